@@ -1,0 +1,98 @@
+"""Exceptions and warnings raised by smmanalytics.
+
+Every error subclasses :class:`SmmError`; those about bad input also subclass
+:class:`ValueError`. Messages say what failed, where (file, line or cell, column), what was
+expected and what came.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = [
+    "SmmError",
+    "ParseError",
+    "UnknownFormatError",
+    "SchemaError",
+    "ConfigError",
+    "UnknownPlatformError",
+    "EmptyDataError",
+    "ReportError",
+    "DataQualityWarning",
+]
+
+
+class SmmError(Exception):
+    """Base class of every error raised by smmanalytics."""
+
+
+class ParseError(SmmError, ValueError):
+    """A file could not be read: names the file, the line or cell, the column, expected and got."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str | None = None,
+        line: int | None = None,
+        cell: str | None = None,
+        column: str | None = None,
+        expected: str | None = None,
+        got: Any = None,
+    ) -> None:
+        self.file, self.line, self.cell, self.column = file, line, cell, column
+        self.expected, self.got = expected, got
+        where = []
+        if file is not None:
+            where.append(f"file {file!s}")
+        if line is not None:
+            where.append(f"line {line}")
+        if cell is not None:
+            where.append(f"cell {cell}")
+        if column is not None:
+            where.append(f"column {column!r}")
+        parts = [message]
+        if expected is not None:
+            parts.append(f"expected {expected}")
+        if got is not None:
+            parts.append(f"got {got!r}")
+        text = "; ".join(parts)
+        super().__init__(f"{', '.join(where)}: {text}" if where else text)
+
+
+class UnknownFormatError(ParseError):
+    """A file's headers match no known export format."""
+
+
+class SchemaError(SmmError, ValueError):
+    """A frame does not follow a canonical table; keeps ``column`` and ``failure_cases``."""
+
+    def __init__(self, message: str, *, column: str | None = None, failure_cases: Any = None):
+        self.column = column
+        self.failure_cases = failure_cases
+        super().__init__(message)
+
+
+class ConfigError(ParseError):
+    """A user file (costs.csv, goals.yaml, brand.yaml, agency.yaml) is invalid."""
+
+
+class UnknownPlatformError(SmmError, ValueError):
+    """A platform name is not one of the known platforms."""
+
+
+class EmptyDataError(SmmError, ValueError):
+    """There is no data for what was asked (no posts in the period, an empty file)."""
+
+
+class ReportError(SmmError):
+    """A report notebook failed; names the notebook and the cell index."""
+
+    def __init__(self, message: str, *, notebook: str | None = None, cell_index: int | None = None,
+                 ename: str | None = None, evalue: str | None = None) -> None:
+        self.notebook, self.cell_index, self.ename, self.evalue = notebook, cell_index, ename, evalue
+        super().__init__(message)
+
+
+class DataQualityWarning(UserWarning):
+    """Readable but odd input: a guessed value, a merged duplicate, a dropped summary row."""

@@ -1,0 +1,52 @@
+"""The quality log: what was merged, guessed, skipped or repaired while loading, file by file."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .schema import conform
+
+__all__ = ["QualityLog"]
+
+logger = logging.getLogger(__name__)
+
+LEVELS = ("info", "warning", "error")
+
+
+@dataclass
+class QualityLog:
+    """Collects quality notes; ``to_frame()`` gives the canonical ``quality`` table.
+
+    Examples
+    --------
+    >>> log = QualityLog()
+    >>> log.add("posts.csv", "dst_ambiguous", "1 time in the repeated autumn hour", rows=1)
+    >>> log.to_frame()["code"].tolist()
+    ['dst_ambiguous']
+    """
+
+    entries: list[dict] = field(default_factory=list)
+
+    def add(self, file: object, code: str, message: str, *, level: str = "warning",
+            rows: int | None = None) -> None:
+        """Record one note about ``file`` (level is info, warning or error)."""
+        if level not in LEVELS:
+            raise ValueError(f"level must be one of {LEVELS}, got {level!r}")
+        self.entries.append({"file": str(file), "level": level, "code": code,
+                             "message": message, "rows": rows})
+        logger.log(logging.WARNING if level != "info" else logging.INFO, "%s: %s", file, message)
+
+    def extend(self, other: QualityLog | list[dict]) -> None:
+        """Append the notes of another log (or a list of note dicts)."""
+        self.entries.extend(other.entries if isinstance(other, QualityLog) else other)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def to_frame(self) -> pd.DataFrame:
+        """The notes as a tidy frame: file, level, code, message, rows."""
+        df = pd.DataFrame(self.entries, columns=["file", "level", "code", "message", "rows"])
+        return conform(df, "quality")

@@ -1,0 +1,173 @@
+"""Canonical tables: column names, dtypes, and validation.
+
+``posts`` has one row per post (its latest snapshot); ``daily`` is a long table of account
+series; ``web`` holds GA4 traffic; ``audience`` holds follower breakdowns (gender, country, …).
+Every timestamp is tz-aware UTC; every metric is nullable ``Float64`` where missing means NaN,
+never 0. Extra, platform-specific columns are kept after the canonical ones.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .errors import SchemaError
+
+__all__ = ["PLATFORMS", "CONTENT_TYPES", "TABLES", "METRICS", "empty", "conform", "validate"]
+
+PLATFORMS = ("facebook", "instagram", "x", "linkedin", "youtube", "tiktok", "pinterest")
+CONTENT_TYPES = ("image", "carousel", "video", "reel", "short", "story", "text", "link",
+                 "document", "other")
+UTC = "datetime64[ns, UTC]"
+
+#: metrics of the posts table, in canonical order (all Float64)
+METRICS = (
+    "impressions", "views", "reach", "reactions", "comments", "shares", "saves",
+    "link_clicks", "clicks", "video_views", "follows", "watch_time_s",
+    "platform_engagements", "interactions",
+)
+
+_POSTS = {
+    "platform": "category",
+    "account_id": "string",
+    "account_name": "string",
+    "post_id": "string",
+    "permalink": "string",
+    "caption": "string",
+    "published_at": UTC,
+    "time_precision": "category",
+    "time_source": "category",
+    "content_type": "category",
+    "paid": "boolean",
+    "campaign": "string",
+    **{m: "Float64" for m in METRICS},
+    "snapshot_at": UTC,
+    "source_file": "string",
+    "source_format": "string",
+    "source_locale": "string",
+}
+
+_DAILY = {
+    "platform": "category",
+    "account_id": "string",
+    "date": "datetime64[ns]",      # calendar day in ``day_tz`` (naive)
+    "hour": "Int8",                # 0-23 for hourly series, NA otherwise
+    "metric": "string",
+    "value": "Float64",
+    "day_tz": "string",
+    "snapshot_at": UTC,
+    "source_file": "string",
+}
+
+_WEB = {
+    "date": "datetime64[ns]",          # day in the property's zone; NaT for period totals
+    "period_start": "datetime64[ns]",
+    "period_end": "datetime64[ns]",
+    "channel_group": "string",
+    "source": "string",
+    "medium": "string",
+    "campaign": "string",
+    "sessions": "Float64",
+    "engaged_sessions": "Float64",
+    "key_events": "Float64",
+    "revenue": "Float64",
+    "currency": "string",
+    "snapshot_at": UTC,
+    "source_file": "string",
+}
+
+_AUDIENCE = {
+    "platform": "category",
+    "account_id": "string",
+    "dimension": "string",     # gender, country, age, job_function, seniority, industry, ...
+    "category": "string",
+    "value": "Float64",        # count where given
+    "share": "Float64",        # fraction of the audience
+    "snapshot_at": UTC,
+    "source_file": "string",
+}
+
+_QUALITY = {
+    "file": "string",
+    "level": "category",       # info, warning, error
+    "code": "string",          # short machine-readable tag, e.g. "dst_ambiguous"
+    "message": "string",
+    "rows": "Int64",
+}
+
+TABLES: dict[str, dict[str, str]] = {
+    "posts": _POSTS,
+    "daily": _DAILY,
+    "web": _WEB,
+    "audience": _AUDIENCE,
+    "quality": _QUALITY,
+}
+
+_KEYS = {"posts": ("platform", "post_id"), "daily": ("platform", "date", "metric")}
+
+
+def _spec(table: str) -> dict[str, str]:
+    try:
+        return TABLES[table]
+    except KeyError:
+        raise SchemaError(f"unknown table {table!r}; expected one of {sorted(TABLES)}") from None
+
+
+def empty(table: str) -> pd.DataFrame:
+    """An empty frame with the canonical columns and dtypes of ``table``."""
+    spec = _spec(table)
+    return pd.DataFrame({c: pd.Series(dtype=d) for c, d in spec.items()})
+
+
+def conform(df: pd.DataFrame, table: str) -> pd.DataFrame:
+    """Return a copy of ``df`` with every canonical column of ``table``, cast to its dtype.
+
+    Missing canonical columns are added as all-NA; extra columns are kept after the
+    canonical ones. The index is reset to a RangeIndex. The input is not modified.
+    """
+    spec = _spec(table)
+    out = df.reset_index(drop=True)
+    n = len(out)
+    cols = {}
+    for col, dtype in spec.items():
+        if col in out.columns:
+            s = out[col]
+            if dtype == UTC:
+                s = pd.to_datetime(s, utc=True).astype(UTC)
+            elif dtype == "datetime64[ns]":
+                s = pd.to_datetime(s).astype("datetime64[ns]")
+            elif str(s.dtype) != dtype:
+                s = s.astype(dtype)
+            cols[col] = s
+        else:
+            cols[col] = pd.Series(pd.array([None] * n, dtype=dtype) if dtype not in (UTC, "datetime64[ns]")
+                                  else pd.Series([pd.NaT] * n, dtype=dtype).array)
+    extra = [c for c in out.columns if c not in spec]
+    result = pd.DataFrame(cols, index=pd.RangeIndex(n))
+    for c in extra:
+        result[c] = out[c].to_numpy() if n else out[c].array
+    return result
+
+
+def validate(df: pd.DataFrame, table: str) -> pd.DataFrame:
+    """Check that ``df`` follows the canonical table; return it unchanged or raise SchemaError."""
+    spec = _spec(table)
+    for col, dtype in spec.items():
+        if col not in df.columns:
+            raise SchemaError(f"table {table!r} lacks column {col!r} ({dtype})", column=col)
+        if str(df[col].dtype) != dtype:
+            raise SchemaError(
+                f"column {col!r} of table {table!r} must be {dtype}, got {df[col].dtype}",
+                column=col,
+            )
+    if table == "posts":
+        bad = df.loc[df["platform"].notna() & ~df["platform"].isin(PLATFORMS), "platform"]
+        if len(bad):
+            raise SchemaError(
+                f"column 'platform' must be one of {PLATFORMS}; {len(bad)} rows are not "
+                f"(first: {bad.iloc[0]!r})", column="platform", failure_cases=bad)
+        for m in METRICS:
+            neg = df.loc[df[m] < 0, m]
+            if len(neg):
+                raise SchemaError(f"column {m!r} must be >= 0; {len(neg)} rows are negative "
+                                  f"(first: {neg.iloc[0]})", column=m, failure_cases=neg)
+    return df
