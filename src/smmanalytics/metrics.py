@@ -1,0 +1,169 @@
+"""Interactions and engagement rates (DESIGN.md §4).
+
+Definitions
+-----------
+- ``interactions`` = reactions + comments + shares + saves, over the components the post's
+  platform exports. A component the platform does not export (all-NaN for that platform) is left
+  out; a post whose components are all missing gets NaN.
+- ``er_<denominator>`` = interactions / denominator, for reach, impressions, views and
+  followers (followers at posting time). A zero or missing denominator gives NaN, never inf.
+- A group's rate is given two ways, both labelled: ``<rate>_median`` (median of the per-post
+  rates) and ``<rate>_pooled`` (ratio of sums, Σ interactions / Σ denominator over the posts
+  where both are known).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["COMPONENTS", "DENOMINATORS", "interactions", "rate", "add_rates", "engagement",
+           "followers_at"]
+
+COMPONENTS = ("reactions", "comments", "shares", "saves")
+DENOMINATORS = ("reach", "impressions", "views", "followers")
+
+
+def interactions(posts: pd.DataFrame) -> pd.Series:
+    """Interactions per post: the sum of the components its platform exports.
+
+    Parameters
+    ----------
+    posts : DataFrame
+        Canonical posts (columns ``platform`` and any of reactions, comments, shares, saves).
+
+    Returns
+    -------
+    Series (Float64)
+        NaN where every component is missing. A component is skipped for a platform on which
+        it is missing for every post (the platform does not export it); within a platform that
+        exports it, a missing cell still counts as unknown and the sum skips it.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"platform": ["facebook", "instagram"], "reactions": [10, 5],
+    ...                    "comments": [2, 1], "shares": [1, 0], "saves": [None, 4]})
+    >>> interactions(df).tolist()
+    [13.0, 10.0]
+    """
+    comps = [c for c in COMPONENTS if c in posts.columns]
+    if not comps:
+        return pd.Series(pd.NA, index=posts.index, dtype="Float64", name="interactions")
+    values = posts[comps].astype("Float64")
+    total = values.sum(axis=1, min_count=1, skipna=True)
+    return total.astype("Float64").rename("interactions")
+
+
+def rate(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
+    """``numerator / denominator`` as Float64, NaN where the denominator is 0 or missing."""
+    num = pd.to_numeric(numerator).astype("Float64")
+    den = pd.to_numeric(denominator).astype("Float64")
+    den = den.mask(den == 0)
+    return (num / den).astype("Float64")
+
+
+def followers_at(posts: pd.DataFrame, daily: pd.DataFrame | None) -> pd.Series:
+    """Followers of the post's account on its publish day, from ``daily`` ``followers_total``.
+
+    Uses the last known total on or before the publish date (as-of join per platform); NaN when
+    the exports give no follower totals for that platform.
+    """
+    out = pd.Series(np.nan, index=posts.index, dtype="Float64", name="followers")
+    if daily is None or daily.empty or posts.empty:
+        return out
+    f = daily.loc[daily["metric"] == "followers_total", ["platform", "date", "value"]]
+    if f.empty:
+        return out
+    f = (f.dropna(subset=["value"]).assign(platform=lambda d: d["platform"].astype(str))
+         .sort_values("date"))
+    left = pd.DataFrame({
+        "platform": posts["platform"].astype(str).to_numpy(),
+        "date": posts["published_at"].dt.tz_convert(None).dt.normalize().astype("datetime64[ns]")
+        .to_numpy(),
+        "_pos": np.arange(len(posts)),
+    }).dropna(subset=["date"]).sort_values("date")
+    merged = pd.merge_asof(left, f.astype({"date": "datetime64[ns]"}), on="date", by="platform",
+                           direction="backward")
+    out.iloc[merged["_pos"].to_numpy()] = merged["value"].astype("Float64").to_numpy()
+    return out
+
+
+def add_rates(posts: pd.DataFrame, daily: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Return a copy of ``posts`` with ``interactions``, ``followers`` and the ``er_*`` rates.
+
+    ``interactions`` is recomputed by :func:`interactions` where the export did not give it.
+    ``followers`` comes from :func:`followers_at` when ``daily`` is given.
+    """
+    out = posts.copy()
+    computed = interactions(out)
+    out["interactions"] = (out["interactions"].astype("Float64").fillna(computed)
+                           if "interactions" in out.columns else computed)
+    if "followers" not in out.columns:
+        out["followers"] = followers_at(out, daily)
+    for d in DENOMINATORS:
+        den = out[d] if d in out.columns else pd.Series(pd.NA, index=out.index, dtype="Float64")
+        out[f"er_{d}"] = rate(out["interactions"], den)
+    return out
+
+
+def engagement(posts: pd.DataFrame, by: Sequence[str] | str | None = ("platform",),
+               daily: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Engagement per group: posts, interactions and each rate, median and pooled.
+
+    Parameters
+    ----------
+    posts : DataFrame
+        Canonical posts.
+    by : column name(s) or None
+        Grouping columns; None gives one row for all posts.
+    daily : DataFrame, optional
+        Account series, for followers at posting time (``er_followers``).
+
+    Returns
+    -------
+    DataFrame
+        One row per group with ``posts``, ``interactions`` (sum), and for each denominator
+        ``d`` in reach, impressions, views, followers: ``er_<d>_median`` (median of per-post
+        rates) and ``er_<d>_pooled`` (Σ interactions / Σ d over posts where both are known).
+        A group without any usable denominator gets NaN.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"platform": ["instagram"] * 2, "reactions": [10, 30],
+    ...                    "comments": [0, 0], "reach": [100, 1000]})
+    >>> e = engagement(df)
+    >>> float(e.loc[0, "er_reach_median"]), float(e.loc[0, "er_reach_pooled"])
+    (0.065, 0.03636363636363636)
+    """
+    df = add_rates(posts, daily)
+    keys = [by] if isinstance(by, str) else list(by or [])
+    if not keys:
+        df = df.assign(_all="all")
+        keys = ["_all"]
+    for k in keys:
+        if isinstance(df[k].dtype, pd.CategoricalDtype):
+            df[k] = df[k].astype("string")
+    rows = []
+    for key, g in df.groupby(keys, sort=True, dropna=False):
+        key = key if isinstance(key, tuple) else (key,)
+        row = dict(zip(keys, key, strict=True))
+        row["posts"] = len(g)
+        row["interactions"] = g["interactions"].sum(min_count=1)
+        for d in DENOMINATORS:
+            r = g[f"er_{d}"]
+            row[f"er_{d}_median"] = r.median(skipna=True) if r.notna().any() else np.nan
+            both = g["interactions"].notna() & g[d].notna() & (g[d] > 0) if d in g else None
+            if both is not None and both.any():
+                row[f"er_{d}_pooled"] = g.loc[both, "interactions"].sum() / g.loc[both, d].sum()
+            else:
+                row[f"er_{d}_pooled"] = np.nan
+        rows.append(row)
+    out = pd.DataFrame(rows)
+    if "_all" in out.columns:
+        out = out.drop(columns="_all")
+    num_cols = [c for c in out.columns if c.startswith("er_") or c == "interactions"]
+    out[num_cols] = out[num_cols].astype("Float64")
+    out["posts"] = out["posts"].astype("Int64")
+    return out.reset_index(drop=True)
