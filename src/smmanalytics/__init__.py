@@ -19,6 +19,9 @@ from .errors import (
     UnknownFormatError,
     UnknownPlatformError,
 )
+from .metrics import engagement, interactions
+from .periods import Period, parse_period
+from .runner import run_report
 
 __version__ = "0.1.0"
 
@@ -27,6 +30,11 @@ __all__ = [
     "Brand",
     "Dataset",
     "load",
+    "engagement",
+    "interactions",
+    "Period",
+    "parse_period",
+    "run_report",
     "SmmError",
     "ParseError",
     "UnknownFormatError",

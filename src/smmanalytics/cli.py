@@ -29,8 +29,32 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="smm", description="Social media analytics from exports.")
     sub = p.add_subparsers(dest="command", required=True)
     # --- subcommands are registered below, one block per command ---
-    del sub
+    _add_report(sub)
     return p
+
+
+def _add_report(sub) -> None:
+    from .runner import REPORT_KINDS
+
+    r = sub.add_parser("report", help="run a report notebook and write .ipynb, .html and .pdf")
+    r.add_argument("kind", choices=sorted(REPORT_KINDS))
+    r.add_argument("--data", required=True, help="brand folder of exports")
+    r.add_argument("--period", required=True, help="YYYY-MM, YYYY-Qn or START/END")
+    r.add_argument("--out", default="reports", help="reports root (default: reports/)")
+    r.add_argument("--brand", default=None, help="brand slug override")
+    r.add_argument("--lang", default=None, choices=["en", "fr", "it"])
+    r.add_argument("--campaign", default=None, help="campaign name (campaign reports)")
+    r.set_defaults(func=_cmd_report)
+
+
+def _cmd_report(args) -> int:
+    from .runner import run_report
+
+    extra = {"campaign": args.campaign} if args.campaign else None
+    outputs = run_report(args.kind, data=args.data, period=args.period, out=args.out,
+                         brand=args.brand, lang=args.lang, parameters=extra)
+    print(outputs.pdf)
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,73 @@
+# smmanalytics: `make help` lists the targets. Everything runs inside .venv, created on demand.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+DATA   ?= data/sample/maison-seve
+PERIOD ?= latest
+OUT    ?= reports
+export PATH := $(abspath $(BIN)):$(PATH)
+export MPLBACKEND := Agg
+
+.DEFAULT_GOAL := help
+.PHONY: help install env report reports test test-fast lint format bench sample notebooks clean
+
+## help: list the targets
+help:
+	@grep -E '^## ' $(MAKEFILE_LIST) | sed -e 's/^## /  /'
+
+$(BIN)/python:
+	$(PYTHON) tools/bootstrap_venv.py $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
+	@touch $(STAMP)
+
+## install: create .venv if missing and install the package with its test and dev extras
+install: $(STAMP)
+
+## env: same as install (conda users: `conda env create -f environment.yml`)
+env: install
+
+## report: write the sample brand's latest complete monthly report under reports/, print the PDF path
+report: install
+	@$(BIN)/smm report monthly --data $(DATA) --period $(PERIOD) --out $(OUT)
+
+## reports: alias of report
+reports: report
+
+## test: run the whole suite, notebooks included (what CI runs)
+test: install
+	$(BIN)/python -m pytest -q
+
+## test-fast: the suite without notebook executions and slow statistical checks
+test-fast: install
+	$(BIN)/python -m pytest -q -m "not notebooks and not slow"
+
+## lint: ruff over the package, tests and tools; notebooks must have no outputs
+lint: install
+	$(BIN)/ruff check src tests tools benchmarks
+	$(BIN)/nbstripout --verify notebooks/*.ipynb
+
+## format: apply ruff's fixes and strip notebook outputs
+format: install
+	$(BIN)/ruff check --fix src tests tools benchmarks
+	$(BIN)/nbstripout notebooks/*.ipynb
+
+## bench: run the performance benchmarks and print their tables
+bench: install
+	$(BIN)/python benchmarks/run.py
+
+## sample: regenerate data/sample/maison-seve byte for byte
+sample: install
+	$(BIN)/smm sample --out $(DATA)
+
+## notebooks: rewrite the report notebooks from tools/make_notebooks.py
+notebooks: install
+	$(BIN)/python tools/make_notebooks.py
+
+## clean: remove caches and report outputs (keeps .venv)
+clean:
+	rm -rf .pytest_cache .hypothesis .ruff_cache .cache build dist
+	find $(OUT) -mindepth 1 ! -name README.md -exec rm -rf {} +

@@ -1,0 +1,69 @@
+"""Figures: ``ax`` in, Axes out, one theme. Nothing here saves or shows a figure."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import seaborn as sns
+from matplotlib.axes import Axes
+
+__all__ = ["theme", "PLATFORM_COLORS", "plot_daily_interactions", "plot_engagement_by_platform"]
+
+PLATFORM_COLORS = {
+    "facebook": "#3b5998", "instagram": "#c13584", "x": "#333333", "linkedin": "#0a66c2",
+    "youtube": "#cc0000", "tiktok": "#25a3a3", "pinterest": "#bd081c",
+}
+
+
+def theme(font_scale: float = 0.9) -> dict:
+    """The house style as an rc dict (usable with ``plt.rc_context``)."""
+    rc = dict(sns.axes_style("whitegrid"))
+    rc.update(sns.plotting_context("notebook", font_scale=font_scale))
+    rc.update({"axes.spines.top": False, "axes.spines.right": False, "svg.hashsalt": "smm",
+               "svg.fonttype": "path", "figure.dpi": 100})
+    return rc
+
+
+def plot_daily_interactions(posts: pd.DataFrame, *, tz: str, ax: Axes | None = None,
+                            label: str = "Interactions", **kwargs) -> Axes:
+    """Stacked bars of interactions by local publish day and platform.
+
+    ``posts`` needs ``published_at`` (UTC), ``platform`` and ``interactions``.
+    """
+    ax = ax if ax is not None else plt.gca()
+    if posts.empty:
+        return ax
+    day = posts["published_at"].dt.tz_convert(tz).dt.tz_localize(None).dt.normalize()
+    table = (posts.assign(day=day, platform=posts["platform"].astype(str))
+             .pivot_table(index="day", columns="platform", values="interactions",
+                          aggfunc="sum", fill_value=0, observed=True))
+    bottom = None
+    for platform in table.columns:
+        values = table[platform].astype(float)
+        ax.bar(table.index, values, bottom=bottom, width=0.8, label=platform,
+               color=PLATFORM_COLORS.get(platform), **kwargs)
+        bottom = values if bottom is None else bottom + values
+    ax.set_ylabel(label)
+    ax.set_xlabel("")
+    ax.legend(frameon=False, ncols=min(4, len(table.columns)), fontsize="small")
+    ax.figure.autofmt_xdate()
+    return ax
+
+
+def plot_engagement_by_platform(engagement: pd.DataFrame, *, rate: str = "er_reach_median",
+                                ax: Axes | None = None, formatter=None, **kwargs) -> Axes:
+    """Horizontal bars of one rate per platform (a frame from ``smm.engagement``)."""
+    ax = ax if ax is not None else plt.gca()
+    data = engagement.dropna(subset=[rate])
+    if data.empty:
+        return ax
+    platforms = data["platform"].astype(str).tolist()
+    values = data[rate].astype(float).to_numpy()
+    bars = ax.barh(platforms, values, color=[PLATFORM_COLORS.get(p, "#777") for p in platforms],
+                   **kwargs)
+    if formatter is not None:
+        ax.bar_label(bars, labels=[formatter(v) for v in values], padding=3, fontsize="small")
+    ax.xaxis.set_major_formatter(lambda v, _pos: formatter(v, 1) if formatter else f"{v:.1%}")
+    ax.invert_yaxis()
+    ax.set_xlabel("")
+    return ax

@@ -1,0 +1,194 @@
+"""The Report: an ordered list of blocks (headings, text, KPI cards, tables, figures) that renders
+to a PDF through Typst and shows itself in a notebook.
+
+Layout only: numbers are computed by the analytics modules and formatted by
+:class:`~smmanalytics.report.locale.Formatter`; nothing here computes a statistic.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import matplotlib
+import pandas as pd
+from matplotlib.figure import Figure
+
+from ..errors import ReportError
+from .locale import Formatter
+
+__all__ = ["Report", "Section"]
+
+_TIMESTAMP = 0  # PDFs carry no creation time: the same inputs give the same bytes
+
+
+@dataclass
+class Section:
+    """Blocks added by one call; shows itself in a notebook as HTML."""
+
+    blocks: list[dict] = field(default_factory=list)
+    figures: dict[str, bytes] = field(default_factory=dict)
+
+    def _repr_html_(self) -> str:
+        out = []
+        for b in self.blocks:
+            k = b["kind"]
+            if k == "heading":
+                out.append(f"<h{b['level'] + 1}>{html.escape(b['text'])}</h{b['level'] + 1}>")
+            elif k in ("text", "note"):
+                out.append(f"<p>{html.escape(b['text'])}</p>")
+            elif k == "bullets":
+                out.append("<ul>" + "".join(f"<li>{html.escape(i)}</li>" for i in b["items"])
+                           + "</ul>")
+            elif k == "kpis":
+                out.append("<table><tr>" + "".join(
+                    f"<td style='padding:6px 14px'><small>{html.escape(i['label'])}</small><br>"
+                    f"<b style='font-size:1.4em'>{html.escape(i['value'])}</b><br>"
+                    f"<small>{html.escape(i.get('note', ''))}</small></td>" for i in b["items"])
+                    + "</tr></table>")
+            elif k == "table":
+                head = "".join(f"<th>{html.escape(c)}</th>" for c in b["columns"])
+                body = "".join("<tr>" + "".join(f"<td>{html.escape(_text(c))}</td>" for c in row)
+                               + "</tr>" for row in b["rows"])
+                out.append(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+                if b.get("caption"):
+                    out.append(f"<p><small>{html.escape(b['caption'])}</small></p>")
+            elif k == "figure":
+                svg = self.figures[b["path"]].decode("utf-8")
+                svg = svg[svg.index("<svg"):]
+                cap = f"<figcaption>{html.escape(b['caption'])}</figcaption>" if b.get("caption") else ""
+                out.append(f"<figure style='max-width:900px'>{svg}{cap}</figure>")
+        return "\n".join(out)
+
+
+def _text(c) -> str:
+    return c["text"] if isinstance(c, dict) else str(c)
+
+
+class Report:
+    """A report being assembled.
+
+    Parameters
+    ----------
+    title, period_label : str
+        Shown on the cover and in page headers.
+    brand : smmanalytics.Brand
+        Name, colours and logo.
+    lang : str
+        ``en``, ``fr`` or ``it``: labels, numbers and dates follow it.
+    cover_lines : list of str
+        Lines under the cover band (period, data as-of date, ...).
+    """
+
+    def __init__(self, *, title: str, period_label: str, brand, lang: str = "en",
+                 cover_lines: list[str] | None = None, toc: bool = True) -> None:
+        self.fmt = Formatter(lang, brand.currency)
+        self.title, self.period_label, self.brand, self.lang = title, period_label, brand, lang
+        self.cover_lines = list(cover_lines or [])
+        self.toc = toc
+        self.blocks: list[dict] = []
+        self.figures: dict[str, bytes] = {}
+
+    # ---- blocks -------------------------------------------------------------------------
+    def _add(self, section: Section, block: dict) -> Section:
+        section.blocks.append(block)
+        self.blocks.append(block)
+        return section
+
+    def section(self, title: str, *, level: int = 1) -> Section:
+        """Start a section (level 1 starts a new page and enters the table of contents)."""
+        return self._add(Section(), {"kind": "heading", "level": level, "text": title})
+
+    def text(self, section: Section, text: str, *, note: bool = False) -> Section:
+        return self._add(section, {"kind": "note" if note else "text", "text": text})
+
+    def bullets(self, section: Section, items: list[str]) -> Section:
+        return self._add(section, {"kind": "bullets", "items": [str(i) for i in items]})
+
+    def kpis(self, section: Section, items: list[dict]) -> Section:
+        """KPI cards: dicts with ``label``, ``value`` (formatted text) and optional ``note``."""
+        return self._add(section, {"kind": "kpis", "items": items})
+
+    def table(self, section: Section, df: pd.DataFrame, *, align: list[str] | None = None,
+              widths: list[str] | None = None, caption: str | None = None,
+              total: bool = False) -> Section:
+        """A table of already formatted cells (str, or dicts with ``text`` and ``link``)."""
+        cols = [str(c) for c in df.columns]
+        rows = [[c if isinstance(c, dict) else ("" if c is None else str(c)) for c in r]
+                for r in df.itertuples(index=False, name=None)]
+        align = align or ["left"] + ["right"] * (len(cols) - 1)
+        widths = widths or ["auto"] * len(cols)
+        return self._add(section, {"kind": "table", "columns": cols, "rows": rows, "align": align,
+                                   "widths": widths, "caption": caption, "total": total})
+
+    def figure(self, section: Section, fig: Figure, *, caption: str | None = None,
+               width: str = "100%") -> Section:
+        """Add a matplotlib figure as vector graphics (SVG, no timestamps) and close it."""
+        name = f"fig{len(self.figures) + 1:02d}.svg"
+        buf = io.BytesIO()
+        with matplotlib.rc_context({"svg.hashsalt": "smm", "svg.fonttype": "path"}):
+            fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
+        matplotlib.pyplot.close(fig)
+        self.figures[name] = section.figures[name] = buf.getvalue()
+        return self._add(section, {"kind": "figure", "path": name, "caption": caption,
+                                   "width": width})
+
+    def pagebreak(self, section: Section) -> Section:
+        return self._add(section, {"kind": "pagebreak"})
+
+    # ---- rendering ----------------------------------------------------------------------
+    def to_json(self) -> dict:
+        """The document model handed to the Typst template."""
+        labels = {k: self.fmt.label(k) for k in ("contents",)}
+        return {
+            "title": self.title, "period_label": self.period_label, "lang": self.lang,
+            "brand": {"name": self.brand.name, "primary": self.brand.primary_color,
+                      "accent": self.brand.accent_color},
+            "logo": "logo" + Path(self.brand.logo).suffix if self.brand.logo else None,
+            "cover_lines": self.cover_lines, "toc": self.toc, "labels": labels,
+            "blocks": self.blocks,
+        }
+
+    def pdf_bytes(self) -> bytes:
+        """Compile the report with Typst (embedded fonts only, fixed timestamp)."""
+        import typst
+
+        with tempfile.TemporaryDirectory(prefix="smm-typst-") as tmp:
+            root = Path(tmp)
+            template = resources.files("smmanalytics.report").joinpath("templates/report.typ")
+            (root / "report.typ").write_text(template.read_text(encoding="utf-8"),
+                                             encoding="utf-8")
+            doc = self.to_json()
+            (root / "report.json").write_text(json.dumps(doc, ensure_ascii=False),
+                                              encoding="utf-8")
+            for name, svg in self.figures.items():
+                (root / name).write_bytes(svg)
+            if doc["logo"]:
+                shutil.copyfile(self.brand.logo, root / doc["logo"])
+            try:
+                return typst.compile(str(root / "report.typ"), root=str(root),
+                                     ignore_system_fonts=True, timestamp=_TIMESTAMP)
+            except RuntimeError as exc:  # typst reports compile errors as RuntimeError
+                raise ReportError(f"Typst could not render the report: {exc}") from exc
+
+    def write_pdf(self, path: str | os.PathLike) -> Path:
+        """Write the PDF atomically (temporary file in the same folder, then rename)."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = self.pdf_bytes()
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        return path

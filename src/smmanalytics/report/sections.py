@@ -1,0 +1,245 @@
+"""BrandReport: the sections of a brand's report for one period.
+
+Each method computes nothing itself: it calls the package's analytics, formats the result in
+the report language, adds the blocks to the PDF and returns a :class:`Section` that the
+notebook displays.
+"""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from .. import metrics, plots
+from ..periods import Period, parse_period
+from .builder import Report, Section
+
+__all__ = ["BrandReport", "posts_in_period"]
+
+_KPI_COLUMNS = ("posts", "interactions", "reach", "views", "impressions",
+                "er_reach_median", "er_reach_pooled")
+_METHOD = {
+    "en": [
+        "Interactions = reactions (likes) + comments + shares + saves, counting the components "
+        "each platform exports; a metric a platform does not export is left blank, never 0.",
+        "Engagement rate by reach = interactions ÷ reach. 'Median post' is the median of the "
+        "per-post rates; 'pooled' is total interactions ÷ total reach. A zero reach gives no rate.",
+        "Reach is counted per post and summed over posts: the same person reached by two posts "
+        "counts twice.",
+        "Times are converted to the audience's time zone ({tz}); Meta exports are written in US "
+        "Pacific time and converted with daylight saving time.",
+        "Each post keeps its latest export (lifetime totals as of {asof}); posts of the last "
+        "days of the period may still be gaining engagement.",
+    ],
+    "fr": [
+        "Interactions = réactions (j'aime) + commentaires + partages + enregistrements, selon ce "
+        "que chaque plateforme exporte ; une mesure non exportée reste vide, jamais 0.",
+        "Taux d'engagement par couverture = interactions ÷ couverture. « Publication médiane » est "
+        "la médiane des taux par publication ; « global » est le total des interactions ÷ le total "
+        "de la couverture. Une couverture nulle ne donne pas de taux.",
+        "La couverture est comptée par publication puis additionnée : une personne touchée par "
+        "deux publications compte deux fois.",
+        "Les heures sont converties dans le fuseau de l'audience ({tz}) ; les exports Meta sont "
+        "en heure du Pacifique (États-Unis) et convertis en tenant compte de l'heure d'été.",
+        "Chaque publication garde son export le plus récent (cumuls au {asof}) ; les publications "
+        "des derniers jours de la période peuvent encore gagner de l'engagement.",
+    ],
+    "it": [
+        "Interazioni = reazioni (mi piace) + commenti + condivisioni + salvataggi, secondo ciò "
+        "che ogni piattaforma esporta; una metrica non esportata resta vuota, mai 0.",
+        "Tasso di engagement per copertura = interazioni ÷ copertura. «Post mediano» è la mediana "
+        "dei tassi per post; «complessivo» è il totale delle interazioni ÷ il totale della "
+        "copertura. Una copertura nulla non dà alcun tasso.",
+        "La copertura è contata per post e sommata: una persona raggiunta da due post conta due "
+        "volte.",
+        "Gli orari sono convertiti nel fuso del pubblico ({tz}); gli export Meta sono in ora del "
+        "Pacifico (USA) e convertiti tenendo conto dell'ora legale.",
+        "Ogni post mantiene l'export più recente (totali al {asof}); i post degli ultimi giorni "
+        "del periodo possono ancora ricevere engagement.",
+    ],
+}
+
+
+def posts_in_period(posts: pd.DataFrame, period: Period, tz: str) -> pd.DataFrame:
+    """Posts whose publish day, in the audience's zone ``tz``, falls in ``period``."""
+    local_day = posts["published_at"].dt.tz_convert(tz).dt.tz_localize(None)
+    return posts.loc[period.contains(local_day)].reset_index(drop=True)
+
+
+class BrandReport(Report):
+    """A brand's report for one period, built section by section from a Dataset.
+
+    Examples
+    --------
+    >>> ds = smm.load("data/sample/maison-seve")                  # doctest: +SKIP
+    >>> rep = BrandReport(ds, "2026-10", lang="fr")               # doctest: +SKIP
+    >>> rep.kpi_table(); rep.write_pdf("out.pdf")                 # doctest: +SKIP
+    """
+
+    def __init__(self, ds, period, *, kind: str = "monthly", lang: str | None = None,
+                 title: str | None = None) -> None:
+        self.ds = ds
+        self.period = parse_period(period)
+        self.tz = ds.brand.timezone
+        lang = lang or ds.brand.language
+        self.asof = _as_of(ds)
+        super().__init__(title="", period_label="", brand=ds.brand, lang=lang)
+        f = self.fmt
+        self.title = title or f.label(f"{kind}_report")
+        self.period_label = (f.month(self.period.start) if self.period.kind == "month"
+                             else f"{f.date(self.period.start)} – {f.date(self.period.end)}")
+        self.posts = metrics.add_rates(posts_in_period(ds.posts, self.period, self.tz), ds.daily)
+        self.cover_lines = [
+            f"{f.label('period')} : {f.date(self.period.start)} – {f.date(self.period.end)}"
+            if lang == "fr" else
+            f"{f.label('period')}: {f.date(self.period.start)} – {f.date(self.period.end)}",
+            f"{f.label('posts')} : {f.number(len(self.posts))}" if lang == "fr" else
+            f"{f.label('posts')}: {f.number(len(self.posts))}",
+        ]
+        if self.asof is not None:
+            self.cover_lines.append(
+                {"en": "Data as of ", "fr": "Données au ", "it": "Dati al "}[lang]
+                + f.date(self.asof))
+
+    # ---- KPIs ---------------------------------------------------------------------------
+    def engagement_table(self) -> pd.DataFrame:
+        """Engagement per platform for the period, plus an all-platforms row (raw numbers)."""
+        by_platform = metrics.engagement(self.posts, by="platform", daily=self.ds.daily)
+        total = metrics.engagement(self.posts, by=None, daily=self.ds.daily)
+        sums = {m: self.posts[m].sum(min_count=1) if m in self.posts else pd.NA
+                for m in ("reach", "views", "impressions")}
+        for m, v in sums.items():
+            by_platform[m] = [self.posts.loc[self.posts["platform"] == p, m].sum(min_count=1)
+                              for p in by_platform["platform"]]
+            total[m] = v
+        total.insert(0, "platform", "total")
+        return pd.concat([by_platform, total], ignore_index=True)
+
+    def kpi_table(self) -> Section:
+        """Key figures by platform: posts, interactions, reach, views, engagement rates."""
+        f = self.fmt
+        sec = self.section(f.label("kpis"))
+        if self.posts.empty:
+            return self.text(sec, f.label("no_posts"))
+        e = self.engagement_table()
+        total = e.iloc[-1]
+        self.kpis(sec, [
+            {"label": f.label("posts"), "value": f.number(total["posts"])},
+            {"label": f.label("interactions"), "value": f.number(total["interactions"])},
+            {"label": f.label("reach"), "value": f.number(total["reach"])},
+            {"label": f.label("er_reach_pooled"), "value": f.percent(total["er_reach_pooled"])},
+        ])
+        shown = pd.DataFrame({
+            f.label("platform"): [f.label("total") if p == "total" else p.capitalize()
+                                  if p != "x" else "X" for p in e["platform"]],
+            **{f.label(c): [f.percent(v) if c.startswith("er_") else f.number(v) for v in e[c]]
+               for c in _KPI_COLUMNS},
+        })
+        return self.table(sec, shown, total=True)
+
+    def engagement_charts(self) -> Section:
+        """Interactions by publish day and the engagement rate per platform."""
+        f = self.fmt
+        sec = self.section(f.label("engagement"))
+        if self.posts.empty:
+            return self.text(sec, f.label("no_posts"))
+        with plt.rc_context(plots.theme()):
+            fig, ax = plt.subplots(figsize=(8, 3.2))
+            plots.plot_daily_interactions(self.posts, tz=self.tz, ax=ax,
+                                          label=f.label("interactions"))
+            self.figure(sec, fig, caption=f.label("daily_interactions"))
+            e = self.engagement_table()
+            e = e[e["platform"] != "total"]
+            fig, ax = plt.subplots(figsize=(8, 0.45 * len(e) + 0.8))
+            plots.plot_engagement_by_platform(e, ax=ax, formatter=f.percent)
+            self.figure(sec, fig, caption=f.label("er_by_platform"), width="85%")
+        return sec
+
+    def top_posts(self, n: int = 5) -> Section:
+        """The ``n`` posts with the most interactions and the ``n`` with the fewest."""
+        f = self.fmt
+        sec = self.section(f.label("top_posts"))
+        ranked = self.posts.dropna(subset=["interactions"]).sort_values(
+            ["interactions", "published_at"], ascending=[False, True], kind="stable")
+        if ranked.empty:
+            return self.text(sec, f.label("no_posts"))
+        for key, rows in (("top_posts", ranked.head(n)),
+                          ("bottom_posts", ranked.tail(min(n, max(len(ranked) - n, 0)))[::-1])):
+            if rows.empty:
+                continue
+            if key == "bottom_posts":
+                self._add(sec, {"kind": "heading", "level": 2, "text": f.label(key)})
+            self.table(sec, self._post_rows(rows), widths=["auto", "auto", "1fr", "auto", "auto"],
+                       align=["left", "left", "left", "right", "right"])
+        return sec
+
+    def _post_rows(self, rows: pd.DataFrame) -> pd.DataFrame:
+        f = self.fmt
+        local = rows["published_at"].dt.tz_convert(self.tz)
+        captions = []
+        for cap, link in zip(rows["caption"], rows["permalink"], strict=True):
+            text = " ".join(str(cap).split()) if pd.notna(cap) else "—"
+            text = text if len(text) <= 110 else text[:107] + "…"
+            captions.append({"text": text, "link": link} if pd.notna(link) else text)
+        return pd.DataFrame({
+            f.label("published"): [f.date(d, "short") for d in local],
+            f.label("platform"): [str(p) for p in rows["platform"]],
+            f.label("caption"): captions,
+            f.label("interactions"): [f.number(v) for v in rows["interactions"]],
+            f.label("er_reach_median").split(" (")[0]: [f.percent(v) for v in rows["er_reach"]],
+        })
+
+    # ---- data quality, method, provenance ----------------------------------------------------
+    def quality_note(self, limit: int = 25) -> Section:
+        """What the loaders merged, guessed or skipped, so the reader can weigh the figures."""
+        f = self.fmt
+        sec = self.section(f.label("quality"))
+        q = self.ds.quality
+        if q.empty:
+            return self.text(sec, f.label("quality_none"))
+        q = q.assign(file=q["file"].map(lambda p: str(p).rsplit("/", 1)[-1]))
+        order = {"error": 0, "warning": 1, "info": 2}
+        q = q.sort_values("level", key=lambda s: s.astype(str).map(order), kind="stable")
+        counts = q["level"].astype(str).value_counts()
+        self.text(sec, ", ".join(f"{lvl}: {counts.get(lvl, 0)}" for lvl in order))
+        shown = q.head(limit)
+        table = pd.DataFrame({f.label("level"): shown["level"].astype(str),
+                              f.label("file"): shown["file"],
+                              f.label("note"): shown["message"]})
+        caption = None if len(q) <= limit else f"+ {len(q) - limit}"
+        return self.table(sec, table, align=["left"] * 3, widths=["auto", "auto", "1fr"],
+                          caption=caption)
+
+    def method_notes(self) -> Section:
+        f = self.fmt
+        sec = self.section(f.label("method"))
+        asof = f.date(self.asof) if self.asof is not None else "–"
+        return self.bullets(sec, [t.format(tz=self.tz, asof=asof) for t in _METHOD[self.lang]])
+
+    def provenance(self, parameters: dict | None = None) -> Section:
+        """Input files with their SHA-256, the package version and the parameters."""
+        from .. import __version__
+
+        f = self.fmt
+        sec = self.section(f.label("provenance"))
+        self.text(sec, f"{f.label('version')}: smmanalytics {__version__}")
+        if parameters:
+            self.text(sec, f"{f.label('parameters')}: " + ", ".join(
+                f"{k}={v}" for k, v in parameters.items()))
+        files = self.ds.files
+        if files is not None and not files.empty:
+            root = str(self.ds.root) if self.ds.root is not None else ""
+            table = pd.DataFrame({
+                f.label("file"): [str(p).removeprefix(root).lstrip("/") for p in files["path"]],
+                f.label("sha256"): [str(h)[:16] for h in files["sha256"]],
+                f.label("rows"): [f.number(r) for r in files["rows"]],
+            })
+            self.table(sec, table, align=["left", "left", "right"],
+                       widths=["1fr", "auto", "auto"], caption="SHA-256: 16 first hex digits")
+        return sec
+
+
+def _as_of(ds) -> pd.Timestamp | None:
+    stamps = [t["snapshot_at"].max() for t in (ds.posts, ds.daily) if len(t)]
+    stamps = [s for s in stamps if pd.notna(s)]
+    return max(stamps).tz_convert(ds.brand.timezone) if stamps else None

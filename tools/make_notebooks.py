@@ -1,0 +1,69 @@
+"""Write the report notebooks (thin: parameters, then calls into smmanalytics), without outputs.
+
+Run ``python tools/make_notebooks.py`` after changing a notebook's cells here; the committed
+.ipynb files are what papermill runs and what analysts open in JupyterLab.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat as nbf
+
+ROOT = Path(__file__).resolve().parents[1] / "notebooks"
+
+
+def _nb(cells: list) -> nbf.NotebookNode:
+    nb = nbf.v4.new_notebook()
+    nb.metadata = {"kernelspec": {"name": "python3", "display_name": "Python 3",
+                                  "language": "python"},
+                   "language_info": {"name": "python"}}
+    nb.cells = cells
+    for i, c in enumerate(nb.cells):
+        c.id = f"cell-{i:02d}"
+    return nb
+
+
+def md(text: str):
+    return nbf.v4.new_markdown_cell(text.strip())
+
+
+def code(text: str, tags: tuple[str, ...] = ()):
+    c = nbf.v4.new_code_cell(text.strip())
+    if tags:
+        c.metadata["tags"] = list(tags)
+    return c
+
+
+MONTHLY = _nb([
+    md("# Monthly social media report\n\nRun by `smm report monthly` through papermill; "
+       "every figure and table comes from `smmanalytics`."),
+    code('''
+data: str = "../data/sample/maison-seve"  # brand folder of exports (with brand.yaml)
+period: str = "2026-10"  # YYYY-MM, YYYY-Qn or START/END
+brand: str = ""  # brand slug override; empty means the slug of brand.yaml
+lang: str = ""  # en, fr or it; empty means the language of brand.yaml
+out: str = "monthly-report.pdf"  # where the PDF is written
+''', tags=("parameters",)),
+    code('''
+from pathlib import Path
+
+import smmanalytics as smm
+from smmanalytics.report import BrandReport
+
+ds = smm.load(data)
+rep = BrandReport(ds, period, kind="monthly", lang=lang or None)
+ds
+'''),
+    code("rep.kpi_table()"),
+    code("rep.engagement_charts()"),
+    code("rep.top_posts()"),
+    code("rep.quality_note()"),
+    code("rep.method_notes()"),
+    code('rep.provenance({"data": Path(data).name, "period": period, "lang": rep.lang})'),
+    code("rep.write_pdf(out)"),
+])
+
+if __name__ == "__main__":
+    ROOT.mkdir(exist_ok=True)
+    nbf.write(MONTHLY, ROOT / "monthly_report.ipynb")
