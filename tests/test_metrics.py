@@ -1,0 +1,111 @@
+"""interactions and engagement rates, against values computed by hand."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from smmanalytics import metrics, schema
+
+
+def _posts():
+    # facebook exports no saves; instagram does; x's second post has no metric at all
+    return schema.conform(pd.DataFrame({
+        "platform": ["facebook", "facebook", "instagram", "instagram", "x", "x"],
+        "post_id": list("abcdef"),
+        "reactions": [10, 0, 50, 8, 3, None],
+        "comments": [2, 0, 5, 1, 1, None],
+        "shares": [3, 0, 5, 1, 0, None],
+        "saves": [None, None, 40, 0, None, None],
+        "reach": [100, 0, 1000, 200, None, 10],
+        "impressions": [None, None, None, None, 300, 10],
+    }), "posts")
+
+
+def test_interactions_sums_exported_components():
+    # a: 10+2+3 = 15 (no saves on facebook); b: 0; c: 50+5+5+40 = 100; d: 8+1+1+0 = 10;
+    # e: 3+1+0 = 4; f: every component missing -> NaN
+    got = metrics.interactions(_posts())
+    assert got.iloc[:5].tolist() == [15.0, 0.0, 100.0, 10.0, 4.0]
+    assert pd.isna(got.iloc[5])
+    assert got.dtype == "Float64"
+
+
+def test_rates_nan_on_zero_or_missing_denominator():
+    out = metrics.add_rates(_posts())
+    # a: 15/100 = 0.15; b: reach 0 -> NaN (not inf); c: 100/1000 = 0.1; d: 10/200 = 0.05
+    er = out["er_reach"]
+    assert er.iloc[0] == pytest.approx(0.15)
+    assert pd.isna(er.iloc[1])
+    assert er.iloc[2] == pytest.approx(0.1)
+    assert er.iloc[3] == pytest.approx(0.05)
+    assert pd.isna(er.iloc[4])  # reach missing
+    assert out["er_impressions"].iloc[4] == pytest.approx(4 / 300)
+    assert not np.isinf(out["er_reach"].astype(float).fillna(0)).any()
+
+
+def test_engagement_median_and_pooled_by_platform():
+    e = metrics.engagement(_posts(), by="platform").set_index("platform")
+    # facebook: per-post er_reach = [0.15, NaN] -> median 0.15; pooled uses posts where
+    # both are known and reach > 0: 15 / 100 = 0.15
+    assert e.loc["facebook", "er_reach_median"] == pytest.approx(0.15)
+    assert e.loc["facebook", "er_reach_pooled"] == pytest.approx(0.15)
+    # instagram: rates [0.1, 0.05] -> median 0.075; pooled (100 + 10) / (1000 + 200) = 0.091666
+    assert e.loc["instagram", "er_reach_median"] == pytest.approx(0.075)
+    assert e.loc["instagram", "er_reach_pooled"] == pytest.approx(110 / 1200)
+    assert e.loc["instagram", "interactions"] == 110
+    # x: no reach -> NaN; impressions: e 4/300, f NaN interactions -> median 4/300, pooled 4/300
+    assert pd.isna(e.loc["x", "er_reach_median"]) and pd.isna(e.loc["x", "er_reach_pooled"])
+    assert e.loc["x", "er_impressions_pooled"] == pytest.approx(4 / 300)
+    assert e.loc["x", "posts"] == 2
+
+
+def test_engagement_without_groups_is_one_row():
+    e = metrics.engagement(_posts(), by=None)
+    assert len(e) == 1 and e.loc[0, "posts"] == 6
+    assert e.loc[0, "interactions"] == 15 + 0 + 100 + 10 + 4
+
+
+def test_followers_at_takes_last_total_on_or_before_publish_day():
+    posts = schema.conform(pd.DataFrame({
+        "platform": ["instagram", "instagram", "x"],
+        "published_at": pd.to_datetime(["2026-10-02 10:00", "2026-10-05 10:00",
+                                         "2026-10-05 10:00"], utc=True),
+        "reactions": [10, 10, 1],
+    }), "posts")
+    daily = schema.conform(pd.DataFrame({
+        "platform": ["instagram"] * 3, "date": pd.to_datetime(["2026-10-01", "2026-10-03",
+                                                               "2026-10-06"]),
+        "metric": ["followers_total"] * 3, "value": [1000.0, 1010.0, 1030.0],
+    }), "daily")
+    f = metrics.followers_at(posts, daily)
+    assert f.iloc[0] == 1000 and f.iloc[1] == 1010 and pd.isna(f.iloc[2])
+    out = metrics.add_rates(posts, daily)
+    assert out["er_followers"].iloc[1] == pytest.approx(10 / 1010)
+
+
+def test_inputs_are_not_mutated():
+    posts = _posts()
+    before = posts.copy()
+    metrics.add_rates(posts)
+    metrics.engagement(posts)
+    pd.testing.assert_frame_equal(posts, before)
+
+
+counts = st.one_of(st.none(), st.integers(0, 10_000))
+
+
+@given(st.lists(st.tuples(counts, counts, counts, counts), min_size=1, max_size=30))
+def test_rates_are_non_negative_and_nan_exactly_when_denominator_zero(rows):
+    df = schema.conform(pd.DataFrame(rows, columns=["reactions", "comments", "reach", "views"])
+                        .assign(platform="instagram"), "posts")
+    out = metrics.add_rates(df)
+    inter = out["interactions"]
+    for d in ("reach", "views"):
+        r = out[f"er_{d}"]
+        assert (r.dropna() >= 0).all()
+        expect_nan = inter.isna() | df[d].isna() | (df[d] == 0)
+        assert (r.isna() == expect_nan).all()

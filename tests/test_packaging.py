@@ -1,0 +1,58 @@
+"""Packaging: environment.yml mirrors pyproject.toml; notebooks are committed clean."""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+# conda-forge names that differ from PyPI names
+CONDA_TO_PYPI = {"matplotlib-base": "matplotlib"}
+
+
+def _split(req: str) -> tuple[str, str]:
+    m = re.match(r"^\s*([A-Za-z0-9_.\-\[\]]+)\s*(.*)$", req)
+    name = re.sub(r"\[.*\]", "", m[1]).lower().replace("_", "-")
+    return name, m[2].split("#")[0].strip().replace(" ", "")
+
+
+def test_environment_yml_mirrors_pyproject():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    wanted = dict(_split(r) for r in project["dependencies"])
+    env = yaml.safe_load((ROOT / "environment.yml").read_text())
+    assert env["channels"] == ["conda-forge"]
+    got = {}
+    for dep in env["dependencies"]:
+        if isinstance(dep, dict):
+            pip = [d for d in dep["pip"] if d != "-e ."]
+            assert "-e ." in dep["pip"], "environment.yml must install the package with pip -e ."
+            got.update(_split(d) for d in pip)
+            continue
+        name, spec = _split(dep)
+        if name in ("python", "pip"):
+            continue
+        got[CONDA_TO_PYPI.get(name, name)] = spec
+    assert got == wanted
+
+
+def test_python_lower_bound_matches():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    env = yaml.safe_load((ROOT / "environment.yml").read_text())
+    assert f"python{project['requires-python']}" in env["dependencies"]
+
+
+def test_notebooks_have_parameters_cell_and_no_outputs():
+    import papermill as pm
+
+    notebooks = sorted((ROOT / "notebooks").glob("*.ipynb"))
+    assert notebooks
+    for nb_path in notebooks:
+        nb = json.loads(nb_path.read_text())
+        code = [c for c in nb["cells"] if c["cell_type"] == "code"]
+        assert "parameters" in code[0]["metadata"].get("tags", []), nb_path.name
+        assert all(not c["outputs"] and c["execution_count"] is None for c in code), nb_path.name
+        assert pm.inspect_notebook(str(nb_path)), nb_path.name

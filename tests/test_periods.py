@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from smmanalytics.periods import latest_complete_month, parse_period
+
+
+@pytest.mark.parametrize("text,start,end,days", [
+    ("2026-10", dt.date(2026, 10, 1), dt.date(2026, 10, 31), 31),
+    ("2026-02", dt.date(2026, 2, 1), dt.date(2026, 2, 28), 28),
+    ("2026-Q3", dt.date(2026, 7, 1), dt.date(2026, 9, 30), 92),
+    ("2026-09-01/2026-09-15", dt.date(2026, 9, 1), dt.date(2026, 9, 15), 15),
+])
+def test_parse_period(text, start, end, days):
+    p = parse_period(text)
+    assert (p.start, p.end, p.days) == (start, end, days)
+
+
+def test_previous_and_contains():
+    p = parse_period("2026-01")
+    assert p.previous().label == "2025-12"
+    assert parse_period("2026-Q1").previous().label == "2025-Q4"
+    mask = p.contains(pd.Series(pd.to_datetime(["2025-12-31 23:59", "2026-01-31 23:00",
+                                                "2026-02-01 00:00"])))
+    assert mask.tolist() == [False, True, False]
+
+
+def test_bad_period_names_the_value():
+    with pytest.raises(ValueError, match="2026-13x"):
+        parse_period("2026-13x")
+
+
+def test_latest_complete_month():
+    assert latest_complete_month(dt.date(2026, 11, 1)).label == "2026-10"
+    assert latest_complete_month(dt.date(2026, 10, 31)).label == "2026-09"
+    assert latest_complete_month(dt.date(2026, 1, 5)).label == "2025-12"
