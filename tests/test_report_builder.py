@@ -1,0 +1,101 @@
+"""The report builder: PDF text carries the figures the API computes, in the report language."""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import pandas as pd
+import pytest
+from pypdf import PdfReader
+
+from smmanalytics import Brand, Dataset, metrics, schema
+from smmanalytics.report import BrandReport, Formatter, posts_in_period
+
+
+def _pdf_text(data: bytes) -> str:
+    return "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
+
+
+@pytest.fixture
+def ds(rng):
+    n = 40
+    df = pd.DataFrame({
+        "platform": rng.choice(["instagram", "facebook"], n),
+        "post_id": [f"p{i}" for i in range(n)],
+        "caption": [f"Légende n°{i} #soin *gras* $x [lien]" for i in range(n)],
+        "permalink": [f"https://www.instagram.com/p/C{i:05d}/" for i in range(n)],
+        "published_at": pd.Timestamp("2026-09-25", tz="UTC")
+        + pd.to_timedelta(rng.integers(0, 40 * 24, n), unit="h"),
+        "reactions": rng.integers(0, 400, n).astype(float),
+        "comments": rng.integers(0, 40, n).astype(float),
+        "shares": rng.integers(0, 30, n).astype(float),
+        "reach": rng.integers(800, 9000, n).astype(float),
+        "snapshot_at": pd.Timestamp("2026-11-01 08:00", tz="UTC"),
+    })
+    return Dataset(posts=schema.conform(df, "posts"),
+                   brand=Brand(name="Maison Sève", timezone="Europe/Paris", language="fr"))
+
+
+def test_posts_in_period_uses_the_audience_day():
+    posts = schema.conform(pd.DataFrame({
+        "platform": ["instagram"] * 3,
+        # 22:30 UTC on Sep 30 is 00:30 on Oct 1 in Paris (CEST, UTC+2); Oct 31 23:30 UTC is
+        # Nov 1 00:30 in Paris (CET, UTC+1)
+        "published_at": pd.to_datetime(["2026-09-30 21:30", "2026-09-30 22:30",
+                                        "2026-10-31 23:30"], utc=True),
+    }), "posts")
+    from smmanalytics.periods import parse_period
+    got = posts_in_period(posts, parse_period("2026-10"), "Europe/Paris")
+    assert got["published_at"].tolist() == [pd.Timestamp("2026-09-30 22:30", tz="UTC")]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en", "it"])
+def test_pdf_shows_the_api_figures_in_the_report_language(ds, lang):
+    rep = BrandReport(ds, "2026-10", lang=lang)
+    rep.kpi_table()
+    rep.engagement_charts()
+    rep.top_posts()
+    rep.quality_note()
+    rep.method_notes()
+    text = _pdf_text(rep.pdf_bytes())
+    october = posts_in_period(ds.posts, rep.period, "Europe/Paris")
+    e = metrics.engagement(october, by=None)
+    f = Formatter(lang)
+    # every figure on the KPI cards is the API's, formatted for the reader
+    assert f.number(e.loc[0, "interactions"]) in text
+    assert f.percent(e.loc[0, "er_reach_pooled"]) in text
+    assert f.number(len(october)) in text
+    month = {"fr": "octobre 2026", "en": "October 2026", "it": "ottobre 2026"}[lang]
+    assert month in text
+
+
+def test_same_inputs_give_the_same_pdf(ds):
+    def build():
+        rep = BrandReport(ds, "2026-10", lang="fr")
+        rep.kpi_table()
+        rep.engagement_charts()
+        return rep.pdf_bytes()
+    assert build() == build()
+
+
+def test_empty_period_says_so(ds):
+    rep = BrandReport(ds, "2025-01", lang="en")
+    sec = rep.kpi_table()
+    assert "No posts were published" in sec._repr_html_()
+    assert "No posts were published" in _pdf_text(rep.pdf_bytes())
+
+
+def test_write_pdf_is_atomic(ds, tmp_path):
+    rep = BrandReport(ds, "2026-10", lang="en")
+    rep.kpi_table()
+    out = rep.write_pdf(tmp_path / "a" / "r.pdf")
+    assert out.read_bytes().startswith(b"%PDF")
+    assert [p.name for p in out.parent.iterdir()] == ["r.pdf"]
+
+
+def test_section_displays_as_html(ds):
+    rep = BrandReport(ds, "2026-10", lang="fr")
+    html = rep.engagement_charts()._repr_html_()
+    assert html.count("<svg") == 2
+    assert np.isfinite(rep.engagement_table()["posts"].astype(float)).all()
