@@ -37,9 +37,13 @@ def _add_report(sub) -> None:
     from .runner import REPORT_KINDS
 
     r = sub.add_parser("report", help="run a report notebook and write .ipynb, .html and .pdf")
-    r.add_argument("kind", choices=sorted(REPORT_KINDS))
-    r.add_argument("--data", required=True, help="brand folder of exports")
-    r.add_argument("--period", required=True, help="YYYY-MM, YYYY-Qn or START/END")
+    r.add_argument("kind", choices=sorted(REPORT_KINDS) + ["batch"])
+    r.add_argument("--data", help="brand folder of exports")
+    r.add_argument("--period", required=True, help="YYYY-MM, YYYY-Qn, START/END or latest")
+    r.add_argument("--config", help="batch: agency.yaml listing the brands")
+    r.add_argument("--workers", type=int, default=1, help="batch: local worker processes")
+    r.add_argument("--dask", default=None, metavar="ADDRESS",
+                   help="batch: run on an existing Dask cluster (scheduler address)")
     r.add_argument("--out", default="reports", help="reports root (default: reports/)")
     r.add_argument("--brand", default=None, help="brand slug override")
     r.add_argument("--lang", default=None, choices=["en", "fr", "it"])
@@ -50,11 +54,33 @@ def _add_report(sub) -> None:
 def _cmd_report(args) -> int:
     from .runner import run_report
 
+    if args.kind == "batch":
+        return _cmd_batch(args)
+    if not args.data:
+        raise SystemExit("smm report: --data is required")
     extra = {"campaign": args.campaign} if args.campaign else None
     outputs = run_report(args.kind, data=args.data, period=args.period, out=args.out,
                          brand=args.brand, lang=args.lang, parameters=extra)
     print(outputs.pdf)
     return 0
+
+
+def _cmd_batch(args) -> int:
+    from .runner import read_batch_config, run_batch
+
+    if not args.config:
+        raise SystemExit("smm report batch: --config agency.yaml is required")
+    jobs = read_batch_config(args.config, args.period)
+    results = run_batch(jobs, workers=args.workers, dask_address=args.dask)
+    failed = [r for r in results if not r.ok]
+    print(f"{len(results) - len(failed)} of {len(results)} reports written")
+    for r in results:
+        if r.ok:
+            print(f"  ok      {r.brand} {r.kind}: {r.pdf}")
+    for r in failed:
+        cell = f", cell {r.cell_index}" if r.cell_index is not None else ""
+        print(f"  FAILED  {r.brand} {r.kind} ({r.notebook}{cell}): {r.error}")
+    return 1 if failed else 0
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -17,7 +17,8 @@ from .brand import Brand, read_brand
 from .errors import ReportError
 from .periods import latest_complete_month, parse_period
 
-__all__ = ["REPORT_KINDS", "ReportOutputs", "latest_period", "notebook_path", "run_report"]
+__all__ = ["REPORT_KINDS", "BatchJob", "BatchResult", "ReportOutputs", "latest_period",
+           "notebook_path", "read_batch_config", "run_batch", "run_job", "run_report"]
 
 logger = logging.getLogger(__name__)
 
@@ -165,3 +166,126 @@ def _swap(new: Path, final: Path) -> None:
     os.replace(new, final)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+
+
+# ---- batches ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class BatchJob:
+    """One report of a batch."""
+
+    brand: str
+    kind: str
+    data: str
+    period: str
+    out: str
+    lang: str | None = None
+    parameters: tuple = ()
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """What became of one job: the PDF, or the error with the notebook and cell."""
+
+    brand: str
+    kind: str
+    ok: bool
+    pdf: str | None = None
+    notebook: str | None = None
+    cell_index: int | None = None
+    error: str | None = None
+    seconds: float = 0.0
+
+
+def read_batch_config(path: str | os.PathLike, period: str) -> list[BatchJob]:
+    """Read agency.yaml: ``out`` (optional) and ``brands``, a list of {name, data, lang, reports}.
+
+    Relative paths are relative to the config file. Raises ConfigError naming the entry.
+    """
+    import yaml
+
+    from .errors import ConfigError
+
+    path = Path(path)
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError("cannot read the batch configuration", file=str(path),
+                          expected="a YAML file with a 'brands' list", got=str(exc)) from exc
+    brands = raw.get("brands") if isinstance(raw, dict) else None
+    if not isinstance(brands, list) or not brands:
+        raise ConfigError("no brands listed", file=str(path), column="brands",
+                          expected="a non-empty list of {name, data}", got=brands)
+    base = path.parent
+    out = str((base / raw.get("out", "reports")).resolve())
+    jobs = []
+    for i, b in enumerate(brands, start=1):
+        if not isinstance(b, dict) or not b.get("name") or not b.get("data"):
+            raise ConfigError(f"brand entry {i} needs 'name' and 'data'", file=str(path),
+                              column=f"brands[{i}]", expected="name and data keys", got=b)
+        kinds = b.get("reports", ["monthly"])
+        for kind in kinds:
+            if kind not in REPORT_KINDS:
+                raise ConfigError(f"brand {b['name']!r}: unknown report kind", file=str(path),
+                                  column=f"brands[{i}].reports", expected=sorted(REPORT_KINDS),
+                                  got=kind)
+            params = tuple(sorted((b.get("parameters") or {}).items()))
+            jobs.append(BatchJob(str(b["name"]), kind, str((base / b["data"]).resolve()), period,
+                                 out, b.get("lang"), params))
+    return jobs
+
+
+def run_job(job: BatchJob) -> BatchResult:
+    """Run one batch job, turning any failure into a BatchResult (never raises)."""
+    import time
+
+    t0 = time.perf_counter()
+    try:
+        res = run_report(job.kind, data=job.data, period=job.period, out=job.out,
+                         brand=job.brand, lang=job.lang, parameters=dict(job.parameters))
+        return BatchResult(job.brand, job.kind, True, pdf=str(res.pdf),
+                           seconds=time.perf_counter() - t0)
+    except ReportError as exc:
+        return BatchResult(job.brand, job.kind, False, notebook=exc.notebook,
+                           cell_index=exc.cell_index, error=str(exc),
+                           seconds=time.perf_counter() - t0)
+    except Exception as exc:  # one brand's failure never stops the others
+        return BatchResult(job.brand, job.kind, False, notebook=REPORT_KINDS.get(job.kind),
+                           error=f"{type(exc).__name__}: {exc}",
+                           seconds=time.perf_counter() - t0)
+
+
+def run_batch(jobs: list[BatchJob], *, workers: int = 1, dask_address: str | None = None,
+              progress: bool = True) -> list[BatchResult]:
+    """Run many reports: in ``workers`` local processes, or on an existing Dask cluster.
+
+    Results come back in the order of ``jobs``; failures are results with ``ok=False``.
+    """
+    from tqdm.auto import tqdm
+
+    bar = tqdm(total=len(jobs), desc="reports", unit="report", disable=not progress)
+    results: dict[int, BatchResult] = {}
+    if dask_address:
+        from distributed import Client, as_completed
+
+        with Client(dask_address) as client:
+            futures = {client.submit(run_job, j, pure=False): i for i, j in enumerate(jobs)}
+            for fut in as_completed(futures):
+                results[futures[fut]] = fut.result()
+                bar.update()
+    elif workers <= 1:
+        for i, j in enumerate(jobs):
+            results[i] = run_job(j)
+            bar.update()
+    else:
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
+        ctx = mp.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+            futures = {pool.submit(run_job, j): i for i, j in enumerate(jobs)}
+            for fut in as_completed(futures):
+                results[futures[fut]] = fut.result()
+                bar.update()
+    bar.close()
+    return [results[i] for i in range(len(jobs))]

@@ -1,0 +1,111 @@
+"""The papermill runner and batches, on a small stand-in notebook (the real notebooks are
+executed in test_notebooks.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat as nbf
+import pytest
+
+from smmanalytics import ReportError
+from smmanalytics.cli import main
+from smmanalytics.runner import BatchJob, read_batch_config, run_batch, run_report
+
+pytestmark = pytest.mark.notebooks
+
+
+@pytest.fixture
+def notebooks(tmp_path, monkeypatch):
+    """A monthly_report.ipynb that writes a one-page PDF, and fails when data holds BROKEN."""
+    folder = tmp_path / "nbs"
+    folder.mkdir()
+    nb = nbf.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    params = nbf.v4.new_code_cell('data = ""\nperiod = ""\nbrand = ""\nlang = ""\nout = ""')
+    params.metadata["tags"] = ["parameters"]
+    nb.cells = [
+        params,
+        nbf.v4.new_code_cell("from pathlib import Path\n"
+                             "assert not (Path(data) / 'BROKEN').exists(), 'broken brand'"),
+        nbf.v4.new_code_cell("import typst, tempfile, os\n"
+                             "d = tempfile.mkdtemp()\n"
+                             "open(os.path.join(d, 'r.typ'), 'w').write('Report ' + period)\n"
+                             "Path(out).write_bytes(typst.compile(os.path.join(d, 'r.typ')))\n"
+                             "print('done', period)"),
+    ]
+    nbf.write(nb, folder / "monthly_report.ipynb")
+    monkeypatch.setenv("SMM_NOTEBOOKS", str(folder))
+    return folder
+
+
+def _brand(tmp_path, name, broken=False):
+    d = tmp_path / name
+    d.mkdir()
+    (d / "brand.yaml").write_text(f"name: {name}\ntimezone: Europe/Paris\n", encoding="utf-8")
+    if broken:
+        (d / "BROKEN").write_text("x")
+    return d
+
+
+def test_run_report_writes_three_outputs_and_replaces_them(notebooks, tmp_path):
+    data = _brand(tmp_path, "Maison Test")
+    out = run_report("monthly", data=data, period="2026-10", out=tmp_path / "reports")
+    assert out.folder == (tmp_path / "reports" / "maison-test" / "2026-10").resolve()
+    assert sorted(p.name for p in out.folder.iterdir()) == [
+        "maison-test-2026-10.html", "maison-test-2026-10.ipynb", "maison-test-2026-10.pdf"]
+    assert out.pdf.read_bytes().startswith(b"%PDF")
+    html = out.html.read_text()
+    assert "done 2026-10" in html and "typst.compile" not in html  # no code in the HTML
+    (out.folder / "stale.txt").write_text("old run")
+    again = run_report("monthly", data=data, period="2026-10", out=tmp_path / "reports")
+    assert not (again.folder / "stale.txt").exists()
+    assert [p.name for p in again.folder.parent.iterdir()] == ["2026-10"]  # no temp left
+
+
+def test_failure_names_notebook_and_cell(notebooks, tmp_path):
+    data = _brand(tmp_path, "Broken", broken=True)
+    with pytest.raises(ReportError) as info:
+        run_report("monthly", data=data, period="2026-10", out=tmp_path / "reports")
+    assert info.value.notebook == "monthly_report.ipynb"
+    assert info.value.cell_index == 2  # 0 parameters, 1 injected parameters, 2 the assert
+    assert "broken brand" in str(info.value)
+    assert not (tmp_path / "reports" / "broken" / "2026-10").exists()
+
+
+def test_batch_isolates_a_failing_brand(notebooks, tmp_path, capsys):
+    _brand(tmp_path, "Alpha")
+    _brand(tmp_path, "Beta", broken=True)
+    _brand(tmp_path, "Gamma")
+    cfg = tmp_path / "agency.yaml"
+    cfg.write_text("out: reports\nbrands:\n  - {name: alpha, data: Alpha}\n"
+                   "  - {name: beta, data: Beta}\n  - {name: gamma, data: Gamma, lang: it}\n")
+    code = main(["report", "batch", "--config", str(cfg), "--period", "2026-10",
+                 "--workers", "2"])
+    printed = capsys.readouterr().out
+    assert code == 1
+    assert "2 of 3 reports written" in printed
+    assert "FAILED  beta monthly (monthly_report.ipynb, cell 2)" in printed
+    assert (tmp_path / "reports" / "gamma" / "2026-10" / "gamma-2026-10.pdf").is_file()
+
+
+def test_batch_on_a_dask_local_cluster(notebooks, tmp_path):
+    from distributed import LocalCluster
+
+    jobs = [BatchJob(n, "monthly", str(_brand(tmp_path, n)), "2026-09", str(tmp_path / "r"))
+            for n in ("one", "two")]
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                      dashboard_address=None) as cluster:
+        results = run_batch(jobs, dask_address=cluster.scheduler_address, progress=False)
+    assert [r.ok for r in results] == [True, True]
+    assert all(Path(r.pdf).is_file() for r in results)
+
+
+def test_batch_config_errors_name_the_entry(tmp_path):
+    from smmanalytics import ConfigError
+
+    cfg = tmp_path / "agency.yaml"
+    cfg.write_text("brands:\n  - {name: a}\n")
+    with pytest.raises(ConfigError, match=r"brands\[1\]"):
+        read_batch_config(cfg, "2026-10")
