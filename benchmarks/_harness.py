@@ -1,0 +1,63 @@
+"""Small helpers for the benchmarks: best-of-n wall time, peak memory in a fresh process."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+
+
+@dataclass
+class Row:
+    """One benchmark figure: ``value`` against a ``floor`` measured in the same run."""
+
+    benchmark: str
+    value: float
+    floor: float
+    target: float            # the ratio (value / floor) must stay at or under this
+    unit: str = "s"
+    note: str = ""
+
+    @property
+    def ratio(self) -> float:
+        return self.value / self.floor if self.floor else float("nan")
+
+    @property
+    def ok(self) -> bool:
+        return self.ratio <= self.target
+
+    def as_dict(self) -> dict:
+        return {**asdict(self), "ratio": self.ratio, "ok": self.ok}
+
+
+def best_time(fn: Callable[[], object], repeat: int = 3) -> float:
+    """The fastest of ``repeat`` wall-clock runs, in seconds."""
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def peak_rss_mb(setup: str, stmt: str) -> dict:
+    """Run ``setup`` then ``stmt`` in a fresh interpreter; return its peak RSS growth in MB.
+
+    ``stmt`` may assign ``result_mb`` (e.g. a frame's memory_usage) to report alongside.
+    """
+    code = textwrap.dedent(f"""
+        import json, resource
+        {setup}
+        base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        result_mb = None
+        {stmt}
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(json.dumps({{"peak_mb": peak - base, "result_mb": result_mb}}))
+    """)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
