@@ -7,7 +7,8 @@ import pandas as pd
 import seaborn as sns
 from matplotlib.axes import Axes
 
-__all__ = ["theme", "PLATFORM_COLORS", "plot_daily_interactions", "plot_engagement_by_platform"]
+__all__ = ["theme", "PLATFORM_COLORS", "plot_audience", "plot_daily_interactions",
+           "plot_engagement_by_platform"]
 
 PLATFORM_COLORS = {
     "facebook": "#3b5998", "instagram": "#c13584", "x": "#333333", "linkedin": "#0a66c2",
@@ -66,4 +67,28 @@ def plot_engagement_by_platform(engagement: pd.DataFrame, *, rate: str = "er_rea
     ax.xaxis.set_major_formatter(lambda v, _pos: formatter(v, 1) if formatter else f"{v:.1%}")
     ax.invert_yaxis()
     ax.set_xlabel("")
+    return ax
+
+
+def plot_audience(audience: pd.DataFrame, *, dimension: str, top: int = 8,
+                  ax: Axes | None = None, formatter=None, **kwargs) -> Axes:
+    """Horizontal bars of the audience share per category of one ``dimension``.
+
+    ``audience`` is the canonical audience table (dimension, category, share); the ``top``
+    largest categories are shown, the rest summed as "other" only if they exist.
+    """
+    ax = ax if ax is not None else plt.gca()
+    data = audience.loc[audience["dimension"] == dimension].dropna(subset=["share"])
+    if data.empty:
+        return ax
+    shares = data.groupby("category", sort=False)["share"].sum().astype(float)
+    shares = shares.sort_values(ascending=False)
+    shown = shares.head(top)
+    bars = ax.barh(shown.index.astype(str), shown.to_numpy(), color="#6b8f71", **kwargs)
+    if formatter is not None:
+        ax.bar_label(bars, labels=[formatter(v, 0) for v in shown], padding=3, fontsize="small")
+        ax.xaxis.set_major_formatter(lambda v, _pos: formatter(v, 0))
+    ax.invert_yaxis()
+    ax.set_xlabel("")
+    ax.set_title(dimension.replace("_", " ").capitalize(), fontsize="medium", loc="left")
     return ax

@@ -19,6 +19,7 @@ LANGS = {"en": "en_GB", "fr": "fr_FR", "it": "it_IT"}
 
 _LABELS = {
     "en": {
+        "audience_none": "The exports hold no audience breakdown.", "dim_country": "countries", "dim_gender": "gender", "dim_age": "age", "dim_job_function": "job functions", "dim_seniority": "seniority", "dim_industry": "industries", "dim_company_size": "company size", "dim_location": "locations", "dim_city": "cities",
         "monthly_report": "Monthly social media report", "campaign_report": "Campaign report",
         "best_times_report": "Best times to post", "period": "Period", "prepared": "Prepared on",
         "contents": "Contents", "kpis": "Key figures by platform", "platform": "Platform",
@@ -39,6 +40,7 @@ _LABELS = {
         "link": "Link",
     },
     "fr": {
+        "audience_none": "Les exports ne contiennent aucune répartition de l'audience.", "dim_country": "pays", "dim_gender": "genre", "dim_age": "âge", "dim_job_function": "fonctions", "dim_seniority": "ancienneté", "dim_industry": "secteurs", "dim_company_size": "taille d'entreprise", "dim_location": "lieux", "dim_city": "villes",
         "monthly_report": "Rapport mensuel réseaux sociaux", "campaign_report": "Rapport de campagne",
         "best_times_report": "Meilleurs moments pour publier", "period": "Période",
         "prepared": "Préparé le", "contents": "Sommaire", "kpis": "Chiffres clés par plateforme",
@@ -62,6 +64,7 @@ _LABELS = {
         "sha256": "SHA-256", "link": "Lien",
     },
     "it": {
+        "audience_none": "Gli export non contengono alcuna ripartizione del pubblico.", "dim_country": "paesi", "dim_gender": "genere", "dim_age": "età", "dim_job_function": "funzioni", "dim_seniority": "anzianità", "dim_industry": "settori", "dim_company_size": "dimensione aziendale", "dim_location": "località", "dim_city": "città",
         "monthly_report": "Report mensile social media", "campaign_report": "Report di campagna",
         "best_times_report": "Orari migliori per pubblicare", "period": "Periodo",
         "prepared": "Preparato il", "contents": "Indice", "kpis": "Dati chiave per piattaforma",
@@ -96,6 +99,11 @@ def _missing(x) -> bool:
         return False
 
 
+PLATFORM_NAMES = {"facebook": "Facebook", "instagram": "Instagram", "x": "X",
+                  "linkedin": "LinkedIn", "youtube": "YouTube", "tiktok": "TikTok",
+                  "pinterest": "Pinterest"}
+
+
 class Formatter:
     """Locale-aware formatting for one report language.
 
@@ -115,6 +123,11 @@ class Formatter:
     def label(self, key: str) -> str:
         """The translated label for ``key`` (the key itself when unknown)."""
         return _LABELS[self.lang].get(key, _LABELS["en"].get(key, key))
+
+    def platform(self, name) -> str:
+        """Display name of a platform ("linkedin" → "LinkedIn"; "total" → all platforms)."""
+        name = str(name)
+        return self.label("total") if name == "total" else PLATFORM_NAMES.get(name, name)
 
     def number(self, x, digits: int = 0, missing: str = "–") -> str:
         if _missing(x):

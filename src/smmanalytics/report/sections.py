@@ -130,8 +130,7 @@ class BrandReport(Report):
             {"label": f.label("er_reach_pooled"), "value": f.percent(total["er_reach_pooled"])},
         ])
         shown = pd.DataFrame({
-            f.label("platform"): [f.label("total") if p == "total" else p.capitalize()
-                                  if p != "x" else "X" for p in e["platform"]],
+            f.label("platform"): [f.platform(p) for p in e["platform"]],
             **{f.label(c): [f.percent(v) if c.startswith("er_") else f.number(v) for v in e[c]]
                for c in _KPI_COLUMNS},
         })
@@ -183,11 +182,41 @@ class BrandReport(Report):
             captions.append({"text": text, "link": link} if pd.notna(link) else text)
         return pd.DataFrame({
             f.label("published"): [f.date(d, "short") for d in local],
-            f.label("platform"): [str(p) for p in rows["platform"]],
+            f.label("platform"): [f.platform(p) for p in rows["platform"]],
             f.label("caption"): captions,
             f.label("interactions"): [f.number(v) for v in rows["interactions"]],
             f.label("er_reach_median").split(" (")[0]: [f.percent(v) for v in rows["er_reach"]],
         })
+
+    # ---- audience ----------------------------------------------------------------------------
+    def audience(self, top: int = 8) -> Section:
+        """Who follows: the breakdowns the exports give (countries, gender, age, job functions…).
+
+        Shows each platform's latest snapshot of each dimension, as shares of its audience.
+        """
+        f = self.fmt
+        sec = self.section(f.label("audience"))
+        aud = self.ds.audience
+        if aud.empty:
+            return self.text(sec, f.label("audience_none"))
+        latest = aud.loc[aud.groupby(["platform", "dimension"], observed=True)["snapshot_at"]
+                         .transform("max") == aud["snapshot_at"]]
+        panels = list(latest.groupby(["platform", "dimension"], observed=True, sort=True))
+        with plt.rc_context(plots.theme()):
+            for start in range(0, len(panels), 2):
+                pair = panels[start:start + 2]
+                fig, axes = plt.subplots(1, 2, figsize=(8, 2.6), squeeze=False)
+                for ax, ((platform, dimension), g) in zip(axes[0], pair, strict=False):
+                    plots.plot_audience(g, dimension=dimension, top=top, ax=ax,
+                                        formatter=f.percent)
+                    ax.set_title(f"{f.platform(platform)} · "
+                                 f"{f.label('dim_' + dimension)}", fontsize="medium",
+                                 loc="left")
+                for ax in axes[0][len(pair):]:
+                    ax.set_visible(False)
+                fig.tight_layout()
+                self.figure(sec, fig, width="100%" if len(pair) == 2 else "50%")
+        return sec
 
     # ---- data quality, method, provenance ----------------------------------------------------
     def quality_note(self, limit: int = 25) -> Section:
