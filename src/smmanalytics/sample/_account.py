@@ -5,7 +5,19 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._core import ACCOUNTS, EXPORT_DAY, START, TZ, days, in_incident, snapshot_ts, spread
+from ._core import (
+    ACCOUNTS,
+    END,
+    EXPORT_DAY,
+    START,
+    TZ,
+    days,
+    epoch_ms,
+    in_incident,
+    snapshot_ts,
+    spread,
+)
+from ._posts import PLANS, export_file
 
 __all__ = ["DAY_TZ", "simulate_daily", "simulate_audience", "tiktok_activity"]
 
@@ -84,6 +96,40 @@ def simulate_daily(rng, fol: dict[str, pd.DataFrame], posts: dict[str, pd.DataFr
     out = pd.concat([out, act], ignore_index=True)
     out["day_tz"] = out["platform"].map(DAY_TZ)
     out["snapshot_at"] = snapshot_ts(EXPORT_DAY)
+    out["source_file"] = _source_files(out)
+    return out
+
+
+def _source_files(daily: pd.DataFrame) -> np.ndarray:
+    """The export file that carries each truth row (None: in no file, e.g. Meta gross follows)."""
+    span = f"{START.date()}_{END.date()}_{EXPORT_DAY.date()}"
+    fixed = {("facebook", "net_follows"): f"facebook_follows_{span}.csv",
+             ("instagram", "net_follows"): f"instagram_follows_{span}.csv",
+             ("facebook", "interactions"): f"facebook_content_interactions_{span}.csv",
+             ("instagram", "interactions"): f"instagram_content_interactions_{span}.csv",
+             ("facebook", "views"): f"facebook_views_{span}.csv",
+             ("instagram", "views"): f"instagram_views_{span}.csv",
+             ("facebook", "profile_visits"): f"facebook_visits_{span}.csv",
+             ("youtube", "views"): export_file("youtube", 0),
+             ("linkedin", "follows"): f"maison-seve_followers_{epoch_ms(EXPORT_DAY)}.xls"}
+    for m in ("impressions", "platform_engagements", "reactions", "comments", "shares", "follows",
+              "unfollows", "saves", "shares_dm", "profile_visits", "posts_published",
+              "video_views", "media_views"):
+        fixed[("x", m)] = "account_overview_analytics.csv"
+    tk = ACCOUNTS["tiktok"]["handle"]
+    for m in ("views", "profile_visits", "reactions", "comments", "shares"):
+        fixed[("tiktok", m)] = f"Overview_2025-11-01_{epoch_ms(EXPORT_DAY) // 1000}_{tk}.zip"
+    for m in ("followers_total", "net_follows", "online_followers"):
+        fixed[("tiktok", m)] = f"Followers_{tk}.zip"
+    for m in ("viewers", "new_viewers", "returning_viewers"):
+        fixed[("tiktok", m)] = f"Viewers_{tk}.zip"
+    keys = list(zip(daily["platform"], daily["metric"], strict=True))
+    out = np.array([fixed.get(k) for k in keys], dtype=object)
+    li = (daily["platform"] == "linkedin") & daily["metric"].isin(
+        ["impressions", "unique_impressions", "clicks", "reactions", "comments", "shares"])
+    for i, ex in enumerate(PLANS["linkedin"]):
+        sel = (li & (daily["date"] >= ex.start) & (daily["date"] <= ex.end)).to_numpy()
+        out[sel] = export_file("linkedin", i)
     return out
 
 

@@ -9,7 +9,7 @@ import pandas as pd
 
 __all__ = [
     "TZ", "PT", "START", "END", "EXPORT_DAY", "INCIDENT", "CAMPAIGNS", "ACCOUNTS", "Export",
-    "days", "nb", "followers_series", "schedule", "maturity", "thin", "spread", "in_incident",
+    "days", "epoch_ms", "nb", "followers_series", "schedule", "maturity", "spread", "in_incident",
     "snapshot_ts",
 ]
 
@@ -51,6 +51,11 @@ def snapshot_ts(day: pd.Timestamp) -> pd.Timestamp:
     return pd.Timestamp(day.date()).tz_localize("UTC")
 
 
+def epoch_ms(day: pd.Timestamp) -> int:
+    """Milliseconds since 1970 of 08:00 UTC on ``day`` (the export moment in download names)."""
+    return int(pd.Timestamp(day.date()).tz_localize("UTC").value // 10**6) + 8 * 3600 * 1000
+
+
 def days(start: pd.Timestamp = START, end: pd.Timestamp = END) -> pd.DatetimeIndex:
     """Calendar days (naive) from ``start`` to ``end`` inclusive."""
     return pd.date_range(start, end, freq="D")
@@ -81,7 +86,7 @@ def followers_series(rng: np.random.Generator, start_followers: int, gain0: floa
     """
     idx = days(first)
     n = len(idx)
-    level = np.linspace(gain0, gain1, n) * _WEEKLY[idx.dayofweek]
+    level = np.linspace(gain0, gain1, n) * _WEEKLY[idx.day_of_week]
     for name, mult in (boost or {}).items():
         a, b = CAMPAIGNS[name]
         level = np.where((idx >= a) & (idx <= b), level * mult, level)
@@ -106,7 +111,7 @@ def schedule(rng: np.random.Generator, per_month: float, hours: np.ndarray,
     out = []
     for month in pd.period_range(first, END, freq="M"):
         mdays = pd.date_range(max(month.start_time, first), month.end_time.normalize(), freq="D")
-        mdays = mdays[np.isin(mdays.dayofweek, weekdays)]
+        mdays = mdays[np.isin(mdays.day_of_week, weekdays)]
         k = int(rng.integers(round(per_month * 0.85), round(per_month * 1.15) + 1))
         chosen = np.sort(rng.choice(len(mdays), size=k, replace=True))
         h = rng.choice(hours, size=k, p=hour_p)
@@ -124,22 +129,6 @@ def maturity(age_days: np.ndarray) -> np.ndarray:
     """
     a = np.clip(np.asarray(age_days, dtype=float), 0, None)
     return np.clip(1.0 - 0.9 * np.exp(-a) - 0.1 * np.exp(-a / 20.0), 0.0, 1.0)
-
-
-def thin(rng: np.random.Generator, final: np.ndarray, shares: list[np.ndarray]) -> list[np.ndarray]:
-    """Counts as of several snapshots (``shares`` ascending in time) nested by binomial thinning.
-
-    The last snapshot holds Binomial(final, share_last); each earlier one thins the next.
-    """
-    out: list[np.ndarray] = [None] * len(shares)  # type: ignore[list-item]
-    cur = np.asarray(final, dtype=np.int64)
-    cur_share = np.ones(len(cur))
-    for i in range(len(shares) - 1, -1, -1):
-        p = np.where(cur_share > 0, np.minimum(shares[i] / np.where(cur_share > 0, cur_share, 1), 1), 0)
-        cur = rng.binomial(cur, p)
-        cur_share = shares[i]
-        out[i] = cur
-    return out
 
 
 _KERNEL = np.array([0.55, 0.2, 0.1, 0.06, 0.04, 0.03, 0.02])

@@ -6,11 +6,23 @@ import numpy as np
 import pandas as pd
 
 from . import _ids
-from ._core import (ACCOUNTS, CAMPAIGNS, END, START, TZ, Export, in_incident, maturity, nb,
-                    schedule, snapshot_ts, thin)
+from ._core import (
+    ACCOUNTS,
+    CAMPAIGNS,
+    END,
+    START,
+    TZ,
+    Export,
+    epoch_ms,
+    in_incident,
+    maturity,
+    nb,
+    schedule,
+    snapshot_ts,
+)
 from ._text import caption, utm_url
 
-__all__ = ["IG_EFFECTS", "PLANS", "simulate_posts"]
+__all__ = ["IG_EFFECTS", "PLANS", "FB_NEGATIVE_MONTHS", "export_file"]
 
 #: planted Instagram effects (multipliers on expected interactions)
 IG_EFFECTS = {
@@ -66,6 +78,25 @@ PLANS: dict[str, list[Export]] = {
 FB_NEGATIVE_MONTHS = ("2025-11", "2026-02", "2026-06", "2026-09", "2026-10")
 
 
+def export_file(kind: str, i: int) -> str:
+    """File name of export ``i`` of ``kind`` (a key of :data:`PLANS`)."""
+    ex = PLANS[kind][i]
+    span = f"{ex.start.date()}_{ex.end.date()}"
+    if kind in ("instagram", "facebook"):
+        return f"{kind}_posts_{span}_{ex.exported.date()}.csv"
+    if kind == "instagram_stories":
+        return f"instagram_stories_{span}_{ex.exported.date()}.csv"
+    if kind == "x":
+        return f"account_analytics_content_{span}.csv"
+    if kind == "linkedin":
+        return f"{ACCOUNTS['linkedin']['handle']}_content_{epoch_ms(ex.exported)}.xls"
+    if kind == "youtube":
+        return f"Content {span} {ACCOUNTS['youtube']['name']}.zip"
+    if kind == "tiktok":
+        return f"Content_{ACCOUNTS['tiktok']['handle']}.zip"
+    raise KeyError(kind)
+
+
 def _followers_at(times: pd.Series, fol: pd.DataFrame) -> np.ndarray:
     d = times.dt.tz_convert(TZ).dt.tz_localize(None).dt.normalize()
     s = fol.set_index("date")["followers_total"].shift(1).bfill()
@@ -93,6 +124,7 @@ def _snapshots(rng, platform: str, frame: pd.DataFrame, counts: dict[str, np.nda
     cur_share = np.ones(len(frame))
     latest = {k: np.full(len(frame), -1, dtype=np.int64) for k in counts}
     latest_at = pd.Series(pd.NaT, index=frame.index, dtype="datetime64[ns, UTC]")
+    latest_file = np.full(len(frame), None, dtype=object)
     rows = []
     for i in order:
         ex = plan[i]
@@ -113,11 +145,15 @@ def _snapshots(rng, platform: str, frame: pd.DataFrame, counts: dict[str, np.nda
         for k in counts:
             latest[k][first] = cur[k][first]
         latest_at[first] = snap
-        part = pd.DataFrame({"platform": platform, "post_id": frame["post_id"].to_numpy()[mask],
-                             "export": i, "exported": ex.exported, "snapshot_at": snap, **vals})
+        latest_file[first] = export_file(platform, i)
+        part = pd.DataFrame({"platform": frame["platform"].iloc[0], "kind": platform,
+                             "post_id": frame["post_id"].to_numpy()[mask], "export": i,
+                             "file": export_file(platform, i), "exported": ex.exported,
+                             "snapshot_at": snap, **vals})
         rows.append(part)
     snaps = pd.concat(rows, ignore_index=True).sort_values(["export", "post_id"], kind="stable")
-    out = frame.assign(snapshot_at=latest_at, **{k: v.astype(float) for k, v in latest.items()})
+    out = frame.assign(snapshot_at=latest_at, source_file=latest_file,
+                       **{k: v.astype(float) for k, v in latest.items()})
     for k in counts:  # posts absent from every export keep NaN
         out[k] = out[k].where(out[k] >= 0)
     return out, snaps.reset_index(drop=True)
@@ -139,7 +175,7 @@ def _instagram(rng, fol: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     fmt, slot, hour = fmt[order], slot[order], hour[order]
     loc = times.dt.tz_convert(TZ)
     followers = _followers_at(times, fol)
-    dow = np.where(loc.dt.dayofweek.to_numpy() == 6, 1.08, 1.0)
+    dow = np.where(loc.dt.day_of_week.to_numpy() == 6, 1.08, 1.0)
     mu = (followers * e["base_rate"] * np.vectorize(e["format"].get)(fmt)
           * np.where(slot == "evening", e["evening"], 1.0) * _trend(times, e["trend_end"]) * dow)
     total = nb(rng, mu, e["nb_alpha"])
@@ -207,8 +243,8 @@ def _stories(rng, fol: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
               "link_clicks": np.where(linked, rng.poisson(reach * 0.018), 0),
               "navigation": rng.poisson(views * 0.6), "follows": rng.poisson(reach * 0.0008),
               "sticker_taps": np.where(rng.random(n) < 0.3, rng.poisson(reach * 0.02), 0)}
-    return _snapshots(rng, "instagram_stories", frame.assign(platform="instagram"), counts,
-                      PLANS["instagram_stories"], mature=False)
+    return _snapshots(rng, "instagram_stories", frame, counts, PLANS["instagram_stories"],
+                      mature=False)
 
 
 def _facebook(rng, fol: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -7,7 +7,16 @@ import pandas as pd
 
 from . import _ids
 from ._core import ACCOUNTS, END, TZ, days, in_incident, nb, schedule, snapshot_ts
-from ._posts import PLANS, _campaign_of, _facebook, _followers_at, _instagram, _snapshots, _stories
+from ._posts import (
+    PLANS,
+    _campaign_of,
+    _facebook,
+    _followers_at,
+    _instagram,
+    _snapshots,
+    _stories,
+    export_file,
+)
 from ._text import caption, utm_url
 
 __all__ = ["simulate_posts"]
@@ -130,6 +139,7 @@ def _youtube(rng, fol: pd.DataFrame):
         "new_viewers": new.astype(float), "returning_viewers": (uniq - new).astype(float),
         "watch_time_s": views * avg, "avg_watch_time_s": avg.astype(float),
         "snapshot_at": snapshot_ts(PLANS["youtube"][0].exported),
+        "source_file": export_file("youtube", 0),
     })
     truth["thumbnail_ctr"] = np.round(ctr, 4)
     yt_daily = pd.DataFrame({"date": np.tile(d_idx, n), "post_id": np.repeat(vid, len(d_idx)),

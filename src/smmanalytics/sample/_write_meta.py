@@ -10,7 +10,7 @@ import pandas as pd
 
 from ._core import ACCOUNTS, END, PT, START
 from ._io import csv_text, write_bytes
-from ._posts import FB_NEGATIVE_MONTHS, PLANS
+from ._posts import FB_NEGATIVE_MONTHS, PLANS, export_file
 
 __all__ = ["write_meta", "FB_HEADERS", "FB_NEGATIVE_HEADERS", "IG_HEADER", "IG_STORY_HEADER"]
 
@@ -60,17 +60,17 @@ def _joined(brand, platform: str, story: bool | None = None) -> pd.DataFrame:
     static = ["post_id", "account_id", "account_name", "permalink", "caption", "published_at",
               "content_type_raw", "duration_s", "content_type"]
     static += [c for c in ("title_is_caption",) if c in posts]
-    snaps = brand.snapshots[brand.snapshots["platform"] == ("instagram_stories" if story else platform)]
+    snaps = brand.snapshots[brand.snapshots["kind"] == ("instagram_stories" if story else platform)]
     return snaps.merge(posts[static], on="post_id", how="inner", validate="many_to_one")
 
 
 def _ig_files(brand, out: Path) -> list[Path]:
     paths = []
     acc = ACCOUNTS["instagram"]
-    for kind, story, header in (("posts", False, IG_HEADER), ("stories", True, IG_STORY_HEADER)):
+    for _kind, story, header in (("posts", False, IG_HEADER), ("stories", True, IG_STORY_HEADER)):
         plan = PLANS["instagram_stories" if story else "instagram"]
         df = _joined(brand, "instagram", story)
-        for i, ex in enumerate(plan):
+        for i, _ex in enumerate(plan):
             part = df[df["export"] == i].sort_values(["published_at", "post_id"], ascending=False)
             common = [part["post_id"], [acc["id"]] * len(part), [acc["handle"]] * len(part),
                       [acc["name"]] * len(part), part["caption"].fillna(""),
@@ -83,7 +83,7 @@ def _ig_files(brand, out: Path) -> list[Path]:
             else:
                 cols = ["views", "reach", "reactions", "shares", "follows", "comments", "saves"]
             rows = zip(*common, *[part[c].map(_int) for c in cols], strict=True)
-            name = f"instagram_{kind}_{ex.start.date()}_{ex.end.date()}_{ex.exported.date()}.csv"
+            name = export_file("instagram_stories" if story else "instagram", i)
             text = csv_text(header, rows, quoting="meta")
             paths.append(write_bytes(out / name, text.encode("utf-8-sig")))
     return paths
@@ -117,7 +117,7 @@ def _fb_files(brand, out: Path) -> list[Path]:
                 columns.append(part[col].map(_int).tolist())
             else:
                 columns.append(part[col].tolist())
-        name = f"facebook_posts_{ex.start.date()}_{ex.end.date()}_{ex.exported.date()}.csv"
+        name = export_file("facebook", i)
         text = csv_text(list(headers), zip(*columns, strict=True), quoting="meta")
         paths.append(write_bytes(out / name, text.encode("utf-8-sig")))
     return paths

@@ -7,9 +7,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ._core import ACCOUNTS, END, EXPORT_DAY, START, TZ
+from ._core import ACCOUNTS, EXPORT_DAY, TZ, epoch_ms
 from ._io import csv_text, write_bytes, xls_bytes, xlsx_bytes, zip_bytes
-from ._posts import PLANS
+from ._posts import PLANS, export_file
 
 __all__ = ["write_other", "X_CONTENT_HEADER", "X_OVERVIEW_HEADER", "YT_TABLE_HEADER",
            "LI_METRICS_HEADER", "LI_POSTS_HEADER", "linkedin_file_names", "youtube_zip_name",
@@ -48,30 +48,26 @@ LI_POSTS_HEADER = ["Post title", "Post link", "Post type", "Campaign name", "Pos
 
 
 def _x_date(d: pd.Timestamp) -> str:
-    return f"{_DAYS[d.dayofweek]}, {_MON[d.month - 1]} {d.day:02d}, {d.year}"
+    return f"{_DAYS[d.day_of_week]}, {_MON[d.month - 1]} {d.day:02d}, {d.year}"
 
 
 def _yeardless(d: pd.Timestamp) -> str:
     return f"{_MONTH[d.month - 1]} {d.day}"
 
 
-def _epoch_ms(day: pd.Timestamp) -> int:
-    return int(pd.Timestamp(day.date()).tz_localize("UTC").value // 10**6) + 8 * 3600 * 1000
-
-
 def linkedin_file_names() -> dict[str, list[str]]:
     """LinkedIn download names: ``<slug>_<section>_<epoch ms of the export>.xls``."""
     h = ACCOUNTS["linkedin"]["handle"]
-    return {"content": [f"{h}_content_{_epoch_ms(ex.exported)}.xls" for ex in PLANS["linkedin"]],
-            "followers": [f"{h}_followers_{_epoch_ms(EXPORT_DAY)}.xls"]}
+    return {"content": [export_file("linkedin", i) for i in range(len(PLANS["linkedin"]))],
+            "followers": [f"{h}_followers_{epoch_ms(EXPORT_DAY)}.xls"]}
 
 
 def youtube_zip_name() -> str:
-    return f"Content {START.date()}_{END.date()} {ACCOUNTS['youtube']['name']}.zip"
+    return export_file("youtube", 0)
 
 
 def tiktok_overview_zip_name() -> str:
-    return f"Overview_2025-11-01_{_epoch_ms(EXPORT_DAY) // 1000}_{ACCOUNTS['tiktok']['handle']}.zip"
+    return f"Overview_2025-11-01_{epoch_ms(EXPORT_DAY) // 1000}_{ACCOUNTS['tiktok']['handle']}.zip"
 
 
 def _i(v) -> object:
@@ -82,12 +78,12 @@ def _x_files(brand, out: Path) -> list[Path]:
     paths = []
     posts = brand.posts[brand.posts["platform"] == "x"][["post_id", "caption", "permalink", "published_at"]]
     snaps = brand.snapshots[brand.snapshots["platform"] == "x"].merge(posts, on="post_id")
-    for i, ex in enumerate(PLANS["x"]):
+    for i, _ex in enumerate(PLANS["x"]):
         part = snaps[snaps["export"] == i].sort_values(["published_at", "post_id"], ascending=False)
         utc_day = part["published_at"].dt.tz_convert("UTC").dt.tz_localize(None)
         rows = zip(part["post_id"], [_x_date(d) for d in utc_day], part["caption"], part["permalink"],
                    *[part[c].map(_i) for c in _X_CONTENT_COLS], strict=True)
-        name = f"account_analytics_content_{ex.start.date()}_{ex.end.date()}.csv"
+        name = export_file("x", i)
         paths.append(write_bytes(out / name, csv_text(X_CONTENT_HEADER, rows).encode("utf-8")))
     d = brand.daily[(brand.daily["platform"] == "x") & brand.daily["hour"].isna()]
     wide = d.pivot_table(index="date", columns="metric", values="value", aggfunc="first")
@@ -232,7 +228,7 @@ def _tiktok(brand, out: Path) -> list[Path]:
     vrows += [[_yeardless(x), "undefined" if pd.isna(r["viewers"]) else str(int(r["viewers"])),
                str(int(r["new_viewers"])), str(int(r["returning_viewers"]))] for x, r in dd.iterrows()]
     return [
-        write_bytes(out / f"Content_{h}.zip", zip_bytes([("Content.csv", content)], compress=False)),
+        write_bytes(out / export_file("tiktok", 0), zip_bytes([("Content.csv", content)], compress=False)),
         write_bytes(out / f"Followers_{h}.zip", zip_bytes(followers)),
         write_bytes(out / tiktok_overview_zip_name(), zip_bytes([("Overview.csv", overview)])),
         write_bytes(out / f"Viewers_{h}.zip", zip_bytes([("Viewers.xlsx", xlsx_bytes([("Viewers", vrows)]))])),
