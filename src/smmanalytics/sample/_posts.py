@@ -284,12 +284,13 @@ def _facebook(rng, fol: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         link = utm_url("boutique", "facebook", c) if fmt[i] == "link" or boosted[i] else None
         caps.append(caption(rng, link=link, incident=bool(inc[i]) and rng.random() < 0.6))
         camps.append(c if link else None)
-    pid = [f"{ACCOUNTS['facebook']['id']}_{i}" for i in ids]
+    pid = [str(i) for i in ids]
+    vids = rng.integers(10**15, 10**16, n)  # video/reel ids differ from post ids
     pf = ["pfbid0" + "".join(rng.choice(list("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz123456789"), 40))
           for _ in range(n)]
     perma = [f"https://www.facebook.com/reel/{i}/" if f == "reel" else
              f"https://www.facebook.com/maisonseve/videos/{i}/" if f == "video" else
-             f"https://www.facebook.com/maisonseve/posts/{p}" for f, i, p in zip(fmt, ids, pf, strict=True)]
+             f"https://www.facebook.com/maisonseve/posts/{p}" for f, i, p in zip(fmt, vids, pf, strict=True)]
     frame = pd.DataFrame({
         "platform": "facebook", "account_id": ACCOUNTS["facebook"]["id"],
         "account_name": ACCOUNTS["facebook"]["name"], "post_id": pid, "permalink": perma,
