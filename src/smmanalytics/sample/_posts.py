@@ -273,8 +273,10 @@ def _facebook(rng, fol: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     other_clicks = rng.poisson(reach * 0.02)
     photo_clicks = np.where(fmt == "photo", rng.poisson(reach * 0.015), 0)
     video = np.isin(fmt, ["video", "reel"])
+    duration = np.where(fmt == "video", rng.integers(45, 300, n),
+                        np.where(fmt == "reel", rng.integers(10, 90, n), 0))
     v3 = np.where(video, rng.poisson(views * 0.35), 0)
-    v60 = np.where(fmt == "video", rng.poisson(views * 0.06), 0)
+    v60 = np.where(duration >= 60, rng.poisson(views * 0.06), 0)
     hide_all = rng.poisson(reach * 0.0002 + np.where(inc, 14, 0))
     hide = rng.poisson(reach * 0.0006 + np.where(inc, 28, 0))
     ids = rng.integers(10**15, 10**16, n)
@@ -300,7 +302,7 @@ def _facebook(rng, fol: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         "content_type_raw": np.vectorize({"photo": "Photos", "link": "Liens", "video": "Vidéos",
                                           "reel": "Vidéos"}.get)(fmt),
         "paid": boosted, "campaign": camps,
-        "duration_s": np.where(video, rng.integers(15, 180, n), 0).astype(float),
+        "duration_s": duration.astype(float),
         "title_is_caption": rng.random(n) < 0.5,
     })
     counts = {"views_organic": views_org, "views_paid": views_paid,

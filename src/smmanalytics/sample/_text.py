@@ -24,7 +24,7 @@ _BODIES = [
     "Vous nous demandez souvent : « comment utiliser votre {p} ? » On vous explique tout.",
     "Notre {p}, c’est le \"petit geste\" qui change tout avant de dormir.",
     "Pressé à froid, sans parfum de synthèse : voilà notre {p}.",
-    "3 gouttes de {p}, un massage léger… et c’est parti pour la journée ☀️",
+    "3 gouttes de notre {p}, un massage léger… et c’est parti pour la journée ☀️",
     "Elle a testé notre {p} pendant 28 jours : résultats en images.",
     "Pourquoi nous avons choisi des flacons en verre ambré pour notre {p} ♻️",
     "Livraison offerte dès 39 € sur notre {p} cette semaine 🚚",

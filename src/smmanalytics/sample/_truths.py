@@ -138,7 +138,7 @@ def make_goals(posts: pd.DataFrame, daily: pd.DataFrame, web: pd.DataFrame,
         ("sessions", "all", "month", "at_least"): (float(w["sessions"].sum()), _floor(soc["sessions"].sum() * 0.9, 500)),
         ("revenue", "all", "month", "at_least"): (round(float(w["revenue"].sum()), 2), _ceil(w["revenue"].sum() * 1.15, 1000)),
         ("roas", "all", "month", "at_least"): (round(float(soc["revenue"].sum()) / ad, 3), 3.0),
-        ("roi", "all", "month", "at_least"): (round(roi, 3), _ceil(max(roi, camp_roi) + 0.4, 0.5)),
+        ("roi", "all", "month", "at_least"): (round(roi, 3), max(0.25, _floor(0.7 * min(roi, camp_roi), 0.25))),
         ("key_events", "all", "quarter", "at_least"): (float(w["key_events"].sum()), _ceil(3 * w["key_events"].sum() * 1.1, 50)),
     }
     goals, status = [], {}

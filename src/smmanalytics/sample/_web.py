@@ -56,10 +56,10 @@ def _month_rows(rng, month: pd.Period, posts: dict[str, pd.DataFrame], growth: f
         rows += [("fete-des-meres-2026", "facebook", "paid", 520, 0.48, 0.034, 47.0),
                  ("fete-des-meres-2026", "instagram", "paid", 610, 0.5, 0.036, 46.0)]
     if month == pd.Period("2026-10", "M"):
-        rows += [("automne-2026", "instagram", "paid", 2600, 0.52, 0.043, 49.0),
-                 ("automne-2026", "facebook", "paid", 1700, 0.49, 0.040, 48.0),
-                 ("automne-2026", "instagram", "social", 700, 0.55, 0.045, 50.0),
-                 ("automne-2026", "facebook", "social", 400, 0.5, 0.042, 49.0)]
+        rows += [("automne-2026", "instagram", "paid", 2600, 0.52, 0.050, 49.0),
+                 ("automne-2026", "facebook", "paid", 1700, 0.49, 0.045, 48.0),
+                 ("automne-2026", "instagram", "social", 700, 0.55, 0.050, 50.0),
+                 ("automne-2026", "facebook", "social", 400, 0.5, 0.050, 49.0)]
     out = []
     for camp, src, med, mu, er, ke, aov in rows:
         sess = int(rng.poisson(max(mu, 0.0)))
