@@ -473,3 +473,29 @@ def test_cli_sample(tmp_path, capsys):
     assert main(["sample", "--out", str(tmp_path / "s"), "--seed", "3"]) == 0
     assert (tmp_path / "s" / "brand.yaml").exists()
     assert "files" in capsys.readouterr().out
+
+
+def test_instagram_posts_span_both_dst_gaps(brand):
+    ig = brand.posts[brand.posts["platform"] == "instagram"]["published_at"]
+    paris = ig.dt.tz_convert("Europe/Paris").dt.tz_localize(None)
+    pacific = ig.dt.tz_convert("America/Los_Angeles").dt.tz_localize(None)
+    gap_h = ((paris - pacific) / pd.Timedelta(hours=1)).round().astype(int)
+    # 9 h most of the year, 8 h in the weeks where Europe and the US change clocks on other dates
+    assert set(gap_h) == {8, 9}
+    assert (gap_h == 8).sum() > 20
+
+
+def test_readme_numbers_match_truths(brand):
+    text = (ROOT / "data" / "sample" / "README.md").read_text(encoding="utf-8")
+    c = brand.truths["campaigns"]["automne-2026"]
+    assert f"{c['revenue']:,.2f} €" in text and f"| {c['roas']:.2f} |" in text
+    naive = brand.truths["instagram_timing"]["naive_mean_interactions_by_slot"]
+    assert f"morning **{naive['morning']}**" in text
+    nf = brand.truths["incident"]["facebook_negative_feedback_per_post"]
+    assert f"**{nf['incident_week']:.1f}**" in text
+    for key, g in brand.truths["goals_2026_10"].items():
+        if not key.startswith("_") and g["status"] in ("met", "missed"):
+            metric, platform, period = key.split("/")
+            row = [line for line in text.splitlines()
+                   if line.startswith(f"| {metric} | {platform} | {period} |")]
+            assert len(row) == 1 and g["status"] in row[0], key
