@@ -499,3 +499,14 @@ def test_readme_numbers_match_truths(brand):
             row = [line for line in text.splitlines()
                    if line.startswith(f"| {metric} | {platform} | {period} |")]
             assert len(row) == 1 and g["status"] in row[0], key
+
+
+def test_manifest_lists_every_file(out):
+    from smmanalytics.sample import manifest
+
+    m = manifest()
+    assert sorted(m["file"]) == sorted(p.name for p in out.iterdir())
+    ig = m[(m["platform"] == "instagram") & (m["kind"] == "posts")]
+    assert len(ig) == 6 and ig["snapshot_at"].max() == pd.Timestamp("2026-11-15", tz="UTC")
+    fb_posts = (m["platform"] == "facebook") & (m["kind"] == "posts")
+    assert set(m.loc[fb_posts, "source_locale"]) == {"fr-FR"}

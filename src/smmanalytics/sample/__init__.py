@@ -31,8 +31,9 @@ from ._core import START, followers_series
 from ._posts2 import simulate_posts
 from ._truths import make_goals, summarize
 from ._web import simulate_competitors, simulate_costs, simulate_web
+from ._write_misc import manifest
 
-__all__ = ["SampleBrand", "generate", "write", "BRAND_SLUG"]
+__all__ = ["SampleBrand", "generate", "write", "manifest", "BRAND_SLUG"]
 
 log = logging.getLogger(__name__)
 

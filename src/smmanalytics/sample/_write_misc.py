@@ -10,7 +10,7 @@ import yaml
 from ._core import ACCOUNTS
 from ._io import csv_text, write_bytes
 
-__all__ = ["write_misc", "GA4_HEADER", "COSTS_HEADER", "ga4_file_name"]
+__all__ = ["write_misc", "manifest", "GA4_HEADER", "COSTS_HEADER", "ga4_file_name"]
 
 GA4_HEADER = ["Session campaign", "Session source / medium", "Sessions", "Engaged sessions",
               "Engagement rate", "Key events", "Total revenue"]
@@ -89,3 +89,48 @@ def write_misc(brand, out: Path) -> list[Path]:
         brand.competitors[["platform", "competitor", "period", "followers", "posts",
                            "interactions"]].itertuples(index=False)).encode("utf-8")))
     return paths
+
+
+def manifest() -> pd.DataFrame:
+    """One row per sample file: file, platform, kind, source_locale, encoding, snapshot_at.
+
+    ``kind`` is ``posts``, ``stories``, ``daily`` (account series), ``audience``, ``web``,
+    ``costs``, ``goals``, ``brand`` or ``competitors``; ``snapshot_at`` is the export moment the
+    file name implies (00:00 UTC of the export day), NaT for the user's own files.
+    """
+    from ._core import END, EXPORT_DAY, START, epoch_ms, snapshot_ts
+    from ._posts import PLANS, export_file
+
+    rows = []
+
+    def add(file, platform, kind, locale, encoding, day):
+        rows.append({"file": file, "platform": platform, "kind": kind, "source_locale": locale,
+                     "encoding": encoding, "snapshot_at": snapshot_ts(day) if day is not None else pd.NaT})
+
+    for key, platform, kind, locale in (("instagram", "instagram", "posts", "en-US"),
+                                        ("instagram_stories", "instagram", "stories", "en-US"),
+                                        ("facebook", "facebook", "posts", "fr-FR"),
+                                        ("x", "x", "posts", "en-US"),
+                                        ("linkedin", "linkedin", "posts", "en-US")):
+        enc = {"x": "utf-8", "linkedin": "xls"}.get(key, "utf-8-sig")
+        for i, ex in enumerate(PLANS[key]):
+            add(export_file(key, i), platform, kind, locale, enc, ex.exported)
+    span = f"{START.date()}_{END.date()}_{EXPORT_DAY.date()}"
+    for stem in ("facebook_follows", "instagram_follows", "facebook_content_interactions",
+                 "instagram_content_interactions", "facebook_views", "instagram_views",
+                 "facebook_visits"):
+        add(f"{stem}_{span}.csv", stem.split("_")[0], "daily", "en-US", "utf-16", EXPORT_DAY)
+    add("account_overview_analytics.csv", "x", "daily", "en-US", "utf-8", EXPORT_DAY)
+    add(f"maison-seve_followers_{epoch_ms(EXPORT_DAY)}.xls", "linkedin", "daily", "en-US", "xls", EXPORT_DAY)
+    add(export_file("youtube", 0), "youtube", "posts", "en-US", "zip", EXPORT_DAY)
+    add(export_file("tiktok", 0), "tiktok", "posts", "en-US", "zip", EXPORT_DAY)
+    h = ACCOUNTS["tiktok"]["handle"]
+    add(f"Followers_{h}.zip", "tiktok", "daily", "en-US", "zip", EXPORT_DAY)
+    add(f"Overview_2025-11-01_{epoch_ms(EXPORT_DAY) // 1000}_{h}.zip", "tiktok", "daily", "en-US", "zip", EXPORT_DAY)
+    add(f"Viewers_{h}.zip", "tiktok", "daily", "en-US", "zip", EXPORT_DAY)
+    for m in pd.period_range(START, END, freq="M"):
+        add(ga4_file_name(m.start_time, m.end_time.normalize()), "ga4", "web", "en-US", "utf-8", EXPORT_DAY)
+    for f, kind in (("costs.csv", "costs"), ("goals.yaml", "goals"), ("brand.yaml", "brand"),
+                    ("competitors.csv", "competitors")):
+        add(f, None, kind, None, "utf-8", None)
+    return pd.DataFrame(rows).sort_values("file", kind="stable").reset_index(drop=True)
