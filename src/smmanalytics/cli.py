@@ -25,11 +25,27 @@ def _print_frame(df: pd.DataFrame, as_json: bool) -> None:
             print(df.to_string(index=False))
 
 
+def _cmd_sample(args: argparse.Namespace) -> int:
+    from .sample import write
+
+    paths = write(args.out, seed=args.seed)
+    total = sum(p.stat().st_size for p in paths)
+    for p in paths:
+        print(p)
+    print(f"{len(paths)} files, {total / 1e6:.2f} MB, seed {args.seed}")
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="smm", description="Social media analytics from exports.")
     sub = p.add_subparsers(dest="command", required=True)
     # --- subcommands are registered below, one block per command ---
     _add_report(sub)
+    # sample
+    ps = sub.add_parser("sample", help="write the Maison Sève sample exports (synthetic brand)")
+    ps.add_argument("--out", required=True, help="output folder (created if missing)")
+    ps.add_argument("--seed", type=int, default=2026, help="random seed (default 2026)")
+    ps.set_defaults(func=_cmd_sample)
     return p
 
 
