@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .brand import Brand
 from .dataset import Dataset, load
+from .loaders import read_export  # loaders block
 from .errors import (
     ConfigError,
     DataQualityWarning,
@@ -27,6 +28,7 @@ __all__ = [
     "Brand",
     "Dataset",
     "load",
+    "read_export",
     "SmmError",
     "ParseError",
     "UnknownFormatError",
