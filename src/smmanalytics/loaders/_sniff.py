@@ -281,6 +281,10 @@ def split_text(text: str, *, source: str, encoding: str | None = None,
         line_no += text.count("\n", pos, stop)
         pos = stop
         del header_line
+    for later in tables[1:]:  # a chart table after the first inherits the report's dates
+        for key in ("start_date", "end_date"):
+            if key in tables[0].meta:
+                later.meta.setdefault(key, tables[0].meta[key])
     return tables
 
 
