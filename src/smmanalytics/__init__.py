@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from .brand import Brand
 from .dataset import Dataset, load
-from .loaders import read_export  # loaders block
 from .errors import (
     ConfigError,
     DataQualityWarning,
@@ -20,6 +19,7 @@ from .errors import (
     UnknownFormatError,
     UnknownPlatformError,
 )
+from .loaders import read_export  # loaders block
 
 __version__ = "0.1.0"
 

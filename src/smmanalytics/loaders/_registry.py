@@ -319,6 +319,9 @@ def parse_source(src: Source, log: QualityLog, *, fmts: list[Format] | None = No
     tables = read_tables(src, log)
     frames: list[pd.DataFrame] = []
     understood = False
+    if not tables:
+        log.add(src.name, "not_understood", "no table found in the file (empty, or not a "
+                "CSV/Excel export)", level="warning")
     for table in tables:
         cand = Candidate(src, table, tables)
         fmt, score = _detect(cand, fmts)

@@ -139,7 +139,8 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     if m.unknown:
         ctx.note("extra_columns", f"{len(m.unknown)} columns not used: {m.unknown[:20]!r}",
                  level="info")
-    out.attrs.update(kind="web", platform="ga4", source_locale=m.locale)
+    out.attrs.update(kind="web", platform="ga4", source_locale=m.locale,
+                     source_tz="property time zone (not in the file)")
     if pd.notna(end):
         out.attrs["as_of"] = (end + pd.Timedelta(days=1)).tz_localize("UTC")
     return [out]

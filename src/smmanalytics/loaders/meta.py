@@ -249,7 +249,7 @@ def _parse_posts(c: Candidate, ctx: ParseContext, *, story: bool = False) -> lis
     if len(m.columns.get("post_type", [])) > 1 or len(m.columns.get("post_id", [])) > 1:
         ctx.note("bilingual_headers", "the file repeats fields in two languages; the columns "
                  "were coalesced (first non-empty cell wins)", level="info")
-    out.attrs.update(kind="posts", source_locale=m.locale,
+    out.attrs.update(kind="posts", source_locale=m.locale, source_tz=META_TZ,
                      platform=str(platform.iloc[0]) if n else ("instagram" if story else
                                                                "facebook"))
     return [out]
@@ -323,7 +323,7 @@ def _parse_daily(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
         "value": values[keep],
         "day_tz": pd.Series(META_TZ, index=frame.index, dtype="string")[keep],
     }).reset_index(drop=True)
-    out.attrs.update(kind="daily", platform=platform or "facebook",
+    out.attrs.update(kind="daily", platform=platform or "facebook", source_tz=META_TZ,
                      source_locale=hit.locale if hit.columns else "en-US")
     ctx.note("day_zone_assumed", "Meta daily values taken as America/Los_Angeles days "
              "(reference §1.4, inferred)", level="info")

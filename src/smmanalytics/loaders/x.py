@@ -116,7 +116,8 @@ def _parse_legacy(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     if promoted is not None:
         out["paid"] = (promoted.fillna(0) > 0).astype("boolean").to_numpy()
     _unknown_note(c, fam, ctx)
-    out.attrs.update(kind="posts", platform="x", source_locale=c.match(fam).locale)
+    out.attrs.update(kind="posts", platform="x", source_locale=c.match(fam).locale,
+                     source_tz="UTC")
     return [out]
 
 
@@ -178,7 +179,8 @@ def _parse_content(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     out["account_name"] = out["account_id"]
     _metrics(c, fam, out)
     _unknown_note(c, fam, ctx)
-    out.attrs.update(kind="posts", platform="x", source_locale=c.match(fam).locale)
+    out.attrs.update(kind="posts", platform="x", source_locale=c.match(fam).locale,
+                     source_tz="UTC")
     return [out]
 
 
@@ -223,7 +225,8 @@ def _parse_overview(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     ctx.note("day_zone_assumed", "X overview days carry no time zone; taken as UTC days "
              "(reference §9.2 [U])", level="info")
     _unknown_note(c, fam, ctx)
-    long.attrs.update(kind="daily", platform="x", source_locale=c.match(fam).locale)
+    long.attrs.update(kind="daily", platform="x", source_locale=c.match(fam).locale,
+                      source_tz="UTC")
     return [long]
 
 
