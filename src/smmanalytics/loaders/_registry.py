@@ -285,11 +285,25 @@ def _snapshot(src: Source, frames: list[pd.DataFrame], log: QualityLog) -> pd.Ti
     return pd.NaT
 
 
-def finish(df: pd.DataFrame, src: Source, snapshot: pd.Timestamp) -> pd.DataFrame:
-    """Add audit columns, posts' interactions; conform and validate against the schema."""
+def finish(df: pd.DataFrame, src: Source, snapshot: pd.Timestamp,
+           log: QualityLog | None = None) -> pd.DataFrame:
+    """Add audit columns, posts' interactions; conform and validate against the schema.
+
+    A negative lifetime metric of a post (impossible) is set to NaN and noted.
+    """
     kind = df.attrs["kind"]
     attrs = dict(df.attrs)
     out = df.copy()
+    if kind == "posts":
+        for m in schema.METRICS:
+            if m in out.columns:
+                vals = pd.to_numeric(out[m], errors="coerce")
+                neg = vals < 0
+                if neg.any():
+                    out[m] = vals.mask(neg)
+                    if log is not None:
+                        log.add(src.name, "negative_metric", f"{int(neg.sum())} negative "
+                                f"values of {m!r} set to NaN", rows=int(neg.sum()))
     if "source_file" not in out.columns:
         out["source_file"] = src.name
     out["snapshot_at"] = snapshot
@@ -315,7 +329,17 @@ def parse_source(src: Source, log: QualityLog, *, fmts: list[Format] | None = No
     (:func:`finish`) with the file's snapshot. Errors other than SmmError raised by a parser are
     wrapped into ParseError naming the file.
     """
-    fmts = list(_FORMATS.values()) if fmts is None else fmts
+    try:
+        return _parse_source(src, log, list(_FORMATS.values()) if fmts is None else fmts)
+    except SmmError:
+        raise
+    except Exception as exc:  # never let anything but SmmError escape a file
+        raise ParseError(f"unexpected error while reading: {type(exc).__name__}: {exc}",
+                         file=src.name) from exc
+
+
+def _parse_source(src: Source, log: QualityLog, fmts: list[Format]
+                  ) -> tuple[list[pd.DataFrame], bool]:
     tables = read_tables(src, log)
     frames: list[pd.DataFrame] = []
     understood = False
@@ -347,7 +371,7 @@ def parse_source(src: Source, log: QualityLog, *, fmts: list[Format] | None = No
                 df.attrs.setdefault("sheet", table.sheet)
         frames.extend(out)
     snap = _snapshot(src, frames, log)
-    return [finish(df, src, snap) for df in frames], understood
+    return [finish(df, src, snap, log) for df in frames], understood
 
 
 def _iter_parsed(path, platform: str | None) -> Iterator[pd.DataFrame]:
