@@ -323,7 +323,7 @@ def _parse_daily(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
         "value": values[keep],
         "day_tz": pd.Series(META_TZ, index=frame.index, dtype="string")[keep],
     }).reset_index(drop=True)
-    out.attrs.update(kind="daily", platform=platform or "facebook", source_tz=META_TZ,
+    out.attrs.update(kind="daily", platform=platform, source_tz=META_TZ,
                      source_locale=hit.locale if hit.columns else "en-US")
     ctx.note("day_zone_assumed", "Meta daily values taken as America/Los_Angeles days "
              "(reference §1.4, inferred)", level="info")
