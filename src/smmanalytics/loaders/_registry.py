@@ -314,7 +314,7 @@ def finish(df: pd.DataFrame, src: Source, snapshot: pd.Timestamp,
             out["source_locale"] = attrs.get("source_locale")
         if "interactions" not in out.columns or out["interactions"].isna().all():
             from ..metrics import interactions
-            out["interactions"] = interactions(schema.conform(out, "posts")).to_numpy()
+            out["interactions"] = interactions(out).to_numpy()
     out = schema.conform(out, kind)
     schema.validate(out, kind)
     out.attrs = attrs

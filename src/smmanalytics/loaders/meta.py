@@ -135,7 +135,9 @@ def _publish_times(c: Candidate, ctx: ParseContext) -> pd.Series:
 def _content_type(raw: pd.Series, permalink: pd.Series, ctx: ParseContext,
                   default: str | None) -> pd.Series:
     key = raw.astype("string").str.strip().str.lower()
-    ct = key.map(_TYPES).astype("string")
+    codes, uniques = pd.factorize(key)
+    mapped = np.array([_TYPES.get(u) for u in uniques] + [None], dtype=object)
+    ct = pd.Series(mapped[codes], index=key.index, dtype="string")
     unknown = key.notna() & ct.isna()
     if unknown.any():
         vals = sorted(set(key[unknown].dropna()))[:5]
@@ -259,7 +261,7 @@ def _check_window(c: Candidate, ctx: ParseContext) -> None:
     win = c.col(F, "date_window")
     if win is None:
         return
-    vals = set(win.astype("str").str.strip().map(normalize).unique()) - _LIFETIME
+    vals = {normalize(v) for v in win.astype("str").unique()} - _LIFETIME
     if vals:
         ctx.note("date_window", f"the Date column holds {sorted(vals)[:3]!r}, not 'Lifetime'; "
                  "metrics are taken as lifetime totals at export time", level="info")
