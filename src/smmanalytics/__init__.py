@@ -19,6 +19,7 @@ from .errors import (
     UnknownFormatError,
     UnknownPlatformError,
 )
+from .loaders import read_export  # loaders block
 from .metrics import engagement, interactions
 from .periods import Period, parse_period
 from .runner import run_report
@@ -35,6 +36,7 @@ __all__ = [
     "Period",
     "parse_period",
     "run_report",
+    "read_export",
     "SmmError",
     "ParseError",
     "UnknownFormatError",
