@@ -99,3 +99,26 @@ def test_section_displays_as_html(ds):
     html = rep.engagement_charts()._repr_html_()
     assert html.count("<svg") == 2
     assert np.isfinite(rep.engagement_table()["posts"].astype(float)).all()
+
+
+def test_printable_drops_pictographs_and_keeps_text_signs():
+    from smmanalytics.report.sections import printable
+
+    assert printable("Zoom 🔬 lot n° 2619 ✨👩‍🔬 © 12 €\n  fin") == "Zoom lot n° 2619 © 12 € fin"
+
+
+def test_quality_note_summarises_by_kind(ds):
+    from dataclasses import replace
+
+    from smmanalytics.quality import QualityLog
+
+    log = QualityLog()
+    for name in ("a.csv", "b.csv", "b.csv"):
+        log.add(f"/data/{name}", "not_understood", f"{name} matches no known export format")
+    log.add("/data/c.csv", "dst_ambiguous", "1 time in the repeated hour", level="info")
+    rep = BrandReport(replace(ds, quality=log.to_frame()), "2026-10", lang="en")
+    html = rep.quality_note()._repr_html_()
+    # one row per kind: not_understood over 2 distinct files, then the info note
+    assert html.count("<tr>") == 3  # header + 2 kinds
+    assert "warnings: 3" in html and "notes: 1" in html
+    assert "<td>2</td>" in html and "a.csv: a.csv matches" in html

@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from .brand import Brand
 from .dataset import Dataset, load
 from .errors import (
@@ -25,6 +27,10 @@ from .periods import Period, parse_period
 from .runner import run_report
 
 __version__ = "0.1.0"
+
+# A library logs, the application decides what to show (quality notes are in ds.quality and
+# in the reports); without this, Python's last-resort handler prints every warning.
+logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 __all__ = [
     "__version__",

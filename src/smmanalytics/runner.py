@@ -13,6 +13,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ._io import default_mode
 from .brand import Brand, read_brand
 from .errors import ReportError
 from .periods import latest_complete_month, parse_period
@@ -111,6 +112,7 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str, out: str | os
     final.parent.mkdir(parents=True, exist_ok=True)
     stem = f"{b.slug}-{label}" if kind == "monthly" else f"{b.slug}-{label}-{kind}"
     work = Path(tempfile.mkdtemp(prefix=f".{label}.", dir=final.parent))
+    os.chmod(work, default_mode(directory=True))  # mkdtemp creates 0700; the final folder gets the usual mode
     params = {"data": str(data), "period": period, "brand": brand or "", "lang": lang or "",
               "out": str(work / f"{stem}.pdf"), **(parameters or {})}
     nb_out = work / f"{stem}.ipynb"

@@ -21,6 +21,7 @@ import matplotlib
 import pandas as pd
 from matplotlib.figure import Figure
 
+from .._io import atomic_write
 from ..errors import ReportError
 from .locale import Formatter
 
@@ -180,15 +181,4 @@ class Report:
 
     def write_pdf(self, path: str | os.PathLike) -> Path:
         """Write the PDF atomically (temporary file in the same folder, then rename)."""
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        data = self.pdf_bytes()
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        return path
+        return atomic_write(path, self.pdf_bytes())

@@ -19,6 +19,7 @@ LANGS = {"en": "en_GB", "fr": "fr_FR", "it": "it_IT"}
 
 _LABELS = {
     "en": {
+        "level_error": "errors", "level_warning": "warnings", "level_info": "notes", "files": "Files",
         "audience_none": "The exports hold no audience breakdown.", "dim_country": "countries", "dim_gender": "gender", "dim_age": "age", "dim_job_function": "job functions", "dim_seniority": "seniority", "dim_industry": "industries", "dim_company_size": "company size", "dim_location": "locations", "dim_city": "cities",
         "monthly_report": "Monthly social media report", "campaign_report": "Campaign report",
         "best_times_report": "Best times to post", "period": "Period", "prepared": "Prepared on",
@@ -40,6 +41,7 @@ _LABELS = {
         "link": "Link",
     },
     "fr": {
+        "level_error": "erreurs", "level_warning": "avertissements", "level_info": "remarques", "files": "Fichiers",
         "audience_none": "Les exports ne contiennent aucune répartition de l'audience.", "dim_country": "pays", "dim_gender": "genre", "dim_age": "âge", "dim_job_function": "fonctions", "dim_seniority": "ancienneté", "dim_industry": "secteurs", "dim_company_size": "taille d'entreprise", "dim_location": "lieux", "dim_city": "villes",
         "monthly_report": "Rapport mensuel réseaux sociaux", "campaign_report": "Rapport de campagne",
         "best_times_report": "Meilleurs moments pour publier", "period": "Période",
@@ -64,6 +66,7 @@ _LABELS = {
         "sha256": "SHA-256", "link": "Lien",
     },
     "it": {
+        "level_error": "errori", "level_warning": "avvisi", "level_info": "note", "files": "File",
         "audience_none": "Gli export non contengono alcuna ripartizione del pubblico.", "dim_country": "paesi", "dim_gender": "genere", "dim_age": "età", "dim_job_function": "funzioni", "dim_seniority": "anzianità", "dim_industry": "settori", "dim_company_size": "dimensione aziendale", "dim_location": "località", "dim_city": "città",
         "monthly_report": "Report mensile social media", "campaign_report": "Report di campagna",
         "best_times_report": "Orari migliori per pubblicare", "period": "Periodo",

@@ -7,6 +7,8 @@ notebook displays.
 
 from __future__ import annotations
 
+import unicodedata
+
 import matplotlib.pyplot as plt
 import pandas as pd
 
@@ -58,6 +60,16 @@ _METHOD = {
         "del periodo possono ancora ricevere engagement.",
     ],
 }
+
+
+def printable(text: str) -> str:
+    """Text the PDF fonts can draw: pictographs (emoji), their joiners and selectors removed,
+    white space folded. The permalink next to a caption still leads to the full post."""
+    kept = [ch for ch in str(text)
+            if not (unicodedata.category(ch) == "So" and ord(ch) >= 0x2190)  # keeps ° © ™
+            and unicodedata.category(ch) not in ("Cs", "Co", "Cn")
+            and ch not in "\u200d\ufe0e\ufe0f"]
+    return " ".join("".join(kept).split())
 
 
 def posts_in_period(posts: pd.DataFrame, period: Period, tz: str) -> pd.DataFrame:
@@ -177,7 +189,7 @@ class BrandReport(Report):
         local = rows["published_at"].dt.tz_convert(self.tz)
         captions = []
         for cap, link in zip(rows["caption"], rows["permalink"], strict=True):
-            text = " ".join(str(cap).split()) if pd.notna(cap) else "—"
+            text = printable(cap) if pd.notna(cap) else "—"
             text = text if len(text) <= 110 else text[:107] + "…"
             captions.append({"text": text, "link": link} if pd.notna(link) else text)
         return pd.DataFrame({
@@ -219,25 +231,37 @@ class BrandReport(Report):
         return sec
 
     # ---- data quality, method, provenance ----------------------------------------------------
-    def quality_note(self, limit: int = 25) -> Section:
-        """What the loaders merged, guessed or skipped, so the reader can weigh the figures."""
+    def quality_note(self) -> Section:
+        """What the loaders merged, guessed or skipped, so the reader can weigh the figures.
+
+        One row per kind of note (level and code) with the number of files concerned and one
+        example; the full log is ``ds.quality``.
+        """
         f = self.fmt
         sec = self.section(f.label("quality"))
         q = self.ds.quality
         if q.empty:
             return self.text(sec, f.label("quality_none"))
-        q = q.assign(file=q["file"].map(lambda p: str(p).rsplit("/", 1)[-1]))
         order = {"error": 0, "warning": 1, "info": 2}
-        q = q.sort_values("level", key=lambda s: s.astype(str).map(order), kind="stable")
-        counts = q["level"].astype(str).value_counts()
-        self.text(sec, ", ".join(f"{lvl}: {counts.get(lvl, 0)}" for lvl in order))
-        shown = q.head(limit)
-        table = pd.DataFrame({f.label("level"): shown["level"].astype(str),
-                              f.label("file"): shown["file"],
-                              f.label("note"): shown["message"]})
-        caption = None if len(q) <= limit else f"+ {len(q) - limit}"
-        return self.table(sec, table, align=["left"] * 3, widths=["auto", "auto", "1fr"],
-                          caption=caption)
+        q = q.assign(level=q["level"].astype(str),
+                     file=q["file"].map(lambda p: str(p).rsplit("/", 1)[-1]))
+        counts = q["level"].value_counts()
+        self.text(sec, " · ".join(f"{f.label('level_' + lvl)}: {counts.get(lvl, 0)}"
+                                  for lvl in order))
+        groups = (q.groupby(["level", "code"], sort=False)
+                  .agg(files=("file", "nunique"), example=("message", "first"),
+                       example_file=("file", "first"))
+                  .reset_index()
+                  .sort_values(["level", "files"], key=lambda s: s.map(order) if s.name ==
+                               "level" else -s, kind="stable"))
+        table = pd.DataFrame({
+            f.label("level"): [f.label("level_" + v) for v in groups["level"]],
+            f.label("files"): [f.number(v) for v in groups["files"]],
+            f.label("note"): [printable(f"{fl}: {m}") for fl, m in
+                              zip(groups["example_file"], groups["example"], strict=True)],
+        })
+        return self.table(sec, table, align=["left", "right", "left"],
+                          widths=["auto", "auto", "1fr"])
 
     def method_notes(self) -> Section:
         f = self.fmt
