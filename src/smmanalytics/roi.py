@@ -1,0 +1,447 @@
+"""Costs, attributed value and return: ROI, ROAS, CPA, CPC, CPM (DESIGN.md §4).
+
+Definitions (money in the brand's currency, over one :class:`~smmanalytics.periods.Period`)
+------------------------------------------------------------------------------------------
+- ``cost`` = ad_spend + labor + tools + production + influencer + other, each prorated by day:
+  a cost line from ``start`` to ``end`` (inclusive) of amount ``a`` contributes
+  ``a × (days inside the period) / (days of the line)``.
+- ``revenue`` = GA4 revenue from social traffic (channel groups Organic Social and Paid Social,
+  source aliases normalised; see :mod:`smmanalytics._web`).
+- ``value`` = revenue + key_events × ``value_per_key_event`` (from goals.yaml, optional).
+- ``roi`` = (value − cost) / cost (profit version, a fraction; 0.5 means +50 %).
+- ``roas`` = revenue / ad_spend.
+- ``cpa`` = cost / key_events (social key events).
+- ``cpc`` = ad_spend / link_clicks and ``cpm`` = ad_spend / impressions × 1000, with link clicks
+  and impressions (views where a platform no longer gives impressions) of the posts flagged
+  ``paid`` in the period.
+- A zero or missing denominator gives NaN, and the ``note`` column says why.
+
+Earned media value (:func:`earned_media_value`) is an *estimate* of what the organic reach would
+have cost at an assumed CPM; it is never part of ROI.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ._web import UNASSIGNED, campaign_key, social_web
+from .errors import ConfigError
+from .periods import Period, local_dates, overlap_days, parse_period
+from .schema import PLATFORMS
+
+__all__ = ["CATEGORIES", "COST_COLUMNS", "read_costs", "prorate_costs", "roi",
+           "earned_media_value", "plot_costs"]
+
+logger = logging.getLogger(__name__)
+
+CATEGORIES = ("ad_spend", "labor", "tools", "production", "influencer", "other")
+COST_COLUMNS = ("start", "end", "category", "amount", "currency", "platform", "campaign",
+                "hours", "hourly_rate", "note")
+_PLATFORM_SYNONYMS = {"twitter": "x", "fb": "facebook", "ig": "instagram", "yt": "youtube",
+                      "meta": "facebook"}
+_CATEGORY_SYNONYMS = {"ads": "ad_spend", "ad": "ad_spend", "advertising": "ad_spend",
+                      "media": "ad_spend", "paid": "ad_spend", "labour": "labor",
+                      "staff": "labor", "tool": "tools", "software": "tools",
+                      "influencers": "influencer", "creator": "influencer",
+                      "creators": "influencer"}
+_MONTH = re.compile(r"^\d{4}-\d{2}$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+# --------------------------------------------------------------------------- costs.csv
+def _number(text: str, *, decimal_comma: bool) -> float:
+    s = re.sub(r"[\s\u00a0\u202f€$£]", "", text)
+    if s.upper().endswith(("EUR", "USD", "GBP", "CHF")):
+        s = s[:-3]
+    if "," in s and "." in s:
+        s = s.replace(".", "").replace(",", ".") if s.rfind(",") > s.rfind(".") else s.replace(",", "")
+    elif "," in s:
+        s = s.replace(",", "." if decimal_comma or not re.fullmatch(r"-?\d{1,3}(,\d{3})+", s)
+                      else "")
+    return float(s)
+
+
+def _date(text: str, *, end: bool) -> pd.Timestamp:
+    if _DATE.match(text):
+        return pd.Timestamp(text)
+    if _MONTH.match(text):
+        p = parse_period(text)
+        return pd.Timestamp(p.end if end else p.start)
+    raise ValueError(text)
+
+
+def read_costs(path: str | Path) -> pd.DataFrame:
+    """Read and validate the user's costs.csv.
+
+    Columns: ``start, end, category, amount, currency, platform, campaign, hours, hourly_rate,
+    note`` (a ``date`` column may replace ``start``/``end``). Dates are ``YYYY-MM-DD``; a month
+    ``YYYY-MM`` means its first day as ``start`` and its last day as ``end``; an empty ``end`` is
+    ``start`` (or the month's end). ``category`` is one of :data:`CATEGORIES`. ``amount`` may be
+    left empty when ``hours`` and ``hourly_rate`` are given: amount = hours × hourly_rate.
+    Numbers may use a decimal comma (``12,5``; with a ``;`` delimiter a comma is always
+    decimal). An empty ``currency`` means the brand's currency; an empty ``platform`` or
+    ``campaign`` means shared across them.
+
+    Returns
+    -------
+    DataFrame
+        One row per cost line: start, end (naive dates), category, amount, currency, platform,
+        campaign, hours, hourly_rate, note, days (inclusive span), line (1-based file line),
+        source_file.
+
+    Raises
+    ------
+    ConfigError
+        naming the file, the line (header = line 1), the column, what was expected and what
+        came.
+    """
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ConfigError("costs file not found", file=str(path)) from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError("costs file is not UTF-8 text", file=str(path),
+                          expected="UTF-8 CSV", got=str(exc)) from None
+    first = text.splitlines()[0] if text.strip() else ""
+    delim = ";" if first.count(";") > first.count(",") else ","
+    reader = csv.reader(text.splitlines(), delimiter=delim)
+    header = [h.strip().lower().replace(" ", "_") for h in next(reader, [])]
+    if "date" in header and "start" not in header:
+        header[header.index("date")] = "start"
+    missing = [c for c in ("start", "category") if c not in header]
+    if missing or not ({"amount"} & set(header) or {"hours", "hourly_rate"} <= set(header)):
+        raise ConfigError("costs file lacks required columns", file=str(path), line=1,
+                          column=(missing or ["amount"])[0],
+                          expected=f"a header with {', '.join(COST_COLUMNS)}",
+                          got=", ".join(header) or "an empty file")
+    rows = []
+    for raw in reader:
+        line = reader.line_num
+        if not any(cell.strip() for cell in raw):
+            continue
+        if len(raw) > len(header):
+            raise ConfigError("row has more cells than the header", file=str(path), line=line,
+                              expected=f"{len(header)} cells", got=len(raw))
+        rec = {h: (raw[i].strip() if i < len(raw) else "") for i, h in enumerate(header)}
+        rows.append(_cost_row(rec, path, line, decimal_comma=delim == ";"))
+    out = pd.DataFrame(rows, columns=[*COST_COLUMNS, "line"])
+    out = out.astype({"start": "datetime64[ns]", "end": "datetime64[ns]", "category": "string",
+                      "amount": "Float64", "currency": "string", "platform": "string",
+                      "campaign": "string", "hours": "Float64", "hourly_rate": "Float64",
+                      "note": "string", "line": "Int64"})
+    out.insert(len(COST_COLUMNS), "days", ((out["end"] - out["start"]).dt.days + 1)
+               .astype("Int64"))
+    out["source_file"] = pd.Series([str(path)] * len(out), dtype="string")
+    return out
+
+
+def _cost_row(rec: dict[str, str], path: Path, line: int, *, decimal_comma: bool) -> dict:
+    def fail(column: str, expected: str, got: str, message: str = "invalid value") -> ConfigError:
+        return ConfigError(message, file=str(path), line=line, column=column,
+                           expected=expected, got=got)
+
+    out: dict = {"line": line, "note": rec.get("note") or None}
+    try:
+        out["start"] = _date(rec["start"], end=False)
+    except ValueError:
+        raise fail("start", "a date YYYY-MM-DD (or a month YYYY-MM)", rec["start"]) from None
+    end_text = rec.get("end", "")
+    try:
+        out["end"] = _date(end_text, end=True) if end_text else _date(rec["start"], end=True)
+    except ValueError:
+        raise fail("end", "a date YYYY-MM-DD (or a month YYYY-MM), or empty", end_text) from None
+    if out["end"] < out["start"]:
+        raise fail("end", f"a date on or after start {out['start'].date()}", end_text)
+    cat = re.sub(r"[\s-]+", "_", rec["category"].lower())
+    cat = _CATEGORY_SYNONYMS.get(cat, cat)
+    if cat not in CATEGORIES:
+        raise fail("category", f"one of {', '.join(CATEGORIES)}", rec["category"])
+    out["category"] = cat
+    nums = {}
+    for col in ("amount", "hours", "hourly_rate"):
+        t = rec.get(col, "")
+        try:
+            nums[col] = _number(t, decimal_comma=decimal_comma) if t else np.nan
+        except ValueError:
+            raise fail(col, "a number such as 1200 or 1200.50", t) from None
+        if nums[col] < 0 or not np.isfinite(nums[col]) and t:
+            raise fail(col, "a number >= 0", t)
+    hours, rate_ = nums["hours"], nums["hourly_rate"]
+    if np.isnan(hours) != np.isnan(rate_):
+        col = "hourly_rate" if np.isnan(rate_) else "hours"
+        raise fail(col, "both hours and hourly_rate, or neither", "")
+    amount = nums["amount"]
+    if np.isnan(amount):
+        if np.isnan(hours):
+            raise fail("amount", "an amount, or hours and hourly_rate", "",
+                       "cost line has no amount")
+        amount = hours * rate_
+    elif not np.isnan(hours) and not np.isclose(amount, hours * rate_, rtol=1e-6, atol=0.005):
+        raise fail("amount", f"hours × hourly_rate = {hours * rate_:g} (or leave it empty)",
+                   rec["amount"], "amount disagrees with hours × hourly_rate")
+    out.update(amount=amount, hours=hours, hourly_rate=rate_)
+    cur = rec.get("currency", "").upper()
+    if cur and not re.fullmatch(r"[A-Z]{3}", cur):
+        raise fail("currency", "an ISO 4217 code such as EUR, or empty", rec["currency"])
+    out["currency"] = cur or None
+    plat = rec.get("platform", "").lower()
+    plat = _PLATFORM_SYNONYMS.get(plat, plat)
+    if plat in ("all", "*"):
+        plat = ""
+    if plat and plat not in PLATFORMS:
+        raise fail("platform", f"one of {', '.join(PLATFORMS)}, or empty", rec["platform"])
+    out["platform"] = plat or None
+    out["campaign"] = rec.get("campaign") or None
+    return out
+
+
+def prorate_costs(costs: pd.DataFrame, period: object) -> pd.DataFrame:
+    """Cost lines overlapping ``period`` with the prorated ``allocated`` amount.
+
+    ``allocated = amount × overlap_days / days``, where ``days`` is the line's inclusive span.
+    The input is not modified.
+
+    Examples
+    --------
+    A 365-day subscription of 1200 gives October 2026 1200 × 31 / 365 = 101.92.
+    """
+    p = parse_period(period)
+    if costs is None or costs.empty:
+        return pd.DataFrame(columns=[*COST_COLUMNS, "days", "overlap_days", "allocated"])
+    c = costs.reset_index(drop=True)
+    days = ((pd.to_datetime(c["end"]) - pd.to_datetime(c["start"])).dt.days + 1).to_numpy()
+    ov = overlap_days(c["start"], c["end"], p)
+    out = c.assign(days=pd.array(days, dtype="Int64"), overlap_days=pd.array(ov, dtype="Int64"))
+    out["allocated"] = (out["amount"].astype("Float64") * ov / days).astype("Float64")
+    return out.loc[ov > 0].reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- ROI
+_KEYS = {"campaign": "campaign", "platform": "platform"}
+
+
+def _group_key(values: pd.Series, by: str) -> pd.Series:
+    if by == "campaign":
+        return campaign_key(values).fillna(UNASSIGNED)
+    return values.astype("string").fillna(UNASSIGNED)
+
+
+def _value_per_key_event(ds, value_per_key_event: float | None) -> float | None:
+    if value_per_key_event is not None:
+        return float(value_per_key_event)
+    goals = getattr(ds, "goals", None)
+    v = goals.attrs.get("value_per_key_event") if goals is not None else None
+    return float(v) if v is not None else None
+
+
+def roi(ds, period: object, by: str | None = None, *,
+        value_per_key_event: float | None = None) -> pd.DataFrame:
+    """Cost, attributed value and returns for a period, overall or per campaign or platform.
+
+    Parameters
+    ----------
+    ds : Dataset
+        Uses ``costs``, ``web`` (GA4), ``posts`` (paid posts for CPC/CPM), ``goals``
+        (``value_per_key_event``) and ``brand`` (currency, time zone).
+    period : str, tuple or Period
+        ``"2026-10"``, ``"2026-Q3"`` or ``(start, end)``; see :func:`~smmanalytics.periods.parse_period`.
+    by : None, "campaign" or "platform"
+        None gives one row. Costs or traffic without a campaign (platform) go to the
+        ``(unassigned)`` row, so the rows add up to the total.
+    value_per_key_event : float, optional
+        Overrides goals.yaml's ``value_per_key_event``.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``[by,] period, currency, cost, ad_spend, labor, tools, production, influencer,
+        other, revenue, key_events, sessions, value, roi, roas, cpa, cpc, cpm, impressions,
+        link_clicks, note``. See the module docstring for the formulas. Revenue and key events
+        are NaN (unknown, not 0) when no GA4 row covers the period.
+
+    Examples
+    --------
+    >>> smm.roi(ds, period="2026-10", by="campaign")      # doctest: +SKIP
+    """
+    if by not in (None, "campaign", "platform"):
+        raise ValueError(f"by must be None, 'campaign' or 'platform'; got {by!r}")
+    p = parse_period(period)
+    brand_cur = ds.brand.currency
+    notes: dict[str, list[str]] = {}
+    general: list[str] = []
+    key = by or "_all"
+
+    costs = prorate_costs(ds.costs, p)
+    if not costs.empty:
+        cur = costs["currency"].astype("string").fillna(brand_cur).str.upper()
+        foreign = cur != brand_cur
+        if foreign.any():
+            general.append(f"{int(foreign.sum())} cost lines in {', '.join(sorted(set(cur[foreign])))} "
+                           f"left out (brand currency {brand_cur}); convert them in costs.csv")
+            costs = costs.loc[~foreign.to_numpy()].reset_index(drop=True)
+        costs[key] = _group_key(costs[by], by) if by else "all"
+    web, web_notes = social_web(ds.web, p)
+    general += web_notes
+    covered = web.attrs.get("covered", False)
+    if not web.empty:
+        wcur = web["currency"].astype("string").fillna(brand_cur).str.upper()
+        foreign = wcur != brand_cur
+        if foreign.any():
+            general.append(f"{int(foreign.sum())} GA4 rows in {', '.join(sorted(set(wcur[foreign])))} "
+                           f"left out (brand currency {brand_cur})")
+            web = web.loc[~foreign.to_numpy()].reset_index(drop=True)
+        web[key] = (web["campaign_key"] if by == "campaign" else web["platform"]) if by else "all"
+    if not covered:
+        general.append(f"no GA4 data covers {p.label}: revenue and key events unknown")
+    paid = _paid_posts(ds, p)
+    paid[key] = (_group_key(paid[by], by) if by in paid.columns else UNASSIGNED) if by else "all"
+
+    cost_tab = (costs.pivot_table(index=key, columns="category", values="allocated",
+                                  aggfunc="sum", observed=True)
+                if not costs.empty else pd.DataFrame())
+    web_tab = (web.groupby(key)[["revenue", "key_events", "sessions"]].sum(min_count=1)
+               if not web.empty else pd.DataFrame())
+    post_tab = (paid.groupby(key)[["impressions", "link_clicks"]].sum(min_count=1)
+                if not paid.empty else pd.DataFrame())
+    keys = sorted(set(cost_tab.index) | set(web_tab.index) | set(post_tab.index)) or ["all"]
+    if not by:
+        keys = ["all"]
+    out = pd.DataFrame({key: pd.array(keys, dtype="string")})
+    for cat in CATEGORIES:
+        col = cost_tab[cat] if cat in cost_tab.columns else pd.Series(dtype="float64")
+        out[cat] = pd.array(col.reindex(keys).fillna(0.0).to_numpy(), dtype="Float64")
+    out["cost"] = out[list(CATEGORIES)].sum(axis=1).astype("Float64")
+    for m in ("revenue", "key_events", "sessions"):
+        col = web_tab[m] if m in web_tab.columns else pd.Series(dtype="float64")
+        vals = pd.array(col.reindex(keys).to_numpy(dtype="float64", na_value=np.nan),
+                        dtype="Float64")
+        out[m] = vals.fillna(0.0) if covered else pd.array([pd.NA] * len(keys), dtype="Float64")
+        if covered and not web_tab.empty and web_tab[m].isna().all():
+            out[m] = pd.array([pd.NA] * len(keys), dtype="Float64")
+            general.append(f"the GA4 export has no {m.replace('_', ' ')}")
+    for m in ("impressions", "link_clicks"):
+        col = post_tab[m] if m in post_tab.columns else pd.Series(dtype="float64")
+        out[m] = pd.array(col.reindex(keys).to_numpy(dtype="float64", na_value=np.nan),
+                          dtype="Float64")
+    vpk = _value_per_key_event(ds, value_per_key_event)
+    out["value"] = (out["revenue"] + out["key_events"] * vpk if vpk is not None
+                    else out["revenue"]).astype("Float64")
+
+    def ratio(num: pd.Series, den: pd.Series, name: str, what: str, scale: float = 1.0) -> None:
+        den = den.astype("Float64")
+        bad = den.isna() | (den == 0)
+        out[name] = (num.astype("Float64") / den.mask(bad) * scale).astype("Float64")
+        for i in np.flatnonzero(bad.fillna(True).to_numpy()):
+            reason = "unknown" if pd.isna(den.iloc[i]) else "zero"
+            notes.setdefault(i, []).append(f"{name} NaN: {what} is {reason}")
+
+    ratio(out["value"] - out["cost"], out["cost"], "roi", "total cost")
+    ratio(out["revenue"], out["ad_spend"], "roas", "ad spend")
+    ratio(out["cost"], out["key_events"], "cpa", "key events")
+    ratio(out["ad_spend"], out["link_clicks"], "cpc", "link clicks of paid posts")
+    ratio(out["ad_spend"], out["impressions"], "cpm", "impressions of paid posts", 1000.0)
+    out.insert(1 if by else 0, "period", p.label)
+    out.insert(2 if by else 1, "currency", brand_cur)
+    out["period"] = out["period"].astype("string")
+    out["currency"] = out["currency"].astype("string")
+    out["note"] = pd.array(["; ".join(general + notes.get(i, [])) or pd.NA
+                            for i in range(len(out))], dtype="string")
+    if by == "campaign":
+        out["campaign"] = _campaign_names(out["campaign"], ds.costs, ds.web)
+    if not by:
+        out = out.drop(columns="_all")
+    order = [c for c in ([by] if by else []) + ["period", "currency", "cost", *CATEGORIES,
+             "revenue", "key_events", "sessions", "value", "roi", "roas", "cpa", "cpc", "cpm",
+             "impressions", "link_clicks", "note"]]
+    return out[order].reset_index(drop=True)
+
+
+def _campaign_names(keys: pd.Series, costs: pd.DataFrame, web: pd.DataFrame) -> pd.Series:
+    """Display name of each campaign key: as first written in costs.csv, else in GA4."""
+    names: dict[str, str] = {}
+    for frame in (web, costs):
+        if frame is not None and not frame.empty and "campaign" in frame.columns:
+            c = frame["campaign"].astype("string").dropna()
+            names.update(zip(campaign_key(c)[::-1], c[::-1], strict=True))
+    return keys.map(lambda k: names.get(k, k)).astype("string")
+
+
+def _paid_posts(ds, p: Period) -> pd.DataFrame:
+    posts = ds.posts
+    cols = ["platform", "campaign", "impressions", "link_clicks"]
+    if posts is None or posts.empty or "paid" not in posts.columns:
+        return pd.DataFrame({c: pd.Series(dtype="Float64") for c in cols})
+    day = local_dates(posts["published_at"], ds.brand.timezone)
+    keep = (p.contains(day) & posts["paid"].fillna(False).astype(bool)).to_numpy()
+    sel = posts.loc[keep]
+    imp = sel["impressions"].astype("Float64") if "impressions" in sel else None
+    if "views" in sel.columns:
+        imp = imp.fillna(sel["views"].astype("Float64")) if imp is not None else sel["views"]
+    return pd.DataFrame({
+        "platform": sel["platform"].astype("string"),
+        "campaign": sel["campaign"].astype("string") if "campaign" in sel else pd.NA,
+        "impressions": imp, "link_clicks": sel.get("link_clicks"),
+    }).reset_index(drop=True)
+
+
+def earned_media_value(ds, period: object, cpm: float | dict[str, float]) -> pd.DataFrame:
+    """An *estimate* of what the organic impressions of a period would have cost in ads.
+
+    ``emv_estimate = organic impressions / 1000 × cpm`` per platform, impressions being views
+    where a platform no longer gives impressions, over posts not flagged paid. The CPM is the
+    user's assumption (a number, or one per platform). This is not revenue and never enters ROI.
+
+    Returns
+    -------
+    DataFrame
+        platform, impressions, cpm_assumed, emv_estimate, label ("estimate, not ROI").
+    """
+    p = parse_period(period)
+    posts = ds.posts
+    day = local_dates(posts["published_at"], ds.brand.timezone)
+    organic = ~posts["paid"].astype("boolean").fillna(False).astype(bool)
+    sel = posts.loc[(p.contains(day) & organic).to_numpy()]
+    imp = sel["impressions"].astype("Float64").fillna(sel["views"].astype("Float64"))
+    g = (pd.DataFrame({"platform": sel["platform"].astype("string"), "impressions": imp})
+         .groupby("platform").sum(min_count=1).reset_index())
+    g["cpm_assumed"] = pd.array([cpm.get(x, np.nan) if isinstance(cpm, dict) else cpm
+                                 for x in g["platform"]], dtype="Float64")
+    g["emv_estimate"] = (g["impressions"] / 1000 * g["cpm_assumed"]).astype("Float64")
+    g["label"] = pd.array(["estimate, not ROI"] * len(g), dtype="string")
+    return g
+
+
+def plot_costs(roi_frame: pd.DataFrame, ax=None, **kwargs):
+    """Stacked horizontal bars of the cost categories, one bar per row of a :func:`roi` frame.
+
+    Returns the matplotlib Axes. Categories that are zero everywhere are left out.
+    """
+    import matplotlib.pyplot as plt
+
+    ax = ax if ax is not None else plt.gca()
+    if roi_frame is None or roi_frame.empty:
+        return ax
+    label_col = next((c for c in ("campaign", "platform") if c in roi_frame.columns), "period")
+    labels = roi_frame[label_col].astype(str).tolist()
+    y = np.arange(len(labels))
+    left = np.zeros(len(labels))
+    for cat in CATEGORIES:
+        vals = roi_frame[cat].astype("float64").fillna(0.0).to_numpy()
+        if not vals.any():
+            continue
+        ax.barh(y, vals, left=left, label=cat.replace("_", " "), **kwargs)
+        left = left + vals
+    ax.set_yticks(y, labels)
+    cur = roi_frame["currency"].iloc[0] if "currency" in roi_frame.columns else ""
+    ax.set_xlabel(f"cost ({cur})".strip())
+    ax.set_ylabel(label_col)
+    if ax.get_legend_handles_labels()[0]:
+        ax.legend(frameon=False)
+    return ax
