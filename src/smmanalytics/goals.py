@@ -1,0 +1,498 @@
+"""Goals from goals.yaml, their actual values, pacing, and the probability of meeting them.
+
+goals.yaml
+----------
+::
+
+    value_per_key_event: 25          # optional, brand currency, used in attributed value
+    goals:
+      - metric: interactions
+        platform: instagram          # a platform name, or all
+        target: 6000
+        period: month                # month | quarter
+        direction: at_least          # at_least (default) | at_most
+        label: Instagram interactions   # optional
+
+Goal metrics (over the goal's month or quarter; posts by their publish day in the brand's
+time zone, so lifetime metrics count on the day a post was published):
+
+- ``posts``: number of posts published.
+- ``interactions``: Σ interactions of those posts (see :func:`smmanalytics.metrics.interactions`).
+- ``reach``, ``impressions``, ``views``: Σ over those posts.
+- ``er_reach``: pooled engagement rate, Σ interactions / Σ reach over posts where both are known.
+- ``followers_net``: Σ daily net follower change, the ``net_follows`` series or, where it is
+  missing, ``follows`` − ``unfollows`` (from the ``daily`` table).
+- ``sessions``, ``key_events``, ``revenue``: GA4 figures of social traffic (Organic and Paid
+  Social, see :mod:`smmanalytics._web`).
+- ``roas``, ``roi``: as in :func:`smmanalytics.roi.roi`, costs prorated to the days elapsed.
+
+Status
+------
+A finished period is ``met`` or ``off track``. In a running period a count goal already
+reached is ``met``; otherwise the status follows the simulated probability ``P`` of meeting the
+target by the period's end (benchmarks-methods §5.2): ``on track`` if P ≥ 0.7, ``at risk`` if
+0.3 ≤ P < 0.7, ``off track`` if P < 0.3.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import yaml
+
+from ._web import _is_social, normalize_source, social_web
+from .errors import ConfigError
+from ._forecast import sim_count as _sim_count
+from ._forecast import sim_er as _sim_er
+from ._forecast import sim_flow as _sim_flow
+from .metrics import interactions
+from .periods import Period, local_dates, parse_period
+from .schema import PLATFORMS
+
+__all__ = ["GOAL_METRICS", "STATUSES", "STATUS_LABELS", "read_goals", "scorecard", "scorecard_display",
+           "status_from_probability", "metric_daily"]
+
+logger = logging.getLogger(__name__)
+
+COUNT_METRICS = ("posts", "interactions", "reach", "impressions", "views", "sessions",
+                 "key_events")
+FLOW_METRICS = ("revenue", "followers_net")
+RATE_METRICS = ("er_reach", "roas", "roi")
+GOAL_METRICS = COUNT_METRICS + FLOW_METRICS + RATE_METRICS
+STATUSES = ("met", "on track", "at risk", "off track")
+_KEYS = {"metric", "platform", "target", "period", "direction", "label"}
+_PATHS = 10_000
+
+
+# --------------------------------------------------------------------------- goals.yaml
+def read_goals(path: str | Path) -> pd.DataFrame:
+    """Read and validate goals.yaml (format in the module docstring).
+
+    Returns
+    -------
+    DataFrame
+        goal_id (1-based), label, metric, platform, target, period, direction, line,
+        source_file; ``attrs["value_per_key_event"]`` holds the optional value (or None).
+
+    Raises
+    ------
+    ConfigError
+        naming the file, the line, the key, what was expected and what came.
+    """
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ConfigError("goals file not found", file=str(path)) from None
+    try:
+        raw = yaml.safe_load(text) or {}
+        root = yaml.compose(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise ConfigError("not valid YAML", file=str(path),
+                          line=mark.line + 1 if mark else None, expected="YAML",
+                          got=str(exc).splitlines()[0]) from None
+    if not isinstance(raw, dict):
+        raise ConfigError("goals.yaml must be a mapping with a 'goals:' list", file=str(path),
+                          line=1, expected="goals: [...]", got=type(raw).__name__)
+    lines = _lines(root)
+    vpk = raw.get("value_per_key_event")
+    if vpk is not None and (isinstance(vpk, bool) or not isinstance(vpk, int | float) or vpk < 0):
+        raise ConfigError("invalid value", file=str(path), line=lines.get(("value_per_key_event",)),
+                          column="value_per_key_event", expected="a number >= 0", got=vpk)
+    goals = raw.get("goals", [])
+    if not isinstance(goals, list):
+        raise ConfigError("'goals' must be a list", file=str(path), line=lines.get(("goals",)),
+                          column="goals", expected="a list of '- metric: ...' items",
+                          got=type(goals).__name__)
+    rows = [_goal(g, i, path, lines) for i, g in enumerate(goals)]
+    out = pd.DataFrame(rows, columns=["goal_id", "label", "metric", "platform", "target",
+                                      "period", "direction", "line"])
+    out = out.astype({"goal_id": "Int64", "label": "string", "metric": "string",
+                      "platform": "string", "target": "Float64", "period": "string",
+                      "direction": "string", "line": "Int64"})
+    out["source_file"] = pd.Series([str(path)] * len(out), dtype="string")
+    out.attrs["value_per_key_event"] = float(vpk) if vpk is not None else None
+    return out
+
+
+def _lines(root) -> dict[tuple, int]:
+    """1-based line of each key: (key,) at the top, ("goals", i) and ("goals", i, key)."""
+    out: dict[tuple, int] = {}
+    if not isinstance(root, yaml.MappingNode):
+        return out
+    for k, v in root.value:
+        out[(k.value,)] = k.start_mark.line + 1
+        if k.value == "goals" and isinstance(v, yaml.SequenceNode):
+            for i, item in enumerate(v.value):
+                out[("goals", i)] = item.start_mark.line + 1
+                if isinstance(item, yaml.MappingNode):
+                    for kk, vv in item.value:
+                        out[("goals", i, kk.value)] = vv.start_mark.line + 1
+    return out
+
+
+def _goal(g: object, i: int, path: Path, lines: dict) -> dict:
+    def fail(key: str | None, expected: str, got: object) -> ConfigError:
+        line = lines.get(("goals", i, key)) or lines.get(("goals", i))
+        return ConfigError(f"goal {i + 1} is invalid", file=str(path), line=line, column=key,
+                           expected=expected, got=got)
+
+    if not isinstance(g, dict):
+        raise fail(None, "a mapping with metric, platform, target, period, direction", g)
+    unknown = sorted(set(g) - _KEYS)
+    if unknown:
+        raise fail(unknown[0], f"one of the keys {', '.join(sorted(_KEYS))}", unknown[0])
+    metric = str(g.get("metric", "")).strip().lower()
+    if metric not in GOAL_METRICS:
+        raise fail("metric", f"one of {', '.join(GOAL_METRICS)}", g.get("metric"))
+    platform = str(g.get("platform", "all")).strip().lower()
+    platform = {"twitter": "x"}.get(platform, platform)
+    if platform != "all" and platform not in PLATFORMS:
+        raise fail("platform", f"'all' or one of {', '.join(PLATFORMS)}", g.get("platform"))
+    target = g.get("target")
+    if isinstance(target, bool) or not isinstance(target, int | float) or not np.isfinite(target):
+        raise fail("target", "a number (rates as fractions, 0.045 for 4.5 %)", target)
+    if metric == "er_reach" and not 0 <= target <= 1:
+        raise fail("target", "a fraction between 0 and 1 (0.045 for 4.5 %)", target)
+    if metric in COUNT_METRICS and target < 0:
+        raise fail("target", "a number >= 0", target)
+    period = str(g.get("period", "month")).strip().lower()
+    if period not in ("month", "quarter"):
+        raise fail("period", "month or quarter", g.get("period"))
+    direction = str(g.get("direction", "at_least")).strip().lower().replace(" ", "_")
+    if direction not in ("at_least", "at_most"):
+        raise fail("direction", "at_least or at_most", g.get("direction"))
+    label = g.get("label") or f"{metric.replace('_', ' ')} ({platform})"
+    return {"goal_id": i + 1, "label": str(label), "metric": metric, "platform": platform,
+            "target": float(target), "period": period, "direction": direction,
+            "line": lines.get(("goals", i))}
+
+
+# --------------------------------------------------------------------------- actuals
+def _posts_in(ds, platform: str, start: dt.date, end: dt.date) -> tuple[pd.DataFrame, pd.Series]:
+    posts = ds.posts
+    if posts is None or posts.empty:
+        return posts, pd.Series(dtype="datetime64[ns]")
+    day = local_dates(posts["published_at"], ds.brand.timezone)
+    keep = (day >= pd.Timestamp(start)) & (day <= pd.Timestamp(end))
+    if platform != "all":
+        keep &= posts["platform"].astype("string") == platform
+    keep = keep.fillna(False).to_numpy()
+    return posts.loc[keep], day.loc[keep]
+
+
+def metric_daily(ds, metric: str, platform: str, start: dt.date, end: dt.date) -> pd.Series:
+    """Daily values of an additive goal metric from ``start`` to ``end`` (inclusive).
+
+    Index: every calendar day; values Float64. Post metrics sit on their publish day (0 on days
+    without posts, NaN for every day if no post gives the metric); ``followers_net`` is NaN on
+    days without follower data; GA4 metrics use dated rows only (0 on days without social
+    traffic when the export covers the day). Not defined for rate metrics.
+    """
+    days = pd.date_range(start, end, freq="D")
+    nan = pd.Series(np.nan, index=days, dtype="Float64")
+    if metric in ("posts", "interactions", "reach", "impressions", "views"):
+        posts, day = _posts_in(ds, platform, start, end)
+        if posts is None or posts.empty:
+            return nan.fillna(0.0) if metric == "posts" else nan
+        if metric == "posts":
+            vals = pd.Series(1.0, index=posts.index)
+        elif metric == "interactions":
+            vals = (posts["interactions"].astype("Float64").fillna(interactions(posts))
+                    if "interactions" in posts else interactions(posts))
+        else:
+            vals = posts[metric].astype("Float64")
+        if vals.isna().all():
+            return nan
+        s = vals.groupby(day.to_numpy()).sum(min_count=1)
+        return s.reindex(days).fillna(0.0).astype("Float64")
+    if metric == "followers_net":
+        return _followers_net(ds.daily, platform, days)
+    if metric in ("sessions", "key_events", "revenue"):
+        web = ds.web
+        if web is None or web.empty or web["date"].isna().all():
+            return nan
+        dated = web.loc[web["date"].notna()]
+        when = pd.to_datetime(dated["date"]).dt.normalize()
+        idx = _social_index(dated, parse_period((start, end)), platform)
+        s = (pd.to_numeric(dated.loc[idx, metric]).astype("Float64")
+             .groupby(when.loc[idx].to_numpy()).sum(min_count=1))
+        out = s.reindex(days).astype("Float64")
+        return out.mask(out.isna() & days.isin(when), 0.0).astype("Float64")
+    raise ValueError(f"metric_daily: {metric!r} is not an additive goal metric")
+
+
+def _social_index(web: pd.DataFrame, p: Period, platform: str) -> pd.Index:
+    plat = normalize_source(web["source"])
+    keep = _is_social(web, plat) & p.contains(web["date"])
+    if platform != "all":
+        keep &= (plat == platform).fillna(False)
+    return web.index[keep.to_numpy()]
+
+
+def _followers_net(daily: pd.DataFrame, platform: str, days: pd.DatetimeIndex) -> pd.Series:
+    nan = pd.Series(np.nan, index=days, dtype="Float64")
+    if daily is None or daily.empty:
+        return nan
+    d = daily.loc[daily["hour"].isna()] if "hour" in daily.columns else daily
+    if platform != "all":
+        d = d.loc[(d["platform"].astype("string") == platform).fillna(False).to_numpy()]
+    d = d.loc[d["metric"].isin(["net_follows", "follows", "unfollows"]).fillna(False).to_numpy()]
+    if d.empty:
+        return nan
+    wide = d.pivot_table(index=["platform", "date"], columns="metric", values="value",
+                         aggfunc="sum", observed=True)
+    net = wide["net_follows"] if "net_follows" in wide else pd.Series(np.nan, index=wide.index)
+    if "follows" in wide:
+        unf = wide["unfollows"] if "unfollows" in wide else pd.Series(np.nan, index=wide.index)
+        net = net.astype("float64").fillna(wide["follows"].astype("float64") - unf.astype("float64"))
+    by_day = net.astype("float64").groupby(level="date").sum(min_count=1)
+    by_day.index = pd.DatetimeIndex(by_day.index)
+    return by_day.reindex(days).astype("Float64")
+
+
+def _actual(ds, metric: str, platform: str, start: dt.date, end: dt.date) -> float:
+    """Value of ``metric`` from ``start`` to ``end`` (see the module docstring)."""
+    if metric in ("posts", "interactions", "reach", "impressions", "views", "followers_net"):
+        s = metric_daily(ds, metric, platform, start, end)
+        return float(s.sum(min_count=1)) if s.notna().any() else np.nan
+    if metric in ("sessions", "key_events", "revenue"):
+        w, _ = social_web(ds.web, parse_period((start, end)))
+        if not w.attrs.get("covered"):
+            return np.nan
+        if platform != "all":
+            w = w.loc[(w["platform"] == platform).to_numpy()]
+        return float(w[metric].sum()) if not w.empty else 0.0
+    if metric == "er_reach":
+        posts, _ = _posts_in(ds, platform, start, end)
+        if posts is None or posts.empty:
+            return np.nan
+        i, r = _interactions_reach(posts)
+        return float(i.sum() / r.sum()) if len(r) and r.sum() > 0 else np.nan
+    if metric in ("roas", "roi"):
+        from .roi import roi
+        r = roi(ds, (start, end), by=None if platform == "all" else "platform")
+        r = r if platform == "all" else r.loc[r["platform"] == platform]
+        return float(r[metric].iloc[0]) if len(r) and pd.notna(r[metric].iloc[0]) else np.nan
+    raise ValueError(f"unknown goal metric {metric!r}")
+
+
+def _interactions_reach(posts: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    i = (posts["interactions"].astype("Float64").fillna(interactions(posts))
+         if "interactions" in posts else interactions(posts))
+    r = posts["reach"].astype("Float64")
+    ok = (i.notna() & r.notna() & (r > 0)).to_numpy()
+    return i.to_numpy("float64", na_value=np.nan)[ok], r.to_numpy("float64", na_value=np.nan)[ok]
+
+
+def status_from_probability(p: float) -> str | None:
+    """``on track`` if p ≥ 0.7, ``at risk`` if 0.3 ≤ p < 0.7, ``off track`` if p < 0.3; None
+    when p is NaN."""
+    if p is None or pd.isna(p):
+        return None
+    return "on track" if p >= 0.7 else "at risk" if p >= 0.3 else "off track"
+
+
+def _window(kind: str, day: dt.date) -> Period:
+    if kind == "quarter":
+        return parse_period(f"{day.year}-Q{(day.month - 1) // 3 + 1}")
+    return parse_period(f"{day.year}-{day.month:02d}")
+
+
+def _data_end(ds) -> dt.date | None:
+    ends = []
+    if ds.posts is not None and not ds.posts.empty:
+        ends.append(local_dates(ds.posts["published_at"], ds.brand.timezone).max())
+    if ds.daily is not None and not ds.daily.empty:
+        ends.append(pd.to_datetime(ds.daily["date"]).max())
+    if ds.web is not None and not ds.web.empty:
+        ends.append(pd.to_datetime(ds.web["date"]).max())
+        ends.append(pd.to_datetime(ds.web["period_end"]).max())
+    ends = [e for e in ends if pd.notna(e)]
+    return max(ends).date() if ends else None
+
+
+def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
+              paths: int = _PATHS) -> pd.DataFrame:
+    """Each goal of ``ds.goals`` against its actual, with status, pace and projection.
+
+    A goal is evaluated over its own month or quarter: the one containing the last day of
+    ``period``.
+
+    Parameters
+    ----------
+    ds : Dataset
+    period : str, tuple or Period
+        The report period, e.g. ``"2026-10"``.
+    asof : date-like, optional
+        Last day with data. Default: the earliest of the period's end, today in the brand's
+        time zone and the last day found in the data.
+    seed, paths : int
+        Seed and number of simulated paths for ``p_meet``.
+
+    Returns
+    -------
+    DataFrame
+        One row per goal: goal_id, label, metric, platform, direction, goal_period, target,
+        actual, progress (actual / target), status, complete, days, elapsed_days, projection
+        (linear pace ``A × D / d``; the rate itself for rate goals), pace_index
+        (``A / (G × d / D)``), required_daily (``(G − A) / (D − d)``), p_meet (simulated
+        probability of meeting the target, running periods), projection_low and
+        projection_high (10th and 90th percentiles of the simulated final value), note.
+    """
+    p = parse_period(period)
+    goals = ds.goals
+    cols = ["goal_id", "label", "metric", "platform", "direction", "goal_period", "target",
+            "actual", "progress", "status", "complete", "days", "elapsed_days", "projection",
+            "pace_index", "required_daily", "p_meet", "projection_low", "projection_high",
+            "note"]
+    if goals is None or goals.empty:
+        return _typed(pd.DataFrame(columns=cols))
+    general: list[str] = []
+    if asof is None:
+        today = pd.Timestamp.now(tz=ds.brand.timezone).date()
+        asof = min(p.end, today)
+        end = _data_end(ds)
+        if end is not None and end < asof:
+            general.append(f"data end on {end.isoformat()}: evaluated to that day")
+            asof = end
+    else:
+        asof = pd.Timestamp(asof).date()
+    rng = np.random.default_rng(seed)
+    rows = [_evaluate(ds, g, _window(g["period"], p.end), asof, rng, paths, general)
+            for g in goals.to_dict("records")]
+    return _typed(pd.DataFrame(rows, columns=cols))
+
+
+def _typed(df: pd.DataFrame) -> pd.DataFrame:
+    floats = ["target", "actual", "progress", "projection", "pace_index", "required_daily",
+              "p_meet", "projection_low", "projection_high"]
+    strings = ["label", "metric", "platform", "direction", "goal_period", "status", "note"]
+    return df.astype({**dict.fromkeys(floats, "Float64"), **dict.fromkeys(strings, "string"),
+                      "goal_id": "Int64", "days": "Int64", "elapsed_days": "Int64",
+                      "complete": "boolean"}).reset_index(drop=True)
+
+
+def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, general: list) -> dict:
+    metric, platform, target = g["metric"], g["platform"], float(g["target"])
+    at_least = g["direction"] == "at_least"
+    notes = list(general)
+    row = {"goal_id": g["goal_id"], "label": g["label"], "metric": metric, "platform": platform,
+           "direction": g["direction"], "goal_period": w.label, "target": target,
+           "days": w.days}
+    end = min(asof, w.end)
+    d = (end - w.start).days + 1
+    row["elapsed_days"] = max(d, 0)
+    row["complete"] = asof >= w.end
+    if d <= 0:
+        row["note"] = f"{w.label} has not started"
+        return row
+    a = _actual(ds, metric, platform, w.start, end)
+    row["actual"] = a
+    row["progress"] = a / target if target else np.nan
+    if pd.isna(a):
+        row["note"] = "; ".join(notes + [f"no data for {metric} on {platform}"])
+        return row
+    meets = (a >= target) if at_least else (a <= target)
+    rate = metric in RATE_METRICS
+    if row["complete"]:
+        row["status"] = "met" if meets else "off track"
+        row["projection"] = a
+        if not meets:
+            notes.append(f"{w.label} is over: target missed")
+        row["note"] = "; ".join(notes) or None
+        return row
+    r = w.days - d
+    if rate:
+        row["projection"] = a
+        row["pace_index"] = a / target if target else np.nan
+    else:
+        row["projection"] = a * w.days / d
+        row["pace_index"] = a / (target * d / w.days) if target else np.nan
+        row["required_daily"] = (target - a) / r
+    if not rate and meets and at_least and metric in COUNT_METRICS:
+        row["status"], row["p_meet"] = "met", 1.0
+        row["note"] = "; ".join(notes) or None
+        return row
+    if not rate and not at_least and not meets and metric in COUNT_METRICS:
+        row["status"], row["p_meet"] = "off track", 0.0
+        row["note"] = "; ".join(notes + ["already above the maximum"])
+        return row
+    final = _simulate(ds, metric, platform, w, end, d, r, a, rng, paths, notes)
+    if final is not None:
+        pm = float(np.mean(final >= target) if at_least else np.mean(final <= target))
+        row["p_meet"] = pm
+        row["projection_low"], row["projection_high"] = np.quantile(final, [0.1, 0.9])
+        row["status"] = status_from_probability(pm)
+    row["note"] = "; ".join(notes) or None
+    return row
+
+
+def _simulate(ds, metric, platform, w: Period, end, d, r, a, rng, paths, notes):
+    if metric in COUNT_METRICS or metric in FLOW_METRICS:
+        y = metric_daily(ds, metric, platform, w.start, end).dropna().to_numpy("float64")
+        if len(y) == 0:
+            notes.append("no daily series to simulate from (monthly GA4 export?)")
+            return None
+        if len(y) < 7:
+            notes.append(f"only {len(y)} days of data: projection very uncertain")
+        if metric in COUNT_METRICS:
+            return a + _sim_count(np.round(np.clip(y, 0, None)), r, rng, paths)
+        return a + _sim_flow(y, r, rng, paths, nonneg=metric == "revenue")
+    if metric == "er_reach":
+        posts, _ = _posts_in(ds, platform, w.start, end)
+        i, rr = _interactions_reach(posts)
+        if len(i) == 0:
+            return None
+        return _sim_er(i, rr, d, r, rng, paths)
+    # roas, roi: remaining attributed value simulated from daily social revenue (+ key events
+    # × value_per_key_event); costs taken at their full-period prorated amount
+    from .roi import _value_per_key_event, roi
+    rev = metric_daily(ds, "revenue", platform, w.start, end)
+    vpk = _value_per_key_event(ds, None)
+    if vpk:
+        rev = rev + metric_daily(ds, "key_events", platform, w.start, end).fillna(0) * vpk
+    x = rev.dropna().to_numpy("float64")
+    if len(x) == 0:
+        notes.append("no daily GA4 series to simulate from")
+        return None
+    so_far = roi(ds, (w.start, end), by=None if platform == "all" else "platform")
+    full = roi(ds, w, by=None if platform == "all" else "platform")
+    if platform != "all":
+        so_far = so_far.loc[so_far["platform"] == platform]
+        full = full.loc[full["platform"] == platform]
+    if so_far.empty or full.empty:
+        return None
+    value_a = float(so_far["value" if metric == "roi" else "revenue"].iloc[0])
+    den = float(full["cost" if metric == "roi" else "ad_spend"].iloc[0])
+    if not den > 0:
+        return None
+    final_value = value_a + _sim_flow(x, r, rng, paths, nonneg=True)
+    return (final_value - den) / den if metric == "roi" else final_value / den
+
+
+STATUS_LABELS = {"met": "Met", "on track": "On track", "at risk": "At risk",
+                 "off track": "Off track"}
+
+
+def scorecard_display(sc: pd.DataFrame) -> pd.DataFrame:
+    """A tidy, readable view of :func:`scorecard` for reports (numbers left unformatted).
+
+    Columns: goal, platform, period, actual, target, direction, status (``Met``, ``On track``,
+    ``At risk``, ``Off track``, or ``No data``), progress, projection, chance (p_meet),
+    required_per_day, note.
+    """
+    out = pd.DataFrame({
+        "goal": sc["label"], "platform": sc["platform"], "period": sc["goal_period"],
+        "actual": sc["actual"], "target": sc["target"],
+        "direction": sc["direction"].map({"at_least": "≥", "at_most": "≤"}).astype("string"),
+        "status": sc["status"].map(STATUS_LABELS).fillna("No data").astype("string"),
+        "progress": sc["progress"], "projection": sc["projection"], "chance": sc["p_meet"],
+        "required_per_day": sc["required_daily"], "note": sc["note"],
+    })
+    return out.reset_index(drop=True)
