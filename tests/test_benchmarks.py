@@ -10,7 +10,7 @@ from smmanalytics.benchmarks import (
 from smmanalytics.brand import Brand
 from smmanalytics.errors import ConfigError
 
-from ._builders import daily, dataset, posts
+from ._roi_builders import daily, dataset, posts
 
 
 def _posts():

@@ -1,9 +1,14 @@
 import datetime as dt
+from pathlib import Path
 
+import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pytest
 
+import smmanalytics as smm
+from smmanalytics.brand import Brand
+from smmanalytics.dataset import Dataset
 from smmanalytics.errors import ConfigError
 from smmanalytics.goals import (
     metric_daily,
@@ -13,7 +18,7 @@ from smmanalytics.goals import (
     status_from_probability,
 )
 
-from ._builders import daily, dataset, posts, web
+from ._roi_builders import HEADER, daily, dataset, posts, web
 
 GOALS = """\
 value_per_key_event: 25
@@ -218,3 +223,137 @@ def test_scorecard_does_not_mutate(tmp_path):
     scorecard(ds, "2026-10", asof="2026-10-10")
     pd.testing.assert_frame_equal(ds.posts, before[0])
     pd.testing.assert_frame_equal(ds.goals, before[1])
+
+
+def test_cli_scorecard(tmp_path, monkeypatch, capsys):
+    import json
+
+    import smmanalytics.dataset
+    from smmanalytics.cli import main
+
+    ds = dataset(posts=_daily_posts(31), goals=_goal_frame(tmp_path, "posts", 31))
+    monkeypatch.setattr(smmanalytics.dataset, "load", lambda path, **kw: ds)
+    assert main(["scorecard", "--data", str(tmp_path), "--period", "2026-10",
+                 "--asof", "2026-11-01"]) == 0
+    assert "Met" in capsys.readouterr().out
+    assert main(["scorecard", "--data", str(tmp_path), "--period", "2026-10",
+                 "--asof", "2026-10-15", "--json"]) == 0
+    rec = json.loads(capsys.readouterr().out)[0]
+    assert rec["actual"] == 15 and rec["status"] in ("on track", "at risk", "off track")
+
+
+# ------------------------------------------------------------------ a small brand end to end
+BRAND_COSTS = HEADER + """\
+2026-01-01,2026-12-31,tools,1200,EUR,,,,,scheduling tool (yearly)
+2026-09-01,2026-09-30,labor,,,,,40,35,community management
+2026-10-01,2026-10-31,labor,,,,,40,35,community management
+2026-10-01,2026-10-31,ad_spend,800,EUR,instagram,Autumn Launch,,,boost
+2026-10-05,2026-10-05,influencer,400,EUR,instagram,Autumn Launch,,,creator post
+2026-10-02,2026-10-03,production,300,EUR,,Autumn Launch,,,photo shoot
+"""
+BRAND_GOALS = """\
+value_per_key_event: 10
+goals:
+  - metric: roi
+    platform: all
+    target: 0.0
+    period: month
+    label: Social pays back
+  - metric: roas
+    platform: instagram
+    target: 3
+    period: month
+  - metric: posts
+    platform: all
+    target: 40
+    period: month
+"""
+
+
+def _brand(tmp_path: Path) -> Dataset:
+    rng = np.random.default_rng(7)
+    (tmp_path / "costs.csv").write_text(BRAND_COSTS, encoding="utf-8")
+    (tmp_path / "goals.yaml").write_text(BRAND_GOALS, encoding="utf-8")
+    rows, k = [], 0
+    for day in pd.date_range("2026-09-01", "2026-10-31"):
+        for plat in ("instagram", "facebook"):
+            k += 1
+            campaign = "autumn_launch" if day.month == 10 and plat == "instagram" else None
+            rows.append({"platform": plat, "post_id": str(k),
+                         "published_at": day + pd.Timedelta(hours=8),
+                         "reactions": float(rng.negative_binomial(2, 2 / 62)),
+                         "comments": float(rng.poisson(3)), "reach": 1500.0,
+                         "impressions": 2000.0, "link_clicks": 20.0, "campaign": campaign,
+                         "paid": campaign is not None and day.day <= 10,
+                         "content_type": "image"})
+    w = []
+    for day in pd.date_range("2026-09-01", "2026-10-31"):
+        launch = day.month == 10
+        w.append({"date": day, "channel_group": "Organic Social", "source": "l.instagram.com",
+                  "medium": "referral", "campaign": "autumn_launch" if launch else "(not set)",
+                  "sessions": 80.0, "key_events": 2.0, "revenue": 180.0 if launch else 20.0,
+                  "currency": "EUR"})
+        w.append({"date": day, "channel_group": "Organic Search", "source": "google",
+                  "medium": "organic", "campaign": "(organic)", "sessions": 500.0,
+                  "key_events": 10.0, "revenue": 900.0, "currency": "EUR"})
+    return Dataset(posts=posts(rows), web=web(w), costs=smm.read_costs(tmp_path / "costs.csv"),
+                   goals=smm.read_goals(tmp_path / "goals.yaml"),
+                   brand=Brand(name="Maison Test", timezone="Europe/Paris", currency="EUR"))
+
+
+def test_planted_campaign_pays_back(tmp_path):
+    ds = _brand(tmp_path)
+    by = smm.roi(ds, "2026-10", by="campaign").set_index("campaign")
+    camp = by.loc["Autumn Launch"]
+    # cost 800 + 400 + 300 = 1500; revenue 31 × 180 = 5580; value + 62 key events × 10 = 6200
+    assert camp["cost"] == pytest.approx(1500)
+    assert camp["revenue"] == pytest.approx(5580)
+    assert camp["roas"] == pytest.approx(5580 / 800)
+    assert camp["roi"] == pytest.approx((6200 - 1500) / 1500)
+    total = smm.roi(ds, "2026-10").iloc[0]
+    # + labor 40 × 35 = 1400 + tools 1200 × 31 / 365
+    assert total["cost"] == pytest.approx(1500 + 1400 + 1200 * 31 / 365)
+    sept = smm.roi(ds, "2026-09").iloc[0]
+    assert sept["roi"] < 0 < total["roi"]          # social only pays back with the campaign
+
+    sc = smm.scorecard(ds, "2026-10", asof="2026-11-03").set_index("label")
+    assert sc.loc["Social pays back", "status"] == "met"
+    assert sc.loc["Social pays back", "actual"] == pytest.approx(total["roi"])
+    assert sc.loc["roas (instagram)", "status"] == "met"
+    assert sc.loc["posts (all)", "status"] == "met"       # 62 posts ≥ 40
+    shown = smm.scorecard_display(smm.scorecard(ds, "2026-10", asof="2026-11-03"))
+    assert set(shown["status"]) == {"Met"}
+
+
+def test_running_month_projection(tmp_path):
+    ds = _brand(tmp_path)
+    sc = smm.scorecard(ds, "2026-10", asof="2026-10-12").set_index("label")
+    roi_row = sc.loc["Social pays back"]
+    assert not roi_row["complete"] and roi_row["elapsed_days"] == 12
+    assert roi_row["status"] in ("on track", "at risk", "off track")
+    assert 0.0 <= roi_row["p_meet"] <= 1.0
+
+
+def test_report_helpers_on_the_brand(tmp_path):
+    ds = _brand(tmp_path)
+    c = smm.compare(ds, "2026-10")
+    t = c.table.set_index("kpi")
+    assert t.loc["revenue", "current"] == pytest.approx(5580)    # social only, 31 × 180
+    assert t.loc["revenue", "previous"] == pytest.approx(600)    # 30 × 20
+    fig, ax = plt.subplots()
+    smm.plot_costs(smm.roi(ds, "2026-10", by="campaign"), ax=ax)
+    assert len(ax.get_yticklabels()) == 2
+    plt.close(fig)
+
+
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve"
+
+
+@pytest.mark.skipif(not SAMPLE.exists(), reason="the sample brand is generated on another branch")
+def test_sample_brand_campaign_pays_back():
+    ds = smm.load(SAMPLE)
+    by = smm.roi(ds, "2026-10", by="campaign")
+    named = by.loc[by["campaign"] != "(unassigned)"]
+    assert (named["roi"] > 0).any()
+    sc = smm.scorecard(ds, "2026-10")
+    assert sc["status"].notna().any()

@@ -1,4 +1,5 @@
 
+import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pytest
@@ -8,7 +9,7 @@ from hypothesis import strategies as st
 from smmanalytics.errors import ConfigError
 from smmanalytics.roi import earned_media_value, plot_costs, prorate_costs, read_costs, roi
 
-from ._builders import costs_file, dataset, posts, web
+from ._roi_builders import costs_file, dataset, posts, web
 
 
 def _web_month(revenue, key_events=None, campaign="(not set)", source="instagram",
@@ -252,7 +253,49 @@ def test_plot_costs_one_bar_per_row_and_category(tmp_path):
     costs = ("2026-10-01,,ad_spend,100,,,a,,,\n2026-10-01,,labor,50,,,a,,,\n"
              "2026-10-01,,labor,20,,,b,,,\n")
     r = roi(dataset(tmp_path, costs), "2026-10", by="campaign")
-    ax = plot_costs(r)
+    fig, ax0 = plt.subplots()
+    ax = plot_costs(r, ax=ax0)
+    assert ax is ax0
     assert len(ax.patches) == 2 * 2          # two campaigns × two non-zero categories
     assert ax.get_xlabel() == "cost (EUR)"
     assert np.isclose(sum(p.get_width() for p in ax.patches), 170)
+    plt.close(fig)
+
+
+def _cli_dataset(tmp_path):
+    costs = ("2026-10-01,2026-10-31,ad_spend,300,,instagram,Autumn Launch,,,\n"
+             "2026-10-01,2026-10-31,labor,200,,,,,,\n")
+    return dataset(tmp_path, costs, web=web([_web_month(900.0, key_events=3.0,
+                                                        campaign="autumn_launch")]))
+
+
+def test_cli_roi_json(tmp_path, monkeypatch, capsys):
+    import json
+
+    import smmanalytics.dataset
+    from smmanalytics.cli import main
+
+    ds = _cli_dataset(tmp_path)
+    monkeypatch.setattr(smmanalytics.dataset, "load", lambda path, **kw: ds)
+    assert main(["roi", "--data", str(tmp_path), "--period", "2026-10", "--by", "campaign",
+                 "--json"]) == 0
+    rows = {r["campaign"]: r for r in json.loads(capsys.readouterr().out)}
+    assert rows["Autumn Launch"]["roi"] == pytest.approx(2.0)      # (900 − 300) / 300
+    assert rows["(unassigned)"]["roas"] is None                     # NaN → null
+
+
+def test_cli_roi_table_and_error(tmp_path, monkeypatch, capsys):
+    import smmanalytics.dataset
+    from smmanalytics.cli import main
+
+    monkeypatch.setattr(smmanalytics.dataset, "load", lambda path, **kw: _cli_dataset(tmp_path))
+    assert main(["roi", "--data", str(tmp_path), "--period", "2026-10"]) == 0
+    out = capsys.readouterr().out
+    assert "roas" in out and "2026-10" in out
+
+    def bad(path, **kw):
+        read_costs(costs_file(tmp_path, "2026-10-01,,snacks,1,,,,,,\n", "bad.csv"))
+
+    monkeypatch.setattr(smmanalytics.dataset, "load", bad)
+    assert main(["roi", "--data", str(tmp_path), "--period", "2026-10"]) == 2
+    assert "column 'category'" in capsys.readouterr().err

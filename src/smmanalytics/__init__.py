@@ -6,7 +6,10 @@
 
 from __future__ import annotations
 
+# roi, goals, benchmarks, compare (roi branch)
+from .benchmarks import benchmarks, compare_benchmarks, compare_competitors, read_competitors
 from .brand import Brand
+from .compare import Comparison, compare
 from .dataset import Dataset, load
 from .errors import (
     ConfigError,
@@ -19,6 +22,9 @@ from .errors import (
     UnknownFormatError,
     UnknownPlatformError,
 )
+from .goals import read_goals, scorecard, scorecard_display
+from .periods import Period, parse_period
+from .roi import earned_media_value, plot_costs, prorate_costs, read_costs, roi
 
 __version__ = "0.1.0"
 
@@ -36,4 +42,21 @@ __all__ = [
     "EmptyDataError",
     "ReportError",
     "DataQualityWarning",
+    # roi, goals, benchmarks, compare
+    "Period",
+    "parse_period",
+    "read_costs",
+    "prorate_costs",
+    "roi",
+    "earned_media_value",
+    "plot_costs",
+    "read_goals",
+    "scorecard",
+    "scorecard_display",
+    "benchmarks",
+    "compare_benchmarks",
+    "read_competitors",
+    "compare_competitors",
+    "Comparison",
+    "compare",
 ]

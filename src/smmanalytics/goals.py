@@ -44,17 +44,17 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from ._web import _is_social, normalize_source, social_web
-from .errors import ConfigError
 from ._forecast import sim_count as _sim_count
 from ._forecast import sim_er as _sim_er
 from ._forecast import sim_flow as _sim_flow
+from ._web import _is_social, normalize_source, social_web
+from .errors import ConfigError
 from .metrics import interactions
 from .periods import Period, local_dates, parse_period
 from .schema import PLATFORMS
 
-__all__ = ["GOAL_METRICS", "STATUSES", "STATUS_LABELS", "read_goals", "scorecard", "scorecard_display",
-           "status_from_probability", "metric_daily"]
+__all__ = ["GOAL_METRICS", "STATUSES", "STATUS_LABELS", "read_goals", "scorecard",
+           "scorecard_display", "status_from_probability", "metric_daily"]
 
 logger = logging.getLogger(__name__)
 
