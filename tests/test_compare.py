@@ -98,3 +98,40 @@ def test_compare_does_not_mutate():
     compare(ds, "2026-10")
     pd.testing.assert_frame_equal(ds.posts, before)
     assert "<h4>2026-10 vs 2026-09</h4>" in compare(ds, "2026-10")._repr_html_()
+
+
+@pytest.mark.slow
+def test_bootstrap_interval_coverage_under_no_change():
+    """Both months drawn from the same overdispersed process: the 95 % interval of the change
+    in interactions covers 0 in roughly 95 % of replications (percentile bootstrap with 20
+    posts is a little narrow, so accept 85–99 %)."""
+    rng = np.random.default_rng(5)
+    covered = []
+    for rep in range(120):
+        k, mean = 1.5, 40
+        cur = rng.negative_binomial(k, k / (k + mean), 20)
+        prev = rng.negative_binomial(k, k / (k + mean), 20)
+        ds = dataset(posts=posts(_month(10, 20, cur) + _month(8, 20, prev, start_id=100)))
+        row = _kpis(compare(ds, "2026-10", previous=AUG, n_boot=1000, seed=rep)).loc[
+            "interactions"]
+        covered.append(row["ci_low"] <= 0 <= row["ci_high"])
+    assert 0.85 <= np.mean(covered) <= 0.99
+
+
+def test_web_kpis_from_monthly_ga4_totals():
+    rows = [{"period_start": s, "period_end": e, "channel_group": "Paid Social",
+             "source": "m.facebook.com", "revenue": r, "currency": "EUR"}
+            for s, e, r in (("2026-08-01", "2026-08-31", 100.0),
+                            ("2026-10-01", "2026-10-31", 150.0))]
+    row = _kpis(compare(dataset(web=web(rows)), "2026-10", previous=AUG)).loc["revenue"]
+    assert row["current"] == 150 and row["previous"] == 100 and row["change_pct"] == 0.5
+    assert pd.isna(row["ci_low"])
+
+
+def test_record_previous_period_warns_regression_to_the_mean():
+    rows = []
+    for i, m in enumerate((4, 5, 6, 7, 8)):
+        rows += _month(m, 12, 10, start_id=100 * i)
+    rows += _month(9, 12, 50, start_id=900) + _month(10, 12, 20, start_id=1000)
+    c = compare(dataset(posts=posts(rows)), "2026-10")
+    assert any("2026-09 was a record" in s and "regression to the mean" in s for s in c.caveats)

@@ -357,3 +357,55 @@ def test_sample_brand_campaign_pays_back():
     assert (named["roi"] > 0).any()
     sc = smm.scorecard(ds, "2026-10")
     assert sc["status"].notna().any()
+
+
+# ------------------------------------------------------------------ calibration of p_meet
+@pytest.mark.parametrize("kind", ["count", "flow"])
+def test_p_meet_is_calibrated(kind):
+    """Months simulated from a known process: among goals given P ≈ p, about p are met."""
+    from smmanalytics._forecast import sim_count, sim_flow
+
+    rng = np.random.default_rng(11)
+    days, elapsed, probs, met = 30, 15, [], []
+    for _ in range(400):
+        level = rng.uniform(20, 300)
+        if kind == "count":
+            k = rng.uniform(1.0, 5.0)
+            y = rng.negative_binomial(k, k / (k + level), days).astype(float)
+        else:
+            y = rng.normal(level, level * rng.uniform(0.2, 0.8), days)
+        a = y[:elapsed].sum()
+        goal = a * days / elapsed * rng.uniform(0.8, 1.2)
+        rem = (sim_count(y[:elapsed], days - elapsed, rng, 2000) if kind == "count"
+               else sim_flow(y[:elapsed], days - elapsed, rng, 2000, nonneg=False))
+        probs.append(np.mean(a + rem >= goal))
+        met.append(y.sum() >= goal)
+    probs, met = np.array(probs), np.array(met)
+    assert abs(probs.mean() - met.mean()) < 0.08
+    assert met[probs >= 0.7].mean() > 0.6          # "on track" goals are mostly met
+    assert met[probs < 0.3].mean() < 0.4           # "off track" goals mostly are not
+    brier = np.mean((probs - met) ** 2)
+    assert brier < np.mean((met.mean() - met) ** 2)   # better than a constant guess
+
+
+def test_p_meet_rate_goal_is_calibrated():
+    """er_reach goals: posts resampled; among goals given P ≥ 0.7 most are met."""
+    from smmanalytics._forecast import sim_er
+
+    rng = np.random.default_rng(12)
+    probs, met = [], []
+    for _ in range(300):
+        n_total = rng.poisson(30)
+        reach = rng.gamma(2.0, 1000.0, n_total)
+        rate = rng.uniform(0.01, 0.08)
+        inter = rng.negative_binomial(2.0, 2.0 / (2.0 + rate * reach))
+        n = max(int(np.sum(rng.uniform(0, 30, n_total) < 15)), 3)
+        i, r = inter[:n].astype(float), reach[:n]
+        goal = i.sum() / r.sum() * rng.uniform(0.8, 1.2)
+        final = sim_er(i, r, 15, 15, rng, 2000)
+        probs.append(np.mean(final >= goal))
+        met.append(inter.sum() / reach.sum() >= goal)
+    probs, met = np.array(probs), np.array(met)
+    assert abs(probs.mean() - met.mean()) < 0.1
+    assert met[probs >= 0.7].mean() > 0.6
+    assert met[probs < 0.3].mean() < 0.4

@@ -299,3 +299,40 @@ def test_cli_roi_table_and_error(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(smmanalytics.dataset, "load", bad)
     assert main(["roi", "--data", str(tmp_path), "--period", "2026-10"]) == 2
     assert "column 'category'" in capsys.readouterr().err
+
+
+_day = st.dates(min_value=pd.Timestamp("2025-01-01").date(),
+                max_value=pd.Timestamp("2027-12-31").date())
+
+
+@settings(max_examples=40, deadline=None)
+@given(start=_day, length=st.integers(0, 800), cents=st.integers(0, 10_000_000),
+       category=st.sampled_from(["ad_spend", "labor", "tools", "production", "influencer",
+                                 "other"]))
+def test_read_costs_roundtrip_and_prorating_partition(tmp_path_factory, start, length, cents,
+                                                      category):
+    end = start + pd.Timedelta(days=length).to_pytimedelta()
+    amount = cents / 100
+    path = costs_file(tmp_path_factory.mktemp("c"),
+                      f"{start.isoformat()},{end.isoformat()},{category},{amount:.2f},,,,,,\n")
+    c = read_costs(path)
+    assert c.loc[0, "amount"] == pytest.approx(amount)
+    assert c.loc[0, "days"] == length + 1 and c.loc[0, "category"] == category
+    # the months covering the line receive exactly its amount, never more
+    months = pd.period_range(start, end, freq="M")
+    parts = [prorate_costs(c, str(m))["allocated"].sum() for m in months]
+    assert sum(parts) == pytest.approx(amount, abs=1e-6)
+    assert all(p >= 0 for p in parts)
+
+
+@settings(max_examples=40, deadline=None)
+@given(text=st.text(max_size=12))
+def test_read_costs_never_crashes_on_junk_amounts(tmp_path_factory, text):
+    cell = '"' + text.replace('"', '""') + '"'
+    path = costs_file(tmp_path_factory.mktemp("j"), f"2026-10-01,,tools,{cell},,,,,,\n")
+    try:
+        c = read_costs(path)
+    except ConfigError as err:
+        assert err.line == 2 or err.line is None or err.line >= 2
+    else:
+        assert len(c) <= 1 and (c["amount"].dropna() >= 0).all()

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from .goals import metric_daily
+from .goals import _actual, metric_daily
 from .metrics import interactions
 from .periods import Period, local_dates, parse_period
 
@@ -196,6 +196,7 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
                                                     "ci_high")}})
     caveats += _mix_caveats(a, b, cur, prev, platform)
     caveats += _top_post_caveat(a, b, cur, prev)
+    caveats += _record_caveat(ds, prev, b, platform)
     caveats.append("Intervals are 95 % bootstrap intervals; across this many KPIs, one or two "
                    "may exclude zero by chance alone.")
     return Comparison(cur, prev, table.reset_index(drop=True), caveats)
@@ -224,6 +225,10 @@ def _daily_row(ds, kpi, platform, cur, prev, rng, n_boot, scale) -> dict:
     xa, xb = _np(sa), _np(sb)
     va = float(xa.sum()) if len(xa) else np.nan
     vb = float(xb.sum()) if len(xb) else np.nan
+    if kpi != "followers_net" and (np.isnan(va) or np.isnan(vb)):
+        # GA4 exported as period totals (no date column): totals only, prorated by day
+        va = _actual(ds, kpi, platform, cur.start, cur.end) if np.isnan(va) else va
+        vb = _actual(ds, kpi, platform, prev.start, prev.end) if np.isnan(vb) else vb
     ci = (np.nan, np.nan)
     if len(xa) >= 7 and len(xb) >= 7:
         da = xa[rng.integers(0, len(xa), (n_boot, len(xa)))].sum(axis=1)
@@ -267,3 +272,21 @@ def _top_post_caveat(a, b, cur, prev) -> list[str]:
                 out.append(f"One post made {share:.0%} of the interactions of {p.label}: see "
                            f"interactions_excl_top_post for the total without it.")
     return out
+
+
+def _record_caveat(ds, prev: Period, b: pd.DataFrame, platform) -> list[str]:
+    """Regression to the mean: the previous period beat each of up to 6 periods before it."""
+    total = _np(b["interactions"]).sum() if len(b) else np.nan
+    if not total > 0:
+        return []
+    earlier, p = [], prev
+    for _ in range(6):
+        p = p.previous()
+        f = _post_frame(ds, p, platform)
+        if len(f):
+            earlier.append(np.nansum(_np(f["interactions"])))
+    if len(earlier) >= 3 and total > max(earlier):
+        return [f"{prev.label} was a record ({total:,.0f} interactions, more than each of the "
+                f"{len(earlier)} periods before it): some fall-back is expected (regression to "
+                f"the mean)."]
+    return []
