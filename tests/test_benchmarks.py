@@ -151,3 +151,11 @@ def test_read_competitors_duplicate_and_header(tmp_path):
     path.write_text("platform,competitor\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="line 1, column 'period'"):
         read_competitors(path)
+
+
+def test_compare_platform_without_benchmark_says_so():
+    p = posts([{"platform": "linkedin", "post_id": "9", "published_at": "2025-03-02T09:00Z",
+                "reactions": 5.0}])
+    row = compare_benchmarks(dataset(posts=p), 2025, industry="all").iloc[0]
+    assert row["platform"] == "linkedin" and pd.isna(row["benchmark_value"])
+    assert "no linkedin benchmark" in row["note"]

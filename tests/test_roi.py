@@ -7,7 +7,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from smmanalytics.errors import ConfigError
-from smmanalytics.roi import earned_media_value, plot_costs, prorate_costs, read_costs, roi
+from smmanalytics.roi import (
+    cost_breakdown,
+    earned_media_value,
+    plot_costs,
+    prorate_costs,
+    read_costs,
+    roi,
+)
 
 from ._roi_builders import costs_file, dataset, posts, web
 
@@ -336,3 +343,10 @@ def test_read_costs_never_crashes_on_junk_amounts(tmp_path_factory, text):
         assert err.line == 2 or err.line is None or err.line >= 2
     else:
         assert len(c) <= 1 and (c["amount"].dropna() >= 0).all()
+
+
+def test_cost_breakdown_shares(tmp_path):
+    ds = dataset(tmp_path, "2026-10-01,,ad_spend,300,,,,,,\n2026-10-01,,labor,100,,,,,,\n")
+    b = cost_breakdown(roi(ds, "2026-10"))
+    assert b["category"].tolist() == ["ad_spend", "labor"]
+    assert b["share"].tolist() == [0.75, 0.25]          # 300 / 400, 100 / 400

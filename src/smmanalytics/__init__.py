@@ -22,9 +22,9 @@ from .errors import (
     UnknownFormatError,
     UnknownPlatformError,
 )
-from .goals import read_goals, scorecard, scorecard_display
+from .goals import STATUS_LABELS, read_goals, scorecard, scorecard_display
 from .periods import Period, parse_period
-from .roi import earned_media_value, plot_costs, prorate_costs, read_costs, roi
+from .roi import cost_breakdown, earned_media_value, plot_costs, prorate_costs, read_costs, roi
 
 __version__ = "0.1.0"
 
@@ -48,11 +48,13 @@ __all__ = [
     "read_costs",
     "prorate_costs",
     "roi",
+    "cost_breakdown",
     "earned_media_value",
     "plot_costs",
     "read_goals",
     "scorecard",
     "scorecard_display",
+    "STATUS_LABELS",
     "benchmarks",
     "compare_benchmarks",
     "read_competitors",

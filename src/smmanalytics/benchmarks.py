@@ -196,6 +196,13 @@ def compare_benchmarks(ds, period_or_year: object, industry: str | None = None, 
         fallback = chosen.empty and industry != "all"
         if chosen.empty:
             chosen = cand.loc[(cand["industry"] == "all").to_numpy()]
+        if chosen.empty:
+            rows.append({"platform": plat, "metric": "engagement_rate", "source": source,
+                         "edition": ed, "industry": industry, "brand_value": np.nan,
+                         "benchmark_value": np.nan, "ratio": np.nan,
+                         "posts": int((posts["platform"] == plat).sum()), "method": None,
+                         "grade": None,
+                         "note": f"{source} {ed} has no {plat} benchmark: not compared"})
         for _, b in chosen.iterrows():
             value, method, note = _brand_figure(ds, b, posts, p)
             notes = [n for n in (note, b["note"] if pd.notna(b["note"]) else "") if n]

@@ -56,12 +56,14 @@ class Comparison:
                 + self.table.to_html(index=False) + (f"<ul>{items}</ul>" if items else ""))
 
 
-def _post_frame(ds, p: Period, platform: str | None) -> pd.DataFrame:
+def _post_frame(ds, p: Period, platform: str | None, day: pd.Series | None = None
+                ) -> pd.DataFrame:
     posts = ds.posts
     if posts is None or posts.empty:
         return pd.DataFrame(columns=["interactions", "reach", "impressions", "views",
                                      "content_type", "platform"])
-    day = local_dates(posts["published_at"], ds.brand.timezone)
+    if day is None:
+        day = local_dates(posts["published_at"], ds.brand.timezone)
     keep = p.contains(day)
     if platform:
         keep &= (posts["platform"].astype("string") == platform).fillna(False)
@@ -280,9 +282,12 @@ def _record_caveat(ds, prev: Period, b: pd.DataFrame, platform) -> list[str]:
     if not total > 0:
         return []
     earlier, p = [], prev
+    day = local_dates(ds.posts["published_at"], ds.brand.timezone)
+    if day.min() > pd.Timestamp(prev.start) - pd.Timedelta(days=1):
+        return []
     for _ in range(6):
         p = p.previous()
-        f = _post_frame(ds, p, platform)
+        f = _post_frame(ds, p, platform, day)
         if len(f):
             earlier.append(np.nansum(_np(f["interactions"])))
     if len(earlier) >= 3 and total > max(earlier):

@@ -36,7 +36,7 @@ from .periods import Period, local_dates, overlap_days, parse_period
 from .schema import PLATFORMS
 
 __all__ = ["CATEGORIES", "COST_COLUMNS", "read_costs", "prorate_costs", "roi",
-           "earned_media_value", "plot_costs"]
+           "cost_breakdown", "earned_media_value", "plot_costs"]
 
 logger = logging.getLogger(__name__)
 
@@ -389,6 +389,24 @@ def _paid_posts(ds, p: Period) -> pd.DataFrame:
         "campaign": sel["campaign"].astype("string") if "campaign" in sel else pd.NA,
         "impressions": imp, "link_clicks": sel.get("link_clicks"),
     }).reset_index(drop=True)
+
+
+def cost_breakdown(roi_frame: pd.DataFrame) -> pd.DataFrame:
+    """The cost categories of a :func:`roi` frame as a tidy long table for the report.
+
+    Returns
+    -------
+    DataFrame
+        [campaign or platform,] category, amount, share (of that row's total cost; NaN when
+        the total is 0), one row per non-zero category.
+    """
+    key = [c for c in ("campaign", "platform") if c in roi_frame.columns]
+    long = roi_frame.melt(id_vars=key + ["cost"], value_vars=list(CATEGORIES),
+                          var_name="category", value_name="amount")
+    long = long.loc[(long["amount"] != 0).fillna(True).to_numpy()]
+    long["share"] = (long["amount"] / long["cost"].mask(long["cost"] == 0)).astype("Float64")
+    long["category"] = long["category"].astype("string")
+    return long.drop(columns="cost").reset_index(drop=True)
 
 
 def earned_media_value(ds, period: object, cpm: float | dict[str, float]) -> pd.DataFrame:
