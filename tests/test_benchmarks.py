@@ -159,3 +159,11 @@ def test_compare_platform_without_benchmark_says_so():
     row = compare_benchmarks(dataset(posts=p), 2025, industry="all").iloc[0]
     assert row["platform"] == "linkedin" and pd.isna(row["benchmark_value"])
     assert "no linkedin benchmark" in row["note"]
+
+
+def test_compare_notes_stale_follower_count():
+    stale = daily([{"platform": "instagram", "account_id": "a", "date": "2025-06-30",
+                    "metric": "followers_total", "value": 10_000.0}])
+    er = compare_benchmarks(dataset(posts=_posts(), daily=stale), 2025, industry="all").iloc[0]
+    assert er["brand_value"] == pytest.approx(0.02)
+    assert "followers from 2025-06-30, 184 days before the period end" in er["note"]

@@ -350,3 +350,12 @@ def test_cost_breakdown_shares(tmp_path):
     b = cost_breakdown(roi(ds, "2026-10"))
     assert b["category"].tolist() == ["ad_spend", "labor"]
     assert b["share"].tolist() == [0.75, 0.25]          # 300 / 400, 100 / 400
+
+
+def test_roi_missing_revenue_column_is_nan_with_reason(tmp_path):
+    ds = dataset(tmp_path, "2026-10-01,,ad_spend,100,,,,,,\n",
+                 web=web([_web_month(None, key_events=2.0)]))
+    row = roi(ds, "2026-10").iloc[0]
+    assert pd.isna(row["revenue"]) and pd.isna(row["roi"]) and pd.isna(row["roas"])
+    assert "roi NaN: attributed value unknown" in row["note"]
+    assert row["cpa"] == pytest.approx(50.0)      # 100 / 2 key events still known

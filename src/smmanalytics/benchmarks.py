@@ -99,7 +99,10 @@ def _engagements(posts: pd.DataFrame, components: tuple[str, ...]) -> tuple[pd.S
     return e.astype("Float64"), missing
 
 
-def _followers_end(daily: pd.DataFrame, platform: str, p: Period) -> float:
+def _followers_end(daily: pd.DataFrame, platform: str, p: Period, notes: list | None = None
+                   ) -> float:
+    """Last known ``followers_total`` on or before the period's end (NaN when unknown); a note
+    is added when that count is more than 7 days older than the end."""
     if daily is None or daily.empty:
         return np.nan
     f = daily.loc[(daily["metric"] == "followers_total").fillna(False).to_numpy()
@@ -107,7 +110,12 @@ def _followers_end(daily: pd.DataFrame, platform: str, p: Period) -> float:
     f = f.loc[(pd.to_datetime(f["date"]) <= p.end_ts).to_numpy()].dropna(subset=["value"])
     if f.empty:
         return np.nan
-    return float(f.sort_values("date")["value"].iloc[-1])
+    last = f.sort_values("date").iloc[-1]
+    age = (p.end_ts - pd.Timestamp(last["date"])).days
+    if notes is not None and age > 7:
+        notes.append(f"{platform} followers from {pd.Timestamp(last['date']).date()}, "
+                     f"{age} days before the period end")
+    return float(last["value"])
 
 
 def _brand_figure(ds, bench: pd.Series, posts: pd.DataFrame, p: Period) -> tuple[float, str, str]:
@@ -120,13 +128,15 @@ def _brand_figure(ds, bench: pd.Series, posts: pd.DataFrame, p: Period) -> tuple
         return np.nan, "", f"no {plat} posts in {p.label}"
     if src == "Rival IQ":
         e, missing = _engagements(g, _PUBLIC)
-        f = _followers_end(ds.daily, plat, p)
+        stale: list[str] = []
+        f = _followers_end(ds.daily, plat, p, stale)
         method = (f"Rival IQ way: mean public engagements per post (reactions + comments + shares, "
                   f"boosted posts included; {len(g)} posts) ÷ followers on {p.end.isoformat()}")
         if np.isnan(f) or f <= 0:
             return np.nan, method, "followers at the period end unknown: not computable this way"
-        note = f"components missing from the export: {', '.join(missing)}" if missing else ""
-        return float(e.mean()) / f, method, note
+        notes = stale + ([f"components missing from the export: {', '.join(missing)}"]
+                         if missing else [])
+        return float(e.mean()) / f, method, "; ".join(notes)
     if src == "Socialinsider":
         comps = _SI_COMPONENTS.get(plat, _PUBLIC)
         e, missing = _engagements(g, comps)
@@ -341,9 +351,11 @@ def compare_competitors(ds, period: object, competitors: pd.DataFrame | None = N
         g = posts.loc[(posts["platform"].astype("string") == plat).fillna(False).to_numpy()] \
             if len(posts) else posts
         e, missing = _engagements(g, _PUBLIC) if len(g) else (pd.Series(dtype="Float64"), [])
-        note = f"brand export lacks {', '.join(missing)}" if missing and len(g) else None
+        notes = [f"brand export lacks {', '.join(missing)}"] if missing and len(g) else []
+        followers = _followers_end(ds.daily, plat, p, notes)
+        note = "; ".join(notes) or None
         rows.append({"platform": plat, "name": ds.brand.name, "is_brand": True,
-                     "followers": _followers_end(ds.daily, plat, p), "posts": float(len(g)),
+                     "followers": followers, "posts": float(len(g)),
                      "interactions": float(e.sum()) if e.notna().any() else np.nan,
                      "note": note})
         for r in comp.loc[(comp["platform"] == plat).to_numpy()].itertuples():

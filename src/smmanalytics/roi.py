@@ -224,9 +224,6 @@ def prorate_costs(costs: pd.DataFrame, period: object) -> pd.DataFrame:
 
 
 # --------------------------------------------------------------------------- ROI
-_KEYS = {"campaign": "campaign", "platform": "platform"}
-
-
 def _group_key(values: pd.Series, by: str) -> pd.Series:
     if by == "campaign":
         return campaign_key(values).fillna(UNASSIGNED)
@@ -320,9 +317,10 @@ def roi(ds, period: object, by: str | None = None, *,
     out["cost"] = out[list(CATEGORIES)].sum(axis=1).astype("Float64")
     for m in ("revenue", "key_events", "sessions"):
         col = web_tab[m] if m in web_tab.columns else pd.Series(dtype="float64")
-        vals = pd.array(col.reindex(keys).to_numpy(dtype="float64", na_value=np.nan),
-                        dtype="Float64")
-        out[m] = vals.fillna(0.0) if covered else pd.array([pd.NA] * len(keys), dtype="Float64")
+        # a group without social traffic has 0; a group whose rows lack the figure stays NaN
+        vals = pd.array(col.astype("Float64").reindex(keys, fill_value=0.0)
+                        .to_numpy(dtype="float64", na_value=np.nan), dtype="Float64")
+        out[m] = vals if covered else pd.array([pd.NA] * len(keys), dtype="Float64")
         if covered and not web_tab.empty and web_tab[m].isna().all():
             out[m] = pd.array([pd.NA] * len(keys), dtype="Float64")
             general.append(f"the GA4 export has no {m.replace('_', ' ')}")
@@ -334,19 +332,24 @@ def roi(ds, period: object, by: str | None = None, *,
     out["value"] = (out["revenue"] + out["key_events"] * vpk if vpk is not None
                     else out["revenue"]).astype("Float64")
 
-    def ratio(num: pd.Series, den: pd.Series, name: str, what: str, scale: float = 1.0) -> None:
-        den = den.astype("Float64")
-        bad = den.isna() | (den == 0)
-        out[name] = (num.astype("Float64") / den.mask(bad) * scale).astype("Float64")
-        for i in np.flatnonzero(bad.fillna(True).to_numpy()):
-            reason = "unknown" if pd.isna(den.iloc[i]) else "zero"
-            notes.setdefault(i, []).append(f"{name} NaN: {what} is {reason}")
+    def ratio(num: pd.Series, den: pd.Series, name: str, what: str, num_what: str,
+              scale: float = 1.0) -> None:
+        num, den = num.astype("Float64"), den.astype("Float64")
+        bad = (den.isna() | (den == 0)).fillna(True)
+        out[name] = (num / den.mask(bad) * scale).astype("Float64")
+        for i in range(len(out)):
+            if bad.iloc[i]:
+                reason = "unknown" if pd.isna(den.iloc[i]) else "zero"
+                notes.setdefault(i, []).append(f"{name} NaN: {what} is {reason}")
+            elif pd.isna(num.iloc[i]):
+                notes.setdefault(i, []).append(f"{name} NaN: {num_what} unknown")
 
-    ratio(out["value"] - out["cost"], out["cost"], "roi", "total cost")
-    ratio(out["revenue"], out["ad_spend"], "roas", "ad spend")
-    ratio(out["cost"], out["key_events"], "cpa", "key events")
-    ratio(out["ad_spend"], out["link_clicks"], "cpc", "link clicks of paid posts")
-    ratio(out["ad_spend"], out["impressions"], "cpm", "impressions of paid posts", 1000.0)
+    ratio(out["value"] - out["cost"], out["cost"], "roi", "total cost", "attributed value")
+    ratio(out["revenue"], out["ad_spend"], "roas", "ad spend", "revenue")
+    ratio(out["cost"], out["key_events"], "cpa", "key events", "cost")
+    ratio(out["ad_spend"], out["link_clicks"], "cpc", "link clicks of paid posts", "ad spend")
+    ratio(out["ad_spend"], out["impressions"], "cpm", "impressions of paid posts", "ad spend",
+          1000.0)
     out.insert(1 if by else 0, "period", p.label)
     out.insert(2 if by else 1, "currency", brand_cur)
     out["period"] = out["period"].astype("string")
