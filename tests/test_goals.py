@@ -409,3 +409,25 @@ def test_p_meet_rate_goal_is_calibrated():
     assert abs(probs.mean() - met.mean()) < 0.1
     assert met[probs >= 0.7].mean() > 0.6
     assert met[probs < 0.3].mean() < 0.4
+
+
+def test_quarter_goal_with_monthly_ga4_totals(tmp_path):
+    months = [("2026-04-01", "2026-04-30"), ("2026-05-01", "2026-05-31"),
+              ("2026-06-01", "2026-06-30"), ("2026-07-01", "2026-07-31"),
+              ("2026-08-01", "2026-08-31"), ("2026-09-01", "2026-09-30"),
+              ("2026-10-01", "2026-10-31")]
+    w = web([{"period_start": s, "period_end": e, "source": "instagram", "medium": "social",
+              "key_events": 300.0 + 10 * k, "currency": "EUR"}
+             for k, (s, e) in enumerate(months)])
+    ds = dataset(web=w, goals=_goal_frame(tmp_path, "key_events", 1000, period="quarter"))
+    row = scorecard(ds, "2026-10", asof="2026-10-31").iloc[0]
+    assert row["goal_period"] == "2026-Q4" and row["actual"] == 360
+    # ≈ 10-11 key events a day for 61 more days: ≈ 1000 expected, so a coin toss
+    assert 0.2 < row["p_meet"] < 0.8
+    assert "monthly totals only" in row["note"]
+    few = dataset(web=web([{"period_start": "2026-10-01", "period_end": "2026-10-31",
+                            "source": "instagram", "key_events": 300.0}]),
+                  goals=_goal_frame(tmp_path, "key_events", 1000, period="quarter"))
+    sc = scorecard(few, "2026-10", asof="2026-10-31")
+    assert pd.isna(sc.loc[0, "status"])
+    assert scorecard_display(sc).loc[0, "status"] == "Not assessed"

@@ -26,7 +26,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from .goals import _actual, metric_daily
+from ._actuals import actual as _actual
+from ._actuals import metric_daily
 from .metrics import interactions
 from .periods import Period, local_dates, parse_period
 

@@ -44,12 +44,14 @@ import numpy as np
 import pandas as pd
 import yaml
 
+from ._actuals import actual as _actual
+from ._actuals import interactions_reach as _interactions_reach
+from ._actuals import metric_daily
+from ._actuals import posts_in as _posts_in
 from ._forecast import sim_count as _sim_count
 from ._forecast import sim_er as _sim_er
 from ._forecast import sim_flow as _sim_flow
-from ._web import _is_social, normalize_source, social_web
 from .errors import ConfigError
-from .metrics import interactions
 from .periods import Period, local_dates, parse_period
 from .schema import PLATFORMS
 
@@ -171,123 +173,6 @@ def _goal(g: object, i: int, path: Path, lines: dict) -> dict:
     return {"goal_id": i + 1, "label": str(label), "metric": metric, "platform": platform,
             "target": float(target), "period": period, "direction": direction,
             "line": lines.get(("goals", i))}
-
-
-# --------------------------------------------------------------------------- actuals
-def _posts_in(ds, platform: str, start: dt.date, end: dt.date) -> tuple[pd.DataFrame, pd.Series]:
-    posts = ds.posts
-    if posts is None or posts.empty:
-        return posts, pd.Series(dtype="datetime64[ns]")
-    day = local_dates(posts["published_at"], ds.brand.timezone)
-    keep = (day >= pd.Timestamp(start)) & (day <= pd.Timestamp(end))
-    if platform != "all":
-        keep &= posts["platform"].astype("string") == platform
-    keep = keep.fillna(False).to_numpy()
-    return posts.loc[keep], day.loc[keep]
-
-
-def metric_daily(ds, metric: str, platform: str, start: dt.date, end: dt.date) -> pd.Series:
-    """Daily values of an additive goal metric from ``start`` to ``end`` (inclusive).
-
-    Index: every calendar day; values Float64. Post metrics sit on their publish day (0 on days
-    without posts, NaN for every day if no post gives the metric); ``followers_net`` is NaN on
-    days without follower data; GA4 metrics use dated rows only (0 on days without social
-    traffic when the export covers the day). Not defined for rate metrics.
-    """
-    days = pd.date_range(start, end, freq="D")
-    nan = pd.Series(np.nan, index=days, dtype="Float64")
-    if metric in ("posts", "interactions", "reach", "impressions", "views"):
-        posts, day = _posts_in(ds, platform, start, end)
-        if posts is None or posts.empty:
-            return nan.fillna(0.0) if metric == "posts" else nan
-        if metric == "posts":
-            vals = pd.Series(1.0, index=posts.index)
-        elif metric == "interactions":
-            vals = (posts["interactions"].astype("Float64").fillna(interactions(posts))
-                    if "interactions" in posts else interactions(posts))
-        else:
-            vals = posts[metric].astype("Float64")
-        if vals.isna().all():
-            return nan
-        s = vals.groupby(day.to_numpy()).sum(min_count=1)
-        return s.reindex(days).fillna(0.0).astype("Float64")
-    if metric == "followers_net":
-        return _followers_net(ds.daily, platform, days)
-    if metric in ("sessions", "key_events", "revenue"):
-        web = ds.web
-        if web is None or web.empty or web["date"].isna().all():
-            return nan
-        dated = web.loc[web["date"].notna()]
-        when = pd.to_datetime(dated["date"]).dt.normalize()
-        idx = _social_index(dated, parse_period((start, end)), platform)
-        s = (pd.to_numeric(dated.loc[idx, metric]).astype("Float64")
-             .groupby(when.loc[idx].to_numpy()).sum(min_count=1))
-        out = s.reindex(days).astype("Float64")
-        return out.mask(out.isna() & days.isin(when), 0.0).astype("Float64")
-    raise ValueError(f"metric_daily: {metric!r} is not an additive goal metric")
-
-
-def _social_index(web: pd.DataFrame, p: Period, platform: str) -> pd.Index:
-    plat = normalize_source(web["source"])
-    keep = _is_social(web, plat) & p.contains(web["date"])
-    if platform != "all":
-        keep &= (plat == platform).fillna(False)
-    return web.index[keep.to_numpy()]
-
-
-def _followers_net(daily: pd.DataFrame, platform: str, days: pd.DatetimeIndex) -> pd.Series:
-    nan = pd.Series(np.nan, index=days, dtype="Float64")
-    if daily is None or daily.empty:
-        return nan
-    d = daily.loc[daily["hour"].isna()] if "hour" in daily.columns else daily
-    if platform != "all":
-        d = d.loc[(d["platform"].astype("string") == platform).fillna(False).to_numpy()]
-    d = d.loc[d["metric"].isin(["net_follows", "follows", "unfollows"]).fillna(False).to_numpy()]
-    if d.empty:
-        return nan
-    wide = d.pivot_table(index=["platform", "date"], columns="metric", values="value",
-                         aggfunc="sum", observed=True)
-    net = wide["net_follows"] if "net_follows" in wide else pd.Series(np.nan, index=wide.index)
-    if "follows" in wide:
-        unf = wide["unfollows"] if "unfollows" in wide else pd.Series(np.nan, index=wide.index)
-        net = net.astype("float64").fillna(wide["follows"].astype("float64") - unf.astype("float64"))
-    by_day = net.astype("float64").groupby(level="date").sum(min_count=1)
-    by_day.index = pd.DatetimeIndex(by_day.index)
-    return by_day.reindex(days).astype("Float64")
-
-
-def _actual(ds, metric: str, platform: str, start: dt.date, end: dt.date) -> float:
-    """Value of ``metric`` from ``start`` to ``end`` (see the module docstring)."""
-    if metric in ("posts", "interactions", "reach", "impressions", "views", "followers_net"):
-        s = metric_daily(ds, metric, platform, start, end)
-        return float(s.sum(min_count=1)) if s.notna().any() else np.nan
-    if metric in ("sessions", "key_events", "revenue"):
-        w, _ = social_web(ds.web, parse_period((start, end)))
-        if not w.attrs.get("covered"):
-            return np.nan
-        if platform != "all":
-            w = w.loc[(w["platform"] == platform).to_numpy()]
-        return float(w[metric].sum()) if not w.empty else 0.0
-    if metric == "er_reach":
-        posts, _ = _posts_in(ds, platform, start, end)
-        if posts is None or posts.empty:
-            return np.nan
-        i, r = _interactions_reach(posts)
-        return float(i.sum() / r.sum()) if len(r) and r.sum() > 0 else np.nan
-    if metric in ("roas", "roi"):
-        from .roi import roi
-        r = roi(ds, (start, end), by=None if platform == "all" else "platform")
-        r = r if platform == "all" else r.loc[r["platform"] == platform]
-        return float(r[metric].iloc[0]) if len(r) and pd.notna(r[metric].iloc[0]) else np.nan
-    raise ValueError(f"unknown goal metric {metric!r}")
-
-
-def _interactions_reach(posts: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    i = (posts["interactions"].astype("Float64").fillna(interactions(posts))
-         if "interactions" in posts else interactions(posts))
-    r = posts["reach"].astype("Float64")
-    ok = (i.notna() & r.notna() & (r > 0)).to_numpy()
-    return i.to_numpy("float64", na_value=np.nan)[ok], r.to_numpy("float64", na_value=np.nan)[ok]
 
 
 def status_from_probability(p: float) -> str | None:
@@ -436,8 +321,10 @@ def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, general: l
 def _simulate(ds, metric, platform, w: Period, end, d, r, a, rng, paths, notes):
     if metric in COUNT_METRICS or metric in FLOW_METRICS:
         y = metric_daily(ds, metric, platform, w.start, end).dropna().to_numpy("float64")
+        if len(y) == 0 and metric in ("sessions", "key_events", "revenue"):
+            return _sim_from_months(ds, metric, platform, w, d, r, a, rng, paths, notes)
         if len(y) == 0:
-            notes.append("no daily series to simulate from (monthly GA4 export?)")
+            notes.append("no daily series to simulate from")
             return None
         if len(y) < 7:
             notes.append(f"only {len(y)} days of data: projection very uncertain")
@@ -476,6 +363,24 @@ def _simulate(ds, metric, platform, w: Period, end, d, r, a, rng, paths, notes):
     return (final_value - den) / den if metric == "roi" else final_value / den
 
 
+def _sim_from_months(ds, metric, platform, w: Period, d, r, a, rng, paths, notes):
+    """GA4 exported as monthly totals: the remaining days get a daily rate drawn from the
+    predictive distribution of the last months' rates, Normal(mean, sd·sqrt(1 + 1/n))."""
+    rates, m = [a / d], parse_period(f"{w.start.year}-{w.start.month:02d}")
+    for _ in range(6):
+        m = m.previous()
+        v = _actual(ds, metric, platform, m.start, m.end)
+        if not np.isnan(v):
+            rates.append(v / m.days)
+    if len(rates) < 3:
+        notes.append("GA4 has monthly totals only and fewer than 3 months: no projection")
+        return None
+    x = np.array(rates)
+    sd = x.std(ddof=1) * np.sqrt(1 + 1 / len(x))
+    notes.append(f"GA4 has monthly totals only: projected from the daily rate of {len(x)} months")
+    return a + r * np.clip(rng.normal(x.mean(), sd, paths), 0, None)
+
+
 STATUS_LABELS = {"met": "Met", "on track": "On track", "at risk": "At risk",
                  "off track": "Off track"}
 
@@ -484,14 +389,17 @@ def scorecard_display(sc: pd.DataFrame) -> pd.DataFrame:
     """A tidy, readable view of :func:`scorecard` for reports (numbers left unformatted).
 
     Columns: goal, platform, period, actual, target, direction, status (``Met``, ``On track``,
-    ``At risk``, ``Off track``, or ``No data``), progress, projection, chance (p_meet),
+    ``At risk``, ``Off track``; ``No data`` without an actual, ``Not assessed`` when the
+    probability could not be simulated or the period has not started), progress, projection, chance (p_meet),
     required_per_day, note.
     """
     out = pd.DataFrame({
         "goal": sc["label"], "platform": sc["platform"], "period": sc["goal_period"],
         "actual": sc["actual"], "target": sc["target"],
         "direction": sc["direction"].map({"at_least": "≥", "at_most": "≤"}).astype("string"),
-        "status": sc["status"].map(STATUS_LABELS).fillna("No data").astype("string"),
+        "status": sc["status"].map(STATUS_LABELS)
+        .fillna(sc["actual"].isna().map({True: "No data", False: "Not assessed"}))
+        .astype("string"),
         "progress": sc["progress"], "projection": sc["projection"], "chance": sc["p_meet"],
         "required_per_day": sc["required_daily"], "note": sc["note"],
     })
