@@ -351,12 +351,20 @@ SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve"
 
 @pytest.mark.skipif(not SAMPLE.exists(), reason="the sample brand is generated on another branch")
 def test_sample_brand_campaign_pays_back():
+    """data/sample/README.md, planted truth 2: automne-2026 costs 3,200 € (ads 2,000, shoot 700,
+    influencer 500) and brings 14,081.91 € → ROAS 7.04, ROI 3.40; October ROI goal (≥ 1.0) met
+    at 1.64 (social revenue 14,657.70 € vs all October costs 5,548.81 €)."""
     ds = smm.load(SAMPLE)
-    by = smm.roi(ds, "2026-10", by="campaign")
-    named = by.loc[by["campaign"] != "(unassigned)"]
-    assert (named["roi"] > 0).any()
-    sc = smm.scorecard(ds, "2026-10")
-    assert sc["status"].notna().any()
+    camp = smm.campaign_roi(ds, costed_only=True).set_index("campaign")
+    assert camp.loc["automne-2026", "cost"] == pytest.approx(3200, abs=0.01)
+    assert camp.loc["automne-2026", "roas"] == pytest.approx(7.04, abs=0.01)
+    assert camp.loc["automne-2026", "roi"] == pytest.approx(3.40, abs=0.01)
+    assert camp.loc["fete-des-meres-2026", "roi"] == pytest.approx(2.14, abs=0.01)
+    sc = smm.scorecard(ds, "2026-10").set_index("metric")
+    assert sc.loc["roi", "status"] == "met"
+    assert sc.loc["roi", "actual"] == pytest.approx(1.64, abs=0.01)
+    assert sc.loc["roas", "status"] == "met"
+    assert sc.loc["revenue", "status"] == "off track"
 
 
 # ------------------------------------------------------------------ calibration of p_meet

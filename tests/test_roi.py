@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from smmanalytics.errors import ConfigError
 from smmanalytics.roi import (
+    campaign_roi,
     cost_breakdown,
     earned_media_value,
     plot_costs,
@@ -359,3 +360,23 @@ def test_roi_missing_revenue_column_is_nan_with_reason(tmp_path):
     assert pd.isna(row["revenue"]) and pd.isna(row["roi"]) and pd.isna(row["roas"])
     assert "roi NaN: attributed value unknown" in row["note"]
     assert row["cpa"] == pytest.approx(50.0)      # 100 / 2 key events still known
+
+
+def test_campaign_roi_over_the_campaign_life(tmp_path):
+    costs = ("2026-09-20,2026-09-30,production,700,,,automne-2026,,,shoot before launch\n"
+             "2026-10-01,2026-10-31,ad_spend,2000,,instagram,automne-2026,,,\n"
+             "2026-10-05,,influencer,500,,instagram,automne-2026,,,\n"
+             "2026-10-01,2026-10-31,labor,2000,,,,,,\n")
+    ds = dataset(tmp_path, costs, web=web([_web_month(14000.0, campaign="automne-2026"),
+                                           _web_month(300.0, campaign="bio-link")]))
+    c = campaign_roi(ds, costed_only=True)
+    assert c["campaign"].tolist() == ["automne-2026"]
+    row = c.iloc[0]
+    assert (row["start"], row["end"]) == (pd.Timestamp("2026-09-20"), pd.Timestamp("2026-10-31"))
+    assert row["cost"] == pytest.approx(3200)                    # 700 + 2000 + 500
+    assert row["roi"] == pytest.approx((14000 - 3200) / 3200)    # 3.375
+    assert row["roas"] == pytest.approx(7.0)                      # 14000 / 2000
+    # the October-only view leaves the September shoot out
+    october = roi(ds, "2026-10", by="campaign").set_index("campaign")
+    assert october.loc["automne-2026", "cost"] == pytest.approx(2500)
+    assert len(campaign_roi(ds)) == 2                             # bio-link too, without cost

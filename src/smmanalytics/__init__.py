@@ -24,7 +24,15 @@ from .errors import (
 )
 from .goals import STATUS_LABELS, read_goals, scorecard, scorecard_display
 from .periods import Period, parse_period
-from .roi import cost_breakdown, earned_media_value, plot_costs, prorate_costs, read_costs, roi
+from .roi import (
+    campaign_roi,
+    cost_breakdown,
+    earned_media_value,
+    plot_costs,
+    prorate_costs,
+    read_costs,
+    roi,
+)
 
 __version__ = "0.1.0"
 
@@ -48,6 +56,7 @@ __all__ = [
     "read_costs",
     "prorate_costs",
     "roi",
+    "campaign_roi",
     "cost_breakdown",
     "earned_media_value",
     "plot_costs",

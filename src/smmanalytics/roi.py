@@ -36,7 +36,7 @@ from .periods import Period, local_dates, overlap_days, parse_period
 from .schema import PLATFORMS
 
 __all__ = ["CATEGORIES", "COST_COLUMNS", "read_costs", "prorate_costs", "roi",
-           "cost_breakdown", "earned_media_value", "plot_costs"]
+           "campaign_roi", "cost_breakdown", "earned_media_value", "plot_costs"]
 
 logger = logging.getLogger(__name__)
 
@@ -392,6 +392,53 @@ def _paid_posts(ds, p: Period) -> pd.DataFrame:
         "campaign": sel["campaign"].astype("string") if "campaign" in sel else pd.NA,
         "impressions": imp, "link_clicks": sel.get("link_clicks"),
     }).reset_index(drop=True)
+
+
+def campaign_roi(ds, *, value_per_key_event: float | None = None,
+                 costed_only: bool = False) -> pd.DataFrame:
+    """ROI of each campaign over its whole life rather than one calendar period.
+
+    A campaign's span runs from the first to the last day of its cost lines and of its GA4 rows
+    (``utm_campaign``), so a shoot paid the month before the launch is counted. Each row is
+    :func:`roi` over that span, ``by="campaign"``, with ``start`` and ``end`` added.
+
+    ``costed_only=True`` keeps the campaigns with a cost line.
+
+    Returns
+    -------
+    DataFrame
+        campaign, start, end, then the columns of :func:`roi` (``period`` is the span).
+    """
+    spans = []
+    costs = ds.costs
+    if costs is not None and not costs.empty:
+        c = costs.assign(_k=campaign_key(costs["campaign"]))
+        spans.append(pd.DataFrame({"_k": c["_k"], "start": pd.to_datetime(c["start"]),
+                                   "end": pd.to_datetime(c["end"])}))
+    web = ds.web
+    if web is not None and not web.empty:
+        date = pd.to_datetime(web["date"])
+        spans.append(pd.DataFrame({
+            "_k": campaign_key(web["campaign"]),
+            "start": pd.to_datetime(web["period_start"]).where(date.isna(), date),
+            "end": pd.to_datetime(web["period_end"]).where(date.isna(), date)}))
+    if not spans:
+        return pd.DataFrame(columns=["campaign", "start", "end"])
+    allspans = pd.concat(spans, ignore_index=True).dropna()
+    span = allspans.groupby("_k").agg(start=("start", "min"), end=("end", "max"))
+    rows = []
+    for k, (start, end) in span.iterrows():
+        r = roi(ds, (start, end), by="campaign", value_per_key_event=value_per_key_event)
+        r = r.loc[campaign_key(r["campaign"]).to_numpy() == k]
+        rows.append(r.assign(start=start, end=end))
+    if not rows:
+        return pd.DataFrame(columns=["campaign", "start", "end"])
+    out = pd.concat(rows, ignore_index=True)
+    if costed_only:
+        out = out.loc[(out["cost"] > 0).fillna(False).to_numpy()]
+    first = ["campaign", "start", "end"]
+    out = out[first + [c for c in out.columns if c not in first]]
+    return out.sort_values("start", kind="stable").reset_index(drop=True)
 
 
 def cost_breakdown(roi_frame: pd.DataFrame) -> pd.DataFrame:
