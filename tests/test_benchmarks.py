@@ -167,3 +167,14 @@ def test_compare_notes_stale_follower_count():
     er = compare_benchmarks(dataset(posts=_posts(), daily=stale), 2025, industry="all").iloc[0]
     assert er["brand_value"] == pytest.approx(0.02)
     assert "followers from 2025-06-30, 184 days before the period end" in er["note"]
+
+
+def test_read_competitors_thousands_separators(tmp_path):
+    path = tmp_path / "competitors.csv"
+    path.write_text(COMP + 'instagram,A,2026-10,"24,343",23,"18.453"\n'
+                           "instagram,B,2026-10,1 200,3,12\n", encoding="utf-8")
+    c = read_competitors(path)
+    assert c["followers"].tolist() == [24343, 1200] and c.loc[0, "interactions"] == 18453
+    path.write_text(COMP + "instagram,A,2026-10,12.5,1,1\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="column 'followers'.*whole number"):
+        read_competitors(path)

@@ -380,3 +380,11 @@ def test_campaign_roi_over_the_campaign_life(tmp_path):
     october = roi(ds, "2026-10", by="campaign").set_index("campaign")
     assert october.loc["automne-2026", "cost"] == pytest.approx(2500)
     assert len(campaign_roi(ds)) == 2                             # bio-link too, without cost
+
+
+def test_earned_media_value_without_posts_or_paid_flag():
+    assert earned_media_value(dataset(), "2026-10", cpm=5.0).empty
+    p = posts([{"platform": "facebook", "post_id": "1", "published_at": "2026-10-03T10:00Z",
+                "views": 2000.0}]).drop(columns="paid")
+    e = earned_media_value(dataset(posts=p), "2026-10", cpm={"facebook": 10.0})
+    assert e.loc[0, "emv_estimate"] == pytest.approx(20.0)       # views stand in: 2000/1000 × 10

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import csv
 import logging
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -37,6 +38,7 @@ __all__ = ["benchmarks", "compare_benchmarks", "read_competitors", "compare_comp
 
 logger = logging.getLogger(__name__)
 
+_THOUSANDS = re.compile(r"\d{1,3}([.,']\d{3})+")
 COMPETITOR_COLUMNS = ("platform", "competitor", "period", "followers", "posts", "interactions")
 _PUBLIC = ("reactions", "comments", "shares")
 _SI_COMPONENTS = {"facebook": ("reactions", "comments", "shares"),
@@ -295,13 +297,15 @@ def read_competitors(path: str | Path) -> pd.DataFrame:
             raise fail("period", "YYYY-MM, YYYY-Qn or YYYY-MM-DD..YYYY-MM-DD") from None
         nums = {}
         for col in ("followers", "posts", "interactions"):
-            t = rec[col].replace(" ", "").replace("\u00a0", "")
+            t = re.sub(r"[\s\u00a0\u202f]", "", rec[col])
+            if _THOUSANDS.fullmatch(t):
+                t = re.sub(r"[.,']", "", t)
             try:
                 nums[col] = float(t) if t else np.nan
             except ValueError:
-                raise fail(col, "a number >= 0, or empty") from None
-            if nums[col] < 0:
-                raise fail(col, "a number >= 0, or empty")
+                raise fail(col, "a whole number >= 0, or empty") from None
+            if nums[col] < 0 or not float(nums[col]).is_integer() and t:
+                raise fail(col, "a whole number >= 0, or empty")
         key = (plat, rec["competitor"].lower(), p.label)
         if key in seen:
             raise ConfigError("duplicate competitor row", file=str(path), line=line,

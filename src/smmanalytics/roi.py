@@ -473,10 +473,18 @@ def earned_media_value(ds, period: object, cpm: float | dict[str, float]) -> pd.
     """
     p = parse_period(period)
     posts = ds.posts
+    if posts is None or posts.empty:
+        return pd.DataFrame({"platform": pd.Series(dtype="string"),
+                             **{c: pd.Series(dtype="Float64")
+                                for c in ("impressions", "cpm_assumed", "emv_estimate")},
+                             "label": pd.Series(dtype="string")})
     day = local_dates(posts["published_at"], ds.brand.timezone)
-    organic = ~posts["paid"].astype("boolean").fillna(False).astype(bool)
+    paid = posts["paid"] if "paid" in posts else pd.Series(False, index=posts.index)
+    organic = ~paid.astype("boolean").fillna(False).astype(bool)
     sel = posts.loc[(p.contains(day) & organic).to_numpy()]
-    imp = sel["impressions"].astype("Float64").fillna(sel["views"].astype("Float64"))
+    nan = pd.Series(pd.NA, index=sel.index, dtype="Float64")
+    imp = (sel["impressions"].astype("Float64") if "impressions" in sel else nan).fillna(
+        sel["views"].astype("Float64") if "views" in sel else nan)
     g = (pd.DataFrame({"platform": sel["platform"].astype("string"), "impressions": imp})
          .groupby("platform").sum(min_count=1).reset_index())
     g["cpm_assumed"] = pd.array([cpm.get(x, np.nan) if isinstance(cpm, dict) else cpm
