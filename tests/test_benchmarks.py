@@ -178,3 +178,13 @@ def test_read_competitors_thousands_separators(tmp_path):
     path.write_text(COMP + "instagram,A,2026-10,12.5,1,1\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="column 'followers'.*whole number"):
         read_competitors(path)
+
+
+def test_compare_all_families_stacked():
+    ds = dataset(posts=_posts(), daily=_followers())
+    c = compare_benchmarks(ds, 2025, industry="all", source=None)
+    er = c.loc[c["metric"] == "engagement_rate"].set_index("source")
+    assert set(er.index) == {"Buffer", "Rival IQ", "Socialinsider"}
+    assert er.loc["Rival IQ", "brand_value"] == pytest.approx(0.02)
+    assert er.loc["Socialinsider", "brand_value"] == pytest.approx(0.038)
+    assert er["method"].str.contains("way").all()

@@ -388,3 +388,20 @@ def test_earned_media_value_without_posts_or_paid_flag():
                 "views": 2000.0}]).drop(columns="paid")
     e = earned_media_value(dataset(posts=p), "2026-10", cpm={"facebook": 10.0})
     assert e.loc[0, "emv_estimate"] == pytest.approx(20.0)       # views stand in: 2000/1000 × 10
+
+
+@settings(max_examples=30, deadline=None)
+@given(ad=st.sampled_from([0.0, 0.0, 50.0, 125.5]), labor=st.sampled_from([0.0, 80.0]),
+       revenue=st.floats(0, 1e4), key_events=st.sampled_from([0.0, 3.0]))
+def test_roi_nan_exactly_when_denominator_zero(tmp_path_factory, ad, labor, revenue, key_events):
+    tmp = tmp_path_factory.mktemp("nan")
+    costs = f"2026-10-01,,ad_spend,{ad},,,,,,\n2026-10-01,,labor,{labor},,,,,,\n"
+    ds = dataset(tmp, costs, web=web([_web_month(revenue, key_events=key_events)]))
+    row = roi(ds, "2026-10").iloc[0]
+    assert pd.isna(row["roas"]) == (ad == 0)
+    assert pd.isna(row["roi"]) == (ad + labor == 0)
+    assert pd.isna(row["cpa"]) == (key_events == 0)
+    for col in ("roi", "roas", "cpa"):
+        assert pd.isna(row[col]) or np.isfinite(float(row[col]))     # never inf
+        if pd.isna(row[col]):
+            assert f"{col} NaN" in row["note"]

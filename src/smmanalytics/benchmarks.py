@@ -169,7 +169,8 @@ def _brand_figure(ds, bench: pd.Series, posts: pd.DataFrame, p: Period) -> tuple
 
 
 def compare_benchmarks(ds, period_or_year: object, industry: str | None = None, *,
-                       source: str = "Rival IQ", edition: int | None = None) -> pd.DataFrame:
+                       source: str | None = "Rival IQ", edition: int | None = None
+                       ) -> pd.DataFrame:
     """The brand's figures computed each benchmark's way, next to the benchmark.
 
     Parameters
@@ -180,8 +181,9 @@ def compare_benchmarks(ds, period_or_year: object, industry: str | None = None, 
     industry : str, optional
         A benchmark industry (``retail``, ``health_beauty``, ...); default the brand's industry,
         falling back to all industries when the table has no such row.
-    source : str
+    source : str or None
         ``Rival IQ`` (default), ``Socialinsider`` or ``Buffer``: families are never mixed.
+        None stacks every family (latest edition of each), each row computed its own way.
     edition : int, optional
         Default: the latest edition of that source.
 
@@ -191,6 +193,12 @@ def compare_benchmarks(ds, period_or_year: object, industry: str | None = None, 
         platform, metric, source, edition, industry, brand_value, benchmark_value, ratio
         (brand ÷ benchmark), posts, method, grade, note.
     """
+    if source is None:
+        if edition is not None:
+            raise ValueError("edition needs a source: editions differ between publishers")
+        parts = [compare_benchmarks(ds, period_or_year, industry, source=s)
+                 for s in sorted(benchmarks()["source"].unique())]
+        return pd.concat(parts, ignore_index=True)
     p = parse_period(period_or_year)
     industry = (industry or getattr(ds.brand, "industry", "all") or "all").lower()
     table = benchmarks(source=source)
