@@ -439,3 +439,19 @@ def test_quarter_goal_with_monthly_ga4_totals(tmp_path):
     sc = scorecard(few, "2026-10", asof="2026-10-31")
     assert pd.isna(sc.loc[0, "status"])
     assert scorecard_display(sc).loc[0, "status"] == "Not assessed"
+
+
+def test_weekday_rhythm_changes_the_projection(tmp_path):
+    # posts on weekdays only, 2 a day, from Aug 3 (a Monday) to Oct 16 (a Friday)
+    rows = [{"platform": "instagram", "post_id": f"{d.date()}-{j}",
+             "published_at": f"{d.date()}T09:00:00Z", "reactions": 5.0}
+            for d in pd.date_range("2026-08-03", "2026-10-16") if d.day_of_week < 5
+            for j in range(2)]
+    # October 1-16: 12 weekdays → 24 posts; 11 weekdays remain (Oct 19-23, 26-30) → 22 more
+    goals = _goal_frame(tmp_path, "posts", 46)
+    row = scorecard(dataset(posts=posts(rows), goals=goals), "2026-10", asof="2026-10-18").iloc[0]
+    assert row["actual"] == 24
+    assert row["projection"] == pytest.approx(24 * 31 / 18)       # linear pace ignores weekends
+    assert "weekday rhythm" in row["note"]
+    # with the rhythm, 46 is the expected total: a coin toss, not a near-certain miss or hit
+    assert 0.3 <= row["p_meet"] <= 0.8

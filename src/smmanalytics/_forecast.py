@@ -11,14 +11,20 @@ import numpy as np
 __all__ = ["sim_count", "sim_flow", "sim_er"]
 
 
-def sim_count(y: np.ndarray, remaining: int, rng: np.random.Generator, paths: int) -> np.ndarray:
+def sim_count(y: np.ndarray, remaining: float, rng: np.random.Generator, paths: int,
+              exposure: float | None = None) -> np.ndarray:
     """Remaining total of an overdispersed count: level ~ Gamma (quasi-Poisson posterior),
-    days ~ negative binomial with moment-estimated size."""
+    days ~ negative binomial with moment-estimated size.
+
+    ``exposure`` and ``remaining`` are in day units, or in weekday-weight units when a weekly
+    rhythm is used (``exposure`` = Σ weights of the elapsed days, ``remaining`` = Σ weights of
+    the days left); ``exposure`` defaults to the number of elapsed days.
+    """
     d, tot = len(y), float(y.sum())
     m = tot / d
     v = float(y.var(ddof=1)) if d > 1 else m
     phi = max(v / m, 1.0) if m > 0 else 1.0
-    lam = rng.gamma(shape=tot / phi + 0.5, scale=phi / d, size=paths)
+    lam = rng.gamma(shape=tot / phi + 0.5, scale=phi / (exposure or d), size=paths)
     if v > m > 0:
         k = m * m / (v - m)
         return rng.negative_binomial(k * remaining, k / (k + lam)).astype("float64")

@@ -329,7 +329,15 @@ def _simulate(ds, metric, platform, w: Period, end, d, r, a, rng, paths, notes):
         if len(y) < 7:
             notes.append(f"only {len(y)} days of data: projection very uncertain")
         if metric in COUNT_METRICS:
-            return a + _sim_count(np.round(np.clip(y, 0, None)), r, rng, paths)
+            y = np.round(np.clip(y, 0, None))
+            wd = _weekday_weights(ds, metric, platform, end)
+            if wd is None:
+                return a + _sim_count(y, r, rng, paths)
+            elapsed = pd.date_range(w.start, end).day_of_week
+            left = pd.date_range(end + dt.timedelta(days=1), w.end).day_of_week
+            notes.append("weekday rhythm of the last 12 weeks used in the projection")
+            return a + _sim_count(y, float(wd[left].sum()), rng, paths,
+                                  exposure=float(wd[elapsed].sum()))
         return a + _sim_flow(y, r, rng, paths, nonneg=metric == "revenue")
     if metric == "er_reach":
         posts, _ = _posts_in(ds, platform, w.start, end)
@@ -361,6 +369,20 @@ def _simulate(ds, metric, platform, w: Period, end, d, r, a, rng, paths, notes):
         return None
     final_value = value_a + _sim_flow(x, r, rng, paths, nonneg=True)
     return (final_value - den) / den if metric == "roi" else final_value / den
+
+
+def _weekday_weights(ds, metric: str, platform: str, end: dt.date) -> np.ndarray | None:
+    """Relative level of each weekday (Monday = 0, mean 1) over the 12 weeks up to ``end``;
+    None with fewer than 4 weeks of data or no clear rhythm."""
+    hist = metric_daily(ds, metric, platform, end - dt.timedelta(days=83), end).dropna()
+    hist = hist[(hist != 0).cumsum() > 0]           # days before the first activity: unknown
+    if len(hist) < 28 or not hist.sum() > 0:
+        return None
+    by = hist.astype("float64").groupby(hist.index.day_of_week).mean().reindex(range(7))
+    if by.isna().any():
+        return None
+    w = (by / by.mean()).to_numpy()
+    return w if np.abs(w - 1).max() > 0.2 else None
 
 
 def _sim_from_months(ds, metric, platform, w: Period, d, r, a, rng, paths, notes):
