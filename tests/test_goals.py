@@ -455,3 +455,13 @@ def test_weekday_rhythm_changes_the_projection(tmp_path):
     assert "weekday rhythm" in row["note"]
     # with the rhythm, 46 is the expected total: a coin toss, not a near-certain miss or hit
     assert 0.3 <= row["p_meet"] <= 0.8
+
+
+def test_rate_goal_projection_is_the_simulated_final_value(tmp_path):
+    ds = _brand(tmp_path)
+    row = scorecard(ds, "2026-10", asof="2026-10-12").set_index("label").loc["Social pays back"]
+    # to date the up-front shoot and creator post weigh on ROI; by the month's end they are
+    # spread: final value 31 × 180 + 62 × 10 = 6200 vs cost 1500 + 1400 + 1200 × 31 / 365
+    assert row["actual"] < row["projection"]
+    cost = 1500 + 1400 + 1200 * 31 / 365
+    assert row["projection"] == pytest.approx((6200 - cost) / cost, rel=0.02)

@@ -210,6 +210,7 @@ def _row(kpi, kind, va, vb, ci, scale, na, nb, direction_only, method) -> dict:
     vb = float(vb) if vb is not None else np.nan
     with np.errstate(all="ignore"):
         pct = va / (vb * scale) - 1 if vb and not np.isnan(vb) else np.nan
+    pct = 0.0 if abs(pct) < 1e-12 else pct            # per-day rounding noise
     diff = va - vb * scale if kind == "total" else va - vb
     tol = 1e-9 * max(abs(va), abs(vb), 1e-300) if not np.isnan(diff) else 0.0
     direction = (None if np.isnan(diff) else "up" if diff > tol else "down" if diff < -tol

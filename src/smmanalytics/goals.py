@@ -225,7 +225,8 @@ def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
     DataFrame
         One row per goal: goal_id, label, metric, platform, direction, goal_period, target,
         actual, progress (actual / target), status, complete, days, elapsed_days, projection
-        (linear pace ``A × D / d``; the rate itself for rate goals), pace_index
+        (linear pace ``A × D / d``; for rate goals the median simulated final value, or the
+        rate to date when it cannot be simulated), pace_index
         (``A / (G × d / D)``), required_daily (``(G − A) / (D − d)``), p_meet (simulated
         probability of meeting the target, running periods), projection_low and
         projection_high (10th and 90th percentiles of the simulated final value), note.
@@ -313,6 +314,8 @@ def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, general: l
         pm = float(np.mean(final >= target) if at_least else np.mean(final <= target))
         row["p_meet"] = pm
         row["projection_low"], row["projection_high"] = np.quantile(final, [0.1, 0.9])
+        if rate:
+            row["projection"] = float(np.median(final))
         row["status"] = status_from_probability(pm)
     row["note"] = "; ".join(notes) or None
     return row
