@@ -465,3 +465,15 @@ def test_rate_goal_projection_is_the_simulated_final_value(tmp_path):
     assert row["actual"] < row["projection"]
     cost = 1500 + 1400 + 1200 * 31 / 365
     assert row["projection"] == pytest.approx((6200 - cost) / cost, rel=0.02)
+
+
+def test_daily_ga4_two_breakdowns_counted_once():
+    rows = []
+    for k in range(1, 11):
+        rows += [{"date": f"2026-10-{k:02d}", "source": "instagram", "medium": "social",
+                  "sessions": 5.0, "breakdown": "source_medium"},
+                 {"date": f"2026-10-{k:02d}", "channel_group": "Organic Social",
+                  "sessions": 5.0, "breakdown": "channel_group"}]
+    ds = dataset(web=web(rows))
+    s = metric_daily(ds, "sessions", "all", dt.date(2026, 10, 1), dt.date(2026, 10, 10))
+    assert s.sum() == 50                       # 10 days × 5, not 100

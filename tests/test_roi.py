@@ -405,3 +405,23 @@ def test_roi_nan_exactly_when_denominator_zero(tmp_path_factory, ad, labor, reve
         assert pd.isna(row[col]) or np.isfinite(float(row[col]))     # never inf
         if pd.isna(row[col]):
             assert f"{col} NaN" in row["note"]
+
+
+def test_ga4_tables_of_two_breakdowns_not_double_counted(tmp_path):
+    rows = [dict(_web_month(100.0, source="instagram"), breakdown="source_medium"),
+            dict(_web_month(100.0, source=None, medium=None), breakdown="channel_group")]
+    ds = dataset(tmp_path, "2026-10-01,,ad_spend,50,,,,,,\n", web=web(rows))
+    row = roi(ds, "2026-10").iloc[0]
+    assert row["revenue"] == 100.0
+    assert "broken down by channel_group left out" in row["note"]
+
+
+def test_ga4_overlapping_exports_not_double_counted(tmp_path):
+    rows = [_web_month(310.0),                                           # October file
+            _web_month(920.0, start="2026-10-01", end="2026-12-31")]      # Q4 file
+    rows += [dict(_web_month(10.0), date=f"2026-10-{d:02d}", period_start=None,
+                  period_end=None) for d in range(1, 32)]                 # daily rows too
+    ds = dataset(tmp_path, "2026-10-01,,ad_spend,50,,,,,,\n", web=web(rows))
+    assert roi(ds, "2026-10").loc[0, "revenue"] == 310.0                  # the month, once
+    assert roi(ds, "2026-Q4").loc[0, "revenue"] == 920.0                  # the quarter, once
+    assert "overlap another export" in roi(ds, "2026-10").loc[0, "note"]

@@ -7,7 +7,7 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-from ._web import _is_social, normalize_source, social_web
+from ._web import _deduplicate, _is_social, normalize_source, social_web
 from .metrics import interactions
 from .periods import Period, local_dates, parse_period
 
@@ -71,8 +71,12 @@ def metric_daily(ds, metric: str, platform: str, start: dt.date, end: dt.date) -
 
 
 def _social_index(web: pd.DataFrame, p: Period, platform: str) -> pd.Index:
+    """Dated social GA4 rows of ``platform`` in ``p``, one breakdown per day."""
     plat = normalize_source(web["source"])
-    keep = _is_social(web, plat) & p.contains(web["date"])
+    day = pd.to_datetime(web["date"]).dt.normalize()
+    inside = p.contains(day)
+    once = _deduplicate(web, day, day, inside.to_numpy(dtype="float64"), []) > 0
+    keep = _is_social(web, plat) & inside & once
     if platform != "all":
         keep &= (plat == platform).fillna(False)
     return web.index[keep.to_numpy()]

@@ -11,6 +11,11 @@ Definitions
   ``t.co`` → x); a social row whose source is not a known site gets ``(unassigned)``.
 - ``campaign`` is GA4's session campaign (utm_campaign); ``(not set)``, ``(direct)``,
   ``(organic)``, ``(referral)`` and empty mean no campaign (``(unassigned)``).
+- GA4 rows are never counted twice: when tables of several breakdowns (say by channel group
+  and by source / medium) cover the same dates, only the most detailed one is used
+  (source / medium, then source, campaign, channel group); when exports overlap (a monthly and
+  a quarterly file, or daily rows and a monthly total), spans lying inside the period are
+  preferred, longest first, and a span overlapping one already taken is left out (with a note).
 - A row dated by ``date`` counts fully in the period that contains that day. A row with only
   ``period_start``/``period_end`` (a monthly export) counts by the share of its days inside the
   period: weight = overlap days / span days, 1 when its span lies inside the period.
@@ -109,6 +114,7 @@ def social_web(web: pd.DataFrame, period: Period) -> tuple[pd.DataFrame, list[st
     weight = np.where(undated, 0.0, inside / np.where(span > 0, span, np.nan))
     weight = np.nan_to_num(weight, nan=0.0)
     covered = bool((weight > 0).any())
+    weight = weight * _deduplicate(w, start, end, weight, notes)
     platform = normalize_source(w["source"])
     social = _is_social(w, platform)
     partial = social & (weight > 0) & (weight < 1)
@@ -132,3 +138,44 @@ def social_web(web: pd.DataFrame, period: Period) -> tuple[pd.DataFrame, list[st
         out[m] = (out[m] * out["weight"]).astype("Float64")
     out.attrs["covered"] = covered
     return out, notes
+
+
+_BREAKDOWN_RANK = {"source_medium": 0, "source": 1, "campaign": 2, "channel_group": 3,
+                   "medium": 4}
+
+
+def _deduplicate(w: pd.DataFrame, start: pd.Series, end: pd.Series, weight: np.ndarray,
+                 notes: list[str]) -> np.ndarray:
+    """1 for the rows to count, 0 for rows repeating traffic already counted (see module)."""
+    keep = pd.Series(weight > 0, index=w.index)
+    if not keep.any():
+        return keep.to_numpy(dtype="float64")
+    key = start.dt.strftime("%Y-%m-%d") + "|" + end.dt.strftime("%Y-%m-%d")
+    if "breakdown" in w.columns:
+        rank = w["breakdown"].astype("string").map(_BREAKDOWN_RANK).astype("float64").fillna(9)
+        best = rank.where(keep).groupby(key).transform("min")
+        drop = keep & (rank > best)
+        if drop.any():
+            kinds = ", ".join(sorted(set(w.loc[drop, "breakdown"].astype(str))))
+            notes.append(f"{int(drop.sum())} GA4 rows broken down by {kinds} left out: another "
+                         f"table of the same dates is more detailed (no double counting)")
+            keep &= ~drop
+    spans = (pd.DataFrame({"start": start[keep], "end": end[keep], "w": weight[keep.to_numpy()]})
+             .drop_duplicates(["start", "end"]).sort_values("start"))
+    if (spans["start"].iloc[1:].to_numpy() > spans["end"].iloc[:-1].to_numpy()).all():
+        return keep.to_numpy(dtype="float64")        # disjoint spans: nothing to resolve
+    spans["inside"] = spans["w"] >= 1
+    spans["length"] = (spans["end"] - spans["start"]).dt.days
+    chosen: list[tuple] = []
+    for row in spans.sort_values(["inside", "length", "start"],
+                                 ascending=[False, False, True]).itertuples():
+        if all(row.end < a or row.start > b for a, b in chosen):
+            chosen.append((row.start, row.end))
+    ok = pd.Series(False, index=w.index)
+    for a, b in chosen:
+        ok |= (start == a) & (end == b)
+    drop = keep & ~ok
+    if drop.any():
+        notes.append(f"{int(drop.sum())} GA4 rows left out: their dates overlap another export "
+                     f"already counted (no double counting)")
+    return (keep & ok).to_numpy(dtype="float64")
