@@ -13,7 +13,8 @@ Definitions
 - ``change_pct`` = current / previous − 1 (a fraction, 0.25 = +25 %); ``change_abs`` =
   current − previous; ``change_pp`` = change_abs × 100 for rates (percentage points: 0.40 % →
   0.50 % is +0.10 pp and +25 %). When the periods differ in length, totals are compared per
-  day (``basis`` says so).
+  day (``basis`` says so; ``change_pct``, ``change_abs`` and ``direction`` are then per day).
+  No percent change when the previous value is not positive or the sign changes (net follows).
 - Intervals: 95 % percentile bootstrap of ``change_pct``, resampling posts within each period
   (days for daily and web KPIs), so that post-to-post overdispersion is kept.
 - Fewer than 10 posts in either period: direction only, no interval.
@@ -186,7 +187,7 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
         method = ("exact count" if kpi == "posts" else "bootstrap over posts" if not few
                   else "direction only")
         rows.append(_row(kpi, kind, va, vb, ci, scale if kind == "total" else 1.0,
-                         len(a), len(b), few and kpi != "posts", method))
+                         len(a), len(b), few and kpi != "posts", method, cur.days))
     for kpi in ("followers_net", "sessions", "key_events", "revenue"):
         rows.append(_daily_row(ds, kpi, platform or "all", cur, prev, rng, n_boot, scale))
     table = pd.DataFrame(rows)
@@ -205,20 +206,26 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
     return Comparison(cur, prev, table.reset_index(drop=True), caveats)
 
 
-def _row(kpi, kind, va, vb, ci, scale, na, nb, direction_only, method) -> dict:
+def _row(kpi, kind, va, vb, ci, scale, na, nb, direction_only, method, cur_days) -> dict:
     va = float(va) if va is not None else np.nan
     vb = float(vb) if vb is not None else np.nan
     with np.errstate(all="ignore"):
         pct = va / (vb * scale) - 1 if vb and not np.isnan(vb) else np.nan
+    if vb <= 0 or va < 0:        # net flows: a percent across a sign change means nothing
+        pct, ci = np.nan, (np.nan, np.nan)
+        if not np.isnan(va) and not np.isnan(vb):
+            method += "; no percent change (previous value not positive or sign change)"
     pct = 0.0 if abs(pct) < 1e-12 else pct            # per-day rounding noise
-    diff = va - vb * scale if kind == "total" else va - vb
+    per_day = kind == "total" and scale != 1
+    diff = (va - vb * scale) / cur_days if per_day else va - vb
     tol = 1e-9 * max(abs(va), abs(vb), 1e-300) if not np.isnan(diff) else 0.0
     direction = (None if np.isnan(diff) else "up" if diff > tol else "down" if diff < -tol
                  else "flat")
-    return {"kpi": kpi, "kind": kind, "current": va, "previous": vb, "change_abs": va - vb,
+    return {"kpi": kpi, "kind": kind, "current": va, "previous": vb,
+            "change_abs": 0.0 if direction == "flat" else diff,
             "change_pct": pct, "change_pp": (va - vb) * 100 if kind in ("rate", "median")
             else np.nan, "ci_low": ci[0], "ci_high": ci[1],
-            "basis": "per day" if kind == "total" and scale != 1 else "period",
+            "basis": "per day" if per_day else "period",
             "n_current": na, "n_previous": nb, "direction": direction,
             "direction_only": direction_only, "method": method}
 
@@ -238,9 +245,10 @@ def _daily_row(ds, kpi, platform, cur, prev, rng, n_boot, scale) -> dict:
         da = xa[rng.integers(0, len(xa), (n_boot, len(xa)))].sum(axis=1)
         db = xb[rng.integers(0, len(xb), (n_boot, len(xb)))].sum(axis=1)
         ci = _ci(da, db, scale)
-    row = _row(kpi, "total", va, vb, ci, scale, len(xa), len(xb), False,
-               "bootstrap over days" if not np.isnan(ci[0]) else "no interval (few days)")
-    return row
+    method = ("bootstrap over days" if not np.isnan(ci[0])
+              else "GA4 period totals, no interval" if not len(xa) or not len(xb)
+              else "no interval (fewer than 7 days)")
+    return _row(kpi, "total", va, vb, ci, scale, len(xa), len(xb), False, method, cur.days)
 
 
 def _mix(col: pd.Series) -> pd.Series:
