@@ -30,8 +30,8 @@ def _cmd_roi(args: argparse.Namespace) -> int:
     from .roi import roi
 
     ds = dataset.load(args.data)
-    _print_frame(roi(ds, args.period, by=args.by,
-                     value_per_key_event=args.value_per_key_event), args.json)
+    out = roi(ds, args.period, by=args.by, value_per_key_event=args.value_per_key_event)
+    _print_frame(out if args.json else out.round(3), args.json)
     return 0
 
 
@@ -41,7 +41,7 @@ def _cmd_scorecard(args: argparse.Namespace) -> int:
 
     ds = dataset.load(args.data)
     sc = scorecard(ds, args.period, asof=args.asof)
-    _print_frame(sc if args.json else scorecard_display(sc), args.json)
+    _print_frame(sc if args.json else scorecard_display(sc).round(3), args.json)
     return 0
 
 
