@@ -426,10 +426,14 @@ def campaign_roi(ds, *, value_per_key_event: float | None = None,
         return pd.DataFrame(columns=["campaign", "start", "end"])
     allspans = pd.concat(spans, ignore_index=True).dropna()
     span = allspans.groupby("_k").agg(start=("start", "min"), end=("end", "max"))
+    if costed_only:
+        costed = set(campaign_key(costs["campaign"]).dropna()) if costs is not None and \
+            not costs.empty else set()
+        span = span.loc[span.index.isin(costed)]
     rows = []
-    for k, (start, end) in span.iterrows():
+    for (start, end), group in span.groupby(["start", "end"]):    # one roi() per distinct span
         r = roi(ds, (start, end), by="campaign", value_per_key_event=value_per_key_event)
-        r = r.loc[campaign_key(r["campaign"]).to_numpy() == k]
+        r = r.loc[campaign_key(r["campaign"]).isin(group.index).fillna(False).to_numpy()]
         rows.append(r.assign(start=start, end=end))
     if not rows:
         return pd.DataFrame(columns=["campaign", "start", "end"])
