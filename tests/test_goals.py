@@ -477,3 +477,13 @@ def test_daily_ga4_two_breakdowns_counted_once():
     ds = dataset(web=web(rows))
     s = metric_daily(ds, "sessions", "all", dt.date(2026, 10, 1), dt.date(2026, 10, 10))
     assert s.sum() == 50                       # 10 days × 5, not 100
+
+
+def test_running_revenue_goal_met_once_reached(tmp_path):
+    w = web([{"date": f"2026-10-{k:02d}", "source": "instagram", "medium": "social",
+              "revenue": 100.0, "currency": "EUR"} for k in range(1, 11)])
+    ds = dataset(web=w, goals=_goal_frame(tmp_path, "revenue", 1000))
+    row = scorecard(ds, "2026-10", asof="2026-10-10").iloc[0]
+    assert row["actual"] == 1000 and row["status"] == "met"       # 10 × 100, exactly the target
+    at_most = dataset(web=w, goals=_goal_frame(tmp_path, "revenue", 999, direction="at_most"))
+    assert scorecard(at_most, "2026-10", asof="2026-10-10").loc[0, "status"] == "off track"

@@ -28,8 +28,9 @@ time zone, so lifetime metrics count on the day a post was published):
 
 Status
 ------
-A finished period is ``met`` or ``off track``. In a running period a count goal already
-reached is ``met``; otherwise the status follows the simulated probability ``P`` of meeting the
+A finished period is ``met`` or ``off track``. In a running period a goal on a total that can
+only grow (counts and revenue) is ``met`` once reached, and an ``at_most`` one ``off track``
+once exceeded; otherwise the status follows the simulated probability ``P`` of meeting the
 target by the period's end (benchmarks-methods §5.2): ``on track`` if P ≥ 0.7, ``at risk`` if
 0.3 ≤ P < 0.7, ``off track`` if P < 0.3.
 """
@@ -65,6 +66,7 @@ COUNT_METRICS = ("posts", "interactions", "reach", "impressions", "views", "sess
 FLOW_METRICS = ("revenue", "followers_net")
 RATE_METRICS = ("er_reach", "roas", "roi")
 GOAL_METRICS = COUNT_METRICS + FLOW_METRICS + RATE_METRICS
+_MONOTONE = COUNT_METRICS + ("revenue",)      # totals that can only grow during a period
 STATUSES = ("met", "on track", "at risk", "off track")
 _KEYS = {"metric", "platform", "target", "period", "direction", "label"}
 _PATHS = 10_000
@@ -301,11 +303,11 @@ def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, general: l
         row["projection"] = a * w.days / d
         row["pace_index"] = a / (target * d / w.days) if target else np.nan
         row["required_daily"] = (target - a) / r
-    if not rate and meets and at_least and metric in COUNT_METRICS:
+    if not rate and meets and at_least and metric in _MONOTONE:
         row["status"], row["p_meet"] = "met", 1.0
         row["note"] = "; ".join(notes) or None
         return row
-    if not rate and not at_least and not meets and metric in COUNT_METRICS:
+    if not rate and not at_least and not meets and metric in _MONOTONE:
         row["status"], row["p_meet"] = "off track", 0.0
         row["note"] = "; ".join(notes + ["already above the maximum"])
         return row
