@@ -149,3 +149,19 @@ def test_per_day_change_abs_and_sign_change():
     r = _row("followers_net", "total", -83, 44, (-5.0, -1.0), 1.0, 31, 31, False, "m", 31)
     assert pd.isna(r["change_pct"]) and pd.isna(r["ci_low"]) and r["direction"] == "down"
     assert "sign change" in r["method"]
+
+
+def test_periods_helper():
+    from smmanalytics.periods import parse_period
+
+    q = parse_period("2026-Q3")
+    assert (str(q.start), str(q.end), q.days, q.previous().label) == \
+        ("2026-07-01", "2026-09-30", 92, "2026-Q2")
+    r = parse_period(("2026-10-01", "2026-10-15"))
+    assert r.days == 15 and r.previous().label == "2026-09-16..2026-09-30"
+    assert parse_period("2026-01").previous().label == "2025-12"
+    assert parse_period(2025).days == 365
+    with pytest.raises(ValueError, match="YYYY-MM"):
+        parse_period("October")
+    with pytest.raises(ValueError, match="before its start"):
+        parse_period(("2026-10-15", "2026-10-01"))

@@ -487,3 +487,17 @@ def test_running_revenue_goal_met_once_reached(tmp_path):
     assert row["actual"] == 1000 and row["status"] == "met"       # 10 × 100, exactly the target
     at_most = dataset(web=w, goals=_goal_frame(tmp_path, "revenue", 999, direction="at_most"))
     assert scorecard(at_most, "2026-10", asof="2026-10-10").loc[0, "status"] == "off track"
+
+
+def test_posts_assigned_by_local_publish_day(tmp_path):
+    p = posts([
+        # 22:30 UTC on Sep 30 is 00:30 on Oct 1 in Paris (UTC+2): October
+        {"platform": "instagram", "post_id": "a", "published_at": "2026-09-30T22:30:00Z"},
+        # 22:30 UTC on Oct 31 is 23:30 in Paris (UTC+1 after the DST change): still October
+        {"platform": "instagram", "post_id": "b", "published_at": "2026-10-31T22:30:00Z"},
+        # 23:30 UTC on Oct 31 is 00:30 on Nov 1 in Paris: November
+        {"platform": "instagram", "post_id": "c", "published_at": "2026-10-31T23:30:00Z"},
+    ])
+    ds = dataset(posts=p, goals=_goal_frame(tmp_path, "posts", 2))
+    assert scorecard(ds, "2026-10", asof="2026-11-30").loc[0, "actual"] == 2
+    assert scorecard(ds, "2026-11", asof="2026-11-30").loc[0, "actual"] == 1
