@@ -188,3 +188,19 @@ def test_compare_all_families_stacked():
     assert er.loc["Rival IQ", "brand_value"] == pytest.approx(0.02)
     assert er.loc["Socialinsider", "brand_value"] == pytest.approx(0.038)
     assert er["method"].str.contains("way").all()
+
+
+def test_stories_left_out_of_benchmark_figures():
+    p = pd.concat([_posts(), posts([
+        {"platform": "instagram", "post_id": "s1", "published_at": "2025-03-03T09:00Z",
+         "reactions": 1.0, "content_type": "story"}])], ignore_index=True)
+    ds = dataset(posts=p, daily=_followers())
+    c = compare_benchmarks(ds, 2025, industry="retail").set_index("metric")
+    assert c.loc["engagement_rate", "brand_value"] == pytest.approx(0.02)   # as without it
+    assert c.loc["engagement_rate", "posts"] == 2
+
+
+def test_partial_year_is_noted():
+    er = compare_benchmarks(dataset(posts=_posts(), daily=_followers()), 2025,
+                            industry="all").iloc[0]
+    assert "cover only 2025-03-02..2025-06-02 of 2025" in er["note"]

@@ -3,6 +3,9 @@
 A benchmark is compared only with a figure computed with the same numerator components, the
 same denominator and the same aggregation (benchmarks-methods §1):
 
+Only public feed posts enter the brand's figures (stories are left out), as the publishers see
+public profiles.
+
 - Rival IQ ("engagement rate per post by follower"): the brand's mean public engagements per
   post (reactions + comments + shares; saves excluded; boosted posts included) over the period,
   divided by the followers at the period's end: ``(Σ_p E_p / N) / F``.
@@ -86,11 +89,16 @@ def benchmarks(source: str | None = None, platform: str | None = None,
 
 # --------------------------------------------------------------------------- brand figures
 def _posts_in(ds, p: Period) -> pd.DataFrame:
+    """Public feed posts published in ``p`` (local day): stories are left out, as benchmark
+    publishers and public profiles do not see them."""
     posts = ds.posts
     if posts is None or posts.empty:
         return posts if posts is not None else pd.DataFrame()
     day = local_dates(posts["published_at"], ds.brand.timezone)
-    return posts.loc[p.contains(day).to_numpy()]
+    keep = p.contains(day)
+    if "content_type" in posts.columns:
+        keep &= ~(posts["content_type"].astype("string") == "story").fillna(False)
+    return posts.loc[keep.to_numpy()]
 
 
 def _engagements(posts: pd.DataFrame, components: tuple[str, ...]) -> tuple[pd.Series, list]:
@@ -210,6 +218,13 @@ def compare_benchmarks(ds, period_or_year: object, industry: str | None = None, 
     posts = _posts_in(ds, p)
     rows = []
     platforms = sorted(set(posts["platform"].astype("string").dropna())) if len(posts) else []
+    coverage = ""
+    if len(posts):
+        days = local_dates(posts["published_at"], ds.brand.timezone)
+        first, last = days.min().date(), days.max().date()
+        if (first - p.start).days > 14 or (p.end - last).days > 14:
+            coverage = (f"the brand's posts cover only {first.isoformat()}..{last.isoformat()} "
+                        f"of {p.label}")
     for plat in platforms:
         cand = table.loc[(table["platform"] == plat).to_numpy()]
         chosen = cand.loc[(cand["industry"] == industry).to_numpy()]
@@ -225,7 +240,7 @@ def compare_benchmarks(ds, period_or_year: object, industry: str | None = None, 
                          "note": f"{source} {ed} has no {plat} benchmark: not compared"})
         for _, b in chosen.iterrows():
             value, method, note = _brand_figure(ds, b, posts, p)
-            notes = [n for n in (note, b["note"] if pd.notna(b["note"]) else "") if n]
+            notes = [n for n in (note, coverage, b["note"] if pd.notna(b["note"]) else "") if n]
             if fallback:
                 notes.append(f"no {industry!r} row: compared with all industries")
             if str(b["grade"]).startswith(("C-", "D")):
