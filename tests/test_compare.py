@@ -42,7 +42,7 @@ def test_interval_from_bootstrap_covers_the_estimate():
     ds = dataset(posts=posts(_month(10, 25, cur) + _month(8, 25, prev, start_id=100)))
     row = _kpis(compare(ds, "2026-10", previous=AUG)).loc["interactions"]
     assert row["ci_low"] < row["change_pct"] < row["ci_high"]
-    assert row["method"] == "bootstrap over posts" and not row["direction_only"]
+    assert row["method"].startswith("bootstrap over posts") and not row["direction_only"]
     # overdispersed posts: the interval is wide (§5.1: ±20 % is ordinary noise)
     assert row["ci_high"] - row["ci_low"] > 0.4
 
@@ -101,21 +101,23 @@ def test_compare_does_not_mutate():
 
 
 @pytest.mark.slow
-def test_bootstrap_interval_coverage_under_no_change():
-    """Both months drawn from the same overdispersed process: the 95 % interval of the change
-    in interactions covers 0 in roughly 95 % of replications (percentile bootstrap with 20
-    posts is a little narrow, so accept 85–99 %)."""
+def test_interval_coverage_under_no_change():
+    """Both months drawn from the same overdispersed process: the 95 % intervals of the change
+    in interactions (bootstrap and NB GLM) cover 0 in roughly 95 % of replications (percentile
+    bootstrap with 20 posts is a little narrow, so accept 85–99 %)."""
     rng = np.random.default_rng(5)
-    covered = []
-    for rep in range(120):
+    boot, model = [], []
+    for rep in range(100):
         k, mean = 1.5, 40
         cur = rng.negative_binomial(k, k / (k + mean), 20)
         prev = rng.negative_binomial(k, k / (k + mean), 20)
         ds = dataset(posts=posts(_month(10, 20, cur) + _month(8, 20, prev, start_id=100)))
-        row = _kpis(compare(ds, "2026-10", previous=AUG, n_boot=1000, seed=rep)).loc[
+        row = _kpis(compare(ds, "2026-10", previous=AUG, n_boot=500, seed=rep)).loc[
             "interactions"]
-        covered.append(row["ci_low"] <= 0 <= row["ci_high"])
-    assert 0.85 <= np.mean(covered) <= 0.99
+        boot.append(row["ci_low"] <= 0 <= row["ci_high"])
+        model.append(row["model_ci_low"] <= 0 <= row["model_ci_high"])
+    assert 0.85 <= np.mean(boot) <= 0.99
+    assert 0.85 <= np.mean(model) <= 0.995
 
 
 def test_web_kpis_from_monthly_ga4_totals():
@@ -165,3 +167,21 @@ def test_periods_helper():
         parse_period("October")
     with pytest.raises(ValueError, match="before its start"):
         parse_period(("2026-10-15", "2026-10-01"))
+
+
+def test_model_interval_agrees_with_bootstrap():
+    rng = np.random.default_rng(3)
+    cur = rng.negative_binomial(1.5, 1.5 / (1.5 + 50), 30) + 1
+    prev = rng.negative_binomial(1.5, 1.5 / (1.5 + 35), 30) + 1
+    ds = dataset(posts=posts(_month(10, 30, cur, reach=1000.0)
+                             + _month(8, 30, prev, reach=1000.0, start_id=100)))
+    t = _kpis(compare(ds, "2026-10", previous=AUG))
+    for kpi in ("interactions", "interactions_per_post", "er_reach"):
+        row = t.loc[kpi]
+        assert row["model_ci_low"] < row["change_pct"] < row["model_ci_high"]
+        # both intervals describe the same overdispersed data: similar widths
+        width_b = row["ci_high"] - row["ci_low"]
+        width_m = row["model_ci_high"] - row["model_ci_low"]
+        assert 0.5 < width_m / width_b < 2.0
+        assert "NB GLM" in row["method"]
+    assert pd.isna(t.loc["posts", "model_ci_low"])

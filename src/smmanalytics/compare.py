@@ -16,7 +16,10 @@ Definitions
   day (``basis`` says so; ``change_pct``, ``change_abs`` and ``direction`` are then per day).
   No percent change when the previous value is not positive or the sign changes (net follows).
 - Intervals: 95 % percentile bootstrap of ``change_pct``, resampling posts within each period
-  (days for daily and web KPIs), so that post-to-post overdispersion is kept.
+  (days for daily and web KPIs), so that post-to-post overdispersion is kept; for interactions
+  and the engagement rates also a model interval (``model_ci_*``) from a negative binomial GLM
+  at post level with a period indicator and the log exposure (reach, impressions, views) as
+  offset (benchmarks-methods §5.1).
 - Fewer than 10 posts in either period: direction only, no interval.
 """
 
@@ -137,6 +140,41 @@ def _ci(cur_draws, prev_draws, scale) -> tuple[float, float]:
     return float(lo), float(hi)
 
 
+_MODEL_KPIS = {"interactions": None, "interactions_per_post": None, "er_reach": "reach",
+               "er_impressions": "impressions", "er_views": "views"}
+
+
+def _nb_ci(kpi: str, a: pd.DataFrame, b: pd.DataFrame, scale: float) -> tuple[float, float]:
+    """95 % interval of change_pct from a negative binomial GLM at post level:
+    ``interactions ~ period`` with ``log(exposure)`` as offset for rates; for the total,
+    the mean ratio times the ratio of post counts (post counts taken as given)."""
+    import warnings
+
+    import statsmodels.api as sm
+
+    den = _MODEL_KPIS[kpi]
+    ya, yb = _np(a["interactions"]), _np(b["interactions"])
+    ea = _np(a[den]) if den else np.ones(len(ya))
+    eb = _np(b[den]) if den else np.ones(len(yb))
+    y, e = np.r_[ya, yb], np.r_[ea, eb]
+    x = np.r_[np.ones(len(ya)), np.zeros(len(yb))]
+    ok = ~np.isnan(y) & ~np.isnan(e) & (e > 0)
+    if ok[: len(ya)].sum() < 2 or ok[len(ya):].sum() < 2 or not y[ok].sum() > 0:
+        return np.nan, np.nan
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            fit = sm.NegativeBinomial(np.round(y[ok]), sm.add_constant(x[ok], has_constant="add"),
+                                      offset=np.log(e[ok])).fit(disp=0)
+        lo, hi = np.exp(np.asarray(fit.conf_int())[1])
+    except Exception:          # no convergence, a singular fit: no model interval
+        return np.nan, np.nan
+    if kpi == "interactions":
+        k = len(ya) / (len(yb) * scale)
+        lo, hi = lo * k, hi * k
+    return float(lo - 1), float(hi - 1)
+
+
 def compare(ds, period: object, previous: object = None, *, platform: str | None = None,
             n_boot: int = 2000, seed: int = 0) -> Comparison:
     """Compare each KPI of ``period`` with ``previous`` (default: the period just before).
@@ -154,7 +192,8 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
     -------
     Comparison
         ``table`` columns: kpi, kind (total, mean, rate, median), current, previous,
-        change_abs, change_pct, change_pp, ci_low, ci_high (95 % interval of change_pct),
+        change_abs, change_pct, change_pp, ci_low, ci_high (95 % bootstrap interval of
+        change_pct), model_ci_low, model_ci_high (NB GLM interval, where defined),
         basis (period or per day), n_current, n_previous (posts, or days with data),
         direction (up, down, flat), direction_only, method; ``caveats``: sentences to print.
     """
@@ -186,18 +225,28 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
             ci = _ci(_stat(kpi, a, ia), _stat(kpi, b, ib), s)
         method = ("exact count" if kpi == "posts" else "bootstrap over posts" if not few
                   else "direction only")
-        rows.append(_row(kpi, kind, va, vb, ci, scale if kind == "total" else 1.0,
-                         len(a), len(b), few and kpi != "posts", method, cur.days))
+        model = (_nb_ci(kpi, a, b, scale if kind == "total" else 1.0)
+                 if kpi in _MODEL_KPIS and not few else (np.nan, np.nan))
+        if not np.isnan(model[0]):
+            method += "; NB GLM interval (period indicator, log exposure offset)"
+        row = _row(kpi, kind, va, vb, ci, scale if kind == "total" else 1.0,
+                   len(a), len(b), few and kpi != "posts", method, cur.days)
+        row["model_ci_low"], row["model_ci_high"] = model
+        rows.append(row)
     for kpi in ("followers_net", "sessions", "key_events", "revenue"):
         rows.append(_daily_row(ds, kpi, platform or "all", cur, prev, rng, n_boot, scale))
-    table = pd.DataFrame(rows)
+    table = pd.DataFrame(rows, columns=["kpi", "kind", "current", "previous", "change_abs",
+                                        "change_pct", "change_pp", "ci_low", "ci_high",
+                                        "model_ci_low", "model_ci_high", "basis", "n_current",
+                                        "n_previous", "direction", "direction_only", "method"])
     table = table.astype({"kpi": "string", "kind": "string", "basis": "string",
                           "direction": "string", "method": "string",
                           "direction_only": "boolean", "n_current": "Int64",
                           "n_previous": "Int64",
                           **{c: "Float64" for c in ("current", "previous", "change_abs",
                                                     "change_pct", "change_pp", "ci_low",
-                                                    "ci_high")}})
+                                                    "ci_high", "model_ci_low",
+                                                    "model_ci_high")}})
     caveats += _mix_caveats(a, b, cur, prev, platform)
     caveats += _top_post_caveat(a, b, cur, prev)
     caveats += _record_caveat(ds, prev, b, platform)
