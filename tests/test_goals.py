@@ -501,3 +501,18 @@ def test_posts_assigned_by_local_publish_day(tmp_path):
     ds = dataset(posts=p, goals=_goal_frame(tmp_path, "posts", 2))
     assert scorecard(ds, "2026-10", asof="2026-11-30").loc[0, "actual"] == 2
     assert scorecard(ds, "2026-11", asof="2026-11-30").loc[0, "actual"] == 1
+
+
+def test_roi_goal_projection_from_monthly_ga4(tmp_path):
+    months = [("2026-07-01", "2026-07-31", 620.0), ("2026-08-01", "2026-08-31", 930.0),
+              ("2026-09-01", "2026-09-30", 600.0), ("2026-10-01", "2026-10-31", 620.0)]
+    w = web([{"period_start": s, "period_end": e, "source": "instagram", "medium": "social",
+              "revenue": v, "currency": "EUR"} for s, e, v in months])
+    ds = dataset(tmp_path, "2026-10-01,2026-10-31,ad_spend,310,,,,,,\n", web=w,
+                 goals=_goal_frame(tmp_path, "roas", 2.0))
+    row = scorecard(ds, "2026-10", asof="2026-10-15").iloc[0]
+    # to date 620 × 15/31 = 300 revenue vs 310 × 15/31 = 150 spend
+    assert row["actual"] == pytest.approx(2.0)
+    assert "monthly totals only" in row["note"] and 0 < row["p_meet"] < 1
+    # rates: 20, 30, 20 and 20 a day → about 20–23 a day for 16 days: final ≈ 2.0–2.2
+    assert 1.8 < row["projection"] < 2.4

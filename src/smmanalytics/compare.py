@@ -25,6 +25,7 @@ Definitions
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -89,7 +90,14 @@ def _np(s: pd.Series) -> np.ndarray:
 
 
 def _stat(kpi: str, df: pd.DataFrame, idx: np.ndarray | None = None) -> np.ndarray | float:
-    """KPI of a post frame; with ``idx`` (B × n resampled positions), one value per resample."""
+    """KPI of a post frame; with ``idx`` (B × n resampled positions), one value per resample.
+    All-missing inputs give NaN (numpy's all-NaN warnings are silenced)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        return _stat_raw(kpi, df, idx)
+
+
+def _stat_raw(kpi: str, df: pd.DataFrame, idx: np.ndarray | None) -> np.ndarray | float:
     def take(col):
         a = _np(df[col])
         return a[idx] if idx is not None else a
@@ -148,8 +156,6 @@ def _nb_ci(kpi: str, a: pd.DataFrame, b: pd.DataFrame, scale: float) -> tuple[fl
     """95 % interval of change_pct from a negative binomial GLM at post level:
     ``interactions ~ period`` with ``log(exposure)`` as offset for rates; for the total,
     the mean ratio times the ratio of post counts (post counts taken as given)."""
-    import warnings
-
     import statsmodels.api as sm
 
     den = _MODEL_KPIS[kpi]

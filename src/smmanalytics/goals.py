@@ -327,7 +327,8 @@ def _simulate(ds, metric, platform, w: Period, end, d, r, a, rng, paths, notes):
     if metric in COUNT_METRICS or metric in FLOW_METRICS:
         y = metric_daily(ds, metric, platform, w.start, end).dropna().to_numpy("float64")
         if len(y) == 0 and metric in ("sessions", "key_events", "revenue"):
-            return _sim_from_months(ds, metric, platform, w, d, r, a, rng, paths, notes)
+            return _sim_from_months(lambda s, e: _actual(ds, metric, platform, s, e), w, d, r,
+                                    a, rng, paths, notes)
         if len(y) == 0:
             notes.append("no daily series to simulate from")
             return None
@@ -353,26 +354,33 @@ def _simulate(ds, metric, platform, w: Period, end, d, r, a, rng, paths, notes):
     # roas, roi: remaining attributed value simulated from daily social revenue (+ key events
     # × value_per_key_event); costs taken at their full-period prorated amount
     from .roi import _value_per_key_event, roi
-    rev = metric_daily(ds, "revenue", platform, w.start, end)
-    vpk = _value_per_key_event(ds, None)
-    if vpk:
-        rev = rev + metric_daily(ds, "key_events", platform, w.start, end).fillna(0) * vpk
-    x = rev.dropna().to_numpy("float64")
-    if len(x) == 0:
-        notes.append("no daily GA4 series to simulate from")
-        return None
-    so_far = roi(ds, (w.start, end), by=None if platform == "all" else "platform")
-    full = roi(ds, w, by=None if platform == "all" else "platform")
+    by = None if platform == "all" else "platform"
+    so_far, full = roi(ds, (w.start, end), by=by), roi(ds, w, by=by)
     if platform != "all":
         so_far = so_far.loc[so_far["platform"] == platform]
         full = full.loc[full["platform"] == platform]
     if so_far.empty or full.empty:
         return None
-    value_a = float(so_far["value" if metric == "roi" else "revenue"].iloc[0])
+    value_a = so_far["value" if metric == "roi" else "revenue"].iloc[0]
     den = float(full["cost" if metric == "roi" else "ad_spend"].iloc[0])
-    if not den > 0:
+    if pd.isna(value_a) or not den > 0:
         return None
-    final_value = value_a + _sim_flow(x, r, rng, paths, nonneg=True)
+    vpk = _value_per_key_event(ds, None) if metric == "roi" else None
+
+    def value(start, stop):
+        v = _actual(ds, "revenue", platform, start, stop)
+        return v + vpk * _actual(ds, "key_events", platform, start, stop) if vpk else v
+
+    rev = metric_daily(ds, "revenue", platform, w.start, end)
+    if vpk:
+        rev = rev + metric_daily(ds, "key_events", platform, w.start, end).fillna(0) * vpk
+    x = rev.dropna().to_numpy("float64")
+    if len(x):
+        final_value = float(value_a) + _sim_flow(x, r, rng, paths, nonneg=True)
+    else:
+        final_value = _sim_from_months(value, w, d, r, float(value_a), rng, paths, notes)
+        if final_value is None:
+            return None
     return (final_value - den) / den if metric == "roi" else final_value / den
 
 
@@ -390,13 +398,14 @@ def _weekday_weights(ds, metric: str, platform: str, end: dt.date) -> np.ndarray
     return w if np.abs(w - 1).max() > 0.2 else None
 
 
-def _sim_from_months(ds, metric, platform, w: Period, d, r, a, rng, paths, notes):
+def _sim_from_months(total, w: Period, d, r, a, rng, paths, notes):
     """GA4 exported as monthly totals: the remaining days get a daily rate drawn from the
-    predictive distribution of the last months' rates, Normal(mean, sd·sqrt(1 + 1/n))."""
+    predictive distribution of the last months' rates, Normal(mean, sd·sqrt(1 + 1/n)).
+    ``total(start, end)`` gives a month's total."""
     rates, m = [a / d], parse_period(f"{w.start.year}-{w.start.month:02d}")
     for _ in range(6):
         m = m.previous()
-        v = _actual(ds, metric, platform, m.start, m.end)
+        v = total(m.start, m.end)
         if not np.isnan(v):
             rates.append(v / m.days)
     if len(rates) < 3:
