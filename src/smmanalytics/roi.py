@@ -36,6 +36,7 @@ __all__ = ["CATEGORIES", "COST_COLUMNS", "read_costs", "prorate_costs", "roi",
 
 logger = logging.getLogger(__name__)
 
+
 def prorate_costs(costs: pd.DataFrame, period: object) -> pd.DataFrame:
     """Cost lines overlapping ``period`` with the prorated ``allocated`` amount.
 
