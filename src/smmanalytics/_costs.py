@@ -59,7 +59,8 @@ def read_costs(path: str | Path) -> pd.DataFrame:
     ``start`` (or the month's end). ``category`` is one of :data:`CATEGORIES`. ``amount`` may be
     left empty when ``hours`` and ``hourly_rate`` are given: amount = hours × hourly_rate.
     Numbers may use a decimal comma (``12,5``; with a ``;`` delimiter a comma is always
-    decimal). An empty ``currency`` means the brand's currency; an empty ``platform`` or
+    decimal), spaces as thousands separators (``1 200``), a currency sign, and in a quoted
+    cell of a ``,``-delimited file ``1,200`` reads as 1200. An empty ``currency`` means the brand's currency; an empty ``platform`` or
     ``campaign`` means shared across them.
 
     Returns
