@@ -12,7 +12,7 @@ from smmanalytics.periods import latest_complete_month, parse_period
     ("2026-10", dt.date(2026, 10, 1), dt.date(2026, 10, 31), 31),
     ("2026-02", dt.date(2026, 2, 1), dt.date(2026, 2, 28), 28),
     ("2026-Q3", dt.date(2026, 7, 1), dt.date(2026, 9, 30), 92),
-    ("2026-09-01/2026-09-15", dt.date(2026, 9, 1), dt.date(2026, 9, 15), 15),
+    ("2026-09-01..2026-09-15", dt.date(2026, 9, 1), dt.date(2026, 9, 15), 15),
 ])
 def test_parse_period(text, start, end, days):
     p = parse_period(text)

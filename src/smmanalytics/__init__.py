@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import logging
 
+# roi, goals, benchmarks, compare (roi branch)
+from .benchmarks import benchmarks, compare_benchmarks, compare_competitors, read_competitors
 from .brand import Brand
+from .compare import Comparison, compare
 from .dataset import Dataset, load
 from .errors import (
     ConfigError,
@@ -21,9 +24,19 @@ from .errors import (
     UnknownFormatError,
     UnknownPlatformError,
 )
+from .goals import STATUS_LABELS, read_goals, scorecard, scorecard_display
 from .loaders import read_export  # loaders block
 from .metrics import engagement, interactions
 from .periods import Period, parse_period
+from .roi import (
+    campaign_roi,
+    cost_breakdown,
+    earned_media_value,
+    plot_costs,
+    prorate_costs,
+    read_costs,
+    roi,
+)
 from .runner import run_report
 
 __version__ = "0.1.0"
@@ -52,4 +65,22 @@ __all__ = [
     "EmptyDataError",
     "ReportError",
     "DataQualityWarning",
+    # roi, goals, benchmarks, compare
+    "read_costs",
+    "prorate_costs",
+    "roi",
+    "campaign_roi",
+    "cost_breakdown",
+    "earned_media_value",
+    "plot_costs",
+    "read_goals",
+    "scorecard",
+    "scorecard_display",
+    "STATUS_LABELS",
+    "benchmarks",
+    "compare_benchmarks",
+    "read_competitors",
+    "compare_competitors",
+    "Comparison",
+    "compare",
 ]

@@ -58,6 +58,26 @@ def _cmd_inspect(args: argparse.Namespace) -> int:
     return 0 if (df["status"] == "ok").any() or df.empty else 1
 
 
+def _cmd_roi(args: argparse.Namespace) -> int:
+    from . import dataset
+    from .roi import roi
+
+    ds = dataset.load(args.data)
+    out = roi(ds, args.period, by=args.by, value_per_key_event=args.value_per_key_event)
+    _print_frame(out if args.json else out.round(3), args.json)
+    return 0
+
+
+def _cmd_scorecard(args: argparse.Namespace) -> int:
+    from . import dataset
+    from .goals import scorecard, scorecard_display
+
+    ds = dataset.load(args.data)
+    sc = scorecard(ds, args.period, asof=args.asof)
+    _print_frame(sc if args.json else scorecard_display(sc).round(3), args.json)
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="smm", description="Social media analytics from exports.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -73,6 +93,21 @@ def _parser() -> argparse.ArgumentParser:
     p_inspect.add_argument("paths", nargs="+", help="export files, zips or folders")
     p_inspect.add_argument("--json", action="store_true", help="print JSON records")
     p_inspect.set_defaults(func=_cmd_inspect)
+    # roi / scorecard (roi.py, goals.py)
+    r = sub.add_parser("roi", help="cost, attributed value, ROI, ROAS, CPA, CPC, CPM")
+    r.add_argument("--data", required=True, help="brand folder, file or zip of exports")
+    r.add_argument("--period", required=True, help="2026-10, 2026-Q3 or 2026-10-01..2026-10-15")
+    r.add_argument("--by", choices=("campaign", "platform"), default=None)
+    r.add_argument("--value-per-key-event", type=float, default=None,
+                   help="override goals.yaml's value_per_key_event")
+    r.add_argument("--json", action="store_true", help="JSON records instead of a table")
+    r.set_defaults(func=_cmd_roi)
+    s = sub.add_parser("scorecard", help="goals against actuals, status, pace and projection")
+    s.add_argument("--data", required=True, help="brand folder, file or zip of exports")
+    s.add_argument("--period", required=True, help="2026-10 or 2026-Q3")
+    s.add_argument("--asof", default=None, help="last day with data (default: today or data end)")
+    s.add_argument("--json", action="store_true", help="JSON records instead of a table")
+    s.set_defaults(func=_cmd_scorecard)
     return p
 
 
@@ -82,7 +117,7 @@ def _add_report(sub) -> None:
     r = sub.add_parser("report", help="run a report notebook and write .ipynb, .html and .pdf")
     r.add_argument("kind", choices=sorted(REPORT_KINDS) + ["batch"])
     r.add_argument("--data", help="brand folder of exports")
-    r.add_argument("--period", required=True, help="YYYY-MM, YYYY-Qn, START/END or latest")
+    r.add_argument("--period", required=True, help="YYYY-MM, YYYY-Qn, START..END or latest")
     r.add_argument("--config", help="batch: agency.yaml listing the brands")
     r.add_argument("--workers", type=int, default=1, help="batch: local worker processes")
     r.add_argument("--dask", default=None, metavar="ADDRESS",

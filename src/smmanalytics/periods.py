@@ -1,4 +1,10 @@
-"""Reporting periods: a month (``2026-10``), a quarter (``2026-Q3``) or a date range."""
+"""Reporting periods: a month (``2026-10``), a quarter (``2026-Q3``), a year (``2026``) or any
+inclusive date range ``(start, end)``.
+
+A :class:`Period` holds inclusive calendar dates. Data are assigned to a period by their local
+calendar day: posts by their publish date in the brand's time zone (:func:`local_dates`), daily
+series and GA4 rows by their ``date`` column, which is already a day in the source's zone.
+"""
 
 from __future__ import annotations
 
@@ -6,72 +12,165 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
-__all__ = ["Period", "parse_period", "latest_complete_month"]
+__all__ = ["Period", "parse_period", "local_dates", "overlap_days", "latest_complete_month"]
 
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_QUARTER = re.compile(r"^(\d{4})-?Q([1-4])$", re.IGNORECASE)
+_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+_QUARTER = re.compile(r"^(\d{4})-?[Qq]([1-4])$")
+_YEAR = re.compile(r"^(\d{4})$")
+
+
+def _to_date(x: object) -> dt.date:
+    if isinstance(x, dt.datetime):
+        return x.date()
+    if isinstance(x, dt.date):
+        return x
+    ts = pd.Timestamp(x)
+    if pd.isna(ts):
+        raise ValueError(f"not a date: {x!r}")
+    return ts.date()
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return nxt - dt.timedelta(days=1)
 
 
 @dataclass(frozen=True)
 class Period:
-    """A closed range of calendar days ``start``..``end`` (both inclusive) with a label."""
+    """An inclusive range of calendar days.
+
+    Attributes
+    ----------
+    start, end : datetime.date
+        First and last day, both included.
+    label : str
+        ``2026-10`` for a month, ``2026-Q3`` for a quarter, ``2026`` for a year, otherwise
+        ``YYYY-MM-DD..YYYY-MM-DD``.
+    kind : str
+        ``month``, ``quarter``, ``year`` or ``range``.
+    """
 
     start: dt.date
     end: dt.date
     label: str
-    kind: str = "range"  # month, quarter or range
+    kind: str = "range"
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValueError(f"period end {self.end} is before its start {self.start}")
 
     @property
     def days(self) -> int:
+        """Number of days, both ends included."""
         return (self.end - self.start).days + 1
 
     def previous(self) -> Period:
-        """The period of the same kind just before this one."""
+        """The period just before: previous month, quarter or year; for a range, the range of the
+        same length ending the day before ``start``."""
         if self.kind == "month":
-            return parse_period((pd.Timestamp(self.start) - pd.DateOffset(months=1)).strftime("%Y-%m"))
+            first = self.start - dt.timedelta(days=1)
+            return parse_period(f"{first.year}-{first.month:02d}")
         if self.kind == "quarter":
-            prev = pd.Timestamp(self.start) - pd.DateOffset(months=3)
-            return parse_period(f"{prev.year}-Q{(prev.month - 1) // 3 + 1}")
+            last = self.start - dt.timedelta(days=1)
+            return parse_period(f"{last.year}-Q{(last.month - 1) // 3 + 1}")
+        if self.kind == "year":
+            return parse_period(str(self.start.year - 1))
         end = self.start - dt.timedelta(days=1)
-        return Period(end - dt.timedelta(days=self.days - 1), end, "previous", "range")
+        return parse_period((end - dt.timedelta(days=self.days - 1), end))
 
     def contains(self, dates: pd.Series) -> pd.Series:
-        """Boolean mask of the (naive, local) dates falling in the period."""
+        """Boolean mask: which naive local ``dates`` (times of day allowed) fall in the period."""
         d = pd.to_datetime(dates).dt.normalize()
-        return (d >= pd.Timestamp(self.start)) & (d <= pd.Timestamp(self.end))
+        return ((d >= self.start_ts) & (d <= self.end_ts)).fillna(False).astype(bool)
+
+    @property
+    def start_ts(self) -> pd.Timestamp:
+        """``start`` as a naive midnight Timestamp."""
+        return pd.Timestamp(self.start)
+
+    @property
+    def end_ts(self) -> pd.Timestamp:
+        """``end`` as a naive midnight Timestamp (the last day, included)."""
+        return pd.Timestamp(self.end)
+
+    def __str__(self) -> str:
+        return self.label
 
 
-def parse_period(value: str | Period | tuple) -> Period:
-    """Parse ``2026-10``, ``2026-Q3`` or a ``(start, end)`` pair of dates.
+def parse_period(x: object) -> Period:
+    """Parse a period.
+
+    Parameters
+    ----------
+    x : str, tuple or Period
+        ``"2026-10"`` (month), ``"2026-Q3"`` (quarter), ``"2026"`` (calendar year), a
+        ``(start, end)`` pair of dates (both included), or a :class:`Period` (returned as is).
 
     Raises
     ------
     ValueError
-        naming the value and the accepted forms.
+        naming what was expected and what came.
+
+    Examples
+    --------
+    >>> p = parse_period("2026-10")
+    >>> (p.start.isoformat(), p.end.isoformat(), p.days, p.previous().label)
+    ('2026-10-01', '2026-10-31', 31, '2026-09')
+    >>> parse_period("2026-Q1").previous().label
+    '2025-Q4'
     """
-    if isinstance(value, Period):
-        return value
-    if isinstance(value, tuple | list) and len(value) == 2:
-        start, end = (pd.Timestamp(v).date() for v in value)
-        if end < start:
-            raise ValueError(f"period end {end} is before its start {start}")
-        return Period(start, end, f"{start.isoformat()}_{end.isoformat()}", "range")
-    text = str(value).strip()
-    if m := _MONTH.match(text):
-        start = dt.date(int(m[1]), int(m[2]), 1)
-        end = (pd.Timestamp(start) + pd.offsets.MonthEnd(0)).date()
-        return Period(start, end, text, "month")
-    if m := _QUARTER.match(text):
-        q = int(m[2])
-        start = dt.date(int(m[1]), 3 * q - 2, 1)
-        end = (pd.Timestamp(start) + pd.offsets.QuarterEnd(0)).date()
-        return Period(start, end, f"{m[1]}-Q{q}", "quarter")
-    if "/" in text or ".." in text:
-        a, b = re.split(r"/|\.\.", text, maxsplit=1)
-        return parse_period((a, b))
-    raise ValueError(f"period must be YYYY-MM, YYYY-Qn or START/END dates; got {value!r}")
+    if isinstance(x, Period):
+        return x
+    if isinstance(x, tuple | list) and len(x) == 2:
+        start, end = _to_date(x[0]), _to_date(x[1])
+        return Period(start, end, f"{start.isoformat()}..{end.isoformat()}", "range")
+    if isinstance(x, int) and 1900 < x < 3000:
+        x = str(x)
+    if isinstance(x, str):
+        s = x.strip()
+        if m := _MONTH.match(s):
+            year, month = int(m.group(1)), int(m.group(2))
+            if 1 <= month <= 12:
+                return Period(dt.date(year, month, 1), _month_end(year, month),
+                              f"{year}-{month:02d}", "month")
+        if m := _QUARTER.match(s):
+            year, q = int(m.group(1)), int(m.group(2))
+            return Period(dt.date(year, 3 * q - 2, 1), _month_end(year, 3 * q),
+                          f"{year}-Q{q}", "quarter")
+        if m := _YEAR.match(s):
+            year = int(m.group(1))
+            return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), str(year), "year")
+        if ".." in s:
+            a, b = s.split("..", 1)
+            return parse_period((a, b))
+    raise ValueError(f"period must be 'YYYY-MM', 'YYYY-Qn', 'YYYY' or a (start, end) pair of "
+                     f"dates; got {x!r}")
+
+
+def local_dates(published_at: pd.Series, tz: str) -> pd.Series:
+    """Calendar day of each UTC timestamp in ``tz``, as naive midnight ``datetime64[ns]``.
+
+    Examples
+    --------
+    >>> s = pd.Series(pd.to_datetime(["2026-10-31T23:30:00Z"]))
+    >>> str(local_dates(s, "Europe/Paris").iloc[0].date())
+    '2026-11-01'
+    """
+    ts = pd.to_datetime(published_at, utc=True)
+    return ts.dt.tz_convert(tz).dt.tz_localize(None).dt.normalize().astype("datetime64[ns]")
+
+
+def overlap_days(start: pd.Series, end: pd.Series, period: Period) -> np.ndarray:
+    """Days of each inclusive ``[start, end]`` span that fall inside ``period`` (0 when none)."""
+    s = pd.to_datetime(start).to_numpy(dtype="datetime64[D]")
+    e = pd.to_datetime(end).to_numpy(dtype="datetime64[D]")
+    lo = np.maximum(s, np.datetime64(period.start, "D"))
+    hi = np.minimum(e, np.datetime64(period.end, "D"))
+    n = (hi - lo).astype("int64") + 1
+    return np.where(np.isnat(lo) | np.isnat(hi), 0, np.clip(n, 0, None))
 
 
 def latest_complete_month(asof: dt.date) -> Period:

@@ -77,7 +77,7 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str, out: str | os
     data : path
         The brand's folder of exports (with brand.yaml, costs.csv, goals.yaml).
     period : str
-        ``2026-10``, ``2026-Q3``, ``START/END``, or ``latest`` (the latest complete month of
+        ``2026-10``, ``2026-Q3``, ``START..END``, or ``latest`` (the latest complete month of
         the data, see :func:`latest_period`).
     out : path
         Reports root; outputs go to ``<out>/<brand slug>/<period>/``.

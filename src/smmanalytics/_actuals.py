@@ -1,0 +1,139 @@
+"""Actual values of the goal metrics over a date range (definitions in :mod:`smmanalytics.goals`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+
+from ._web import _deduplicate, _is_social, normalize_source, social_web
+from .metrics import interactions
+from .periods import Period, local_dates, parse_period
+
+__all__ = ["metric_daily", "actual", "posts_in", "interactions_reach"]
+
+
+def posts_in(ds, platform: str, start: dt.date, end: dt.date
+             ) -> tuple[pd.DataFrame, pd.Series]:
+    """Posts of ``platform`` (or all) published from ``start`` to ``end`` (local days), and
+    their local publish days."""
+    posts = ds.posts
+    if posts is None or posts.empty:
+        return posts, pd.Series(dtype="datetime64[ns]")
+    day = local_dates(posts["published_at"], ds.brand.timezone)
+    keep = (day >= pd.Timestamp(start)) & (day <= pd.Timestamp(end))
+    if platform != "all":
+        keep &= posts["platform"].astype("string") == platform
+    keep = keep.fillna(False).to_numpy()
+    return posts.loc[keep], day.loc[keep]
+
+
+def metric_daily(ds, metric: str, platform: str, start: dt.date, end: dt.date) -> pd.Series:
+    """Daily values of an additive goal metric from ``start`` to ``end`` (inclusive).
+
+    Index: every calendar day; values Float64. Post metrics sit on their publish day (0 on days
+    without posts, NaN for every day if no post gives the metric); ``followers_net`` is NaN on
+    days without follower data; GA4 metrics use dated rows only (0 on days without social
+    traffic when the export covers the day). Not defined for rate metrics.
+    """
+    days = pd.date_range(start, end, freq="D")
+    nan = pd.Series(np.nan, index=days, dtype="Float64")
+    if metric in ("posts", "interactions", "reach", "impressions", "views"):
+        posts, day = posts_in(ds, platform, start, end)
+        if posts is None or posts.empty:
+            return nan.fillna(0.0) if metric == "posts" else nan
+        if metric == "posts":
+            vals = pd.Series(1.0, index=posts.index)
+        elif metric == "interactions":
+            vals = (posts["interactions"].astype("Float64").fillna(interactions(posts))
+                    if "interactions" in posts else interactions(posts))
+        else:
+            vals = posts[metric].astype("Float64")
+        if vals.isna().all():
+            return nan
+        s = vals.groupby(day.to_numpy()).sum(min_count=1)
+        return s.reindex(days).fillna(0.0).astype("Float64")
+    if metric == "followers_net":
+        return _followers_net(ds.daily, platform, days)
+    if metric in ("sessions", "key_events", "revenue"):
+        web = ds.web
+        if web is None or web.empty or web["date"].isna().all():
+            return nan
+        dated = web.loc[web["date"].notna()]
+        when = pd.to_datetime(dated["date"]).dt.normalize()
+        idx = _social_index(dated, parse_period((start, end)), platform)
+        s = (pd.to_numeric(dated.loc[idx, metric]).astype("Float64")
+             .groupby(when.loc[idx].to_numpy()).sum(min_count=1))
+        out = s.reindex(days).astype("Float64")
+        return out.mask(out.isna() & days.isin(when), 0.0).astype("Float64")
+    raise ValueError(f"metric_daily: {metric!r} is not an additive goal metric")
+
+
+def _social_index(web: pd.DataFrame, p: Period, platform: str) -> pd.Index:
+    """Dated social GA4 rows of ``platform`` in ``p``, one breakdown per day."""
+    plat = normalize_source(web["source"])
+    day = pd.to_datetime(web["date"]).dt.normalize()
+    inside = p.contains(day)
+    once = _deduplicate(web, day, day, inside.to_numpy(dtype="float64"), []) > 0
+    keep = _is_social(web, plat) & inside & once
+    if platform != "all":
+        keep &= (plat == platform).fillna(False)
+    return web.index[keep.to_numpy()]
+
+
+def _followers_net(daily: pd.DataFrame, platform: str, days: pd.DatetimeIndex) -> pd.Series:
+    nan = pd.Series(np.nan, index=days, dtype="Float64")
+    if daily is None or daily.empty:
+        return nan
+    d = daily.loc[daily["hour"].isna()] if "hour" in daily.columns else daily
+    if platform != "all":
+        d = d.loc[(d["platform"].astype("string") == platform).fillna(False).to_numpy()]
+    d = d.loc[d["metric"].isin(["net_follows", "follows", "unfollows"]).fillna(False).to_numpy()]
+    if d.empty:
+        return nan
+    wide = d.pivot_table(index=["platform", "date"], columns="metric", values="value",
+                         aggfunc="sum", observed=True)
+    net = wide["net_follows"] if "net_follows" in wide else pd.Series(np.nan, index=wide.index)
+    if "follows" in wide:
+        unf = wide["unfollows"] if "unfollows" in wide else pd.Series(np.nan, index=wide.index)
+        net = net.astype("float64").fillna(wide["follows"].astype("float64") - unf.astype("float64"))
+    by_day = net.astype("float64").groupby(level="date").sum(min_count=1)
+    by_day.index = pd.DatetimeIndex(by_day.index)
+    return by_day.reindex(days).astype("Float64")
+
+
+def actual(ds, metric: str, platform: str, start: dt.date, end: dt.date) -> float:
+    """Value of ``metric`` from ``start`` to ``end`` (see the module docstring)."""
+    if metric in ("posts", "interactions", "reach", "impressions", "views", "followers_net"):
+        s = metric_daily(ds, metric, platform, start, end)
+        return float(s.sum(min_count=1)) if s.notna().any() else np.nan
+    if metric in ("sessions", "key_events", "revenue"):
+        w, _ = social_web(ds.web, parse_period((start, end)))
+        if not w.attrs.get("covered"):
+            return np.nan
+        if platform != "all":
+            w = w.loc[(w["platform"] == platform).to_numpy()]
+        return float(w[metric].sum()) if not w.empty else 0.0
+    if metric == "er_reach":
+        posts, _ = posts_in(ds, platform, start, end)
+        if posts is None or posts.empty:
+            return np.nan
+        i, r = interactions_reach(posts)
+        return float(i.sum() / r.sum()) if len(r) and r.sum() > 0 else np.nan
+    if metric in ("roas", "roi"):
+        from .roi import roi
+        r = roi(ds, (start, end), by=None if platform == "all" else "platform")
+        r = r if platform == "all" else r.loc[r["platform"] == platform]
+        return float(r[metric].iloc[0]) if len(r) and pd.notna(r[metric].iloc[0]) else np.nan
+    raise ValueError(f"unknown goal metric {metric!r}")
+
+
+def interactions_reach(posts: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Interactions and reach of the posts where both are known and reach > 0."""
+    i = (posts["interactions"].astype("Float64").fillna(interactions(posts))
+         if "interactions" in posts else interactions(posts))
+    r = posts["reach"].astype("Float64")
+    ok = (i.notna() & r.notna() & (r > 0)).to_numpy()
+    return i.to_numpy("float64", na_value=np.nan)[ok], r.to_numpy("float64", na_value=np.nan)[ok]
+

@@ -1,0 +1,405 @@
+"""The shipped benchmark table, comparisons computed the benchmark's way, and competitors.
+
+A benchmark is compared only with a figure computed with the same numerator components, the
+same denominator and the same aggregation (benchmarks-methods §1):
+
+Only public feed posts enter the brand's figures (stories are left out), as the publishers see
+public profiles.
+
+- Rival IQ ("engagement rate per post by follower"): the brand's mean public engagements per
+  post (reactions + comments + shares; saves excluded; boosted posts included) over the period,
+  divided by the followers at the period's end: ``(Σ_p E_p / N) / F``.
+- Socialinsider: the mean over posts of ``E_p / F_p``, followers at posting time, with the
+  publisher's per-platform components (Instagram: likes + comments; Facebook: reactions +
+  comments + shares; X: likes + replies + reposts; LinkedIn: + clicks; TikTok: + saves). The
+  TikTok row by views uses ``E_p / views_p``.
+- Buffer: the median over posts of ``(likes + comments + shares) / impressions``. Rows whose
+  denominator is unresolved are never compared.
+
+When the brand's figure cannot be computed that way (followers unknown, no posts, a missing
+component), the comparison is NaN and the note says why.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+import re
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .errors import ConfigError
+from .metrics import followers_at
+from .periods import Period, local_dates, parse_period
+from .schema import PLATFORMS
+
+__all__ = ["benchmarks", "compare_benchmarks", "read_competitors", "compare_competitors",
+           "COMPETITOR_COLUMNS"]
+
+logger = logging.getLogger(__name__)
+
+_THOUSANDS = re.compile(r"\d{1,3}([.,']\d{3})+")
+COMPETITOR_COLUMNS = ("platform", "competitor", "period", "followers", "posts", "interactions")
+_PUBLIC = ("reactions", "comments", "shares")
+_SI_COMPONENTS = {"facebook": ("reactions", "comments", "shares"),
+                  "instagram": ("reactions", "comments"),
+                  "x": ("reactions", "comments", "shares"),
+                  "linkedin": ("reactions", "comments", "shares", "clicks"),
+                  "youtube": ("reactions", "comments"),
+                  "tiktok": ("reactions", "comments", "shares", "saves"),
+                  "pinterest": ("reactions", "comments", "shares", "saves")}
+
+
+def benchmarks(source: str | None = None, platform: str | None = None,
+               industry: str | None = None, metric: str | None = None) -> pd.DataFrame:
+    """The shipped benchmark table, one row per published number (benchmarks-methods §1).
+
+    Columns: source, edition, data_period_start, data_period_end, platform, industry, metric,
+    value (rates as fractions), unit, numerator_components (``|``-separated), denominator,
+    aggregation (median_of_brand_means, mean_of_posts, median_of_posts), population,
+    includes_paid, grade (A–D; ``C-`` marks suspected extraction artefacts), url, note.
+    Optional arguments filter on the column of the same name (case-insensitive).
+
+    Examples
+    --------
+    >>> b = benchmarks(source="Rival IQ", platform="instagram", industry="all")
+    >>> float(b.loc[b["edition"] == 2025, "value"].iloc[0])
+    0.0036
+    """
+    with resources.files("smmanalytics").joinpath("data/benchmarks.csv").open(
+            encoding="utf-8") as f:
+        df = pd.read_csv(f, dtype=str, keep_default_na=False)
+    df = df.replace("", pd.NA)
+    out = df.astype({c: "string" for c in df.columns})
+    out["edition"] = pd.to_numeric(out["edition"]).astype("Int64")
+    for c in ("data_period_start", "data_period_end"):
+        out[c] = pd.to_datetime(out[c]).astype("datetime64[ns]")
+    out["value"] = pd.to_numeric(out["value"]).astype("Float64")
+    out["includes_paid"] = out["includes_paid"].map(
+        {"true": True, "false": False}, na_action="ignore").astype("boolean")
+    for col, want in (("source", source), ("platform", platform), ("industry", industry),
+                      ("metric", metric)):
+        if want is not None:
+            out = out.loc[out[col].str.lower() == str(want).lower()]
+    return out.reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- brand figures
+def _posts_in(ds, p: Period) -> pd.DataFrame:
+    """Public feed posts published in ``p`` (local day): stories are left out, as benchmark
+    publishers and public profiles do not see them."""
+    posts = ds.posts
+    if posts is None or posts.empty:
+        return posts if posts is not None else pd.DataFrame()
+    day = local_dates(posts["published_at"], ds.brand.timezone)
+    keep = p.contains(day)
+    if "content_type" in posts.columns:
+        keep &= ~(posts["content_type"].astype("string") == "story").fillna(False)
+    return posts.loc[keep.to_numpy()]
+
+
+def _engagements(posts: pd.DataFrame, components: tuple[str, ...]) -> tuple[pd.Series, list]:
+    present = [c for c in components if c in posts.columns and posts[c].notna().any()]
+    missing = [c for c in components if c not in present]
+    e = posts[present].astype("Float64").sum(axis=1, min_count=1) if present else \
+        pd.Series(pd.NA, index=posts.index, dtype="Float64")
+    return e.astype("Float64"), missing
+
+
+def _followers_end(daily: pd.DataFrame, platform: str, p: Period, notes: list | None = None
+                   ) -> float:
+    """Last known ``followers_total`` on or before the period's end (NaN when unknown); a note
+    is added when that count is more than 7 days older than the end."""
+    if daily is None or daily.empty:
+        return np.nan
+    f = daily.loc[(daily["metric"] == "followers_total").fillna(False).to_numpy()
+                  & (daily["platform"].astype("string") == platform).fillna(False).to_numpy()]
+    f = f.loc[(pd.to_datetime(f["date"]) <= p.end_ts).to_numpy()].dropna(subset=["value"])
+    if f.empty:
+        return np.nan
+    last = f.sort_values("date").iloc[-1]
+    age = (p.end_ts - pd.Timestamp(last["date"])).days
+    if notes is not None and age > 7:
+        notes.append(f"{platform} followers from {pd.Timestamp(last['date']).date()}, "
+                     f"{age} days before the period end")
+    return float(last["value"])
+
+
+def _brand_figure(ds, bench: pd.Series, posts: pd.DataFrame, p: Period) -> tuple[float, str, str]:
+    """(value, method, note) for one benchmark row; NaN with the reason when not computable."""
+    src, plat, den = bench["source"], bench["platform"], bench["denominator"]
+    g = posts.loc[(posts["platform"].astype("string") == plat).fillna(False).to_numpy()]
+    if bench["metric"] == "posts_per_week":
+        return len(g) / (p.days / 7), f"posts published in {p.label} ÷ {p.days / 7:.2f} weeks", ""
+    if g.empty:
+        return np.nan, "", f"no {plat} posts in {p.label}"
+    if src == "Rival IQ":
+        e, missing = _engagements(g, _PUBLIC)
+        stale: list[str] = []
+        f = _followers_end(ds.daily, plat, p, stale)
+        method = (f"Rival IQ way: mean public engagements per post (reactions + comments + shares, "
+                  f"boosted posts included; {len(g)} posts) ÷ followers on {p.end.isoformat()}")
+        if np.isnan(f) or f <= 0:
+            return np.nan, method, "followers at the period end unknown: not computable this way"
+        notes = stale + ([f"components missing from the export: {', '.join(missing)}"]
+                         if missing else [])
+        return float(e.mean()) / f, method, "; ".join(notes)
+    if src == "Socialinsider":
+        comps = _SI_COMPONENTS.get(plat, _PUBLIC)
+        e, missing = _engagements(g, comps)
+        if den == "views":
+            d = g["views"].astype("Float64") if "views" in g else pd.Series(pd.NA, dtype="Float64")
+            what = "views"
+        else:
+            d = followers_at(g, ds.daily)
+            what = "followers on the publish day"
+        r = (e / d.mask(d == 0)).astype("Float64")
+        method = (f"Socialinsider way: mean over posts of ({' + '.join(comps)}) ÷ {what} "
+                  f"({int(r.notna().sum())} of {len(g)} posts)")
+        if r.notna().sum() == 0:
+            return np.nan, method, f"{what} unknown: not computable this way"
+        note = f"components missing from the export: {', '.join(missing)}" if missing else ""
+        return float(r.mean()), method, note
+    if src == "Buffer":
+        method = "Buffer way: median over posts of (likes + comments + shares) ÷ impressions"
+        if den != "impressions":
+            return np.nan, method, f"the benchmark's denominator is unresolved ({den}): not compared"
+        e, missing = _engagements(g, _PUBLIC)
+        imp = g["impressions"].astype("Float64")
+        r = (e / imp.mask(imp == 0)).astype("Float64")
+        if r.notna().sum() == 0:
+            return np.nan, method, "impressions unknown (Meta replaced them by views in 2025)"
+        return float(r.median()), method, ""
+    return np.nan, "", f"no method for source {src!r}"
+
+
+def compare_benchmarks(ds, period_or_year: object, industry: str | None = None, *,
+                       source: str | None = "Rival IQ", edition: int | None = None
+                       ) -> pd.DataFrame:
+    """The brand's figures computed each benchmark's way, next to the benchmark.
+
+    Parameters
+    ----------
+    ds : Dataset
+    period_or_year : str, int, tuple or Period
+        ``2025`` for a calendar year (what the annual reports measure), or a month/quarter.
+    industry : str, optional
+        A benchmark industry (``retail``, ``health_beauty``, ...); default the brand's industry,
+        falling back to all industries when the table has no such row.
+    source : str or None
+        ``Rival IQ`` (default), ``Socialinsider`` or ``Buffer``: families are never mixed.
+        None stacks every family (latest edition of each), each row computed its own way.
+    edition : int, optional
+        Default: the latest edition of that source.
+
+    Returns
+    -------
+    DataFrame
+        platform, metric, source, edition, industry, brand_value, benchmark_value, ratio
+        (brand ÷ benchmark), posts, method, grade, note.
+    """
+    if source is None:
+        if edition is not None:
+            raise ValueError("edition needs a source: editions differ between publishers")
+        parts = [compare_benchmarks(ds, period_or_year, industry, source=s)
+                 for s in sorted(benchmarks()["source"].unique())]
+        return pd.concat(parts, ignore_index=True)
+    p = parse_period(period_or_year)
+    industry = (industry or getattr(ds.brand, "industry", "all") or "all").lower()
+    table = benchmarks(source=source)
+    if table.empty:
+        raise ValueError(f"unknown benchmark source {source!r}; expected one of "
+                         f"{sorted(benchmarks()['source'].unique())}")
+    ed = edition if edition is not None else int(table["edition"].max())
+    table = table.loc[(table["edition"] == ed).to_numpy()]
+    posts = _posts_in(ds, p)
+    rows = []
+    platforms = sorted(set(posts["platform"].astype("string").dropna())) if len(posts) else []
+    coverage = ""
+    if len(posts):
+        days = local_dates(posts["published_at"], ds.brand.timezone)
+        first, last = days.min().date(), days.max().date()
+        if (first - p.start).days > 14 or (p.end - last).days > 14:
+            coverage = (f"the brand's posts cover only {first.isoformat()}..{last.isoformat()} "
+                        f"of {p.label}")
+    for plat in platforms:
+        cand = table.loc[(table["platform"] == plat).to_numpy()]
+        chosen = cand.loc[(cand["industry"] == industry).to_numpy()]
+        fallback = chosen.empty and industry != "all"
+        if chosen.empty:
+            chosen = cand.loc[(cand["industry"] == "all").to_numpy()]
+        if chosen.empty:
+            rows.append({"platform": plat, "metric": "engagement_rate", "source": source,
+                         "edition": ed, "industry": industry, "brand_value": np.nan,
+                         "benchmark_value": np.nan, "ratio": np.nan,
+                         "posts": int((posts["platform"] == plat).sum()), "method": None,
+                         "grade": None,
+                         "note": f"{source} {ed} has no {plat} benchmark: not compared"})
+        for _, b in chosen.iterrows():
+            value, method, note = _brand_figure(ds, b, posts, p)
+            notes = [n for n in (note, coverage, b["note"] if pd.notna(b["note"]) else "") if n]
+            if fallback:
+                notes.append(f"no {industry!r} row: compared with all industries")
+            if str(b["grade"]).startswith(("C-", "D")):
+                notes.append(f"benchmark grade {b['grade']}: use with caution")
+            dstart, dend = b["data_period_start"], b["data_period_end"]
+            if pd.notna(dstart) and (p.start, p.end) != (dstart.date(), dend.date()):
+                notes.append(f"benchmark measured over {dstart.date()}..{dend.date()}, "
+                             f"brand over {p.label}")
+            bv = float(b["value"])
+            rows.append({"platform": plat, "metric": b["metric"], "source": source,
+                         "edition": ed, "industry": b["industry"], "brand_value": value,
+                         "benchmark_value": bv,
+                         "ratio": value / bv if bv and not np.isnan(value) else np.nan,
+                         "posts": int((posts["platform"] == plat).sum()), "method": method,
+                         "grade": b["grade"], "note": "; ".join(notes) or None})
+    cols = ["platform", "metric", "source", "edition", "industry", "brand_value",
+            "benchmark_value", "ratio", "posts", "method", "grade", "note"]
+    out = pd.DataFrame(rows, columns=cols)
+    return out.astype({"platform": "string", "metric": "string", "source": "string",
+                       "edition": "Int64", "industry": "string", "brand_value": "Float64",
+                       "benchmark_value": "Float64", "ratio": "Float64", "posts": "Int64",
+                       "method": "string", "grade": "string", "note": "string"})
+
+
+# --------------------------------------------------------------------------- competitors
+def read_competitors(path: str | Path) -> pd.DataFrame:
+    """Read competitors.csv: ``platform, competitor, period, followers, posts, interactions``.
+
+    ``period`` is ``YYYY-MM``, ``YYYY-Qn`` or ``YYYY-MM-DD..YYYY-MM-DD``; ``followers`` are at
+    the period's end; ``interactions`` are public counts (likes/reactions + comments + shares)
+    of the posts published in the period. Empty numbers are unknown (NaN).
+
+    Returns
+    -------
+    DataFrame
+        platform, competitor, period (label), period_start, period_end, followers, posts,
+        interactions, line (1-based file line), source_file.
+
+    Raises
+    ------
+    ConfigError
+        naming the file, the line, the column, what was expected and what came.
+    """
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ConfigError("competitors file not found", file=str(path)) from None
+    first = text.splitlines()[0] if text.strip() else ""
+    reader = csv.reader(text.splitlines(), delimiter=";" if first.count(";") > first.count(",")
+                        else ",")
+    header = [h.strip().lower().replace(" ", "_") for h in next(reader, [])]
+    missing = [c for c in COMPETITOR_COLUMNS if c not in header]
+    if missing:
+        raise ConfigError("competitors file lacks required columns", file=str(path), line=1,
+                          column=missing[0], expected=", ".join(COMPETITOR_COLUMNS),
+                          got=", ".join(header) or "an empty file")
+    rows, seen = [], {}
+    for raw in reader:
+        line = reader.line_num
+        if not any(c.strip() for c in raw):
+            continue
+        rec = {h: (raw[i].strip() if i < len(raw) else "") for i, h in enumerate(header)}
+
+        def fail(col: str, expected: str, line: int = line, rec: dict = rec) -> ConfigError:
+            return ConfigError("invalid value", file=str(path), line=line, column=col,
+                               expected=expected, got=rec[col])
+
+        plat = {"twitter": "x"}.get(rec["platform"].lower(), rec["platform"].lower())
+        if plat not in PLATFORMS:
+            raise fail("platform", f"one of {', '.join(PLATFORMS)}")
+        if not rec["competitor"]:
+            raise fail("competitor", "a name")
+        try:
+            p = parse_period(rec["period"])
+        except ValueError:
+            raise fail("period", "YYYY-MM, YYYY-Qn or YYYY-MM-DD..YYYY-MM-DD") from None
+        nums = {}
+        for col in ("followers", "posts", "interactions"):
+            t = re.sub(r"[\s\u00a0\u202f]", "", rec[col])
+            if _THOUSANDS.fullmatch(t):
+                t = re.sub(r"[.,']", "", t)
+            try:
+                nums[col] = float(t) if t else np.nan
+            except ValueError:
+                raise fail(col, "a whole number >= 0, or empty") from None
+            if nums[col] < 0 or not float(nums[col]).is_integer() and t:
+                raise fail(col, "a whole number >= 0, or empty")
+        key = (plat, rec["competitor"].lower(), p.label)
+        if key in seen:
+            raise ConfigError("duplicate competitor row", file=str(path), line=line,
+                              column="competitor", expected=f"one row per platform, competitor "
+                              f"and period (first on line {seen[key]})", got=rec["competitor"])
+        seen[key] = line
+        rows.append({"platform": plat, "competitor": rec["competitor"], "period": p.label,
+                     "period_start": pd.Timestamp(p.start), "period_end": pd.Timestamp(p.end),
+                     **nums, "line": line})
+    out = pd.DataFrame(rows, columns=[*COMPETITOR_COLUMNS[:3], "period_start", "period_end",
+                                      *COMPETITOR_COLUMNS[3:], "line"])
+    out = out.astype({"platform": "string", "competitor": "string", "period": "string",
+                      "period_start": "datetime64[ns]", "period_end": "datetime64[ns]",
+                      "followers": "Float64", "posts": "Float64", "interactions": "Float64",
+                      "line": "Int64"})
+    out["source_file"] = pd.Series([str(path)] * len(out), dtype="string")
+    return out
+
+
+def compare_competitors(ds, period: object, competitors: pd.DataFrame | None = None
+                        ) -> pd.DataFrame:
+    """The brand side by side with its competitors, on the same public definitions.
+
+    For the brand and each competitor of the period (same period label): followers (at the
+    period end), posts, interactions (public counts: reactions + comments + shares, boosted
+    posts included), ``interactions_per_post`` = interactions / posts, ``er_followers`` =
+    interactions_per_post / followers (the Rival IQ way), ``posts_per_week`` = posts / (days / 7).
+    Zero or unknown denominators give NaN.
+
+    Returns
+    -------
+    DataFrame
+        platform, name, is_brand, followers, posts, interactions, interactions_per_post,
+        er_followers, posts_per_week, rank (by er_followers within the platform, 1 = best),
+        note.
+    """
+    p = parse_period(period)
+    comp = ds.competitors if competitors is None else competitors
+    if comp is None or comp.empty:
+        return pd.DataFrame(columns=["platform", "name", "is_brand", "followers", "posts",
+                                     "interactions", "interactions_per_post", "er_followers",
+                                     "posts_per_week", "rank", "note"])
+    comp = comp.loc[(comp["period"] == p.label).to_numpy()]
+    posts = _posts_in(ds, p)
+    rows = []
+    for plat in sorted(set(comp["platform"].dropna())):
+        g = posts.loc[(posts["platform"].astype("string") == plat).fillna(False).to_numpy()] \
+            if len(posts) else posts
+        e, missing = _engagements(g, _PUBLIC) if len(g) else (pd.Series(dtype="Float64"), [])
+        notes = [f"brand export lacks {', '.join(missing)}"] if missing and len(g) else []
+        followers = _followers_end(ds.daily, plat, p, notes)
+        note = "; ".join(notes) or None
+        rows.append({"platform": plat, "name": ds.brand.name, "is_brand": True,
+                     "followers": followers, "posts": float(len(g)),
+                     "interactions": float(e.sum()) if e.notna().any() else np.nan,
+                     "note": note})
+        for r in comp.loc[(comp["platform"] == plat).to_numpy()].itertuples():
+            rows.append({"platform": plat, "name": r.competitor, "is_brand": False,
+                         "followers": r.followers, "posts": r.posts,
+                         "interactions": r.interactions, "note": None})
+    out = pd.DataFrame(rows)
+    for c in ("followers", "posts", "interactions"):
+        out[c] = pd.to_numeric(out[c]).astype("Float64")
+    out["interactions_per_post"] = (out["interactions"] / out["posts"].mask(out["posts"] == 0))
+    out["er_followers"] = (out["interactions_per_post"]
+                           / out["followers"].mask(out["followers"] == 0)).astype("Float64")
+    out["posts_per_week"] = (out["posts"] / (p.days / 7)).astype("Float64")
+    out["rank"] = (out.groupby("platform")["er_followers"].rank(ascending=False, method="min")
+                   .astype("Int64"))
+    out = out.astype({"platform": "string", "name": "string", "is_brand": "boolean",
+                      "interactions_per_post": "Float64", "note": "string"})
+    return out[["platform", "name", "is_brand", "followers", "posts", "interactions",
+                "interactions_per_post", "er_followers", "posts_per_week", "rank",
+                "note"]].reset_index(drop=True)

@@ -1,0 +1,362 @@
+"""Period over period, with intervals and the small-sample caveats (benchmarks-methods §5.1).
+
+Definitions
+-----------
+- Post KPIs use the posts published in each period (publish day in the brand's time zone):
+  ``posts``; totals ``interactions``, ``reach``, ``impressions``, ``views``;
+  ``interactions_per_post`` (mean); pooled rates ``er_reach``, ``er_impressions``, ``er_views``
+  (Σ interactions / Σ denominator over posts where both are known) and ``er_reach_median``
+  (median per-post rate); ``interactions_excl_top_post`` (the total without each period's
+  most-engaging post).
+- Account and web KPIs: ``followers_net`` (daily net follows), and the social GA4 ``sessions``,
+  ``key_events`` and ``revenue``.
+- ``change_pct`` = current / previous − 1 (a fraction, 0.25 = +25 %); ``change_abs`` =
+  current − previous; ``change_pp`` = change_abs × 100 for rates (percentage points: 0.40 % →
+  0.50 % is +0.10 pp and +25 %). When the periods differ in length, totals are compared per
+  day (``basis`` says so; ``change_pct``, ``change_abs`` and ``direction`` are then per day).
+  No percent change when the previous value is not positive or the sign changes (net follows).
+- Intervals: 95 % percentile bootstrap of ``change_pct``, resampling posts within each period
+  (days for daily and web KPIs), so that post-to-post overdispersion is kept; for interactions
+  and the engagement rates also a model interval (``model_ci_*``) from a negative binomial GLM
+  at post level with a period indicator and the log exposure (reach, impressions, views) as
+  offset (benchmarks-methods §5.1).
+- Fewer than 10 posts in either period: direction only, no interval.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from ._actuals import actual as _actual
+from ._actuals import metric_daily
+from .metrics import interactions
+from .periods import Period, local_dates, parse_period
+
+__all__ = ["Comparison", "compare"]
+
+MIN_POSTS = 10
+_RATES = {"er_reach": "reach", "er_impressions": "impressions", "er_views": "views"}
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Result of :func:`compare`: ``table`` (one row per KPI) and the ``caveats`` to print."""
+
+    current: Period
+    previous: Period
+    table: pd.DataFrame
+    caveats: list[str] = field(default_factory=list)
+
+    @property
+    def summary(self) -> pd.DataFrame:
+        """The KPI table."""
+        return self.table
+
+    def _repr_html_(self) -> str:
+        items = "".join(f"<li>{c}</li>" for c in self.caveats)
+        return (f"<h4>{self.current.label} vs {self.previous.label}</h4>"
+                + self.table.to_html(index=False) + (f"<ul>{items}</ul>" if items else ""))
+
+
+def _post_frame(ds, p: Period, platform: str | None, day: pd.Series | None = None
+                ) -> pd.DataFrame:
+    posts = ds.posts
+    if posts is None or posts.empty:
+        return pd.DataFrame(columns=["interactions", "reach", "impressions", "views",
+                                     "content_type", "platform"])
+    if day is None:
+        day = local_dates(posts["published_at"], ds.brand.timezone)
+    keep = p.contains(day)
+    if platform:
+        keep &= (posts["platform"].astype("string") == platform).fillna(False)
+    g = posts.loc[keep.to_numpy()]
+    inter = (g["interactions"].astype("Float64").fillna(interactions(g))
+             if "interactions" in g else interactions(g))
+    out = pd.DataFrame({"interactions": inter})
+    for c in ("reach", "impressions", "views"):
+        out[c] = g[c].astype("Float64") if c in g else pd.Series(pd.NA, index=g.index,
+                                                                  dtype="Float64")
+    out["content_type"] = g["content_type"].astype("string") if "content_type" in g else pd.NA
+    out["platform"] = g["platform"].astype("string")
+    return out.reset_index(drop=True)
+
+
+def _np(s: pd.Series) -> np.ndarray:
+    return pd.to_numeric(s).astype("Float64").to_numpy("float64", na_value=np.nan)
+
+
+def _stat(kpi: str, df: pd.DataFrame, idx: np.ndarray | None = None) -> np.ndarray | float:
+    """KPI of a post frame; with ``idx`` (B × n resampled positions), one value per resample.
+    All-missing inputs give NaN (numpy's all-NaN warnings are silenced)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        return _stat_raw(kpi, df, idx)
+
+
+def _stat_raw(kpi: str, df: pd.DataFrame, idx: np.ndarray | None) -> np.ndarray | float:
+    def take(col):
+        a = _np(df[col])
+        return a[idx] if idx is not None else a
+
+    ax = -1
+    if kpi == "posts":
+        return float(len(df)) if idx is None else np.full(idx.shape[0], float(len(df)))
+    if kpi in ("interactions", "reach", "impressions", "views"):
+        a = take(kpi)
+        s = np.nansum(a, axis=ax)
+        return np.where(np.isnan(a).all(axis=ax), np.nan, s) if a.size else np.nan
+    if kpi == "interactions_per_post":
+        a = take("interactions")
+        with np.errstate(all="ignore"):
+            return np.nanmean(a, axis=ax) if a.size else np.nan
+    if kpi in _RATES or kpi == "er_reach_median":
+        i, d = take("interactions"), take(_RATES.get(kpi, "reach"))
+        ok = ~np.isnan(i) & ~np.isnan(d) & (d > 0)
+        with np.errstate(all="ignore"):
+            if kpi == "er_reach_median":
+                r = np.where(ok, i / np.where(ok, d, 1.0), np.nan)
+                return np.nanmedian(r, axis=ax) if r.size else np.nan
+            den = np.where(ok, d, 0.0).sum(axis=ax)
+            return np.where(den > 0, np.where(ok, i, 0.0).sum(axis=ax) / np.where(den > 0, den, 1),
+                            np.nan)
+    if kpi == "interactions_excl_top_post":
+        a = take("interactions")
+        if not a.size:
+            return np.nan
+        return np.nansum(a, axis=ax) - np.nanmax(np.where(np.isnan(a), -np.inf, a), axis=ax)
+    raise ValueError(kpi)
+
+
+_POST_KPIS = ("posts", "interactions", "reach", "impressions", "views", "interactions_per_post",
+              "er_reach", "er_impressions", "er_views", "er_reach_median",
+              "interactions_excl_top_post")
+_TOTALS = {"posts", "interactions", "reach", "impressions", "views",
+           "interactions_excl_top_post", "followers_net", "sessions", "key_events", "revenue"}
+
+
+def _ci(cur_draws, prev_draws, scale) -> tuple[float, float]:
+    with np.errstate(all="ignore"):
+        ch = cur_draws / (prev_draws * scale) - 1
+    ch = ch[np.isfinite(ch)]
+    if len(ch) < 0.9 * len(cur_draws):
+        return np.nan, np.nan
+    lo, hi = np.quantile(ch, [0.025, 0.975])
+    return float(lo), float(hi)
+
+
+_MODEL_KPIS = {"interactions": None, "interactions_per_post": None, "er_reach": "reach",
+               "er_impressions": "impressions", "er_views": "views"}
+
+
+def _nb_ci(kpi: str, a: pd.DataFrame, b: pd.DataFrame, scale: float) -> tuple[float, float]:
+    """95 % interval of change_pct from a negative binomial GLM at post level:
+    ``interactions ~ period`` with ``log(exposure)`` as offset for rates; for the total,
+    the mean ratio times the ratio of post counts (post counts taken as given)."""
+    import statsmodels.api as sm
+
+    den = _MODEL_KPIS[kpi]
+    ya, yb = _np(a["interactions"]), _np(b["interactions"])
+    ea = _np(a[den]) if den else np.ones(len(ya))
+    eb = _np(b[den]) if den else np.ones(len(yb))
+    y, e = np.r_[ya, yb], np.r_[ea, eb]
+    x = np.r_[np.ones(len(ya)), np.zeros(len(yb))]
+    ok = ~np.isnan(y) & ~np.isnan(e) & (e > 0)
+    if ok[: len(ya)].sum() < 2 or ok[len(ya):].sum() < 2 or not y[ok].sum() > 0:
+        return np.nan, np.nan
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            fit = sm.NegativeBinomial(np.round(y[ok]), sm.add_constant(x[ok], has_constant="add"),
+                                      offset=np.log(e[ok])).fit(disp=0)
+        lo, hi = np.exp(np.asarray(fit.conf_int())[1])
+    except Exception:          # no convergence, a singular fit: no model interval
+        return np.nan, np.nan
+    if kpi == "interactions":
+        k = len(ya) / (len(yb) * scale)
+        lo, hi = lo * k, hi * k
+    return float(lo - 1), float(hi - 1)
+
+
+def compare(ds, period: object, previous: object = None, *, platform: str | None = None,
+            n_boot: int = 2000, seed: int = 0) -> Comparison:
+    """Compare each KPI of ``period`` with ``previous`` (default: the period just before).
+
+    Parameters
+    ----------
+    ds : Dataset
+    period, previous : str, tuple or Period
+    platform : str, optional
+        Restrict to one platform (web KPIs then use that platform's social traffic).
+    n_boot, seed : int
+        Bootstrap resamples and seed.
+
+    Returns
+    -------
+    Comparison
+        ``table`` columns: kpi, kind (total, mean, rate, median), current, previous,
+        change_abs, change_pct, change_pp, ci_low, ci_high (95 % bootstrap interval of
+        change_pct), model_ci_low, model_ci_high (NB GLM interval, where defined),
+        basis (period or per day), n_current, n_previous (posts, or days with data),
+        direction (up, down, flat), direction_only, method; ``caveats``: sentences to print.
+    """
+    cur = parse_period(period)
+    prev = parse_period(previous) if previous is not None else cur.previous()
+    rng = np.random.default_rng(seed)
+    caveats: list[str] = []
+    per_day = cur.days != prev.days
+    scale = cur.days / prev.days if per_day else 1.0
+    if per_day:
+        caveats.append(f"{cur.label} has {cur.days} days and {prev.label} {prev.days}: totals are "
+                       f"compared per day.")
+    a, b = _post_frame(ds, cur, platform), _post_frame(ds, prev, platform)
+    few = min(len(a), len(b)) < MIN_POSTS
+    if few:
+        caveats.append(f"Fewer than {MIN_POSTS} posts in a period ({len(a)} in {cur.label}, "
+                       f"{len(b)} in {prev.label}): post KPIs show the direction only, without "
+                       f"significance.")
+    ia = rng.integers(0, len(a), (n_boot, len(a))) if len(a) else None
+    ib = rng.integers(0, len(b), (n_boot, len(b))) if len(b) else None
+    rows = []
+    for kpi in _POST_KPIS:
+        kind = ("rate" if kpi in _RATES else "median" if kpi == "er_reach_median"
+                else "mean" if kpi == "interactions_per_post" else "total")
+        va, vb = _stat(kpi, a), _stat(kpi, b)
+        ci = (np.nan, np.nan)
+        if not few and kpi != "posts" and ia is not None and ib is not None:
+            s = scale if kind == "total" else 1.0
+            ci = _ci(_stat(kpi, a, ia), _stat(kpi, b, ib), s)
+        method = ("exact count" if kpi == "posts" else "bootstrap over posts" if not few
+                  else "direction only")
+        model = (_nb_ci(kpi, a, b, scale if kind == "total" else 1.0)
+                 if kpi in _MODEL_KPIS and not few else (np.nan, np.nan))
+        if not np.isnan(model[0]):
+            method += "; NB GLM interval (period indicator, log exposure offset)"
+        row = _row(kpi, kind, va, vb, ci, scale if kind == "total" else 1.0,
+                   len(a), len(b), few and kpi != "posts", method, cur.days)
+        row["model_ci_low"], row["model_ci_high"] = model
+        rows.append(row)
+    for kpi in ("followers_net", "sessions", "key_events", "revenue"):
+        rows.append(_daily_row(ds, kpi, platform or "all", cur, prev, rng, n_boot, scale))
+    table = pd.DataFrame(rows, columns=["kpi", "kind", "current", "previous", "change_abs",
+                                        "change_pct", "change_pp", "ci_low", "ci_high",
+                                        "model_ci_low", "model_ci_high", "basis", "n_current",
+                                        "n_previous", "direction", "direction_only", "method"])
+    table = table.astype({"kpi": "string", "kind": "string", "basis": "string",
+                          "direction": "string", "method": "string",
+                          "direction_only": "boolean", "n_current": "Int64",
+                          "n_previous": "Int64",
+                          **{c: "Float64" for c in ("current", "previous", "change_abs",
+                                                    "change_pct", "change_pp", "ci_low",
+                                                    "ci_high", "model_ci_low",
+                                                    "model_ci_high")}})
+    caveats += _mix_caveats(a, b, cur, prev, platform)
+    caveats += _top_post_caveat(a, b, cur, prev)
+    caveats += _record_caveat(ds, prev, b, platform)
+    caveats.append("Intervals are 95 % bootstrap intervals; across this many KPIs, one or two "
+                   "may exclude zero by chance alone.")
+    return Comparison(cur, prev, table.reset_index(drop=True), caveats)
+
+
+def _row(kpi, kind, va, vb, ci, scale, na, nb, direction_only, method, cur_days) -> dict:
+    va = float(va) if va is not None else np.nan
+    vb = float(vb) if vb is not None else np.nan
+    with np.errstate(all="ignore"):
+        pct = va / (vb * scale) - 1 if vb and not np.isnan(vb) else np.nan
+    if vb <= 0 or va < 0:        # net flows: a percent across a sign change means nothing
+        pct, ci = np.nan, (np.nan, np.nan)
+        if not np.isnan(va) and not np.isnan(vb):
+            method += "; no percent change (previous value not positive or sign change)"
+    pct = 0.0 if abs(pct) < 1e-12 else pct            # per-day rounding noise
+    per_day = kind == "total" and scale != 1
+    diff = (va - vb * scale) / cur_days if per_day else va - vb
+    tol = 1e-9 * max(abs(va), abs(vb), 1e-300) if not np.isnan(diff) else 0.0
+    direction = (None if np.isnan(diff) else "up" if diff > tol else "down" if diff < -tol
+                 else "flat")
+    return {"kpi": kpi, "kind": kind, "current": va, "previous": vb,
+            "change_abs": 0.0 if direction == "flat" else diff,
+            "change_pct": pct, "change_pp": (va - vb) * 100 if kind in ("rate", "median")
+            else np.nan, "ci_low": ci[0], "ci_high": ci[1],
+            "basis": "per day" if per_day else "period",
+            "n_current": na, "n_previous": nb, "direction": direction,
+            "direction_only": direction_only, "method": method}
+
+
+def _daily_row(ds, kpi, platform, cur, prev, rng, n_boot, scale) -> dict:
+    sa = metric_daily(ds, kpi, platform, cur.start, cur.end).dropna()
+    sb = metric_daily(ds, kpi, platform, prev.start, prev.end).dropna()
+    xa, xb = _np(sa), _np(sb)
+    va = float(xa.sum()) if len(xa) else np.nan
+    vb = float(xb.sum()) if len(xb) else np.nan
+    if kpi != "followers_net" and (np.isnan(va) or np.isnan(vb)):
+        # GA4 exported as period totals (no date column): totals only, prorated by day
+        va = _actual(ds, kpi, platform, cur.start, cur.end) if np.isnan(va) else va
+        vb = _actual(ds, kpi, platform, prev.start, prev.end) if np.isnan(vb) else vb
+    ci = (np.nan, np.nan)
+    if len(xa) >= 7 and len(xb) >= 7:
+        da = xa[rng.integers(0, len(xa), (n_boot, len(xa)))].sum(axis=1)
+        db = xb[rng.integers(0, len(xb), (n_boot, len(xb)))].sum(axis=1)
+        ci = _ci(da, db, scale)
+    method = ("bootstrap over days" if not np.isnan(ci[0])
+              else "GA4 period totals, no interval" if not len(xa) or not len(xb)
+              else "no interval (fewer than 7 days)")
+    return _row(kpi, "total", va, vb, ci, scale, len(xa), len(xb), False, method, cur.days)
+
+
+def _mix(col: pd.Series) -> pd.Series:
+    return col.fillna("unknown").value_counts(normalize=True)
+
+
+def _mix_caveats(a, b, cur, prev, platform) -> list[str]:
+    out = []
+    if len(a) == 0 or len(b) == 0:
+        return out
+    for col, what in (("content_type", "format"), ("platform", "platform")):
+        if col == "platform" and platform:
+            continue
+        ma, mb = _mix(a[col]), _mix(b[col])
+        tv = 0.5 * ma.sub(mb, fill_value=0).abs().sum()
+        if tv >= 0.2:
+            shares = ", ".join(f"{k} {mb.get(k, 0):.0%}→{ma.get(k, 0):.0%}"
+                               for k in sorted(set(ma.index) | set(mb.index)))
+            out.append(f"The {what} mix changed between {prev.label} and {cur.label} ({shares}): "
+                       f"a change in totals or rates may come from the mix (Simpson's paradox); "
+                       f"compare within each {what}.")
+    return out
+
+
+def _top_post_caveat(a, b, cur, prev) -> list[str]:
+    out = []
+    for df, p in ((a, cur), (b, prev)):
+        i = _np(df["interactions"]) if len(df) else np.array([])
+        i = i[~np.isnan(i)]
+        if len(i) and i.sum() > 0:
+            share = i.max() / i.sum()
+            if share >= 0.25:
+                out.append(f"One post made {share:.0%} of the interactions of {p.label}: see "
+                           f"interactions_excl_top_post for the total without it.")
+    return out
+
+
+def _record_caveat(ds, prev: Period, b: pd.DataFrame, platform) -> list[str]:
+    """Regression to the mean: the previous period beat each of up to 6 periods before it."""
+    total = _np(b["interactions"]).sum() if len(b) else np.nan
+    if not total > 0:
+        return []
+    earlier, p = [], prev
+    day = local_dates(ds.posts["published_at"], ds.brand.timezone)
+    if day.min() > pd.Timestamp(prev.start) - pd.Timedelta(days=1):
+        return []
+    for _ in range(6):
+        p = p.previous()
+        f = _post_frame(ds, p, platform, day)
+        if len(f):
+            earlier.append(np.nansum(_np(f["interactions"])))
+    if len(earlier) >= 3 and total > max(earlier):
+        return [f"{prev.label} was a record ({total:,.0f} interactions, more than each of the "
+                f"{len(earlier)} periods before it): some fall-back is expected (regression to "
+                f"the mean)."]
+    return []

@@ -1,0 +1,442 @@
+"""Goals from goals.yaml, their actual values, pacing, and the probability of meeting them.
+
+goals.yaml
+----------
+::
+
+    value_per_key_event: 25          # optional, brand currency, used in attributed value
+    goals:
+      - metric: interactions
+        platform: instagram          # a platform name, or all
+        target: 6000
+        period: month                # month | quarter
+        direction: at_least          # at_least (default) | at_most
+        label: Instagram interactions   # optional
+
+Goal metrics (over the goal's month or quarter; posts by their publish day in the brand's
+time zone, so lifetime metrics count on the day a post was published):
+
+- ``posts``: number of posts published.
+- ``interactions``: Σ interactions of those posts (see :func:`smmanalytics.metrics.interactions`).
+- ``reach``, ``impressions``, ``views``: Σ over those posts.
+- ``er_reach``: pooled engagement rate, Σ interactions / Σ reach over posts where both are known.
+- ``followers_net``: Σ daily net follower change, the ``net_follows`` series or, where it is
+  missing, ``follows`` − ``unfollows`` (from the ``daily`` table).
+- ``sessions``, ``key_events``, ``revenue``: GA4 figures of social traffic (Organic and Paid
+  Social, see :mod:`smmanalytics._web`).
+- ``roas``, ``roi``: as in :func:`smmanalytics.roi.roi`, costs prorated to the days elapsed.
+
+Status
+------
+A finished period is ``met`` or ``off track``. In a running period a goal on a total that can
+only grow (counts and revenue) is ``met`` once reached, and an ``at_most`` one ``off track``
+once exceeded; otherwise the status follows the simulated probability ``P`` of meeting the
+target by the period's end (benchmarks-methods §5.2): ``on track`` if P ≥ 0.7, ``at risk`` if
+0.3 ≤ P < 0.7, ``off track`` if P < 0.3.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import yaml
+
+from ._actuals import actual as _actual
+from ._actuals import interactions_reach as _interactions_reach
+from ._actuals import metric_daily
+from ._actuals import posts_in as _posts_in
+from ._forecast import sim_count as _sim_count
+from ._forecast import sim_er as _sim_er
+from ._forecast import sim_flow as _sim_flow
+from .errors import ConfigError
+from .periods import Period, local_dates, parse_period
+from .schema import PLATFORMS
+
+__all__ = ["GOAL_METRICS", "STATUSES", "STATUS_LABELS", "read_goals", "scorecard",
+           "scorecard_display", "status_from_probability", "metric_daily"]
+
+logger = logging.getLogger(__name__)
+
+COUNT_METRICS = ("posts", "interactions", "reach", "impressions", "views", "sessions",
+                 "key_events")
+FLOW_METRICS = ("revenue", "followers_net")
+RATE_METRICS = ("er_reach", "roas", "roi")
+GOAL_METRICS = COUNT_METRICS + FLOW_METRICS + RATE_METRICS
+_MONOTONE = COUNT_METRICS + ("revenue",)      # totals that can only grow during a period
+STATUSES = ("met", "on track", "at risk", "off track")
+_KEYS = {"metric", "platform", "target", "period", "direction", "label"}
+_PATHS = 10_000
+
+
+# --------------------------------------------------------------------------- goals.yaml
+def read_goals(path: str | Path) -> pd.DataFrame:
+    """Read and validate goals.yaml (format in the module docstring).
+
+    Returns
+    -------
+    DataFrame
+        goal_id (1-based), label, metric, platform, target, period, direction, line,
+        source_file; ``attrs["value_per_key_event"]`` holds the optional value (or None).
+
+    Raises
+    ------
+    ConfigError
+        naming the file, the line, the key, what was expected and what came.
+    """
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ConfigError("goals file not found", file=str(path)) from None
+    try:
+        raw = yaml.safe_load(text) or {}
+        root = yaml.compose(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise ConfigError("not valid YAML", file=str(path),
+                          line=mark.line + 1 if mark else None, expected="YAML",
+                          got=str(exc).splitlines()[0]) from None
+    if not isinstance(raw, dict):
+        raise ConfigError("goals.yaml must be a mapping with a 'goals:' list", file=str(path),
+                          line=1, expected="goals: [...]", got=type(raw).__name__)
+    lines = _lines(root)
+    vpk = raw.get("value_per_key_event")
+    if vpk is not None and (isinstance(vpk, bool) or not isinstance(vpk, int | float) or vpk < 0):
+        raise ConfigError("invalid value", file=str(path), line=lines.get(("value_per_key_event",)),
+                          column="value_per_key_event", expected="a number >= 0", got=vpk)
+    goals = raw.get("goals", [])
+    if not isinstance(goals, list):
+        raise ConfigError("'goals' must be a list", file=str(path), line=lines.get(("goals",)),
+                          column="goals", expected="a list of '- metric: ...' items",
+                          got=type(goals).__name__)
+    rows = [_goal(g, i, path, lines) for i, g in enumerate(goals)]
+    out = pd.DataFrame(rows, columns=["goal_id", "label", "metric", "platform", "target",
+                                      "period", "direction", "line"])
+    out = out.astype({"goal_id": "Int64", "label": "string", "metric": "string",
+                      "platform": "string", "target": "Float64", "period": "string",
+                      "direction": "string", "line": "Int64"})
+    out["source_file"] = pd.Series([str(path)] * len(out), dtype="string")
+    out.attrs["value_per_key_event"] = float(vpk) if vpk is not None else None
+    return out
+
+
+def _lines(root) -> dict[tuple, int]:
+    """1-based line of each key: (key,) at the top, ("goals", i) and ("goals", i, key)."""
+    out: dict[tuple, int] = {}
+    if not isinstance(root, yaml.MappingNode):
+        return out
+    for k, v in root.value:
+        out[(k.value,)] = k.start_mark.line + 1
+        if k.value == "goals" and isinstance(v, yaml.SequenceNode):
+            for i, item in enumerate(v.value):
+                out[("goals", i)] = item.start_mark.line + 1
+                if isinstance(item, yaml.MappingNode):
+                    for kk, vv in item.value:
+                        out[("goals", i, kk.value)] = vv.start_mark.line + 1
+    return out
+
+
+def _goal(g: object, i: int, path: Path, lines: dict) -> dict:
+    def fail(key: str | None, expected: str, got: object) -> ConfigError:
+        line = lines.get(("goals", i, key)) or lines.get(("goals", i))
+        return ConfigError(f"goal {i + 1} is invalid", file=str(path), line=line, column=key,
+                           expected=expected, got=got)
+
+    if not isinstance(g, dict):
+        raise fail(None, "a mapping with metric, platform, target, period, direction", g)
+    unknown = sorted(set(g) - _KEYS)
+    if unknown:
+        raise fail(unknown[0], f"one of the keys {', '.join(sorted(_KEYS))}", unknown[0])
+    metric = str(g.get("metric", "")).strip().lower()
+    if metric not in GOAL_METRICS:
+        raise fail("metric", f"one of {', '.join(GOAL_METRICS)}", g.get("metric"))
+    platform = str(g.get("platform", "all")).strip().lower()
+    platform = {"twitter": "x"}.get(platform, platform)
+    if platform != "all" and platform not in PLATFORMS:
+        raise fail("platform", f"'all' or one of {', '.join(PLATFORMS)}", g.get("platform"))
+    target = g.get("target")
+    if isinstance(target, bool) or not isinstance(target, int | float) or not np.isfinite(target):
+        raise fail("target", "a number (rates as fractions, 0.045 for 4.5 %)", target)
+    if metric == "er_reach" and not 0 <= target <= 1:
+        raise fail("target", "a fraction between 0 and 1 (0.045 for 4.5 %)", target)
+    if metric in COUNT_METRICS and target < 0:
+        raise fail("target", "a number >= 0", target)
+    period = str(g.get("period", "month")).strip().lower()
+    if period not in ("month", "quarter"):
+        raise fail("period", "month or quarter", g.get("period"))
+    direction = str(g.get("direction", "at_least")).strip().lower().replace(" ", "_")
+    if direction not in ("at_least", "at_most"):
+        raise fail("direction", "at_least or at_most", g.get("direction"))
+    label = g.get("label") or f"{metric.replace('_', ' ')} ({platform})"
+    return {"goal_id": i + 1, "label": str(label), "metric": metric, "platform": platform,
+            "target": float(target), "period": period, "direction": direction,
+            "line": lines.get(("goals", i))}
+
+
+def status_from_probability(p: float) -> str | None:
+    """``on track`` if p ≥ 0.7, ``at risk`` if 0.3 ≤ p < 0.7, ``off track`` if p < 0.3; None
+    when p is NaN."""
+    if p is None or pd.isna(p):
+        return None
+    return "on track" if p >= 0.7 else "at risk" if p >= 0.3 else "off track"
+
+
+def _window(kind: str, day: dt.date) -> Period:
+    if kind == "quarter":
+        return parse_period(f"{day.year}-Q{(day.month - 1) // 3 + 1}")
+    return parse_period(f"{day.year}-{day.month:02d}")
+
+
+def _data_end(ds) -> dt.date | None:
+    ends = []
+    if ds.posts is not None and not ds.posts.empty:
+        ends.append(local_dates(ds.posts["published_at"], ds.brand.timezone).max())
+    if ds.daily is not None and not ds.daily.empty:
+        ends.append(pd.to_datetime(ds.daily["date"]).max())
+    if ds.web is not None and not ds.web.empty:
+        ends.append(pd.to_datetime(ds.web["date"]).max())
+        ends.append(pd.to_datetime(ds.web["period_end"]).max())
+    ends = [e for e in ends if pd.notna(e)]
+    return max(ends).date() if ends else None
+
+
+def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
+              paths: int = _PATHS) -> pd.DataFrame:
+    """Each goal of ``ds.goals`` against its actual, with status, pace and projection.
+
+    A goal is evaluated over its own month or quarter: the one containing the last day of
+    ``period``.
+
+    Parameters
+    ----------
+    ds : Dataset
+    period : str, tuple or Period
+        The report period, e.g. ``"2026-10"``.
+    asof : date-like, optional
+        Last day with data. Default: the earliest of the period's end, today in the brand's
+        time zone and the last day found in the data.
+    seed, paths : int
+        Seed and number of simulated paths for ``p_meet``.
+
+    Returns
+    -------
+    DataFrame
+        One row per goal: goal_id, label, metric, platform, direction, goal_period, target,
+        actual, progress (actual / target), status, complete, days, elapsed_days, projection
+        (linear pace ``A × D / d``; for rate goals the median simulated final value, or the
+        rate to date when it cannot be simulated), pace_index
+        (``A / (G × d / D)``), required_daily (``(G − A) / (D − d)``), p_meet (simulated
+        probability of meeting the target, running periods), projection_low and
+        projection_high (10th and 90th percentiles of the simulated final value), note.
+    """
+    p = parse_period(period)
+    goals = ds.goals
+    cols = ["goal_id", "label", "metric", "platform", "direction", "goal_period", "target",
+            "actual", "progress", "status", "complete", "days", "elapsed_days", "projection",
+            "pace_index", "required_daily", "p_meet", "projection_low", "projection_high",
+            "note"]
+    if goals is None or goals.empty:
+        return _typed(pd.DataFrame(columns=cols))
+    general: list[str] = []
+    if asof is None:
+        today = pd.Timestamp.now(tz=ds.brand.timezone).date()
+        asof = min(p.end, today)
+        end = _data_end(ds)
+        if end is not None and end < asof:
+            general.append(f"data end on {end.isoformat()}: evaluated to that day")
+            asof = end
+    else:
+        asof = pd.Timestamp(asof).date()
+    rng = np.random.default_rng(seed)
+    rows = [_evaluate(ds, g, _window(g["period"], p.end), asof, rng, paths, general)
+            for g in goals.to_dict("records")]
+    return _typed(pd.DataFrame(rows, columns=cols))
+
+
+def _typed(df: pd.DataFrame) -> pd.DataFrame:
+    floats = ["target", "actual", "progress", "projection", "pace_index", "required_daily",
+              "p_meet", "projection_low", "projection_high"]
+    strings = ["label", "metric", "platform", "direction", "goal_period", "status", "note"]
+    return df.astype({**dict.fromkeys(floats, "Float64"), **dict.fromkeys(strings, "string"),
+                      "goal_id": "Int64", "days": "Int64", "elapsed_days": "Int64",
+                      "complete": "boolean"}).reset_index(drop=True)
+
+
+def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, general: list) -> dict:
+    metric, platform, target = g["metric"], g["platform"], float(g["target"])
+    at_least = g["direction"] == "at_least"
+    notes = list(general)
+    row = {"goal_id": g["goal_id"], "label": g["label"], "metric": metric, "platform": platform,
+           "direction": g["direction"], "goal_period": w.label, "target": target,
+           "days": w.days}
+    end = min(asof, w.end)
+    d = (end - w.start).days + 1
+    row["elapsed_days"] = max(d, 0)
+    row["complete"] = asof >= w.end
+    if d <= 0:
+        row["note"] = f"{w.label} has not started"
+        return row
+    a = _actual(ds, metric, platform, w.start, end)
+    row["actual"] = a
+    row["progress"] = a / target if target else np.nan
+    if pd.isna(a):
+        row["note"] = "; ".join(notes + [f"no data for {metric} on {platform}"])
+        return row
+    meets = (a >= target) if at_least else (a <= target)
+    rate = metric in RATE_METRICS
+    if row["complete"]:
+        row["status"] = "met" if meets else "off track"
+        row["projection"] = a
+        if not meets:
+            notes.append(f"{w.label} is over: target missed")
+        row["note"] = "; ".join(notes) or None
+        return row
+    r = w.days - d
+    if rate:
+        row["projection"] = a
+        row["pace_index"] = a / target if target else np.nan
+    else:
+        row["projection"] = a * w.days / d
+        row["pace_index"] = a / (target * d / w.days) if target else np.nan
+        row["required_daily"] = (target - a) / r
+    if not rate and meets and at_least and metric in _MONOTONE:
+        row["status"], row["p_meet"] = "met", 1.0
+        row["note"] = "; ".join(notes) or None
+        return row
+    if not rate and not at_least and not meets and metric in _MONOTONE:
+        row["status"], row["p_meet"] = "off track", 0.0
+        row["note"] = "; ".join(notes + ["already above the maximum"])
+        return row
+    final = _simulate(ds, metric, platform, w, end, d, r, a, rng, paths, notes)
+    if final is not None:
+        pm = float(np.mean(final >= target) if at_least else np.mean(final <= target))
+        row["p_meet"] = pm
+        row["projection_low"], row["projection_high"] = np.quantile(final, [0.1, 0.9])
+        if rate:
+            row["projection"] = float(np.median(final))
+        row["status"] = status_from_probability(pm)
+    row["note"] = "; ".join(notes) or None
+    return row
+
+
+def _simulate(ds, metric, platform, w: Period, end, d, r, a, rng, paths, notes):
+    if metric in COUNT_METRICS or metric in FLOW_METRICS:
+        y = metric_daily(ds, metric, platform, w.start, end).dropna().to_numpy("float64")
+        if len(y) == 0 and metric in ("sessions", "key_events", "revenue"):
+            return _sim_from_months(lambda s, e: _actual(ds, metric, platform, s, e), w, d, r,
+                                    a, rng, paths, notes)
+        if len(y) == 0:
+            notes.append("no daily series to simulate from")
+            return None
+        if len(y) < 7:
+            notes.append(f"only {len(y)} days of data: projection very uncertain")
+        if metric in COUNT_METRICS:
+            y = np.round(np.clip(y, 0, None))
+            wd = _weekday_weights(ds, metric, platform, end)
+            if wd is None:
+                return a + _sim_count(y, r, rng, paths)
+            elapsed = pd.date_range(w.start, end).day_of_week
+            left = pd.date_range(end + dt.timedelta(days=1), w.end).day_of_week
+            notes.append("weekday rhythm of the last 12 weeks used in the projection")
+            return a + _sim_count(y, float(wd[left].sum()), rng, paths,
+                                  exposure=float(wd[elapsed].sum()))
+        return a + _sim_flow(y, r, rng, paths, nonneg=metric == "revenue")
+    if metric == "er_reach":
+        posts, _ = _posts_in(ds, platform, w.start, end)
+        i, rr = _interactions_reach(posts)
+        if len(i) == 0:
+            return None
+        return _sim_er(i, rr, d, r, rng, paths)
+    # roas, roi: remaining attributed value simulated from daily social revenue (+ key events
+    # × value_per_key_event); costs taken at their full-period prorated amount
+    from .roi import _value_per_key_event, roi
+    by = None if platform == "all" else "platform"
+    so_far, full = roi(ds, (w.start, end), by=by), roi(ds, w, by=by)
+    if platform != "all":
+        so_far = so_far.loc[so_far["platform"] == platform]
+        full = full.loc[full["platform"] == platform]
+    if so_far.empty or full.empty:
+        return None
+    value_a = so_far["value" if metric == "roi" else "revenue"].iloc[0]
+    den = float(full["cost" if metric == "roi" else "ad_spend"].iloc[0])
+    if pd.isna(value_a) or not den > 0:
+        return None
+    vpk = _value_per_key_event(ds, None) if metric == "roi" else None
+
+    def value(start, stop):
+        v = _actual(ds, "revenue", platform, start, stop)
+        return v + vpk * _actual(ds, "key_events", platform, start, stop) if vpk else v
+
+    rev = metric_daily(ds, "revenue", platform, w.start, end)
+    if vpk:
+        rev = rev + metric_daily(ds, "key_events", platform, w.start, end).fillna(0) * vpk
+    x = rev.dropna().to_numpy("float64")
+    if len(x):
+        final_value = float(value_a) + _sim_flow(x, r, rng, paths, nonneg=True)
+    else:
+        final_value = _sim_from_months(value, w, d, r, float(value_a), rng, paths, notes)
+        if final_value is None:
+            return None
+    return (final_value - den) / den if metric == "roi" else final_value / den
+
+
+def _weekday_weights(ds, metric: str, platform: str, end: dt.date) -> np.ndarray | None:
+    """Relative level of each weekday (Monday = 0, mean 1) over the 12 weeks up to ``end``;
+    None with fewer than 4 weeks of data or no clear rhythm."""
+    hist = metric_daily(ds, metric, platform, end - dt.timedelta(days=83), end).dropna()
+    hist = hist[(hist != 0).cumsum() > 0]           # days before the first activity: unknown
+    if len(hist) < 28 or not hist.sum() > 0:
+        return None
+    by = hist.astype("float64").groupby(hist.index.day_of_week).mean().reindex(range(7))
+    if by.isna().any():
+        return None
+    w = (by / by.mean()).to_numpy()
+    return w if np.abs(w - 1).max() > 0.2 else None
+
+
+def _sim_from_months(total, w: Period, d, r, a, rng, paths, notes):
+    """GA4 exported as monthly totals: the remaining days get a daily rate drawn from the
+    predictive distribution of the last months' rates, Normal(mean, sd·sqrt(1 + 1/n)).
+    ``total(start, end)`` gives a month's total."""
+    rates, m = [a / d], parse_period(f"{w.start.year}-{w.start.month:02d}")
+    for _ in range(6):
+        m = m.previous()
+        v = total(m.start, m.end)
+        if not np.isnan(v):
+            rates.append(v / m.days)
+    if len(rates) < 3:
+        notes.append("GA4 has monthly totals only and fewer than 3 months: no projection")
+        return None
+    x = np.array(rates)
+    sd = x.std(ddof=1) * np.sqrt(1 + 1 / len(x))
+    notes.append(f"GA4 has monthly totals only: projected from the daily rate of {len(x)} months")
+    return a + r * np.clip(rng.normal(x.mean(), sd, paths), 0, None)
+
+
+STATUS_LABELS = {"met": "Met", "on track": "On track", "at risk": "At risk",
+                 "off track": "Off track"}
+
+
+def scorecard_display(sc: pd.DataFrame) -> pd.DataFrame:
+    """A tidy, readable view of :func:`scorecard` for reports (numbers left unformatted).
+
+    Columns: goal, platform, period, actual, target, direction, status (``Met``, ``On track``,
+    ``At risk``, ``Off track``; ``No data`` without an actual, ``Not assessed`` when the
+    probability could not be simulated or the period has not started), progress, projection, chance (p_meet),
+    required_per_day, note.
+    """
+    out = pd.DataFrame({
+        "goal": sc["label"], "platform": sc["platform"], "period": sc["goal_period"],
+        "actual": sc["actual"], "target": sc["target"],
+        "direction": sc["direction"].map({"at_least": "≥", "at_most": "≤"}).astype("string"),
+        "status": sc["status"].map(STATUS_LABELS)
+        .fillna(sc["actual"].isna().map({True: "No data", False: "Not assessed"}))
+        .astype("string"),
+        "progress": sc["progress"], "projection": sc["projection"], "chance": sc["p_meet"],
+        "required_per_day": sc["required_daily"], "note": sc["note"],
+    })
+    return out.reset_index(drop=True)

@@ -1,0 +1,362 @@
+"""Costs, attributed value and return: ROI, ROAS, CPA, CPC, CPM (DESIGN.md §4).
+
+Definitions (money in the brand's currency, over one :class:`~smmanalytics.periods.Period`)
+------------------------------------------------------------------------------------------
+- ``cost`` = ad_spend + labor + tools + production + influencer + other, each prorated by day:
+  a cost line from ``start`` to ``end`` (inclusive) of amount ``a`` contributes
+  ``a × (days inside the period) / (days of the line)``.
+- ``revenue`` = GA4 revenue from social traffic (channel groups Organic Social and Paid Social,
+  source aliases normalised; see :mod:`smmanalytics._web`).
+- ``value`` = revenue + key_events × ``value_per_key_event`` (from goals.yaml, optional).
+- ``roi`` = (value − cost) / cost (profit version, a fraction; 0.5 means +50 %).
+- ``roas`` = revenue / ad_spend.
+- ``cpa`` = cost / key_events (social key events).
+- ``cpc`` = ad_spend / link_clicks and ``cpm`` = ad_spend / impressions × 1000, with link clicks
+  and impressions (views where a platform no longer gives impressions) of the posts flagged
+  ``paid`` in the period.
+- A zero or missing denominator gives NaN, and the ``note`` column says why.
+
+Earned media value (:func:`earned_media_value`) is an *estimate* of what the organic reach would
+have cost at an assumed CPM; it is never part of ROI.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pandas as pd
+
+from ._costs import CATEGORIES, COST_COLUMNS, read_costs
+from ._web import UNASSIGNED, campaign_key, social_web
+from .periods import Period, local_dates, overlap_days, parse_period
+
+__all__ = ["CATEGORIES", "COST_COLUMNS", "read_costs", "prorate_costs", "roi",
+           "campaign_roi", "cost_breakdown", "earned_media_value", "plot_costs"]
+
+logger = logging.getLogger(__name__)
+
+
+def prorate_costs(costs: pd.DataFrame, period: object) -> pd.DataFrame:
+    """Cost lines overlapping ``period`` with the prorated ``allocated`` amount.
+
+    ``allocated = amount × overlap_days / days``, where ``days`` is the line's inclusive span.
+    The input is not modified.
+
+    Examples
+    --------
+    A 365-day subscription of 1200 gives October 2026 1200 × 31 / 365 = 101.92.
+    """
+    p = parse_period(period)
+    if costs is None or costs.empty:
+        return pd.DataFrame(columns=[*COST_COLUMNS, "days", "overlap_days", "allocated"])
+    c = costs.reset_index(drop=True)
+    days = ((pd.to_datetime(c["end"]) - pd.to_datetime(c["start"])).dt.days + 1).to_numpy()
+    ov = overlap_days(c["start"], c["end"], p)
+    out = c.assign(days=pd.array(days, dtype="Int64"), overlap_days=pd.array(ov, dtype="Int64"))
+    out["allocated"] = (out["amount"].astype("Float64") * ov / days).astype("Float64")
+    return out.loc[ov > 0].reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- ROI
+def _group_key(values: pd.Series, by: str) -> pd.Series:
+    if by == "campaign":
+        return campaign_key(values).fillna(UNASSIGNED)
+    return values.astype("string").fillna(UNASSIGNED)
+
+
+def _value_per_key_event(ds, value_per_key_event: float | None) -> float | None:
+    if value_per_key_event is not None:
+        return float(value_per_key_event)
+    goals = getattr(ds, "goals", None)
+    v = goals.attrs.get("value_per_key_event") if goals is not None else None
+    return float(v) if v is not None else None
+
+
+def roi(ds, period: object, by: str | None = None, *,
+        value_per_key_event: float | None = None) -> pd.DataFrame:
+    """Cost, attributed value and returns for a period, overall or per campaign or platform.
+
+    Parameters
+    ----------
+    ds : Dataset
+        Uses ``costs``, ``web`` (GA4), ``posts`` (paid posts for CPC/CPM), ``goals``
+        (``value_per_key_event``) and ``brand`` (currency, time zone).
+    period : str, tuple or Period
+        ``"2026-10"``, ``"2026-Q3"`` or ``(start, end)``; see :func:`~smmanalytics.periods.parse_period`.
+    by : None, "campaign" or "platform"
+        None gives one row. Costs or traffic without a campaign (platform) go to the
+        ``(unassigned)`` row, so the rows add up to the total.
+    value_per_key_event : float, optional
+        Overrides goals.yaml's ``value_per_key_event``.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``[by,] period, currency, cost, ad_spend, labor, tools, production, influencer,
+        other, revenue, key_events, sessions, value, roi, roas, cpa, cpc, cpm, impressions,
+        link_clicks, note``. See the module docstring for the formulas. Revenue and key events
+        are NaN (unknown, not 0) when no GA4 row covers the period.
+
+    Examples
+    --------
+    >>> smm.roi(ds, period="2026-10", by="campaign")      # doctest: +SKIP
+    """
+    if by not in (None, "campaign", "platform"):
+        raise ValueError(f"by must be None, 'campaign' or 'platform'; got {by!r}")
+    p = parse_period(period)
+    brand_cur = ds.brand.currency
+    notes: dict[str, list[str]] = {}
+    general: list[str] = []
+    key = by or "_all"
+
+    costs = prorate_costs(ds.costs, p)
+    if not costs.empty:
+        cur = costs["currency"].astype("string").fillna(brand_cur).str.upper()
+        foreign = cur != brand_cur
+        if foreign.any():
+            general.append(f"{int(foreign.sum())} cost lines in {', '.join(sorted(set(cur[foreign])))} "
+                           f"left out (brand currency {brand_cur}); convert them in costs.csv")
+            costs = costs.loc[~foreign.to_numpy()].reset_index(drop=True)
+        costs[key] = _group_key(costs[by], by) if by else "all"
+    web, web_notes = social_web(ds.web, p)
+    general += web_notes
+    covered = web.attrs.get("covered", False)
+    if not web.empty:
+        wcur = web["currency"].astype("string").fillna(brand_cur).str.upper()
+        foreign = wcur != brand_cur
+        if foreign.any():
+            general.append(f"{int(foreign.sum())} GA4 rows in {', '.join(sorted(set(wcur[foreign])))} "
+                           f"left out (brand currency {brand_cur})")
+            web = web.loc[~foreign.to_numpy()].reset_index(drop=True)
+        web[key] = (web["campaign_key"] if by == "campaign" else web["platform"]) if by else "all"
+    if not covered:
+        general.append(f"no GA4 data covers {p.label}: revenue and key events unknown")
+    paid = _paid_posts(ds, p)
+    paid[key] = (_group_key(paid[by], by) if by in paid.columns else UNASSIGNED) if by else "all"
+
+    cost_tab = (costs.pivot_table(index=key, columns="category", values="allocated",
+                                  aggfunc="sum", observed=True)
+                if not costs.empty else pd.DataFrame())
+    web_tab = (web.groupby(key)[["revenue", "key_events", "sessions"]].sum(min_count=1)
+               if not web.empty else pd.DataFrame())
+    post_tab = (paid.groupby(key)[["impressions", "link_clicks"]].sum(min_count=1)
+                if not paid.empty else pd.DataFrame())
+    keys = sorted(set(cost_tab.index) | set(web_tab.index) | set(post_tab.index)) or ["all"]
+    if not by:
+        keys = ["all"]
+    out = pd.DataFrame({key: pd.array(keys, dtype="string")})
+    for cat in CATEGORIES:
+        col = cost_tab[cat] if cat in cost_tab.columns else pd.Series(dtype="float64")
+        out[cat] = pd.array(col.reindex(keys).fillna(0.0).to_numpy(), dtype="Float64")
+    out["cost"] = out[list(CATEGORIES)].sum(axis=1).astype("Float64")
+    for m in ("revenue", "key_events", "sessions"):
+        col = web_tab[m] if m in web_tab.columns else pd.Series(dtype="float64")
+        # a group without social traffic has 0; a group whose rows lack the figure stays NaN
+        vals = pd.array(col.astype("Float64").reindex(keys, fill_value=0.0)
+                        .to_numpy(dtype="float64", na_value=np.nan), dtype="Float64")
+        out[m] = vals if covered else pd.array([pd.NA] * len(keys), dtype="Float64")
+        if covered and not web_tab.empty and web_tab[m].isna().all():
+            out[m] = pd.array([pd.NA] * len(keys), dtype="Float64")
+            general.append(f"the GA4 export has no {m.replace('_', ' ')}")
+    for m in ("impressions", "link_clicks"):
+        col = post_tab[m] if m in post_tab.columns else pd.Series(dtype="float64")
+        out[m] = pd.array(col.reindex(keys).to_numpy(dtype="float64", na_value=np.nan),
+                          dtype="Float64")
+    vpk = _value_per_key_event(ds, value_per_key_event)
+    out["value"] = (out["revenue"] + out["key_events"] * vpk if vpk is not None
+                    else out["revenue"]).astype("Float64")
+
+    def ratio(num: pd.Series, den: pd.Series, name: str, what: str, num_what: str,
+              scale: float = 1.0) -> None:
+        num, den = num.astype("Float64"), den.astype("Float64")
+        bad = (den.isna() | (den == 0)).fillna(True)
+        out[name] = (num / den.mask(bad) * scale).astype("Float64")
+        for i in range(len(out)):
+            if bad.iloc[i]:
+                reason = "unknown" if pd.isna(den.iloc[i]) else "zero"
+                notes.setdefault(i, []).append(f"{name} NaN: {what} is {reason}")
+            elif pd.isna(num.iloc[i]):
+                notes.setdefault(i, []).append(f"{name} NaN: {num_what} unknown")
+
+    ratio(out["value"] - out["cost"], out["cost"], "roi", "total cost", "attributed value")
+    ratio(out["revenue"], out["ad_spend"], "roas", "ad spend", "revenue")
+    ratio(out["cost"], out["key_events"], "cpa", "key events", "cost")
+    ratio(out["ad_spend"], out["link_clicks"], "cpc", "link clicks of paid posts", "ad spend")
+    ratio(out["ad_spend"], out["impressions"], "cpm", "impressions of paid posts", "ad spend",
+          1000.0)
+    out.insert(1 if by else 0, "period", p.label)
+    out.insert(2 if by else 1, "currency", brand_cur)
+    out["period"] = out["period"].astype("string")
+    out["currency"] = out["currency"].astype("string")
+    out["note"] = pd.array(["; ".join(general + notes.get(i, [])) or pd.NA
+                            for i in range(len(out))], dtype="string")
+    if by == "campaign":
+        out["campaign"] = _campaign_names(out["campaign"], ds.costs, ds.web)
+    if not by:
+        out = out.drop(columns="_all")
+    order = [c for c in ([by] if by else []) + ["period", "currency", "cost", *CATEGORIES,
+             "revenue", "key_events", "sessions", "value", "roi", "roas", "cpa", "cpc", "cpm",
+             "impressions", "link_clicks", "note"]]
+    return out[order].reset_index(drop=True)
+
+
+def _campaign_names(keys: pd.Series, costs: pd.DataFrame, web: pd.DataFrame) -> pd.Series:
+    """Display name of each campaign key: as first written in costs.csv, else in GA4."""
+    names: dict[str, str] = {}
+    for frame in (web, costs):
+        if frame is not None and not frame.empty and "campaign" in frame.columns:
+            c = frame["campaign"].astype("string").dropna()
+            names.update(zip(campaign_key(c)[::-1], c[::-1], strict=True))
+    return keys.map(lambda k: names.get(k, k)).astype("string")
+
+
+def _paid_posts(ds, p: Period) -> pd.DataFrame:
+    posts = ds.posts
+    cols = ["platform", "campaign", "impressions", "link_clicks"]
+    if posts is None or posts.empty or "paid" not in posts.columns:
+        return pd.DataFrame({c: pd.Series(dtype="Float64") for c in cols})
+    day = local_dates(posts["published_at"], ds.brand.timezone)
+    keep = (p.contains(day) & posts["paid"].fillna(False).astype(bool)).to_numpy()
+    sel = posts.loc[keep]
+    imp = sel["impressions"].astype("Float64") if "impressions" in sel else None
+    if "views" in sel.columns:
+        imp = imp.fillna(sel["views"].astype("Float64")) if imp is not None else sel["views"]
+    return pd.DataFrame({
+        "platform": sel["platform"].astype("string"),
+        "campaign": sel["campaign"].astype("string") if "campaign" in sel else pd.NA,
+        "impressions": imp, "link_clicks": sel.get("link_clicks"),
+    }).reset_index(drop=True)
+
+
+def campaign_roi(ds, *, value_per_key_event: float | None = None,
+                 costed_only: bool = False) -> pd.DataFrame:
+    """ROI of each campaign over its whole life rather than one calendar period.
+
+    A campaign's span runs from the first to the last day of its cost lines and of its GA4 rows
+    (``utm_campaign``), so a shoot paid the month before the launch is counted. Each row is
+    :func:`roi` over that span, ``by="campaign"``, with ``start`` and ``end`` added.
+
+    ``costed_only=True`` keeps the campaigns with a cost line.
+
+    Returns
+    -------
+    DataFrame
+        campaign, start, end, then the columns of :func:`roi` (``period`` is the span).
+    """
+    spans = []
+    costs = ds.costs
+    if costs is not None and not costs.empty:
+        c = costs.assign(_k=campaign_key(costs["campaign"]))
+        spans.append(pd.DataFrame({"_k": c["_k"], "start": pd.to_datetime(c["start"]),
+                                   "end": pd.to_datetime(c["end"])}))
+    web = ds.web
+    if web is not None and not web.empty:
+        date = pd.to_datetime(web["date"])
+        spans.append(pd.DataFrame({
+            "_k": campaign_key(web["campaign"]),
+            "start": pd.to_datetime(web["period_start"]).where(date.isna(), date),
+            "end": pd.to_datetime(web["period_end"]).where(date.isna(), date)}))
+    if not spans:
+        return pd.DataFrame(columns=["campaign", "start", "end"])
+    allspans = pd.concat(spans, ignore_index=True).dropna()
+    span = allspans.groupby("_k").agg(start=("start", "min"), end=("end", "max"))
+    if costed_only:
+        costed = set(campaign_key(costs["campaign"]).dropna()) if costs is not None and \
+            not costs.empty else set()
+        span = span.loc[span.index.isin(costed)]
+    rows = []
+    for (start, end), group in span.groupby(["start", "end"]):    # one roi() per distinct span
+        r = roi(ds, (start, end), by="campaign", value_per_key_event=value_per_key_event)
+        r = r.loc[campaign_key(r["campaign"]).isin(group.index).fillna(False).to_numpy()]
+        rows.append(r.assign(start=start, end=end))
+    if not rows:
+        return pd.DataFrame(columns=["campaign", "start", "end"])
+    out = pd.concat(rows, ignore_index=True)
+    if costed_only:
+        out = out.loc[(out["cost"] > 0).fillna(False).to_numpy()]
+    first = ["campaign", "start", "end"]
+    out = out[first + [c for c in out.columns if c not in first]]
+    return out.sort_values("start", kind="stable").reset_index(drop=True)
+
+
+def cost_breakdown(roi_frame: pd.DataFrame) -> pd.DataFrame:
+    """The cost categories of a :func:`roi` frame as a tidy long table for the report.
+
+    Returns
+    -------
+    DataFrame
+        [campaign or platform,] category, amount, share (of that row's total cost; NaN when
+        the total is 0), one row per non-zero category.
+    """
+    key = [c for c in ("campaign", "platform") if c in roi_frame.columns]
+    long = roi_frame.melt(id_vars=key + ["cost"], value_vars=list(CATEGORIES),
+                          var_name="category", value_name="amount")
+    long = long.loc[(long["amount"] != 0).fillna(True).to_numpy()]
+    long["share"] = (long["amount"] / long["cost"].mask(long["cost"] == 0)).astype("Float64")
+    long["category"] = long["category"].astype("string")
+    return long.drop(columns="cost").reset_index(drop=True)
+
+
+def earned_media_value(ds, period: object, cpm: float | dict[str, float]) -> pd.DataFrame:
+    """An *estimate* of what the organic impressions of a period would have cost in ads.
+
+    ``emv_estimate = organic impressions / 1000 × cpm`` per platform, impressions being views
+    where a platform no longer gives impressions, over posts not flagged paid. The CPM is the
+    user's assumption (a number, or one per platform). This is not revenue and never enters ROI.
+
+    Returns
+    -------
+    DataFrame
+        platform, impressions, cpm_assumed, emv_estimate, label ("estimate, not ROI").
+    """
+    p = parse_period(period)
+    posts = ds.posts
+    if posts is None or posts.empty:
+        return pd.DataFrame({"platform": pd.Series(dtype="string"),
+                             **{c: pd.Series(dtype="Float64")
+                                for c in ("impressions", "cpm_assumed", "emv_estimate")},
+                             "label": pd.Series(dtype="string")})
+    day = local_dates(posts["published_at"], ds.brand.timezone)
+    paid = posts["paid"] if "paid" in posts else pd.Series(False, index=posts.index)
+    organic = ~paid.astype("boolean").fillna(False).astype(bool)
+    sel = posts.loc[(p.contains(day) & organic).to_numpy()]
+    nan = pd.Series(pd.NA, index=sel.index, dtype="Float64")
+    imp = (sel["impressions"].astype("Float64") if "impressions" in sel else nan).fillna(
+        sel["views"].astype("Float64") if "views" in sel else nan)
+    g = (pd.DataFrame({"platform": sel["platform"].astype("string"), "impressions": imp})
+         .groupby("platform").sum(min_count=1).reset_index())
+    g["cpm_assumed"] = pd.array([cpm.get(x, np.nan) if isinstance(cpm, dict) else cpm
+                                 for x in g["platform"]], dtype="Float64")
+    g["emv_estimate"] = (g["impressions"] / 1000 * g["cpm_assumed"]).astype("Float64")
+    g["label"] = pd.array(["estimate, not ROI"] * len(g), dtype="string")
+    return g
+
+
+def plot_costs(roi_frame: pd.DataFrame, ax=None, **kwargs):
+    """Stacked horizontal bars of the cost categories, one bar per row of a :func:`roi` frame.
+
+    Returns the matplotlib Axes. Categories that are zero everywhere are left out.
+    """
+    import matplotlib.pyplot as plt
+
+    ax = ax if ax is not None else plt.gca()
+    if roi_frame is None or roi_frame.empty:
+        return ax
+    label_col = next((c for c in ("campaign", "platform") if c in roi_frame.columns), "period")
+    labels = roi_frame[label_col].astype(str).tolist()
+    y = np.arange(len(labels))
+    left = np.zeros(len(labels))
+    for cat in CATEGORIES:
+        vals = roi_frame[cat].astype("float64").fillna(0.0).to_numpy()
+        if not vals.any():
+            continue
+        ax.barh(y, vals, left=left, label=cat.replace("_", " "), **kwargs)
+        left = left + vals
+    ax.set_yticks(y, labels)
+    cur = roi_frame["currency"].iloc[0] if "currency" in roi_frame.columns else ""
+    ax.set_xlabel(f"cost ({cur})".strip())
+    ax.set_ylabel(label_col)
+    if ax.get_legend_handles_labels()[0]:
+        ax.legend(frameon=False)
+    return ax

@@ -1,0 +1,206 @@
+import pandas as pd
+import pytest
+
+from smmanalytics.benchmarks import (
+    benchmarks,
+    compare_benchmarks,
+    compare_competitors,
+    read_competitors,
+)
+from smmanalytics.brand import Brand
+from smmanalytics.errors import ConfigError
+
+from ._roi_builders import daily, dataset, posts
+
+
+def _posts():
+    return posts([
+        {"platform": "instagram", "post_id": "1", "published_at": "2025-03-02T09:00Z",
+         "reactions": 80.0, "comments": 10.0, "shares": 10.0, "saves": 50.0, "paid": True,
+         "impressions": 1000.0},
+        {"platform": "instagram", "post_id": "2", "published_at": "2025-06-02T09:00Z",
+         "reactions": 250.0, "comments": 40.0, "shares": 10.0, "saves": 5.0, "paid": False,
+         "impressions": 3000.0},
+    ])
+
+
+def _followers(total=10_000.0, platform="instagram"):
+    return daily([{"platform": platform, "account_id": "a", "date": "2025-01-01",
+                   "metric": "followers_total", "value": total / 2},
+                  {"platform": platform, "account_id": "a", "date": "2025-12-31",
+                   "metric": "followers_total", "value": total}])
+
+
+def test_benchmark_table_schema_and_values():
+    b = benchmarks()
+    assert {"source", "edition", "value", "numerator_components", "denominator",
+            "aggregation", "grade", "url", "note", "includes_paid"} <= set(b.columns)
+    assert (b["value"] >= 0).all()
+    rates = b.loc[b["unit"] == "fraction", "value"]
+    assert (rates < 0.1).all()          # stored as fractions, not percents
+    zero = b.loc[b["value"] == 0]
+    assert (zero["grade"] == "C-").all()   # only the flagged '*' artefacts are 0
+    riq = benchmarks(source="Rival IQ", industry="all", metric="engagement_rate")
+    got = {(r.edition, r.platform): r.value for r in riq.itertuples()}
+    assert got[(2023, "facebook")] == pytest.approx(0.0006)     # 0.060 %
+    assert got[(2024, "tiktok")] == pytest.approx(0.0263)
+    assert got[(2025, "instagram")] == pytest.approx(0.0036)
+    assert set(riq["aggregation"]) == {"median_of_brand_means"}
+    assert riq["includes_paid"].all()
+
+
+def test_benchmark_table_flags_star_artefacts():
+    x = benchmarks(source="Rival IQ", platform="x", industry="health_beauty",
+                   metric="engagement_rate")
+    assert x.loc[0, "grade"] == "C-" and "artefact" in x.loc[0, "note"]
+    hb = benchmarks(source="Rival IQ", platform="instagram", industry="health_beauty",
+                    metric="engagement_rate")
+    assert hb.loc[0, "value"] == pytest.approx(0.00144)         # 0.144 %
+
+
+def test_benchmark_families_are_separate_rows():
+    si = benchmarks(source="Socialinsider", platform="instagram")
+    assert set(si["numerator_components"]) == {"likes|comments"}
+    assert set(si["aggregation"]) == {"mean_of_posts"}
+    assert set(benchmarks(source="Buffer")["aggregation"]) == {"median_of_posts"}
+
+
+def test_compare_rival_iq_way():
+    ds = dataset(posts=_posts(), daily=_followers(),
+                 brand=Brand(name="B", timezone="Europe/Paris", industry="all"))
+    c = compare_benchmarks(ds, 2025)
+    er = c.loc[c["metric"] == "engagement_rate"].iloc[0]
+    # mean of (80+10+10) and (250+40+10) = 200 (saves excluded) / 10,000 followers = 0.02
+    assert er["brand_value"] == pytest.approx(0.02)
+    assert er["benchmark_value"] == pytest.approx(0.0036)
+    assert er["ratio"] == pytest.approx(0.02 / 0.0036)
+    assert "Rival IQ way" in er["method"] and "boosted posts included" in er["method"]
+
+
+def test_compare_refuses_without_followers():
+    ds = dataset(posts=_posts())
+    er = compare_benchmarks(ds, 2025, industry="all").iloc[0]
+    assert pd.isna(er["brand_value"]) and pd.isna(er["ratio"])
+    assert "followers at the period end unknown" in er["note"]
+
+
+def test_compare_industry_row_and_fallback():
+    ds = dataset(posts=_posts(), daily=_followers())
+    retail = compare_benchmarks(ds, 2025, industry="retail")
+    er = retail.loc[retail["metric"] == "engagement_rate"].iloc[0]
+    assert er["industry"] == "retail" and er["benchmark_value"] == pytest.approx(0.0016)
+    ppw = retail.loc[retail["metric"] == "posts_per_week"].iloc[0]
+    assert ppw["brand_value"] == pytest.approx(2 / (365 / 7))
+    other = compare_benchmarks(ds, 2025, industry="bakeries").iloc[0]
+    assert other["industry"] == "all" and "no 'bakeries' row" in other["note"]
+
+
+def test_compare_socialinsider_and_buffer_ways():
+    ds = dataset(posts=_posts(), daily=_followers())
+    si = compare_benchmarks(ds, 2025, source="Socialinsider").iloc[0]
+    # likes + comments only, per post / followers on the day (5,000 from Jan 1):
+    # mean(90 / 5000, 290 / 5000) = 0.038
+    assert si["brand_value"] == pytest.approx(0.038)
+    bu = compare_benchmarks(ds, 2025, source="Buffer", edition=2025).iloc[0]
+    # median of 100 / 1000 and 300 / 3000 = 0.1
+    assert bu["brand_value"] == pytest.approx(0.1)
+    unresolved = compare_benchmarks(ds, 2025, source="Buffer", edition=2026).iloc[0]
+    assert pd.isna(unresolved["brand_value"]) and "unresolved" in unresolved["note"]
+
+
+COMP = "platform,competitor,period,followers,posts,interactions\n"
+
+
+def test_read_competitors_and_side_by_side(tmp_path):
+    path = tmp_path / "competitors.csv"
+    path.write_text(COMP + "instagram,Rival Co,2025,20000,100,60000\n"
+                           "instagram,Other,2025,,10,50\n", encoding="utf-8")
+    comp = read_competitors(path)
+    assert comp.loc[0, "period"] == "2025" and pd.isna(comp.loc[1, "followers"])
+    ds = dataset(posts=_posts(), daily=_followers(), competitors=comp)
+    side = compare_competitors(ds, 2025).set_index("name")
+    # brand: (100 + 300) / 2 posts = 200 per post / 10,000 = 0.02
+    assert side.loc["Test", "er_followers"] == pytest.approx(0.02)
+    # Rival Co: 60,000 / 100 = 600 per post / 20,000 = 0.03
+    assert side.loc["Rival Co", "er_followers"] == pytest.approx(0.03)
+    assert side.loc["Rival Co", "rank"] == 1 and side.loc["Test", "rank"] == 2
+    assert pd.isna(side.loc["Other", "er_followers"])          # followers unknown
+    assert bool(side.loc["Test", "is_brand"])
+
+
+@pytest.mark.parametrize("row, column", [
+    ("myspace,A,2025-10,1,1,1\n", "platform"),
+    ("instagram,,2025-10,1,1,1\n", "competitor"),
+    ("instagram,A,October,1,1,1\n", "period"),
+    ("instagram,A,2025-10,lots,1,1\n", "followers"),
+    ("instagram,A,2025-10,1,-1,1\n", "posts"),
+])
+def test_read_competitors_errors(tmp_path, row, column):
+    path = tmp_path / "competitors.csv"
+    path.write_text(COMP + "instagram,Ok,2025-10,1,1,1\n" + row, encoding="utf-8")
+    with pytest.raises(ConfigError, match=f"line 3, column '{column}'"):
+        read_competitors(path)
+
+
+def test_read_competitors_duplicate_and_header(tmp_path):
+    path = tmp_path / "competitors.csv"
+    path.write_text(COMP + "instagram,A,2025-10,1,1,1\ninstagram,a,2025-10,2,2,2\n",
+                    encoding="utf-8")
+    with pytest.raises(ConfigError, match="line 3.*first on line 2"):
+        read_competitors(path)
+    path.write_text("platform,competitor\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="line 1, column 'period'"):
+        read_competitors(path)
+
+
+def test_compare_platform_without_benchmark_says_so():
+    p = posts([{"platform": "linkedin", "post_id": "9", "published_at": "2025-03-02T09:00Z",
+                "reactions": 5.0}])
+    row = compare_benchmarks(dataset(posts=p), 2025, industry="all").iloc[0]
+    assert row["platform"] == "linkedin" and pd.isna(row["benchmark_value"])
+    assert "no linkedin benchmark" in row["note"]
+
+
+def test_compare_notes_stale_follower_count():
+    stale = daily([{"platform": "instagram", "account_id": "a", "date": "2025-06-30",
+                    "metric": "followers_total", "value": 10_000.0}])
+    er = compare_benchmarks(dataset(posts=_posts(), daily=stale), 2025, industry="all").iloc[0]
+    assert er["brand_value"] == pytest.approx(0.02)
+    assert "followers from 2025-06-30, 184 days before the period end" in er["note"]
+
+
+def test_read_competitors_thousands_separators(tmp_path):
+    path = tmp_path / "competitors.csv"
+    path.write_text(COMP + 'instagram,A,2026-10,"24,343",23,"18.453"\n'
+                           "instagram,B,2026-10,1 200,3,12\n", encoding="utf-8")
+    c = read_competitors(path)
+    assert c["followers"].tolist() == [24343, 1200] and c.loc[0, "interactions"] == 18453
+    path.write_text(COMP + "instagram,A,2026-10,12.5,1,1\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="column 'followers'.*whole number"):
+        read_competitors(path)
+
+
+def test_compare_all_families_stacked():
+    ds = dataset(posts=_posts(), daily=_followers())
+    c = compare_benchmarks(ds, 2025, industry="all", source=None)
+    er = c.loc[c["metric"] == "engagement_rate"].set_index("source")
+    assert set(er.index) == {"Buffer", "Rival IQ", "Socialinsider"}
+    assert er.loc["Rival IQ", "brand_value"] == pytest.approx(0.02)
+    assert er.loc["Socialinsider", "brand_value"] == pytest.approx(0.038)
+    assert er["method"].str.contains("way").all()
+
+
+def test_stories_left_out_of_benchmark_figures():
+    p = pd.concat([_posts(), posts([
+        {"platform": "instagram", "post_id": "s1", "published_at": "2025-03-03T09:00Z",
+         "reactions": 1.0, "content_type": "story"}])], ignore_index=True)
+    ds = dataset(posts=p, daily=_followers())
+    c = compare_benchmarks(ds, 2025, industry="retail").set_index("metric")
+    assert c.loc["engagement_rate", "brand_value"] == pytest.approx(0.02)   # as without it
+    assert c.loc["engagement_rate", "posts"] == 2
+
+
+def test_partial_year_is_noted():
+    er = compare_benchmarks(dataset(posts=_posts(), daily=_followers()), 2025,
+                            industry="all").iloc[0]
+    assert "cover only 2025-03-02..2025-06-02 of 2025" in er["note"]

@@ -1,0 +1,187 @@
+import numpy as np
+import pandas as pd
+import pytest
+
+from smmanalytics.compare import compare
+
+from ._roi_builders import dataset, posts, web
+
+AUG = ("2026-08-01", "2026-08-31")
+
+
+def _month(month, n, interactions, reach=400.0, content_type="image", start_id=0):
+    vals = interactions if np.ndim(interactions) else [interactions] * n
+    types = content_type if isinstance(content_type, list) else [content_type] * n
+    return [{"platform": "instagram", "post_id": str(start_id + k),
+             "published_at": f"2026-{month:02d}-{k + 1:02d}T09:00:00Z",
+             "reactions": float(v), "reach": reach, "content_type": t}
+            for k, (v, t) in enumerate(zip(vals, types, strict=True))]
+
+
+def _kpis(c):
+    return c.table.set_index("kpi")
+
+
+def test_hand_computed_changes_in_percent_and_points():
+    ds = dataset(posts=posts(_month(10, 12, 20) + _month(8, 10, 16, start_id=100)))
+    t = _kpis(compare(ds, "2026-10", previous=AUG))      # 31 vs 31 days
+    assert t.loc["interactions", "current"] == 240 and t.loc["interactions", "previous"] == 160
+    assert t.loc["interactions", "change_pct"] == pytest.approx(0.5)        # 240 / 160 − 1
+    assert t.loc["er_reach", "current"] == pytest.approx(0.05)              # 240 / 4800
+    assert t.loc["er_reach", "previous"] == pytest.approx(0.04)             # 160 / 4000
+    assert t.loc["er_reach", "change_pp"] == pytest.approx(1.0)             # 5 % − 4 %
+    assert t.loc["er_reach", "change_pct"] == pytest.approx(0.25)
+    assert t.loc["posts", "direction"] == "up"
+    assert t.loc["interactions", "basis"] == "period"
+
+
+def test_interval_from_bootstrap_covers_the_estimate():
+    rng = np.random.default_rng(20261022)
+    cur = rng.negative_binomial(1.5, 1.5 / (1.5 + 40), 25) + 1
+    prev = rng.negative_binomial(1.5, 1.5 / (1.5 + 30), 25) + 1
+    ds = dataset(posts=posts(_month(10, 25, cur) + _month(8, 25, prev, start_id=100)))
+    row = _kpis(compare(ds, "2026-10", previous=AUG)).loc["interactions"]
+    assert row["ci_low"] < row["change_pct"] < row["ci_high"]
+    assert row["method"].startswith("bootstrap over posts") and not row["direction_only"]
+    # overdispersed posts: the interval is wide (§5.1: ±20 % is ordinary noise)
+    assert row["ci_high"] - row["ci_low"] > 0.4
+
+
+def test_few_posts_direction_only_with_caveat():
+    ds = dataset(posts=posts(_month(10, 4, 20) + _month(8, 12, 10, start_id=100)))
+    c = compare(ds, "2026-10", previous=AUG)
+    row = _kpis(c).loc["interactions"]
+    assert row["direction_only"] and pd.isna(row["ci_low"]) and row["direction"] == "down"
+    assert any("Fewer than 10 posts" in s and "direction only" in s for s in c.caveats)
+
+
+def test_per_day_basis_when_lengths_differ():
+    # October 31 days, September 30 days: 310 vs 300 is +0 % per day
+    ds = dataset(posts=posts(_month(10, 31, 10) + _month(9, 30, 10, start_id=100)))
+    c = compare(ds, "2026-10")
+    row = _kpis(c).loc["interactions"]
+    assert c.previous.label == "2026-09"
+    assert row["change_pct"] == pytest.approx(0.0) and row["basis"] == "per day"
+    assert row["direction"] == "flat"
+    assert any("compared per day" in s for s in c.caveats)
+
+
+def test_total_without_top_post_and_caveat():
+    cur = [10] * 11 + [890]          # one viral post: 890 of 1000
+    ds = dataset(posts=posts(_month(10, 12, cur) + _month(8, 12, 50, start_id=100)))
+    c = compare(ds, "2026-10", previous=AUG)
+    row = _kpis(c).loc["interactions_excl_top_post"]
+    assert row["current"] == 110 and row["previous"] == 550      # 1000 − 890; 600 − 50
+    assert any("One post made 89%" in s for s in c.caveats)
+
+
+def test_format_mix_warning():
+    ds = dataset(posts=posts(_month(10, 12, 10, content_type="reel")
+                             + _month(8, 12, 10, content_type="image", start_id=100)))
+    c = compare(ds, "2026-10", previous=AUG)
+    assert any("format mix changed" in s and "Simpson" in s for s in c.caveats)
+
+
+def test_web_kpis_by_day():
+    rows = [{"date": d, "channel_group": "Organic Social", "source": "instagram",
+             "sessions": 20.0 if d.month == 10 else 10.0, "currency": "EUR"}
+            for d in pd.date_range("2026-08-01", "2026-10-31") if d.month != 9]
+    c = compare(dataset(web=web(rows)), "2026-10", previous=AUG)
+    row = _kpis(c).loc["sessions"]
+    assert row["current"] == 620 and row["previous"] == 310 and row["change_pct"] == 1.0
+    assert row["method"] == "bootstrap over days"
+
+
+def test_compare_does_not_mutate():
+    ds = dataset(posts=posts(_month(10, 12, 20) + _month(8, 10, 16, start_id=100)))
+    before = ds.posts.copy()
+    compare(ds, "2026-10")
+    pd.testing.assert_frame_equal(ds.posts, before)
+    assert "<h4>2026-10 vs 2026-09</h4>" in compare(ds, "2026-10")._repr_html_()
+
+
+@pytest.mark.slow
+def test_interval_coverage_under_no_change():
+    """Both months drawn from the same overdispersed process: the 95 % intervals of the change
+    in interactions (bootstrap and NB GLM) cover 0 in roughly 95 % of replications (percentile
+    bootstrap with 20 posts is a little narrow, so accept 85–99 %)."""
+    rng = np.random.default_rng(5)
+    boot, model = [], []
+    for rep in range(100):
+        k, mean = 1.5, 40
+        cur = rng.negative_binomial(k, k / (k + mean), 20)
+        prev = rng.negative_binomial(k, k / (k + mean), 20)
+        ds = dataset(posts=posts(_month(10, 20, cur) + _month(8, 20, prev, start_id=100)))
+        row = _kpis(compare(ds, "2026-10", previous=AUG, n_boot=500, seed=rep)).loc[
+            "interactions"]
+        boot.append(row["ci_low"] <= 0 <= row["ci_high"])
+        model.append(row["model_ci_low"] <= 0 <= row["model_ci_high"])
+    assert 0.85 <= np.mean(boot) <= 0.99
+    assert 0.85 <= np.mean(model) <= 0.995
+
+
+def test_web_kpis_from_monthly_ga4_totals():
+    rows = [{"period_start": s, "period_end": e, "channel_group": "Paid Social",
+             "source": "m.facebook.com", "revenue": r, "currency": "EUR"}
+            for s, e, r in (("2026-08-01", "2026-08-31", 100.0),
+                            ("2026-10-01", "2026-10-31", 150.0))]
+    row = _kpis(compare(dataset(web=web(rows)), "2026-10", previous=AUG)).loc["revenue"]
+    assert row["current"] == 150 and row["previous"] == 100 and row["change_pct"] == 0.5
+    assert pd.isna(row["ci_low"])
+
+
+def test_record_previous_period_warns_regression_to_the_mean():
+    rows = []
+    for i, m in enumerate((4, 5, 6, 7, 8)):
+        rows += _month(m, 12, 10, start_id=100 * i)
+    rows += _month(9, 12, 50, start_id=900) + _month(10, 12, 20, start_id=1000)
+    c = compare(dataset(posts=posts(rows)), "2026-10")
+    assert any("2026-09 was a record" in s and "regression to the mean" in s for s in c.caveats)
+
+
+def test_per_day_change_abs_and_sign_change():
+    from smmanalytics.compare import _row
+    # 62 posts in 31 days vs 60 in 30: +0 per day, although 2 more posts
+    r = _row("posts", "total", 62, 60, (np.nan, np.nan), 31 / 30, 62, 60, False, "m", 31)
+    assert r["change_abs"] == 0.0 and r["direction"] == "flat" and r["basis"] == "per day"
+    # 93 vs 60: 3.0 − 2.0 = +1 post a day
+    r = _row("posts", "total", 93, 60, (np.nan, np.nan), 31 / 30, 93, 60, False, "m", 31)
+    assert r["change_abs"] == pytest.approx(1.0) and r["change_pct"] == pytest.approx(0.5)
+    # net follows from +44 to −83: no percent, direction down
+    r = _row("followers_net", "total", -83, 44, (-5.0, -1.0), 1.0, 31, 31, False, "m", 31)
+    assert pd.isna(r["change_pct"]) and pd.isna(r["ci_low"]) and r["direction"] == "down"
+    assert "sign change" in r["method"]
+
+
+def test_periods_helper():
+    from smmanalytics.periods import parse_period
+
+    q = parse_period("2026-Q3")
+    assert (str(q.start), str(q.end), q.days, q.previous().label) == \
+        ("2026-07-01", "2026-09-30", 92, "2026-Q2")
+    r = parse_period(("2026-10-01", "2026-10-15"))
+    assert r.days == 15 and r.previous().label == "2026-09-16..2026-09-30"
+    assert parse_period("2026-01").previous().label == "2025-12"
+    assert parse_period(2025).days == 365
+    with pytest.raises(ValueError, match="YYYY-MM"):
+        parse_period("October")
+    with pytest.raises(ValueError, match="before its start"):
+        parse_period(("2026-10-15", "2026-10-01"))
+
+
+def test_model_interval_agrees_with_bootstrap():
+    rng = np.random.default_rng(3)
+    cur = rng.negative_binomial(1.5, 1.5 / (1.5 + 50), 30) + 1
+    prev = rng.negative_binomial(1.5, 1.5 / (1.5 + 35), 30) + 1
+    ds = dataset(posts=posts(_month(10, 30, cur, reach=1000.0)
+                             + _month(8, 30, prev, reach=1000.0, start_id=100)))
+    t = _kpis(compare(ds, "2026-10", previous=AUG))
+    for kpi in ("interactions", "interactions_per_post", "er_reach"):
+        row = t.loc[kpi]
+        assert row["model_ci_low"] < row["change_pct"] < row["model_ci_high"]
+        # both intervals describe the same overdispersed data: similar widths
+        width_b = row["ci_high"] - row["ci_low"]
+        width_m = row["model_ci_high"] - row["model_ci_low"]
+        assert 0.5 < width_m / width_b < 2.0
+        assert "NB GLM" in row["method"]
+    assert pd.isna(t.loc["posts", "model_ci_low"])
