@@ -55,9 +55,14 @@ ds = smm.load(data)
 rep = BrandReport(ds, period, kind="monthly", lang=lang or None)
 ds
 '''),
+    code("rep.scorecard()"),
+    code("rep.roi()"),
     code("rep.kpi_table()"),
     code("rep.engagement_charts()"),
+    code("rep.benchmarks()"),
+    code("rep.compare()"),
     code("rep.top_posts()"),
+    code("rep.audience()"),
     code("rep.quality_note()"),
     code("rep.method_notes()"),
     code('rep.provenance({"data": Path(data).name, "period": period, "lang": rep.lang})'),

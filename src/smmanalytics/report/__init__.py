@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .builder import Report, Section
-from .locale import Formatter
+from .formatting import Formatter
 from .sections import BrandReport, posts_in_period
 
 __all__ = ["Report", "Section", "Formatter", "BrandReport", "posts_in_period"]

@@ -2,7 +2,7 @@
 to a PDF through Typst and shows itself in a notebook.
 
 Layout only: numbers are computed by the analytics modules and formatted by
-:class:`~smmanalytics.report.locale.Formatter`; nothing here computes a statistic.
+:class:`~smmanalytics.report.formatting.Formatter`; nothing here computes a statistic.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from matplotlib.figure import Figure
 
 from .._io import atomic_write
 from ..errors import ReportError
-from .locale import Formatter
+from .formatting import Formatter
 
 __all__ = ["Report", "Section"]
 

@@ -15,6 +15,7 @@ import pandas as pd
 from .. import metrics, plots
 from ..periods import Period, parse_period
 from .builder import Report, Section
+from .performance import PerformanceSections
 
 __all__ = ["BrandReport", "posts_in_period"]
 
@@ -78,7 +79,7 @@ def posts_in_period(posts: pd.DataFrame, period: Period, tz: str) -> pd.DataFram
     return posts.loc[period.contains(local_day)].reset_index(drop=True)
 
 
-class BrandReport(Report):
+class BrandReport(PerformanceSections, Report):
     """A brand's report for one period, built section by section from a Dataset.
 
     Examples

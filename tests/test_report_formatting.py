@@ -5,7 +5,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from smmanalytics.report.locale import Formatter
+from smmanalytics.report.formatting import Formatter
 
 
 @pytest.mark.parametrize("lang,number,percent,money,month", [

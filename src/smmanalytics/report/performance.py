@@ -1,0 +1,200 @@
+"""Report sections on performance against money and targets: goals scorecard, ROI and its
+costs, benchmarks and competitors, and period over period. Mixed into BrandReport."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from .. import plots
+from .builder import Section
+from .formatting import STATUS_COLORS
+
+__all__ = ["PerformanceSections"]
+
+_RATES = {"er_reach", "er_impressions", "er_views", "er_followers", "er_reach_median",
+          "engagement_rate", "reach_rate", "ctr"}
+_MONEY = {"revenue", "cost", "value", "cpa", "cpc", "cpm"}
+
+
+class PerformanceSections:
+    """Scorecard, ROI, benchmarks, competitors and period-over-period sections."""
+
+    # ---- value formatting by metric ----------------------------------------------------------
+    def _value(self, metric: str, x, *, change: bool = False) -> str:
+        f = self.fmt
+        if metric in _RATES:
+            return f.points(x) if change else f.percent(x)
+        if metric == "roi":
+            return f.percent(x, 0)
+        if metric == "roas":
+            return f"{f.number(x, 2)}×" if not pd.isna(x) else "–"
+        if metric in _MONEY:
+            return f.money(x)
+        return f.number(x, 1 if metric.endswith("_per_post") or metric == "posts_per_week"
+                        else 0)
+
+    def _goal_name(self, metric: str, platform: str) -> str:
+        f = self.fmt
+        where = f.label("total") if platform == "all" else f.platform(platform)
+        return f"{f.metric(metric)} · {where}"
+
+    # ---- scorecard ------------------------------------------------------------------------------
+    def scorecard(self) -> Section:
+        """Each goal: target, actual, status, and for a running period the pace and the chance."""
+        from ..goals import scorecard
+
+        f = self.fmt
+        sec = self.section(f.label("scorecard"))
+        if self.ds.goals is None or len(self.ds.goals) == 0:
+            return self.text(sec, f.label("goals_none"))
+        sc = scorecard(self.ds, self.period)
+        counts = sc["status"].astype(str).value_counts()
+        self.kpis(sec, [{"label": f.status(s), "value": f.number(counts.get(s, 0))}
+                        for s in ("met", "on track", "at risk", "off track")])
+        rows = []
+        for r in sc.itertuples(index=False):
+            status = str(r.status) if pd.notna(r.status) else "not assessed"
+            detail = []
+            if not r.complete and pd.notna(r.p_meet):
+                detail.append(f"{f.label('chance')} {f.percent(r.p_meet, 0)}")
+            if not r.complete and pd.notna(r.required_daily):
+                detail.append(f"{f.label('required_daily')} {self._value(r.metric, r.required_daily)}")
+            rows.append({
+                f.label("goal"): self._goal_name(r.metric, r.platform),
+                f.label("target"): ("≥ " if r.direction == "at_least" else "≤ ")
+                + self._value(r.metric, r.target),
+                f.label("actual"): self._value(r.metric, r.actual),
+                f.label("status"): {"text": f.status(status), "status": status,
+                                    "color": STATUS_COLORS.get(status, "#777777")},
+                f.label("note"): "; ".join(detail),
+            })
+        notes = sorted({str(n) for n in sc["note"].dropna()})
+        self.table(sec, pd.DataFrame(rows), align=["left", "right", "right", "left", "left"],
+                   widths=["auto", "auto", "auto", "auto", "1fr"],
+                   caption=" · ".join(notes) or None)
+        return sec
+
+    # ---- ROI ------------------------------------------------------------------------------------
+    def roi(self) -> Section:
+        """Total cost by category, attributed revenue, ROI and ROAS; then per campaign."""
+        from ..roi import cost_breakdown, roi
+
+        f = self.fmt
+        sec = self.section(f.label("roi"))
+        total = roi(self.ds, self.period).iloc[0]
+        self.kpis(sec, [
+            {"label": f.label("cost"), "value": f.money(total["cost"])},
+            {"label": f.label("revenue"), "value": f.money(total["value"])},
+            {"label": "ROI", "value": self._value("roi", total["roi"])},
+            {"label": "ROAS", "value": self._value("roas", total["roas"])},
+        ])
+        self.text(sec, f.label("roi_definition"), note=True)
+        by = roi(self.ds, self.period, by="campaign")
+        by = by[(by["cost"].fillna(0) > 0) | (by["value"].fillna(0) > 0)]
+        if len(by):
+            table = pd.DataFrame({
+                f.label("campaign"): [f.label("unassigned") if c == "(unassigned)" else c
+                                      for c in by["campaign"]],
+                f.label("cost"): [f.money(v) for v in by["cost"]],
+                f.label("ad_spend"): [f.money(v) for v in by["ad_spend"]],
+                f.label("revenue"): [f.money(v) for v in by["value"]],
+                "ROI": [self._value("roi", v) for v in by["roi"]],
+                "ROAS": [self._value("roas", v) for v in by["roas"]],
+                "CPA": [f.money(v, 2) for v in by["cpa"]],
+            })
+            self.table(sec, table)
+        breakdown = cost_breakdown(roi(self.ds, self.period))
+        if len(breakdown):
+            self._add(sec, {"kind": "heading", "level": 2, "text": f.label("cost_breakdown")})
+            self.table(sec, pd.DataFrame({
+                f.label("category"): [f.label("cat_" + c) for c in breakdown["category"]],
+                f.label("amount"): [f.money(v) for v in breakdown["amount"]],
+                f.label("share"): [f.percent(v, 0) for v in breakdown["share"]],
+            }), widths=["1fr", "auto", "auto"])
+            with plt.rc_context(plots.theme()):
+                fig, ax = plt.subplots(figsize=(7, 1.6 + 0.3 * len(by)))
+                from ..roi import plot_costs
+                shown = by.assign(campaign=[f.label("unassigned") if c == "(unassigned)" else c
+                                            for c in by["campaign"]])
+                plot_costs(shown, ax=ax)
+                if ax.get_legend() is not None:
+                    for text in ax.get_legend().get_texts():
+                        text.set_text(f.label("cat_" + text.get_text().replace(" ", "_")))
+                ax.set_xlabel(f"{f.label('cost')} ({self.brand.currency})")
+                ax.set_ylabel("")
+                self.figure(sec, fig, caption=f.label("cost_by_campaign"), width="80%")
+        return sec
+
+    # ---- benchmarks and competitors ----------------------------------------------------------------
+    def benchmarks(self) -> Section:
+        """The brand's figures computed each benchmark's way, and the competitors side by side."""
+        from ..benchmarks import compare_benchmarks, compare_competitors
+
+        f = self.fmt
+        sec = self.section(f.label("benchmarks"))
+        b = compare_benchmarks(self.ds, self.period, industry=self.brand.industry)
+        if len(b):
+            self.table(sec, pd.DataFrame({
+                f.label("platform"): [f.platform(p) for p in b["platform"]],
+                f.label("metric"): [f.metric(m) for m in b["metric"]],
+                f.label("source"): [f"{s} {e}" for s, e in zip(b["source"], b["edition"],
+                                                              strict=True)],
+                f.label("brand"): [self._value(m, v) for m, v in zip(b["metric"],
+                                   b["brand_value"], strict=True)],
+                f.label("benchmark"): [self._value(m, v) for m, v in zip(b["metric"],
+                                       b["benchmark_value"], strict=True)],
+                f.label("ratio"): [f"{f.number(v, 2)}×" if pd.notna(v) else "–"
+                                   for v in b["ratio"]],
+            }), align=["left", "left", "left", "right", "right", "right"])
+            self.bullets(sec, sorted({str(m) for m in b["method"].dropna()}
+                                     | {str(n) for n in b["note"].dropna()}))
+        c = compare_competitors(self.ds, self.period)
+        if len(c):
+            self._add(sec, {"kind": "heading", "level": 2, "text": f.label("competitors")})
+            self.table(sec, pd.DataFrame({
+                f.label("platform"): [f.platform(p) for p in c["platform"]],
+                f.label("account"): [f"{n} ★" if own else str(n)
+                                     for n, own in zip(c["name"], c["is_brand"], strict=True)],
+                f.label("posts"): [f.number(v) for v in c["posts"]],
+                f.label("interactions_per_post"): [f.number(v, 1)
+                                                   for v in c["interactions_per_post"]],
+                f.label("er_followers"): [f.percent(v) for v in c["er_followers"]],
+                f.label("posts_per_week"): [f.number(v, 1) for v in c["posts_per_week"]],
+            }), align=["left", "left", "right", "right", "right", "right"],
+                caption=f.label("competitors_caption"))
+        return sec
+
+    # ---- period over period ------------------------------------------------------------------------
+    def compare(self) -> Section:
+        """Each KPI against the previous period: change in % and points, with its interval."""
+        from ..compare import compare
+
+        f = self.fmt
+        sec = self.section(f.label("compare"))
+        cmp = compare(self.ds, self.period)
+        t = cmp.table
+        rows = []
+        for r in t.itertuples(index=False):
+            rate = r.kpi in _RATES
+            if rate:
+                change = f.points(r.change_pp)
+            else:
+                change = (("+" if r.change_pct > 0 else "") + f.percent(r.change_pct, 1)
+                          if pd.notna(r.change_pct) else "–")
+            if r.direction_only:
+                interval = f.label("direction_only")
+            elif pd.notna(r.ci_low):
+                lo, hi = (f.points(r.ci_low) if rate else f.percent(r.ci_low, 0),
+                          f.points(r.ci_high) if rate else f.percent(r.ci_high, 0))
+                interval = f"{lo} … {hi}"
+            else:
+                interval = "–"
+            rows.append({f.label("kpi"): f.metric(r.kpi),
+                         f.label("current"): self._value(r.kpi, r.current),
+                         f.label("previous"): self._value(r.kpi, r.previous),
+                         f.label("change"): change, f.label("interval"): interval})
+        self.table(sec, pd.DataFrame(rows), caption=f.label("compare_caption"))
+        if cmp.caveats:
+            self.bullets(sec, list(cmp.caveats))
+        return sec
