@@ -56,3 +56,23 @@ def test_pdf_figures_equal_the_api(monthly_fr, sample):
 def test_same_inputs_same_pdf(monthly_fr, tmp_path):
     again = run_report("monthly", data=SAMPLE, period="2026-10", out=tmp_path)
     assert again.pdf.read_bytes() == monthly_fr.pdf.read_bytes()
+
+
+def test_campaign_report(tmp_path, sample):
+    out = run_report("campaign", data=SAMPLE, period="2026-09-20..2026-10-31", out=tmp_path,
+                     lang="en", parameters={"campaign": "automne-2026"})
+    assert out.pdf.name == "maison-seve-automne-2026-2026-09-20..2026-10-31.pdf"
+    text = _text(out.pdf)
+    row = smm.campaign_roi(sample).set_index("campaign").loc["automne-2026"]
+    f = Formatter("en")
+    assert "Campaign: automne-2026" in text
+    assert f.money(row["cost"]) in text and f.money(row["value"]) in text
+    assert f"{f.number(row['roas'], 2)}×" in text
+
+
+def test_unknown_notebook_parameter_is_refused(tmp_path):
+    from smmanalytics import ReportError
+
+    with pytest.raises(ReportError, match="no parameter colour"):
+        run_report("monthly", data=SAMPLE, period="2026-10", out=tmp_path,
+                   parameters={"colour": "red"})

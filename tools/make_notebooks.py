@@ -69,6 +69,38 @@ ds
     code("rep.write_pdf(out)"),
 ])
 
+CAMPAIGN = _nb([
+    md("# Campaign report\n\nOne campaign from start to end: what it cost, what it brought back, "
+       "and how its posts did. Run by `smm report campaign` through papermill."),
+    code('''
+data: str = "../data/sample/maison-seve"  # brand folder of exports (with brand.yaml)
+campaign: str = "automne-2026"  # the utm_campaign / costs.csv campaign name
+start: str = "2026-09-20"  # first day of the campaign, ISO date
+end: str = "2026-10-31"  # last day of the campaign, ISO date
+brand: str = ""  # brand slug override; empty means the slug of brand.yaml
+lang: str = ""  # en, fr or it; empty means the language of brand.yaml
+out: str = "campaign-report.pdf"  # where the PDF is written
+''', tags=("parameters",)),
+    code('''
+from pathlib import Path
+
+import smmanalytics as smm
+from smmanalytics.report import BrandReport
+
+ds = smm.load(data)
+rep = BrandReport(ds, (start, end), kind="campaign", campaign=campaign, lang=lang or None)
+ds
+'''),
+    code("rep.campaign_summary()"),
+    code("rep.kpi_table()"),
+    code("rep.engagement_charts()"),
+    code("rep.top_posts()"),
+    code("rep.method_notes()"),
+    code('rep.provenance({"data": Path(data).name, "campaign": campaign, "start": start, "end": end})'),
+    code("rep.write_pdf(out)"),
+])
+
 if __name__ == "__main__":
     ROOT.mkdir(exist_ok=True)
     nbf.write(MONTHLY, ROOT / "monthly_report.ipynb")
+    nbf.write(CAMPAIGN, ROOT / "campaign_report.ipynb")

@@ -110,11 +110,24 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str, out: str | os
     b = _brand_of(data, brand)
     final = Path(out).resolve() / b.slug / label
     final.parent.mkdir(parents=True, exist_ok=True)
-    stem = f"{b.slug}-{label}" if kind == "monthly" else f"{b.slug}-{label}-{kind}"
+    if kind == "campaign" and (parameters or {}).get("campaign"):
+        from .brand import slugify
+
+        stem = f"{b.slug}-{slugify(parameters['campaign'])}-{label}"
+    else:
+        stem = f"{b.slug}-{label}" if kind == "monthly" else f"{b.slug}-{kind}-{label}"
     work = Path(tempfile.mkdtemp(prefix=f".{label}.", dir=final.parent))
     os.chmod(work, default_mode(directory=True))  # mkdtemp creates 0700; the final folder gets the usual mode
-    params = {"data": str(data), "period": period, "brand": brand or "", "lang": lang or "",
-              "out": str(work / f"{stem}.pdf"), **(parameters or {})}
+    p = parse_period(period)
+    offered = {"data": str(data), "period": p.label, "start": p.start.isoformat(),
+               "end": p.end.isoformat(), "brand": brand or "", "lang": lang or "",
+               "out": str(work / f"{stem}.pdf"), **(parameters or {})}
+    declared = pm.inspect_notebook(str(nb_in))
+    unknown = sorted(set(parameters or {}) - set(declared))
+    if unknown:
+        raise ReportError(f"{nb_in.name} has no parameter {', '.join(unknown)}; it takes "
+                          f"{', '.join(declared)}", notebook=nb_in.name)
+    params = {k: v for k, v in offered.items() if k in declared}
     nb_out = work / f"{stem}.ipynb"
     try:
         try:

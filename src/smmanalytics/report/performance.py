@@ -126,6 +126,39 @@ class PerformanceSections:
                 self.figure(sec, fig, caption=f.label("cost_by_campaign"), width="80%")
         return sec
 
+    def campaign_summary(self) -> Section:
+        """One campaign over its whole life: dates, cost, attributed revenue, ROI, ROAS, CPA."""
+        from .._web import campaign_key
+        from ..roi import campaign_roi
+
+        f = self.fmt
+        sec = self.section(f"{f.label('campaign')} : {self.campaign}" if self.lang == "fr"
+                           else f"{f.label('campaign')}: {self.campaign}")
+        table = campaign_roi(self.ds)
+        key = campaign_key(pd.Series([self.campaign])).iloc[0]
+        row = table.loc[(campaign_key(table["campaign"]) == key).fillna(False).to_numpy()] \
+            if len(table) else table
+        if row.empty:
+            return self.text(sec, f.label("campaign_unknown"))
+        r = row.iloc[0]
+        self.text(sec, f"{f.date(r['start'])} – {f.date(r['end'])}")
+        self.kpis(sec, [
+            {"label": f.label("cost"), "value": f.money(r["cost"])},
+            {"label": f.label("revenue"), "value": f.money(r["value"])},
+            {"label": "ROI", "value": self._value("roi", r["roi"])},
+            {"label": "ROAS", "value": self._value("roas", r["roas"])},
+        ])
+        self.table(sec, pd.DataFrame({
+            f.label("posts"): [f.number(len(self.posts))],
+            f.label("interactions"): [f.number(self.posts["interactions"].sum(min_count=1))],
+            f.label("sessions"): [f.number(r["sessions"])],
+            f.label("key_events"): [f.number(r["key_events"])],
+            "CPA": [f.money(r["cpa"], 2)],
+            f.label("ad_spend"): [f.money(r["ad_spend"])],
+        }), align=["right"] * 6)
+        self.text(sec, f.label("roi_definition"), note=True)
+        return sec
+
     # ---- benchmarks and competitors ----------------------------------------------------------------
     def benchmarks(self) -> Section:
         """The brand's figures computed each benchmark's way, and the competitors side by side."""

@@ -90,18 +90,27 @@ class BrandReport(PerformanceSections, Report):
     """
 
     def __init__(self, ds, period, *, kind: str = "monthly", lang: str | None = None,
-                 title: str | None = None) -> None:
+                 title: str | None = None, campaign: str | None = None) -> None:
         self.ds = ds
+        self.campaign = campaign or None
         self.period = parse_period(period)
         self.tz = ds.brand.timezone
         lang = lang or ds.brand.language
         self.asof = _as_of(ds)
         super().__init__(title="", period_label="", brand=ds.brand, lang=lang)
         f = self.fmt
-        self.title = title or f.label(f"{kind}_report")
+        self.title = (title or f.label(f"{kind}_report")) + (f" · {campaign}" if campaign
+                                                             else "")
         self.period_label = (f.month(self.period.start) if self.period.kind == "month"
                              else f"{f.date(self.period.start)} – {f.date(self.period.end)}")
-        self.posts = metrics.add_rates(posts_in_period(ds.posts, self.period, self.tz), ds.daily)
+        posts = posts_in_period(ds.posts, self.period, self.tz)
+        if self.campaign:
+            from .._web import campaign_key
+
+            key = campaign_key(pd.Series([self.campaign])).iloc[0]
+            posts = posts.loc[(campaign_key(posts["campaign"]) == key).fillna(False)
+                              .to_numpy()].reset_index(drop=True)
+        self.posts = metrics.add_rates(posts, ds.daily)
         self.cover_lines = [
             f"{f.label('period')} : {f.date(self.period.start)} – {f.date(self.period.end)}"
             if lang == "fr" else
