@@ -77,7 +77,7 @@ def simulate(seed: int, *, n_posts: int = 400, weeks: int = 52, evening_lift: fl
         "metric": pd.array(["followers_total"] * len(dates), dtype="string"),
         "value": pd.array(np.round(10_000 * (1 + growth * np.minimum(tt, 1))), dtype="Float64"),
     })
-    return {"posts": posts, "daily": daily, "hour": hour, "weekday": local.weekday.to_numpy(),
+    return {"posts": posts, "daily": daily, "hour": hour, "weekday": local.day_of_week.to_numpy(),
             "e": e, "timing": timing, "reel": reel}
 
 

@@ -41,7 +41,7 @@ def _local_parts(published: pd.Series, tz: str, day_only: np.ndarray) -> pd.Data
     date = naive.dt.floor("D").where(~day_only, day_naive)
     return pd.DataFrame({
         "date": date.to_numpy(),
-        "weekday": date.dt.weekday.to_numpy(),
+        "weekday": date.dt.day_of_week.to_numpy(),
         "hour": np.where(day_only, -1, naive.dt.hour.to_numpy()),
     })
 
@@ -246,7 +246,7 @@ def activity_schedule(daily: pd.DataFrame | None, tz: str, platform: str | None
         m = (zones == z).to_numpy()
         local.loc[m] = (stamps[m].dt.tz_localize(z, ambiguous=False, nonexistent="shift_forward")
                         .dt.tz_convert(tz))
-    v = pd.DataFrame({"weekday": local.dt.weekday, "hour": local.dt.hour,
+    v = pd.DataFrame({"weekday": local.dt.day_of_week, "hour": local.dt.hour,
                       "value": a["value"].astype(float)}).dropna()
     cell = v.groupby(["weekday", "hour"])["value"].mean()
     by_hour = v.groupby("hour")["value"].mean()
