@@ -24,7 +24,6 @@ from sim_timing import (  # noqa: E402
     simulate,
     true_lift,
 )
-
 from smmanalytics.errors import EmptyDataError, SchemaError, UnknownPlatformError  # noqa: E402
 from smmanalytics.timing import BestTimes, best_times  # noqa: E402
 from smmanalytics.timing._data import activity_schedule  # noqa: E402
@@ -155,7 +154,7 @@ def test_result_shape_and_counts(bt0, sim0):
     assert isinstance(bs.index, pd.RangeIndex)
     assert bt0.method["exposure"] == "followers"
     ok = bs["lift"].notna()
-    assert ((bs.loc[ok, "lift_low"] <= bs.loc[ok, "lift_high"])).all()
+    assert (bs.loc[ok, "lift_low"] <= bs.loc[ok, "lift_high"]).all()
 
 
 def test_input_not_mutated(sim0):

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from .brand import Brand
+from .calendar import plan_slots, write_ics
 from .dataset import Dataset, load
 from .errors import (
     ConfigError,
@@ -19,6 +20,7 @@ from .errors import (
     UnknownFormatError,
     UnknownPlatformError,
 )
+from .timing import BestTimes, best_times
 
 __version__ = "0.1.0"
 
@@ -36,4 +38,9 @@ __all__ = [
     "EmptyDataError",
     "ReportError",
     "DataQualityWarning",
+    # timing
+    "best_times",
+    "BestTimes",
+    "plan_slots",
+    "write_ics",
 ]

@@ -145,7 +145,8 @@ def best_times(posts: pd.DataFrame, tz: str, platform: str | None = None, *,
         "lift_low": pd.array(est.lift_low, dtype="Float64"),
         "lift_high": pd.array(est.lift_high, dtype="Float64"),
     })
-    window = dict(est.window) if est.window else {"status": est.test}
+    window = (dict(est.window) if est.window else
+              {"status": est.test if len(hk) else "no posts with a known hour"})
     reliable = (np.isfinite(est.p_value) and est.p_value < alpha
                 and window.get("status") == "ok" and window["lift_low"] > 1)
     if reliable:

@@ -95,7 +95,6 @@ def prepare(posts: pd.DataFrame, tz: str, platform: str | None, daily: pd.DataFr
     if df.empty:
         raise EmptyDataError(f"no posts to analyse (platform={platform!r})")
     df = df.reset_index(drop=False).rename(columns={"index": "post_index"})
-    n = len(df)
     method: dict = {"tz": tz, "platform": platform, "outcome": outcome}
 
     if outcome == "interactions":

@@ -74,17 +74,17 @@ def _shrink(Y, E, V, M, N, m):
     """Empirical-Bayes log-lifts (..., S) and their centering on the account's average."""
     has = N > 0
     with np.errstate(divide="ignore", invalid="ignore"):
-        l = np.log(np.where(Y > 0, Y, 0.5) / E)
+        raw = np.log(np.where(Y > 0, Y, 0.5) / E)
         s2 = V / M ** 2
-    l = np.where(has, l, m)
+    raw = np.where(has, raw, m)
     s2 = np.where(has, s2, np.inf)
-    d2 = np.where(has, (l - m) ** 2 - s2, 0.0)
+    d2 = np.where(has, (raw - m) ** 2 - s2, 0.0)
     cnt = np.maximum(has.sum(axis=-1), 1)
     tau2 = np.maximum(0.0, d2.sum(axis=-1) / cnt)
     t = tau2[..., None]
     with np.errstate(invalid="ignore"):
         B = np.where(has, t / (t + s2), 0.0)
-    eta = m + B * (l - m)
+    eta = m + B * (raw - m)
     ntot = np.maximum(N.sum(axis=-1, keepdims=True), 1e-300)
     center = np.log((N * np.exp(eta)).sum(axis=-1, keepdims=True) / ntot)
     return eta, eta - center, tau2

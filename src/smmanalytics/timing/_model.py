@@ -198,18 +198,19 @@ def perm_score_test(Zslot: np.ndarray, slot: np.ndarray, s: np.ndarray, strata: 
     if n > exact_max_n or n_perm <= 0:
         return float(stats.chi2.sf(t_obs, keep.size)), t_obs, "chi2_permutation_moments"
     base = np.argsort(strata, kind="stable")
+    slot_b, s_b = slot[base], s[base]
+    bounds = np.searchsorted(strata[base], np.arange(len(codes) + 1))
     nslot = Zslot.shape[0]
     tot = np.empty(n_perm)
     step = max(1, 2_000_000 // max(n, 1))
     for start in range(0, n_perm, step):
         m = min(step, n_perm - start)
-        keys = strata[None, :] + rng.random((m, n))
-        order = np.argsort(keys, axis=1)
-        # post base[i] receives the slot of post order[:, i] (same stratum, random partner)
-        new_slot = np.empty((m, n), dtype=np.int64)
-        new_slot[:, base] = slot[order]
+        new_slot = np.tile(slot_b, (m, 1))
+        for a, b in zip(bounds[:-1], bounds[1:], strict=True):
+            if b - a > 1:           # shuffle the slots among the posts of this stratum
+                new_slot[:, a:b] = rng.permuted(new_slot[:, a:b], axis=1)
         flat = (np.arange(m)[:, None] * nslot + new_slot).ravel()
-        R = np.bincount(flat, weights=np.tile(s, m), minlength=m * nslot).reshape(m, nslot)
+        R = np.bincount(flat, weights=np.tile(s_b, m), minlength=m * nslot).reshape(m, nslot)
         tot[start:start + m] = stat(R @ Zslot)
     p = (1.0 + float((tot >= t_obs - 1e-12 * abs(t_obs)).sum())) / (1.0 + n_perm)
     return p, t_obs, "monte_carlo_permutation"

@@ -81,6 +81,11 @@ class BestTimes:
             head = "The exports give no posting hours for these posts, so only weekdays are compared"
             wp = self.method.get("weekday_p_value", np.nan)
             head += (f" (weekday test p = {wp:.3f})." if np.isfinite(wp) else ".")
+            if np.isfinite(wp) and wp < self.method.get("alpha", 0.1):
+                top = self.by_weekday.sort_values("lift", ascending=False).iloc[0]
+                head = (f"{head[:-1]}: {WEEKDAYS[int(top['weekday'])]} does best, "
+                        f"{float(top['lift']):.2f}× the average ({level}% interval "
+                        f"{float(top['lift_low']):.2f}–{float(top['lift_high']):.2f}).")
         elif not np.isfinite(self.p_value):
             head = f"Too few posts ({n}) or weeks to test whether posting time matters"
         else:
