@@ -15,11 +15,16 @@ Definitions (benchmarks-methods §3.3)
   each replicate refits the GLM by one Newton step from the full-data fit (``_model.one_step``)
   and moves ``e`` to the new controls to first order, ``E_c * exp(dE_c / E_c)``.
 - Held-out window: the weeks are split at random into halves A and B; the window with the
-  highest post-weighted shrunk lift on A (among windows with enough posts) is measured on B as
-  ``(sum_W y / sum_W e) / (sum y / sum e)`` over B's posts, with ``e`` from the controls fitted
-  on A. The held-out lift is the geometric mean over splits. Its interval keeps the windows
-  chosen on A and resamples whole weeks: controls refitted on the resampled A half, lift
-  measured on the resampled B half (percentiles over replicates).
+  highest post-weighted shrunk lift minus one standard error on A (among windows with enough
+  posts) is measured on B as ``(sum_W y / sum_W e) / (sum y / sum e)`` over B's posts, with ``e``
+  from the controls fitted on A. The held-out lift is the geometric mean over splits. Its
+  interval keeps the windows chosen on A and resamples whole weeks: controls refitted on the
+  resampled A half, windows measured on the resampled B half (percentiles over replicates,
+  widened around their median by ``t_{k-1}/z * sqrt(k/(k-1))`` for the k ~ K/2 weeks of a half:
+  a few-cluster correction).
+- Known limitation (simulations): when format and hour are confounded, A's chance errors in the
+  control coefficients correlate with A's choice and leak a small upward bias (about +0.03 on
+  the log scale with 400 posts and no true effect) into the held-out lift.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
+from scipy import stats
 
 from ._model import nb_fit, one_step, perm_score_test, week_blocks
 
@@ -233,7 +239,7 @@ def _held_out(rng, blocks: _Blocks, counts, eta_full, K, n_boot, n_splits, width
         return np.argmax(score, axis=1), d, np.isfinite(score.max(axis=1))
 
     def measure(CB, d, j):
-        """Held-out log-lift of windows j on the weeks weighted by CB, controls b + d."""
+        """Held-out log-lift of windows j on the weeks weighted by CB, controls ``b + d``."""
         EB = blocks.expected(CB, d)
         YB = CB @ blocks.Y
         Wj = W[:, j].T
@@ -256,7 +262,16 @@ def _held_out(rng, blocks: _Blocks, counts, eta_full, K, n_boot, n_splits, width
     per_b = np.where(nval > 0, np.where(np.isfinite(Lb), Lb, 0.0).sum(axis=0)
                      / np.maximum(nval, 1), np.nan)
     per_b = per_b[np.isfinite(per_b)]
-    lo, hi = np.quantile(per_b, [q_lo, q_hi]) if per_b.size else (np.nan, np.nan)
+    if per_b.size:
+        lo, med, hi = np.quantile(per_b, [q_lo, 0.5, q_hi])
+        # few-cluster correction: each half holds only ~K/2 weeks, so widen the percentile
+        # interval around its median by t_{K/2-1} / z and sqrt(k / (k - 1)) (cluster bootstrap
+        # variance is biased low by (k - 1) / k)
+        k = max(K // 2, 3)
+        f = stats.t.ppf(q_hi, k - 1) / stats.norm.ppf(q_hi) * np.sqrt(k / (k - 1))
+        lo, hi = med - f * (med - lo), med + f * (hi - med)
+    else:
+        lo = hi = np.nan
     ok = np.isfinite(Ls)
     votes = np.bincount(js[ok], minlength=W.shape[1]).astype(float)
     best = int(np.lexsort((full_score, votes))[-1])
