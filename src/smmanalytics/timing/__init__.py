@@ -27,6 +27,7 @@ import logging
 
 import numpy as np
 import pandas as pd
+from threadpoolctl import threadpool_limits
 
 from ._data import activity_schedule, controls, prepare, slot_design
 from ._estimate import estimate
@@ -96,6 +97,16 @@ def best_times(posts: pd.DataFrame, tz: str, platform: str | None = None, *,
     ...                     daily=ds.daily)                           # doctest: +SKIP
     >>> bt.summary                                                    # doctest: +SKIP
     """
+    # the design matrices are skinny (n x ~30): one BLAS thread is as fast as many, and much
+    # faster on a busy machine where extra threads only contend
+    with threadpool_limits(limits=1, user_api="blas"):
+        return _best_times(posts, tz, platform, daily=daily, outcome=outcome, exposure=exposure,
+                           min_age_days=min_age_days, alpha=alpha, n_boot=n_boot, seed=seed,
+                           window_hours=window_hours, n_perm=n_perm, n_splits=n_splits)
+
+
+def _best_times(posts, tz, platform, *, daily, outcome, exposure, min_age_days, alpha, n_boot,
+                seed, window_hours, n_perm, n_splits) -> BestTimes:
     rng = np.random.default_rng(seed)
     level = 1 - alpha
     n_perm = max(199, 2 * n_boot + 99) if n_perm is None else n_perm
