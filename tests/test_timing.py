@@ -14,6 +14,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).parent))
 
@@ -307,7 +309,6 @@ def test_no_timing_effect_is_rarely_claimed():
     assert small_p <= 8
 
 
-@pytest.mark.slow
 def test_held_out_interval_coverage():
     # The held-out lift estimates the true lift of the windows chosen on the other halves
     # (geometric mean over splits). Nominal 90%; tolerance: >= 75% of 40 accounts (binomial sd
@@ -320,3 +321,21 @@ def test_held_out_interval_coverage():
                                 for s in w["split_windows"]]))
         covered += w["lift_low"] <= truth <= w["lift_high"]
     assert covered >= 30
+
+
+@settings(max_examples=40, deadline=None)
+@given(stamps=st.lists(st.datetimes(min_value=pd.Timestamp("2024-01-01").to_pydatetime(),
+                                    max_value=pd.Timestamp("2027-12-31").to_pydatetime()),
+                       min_size=1, max_size=19),
+       tz=st.sampled_from(["Europe/Paris", "America/New_York", "Asia/Kolkata", "UTC"]))
+def test_property_cells_sum_to_posts_on_local_clock(stamps, tz):
+    # fewer than 20 posts: nothing is estimated, but every post is counted in its local cell
+    posts = _small_posts([pd.Timestamp(s) for s in stamps], snapshot="2030-01-01")
+    before = posts.copy(deep=True)
+    bt = best_times(posts, tz, exposure=None, min_age_days=0, n_boot=5)
+    local = posts["published_at"].dt.tz_convert(tz)
+    expected = (local.dt.day_of_week * 24 + local.dt.hour).value_counts()
+    got = bt.by_slot["n_posts"].to_numpy()
+    assert got.sum() == len(stamps) == bt.n_used
+    assert all(got[k] == v for k, v in expected.items())
+    pd.testing.assert_frame_equal(posts, before)

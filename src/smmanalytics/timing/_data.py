@@ -243,7 +243,8 @@ def activity_schedule(daily: pd.DataFrame | None, tz: str, platform: str | None
     local = pd.Series(pd.NaT, index=a.index, dtype=f"datetime64[ns, {tz}]")
     for z in zones.unique():
         m = (zones == z).to_numpy()
-        local.loc[m] = (stamps[m].dt.tz_localize(z, ambiguous=False, nonexistent="shift_forward")
+        first = np.ones(int(m.sum()), dtype=bool)        # repeated autumn hour: first one
+        local.loc[m] = (stamps[m].dt.tz_localize(z, ambiguous=first, nonexistent="shift_forward")
                         .dt.tz_convert(tz))
     v = pd.DataFrame({"weekday": local.dt.day_of_week, "hour": local.dt.hour,
                       "value": a["value"].astype(float)}).dropna()

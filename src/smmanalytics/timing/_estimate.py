@@ -121,8 +121,9 @@ def estimate(X: np.ndarray, y: np.ndarray, offset: np.ndarray, slot: np.ndarray,
     counts = np.bincount(slot, minlength=S).astype(float)
     nan = np.full(S, np.nan)
     if n < 20 or K < 4 or y.sum() <= 0:
+        why = "no engagement recorded" if n and y.sum() <= 0 else "too few posts or weeks"
         return SlotEstimate(n=counts, lift=nan, lift_low=nan.copy(), lift_high=nan.copy(),
-                            test="too few posts or weeks")
+                            test=why)
     q_lo, q_hi = (1 - level) / 2, 1 - (1 - level) / 2
 
     null = nb_fit(X, y, offset)

@@ -86,8 +86,11 @@ class BestTimes:
                 head = (f"{head[:-1]}: {WEEKDAYS[int(top['weekday'])]} does best, "
                         f"{float(top['lift']):.2f}× the average ({level}% interval "
                         f"{float(top['lift_low']):.2f}–{float(top['lift_high']):.2f}).")
+        elif not np.isfinite(self.p_value) and self.method.get("test") == "no engagement recorded":
+            head = f"No engagement recorded on these {n} posts, so timing cannot be assessed"
         elif not np.isfinite(self.p_value):
-            head = f"Too few posts ({n}) or weeks to test whether posting time matters"
+            head = (f"Too few posts ({n}, over {self.method.get('weeks', 0)} weeks) to test "
+                    f"whether posting time matters (at least 20 posts over 4 weeks are needed)")
         else:
             why = (f"p = {self.p_value:.2f}" if self.p_value >= self.method.get("alpha", 0.1)
                    else f"p = {self.p_value:.3f}, but the best window did not hold up on "
