@@ -20,11 +20,15 @@ Definitions (benchmarks-methods §3.3)
   from the controls fitted on A. The held-out lift is the geometric mean over splits. Its
   interval keeps the windows chosen on A and resamples whole weeks: controls refitted on the
   resampled A half, windows measured on the resampled B half (percentiles over replicates,
-  widened around their median by ``t_{k-1}/z * sqrt(k/(k-1))`` for the k ~ K/2 weeks of a half:
-  a few-cluster correction).
+  widened around their median by ``t_{k-1}/z * sqrt(k/(k-1))`` for the k ~ K/2 weeks of a half,
+  a few-cluster correction, and by ``sqrt(1 + v_split / v_boot)`` where ``v_split`` is the
+  variance of the split mean times the share of splits that chose another window than the most
+  common one: the bootstrap keeps each split's window, so choice variability is added back).
+  Measured on simulated accounts (400 posts, 100 each): 0.95 coverage at nominal 0.90, with
+  and without a true effect.
 - Known limitation (simulations): when format and hour are confounded, A's chance errors in the
   control coefficients correlate with A's choice and leak a small upward bias (about +0.03 on
-  the log scale with 400 posts and no true effect) into the held-out lift.
+  the log scale with 400 posts and no true effect, +0.016 on fresh seeds) into the held-out lift.
 """
 
 from __future__ import annotations
@@ -270,6 +274,14 @@ def _held_out(rng, blocks: _Blocks, counts, eta_full, K, n_boot, n_splits, width
         # variance is biased low by (k - 1) / k)
         k = max(K // 2, 3)
         f = stats.t.ppf(q_hi, k - 1) / stats.norm.ppf(q_hi) * np.sqrt(k / (k - 1))
+        # the bootstrap keeps each split's window; when the splits chose different windows,
+        # add the spread of their held-out lifts (variance of the split mean), scaled by the
+        # share of splits that disagree with the most common choice
+        ok = np.isfinite(Ls)
+        if ok.sum() > 1 and np.var(per_b) > 0:
+            disagree = 1 - np.bincount(js[ok]).max() / ok.sum()
+            v_mc = float(np.var(Ls[ok], ddof=1)) / ok.sum() * disagree
+            f *= np.sqrt(1 + v_mc / float(np.var(per_b)))
         lo, hi = med - f * (med - lo), med + f * (hi - med)
     else:
         lo = hi = np.nan
