@@ -163,12 +163,13 @@ def estimate(X: np.ndarray, y: np.ndarray, offset: np.ndarray, slot: np.ndarray,
     _, lb = blocks.lifts(Cb)
     lo, hi = np.quantile(lb, [q_lo, q_hi], axis=0)
     lift = np.exp(lift_log)
-    # no data within two hours on the same day: the smooth curve is extrapolating, say nothing
+    # a slot without posts is shown only between posted hours (within two hours on each side,
+    # same day): elsewhere the smooth curve would be extrapolating
     if S == 168:
-        near = np.zeros(S, dtype=bool)
-        grid = counts.reshape(7, 24)
-        for sh in range(-2, 3):
-            near |= (np.roll(grid, sh, axis=1) > 0).ravel()
+        has = counts.reshape(7, 24) > 0
+        before = np.roll(has, 1, axis=1) | np.roll(has, 2, axis=1)
+        after = np.roll(has, -1, axis=1) | np.roll(has, -2, axis=1)
+        near = (has | (before & after)).ravel()
         lift = np.where(near, lift, np.nan)
         lo, hi = np.where(near, lo, np.nan), np.where(near, hi, np.nan)
     out = SlotEstimate(n=counts, lift=lift, lift_low=np.exp(lo), lift_high=np.exp(hi),

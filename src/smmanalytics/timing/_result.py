@@ -33,7 +33,8 @@ class BestTimes:
     by_slot : DataFrame
         168 rows (weekday 0 = Monday, hour 0-23 local): n_posts, lift, lift_low, lift_high.
         ``lift`` is the shrunk expected engagement in that slot relative to the account's average
-        post; NaN where no post lies within two hours on that day.
+        post; NaN for a slot without posts unless posted hours lie within two hours on both
+        sides (same day), where the smooth curve would only extrapolate.
     recommended : DataFrame
         Rows of ``by_slot`` inside the chosen window, best first; empty without a reliable effect.
     by_weekday : DataFrame
@@ -108,7 +109,7 @@ class BestTimes:
     def plot(self, ax=None, *, cmap: str = "RdBu_r", annotate: bool = True, **kwargs):
         """Heatmap of the lift by weekday and hour, each cell annotated with its post count.
 
-        Cells without nearby posts are blank. The chosen window is outlined when the effect is
+        Slots without posts are blank unless they lie between posted hours. The chosen window is outlined when the effect is
         reliable. Returns the Axes.
         """
         import matplotlib.pyplot as plt
@@ -123,11 +124,17 @@ class BestTimes:
         span = max(span, 0.1)
         im = ax.imshow(np.ma.masked_invalid(lift), cmap=cmap, aspect="auto",
                        norm=LogNorm(vmin=np.exp(-span), vmax=np.exp(span)), **kwargs)
-        ax.figure.colorbar(im, ax=ax, label="lift vs account average")
+        cbar = ax.figure.colorbar(im, ax=ax, label="lift vs account average")
+        ticks = [t for t in (0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0)
+                 if np.exp(-span) <= t <= np.exp(span)]
+        cbar.ax.minorticks_off()
+        cbar.set_ticks(ticks)
+        cbar.set_ticklabels([f"{t:g}×" for t in ticks])
         if annotate:
             for d, h in zip(*np.nonzero(n), strict=True):
                 ax.text(h, d, str(n[d, h]), ha="center", va="center", fontsize=6)
         ax.set_xticks(range(0, 24, 3))
+        ax.set_xticklabels([f"{h:02d}:00" for h in range(0, 24, 3)])
         ax.set_yticks(range(7))
         ax.set_yticklabels([w[:3] for w in WEEKDAYS])
         ax.set_xlabel(f"hour ({self.method.get('tz', 'local')})")
