@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from sim_timing import simulate  # noqa: E402
 from smmanalytics import Dataset, cli  # noqa: E402
 from smmanalytics.brand import Brand  # noqa: E402
-from smmanalytics.calendar import plan_slots, write_ics  # noqa: E402
+from smmanalytics.calendar import plan_month, plan_slots, write_ics  # noqa: E402
 from smmanalytics.timing import best_times  # noqa: E402
 
 TZ = "Europe/Paris"
@@ -141,3 +141,31 @@ def test_cli_reports_errors(monkeypatch, capsys):
     monkeypatch.setattr(dataset, "load", _fake_load(simulate(0)))
     assert cli.main(["best-times", "data/x", "--platform", "myspace"]) == 2
     assert "myspace" in capsys.readouterr().err
+
+
+def test_plan_month_uses_the_accounts_pace(effect):
+    # simulated account: 400 posts over 52 weeks: 400 / 52 = 7.69 posts a week, rounded to 8
+    assert effect.method["posts_per_week"] == pytest.approx(400 / 52)
+    plan = plan_month(effect, "2026-11")
+    assert (plan["start_local"].dt.month == 11).all()
+    assert (plan["start_local"].dt.year == 2026).all()
+    # November 2026: 30 days = 4 whole weeks (4 x 8 = 32 posts) + 2 days with at most
+    # ceil(8 / 7) = 2 posts each: 32 to 36 posts
+    assert 32 <= len(plan) <= 36
+    assert 8 <= len(plan_month(effect, "2026-11", posts_per_week=2)) <= 10
+
+
+def test_activity_heatmap_and_lift_heatmap(null):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots()
+    assert null.plot(ax=ax, kind="activity").get_title().startswith("No audience-activity")
+    fig, ax = plt.subplots()
+    null.plot(ax=ax)
+    assert len(ax.patches) == 0                      # no window outlined without an effect
+    with pytest.raises(ValueError, match="kind"):
+        null.plot(kind="bogus")
+    plt.close("all")

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from .brand import Brand
-from .calendar import plan_slots, write_ics
+from .calendar import plan_month, plan_slots, write_ics
 from .dataset import Dataset, load
 from .errors import (
     ConfigError,
@@ -42,5 +42,6 @@ __all__ = [
     "best_times",
     "BestTimes",
     "plan_slots",
+    "plan_month",
     "write_ics",
 ]

@@ -25,7 +25,7 @@ import pandas as pd
 from .brand import slugify
 from .timing import WEEKDAYS, BestTimes
 
-__all__ = ["plan_slots", "write_ics"]
+__all__ = ["plan_slots", "plan_month", "write_ics"]
 
 logger = logging.getLogger(__name__)
 
@@ -155,6 +155,41 @@ def plan_slots(best: BestTimes, start, weeks: int, posts_per_week: int,
     plan.attrs.update(basis=basis, tz=tz, platform=best.method.get("platform"),
                       created=day0.tz_localize("UTC").isoformat())
     return plan
+
+
+def plan_month(best: BestTimes, month: str, posts_per_week: int | None = None,
+               tz: str | None = None) -> pd.DataFrame:
+    """Posting slots for one calendar month (e.g. the month after a report's period).
+
+    Parameters
+    ----------
+    best : BestTimes
+    month : str
+        ``"YYYY-MM"``.
+    posts_per_week : int, optional
+        Default: the account's own pace over the analysed posts
+        (``best.method["posts_per_week"]``, rounded, at least 1).
+    tz : str, optional
+        Audience zone; defaults to the zone ``best`` was computed in.
+
+    Returns
+    -------
+    DataFrame
+        As :func:`plan_slots`, restricted to the days of ``month``.
+
+    Examples
+    --------
+    >>> plan_month(bt, "2026-11")                                     # doctest: +SKIP
+    """
+    first = pd.Period(month, freq="M")
+    if posts_per_week is None:
+        posts_per_week = max(1, int(round(best.method.get("posts_per_week", 1.0))))
+    weeks = int(np.ceil(first.days_in_month / 7)) + 1
+    plan = plan_slots(best, first.start_time, weeks, posts_per_week, tz)
+    in_month = plan["start_local"].dt.tz_localize(None).dt.to_period("M") == first
+    out = plan.loc[in_month.to_numpy()].reset_index(drop=True)
+    out.attrs.update(plan.attrs)
+    return out
 
 
 def write_ics(plan: pd.DataFrame, path: str | Path, brand_name: str = "Brand", *,

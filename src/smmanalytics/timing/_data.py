@@ -169,6 +169,7 @@ def prepare(posts: pd.DataFrame, tz: str, platform: str | None, daily: pd.DataFr
     span = max(float(days.max()), 1.0)
     out["t"] = 2 * days / span - 1
     method["weeks"] = int(out["week"].nunique())
+    method["posts_per_week"] = float(len(out) / (int(out["week"].max()) + 1))
     return out, n_excluded, method
 
 

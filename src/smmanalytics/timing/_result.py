@@ -106,45 +106,59 @@ class BestTimes:
                     "to learn more.")
         return head.rstrip(".") + tail
 
-    def plot(self, ax=None, *, cmap: str = "RdBu_r", annotate: bool = True, **kwargs):
-        """Heatmap of the lift by weekday and hour, each cell annotated with its post count.
+    def plot(self, ax=None, *, kind: str = "lift", cmap: str | None = None,
+             annotate: bool = True, **kwargs):
+        """Heatmap by weekday and hour; returns the Axes.
 
-        Slots without posts are blank unless they lie between posted hours. The chosen window is outlined when the effect is
-        reliable. Returns the Axes.
+        ``kind="lift"`` (default): shrunk lift of each slot, each cell annotated with its post
+        count; slots without posts are blank unless they lie between posted hours; the chosen
+        window is outlined when the effect is reliable. ``kind="activity"``: the audience
+        schedule (followers online, relative to the weekly average), when exported.
         """
         import matplotlib.pyplot as plt
         from matplotlib.colors import LogNorm
         from matplotlib.patches import Rectangle
 
+        if kind not in ("lift", "activity"):
+            raise ValueError(f"kind must be 'lift' or 'activity', got {kind!r}")
         ax = plt.gca() if ax is None else ax
-        lift = self.by_slot["lift"].to_numpy(dtype=float, na_value=np.nan).reshape(7, 24)
-        n = self.by_slot["n_posts"].to_numpy(dtype=int).reshape(7, 24)
-        finite = lift[np.isfinite(lift)]
-        span = float(np.nanmax(np.abs(np.log(finite)))) if finite.size else 0.1
-        span = max(span, 0.1)
-        im = ax.imshow(np.ma.masked_invalid(lift), cmap=cmap, aspect="auto",
-                       norm=LogNorm(vmin=np.exp(-span), vmax=np.exp(span)), **kwargs)
-        cbar = ax.figure.colorbar(im, ax=ax, label="lift vs account average")
-        ticks = [t for t in (0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0)
-                 if np.exp(-span) <= t <= np.exp(span)]
-        cbar.ax.minorticks_off()
-        cbar.set_ticks(ticks)
-        cbar.set_ticklabels([f"{t:g}×" for t in ticks])
-        if annotate:
-            for d, h in zip(*np.nonzero(n), strict=True):
-                ax.text(h, d, str(n[d, h]), ha="center", va="center", fontsize=6)
+        if kind == "activity":
+            if self.activity is None:
+                ax.set_title("No audience-activity data in the exports")
+                return ax
+            rel = self.activity["relative"].to_numpy(dtype=float, na_value=np.nan).reshape(7, 24)
+            im = ax.imshow(rel, cmap=cmap or "Greens", aspect="auto", **kwargs)
+            ax.figure.colorbar(im, ax=ax, label="followers online vs weekly average")
+            title = "Audience schedule (followers online)"
+        else:
+            lift = self.by_slot["lift"].to_numpy(dtype=float, na_value=np.nan).reshape(7, 24)
+            n = self.by_slot["n_posts"].to_numpy(dtype=int).reshape(7, 24)
+            finite = lift[np.isfinite(lift)]
+            span = max(float(np.abs(np.log(finite)).max()) if finite.size else 0.1, 0.1)
+            im = ax.imshow(np.ma.masked_invalid(lift), cmap=cmap or "RdBu_r", aspect="auto",
+                           norm=LogNorm(vmin=np.exp(-span), vmax=np.exp(span)), **kwargs)
+            cbar = ax.figure.colorbar(im, ax=ax, label="lift vs account average")
+            ticks = [t for t in (0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0)
+                     if np.exp(-span) <= t <= np.exp(span)]
+            cbar.ax.minorticks_off()
+            cbar.set_ticks(ticks)
+            cbar.set_ticklabels([f"{t:g}×" for t in ticks])
+            if annotate:
+                for d, h in zip(*np.nonzero(n), strict=True):
+                    ax.text(h, d, str(n[d, h]), ha="center", va="center", fontsize=6)
+            if self.effect_detected:
+                w = self.window
+                for d in w["weekdays"]:
+                    ax.add_patch(Rectangle((w["start_hour"] - 0.5, d - 0.5), len(w["hours"]), 1,
+                                           fill=False, lw=1.5, ec="black"))
+            title = "Engagement lift by posting slot (numbers: posts)"
         ax.set_xticks(range(0, 24, 3))
         ax.set_xticklabels([f"{h:02d}:00" for h in range(0, 24, 3)])
         ax.set_yticks(range(7))
         ax.set_yticklabels([w[:3] for w in WEEKDAYS])
         ax.set_xlabel(f"hour ({self.method.get('tz', 'local')})")
         ax.set_ylabel("weekday")
-        ax.set_title("Engagement lift by posting slot (numbers: posts)")
-        if self.effect_detected:
-            w = self.window
-            for d in w["weekdays"]:
-                ax.add_patch(Rectangle((w["start_hour"] - 0.5, d - 0.5), len(w["hours"]), 1,
-                                       fill=False, lw=1.5, ec="black"))
+        ax.set_title(title)
         return ax
 
     def to_dict(self) -> dict:
