@@ -339,3 +339,17 @@ def test_property_cells_sum_to_posts_on_local_clock(stamps, tz):
     assert got.sum() == len(stamps) == bt.n_used
     assert all(got[k] == v for k, v in expected.items())
     pd.testing.assert_frame_equal(posts, before)
+
+
+def test_day_only_platform_and_nothing_usable(sim0):
+    sim = simulate(2, day_precision=400)
+    bt = best_times(sim["posts"], TZ, daily=sim["daily"], n_boot=30)
+    assert bt.n_used == 0 and not bt.effect_detected and bt.recommended.empty
+    assert bt.window["status"] == "no posts with a known hour"
+    assert bt.summary.startswith("The exports give no posting hours")
+    assert int(bt.by_weekday["n_posts"].sum()) == 400 and bt.by_weekday["lift"].notna().all()
+    young = sim0["posts"].assign(snapshot_at=sim0["posts"]["published_at"])
+    bt = best_times(young, TZ, n_boot=10)
+    assert bt.n_excluded["too_young"] == 400 and bt.n_used == 0
+    assert bt.summary.startswith("No post could be analysed (too young: 400)")
+    json.dumps(bt.to_dict(), allow_nan=False)          # NaN become null: strict JSON

@@ -68,7 +68,8 @@ def _best_times_from_args(args):
 def _cmd_best_times(args) -> int:
     _, _, bt = _best_times_from_args(args)
     if args.json:
-        print(json.dumps(bt.to_dict(), ensure_ascii=False, indent=2, default=str))
+        print(json.dumps(bt.to_dict(), ensure_ascii=False, indent=2, default=str,
+                         allow_nan=False))
         return 0
     print(bt.summary)
     excluded = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in bt.n_excluded.items() if v)

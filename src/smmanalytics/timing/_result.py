@@ -18,6 +18,19 @@ def _hours(w: dict) -> str:
     return f"{w['start_hour']:02d}:00–{w['end_hour']:02d}:00"
 
 
+def _clean(obj):
+    """Plain JSON types: numpy scalars to Python, non-finite floats to None."""
+    if isinstance(obj, dict):
+        return {str(k): _clean(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [_clean(v) for v in obj]
+    if isinstance(obj, np.generic):
+        obj = obj.item()
+    if isinstance(obj, float) and not np.isfinite(obj):
+        return None
+    return obj
+
+
 @dataclass(frozen=True)
 class BestTimes:
     """Best posting times for one account or platform, with their uncertainty.
@@ -78,7 +91,11 @@ class BestTimes:
                     f"{days} between {_hours(w)} ({tz}) earned {w['lift']:.2f}× the account's average "
                     f"({level}% interval {w['lift_low']:.2f}–{w['lift_high']:.2f}, measured on "
                     f"weeks not used to choose the window; {n} posts).")
-        if n == 0:
+        if n == 0 and not self.n_excluded.get("day_precision"):
+            why = ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in self.n_excluded.items()
+                            if v)
+            head = f"No post could be analysed ({why or 'no posts'})"
+        elif n == 0:
             head = "The exports give no posting hours for these posts, so only weekdays are compared"
             wp = self.method.get("weekday_p_value", np.nan)
             head += (f" (weekday test p = {wp:.3f})." if np.isfinite(wp) else ".")
@@ -162,17 +179,16 @@ class BestTimes:
         return ax
 
     def to_dict(self) -> dict:
-        """JSON-ready dict of the whole result (frames as lists of records)."""
+        """JSON-ready dict of the whole result (frames as lists of records; NaN as None)."""
         def rec(df):
             return None if df is None else json.loads(df.to_json(orient="records"))
 
-        return {"summary": self.summary, "effect_detected": bool(self.effect_detected),
-                "p_value": None if not np.isfinite(self.p_value) else float(self.p_value),
-                "window": {k: v for k, v in self.window.items() if k != "cells"},
-                "recommended": rec(self.recommended), "by_weekday": rec(self.by_weekday),
-                "by_slot": rec(self.by_slot), "n_used": int(self.n_used),
-                "n_excluded": dict(self.n_excluded), "method": self.method,
-                "activity": rec(self.activity)}
+        return _clean({"summary": self.summary, "effect_detected": bool(self.effect_detected),
+                       "p_value": self.p_value, "window": self.window,
+                       "recommended": rec(self.recommended), "by_weekday": rec(self.by_weekday),
+                       "by_slot": rec(self.by_slot), "n_used": int(self.n_used),
+                       "n_excluded": dict(self.n_excluded), "method": self.method,
+                       "activity": rec(self.activity)})
 
     def _repr_html_(self) -> str:
         top = self.recommended if len(self.recommended) else (
