@@ -11,12 +11,15 @@ Method
    type, paid, platform/account and a smooth trend (Legendre polynomials of time), plus weekday
    effects and 3 cyclic Fourier pairs of the hour.
 3. Global test of the timing terms: score test calibrated by permuting the posts' slots within
-   content type x paid x account strata → ``p_value``.
+   content type x paid x account x 4-week-block strata → ``p_value`` (restricting the shuffles
+   to blocks of weeks keeps period shocks and drifting posting habits from passing for a
+   timing effect).
 4. Per-slot raw log-lifts shrunk toward the smooth weekday + hour curve by empirical Bayes
    (``tau^2`` by method of moments); intervals by resampling whole weeks (one-step refits).
 5. Winner's-curse guard: the best window (``window_hours`` consecutive hours, every day /
    Monday-Friday / Saturday-Sunday) is chosen on half of the weeks and its lift measured on the
-   other half, over several random splits; interval by resampling weeks within each half.
+   other half, over several random splits; interval by resampling whole weeks with the chosen
+   windows kept (see ``_estimate`` for the corrections and their measured coverage).
 6. A window is recommended only if ``p_value < alpha`` and the held-out lift interval lies above
    1. Otherwise the answer says so and points to the audience-activity schedule when exported.
 """
@@ -36,6 +39,9 @@ from ._result import WEEKDAYS, BestTimes
 __all__ = ["best_times", "BestTimes", "WEEKDAYS"]
 
 logger = logging.getLogger(__name__)
+
+#: the permutation test shuffles slots only among posts of the same 4-week block
+_STRATA_WEEKS = 4
 
 
 def best_times(posts: pd.DataFrame, tz: str, platform: str | None = None, *,
@@ -116,12 +122,21 @@ def _best_times(posts, tz, platform, *, daily, outcome, exposure, min_age_days, 
                   window_hours=window_hours, min_age_days=min_age_days,
                   bootstrap="whole weeks, one-step NB refit",
                   smooth="weekday effects + 3 Fourier pairs of the hour",
-                  shrinkage="empirical Bayes toward the smooth curve, tau^2 by moments")
+                  shrinkage="empirical Bayes toward the smooth curve, tau^2 by moments",
+                  permutation_strata=f"content type x paid x account x {_STRATA_WEEKS}-week block",
+                  window_choice=f"best of {n_splits} random half-splits of the weeks, "
+                                "lift measured on the other half")
+    if n_excluded["day_precision"]:
+        method["day_precision_dates"] = ("calendar day nearest to the stored instant in tz "
+                                         "(right when source and audience zones differ by "
+                                         "less than 12 h)")
     activity, act_note = activity_schedule(daily, tz, platform)
     if act_note:
         method["activity_tz"] = act_note
 
-    strata_all = (frame["content"] + "|" + frame["paid"] + "|" + frame["group"]).to_numpy()
+    strata_all = (frame["content"] + "|" + frame["paid"] + "|" + frame["group"])
+    strata_all = strata_all + "|" + (frame["week"] // _STRATA_WEEKS).astype(str)
+    strata_all = strata_all.to_numpy()
     # weekday analysis: every kept post, hour known or not
     Zw, _ = slot_design(weekday=True, hour=False)
     Zw7 = Zw[::24]
