@@ -353,3 +353,14 @@ def test_day_only_platform_and_nothing_usable(sim0):
     assert bt.n_excluded["too_young"] == 400 and bt.n_used == 0
     assert bt.summary.startswith("No post could be analysed (too young: 400)")
     json.dumps(bt.to_dict(), allow_nan=False)          # NaN become null: strict JSON
+
+
+def test_pooled_platforms_and_platform_filter(sim0):
+    other = simulate(4)["posts"].assign(platform=pd.Categorical(["facebook"] * 400))
+    both = pd.concat([sim0["posts"], other], ignore_index=True)
+    both["platform"] = both["platform"].astype("category")
+    bt = best_times(both, TZ, n_boot=20)
+    assert bt.n_used == 800 and int(bt.by_slot["n_posts"].sum()) == 800
+    assert "group[all|facebook|acc]" in bt.method["controls"]       # platform as a control
+    fb = best_times(both, TZ, platform="facebook", n_boot=20)
+    assert fb.n_used == 400 and fb.method["platform"] == "facebook"
