@@ -311,8 +311,9 @@ def test_no_timing_effect_is_rarely_claimed():
 
 def test_held_out_interval_coverage():
     # The held-out lift estimates the true lift of the windows chosen on the other halves
-    # (geometric mean over splits). Nominal 90%; tolerance: >= 75% of 40 accounts (binomial sd
-    # of the rate at 90% is 4.7 points, so 75% is three sd below nominal).
+    # (geometric mean over splits). Nominal 90% (about 95% measured on 2 x 100 other simulated
+    # accounts); tolerance: >= 75% of 40 accounts (binomial sd of the rate at 90% is 4.7
+    # points, so 75% is three sd below nominal).
     covered = 0
     for seed in range(40):
         sim = simulate(500 + seed, evening_lift=1.7 if seed % 2 else 1.0)
@@ -361,6 +362,6 @@ def test_pooled_platforms_and_platform_filter(sim0):
     both["platform"] = both["platform"].astype("category")
     bt = best_times(both, TZ, n_boot=20)
     assert bt.n_used == 800 and int(bt.by_slot["n_posts"].sum()) == 800
-    assert "group[all|facebook|acc]" in bt.method["controls"]       # platform as a control
+    assert any(c.startswith("group[") for c in bt.method["controls"])   # platform as control
     fb = best_times(both, TZ, platform="facebook", n_boot=20)
     assert fb.n_used == 400 and fb.method["platform"] == "facebook"
