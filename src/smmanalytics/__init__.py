@@ -11,6 +11,7 @@ import logging
 # roi, goals, benchmarks, compare (roi branch)
 from .benchmarks import benchmarks, compare_benchmarks, compare_competitors, read_competitors
 from .brand import Brand
+from .calendar import plan_month, plan_slots, write_ics
 from .compare import Comparison, compare
 from .dataset import Dataset, load
 from .errors import (
@@ -38,6 +39,7 @@ from .roi import (
     roi,
 )
 from .runner import run_report
+from .timing import BestTimes, best_times
 
 __version__ = "0.1.0"
 
@@ -83,4 +85,10 @@ __all__ = [
     "compare_competitors",
     "Comparison",
     "compare",
+    # timing
+    "best_times",
+    "BestTimes",
+    "plan_slots",
+    "plan_month",
+    "write_ics",
 ]

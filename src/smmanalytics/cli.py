@@ -88,6 +88,7 @@ def _parser() -> argparse.ArgumentParser:
     ps.add_argument("--out", required=True, help="output folder (created if missing)")
     ps.add_argument("--seed", type=int, default=2026, help="random seed (default 2026)")
     ps.set_defaults(func=_cmd_sample)
+    _register_timing(sub)
     # inspect (loaders)
     p_inspect = sub.add_parser("inspect", help="show what each export file is and how it reads")
     p_inspect.add_argument("paths", nargs="+", help="export files, zips or folders")
@@ -159,6 +160,76 @@ def _cmd_batch(args) -> int:
         cell = f", cell {r.cell_index}" if r.cell_index is not None else ""
         print(f"  FAILED  {r.brand} {r.kind} ({r.notebook}{cell}): {r.error}")
     return 1 if failed else 0
+
+
+# --- best-times and calendar (timing) ---------------------------------------------------------
+
+def _timing_args(sp: argparse.ArgumentParser) -> None:
+    sp.add_argument("data", help="exports folder, file or zip")
+    sp.add_argument("--tz", help="audience IANA time zone (default: brand.yaml timezone)")
+    sp.add_argument("--platform", help="analyse one platform (default: all, pooled)")
+    sp.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+
+
+def _register_timing(sub) -> None:
+    bt = sub.add_parser("best-times", help="best posting times, with honest uncertainty")
+    _timing_args(bt)
+    bt.add_argument("--json", action="store_true", help="print the full result as JSON")
+    bt.set_defaults(func=_cmd_best_times)
+    cal = sub.add_parser("calendar", help="write the recommended slots as an .ics calendar")
+    _timing_args(cal)
+    cal.add_argument("--weeks", type=int, default=4, help="weeks to plan (default 4)")
+    cal.add_argument("--posts-per-week", type=int, required=True, help="posts per week")
+    cal.add_argument("--start", help="first day of the plan (default: next Monday)")
+    cal.add_argument("--out", required=True, help="output .ics path")
+    cal.set_defaults(func=_cmd_calendar)
+
+
+def _best_times_from_args(args):
+    from . import dataset
+    from .timing import best_times
+
+    ds = dataset.load(args.data)
+    tz = args.tz or ds.brand.timezone
+    return ds, tz, best_times(ds.posts, tz, args.platform, daily=ds.daily, seed=args.seed)
+
+
+def _cmd_best_times(args) -> int:
+    _, _, bt = _best_times_from_args(args)
+    if args.json:
+        print(json.dumps(bt.to_dict(), ensure_ascii=False, indent=2, default=str,
+                         allow_nan=False))
+        return 0
+    print(bt.summary)
+    excluded = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in bt.n_excluded.items() if v)
+    print(f"{bt.n_used} posts in the hour analysis; left out: {excluded or 'none'}; "
+          f"exposure: {bt.method['exposure']}")
+    if len(bt.recommended):
+        print("\nRecommended slots (lift vs the account's average, shrunk):")
+        _print_frame(bt.recommended, False)
+    elif bt.activity is not None:
+        print("\nAudience schedule (followers online), busiest first:")
+        _print_frame(bt.activity.sort_values("online_followers", ascending=False).head(10),
+                     False)
+    print("\nBy weekday:")
+    _print_frame(bt.by_weekday, False)
+    return 0
+
+
+def _cmd_calendar(args) -> int:
+    from .calendar import plan_slots, write_ics
+
+    ds, tz, bt = _best_times_from_args(args)
+    if args.start:
+        start = pd.Timestamp(args.start)
+    else:
+        today = pd.Timestamp.now(tz=tz).tz_localize(None).normalize()
+        start = today + pd.Timedelta(days=7 - today.weekday())
+    plan = plan_slots(bt, start, args.weeks, args.posts_per_week, tz)
+    path = write_ics(plan, args.out, brand_name=ds.brand.name)
+    print(bt.summary)
+    print(f"wrote {len(plan)} slots ({plan.attrs['basis']}) to {path}")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,241 @@
+"""Posting plans from best times, and their export as an iCalendar (.ics) file.
+
+Definitions
+-----------
+- Slot ranking: with a reliable timing effect, the recommended slots (best first), then the
+  other slots with posts by shrunk lift; without one, the audience-activity schedule (most
+  followers online first) when exported; otherwise posts are spread evenly over the week at the
+  account's most common posting hour.
+- Each week of the plan uses the same slots: slots are taken in rank order, at most
+  ``ceil(posts_per_week / 7)`` per day and at least 3 hours apart on the same day.
+- Times are wall-clock hours in ``tz`` converted to UTC with the zone's rules (a slot in the
+  skipped spring hour moves forward; in the repeated autumn hour, the first occurrence is used).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .brand import slugify
+from .timing import WEEKDAYS, BestTimes
+
+__all__ = ["plan_slots", "plan_month", "write_ics"]
+
+logger = logging.getLogger(__name__)
+
+_MIN_GAP_H = 3
+
+
+def _ranked(best: BestTimes) -> tuple[pd.DataFrame, str]:
+    """Candidate slots (weekday, hour, lift, reason) best first, and the basis used."""
+    tz = best.method.get("tz", "")
+    if best.effect_detected and len(best.recommended):
+        w = best.window
+        rec = best.recommended.assign(
+            reason=lambda d: [f"recommended window ({w['days']}, {w['start_hour']:02d}:00-"
+                              f"{w['end_hour']:02d}:00 {tz}): held-out lift {w['lift']:.2f}x "
+                              f"(interval {w['lift_low']:.2f}-{w['lift_high']:.2f}); this slot "
+                              f"{lift:.2f}x from {n} posts"
+                              for lift, n in zip(d["lift"], d["n_posts"], strict=True)])
+        rest = best.by_slot.loc[best.by_slot["n_posts"].gt(0) & best.by_slot["lift"].notna()]
+        rest = rest.merge(rec[["weekday", "hour"]], how="left", indicator=True)
+        rest = rest.loc[rest["_merge"] == "left_only"].drop(columns="_merge")
+        rest = rest.sort_values("lift", ascending=False).assign(
+            reason=lambda d: [f"outside the recommended window: next best slot ({lift:.2f}x, "
+                              f"not significant on its own)" for lift in d["lift"]])
+        cols = ["weekday", "hour", "lift", "reason"]
+        return pd.concat([rec[cols], rest[cols]], ignore_index=True), "effect"
+    if best.activity is not None and len(best.activity):
+        act = best.activity.sort_values(["online_followers", "weekday", "hour"],
+                                        ascending=[False, True, True])
+        lift = best.by_slot.set_index(["weekday", "hour"])["lift"]
+        out = pd.DataFrame({
+            "weekday": act["weekday"].to_numpy(), "hour": act["hour"].to_numpy(),
+            "lift": lift.reindex(pd.MultiIndex.from_arrays(
+                [act["weekday"].astype(int), act["hour"].astype(int)])).to_numpy(),
+            "reason": [f"no reliable timing effect in past posts; followers online at this hour: "
+                       f"{r:.2f}x the weekly average (audience schedule)"
+                       for r in act["relative"].astype(float)],
+        })
+        return out, "activity"
+    n = best.by_slot["n_posts"].to_numpy(dtype=int).reshape(7, 24).sum(axis=0)
+    hour = int(np.argmax(n)) if n.sum() else 12
+    out = pd.DataFrame({"weekday": np.arange(7), "hour": hour, "lift": np.nan,
+                        "reason": [f"no reliable timing effect and no audience-activity data: "
+                                   f"posts spread evenly over the week at the account's usual "
+                                   f"hour ({hour:02d}:00 {tz})"] * 7})
+    return out, "even"
+
+
+def _pick(ranked: pd.DataFrame, per_week: int, basis: str) -> pd.DataFrame:
+    """Choose ``per_week`` slots in rank order, spread over the days."""
+    if basis == "even":
+        days = np.floor(np.arange(per_week) * 7 / per_week).astype(int)
+        extra = np.arange(per_week) // 7          # more than 7 posts: later in the day
+        base = ranked.iloc[0]
+        return pd.DataFrame({"weekday": days, "hour": (int(base["hour"]) + 4 * extra) % 24,
+                             "lift": np.nan, "reason": base["reason"]})
+    cap = int(np.ceil(per_week / 7))
+    taken: dict[int, list[int]] = {}
+    rows = []
+    for rank in (0, 1):                       # second pass relaxes the per-day cap and gap
+        for r in ranked.itertuples(index=False):
+            if len(rows) == per_week:
+                break
+            d, h = int(r.weekday), int(r.hour)
+            hours = taken.setdefault(d, [])
+            if h in hours:
+                continue
+            if rank == 0 and (len(hours) >= cap or any(
+                    min(abs(h - x), 24 - abs(h - x)) < _MIN_GAP_H for x in hours)):
+                continue
+            hours.append(h)
+            rows.append(r._asdict())
+    return pd.DataFrame(rows)
+
+
+def plan_slots(best: BestTimes, start, weeks: int, posts_per_week: int,
+               tz: str | None = None) -> pd.DataFrame:
+    """Posting slots for the ``weeks`` weeks starting on ``start`` (a local date).
+
+    Parameters
+    ----------
+    best : BestTimes
+        Result of :func:`smmanalytics.best_times`.
+    start : date-like
+        First day of the plan, in ``tz``.
+    weeks : int
+        Number of weeks planned.
+    posts_per_week : int
+        Posts per week (1 to 168).
+    tz : str, optional
+        Audience zone; defaults to the zone ``best`` was computed in.
+
+    Returns
+    -------
+    DataFrame
+        One row per planned post, in time order: start_local (tz-aware), start_utc, weekday
+        (0 = Monday), hour, lift (shrunk slot lift; NaN when unknown), reason (why this slot).
+        ``attrs["basis"]`` is ``effect``, ``activity`` or ``even``.
+
+    Examples
+    --------
+    >>> plan = plan_slots(bt, "2026-11-02", weeks=4, posts_per_week=3)   # doctest: +SKIP
+    """
+    tz = tz or best.method.get("tz", "UTC")
+    if not 1 <= int(posts_per_week) <= 168:
+        raise ValueError(f"posts_per_week must be between 1 and 168, got {posts_per_week!r}")
+    if int(weeks) < 1:
+        raise ValueError(f"weeks must be at least 1, got {weeks!r}")
+    ranked, basis = _ranked(best)
+    week = _pick(ranked, int(posts_per_week), basis)
+    day0 = pd.Timestamp(start)
+    day0 = (day0.tz_convert(tz).tz_localize(None) if day0.tzinfo else day0).normalize()
+    offset = (week["weekday"].to_numpy(int) - day0.weekday()) % 7
+    days = (offset[None, :] + 7 * np.arange(int(weeks))[:, None]).ravel()
+    hours = np.tile(week["hour"].to_numpy(int), int(weeks))
+    naive = pd.DatetimeIndex(day0 + pd.to_timedelta(days, unit="D")
+                             + pd.to_timedelta(hours, unit="h"))
+    local = naive.tz_localize(tz, ambiguous=np.ones(len(naive), dtype=bool),
+                              nonexistent="shift_forward")
+    plan = pd.DataFrame({
+        "start_local": local,
+        "start_utc": local.tz_convert("UTC"),
+        "weekday": pd.array(np.tile(week["weekday"].to_numpy(int), int(weeks)), dtype="Int64"),
+        "hour": pd.array(hours, dtype="Int64"),
+        "lift": pd.array(np.tile(week["lift"].to_numpy(float), int(weeks)), dtype="Float64"),
+        "reason": pd.array(np.tile(week["reason"].to_numpy(object), int(weeks)), dtype="string"),
+    }).sort_values("start_utc", kind="stable").reset_index(drop=True)
+    plan.attrs.update(basis=basis, tz=tz, platform=best.method.get("platform"),
+                      created=day0.tz_localize("UTC").isoformat())
+    return plan
+
+
+def plan_month(best: BestTimes, month: str, posts_per_week: int | None = None,
+               tz: str | None = None) -> pd.DataFrame:
+    """Posting slots for one calendar month (e.g. the month after a report's period).
+
+    Parameters
+    ----------
+    best : BestTimes
+    month : str
+        ``"YYYY-MM"``.
+    posts_per_week : int, optional
+        Default: the account's own pace over the analysed posts
+        (``best.method["posts_per_week"]``, rounded, at least 1).
+    tz : str, optional
+        Audience zone; defaults to the zone ``best`` was computed in.
+
+    Returns
+    -------
+    DataFrame
+        As :func:`plan_slots`, restricted to the days of ``month``.
+
+    Examples
+    --------
+    >>> plan_month(bt, "2026-11")                                     # doctest: +SKIP
+    """
+    first = pd.Period(month, freq="M")
+    if posts_per_week is None:
+        posts_per_week = max(1, int(round(best.method.get("posts_per_week", 1.0))))
+    weeks = int(np.ceil(first.days_in_month / 7)) + 1
+    plan = plan_slots(best, first.start_time, weeks, posts_per_week, tz)
+    in_month = plan["start_local"].dt.tz_localize(None).dt.to_period("M") == first
+    out = plan.loc[in_month.to_numpy()].reset_index(drop=True)
+    out.attrs.update(plan.attrs)
+    return out
+
+
+def write_ics(plan: pd.DataFrame, path: str | Path, brand_name: str = "Brand", *,
+              duration_minutes: int = 30) -> Path:
+    """Write the plan as an iCalendar file, atomically (temporary file, then rename).
+
+    Each event starts at ``start_utc`` and lasts ``duration_minutes``; its description is the
+    row's ``reason``. UIDs are derived from the brand, platform and start time, and DTSTAMP from
+    the plan's first day, so the same plan always gives the same file.
+
+    Returns
+    -------
+    Path of the written file.
+    """
+    import icalendar
+
+    path = Path(path)
+    slug = slugify(brand_name)
+    platform = plan.attrs.get("platform") or "all"
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//smmanalytics//best posting times//EN")
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", f"{brand_name} posting plan")
+    created = plan.attrs.get("created")
+    stamp = (pd.Timestamp(created) if created else
+             (plan["start_utc"].min() if len(plan) else pd.Timestamp(0, tz="UTC")))
+    for row in plan.itertuples(index=False):
+        start = pd.Timestamp(row.start_utc).to_pydatetime()
+        ev = icalendar.Event()
+        ev.add("uid", f"{slug}-{platform}-{start:%Y%m%dT%H%M%SZ}@smmanalytics")
+        ev.add("dtstamp", pd.Timestamp(stamp).to_pydatetime())
+        ev.add("dtstart", start)
+        ev.add("dtend", start + pd.Timedelta(minutes=duration_minutes).to_pytimedelta())
+        label = f" on {platform}" if platform != "all" else ""
+        ev.add("summary", f"{brand_name}: post{label} ({WEEKDAYS[int(row.weekday)]} "
+                          f"{int(row.hour):02d}:00 {plan.attrs.get('tz', '')})".rstrip())
+        ev.add("description", str(row.reason))
+        cal.add_component(ev)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(cal.to_ical())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    logger.info("wrote %d events to %s", len(plan), path)
+    return path

@@ -1,0 +1,263 @@
+"""Preparing posts for the timing analysis: selection, exclusions, local time, designs.
+
+Definitions
+-----------
+- Local time: ``published_at`` (UTC) converted to the audience zone ``tz`` with the IANA rules, so
+  posts on both sides of a daylight-saving change land on their wall-clock hour.
+- Day-precision posts (``time_precision == "day"``) carry a date stored at 00:00 of the source
+  zone, which is not in the posts table; their local date is the calendar day nearest to the
+  stored instant in ``tz`` (``floor(local + 12 h)``), right whenever the source and audience
+  zones are less than 12 hours apart. They enter the weekday analysis only.
+- Post age = ``snapshot_at - published_at``; where ``snapshot_at`` is missing, the latest
+  ``snapshot_at`` of the other posts (else the latest ``published_at``) is used.
+- Week = whole weeks (Monday to Sunday, local) since the Monday of the first post's week.
+- Trend = Legendre polynomials of the post's time scaled to [-1, 1], degree 1 to 3 (one degree
+  per ~13 weeks of history, at most 3).
+"""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pandas as pd
+
+from .. import metrics
+from ..errors import EmptyDataError, SchemaError, UnknownPlatformError
+from ..schema import PLATFORMS
+
+__all__ = ["prepare", "controls", "slot_design", "activity_schedule", "N_SLOTS"]
+
+logger = logging.getLogger(__name__)
+
+N_SLOTS = 168
+_MIN_SHARE = 0.8
+
+
+def _local_parts(published: pd.Series, tz: str, day_only: np.ndarray) -> pd.DataFrame:
+    local = published.dt.tz_convert(tz)
+    naive = local.dt.tz_localize(None)
+    day_naive = (naive + pd.Timedelta(hours=12)).dt.floor("D")
+    date = naive.dt.floor("D").where(~day_only, day_naive)
+    return pd.DataFrame({
+        "date": date.to_numpy(),
+        "weekday": date.dt.day_of_week.to_numpy(),
+        "hour": np.where(day_only, -1, naive.dt.hour.to_numpy()),
+    })
+
+
+def _exposure(df: pd.DataFrame, daily: pd.DataFrame | None, wanted: str | None,
+              ok: np.ndarray) -> tuple[np.ndarray, str]:
+    """Log exposure per post and the name of what was used (followers, reach or none)."""
+    chain = {"followers": ["followers", "reach", None], "reach": ["reach", None], None: [None]}
+    if wanted not in chain:
+        raise ValueError(f"exposure must be 'followers', 'reach' or None, got {wanted!r}")
+    for name in chain[wanted]:
+        if name is None:
+            return np.zeros(len(df)), "none"
+        if name == "followers":
+            col = df["followers"] if "followers" in df.columns else metrics.followers_at(df, daily)
+        else:
+            col = df["reach"] if "reach" in df.columns else pd.Series(np.nan, index=df.index)
+        v = pd.to_numeric(col).astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+        good = np.isfinite(v) & (v > 0)
+        if ok.sum() and good[ok].mean() >= _MIN_SHARE:
+            with np.errstate(divide="ignore", invalid="ignore"):
+                return np.where(good, np.log(np.where(good, v, 1.0)), np.nan), name
+    return np.zeros(len(df)), "none"
+
+
+def prepare(posts: pd.DataFrame, tz: str, platform: str | None, daily: pd.DataFrame | None,
+            outcome: str, exposure: str | None, min_age_days: float) -> tuple[pd.DataFrame, dict,
+                                                                              dict]:
+    """Select the posts to analyse and compute what the model needs.
+
+    Returns
+    -------
+    (frame, n_excluded, method)
+        ``frame`` has one row per post kept for the weekday analysis, with y, offset, weekday,
+        hour (-1 when unknown), week, date, content, paid, group and ``post_index`` (row position
+        in ``posts``). ``n_excluded`` counts the posts left out by reason.
+    """
+    if "published_at" not in posts.columns:
+        raise SchemaError("posts lack column 'published_at' (tz-aware UTC datetimes)",
+                          column="published_at")
+    if not isinstance(posts["published_at"].dtype, pd.DatetimeTZDtype):
+        raise SchemaError(f"column 'published_at' must be tz-aware datetimes, got "
+                          f"{posts['published_at'].dtype}", column="published_at")
+    df = posts
+    if platform is not None:
+        if platform not in PLATFORMS:
+            raise UnknownPlatformError(f"unknown platform {platform!r}; known: {PLATFORMS}")
+        if "platform" not in df.columns:
+            raise SchemaError("posts lack column 'platform'", column="platform")
+        df = df.loc[df["platform"].astype("string") == platform]
+    if df.empty:
+        raise EmptyDataError(f"no posts to analyse (platform={platform!r})")
+    df = df.reset_index(drop=False).rename(columns={"index": "post_index"})
+    method: dict = {"tz": tz, "platform": platform, "outcome": outcome}
+
+    if outcome == "interactions":
+        y = metrics.interactions(df)
+        if "interactions" in df.columns:
+            y = pd.to_numeric(df["interactions"]).astype("Float64").fillna(y)
+    elif outcome in df.columns:
+        y = pd.to_numeric(df[outcome]).astype("Float64")
+    else:
+        raise SchemaError(f"outcome column {outcome!r} not in posts", column=outcome)
+    y = y.to_numpy(dtype=float, na_value=np.nan)
+
+    pub = df["published_at"]
+    no_time = pub.isna().to_numpy()
+    snap = (df["snapshot_at"] if "snapshot_at" in df.columns
+            else pd.Series(pd.NaT, index=df.index, dtype="datetime64[ns, UTC]"))
+    snap = pd.to_datetime(snap, utc=True)
+    ref = snap.max() if snap.notna().any() else pub.max()
+    method["age_reference"] = ("snapshot_at" if snap.notna().all() else
+                               f"snapshot_at, else {ref.isoformat()}")
+    age_days = ((snap.fillna(ref) - pub).dt.total_seconds() / 86400).to_numpy(dtype=float,
+                                                                           na_value=np.nan)
+    young = ~no_time & (age_days < min_age_days)
+    miss_y = ~no_time & ~young & ~(np.isfinite(y) & (y >= 0))
+    ok = ~(no_time | young | miss_y)
+    log_exp, exp_name = _exposure(df, daily, exposure, ok)
+    miss_exp = ok & ~np.isfinite(log_exp)
+    ok &= ~miss_exp
+    method["exposure"] = exp_name
+    method["exposure_requested"] = exposure
+    if exp_name != (exposure or "none"):
+        logger.info("exposure %r unavailable for most posts; using %r", exposure, exp_name)
+
+    prec = (df["time_precision"].astype("string").fillna("minute") if "time_precision" in df
+            else pd.Series("minute", index=df.index, dtype="string"))
+    day_only = (prec == "day").to_numpy()
+    n_excluded = {
+        "missing_time": int(no_time.sum()),
+        "too_young": int(young.sum()),
+        "missing_outcome": int(miss_y.sum()),
+        "missing_exposure": int(miss_exp.sum()),
+        "day_precision": int((ok & day_only).sum()),
+    }
+    keep = np.flatnonzero(ok)
+    d = df.iloc[keep].reset_index(drop=True)
+    parts = _local_parts(d["published_at"], tz, day_only[keep])
+    out = pd.DataFrame({
+        "post_index": d["post_index"].to_numpy(),
+        "y": y[keep],
+        "offset": log_exp[keep],
+        **{c: parts[c].to_numpy() for c in parts.columns},
+    })
+    content = (d["content_type"].astype("string").fillna("unknown") if "content_type" in d
+               else pd.Series("unknown", index=d.index, dtype="string"))
+    out["content"] = content.to_numpy()
+    if "paid" in d.columns:
+        paid = d["paid"].astype("boolean")
+        out["paid"] = np.where(paid.isna().to_numpy(), "unknown",
+                               np.where(paid.fillna(False).to_numpy(), "paid", "organic"))
+    else:
+        out["paid"] = "unknown"
+    grp = [c for c in ("platform", "account_id") if c in d.columns]
+    group = pd.Series("all", index=d.index, dtype="string")
+    for c in grp:
+        group = group + "|" + d[c].astype("string").fillna("?")
+    out["group"] = group.to_numpy(dtype=object)
+    if out.empty:
+        return out.assign(week=np.zeros(0, dtype=int), t=np.zeros(0)), n_excluded, method
+    start = out["date"].min() - pd.to_timedelta(out["date"].min().weekday(), unit="D")
+    days = (out["date"] - start).dt.days.to_numpy()
+    out["week"] = days // 7
+    span = max(float(days.max()), 1.0)
+    out["t"] = 2 * days / span - 1
+    method["weeks"] = int(out["week"].nunique())
+    method["posts_per_week"] = float(len(out) / (int(out["week"].max()) + 1))
+    return out, n_excluded, method
+
+
+def controls(frame: pd.DataFrame) -> tuple[np.ndarray, list[str]]:
+    """Control design: intercept, content type, paid, platform/account and the Legendre trend."""
+    cols = [np.ones(len(frame))]
+    names = ["intercept"]
+    for var in ("content", "paid", "group"):
+        levels = frame[var].value_counts()
+        for lev in levels.index[1:]:          # most common level is the reference
+            cols.append((frame[var] == lev).to_numpy(dtype=float))
+            names.append(f"{var}[{lev}]")
+    n_weeks = int(frame["week"].nunique()) if len(frame) else 0
+    degree = int(min(3, max(1, n_weeks // 13))) if n_weeks >= 4 else 0
+    t = frame["t"].to_numpy(dtype=float)
+    leg = np.polynomial.legendre.legvander(t, degree)[:, 1:] if degree else np.zeros((len(t), 0))
+    for j in range(leg.shape[1]):
+        cols.append(leg[:, j])
+        names.append(f"trend{j + 1}")
+    return np.column_stack(cols), names
+
+
+def slot_design(n_fourier: int = 3, weekday: bool = True, hour: bool = True
+                ) -> tuple[np.ndarray, list[str]]:
+    """Timing design for the 168 hour-of-week slots (row ``weekday * 24 + hour``).
+
+    Weekday dummies (Monday is the reference) plus ``n_fourier`` cyclic pairs
+    ``sin(2 pi k h / 24), cos(2 pi k h / 24)`` of the local hour ``h``.
+    """
+    wd = np.repeat(np.arange(7), 24)
+    hr = np.tile(np.arange(24), 7)
+    cols, names = [], []
+    if weekday:
+        for d in range(1, 7):
+            cols.append((wd == d).astype(float))
+            names.append(f"weekday[{d}]")
+    if hour:
+        for k in range(1, n_fourier + 1):
+            cols += [np.sin(2 * np.pi * k * hr / 24), np.cos(2 * np.pi * k * hr / 24)]
+            names += [f"sin{k}", f"cos{k}"]
+    return np.column_stack(cols), names
+
+
+def activity_schedule(daily: pd.DataFrame | None, tz: str, platform: str | None
+                      ) -> tuple[pd.DataFrame | None, str | None]:
+    """Audience activity (``online_followers`` by hour) as 168 local weekday x hour cells.
+
+    Each (date, hour) value is placed at that wall-clock hour in the row's ``day_tz`` (the audience
+    zone ``tz`` when the export does not say; platform documentation leaves this open), converted
+    to ``tz``, and averaged per weekday and hour. Weekdays without data take the mean over the
+    other days of that hour. ``relative`` = value / mean of the 168 cells.
+
+    Returns
+    -------
+    (frame or None, note on the zone assumption)
+    """
+    if daily is None or daily.empty or "metric" not in daily.columns:
+        return None, None
+    a = daily.loc[(daily["metric"].astype("string") == "online_followers")
+                  & daily["hour"].notna() & daily["value"].notna()]
+    if platform is not None and "platform" in a.columns:
+        a = a.loc[a["platform"].astype("string") == platform]
+    if a.empty:
+        return None, None
+    zones = (a["day_tz"].astype("string") if "day_tz" in a.columns
+             else pd.Series(pd.NA, index=a.index, dtype="string"))
+    note = ("hours read in the export's day_tz" if zones.notna().all()
+            else f"hour zone not given by the export; assumed {tz}")
+    zones = zones.fillna(tz)
+    stamps = pd.to_datetime(a["date"]).dt.floor("D") + pd.to_timedelta(
+        a["hour"].astype("Int64").to_numpy(dtype=float), unit="h")
+    local = pd.Series(pd.NaT, index=a.index, dtype=f"datetime64[ns, {tz}]")
+    for z in zones.unique():
+        m = (zones == z).to_numpy()
+        first = np.ones(int(m.sum()), dtype=bool)        # repeated autumn hour: first one
+        local.loc[m] = (stamps[m].dt.tz_localize(z, ambiguous=first, nonexistent="shift_forward")
+                        .dt.tz_convert(tz))
+    v = pd.DataFrame({"weekday": local.dt.day_of_week, "hour": local.dt.hour,
+                      "value": a["value"].astype(float)}).dropna()
+    cell = v.groupby(["weekday", "hour"])["value"].mean()
+    by_hour = v.groupby("hour")["value"].mean()
+    grid = pd.MultiIndex.from_product([range(7), range(24)], names=["weekday", "hour"])
+    vals = cell.reindex(grid)
+    fill = pd.Series(by_hour.reindex(grid.get_level_values("hour")).to_numpy(), index=grid)
+    vals = vals.fillna(fill)
+    out = vals.rename("online_followers").reset_index()
+    out["online_followers"] = out["online_followers"].astype("Float64")
+    mean = out["online_followers"].mean()
+    out["relative"] = (out["online_followers"] / mean).astype("Float64") if mean else np.nan
+    out[["weekday", "hour"]] = out[["weekday", "hour"]].astype("Int64")
+    return out, note

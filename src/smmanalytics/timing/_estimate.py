@@ -1,0 +1,305 @@
+"""Slot lifts with empirical-Bayes shrinkage, week-block bootstrap, and the held-out best window.
+
+Definitions (benchmarks-methods §3.3)
+-------------------------------------
+- Expected engagement without timing: ``e_p = exp(offset_p + x_p' b)`` with the control
+  coefficients ``b`` of the full model (controls + timing terms).
+- Raw log-lift of slot ``c``: ``l_c = log(sum_c y / sum_c e)`` (0.5 added to a zero sum), with
+  delta-method variance ``s_c^2 = sum_c (mu + alpha mu^2) / (sum_c mu)^2``.
+- Smooth curve ``m_c = z_c' g``: weekday effects plus cyclic Fourier terms of the hour.
+- Shrinkage: ``tau^2 = max(0, mean((l_c - m_c)^2 - s_c^2))`` over slots with posts,
+  ``B_c = tau^2 / (tau^2 + s_c^2)``, ``eta_c = m_c + B_c (l_c - m_c)`` (``m_c`` where no posts).
+- Lift of slot ``c`` relative to the account's average: ``exp(eta_c) / (sum_c n_c exp(eta_c) /
+  sum_c n_c)`` (the average over the account's own posts).
+- Intervals: percentiles of the same quantities recomputed on bootstrap samples of whole weeks;
+  each replicate refits the GLM by one Newton step from the full-data fit (``_model.one_step``)
+  and moves ``e`` to the new controls to first order, ``E_c * exp(dE_c / E_c)``.
+- Held-out window: the weeks are split at random into halves A and B; the window with the
+  highest post-weighted shrunk lift minus one standard error on A (among windows with enough
+  posts) is measured on B as ``(sum_W y / sum_W e) / (sum y / sum e)`` over B's posts, with ``e``
+  from the controls fitted on A. The held-out lift is the geometric mean over splits. Its
+  interval keeps the windows chosen on A and resamples whole weeks: controls refitted on the
+  resampled A half, windows measured on the resampled B half (percentiles over replicates,
+  widened around their median by ``t_{k-1}/z * sqrt(k/(k-1))`` for the k ~ K/2 weeks of a half,
+  a few-cluster correction, and by ``sqrt(1 + v_split / v_boot)`` where ``v_split`` is the
+  variance of the split mean times the share of splits that chose another window than the most
+  common one: the bootstrap keeps each split's window, so choice variability is added back).
+  Measured on simulated accounts (400 posts, 100 each): 0.95 coverage at nominal 0.90, with
+  and without a true effect.
+- Known limitation (simulations): when format and hour are confounded, A's chance errors in the
+  control coefficients correlate with A's choice and leak a small upward bias (about +0.03 on
+  the log scale with 400 posts and no true effect, +0.016 on fresh seeds) into the held-out lift.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy import stats
+
+from ._model import nb_fit, one_step, perm_score_test, week_blocks
+
+__all__ = ["SlotEstimate", "estimate", "candidate_windows"]
+
+DAY_GROUPS = {"every day": tuple(range(7)), "Monday-Friday": tuple(range(5)),
+              "Saturday-Sunday": (5, 6)}
+
+
+@dataclass
+class SlotEstimate:
+    """Per-slot results and the global test of one timing analysis."""
+
+    n: np.ndarray
+    lift: np.ndarray
+    lift_low: np.ndarray
+    lift_high: np.ndarray
+    p_value: float = np.nan
+    test: str = "none"
+    statistic: float = np.nan
+    nb_alpha: float = np.nan
+    tau2: float = np.nan
+    window: dict = field(default_factory=dict)
+
+
+def candidate_windows(width: int) -> tuple[np.ndarray, list[dict]]:
+    """Windows of ``width`` consecutive local hours (wrapping at midnight) on a day group.
+
+    Returns the 168 x J indicator matrix and one description per window.
+    """
+    cols, desc = [], []
+    for gname, days in DAY_GROUPS.items():
+        for h0 in range(24):
+            hours = [(h0 + i) % 24 for i in range(width)]
+            m = np.zeros(168)
+            for d in days:
+                m[[d * 24 + h for h in hours]] = 1
+            cols.append(m)
+            desc.append({"days": gname, "weekdays": list(days), "hours": hours,
+                         "start_hour": h0, "end_hour": (h0 + width) % 24})
+    return np.column_stack(cols), desc
+
+
+def _shrink(Y, E, V, M, N, m):
+    """Empirical-Bayes log-lifts (..., S) and their centering on the account's average."""
+    has = N > 0
+    with np.errstate(divide="ignore", invalid="ignore"):
+        raw = np.log(np.where(Y > 0, Y, 0.5) / E)
+        s2 = V / M ** 2
+    raw = np.where(has, raw, m)
+    s2 = np.where(has, s2, np.inf)
+    d2 = np.where(has, (raw - m) ** 2 - s2, 0.0)
+    cnt = np.maximum(has.sum(axis=-1), 1)
+    tau2 = np.maximum(0.0, d2.sum(axis=-1) / cnt)
+    t = tau2[..., None]
+    with np.errstate(invalid="ignore"):
+        B = np.where(has, t / (t + s2), 0.0)
+    eta = m + B * (raw - m)
+    ntot = np.maximum(N.sum(axis=-1, keepdims=True), 1e-300)
+    center = np.log((N * np.exp(eta)).sum(axis=-1, keepdims=True) / ntot)
+    return eta, eta - center, tau2
+
+
+def _resample(rng, weeks_idx: np.ndarray, n_rep: int, K: int) -> np.ndarray:
+    """Counts (n_rep, K) of ``len(weeks_idx)`` weeks drawn with replacement from ``weeks_idx``."""
+    if weeks_idx.size == 0:
+        return np.zeros((n_rep, K))
+    draw = weeks_idx[rng.integers(0, weeks_idx.size, size=(n_rep, weeks_idx.size))]
+    flat = (np.arange(n_rep)[:, None] * K + draw).ravel()
+    return np.bincount(flat, minlength=n_rep * K).reshape(n_rep, K).astype(float)
+
+
+def estimate(X: np.ndarray, y: np.ndarray, offset: np.ndarray, slot: np.ndarray,
+             week: np.ndarray, strata: np.ndarray, Zslot: np.ndarray, *, rng: np.random.Generator,
+             n_boot: int, n_perm: int, level: float, window_width: int | None = None,
+             n_splits: int = 8, min_window_posts: int | None = None) -> SlotEstimate:
+    """Fit, test, shrink and bootstrap one timing analysis (see the module docstring).
+
+    ``slot`` indexes rows of ``Zslot`` (168 hour-of-week slots, or 7 weekdays); ``week`` is the
+    week number of each post. Windows are searched only when ``window_width`` is given.
+    """
+    S = Zslot.shape[0]
+    n = len(y)
+    _, week = np.unique(week, return_inverse=True)
+    K = int(week.max()) + 1 if n else 0
+    counts = np.bincount(slot, minlength=S).astype(float)
+    nan = np.full(S, np.nan)
+    if n < 20 or K < 4 or y.sum() <= 0:
+        why = "no engagement recorded" if n and y.sum() <= 0 else "too few posts or weeks"
+        return SlotEstimate(n=counts, lift=nan, lift_low=nan.copy(), lift_high=nan.copy(),
+                            test=why)
+    q_lo, q_hi = (1 - level) / 2, 1 - (1 - level) / 2
+
+    null = nb_fit(X, y, offset)
+    s_null = (y - null.mu) / (1 + null.alpha * null.mu)
+    p, stat, how = perm_score_test(Zslot, slot, s_null, strata, n_perm=n_perm, rng=rng)
+
+    Xf = np.column_stack([X, Zslot[slot]])
+    full = nb_fit(Xf, y, offset)
+    keep = full.keep
+    kc = keep[keep < X.shape[1]]
+    kz = keep[keep >= X.shape[1]] - X.shape[1]
+    Xc, Zs = X[:, kc], Zslot[:, kz]
+    pc = Xc.shape[1]
+    beta, gamma = full.beta[kc], full.beta[X.shape[1] + kz]
+    mu, a = full.mu, full.alpha
+    e = np.exp(np.clip(offset + Xc @ beta, -50, 50))
+    m = Zs @ gamma
+
+    g = week * S + slot
+
+    def agg(w):
+        return np.bincount(g, weights=w, minlength=K * S).reshape(K, S)
+
+    G, H = week_blocks(np.column_stack([Xc, Zs[slot]]), y, mu, a, week, K)
+    blocks = _Blocks(Y=agg(y), E=agg(e), V=agg(mu + a * mu ** 2), M=agg(mu), N=agg(np.ones(n)),
+                     A=np.stack([agg(e * Xc[:, j]) for j in range(pc)], axis=-1).reshape(K, -1),
+                     G=G, H=H, gamma=gamma, Zs=Zs, pc=pc,
+                     ridge=1e-4 * np.maximum(np.diagonal(H.sum(axis=0)), 1e-8))
+
+    eta, lift_log, tau2 = _shrink(blocks.Y.sum(0), blocks.E.sum(0), blocks.V.sum(0),
+                                  blocks.M.sum(0), counts, m)
+    Cb = _resample(rng, np.arange(K), n_boot, K)
+    _, lb = blocks.lifts(Cb)
+    lo, hi = np.quantile(lb, [q_lo, q_hi], axis=0)
+    lift = np.exp(lift_log)
+    # a slot without posts is shown only between posted hours (within two hours on each side,
+    # same day): elsewhere the smooth curve would be extrapolating
+    if S == 168:
+        has = counts.reshape(7, 24) > 0
+        before = np.roll(has, 1, axis=1) | np.roll(has, 2, axis=1)
+        after = np.roll(has, -1, axis=1) | np.roll(has, -2, axis=1)
+        near = (has | (before & after)).ravel()
+        lift = np.where(near, lift, np.nan)
+        lo, hi = np.where(near, lo, np.nan), np.where(near, hi, np.nan)
+    out = SlotEstimate(n=counts, lift=lift, lift_low=np.exp(lo), lift_high=np.exp(hi),
+                       p_value=p, test=how, statistic=stat, nb_alpha=a, tau2=float(tau2))
+    if window_width:
+        out.window = _held_out(rng, blocks, counts, eta, K, n_boot, n_splits, window_width,
+                               q_lo, q_hi, min_window_posts or max(8, int(np.ceil(0.04 * n))))
+    return out
+
+
+@dataclass
+class _Blocks:
+    """Sums per (week, slot) and per-week GLM pieces, so replicates never touch the posts."""
+
+    Y: np.ndarray       # sum of y
+    E: np.ndarray       # sum of e (expected without timing)
+    V: np.ndarray       # sum of mu + alpha mu^2
+    M: np.ndarray       # sum of mu
+    N: np.ndarray       # number of posts
+    A: np.ndarray       # sum of e * x_control, (K, S * pc)
+    G: np.ndarray
+    H: np.ndarray
+    gamma: np.ndarray
+    Zs: np.ndarray
+    pc: int
+    ridge: np.ndarray
+
+    def step(self, C: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """One-step refit under week weights C (R, K): smooth curve (R, S) and coefficient step."""
+        d = one_step(self.G, self.H, C, self.ridge)
+        return (self.gamma + d[:, self.pc:]) @ self.Zs.T, d
+
+    def expected(self, C: np.ndarray, d: np.ndarray) -> np.ndarray:
+        """Sum of e per slot under week weights C, moved to the controls ``b + d``."""
+        S = self.Y.shape[1]
+        E0 = C @ self.E
+        dE = np.einsum("rsj,rj->rs", (C @ self.A).reshape(len(C), S, self.pc), d[:, :self.pc])
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return np.where(E0 > 0, E0 * np.exp(np.clip(dE / E0, -5, 5)), 0.0)
+
+    def lifts(self, C: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Shrunk log-lifts (R, S) and their centred version under week weights C."""
+        mm, d = self.step(C)
+        eta, centred, _ = _shrink(C @ self.Y, self.expected(C, d), C @ self.V, C @ self.M,
+                                  C @ self.N, mm)
+        return eta, centred
+
+
+def _held_out(rng, blocks: _Blocks, counts, eta_full, K, n_boot, n_splits, width, q_lo, q_hi,
+              min_posts) -> dict:
+    """Choose the best window on half of the weeks, measure it on the other half."""
+    W, desc = candidate_windows(width)
+    supported = counts @ W >= min_posts
+    if not supported.any():
+        return {"status": "no window with enough posts", "min_posts": int(min_posts)}
+    with np.errstate(divide="ignore"):
+        full_score = np.log((counts * np.exp(eta_full)) @ W / np.maximum(counts @ W, 1e-300))
+    full_score = np.where(supported, full_score, -np.inf)
+    halves = np.zeros((n_splits, K))
+    for s in range(n_splits):
+        halves[s, rng.permutation(K)[: K // 2]] = 1.0
+
+    def choose(CA):
+        """Window chosen on the weeks weighted by CA, and the control step fitted there."""
+        mm, d = blocks.step(CA)
+        NA, VA, MA = CA @ blocks.N, CA @ blocks.V, CA @ blocks.M
+        la, _, _ = _shrink(CA @ blocks.Y, blocks.expected(CA, d), VA, MA, NA, mm)
+        nw = NA @ W
+        with np.errstate(divide="ignore", invalid="ignore"):
+            lift = np.log((NA * np.exp(la)) @ W) - np.log(np.maximum(nw, 1e-300))
+            se = np.sqrt((VA @ W) / (MA @ W) ** 2)
+        score = np.where(supported[None, :] & (nw > 0), lift - se, -np.inf)
+        return np.argmax(score, axis=1), d, np.isfinite(score.max(axis=1))
+
+    def measure(CB, d, j):
+        """Held-out log-lift of windows j on the weeks weighted by CB, controls ``b + d``."""
+        EB = blocks.expected(CB, d)
+        YB = CB @ blocks.Y
+        Wj = W[:, j].T
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return np.log(((YB * Wj).sum(1) / (EB * Wj).sum(1)) / (YB.sum(1) / EB.sum(1)))
+
+    js, d_a, chosen = choose(halves)
+    Ls = np.where(chosen, measure(1 - halves, d_a, js), np.nan)
+    if not np.isfinite(Ls).any():
+        return {"status": "no held-out posts in the chosen windows", "min_posts": int(min_posts)}
+    point = float(np.nanmean(Ls))
+    # interval: the windows chosen on A are kept; the weeks are resampled (one common draw per
+    # replicate, so the splits stay as correlated as they are in the data), the controls refitted
+    # on the resampled A half and the windows measured on the resampled B half
+    Cb = _resample(rng, np.arange(K), n_boot, K)
+    Lb = np.stack([measure(Cb * (1 - halves[s]), blocks.step(Cb * halves[s])[1],
+                           np.repeat(js[s], n_boot)) for s in range(n_splits)])
+    Lb = np.where(np.isfinite(Ls)[:, None], Lb, np.nan)
+    nval = np.isfinite(Lb).sum(axis=0)
+    per_b = np.where(nval > 0, np.where(np.isfinite(Lb), Lb, 0.0).sum(axis=0)
+                     / np.maximum(nval, 1), np.nan)
+    per_b = per_b[np.isfinite(per_b)]
+    if per_b.size:
+        lo, med, hi = np.quantile(per_b, [q_lo, 0.5, q_hi])
+        # few-cluster correction: each half holds only ~K/2 weeks, so widen the percentile
+        # interval around its median by t_{K/2-1} / z and sqrt(k / (k - 1)) (cluster bootstrap
+        # variance is biased low by (k - 1) / k)
+        k = max(K // 2, 3)
+        f = stats.t.ppf(q_hi, k - 1) / stats.norm.ppf(q_hi) * np.sqrt(k / (k - 1))
+        # the bootstrap keeps each split's window; when the splits chose different windows,
+        # add the spread of their held-out lifts (variance of the split mean), scaled by the
+        # share of splits that disagree with the most common choice
+        ok = np.isfinite(Ls)
+        if ok.sum() > 1 and np.var(per_b) > 0:
+            disagree = 1 - np.bincount(js[ok]).max() / ok.sum()
+            v_mc = float(np.var(Ls[ok], ddof=1)) / ok.sum() * disagree
+            f *= np.sqrt(1 + v_mc / float(np.var(per_b)))
+        lo, hi = med - f * (med - lo), med + f * (hi - med)
+    else:
+        lo = hi = np.nan
+    ok = np.isfinite(Ls)
+    votes = np.bincount(js[ok], minlength=W.shape[1]).astype(float)
+    best = int(np.lexsort((full_score, votes))[-1])
+    return {
+        "status": "ok",
+        **desc[best],
+        "lift": float(np.exp(point)),
+        "lift_low": float(np.exp(lo)),
+        "lift_high": float(np.exp(hi)),
+        "agreement": float(votes[best] / max(votes.sum(), 1)),
+        "n_posts": int(counts @ W[:, best]),
+        "n_splits": int(ok.sum()),
+        "split_windows": [desc[j] | {"held_out_lift": float(np.exp(v))}
+                          for j, v in zip(js[ok], Ls[ok], strict=True)],
+        "min_posts": int(min_posts),
+        "cells": np.flatnonzero(W[:, best]).tolist(),
+    }

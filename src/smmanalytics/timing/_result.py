@@ -1,0 +1,204 @@
+"""BestTimes: the result of :func:`smmanalytics.best_times`, its summary, plot and HTML."""
+
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["BestTimes", "WEEKDAYS"]
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _hours(w: dict) -> str:
+    return f"{w['start_hour']:02d}:00–{w['end_hour']:02d}:00"
+
+
+def _clean(obj):
+    """Plain JSON types: numpy scalars to Python, non-finite floats to None."""
+    if isinstance(obj, dict):
+        return {str(k): _clean(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [_clean(v) for v in obj]
+    if isinstance(obj, np.generic):
+        obj = obj.item()
+    if isinstance(obj, float) and not np.isfinite(obj):
+        return None
+    return obj
+
+
+@dataclass(frozen=True)
+class BestTimes:
+    """Best posting times for one account or platform, with their uncertainty.
+
+    Attributes
+    ----------
+    effect_detected : bool
+        True when the global timing test gives ``p_value < alpha`` AND the held-out lift interval
+        of the chosen window lies above 1.
+    p_value : float
+        Global test that posting time (weekday and hour terms) matters at all; NaN when the data
+        are too few to test.
+    by_slot : DataFrame
+        168 rows (weekday 0 = Monday, hour 0-23 local): n_posts, lift, lift_low, lift_high.
+        ``lift`` is the shrunk expected engagement in that slot relative to the account's average
+        post; NaN for a slot without posts unless posted hours lie within two hours on both
+        sides (same day), where the smooth curve would only extrapolate.
+    recommended : DataFrame
+        Rows of ``by_slot`` inside the chosen window, best first; empty without a reliable effect.
+    by_weekday : DataFrame
+        7 rows: weekday, n_posts (hour-known and day-precision posts), lift, lift_low, lift_high.
+    window : dict
+        The chosen window: ``days``, ``weekdays``, ``hours``, ``start_hour``, ``end_hour``, its
+        held-out ``lift`` with ``lift_low``/``lift_high``, ``agreement`` (share of the random
+        splits that chose it), ``n_posts``; ``status`` says why it is missing otherwise.
+    n_used : int
+        Posts in the hour analysis.
+    n_excluded : dict
+        Posts left out, by reason (too_young, day_precision, missing_outcome, ...).
+    method : dict
+        What was used: tz, exposure, controls, test, dispersion, levels.
+    activity : DataFrame or None
+        Audience activity (weekday, hour, online_followers, relative) when exported.
+    """
+
+    effect_detected: bool
+    p_value: float
+    by_slot: pd.DataFrame
+    recommended: pd.DataFrame
+    by_weekday: pd.DataFrame
+    window: dict
+    n_used: int
+    n_excluded: dict
+    method: dict = field(default_factory=dict)
+    activity: pd.DataFrame | None = None
+
+    @property
+    def summary(self) -> str:
+        """One plain-language sentence (or two) on what the data show."""
+        tz = self.method.get("tz", "local time")
+        level = int(round(100 * self.method.get("level", 0.9)))
+        n = self.n_used
+        if self.effect_detected:
+            w = self.window
+            days = {"every day": "on any day", "Monday-Friday": "on weekdays",
+                    "Saturday-Sunday": "at weekends"}.get(w["days"], w["days"])
+            return (f"Posting time matters for this account (p = {self.p_value:.3f}): posts "
+                    f"{days} between {_hours(w)} ({tz}) earned {w['lift']:.2f}× the account's average "
+                    f"({level}% interval {w['lift_low']:.2f}–{w['lift_high']:.2f}, measured on "
+                    f"weeks not used to choose the window; {n} posts).")
+        if n == 0 and not self.n_excluded.get("day_precision"):
+            why = ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in self.n_excluded.items()
+                            if v)
+            head = f"No post could be analysed ({why or 'no posts'})"
+        elif n == 0:
+            head = "The exports give no posting hours for these posts, so only weekdays are compared"
+            wp = self.method.get("weekday_p_value", np.nan)
+            head += (f" (weekday test p = {wp:.3f})." if np.isfinite(wp) else ".")
+            if np.isfinite(wp) and wp < self.method.get("alpha", 0.1):
+                top = self.by_weekday.sort_values("lift", ascending=False).iloc[0]
+                head = (f"{head[:-1]}: {WEEKDAYS[int(top['weekday'])]} does best, "
+                        f"{float(top['lift']):.2f}× the average ({level}% interval "
+                        f"{float(top['lift_low']):.2f}–{float(top['lift_high']):.2f}).")
+        elif not np.isfinite(self.p_value) and self.method.get("test") == "no engagement recorded":
+            head = f"No engagement recorded on these {n} posts, so timing cannot be assessed"
+        elif not np.isfinite(self.p_value):
+            head = (f"Too few posts ({n}, over {self.method.get('weeks', 0)} weeks) to test "
+                    f"whether posting time matters (at least 20 posts over 4 weeks are needed)")
+        else:
+            why = (f"p = {self.p_value:.2f}" if self.p_value >= self.method.get("alpha", 0.1)
+                   else f"p = {self.p_value:.3f}, but the best window did not hold up on "
+                        f"held-out weeks")
+            head = f"No reliable timing effect in this account's data ({why}, {n} posts)"
+        if self.activity is not None and len(self.activity):
+            top = self.activity.sort_values("online_followers", ascending=False).iloc[0]
+            tail = (f"; followers are most active on {WEEKDAYS[int(top['weekday'])]} around "
+                    f"{int(top['hour']):02d}:00 ({tz}): use the audience schedule and keep testing.")
+        else:
+            tail = ("; post when it suits the content, and put a share of posts in random slots "
+                    "to learn more.")
+        return head.rstrip(".") + tail
+
+    def plot(self, ax=None, *, kind: str = "lift", cmap: str | None = None,
+             annotate: bool = True, **kwargs):
+        """Heatmap by weekday and hour; returns the Axes.
+
+        ``kind="lift"`` (default): shrunk lift of each slot, each cell annotated with its post
+        count; slots without posts are blank unless they lie between posted hours; the chosen
+        window is outlined when the effect is reliable. ``kind="activity"``: the audience
+        schedule (followers online, relative to the weekly average), when exported.
+        """
+        import matplotlib.pyplot as plt
+        from matplotlib.colors import LogNorm
+        from matplotlib.patches import Rectangle
+
+        if kind not in ("lift", "activity"):
+            raise ValueError(f"kind must be 'lift' or 'activity', got {kind!r}")
+        ax = plt.gca() if ax is None else ax
+        if kind == "activity":
+            if self.activity is None:
+                ax.set_title("No audience-activity data in the exports")
+                return ax
+            rel = self.activity["relative"].to_numpy(dtype=float, na_value=np.nan).reshape(7, 24)
+            im = ax.imshow(rel, cmap=cmap or "Greens", aspect="auto", **kwargs)
+            ax.figure.colorbar(im, ax=ax, label="followers online vs weekly average")
+            title = "Audience schedule (followers online)"
+        else:
+            lift = self.by_slot["lift"].to_numpy(dtype=float, na_value=np.nan).reshape(7, 24)
+            n = self.by_slot["n_posts"].to_numpy(dtype=int).reshape(7, 24)
+            finite = lift[np.isfinite(lift)]
+            span = max(float(np.abs(np.log(finite)).max()) if finite.size else 0.1, 0.1)
+            im = ax.imshow(np.ma.masked_invalid(lift), cmap=cmap or "RdBu_r", aspect="auto",
+                           norm=LogNorm(vmin=np.exp(-span), vmax=np.exp(span)), **kwargs)
+            cbar = ax.figure.colorbar(im, ax=ax, label="lift vs account average")
+            ticks = [t for t in (0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0)
+                     if np.exp(-span) <= t <= np.exp(span)]
+            cbar.ax.minorticks_off()
+            cbar.set_ticks(ticks)
+            cbar.set_ticklabels([f"{t:g}×" for t in ticks])
+            if annotate:
+                for d, h in zip(*np.nonzero(n), strict=True):
+                    ax.text(h, d, str(n[d, h]), ha="center", va="center", fontsize=6)
+            if self.effect_detected:
+                w = self.window
+                for d in w["weekdays"]:
+                    ax.add_patch(Rectangle((w["start_hour"] - 0.5, d - 0.5), len(w["hours"]), 1,
+                                           fill=False, lw=1.5, ec="black"))
+            title = "Engagement lift by posting slot (numbers: posts)"
+        ax.set_xticks(range(0, 24, 3))
+        ax.set_xticklabels([f"{h:02d}:00" for h in range(0, 24, 3)])
+        ax.set_yticks(range(7))
+        ax.set_yticklabels([w[:3] for w in WEEKDAYS])
+        ax.set_xlabel(f"hour ({self.method.get('tz', 'local')})")
+        ax.set_ylabel("weekday")
+        ax.set_title(title)
+        return ax
+
+    def to_dict(self) -> dict:
+        """JSON-ready dict of the whole result (frames as lists of records; NaN as None)."""
+        def rec(df):
+            return None if df is None else json.loads(df.to_json(orient="records"))
+
+        return _clean({"summary": self.summary, "effect_detected": bool(self.effect_detected),
+                       "p_value": self.p_value, "window": self.window,
+                       "recommended": rec(self.recommended), "by_weekday": rec(self.by_weekday),
+                       "by_slot": rec(self.by_slot), "n_used": int(self.n_used),
+                       "n_excluded": dict(self.n_excluded), "method": self.method,
+                       "activity": rec(self.activity)})
+
+    def _repr_html_(self) -> str:
+        top = self.recommended if len(self.recommended) else (
+            self.activity.sort_values("online_followers", ascending=False).head(5)
+            if self.activity is not None else self.recommended)
+        excl = ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in self.n_excluded.items() if v)
+        return (f"<div><b>Best times</b><p>{html.escape(self.summary)}</p>"
+                f"<p>{self.n_used} posts used; excluded: {html.escape(excl or 'none')}</p>"
+                f"{top.to_html(index=False)}</div>")
+
+    def __repr__(self) -> str:
+        return (f"<BestTimes effect_detected={self.effect_detected} p_value={self.p_value:.3g} "
+                f"n_used={self.n_used}>")

@@ -1,0 +1,171 @@
+"""Tests of smmanalytics.calendar (posting plans, .ics export) and the timing CLI commands."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sys
+from pathlib import Path
+
+import icalendar
+import numpy as np
+import pandas as pd
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from sim_timing import simulate  # noqa: E402
+from smmanalytics import Dataset, cli  # noqa: E402
+from smmanalytics.brand import Brand  # noqa: E402
+from smmanalytics.calendar import plan_month, plan_slots, write_ics  # noqa: E402
+from smmanalytics.timing import best_times  # noqa: E402
+
+TZ = "Europe/Paris"
+
+
+@pytest.fixture(scope="module")
+def effect():
+    sim = simulate(0)
+    return best_times(sim["posts"], TZ, daily=sim["daily"], n_boot=100)
+
+
+@pytest.fixture(scope="module")
+def null():
+    sim = simulate(1000, evening_lift=1.0)
+    return best_times(sim["posts"], TZ, daily=sim["daily"], n_boot=100)
+
+
+def test_plan_from_recommended_window(effect):
+    assert effect.effect_detected
+    plan = plan_slots(effect, "2026-03-23", weeks=2, posts_per_week=5)
+    assert list(plan.columns) == ["start_local", "start_utc", "weekday", "hour", "lift",
+                                  "reason"]
+    assert len(plan) == 10 and plan.attrs["basis"] == "effect"
+    assert set(plan["hour"]) <= set(effect.window["hours"])
+    assert set(plan["weekday"]) <= set(effect.window["weekdays"])
+    # at most ceil(5 / 7) = 1 post per day
+    assert plan["start_local"].dt.date.is_unique
+    assert plan["start_utc"].is_monotonic_increasing
+    assert (plan["start_local"].dt.tz_convert("UTC") == plan["start_utc"]).all()
+    assert plan["reason"].str.contains("recommended window").all()
+
+
+def test_plan_keeps_wall_clock_hour_across_dst(effect):
+    # 2026-03-29: Paris moves from UTC+1 to UTC+2, the local hour stays, UTC moves back one hour
+    plan = plan_slots(effect, "2026-03-23", weeks=2, posts_per_week=1)
+    assert plan["start_local"].dt.hour.nunique() == 1
+    offsets = (plan["start_local"].dt.hour - plan["start_utc"].dt.hour).tolist()
+    assert offsets == [1, 2]
+
+
+def test_plan_even_spread_without_effect_or_activity(null):
+    assert not null.effect_detected and null.activity is None
+    plan = plan_slots(null, "2026-11-02", weeks=1, posts_per_week=3)   # a Monday
+    # days floor(i * 7 / 3) for i = 0, 1, 2: Monday, Wednesday, Friday
+    assert plan["weekday"].tolist() == [0, 2, 4]
+    assert plan["start_local"].dt.day.tolist() == [2, 4, 6]
+    assert plan.attrs["basis"] == "even"
+    assert plan["reason"].str.contains("spread evenly").all()
+    assert plan["lift"].isna().all()
+
+
+def test_plan_from_audience_activity(null):
+    act = pd.DataFrame({"weekday": np.repeat(np.arange(7), 24), "hour": np.tile(np.arange(24), 7)})
+    act["online_followers"] = np.where(act["hour"] == 21, 500.0, 100.0) + act["weekday"]
+    act["relative"] = act["online_followers"] / act["online_followers"].mean()
+    bt = dataclasses.replace(null, activity=act)
+    plan = plan_slots(bt, "2026-11-02", weeks=1, posts_per_week=2)
+    # busiest: 21:00 on Sunday (506), then Saturday (505)
+    assert plan["weekday"].tolist() == [5, 6] and (plan["hour"] == 21).all()
+    assert plan.attrs["basis"] == "activity"
+    assert plan["reason"].str.contains("audience schedule").all()
+
+
+def test_plan_rejects_bad_counts(effect):
+    with pytest.raises(ValueError, match="posts_per_week"):
+        plan_slots(effect, "2026-11-02", weeks=1, posts_per_week=0)
+    with pytest.raises(ValueError, match="weeks"):
+        plan_slots(effect, "2026-11-02", weeks=0, posts_per_week=2)
+
+
+def test_write_ics_atomic_and_deterministic(tmp_path, effect):
+    plan = plan_slots(effect, "2026-11-02", weeks=4, posts_per_week=3)
+    a = write_ics(plan, tmp_path / "a.ics", brand_name="Maison Sève")
+    b = write_ics(plan, tmp_path / "b.ics", brand_name="Maison Sève")
+    assert a.read_bytes() == b.read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.ics", "b.ics"]   # no temp left
+    cal = icalendar.Calendar.from_ical(a.read_bytes())
+    events = list(cal.walk("VEVENT"))
+    assert len(events) == 12
+    uids = [str(e["uid"]) for e in events]
+    assert len(set(uids)) == 12 and all(u.startswith("maison-seve-") for u in uids)
+    first = events[0]
+    assert first.decoded("dtstart") == plan["start_utc"].iloc[0].to_pydatetime()
+    assert "recommended window" in str(first["description"])
+
+
+def test_write_ics_fallback_says_so(tmp_path, null):
+    plan = plan_slots(null, "2026-11-02", weeks=1, posts_per_week=2)
+    path = write_ics(plan, tmp_path / "plan.ics")
+    events = list(icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT"))
+    assert all("no reliable timing effect" in str(e["description"]) for e in events)
+
+
+def _fake_load(sim):
+    return lambda path, **kw: Dataset(posts=sim["posts"], daily=sim["daily"],
+                                      brand=Brand(name="Demo", timezone=TZ))
+
+
+def test_cli_best_times_and_calendar(tmp_path, monkeypatch, capsys):
+    import smmanalytics.dataset as dataset
+
+    sim = simulate(0)
+    monkeypatch.setattr(dataset, "load", _fake_load(sim))
+    assert cli.main(["best-times", "data/x", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["effect_detected"] is True and len(out["by_slot"]) == 168
+    assert out["method"]["tz"] == TZ                     # from brand.yaml
+    assert cli.main(["best-times", "data/x", "--tz", "Europe/Paris"]) == 0
+    text = capsys.readouterr().out
+    assert "Posting time matters" in text and "Recommended slots" in text
+    ics = tmp_path / "plan.ics"
+    assert cli.main(["calendar", "data/x", "--posts-per-week", "3", "--weeks", "2",
+                     "--start", "2026-11-02", "--out", str(ics)]) == 0
+    assert "wrote 6 slots (effect)" in capsys.readouterr().out
+    assert len(list(icalendar.Calendar.from_ical(ics.read_bytes()).walk("VEVENT"))) == 6
+
+
+def test_cli_reports_errors(monkeypatch, capsys):
+    import smmanalytics.dataset as dataset
+
+    monkeypatch.setattr(dataset, "load", _fake_load(simulate(0)))
+    assert cli.main(["best-times", "data/x", "--platform", "myspace"]) == 2
+    assert "myspace" in capsys.readouterr().err
+
+
+def test_plan_month_uses_the_accounts_pace(effect):
+    # simulated account: 400 posts over 52 weeks: 400 / 52 = 7.69 posts a week, rounded to 8
+    assert effect.method["posts_per_week"] == pytest.approx(400 / 52)
+    plan = plan_month(effect, "2026-11")
+    assert (plan["start_local"].dt.month == 11).all()
+    assert (plan["start_local"].dt.year == 2026).all()
+    # November 2026: 30 days = 4 whole weeks (4 x 8 = 32 posts) + 2 days with at most
+    # ceil(8 / 7) = 2 posts each: 32 to 36 posts
+    assert 32 <= len(plan) <= 36
+    assert 8 <= len(plan_month(effect, "2026-11", posts_per_week=2)) <= 10
+
+
+def test_activity_heatmap_and_lift_heatmap(null):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots()
+    assert null.plot(ax=ax, kind="activity").get_title().startswith("No audience-activity")
+    fig, ax = plt.subplots()
+    null.plot(ax=ax)
+    assert len(ax.patches) == 0                      # no window outlined without an effect
+    with pytest.raises(ValueError, match="kind"):
+        null.plot(kind="bogus")
+    plt.close("all")
