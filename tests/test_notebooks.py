@@ -76,3 +76,12 @@ def test_unknown_notebook_parameter_is_refused(tmp_path):
     with pytest.raises(ReportError, match="no parameter colour"):
         run_report("monthly", data=SAMPLE, period="2026-10", out=tmp_path,
                    parameters={"colour": "red"})
+
+
+def test_best_times_report_writes_calendars(tmp_path):
+    out = run_report("best-times", data=SAMPLE, period="2026-10", out=tmp_path, lang="en",
+                     parameters={"platform": "instagram"})
+    text = _text(out.pdf)
+    assert "Posting time matters for this account" in text
+    ics = out.folder / f"{out.pdf.stem}-instagram.ics"
+    assert ics.is_file() and ics.read_text().startswith("BEGIN:VCALENDAR")

@@ -61,6 +61,7 @@ ds
     code("rep.engagement_charts()"),
     code("rep.benchmarks()"),
     code("rep.compare()"),
+    code("rep.best_times()"),
     code("rep.top_posts()"),
     code("rep.audience()"),
     code("rep.quality_note()"),
@@ -100,7 +101,36 @@ ds
     code("rep.write_pdf(out)"),
 ])
 
+BEST_TIMES = _nb([
+    md("# Best times to post\n\nDoes posting time matter for this account, and if so when? "
+       "The answer comes with its uncertainty, and may be \"no reliable effect\". Next month's "
+       "slots are written as .ics calendars next to the PDF."),
+    code('''
+data: str = "../data/sample/maison-seve"  # brand folder of exports (with brand.yaml)
+period: str = "2026-10"  # history up to the end of this period is used; slots for the next month
+platform: str = ""  # one platform, e.g. instagram; empty means every platform with publish hours
+brand: str = ""  # brand slug override; empty means the slug of brand.yaml
+lang: str = ""  # en, fr or it; empty means the language of brand.yaml
+out: str = "best-times.pdf"  # where the PDF is written
+''', tags=("parameters",)),
+    code('''
+from pathlib import Path
+
+import smmanalytics as smm
+from smmanalytics.report import BrandReport
+
+ds = smm.load(data)
+rep = BrandReport(ds, period, kind="best_times", lang=lang or None)
+ds
+'''),
+    code("rep.best_times(platforms=[platform] if platform else None)"),
+    code("rep.method_notes()"),
+    code('rep.provenance({"data": Path(data).name, "period": period, "platform": platform or "all"})'),
+    code("rep.write_pdf(out)"),
+])
+
 if __name__ == "__main__":
     ROOT.mkdir(exist_ok=True)
     nbf.write(MONTHLY, ROOT / "monthly_report.ipynb")
     nbf.write(CAMPAIGN, ROOT / "campaign_report.ipynb")
+    nbf.write(BEST_TIMES, ROOT / "best_times.ipynb")

@@ -16,6 +16,7 @@ from .. import metrics, plots
 from ..periods import Period, parse_period
 from .builder import Report, Section
 from .performance import PerformanceSections
+from .watch import WatchSections
 
 __all__ = ["BrandReport", "posts_in_period"]
 
@@ -79,7 +80,7 @@ def posts_in_period(posts: pd.DataFrame, period: Period, tz: str) -> pd.DataFram
     return posts.loc[period.contains(local_day)].reset_index(drop=True)
 
 
-class BrandReport(PerformanceSections, Report):
+class BrandReport(PerformanceSections, WatchSections, Report):
     """A brand's report for one period, built section by section from a Dataset.
 
     Examples
@@ -93,6 +94,7 @@ class BrandReport(PerformanceSections, Report):
                  title: str | None = None, campaign: str | None = None) -> None:
         self.ds = ds
         self.campaign = campaign or None
+        self._slots: dict[str, pd.DataFrame] = {}
         self.period = parse_period(period)
         self.tz = ds.brand.timezone
         lang = lang or ds.brand.language
@@ -122,6 +124,12 @@ class BrandReport(PerformanceSections, Report):
             self.cover_lines.append(
                 {"en": "Data as of ", "fr": "Données au ", "it": "Dati al "}[lang]
                 + f.date(self.asof))
+
+    def write_pdf(self, path):
+        """Write the PDF, and next to it the .ics calendars of the best-times section."""
+        out = super().write_pdf(path)
+        self.write_calendars(out)
+        return out
 
     # ---- KPIs ---------------------------------------------------------------------------
     def engagement_table(self) -> pd.DataFrame:
