@@ -85,3 +85,12 @@ def test_best_times_report_writes_calendars(tmp_path):
     assert "Posting time matters for this account" in text
     ics = out.folder / f"{out.pdf.stem}-instagram.ics"
     assert ics.is_file() and ics.read_text().startswith("BEGIN:VCALENDAR")
+
+
+def test_explore_notebook_runs(tmp_path):
+    import papermill as pm
+
+    nb = ROOT / "notebooks" / "explore.ipynb"
+    pm.execute_notebook(str(nb), str(tmp_path / nb.name), kernel_name="python3",
+                        cwd=str(nb.parent), progress_bar=False,
+                        parameters={"data": str(SAMPLE), "period": "2026-10"})
