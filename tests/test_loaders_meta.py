@@ -253,3 +253,52 @@ def test_bad_number_names_cell(tmp_path):
     _write(path, _IG_COLS, rows)
     with pytest.raises(ParseError, match=r"line 2, column 'Views'.*lots"):
         read_export(path)
+
+
+def _excel_resave(path, fmt):
+    rows = [["Exported from Meta Business Suite"],
+            ["Post ID", "Account username", "Publish time", "Permalink", "Post type", "Views",
+             "Reach", "Likes", "Comments", "Shares", "Saves"],
+            # Excel turned the id into a number and the time into a datetime cell
+            [17900000000000004, "maison", pd.Timestamp("2026-01-15 10:00").to_pydatetime(),
+             "https://www.instagram.com/p/Q2/", "IG image", 1200, 900.0, 30, 4, 1, 2],
+            ["17900000000000005", "maison", "07/01/2026 10:00", "https://www.instagram.com/p/Q3/",
+             "IG reel", "1 500", "", 40, 5, 0, 3]]
+    if fmt == "xlsx":
+        import openpyxl
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.title = "Posts"
+        for r in rows:
+            ws.append(r)
+        wb.save(path)
+    else:
+        import xlwt
+        wb = xlwt.Workbook()
+        ws = wb.add_sheet("Posts")
+        style = xlwt.easyxf(num_format_str="MM/DD/YYYY HH:MM")
+        for i, r in enumerate(rows):
+            for j, v in enumerate(r):
+                if hasattr(v, "year"):
+                    ws.write(i, j, v, style)
+                else:
+                    ws.write(i, j, v)
+        wb.save(str(path))
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "xls"])
+def test_instagram_export_resaved_as_excel(tmp_path, fmt):
+    path = tmp_path / f"instagram.{fmt}"
+    _excel_resave(path, fmt)
+    df = read_export(path)
+    assert df.attrs["sheet"] == "Posts"
+    # 17900000000000004 > 2**53 stored as a number: openpyxl writes 1.79e16 (15 digits), the
+    # xls double happens to be exact; either way the loader flags the id as unreliable
+    assert df["post_id"][0] == {"xlsx": "17900000000000000", "xls": "17900000000000004"}[fmt]
+    assert "post_id_damaged" in _codes(df)
+    assert df["post_id"][1] == "17900000000000005"
+    assert df["published_at"].tolist() == [pd.Timestamp("2026-01-15 18:00", tz=UTC),
+                                           pd.Timestamp("2026-07-01 17:00", tz=UTC)]
+    assert df["views"].tolist() == [1200, 1500]
+    assert df["reach"][0] == 900 and pd.isna(df["reach"][1])
+    assert df["interactions"].tolist() == [30 + 4 + 1 + 2, 40 + 5 + 0 + 3]

@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import datetime
 import unicodedata
 
 import numpy as np
@@ -107,6 +108,20 @@ def parse_datetimes(values: pd.Series, fmt: str, *, tz: str | None = None, file:
     Empty / ``-`` / ``N/A`` cells give NaT. A cell that does not follow ``fmt`` raises
     ParseError. Returns ``(utc_series, dst_counts)`` as :func:`local_to_utc`.
     """
+    if values.dtype == object:  # workbook cells: dates may already be datetimes
+        is_dt = values.map(lambda v: isinstance(v, (pd.Timestamp, datetime.datetime)))
+        if is_dt.any():
+            as_dt = pd.to_datetime(values.where(is_dt, None)).astype("datetime64[ns]")
+            rest = values.where(~is_dt, "")
+            if tz is None:
+                as_dt = as_dt.dt.tz_localize("UTC")
+            other, counts = parse_datetimes(rest.astype("str"), fmt, tz=tz, file=file,
+                                            column=column, first_line=first_line)
+            if tz is None:
+                return other.where(~is_dt, as_dt), counts
+            local, counts2 = local_to_utc(as_dt, tz)
+            counts = {k: counts[k] + counts2[k] for k in counts}
+            return other.where(~is_dt, local), counts
     s = values.astype("str").str.strip()
     empty = s.str.lower().isin({"", "-", "--", "n/a", "nan", "none", "—"})
     parsed = _arrow_strptime(s.mask(empty, None), fmt) if tz is not None else None

@@ -20,6 +20,7 @@ A format is registered once, by its module, with :func:`register`. Reading a fil
 
 from __future__ import annotations
 
+import datetime
 import logging
 import re
 from collections.abc import Callable, Iterator
@@ -103,6 +104,20 @@ class Candidate:
             out = out.where(~empty, other)
         return out
 
+    def text(self, family: str, canonical: str) -> pd.Series:
+        """The column carrying ``canonical`` as stripped text (NA when empty or absent).
+
+        Workbook cells that are numbers are written without a spurious ``.0`` (ids); dates are
+        written ISO. A float id beyond 2**53 was already rounded by the spreadsheet.
+        """
+        cells = self.col(family, canonical)
+        if cells is None:
+            return pd.Series(pd.NA, index=range(len(self.table.frame)), dtype="string")
+        if cells.dtype == object:
+            cells = cells.map(_cell_text)
+        s = cells.astype("string").str.strip()
+        return s.mask(s == "")
+
     def numbers(self, family: str, canonical: str, *, decimal: str | None = None,
                 percent: bool = False) -> pd.Series | None:
         """The column carrying ``canonical`` parsed as Float64 numbers; None when absent."""
@@ -121,6 +136,14 @@ class Candidate:
         """The raw header of the first column carrying ``canonical``."""
         pos = self.match(family).columns.get(canonical)
         return self.table.header[pos[0]] if pos else None
+
+
+def _cell_text(v: object) -> object:
+    if isinstance(v, float) and v.is_integer() and abs(v) < 1e20:
+        return str(int(v))
+    if isinstance(v, (pd.Timestamp, datetime.datetime, datetime.date)):
+        return v.isoformat(sep=" ") if isinstance(v, datetime.datetime) else v.isoformat()
+    return "" if v is None else v
 
 
 @dataclass

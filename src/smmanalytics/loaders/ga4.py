@@ -66,11 +66,7 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     n = len(frame)
 
     def text(k: str) -> pd.Series | None:
-        v = c.col(F, k)
-        if v is None:
-            return None
-        s = v.astype("string").str.strip()
-        return s.mask(s == "")
+        return c.text(F, k) if k in m.columns else None
 
     dims = {k: text(k) for k in _DIMENSIONS}
     dims = {k: v for k, v in dims.items() if v is not None}

@@ -73,11 +73,7 @@ _LIFETIME = {"lifetime", "durée de vie", "a vita", "intera durata", "de por vid
 
 
 def _text(c: Candidate, canonical: str, n: int) -> pd.Series:
-    cells = c.col(F, canonical)
-    if cells is None:
-        return pd.Series(pd.NA, index=range(n), dtype="string")
-    s = cells.astype("string").str.strip()
-    return s.mask(s == "")
+    return c.text(F, canonical)
 
 
 # ---------------------------------------------------------------- detection
@@ -119,7 +115,8 @@ def _publish_times(c: Candidate, ctx: ParseContext) -> pd.Series:
     with_seconds = s.str.count(":") >= 2
     fmt = "%m/%d/%Y %H:%M:%S" if with_seconds.any() and with_seconds[s != ""].all() \
         else "%m/%d/%Y %H:%M"
-    utc, counts = parse_datetimes(s, fmt, tz=META_TZ, file=ctx.file, column=header,
+    utc, counts = parse_datetimes(cells if cells.dtype == object else s, fmt, tz=META_TZ,
+                                  file=ctx.file, column=header,
                                   first_line=first)
     if counts["dst_ambiguous"]:
         ctx.note("dst_ambiguous", f"{counts['dst_ambiguous']} publish times fall in the "
@@ -238,9 +235,13 @@ def _parse_posts(c: Candidate, ctx: ParseContext, *, story: bool = False) -> lis
         ctx.note("missing_post_id", f"{int(no_id.sum())} rows have no post id; they are kept but "
                  "cannot be matched across exports", rows=int(no_id.sum()))
     sci = out["post_id"].fillna("").str.contains(r"[eE]\+\d+$", regex=True)
+    raw_ids = c.col(F, "post_id")
+    if raw_ids is not None and raw_ids.dtype == object:  # workbook: ids stored as numbers
+        sci |= raw_ids.map(lambda v: isinstance(v, float) and abs(v) >= 2**53).to_numpy()
     if sci.any():
         ctx.note("post_id_damaged", f"{int(sci.sum())} post ids are in scientific notation "
-                 "(the file was re-saved by a spreadsheet); they cannot be matched reliably",
+                 "or were stored as numbers by a spreadsheet, which rounds long ids; they cannot "
+                 "be matched reliably across exports",
                  rows=int(sci.sum()))
     if m.unknown:
         ctx.note("extra_columns", f"{len(m.unknown)} columns not used: {m.unknown[:20]!r}",

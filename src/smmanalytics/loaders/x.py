@@ -42,11 +42,7 @@ _EXTRAS = ("platform_engagement_rate", "reposts", "profile_visits", "hashtag_cli
 
 
 def _text(c: Candidate, family: str, canonical: str, n: int) -> pd.Series:
-    cells = c.col(family, canonical)
-    if cells is None:
-        return pd.Series(pd.NA, index=range(n), dtype="string")
-    s = cells.astype("string").str.strip()
-    return s.mask(s == "")
+    return c.text(family, canonical)
 
 
 def _metrics(c: Candidate, family: str, out: pd.DataFrame) -> None:
