@@ -302,3 +302,14 @@ def test_instagram_export_resaved_as_excel(tmp_path, fmt):
     assert df["views"].tolist() == [1200, 1500]
     assert df["reach"][0] == 900 and pd.isna(df["reach"][1])
     assert df["interactions"].tolist() == [30 + 4 + 1 + 2, 40 + 5 + 0 + 3]
+
+
+def test_campaign_from_utm_in_caption(tmp_path):
+    rows = _ig_rows(2, seed=5)
+    rows[0]["Description"] = "Shop: https://maisonseve.fr/?utm_source=instagram&utm_campaign=" \
+        "autumn%20linen&utm_medium=social"
+    path = tmp_path / "ig.csv"
+    _write(path, _IG_COLS, rows)
+    df = read_export(path)
+    assert df["campaign"][0] == "autumn linen" and pd.isna(df["campaign"][1])
+    assert "campaign_from_utm" in _codes(df)

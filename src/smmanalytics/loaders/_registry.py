@@ -308,6 +308,33 @@ def _snapshot(src: Source, frames: list[pd.DataFrame], log: QualityLog) -> pd.Ti
     return pd.NaT
 
 
+_UTM = r"[?&]utm_campaign=([^&\s#\"'<>]+)"
+
+
+def _campaign_from_utm(out: pd.DataFrame, src: Source, log: QualityLog | None) -> None:
+    """Fill ``campaign`` from a ``utm_campaign=`` in the post's link or caption (URL-decoded)."""
+    from urllib.parse import unquote_plus
+
+    n = len(out)
+    campaign = (out["campaign"].astype("string") if "campaign" in out.columns
+                else pd.Series(pd.NA, index=out.index, dtype="string"))
+    found = pd.Series(pd.NA, index=out.index, dtype="string")
+    for col in ("permalink", "link", "caption"):
+        if col in out.columns and n:
+            hit = out[col].astype("string").str.extract(_UTM, expand=False)
+            found = found.fillna(hit)
+    if found.notna().any():
+        codes, uniques = pd.factorize(found)
+        decoded = pd.array([unquote_plus(u) for u in uniques] + [pd.NA], dtype="string")
+        found = pd.Series(decoded[codes], index=out.index, dtype="string")
+        fill = campaign.isna() & found.notna()
+        if fill.any() and log is not None:
+            log.add(src.name, "campaign_from_utm", f"{int(fill.sum())} posts got their campaign "
+                    "from a utm_campaign parameter in their link or caption", level="info",
+                    rows=int(fill.sum()))
+        out["campaign"] = campaign.fillna(found)
+
+
 def finish(df: pd.DataFrame, src: Source, snapshot: pd.Timestamp,
            log: QualityLog | None = None) -> pd.DataFrame:
     """Add audit columns, posts' interactions; conform and validate against the schema.
@@ -335,6 +362,7 @@ def finish(df: pd.DataFrame, src: Source, snapshot: pd.Timestamp,
             out["source_format"] = attrs.get("source_format")
         if "source_locale" not in out.columns:
             out["source_locale"] = attrs.get("source_locale")
+        _campaign_from_utm(out, src, log)
         if "interactions" not in out.columns or out["interactions"].isna().all():
             from ..metrics import interactions
             out["interactions"] = interactions(out).to_numpy()
