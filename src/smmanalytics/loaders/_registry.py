@@ -315,13 +315,15 @@ def _campaign_from_utm(out: pd.DataFrame, src: Source, log: QualityLog | None) -
     """Fill ``campaign`` from a ``utm_campaign=`` in the post's link or caption (URL-decoded)."""
     from urllib.parse import unquote_plus
 
+    from ._ids import extract
+
     n = len(out)
     campaign = (out["campaign"].astype("string") if "campaign" in out.columns
                 else pd.Series(pd.NA, index=out.index, dtype="string"))
     found = pd.Series(pd.NA, index=out.index, dtype="string")
     for col in ("permalink", "link", "caption"):
         if col in out.columns and n:
-            hit = out[col].astype("string").str.extract(_UTM, expand=False)
+            hit = extract(out[col], _UTM)
             found = found.fillna(hit)
     if found.notna().any():
         codes, uniques = pd.factorize(found)
@@ -365,7 +367,7 @@ def finish(df: pd.DataFrame, src: Source, snapshot: pd.Timestamp,
         _campaign_from_utm(out, src, log)
         if "interactions" not in out.columns or out["interactions"].isna().all():
             from ..metrics import interactions
-            out["interactions"] = interactions(out).to_numpy()
+            out["interactions"] = interactions(out).array
     out = schema.conform(out, kind)
     schema.validate(out, kind)
     out.attrs = attrs

@@ -114,7 +114,7 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     for k in _METRICS:
         v = c.numbers(F, k)
         if v is not None:
-            out[k] = v.where(pd.Series(keep)).to_numpy() if not keep.all() else v.to_numpy()
+            out[k] = v.array
     revenue_cells = c.col(F, "revenue")
     currency = pd.NA
     if revenue_cells is not None:

@@ -165,8 +165,10 @@ def _parse_posts(c: Candidate, ctx: ParseContext, *, story: bool = False) -> lis
                          dtype="string")
 
     export_time = _publish_times(c, ctx)
-    code = instagram_shortcode(permalink.fillna(""))
-    decoded = instagram_shortcode_time(code.fillna("")).where(is_ig)
+    decoded = pd.Series(pd.NaT, index=permalink.index, dtype="datetime64[ns, UTC]")
+    if is_ig.any():
+        ig_links = permalink[is_ig].fillna("")
+        decoded[is_ig] = instagram_shortcode_time(instagram_shortcode(ig_links).fillna(""))
     agree = decoded.notna() & export_time.notna() & (
         (decoded - export_time).abs() <= pd.Timedelta(hours=2))
     disagree = decoded.notna() & export_time.notna() & ~agree
@@ -203,31 +205,29 @@ def _parse_posts(c: Candidate, ctx: ParseContext, *, story: bool = False) -> lis
     for canon, src in _DIRECT.items():
         v = c.numbers(F, src)
         if v is not None:
-            out[canon] = v.to_numpy()
+            out[canon] = v.array
     reactions = c.numbers(F, "reactions")
     likes = c.numbers(F, "likes")
     if reactions is not None or likes is not None:
         r = reactions if reactions is not None else likes
         if reactions is not None and likes is not None:
             r = reactions.fillna(likes)
-        out["reactions"] = r.to_numpy()
+        out["reactions"] = r.array
     boosted = c.numbers(F, "reach_boosted")
     if boosted is None:
         boosted = c.numbers(F, "views_boosted")
-    out["paid"] = (pd.array(boosted.to_numpy() > 0, dtype="boolean") if boosted is not None
+    out["paid"] = ((boosted > 0).astype("boolean").array if boosted is not None
                    else pd.array([pd.NA] * n, dtype="boolean"))
-    if boosted is not None:
-        out["paid"] = (boosted > 0).astype("boolean").to_numpy()
     out["content_type_raw"] = raw_type
     out["account_handle"] = handle
     neg = [v for v in (c.numbers(F, "neg_hide_all"), c.numbers(F, "neg_hide")) if v is not None]
     out["negative_feedback"] = (pd.concat(neg, axis=1).sum(axis=1, min_count=1)
-                                .astype("Float64").to_numpy() if neg
+                                .astype("Float64").array if neg
                                 else pd.array([pd.NA] * n, dtype="Float64"))
     for extra in _EXTRA_NUMERIC:
         v = c.numbers(F, extra)
         if v is not None:
-            out[extra] = v.to_numpy()
+            out[extra] = v.array
 
     _check_window(c, ctx)
     no_id = out["post_id"].isna()

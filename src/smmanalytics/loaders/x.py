@@ -49,18 +49,18 @@ def _metrics(c: Candidate, family: str, out: pd.DataFrame) -> None:
     for k in (*_POST_METRICS, *_EXTRAS):
         v = c.numbers(family, k)
         if v is not None:
-            out[k] = v.to_numpy()
+            out[k] = v.array
     likes = c.numbers(family, "likes")
     if likes is not None:
-        out["reactions"] = likes.to_numpy()
+        out["reactions"] = likes.array
     parts = [v for v in (c.numbers(family, "reposts"), c.numbers(family, "shares"))
              if v is not None]
     if parts:
         out["shares"] = pd.concat(parts, axis=1).sum(axis=1, min_count=1).astype(
-            "Float64").to_numpy()
+            "Float64").array
     direct = c.numbers(family, "shares")
     if direct is not None:
-        out["shares_direct"] = direct.to_numpy()
+        out["shares_direct"] = direct.array
 
 
 def _account(permalink: pd.Series) -> pd.Series:
@@ -110,7 +110,7 @@ def _parse_legacy(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     _metrics(c, fam, out)
     promoted = c.numbers(fam, "promoted_impressions")
     if promoted is not None:
-        out["paid"] = (promoted.fillna(0) > 0).astype("boolean").to_numpy()
+        out["paid"] = (promoted.fillna(0) > 0).astype("boolean").array
     _unknown_note(c, fam, ctx)
     out.attrs.update(kind="posts", platform="x", source_locale=c.match(fam).locale,
                      source_tz="UTC")
@@ -203,7 +203,7 @@ def _parse_overview(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
         v = c.numbers(fam, metric)
         if v is None:
             continue
-        parts.append(pd.DataFrame({"date": days, "metric": metric, "value": v.to_numpy()}))
+        parts.append(pd.DataFrame({"date": days, "metric": metric, "value": v.array}))
     long = (pd.concat(parts, ignore_index=True) if parts
             else pd.DataFrame({"date": pd.Series([], dtype="datetime64[ns]"),
                                "metric": pd.Series([], dtype="string"),
