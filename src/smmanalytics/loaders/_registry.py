@@ -112,7 +112,7 @@ class Candidate:
         """
         cells = self.col(family, canonical)
         if cells is None:
-            return pd.Series(pd.NA, index=range(len(self.table.frame)), dtype="string")
+            return pd.Series(pd.NA, index=range(self.table.n_rows), dtype="string")
         if cells.dtype == object:
             cells = cells.map(_cell_text)
         s = cells.astype("string").str.strip()
@@ -322,7 +322,8 @@ def _campaign_from_utm(out: pd.DataFrame, src: Source, log: QualityLog | None) -
                 else pd.Series(pd.NA, index=out.index, dtype="string"))
     found = pd.Series(pd.NA, index=out.index, dtype="string")
     for col in ("permalink", "link", "caption"):
-        if col in out.columns and n:
+        if col in out.columns and n and out[col].astype("str").str.contains(
+                "utm_campaign=", regex=False).any():
             hit = extract(out[col], _UTM)
             found = found.fillna(hit)
     if found.notna().any():
@@ -345,7 +346,7 @@ def finish(df: pd.DataFrame, src: Source, snapshot: pd.Timestamp,
     """
     kind = df.attrs["kind"]
     attrs = dict(df.attrs)
-    out = df.copy()
+    out = df.copy(deep=False)  # copy-on-write: the parser's frame is never modified
     if kind == "posts":
         for m in schema.METRICS:
             if m in out.columns:

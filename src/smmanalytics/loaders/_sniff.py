@@ -141,15 +141,38 @@ class RawTable:
         return [normalize(h) for h in self.header]
 
     @cached_property
-    def frame(self) -> pd.DataFrame:
+    def _cells(self) -> pa.Table | pd.DataFrame:
+        """The body parsed once: an Arrow table of text, or a frame (workbook, ragged rows)."""
         if self.rows is not None:
             return _frame_from_rows(self.rows, len(self.header))
         return _read_body(self.body or "", len(self.header), self.delimiter or ",",
                           self.source, self.first_line, self.log)
 
+    @property
+    def n_rows(self) -> int:
+        """Number of data rows."""
+        cells = self._cells
+        return cells.num_rows if isinstance(cells, pa.Table) else len(cells)
+
+    @cached_property
+    def frame(self) -> pd.DataFrame:
+        """Every column as a frame (labels 0..n-1); prefer :meth:`column` for a few columns."""
+        cells = self._cells
+        if isinstance(cells, pd.DataFrame):
+            return cells
+        return pd.DataFrame({i: self.column(i) for i in range(len(self.header))},
+                            index=pd.RangeIndex(cells.num_rows))
+
     def column(self, pos: int) -> pd.Series:
-        """The cells of column ``pos`` (text, or Excel values)."""
-        return self.frame[pos]
+        """The cells of column ``pos`` (text, or Excel values), converted on first use."""
+        cells = self._cells
+        if isinstance(cells, pd.DataFrame):
+            return cells[pos]
+        cache = self.__dict__.setdefault("_columns", {})
+        if pos not in cache:
+            cache[pos] = pd.Series(cells.column(pos).to_pandas(), name=pos,
+                                   index=pd.RangeIndex(cells.num_rows))
+        return cache[pos]
 
 
 def _frame_from_rows(rows: list[list], width: int) -> pd.DataFrame:
@@ -168,7 +191,7 @@ def _read_body(body: str | bytes | memoryview, width: int, delim: str, source: s
                first_line: int, log: QualityLog | None) -> pd.DataFrame:
     names = [str(i) for i in range(width)]
     if _is_blank(body):
-        return pd.DataFrame({i: pd.Series([], dtype="str") for i in range(width)})
+        return pa.table({n: pa.array([], type=pa.string()) for n in names})
     data = body.encode("utf-8") if isinstance(body, str) else body
     bad: list[int] = []
 
@@ -202,9 +225,7 @@ def _read_body(body: str | bytes | memoryview, width: int, delim: str, source: s
                     "cells ignored)", rows=short_rows + long_rows)
         df = _frame_from_rows(rows, width)
         return df.astype("str") if len(df) else df
-    df = table.to_pandas()
-    df.columns = range(width)
-    return df
+    return table
 
 
 def _first_line_fields(line: str) -> int:

@@ -151,7 +151,7 @@ def _content_type(raw: pd.Series, permalink: pd.Series, ctx: ParseContext,
 
 def _parse_posts(c: Candidate, ctx: ParseContext, *, story: bool = False) -> list[pd.DataFrame]:
     m = c.match(F)
-    n = len(c.table.frame)
+    n = c.table.n_rows
     permalink = _text(c, "permalink", n)
     raw_type = _text(c, "post_type", n)
     handle = _text(c, "account_handle", n)

@@ -84,7 +84,7 @@ def _detect_legacy(c: Candidate) -> float:
 
 def _parse_legacy(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     fam = "x_legacy"
-    n = len(c.table.frame)
+    n = c.table.n_rows
     post_id = _text(c, fam, "post_id", n)
     permalink = _text(c, fam, "permalink", n)
     export, _ = parse_datetimes(c.col(fam, "time"), "%Y-%m-%d %H:%M %z", tz=None, file=ctx.file,
@@ -137,7 +137,7 @@ def _day_dates(c: Candidate, fam: str, ctx: ParseContext) -> pd.Series:
 
 def _parse_content(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     fam = "x_content"
-    n = len(c.table.frame)
+    n = c.table.n_rows
     permalink = _text(c, fam, "permalink", n)
     post_id = _text(c, fam, "post_id", n)
     from_link = permalink.fillna("").str.extract(r"/status(?:es)?/(\d+)", expand=False)
