@@ -120,3 +120,17 @@ def test_overview_generated_shuffled(tmp_path):
     assert wide["impressions"].tolist() == values["Impressions"]
     assert wide["unfollows"].tolist() == values["Unfollows"]
     assert wide.index.tolist() == list(days)
+
+
+def test_legacy_by_day_export():
+    df = read_export(FIX / "daily_tweet_activity_metrics_USCTrials_20200201_20200229_en.csv")
+    validate(df, "daily")
+    assert df.attrs["source_format"] == "x_tweet_activity_daily"
+    wide = df.pivot(index="date", columns="metric", values="value")
+    assert wide["posts_published"].tolist() == [3, 0]              # Tweets published
+    assert wide["impressions"].tolist() == [1524, 310]             # "1524.0"
+    assert wide["reposts"].tolist() == [4, 0] and wide["likes"].tolist() == [12, 1]
+    assert wide["link_clicks"].tolist() == [8, 2] and wide["follows"].tolist() == [1, 0]
+    assert wide.index.tolist() == [pd.Timestamp("2020-02-10"), pd.Timestamp("2020-02-11")]
+    # file name range ends 2020-02-29 → snapshot at the end of that day
+    assert (df["snapshot_at"] == pd.Timestamp("2020-03-01", tz=UTC)).all()

@@ -9,6 +9,8 @@ Formats:
 - ``x_content``: 2024+ content export. ``Date`` is ``Tue, Jul 14, 2026`` (day precision, zone not
   stated: taken as UTC and noted); numbers may be ``"1,234"``. The exact time is decoded from the
   post id (snowflake) when it falls within a day of ``Date`` (``time_source="decoded_id"``).
+- ``x_tweet_activity_daily``: the legacy export "by day" (``Date``, ``Tweets published``, then
+  the same metrics as by Tweet) → daily metrics posts_published, impressions, engagements, ….
 - ``x_overview``: daily account overview; columns in any order, mapped by name to the daily
   metrics impressions, engagements, likes, replies, reposts, follows (New follows), unfollows,
   bookmarks, shares, profile_visits, posts_published (Create Post), video_views, media_views.
@@ -226,9 +228,53 @@ def _parse_overview(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     return [long]
 
 
+# ---------------------------------------------------------------- legacy by-day export
+
+_LEGACY_DAILY = ("posts_published", "impressions", "engagements", "engagement_rate", "reposts",
+                 "replies", "likes", "profile_visits", "link_clicks", "hashtag_clicks",
+                 "detail_expands", "permalink_clicks", "follows", "media_views",
+                 "media_engagements", "bookmarks")
+
+
+def _detect_legacy_daily(c: Candidate) -> float:
+    m = c.match("x_legacy_daily")
+    return 0.9 if m.has("date", "posts_published", "impressions") else 0.0
+
+
+def _legacy_days(c: Candidate, fam: str, ctx: ParseContext) -> pd.Series:
+    """Days written ISO (``2020-02-10``, ``2020-02-10 00:00 +0000``) or with month names."""
+    raw = c.text(fam, "date")
+    iso = pd.to_datetime(raw.str.slice(0, 10), format="%Y-%m-%d", errors="coerce")
+    if (iso.notna() | raw.isna()).all():
+        return iso.astype("datetime64[ns]")
+    return _day_dates(c, fam, ctx)
+
+
+def _parse_legacy_daily(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
+    fam = "x_legacy_daily"
+    days = _legacy_days(c, fam, ctx)
+    parts = [pd.DataFrame({"date": days, "metric": k, "value": v.array})
+             for k in _LEGACY_DAILY if (v := c.numbers(fam, k)) is not None]
+    long = pd.concat(parts, ignore_index=True)
+    no_date = long["date"].isna()
+    if no_date.any():
+        ctx.note("daily_rows_without_date", f"{int(no_date.sum())} values have no date and were "
+                 "not kept", rows=int(no_date.sum()))
+        long = long[~no_date]
+    long = long.sort_values(["date", "metric"], kind="stable").reset_index(drop=True)
+    long = long.assign(platform="x", account_id=pd.NA, hour=pd.NA, day_tz="UTC")
+    ctx.note("day_zone_assumed", "legacy X by-day export: days taken as UTC days (the by-Tweet "
+             "export writes times in UTC)", level="info")
+    _unknown_note(c, fam, ctx)
+    long.attrs.update(kind="daily", platform="x", source_locale="en-US", source_tz="UTC")
+    return [long]
+
+
 register("x_tweet_activity", platforms="x", kinds="posts", detect=_detect_legacy,
          parse=_parse_legacy, description="X legacy Tweet activity export (by Tweet)")
 register("x_content", platforms="x", kinds="posts", detect=_detect_content,
          parse=_parse_content, description="X content export (2024+)")
 register("x_overview", platforms="x", kinds="daily", detect=_detect_overview,
          parse=_parse_overview, description="X account overview export (daily)")
+register("x_tweet_activity_daily", platforms="x", kinds="daily", detect=_detect_legacy_daily,
+         parse=_parse_legacy_daily, description="X legacy Tweet activity export (by day)")
