@@ -227,3 +227,6 @@ def test_snapshot_from_file_name():
     assert snapshot_from_name("x.zip!posts_1761900000.csv") == pd.Timestamp(
         1761900000, unit="s", tz="UTC")
     assert snapshot_from_name("posts.csv") is None
+    # a start date and an export epoch: the latest wins (1793520000 s = 2026-11-01 08:00 UTC)
+    assert snapshot_from_name("Overview_2025-11-01_1793520000_brand.zip!Overview.csv") == \
+        pd.Timestamp("2026-11-01 08:00", tz="UTC")

@@ -262,7 +262,7 @@ _NAME_DATE = [
 
 
 def snapshot_from_name(name: str) -> pd.Timestamp | None:
-    """The last date (or epoch seconds/ms) written in a file name, as UTC; None if none.
+    """The latest date (or epoch seconds/ms) written in a file name, as UTC; None if none.
 
     ``…_2026-10-01_2026-10-31.csv`` gives the end date 2026-10-31 (taken as the end of that
     day, 2026-11-01 00:00 UTC, since a range export covers the whole last day); a time after
@@ -286,9 +286,9 @@ def snapshot_from_name(name: str) -> pd.Timestamp | None:
                     found.append(ts)
             except (ValueError, OverflowError):
                 continue
-        if found:
-            break
-    return found[-1] if found else None
+    plausible = [t for t in found if pd.Timestamp("2004-01-01", tz="UTC") <= t
+                 <= pd.Timestamp.now(tz="UTC") + pd.Timedelta(days=2)]
+    return max(plausible) if plausible else None
 
 
 def _snapshot(src: Source, frames: list[pd.DataFrame], log: QualityLog) -> pd.Timestamp:
@@ -424,7 +424,7 @@ def _parse_source(src: Source, log: QualityLog, fmts: list[Format]
             if table.sheet:
                 df.attrs.setdefault("sheet", table.sheet)
         frames.extend(out)
-    snap = _snapshot(src, frames, log)
+    snap = _snapshot(src, frames, log) if frames else pd.NaT
     return [finish(df, src, snap, log) for df in frames], understood
 
 
