@@ -268,7 +268,14 @@ def snapshot_from_name(name: str) -> pd.Timestamp | None:
     day, 2026-11-01 00:00 UTC, since a range export covers the whole last day); a time after
     the date (``2026-10-31T0815``) is kept as written.
     """
-    base = Path(name.split("!")[-1]).name
+    for part in reversed(name.split("!")):   # an archive member, else the archive's own name
+        found = _dates_in_name(Path(part).name)
+        if found:
+            return max(found)
+    return None
+
+
+def _dates_in_name(base: str) -> list[pd.Timestamp]:
     found: list[pd.Timestamp] = []
     for rx, kind in _NAME_DATE:
         for m in rx.finditer(base):
@@ -286,9 +293,8 @@ def snapshot_from_name(name: str) -> pd.Timestamp | None:
                     found.append(ts)
             except (ValueError, OverflowError):
                 continue
-    plausible = [t for t in found if pd.Timestamp("2004-01-01", tz="UTC") <= t
-                 <= pd.Timestamp.now(tz="UTC") + pd.Timedelta(days=2)]
-    return max(plausible) if plausible else None
+    return [t for t in found if pd.Timestamp("2004-01-01", tz="UTC") <= t
+            <= pd.Timestamp.now(tz="UTC") + pd.Timedelta(days=2)]
 
 
 def _snapshot(src: Source, frames: list[pd.DataFrame], log: QualityLog) -> pd.Timestamp:
