@@ -36,10 +36,10 @@ def _codes(ds, file_part=""):
 
 
 def test_load_fixture_folder():
-    ds = smm.load(FIX)
+    ds = smm.load([FIX / "ga4", FIX / "meta", FIX / "x"])   # this module's formats
     for name in ("posts", "daily", "web", "quality"):
         validate(getattr(ds, name), name)
-    assert ds.root == FIX
+    assert smm.load(FIX / "meta").root == FIX / "meta"
     assert (ds.files["status"] == "ok").all() and len(ds.files) == 19
     # 19 post rows + 10 web rows + daily: 3 + 1 + 2 (Meta) + 26 (X overview: 2 days x 13)
     # + 30 (X legacy by day: 2 days x 15 metrics) = 91
@@ -54,7 +54,8 @@ def test_load_fixture_folder():
 
 
 def test_load_twice_gives_identical_tables():
-    a, b = smm.load(FIX), smm.load(FIX)
+    a, b = smm.load(FIX), smm.load(FIX)   # every fixture, all platforms
+    assert not (a.files["status"] == "failed").any()
     for name in ("posts", "daily", "web", "audience", "quality", "files"):
         pd.testing.assert_frame_equal(getattr(a, name), getattr(b, name))
 

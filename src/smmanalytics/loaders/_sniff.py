@@ -132,7 +132,8 @@ class RawTable:
     delimiter: str | None = None
     encoding: str | None = None
     sheet: str | None = None
-    body: str | bytes | memoryview | None = None   # text, or UTF-8 bytes of the file
+    body: str | None = None          # the data rows as text (None for workbook sheets)
+    raw: memoryview | None = None    # the same rows as UTF-8 bytes, when available
     rows: list[list] | None = None
     log: QualityLog | None = None
 
@@ -145,7 +146,8 @@ class RawTable:
         """The body parsed once: an Arrow table of text, or a frame (workbook, ragged rows)."""
         if self.rows is not None:
             return _frame_from_rows(self.rows, len(self.header))
-        return _read_body(self.body or "", len(self.header), self.delimiter or ",",
+        body = self.raw if self.raw is not None else (self.body or "")
+        return _read_body(body, len(self.header), self.delimiter or ",",
                           self.source, self.first_line, self.log)
 
     @property
@@ -257,7 +259,8 @@ def split_text(text: str, *, source: str, encoding: str | None = None,
     """Split a decoded CSV text into its tables (usually one). See the module docstring.
 
     ``raw`` (the UTF-8 bytes ``text`` was decoded from, starting at ``raw_offset``) lets a
-    table that runs to the end of the file be handed to the CSV parser without re-encoding.
+    table that runs to the end of the file be handed to the CSV parser without re-encoding
+    (``RawTable.raw``); ``RawTable.body`` always holds the rows as text.
     """
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -313,7 +316,8 @@ def split_text(text: str, *, source: str, encoding: str | None = None,
         body_start = _after_header(text, pos, stop, delim, header_end)
         tables.append(RawTable(source=source, header=header, first_line=line_no, meta=meta,
                                delimiter=delim, encoding=encoding,
-                               body=_body(text, body_start, stop, raw, raw_offset), log=log))
+                               body=text[body_start:stop],
+                               raw=_raw_body(text, body_start, stop, raw, raw_offset), log=log))
         line_no += text.count("\n", pos, stop)
         pos = stop
         del header_line
@@ -324,10 +328,10 @@ def split_text(text: str, *, source: str, encoding: str | None = None,
     return tables
 
 
-def _body(text: str, start: int, stop: int, raw: bytes | None, raw_offset: int
-          ) -> str | memoryview:
+def _raw_body(text: str, start: int, stop: int, raw: bytes | None, raw_offset: int
+              ) -> memoryview | None:
     if raw is None or stop != len(text):
-        return text[start:stop]
+        return None
     return memoryview(raw)[raw_offset + len(text[:start].encode("utf-8")):]
 
 
