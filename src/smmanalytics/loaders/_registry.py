@@ -138,6 +138,13 @@ class Candidate:
         return self.table.header[pos[0]] if pos else None
 
 
+def two_labels(cond: object, yes: str, no: str) -> pd.Series:
+    """A categorical Series: ``yes`` where ``cond`` is true, else ``no`` (fast for 1M rows)."""
+    c = pd.Series(cond)
+    codes = c.fillna(False).to_numpy(dtype=bool).astype("int8")
+    return pd.Series(pd.Categorical.from_codes(codes, categories=[no, yes]), index=c.index)
+
+
 def _cell_text(v: object) -> object:
     if isinstance(v, float) and v.is_integer() and abs(v) < 1e20:
         return str(int(v))

@@ -38,7 +38,7 @@ from ..errors import ParseError
 from ._dates import META_TZ, parse_datetimes
 from ._headers import match_headers, normalize
 from ._ids import instagram_shortcode, instagram_shortcode_time
-from ._registry import Candidate, ParseContext, register
+from ._registry import Candidate, ParseContext, register, two_labels
 
 __all__: list[str] = []
 
@@ -161,8 +161,7 @@ def _parse_posts(c: Candidate, ctx: ParseContext, *, story: bool = False) -> lis
              | handle.notna())
     if story:
         is_ig = pd.Series(True, index=is_ig.index)
-    platform = pd.Series(np.where(is_ig.to_numpy(dtype=bool), "instagram", "facebook"),
-                         dtype="string")
+    platform = two_labels(is_ig, "instagram", "facebook")
 
     export_time = _publish_times(c, ctx)
     decoded = pd.Series(pd.NaT, index=permalink.index, dtype="datetime64[ns, UTC]")
@@ -177,8 +176,8 @@ def _parse_posts(c: Candidate, ctx: ParseContext, *, story: bool = False) -> lis
                  "time more than 2 h from the export's publish time; the export time was kept",
                  rows=int(disagree.sum()))
     published = export_time.where(~agree, decoded.dt.floor("s"))
-    precision = pd.Series(np.where(agree, "second", "minute"), dtype="string")
-    source = pd.Series(np.where(agree, "decoded_id", "export"), dtype="string")
+    precision = two_labels(agree, "second", "minute")
+    source = two_labels(agree, "decoded_id", "export")
     missing_time = published.isna()
     precision = precision.mask(missing_time)
     source = source.mask(missing_time)

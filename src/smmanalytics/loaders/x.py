@@ -24,12 +24,11 @@ not promoted → False).
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 from ._dates import dates_from_parts, day_to_utc, parse_datetimes, parse_text_dates
 from ._ids import x_snowflake_time
-from ._registry import Candidate, ParseContext, register
+from ._registry import Candidate, ParseContext, register, two_labels
 
 __all__: list[str] = []
 
@@ -103,9 +102,9 @@ def _parse_legacy(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
         "permalink": permalink,
         "caption": _text(c, fam, "caption", n),
         "published_at": published,
-        "time_precision": pd.Series(np.where(agree, "second", "minute"), dtype="string")
+        "time_precision": two_labels(agree, "second", "minute")
         .mask(published.isna()),
-        "time_source": pd.Series(np.where(agree, "decoded_id", "export"), dtype="string")
+        "time_source": two_labels(agree, "decoded_id", "export")
         .mask(published.isna()),
     })
     out["account_name"] = out["account_id"]
@@ -174,9 +173,9 @@ def _parse_content(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
         "permalink": permalink,
         "caption": _text(c, fam, "caption", n),
         "published_at": published,
-        "time_precision": pd.Series(np.where(agree, "second", "day"), dtype="string")
+        "time_precision": two_labels(agree, "second", "day")
         .mask(published.isna()),
-        "time_source": pd.Series(np.where(agree, "decoded_id", "export"), dtype="string")
+        "time_source": two_labels(agree, "decoded_id", "export")
         .mask(published.isna()),
         "published_date": days,
     })
