@@ -313,3 +313,25 @@ def test_campaign_from_utm_in_caption(tmp_path):
     df = read_export(path)
     assert df["campaign"][0] == "autumn linen" and pd.isna(df["campaign"][1])
     assert "campaign_from_utm" in _codes(df)
+
+
+def test_meta_audience_stacked_blocks():
+    from smmanalytics.loaders import read_file
+
+    aud, daily = read_file(FIX / "facebook_Audience.csv")
+    validate(aud, "audience")
+    validate(daily, "daily")
+    assert aud.attrs["source_format"] == "meta_audience"
+    assert aud["platform"].astype(str).unique().tolist() == ["facebook"]   # from the name
+    share = aud.set_index(["dimension", "category"])["share"]
+    assert share[("age_gender", "18-24 Men")] == pytest.approx(0.123)     # "12.3" percent
+    # age 25-34 = 36.1 + 13 = 49.1 %; Men = 12.3 + 36.1 + 20 = 68.4 %
+    assert share[("age", "25-34")] == pytest.approx(0.491)
+    assert share[("gender", "Men")] == pytest.approx(0.684)
+    assert share[("city", "Quezon City, Philippines")] == pytest.approx(0.064)
+    assert share[("country", "Vietnam")] == pytest.approx(0.154)
+    affinity = aud[aud["dimension"] == "page_affinity"]
+    assert affinity["value"].tolist() == [37.58, 15.38] and affinity["share"].isna().all()
+    assert daily["metric"].unique().tolist() == ["follows"]
+    assert daily["value"].tolist() == [20, 22]
+    assert daily["date"].tolist() == [pd.Timestamp("2025-08-01"), pd.Timestamp("2025-08-02")]
