@@ -32,7 +32,8 @@ def test_cli_inspect_prints_and_json(capsys):
     assert "America/Los_Angeles" in out and "warnings:" in out
     assert main(["inspect", "--json", str(FIX / "x")]) == 0
     recs = json.loads(capsys.readouterr().out)
-    assert {r["format"] for r in recs} == {"x_content", "x_overview", "x_tweet_activity"}
+    assert {r["format"] for r in recs} == {"x_content", "x_overview", "x_tweet_activity",
+                                           "x_tweet_activity_daily"}
 
 
 def test_cli_inspect_missing_path(capsys):

@@ -30,6 +30,12 @@ Adding a platform
        register("tiktok_content", platforms="tiktok", kinds="posts",
                 detect=_detect, parse=_parse)
 
+   ``cand`` (a :class:`Candidate`) gives ``header``/``norm`` (raw and normalised headers),
+   ``meta`` (preamble: ``title``, ``start_date``, ``end_date``, ``sep``), ``basename``,
+   ``table.sheet`` (workbook sheet name), ``tables`` (every table of the same file),
+   ``match(family)`` (a :class:`~._headers.HeaderMatch`: ``columns``, ``unknown``, ``locale``),
+   ``col``/``text``/``numbers(family, canonical)`` (cells of a field: raw, stripped text with
+   NA for empty, or locale-aware Float64), and ``table.column(pos)`` / ``table.n_rows``.
    Use the helpers: ``_numbers.parse_numbers`` (locale-aware, ``--`` → NaN), ``_dates``
    (month names in EN/FR/IT/ES/DE, year resolution, DST-safe local → UTC), ``_ids`` (publish
    times decoded from ids). Set ``attrs["as_of"]`` (UTC Timestamp) when the file itself says

@@ -71,7 +71,7 @@ def parse_numbers(values: pd.Series, *, file: str | None = None, column: str | N
         out = values.astype("Float64")
         return out * 0.01 if percent else out
     if pd.api.types.is_string_dtype(values.dtype) and values.dtype != object:
-        fast = _fast_plain(values, r"[^0-9\-]" if decimal == "," else r"[^0-9.\-]")
+        fast = _fast_plain(values, decimal)
         if fast is not None:  # every cell a plain number or empty: parsed in Arrow
             return fast * 0.01 if percent else fast
         obj, is_num = values, None
@@ -133,16 +133,23 @@ def parse_numbers(values: pd.Series, *, file: str | None = None, column: str | N
     return nums.astype("Float64")
 
 
-def _fast_plain(values: pd.Series, not_plain: str) -> pd.Series | None:
+def _fast_plain(values: pd.Series, decimal: str | None) -> pd.Series | None:
     """Float64 of a text column whose cells are all plain numbers (``12``, ``424.0``, ``-3``)
-    or empty, cast in Arrow; None when any cell needs the locale-aware path."""
+    or empty, cast in Arrow; None when any cell needs the locale-aware path.
+
+    Arrow's cast rejects separators, spaces, ``%`` and suffixes; it accepts ``inf``, which is
+    sent to the slow path (and refused there). Under a decimal-comma hint a ``.`` may be a
+    thousands separator, so such columns also take the slow path.
+    """
     try:
         arr = pa.array(values, type=pa.string(), from_pandas=True)
+        if decimal == "," and pc.any(pc.match_substring(arr, ".")).as_py():
+            return None
         arr = pc.if_else(pc.equal(arr, ""), pa.scalar(None, pa.string()), arr)
-        if pc.any(pc.match_substring_regex(arr, not_plain)).as_py():
-            return None  # letters, commas, spaces, exponents, inf/nan: not plain
         floats = pc.cast(arr, pa.float64()).to_numpy(zero_copy_only=False)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
+        return None
+    if np.isinf(floats).any():
         return None
     return pd.Series(pd.array(floats, dtype="Float64"), index=values.index)
 
