@@ -163,3 +163,25 @@ def test_side_files(tmp_path, monkeypatch):
     assert ds.goals.empty and "reader_unavailable" in _codes(ds, "goals.yaml")
     assert len(ds.posts) == 1
     assert not ds.files["path"].str.contains("brand.yaml|costs.csv|goals.yaml").any()
+
+
+def test_daily_export_without_dated_name_is_dated_by_its_last_day(tmp_path):
+    """X's account overview has no date in its name: the snapshot is the day after its last
+    row, whatever the file's modification time (a clone or a copy changes that)."""
+    import os
+
+    import smmanalytics as smm
+
+    body = ("Date,Impressions,Likes,Engagements,Bookmarks,Shares,New follows,Unfollows,Replies,"
+            "Reposts,Profile visits,Create Post,Video views,Media views\n"
+            '"Sat, Oct 31, 2026",1200,30,80,2,1,5,1,3,4,10,1,0,0\n'
+            '"Fri, Oct 30, 2026",1000,20,60,1,0,4,2,2,3,8,1,0,0\n')
+    f = tmp_path / "account_overview_analytics.csv"
+    f.write_text(body, encoding="utf-8")
+    snaps = []
+    for mtime in (1_700_000_000, 1_800_000_000):
+        os.utime(f, (mtime, mtime))
+        ds = smm.load(f)
+        snaps.append(ds.daily["snapshot_at"].unique().tolist())
+        assert "snapshot_inferred" in ds.quality["code"].tolist()
+    assert snaps[0] == snaps[1] == [pd.Timestamp("2026-11-01", tz="UTC")]

@@ -311,6 +311,16 @@ def _snapshot(src: Source, frames: list[pd.DataFrame], log: QualityLog) -> pd.Ti
     from_name = snapshot_from_name(src.name)
     if from_name is not None:
         return from_name
+    last_days = [pd.to_datetime(f["date"]).max() for f in frames
+                 if f.attrs.get("kind") == "daily" and "date" in f.columns and len(f)]
+    last_days = [d for d in last_days if pd.notna(d)]
+    if last_days:
+        # a daily series is exported after its last day: deterministic, unlike the file's
+        # modification time, which a copy or a clone changes
+        ts = pd.Timestamp(max(last_days)).normalize().tz_localize("UTC") + pd.Timedelta(days=1)
+        log.add(src.name, "snapshot_inferred", f"export time not in the file nor its name; "
+                f"taken as the day after its last day, {ts:%Y-%m-%d}", level="info")
+        return ts
     if src.mtime is not None:
         ts = pd.Timestamp(src.mtime, unit="s", tz="UTC").floor("s")
         log.add(src.name, "snapshot_guessed", f"export time not in the file nor its name; "
