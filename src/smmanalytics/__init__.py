@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from .alerts import AlertSettings, alerts, backtest, plot_alert, signals
 from .brand import Brand
 from .dataset import Dataset, load
 from .errors import (
@@ -36,4 +37,10 @@ __all__ = [
     "EmptyDataError",
     "ReportError",
     "DataQualityWarning",
+    # alerts
+    "alerts",
+    "signals",
+    "backtest",
+    "plot_alert",
+    "AlertSettings",
 ]

@@ -25,10 +25,25 @@ def _print_frame(df: pd.DataFrame, as_json: bool) -> None:
             print(df.to_string(index=False))
 
 
+def _cmd_alerts(args: argparse.Namespace) -> int:
+    from . import dataset as _dataset
+    from .alerts import alerts as _alerts   # the package attribute `alerts` is the function
+
+    ds = _dataset.load(args.data)
+    _print_frame(_alerts(ds, period=args.period), args.json)
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="smm", description="Social media analytics from exports.")
     sub = p.add_subparsers(dest="command", required=True)
     # --- subcommands are registered below, one block per command ---
+    # alerts
+    a = sub.add_parser("alerts", help="reputation/crisis alerts from the exports' daily signals")
+    a.add_argument("data", help="folder, file or zip of exports")
+    a.add_argument("--period", default=None, help="YYYY-MM or YYYY (default: all days)")
+    a.add_argument("--json", action="store_true", help="print JSON records")
+    a.set_defaults(func=_cmd_alerts)
     del sub
     return p
 
