@@ -418,7 +418,7 @@ def test_false_alarm_rate_on_quiet_series_is_low():
     assert np.mean(per_year) <= 2.0
     assert max(per_year) <= 4.0
     assert np.mean(level_only) <= 1.0
-    assert np.mean(ratio_per_year) <= 1.0
+    assert np.mean(ratio_per_year) <= 1.5
 
 
 # ---------------------------------------------------------------- the sample brand
@@ -430,7 +430,8 @@ def _sample_dir() -> Path | None:
 
 
 @pytest.mark.skipif(_sample_dir() is None, reason="data/sample not generated in this checkout")
-def test_sample_brand_incident_is_found():
+def test_sample_brand_export_files_incident_is_found():
+    """Through the loaders: Meta days are Pacific days, so allow one day either side."""
     import smmanalytics as smm
 
     try:
@@ -438,4 +439,34 @@ def test_sample_brand_incident_is_found():
     except NotImplementedError:
         pytest.skip("loaders not merged in this checkout")
     a = alerts(ds)
-    assert a["incident_severity"].isin(["warning", "crisis"]).any()
+    inc = a.loc[(a["date"] >= "2026-10-12") & (a["date"] <= "2026-10-20")]
+    assert (inc["incident_severity"] == "crisis").any()
+
+
+def test_negative_feedback_parts_are_summed_when_the_total_is_absent():
+    posts = pd.DataFrame({
+        "platform": ["facebook"] * 3, "post_id": ["a", "b", "c"],
+        "published_at": pd.to_datetime(["2025-05-01T08:00Z", "2025-05-02T08:00Z",
+                                        "2025-05-03T08:00Z"], utc=True),
+        "negative_feedback_hide_all": [1.0, np.nan, np.nan],
+        "negative_feedback_hide": [2.0, 4.0, np.nan]})
+    s = signals(Dataset(posts=schema.conform(posts, "posts"), brand=Brand(timezone="UTC")))
+    nf = s.loc[s["signal"] == "negative_feedback"]
+    assert nf["value"].tolist() == [3, 4]                          # 1 + 2; 4; 3 May unknown
+
+
+def test_sample_brand_planted_incident_is_found():
+    """The sample brand (smmanalytics.sample) plants an incident on 2026-10-13..19."""
+    sample = pytest.importorskip("smmanalytics.sample")
+    sb = sample.generate()
+    ds = Dataset(posts=sb.posts, daily=sb.daily, brand=Brand(timezone="Europe/Paris"))
+    a = alerts(ds)
+    inside = (a["date"] >= "2026-10-13") & (a["date"] <= "2026-10-19")
+    inc = a.loc[inside]
+    assert inc["incident_id"].nunique() == 1
+    assert (inc["incident_severity"] == "crisis").all()
+    assert {"unfollows", "net_followers", "negative_feedback", "comments"} <= set(inc["signal"])
+    outside = a.loc[~inside]
+    # measured with seed 2026: 3 isolated "watch" alerts in 14 months outside the incident
+    assert len(outside) <= 6
+    assert (outside["severity"] == "watch").all()

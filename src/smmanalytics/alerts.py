@@ -32,7 +32,10 @@ Detection (:func:`alerts`; formulas in :mod:`smmanalytics._alert_stats`)
    ``μ = p̄ · reach`` of the day, p̄ = (Σ comments + 0.5) / Σ reach over the baseline window,
    with the NB exceedance test (overdispersion estimated on the series). A day with four times
    the reach is expected to have four times the comments.
-5. Net followers: modified z < −3.5 and (by default) an actual net loss that day.
+5. Net followers: modified z < −3.5 and (by default) an actual net loss that day. The z scale
+   is the larger of the window's robust sd, the series' robust sd (1.4826 × median absolute
+   deviation from the baselines over all tested days: the net of two counts varies more than
+   a short window shows) and 1.
 6. Severity (our heuristic, §4.3 item 6): distinct signals (any platform) alerting within
    ``window_days`` (2 days ≈ 48 h) of the alert: 1 = watch, 2 = warning, ≥ 3 or a ratio plus a
    volume alert = crisis. Alerts chained at most ``window_days`` apart share an ``incident_id``.
@@ -61,6 +64,7 @@ _VOLUME = ("negative_feedback", "unfollows", "net_followers", "comments")
 _COUNT = ("negative_feedback", "unfollows", "comments")
 _SEVERITIES = ("watch", "warning", "crisis")
 cusum_k = _st.cusum_k
+_MAD_SD = _st._MAD_SD
 
 _SIGNAL_COLUMNS = ["date", "platform", "signal", "value", "exposure", "source", "day_tz",
                    "dst_day", "posts"]
@@ -154,8 +158,19 @@ def _post_days(posts: pd.DataFrame, tz: str) -> pd.DataFrame:
         "date": ts.dt.tz_convert(tz).dt.tz_localize(None).dt.normalize().astype("datetime64[ns]"),
         "comments": _num(posts, "comments"),
         "reach": _num(posts, "reach"),
-        "negative_feedback": _num(posts, "negative_feedback"),
+        "negative_feedback": _negative_feedback(posts),
     }).loc[ts.notna().to_numpy()]
+
+
+def _negative_feedback(posts: pd.DataFrame) -> pd.Series:
+    """``negative_feedback``, else the sum of its Meta parts (``…_hide_all``, ``…_hide``)."""
+    if "negative_feedback" in posts.columns:
+        return _num(posts, "negative_feedback")
+    parts = [c for c in ("negative_feedback_hide_all", "negative_feedback_hide")
+             if c in posts.columns]
+    if not parts:
+        return _num(posts, "negative_feedback")
+    return pd.concat([_num(posts, c) for c in parts], axis=1).sum(axis=1, min_count=1)
 
 
 def _post_signals(posts: pd.DataFrame, tz: str) -> pd.DataFrame:
@@ -418,9 +433,12 @@ def _detect(series: pd.DataFrame, signal: str, settings: AlertSettings) -> pd.Da
             res["alert"] = res["alert"] | drift
     else:  # net_followers: a drop is the anomaly
         st = _st.window_stats(_st.baseline_window(x, weekday, settings))
-        scale = np.maximum(st["sd"], np.sqrt(np.maximum(np.abs(st["median"]), 1.0)))
+        enough = st["count"] >= settings.min_history
+        dev = np.abs(x - st["median"])[enough]
+        series_sd = _MAD_SD * float(np.median(dev)) if dev.size else 1.0
+        scale = np.maximum(np.maximum(st["sd"], series_sd), 1.0)
         z = _st.robust_z(x, st["median"], scale)
-        tested = (st["count"] >= settings.min_history) & np.isfinite(z)
+        tested = enough & np.isfinite(z)
         alert = tested & (z < -thr) & ((x < 0) if settings.net_loss_only else True)
         res.update(baseline=st["median"][0], lower=(st["median"] - thr * scale)[0],
                    score=-z[0], threshold=np.full(n, thr),
