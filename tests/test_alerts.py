@@ -470,3 +470,21 @@ def test_sample_brand_planted_incident_is_found():
     # measured with seed 2026: 3 isolated "watch" alerts in 14 months outside the incident
     assert len(outside) <= 6
     assert (outside["severity"] == "watch").all()
+
+
+def test_incidents_table_and_small_multiples():
+    from smmanalytics.alerts import incidents, plot_alerts
+
+    ds = _sim(days=365, seed=3, incident=200)
+    a = alerts(ds)
+    inc = incidents(a)
+    assert inc["alerts"].sum() == len(a)
+    big = inc.loc[inc["alerts"].idxmax()]
+    assert big["severity"] in ("warning", "crisis")
+    assert "unfollows" in big["signals"] and "negative_feedback" in big["signals"]
+    fig = plot_alerts(a, signals(ds), max_charts=4)
+    drawn = [ax for ax in fig.axes if ax.get_visible()]
+    n_expected = min(4, len(a.drop_duplicates(["incident_id", "platform", "signal"])))
+    assert len(drawn) == n_expected
+    assert plot_alerts(a.iloc[:0], signals(ds)) is None
+    assert incidents(a.iloc[:0]).empty

@@ -27,7 +27,7 @@ def _print_frame(df: pd.DataFrame, as_json: bool) -> None:
 
 def _cmd_alerts(args: argparse.Namespace) -> int:
     from . import dataset as _dataset
-    from .alerts import alerts as _alerts   # the package attribute `alerts` is the function
+    from .alerts import alerts as _alerts  # the package attribute `alerts` is the function
 
     ds = _dataset.load(args.data)
     _print_frame(_alerts(ds, period=args.period), args.json)
