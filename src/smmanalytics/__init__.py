@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import logging
 
+from .alerts import AlertSettings, alerts, backtest, plot_alert, signals
+
 # roi, goals, benchmarks, compare (roi branch)
 from .benchmarks import benchmarks, compare_benchmarks, compare_competitors, read_competitors
 from .brand import Brand
@@ -91,4 +93,10 @@ __all__ = [
     "plan_slots",
     "plan_month",
     "write_ics",
+    # alerts
+    "alerts",
+    "signals",
+    "backtest",
+    "plot_alert",
+    "AlertSettings",
 ]

@@ -75,6 +75,14 @@ def _cmd_scorecard(args: argparse.Namespace) -> int:
     ds = dataset.load(args.data)
     sc = scorecard(ds, args.period, asof=args.asof)
     _print_frame(sc if args.json else scorecard_display(sc).round(3), args.json)
+
+
+def _cmd_alerts(args: argparse.Namespace) -> int:
+    from . import dataset as _dataset
+    from .alerts import alerts as _alerts  # the package attribute `alerts` is the function
+
+    ds = _dataset.load(args.data)
+    _print_frame(_alerts(ds, period=args.period), args.json)
     return 0
 
 
@@ -109,6 +117,12 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--asof", default=None, help="last day with data (default: today or data end)")
     s.add_argument("--json", action="store_true", help="JSON records instead of a table")
     s.set_defaults(func=_cmd_scorecard)
+    # alerts
+    a = sub.add_parser("alerts", help="reputation/crisis alerts from the exports' daily signals")
+    a.add_argument("data", help="folder, file or zip of exports")
+    a.add_argument("--period", default=None, help="YYYY-MM or YYYY (default: all days)")
+    a.add_argument("--json", action="store_true", help="print JSON records")
+    a.set_defaults(func=_cmd_alerts)
     return p
 
 

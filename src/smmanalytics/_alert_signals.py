@@ -1,0 +1,259 @@
+"""Daily alert signals built from the canonical tables (used by :mod:`smmanalytics.alerts`).
+
+Signals (daily, per platform; :func:`signals`)
+----------------------------------------------
+- ``negative_feedback``: Σ of the posts' ``negative_feedback`` (Meta "Negative feedback from
+  users" columns) by publish day in the brand's zone. These are lifetime counts attributed to
+  the day the post was published, not the day the feedback happened. Where the posts lack the
+  column, a ``negative_feedback`` daily metric is used instead (platform day). Absent → unknown.
+- ``unfollows``: the daily ``unfollows`` metric (X overview), in the platform's day zone.
+- ``net_followers``: ``net_follows`` (TikTok FollowerHistory), else ``follows − unfollows`` on the
+  days both are known, else the day-to-day difference of ``followers_total``. A drop is the
+  anomaly. Only new follows exported (Meta follows, LinkedIn new followers) → unknown, because the
+  unfollows are not known.
+- ``comments``: Σ comments of the posts published that day (lifetime, by publish day).
+- ``comments_per_reach``: Σ comments / Σ reach over the posts of the day that have both; a
+  ratio, so a busy launch day with four times the reach and comments is not an alert.
+  ``exposure`` is that Σ reach. A zero or unknown reach gives NaN.
+
+Post-based signals exist on days with at least one post; daily series on the days the exports
+cover. A missing column or cell is unknown, never zero: unknown days are left out.
+
+Day zones: post-based signals use the brand's zone (exact, from ``published_at``). Account
+series keep the platform's own day (``day_tz``, e.g. Pacific days for Meta): a daily total
+cannot be re-cut into another zone, so it is kept as exported and labelled; the 48 h severity
+window absorbs the offset. ``dst_day`` flags 23- and 25-hour days (not normalised).
+"""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["SIGNALS", "signals", "coverage"]
+
+logger = logging.getLogger(__name__)
+
+SIGNALS = ("negative_feedback", "unfollows", "net_followers", "comments", "comments_per_reach")
+_SIGNAL_COLUMNS = ["date", "platform", "signal", "value", "exposure", "source", "day_tz",
+                   "dst_day", "posts"]
+
+
+def _empty_signals() -> pd.DataFrame:
+    return pd.DataFrame({
+        "date": pd.Series(dtype="datetime64[ns]"), "platform": pd.Series(dtype="string"),
+        "signal": pd.Series(dtype="string"), "value": pd.Series(dtype="Float64"),
+        "exposure": pd.Series(dtype="Float64"), "source": pd.Series(dtype="string"),
+        "day_tz": pd.Series(dtype="string"), "dst_day": pd.Series(dtype="boolean"),
+        "posts": pd.Series(dtype="Int64")})
+
+
+def _num(df: pd.DataFrame, col: str) -> pd.Series:
+    if col not in df.columns:
+        return pd.Series(np.nan, index=df.index, dtype=float)
+    return pd.to_numeric(df[col], errors="coerce").astype(float)
+
+
+def _post_days(posts: pd.DataFrame, tz: str) -> pd.DataFrame:
+    """One row per post with its publish day in ``tz`` and the numbers the signals use."""
+    ts = posts["published_at"]
+    undated = int(ts.isna().sum())
+    if undated:
+        logger.warning("%d posts without a publish time are left out of the alert signals",
+                       undated)
+    return pd.DataFrame({
+        "platform": posts["platform"].astype("string"),
+        "date": ts.dt.tz_convert(tz).dt.tz_localize(None).dt.normalize().astype("datetime64[ns]"),
+        "comments": _num(posts, "comments"),
+        "reach": _num(posts, "reach"),
+        "negative_feedback": _negative_feedback(posts),
+    }).loc[ts.notna().to_numpy()]
+
+
+def _negative_feedback(posts: pd.DataFrame) -> pd.Series:
+    """``negative_feedback``, else the sum of its Meta parts (``…_hide_all``, ``…_hide``)."""
+    if "negative_feedback" in posts.columns:
+        return _num(posts, "negative_feedback")
+    parts = [c for c in ("negative_feedback_hide_all", "negative_feedback_hide")
+             if c in posts.columns]
+    if not parts:
+        return _num(posts, "negative_feedback")
+    return pd.concat([_num(posts, c) for c in parts], axis=1).sum(axis=1, min_count=1)
+
+
+def _post_signals(posts: pd.DataFrame, tz: str) -> pd.DataFrame:
+    if posts.empty or "published_at" not in posts.columns:
+        return _empty_signals()
+    p = _post_days(posts, tz)
+    both = p["comments"].notna() & (p["reach"] > 0)
+    p = p.assign(c_ratio=p["comments"].where(both), r_ratio=p["reach"].where(both),
+                 r_nf=p["reach"].where(p["negative_feedback"].notna()),
+                 r_c=p["reach"].where(p["comments"].notna()), n=1)
+    g = p.groupby(["platform", "date"], observed=True, sort=True)
+    agg = g.agg(comments=("comments", lambda s: s.sum(min_count=1)),
+                nf=("negative_feedback", lambda s: s.sum(min_count=1)),
+                c_ratio=("c_ratio", lambda s: s.sum(min_count=1)),
+                r_ratio=("r_ratio", lambda s: s.sum(min_count=1)),
+                r_nf=("r_nf", lambda s: s.sum(min_count=1)),
+                r_c=("r_c", lambda s: s.sum(min_count=1)),
+                posts=("n", "sum")).reset_index()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = agg["c_ratio"] / agg["r_ratio"].where(agg["r_ratio"] > 0)
+    parts = [("comments", agg["comments"], agg["r_c"]),
+             ("comments_per_reach", ratio, agg["r_ratio"]),
+             ("negative_feedback", agg["nf"], agg["r_nf"])]
+    out = pd.concat([
+        agg[["date", "platform", "posts"]].assign(signal=name, value=val.to_numpy(),
+                                                   exposure=exp.to_numpy())
+        for name, val, exp in parts], ignore_index=True)
+    return out.assign(source="posts", day_tz=tz)
+
+
+def _daily_frame(daily: pd.DataFrame) -> pd.DataFrame:
+    """Daily totals (hour NA) of the metrics the signals use, one value per account and day."""
+    keep = ["followers_total", "follows", "unfollows", "net_follows", "negative_feedback"]
+    if daily.empty:
+        return pd.DataFrame(columns=["platform", "account_id", "date", "metric", "value", "day_tz"])
+    hour = daily["hour"] if "hour" in daily.columns else pd.Series(pd.NA, index=daily.index)
+    d = daily.loc[hour.isna().to_numpy() & daily["metric"].isin(keep).to_numpy()]
+    d = pd.DataFrame({
+        "platform": d["platform"].astype("string"),
+        "account_id": d["account_id"].astype("string").fillna(""),
+        "date": pd.to_datetime(d["date"]).astype("datetime64[ns]"),
+        "metric": d["metric"].astype("string"),
+        "value": pd.to_numeric(d["value"], errors="coerce").astype(float),
+        "day_tz": (d["day_tz"].astype("string") if "day_tz" in d.columns
+                   else pd.Series("UTC", index=d.index, dtype="string")).fillna("UTC"),
+    }).dropna(subset=["value", "date"])
+    return (d.groupby(["platform", "account_id", "date", "metric"], observed=True)
+            .agg(value=("value", "sum"), day_tz=("day_tz", "first")).reset_index())
+
+
+def _net_followers(d: pd.DataFrame) -> pd.DataFrame:
+    """Net follower change per platform and day from the best source each platform exports."""
+    out = []
+    for platform, g in d.groupby("platform", observed=True):
+        wide = g.pivot_table(index=["account_id", "date"], columns="metric", values="value",
+                             aggfunc="sum")
+        tz = g["day_tz"].iloc[0]
+        if "net_follows" in wide:
+            s, src = wide["net_follows"], "daily:net_follows"
+        elif {"follows", "unfollows"} <= set(wide.columns):
+            s, src = wide["follows"] - wide["unfollows"], "daily:follows-unfollows"
+        elif "followers_total" in wide:
+            tot = wide["followers_total"].dropna().reset_index().sort_values(["account_id", "date"])
+            step = tot.groupby("account_id")["date"].diff() == pd.Timedelta(days=1)
+            diff = tot.groupby("account_id")["followers_total"].diff().where(step)
+            s = pd.Series(diff.to_numpy(), index=pd.MultiIndex.from_frame(
+                tot[["account_id", "date"]]))
+            src = "daily:diff(followers_total)"
+        else:
+            continue
+        s = s.dropna().groupby(level="date").sum()
+        out.append(pd.DataFrame({"date": s.index, "platform": platform, "value": s.to_numpy(),
+                                 "source": src, "day_tz": tz}))
+    return pd.concat(out, ignore_index=True) if out else pd.DataFrame()
+
+
+def _daily_signals(daily: pd.DataFrame, posts_nf: set[str]) -> pd.DataFrame:
+    d = _daily_frame(daily)
+    if d.empty:
+        return _empty_signals()
+    parts = [_net_followers(d)]
+    for metric, exclude in (("unfollows", set()), ("negative_feedback", posts_nf)):
+        m = d.loc[(d["metric"] == metric) & ~d["platform"].isin(list(exclude))]
+        if len(m):
+            s = m.groupby(["platform", "date"], observed=True).agg(
+                value=("value", "sum"), day_tz=("day_tz", "first")).reset_index()
+            parts.append(s.assign(signal=metric, source=f"daily:{metric}"))
+    parts[0] = parts[0].assign(signal="net_followers") if len(parts[0]) else parts[0]
+    out = pd.concat([p for p in parts if len(p)], ignore_index=True) if any(
+        len(p) for p in parts) else _empty_signals()
+    return out.assign(exposure=np.nan)
+
+
+def _dst_days(dates: pd.Series, tzs: pd.Series) -> np.ndarray:
+    """True where the calendar day in its zone does not last 24 hours."""
+    out = np.zeros(len(dates), dtype=bool)
+    for tz in tzs.dropna().unique():
+        sel = (tzs == tz).to_numpy()
+        idx = pd.DatetimeIndex(dates[sel])
+        start = idx.tz_localize(tz, ambiguous="NaT", nonexistent="shift_forward")
+        end = (idx + pd.Timedelta(days=1)).tz_localize(tz, ambiguous="NaT",
+                                                       nonexistent="shift_forward")
+        out[sel] = np.asarray((end - start) != pd.Timedelta(hours=24))
+    return out
+
+
+def signals(ds) -> pd.DataFrame:
+    """Daily alert signals of a Dataset, one row per known (date, platform, signal).
+
+    Parameters
+    ----------
+    ds : Dataset
+        Uses ``ds.posts``, ``ds.daily`` and ``ds.brand.timezone``.
+
+    Returns
+    -------
+    DataFrame
+        ``date`` (naive calendar day: the brand's zone for post-based signals, the export's
+        ``day_tz`` for account series), ``platform``, ``signal``, ``value``, ``exposure`` (Σ
+        reach of the day's posts behind the value; NaN for account series), ``source``,
+        ``day_tz``, ``dst_day`` (a 23- or 25-hour day) and ``posts`` (posts published that
+        day on that platform, in the brand's zone). Unknown values are left out, never 0;
+        see :func:`coverage` for the signals that are unknown. The inputs are not modified.
+    """
+    tz = ds.brand.timezone
+    post = _post_signals(ds.posts, tz)
+    nf_known = set(post.loc[(post["signal"] == "negative_feedback") & post["value"].notna(),
+                            "platform"].astype(str))
+    out = pd.concat([post, _daily_signals(ds.daily, nf_known)], ignore_index=True)
+    out = out.loc[out["value"].notna()]
+    if out.empty:
+        return _empty_signals()
+    counts = (post[["platform", "date", "posts"]].drop_duplicates(["platform", "date"])
+              if len(post) else pd.DataFrame(columns=["platform", "date", "posts"]))
+    out = out.drop(columns="posts", errors="ignore").merge(
+        counts.astype({"date": "datetime64[ns]"}), on=["platform", "date"], how="left")
+    post_platforms = set(post["platform"].astype(str))
+    out["posts"] = out["posts"].where(out["posts"].notna() | ~out["platform"].isin(
+        post_platforms), 0)
+    out["dst_day"] = _dst_days(out["date"], out["day_tz"].astype("string"))
+    out = out.sort_values(["platform", "signal", "date"], kind="stable")
+    res = pd.DataFrame({c: out[c].to_numpy() for c in _SIGNAL_COLUMNS})
+    return res.astype({"date": "datetime64[ns]", "platform": "string", "signal": "string",
+                       "value": "Float64", "exposure": "Float64", "source": "string",
+                       "day_tz": "string", "dst_day": "boolean", "posts": "Int64"})
+
+
+def coverage(ds, sig: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Which signals are known per platform: platform, signal, status, days, source, reason.
+
+    ``status`` is ``known`` or ``unknown``; an unknown signal gives no alert and no error.
+    """
+    sig = signals(ds) if sig is None else sig
+    platforms = set(sig["platform"].astype(str))
+    for frame in (ds.posts, ds.daily):
+        if len(frame) and "platform" in frame.columns:
+            platforms |= set(frame["platform"].dropna().astype(str))
+    reasons = {
+        "negative_feedback": "no 'Negative feedback from users' columns in the exports",
+        "unfollows": "no unfollows in the exports (only X's overview has them)",
+        "net_followers": "no net follows, follower totals or follows with unfollows "
+                         "(new follows alone do not give the net change)",
+        "comments": "no posts with comments", "comments_per_reach": "no posts with comments "
+                                                                     "and reach"}
+    have = sig.groupby(["platform", "signal"]).agg(
+        days=("date", "nunique"), source=("source", "first")).reset_index()
+    grid = pd.MultiIndex.from_product([sorted(platforms), SIGNALS],
+                                      names=["platform", "signal"]).to_frame(index=False)
+    out = grid.merge(have.astype({"platform": str, "signal": str}), how="left")
+    known = out["days"].notna()
+    out["status"] = np.where(known, "known", "unknown")
+    out["reason"] = np.where(known, "", out["signal"].map(reasons))
+    out["days"] = out["days"].fillna(0)
+    return out[["platform", "signal", "status", "days", "source", "reason"]].astype(
+        {"platform": "string", "signal": "string", "status": "string", "days": "Int64",
+         "source": "string", "reason": "string"})

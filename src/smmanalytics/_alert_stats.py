@@ -1,0 +1,228 @@
+"""Statistics behind :mod:`smmanalytics.alerts` (benchmarks-methods.md §4.2-4.3).
+
+Every function works on 2-D arrays ``(m, n)``: ``m`` independent series (1 for real data, many
+for the Monte Carlo calibration of the CUSUM threshold) over ``n`` observed days. Days are the
+observed days only, in order; a baseline is built from the previous observed values.
+
+Definitions
+-----------
+- Baseline window ``H`` for day ``t``:
+  ``weekday`` mode, the last ``weekday_weeks`` (8) observed values on the same weekday;
+  ``pooled`` mode, the last ``pooled_days`` (28) observed values divided by their weekday factor
+  and multiplied by the factor of day ``t``. A weekday factor is the mean of that weekday over the
+  previous ``factor_days`` (56) observed values divided by their overall mean (1 when unknown).
+- ``median`` and ``MAD`` = median(|H − median|) of the window; robust sd = 1.4826·MAD, or
+  1.253314·MeanAD when MAD = 0 (IBM variant, §4.2). Modified z = (x − median) / robust sd, i.e.
+  0.6745·(x − median)/MAD.
+- Count mean ``μ = (ΣH + 0.5) / |H|`` (Jeffreys-prior posterior mean, never 0).
+- NB exceedance: predictive negative binomial with mean μ and size r, ``1/r = φ + 1/(ΣH + 0.5)``
+  (series overdispersion φ plus the uncertainty of μ estimated from |H| days: the Poisson-gamma
+  predictive). Tail ``p = P(X ≥ x)``.
+- Poisson CUSUM: ``S_t = max(0, S_{t−1} + x_t − k_t)``, ``k_t = (μ1 − μ0)/ln(μ1/μ0)`` with
+  ``μ0 = μ_t`` and ``μ1 = ratio·μ_t``; alarm when ``S_t > h`` then restart at 0.
+"""
+
+from __future__ import annotations
+
+import warnings
+from functools import lru_cache
+
+import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
+from scipy import stats
+
+__all__: list[str] = []
+
+_MAD_SD = 1.482602218505602      # 1 / 0.6745: MAD → sd for normal data
+_MEANAD_SD = 1.253314            # MeanAD → sd (IBM fallback when MAD = 0)
+
+
+def cusum_k(mu0: float | np.ndarray, mu1: float | np.ndarray) -> float | np.ndarray:
+    """Reference value of a Poisson CUSUM: ``k = (μ1 − μ0) / ln(μ1 / μ0)``.
+
+    >>> round(float(cusum_k(2.0, 4.0)), 3)
+    2.885
+    """
+    mu0 = np.asarray(mu0, dtype=float)
+    mu1 = np.asarray(mu1, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        k = (mu1 - mu0) / np.log(mu1 / mu0)
+    return k if k.ndim else float(k)
+
+
+def _windows(x: np.ndarray, groups: np.ndarray | None, k: int) -> np.ndarray:
+    """``(m, n, k)``: for each day the ``k`` previous values of ``x`` within its group (NaN-padded)."""
+    m, n = x.shape
+    out = np.full((m, n, k), np.nan)
+    if groups is None:
+        groups = np.zeros(n, dtype=int)
+    for g in np.unique(groups):
+        idx = np.flatnonzero(groups == g)
+        sub = np.concatenate([np.full((m, k), np.nan), x[:, idx]], axis=1)
+        out[:, idx, :] = sliding_window_view(sub, k, axis=1)[:, : len(idx), :]
+    return out
+
+
+def _nan(func, *args, **kwargs):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        return func(*args, **kwargs)
+
+
+def baseline_window(x: np.ndarray, weekday: np.ndarray, settings) -> np.ndarray:
+    """The baseline window ``H`` (m, n, K) for every day, in the scale of the day itself."""
+    if settings.baseline == "weekday":
+        return _windows(x, weekday, settings.weekday_weeks)
+    m, n = x.shape
+    wd = weekday.astype(float)[None, :]
+    f_vals = _windows(x, None, settings.factor_days)
+    f_days = _windows(wd, None, settings.factor_days)[0]
+    overall = _nan(np.nanmean, f_vals, axis=2)
+    factors = np.ones((m, n, 7))
+    for w in range(7):
+        mean_w = _nan(np.nanmean, np.where(f_days == w, f_vals, np.nan), axis=2)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            fw = mean_w / overall
+        factors[:, :, w] = np.where(np.isfinite(fw), fw, 1.0)
+    h_vals = _windows(x, None, settings.pooled_days)
+    h_days = _windows(wd, None, settings.pooled_days)[0]
+    idx = np.where(np.isnan(h_days), 0, h_days).astype(int)
+    f_s = np.take_along_axis(factors, np.broadcast_to(idx, (m, n, idx.shape[1])), axis=2)
+    f_t = np.take_along_axis(factors, np.broadcast_to(weekday[None, :, None], (m, n, 1)), axis=2)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        des = np.where((f_s > 0) & ~np.isnan(h_days)[None], h_vals / f_s, np.nan)
+    return des * f_t
+
+
+def window_stats(h: np.ndarray) -> dict[str, np.ndarray]:
+    """count, sum, median, robust sd and Jeffreys mean of each window (axis 2)."""
+    count = np.sum(~np.isnan(h), axis=2)
+    total = np.nansum(h, axis=2)
+    med = _nan(np.nanmedian, h, axis=2)
+    dev = np.abs(h - med[..., None])
+    mad = _nan(np.nanmedian, dev, axis=2)
+    meanad = _nan(np.nanmean, dev, axis=2)
+    sd = np.where(mad > 0, _MAD_SD * mad, _MEANAD_SD * meanad)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        mu = (total + 0.5) / count
+    return {"count": count, "sum": total, "median": med, "sd": sd, "mu": mu}
+
+
+def nb_size(phi: np.ndarray | float, total: np.ndarray) -> np.ndarray:
+    """Predictive NB size r: ``1/r = φ + 1/(ΣH + 0.5)`` (φ per row)."""
+    return 1.0 / (_col(phi) + 1.0 / (total + 0.5))
+
+
+def _col(phi) -> np.ndarray:
+    phi = np.asarray(phi, dtype=float)
+    return phi[:, None] if phi.ndim == 1 else phi
+
+
+def nb_tail(x: np.ndarray, mu: np.ndarray, r: np.ndarray) -> np.ndarray:
+    """``P(X ≥ x)`` for a negative binomial with mean ``mu`` and size ``r``."""
+    p = r / (r + mu)
+    return stats.nbinom.sf(np.ceil(x) - 1, r, p)
+
+
+def nb_upper(q: float, mu: np.ndarray, r: np.ndarray) -> np.ndarray:
+    """The largest count that is not an exceedance at tail probability ``q``."""
+    return stats.nbinom.isf(q, r, r / (r + mu))
+
+
+def dispersion(x: np.ndarray, mu: np.ndarray, tested: np.ndarray) -> np.ndarray:
+    """Series overdispersion φ (per row), moment estimate ``Σ((x−μ)² − μ) / Σμ²`` ≥ 0.
+
+    Computed twice: the second pass leaves out days whose NB tail under the first φ is below
+    1e-4, so that a past incident does not hide the next one.
+    """
+    def _phi(mask):
+        with np.errstate(divide="ignore", invalid="ignore"):
+            num = np.where(mask, (x - mu) ** 2 - mu, 0.0).sum(axis=1)
+            den = np.where(mask, mu ** 2, 0.0).sum(axis=1)
+            return np.clip(np.where(den > 0, num / den, 0.0), 0.0, None)
+
+    mask = tested & np.isfinite(x) & np.isfinite(mu)
+    phi = _phi(mask)
+    r = 1.0 / (phi[:, None] + 1e-9)
+    mu_safe = np.where(mask, mu, 1.0)
+    tail = nb_tail(np.where(mask, x, 0.0), mu_safe, r)
+    return _phi(mask & (tail >= 1e-4))
+
+
+def cusum(x: np.ndarray, k: np.ndarray, h: float | None, tested: np.ndarray) -> tuple:
+    """Poisson CUSUM on each row. With ``h`` None, no restart (for first-passage times).
+
+    Returns ``(S, alarm)``; untested days keep the previous S and never alarm.
+    """
+    m, n = x.shape
+    s = np.zeros((m, n))
+    alarm = np.zeros((m, n), dtype=bool)
+    cur = np.zeros(m)
+    inc = np.where(tested, x - k, 0.0)
+    for t in range(n):
+        cur = np.maximum(0.0, cur + inc[:, t])
+        s[:, t] = cur
+        if h is not None:
+            hit = cur > h
+            alarm[:, t] = hit & tested[:, t]
+            cur = np.where(hit, 0.0, cur)
+    return s, alarm
+
+
+def count_baseline(x: np.ndarray, weekday: np.ndarray, settings) -> dict[str, np.ndarray]:
+    """Window statistics plus the ``tested`` mask (enough history) for count series."""
+    st = window_stats(baseline_window(x, weekday, settings))
+    st["tested"] = (st["count"] >= settings.min_history) & np.isfinite(x)
+    return st
+
+
+@lru_cache(maxsize=256)
+def cusum_threshold(level: float, factors: tuple, phi: float, settings) -> float:
+    """Threshold h giving an in-control average run length ≈ ``settings.cusum_arl`` days.
+
+    Monte Carlo under the null: ``settings.cusum_chains`` series of ``settings.cusum_days``
+    days with mean ``level × factor[weekday]`` and NB overdispersion ``phi``, run through the
+    same baseline and CUSUM as the data (so baseline estimation noise is accounted for). The
+    ARL for a threshold is the total in-control time divided by the number of first alarms
+    (exponential run lengths, censoring-aware); h is the smallest grid value reaching the target.
+    """
+    rng = np.random.default_rng(settings.seed)
+    n = settings.cusum_days
+    m = settings.cusum_chains
+    weekday = np.arange(n) % 7
+    mean = np.maximum(level * np.asarray(factors)[weekday], 1e-6)
+    if phi > 0:
+        lam = rng.gamma(1.0 / phi, phi * mean, size=(m, n))
+    else:
+        lam = np.broadcast_to(mean, (m, n))
+    x = rng.poisson(lam).astype(float)
+    parts = []
+    for lo in range(0, m, 25):
+        xs = x[lo:lo + 25]
+        st = count_baseline(xs, weekday, settings)
+        k = cusum_k(st["mu"], settings.cusum_ratio * st["mu"])
+        s, _ = cusum(xs, np.where(st["tested"], k, 0.0), None, st["tested"])
+        start = np.argmax(st["tested"], axis=1)
+        parts.append((np.maximum.accumulate(s, axis=1), start))
+    run_max = np.concatenate([p[0] for p in parts])
+    start = np.concatenate([p[1] for p in parts])
+    grid = np.linspace(0.0, max(float(run_max.max()), 1.0), 400)
+    first = np.stack([np.searchsorted(row, grid, side="right") for row in run_max])
+    alarms = (first < n).sum(axis=0)
+    exposure = (np.minimum(first, n) - start[:, None]).clip(min=0).sum(axis=0)
+    with np.errstate(divide="ignore"):
+        arl = np.where(alarms > 0, exposure / np.maximum(alarms, 1), np.inf)
+    ok = np.flatnonzero(arl >= settings.cusum_arl)
+    return float(grid[ok[0]] if len(ok) else grid[-1])
+
+
+def robust_z(x: np.ndarray, median: np.ndarray, sd: np.ndarray) -> np.ndarray:
+    """Modified z-score ``(x − median) / sd``; NaN where sd is 0 or unknown."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        z = (x - median) / sd
+    return np.where(np.isfinite(z), z, np.nan)
+
+
+def z_equivalent(p: np.ndarray) -> np.ndarray:
+    """The one-sided normal quantile of a tail probability (score scale shared with z)."""
+    return stats.norm.isf(np.clip(p, 1e-300, 1.0))

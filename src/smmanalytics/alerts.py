@@ -1,0 +1,461 @@
+"""Reputation and crisis alerts from the signals the exports carry (benchmarks-methods.md §4.3).
+
+Signals (:func:`signals`, defined in :mod:`smmanalytics._alert_signals`): negative_feedback,
+unfollows, net_followers (a drop is the anomaly), comments, comments_per_reach (a ratio). A
+missing column or cell is unknown, never zero; :func:`coverage` lists the unknown signals.
+
+Detection (:func:`alerts`; formulas in :mod:`smmanalytics._alert_stats`)
+------------------------------------------------------------------------
+1. Baseline: the last 8 same weekdays (default) or the last 28 days with weekday factors.
+2. Level: modified z > 3.5 when the baseline median ≥ 10, else the NB exceedance test
+   ``P(X ≥ x) < 0.001``; counts below ``min_count`` never alert. The z scale is floored by the
+   NB standard deviation (counts cannot vary less than Poisson noise), and a busy day must also
+   pass the NB tail (our addition: daily counts are right-skewed, and the z test alone gave
+   about 4 false alarms per series-year on overdispersed simulated series, against ≈ 1).
+3. Drift: Poisson CUSUM tuned to a doubling, threshold for an in-control ARL ≈ 365 days.
+4. Ratio: ``comments_per_reach`` is tested as comments against the expected
+   ``μ = p̄ · reach`` of the day, p̄ = (Σ comments + 0.5) / Σ reach over the baseline window,
+   with the NB exceedance test (overdispersion estimated on the series). A day with four times
+   the reach is expected to have four times the comments.
+5. Net followers: modified z < −3.5 and (by default) an actual net loss that day. The z scale
+   is the larger of the window's robust sd, the series' robust sd (1.4826 × median absolute
+   deviation from the baselines over all tested days: the net of two counts varies more than
+   a short window shows) and 1.
+6. Severity (our heuristic, §4.3 item 6): distinct signals (any platform) alerting within
+   ``window_days`` (2 days ≈ 48 h) of the alert: 1 = watch, 2 = warning, ≥ 3 or a ratio plus a
+   volume alert = crisis. Alerts chained at most ``window_days`` apart share an ``incident_id``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import asdict, dataclass
+
+import numpy as np
+import pandas as pd
+
+from . import _alert_stats as _st
+from ._alert_signals import SIGNALS, coverage, signals
+from .errors import ConfigError
+
+__all__ = ["SIGNALS", "AlertSettings", "signals", "coverage", "alerts", "incidents",
+           "backtest", "plot_alert", "plot_alerts", "cusum_k"]
+
+logger = logging.getLogger(__name__)
+
+_RATIO = ("comments_per_reach",)
+_VOLUME = ("negative_feedback", "unfollows", "net_followers", "comments")
+_COUNT = ("negative_feedback", "unfollows", "comments")
+_SEVERITIES = ("watch", "warning", "crisis")
+cusum_k = _st.cusum_k
+_MAD_SD = _st._MAD_SD
+
+_ALERT_COLUMNS = ["date", "platform", "signal", "value", "baseline", "score", "threshold",
+                  "test", "severity", "incident_id", "incident_severity", "dst_day", "posts"]
+
+
+@dataclass(frozen=True)
+class AlertSettings:
+    """Thresholds of the alert tests (defaults follow benchmarks-methods.md §4.3).
+
+    Attributes
+    ----------
+    baseline : ``"weekday"`` (median of the last ``weekday_weeks`` same weekdays) or
+        ``"pooled"`` (last ``pooled_days`` days with weekday factors from ``factor_days``).
+    min_history : fewest baseline values needed before a day is tested.
+    z_threshold : modified z cut-off (3.5, Iglewicz & Hoaglin).
+    busy_median : baseline median from which the z test replaces the NB test (10).
+    nb_p : NB exceedance tail probability (0.001 ≈ one false alarm per 1,000 days).
+    min_count : a count below this never raises a level alert.
+    cusum_ratio, cusum_arl : CUSUM tuned to detect μ1 = ratio·μ0 with in-control ARL (days).
+    cusum_chains, cusum_days, seed : Monte Carlo calibration of the CUSUM threshold.
+    net_loss_only : a net follower drop alerts only on a day with a net loss.
+    window_days : "within 48 h" at day resolution (severity and incident grouping).
+    """
+
+    baseline: str = "weekday"
+    weekday_weeks: int = 8
+    pooled_days: int = 28
+    factor_days: int = 56
+    min_history: int = 4
+    z_threshold: float = 3.5
+    busy_median: float = 10.0
+    nb_p: float = 0.001
+    min_count: float = 3.0
+    cusum_ratio: float = 2.0
+    cusum_arl: float = 365.0
+    cusum_chains: int = 100
+    cusum_days: int = 1200
+    seed: int = 12345
+    net_loss_only: bool = True
+    window_days: int = 2
+
+    def __post_init__(self) -> None:
+        if self.baseline not in ("weekday", "pooled"):
+            raise ConfigError("unknown baseline", column="baseline",
+                              expected="'weekday' or 'pooled'", got=self.baseline)
+        for name in ("z_threshold", "busy_median", "cusum_arl", "min_history"):
+            if not getattr(self, name) > 0:
+                raise ConfigError("must be positive", column=name, expected="> 0",
+                                  got=getattr(self, name))
+        if not 0 < self.nb_p < 1:
+            raise ConfigError("tail probability out of range", column="nb_p",
+                              expected="0 < nb_p < 1", got=self.nb_p)
+        if not self.cusum_ratio > 1:
+            raise ConfigError("CUSUM must look for a rise", column="cusum_ratio",
+                              expected="> 1", got=self.cusum_ratio)
+
+    def describe(self) -> pd.DataFrame:
+        """The settings as a tidy frame (setting, value), for the report next to the back-test."""
+        d = asdict(self)
+        return pd.DataFrame({"setting": list(d), "value": [str(v) for v in d.values()]})
+
+
+# ---------------------------------------------------------------- detection
+
+def _weekday_factors(x: np.ndarray, weekday: np.ndarray) -> tuple:
+    """Mean per weekday / overall mean, rounded to 0.1 (the CUSUM calibration's cache key)."""
+    overall = x.mean()
+    f = [x[weekday == w].mean() / overall if overall > 0 and (weekday == w).any() else 1.0
+         for w in range(7)]
+    return tuple(round(float(v), 1) for v in f)
+
+
+def _round_sig(v: float, digits: int = 2) -> float:
+    return float(f"{v:.{digits}g}") if v > 0 else 0.0
+
+
+def _detect(series: pd.DataFrame, signal: str, settings: AlertSettings) -> pd.DataFrame:
+    """Run the tests of ``signal`` on one platform's series (rows sorted by date).
+
+    Returns one row per day: date, value, baseline, lower, upper (the band outside which the
+    level test alerts), score, threshold, test, alert, tested.
+    """
+    dates = pd.DatetimeIndex(series["date"])
+    x = series["value"].to_numpy(dtype=float)[None, :]
+    weekday = np.asarray(dates.day_of_week, dtype=int)
+    n = x.shape[1]
+    nan = np.full(n, np.nan)
+    res = {"date": dates, "value": x[0], "baseline": nan, "lower": nan, "upper": nan,
+           "score": nan, "threshold": nan, "test": np.full(n, "", dtype=object),
+           "alert": np.zeros(n, dtype=bool), "tested": np.zeros(n, dtype=bool)}
+    thr = settings.z_threshold
+    if signal in _RATIO:
+        expo = series["exposure"].to_numpy(dtype=float)[None, :]
+        c = np.round(x * expo)
+        groups, k = ((weekday, settings.weekday_weeks) if settings.baseline == "weekday"
+                     else (None, settings.pooled_days))
+        h_c, h_n = _st._windows(c, groups, k), _st._windows(expo, groups, k)
+        count = np.sum(~np.isnan(h_c), axis=2)
+        tot_c, tot_n = np.nansum(h_c, axis=2), np.nansum(h_n, axis=2)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            pbar = (tot_c + 0.5) / tot_n
+        tested = (count >= settings.min_history) & (tot_n > 0) & (expo > 0) & np.isfinite(c)
+        mu = np.where(tested, pbar * expo, 1.0)
+        phi = _st.dispersion(c, mu, tested)
+        r = _st.nb_size(phi, tot_c)
+        tail = _st.nb_tail(np.nan_to_num(c), mu, r)
+        alert = tested & (tail < settings.nb_p) & (c >= settings.min_count)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            upper = _st.nb_upper(settings.nb_p, mu, r) / expo
+        res.update(baseline=np.where(tested, pbar, np.nan)[0], upper=upper[0],
+                   score=np.where(tested, _st.z_equivalent(tail), np.nan)[0],
+                   threshold=np.full(n, float(_st.z_equivalent(np.array(settings.nb_p)))),
+                   test=np.where(alert[0], "ratio_nb", ""), alert=alert[0], tested=tested[0])
+    elif signal in _COUNT:
+        st = _st.count_baseline(x, weekday, settings)
+        tested = st["tested"]
+        phi = _st.dispersion(x, st["mu"], tested)
+        r = _st.nb_size(phi, st["sum"])
+        mu = np.where(tested, st["mu"], 1.0)
+        busy = st["median"] >= settings.busy_median
+        scale = np.maximum(st["sd"], np.sqrt(mu * (1 + phi[:, None] * mu)))
+        z = _st.robust_z(x, st["median"], scale)
+        tail = _st.nb_tail(np.nan_to_num(x), mu, r)
+        level = tested & (x >= settings.min_count) & (tail < settings.nb_p) & (~busy | (z > thr))
+        score = np.where(busy, z, _st.z_equivalent(tail))
+        threshold = np.where(busy, thr, float(_st.z_equivalent(np.array(settings.nb_p))))
+        upper = np.where(busy, st["median"] + thr * scale,
+                         _st.nb_upper(settings.nb_p, mu, r))
+        res.update(baseline=np.where(busy, st["median"], st["mu"])[0], upper=upper[0],
+                   score=np.where(tested, score, np.nan)[0], threshold=threshold[0],
+                   test=np.where(level, np.where(busy, "robust_z", "nb_tail"), "")[0],
+                   alert=level[0], tested=tested[0])
+        if tested.any():
+            xs = x[tested]
+            h = _st.cusum_threshold(_round_sig(float(np.median(st["mu"][tested]))),
+                                    _weekday_factors(xs, weekday[tested[0]]),
+                                    round(float(phi[0]) * 20) / 20, settings)
+            kk = _st.cusum_k(mu, settings.cusum_ratio * mu)
+            s, alarm = _st.cusum(x, np.where(tested, kk, 0.0), h, tested)
+            drift = alarm[0] & ~level[0]
+            res["score"] = np.where(drift, s[0] / max(h, 1e-9), res["score"])
+            res["threshold"] = np.where(drift, 1.0, res["threshold"])
+            res["test"] = np.where(drift, "cusum", res["test"])
+            res["alert"] = res["alert"] | drift
+    else:  # net_followers: a drop is the anomaly
+        st = _st.window_stats(_st.baseline_window(x, weekday, settings))
+        enough = st["count"] >= settings.min_history
+        dev = np.abs(x - st["median"])[enough]
+        series_sd = _MAD_SD * float(np.median(dev)) if dev.size else 1.0
+        scale = np.maximum(np.maximum(st["sd"], series_sd), 1.0)
+        z = _st.robust_z(x, st["median"], scale)
+        tested = enough & np.isfinite(z)
+        alert = tested & (z < -thr) & ((x < 0) if settings.net_loss_only else True)
+        res.update(baseline=st["median"][0], lower=(st["median"] - thr * scale)[0],
+                   score=-z[0], threshold=np.full(n, thr),
+                   test=np.where(alert[0], "robust_z_drop", ""), alert=alert[0],
+                   tested=tested[0])
+    return pd.DataFrame(res)
+
+
+def _detect_all(sig: pd.DataFrame, settings: AlertSettings) -> pd.DataFrame:
+    """:func:`_detect` on every (platform, signal) series, with their keys."""
+    parts = []
+    for (platform, signal), g in sig.groupby(["platform", "signal"], observed=True, sort=True):
+        d = _detect(g.sort_values("date"), str(signal), settings)
+        parts.append(d.assign(platform=str(platform), signal=str(signal),
+                              dst_day=g["dst_day"].to_numpy(), posts=g["posts"].to_numpy()))
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+
+
+def _severity(al: pd.DataFrame, window: int) -> pd.DataFrame:
+    """Severity per alert and incident ids (alerts chained at most ``window`` days apart)."""
+    a = al[["date", "signal"]].reset_index(names="_i")
+    pairs = a.merge(a, how="cross", suffixes=("", "_o"))
+    pairs = pairs.loc[(pairs["date"] - pairs["date_o"]).abs() <= pd.Timedelta(days=window)]
+    g = pairs.groupby("_i")
+    n_sig = g["signal_o"].nunique()
+    ratio = g["signal_o"].agg(lambda s: s.isin(_RATIO).any())
+    volume = g["signal_o"].agg(lambda s: s.isin(_VOLUME).any())
+    level = np.where((n_sig >= 3) | (ratio & volume), 2, np.where(n_sig == 2, 1, 0))
+    level = pd.Series(level, index=n_sig.index).reindex(a["_i"]).to_numpy()
+    days = np.sort(al["date"].unique())
+    new = np.r_[True, np.diff(days) > np.timedelta64(window, "D")]
+    incident = pd.Series(np.cumsum(new), index=days)
+    out = al.assign(_lvl=level, incident_id=incident.reindex(al["date"]).to_numpy())
+    out["_inc"] = out.groupby("incident_id")["_lvl"].transform("max")
+    names = np.array(_SEVERITIES, dtype=object)
+    return out.assign(severity=names[out["_lvl"]], incident_severity=names[out["_inc"]]
+                      ).drop(columns=["_lvl", "_inc"])
+
+
+def _period(period) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """``None``, ``"YYYY-MM"``, ``"YYYY"``, or ``(start, end)`` → inclusive naive day bounds."""
+    if period is None:
+        return None
+    try:
+        if isinstance(period, str):
+            if re.fullmatch(r"\d{4}-\d{2}", period):
+                p = pd.Period(period, freq="M")
+            elif re.fullmatch(r"\d{4}", period):
+                p = pd.Period(period, freq="Y")
+            else:
+                raise ValueError(period)
+            return p.start_time.normalize(), p.end_time.normalize()
+        start, end = period
+        return pd.Timestamp(start).normalize(), pd.Timestamp(end).normalize()
+    except (ValueError, TypeError):
+        raise ConfigError("cannot read the period", column="period",
+                          expected="'YYYY-MM', 'YYYY' or (start, end)", got=period) from None
+
+
+def _empty_alerts() -> pd.DataFrame:
+    return pd.DataFrame({
+        "date": pd.Series(dtype="datetime64[ns]"), "platform": pd.Series(dtype="string"),
+        "signal": pd.Series(dtype="string"), "value": pd.Series(dtype="Float64"),
+        "baseline": pd.Series(dtype="Float64"), "score": pd.Series(dtype="Float64"),
+        "threshold": pd.Series(dtype="Float64"), "test": pd.Series(dtype="string"),
+        "severity": pd.Series(dtype="string"), "incident_id": pd.Series(dtype="Int64"),
+        "incident_severity": pd.Series(dtype="string"), "dst_day": pd.Series(dtype="boolean"),
+        "posts": pd.Series(dtype="Int64")})
+
+
+def _alerts_from(det: pd.DataFrame, settings: AlertSettings) -> pd.DataFrame:
+    if det.empty or not det["alert"].any():
+        return _empty_alerts()
+    al = det.loc[det["alert"]].sort_values(["date", "platform", "signal"]).reset_index(drop=True)
+    al = _severity(al, settings.window_days)
+    out = pd.DataFrame({c: al[c].to_numpy() for c in _ALERT_COLUMNS})
+    return out.astype(_empty_alerts().dtypes.to_dict())
+
+
+def alerts(ds, period=None, *, settings: AlertSettings | None = None) -> pd.DataFrame:
+    """Alerts on the Dataset's signals, optionally limited to a period.
+
+    The tests run on the whole history (baselines need it); ``period`` only filters the rows.
+
+    Parameters
+    ----------
+    ds : Dataset
+    period : ``"YYYY-MM"``, ``"YYYY"``, ``(start, end)`` or None (all days).
+    settings : AlertSettings, optional
+
+    Returns
+    -------
+    DataFrame
+        One row per (date, platform, signal) alert: value, baseline (window median, or the NB
+        mean μ for the low-count test, or p̄ for the ratio), score and threshold (robust z; the
+        z-equivalent of the NB tail probability; S/h for the CUSUM), test (robust_z, nb_tail,
+        cusum, ratio_nb, robust_z_drop), severity (watch, warning, crisis; module docstring),
+        incident_id and incident_severity, dst_day, posts. Empty when nothing alerts or the
+        signals are unknown.
+
+    Raises
+    ------
+    ConfigError
+        When ``period`` cannot be read.
+
+    Examples
+    --------
+    >>> ds = smm.load("data/sample/maison-seve")         # doctest: +SKIP
+    >>> smm.alerts(ds, period="2026-10")                  # doctest: +SKIP
+    """
+    settings = settings or AlertSettings()
+    bounds = _period(period)
+    out = _alerts_from(_detect_all(signals(ds), settings), settings)
+    if bounds is not None:
+        out = out.loc[(out["date"] >= bounds[0]) & (out["date"] <= bounds[1])]
+    logger.info("%d alerts in %d incidents", len(out), out["incident_id"].nunique())
+    return out.reset_index(drop=True)
+
+
+def incidents(alerts_df: pd.DataFrame) -> pd.DataFrame:
+    """One row per incident of :func:`alerts`: what a manager reads first.
+
+    Returns
+    -------
+    DataFrame
+        incident_id, start, end (first and last alert day), severity (the incident's highest),
+        alerts (rows), signals and platforms (sorted, comma-separated), sorted by start.
+    """
+    if alerts_df.empty:
+        return pd.DataFrame({"incident_id": pd.Series(dtype="Int64"),
+                             "start": pd.Series(dtype="datetime64[ns]"),
+                             "end": pd.Series(dtype="datetime64[ns]"),
+                             "severity": pd.Series(dtype="string"),
+                             "alerts": pd.Series(dtype="Int64"),
+                             "signals": pd.Series(dtype="string"),
+                             "platforms": pd.Series(dtype="string")})
+    def _join(s):
+        return ", ".join(sorted(set(s.astype(str))))
+
+    out = alerts_df.groupby("incident_id").agg(
+        start=("date", "min"), end=("date", "max"), severity=("incident_severity", "first"),
+        alerts=("date", "size"), signals=("signal", _join), platforms=("platform", _join))
+    return out.reset_index().sort_values("start", kind="stable").reset_index(drop=True).astype(
+        {"incident_id": "Int64", "severity": "string", "alerts": "Int64", "signals": "string",
+         "platforms": "string"})
+
+
+def backtest(ds, settings: AlertSettings | None = None) -> pd.DataFrame:
+    """Expected alerts per year under ``settings`` on the brand's own history.
+
+    Returns
+    -------
+    DataFrame
+        Per platform and signal: status (known, unknown), days (observed days), days_tested
+        (days with enough history), alerts, alerts_per_year = alerts / days_tested × 365.25
+        (NaN when nothing was tested), and a last row ``platform="all", signal="all"`` with the
+        totals, alerts per year over the longest tested span, and ``incidents_per_year`` (alert
+        groups, the number a manager would be paged for).
+    """
+    settings = settings or AlertSettings()
+    sig = signals(ds)
+    cov = coverage(ds, sig)
+    det = _detect_all(sig, settings)
+    if det.empty:
+        stats = pd.DataFrame(columns=["platform", "signal", "days_tested", "alerts"])
+    else:
+        stats = det.groupby(["platform", "signal"]).agg(
+            days_tested=("tested", "sum"), alerts=("alert", "sum")).reset_index()
+    out = cov[["platform", "signal", "status", "days"]].astype({"platform": str, "signal": str})
+    out = out.merge(stats, how="left", on=["platform", "signal"])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out["alerts_per_year"] = np.where(out["days_tested"] > 0,
+                                          out["alerts"] / out["days_tested"] * 365.25, np.nan)
+    al = _alerts_from(det, settings)
+    span = (det.loc[det["tested"], "date"].agg(["min", "max"]) if len(det) and det["tested"].any()
+            else None)
+    years = ((span["max"] - span["min"]).days + 1) / 365.25 if span is not None else np.nan
+    total = {"platform": "all", "signal": "all", "status": "", "days": out["days"].max(),
+             "days_tested": out["days_tested"].max(), "alerts": out["alerts"].sum(),
+             "alerts_per_year": out["alerts"].sum() / years if years == years else np.nan,
+             "incidents_per_year": al["incident_id"].nunique() / years if years == years
+             else np.nan}
+    out = pd.concat([out, pd.DataFrame([total])], ignore_index=True)
+    return out.astype({"platform": "string", "signal": "string", "status": "string",
+                       "days": "Int64", "days_tested": "Int64", "alerts": "Int64",
+                       "alerts_per_year": "Float64", "incidents_per_year": "Float64"})
+
+
+def plot_alert(alert_row, signals: pd.DataFrame, ax=None, *, settings: AlertSettings | None = None,
+               days: int = 21):
+    """A small chart of the alert's signal ±``days`` days with the baseline band and the alert.
+
+    Parameters
+    ----------
+    alert_row : a row of :func:`alerts` (Series or mapping with date, platform, signal).
+    signals : the frame of :func:`signals` the alert came from.
+    ax : matplotlib Axes, optional (default ``plt.gca()``).
+
+    Returns
+    -------
+    Axes
+        Lines: the signal, the baseline (dashed); a shaded band between the lower and upper
+        limits of the level test; the alert day marked with a red dot.
+    """
+    import matplotlib.pyplot as plt
+
+    settings = settings or AlertSettings()
+    ax = plt.gca() if ax is None else ax
+    date = pd.Timestamp(alert_row["date"])
+    sel = ((signals["platform"] == alert_row["platform"])
+           & (signals["signal"] == alert_row["signal"])).fillna(False)
+    g = signals.loc[sel.to_numpy()].sort_values("date")
+    if g.empty:
+        return ax
+    det = _detect(g, str(alert_row["signal"]), settings)
+    near = det.loc[(det["date"] - date).abs() <= pd.Timedelta(days=days)]
+    lo = near["lower"].fillna(near["baseline"]).to_numpy(dtype=float)
+    hi = near["upper"].fillna(near["baseline"]).to_numpy(dtype=float)
+    ax.fill_between(near["date"], lo, hi, color="0.85", step="mid", label="expected range")
+    ax.plot(near["date"], near["baseline"], ls="--", color="0.4", lw=1, label="baseline")
+    ax.plot(near["date"], near["value"], color="C0", lw=1.5, marker=".", label=alert_row["signal"])
+    hit = near.loc[near["date"] == date]
+    ax.plot(hit["date"], hit["value"], "o", color="#C0392B", ms=7, label="alert")
+    ax.set_title(f"{alert_row['platform']} · {alert_row['signal']}", fontsize=9)
+    ax.set_xlabel("")
+    ax.set_ylabel(str(alert_row["signal"]).replace("_", " "))
+    ax.tick_params(axis="x", labelrotation=30, labelsize=7)
+    return ax
+
+
+def plot_alerts(alerts_df: pd.DataFrame, signals_df: pd.DataFrame, *, max_charts: int = 9,
+                ncols: int = 3, settings: AlertSettings | None = None):
+    """Small multiples for the report: one :func:`plot_alert` per incident, platform and signal.
+
+    The strongest alert (highest score / threshold) of each (incident, platform, signal) is
+    drawn, crises first, at most ``max_charts``. Returns the Figure (None when no alert).
+    """
+    import matplotlib.pyplot as plt
+
+    if alerts_df.empty:
+        return None
+    order = {name: i for i, name in enumerate(_SEVERITIES)}
+    a = alerts_df.assign(_rel=(alerts_df["score"] / alerts_df["threshold"]).astype(float),
+                         _sev=alerts_df["incident_severity"].map(order).astype(int))
+    a = (a.sort_values(["_sev", "_rel"], ascending=False, kind="stable")
+         .drop_duplicates(["incident_id", "platform", "signal"]).head(max_charts))
+    n = len(a)
+    nrows = -(-n // ncols)
+    fig, axes = plt.subplots(nrows, min(ncols, n), figsize=(3.2 * min(ncols, n), 2.4 * nrows),
+                             squeeze=False, layout="constrained")
+    for ax, (_, row) in zip(axes.flat, a.iterrows(), strict=False):
+        plot_alert(row, signals_df, ax=ax, settings=settings)
+        ax.set_title(f"{row['platform']} · {row['signal']} ({row['incident_severity']})",
+                     fontsize=8)
+    for ax in list(axes.flat)[n:]:
+        ax.set_visible(False)
+    return fig

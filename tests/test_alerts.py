@@ -1,0 +1,490 @@
+"""Tests of smmanalytics.alerts: hand-computed statistics, simulated incidents, false alarms."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from smmanalytics import _alert_stats as st  # noqa: E402
+from smmanalytics import schema  # noqa: E402
+from smmanalytics.alerts import (  # noqa: E402
+    AlertSettings,
+    _detect,
+    _period,
+    _severity,
+    alerts,
+    backtest,
+    coverage,
+    cusum_k,
+    plot_alert,
+    signals,
+)
+from smmanalytics.brand import Brand  # noqa: E402
+from smmanalytics.dataset import Dataset  # noqa: E402
+from smmanalytics.errors import ConfigError  # noqa: E402
+
+WEEKLY = np.array([1.2, 1.1, 1.0, 1.0, 1.1, 0.7, 0.6])   # Monday … Sunday
+
+
+@pytest.fixture(autouse=True)
+def _close_figs():
+    yield
+    plt.close("all")
+
+
+def _nb(rng, mean, phi):
+    """Negative binomial counts with mean ``mean`` and var = mean + phi·mean²."""
+    lam = rng.gamma(1 / phi, phi * mean) if phi > 0 else mean
+    return rng.poisson(lam).astype(float)
+
+
+def _sim(days=365, seed=0, incident=None, nf=True, start="2025-01-01"):
+    """One brand: X daily follows/unfollows, one Facebook post a day with reach and comments."""
+    rng = np.random.default_rng(seed)
+    dates = pd.date_range(start, periods=days, freq="D")
+    wf = WEEKLY[dates.day_of_week]
+    unf = _nb(rng, 3 * wf, 0.2)
+    fol = _nb(rng, 20 * wf, 0.2)
+    reach = rng.gamma(4, 2000 / 4, days) * wf
+    com = rng.poisson(reach * 0.004).astype(float)
+    neg = rng.poisson(reach * 0.0005).astype(float)
+    if incident is not None:
+        sl = slice(incident, incident + 4)
+        unf[sl] *= 5                      # unfollows ×5 for 4 days
+        neg[sl] = neg[sl] * 6 + 10        # negative feedback surge
+    daily = pd.concat([
+        pd.DataFrame({"platform": "x", "account_id": "acc", "date": dates, "metric": m,
+                      "value": v, "day_tz": "UTC"})
+        for m, v in (("unfollows", unf), ("follows", fol))], ignore_index=True)
+    posts = pd.DataFrame({
+        "platform": "facebook", "post_id": [str(i) for i in range(days)],
+        "published_at": (dates + pd.Timedelta(hours=10)).tz_localize("UTC"),
+        "reach": reach, "comments": com})
+    if nf:
+        posts["negative_feedback"] = neg
+    return Dataset(posts=schema.conform(posts, "posts"), daily=schema.conform(daily, "daily"),
+                   brand=Brand(timezone="Europe/Paris"))
+
+
+# ---------------------------------------------------------------- hand-computed statistics
+
+def test_robust_z_median_mad_by_hand():
+    h = np.array([[[10, 12, 11, 13, 9, 10, 12, 11]]], dtype=float)
+    w = st.window_stats(h)
+    # median 11; |dev| = 1,1,0,2,2,1,1,0 → sorted 0,0,1,1,1,1,2,2 → MAD = 1
+    assert w["median"][0, 0] == 11
+    assert w["sd"][0, 0] == pytest.approx(1.4826, abs=1e-4)          # 1.4826 · MAD
+    z = st.robust_z(np.array([[20.0]]), w["median"], w["sd"])
+    assert z[0, 0] == pytest.approx(0.6745 * (20 - 11) / 1, abs=1e-3)  # = 6.0705
+    # Jeffreys mean: (Σ = 88 + 0.5) / 8 = 11.0625
+    assert w["mu"][0, 0] == pytest.approx(11.0625)
+
+
+def test_mad_zero_falls_back_to_mean_absolute_deviation():
+    h = np.array([[[0, 0, 0, 0, 0, 1, 0, 3]]], dtype=float)
+    w = st.window_stats(h)
+    # median 0, MAD 0 → MeanAD = (1 + 3) / 8 = 0.5 → sd = 1.253314 · 0.5
+    assert w["sd"][0, 0] == pytest.approx(0.626657, abs=1e-6)
+
+
+def test_nb_tail_by_hand():
+    # φ = 0.5 and ΣH = 1.5: 1/r = 0.5 + 1/(1.5 + 0.5) = 1 → r = 1 (geometric)
+    r = st.nb_size(np.array([0.5]), np.array([[1.5]]))
+    assert r[0, 0] == pytest.approx(1.0)
+    # geometric with mean 1: p = r/(r+μ) = 1/2, P(X ≥ 3) = (1 − p)^3 = 0.125
+    assert st.nb_tail(np.array([[3.0]]), np.array([[1.0]]), r)[0, 0] == pytest.approx(0.125)
+    # P(X ≥ 0) = 1; nb_upper: largest x with P(X > x) ≤ 0.125 is 2 (P(X > 2) = 0.125)
+    assert st.nb_tail(np.array([[0.0]]), np.array([[1.0]]), r)[0, 0] == pytest.approx(1.0)
+    assert st.nb_upper(0.125, np.array([[1.0]]), r)[0, 0] == 2
+
+
+def test_cusum_k_formula():
+    # k = (μ1 − μ0) / ln(μ1/μ0): (4 − 2)/ln 2 = 2.88539…; (10 − 5)/ln 2 = 7.2135
+    assert cusum_k(2.0, 4.0) == pytest.approx(2 / math.log(2))
+    assert cusum_k(2.0, 4.0) == pytest.approx(2.885, abs=1e-3)
+    assert cusum_k(5.0, 10.0) == pytest.approx(7.2135, abs=1e-4)
+
+
+def test_cusum_recursion_by_hand():
+    x = np.array([[3.0, 5.0, 1.0, 6.0, 2.0]])
+    k = np.full_like(x, 2.885)
+    tested = np.ones_like(x, dtype=bool)
+    s, alarm = st.cusum(x, k, 3.0, tested)
+    # S1 = 0.115; S2 = 0.115 + 5 − 2.885 = 2.23; S3 = 2.23 + 1 − 2.885 = 0.345;
+    # S4 = 0.345 + 6 − 2.885 = 3.46 > 3 → alarm, restart; S5 = max(0, 0 + 2 − 2.885) = 0
+    assert s[0].tolist() == pytest.approx([0.115, 2.23, 0.345, 3.46, 0.0])
+    assert alarm[0].tolist() == [False, False, False, True, False]
+
+
+def test_cusum_threshold_grows_with_the_target_run_length():
+    short = st.cusum_threshold(3.0, (1.0,) * 7, 0.0, AlertSettings(cusum_arl=60))
+    long_ = st.cusum_threshold(3.0, (1.0,) * 7, 0.0, AlertSettings(cusum_arl=365))
+    assert 0 < short < long_
+
+
+def test_weekday_baseline_uses_last_eight_same_weekdays():
+    dates = pd.date_range("2025-01-06", periods=70, freq="D")    # a Monday, 10 weeks
+    value = np.where(dates.day_of_week == 0, 50.0, 5.0)            # busy Mondays
+    value[63] = 50.0                                               # Monday of week 10
+    d = _detect(pd.DataFrame({"date": dates, "value": value, "exposure": np.nan}),
+                "comments", AlertSettings())
+    monday = d.loc[63]
+    assert monday["baseline"] == 50 and not monday["alert"]       # median of 8 Mondays = 50
+    assert d.loc[64, "baseline"] == pytest.approx((8 * 5 + 0.5) / 8)  # quiet day: NB mean μ
+
+
+def test_pooled_baseline_applies_weekday_factors():
+    dates = pd.date_range("2025-01-06", periods=84, freq="D")
+    value = 10.0 * WEEKLY[dates.day_of_week] * 10                  # exact weekly rhythm
+    d = _detect(pd.DataFrame({"date": dates, "value": value, "exposure": np.nan}),
+                "comments", AlertSettings(baseline="pooled"))
+    # factor = weekday mean / overall mean over 56 days; rhythm exact → baseline = value
+    tail = d.iloc[60:]
+    assert np.allclose(tail["baseline"], tail["value"])
+    assert not tail["alert"].any()
+
+
+# ---------------------------------------------------------------- signals
+
+def test_signals_are_in_the_brand_time_zone_and_flag_dst_days():
+    posts = pd.DataFrame({
+        "platform": ["instagram"] * 3, "post_id": ["a", "b", "c"],
+        "published_at": pd.to_datetime(["2025-03-01T23:30Z", "2025-03-30T09:00Z",
+                                        "2025-03-30T10:00Z"], utc=True),
+        "comments": [4, 1, 2], "reach": [100, 50, 0]})
+    ds = Dataset(posts=schema.conform(posts, "posts"), brand=Brand(timezone="Europe/Paris"))
+    s = signals(ds)
+    com = s.loc[s["signal"] == "comments"]
+    # 23:30 UTC on 1 March is 00:30 on 2 March in Paris
+    assert com["date"].dt.strftime("%Y-%m-%d").tolist() == ["2025-03-02", "2025-03-30"]
+    assert com["value"].tolist() == [4, 3]
+    assert com["posts"].tolist() == [1, 2]
+    assert com["dst_day"].tolist() == [False, True]                 # 30 March 2025: 23 hours
+    ratio = s.loc[s["signal"] == "comments_per_reach"]
+    # day 2: the post with reach 0 is left out of the ratio → 1 / 50
+    assert ratio["value"].tolist() == pytest.approx([0.04, 0.02])
+    assert ratio["exposure"].tolist() == [100, 50]
+
+
+def test_net_followers_from_each_source():
+    def rows(platform, metric, values, start="2025-01-01"):
+        return pd.DataFrame({"platform": platform, "account_id": "a", "metric": metric,
+                             "date": pd.date_range(start, periods=len(values)),
+                             "value": values, "day_tz": "UTC"})
+    daily = pd.concat([
+        rows("tiktok", "net_follows", [5, -2]),
+        rows("tiktok", "followers_total", [100, 98]),             # net_follows wins
+        rows("x", "follows", [10, 4]), rows("x", "unfollows", [1, 9]),
+        rows("youtube", "followers_total", [100, 103]),
+        rows("youtube", "followers_total", [90], start="2025-01-05"),   # gap: no diff
+        rows("linkedin", "follows", [7, 8]),                       # new follows only
+    ], ignore_index=True)
+    ds = Dataset(daily=schema.conform(daily, "daily"))
+    s = signals(ds)
+    net = s.loc[s["signal"] == "net_followers"].set_index("platform")
+    assert net.loc["tiktok", "value"].tolist() == [5, -2]
+    assert net.loc["x", "value"].tolist() == [9, -5]                # 10 − 1, 4 − 9
+    assert net.loc[["youtube"], "value"].tolist() == [3]          # 103 − 100 only
+    assert "linkedin" not in net.index
+    cov = coverage(ds).set_index(["platform", "signal"])
+    assert cov.loc[("linkedin", "net_followers"), "status"] == "unknown"
+    assert cov.loc[("x", "unfollows"), "status"] == "known"
+
+
+def test_absent_negative_feedback_column_gives_no_alert_no_error_and_is_unknown():
+    ds = _sim(days=200, incident=150, nf=False)
+    assert "negative_feedback" not in ds.posts.columns
+    s = signals(ds)
+    assert not (s["signal"] == "negative_feedback").any()
+    cov = coverage(ds).set_index(["platform", "signal"])
+    assert cov.loc[("facebook", "negative_feedback"), "status"] == "unknown"
+    assert "Negative feedback" in cov.loc[("facebook", "negative_feedback"), "reason"]
+    a = alerts(ds)
+    assert not (a["signal"] == "negative_feedback").any()
+    bt = backtest(ds).set_index(["platform", "signal"])
+    assert bt.loc[("facebook", "negative_feedback"), "status"] == "unknown"
+    assert pd.isna(bt.loc[("facebook", "negative_feedback"), "alerts_per_year"])
+
+
+def test_negative_feedback_missing_in_some_months_is_unknown_not_zero():
+    ds = _sim(days=120)
+    posts = ds.posts.copy()
+    march = posts["published_at"].dt.month == 3
+    posts.loc[march, "negative_feedback"] = np.nan                 # column absent that month
+    s = signals(Dataset(posts=posts, brand=ds.brand))
+    nf = s.loc[s["signal"] == "negative_feedback"]
+    assert not (nf["date"].dt.month == 3).any()                    # left out, not zero
+    assert len(nf) == 120 - 31
+
+
+def test_empty_dataset_gives_empty_frames():
+    ds = Dataset()
+    assert signals(ds).empty
+    a = alerts(ds)
+    assert a.empty and {"date", "platform", "signal", "severity"} <= set(a.columns)
+    bt = backtest(ds)
+    assert bt["platform"].tolist() == ["all"]
+
+
+# ---------------------------------------------------------------- detection
+
+def test_simulated_incident_is_found_with_severity_at_least_warning():
+    ds = _sim(days=365, seed=3, incident=200)
+    start = pd.Timestamp("2025-01-01") + pd.Timedelta(days=200)
+    a = alerts(ds)
+    inc = a.loc[(a["date"] >= start) & (a["date"] <= start + pd.Timedelta(days=4))]
+    assert {"unfollows", "negative_feedback"} <= set(inc["signal"])
+    assert inc["incident_severity"].isin(["warning", "crisis"]).all()
+    assert inc["severity"].isin(["warning", "crisis"]).any()
+    assert inc["incident_id"].nunique() == 1
+    assert (inc["score"] >= inc["threshold"]).all()
+    # period filter: only the incident month
+    month = alerts(ds, period=start.strftime("%Y-%m"))
+    assert (month["date"].dt.month == start.month).all() and len(month) >= len(inc) - 1
+
+
+def test_busy_launch_day_gives_no_ratio_alert():
+    ds = _sim(days=200, seed=5)
+    posts = ds.posts.copy()
+    launch = 150
+    posts.loc[launch, "reach"] = posts.loc[launch, "reach"] * 4
+    posts.loc[launch, "comments"] = posts.loc[launch, "comments"] * 4
+    launch_day = pd.Timestamp(posts.loc[launch, "published_at"].tz_convert("Europe/Paris")
+                              .date())
+    a = alerts(Dataset(posts=posts, brand=ds.brand))
+    day = a.loc[a["date"] == launch_day]
+    assert not (day["signal"] == "comments_per_reach").any()
+    # the volume alone may alert, but a single signal is only a "watch"
+    assert day["severity"].isin(["watch"]).all()
+
+
+def test_comment_surge_without_reach_is_a_ratio_alert():
+    ds = _sim(days=200, seed=6)
+    posts = ds.posts.copy()
+    posts.loc[150, "comments"] = posts.loc[150, "comments"] * 5 + 20
+    a = alerts(Dataset(posts=posts, brand=ds.brand))
+    day = pd.Timestamp(posts.loc[150, "published_at"].tz_convert("Europe/Paris").date())
+    hit = a.loc[a["date"] == day]
+    assert {"comments_per_reach", "comments"} <= set(hit["signal"])
+    assert (hit["severity"] == "crisis").all()                     # ratio + volume
+
+
+def test_net_follower_drop_alerts_on_the_negative_side_only():
+    dates = pd.date_range("2025-01-01", periods=120)
+    rng = np.random.default_rng(1)
+    x = rng.poisson(30, 120).astype(float)
+    x[100], x[110] = -40.0, 120.0                                  # a loss, then a gain spike
+    d = _detect(pd.DataFrame({"date": dates, "value": x, "exposure": np.nan}),
+                "net_followers", AlertSettings())
+    assert d.loc[100, "alert"] and d.loc[100, "test"] == "robust_z_drop"
+    assert not d.loc[110, "alert"]
+
+
+def test_slow_rise_is_caught_by_cusum():
+    rng = np.random.default_rng(11)
+    dates = pd.date_range("2025-01-01", periods=300)
+    mean = 4 * WEEKLY[dates.day_of_week]
+    mean[200:] *= 2.5                                              # sustained rise, no spike
+    x = rng.poisson(mean).astype(float)
+    d = _detect(pd.DataFrame({"date": dates, "value": x, "exposure": np.nan}),
+                "unfollows", AlertSettings())
+    late = d.iloc[200:230]
+    assert (late["test"] == "cusum").any()
+
+
+def test_severity_tiers_and_incidents():
+    day = pd.Timestamp("2025-05-01")
+    al = pd.DataFrame({
+        "date": [day, day + pd.Timedelta(days=1), day + pd.Timedelta(days=10),
+                 day + pd.Timedelta(days=20), day + pd.Timedelta(days=20),
+                 day + pd.Timedelta(days=40), day + pd.Timedelta(days=41),
+                 day + pd.Timedelta(days=42)],
+        "signal": ["unfollows", "negative_feedback",                  # 2 signals in 48 h
+                   "comments",                                        # alone
+                   "comments_per_reach", "comments",                  # ratio + volume
+                   "unfollows", "net_followers", "negative_feedback"]})  # 3 signals
+    out = _severity(al, 2)
+    assert out["severity"].tolist() == ["warning", "warning", "watch", "crisis", "crisis",
+                                        "crisis", "crisis", "crisis"]
+    assert out["incident_id"].tolist() == [1, 1, 2, 3, 3, 4, 4, 4]
+
+
+def test_period_parser():
+    assert _period("2026-10") == (pd.Timestamp("2026-10-01"), pd.Timestamp("2026-10-31"))
+    assert _period(("2026-01-05", "2026-01-09"))[1] == pd.Timestamp("2026-01-09")
+    assert _period(None) is None
+    with pytest.raises(ConfigError, match="period"):
+        _period("October")
+
+
+def test_settings_are_validated():
+    with pytest.raises(ConfigError, match="baseline"):
+        AlertSettings(baseline="rolling")
+    with pytest.raises(ConfigError, match="nb_p"):
+        AlertSettings(nb_p=2)
+    assert "z_threshold" in AlertSettings().describe()["setting"].tolist()
+
+
+def test_inputs_are_not_mutated():
+    ds = _sim(days=150, incident=120)
+    posts, daily = ds.posts.copy(deep=True), ds.daily.copy(deep=True)
+    sig = signals(ds)
+    sig_copy = sig.copy(deep=True)
+    a = alerts(ds)
+    backtest(ds)
+    if len(a):
+        plot_alert(a.iloc[0], sig)
+    pd.testing.assert_frame_equal(ds.posts, posts)
+    pd.testing.assert_frame_equal(ds.daily, daily)
+    pd.testing.assert_frame_equal(sig, sig_copy)
+
+
+# ---------------------------------------------------------------- back-test and plot
+
+def test_backtest_counts_alerts_per_year():
+    ds = _sim(days=365, seed=3, incident=200)
+    bt = backtest(ds)
+    row = bt.set_index(["platform", "signal"]).loc[("x", "unfollows")]
+    assert row["days"] == 365
+    # 8 weeks of same weekdays are needed: the first 4 of each weekday are untested
+    assert row["days_tested"] == 365 - 28
+    assert row["alerts_per_year"] == pytest.approx(row["alerts"] / row["days_tested"] * 365.25)
+    total = bt.iloc[-1]
+    assert total["platform"] == "all"
+    assert total["alerts"] == bt.iloc[:-1]["alerts"].sum()
+    assert total["incidents_per_year"] <= total["alerts_per_year"]
+
+
+def test_plot_alert_draws_series_baseline_band_and_marker():
+    ds = _sim(days=365, seed=3, incident=200)
+    sig = signals(ds)
+    a = alerts(ds)
+    fig, ax = plt.subplots()
+    out = plot_alert(a.iloc[-1], sig, ax=ax)
+    assert out is ax
+    assert len(ax.lines) == 3                                      # baseline, signal, alert
+    assert len(ax.collections) == 1                                # the expected-range band
+    assert len(ax.lines[1].get_xdata()) <= 43                      # ±21 days
+
+
+def test_cli_alerts_json(monkeypatch, capsys):
+    import smmanalytics.dataset as dataset
+    from smmanalytics.cli import main
+
+    ds = _sim(days=365, seed=3, incident=200)
+    monkeypatch.setattr(dataset, "load", lambda path, **kw: ds)
+    assert main(["alerts", "somewhere", "--json", "--period", "2025-07"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows and {"date", "platform", "signal", "severity"} <= set(rows[0])
+
+
+# ---------------------------------------------------------------- false alarms
+
+@pytest.mark.slow
+def test_false_alarm_rate_on_quiet_series_is_low():
+    """20 quiet series × 2 years (NB counts with a weekly rhythm, levels 0.5–60/day, φ 0–0.3)
+    plus 10 quiet comments/reach series; measured on this seed: see the asserted bounds."""
+    rng = np.random.default_rng(2026)
+    dates = pd.date_range("2024-01-01", periods=730, freq="D")
+    wf = WEEKLY[dates.day_of_week]
+    settings = AlertSettings()
+    levels = np.geomspace(0.5, 60, 20)
+    per_year, level_only = [], []
+    for i, lvl in enumerate(levels):
+        x = _nb(rng, lvl * wf, [0.0, 0.1, 0.3][i % 3])
+        d = _detect(pd.DataFrame({"date": dates, "value": x, "exposure": np.nan}),
+                    "unfollows", settings)
+        years = d["tested"].sum() / 365.25
+        per_year.append(d["alert"].sum() / years)
+        level_only.append((d["alert"] & (d["test"] != "cusum")).sum() / years)
+    ratio_per_year = []
+    for _ in range(10):
+        reach = rng.gamma(3, 3000 * wf / 3)
+        com = rng.poisson(reach * 0.004 * np.exp(rng.normal(0, 0.3, len(dates)))).astype(float)
+        d = _detect(pd.DataFrame({"date": dates, "value": com / reach, "exposure": reach}),
+                    "comments_per_reach", settings)
+        ratio_per_year.append(d["alert"].sum() / (d["tested"].sum() / 365.25))
+    # nominal: level tests 0.001 × 365 ≈ 0.37 per year, CUSUM ARL 365 ≈ 1 per year
+    assert np.mean(per_year) <= 2.0
+    assert max(per_year) <= 4.0
+    assert np.mean(level_only) <= 1.0
+    assert np.mean(ratio_per_year) <= 1.5
+
+
+# ---------------------------------------------------------------- the sample brand
+
+def _sample_dir() -> Path | None:
+    root = Path(__file__).resolve().parents[1] / "data" / "sample"
+    found = sorted(p for p in root.glob("*") if p.is_dir()) if root.exists() else []
+    return found[0] if found else None
+
+
+@pytest.mark.skipif(_sample_dir() is None, reason="data/sample not generated in this checkout")
+def test_sample_brand_export_files_incident_is_found():
+    """Through the loaders: Meta days are Pacific days, so allow one day either side."""
+    import smmanalytics as smm
+
+    try:
+        ds = smm.load(_sample_dir())
+    except NotImplementedError:
+        pytest.skip("loaders not merged in this checkout")
+    a = alerts(ds)
+    inc = a.loc[(a["date"] >= "2026-10-12") & (a["date"] <= "2026-10-20")]
+    assert (inc["incident_severity"] == "crisis").any()
+
+
+def test_negative_feedback_parts_are_summed_when_the_total_is_absent():
+    posts = pd.DataFrame({
+        "platform": ["facebook"] * 3, "post_id": ["a", "b", "c"],
+        "published_at": pd.to_datetime(["2025-05-01T08:00Z", "2025-05-02T08:00Z",
+                                        "2025-05-03T08:00Z"], utc=True),
+        "negative_feedback_hide_all": [1.0, np.nan, np.nan],
+        "negative_feedback_hide": [2.0, 4.0, np.nan]})
+    s = signals(Dataset(posts=schema.conform(posts, "posts"), brand=Brand(timezone="UTC")))
+    nf = s.loc[s["signal"] == "negative_feedback"]
+    assert nf["value"].tolist() == [3, 4]                          # 1 + 2; 4; 3 May unknown
+
+
+def test_sample_brand_planted_incident_is_found():
+    """The sample brand (smmanalytics.sample) plants an incident on 2026-10-13..19."""
+    sample = pytest.importorskip("smmanalytics.sample")
+    sb = sample.generate()
+    ds = Dataset(posts=sb.posts, daily=sb.daily, brand=Brand(timezone="Europe/Paris"))
+    a = alerts(ds)
+    inside = (a["date"] >= "2026-10-13") & (a["date"] <= "2026-10-19")
+    inc = a.loc[inside]
+    assert inc["incident_id"].nunique() == 1
+    assert (inc["incident_severity"] == "crisis").all()
+    assert {"unfollows", "net_followers", "negative_feedback", "comments"} <= set(inc["signal"])
+    outside = a.loc[~inside]
+    # measured with seed 2026: 3 isolated "watch" alerts in 14 months outside the incident
+    assert len(outside) <= 6
+    assert (outside["severity"] == "watch").all()
+
+
+def test_incidents_table_and_small_multiples():
+    from smmanalytics.alerts import incidents, plot_alerts
+
+    ds = _sim(days=365, seed=3, incident=200)
+    a = alerts(ds)
+    inc = incidents(a)
+    assert inc["alerts"].sum() == len(a)
+    big = inc.loc[inc["alerts"].idxmax()]
+    assert big["severity"] in ("warning", "crisis")
+    assert "unfollows" in big["signals"] and "negative_feedback" in big["signals"]
+    fig = plot_alerts(a, signals(ds), max_charts=4)
+    drawn = [ax for ax in fig.axes if ax.get_visible()]
+    n_expected = min(4, len(a.drop_duplicates(["incident_id", "platform", "signal"])))
+    assert len(drawn) == n_expected
+    assert plot_alerts(a.iloc[:0], signals(ds)) is None
+    assert incidents(a.iloc[:0]).empty
