@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from pypdf import PdfReader
 
@@ -94,3 +95,18 @@ def test_explore_notebook_runs(tmp_path):
     pm.execute_notebook(str(nb), str(tmp_path / nb.name), kernel_name="python3",
                         cwd=str(nb.parent), progress_bar=False,
                         parameters={"data": str(SAMPLE), "period": "2026-10"})
+
+
+def test_monthly_pdf_shows_the_planted_incident(monthly_fr, sample):
+    import importlib
+
+    alerts = importlib.import_module("smmanalytics.alerts")
+    found = alerts.alerts(sample, period=("2026-10-01", "2026-10-31"))
+    inc = alerts.incidents(found)
+    crisis = inc[inc["severity"] == "crisis"]
+    # the sample's planted incident week, 13-19 October 2026
+    assert len(crisis) == 1
+    assert crisis["start"].iloc[0] >= pd.Timestamp("2026-10-13")
+    assert crisis["end"].iloc[0] <= pd.Timestamp("2026-10-19")
+    text = _text(monthly_fr.pdf)
+    assert "Veille de réputation" in text and "crise" in text

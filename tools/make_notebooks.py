@@ -64,6 +64,7 @@ ds
     code("rep.best_times()"),
     code("rep.top_posts()"),
     code("rep.audience()"),
+    code("rep.alerts()"),
     code("rep.quality_note()"),
     code("rep.method_notes()"),
     code('rep.provenance({"data": Path(data).name, "period": period, "lang": rep.lang})'),

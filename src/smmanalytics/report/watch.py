@@ -13,6 +13,7 @@ from .builder import Section
 
 __all__ = ["WatchSections"]
 
+_SEVERITY_COLORS = {"watch": "#b59f00", "warning": "#ef6c00", "crisis": "#c62828"}
 _DAY_GROUPS = {"every day": "days_all", "Monday-Friday": "days_week", "Saturday-Sunday":
                "days_weekend"}
 
@@ -110,6 +111,87 @@ class WatchSections:
         for other in fig.axes:
             if other is not ax:
                 other.set_ylabel("")
+
+    # ---- reputation watch ----------------------------------------------------------------------
+    def alerts(self, max_charts: int = 6) -> Section:
+        """Incidents in the period (signals agreeing within 48 h), a small chart per alert, and
+        the back-test: how many alerts a year these settings raise on the brand's history."""
+        from ..alerts import AlertSettings, backtest, incidents, plot_alerts, signals
+        from ..alerts import alerts as find_alerts
+
+        f = self.fmt
+        sec = self.section(f.label("alerts"))
+        settings = AlertSettings()
+        found = find_alerts(self.ds, period=(self.period.start, self.period.end),
+                            settings=settings)
+        inc = incidents(found)
+        if inc.empty:
+            self.text(sec, f.label("alerts_none"))
+        else:
+            self.table(sec, pd.DataFrame({
+                f.label("from"): [f.date(d, "d MMM") for d in inc["start"]],
+                f.label("to"): [f.date(d, "d MMM") for d in inc["end"]],
+                f.label("severity"): [{"text": f.label("sev_" + s), "status": s,
+                                       "color": _SEVERITY_COLORS.get(s, "#777777")}
+                                      for s in inc["severity"]],
+                f.label("platform"): [", ".join(f.platform(p) for p in str(ps).split(", "))
+                                      for ps in inc["platforms"]],
+                f.label("signals"): [", ".join(f.label("sig_" + s) for s in str(ss).split(", "))
+                                     for ss in inc["signals"]],
+            }), align=["left", "left", "left", "left", "left"],
+                widths=["auto", "auto", "auto", "auto", "1fr"])
+            with plt.rc_context(plots.theme(0.75)):
+                fig = plot_alerts(found, signals(self.ds), max_charts=max_charts,
+                                  settings=settings)
+                if fig is not None:
+                    for ax in fig.axes:
+                        if ax.get_visible() and " · " in ax.get_title():
+                            platform, rest = ax.get_title().split(" · ", 1)
+                            signal = rest.split(" (")[0]
+                            ax.set_title(f"{f.platform(platform)} · "
+                                         f"{f.label('sig_' + signal)}", fontsize=8)
+                            ax.set_ylabel("")
+                    self.figure(sec, fig, caption=f.label("alerts_chart"))
+            top = found.sort_values(["date", "platform"], kind="stable").head(15)
+            self.table(sec, pd.DataFrame({
+                f.label("date"): [f.date(d, "d MMM") for d in top["date"]],
+                f.label("platform"): [f.platform(p) for p in top["platform"]],
+                f.label("signal"): [f.label("sig_" + s) for s in top["signal"]],
+                f.label("value"): [self._signal_value(s, v) for s, v in
+                                   zip(top["signal"], top["value"], strict=True)],
+                f.label("baseline"): [self._signal_value(s, v) for s, v in
+                                      zip(top["signal"], top["baseline"], strict=True)],
+            }), align=["left", "left", "left", "right", "right"],
+                caption=(f"+ {len(found) - len(top)}" if len(found) > len(top) else None))
+        bt = backtest(self.ds, settings)
+        total = bt[bt["signal"] == "all"]
+        bt = bt[bt["signal"] != "all"]
+        known = bt[bt["status"] == "known"]
+        unknown = bt[bt["status"] != "known"]
+        if len(known):
+            self._add(sec, {"kind": "heading", "level": 2, "text": f.label("alerts_backtest")})
+            self.table(sec, pd.DataFrame({
+                f.label("platform"): [f.platform(p) for p in known["platform"]],
+                f.label("signal"): [f.label("sig_" + s) for s in known["signal"]],
+                f.label("days"): [f.number(v) for v in known["days"]],
+                f.label("alerts_per_year"): [f.number(v, 1) for v in known["alerts_per_year"]],
+            }), align=["left", "left", "right", "right"], caption=f.label("alerts_settings").format(
+                z=f.number(settings.z_threshold, 1), p=f.number(settings.nb_p, 3),
+                arl=f.number(settings.cusum_arl)))
+            if len(total):
+                self.text(sec, f.label("alerts_total").format(
+                    alerts=f.number(total["alerts_per_year"].iloc[0], 1),
+                    incidents=f.number(total["incidents_per_year"].iloc[0], 1)))
+        if len(unknown):
+            self.text(sec, f.label("alerts_unknown") + " " + ", ".join(
+                f"{f.platform(p)} · {f.label('sig_' + s)}"
+                for p, s in zip(unknown["platform"], unknown["signal"], strict=True)), note=True)
+        return sec
+
+    def _signal_value(self, signal: str, v) -> str:
+        if signal.endswith("_per_reach"):
+            return self.fmt.percent(v, 2)
+        return self.fmt.number(v, 0 if pd.isna(v) or float(v).is_integer() else 1)
 
     def write_calendars(self, pdf_path: str | Path) -> list[Path]:
         """Write each platform's next-month slots as .ics next to the PDF."""
