@@ -185,3 +185,21 @@ def test_daily_export_without_dated_name_is_dated_by_its_last_day(tmp_path):
         snaps.append(ds.daily["snapshot_at"].unique().tolist())
         assert "snapshot_inferred" in ds.quality["code"].tolist()
     assert snaps[0] == snaps[1] == [pd.Timestamp("2026-11-01", tz="UTC")]
+
+
+def test_images_are_skipped_and_the_brand_logo_is_kept(tmp_path):
+    (tmp_path / "brand.yaml").write_text("name: Test\nlogo: logo.svg\n", encoding="utf-8")
+    (tmp_path / "logo.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
+    (tmp_path / "screenshot.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    ds = smm.load(tmp_path)
+    assert ds.brand.logo == tmp_path / "logo.svg"
+    notes = ds.quality.set_index("code")
+    assert notes.loc["not_an_export", "file"].endswith("screenshot.png")
+    assert "not_understood" not in notes.index
+
+
+def test_missing_logo_is_noted_and_dropped(tmp_path):
+    (tmp_path / "brand.yaml").write_text("name: Test\nlogo: nowhere.png\n", encoding="utf-8")
+    ds = smm.load(tmp_path)
+    assert ds.brand.logo is None
+    assert "logo_missing" in ds.quality["code"].tolist()

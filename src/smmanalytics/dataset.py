@@ -23,7 +23,7 @@ from __future__ import annotations
 import importlib
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
@@ -72,6 +72,7 @@ SIDE_FILES = {
     "competitors.csv": ("benchmarks", "read_competitors", "competitors"),
 }
 BRAND_FILES = ("brand.yaml", "brand.yml")
+IMAGE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf")
 FILE_COLUMNS = {"path": "string", "sha256": "string", "bytes": "Int64", "platform": "string",
                 "kind": "string", "source_format": "string", "rows": "Int64",
                 "status": "string"}
@@ -202,8 +203,12 @@ def load(path, *, strict: bool = False) -> Dataset:
         log.add(name, "failed", str(exc), level="error")
         row["status"] = "failed"
 
+    images = []
     for f in _walk(paths):
         lower = f.name.lower()
+        if f.suffix.lower() in IMAGE_SUFFIXES:  # a logo or a screenshot, never an export
+            images.append(f)
+            continue
         if lower in BRAND_FILES:
             try:
                 from .brand import read_brand
@@ -265,6 +270,15 @@ def load(path, *, strict: bool = False) -> Dataset:
                                                       for x in frames})))
             for x in frames:
                 tables[x.attrs["kind"]].append(x)
+
+    logo = Path(brand.logo).resolve() if brand.logo else None
+    for f in images:
+        if f.resolve() != logo:
+            log.add(f, "not_an_export", "an image, not an export file: skipped", level="info")
+    if logo is not None and not logo.is_file():
+        log.add(logo, "logo_missing", "brand.yaml names a logo that does not exist: the report "
+                "goes without it", level="warning")
+        brand = replace(brand, logo=None)
 
     merged = {}
     for k, v in tables.items():

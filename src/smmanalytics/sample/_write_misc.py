@@ -78,10 +78,11 @@ def write_misc(brand, out: Path) -> list[Path]:
     paths.append(write_bytes(out / "goals.yaml", _yaml(
         {"goals": brand.goals},
         "# Maison Sève social media goals (synthetic sample; see data/sample/README.md)\n")))
+    paths.append(write_bytes(out / "logo.svg", LOGO.encode("utf-8")))
     paths.append(write_bytes(out / "brand.yaml", _yaml({
         "name": "Maison Sève", "slug": "maison-seve", "timezone": "Europe/Paris", "currency": "EUR",
         "language": "fr", "industry": "health_beauty",
-        "colors": {"primary": "#2F4F3A", "accent": "#C8A165"},
+        "colors": {"primary": "#2F4F3A", "accent": "#C8A165"}, "logo": "logo.svg",
         "accounts": {p: a["handle"] for p, a in ACCOUNTS.items()},
     }, "# Fictional brand of the smmanalytics sample data\n")))
     paths.append(write_bytes(out / "competitors.csv", csv_text(
@@ -89,6 +90,16 @@ def write_misc(brand, out: Path) -> list[Path]:
         brand.competitors[["platform", "competitor", "period", "followers", "posts",
                            "interactions"]].itertuples(index=False)).encode("utf-8")))
     return paths
+
+
+#: the fictional brand's emblem: a drop of sap on a leaf, drawn without text (no font needed)
+LOGO = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100" width="100" height="100">
+  <circle cx="50" cy="50" r="47" fill="none" stroke="#C8A165" stroke-width="4"/>
+  <path d="M50 14 C72 36 80 52 80 64 A30 30 0 0 1 20 64 C20 52 28 36 50 14 Z" fill="#C8A165"/>
+  <path d="M50 30 L50 86 M50 52 L64 42 M50 66 L36 56" stroke="#2F4F3A" stroke-width="4"
+        stroke-linecap="round" fill="none"/>
+</svg>
+"""
 
 
 def manifest() -> pd.DataFrame:
@@ -131,6 +142,7 @@ def manifest() -> pd.DataFrame:
     for m in pd.period_range(START, END, freq="M"):
         add(ga4_file_name(m.start_time, m.end_time.normalize()), "ga4", "web", "en-US", "utf-8", EXPORT_DAY)
     for f, kind in (("costs.csv", "costs"), ("goals.yaml", "goals"), ("brand.yaml", "brand"),
+                    ("logo.svg", "brand"),
                     ("competitors.csv", "competitors")):
         add(f, None, kind, None, "utf-8", None)
     return pd.DataFrame(rows).sort_values("file", kind="stable").reset_index(drop=True)
