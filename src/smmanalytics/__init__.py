@@ -19,6 +19,7 @@ from .errors import (
     UnknownFormatError,
     UnknownPlatformError,
 )
+from .loaders import read_export  # loaders block
 
 __version__ = "0.1.0"
 
@@ -27,6 +28,7 @@ __all__ = [
     "Brand",
     "Dataset",
     "load",
+    "read_export",
     "SmmError",
     "ParseError",
     "UnknownFormatError",

@@ -18,6 +18,9 @@ CONTRACT (shared by every module; the loaders work completes ``load``):
 
 from __future__ import annotations
 
+import importlib
+import logging
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,8 +28,12 @@ import pandas as pd
 
 from . import schema
 from .brand import Brand
+from .errors import ParseError, SmmError
+from .quality import QualityLog
 
 __all__ = ["Dataset", "load"]
+
+logger = logging.getLogger(__name__)
 
 
 def _empty(table: str):
@@ -55,5 +62,213 @@ class Dataset:
         return f"<Dataset {self.brand.name!r}: {', '.join(parts)}>"
 
 
-def load(path, *, strict: bool = False) -> Dataset:  # completed by the loaders work
-    raise NotImplementedError
+#: side files recognised by name → (module, reader function, Dataset field)
+SIDE_FILES = {
+    "costs.csv": ("roi", "read_costs", "costs"),
+    "goals.yaml": ("goals", "read_goals", "goals"),
+    "goals.yml": ("goals", "read_goals", "goals"),
+    "competitors.csv": ("benchmarks", "read_competitors", "competitors"),
+}
+BRAND_FILES = ("brand.yaml", "brand.yml")
+FILE_COLUMNS = {"path": "string", "sha256": "string", "bytes": "Int64", "platform": "string",
+                "kind": "string", "source_format": "string", "rows": "Int64",
+                "status": "string"}
+#: keys of each table: the newest snapshot wins among rows with the same key
+MERGE_KEYS = {
+    "posts": ("platform", "post_id"),
+    "daily": ("platform", "account_id", "date", "hour", "metric"),
+    "web": ("date", "period_start", "period_end", "breakdown", "channel_group", "source",
+            "medium", "campaign", "landing_page"),
+    "audience": ("platform", "account_id", "dimension", "category"),
+}
+
+
+def _walk(paths: Iterable[str | Path]) -> list[Path]:
+    out: list[Path] = []
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            found = []
+            for f in p.rglob("*"):
+                rel = f.relative_to(p).parts
+                if any(part.startswith((".", "__MACOSX", "~$")) for part in rel):
+                    continue
+                if f.is_file():
+                    found.append(f)
+            out.extend(sorted(found, key=lambda f: f.relative_to(p).as_posix()))
+        elif p.is_file():
+            out.append(p)
+        else:
+            raise ParseError("path does not exist", file=str(p),
+                             expected="a folder, an export file, a zip archive or a list of them",
+                             got=str(p))
+    return out
+
+
+def _read_side(path: Path, module: str, func: str, log: QualityLog, strict: bool
+               ) -> pd.DataFrame:
+    try:
+        reader = getattr(importlib.import_module(f"smmanalytics.{module}"), func)
+    except (ImportError, AttributeError):
+        log.add(path, "reader_unavailable", f"smmanalytics.{module}.{func} is not available "
+                f"in this version; {path.name} was not read", level="warning")
+        return pd.DataFrame()
+    try:
+        out = reader(path)
+    except SmmError as exc:
+        if strict:
+            raise
+        log.add(path, "failed", str(exc), level="error")
+        return pd.DataFrame()
+    except Exception as exc:
+        err = ParseError(f"unexpected error while reading {path.name}: "
+                         f"{type(exc).__name__}: {exc}", file=str(path))
+        if strict:
+            raise err from exc
+        log.add(path, "failed", str(err), level="error")
+        return pd.DataFrame()
+    return out if isinstance(out, pd.DataFrame) else pd.DataFrame(out)
+
+
+def _merge(table: str, frames: list[pd.DataFrame], log: QualityLog) -> pd.DataFrame:
+    """Concatenate a table's frames; the newest snapshot wins per key (ties: later file)."""
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        return schema.empty(table)
+    # conform each part first so that categories and dtypes agree before concatenating
+    parts = [schema.conform(f, table).astype({c: "string" for c in ("platform",)
+                                              if c in schema.TABLES[table]})
+             for f in frames]
+    for i, part in enumerate(parts):
+        part["_order"] = i
+    df = pd.concat(parts, ignore_index=True)
+    keys = [k for k in MERGE_KEYS[table] if k in df.columns]
+    df = df.sort_values(["snapshot_at", "_order"], kind="stable", na_position="first")
+    if table == "posts":
+        has_key = df["post_id"].notna()
+        dup = has_key & df.duplicated(subset=keys, keep="last")
+    else:
+        dup = df.duplicated(subset=keys, keep="last")
+    if dup.any():
+        dropped = df.loc[dup]
+        for src, n in dropped.groupby("source_file", sort=True).size().items():
+            what = "posts" if table == "posts" else f"{table} rows"
+            log.add(src, "snapshot_merged", f"{n} {what} also in a newer export; the newest "
+                    "snapshot was kept", level="info", rows=int(n))
+        df = df.loc[~dup]
+    order = {"posts": ["published_at", "platform", "post_id"],
+             "daily": ["platform", "metric", "date", "hour"],
+             "web": ["breakdown", "date", "source", "medium", "campaign", "channel_group"],
+             "audience": ["platform", "dimension", "category"]}[table]
+    order = [c for c in order if c in df.columns] + ["_order"]
+    df = df.sort_values(order, kind="stable", na_position="last").drop(columns="_order")
+    out = schema.conform(df, table)
+    schema.validate(out, table)
+    return out
+
+
+def load(path, *, strict: bool = False) -> Dataset:
+    """Load every export of a brand: a folder (recursive), a file, a zip, or a list of them.
+
+    Side files recognised by name: brand.yaml, costs.csv, goals.yaml, competitors.csv. Every
+    other file goes through the loader registry. A file that cannot be read is recorded in
+    ``quality`` (level error) and ``files`` (status failed) and loading goes on, unless
+    ``strict`` is true; a file no format recognises is recorded as not understood. The same post
+    in several exports keeps its newest snapshot (ties: the later file in sorted order); daily
+    series keep the newest value per (platform, account_id, date, hour, metric); identical files
+    are read once.
+
+    Raises
+    ------
+    ParseError
+        when a path does not exist, or (``strict=True``) when a file cannot be read.
+    """
+    from .loaders._registry import parse_source
+    from .loaders._sources import iter_sources
+
+    paths = list(path) if isinstance(path, (list, tuple)) else [path]
+    root = Path(paths[0]) if len(paths) == 1 and Path(paths[0]).is_dir() else None
+    log = QualityLog()
+    files: list[dict] = []
+    tables: dict[str, list[pd.DataFrame]] = {k: [] for k in MERGE_KEYS}
+    side: dict[str, pd.DataFrame] = {}
+    brand = Brand()
+    seen: dict[str, str] = {}
+
+    def fail(name: str, exc: SmmError, row: dict) -> None:
+        if strict:
+            raise exc
+        log.add(name, "failed", str(exc), level="error")
+        row["status"] = "failed"
+
+    for f in _walk(paths):
+        lower = f.name.lower()
+        if lower in BRAND_FILES:
+            try:
+                from .brand import read_brand
+                brand = read_brand(f)
+            except SmmError as exc:
+                if strict:
+                    raise
+                log.add(f, "failed", str(exc), level="error")
+            continue
+        if lower in SIDE_FILES:
+            module, func, attr = SIDE_FILES[lower]
+            if attr in side:
+                log.add(f, "side_file_ignored", f"a {lower} was already read; this one is "
+                        "ignored", level="warning")
+                continue
+            side[attr] = _read_side(f, module, func, log, strict)
+            continue
+        try:
+            sources = list(iter_sources(f))
+        except SmmError as exc:
+            row = {"path": str(f), "bytes": f.stat().st_size, "rows": 0}
+            fail(str(f), exc, row)
+            files.append(row)
+            continue
+        for src in sources:
+            row = {"path": src.name, "sha256": src.sha256, "bytes": len(src.data), "rows": 0}
+            files.append(row)
+            if src.sha256 in seen:
+                row["status"] = "duplicate"
+                log.add(src.name, "duplicate_file", f"same content as {seen[src.sha256]}; "
+                        "read once", level="info")
+                continue
+            seen[src.sha256] = src.name
+            flog = QualityLog()
+            try:
+                try:
+                    frames, understood = parse_source(src, flog)
+                except SmmError:
+                    raise
+                except Exception as exc:  # never let a non-SmmError escape
+                    raise ParseError(f"unexpected error: {type(exc).__name__}: {exc}",
+                                     file=src.name) from exc
+            except SmmError as exc:
+                log.extend(flog)
+                fail(src.name, exc, row)
+                continue
+            log.extend(flog)
+            if not understood:
+                row["status"] = "not_understood"
+                continue
+            plats = set()
+            for x in frames:
+                plats |= (set(x["platform"].dropna().astype(str)) if "platform" in x.columns
+                          else {str(x.attrs.get("platform"))})
+            row.update(status="ok", rows=sum(len(x) for x in frames),
+                       platform=",".join(sorted(plats)) or pd.NA,
+                       kind=",".join(sorted({x.attrs["kind"] for x in frames})),
+                       source_format=",".join(sorted({x.attrs["source_format"]
+                                                      for x in frames})))
+            for x in frames:
+                tables[x.attrs["kind"]].append(x)
+
+    merged = {k: _merge(k, v, log) for k, v in tables.items()}
+    files_df = pd.DataFrame(files, columns=list(FILE_COLUMNS)).astype(FILE_COLUMNS)
+    return Dataset(posts=merged["posts"], daily=merged["daily"], web=merged["web"],
+                   audience=merged["audience"], costs=side.get("costs", pd.DataFrame()),
+                   goals=side.get("goals", pd.DataFrame()),
+                   competitors=side.get("competitors", pd.DataFrame()), brand=brand,
+                   quality=log.to_frame(), files=files_df, root=root)

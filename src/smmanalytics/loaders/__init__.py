@@ -1,0 +1,64 @@
+"""Loaders: export files in, canonical tables out (DESIGN.md §1, §3; reference/platform-exports).
+
+Pipeline per file: sniff (encoding, ``sep=`` hint, preamble, delimiter) → detect (every
+registered format scores the headers, file name and preamble) → parse (rename through the
+synonym table, numbers, times to UTC) → finish (audit columns, schema conform + validate).
+
+Adding a platform
+-----------------
+1. Add the header variants to ``synonyms.csv`` (append rows ``family,canonical,lang,header``
+   at the end; ``family`` is a name of your choosing, e.g. ``tiktok_content``; a header ending
+   in ``*`` is a prefix match). The file's locale is detected from the language of the rows
+   that matched.
+2. Write a module ``loaders/<platform>.py`` (no leading underscore: every public module of this
+   package is imported automatically) with a ``detect(cand) -> float`` and a
+   ``parse(cand, ctx) -> list[DataFrame]`` per format, and register each one::
+
+       from ._registry import register
+
+       def _detect(cand):                  # cand: Candidate (headers, meta, file name)
+           m = cand.match("tiktok_content")
+           return 0.9 if m.has("post_id", "views") else 0.0
+
+       def _parse(cand, ctx):              # ctx.note(code, message, level=..., rows=...)
+           views = cand.numbers("tiktok_content", "views")
+           df = pd.DataFrame({"platform": "tiktok", "views": views, ...})
+           df.attrs.update(kind="posts", platform="tiktok",
+                           source_locale=cand.match("tiktok_content").locale)
+           return [df]
+
+       register("tiktok_content", platforms="tiktok", kinds="posts",
+                detect=_detect, parse=_parse)
+
+   Use the helpers: ``_numbers.parse_numbers`` (locale-aware, ``--`` → NaN), ``_dates``
+   (month names in EN/FR/IT/ES/DE, year resolution, DST-safe local → UTC), ``_ids`` (publish
+   times decoded from ids). Set ``attrs["as_of"]`` (UTC Timestamp) when the file itself says
+   when it was exported. Record every repair or guess with ``ctx.note``; raise
+   ``ParseError(..., file=, line=, column=, expected=, got=)`` for unreadable cells.
+3. Add fixtures under ``tests/fixtures/<platform>/`` and ``tests/test_loaders_<platform>.py``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+from ._registry import (
+    KINDS,
+    KNOWN_PLATFORMS,
+    Candidate,
+    Format,
+    ParseContext,
+    formats,
+    get_format,
+    read_export,
+    read_file,
+    register,
+)
+
+__all__ = ["read_export", "read_file", "register", "formats", "get_format", "Format",
+           "Candidate", "ParseContext", "KINDS", "KNOWN_PLATFORMS"]
+
+for _mod in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+    if not _mod.name.startswith("_"):
+        importlib.import_module(f"{__name__}.{_mod.name}")

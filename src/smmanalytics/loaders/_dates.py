@@ -1,0 +1,204 @@
+"""Dates and times of the exports, vectorised, to tz-aware UTC.
+
+- :func:`local_to_utc`: naive local times in an IANA zone → UTC. In the repeated autumn hour
+  the first occurrence (daylight time) is taken; a time in the skipped spring hour is shifted
+  forward to the first valid instant. Both are counted and returned as quality notes.
+- :func:`parse_datetimes`: fixed-format text (Meta ``MM/DD/YYYY HH:MM`` in
+  America/Los_Angeles, X legacy ``YYYY-MM-DD HH:MM +0000``) → UTC.
+- :func:`parse_text_dates`: dates written with month names in EN/FR/IT/ES/DE, full or
+  abbreviated, with or without a dot: ``Tue, Jul 14, 2026``, ``Jan 6, 2024``,
+  ``28 sept. 2026``, ``14. Juli 2026``, and year-less ``September 25`` / ``28 August``.
+- :func:`resolve_year`: the year of a year-less date from an as-of date: the latest year
+  for which the date is not after the as-of date (so at most ~365 days before it).
+- :func:`day_to_utc`: a calendar day is stored as 00:00 of that day in the source zone,
+  converted to UTC (``time_precision="day"``).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import numpy as np
+import pandas as pd
+
+from ..errors import ParseError
+
+__all__ = ["MONTHS", "local_to_utc", "parse_datetimes", "parse_text_dates", "resolve_year",
+           "day_to_utc", "META_TZ"]
+
+META_TZ = "America/Los_Angeles"
+
+_NAMES = {
+    "en": ["january february march april may june july august september october november december",
+           "jan feb mar apr may jun jul aug sep oct nov dec", "sept"],
+    "fr": ["janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+           "janv févr mars avr mai juin juil août sept oct nov déc",
+           "fevrier aout decembre fevr dec"],
+    "it": ["gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre "
+           "dicembre", "gen feb mar apr mag giu lug ago set ott nov dic", ""],
+    "es": ["enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre "
+           "diciembre", "ene feb mar abr may jun jul ago sept oct nov dic", "sep setiembre set"],
+    "de": ["januar februar märz april mai juni juli august september oktober november dezember",
+           "jan feb märz apr mai jun jul aug sept okt nov dez", "jän maerz mrz"],
+}
+_EXTRA_MONTH = {"fevrier": 2, "aout": 8, "decembre": 12, "fevr": 2, "dec": 12, "sep": 9,
+                "setiembre": 9, "set": 9, "jän": 1, "maerz": 3, "mrz": 3, "sept": 9}
+
+
+def _month_table() -> dict[str, int]:
+    table: dict[str, int] = {}
+    for full, abbr, extra in _NAMES.values():
+        for i, w in enumerate(full.split()):
+            table[w] = i + 1
+        for i, w in enumerate(abbr.split()):
+            table[w] = i + 1
+        for w in extra.split():
+            table[w] = _EXTRA_MONTH[w]
+    return table
+
+
+#: month word (lower-case, without dot) → month number, for EN/FR/IT/ES/DE
+MONTHS: dict[str, int] = _month_table()
+_WEEKDAYS = ("mon tue wed thu fri sat sun monday tuesday wednesday thursday friday saturday "
+             "sunday lun mar mer jeu ven sam dim lundi mardi mercredi jeudi vendredi samedi "
+             "dimanche").split()
+
+_MONTH_FIRST = r"^(?:[^\W\d]+\.?,?\s+)??([^\W\d]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$"
+_DAY_FIRST = r"^(?:[^\W\d]+\.?,?\s+)?(\d{1,2})\.?\s*(?:de\s+)?([^\W\d]+)\.?(?:\s+(?:de\s+)?(\d{4}))?$"
+
+
+def _fold(s: pd.Series) -> pd.Series:
+    """NFC, lower case, NBSP → space, collapsed spaces."""
+    s = s.astype("str").str.normalize("NFC").str.lower()
+    return s.str.replace(r"[\s\u00a0\u202f]+", " ", regex=True).str.strip()
+
+
+def local_to_utc(naive: pd.Series, tz: str) -> tuple[pd.Series, dict[str, int]]:
+    """Localise naive times in ``tz`` and convert to UTC.
+
+    Returns the UTC series and counts ``{"dst_ambiguous": n, "dst_nonexistent": m}`` of times in
+    the repeated autumn hour (first occurrence taken) and in the skipped spring hour (shifted
+    forward to the first valid instant).
+    """
+    naive = pd.to_datetime(naive).astype("datetime64[ns]")
+    strict = naive.dt.tz_localize(tz, ambiguous="NaT", nonexistent="NaT")
+    odd = strict.isna() & naive.notna()
+    counts = {"dst_ambiguous": 0, "dst_nonexistent": 0}
+    if odd.any():
+        sub = naive[odd]
+        first = sub.dt.tz_localize(tz, ambiguous=np.ones(len(sub), dtype=bool),
+                                   nonexistent="NaT")
+        counts["dst_ambiguous"] = int(first.notna().sum())
+        counts["dst_nonexistent"] = int(first.isna().sum())
+        fixed = sub.dt.tz_localize(tz, ambiguous=np.ones(len(sub), dtype=bool),
+                                   nonexistent="shift_forward")
+        strict = strict.astype(f"datetime64[ns, {tz}]")
+        strict[odd] = fixed
+    return strict.dt.tz_convert("UTC").astype("datetime64[ns, UTC]"), counts
+
+
+def parse_datetimes(values: pd.Series, fmt: str, *, tz: str | None = None, file: str | None = None,
+                    column: str | None = None, first_line: int = 2
+                    ) -> tuple[pd.Series, dict[str, int]]:
+    """Parse text times with ``fmt`` (strptime codes); naive ones are localised in ``tz``.
+
+    Empty / ``-`` / ``N/A`` cells give NaT. A cell that does not follow ``fmt`` raises
+    ParseError. Returns ``(utc_series, dst_counts)`` as :func:`local_to_utc`.
+    """
+    s = values.astype("str").str.strip()
+    empty = s.str.lower().isin({"", "-", "--", "n/a", "nan", "none", "—"})
+    parsed = pd.to_datetime(s.mask(empty, None), format=fmt, errors="coerce", utc=tz is None)
+    bad = parsed.isna() & ~empty
+    if bad.any():
+        pos = int(np.flatnonzero(bad.to_numpy())[0])
+        raise ParseError("cell is not a date/time in the expected format", file=file,
+                         line=first_line + pos, column=column, expected=f"format {fmt}",
+                         got=str(values.iloc[pos]))
+    if tz is None:
+        return parsed.astype("datetime64[ns, UTC]"), {"dst_ambiguous": 0, "dst_nonexistent": 0}
+    return local_to_utc(parsed, tz)
+
+
+def parse_text_dates(values: pd.Series, *, file: str | None = None, column: str | None = None,
+                     first_line: int = 2, require_year: bool = False) -> pd.DataFrame:
+    """Parse month-name dates; return a frame of nullable ``year``, ``month``, ``day`` (Int64).
+
+    ``year`` is NA for year-less cells (``September 25``); resolve it with :func:`resolve_year`.
+    ISO dates (``2026-07-14``) are accepted too. Empty cells give NA. A cell that matches no
+    pattern, names an unknown month, or (with ``require_year``) lacks the year raises ParseError.
+    """
+    folded = _fold(values)
+    empty = folded.isin({"", "-", "--", "n/a", "nan", "none", "—"})
+    a = folded.str.extract(_MONTH_FIRST)
+    b = folded.str.extract(_DAY_FIRST)
+    iso = folded.str.extract(r"^(\d{4})-(\d{2})-(\d{2})(?:[ t].*)?$")
+    word = a[0].where(a[0].notna(), b[1])
+    day = a[1].where(a[0].notna(), b[0])
+    year = a[2].where(a[0].notna(), b[2])
+    month = word.map(lambda w: MONTHS.get(unicodedata.normalize("NFC", w)) if isinstance(w, str)
+                     else None)
+    use_iso = iso[0].notna()
+    out = pd.DataFrame({
+        "year": pd.to_numeric(year.where(~use_iso, iso[0]), errors="coerce").astype("Int64"),
+        "month": pd.to_numeric(month.where(~use_iso, iso[1]), errors="coerce").astype("Int64"),
+        "day": pd.to_numeric(day.where(~use_iso, iso[2]), errors="coerce").astype("Int64"),
+    }, index=values.index)
+    invalid = out["month"].isna() | out["day"].isna() | (out["day"] > 31) | (out["day"] < 1)
+    if require_year:
+        invalid |= out["year"].isna()
+    bad = invalid & ~empty
+    if bad.any():
+        pos = int(np.flatnonzero(bad.to_numpy())[0])
+        raise ParseError("cell is not a date", file=file, line=first_line + pos, column=column,
+                         expected="a date with a month name (e.g. 'Tue, Jul 14, 2026', "
+                                  "'28 sept. 2026', 'September 25')",
+                         got=str(values.iloc[pos]))
+    return out.mask(empty)
+
+
+def resolve_year(parts: pd.DataFrame, as_of: pd.Timestamp) -> tuple[pd.Series, pd.Series]:
+    """Complete year-less dates from ``as_of``; return ``(naive dates, inferred mask)``.
+
+    A year-less (month, day) gets the latest year such that the date is not after ``as_of``'s
+    date, so it lies at most 365 days before it (Feb 29 goes back to the last leap year).
+    Cells with a year keep it.
+    """
+    as_of = pd.Timestamp(as_of)
+    ref = as_of.tz_convert(None) if as_of.tzinfo is not None else as_of
+    ref = ref.normalize()
+    inferred = parts["year"].isna() & parts["month"].notna()
+    year = parts["year"].fillna(ref.year)
+    dates = _make_dates(year, parts["month"], parts["day"])
+    for _ in range(8):  # step back a year while after as-of (or invalid, e.g. Feb 29)
+        late = inferred & (dates.isna() | (dates > ref)) & parts["month"].notna()
+        if not late.any():
+            break
+        year = year.mask(late, year - 1)
+        dates = _make_dates(year, parts["month"], parts["day"])
+    return dates, inferred
+
+
+def _make_dates(year: pd.Series, month: pd.Series, day: pd.Series) -> pd.Series:
+    frame = pd.DataFrame({"year": year.astype("float"), "month": month.astype("float"),
+                          "day": day.astype("float")})
+    return pd.to_datetime(frame, errors="coerce").astype("datetime64[ns]")
+
+
+def day_to_utc(dates: pd.Series, tz: str) -> pd.Series:
+    """00:00 of each calendar day in ``tz``, as UTC (a skipped midnight moves forward)."""
+    naive = pd.to_datetime(dates).astype("datetime64[ns]").dt.normalize()
+    return local_to_utc(naive, tz)[0]
+
+
+def dates_from_parts(parts: pd.DataFrame, *, file: str | None = None,
+                     column: str | None = None, first_line: int = 2) -> pd.Series:
+    """Naive dates from year/month/day parts; an impossible date (31 Feb) raises ParseError."""
+    dates = _make_dates(parts["year"], parts["month"], parts["day"])
+    bad = dates.isna() & parts["year"].notna()
+    if bad.any():
+        pos = int(np.flatnonzero(bad.to_numpy())[0])
+        row = parts.iloc[pos]
+        raise ParseError("impossible calendar date", file=file, line=first_line + pos,
+                         column=column, expected="a real date",
+                         got=f"{row['year']}-{row['month']}-{row['day']}")
+    return dates

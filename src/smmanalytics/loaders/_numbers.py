@@ -1,0 +1,150 @@
+"""Locale-aware parsing of a whole column of numbers, vectorised.
+
+Accepted cells: ``1234``, ``1,234`` / ``1.234`` / ``1 234`` / ``1'234`` (thousands separators,
+including NBSP U+00A0 and NNBSP U+202F), ``62,5`` (decimal comma), ``424.0``, ``62,5 %`` and
+``3.4%`` (percent → fraction, 0.625), ``1.2K`` / ``3M`` (×1e3 / ×1e6), currency symbols and codes
+(``1 234,56 €``, ``$12``, ``12 USD``), a leading sign. Missing: empty, ``-``, ``--``, ``—``,
+``N/A``, ``n/a``, ``undefined``, ``null``, ``nan`` → NaN, never 0.
+
+Which of ``,`` and ``.`` is the decimal mark is decided **per column** from its evidence: a cell
+with both marks (the last one is decimal), a mark followed by other than 3 digits (``62,5``,
+``424.0``), or repeated marks (``1.234.567`` → thousands). Cells such as ``1,234`` that fit
+both readings follow the column's evidence, then the ``decimal`` hint (from the file's locale),
+then English (``,`` thousands, ``.`` decimal).
+
+A cell that is not a number at all raises :class:`~smmanalytics.errors.ParseError` naming the
+file, the line (``first_line`` + position), the column, what was expected and what came.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..errors import ParseError
+
+__all__ = ["parse_numbers", "MISSING", "decimal_for_locale"]
+
+MISSING = frozenset({"", "-", "--", "—", "–", "n/a", "na", "undefined", "null", "none", "nan",
+                     "#n/a", "n.a.", "n.d."})
+_CURRENCY = r"[€$£¥₹₽₺]|\b(?:EUR|USD|GBP|CHF|JPY|CAD|AUD)\b"
+_SPACES = r"[\s\u00a0\u202f\u2009']"
+_AMBIG_COMMA = r"^\d{1,3}(?:,\d{3})+$"
+_AMBIG_DOT = r"^\d{1,3}(?:\.\d{3})+$"
+
+
+def decimal_for_locale(locale: str | None) -> str | None:
+    """The decimal mark of a BCP-47 locale: ``,`` for fr/it/es/de/pt/nl, ``.`` for en."""
+    if not locale:
+        return None
+    lang = locale.split("-")[0].lower()
+    return "," if lang in {"fr", "it", "es", "de", "pt", "nl"} else "." if lang == "en" else None
+
+
+def parse_numbers(values: pd.Series, *, file: str | None = None, column: str | None = None,
+                  first_line: int = 2, decimal: str | None = None,
+                  percent: bool = False) -> pd.Series:
+    """Parse a column of numbers; return Float64 with the same index.
+
+    Parameters
+    ----------
+    values : Series
+        Cells as text (or already numeric: cast as they are).
+    file, column : str, optional
+        Named in the ParseError when a cell is not a number.
+    first_line : int
+        Line number of the first cell (header line + 1) for error messages.
+    decimal : {",", "."}, optional
+        Decimal mark to assume for cells that fit both readings when the column has no evidence.
+    percent : bool
+        The column is a percentage (e.g. YouTube ``(%)`` headers): every value is divided by 100.
+        Cells written with ``%`` are divided by 100 in any case.
+
+    Raises
+    ------
+    ParseError
+        when a non-missing cell is not a number.
+    """
+    if pd.api.types.is_numeric_dtype(values.dtype) and not pd.api.types.is_bool_dtype(values):
+        out = values.astype("Float64")
+        return out / 100 if percent else out
+    if pd.api.types.is_string_dtype(values.dtype) and values.dtype != object:
+        obj, is_num = values, None
+        s = values.fillna("").str.strip()
+    else:  # cells from a workbook: numbers stay numbers, the rest is text
+        obj = values.astype(object)
+        is_num = obj.map(lambda v: isinstance(v, (int, float, np.number))
+                         and not isinstance(v, bool))
+        s = obj.where(~is_num, "").map(lambda v: "" if v is None else str(v)).astype("str")
+        s = s.str.strip()
+    if is_num is None and s.str.fullmatch(r"\d*").all():  # fast path: plain integers
+        out = pd.to_numeric(s.mask(s == "", None), errors="coerce").astype("Float64")
+        return out / 100 if percent else out
+    missing = s.str.lower().isin(MISSING)
+    s = s.mask(missing, "")
+    pct = s.str.contains("%", regex=False)
+    s = s.str.replace("%", "", regex=False).str.replace(_CURRENCY, "", regex=True)
+    s = s.str.replace(_SPACES, "", regex=True)
+    neg = s.str.startswith("-") | s.str.startswith("\u2212") | (
+        s.str.startswith("(") & s.str.endswith(")"))
+    s = s.str.replace(r"^[-+\u2212(]|\)$", "", regex=True)
+    suffix = s.str.extract(r"([kKmMbB])$", expand=False).str.upper()
+    mult = suffix.map({"K": 1e3, "M": 1e6, "B": 1e9}).astype("Float64").fillna(1.0)
+    s = s.str.replace(r"[kKmMbB]$", "", regex=True)
+    dec = _column_decimal(s, decimal)
+    both = s.str.contains(",", regex=False) & s.str.contains(".", regex=False)
+    last_comma = s.str.rfind(",") > s.str.rfind(".")
+    cell_dec = pd.Series(dec, index=s.index, dtype="str").mask(both & last_comma, ",").mask(
+        both & ~last_comma, ".")
+    only_c = s.str.contains(",", regex=False) & ~both
+    only_d = s.str.contains(".", regex=False) & ~both
+    multi_comma = s.str.count(",") > 1
+    multi_dot = s.str.count(r"\.") > 1
+    # a cell's own unambiguous shape wins over the column's evidence
+    cell_dec = cell_dec.mask(only_c & ~s.str.fullmatch(_AMBIG_COMMA), ",").mask(
+        only_d & ~s.str.fullmatch(_AMBIG_DOT), ".")
+    cell_dec = cell_dec.mask(multi_comma & ~both, ".").mask(multi_dot & ~both, ",")
+    comma_dec = cell_dec == ","
+    cleaned = s.where(~comma_dec, s.str.replace(".", "", regex=False).str.replace(",", ".",
+                                                                                   regex=False))
+    cleaned = cleaned.where(comma_dec, cleaned.str.replace(",", "", regex=False))
+    ok = cleaned.str.fullmatch(r"(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+    nums = pd.to_numeric(cleaned.where(ok, None), errors="coerce").astype("Float64")
+    bad = (cleaned != "") & ~ok
+    if bad.any():
+        pos = int(np.flatnonzero(bad.to_numpy())[0])
+        raise ParseError("cell is not a number", file=file, line=first_line + pos, column=column,
+                         expected="a number (e.g. 1234, 1 234, 62,5 %, 1.2K) or empty/-/N/A",
+                         got=str(values.iloc[pos]))
+    nums = nums * mult
+    nums = nums.mask(neg, -nums)
+    factor = pd.Series(np.where(pct.to_numpy(), 0.01, 1.0), index=s.index)
+    if percent:
+        factor = pd.Series(0.01, index=s.index)
+    nums = nums * factor
+    if is_num is not None and is_num.any():
+        nums = nums.mask(is_num, pd.to_numeric(obj.where(is_num, np.nan)).astype("Float64")
+                         * (0.01 if percent else 1.0))
+    if is_num is not None:
+        missing = missing & ~is_num
+    nums = nums.mask(missing)
+    return nums.astype("Float64")
+
+
+def _column_decimal(s: pd.Series, hint: str | None) -> str:
+    """Decimal mark of a column from its cells' evidence (see the module docstring)."""
+    has_c = s.str.contains(",", regex=False)
+    has_d = s.str.contains(".", regex=False)
+    only_c = has_c & ~has_d
+    only_d = has_d & ~has_c
+    comma_evidence = (only_c & ~s.str.fullmatch(_AMBIG_COMMA)).sum() + (
+        has_c & has_d & (s.str.rfind(",") > s.str.rfind("."))).sum() + (
+        only_d & (s.str.count(r"\.") > 1)).sum()
+    dot_evidence = (only_d & ~s.str.fullmatch(_AMBIG_DOT)).sum() + (
+        has_c & has_d & (s.str.rfind(".") > s.str.rfind(","))).sum() + (
+        only_c & (s.str.count(",") > 1)).sum()
+    if comma_evidence > dot_evidence:
+        return ","
+    if dot_evidence > comma_evidence:
+        return "."
+    return hint or "."

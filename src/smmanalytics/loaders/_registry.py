@@ -1,0 +1,408 @@
+"""The registry of export formats (papermill ``iorw``/``engines`` pattern) and file reading.
+
+A format is registered once, by its module, with :func:`register`. Reading a file:
+
+1. :func:`~smmanalytics.loaders._sources.iter_sources` yields the file or its zip members;
+2. :func:`~smmanalytics.loaders._sources.read_tables` sniffs each into raw tables (CSV text
+   tables, or workbook sheets);
+3. every registered format's ``detect(candidate)`` scores each table in [0, 1]; the best score
+   of at least 0.5 wins (ties: registration order);
+4. its ``parse(candidate, ctx)`` returns canonical tables (DataFrames whose ``attrs`` give
+   ``platform``, ``kind``, ``source_format``, ``source_locale`` and optionally ``as_of``, a UTC
+   Timestamp read from the file itself); notes go to ``ctx.log``;
+5. :func:`finish` adds the audit columns (``source_file``, ``snapshot_at``), computes posts'
+   ``interactions`` when not exported, and conforms and validates against :mod:`schema`.
+
+``snapshot_at`` (when the export was taken) comes from (1) ``attrs["as_of"]`` set by the parser,
+(2) a date or epoch in the file name (``…_2026-10-31.csv``, ``…_<start>_<end>.csv`` → end), else
+(3) the file's modification time, with a quality note saying it was guessed.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+
+from .. import schema
+from ..errors import ParseError, SmmError, UnknownFormatError, UnknownPlatformError
+from ..quality import QualityLog
+from ._headers import HeaderMatch, match_headers
+from ._sniff import RawTable
+from ._sources import Source, iter_sources, read_tables
+
+__all__ = ["Format", "Candidate", "ParseContext", "register", "formats", "get_format",
+           "KINDS", "KNOWN_PLATFORMS", "parse_source", "finish", "snapshot_from_name",
+           "read_file", "read_export"]
+
+logger = logging.getLogger(__name__)
+
+KINDS = ("posts", "daily", "web", "audience")
+KNOWN_PLATFORMS = (*schema.PLATFORMS, "ga4")
+THRESHOLD = 0.5
+
+
+@dataclass
+class Candidate:
+    """What a format's ``detect`` and ``parse`` see: one raw table of one source file."""
+
+    source: Source
+    table: RawTable
+    tables: list[RawTable] = field(default_factory=list)   # every table of the same source
+    _matches: dict[str, HeaderMatch] = field(default_factory=dict, repr=False)
+
+    @property
+    def name(self) -> str:
+        """Display name of the file (``archive.zip!member.csv`` for archive members)."""
+        return self.source.name
+
+    @property
+    def basename(self) -> str:
+        return self.source.basename
+
+    @property
+    def header(self) -> list[str]:
+        return self.table.header
+
+    @property
+    def norm(self) -> list[str]:
+        return self.table.norm
+
+    @property
+    def meta(self) -> dict[str, str]:
+        return self.table.meta
+
+    @cached_property
+    def norm_set(self) -> frozenset[str]:
+        return frozenset(self.table.norm)
+
+    def match(self, family: str) -> HeaderMatch:
+        """Headers matched against a synonym family (cached)."""
+        if family not in self._matches:
+            self._matches[family] = match_headers(self.table.header, family)
+        return self._matches[family]
+
+    def col(self, family: str, canonical: str) -> pd.Series | None:
+        """Cells of the column(s) carrying ``canonical``; None when absent.
+
+        Several columns for one field (bilingual Meta files) are coalesced: the first non-empty
+        cell wins, row by row.
+        """
+        pos = self.match(family).columns.get(canonical)
+        if not pos:
+            return None
+        out = self.table.column(pos[0])
+        for p in pos[1:]:
+            other = self.table.column(p)
+            empty = out.astype("str").str.strip() == ""
+            out = out.where(~empty, other)
+        return out
+
+    def numbers(self, family: str, canonical: str, *, decimal: str | None = None,
+                percent: bool = False) -> pd.Series | None:
+        """The column carrying ``canonical`` parsed as Float64 numbers; None when absent."""
+        from ._numbers import decimal_for_locale, parse_numbers
+
+        cells = self.col(family, canonical)
+        if cells is None:
+            return None
+        m = self.match(family)
+        header = self.table.header[m.columns[canonical][0]]
+        return parse_numbers(cells, file=self.name, column=header,
+                             first_line=self.table.first_line + 1,
+                             decimal=decimal or decimal_for_locale(m.locale), percent=percent)
+
+    def header_of(self, family: str, canonical: str) -> str | None:
+        """The raw header of the first column carrying ``canonical``."""
+        pos = self.match(family).columns.get(canonical)
+        return self.table.header[pos[0]] if pos else None
+
+
+@dataclass
+class ParseContext:
+    """Per-file state given to ``parse``: the file name and its quality log."""
+
+    file: str
+    log: QualityLog
+
+    def note(self, code: str, message: str, *, level: str = "warning",
+             rows: int | None = None) -> None:
+        """Record a quality note about this file."""
+        self.log.add(self.file, code, message, level=level, rows=rows)
+
+
+@dataclass(frozen=True)
+class Format:
+    """One export format: how to recognise it and how to parse it."""
+
+    name: str
+    platforms: tuple[str, ...]
+    kinds: tuple[str, ...]
+    detect: Callable[[Candidate], float]
+    parse: Callable[[Candidate, ParseContext], list[pd.DataFrame]]
+    description: str = ""
+
+    @property
+    def platform(self) -> str:
+        return self.platforms[0]
+
+
+_FORMATS: dict[str, Format] = {}
+
+
+def register(name: str, *, platforms: str | tuple[str, ...], kinds: str | tuple[str, ...],
+             detect: Callable[[Candidate], float],
+             parse: Callable[[Candidate, ParseContext], list[pd.DataFrame]],
+             description: str = "") -> Format:
+    """Register an export format; returns it. A name can be registered only once.
+
+    Parameters
+    ----------
+    name : str
+        e.g. ``"meta_post"``; becomes ``source_format`` of the rows it produces.
+    platforms : str or tuple of str
+        platforms the format can produce rows for (one of :data:`KNOWN_PLATFORMS`).
+    kinds : str or tuple of str
+        canonical tables it produces (``posts``, ``daily``, ``web``, ``audience``).
+    detect : callable(Candidate) -> float
+        score in [0, 1]; 0.5 or more claims the table.
+    parse : callable(Candidate, ParseContext) -> list of DataFrame
+        canonical frames with ``attrs`` ``platform``, ``kind``, ``source_locale``.
+    """
+    platforms = (platforms,) if isinstance(platforms, str) else tuple(platforms)
+    kinds = (kinds,) if isinstance(kinds, str) else tuple(kinds)
+    for p in platforms:
+        if p not in KNOWN_PLATFORMS:
+            raise UnknownPlatformError(f"format {name!r}: unknown platform {p!r}; known "
+                                       f"platforms: {', '.join(KNOWN_PLATFORMS)}")
+    for k in kinds:
+        if k not in KINDS:
+            raise ValueError(f"format {name!r}: kind must be one of {KINDS}, got {k!r}")
+    if name in _FORMATS:
+        raise ValueError(f"format {name!r} is already registered")
+    fmt = Format(name, platforms, kinds, detect, parse, description)
+    _FORMATS[name] = fmt
+    return fmt
+
+
+def formats(platform: str | None = None) -> list[Format]:
+    """Registered formats, optionally only those of ``platform``.
+
+    Raises
+    ------
+    UnknownPlatformError
+        when ``platform`` is not a known platform name (the message lists them).
+    """
+    if platform is None:
+        return list(_FORMATS.values())
+    p = str(platform).strip().lower()
+    if p not in KNOWN_PLATFORMS:
+        raise UnknownPlatformError(f"unknown platform {platform!r}; known platforms: "
+                                   f"{', '.join(KNOWN_PLATFORMS)}")
+    return [f for f in _FORMATS.values() if p in f.platforms]
+
+
+def get_format(name: str) -> Format:
+    """The registered format called ``name`` (UnknownFormatError lists the known ones)."""
+    try:
+        return _FORMATS[name]
+    except KeyError:
+        raise UnknownFormatError("unknown export format", expected=f"one of {sorted(_FORMATS)}",
+                                 got=name) from None
+
+
+def _detect(cand: Candidate, fmts: list[Format]) -> tuple[Format | None, float]:
+    best, best_score = None, 0.0
+    for fmt in fmts:
+        try:
+            score = float(fmt.detect(cand))
+        except SmmError:
+            raise
+        except Exception as exc:  # a detector must never break reading other formats
+            logger.debug("detector %s failed on %s: %r", fmt.name, cand.name, exc)
+            score = 0.0
+        if score > best_score:
+            best, best_score = fmt, score
+    return (best, best_score) if best_score >= THRESHOLD else (None, best_score)
+
+
+_NAME_DATE = [
+    (re.compile(r"(20\d\d)[-_.]?([01]\d)[-_.]?([0-3]\d)(?:[T ]([0-2]\d)[-:h_.]?([0-5]\d)"
+                r"(?:[-:_.]?([0-5]\d))?)?(?!\d)"), "ymd"),
+    (re.compile(r"(?<!\d)(1[5-9]\d{8}|1[5-9]\d{11})(?!\d)"), "epoch"),
+]
+
+
+def snapshot_from_name(name: str) -> pd.Timestamp | None:
+    """The last date (or epoch seconds/ms) written in a file name, as UTC; None if none.
+
+    ``…_2026-10-01_2026-10-31.csv`` gives the end date 2026-10-31 (taken as the end of that
+    day, 2026-11-01 00:00 UTC, since a range export covers the whole last day); a time after
+    the date (``2026-10-31T0815``) is kept as written.
+    """
+    base = Path(name.split("!")[-1]).name
+    found: list[pd.Timestamp] = []
+    for rx, kind in _NAME_DATE:
+        for m in rx.finditer(base):
+            try:
+                if kind == "epoch":
+                    v = int(m.group(1))
+                    found.append(pd.Timestamp(v, unit="ms" if v > 10**11 else "s", tz="UTC"))
+                else:
+                    y, mo, d, hh, mm, ss = m.groups()
+                    ts = pd.Timestamp(int(y), int(mo), int(d), tz="UTC")
+                    if hh is not None and int(hh) < 24:
+                        ts += pd.Timedelta(hours=int(hh), minutes=int(mm), seconds=int(ss or 0))
+                    else:
+                        ts += pd.Timedelta(days=1)
+                    found.append(ts)
+            except (ValueError, OverflowError):
+                continue
+        if found:
+            break
+    return found[-1] if found else None
+
+
+def _snapshot(src: Source, frames: list[pd.DataFrame], log: QualityLog) -> pd.Timestamp:
+    inside = [f.attrs.get("as_of") for f in frames if f.attrs.get("as_of") is not None]
+    if inside:
+        return pd.Timestamp(max(inside)).tz_convert("UTC")
+    from_name = snapshot_from_name(src.name)
+    if from_name is not None:
+        return from_name
+    if src.mtime is not None:
+        ts = pd.Timestamp(src.mtime, unit="s", tz="UTC").floor("s")
+        log.add(src.name, "snapshot_guessed", f"export time not in the file nor its name; "
+                f"used the file's modification time {ts:%Y-%m-%d %H:%M} UTC", level="info")
+        return ts
+    log.add(src.name, "snapshot_unknown", "export time unknown (no date in the file or its "
+            "name, no modification time); snapshot_at left empty", level="warning")
+    return pd.NaT
+
+
+def finish(df: pd.DataFrame, src: Source, snapshot: pd.Timestamp) -> pd.DataFrame:
+    """Add audit columns, posts' interactions; conform and validate against the schema."""
+    kind = df.attrs["kind"]
+    attrs = dict(df.attrs)
+    out = df.copy()
+    if "source_file" not in out.columns:
+        out["source_file"] = src.name
+    out["snapshot_at"] = snapshot
+    if kind == "posts":
+        if "source_format" not in out.columns:
+            out["source_format"] = attrs.get("source_format")
+        if "source_locale" not in out.columns:
+            out["source_locale"] = attrs.get("source_locale")
+        if "interactions" not in out.columns or out["interactions"].isna().all():
+            from ..metrics import interactions
+            out["interactions"] = interactions(schema.conform(out, "posts")).to_numpy()
+    out = schema.conform(out, kind)
+    schema.validate(out, kind)
+    out.attrs = attrs
+    return out
+
+
+def parse_source(src: Source, log: QualityLog, *, fmts: list[Format] | None = None
+                 ) -> tuple[list[pd.DataFrame], bool]:
+    """Parse every table of one source; return ``(frames, understood)``.
+
+    Tables no format recognises are noted ``not_understood``. Frames are finished
+    (:func:`finish`) with the file's snapshot. Errors other than SmmError raised by a parser are
+    wrapped into ParseError naming the file.
+    """
+    fmts = list(_FORMATS.values()) if fmts is None else fmts
+    tables = read_tables(src, log)
+    frames: list[pd.DataFrame] = []
+    understood = False
+    if not tables:
+        log.add(src.name, "not_understood", "no table found in the file (empty, or not a "
+                "CSV/Excel export)", level="warning")
+    for table in tables:
+        cand = Candidate(src, table, tables)
+        fmt, score = _detect(cand, fmts)
+        where = f" (sheet {table.sheet!r})" if table.sheet else ""
+        if fmt is None:
+            log.add(src.name, "not_understood", f"table{where} with headers "
+                    f"{table.header[:6]!r} matches no known export format", level="warning")
+            continue
+        understood = True
+        ctx = ParseContext(src.name, log)
+        try:
+            out = fmt.parse(cand, ctx)
+        except SmmError:
+            raise
+        except Exception as exc:
+            raise ParseError(f"unexpected error while parsing as {fmt.name}{where}: "
+                             f"{type(exc).__name__}: {exc}", file=src.name) from exc
+        for df in out:
+            df.attrs.setdefault("source_format", fmt.name)
+            df.attrs.setdefault("platform", fmt.platform)
+            df.attrs.setdefault("source_locale", "en-US")
+            if table.sheet:
+                df.attrs.setdefault("sheet", table.sheet)
+        frames.extend(out)
+    snap = _snapshot(src, frames, log)
+    return [finish(df, src, snap) for df in frames], understood
+
+
+def _iter_parsed(path, platform: str | None) -> Iterator[pd.DataFrame]:
+    fmts = formats(platform) if platform is not None else None
+    for src in iter_sources(path):
+        log = QualityLog()
+        frames, understood = parse_source(src, log, fmts=fmts)
+        if not understood:
+            raise UnknownFormatError("no known export format matches this file", file=src.name,
+                                     expected="an export of " + ", ".join(KNOWN_PLATFORMS),
+                                     got="; ".join(e["message"] for e in log.entries)[:300])
+        for df in frames:
+            df.attrs["quality"] = list(log.entries)
+            yield df
+
+
+def read_file(path: str | Path, *, platform: str | None = None) -> list[pd.DataFrame]:
+    """Every canonical table in one export file (or in every member of a zip archive).
+
+    Raises
+    ------
+    UnknownFormatError
+        when no registered format recognises a file;
+    UnknownPlatformError
+        when ``platform`` is not a known platform name.
+    """
+    return list(_iter_parsed(path, platform))
+
+
+def read_export(path: str | Path, kind: str | None = None, *,
+                platform: str | None = None) -> pd.DataFrame:
+    """The one canonical table of an export file (or the one of ``kind``).
+
+    ``df.attrs`` gives ``platform``, ``kind``, ``source_format``, ``source_locale`` and
+    ``quality`` (the notes recorded while reading, as a list of dicts).
+
+    Raises
+    ------
+    UnknownFormatError
+        when the file is not understood, or holds several tables and ``kind`` does not pick one.
+    """
+    if kind is not None and kind not in KINDS:
+        raise ValueError(f"kind must be one of {KINDS}, got {kind!r}")
+    frames = read_file(path, platform=platform)
+    pick = [f for f in frames if kind is None or f.attrs["kind"] == kind]
+    if len(pick) == 1:
+        return pick[0]
+    if len(pick) > 1:
+        kinds = sorted({f.attrs["kind"] for f in pick})
+        if len(kinds) == 1:
+            out = pd.concat(pick, ignore_index=True)
+            out.attrs = dict(pick[0].attrs)
+            return out
+        raise UnknownFormatError("the file holds several tables; pass kind=",
+                                 file=str(path), expected=f"kind in {kinds}", got=kind)
+    raise UnknownFormatError(f"the file holds no {kind} table", file=str(path),
+                             expected=f"kind in {sorted({f.attrs['kind'] for f in frames})}",
+                             got=kind)

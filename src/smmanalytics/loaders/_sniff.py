@@ -1,0 +1,307 @@
+"""Bytes → text → raw tables: encoding, ``sep=`` hint, title lines, ``#`` preambles, delimiter.
+
+Rules (reference §9.4):
+
+- BOM ``EF BB BF`` → utf-8-sig, ``FF FE`` → utf-16-le, ``FE FF`` → utf-16-be; no BOM: utf-8, else
+  cp1252, else latin-1 (each fallback is recorded in the quality log).
+- A leading ``sep=;`` line announces the delimiter and is skipped.
+- A single-field line between ``sep=`` and the header (Meta daily files: ``"Facebook follows"``)
+  is kept as ``meta["title"]``.
+- ``#`` lines (GA4) are a preamble: ``key: value`` pairs are kept in ``meta``; start and end
+  dates (EN ``Start date:``, FR ``Date de début :``, …) become ``meta["start_date"]`` and
+  ``meta["end_date"]``. A blank line followed by another ``#`` block starts another table.
+- The delimiter is sniffed among ``,`` ``;`` and tab from the header and the next lines.
+
+The body of a table is parsed once, vectorised, by pyarrow (every cell as text, quoted
+multi-line cells allowed); cells stay strings and the format modules convert them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pacsv
+
+from ..errors import ParseError
+from ..quality import QualityLog
+from ._headers import normalize
+
+__all__ = ["decode", "RawTable", "split_text", "DELIMITERS"]
+
+DELIMITERS = (",", ";", "\t")
+_SEP = re.compile(r'^\s*"?sep=(.)"?\s*$', re.IGNORECASE)
+_KV = re.compile(r"^#\s*([^:]+?)\s*:\s*(.*?)\s*$")
+_START_KEYS = {"start date", "date de début", "data di inizio", "fecha de inicio", "startdatum",
+               "data de início"}
+_END_KEYS = {"end date", "date de fin", "data di fine", "fecha de finalización",
+             "fecha de fin", "enddatum", "data de término"}
+
+
+def decode(data: bytes, *, file: str = "", log: QualityLog | None = None) -> tuple[str, str]:
+    """Decode ``data`` to text; return ``(text, encoding)``. Fallbacks are logged."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        enc = "utf-8-sig"
+    elif data.startswith(b"\xff\xfe"):
+        enc = "utf-16-le"
+        data = data[2:]
+    elif data.startswith(b"\xfe\xff"):
+        enc = "utf-16-be"
+        data = data[2:]
+    elif len(data) >= 4 and data[1:2] == b"\x00" and data[3:4] == b"\x00" and data[0:1] != b"\x00":
+        enc = "utf-16-le"
+    else:
+        enc = "utf-8"
+    try:
+        return data.decode(enc), enc
+    except UnicodeDecodeError as exc:
+        if enc.startswith("utf-16"):
+            text = data.decode(enc, errors="replace")
+            if log is not None:
+                log.add(file, "encoding_repaired", f"invalid {enc} bytes replaced by U+FFFD "
+                        f"(first at byte {exc.start})")
+            return text, enc
+    for fallback in ("cp1252", "latin-1"):
+        try:
+            text = data.decode(fallback)
+        except UnicodeDecodeError:
+            continue
+        if log is not None:
+            log.add(file, "encoding_fallback", f"not valid UTF-8; decoded as {fallback} "
+                    "(probably re-saved by Excel on Windows)")
+        return text, fallback
+    raise AssertionError("latin-1 decodes every byte string")  # pragma: no cover
+
+
+def _fields(line: str, delim: str) -> list[str]:
+    try:
+        return next(csv.reader([line], delimiter=delim), [])
+    except csv.Error:
+        return line.split(delim)
+
+
+def sniff_delimiter(lines: list[str], hint: str | None = None) -> str:
+    """The delimiter among ``,`` ``;`` tab that splits the header and the next lines best.
+
+    A candidate scores the number of header fields when at least that many fields appear in
+    most following lines (quoted multi-line cells make some lines shorter). Ties: the hint,
+    then comma.
+    """
+    if hint:
+        return hint
+    best, best_score = ",", 0
+    sample = "\n".join(lines[:30])
+    for d in DELIMITERS:
+        try:
+            rows = list(csv.reader(io.StringIO(sample), delimiter=d))
+        except csv.Error:
+            continue
+        rows = [r for r in rows if r]
+        if not rows:
+            continue
+        width = len(rows[0])
+        if width < 2:
+            continue
+        body = rows[1:-1] if len(rows) > 2 else rows[1:]
+        consistent = sum(len(r) == width for r in body)
+        score = width * (1 + consistent)
+        if score > best_score:
+            best, best_score = d, score
+    return best
+
+
+@dataclass
+class RawTable:
+    """One table of a file: its raw header, preamble metadata and (lazily) its cells as text.
+
+    ``frame`` has integer column labels 0..n-1 (headers may repeat, e.g. in bilingual Meta
+    files); ``header[i]`` is the raw header of column ``i`` and ``norm[i]`` its normalised form.
+    ``first_line`` is the 1-based line of the header; data row ``k`` is reported as line
+    ``first_line + 1 + k`` (exact unless earlier cells hold line breaks).
+    """
+
+    source: str
+    header: list[str]
+    first_line: int = 1
+    meta: dict[str, str] = field(default_factory=dict)
+    delimiter: str | None = None
+    encoding: str | None = None
+    sheet: str | None = None
+    body: str | None = None
+    rows: list[list] | None = None
+    log: QualityLog | None = None
+
+    @cached_property
+    def norm(self) -> list[str]:
+        return [normalize(h) for h in self.header]
+
+    @cached_property
+    def frame(self) -> pd.DataFrame:
+        if self.rows is not None:
+            return _frame_from_rows(self.rows, len(self.header))
+        return _read_body(self.body or "", len(self.header), self.delimiter or ",",
+                          self.source, self.first_line, self.log)
+
+    def column(self, pos: int) -> pd.Series:
+        """The cells of column ``pos`` (text, or Excel values)."""
+        return self.frame[pos]
+
+
+def _frame_from_rows(rows: list[list], width: int) -> pd.DataFrame:
+    padded = [(list(r) + [None] * width)[:width] for r in rows]
+    df = pd.DataFrame(padded, columns=range(width), dtype=object)
+    return df.fillna("") if len(df) else df
+
+
+def _read_body(body: str, width: int, delim: str, source: str, first_line: int,
+               log: QualityLog | None) -> pd.DataFrame:
+    names = [str(i) for i in range(width)]
+    if not body.strip():
+        return pd.DataFrame({i: pd.Series([], dtype="str") for i in range(width)})
+    bad: list[int] = []
+
+    def _invalid(row) -> str:
+        bad.append(row.number if row.number is not None else -1)
+        return "skip"
+
+    try:
+        table = pacsv.read_csv(
+            io.BytesIO(body.encode("utf-8")),
+            read_options=pacsv.ReadOptions(column_names=names, use_threads=True,
+                                           block_size=1 << 22),
+            parse_options=pacsv.ParseOptions(delimiter=delim, quote_char='"', double_quote=True,
+                                             newlines_in_values=True,
+                                             invalid_row_handler=_invalid),
+            convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in names},
+                                                 strings_can_be_null=False,
+                                                 quoted_strings_can_be_null=False))
+    except (pa.ArrowInvalid, pa.ArrowException):
+        bad.append(-1)
+    if bad:
+        # ragged rows: re-read with the csv module, padding short rows and keeping every row
+        rows = list(csv.reader(io.StringIO(body), delimiter=delim))
+        rows = [r for r in rows if any(c.strip() for c in r)]
+        long_rows = sum(len(r) > width for r in rows)
+        short_rows = sum(len(r) < width for r in rows)
+        if log is not None and (long_rows or short_rows):
+            log.add(source, "ragged_rows", f"{short_rows} rows with fewer and {long_rows} rows "
+                    f"with more cells than the {width} headers (padded with empty cells / extra "
+                    "cells ignored)", rows=short_rows + long_rows)
+        df = _frame_from_rows(rows, width)
+        return df.astype("str") if len(df) else df
+    df = table.to_pandas()
+    df.columns = range(width)
+    return df
+
+
+def _first_line_fields(line: str) -> int:
+    return max(len(_fields(line, d)) for d in DELIMITERS)
+
+
+def _parse_preamble(lines: list[str], meta: dict[str, str]) -> None:
+    for line in lines:
+        body = line.lstrip("#").strip()
+        if not body or set(body) <= set("-=_ "):
+            continue
+        if "title" not in meta:
+            meta["title"] = body
+        m = _KV.match(line)
+        if m:
+            key, value = normalize(m.group(1)), m.group(2).strip()
+            meta.setdefault(key, value)
+            if key in _START_KEYS:
+                meta["start_date"] = value
+            elif key in _END_KEYS:
+                meta["end_date"] = value
+        elif body != meta["title"]:
+            meta.setdefault("segment", body)
+
+
+def split_text(text: str, *, source: str, encoding: str | None = None,
+               log: QualityLog | None = None) -> list[RawTable]:
+    """Split a decoded CSV text into its tables (usually one). See the module docstring."""
+    text = text.lstrip("\ufeff")
+    # work on the head only to find the preamble; the body stays one slice of ``text``
+    tables: list[RawTable] = []
+    pos, line_no = 0, 1
+    hint: str | None = None
+    n = len(text)
+    while pos < n:
+        meta: dict[str, str] = {}
+        pre: list[str] = []
+        title: str | None = None
+        # preamble lines
+        while pos < n:
+            end = text.find("\n", pos)
+            end = n if end < 0 else end
+            line = text[pos:end].rstrip("\r")
+            stripped = line.strip()
+            m = _SEP.match(line) if not tables and not pre and hint is None else None
+            if m:
+                hint = m.group(1)
+                meta["sep"] = hint
+            elif stripped.startswith("#"):
+                pre.append(stripped)
+            elif not stripped or set(stripped) <= set(",;\t\""):
+                pass
+            else:
+                # a single-field line followed by a multi-field line is a title (Meta daily)
+                nxt_end = text.find("\n", end + 1)
+                nxt = text[end + 1:(n if nxt_end < 0 else nxt_end)].rstrip("\r")
+                if (title is None and not pre and _first_line_fields(line) == 1
+                        and _first_line_fields(nxt) > 1):
+                    title = next(iter(_fields(line, ",")), stripped).strip()
+                    meta["title"] = title
+                else:
+                    break
+            pos, line_no = end + 1, line_no + 1
+        if pos >= n:
+            break
+        _parse_preamble(pre, meta)
+        header_end = text.find("\n", pos)
+        header_end = n if header_end < 0 else header_end
+        # the table ends at a blank line followed by a '#' line (only searched in # files)
+        stop = n
+        if pre:
+            m2 = re.compile(r"\n[ \t\r,;]*\r?\n(?=#)").search(text, header_end)
+            stop = m2.start() + 1 if m2 else n
+        head_lines = text[pos:min(stop, pos + 20000)].splitlines()
+        delim = sniff_delimiter(head_lines, hint)
+        header_line = text[pos:header_end].rstrip("\r")
+        header = _header_fields(text, pos, stop, delim)
+        body_start = _after_header(text, pos, stop, delim, header_end)
+        tables.append(RawTable(source=source, header=header, first_line=line_no, meta=meta,
+                               delimiter=delim, encoding=encoding,
+                               body=text[body_start:stop], log=log))
+        line_no += text.count("\n", pos, stop)
+        pos = stop
+        del header_line
+    for later in tables[1:]:  # a chart table after the first inherits the report's dates
+        for key in ("start_date", "end_date"):
+            if key in tables[0].meta:
+                later.meta.setdefault(key, tables[0].meta[key])
+    return tables
+
+
+def _header_fields(text: str, pos: int, stop: int, delim: str) -> list[str]:
+    chunk = text[pos:min(stop, pos + 65536)]
+    try:
+        row = next(csv.reader(io.StringIO(chunk), delimiter=delim), [])
+    except csv.Error as exc:
+        raise ParseError("header row is not valid CSV", expected="a delimited header row",
+                         got=chunk[:80]) from exc
+    return [c.strip() for c in row]
+
+
+def _after_header(text: str, pos: int, stop: int, delim: str, header_end: int) -> int:
+    # the header may contain quoted line breaks: count quotes to find its real end
+    end = header_end
+    while text.count('"', pos, end) % 2 == 1 and end < stop:
+        nxt = text.find("\n", end + 1)
+        end = stop if nxt < 0 else nxt
+    return min(end + 1, stop)

@@ -1,0 +1,158 @@
+"""Where bytes come from: plain files, zip archives (walked member by member) and Excel workbooks.
+
+A :class:`Source` is one file's bytes with its display name; members of an archive are named
+``archive.zip!member.csv`` (nested archives chain the ``!``). :func:`read_tables` turns a source
+into :class:`~smmanalytics.loaders._sniff.RawTable` objects: every sheet of a workbook (read with
+python-calamine, cells as values) or the tables of a CSV text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path, PurePosixPath
+
+from ..errors import ParseError
+from ..quality import QualityLog
+from ._sniff import RawTable, decode, split_text
+
+__all__ = ["Source", "iter_sources", "read_tables", "is_zip", "is_workbook"]
+
+_ZIP = b"PK\x03\x04"
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
+
+
+@dataclass(frozen=True)
+class Source:
+    """The bytes of one file, its display name, and the path it came from on disk."""
+
+    name: str
+    data: bytes
+    path: Path | None = None
+    mtime: float | None = None
+
+    @property
+    def basename(self) -> str:
+        """The last component of the name (the member name for archive members)."""
+        return PurePosixPath(self.name.split("!")[-1]).name
+
+    @property
+    def suffix(self) -> str:
+        return PurePosixPath(self.basename).suffix.lower()
+
+    @cached_property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+
+def is_workbook(src: Source) -> bool:
+    """True for xlsx/xls/ods content (by signature, or by suffix for OLE/zip containers)."""
+    if src.data.startswith(_OLE):
+        return True
+    if src.data.startswith(_ZIP):
+        try:
+            names = zipfile.ZipFile(io.BytesIO(src.data)).namelist()
+        except zipfile.BadZipFile:
+            return src.suffix in _EXCEL_SUFFIXES
+        return "[Content_Types].xml" in names or "mimetype" in names or any(
+            n.startswith("xl/") for n in names)
+    return False
+
+
+def is_zip(src: Source) -> bool:
+    """True for a zip archive that is not an Office workbook."""
+    return src.data.startswith(_ZIP) and not is_workbook(src)
+
+
+def _walk_zip(src: Source, depth: int = 0) -> Iterator[Source]:
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(src.data))
+        infos = sorted(zf.infolist(), key=lambda i: i.filename)
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise ParseError("not a readable zip archive", file=src.name, expected="zip archive",
+                         got=str(exc)) from exc
+    for info in infos:
+        member = PurePosixPath(info.filename)
+        if info.is_dir() or any(p.startswith((".", "__MACOSX")) for p in member.parts):
+            continue
+        try:
+            data = zf.read(info)
+        except (zipfile.BadZipFile, OSError, ValueError, RuntimeError, EOFError) as exc:
+            raise ParseError("archive member cannot be extracted", file=f"{src.name}!{member}",
+                             expected="a readable zip member", got=str(exc)) from exc
+        child = Source(f"{src.name}!{member}", data, src.path, src.mtime)
+        if is_zip(child) and depth < 4:
+            yield from _walk_zip(child, depth + 1)
+        else:
+            yield child
+
+
+def iter_sources(path: str | Path | Source) -> Iterator[Source]:
+    """Yield the sources of one path: the file itself, or every member of a zip archive."""
+    if isinstance(path, Source):
+        src = path
+    else:
+        p = Path(path)
+        try:
+            data = p.read_bytes()
+            mtime = p.stat().st_mtime
+        except OSError as exc:
+            raise ParseError("cannot read file", file=str(p), expected="a readable file",
+                             got=exc.strerror or str(exc)) from exc
+        src = Source(str(p), data, p, mtime)
+    if is_zip(src):
+        yield from _walk_zip(src)
+    else:
+        yield src
+
+
+def _header_row(rows: list[list]) -> int:
+    """Index of the header row in a sheet: the first of the first 10 rows whose count of
+    non-empty cells is at least half the widest of those rows (skips a note on row 1)."""
+    head = rows[:10]
+    counts = [sum(c is not None and str(c).strip() != "" for c in r) for r in head]
+    widest = max(counts, default=0)
+    for i, c in enumerate(counts):
+        if c >= 2 and c >= widest / 2:
+            return i
+    return 0
+
+
+def _read_workbook(src: Source, log: QualityLog) -> list[RawTable]:
+    from python_calamine import CalamineWorkbook
+
+    try:
+        wb = CalamineWorkbook.from_filelike(io.BytesIO(src.data))
+        sheets = [(name, wb.get_sheet_by_name(name).to_python()) for name in wb.sheet_names]
+    except Exception as exc:  # calamine raises its own error types
+        raise ParseError("not a readable Excel workbook", file=src.name,
+                         expected="xlsx/xls/ods workbook", got=str(exc)[:200]) from exc
+    tables = []
+    for name, rows in sheets:
+        rows = [r for r in rows]
+        if not rows:
+            continue
+        h = _header_row(rows)
+        header = [("" if c is None else str(c)).strip() for c in rows[h]]
+        while header and header[-1] == "":
+            header.pop()
+        if not header:
+            continue
+        body = [r for r in rows[h + 1:] if any(c is not None and str(c).strip() != "" for c in r)]
+        meta = {"preamble": " ".join(str(c) for c in rows[0] if c not in (None, ""))} if h else {}
+        tables.append(RawTable(source=src.name, header=header, first_line=h + 1, meta=meta,
+                               sheet=name, rows=body, log=log))
+    return tables
+
+
+def read_tables(src: Source, log: QualityLog) -> list[RawTable]:
+    """The raw tables of one source (workbook sheets, or the tables of a CSV/TSV text)."""
+    if is_workbook(src):
+        return _read_workbook(src, log)
+    text, enc = decode(src.data, file=src.name, log=log)
+    return split_text(text, source=src.name, encoding=enc, log=log)

@@ -1,0 +1,150 @@
+"""Google Analytics 4 report exports (reference §8) → the ``web`` table.
+
+Format ``ga4_table``: a ``#`` preamble (title, account, property, ``Start date: 20260501``,
+``End date: 20260531``; FR ``Date de début :`` / ``Date de fin :``), a header, an optional
+``Grand total`` row (dropped and recorded), and possibly further tables after a blank line and
+another ``#`` block (each recognisable one is parsed; its rows carry ``breakdown``).
+
+Columns: ``Session source / medium`` is split on ``/`` into ``source`` and ``medium``;
+``Session campaign`` → ``campaign``; ``Session default channel group`` / ``Session primary
+channel group (Default Channel Group)`` → ``channel_group``; ``Date`` (``YYYYMMDD``) → ``date``;
+``Key events`` and its pre-2024 name ``Conversions`` → ``key_events``; ``Total revenue`` →
+``revenue`` with ``currency`` from a symbol in the cells (``€`` EUR, ``$`` USD, ``£`` GBP), else
+empty. Rates stay fractions (``62,5 %`` → 0.625). French numbers (``1 200``, ``1 234,56 €``) are
+read with the file's locale. ``period_start``/``period_end`` come from the preamble; the
+snapshot (``attrs["as_of"]``) is the end of the end date (end date + 1 day, 00:00 UTC), since the
+property's zone is not in the file.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..errors import ParseError
+from ._headers import normalize
+from ._registry import Candidate, ParseContext, register
+
+__all__: list[str] = []
+
+F = "ga4"
+_DIMENSIONS = ("source_medium", "source", "medium", "campaign", "channel_group", "date",
+               "year_month", "landing_page", "date_range")
+_METRICS = ("sessions", "engaged_sessions", "key_events", "revenue", "engagement_rate",
+            "key_event_rate", "avg_engagement_time_s", "events_per_session", "event_count",
+            "active_users", "total_users", "new_users", "views")
+_TOTALS = {"grand total", "total", "totals", "totaux", "total général", "totale",
+           "totale complessivo", "total general", "gesamtsumme", "gesamt"}
+_CURRENCIES = (("€", "EUR"), ("$", "USD"), ("£", "GBP"), ("¥", "JPY"), ("CHF", "CHF"))
+
+
+def _detect(c: Candidate) -> float:
+    m = c.match(F)
+    has_dim = m.any(*_DIMENSIONS)
+    has_metric = m.any("sessions", "engaged_sessions", "key_events", "revenue", "active_users")
+    preamble = "start_date" in c.meta or "end_date" in c.meta
+    if preamble and has_metric:
+        return 0.95
+    if has_dim and m.has("sessions") and m.any("engaged_sessions", "key_events",
+                                               "engagement_rate", "revenue"):
+        return 0.7
+    return 0.0
+
+
+def _yyyymmdd(value: str | None, ctx: ParseContext, what: str) -> pd.Timestamp:
+    if not value:
+        return pd.NaT
+    ts = pd.to_datetime(value.strip(), format="%Y%m%d", errors="coerce")
+    if pd.isna(ts):
+        raise ParseError(f"{what} in the preamble is not a date", file=ctx.file,
+                         expected="YYYYMMDD", got=value)
+    return ts
+
+
+def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
+    m = c.match(F)
+    frame = c.table.frame
+    n = len(frame)
+
+    def text(k: str) -> pd.Series | None:
+        v = c.col(F, k)
+        if v is None:
+            return None
+        s = v.astype("string").str.strip()
+        return s.mask(s == "")
+
+    dims = {k: text(k) for k in _DIMENSIONS}
+    dims = {k: v for k, v in dims.items() if v is not None}
+    custom = None
+    if not dims and c.header and normalize(c.header[0]) not in m.columns:
+        custom = frame[0].astype("string").str.strip()
+        ctx.note("custom_dimension", f"first column {c.header[0]!r} is not a known GA4 "
+                 "dimension; kept as channel_group", level="info")
+        dims["channel_group"] = custom
+    # summary row: first cell says "Grand total", or every dimension cell is empty
+    first_dim = next(iter(dims.values()), frame[0].astype("string").str.strip())
+    first_cells = first_dim.fillna("").map(normalize)
+    is_total = first_cells.isin(_TOTALS)
+    if dims:
+        all_empty = pd.concat(list(dims.values()), axis=1).isna().all(axis=1)
+        is_total |= all_empty & (pd.RangeIndex(n) == 0)
+    if is_total.any():
+        ctx.note("summary_row_dropped", f"{int(is_total.sum())} 'Grand total' row dropped "
+                 "(it repeats the sum of the rows)", level="info", rows=int(is_total.sum()))
+    keep = ~is_total.to_numpy()
+
+    out = pd.DataFrame(index=range(n))
+    if "source_medium" in dims:
+        sm = dims["source_medium"].str.split(r"\s*/\s*", n=1, expand=True, regex=True)
+        out["source"] = sm[0].str.strip()
+        out["medium"] = sm[1].str.strip() if 1 in sm.columns else pd.NA
+    for k in ("source", "medium"):
+        if k in dims and k not in out.columns:
+            out[k] = dims[k]
+    for k in ("campaign", "channel_group", "landing_page", "date_range"):
+        if k in dims:
+            out[k] = dims[k]
+    if "date" in dims:
+        raw = dims["date"].fillna("")
+        d = pd.to_datetime(raw.mask(raw == "", None), format="%Y%m%d", errors="coerce")
+        bad = d.isna() & (raw != "") & pd.Series(keep)
+        if bad.any():
+            pos = int(bad.to_numpy().nonzero()[0][0])
+            raise ParseError("cell is not a date", file=ctx.file,
+                             line=c.table.first_line + 1 + pos, column=c.header_of(F, "date"),
+                             expected="YYYYMMDD", got=raw.iloc[pos])
+        out["date"] = d.astype("datetime64[ns]")
+    if "year_month" in dims:
+        out["year_month"] = dims["year_month"]
+    for k in _METRICS:
+        v = c.numbers(F, k)
+        if v is not None:
+            out[k] = v.where(pd.Series(keep)).to_numpy() if not keep.all() else v.to_numpy()
+    revenue_cells = c.col(F, "revenue")
+    currency = pd.NA
+    if revenue_cells is not None:
+        joined = " ".join(revenue_cells.astype("str").head(50))
+        currency = next((code for sym, code in _CURRENCIES if sym in joined), pd.NA)
+    out["currency"] = currency
+    start = _yyyymmdd(c.meta.get("start_date"), ctx, "start date")
+    end = _yyyymmdd(c.meta.get("end_date"), ctx, "end date")
+    out["period_start"] = start
+    out["period_end"] = end
+    breakdown = next((k for k in _DIMENSIONS if k in dims), "total")
+    out["breakdown"] = breakdown
+    out = out[keep].reset_index(drop=True)
+    if m.has("key_events") and any(normalize(c.header[p]) == "conversions"
+                                   for p in m.columns["key_events"]):
+        ctx.note("renamed_metric", "'Conversions' (pre-2024 name) read as key_events",
+                 level="info")
+    if m.unknown:
+        ctx.note("extra_columns", f"{len(m.unknown)} columns not used: {m.unknown[:20]!r}",
+                 level="info")
+    out.attrs.update(kind="web", platform="ga4", source_locale=m.locale,
+                     source_tz="property time zone (not in the file)")
+    if pd.notna(end):
+        out.attrs["as_of"] = (end + pd.Timedelta(days=1)).tz_localize("UTC")
+    return [out]
+
+
+register("ga4_table", platforms="ga4", kinds="web", detect=_detect, parse=_parse,
+         description="Google Analytics 4 report export (CSV with # preamble)")

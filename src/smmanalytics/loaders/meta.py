@@ -1,0 +1,338 @@
+"""Meta Business Suite exports: Facebook and Instagram posts, Instagram stories, daily series.
+
+Formats (reference §1, §2):
+
+- ``meta_post``: one row per post, lifetime totals at export time. UTF-8 with BOM, comma,
+  quoted multi-line captions. Headers in EN/FR/IT/ES (bilingual FR files coalesced), the 2025+
+  ``Views`` set or the older ``Impressions`` set (kept apart).
+- ``meta_story``: Instagram stories (``Replies``, ``Navigation``, ``Sticker taps``…).
+- ``meta_daily``: one metric per file, UTF-16 LE with BOM, ``sep=,`` line, the metric name on
+  line 2, header ``"Date","Primary"``; the day is a Pacific-time day.
+
+Canonical fields:
+
+- ``published_at``: ``Publish time`` (``MM/DD/YYYY HH:MM``, always month first) in
+  America/Los_Angeles → UTC; ``time_precision="minute"``, ``time_source="export"``. For
+  Instagram, the time decoded from the permalink's shortcode replaces it when the two agree
+  within 2 hours (``second``, ``decoded_id``).
+- ``caption`` = the longer of ``Title`` and ``Description``.
+- ``content_type`` from ``Post type`` (``IG reel``→reel, ``IG carousel``→carousel,
+  ``IG image``/``Photos``→image, ``Videos``→video, ``Reels``→reel, ``Links``→link, stories→story);
+  a video whose permalink contains ``/reel/`` is a reel (French exports label Reels as videos).
+- ``reactions`` = ``Reactions`` (Facebook) or ``Likes`` (Instagram); ``follows`` = ``Follows``;
+  ``platform_engagements`` = ``Reactions, Comments and Shares``; ``video_views`` =
+  ``3-Second Video Views`` (Meta's definition of a video view).
+- ``paid`` = reach (or views) from boosted posts > 0, where those columns exist; else NA.
+- ``negative_feedback`` = ``Negative feedback from users: Hide all`` + ``… Hide`` over the
+  columns present; NaN when neither column is in the file.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from ..errors import ParseError
+from ._dates import META_TZ, parse_datetimes
+from ._headers import match_headers, normalize
+from ._ids import instagram_shortcode, instagram_shortcode_time
+from ._registry import Candidate, ParseContext, register
+
+__all__: list[str] = []
+
+F = "meta"
+_STORY_MARKERS = ("replies", "navigation", "sticker_taps")
+_DIRECT = {  # canonical posts metric ← synonym canonical
+    "views": "views", "impressions": "impressions", "reach": "reach", "comments": "comments",
+    "shares": "shares", "saves": "saves", "link_clicks": "link_clicks", "clicks": "clicks",
+    "video_views": "video_views", "follows": "follows", "watch_time_s": "watch_time_s",
+    "platform_engagements": "platform_engagements",
+}
+_EXTRA_NUMERIC = ("duration_s", "avg_watch_time_s", "reach_organic", "reach_boosted",
+                  "views_organic", "views_boosted", "profile_visits", "replies", "navigation",
+                  "sticker_taps", "video_views_1min", "video_views_organic", "viewers_3s",
+                  "viewers_1min", "clicks_other", "clicks_photo", "qualified_views",
+                  "revenue_usd", "earnings_approx", "ad_cpm_usd", "ad_impressions",
+                  "reels_plays")
+_TYPES = {
+    "ig reel": "reel", "ig carousel": "carousel", "ig image": "image", "ig video": "video",
+    "ig story": "story", "story": "story", "stories": "story", "historia de instagram": "story",
+    "storia di instagram": "story", "story instagram": "story", "instagram story": "story",
+    "photos": "image", "photo": "image", "image": "image", "images": "image", "foto": "image",
+    "fotos": "image", "videos": "video", "video": "video", "vidéos": "video", "vidéo": "video",
+    "vídeos": "video", "vídeo": "video", "reels": "reel", "reel": "reel", "links": "link",
+    "link": "link", "liens": "link", "lien": "link", "enlaces": "link", "enlace": "link",
+    "status": "text", "statuts": "text", "statut": "text", "text": "text", "texte": "text",
+    "carousel": "carousel", "carrousel": "carousel", "album": "carousel", "albums": "carousel",
+    "carosello": "carousel", "carrusel": "carousel",
+}
+_LIFETIME = {"lifetime", "durée de vie", "a vita", "intera durata", "de por vida", "total",
+             "gesamte laufzeit", "gesamtlaufzeit", "vitalicio", ""}
+
+
+def _text(c: Candidate, canonical: str, n: int) -> pd.Series:
+    cells = c.col(F, canonical)
+    if cells is None:
+        return pd.Series(pd.NA, index=range(n), dtype="string")
+    s = cells.astype("string").str.strip()
+    return s.mask(s == "")
+
+
+# ---------------------------------------------------------------- detection
+
+def _detect_post(c: Candidate) -> float:
+    m = c.match(F)
+    if not m.has("publish_time"):
+        return 0.0
+    score = 0.35
+    score += 0.2 if m.has("post_id") else 0.0
+    score += 0.2 if m.any("account_id", "account_handle", "account_name") else 0.0
+    score += 0.2 if m.any("views", "impressions", "reach", "reactions", "likes") else 0.0
+    if m.any(*_STORY_MARKERS) and not m.has("saves"):
+        score -= 0.3
+    return score
+
+
+def _detect_story(c: Candidate) -> float:
+    m = c.match(F)
+    if not m.has("publish_time") or not m.any(*_STORY_MARKERS) or m.has("saves"):
+        return 0.0
+    return 0.9 if m.any("post_id", "account_id", "account_handle") else 0.6
+
+
+def _detect_daily(c: Candidate) -> float:
+    norm = c.norm
+    if len(norm) == 2 and norm[0] in {"date", "data", "fecha", "datum"} and c.meta.get("title"):
+        return 0.95 if c.meta.get("sep") else 0.7
+    return 0.0
+
+
+# ---------------------------------------------------------------- posts
+
+def _publish_times(c: Candidate, ctx: ParseContext) -> pd.Series:
+    cells = c.col(F, "publish_time")
+    header = c.header_of(F, "publish_time")
+    first = c.table.first_line + 1
+    s = cells.astype("str").str.strip()
+    with_seconds = s.str.count(":") >= 2
+    fmt = "%m/%d/%Y %H:%M:%S" if with_seconds.any() and with_seconds[s != ""].all() \
+        else "%m/%d/%Y %H:%M"
+    utc, counts = parse_datetimes(s, fmt, tz=META_TZ, file=ctx.file, column=header,
+                                  first_line=first)
+    if counts["dst_ambiguous"]:
+        ctx.note("dst_ambiguous", f"{counts['dst_ambiguous']} publish times fall in the "
+                 "repeated autumn hour of America/Los_Angeles; the first occurrence (PDT) was "
+                 "taken", rows=counts["dst_ambiguous"])
+    if counts["dst_nonexistent"]:
+        ctx.note("dst_nonexistent", f"{counts['dst_nonexistent']} publish times fall in the "
+                 "skipped spring hour of America/Los_Angeles; shifted forward to 03:00 PDT",
+                 rows=counts["dst_nonexistent"])
+    return utc
+
+
+def _content_type(raw: pd.Series, permalink: pd.Series, ctx: ParseContext,
+                  default: str | None) -> pd.Series:
+    key = raw.astype("string").str.strip().str.lower()
+    ct = key.map(_TYPES).astype("string")
+    unknown = key.notna() & ct.isna()
+    if unknown.any():
+        vals = sorted(set(key[unknown].dropna()))[:5]
+        ctx.note("unknown_post_type", f"{int(unknown.sum())} posts have an unknown post type "
+                 f"{vals!r}; content_type set to 'other'", rows=int(unknown.sum()))
+        ct = ct.mask(unknown, "other")
+    is_reel_link = permalink.fillna("").str.contains("/reel/", regex=False)
+    relabel = is_reel_link & (ct.isna() | (ct == "video"))
+    ct = ct.mask(relabel, "reel")
+    if default is not None:
+        ct = ct.fillna(default)
+    return ct
+
+
+def _parse_posts(c: Candidate, ctx: ParseContext, *, story: bool = False) -> list[pd.DataFrame]:
+    m = c.match(F)
+    n = len(c.table.frame)
+    permalink = _text(c, "permalink", n)
+    raw_type = _text(c, "post_type", n)
+    handle = _text(c, "account_handle", n)
+    is_ig = (permalink.fillna("").str.contains("instagram.com", regex=False)
+             | raw_type.fillna("").str.lower().str.startswith("ig ")
+             | raw_type.fillna("").str.lower().str.contains("instagram", regex=False)
+             | handle.notna())
+    if story:
+        is_ig = pd.Series(True, index=is_ig.index)
+    platform = pd.Series(np.where(is_ig.to_numpy(dtype=bool), "instagram", "facebook"),
+                         dtype="string")
+
+    export_time = _publish_times(c, ctx)
+    code = instagram_shortcode(permalink.fillna(""))
+    decoded = instagram_shortcode_time(code.fillna("")).where(is_ig)
+    agree = decoded.notna() & export_time.notna() & (
+        (decoded - export_time).abs() <= pd.Timedelta(hours=2))
+    disagree = decoded.notna() & export_time.notna() & ~agree
+    if disagree.any():
+        ctx.note("id_time_disagrees", f"{int(disagree.sum())} Instagram shortcodes decode to a "
+                 "time more than 2 h from the export's publish time; the export time was kept",
+                 rows=int(disagree.sum()))
+    published = export_time.where(~agree, decoded.dt.floor("s"))
+    precision = pd.Series(np.where(agree, "second", "minute"), dtype="string")
+    source = pd.Series(np.where(agree, "decoded_id", "export"), dtype="string")
+    missing_time = published.isna()
+    precision = precision.mask(missing_time)
+    source = source.mask(missing_time)
+    if missing_time.any():
+        ctx.note("missing_publish_time", f"{int(missing_time.sum())} posts have no publish "
+                 "time", rows=int(missing_time.sum()))
+
+    title, desc = _text(c, "title", n), _text(c, "description", n)
+    longer = desc.fillna("").str.len() > title.fillna("").str.len()
+    caption = title.where(~longer, desc)
+
+    out = pd.DataFrame({
+        "platform": platform,
+        "account_id": _text(c, "account_id", n),
+        "account_name": _text(c, "account_name", n),
+        "post_id": _text(c, "post_id", n),
+        "permalink": permalink,
+        "caption": caption,
+        "published_at": published,
+        "time_precision": precision,
+        "time_source": source,
+        "content_type": _content_type(raw_type, permalink, ctx, "story" if story else None),
+    })
+    for canon, src in _DIRECT.items():
+        v = c.numbers(F, src)
+        if v is not None:
+            out[canon] = v.to_numpy()
+    reactions = c.numbers(F, "reactions")
+    likes = c.numbers(F, "likes")
+    if reactions is not None or likes is not None:
+        r = reactions if reactions is not None else likes
+        if reactions is not None and likes is not None:
+            r = reactions.fillna(likes)
+        out["reactions"] = r.to_numpy()
+    boosted = c.numbers(F, "reach_boosted")
+    if boosted is None:
+        boosted = c.numbers(F, "views_boosted")
+    out["paid"] = (pd.array(boosted.to_numpy() > 0, dtype="boolean") if boosted is not None
+                   else pd.array([pd.NA] * n, dtype="boolean"))
+    if boosted is not None:
+        out["paid"] = (boosted > 0).astype("boolean").to_numpy()
+    out["content_type_raw"] = raw_type
+    out["account_handle"] = handle
+    neg = [v for v in (c.numbers(F, "neg_hide_all"), c.numbers(F, "neg_hide")) if v is not None]
+    out["negative_feedback"] = (pd.concat(neg, axis=1).sum(axis=1, min_count=1)
+                                .astype("Float64").to_numpy() if neg
+                                else pd.array([pd.NA] * n, dtype="Float64"))
+    for extra in _EXTRA_NUMERIC:
+        v = c.numbers(F, extra)
+        if v is not None:
+            out[extra] = v.to_numpy()
+
+    _check_window(c, ctx)
+    no_id = out["post_id"].isna()
+    if no_id.any():
+        ctx.note("missing_post_id", f"{int(no_id.sum())} rows have no post id; they are kept but "
+                 "cannot be matched across exports", rows=int(no_id.sum()))
+    sci = out["post_id"].fillna("").str.contains(r"[eE]\+\d+$", regex=True)
+    if sci.any():
+        ctx.note("post_id_damaged", f"{int(sci.sum())} post ids are in scientific notation "
+                 "(the file was re-saved by a spreadsheet); they cannot be matched reliably",
+                 rows=int(sci.sum()))
+    if m.unknown:
+        ctx.note("extra_columns", f"{len(m.unknown)} columns not used: {m.unknown[:20]!r}",
+                 level="info")
+    if m.has("impressions") and not m.has("views"):
+        ctx.note("impressions_era", "pre-2025 export: Impressions kept apart from Views",
+                 level="info")
+    if len(m.columns.get("post_type", [])) > 1 or len(m.columns.get("post_id", [])) > 1:
+        ctx.note("bilingual_headers", "the file repeats fields in two languages; the columns "
+                 "were coalesced (first non-empty cell wins)", level="info")
+    out.attrs.update(kind="posts", source_locale=m.locale, source_tz=META_TZ,
+                     platform=str(platform.iloc[0]) if n else ("instagram" if story else
+                                                               "facebook"))
+    return [out]
+
+
+def _check_window(c: Candidate, ctx: ParseContext) -> None:
+    win = c.col(F, "date_window")
+    if win is None:
+        return
+    vals = set(win.astype("str").str.strip().map(normalize).unique()) - _LIFETIME
+    if vals:
+        ctx.note("date_window", f"the Date column holds {sorted(vals)[:3]!r}, not 'Lifetime'; "
+                 "metrics are taken as lifetime totals at export time", level="info")
+
+
+def _parse_story(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
+    return _parse_posts(c, ctx, story=True)
+
+
+# ---------------------------------------------------------------- daily
+
+def _daily_platform(title: str, name: str) -> str | None:
+    t = normalize(title)
+    for key, plat in (("instagram", "instagram"), ("facebook", "facebook")):
+        if key in t:
+            return plat
+    base = normalize(name.split("!")[-1])
+    if "instagram" in base or re.search(r"(^|[^a-z])ig([^a-z]|$)", base):
+        return "instagram"
+    if "facebook" in base or re.search(r"(^|[^a-z])fb([^a-z]|$)", base):
+        return "facebook"
+    return None
+
+
+def _parse_daily(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
+    title = c.meta.get("title", "")
+    hit = match_headers([title], "meta_daily")
+    metric = next(iter(hit.columns), None)
+    if metric is None:
+        metric = re.sub(r"[^a-z0-9]+", "_", normalize(title)).strip("_") or "value"
+        ctx.note("unknown_daily_metric", f"daily metric {title!r} is not a known Meta series; "
+                 f"kept as {metric!r}")
+    platform = _daily_platform(title, ctx.file)
+    if platform is None:
+        ctx.note("platform_unknown", f"daily series {title!r} does not say whether it is "
+                 "Facebook or Instagram (title and file name); platform left empty")
+    frame = c.table.frame
+    dates_raw = frame[0].astype("str").str.strip()
+    empty = dates_raw == ""
+    dates = pd.to_datetime(dates_raw.mask(empty, None), format="ISO8601", errors="coerce")
+    bad = dates.isna() & ~empty
+    if bad.any():
+        pos = int(np.flatnonzero(bad.to_numpy())[0])
+        raise ParseError("cell is not a date", file=ctx.file, line=c.table.first_line + 1 + pos,
+                         column=c.header[0], expected="YYYY-MM-DDT00:00:00",
+                         got=dates_raw.iloc[pos])
+    from ._numbers import parse_numbers
+    values = parse_numbers(frame[1], file=ctx.file, column=c.header[1],
+                           first_line=c.table.first_line + 1)
+    if empty.any():
+        ctx.note("daily_rows_without_date", f"{int(empty.sum())} rows have no date and were "
+                 "not kept", rows=int(empty.sum()))
+    keep = ~empty
+    out = pd.DataFrame({
+        "platform": pd.Series(platform, index=frame.index, dtype="string")[keep],
+        "account_id": pd.Series(pd.NA, index=frame.index, dtype="string")[keep],
+        "date": dates.astype("datetime64[ns]").dt.tz_localize(None).dt.normalize()[keep]
+        if getattr(dates.dt, "tz", None) else dates.astype("datetime64[ns]").dt.normalize()[keep],
+        "hour": pd.Series(pd.NA, index=frame.index, dtype="Int8")[keep],
+        "metric": pd.Series(metric, index=frame.index, dtype="string")[keep],
+        "value": values[keep],
+        "day_tz": pd.Series(META_TZ, index=frame.index, dtype="string")[keep],
+    }).reset_index(drop=True)
+    out.attrs.update(kind="daily", platform=platform or "facebook", source_tz=META_TZ,
+                     source_locale=hit.locale if hit.columns else "en-US")
+    ctx.note("day_zone_assumed", "Meta daily values taken as America/Los_Angeles days "
+             "(reference §1.4, inferred)", level="info")
+    return [out]
+
+
+register("meta_post", platforms=("facebook", "instagram"), kinds="posts", detect=_detect_post,
+         parse=_parse_posts, description="Meta Business Suite post export (Facebook/Instagram)")
+register("meta_story", platforms="instagram", kinds="posts", detect=_detect_story,
+         parse=_parse_story, description="Meta Business Suite Instagram stories export")
+register("meta_daily", platforms=("facebook", "instagram"), kinds="daily", detect=_detect_daily,
+         parse=_parse_daily, description="Meta Business Suite per-metric daily CSV (UTF-16)")

@@ -1,0 +1,238 @@
+"""X / Twitter exports (reference §3).
+
+Formats:
+
+- ``x_tweet_activity``: legacy analytics.twitter.com "Tweet activity" export. ``time`` is
+  ``YYYY-MM-DD HH:MM +0000`` (UTC, minute); numbers are floats (``"424.0"``); ``engagement
+  rate`` is a fraction; promoted columns hold ``-`` when the tweet was not promoted; older files
+  say ``favorites``.
+- ``x_content``: 2024+ content export. ``Date`` is ``Tue, Jul 14, 2026`` (day precision, zone not
+  stated: taken as UTC and noted); numbers may be ``"1,234"``. The exact time is decoded from the
+  post id (snowflake) when it falls within a day of ``Date`` (``time_source="decoded_id"``).
+- ``x_overview``: daily account overview; columns in any order, mapped by name to the daily
+  metrics impressions, engagements, likes, replies, reposts, follows (New follows), unfollows,
+  bookmarks, shares, profile_visits, posts_published (Create Post), video_views, media_views.
+
+Canonical posts fields: ``reactions`` = likes (favorites); ``comments`` = replies;
+``shares`` = reposts (retweets) + shares over the columns present (``reposts`` is also kept);
+``saves`` = bookmarks; ``link_clicks`` = URL clicks; ``follows`` = (New) follows;
+``platform_engagements`` = engagements; legacy ``paid`` = promoted impressions > 0 (``-`` means
+not promoted → False).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ._dates import dates_from_parts, day_to_utc, parse_datetimes, parse_text_dates
+from ._ids import x_snowflake_time
+from ._registry import Candidate, ParseContext, register
+
+__all__: list[str] = []
+
+_POST_METRICS = ("impressions", "comments", "saves", "link_clicks", "follows",
+                 "platform_engagements", "video_views")
+_EXTRAS = ("platform_engagement_rate", "reposts", "profile_visits", "hashtag_clicks",
+           "detail_expands", "permalink_clicks", "app_opens", "app_installs", "email_tweet",
+           "dial_phone", "media_views", "media_engagements", "unfollows",
+           "promoted_impressions", "promoted_engagements", "promoted_engagement_rate",
+           "promoted_likes", "promoted_reposts", "promoted_comments", "promoted_link_clicks",
+           "promoted_follows")
+
+
+def _text(c: Candidate, family: str, canonical: str, n: int) -> pd.Series:
+    cells = c.col(family, canonical)
+    if cells is None:
+        return pd.Series(pd.NA, index=range(n), dtype="string")
+    s = cells.astype("string").str.strip()
+    return s.mask(s == "")
+
+
+def _metrics(c: Candidate, family: str, out: pd.DataFrame) -> None:
+    for k in (*_POST_METRICS, *_EXTRAS):
+        v = c.numbers(family, k)
+        if v is not None:
+            out[k] = v.to_numpy()
+    likes = c.numbers(family, "likes")
+    if likes is not None:
+        out["reactions"] = likes.to_numpy()
+    parts = [v for v in (c.numbers(family, "reposts"), c.numbers(family, "shares"))
+             if v is not None]
+    if parts:
+        out["shares"] = pd.concat(parts, axis=1).sum(axis=1, min_count=1).astype(
+            "Float64").to_numpy()
+    direct = c.numbers(family, "shares")
+    if direct is not None:
+        out["shares_direct"] = direct.to_numpy()
+
+
+def _account(permalink: pd.Series) -> pd.Series:
+    return permalink.fillna("").str.extract(
+        r"(?:twitter|x)\.com/([A-Za-z0-9_]+)/status", expand=False).astype("string")
+
+
+def _unknown_note(c: Candidate, family: str, ctx: ParseContext) -> None:
+    m = c.match(family)
+    if m.unknown:
+        ctx.note("extra_columns", f"{len(m.unknown)} columns not used: {m.unknown[:20]!r}",
+                 level="info")
+
+
+# ---------------------------------------------------------------- legacy tweet activity
+
+def _detect_legacy(c: Candidate) -> float:
+    m = c.match("x_legacy")
+    return 0.95 if m.has("post_id", "time") and m.any("permalink", "impressions") else 0.0
+
+
+def _parse_legacy(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
+    fam = "x_legacy"
+    n = len(c.table.frame)
+    post_id = _text(c, fam, "post_id", n)
+    permalink = _text(c, fam, "permalink", n)
+    export, _ = parse_datetimes(c.col(fam, "time"), "%Y-%m-%d %H:%M %z", tz=None, file=ctx.file,
+                                column=c.header_of(fam, "time"),
+                                first_line=c.table.first_line + 1)
+    decoded = x_snowflake_time(post_id.fillna(""))
+    agree = decoded.notna() & export.notna() & (decoded >= export) & (
+        decoded < export + pd.Timedelta(minutes=1))
+    published = export.where(~agree, decoded.dt.floor("s"))
+    out = pd.DataFrame({
+        "platform": "x",
+        "account_id": _account(permalink),
+        "post_id": post_id,
+        "permalink": permalink,
+        "caption": _text(c, fam, "caption", n),
+        "published_at": published,
+        "time_precision": pd.Series(np.where(agree, "second", "minute"), dtype="string")
+        .mask(published.isna()),
+        "time_source": pd.Series(np.where(agree, "decoded_id", "export"), dtype="string")
+        .mask(published.isna()),
+    })
+    out["account_name"] = out["account_id"]
+    _metrics(c, fam, out)
+    promoted = c.numbers(fam, "promoted_impressions")
+    if promoted is not None:
+        out["paid"] = (promoted.fillna(0) > 0).astype("boolean").to_numpy()
+    _unknown_note(c, fam, ctx)
+    out.attrs.update(kind="posts", platform="x", source_locale=c.match(fam).locale,
+                     source_tz="UTC")
+    return [out]
+
+
+# ---------------------------------------------------------------- content export (2024+)
+
+def _detect_content(c: Candidate) -> float:
+    m = c.match("x_content")
+    if m.has("post_id", "permalink", "impressions"):
+        return 0.95
+    if m.has("date", "caption", "permalink", "impressions"):
+        return 0.85
+    return 0.0
+
+
+def _day_dates(c: Candidate, fam: str, ctx: ParseContext) -> pd.Series:
+    parts = parse_text_dates(c.col(fam, "date"), file=ctx.file, column=c.header_of(fam, "date"),
+                             first_line=c.table.first_line + 1, require_year=True)
+    return dates_from_parts(parts, file=ctx.file, column=c.header_of(fam, "date"),
+                            first_line=c.table.first_line + 1)
+
+
+def _parse_content(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
+    fam = "x_content"
+    n = len(c.table.frame)
+    permalink = _text(c, fam, "permalink", n)
+    post_id = _text(c, fam, "post_id", n)
+    from_link = permalink.fillna("").str.extract(r"/status(?:es)?/(\d+)", expand=False)
+    post_id = post_id.fillna(from_link.astype("string"))
+    days = _day_dates(c, fam, ctx)
+    day_utc = day_to_utc(days, "UTC")
+    decoded = x_snowflake_time(post_id.fillna(""))
+    # the Date is a calendar day in an unstated zone (UTC-12..UTC+14): the decoded UTC time
+    # must fall between that day's 00:00 at UTC+14 and its 24:00 at UTC-12
+    lag = decoded - day_utc
+    agree = decoded.notna() & (day_utc.isna() | (
+        (lag >= -pd.Timedelta(hours=14)) & (lag < pd.Timedelta(hours=36))))
+    far = decoded.notna() & day_utc.notna() & ~agree
+    if far.any():
+        ctx.note("id_time_disagrees", f"{int(far.sum())} post ids decode to a time more than a "
+                 "day from the Date column; the Date was kept (day precision)",
+                 rows=int(far.sum()))
+    published = day_utc.where(~agree, decoded.dt.floor("s"))
+    if (~agree & day_utc.notna()).any():
+        ctx.note("day_zone_assumed", "X content dates carry no time zone; days without a "
+                 "decodable post id are taken as UTC days", level="info")
+    out = pd.DataFrame({
+        "platform": "x",
+        "account_id": _account(permalink),
+        "post_id": post_id,
+        "permalink": permalink,
+        "caption": _text(c, fam, "caption", n),
+        "published_at": published,
+        "time_precision": pd.Series(np.where(agree, "second", "day"), dtype="string")
+        .mask(published.isna()),
+        "time_source": pd.Series(np.where(agree, "decoded_id", "export"), dtype="string")
+        .mask(published.isna()),
+        "published_date": days,
+    })
+    out["account_name"] = out["account_id"]
+    _metrics(c, fam, out)
+    _unknown_note(c, fam, ctx)
+    out.attrs.update(kind="posts", platform="x", source_locale=c.match(fam).locale,
+                     source_tz="UTC")
+    return [out]
+
+
+# ---------------------------------------------------------------- account overview (daily)
+
+_OVERVIEW = ("impressions", "engagements", "likes", "replies", "reposts", "follows",
+             "unfollows", "bookmarks", "shares", "profile_visits", "posts_published",
+             "video_views", "media_views")
+
+
+def _detect_overview(c: Candidate) -> float:
+    m = c.match("x_overview")
+    if not m.has("date") or c.match("x_content").any("post_id", "caption", "permalink"):
+        return 0.0
+    hits = sum(m.has(k) for k in ("follows", "unfollows", "posts_published", "impressions"))
+    return 0.9 if hits >= 3 else 0.6 if hits >= 2 and m.has("impressions") else 0.0
+
+
+def _parse_overview(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
+    fam = "x_overview"
+    days = _day_dates(c, fam, ctx)
+    parts = []
+    for metric in _OVERVIEW:
+        v = c.numbers(fam, metric)
+        if v is None:
+            continue
+        parts.append(pd.DataFrame({"date": days, "metric": metric, "value": v.to_numpy()}))
+    long = (pd.concat(parts, ignore_index=True) if parts
+            else pd.DataFrame({"date": pd.Series([], dtype="datetime64[ns]"),
+                               "metric": pd.Series([], dtype="string"),
+                               "value": pd.Series([], dtype="Float64")}))
+    no_date = long["date"].isna()
+    if no_date.any():
+        ctx.note("daily_rows_without_date", f"{int(no_date.sum())} values have no date and were "
+                 "not kept", rows=int(no_date.sum()))
+        long = long[~no_date].reset_index(drop=True)
+    long = long.sort_values(["date", "metric"], kind="stable").reset_index(drop=True)
+    long["platform"] = "x"
+    long["account_id"] = pd.NA
+    long["hour"] = pd.NA
+    long["day_tz"] = "UTC"
+    ctx.note("day_zone_assumed", "X overview days carry no time zone; taken as UTC days "
+             "(reference §9.2 [U])", level="info")
+    _unknown_note(c, fam, ctx)
+    long.attrs.update(kind="daily", platform="x", source_locale=c.match(fam).locale,
+                      source_tz="UTC")
+    return [long]
+
+
+register("x_tweet_activity", platforms="x", kinds="posts", detect=_detect_legacy,
+         parse=_parse_legacy, description="X legacy Tweet activity export (by Tweet)")
+register("x_content", platforms="x", kinds="posts", detect=_detect_content,
+         parse=_parse_content, description="X content export (2024+)")
+register("x_overview", platforms="x", kinds="daily", detect=_detect_overview,
+         parse=_parse_overview, description="X account overview export (daily)")

@@ -1,0 +1,160 @@
+"""Dataset.load: folders, zips, side files, snapshots, merging, failures."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import types
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import smmanalytics as smm
+from smmanalytics.errors import ParseError
+from smmanalytics.schema import validate
+
+FIX = Path(__file__).parent / "fixtures"
+IG_HEADER = ('"Post ID","Account ID","Account username","Account name",Description,'
+             '"Duration (sec)","Publish time",Permalink,"Post type","Data comment",Date,Views,'
+             'Reach,Likes,Shares,Follows,Comments,Saves')
+
+
+def _ig(path: Path, views: int, post_id: str = "179001") -> Path:
+    row = (f'{post_id},1784,brand,Brand,hello,0,10/02/2026 09:00,'
+           f'https://www.instagram.com/p/Z{post_id}/,"IG image",,Lifetime,{views},{views // 2},'
+           '10,1,,2,3')
+    path.write_bytes(b"\xef\xbb\xbf" + f"{IG_HEADER}\n{row}\n".encode())
+    return path
+
+
+def _codes(ds, file_part=""):
+    q = ds.quality
+    return set(q.loc[q["file"].str.contains(file_part, regex=False), "code"])
+
+
+def test_load_fixture_folder():
+    ds = smm.load(FIX)
+    for name in ("posts", "daily", "web", "quality"):
+        validate(getattr(ds, name), name)
+    assert ds.root == FIX
+    assert (ds.files["status"] == "ok").all() and len(ds.files) == 18
+    assert ds.files["rows"].sum() == 61
+    # 19 post rows in the exports (13 Meta + 6 X); the X post shared by the EN and FR content files is merged
+    assert len(ds.posts) == 19 - 1
+    assert ds.posts["post_id"].is_unique
+    assert set(ds.posts["platform"].astype(str)) == {"facebook", "instagram", "x"}
+    assert len(ds.web) == 10 and len(ds.daily) == 3 + 1 + 2 + 26
+    assert ds.posts.index.equals(pd.RangeIndex(len(ds.posts)))
+    assert "snapshot_merged" in _codes(ds, "account_analytics_content")
+
+
+def test_load_twice_gives_identical_tables():
+    a, b = smm.load(FIX), smm.load(FIX)
+    for name in ("posts", "daily", "web", "audience", "quality", "files"):
+        pd.testing.assert_frame_equal(getattr(a, name), getattr(b, name))
+
+
+def test_latest_snapshot_wins_and_ties_go_to_later_file(tmp_path):
+    _ig(tmp_path / "ig_2026-11-01.csv", 150)
+    _ig(tmp_path / "ig_2026-10-15.csv", 100)
+    ds = smm.load(tmp_path)
+    assert len(ds.posts) == 1 and ds.posts["views"][0] == 150
+    assert ds.posts["snapshot_at"][0] == pd.Timestamp("2026-11-02", tz="UTC")
+    q = ds.quality
+    merged = q[q["code"] == "snapshot_merged"]
+    assert merged["file"].str.endswith("ig_2026-10-15.csv").all() and merged["rows"].sum() == 1
+    # same snapshot date in two files: the later file in sorted order wins
+    tie = tmp_path / "tie"
+    tie.mkdir()
+    _ig(tie / "a_2026-11-01.csv", 111)
+    _ig(tie / "b_2026-11-01.csv", 222)
+    assert smm.load(tie).posts["views"].tolist() == [222]
+
+
+def test_daily_overlap_newest_snapshot_wins(tmp_path):
+    head = "Date,Impressions,New follows,Unfollows,Create Post\n"
+    (tmp_path / "account_overview_analytics_2026-07-02.csv").write_text(
+        head + '"Wed, Jul 1, 2026",100,1,0,1\n"Thu, Jul 2, 2026",50,1,0,0\n')
+    (tmp_path / "account_overview_analytics_2026-07-05.csv").write_text(
+        head + '"Thu, Jul 2, 2026",80,2,1,1\n"Fri, Jul 3, 2026",70,0,0,1\n')
+    ds = smm.load(tmp_path)
+    imp = ds.daily[ds.daily["metric"] == "impressions"].set_index("date")["value"]
+    # Jul 1 only in the old file; Jul 2 revised by the newer export (50 → 80); Jul 3 new
+    assert imp.to_dict() == {pd.Timestamp("2026-07-01"): 100, pd.Timestamp("2026-07-02"): 80,
+                             pd.Timestamp("2026-07-03"): 70}
+    assert len(ds.daily) == 3 * 4
+
+
+def test_same_file_twice_is_read_once(tmp_path):
+    src = FIX / "meta" / "facebook_posts_2026-11-20.csv"
+    shutil.copy(src, tmp_path / "a.csv")
+    shutil.copy(src, tmp_path / "b.csv")
+    ds = smm.load(tmp_path)
+    assert len(ds.posts) == 4
+    assert ds.files["status"].tolist() == ["ok", "duplicate"]
+    assert "duplicate_file" in _codes(ds, "b.csv")
+
+
+def test_unknown_and_broken_files_are_recorded_not_raised(tmp_path):
+    (tmp_path / "notes.txt").write_text("just some notes, nothing to see\n")
+    (tmp_path / "random.bin").write_bytes(bytes(range(256)) * 3)
+    (tmp_path / "empty.csv").write_bytes(b"")
+    (tmp_path / ".hidden.csv").write_text("ignored")
+    bad = _ig(tmp_path / "ig_bad.csv", 10)
+    bad.write_text(bad.read_text(encoding="utf-8-sig").replace("10/02/2026 09:00", "tomorrow"))
+    good = _ig(tmp_path / "ig_good_2026-10-03.csv", 10, post_id="179777")
+    ds = smm.load(tmp_path)
+    status = dict(zip(ds.files["path"].map(lambda p: Path(p).name), ds.files["status"],
+                      strict=True))
+    assert status == {"empty.csv": "not_understood", "ig_bad.csv": "failed",
+                      "ig_good_2026-10-03.csv": "ok", "notes.txt": "not_understood",
+                      "random.bin": "not_understood"}
+    err = ds.quality[ds.quality["level"] == "error"]
+    assert err["file"].str.endswith("ig_bad.csv").all() and err["message"].str.contains(
+        "tomorrow").all()
+    assert ds.posts["post_id"].tolist() == ["179777"]
+    del good
+    with pytest.raises(ParseError, match="tomorrow"):
+        smm.load(tmp_path, strict=True)
+
+
+def test_zip_members_and_lists(tmp_path):
+    archive = tmp_path / "exports.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.write(FIX / "x" / "tweet_activity_metrics_2015.csv", "x/tweets.csv")
+        zf.write(FIX / "ga4" / "traffic_acquisition_en.csv", "ga4.csv")
+        zf.writestr("__MACOSX/._ga4.csv", b"junk")
+    ds = smm.load([archive, FIX / "meta" / "instagram_posts_2026-11-20.csv"])
+    assert ds.files["path"].tolist()[:2] == [f"{archive}!ga4.csv", f"{archive}!x/tweets.csv"]
+    assert len(ds.web) == 6 and len(ds.posts) == 1 + 3
+    assert ds.root is None
+    with pytest.raises(ParseError, match="does not exist"):
+        smm.load(tmp_path / "nope")
+
+
+def test_snapshot_from_mtime_is_noted(tmp_path):
+    f = _ig(tmp_path / "posts.csv", 5)
+    os.utime(f, (1_790_000_000, 1_790_000_000))   # 2026-09-21 13:33:20 UTC
+    ds = smm.load(tmp_path)
+    assert ds.posts["snapshot_at"][0] == pd.Timestamp(1_790_000_000, unit="s", tz="UTC")
+    assert "snapshot_guessed" in _codes(ds)
+
+
+def test_side_files(tmp_path, monkeypatch):
+    (tmp_path / "brand.yaml").write_text("name: Maison Sève\ntimezone: Europe/Paris\n")
+    (tmp_path / "costs.csv").write_text("date,category,amount,currency\n2026-10-01,tools,10,EUR\n")
+    (tmp_path / "goals.yaml").write_text("goals: []\n")
+    _ig(tmp_path / "ig_2026-10-03.csv", 10)
+    fake = types.ModuleType("smmanalytics.roi")
+    fake.read_costs = lambda path: pd.read_csv(path)
+    monkeypatch.setitem(sys.modules, "smmanalytics.roi", fake)
+    monkeypatch.setitem(sys.modules, "smmanalytics.goals", None)   # not written yet
+    ds = smm.load(tmp_path)
+    assert ds.brand.name == "Maison Sève" and ds.brand.timezone == "Europe/Paris"
+    assert ds.costs["amount"].tolist() == [10]
+    assert ds.goals.empty and "reader_unavailable" in _codes(ds, "goals.yaml")
+    assert len(ds.posts) == 1
+    assert not ds.files["path"].str.contains("brand.yaml|costs.csv|goals.yaml").any()

@@ -1,0 +1,229 @@
+"""The loader framework: sniffing, headers, numbers, dates, ids, registry."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from smmanalytics.errors import ParseError, UnknownFormatError, UnknownPlatformError
+from smmanalytics.loaders import formats, get_format, register
+from smmanalytics.loaders._dates import (
+    META_TZ,
+    day_to_utc,
+    parse_datetimes,
+    parse_text_dates,
+    resolve_year,
+)
+from smmanalytics.loaders._headers import match_headers, normalize
+from smmanalytics.loaders._ids import (
+    instagram_shortcode,
+    instagram_shortcode_time,
+    linkedin_urn_time,
+    tiktok_id_time,
+    x_snowflake_time,
+)
+from smmanalytics.loaders._numbers import parse_numbers
+from smmanalytics.loaders._registry import snapshot_from_name
+from smmanalytics.loaders._sniff import decode, split_text
+from smmanalytics.quality import QualityLog
+
+
+def _s(*vals):
+    return pd.Series(list(vals), dtype="str")
+
+
+# ---------------------------------------------------------------- ids (reference §9.3)
+
+def test_x_snowflake_worked_example():
+    t = x_snowflake_time(_s("1226928883355791360"))[0]
+    assert t.floor("s") == pd.Timestamp("2020-02-10 18:00:15", tz="UTC")
+
+
+def test_tiktok_id_worked_example():
+    assert tiktok_id_time(_s("7681870521679564053"))[0] == pd.Timestamp("2026-09-05 02:20:58",
+                                                                          tz="UTC")
+
+
+def test_instagram_shortcode_worked_example():
+    code = instagram_shortcode(_s("https://www.instagram.com/reel/DHpmj9euOPy/"))
+    assert code[0] == "DHpmj9euOPy"
+    t = instagram_shortcode_time(code)[0]
+    assert t.floor("s") == pd.Timestamp("2025-03-26 05:00:16", tz="UTC")
+
+
+def test_linkedin_urn_time():
+    # n = ms << 22 for ms = 1767225600000 (2026-01-01 00:00 UTC) → 7412241167974400000
+    n = 1767225600000 << 22
+    t = linkedin_urn_time(_s(f"urn:li:activity:{n}"))[0]
+    assert t == pd.Timestamp("2026-01-01", tz="UTC")
+
+
+def test_ids_not_decodable_give_nat():
+    assert x_snowflake_time(_s("abc", "", "99999999999999999999999")).isna().all()
+    assert instagram_shortcode_time(_s("!!", "AAAAAAAAAAAAAAAA")).isna().all()
+    # a far-future id (top bits set) is not plausible
+    assert tiktok_id_time(_s(str((2**31 * 3) << 32))).isna().all()
+
+
+# ---------------------------------------------------------------- numbers
+
+def test_numbers_locales_and_missing():
+    got = parse_numbers(_s("1 234", "62,5 %", "1\u202f234,56 €", "-", "", "N/A", "--", "—",
+                           "undefined"))
+    assert got.dtype == "Float64"
+    assert got[:3].tolist() == [1234.0, 0.625, 1234.56]
+    assert got[3:].isna().all()
+
+
+def test_numbers_column_evidence_resolves_ambiguity():
+    # "1,234" next to "2,5": the column uses decimal commas, so 1,234 is 1.234
+    assert parse_numbers(_s("1,234", "2,5")).tolist() == [1.234, 2.5]
+    # alone, "1,234" is English thousands
+    assert parse_numbers(_s("1,234", "12,345")).tolist() == [1234.0, 12345.0]
+    # "1.234.567" proves dot thousands, so "1.234" is 1234
+    assert parse_numbers(_s("1.234", "1.234.567")).tolist() == [1234.0, 1234567.0]
+    # locale hint for ambiguous-only columns
+    assert parse_numbers(_s("1.234"), decimal=",").tolist() == [1234.0]
+
+
+def test_numbers_suffixes_floats_and_currency():
+    got = parse_numbers(_s("1.2K", "3M", "$12", "12 USD", "424.0", "0.00707", "1'200"))
+    assert got.tolist() == [1200.0, 3_000_000.0, 12.0, 12.0, 424.0, 0.00707, 1200.0]
+
+
+def test_numbers_percent_column_and_workbook_values():
+    assert parse_numbers(_s("4.02", "50"), percent=True).tolist() == [0.0402, 0.5]
+    got = parse_numbers(pd.Series([1, "2,5", None, 3.5], dtype=object))
+    assert got[[0, 1, 3]].tolist() == [1.0, 2.5, 3.5] and pd.isna(got[2])
+
+
+def test_numbers_bad_cell_raises_with_location():
+    with pytest.raises(ParseError, match=r"file f\.csv, line 3, column 'Views'.*got 'abc'"):
+        parse_numbers(_s("1", "abc"), file="f.csv", column="Views", first_line=2)
+
+
+# ---------------------------------------------------------------- dates
+
+def test_meta_times_across_dst():
+    utc, counts = parse_datetimes(
+        _s("01/15/2026 10:00", "07/01/2026 10:00", "11/01/2026 01:30", "03/08/2026 02:30", ""),
+        "%m/%d/%Y %H:%M", tz=META_TZ)
+    assert utc[0] == pd.Timestamp("2026-01-15 18:00", tz="UTC")   # PST = UTC-8
+    assert utc[1] == pd.Timestamp("2026-07-01 17:00", tz="UTC")   # PDT = UTC-7
+    assert utc[2] == pd.Timestamp("2026-11-01 08:30", tz="UTC")   # first 01:30 is PDT
+    assert utc[3] == pd.Timestamp("2026-03-08 10:00", tz="UTC")   # 02:30 → 03:00 PDT
+    assert pd.isna(utc[4])
+    assert counts == {"dst_ambiguous": 1, "dst_nonexistent": 1}
+
+
+def test_bad_time_cell_raises():
+    with pytest.raises(ParseError, match="line 2.*13/45/2026"):
+        parse_datetimes(_s("13/45/2026 10:00"), "%m/%d/%Y %H:%M", tz=META_TZ, file="a.csv")
+
+
+def test_month_name_dates_in_five_languages():
+    parts = parse_text_dates(_s("Tue, Jul 14, 2026", "Jan 6, 2024", "28 sept. 2026",
+                                "14. Juli 2026", "3 de marzo de 2025", "1 févr. 2026",
+                                "12 ott 2025", "déc. 5, 2025"))
+    assert parts["year"].tolist() == [2026, 2024, 2026, 2026, 2025, 2026, 2025, 2025]
+    assert parts["month"].tolist() == [7, 1, 9, 7, 3, 2, 10, 12]
+    assert parts["day"].tolist() == [14, 6, 28, 14, 3, 1, 12, 5]
+
+
+def test_year_less_dates_resolved_from_as_of():
+    parts = parse_text_dates(_s("September 25", "28 August", "December 31"))
+    dates, inferred = resolve_year(parts, pd.Timestamp("2026-09-26 10:00", tz="UTC"))
+    # Dec 31 2026 would be after the as-of date → 2025
+    assert dates.tolist() == [pd.Timestamp("2026-09-25"), pd.Timestamp("2026-08-28"),
+                              pd.Timestamp("2025-12-31")]
+    assert inferred.all()
+
+
+def test_day_to_utc_uses_source_midnight():
+    got = day_to_utc(pd.Series(pd.to_datetime(["2026-01-15", "2026-07-14"])), META_TZ)
+    assert got.tolist() == [pd.Timestamp("2026-01-15 08:00", tz="UTC"),
+                            pd.Timestamp("2026-07-14 07:00", tz="UTC")]
+
+
+def test_unknown_month_raises():
+    with pytest.raises(ParseError, match="Foo 3, 2026"):
+        parse_text_dates(_s("Foo 3, 2026"))
+
+
+# ---------------------------------------------------------------- sniffing
+
+def test_decode_boms_and_fallback():
+    assert decode("é".encode("utf-8-sig")) == ("é", "utf-8-sig")
+    assert decode(b"\xff\xfe" + "é".encode("utf-16-le")) == ("é", "utf-16-le")
+    assert decode(b"\xfe\xff" + "é".encode("utf-16-be")) == ("é", "utf-16-be")
+    log = QualityLog()
+    assert decode("Durée".encode("cp1252"), file="x.csv", log=log) == ("Durée", "cp1252")
+    assert log.entries[0]["code"] == "encoding_fallback"
+
+
+def test_split_text_sep_hint_title_and_semicolons():
+    t = split_text('sep=,\n"Facebook follows"\n"Date","Primary"\n"2025-08-01T00:00:00","3"\n',
+                   source="f.csv")[0]
+    assert t.meta["title"] == "Facebook follows" and t.meta["sep"] == ","
+    assert t.header == ["Date", "Primary"] and t.frame.iloc[0].tolist() == [
+        "2025-08-01T00:00:00", "3"]
+    t2 = split_text("a;b;c\n1;2,5;3\n4;5;6\n", source="g.csv")[0]
+    assert t2.delimiter == ";" and t2.frame[1].tolist() == ["2,5", "5"]
+
+
+def test_split_text_ga4_preamble_and_second_table():
+    text = ("# ----\n# Traffic acquisition: Session source / medium\n# Start date: 20260501\n"
+            "# End date: 20260531\nSession source / medium,Sessions\na / b,3\n\n"
+            "# ----\n# Chart\nDate,Sessions\n20260501,3\n")
+    t1, t2 = split_text(text, source="ga.csv")
+    assert t1.meta["start_date"] == "20260501" and t1.meta["end_date"] == "20260531"
+    assert t1.header == ["Session source / medium", "Sessions"] and len(t1.frame) == 1
+    assert t2.header == ["Date", "Sessions"] and t2.frame[0].tolist() == ["20260501"]
+
+
+def test_ragged_rows_are_kept_and_noted():
+    log = QualityLog()
+    t = split_text("a,b,c\n1,2\n4,5,6\n", source="r.csv", log=log)[0]
+    assert t.frame[0].tolist() == ["1", "4"] and t.frame[2].tolist() == ["", "6"]
+    assert log.entries[0]["code"] == "ragged_rows"
+
+
+# ---------------------------------------------------------------- headers
+
+def test_normalize_header():
+    assert normalize("  Mentions\u00a0J\u2019aime ") == "mentions j'aime"
+    assert normalize("Reactions, Comments and Shares") == normalize(
+        "Reactions, comments and shares")
+
+
+def test_match_headers_locale_and_unknown():
+    m = match_headers(["Identifiant de la publication", "Heure de publication", "Vues",
+                       "Colonne inconnue", "Description"], "meta")
+    assert m.columns["post_id"] == [0] and m.columns["views"] == [2]
+    assert m.locale == "fr-FR" and m.unknown == ["Colonne inconnue"]
+    assert match_headers(["Post ID", "Publish time"], "meta").locale == "en-US"
+
+
+# ---------------------------------------------------------------- registry
+
+def test_unknown_platform_lists_known():
+    with pytest.raises(UnknownPlatformError, match="instagram"):
+        formats("myspace")
+    with pytest.raises(UnknownFormatError):
+        get_format("nope")
+
+
+def test_register_rejects_duplicates_and_unknown_platforms():
+    with pytest.raises(UnknownPlatformError):
+        register("bad_fmt", platforms="myspace", kinds="posts", detect=lambda c: 0,
+                 parse=lambda c, x: [])
+
+
+def test_snapshot_from_file_name():
+    assert snapshot_from_name("account_analytics_content_2026-10-01_2026-10-31.csv") == \
+        pd.Timestamp("2026-11-01", tz="UTC")
+    assert snapshot_from_name("export_2026-10-31T0815.csv") == pd.Timestamp(
+        "2026-10-31 08:15", tz="UTC")
+    assert snapshot_from_name("x.zip!posts_1761900000.csv") == pd.Timestamp(
+        1761900000, unit="s", tz="UTC")
+    assert snapshot_from_name("posts.csv") is None

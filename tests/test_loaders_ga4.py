@@ -1,0 +1,79 @@
+"""GA4 report exports → web table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from smmanalytics import read_export
+from smmanalytics.loaders import read_file
+from smmanalytics.schema import validate
+
+FIX = Path(__file__).parent / "fixtures" / "ga4"
+
+
+def _codes(df):
+    return {q["code"] for q in df.attrs["quality"]}
+
+
+def test_traffic_acquisition_source_medium():
+    first, chart = read_file(FIX / "traffic_acquisition_en.csv")
+    validate(first, "web")
+    assert first.attrs["source_format"] == "ga4_table" and first.attrs["kind"] == "web"
+    # the Grand total row (empty first cell, 5210 sessions) is dropped and recorded
+    assert len(first) == 4 and "summary_row_dropped" in _codes(first)
+    assert first["source"].tolist() == ["google", "instagram", "l.instagram.com", "(direct)"]
+    assert first["medium"].tolist() == ["organic", "social", "referral", "(none)"]
+    assert first["sessions"].tolist() == [3000, 1200, 10, 1000]
+    assert first["engaged_sessions"].tolist() == [2100, 800, 5, 495]
+    assert first["key_events"].tolist() == [80, 30, 0, 20]
+    assert first["revenue"].tolist() == [6000, 2500.5, 0, 1376]
+    assert first["engagement_rate"][0] == 0.7
+    assert (first["period_start"] == pd.Timestamp("2026-10-01")).all()
+    assert (first["period_end"] == pd.Timestamp("2026-10-31")).all()
+    assert first["date"].isna().all()
+    # as-of = the end of the end date
+    assert (first["snapshot_at"] == pd.Timestamp("2026-11-01", tz="UTC")).all()
+    # the chart table after the blank line + # block is kept, marked by its breakdown
+    assert chart["date"].tolist() == [pd.Timestamp("2026-10-01"), pd.Timestamp("2026-10-02")]
+    assert chart["sessions"].tolist() == [170, 180]
+    assert chart["breakdown"].unique().tolist() == ["date"]
+    assert first["breakdown"].unique().tolist() == ["source_medium"]
+
+
+def test_french_channel_groups_numbers_and_preamble():
+    df = read_export(FIX / "acquisition_trafic_fr.csv")
+    assert df.attrs["source_locale"] == "fr-FR"
+    assert df["channel_group"].tolist() == ["Organic Social", "Direct"]   # Total général dropped
+    assert df["sessions"].tolist() == [1200, 1200]                        # "1 200" (NBSP)
+    assert df["engagement_rate"].tolist() == [0.625, 0.625]               # "62,5 %"
+    assert df["revenue"].tolist() == [1234.56, 265.44]                    # "1 234,56 €"
+    assert df["currency"].unique().tolist() == ["EUR"]
+    assert df["key_events"].tolist() == [20, 25]                          # Conversions
+    assert (df["period_start"] == pd.Timestamp("2026-07-01")).all()       # Date de début :
+    assert (df["period_end"] == pd.Timestamp("2026-09-28")).all()
+    assert {"summary_row_dropped", "renamed_metric"} <= _codes(df)
+
+
+def test_campaign_with_date_and_conversions():
+    df = read_export(FIX / "ga4_campaigns_2024style.csv")
+    assert df["campaign"].tolist() == ["autumn_linen", "(not set)"]
+    assert df["date"].tolist() == [pd.Timestamp("2026-10-03"), pd.Timestamp("2026-10-04")]
+    assert df["key_events"].tolist() == [10, 2] and df["revenue"].tolist() == [250, 50]
+    assert df["currency"].unique().tolist() == ["USD"]
+
+
+def test_generated_semicolon_french(tmp_path):
+    text = ("# Date de début : 20260101\n# Date de fin : 20260131\n"
+            "Source/support de la session;Sessions;Événements clés;Revenu total\n"
+            "instagram / social;2\u00a0500;12;1\u00a0000,50 €\n"
+            "facebook / paid;300;1;0,99 €\n")
+    path = tmp_path / "ga4.csv"
+    path.write_text(text, encoding="utf-8")
+    df = read_export(path)
+    assert df["source"].tolist() == ["instagram", "facebook"]
+    assert df["medium"].tolist() == ["social", "paid"]
+    assert df["sessions"].tolist() == [2500, 300]
+    assert df["revenue"].tolist() == [1000.5, 0.99]
+    assert df["key_events"].tolist() == [12, 1]

@@ -1,0 +1,255 @@
+"""Meta Business Suite exports: fixtures with hand-computed canonical values."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from smmanalytics import read_export
+from smmanalytics.errors import ParseError
+from smmanalytics.schema import validate
+
+FIX = Path(__file__).parent / "fixtures" / "meta"
+UTC = "UTC"
+
+
+def _codes(df):
+    return {q["code"] for q in df.attrs["quality"]}
+
+
+def test_facebook_posts_en_2025_views_set():
+    df = read_export(FIX / "facebook_posts_2026-11-20.csv")
+    validate(df, "posts")
+    assert df.attrs["platform"] == "facebook" and df.attrs["kind"] == "posts"
+    assert df["source_format"].unique().tolist() == ["meta_post"]
+    assert df["post_id"].tolist() == ["122105551234567890", "122105551234567891",
+                                      "122105551234567892", "122105551234567893"]
+    assert df["published_at"].tolist() == [
+        pd.Timestamp("2026-01-15 18:00", tz=UTC),  # 10:00 PST (UTC-8), winter
+        pd.Timestamp("2026-07-01 17:00", tz=UTC),  # 10:00 PDT (UTC-7), summer
+        pd.Timestamp("2026-11-01 08:30", tz=UTC),  # 01:30 repeated hour → first (PDT)
+        pd.Timestamp("2026-03-08 10:00", tz=UTC),  # 02:30 does not exist → 03:00 PDT
+    ]
+    assert {"dst_ambiguous", "dst_nonexistent"} <= _codes(df)
+    assert df["time_precision"].astype(str).tolist() == ["minute"] * 4
+    assert df["time_source"].astype(str).tolist() == ["export"] * 4
+    # Photos → image; Videos with a /reel/ permalink → reel; Links → link; Reels → reel
+    assert df["content_type"].astype(str).tolist() == ["image", "reel", "link", "reel"]
+    # Reach from Boosted posts: 0, 500, 0, 0
+    assert df["paid"].tolist() == [False, True, False, False]
+    assert df["caption"][0] == 'Winter sale "-20%"\nShop now'
+    # row 3: Description (55 chars) is longer than Title "Blog"
+    assert df["caption"][2].startswith("Read our new guide")
+    assert df["views"].tolist()[:3] == [1200, 5400, 900] and pd.isna(df["views"][3])
+    assert df["reach"].tolist() == [800, 3100, 700, 1500]
+    assert df["reactions"].tolist() == [30, 150, 8, 70]
+    assert df["platform_engagements"].tolist() == [45, 210, 12, 99]
+    # interactions = reactions + comments + shares (no saves on Facebook): 30+10+5 = 45 ...
+    assert df["interactions"].tolist() == [45, 210, 12, 99]
+    assert df["saves"].isna().all()
+    assert df["link_clicks"].tolist() == [25, 0, 30, 0]
+    assert df["clicks"].tolist() == [60, 90, 40, 0]
+    assert df["watch_time_s"].tolist() == [0, 3600, 0, 900]
+    # negative feedback = Hide all + Hide: 1+2, (empty)+1, empty+empty, 0+0
+    nf = df["negative_feedback"]
+    assert nf[0] == 3 and nf[1] == 1 and pd.isna(nf[2]) and nf[3] == 0
+    # file name date 2026-11-20 → snapshot at the end of that day
+    assert (df["snapshot_at"] == pd.Timestamp("2026-11-21", tz=UTC)).all()
+    assert df["source_locale"].unique().tolist() == ["en-US"]
+
+
+def test_instagram_posts_shortcode_time():
+    df = read_export(FIX / "instagram_posts_2026-11-20.csv")
+    assert df["platform"].astype(str).unique().tolist() == ["instagram"]
+    # DHpmj9euOPy decodes to 2025-03-26 05:00:16 UTC; export 03/25/2025 22:00 PDT = 05:00 UTC
+    assert df["published_at"][0] == pd.Timestamp("2025-03-26 05:00:16", tz=UTC)
+    assert df["time_source"][0] == "decoded_id" and df["time_precision"][0] == "second"
+    # the other shortcodes decode far from the export time: export kept (PST then PDT)
+    assert df["published_at"][1] == pd.Timestamp("2025-12-02 17:15", tz=UTC)
+    assert df["published_at"][2] == pd.Timestamp("2025-08-15 01:45", tz=UTC)
+    assert df["time_source"].astype(str).tolist()[1:] == ["export", "export"]
+    assert "id_time_disagrees" in _codes(df)
+    assert df["content_type"].astype(str).tolist() == ["reel", "carousel", "image"]
+    assert df["account_id"].tolist() == ["17841400000000000"] * 3
+    assert df["account_handle"].tolist() == ["maisonseve"] * 3
+    assert df["caption"][0] == 'Spring drop\n"new" linen'
+    assert df["reactions"].tolist() == [700, 150, 90]     # Likes
+    assert df["follows"][0] == 12 and pd.isna(df["follows"][1]) and df["follows"][2] == 1
+    # interactions = likes + comments + shares + saves: 700+35+40+80, 150+8+5+30, 90+4+2+11
+    assert df["interactions"].tolist() == [855, 193, 107]
+    assert df["platform_engagements"].isna().all() and df["paid"].isna().all()
+
+
+def test_facebook_french_bilingual_nbsp_apostrophes():
+    df = read_export(FIX / "facebook_posts_fr_2026-10-01.csv")
+    assert df.attrs["source_locale"] == "fr-FR"
+    assert df["post_id"].tolist() == ["123000000000000001", "123000000000000002"]
+    # 09/10/2026 08:00 PDT → 15:00 UTC; 09/12/2026 19:05 PDT → 09/13 02:05 UTC
+    assert df["published_at"].tolist() == [pd.Timestamp("2026-09-10 15:00", tz=UTC),
+                                           pd.Timestamp("2026-09-13 02:05", tz=UTC)]
+    # "Vidéos" + /reel/ permalink → reel; second row typed only in the English column
+    assert df["content_type"].astype(str).tolist() == ["reel", "image"]
+    assert df["caption"][0] == "L’atelier, en vidéo"
+    assert df["views"].tolist() == [4200, 1000] and df["reach"].tolist() == [3000, 650]
+    assert df["platform_engagements"].tolist() == [120, 33]
+    assert df["link_clicks"].tolist() == [5, 0]
+    assert df["video_views_1min"].tolist() == [300, 0]     # header with U+2019
+    assert df["viewers_3s"].tolist() == [800, 0]           # header with NBSP
+    assert df["paid"].tolist() == [False, True]            # boosted reach 0, 250
+    assert "bilingual_headers" in _codes(df)
+
+
+def test_instagram_italian_and_facebook_spanish():
+    it = read_export(FIX / "instagram_posts_it_2026-03-01.csv")
+    assert it.attrs["source_locale"] == "it-IT"
+    assert it["published_at"][0] == pd.Timestamp("2026-02-14 20:00", tz=UTC)  # 12:00 PST
+    assert [it[c][0] for c in ("views", "reach", "reactions", "shares", "comments", "saves")] \
+        == [2000, 1500, 120, 6, 9, 14]
+    assert it["interactions"][0] == 120 + 9 + 6 + 14
+    es = read_export(FIX / "facebook_posts_es_2026-07-01.csv")
+    assert es.attrs["source_locale"] == "es-ES"
+    assert es["published_at"][0] == pd.Timestamp("2026-06-22 03:10", tz=UTC)  # 20:10 PDT
+    assert es["content_type"][0] == "image"                                     # Fotos
+    assert [es[c][0] for c in ("views", "reach", "platform_engagements", "reactions",
+                               "comments", "shares")] == [800, 600, 15, 10, 3, 2]
+
+
+def test_facebook_2024_impressions_kept_apart_from_views():
+    df = read_export(FIX / "facebook_posts_2024.csv")
+    assert df["impressions"][0] == 2300 and pd.isna(df["views"][0])
+    assert df["published_at"][0] == pd.Timestamp("2024-12-21 00:45", tz=UTC)  # 16:45 PST
+    assert df["negative_feedback"].isna().all()   # columns absent → NaN, not 0
+    assert "impressions_era" in _codes(df)
+
+
+def test_instagram_stories_french():
+    df = read_export(FIX / "instagram_stories_fr_2026-10-31.csv")
+    assert df.attrs["source_format"] == "meta_story"
+    assert df["content_type"][0] == "story" and df["platform"][0] == "instagram"
+    assert df["published_at"][0] == pd.Timestamp("2026-10-05 14:30", tz=UTC)
+    row = df.iloc[0]
+    assert (row["views"], row["reach"], row["reactions"], row["shares"]) == (640, 600, 12, 1)
+    assert (row["profile_visits"], row["replies"], row["link_clicks"]) == (9, 2, 4)
+    assert (row["navigation"], row["follows"], row["sticker_taps"]) == (580, 1, 3)
+    assert pd.isna(row["comments"]) and pd.isna(row["saves"])
+    assert row["interactions"] == 12 + 1
+
+
+def test_meta_daily_utf16_files():
+    df = read_export(FIX / "Facebook follows.csv")
+    validate(df, "daily")
+    assert df.attrs["source_format"] == "meta_daily"
+    assert df["platform"].astype(str).unique().tolist() == ["facebook"]
+    assert df["metric"].unique().tolist() == ["follows"]
+    assert df["date"].tolist() == [pd.Timestamp("2026-10-01"), pd.Timestamp("2026-10-02"),
+                                   pd.Timestamp("2026-10-04")]
+    assert df["value"].tolist() == [3, 0, 7]
+    assert df["day_tz"].unique().tolist() == ["America/Los_Angeles"]
+    assert df["hour"].isna().all()
+    ig = read_export(FIX / "Instagram follows.csv")
+    assert ig["platform"][0] == "instagram" and ig["value"][0] == 12
+    views = read_export(FIX / "Views_2026-10-31.csv")
+    assert views["metric"].unique().tolist() == ["views"]
+    assert views["platform"].isna().all() and "platform_unknown" in _codes(views)
+    assert (views["snapshot_at"] == pd.Timestamp("2026-11-01", tz=UTC)).all()
+
+
+# ---------------------------------------------------------------- programmatic variants
+
+_IG_COLS = ["Post ID", "Account ID", "Account username", "Account name", "Description",
+            "Duration (sec)", "Publish time", "Permalink", "Post type", "Data comment", "Date",
+            "Views", "Reach", "Likes", "Shares", "Follows", "Comments", "Saves"]
+
+
+def _ig_rows(n, seed):
+    rng = random.Random(seed)
+    rows = []
+    for i in range(n):
+        month, day, hour = rng.randint(1, 12), rng.randint(1, 28), rng.randint(0, 23)
+        views = rng.randint(0, 50000)
+        rows.append({"Post ID": str(17800000000000000 + i), "Account ID": "1784", "Account "
+                     "username": "brand", "Account name": "Sève", "Description": f"été {i}",
+                     "Duration (sec)": "0", "Publish time": f"{month:02d}/{day:02d}/2026 "
+                     f"{hour:02d}:15", "Permalink": f"https://www.instagram.com/p/X{i}/",
+                     "Post type": rng.choice(["IG image", "IG carousel", "IG reel"]),
+                     "Data comment": "", "Date": "Lifetime", "Views": str(views),
+                     "Reach": str(views // 2), "Likes": str(rng.randint(0, 900)),
+                     "Shares": str(rng.randint(0, 50)), "Follows": rng.choice(["", "3"]),
+                     "Comments": str(rng.randint(0, 80)), "Saves": str(rng.randint(0, 90))})
+    return rows
+
+
+def _write(path, cols, rows, *, delim=",", encoding="utf-8-sig"):
+    def q(v):
+        return '"' + v.replace('"', '""') + '"' if any(ch in v for ch in (delim, '"', "\n", " ")) \
+            else v
+    lines = [delim.join(q(c) for c in cols)] + [delim.join(q(r[c]) for c in cols) for r in rows]
+    path.write_bytes(("\n".join(lines) + "\n").encode(encoding))
+
+
+def _expected(rows):
+    t = pd.to_datetime(pd.Series([r["Publish time"] for r in rows]), format="%m/%d/%Y %H:%M")
+    t = t.dt.tz_localize("America/Los_Angeles", ambiguous=True,
+                         nonexistent="shift_forward").dt.tz_convert(UTC)
+    return t
+
+
+@pytest.mark.parametrize("delim,encoding,shuffle", [
+    (",", "utf-8-sig", False), (";", "utf-8-sig", True), (";", "cp1252", True),
+    ("\t", "utf-8", True)])
+def test_instagram_generated_variants_load_the_same(tmp_path, delim, encoding, shuffle):
+    rows = _ig_rows(40, seed=ord(delim) + len(encoding))
+    cols = list(_IG_COLS)
+    if shuffle:
+        random.Random(7).shuffle(cols)
+    path = tmp_path / "ig_2026-12-01.csv"
+    _write(path, cols, rows, delim=delim, encoding=encoding)
+    df = read_export(path)
+    assert df["post_id"].tolist() == [r["Post ID"] for r in rows]
+    assert df["published_at"].tolist() == _expected(rows).tolist()
+    assert df["views"].tolist() == [float(r["Views"]) for r in rows]
+    assert df["reactions"].tolist() == [float(r["Likes"]) for r in rows]
+    inter = [float(r["Likes"]) + float(r["Comments"]) + float(r["Shares"]) + float(r["Saves"])
+             for r in rows]
+    assert df["interactions"].tolist() == inter
+    assert df["follows"].isna().tolist() == [r["Follows"] == "" for r in rows]
+    assert df["caption"].tolist() == [r["Description"] for r in rows]
+    if encoding == "cp1252":
+        assert "encoding_fallback" in _codes(df)
+
+
+def test_french_cp1252_resave_with_semicolons(tmp_path):
+    cols = ["Identifiant de la publication", "ID du compte", "Nom de profil du compte",
+            "Heure de publication", "Permalien", "Type de publication", "Vues", "Couverture",
+            "Mentions J'aime", "Commentaires", "Partages", "Enregistrements"]
+    rows = [dict(zip(cols, ["179", "1784", "maison", "01/31/2026 23:59",
+                            "https://www.instagram.com/p/Q1/", "IG image", "1 234", "1 000",
+                            "12", "3", "1", "2"], strict=True))]
+    path = tmp_path / "export_fr.csv"
+    _write(path, cols, rows, delim=";", encoding="cp1252")
+    df = read_export(path)
+    assert df.attrs["source_locale"] == "fr-FR"
+    assert df["published_at"][0] == pd.Timestamp("2026-02-01 07:59", tz=UTC)
+    assert df["views"][0] == 1234 and df["reach"][0] == 1000
+    assert df["interactions"][0] == 12 + 3 + 1 + 2
+
+
+def test_bad_publish_time_names_file_line_column(tmp_path):
+    rows = _ig_rows(3, seed=1)
+    rows[1]["Publish time"] = "yesterday"
+    path = tmp_path / "bad.csv"
+    _write(path, _IG_COLS, rows)
+    with pytest.raises(ParseError, match=r"bad\.csv, line 3, column 'Publish time'.*yesterday"):
+        read_export(path)
+
+
+def test_bad_number_names_cell(tmp_path):
+    rows = _ig_rows(2, seed=2)
+    rows[0]["Views"] = "lots"
+    path = tmp_path / "bad2.csv"
+    _write(path, _IG_COLS, rows)
+    with pytest.raises(ParseError, match=r"line 2, column 'Views'.*lots"):
+        read_export(path)

@@ -1,0 +1,122 @@
+"""X exports: legacy tweet activity, 2024+ content, account overview."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pandas as pd
+
+from smmanalytics import read_export
+from smmanalytics.schema import validate
+
+FIX = Path(__file__).parent / "fixtures" / "x"
+UTC = "UTC"
+
+
+def _codes(df):
+    return {q["code"] for q in df.attrs["quality"]}
+
+
+def test_legacy_tweet_activity():
+    df = read_export(FIX / "tweet_activity_metrics_USCTrials_20200201_20200301_en.csv")
+    validate(df, "posts")
+    assert df.attrs["source_format"] == "x_tweet_activity"
+    assert df["post_id"].tolist() == ["1226928883355791360", "1226928883355791361"]
+    # export 2020-02-10 18:00 +0000; the snowflake gives the second: 18:00:15 (reference §3.1)
+    assert df["published_at"][0] == pd.Timestamp("2020-02-10 18:00:15", tz=UTC)
+    assert df["time_source"][0] == "decoded_id" and df["time_precision"][0] == "second"
+    # second row: the id decodes to 2020-02-10, the export says 02-11 09:30 → export kept
+    assert df["published_at"][1] == pd.Timestamp("2020-02-11 09:30", tz=UTC)
+    assert df["time_source"][1] == "export"
+    assert df["caption"][0] == 'Join us "today"\nfor the trial talk'
+    assert df["impressions"].tolist() == [424, 1000]                 # "424.0"
+    assert df["platform_engagement_rate"][0] == 0.007075471698113208  # a fraction
+    assert df["reactions"].tolist() == [2, 20] and df["shares"].tolist() == [1, 4]
+    assert df["comments"].tolist() == [0, 2] and df["link_clicks"].tolist() == [0, 10]
+    # interactions = likes + replies + retweets: 2+0+1, 20+2+4
+    assert df["interactions"].tolist() == [3, 26]
+    # promoted impressions "-" → not promoted; 600 → promoted
+    assert df["paid"].tolist() == [False, True]
+    assert pd.isna(df["promoted_impressions"][0]) and df["promoted_impressions"][1] == 600
+    assert df["account_id"].tolist() == ["USCTrials"] * 2
+    # end date of the range in the file name: 2020-03-01 → end of that day
+    assert (df["snapshot_at"] == pd.Timestamp("2020-03-02", tz=UTC)).all()
+
+
+def test_legacy_favorites_is_likes():
+    df = read_export(FIX / "tweet_activity_metrics_2015.csv")
+    assert df["reactions"][0] == 2 and df["published_at"][0] == pd.Timestamp(
+        "2015-05-17 20:31", tz=UTC)
+    assert df["paid"][0] == False  # noqa: E712  ("-" = not promoted)
+
+
+def test_content_export_2024():
+    df = read_export(FIX / "account_analytics_content_2026-07-01_2026-07-31.csv")
+    assert df.attrs["source_format"] == "x_content"
+    # id 2077056051303153665: (id >> 22) + 1288834974657 ms = 2026-07-14 15:42:07.123 UTC,
+    # which lies on the Date "Tue, Jul 14, 2026"
+    assert df["published_at"][0] == pd.Timestamp("2026-07-14 15:42:07", tz=UTC)
+    assert df["time_source"][0] == "decoded_id" and df["time_precision"][0] == "second"
+    # id 1900000000000000000 decodes to 2025-03-13, far from Jul 16, 2026 → the day, UTC
+    assert df["published_at"][1] == pd.Timestamp("2026-07-16", tz=UTC)
+    assert df["time_precision"][1] == "day" and df["time_source"][1] == "export"
+    assert "id_time_disagrees" in _codes(df)
+    assert df["impressions"].tolist() == [1234, 800]                # "1,234"
+    assert df["reactions"].tolist() == [40, 10]
+    # shares = reposts + shares: 7+1, 2+0
+    assert df["shares"].tolist() == [8, 2] and df["reposts"].tolist() == [7, 2]
+    assert df["saves"].tolist() == [3, 0] and df["follows"].tolist() == [2, 0]
+    assert df["link_clicks"].tolist() == [12, 3]
+    # interactions = 40 + 5 + 8 + 3 = 56; 10 + 1 + 2 + 0 = 13
+    assert df["interactions"].tolist() == [56, 13]
+    assert (df["snapshot_at"] == pd.Timestamp("2026-08-01", tz=UTC)).all()
+
+
+def test_content_export_french_headers():
+    df = read_export(FIX / "contenu_x_fr_2026-07-31.csv")
+    assert df.attrs["source_locale"] == "fr-FR"
+    assert df["post_id"][0] == "2077056051303153665"            # taken from the link
+    assert df["published_at"][0] == pd.Timestamp("2026-07-14 15:42:07", tz=UTC)
+    assert df["impressions"][0] == 1234 and df["reactions"][0] == 40   # "1 234", J'aime
+    assert df["comments"][0] == 5 and df["shares"][0] == 7
+
+
+def test_overview_daily_any_column_order():
+    df = read_export(FIX / "account_overview_analytics_2026-07-03.csv")
+    validate(df, "daily")
+    wide = df.pivot(index="date", columns="metric", values="value")
+    assert wide.loc["2026-07-01", "impressions"] == 5000
+    assert wide.loc["2026-07-02", "impressions"] == 1200                # "1,200"
+    assert wide.loc["2026-07-01", "follows"] == 9                       # New follows
+    assert wide.loc["2026-07-01", "unfollows"] == 3
+    assert wide.loc["2026-07-01", "posts_published"] == 2               # Create Post
+    assert wide.loc["2026-07-01", "profile_visits"] == 40
+    assert sorted(wide.columns) == sorted(
+        ["impressions", "engagements", "likes", "replies", "reposts", "follows", "unfollows",
+         "bookmarks", "shares", "profile_visits", "posts_published", "video_views",
+         "media_views"])
+    assert df["day_tz"].unique().tolist() == ["UTC"] and "day_zone_assumed" in _codes(df)
+
+
+def test_overview_generated_shuffled(tmp_path):
+    cols = ["Date", "Impressions", "Engagements", "Likes", "Replies", "Reposts", "New follows",
+            "Unfollows", "Bookmarks", "Shares", "Profile visits", "Create Post", "Video views",
+            "Media views"]
+    rng = random.Random(3)
+    rng.shuffle(cols)
+    days = pd.date_range("2026-02-01", periods=20)
+    values = {c: [rng.randint(0, 5000) for _ in days] for c in cols if c != "Date"}
+    lines = [",".join(cols)]
+    for i, d in enumerate(days):
+        cells = [f'"{d:%a, %b} {d.day}, {d.year}"' if c == "Date" else
+                 (f'"{values[c][i]:,}"' if values[c][i] >= 1000 else str(values[c][i]))
+                 for c in cols]
+        lines.append(",".join(cells))
+    path = tmp_path / "account_overview_analytics.csv"
+    path.write_text("\n".join(lines) + "\n")
+    df = read_export(path)
+    wide = df.pivot(index="date", columns="metric", values="value")
+    assert wide["impressions"].tolist() == values["Impressions"]
+    assert wide["unfollows"].tolist() == values["Unfollows"]
+    assert wide.index.tolist() == list(days)
