@@ -265,18 +265,32 @@ def test_generated_metrics_load_as_written(tmp_path, rows):
     assert d[d["metric"] == "clicks"]["value"].tolist() == [r[1] + r[2] for r in rows]
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+CELL_VALUES = st.one_of(st.none(), st.text(st.characters(exclude_categories=["Cc", "Cs"]),
+                                                  max_size=12), st.integers(-10**12, 10**12),
+                        st.floats(allow_nan=True, allow_infinity=True),
+                        st.sampled_from(["--", "N/A", "1,234", "12 %", "10/32/2026", "13/01/2026",
+                                         "urn:li:activity:1", "Sponsored", "Video", "Total"]),
+                        st.datetimes(dt.datetime(1900, 3, 1), dt.datetime(2100, 1, 1)))
+
+
+# Byte-level mutation of workbooks is not fuzzed here: python-calamine can abort the whole
+# process on some corrupted .xls files (reported to the lead). Cells are mutated instead.
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
-def test_mutated_workbooks_raise_only_smm_errors(tmp_path, data):
-    src = FIX / (STEM.format(data.draw(st.sampled_from(["content", "followers"])))
-                 + data.draw(st.sampled_from(EXTS)))
-    raw = bytearray(src.read_bytes())
-    for _ in range(data.draw(st.integers(1, 8))):
-        pos = data.draw(st.integers(0, len(raw) - 1))
-        raw[pos] = data.draw(st.integers(0, 255))
-    path = tmp_path / src.name
-    path.write_bytes(bytes(raw))
+def test_mutated_cells_raise_only_deliberate_errors(tmp_path, data):
+    section = data.draw(st.sampled_from(["content", "followers", "visitors"]))
+    wb = openpyxl.load_workbook(FIX / (STEM.format(section) + ".xlsx"))
+    for _ in range(data.draw(st.integers(1, 6))):
+        ws = wb[data.draw(st.sampled_from(wb.sheetnames))]
+        row = data.draw(st.integers(1, ws.max_row + 1))
+        col = data.draw(st.integers(1, ws.max_column + 1))
+        ws.cell(row=row, column=col).value = data.draw(CELL_VALUES)
+    path = tmp_path / (STEM.format(section) + ".xlsx")
+    wb.save(path)
     try:
-        read_file(path)
-    except SmmError:
-        pass
+        frames = read_file(path)
+    except SmmError as exc:
+        assert "unexpected error" not in str(exc), exc   # our parsers raise deliberate errors
+    else:
+        for f in frames:
+            validate(f, f.attrs["kind"])

@@ -249,12 +249,12 @@ def test_mutated_files_raise_only_smm_errors(tmp_path, data):
     buf = io.BytesIO()
     try:
         read_file(path)
-    except SmmError:
-        pass
+    except SmmError as exc:
+        assert "unexpected error" not in str(exc), exc   # our parsers raise deliberate errors
     with zipfile.ZipFile(buf, "w") as z:
         z.writestr(src.name, bytes(raw))
     (tmp_path / "Content_x.zip").write_bytes(buf.getvalue())
     try:
         read_file(tmp_path / "Content_x.zip")
-    except SmmError:
-        pass
+    except SmmError as exc:
+        assert "unexpected error" not in str(exc), exc   # our parsers raise deliberate errors

@@ -16,9 +16,24 @@ from ..errors import ParseError
 from ._registry import Candidate, ParseContext
 
 __all__ = ["text", "long_daily", "hms_seconds", "note_day_tz", "cells_text", "outer_name",
-           "zip_member_time"]
+           "zip_member_time", "check_years", "cells_of"]
+
+#: calendar years accepted in exports (pandas' nanosecond timestamps end in 2262)
+YEARS = (1990, 2200)
 
 _EMPTY = {"", "-", "--", "—", "n/a", "undefined", "nan", "none", "null"}
+
+
+def cells_of(c: Candidate) -> pd.DataFrame:
+    """The table's cells, read once; a body the CSV reader rejects raises ParseError."""
+    import csv
+
+    try:
+        return c.table.frame
+    except csv.Error as exc:
+        raise ParseError("the file is not valid CSV", file=c.name, line=c.table.first_line,
+                         expected="delimited rows (a stray carriage return or quote?)",
+                         got=str(exc)) from None
 
 
 def cells_text(cells: pd.Series) -> pd.Series:
@@ -77,11 +92,12 @@ def hms_seconds(cells: pd.Series, *, file: str, column: str, first_line: int) ->
     """
     s = cells_text(cells).reset_index(drop=True)
     parts = s.str.extract(r"^(?:(\d+):)?(\d{1,2}):(\d{2})$")
-    plain = pd.to_numeric(s.where(s.str.fullmatch(r"\d+(?:\.\d+)?").fillna(False)),
-                          errors="coerce")
-    hms = (pd.to_numeric(parts[0], errors="coerce").fillna(0) * 3600
-           + pd.to_numeric(parts[1], errors="coerce") * 60
-           + pd.to_numeric(parts[2], errors="coerce"))
+
+    def _f(x: pd.Series) -> pd.Series:
+        return pd.to_numeric(x, errors="coerce").astype("Float64")
+
+    plain = _f(s.where(s.str.fullmatch(r"\d+(?:\.\d+)?").fillna(False)))
+    hms = _f(parts[0]).fillna(0) * 3600 + _f(parts[1]) * 60 + _f(parts[2])
     out = hms.where(parts[2].notna(), plain)
     bad = s.notna() & out.isna()
     if bad.any():
@@ -90,6 +106,18 @@ def hms_seconds(cells: pd.Series, *, file: str, column: str, first_line: int) ->
                          column=column, expected="H:MM:SS, M:SS or seconds",
                          got=str(s.iloc[pos]))
     return pd.Series(out.to_numpy(dtype="float64"), dtype="Float64")
+
+
+def check_years(parts: pd.DataFrame, *, file: str, column: str | None,
+                first_line: int) -> None:
+    """Raise ParseError for a year outside :data:`YEARS` (a typo such as ``9026``)."""
+    year = parts["year"]
+    bad = year.notna() & ((year < YEARS[0]) | (year > YEARS[1]))
+    if bad.any():
+        pos = int(np.flatnonzero(bad.to_numpy())[0])
+        raise ParseError("date out of range", file=file, line=first_line + pos, column=column,
+                         expected=f"a year between {YEARS[0]} and {YEARS[1]}",
+                         got=str(int(year.iloc[pos])))
 
 
 def note_day_tz(ctx: ParseContext, platform: str, what: str = "dates") -> None:
@@ -118,7 +146,7 @@ def zip_member_time(c: Candidate) -> pd.Timestamp | None:
     try:
         with zipfile.ZipFile(c.source.path) as zf:
             y, mo, d, h, mi, s = zf.getinfo(parts[1]).date_time
-    except (OSError, KeyError, zipfile.BadZipFile, ValueError):
+    except Exception:  # best-effort metadata: an odd archive just gives no time
         return None
     try:
         return pd.Timestamp(y, mo, d, h, mi, s, tz="UTC")

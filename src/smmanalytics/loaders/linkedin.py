@@ -44,7 +44,7 @@ from ._headers import match_headers, normalize
 from ._ids import linkedin_urn_time
 from ._numbers import parse_numbers
 from ._registry import Candidate, ParseContext, register
-from ._tidy import cells_text, long_daily, note_day_tz, text
+from ._tidy import cells_of, cells_text, long_daily, note_day_tz, text
 
 __all__: list[str] = []
 
@@ -212,6 +212,7 @@ def _detect_demographics(c: Candidate) -> float:
 # ----------------------------------------------------------------------------- parsing
 
 def _parse_posts(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
+    cells_of(c)
     m = c.match(F_POSTS)
     if not m.has("permalink"):
         raise ParseError("LinkedIn 'All posts' sheet without a post link column", file=c.name,
@@ -325,6 +326,7 @@ def _wide_to_daily(c: Candidate, ctx: ParseContext, family: str) -> pd.DataFrame
 
 
 def _parse_metrics(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
+    cells_of(c)
     if _sheet(c) == "metrics" and "all posts" not in _siblings(c):
         raise ParseError("LinkedIn content workbook without its 'All posts' sheet",
                          file=c.name, cell="All posts!A2", expected="sheets 'Metrics' and "
@@ -333,6 +335,7 @@ def _parse_metrics(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
 
 
 def _parse_followers(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
+    cells_of(c)
     date_pos, dates = _date_column(c, F_FOLLOWERS)
     m = c.match(F_FOLLOWERS)
     metrics = {canon: _numbers_at(c, idx[0]) for canon, idx in m.columns.items()
@@ -350,10 +353,12 @@ def _parse_followers(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
 
 
 def _parse_visitors(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
+    cells_of(c)
     return [_wide_to_daily(c, ctx, F_VISITORS)]
 
 
 def _parse_demographics(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
+    cells_of(c)
     dim = _DEMO_SHEETS[_sheet(c)]
     visitors = ("visitor metrics" in _siblings(c)
                 or normalize(c.header[1]) in {"total views", "page views"})

@@ -26,7 +26,7 @@ from ..errors import ParseError
 from ._dates import dates_from_parts, day_to_utc, parse_text_dates
 from ._headers import normalize
 from ._registry import Candidate, ParseContext, register
-from ._tidy import cells_text, long_daily, text
+from ._tidy import cells_of, cells_text, check_years, long_daily, text
 
 __all__: list[str] = []
 
@@ -51,6 +51,8 @@ def _dates(c: Candidate, canonical: str) -> pd.Series:
     parts = parse_text_dates(cells_text(c.col(F, canonical)).fillna("").reset_index(drop=True),
                              file=c.name, column=c.header_of(F, canonical),
                              first_line=c.table.first_line + 1, require_year=True)
+    check_years(parts, file=c.name, column=c.header_of(F, canonical),
+                first_line=c.table.first_line + 1)
     return dates_from_parts(parts, file=c.name, column=c.header_of(F, canonical),
                             first_line=c.table.first_line + 1)
 
@@ -71,6 +73,7 @@ def _values(c: Candidate, ctx: ParseContext, names: tuple[str, ...]) -> dict[str
 
 
 def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
+    cells_of(c)
     m = c.match(F)
     ctx.note("layout_unverified", "Pinterest export layout is unverified (no real file was "
              "available when the loader was written): columns were matched by their documented "

@@ -48,7 +48,16 @@ from ._headers import normalize
 from ._ids import tiktok_id_time
 from ._registry import Candidate, ParseContext, register
 from ._sniff import RawTable
-from ._tidy import cells_text, hms_seconds, long_daily, note_day_tz, outer_name, zip_member_time
+from ._tidy import (
+    cells_of,
+    cells_text,
+    check_years,
+    hms_seconds,
+    long_daily,
+    note_day_tz,
+    outer_name,
+    zip_member_time,
+)
 
 __all__: list[str] = []
 
@@ -91,6 +100,8 @@ def _days(c: Candidate, ctx: ParseContext, canonical: str, as_of: pd.Timestamp) 
     parts = parse_text_dates(cells_text(cells).fillna("").reset_index(drop=True), file=c.name,
                              column=c.header_of(F, canonical),
                              first_line=c.table.first_line + 1)
+    check_years(parts, file=c.name, column=c.header_of(F, canonical),
+                first_line=c.table.first_line + 1)
     dates, inferred = resolve_year(parts, as_of)
     if inferred.any():
         ctx.note("year_inferred", f"{c.header_of(F, canonical)!r} has no year: inferred as the "
@@ -183,17 +194,19 @@ def _daily_file(c: Candidate, ctx: ParseContext, names: tuple[str, ...],
 
 
 def _parse_overview(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
+    cells_of(c)
     return _daily_file(c, ctx, _DAILY_METRICS)
 
 
 def _parse_history(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
+    cells_of(c)
     as_of, stated = _export_time(c, ctx)
     dates = _days(c, ctx, "date", as_of)
     metrics = {"followers_total": _num(c, "followers_total")}
     net = _num(c, "net_follows")
     if net is not None:
-        first = int(np.argmin(dates.to_numpy())) if dates.notna().any() else 0
-        if len(net) and net.iloc[first] == 0:
+        first = int(dates.idxmin()) if dates.notna().any() else 0
+        if len(net) and pd.notna(net.iloc[first]) and net.iloc[first] == 0:
             net = net.copy()
             net.iloc[first] = pd.NA
             ctx.note("first_difference_unknown", "the first day's difference has no previous "
@@ -206,10 +219,12 @@ def _parse_history(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
 
 
 def _parse_activity(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
+    cells_of(c)
     return _daily_file(c, ctx, ("online_followers",), hourly=True)
 
 
 def _parse_viewers(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
+    cells_of(c)
     return _daily_file(c, ctx, ("viewers", "new_viewers", "returning_viewers"))
 
 
@@ -233,10 +248,12 @@ def _audience(c: Candidate, ctx: ParseContext, key: str, dimension: str) -> list
 
 
 def _parse_gender(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
+    cells_of(c)
     return _audience(c, ctx, "gender", "gender")
 
 
 def _parse_territories(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
+    cells_of(c)
     return _audience(c, ctx, "territory", "country")
 
 
@@ -247,8 +264,13 @@ def _repaired(c: Candidate, ctx: ParseContext) -> Candidate:
     width = len(c.header)
     if c.table.body is None:                       # workbook: cells are already separate
         return c
-    rows = [r for r in csv.reader(io.StringIO(c.table.body), delimiter=c.table.delimiter or ",")
-            if any(f.strip() for f in r)]
+    try:
+        rows = [r for r in csv.reader(io.StringIO(c.table.body, newline=""),
+                                      delimiter=c.table.delimiter or ",")
+                if any(f.strip() for f in r)]
+    except csv.Error as exc:
+        raise ParseError("Content.csv is not valid CSV", file=c.name, expected="quoted CSV "
+                         "fields", got=str(exc)) from None
     link_pos = c.match(F).columns["permalink"][0]
     title_pos = c.match(F).columns.get("caption", [link_pos - 1])[0]
     ragged = [i for i, r in enumerate(rows) if len(r) != width]
@@ -274,6 +296,7 @@ def _repaired(c: Candidate, ctx: ParseContext) -> Candidate:
 
 def _parse_content(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     c = _repaired(c, ctx)
+    cells_of(c)
     m = c.match(F)
     n = len(c.table.frame)
     line = c.table.first_line + 1

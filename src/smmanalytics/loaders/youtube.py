@@ -40,7 +40,9 @@ from ._dates import dates_from_parts, day_to_utc, parse_text_dates
 from ._headers import normalize
 from ._registry import Candidate, ParseContext, register
 from ._tidy import (
+    cells_of,
     cells_text,
+    check_years,
     hms_seconds,
     long_daily,
     note_day_tz,
@@ -123,6 +125,7 @@ def _total_rows(c: Candidate, ids: pd.Series) -> pd.Series:
 
 
 def _parse_table(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
+    cells_of(c)
     m = c.match(F)
     if not m.has("post_id"):
         raise ParseError("YouTube table without the video id column", file=c.name,
@@ -144,6 +147,8 @@ def _parse_table(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
                                            .where(keep, ""), file=c.name,
                                            column=c.header_of(F, "published_date"),
                                            first_line=line, require_year=True)
+        check_years(published_parts, file=c.name, column=c.header_of(F, "published_date"),
+                    first_line=line)
     values = {canon: _metric_values(c, canon) for canon in m.columns if canon not in _IDENTITY}
     if "views" in values and total.any():
         listed = values["views"][keep].sum()
@@ -217,6 +222,10 @@ def _parse_table(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
 def _daily(c: Candidate, ctx: ParseContext, *, per_video: bool) -> pd.DataFrame:
     m = c.match(F)
     line = c.table.first_line + 1
+    if not m.has("date"):
+        raise ParseError("YouTube chart/totals file without a date column", file=c.name,
+                         line=c.table.first_line, column="Date", expected="a 'Date' column",
+                         got=c.header[:6])
     cells = cells_text(c.col(F, "date").reset_index(drop=True))
     period = cells.str.lower().isin(_TOTAL_WORDS).fillna(False).astype(bool)
     if period.any():
@@ -224,6 +233,7 @@ def _daily(c: Candidate, ctx: ParseContext, *, per_video: bool) -> pd.DataFrame:
                  "in the daily table", level="info", rows=int(period.sum()))
     parts = parse_text_dates(cells.where(~period, ""), file=c.name, column=c.header_of(F, "date"),
                              first_line=line, require_year=True)
+    check_years(parts, file=c.name, column=c.header_of(F, "date"), first_line=line)
     keep = np.flatnonzero(~period.to_numpy())
     dates = dates_from_parts(parts, file=c.name, column="Date", first_line=line).iloc[keep]
     metrics = {}
@@ -251,10 +261,12 @@ def _daily(c: Candidate, ctx: ParseContext, *, per_video: bool) -> pd.DataFrame:
 
 
 def _parse_chart(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
+    cells_of(c)
     return [_daily(c, ctx, per_video=True)]
 
 
 def _parse_totals(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
+    cells_of(c)
     return [_daily(c, ctx, per_video=False)]
 
 
