@@ -36,23 +36,28 @@ def _codes(ds, file_part=""):
 
 
 def test_load_fixture_folder():
-    ds = smm.load(FIX)
+    ds = smm.load([FIX / "ga4", FIX / "meta", FIX / "x"])   # this module's formats
     for name in ("posts", "daily", "web", "quality"):
         validate(getattr(ds, name), name)
-    assert ds.root == FIX
-    assert (ds.files["status"] == "ok").all() and len(ds.files) == 18
-    assert ds.files["rows"].sum() == 61
+    assert smm.load(FIX / "meta").root == FIX / "meta"
+    assert (ds.files["status"] == "ok").all() and len(ds.files) == 20
+    # 19 post rows + 10 web rows + daily: 3 + 1 + 2 (Meta) + 2 (Audience Follows block)
+    # + 26 (X overview: 2 days x 13) + 30 (X legacy by day: 2 days x 15 metrics)
+    # + 17 audience rows = 110
+    assert ds.files["rows"].sum() == 110
+    assert len(ds.audience) == 17
     # 19 post rows in the exports (13 Meta + 6 X); the X post shared by the EN and FR content files is merged
     assert len(ds.posts) == 19 - 1
     assert ds.posts["post_id"].is_unique
     assert set(ds.posts["platform"].astype(str)) == {"facebook", "instagram", "x"}
-    assert len(ds.web) == 10 and len(ds.daily) == 3 + 1 + 2 + 26
+    assert len(ds.web) == 10 and len(ds.daily) == 3 + 1 + 2 + 2 + 26 + 30
     assert ds.posts.index.equals(pd.RangeIndex(len(ds.posts)))
     assert "snapshot_merged" in _codes(ds, "account_analytics_content")
 
 
 def test_load_twice_gives_identical_tables():
-    a, b = smm.load(FIX), smm.load(FIX)
+    a, b = smm.load(FIX), smm.load(FIX)   # every fixture, all platforms
+    assert not (a.files["status"] == "failed").any()
     for name in ("posts", "daily", "web", "audience", "quality", "files"):
         pd.testing.assert_frame_equal(getattr(a, name), getattr(b, name))
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
+import smmanalytics as smm
 from smmanalytics.errors import ParseError, UnknownFormatError, UnknownPlatformError
 from smmanalytics.loaders import formats, get_format, register
 from smmanalytics.loaders._dates import (
@@ -227,3 +230,30 @@ def test_snapshot_from_file_name():
     assert snapshot_from_name("x.zip!posts_1761900000.csv") == pd.Timestamp(
         1761900000, unit="s", tz="UTC")
     assert snapshot_from_name("posts.csv") is None
+    # a start date and an export epoch: the latest wins (1793520000 s = 2026-11-01 08:00 UTC)
+    assert snapshot_from_name("Overview_2025-11-01_1793520000_brand.zip!Overview.csv") == \
+        pd.Timestamp("2026-11-01 08:00", tz="UTC")
+
+
+def test_read_export_platform_and_kind_arguments():
+    from smmanalytics import read_export
+
+    fb = Path(__file__).parent / "fixtures" / "meta" / "facebook_posts_2026-11-20.csv"
+    with pytest.raises(UnknownPlatformError, match="known platforms: facebook"):
+        read_export(fb, platform="myspace")
+    with pytest.raises(UnknownFormatError, match="no known export format"):
+        read_export(fb, platform="x")
+    with pytest.raises(UnknownFormatError, match="no daily table"):
+        read_export(fb, kind="daily")
+    assert len(read_export(fb, kind="posts", platform="facebook")) == 4
+
+
+def test_parsers_do_not_mutate_their_input():
+    cells = _s("1 234", "", "62,5 %")
+    before = cells.copy()
+    parse_numbers(cells)
+    parse_text_dates(_s("Jan 6, 2024", ""))
+    pd.testing.assert_series_equal(cells, before)
+    paths = [Path(__file__).parent / "fixtures" / "ga4"]
+    smm.load(paths)
+    assert paths == [Path(__file__).parent / "fixtures" / "ga4"]

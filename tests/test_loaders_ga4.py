@@ -77,3 +77,20 @@ def test_generated_semicolon_french(tmp_path):
     assert df["sessions"].tolist() == [2500, 300]
     assert df["revenue"].tolist() == [1000.5, 0.99]
     assert df["key_events"].tolist() == [12, 1]
+
+
+def test_comparison_date_ranges_give_each_row_its_period(tmp_path):
+    text = ("# Start date: 20260701\n# End date: 20260928\n"
+            "Session source / medium,Date range,Sessions\n"
+            "instagram / social,Jul 1 - Sep 28 2026,300\n"
+            "instagram / social,Apr 2 - Jun 30 2026,250\n"
+            "google / organic,\"Dec 3, 2025 - Feb 28, 2026\",90\n")
+    path = tmp_path / "ga4_compare.csv"
+    path.write_text(text)
+    df = read_export(path)
+    assert df["period_start"].tolist() == [pd.Timestamp("2026-07-01"), pd.Timestamp("2026-04-02"),
+                                           pd.Timestamp("2025-12-03")]
+    assert df["period_end"].tolist() == [pd.Timestamp("2026-09-28"), pd.Timestamp("2026-06-30"),
+                                         pd.Timestamp("2026-02-28")]
+    assert df["sessions"].tolist() == [300, 250, 90]
+    assert "comparison_periods" in _codes(df)

@@ -253,3 +253,85 @@ def test_bad_number_names_cell(tmp_path):
     _write(path, _IG_COLS, rows)
     with pytest.raises(ParseError, match=r"line 2, column 'Views'.*lots"):
         read_export(path)
+
+
+def _excel_resave(path, fmt):
+    rows = [["Exported from Meta Business Suite"],
+            ["Post ID", "Account username", "Publish time", "Permalink", "Post type", "Views",
+             "Reach", "Likes", "Comments", "Shares", "Saves"],
+            # Excel turned the id into a number and the time into a datetime cell
+            [17900000000000004, "maison", pd.Timestamp("2026-01-15 10:00").to_pydatetime(),
+             "https://www.instagram.com/p/Q2/", "IG image", 1200, 900.0, 30, 4, 1, 2],
+            ["17900000000000005", "maison", "07/01/2026 10:00", "https://www.instagram.com/p/Q3/",
+             "IG reel", "1 500", "", 40, 5, 0, 3]]
+    if fmt == "xlsx":
+        import openpyxl
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.title = "Posts"
+        for r in rows:
+            ws.append(r)
+        wb.save(path)
+    else:
+        import xlwt
+        wb = xlwt.Workbook()
+        ws = wb.add_sheet("Posts")
+        style = xlwt.easyxf(num_format_str="MM/DD/YYYY HH:MM")
+        for i, r in enumerate(rows):
+            for j, v in enumerate(r):
+                if hasattr(v, "year"):
+                    ws.write(i, j, v, style)
+                else:
+                    ws.write(i, j, v)
+        wb.save(str(path))
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "xls"])
+def test_instagram_export_resaved_as_excel(tmp_path, fmt):
+    path = tmp_path / f"instagram.{fmt}"
+    _excel_resave(path, fmt)
+    df = read_export(path)
+    assert df.attrs["sheet"] == "Posts"
+    # 17900000000000004 > 2**53 stored as a number: openpyxl writes 1.79e16 (15 digits), the
+    # xls double happens to be exact; either way the loader flags the id as unreliable
+    assert df["post_id"][0] == {"xlsx": "17900000000000000", "xls": "17900000000000004"}[fmt]
+    assert "post_id_damaged" in _codes(df)
+    assert df["post_id"][1] == "17900000000000005"
+    assert df["published_at"].tolist() == [pd.Timestamp("2026-01-15 18:00", tz=UTC),
+                                           pd.Timestamp("2026-07-01 17:00", tz=UTC)]
+    assert df["views"].tolist() == [1200, 1500]
+    assert df["reach"][0] == 900 and pd.isna(df["reach"][1])
+    assert df["interactions"].tolist() == [30 + 4 + 1 + 2, 40 + 5 + 0 + 3]
+
+
+def test_campaign_from_utm_in_caption(tmp_path):
+    rows = _ig_rows(2, seed=5)
+    rows[0]["Description"] = "Shop: https://maisonseve.fr/?utm_source=instagram&utm_campaign=" \
+        "autumn%20linen&utm_medium=social"
+    path = tmp_path / "ig.csv"
+    _write(path, _IG_COLS, rows)
+    df = read_export(path)
+    assert df["campaign"][0] == "autumn linen" and pd.isna(df["campaign"][1])
+    assert "campaign_from_utm" in _codes(df)
+
+
+def test_meta_audience_stacked_blocks():
+    from smmanalytics.loaders import read_file
+
+    aud, daily = read_file(FIX / "facebook_Audience.csv")
+    validate(aud, "audience")
+    validate(daily, "daily")
+    assert aud.attrs["source_format"] == "meta_audience"
+    assert aud["platform"].astype(str).unique().tolist() == ["facebook"]   # from the name
+    share = aud.set_index(["dimension", "category"])["share"]
+    assert share[("age_gender", "18-24 Men")] == pytest.approx(0.123)     # "12.3" percent
+    # age 25-34 = 36.1 + 13 = 49.1 %; Men = 12.3 + 36.1 + 20 = 68.4 %
+    assert share[("age", "25-34")] == pytest.approx(0.491)
+    assert share[("gender", "Men")] == pytest.approx(0.684)
+    assert share[("city", "Quezon City, Philippines")] == pytest.approx(0.064)
+    assert share[("country", "Vietnam")] == pytest.approx(0.154)
+    affinity = aud[aud["dimension"] == "page_affinity"]
+    assert affinity["value"].tolist() == [37.58, 15.38] and affinity["share"].isna().all()
+    assert daily["metric"].unique().tolist() == ["follows"]
+    assert daily["value"].tolist() == [20, 22]
+    assert daily["date"].tolist() == [pd.Timestamp("2025-08-01"), pd.Timestamp("2025-08-02")]

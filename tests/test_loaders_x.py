@@ -120,3 +120,33 @@ def test_overview_generated_shuffled(tmp_path):
     assert wide["impressions"].tolist() == values["Impressions"]
     assert wide["unfollows"].tolist() == values["Unfollows"]
     assert wide.index.tolist() == list(days)
+
+
+def test_legacy_by_day_export():
+    df = read_export(FIX / "daily_tweet_activity_metrics_USCTrials_20200201_20200229_en.csv")
+    validate(df, "daily")
+    assert df.attrs["source_format"] == "x_tweet_activity_daily"
+    wide = df.pivot(index="date", columns="metric", values="value")
+    assert wide["posts_published"].tolist() == [3, 0]              # Tweets published
+    assert wide["impressions"].tolist() == [1524, 310]             # "1524.0"
+    assert wide["reposts"].tolist() == [4, 0] and wide["likes"].tolist() == [12, 1]
+    assert wide["link_clicks"].tolist() == [8, 2] and wide["follows"].tolist() == [1, 0]
+    assert wide.index.tolist() == [pd.Timestamp("2020-02-10"), pd.Timestamp("2020-02-11")]
+    # file name range ends 2020-02-29 → snapshot at the end of that day
+    assert (df["snapshot_at"] == pd.Timestamp("2020-03-01", tz=UTC)).all()
+
+
+def test_content_export_resaved_with_numeric_dates(tmp_path):
+    head = "Post id,Date,Post text,Post Link,Impressions,Likes,Engagements\n"
+    # day-first proved by 14 > 12
+    (tmp_path / "eu.csv").write_text(head + "1,14/07/2026,a,https://x.com/a/status/1,10,1,2\n"
+                                     "2,03/08/2026,b,https://x.com/a/status/2,20,2,3\n")
+    eu = read_export(tmp_path / "eu.csv")
+    assert eu["published_at"].tolist() == [pd.Timestamp("2026-07-14", tz=UTC),
+                                           pd.Timestamp("2026-08-03", tz=UTC)]
+    # nothing proves the order: month first assumed, and said so
+    (tmp_path / "us.csv").write_text(head + "1,7/4/2026,a,https://x.com/a/status/1,10,1,2\n")
+    us = read_export(tmp_path / "us.csv")
+    assert us["published_at"][0] == pd.Timestamp("2026-07-04", tz=UTC)
+    notes = [q for q in us.attrs["quality"] if q["code"] == "date_format_resaved"]
+    assert notes and notes[0]["level"] == "warning"

@@ -25,10 +25,37 @@ def _print_frame(df: pd.DataFrame, as_json: bool) -> None:
             print(df.to_string(index=False))
 
 
+def _cmd_inspect(args: argparse.Namespace) -> int:
+    """Print what each export file is (platform, format, locale, rows, dates, zone, warnings)."""
+    from .loaders import inspect_files
+
+    df = inspect_files(args.paths)
+    if args.json:
+        _print_frame(df, True)
+        return 0
+    for rec in df.to_dict("records"):
+        print(rec["file"])
+        if rec["status"] != "ok":
+            print(f"  status:    {rec['status']}")
+        else:
+            print(f"  platform:  {rec['platform']}  format: {rec['format']}  "
+                  f"kind: {rec['kind']}  locale: {rec['locale']}")
+            print(f"  rows:      {rec['rows']}  dates: {rec['date_from']} .. {rec['date_to']}")
+            print(f"  time zone: {rec['time_zone']}")
+        if isinstance(rec["warnings"], str) and rec["warnings"]:
+            print(f"  warnings:  {rec['warnings']}")
+    return 0 if (df["status"] == "ok").any() or df.empty else 1
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="smm", description="Social media analytics from exports.")
     sub = p.add_subparsers(dest="command", required=True)
     # --- subcommands are registered below, one block per command ---
+    # inspect (loaders)
+    p_inspect = sub.add_parser("inspect", help="show what each export file is and how it reads")
+    p_inspect.add_argument("paths", nargs="+", help="export files, zips or folders")
+    p_inspect.add_argument("--json", action="store_true", help="print JSON records")
+    p_inspect.set_defaults(func=_cmd_inspect)
     del sub
     return p
 

@@ -28,7 +28,7 @@ import pandas as pd
 
 from . import schema
 from .brand import Brand
-from .errors import ParseError, SmmError
+from .errors import ParseError, SchemaError, SmmError
 from .quality import QualityLog
 
 __all__ = ["Dataset", "load"]
@@ -105,8 +105,7 @@ def _walk(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
-def _read_side(path: Path, module: str, func: str, log: QualityLog, strict: bool
-               ) -> pd.DataFrame:
+def _read_side(path: Path, module: str, func: str, log: QualityLog, strict: bool):
     try:
         reader = getattr(importlib.import_module(f"smmanalytics.{module}"), func)
     except (ImportError, AttributeError):
@@ -127,7 +126,7 @@ def _read_side(path: Path, module: str, func: str, log: QualityLog, strict: bool
             raise err from exc
         log.add(path, "failed", str(err), level="error")
         return pd.DataFrame()
-    return out if isinstance(out, pd.DataFrame) else pd.DataFrame(out)
+    return out
 
 
 def _merge(table: str, frames: list[pd.DataFrame], log: QualityLog) -> pd.DataFrame:
@@ -265,7 +264,15 @@ def load(path, *, strict: bool = False) -> Dataset:
             for x in frames:
                 tables[x.attrs["kind"]].append(x)
 
-    merged = {k: _merge(k, v, log) for k, v in tables.items()}
+    merged = {}
+    for k, v in tables.items():
+        try:
+            merged[k] = _merge(k, v, log)
+        except SmmError:
+            raise
+        except Exception as exc:  # never let anything but SmmError escape load
+            raise SchemaError(f"the {k} tables of the files could not be merged: "
+                              f"{type(exc).__name__}: {exc}") from exc
     files_df = pd.DataFrame(files, columns=list(FILE_COLUMNS)).astype(FILE_COLUMNS)
     return Dataset(posts=merged["posts"], daily=merged["daily"], web=merged["web"],
                    audience=merged["audience"], costs=side.get("costs", pd.DataFrame()),

@@ -30,10 +30,17 @@ Adding a platform
        register("tiktok_content", platforms="tiktok", kinds="posts",
                 detect=_detect, parse=_parse)
 
+   ``cand`` (a :class:`Candidate`) gives ``header``/``norm`` (raw and normalised headers),
+   ``meta`` (preamble: ``title``, ``start_date``, ``end_date``, ``sep``), ``basename``,
+   ``table.sheet`` (workbook sheet name), ``tables`` (every table of the same file),
+   ``match(family)`` (a :class:`~._headers.HeaderMatch`: ``columns``, ``unknown``, ``locale``),
+   ``col``/``text``/``numbers(family, canonical)`` (cells of a field: raw, stripped text with
+   NA for empty, or locale-aware Float64), and ``table.column(pos)`` / ``table.n_rows``.
    Use the helpers: ``_numbers.parse_numbers`` (locale-aware, ``--`` → NaN), ``_dates``
    (month names in EN/FR/IT/ES/DE, year resolution, DST-safe local → UTC), ``_ids`` (publish
    times decoded from ids). Set ``attrs["as_of"]`` (UTC Timestamp) when the file itself says
-   when it was exported. Record every repair or guess with ``ctx.note``; raise
+   when it was exported, and ``attrs["source_tz"]`` (the zone its times were read in, shown
+   by ``smm inspect``). Record every repair or guess with ``ctx.note``; raise
    ``ParseError(..., file=, line=, column=, expected=, got=)`` for unreadable cells.
 3. Add fixtures under ``tests/fixtures/<platform>/`` and ``tests/test_loaders_<platform>.py``.
 """
@@ -43,6 +50,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
+from ._inspect import inspect_files
 from ._registry import (
     KINDS,
     KNOWN_PLATFORMS,
@@ -56,7 +64,7 @@ from ._registry import (
     register,
 )
 
-__all__ = ["read_export", "read_file", "register", "formats", "get_format", "Format",
+__all__ = ["read_export", "read_file", "inspect_files", "register", "formats", "get_format", "Format",
            "Candidate", "ParseContext", "KINDS", "KNOWN_PLATFORMS"]
 
 for _mod in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):

@@ -16,10 +16,13 @@
 
 from __future__ import annotations
 
+import datetime
 import unicodedata
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from ..errors import ParseError
 
@@ -105,9 +108,26 @@ def parse_datetimes(values: pd.Series, fmt: str, *, tz: str | None = None, file:
     Empty / ``-`` / ``N/A`` cells give NaT. A cell that does not follow ``fmt`` raises
     ParseError. Returns ``(utc_series, dst_counts)`` as :func:`local_to_utc`.
     """
+    if values.dtype == object:  # workbook cells: dates may already be datetimes
+        is_dt = values.map(lambda v: isinstance(v, (pd.Timestamp, datetime.datetime)))
+        if is_dt.any():
+            as_dt = pd.to_datetime(values.where(is_dt, None)).astype("datetime64[ns]")
+            rest = values.where(~is_dt, "")
+            if tz is None:
+                as_dt = as_dt.dt.tz_localize("UTC")
+            other, counts = parse_datetimes(rest.astype("str"), fmt, tz=tz, file=file,
+                                            column=column, first_line=first_line)
+            if tz is None:
+                return other.where(~is_dt, as_dt), counts
+            local, counts2 = local_to_utc(as_dt, tz)
+            counts = {k: counts[k] + counts2[k] for k in counts}
+            return other.where(~is_dt, local), counts
     s = values.astype("str").str.strip()
     empty = s.str.lower().isin({"", "-", "--", "n/a", "nan", "none", "—"})
-    parsed = pd.to_datetime(s.mask(empty, None), format=fmt, errors="coerce", utc=tz is None)
+    parsed = _arrow_strptime(s.mask(empty, None), fmt) if tz is not None else None
+    if parsed is None:
+        parsed = pd.to_datetime(s.mask(empty, None), format=fmt, errors="coerce",
+                                utc=tz is None)
     bad = parsed.isna() & ~empty
     if bad.any():
         pos = int(np.flatnonzero(bad.to_numpy())[0])
@@ -119,30 +139,61 @@ def parse_datetimes(values: pd.Series, fmt: str, *, tz: str | None = None, file:
     return local_to_utc(parsed, tz)
 
 
+def _arrow_strptime(s: pd.Series, fmt: str) -> pd.Series | None:
+    """Naive times parsed by Arrow's strptime (much faster than Python's); None if unsupported.
+    Unparseable cells are NaT."""
+    if "%z" in fmt or "%Z" in fmt:
+        return None
+    try:
+        arr = pa.array(s, type=pa.string(), from_pandas=True)
+        ts = pc.strptime(arr, format=fmt, unit="s", error_is_null=True)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
+        return None
+    out = pd.Series(ts.to_pandas(), index=s.index)
+    return out.astype("datetime64[ns]")
+
+
 def parse_text_dates(values: pd.Series, *, file: str | None = None, column: str | None = None,
-                     first_line: int = 2, require_year: bool = False) -> pd.DataFrame:
+                     first_line: int = 2, require_year: bool = False,
+                     numeric_order: str = "mdy") -> pd.DataFrame:
     """Parse month-name dates; return a frame of nullable ``year``, ``month``, ``day`` (Int64).
 
     ``year`` is NA for year-less cells (``September 25``); resolve it with :func:`resolve_year`.
-    ISO dates (``2026-07-14``) are accepted too. Empty cells give NA. A cell that matches no
-    pattern, names an unknown month, or (with ``require_year``) lacks the year raises ParseError.
+    ISO dates (``2026-07-14``) are accepted too, and all-number dates as a spreadsheet re-save
+    writes them (``7/14/2026``, ``14.07.2026``): their order is proved by the column (a first
+    number above 12 → day first; a second above 12 → month first), else ``numeric_order`` is
+    assumed and ``attrs["numeric_ambiguous"]`` is True. Empty cells give NA. A cell that
+    matches no pattern, names an unknown month, or (with ``require_year``) lacks the year raises
+    ParseError.
     """
     folded = _fold(values)
     empty = folded.isin({"", "-", "--", "n/a", "nan", "none", "—"})
     a = folded.str.extract(_MONTH_FIRST)
     b = folded.str.extract(_DAY_FIRST)
     iso = folded.str.extract(r"^(\d{4})-(\d{2})-(\d{2})(?:[ t].*)?$")
+    num = folded.str.extract(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})(?:[ t].*)?$")
+    order = _numeric_order(num, numeric_order)
+    if order[0] == "dmy":
+        num = num[[1, 0, 2]].set_axis([0, 1, 2], axis=1)
+    num_year = pd.to_numeric(num[2], errors="coerce")
+    num_year = num_year.where(num_year >= 100, num_year + 2000)
     word = a[0].where(a[0].notna(), b[1])
     day = a[1].where(a[0].notna(), b[0])
     year = a[2].where(a[0].notna(), b[2])
     month = word.map(lambda w: MONTHS.get(unicodedata.normalize("NFC", w)) if isinstance(w, str)
                      else None)
     use_iso = iso[0].notna()
+    use_num = num[0].notna() & ~use_iso
     out = pd.DataFrame({
-        "year": pd.to_numeric(year.where(~use_iso, iso[0]), errors="coerce").astype("Int64"),
-        "month": pd.to_numeric(month.where(~use_iso, iso[1]), errors="coerce").astype("Int64"),
-        "day": pd.to_numeric(day.where(~use_iso, iso[2]), errors="coerce").astype("Int64"),
+        "year": pd.to_numeric(year.where(~use_iso, iso[0]), errors="coerce")
+        .where(~use_num, num_year).astype("Int64"),
+        "month": pd.to_numeric(month.where(~use_iso, iso[1]), errors="coerce")
+        .where(~use_num, pd.to_numeric(num[0], errors="coerce")).astype("Int64"),
+        "day": pd.to_numeric(day.where(~use_iso, iso[2]), errors="coerce")
+        .where(~use_num, pd.to_numeric(num[1], errors="coerce")).astype("Int64"),
     }, index=values.index)
+    out.attrs["numeric_order"] = order[0] if use_num.any() else None
+    out.attrs["numeric_ambiguous"] = bool(use_num.any() and order[1])
     invalid = out["month"].isna() | out["day"].isna() | (out["day"] > 31) | (out["day"] < 1)
     if require_year:
         invalid |= out["year"].isna()
@@ -153,7 +204,21 @@ def parse_text_dates(values: pd.Series, *, file: str | None = None, column: str 
                          expected="a date with a month name (e.g. 'Tue, Jul 14, 2026', "
                                   "'28 sept. 2026', 'September 25')",
                          got=str(values.iloc[pos]))
-    return out.mask(empty)
+    masked = out.mask(empty)
+    masked.attrs = dict(out.attrs)
+    return masked
+
+
+def _numeric_order(num: pd.DataFrame, prefer: str) -> tuple[str, bool]:
+    """``mdy`` or ``dmy`` for all-number dates of a column, and whether that was a guess:
+    a first number above 12 proves day-first, a second above 12 proves month-first."""
+    first = pd.to_numeric(num[0], errors="coerce")
+    second = pd.to_numeric(num[1], errors="coerce")
+    if (first > 12).any():
+        return "dmy", False
+    if (second > 12).any():
+        return "mdy", False
+    return prefer, bool(num[0].notna().any())
 
 
 def resolve_year(parts: pd.DataFrame, as_of: pd.Timestamp) -> tuple[pd.Series, pd.Series]:

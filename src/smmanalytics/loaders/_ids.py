@@ -13,6 +13,8 @@ Each function returns tz-aware UTC, NaT where an id does not decode to a plausib
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -74,8 +76,22 @@ def linkedin_urn_time(urns: pd.Series) -> pd.Series:
 
 def instagram_shortcode(permalinks: pd.Series) -> pd.Series:
     """The shortcode of an Instagram permalink (``/p/``, ``/reel/``, ``/reels/``, ``/tv/``)."""
-    return permalinks.astype("str").str.extract(
-        r"instagram\.com/(?:[^/?#]+/)?(?:p|reel|reels|tv)/([A-Za-z0-9_-]+)", expand=False)
+    return extract(permalinks,
+                   r"instagram\.com/(?:[^/?#]+/)?(?:p|reel|reels|tv)/([A-Za-z0-9_-]+)")
+
+
+def extract(values: pd.Series, pattern: str) -> pd.Series:
+    """First group of ``pattern`` in each cell (string, NA when no match), run by Arrow (RE2)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    named = re.sub(r"(?<!\\)\((?!\?)", "(?P<g>", pattern, count=1)
+    arr = pa.array(values.astype("str"), type=pa.string(), from_pandas=True)
+    try:
+        got = pc.struct_field(pc.extract_regex(arr, pattern=named), [0])
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return values.astype("str").str.extract(pattern, expand=False).astype("string")
+    return pd.Series(pd.array(got, dtype="string"), index=values.index)
 
 
 def instagram_shortcode_time(codes: pd.Series) -> pd.Series:

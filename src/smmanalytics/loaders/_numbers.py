@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from ..errors import ParseError
 
@@ -67,8 +69,11 @@ def parse_numbers(values: pd.Series, *, file: str | None = None, column: str | N
     """
     if pd.api.types.is_numeric_dtype(values.dtype) and not pd.api.types.is_bool_dtype(values):
         out = values.astype("Float64")
-        return out / 100 if percent else out
+        return out * 0.01 if percent else out
     if pd.api.types.is_string_dtype(values.dtype) and values.dtype != object:
+        fast = _fast_plain(values, decimal)
+        if fast is not None:  # every cell a plain number or empty: parsed in Arrow
+            return fast * 0.01 if percent else fast
         obj, is_num = values, None
         s = values.fillna("").str.strip()
     else:  # cells from a workbook: numbers stay numbers, the rest is text
@@ -77,9 +82,6 @@ def parse_numbers(values: pd.Series, *, file: str | None = None, column: str | N
                          and not isinstance(v, bool))
         s = obj.where(~is_num, "").map(lambda v: "" if v is None else str(v)).astype("str")
         s = s.str.strip()
-    if is_num is None and s.str.fullmatch(r"\d*").all():  # fast path: plain integers
-        out = pd.to_numeric(s.mask(s == "", None), errors="coerce").astype("Float64")
-        return out / 100 if percent else out
     missing = s.str.lower().isin(MISSING)
     s = s.mask(missing, "")
     pct = s.str.contains("%", regex=False)
@@ -129,6 +131,27 @@ def parse_numbers(values: pd.Series, *, file: str | None = None, column: str | N
         missing = missing & ~is_num
     nums = nums.mask(missing)
     return nums.astype("Float64")
+
+
+def _fast_plain(values: pd.Series, decimal: str | None) -> pd.Series | None:
+    """Float64 of a text column whose cells are all plain numbers (``12``, ``424.0``, ``-3``)
+    or empty, cast in Arrow; None when any cell needs the locale-aware path.
+
+    Arrow's cast rejects separators, spaces, ``%`` and suffixes; it accepts ``inf``, which is
+    sent to the slow path (and refused there). Under a decimal-comma hint a ``.`` may be a
+    thousands separator, so such columns also take the slow path.
+    """
+    try:
+        arr = pa.array(values, type=pa.string(), from_pandas=True)
+        if decimal == "," and pc.any(pc.match_substring(arr, ".")).as_py():
+            return None
+        arr = pc.if_else(pc.equal(arr, ""), pa.scalar(None, pa.string()), arr)
+        floats = pc.cast(arr, pa.float64()).to_numpy(zero_copy_only=False)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
+        return None
+    if np.isinf(floats).any():
+        return None
+    return pd.Series(pd.array(floats, dtype="Float64"), index=values.index)
 
 
 def _column_decimal(s: pd.Series, hint: str | None) -> str:

@@ -20,6 +20,7 @@ A format is registered once, by its module, with :func:`register`. Reading a fil
 
 from __future__ import annotations
 
+import datetime
 import logging
 import re
 from collections.abc import Callable, Iterator
@@ -103,6 +104,20 @@ class Candidate:
             out = out.where(~empty, other)
         return out
 
+    def text(self, family: str, canonical: str) -> pd.Series:
+        """The column carrying ``canonical`` as stripped text (NA when empty or absent).
+
+        Workbook cells that are numbers are written without a spurious ``.0`` (ids); dates are
+        written ISO. A float id beyond 2**53 was already rounded by the spreadsheet.
+        """
+        cells = self.col(family, canonical)
+        if cells is None:
+            return pd.Series(pd.NA, index=range(self.table.n_rows), dtype="string")
+        if cells.dtype == object:
+            cells = cells.map(_cell_text)
+        s = cells.astype("string").str.strip()
+        return s.mask(s == "")
+
     def numbers(self, family: str, canonical: str, *, decimal: str | None = None,
                 percent: bool = False) -> pd.Series | None:
         """The column carrying ``canonical`` parsed as Float64 numbers; None when absent."""
@@ -121,6 +136,21 @@ class Candidate:
         """The raw header of the first column carrying ``canonical``."""
         pos = self.match(family).columns.get(canonical)
         return self.table.header[pos[0]] if pos else None
+
+
+def two_labels(cond: object, yes: str, no: str) -> pd.Series:
+    """A categorical Series: ``yes`` where ``cond`` is true, else ``no`` (fast for 1M rows)."""
+    c = pd.Series(cond)
+    codes = c.fillna(False).to_numpy(dtype=bool).astype("int8")
+    return pd.Series(pd.Categorical.from_codes(codes, categories=[no, yes]), index=c.index)
+
+
+def _cell_text(v: object) -> object:
+    if isinstance(v, float) and v.is_integer() and abs(v) < 1e20:
+        return str(int(v))
+    if isinstance(v, (pd.Timestamp, datetime.datetime, datetime.date)):
+        return v.isoformat(sep=" ") if isinstance(v, datetime.datetime) else v.isoformat()
+    return "" if v is None else v
 
 
 @dataclass
@@ -239,13 +269,20 @@ _NAME_DATE = [
 
 
 def snapshot_from_name(name: str) -> pd.Timestamp | None:
-    """The last date (or epoch seconds/ms) written in a file name, as UTC; None if none.
+    """The latest date (or epoch seconds/ms) written in a file name, as UTC; None if none.
 
     ``…_2026-10-01_2026-10-31.csv`` gives the end date 2026-10-31 (taken as the end of that
     day, 2026-11-01 00:00 UTC, since a range export covers the whole last day); a time after
     the date (``2026-10-31T0815``) is kept as written.
     """
-    base = Path(name.split("!")[-1]).name
+    for part in reversed(name.split("!")):   # an archive member, else the archive's own name
+        found = _dates_in_name(Path(part).name)
+        if found:
+            return max(found)
+    return None
+
+
+def _dates_in_name(base: str) -> list[pd.Timestamp]:
     found: list[pd.Timestamp] = []
     for rx, kind in _NAME_DATE:
         for m in rx.finditer(base):
@@ -263,9 +300,8 @@ def snapshot_from_name(name: str) -> pd.Timestamp | None:
                     found.append(ts)
             except (ValueError, OverflowError):
                 continue
-        if found:
-            break
-    return found[-1] if found else None
+    return [t for t in found if pd.Timestamp("2004-01-01", tz="UTC") <= t
+            <= pd.Timestamp.now(tz="UTC") + pd.Timedelta(days=2)]
 
 
 def _snapshot(src: Source, frames: list[pd.DataFrame], log: QualityLog) -> pd.Timestamp:
@@ -285,11 +321,55 @@ def _snapshot(src: Source, frames: list[pd.DataFrame], log: QualityLog) -> pd.Ti
     return pd.NaT
 
 
-def finish(df: pd.DataFrame, src: Source, snapshot: pd.Timestamp) -> pd.DataFrame:
-    """Add audit columns, posts' interactions; conform and validate against the schema."""
+_UTM = r"[?&]utm_campaign=([^&\s#\"'<>]+)"
+
+
+def _campaign_from_utm(out: pd.DataFrame, src: Source, log: QualityLog | None) -> None:
+    """Fill ``campaign`` from a ``utm_campaign=`` in the post's link or caption (URL-decoded)."""
+    from urllib.parse import unquote_plus
+
+    from ._ids import extract
+
+    n = len(out)
+    campaign = (out["campaign"].astype("string") if "campaign" in out.columns
+                else pd.Series(pd.NA, index=out.index, dtype="string"))
+    found = pd.Series(pd.NA, index=out.index, dtype="string")
+    for col in ("permalink", "link", "caption"):
+        if col in out.columns and n and out[col].astype("str").str.contains(
+                "utm_campaign=", regex=False).any():
+            hit = extract(out[col], _UTM)
+            found = found.fillna(hit)
+    if found.notna().any():
+        codes, uniques = pd.factorize(found)
+        decoded = pd.array([unquote_plus(u) for u in uniques] + [pd.NA], dtype="string")
+        found = pd.Series(decoded[codes], index=out.index, dtype="string")
+        fill = campaign.isna() & found.notna()
+        if fill.any() and log is not None:
+            log.add(src.name, "campaign_from_utm", f"{int(fill.sum())} posts got their campaign "
+                    "from a utm_campaign parameter in their link or caption", level="info",
+                    rows=int(fill.sum()))
+        out["campaign"] = campaign.fillna(found)
+
+
+def finish(df: pd.DataFrame, src: Source, snapshot: pd.Timestamp,
+           log: QualityLog | None = None) -> pd.DataFrame:
+    """Add audit columns, posts' interactions; conform and validate against the schema.
+
+    A negative lifetime metric of a post (impossible) is set to NaN and noted.
+    """
     kind = df.attrs["kind"]
     attrs = dict(df.attrs)
-    out = df.copy()
+    out = df.copy(deep=False)  # copy-on-write: the parser's frame is never modified
+    if kind == "posts":
+        for m in schema.METRICS:
+            if m in out.columns:
+                vals = pd.to_numeric(out[m], errors="coerce")
+                neg = vals < 0
+                if neg.any():
+                    out[m] = vals.mask(neg)
+                    if log is not None:
+                        log.add(src.name, "negative_metric", f"{int(neg.sum())} negative "
+                                f"values of {m!r} set to NaN", rows=int(neg.sum()))
     if "source_file" not in out.columns:
         out["source_file"] = src.name
     out["snapshot_at"] = snapshot
@@ -298,9 +378,10 @@ def finish(df: pd.DataFrame, src: Source, snapshot: pd.Timestamp) -> pd.DataFram
             out["source_format"] = attrs.get("source_format")
         if "source_locale" not in out.columns:
             out["source_locale"] = attrs.get("source_locale")
+        _campaign_from_utm(out, src, log)
         if "interactions" not in out.columns or out["interactions"].isna().all():
             from ..metrics import interactions
-            out["interactions"] = interactions(schema.conform(out, "posts")).to_numpy()
+            out["interactions"] = interactions(out).array
     out = schema.conform(out, kind)
     schema.validate(out, kind)
     out.attrs = attrs
@@ -315,7 +396,17 @@ def parse_source(src: Source, log: QualityLog, *, fmts: list[Format] | None = No
     (:func:`finish`) with the file's snapshot. Errors other than SmmError raised by a parser are
     wrapped into ParseError naming the file.
     """
-    fmts = list(_FORMATS.values()) if fmts is None else fmts
+    try:
+        return _parse_source(src, log, list(_FORMATS.values()) if fmts is None else fmts)
+    except SmmError:
+        raise
+    except Exception as exc:  # never let anything but SmmError escape a file
+        raise ParseError(f"unexpected error while reading: {type(exc).__name__}: {exc}",
+                         file=src.name) from exc
+
+
+def _parse_source(src: Source, log: QualityLog, fmts: list[Format]
+                  ) -> tuple[list[pd.DataFrame], bool]:
     tables = read_tables(src, log)
     frames: list[pd.DataFrame] = []
     understood = False
@@ -346,8 +437,8 @@ def parse_source(src: Source, log: QualityLog, *, fmts: list[Format] | None = No
             if table.sheet:
                 df.attrs.setdefault("sheet", table.sheet)
         frames.extend(out)
-    snap = _snapshot(src, frames, log)
-    return [finish(df, src, snap) for df in frames], understood
+    snap = _snapshot(src, frames, log) if frames else pd.NaT
+    return [finish(df, src, snap, log) for df in frames], understood
 
 
 def _iter_parsed(path, platform: str | None) -> Iterator[pd.DataFrame]:

@@ -132,7 +132,8 @@ class RawTable:
     delimiter: str | None = None
     encoding: str | None = None
     sheet: str | None = None
-    body: str | None = None
+    body: str | None = None          # the data rows as text (None for workbook sheets)
+    raw: memoryview | None = None    # the same rows as UTF-8 bytes, when available
     rows: list[list] | None = None
     log: QualityLog | None = None
 
@@ -141,15 +142,39 @@ class RawTable:
         return [normalize(h) for h in self.header]
 
     @cached_property
-    def frame(self) -> pd.DataFrame:
+    def _cells(self) -> pa.Table | pd.DataFrame:
+        """The body parsed once: an Arrow table of text, or a frame (workbook, ragged rows)."""
         if self.rows is not None:
             return _frame_from_rows(self.rows, len(self.header))
-        return _read_body(self.body or "", len(self.header), self.delimiter or ",",
+        body = self.raw if self.raw is not None else (self.body or "")
+        return _read_body(body, len(self.header), self.delimiter or ",",
                           self.source, self.first_line, self.log)
 
+    @property
+    def n_rows(self) -> int:
+        """Number of data rows."""
+        cells = self._cells
+        return cells.num_rows if isinstance(cells, pa.Table) else len(cells)
+
+    @cached_property
+    def frame(self) -> pd.DataFrame:
+        """Every column as a frame (labels 0..n-1); prefer :meth:`column` for a few columns."""
+        cells = self._cells
+        if isinstance(cells, pd.DataFrame):
+            return cells
+        return pd.DataFrame({i: self.column(i) for i in range(len(self.header))},
+                            index=pd.RangeIndex(cells.num_rows))
+
     def column(self, pos: int) -> pd.Series:
-        """The cells of column ``pos`` (text, or Excel values)."""
-        return self.frame[pos]
+        """The cells of column ``pos`` (text, or Excel values), converted on first use."""
+        cells = self._cells
+        if isinstance(cells, pd.DataFrame):
+            return cells[pos]
+        cache = self.__dict__.setdefault("_columns", {})
+        if pos not in cache:
+            cache[pos] = pd.Series(cells.column(pos).to_pandas(), name=pos,
+                                   index=pd.RangeIndex(cells.num_rows))
+        return cache[pos]
 
 
 def _frame_from_rows(rows: list[list], width: int) -> pd.DataFrame:
@@ -158,11 +183,18 @@ def _frame_from_rows(rows: list[list], width: int) -> pd.DataFrame:
     return df.fillna("") if len(df) else df
 
 
-def _read_body(body: str, width: int, delim: str, source: str, first_line: int,
-               log: QualityLog | None) -> pd.DataFrame:
+def _is_blank(body: str | bytes | memoryview) -> bool:
+    if len(body) > 65536:
+        return False
+    return not (body.strip() if isinstance(body, str) else bytes(body).strip())
+
+
+def _read_body(body: str | bytes | memoryview, width: int, delim: str, source: str,
+               first_line: int, log: QualityLog | None) -> pd.DataFrame:
     names = [str(i) for i in range(width)]
-    if not body.strip():
-        return pd.DataFrame({i: pd.Series([], dtype="str") for i in range(width)})
+    if _is_blank(body):
+        return pa.table({n: pa.array([], type=pa.string()) for n in names})
+    data = body.encode("utf-8") if isinstance(body, str) else body
     bad: list[int] = []
 
     def _invalid(row) -> str:
@@ -171,7 +203,7 @@ def _read_body(body: str, width: int, delim: str, source: str, first_line: int,
 
     try:
         table = pacsv.read_csv(
-            io.BytesIO(body.encode("utf-8")),
+            pa.BufferReader(pa.py_buffer(data)),
             read_options=pacsv.ReadOptions(column_names=names, use_threads=True,
                                            block_size=1 << 22),
             parse_options=pacsv.ParseOptions(delimiter=delim, quote_char='"', double_quote=True,
@@ -184,7 +216,8 @@ def _read_body(body: str, width: int, delim: str, source: str, first_line: int,
         bad.append(-1)
     if bad:
         # ragged rows: re-read with the csv module, padding short rows and keeping every row
-        rows = list(csv.reader(io.StringIO(body), delimiter=delim))
+        text = body if isinstance(body, str) else bytes(body).decode("utf-8", errors="replace")
+        rows = list(csv.reader(io.StringIO(text), delimiter=delim))
         rows = [r for r in rows if any(c.strip() for c in r)]
         long_rows = sum(len(r) > width for r in rows)
         short_rows = sum(len(r) < width for r in rows)
@@ -194,9 +227,7 @@ def _read_body(body: str, width: int, delim: str, source: str, first_line: int,
                     "cells ignored)", rows=short_rows + long_rows)
         df = _frame_from_rows(rows, width)
         return df.astype("str") if len(df) else df
-    df = table.to_pandas()
-    df.columns = range(width)
-    return df
+    return table
 
 
 def _first_line_fields(line: str) -> int:
@@ -223,9 +254,17 @@ def _parse_preamble(lines: list[str], meta: dict[str, str]) -> None:
 
 
 def split_text(text: str, *, source: str, encoding: str | None = None,
-               log: QualityLog | None = None) -> list[RawTable]:
-    """Split a decoded CSV text into its tables (usually one). See the module docstring."""
-    text = text.lstrip("\ufeff")
+               log: QualityLog | None = None, raw: bytes | None = None,
+               raw_offset: int = 0) -> list[RawTable]:
+    """Split a decoded CSV text into its tables (usually one). See the module docstring.
+
+    ``raw`` (the UTF-8 bytes ``text`` was decoded from, starting at ``raw_offset``) lets a
+    table that runs to the end of the file be handed to the CSV parser without re-encoding
+    (``RawTable.raw``); ``RawTable.body`` always holds the rows as text.
+    """
+    if text.startswith("\ufeff"):
+        text = text[1:]
+        raw_offset += 3
     # work on the head only to find the preamble; the body stays one slice of ``text``
     tables: list[RawTable] = []
     pos, line_no = 0, 1
@@ -277,7 +316,8 @@ def split_text(text: str, *, source: str, encoding: str | None = None,
         body_start = _after_header(text, pos, stop, delim, header_end)
         tables.append(RawTable(source=source, header=header, first_line=line_no, meta=meta,
                                delimiter=delim, encoding=encoding,
-                               body=text[body_start:stop], log=log))
+                               body=text[body_start:stop],
+                               raw=_raw_body(text, body_start, stop, raw, raw_offset), log=log))
         line_no += text.count("\n", pos, stop)
         pos = stop
         del header_line
@@ -286,6 +326,13 @@ def split_text(text: str, *, source: str, encoding: str | None = None,
             if key in tables[0].meta:
                 later.meta.setdefault(key, tables[0].meta[key])
     return tables
+
+
+def _raw_body(text: str, start: int, stop: int, raw: bytes | None, raw_offset: int
+              ) -> memoryview | None:
+    if raw is None or stop != len(text):
+        return None
+    return memoryview(raw)[raw_offset + len(text[:start].encode("utf-8")):]
 
 
 def _header_fields(text: str, pos: int, stop: int, delim: str) -> list[str]:

@@ -155,4 +155,7 @@ def read_tables(src: Source, log: QualityLog) -> list[RawTable]:
     if is_workbook(src):
         return _read_workbook(src, log)
     text, enc = decode(src.data, file=src.name, log=log)
+    if enc in ("utf-8", "utf-8-sig"):  # hand the body's bytes to the parser as they are
+        return split_text(text, source=src.name, encoding=enc, log=log, raw=src.data,
+                          raw_offset=3 if enc == "utf-8-sig" else 0)
     return split_text(text, source=src.name, encoding=enc, log=log)

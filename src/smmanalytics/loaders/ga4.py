@@ -21,6 +21,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..errors import ParseError
+from ._dates import dates_from_parts, parse_text_dates
 from ._headers import normalize
 from ._registry import Candidate, ParseContext, register
 
@@ -66,11 +67,7 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     n = len(frame)
 
     def text(k: str) -> pd.Series | None:
-        v = c.col(F, k)
-        if v is None:
-            return None
-        s = v.astype("string").str.strip()
-        return s.mask(s == "")
+        return c.text(F, k) if k in m.columns else None
 
     dims = {k: text(k) for k in _DIMENSIONS}
     dims = {k: v for k, v in dims.items() if v is not None}
@@ -118,7 +115,7 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     for k in _METRICS:
         v = c.numbers(F, k)
         if v is not None:
-            out[k] = v.where(pd.Series(keep)).to_numpy() if not keep.all() else v.to_numpy()
+            out[k] = v.array
     revenue_cells = c.col(F, "revenue")
     currency = pd.NA
     if revenue_cells is not None:
@@ -129,6 +126,8 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     end = _yyyymmdd(c.meta.get("end_date"), ctx, "end date")
     out["period_start"] = start
     out["period_end"] = end
+    if "date_range" in dims:
+        _periods_from_ranges(out, dims["date_range"], ctx)
     breakdown = next((k for k in _DIMENSIONS if k in dims), "total")
     out["breakdown"] = breakdown
     out = out[keep].reset_index(drop=True)
@@ -144,6 +143,34 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     if pd.notna(end):
         out.attrs["as_of"] = (end + pd.Timedelta(days=1)).tz_localize("UTC")
     return [out]
+
+
+def _periods_from_ranges(out: pd.DataFrame, ranges: pd.Series, ctx: ParseContext) -> None:
+    """Per-row period from a comparison ``Date range`` cell (``Jul 1 - Sep 28 2026``,
+    ``Jul 1, 2026 - Sep 28, 2026``); a start without a year takes the end's year (the year
+    before when its month is later). Cells that cannot be read keep the preamble's period."""
+    parts = ranges.fillna("").str.split(r"\s+[-–—]\s+", n=1, expand=True, regex=True)
+    if parts.shape[1] < 2:
+        ctx.note("date_range_unread", "Date range cells are not 'start - end' ranges; the "
+                 "preamble's period was kept for every row")
+        return
+    try:
+        end = parse_text_dates(parts[1].fillna(""), require_year=True)
+        beg = parse_text_dates(parts[0].fillna(""))
+    except ParseError:
+        ctx.note("date_range_unread", "Date range cells could not be read as dates; the "
+                 "preamble's period was kept for every row")
+        return
+    year = beg["year"].fillna(end["year"] - (beg["month"] > end["month"]).astype("Int64"))
+    beg = beg.assign(year=year)
+    start_d = dates_from_parts(beg, file=ctx.file)
+    end_d = dates_from_parts(end, file=ctx.file)
+    ok = start_d.notna() & end_d.notna()
+    out.loc[ok.to_numpy(), "period_start"] = start_d[ok].to_numpy()
+    out.loc[ok.to_numpy(), "period_end"] = end_d[ok].to_numpy()
+    if ok.any():
+        ctx.note("comparison_periods", f"{int(ok.sum())} rows carry their own period from the "
+                 "Date range column (a comparison export)", level="info", rows=int(ok.sum()))
 
 
 register("ga4_table", platforms="ga4", kinds="web", detect=_detect, parse=_parse,

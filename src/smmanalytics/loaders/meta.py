@@ -38,7 +38,7 @@ from ..errors import ParseError
 from ._dates import META_TZ, parse_datetimes
 from ._headers import match_headers, normalize
 from ._ids import instagram_shortcode, instagram_shortcode_time
-from ._registry import Candidate, ParseContext, register
+from ._registry import Candidate, ParseContext, register, two_labels
 
 __all__: list[str] = []
 
@@ -73,11 +73,7 @@ _LIFETIME = {"lifetime", "durée de vie", "a vita", "intera durata", "de por vid
 
 
 def _text(c: Candidate, canonical: str, n: int) -> pd.Series:
-    cells = c.col(F, canonical)
-    if cells is None:
-        return pd.Series(pd.NA, index=range(n), dtype="string")
-    s = cells.astype("string").str.strip()
-    return s.mask(s == "")
+    return c.text(F, canonical)
 
 
 # ---------------------------------------------------------------- detection
@@ -119,7 +115,8 @@ def _publish_times(c: Candidate, ctx: ParseContext) -> pd.Series:
     with_seconds = s.str.count(":") >= 2
     fmt = "%m/%d/%Y %H:%M:%S" if with_seconds.any() and with_seconds[s != ""].all() \
         else "%m/%d/%Y %H:%M"
-    utc, counts = parse_datetimes(s, fmt, tz=META_TZ, file=ctx.file, column=header,
+    utc, counts = parse_datetimes(cells if cells.dtype == object else s, fmt, tz=META_TZ,
+                                  file=ctx.file, column=header,
                                   first_line=first)
     if counts["dst_ambiguous"]:
         ctx.note("dst_ambiguous", f"{counts['dst_ambiguous']} publish times fall in the "
@@ -135,7 +132,9 @@ def _publish_times(c: Candidate, ctx: ParseContext) -> pd.Series:
 def _content_type(raw: pd.Series, permalink: pd.Series, ctx: ParseContext,
                   default: str | None) -> pd.Series:
     key = raw.astype("string").str.strip().str.lower()
-    ct = key.map(_TYPES).astype("string")
+    codes, uniques = pd.factorize(key)
+    mapped = np.array([_TYPES.get(u) for u in uniques] + [None], dtype=object)
+    ct = pd.Series(mapped[codes], index=key.index, dtype="string")
     unknown = key.notna() & ct.isna()
     if unknown.any():
         vals = sorted(set(key[unknown].dropna()))[:5]
@@ -152,7 +151,7 @@ def _content_type(raw: pd.Series, permalink: pd.Series, ctx: ParseContext,
 
 def _parse_posts(c: Candidate, ctx: ParseContext, *, story: bool = False) -> list[pd.DataFrame]:
     m = c.match(F)
-    n = len(c.table.frame)
+    n = c.table.n_rows
     permalink = _text(c, "permalink", n)
     raw_type = _text(c, "post_type", n)
     handle = _text(c, "account_handle", n)
@@ -162,12 +161,13 @@ def _parse_posts(c: Candidate, ctx: ParseContext, *, story: bool = False) -> lis
              | handle.notna())
     if story:
         is_ig = pd.Series(True, index=is_ig.index)
-    platform = pd.Series(np.where(is_ig.to_numpy(dtype=bool), "instagram", "facebook"),
-                         dtype="string")
+    platform = two_labels(is_ig, "instagram", "facebook")
 
     export_time = _publish_times(c, ctx)
-    code = instagram_shortcode(permalink.fillna(""))
-    decoded = instagram_shortcode_time(code.fillna("")).where(is_ig)
+    decoded = pd.Series(pd.NaT, index=permalink.index, dtype="datetime64[ns, UTC]")
+    if is_ig.any():
+        ig_links = permalink[is_ig].fillna("")
+        decoded[is_ig] = instagram_shortcode_time(instagram_shortcode(ig_links).fillna(""))
     agree = decoded.notna() & export_time.notna() & (
         (decoded - export_time).abs() <= pd.Timedelta(hours=2))
     disagree = decoded.notna() & export_time.notna() & ~agree
@@ -176,8 +176,8 @@ def _parse_posts(c: Candidate, ctx: ParseContext, *, story: bool = False) -> lis
                  "time more than 2 h from the export's publish time; the export time was kept",
                  rows=int(disagree.sum()))
     published = export_time.where(~agree, decoded.dt.floor("s"))
-    precision = pd.Series(np.where(agree, "second", "minute"), dtype="string")
-    source = pd.Series(np.where(agree, "decoded_id", "export"), dtype="string")
+    precision = two_labels(agree, "second", "minute")
+    source = two_labels(agree, "decoded_id", "export")
     missing_time = published.isna()
     precision = precision.mask(missing_time)
     source = source.mask(missing_time)
@@ -204,31 +204,29 @@ def _parse_posts(c: Candidate, ctx: ParseContext, *, story: bool = False) -> lis
     for canon, src in _DIRECT.items():
         v = c.numbers(F, src)
         if v is not None:
-            out[canon] = v.to_numpy()
+            out[canon] = v.array
     reactions = c.numbers(F, "reactions")
     likes = c.numbers(F, "likes")
     if reactions is not None or likes is not None:
         r = reactions if reactions is not None else likes
         if reactions is not None and likes is not None:
             r = reactions.fillna(likes)
-        out["reactions"] = r.to_numpy()
+        out["reactions"] = r.array
     boosted = c.numbers(F, "reach_boosted")
     if boosted is None:
         boosted = c.numbers(F, "views_boosted")
-    out["paid"] = (pd.array(boosted.to_numpy() > 0, dtype="boolean") if boosted is not None
+    out["paid"] = ((boosted > 0).astype("boolean").array if boosted is not None
                    else pd.array([pd.NA] * n, dtype="boolean"))
-    if boosted is not None:
-        out["paid"] = (boosted > 0).astype("boolean").to_numpy()
     out["content_type_raw"] = raw_type
     out["account_handle"] = handle
     neg = [v for v in (c.numbers(F, "neg_hide_all"), c.numbers(F, "neg_hide")) if v is not None]
     out["negative_feedback"] = (pd.concat(neg, axis=1).sum(axis=1, min_count=1)
-                                .astype("Float64").to_numpy() if neg
+                                .astype("Float64").array if neg
                                 else pd.array([pd.NA] * n, dtype="Float64"))
     for extra in _EXTRA_NUMERIC:
         v = c.numbers(F, extra)
         if v is not None:
-            out[extra] = v.to_numpy()
+            out[extra] = v.array
 
     _check_window(c, ctx)
     no_id = out["post_id"].isna()
@@ -236,9 +234,13 @@ def _parse_posts(c: Candidate, ctx: ParseContext, *, story: bool = False) -> lis
         ctx.note("missing_post_id", f"{int(no_id.sum())} rows have no post id; they are kept but "
                  "cannot be matched across exports", rows=int(no_id.sum()))
     sci = out["post_id"].fillna("").str.contains(r"[eE]\+\d+$", regex=True)
+    raw_ids = c.col(F, "post_id")
+    if raw_ids is not None and raw_ids.dtype == object:  # workbook: ids stored as numbers
+        sci |= raw_ids.map(lambda v: isinstance(v, float) and abs(v) >= 2**53).to_numpy()
     if sci.any():
         ctx.note("post_id_damaged", f"{int(sci.sum())} post ids are in scientific notation "
-                 "(the file was re-saved by a spreadsheet); they cannot be matched reliably",
+                 "or were stored as numbers by a spreadsheet, which rounds long ids; they cannot "
+                 "be matched reliably across exports",
                  rows=int(sci.sum()))
     if m.unknown:
         ctx.note("extra_columns", f"{len(m.unknown)} columns not used: {m.unknown[:20]!r}",
@@ -259,7 +261,7 @@ def _check_window(c: Candidate, ctx: ParseContext) -> None:
     win = c.col(F, "date_window")
     if win is None:
         return
-    vals = set(win.astype("str").str.strip().map(normalize).unique()) - _LIFETIME
+    vals = {normalize(v) for v in win.astype("str").unique()} - _LIFETIME
     if vals:
         ctx.note("date_window", f"the Date column holds {sorted(vals)[:3]!r}, not 'Lifetime'; "
                  "metrics are taken as lifetime totals at export time", level="info")
@@ -323,7 +325,7 @@ def _parse_daily(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
         "value": values[keep],
         "day_tz": pd.Series(META_TZ, index=frame.index, dtype="string")[keep],
     }).reset_index(drop=True)
-    out.attrs.update(kind="daily", platform=platform or "facebook", source_tz=META_TZ,
+    out.attrs.update(kind="daily", platform=platform, source_tz=META_TZ,
                      source_locale=hit.locale if hit.columns else "en-US")
     ctx.note("day_zone_assumed", "Meta daily values taken as America/Los_Angeles days "
              "(reference §1.4, inferred)", level="info")

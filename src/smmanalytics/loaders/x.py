@@ -9,6 +9,8 @@ Formats:
 - ``x_content``: 2024+ content export. ``Date`` is ``Tue, Jul 14, 2026`` (day precision, zone not
   stated: taken as UTC and noted); numbers may be ``"1,234"``. The exact time is decoded from the
   post id (snowflake) when it falls within a day of ``Date`` (``time_source="decoded_id"``).
+- ``x_tweet_activity_daily``: the legacy export "by day" (``Date``, ``Tweets published``, then
+  the same metrics as by Tweet) → daily metrics posts_published, impressions, engagements, ….
 - ``x_overview``: daily account overview; columns in any order, mapped by name to the daily
   metrics impressions, engagements, likes, replies, reposts, follows (New follows), unfollows,
   bookmarks, shares, profile_visits, posts_published (Create Post), video_views, media_views.
@@ -22,12 +24,11 @@ not promoted → False).
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 from ._dates import dates_from_parts, day_to_utc, parse_datetimes, parse_text_dates
 from ._ids import x_snowflake_time
-from ._registry import Candidate, ParseContext, register
+from ._registry import Candidate, ParseContext, register, two_labels
 
 __all__: list[str] = []
 
@@ -42,29 +43,25 @@ _EXTRAS = ("platform_engagement_rate", "reposts", "profile_visits", "hashtag_cli
 
 
 def _text(c: Candidate, family: str, canonical: str, n: int) -> pd.Series:
-    cells = c.col(family, canonical)
-    if cells is None:
-        return pd.Series(pd.NA, index=range(n), dtype="string")
-    s = cells.astype("string").str.strip()
-    return s.mask(s == "")
+    return c.text(family, canonical)
 
 
 def _metrics(c: Candidate, family: str, out: pd.DataFrame) -> None:
     for k in (*_POST_METRICS, *_EXTRAS):
         v = c.numbers(family, k)
         if v is not None:
-            out[k] = v.to_numpy()
+            out[k] = v.array
     likes = c.numbers(family, "likes")
     if likes is not None:
-        out["reactions"] = likes.to_numpy()
+        out["reactions"] = likes.array
     parts = [v for v in (c.numbers(family, "reposts"), c.numbers(family, "shares"))
              if v is not None]
     if parts:
         out["shares"] = pd.concat(parts, axis=1).sum(axis=1, min_count=1).astype(
-            "Float64").to_numpy()
+            "Float64").array
     direct = c.numbers(family, "shares")
     if direct is not None:
-        out["shares_direct"] = direct.to_numpy()
+        out["shares_direct"] = direct.array
 
 
 def _account(permalink: pd.Series) -> pd.Series:
@@ -88,7 +85,7 @@ def _detect_legacy(c: Candidate) -> float:
 
 def _parse_legacy(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     fam = "x_legacy"
-    n = len(c.table.frame)
+    n = c.table.n_rows
     post_id = _text(c, fam, "post_id", n)
     permalink = _text(c, fam, "permalink", n)
     export, _ = parse_datetimes(c.col(fam, "time"), "%Y-%m-%d %H:%M %z", tz=None, file=ctx.file,
@@ -105,16 +102,16 @@ def _parse_legacy(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
         "permalink": permalink,
         "caption": _text(c, fam, "caption", n),
         "published_at": published,
-        "time_precision": pd.Series(np.where(agree, "second", "minute"), dtype="string")
+        "time_precision": two_labels(agree, "second", "minute")
         .mask(published.isna()),
-        "time_source": pd.Series(np.where(agree, "decoded_id", "export"), dtype="string")
+        "time_source": two_labels(agree, "decoded_id", "export")
         .mask(published.isna()),
     })
     out["account_name"] = out["account_id"]
     _metrics(c, fam, out)
     promoted = c.numbers(fam, "promoted_impressions")
     if promoted is not None:
-        out["paid"] = (promoted.fillna(0) > 0).astype("boolean").to_numpy()
+        out["paid"] = (promoted.fillna(0) > 0).astype("boolean").array
     _unknown_note(c, fam, ctx)
     out.attrs.update(kind="posts", platform="x", source_locale=c.match(fam).locale,
                      source_tz="UTC")
@@ -135,13 +132,19 @@ def _detect_content(c: Candidate) -> float:
 def _day_dates(c: Candidate, fam: str, ctx: ParseContext) -> pd.Series:
     parts = parse_text_dates(c.col(fam, "date"), file=ctx.file, column=c.header_of(fam, "date"),
                              first_line=c.table.first_line + 1, require_year=True)
+    if parts.attrs.get("numeric_order"):
+        guessed = parts.attrs.get("numeric_ambiguous")
+        ctx.note("date_format_resaved", "dates are written with numbers (the file was re-saved "
+                 f"by a spreadsheet); read as {parts.attrs['numeric_order'].upper()}"
+                 + (" — assumed, no day above 12 proves the order" if guessed else ""),
+                 level="warning" if guessed else "info")
     return dates_from_parts(parts, file=ctx.file, column=c.header_of(fam, "date"),
                             first_line=c.table.first_line + 1)
 
 
 def _parse_content(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     fam = "x_content"
-    n = len(c.table.frame)
+    n = c.table.n_rows
     permalink = _text(c, fam, "permalink", n)
     post_id = _text(c, fam, "post_id", n)
     from_link = permalink.fillna("").str.extract(r"/status(?:es)?/(\d+)", expand=False)
@@ -170,9 +173,9 @@ def _parse_content(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
         "permalink": permalink,
         "caption": _text(c, fam, "caption", n),
         "published_at": published,
-        "time_precision": pd.Series(np.where(agree, "second", "day"), dtype="string")
+        "time_precision": two_labels(agree, "second", "day")
         .mask(published.isna()),
-        "time_source": pd.Series(np.where(agree, "decoded_id", "export"), dtype="string")
+        "time_source": two_labels(agree, "decoded_id", "export")
         .mask(published.isna()),
         "published_date": days,
     })
@@ -207,7 +210,7 @@ def _parse_overview(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
         v = c.numbers(fam, metric)
         if v is None:
             continue
-        parts.append(pd.DataFrame({"date": days, "metric": metric, "value": v.to_numpy()}))
+        parts.append(pd.DataFrame({"date": days, "metric": metric, "value": v.array}))
     long = (pd.concat(parts, ignore_index=True) if parts
             else pd.DataFrame({"date": pd.Series([], dtype="datetime64[ns]"),
                                "metric": pd.Series([], dtype="string"),
@@ -230,9 +233,53 @@ def _parse_overview(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     return [long]
 
 
+# ---------------------------------------------------------------- legacy by-day export
+
+_LEGACY_DAILY = ("posts_published", "impressions", "engagements", "engagement_rate", "reposts",
+                 "replies", "likes", "profile_visits", "link_clicks", "hashtag_clicks",
+                 "detail_expands", "permalink_clicks", "follows", "media_views",
+                 "media_engagements", "bookmarks")
+
+
+def _detect_legacy_daily(c: Candidate) -> float:
+    m = c.match("x_legacy_daily")
+    return 0.9 if m.has("date", "posts_published", "impressions") else 0.0
+
+
+def _legacy_days(c: Candidate, fam: str, ctx: ParseContext) -> pd.Series:
+    """Days written ISO (``2020-02-10``, ``2020-02-10 00:00 +0000``) or with month names."""
+    raw = c.text(fam, "date")
+    iso = pd.to_datetime(raw.str.slice(0, 10), format="%Y-%m-%d", errors="coerce")
+    if (iso.notna() | raw.isna()).all():
+        return iso.astype("datetime64[ns]")
+    return _day_dates(c, fam, ctx)
+
+
+def _parse_legacy_daily(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
+    fam = "x_legacy_daily"
+    days = _legacy_days(c, fam, ctx)
+    parts = [pd.DataFrame({"date": days, "metric": k, "value": v.array})
+             for k in _LEGACY_DAILY if (v := c.numbers(fam, k)) is not None]
+    long = pd.concat(parts, ignore_index=True)
+    no_date = long["date"].isna()
+    if no_date.any():
+        ctx.note("daily_rows_without_date", f"{int(no_date.sum())} values have no date and were "
+                 "not kept", rows=int(no_date.sum()))
+        long = long[~no_date]
+    long = long.sort_values(["date", "metric"], kind="stable").reset_index(drop=True)
+    long = long.assign(platform="x", account_id=pd.NA, hour=pd.NA, day_tz="UTC")
+    ctx.note("day_zone_assumed", "legacy X by-day export: days taken as UTC days (the by-Tweet "
+             "export writes times in UTC)", level="info")
+    _unknown_note(c, fam, ctx)
+    long.attrs.update(kind="daily", platform="x", source_locale="en-US", source_tz="UTC")
+    return [long]
+
+
 register("x_tweet_activity", platforms="x", kinds="posts", detect=_detect_legacy,
          parse=_parse_legacy, description="X legacy Tweet activity export (by Tweet)")
 register("x_content", platforms="x", kinds="posts", detect=_detect_content,
          parse=_parse_content, description="X content export (2024+)")
 register("x_overview", platforms="x", kinds="daily", detect=_detect_overview,
          parse=_parse_overview, description="X account overview export (daily)")
+register("x_tweet_activity_daily", platforms="x", kinds="daily", detect=_detect_legacy_daily,
+         parse=_parse_legacy_daily, description="X legacy Tweet activity export (by day)")

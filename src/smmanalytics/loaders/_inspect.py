@@ -1,0 +1,75 @@
+"""What each export file is: platform, format, locale, rows, date range, time zone, warnings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import SmmError
+from ..quality import QualityLog
+from ._registry import parse_source
+from ._sources import iter_sources
+
+__all__ = ["inspect_files"]
+
+COLUMNS = ["file", "status", "platform", "format", "kind", "locale", "rows", "date_from",
+           "date_to", "time_zone", "warnings"]
+
+
+def _range(df: pd.DataFrame) -> tuple[object, object]:
+    for col in ("published_at", "date", "period_start"):
+        if col in df.columns and df[col].notna().any():
+            end_col = "period_end" if col == "period_start" else col
+            return df[col].min(), df[end_col].max()
+    return pd.NaT, pd.NaT
+
+
+def inspect_files(paths: str | Path | list[str | Path]) -> pd.DataFrame:
+    """One row per table found in the given files or folders (recursive, hidden files skipped).
+
+    Columns: file, status (ok, failed, not_understood), platform, format, kind, locale, rows,
+    date_from and date_to (publish times, days or GA4 period), time_zone (the zone the source
+    times were read in), warnings (the quality notes of level warning or error, joined).
+    Never raises for a bad file: the error is in ``warnings`` with status ``failed``.
+    """
+    from ..dataset import _walk
+
+    paths = list(paths) if isinstance(paths, (list, tuple)) else [paths]
+    rows: list[dict] = []
+    for f in _walk(paths):
+        try:
+            sources = list(iter_sources(f))
+        except SmmError as exc:
+            rows.append({"file": str(f), "status": "failed", "warnings": str(exc)})
+            continue
+        for src in sources:
+            log = QualityLog()
+            try:
+                frames, understood = parse_source(src, log)
+            except SmmError as exc:
+                rows.append({"file": src.name, "status": "failed", "warnings": str(exc)})
+                continue
+            notes = "; ".join(e["message"] for e in log.entries
+                              if e["level"] in ("warning", "error"))
+            if not understood:
+                rows.append({"file": src.name, "status": "not_understood", "warnings": notes})
+                continue
+            for df in frames:
+                start, end = _range(df)
+                plats = (sorted(set(df["platform"].dropna().astype(str)))
+                         if "platform" in df.columns else [])
+                rows.append({"file": src.name, "status": "ok",
+                             "platform": ",".join(plats) or df.attrs.get("platform")
+                             or "unknown",
+                             "format": df.attrs.get("source_format"), "kind": df.attrs["kind"],
+                             "locale": df.attrs.get("source_locale"), "rows": len(df),
+                             "date_from": start, "date_to": end,
+                             "time_zone": df.attrs.get("source_tz"), "warnings": notes})
+    out = pd.DataFrame(rows, columns=COLUMNS)
+    out["rows"] = out["rows"].astype("Int64")
+    for c in ("date_from", "date_to"):
+        out[c] = out[c].map(lambda v: "" if pd.isna(v) else (
+            v.strftime("%Y-%m-%d %H:%M UTC") if getattr(v, "tzinfo", None) else
+            v.strftime("%Y-%m-%d"))).astype("string")
+    return out

@@ -1,0 +1,148 @@
+"""Meta Business Suite ``Audience.csv``: several blocks stacked in one UTF-16 file.
+
+Layout ([C-fx] a parser test mirroring real files, reference §1.1 and GH#60387268291)::
+
+    sep=,
+    "Age & gender"
+    "","Men","Women"
+    "18-24","12.3","3.6"
+    …
+    <blank line>
+    "Top cities"
+    "Quezon City, Philippines","Manila, Philippines"
+    "6.4","3.2"
+    <blank line>
+    "Top countries"  (same shape)      "Top pages"  (same shape, an affinity score)
+    <blank line>
+    "Follows"
+    "Date","Primary"
+    "2025-08-01T00:00:00","20"
+
+Output (``audience`` table): ``age_gender`` (category ``"18-24 Men"``), ``age`` and ``gender``
+(sums over the other dimension), ``city`` and ``country`` with ``share`` = percent / 100;
+``page_affinity`` keeps Meta's score in ``value`` (not a share: it can exceed 100). The
+``Follows`` block becomes a ``daily`` table (metric follows, Pacific days). Unknown blocks are
+skipped and noted. The platform comes from the file name (``facebook``/``instagram``), else it
+is left empty and noted.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+import pandas as pd
+
+from ._dates import META_TZ
+from ._headers import normalize
+from ._numbers import parse_numbers
+from ._registry import Candidate, ParseContext, register
+
+__all__: list[str] = []
+
+_AGE_GENDER = {"age & gender", "age and gender", "âge et genre", "età e genere", "edad y sexo"}
+_RANKS = {"top cities": "city", "top countries": "country", "top pages": "page_affinity",
+          "principales villes": "city", "principaux pays": "country"}
+_FOLLOWS = {"follows", "facebook follows", "instagram follows"}
+
+
+def _detect(c: Candidate) -> float:
+    title = normalize(c.meta.get("title", ""))
+    if title in _AGE_GENDER and c.norm and c.norm[0] == "":
+        return 0.95
+    return 0.0
+
+
+def _blocks(text: str) -> list[list[list[str]]]:
+    """Rows of each block of ``text`` (blocks are separated by blank lines)."""
+    out: list[list[list[str]]] = [[]]
+    for line in text.splitlines():
+        if not line.strip() or set(line.strip()) <= set(',"'):
+            if out[-1]:
+                out.append([])
+            continue
+        out[-1].append(next(csv.reader(io.StringIO(line)), []))
+    return [b for b in out if b]
+
+
+def _platform(name: str) -> str | None:
+    base = normalize(name.split("!")[-1])
+    if "instagram" in base or re.search(r"(^|[^a-z])ig([^a-z]|$)", base):
+        return "instagram"
+    if "facebook" in base or re.search(r"(^|[^a-z])fb([^a-z]|$)", base):
+        return "facebook"
+    return None
+
+
+def _share(cells: list[str], ctx: ParseContext, what: str) -> pd.Series:
+    return parse_numbers(pd.Series(cells, dtype="str"), file=ctx.file, column=what)
+
+
+def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
+    platform = _platform(ctx.file)
+    if platform is None:
+        ctx.note("platform_unknown", "Audience file name does not say Facebook or Instagram; "
+                 "platform left empty")
+    blocks = _blocks(c.table.body or "")
+    frames: list[pd.DataFrame] = []
+    # block 1: the Age & gender matrix (its title and header were read by the sniffer)
+    genders = [h.strip() for h in c.header[1:]]
+    first = blocks.pop(0) if blocks and normalize(blocks[0][0][0]) not in _RANKS else []
+    if first:
+        ages = [r[0].strip() for r in first]
+        cells = [(r[1:] + [""] * len(genders))[:len(genders)] for r in first]
+        values = _share([v for row in cells for v in row], ctx, "Age & gender")
+        long = pd.DataFrame({"age": [a for a in ages for _ in genders],
+                             "gender": [g for _ in ages for g in genders],
+                             "share": (values * 0.01).array})
+        frames.append(pd.DataFrame({"dimension": "age_gender",
+                                    "category": long["age"] + " " + long["gender"],
+                                    "share": long["share"]}))
+        for dim in ("age", "gender"):
+            agg = long.groupby(dim, sort=False)["share"].sum(min_count=1).reset_index()
+            frames.append(pd.DataFrame({"dimension": dim, "category": agg[dim],
+                                        "share": agg["share"]}))
+    daily: list[pd.DataFrame] = []
+    for block in blocks:
+        label = normalize(block[0][0]) if block[0] else ""
+        if label in _RANKS and len(block) >= 3:
+            names, nums = block[1], block[2]
+            vals = _share(nums[:len(names)], ctx, block[0][0])
+            dim = _RANKS[label]
+            frames.append(pd.DataFrame({
+                "dimension": dim, "category": [n.strip() for n in names[:len(vals)]],
+                "value": vals.array if dim == "page_affinity" else pd.NA,
+                "share": (vals * 0.01).array if dim != "page_affinity" else pd.NA}))
+        elif label in _FOLLOWS and len(block) >= 2:
+            rows = block[2:]
+            dates = pd.to_datetime(pd.Series([r[0] for r in rows], dtype="str"),
+                                   format="ISO8601", errors="coerce")
+            vals = _share([r[1] if len(r) > 1 else "" for r in rows], ctx, "Follows")
+            ok = dates.notna()
+            if (~ok).any():
+                ctx.note("daily_rows_without_date", f"{int((~ok).sum())} Follows rows have no "
+                         "readable date and were not kept", rows=int((~ok).sum()))
+            d = pd.DataFrame({"platform": platform, "account_id": pd.NA,
+                              "date": dates[ok].dt.normalize().to_numpy(), "hour": pd.NA,
+                              "metric": "follows", "value": vals[ok].array, "day_tz": META_TZ})
+            d.attrs.update(kind="daily", platform=platform, source_tz=META_TZ)
+            daily.append(d)
+        else:
+            ctx.note("audience_block_skipped", f"block {block[0][:1]!r} of the Audience file "
+                     f"is not a known block; its {len(block) - 1} rows were not read",
+                     rows=len(block) - 1)
+    if not frames:
+        return daily
+    aud = pd.concat([f.astype({"share": "Float64"}) for f in frames], ignore_index=True)
+    aud.insert(0, "platform", platform)
+    aud.insert(1, "account_id", pd.NA)
+    aud["value"] = aud["value"].astype("Float64") if "value" in aud.columns else pd.NA
+    aud.attrs.update(kind="audience", platform=platform, source_locale="en-US",
+                     source_tz=META_TZ)
+    return [aud, *daily]
+
+
+register("meta_audience", platforms=("facebook", "instagram"), kinds=("audience", "daily"),
+         detect=_detect, parse=_parse,
+         description="Meta Business Suite Audience.csv (stacked blocks, UTF-16)")

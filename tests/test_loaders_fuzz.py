@@ -1,0 +1,127 @@
+"""Property tests: random bytes and mutated real fixtures never raise anything but SmmError."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import smmanalytics as smm
+from smmanalytics.errors import SmmError
+from smmanalytics.loaders._dates import parse_datetimes, parse_text_dates, resolve_year
+from smmanalytics.loaders._numbers import parse_numbers
+from smmanalytics.loaders._sniff import decode, split_text
+from smmanalytics.quality import QualityLog
+
+FIX = Path(__file__).parent / "fixtures"
+FIXTURES = sorted(p for p in FIX.rglob("*") if p.is_file())
+SETTINGS = settings(max_examples=60, deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow])
+
+_cells = st.text(alphabet=st.sampled_from(list("0123456789,. %-€$KkM'\u00a0\u202faN/")),
+                 max_size=12)
+
+
+@SETTINGS
+@given(st.binary(max_size=400))
+def test_sniff_random_bytes(data):
+    log = QualityLog()
+    text, _ = decode(data, file="f", log=log)
+    try:
+        for t in split_text(text, source="f", log=log):
+            assert isinstance(t.frame, pd.DataFrame)
+    except SmmError:
+        pass
+
+
+@SETTINGS
+@given(st.lists(_cells, max_size=8))
+def test_numbers_random_cells(cells):
+    try:
+        out = parse_numbers(pd.Series(cells, dtype="str"))
+    except SmmError:
+        return
+    assert str(out.dtype) == "Float64" and len(out) == len(cells)
+
+
+@SETTINGS
+@given(st.lists(st.integers(0, 10**9), max_size=8))
+def test_numbers_roundtrip_thousands(values):
+    # 1234567 written "1 234 567" (NBSP) reads back exactly
+    cells = [f"{v:,}".replace(",", "\u00a0") for v in values]
+    assert parse_numbers(pd.Series(cells, dtype="str")).tolist() == values
+
+
+@SETTINGS
+@given(st.lists(st.text(max_size=20), max_size=6))
+def test_dates_random_text(cells):
+    s = pd.Series(cells, dtype="str")
+    for fn in (lambda: parse_text_dates(s),
+               lambda: parse_datetimes(s, "%m/%d/%Y %H:%M", tz="America/Los_Angeles")):
+        try:
+            fn()
+        except SmmError:
+            pass
+
+
+@SETTINGS
+@given(st.dates(min_value=pd.Timestamp("2015-01-01").date(),
+                max_value=pd.Timestamp("2030-12-31").date()),
+       st.integers(0, 364))
+def test_resolve_year_never_after_as_of(as_of, back):
+    day = pd.Timestamp(as_of) - pd.Timedelta(days=back)
+    parts = parse_text_dates(pd.Series([f"{day:%B} {day.day}"], dtype="str"))
+    dates, inferred = resolve_year(parts, pd.Timestamp(as_of))
+    if not (day.month == 2 and day.day == 29):
+        assert dates[0] == day
+    assert dates[0] <= pd.Timestamp(as_of) and inferred[0]
+
+
+def _mutate(data: bytes, ops: list[tuple[int, int, int, bytes]]) -> bytes:
+    b = bytearray(data)
+    for kind, pos, length, junk in ops:
+        if not b:
+            break
+        pos %= len(b)
+        if kind == 0:
+            del b[pos:pos + length]
+        elif kind == 1:
+            b[pos:pos] = junk
+        elif kind == 2:
+            b[pos:pos + len(junk)] = junk
+        else:
+            del b[pos:]
+    return bytes(b)
+
+
+_ops = st.lists(st.tuples(st.integers(0, 3), st.integers(0, 10**6), st.integers(1, 40),
+                          st.binary(min_size=1, max_size=12)), min_size=1, max_size=4)
+
+
+@SETTINGS
+@given(st.sampled_from(FIXTURES), _ops)
+def test_mutated_fixtures_read_export(fixture, ops):
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / fixture.name
+        path.write_bytes(_mutate(fixture.read_bytes(), ops))
+        try:
+            smm.read_export(path)
+        except SmmError:
+            pass
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(FIXTURES), _ops), min_size=1, max_size=3),
+       st.binary(max_size=200))
+def test_mutated_folder_load_never_raises(mutations, junk):
+    with tempfile.TemporaryDirectory() as d:
+        for i, (fixture, ops) in enumerate(mutations):
+            (Path(d) / f"{i}_{fixture.name}").write_bytes(_mutate(fixture.read_bytes(), ops))
+        (Path(d) / "junk.csv").write_bytes(junk)
+        ds = smm.load(d)
+        assert len(ds.files) == len(mutations) + 1
+        for name in ("posts", "daily", "web"):
+            assert getattr(ds, name).index.equals(pd.RangeIndex(len(getattr(ds, name))))

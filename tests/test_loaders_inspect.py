@@ -1,0 +1,41 @@
+"""``smm inspect`` and loaders.inspect_files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from smmanalytics.cli import main
+from smmanalytics.loaders import inspect_files
+
+FIX = Path(__file__).parent / "fixtures"
+
+
+def test_inspect_files_rows_and_ranges(tmp_path):
+    (tmp_path / "notes.txt").write_text("hello\n")
+    df = inspect_files([FIX / "meta" / "facebook_posts_2026-11-20.csv",
+                        FIX / "ga4" / "traffic_acquisition_en.csv", tmp_path])
+    assert df["status"].tolist() == ["ok", "ok", "ok", "not_understood"]
+    fb = df.iloc[0]
+    assert (fb["platform"], fb["format"], fb["locale"], fb["rows"]) == (
+        "facebook", "meta_post", "en-US", 4)
+    assert fb["date_from"] == "2026-01-15 18:00 UTC" and fb["date_to"] == "2026-11-01 08:30 UTC"
+    assert fb["time_zone"] == "America/Los_Angeles" and "repeated autumn hour" in fb["warnings"]
+    ga = df.iloc[1]
+    assert (ga["date_from"], ga["date_to"], ga["rows"]) == ("2026-10-01", "2026-10-31", 4)
+
+
+def test_cli_inspect_prints_and_json(capsys):
+    assert main(["inspect", str(FIX / "meta" / "Views_2026-10-31.csv")]) == 0
+    out = capsys.readouterr().out
+    assert "format: meta_daily" in out and "platform:  unknown" in out
+    assert "America/Los_Angeles" in out and "warnings:" in out
+    assert main(["inspect", "--json", str(FIX / "x")]) == 0
+    recs = json.loads(capsys.readouterr().out)
+    assert {r["format"] for r in recs} == {"x_content", "x_overview", "x_tweet_activity",
+                                           "x_tweet_activity_daily"}
+
+
+def test_cli_inspect_missing_path(capsys):
+    assert main(["inspect", "/nonexistent/file.csv"]) == 2
+    assert "does not exist" in capsys.readouterr().err
