@@ -294,3 +294,23 @@ def test_mutated_cells_raise_only_deliberate_errors(tmp_path, data):
     else:
         for f in frames:
             validate(f, f.attrs["kind"])
+
+
+def test_dataset_load_merges_xls_and_xlsx_copies(tmp_path):
+    import smmanalytics as smm
+
+    for f in FIX.iterdir():
+        (tmp_path / f.name).write_bytes(f.read_bytes())
+    ds = smm.load(tmp_path)
+    posts = ds.posts[ds.posts["platform"] == "linkedin"]
+    assert sorted(posts["post_id"]) == ["7511330363152717447", "7511818528359634567",
+                                        "7512074089399506567", "7512655292007634567"]
+    daily = ds.daily[ds.daily["platform"] == "linkedin"]
+    # the .xls and .xlsx copies carry the same days: one row per (date, metric) survives
+    assert not daily.duplicated(["date", "metric"]).any()
+    assert daily.loc[daily["metric"] == "follows", "value"].sum() == 40    # 7+10+10+5+8
+    aud = ds.audience[ds.audience["platform"] == "linkedin"]
+    assert aud.groupby("dimension").size().to_dict() == {
+        "company_size": 3, "industry": 3, "job_function": 4, "location": 4, "seniority": 4,
+        "visitor_company_size": 2, "visitor_industry": 2, "visitor_job_function": 2,
+        "visitor_location": 2, "visitor_seniority": 2}

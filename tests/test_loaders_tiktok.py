@@ -258,3 +258,19 @@ def test_mutated_files_raise_only_smm_errors(tmp_path, data):
         read_file(tmp_path / "Content_x.zip")
     except SmmError as exc:
         assert "unexpected error" not in str(exc), exc   # our parsers raise deliberate errors
+
+
+def test_dataset_load_of_the_zips(tmp_path):
+    import smmanalytics as smm
+
+    for f in FIX.glob("*.zip"):
+        (tmp_path / f.name).write_bytes(f.read_bytes())
+    ds = smm.load(tmp_path)
+    assert ds.posts["post_id"].tolist() == ["7684555482013652600", "7689905954702513784",
+                                            "7691370353866856056"]      # by published_at
+    d = ds.daily
+    assert (d["metric"] == "online_followers").sum() == 168
+    last = d[(d["metric"] == "followers_total") & (d["date"] == "2026-10-01")]
+    assert last["value"].item() == 134 and last["account_id"].item() == "maisonseve"
+    assert ds.audience.groupby("dimension").size().to_dict() == {"country": 5, "gender": 3}
+    assert {"tz_assumed_utc", "year_inferred"} <= set(ds.quality["code"])

@@ -221,3 +221,14 @@ def test_mutated_exports_raise_only_smm_errors(tmp_path, data):
         read_file(path)
     except SmmError as exc:
         assert "unexpected error" not in str(exc), exc   # our parsers raise deliberate errors
+
+
+def test_dataset_load_posts_and_totals(tmp_path):
+    import smmanalytics as smm
+
+    (tmp_path / EN.name).write_bytes(EN.read_bytes())
+    ds = smm.load(tmp_path)
+    assert sorted(ds.posts["post_id"]) == ["-bQ3xYz7K2w", "Jx9aB2cD3eF", "Zp0-r7LmNqA",
+                                           "kQ3Fz9TzX1c"]
+    views = ds.daily[ds.daily["metric"] == "views"]
+    assert len(views) == 20 and views["value"].sum() == 8614
