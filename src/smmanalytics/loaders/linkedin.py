@@ -39,12 +39,12 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ParseError
-from ._dates import day_to_utc
+from ._dates import dates_from_parts, day_to_utc, parse_text_dates
 from ._headers import match_headers, normalize
 from ._ids import linkedin_urn_time
 from ._numbers import parse_numbers
 from ._registry import Candidate, ParseContext, register
-from ._tidy import cells_of, cells_text, long_daily, note_day_tz, text
+from ._tidy import cells_of, cells_text, check_years, long_daily, note_day_tz, text
 
 __all__: list[str] = []
 
@@ -117,33 +117,56 @@ def _numbers(c: Candidate, family: str, canonical: str) -> pd.Series | None:
     return None if not pos else _numbers_at(c, pos[0])
 
 
-def _dates_at(c: Candidate, pos: int) -> pd.Series:
-    """``MM/DD/YYYY`` text, ISO text or real Excel dates → naive dates (empty → NaT)."""
+def _dates_at(c: Candidate, pos: int, ctx: ParseContext | None = None) -> pd.Series:
+    """Day column → naive dates (empty → NaT).
+
+    Accepts real Excel dates, Excel serial numbers (a re-saved sheet), ``MM/DD/YYYY`` text
+    (LinkedIn's order; a column whose first number exceeds 12 is day-first, noted) and ISO text.
+    A bad cell raises ParseError naming ``sheet!cell``.
+    """
     cells = c.table.column(pos).reset_index(drop=True)
+    header = c.table.header[pos]
+    first = c.table.first_line + 1
     is_dt = cells.map(lambda v: isinstance(v, (dt.date, pd.Timestamp))).astype(bool)
+    is_num = cells.map(lambda v: isinstance(v, (int, float, np.number))
+                       and not isinstance(v, bool)).astype(bool)
     real = pd.to_datetime(cells.where(is_dt), errors="coerce")
-    s = cells_text(cells.where(~is_dt, None))
-    mdy = pd.to_datetime(s, format="%m/%d/%Y", errors="coerce")
-    iso = pd.to_datetime(s, format="%Y-%m-%d", errors="coerce")
-    out = real.where(is_dt, mdy.where(mdy.notna(), iso))
-    bad = s.notna() & out.isna()
-    if bad.any():
-        i = int(np.flatnonzero(bad.to_numpy())[0])
-        line = c.table.first_line + 1 + i
-        raise ParseError("cell is not a date", file=c.name, line=line,
-                         cell=f"{c.table.sheet}!{_col_letter(pos)}{line}",
-                         column=c.table.header[pos], expected="MM/DD/YYYY or an Excel date",
-                         got=str(cells.iloc[i]))
-    return out.astype("datetime64[ns]").dt.normalize()
+    serial = pd.to_numeric(cells.where(is_num), errors="coerce")
+    bad_serial = is_num & ~serial.between(20000, 80000).fillna(False)   # 1954 … 2119
+    from_serial = pd.to_datetime(serial.where(~bad_serial), unit="D", origin="1899-12-30",
+                                 errors="coerce")
+    text_cells = cells_text(cells.where(~(is_dt | is_num), None)).fillna("")
+    try:
+        if bad_serial.any():
+            i = int(np.flatnonzero(bad_serial.to_numpy())[0])
+            raise ParseError("cell is not a date", file=c.name, line=first + i, column=header,
+                             expected="MM/DD/YYYY or an Excel date", got=str(cells.iloc[i]))
+        parts = parse_text_dates(text_cells, file=c.name, column=header, first_line=first,
+                                 require_year=True, numeric_order="mdy")
+        check_years(parts, file=c.name, column=header, first_line=first)
+        text_dates = dates_from_parts(parts, file=c.name, column=header, first_line=first)
+    except ParseError as exc:
+        cell = f"{c.table.sheet}!{_col_letter(pos)}{exc.line}" if exc.line else None
+        raise ParseError("cell is not a date", file=c.name, line=exc.line, cell=cell,
+                         column=header, expected="MM/DD/YYYY or an Excel date",
+                         got=exc.got) from None
+    if ctx is not None and parts.attrs.get("numeric_order") == "dmy":
+        ctx.note("dates_day_first", f"{header!r} holds DD/MM/YYYY dates (a first number above "
+                 "12), not LinkedIn's MM/DD/YYYY", level="info")
+    if ctx is not None and is_num.any():
+        ctx.note("excel_serial_dates", f"{header!r} holds Excel day numbers (a re-saved "
+                 "sheet); read as dates", level="info", rows=int(is_num.sum()))
+    out = real.where(is_dt, from_serial.where(is_num, text_dates))
+    return pd.to_datetime(out).astype("datetime64[ns]").dt.normalize().reset_index(drop=True)
 
 
-def _date_column(c: Candidate, family: str) -> tuple[int, pd.Series]:
+def _date_column(c: Candidate, family: str, ctx: ParseContext) -> tuple[int, pd.Series]:
     pos = c.match(family).columns.get("date")
     if not pos:
         raise ParseError("no date column", file=c.name, cell=f"{c.table.sheet}!A"
                          f"{c.table.first_line}", column="Date", expected="a 'Date' header",
                          got=c.table.header[:4])
-    return pos[0], _dates_at(c, pos[0])
+    return pos[0], _dates_at(c, pos[0], ctx)
 
 
 def _rate(values: pd.Series | None, ctx: ParseContext, header: str) -> pd.Series | None:
@@ -230,7 +253,7 @@ def _parse_posts(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     if post_id.isna().any():
         ctx.note("post_id_missing", "posts without a 'urn:li:…:<id>' in Post link keep an "
                  "empty post_id", rows=int(post_id.isna().sum()))
-    created = _dates_at(c, m.columns["published_date"][0])
+    created = _dates_at(c, m.columns["published_date"][0], ctx)
     day = day_to_utc(created, "UTC")
     decoded = linkedin_urn_time(link.fillna("").where(link.str.contains("activity").fillna(False),
                                                       ""))
@@ -291,7 +314,7 @@ def _parse_posts(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
 
 def _wide_to_daily(c: Candidate, ctx: ParseContext, family: str) -> pd.DataFrame:
     """Parse a ``Date`` + ``Name (suffix)`` sheet into long daily rows."""
-    date_pos, dates = _date_column(c, family)
+    date_pos, dates = _date_column(c, family, ctx)
     cols = _split_headers(c, {date_pos})
     bases = match_headers([b for _, b, _ in cols], family)
     by_pos = {}
@@ -336,7 +359,7 @@ def _parse_metrics(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
 
 def _parse_followers(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     cells_of(c)
-    date_pos, dates = _date_column(c, F_FOLLOWERS)
+    date_pos, dates = _date_column(c, F_FOLLOWERS, ctx)
     m = c.match(F_FOLLOWERS)
     metrics = {canon: _numbers_at(c, idx[0]) for canon, idx in m.columns.items()
                if canon != "date"}
