@@ -232,3 +232,28 @@ def test_dataset_load_posts_and_totals(tmp_path):
                                            "kQ3Fz9TzX1c"]
     views = ds.daily[ds.daily["metric"] == "views"]
     assert len(views) == 20 and views["value"].sum() == 8614
+
+
+def test_spanish_workbook_sheets(tmp_path):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    ws = wb.create_sheet("Datos de la tabla")
+    ws.append(["Contenido", "Título del vídeo", "Hora de publicación del vídeo",
+               "Visualizaciones", "Tiempo de visualización (horas)",
+               "Porcentaje de clics de las impresiones (%)", "Impresiones"])
+    ws.append(["Total", None, None, 300, 2.5, 4.0, 5000])
+    ws.append(["aaaaaaaaaaa", "Uno", dt.datetime(2026, 9, 14), 300, 2.5, 4.0, 5000])
+    ws = wb.create_sheet("Totales")
+    ws.append(["Fecha", "Visualizaciones"])
+    ws.append([dt.datetime(2026, 9, 14), 300])
+    path = tmp_path / "Contenido 2026-09-14_2026-09-14 Canal.xlsx"
+    wb.save(path)
+    frames = _by_format(path)
+    t = frames["youtube_table"]
+    assert t["source_locale"].tolist() == ["es-ES"]
+    assert t["post_id"].tolist() == ["aaaaaaaaaaa"] and t["views"].tolist() == [300]
+    assert t["watch_time_s"].tolist() == [9000] and t["thumbnail_ctr"].tolist() == [0.04]
+    assert t["published_at"].tolist() == [pd.Timestamp("2026-09-14", tz="UTC")]
+    assert frames["youtube_totals"]["value"].tolist() == [300]

@@ -84,7 +84,8 @@ def _as_of(c: Candidate) -> pd.Timestamp | None:
 
 
 def _base(c: Candidate) -> str:
-    return normalize(c.basename)
+    """The file's name, or ``<sheet>.csv`` for a workbook sheet (ES ``Datos de la tabla``)."""
+    return normalize(f"{c.table.sheet}.csv" if c.table.sheet else c.basename)
 
 
 def _detect_table(c: Candidate) -> float:
