@@ -274,3 +274,20 @@ def test_dataset_load_of_the_zips(tmp_path):
     assert last["value"].item() == 134 and last["account_id"].item() == "maisonseve"
     assert ds.audience.groupby("dimension").size().to_dict() == {"country": 5, "gender": 3}
     assert {"tz_assumed_utc", "year_inferred"} <= set(ds.quality["code"])
+
+
+def test_older_swedish_overview_with_follower_columns(tmp_path):
+    text = ('"Datum","Videovisningar","Profilvisningar","Gilla-markeringar","Kommentarer",'
+            '"Delningar","Nettotillväxt","Nya följare","Tappade följare"\n'
+            '"2025-03-01","10","1","2","0","0","3","5","2"\n'
+            '"2025-03-02","20","2","4","1","0","-1","1","2"')
+    path = tmp_path / "Overview_2025-03-01_1740960000_konto.zip"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("Overview.csv", b"\xef\xbb\xbf" + text.encode())
+    df = read_file(path)[0]
+    assert df.attrs["source_locale"] == "sv"
+    assert _series(df, "views") == [10, 20]
+    assert _series(df, "net_follows") == [3, -1]          # 5 - 2, 1 - 2
+    assert _series(df, "follows") == [5, 1] and _series(df, "unfollows") == [2, 2]
+    assert df["account_id"].unique().tolist() == ["konto"]
+    assert "year_inferred" not in _codes(df)              # ISO dates carry their year

@@ -117,8 +117,8 @@ def _num(c: Candidate, canonical: str) -> pd.Series | None:
 
 def _note_undefined(c: Candidate, ctx: ParseContext) -> None:
     frame = c.table.frame
-    count = int(frame.map(lambda v: isinstance(v, str) and v.strip().lower() == "undefined")
-                .to_numpy().sum()) if len(frame) else 0
+    count = int(frame.astype("str").apply(lambda col: col.str.strip().str.lower()
+                                          .eq("undefined")).to_numpy().sum()) if len(frame) else 0
     if count:
         ctx.note("undefined_cells", "'undefined' cells (value not available) read as missing",
                  level="info", rows=count)
