@@ -42,6 +42,7 @@ def test_pins_file():
     assert df["reactions"].isna().all() and df["comments"].isna().all()
     warn = [q for q in df.attrs["quality"] if q["code"] == "layout_unverified"]
     assert len(warn) == 1 and warn[0]["level"] == "warning"
+    assert "content_type_guessed" in _codes(df)
 
 
 def test_overview_file_is_daily():

@@ -128,6 +128,8 @@ def _posts(c: Candidate, ctx: ParseContext) -> pd.DataFrame:
     })
     for canon, vals in _values(c, ctx, _METRICS + _RATES).items():
         df[canon] = vals
+    ctx.note("content_type_guessed", "Pin content_type guessed: 'video' when it has video "
+             "views, else 'image' (the layout has no format column)", level="info", rows=n)
     df.attrs.update(kind="posts", platform=P, source_locale=m.locale)
     return df
 
