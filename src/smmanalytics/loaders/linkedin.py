@@ -258,7 +258,7 @@ def _parse_posts(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     decoded = linkedin_urn_time(link.fillna("").where(link.str.contains("activity").fillna(False),
                                                       ""))
     gap = (decoded.dt.tz_convert(None).dt.normalize() - created).abs()
-    agree = decoded.notna() & created.notna() & (gap <= pd.Timedelta(days=1))
+    agree = decoded.notna() & (created.isna() | (gap <= pd.Timedelta(days=1)))
     if (decoded.notna() & ~agree).any():
         ctx.note("id_time_disagrees", "the time decoded from the activity id is more than a "
                  "day away from 'Created date'; the day from 'Created date' is kept",
