@@ -229,7 +229,9 @@ def _detect_visitors(c: Candidate) -> float:
 def _detect_demographics(c: Candidate) -> float:
     if not c.table.sheet or _sheet(c) not in _DEMO_SHEETS or len(c.header) < 2:
         return 0.0
-    return 0.9 if _siblings(c) & {"new followers", "visitor metrics"} else 0.6
+    if _siblings(c) & {"new followers", "visitor metrics"}:
+        return 0.9
+    return 0.6 if normalize(c.header[1]) in {"total followers", "total views"} else 0.0
 
 
 # ----------------------------------------------------------------------------- parsing
