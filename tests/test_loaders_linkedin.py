@@ -244,7 +244,8 @@ def test_bad_date_names_cell(tmp_path):
     assert err.value.cell == "All posts!D3" and err.value.got == "yesterday"
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=12, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(rows=st.lists(st.tuples(st.dates(dt.date(2020, 1, 1), dt.date(2026, 10, 1)),
                                st.integers(0, 10**6), st.integers(-50, 5000),
                                st.booleans()), min_size=1, max_size=6))
@@ -277,7 +278,8 @@ CELL_VALUES = st.one_of(st.none(), st.text(st.characters(exclude_categories=["Cc
 
 # Byte-level mutation of workbooks is not fuzzed here: python-calamine can abort the whole
 # process on some corrupted .xls files (reported to the lead). Cells are mutated instead.
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_mutated_cells_raise_only_deliberate_errors(tmp_path, data):
     section = data.draw(st.sampled_from(["content", "followers", "visitors"]))

@@ -78,7 +78,8 @@ def test_plain_impressions_file_is_not_pinterest(tmp_path):
         read_file(path)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(rows=st.lists(st.tuples(st.integers(0, 10**8), st.integers(0, 10**5),
                                st.integers(0, 10**4)), min_size=1, max_size=8),
        sep=st.sampled_from([",", ";"]))
@@ -94,7 +95,8 @@ def test_generated_files_load_as_written(tmp_path, rows, sep):
     assert df["saves"].tolist() == [r[2] for r in rows]
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=30, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_mutated_files_raise_only_smm_errors(tmp_path, data):
     src = data.draw(st.sampled_from(sorted(FIX.iterdir())))

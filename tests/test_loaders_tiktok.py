@@ -209,10 +209,12 @@ def test_bad_hour_raises(tmp_path):
     assert err.value.line == 3 and err.value.got == "24"
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(rows=st.lists(st.tuples(st.integers(1_759_400_000, 1_790_700_000),   # within the year
                                st.integers(0, 10**6), st.integers(0, 10**4),
-                               st.text(st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]),
+                               st.text(st.characters(codec="utf-8",
+                                                     exclude_categories=["Cs", "Cc"]),
                                        max_size=20),
                                st.booleans()),
                      min_size=1, max_size=6, unique_by=lambda r: r[0]))
@@ -236,7 +238,8 @@ def test_generated_content_loads_as_written(tmp_path, rows):
     assert got == [e.strip() for e in expected]
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_mutated_files_raise_only_smm_errors(tmp_path, data):
     src = data.draw(st.sampled_from(sorted(p for p in UNZ.iterdir())))

@@ -169,10 +169,12 @@ def test_bad_duration_names_line(tmp_path):
     assert err.value.line == 3 and err.value.column == "Average view duration"
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=30, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(rows=st.lists(st.tuples(st.from_regex(r"[A-Za-z0-9_][A-Za-z0-9_-]{10}", fullmatch=True),
                                st.integers(0, 10**7), st.integers(0, 10**6),
-                               st.integers(0, 3 * 3600), st.dates(dt.date(2005, 1, 1), dt.date(2030, 12, 31)),
+                               st.integers(0, 3 * 3600),
+                               st.dates(dt.date(2005, 1, 1), dt.date(2030, 12, 31)),
                                st.booleans()),
                      min_size=1, max_size=8, unique_by=lambda r: r[0]))
 def test_generated_tables_load_as_written(tmp_path, rows):
@@ -202,7 +204,8 @@ def test_generated_tables_load_as_written(tmp_path, rows):
     assert df["published_at"].dt.date.tolist() == [r[4] for r in rows]
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_mutated_exports_raise_only_smm_errors(tmp_path, data):
     src = data.draw(st.sampled_from([EN, FR]))

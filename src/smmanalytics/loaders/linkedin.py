@@ -18,7 +18,8 @@ sheet; every sheet is its own format:
   organic-only ``Unique impressions (organic)`` → ``unique_impressions_organic``). LinkedIn's
   negative corrections are kept as exported and noted.
 - ``linkedin_new_followers`` (daily): ``Total followers`` is the number of **new** followers that
-  day → ``follows``; parts → ``follows_organic``, ``follows_sponsored``, ``follows_auto_invited``.
+  day → ``follows``; parts → ``follows_organic``, ``follows_sponsored``,
+  ``follows_auto_invited``.
 - ``linkedin_visitor_metrics`` (daily): ``Total page views (total)`` → ``page_views``, ``Total
   unique visitors (total)`` → ``unique_visitors``, ``(desktop)``/``(mobile)`` parts suffixed;
   other sections (``Overview page views``…) become snake_case metric names.
