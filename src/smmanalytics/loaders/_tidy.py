@@ -16,7 +16,7 @@ from ..errors import ParseError
 from ._registry import Candidate, ParseContext
 
 __all__ = ["text", "long_daily", "hms_seconds", "note_day_tz", "cells_text", "outer_name",
-           "zip_member_time", "check_years", "cells_of"]
+           "zip_member_time", "check_years", "cells_of", "YEARS"]
 
 #: calendar years accepted in exports (pandas' nanosecond timestamps end in 2262)
 YEARS = (1990, 2200)
@@ -36,20 +36,24 @@ def cells_of(c: Candidate) -> pd.DataFrame:
                          got=str(exc)) from None
 
 
-def cells_text(cells: pd.Series) -> pd.Series:
-    """Cells as stripped ``string``; empty and placeholder cells (``--``, ``undefined``) → NA."""
+def cells_text(cells: pd.Series, *, placeholders: bool = True) -> pd.Series:
+    """Cells as stripped ``string``; empty cells → NA.
+
+    With ``placeholders`` (the default, for values) ``--``, ``N/A``, ``undefined``… are NA too;
+    free text such as a caption passes ``placeholders=False`` so a title "None" stays text.
+    """
     s = cells.map(lambda v: None if v is None or (isinstance(v, float) and np.isnan(v))
                   else str(v)).astype("string").str.strip()
-    return s.mask(s.str.lower().isin(_EMPTY))
+    return s.mask(s.str.lower().isin(_EMPTY) if placeholders else s == "")
 
 
-def text(c: Candidate, family: str, canonical: str) -> pd.Series:
+def text(c: Candidate, family: str, canonical: str, *, placeholders: bool = True) -> pd.Series:
     """The text column carrying ``canonical`` (NA where empty); all-NA when absent."""
     cells = c.col(family, canonical)
     n = len(c.table.frame)
     if cells is None:
         return pd.Series(pd.NA, index=pd.RangeIndex(n), dtype="string")
-    return cells_text(cells).reset_index(drop=True)
+    return cells_text(cells, placeholders=placeholders).reset_index(drop=True)
 
 
 def long_daily(dates: pd.Series, metrics: dict[str, pd.Series], *, platform: str,

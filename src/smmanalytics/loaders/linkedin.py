@@ -45,7 +45,7 @@ from ._headers import match_headers, normalize
 from ._ids import linkedin_urn_time
 from ._numbers import parse_numbers
 from ._registry import Candidate, ParseContext, register
-from ._tidy import cells_of, cells_text, check_years, long_daily, note_day_tz, text
+from ._tidy import YEARS, cells_of, cells_text, check_years, long_daily, note_day_tz, text
 
 __all__: list[str] = []
 
@@ -131,6 +131,15 @@ def _dates_at(c: Candidate, pos: int, ctx: ParseContext | None = None) -> pd.Ser
     is_dt = cells.map(lambda v: isinstance(v, (dt.date, pd.Timestamp))).astype(bool)
     is_num = cells.map(lambda v: isinstance(v, (int, float, np.number))
                        and not isinstance(v, bool)).astype(bool)
+    dt_year = cells.map(lambda v: v.year if isinstance(v, (dt.date, pd.Timestamp)) else 2000)
+    odd_dt = is_dt & ~dt_year.between(*YEARS)
+    if odd_dt.any():
+        i = int(np.flatnonzero(odd_dt.to_numpy())[0])
+        line = first + i
+        raise ParseError("date out of range", file=c.name, line=line,
+                         cell=f"{c.table.sheet}!{_col_letter(pos)}{line}", column=header,
+                         expected=f"a year between {YEARS[0]} and {YEARS[1]}",
+                         got=str(cells.iloc[i]))
     real = pd.to_datetime(cells.where(is_dt), errors="coerce")
     serial = pd.to_numeric(cells.where(is_num), errors="coerce")
     bad_serial = is_num & ~serial.between(20000, 80000).fillna(False)   # 1954 … 2119
@@ -284,7 +293,7 @@ def _parse_posts(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
         "account_name": pd.array([pd.NA] * n, dtype="string"),
         "post_id": post_id,
         "permalink": link,
-        "caption": text(c, F_POSTS, "caption"),
+        "caption": text(c, F_POSTS, "caption", placeholders=False),
         "published_at": published,
         "time_precision": np.where(agree, "second", "day"),
         "time_source": np.where(agree, "decoded_id", "export"),

@@ -110,8 +110,8 @@ def _posts(c: Candidate, ctx: ParseContext) -> pd.DataFrame:
     else:
         published = pd.Series(pd.NaT, index=range(n), dtype="datetime64[ns, UTC]")
         ctx.note("date_missing", "no Pin creation date: published_at left empty", rows=n)
-    caption = text(c, F, "caption")
-    caption = caption.where(caption.notna(), text(c, F, "description"))
+    caption = text(c, F, "caption", placeholders=False)
+    caption = caption.where(caption.notna(), text(c, F, "description", placeholders=False))
     df = pd.DataFrame({
         "platform": P,
         "account_id": pd.array([pd.NA] * n, dtype="string"),

@@ -336,7 +336,8 @@ def _parse_content(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
         "account_name": pd.array([_handle(c)] * n, dtype="string"),
         "post_id": post_id,
         "permalink": link,
-        "caption": cells_text(c.col(F, "caption")).reset_index(drop=True) if m.has("caption")
+        "caption": cells_text(c.col(F, "caption"), placeholders=False).reset_index(drop=True)
+        if m.has("caption")
         else pd.Series(pd.NA, index=range(n), dtype="string"),
         "published_at": published.astype("datetime64[ns, UTC]"),
         "time_precision": np.where(use_id, "second", "day"),

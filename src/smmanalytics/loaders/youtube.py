@@ -191,7 +191,7 @@ def _parse_table(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
         "account_name": pd.array([channel] * n, dtype="string"),
         "post_id": ids.iloc[idx].reset_index(drop=True),
         "permalink": ("https://www.youtube.com/watch?v=" + ids.iloc[idx]).reset_index(drop=True),
-        "caption": text(c, F, "caption").iloc[idx].reset_index(drop=True),
+        "caption": text(c, F, "caption", placeholders=False).iloc[idx].reset_index(drop=True),
         "published_at": published.reset_index(drop=True),
         "time_precision": "day",
         "time_source": "export",
