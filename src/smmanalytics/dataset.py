@@ -13,7 +13,9 @@ CONTRACT (shared by every module; the loaders work completes ``load``):
 - ``competitors``: competitors.csv as returned by ``smmanalytics.benchmarks.read_competitors``.
 - ``brand``: :class:`smmanalytics.brand.Brand` from brand.yaml (defaults when absent).
 - ``quality``: the quality log as a frame (schema "quality").
-- ``files``: one row per input file: path, sha256, bytes, platform, kind, rows, status.
+- ``files``: one row per input file (archive members as ``archive.zip!member.csv``): path,
+  sha256, bytes, platform, kind, source_format, rows, status (ok, failed, not_understood,
+  duplicate). Side files (brand.yaml, costs.csv, goals.yaml, competitors.csv) are not listed.
 """
 
 from __future__ import annotations
