@@ -137,7 +137,7 @@ def test_truncated_table_is_noted(tmp_path):
     assert "table_truncated" in _codes(df)
 
 
-def test_semicolon_resave_french(tmp_path):
+def test_french_variant_nnbsp_thousands_decimal_comma(tmp_path):
     table = ("Contenu;Titre de la vidéo;Heure de publication de la vidéo;Vues;"
              "Durée de visionnage (heures)\n"
              f"Total;;;\"1{NNBSP}500\";\"3,5\"\n"
