@@ -79,7 +79,8 @@ FILE_COLUMNS = {"path": "string", "sha256": "string", "bytes": "Int64", "platfor
 #: keys of each table: the newest snapshot wins among rows with the same key
 MERGE_KEYS = {
     "posts": ("platform", "post_id"),
-    "daily": ("platform", "account_id", "date", "hour", "metric"),
+    # post_id: per-video daily rows (YouTube Chart data) are distinct series, not re-exports
+    "daily": ("platform", "account_id", "post_id", "date", "hour", "metric"),
     "web": ("date", "period_start", "period_end", "breakdown", "channel_group", "source",
             "medium", "campaign", "landing_page"),
     "audience": ("platform", "account_id", "dimension", "category"),

@@ -129,7 +129,10 @@ def _read_workbook(src: Source, log: QualityLog) -> list[RawTable]:
     try:
         wb = CalamineWorkbook.from_filelike(io.BytesIO(src.data))
         sheets = [(name, wb.get_sheet_by_name(name).to_python()) for name in wb.sheet_names]
-    except Exception as exc:  # calamine raises its own error types
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # calamine's own errors, and pyo3's PanicException (a
+        # BaseException) on damaged cells, e.g. a huge number in a date-formatted cell
         raise ParseError("not a readable Excel workbook", file=src.name,
                          expected="xlsx/xls/ods workbook", got=str(exc)[:200]) from exc
     tables = []

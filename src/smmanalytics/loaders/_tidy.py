@@ -1,0 +1,158 @@
+"""Small helpers shared by the LinkedIn, YouTube, TikTok and Pinterest modules.
+
+- :func:`text` reads a text column through the synonym table (stripped, empty → NA);
+- :func:`long_daily` turns per-metric columns into the long ``daily`` table;
+- :func:`hms_seconds` reads ``H:MM:SS`` / ``M:SS`` / plain-second durations;
+- :func:`note_day_tz` records that a source's calendar days are taken as UTC days
+  (the platforms do not say which zone their days are in, reference §9.2 [U]).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..errors import ParseError
+from ._registry import Candidate, ParseContext
+
+__all__ = ["text", "long_daily", "hms_seconds", "note_day_tz", "cells_text", "outer_name",
+           "zip_member_time", "check_years", "cells_of", "YEARS"]
+
+#: calendar years accepted in exports (pandas' nanosecond timestamps end in 2262)
+YEARS = (1990, 2200)
+
+_EMPTY = {"", "-", "--", "—", "n/a", "undefined", "nan", "none", "null"}
+
+
+def cells_of(c: Candidate) -> pd.DataFrame:
+    """The table's cells, read once; a body the CSV reader rejects raises ParseError."""
+    import csv
+
+    try:
+        return c.table.frame
+    except csv.Error as exc:
+        raise ParseError("the file is not valid CSV", file=c.name, line=c.table.first_line,
+                         expected="delimited rows (a stray carriage return or quote?)",
+                         got=str(exc)) from None
+
+
+def cells_text(cells: pd.Series, *, placeholders: bool = True) -> pd.Series:
+    """Cells as stripped ``string``; empty cells → NA.
+
+    With ``placeholders`` (the default, for values) ``--``, ``N/A``, ``undefined``… are NA too;
+    free text such as a caption passes ``placeholders=False`` so a title "None" stays text.
+    """
+    s = cells.map(lambda v: None if v is None or (isinstance(v, float) and np.isnan(v))
+                  else str(v)).astype("string").str.strip()
+    return s.mask(s.str.lower().isin(_EMPTY) if placeholders else s == "")
+
+
+def text(c: Candidate, family: str, canonical: str, *, placeholders: bool = True) -> pd.Series:
+    """The text column carrying ``canonical`` (NA where empty); all-NA when absent."""
+    cells = c.col(family, canonical)
+    n = len(c.table.frame)
+    if cells is None:
+        return pd.Series(pd.NA, index=pd.RangeIndex(n), dtype="string")
+    return cells_text(cells, placeholders=placeholders).reset_index(drop=True)
+
+
+def long_daily(dates: pd.Series, metrics: dict[str, pd.Series], *, platform: str,
+               account_id: str | None, hour: pd.Series | None = None,
+               extra: dict[str, object] | None = None) -> pd.DataFrame:
+    """Long ``daily`` rows: one per (date[, hour], metric) of the wide ``metrics`` columns.
+
+    Every row is kept, NaN values included (a missing value is information, not a 0). Days are
+    calendar days in UTC (``day_tz = "UTC"``).
+    """
+    frames = []
+    for metric, values in metrics.items():
+        if values is None:
+            continue
+        part = pd.DataFrame({
+            "platform": platform,
+            "account_id": pd.array([account_id] * len(dates), dtype="string"),
+            "date": pd.to_datetime(dates.to_numpy()).astype("datetime64[ns]"),
+            "hour": (pd.array([pd.NA] * len(dates), dtype="Int8") if hour is None
+                     else pd.array(hour.to_numpy(), dtype="Int8")),
+            "metric": metric,
+            "value": pd.array(values.to_numpy(dtype="float64", na_value=np.nan),
+                              dtype="Float64"),
+            "day_tz": "UTC",
+            **(extra or {}),
+        })
+        frames.append(part)
+    if not frames:
+        return pd.DataFrame(columns=["platform", "account_id", "date", "hour", "metric",
+                                     "value", "day_tz"])
+    out = pd.concat(frames, ignore_index=True)
+    out["value"] = out["value"].astype("Float64")
+    return out
+
+
+def hms_seconds(cells: pd.Series, *, file: str, column: str, first_line: int) -> pd.Series:
+    """Durations ``H:MM:SS``, ``M:SS`` or plain seconds → Float64 seconds (empty → NaN).
+
+    Raises ParseError naming the line and column for any other cell.
+    """
+    s = cells_text(cells).reset_index(drop=True)
+    parts = s.str.extract(r"^(?:(\d+):)?(\d{1,2}):(\d{2})$")
+
+    def _f(x: pd.Series) -> pd.Series:
+        return pd.to_numeric(x, errors="coerce").astype("Float64")
+
+    plain = _f(s.where(s.str.fullmatch(r"\d+(?:\.\d+)?").fillna(False)))
+    hms = _f(parts[0]).fillna(0) * 3600 + _f(parts[1]) * 60 + _f(parts[2])
+    out = hms.where(parts[2].notna(), plain)
+    bad = s.notna() & out.isna()
+    if bad.any():
+        pos = int(np.flatnonzero(bad.to_numpy())[0])
+        raise ParseError("cell is not a duration", file=file, line=first_line + pos,
+                         column=column, expected="H:MM:SS, M:SS or seconds",
+                         got=str(s.iloc[pos]))
+    return pd.Series(out.to_numpy(dtype="float64"), dtype="Float64")
+
+
+def check_years(parts: pd.DataFrame, *, file: str, column: str | None,
+                first_line: int) -> None:
+    """Raise ParseError for a year outside :data:`YEARS` (a typo such as ``9026``)."""
+    year = parts["year"]
+    bad = year.notna() & ((year < YEARS[0]) | (year > YEARS[1]))
+    if bad.any():
+        pos = int(np.flatnonzero(bad.to_numpy())[0])
+        raise ParseError("date out of range", file=file, line=first_line + pos, column=column,
+                         expected=f"a year between {YEARS[0]} and {YEARS[1]}",
+                         got=str(int(year.iloc[pos])))
+
+
+def note_day_tz(ctx: ParseContext, platform: str, what: str = "dates") -> None:
+    """Quality note: the platform's calendar days were taken as UTC days (zone unknown)."""
+    ctx.note("tz_assumed_utc", f"{platform} does not say which time zone its {what} are in "
+             "(reference §9.2, unknown); each day was taken as a UTC calendar day",
+             level="info")
+
+
+def outer_name(c: Candidate) -> str:
+    """Base name of the file on disk (the archive for a zip member)."""
+    return c.source.name.split("!")[0].replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def zip_member_time(c: Candidate) -> pd.Timestamp | None:
+    """The modification time stored in the zip for this member (naive, read as UTC).
+
+    Platforms build the archive at export time, so this is when the export was taken. None
+    when the source is not a direct member of a zip file on disk.
+    """
+    import zipfile
+
+    parts = c.source.name.split("!")
+    if len(parts) != 2 or c.source.path is None:
+        return None
+    try:
+        with zipfile.ZipFile(c.source.path) as zf:
+            y, mo, d, h, mi, s = zf.getinfo(parts[1]).date_time
+    except Exception:  # best-effort metadata: an odd archive just gives no time
+        return None
+    try:
+        return pd.Timestamp(y, mo, d, h, mi, s, tz="UTC")
+    except ValueError:
+        return None

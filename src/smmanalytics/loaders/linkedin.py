@@ -1,0 +1,428 @@
+"""LinkedIn Page analytics workbooks (reference §4): content, followers, visitors.
+
+Each workbook (``.xls`` or ``.xlsx``, ``<page>_<section>_<epoch ms>.xls``) is read sheet by
+sheet; every sheet is its own format:
+
+- ``linkedin_all_posts`` (posts): sheet ``All posts``, a note on row 1, the header on row 2.
+  ``post_id`` is the number of ``urn:li:activity:<id>`` in ``Post link``; ``published_at`` is
+  the exact creation time decoded from that id (``utc_ms = id >> 22``, ``time_source =
+  decoded_id``, ``time_precision = second``) when it falls within one day of ``Created date``;
+  otherwise 00:00 UTC of ``Created date`` (``MM/DD/YYYY`` text or a real Excel date,
+  ``time_precision = day``). ``paid`` = ``Post type`` is ``Sponsored``. ``Likes`` → reactions,
+  ``Reposts`` (older ``Shares``) → shares, ``Clicks`` → clicks, ``Impressions`` → impressions,
+  ``Follows`` → follows, ``Views`` → video_views. ``Click through rate (CTR)`` and
+  ``Engagement rate`` are kept as fractions (``platform_ctr``, ``platform_engagement_rate``).
+- ``linkedin_metrics`` (daily): sheet ``Metrics``. A header ``<Name> (organic|sponsored|total)``
+  gives the metric ``<name>`` for the total and ``<name>_organic`` / ``<name>_sponsored`` for the
+  parts (``Reposts`` → ``shares``, ``Engagement rate`` → ``platform_engagement_rate``; the
+  organic-only ``Unique impressions (organic)`` → ``unique_impressions_organic``). LinkedIn's
+  negative corrections are kept as exported and noted.
+- ``linkedin_new_followers`` (daily): ``Total followers`` is the number of **new** followers that
+  day → ``follows``; parts → ``follows_organic``, ``follows_sponsored``,
+  ``follows_auto_invited``.
+- ``linkedin_visitor_metrics`` (daily): ``Total page views (total)`` → ``page_views``, ``Total
+  unique visitors (total)`` → ``unique_visitors``, ``(desktop)``/``(mobile)`` parts suffixed;
+  other sections (``Overview page views``…) become snake_case metric names.
+- ``linkedin_demographics`` (audience): sheets ``Location``, ``Job function``, ``Seniority``,
+  ``Industry``, ``Company size``. ``value`` is the count; ``share`` = value / sum of the sheet's
+  values (a share of the listed categories). Visitors' sheets get dimensions ``visitor_<name>``.
+
+LinkedIn does not say which zone its dates are in [U]: days are UTC days (noted per file). A
+content workbook whose ``Metrics`` sheet has no ``All posts`` sibling raises ParseError.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import numpy as np
+import pandas as pd
+
+from ..errors import ParseError
+from ._dates import dates_from_parts, day_to_utc, parse_text_dates
+from ._headers import match_headers, normalize
+from ._ids import linkedin_urn_time
+from ._numbers import parse_numbers
+from ._registry import Candidate, ParseContext, register
+from ._tidy import YEARS, cells_of, cells_text, check_years, long_daily, note_day_tz, text
+
+__all__: list[str] = []
+
+P = "linkedin"
+F_POSTS, F_METRICS = "linkedin_posts", "linkedin_metrics"
+F_FOLLOWERS, F_VISITORS, F_DEMO = "linkedin_followers", "linkedin_visitors", "linkedin_demographics"
+
+_SUFFIX = re.compile(r"^(.*?)\s*\(\s*([^()]+?)\s*\)$")
+#: distribution words of the ``(…)`` header suffixes (EN, PT confirmed; others inferred)
+_DIST = {"organic": "organic", "sponsored": "sponsored", "total": "total", "paid": "sponsored",
+         "orgânicas": "organic", "orgânicos": "organic", "orgânica": "organic",
+         "orgânico": "organic", "patrocinadas": "sponsored", "patrocinados": "sponsored",
+         "patrocinado": "sponsored", "patrocinada": "sponsored",
+         "desktop": "desktop", "mobile": "mobile", "celular": "mobile", "computador": "desktop"}
+_DEMO_SHEETS = {"location": "location", "job function": "job_function",
+                "seniority": "seniority", "industry": "industry",
+                "company size": "company_size", "localização": "location",
+                "função": "job_function", "nível de experiência": "seniority",
+                "setor": "industry", "tamanho da empresa": "company_size"}
+_PAID = {"sponsored": True, "organic": False, "patrocinado": True, "orgânico": False,
+         "sponsorisé": True, "organique": False, "sponsorizzato": True, "organico": False,
+         "patrocinada": True}
+_TYPES = {"video": "video", "vidéo": "video", "vídeo": "video", "image": "image",
+          "images": "image", "photo": "image", "imagem": "image", "document": "document",
+          "documento": "document", "article": "link", "link": "link", "text": "text",
+          "carousel": "carousel", "multi-image": "carousel", "poll": "other", "event": "other"}
+
+
+# ----------------------------------------------------------------------------- helpers
+
+def _sheet(c: Candidate) -> str:
+    return normalize(c.table.sheet or "")
+
+
+def _siblings(c: Candidate) -> set[str]:
+    return {normalize(t.sheet or "") for t in c.tables}
+
+
+def _page(c: Candidate) -> str | None:
+    """The page's vanity name: ``maison-seve`` in ``maison-seve_content_1791015300000.xls``."""
+    base = c.source.name.split("!")[0].replace("\\", "/").rsplit("/", 1)[-1]
+    m = re.match(r"^(.+?)_(?:content|updates|followers|visitors|competitors?)_", base, re.I)
+    return m.group(1) if m else None
+
+
+def _col_letter(pos: int) -> str:
+    out = ""
+    pos += 1
+    while pos:
+        pos, rem = divmod(pos - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+def _numbers_at(c: Candidate, pos: int) -> pd.Series:
+    """Column ``pos`` as Float64; a bad cell raises ParseError naming ``sheet!cell``."""
+    header = c.table.header[pos]
+    first = c.table.first_line + 1
+    try:
+        out = parse_numbers(c.table.column(pos), file=c.name, column=header, first_line=first)
+    except ParseError as exc:
+        cell = f"{c.table.sheet}!{_col_letter(pos)}{exc.line}" if c.table.sheet else None
+        raise ParseError("cell is not a number", file=c.name, line=exc.line, cell=cell,
+                         column=header, expected=exc.expected, got=exc.got) from None
+    return out.reset_index(drop=True)
+
+
+def _numbers(c: Candidate, family: str, canonical: str) -> pd.Series | None:
+    pos = c.match(family).columns.get(canonical)
+    return None if not pos else _numbers_at(c, pos[0])
+
+
+def _dates_at(c: Candidate, pos: int, ctx: ParseContext | None = None) -> pd.Series:
+    """Day column → naive dates (empty → NaT).
+
+    Accepts real Excel dates, Excel serial numbers (a re-saved sheet), ``MM/DD/YYYY`` text
+    (LinkedIn's order; a column whose first number exceeds 12 is day-first, noted) and ISO text.
+    A bad cell raises ParseError naming ``sheet!cell``.
+    """
+    cells = c.table.column(pos).reset_index(drop=True)
+    header = c.table.header[pos]
+    first = c.table.first_line + 1
+    is_dt = cells.map(lambda v: isinstance(v, (dt.date, pd.Timestamp))).astype(bool)
+    is_num = cells.map(lambda v: isinstance(v, (int, float, np.number))
+                       and not isinstance(v, bool)).astype(bool)
+    dt_year = cells.map(lambda v: v.year if isinstance(v, (dt.date, pd.Timestamp)) else 2000)
+    odd_dt = is_dt & ~dt_year.between(*YEARS)
+    if odd_dt.any():
+        i = int(np.flatnonzero(odd_dt.to_numpy())[0])
+        line = first + i
+        raise ParseError("date out of range", file=c.name, line=line,
+                         cell=f"{c.table.sheet}!{_col_letter(pos)}{line}", column=header,
+                         expected=f"a year between {YEARS[0]} and {YEARS[1]}",
+                         got=str(cells.iloc[i]))
+    real = pd.to_datetime(cells.where(is_dt), errors="coerce")
+    serial = pd.to_numeric(cells.where(is_num), errors="coerce")
+    bad_serial = is_num & ~serial.between(20000, 80000).fillna(False)   # 1954 … 2119
+    from_serial = pd.to_datetime(serial.where(~bad_serial), unit="D", origin="1899-12-30",
+                                 errors="coerce")
+    text_cells = cells_text(cells.where(~(is_dt | is_num), None)).fillna("")
+    try:
+        if bad_serial.any():
+            i = int(np.flatnonzero(bad_serial.to_numpy())[0])
+            raise ParseError("cell is not a date", file=c.name, line=first + i, column=header,
+                             expected="MM/DD/YYYY or an Excel date", got=str(cells.iloc[i]))
+        parts = parse_text_dates(text_cells, file=c.name, column=header, first_line=first,
+                                 require_year=True, numeric_order="mdy")
+        check_years(parts, file=c.name, column=header, first_line=first)
+        text_dates = dates_from_parts(parts, file=c.name, column=header, first_line=first)
+    except ParseError as exc:
+        cell = f"{c.table.sheet}!{_col_letter(pos)}{exc.line}" if exc.line else None
+        raise ParseError("cell is not a date", file=c.name, line=exc.line, cell=cell,
+                         column=header, expected="MM/DD/YYYY or an Excel date",
+                         got=exc.got) from None
+    if ctx is not None and parts.attrs.get("numeric_order") == "dmy":
+        ctx.note("dates_day_first", f"{header!r} holds DD/MM/YYYY dates (a first number above "
+                 "12), not LinkedIn's MM/DD/YYYY", level="info")
+    if ctx is not None and is_num.any():
+        ctx.note("excel_serial_dates", f"{header!r} holds Excel day numbers (a re-saved "
+                 "sheet); read as dates", level="info", rows=int(is_num.sum()))
+    out = real.where(is_dt, from_serial.where(is_num, text_dates))
+    return pd.to_datetime(out).astype("datetime64[ns]").dt.normalize().reset_index(drop=True)
+
+
+def _date_column(c: Candidate, family: str, ctx: ParseContext) -> tuple[int, pd.Series]:
+    pos = c.match(family).columns.get("date")
+    if not pos:
+        raise ParseError("no date column", file=c.name, cell=f"{c.table.sheet}!A"
+                         f"{c.table.first_line}", column="Date", expected="a 'Date' header",
+                         got=c.table.header[:4])
+    return pos[0], _dates_at(c, pos[0], ctx)
+
+
+def _rate(values: pd.Series | None, ctx: ParseContext, header: str) -> pd.Series | None:
+    """A LinkedIn rate as a fraction: values above 1 mean the column was in percent."""
+    if values is None:
+        return None
+    if (values.dropna() > 1).any():
+        ctx.note("rate_percent", f"{header!r} holds values above 1; read as percentages and "
+                 "divided by 100", level="info")
+        return values / 100
+    return values
+
+
+def _split_headers(c: Candidate, skip: set[int]) -> list[tuple[int, str, str]]:
+    """(position, base header, distribution) of every ``Name (suffix)`` header."""
+    out = []
+    for pos, raw in enumerate(c.table.header):
+        if pos in skip or not raw.strip():
+            continue
+        m = _SUFFIX.match(raw.strip())
+        base, dist = (m.group(1), _DIST.get(normalize(m.group(2)))) if m else (raw, None)
+        out.append((pos, base, dist or "total"))
+    return out
+
+
+def _slug(text_: str) -> str:
+    return re.sub(r"[^0-9a-z]+", "_", normalize(text_)).strip("_") or "value"
+
+
+# ----------------------------------------------------------------------------- detection
+
+def _detect_posts(c: Candidate) -> float:
+    if _sheet(c) == "all posts":
+        return 0.95
+    m = c.match(F_POSTS)
+    return 0.75 if m.has("permalink", "published_date", "impressions") else 0.0
+
+
+def _detect_metrics(c: Candidate) -> float:
+    if _sheet(c) == "metrics" and c.match(F_METRICS).has("date"):
+        return 0.9
+    bases = match_headers([b for _, b, _ in _split_headers(c, set())], F_METRICS)
+    dists = {d for _, _, d in _split_headers(c, set())}
+    return 0.7 if bases.has("date", "impressions", "clicks") and "organic" in dists else 0.0
+
+
+def _detect_followers(c: Candidate) -> float:
+    m = c.match(F_FOLLOWERS)
+    if _sheet(c) == "new followers" and m.has("date"):
+        return 0.9
+    return 0.75 if m.has("date", "follows_organic", "follows") else 0.0
+
+
+def _detect_visitors(c: Candidate) -> float:
+    if _sheet(c) == "visitor metrics" and c.match(F_VISITORS).has("date"):
+        return 0.9
+    return 0.7 if "total page views (total)" in c.norm_set else 0.0
+
+
+def _detect_demographics(c: Candidate) -> float:
+    if not c.table.sheet or _sheet(c) not in _DEMO_SHEETS or len(c.header) < 2:
+        return 0.0
+    if _siblings(c) & {"new followers", "visitor metrics"}:
+        return 0.9
+    return 0.6 if normalize(c.header[1]) in {"total followers", "total views"} else 0.0
+
+
+# ----------------------------------------------------------------------------- parsing
+
+def _parse_posts(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
+    cells_of(c)
+    m = c.match(F_POSTS)
+    if not m.has("permalink"):
+        raise ParseError("LinkedIn 'All posts' sheet without a post link column", file=c.name,
+                         cell=f"{c.table.sheet}!A{c.table.first_line}", column="Post link",
+                         expected="a 'Post link' header", got=c.header[:6])
+    if not m.has("published_date"):
+        raise ParseError("LinkedIn 'All posts' sheet without a creation date", file=c.name,
+                         cell=f"{c.table.sheet}!A{c.table.first_line}", column="Created date",
+                         expected="a 'Created date' header", got=c.header[:6])
+    n = len(c.table.frame)
+    link = text(c, F_POSTS, "permalink")
+    post_id = link.str.extract(r"urn:li:(?:activity|share|ugcPost):(\d+)", expand=False)
+    bare = link.str.fullmatch(r"\d{10,20}").fillna(False)
+    post_id = post_id.where(post_id.notna(), link.where(bare)).astype("string")
+    if post_id.isna().any():
+        ctx.note("post_id_missing", "posts without a 'urn:li:…:<id>' in Post link keep an "
+                 "empty post_id", rows=int(post_id.isna().sum()))
+    created = _dates_at(c, m.columns["published_date"][0], ctx)
+    day = day_to_utc(created, "UTC")
+    decoded = linkedin_urn_time(link.fillna("").where(link.str.contains("activity").fillna(False),
+                                                      ""))
+    gap = (decoded.dt.tz_convert(None).dt.normalize() - created).abs()
+    agree = decoded.notna() & (created.isna() | (gap <= pd.Timedelta(days=1)))
+    if (decoded.notna() & ~agree).any():
+        ctx.note("id_time_disagrees", "the time decoded from the activity id is more than a "
+                 "day away from 'Created date'; the day from 'Created date' is kept",
+                 rows=int((decoded.notna() & ~agree).sum()))
+    if created.isna().any():
+        ctx.note("date_missing", "posts without 'Created date'", rows=int(created.isna().sum()))
+    published = day.where(~agree, decoded).astype("datetime64[ns, UTC]")
+    ptype = text(c, F_POSTS, "distribution").str.lower()
+    paid = ptype.map(lambda v: _PAID.get(v, pd.NA) if isinstance(v, str) else pd.NA)
+    raw_type = text(c, F_POSTS, "content_type_raw")
+    ctype = raw_type.str.lower().map(lambda v: _TYPES.get(v, "other") if isinstance(v, str)
+                                     else pd.NA)
+    if raw_type.isna().any():
+        ctx.note("content_type_unknown", "LinkedIn fills 'Content Type' only for some posts; "
+                 "content_type left empty where it is blank", level="info",
+                 rows=int(raw_type.isna().sum()))
+    df = pd.DataFrame({
+        "platform": P,
+        "account_id": pd.array([_page(c)] * n, dtype="string"),
+        "account_name": pd.array([pd.NA] * n, dtype="string"),
+        "post_id": post_id,
+        "permalink": link,
+        "caption": text(c, F_POSTS, "caption", placeholders=False),
+        "published_at": published,
+        "time_precision": np.where(agree, "second", "day"),
+        "time_source": np.where(agree, "decoded_id", "export"),
+        "content_type": ctype.astype("string"),
+        "paid": pd.array(paid.tolist(), dtype="boolean"),
+        "campaign": text(c, F_POSTS, "campaign"),
+    })
+    for canon in ("impressions", "clicks", "reactions", "comments", "shares", "follows",
+                  "video_views", "offsite_views"):
+        vals = _numbers(c, F_POSTS, canon)
+        if vals is not None:
+            df[canon] = vals
+    for canon in ("platform_ctr", "platform_engagement_rate"):
+        vals = _rate(_numbers(c, F_POSTS, canon), ctx, c.header_of(F_POSTS, canon) or canon)
+        if vals is not None:
+            df[canon] = vals
+    author = text(c, F_POSTS, "author")
+    if author.notna().any():
+        df["author"] = author
+    if "shares" not in df.columns:
+        ctx.note("column_missing", "no 'Reposts' (or 'Shares') column; shares left empty",
+                 level="info")
+    if (~agree).any():
+        ctx.note("day_precision", "'Created date' has no time; posts whose activity id does not "
+                 "decode keep day precision", level="info", rows=int((~agree).sum()))
+    note_day_tz(ctx, "LinkedIn", "'Created date' values")
+    df.attrs.update(kind="posts", platform=P, source_locale=m.locale)
+    return [df]
+
+
+def _wide_to_daily(c: Candidate, ctx: ParseContext, family: str) -> pd.DataFrame:
+    """Parse a ``Date`` + ``Name (suffix)`` sheet into long daily rows."""
+    date_pos, dates = _date_column(c, family, ctx)
+    cols = _split_headers(c, {date_pos})
+    bases = match_headers([b for _, b, _ in cols], family)
+    by_pos = {}
+    for canon, idx in bases.columns.items():
+        for i in idx:
+            by_pos[i] = canon
+    metrics: dict[str, pd.Series] = {}
+    unknown = []
+    for i, (pos, base, dist) in enumerate(cols):
+        canon = by_pos.get(i)
+        if canon is None:
+            canon = _slug(base)
+            unknown.append(c.header[pos])
+        name = canon if dist == "total" else f"{canon}_{dist}"
+        values = _numbers_at(c, pos)
+        if canon == "platform_engagement_rate":
+            values = _rate(values, ctx, c.header[pos])
+        metrics[name] = values
+    if unknown:
+        ctx.note("unknown_columns", f"columns without a known meaning kept under snake_case "
+                 f"metric names: {unknown[:5]}", level="info", rows=len(unknown))
+    neg = {k: int((v < 0).sum()) for k, v in metrics.items() if (v < 0).any()}
+    if neg:
+        ctx.note("negative_values", f"negative daily values kept as exported (LinkedIn "
+                 f"corrections): {neg}", rows=sum(neg.values()))
+    if dates.isna().any():
+        ctx.note("date_missing", "rows without a date", rows=int(dates.isna().sum()))
+    note_day_tz(ctx, "LinkedIn", "daily rows")
+    out = long_daily(dates, metrics, platform=P, account_id=_page(c))
+    out.attrs.update(kind="daily", platform=P, source_locale=bases.locale)
+    return out
+
+
+def _parse_metrics(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
+    cells_of(c)
+    if _sheet(c) == "metrics" and "all posts" not in _siblings(c):
+        raise ParseError("LinkedIn content workbook without its 'All posts' sheet",
+                         file=c.name, cell="All posts!A2", expected="sheets 'Metrics' and "
+                         "'All posts'", got=[t.sheet for t in c.tables])
+    return [_wide_to_daily(c, ctx, F_METRICS)]
+
+
+def _parse_followers(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
+    cells_of(c)
+    date_pos, dates = _date_column(c, F_FOLLOWERS, ctx)
+    m = c.match(F_FOLLOWERS)
+    metrics = {canon: _numbers_at(c, idx[0]) for canon, idx in m.columns.items()
+               if canon != "date"}
+    if not metrics:
+        raise ParseError("LinkedIn 'New followers' sheet without follower columns",
+                         file=c.name, cell=f"{c.table.sheet}!B{c.table.first_line}",
+                         expected="'Total followers', 'Organic followers'…", got=c.header)
+    ctx.note("followers_new_only", "LinkedIn exports new followers per day only (no running "
+             "total, no unfollows)", level="info")
+    note_day_tz(ctx, "LinkedIn", "daily rows")
+    out = long_daily(dates, metrics, platform=P, account_id=_page(c))
+    out.attrs.update(kind="daily", platform=P, source_locale=m.locale)
+    return [out]
+
+
+def _parse_visitors(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
+    cells_of(c)
+    return [_wide_to_daily(c, ctx, F_VISITORS)]
+
+
+def _parse_demographics(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
+    cells_of(c)
+    dim = _DEMO_SHEETS[_sheet(c)]
+    visitors = ("visitor metrics" in _siblings(c)
+                or normalize(c.header[1]) in {"total views", "page views"})
+    if visitors:
+        dim = f"visitor_{dim}"
+    category = cells_text(c.table.column(0)).reset_index(drop=True)
+    value = _numbers_at(c, 1)
+    total = value.sum(skipna=True)
+    share = value / total if total and total > 0 else value * np.nan
+    if category.isna().any():
+        ctx.note("category_missing", "demographic rows without a category",
+                 rows=int(category.isna().sum()))
+    ctx.note("share_of_listed", f"{c.table.sheet}: share = count / sum of the listed "
+             "categories (LinkedIn lists the top categories only)", level="info")
+    n = len(value)
+    out = pd.DataFrame({"platform": P, "account_id": pd.array([_page(c)] * n, dtype="string"),
+                        "dimension": dim, "category": category, "value": value,
+                        "share": share.astype("Float64")})
+    out.attrs.update(kind="audience", platform=P, source_locale="en-US")
+    return [out]
+
+
+register("linkedin_all_posts", platforms=P, kinds="posts", detect=_detect_posts,
+         parse=_parse_posts, description="LinkedIn Page content workbook, sheet 'All posts'")
+register("linkedin_metrics", platforms=P, kinds="daily", detect=_detect_metrics,
+         parse=_parse_metrics, description="LinkedIn Page content workbook, sheet 'Metrics'")
+register("linkedin_new_followers", platforms=P, kinds="daily", detect=_detect_followers,
+         parse=_parse_followers, description="LinkedIn followers workbook, 'New followers'")
+register("linkedin_visitor_metrics", platforms=P, kinds="daily", detect=_detect_visitors,
+         parse=_parse_visitors, description="LinkedIn visitors workbook, 'Visitor metrics'")
+register("linkedin_demographics", platforms=P, kinds="audience", detect=_detect_demographics,
+         parse=_parse_demographics, description="LinkedIn followers/visitors demographic sheets")

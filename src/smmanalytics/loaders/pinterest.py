@@ -1,0 +1,138 @@
+"""Pinterest analytics CSV — layout **unverified** (reference §7: no real header is known [U]).
+
+One tolerant format, ``pinterest_unverified``, built from the documented metric names
+(Statusbrew, Sprinklr, Pinterest API): a CSV whose headers include Pinterest-only metrics
+(``Pin clicks``, ``Outbound clicks``, ``Saves`` with ``Impressions``) or whose file name says
+``pinterest``. Every file read this way gets a warning in the quality log saying the layout is a
+guess to check against a real export.
+
+- With a ``Pin id`` or ``Pin link`` column: **posts**, one row per Pin. ``post_id`` = ``Pin id``
+  or the number in ``/pin/<id>/``; ``published_at`` = 00:00 UTC of ``Pin created date`` (day
+  precision; Pinterest computes its metrics in UTC); ``Impressions`` → impressions, ``Saves`` →
+  saves, ``Pin clicks`` → clicks, ``Outbound clicks`` → link_clicks, ``Engagements`` →
+  platform_engagements, ``Video views`` → video_views; rates (``Engagement rate``, ``Pin click
+  rate``, ``Outbound click rate``, ``Save rate``) are kept as fractions.
+- Otherwise, with a ``Date`` column: **daily** account rows (``impressions``,
+  ``platform_engagements``, ``clicks``, ``link_clicks``, ``saves``, ``total_audience``,
+  ``engaged_audience``, …).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..errors import ParseError
+from ._dates import dates_from_parts, day_to_utc, parse_text_dates
+from ._headers import normalize
+from ._registry import Candidate, ParseContext, register
+from ._tidy import cells_of, cells_text, check_years, long_daily, text
+
+__all__: list[str] = []
+
+P = F = "pinterest"
+_METRICS = ("impressions", "saves", "clicks", "link_clicks", "platform_engagements",
+            "video_views", "total_audience", "engaged_audience")
+_RATES = ("platform_engagement_rate", "pin_click_rate", "outbound_click_rate", "save_rate")
+
+
+def _detect(c: Candidate) -> float:
+    m = c.match(F)
+    named = "pinterest" in normalize(c.source.name)
+    specific = m.any("clicks", "link_clicks") and m.has("impressions")
+    if specific and (m.any("post_id", "permalink") or m.has("date")):
+        return 0.75 if not named else 0.85
+    if named and m.has("impressions") and m.any("date", "post_id", "permalink"):
+        return 0.7
+    return 0.0
+
+
+def _dates(c: Candidate, canonical: str) -> pd.Series:
+    parts = parse_text_dates(cells_text(c.col(F, canonical)).fillna("").reset_index(drop=True),
+                             file=c.name, column=c.header_of(F, canonical),
+                             first_line=c.table.first_line + 1, require_year=True)
+    check_years(parts, file=c.name, column=c.header_of(F, canonical),
+                first_line=c.table.first_line + 1)
+    return dates_from_parts(parts, file=c.name, column=c.header_of(F, canonical),
+                            first_line=c.table.first_line + 1)
+
+
+def _values(c: Candidate, ctx: ParseContext, names: tuple[str, ...]) -> dict[str, pd.Series]:
+    out = {}
+    for canon in names:
+        vals = c.numbers(F, canon)
+        if vals is None:
+            continue
+        vals = vals.reset_index(drop=True)
+        if canon in _RATES and (vals.dropna() > 1).any():
+            ctx.note("rate_percent", f"{c.header_of(F, canon)!r} above 1: read as percentages",
+                     level="info")
+            vals = vals / 100
+        out[canon] = vals
+    return out
+
+
+def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
+    cells_of(c)
+    m = c.match(F)
+    ctx.note("layout_unverified", "Pinterest export layout is unverified (no real file was "
+             "available when the loader was written): columns were matched by their documented "
+             "metric names; check the figures against Pinterest Analytics", level="warning")
+    if m.unknown:
+        ctx.note("unknown_columns", f"columns not read: {m.unknown[:6]}", level="info",
+                 rows=len(m.unknown))
+    if m.any("post_id", "permalink"):
+        return [_posts(c, ctx)]
+    if not m.has("date"):
+        raise ParseError("Pinterest file with neither Pin ids nor dates", file=c.name,
+                         line=c.table.first_line, expected="a 'Pin id'/'Pin link' or a 'Date' "
+                         "column", got=c.header[:6])
+    dates = _dates(c, "date")
+    ctx.note("tz_utc", "Pinterest computes its metrics by UTC day", level="info")
+    out = long_daily(dates, _values(c, ctx, _METRICS + _RATES), platform=P, account_id=None)
+    out.attrs.update(kind="daily", platform=P, source_locale=m.locale)
+    return [out]
+
+
+def _posts(c: Candidate, ctx: ParseContext) -> pd.DataFrame:
+    m = c.match(F)
+    n = len(c.table.frame)
+    link = text(c, F, "permalink")
+    pin = text(c, F, "post_id")
+    from_link = link.str.extract(r"/pin/(\d+)", expand=False).astype("string")
+    post_id = pin.where(pin.notna(), from_link)
+    if post_id.isna().any():
+        ctx.note("post_id_missing", "Pins without an id or a /pin/<id>/ link",
+                 rows=int(post_id.isna().sum()))
+    link = link.where(link.notna(), "https://www.pinterest.com/pin/" + post_id + "/")
+    if m.has("published_date"):
+        published = day_to_utc(_dates(c, "published_date"), "UTC")
+    else:
+        published = pd.Series(pd.NaT, index=range(n), dtype="datetime64[ns, UTC]")
+        ctx.note("date_missing", "no Pin creation date: published_at left empty", rows=n)
+    caption = text(c, F, "caption", placeholders=False)
+    caption = caption.where(caption.notna(), text(c, F, "description", placeholders=False))
+    df = pd.DataFrame({
+        "platform": P,
+        "account_id": pd.array([pd.NA] * n, dtype="string"),
+        "post_id": post_id,
+        "permalink": link,
+        "caption": caption,
+        "published_at": published,
+        "time_precision": "day",
+        "time_source": "export",
+        "content_type": np.where(c.numbers(F, "video_views").reset_index(drop=True).fillna(0)
+                                 .to_numpy() > 0, "video", "image")
+        if m.has("video_views") else "image",
+        "paid": pd.array([pd.NA] * n, dtype="boolean"),
+    })
+    for canon, vals in _values(c, ctx, _METRICS + _RATES).items():
+        df[canon] = vals
+    ctx.note("content_type_guessed", "Pin content_type guessed: 'video' when it has video "
+             "views, else 'image' (the layout has no format column)", level="info", rows=n)
+    df.attrs.update(kind="posts", platform=P, source_locale=m.locale)
+    return df
+
+
+register("pinterest_unverified", platforms=P, kinds=("posts", "daily"), detect=_detect,
+         parse=_parse, description="Pinterest analytics CSV (layout unverified, tolerant)")

@@ -1,0 +1,380 @@
+"""TikTok Studio exports (reference §6): Overview, Content, Followers (4 files) and Viewers.
+
+Each section downloads as a zip (``Overview_<first day>_<epoch s>_<handle>.zip``,
+``Followers_<handle>.zip``, ``Content_<handle>.zip``, ``Viewers_<handle>.zip``); the CSVs are
+UTF-8 with BOM, every field quoted, no final newline; ``Viewers.xlsx`` stores every cell as text.
+The handle appears only in the zip name: it becomes ``account_id``.
+
+Dates have **no year** (``September 25``): the year is the latest one that puts the date on or
+before the export date (``_dates.resolve_year``). The export date is, in order: the epoch in the
+Overview zip name; the time the zip stored for the member; the file's modification time (noted,
+since a copied file moves it). Days are taken as UTC days (the zone is unknown [U], noted).
+``undefined`` cells are missing (NaN), never 0.
+
+Formats:
+
+- ``tiktok_overview`` (daily): ``Video Views`` → views, ``Profile Views`` → profile_visits,
+  ``Likes`` → reactions, ``Comments``, ``Shares`` (daily values, not cumulative).
+- ``tiktok_follower_history`` (daily): ``Followers`` → followers_total, ``Difference in followers
+  from previous day`` → net_follows; the first day has no previous day in the file, so its
+  difference is NaN (TikTok writes 0).
+- ``tiktok_follower_activity`` (daily, hourly): ``Hour`` 0-23 → hour, ``Active followers`` →
+  online_followers.
+- ``tiktok_follower_gender`` / ``tiktok_follower_territories`` (audience): dimension ``gender`` /
+  ``country``, ``share`` = ``Distribution`` as a fraction.
+- ``tiktok_viewers`` (daily): ``Total Viewers`` → viewers, ``New Viewers``, ``Returning Viewers``.
+- ``tiktok_content`` (posts): ``post_id`` = the id in ``Video link``; ``published_at`` = the
+  upload time decoded from it (``utc_s = id >> 32``, ``time_source = decoded_id``,
+  ``time_precision = second``) unless it is more than a day before ``Post time`` (a scheduled
+  post: then 00:00 UTC of ``Post time``, day precision, year inferred). ``Total views`` → views,
+  ``Total likes`` → reactions, ``Total comments``, ``Total shares``, ``Add to favorites`` /
+  ``Total bookmarks`` → saves; content_type ``video``. ``Time`` (the as-of day) gives the
+  snapshot: the end of that day, UTC. Rows broken by unquoted commas in the title are repaired by
+  anchoring on the video link: the extra fields before it are joined back into the title.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+import numpy as np
+import pandas as pd
+
+from ..errors import ParseError
+from ._dates import day_to_utc, parse_text_dates, resolve_year
+from ._headers import normalize
+from ._ids import tiktok_id_time
+from ._registry import Candidate, ParseContext, register
+from ._sniff import RawTable
+from ._tidy import (
+    cells_of,
+    cells_text,
+    check_years,
+    hms_seconds,
+    long_daily,
+    note_day_tz,
+    outer_name,
+    zip_member_time,
+)
+
+__all__: list[str] = []
+
+P = F = "tiktok"
+_ZIP = re.compile(r"^(?:Overview|Followers|Content|Viewers)_(?:(\d{4}-\d{2}-\d{2})_(\d{9,11})_)?"
+                  r"(.+?)\.zip$", re.I)
+_LINK = re.compile(r"^https?://(?:www\.|m\.|vm\.)?tiktok\.com/.*?/video/(\d+)")
+_DAILY_METRICS = ("views", "profile_visits", "reactions", "comments", "shares",
+                  "reached_audience", "follows", "unfollows", "net_follows")
+
+
+# ----------------------------------------------------------------------------- context
+
+def _handle(c: Candidate) -> str | None:
+    m = _ZIP.match(outer_name(c))
+    return m.group(3).lstrip("@") if m else None
+
+
+def _export_time(c: Candidate, ctx: ParseContext) -> tuple[pd.Timestamp, bool]:
+    """(export time, stated) — stated is False when only the file's mtime was available."""
+    m = _ZIP.match(outer_name(c))
+    if m and m.group(2):
+        return pd.Timestamp(int(m.group(2)), unit="s", tz="UTC"), True
+    t = zip_member_time(c)
+    if t is not None and t.year >= 2010:
+        return t, True
+    if c.source.mtime is not None:
+        ts = pd.Timestamp(c.source.mtime, unit="s", tz="UTC").floor("s")
+        ctx.note("year_reference_mtime", "TikTok dates have no year and the export date is "
+                 f"not in the file name: years inferred from the file's modification time "
+                 f"{ts:%Y-%m-%d} (wrong if the file was copied or touched later)")
+        return ts, False
+    raise ParseError("TikTok dates have no year and the export date is unknown", file=c.name,
+                     expected="a TikTok zip name or a file modification time", got=c.basename)
+
+
+def _days(c: Candidate, ctx: ParseContext, canonical: str, as_of: pd.Timestamp) -> pd.Series:
+    """Year-less (or full) dates of a column → naive days, year resolved from ``as_of``."""
+    cells = c.col(F, canonical)
+    parts = parse_text_dates(cells_text(cells).fillna("").reset_index(drop=True), file=c.name,
+                             column=c.header_of(F, canonical),
+                             first_line=c.table.first_line + 1)
+    check_years(parts, file=c.name, column=c.header_of(F, canonical),
+                first_line=c.table.first_line + 1)
+    dates, inferred = resolve_year(parts, as_of)
+    if inferred.any():
+        ctx.note("year_inferred", f"{c.header_of(F, canonical)!r} has no year: inferred as the "
+                 f"latest year not after {as_of:%Y-%m-%d}", level="info",
+                 rows=int(inferred.sum()))
+    return dates.reset_index(drop=True)
+
+
+def _num(c: Candidate, canonical: str) -> pd.Series | None:
+    vals = c.numbers(F, canonical)
+    return None if vals is None else vals.reset_index(drop=True)
+
+
+def _note_undefined(c: Candidate, ctx: ParseContext) -> None:
+    frame = c.table.frame
+    count = int(frame.astype("str").apply(lambda col: col.str.strip().str.lower()
+                                          .eq("undefined")).to_numpy().sum()) if len(frame) else 0
+    if count:
+        ctx.note("undefined_cells", "'undefined' cells (value not available) read as missing",
+                 level="info", rows=count)
+
+
+def _finish(df: pd.DataFrame, kind: str, c: Candidate, as_of: pd.Timestamp | None,
+            ) -> list[pd.DataFrame]:
+    df.attrs.update(kind=kind, platform=P, source_locale=c.match(F).locale)
+    if as_of is not None:
+        df.attrs["as_of"] = as_of
+    return [df]
+
+
+# ----------------------------------------------------------------------------- detection
+
+def _detect_overview(c: Candidate) -> float:
+    m = c.match(F)
+    if m.has("date", "views", "profile_visits"):
+        return 0.9
+    return 0.7 if normalize(c.basename) == "overview.csv" and m.has("date", "views") else 0.0
+
+
+def _detect_history(c: Candidate) -> float:
+    return 0.9 if c.match(F).has("date", "followers_total") else 0.0
+
+
+def _detect_activity(c: Candidate) -> float:
+    return 0.9 if c.match(F).has("date", "hour", "online_followers") else 0.0
+
+
+def _detect_gender(c: Candidate) -> float:
+    return 0.9 if c.match(F).has("gender", "distribution") else 0.0
+
+
+def _detect_territories(c: Candidate) -> float:
+    return 0.9 if c.match(F).has("territory", "distribution") else 0.0
+
+
+def _detect_viewers(c: Candidate) -> float:
+    return 0.9 if c.match(F).has("date", "viewers") or c.match(F).has(
+        "date", "new_viewers", "returning_viewers") else 0.0
+
+
+def _detect_content(c: Candidate) -> float:
+    m = c.match(F)
+    if m.has("permalink", "published_day"):
+        return 0.95
+    return 0.6 if m.has("permalink", "views") else 0.0
+
+
+# ----------------------------------------------------------------------------- daily files
+
+def _daily_file(c: Candidate, ctx: ParseContext, names: tuple[str, ...],
+                hourly: bool = False) -> list[pd.DataFrame]:
+    as_of, stated = _export_time(c, ctx)
+    dates = _days(c, ctx, "date", as_of)
+    metrics = {k: _num(c, k) for k in names if c.match(F).has(k)}
+    hour = None
+    if hourly:
+        hour = _num(c, "hour")
+        bad = hour.notna() & ((hour < 0) | (hour > 23) | (hour % 1 != 0))
+        if bad.any():
+            i = int(np.flatnonzero(bad.to_numpy())[0])
+            raise ParseError("hour out of range", file=c.name, line=c.table.first_line + 1 + i,
+                             column=c.header_of(F, "hour"), expected="an hour 0-23",
+                             got=str(c.col(F, "hour").iloc[i]))
+    if dates.isna().any():
+        ctx.note("date_missing", "rows without a date", rows=int(dates.isna().sum()))
+    _note_undefined(c, ctx)
+    note_day_tz(ctx, "TikTok", "days and hours" if hourly else "days")
+    out = long_daily(dates, metrics, platform=P, account_id=_handle(c), hour=hour)
+    return _finish(out, "daily", c, as_of if stated else None)
+
+
+def _parse_overview(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
+    cells_of(c)
+    return _daily_file(c, ctx, _DAILY_METRICS)
+
+
+def _parse_history(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
+    cells_of(c)
+    as_of, stated = _export_time(c, ctx)
+    dates = _days(c, ctx, "date", as_of)
+    metrics = {"followers_total": _num(c, "followers_total")}
+    net = _num(c, "net_follows")
+    if net is not None:
+        first = int(dates.idxmin()) if dates.notna().any() else 0
+        if len(net) and pd.notna(net.iloc[first]) and net.iloc[first] == 0:
+            net = net.copy()
+            net.iloc[first] = pd.NA
+            ctx.note("first_difference_unknown", "the first day's difference has no previous "
+                     "day in the file (TikTok writes 0): left missing", level="info", rows=1)
+        metrics["net_follows"] = net
+    _note_undefined(c, ctx)
+    note_day_tz(ctx, "TikTok", "days")
+    out = long_daily(dates, metrics, platform=P, account_id=_handle(c))
+    return _finish(out, "daily", c, as_of if stated else None)
+
+
+def _parse_activity(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
+    cells_of(c)
+    return _daily_file(c, ctx, ("online_followers",), hourly=True)
+
+
+def _parse_viewers(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
+    cells_of(c)
+    return _daily_file(c, ctx, ("viewers", "new_viewers", "returning_viewers"))
+
+
+def _audience(c: Candidate, ctx: ParseContext, key: str, dimension: str) -> list[pd.DataFrame]:
+    category = cells_text(c.col(F, key)).reset_index(drop=True)
+    share = _num(c, "distribution")
+    if (share.dropna() > 1).any():
+        ctx.note("distribution_percent", "'Distribution' above 1: read as percentages",
+                 level="info")
+        share = share / 100
+    n = len(category)
+    df = pd.DataFrame({"platform": P, "account_id": pd.array([_handle(c)] * n, dtype="string"),
+                       "dimension": dimension, "category": category,
+                       "value": pd.array([pd.NA] * n, dtype="Float64"), "share": share})
+    if n == 0:
+        ctx.note("empty_file", f"{c.basename} has a header but no rows (TikTok writes none for "
+                 "small accounts)", level="info")
+    as_of = zip_member_time(c)
+    return _finish(df, "audience", c, as_of if as_of is not None and as_of.year >= 2010
+                   else None)
+
+
+def _parse_gender(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
+    cells_of(c)
+    return _audience(c, ctx, "gender", "gender")
+
+
+def _parse_territories(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
+    cells_of(c)
+    return _audience(c, ctx, "territory", "country")
+
+
+# ----------------------------------------------------------------------------- content
+
+def _repaired(c: Candidate, ctx: ParseContext) -> Candidate:
+    """The Content table, rows broken by unquoted commas repaired on the video link anchor."""
+    width = len(c.header)
+    if c.table.body is None:                       # workbook: cells are already separate
+        return c
+    try:
+        rows = [r for r in csv.reader(io.StringIO(c.table.body, newline=""),
+                                      delimiter=c.table.delimiter or ",")
+                if any(f.strip() for f in r)]
+    except csv.Error as exc:
+        raise ParseError("Content.csv is not valid CSV", file=c.name, expected="quoted CSV "
+                         "fields", got=str(exc)) from None
+    link_pos = c.match(F).columns["permalink"][0]
+    title_pos = c.match(F).columns.get("caption", [link_pos - 1])[0]
+    ragged = [i for i, r in enumerate(rows) if len(r) != width]
+    for i in ragged:                               # only the broken rows are looked at one by one
+        r = rows[i]
+        anchor = next((k for k, f in enumerate(r) if _LINK.match(f.strip())), None)
+        line = c.table.first_line + 1 + i
+        extra = len(r) - width
+        if anchor is None or extra < 0 or anchor - extra != link_pos or title_pos >= link_pos:
+            raise ParseError("Content row cannot be repaired", file=c.name, line=line,
+                             column=c.header[link_pos], expected=f"{width} fields with a "
+                             "TikTok video link", got=",".join(r)[:120])
+        rows[i] = r[:title_pos] + [",".join(r[title_pos:title_pos + extra + 1])] + \
+            r[title_pos + extra + 1:]
+    if ragged:
+        ctx.note("row_repaired", "Content rows split by an unquoted comma in the title were "
+                 "re-joined on the video link", rows=len(ragged))
+    table = RawTable(source=c.table.source, header=c.header, first_line=c.table.first_line,
+                     meta=c.table.meta, delimiter=c.table.delimiter, encoding=c.table.encoding,
+                     rows=rows)
+    return Candidate(c.source, table, c.tables)
+
+
+def _parse_content(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
+    c = _repaired(c, ctx)
+    cells_of(c)
+    m = c.match(F)
+    n = len(c.table.frame)
+    line = c.table.first_line + 1
+    ref, stated = _export_time(c, ctx)
+    snap_day = None
+    if m.has("snapshot_day"):
+        days = _days(c, ctx, "snapshot_day", ref)
+        if days.notna().any():
+            snap_day = days.max()
+    link = cells_text(c.col(F, "permalink")).reset_index(drop=True)
+    post_id = link.str.extract(r"/video/(\d+)", expand=False).astype("string")
+    if post_id.isna().any():
+        i = int(np.flatnonzero(post_id.isna().to_numpy())[0])
+        raise ParseError("Content row without a video id in its link", file=c.name,
+                         line=line + i, column=c.header_of(F, "permalink"),
+                         expected="https://www.tiktok.com/@<handle>/video/<id>",
+                         got=str(link.iloc[i]))
+    decoded = tiktok_id_time(post_id)
+    if m.has("published_day"):
+        post_day = _days(c, ctx, "published_day", snap_day if snap_day is not None else ref)
+        year_known = cells_text(c.col(F, "published_day")).str.contains(r"\d{4}").fillna(False)
+    else:
+        post_day = pd.Series(pd.NaT, index=range(n), dtype="datetime64[ns]")
+        year_known = pd.Series(False, index=range(n))
+    lag = post_day - decoded.dt.tz_convert(None).dt.normalize()
+    use_id = decoded.notna() & (post_day.isna() | (lag <= pd.Timedelta(days=1)))
+    if (decoded.notna() & ~use_id).any():
+        ctx.note("scheduled_post", "the upload time in the video id is more than a day before "
+                 "'Post time' (scheduled post?): the post day is kept",
+                 rows=int((decoded.notna() & ~use_id).sum()))
+    published = day_to_utc(post_day, "UTC").where(~use_id, decoded)
+    source = np.where(use_id, "decoded_id",
+                      np.where(year_known.to_numpy(dtype=bool), "export", "inferred_year"))
+    df = pd.DataFrame({
+        "platform": P,
+        "account_id": pd.array([_handle(c)] * n, dtype="string"),
+        "account_name": pd.array([_handle(c)] * n, dtype="string"),
+        "post_id": post_id,
+        "permalink": link,
+        "caption": cells_text(c.col(F, "caption"), placeholders=False).reset_index(drop=True)
+        if m.has("caption")
+        else pd.Series(pd.NA, index=range(n), dtype="string"),
+        "published_at": published.astype("datetime64[ns, UTC]"),
+        "time_precision": np.where(use_id, "second", "day"),
+        "time_source": source,
+        "content_type": "video",
+        "paid": pd.array([pd.NA] * n, dtype="boolean"),
+    })
+    for canon in ("views", "reactions", "comments", "shares", "saves", "views_7d",
+                  "watched_full_rate"):
+        if m.has(canon):
+            df[canon] = _num(c, canon)
+    for canon in ("watch_time_s", "avg_watch_time_s"):
+        if m.has(canon):
+            df[canon] = hms_seconds(c.col(F, canon), file=c.name,
+                                    column=c.header_of(F, canon), first_line=line)
+    _note_undefined(c, ctx)
+    note_day_tz(ctx, "TikTok", "'Post time' days")
+    as_of = snap_day + pd.Timedelta(days=1) if snap_day is not None else None
+    as_of = as_of.tz_localize("UTC") if as_of is not None else (ref if stated else None)
+    if snap_day is not None:
+        ctx.note("snapshot_from_time", f"totals as of {snap_day:%Y-%m-%d} ('Time'): "
+                 "snapshot_at = the end of that day, UTC", level="info")
+    return _finish(df, "posts", c, as_of)
+
+
+register("tiktok_overview", platforms=P, kinds="daily", detect=_detect_overview,
+         parse=_parse_overview, description="TikTok Studio Overview.csv (daily account totals)")
+register("tiktok_follower_history", platforms=P, kinds="daily", detect=_detect_history,
+         parse=_parse_history, description="TikTok Studio FollowerHistory.csv")
+register("tiktok_follower_activity", platforms=P, kinds="daily", detect=_detect_activity,
+         parse=_parse_activity, description="TikTok Studio FollowerActivity.csv (hourly)")
+register("tiktok_follower_gender", platforms=P, kinds="audience", detect=_detect_gender,
+         parse=_parse_gender, description="TikTok Studio FollowerGender.csv")
+register("tiktok_follower_territories", platforms=P, kinds="audience",
+         detect=_detect_territories, parse=_parse_territories,
+         description="TikTok Studio FollowerTopTerritories.csv")
+register("tiktok_viewers", platforms=P, kinds="daily", detect=_detect_viewers,
+         parse=_parse_viewers, description="TikTok Studio Viewers.xlsx")
+register("tiktok_content", platforms=P, kinds="posts", detect=_detect_content,
+         parse=_parse_content, description="TikTok Studio Content.csv (lifetime totals)")

@@ -1,0 +1,279 @@
+"""YouTube Studio advanced-mode exports (reference §5): ``Table data``, ``Chart data``, ``Totals``.
+
+Studio downloads a zip named ``<Tab> <start>_<end> <Channel>.zip`` (FR ``Contenu …``) holding
+``Table data.csv`` / ``Chart data.csv`` / ``Totals.csv`` (FR ``Données du tableau.csv`` /
+``Données du graphique.csv`` / ``Totaux.csv``). Formats:
+
+- ``youtube_table`` (posts): one row per video. Row 2 is a ``Total`` row: it is dropped (noted,
+  and compared with the sum of the rows, since Studio exports only the ~500 rows it loaded).
+  ``post_id`` = ``Content`` stripped (ids starting with ``-`` carry a leading space);
+  ``caption`` = ``Video title``; ``published_at`` = 00:00 UTC of ``Video publish time``
+  (``Jan 6, 2024`` / ``28 sept. 2026``; ``time_precision = day``); ``views``;
+  ``impressions`` = ``Thumbnail impressions`` (older ``Impressions``); ``thumbnail_ctr`` and
+  ``avg_pct_viewed`` = the ``(%)`` number / 100; ``watch_time_s`` = ``Watch time (hours)`` ×
+  3600; ``avg_watch_time_s`` = ``Average view duration`` (``H:MM:SS``) in seconds;
+  ``reactions`` = ``Likes``; ``comments`` = ``Comments added``; ``shares``; ``follows`` =
+  ``Subscribers gained`` when exported, else the net ``Subscribers`` where it is not negative
+  (a net loss cannot be a count of follows: NaN, noted; the net is kept in ``net_subscribers``).
+  ``content_type`` = ``short`` when ``Duration`` ≤ 60 s, or ≤ 180 s for videos published on or
+  after 2024-10-15 (when YouTube allowed 3-minute Shorts), else ``video`` — a duration rule,
+  recorded in the quality log, since the export has no format column.
+- ``youtube_chart`` (daily): ``Date`` (ISO) × video rows; per-video values are stored as
+  ``post_<metric>`` with a ``post_id`` column, so they never add up with the channel totals.
+- ``youtube_totals`` (daily): ``Date,<metric>`` channel totals per day (``views``,
+  ``watch_time_s``, ``net_follows`` from ``Subscribers``…). A ``Total`` period row is not a day
+  and is left out (noted).
+
+Studio does not say in which zone its days are [U]: days are UTC days (noted per file).
+``account_id`` and ``account_name`` are the channel name of the zip, when present.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from ..errors import ParseError
+from ._dates import dates_from_parts, day_to_utc, parse_text_dates
+from ._headers import normalize
+from ._registry import Candidate, ParseContext, register
+from ._tidy import (
+    cells_of,
+    cells_text,
+    check_years,
+    hms_seconds,
+    long_daily,
+    note_day_tz,
+    outer_name,
+    text,
+    zip_member_time,
+)
+
+__all__: list[str] = []
+
+P, F = "youtube", "youtube"
+_TABLE = {"table data.csv", "données du tableau.csv", "datos de la tabla.csv",
+          "dati della tabella.csv", "tabellendaten.csv"}
+_CHART = {"chart data.csv", "données du graphique.csv", "datos del gráfico.csv",
+          "dati del grafico.csv", "diagrammdaten.csv"}
+_TOTALS = {"totals.csv", "totaux.csv", "totales.csv", "totali.csv", "summen.csv"}
+_TOTAL_WORDS = {"total", "totale", "totales", "totaux", "gesamt", "insgesamt"}
+_SHORTS_3MIN = pd.Timestamp("2024-10-15", tz="UTC")
+_IDENTITY = ("date", "post_id", "caption", "published_date", "duration_s")
+_PERCENT = ("thumbnail_ctr", "avg_pct_viewed", "shorts_stayed_rate")
+#: daily metric name of a Studio column in Totals / Chart data
+_DAILY_NAME = {"net_subscribers": "net_follows", "subscribers_gained": "follows",
+               "subscribers_lost": "unfollows", "watch_time_h": "watch_time_s"}
+
+
+def _channel(c: Candidate) -> str | None:
+    """Channel name from ``Content 2026-09-12_2026-10-01 Maison Sève.zip``."""
+    m = re.match(r"^.+? \d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2} (.+?)\.zip$", outer_name(c), re.I)
+    return m.group(1).strip() if m else None
+
+
+def _as_of(c: Candidate) -> pd.Timestamp | None:
+    """Export time: the zip member's time, else the end of the range in the zip name."""
+    t = zip_member_time(c)
+    if t is not None and t.year >= 2010:
+        return t
+    m = re.search(r"\d{4}-\d{2}-\d{2}_(\d{4}-\d{2}-\d{2})", outer_name(c))
+    return pd.Timestamp(m.group(1), tz="UTC") + pd.Timedelta(days=1) if m else None
+
+
+def _base(c: Candidate) -> str:
+    """The file's name, or ``<sheet>.csv`` for a workbook sheet (ES ``Datos de la tabla``)."""
+    return normalize(f"{c.table.sheet}.csv" if c.table.sheet else c.basename)
+
+
+def _detect_table(c: Candidate) -> float:
+    m = c.match(F)
+    if _base(c) in _TABLE:
+        return 0.95
+    first = m.columns.get("post_id", [None])[0] == 0
+    return 0.85 if first and m.any("caption", "published_date") else 0.0
+
+
+def _detect_chart(c: Candidate) -> float:
+    m = c.match(F)
+    if _base(c) in _CHART:
+        return 0.95
+    return 0.8 if m.has("date", "post_id") and m.any("caption", "published_date") else 0.0
+
+
+def _detect_totals(c: Candidate) -> float:
+    m = c.match(F)
+    if _base(c) in _TOTALS and m.has("date"):
+        return 0.9
+    return 0.0
+
+
+def _metric_values(c: Candidate, canon: str) -> pd.Series:
+    """One Studio metric column in canonical units (seconds, fractions)."""
+    pos = c.match(F).columns[canon][0]
+    header = c.header[pos]
+    if canon == "avg_watch_time_s":
+        return hms_seconds(c.table.column(pos), file=c.name, column=header,
+                           first_line=c.table.first_line + 1)
+    vals = c.numbers(F, canon, percent=canon in _PERCENT).reset_index(drop=True)
+    return vals * 3600 if canon == "watch_time_h" else vals
+
+
+def _total_rows(c: Candidate, ids: pd.Series) -> pd.Series:
+    return ids.str.lower().isin(_TOTAL_WORDS).fillna(False).astype(bool)
+
+
+def _parse_table(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
+    cells_of(c)
+    m = c.match(F)
+    if not m.has("post_id"):
+        raise ParseError("YouTube table without the video id column", file=c.name,
+                         line=c.table.first_line, column="Content",
+                         expected="a 'Content' (FR 'Contenu') column of video ids",
+                         got=c.header[:6])
+    raw_ids = c.col(F, "post_id").reset_index(drop=True)
+    ids = cells_text(raw_ids)
+    spaced = (raw_ids.astype("str") != raw_ids.astype("str").str.strip()).sum()
+    if spaced:
+        ctx.note("id_spaces_stripped", "video ids written with surrounding spaces (ids starting "
+                 "with '-') were stripped", level="info", rows=int(spaced))
+    total = _total_rows(c, ids)
+    keep = ~total
+    line = c.table.first_line + 1
+    published_parts = None
+    if m.has("published_date"):
+        published_parts = parse_text_dates(c.col(F, "published_date").reset_index(drop=True)
+                                           .where(keep, ""), file=c.name,
+                                           column=c.header_of(F, "published_date"),
+                                           first_line=line, require_year=True)
+        check_years(published_parts, file=c.name, column=c.header_of(F, "published_date"),
+                    first_line=line)
+    values = {canon: _metric_values(c, canon) for canon in m.columns if canon not in _IDENTITY}
+    if "views" in values and total.any():
+        listed = values["views"][keep].sum()
+        summary = values["views"][total].iloc[0]
+        if pd.notna(summary) and summary > listed:
+            ctx.note("table_truncated", f"the Total row counts {summary:.0f} views but the "
+                     f"listed videos only {listed:.0f}: Studio exports only the rows it loaded "
+                     "(filter the table to export the rest)", level="warning")
+    if total.any():
+        ctx.note("summary_row_dropped", "the 'Total' summary row was not read as a video",
+                 level="info", rows=int(total.sum()))
+    idx = np.flatnonzero(keep.to_numpy())
+    n = len(idx)
+    channel = _channel(c)
+    if published_parts is not None:
+        dates = dates_from_parts(published_parts.iloc[idx].reset_index(drop=True), file=c.name,
+                                 column=c.header_of(F, "published_date"), first_line=line)
+        published = day_to_utc(dates, "UTC")
+    else:
+        published = pd.Series(pd.NaT, index=range(n), dtype="datetime64[ns, UTC]")
+        ctx.note("date_missing", "no 'Video publish time' column: published_at is empty",
+                 rows=n)
+    sub = {k: v.iloc[idx].reset_index(drop=True) for k, v in values.items()}
+    duration = (hms_seconds(c.col(F, "duration_s"), file=c.name,
+                            column=c.header_of(F, "duration_s"), first_line=line)
+                .iloc[idx].reset_index(drop=True) if m.has("duration_s")
+                else pd.Series(np.nan, index=range(n), dtype="Float64"))
+    limit = pd.Series(np.where(published >= _SHORTS_3MIN, 180.0, 60.0), dtype="Float64")
+    short = (duration <= limit).fillna(False).astype(bool)
+    ctx.note("content_type_rule", "content_type 'short' inferred from Duration (≤ 60 s, or "
+             "≤ 180 s when published from 2024-10-15); the export has no Shorts column",
+             level="info", rows=int(short.sum()))
+    if duration.isna().any():
+        ctx.note("duration_missing", "videos without a duration are typed 'video'",
+                 level="info", rows=int(duration.isna().sum()))
+    df = pd.DataFrame({
+        "platform": P,
+        "account_id": pd.array([channel] * n, dtype="string"),
+        "account_name": pd.array([channel] * n, dtype="string"),
+        "post_id": ids.iloc[idx].reset_index(drop=True),
+        "permalink": ("https://www.youtube.com/watch?v=" + ids.iloc[idx]).reset_index(drop=True),
+        "caption": text(c, F, "caption", placeholders=False).iloc[idx].reset_index(drop=True),
+        "published_at": published.reset_index(drop=True),
+        "time_precision": "day",
+        "time_source": "export",
+        "content_type": np.where(short, "short", "video"),
+        "paid": pd.array([pd.NA] * n, dtype="boolean"),
+    })
+    for canon, vals in sub.items():
+        if canon == "watch_time_h":
+            df["watch_time_s"] = vals
+        elif canon == "net_subscribers":
+            df["net_subscribers"] = vals
+        else:
+            df[canon] = vals
+    df["duration_s"] = duration
+    if "subscribers_gained" in sub:
+        df["follows"] = sub["subscribers_gained"]
+    elif "net_subscribers" in sub:
+        net = sub["net_subscribers"]
+        df["follows"] = net.mask(net < 0)
+        if (net < 0).any():
+            ctx.note("net_subscribers_negative", "net 'Subscribers' below 0 are not a count "
+                     "of follows: follows left empty, the net kept in net_subscribers",
+                     rows=int((net < 0).sum()))
+    note_day_tz(ctx, "YouTube Studio", "publish dates")
+    df.attrs.update(kind="posts", platform=P, source_locale=m.locale, as_of=_as_of(c))
+    return [df]
+
+
+def _daily(c: Candidate, ctx: ParseContext, *, per_video: bool) -> pd.DataFrame:
+    m = c.match(F)
+    line = c.table.first_line + 1
+    if not m.has("date"):
+        raise ParseError("YouTube chart/totals file without a date column", file=c.name,
+                         line=c.table.first_line, column="Date", expected="a 'Date' column",
+                         got=c.header[:6])
+    cells = cells_text(c.col(F, "date").reset_index(drop=True))
+    period = cells.str.lower().isin(_TOTAL_WORDS).fillna(False).astype(bool)
+    if period.any():
+        ctx.note("period_total_skipped", "a 'Total' period row is not a day and was not stored "
+                 "in the daily table", level="info", rows=int(period.sum()))
+    parts = parse_text_dates(cells.where(~period, ""), file=c.name, column=c.header_of(F, "date"),
+                             first_line=line, require_year=True)
+    check_years(parts, file=c.name, column=c.header_of(F, "date"), first_line=line)
+    keep = np.flatnonzero(~period.to_numpy())
+    dates = dates_from_parts(parts, file=c.name, column="Date", first_line=line).iloc[keep]
+    metrics = {}
+    for canon in m.columns:
+        if canon in _IDENTITY:
+            continue
+        name = _DAILY_NAME.get(canon, canon)
+        if per_video and m.has("post_id"):
+            name = f"post_{name}"
+        metrics[name] = _metric_values(c, canon).iloc[keep]
+    if not metrics:
+        raise ParseError("YouTube chart/totals file without a metric column", file=c.name,
+                         line=c.table.first_line, expected="'Date' and at least one metric "
+                         "(e.g. 'Views')", got=c.header)
+    extra = None
+    if per_video and m.has("post_id"):
+        ids = cells_text(c.col(F, "post_id").reset_index(drop=True)).iloc[keep]
+        extra = {"post_id": pd.array(np.tile(ids.to_numpy(), len(metrics)), dtype="string")}
+    note_day_tz(ctx, "YouTube Studio", "days")
+    out = long_daily(dates.reset_index(drop=True), {k: v.reset_index(drop=True)
+                                                    for k, v in metrics.items()},
+                     platform=P, account_id=_channel(c), extra=extra)
+    out.attrs.update(kind="daily", platform=P, source_locale=m.locale, as_of=_as_of(c))
+    return out
+
+
+def _parse_chart(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
+    cells_of(c)
+    return [_daily(c, ctx, per_video=True)]
+
+
+def _parse_totals(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
+    cells_of(c)
+    return [_daily(c, ctx, per_video=False)]
+
+
+register("youtube_table", platforms=P, kinds="posts", detect=_detect_table, parse=_parse_table,
+         description="YouTube Studio advanced mode, Table data.csv")
+register("youtube_chart", platforms=P, kinds="daily", detect=_detect_chart, parse=_parse_chart,
+         description="YouTube Studio advanced mode, Chart data.csv (per video and day)")
+register("youtube_totals", platforms=P, kinds="daily", detect=_detect_totals,
+         parse=_parse_totals, description="YouTube Studio advanced mode, Totals.csv")

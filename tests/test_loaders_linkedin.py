@@ -1,0 +1,338 @@
+"""LinkedIn Page workbooks: fixtures (.xls text dates, .xlsx Excel dates) with hand values."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from smmanalytics import read_export
+from smmanalytics.errors import ParseError, SmmError
+from smmanalytics.loaders import read_file
+from smmanalytics.schema import validate
+
+FIX = Path(__file__).parent / "fixtures" / "linkedin"
+STEM = "maison-seve_{}_1791015300000"
+EXTS = (".xls", ".xlsx")
+
+
+def _codes(df):
+    return {q["code"] for q in df.attrs["quality"]}
+
+
+def _frames(path):
+    return {(d.attrs["source_format"], d.attrs.get("sheet")): d for d in read_file(path)}
+
+
+def _daily(df, metric):
+    sub = df[df["metric"] == metric].sort_values("date")
+    return dict(zip(sub["date"].dt.strftime("%m-%d"), sub["value"].tolist(), strict=True))
+
+
+@pytest.mark.parametrize("ext", EXTS)
+def test_all_posts(ext):
+    df = read_export(FIX / (STEM.format("content") + ext), kind="posts")
+    validate(df, "posts")
+    assert df.attrs["platform"] == "linkedin"
+    assert df["source_format"].unique().tolist() == ["linkedin_all_posts"]
+    assert df["account_id"].unique().tolist() == ["maison-seve"]
+    assert df["post_id"].tolist() == ["7511330363152717447", "7511818528359634567",
+                                      "7512074089399506567", "7512655292007634567"]
+    # id >> 22 = ms since the epoch: 7511330363152717447 >> 22 = 1790840712345
+    # = 2026-10-01 07:45:12.345 UTC; the fourth (Created 10/05/2026) decodes to 10-04 23:30
+    # UTC, within one day of the created date, so the decoded time is used too.
+    assert df["published_at"].tolist() == [
+        pd.Timestamp("2026-10-01 07:45:12.345", tz="UTC"),
+        pd.Timestamp("2026-10-02 16:05:00", tz="UTC"),
+        pd.Timestamp("2026-10-03 09:00:30.500", tz="UTC"),
+        pd.Timestamp("2026-10-04 23:30:00", tz="UTC")]
+    assert df["time_source"].astype(str).tolist() == ["decoded_id"] * 4
+    assert df["time_precision"].astype(str).tolist() == ["second"] * 4
+    assert df["paid"].tolist() == [False, False, True, False]
+    assert df["campaign"].tolist()[2] == "Lancement automne" and df["campaign"].isna().sum() == 3
+    assert df["impressions"].tolist() == [1000, 2000, 5000, 1800]
+    assert df["clicks"].tolist() == [50, 80, 150, 44]
+    assert df["reactions"].tolist() == [40, 55, 70, 58]
+    assert df["comments"].tolist() == [6, 9, 3, 7]
+    assert df["shares"].tolist() == [3, 4, 1, 5]          # "Reposts" (.xls) / "Shares" (.xlsx)
+    assert df["follows"].tolist() == [2, 5, 12, 1]
+    assert df["video_views"].isna().tolist() == [True, False, True, True]
+    assert df["video_views"][1] == 640 and df["offsite_views"][1] == 12
+    assert df["content_type"].isna().tolist() == [True, False, True, True]
+    assert df["content_type"][1] == "video"
+    # interactions = reactions + comments + shares: 40+6+3, 55+9+4, 70+3+1, 58+7+5
+    assert df["interactions"].tolist() == [49, 68, 74, 70]
+    # LinkedIn rates are fractions already: (50+40+6+3+2)/1000 = 0.101
+    assert df["platform_engagement_rate"].tolist() == [0.101, 0.0765, 0.0472, 0.0639]
+    assert df["platform_ctr"].tolist() == [0.05, 0.04, 0.03, 0.0244]
+    assert df["saves"].isna().all() and df["reach"].isna().all()
+    # 1791015300000 ms in the file name = 2026-10-03 08:15 UTC
+    assert (df["snapshot_at"] == pd.Timestamp("2026-10-03 08:15", tz="UTC")).all()
+    assert {"tz_assumed_utc", "content_type_unknown"} <= _codes(df)
+
+
+@pytest.mark.parametrize("ext", EXTS)
+def test_metrics_daily_with_negative_correction(ext):
+    df = read_export(FIX / (STEM.format("content") + ext), kind="daily")
+    validate(df, "daily")
+    assert len(df) == 5 * 19                     # 5 days x 19 metric columns
+    assert set(df["day_tz"]) == {"UTC"} and df["hour"].isna().all()
+    assert _daily(df, "impressions") == {"10-01": 1500, "10-02": 2100, "10-03": 5000,
+                                         "10-04": 2850, "10-05": 1800}
+    assert _daily(df, "impressions_sponsored")["10-03"] == 4100
+    assert _daily(df, "unique_impressions_organic")["10-02"] == 1450
+    # the LinkedIn correction: Reactions (organic) -3 on 10/03, kept and noted
+    assert _daily(df, "reactions_organic")["10-03"] == -3
+    assert _daily(df, "reactions")["10-03"] == 67         # -3 organic + 70 sponsored
+    assert sum(_daily(df, "shares").values()) == 2 + 4 + 1 + 1 + 5
+    assert _daily(df, "platform_engagement_rate")["10-01"] == 0.0613
+    assert "negative_values" in _codes(df)
+
+
+@pytest.mark.parametrize("ext", EXTS)
+def test_followers_workbook(ext):
+    frames = read_file(FIX / (STEM.format("followers") + ext))
+    daily = [f for f in frames if f.attrs["kind"] == "daily"]
+    assert len(daily) == 1
+    d = daily[0]
+    # Total followers = new followers that day (no running total in LinkedIn exports)
+    assert _daily(d, "follows") == {"10-01": 7, "10-02": 10, "10-03": 10, "10-04": 5,
+                                    "10-05": 8}
+    assert _daily(d, "follows_organic")["10-02"] == 9
+    assert _daily(d, "follows_auto_invited")["10-02"] == 1
+    assert "followers_total" not in set(d["metric"])
+    aud = pd.concat([f for f in frames if f.attrs["kind"] == "audience"], ignore_index=True)
+    validate(aud.pipe(lambda x: x), "audience")
+    assert sorted(aud["dimension"].unique()) == ["company_size", "industry", "job_function",
+                                                 "location", "seniority"]
+    loc = aud[aud["dimension"] == "location"].set_index("category")
+    # 120 + 45 + 15 + 20 = 200 listed followers
+    assert loc["value"].tolist() == [120, 45, 15, 20]
+    assert loc.loc["Paris, Île-de-France, France", "share"] == 0.6     # 120 / 200
+    assert loc.loc["Montreal, Quebec, Canada", "share"] == 0.075      # 15 / 200
+    assert aud.groupby("dimension")["share"].sum().round(12).eq(1).all()
+
+
+@pytest.mark.parametrize("ext", EXTS)
+def test_visitors_workbook(ext):
+    frames = read_file(FIX / (STEM.format("visitors") + ext))
+    d = next(f for f in frames if f.attrs["kind"] == "daily")
+    assert _daily(d, "page_views") == {"10-01": 71, "10-02": 57, "10-03": 47}
+    assert _daily(d, "unique_visitors_mobile") == {"10-01": 14, "10-02": 20, "10-03": 9}
+    assert _daily(d, "overview_page_views_desktop")["10-03"] == 22
+    aud = pd.concat([f for f in frames if f.attrs["kind"] == "audience"], ignore_index=True)
+    assert set(aud["dimension"]) == {"visitor_location", "visitor_job_function",
+                                     "visitor_seniority", "visitor_industry",
+                                     "visitor_company_size"}
+    loc = aud[aud["dimension"] == "visitor_location"]
+    assert loc["share"].tolist() == [0.75, 0.25]         # 90 / 120, 30 / 120
+
+
+def test_xls_and_xlsx_give_the_same_tables():
+    for section in ("content", "followers", "visitors"):
+        a = read_file(FIX / (STEM.format(section) + ".xls"))
+        b = read_file(FIX / (STEM.format(section) + ".xlsx"))
+        assert len(a) == len(b)
+        for x, y in zip(a, b, strict=True):
+            pd.testing.assert_frame_equal(x.drop(columns="source_file"),
+                                          y.drop(columns="source_file"))
+
+
+# ---------------------------------------------------------------- generated variants
+
+HEADER = ["Post title", "Post link", "Post type", "Created date", "Impressions", "Clicks",
+          "Likes", "Comments", "Reposts", "Follows", "Engagement rate"]
+
+
+def _workbook(path, posts_rows, *, metrics=True, posts=True, metrics_header=None,
+              metrics_rows=None):
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    if metrics:
+        ws = wb.create_sheet("Metrics")
+        ws.append(["Aggregated metrics"])
+        ws.append(metrics_header or ["Date", "Impressions (organic)", "Impressions (total)"])
+        for r in metrics_rows or [["10/01/2026", 10, 12]]:
+            ws.append(r)
+    if posts:
+        ws = wb.create_sheet("All posts")
+        ws.append(["All posts data"])
+        ws.append(HEADER)
+        for r in posts_rows:
+            ws.append(r)
+    wb.save(path)
+    return path
+
+
+def _link(ms, low=99):
+    return f"https://www.linkedin.com/feed/update/urn:li:activity:{(ms << 22) + low}"
+
+
+def test_portuguese_metrics_headers(tmp_path):
+    path = _workbook(tmp_path / "pagina_content_1791015300000.xlsx",
+                     [["t", _link(1790840712345), "Organic", "10/01/2026", 10, 1, 1, 0, 0, 0,
+                       0.2]],
+                     metrics_header=["Data", "Impressões (orgânicas)", "Impressões (total)",
+                                     "Cliques (total)", "Reações (total)",
+                                     "Comentários (orgânicos)"],
+                     metrics_rows=[[dt.datetime(2026, 10, 1), 100, 130, 7, 9, 2]])
+    d = read_export(path, kind="daily")
+    assert d.attrs["source_locale"] == "pt-BR"
+    assert _daily(d, "impressions_organic") == {"10-01": 100}
+    assert _daily(d, "impressions") == {"10-01": 130}
+    assert _daily(d, "clicks") == {"10-01": 7} and _daily(d, "reactions") == {"10-01": 9}
+    assert _daily(d, "comments_organic") == {"10-01": 2}
+
+
+def test_id_far_from_created_date_keeps_the_day(tmp_path):
+    # id decodes to 2026-10-01 07:45 but the post says 10/20/2026: the day is kept
+    path = _workbook(tmp_path / "p_content_1791015300000.xlsx",
+                     [["a", _link(1790840712345), "Sponsored", "10/20/2026", 10, 1, 2, 3, 4, 5,
+                       0.5],
+                      ["b", "https://www.linkedin.com/company/p/", "Organic", "10/21/2026", 1,
+                       0, 0, 0, 0, 0, 0]])
+    df = read_export(path, kind="posts")
+    assert df["published_at"].tolist() == [pd.Timestamp("2026-10-20", tz="UTC"),
+                                           pd.Timestamp("2026-10-21", tz="UTC")]
+    assert df["time_precision"].astype(str).tolist() == ["day", "day"]
+    assert df["time_source"].astype(str).tolist() == ["export", "export"]
+    assert df["post_id"][0] == str((1790840712345 << 22) + 99) and pd.isna(df["post_id"][1])
+    assert {"id_time_disagrees", "post_id_missing", "day_precision"} <= _codes(df)
+
+
+def test_rates_written_as_percentages_become_fractions(tmp_path):
+    path = _workbook(tmp_path / "p_content_1791015300000.xlsx",
+                     [["a", _link(1790840712345), "Organic", "10/01/2026", 100, 1, 2, 3, 4, 5,
+                       12.5]])
+    df = read_export(path, kind="posts")
+    assert df["platform_engagement_rate"].tolist() == [0.125]
+    assert "rate_percent" in _codes(df)
+
+
+def test_content_workbook_without_all_posts_raises(tmp_path):
+    path = _workbook(tmp_path / "p_content_1791015300000.xlsx", [], posts=False)
+    with pytest.raises(ParseError, match="All posts") as err:
+        read_file(path)
+    assert err.value.file.endswith("p_content_1791015300000.xlsx")
+    assert err.value.cell == "All posts!A2"
+
+
+def test_bad_number_names_sheet_and_cell(tmp_path):
+    path = _workbook(tmp_path / "p_content_1791015300000.xlsx",
+                     [["a", _link(1790840712345), "Organic", "10/01/2026", 100, 1, 2, 3, 4, 5,
+                       0.1],
+                      ["b", _link(1790840712346), "Organic", "10/01/2026", "lots", 1, 2, 3, 4,
+                       5, 0.1]])
+    with pytest.raises(ParseError, match="not a number") as err:
+        read_file(path)
+    # header on row 2, second post on row 4, Impressions in column E
+    assert err.value.cell == "All posts!E4" and err.value.column == "Impressions"
+    assert err.value.got == "lots"
+
+
+def test_bad_date_names_cell(tmp_path):
+    path = _workbook(tmp_path / "p_content_1791015300000.xlsx",
+                     [["a", _link(1790840712345), "Organic", "yesterday", 1, 1, 2, 3, 4, 5,
+                       0.1]])
+    with pytest.raises(ParseError, match="not a date") as err:
+        read_file(path)
+    assert err.value.cell == "All posts!D3" and err.value.got == "yesterday"
+
+
+@settings(max_examples=12, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(st.tuples(st.dates(dt.date(2020, 1, 1), dt.date(2026, 10, 1)),
+                               st.integers(0, 10**6), st.integers(-50, 5000),
+                               st.booleans()), min_size=1, max_size=6))
+def test_generated_metrics_load_as_written(tmp_path, rows):
+    mrows = [[d if excel else d.strftime("%m/%d/%Y"), imp, react, imp + react]
+             for d, imp, react, excel in rows]
+    path = _workbook(tmp_path / "gen_content_1791015300000.xlsx",
+                     [["a", _link(1790840712345), "Organic", "10/01/2026", 1, 1, 1, 1, 1, 1, 0]],
+                     metrics_header=["Date", "Impressions (organic)", "Reactions (sponsored)",
+                                     "Clicks (total)"],
+                     metrics_rows=[[dt.datetime(d.year, d.month, d.day) if isinstance(d, dt.date)
+                                    else d, *rest] for d, *rest in mrows])
+    d = read_export(path, kind="daily")
+    got = d[d["metric"] == "impressions_organic"]
+    assert got["value"].tolist() == [r[1] for r in rows]
+    assert got["date"].dt.date.tolist() == [r[0] for r in rows]
+    assert d[d["metric"] == "reactions_sponsored"]["value"].tolist() == [r[2] for r in rows]
+    assert d[d["metric"] == "clicks"]["value"].tolist() == [r[1] + r[2] for r in rows]
+
+
+CELL_VALUES = st.one_of(st.none(), st.text(st.characters(exclude_categories=["Cc", "Cs"]),
+                                                  max_size=12), st.integers(-10**6, 10**6),
+                        # python-calamine panics (BaseException) on a huge number in a
+                        # date-formatted cell: reported, kept out of this fuzz
+                        st.floats(-1e6, 1e6), st.just(float("nan")),
+                        st.sampled_from(["--", "N/A", "1,234", "12 %", "10/32/2026", "13/01/2026",
+                                         "urn:li:activity:1", "Sponsored", "Video", "Total"]),
+                        st.datetimes(dt.datetime(1900, 3, 1), dt.datetime(2100, 1, 1)))
+
+
+# Byte-level mutation of workbooks is not fuzzed here: python-calamine can abort the whole
+# process on some corrupted .xls files (reported to the lead). Cells are mutated instead.
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_mutated_cells_raise_only_deliberate_errors(tmp_path, data):
+    section = data.draw(st.sampled_from(["content", "followers", "visitors"]))
+    wb = openpyxl.load_workbook(FIX / (STEM.format(section) + ".xlsx"))
+    for _ in range(data.draw(st.integers(1, 6))):
+        ws = wb[data.draw(st.sampled_from(wb.sheetnames))]
+        row = data.draw(st.integers(1, ws.max_row + 1))
+        col = data.draw(st.integers(1, ws.max_column + 1))
+        ws.cell(row=row, column=col).value = data.draw(CELL_VALUES)
+    path = tmp_path / (STEM.format(section) + ".xlsx")
+    wb.save(path)
+    try:
+        frames = read_file(path)
+    except SmmError as exc:
+        assert "unexpected error" not in str(exc), exc   # our parsers raise deliberate errors
+    else:
+        for f in frames:
+            validate(f, f.attrs["kind"])
+
+
+def test_dataset_load_merges_xls_and_xlsx_copies(tmp_path):
+    import smmanalytics as smm
+
+    for f in FIX.iterdir():
+        (tmp_path / f.name).write_bytes(f.read_bytes())
+    ds = smm.load(tmp_path)
+    posts = ds.posts[ds.posts["platform"] == "linkedin"]
+    assert sorted(posts["post_id"]) == ["7511330363152717447", "7511818528359634567",
+                                        "7512074089399506567", "7512655292007634567"]
+    daily = ds.daily[ds.daily["platform"] == "linkedin"]
+    # the .xls and .xlsx copies carry the same days: one row per (date, metric) survives
+    assert not daily.duplicated(["date", "metric"]).any()
+    assert daily.loc[daily["metric"] == "follows", "value"].sum() == 40    # 7+10+10+5+8
+    aud = ds.audience[ds.audience["platform"] == "linkedin"]
+    assert aud.groupby("dimension").size().to_dict() == {
+        "company_size": 3, "industry": 3, "job_function": 4, "location": 4, "seniority": 4,
+        "visitor_company_size": 2, "visitor_industry": 2, "visitor_job_function": 2,
+        "visitor_location": 2, "visitor_seniority": 2}
+
+
+def test_excel_serials_and_day_first_text_dates(tmp_path):
+    # 46296 = days from 1899-12-30 to 2026-10-01; "13/10/2026" proves a day-first column
+    path = _workbook(tmp_path / "p_content_1791015300000.xlsx",
+                     [["a", _link(1790840712345), "Organic", "01/10/2026", 1, 1, 1, 1, 1, 1, 0],
+                      ["b", _link(1790840712346), "Organic", "13/10/2026", 1, 1, 1, 1, 1, 1, 0]],
+                     metrics_rows=[[46296, 10, 12], [46297, 11, 13]])
+    frames = {f.attrs["kind"]: f for f in read_file(path)}
+    d = frames["daily"]
+    assert d["date"].drop_duplicates().dt.strftime("%Y-%m-%d").tolist() == ["2026-10-01",
+                                                                             "2026-10-02"]
+    assert "excel_serial_dates" in _codes(d)
+    posts = frames["posts"]
+    # day-first column: 01/10/2026 is 1 October; the first id decodes to 2026-10-01 07:45
+    assert posts["published_at"][0] == pd.Timestamp("2026-10-01 07:45:12.345", tz="UTC")
+    assert posts["published_at"][1] == pd.Timestamp("2026-10-13", tz="UTC")
+    assert "dates_day_first" in _codes(posts)

@@ -1,0 +1,112 @@
+"""Pinterest: tolerant reading of an unverified layout, always flagged in the quality log."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from smmanalytics import read_export
+from smmanalytics.errors import SmmError, UnknownFormatError
+from smmanalytics.loaders import read_file
+from smmanalytics.schema import validate
+
+FIX = Path(__file__).parent / "fixtures" / "pinterest"
+
+
+def _codes(df):
+    return {q["code"] for q in df.attrs["quality"]}
+
+
+def test_pins_file():
+    df = read_export(FIX / "pinterest_pins_2026-10.csv")
+    validate(df, "posts")
+    assert df.attrs["source_format"] == "pinterest_unverified"
+    assert df["post_id"].tolist() == ["1123456789012345678", "1123456789012345999"]
+    assert df["caption"].tolist() == ["Coffret automne", "Savon miel, avoine"]
+    assert df["published_at"].tolist() == [pd.Timestamp("2026-10-01", tz="UTC"),
+                                           pd.Timestamp("2026-10-03", tz="UTC")]
+    assert df["time_precision"].astype(str).unique().tolist() == ["day"]
+    assert df["impressions"].tolist() == [4200, 1875]
+    assert df["saves"].tolist() == [85, 31]
+    assert df["clicks"].tolist() == [130, 60]                # Pin clicks
+    assert df["link_clicks"].tolist() == [42, 9]             # Outbound clicks
+    assert df["platform_engagements"].tolist() == [257, 100]
+    assert pd.isna(df["video_views"][0]) and df["video_views"][1] == 240
+    assert df["content_type"].astype(str).tolist() == ["image", "video"]
+    # interactions: Pinterest exports only saves among the components
+    assert df["interactions"].tolist() == [85, 31]
+    assert df["reactions"].isna().all() and df["comments"].isna().all()
+    warn = [q for q in df.attrs["quality"] if q["code"] == "layout_unverified"]
+    assert len(warn) == 1 and warn[0]["level"] == "warning"
+    assert "content_type_guessed" in _codes(df)
+
+
+def test_overview_file_is_daily():
+    df = read_export(FIX / "pinterest_overview_2026-10.csv")
+    validate(df, "daily")
+    imp = df[df["metric"] == "impressions"]
+    assert imp["value"].tolist() == [1500, 1720, 980]
+    assert imp["date"].dt.strftime("%Y-%m-%d").tolist() == ["2026-10-01", "2026-10-02",
+                                                            "2026-10-03"]
+    # 90 + 101 + 44 = 235 engagements
+    assert df[df["metric"] == "platform_engagements"]["value"].sum() == 235
+    assert df[df["metric"] == "total_audience"]["value"].tolist() == [1100, 1230, 760]
+    assert set(df["metric"]) == {"impressions", "platform_engagements", "clicks", "link_clicks",
+                                 "saves", "total_audience"}
+    assert "layout_unverified" in _codes(df)
+
+
+def test_ids_from_links_and_percent_rates(tmp_path):
+    path = tmp_path / "pins.csv"
+    path.write_text("Pin link,Impressions,Outbound clicks,Save rate,Created date\n"
+                    "https://www.pinterest.fr/pin/987654321/,100,4,2.5%,2026-09-30\n",
+                    encoding="utf-8")
+    df = read_export(path)
+    assert df["post_id"].tolist() == ["987654321"]
+    assert df["save_rate"].tolist() == [0.025]
+    assert "layout_unverified" in _codes(df)
+
+
+def test_plain_impressions_file_is_not_pinterest(tmp_path):
+    path = tmp_path / "other.csv"
+    path.write_text("Date,Impressions\n2026-10-01,5\n", encoding="utf-8")
+    with pytest.raises(UnknownFormatError):
+        read_file(path)
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(st.tuples(st.integers(0, 10**8), st.integers(0, 10**5),
+                               st.integers(0, 10**4)), min_size=1, max_size=8),
+       sep=st.sampled_from([",", ";"]))
+def test_generated_files_load_as_written(tmp_path, rows, sep):
+    lines = [sep.join(["Pin id", "Impressions", "Pin clicks", "Saves"])]
+    lines += [sep.join([str(10**15 + i), str(a), str(b), str(c)])
+              for i, (a, b, c) in enumerate(rows)]
+    path = tmp_path / "pinterest_gen.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    df = read_export(path)
+    assert df["impressions"].tolist() == [r[0] for r in rows]
+    assert df["clicks"].tolist() == [r[1] for r in rows]
+    assert df["saves"].tolist() == [r[2] for r in rows]
+
+
+@settings(max_examples=30, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_mutated_files_raise_only_smm_errors(tmp_path, data):
+    src = data.draw(st.sampled_from(sorted(FIX.iterdir())))
+    raw = bytearray(src.read_bytes())
+    for _ in range(data.draw(st.integers(1, 6))):
+        pos = data.draw(st.integers(0, len(raw) - 1))
+        raw[pos] = data.draw(st.sampled_from(b',;"\n :%-./0123456789K\xc3\x00'))
+    path = tmp_path / src.name
+    path.write_bytes(bytes(raw))
+    try:
+        read_file(path)
+    except SmmError as exc:
+        assert "unexpected error" not in str(exc), exc   # our parsers raise deliberate errors

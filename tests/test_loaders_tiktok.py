@@ -1,0 +1,296 @@
+"""TikTok Studio exports: zipped and unzipped fixtures with hand-computed values."""
+
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from smmanalytics.errors import ParseError, SmmError
+from smmanalytics.loaders import read_file
+from smmanalytics.schema import validate
+
+FIX = Path(__file__).parent / "fixtures" / "tiktok"
+UNZ = FIX / "unzipped"
+OVERVIEW = FIX / "Overview_2026-09-25_1790891174_maisonseve.zip"
+DAYS = [f"09-{d}" for d in range(25, 31)] + ["10-01"]
+MONTHS = "January February March April May June July August September October November " \
+         "December".split()
+
+
+def _codes(df):
+    return {q["code"] for q in df.attrs["quality"]}
+
+
+def _by_format(path):
+    return {d.attrs["source_format"]: d for d in read_file(path)}
+
+
+def _series(df, metric):
+    sub = df[df["metric"] == metric].sort_values(["date", "hour"])
+    return sub["value"].tolist()
+
+
+@pytest.fixture
+def unzipped(tmp_path):
+    """The unzipped files, modification time 2026-10-02 09:00 UTC (the download)."""
+    out = tmp_path / "export"
+    out.mkdir()
+    for f in UNZ.iterdir():
+        (out / f.name).write_bytes(f.read_bytes())
+        os.utime(out / f.name, (1790931600, 1790931600))      # 2026-10-02 09:00:00 UTC
+    return out
+
+
+def test_overview_zip():
+    df = _by_format(OVERVIEW)["tiktok_overview"]
+    validate(df, "daily")
+    assert df["account_id"].unique().tolist() == ["maisonseve"]
+    # "September 25" … "October 1", year from the epoch 1790891174 = 2026-10-01 21:46:14 UTC
+    assert df["date"].dt.strftime("%m-%d").unique().tolist() == DAYS
+    assert df["date"].dt.year.unique().tolist() == [2026]
+    assert _series(df, "views") == [118, 201, 1, 2, 6, 834, 914]
+    assert _series(df, "reactions")[-1] == 70
+    assert sum(_series(df, "profile_visits")) == 0 + 3 + 0 + 1 + 0 + 12 + 9
+    assert set(df["metric"]) == {"views", "profile_visits", "reactions", "comments", "shares"}
+    assert (df["snapshot_at"] == pd.Timestamp("2026-10-01 21:46:14", tz="UTC")).all()
+    assert {"year_inferred", "tz_assumed_utc"} <= _codes(df)
+
+
+def test_followers_zip():
+    frames = _by_format(FIX / "Followers_maisonseve.zip")
+    hist = frames["tiktok_follower_history"]
+    assert _series(hist, "followers_total") == [120, 120, 121, 121, 123, 130, 134]
+    net = _series(hist, "net_follows")
+    assert pd.isna(net[0]) and net[1:] == [0, 1, 0, 2, 7, 4]   # first day: no previous day
+    assert "first_difference_unknown" in _codes(hist)
+    act = frames["tiktok_follower_activity"]
+    validate(act, "daily")
+    assert len(act) == 7 * 24 and act["metric"].unique().tolist() == ["online_followers"]
+    assert sorted(act["hour"].unique().tolist()) == list(range(24))
+    # active(d, h) = 50 + d + (h if h <= 20 else 40 - h)
+    cell = act[(act["date"] == "2026-09-27") & (act["hour"] == 22)]["value"].item()
+    assert cell == 50 + 2 + (40 - 22)
+    assert act[(act["date"] == "2026-10-01") & (act["hour"] == 20)]["value"].item() == 76
+    gender = frames["tiktok_follower_gender"]
+    validate(gender, "audience")
+    assert gender[["dimension", "category"]].values.tolist() == [
+        ["gender", "Female"], ["gender", "Male"], ["gender", "Other"]]
+    assert gender["share"].tolist() == [0.59, 0.38, 0.03] and gender["value"].isna().all()
+    terr = frames["tiktok_follower_territories"]
+    assert terr["category"].tolist() == ["FR", "BE", "CA", "CH", "US"]
+    assert terr["dimension"].unique().tolist() == ["country"]
+    assert terr["share"].sum().round(12) == 0.95        # 0.71+0.09+0.08+0.05+0.02
+    # the zip was built 2026-10-02 08:15
+    assert (hist["snapshot_at"] == pd.Timestamp("2026-10-02 08:15", tz="UTC")).all()
+
+
+def test_viewers_xlsx_every_cell_text():
+    df = _by_format(FIX / "Viewers_maisonseve.zip")["tiktok_viewers"]
+    viewers = _series(df, "viewers")
+    assert pd.isna(viewers[0])                          # "undefined", not 0
+    assert viewers[1:] == [150, 12, 9, 20, 610, 702]
+    assert _series(df, "new_viewers")[0] == 80
+    assert _series(df, "returning_viewers")[-1] == 112
+    assert "undefined_cells" in _codes(df)
+
+
+def test_content_zip_with_broken_row():
+    df = _by_format(FIX / "Content_maisonseve.zip")["tiktok_content"]
+    validate(df, "posts")
+    assert df["post_id"].tolist() == ["7691370353866856056", "7689905954702513784",
+                                      "7684555482013652600"]
+    # id >> 32: 7691370353866856056 >> 32 = 1790786710 = 2026-09-30 16:45:10 UTC
+    assert df["published_at"].tolist() == [pd.Timestamp("2026-09-30 16:45:10", tz="UTC"),
+                                           pd.Timestamp("2026-09-26 18:02:33", tz="UTC"),
+                                           pd.Timestamp("2026-09-12 07:59:59", tz="UTC")]
+    assert df["time_source"].astype(str).unique().tolist() == ["decoded_id"]
+    assert df["time_precision"].astype(str).unique().tolist() == ["second"]
+    # the row split by an unquoted comma is joined back on the video link
+    assert df["caption"][1] == "Automne, récolte, la sève monte"
+    assert df["views"].tolist() == [1748, 203, 560]
+    assert df["reactions"].tolist() == [140, 15, 33]
+    assert df["comments"].tolist() == [12, 1, 4]
+    assert df["shares"].tolist() == [5, 0, 2]
+    assert df["interactions"].tolist() == [157, 16, 39]     # 140+12+5, 15+1+0, 33+4+2
+    assert df["saves"].isna().all() and df["impressions"].isna().all()
+    assert df["content_type"].astype(str).unique().tolist() == ["video"]
+    assert df["account_id"].unique().tolist() == ["maisonseve"]
+    # Time "October 1" → totals as of the end of 2026-10-01
+    assert (df["snapshot_at"] == pd.Timestamp("2026-10-02", tz="UTC")).all()
+    assert {"row_repaired", "snapshot_from_time"} <= _codes(df)
+
+
+def test_unzipped_files_read_the_same(unzipped):
+    pairs = [("Overview.csv", OVERVIEW, "tiktok_overview"),
+             ("Content.csv", FIX / "Content_maisonseve.zip", "tiktok_content"),
+             ("FollowerHistory.csv", FIX / "Followers_maisonseve.zip", "tiktok_follower_history"),
+             ("Viewers.xlsx", FIX / "Viewers_maisonseve.zip", "tiktok_viewers")]
+    for name, zipped, fmt in pairs:
+        a = _by_format(unzipped / name)[fmt]
+        b = _by_format(zipped)[fmt]
+        cols = ["date", "hour", "metric", "value"] if "date" in a.columns else [
+            "post_id", "published_at", "caption", "views", "reactions", "comments", "shares"]
+        pd.testing.assert_frame_equal(a[cols], b[cols])
+        assert a["account_id"].isna().all()            # the handle is only in the zip name
+        if fmt != "tiktok_content":
+            assert "year_reference_mtime" in _codes(a)
+
+
+def test_year_boundary_from_mtime(tmp_path):
+    text = ('"Date","Video Views","Profile Views","Likes","Comments","Shares"\n'
+            '"December 30","5","0","1","0","0"\n"December 31","6","0","1","0","0"\n'
+            '"January 1","7","0","1","0","0"')
+    path = tmp_path / "Overview.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode())
+    os.utime(path, (1798848000, 1798848000))                    # 2027-01-02 00:00 UTC
+    df = read_file(path)[0]
+    assert df[df["metric"] == "views"]["date"].dt.strftime("%Y-%m-%d").tolist() == [
+        "2026-12-30", "2026-12-31", "2027-01-01"]
+
+
+def _content_zip(tmp_path, rows, header=None, method=zipfile.ZIP_STORED,
+                 when=(2026, 10, 2, 8, 0, 0)):
+    header = header or ["Time", "Video title", "Video link", "Post time", "Total likes",
+                        "Total comments", "Total shares", "Total views"]
+    text = "\n".join(",".join(f'"{f}"' for f in r) for r in [header, *rows])
+    path = tmp_path / "Content_someone.zip"
+    with zipfile.ZipFile(path, "w") as z:
+        info = zipfile.ZipInfo("Content.csv", date_time=when)
+        info.compress_type = method
+        z.writestr(info, b"\xef\xbb\xbf" + text.encode())
+    return path
+
+
+def _vid(seconds, low=1):
+    return f"https://www.tiktok.com/@someone/video/{(seconds << 32) + low}"
+
+
+def test_bookmarks_and_scheduled_post(tmp_path):
+    header = ["Time", "Video title", "Video link", "Post time", "Total likes",
+              "Total comments", "Total shares", "Total views", "Total bookmarks"]
+    rows = [["October 1", "a", _vid(1790786710), "September 30", "1.2K", "3", "1", "18,400",
+             "7"],
+            # uploaded 2026-09-20 but posted September 28: scheduled → day kept
+            ["October 1", "b", _vid(1789905600), "September 28", "1", "0", "0", "10",
+             "undefined"]]
+    df = read_file(_content_zip(tmp_path, rows, header, method=zipfile.ZIP_DEFLATED))[0]
+    assert df["reactions"].tolist() == [1200, 1]                  # "1.2K"
+    assert df["views"].tolist() == [18400, 10]                   # "18,400"
+    assert df["saves"][0] == 7 and pd.isna(df["saves"][1])
+    assert df["published_at"][1] == pd.Timestamp("2026-09-28", tz="UTC")
+    assert df["time_source"].astype(str).tolist() == ["decoded_id", "inferred_year"]
+    assert df["time_precision"].astype(str).tolist() == ["second", "day"]
+    # interactions include saves where exported: 1200+3+1+7, 1+0+0 (+NaN skipped)
+    assert df["interactions"].tolist() == [1211, 1]
+    assert {"scheduled_post", "undefined_cells"} <= _codes(df)
+
+
+def test_unrepairable_content_row_raises(tmp_path):
+    rows = [["October 1", "a", "b", "not a link", "September 30", "1", "0", "0", "1"]]
+    with pytest.raises(ParseError, match="cannot be repaired") as err:
+        read_file(_content_zip(tmp_path, rows))
+    assert err.value.line == 2 and err.value.column == "Video link"
+
+
+def test_bad_hour_raises(tmp_path):
+    path = tmp_path / "FollowerActivity.csv"
+    path.write_bytes(b'\xef\xbb\xbf"Date","Hour","Active followers"\n"September 25","0","5"\n'
+                     b'"September 25","24","5"')
+    os.utime(path, (1790931600, 1790931600))
+    with pytest.raises(ParseError, match="hour") as err:
+        read_file(path)
+    assert err.value.line == 3 and err.value.got == "24"
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(st.tuples(st.integers(1_759_400_000, 1_790_700_000),   # within the year
+                               st.integers(0, 10**6), st.integers(0, 10**4),
+                               st.text(st.characters(codec="utf-8",
+                                                     exclude_categories=["Cs", "Cc"]),
+                                       max_size=20),
+                               st.booleans()),
+                     min_size=1, max_size=6, unique_by=lambda r: r[0]))
+def test_generated_content_loads_as_written(tmp_path, rows):
+    lines = []
+    for sec, views, likes, title, broken in rows:
+        day = pd.Timestamp(sec, unit="s")
+        post = f"{MONTHS[day.month - 1]} {day.day}"
+        title = title.replace('"', "'")
+        parts = ([title, " more"] if broken else [title])
+        lines.append(["October 1", *parts, _vid(sec, 7), post, str(likes), "0", "0",
+                      str(views)])
+    df = read_file(_content_zip(tmp_path, lines, when=(2026, 10, 2, 8, 0, 0)))[0]
+    assert df["post_id"].tolist() == [str((r[0] << 32) + 7) for r in rows]
+    assert df["published_at"].tolist() == [pd.Timestamp(r[0], unit="s", tz="UTC") for r in rows]
+    assert df["views"].tolist() == [r[1] for r in rows]
+    assert df["reactions"].tolist() == [r[2] for r in rows]
+    expected = [(r[3].replace('"', "'") + ", more") if r[4] else r[3].replace('"', "'")
+                for r in rows]
+    got = df["caption"].fillna("").tolist()
+    assert got == [e.strip() for e in expected]
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_mutated_files_raise_only_smm_errors(tmp_path, data):
+    src = data.draw(st.sampled_from(sorted(p for p in UNZ.iterdir())))
+    raw = bytearray(src.read_bytes())
+    for _ in range(data.draw(st.integers(1, 6))):
+        pos = data.draw(st.integers(0, len(raw) - 1))
+        raw[pos] = data.draw(st.sampled_from(b',"\n :%-.0123456789KU\xc3\x00'))
+    path = tmp_path / src.name
+    path.write_bytes(bytes(raw))
+    buf = io.BytesIO()
+    try:
+        read_file(path)
+    except SmmError as exc:
+        assert "unexpected error" not in str(exc), exc   # our parsers raise deliberate errors
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr(src.name, bytes(raw))
+    (tmp_path / "Content_x.zip").write_bytes(buf.getvalue())
+    try:
+        read_file(tmp_path / "Content_x.zip")
+    except SmmError as exc:
+        assert "unexpected error" not in str(exc), exc   # our parsers raise deliberate errors
+
+
+def test_dataset_load_of_the_zips(tmp_path):
+    import smmanalytics as smm
+
+    for f in FIX.glob("*.zip"):
+        (tmp_path / f.name).write_bytes(f.read_bytes())
+    ds = smm.load(tmp_path)
+    assert ds.posts["post_id"].tolist() == ["7684555482013652600", "7689905954702513784",
+                                            "7691370353866856056"]      # by published_at
+    d = ds.daily
+    assert (d["metric"] == "online_followers").sum() == 168
+    last = d[(d["metric"] == "followers_total") & (d["date"] == "2026-10-01")]
+    assert last["value"].item() == 134 and last["account_id"].item() == "maisonseve"
+    assert ds.audience.groupby("dimension").size().to_dict() == {"country": 5, "gender": 3}
+    assert {"tz_assumed_utc", "year_inferred"} <= set(ds.quality["code"])
+
+
+def test_older_swedish_overview_with_follower_columns(tmp_path):
+    text = ('"Datum","Videovisningar","Profilvisningar","Gilla-markeringar","Kommentarer",'
+            '"Delningar","Nettotillväxt","Nya följare","Tappade följare"\n'
+            '"2025-03-01","10","1","2","0","0","3","5","2"\n'
+            '"2025-03-02","20","2","4","1","0","-1","1","2"')
+    path = tmp_path / "Overview_2025-03-01_1740960000_konto.zip"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("Overview.csv", b"\xef\xbb\xbf" + text.encode())
+    df = read_file(path)[0]
+    assert df.attrs["source_locale"] == "sv"
+    assert _series(df, "views") == [10, 20]
+    assert _series(df, "net_follows") == [3, -1]          # 5 - 2, 1 - 2
+    assert _series(df, "follows") == [5, 1] and _series(df, "unfollows") == [2, 2]
+    assert df["account_id"].unique().tolist() == ["konto"]
+    assert "year_inferred" not in _codes(df)              # ISO dates carry their year

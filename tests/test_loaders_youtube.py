@@ -1,0 +1,262 @@
+"""YouTube Studio advanced-mode zips (English and French) with hand-computed values."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from smmanalytics.errors import ParseError, SmmError
+from smmanalytics.loaders import read_file
+from smmanalytics.schema import validate
+
+FIX = Path(__file__).parent / "fixtures" / "youtube"
+EN = FIX / "Content 2026-09-12_2026-10-01 Maison Sève.zip"
+FR = FIX / "Contenu 2026-09-12_2026-10-01 Maison Sève.zip"
+NNBSP = "\u202f"
+
+
+def _codes(df):
+    return {q["code"] for q in df.attrs["quality"]}
+
+
+def _by_format(path):
+    return {d.attrs["source_format"]: d for d in read_file(path)}
+
+
+@pytest.mark.parametrize("path, locale", [(EN, "en-US"), (FR, "fr-FR")])
+def test_table_data(path, locale):
+    df = _by_format(path)["youtube_table"]
+    validate(df, "posts")
+    assert df["source_locale"].unique().tolist() == [locale]
+    assert df["account_name"].unique().tolist() == ["Maison Sève"]
+    # the Total row (row 2) is not a video; " -bQ3xYz7K2w" loses its leading space
+    assert df["post_id"].tolist() == ["kQ3Fz9TzX1c", "-bQ3xYz7K2w", "Zp0-r7LmNqA",
+                                      "Jx9aB2cD3eF"]
+    assert df["caption"][0] == "Fabriquer un savon à froid, pas à pas"
+    # "Sep 14, 2026" / "14 sept. 2026" ... "Jan 6, 2024" / "6 janv. 2024", day precision
+    assert df["published_at"].tolist() == [pd.Timestamp(d, tz="UTC") for d in
+                                           ("2026-09-14", "2026-09-20", "2026-09-28",
+                                            "2024-01-06")]
+    assert df["time_precision"].astype(str).unique().tolist() == ["day"]
+    assert df["views"].tolist() == [2410, 1995, 1102, 327]            # "2,410" / "2 410"
+    assert df["impressions"].tolist() == [30200, 15400, 10020, 4500]
+    # watch time hours x 3600: 210.5 -> 757800, 21.0583 -> 75809.88, 30.9172 -> 111301.92,
+    # 5.1775 -> 18639
+    assert df["watch_time_s"].round(6).tolist() == [757800, 75809.88, 111301.92, 18639]
+    # 0:05:14 = 314 s, 0:00:38, 0:01:41 = 101 s, 0:00:57
+    assert df["avg_watch_time_s"].tolist() == [314, 38, 101, 57]
+    # (%) columns / 100: 51.3 -> 0.513 ("51,3" in French)
+    assert df["avg_pct_viewed"].round(12).tolist() == [0.513, 0.844, 0.673, 0.6]
+    assert df["thumbnail_ctr"].round(12).tolist() == [0.051, 0.032, 0.0602, 0.027]
+    assert df["reactions"].tolist() == [120, 98, 55, 16]
+    assert df["comments"].tolist() == [22, 6, 9, 4]
+    assert df["shares"].tolist() == [10, 9, 4, 2]
+    # interactions = likes + comments + shares: 120+22+10, 98+6+9, 55+9+4, 16+4+2
+    assert df["interactions"].tolist() == [152, 113, 68, 22]
+    # net subscribers; the -1 cannot be a count of follows
+    assert df["net_subscribers"].tolist() == [18, 9, 4, -1]
+    assert df["follows"].tolist()[:3] == [18, 9, 4] and pd.isna(df["follows"][3])
+    # 612 s video; 45 s <= 60 short; 150 s <= 180 after 2024-10-15 short; 95 s in Jan 2024 video
+    assert df["duration_s"].tolist() == [612, 45, 150, 95]
+    assert df["content_type"].astype(str).tolist() == ["video", "short", "short", "video"]
+    # zip member time 2026-10-02 08:15 (when Studio built the archive)
+    assert (df["snapshot_at"] == pd.Timestamp("2026-10-02 08:15", tz="UTC")).all()
+    assert {"summary_row_dropped", "id_spaces_stripped", "content_type_rule",
+            "net_subscribers_negative", "tz_assumed_utc"} <= _codes(df)
+
+
+def test_english_and_french_read_the_same():
+    en, fr = _by_format(EN), _by_format(FR)
+    for name in ("youtube_table", "youtube_chart", "youtube_totals"):
+        drop = ["source_file"] + (["source_locale"] if name == "youtube_table" else [])
+        pd.testing.assert_frame_equal(en[name].drop(columns=drop), fr[name].drop(columns=drop))
+
+
+@pytest.mark.parametrize("path", [EN, FR])
+def test_totals_and_chart(path):
+    frames = _by_format(path)
+    tot = frames["youtube_totals"]
+    validate(tot, "daily")
+    assert tot["metric"].unique().tolist() == ["views"]
+    assert len(tot) == 20 and tot["date"].min() == pd.Timestamp("2026-09-12")
+    # views(i) = 300 + 10 i for i = 0..18, then 1204 ("1,204" / "1 204") on 2026-10-01:
+    # 19*300 + 10*(0+...+18) + 1204 = 5700 + 1710 + 1204 = 8614
+    assert tot["value"].sum() == 8614
+    assert tot.loc[tot["date"] == "2026-10-01", "value"].item() == 1204
+    chart = frames["youtube_chart"]
+    validate(chart, "daily")
+    assert chart["metric"].unique().tolist() == ["post_views"] and len(chart) == 40
+    one = chart[(chart["post_id"] == "kQ3Fz9TzX1c") & (chart["date"] == "2026-10-01")]
+    assert one["value"].item() == 195                       # 100 + 5*19
+    three = chart[chart["post_id"] == "Zp0-r7LmNqA"].set_index("date")["value"]
+    assert three[pd.Timestamp("2026-09-27")] == 0 and three[pd.Timestamp("2026-10-01")] == 350
+
+
+# ---------------------------------------------------------------- generated variants
+
+def _zip(tmp_path, members, name="Content 2025-01-01_2025-01-31 Chaîne Test.zip"):
+    path = tmp_path / name
+    with zipfile.ZipFile(path, "w") as z:
+        for member, text in members.items():
+            z.writestr(zipfile.ZipInfo(member, date_time=(2025, 2, 1, 10, 0, 0)),
+                       text.encode("utf-8-sig"))
+    return path
+
+
+def test_older_impressions_names_gained_subscribers_and_engaged_views(tmp_path):
+    table = ("Content,Video title,Video publish time,Duration,Engaged views,Views,"
+             "Subscribers gained,Subscribers lost,Impressions,"
+             "Impressions click-through rate (%),Stayed to watch (%)\n"
+             "Total,,,,900,1000,12,5,20000,4.5,\n"
+             "aaaaaaaaaaa,A,\"Jan 3, 2025\",200,800,850,10,4,15000,5,70.5\n"
+             "bbbbbbbbbbb,B,\"Jan 20, 2025\",30,100,150,2,1,5000,3,\n")
+    df = read_file(_zip(tmp_path, {"Table data.csv": table}))[0]
+    assert df["impressions"].tolist() == [15000, 5000]
+    assert df["thumbnail_ctr"].tolist() == [0.05, 0.03]
+    assert df["engaged_views"].tolist() == [800, 100]
+    assert df["follows"].tolist() == [10, 2]                 # gained, not net
+    assert df["shorts_stayed_rate"][0] == 0.705 and pd.isna(df["shorts_stayed_rate"][1])
+    # 200 s after 2024-10-15 <= 180? no -> video; 30 s -> short
+    assert df["content_type"].astype(str).tolist() == ["video", "short"]
+    assert (df["snapshot_at"] == pd.Timestamp("2025-02-01 10:00", tz="UTC")).all()
+
+
+def test_truncated_table_is_noted(tmp_path):
+    table = ("Content,Video title,Video publish time,Views\n"
+             "Total,,,5000\n"
+             "aaaaaaaaaaa,A,\"Jan 3, 2025\",800\n")
+    df = read_file(_zip(tmp_path, {"Table data.csv": table}))[0]
+    assert df["views"].tolist() == [800]
+    assert "table_truncated" in _codes(df)
+
+
+def test_french_variant_nnbsp_thousands_decimal_comma(tmp_path):
+    table = ("Contenu;Titre de la vidéo;Heure de publication de la vidéo;Vues;"
+             "Durée de visionnage (heures)\n"
+             f"Total;;;\"1{NNBSP}500\";\"3,5\"\n"
+             f"xxxxxxxxxxx;Le titre;1 févr. 2026;\"1{NNBSP}500\";\"3,5\"\n")
+    df = read_file(_zip(tmp_path, {"Données du tableau.csv": table},
+                        name="Contenu 2026-02-01_2026-02-28 Chaîne.zip"))[0]
+    assert df["views"].tolist() == [1500] and df["watch_time_s"].tolist() == [12600]
+    assert df["published_at"].tolist() == [pd.Timestamp("2026-02-01", tz="UTC")]
+
+
+def test_totals_total_row_variant(tmp_path):
+    df = read_file(_zip(tmp_path, {"Totaux.csv": "Date,Vues\nTotal,44531\n2026-10-01,300\n"}))[0]
+    assert df["value"].tolist() == [300] and "period_total_skipped" in _codes(df)
+
+
+def test_table_without_content_column_raises(tmp_path):
+    path = _zip(tmp_path, {"Table data.csv": "Video title,Views\nA,10\n"})
+    with pytest.raises(ParseError, match="video id") as err:
+        read_file(path)
+    assert err.value.column == "Content" and err.value.file.endswith("!Table data.csv")
+
+
+def test_bad_duration_names_line(tmp_path):
+    table = ("Content,Video title,Video publish time,Average view duration,Views\n"
+             "aaaaaaaaaaa,A,\"Jan 3, 2025\",0:01:02,1\n"
+             "bbbbbbbbbbb,B,\"Jan 4, 2025\",soon,1\n")
+    with pytest.raises(ParseError, match="duration") as err:
+        read_file(_zip(tmp_path, {"Table data.csv": table}))
+    assert err.value.line == 3 and err.value.column == "Average view duration"
+
+
+@settings(max_examples=30, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(st.tuples(st.from_regex(r"[A-Za-z0-9_][A-Za-z0-9_-]{10}", fullmatch=True),
+                               st.integers(0, 10**7), st.integers(0, 10**6),
+                               st.integers(0, 3 * 3600),
+                               st.dates(dt.date(2005, 1, 1), dt.date(2030, 12, 31)),
+                               st.booleans()),
+                     min_size=1, max_size=8, unique_by=lambda r: r[0]))
+def test_generated_tables_load_as_written(tmp_path, rows):
+    fr = rows[0][5]
+    mon_en = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+    mon_fr = "janv. févr. mars avr. mai juin juil. août sept. oct. nov. déc.".split()
+
+    def num(n):
+        return f'"{n:,}"'.replace(",", NNBSP) if fr else f'"{n:,}"'
+
+    lines = ["Contenu,Titre de la vidéo,Heure de publication de la vidéo,Vues,"
+             "Durée moyenne de visionnage,Durée de visionnage (heures)" if fr else
+             "Content,Video title,Video publish time,Views,Average view duration,"
+             "Watch time (hours)"]
+    lines.append(f"Total,,,{num(sum(r[1] for r in rows))},0:00:01,1")
+    for vid, views, hours_x100, avd, day, _ in rows:
+        date = (f"{day.day} {mon_fr[day.month - 1]} {day.year}" if fr
+                else f'"{mon_en[day.month - 1]} {day.day}, {day.year}"')
+        hours = f"{hours_x100 // 100}{',' if fr else '.'}{hours_x100 % 100:02d}"
+        lines.append(f"{' ' + vid if vid.startswith('-') else vid},T,{date},{num(views)},"
+                     f"{avd // 3600}:{avd // 60 % 60:02d}:{avd % 60:02d},\"{hours}\"")
+    df = read_file(_zip(tmp_path, {"Table data.csv": "\n".join(lines) + "\n"}))[0]
+    assert df["post_id"].tolist() == [r[0] for r in rows]
+    assert df["views"].tolist() == [r[1] for r in rows]
+    assert df["avg_watch_time_s"].tolist() == [r[3] for r in rows]
+    assert df["watch_time_s"].round(6).tolist() == [round(r[2] / 100 * 3600, 6) for r in rows]
+    assert df["published_at"].dt.date.tolist() == [r[4] for r in rows]
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_mutated_exports_raise_only_smm_errors(tmp_path, data):
+    src = data.draw(st.sampled_from([EN, FR]))
+    with zipfile.ZipFile(src) as z:
+        member = data.draw(st.sampled_from(sorted(z.namelist())))
+        raw = bytearray(z.read(member))
+    for _ in range(data.draw(st.integers(1, 6))):
+        pos = data.draw(st.integers(0, len(raw) - 1))
+        raw[pos] = data.draw(st.sampled_from(b',;"\n :%-.0123456789aT\xc3\xa9\x00'))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr(member, bytes(raw))
+    path = tmp_path / src.name
+    path.write_bytes(buf.getvalue())
+    try:
+        read_file(path)
+    except SmmError as exc:
+        assert "unexpected error" not in str(exc), exc   # our parsers raise deliberate errors
+
+
+def test_dataset_load_posts_and_totals(tmp_path):
+    import smmanalytics as smm
+
+    (tmp_path / EN.name).write_bytes(EN.read_bytes())
+    ds = smm.load(tmp_path)
+    assert sorted(ds.posts["post_id"]) == ["-bQ3xYz7K2w", "Jx9aB2cD3eF", "Zp0-r7LmNqA",
+                                           "kQ3Fz9TzX1c"]
+    views = ds.daily[ds.daily["metric"] == "views"]
+    assert len(views) == 20 and views["value"].sum() == 8614
+
+
+def test_spanish_workbook_sheets(tmp_path):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    ws = wb.create_sheet("Datos de la tabla")
+    ws.append(["Contenido", "Título del vídeo", "Hora de publicación del vídeo",
+               "Visualizaciones", "Tiempo de visualización (horas)",
+               "Porcentaje de clics de las impresiones (%)", "Impresiones"])
+    ws.append(["Total", None, None, 300, 2.5, 4.0, 5000])
+    ws.append(["aaaaaaaaaaa", "Uno", dt.datetime(2026, 9, 14), 300, 2.5, 4.0, 5000])
+    ws = wb.create_sheet("Totales")
+    ws.append(["Fecha", "Visualizaciones"])
+    ws.append([dt.datetime(2026, 9, 14), 300])
+    path = tmp_path / "Contenido 2026-09-14_2026-09-14 Canal.xlsx"
+    wb.save(path)
+    frames = _by_format(path)
+    t = frames["youtube_table"]
+    assert t["source_locale"].tolist() == ["es-ES"]
+    assert t["post_id"].tolist() == ["aaaaaaaaaaa"] and t["views"].tolist() == [300]
+    assert t["watch_time_s"].tolist() == [9000] and t["thumbnail_ctr"].tolist() == [0.04]
+    assert t["published_at"].tolist() == [pd.Timestamp("2026-09-14", tz="UTC")]
+    assert frames["youtube_totals"]["value"].tolist() == [300]
