@@ -122,3 +122,14 @@ def test_quality_note_summarises_by_kind(ds):
     assert html.count("<tr>") == 3  # header + 2 kinds
     assert "warnings: 3" in html and "notes: 1" in html
     assert "<td>2</td>" in html and "a.csv: a.csv matches" in html
+
+
+@pytest.mark.parametrize("period,label", [
+    ("2026-Q4", "1 octobre 2026 – 31 décembre 2026"),
+    ("2026-10-05..2026-10-18", "5 octobre 2026 – 18 octobre 2026"),
+])
+def test_quarters_and_ranges_are_periods(ds, period, label):
+    rep = BrandReport(ds, period, lang="fr")
+    assert rep.period_label == label
+    local = rep.posts["published_at"].dt.tz_convert("Europe/Paris")
+    assert local.min().date() >= rep.period.start and local.max().date() <= rep.period.end
