@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from pathlib import Path
 
 import openpyxl
@@ -336,3 +337,24 @@ def test_excel_serials_and_day_first_text_dates(tmp_path):
     assert posts["published_at"][0] == pd.Timestamp("2026-10-01 07:45:12.345", tz="UTC")
     assert posts["published_at"][1] == pd.Timestamp("2026-10-13", tz="UTC")
     assert "dates_day_first" in _codes(posts)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_damaged_xls_bytes_raise_only_smm_errors(data):
+    """Legacy .xls is read with xlrd (pure Python), so damaged bytes give an SmmError; with
+    python-calamine some mutations aborted the whole process."""
+    import smmanalytics as smm
+
+    raw = bytearray((FIX / "maison-seve_content_1791015300000.xls").read_bytes())
+    for _ in range(data.draw(st.integers(1, 20))):
+        i = data.draw(st.integers(0, len(raw) - 1))
+        raw[i] = data.draw(st.integers(0, 255))
+    if data.draw(st.booleans()):
+        raw = raw[: data.draw(st.integers(8, len(raw)))]
+    path = Path(tempfile.mkdtemp()) / "content.xls"
+    path.write_bytes(bytes(raw))
+    try:
+        smm.read_export(path)
+    except smm.SmmError:
+        pass

@@ -123,12 +123,51 @@ def _header_row(rows: list[list]) -> int:
     return 0
 
 
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _xls_sheets(data: bytes) -> list[tuple[str, list[list]]]:
+    """Sheets of a legacy .xls workbook as rows of Python values, like calamine's ``to_python``.
+
+    Read with xlrd (pure Python): a damaged file raises an exception, where python-calamine was
+    seen to abort the whole process on fuzzed .xls bytes. Exact whole numbers (below 2**53) come
+    back as ``int``,
+    date cells as ``datetime``, error cells as ``None``.
+    """
+    import xlrd
+
+    # xlrd writes its warnings to stdout by default; keep them out of notebooks and the CLI
+    book = xlrd.open_workbook(file_contents=data, on_demand=False, logfile=io.StringIO())
+    out = []
+    for sheet in book.sheets():
+        rows = []
+        for r in range(sheet.nrows):
+            row = []
+            for ctype, value in zip(sheet.row_types(r), sheet.row_values(r), strict=True):
+                if ctype == xlrd.XL_CELL_NUMBER and float(value).is_integer() \
+                        and abs(value) < 2**53:  # beyond, a float is no exact integer: an id
+                    value = int(value)         # rounded by a spreadsheet stays visibly a float
+                elif ctype == xlrd.XL_CELL_DATE:
+                    value = xlrd.xldate.xldate_as_datetime(value, book.datemode)
+                elif ctype == xlrd.XL_CELL_BOOLEAN:
+                    value = bool(value)
+                elif ctype == xlrd.XL_CELL_ERROR:
+                    value = None
+                row.append(value)
+            rows.append(row)
+        out.append((sheet.name, rows))
+    return out
+
+
 def _read_workbook(src: Source, log: QualityLog) -> list[RawTable]:
     from python_calamine import CalamineWorkbook
 
     try:
-        wb = CalamineWorkbook.from_filelike(io.BytesIO(src.data))
-        sheets = [(name, wb.get_sheet_by_name(name).to_python()) for name in wb.sheet_names]
+        if src.data[:8] == _OLE_MAGIC:  # legacy .xls: xlrd raises where calamine can abort
+            sheets = _xls_sheets(src.data)
+        else:
+            wb = CalamineWorkbook.from_filelike(io.BytesIO(src.data))
+            sheets = [(name, wb.get_sheet_by_name(name).to_python()) for name in wb.sheet_names]
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:  # calamine's own errors, and pyo3's PanicException (a
