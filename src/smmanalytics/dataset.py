@@ -144,7 +144,9 @@ def _merge(table: str, frames: list[pd.DataFrame], log: QualityLog) -> pd.DataFr
         part["_order"] = i
     df = pd.concat(parts, ignore_index=True)
     keys = [k for k in MERGE_KEYS[table] if k in df.columns]
-    df = df.sort_values(["snapshot_at", "_order"], kind="stable", na_position="first")
+    snap = df["snapshot_at"]
+    if not (snap.notna().all() and snap.is_monotonic_increasing):   # else already in order
+        df = df.sort_values(["snapshot_at", "_order"], kind="stable", na_position="first")
     if table == "posts":
         has_key = df["post_id"].notna()
         dup = has_key & df.duplicated(subset=keys, keep="last")
@@ -168,7 +170,7 @@ def _merge(table: str, frames: list[pd.DataFrame], log: QualityLog) -> pd.DataFr
     return out
 
 
-def load(path, *, strict: bool = False) -> Dataset:
+def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
     """Load every export of a brand: a folder (recursive), a file, a zip, or a list of them.
 
     Side files recognised by name: brand.yaml, costs.csv, goals.yaml, competitors.csv. Every
@@ -179,12 +181,17 @@ def load(path, *, strict: bool = False) -> Dataset:
     series keep the newest value per (platform, account_id, date, hour, metric); identical files
     are read once.
 
+    With ``cache`` (the default) each parsed file is kept in the cache of parsed exports
+    (:mod:`smmanalytics._cache`, ``$SMM_CACHE_DIR``), keyed by its content hash: reloading an
+    unchanged file reads the stored tables and quality notes instead of parsing again, a changed
+    file is always re-read, and the result is the same either way.
+
     Raises
     ------
     ParseError
         when a path does not exist, or (``strict=True``) when a file cannot be read.
     """
-    from .loaders._registry import parse_source
+    from ._cache import parse_cached
     from .loaders._sources import iter_sources
 
     paths = list(path) if isinstance(path, (list, tuple)) else [path]
@@ -240,7 +247,7 @@ def load(path, *, strict: bool = False) -> Dataset:
             flog = QualityLog()
             try:
                 try:
-                    frames, understood = parse_source(src, flog)
+                    frames, understood = parse_cached(src, flog, use_cache=cache)
                 except SmmError:
                     raise
                 except Exception as exc:  # never let a non-SmmError escape
@@ -256,7 +263,8 @@ def load(path, *, strict: bool = False) -> Dataset:
                 continue
             plats = set()
             for x in frames:
-                plats |= (set(x["platform"].dropna().astype(str)) if "platform" in x.columns
+                plats |= ({str(v) for v in x["platform"].dropna().unique()}
+                          if "platform" in x.columns
                           else {str(x.attrs.get("platform"))})
             row.update(status="ok", rows=sum(len(x) for x in frames),
                        platform=",".join(sorted(plats)) or pd.NA,

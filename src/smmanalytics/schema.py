@@ -8,6 +8,7 @@ never 0. Extra, platform-specific columns are kept after the canonical ones.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from .errors import SchemaError
@@ -131,21 +132,29 @@ def conform(df: pd.DataFrame, table: str) -> pd.DataFrame:
     for col, dtype in spec.items():
         if col in out.columns:
             s = out[col]
-            if dtype == UTC:
+            if str(s.dtype) == dtype:
+                pass
+            elif dtype == UTC:
                 s = pd.to_datetime(s, utc=True).astype(UTC)
             elif dtype == "datetime64[ns]":
                 s = pd.to_datetime(s).astype("datetime64[ns]")
-            elif str(s.dtype) != dtype:
+            else:
                 s = s.astype(dtype)
-            cols[col] = s
+            cols[col] = s.array
         else:
-            cols[col] = pd.Series(pd.array([None] * n, dtype=dtype) if dtype not in (UTC, "datetime64[ns]")
-                                  else pd.Series([pd.NaT] * n, dtype=dtype).array)
-    extra = [c for c in out.columns if c not in spec]
-    result = pd.DataFrame(cols, index=pd.RangeIndex(n))
-    for c in extra:
-        result[c] = out[c].to_numpy() if n else out[c].array
-    return result
+            cols[col] = _all_na(dtype, n)
+    for c in out.columns:
+        if c not in spec:
+            cols[c] = out[c].to_numpy() if n else out[c].array
+    return pd.DataFrame(cols, index=pd.RangeIndex(n))
+
+
+def _all_na(dtype: str, n: int):
+    """An array of ``n`` missing values of ``dtype`` (NaT for datetimes), built without a list."""
+    if dtype in (UTC, "datetime64[ns]"):
+        naive = pd.array(np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]"))
+        return naive.tz_localize("UTC") if dtype == UTC else naive
+    return pd.array([None], dtype=dtype).take(np.full(n, -1, dtype=np.intp), allow_fill=True)
 
 
 def validate(df: pd.DataFrame, table: str) -> pd.DataFrame:
