@@ -91,6 +91,21 @@ def test_cached_load_is_a_hit(cache_dir, exports, monkeypatch):
     smm.load(exports)        # every file comes from the cache
 
 
+def test_new_file_in_folder_reuses_the_other_files(cache_dir, exports, monkeypatch):
+    smm.load(exports)
+    it = (FIX / "meta" / "instagram_posts_it_2026-03-01.csv").read_bytes()
+    (exports / "new_it.csv").write_bytes(it.replace(b",2000,1500,", b",2100,1500,"))
+    from smmanalytics.loaders import _registry
+
+    parsed = []
+    real = _registry.parse_source
+    monkeypatch.setattr(_registry, "parse_source",
+                        lambda src, log, **k: parsed.append(src.name) or real(src, log, **k))
+    grown = smm.load(exports)
+    assert [Path(p).name for p in parsed] == ["new_it.csv"]   # the others came from the cache
+    _assert_same(grown, smm.load(exports, cache=False))
+
+
 def test_changed_file_is_reread(cache_dir, tmp_path):
     d = tmp_path / "brand"
     d.mkdir()
@@ -101,7 +116,7 @@ def test_changed_file_is_reread(cache_dir, tmp_path):
     f.write_bytes(f.read_bytes().replace(b"Lifetime,15000,", b"Lifetime,16000,"))
     second = smm.load(d)
     assert second.posts["views"].sum() == 16000 + 3000 + 2500  # 21500: the new bytes
-    assert len(_entries(cache_dir)) == 2
+    assert len(_entries(cache_dir)) == 4        # per file and per load, before and after
 
 
 def test_deleting_the_cache_changes_nothing(cache_dir, exports):

@@ -37,14 +37,14 @@ import pandas as pd
 
 from ._io import atomic_write
 
-__all__ = ["PARSER_VERSION", "cache_dir", "entry_key", "get", "put", "parse_cached", "clear",
-           "info"]
+__all__ = ["PARSER_VERSION", "cache_dir", "entry_key", "get", "put", "parse_cached",
+           "dataset_key", "get_dataset", "put_dataset", "clear", "info"]
 
 logger = logging.getLogger(__name__)
 
 #: bump when the parsed output changes in a way the code fingerprint would not see
 PARSER_VERSION = "1"
-_CODE = ("loaders", "schema.py", "metrics.py", "quality.py")
+_CODE = ("loaders", "schema.py", "metrics.py", "quality.py", "dataset.py")
 
 
 def cache_dir() -> Path:
@@ -119,22 +119,15 @@ def _decode(v: object) -> object:
 def get(sha256: str, name: str, mtime: float | None
         ) -> tuple[list[pd.DataFrame], bool, list[dict]] | None:
     """The cached ``(frames, understood, notes)`` of a source, or None (miss or bad entry)."""
-    d = _entry_dir(entry_key(sha256, name))
-    meta_path = d / "meta.json"
-    try:
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    got = _read_entry(_entry_dir(entry_key(sha256, name)))
+    if got is None:
         return None
-    except (OSError, ValueError) as exc:
-        logger.debug("cache entry %s unreadable (%r); re-reading %s", d, exc, name)
-        return None
+    meta, frames = got
     try:
         if meta.get("mtime") is not None and meta["mtime"] != mtime:
             return None   # snapshot was guessed from a modification time that has changed
-        frames = [_read_table(d / t["file"], t) for t in meta["tables"]]
         return frames, bool(meta["understood"]), list(_decode(meta["notes"]))
-    except Exception as exc:  # a corrupt entry is a miss, never an error
-        logger.debug("cache entry %s unreadable (%r); re-reading %s", d, exc, name)
+    except (KeyError, TypeError, ValueError):
         return None
 
 
@@ -184,39 +177,93 @@ def _read_table(path: Path, spec: dict) -> pd.DataFrame:
     return df
 
 
-def put(sha256: str, name: str, mtime: float | None, frames: list[pd.DataFrame],
-        understood: bool, notes: list[dict]) -> bool:
-    """Store a parsed source; True when stored. Any failure only skips caching (logged)."""
+def _write_entry(d: Path, frames: list[pd.DataFrame], meta: dict) -> bool:
+    """Write the tables then ``meta.json`` (the commit point) of one entry; True when stored."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    d = _entry_dir(entry_key(sha256, name))
-    guessed = any(n.get("code") == "snapshot_guessed" for n in notes)
     try:
         tables = []
         for i, df in enumerate(frames):
+            spec = {"file": f"{i}.parquet", "rows": len(df),
+                    "dtypes": [[str(c), str(t)] for c, t in df.dtypes.items()],
+                    "object_nulls": _object_nulls(df),
+                    "categories": {str(c): str(t.categories.dtype)
+                                   for c, t in df.dtypes.items()
+                                   if isinstance(t, pd.CategoricalDtype)},
+                    "attrs": _encode(dict(df.attrs))}
             buf = io.BytesIO()
             bare = df.copy(deep=False)
             bare.attrs = {}          # attrs go to meta.json (they hold Timestamps)
             pq.write_table(pa.Table.from_pandas(bare, preserve_index=False), buf,
                            compression="zstd")
-            atomic_write(d / f"{i}.parquet", buf.getvalue())
-            tables.append({"file": f"{i}.parquet", "rows": len(df),
-                           "dtypes": [[str(c), str(t)] for c, t in df.dtypes.items()],
-                           "object_nulls": _object_nulls(df),
-                           "categories": {str(c): str(t.categories.dtype)
-                                          for c, t in df.dtypes.items()
-                                          if isinstance(t, pd.CategoricalDtype)},
-                           "attrs": _encode(dict(df.attrs))})
-        meta = {"name": name, "sha256": sha256, "understood": bool(understood),
-                "mtime": mtime if guessed else None, "tables": tables,
-                "notes": _encode(list(notes))}
-        atomic_write(d / "meta.json", json.dumps(meta, ensure_ascii=False))
+            atomic_write(d / spec["file"], buf.getvalue())
+            tables.append(spec)
+        atomic_write(d / "meta.json", json.dumps({**meta, "tables": tables}, ensure_ascii=False))
     except Exception as exc:   # unconvertible column, full disk, read-only folder…
-        logger.debug("not caching %s: %r", name, exc)
+        logger.debug("not caching %s: %r", meta.get("name"), exc)
         shutil.rmtree(d, ignore_errors=True)
         return False
     return True
+
+
+def _read_entry(d: Path) -> tuple[dict, list[pd.DataFrame]] | None:
+    """``(meta, frames)`` of an entry; None when absent or unreadable (never raises)."""
+    try:
+        meta = json.loads((d / "meta.json").read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as exc:
+        logger.debug("cache entry %s unreadable (%r)", d, exc)
+        return None
+    try:
+        return meta, [_read_table(d / t["file"], t) for t in meta["tables"]]
+    except Exception as exc:  # a corrupt entry is a miss, never an error
+        logger.debug("cache entry %s unreadable (%r)", d, exc)
+        return None
+
+
+def put(sha256: str, name: str, mtime: float | None, frames: list[pd.DataFrame],
+        understood: bool, notes: list[dict]) -> bool:
+    """Store a parsed source; True when stored. Any failure only skips caching (logged)."""
+    guessed = any(n.get("code") == "snapshot_guessed" for n in notes)
+    try:
+        enc_notes = _encode(list(notes))
+    except TypeError:
+        return False
+    return _write_entry(_entry_dir(entry_key(sha256, name)), frames,
+                        {"name": name, "sha256": sha256, "understood": bool(understood),
+                         "mtime": mtime if guessed else None, "notes": enc_notes})
+
+
+def dataset_key(parts: list) -> str:
+    """Key of a whole load: the ordered (name, sha256, mtime) of every source, ``strict``."""
+    h = hashlib.sha256(json.dumps(parts, default=str).encode("utf-8")).hexdigest()
+    return entry_key(h, "<dataset>")
+
+
+def get_dataset(key: str) -> tuple[list[pd.DataFrame], dict] | None:
+    """Merged tables and notes stored by :func:`put_dataset`; None on a miss or bad entry."""
+    got = _read_entry(_entry_dir(key))
+    if got is None:
+        return None
+    meta, frames = got
+    try:
+        return frames, {"item_notes": _decode(meta["item_notes"]),
+                        "merge_notes": _decode(meta["merge_notes"])}
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def put_dataset(key: str, frames: list[pd.DataFrame], item_notes: list[list[dict]],
+                merge_notes: list[dict]) -> bool:
+    """Store the merged tables of a whole load with the notes of each export file."""
+    try:
+        meta = {"name": "<dataset>", "item_notes": _encode(item_notes),
+                "merge_notes": _encode(merge_notes)}
+    except TypeError:
+        return False
+    return _write_entry(_entry_dir(key), frames, meta)
 
 
 def parse_cached(src, log, *, use_cache: bool = True) -> tuple[list[pd.DataFrame], bool]:

@@ -137,10 +137,10 @@ def _merge(table: str, frames: list[pd.DataFrame], log: QualityLog) -> pd.DataFr
     if not frames:
         return schema.empty(table)
     # conform each part first so that categories and dtypes agree before concatenating
-    parts = [schema.conform(f, table).astype({c: "string" for c in ("platform",)
-                                              if c in schema.TABLES[table]})
-             for f in frames]
+    parts = [schema.conform(f, table) for f in frames]
     for i, part in enumerate(parts):
+        if "platform" in schema.TABLES[table]:
+            part["platform"] = part["platform"].astype("string")
         part["_order"] = i
     df = pd.concat(parts, ignore_index=True)
     keys = [k for k in MERGE_KEYS[table] if k in df.columns]
@@ -191,26 +191,21 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
     ParseError
         when a path does not exist, or (``strict=True``) when a file cannot be read.
     """
-    from ._cache import parse_cached
+    from . import _cache
     from .loaders._sources import iter_sources
 
     paths = list(path) if isinstance(path, (list, tuple)) else [path]
     root = Path(paths[0]) if len(paths) == 1 and Path(paths[0]).is_dir() else None
-    log = QualityLog()
-    files: list[dict] = []
-    tables: dict[str, list[pd.DataFrame]] = {k: [] for k in MERGE_KEYS}
+    # one log per walked file, joined in walk order at the end (then the merge notes)
+    item_logs: list[QualityLog] = []
+    exports: list[tuple[QualityLog, Path, list | SmmError]] = []
     side: dict[str, pd.DataFrame] = {}
     brand = Brand()
-    seen: dict[str, str] = {}
-
-    def fail(name: str, exc: SmmError, row: dict) -> None:
-        if strict:
-            raise exc
-        log.add(name, "failed", str(exc), level="error")
-        row["status"] = "failed"
 
     for f in _walk(paths):
         lower = f.name.lower()
+        ilog = QualityLog()
+        item_logs.append(ilog)
         if lower in BRAND_FILES:
             try:
                 from .brand import read_brand
@@ -218,74 +213,123 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
             except SmmError as exc:
                 if strict:
                     raise
-                log.add(f, "failed", str(exc), level="error")
+                ilog.add(f, "failed", str(exc), level="error")
             continue
         if lower in SIDE_FILES:
             module, func, attr = SIDE_FILES[lower]
             if attr in side:
-                log.add(f, "side_file_ignored", f"a {lower} was already read; this one is "
-                        "ignored", level="warning")
+                ilog.add(f, "side_file_ignored", f"a {lower} was already read; this one is "
+                         "ignored", level="warning")
                 continue
-            side[attr] = _read_side(f, module, func, log, strict)
+            side[attr] = _read_side(f, module, func, ilog, strict)
             continue
         try:
-            sources = list(iter_sources(f))
+            exports.append((ilog, f, list(iter_sources(f))))
         except SmmError as exc:
-            row = {"path": str(f), "bytes": f.stat().st_size, "rows": 0}
-            fail(str(f), exc, row)
-            files.append(row)
-            continue
-        for src in sources:
-            row = {"path": src.name, "sha256": src.sha256, "bytes": len(src.data), "rows": 0}
-            files.append(row)
-            if src.sha256 in seen:
-                row["status"] = "duplicate"
-                log.add(src.name, "duplicate_file", f"same content as {seen[src.sha256]}; "
-                        "read once", level="info")
-                continue
-            seen[src.sha256] = src.name
-            flog = QualityLog()
-            try:
-                try:
-                    frames, understood = parse_cached(src, flog, use_cache=cache)
-                except SmmError:
-                    raise
-                except Exception as exc:  # never let a non-SmmError escape
-                    raise ParseError(f"unexpected error: {type(exc).__name__}: {exc}",
-                                     file=src.name) from exc
-            except SmmError as exc:
-                log.extend(flog)
-                fail(src.name, exc, row)
-                continue
-            log.extend(flog)
-            if not understood:
-                row["status"] = "not_understood"
-                continue
-            plats = set()
-            for x in frames:
-                plats |= ({str(v) for v in x["platform"].dropna().unique()}
-                          if "platform" in x.columns
-                          else {str(x.attrs.get("platform"))})
-            row.update(status="ok", rows=sum(len(x) for x in frames),
-                       platform=",".join(sorted(plats)) or pd.NA,
-                       kind=",".join(sorted({x.attrs["kind"] for x in frames})),
-                       source_format=",".join(sorted({x.attrs["source_format"]
-                                                      for x in frames})))
-            for x in frames:
-                tables[x.attrs["kind"]].append(x)
+            exports.append((ilog, f, exc))
 
+    key = None
+    if cache and not any(isinstance(x, SmmError) for _, _, x in exports):
+        key = _cache.dataset_key([strict] + [[(s.name, s.sha256, s.mtime) for s in x]
+                                             for _, _, x in exports])
+        hit = _cache.get_dataset(key)
+        if hit is not None:
+            (posts, daily, web, audience, files_df), notes = hit
+            for (ilog, _, _), entries in zip(exports, notes["item_notes"], strict=True):
+                ilog.extend(entries)
+            log = QualityLog()
+            for ilog in item_logs:
+                log.extend(ilog)
+            log.extend(notes["merge_notes"])
+            return Dataset(posts=posts, daily=daily, web=web, audience=audience,
+                           costs=side.get("costs", pd.DataFrame()),
+                           goals=side.get("goals", pd.DataFrame()),
+                           competitors=side.get("competitors", pd.DataFrame()), brand=brand,
+                           quality=log.to_frame(), files=files_df, root=root)
+
+    files: list[dict] = []
+    tables: dict[str, list[pd.DataFrame]] = {k: [] for k in MERGE_KEYS}
+    seen: dict[str, str] = {}
+    for ilog, f, sources in exports:
+        _read_exports(ilog, f, sources, files, tables, seen, strict, cache)
+    log = QualityLog()
+    for ilog in item_logs:
+        log.extend(ilog)
+    mlog = QualityLog()
     merged = {}
     for k, v in tables.items():
         try:
-            merged[k] = _merge(k, v, log)
+            merged[k] = _merge(k, v, mlog)
         except SmmError:
             raise
         except Exception as exc:  # never let anything but SmmError escape load
             raise SchemaError(f"the {k} tables of the files could not be merged: "
                               f"{type(exc).__name__}: {exc}") from exc
+    log.extend(mlog)
     files_df = pd.DataFrame(files, columns=list(FILE_COLUMNS)).astype(FILE_COLUMNS)
+    if key is not None:
+        _cache.put_dataset(key, [merged[k] for k in MERGE_KEYS] + [files_df],
+                           [ilog.entries for ilog, _, _ in exports], mlog.entries)
     return Dataset(posts=merged["posts"], daily=merged["daily"], web=merged["web"],
                    audience=merged["audience"], costs=side.get("costs", pd.DataFrame()),
                    goals=side.get("goals", pd.DataFrame()),
                    competitors=side.get("competitors", pd.DataFrame()), brand=brand,
                    quality=log.to_frame(), files=files_df, root=root)
+
+
+def _read_exports(log: QualityLog, f: Path, sources: list | SmmError, files: list[dict],
+                  tables: dict[str, list[pd.DataFrame]], seen: dict[str, str], strict: bool,
+                  cache: bool) -> None:
+    """Parse the sources of one export file (through the cache), recording rows of ``files``
+    and notes in ``log``; frames go to ``tables`` by kind."""
+    from ._cache import parse_cached
+
+    def fail(name: str, exc: SmmError, row: dict) -> None:
+        if strict:
+            raise exc
+        log.add(name, "failed", str(exc), level="error")
+        row["status"] = "failed"
+
+    if isinstance(sources, SmmError):
+        row = {"path": str(f), "bytes": f.stat().st_size, "rows": 0}
+        fail(str(f), sources, row)
+        files.append(row)
+        return
+    for src in sources:
+        row = {"path": src.name, "sha256": src.sha256, "bytes": len(src.data), "rows": 0}
+        files.append(row)
+        if src.sha256 in seen:
+            row["status"] = "duplicate"
+            log.add(src.name, "duplicate_file", f"same content as {seen[src.sha256]}; "
+                    "read once", level="info")
+            continue
+        seen[src.sha256] = src.name
+        flog = QualityLog()
+        try:
+            try:
+                frames, understood = parse_cached(src, flog, use_cache=cache)
+            except SmmError:
+                raise
+            except Exception as exc:  # never let a non-SmmError escape
+                raise ParseError(f"unexpected error: {type(exc).__name__}: {exc}",
+                                 file=src.name) from exc
+        except SmmError as exc:
+            log.extend(flog)
+            fail(src.name, exc, row)
+            continue
+        log.extend(flog)
+        if not understood:
+            row["status"] = "not_understood"
+            continue
+        plats = set()
+        for x in frames:
+            plats |= ({str(v) for v in x["platform"].dropna().unique()}
+                      if "platform" in x.columns
+                      else {str(x.attrs.get("platform"))})
+        row.update(status="ok", rows=sum(len(x) for x in frames),
+                   platform=",".join(sorted(plats)) or pd.NA,
+                   kind=",".join(sorted({x.attrs["kind"] for x in frames})),
+                   source_format=",".join(sorted({x.attrs["source_format"]
+                                                  for x in frames})))
+        for x in frames:
+            tables[x.attrs["kind"]].append(x)

@@ -169,12 +169,18 @@ def validate(df: pd.DataFrame, table: str) -> pd.DataFrame:
                 column=col,
             )
     if table == "posts":
-        bad = df.loc[df["platform"].notna() & ~df["platform"].isin(PLATFORMS), "platform"]
+        plat = df["platform"]
+        known = set(plat.cat.categories) <= set(PLATFORMS) if plat.dtype == "category" else False
+        bad = plat.iloc[:0] if known else df.loc[plat.notna() & ~plat.isin(PLATFORMS),
+                                                   "platform"]
         if len(bad):
             raise SchemaError(
                 f"column 'platform' must be one of {PLATFORMS}; {len(bad)} rows are not "
                 f"(first: {bad.iloc[0]!r})", column="platform", failure_cases=bad)
         for m in METRICS:
+            values = df[m].array
+            if not len(values) or not (values < 0).any():
+                continue
             neg = df.loc[df[m] < 0, m]
             if len(neg):
                 raise SchemaError(f"column {m!r} must be >= 0; {len(neg)} rows are negative "
