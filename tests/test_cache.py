@@ -232,3 +232,36 @@ def test_large_file_path_falls_back_for_other_encodings(tmp_path, monkeypatch):
     df = read_export(f)
     assert df["account_name"].iloc[0] == "Maison Sève"
     assert "encoding_fallback" in {n["code"] for n in df.attrs["quality"]}
+
+
+def test_merge_sort_order_matches_sort_values(rng):
+    from smmanalytics.dataset import _sort_order
+
+    for _ in range(200):
+        n = int(rng.integers(0, 60))
+        t = pd.Series(pd.to_datetime(rng.integers(0, 5, n) * 10**9, utc=True))
+        t[rng.random(n) < 0.2] = pd.NaT
+        df = pd.DataFrame({
+            "published_at": t,
+            "platform": pd.Series(rng.choice(["x", "facebook", None], n), dtype="string"),
+            "post_id": pd.Series(rng.choice(["1", "2", "10", None], n), dtype="string"),
+            "_order": rng.integers(0, 3, n)})
+        keys = list(df.columns)
+        expected = df.sort_values(keys, kind="stable", na_position="last").index.to_numpy()
+        assert (_sort_order(df, keys) == expected).all()
+
+
+def test_conform_never_mutates_the_callers_frame():
+    from smmanalytics.schema import conform
+
+    x = pd.DataFrame({"platform": ["x", "facebook"], "views": [1.0, 2.0], "extra": [2.0, 3.0],
+                      "label": ["a", "b"], "score": pd.array([1.5, None], dtype="Float64")})
+    before = x.copy(deep=True)
+    y = conform(x, "posts")
+    y.loc[0, "extra"] = 5.0
+    y.loc[0, "label"] = "changed"
+    y.loc[1, "views"] = 9.0
+    assert_frame_equal(x, before)
+    # extras keep what their numpy form gives: Float64 -> float64, text -> str
+    assert str(y["score"].dtype) == "float64" and str(y["label"].dtype) == "str"
+    assert str(y["views"].dtype) == "Float64"

@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from . import schema
@@ -164,10 +165,40 @@ def _merge(table: str, frames: list[pd.DataFrame], log: QualityLog) -> pd.DataFr
              "web": ["breakdown", "date", "source", "medium", "campaign", "channel_group"],
              "audience": ["platform", "dimension", "category"]}[table]
     order = [c for c in order if c in df.columns] + ["_order"]
-    df = df.sort_values(order, kind="stable", na_position="last").drop(columns="_order")
+    df = df.take(_sort_order(df, order)).drop(columns="_order")
     out = schema.conform(df, table)
     schema.validate(out, table)
     return out
+
+
+def _sort_order(df: pd.DataFrame, keys: list[str]) -> np.ndarray:
+    """Positions sorting ``df`` by ``keys`` (stable, missing values last), as
+    ``sort_values(keys, kind="stable", na_position="last")`` gives them.
+
+    A datetime first key is sorted alone (integers, fast); only rows that tie on it are sorted
+    by the remaining keys.
+    """
+    first = df[keys[0]]
+    if len(keys) == 1 or not isinstance(first.dtype, (pd.DatetimeTZDtype, np.dtype)) \
+            or first.dtype.kind != "M":
+        return df.reset_index(drop=True).sort_values(keys, kind="stable",
+                                                     na_position="last").index.to_numpy()
+    naive = first.dt.tz_convert(None) if isinstance(first.dtype, pd.DatetimeTZDtype) else first
+    vals = naive.to_numpy(dtype="datetime64[ns]").view("int64").copy()
+    vals[first.isna().to_numpy()] = np.iinfo(np.int64).max      # NaT last
+    idx = np.argsort(vals, kind="stable")
+    sv = vals[idx]
+    eq = sv[1:] == sv[:-1]
+    tie = np.zeros(len(idx), dtype=bool)
+    tie[1:] |= eq
+    tie[:-1] |= eq
+    if tie.any():
+        sub = idx[tie]
+        part = df.iloc[sub][keys].reset_index(drop=True)
+        part[keys[0]] = sv[tie]              # NaT as the largest value, like the fast path
+        idx[tie] = sub[part.sort_values(keys, kind="stable",
+                                        na_position="last").index.to_numpy()]
+    return idx
 
 
 def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:

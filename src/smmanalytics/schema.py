@@ -19,6 +19,7 @@ PLATFORMS = ("facebook", "instagram", "x", "linkedin", "youtube", "tiktok", "pin
 CONTENT_TYPES = ("image", "carousel", "video", "reel", "short", "story", "text", "link",
                  "document", "other")
 UTC = "datetime64[ns, UTC]"
+_STR = pd.StringDtype(na_value=float("nan"))     # pandas' default ``str`` dtype
 
 #: metrics of the posts table, in canonical order (all Float64)
 METRICS = (
@@ -140,13 +141,19 @@ def conform(df: pd.DataFrame, table: str) -> pd.DataFrame:
                 s = pd.to_datetime(s).astype("datetime64[ns]")
             else:
                 s = s.astype(dtype)
-            cols[col] = s.array
+            cols[col] = s
         else:
             cols[col] = _all_na(dtype, n)
     for c in out.columns:
         if c not in spec:
-            cols[c] = out[c].to_numpy() if n else out[c].array
-    return pd.DataFrame(cols, index=pd.RangeIndex(n))
+            s = out[c]
+            if not n or s.dtype == _STR or (isinstance(s.dtype, np.dtype)
+                                            and s.dtype.kind in "biufmM"):
+                cols[c] = s              # what its numpy form would give back
+            else:
+                cols[c] = s.to_numpy()
+    # Series (not bare arrays) keep copy-on-write's references: no copy, caller safe
+    return pd.DataFrame(cols, index=pd.RangeIndex(n), copy=False)
 
 
 def _all_na(dtype: str, n: int):
