@@ -143,7 +143,9 @@ def _merge(table: str, frames: list[pd.DataFrame], log: QualityLog) -> pd.DataFr
         if "platform" in schema.TABLES[table]:
             part["platform"] = part["platform"].astype("string")
         part["_order"] = i
-    df = pd.concat(parts, ignore_index=True)
+    del frames       # the parts share their data; one reference less to free after concat
+    df = parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
+    del parts
     keys = [k for k in MERGE_KEYS[table] if k in df.columns]
     snap = df["snapshot_at"]
     if not (snap.notna().all() and snap.is_monotonic_increasing):   # else already in order
@@ -283,14 +285,16 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
     seen: dict[str, str] = {}
     for ilog, f, sources in exports:
         _read_exports(ilog, f, sources, files, tables, seen, strict, cache)
+        if isinstance(sources, list):
+            sources.clear()          # the file's bytes are no longer needed
     log = QualityLog()
     for ilog in item_logs:
         log.extend(ilog)
     mlog = QualityLog()
     merged = {}
-    for k, v in tables.items():
+    for k in list(tables):
         try:
-            merged[k] = _merge(k, v, mlog)
+            merged[k] = _merge(k, tables.pop(k), mlog)   # popped: parts are freed when merged
         except SmmError:
             raise
         except Exception as exc:  # never let anything but SmmError escape load
