@@ -191,7 +191,17 @@ def test_key_depends_on_content_name_and_versions(monkeypatch):
     assert k == _cache.entry_key("ab" * 32, "a.csv")
     assert k != _cache.entry_key("cd" * 32, "a.csv")
     assert k != _cache.entry_key("ab" * 32, "b.csv")
+    version = _cache.PARSER_VERSION
     monkeypatch.setattr(_cache, "PARSER_VERSION", "test-bump")
+    assert k != _cache.entry_key("ab" * 32, "a.csv")
+    monkeypatch.setattr(_cache, "PARSER_VERSION", version)
+    assert k == _cache.entry_key("ab" * 32, "a.csv")
+    # a format registered at run time (a plug-in) changes the key
+    from smmanalytics.loaders import _registry
+
+    assert "meta_post:" in _cache._formats_fingerprint()
+    extra = _registry.Format("plugin_fmt", ("x",), ("posts",), lambda c: 0.0, lambda c, x: [])
+    monkeypatch.setitem(_registry._FORMATS, "plugin_fmt", extra)
     assert k != _cache.entry_key("ab" * 32, "a.csv")
 
 

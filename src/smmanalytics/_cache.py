@@ -1,17 +1,24 @@
 """A cache of parsed exports, so that reloading unchanged files is cheap.
 
+Not covered: a parser whose output depends on today's date (file-name dates and decoded ids
+later than "now + 2 days" are ignored as implausible) keeps the answer of the day it ran.
+
 Each source file (or zip member) that parses is stored once under the cache directory:
 
 - the key is the SHA-256 of: the file's bytes, its display name (file names carry export dates
-  and platform hints the parsers read), the package version, :data:`PARSER_VERSION`, and a
+  and platform hints the parsers read), the package version, :data:`PARSER_VERSION`, a
   fingerprint of the parsing code (the ``loaders`` package with its ``synonyms.csv``,
-  ``schema.py``, ``metrics.py``, ``quality.py``), so any change to a file or to the code that
-  reads it means a fresh read;
+  ``schema.py``, ``metrics.py``, ``quality.py``, ``dataset.py``) and the registered formats,
+  so any change to a file or to the code that reads it means a fresh read;
 - an entry is a folder ``<dir>/v<PARSER_VERSION>/<key[:2]>/<key>/`` holding one Parquet file
   per canonical table (``0.parquet``, ``1.parquet``, …) and ``meta.json`` (each table's
   ``attrs`` and dtypes, the quality notes recorded while parsing, whether the file was
   understood). ``meta.json`` is written last, each file atomically, so a reader never sees a
   half-written entry;
+- a whole load is stored too (the merged tables, the ``files`` table, each file's notes),
+  keyed by the ordered names, hashes and modification times of every export it read and by
+  ``strict``: an unchanged folder reloads from one entry; a new or changed file falls back to
+  the per-file entries of the others;
 - an entry whose snapshot time was guessed from the file's modification time is only used while
   that time is unchanged;
 - an entry that cannot be read (corrupt, truncated, another version's layout) is ignored, logged
@@ -73,12 +80,22 @@ def _code_fingerprint() -> str:
     return h.hexdigest()
 
 
+def _formats_fingerprint() -> str:
+    """The registered formats and the functions behind them (a format registered at run time
+    by a plug-in changes what a file reads as)."""
+    from .loaders._registry import formats
+
+    return ";".join(f"{f.name}:{f.detect.__module__}.{f.detect.__qualname__}:"
+                    f"{f.parse.__module__}.{f.parse.__qualname__}" for f in formats())
+
+
 def entry_key(sha256: str, name: str) -> str:
     """The cache key of a source: content hash, display name, versions, code fingerprint."""
     from . import __version__
 
     h = hashlib.sha256()
-    for part in (PARSER_VERSION, __version__, _code_fingerprint(), sha256, name):
+    for part in (PARSER_VERSION, __version__, _code_fingerprint(), _formats_fingerprint(),
+                 sha256, name):
         h.update(str(part).encode("utf-8"))
         h.update(b"\0")
     return h.hexdigest()
