@@ -196,7 +196,7 @@ def _sort_order(df: pd.DataFrame, keys: list[str]) -> np.ndarray:
     tie[:-1] |= eq
     if tie.any():
         sub = idx[tie]
-        part = df.iloc[sub][keys].reset_index(drop=True)
+        part = df[keys].iloc[sub].reset_index(drop=True)
         part[keys[0]] = sv[tie]              # NaT as the largest value, like the fast path
         idx[tie] = sub[part.sort_values(keys, kind="stable",
                                         na_position="last").index.to_numpy()]
