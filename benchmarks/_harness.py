@@ -49,13 +49,24 @@ def peak_rss_mb(setup: str, stmt: str) -> dict:
 
     ``stmt`` may assign ``result_mb`` (e.g. a frame's memory_usage) to report alongside.
     """
+    # VmHWM (Linux) is the peak of this program; ru_maxrss would keep the peak of the parent
+    # process it was forked from (a benchmark holding a big input), hiding the growth
     code = textwrap.dedent(f"""
         import json, resource
+        def _hwm():
+            try:
+                with open("/proc/self/status") as fh:
+                    for line in fh:
+                        if line.startswith("VmHWM:"):
+                            return int(line.split()[1]) / 1024
+            except OSError:
+                pass
+            return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         {setup}
-        base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        base = _hwm()
         result_mb = None
         {stmt}
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        peak = _hwm()
         print(json.dumps({{"peak_mb": peak - base, "result_mb": result_mb}}))
     """)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

@@ -1,5 +1,6 @@
-"""Run every benchmarks/bench_*.py (each has ``run() -> list[Row]``), print the table and
-write it into benchmarks/README.md between the RESULTS markers.
+"""Run benchmarks/bench_*.py (each has ``run() -> list[Row]``), print their table, keep each
+one's rows in benchmarks/results/<name>.json and write the table of every kept result into
+benchmarks/README.md between the RESULTS markers (so running one benchmark updates its rows).
 
     python benchmarks/run.py [name ...]      # e.g. python benchmarks/run.py timing report
 """
@@ -7,11 +8,16 @@ write it into benchmarks/README.md between the RESULTS markers.
 from __future__ import annotations
 
 import importlib.util
+import json
+import os
 import platform
 import sys
+import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+RESULTS = HERE / "results"
+MACHINE = f"{platform.machine()}, Python {platform.python_version()}, {os.cpu_count()} cores"
 sys.path.insert(0, str(HERE))
 
 
@@ -22,29 +28,47 @@ def _load(path: Path):
     return mod
 
 
-def main(names: list[str]) -> int:
-    rows = []
-    for path in sorted(HERE.glob("bench_*.py")):
-        if names and path.stem.removeprefix("bench_") not in names:
-            continue
-        print(f"running {path.name} …", flush=True)
-        rows.extend(_load(path).run())
+def _table(rows: list[dict]) -> str:
     lines = ["| benchmark | value | floor | ratio | target | ok | note |",
              "|---|---|---|---|---|---|---|"]
     for r in rows:
-        lines.append(f"| {r.benchmark} | {r.value:.3g} {r.unit} | {r.floor:.3g} {r.unit} | "
-                     f"{r.ratio:.2f}× | ≤ {r.target:g}× | {'yes' if r.ok else 'NO'} | {r.note} |")
-    table = "\n".join(lines)
-    print(table)
+        u = r["unit"]
+        lines.append(f"| {r['benchmark']} | {r['value']:.3g} {u} | {r['floor']:.3g} {u} | "
+                     f"{r['ratio']:.2f}× | ≤ {r['target']:.3g}× | "
+                     f"{'yes' if r['ok'] else 'NO'} | {r['note']} |")
+    return "\n".join(lines)
+
+
+def main(names: list[str]) -> int:
+    """Run the named benchmarks (all when none), keep each one's rows in results/<name>.json,
+    and write the table of every kept result into README.md."""
+    RESULTS.mkdir(exist_ok=True)
+    rows = []
+    for path in sorted(HERE.glob("bench_*.py")):
+        name = path.stem.removeprefix("bench_")
+        if names and name not in names:
+            continue
+        print(f"running {path.name} …", flush=True)
+        got = [r.as_dict() for r in _load(path).run()]
+        stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+        (RESULTS / f"{name}.json").write_text(json.dumps(
+            {"measured": stamp, "machine": MACHINE, "rows": got}, indent=1), encoding="utf-8")
+        rows.extend(got)
+    print(_table(rows))
+    kept, all_rows = [], []
+    for f in sorted(RESULTS.glob("*.json")):
+        res = json.loads(f.read_text(encoding="utf-8"))
+        kept.append(f"- `bench_{f.stem}.py`: measured {res['measured']} ({res['machine']})")
+        all_rows.extend(res["rows"])
     readme = HERE / "README.md"
     text = readme.read_text(encoding="utf-8")
     start, end = "<!-- RESULTS -->", "<!-- /RESULTS -->"
-    if not names and start in text and end in text:
+    if start in text and end in text:
         head, rest = text.split(start, 1)
         _, tail = rest.split(end, 1)
-        machine = f"_{platform.machine()}, {platform.python_version()}, 2 cores_"
-        readme.write_text(f"{head}{start}\n{machine}\n\n{table}\n{end}{tail}", encoding="utf-8")
-    return 0 if all(r.ok for r in rows) else 1
+        body = "\n".join(kept) + "\n\n" + _table(all_rows)
+        readme.write_text(f"{head}{start}\n{body}\n{end}{tail}", encoding="utf-8")
+    return 0 if all(r["ok"] for r in rows) else 1
 
 
 if __name__ == "__main__":

@@ -28,3 +28,15 @@ def close_figs():
 @pytest.fixture
 def rng():
     return np.random.default_rng(20261022)
+
+
+
+@pytest.fixture(scope="session")
+def _session_cache_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("smm-cache")
+
+
+@pytest.fixture(autouse=True)
+def _smm_cache_dir(_session_cache_dir, monkeypatch):
+    """The cache of parsed exports lives in a session tmp folder, never in ~/.cache."""
+    monkeypatch.setenv("SMM_CACHE_DIR", str(_session_cache_dir))

@@ -99,6 +99,10 @@ def _parser() -> argparse.ArgumentParser:
     ps.add_argument("--seed", type=int, default=2026, help="random seed (default 2026)")
     ps.set_defaults(func=_cmd_sample)
     _register_timing(sub)
+    # cache of parsed exports (_cache.py)
+    pc = sub.add_parser("cache", help="the cache of parsed exports: where, how big; clear it")
+    pc.add_argument("action", choices=("info", "clear"))
+    pc.set_defaults(func=_cmd_cache)
     # inspect (loaders)
     p_inspect = sub.add_parser("inspect", help="show what each export file is and how it reads")
     p_inspect.add_argument("paths", nargs="+", help="export files, zips or folders")
@@ -245,6 +249,18 @@ def _cmd_calendar(args) -> int:
     path = write_ics(plan, args.out, brand_name=ds.brand.name)
     print(bt.summary)
     print(f"wrote {len(plan)} slots ({plan.attrs['basis']}) to {path}")
+    return 0
+
+
+def _cmd_cache(args) -> int:
+    from . import _cache
+
+    got = _cache.clear() if args.action == "clear" else _cache.info()
+    size = f"{got['bytes'] / 1e6:.1f} MB"
+    if args.action == "clear":
+        print(f"removed {got['path']} ({got['entries']} entries, {size})")
+    else:
+        print(f"{got['path']}: {got['entries']} entries, {size}")
     return 0
 
 

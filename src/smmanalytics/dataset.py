@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from . import schema
@@ -139,14 +140,18 @@ def _merge(table: str, frames: list[pd.DataFrame], log: QualityLog) -> pd.DataFr
     if not frames:
         return schema.empty(table)
     # conform each part first so that categories and dtypes agree before concatenating
-    parts = [schema.conform(f, table).astype({c: "string" for c in ("platform",)
-                                              if c in schema.TABLES[table]})
-             for f in frames]
+    parts = [schema.conform(f, table) for f in frames]
     for i, part in enumerate(parts):
+        if "platform" in schema.TABLES[table]:
+            part["platform"] = part["platform"].astype("string")
         part["_order"] = i
-    df = pd.concat(parts, ignore_index=True)
+    del frames       # the parts share their data; one reference less to free after concat
+    df = parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
+    del parts
     keys = [k for k in MERGE_KEYS[table] if k in df.columns]
-    df = df.sort_values(["snapshot_at", "_order"], kind="stable", na_position="first")
+    snap = df["snapshot_at"]
+    if not (snap.notna().all() and snap.is_monotonic_increasing):   # else already in order
+        df = df.sort_values(["snapshot_at", "_order"], kind="stable", na_position="first")
     if table == "posts":
         has_key = df["post_id"].notna()
         dup = has_key & df.duplicated(subset=keys, keep="last")
@@ -164,13 +169,43 @@ def _merge(table: str, frames: list[pd.DataFrame], log: QualityLog) -> pd.DataFr
              "web": ["breakdown", "date", "source", "medium", "campaign", "channel_group"],
              "audience": ["platform", "dimension", "category"]}[table]
     order = [c for c in order if c in df.columns] + ["_order"]
-    df = df.sort_values(order, kind="stable", na_position="last").drop(columns="_order")
+    df = df.take(_sort_order(df, order)).drop(columns="_order")
     out = schema.conform(df, table)
     schema.validate(out, table)
     return out
 
 
-def load(path, *, strict: bool = False) -> Dataset:
+def _sort_order(df: pd.DataFrame, keys: list[str]) -> np.ndarray:
+    """Positions sorting ``df`` by ``keys`` (stable, missing values last), as
+    ``sort_values(keys, kind="stable", na_position="last")`` gives them.
+
+    A datetime first key is sorted alone (integers, fast); only rows that tie on it are sorted
+    by the remaining keys.
+    """
+    first = df[keys[0]]
+    if len(keys) == 1 or not isinstance(first.dtype, (pd.DatetimeTZDtype, np.dtype)) \
+            or first.dtype.kind != "M":
+        return df.reset_index(drop=True).sort_values(keys, kind="stable",
+                                                     na_position="last").index.to_numpy()
+    naive = first.dt.tz_convert(None) if isinstance(first.dtype, pd.DatetimeTZDtype) else first
+    vals = naive.to_numpy(dtype="datetime64[ns]").view("int64").copy()
+    vals[first.isna().to_numpy()] = np.iinfo(np.int64).max      # NaT last
+    idx = np.argsort(vals, kind="stable")
+    sv = vals[idx]
+    eq = sv[1:] == sv[:-1]
+    tie = np.zeros(len(idx), dtype=bool)
+    tie[1:] |= eq
+    tie[:-1] |= eq
+    if tie.any():
+        sub = idx[tie]
+        part = df[keys].iloc[sub].reset_index(drop=True)
+        part[keys[0]] = sv[tie]              # NaT as the largest value, like the fast path
+        idx[tie] = sub[part.sort_values(keys, kind="stable",
+                                        na_position="last").index.to_numpy()]
+    return idx
+
+
+def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
     """Load every export of a brand: a folder (recursive), a file, a zip, or a list of them.
 
     Side files recognised by name: brand.yaml, costs.csv, goals.yaml, competitors.csv. Every
@@ -181,28 +216,26 @@ def load(path, *, strict: bool = False) -> Dataset:
     series keep the newest value per (platform, account_id, date, hour, metric); identical files
     are read once.
 
+    With ``cache`` (the default) each parsed file is kept in the cache of parsed exports
+    (:mod:`smmanalytics._cache`, ``$SMM_CACHE_DIR``), keyed by its content hash: reloading an
+    unchanged file reads the stored tables and quality notes instead of parsing again, a changed
+    file is always re-read, and the result is the same either way.
+
     Raises
     ------
     ParseError
         when a path does not exist, or (``strict=True``) when a file cannot be read.
     """
-    from .loaders._registry import parse_source
+    from . import _cache
     from .loaders._sources import iter_sources
 
     paths = list(path) if isinstance(path, (list, tuple)) else [path]
     root = Path(paths[0]) if len(paths) == 1 and Path(paths[0]).is_dir() else None
-    log = QualityLog()
-    files: list[dict] = []
-    tables: dict[str, list[pd.DataFrame]] = {k: [] for k in MERGE_KEYS}
+    # one log per walked file, joined in walk order at the end (then the merge notes)
+    item_logs: list[QualityLog] = []
+    exports: list[tuple[QualityLog, Path, list | SmmError]] = []
     side: dict[str, pd.DataFrame] = {}
     brand = Brand()
-    seen: dict[str, str] = {}
-
-    def fail(name: str, exc: SmmError, row: dict) -> None:
-        if strict:
-            raise exc
-        log.add(name, "failed", str(exc), level="error")
-        row["status"] = "failed"
 
     images = []
     for f in _walk(paths):
@@ -210,6 +243,8 @@ def load(path, *, strict: bool = False) -> Dataset:
         if f.suffix.lower() in IMAGE_SUFFIXES:  # a logo or a screenshot, never an export
             images.append(f)
             continue
+        ilog = QualityLog()
+        item_logs.append(ilog)
         if lower in BRAND_FILES:
             try:
                 from .brand import read_brand
@@ -217,82 +252,136 @@ def load(path, *, strict: bool = False) -> Dataset:
             except SmmError as exc:
                 if strict:
                     raise
-                log.add(f, "failed", str(exc), level="error")
+                ilog.add(f, "failed", str(exc), level="error")
             continue
         if lower in SIDE_FILES:
             module, func, attr = SIDE_FILES[lower]
             if attr in side:
-                log.add(f, "side_file_ignored", f"a {lower} was already read; this one is "
-                        "ignored", level="warning")
+                ilog.add(f, "side_file_ignored", f"a {lower} was already read; this one is "
+                         "ignored", level="warning")
                 continue
-            side[attr] = _read_side(f, module, func, log, strict)
+            side[attr] = _read_side(f, module, func, ilog, strict)
             continue
         try:
-            sources = list(iter_sources(f))
+            exports.append((ilog, f, list(iter_sources(f))))
         except SmmError as exc:
-            row = {"path": str(f), "bytes": f.stat().st_size, "rows": 0}
-            fail(str(f), exc, row)
-            files.append(row)
-            continue
-        for src in sources:
-            row = {"path": src.name, "sha256": src.sha256, "bytes": len(src.data), "rows": 0}
-            files.append(row)
-            if src.sha256 in seen:
-                row["status"] = "duplicate"
-                log.add(src.name, "duplicate_file", f"same content as {seen[src.sha256]}; "
-                        "read once", level="info")
-                continue
-            seen[src.sha256] = src.name
-            flog = QualityLog()
-            try:
-                try:
-                    frames, understood = parse_source(src, flog)
-                except SmmError:
-                    raise
-                except Exception as exc:  # never let a non-SmmError escape
-                    raise ParseError(f"unexpected error: {type(exc).__name__}: {exc}",
-                                     file=src.name) from exc
-            except SmmError as exc:
-                log.extend(flog)
-                fail(src.name, exc, row)
-                continue
-            log.extend(flog)
-            if not understood:
-                row["status"] = "not_understood"
-                continue
-            plats = set()
-            for x in frames:
-                plats |= (set(x["platform"].dropna().astype(str)) if "platform" in x.columns
-                          else {str(x.attrs.get("platform"))})
-            row.update(status="ok", rows=sum(len(x) for x in frames),
-                       platform=",".join(sorted(plats)) or pd.NA,
-                       kind=",".join(sorted({x.attrs["kind"] for x in frames})),
-                       source_format=",".join(sorted({x.attrs["source_format"]
-                                                      for x in frames})))
-            for x in frames:
-                tables[x.attrs["kind"]].append(x)
+            exports.append((ilog, f, exc))
 
+    ilog = QualityLog()            # images and the logo: after the files' notes
+    item_logs.append(ilog)
     logo = Path(brand.logo).resolve() if brand.logo else None
     for f in images:
         if f.resolve() != logo:
-            log.add(f, "not_an_export", "an image, not an export file: skipped", level="info")
+            ilog.add(f, "not_an_export", "an image, not an export file: skipped", level="info")
     if logo is not None and not logo.is_file():
-        log.add(logo, "logo_missing", "brand.yaml names a logo that does not exist: the report "
-                "goes without it", level="warning")
+        ilog.add(logo, "logo_missing", "brand.yaml names a logo that does not exist: the report "
+                 "goes without it", level="warning")
         brand = replace(brand, logo=None)
 
+    key = None
+    if cache and not any(isinstance(x, SmmError) for _, _, x in exports):
+        key = _cache.dataset_key([strict] + [[(s.name, s.sha256, s.mtime) for s in x]
+                                             for _, _, x in exports])
+        hit = _cache.get_dataset(key)
+        if hit is not None:
+            (posts, daily, web, audience, files_df), notes = hit
+            for (ilog, _, _), entries in zip(exports, notes["item_notes"], strict=True):
+                ilog.extend(entries)
+            log = QualityLog()
+            for ilog in item_logs:
+                log.extend(ilog)
+            log.extend(notes["merge_notes"])
+            return Dataset(posts=posts, daily=daily, web=web, audience=audience,
+                           costs=side.get("costs", pd.DataFrame()),
+                           goals=side.get("goals", pd.DataFrame()),
+                           competitors=side.get("competitors", pd.DataFrame()), brand=brand,
+                           quality=log.to_frame(), files=files_df, root=root)
+
+    files: list[dict] = []
+    tables: dict[str, list[pd.DataFrame]] = {k: [] for k in MERGE_KEYS}
+    seen: dict[str, str] = {}
+    for ilog, f, sources in exports:
+        _read_exports(ilog, f, sources, files, tables, seen, strict, cache)
+        if isinstance(sources, list):
+            sources.clear()          # the file's bytes are no longer needed
+    log = QualityLog()
+    for ilog in item_logs:
+        log.extend(ilog)
+    mlog = QualityLog()
     merged = {}
-    for k, v in tables.items():
+    for k in list(tables):
         try:
-            merged[k] = _merge(k, v, log)
+            merged[k] = _merge(k, tables.pop(k), mlog)   # popped: parts are freed when merged
         except SmmError:
             raise
         except Exception as exc:  # never let anything but SmmError escape load
             raise SchemaError(f"the {k} tables of the files could not be merged: "
                               f"{type(exc).__name__}: {exc}") from exc
+    log.extend(mlog)
     files_df = pd.DataFrame(files, columns=list(FILE_COLUMNS)).astype(FILE_COLUMNS)
+    if key is not None:
+        _cache.put_dataset(key, [merged[k] for k in MERGE_KEYS] + [files_df],
+                           [ilog.entries for ilog, _, _ in exports], mlog.entries)
     return Dataset(posts=merged["posts"], daily=merged["daily"], web=merged["web"],
                    audience=merged["audience"], costs=side.get("costs", pd.DataFrame()),
                    goals=side.get("goals", pd.DataFrame()),
                    competitors=side.get("competitors", pd.DataFrame()), brand=brand,
                    quality=log.to_frame(), files=files_df, root=root)
+
+
+def _read_exports(log: QualityLog, f: Path, sources: list | SmmError, files: list[dict],
+                  tables: dict[str, list[pd.DataFrame]], seen: dict[str, str], strict: bool,
+                  cache: bool) -> None:
+    """Parse the sources of one export file (through the cache), recording rows of ``files``
+    and notes in ``log``; frames go to ``tables`` by kind."""
+    from ._cache import parse_cached
+
+    def fail(name: str, exc: SmmError, row: dict) -> None:
+        if strict:
+            raise exc
+        log.add(name, "failed", str(exc), level="error")
+        row["status"] = "failed"
+
+    if isinstance(sources, SmmError):
+        row = {"path": str(f), "bytes": f.stat().st_size, "rows": 0}
+        fail(str(f), sources, row)
+        files.append(row)
+        return
+    for src in sources:
+        row = {"path": src.name, "sha256": src.sha256, "bytes": len(src.data), "rows": 0}
+        files.append(row)
+        if src.sha256 in seen:
+            row["status"] = "duplicate"
+            log.add(src.name, "duplicate_file", f"same content as {seen[src.sha256]}; "
+                    "read once", level="info")
+            continue
+        seen[src.sha256] = src.name
+        flog = QualityLog()
+        try:
+            try:
+                frames, understood = parse_cached(src, flog, use_cache=cache)
+            except SmmError:
+                raise
+            except Exception as exc:  # never let a non-SmmError escape
+                raise ParseError(f"unexpected error: {type(exc).__name__}: {exc}",
+                                 file=src.name) from exc
+        except SmmError as exc:
+            log.extend(flog)
+            fail(src.name, exc, row)
+            continue
+        log.extend(flog)
+        if not understood:
+            row["status"] = "not_understood"
+            continue
+        plats = set()
+        for x in frames:
+            plats |= ({str(v) for v in x["platform"].dropna().unique()}
+                      if "platform" in x.columns
+                      else {str(x.attrs.get("platform"))})
+        row.update(status="ok", rows=sum(len(x) for x in frames),
+                   platform=",".join(sorted(plats)) or pd.NA,
+                   kind=",".join(sorted({x.attrs["kind"] for x in frames})),
+                   source_format=",".join(sorted({x.attrs["source_format"]
+                                                  for x in frames})))
+        for x in frames:
+            tables[x.attrs["kind"]].append(x)

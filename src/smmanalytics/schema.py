@@ -8,6 +8,7 @@ never 0. Extra, platform-specific columns are kept after the canonical ones.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from .errors import SchemaError
@@ -18,6 +19,7 @@ PLATFORMS = ("facebook", "instagram", "x", "linkedin", "youtube", "tiktok", "pin
 CONTENT_TYPES = ("image", "carousel", "video", "reel", "short", "story", "text", "link",
                  "document", "other")
 UTC = "datetime64[ns, UTC]"
+_STR = pd.StringDtype(na_value=float("nan"))     # pandas' default ``str`` dtype
 
 #: metrics of the posts table, in canonical order (all Float64)
 METRICS = (
@@ -131,21 +133,35 @@ def conform(df: pd.DataFrame, table: str) -> pd.DataFrame:
     for col, dtype in spec.items():
         if col in out.columns:
             s = out[col]
-            if dtype == UTC:
+            if str(s.dtype) == dtype:
+                pass
+            elif dtype == UTC:
                 s = pd.to_datetime(s, utc=True).astype(UTC)
             elif dtype == "datetime64[ns]":
                 s = pd.to_datetime(s).astype("datetime64[ns]")
-            elif str(s.dtype) != dtype:
+            else:
                 s = s.astype(dtype)
             cols[col] = s
         else:
-            cols[col] = pd.Series(pd.array([None] * n, dtype=dtype) if dtype not in (UTC, "datetime64[ns]")
-                                  else pd.Series([pd.NaT] * n, dtype=dtype).array)
-    extra = [c for c in out.columns if c not in spec]
-    result = pd.DataFrame(cols, index=pd.RangeIndex(n))
-    for c in extra:
-        result[c] = out[c].to_numpy() if n else out[c].array
-    return result
+            cols[col] = _all_na(dtype, n)
+    for c in out.columns:
+        if c not in spec:
+            s = out[c]
+            if not n or s.dtype == _STR or (isinstance(s.dtype, np.dtype)
+                                            and s.dtype.kind in "biufmM"):
+                cols[c] = s              # what its numpy form would give back
+            else:
+                cols[c] = s.to_numpy()
+    # Series (not bare arrays) keep copy-on-write's references: no copy, caller safe
+    return pd.DataFrame(cols, index=pd.RangeIndex(n), copy=False)
+
+
+def _all_na(dtype: str, n: int):
+    """An array of ``n`` missing values of ``dtype`` (NaT for datetimes), built without a list."""
+    if dtype in (UTC, "datetime64[ns]"):
+        naive = pd.array(np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]"))
+        return naive.tz_localize("UTC") if dtype == UTC else naive
+    return pd.array([None], dtype=dtype).take(np.full(n, -1, dtype=np.intp), allow_fill=True)
 
 
 def validate(df: pd.DataFrame, table: str) -> pd.DataFrame:
@@ -160,12 +176,18 @@ def validate(df: pd.DataFrame, table: str) -> pd.DataFrame:
                 column=col,
             )
     if table == "posts":
-        bad = df.loc[df["platform"].notna() & ~df["platform"].isin(PLATFORMS), "platform"]
+        plat = df["platform"]
+        known = set(plat.cat.categories) <= set(PLATFORMS) if plat.dtype == "category" else False
+        bad = plat.iloc[:0] if known else df.loc[plat.notna() & ~plat.isin(PLATFORMS),
+                                                   "platform"]
         if len(bad):
             raise SchemaError(
                 f"column 'platform' must be one of {PLATFORMS}; {len(bad)} rows are not "
                 f"(first: {bad.iloc[0]!r})", column="platform", failure_cases=bad)
         for m in METRICS:
+            values = df[m].array
+            if not len(values) or not (values < 0).any():
+                continue
             neg = df.loc[df[m] < 0, m]
             if len(neg):
                 raise SchemaError(f"column {m!r} must be >= 0; {len(neg)} rows are negative "

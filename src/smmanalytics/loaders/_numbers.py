@@ -142,10 +142,12 @@ def _fast_plain(values: pd.Series, decimal: str | None) -> pd.Series | None:
     thousands separator, so such columns also take the slow path.
     """
     try:
-        arr = pa.array(values, type=pa.string(), from_pandas=True)
+        arr = pa.array(values, from_pandas=True)     # Arrow-backed text: no copy
+        if not pa.types.is_string(arr.type) and not pa.types.is_large_string(arr.type):
+            arr = arr.cast(pa.large_string())
         if decimal == "," and pc.any(pc.match_substring(arr, ".")).as_py():
             return None
-        arr = pc.if_else(pc.equal(arr, ""), pa.scalar(None, pa.string()), arr)
+        arr = pc.if_else(pc.equal(arr, ""), pa.scalar(None, arr.type), arr)
         floats = pc.cast(arr, pa.float64()).to_numpy(zero_copy_only=False)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
         return None

@@ -345,8 +345,7 @@ def _campaign_from_utm(out: pd.DataFrame, src: Source, log: QualityLog | None) -
                 else pd.Series(pd.NA, index=out.index, dtype="string"))
     found = pd.Series(pd.NA, index=out.index, dtype="string")
     for col in ("permalink", "link", "caption"):
-        if col in out.columns and n and out[col].astype("str").str.contains(
-                "utm_campaign=", regex=False).any():
+        if col in out.columns and n and _contains(out[col], "utm_campaign="):
             hit = extract(out[col], _UTM)
             found = found.fillna(hit)
     if found.notna().any():
@@ -359,6 +358,17 @@ def _campaign_from_utm(out: pd.DataFrame, src: Source, log: QualityLog | None) -
                     "from a utm_campaign parameter in their link or caption", level="info",
                     rows=int(fill.sum()))
         out["campaign"] = campaign.fillna(found)
+
+
+def _contains(values: pd.Series, text: str) -> bool:
+    """True when some cell contains ``text`` (Arrow on text columns: no conversion)."""
+    if pd.api.types.is_string_dtype(values.dtype) and values.dtype != object:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        return bool(pc.any(pc.match_substring(pa.array(values, from_pandas=True),
+                                              text)).as_py())
+    return bool(values.astype("str").str.contains(text, regex=False).any())
 
 
 def finish(df: pd.DataFrame, src: Source, snapshot: pd.Timestamp,

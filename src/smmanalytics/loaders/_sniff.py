@@ -193,7 +193,7 @@ def _read_body(body: str | bytes | memoryview, width: int, delim: str, source: s
                first_line: int, log: QualityLog | None) -> pd.DataFrame:
     names = [str(i) for i in range(width)]
     if _is_blank(body):
-        return pa.table({n: pa.array([], type=pa.string()) for n in names})
+        return pa.table({n: pa.array([], type=pa.large_string()) for n in names})
     data = body.encode("utf-8") if isinstance(body, str) else body
     bad: list[int] = []
 
@@ -209,7 +209,7 @@ def _read_body(body: str | bytes | memoryview, width: int, delim: str, source: s
             parse_options=pacsv.ParseOptions(delimiter=delim, quote_char='"', double_quote=True,
                                              newlines_in_values=True,
                                              invalid_row_handler=_invalid),
-            convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in names},
+            convert_options=pacsv.ConvertOptions(column_types={n: pa.large_string() for n in names},
                                                  strings_can_be_null=False,
                                                  quoted_strings_can_be_null=False))
     except (pa.ArrowInvalid, pa.ArrowException):

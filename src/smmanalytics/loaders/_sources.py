@@ -192,10 +192,60 @@ def _read_workbook(src: Source, log: QualityLog) -> list[RawTable]:
     return tables
 
 
+#: files larger than this are sniffed from their head only (see :func:`_read_large_utf8`)
+LARGE = 4 << 20
+_HEAD = 1 << 20
+
+
+def _valid_utf8(data: bytes) -> bool:
+    """True when ``data`` is valid UTF-8 (checked by Arrow, without building a str)."""
+    import numpy as np
+    import pyarrow as pa
+
+    offsets = pa.py_buffer(np.array([0, len(data)], dtype=np.int64).tobytes())
+    arr = pa.Array.from_buffers(pa.large_binary(), 1, [None, offsets, pa.py_buffer(data)])
+    try:
+        arr.cast(pa.large_string())
+    except pa.ArrowInvalid:
+        return False
+    return True
+
+
+def _read_large_utf8(src: Source, log: QualityLog) -> list[RawTable] | None:
+    """The one table of a large UTF-8 CSV, sniffed from its first MiB; None when the file needs
+    the general path (another encoding, ``#`` preambles, several tables).
+
+    Decoding a whole file to a Python str costs more than parsing it (a single emoji makes the
+    str four bytes per character); the table's rows are handed to Arrow as the file's bytes
+    (``RawTable.raw``) and ``RawTable.body`` is left None.
+    """
+    data = src.data
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:4096]:
+        return None
+    bom = data.startswith(b"\xef\xbb\xbf")
+    head = data[:_HEAD]
+    nl = head.rfind(b"\n")
+    if nl < 0 or not _valid_utf8(data):
+        return None
+    text = head[:nl + 1].decode("utf-8-sig" if bom else "utf-8")
+    if text.lstrip("\ufeff \t\r\n").startswith("#") or "\n#" in text:
+        return None
+    tables = split_text(text, source=src.name, encoding="utf-8-sig" if bom else "utf-8",
+                        log=log, raw=data, raw_offset=3 if bom else 0)
+    if len(tables) != 1 or tables[0].raw is None or not tables[0].body:
+        return None
+    tables[0].body = None   # the rows run on past the head: parsed from ``raw``
+    return tables
+
+
 def read_tables(src: Source, log: QualityLog) -> list[RawTable]:
     """The raw tables of one source (workbook sheets, or the tables of a CSV/TSV text)."""
     if is_workbook(src):
         return _read_workbook(src, log)
+    if len(src.data) > LARGE:
+        tables = _read_large_utf8(src, log)
+        if tables is not None:
+            return tables
     text, enc = decode(src.data, file=src.name, log=log)
     if enc in ("utf-8", "utf-8-sig"):  # hand the body's bytes to the parser as they are
         return split_text(text, source=src.name, encoding=enc, log=log, raw=src.data,

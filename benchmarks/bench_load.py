@@ -1,0 +1,122 @@
+"""Benchmarks of loading exports (``smm.load``), on inputs generated in a temp folder.
+
+- a 1-million-row Facebook post export (``_gen.py``: the columns and quirks of a real one)
+  loaded with the cache off, against pyarrow's raw parse of the same file (every column
+  inferred, quoted line breaks allowed): target at most 2×;
+- peak memory of that load in a fresh interpreter (RSS growth) against the final posts frame's
+  size (``memory_usage(deep=True)``): target at most 3×;
+- reloading it unchanged through the cache of parsed exports against the first (cache-filling)
+  load: target at most 0.1×; the same on the sample brand's folder (data/sample/maison-seve);
+- a folder of 500 small exports (40 posts each) against 500 loads of one of them: the per-file
+  overhead of a folder (target at most 1.2×), then its cached reload (at most 0.1×).
+
+Every time is the best of ``REPEAT`` runs.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from _gen import write_meta_posts
+from _harness import Row, best_time, peak_rss_mb
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "data" / "sample" / "maison-seve"
+N_ROWS = 1_000_000
+N_FILES = 500
+REPEAT = 2
+
+
+def _timed(fn) -> float:
+    t0 = time.perf_counter()
+    fn()
+    return time.perf_counter() - t0
+
+
+def _raw_parse(path: Path):
+    import pyarrow.csv as pacsv
+
+    return pacsv.read_csv(path, parse_options=pacsv.ParseOptions(newlines_in_values=True))
+
+
+def _big(tmp: Path) -> list[Row]:
+    import smmanalytics as smm
+
+    f = write_meta_posts(tmp / "facebook_posts_2020-01-01_2025-12-31_2026-01-02.csv", N_ROWS)
+    floor = best_time(lambda: _raw_parse(f), REPEAT)
+    value = best_time(lambda: smm.load(f, cache=False), REPEAT)
+    rows = [Row(f"load a {N_ROWS:,}-row Meta post export", value, floor, 2.0, "s",
+                f"floor = pyarrow.csv.read_csv of the file ({f.stat().st_size / 1e6:.0f} MB); "
+                "cache off")]
+    src = str(ROOT / "src")
+    mem = peak_rss_mb(f"import sys; sys.path.insert(0, {src!r}); import smmanalytics as smm",
+                      f"ds = smm.load({str(f)!r}, cache=False); "
+                      "result_mb = ds.posts.memory_usage(deep=True).sum() / 2**20")
+    rows.append(Row("peak memory of that load", mem["peak_mb"], mem["result_mb"], 3.0, "MB",
+                    "floor = the posts frame (deep); RSS growth in a fresh interpreter"))
+    os.environ["SMM_CACHE_DIR"] = str(tmp / "cache-big")
+    first = _timed(lambda: smm.load(f))
+    again = best_time(lambda: smm.load(f), REPEAT)
+    rows.append(Row("reload that export unchanged (cache)", again, first, 0.1, "s",
+                    "floor = the first load, which fills the cache"))
+    f.unlink()
+    return rows
+
+
+def _sample() -> list[Row]:
+    import smmanalytics as smm
+
+    first = _timed(lambda: smm.load(SAMPLE))
+    again = best_time(lambda: smm.load(SAMPLE), REPEAT)
+    n = sum(1 for p in SAMPLE.rglob("*") if p.is_file())
+    return [Row("reload the sample brand's folder (cache)", again, first, 0.1, "s",
+                f"{n} files; floor = the first load, which fills the cache")]
+
+
+def _many(tmp: Path) -> list[Row]:
+    import smmanalytics as smm
+
+    d = tmp / "many"
+    d.mkdir()
+    for i in range(N_FILES):
+        day = f"2026-{1 + i % 12:02d}-{1 + i % 28:02d}"
+        write_meta_posts(d / f"facebook_posts_{i:03d}_{day}.csv", 40, seed=i)
+    one = d / sorted(os.listdir(d))[0]
+    floor = best_time(lambda: smm.load(one, cache=False), REPEAT * 3) * N_FILES
+    value = best_time(lambda: smm.load(d, cache=False), REPEAT)
+    rows = [Row(f"a folder of {N_FILES} small exports", value, floor, 1.2, "s",
+                f"{value / N_FILES * 1e3:.1f} ms per file; floor = one file's load × "
+                f"{N_FILES}; cache off")]
+    os.environ["SMM_CACHE_DIR"] = str(tmp / "cache-many")
+    first = _timed(lambda: smm.load(d))
+    again = best_time(lambda: smm.load(d), REPEAT)
+    rows.append(Row(f"reload the {N_FILES} exports unchanged (cache)", again, first, 0.1, "s",
+                    "floor = the first load, which fills the cache"))
+    return rows
+
+
+def run() -> list[Row]:
+    saved = os.environ.get("SMM_CACHE_DIR")
+    with tempfile.TemporaryDirectory(prefix="smm-bench-load-") as d:
+        tmp = Path(d)
+        try:
+            rows = _big(tmp)
+            os.environ["SMM_CACHE_DIR"] = str(tmp / "cache-sample")
+            rows += _sample()
+            rows += _many(tmp)
+        finally:
+            if saved is None:
+                os.environ.pop("SMM_CACHE_DIR", None)
+            else:
+                os.environ["SMM_CACHE_DIR"] = saved
+    return rows
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    for r in run():
+        print(r.as_dict())

@@ -1,0 +1,324 @@
+"""A cache of parsed exports, so that reloading unchanged files is cheap.
+
+Not covered: a parser whose output depends on today's date (file-name dates and decoded ids
+later than "now + 2 days" are ignored as implausible) keeps the answer of the day it ran.
+
+Each source file (or zip member) that parses is stored once under the cache directory:
+
+- the key is the SHA-256 of: the file's bytes, its display name (file names carry export dates
+  and platform hints the parsers read), the package version, :data:`PARSER_VERSION`, a
+  fingerprint of the parsing code (the ``loaders`` package with its ``synonyms.csv``,
+  ``schema.py``, ``metrics.py``, ``quality.py``, ``dataset.py``) and the registered formats,
+  so any change to a file or to the code that reads it means a fresh read;
+- an entry is a folder ``<dir>/v<PARSER_VERSION>/<key[:2]>/<key>/`` holding one Parquet file
+  per canonical table (``0.parquet``, ``1.parquet``, …) and ``meta.json`` (each table's
+  ``attrs`` and dtypes, the quality notes recorded while parsing, whether the file was
+  understood). ``meta.json`` is written last, each file atomically, so a reader never sees a
+  half-written entry;
+- a whole load is stored too (the merged tables, the ``files`` table, each file's notes),
+  keyed by the ordered names, hashes and modification times of every export it read and by
+  ``strict``: an unchanged folder reloads from one entry; a new or changed file falls back to
+  the per-file entries of the others;
+- an entry whose snapshot time was guessed from the file's modification time is only used while
+  that time is unchanged;
+- an entry that cannot be read (corrupt, truncated, another version's layout) is ignored, logged
+  at debug level and rewritten: the cache never raises and never changes results. Deleting the
+  folder is always safe.
+
+The directory is ``$SMM_CACHE_DIR``, else ``$XDG_CACHE_HOME/smmanalytics``, else
+``~/.cache/smmanalytics``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import logging
+import os
+import shutil
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+
+from ._io import atomic_write
+
+__all__ = ["PARSER_VERSION", "cache_dir", "entry_key", "get", "put", "parse_cached",
+           "dataset_key", "get_dataset", "put_dataset", "clear", "info"]
+
+logger = logging.getLogger(__name__)
+
+#: bump when the parsed output changes in a way the code fingerprint would not see
+PARSER_VERSION = "1"
+_CODE = ("loaders", "schema.py", "metrics.py", "quality.py", "dataset.py")
+
+
+def cache_dir() -> Path:
+    """The cache folder: ``$SMM_CACHE_DIR``, ``$XDG_CACHE_HOME/smmanalytics`` or
+    ``~/.cache/smmanalytics``."""
+    env = os.environ.get("SMM_CACHE_DIR")
+    if env:
+        return Path(env).expanduser()
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    base = Path(xdg).expanduser() if xdg else Path.home() / ".cache"
+    return base / "smmanalytics"
+
+
+@cache
+def _code_fingerprint() -> str:
+    """SHA-256 over the source of the modules that turn bytes into canonical tables."""
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for name in _CODE:
+        p = root / name
+        files = sorted(p.rglob("*")) if p.is_dir() else [p]
+        for f in files:
+            if f.is_file() and f.suffix in (".py", ".csv") and "__pycache__" not in f.parts:
+                h.update(f.relative_to(root).as_posix().encode())
+                h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+def _formats_fingerprint() -> str:
+    """The registered formats and the functions behind them (a format registered at run time
+    by a plug-in changes what a file reads as)."""
+    from .loaders._registry import formats
+
+    return ";".join(f"{f.name}:{f.detect.__module__}.{f.detect.__qualname__}:"
+                    f"{f.parse.__module__}.{f.parse.__qualname__}" for f in formats())
+
+
+def entry_key(sha256: str, name: str) -> str:
+    """The cache key of a source: content hash, display name, versions, code fingerprint."""
+    from . import __version__
+
+    h = hashlib.sha256()
+    for part in (PARSER_VERSION, __version__, _code_fingerprint(), _formats_fingerprint(),
+                 sha256, name):
+        h.update(str(part).encode("utf-8"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def _entry_dir(key: str) -> Path:
+    return cache_dir() / f"v{PARSER_VERSION}" / key[:2] / key
+
+
+# ------------------------------------------------------------------ attrs <-> JSON
+
+def _encode(v: object) -> object:
+    if isinstance(v, pd.Timestamp):
+        return {"__timestamp__": v.isoformat()}
+    if isinstance(v, dict):
+        return {"__dict__": [[_encode(k), _encode(x)] for k, x in v.items()]}
+    if isinstance(v, (list, tuple)):
+        return [_encode(x) for x in v]
+    if v is None or isinstance(v, (str, bool, int, float)):
+        return v
+    if hasattr(v, "item"):          # numpy scalar
+        return _encode(v.item())
+    raise TypeError(f"cannot store {type(v).__name__} in the cache")
+
+
+def _decode(v: object) -> object:
+    if isinstance(v, dict):
+        if "__timestamp__" in v:
+            return pd.Timestamp(v["__timestamp__"])
+        return {_decode(k): _decode(x) for k, x in v["__dict__"]}
+    if isinstance(v, list):
+        return [_decode(x) for x in v]
+    return v
+
+
+# ------------------------------------------------------------------ get / put
+
+def get(sha256: str, name: str, mtime: float | None
+        ) -> tuple[list[pd.DataFrame], bool, list[dict]] | None:
+    """The cached ``(frames, understood, notes)`` of a source, or None (miss or bad entry)."""
+    got = _read_entry(_entry_dir(entry_key(sha256, name)))
+    if got is None:
+        return None
+    meta, frames = got
+    try:
+        if meta.get("mtime") is not None and meta["mtime"] != mtime:
+            return None   # snapshot was guessed from a modification time that has changed
+        return frames, bool(meta["understood"]), list(_decode(meta["notes"]))
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+_NULLS = {"NAType": pd.NA, "NoneType": None, "float": float("nan")}
+
+
+def _object_nulls(df: pd.DataFrame) -> dict[str, str]:
+    """For each object column: the one kind of missing value it holds (pd.NA, None or NaN),
+    which Parquet does not keep. Raises TypeError for columns that would not round-trip
+    (values other than str, or several kinds of missing values)."""
+    out = {}
+    for c, t in df.dtypes.items():
+        if str(t) != "object":
+            continue
+        col = df[c]
+        if pd.api.types.infer_dtype(col, skipna=True) not in ("string", "empty"):
+            raise TypeError(f"column {c!r} holds values other than text")
+        kinds = {type(v).__name__ for v in col[col.isna()].unique()}
+        if len(kinds) > 1 or not kinds <= set(_NULLS):
+            raise TypeError(f"column {c!r} mixes kinds of missing values: {sorted(kinds)}")
+        if kinds:
+            out[str(c)] = kinds.pop()
+    return out
+
+
+def _read_table(path: Path, spec: dict) -> pd.DataFrame:
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(path)
+    if table.num_rows != spec["rows"]:
+        raise ValueError(f"{path.name}: {table.num_rows} rows, expected {spec['rows']}")
+    df = table.to_pandas()
+    cols = [c for c, _ in spec["dtypes"]]
+    if list(df.columns) != cols:
+        raise ValueError(f"{path.name}: columns differ from meta.json")
+    fix = {c: t for c, t in spec["dtypes"] if str(df[c].dtype) != t}
+    if fix:
+        df = df.astype(fix)
+    for c, null in spec.get("object_nulls", {}).items():
+        df[c] = df[c].astype(object).where(df[c].notna(), _NULLS[null])
+    for c, cat_dtype in spec.get("categories", {}).items():
+        cats = df[c].cat.categories
+        if str(cats.dtype) != cat_dtype:      # Parquet gives str categories for string ones
+            df[c] = pd.Categorical.from_codes(df[c].cat.codes, ordered=df[c].cat.ordered,
+                                              categories=pd.Index(cats, dtype=cat_dtype))
+    df.attrs = _decode(spec["attrs"])
+    return df
+
+
+def _write_entry(d: Path, frames: list[pd.DataFrame], meta: dict) -> bool:
+    """Write the tables then ``meta.json`` (the commit point) of one entry; True when stored."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        tables = []
+        for i, df in enumerate(frames):
+            spec = {"file": f"{i}.parquet", "rows": len(df),
+                    "dtypes": [[str(c), str(t)] for c, t in df.dtypes.items()],
+                    "object_nulls": _object_nulls(df),
+                    "categories": {str(c): str(t.categories.dtype)
+                                   for c, t in df.dtypes.items()
+                                   if isinstance(t, pd.CategoricalDtype)},
+                    "attrs": _encode(dict(df.attrs))}
+            buf = io.BytesIO()
+            bare = df.copy(deep=False)
+            bare.attrs = {}          # attrs go to meta.json (they hold Timestamps)
+            pq.write_table(pa.Table.from_pandas(bare, preserve_index=False), buf,
+                           compression="zstd")
+            atomic_write(d / spec["file"], buf.getvalue())
+            tables.append(spec)
+        atomic_write(d / "meta.json", json.dumps({**meta, "tables": tables}, ensure_ascii=False))
+    except Exception as exc:   # unconvertible column, full disk, read-only folder…
+        logger.debug("not caching %s: %r", meta.get("name"), exc)
+        shutil.rmtree(d, ignore_errors=True)
+        return False
+    return True
+
+
+def _read_entry(d: Path) -> tuple[dict, list[pd.DataFrame]] | None:
+    """``(meta, frames)`` of an entry; None when absent or unreadable (never raises)."""
+    try:
+        meta = json.loads((d / "meta.json").read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as exc:
+        logger.debug("cache entry %s unreadable (%r)", d, exc)
+        return None
+    try:
+        return meta, [_read_table(d / t["file"], t) for t in meta["tables"]]
+    except Exception as exc:  # a corrupt entry is a miss, never an error
+        logger.debug("cache entry %s unreadable (%r)", d, exc)
+        return None
+
+
+def put(sha256: str, name: str, mtime: float | None, frames: list[pd.DataFrame],
+        understood: bool, notes: list[dict]) -> bool:
+    """Store a parsed source; True when stored. Any failure only skips caching (logged)."""
+    guessed = any(n.get("code") == "snapshot_guessed" for n in notes)
+    try:
+        enc_notes = _encode(list(notes))
+    except TypeError:
+        return False
+    return _write_entry(_entry_dir(entry_key(sha256, name)), frames,
+                        {"name": name, "sha256": sha256, "understood": bool(understood),
+                         "mtime": mtime if guessed else None, "notes": enc_notes})
+
+
+def dataset_key(parts: list) -> str:
+    """Key of a whole load: the ordered (name, sha256, mtime) of every source, ``strict``."""
+    h = hashlib.sha256(json.dumps(parts, default=str).encode("utf-8")).hexdigest()
+    return entry_key(h, "<dataset>")
+
+
+def get_dataset(key: str) -> tuple[list[pd.DataFrame], dict] | None:
+    """Merged tables and notes stored by :func:`put_dataset`; None on a miss or bad entry."""
+    got = _read_entry(_entry_dir(key))
+    if got is None:
+        return None
+    meta, frames = got
+    try:
+        return frames, {"item_notes": _decode(meta["item_notes"]),
+                        "merge_notes": _decode(meta["merge_notes"])}
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def put_dataset(key: str, frames: list[pd.DataFrame], item_notes: list[list[dict]],
+                merge_notes: list[dict]) -> bool:
+    """Store the merged tables of a whole load with the notes of each export file."""
+    try:
+        meta = {"name": "<dataset>", "item_notes": _encode(item_notes),
+                "merge_notes": _encode(merge_notes)}
+    except TypeError:
+        return False
+    return _write_entry(_entry_dir(key), frames, meta)
+
+
+def parse_cached(src, log, *, use_cache: bool = True) -> tuple[list[pd.DataFrame], bool]:
+    """``loaders._registry.parse_source`` through the cache: same frames, same notes in ``log``.
+
+    Errors are not cached: a file that fails is parsed (and fails) again each time.
+    """
+    from .loaders._registry import parse_source
+    from .quality import QualityLog
+
+    if not use_cache:
+        return parse_source(src, log)
+    hit = get(src.sha256, src.name, src.mtime)
+    if hit is not None:
+        frames, understood, notes = hit
+        log.extend(notes)
+        return frames, understood
+    flog = QualityLog()
+    try:
+        frames, understood = parse_source(src, flog)
+    finally:
+        log.extend(flog)
+    put(src.sha256, src.name, src.mtime, frames, understood, flog.entries)
+    return frames, understood
+
+
+# ------------------------------------------------------------------ maintenance
+
+def info() -> dict:
+    """The cache folder, its number of entries and its size in bytes."""
+    root = cache_dir()
+    entries = list(root.glob("v*/??/*/meta.json")) if root.is_dir() else []
+    size = sum(f.stat().st_size for f in root.rglob("*") if f.is_file()) if root.is_dir() else 0
+    return {"path": str(root), "entries": len(entries), "bytes": size}
+
+
+def clear() -> dict:
+    """Delete the cache folder; return what it held (as :func:`info`)."""
+    before = info()
+    shutil.rmtree(cache_dir(), ignore_errors=True)
+    return before

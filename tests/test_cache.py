@@ -1,0 +1,277 @@
+"""The cache of parsed exports: same results cached or not, changed files re-read, corrupt
+entries tolerated; and the large-file path of the CSV reader gives the same tables."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from pandas.testing import assert_frame_equal
+
+import smmanalytics as smm
+from smmanalytics import _cache
+from smmanalytics.loaders import _sources, read_export
+from smmanalytics.quality import QualityLog
+
+FIX = Path(__file__).parent / "fixtures"
+TABLES = ("posts", "daily", "web", "audience", "quality", "files")
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    d = tmp_path / "cache"
+    monkeypatch.setenv("SMM_CACHE_DIR", str(d))
+    return d
+
+
+@pytest.fixture
+def exports(tmp_path):
+    """Every fixture export (Meta, X, GA4: posts, stories, daily, audience, web) in one folder,
+    plus a zip of two of them."""
+    d = tmp_path / "exports"
+    for sub in ("meta", "x", "ga4"):
+        shutil.copytree(FIX / sub, d / sub)
+    with zipfile.ZipFile(d / "bundle_2026-11-20.zip", "w") as zf:
+        zf.write(FIX / "meta" / "instagram_posts_2026-11-20.csv", "ig/posts_2026-11-20.csv")
+        zf.write(FIX / "meta" / "Views_2026-10-31.csv", "Views_2026-10-31.csv")
+    return d
+
+
+def _assert_same(a: smm.Dataset, b: smm.Dataset) -> None:
+    for t in TABLES:
+        assert_frame_equal(getattr(a, t), getattr(b, t), check_dtype=True, check_exact=True)
+        assert getattr(a, t).dtypes.to_dict() == getattr(b, t).dtypes.to_dict()
+
+
+def _entries(d: Path) -> list[Path]:
+    return sorted(d.glob("v*/??/*/meta.json"))
+
+
+def test_cached_reload_equals_fresh_load(cache_dir, exports):
+    fresh = smm.load(exports, cache=False)
+    assert not cache_dir.exists()                      # cache=False writes nothing
+    first = smm.load(exports)
+    assert len(_entries(cache_dir)) >= 10               # one entry per parsed file / member
+    again = smm.load(exports)
+    _assert_same(fresh, first)
+    _assert_same(fresh, again)
+    # several dtypes go through Parquet: category, string, Float64, boolean, tz-aware, Int8
+    kinds = {str(t) for t in again.posts.dtypes} | {str(t) for t in again.daily.dtypes}
+    assert {"category", "string", "Float64", "boolean", "datetime64[ns, UTC]",
+            "Int8"} <= kinds
+    assert len(fresh.posts) > 0 and len(fresh.daily) > 0 and len(fresh.web) > 0
+
+
+def test_cached_frames_equal_fresh_ones_attrs_and_notes(cache_dir):
+    src = next(_sources.iter_sources(FIX / "meta" / "facebook_posts_2026-11-20.csv"))
+    log1, log2, log3 = QualityLog(), QualityLog(), QualityLog()
+    fresh, u1 = _cache.parse_cached(src, log1, use_cache=False)
+    stored, u2 = _cache.parse_cached(src, log2)       # miss: parsed then stored
+    cached, u3 = _cache.parse_cached(src, log3)       # hit
+    assert u1 and u2 and u3
+    assert log1.entries == log2.entries == log3.entries
+    assert len(fresh) == len(cached) == 1
+    assert_frame_equal(fresh[0], cached[0], check_exact=True)
+    assert fresh[0].attrs == cached[0].attrs
+
+
+def test_cached_load_is_a_hit(cache_dir, exports, monkeypatch):
+    smm.load(exports)
+    from smmanalytics.loaders import _registry
+
+    def boom(*a, **k):
+        raise AssertionError("parsed again although cached")
+
+    monkeypatch.setattr(_registry, "parse_source", boom)
+    smm.load(exports)        # every file comes from the cache
+
+
+def test_new_file_in_folder_reuses_the_other_files(cache_dir, exports, monkeypatch):
+    smm.load(exports)
+    it = (FIX / "meta" / "instagram_posts_it_2026-03-01.csv").read_bytes()
+    (exports / "new_it.csv").write_bytes(it.replace(b",2000,1500,", b",2100,1500,"))
+    from smmanalytics.loaders import _registry
+
+    parsed = []
+    real = _registry.parse_source
+    monkeypatch.setattr(_registry, "parse_source",
+                        lambda src, log, **k: parsed.append(src.name) or real(src, log, **k))
+    grown = smm.load(exports)
+    assert [Path(p).name for p in parsed] == ["new_it.csv"]   # the others came from the cache
+    _assert_same(grown, smm.load(exports, cache=False))
+
+
+def test_changed_file_is_reread(cache_dir, tmp_path):
+    d = tmp_path / "brand"
+    d.mkdir()
+    f = d / "instagram_posts_2026-11-20.csv"
+    shutil.copy(FIX / "meta" / "instagram_posts_2026-11-20.csv", f)
+    first = smm.load(d)
+    assert first.posts["views"].sum() == 15000 + 3000 + 2500   # 20500, from the fixture
+    f.write_bytes(f.read_bytes().replace(b"Lifetime,15000,", b"Lifetime,16000,"))
+    second = smm.load(d)
+    assert second.posts["views"].sum() == 16000 + 3000 + 2500  # 21500: the new bytes
+    assert len(_entries(cache_dir)) == 4        # per file and per load, before and after
+
+
+def test_deleting_the_cache_changes_nothing(cache_dir, exports):
+    a = smm.load(exports)
+    b = smm.load(exports)
+    info = _cache.clear()
+    assert info["entries"] >= 10 and info["bytes"] > 0
+    assert not cache_dir.exists()
+    c = smm.load(exports)
+    _assert_same(a, b)
+    _assert_same(a, c)
+
+
+@pytest.mark.parametrize("damage", ["garbage_meta", "truncated_parquet", "missing_parquet",
+                                    "wrong_rows", "empty_meta"])
+def test_corrupt_entry_is_ignored_and_rewritten(cache_dir, exports, damage):
+    fresh = smm.load(exports, cache=False)
+    smm.load(exports)
+    for meta in _entries(cache_dir):
+        entry = meta.parent
+        pq_files = sorted(entry.glob("*.parquet"))
+        if damage == "garbage_meta":
+            meta.write_bytes(b"\x00{not json")
+        elif damage == "empty_meta":
+            meta.write_text("{}")
+        elif damage == "truncated_parquet" and pq_files:
+            pq_files[0].write_bytes(pq_files[0].read_bytes()[:50])
+        elif damage == "missing_parquet" and pq_files:
+            pq_files[0].unlink()
+        elif damage == "wrong_rows" and pq_files:
+            text = meta.read_text().replace('"rows": ', '"rows": 1', 1)
+            meta.write_text(text)
+    again = smm.load(exports)
+    _assert_same(fresh, again)
+    third = smm.load(exports)           # rewritten entries are good again
+    _assert_same(fresh, third)
+
+
+def test_unwritable_cache_dir_is_not_an_error(tmp_path, monkeypatch, exports):
+    blocker = tmp_path / "a_file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("SMM_CACHE_DIR", str(blocker / "cache"))
+    ds = smm.load(exports)
+    _assert_same(smm.load(exports, cache=False), ds)
+
+
+def test_mtime_snapshot_entry_follows_the_mtime(cache_dir, tmp_path):
+    # no date in the name, none in the file: snapshot_at is the modification time (noted)
+    f = tmp_path / "posts.csv"
+    shutil.copy(FIX / "meta" / "instagram_posts_2026-11-20.csv", f)
+    os.utime(f, (1_780_000_000, 1_780_000_000))
+    a = smm.load(f)
+    os.utime(f, (1_790_000_000, 1_790_000_000))
+    b = smm.load(f)
+    assert a.posts["snapshot_at"].iloc[0] == pd.Timestamp(1_780_000_000, unit="s", tz="UTC")
+    assert b.posts["snapshot_at"].iloc[0] == pd.Timestamp(1_790_000_000, unit="s", tz="UTC")
+    _assert_same(b, smm.load(f, cache=False))
+
+
+def test_cache_dir_from_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("SMM_CACHE_DIR", str(tmp_path / "c"))
+    assert _cache.cache_dir() == tmp_path / "c"
+    monkeypatch.delenv("SMM_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert _cache.cache_dir() == tmp_path / "xdg" / "smmanalytics"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    assert _cache.cache_dir() == Path.home() / ".cache" / "smmanalytics"
+
+
+def test_key_depends_on_content_name_and_versions(monkeypatch):
+    k = _cache.entry_key("ab" * 32, "a.csv")
+    assert k == _cache.entry_key("ab" * 32, "a.csv")
+    assert k != _cache.entry_key("cd" * 32, "a.csv")
+    assert k != _cache.entry_key("ab" * 32, "b.csv")
+    version = _cache.PARSER_VERSION
+    monkeypatch.setattr(_cache, "PARSER_VERSION", "test-bump")
+    assert k != _cache.entry_key("ab" * 32, "a.csv")
+    monkeypatch.setattr(_cache, "PARSER_VERSION", version)
+    assert k == _cache.entry_key("ab" * 32, "a.csv")
+    # a format registered at run time (a plug-in) changes the key
+    from smmanalytics.loaders import _registry
+
+    assert "meta_post:" in _cache._formats_fingerprint()
+    extra = _registry.Format("plugin_fmt", ("x",), ("posts",), lambda c: 0.0, lambda c, x: [])
+    monkeypatch.setitem(_registry._FORMATS, "plugin_fmt", extra)
+    assert k != _cache.entry_key("ab" * 32, "a.csv")
+
+
+def test_cli_cache_info_and_clear(cache_dir, exports, capsys):
+    from smmanalytics.cli import main
+
+    smm.load(exports)
+    assert main(["cache", "info"]) == 0
+    out = capsys.readouterr().out
+    assert str(cache_dir) in out and "entries" in out
+    assert main(["cache", "clear"]) == 0
+    assert not cache_dir.exists()
+    assert "removed" in capsys.readouterr().out
+
+
+def test_large_file_path_gives_the_same_table(tmp_path, monkeypatch):
+    sys.path.insert(0, str(Path(__file__).parents[1] / "benchmarks"))
+    try:
+        from _gen import write_meta_posts
+    finally:
+        sys.path.pop(0)
+    f = write_meta_posts(tmp_path / "facebook_posts_2026-11-20.csv", 3000)
+    monkeypatch.setattr(_sources, "LARGE", 0)             # sniff from the head, rows as bytes
+    monkeypatch.setattr(_sources, "_HEAD", 4096)
+    fast = read_export(f)
+    monkeypatch.setattr(_sources, "LARGE", 10**12)        # the general path
+    slow = read_export(f)
+    assert len(fast) == 3000
+    assert_frame_equal(fast, slow, check_exact=True)
+    assert fast.attrs == slow.attrs
+
+
+def test_large_file_path_falls_back_for_other_encodings(tmp_path, monkeypatch):
+    monkeypatch.setattr(_sources, "LARGE", 0)
+    f = tmp_path / "facebook_posts_2026-11-20.csv"
+    text = (FIX / "meta" / "facebook_posts_2026-11-20.csv").read_text(encoding="utf-8-sig")
+    f.write_bytes(text.encode("cp1252"))
+    df = read_export(f)
+    assert df["account_name"].iloc[0] == "Maison Sève"
+    assert "encoding_fallback" in {n["code"] for n in df.attrs["quality"]}
+
+
+def test_merge_sort_order_matches_sort_values(rng):
+    from smmanalytics.dataset import _sort_order
+
+    for _ in range(200):
+        n = int(rng.integers(0, 60))
+        t = pd.Series(pd.to_datetime(rng.integers(0, 5, n) * 10**9, utc=True))
+        t[rng.random(n) < 0.2] = pd.NaT
+        df = pd.DataFrame({
+            "published_at": t,
+            "platform": pd.Series(rng.choice(["x", "facebook", None], n), dtype="string"),
+            "post_id": pd.Series(rng.choice(["1", "2", "10", None], n), dtype="string"),
+            "_order": rng.integers(0, 3, n)})
+        keys = list(df.columns)
+        expected = df.sort_values(keys, kind="stable", na_position="last").index.to_numpy()
+        assert (_sort_order(df, keys) == expected).all()
+
+
+def test_conform_never_mutates_the_callers_frame():
+    from smmanalytics.schema import conform
+
+    x = pd.DataFrame({"platform": ["x", "facebook"], "views": [1.0, 2.0], "extra": [2.0, 3.0],
+                      "label": ["a", "b"], "score": pd.array([1.5, None], dtype="Float64")})
+    before = x.copy(deep=True)
+    y = conform(x, "posts")
+    y.loc[0, "extra"] = 5.0
+    y.loc[0, "label"] = "changed"
+    y.loc[1, "views"] = 9.0
+    assert_frame_equal(x, before)
+    # extras keep what their numpy form gives: Float64 -> float64, text -> str
+    assert str(y["score"].dtype) == "float64" and str(y["label"].dtype) == "str"
+    assert str(y["views"].dtype) == "Float64"
