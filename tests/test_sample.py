@@ -266,19 +266,19 @@ def test_linkedin_workbooks(out):
     content = sorted(out.glob("maison-seve_content_*.xls"))
     assert len(content) == 2
     for f in content:
-        sheets = pd.read_excel(f, sheet_name=None, header=None, dtype=str)
+        sheets = pd.read_excel(f, sheet_name=None, header=None, dtype=str, engine="calamine")
         assert list(sheets) == ["Metrics", "All posts"]
         for s in sheets.values():
             assert s.iloc[0, 1:].isna().all()   # row 1 is a note
-        posts = pd.read_excel(f, sheet_name="All posts", header=1)
+        posts = pd.read_excel(f, sheet_name="All posts", header=1, engine="calamine")
         assert {"Post title", "Post link", "Post type", "Created date", "Impressions", "Clicks",
                 "Likes", "Comments", "Reposts", "Engagement rate"} <= set(posts.columns)
         assert posts["Post link"].str.contains("urn:li:activity:").all()
         assert posts["Engagement rate"].between(0, 1).all()
-        metrics = pd.read_excel(f, sheet_name="Metrics", header=1)
+        metrics = pd.read_excel(f, sheet_name="Metrics", header=1, engine="calamine")
         assert {"Impressions (organic)", "Unique impressions (organic)", "Engagement rate (total)"} \
             <= set(metrics.columns)
-    fol = pd.read_excel(next(out.glob("maison-seve_followers_*.xls")), sheet_name=None)
+    fol = pd.read_excel(next(out.glob("maison-seve_followers_*.xls", engine="calamine")), sheet_name=None)
     assert list(fol) == ["New followers", "Location", "Job function", "Seniority", "Industry",
                          "Company size"]
     nf = fol["New followers"]
