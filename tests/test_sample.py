@@ -278,7 +278,8 @@ def test_linkedin_workbooks(out):
         metrics = pd.read_excel(f, sheet_name="Metrics", header=1, engine="calamine")
         assert {"Impressions (organic)", "Unique impressions (organic)", "Engagement rate (total)"} \
             <= set(metrics.columns)
-    fol = pd.read_excel(next(out.glob("maison-seve_followers_*.xls", engine="calamine")), sheet_name=None)
+    fol = pd.read_excel(next(out.glob("maison-seve_followers_*.xls")), sheet_name=None,
+                        engine="calamine")
     assert list(fol) == ["New followers", "Location", "Job function", "Seniority", "Industry",
                          "Company size"]
     nf = fol["New followers"]
