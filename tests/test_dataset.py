@@ -140,6 +140,21 @@ def test_zip_members_and_lists(tmp_path):
         smm.load(tmp_path / "nope")
 
 
+def test_corrupt_zip_member_is_a_parse_error(tmp_path):
+    """A damaged deflate stream inside a zip (zlib.error) is a ParseError naming the member."""
+    archive = tmp_path / "studio.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("Table data.csv", "Content,Views\n" + "".join(f"v{i},{i}\n" for i in range(200)))
+    raw = bytearray(archive.read_bytes())
+    raw[30 + len("Table data.csv")] ^= 0xFF        # first byte of the member's deflate stream
+    archive.write_bytes(bytes(raw))
+    with pytest.raises(ParseError, match=r"studio\.zip!Table data\.csv") as info:
+        smm.load(archive, strict=True)
+    assert "decompressing" in str(info.value)
+    ds = smm.load(tmp_path)
+    assert ds.posts.empty and (ds.quality["level"] == "error").any()
+
+
 def test_snapshot_from_mtime_is_noted(tmp_path):
     f = _ig(tmp_path / "posts.csv", 5)
     os.utime(f, (1_790_000_000, 1_790_000_000))   # 2026-09-21 13:33:20 UTC

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import io
+import lzma
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -69,6 +71,13 @@ def is_zip(src: Source) -> bool:
     return src.data.startswith(_ZIP) and not is_workbook(src)
 
 
+# What reading one damaged or exotic member can raise: a bad CRC or header (BadZipFile), a
+# corrupt deflate or LZMA stream (zlib.error, LZMAError), an encrypted member or a compression
+# method zipfile lacks (RuntimeError, NotImplementedError), a truncated stream (EOFError).
+_MEMBER_ERRORS = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, OSError, ValueError,
+                  RuntimeError, EOFError)
+
+
 def _walk_zip(src: Source, depth: int = 0) -> Iterator[Source]:
     try:
         zf = zipfile.ZipFile(io.BytesIO(src.data))
@@ -82,7 +91,7 @@ def _walk_zip(src: Source, depth: int = 0) -> Iterator[Source]:
             continue
         try:
             data = zf.read(info)
-        except (zipfile.BadZipFile, OSError, ValueError, RuntimeError, EOFError) as exc:
+        except _MEMBER_ERRORS as exc:
             raise ParseError("archive member cannot be extracted", file=f"{src.name}!{member}",
                              expected="a readable zip member", got=str(exc)) from exc
         child = Source(f"{src.name}!{member}", data, src.path, src.mtime)
