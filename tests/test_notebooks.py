@@ -54,6 +54,17 @@ def test_pdf_figures_equal_the_api(monthly_fr, sample):
     assert "," in f.percent(e.loc["total", "er_reach_pooled"])  # decimal comma
 
 
+def test_pdf_period_over_period_is_in_the_api_units(monthly_fr, sample):
+    """A rate's change reads as relative % then its difference in points; the interval is %."""
+    text = _text(monthly_fr.pdf)
+    row = smm.compare(sample, "2026-10").table.set_index("kpi").loc["er_reach"]
+    f = Formatter("fr")
+    # 7.63 % against 7.96 %: -4.1 % relative, -0.33 pp, interval on the relative change
+    assert f"{f.percent(row.change_pct, 1)} ({f.points(row.change_abs)})" in text
+    assert f"{f.percent(row.ci_low, 0)} … {f.percent(row.ci_high, 0)}" in text
+    assert f.points(row.change_pp) not in text
+
+
 def test_same_inputs_same_pdf(monthly_fr, tmp_path):
     again = run_report("monthly", data=SAMPLE, period="2026-10", out=tmp_path)
     assert again.pdf.read_bytes() == monthly_fr.pdf.read_bytes()

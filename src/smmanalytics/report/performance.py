@@ -209,18 +209,16 @@ class PerformanceSections:
         t = cmp.table
         rows = []
         for r in t.itertuples(index=False):
-            rate = r.kpi in _RATES
-            if rate:
-                change = f.points(r.change_pp)
-            else:
-                change = (("+" if r.change_pct > 0 else "") + f.percent(r.change_pct, 1)
-                          if pd.notna(r.change_pct) else "–")
+            # Every change and interval is relative (%), so the interval reads on the same
+            # scale as the change; rates add their difference in percentage points.
+            change = (("+" if r.change_pct > 0 else "") + f.percent(r.change_pct, 1)
+                      if pd.notna(r.change_pct) else "–")
+            if r.kpi in _RATES and pd.notna(r.change_abs):
+                change += f" ({f.points(r.change_abs)})"
             if r.direction_only:
                 interval = f.label("direction_only")
             elif pd.notna(r.ci_low):
-                lo, hi = (f.points(r.ci_low) if rate else f.percent(r.ci_low, 0),
-                          f.points(r.ci_high) if rate else f.percent(r.ci_high, 0))
-                interval = f"{lo} … {hi}"
+                interval = f"{f.percent(r.ci_low, 0)} … {f.percent(r.ci_high, 0)}"
             else:
                 interval = "–"
             rows.append({f.label("kpi"): f.metric(r.kpi),
