@@ -65,6 +65,19 @@ def test_pdf_period_over_period_is_in_the_api_units(monthly_fr, sample):
     assert f.points(row.change_pp) not in text
 
 
+@pytest.mark.parametrize("lang", ["fr", "it"])
+def test_analysis_notes_are_in_the_report_language(sample, lang):
+    rep = BrandReport(sample, "2026-10", lang=lang)
+    score = rep.scorecard()._repr_html_()
+    rep.benchmarks()
+    rep.compare()
+    assert rep.fmt.untranslated == set()
+    # each goal carries its own note: the quarterly key-events goal says how it was projected
+    month = {"fr": "octobre 2026", "it": "ottobre 2026"}[lang]
+    assert {"fr": f"{month} est terminé", "it": f"{month} è concluso"}[lang] in score
+    assert {"fr": "(T4 2026)", "it": "(4° trimestre 2026)"}[lang] in score
+
+
 def test_same_inputs_same_pdf(monthly_fr, tmp_path):
     again = run_report("monthly", data=SAMPLE, period="2026-10", out=tmp_path)
     assert again.pdf.read_bytes() == monthly_fr.pdf.read_bytes()

@@ -26,9 +26,69 @@ def test_missing_values_print_a_dash():
     assert f.number(pd.NA) == f.percent(float("nan")) == f.money(None) == "–"
 
 
-def test_points_are_signed():
+def test_points_are_signed_like_the_locale():
     assert Formatter("en").points(0.001) == "+0.10 pp"
-    assert Formatter("fr").points(-0.0012) == "−0,12 pp"
+    assert Formatter("fr").points(-0.0012) == "-0,12 pp"
+    assert Formatter("fr").percent(-0.0012)[0] == "-"   # the same minus sign as percentages
+
+
+@pytest.mark.parametrize("lang,period,name", [
+    ("fr", "2026-10", "octobre 2026"), ("fr", "2026-Q4", "T4 2026"),
+    ("it", "2026-Q4", "4° trimestre 2026"), ("en", "2026", "2026"),
+    ("en", "2026-10-05..2026-10-18", "5 October 2026 – 18 October 2026"),
+])
+def test_periods_by_name(lang, period, name):
+    assert Formatter(lang).period(period) == name
+
+
+@pytest.mark.parametrize("lang,note,expected", [
+    ("fr", "2026-10 is over: target missed", "octobre 2026 est terminé : objectif manqué"),
+    ("it", "2026-Q4 has not started", "4° trimestre 2026 non è ancora iniziato"),
+    # numbers keep their decimals in the reader's notation; platform names are displayed
+    ("fr", "posts published in 2026-10 ÷ 4.43 weeks", "publications en octobre 2026 ÷ 4,43 semaines"),
+    ("fr", "Rival IQ 2025 has no linkedin benchmark: not compared",
+     "Rival IQ 2025 ne donne pas de référence pour LinkedIn : pas de comparaison"),
+    ("fr", "-16% YoY", "-16\u00a0% sur un an"),
+    ("it", "2026-09 was a record (12,345 interactions, more than each of the 6 periods before "
+           "it): some fall-back is expected (regression to the mean).",
+     "settembre 2026 è stato un record (12.345 interazioni, più di ciascuno dei 6 periodi "
+     "precedenti): è atteso un certo calo (regressione verso la media)."),
+    ("fr", "benchmark measured over 2024-01-01..2024-12-31, brand over 2026-10",
+     "référence mesurée du 1 janvier 2024 au 31 décembre 2024, marque sur octobre 2026"),
+    # English keeps the words and still displays values for the reader
+    ("en", "no linkedin posts in 2026-10", "no LinkedIn posts in October 2026"),
+])
+def test_notes_in_the_report_language(lang, note, expected):
+    f = Formatter(lang)
+    assert f.note(note) == expected
+    assert f.untranslated == set()
+
+
+def test_unknown_notes_stay_and_are_remembered():
+    f = Formatter("fr")
+    assert f.notes("2026-10 is over: target missed; a brand new remark") == [
+        "octobre 2026 est terminé : objectif manqué", "a brand new remark"]
+    assert f.untranslated == {"a brand new remark"}
+    assert f.notes(pd.NA) == []
+
+
+def test_every_note_has_all_languages_with_the_same_values():
+    import re
+
+    from smmanalytics.report.formatting import _yaml
+
+    for entry in _yaml("notes.yaml"):
+        assert set(entry) == {"en", "fr", "it"}, entry
+        names = {lang: sorted(re.findall(r"\{(\w+)\}", text)) for lang, text in entry.items()}
+        assert names["fr"] == names["it"] == names["en"], entry
+
+
+def test_docstring_examples():
+    import doctest
+
+    from smmanalytics.report import formatting
+
+    assert doctest.testmod(formatting).failed == 0
 
 
 def test_unknown_language_is_refused():

@@ -46,8 +46,9 @@ class Section:
             elif k in ("text", "note"):
                 out.append(f"<p>{html.escape(b['text'])}</p>")
             elif k == "bullets":
-                out.append("<ul>" + "".join(f"<li>{html.escape(i)}</li>" for i in b["items"])
-                           + "</ul>")
+                tag = "ol" if b.get("numbered") else "ul"
+                out.append(f"<{tag}>" + "".join(f"<li>{html.escape(i)}</li>" for i in b["items"])
+                           + f"</{tag}>")
             elif k == "kpis":
                 out.append("<table><tr>" + "".join(
                     f"<td style='padding:6px 14px'><small>{html.escape(i['label'])}</small><br>"
@@ -110,8 +111,10 @@ class Report:
     def text(self, section: Section, text: str, *, note: bool = False) -> Section:
         return self._add(section, {"kind": "note" if note else "text", "text": text})
 
-    def bullets(self, section: Section, items: list[str]) -> Section:
-        return self._add(section, {"kind": "bullets", "items": [str(i) for i in items]})
+    def bullets(self, section: Section, items: list[str], *, numbered: bool = False) -> Section:
+        """A list; ``numbered`` for footnotes that table cells refer to by number."""
+        return self._add(section, {"kind": "bullets", "items": [str(i) for i in items],
+                                   "numbered": numbered})
 
     def kpis(self, section: Section, items: list[dict]) -> Section:
         """KPI cards: dicts with ``label``, ``value`` (formatted text) and optional ``note``."""

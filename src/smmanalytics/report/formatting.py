@@ -13,14 +13,38 @@ from importlib import resources
 import pandas as pd
 import yaml
 from babel.dates import format_date
-from babel.numbers import format_currency, format_decimal, format_percent
+from babel.numbers import (
+    format_currency,
+    format_decimal,
+    format_percent,
+    get_minus_sign_symbol,
+)
+
+from ..periods import parse_period
 
 __all__ = ["Formatter", "LANGS", "STATUS_COLORS", "PLATFORM_NAMES"]
 
 LANGS = {"en": "en_GB", "fr": "fr_FR", "it": "it_IT"}
 
-_WORDING = yaml.safe_load(
-    resources.files("smmanalytics.report").joinpath("labels.yaml").read_text(encoding="utf-8"))
+
+def _yaml(name: str):
+    return yaml.safe_load(
+        resources.files("smmanalytics.report").joinpath(name).read_text(encoding="utf-8"))
+
+
+_WORDING = _yaml("labels.yaml")
+
+
+def _template_pattern(template: str) -> re.Pattern:
+    """'{period} is over: {what}' → a regex matching the whole note, one named group a value."""
+    parts = re.split(r"\{(\w+)\}", template)
+    return re.compile("".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.+?)"
+                              for i, p in enumerate(parts)), re.DOTALL)
+
+
+#: the analysis notes' wording per language (notes.yaml), each with its matching pattern
+_NOTES = [(_template_pattern(" ".join(n["en"].split())), n) for n in _yaml("notes.yaml")]
+_NUMBER = re.compile(r"-?\d{1,3}(,\d{3})*(\.\d+)?|-?\d+(\.\d+)?")
 
 #: colours of goal statuses in tables
 STATUS_COLORS = {"met": "#2e7d32", "on track": "#558b2f", "at risk": "#ef6c00",
@@ -47,7 +71,7 @@ class Formatter:
     Examples
     --------
     >>> Formatter("fr").percent(0.0345)
-    '3,45\u202f%'
+    '3,45\\xa0%'
     >>> Formatter("en").number(12345.678, 1)
     '12,345.7'
     """
@@ -56,6 +80,8 @@ class Formatter:
         if lang not in LANGS:
             raise ValueError(f"lang must be one of {sorted(LANGS)}; got {lang!r}")
         self.lang, self.locale, self.currency = lang, LANGS[lang], currency
+        #: notes that had no wording in notes.yaml and were left in English
+        self.untranslated: set[str] = set()
 
     def _word(self, table: str, key: str, default: str) -> str:
         return _WORDING[self.lang][table].get(key, _WORDING["en"][table].get(key, default))
@@ -71,6 +97,50 @@ class Formatter:
     def status(self, name: str) -> str:
         """A goal status in the report language ("on track" → "En bonne voie")."""
         return self._word("status", str(name), str(name))
+
+    def note(self, text) -> str:
+        """An analysis note the API wrote in English, in the report language.
+
+        The note is matched against the templates of notes.yaml; its values are re-formatted for
+        the reader (numbers, percentages, ISO dates, months, platform and metric names). A note
+        with no template stays as it is and is remembered in ``untranslated``.
+
+        >>> Formatter("fr").note("2026-10 is over: target missed")
+        'octobre 2026 est terminé : objectif manqué'
+        """
+        text = " ".join(str(text).split())
+        for pattern, wording in _NOTES:
+            m = pattern.fullmatch(text)
+            if m:
+                target = " ".join(wording.get(self.lang, wording["en"]).split())
+                return target.format(**{k: self._value(k, v) for k, v in m.groupdict().items()})
+        if self.lang != "en":
+            self.untranslated.add(text)
+        return text
+
+    def notes(self, text, sep: str = "; ") -> list[str]:
+        """A ``"; "``-joined note column value as a list of notes in the report language."""
+        if _missing(text):
+            return []
+        return [self.note(part) for part in str(text).split(sep) if part.strip()]
+
+    def _value(self, name: str, v: str) -> str:
+        """One value taken from an English note, formatted for the reader."""
+        if name == "platform":
+            return self.platform(v)
+        if name == "metric":
+            return self.metric(v)
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
+            return self.date(dt.date.fromisoformat(v))
+        if re.fullmatch(r"\d{4}-(\d{2}|Q[1-4])", v):
+            return self.period(v)
+        if re.fullmatch(r"[+-]?\d+(\.\d+)?%", v):
+            digits = len(v.rstrip("%").partition(".")[2])
+            return ("+" if v.startswith("+") else "") + self.percent(float(v[:-1]) / 100, digits)
+        if _NUMBER.fullmatch(v):
+            digits = len(v.partition(".")[2])
+            return self.number(float(v.replace(",", "")), digits)
+        return v
 
     def platform(self, name) -> str:
         """Display name of a platform ("linkedin" → "LinkedIn"; "total" → all platforms)."""
@@ -103,7 +173,7 @@ class Formatter:
         """A difference of fractions in percentage points, signed: 0.001 → +0.10 pp."""
         if _missing(x):
             return missing
-        sign = "+" if x > 0 else ("−" if x < 0 else "±")
+        sign = "+" if x > 0 else (get_minus_sign_symbol(self.locale) if x < 0 else "±")
         return f"{sign}{self.number(abs(float(x)) * 100, digits)} pp"
 
     def money(self, x, digits: int = 0, missing: str = "–") -> str:
@@ -120,6 +190,17 @@ class Formatter:
         elif hasattr(d, "to_pydatetime"):
             d = d.to_pydatetime().date()
         return format_date(d, format=fmt, locale=self.locale)
+
+    def period(self, period) -> str:
+        """A period by its name: 'octobre 2026', 'T4 2026', '2026', or its first and last days."""
+        p = parse_period(period)
+        if p.kind == "month":
+            return self.month(p.start)
+        if p.kind == "quarter":
+            return self.label("quarter").format(q=(p.start.month - 1) // 3 + 1, year=p.start.year)
+        if p.kind == "year":
+            return str(p.start.year)
+        return f"{self.date(p.start)} – {self.date(p.end)}"
 
     def month(self, d) -> str:
         """'October 2026', 'octobre 2026', 'ottobre 2026'."""

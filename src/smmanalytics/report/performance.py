@@ -60,19 +60,20 @@ class PerformanceSections:
                 detail.append(f"{f.label('chance')} {f.percent(r.p_meet, 0)}")
             if not r.complete and pd.notna(r.required_daily):
                 detail.append(f"{f.label('required_daily')} {self._value(r.metric, r.required_daily)}")
+            name = self._goal_name(r.metric, r.platform)
+            if r.goal_period != self.period.label:   # a quarter's goal in a monthly report
+                name += f" ({f.period(r.goal_period)})"
             rows.append({
-                f.label("goal"): self._goal_name(r.metric, r.platform),
+                f.label("goal"): name,
                 f.label("target"): ("≥ " if r.direction == "at_least" else "≤ ")
                 + self._value(r.metric, r.target),
                 f.label("actual"): self._value(r.metric, r.actual),
                 f.label("status"): {"text": f.status(status), "status": status,
                                     "color": STATUS_COLORS.get(status, "#777777")},
-                f.label("note"): "; ".join(detail),
+                f.label("note"): "; ".join(detail + f.notes(r.note)),
             })
-        notes = sorted({str(n) for n in sc["note"].dropna()})
         self.table(sec, pd.DataFrame(rows), align=["left", "right", "right", "left", "left"],
-                   widths=["auto", "auto", "auto", "auto", "1fr"],
-                   caption=" · ".join(notes) or None)
+                   widths=["auto", "auto", "auto", "auto", "1fr"])
         return sec
 
     # ---- ROI ------------------------------------------------------------------------------------
@@ -168,6 +169,13 @@ class PerformanceSections:
         sec = self.section(f.label("benchmarks"))
         b = compare_benchmarks(self.ds, self.period, industry=self.brand.industry)
         if len(b):
+            # each row's method and notes become numbered footnotes, each distinct text once
+            footnotes: dict[str, int] = {}
+            refs = []
+            for method, note in zip(b["method"], b["note"], strict=True):
+                texts = ([f.note(method)] if pd.notna(method) and method else []) + f.notes(note)
+                refs.append(", ".join(str(n) for n in sorted(
+                    footnotes.setdefault(t, len(footnotes) + 1) for t in texts)))
             self.table(sec, pd.DataFrame({
                 f.label("platform"): [f.platform(p) for p in b["platform"]],
                 f.label("metric"): [f.metric(m) for m in b["metric"]],
@@ -179,9 +187,9 @@ class PerformanceSections:
                                        b["benchmark_value"], strict=True)],
                 f.label("ratio"): [f"{f.number(v, 2)}×" if pd.notna(v) else "–"
                                    for v in b["ratio"]],
-            }), align=["left", "left", "left", "right", "right", "right"])
-            self.bullets(sec, sorted({str(m) for m in b["method"].dropna()}
-                                     | {str(n) for n in b["note"].dropna()}))
+                f.label("notes"): refs,
+            }), align=["left", "left", "left", "right", "right", "right", "left"])
+            self.bullets(sec, list(footnotes), numbered=True)
         c = compare_competitors(self.ds, self.period)
         if len(c):
             self._add(sec, {"kind": "heading", "level": 2, "text": f.label("competitors")})
@@ -227,5 +235,5 @@ class PerformanceSections:
                          f.label("change"): change, f.label("interval"): interval})
         self.table(sec, pd.DataFrame(rows), caption=f.label("compare_caption"))
         if cmp.caveats:
-            self.bullets(sec, list(cmp.caveats))
+            self.bullets(sec, [f.note(c) for c in cmp.caveats])
         return sec
