@@ -279,7 +279,7 @@ class BrandReport(PerformanceSections, WatchSections, Report):
                               zip(groups["example_file"], groups["example"], strict=True)],
         })
         return self.table(sec, table, align=["left", "right", "left"],
-                          widths=["auto", "auto", "1fr"])
+                          widths=["auto", "auto", "1fr"], caption=f.label("quality_caption"))
 
     def method_notes(self) -> Section:
         f = self.fmt
