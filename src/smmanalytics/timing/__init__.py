@@ -32,6 +32,7 @@ import numpy as np
 import pandas as pd
 from threadpoolctl import threadpool_limits
 
+from ..errors import ConfigError
 from ._data import activity_schedule, controls, prepare, slot_design
 from ._estimate import estimate
 from ._result import WEEKDAYS, BestTimes
@@ -44,7 +45,7 @@ logger = logging.getLogger(__name__)
 _STRATA_WEEKS = 4
 
 
-def best_times(posts: pd.DataFrame, tz: str, platform: str | None = None, *,
+def best_times(posts, tz: str | None = None, platform: str | None = None, *,
                daily: pd.DataFrame | None = None, outcome: str = "interactions",
                exposure: str | None = "followers", min_age_days: float = 7,
                alpha: float = 0.10, n_boot: int = 200, seed: int = 0, window_hours: int = 3,
@@ -53,11 +54,13 @@ def best_times(posts: pd.DataFrame, tz: str, platform: str | None = None, *,
 
     Parameters
     ----------
-    posts : DataFrame
+    posts : DataFrame or Dataset
         Canonical posts (published_at UTC, time_precision, content_type, paid, platform, the
-        outcome's components, snapshot_at). Not modified.
+        outcome's components, snapshot_at). Not modified. A Dataset brings its posts, its
+        ``daily`` series (unless ``daily`` is given) and its brand's time zone.
     tz : str
-        The audience's IANA time zone, e.g. ``"Europe/Paris"``.
+        The audience's IANA time zone, e.g. ``"Europe/Paris"``; for a Dataset, default the
+        brand's.
     platform : str, optional
         Analyse this platform only; None pools all posts with platform/account as a control.
     daily : DataFrame, optional
@@ -90,6 +93,8 @@ def best_times(posts: pd.DataFrame, tz: str, platform: str | None = None, *,
 
     Raises
     ------
+    ConfigError
+        No time zone: ``tz`` is required with a DataFrame of posts.
     SchemaError
         ``published_at`` or the outcome column is missing or not tz-aware.
     UnknownPlatformError
@@ -101,8 +106,16 @@ def best_times(posts: pd.DataFrame, tz: str, platform: str | None = None, *,
     --------
     >>> bt = smm.best_times(ds.posts, tz="Europe/Paris", platform="instagram",
     ...                     daily=ds.daily)                           # doctest: +SKIP
+    >>> bt = smm.best_times(ds, platform="instagram")   # the same     # doctest: +SKIP
     >>> bt.summary                                                    # doctest: +SKIP
     """
+    if hasattr(posts, "posts") and hasattr(posts, "brand"):   # a Dataset
+        daily = posts.daily if daily is None else daily
+        tz = tz or posts.brand.timezone
+        posts = posts.posts
+    if not tz:
+        raise ConfigError("best_times needs the audience's time zone", column="tz",
+                          expected="an IANA zone such as 'Europe/Paris'", got=tz)
     # the design matrices are skinny (n x ~30): one BLAS thread is as fast as many, and much
     # faster on a busy machine where extra threads only contend
     with threadpool_limits(limits=1, user_api="blas"):

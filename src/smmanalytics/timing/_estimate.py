@@ -16,7 +16,9 @@ Definitions (benchmarks-methods §3.3)
   and moves ``e`` to the new controls to first order, ``E_c * exp(dE_c / E_c)``.
 - Held-out window: the weeks are split at random into halves A and B; the window with the
   highest post-weighted shrunk lift minus one standard error on A (among windows with enough
-  posts) is measured on B as ``(sum_W y / sum_W e) / (sum y / sum e)`` over B's posts, with ``e``
+  posts), or the every-day window of the same hours when its lift is within one standard error
+  of that one's (the one-standard-error rule: the simpler window unless the data say otherwise),
+  is measured on B as ``(sum_W y / sum_W e) / (sum y / sum e)`` over B's posts, with ``e``
   from the controls fitted on A. The held-out lift is the geometric mean over splits. Its
   interval keeps the windows chosen on A and resamples whole weeks: controls refitted on the
   resampled A half, windows measured on the resampled B half (percentiles over replicates,
@@ -242,7 +244,14 @@ def _held_out(rng, blocks: _Blocks, counts, eta_full, K, n_boot, n_splits, width
             lift = np.log((NA * np.exp(la)) @ W) - np.log(np.maximum(nw, 1e-300))
             se = np.sqrt((VA @ W) / (MA @ W) ** 2)
         score = np.where(supported[None, :] & (nw > 0), lift - se, -np.inf)
-        return np.argmax(score, axis=1), d, np.isfinite(score.max(axis=1))
+        j = np.argmax(score, axis=1)
+        # one-standard-error rule: a weekday or weekend window gives way to the every-day window
+        # of the same hours when that one's lift is within one standard error of it, so a
+        # daily evening effect is not reported as a weekend one by chance
+        rows = np.arange(len(j))
+        every = j % 24   # "every day" windows come first, one per start hour
+        simpler = (score[rows, every] > -np.inf) & (lift[rows, every] >= lift[rows, j] - se[rows, j])
+        return np.where(simpler, every, j), d, np.isfinite(score.max(axis=1))
 
     def measure(CB, d, j):
         """Held-out log-lift of windows j on the weeks weighted by CB, controls ``b + d``."""

@@ -88,7 +88,7 @@ class BestTimes:
             days = {"every day": "on any day", "Monday-Friday": "on weekdays",
                     "Saturday-Sunday": "at weekends"}.get(w["days"], w["days"])
             return (f"Posting time matters for this account (p = {self.p_value:.3f}): posts "
-                    f"{days} between {_hours(w)} ({tz}) earned {w['lift']:.2f}× the account's average "
+                    f"{days} from {_hours(w)} ({tz}) earned {w['lift']:.2f}× the account's average "
                     f"({level}% interval {w['lift_low']:.2f}–{w['lift_high']:.2f}, measured on "
                     f"weeks not used to choose the window; {n} posts).")
         if n == 0 and not self.n_excluded.get("day_precision"):
