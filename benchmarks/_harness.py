@@ -1,14 +1,19 @@
-"""Small helpers for the benchmarks: best-of-n wall time, peak memory in a fresh process."""
+"""Small helpers for the benchmarks: best-of-n wall time, peak memory in a fresh process, a
+scratch folder for inputs and caches."""
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import subprocess
 import sys
+import tempfile
 import textwrap
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
+from pathlib import Path
 
 
 @dataclass
@@ -32,6 +37,20 @@ class Row:
 
     def as_dict(self) -> dict:
         return {**asdict(self), "ratio": self.ratio, "ok": self.ok}
+
+
+@contextlib.contextmanager
+def scratch_dir(prefix: str) -> Iterator[Path]:
+    """A temporary folder; ``SMM_CACHE_DIR``, which benchmarks point inside it, is restored."""
+    saved = os.environ.get("SMM_CACHE_DIR")
+    with tempfile.TemporaryDirectory(prefix=prefix) as d:
+        try:
+            yield Path(d)
+        finally:
+            if saved is None:
+                os.environ.pop("SMM_CACHE_DIR", None)
+            else:
+                os.environ["SMM_CACHE_DIR"] = saved
 
 
 def best_time(fn: Callable[[], object], repeat: int = 3) -> float:

@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 from _gen import write_meta_posts
-from _harness import Row, best_time, peak_rss_mb
+from _harness import Row, best_time, peak_rss_mb, scratch_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "sample" / "maison-seve"
@@ -100,19 +99,11 @@ def _many(tmp: Path) -> list[Row]:
 
 
 def run() -> list[Row]:
-    saved = os.environ.get("SMM_CACHE_DIR")
-    with tempfile.TemporaryDirectory(prefix="smm-bench-load-") as d:
-        tmp = Path(d)
-        try:
-            rows = _big(tmp)
-            os.environ["SMM_CACHE_DIR"] = str(tmp / "cache-sample")
-            rows += _sample()
-            rows += _many(tmp)
-        finally:
-            if saved is None:
-                os.environ.pop("SMM_CACHE_DIR", None)
-            else:
-                os.environ["SMM_CACHE_DIR"] = saved
+    with scratch_dir("smm-bench-load-") as tmp:
+        rows = _big(tmp)
+        os.environ["SMM_CACHE_DIR"] = str(tmp / "cache-sample")
+        rows += _sample()
+        rows += _many(tmp)
     return rows
 
 

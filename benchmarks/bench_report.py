@@ -15,11 +15,10 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-from _harness import Row, best_time
+from _harness import Row, best_time, scratch_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data" / "sample" / "maison-seve"
@@ -92,18 +91,10 @@ def _batch(tmp: Path) -> list[Row]:
 
 def run() -> list[Row]:
     _kernel_env()
-    saved = os.environ.get("SMM_CACHE_DIR")
-    with tempfile.TemporaryDirectory(prefix="smm-bench-report-") as d:
-        tmp = Path(d)
+    with scratch_dir("smm-bench-report-") as tmp:
         os.environ["SMM_CACHE_DIR"] = str(tmp / "cache")
-        try:
-            rows = [_monthly(tmp)]
-            rows += _batch(tmp)
-        finally:
-            if saved is None:
-                os.environ.pop("SMM_CACHE_DIR", None)
-            else:
-                os.environ["SMM_CACHE_DIR"] = saved
+        rows = [_monthly(tmp)]
+        rows += _batch(tmp)
     return rows
 
 

@@ -69,6 +69,28 @@ def _account(permalink: pd.Series) -> pd.Series:
         r"(?:twitter|x)\.com/([A-Za-z0-9_]+)/status", expand=False).astype("string")
 
 
+def _posts(c: Candidate, family: str, post_id: pd.Series, permalink: pd.Series,
+           published: pd.Series, decoded: pd.Series, export_precision: str,
+           **extra: pd.Series) -> pd.DataFrame:
+    """The posts table of either export: ``decoded`` marks the times taken from the post id
+    (to the second), the others come from the export at ``export_precision``."""
+    out = pd.DataFrame({
+        "platform": "x",
+        "account_id": _account(permalink),
+        "post_id": post_id,
+        "permalink": permalink,
+        "caption": _text(c, family, "caption", len(post_id)),
+        "published_at": published,
+        "time_precision": two_labels(decoded, "second", export_precision)
+        .mask(published.isna()),
+        "time_source": two_labels(decoded, "decoded_id", "export").mask(published.isna()),
+        **extra,
+    })
+    out["account_name"] = out["account_id"]
+    _metrics(c, family, out)
+    return out
+
+
 def _unknown_note(c: Candidate, family: str, ctx: ParseContext) -> None:
     m = c.match(family)
     if m.unknown:
@@ -95,20 +117,7 @@ def _parse_legacy(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     agree = decoded.notna() & export.notna() & (decoded >= export) & (
         decoded < export + pd.Timedelta(minutes=1))
     published = export.where(~agree, decoded.dt.floor("s"))
-    out = pd.DataFrame({
-        "platform": "x",
-        "account_id": _account(permalink),
-        "post_id": post_id,
-        "permalink": permalink,
-        "caption": _text(c, fam, "caption", n),
-        "published_at": published,
-        "time_precision": two_labels(agree, "second", "minute")
-        .mask(published.isna()),
-        "time_source": two_labels(agree, "decoded_id", "export")
-        .mask(published.isna()),
-    })
-    out["account_name"] = out["account_id"]
-    _metrics(c, fam, out)
+    out = _posts(c, fam, post_id, permalink, published, agree, export_precision="minute")
     promoted = c.numbers(fam, "promoted_impressions")
     if promoted is not None:
         out["paid"] = (promoted.fillna(0) > 0).astype("boolean").array
@@ -166,21 +175,8 @@ def _parse_content(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     if (~agree & day_utc.notna()).any():
         ctx.note("day_zone_assumed", "X content dates carry no time zone; days without a "
                  "decodable post id are taken as UTC days", level="info")
-    out = pd.DataFrame({
-        "platform": "x",
-        "account_id": _account(permalink),
-        "post_id": post_id,
-        "permalink": permalink,
-        "caption": _text(c, fam, "caption", n),
-        "published_at": published,
-        "time_precision": two_labels(agree, "second", "day")
-        .mask(published.isna()),
-        "time_source": two_labels(agree, "decoded_id", "export")
-        .mask(published.isna()),
-        "published_date": days,
-    })
-    out["account_name"] = out["account_id"]
-    _metrics(c, fam, out)
+    out = _posts(c, fam, post_id, permalink, published, agree, export_precision="day",
+                 published_date=days)
     _unknown_note(c, fam, ctx)
     out.attrs.update(kind="posts", platform="x", source_locale=c.match(fam).locale,
                      source_tz="UTC")
