@@ -240,6 +240,15 @@ def test_cli_scorecard(tmp_path, monkeypatch, capsys):
                  "--asof", "2026-10-15", "--json"]) == 0
     rec = json.loads(capsys.readouterr().out)[0]
     assert rec["actual"] == 15 and rec["status"] in ("on track", "at risk", "off track")
+    # DATA also as a positional, like `smm alerts DATA`; once only, and never missing
+    assert main(["scorecard", str(tmp_path), "--period", "2026-10", "--asof", "2026-11-01"]) == 0
+    assert "Met" in capsys.readouterr().out
+    for argv in (["scorecard", str(tmp_path), "--data", str(tmp_path), "--period", "2026-10"],
+                 ["scorecard", "--period", "2026-10"]):
+        with pytest.raises(SystemExit) as exit_info:
+            main(argv)
+        assert exit_info.value.code == 2
+    assert "needs DATA" in capsys.readouterr().err
 
 
 # ------------------------------------------------------------------ a small brand end to end

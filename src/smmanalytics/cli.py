@@ -88,6 +88,13 @@ def _cmd_alerts(args: argparse.Namespace) -> int:
     return 0
 
 
+def _data_argument(p: argparse.ArgumentParser) -> None:
+    """DATA as a positional, like the other analysis commands, or as ``--data`` like `smm
+    report`; ``main`` merges the two into ``args.data``."""
+    p.add_argument("data", nargs="?", help="brand folder, file or zip of exports")
+    p.add_argument("--data", dest="data_option", metavar="DATA", help="the same, as an option")
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="smm", description="Social media analytics from exports.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -110,7 +117,7 @@ def _parser() -> argparse.ArgumentParser:
     p_inspect.set_defaults(func=_cmd_inspect)
     # roi / scorecard (roi.py, goals.py)
     r = sub.add_parser("roi", help="cost, attributed value, ROI, ROAS, CPA, CPC, CPM")
-    r.add_argument("--data", required=True, help="brand folder, file or zip of exports")
+    _data_argument(r)
     r.add_argument("--period", required=True, help="2026-10, 2026-Q3 or 2026-10-01..2026-10-15")
     r.add_argument("--by", choices=("campaign", "platform"), default=None)
     r.add_argument("--value-per-key-event", type=float, default=None,
@@ -118,7 +125,7 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--json", action="store_true", help="JSON records instead of a table")
     r.set_defaults(func=_cmd_roi)
     s = sub.add_parser("scorecard", help="goals against actuals, status, pace and projection")
-    s.add_argument("--data", required=True, help="brand folder, file or zip of exports")
+    _data_argument(s)
     s.add_argument("--period", required=True, help="2026-10 or 2026-Q3")
     s.add_argument("--asof", default=None, help="last day with data (default: today or data end)")
     s.add_argument("--json", action="store_true", help="JSON records instead of a table")
@@ -266,7 +273,14 @@ def _cmd_cache(args) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``smm`` console script; returns the exit code."""
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if hasattr(args, "data_option"):
+        if args.data and args.data_option:
+            parser.error("give DATA once, as a positional or as --data")
+        args.data = args.data or args.data_option
+        if not args.data:
+            parser.error(f"smm {args.command} needs DATA (a brand folder, file or zip)")
     try:
         return int(args.func(args) or 0)
     except SmmError as exc:
@@ -277,5 +291,3 @@ def main(argv: list[str] | None = None) -> int:
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
 
-
-_ = json  # used by subcommands with --json
