@@ -92,7 +92,7 @@ class WatchSections:
             excluded = {k: v for k, v in (bt.n_excluded or {}).items() if v}
             if excluded:
                 self.text(sec, f.label("bt_excluded") + " " + ", ".join(
-                    f"{f.label('excl_' + k)}: {f.number(v)}" for k, v in excluded.items()),
+                    f"{f.label('excl_' + k)} ({f.number(v)})" for k, v in excluded.items()),
                     note=True)
         return sec
 
