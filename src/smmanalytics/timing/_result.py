@@ -18,6 +18,14 @@ def _hours(w: dict) -> str:
     return f"{w['start_hour']:02d}:00–{w['end_hour']:02d}:00"
 
 
+def _ink(im, value: float) -> str:
+    """Black or white, whichever reads better on the cell colour ``im`` gives ``value``."""
+    if not np.isfinite(value):
+        return "black"
+    r, g, b, _ = im.cmap(im.norm(value))
+    return "white" if 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.45 else "black"
+
+
 def _clean(obj):
     """Plain JSON types: numpy scalars to Python, non-finite floats to None."""
     if isinstance(obj, dict):
@@ -162,13 +170,15 @@ class BestTimes:
             cbar.set_ticklabels([f"{t:g}×" for t in ticks])
             if annotate:
                 for d, h in zip(*np.nonzero(n), strict=True):
-                    ax.text(h, d, str(n[d, h]), ha="center", va="center", fontsize=6)
+                    ax.text(h, d, str(n[d, h]), ha="center", va="center", fontsize=6,
+                            color=_ink(im, lift[d, h]))
             if self.effect_detected:
                 w = self.window
                 for d in w["weekdays"]:
                     ax.add_patch(Rectangle((w["start_hour"] - 0.5, d - 0.5), len(w["hours"]), 1,
                                            fill=False, lw=1.5, ec="black"))
             title = "Engagement lift by posting slot (numbers: posts)"
+        ax.grid(False)   # style sheets with a grid draw it across the cells
         ax.set_xticks(range(0, 24, 3))
         ax.set_xticklabels([f"{h:02d}:00" for h in range(0, 24, 3)])
         ax.set_yticks(range(7))
