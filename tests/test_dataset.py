@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 import smmanalytics as smm
+from smmanalytics import schema
 from smmanalytics.errors import ParseError
 from smmanalytics.schema import validate
 
@@ -153,6 +154,19 @@ def test_corrupt_zip_member_is_a_parse_error(tmp_path):
     assert "decompressing" in str(info.value)
     ds = smm.load(tmp_path)
     assert ds.posts.empty and (ds.quality["level"] == "error").any()
+
+
+def test_posts_in_a_period_by_the_brands_day():
+    posts = schema.conform(pd.DataFrame({
+        "platform": ["instagram"] * 3,
+        # 22:30 UTC on Sep 30 is 00:30 on Oct 1 in Paris; Oct 31 23:30 UTC is Nov 1 in Paris
+        "published_at": pd.to_datetime(["2026-09-30 21:30", "2026-09-30 22:30",
+                                        "2026-10-31 23:30"], utc=True),
+    }), "posts")
+    ds = smm.Dataset(posts=posts, brand=smm.Brand(name="B", timezone="Europe/Paris"))
+    got = ds.posts_in("2026-10")
+    assert got["published_at"].tolist() == [pd.Timestamp("2026-09-30 22:30", tz="UTC")]
+    assert len(ds.posts_in("2026-Q4")) == 2 and len(ds.posts) == 3
 
 
 def test_snapshot_from_mtime_is_noted(tmp_path):

@@ -158,9 +158,7 @@ ds
     md("## 3. Engagement\n\nRates are fractions named by their denominator; each group gets the "
        "median post and the pooled rate (Σ interactions ÷ Σ reach)."),
     code('''
-from smmanalytics.report import posts_in_period
-
-october = posts_in_period(ds.posts, smm.parse_period(period), ds.brand.timezone)
+october = ds.posts_in(period)   # by publish day in the brand's time zone
 smm.engagement(october, by=["platform", "content_type"])
 '''),
     md("## 4. What social brings back, for what it costs"),
@@ -170,7 +168,7 @@ smm.engagement(october, by=["platform", "content_type"])
     md("## 5. Does posting time matter?\n\nThe answer can be \"no reliable effect\"; when "
        "there is one, the window's lift is measured on weeks not used to choose it."),
     code('''
-bt = smm.best_times(ds.posts, ds.brand.timezone, platform="instagram", daily=ds.daily)
+bt = smm.best_times(ds, platform="instagram")   # the brand's time zone and follower series
 print(bt.summary)
 bt.plot()
 '''),

@@ -32,6 +32,7 @@ import pandas as pd
 from . import schema
 from .brand import Brand
 from .errors import ParseError, SchemaError, SmmError
+from .periods import posts_in_period
 from .quality import QualityLog
 
 __all__ = ["Dataset", "load"]
@@ -58,6 +59,14 @@ class Dataset:
     quality: pd.DataFrame = _empty("quality")
     files: pd.DataFrame = field(default_factory=pd.DataFrame)
     root: Path | None = None
+
+    def posts_in(self, period) -> pd.DataFrame:
+        """The posts published in ``period`` ("2026-10", "2026-Q3", "2026-10-01..2026-10-15"
+        or a Period), by their publish day in the brand's time zone.
+
+        >>> smm.engagement(ds.posts_in("2026-10"), by="platform")      # doctest: +SKIP
+        """
+        return posts_in_period(self.posts, period, self.brand.timezone)
 
     def __repr__(self) -> str:
         parts = [f"{len(self.posts)} posts", f"{len(self.daily)} daily rows",

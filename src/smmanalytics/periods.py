@@ -15,7 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-__all__ = ["Period", "parse_period", "local_dates", "overlap_days", "latest_complete_month"]
+__all__ = ["Period", "parse_period", "local_dates", "posts_in_period", "overlap_days",
+           "latest_complete_month"]
 
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _QUARTER = re.compile(r"^(\d{4})-?[Qq]([1-4])$")
@@ -161,6 +162,14 @@ def local_dates(published_at: pd.Series, tz: str) -> pd.Series:
     """
     ts = pd.to_datetime(published_at, utc=True)
     return ts.dt.tz_convert(tz).dt.tz_localize(None).dt.normalize().astype("datetime64[ns]")
+
+
+def posts_in_period(posts: pd.DataFrame, period, tz: str) -> pd.DataFrame:
+    """Posts whose publish day, in the audience's zone ``tz``, falls in ``period`` (a Period or
+    anything ``parse_period`` reads); a new frame with a fresh index."""
+    p = period if isinstance(period, Period) else parse_period(period)
+    local_day = posts["published_at"].dt.tz_convert(tz).dt.tz_localize(None)
+    return posts.loc[p.contains(local_day)].reset_index(drop=True)
 
 
 def overlap_days(start: pd.Series, end: pd.Series, period: Period) -> np.ndarray:

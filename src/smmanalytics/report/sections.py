@@ -13,7 +13,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from .. import metrics, plots
-from ..periods import Period, parse_period
+from ..periods import parse_period, posts_in_period
 from .builder import Report, Section
 from .performance import PerformanceSections
 from .watch import WatchSections
@@ -72,12 +72,6 @@ def printable(text: str) -> str:
             and unicodedata.category(ch) not in ("Cs", "Co", "Cn")
             and ch not in "\u200d\ufe0e\ufe0f"]
     return " ".join("".join(kept).split())
-
-
-def posts_in_period(posts: pd.DataFrame, period: Period, tz: str) -> pd.DataFrame:
-    """Posts whose publish day, in the audience's zone ``tz``, falls in ``period``."""
-    local_day = posts["published_at"].dt.tz_convert(tz).dt.tz_localize(None)
-    return posts.loc[period.contains(local_day)].reset_index(drop=True)
 
 
 class BrandReport(PerformanceSections, WatchSections, Report):
