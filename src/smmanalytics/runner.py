@@ -133,7 +133,11 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str, out: str | os
         try:
             pm.execute_notebook(str(nb_in), str(nb_out), parameters=params,
                                 kernel_name=kernel_name, cwd=str(nb_in.parent),
-                                progress_bar=progress, request_save_on_cell_execute=False)
+                                progress_bar=progress, request_save_on_cell_execute=False,
+                                # the kernel's own start-up chatter (a warning that it listens
+                                # on localhost TCP) is not the analyst's business; its errors
+                                # and the cells' warnings still show
+                                extra_arguments=["--IPKernelApp.log_level=ERROR"])
         except pm.PapermillExecutionError as exc:
             failed = final.parent / f"{stem}.failed.ipynb"
             if nb_out.exists():
