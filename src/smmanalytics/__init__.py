@@ -4,13 +4,10 @@
 >>> ds = smm.load("data/sample/maison-seve")      # doctest: +SKIP
 """
 
-from __future__ import annotations
-
-import logging
+import logging as _logging
+from importlib import metadata as _metadata
 
 from .alerts import AlertSettings, alerts, backtest, plot_alert, signals
-
-# roi, goals, benchmarks, compare (roi branch)
 from .benchmarks import benchmarks, compare_benchmarks, compare_competitors, read_competitors
 from .brand import Brand
 from .calendar import plan_month, plan_slots, write_ics
@@ -28,7 +25,7 @@ from .errors import (
     UnknownPlatformError,
 )
 from .goals import STATUS_LABELS, read_goals, scorecard, scorecard_display
-from .loaders import read_export  # loaders block
+from .loaders import read_export
 from .metrics import engagement, interactions
 from .periods import Period, parse_period
 from .roi import (
@@ -43,11 +40,14 @@ from .roi import (
 from .runner import run_report
 from .timing import BestTimes, best_times
 
-__version__ = "0.1.0"
+try:
+    __version__ = _metadata.version("smmanalytics")
+except _metadata.PackageNotFoundError:  # imported from a source tree that was never installed
+    __version__ = "0.0.0+unknown"
 
 # A library logs, the application decides what to show (quality notes are in ds.quality and
 # in the reports); without this, Python's last-resort handler prints every warning.
-logging.getLogger(__name__).addHandler(logging.NullHandler())
+_logging.getLogger(__name__).addHandler(_logging.NullHandler())
 
 __all__ = [
     "__version__",
