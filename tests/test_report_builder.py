@@ -37,19 +37,6 @@ def ds(rng):
                    brand=Brand(name="Maison Sève", timezone="Europe/Paris", language="fr"))
 
 
-def test_posts_in_period_uses_the_audience_day():
-    posts = schema.conform(pd.DataFrame({
-        "platform": ["instagram"] * 3,
-        # 22:30 UTC on Sep 30 is 00:30 on Oct 1 in Paris (CEST, UTC+2); Oct 31 23:30 UTC is
-        # Nov 1 00:30 in Paris (CET, UTC+1)
-        "published_at": pd.to_datetime(["2026-09-30 21:30", "2026-09-30 22:30",
-                                        "2026-10-31 23:30"], utc=True),
-    }), "posts")
-    from smmanalytics.periods import parse_period
-    got = posts_in_period(posts, parse_period("2026-10"), "Europe/Paris")
-    assert got["published_at"].tolist() == [pd.Timestamp("2026-09-30 22:30", tz="UTC")]
-
-
 @pytest.mark.parametrize("lang", ["fr", "en", "it"])
 def test_pdf_shows_the_api_figures_in_the_report_language(ds, lang):
     rep = BrandReport(ds, "2026-10", lang=lang)
