@@ -71,22 +71,29 @@ def plot_engagement_by_platform(engagement: pd.DataFrame, *, rate: str = "er_rea
 
 
 def plot_audience(audience: pd.DataFrame, *, dimension: str, top: int = 8,
-                  ax: Axes | None = None, formatter=None, **kwargs) -> Axes:
+                  ax: Axes | None = None, formatter=None, name=str, other: str = "Other",
+                  **kwargs) -> Axes:
     """Horizontal bars of the audience share per category of one ``dimension``.
 
-    ``audience`` is the canonical audience table (dimension, category, share); the ``top``
-    largest categories are shown, the rest summed as "other" only if they exist.
+    ``audience`` is the canonical audience table (dimension, category, share). With more than
+    ``top`` categories, the ``top - 1`` largest are shown and the rest summed in one bar named
+    ``other``, so the bars always add up to what the export lists. ``name`` displays a category
+    (a translation, say); ``formatter(value, digits)`` labels the bars and the axis.
     """
     ax = ax if ax is not None else plt.gca()
     data = audience.loc[audience["dimension"] == dimension].dropna(subset=["share"])
     if data.empty:
         return ax
     shares = data.groupby("category", sort=False)["share"].sum().astype(float)
-    shares = shares.sort_values(ascending=False)
-    shown = shares.head(top)
-    bars = ax.barh(shown.index.astype(str), shown.to_numpy(), color="#6b8f71", **kwargs)
+    # categories that display the same (the export's own "Others" and ours) are one bar
+    shares = shares.groupby([name(c) for c in shares.index.astype(str)], sort=False).sum()
+    shares = shares.sort_values(ascending=False, kind="stable")
+    if len(shares) > top:
+        keep = shares.drop(other, errors="ignore").iloc[: top - 1]
+        shares = pd.concat([keep, pd.Series({other: shares.sum() - keep.sum()})])
+    bars = ax.barh(shares.index.astype(str), shares.to_numpy(), color="#6b8f71", **kwargs)
     if formatter is not None:
-        ax.bar_label(bars, labels=[formatter(v, 0) for v in shown], padding=3, fontsize="small")
+        ax.bar_label(bars, labels=[formatter(v, 0) for v in shares], padding=3, fontsize="small")
         ax.xaxis.set_major_formatter(lambda v, _pos: formatter(v, 0))
     ax.invert_yaxis()
     ax.set_xlabel("")

@@ -142,6 +142,11 @@ class Formatter:
             return self.number(float(v.replace(",", "")), digits)
         return v
 
+    def category(self, name) -> str:
+        """An audience category in the report language where it is a common word ("Female" →
+        "Femmes"); names of places, industries and the like are shown as exported."""
+        return self._word("categories", str(name).strip().lower(), str(name))
+
     def platform(self, name) -> str:
         """Display name of a platform ("linkedin" → "LinkedIn"; "total" → all platforms)."""
         name = str(name)

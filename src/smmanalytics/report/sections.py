@@ -232,7 +232,8 @@ class BrandReport(PerformanceSections, WatchSections, Report):
                 fig, axes = plt.subplots(1, 2, figsize=(8, 2.6), squeeze=False)
                 for ax, ((platform, dimension), g) in zip(axes[0], pair, strict=False):
                     plots.plot_audience(g, dimension=dimension, top=top, ax=ax,
-                                        formatter=f.percent)
+                                        formatter=f.percent, name=f.category,
+                                        other=f.category("other"))
                     ax.set_title(f"{f.platform(platform)} · "
                                  f"{f.label('dim_' + dimension)}", fontsize="medium",
                                  loc="left")

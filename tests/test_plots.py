@@ -1,0 +1,45 @@
+"""Charts: what they draw adds up to the data."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from smmanalytics import plots  # noqa: E402
+from smmanalytics.report.formatting import Formatter  # noqa: E402
+
+
+def _bars(ax) -> dict[str, float]:
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    return dict(zip(labels, [p.get_width() for p in ax.patches], strict=True))
+
+
+def test_audience_bars_keep_every_category():
+    # TikTok countries: five named ones and the export's own "Others"
+    aud = pd.DataFrame({"dimension": "country",
+                        "category": ["FR", "BE", "CH", "Others", "CA", "MA"],
+                        "share": [0.60, 0.12, 0.10, 0.08, 0.06, 0.04]})
+    fig, ax = plt.subplots()
+    f = Formatter("fr")
+    plots.plot_audience(aud, dimension="country", top=4, ax=ax, name=f.category,
+                        other=f.category("other"))
+    bars = _bars(ax)
+    # the three largest named countries, then one "Autres" bar holding Others + CA + MA
+    assert list(bars) == ["FR", "BE", "CH", "Autres"]
+    assert bars["Autres"] == pytest.approx(0.08 + 0.06 + 0.04)
+    assert sum(bars.values()) == pytest.approx(1.0)
+    plt.close(fig)
+
+
+def test_audience_categories_in_the_report_language():
+    aud = pd.DataFrame({"dimension": "gender", "category": ["Female", "Male", "Other"],
+                        "share": [0.76, 0.21, 0.03]})
+    fig, ax = plt.subplots()
+    plots.plot_audience(aud, dimension="gender", ax=ax, name=Formatter("it").category)
+    assert _bars(ax) == pytest.approx({"Donne": 0.76, "Uomini": 0.21, "Altro": 0.03})
+    plt.close(fig)
