@@ -153,7 +153,10 @@ def _fast_plain(values: pd.Series, decimal: str | None) -> pd.Series | None:
         return None
     if np.isinf(floats).any():
         return None
-    return pd.Series(pd.array(floats, dtype="Float64"), index=values.index)
+    # what pd.array(floats, dtype="Float64") builds (NaN → NA, own writable buffer), without
+    # its copy and checks
+    floats = np.require(floats, requirements="W")
+    return pd.Series(pd.arrays.FloatingArray(floats, np.isnan(floats)), index=values.index)
 
 
 def _column_decimal(s: pd.Series, hint: str | None) -> str:
