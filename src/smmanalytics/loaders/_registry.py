@@ -28,7 +28,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from .. import schema
 from ..errors import ParseError, SmmError, UnknownFormatError, UnknownPlatformError
@@ -338,17 +340,17 @@ def _campaign_from_utm(out: pd.DataFrame, src: Source, log: QualityLog | None) -
     """Fill ``campaign`` from a ``utm_campaign=`` in the post's link or caption (URL-decoded)."""
     from urllib.parse import unquote_plus
 
+    from ._arrow import may_contain
     from ._ids import extract
 
-    n = len(out)
-    campaign = (out["campaign"].astype("string") if "campaign" in out.columns
-                else pd.Series(pd.NA, index=out.index, dtype="string"))
-    found = pd.Series(pd.NA, index=out.index, dtype="string")
+    found = None
     for col in ("permalink", "link", "caption"):
-        if col in out.columns and n and _contains(out[col], "utm_campaign="):
+        if col in out.columns and len(out) and may_contain(out[col], "utm_campaign="):
             hit = extract(out[col], _UTM)
-            found = found.fillna(hit)
-    if found.notna().any():
+            found = hit if found is None else found.fillna(hit)
+    if found is not None and found.notna().any():
+        campaign = (out["campaign"].astype("string") if "campaign" in out.columns
+                    else pd.Series(pd.NA, index=out.index, dtype="string"))
         codes, uniques = pd.factorize(found)
         decoded = pd.array([unquote_plus(u) for u in uniques] + [pd.NA], dtype="string")
         found = pd.Series(decoded[codes], index=out.index, dtype="string")
@@ -357,18 +359,14 @@ def _campaign_from_utm(out: pd.DataFrame, src: Source, log: QualityLog | None) -
             log.add(src.name, "campaign_from_utm", f"{int(fill.sum())} posts got their campaign "
                     "from a utm_campaign parameter in their link or caption", level="info",
                     rows=int(fill.sum()))
-        out["campaign"] = campaign.fillna(found)
+        out["campaign"] = found if campaign.isna().all() else campaign.fillna(found)
 
 
-def _contains(values: pd.Series, text: str) -> bool:
-    """True when some cell contains ``text`` (Arrow on text columns: no conversion)."""
-    if pd.api.types.is_string_dtype(values.dtype) and values.dtype != object:
-        import pyarrow as pa
-        import pyarrow.compute as pc
-
-        return bool(pc.any(pc.match_substring(pa.array(values, from_pandas=True),
-                                              text)).as_py())
-    return bool(values.astype("str").str.contains(text, regex=False).any())
+def _repeat_text(value: str | None, n: int) -> pd.api.extensions.ExtensionArray:
+    """``value`` (None: missing) on ``n`` rows as a ``string`` array, repeated by Arrow: a
+    string broadcast by pandas goes through as many Python objects as rows."""
+    one = pa.array([value], type=pa.large_string())
+    return pd.array(one.take(np.zeros(n, dtype=np.intp)), dtype="string")
 
 
 def finish(df: pd.DataFrame, src: Source, snapshot: pd.Timestamp,
@@ -391,13 +389,13 @@ def finish(df: pd.DataFrame, src: Source, snapshot: pd.Timestamp,
                         log.add(src.name, "negative_metric", f"{int(neg.sum())} negative "
                                 f"values of {m!r} set to NaN", rows=int(neg.sum()))
     if "source_file" not in out.columns:
-        out["source_file"] = src.name
+        out["source_file"] = _repeat_text(src.name, len(out))
     out["snapshot_at"] = snapshot
     if kind == "posts":
         if "source_format" not in out.columns:
-            out["source_format"] = attrs.get("source_format")
+            out["source_format"] = _repeat_text(attrs.get("source_format"), len(out))
         if "source_locale" not in out.columns:
-            out["source_locale"] = attrs.get("source_locale")
+            out["source_locale"] = _repeat_text(attrs.get("source_locale"), len(out))
         _campaign_from_utm(out, src, log)
         if "interactions" not in out.columns or out["interactions"].isna().all():
             from ..metrics import interactions
