@@ -23,6 +23,7 @@ from __future__ import annotations
 import importlib
 import logging
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -141,9 +142,9 @@ def _merge(table: str, frames: list[pd.DataFrame], log: QualityLog) -> pd.DataFr
         return schema.empty(table)
     # conform each part first so that categories and dtypes agree before concatenating
     parts = [schema.conform(f, table) for f in frames]
+    if "platform" in schema.TABLES[table]:
+        _share_platforms(parts)
     for i, part in enumerate(parts):
-        if "platform" in schema.TABLES[table]:
-            part["platform"] = part["platform"].astype("string")
         part["_order"] = i
     del frames       # the parts share their data; one reference less to free after concat
     df = parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
@@ -169,10 +170,45 @@ def _merge(table: str, frames: list[pd.DataFrame], log: QualityLog) -> pd.DataFr
              "web": ["breakdown", "date", "source", "medium", "campaign", "channel_group"],
              "audience": ["platform", "dimension", "category"]}[table]
     order = [c for c in order if c in df.columns] + ["_order"]
-    df = df.take(_sort_order(df, order)).drop(columns="_order")
+    df = _take(df.drop(columns="_order"), _sort_order(df, order))
     out = schema.conform(df, table)
     schema.validate(out, table)
     return out
+
+
+def _share_platforms(parts: list[pd.DataFrame]) -> None:
+    """Give every part's ``platform`` the same categories: the platforms present, sorted, as
+    ``string``, which is what conform makes of the column read as text after the merge.
+
+    Concatenated parts then keep one categorical column, whose codes deduplicate and sort in
+    the order of the platform names, without turning a million rows into text and back.
+    """
+    present = set()
+    for part in parts:
+        present.update(part["platform"].dropna().unique())
+    dtype = pd.CategoricalDtype(pd.Index(sorted(present), dtype="string"))
+    for part in parts:
+        part["platform"] = part["platform"].astype(dtype)
+
+
+#: frames at least this long are gathered by :func:`_take` on several threads
+_PARALLEL_ROWS = 100_000
+
+
+def _take(df: pd.DataFrame, positions: np.ndarray) -> pd.DataFrame:
+    """The rows of ``df`` at ``positions`` (``df.take``, but with a fresh RangeIndex).
+
+    A long frame has its columns gathered on two threads: Arrow's and numpy's gathers release
+    the GIL, and a million-row posts table spends much of its merge here.
+    """
+    if len(df) < _PARALLEL_ROWS:
+        return df.take(positions).reset_index(drop=True)
+    arrays = [df.iloc[:, i].array for i in range(df.shape[1])]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        taken = list(pool.map(lambda a: a.take(positions), arrays))
+    # dtype given: an object column stays as it is (no inference of a new dtype)
+    cols = {i: pd.Series(a, dtype=a.dtype, copy=False) for i, a in enumerate(taken)}
+    return pd.DataFrame(cols, copy=False).set_axis(df.columns, axis=1)
 
 
 def _sort_order(df: pd.DataFrame, keys: list[str]) -> np.ndarray:
