@@ -37,7 +37,7 @@ from ..errors import ParseError, SmmError, UnknownFormatError, UnknownPlatformEr
 from ..quality import QualityLog
 from ._headers import HeaderMatch, match_headers
 from ._sniff import RawTable
-from ._sources import Source, iter_sources, read_tables
+from ._sources import LARGE, Source, iter_sources, read_tables
 
 __all__ = ["Format", "Candidate", "ParseContext", "register", "formats", "get_format",
            "KINDS", "KNOWN_PLATFORMS", "parse_source", "finish", "snapshot_from_name",
@@ -425,6 +425,20 @@ def parse_source(src: Source, log: QualityLog, *, fmts: list[Format] | None = No
 
 def _parse_source(src: Source, log: QualityLog, fmts: list[Format]
                   ) -> tuple[list[pd.DataFrame], bool]:
+    frames, understood = _parse_tables(src, log, fmts)
+    if len(src.data) > LARGE:
+        # the raw tables died with _parse_tables: give their pages (the cells of a big
+        # export, hundreds of MB) back to the system instead of keeping them in Arrow's pool
+        # while pandas allocates the finished frames elsewhere; this lowers the peak memory
+        pa.default_memory_pool().release_unused()
+    snap = _snapshot(src, frames, log) if frames else pd.NaT
+    return [finish(df, src, snap, log) for df in frames], understood
+
+
+def _parse_tables(src: Source, log: QualityLog, fmts: list[Format]
+                  ) -> tuple[list[pd.DataFrame], bool]:
+    """Parse every raw table of ``src`` with the format that claims it; return
+    ``(frames, understood)``."""
     tables = read_tables(src, log)
     frames: list[pd.DataFrame] = []
     understood = False
@@ -455,8 +469,7 @@ def _parse_source(src: Source, log: QualityLog, fmts: list[Format]
             if table.sheet:
                 df.attrs.setdefault("sheet", table.sheet)
         frames.extend(out)
-    snap = _snapshot(src, frames, log) if frames else pd.NaT
-    return [finish(df, src, snap, log) for df in frames], understood
+    return frames, understood
 
 
 def _iter_parsed(path, platform: str | None) -> Iterator[pd.DataFrame]:
