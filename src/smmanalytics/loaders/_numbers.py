@@ -147,7 +147,9 @@ def _fast_plain(values: pd.Series, decimal: str | None) -> pd.Series | None:
             arr = arr.cast(pa.large_string())
         if decimal == "," and pc.any(pc.match_substring(arr, ".")).as_py():
             return None
-        arr = pc.if_else(pc.equal(arr, ""), pa.scalar(None, arr.type), arr)
+        empty = pc.equal(arr, "")
+        if pc.any(empty).as_py():       # else the text is cast as it is, without a copy
+            arr = pc.if_else(empty, pa.scalar(None, arr.type), arr)
         floats = pc.cast(arr, pa.float64()).to_numpy(zero_copy_only=False)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
         return None

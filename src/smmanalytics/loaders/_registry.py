@@ -31,10 +31,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from .. import schema
 from ..errors import ParseError, SmmError, UnknownFormatError, UnknownPlatformError
 from ..quality import QualityLog
+from ._arrow import arrow_text, may_contain
 from ._headers import HeaderMatch, match_headers
 from ._sniff import RawTable
 from ._sources import LARGE, Source, iter_sources, read_tables
@@ -115,6 +117,14 @@ class Candidate:
         cells = self.col(family, canonical)
         if cells is None:
             return pd.Series(pd.NA, index=range(self.table.n_rows), dtype="string")
+        arrow = arrow_text(cells)
+        if arrow is not None:   # trimmed in Arrow; emptied cells cost a copy only if any
+            arrow = pc.utf8_trim_whitespace(arrow)
+            empty = pc.equal(arrow, "")
+            if pc.any(empty).as_py():
+                arrow = pc.if_else(empty, pa.scalar(None, arrow.type), arrow)
+            return pd.Series(pd.array(arrow, dtype="string"), index=cells.index,
+                             name=cells.name)
         if cells.dtype == object:
             cells = cells.map(_cell_text)
         s = cells.astype("string").str.strip()
@@ -340,7 +350,6 @@ def _campaign_from_utm(out: pd.DataFrame, src: Source, log: QualityLog | None) -
     """Fill ``campaign`` from a ``utm_campaign=`` in the post's link or caption (URL-decoded)."""
     from urllib.parse import unquote_plus
 
-    from ._arrow import may_contain
     from ._ids import extract
 
     found = None
@@ -381,7 +390,9 @@ def finish(df: pd.DataFrame, src: Source, snapshot: pd.Timestamp,
     if kind == "posts":
         for m in schema.METRICS:
             if m in out.columns:
-                vals = pd.to_numeric(out[m], errors="coerce")
+                vals = out[m]
+                if not pd.api.types.is_numeric_dtype(vals) or pd.api.types.is_bool_dtype(vals):
+                    vals = pd.to_numeric(vals, errors="coerce")
                 neg = vals < 0
                 if neg.any():
                     out[m] = vals.mask(neg)
