@@ -82,7 +82,7 @@ def _whole_row_sum(values: pd.DataFrame) -> pd.Series | None:
         seen |= col.notna().to_numpy()
     if len(values) and magnitude.max() >= 2**53:
         return None
-    return pd.Series(pd.arrays.FloatingArray(total, ~seen), index=values.index)
+    return pd.Series(pd.arrays.FloatingArray(total, ~seen), index=values.index, copy=False)
 
 
 def rate(numerator: pd.Series, denominator: pd.Series) -> pd.Series:

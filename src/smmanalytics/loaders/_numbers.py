@@ -158,7 +158,8 @@ def _fast_plain(values: pd.Series, decimal: str | None) -> pd.Series | None:
     # what pd.array(floats, dtype="Float64") builds (NaN → NA, own writable buffer), without
     # its copy and checks
     floats = np.require(floats, requirements="W")
-    return pd.Series(pd.arrays.FloatingArray(floats, np.isnan(floats)), index=values.index)
+    return pd.Series(pd.arrays.FloatingArray(floats, np.isnan(floats)), index=values.index,
+                     copy=False)
 
 
 def _column_decimal(s: pd.Series, hint: str | None) -> str:
