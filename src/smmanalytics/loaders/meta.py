@@ -149,11 +149,12 @@ def _content_type(codes: np.ndarray, keys: pd.Index, permalink: pd.Series, ctx: 
                  f"{vals!r}; content_type set to 'other'", rows=count)
     labels = [label or "other" for label in labels]
     # each row as a position in labels + [no type, "reel"]; a video (or a post without a type)
-    # whose permalink is a /reel/ one is a reel
+    # whose permalink is a /reel/ one is a reel: only those rows' permalinks are searched
     no_type, reel = len(labels), len(labels) + 1
     rows = np.where(codes < 0, no_type, codes)
     may_be_reel = np.array([label == "video" for label in labels] + [True, False])
-    rows = np.where(contains(permalink, "/reel/") & may_be_reel[rows], reel, rows)
+    candidates = may_be_reel[rows]
+    rows[np.flatnonzero(candidates)[contains(permalink[candidates], "/reel/")]] = reel
     table = pa.array(labels + [default, "reel"], type=pa.large_string())
     return pd.Series(pd.array(table.take(rows), dtype="string"), index=permalink.index)
 
