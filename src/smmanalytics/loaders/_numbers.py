@@ -150,14 +150,16 @@ def _fast_plain(values: pd.Series, decimal: str | None) -> pd.Series | None:
         empty = pc.equal(arr, "")
         if pc.any(empty).as_py():       # else the text is cast as it is, without a copy
             arr = pc.if_else(empty, pa.scalar(None, arr.type), arr)
-        floats = pc.cast(arr, pa.float64()).to_numpy(zero_copy_only=False)
+        cast = pc.cast(arr, pa.float64())
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
         return None
+    # nulls → NaN, in one fresh writable array: what pd.array(floats, dtype="Float64") builds
+    # (NaN → NA), without its copy and checks
+    chunks = cast.chunks if isinstance(cast, pa.ChunkedArray) else [cast]
+    parts = [c.to_numpy(zero_copy_only=False) for c in chunks]
+    floats = np.concatenate(parts) if parts else np.empty(0)
     if np.isinf(floats).any():
         return None
-    # what pd.array(floats, dtype="Float64") builds (NaN → NA, own writable buffer), without
-    # its copy and checks
-    floats = np.require(floats, requirements="W")
     return pd.Series(pd.arrays.FloatingArray(floats, np.isnan(floats)), index=values.index,
                      copy=False)
 
