@@ -214,29 +214,31 @@ def _parse_posts(c: Candidate, ctx: ParseContext, *, story: bool = False) -> lis
         "content_type": _content_type(type_codes, type_keys, permalink, ctx,
                                       "story" if story else None),
     }
+    # every number column this function uses, in the order it uses them (the first bad one
+    # raises); views from boosted posts only stand in for reach when reach is absent
+    boosted_field = "reach_boosted" if m.has("reach_boosted") else "views_boosted"
+    nums = c.numbers_of(F, [*_DIRECT.values(), "reactions", "likes", boosted_field,
+                            "neg_hide_all", "neg_hide", *_EXTRA_NUMERIC])
     for canon, src in _DIRECT.items():
-        v = c.numbers(F, src)
+        v = nums[src]
         if v is not None:
             cols[canon] = v.array
-    reactions = c.numbers(F, "reactions")
-    likes = c.numbers(F, "likes")
+    reactions, likes = nums["reactions"], nums["likes"]
     if reactions is not None or likes is not None:
         r = reactions if reactions is not None else likes
         if reactions is not None and likes is not None:
             r = reactions.fillna(likes)
         cols["reactions"] = r.array
-    boosted = c.numbers(F, "reach_boosted")
-    if boosted is None:
-        boosted = c.numbers(F, "views_boosted")
+    boosted = nums[boosted_field]
     cols["paid"] = ((boosted > 0).astype("boolean").array if boosted is not None
                     else pd.array([pd.NA] * n, dtype="boolean"))
     cols["content_type_raw"] = raw_type
     cols["account_handle"] = handle
-    neg = [v for v in (c.numbers(F, "neg_hide_all"), c.numbers(F, "neg_hide")) if v is not None]
+    neg = [v for v in (nums["neg_hide_all"], nums["neg_hide"]) if v is not None]
     cols["negative_feedback"] = (row_sum(pd.concat(neg, axis=1)).array if neg
                                  else pd.array([pd.NA] * n, dtype="Float64"))
     for extra in _EXTRA_NUMERIC:
-        v = c.numbers(F, extra)
+        v = nums[extra]
         if v is not None:
             cols[extra] = v.array
 
