@@ -145,19 +145,28 @@ class Candidate:
                              first_line=self.table.first_line + 1,
                              decimal=decimal or decimal_for_locale(m.locale), percent=percent)
 
+    def texts_of(self, family: str, canonicals: list[str]) -> dict[str, pd.Series]:
+        """:meth:`text` of several fields, on two threads (Arrow's kernels release the GIL)."""
+        return _on_two_threads(lambda name: self.text(family, name), canonicals)
+
     def numbers_of(self, family: str, canonicals: list[str]) -> dict[str, pd.Series | None]:
-        """:meth:`numbers` of several fields, parsed on two threads (Arrow's casts release the
-        GIL). The first field, in order, whose cells are not numbers raises its ParseError, as
-        calling :meth:`numbers` one field after the other would."""
-        names = list(dict.fromkeys(canonicals))
-        with ThreadPoolExecutor(max_workers=2) as pool:
-            return dict(zip(names, pool.map(lambda name: self.numbers(family, name), names),
-                            strict=True))
+        """:meth:`numbers` of several fields, on two threads. The first field, in order, whose
+        cells are not numbers raises its ParseError, as calling :meth:`numbers` one field after
+        the other would."""
+        return _on_two_threads(lambda name: self.numbers(family, name), canonicals)
 
     def header_of(self, family: str, canonical: str) -> str | None:
         """The raw header of the first column carrying ``canonical``."""
         pos = self.match(family).columns.get(canonical)
         return self.table.header[pos[0]] if pos else None
+
+
+def _on_two_threads(fn: Callable[[str], object], names: list[str]) -> dict[str, object]:
+    """``{name: fn(name)}`` computed on two threads; the first name, in order, whose call
+    raises makes this raise the same error."""
+    names = list(dict.fromkeys(names))
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return dict(zip(names, pool.map(fn, names), strict=True))
 
 
 def two_labels(cond: object, yes: str, no: str) -> pd.Series:

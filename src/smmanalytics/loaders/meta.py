@@ -76,10 +76,6 @@ _LIFETIME = {"lifetime", "durée de vie", "a vita", "intera durata", "de por vid
              "gesamte laufzeit", "gesamtlaufzeit", "vitalicio", ""}
 
 
-def _text(c: Candidate, canonical: str, n: int) -> pd.Series:
-    return c.text(F, canonical)
-
-
 # ---------------------------------------------------------------- detection
 
 def _detect_post(c: Candidate) -> float:
@@ -162,9 +158,9 @@ def _content_type(codes: np.ndarray, keys: pd.Index, permalink: pd.Series, ctx: 
 def _parse_posts(c: Candidate, ctx: ParseContext, *, story: bool = False) -> list[pd.DataFrame]:
     m = c.match(F)
     n = c.table.n_rows
-    permalink = _text(c, "permalink", n)
-    raw_type = _text(c, "post_type", n)
-    handle = _text(c, "account_handle", n)
+    text = c.texts_of(F, ["permalink", "post_type", "account_handle", "title", "description",
+                          "account_id", "account_name", "post_id"])
+    permalink, raw_type, handle = text["permalink"], text["post_type"], text["account_handle"]
     type_codes, type_keys = pd.factorize(raw_type.str.lower())
     ig_type = np.array([k.startswith("ig ") or "instagram" in k for k in type_keys] + [False])
     is_ig = pd.Series(contains(permalink, "instagram.com") | ig_type[type_codes]
@@ -195,7 +191,7 @@ def _parse_posts(c: Candidate, ctx: ParseContext, *, story: bool = False) -> lis
         ctx.note("missing_publish_time", f"{int(missing_time.sum())} posts have no publish "
                  "time", rows=int(missing_time.sum()))
 
-    title, desc = _text(c, "title", n), _text(c, "description", n)
+    title, desc = text["title"], text["description"]
     longer = desc.str.len().fillna(0) > title.str.len().fillna(0)
     caption = title.where(~longer, desc)
 
@@ -203,9 +199,9 @@ def _parse_posts(c: Candidate, ctx: ParseContext, *, story: bool = False) -> lis
     # copies each (pandas 3), a hundred MB for a million rows
     cols = {
         "platform": platform,
-        "account_id": _text(c, "account_id", n),
-        "account_name": _text(c, "account_name", n),
-        "post_id": _text(c, "post_id", n),
+        "account_id": text["account_id"],
+        "account_name": text["account_name"],
+        "post_id": text["post_id"],
         "permalink": permalink,
         "caption": caption,
         "published_at": published,
