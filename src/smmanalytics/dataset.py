@@ -247,7 +247,7 @@ def _is_constant(a) -> bool:
     (False when unsure: object columns, NaN among floats)."""
     if len(a) == 0:
         return True
-    if isinstance(a, pd.arrays.ArrowExtensionArray | pd.arrays.ArrowStringArray):
+    if isinstance(a, pd.arrays.ArrowStringArray):
         arrow = pa.array(a)
         if arrow.null_count:
             return arrow.null_count == len(arrow)
