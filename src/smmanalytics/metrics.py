@@ -19,7 +19,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-__all__ = ["COMPONENTS", "DENOMINATORS", "interactions", "rate", "add_rates", "engagement",
+__all__ = ["COMPONENTS", "DENOMINATORS", "interactions", "row_sum", "rate", "add_rates", "engagement",
            "followers_at"]
 
 COMPONENTS = ("reactions", "comments", "shares", "saves")
@@ -51,9 +51,38 @@ def interactions(posts: pd.DataFrame) -> pd.Series:
     comps = [c for c in COMPONENTS if c in posts.columns]
     if not comps:
         return pd.Series(pd.NA, index=posts.index, dtype="Float64", name="interactions")
-    values = posts[comps].astype("Float64")
-    total = values.sum(axis=1, min_count=1, skipna=True)
-    return total.astype("Float64").rename("interactions")
+    return row_sum(posts[comps].astype("Float64")).rename("interactions")
+
+
+def row_sum(values: pd.DataFrame) -> pd.Series:
+    """``values.sum(axis=1, min_count=1)`` of Float64 columns, as Float64: NaN where a row has
+    no value. Whole numbers are added column by column (see :func:`_whole_row_sum`)."""
+    whole = _whole_row_sum(values)
+    if whole is not None:
+        return whole
+    return values.sum(axis=1, min_count=1, skipna=True).astype("Float64")
+
+
+def _whole_row_sum(values: pd.DataFrame) -> pd.Series | None:
+    """Row sums added column after column; None unless every value is a whole number and every
+    row's sum of magnitudes stays below 2**53.
+
+    Then every partial sum is exact, so this gives exactly what pandas' row-wise reduction
+    gives (in whatever order it adds), many times faster on a million rows.
+    """
+    total = np.zeros(len(values))
+    magnitude = np.zeros(len(values))
+    seen = np.zeros(len(values), dtype=bool)
+    for _, col in values.items():
+        v = col.to_numpy(dtype="float64", na_value=0.0)
+        if not np.array_equal(v, np.trunc(v)):      # a fraction, NaN or inf
+            return None
+        total += v
+        magnitude += np.abs(v)
+        seen |= col.notna().to_numpy()
+    if len(values) and magnitude.max() >= 2**53:
+        return None
+    return pd.Series(pd.arrays.FloatingArray(total, ~seen), index=values.index, copy=False)
 
 
 def rate(numerator: pd.Series, denominator: pd.Series) -> pd.Series:

@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import unicodedata
 
 import numpy as np
@@ -30,6 +31,7 @@ __all__ = ["MONTHS", "local_to_utc", "parse_datetimes", "parse_text_dates", "res
            "day_to_utc", "META_TZ"]
 
 META_TZ = "America/Los_Angeles"
+_EMPTY = frozenset({"", "-", "--", "n/a", "nan", "none", "—"})
 
 _NAMES = {
     "en": ["january february march april may june july august september october november december",
@@ -123,12 +125,19 @@ def parse_datetimes(values: pd.Series, fmt: str, *, tz: str | None = None, file:
             counts = {k: counts[k] + counts2[k] for k in counts}
             return other.where(~is_dt, local), counts
     s = values.astype("str").str.strip()
-    empty = s.str.lower().isin({"", "-", "--", "n/a", "nan", "none", "—"})
-    parsed = _arrow_strptime(s.mask(empty, None), fmt) if tz is not None else None
-    if parsed is None:
-        parsed = pd.to_datetime(s.mask(empty, None), format=fmt, errors="coerce",
-                                utc=tz is None)
-    bad = parsed.isna() & ~empty
+    parsed = _arrow_strptime(s, fmt) if tz is not None and _reads_no_empty_token(fmt) else None
+    if parsed is not None:
+        # every cell went through Arrow: one it could not read is empty (NaT) or bad
+        bad = parsed.isna()
+        if bad.any():
+            bad[bad] = ~_is_empty(s[bad])
+    else:
+        empty = _is_empty(s)
+        parsed = _arrow_strptime(s.mask(empty, None), fmt) if tz is not None else None
+        if parsed is None:
+            parsed = pd.to_datetime(s.mask(empty, None), format=fmt, errors="coerce",
+                                    utc=tz is None)
+        bad = parsed.isna() & ~empty
     if bad.any():
         pos = int(np.flatnonzero(bad.to_numpy())[0])
         raise ParseError("cell is not a date/time in the expected format", file=file,
@@ -137,6 +146,23 @@ def parse_datetimes(values: pd.Series, fmt: str, *, tz: str | None = None, file:
     if tz is None:
         return parsed.astype("datetime64[ns, UTC]"), {"dst_ambiguous": 0, "dst_nonexistent": 0}
     return local_to_utc(parsed, tz)
+
+
+def _is_empty(s: pd.Series) -> pd.Series:
+    """Cells that stand for no time: empty, ``-``, ``N/A``… (``s`` is stripped text)."""
+    return s.str.lower().isin(_EMPTY)
+
+
+@functools.cache
+def _reads_no_empty_token(fmt: str) -> bool:
+    """True when Arrow's strptime takes ``fmt`` and reads none of the empty tokens as a time:
+    then the cells need no masking before parsing, and only those it cannot read are tested
+    for emptiness."""
+    try:
+        probe = pc.strptime(pa.array(sorted(_EMPTY)), format=fmt, unit="s", error_is_null=True)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
+        return False
+    return probe.null_count == len(_EMPTY)
 
 
 def _arrow_strptime(s: pd.Series, fmt: str) -> pd.Series | None:

@@ -85,8 +85,12 @@ def extract(values: pd.Series, pattern: str) -> pd.Series:
     import pyarrow as pa
     import pyarrow.compute as pc
 
+    from ._arrow import arrow_text
+
     named = re.sub(r"(?<!\\)\((?!\?)", "(?P<g>", pattern, count=1)
-    arr = pa.array(values.astype("str"), type=pa.string(), from_pandas=True)
+    arr = arrow_text(values)            # Arrow-backed text is searched where it lies
+    if arr is None:
+        arr = pa.array(values.astype("str"), type=pa.string(), from_pandas=True)
     try:
         got = pc.struct_field(pc.extract_regex(arr, pattern=named), [0])
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):

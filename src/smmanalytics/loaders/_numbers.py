@@ -147,13 +147,21 @@ def _fast_plain(values: pd.Series, decimal: str | None) -> pd.Series | None:
             arr = arr.cast(pa.large_string())
         if decimal == "," and pc.any(pc.match_substring(arr, ".")).as_py():
             return None
-        arr = pc.if_else(pc.equal(arr, ""), pa.scalar(None, arr.type), arr)
-        floats = pc.cast(arr, pa.float64()).to_numpy(zero_copy_only=False)
+        empty = pc.equal(arr, "")
+        if pc.any(empty).as_py():       # else the text is cast as it is, without a copy
+            arr = pc.if_else(empty, pa.scalar(None, arr.type), arr)
+        cast = pc.cast(arr, pa.float64())
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
         return None
+    # nulls → NaN, in one fresh writable array: what pd.array(floats, dtype="Float64") builds
+    # (NaN → NA), without its copy and checks
+    chunks = cast.chunks if isinstance(cast, pa.ChunkedArray) else [cast]
+    parts = [c.to_numpy(zero_copy_only=False) for c in chunks]
+    floats = np.concatenate(parts) if parts else np.empty(0)
     if np.isinf(floats).any():
         return None
-    return pd.Series(pd.array(floats, dtype="Float64"), index=values.index)
+    return pd.Series(pd.arrays.FloatingArray(floats, np.isnan(floats)), index=values.index,
+                     copy=False)
 
 
 def _column_decimal(s: pd.Series, hint: str | None) -> str:

@@ -24,18 +24,23 @@ import datetime
 import logging
 import re
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from .. import schema
 from ..errors import ParseError, SmmError, UnknownFormatError, UnknownPlatformError
 from ..quality import QualityLog
+from ._arrow import arrow_text, may_contain
 from ._headers import HeaderMatch, match_headers
 from ._sniff import RawTable
-from ._sources import Source, iter_sources, read_tables
+from ._sources import LARGE, Source, iter_sources, read_tables
 
 __all__ = ["Format", "Candidate", "ParseContext", "register", "formats", "get_format",
            "KINDS", "KNOWN_PLATFORMS", "parse_source", "finish", "snapshot_from_name",
@@ -113,6 +118,14 @@ class Candidate:
         cells = self.col(family, canonical)
         if cells is None:
             return pd.Series(pd.NA, index=range(self.table.n_rows), dtype="string")
+        arrow = arrow_text(cells)
+        if arrow is not None:   # trimmed in Arrow; emptied cells cost a copy only if any
+            arrow = pc.utf8_trim_whitespace(arrow)
+            empty = pc.equal(arrow, "")
+            if pc.any(empty).as_py():
+                arrow = pc.if_else(empty, pa.scalar(None, arrow.type), arrow)
+            return pd.Series(pd.array(arrow, dtype="string"), index=cells.index,
+                             name=cells.name)
         if cells.dtype == object:
             cells = cells.map(_cell_text)
         s = cells.astype("string").str.strip()
@@ -132,10 +145,28 @@ class Candidate:
                              first_line=self.table.first_line + 1,
                              decimal=decimal or decimal_for_locale(m.locale), percent=percent)
 
+    def texts_of(self, family: str, canonicals: list[str]) -> dict[str, pd.Series]:
+        """:meth:`text` of several fields, on two threads (Arrow's kernels release the GIL)."""
+        return _on_two_threads(lambda name: self.text(family, name), canonicals)
+
+    def numbers_of(self, family: str, canonicals: list[str]) -> dict[str, pd.Series | None]:
+        """:meth:`numbers` of several fields, on two threads. The first field, in order, whose
+        cells are not numbers raises its ParseError, as calling :meth:`numbers` one field after
+        the other would."""
+        return _on_two_threads(lambda name: self.numbers(family, name), canonicals)
+
     def header_of(self, family: str, canonical: str) -> str | None:
         """The raw header of the first column carrying ``canonical``."""
         pos = self.match(family).columns.get(canonical)
         return self.table.header[pos[0]] if pos else None
+
+
+def _on_two_threads(fn: Callable[[str], object], names: list[str]) -> dict[str, object]:
+    """``{name: fn(name)}`` computed on two threads; the first name, in order, whose call
+    raises makes this raise the same error."""
+    names = list(dict.fromkeys(names))
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return dict(zip(names, pool.map(fn, names), strict=True))
 
 
 def two_labels(cond: object, yes: str, no: str) -> pd.Series:
@@ -340,15 +371,14 @@ def _campaign_from_utm(out: pd.DataFrame, src: Source, log: QualityLog | None) -
 
     from ._ids import extract
 
-    n = len(out)
-    campaign = (out["campaign"].astype("string") if "campaign" in out.columns
-                else pd.Series(pd.NA, index=out.index, dtype="string"))
-    found = pd.Series(pd.NA, index=out.index, dtype="string")
+    found = None
     for col in ("permalink", "link", "caption"):
-        if col in out.columns and n and _contains(out[col], "utm_campaign="):
+        if col in out.columns and len(out) and may_contain(out[col], "utm_campaign="):
             hit = extract(out[col], _UTM)
-            found = found.fillna(hit)
-    if found.notna().any():
+            found = hit if found is None else found.fillna(hit)
+    if found is not None and found.notna().any():
+        campaign = (out["campaign"].astype("string") if "campaign" in out.columns
+                    else pd.Series(pd.NA, index=out.index, dtype="string"))
         codes, uniques = pd.factorize(found)
         decoded = pd.array([unquote_plus(u) for u in uniques] + [pd.NA], dtype="string")
         found = pd.Series(decoded[codes], index=out.index, dtype="string")
@@ -357,18 +387,14 @@ def _campaign_from_utm(out: pd.DataFrame, src: Source, log: QualityLog | None) -
             log.add(src.name, "campaign_from_utm", f"{int(fill.sum())} posts got their campaign "
                     "from a utm_campaign parameter in their link or caption", level="info",
                     rows=int(fill.sum()))
-        out["campaign"] = campaign.fillna(found)
+        out["campaign"] = found if campaign.isna().all() else campaign.fillna(found)
 
 
-def _contains(values: pd.Series, text: str) -> bool:
-    """True when some cell contains ``text`` (Arrow on text columns: no conversion)."""
-    if pd.api.types.is_string_dtype(values.dtype) and values.dtype != object:
-        import pyarrow as pa
-        import pyarrow.compute as pc
-
-        return bool(pc.any(pc.match_substring(pa.array(values, from_pandas=True),
-                                              text)).as_py())
-    return bool(values.astype("str").str.contains(text, regex=False).any())
+def _repeat_text(value: str | None, n: int) -> pd.api.extensions.ExtensionArray:
+    """``value`` (None: missing) on ``n`` rows as a ``string`` array, repeated by Arrow: a
+    string broadcast by pandas goes through as many Python objects as rows."""
+    one = pa.array([value], type=pa.large_string())
+    return pd.array(one.take(np.zeros(n, dtype=np.intp)), dtype="string")
 
 
 def finish(df: pd.DataFrame, src: Source, snapshot: pd.Timestamp,
@@ -383,7 +409,9 @@ def finish(df: pd.DataFrame, src: Source, snapshot: pd.Timestamp,
     if kind == "posts":
         for m in schema.METRICS:
             if m in out.columns:
-                vals = pd.to_numeric(out[m], errors="coerce")
+                vals = out[m]
+                if not pd.api.types.is_numeric_dtype(vals) or pd.api.types.is_bool_dtype(vals):
+                    vals = pd.to_numeric(vals, errors="coerce")
                 neg = vals < 0
                 if neg.any():
                     out[m] = vals.mask(neg)
@@ -391,13 +419,13 @@ def finish(df: pd.DataFrame, src: Source, snapshot: pd.Timestamp,
                         log.add(src.name, "negative_metric", f"{int(neg.sum())} negative "
                                 f"values of {m!r} set to NaN", rows=int(neg.sum()))
     if "source_file" not in out.columns:
-        out["source_file"] = src.name
+        out["source_file"] = _repeat_text(src.name, len(out))
     out["snapshot_at"] = snapshot
     if kind == "posts":
         if "source_format" not in out.columns:
-            out["source_format"] = attrs.get("source_format")
+            out["source_format"] = _repeat_text(attrs.get("source_format"), len(out))
         if "source_locale" not in out.columns:
-            out["source_locale"] = attrs.get("source_locale")
+            out["source_locale"] = _repeat_text(attrs.get("source_locale"), len(out))
         _campaign_from_utm(out, src, log)
         if "interactions" not in out.columns or out["interactions"].isna().all():
             from ..metrics import interactions
@@ -427,6 +455,20 @@ def parse_source(src: Source, log: QualityLog, *, fmts: list[Format] | None = No
 
 def _parse_source(src: Source, log: QualityLog, fmts: list[Format]
                   ) -> tuple[list[pd.DataFrame], bool]:
+    frames, understood = _parse_tables(src, log, fmts)
+    if len(src.data) > LARGE:
+        # the raw tables died with _parse_tables: give their pages (the cells of a big
+        # export, hundreds of MB) back to the system instead of keeping them in Arrow's pool
+        # while pandas allocates the finished frames elsewhere; this lowers the peak memory
+        pa.default_memory_pool().release_unused()
+    snap = _snapshot(src, frames, log) if frames else pd.NaT
+    return [finish(df, src, snap, log) for df in frames], understood
+
+
+def _parse_tables(src: Source, log: QualityLog, fmts: list[Format]
+                  ) -> tuple[list[pd.DataFrame], bool]:
+    """Parse every raw table of ``src`` with the format that claims it; return
+    ``(frames, understood)``."""
     tables = read_tables(src, log)
     frames: list[pd.DataFrame] = []
     understood = False
@@ -457,8 +499,7 @@ def _parse_source(src: Source, log: QualityLog, fmts: list[Format]
             if table.sheet:
                 df.attrs.setdefault("sheet", table.sheet)
         frames.extend(out)
-    snap = _snapshot(src, frames, log) if frames else pd.NaT
-    return [finish(df, src, snap, log) for df in frames], understood
+    return frames, understood
 
 
 def _iter_parsed(path, platform: str | None) -> Iterator[pd.DataFrame]:

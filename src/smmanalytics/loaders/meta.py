@@ -33,8 +33,12 @@ import re
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from ..errors import ParseError
+from ..metrics import row_sum
+from ._arrow import contains, may_contain
 from ._dates import META_TZ, parse_datetimes
 from ._headers import match_headers, normalize
 from ._ids import instagram_shortcode, instagram_shortcode_time
@@ -70,10 +74,6 @@ _TYPES = {
 }
 _LIFETIME = {"lifetime", "durée de vie", "a vita", "intera durata", "de por vida", "total",
              "gesamte laufzeit", "gesamtlaufzeit", "vitalicio", ""}
-
-
-def _text(c: Candidate, canonical: str, n: int) -> pd.Series:
-    return c.text(F, canonical)
 
 
 # ---------------------------------------------------------------- detection
@@ -112,9 +112,12 @@ def _publish_times(c: Candidate, ctx: ParseContext) -> pd.Series:
     header = c.header_of(F, "publish_time")
     first = c.table.first_line + 1
     s = cells.astype("str").str.strip()
-    with_seconds = s.str.count(":") >= 2
-    fmt = "%m/%d/%Y %H:%M:%S" if with_seconds.any() and with_seconds[s != ""].all() \
-        else "%m/%d/%Y %H:%M"
+    # with seconds only when every non-empty cell has them (two colons)
+    colons = pc.count_substring(pa.array(s, from_pandas=True), ":")
+    with_seconds = pc.fill_null(pc.greater_equal(colons, 2), False).to_numpy(
+        zero_copy_only=False)
+    seconds = with_seconds.any() and with_seconds[(s != "").to_numpy()].all()
+    fmt = "%m/%d/%Y %H:%M:%S" if seconds else "%m/%d/%Y %H:%M"
     utc, counts = parse_datetimes(cells if cells.dtype == object else s, fmt, tz=META_TZ,
                                   file=ctx.file, column=header,
                                   first_line=first)
@@ -129,36 +132,39 @@ def _publish_times(c: Candidate, ctx: ParseContext) -> pd.Series:
     return utc
 
 
-def _content_type(raw: pd.Series, permalink: pd.Series, ctx: ParseContext,
+def _content_type(codes: np.ndarray, keys: pd.Index, permalink: pd.Series, ctx: ParseContext,
                   default: str | None) -> pd.Series:
-    key = raw.astype("string").str.strip().str.lower()
-    codes, uniques = pd.factorize(key)
-    mapped = np.array([_TYPES.get(u) for u in uniques] + [None], dtype=object)
-    ct = pd.Series(mapped[codes], index=key.index, dtype="string")
-    unknown = key.notna() & ct.isna()
-    if unknown.any():
-        vals = sorted(set(key[unknown].dropna()))[:5]
-        ctx.note("unknown_post_type", f"{int(unknown.sum())} posts have an unknown post type "
-                 f"{vals!r}; content_type set to 'other'", rows=int(unknown.sum()))
-        ct = ct.mask(unknown, "other")
-    is_reel_link = permalink.fillna("").str.contains("/reel/", regex=False)
-    relabel = is_reel_link & (ct.isna() | (ct == "video"))
-    ct = ct.mask(relabel, "reel")
-    if default is not None:
-        ct = ct.fillna(default)
-    return ct
+    """``content_type`` from the post types factorised (``codes`` into the lower-case ``keys``,
+    -1 where empty): each distinct type is looked up once, not once per row."""
+    labels = [_TYPES.get(k) for k in keys]
+    unknown = [i for i, label in enumerate(labels) if label is None]
+    if unknown:
+        count = int(np.isin(codes, unknown).sum())
+        vals = sorted(keys[i] for i in unknown)[:5]
+        ctx.note("unknown_post_type", f"{count} posts have an unknown post type "
+                 f"{vals!r}; content_type set to 'other'", rows=count)
+    labels = [label or "other" for label in labels]
+    # each row as a position in labels + [no type, "reel"]; a video (or a post without a type)
+    # whose permalink is a /reel/ one is a reel: only those rows' permalinks are searched
+    no_type, reel = len(labels), len(labels) + 1
+    rows = np.where(codes < 0, no_type, codes)
+    may_be_reel = np.array([label == "video" for label in labels] + [True, False])
+    candidates = may_be_reel[rows]
+    rows[np.flatnonzero(candidates)[contains(permalink[candidates], "/reel/")]] = reel
+    table = pa.array(labels + [default, "reel"], type=pa.large_string())
+    return pd.Series(pd.array(table.take(rows), dtype="string"), index=permalink.index)
 
 
 def _parse_posts(c: Candidate, ctx: ParseContext, *, story: bool = False) -> list[pd.DataFrame]:
     m = c.match(F)
     n = c.table.n_rows
-    permalink = _text(c, "permalink", n)
-    raw_type = _text(c, "post_type", n)
-    handle = _text(c, "account_handle", n)
-    is_ig = (permalink.fillna("").str.contains("instagram.com", regex=False)
-             | raw_type.fillna("").str.lower().str.startswith("ig ")
-             | raw_type.fillna("").str.lower().str.contains("instagram", regex=False)
-             | handle.notna())
+    text = c.texts_of(F, ["permalink", "post_type", "account_handle", "title", "description",
+                          "account_id", "account_name", "post_id"])
+    permalink, raw_type, handle = text["permalink"], text["post_type"], text["account_handle"]
+    type_codes, type_keys = pd.factorize(raw_type.str.lower())
+    ig_type = np.array([k.startswith("ig ") or "instagram" in k for k in type_keys] + [False])
+    is_ig = pd.Series(contains(permalink, "instagram.com") | ig_type[type_codes]
+                      | handle.notna().to_numpy(), index=permalink.index)
     if story:
         is_ig = pd.Series(True, index=is_ig.index)
     platform = two_labels(is_ig, "instagram", "facebook")
@@ -185,55 +191,63 @@ def _parse_posts(c: Candidate, ctx: ParseContext, *, story: bool = False) -> lis
         ctx.note("missing_publish_time", f"{int(missing_time.sum())} posts have no publish "
                  "time", rows=int(missing_time.sum()))
 
-    title, desc = _text(c, "title", n), _text(c, "description", n)
-    longer = desc.fillna("").str.len() > title.fillna("").str.len()
+    title, desc = text["title"], text["description"]
+    longer = desc.str.len().fillna(0) > title.str.len().fillna(0)
     caption = title.where(~longer, desc)
 
-    out = pd.DataFrame({
+    # the columns are gathered first and framed once without copies: adding them one by one
+    # copies each (pandas 3), a hundred MB for a million rows
+    cols = {
         "platform": platform,
-        "account_id": _text(c, "account_id", n),
-        "account_name": _text(c, "account_name", n),
-        "post_id": _text(c, "post_id", n),
+        "account_id": text["account_id"],
+        "account_name": text["account_name"],
+        "post_id": text["post_id"],
         "permalink": permalink,
         "caption": caption,
         "published_at": published,
         "time_precision": precision,
         "time_source": source,
-        "content_type": _content_type(raw_type, permalink, ctx, "story" if story else None),
-    })
+        "content_type": _content_type(type_codes, type_keys, permalink, ctx,
+                                      "story" if story else None),
+    }
+    # every number column this function uses, in the order it uses them (the first bad one
+    # raises); views from boosted posts only stand in for reach when reach is absent
+    boosted_field = "reach_boosted" if m.has("reach_boosted") else "views_boosted"
+    nums = c.numbers_of(F, [*_DIRECT.values(), "reactions", "likes", boosted_field,
+                            "neg_hide_all", "neg_hide", *_EXTRA_NUMERIC])
     for canon, src in _DIRECT.items():
-        v = c.numbers(F, src)
+        v = nums[src]
         if v is not None:
-            out[canon] = v.array
-    reactions = c.numbers(F, "reactions")
-    likes = c.numbers(F, "likes")
+            cols[canon] = v.array
+    reactions, likes = nums["reactions"], nums["likes"]
     if reactions is not None or likes is not None:
         r = reactions if reactions is not None else likes
         if reactions is not None and likes is not None:
             r = reactions.fillna(likes)
-        out["reactions"] = r.array
-    boosted = c.numbers(F, "reach_boosted")
-    if boosted is None:
-        boosted = c.numbers(F, "views_boosted")
-    out["paid"] = ((boosted > 0).astype("boolean").array if boosted is not None
-                   else pd.array([pd.NA] * n, dtype="boolean"))
-    out["content_type_raw"] = raw_type
-    out["account_handle"] = handle
-    neg = [v for v in (c.numbers(F, "neg_hide_all"), c.numbers(F, "neg_hide")) if v is not None]
-    out["negative_feedback"] = (pd.concat(neg, axis=1).sum(axis=1, min_count=1)
-                                .astype("Float64").array if neg
-                                else pd.array([pd.NA] * n, dtype="Float64"))
+        cols["reactions"] = r.array
+    boosted = nums[boosted_field]
+    cols["paid"] = ((boosted > 0).astype("boolean").array if boosted is not None
+                    else pd.array([pd.NA] * n, dtype="boolean"))
+    cols["content_type_raw"] = raw_type
+    cols["account_handle"] = handle
+    neg = [v for v in (nums["neg_hide_all"], nums["neg_hide"]) if v is not None]
+    cols["negative_feedback"] = (row_sum(pd.concat(neg, axis=1)).array if neg
+                                 else pd.array([pd.NA] * n, dtype="Float64"))
     for extra in _EXTRA_NUMERIC:
-        v = c.numbers(F, extra)
+        v = nums[extra]
         if v is not None:
-            out[extra] = v.array
+            cols[extra] = v.array
+
+    out = pd.DataFrame(cols, copy=False)
 
     _check_window(c, ctx)
     no_id = out["post_id"].isna()
     if no_id.any():
         ctx.note("missing_post_id", f"{int(no_id.sum())} rows have no post id; they are kept but "
                  "cannot be matched across exports", rows=int(no_id.sum()))
-    sci = out["post_id"].fillna("").str.contains(r"[eE]\+\d+$", regex=True)
+    ids = out["post_id"]
+    sci = (ids.str.contains(r"[eE]\+\d+$", regex=True).fillna(False) if may_contain(ids, "+")
+           else pd.Series(False, index=ids.index))
     raw_ids = c.col(F, "post_id")
     if raw_ids is not None and raw_ids.dtype == object:  # workbook: ids stored as numbers
         sci |= raw_ids.map(lambda v: isinstance(v, float) and abs(v) >= 2**53).to_numpy()
