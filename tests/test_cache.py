@@ -60,7 +60,7 @@ def test_cached_reload_equals_fresh_load(cache_dir, exports):
     again = smm.load(exports)
     _assert_same(fresh, first)
     _assert_same(fresh, again)
-    # several dtypes go through Parquet: category, string, Float64, boolean, tz-aware, Int8
+    # several dtypes go through the Arrow files: category, string, Float64, boolean, tz-aware, Int8
     kinds = {str(t) for t in again.posts.dtypes} | {str(t) for t in again.daily.dtypes}
     assert {"category", "string", "Float64", "boolean", "datetime64[ns, UTC]",
             "Int8"} <= kinds
@@ -130,23 +130,23 @@ def test_deleting_the_cache_changes_nothing(cache_dir, exports):
     _assert_same(a, c)
 
 
-@pytest.mark.parametrize("damage", ["garbage_meta", "truncated_parquet", "missing_parquet",
+@pytest.mark.parametrize("damage", ["garbage_meta", "truncated_table", "missing_table",
                                     "wrong_rows", "empty_meta"])
 def test_corrupt_entry_is_ignored_and_rewritten(cache_dir, exports, damage):
     fresh = smm.load(exports, cache=False)
     smm.load(exports)
     for meta in _entries(cache_dir):
         entry = meta.parent
-        pq_files = sorted(entry.glob("*.parquet"))
+        tables = sorted(entry.glob("*.arrow"))
         if damage == "garbage_meta":
             meta.write_bytes(b"\x00{not json")
         elif damage == "empty_meta":
             meta.write_text("{}")
-        elif damage == "truncated_parquet" and pq_files:
-            pq_files[0].write_bytes(pq_files[0].read_bytes()[:50])
-        elif damage == "missing_parquet" and pq_files:
-            pq_files[0].unlink()
-        elif damage == "wrong_rows" and pq_files:
+        elif damage == "truncated_table" and tables:
+            tables[0].write_bytes(tables[0].read_bytes()[:50])
+        elif damage == "missing_table" and tables:
+            tables[0].unlink()
+        elif damage == "wrong_rows" and tables:
             text = meta.read_text().replace('"rows": ', '"rows": 1', 1)
             meta.write_text(text)
     again = smm.load(exports)
@@ -275,3 +275,66 @@ def test_conform_never_mutates_the_callers_frame():
     # extras keep what their numpy form gives: Float64 -> float64, text -> str
     assert str(y["score"].dtype) == "float64" and str(y["label"].dtype) == "str"
     assert str(y["views"].dtype) == "Float64"
+
+
+# ------------------------------------------------------------------ digests remembered by stat
+
+def _count_reads(monkeypatch) -> list[Path]:
+    from smmanalytics.loaders import _sources as sources
+
+    reads: list[Path] = []
+    real = sources.read_source
+
+    def counting(path):
+        reads.append(Path(path))
+        return real(path)
+
+    monkeypatch.setattr(sources, "read_source", counting)
+    return reads
+
+
+def test_unchanged_files_are_not_even_read(cache_dir, exports, monkeypatch):
+    monkeypatch.setattr(_cache, "_RACY_NS", 0)     # the files' times are "old enough" at once
+    fresh = smm.load(exports)
+    reads = _count_reads(monkeypatch)
+    again = smm.load(exports)
+    assert reads == []
+    _assert_same(fresh, again)
+
+
+def test_a_digest_recorded_right_after_a_change_is_not_trusted(cache_dir, exports, monkeypatch):
+    smm.load(exports)                   # the fixtures were just copied: within 2 s of changing
+    reads = _count_reads(monkeypatch)
+    smm.load(exports)
+    assert len(reads) > 0               # read and hashed again (the result comes from the cache)
+
+
+def test_same_size_same_mtime_new_bytes_is_read_again(cache_dir, tmp_path, monkeypatch):
+    monkeypatch.setattr(_cache, "_RACY_NS", 0)
+    f = tmp_path / "x" / "tweet_activity_metrics_2015.csv"
+    f.parent.mkdir()
+    shutil.copy(FIX / "x" / "tweet_activity_metrics_2015.csv", f)
+    before = smm.load(f.parent)
+    st = f.stat()
+    text = f.read_text(encoding="utf-8")
+    changed = text.replace("fixture", "FIXTURE") if "fixture" in text else text.swapcase()
+    assert len(changed.encode()) == len(text.encode()) and changed != text
+    f.write_text(changed, encoding="utf-8")
+    os.utime(f, ns=(st.st_atime_ns, st.st_mtime_ns))   # size and mtime as they were
+    after = smm.load(f.parent)
+    fresh = smm.load(f.parent, cache=False)
+    _assert_same(fresh, after)
+    assert not before.files["sha256"].equals(after.files["sha256"])
+
+
+def test_touched_file_reloads_without_parsing(cache_dir, exports, monkeypatch):
+    from smmanalytics.loaders import _registry
+
+    first = smm.load(exports)
+    # new times, same bytes: read, hashed, not parsed (files dated by their name only: a file
+    # whose export time was guessed from its mtime is parsed again when the mtime changes)
+    for f in exports.rglob("*_20??-??-??*.csv"):
+        os.utime(f)
+    monkeypatch.setattr(_registry, "parse_source", lambda *a, **k: pytest.fail("parsed again"))
+    again = smm.load(exports)
+    _assert_same(first, again)

@@ -333,13 +333,13 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
         when a path does not exist, or (``strict=True``) when a file cannot be read.
     """
     from . import _cache
-    from .loaders._sources import iter_sources
+    from .loaders._sources import iter_sources, read_source
 
     paths = list(path) if isinstance(path, (list, tuple)) else [path]
     root = Path(paths[0]) if len(paths) == 1 and Path(paths[0]).is_dir() else None
     # one log per walked file, joined in walk order at the end (then the merge notes)
     item_logs: list[QualityLog] = []
-    exports: list[tuple[QualityLog, Path, list | SmmError]] = []
+    pending: list[tuple[QualityLog, Path]] = []        # export files, read after the side files
     side: dict[str, pd.DataFrame] = {}
     brand = Brand()
 
@@ -368,10 +368,7 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
                 continue
             side[attr] = _read_side(f, module, func, ilog, strict)
             continue
-        try:
-            exports.append((ilog, f, list(iter_sources(f))))
-        except SmmError as exc:
-            exports.append((ilog, f, exc))
+        pending.append((ilog, f))
 
     ilog = QualityLog()            # images and the logo: after the files' notes
     item_logs.append(ilog)
@@ -384,24 +381,56 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
                  "goes without it", level="warning")
         brand = replace(brand, logo=None)
 
-    key = None
-    if cache and not any(isinstance(x, SmmError) for _, _, x in exports):
-        key = _cache.dataset_key([strict] + [[(s.name, s.sha256, s.mtime) for s in x]
-                                             for _, _, x in exports])
+    def cached(digests: list[str]) -> tuple[str, Dataset | None]:
+        """The whole load's cache key from the export files' digests, and its stored result."""
+        key = _cache.dataset_key([strict] + [[str(f), d, f.stat().st_mtime]
+                                             for (_, f), d in zip(pending, digests, strict=True)])
         hit = _cache.get_dataset(key)
-        if hit is not None:
-            (posts, daily, web, audience, files_df), notes = hit
-            for (ilog, _, _), entries in zip(exports, notes["item_notes"], strict=True):
-                ilog.extend(entries)
-            log = QualityLog()
-            for ilog in item_logs:
-                log.extend(ilog)
-            log.extend(notes["merge_notes"])
-            return Dataset(posts=posts, daily=daily, web=web, audience=audience,
-                           costs=side.get("costs", pd.DataFrame()),
-                           goals=side.get("goals", pd.DataFrame()),
-                           competitors=side.get("competitors", pd.DataFrame()), brand=brand,
-                           quality=log.to_frame(), files=files_df, root=root)
+        if hit is None:
+            return key, None
+        (posts, daily, web, audience, files_df), notes = hit
+        for (ilog, _), entries in zip(pending, notes["item_notes"], strict=True):
+            ilog.extend(entries)
+        log = QualityLog()
+        for ilog in item_logs:
+            log.extend(ilog)
+        log.extend(notes["merge_notes"])
+        return key, Dataset(posts=posts, daily=daily, web=web, audience=audience,
+                            costs=side.get("costs", pd.DataFrame()),
+                            goals=side.get("goals", pd.DataFrame()),
+                            competitors=side.get("competitors", pd.DataFrame()), brand=brand,
+                            quality=log.to_frame(), files=files_df, root=root)
+
+    if cache:
+        # every export file unchanged since its digest was recorded: nothing to read
+        known = [_cache.known_digest(f) for _, f in pending]
+        if all(known):
+            _, ds = cached(known)
+            if ds is not None:
+                return ds
+    exports: list[tuple[QualityLog, Path, list | SmmError]] = []
+    digests: list[str] = []
+    for ilog, f in pending:
+        try:
+            st = f.stat()
+            src = read_source(f)
+            exports.append((ilog, f, list(iter_sources(src))))
+        except OSError as exc:
+            exports.append((ilog, f, ParseError("cannot read file", file=str(f),
+                                                expected="a readable file",
+                                                got=exc.strerror or str(exc))))
+            continue
+        except SmmError as exc:
+            exports.append((ilog, f, exc))
+            continue
+        digests.append(src.sha256)
+        if cache:
+            _cache.remember_digest(f, st, src.sha256)
+    key = None
+    if cache and len(digests) == len(exports):   # an unreadable file is never cached
+        key, ds = cached(digests)
+        if ds is not None:            # digests unknown or too recent to trust beforehand
+            return ds
 
     files: list[dict] = []
     tables: dict[str, list[pd.DataFrame]] = {k: [] for k in MERGE_KEYS}

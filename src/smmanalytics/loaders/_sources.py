@@ -101,19 +101,21 @@ def _walk_zip(src: Source, depth: int = 0) -> Iterator[Source]:
             yield child
 
 
+def read_source(path: str | Path) -> Source:
+    """The bytes of one file on disk, as a Source named by its path."""
+    p = Path(path)
+    try:
+        mtime = p.stat().st_mtime
+        data = p.read_bytes()
+    except OSError as exc:
+        raise ParseError("cannot read file", file=str(p), expected="a readable file",
+                         got=exc.strerror or str(exc)) from exc
+    return Source(str(p), data, p, mtime)
+
+
 def iter_sources(path: str | Path | Source) -> Iterator[Source]:
     """Yield the sources of one path: the file itself, or every member of a zip archive."""
-    if isinstance(path, Source):
-        src = path
-    else:
-        p = Path(path)
-        try:
-            data = p.read_bytes()
-            mtime = p.stat().st_mtime
-        except OSError as exc:
-            raise ParseError("cannot read file", file=str(p), expected="a readable file",
-                             got=exc.strerror or str(exc)) from exc
-        src = Source(str(p), data, p, mtime)
+    src = path if isinstance(path, Source) else read_source(path)
     if is_zip(src):
         yield from _walk_zip(src)
     else:
