@@ -92,13 +92,10 @@ def _post_signals(posts: pd.DataFrame, tz: str) -> pd.DataFrame:
                  r_nf=p["reach"].where(p["negative_feedback"].notna()),
                  r_c=p["reach"].where(p["comments"].notna()), n=1)
     g = p.groupby(["platform", "date"], observed=True, sort=True)
-    agg = g.agg(comments=("comments", lambda s: s.sum(min_count=1)),
-                nf=("negative_feedback", lambda s: s.sum(min_count=1)),
-                c_ratio=("c_ratio", lambda s: s.sum(min_count=1)),
-                r_ratio=("r_ratio", lambda s: s.sum(min_count=1)),
-                r_nf=("r_nf", lambda s: s.sum(min_count=1)),
-                r_c=("r_c", lambda s: s.sum(min_count=1)),
-                posts=("n", "sum")).reset_index()
+    # a day whose posts all lack a figure has no figure (min_count=1), not 0
+    agg = (g[["comments", "negative_feedback", "c_ratio", "r_ratio", "r_nf", "r_c"]]
+           .sum(min_count=1).rename(columns={"negative_feedback": "nf"})
+           .assign(posts=g["n"].sum()).reset_index())
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = agg["c_ratio"] / agg["r_ratio"].where(agg["r_ratio"] > 0)
     parts = [("comments", agg["comments"], agg["r_c"]),

@@ -314,7 +314,12 @@ def alerts(ds, period=None, *, settings: AlertSettings | None = None) -> pd.Data
     """
     settings = settings or AlertSettings()
     bounds = _period(period)
-    out = _alerts_from(_detect_all(signals(ds), settings), settings)
+    return _alerts_in(_detect_all(signals(ds), settings), settings, bounds)
+
+
+def _alerts_in(det: pd.DataFrame, settings: AlertSettings, bounds) -> pd.DataFrame:
+    """The alerts of a detection run (:func:`_detect_all`), limited to ``bounds`` if given."""
+    out = _alerts_from(det, settings)
     if bounds is not None:
         out = out.loc[(out["date"] >= bounds[0]) & (out["date"] <= bounds[1])]
     logger.info("%d alerts in %d incidents", len(out), out["incident_id"].nunique())
@@ -363,8 +368,11 @@ def backtest(ds, settings: AlertSettings | None = None) -> pd.DataFrame:
     """
     settings = settings or AlertSettings()
     sig = signals(ds)
-    cov = coverage(ds, sig)
-    det = _detect_all(sig, settings)
+    return _backtest(coverage(ds, sig), _detect_all(sig, settings), settings)
+
+
+def _backtest(cov: pd.DataFrame, det: pd.DataFrame, settings: AlertSettings) -> pd.DataFrame:
+    """:func:`backtest` from the signals' coverage and a detection run over the history."""
     if det.empty:
         stats = pd.DataFrame(columns=["platform", "signal", "days_tested", "alerts"])
     else:
