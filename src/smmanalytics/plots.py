@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
 import seaborn as sns
@@ -26,42 +27,50 @@ def theme(font_scale: float = 0.9) -> dict:
 
 
 def plot_daily_interactions(posts: pd.DataFrame, *, tz: str, ax: Axes | None = None,
-                            label: str = "Interactions", **kwargs) -> Axes:
+                            label: str = "Interactions", name=str, day=None,
+                            **kwargs) -> Axes:
     """Stacked bars of interactions by local publish day and platform.
 
-    ``posts`` needs ``published_at`` (UTC), ``platform`` and ``interactions``.
+    ``posts`` needs ``published_at`` (UTC), ``platform`` and ``interactions``. ``name``
+    displays a platform, ``day`` a ``datetime.date`` on the axis (ISO dates by default); the
+    legend sits above the bars.
     """
     ax = ax if ax is not None else plt.gca()
     if posts.empty:
         return ax
-    day = posts["published_at"].dt.tz_convert(tz).dt.tz_localize(None).dt.normalize()
-    table = (posts.assign(day=day, platform=posts["platform"].astype(str))
+    local = posts["published_at"].dt.tz_convert(tz).dt.tz_localize(None).dt.normalize()
+    table = (posts.assign(day=local, platform=posts["platform"].astype(str))
              .pivot_table(index="day", columns="platform", values="interactions",
                           aggfunc="sum", fill_value=0, observed=True))
     bottom = None
     for platform in table.columns:
         values = table[platform].astype(float)
-        ax.bar(table.index, values, bottom=bottom, width=0.8, label=platform,
+        ax.bar(table.index, values, bottom=bottom, width=0.8, label=name(platform),
                color=PLATFORM_COLORS.get(platform), **kwargs)
         bottom = values if bottom is None else bottom + values
     ax.set_ylabel(label)
     ax.set_xlabel("")
-    ax.legend(frameon=False, ncols=min(4, len(table.columns)), fontsize="small")
+    ax.legend(frameon=False, ncols=min(6, len(table.columns)), fontsize="small",
+              loc="lower left", bbox_to_anchor=(0, 1.01))
+    if day is not None:
+        ax.xaxis.set_major_formatter(lambda v, _pos: day(mdates.num2date(v).date()))
     ax.figure.autofmt_xdate()
     return ax
 
 
 def plot_engagement_by_platform(engagement: pd.DataFrame, *, rate: str = "er_reach_median",
-                                ax: Axes | None = None, formatter=None, **kwargs) -> Axes:
-    """Horizontal bars of one rate per platform (a frame from ``smm.engagement``)."""
+                                ax: Axes | None = None, formatter=None, name=str,
+                                **kwargs) -> Axes:
+    """Horizontal bars of one rate per platform (a frame from ``smm.engagement``); ``name``
+    displays a platform."""
     ax = ax if ax is not None else plt.gca()
     data = engagement.dropna(subset=[rate])
     if data.empty:
         return ax
     platforms = data["platform"].astype(str).tolist()
     values = data[rate].astype(float).to_numpy()
-    bars = ax.barh(platforms, values, color=[PLATFORM_COLORS.get(p, "#777") for p in platforms],
-                   **kwargs)
+    bars = ax.barh([name(p) for p in platforms], values,
+                   color=[PLATFORM_COLORS.get(p, "#777") for p in platforms], **kwargs)
     if formatter is not None:
         ax.bar_label(bars, labels=[formatter(v) for v in values], padding=3, fontsize="small")
     ax.xaxis.set_major_formatter(lambda v, _pos: formatter(v, 1) if formatter else f"{v:.1%}")

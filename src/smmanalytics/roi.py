@@ -358,5 +358,5 @@ def plot_costs(roi_frame: pd.DataFrame, ax=None, **kwargs):
     ax.set_xlabel(f"cost ({cur})".strip())
     ax.set_ylabel(label_col)
     if ax.get_legend_handles_labels()[0]:
-        ax.legend(frameon=False)
+        ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1))   # beside the bars
     return ax

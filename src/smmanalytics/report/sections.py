@@ -169,12 +169,13 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         with plt.rc_context(plots.theme()):
             fig, ax = plt.subplots(figsize=(8, 3.2))
             plots.plot_daily_interactions(self.posts, tz=self.tz, ax=ax,
-                                          label=f.label("interactions"))
+                                          label=f.label("interactions"), name=f.platform,
+                                          day=lambda d: f.date(d, "d MMM"))
             self.figure(sec, fig, caption=f.label("daily_interactions"))
             e = self.engagement_table()
-            e = e[e["platform"] != "total"]
-            fig, ax = plt.subplots(figsize=(8, 0.45 * len(e) + 0.8))
-            plots.plot_engagement_by_platform(e, ax=ax, formatter=f.percent)
+            e = e[(e["platform"] != "total") & e["er_reach_median"].notna()]
+            fig, ax = plt.subplots(figsize=(8, 0.45 * len(e) + 0.8))   # one bar per platform
+            plots.plot_engagement_by_platform(e, ax=ax, formatter=f.percent, name=f.platform)
             self.figure(sec, fig, caption=f.label("er_by_platform"), width="85%")
         return sec
 
