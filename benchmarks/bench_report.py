@@ -50,11 +50,12 @@ def _floor_notebook(path: Path) -> Path:
 def _monthly(tmp: Path) -> Row:
     import papermill as pm
 
-    from smmanalytics.runner import run_report
+    from smmanalytics.runner import KERNEL_ARGUMENTS, run_report
 
     nb = _floor_notebook(tmp / "floor.ipynb")
     floor = best_time(lambda: pm.execute_notebook(str(nb), str(tmp / "floor-out.ipynb"),
-                                                  kernel_name="python3", progress_bar=False),
+                                                  kernel_name="python3", progress_bar=False,
+                                                  extra_arguments=KERNEL_ARGUMENTS),
                       REPEAT)
     out = tmp / "reports"
     run_report("monthly", data=DATA, period="latest", out=out)       # warm-up, fills the cache

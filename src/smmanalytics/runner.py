@@ -65,6 +65,11 @@ def _brand_of(data: Path, brand: str | None) -> Brand:
     return b
 
 
+#: arguments of every report kernel: its own start-up chatter (a warning that it listens on
+#: localhost TCP) is not the analyst's business; its errors and the cells' warnings still show
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
+
+
 def run_report(kind: str, *, data: str | os.PathLike, period: str, out: str | os.PathLike =
                "reports", brand: str | None = None, lang: str | None = None,
                parameters: dict | None = None, kernel_name: str = "python3",
@@ -134,10 +139,7 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str, out: str | os
             pm.execute_notebook(str(nb_in), str(nb_out), parameters=params,
                                 kernel_name=kernel_name, cwd=str(nb_in.parent),
                                 progress_bar=progress, request_save_on_cell_execute=False,
-                                # the kernel's own start-up chatter (a warning that it listens
-                                # on localhost TCP) is not the analyst's business; its errors
-                                # and the cells' warnings still show
-                                extra_arguments=["--IPKernelApp.log_level=ERROR"])
+                                extra_arguments=KERNEL_ARGUMENTS)
         except pm.PapermillExecutionError as exc:
             failed = final.parent / f"{stem}.failed.ipynb"
             if nb_out.exists():
