@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -94,6 +95,10 @@ def test_write_ics_atomic_and_deterministic(tmp_path, effect):
     b = write_ics(plan, tmp_path / "b.ics", brand_name="Maison Sève")
     assert a.read_bytes() == b.read_bytes()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.ics", "b.ics"]   # no temp left
+    # the usual mode of a new file (0666 less the umask), not the temporary file's 0600
+    mask = os.umask(0)
+    os.umask(mask)
+    assert a.stat().st_mode & 0o777 == 0o666 & ~mask
     cal = icalendar.Calendar.from_ical(a.read_bytes())
     events = list(cal.walk("VEVENT"))
     assert len(events) == 12

@@ -15,13 +15,12 @@ Definitions
 from __future__ import annotations
 
 import logging
-import os
-import tempfile
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from ._io import atomic_write
 from .brand import slugify
 from .timing import WEEKDAYS, BestTimes
 
@@ -228,14 +227,6 @@ def write_ics(plan: pd.DataFrame, path: str | Path, brand_name: str = "Brand", *
                           f"{int(row.hour):02d}:00 {plan.attrs.get('tz', '')})".rstrip())
         ev.add("description", str(row.reason))
         cal.add_component(ev)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(cal.to_ical())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write(path, cal.to_ical())     # readable like any other file the user writes
     logger.info("wrote %d events to %s", len(plan), path)
     return path
