@@ -365,6 +365,18 @@ def test_backtest_counts_alerts_per_year():
     assert total["incidents_per_year"] <= total["alerts_per_year"]
 
 
+def test_review_gives_the_alerts_and_backtest_of_separate_calls():
+    from smmanalytics.alerts import review
+
+    ds = _sim(days=365, seed=3, incident=200)
+    period = ("2025-06-01", "2025-08-31")          # the incident is on day 200, 19 July
+    got = review(ds, period)
+    pd.testing.assert_frame_equal(got.alerts, alerts(ds, period=period))
+    pd.testing.assert_frame_equal(got.backtest, backtest(ds))
+    pd.testing.assert_frame_equal(got.signals, signals(ds))
+    assert len(got.alerts) > 0
+
+
 def test_plot_alert_draws_series_baseline_band_and_marker():
     ds = _sim(days=365, seed=3, incident=200)
     sig = signals(ds)

@@ -39,7 +39,8 @@ from . import _alert_stats as _st
 from ._alert_signals import SIGNALS, coverage, signals
 from .errors import ConfigError
 
-__all__ = ["SIGNALS", "AlertSettings", "signals", "coverage", "alerts", "incidents",
+__all__ = ["SIGNALS", "AlertSettings", "Review", "signals", "coverage", "alerts", "review",
+           "incidents",
            "backtest", "plot_alert", "plot_alerts", "cusum_k"]
 
 logger = logging.getLogger(__name__)
@@ -324,6 +325,29 @@ def _alerts_in(det: pd.DataFrame, settings: AlertSettings, bounds) -> pd.DataFra
         out = out.loc[(out["date"] >= bounds[0]) & (out["date"] <= bounds[1])]
     logger.info("%d alerts in %d incidents", len(out), out["incident_id"].nunique())
     return out.reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class Review:
+    """A period's alerts and the back-test, from one detection run (see :func:`review`)."""
+
+    signals: pd.DataFrame
+    alerts: pd.DataFrame
+    backtest: pd.DataFrame
+
+
+def review(ds, period=None, *, settings: AlertSettings | None = None) -> Review:
+    """:func:`alerts` for ``period`` and :func:`backtest`, with the signals they come from.
+
+    The same tables as calling both, for the cost of one detection run over the history (a
+    report shows all three).
+    """
+    settings = settings or AlertSettings()
+    bounds = _period(period)
+    sig = signals(ds)
+    det = _detect_all(sig, settings)
+    return Review(sig, _alerts_in(det, settings, bounds),
+                  _backtest(coverage(ds, sig), det, settings))
 
 
 def incidents(alerts_df: pd.DataFrame) -> pd.DataFrame:

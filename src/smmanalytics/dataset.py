@@ -412,19 +412,17 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
     digests: list[str] = []
     for ilog, f in pending:
         try:
-            st = f.stat()
+            st = f.stat()       # before reading: the digest is remembered for this state
+        except OSError:
+            st = None           # read_source says why
+        try:
             src = read_source(f)
             exports.append((ilog, f, list(iter_sources(src))))
-        except OSError as exc:
-            exports.append((ilog, f, ParseError("cannot read file", file=str(f),
-                                                expected="a readable file",
-                                                got=exc.strerror or str(exc))))
-            continue
         except SmmError as exc:
             exports.append((ilog, f, exc))
             continue
         digests.append(src.sha256)
-        if cache:
+        if cache and st is not None:
             _cache.remember_digest(f, st, src.sha256)
     key = None
     if cache and len(digests) == len(exports):   # an unreadable file is never cached

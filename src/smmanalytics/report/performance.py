@@ -174,8 +174,8 @@ class PerformanceSections:
             refs = []
             for method, note in zip(b["method"], b["note"], strict=True):
                 texts = ([f.note(method)] if pd.notna(method) and method else []) + f.notes(note)
-                refs.append(", ".join(str(n) for n in sorted(
-                    footnotes.setdefault(t, len(footnotes) + 1) for t in texts)))
+                numbers = [footnotes.setdefault(t, len(footnotes) + 1) for t in texts]
+                refs.append(", ".join(str(n) for n in sorted(numbers)))
             self.table(sec, pd.DataFrame({
                 f.label("platform"): [f.platform(p) for p in b["platform"]],
                 f.label("metric"): [f.metric(m) for m in b["metric"]],

@@ -116,25 +116,13 @@ class WatchSections:
     def alerts(self, max_charts: int = 6) -> Section:
         """Incidents in the period (signals agreeing within 48 h), a small chart per alert, and
         the back-test: how many alerts a year these settings raise on the brand's history."""
-        from ..alerts import (
-            AlertSettings,
-            _alerts_in,
-            _backtest,
-            _detect_all,
-            coverage,
-            incidents,
-            plot_alerts,
-            signals,
-        )
+        from ..alerts import AlertSettings, incidents, plot_alerts, review
 
         f = self.fmt
         sec = self.section(f.label("alerts"))
         settings = AlertSettings()
-        # one detection run over the history serves the period's alerts and the back-test
-        sig = signals(self.ds)
-        det = _detect_all(sig, settings)
-        found = _alerts_in(det, settings, (pd.Timestamp(self.period.start),
-                                           pd.Timestamp(self.period.end)))
+        watch = review(self.ds, (self.period.start, self.period.end), settings=settings)
+        found = watch.alerts
         inc = incidents(found)
         if inc.empty:
             self.text(sec, f.label("alerts_none"))
@@ -152,7 +140,8 @@ class WatchSections:
             }), align=["left", "left", "left", "left", "left"],
                 widths=["auto", "auto", "auto", "auto", "1fr"])
             with plt.rc_context(plots.theme(0.75)):
-                fig = plot_alerts(found, sig, max_charts=max_charts, settings=settings)
+                fig = plot_alerts(found, watch.signals, max_charts=max_charts,
+                                  settings=settings)
                 if fig is not None:
                     for ax in fig.axes:
                         if ax.get_visible() and " · " in ax.get_title():
@@ -173,7 +162,7 @@ class WatchSections:
                                       zip(top["signal"], top["baseline"], strict=True)],
             }), align=["left", "left", "left", "right", "right"],
                 caption=(f"+ {len(found) - len(top)}" if len(found) > len(top) else None))
-        bt = _backtest(coverage(self.ds, sig), det, settings)
+        bt = watch.backtest
         total = bt[bt["signal"] == "all"]
         bt = bt[bt["signal"] != "all"]
         known = bt[bt["status"] == "known"]

@@ -32,6 +32,7 @@ import numpy as np
 import pandas as pd
 from threadpoolctl import threadpool_limits
 
+from ..dataset import Dataset
 from ..errors import ConfigError
 from ._data import activity_schedule, controls, prepare, slot_design
 from ._estimate import estimate
@@ -109,7 +110,7 @@ def best_times(posts, tz: str | None = None, platform: str | None = None, *,
     >>> bt = smm.best_times(ds, platform="instagram")   # the same     # doctest: +SKIP
     >>> bt.summary                                                    # doctest: +SKIP
     """
-    if hasattr(posts, "posts") and hasattr(posts, "brand"):   # a Dataset
+    if isinstance(posts, Dataset):
         daily = posts.daily if daily is None else daily
         tz = tz or posts.brand.timezone
         posts = posts.posts

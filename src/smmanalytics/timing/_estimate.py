@@ -224,6 +224,9 @@ def _held_out(rng, blocks: _Blocks, counts, eta_full, K, n_boot, n_splits, width
               min_posts) -> dict:
     """Choose the best window on half of the weeks, measure it on the other half."""
     W, desc = candidate_windows(width)
+    # for each window, the every-day window of the same hours (the simpler alternative)
+    daily_start = {w["start_hour"]: i for i, w in enumerate(desc) if w["days"] == "every day"}
+    every_day = np.array([daily_start[w["start_hour"]] for w in desc])
     supported = counts @ W >= min_posts
     if not supported.any():
         return {"status": "no window with enough posts", "min_posts": int(min_posts)}
@@ -249,7 +252,7 @@ def _held_out(rng, blocks: _Blocks, counts, eta_full, K, n_boot, n_splits, width
         # of the same hours when that one's lift is within one standard error of it, so a
         # daily evening effect is not reported as a weekend one by chance
         rows = np.arange(len(j))
-        every = j % 24   # "every day" windows come first, one per start hour
+        every = every_day[j]
         simpler = (score[rows, every] > -np.inf) & (lift[rows, every] >= lift[rows, j] - se[rows, j])
         return np.where(simpler, every, j), d, np.isfinite(score.max(axis=1))
 
