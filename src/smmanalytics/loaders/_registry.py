@@ -145,6 +145,19 @@ class Candidate:
                              first_line=self.table.first_line + 1,
                              decimal=decimal or decimal_for_locale(m.locale), percent=percent)
 
+    def expect_numbers(self, family: str, canonicals: list[str]) -> None:
+        """Have the CSV pass read these fields as numbers (:meth:`RawTable.expect_numbers`):
+        :meth:`numbers` then casts them instead of parsing text. Fields in several columns
+        (coalesced) and files of a decimal-comma locale, where ``1.234`` may be a thousand,
+        are read as text."""
+        from ._numbers import decimal_for_locale
+
+        m = self.match(family)
+        if decimal_for_locale(m.locale) == ",":
+            return
+        self.table.expect_numbers(pos[0] for name in canonicals
+                                  if len(pos := m.columns.get(name, [])) == 1)
+
     def texts_of(self, family: str, canonicals: list[str]) -> dict[str, pd.Series]:
         """:meth:`text` of several fields, on two threads (Arrow's kernels release the GIL)."""
         return _on_two_threads(lambda name: self.text(family, name), canonicals)

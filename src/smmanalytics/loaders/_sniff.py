@@ -26,6 +26,7 @@ from functools import cached_property
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from ..errors import ParseError
@@ -136,6 +137,7 @@ class RawTable:
     raw: memoryview | None = None    # the same rows as UTF-8 bytes, when available
     rows: list[list] | None = None
     log: QualityLog | None = None
+    numeric: frozenset[int] = frozenset()   # columns to read as numbers (see expect_numbers)
 
     @cached_property
     def norm(self) -> list[str]:
@@ -148,7 +150,18 @@ class RawTable:
             return _frame_from_rows(self.rows, len(self.header))
         body = self.raw if self.raw is not None else (self.body or "")
         return _read_body(body, len(self.header), self.delimiter or ",",
-                          self.source, self.first_line, self.log)
+                          self.source, self.first_line, self.log, self.numeric)
+
+    def expect_numbers(self, positions) -> None:
+        """Read the columns at ``positions`` as numbers in the CSV pass, if the body is not read
+        yet: ``column(pos)`` then gives float64 (missing: NaN) instead of text.
+
+        Only a hint: when any of those cells is not a plain number (``1 234``, ``62,5 %``,
+        ``N/A``, ``inf``) the body is read as text, every column, as without it. The caller
+        gives only columns whose plain numbers mean what they say (no decimal-comma locale).
+        """
+        if "_cells" not in self.__dict__ and self.rows is None:
+            self.numeric = frozenset(positions)
 
     @property
     def n_rows(self) -> int:
@@ -190,11 +203,16 @@ def _is_blank(body: str | bytes | memoryview) -> bool:
 
 
 def _read_body(body: str | bytes | memoryview, width: int, delim: str, source: str,
-               first_line: int, log: QualityLog | None) -> pd.DataFrame:
+               first_line: int, log: QualityLog | None,
+               numeric: frozenset[int] = frozenset()) -> pa.Table | pd.DataFrame:
     names = [str(i) for i in range(width)]
     if _is_blank(body):
         return pa.table({n: pa.array([], type=pa.large_string()) for n in names})
     data = body.encode("utf-8") if isinstance(body, str) else body
+    if numeric:
+        typed = _read_typed(data, names, delim, numeric)
+        if typed is not None:
+            return typed
     bad: list[int] = []
 
     def _invalid(row) -> str:
@@ -227,6 +245,30 @@ def _read_body(body: str | bytes | memoryview, width: int, delim: str, source: s
                     "cells ignored)", rows=short_rows + long_rows)
         df = _frame_from_rows(rows, width)
         return df.astype("str") if len(df) else df
+    return table
+
+
+def _read_typed(data: bytes | memoryview, names: list[str], delim: str,
+                numeric: frozenset[int]) -> pa.Table | None:
+    """The body with the ``numeric`` columns read as float64 (empty cells: null) and the others
+    as text, in one pass; None when any row is ragged or any such cell is not a plain finite
+    number, and the caller reads every column as text instead."""
+    types = {n: pa.float64() if i in numeric else pa.large_string() for i, n in enumerate(names)}
+    try:
+        table = pacsv.read_csv(
+            pa.BufferReader(pa.py_buffer(data)),
+            read_options=pacsv.ReadOptions(column_names=names, use_threads=True,
+                                           block_size=1 << 22),
+            parse_options=pacsv.ParseOptions(delimiter=delim, quote_char='"', double_quote=True,
+                                             newlines_in_values=True),
+            convert_options=pacsv.ConvertOptions(column_types=types, null_values=[""],
+                                                 strings_can_be_null=False,
+                                                 quoted_strings_can_be_null=True))
+    except (pa.ArrowInvalid, pa.ArrowException):
+        return None
+    for i in numeric:
+        if pc.any(pc.is_inf(table.column(i))).as_py():   # "inf" is no count
+            return None
     return table
 
 

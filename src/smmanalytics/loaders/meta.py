@@ -157,6 +157,12 @@ def _content_type(codes: np.ndarray, keys: pd.Index, permalink: pd.Series, ctx: 
 
 def _parse_posts(c: Candidate, ctx: ParseContext, *, story: bool = False) -> list[pd.DataFrame]:
     m = c.match(F)
+    # every number column this function uses, in the order it uses them (the first bad one
+    # raises); views from boosted posts only stand in for reach when reach is absent
+    boosted_field = "reach_boosted" if m.has("reach_boosted") else "views_boosted"
+    numeric = [*_DIRECT.values(), "reactions", "likes", boosted_field, "neg_hide_all",
+               "neg_hide", *_EXTRA_NUMERIC]
+    c.expect_numbers(F, numeric)
     n = c.table.n_rows
     text = c.texts_of(F, ["permalink", "post_type", "account_handle", "title", "description",
                           "account_id", "account_name", "post_id"])
@@ -210,11 +216,7 @@ def _parse_posts(c: Candidate, ctx: ParseContext, *, story: bool = False) -> lis
         "content_type": _content_type(type_codes, type_keys, permalink, ctx,
                                       "story" if story else None),
     }
-    # every number column this function uses, in the order it uses them (the first bad one
-    # raises); views from boosted posts only stand in for reach when reach is absent
-    boosted_field = "reach_boosted" if m.has("reach_boosted") else "views_boosted"
-    nums = c.numbers_of(F, [*_DIRECT.values(), "reactions", "likes", boosted_field,
-                            "neg_hide_all", "neg_hide", *_EXTRA_NUMERIC])
+    nums = c.numbers_of(F, numeric)
     for canon, src in _DIRECT.items():
         v = nums[src]
         if v is not None:

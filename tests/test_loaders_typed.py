@@ -1,0 +1,134 @@
+"""Number columns read as numbers in the CSV pass (``RawTable.expect_numbers``).
+
+The hint is a speed-up only: whatever the cells, a file read with it gives the same frame, the
+same quality notes and the same error as a file read with every column as text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from smmanalytics import read_export
+from smmanalytics.errors import SmmError
+from smmanalytics.loaders._registry import Candidate
+from smmanalytics.loaders._sniff import split_text
+
+HEADER = ["Post ID", "Page ID", "Page name", "Title", "Description", "Publish time",
+          "Permalink", "Post type", "Date", "Views", "Reach", "Reactions", "Comments",
+          "Shares", "Link Clicks", "Reach from Boosted posts"]
+
+
+def _table(body: str, numeric=(1, 2)):
+    t = split_text("a,b,c\n" + body, source="t.csv")[0]
+    t.expect_numbers(numeric)
+    return t
+
+
+def test_plain_numbers_come_as_floats_with_nan_for_empty():
+    t = _table('x,12,"3.5"\ny,,-4\n"z","1e3",\n')
+    assert t.column(0).tolist() == ["x", "y", "z"]
+    assert t.column(1).dtype == "float64" and t.column(2).dtype == "float64"
+    assert t.column(1).tolist()[0] == 12.0 and pd.isna(t.column(1)[1])
+    assert t.column(1)[2] == 1000.0
+    assert t.column(2).tolist()[:2] == [3.5, -4.0] and pd.isna(t.column(2)[2])
+
+
+def test_spaces_around_a_number_are_trimmed_as_the_text_path_strips_them():
+    t = _table('x,12," 7 "\n')
+    assert t.column(2).tolist() == [7.0]
+
+
+@pytest.mark.parametrize("cell", ["1,234", "1 234", "N/A", "-", "inf", "62 %", "1.2K"])
+def test_any_other_cell_sends_every_column_to_text(cell):
+    t = _table(f'x,12,"{cell}"\ny,3,4\n')
+    assert t.column(1).tolist() == ["12", "3"]
+    assert t.column(2).tolist() == [cell, "4"]
+
+
+def test_ragged_rows_take_the_text_path_and_its_note():
+    from smmanalytics.quality import QualityLog
+
+    log = QualityLog()
+    t = split_text("a,b,c\nx,1,2\ny,3\n", source="t.csv", log=log)[0]
+    t.expect_numbers([1, 2])
+    assert t.column(1).tolist() == ["1", "3"] and t.column(2).tolist() == ["2", ""]
+    assert [e["code"] for e in log.entries] == ["ragged_rows"]
+
+
+def test_hint_after_the_body_is_read_changes_nothing():
+    t = split_text("a,b\nx,1\n", source="t.csv")[0]
+    assert t.n_rows == 1
+    t.expect_numbers([1])
+    assert t.column(1).tolist() == ["1"]
+
+
+def _meta_csv(rows: list[list[str]]) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, quoting=csv.QUOTE_ALL, lineterminator="\n")
+    w.writerow(HEADER)
+    w.writerows(rows)
+    return buf.getvalue()
+
+
+def _read(text: str, folder: Path):
+    f = folder / "facebook_posts_2026-11-20.csv"
+    f.write_text(text, encoding="utf-8-sig")
+    try:
+        df = read_export(f)
+    except SmmError as exc:
+        return type(exc), str(exc)
+    return df, df.attrs["quality"]
+
+
+_CELLS = st.one_of(
+    st.integers(0, 10**12).map(str),
+    st.floats(0, 1e9, allow_nan=False).map(repr),
+    st.sampled_from(["", "0", "-3", "+5", "1e3", "1,234", "1.234.567", "1 234", "62,5 %",
+                     "N/A", "-", "nan", "inf", "1.2K", " 7", "abc"]),
+)
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.lists(_CELLS, min_size=7, max_size=7), min_size=1, max_size=4))
+def test_meta_posts_same_with_and_without_the_hint(monkeypatch, metrics):
+    rows = [[f"12210555{i:010d}", "104455667788990", "Maison Sève", "Title", "",
+             "01/15/2026 10:00", f"https://www.facebook.com/maisonseve/posts/pfbid{i}",
+             "Photos", "Lifetime", *cells] for i, cells in enumerate(metrics)]
+    text = _meta_csv(rows)
+    with tempfile.TemporaryDirectory() as tmp:
+        typed = _read(text, Path(tmp))
+        with monkeypatch.context() as m:
+            m.setattr(Candidate, "expect_numbers", lambda self, family, names: None)
+            plain = _read(text, Path(tmp))
+    if isinstance(plain[0], pd.DataFrame):
+        assert isinstance(typed[0], pd.DataFrame)
+        pd.testing.assert_frame_equal(typed[0], plain[0], check_exact=True)
+        assert typed[1] == plain[1]
+    else:
+        assert typed == plain
+
+
+def test_french_export_keeps_its_numbers_as_text(monkeypatch):
+    """A decimal-comma locale may write 1.234 for a thousand: no hint is given."""
+    seen = []
+    original = Candidate.expect_numbers
+
+    def spy(self, family, names):
+        original(self, family, names)
+        seen.append(self.table.numeric)
+
+    monkeypatch.setattr(Candidate, "expect_numbers", spy)
+    fr = Path(__file__).parent / "fixtures" / "meta" / "facebook_posts_fr_2026-10-01.csv"
+    read_export(fr)
+    en = Path(__file__).parent / "fixtures" / "meta" / "facebook_posts_2026-11-20.csv"
+    read_export(en)
+    assert seen[0] == frozenset() and len(seen[1]) >= 10
