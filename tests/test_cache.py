@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from pandas.testing import assert_frame_equal
+from pandas.testing import assert_frame_equal, assert_series_equal
 
 import smmanalytics as smm
 from smmanalytics import _cache
@@ -275,6 +275,22 @@ def test_conform_never_mutates_the_callers_frame():
     # extras keep what their numpy form gives: Float64 -> float64, text -> str
     assert str(y["score"].dtype) == "float64" and str(y["label"].dtype) == "str"
     assert str(y["views"].dtype) == "Float64"
+
+
+def test_conform_gives_text_extras_what_their_numpy_form_would():
+    """``string`` extras become ``str`` without a Python object per cell, and an all-missing
+    one stays object; conforming again changes nothing."""
+    from smmanalytics.schema import conform
+
+    x = pd.DataFrame({"handle": pd.array(["@a", None], dtype="string"),
+                      "none": pd.array([None, None], dtype="string"),
+                      "obj": pd.Series([pd.NA, pd.NA], dtype=object)})
+    y = conform(x, "posts")
+    via_numpy = {c: pd.Series(x[c].to_numpy()) for c in x.columns}
+    for c in x.columns:
+        assert_series_equal(y[c], via_numpy[c], check_names=False)
+    assert str(y["handle"].dtype) == "str" and y["none"].dtype == object
+    assert_frame_equal(conform(y, "posts"), y)
 
 
 # ------------------------------------------------------------------ digests remembered by stat

@@ -23,7 +23,7 @@ from __future__ import annotations
 import importlib
 import logging
 from collections.abc import Iterable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -421,9 +421,10 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
         except SmmError as exc:
             exports.append((ilog, f, exc))
             continue
-        digests.append(src.sha256)
-        if cache and st is not None:
-            _cache.remember_digest(f, st, src.sha256)
+        if cache:      # the cache is keyed by content; without it, digests come later
+            digests.append(src.sha256)
+            if st is not None:
+                _cache.remember_digest(f, st, src.sha256)
     key = None
     if cache and len(digests) == len(exports):   # an unreadable file is never cached
         key, ds = cached(digests)
@@ -432,11 +433,11 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
 
     files: list[dict] = []
     tables: dict[str, list[pd.DataFrame]] = {k: [] for k in MERGE_KEYS}
-    seen: dict[str, str] = {}
-    for ilog, f, sources in exports:
-        _read_exports(ilog, f, sources, files, tables, seen, strict, cache)
-        if isinstance(sources, list):
-            sources.clear()          # the file's bytes are no longer needed
+    with _Contents() as seen:
+        for ilog, f, sources in exports:
+            _read_exports(ilog, f, sources, files, tables, seen, strict, cache)
+            if isinstance(sources, list):
+                sources.clear()          # the file's bytes are no longer needed
     log = QualityLog()
     for ilog in item_logs:
         log.extend(ilog)
@@ -463,7 +464,7 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
 
 
 def _read_exports(log: QualityLog, f: Path, sources: list | SmmError, files: list[dict],
-                  tables: dict[str, list[pd.DataFrame]], seen: dict[str, str], strict: bool,
+                  tables: dict[str, list[pd.DataFrame]], seen: _Contents, strict: bool,
                   cache: bool) -> None:
     """Parse the sources of one export file (through the cache), recording rows of ``files``
     and notes in ``log``; frames go to ``tables`` by kind."""
@@ -480,15 +481,19 @@ def _read_exports(log: QualityLog, f: Path, sources: list | SmmError, files: lis
         fail(str(f), sources, row)
         files.append(row)
         return
+    digests = []
     for src in sources:
-        row = {"path": src.name, "sha256": src.sha256, "bytes": len(src.data), "rows": 0}
+        row = {"path": src.name, "bytes": len(src.data), "rows": 0}
         files.append(row)
-        if src.sha256 in seen:
+        digest = seen.digest(src)
+        digests.append((row, digest))
+        first = seen.first_with(src, digest)
+        if first is not None:
             row["status"] = "duplicate"
-            log.add(src.name, "duplicate_file", f"same content as {seen[src.sha256]}; "
-                    "read once", level="info")
+            log.add(src.name, "duplicate_file", f"same content as {first}; read once",
+                    level="info")
             continue
-        seen[src.sha256] = src.name
+        seen.add(src, digest)
         flog = QualityLog()
         try:
             try:
@@ -518,3 +523,38 @@ def _read_exports(log: QualityLog, f: Path, sources: list | SmmError, files: lis
                                                   for x in frames})))
         for x in frames:
             tables[x.attrs["kind"]].append(x)
+    for row, digest in digests:
+        row["sha256"] = digest.result()
+
+
+class _Contents:
+    """The export contents read so far, so that identical files are read once.
+
+    Contents of different sizes differ: a file's SHA-256 is awaited before parsing only when
+    an earlier file has its size. Otherwise it is computed on a thread of its own while the
+    file is parsed (hashlib releases the GIL on large data), for the ``files`` table.
+    """
+
+    def __init__(self) -> None:
+        self._pool = ThreadPoolExecutor(max_workers=1)
+        self._by_size: dict[int, list[tuple[str, Future]]] = {}
+
+    def __enter__(self) -> _Contents:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def digest(self, src) -> Future:
+        """The SHA-256 of ``src``'s bytes, being computed."""
+        return self._pool.submit(lambda: src.sha256)
+
+    def first_with(self, src, digest: Future) -> str | None:
+        """The name of an earlier file with the same bytes as ``src``, or None."""
+        for name, other in self._by_size.get(len(src.data), []):
+            if other.result() == digest.result():
+                return name
+        return None
+
+    def add(self, src, digest: Future) -> None:
+        self._by_size.setdefault(len(src.data), []).append((src.name, digest))
