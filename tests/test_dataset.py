@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import sys
@@ -102,6 +103,25 @@ def test_same_file_twice_is_read_once(tmp_path):
     assert len(ds.posts) == 4
     assert ds.files["status"].tolist() == ["ok", "duplicate"]
     assert "duplicate_file" in _codes(ds, "b.csv")
+
+
+@pytest.mark.parametrize("cache", [True, False])
+def test_duplicates_found_by_content_among_files_of_one_size(tmp_path, cache):
+    """Without the cache, digests are awaited only for files of a size already seen: a file of
+    the same size but other bytes is read, an identical one is not, and every row of ``files``
+    carries its file's SHA-256."""
+    data = (FIX / "meta" / "facebook_posts_2026-11-20.csv").read_bytes()
+    other = data.replace(b"Atelier tour", b"Atelier TOUR")      # same size, other bytes
+    (tmp_path / "a.csv").write_bytes(data)
+    (tmp_path / "b.csv").write_bytes(other)
+    (tmp_path / "c.csv").write_bytes(data)
+    ds = smm.load(tmp_path, cache=cache)
+    assert ds.files["status"].tolist() == ["ok", "ok", "duplicate"]
+    assert "same content as" in " ".join(ds.quality.loc[ds.quality["code"] == "duplicate_file",
+                                                        "message"])
+    assert ds.files["sha256"].tolist() == [hashlib.sha256(b).hexdigest()
+                                           for b in (data, other, data)]
+    assert len(ds.posts) == 4 and "Atelier TOUR" in set(ds.posts["caption"])
 
 
 def test_unknown_and_broken_files_are_recorded_not_raised(tmp_path):
