@@ -55,6 +55,35 @@ def test_numbers_roundtrip_thousands(values):
     assert parse_numbers(pd.Series(cells, dtype="str")).tolist() == values
 
 
+_links = st.lists(st.one_of(st.none(), st.text(max_size=15), st.builds(
+    lambda a, v, b: f"{a}https://x.fr/?utm_campaign={v}{b}", st.text(max_size=6),
+    st.text(alphabet="abc%+&#é ", max_size=6), st.text(max_size=6))), max_size=8)
+
+
+@SETTINGS
+@given(_links)
+def test_extract_with_a_needle_is_extract(cells):
+    """Searching only the cells holding the needle changes no result."""
+    from smmanalytics.loaders._ids import extract
+
+    values = pd.Series(cells, dtype="string")
+    pattern = r"[?&]utm_campaign=([^&\s#\"'<>]+)"
+    pd.testing.assert_series_equal(extract(values, pattern, needle="utm_campaign="),
+                                   extract(values, pattern))
+
+
+@SETTINGS
+@given(st.lists(st.tuples(st.one_of(st.none(), st.text(max_size=6)),
+                          st.one_of(st.none(), st.text(max_size=6))), max_size=8))
+def test_meta_caption_is_the_longer_text(pairs):
+    from smmanalytics.loaders.meta import _longer
+
+    title = pd.Series([t for t, _ in pairs], dtype="string")
+    desc = pd.Series([d for _, d in pairs], dtype="string")
+    longer = desc.str.len().fillna(0) > title.str.len().fillna(0)
+    pd.testing.assert_series_equal(_longer(title, desc), title.where(~longer, desc))
+
+
 @SETTINGS
 @given(st.lists(st.text(max_size=20), max_size=6))
 def test_dates_random_text(cells):

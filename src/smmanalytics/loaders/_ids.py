@@ -80,8 +80,12 @@ def instagram_shortcode(permalinks: pd.Series) -> pd.Series:
                    r"instagram\.com/(?:[^/?#]+/)?(?:p|reel|reels|tv)/([A-Za-z0-9_-]+)")
 
 
-def extract(values: pd.Series, pattern: str) -> pd.Series:
-    """First group of ``pattern`` in each cell (string, NA when no match), run by Arrow (RE2)."""
+def extract(values: pd.Series, pattern: str, *, needle: str | None = None) -> pd.Series:
+    """First group of ``pattern`` in each cell (string, NA when no match), run by Arrow (RE2).
+
+    ``needle``, a literal every match contains, lets the regular expression run only on the
+    cells that contain it (found by a plain substring search, many times faster).
+    """
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -91,10 +95,19 @@ def extract(values: pd.Series, pattern: str) -> pd.Series:
     arr = arrow_text(values)            # Arrow-backed text is searched where it lies
     if arr is None:
         arr = pa.array(values.astype("str"), type=pa.string(), from_pandas=True)
+    rows = None
+    if needle is not None:
+        rows = np.flatnonzero(pc.fill_null(pc.match_substring(arr, needle), False)
+                              .to_numpy(zero_copy_only=False))
+        arr = arr.take(rows)
     try:
         got = pc.struct_field(pc.extract_regex(arr, pattern=named), [0])
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         return values.astype("str").str.extract(pattern, expand=False).astype("string")
+    if rows is not None:        # back to every row: the searched ones' results, else null
+        where = np.full(len(values), -1, dtype=np.int64)
+        where[rows] = np.arange(len(rows))
+        got = got.take(pa.array(where, mask=where < 0))
     return pd.Series(pd.array(got, dtype="string"), index=values.index)
 
 

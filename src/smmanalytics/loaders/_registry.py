@@ -387,7 +387,7 @@ def _campaign_from_utm(out: pd.DataFrame, src: Source, log: QualityLog | None) -
     found = None
     for col in ("permalink", "link", "caption"):
         if col in out.columns and len(out) and may_contain(out[col], "utm_campaign="):
-            hit = extract(out[col], _UTM)
+            hit = extract(out[col], _UTM, needle="utm_campaign=")
             found = hit if found is None else found.fillna(hit)
     if found is not None and found.notna().any():
         campaign = (out["campaign"].astype("string") if "campaign" in out.columns
