@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -154,7 +155,7 @@ class RawTable:
 
     def expect_numbers(self, positions) -> None:
         """Read the columns at ``positions`` as numbers in the CSV pass, if the body is not read
-        yet: ``column(pos)`` then gives float64 (missing: NaN) instead of text.
+        yet: ``column(pos)`` then gives Float64 (missing, or NaN: NA) instead of text.
 
         Only a hint: when any of those cells is not a plain number (``1 234``, ``62,5 %``,
         ``N/A``, ``inf``) the body is read as text, every column, as without it. The caller
@@ -185,8 +186,14 @@ class RawTable:
             return cells[pos]
         cache = self.__dict__.setdefault("_columns", {})
         if pos not in cache:
-            cache[pos] = pd.Series(cells.column(pos).to_pandas(), name=pos,
-                                   index=pd.RangeIndex(cells.num_rows))
+            col = cells.column(pos)
+            if pos in self.numeric:   # read as numbers: Float64 in one array, NaN as missing
+                floats = col.to_numpy()
+                values = pd.arrays.FloatingArray(floats, np.isnan(floats))
+            else:
+                values = col.to_pandas()
+            cache[pos] = pd.Series(values, name=pos, index=pd.RangeIndex(cells.num_rows),
+                                   copy=False)
         return cache[pos]
 
 
