@@ -32,13 +32,13 @@ def _table(body: str, numeric=(1, 2)):
     return t
 
 
-def test_plain_numbers_come_as_floats_with_nan_for_empty():
-    t = _table('x,12,"3.5"\ny,,-4\n"z","1e3",\n')
+def test_plain_numbers_come_as_Float64_with_NA_for_empty_and_nan():
+    t = _table('x,12,"3.5"\ny,,-4\n"z","1e3",nan\n')
     assert t.column(0).tolist() == ["x", "y", "z"]
-    assert t.column(1).dtype == "float64" and t.column(2).dtype == "float64"
-    assert t.column(1).tolist()[0] == 12.0 and pd.isna(t.column(1)[1])
-    assert t.column(1)[2] == 1000.0
-    assert t.column(2).tolist()[:2] == [3.5, -4.0] and pd.isna(t.column(2)[2])
+    assert str(t.column(1).dtype) == "Float64" and str(t.column(2).dtype) == "Float64"
+    assert t.column(1).tolist() == [12.0, pd.NA, 1000.0]
+    assert t.column(2).tolist() == [3.5, -4.0, pd.NA]
+    assert t.numeric == {1, 2}
 
 
 def test_spaces_around_a_number_are_trimmed_as_the_text_path_strips_them():
@@ -51,6 +51,7 @@ def test_any_other_cell_sends_every_column_to_text(cell):
     t = _table(f'x,12,"{cell}"\ny,3,4\n')
     assert t.column(1).tolist() == ["12", "3"]
     assert t.column(2).tolist() == [cell, "4"]
+    assert t.numeric == frozenset()
 
 
 def test_ragged_rows_take_the_text_path_and_its_note():

@@ -150,8 +150,12 @@ class RawTable:
         if self.rows is not None:
             return _frame_from_rows(self.rows, len(self.header))
         body = self.raw if self.raw is not None else (self.body or "")
-        return _read_body(body, len(self.header), self.delimiter or ",",
-                          self.source, self.first_line, self.log, self.numeric)
+        cells = _read_body(body, len(self.header), self.delimiter or ",",
+                           self.source, self.first_line, self.log, self.numeric)
+        # the columns that were read as numbers: none when the body had to be read as text
+        self.numeric = frozenset(i for i in self.numeric if isinstance(cells, pa.Table)
+                                 and pa.types.is_floating(cells.column(i).type))
+        return cells
 
     def expect_numbers(self, positions) -> None:
         """Read the columns at ``positions`` as numbers in the CSV pass, if the body is not read
