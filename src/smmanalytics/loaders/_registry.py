@@ -163,17 +163,10 @@ class Candidate:
         return _on_two_threads(lambda name: self.text(family, name), canonicals)
 
     def numbers_of(self, family: str, canonicals: list[str]) -> dict[str, pd.Series | None]:
-        """:meth:`numbers` of several fields; those read as text are parsed on two threads.
-        The first field, in order, whose cells are not numbers raises its ParseError, as
-        calling :meth:`numbers` one field after the other would."""
-        m = self.match(family)
-        typed = {name for name in canonicals
-                 if (pos := m.columns.get(name)) and set(pos) <= self.table.numeric}
-        # a column already read as numbers is only cast: threads would cost more than it
-        parsed = _on_two_threads(lambda name: self.numbers(family, name),
-                                 [name for name in canonicals if name not in typed])
-        return {name: self.numbers(family, name) if name in typed else parsed[name]
-                for name in dict.fromkeys(canonicals)}
+        """:meth:`numbers` of several fields, on two threads. The first field, in order, whose
+        cells are not numbers raises its ParseError, as calling :meth:`numbers` one field after
+        the other would."""
+        return _on_two_threads(lambda name: self.numbers(family, name), canonicals)
 
     def header_of(self, family: str, canonical: str) -> str | None:
         """The raw header of the first column carrying ``canonical``."""
