@@ -164,24 +164,29 @@ def _merge(table: str, frames: list[pd.DataFrame], log: QualityLog) -> pd.DataFr
     snap = df["snapshot_at"]
     if not (snap.notna().all() and snap.is_monotonic_increasing):   # else already in order
         df = df.sort_values(["snapshot_at", "_order"], kind="stable", na_position="first")
-    if table == "posts":
-        has_key = df["post_id"].notna()
-        dup = has_key & _duplicated_posts(df, keys)
-    else:
-        dup = df.duplicated(subset=keys, keep="last")
+    order = {"posts": ["published_at", "platform", "post_id"],
+             "daily": ["platform", "metric", "date", "hour"],
+             "web": ["breakdown", "date", "source", "medium", "campaign", "channel_group"],
+             "audience": ["platform", "dimension", "category"]}[table]
+    order = [c for c in order if c in df.columns] + ["_order"]
+    # the rows' final order is sorted (by Arrow, without the GIL) while the duplicates are
+    # found; the kept rows are then gathered once, in that order (a stable sort of all rows
+    # restricted to the kept ones is the stable sort of the kept ones)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        sorting = pool.submit(_sort_order, df[order], order)
+        if table == "posts":
+            dup = df["post_id"].notna() & _duplicated_posts(df, keys)
+        else:
+            dup = df.duplicated(subset=keys, keep="last")
+        positions = sorting.result()
     if dup.any():
         dropped = df.loc[dup]
         for src, n in dropped.groupby("source_file", sort=True).size().items():
             what = "posts" if table == "posts" else f"{table} rows"
             log.add(src, "snapshot_merged", f"{n} {what} also in a newer export; the newest "
                     "snapshot was kept", level="info", rows=int(n))
-        df = df.loc[~dup]
-    order = {"posts": ["published_at", "platform", "post_id"],
-             "daily": ["platform", "metric", "date", "hour"],
-             "web": ["breakdown", "date", "source", "medium", "campaign", "channel_group"],
-             "audience": ["platform", "dimension", "category"]}[table]
-    order = [c for c in order if c in df.columns] + ["_order"]
-    df = _take(df.drop(columns="_order"), _sort_order(df, order))
+        positions = positions[~dup.to_numpy()[positions]]
+    df = _take(df.drop(columns="_order"), positions)
     out = schema.conform(df, table)
     schema.validate(out, table)
     return out
