@@ -36,7 +36,9 @@ class Section:
     """Blocks added by one call; shows itself in a notebook as HTML."""
 
     blocks: list[dict] = field(default_factory=list)
-    figures: dict[str, bytes] = field(default_factory=dict)
+    #: left out of the repr: the notebook keeps a text/plain repr of every displayed section
+    #: next to its HTML, and the SVG bytes would double the notebook's size
+    figures: dict[str, bytes] = field(default_factory=dict, repr=False)
 
     def _repr_html_(self) -> str:
         out = []
