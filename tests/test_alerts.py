@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import warnings
 from pathlib import Path
 
 import matplotlib
@@ -95,6 +96,24 @@ def test_mad_zero_falls_back_to_mean_absolute_deviation():
     w = st.window_stats(h)
     # median 0, MAD 0 → MeanAD = (1 + 3) / 8 = 0.5 → sd = 1.253314 · 0.5
     assert w["sd"][0, 0] == pytest.approx(0.626657, abs=1e-6)
+
+
+def test_nanmedian_by_hand_and_as_numpy():
+    a = np.array([[[4.0, np.nan, 1.0, 2.0],         # 1, 2, 4 → 2
+                   [np.nan, 3.0, 1.0, np.nan],      # 1, 3 → 2
+                   [np.nan, np.nan, np.nan, np.nan]]])
+    assert st.nanmedian(a).tolist()[0][:2] == [2.0, 2.0]
+    assert np.isnan(st.nanmedian(a)[0, 2])
+    rng = np.random.default_rng(3)
+    for _ in range(50):                              # ties, NaN patterns, infinities, empty rows
+        shape = tuple(int(v) for v in rng.integers(1, 12, 3))
+        x = rng.poisson(rng.uniform(0, 20), size=shape) * rng.choice([1.0, 0.37, -1.5])
+        x[rng.random(shape) < rng.uniform(0, 1)] = np.nan
+        x[rng.random(shape) < 0.03] = rng.choice([np.inf, -np.inf])
+        with np.errstate(all="ignore"), warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            expected = np.nanmedian(x, axis=-1)
+        np.testing.assert_array_equal(st.nanmedian(x), expected)
 
 
 def test_nb_tail_by_hand():

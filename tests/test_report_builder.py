@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import io
+import re
 
 import numpy as np
 import pandas as pd
@@ -84,7 +86,10 @@ def test_write_pdf_is_atomic(ds, tmp_path):
 def test_section_displays_as_html(ds):
     rep = BrandReport(ds, "2026-10", lang="fr")
     html = rep.engagement_charts()._repr_html_()
-    assert html.count("<svg") == 2
+    # each figure is shown as an <img> of the very SVG that goes to the PDF
+    shown = re.findall(r"data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)", html)
+    assert [base64.b64decode(s) for s in shown] == list(rep.figures.values())
+    assert len(shown) == 2 and html.count("<figure") == 2
     assert np.isfinite(rep.engagement_table()["posts"].astype(float)).all()
 
 

@@ -37,6 +37,7 @@ from smmanalytics.timing import BestTimes, best_times  # noqa: E402
 from smmanalytics.timing._data import activity_schedule  # noqa: E402
 from smmanalytics.timing._estimate import _shrink, candidate_windows  # noqa: E402
 from smmanalytics.timing._model import nb_fit, perm_score_test  # noqa: E402
+from smmanalytics.timing._result import _inks  # noqa: E402
 
 TZ = "Europe/Paris"
 
@@ -384,3 +385,18 @@ def test_pooled_platforms_and_platform_filter(sim0):
     assert any(c.startswith("group[") for c in bt.method["controls"])   # platform as control
     fb = best_times(both, TZ, platform="facebook", n_boot=20)
     assert fb.n_used == 400 and fb.method["platform"] == "facebook"
+
+
+def test_cell_ink_is_white_on_dark_cells_black_on_light_and_missing_ones():
+    from matplotlib.colors import LogNorm
+
+    fig, ax = plt.subplots()
+    values = np.array([0.5, 0.9, 1.0, 1.1, 2.0, np.nan])
+    im = ax.imshow(values[None, :], cmap="RdBu_r", norm=LogNorm(vmin=0.5, vmax=2.0))
+    # RdBu_r runs from dark blue (0.5) through white (1) to dark red (2)
+    assert _inks(im, values).tolist() == ["white", "black", "black", "black", "white", "black"]
+    for v, ink in zip(values, _inks(im, values), strict=True):   # the per-cell luminance rule
+        if np.isfinite(v):
+            r, g, b, _ = im.cmap(im.norm(v))
+            assert ink == ("white" if 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.45 else "black")
+    plt.close(fig)

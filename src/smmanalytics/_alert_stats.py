@@ -69,6 +69,24 @@ def _nan(func, *args, **kwargs):
         return func(*args, **kwargs)
 
 
+def nanmedian(a: np.ndarray) -> np.ndarray:
+    """Median over the last axis ignoring NaN (NaN where nothing is left).
+
+    The same values as ``np.nanmedian(a, axis=-1)`` (the mean of the two middle values of the
+    sorted non-NaN values), from one sort of the whole array: numpy's own goes through masked
+    arrays for short rows, several times slower on the windows of the CUSUM calibration.
+
+    >>> nanmedian(np.array([[3.0, np.nan, 1.0, 2.0], [np.nan, np.nan, 4.0, 1.0]]))
+    array([2. , 2.5])
+    """
+    a = np.asarray(a, dtype=float)
+    ordered = np.sort(a, axis=-1)                     # NaN sort last
+    n = np.count_nonzero(~np.isnan(a), axis=-1)[..., None]
+    low = np.take_along_axis(ordered, np.maximum(n - 1, 0) // 2, axis=-1)
+    high = np.take_along_axis(ordered, n // 2, axis=-1)
+    return ((low + high) / 2)[..., 0]
+
+
 def baseline_window(x: np.ndarray, weekday: np.ndarray, settings) -> np.ndarray:
     """The baseline window ``H`` (m, n, K) for every day, in the scale of the day itself."""
     if settings.baseline == "weekday":
@@ -98,9 +116,9 @@ def window_stats(h: np.ndarray) -> dict[str, np.ndarray]:
     """count, sum, median, robust sd and Jeffreys mean of each window (axis 2)."""
     count = np.sum(~np.isnan(h), axis=2)
     total = np.nansum(h, axis=2)
-    med = _nan(np.nanmedian, h, axis=2)
+    med = nanmedian(h)
     dev = np.abs(h - med[..., None])
-    mad = _nan(np.nanmedian, dev, axis=2)
+    mad = nanmedian(dev)
     meanad = _nan(np.nanmean, dev, axis=2)
     sd = np.where(mad > 0, _MAD_SD * mad, _MEANAD_SD * meanad)
     with np.errstate(divide="ignore", invalid="ignore"):

@@ -101,7 +101,6 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str, out: str | os
         naming the notebook and the failing cell; the executed notebook is kept next to the
         outputs as ``<name>.failed.ipynb`` for inspection.
     """
-    import nbformat
     import papermill as pm
     from nbconvert import HTMLExporter
 
@@ -136,10 +135,10 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str, out: str | os
     nb_out = work / f"{stem}.ipynb"
     try:
         try:
-            pm.execute_notebook(str(nb_in), str(nb_out), parameters=params,
-                                kernel_name=kernel_name, cwd=str(nb_in.parent),
-                                progress_bar=progress, request_save_on_cell_execute=False,
-                                extra_arguments=KERNEL_ARGUMENTS)
+            executed = pm.execute_notebook(
+                str(nb_in), str(nb_out), parameters=params, kernel_name=kernel_name,
+                cwd=str(nb_in.parent), progress_bar=progress,
+                request_save_on_cell_execute=False, extra_arguments=KERNEL_ARGUMENTS)
         except pm.PapermillExecutionError as exc:
             failed = final.parent / f"{stem}.failed.ipynb"
             if nb_out.exists():
@@ -153,7 +152,7 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str, out: str | os
                               notebook=nb_in.name)
         exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True,
                                 exclude_output_prompt=True)
-        body, _ = exporter.from_notebook_node(nbformat.read(nb_out, as_version=4))
+        body, _ = exporter.from_notebook_node(executed)   # what papermill just wrote to nb_out
         (work / f"{stem}.html").write_text(body, encoding="utf-8")
         _swap(work, final)
     finally:

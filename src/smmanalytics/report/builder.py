@@ -7,6 +7,7 @@ Layout only: numbers are computed by the analytics modules and formatted by
 
 from __future__ import annotations
 
+import base64
 import html
 import io
 import json
@@ -35,7 +36,9 @@ class Section:
     """Blocks added by one call; shows itself in a notebook as HTML."""
 
     blocks: list[dict] = field(default_factory=list)
-    figures: dict[str, bytes] = field(default_factory=dict)
+    #: left out of the repr: the notebook keeps a text/plain repr of every displayed section
+    #: next to its HTML, and the SVG bytes would double the notebook's size
+    figures: dict[str, bytes] = field(default_factory=dict, repr=False)
 
     def _repr_html_(self) -> str:
         out = []
@@ -63,10 +66,14 @@ class Section:
                 if b.get("caption"):
                     out.append(f"<p><small>{html.escape(b['caption'])}</small></p>")
             elif k == "figure":
-                svg = self.figures[b["path"]].decode("utf-8")
-                svg = svg[svg.index("<svg"):]
+                # one <img> rather than the SVG's markup inline: the same picture, and the
+                # notebook's HTML export (which parses every tag) reads one attribute per figure
+                src = "data:image/svg+xml;base64," + base64.b64encode(
+                    self.figures[b["path"]]).decode("ascii")
+                alt = html.escape(b.get("caption") or "", quote=True)
                 cap = f"<figcaption>{html.escape(b['caption'])}</figcaption>" if b.get("caption") else ""
-                out.append(f"<figure style='max-width:900px'>{svg}{cap}</figure>")
+                out.append(f"<figure style='max-width:900px'><img src='{src}' alt='{alt}' "
+                           f"style='max-width:100%;height:auto'>{cap}</figure>")
         return "\n".join(out)
 
 

@@ -83,7 +83,8 @@ class PerformanceSections:
 
         f = self.fmt
         sec = self.section(f.label("roi"))
-        total = roi(self.ds, self.period).iloc[0]
+        overall = roi(self.ds, self.period)       # also the cost breakdown's input below
+        total = overall.iloc[0]
         self.kpis(sec, [
             {"label": f.label("cost"), "value": f.money(total["cost"])},
             {"label": f.label("revenue"), "value": f.money(total["value"])},
@@ -105,7 +106,7 @@ class PerformanceSections:
                 "CPA": [f.money(v, 2) for v in by["cpa"]],
             })
             self.table(sec, table)
-        breakdown = cost_breakdown(roi(self.ds, self.period))
+        breakdown = cost_breakdown(overall)
         if len(breakdown):
             self._add(sec, {"kind": "heading", "level": 2, "text": f.label("cost_breakdown")})
             self.table(sec, pd.DataFrame({

@@ -18,12 +18,15 @@ def _hours(w: dict) -> str:
     return f"{w['start_hour']:02d}:00–{w['end_hour']:02d}:00"
 
 
-def _ink(im, value: float) -> str:
-    """Black or white, whichever reads better on the cell colour ``im`` gives ``value``."""
-    if not np.isfinite(value):
-        return "black"
-    r, g, b, _ = im.cmap(im.norm(value))
-    return "white" if 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.45 else "black"
+def _inks(im, values: np.ndarray) -> np.ndarray:
+    """Black or white for each value, whichever reads better on the cell colour ``im`` gives
+    it (black for a non-finite value); one colour-map call for all the cells."""
+    values = np.asarray(values, dtype=float)
+    finite = np.isfinite(values)
+    rgba = np.asarray(im.cmap(im.norm(np.where(finite, values, 1.0))), dtype=float)
+    r, g, b = rgba[..., 0], rgba[..., 1], rgba[..., 2]
+    dark = finite & (0.2126 * r + 0.7152 * g + 0.0722 * b < 0.45)
+    return np.where(dark, "white", "black")
 
 
 def _clean(obj):
@@ -169,9 +172,10 @@ class BestTimes:
             cbar.set_ticks(ticks)
             cbar.set_ticklabels([f"{t:g}×" for t in ticks])
             if annotate:
-                for d, h in zip(*np.nonzero(n), strict=True):
+                days, hours = np.nonzero(n)
+                for d, h, ink in zip(days, hours, _inks(im, lift[days, hours]), strict=True):
                     ax.text(h, d, str(n[d, h]), ha="center", va="center", fontsize=6,
-                            color=_ink(im, lift[d, h]))
+                            color=str(ink))
             if self.effect_detected:
                 w = self.window
                 for d in w["weekdays"]:
