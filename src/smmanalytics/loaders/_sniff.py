@@ -231,17 +231,11 @@ def _read_body(body: str | bytes | memoryview, width: int, delim: str, source: s
         return "skip"
 
     try:
-        table = pacsv.read_csv(
-            pa.BufferReader(pa.py_buffer(data)),
-            read_options=pacsv.ReadOptions(column_names=names, use_threads=True,
-                                           block_size=1 << 22),
-            parse_options=pacsv.ParseOptions(delimiter=delim, quote_char='"', double_quote=True,
-                                             newlines_in_values=True,
-                                             invalid_row_handler=_invalid),
-            convert_options=pacsv.ConvertOptions(column_types={n: pa.large_string() for n in names},
-                                                 strings_can_be_null=False,
-                                                 quoted_strings_can_be_null=False))
-    except (pa.ArrowInvalid, pa.ArrowException):
+        table = _arrow_csv(data, names, delim, invalid_row_handler=_invalid,
+                           convert_options=pacsv.ConvertOptions(
+                               column_types={n: pa.large_string() for n in names},
+                               strings_can_be_null=False, quoted_strings_can_be_null=False))
+    except pa.ArrowException:
         bad.append(-1)
     if bad:
         # ragged rows: re-read with the csv module, padding short rows and keeping every row
@@ -265,22 +259,28 @@ def _read_typed(data: bytes | memoryview, names: list[str], delim: str,
     as text, in one pass; None when any row is ragged or any such cell is not a plain finite
     number, and the caller reads every column as text instead."""
     types = {n: pa.float64() if i in numeric else pa.large_string() for i, n in enumerate(names)}
-    try:
-        table = pacsv.read_csv(
-            pa.BufferReader(pa.py_buffer(data)),
-            read_options=pacsv.ReadOptions(column_names=names, use_threads=True,
-                                           block_size=1 << 22),
-            parse_options=pacsv.ParseOptions(delimiter=delim, quote_char='"', double_quote=True,
-                                             newlines_in_values=True),
-            convert_options=pacsv.ConvertOptions(column_types=types, null_values=[""],
-                                                 strings_can_be_null=False,
-                                                 quoted_strings_can_be_null=True))
-    except (pa.ArrowInvalid, pa.ArrowException):
+    try:       # no invalid-row handler: a ragged row is an error, and the text path's to mend
+        table = _arrow_csv(data, names, delim, convert_options=pacsv.ConvertOptions(
+            column_types=types, null_values=[""], strings_can_be_null=False,
+            quoted_strings_can_be_null=True))
+    except pa.ArrowException:
         return None
     for i in numeric:
         if pc.any(pc.is_inf(table.column(i))).as_py():   # "inf" is no count
             return None
     return table
+
+
+def _arrow_csv(data: bytes | memoryview, names: list[str], delim: str, *,
+               convert_options: pacsv.ConvertOptions, invalid_row_handler=None) -> pa.Table:
+    """The body parsed by Arrow on several threads (quoted line breaks allowed)."""
+    return pacsv.read_csv(
+        pa.BufferReader(pa.py_buffer(data)),
+        read_options=pacsv.ReadOptions(column_names=names, use_threads=True, block_size=1 << 22),
+        parse_options=pacsv.ParseOptions(delimiter=delim, quote_char='"', double_quote=True,
+                                         newlines_in_values=True,
+                                         invalid_row_handler=invalid_row_handler),
+        convert_options=convert_options)
 
 
 def _first_line_fields(line: str) -> int:
