@@ -72,6 +72,30 @@ def test_extract_with_a_needle_is_extract(cells):
                                    extract(values, pattern))
 
 
+# what Arrow's utf8_trim_whitespace removes (Zs, and the bidi classes WS, B and S)
+_SPACES = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680"
+           + "".join(chr(c) for c in range(0x2000, 0x200B)) + "\u2028\u2029\u202f\u205f\u3000")
+
+
+@SETTINGS
+@given(st.lists(st.one_of(st.none(), st.text(alphabet=st.one_of(
+    st.sampled_from(_SPACES), st.characters(exclude_categories=["Cs"])), max_size=6)),
+    max_size=10),
+    st.integers(0, 3), st.booleans())
+def test_trim_is_arrows_trim(cells, start, large):
+    """Skipping the trim when no cell can start or end with whitespace changes no value."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from smmanalytics.loaders._arrow import strip, trim
+
+    arr = pa.array(cells, type=pa.large_string() if large else pa.string())
+    chunked = pa.chunked_array([arr.slice(start), arr.slice(0, start)], type=arr.type)
+    assert trim(chunked).to_pylist() == pc.utf8_trim_whitespace(chunked).to_pylist()
+    values = pd.Series(cells, dtype="str")
+    pd.testing.assert_series_equal(strip(values), values.str.strip())
+
+
 @SETTINGS
 @given(st.lists(st.tuples(st.one_of(st.none(), st.text(max_size=6)),
                           st.one_of(st.none(), st.text(max_size=6))), max_size=8))
@@ -154,3 +178,19 @@ def test_mutated_folder_load_never_raises(mutations, junk):
         assert len(ds.files) == len(mutations) + 1
         for name in ("posts", "daily", "web"):
             assert getattr(ds, name).index.equals(pd.RangeIndex(len(getattr(ds, name))))
+
+
+def test_trim_knows_every_character_arrow_trims():
+    """Every code point that Arrow's trim removes is one the skip test looks for."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from smmanalytics.loaders._arrow import trim
+
+    cps = [chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF]
+    stripped = pc.utf8_trim_whitespace(pa.array(cps)).to_pylist()
+    spaces = [c for c, t in zip(cps, stripped, strict=True) if t == ""]
+    assert set(spaces) == set(_SPACES)
+    for c in spaces:
+        for cell in (f"x{c}", f"{c}x"):
+            assert trim(pa.chunked_array([pa.array([cell])])).to_pylist() == ["x"]

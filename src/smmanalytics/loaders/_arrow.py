@@ -15,8 +15,9 @@ import re
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
-__all__ = ["arrow_text", "may_contain", "contains"]
+__all__ = ["arrow_text", "may_contain", "contains", "trim", "strip"]
 
 
 def arrow_text(values: pd.Series) -> pa.ChunkedArray | None:
@@ -48,3 +49,48 @@ def contains(values: pd.Series, literal: str) -> np.ndarray:
         return np.zeros(len(values), dtype=bool)
     found = values.str.contains(literal, regex=False)
     return found.fillna(False).to_numpy(dtype=bool)
+
+
+# Bytes that may begin or end a whitespace character that Arrow's ``utf8_trim_whitespace``
+# removes (general category Zs and bidi classes WS, B, S): the control and space bytes, and
+# the first and last bytes of U+0085, U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029, U+202F,
+# U+205F and U+3000 in UTF-8.
+_MAY_START = np.zeros(256, dtype=bool)
+_MAY_START[:0x21] = True
+_MAY_START[[0xC2, 0xE1, 0xE2, 0xE3]] = True
+_MAY_END = np.zeros(256, dtype=bool)
+_MAY_END[:0x21] = True
+_MAY_END[[*range(0x80, 0x8B), 0x85, 0x9F, 0xA0, 0xA8, 0xA9, 0xAF]] = True
+
+
+def _may_need_trim(chunk: pa.Array) -> bool:
+    """False when no cell of ``chunk`` (a string array) starts or ends with a byte that may
+    belong to a whitespace character; read from its offsets and bytes, without a copy."""
+    _, offsets, data = chunk.buffers()
+    if data is None or len(chunk) == 0:
+        return False
+    kind = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
+    ends = np.frombuffer(offsets, dtype=kind)[chunk.offset:chunk.offset + len(chunk) + 1]
+    starts, stops = ends[:-1], ends[1:]
+    filled = stops > starts             # empty and missing cells have nothing to trim
+    if not filled.any():
+        return False
+    raw = np.frombuffer(data, dtype=np.uint8)
+    return bool(_MAY_START[raw[starts[filled]]].any() or _MAY_END[raw[stops[filled] - 1]].any())
+
+
+def trim(arr: pa.ChunkedArray) -> pa.ChunkedArray:
+    """``pc.utf8_trim_whitespace(arr)``, without building a new column when no cell can have
+    whitespace to trim (the usual case: ids, links, names)."""
+    if not any(_may_need_trim(c) for c in arr.chunks):
+        return arr
+    return pc.utf8_trim_whitespace(arr)
+
+
+def strip(values: pd.Series) -> pd.Series:
+    """``values.str.strip()`` (Arrow's trim), without a new column when no cell has
+    whitespace to strip."""
+    arr = arrow_text(values)
+    if arr is not None and not any(_may_need_trim(c) for c in arr.chunks):
+        return values.copy(deep=False)
+    return values.str.strip()

@@ -26,6 +26,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..errors import ParseError
+from ._arrow import strip
 
 __all__ = ["MONTHS", "local_to_utc", "parse_datetimes", "parse_text_dates", "resolve_year",
            "day_to_utc", "META_TZ"]
@@ -124,7 +125,7 @@ def parse_datetimes(values: pd.Series, fmt: str, *, tz: str | None = None, file:
             local, counts2 = local_to_utc(as_dt, tz)
             counts = {k: counts[k] + counts2[k] for k in counts}
             return other.where(~is_dt, local), counts
-    s = values.astype("str").str.strip()
+    s = strip(values.astype("str"))
     parsed = _arrow_strptime(s, fmt) if tz is not None and _reads_no_empty_token(fmt) else None
     if parsed is not None:
         # every cell went through Arrow: one it could not read is empty (NaT) or bad

@@ -38,7 +38,7 @@ import pyarrow.compute as pc
 
 from ..errors import ParseError
 from ..metrics import row_sum
-from ._arrow import arrow_text, contains, may_contain
+from ._arrow import arrow_text, contains, may_contain, strip
 from ._dates import META_TZ, parse_datetimes
 from ._headers import match_headers, normalize
 from ._ids import instagram_shortcode, instagram_shortcode_time
@@ -111,7 +111,7 @@ def _publish_times(c: Candidate, ctx: ParseContext) -> pd.Series:
     cells = c.col(F, "publish_time")
     header = c.header_of(F, "publish_time")
     first = c.table.first_line + 1
-    s = cells.astype("str").str.strip()
+    s = strip(cells.astype("str"))
     # with seconds only when every non-empty cell has them (two colons)
     colons = pc.count_substring(pa.array(s, from_pandas=True), ":")
     with_seconds = pc.fill_null(pc.greater_equal(colons, 2), False).to_numpy(
@@ -163,6 +163,8 @@ def _longer(title: pd.Series, desc: pd.Series) -> pd.Series:
         longer = desc.str.len().fillna(0) > title.str.len().fillna(0)
         return title.where(~longer, desc)
     longer = pc.greater(pc.fill_null(pc.utf8_length(b), 0), pc.fill_null(pc.utf8_length(a), 0))
+    if not pc.any(longer).as_py():      # no description is longer: the titles, as they are
+        return title.copy(deep=False)
     return pd.Series(pd.array(pc.if_else(longer, b, a), dtype="string"), index=title.index)
 
 
