@@ -37,7 +37,7 @@ import pyarrow.compute as pc
 from .. import schema
 from ..errors import ParseError, SmmError, UnknownFormatError, UnknownPlatformError
 from ..quality import QualityLog
-from ._arrow import arrow_text, may_contain, trim
+from ._arrow import arrow_text, may_contain
 from ._headers import HeaderMatch, match_headers
 from ._sniff import RawTable
 from ._sources import LARGE, Source, iter_sources, read_tables
@@ -120,7 +120,7 @@ class Candidate:
             return pd.Series(pd.NA, index=range(self.table.n_rows), dtype="string")
         arrow = arrow_text(cells)
         if arrow is not None:   # trimmed in Arrow; emptied cells cost a copy only if any
-            arrow = trim(arrow)
+            arrow = pc.utf8_trim_whitespace(arrow)
             empty = pc.equal(arrow, "")
             if pc.any(empty).as_py():
                 arrow = pc.if_else(empty, pa.scalar(None, arrow.type), arrow)
