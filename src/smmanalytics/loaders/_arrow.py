@@ -80,7 +80,7 @@ def _may_need_trim(chunk: pa.Array) -> bool:
 
 def strip(values: pd.Series) -> pd.Series:
     """``values.str.strip()`` (Arrow's trim), without a new column when no cell has
-    whitespace to strip: for text that is parsed and dropped (times, numbers).
+    whitespace to strip: for text that is parsed and dropped (publish times).
 
     Text that is kept is better trimmed even so: the copy is packed, while the cells of a CSV
     read hold on to the reader's larger buffers (about 120 MB more at the peak of a

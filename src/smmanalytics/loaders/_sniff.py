@@ -119,7 +119,8 @@ def sniff_delimiter(lines: list[str], hint: str | None = None) -> str:
 
 @dataclass
 class RawTable:
-    """One table of a file: its raw header, preamble metadata and (lazily) its cells as text.
+    """One table of a file: its raw header, preamble metadata and (lazily) its cells as text,
+    or as numbers for the columns named by :meth:`expect_numbers` before the first read.
 
     ``frame`` has integer column labels 0..n-1 (headers may repeat, e.g. in bilingual Meta
     files); ``header[i]`` is the raw header of column ``i`` and ``norm[i]`` its normalised form.
@@ -184,7 +185,8 @@ class RawTable:
                             index=pd.RangeIndex(cells.num_rows))
 
     def column(self, pos: int) -> pd.Series:
-        """The cells of column ``pos`` (text, or Excel values), converted on first use."""
+        """The cells of column ``pos`` (text, Float64 for a column read as numbers, or Excel
+        values), converted on first use."""
         cells = self._cells
         if isinstance(cells, pd.DataFrame):
             return cells[pos]
