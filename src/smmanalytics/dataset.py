@@ -438,7 +438,8 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
 
     files: list[dict] = []
     tables: dict[str, list[pd.DataFrame]] = {k: [] for k in MERGE_KEYS}
-    with _Contents() as seen:
+    # with the cache, each file's digest is its key, needed before parsing: no thread for it
+    with _Contents(background=not cache) as seen:
         for ilog, f, sources in exports:
             _read_exports(ilog, f, sources, files, tables, seen, strict, cache)
             if isinstance(sources, list):
@@ -536,23 +537,29 @@ class _Contents:
     """The export contents read so far, so that identical files are read once.
 
     Contents of different sizes differ: a file's SHA-256 is awaited before parsing only when
-    an earlier file has its size. Otherwise it is computed on a thread of its own while the
-    file is parsed (hashlib releases the GIL on large data), for the ``files`` table.
+    an earlier file has its size. Otherwise, with ``background``, it is computed on a thread
+    of its own while the file is parsed (hashlib releases the GIL on large data), for the
+    ``files`` table.
     """
 
-    def __init__(self) -> None:
-        self._pool = ThreadPoolExecutor(max_workers=1)
+    def __init__(self, *, background: bool = True) -> None:
+        self._pool = ThreadPoolExecutor(max_workers=1) if background else None
         self._by_size: dict[int, list[tuple[str, Future]]] = {}
 
     def __enter__(self) -> _Contents:
         return self
 
     def __exit__(self, *exc) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
 
     def digest(self, src) -> Future:
-        """The SHA-256 of ``src``'s bytes, being computed."""
-        return self._pool.submit(lambda: src.sha256)
+        """The SHA-256 of ``src``'s bytes, being computed (or computed, without background)."""
+        if self._pool is not None:
+            return self._pool.submit(lambda: src.sha256)
+        done = Future()
+        done.set_result(src.sha256)
+        return done
 
     def first_with(self, src, digest: Future) -> str | None:
         """The name of an earlier file with the same bytes as ``src``, or None."""
