@@ -425,3 +425,33 @@ def test_ga4_overlapping_exports_not_double_counted(tmp_path):
     assert roi(ds, "2026-10").loc[0, "revenue"] == 310.0                  # the month, once
     assert roi(ds, "2026-Q4").loc[0, "revenue"] == 920.0                  # the quarter, once
     assert "overlap another export" in roi(ds, "2026-10").loc[0, "note"]
+
+
+def test_roi_sees_an_in_place_edit_of_the_ga4_table(tmp_path):
+    """social_web keeps the rows it prepared for the last frames it saw; an entry serves only
+    a frame equal to its snapshot, so editing ``ds.web`` in place is seen at once."""
+    ds = dataset(tmp_path, "2026-10-01,,ad_spend,100,,,,,,\n", web=web([_web_month(150.0)]))
+    assert roi(ds, "2026-10").loc[0, "revenue"] == 150.0
+    ds.web.loc[0, "revenue"] = 90.0
+    assert roi(ds, "2026-10").loc[0, "revenue"] == 90.0
+    ds.web.loc[0, "source"] = "google"          # no longer social traffic
+    ds.web.loc[0, "channel_group"] = "Organic Search"
+    assert roi(ds, "2026-10").loc[0, "revenue"] == 0.0
+
+
+def test_social_web_same_rows_whatever_the_frames_history():
+    """A frame prepared once and a fresh equal frame give the same rows; an equal frame in a
+    new object (even one reusing a freed id) is prepared again or served equal rows."""
+    from smmanalytics._web import social_web
+    from smmanalytics.periods import parse_period
+
+    base = web([_web_month(150.0, key_events=2.0), _web_month(40.0, source="lnkd.in",
+                                                               medium="referral", group=None)])
+    first, notes1 = social_web(base, parse_period("2026-10"))
+    for _ in range(3):
+        again, notes2 = social_web(base.copy(), parse_period("2026-10"))
+        pd.testing.assert_frame_equal(again, first, check_exact=True)
+        assert notes2 == notes1
+    other = base.assign(revenue=base["revenue"] * 2)
+    doubled, _ = social_web(other, parse_period("2026-10"))
+    assert doubled["revenue"].tolist() == [300.0, 80.0]

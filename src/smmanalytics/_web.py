@@ -24,6 +24,9 @@ Definitions
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -79,6 +82,74 @@ def _is_social(web: pd.DataFrame, platform: pd.Series) -> pd.Series:
     return by_group.where(group.notna(), by_rule).fillna(False).astype(bool)
 
 
+@dataclass(frozen=True)
+class _Rows:
+    """What :func:`social_web` needs of each GA4 row whatever the period: its span, platform,
+    campaign and measures, and whether it is social traffic."""
+
+    w: pd.DataFrame               # the rows, index 0..n-1, with any missing column added
+    start: pd.Series
+    end: pd.Series
+    undated: np.ndarray
+    span: np.ndarray              # days of each row's span
+    platform: pd.Series
+    social: np.ndarray
+    campaign_key: pd.Series
+    campaign: pd.Series
+    currency: pd.Series
+    measures: dict[str, pd.Series]
+    span_key: pd.Series           # "start|end", the rows of one table share it
+    rank: pd.Series | None        # breakdown rank, when the rows say their breakdown
+
+
+def _rows(web: pd.DataFrame) -> _Rows:
+    w = web.reset_index(drop=True)
+    for c in ("date", "period_start", "period_end"):
+        if c not in w.columns:
+            w[c] = pd.Series(pd.NaT, index=w.index, dtype="datetime64[ns]")
+    for c in ("channel_group", "source", "medium", "campaign", "currency"):
+        if c not in w.columns:
+            w[c] = pd.Series(pd.NA, index=w.index, dtype="string")
+    date = pd.to_datetime(w["date"])
+    dated = date.notna()
+    start = pd.to_datetime(w["period_start"]).where(~dated, date)
+    end = pd.to_datetime(w["period_end"]).where(~dated, date)
+    platform = normalize_source(w["source"])
+    return _Rows(
+        w=w, start=start, end=end, undated=(start.isna() | end.isna()).to_numpy(),
+        span=((end - start).dt.days + 1).to_numpy(dtype="float64"), platform=platform,
+        social=_is_social(w, platform).to_numpy(), campaign_key=campaign_key(w["campaign"]),
+        campaign=w["campaign"].astype("string"), currency=w["currency"].astype("string"),
+        span_key=_span_key(start, end), rank=_breakdown_rank(w),
+        measures={m: (pd.to_numeric(w[m]).astype("Float64") if m in w.columns
+                      else pd.Series(pd.NA, index=w.index, dtype="Float64"))
+                  for m in ("sessions", "engaged_sessions", "key_events", "revenue")})
+
+
+#: the last few GA4 frames seen by social_web, with their rows prepared: a report asks for
+#: the same frame's social traffic in some 25 periods. An entry serves only a frame equal to
+#: the snapshot it keeps (same columns, dtypes and values), so editing ``ds.web`` in place,
+#: or a new frame reusing a freed frame's id, is never served stale rows.
+_PREPARED: OrderedDict[int, tuple[pd.DataFrame, _Rows]] = OrderedDict()
+_PREPARED_MAX = 8
+_PREPARED_LOCK = threading.Lock()
+
+
+def _prepared(web: pd.DataFrame) -> _Rows:
+    with _PREPARED_LOCK:
+        hit = _PREPARED.get(id(web))
+    if hit is not None and hit[0].equals(web):
+        return hit[1]
+    rows = _rows(web)
+    with _PREPARED_LOCK:
+        # a shallow copy is a snapshot: under copy-on-write, an edit of ``web`` copies first
+        _PREPARED[id(web)] = (web.copy(deep=False), rows)
+        _PREPARED.move_to_end(id(web))
+        while len(_PREPARED) > _PREPARED_MAX:
+            _PREPARED.popitem(last=False)
+    return rows
+
+
 def social_web(web: pd.DataFrame, period: Period) -> tuple[pd.DataFrame, list[str]]:
     """GA4 rows from social traffic that fall in ``period``, with their weight.
 
@@ -97,42 +168,29 @@ def social_web(web: pd.DataFrame, period: Period) -> tuple[pd.DataFrame, list[st
         out = pd.DataFrame({c: pd.Series(dtype="Float64") for c in cols})
         out.attrs["covered"] = False
         return out, notes
-    w = web.reset_index(drop=True)
-    for c in ("date", "period_start", "period_end"):
-        if c not in w.columns:
-            w[c] = pd.Series(pd.NaT, index=w.index, dtype="datetime64[ns]")
-    for c in ("channel_group", "source", "medium", "campaign", "currency"):
-        if c not in w.columns:
-            w[c] = pd.Series(pd.NA, index=w.index, dtype="string")
-    date = pd.to_datetime(w["date"])
-    dated = date.notna()
-    start = pd.to_datetime(w["period_start"]).where(~dated, date)
-    end = pd.to_datetime(w["period_end"]).where(~dated, date)
-    undated = start.isna() | end.isna()
-    span = ((end - start).dt.days + 1).to_numpy(dtype="float64")
-    inside = overlap_days(start, end, period).astype("float64")
-    weight = np.where(undated, 0.0, inside / np.where(span > 0, span, np.nan))
+    r = _prepared(web)
+    w = r.w
+    inside = overlap_days(r.start, r.end, period).astype("float64")
+    weight = np.where(r.undated, 0.0, inside / np.where(r.span > 0, r.span, np.nan))
     weight = np.nan_to_num(weight, nan=0.0)
     covered = bool((weight > 0).any())
-    weight = weight * _deduplicate(w, start, end, weight, notes)
-    platform = normalize_source(w["source"])
-    social = _is_social(w, platform)
+    weight = weight * _deduplicate(w, r.start, r.end, weight, notes, span_key=r.span_key,
+                                   rank=r.rank)
+    social = r.social
     partial = social & (weight > 0) & (weight < 1)
     if partial.any():
         notes.append(f"{int(partial.sum())} GA4 rows span beyond {period.label}: prorated by day")
-    if (undated & social).any():
-        notes.append(f"{int((undated & social).sum())} social GA4 rows have no date or period "
+    if (r.undated & social).any():
+        notes.append(f"{int((r.undated & social).sum())} social GA4 rows have no date or period "
                      f"and were not counted")
     keep = social & (weight > 0)
     out = pd.DataFrame({
-        "platform": platform.fillna(UNASSIGNED)[keep],
-        "campaign_key": campaign_key(w["campaign"]).fillna(UNASSIGNED)[keep],
-        "campaign": w["campaign"].astype("string")[keep],
-        "weight": weight[keep.to_numpy()],
-        **{m: (pd.to_numeric(w[m]).astype("Float64")[keep] if m in w.columns
-               else pd.Series(pd.NA, index=w.index, dtype="Float64")[keep])
-           for m in ("sessions", "engaged_sessions", "key_events", "revenue")},
-        "currency": w["currency"].astype("string")[keep],
+        "platform": r.platform.fillna(UNASSIGNED)[keep],
+        "campaign_key": r.campaign_key.fillna(UNASSIGNED)[keep],
+        "campaign": r.campaign[keep],
+        "weight": weight[keep],
+        **{m: s[keep] for m, s in r.measures.items()},
+        "currency": r.currency[keep],
     }).reset_index(drop=True)
     for m in ("sessions", "engaged_sessions", "key_events", "revenue"):
         out[m] = (out[m] * out["weight"]).astype("Float64")
@@ -144,15 +202,31 @@ _BREAKDOWN_RANK = {"source_medium": 0, "source": 1, "campaign": 2, "channel_grou
                    "medium": 4}
 
 
+def _span_key(start: pd.Series, end: pd.Series) -> pd.Series:
+    return start.dt.strftime("%Y-%m-%d") + "|" + end.dt.strftime("%Y-%m-%d")
+
+
+def _breakdown_rank(w: pd.DataFrame) -> pd.Series | None:
+    if "breakdown" not in w.columns:
+        return None
+    return w["breakdown"].astype("string").map(_BREAKDOWN_RANK).astype("float64").fillna(9)
+
+
 def _deduplicate(w: pd.DataFrame, start: pd.Series, end: pd.Series, weight: np.ndarray,
-                 notes: list[str]) -> np.ndarray:
-    """1 for the rows to count, 0 for rows repeating traffic already counted (see module)."""
+                 notes: list[str], *, span_key: pd.Series | None = None,
+                 rank: pd.Series | None = None) -> np.ndarray:
+    """1 for the rows to count, 0 for rows repeating traffic already counted (see module).
+
+    ``span_key`` and ``rank`` (of :func:`_span_key` and :func:`_breakdown_rank`) may be given
+    when already computed.
+    """
     keep = pd.Series(weight > 0, index=w.index)
     if not keep.any():
         return keep.to_numpy(dtype="float64")
-    key = start.dt.strftime("%Y-%m-%d") + "|" + end.dt.strftime("%Y-%m-%d")
-    if "breakdown" in w.columns:
-        rank = w["breakdown"].astype("string").map(_BREAKDOWN_RANK).astype("float64").fillna(9)
+    if rank is None:
+        rank = _breakdown_rank(w)
+    if rank is not None:
+        key = _span_key(start, end) if span_key is None else span_key
         best = rank.where(keep).groupby(key).transform("min")
         drop = keep & (rank > best)
         if drop.any():
