@@ -125,3 +125,22 @@ def test_quarters_and_ranges_are_periods(ds, period, label):
     assert rep.period_label == label
     local = rep.posts["published_at"].dt.tz_convert("Europe/Paris")
     assert local.min().date() >= rep.period.start and local.max().date() <= rep.period.end
+
+
+def test_chart_text_stays_text_in_the_figures_font(ds):
+    """Figures keep their words as SVG text in DejaVu Sans, the font matplotlib ships; Typst
+    is given that font, so the PDF holds the chart's words as searchable text in that font."""
+    import matplotlib.pyplot as plt
+
+    rep = BrandReport(ds, "2026-10", lang="fr")
+    sec = rep.section("Essai")
+    fig, ax = plt.subplots(figsize=(4, 2))
+    ax.bar(["Zébulon", "Ondine"], [3, 5])
+    ax.set_title("Portée médiane 12,5 %")
+    rep.figure(sec, fig)
+    svg = next(iter(sec.figures.values())).decode()
+    assert "<text" in svg and "DejaVu Sans" in svg and ">Zébulon</text>" in svg
+    data = rep.pdf_bytes()
+    text = _pdf_text(data)
+    assert "Zébulon" in text and "Portée médiane 12,5 %" in text
+    assert re.search(rb"/BaseFont ?/[A-Z]{6}\+DejaVuSans", data)     # embedded, subset
