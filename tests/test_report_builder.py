@@ -144,3 +144,39 @@ def test_chart_text_stays_text_in_the_figures_font(ds):
     text = _pdf_text(data)
     assert "Zébulon" in text and "Portée médiane 12,5 %" in text
     assert re.search(rb"/BaseFont ?/[A-Z]{6}\+DejaVuSans", data)     # embedded, subset
+
+
+def test_laid_out_figures_are_saved_uncropped_others_cropped(ds):
+    """A figure laid out by its engine fits its canvas and is saved at its own size; a figure
+    without one is cropped to what it draws."""
+    import matplotlib.pyplot as plt
+
+    rep = BrandReport(ds, "2026-10", lang="en")
+    sec = rep.section("Sizes")
+    for layout in ("constrained", None):
+        fig, ax = plt.subplots(figsize=(4, 2), layout=layout)
+        ax.plot([0, 1], [0, 1])
+        rep.figure(sec, fig)
+    laid_out, plain = (re.search(r'<svg[^>]*width="([\d.]+)pt"', svg.decode()).group(1)
+                       for svg in sec.figures.values())
+    assert float(laid_out) == 288.0                   # 4 in × 72 pt
+    assert float(plain) < 288.0
+
+
+def test_audience_panels_fill_their_figures(ds):
+    """Audience breakdowns come two per figure; a lone last one gets a half-width figure of
+    its own (no hidden neighbour that an uncropped figure would show as blank space)."""
+    aud = pd.DataFrame({
+        "platform": ["linkedin"] * 4 + ["tiktok"] * 2,
+        "dimension": ["country", "country", "industry", "industry", "gender", "gender"],
+        "category": ["FR", "BE", "Retail", "Beauty", "female", "male"],
+        "share": [0.7, 0.3, 0.6, 0.4, 0.8, 0.2],
+        "snapshot_at": pd.Timestamp("2026-11-01", tz="UTC"),
+    })
+    d = Dataset(posts=ds.posts, audience=schema.conform(aud, "audience"), brand=ds.brand)
+    sec = BrandReport(d, "2026-10", lang="en").audience()
+    widths = [float(re.search(r'<svg[^>]*width="([\d.]+)pt"', svg.decode()).group(1))
+              for svg in sec.figures.values()]
+    assert widths == [576.0, 288.0]                   # 8 in and 4 in × 72 pt
+    figs = [b for b in sec.blocks if b["kind"] == "figure"]
+    assert [b["width"] for b in figs] == ["100%", "50%"]

@@ -160,8 +160,11 @@ class Report:
         """Add a matplotlib figure as vector graphics (SVG, no timestamps) and close it."""
         name = f"fig{len(self.figures) + 1:02d}.svg"
         buf = io.BytesIO()
+        # a figure laid out by its engine (constrained, tight) already fits its canvas;
+        # cropping it too would lay it out and measure it once more
+        crop = "tight" if fig.get_layout_engine() is None else None
         with matplotlib.rc_context(_FIGURE_RC):
-            fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
+            fig.savefig(buf, format="svg", bbox_inches=crop, metadata={"Date": None})
         matplotlib.pyplot.close(fig)
         self.figures[name] = section.figures[name] = buf.getvalue()
         return self._add(section, {"kind": "figure", "path": name, "caption": caption,

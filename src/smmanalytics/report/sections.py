@@ -230,16 +230,17 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         with plt.rc_context(plots.theme()):
             for start in range(0, len(panels), 2):
                 pair = panels[start:start + 2]
-                fig, axes = plt.subplots(1, 2, figsize=(8, 2.6), squeeze=False)
-                for ax, ((platform, dimension), g) in zip(axes[0], pair, strict=False):
+                # a lone last panel gets a figure of its own half width, not a hidden
+                # neighbour: the figure is saved as its layout made it, uncropped
+                fig, axes = plt.subplots(1, len(pair), figsize=(4 * len(pair), 2.6),
+                                         squeeze=False)
+                for ax, ((platform, dimension), g) in zip(axes[0], pair, strict=True):
                     plots.plot_audience(g, dimension=dimension, top=top, ax=ax,
                                         formatter=f.percent, name=f.category,
                                         other=f.category("other"))
                     ax.set_title(f"{f.platform(platform)} · "
                                  f"{f.label('dim_' + dimension)}", fontsize="medium",
                                  loc="left")
-                for ax in axes[0][len(pair):]:
-                    ax.set_visible(False)
                 fig.tight_layout()
                 self.figure(sec, fig, width="100%" if len(pair) == 2 else "50%")
         return sec
