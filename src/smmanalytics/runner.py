@@ -76,7 +76,7 @@ KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL"]
 def run_report(kind: str, *, data: str | os.PathLike, period: str, out: str | os.PathLike =
                "reports", brand: str | None = None, lang: str | None = None,
                parameters: dict | None = None, kernel_name: str = "python3",
-               progress: bool = False) -> ReportOutputs:
+               progress: bool = False, ahead: bool = True) -> ReportOutputs:
     """Execute a report notebook for one brand and period; write .ipynb, .html and .pdf.
 
     Parameters
@@ -93,6 +93,10 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str, out: str | os
         Override the slug and language of brand.yaml.
     parameters : dict, optional
         Extra notebook parameters (e.g. ``campaign`` for a campaign report).
+    ahead : bool
+        Let a notebook that can build its heaviest sections in a second process meanwhile
+        (``BrandReport.build_ahead``) do so. Batches turn it off: their reports already run
+        side by side, one per worker.
 
     Returns
     -------
@@ -128,7 +132,7 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str, out: str | os
     p = parse_period(period)
     offered = {"data": str(data), "period": p.label, "start": p.start.isoformat(),
                "end": p.end.isoformat(), "brand": brand or "", "lang": lang or "",
-               "out": str(work / f"{stem}.pdf"), **(parameters or {})}
+               "out": str(work / f"{stem}.pdf"), "ahead": ahead, **(parameters or {})}
     declared = pm.inspect_notebook(str(nb_in))
     unknown = sorted(set(parameters or {}) - set(declared))
     if unknown:
@@ -265,7 +269,8 @@ def run_job(job: BatchJob) -> BatchResult:
     t0 = time.perf_counter()
     try:
         res = run_report(job.kind, data=job.data, period=job.period, out=job.out,
-                         brand=job.brand, lang=job.lang, parameters=dict(job.parameters))
+                         brand=job.brand, lang=job.lang, parameters=dict(job.parameters),
+                         ahead=False)
         return BatchResult(job.brand, job.kind, True, pdf=str(res.pdf),
                            seconds=time.perf_counter() - t0)
     except ReportError as exc:

@@ -170,6 +170,46 @@ class Report:
         return self._add(section, {"kind": "figure", "path": name, "caption": caption,
                                    "width": width})
 
+    # ---- sections built ahead (see _ahead) --------------------------------------------------
+    def build_ahead(self, *names: str) -> bool:
+        """Build these sections in a forked copy of the report while the others are built.
+
+        Each named section, called later without arguments, is the copy's: the same blocks and
+        figures as if built here. Meant for the report notebooks, which run on one core; a
+        section called with arguments, or that failed in the copy, is built here. Returns
+        False, building nothing ahead, where processes cannot be forked (not Linux).
+        """
+        from ._ahead import Ahead, can_fork
+
+        for name in names:
+            if not getattr(getattr(type(self), name, None), "built_ahead", False):
+                raise ValueError(f"{name!r} is not a section that can be built ahead")
+        if self.__dict__.get("_ahead") is not None:
+            self._ahead.close()
+        self._ahead = Ahead(self, names) if names and can_fork() else None
+        return self._ahead is not None
+
+    def _adopt(self, built) -> Section:
+        """Add a section built by the forked copy, renumbering its figures; raise its
+        warnings and print its output here."""
+        import sys
+        import warnings
+
+        sec = Section()
+        for block in built.section.blocks:
+            if block["kind"] == "figure":
+                name = f"fig{len(self.figures) + 1:02d}.svg"
+                self.figures[name] = sec.figures[name] = built.section.figures[block["path"]]
+                block = {**block, "path": name}
+            self._add(sec, block)
+        for attr, changed in built.state.items():
+            getattr(self, attr).update(changed)
+        for message, category, filename, lineno in built.warnings:
+            warnings.warn_explicit(message, category, filename, lineno)
+        sys.stdout.write(built.stdout)
+        sys.stderr.write(built.stderr)
+        return sec
+
     def pagebreak(self, section: Section) -> Section:
         return self._add(section, {"kind": "pagebreak"})
 

@@ -9,6 +9,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from .. import plots
+from ._ahead import built_ahead
 from .builder import Section
 
 __all__ = ["WatchSections"]
@@ -41,6 +42,7 @@ class WatchSections:
             return f.label("bt_no_hours")
         return f.label("bt_none").format(p=f.number(bt.p_value, 2), n=f.number(bt.n_used))
 
+    @built_ahead
     def best_times(self, *, platforms: list[str] | None = None, ics: bool = True,
                    seed: int = 0) -> Section:
         """Per platform: does posting time matter, the heatmap, and next month's slots.
@@ -113,6 +115,7 @@ class WatchSections:
                 other.set_ylabel("")
 
     # ---- reputation watch ----------------------------------------------------------------------
+    @built_ahead
     def alerts(self, max_charts: int = 6) -> Section:
         """Incidents in the period (signals agreeing within 48 h), a small chart per alert, and
         the back-test: how many alerts a year these settings raise on the brand's history."""

@@ -1,0 +1,141 @@
+"""Sections built ahead, in a forked copy of the report, while the notebook builds the others.
+
+A monthly report spends about half its time in two sections, best times and the reputation
+watch, and runs on one core. :meth:`Report.build_ahead` forks the report once: the copy builds
+the sections it is given, in order, and sends each one back (its blocks, figures and state).
+When the notebook reaches such a section, called without arguments, it takes the copy's
+section, as if built there; called with arguments, or when the copy failed, it builds the
+section itself, so a failure shows where the cell is, with its traceback.
+
+Warnings raised in the copy are raised again when its section is taken, so they show under
+the cell that displays it. The copy sees the report as it was when forked: a section built
+ahead does not see later changes to ``rep.ds``.
+
+Forking needs the ``fork`` start method (Linux); elsewhere nothing is built ahead. A batch of
+reports runs them side by side on its workers instead (the runner asks for no forks there).
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import multiprocessing
+import sys
+import traceback
+import warnings
+from dataclasses import dataclass
+
+__all__ = ["Ahead", "can_fork", "built_ahead"]
+
+
+def can_fork() -> bool:
+    """Whether this platform forks safely enough for a copy of the report (Linux)."""
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+
+
+@dataclass
+class Built:
+    """One section as the copy built it: what the report must adopt."""
+
+    name: str
+    section: object | None            # the Section, or None when the copy failed
+    state: dict                       # report attributes the section changed (_slots)
+    warnings: list[tuple]             # (message, category, filename, lineno)
+    error: str | None = None
+    stdout: str = ""                  # what the section printed, shown when it is taken
+    stderr: str = ""
+
+
+#: report attributes a section may change besides its blocks and figures
+_STATE = ("_slots",)
+
+
+def _work(report, names: tuple[str, ...], conn) -> None:
+    """In the forked copy: build each section and send it back, one message each.
+
+    The copy writes nothing to the streams it inherited (in a kernel, they belong to threads
+    that were not forked): what a section prints, or logs to stderr, is sent back with it.
+    """
+    report._ahead = None               # the copy builds for real
+    for name in names:
+        sys.stdout, sys.stderr = io.StringIO(), io.StringIO()
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                before = {a: dict(getattr(report, a, {})) for a in _STATE}
+                section = getattr(report, name)()
+                state = {a: {k: v for k, v in getattr(report, a, {}).items()
+                             if k not in before[a] or before[a][k] is not v}
+                         for a in _STATE}
+                built = Built(name, section, state, [])
+            except BaseException:
+                built = Built(name, None, {}, [], error=traceback.format_exc())
+        built.warnings = [(str(w.message), w.category, w.filename, w.lineno) for w in caught]
+        built.stdout, built.stderr = sys.stdout.getvalue(), sys.stderr.getvalue()
+        try:
+            conn.send(built)
+        except Exception:               # a section that cannot be sent is built in the kernel
+            conn.send(Built(name, None, {}, [], error=traceback.format_exc()))
+    conn.close()
+
+
+class Ahead:
+    """The forked copy of a report and the sections it sent back."""
+
+    def __init__(self, report, names: tuple[str, ...]) -> None:
+        ctx = multiprocessing.get_context("fork")
+        self._recv, send = ctx.Pipe(duplex=False)
+        self._pending = list(names)
+        self._done: dict[str, Built] = {}
+        self._proc = ctx.Process(target=_work, args=(report, names, send), daemon=True,
+                                 name="smm-report-ahead")
+        with warnings.catch_warnings():
+            # Python 3.12+ warns that forking a process with threads (a kernel has some) may
+            # deadlock the child on a lock another thread held. The copy takes none of theirs:
+            # it runs the report's own code, keeps its output to itself (see _work), and
+            # multiprocessing ends it with os._exit, never closing the kernel's sockets.
+            warnings.filterwarnings("ignore", r"This process .* is multi-threaded",
+                                    DeprecationWarning)
+            self._proc.start()
+        send.close()
+
+    def take(self, name: str) -> Built | None:
+        """The copy's build of ``name`` (waiting for it), or None: build it in the kernel."""
+        while name in self._pending:
+            try:
+                built = self._recv.recv()
+            except (EOFError, OSError):          # the copy died: build what is left here
+                self._pending.clear()
+                break
+            self._pending.remove(built.name)
+            self._done[built.name] = built
+        if not self._pending:
+            self.close()
+        built = self._done.pop(name, None)
+        if built is None or built.section is None:
+            return None
+        return built
+
+    def close(self) -> None:
+        self._pending.clear()
+        if self._proc.is_alive():
+            self._proc.join(timeout=0.1)
+        if self._proc.is_alive():
+            self._proc.terminate()
+            self._proc.join()
+        self._recv.close()
+
+
+def built_ahead(method):
+    """Mark a report section that :meth:`Report.build_ahead` may build in a forked copy."""
+    @functools.wraps(method)
+    def section(self, *args, **kwargs):
+        ahead = self.__dict__.get("_ahead")
+        if ahead is not None and not args and not kwargs:
+            built = ahead.take(method.__name__)
+            if built is not None:
+                return self._adopt(built)
+        return method(self, *args, **kwargs)
+
+    section.built_ahead = True
+    return section

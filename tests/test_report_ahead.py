@@ -1,0 +1,143 @@
+"""Sections built ahead in a forked copy of the report are the sections built in the kernel."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+import warnings
+from pathlib import Path
+
+import pytest
+
+import smmanalytics as smm
+from smmanalytics.report import BrandReport
+from smmanalytics.report._ahead import can_fork
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "data" / "sample" / "maison-seve"
+
+needs_fork = pytest.mark.skipif(not can_fork(), reason="sections are built ahead on Linux only")
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return smm.load(SAMPLE)
+
+
+def _build(ds, ahead: tuple[str, ...]) -> BrandReport:
+    rep = BrandReport(ds, "2026-10", kind="monthly")
+    assert rep.build_ahead(*ahead) is bool(ahead and can_fork())
+    rep.kpi_table()                 # built here while the copy builds the others
+    rep.best_times()
+    rep.alerts()
+    return rep
+
+
+@needs_fork
+def test_built_ahead_equals_built_here(sample):
+    here = _build(sample, ())
+    ahead = _build(sample, ("best_times", "alerts"))
+    assert ahead.blocks == here.blocks                  # figures renumbered in kernel order
+    assert ahead.figures == here.figures
+    assert ahead._slots.keys() == here._slots.keys() and ahead._slots
+    for platform, plan in here._slots.items():
+        assert ahead._slots[platform].equals(plan)
+    assert ahead.pdf_bytes() == here.pdf_bytes()
+
+
+@needs_fork
+def test_a_section_that_fails_in_the_copy_is_built_here(sample, monkeypatch):
+    alerts_module = importlib.import_module("smmanalytics.alerts")  # smm.alerts is the function
+
+    parent = os.getpid()
+    review = alerts_module.review
+
+    def review_failing_in_the_copy(*args, **kwargs):
+        if os.getpid() != parent:
+            raise RuntimeError("only in the copy")
+        return review(*args, **kwargs)
+
+    monkeypatch.setattr(alerts_module, "review", review_failing_in_the_copy)
+    here = _build(sample, ())
+    ahead = _build(sample, ("alerts",))
+    assert ahead.blocks == here.blocks and ahead.figures == here.figures
+
+
+@needs_fork
+def test_warnings_of_the_copy_are_raised_when_its_section_is_taken(sample, monkeypatch):
+    alerts_module = importlib.import_module("smmanalytics.alerts")  # smm.alerts is the function
+
+    review = alerts_module.review
+
+    def review_warning(*args, **kwargs):
+        warnings.warn("signals look odd", UserWarning, stacklevel=2)
+        return review(*args, **kwargs)
+
+    monkeypatch.setattr(alerts_module, "review", review_warning)
+    rep = BrandReport(sample, "2026-10", kind="monthly")
+    assert rep.build_ahead("alerts")
+    with pytest.warns(UserWarning, match="signals look odd"):
+        rep.alerts()
+
+
+@needs_fork
+def test_called_with_arguments_the_section_is_built_here(sample):
+    rep = BrandReport(sample, "2026-10", kind="monthly")
+    rep.build_ahead("alerts")
+    sec = rep.alerts(max_charts=2)                      # not what the copy built
+    n_figures = sum(b["kind"] == "figure" for b in sec.blocks)
+    assert n_figures == 1 and len(rep.figures) == 1
+    again = rep.alerts()                                # the copy's, with six charts at most
+    assert again.blocks[0] == sec.blocks[0] and len(rep.figures) == 2
+
+
+def test_only_marked_sections_can_be_built_ahead(sample):
+    rep = BrandReport(sample, "2026-10", kind="monthly")
+    with pytest.raises(ValueError, match="'kpi_table' is not a section that can be built"):
+        rep.build_ahead("kpi_table")
+
+
+def test_without_fork_everything_is_built_here(sample, monkeypatch):
+    import smmanalytics.report._ahead as ahead_module
+
+    monkeypatch.setattr(ahead_module, "can_fork", lambda: False)
+    rep = BrandReport(sample, "2026-10", kind="monthly")
+    assert rep.build_ahead("alerts") is False
+    assert rep.alerts().blocks[0]["kind"] == "heading"
+
+
+def test_batches_build_nothing_ahead(monkeypatch):
+    """A batch runs its reports side by side on its workers: no report forks a copy."""
+    from smmanalytics import runner
+
+    seen = {}
+
+    def fake_run_report(kind, **kwargs):
+        seen.update(kwargs)
+        raise runner.ReportError("stop here")
+
+    monkeypatch.setattr(runner, "run_report", fake_run_report)
+    res = runner.run_job(runner.BatchJob("b", "monthly", "data", "2026-10", "out"))
+    assert not res.ok and seen["ahead"] is False
+
+
+@needs_fork
+def test_what_the_copy_prints_is_printed_when_its_section_is_taken(sample, monkeypatch,
+                                                                   capsys):
+    alerts_module = importlib.import_module("smmanalytics.alerts")
+    review = alerts_module.review
+
+    def review_printing(*args, **kwargs):
+        print("reviewing signals")
+        print("a warning on stderr", file=sys.stderr)
+        return review(*args, **kwargs)
+
+    monkeypatch.setattr(alerts_module, "review", review_printing)
+    rep = BrandReport(sample, "2026-10", kind="monthly")
+    assert rep.build_ahead("alerts")
+    capsys.readouterr()
+    rep.alerts()
+    out = capsys.readouterr()
+    assert out.out == "reviewing signals\n"
+    assert out.err == "a warning on stderr\n"
