@@ -141,3 +141,28 @@ def test_what_the_copy_prints_is_printed_when_its_section_is_taken(sample, monke
     out = capsys.readouterr()
     assert out.out == "reviewing signals\n"
     assert out.err == "a warning on stderr\n"
+
+
+@needs_fork
+def test_a_stuck_copy_is_stopped_and_its_sections_built_here(sample, monkeypatch):
+    import time
+
+    import smmanalytics.report._ahead as ahead_module
+
+    alerts_module = importlib.import_module("smmanalytics.alerts")
+    review = alerts_module.review
+    parent = os.getpid()
+
+    def review_stuck_in_the_copy(*args, **kwargs):
+        if os.getpid() != parent:
+            time.sleep(60)
+        return review(*args, **kwargs)
+
+    monkeypatch.setattr(alerts_module, "review", review_stuck_in_the_copy)
+    monkeypatch.setattr(ahead_module, "PATIENCE", 0.5)
+    rep = BrandReport(sample, "2026-10", kind="monthly")
+    assert rep.build_ahead("alerts")
+    t0 = time.perf_counter()
+    sec = rep.alerts()
+    assert time.perf_counter() - t0 < 30
+    assert sec.blocks[0]["kind"] == "heading" and not rep._ahead._proc.is_alive()

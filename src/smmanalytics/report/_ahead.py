@@ -46,6 +46,9 @@ class Built:
     stderr: str = ""
 
 
+#: seconds to wait for the copy's next section before building the rest in the kernel
+PATIENCE = 600.0
+
 #: report attributes a section may change besides its blocks and figures
 _STATE = ("_slots",)
 
@@ -103,8 +106,10 @@ class Ahead:
         """The copy's build of ``name`` (waiting for it), or None: build it in the kernel."""
         while name in self._pending:
             try:
+                if not self._recv.poll(PATIENCE):
+                    raise TimeoutError      # a stuck copy: stop it, build what is left here
                 built = self._recv.recv()
-            except (EOFError, OSError):          # the copy died: build what is left here
+            except (EOFError, OSError):     # the copy died (or is stuck): build the rest here
                 self._pending.clear()
                 break
             self._pending.remove(built.name)
