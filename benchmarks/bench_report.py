@@ -3,10 +3,13 @@
 - monthly report end to end (``runner.run_report``: papermill, figures, typst PDF), best of
   ``REPEAT`` runs after one warm-up run (which fills the cache of parsed exports), against the
   papermill floor: the same papermill call on a notebook whose only cell imports the package.
-  Target: at most 4 s above the floor, shown as the ratio ``(floor + 4 s) / floor``.
+  Target: at most 4 s above the floor, shown as the ratio ``(floor + 4 s) / floor``. The
+  report runs as ``smm report`` runs it: on Linux, best times and alerts are built in a forked
+  copy of the report meanwhile (``BrandReport.build_ahead``).
 - a batch of 20 monthly reports (the sample brand under 20 names, from an agency.yaml) on 2
   worker processes against the same 20 run serially. Target: at most 0.6×. Each batch starts
-  with an empty cache of parsed exports of its own.
+  with an empty cache of parsed exports of its own. Batch reports build no section ahead, in
+  either run.
 
 Slow (about 10 minutes here): ``python benchmarks/run.py report``.
 """
