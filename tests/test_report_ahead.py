@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import logging
 import os
 import sys
 import warnings
@@ -47,7 +48,7 @@ def test_built_ahead_equals_built_here(sample):
 
 
 @needs_fork
-def test_a_section_that_fails_in_the_copy_is_built_here(sample, monkeypatch):
+def test_a_section_that_fails_in_the_copy_is_built_here(sample, monkeypatch, caplog):
     alerts_module = importlib.import_module("smmanalytics.alerts")  # smm.alerts is the function
 
     parent = os.getpid()
@@ -60,8 +61,11 @@ def test_a_section_that_fails_in_the_copy_is_built_here(sample, monkeypatch):
 
     monkeypatch.setattr(alerts_module, "review", review_failing_in_the_copy)
     here = _build(sample, ())
-    ahead = _build(sample, ("alerts",))
+    with caplog.at_level(logging.INFO, logger="smmanalytics.report._ahead"):
+        ahead = _build(sample, ("alerts",))
     assert ahead.blocks == here.blocks and ahead.figures == here.figures
+    assert "section alerts failed in the report's copy" in caplog.text
+    assert "RuntimeError: only in the copy" in caplog.text
 
 
 @needs_fork

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import io
+import logging
 import multiprocessing
 import sys
 import traceback
@@ -26,6 +27,8 @@ import warnings
 from dataclasses import dataclass
 
 __all__ = ["Ahead", "can_fork", "built_ahead"]
+
+logger = logging.getLogger(__name__)
 
 
 def can_fork() -> bool:
@@ -117,6 +120,9 @@ class Ahead:
         if not self._pending:
             self.close()
         built = self._done.pop(name, None)
+        if built is not None and built.section is None:
+            logger.info("section %s failed in the report's copy; building it here:\n%s",
+                        name, built.error)
         if built is None or built.section is None:
             return None
         return built
