@@ -170,3 +170,10 @@ def test_a_stuck_copy_is_stopped_and_its_sections_built_here(sample, monkeypatch
     sec = rep.alerts()
     assert time.perf_counter() - t0 < 30
     assert sec.blocks[0]["kind"] == "heading" and not rep._ahead._proc.is_alive()
+
+
+def test_one_core_builds_everything_here(sample, monkeypatch):
+    """With one core to run on, a copy would only take turns with the kernel."""
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    rep = BrandReport(sample, "2026-10", kind="monthly")
+    assert rep.build_ahead("alerts") is False

@@ -11,8 +11,9 @@ Warnings raised in the copy are raised again when its section is taken, so they 
 the cell that displays it. The copy sees the report as it was when forked: a section built
 ahead does not see later changes to ``rep.ds``.
 
-Forking needs the ``fork`` start method (Linux); elsewhere nothing is built ahead. A batch of
-reports runs them side by side on its workers instead (the runner asks for no forks there).
+Forking needs the ``fork`` start method (Linux) and a second core to run the copy on;
+elsewhere nothing is built ahead. A batch of reports runs them side by side on its workers
+instead (the runner asks for no forks there).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import functools
 import io
 import logging
 import multiprocessing
+import os
 import sys
 import traceback
 import warnings
@@ -32,8 +34,10 @@ logger = logging.getLogger(__name__)
 
 
 def can_fork() -> bool:
-    """Whether this platform forks safely enough for a copy of the report (Linux)."""
-    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+    """Whether a copy of the report can be forked (Linux) and run beside it (a second core)."""
+    return (sys.platform.startswith("linux")
+            and "fork" in multiprocessing.get_all_start_methods()
+            and len(os.sched_getaffinity(0)) > 1)
 
 
 @dataclass

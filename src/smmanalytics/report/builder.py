@@ -177,7 +177,8 @@ class Report:
         Each named section, called later without arguments, is the copy's: the same blocks and
         figures as if built here. Meant for the report notebooks, which run on one core; a
         section called with arguments, or that failed in the copy, is built here. Returns
-        False, building nothing ahead, where processes cannot be forked (not Linux).
+        False, building nothing ahead, where processes cannot be forked (not Linux) or the
+        process may use one core only.
         """
         from ._ahead import Ahead, can_fork
 
