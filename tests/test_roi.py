@@ -440,8 +440,8 @@ def test_roi_sees_an_in_place_edit_of_the_ga4_table(tmp_path):
 
 
 def test_social_web_same_rows_whatever_the_frames_history():
-    """A frame prepared once and a fresh equal frame give the same rows; an equal frame in a
-    new object (even one reusing a freed id) is prepared again or served equal rows."""
+    """Fresh equal copies of a prepared frame give the same rows and notes; a frame with other
+    values (which may get the id of a freed copy) gets rows of its own."""
     from smmanalytics._web import social_web
     from smmanalytics.periods import parse_period
 
