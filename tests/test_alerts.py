@@ -408,6 +408,20 @@ def test_plot_alert_draws_series_baseline_band_and_marker():
     assert len(ax.lines[1].get_xdata()) <= 43                      # ±21 days
 
 
+def test_plot_alert_dates_axis_has_few_labels_that_do_not_overlap():
+    ds = _sim(days=365, seed=3, incident=200)
+    sig = signals(ds)
+    a = alerts(ds)
+    fig, ax = plt.subplots(figsize=(3.2, 2.4), layout="constrained")
+    plot_alert(a.iloc[-1], sig, ax=ax)
+    fig.canvas.draw()
+    labels = [t for t in ax.get_xticklabels() if t.get_text()]
+    assert 2 <= len(labels) <= 5
+    boxes = [t.get_window_extent() for t in labels]
+    assert not any(b.overlaps(c) for b, c in zip(boxes, boxes[1:]))
+    plt.close(fig)
+
+
 def test_cli_alerts_json(monkeypatch, capsys):
     import smmanalytics.dataset as dataset
     from smmanalytics.cli import main

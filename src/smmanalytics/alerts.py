@@ -438,6 +438,7 @@ def plot_alert(alert_row, signals: pd.DataFrame, ax=None, *, settings: AlertSett
         Lines: the signal, the baseline (dashed); a shaded band between the lower and upper
         limits of the level test; the alert day marked with a red dot.
     """
+    import matplotlib.dates as mdates
     import matplotlib.pyplot as plt
 
     settings = settings or AlertSettings()
@@ -460,6 +461,10 @@ def plot_alert(alert_row, signals: pd.DataFrame, ax=None, *, settings: AlertSett
     ax.set_title(f"{alert_row['platform']} · {alert_row['signal']}", fontsize=9)
     ax.set_xlabel("")
     ax.set_ylabel(str(alert_row["signal"]).replace("_", " "))
+    # at most 5 dates on the axis: a day or two-day step makes the rotated labels overlap
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=5)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
     ax.tick_params(axis="x", labelrotation=30, labelsize=7)
     return ax
 
