@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import io
 import re
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -107,13 +108,65 @@ def test_quality_note_summarises_by_kind(ds):
     log = QualityLog()
     for name in ("a.csv", "b.csv", "b.csv"):
         log.add(f"/data/{name}", "not_understood", f"{name} matches no known export format")
-    log.add("/data/c.csv", "dst_ambiguous", "1 time in the repeated hour", level="info")
+    log.add("/data/c.csv", "dst_ambiguous", "1 time in the repeated hour", level="info",
+            rows=1)
+    log.add("/data/d.csv", "dst_ambiguous", "2 times in the repeated hour", level="info",
+            rows=2)
     rep = BrandReport(replace(ds, quality=log.to_frame()), "2026-10", lang="en")
     html = rep.quality_note()._repr_html_()
-    # one row per kind: not_understood over 2 distinct files, then the info note
+    # one row per kind: not_understood over 2 distinct files, then the info notes
     assert html.count("<tr>") == 3  # header + 2 kinds
-    assert "warnings: 3" in html and "notes: 1" in html
-    assert "<td>2</td>" in html and "a.csv: a.csv matches" in html
+    assert "warnings: 3" in html and "notes: 2" in html
+    rows = re.findall(r"<tr>(.*?)</tr>", html, re.S)
+    cells = [re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", r, re.S) for r in rows]
+    assert cells[0] == ["Level", "Files", "Rows", "Note"]
+    assert cells[1] == ["warnings", "2", "–", "A table matches no known export format and was "
+                        "not read (e.g. a.csv)"]
+    # rows add up over the files of a kind
+    assert cells[2][:3] == ["notes", "2", "3"]
+
+
+def test_quality_note_is_in_the_report_language(ds):
+    from dataclasses import replace
+
+    from smmanalytics.quality import QualityLog
+
+    log = QualityLog()
+    log.add("/data/x.csv", "campaign_from_utm", "51 posts got their campaign from a "
+            "utm_campaign parameter in their link or caption", level="info", rows=51)
+    log.add("/data/y.csv", "made_up_code", "a loader of our own noticed something")
+    rep = BrandReport(replace(ds, quality=log.to_frame()), "2026-10", lang="fr")
+    html = rep.quality_note()._repr_html_()
+    assert ("Des publications ont reçu leur campagne d'un paramètre utm_campaign de leur "
+            "lien ou légende (ex. : x.csv)") in html.replace("&#x27;", "'")
+    assert "<td>51</td>" in html
+    # a code the package does not know keeps its loader's message, and is remembered
+    assert "a loader of our own noticed something (ex. : y.csv)" in html
+    assert rep.fmt.untranslated == {"a loader of our own noticed something"}
+
+
+def _quality_codes_written_by_the_package() -> set[str]:
+    """Every quality-note code the package's source writes (``ctx.note("code", …)``,
+    ``log.add(file, "code", …)``)."""
+    import smmanalytics
+
+    root = Path(smmanalytics.__file__).parent
+    pattern = re.compile(r'(?:\.note\(|log\.add\()\s*(?:[^,()"]+(?:\([^()]*\))?,\s*)?'
+                         r'"([a-z][a-z0-9_]+)",')
+    return {m.group(1) for p in root.rglob("*.py") if "report" not in p.parts
+            for m in pattern.finditer(p.read_text(encoding="utf-8"))}
+
+
+def test_every_quality_code_has_its_wording_in_every_language():
+    from smmanalytics.report.formatting import _QUALITY, LANGS
+
+    codes = _quality_codes_written_by_the_package()
+    assert len(codes) > 50            # the scan finds the codes (it would pass on none)
+    assert {"campaign_from_utm", "snapshot_merged", "not_understood", "failed"} <= codes
+    assert codes - set(_QUALITY) == set()
+    for code, wording in _QUALITY.items():
+        assert set(wording) == set(LANGS), code
+        assert all(isinstance(w, str) and w.strip() for w in wording.values()), code
 
 
 @pytest.mark.parametrize("period,label", [

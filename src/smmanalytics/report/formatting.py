@@ -47,6 +47,8 @@ def _template_pattern(template: str) -> re.Pattern:
 
 #: the analysis notes' wording per language (notes.yaml), each with its matching pattern
 _NOTES = [(_template_pattern(" ".join(n["en"].split())), n) for n in _yaml("notes.yaml")]
+#: what each kind of data-quality note (its code) means, per language (quality.yaml)
+_QUALITY = _yaml("quality.yaml")
 _NUMBER = re.compile(r"-?\d{1,3}(,\d{3})*(\.\d+)?|-?\d+(\.\d+)?")
 
 #: colours of goal statuses in tables
@@ -120,6 +122,24 @@ class Formatter:
         if self.lang != "en":
             self.untranslated.add(text)
         return text
+
+    def quality(self, code, message) -> str:
+        """What a data-quality note of kind ``code`` means, in the report language.
+
+        The sentence comes from quality.yaml; for a code it does not know (a loader registered
+        outside the package), the loader's own ``message`` is returned, and remembered in
+        ``untranslated`` when the report is not in English.
+
+        >>> Formatter("it").quality("duplicate_file", "same content as a.csv; read once")
+        'I file con lo stesso contenuto sono stati letti una sola volta'
+        """
+        wording = _QUALITY.get(str(code))
+        if wording is None:
+            message = " ".join(str(message).split())
+            if self.lang != "en":
+                self.untranslated.add(message)
+            return message
+        return wording.get(self.lang, wording["en"])
 
     def notes(self, text, sep: str = "; ") -> list[str]:
         """A ``"; "``-joined note column value as a list of notes in the report language."""

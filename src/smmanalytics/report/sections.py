@@ -249,8 +249,9 @@ class BrandReport(PerformanceSections, WatchSections, Report):
     def quality_note(self) -> Section:
         """What the loaders merged, guessed or skipped, so the reader can weigh the figures.
 
-        One row per kind of note (level and code) with the number of files concerned and one
-        example; the full log is ``ds.quality``.
+        One row per kind of note (level and code): what it means in the report's language
+        (:meth:`Formatter.quality`), the number of files and of rows concerned, and one of the
+        files; each file's detailed message is in ``ds.quality``.
         """
         f = self.fmt
         sec = self.section(f.label("quality"))
@@ -259,24 +260,32 @@ class BrandReport(PerformanceSections, WatchSections, Report):
             return self.text(sec, f.label("quality_none"))
         order = {"error": 0, "warning": 1, "info": 2}
         q = q.assign(level=q["level"].astype(str),
-                     file=q["file"].map(lambda p: str(p).rsplit("/", 1)[-1]))
+                     file=q["file"].map(lambda p: str(p).rsplit("/", 1)[-1]),
+                     rows=pd.to_numeric(q["rows"], errors="coerce"))
         counts = q["level"].value_counts()
         self.text(sec, " · ".join(f"{f.label('level_' + lvl)}: {counts.get(lvl, 0)}"
                                   for lvl in order))
-        groups = (q.groupby(["level", "code"], sort=False)
-                  .agg(files=("file", "nunique"), example=("message", "first"),
-                       example_file=("file", "first"))
+        by_kind = q.groupby(["level", "code"], sort=False)
+        groups = (by_kind.agg(files=("file", "nunique"), example=("message", "first"),
+                              example_file=("file", "first"))
+                  .assign(rows=by_kind["rows"].sum(min_count=1))
                   .reset_index()
                   .sort_values(["level", "files"], key=lambda s: s.map(order) if s.name ==
                                "level" else -s, kind="stable"))
+        example = f.label("quality_example")
         table = pd.DataFrame({
             f.label("level"): [f.label("level_" + v) for v in groups["level"]],
             f.label("files"): [f.number(v) for v in groups["files"]],
-            f.label("note"): [printable(f"{fl}: {m}") for fl, m in
-                              zip(groups["example_file"], groups["example"], strict=True)],
+            f.label("rows"): [f.number(v) for v in groups["rows"]],
+            f.label("note"): [printable(f"{f.quality(code, message)} "
+                                        f"({example.format(file=file)})")
+                              for code, message, file in
+                              zip(groups["code"], groups["example"], groups["example_file"],
+                                  strict=True)],
         })
-        return self.table(sec, table, align=["left", "right", "left"],
-                          widths=["auto", "auto", "1fr"], caption=f.label("quality_caption"))
+        return self.table(sec, table, align=["left", "right", "right", "left"],
+                          widths=["auto", "auto", "auto", "1fr"],
+                          caption=f.label("quality_caption"))
 
     def method_notes(self) -> Section:
         f = self.fmt
