@@ -199,6 +199,32 @@ def test_chart_text_stays_text_in_the_figures_font(ds):
     assert re.search(rb"/BaseFont ?/[A-Z]{6}\+DejaVuSans", data)     # embedded, subset
 
 
+@pytest.mark.parametrize("lang,numbers", [("fr", {"2\u202f500", "0,8×", "1,25×"}),
+                                          ("en", {"2,500", "0.8×", "1.25×"})])
+def test_figure_numbers_are_written_the_readers_way(ds, lang, numbers):
+    """Tick labels that are plain numbers (an axis' own, a colour bar's fixed "0.8×") are
+    written in the report language; dates and labels with words or units are left alone."""
+    import matplotlib.dates as mdates
+    import matplotlib.pyplot as plt
+
+    rep = BrandReport(ds, "2026-10", lang=lang)
+    sec = rep.section("Essai")
+    fig, (a, b, c) = plt.subplots(1, 3, figsize=(9, 2))
+    a.plot([0, 1], [0, 2500])
+    a.set_yticks([0, 2500])
+    b.set_yticks([0.8, 1.25], ["0.8×", "1.25×"])
+    days = pd.to_datetime(["2026-10-01", "2026-10-15"])
+    c.plot(days, [1, 2])
+    c.xaxis.set_major_locator(mdates.DayLocator([1, 15]))
+    c.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
+    c.set_yticks([1, 2], ["1 h", "2 h"])
+    rep.figure(sec, fig)
+    svg = next(iter(sec.figures.values())).decode()
+    texts = set(re.findall(r">([^<>]+)</text>", svg))
+    assert numbers <= texts
+    assert {"2026-10-01", "2026-10-15", "1 h", "2 h"} <= texts
+
+
 def test_laid_out_figures_are_saved_uncropped_others_cropped(ds):
     """A figure laid out by its engine fits its canvas and is saved at its own size; a figure
     without one is cropped to what it draws."""

@@ -12,6 +12,7 @@ import html
 import io
 import json
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from importlib import resources
 from pathlib import Path
 
 import matplotlib
+import matplotlib.ticker
 import pandas as pd
 from matplotlib.figure import Figure
 
@@ -36,6 +38,54 @@ _TIMESTAMP = 0  # PDFs carry no creation time: the same inputs give the same byt
 #: and a chart's words and numbers can be searched and copied.
 _FIGURE_FONT = "DejaVu Sans"
 _FIGURE_RC = {"svg.hashsalt": "smm", "svg.fonttype": "none", "font.sans-serif": [_FIGURE_FONT]}
+
+
+class _ReaderNumbers(matplotlib.ticker.Formatter):
+    """An axis' tick labels, with those that are plain numbers ("1000", "0.8×", "−25.5") written
+    the reader's way ("1 000", "0,8×", "−25,5" in French); any other label (a date, an hour,
+    "4,28 %") is left as the axis' own formatter wrote it."""
+
+    _PLAIN = re.compile(r"([−-]?)(\d+)(?:\.(\d+))?(×?)")
+
+    def __init__(self, inner: matplotlib.ticker.Formatter, fmt: Formatter) -> None:
+        self.inner, self.fmt = inner, fmt
+
+    def set_axis(self, axis) -> None:
+        super().set_axis(axis)
+        self.inner.set_axis(axis)
+
+    def set_locs(self, locs) -> None:
+        super().set_locs(locs)
+        self.inner.set_locs(locs)
+
+    def format_ticks(self, values) -> list[str]:
+        self.set_locs(values)
+        return [self(v, i) for i, v in enumerate(values)]
+
+    def get_offset(self) -> str:
+        return self.inner.get_offset()
+
+    def __call__(self, x, pos=None) -> str:
+        text = self.inner(x, pos)
+        plain = self._PLAIN.fullmatch(text)
+        if plain is None:
+            return text
+        sign, whole, decimals, times = plain.groups()
+        decimals = decimals or ""
+        return sign + self.fmt.number(float(f"{whole}.{decimals or 0}"), len(decimals)) + times
+
+
+def _reader_numbers(fig: Figure, fmt: Formatter) -> None:
+    """Have every number axis of ``fig`` (not its date axes) write plain numbers the reader's
+    way (:class:`_ReaderNumbers`)."""
+    import matplotlib.dates as mdates
+
+    dates = (mdates.DateFormatter, mdates.AutoDateFormatter, mdates.ConciseDateFormatter)
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            inner = axis.get_major_formatter()
+            if not isinstance(inner, dates + (_ReaderNumbers,)):
+                axis.set_major_formatter(_ReaderNumbers(inner, fmt))
 
 
 def _figure_fonts() -> list[str]:
@@ -157,12 +207,16 @@ class Report:
 
     def figure(self, section: Section, fig: Figure, *, caption: str | None = None,
                width: str = "100%") -> Section:
-        """Add a matplotlib figure as vector graphics (SVG, no timestamps) and close it."""
+        """Add a matplotlib figure as vector graphics (SVG, no timestamps) and close it.
+
+        Tick labels that are plain numbers are written the reader's way ("1 000", "0,8×").
+        """
         name = f"fig{len(self.figures) + 1:02d}.svg"
         buf = io.BytesIO()
         # a figure laid out by its engine (constrained, tight) already fits its canvas;
         # cropping it too would lay it out and measure it once more
         crop = "tight" if fig.get_layout_engine() is None else None
+        _reader_numbers(fig, self.fmt)
         with matplotlib.rc_context(_FIGURE_RC):
             fig.savefig(buf, format="svg", bbox_inches=crop, metadata={"Date": None})
         matplotlib.pyplot.close(fig)
