@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import warnings
@@ -418,7 +419,7 @@ def test_plot_alert_dates_axis_has_few_labels_that_do_not_overlap():
     labels = [t for t in ax.get_xticklabels() if t.get_text()]
     assert 2 <= len(labels) <= 5
     boxes = [t.get_window_extent() for t in labels]
-    assert not any(b.overlaps(c) for b, c in zip(boxes, boxes[1:]))
+    assert not any(b.overlaps(c) for b, c in itertools.pairwise(boxes))
     plt.close(fig)
 
 
