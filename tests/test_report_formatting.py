@@ -72,6 +72,17 @@ def test_unknown_notes_stay_and_are_remembered():
     assert f.notes(pd.NA) == []
 
 
+@pytest.mark.parametrize("lang,pair,clauses", [
+    ("en", "Posts: 110", "chance 0 %; required per day 26"),
+    ("fr", "Posts : 110", "chance 0 % ; required per day 26"),
+    ("it", "Posts: 110", "chance 0 %; required per day 26"),
+])
+def test_colons_and_semicolons_follow_the_language(lang, pair, clauses):
+    f = Formatter(lang)
+    assert f.labelled("Posts", 110) == pair
+    assert f.join(["chance 0 %", "required per day 26"]) == clauses
+
+
 def test_every_note_has_all_languages_with_the_same_values():
     import re
 

@@ -141,6 +141,20 @@ class Formatter:
             return message
         return wording.get(self.lang, wording["en"])
 
+    def labelled(self, label: str, value) -> str:
+        """``label: value`` with the language's punctuation (a space before the colon in
+        French).
+
+        >>> Formatter("fr").labelled("Période", "octobre 2026")
+        'Période : octobre 2026'
+        """
+        return f"{label}{' :' if self.lang == 'fr' else ':'} {value}"
+
+    def join(self, items) -> str:
+        """Clauses joined by semicolons, with the language's punctuation (``" ; "`` in
+        French)."""
+        return (" ; " if self.lang == "fr" else "; ").join(items)
+
     def notes(self, text, sep: str = "; ") -> list[str]:
         """A ``"; "``-joined note column value as a list of notes in the report language."""
         if _missing(text):

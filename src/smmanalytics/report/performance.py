@@ -70,7 +70,7 @@ class PerformanceSections:
                 f.label("actual"): self._value(r.metric, r.actual),
                 f.label("status"): {"text": f.status(status), "status": status,
                                     "color": STATUS_COLORS.get(status, "#777777")},
-                f.label("note"): "; ".join(detail + f.notes(r.note)),
+                f.label("note"): f.join(detail + f.notes(r.note)),
             })
         self.table(sec, pd.DataFrame(rows), align=["left", "right", "right", "left", "left"],
                    widths=["auto", "auto", "auto", "auto", "1fr"])
@@ -134,8 +134,7 @@ class PerformanceSections:
         from ..roi import campaign_roi
 
         f = self.fmt
-        sec = self.section(f"{f.label('campaign')} : {self.campaign}" if self.lang == "fr"
-                           else f"{f.label('campaign')}: {self.campaign}")
+        sec = self.section(f.labelled(f.label("campaign"), self.campaign))
         table = campaign_roi(self.ds)
         key = campaign_key(pd.Series([self.campaign])).iloc[0]
         row = table.loc[(campaign_key(table["campaign"]) == key).fillna(False).to_numpy()] \

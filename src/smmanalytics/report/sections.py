@@ -108,11 +108,9 @@ class BrandReport(PerformanceSections, WatchSections, Report):
                               .to_numpy()].reset_index(drop=True)
         self.posts = metrics.add_rates(posts, ds.daily)
         self.cover_lines = [
-            f"{f.label('period')} : {f.date(self.period.start)} – {f.date(self.period.end)}"
-            if lang == "fr" else
-            f"{f.label('period')}: {f.date(self.period.start)} – {f.date(self.period.end)}",
-            f"{f.label('posts')} : {f.number(len(self.posts))}" if lang == "fr" else
-            f"{f.label('posts')}: {f.number(len(self.posts))}",
+            f.labelled(f.label("period"),
+                       f"{f.date(self.period.start)} – {f.date(self.period.end)}"),
+            f.labelled(f.label("posts"), f.number(len(self.posts))),
         ]
         if self.asof is not None:
             self.cover_lines.append(
@@ -263,7 +261,7 @@ class BrandReport(PerformanceSections, WatchSections, Report):
                      file=q["file"].map(lambda p: str(p).rsplit("/", 1)[-1]),
                      rows=pd.to_numeric(q["rows"], errors="coerce"))
         counts = q["level"].value_counts()
-        self.text(sec, " · ".join(f"{f.label('level_' + lvl)}: {counts.get(lvl, 0)}"
+        self.text(sec, " · ".join(f.labelled(f.label("level_" + lvl), counts.get(lvl, 0))
                                   for lvl in order))
         by_kind = q.groupby(["level", "code"], sort=False)
         groups = (by_kind.agg(files=("file", "nunique"), example=("message", "first"),
@@ -299,10 +297,10 @@ class BrandReport(PerformanceSections, WatchSections, Report):
 
         f = self.fmt
         sec = self.section(f.label("provenance"))
-        self.text(sec, f"{f.label('version')}: smmanalytics {__version__}")
+        self.text(sec, f.labelled(f.label("version"), f"smmanalytics {__version__}"))
         if parameters:
-            self.text(sec, f"{f.label('parameters')}: " + ", ".join(
-                f"{k}={v}" for k, v in parameters.items()))
+            self.text(sec, f.labelled(f.label("parameters"), ", ".join(
+                f"{k}={v}" for k, v in parameters.items())))
         files = self.ds.files
         if files is not None and not files.empty:
             root = str(self.ds.root) if self.ds.root is not None else ""
