@@ -55,6 +55,26 @@ def test_numbers_roundtrip_thousands(values):
     assert parse_numbers(pd.Series(cells, dtype="str")).tolist() == values
 
 
+_workbook_cells = st.lists(st.one_of(
+    st.integers(-10**12, 10**12), st.floats(allow_infinity=False, width=64), st.none(),
+    st.sampled_from(["", "  ", "N/A", "-", "—", "undefined"])), max_size=8)
+
+
+@SETTINGS
+@given(_workbook_cells, st.booleans())
+def test_numbers_workbook_cells_are_their_numbers(cells, percent):
+    """A workbook column of numbers and empty cells: each number as it is (÷ 100 for a
+    percentage column), every empty or N/A cell and NaN missing."""
+    out = parse_numbers(pd.Series(cells, dtype=object), percent=percent)
+    assert str(out.dtype) == "Float64" and len(out) == len(cells)
+    for got, cell in zip(out.tolist(), cells, strict=True):
+        number = isinstance(cell, int | float) and cell == cell
+        if number:
+            assert got == float(cell) * (0.01 if percent else 1.0)
+        else:
+            assert got is pd.NA
+
+
 _links = st.lists(st.one_of(st.none(), st.text(max_size=15), st.builds(
     lambda a, v, b: f"{a}https://x.fr/?utm_campaign={v}{b}", st.text(max_size=6),
     st.text(alphabet="abc%+&#é ", max_size=6), st.text(max_size=6))), max_size=8)

@@ -80,6 +80,9 @@ def parse_numbers(values: pd.Series, *, file: str | None = None, column: str | N
         obj = values.astype(object)
         is_num = obj.map(lambda v: isinstance(v, (int, float, np.number))
                          and not isinstance(v, bool))
+        if obj[~is_num].map(_missing_cell).all():   # numbers and empty cells only
+            nums = pd.to_numeric(obj.where(is_num, np.nan)).astype("Float64")
+            return nums * 0.01 if percent else nums
         s = obj.where(~is_num, "").map(lambda v: "" if v is None else str(v)).astype("str")
         s = s.str.strip()
     missing = s.str.lower().isin(MISSING)
@@ -131,6 +134,13 @@ def parse_numbers(values: pd.Series, *, file: str | None = None, column: str | N
         missing = missing & ~is_num
     nums = nums.mask(missing)
     return nums.astype("Float64")
+
+
+def _missing_cell(v: object) -> bool:
+    """True for a workbook cell that stands for no value: empty, None, or a word of MISSING."""
+    if isinstance(v, str):
+        return v.strip().lower() in MISSING
+    return v is None or v is pd.NA or v is pd.NaT
 
 
 def _fast_plain(values: pd.Series, decimal: str | None) -> pd.Series | None:
