@@ -293,6 +293,31 @@ def test_conform_gives_text_extras_what_their_numpy_form_would():
     assert_frame_equal(conform(y, "posts"), y)
 
 
+def test_conforming_a_conformed_frame_gives_it_back_unchanged_and_safe():
+    """A frame conform already made (a part the merge conforms after finish) comes back equal,
+    with no attrs, as a new frame whose changes never reach the first one."""
+    from smmanalytics import schema
+    from smmanalytics.schema import _conformed, conform
+
+    x = pd.DataFrame({"platform": ["x", "facebook"], "views": [1.0, 2.0], "extra": [2.0, 3.0],
+                      "label": pd.array(["a", None], dtype="string"),
+                      "handle": pd.Series([pd.NA, pd.NA], dtype=object)})
+    y = conform(x, "posts")
+    y.attrs = {"kind": "posts"}
+    assert _conformed(y, schema.TABLES["posts"]) and not _conformed(x, schema.TABLES["posts"])
+    z = conform(y, "posts")
+    assert z is not y and z.attrs == {}
+    assert_frame_equal(z, y)
+    before = y.copy(deep=True)
+    z.loc[0, "views"] = 9.0
+    z.loc[0, "extra"] = 9.0
+    assert_frame_equal(y, before)
+    # not conformed: a shifted index, a canonical column of another dtype, a Float64 extra
+    assert not _conformed(y.set_axis([5, 6]), schema.TABLES["posts"])
+    assert not _conformed(y.astype({"views": "float64"}), schema.TABLES["posts"])
+    assert not _conformed(y.assign(extra=y["extra"].astype("Float64")), schema.TABLES["posts"])
+
+
 # ------------------------------------------------------------------ digests remembered by stat
 
 def _count_reads(monkeypatch) -> list[Path]:

@@ -127,7 +127,14 @@ def conform(df: pd.DataFrame, table: str) -> pd.DataFrame:
     canonical ones. The index is reset to a RangeIndex. The input is not modified.
     """
     spec = _spec(table)
+    if _conformed(df, spec):        # as conform would make it (a part merged after finish)
+        out = df.copy(deep=False)
+        out.attrs = {}
+        return out
     out = df.reset_index(drop=True)
+    # the result carries no attrs; without them here, each column taken below does not get a
+    # deep copy of the frame's attrs
+    out.attrs = {}
     n = len(out)
     cols = {}
     for col, dtype in spec.items():
@@ -158,6 +165,20 @@ def conform(df: pd.DataFrame, table: str) -> pd.DataFrame:
                 cols[c] = s.to_numpy()
     # Series (not bare arrays) keep copy-on-write's references: no copy, caller safe
     return pd.DataFrame(cols, index=pd.RangeIndex(n), copy=False)
+
+
+def _conformed(df: pd.DataFrame, spec: dict[str, str]) -> bool:
+    """True when :func:`conform` would give ``df`` back as it is: a 0..n RangeIndex, the
+    canonical columns first with their dtypes, and extra columns it keeps unchanged (numpy
+    arrays and ``str``)."""
+    index = df.index
+    if not (isinstance(index, pd.RangeIndex) and index.start == 0 and index.step == 1):
+        return False
+    if list(df.columns[:len(spec)]) != list(spec) or not df.columns.is_unique:
+        return False
+    dtypes = list(df.dtypes)
+    return (all(str(t) == d for t, d in zip(dtypes, spec.values(), strict=False))
+            and all(isinstance(t, np.dtype) or t == _STR for t in dtypes[len(spec):]))
 
 
 def _all_na(dtype: str, n: int):
