@@ -137,7 +137,7 @@ def _col(phi) -> np.ndarray:
 
 def nb_tail(x: np.ndarray, mu: np.ndarray, r: np.ndarray) -> np.ndarray:
     """``P(X ≥ x)`` for a negative binomial with mean ``mu`` and size ``r``."""
-    from scipy import stats  # here, not at import: scipy.stats takes 0.5 s to import
+    from scipy import stats     # here, not at import: scipy.stats takes 0.5 s to import
 
     p = r / (r + mu)
     return stats.nbinom.sf(np.ceil(x) - 1, r, p)

@@ -205,7 +205,7 @@ def perm_score_test(Zslot: np.ndarray, slot: np.ndarray, s: np.ndarray, strata: 
 
     t_obs = float(stat(U))
     if n > exact_max_n or n_perm <= 0:
-        from scipy import stats  # here, not at import: scipy.stats takes 0.5 s to import
+        from scipy import stats     # here, not at import: scipy.stats takes 0.5 s to import
 
         return float(stats.chi2.sf(t_obs, keep.size)), t_obs, "chi2_permutation_moments"
     base = np.argsort(strata, kind="stable")
