@@ -56,16 +56,3 @@ def test_notebooks_have_parameters_cell_and_no_outputs():
         assert "parameters" in code[0]["metadata"].get("tags", []), nb_path.name
         assert all(not c["outputs"] and c["execution_count"] is None for c in code), nb_path.name
         assert pm.inspect_notebook(str(nb_path)), nb_path.name
-
-
-def test_importing_the_package_leaves_the_heavy_libraries_for_later():
-    """``import smmanalytics`` (a notebook's first cell, every ``smm`` command) stays light:
-    scipy.stats, statsmodels, matplotlib and the report are imported by what uses them."""
-    import subprocess
-    import sys
-
-    code = ("import sys, smmanalytics; print(' '.join(m for m in ('scipy.stats', "
-            "'statsmodels', 'matplotlib', 'smmanalytics.report') if m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True)
-    assert out.stdout.strip() == ""

@@ -29,6 +29,7 @@ from functools import lru_cache
 
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
+from scipy import stats
 
 __all__: list[str] = []
 
@@ -137,16 +138,12 @@ def _col(phi) -> np.ndarray:
 
 def nb_tail(x: np.ndarray, mu: np.ndarray, r: np.ndarray) -> np.ndarray:
     """``P(X ≥ x)`` for a negative binomial with mean ``mu`` and size ``r``."""
-    from scipy import stats     # here, not at import: scipy.stats takes 0.5 s to import
-
     p = r / (r + mu)
     return stats.nbinom.sf(np.ceil(x) - 1, r, p)
 
 
 def nb_upper(q: float, mu: np.ndarray, r: np.ndarray) -> np.ndarray:
     """The largest count that is not an exceedance at tail probability ``q``."""
-    from scipy import stats
-
     return stats.nbinom.isf(q, r, r / (r + mu))
 
 
@@ -246,6 +243,4 @@ def robust_z(x: np.ndarray, median: np.ndarray, sd: np.ndarray) -> np.ndarray:
 
 def z_equivalent(p: np.ndarray) -> np.ndarray:
     """The one-sided normal quantile of a tail probability (score scale shared with z)."""
-    from scipy import stats
-
     return stats.norm.isf(np.clip(p, 1e-300, 1.0))

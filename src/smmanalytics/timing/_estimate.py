@@ -38,6 +38,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
+from scipy import stats
 
 from ._model import nb_fit, one_step, perm_score_test, week_blocks
 
@@ -284,8 +285,6 @@ def _held_out(rng, blocks: _Blocks, counts, eta_full, K, n_boot, n_splits, width
         # few-cluster correction: each half holds only ~K/2 weeks, so widen the percentile
         # interval around its median by t_{K/2-1} / z and sqrt(k / (k - 1)) (cluster bootstrap
         # variance is biased low by (k - 1) / k)
-        from scipy import stats     # here, not at import: scipy.stats takes 0.5 s to import
-
         k = max(K // 2, 3)
         f = stats.t.ppf(q_hi, k - 1) / stats.norm.ppf(q_hi) * np.sqrt(k / (k - 1))
         # the bootstrap keeps each split's window; when the splits chose different windows,

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+from scipy import stats
 
 __all__ = ["NBFit", "nb_fit", "week_blocks", "one_step", "perm_score_test"]
 
@@ -205,8 +206,6 @@ def perm_score_test(Zslot: np.ndarray, slot: np.ndarray, s: np.ndarray, strata: 
 
     t_obs = float(stat(U))
     if n > exact_max_n or n_perm <= 0:
-        from scipy import stats     # here, not at import: scipy.stats takes 0.5 s to import
-
         return float(stats.chi2.sf(t_obs, keep.size)), t_obs, "chi2_permutation_moments"
     base = np.argsort(strata, kind="stable")
     slot_b, s_b = slot[base], s[base]
