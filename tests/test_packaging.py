@@ -56,3 +56,17 @@ def test_notebooks_have_parameters_cell_and_no_outputs():
         assert "parameters" in code[0]["metadata"].get("tags", []), nb_path.name
         assert all(not c["outputs"] and c["execution_count"] is None for c in code), nb_path.name
         assert pm.inspect_notebook(str(nb_path)), nb_path.name
+
+
+def test_importing_the_package_leaves_plotting_and_models_for_later():
+    """``import smmanalytics`` (a notebook's first cell, every ``smm`` command) does not import
+    matplotlib, statsmodels or the report: what uses them imports them. (scipy.stats is
+    imported: every report needs it, and the report benchmark's floor is the package import.)"""
+    import subprocess
+    import sys
+
+    code = ("import sys, smmanalytics; print(' '.join(m for m in ('statsmodels', 'matplotlib', "
+            "'seaborn', 'smmanalytics.report') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == ""

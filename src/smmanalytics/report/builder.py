@@ -71,8 +71,8 @@ class _ReaderNumbers(matplotlib.ticker.Formatter):
         if plain is None:
             return text
         sign, whole, decimals, times = plain.groups()
-        decimals = decimals or ""
-        return sign + self.fmt.number(float(f"{whole}.{decimals or 0}"), len(decimals)) + times
+        digits = len(decimals) if decimals else 0
+        return sign + self.fmt.number(float(f"{whole}.{decimals or 0}"), digits) + times
 
 
 def _reader_numbers(fig: Figure, fmt: Formatter) -> None:
