@@ -63,6 +63,19 @@ def best_time(fn: Callable[[], object], repeat: int = 3) -> float:
     return best
 
 
+def best_times_interleaved(fns: list[Callable[[], object]], repeat: int = 3) -> list[float]:
+    """The fastest of ``repeat`` wall-clock runs of each of ``fns``, run in turns (a, b, a,
+    b, ...): a quiet or a busy minute of a shared machine then falls on all of them alike,
+    not on the floor alone or the value alone."""
+    best = [float("inf")] * len(fns)
+    for _ in range(repeat):
+        for i, fn in enumerate(fns):
+            t0 = time.perf_counter()
+            fn()
+            best[i] = min(best[i], time.perf_counter() - t0)
+    return best
+
+
 def peak_rss_mb(setup: str, stmt: str) -> dict:
     """Run ``setup`` then ``stmt`` in a fresh interpreter; return its peak RSS growth in MB.
 
