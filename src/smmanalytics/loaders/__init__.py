@@ -40,8 +40,10 @@ Adding a platform
    (month names in EN/FR/IT/ES/DE, year resolution, DST-safe local → UTC), ``_ids`` (publish
    times decoded from ids). Set ``attrs["as_of"]`` (UTC Timestamp) when the file itself says
    when it was exported, and ``attrs["source_tz"]`` (the zone its times were read in, shown
-   by ``smm inspect``). Record every repair or guess with ``ctx.note``; raise
-   ``ParseError(..., file=, line=, column=, expected=, got=)`` for unreadable cells.
+   by ``smm inspect``). Record every repair or guess with ``ctx.note``, and give a new note
+   code one sentence per report language in ``report/quality.yaml`` (the report's data-quality
+   table); raise ``ParseError(..., file=, line=, column=, expected=, got=)`` for unreadable
+   cells.
 3. Add fixtures under ``tests/fixtures/<platform>/`` and ``tests/test_loaders_<platform>.py``.
 """
 
