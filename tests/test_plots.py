@@ -36,6 +36,19 @@ def test_audience_bars_keep_every_category():
     plt.close(fig)
 
 
+def test_the_exports_own_other_bar_comes_last():
+    # TikTok countries as exported, "Others" larger than the smallest named countries
+    aud = pd.DataFrame({"dimension": "country", "category": ["FR", "BE", "Others", "MA", "LU"],
+                        "share": [0.71, 0.09, 0.04, 0.03, 0.02]})
+    fig, ax = plt.subplots()
+    f = Formatter("fr")
+    plots.plot_audience(aud, dimension="country", ax=ax, name=f.category,
+                        other=f.category("other"))
+    assert list(_bars(ax).items()) == [("FR", 0.71), ("BE", 0.09), ("MA", 0.03), ("LU", 0.02),
+                                       ("Autres", 0.04)]
+    plt.close(fig)
+
+
 def test_audience_categories_in_the_report_language():
     aud = pd.DataFrame({"dimension": "gender", "category": ["Female", "Male", "Other"],
                         "share": [0.76, 0.21, 0.03]})

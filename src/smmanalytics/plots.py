@@ -86,8 +86,9 @@ def plot_audience(audience: pd.DataFrame, *, dimension: str, top: int = 8,
 
     ``audience`` is the canonical audience table (dimension, category, share). With more than
     ``top`` categories, the ``top - 1`` largest are shown and the rest summed in one bar named
-    ``other``, so the bars always add up to what the export lists. ``name`` displays a category
-    (a translation, say); ``formatter(value, digits)`` labels the bars and the axis.
+    ``other``, so the bars always add up to what the export lists; the ``other`` bar comes last.
+    ``name`` displays a category (a translation, say); ``formatter(value, digits)`` labels the
+    bars and the axis.
     """
     ax = ax if ax is not None else plt.gca()
     data = audience.loc[audience["dimension"] == dimension].dropna(subset=["share"])
@@ -100,6 +101,8 @@ def plot_audience(audience: pd.DataFrame, *, dimension: str, top: int = 8,
     if len(shares) > top:
         keep = shares.drop(other, errors="ignore").iloc[: top - 1]
         shares = pd.concat([keep, pd.Series({other: shares.sum() - keep.sum()})])
+    elif other in shares.index:     # the export's own "Others" comes last too
+        shares = pd.concat([shares.drop(other), shares[[other]]])
     bars = ax.barh(shares.index.astype(str), shares.to_numpy(), color="#6b8f71", **kwargs)
     if formatter is not None:
         ax.bar_label(bars, labels=[formatter(v, 0) for v in shares], padding=3, fontsize="small")
