@@ -49,6 +49,20 @@ def test_the_exports_own_other_bar_comes_last():
     plt.close(fig)
 
 
+def test_ranges_are_shown_in_their_order_all_of_them():
+    # LinkedIn company sizes, as many as LinkedIn lists (more than top), in file order
+    sizes = ["1", "10001+", "1001-5000", "11-50", "2-10", "201-500", "5001-10000", "501-1000",
+             "51-200"]
+    shares = [0.08, 0.08, 0.09, 0.19, 0.21, 0.09, 0.02, 0.09, 0.15]
+    aud = pd.DataFrame({"dimension": "company_size", "category": sizes, "share": shares})
+    fig, ax = plt.subplots()
+    plots.plot_audience(aud, dimension="company_size", top=8, ax=ax)
+    assert list(_bars(ax).items()) == [
+        ("1", 0.08), ("2-10", 0.21), ("11-50", 0.19), ("51-200", 0.15), ("201-500", 0.09),
+        ("501-1000", 0.09), ("1001-5000", 0.09), ("5001-10000", 0.02), ("10001+", 0.08)]
+    plt.close(fig)
+
+
 def test_audience_categories_in_the_report_language():
     aud = pd.DataFrame({"dimension": "gender", "category": ["Female", "Male", "Other"],
                         "share": [0.76, 0.21, 0.03]})

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 import seaborn as sns
 from matplotlib.axes import Axes
@@ -79,16 +82,26 @@ def plot_engagement_by_platform(engagement: pd.DataFrame, *, rate: str = "er_rea
     return ax
 
 
+def _lower_bounds(categories) -> np.ndarray | None:
+    """The whole number each category starts with, when every one starts with one (ranges:
+    "1", "2-10", "10001+", "18-24", "65+"); None otherwise."""
+    found = [re.match(r"\d+", str(c)) for c in categories]
+    if len(found) < 2 or not all(found):
+        return None
+    return np.array([int(m.group()) for m in found])
+
+
 def plot_audience(audience: pd.DataFrame, *, dimension: str, top: int = 8,
                   ax: Axes | None = None, formatter=None, name=str, other: str = "Other",
                   **kwargs) -> Axes:
     """Horizontal bars of the audience share per category of one ``dimension``.
 
-    ``audience`` is the canonical audience table (dimension, category, share). With more than
-    ``top`` categories, the ``top - 1`` largest are shown and the rest summed in one bar named
-    ``other``, so the bars always add up to what the export lists; the ``other`` bar comes last.
-    ``name`` displays a category (a translation, say); ``formatter(value, digits)`` labels the
-    bars and the axis.
+    ``audience`` is the canonical audience table (dimension, category, share). Categories that
+    are ranges (company sizes, ages) are all shown, in their order; others from the largest,
+    and with more than ``top`` of them, the ``top - 1`` largest are shown and the rest summed
+    in one bar named ``other``, so the bars always add up to what the export lists. The
+    ``other`` bar comes last. ``name`` displays a category (a translation, say);
+    ``formatter(value, digits)`` labels the bars and the axis.
     """
     ax = ax if ax is not None else plt.gca()
     data = audience.loc[audience["dimension"] == dimension].dropna(subset=["share"])
@@ -97,12 +110,17 @@ def plot_audience(audience: pd.DataFrame, *, dimension: str, top: int = 8,
     shares = data.groupby("category", sort=False)["share"].sum().astype(float)
     # categories that display the same (the export's own "Others" and ours) are one bar
     shares = shares.groupby([name(c) for c in shares.index.astype(str)], sort=False).sum()
-    shares = shares.sort_values(ascending=False, kind="stable")
-    if len(shares) > top:
-        keep = shares.drop(other, errors="ignore").iloc[: top - 1]
-        shares = pd.concat([keep, pd.Series({other: shares.sum() - keep.sum()})])
-    elif other in shares.index:     # the export's own "Others" comes last too
-        shares = pd.concat([shares.drop(other), shares[[other]]])
+    named = shares.drop(other, errors="ignore")
+    bounds = _lower_bounds(named.index)
+    if bounds is not None:          # ranges (company sizes, ages): every one, in their order
+        named = named.iloc[np.argsort(bounds, kind="stable")]
+    else:
+        named = named.sort_values(ascending=False, kind="stable")
+    if bounds is None and len(shares) > top:
+        named = named.iloc[: top - 1]
+        shares = pd.concat([named, pd.Series({other: shares.sum() - named.sum()})])
+    else:                           # the export's own "Others" comes last too
+        shares = pd.concat([named, shares.loc[shares.index == other]])
     bars = ax.barh(shares.index.astype(str), shares.to_numpy(), color="#6b8f71", **kwargs)
     if formatter is not None:
         ax.bar_label(bars, labels=[formatter(v, 0) for v in shares], padding=3, fontsize="small")
