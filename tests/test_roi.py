@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from smmanalytics.errors import ConfigError
 from smmanalytics.roi import (
+    COST_COLORS,
     campaign_roi,
     cost_breakdown,
     earned_media_value,
@@ -267,6 +268,15 @@ def test_plot_costs_one_bar_per_row_and_category(tmp_path):
     assert len(ax.patches) == 2 * 2          # two campaigns × two non-zero categories
     assert ax.get_xlabel() == "cost (EUR)"
     assert np.isclose(sum(p.get_width() for p in ax.patches), 170)
+    # each category keeps its house colour, whichever campaign its bar belongs to
+    from matplotlib.colors import to_hex
+
+    assert [to_hex(p.get_facecolor()) for p in ax.patches] == \
+        [COST_COLORS["ad_spend"]] * 2 + [COST_COLORS["labor"]] * 2
+    plt.close(fig)
+    fig, ax = plt.subplots()
+    plot_costs(r, ax=ax, color="#000000")     # a colour the caller gives wins
+    assert {to_hex(p.get_facecolor()) for p in ax.patches} == {"#000000"}
     plt.close(fig)
 
 

@@ -32,7 +32,7 @@ from ._web import UNASSIGNED, campaign_key, social_web
 from .periods import Period, local_dates, overlap_days, parse_period
 
 __all__ = ["CATEGORIES", "COST_COLUMNS", "read_costs", "prorate_costs", "roi",
-           "campaign_roi", "cost_breakdown", "earned_media_value", "plot_costs"]
+           "campaign_roi", "cost_breakdown", "earned_media_value", "plot_costs", "COST_COLORS"]
 
 logger = logging.getLogger(__name__)
 
@@ -333,10 +333,17 @@ def earned_media_value(ds, period: object, cpm: float | dict[str, float]) -> pd.
     return g
 
 
+#: one colour per cost category, the same in every chart (muted, told apart without hue alone:
+#: light and dark alternate along :data:`CATEGORIES`)
+COST_COLORS = {"ad_spend": "#3b6e8f", "labor": "#a9c5a0", "tools": "#8c6d1f",
+               "production": "#e0b48a", "influencer": "#6e4a7e", "other": "#b0b0b0"}
+
+
 def plot_costs(roi_frame: pd.DataFrame, ax=None, **kwargs):
     """Stacked horizontal bars of the cost categories, one bar per row of a :func:`roi` frame.
 
-    Returns the matplotlib Axes. Categories that are zero everywhere are left out.
+    Returns the matplotlib Axes. Categories that are zero everywhere are left out; each
+    category keeps its colour of :data:`COST_COLORS` (unless ``color`` is given).
     """
     import matplotlib.pyplot as plt
 
@@ -351,7 +358,8 @@ def plot_costs(roi_frame: pd.DataFrame, ax=None, **kwargs):
         vals = roi_frame[cat].astype("float64").fillna(0.0).to_numpy()
         if not vals.any():
             continue
-        ax.barh(y, vals, left=left, label=cat.replace("_", " "), **kwargs)
+        ax.barh(y, vals, left=left, label=cat.replace("_", " "),
+                **{"color": COST_COLORS[cat], **kwargs})
         left = left + vals
     ax.set_yticks(y, labels)
     cur = roi_frame["currency"].iloc[0] if "currency" in roi_frame.columns else ""
