@@ -231,7 +231,7 @@ def _duplicated_posts(df: pd.DataFrame, keys: list[str]) -> pd.Series:
 
 
 #: frames at least this long are gathered by :func:`_take` on several threads
-_PARALLEL_ROWS = 100_000
+_THREADED_TAKE_ROWS = 100_000
 
 
 def _take(df: pd.DataFrame, positions: np.ndarray) -> pd.DataFrame:
@@ -242,7 +242,7 @@ def _take(df: pd.DataFrame, positions: np.ndarray) -> pd.DataFrame:
     snapshot of a single export, a metric it lacks) is sliced instead of copied: a million-row
     posts table spends much of its merge here.
     """
-    if len(df) < _PARALLEL_ROWS:
+    if len(df) < _THREADED_TAKE_ROWS:
         return df.take(positions).reset_index(drop=True)
     arrays = [df.iloc[:, i].array for i in range(df.shape[1])]
 

@@ -162,14 +162,14 @@ class Candidate:
         """:meth:`text` of several fields, on two threads for a long table (Arrow's kernels
         release the GIL)."""
         return _on_two_threads(lambda name: self.text(family, name), canonicals,
-                               threads=self.table.n_rows >= _PARALLEL_ROWS)
+                               threads=self.table.n_rows >= _THREADED_CONVERSION_ROWS)
 
     def numbers_of(self, family: str, canonicals: list[str]) -> dict[str, pd.Series | None]:
         """:meth:`numbers` of several fields, on two threads for a long table. The first field,
         in order, whose cells are not numbers raises its ParseError, as calling :meth:`numbers`
         one field after the other would."""
         return _on_two_threads(lambda name: self.numbers(family, name), canonicals,
-                               threads=self.table.n_rows >= _PARALLEL_ROWS)
+                               threads=self.table.n_rows >= _THREADED_CONVERSION_ROWS)
 
     def header_of(self, family: str, canonical: str) -> str | None:
         """The raw header of the first column carrying ``canonical``."""
@@ -179,7 +179,7 @@ class Candidate:
 
 #: tables at least this long have their columns converted on two threads; on a short one the
 #: threads cost more than they save (a 14-post Meta export parsed in 35 ms with them, 25 without)
-_PARALLEL_ROWS = 20_000
+_THREADED_CONVERSION_ROWS = 20_000
 
 
 def _on_two_threads(fn: Callable[[str], object], names: list[str], *,
