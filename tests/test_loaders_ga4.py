@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from smmanalytics import read_export
 from smmanalytics.loaders import read_file
@@ -54,6 +55,23 @@ def test_french_channel_groups_numbers_and_preamble():
     assert (df["period_start"] == pd.Timestamp("2026-07-01")).all()       # Date de début :
     assert (df["period_end"] == pd.Timestamp("2026-09-28")).all()
     assert {"summary_row_dropped", "renamed_metric"} <= _codes(df)
+
+
+@pytest.mark.parametrize("header", ["Groupe de canaux par défaut pour la session",
+                                    "Groupement de canaux par défaut pour la session"])
+def test_french_channel_group_worded_pour_la_session(tmp_path, header):
+    # the wording of a dbt model built on a real French export, and of a French GA4 course
+    # (the "de la session" of the fixture above is only seen in hand-made files)
+    path = tmp_path / "ga4.csv"
+    path.write_text("# Date de début : 20261001\n# Date de fin : 20261031\n"
+                    f"{header};Sessions;Utilisateurs actifs;Événements clés\n"
+                    "Organic Social;1\u202f200;950;7\nDirect;300;280;1\n", encoding="utf-8")
+    df = read_export(path)
+    assert df["channel_group"].tolist() == ["Organic Social", "Direct"]
+    assert df["sessions"].tolist() == [1200, 300]
+    assert df["active_users"].tolist() == [950, 280]
+    assert df["key_events"].tolist() == [7, 1]
+    assert not {"custom_dimension", "extra_columns"} & _codes(df)   # known, not guessed
 
 
 def test_campaign_with_date_and_conversions():
