@@ -8,8 +8,9 @@ Each source file (or zip member) that parses is stored once under the cache dire
 - the key is the SHA-256 of: the file's bytes, its display name (file names carry export dates
   and platform hints the parsers read), the package version, :data:`PARSER_VERSION`, a
   fingerprint of the parsing code (the ``loaders`` package with its ``synonyms.csv``,
-  ``schema.py``, ``metrics.py``, ``quality.py``, ``dataset.py``) and the registered formats,
-  so any change to a file or to the code that reads it means a fresh read;
+  ``schema.py``, ``metrics.py``, ``quality.py``, ``dataset.py``), the registered formats and
+  the brand's own ``synonyms.csv`` rows in use, so any change to a file or to the code or
+  synonyms that read it means a fresh read;
 - an entry is a folder ``<dir>/v<PARSER_VERSION>/<key[:2]>/<key>/`` holding one Arrow IPC
   file per canonical table (``0.arrow``, ``1.arrow``, …; LZ4-compressed, which writes and
   reads about twice as fast as zstd Parquet, for about four times the bytes) and
@@ -98,12 +99,14 @@ def _formats_fingerprint() -> str:
 
 
 def entry_key(sha256: str, name: str) -> str:
-    """The cache key of a source: content hash, display name, versions, code fingerprint."""
+    """The cache key of a source: content hash, display name, versions, code fingerprint, and
+    the brand's own header synonyms in use (``loaders._headers.using_synonyms``)."""
     from . import __version__
+    from .loaders._headers import extra_fingerprint
 
     h = hashlib.sha256()
     for part in (PARSER_VERSION, __version__, _code_fingerprint(), _formats_fingerprint(),
-                 sha256, name):
+                 extra_fingerprint(), sha256, name):
         h.update(str(part).encode("utf-8"))
         h.update(b"\0")
     return h.hexdigest()

@@ -46,7 +46,9 @@ def _cmd_inspect(args: argparse.Namespace) -> int:
         return 0
     for rec in df.to_dict("records"):
         print(rec["file"])
-        if rec["status"] != "ok":
+        if rec["status"] == "side_file":
+            print("  status:    side file (the brand's settings, read by name; not an export)")
+        elif rec["status"] != "ok":
             print(f"  status:    {rec['status']}")
         else:
             print(f"  platform:  {rec['platform']}  format: {rec['format']}  "

@@ -85,6 +85,9 @@ SIDE_FILES = {
     "competitors.csv": ("benchmarks", "read_competitors", "competitors"),
 }
 BRAND_FILES = ("brand.yaml", "brand.yml")
+#: the brand's own header synonyms (``loaders._headers.read_synonyms``): they change how the
+#: exports read, so they are read before any export, and no table of the Dataset comes of them
+SYNONYMS_FILE = "synonyms.csv"
 IMAGE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf")
 FILE_COLUMNS = {"path": "string", "sha256": "string", "bytes": "Int64", "platform": "string",
                 "kind": "string", "source_format": "string", "rows": "Int64",
@@ -319,8 +322,11 @@ def _arrow_sort_key(s: pd.Series) -> pa.Array | pa.ChunkedArray | None:
 def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
     """Load every export of a brand: a folder (recursive), a file, a zip, or a list of them.
 
-    Side files recognised by name: brand.yaml, costs.csv, goals.yaml, competitors.csv. Every
-    other file goes through the loader registry. A file that cannot be read is recorded in
+    Side files recognised by name: brand.yaml, costs.csv, goals.yaml, competitors.csv, and
+    synonyms.csv, the brand's own header variants for exports in a language the package does
+    not know yet (``family,canonical,lang,header`` rows, as in the package's
+    ``loaders/synonyms.csv``; read before the exports, see ``loaders._headers.read_synonyms``).
+    Every other file goes through the loader registry. A file that cannot be read is recorded in
     ``quality`` (level error) and ``files`` (status failed) and loading goes on, unless
     ``strict`` is true; a file no format recognises is recorded as not understood. The same post
     in several exports keeps its newest snapshot (ties: the later file in sorted order); daily
@@ -335,10 +341,10 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
     Raises
     ------
     ParseError
-        when a path does not exist, or (``strict=True``) when a file cannot be read.
+        when a path does not exist, or (``strict=True``) when a file cannot be read (a
+        ConfigError, its subclass, for an invalid side file).
     """
-    from . import _cache
-    from .loaders._sources import iter_sources, read_source
+    from .loaders._headers import using_synonyms
 
     paths = list(path) if isinstance(path, (list, tuple)) else [path]
     root = Path(paths[0]) if len(paths) == 1 and Path(paths[0]).is_dir() else None
@@ -349,6 +355,7 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
     brand = Brand()
 
     images = []
+    extra: tuple | None = None           # the brand's synonyms.csv, once read
     for f in _walk(paths):
         lower = f.name.lower()
         if f.suffix.lower() in IMAGE_SUFFIXES:  # a logo or a screenshot, never an export
@@ -356,6 +363,13 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
             continue
         ilog = QualityLog()
         item_logs.append(ilog)
+        if lower == SYNONYMS_FILE:
+            if extra is not None:
+                ilog.add(f, "side_file_ignored", f"a {lower} was already read; this one is "
+                         "ignored", level="warning")
+                continue
+            extra = _read_synonyms(f, ilog, strict)
+            continue
         if lower in BRAND_FILES:
             try:
                 from .brand import read_brand
@@ -385,6 +399,37 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
         ilog.add(logo, "logo_missing", "brand.yaml names a logo that does not exist: the report "
                  "goes without it", level="warning")
         brand = replace(brand, logo=None)
+
+    # the brand's synonyms apply to every match of headers from here on, and are part of
+    # every cache key (a file reads differently with them)
+    with using_synonyms(extra or ()):
+        return _read_and_merge(pending, item_logs, side, brand, root, strict, cache)
+
+
+def _read_synonyms(f: Path, log: QualityLog, strict: bool) -> tuple:
+    """The rows of a brand's synonyms.csv, noted in ``log``; () when it cannot be used."""
+    from .loaders._headers import read_synonyms
+
+    try:
+        extra = read_synonyms(f)
+    except SmmError as exc:
+        if strict:
+            raise
+        log.add(f, "failed", f"{exc}; the exports were read without the brand's synonyms",
+                level="error")
+        return ()
+    fams = sorted({s.family for s in extra})
+    log.add(f, "synonyms_read", f"{len(extra)} header synonyms of the brand added "
+            f"({', '.join(fams) or 'none'})", level="info", rows=len(extra))
+    return extra
+
+
+def _read_and_merge(pending: list[tuple[QualityLog, Path]], item_logs: list[QualityLog],
+                    side: dict[str, pd.DataFrame], brand: Brand, root: Path | None,
+                    strict: bool, cache: bool) -> Dataset:
+    """The second half of :func:`load`: read the export files (or the cache), merge them."""
+    from . import _cache
+    from .loaders._sources import iter_sources, read_source
 
     def cached(digests: list[str]) -> tuple[str, Dataset | None]:
         """The whole load's cache key from the export files' digests, and its stored result."""

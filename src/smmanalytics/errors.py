@@ -74,7 +74,7 @@ class SchemaError(SmmError, ValueError):
 
 
 class ConfigError(ParseError):
-    """A user file (costs.csv, goals.yaml, brand.yaml, agency.yaml) is invalid."""
+    """A user file (costs.csv, goals.yaml, brand.yaml, agency.yaml, synonyms.csv) is invalid."""
 
 
 class UnknownPlatformError(SmmError, ValueError):

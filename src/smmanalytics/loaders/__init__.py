@@ -9,7 +9,10 @@ Adding a platform
 1. Add the header variants to ``synonyms.csv`` (append rows ``family,canonical,lang,header``
    at the end; ``family`` is a name of your choosing, e.g. ``tiktok_content``; a header ending
    in ``*`` is a prefix match). The file's locale is detected from the language of the rows
-   that matched.
+   that matched. A brand folder's own ``synonyms.csv`` (same columns, for headers not in the
+   package yet) is added to every match while :func:`smmanalytics.load` reads that brand
+   (``_headers.read_synonyms`` / ``using_synonyms``); a thread a parser starts must run in a
+   copy of the caller's context to see it, as ``_registry._on_two_threads`` does.
 2. Write a module ``loaders/<platform>.py`` (no leading underscore: every public module of this
    package is imported automatically) with a ``detect(cand) -> float`` and a
    ``parse(cand, ctx) -> list[DataFrame]`` per format, and register each one::

@@ -4,6 +4,11 @@ The table is package data, ``synonyms.csv`` (columns ``family, canonical, lang, 
 new platform module adds rows at its end. A header written with a trailing ``*`` matches every
 normalised header that starts with the text before it (Meta's French ``Secondes regard…``).
 
+A brand folder may hold its own ``synonyms.csv``, with the same columns, for headers the package
+does not know yet (an export in a language no one has sent a sample of): :func:`read_synonyms`
+checks it against the package table, and :func:`using_synonyms` adds its rows to every match
+made in its ``with`` block (a context variable: other threads and loads are not affected).
+
 Normalisation (reference §"How to read"): NFKC, U+2019/U+2018 → ``'``, U+00A0/U+202F → space,
 whitespace collapsed, case-folded, trimmed.
 """
@@ -11,14 +16,22 @@ whitespace collapsed, case-folded, trimmed.
 from __future__ import annotations
 
 import csv
+import hashlib
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
-__all__ = ["normalize", "HeaderMatch", "match_headers", "synonyms", "LOCALES", "families"]
+from ..errors import ConfigError
+
+__all__ = ["normalize", "HeaderMatch", "match_headers", "synonyms", "LOCALES", "families",
+           "read_synonyms", "using_synonyms", "extra_fingerprint"]
 
 #: language of a synonym row → BCP-47 locale reported for a file whose headers matched it
 LOCALES = {"en": "en-US", "fr": "fr-FR", "it": "it-IT", "es": "es-ES", "de": "de-DE",
@@ -64,11 +77,102 @@ def families() -> list[str]:
     return sorted({s.family for s in synonyms()})
 
 
+#: the rows of a brand's own synonyms.csv, added to the package table by :func:`using_synonyms`
+_EXTRA: ContextVar[tuple[_Synonym, ...]] = ContextVar("smm_extra_synonyms", default=())
+_SYNONYM_COLUMNS = ("family", "canonical", "lang", "header")
+
+
+def read_synonyms(path: str | Path) -> tuple[_Synonym, ...]:
+    """The rows of a user's ``synonyms.csv`` (``family, canonical, lang, header``; ``,`` or ``;``).
+
+    Each row must name a family of the package table, a field that family already has, and a
+    language of :data:`LOCALES`; its header must not be one the package (or an earlier row)
+    gives to another field. Blank lines and rows whose family starts with ``#`` are skipped.
+
+    Raises
+    ------
+    ConfigError
+        naming the file, the line, the column, what was expected and what came.
+    """
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise ConfigError("cannot read synonyms file", file=str(path),
+                          got=exc.strerror or str(exc)) from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError("synonyms file is not UTF-8 text", file=str(path),
+                          expected="UTF-8 CSV", got=str(exc)) from None
+    lines = text.splitlines()
+    first = lines[0] if lines else ""
+    rows = csv.reader(lines, delimiter=";" if first.count(";") > first.count(",") else ",")
+    header = [normalize(h) for h in next(rows, [])]
+    missing = [c for c in _SYNONYM_COLUMNS if c not in header]
+    if missing:
+        raise ConfigError("synonyms file lacks a column", file=str(path), line=1,
+                          column=missing[0], expected="a header family, canonical, lang, header",
+                          got=", ".join(header) or "an empty file")
+    at = {c: header.index(c) for c in _SYNONYM_COLUMNS}
+    fields: dict[str, set[str]] = {}
+    for s in synonyms():
+        fields.setdefault(s.family, set()).add(s.canonical)
+    out: list[_Synonym] = []
+    for line, cells in enumerate(rows, start=2):
+        rec = {c: (cells[i].strip() if i < len(cells) else "") for c, i in at.items()}
+        if not any(rec.values()) or rec["family"].startswith("#"):
+            continue
+
+        def bad(column: str, expected: str, line: int = line, rec: dict = rec) -> ConfigError:
+            return ConfigError("invalid synonym row", file=str(path), line=line, column=column,
+                               expected=expected, got=rec[column])
+
+        if rec["family"] not in fields:
+            raise bad("family", f"one of {', '.join(sorted(fields))}")
+        if rec["canonical"] not in fields[rec["family"]]:
+            raise bad("canonical", f"a field of {rec['family']}: "
+                      f"{', '.join(sorted(fields[rec['family']]))}")
+        if rec["lang"] not in LOCALES:
+            raise bad("lang", f"one of {', '.join(LOCALES)}")
+        prefix = rec["header"].endswith("*")
+        row = _Synonym(rec["family"], rec["canonical"], rec["lang"],
+                       normalize(rec["header"].rstrip("*")), prefix)
+        if not row.header:
+            raise bad("header", "the header as the export writes it")
+        clash = next((s for s in (*synonyms(), *out) if s.family == row.family
+                      and s.header == row.header and s.prefix == row.prefix
+                      and s.canonical != row.canonical), None)
+        if clash is not None:
+            raise bad("header", f"a header not already meaning {clash.canonical!r} "
+                      f"in {row.family}")
+        out.append(row)
+    return tuple(out)
+
+
+@contextmanager
+def using_synonyms(extra: tuple[_Synonym, ...]) -> Iterator[None]:
+    """Match headers against the package table plus ``extra`` inside the ``with`` block."""
+    token = _EXTRA.set(tuple(extra))
+    try:
+        yield
+    finally:
+        _EXTRA.reset(token)
+
+
+def extra_fingerprint() -> str:
+    """A digest of the synonyms added by :func:`using_synonyms` here ("" when none): part of
+    the cache keys, since they change what a file reads as."""
+    extra = _EXTRA.get()
+    if not extra:
+        return ""
+    return hashlib.sha256(repr(extra).encode("utf-8")).hexdigest()
+
+
 @cache
-def _index(family: str) -> tuple[dict[str, tuple[str, frozenset[str]]], tuple[_Synonym, ...]]:
+def _index(family: str, extra: tuple[_Synonym, ...] = ()
+           ) -> tuple[dict[str, tuple[str, frozenset[str]]], tuple[_Synonym, ...]]:
     exact: dict[str, tuple[str, set[str]]] = {}
     prefixes = []
-    for s in synonyms():
+    for s in (*synonyms(), *extra):
         if s.family != family:
             continue
         if s.prefix:
@@ -111,9 +215,10 @@ def match_headers(headers: list[str], family: str) -> HeaderMatch:
 
     The locale is the language with most matched headers that are specific to it (a header
     shared by several languages, like ``Impressions``, is no evidence); English when no other
-    language has specific matches. Unknown headers are listed, never an error.
+    language has specific matches. Unknown headers are listed, never an error. Synonyms added
+    by :func:`using_synonyms` count as the package's own.
     """
-    exact, prefixes = _index(family)
+    exact, prefixes = _index(family, _EXTRA.get())
     columns: dict[str, list[int]] = {}
     unknown: list[str] = []
     votes: Counter[str] = Counter()

@@ -8,6 +8,7 @@ import pandas as pd
 
 from ..errors import SmmError
 from ..quality import QualityLog
+from ._headers import read_synonyms, using_synonyms
 from ._registry import parse_source
 from ._sources import iter_sources
 
@@ -28,16 +29,49 @@ def _range(df: pd.DataFrame) -> tuple[object, object]:
 def inspect_files(paths: str | Path | list[str | Path]) -> pd.DataFrame:
     """One row per table found in the given files or folders (recursive, hidden files skipped).
 
-    Columns: file, status (ok, failed, not_understood), platform, format, kind, locale, rows,
+    Columns: file, status (ok, failed, not_understood, or side_file for the brand's settings
+    files that :func:`smmanalytics.load` reads by name), platform, format, kind, locale, rows,
     date_from and date_to (publish times, days or GA4 period), time_zone (the zone the source
     times were read in), warnings (the quality notes of level warning or error, joined).
-    Never raises for a bad file: the error is in ``warnings`` with status ``failed``.
+    Exports are read with the brand's ``synonyms.csv`` when one is among the files, as
+    :func:`smmanalytics.load` reads them. Never raises for a bad file: the error is in
+    ``warnings`` with status ``failed``.
     """
-    from ..dataset import _walk
+    from ..dataset import BRAND_FILES, SIDE_FILES, SYNONYMS_FILE, _walk
 
     paths = list(paths) if isinstance(paths, (list, tuple)) else [paths]
     rows: list[dict] = []
+    exports: list[Path] = []
+    extra: tuple | None = None
     for f in _walk(paths):
+        lower = f.name.lower()
+        if lower not in (*BRAND_FILES, *SIDE_FILES, SYNONYMS_FILE):
+            exports.append(f)
+            continue
+        row = {"file": str(f), "status": "side_file", "format": lower, "warnings": ""}
+        if lower == SYNONYMS_FILE and extra is None:
+            try:
+                extra = read_synonyms(f)
+                row["rows"] = len(extra)
+            except SmmError as exc:
+                extra = ()
+                row.update(status="failed", warnings=str(exc))
+        rows.append(row)
+    with using_synonyms(extra or ()):
+        rows.extend(_inspect_exports(exports))
+    out = pd.DataFrame(rows, columns=COLUMNS)
+    out["rows"] = out["rows"].astype("Int64")
+    for c in ("date_from", "date_to"):
+        out[c] = out[c].map(lambda v: "" if pd.isna(v) else (
+            v.strftime("%Y-%m-%d %H:%M UTC") if getattr(v, "tzinfo", None) else
+            v.strftime("%Y-%m-%d"))).astype("string")
+    return out
+
+
+def _inspect_exports(files: list[Path]) -> list[dict]:
+    """The rows of :func:`inspect_files` for export files (each zip member on its own)."""
+    rows: list[dict] = []
+    for f in files:
         try:
             sources = list(iter_sources(f))
         except SmmError as exc:
@@ -66,10 +100,4 @@ def inspect_files(paths: str | Path | list[str | Path]) -> pd.DataFrame:
                              "locale": df.attrs.get("source_locale"), "rows": len(df),
                              "date_from": start, "date_to": end,
                              "time_zone": df.attrs.get("source_tz"), "warnings": notes})
-    out = pd.DataFrame(rows, columns=COLUMNS)
-    out["rows"] = out["rows"].astype("Int64")
-    for c in ("date_from", "date_to"):
-        out[c] = out[c].map(lambda v: "" if pd.isna(v) else (
-            v.strftime("%Y-%m-%d %H:%M UTC") if getattr(v, "tzinfo", None) else
-            v.strftime("%Y-%m-%d"))).astype("string")
-    return out
+    return rows

@@ -20,6 +20,7 @@ A format is registered once, by its module, with :func:`register`. Reading a fil
 
 from __future__ import annotations
 
+import contextvars
 import datetime
 import logging
 import re
@@ -185,12 +186,15 @@ _THREADED_CONVERSION_ROWS = 20_000
 def _on_two_threads(fn: Callable[[str], object], names: list[str], *,
                     threads: bool = True) -> dict[str, object]:
     """``{name: fn(name)}`` computed on two threads (one after the other without ``threads``);
-    the first name, in order, whose call raises makes this raise the same error."""
+    the first name, in order, whose call raises makes this raise the same error. Each call
+    runs in a copy of the caller's context (the brand's synonyms, see ``_headers``)."""
     names = list(dict.fromkeys(names))
     if not threads:
         return {name: fn(name) for name in names}
+    calls = [(contextvars.copy_context(), name) for name in names]
     with ThreadPoolExecutor(max_workers=2) as pool:
-        return dict(zip(names, pool.map(fn, names), strict=True))
+        return dict(zip(names, pool.map(lambda call: call[0].run(fn, call[1]), calls),
+                        strict=True))
 
 
 def two_labels(cond: object, yes: str, no: str) -> pd.Series:
@@ -505,7 +509,9 @@ def _parse_tables(src: Source, log: QualityLog, fmts: list[Format]
         where = f" (sheet {table.sheet!r})" if table.sheet else ""
         if fmt is None:
             log.add(src.name, "not_understood", f"table{where} with headers "
-                    f"{table.header[:6]!r} matches no known export format", level="warning")
+                    f"{table.header[:6]!r} matches no known export format (headers in a "
+                    "language not known yet can be added to a synonyms.csv in the brand "
+                    "folder)", level="warning")
             continue
         understood = True
         ctx = ParseContext(src.name, log)
