@@ -80,14 +80,15 @@ def families() -> list[str]:
 #: the rows of a brand's own synonyms.csv, added to the package table by :func:`using_synonyms`
 _EXTRA: ContextVar[tuple[_Synonym, ...]] = ContextVar("smm_extra_synonyms", default=())
 _SYNONYM_COLUMNS = ("family", "canonical", "lang", "header")
+_LANG = re.compile(r"[a-z]{2,3}")
 
 
 def read_synonyms(path: str | Path) -> tuple[_Synonym, ...]:
     """The rows of a user's ``synonyms.csv`` (``family, canonical, lang, header``; ``,`` or ``;``).
 
     Each row must name a family of the package table, a field that family already has, and a
-    language of :data:`LOCALES`; its header must not be one the package (or an earlier row)
-    gives to another field. Blank lines and rows whose family starts with ``#`` are skipped.
+    language code (``fr``, ``it``, ``de``…: the locale a file matching it is reported in); its
+    header must not be one the package (or an earlier row) gives to another field. Blank lines and rows whose family starts with ``#`` are skipped.
 
     Raises
     ------
@@ -121,31 +122,33 @@ def read_synonyms(path: str | Path) -> tuple[_Synonym, ...]:
         rec = {c: (cells[i].strip() if i < len(cells) else "") for c, i in at.items()}
         if not any(rec.values()) or rec["family"].startswith("#"):
             continue
-
-        def bad(column: str, expected: str, line: int = line, rec: dict = rec) -> ConfigError:
-            return ConfigError("invalid synonym row", file=str(path), line=line, column=column,
-                               expected=expected, got=rec[column])
-
-        if rec["family"] not in fields:
-            raise bad("family", f"one of {', '.join(sorted(fields))}")
-        if rec["canonical"] not in fields[rec["family"]]:
-            raise bad("canonical", f"a field of {rec['family']}: "
-                      f"{', '.join(sorted(fields[rec['family']]))}")
-        if rec["lang"] not in LOCALES:
-            raise bad("lang", f"one of {', '.join(LOCALES)}")
-        prefix = rec["header"].endswith("*")
         row = _Synonym(rec["family"], rec["canonical"], rec["lang"],
-                       normalize(rec["header"].rstrip("*")), prefix)
-        if not row.header:
-            raise bad("header", "the header as the export writes it")
-        clash = next((s for s in (*synonyms(), *out) if s.family == row.family
-                      and s.header == row.header and s.prefix == row.prefix
-                      and s.canonical != row.canonical), None)
-        if clash is not None:
-            raise bad("header", f"a header not already meaning {clash.canonical!r} "
-                      f"in {row.family}")
+                       normalize(rec["header"].rstrip("*")), rec["header"].endswith("*"))
+        problem = _row_problem(row, fields, out)
+        if problem is not None:
+            column, expected = problem
+            raise ConfigError("invalid synonym row", file=str(path), line=line, column=column,
+                              expected=expected, got=rec[column])
         out.append(row)
     return tuple(out)
+
+
+def _row_problem(row: _Synonym, fields: dict[str, set[str]], earlier: list[_Synonym]
+                 ) -> tuple[str, str] | None:
+    """(column, what was expected) of the first thing wrong with a user's synonym row."""
+    if row.family not in fields:
+        return "family", f"one of {', '.join(sorted(fields))}"
+    if row.canonical not in fields[row.family]:
+        return "canonical", f"a field of {row.family}: {', '.join(sorted(fields[row.family]))}"
+    if not _LANG.fullmatch(row.lang):
+        return "lang", "a language code such as fr, it or de"
+    if not row.header:
+        return "header", "the header as the export writes it"
+    for s in (*synonyms(), *earlier):
+        if (s.family, s.header, s.prefix) == (row.family, row.header, row.prefix) \
+                and s.canonical != row.canonical:
+            return "header", f"a header not already meaning {s.canonical!r} in {row.family}"
+    return None
 
 
 @contextmanager
