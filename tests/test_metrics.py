@@ -69,6 +69,16 @@ def test_engagement_without_groups_is_one_row():
     assert e.loc[0, "interactions"] == 15 + 0 + 100 + 10 + 4
 
 
+@pytest.mark.parametrize("by", ["platform", ["platform", "content_type"], None])
+def test_engagement_of_no_posts_has_no_row_and_the_same_columns(by):
+    full = metrics.engagement(_posts(), by=by)
+    empty = metrics.engagement(_posts().iloc[:0], by=by)
+    assert len(empty) == 0
+    assert list(empty.columns) == list(full.columns)
+    figures = [c for c in full.columns if c == "posts" or c.startswith(("er_", "inter"))]
+    assert (empty[figures].dtypes == full[figures].dtypes).all()      # Int64 and Float64
+
+
 def test_followers_at_takes_last_total_on_or_before_publish_day():
     posts = schema.conform(pd.DataFrame({
         "platform": ["instagram", "instagram", "x"],

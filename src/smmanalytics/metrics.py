@@ -189,7 +189,9 @@ def engagement(posts: pd.DataFrame, by: Sequence[str] | str | None = ("platform"
             else:
                 row[f"er_{d}_pooled"] = np.nan
         rows.append(row)
-    out = pd.DataFrame(rows)
+    columns = [*keys, "posts", "interactions",
+               *(f"er_{d}_{how}" for d in DENOMINATORS for how in ("median", "pooled"))]
+    out = pd.DataFrame(rows, columns=columns)      # no posts: no row, the same columns
     if "_all" in out.columns:
         out = out.drop(columns="_all")
     num_cols = [c for c in out.columns if c.startswith("er_") or c == "interactions"]
