@@ -128,6 +128,21 @@ def test_read_competitors_and_side_by_side(tmp_path):
     assert bool(side.loc["Test", "is_brand"])
 
 
+def test_competitors_of_another_period_give_no_row_and_the_usual_columns(tmp_path):
+    # competitors.csv lists 2025 only; the report of a month without them (the first month
+    # of the data, or one not filled yet) shows none instead of failing
+    path = tmp_path / "competitors.csv"
+    path.write_text(COMP + "instagram,Rival Co,2025,20000,100,60000\n", encoding="utf-8")
+    ds = dataset(posts=_posts(), daily=_followers(), competitors=read_competitors(path))
+    full = compare_competitors(ds, 2025)
+    none = compare_competitors(ds, "2026-10")
+    assert len(full) == 2 and len(none) == 0
+    assert list(none.columns) == list(full.columns)
+    assert (none.dtypes == full.dtypes).all()
+    without = compare_competitors(dataset(posts=_posts(), daily=_followers()), 2025)
+    assert len(without) == 0 and (without.dtypes == full.dtypes).all()
+
+
 @pytest.mark.parametrize("row, column", [
     ("myspace,A,2025-10,1,1,1\n", "platform"),
     ("instagram,,2025-10,1,1,1\n", "competitor"),

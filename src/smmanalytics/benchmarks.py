@@ -367,11 +367,30 @@ def compare_competitors(ds, period: object, competitors: pd.DataFrame | None = N
     """
     p = parse_period(period)
     comp = ds.competitors if competitors is None else competitors
-    if comp is None or comp.empty:
-        return pd.DataFrame(columns=["platform", "name", "is_brand", "followers", "posts",
-                                     "interactions", "interactions_per_post", "er_followers",
-                                     "posts_per_week", "rank", "note"])
-    comp = comp.loc[(comp["period"] == p.label).to_numpy()]
+    rows = []
+    if comp is not None and not comp.empty:
+        rows = _competitor_rows(ds, comp.loc[(comp["period"] == p.label).to_numpy()], p)
+    # no competitor row for the period: no row, the same columns and dtypes
+    out = pd.DataFrame(rows, columns=["platform", "name", "is_brand", "followers", "posts",
+                                      "interactions", "note"])
+    for c in ("followers", "posts", "interactions"):
+        out[c] = pd.to_numeric(out[c]).astype("Float64")
+    out["interactions_per_post"] = (out["interactions"] / out["posts"].mask(out["posts"] == 0))
+    out["er_followers"] = (out["interactions_per_post"]
+                           / out["followers"].mask(out["followers"] == 0)).astype("Float64")
+    out["posts_per_week"] = (out["posts"] / (p.days / 7)).astype("Float64")
+    out["rank"] = (out.groupby("platform")["er_followers"].rank(ascending=False, method="min")
+                   .astype("Int64"))
+    out = out.astype({"platform": "string", "name": "string", "is_brand": "boolean",
+                      "interactions_per_post": "Float64", "note": "string"})
+    return out[["platform", "name", "is_brand", "followers", "posts", "interactions",
+                "interactions_per_post", "er_followers", "posts_per_week", "rank",
+                "note"]].reset_index(drop=True)
+
+
+def _competitor_rows(ds, comp: pd.DataFrame, p: Period) -> list[dict]:
+    """The brand's row and its competitors' rows, platform by platform, for the period ``p``
+    (``comp``: the competitors' rows of that period)."""
     posts = _posts_in(ds, p)
     rows = []
     for plat in sorted(set(comp["platform"].dropna())):
@@ -389,17 +408,4 @@ def compare_competitors(ds, period: object, competitors: pd.DataFrame | None = N
             rows.append({"platform": plat, "name": r.competitor, "is_brand": False,
                          "followers": r.followers, "posts": r.posts,
                          "interactions": r.interactions, "note": None})
-    out = pd.DataFrame(rows)
-    for c in ("followers", "posts", "interactions"):
-        out[c] = pd.to_numeric(out[c]).astype("Float64")
-    out["interactions_per_post"] = (out["interactions"] / out["posts"].mask(out["posts"] == 0))
-    out["er_followers"] = (out["interactions_per_post"]
-                           / out["followers"].mask(out["followers"] == 0)).astype("Float64")
-    out["posts_per_week"] = (out["posts"] / (p.days / 7)).astype("Float64")
-    out["rank"] = (out.groupby("platform")["er_followers"].rank(ascending=False, method="min")
-                   .astype("Int64"))
-    out = out.astype({"platform": "string", "name": "string", "is_brand": "boolean",
-                      "interactions_per_post": "Float64", "note": "string"})
-    return out[["platform", "name", "is_brand", "followers", "posts", "interactions",
-                "interactions_per_post", "er_followers", "posts_per_week", "rank",
-                "note"]].reset_index(drop=True)
+    return rows
