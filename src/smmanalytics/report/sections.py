@@ -238,7 +238,7 @@ class BrandReport(PerformanceSections, WatchSections, Report):
                                         other=f.category("other"))
                     ax.set_title(f"{f.platform(platform)} · "
                                  f"{f.label('dim_' + dimension)}", fontsize="medium",
-                                 loc="left")
+                                 loc="left", y=1.0)    # y: see Report.figure
                 fig.tight_layout()
                 self.figure(sec, fig, width="100%" if len(pair) == 2 else "50%")
         return sec

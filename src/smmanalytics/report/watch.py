@@ -151,7 +151,8 @@ class WatchSections:
                             platform, rest = ax.get_title().split(" · ", 1)
                             signal = rest.split(" (")[0]
                             ax.set_title(f"{f.platform(platform)} · "
-                                         f"{f.label('sig_' + signal)}", fontsize=8)
+                                         f"{f.label('sig_' + signal)}", fontsize=8,
+                                         y=1.0)    # y: see Report.figure
                             ax.set_ylabel("")
                     self.figure(sec, fig, caption=f.label("alerts_chart"))
             top = found.sort_values(["date", "platform"], kind="stable").head(15)
