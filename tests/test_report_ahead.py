@@ -96,6 +96,20 @@ def test_called_with_arguments_the_section_is_built_here(sample):
     assert again.blocks[0] == sec.blocks[0] and len(rep.figures) == 2
 
 
+@needs_fork
+def test_the_kernel_collects_its_garbage_as_before_after_the_fork(sample, monkeypatch):
+    # the fork is made with the kernel's objects frozen (the copy's collector then leaves
+    # them alone instead of writing to every page they share); the kernel unfreezes at once
+    import gc
+
+    frozen = []
+    monkeypatch.setattr(gc, "freeze", lambda f=gc.freeze: (frozen.append(1), f())[1])
+    rep = BrandReport(sample, "2026-10", kind="monthly")
+    assert rep.build_ahead("alerts")
+    assert frozen == [1] and gc.get_freeze_count() == 0
+    rep.alerts()
+
+
 def test_only_marked_sections_can_be_built_ahead(sample):
     rep = BrandReport(sample, "2026-10", kind="monthly")
     with pytest.raises(ValueError, match="'kpi_table' is not a section that can be built"):

@@ -19,6 +19,7 @@ instead (the runner asks for no forks there).
 from __future__ import annotations
 
 import functools
+import gc
 import io
 import logging
 import multiprocessing
@@ -106,7 +107,14 @@ class Ahead:
             # multiprocessing ends it with os._exit, never closing the kernel's sockets.
             warnings.filterwarnings("ignore", r"This process .* is multi-threaded",
                                     DeprecationWarning)
-            self._proc.start()
+            # the kernel's objects frozen: the copy's garbage collector leaves them alone
+            # instead of touching every page they share with the kernel (each touch copies
+            # the page); the copy ran its sections 0.2 s faster of 2.7
+            gc.freeze()
+            try:
+                self._proc.start()
+            finally:
+                gc.unfreeze()
         send.close()
 
     def take(self, name: str) -> Built | None:
