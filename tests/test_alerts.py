@@ -92,6 +92,18 @@ def test_robust_z_median_mad_by_hand():
     assert w["mu"][0, 0] == pytest.approx(11.0625)
 
 
+def test_window_stats_without_the_robust_ones_are_the_same_counts_and_means():
+    h = np.array([[[10, 12, np.nan, 13], [np.nan, np.nan, np.nan, np.nan]]], dtype=float)
+    light = st.window_stats(h, robust=False)
+    assert set(light) == {"count", "sum", "mu"}
+    full = st.window_stats(h)
+    for key in light:
+        np.testing.assert_array_equal(light[key], full[key])
+    # (10 + 12 + 13 + 0.5) / 3 = 11.8333; an empty window: 0.5 / 0 (never tested, count 0)
+    assert light["mu"][0, 0] == pytest.approx(35.5 / 3) and np.isinf(light["mu"][0, 1])
+    assert light["count"].tolist() == [[3, 0]]
+
+
 def test_mad_zero_falls_back_to_mean_absolute_deviation():
     h = np.array([[[0, 0, 0, 0, 0, 1, 0, 3]]], dtype=float)
     w = st.window_stats(h)

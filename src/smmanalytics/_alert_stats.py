@@ -112,17 +112,19 @@ def baseline_window(x: np.ndarray, weekday: np.ndarray, settings) -> np.ndarray:
     return des * f_t
 
 
-def window_stats(h: np.ndarray) -> dict[str, np.ndarray]:
-    """count, sum, median, robust sd and Jeffreys mean of each window (axis 2)."""
+def window_stats(h: np.ndarray, robust: bool = True) -> dict[str, np.ndarray]:
+    """count, sum, Jeffreys mean and (``robust``) median and robust sd of each window (axis 2)."""
     count = np.sum(~np.isnan(h), axis=2)
     total = np.nansum(h, axis=2)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        mu = (total + 0.5) / count
+    if not robust:
+        return {"count": count, "sum": total, "mu": mu}
     med = nanmedian(h)
     dev = np.abs(h - med[..., None])
     mad = nanmedian(dev)
     meanad = _nan(np.nanmean, dev, axis=2)
     sd = np.where(mad > 0, _MAD_SD * mad, _MEANAD_SD * meanad)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        mu = (total + 0.5) / count
     return {"count": count, "sum": total, "median": med, "sd": sd, "mu": mu}
 
 
@@ -187,9 +189,11 @@ def cusum(x: np.ndarray, k: np.ndarray, h: float | None, tested: np.ndarray) -> 
     return s, alarm
 
 
-def count_baseline(x: np.ndarray, weekday: np.ndarray, settings) -> dict[str, np.ndarray]:
-    """Window statistics plus the ``tested`` mask (enough history) for count series."""
-    st = window_stats(baseline_window(x, weekday, settings))
+def count_baseline(x: np.ndarray, weekday: np.ndarray, settings, robust: bool = True
+                   ) -> dict[str, np.ndarray]:
+    """Window statistics (:func:`window_stats`) plus the ``tested`` mask (enough history) for
+    count series."""
+    st = window_stats(baseline_window(x, weekday, settings), robust=robust)
     st["tested"] = (st["count"] >= settings.min_history) & np.isfinite(x)
     return st
 
@@ -217,7 +221,7 @@ def cusum_threshold(level: float, factors: tuple, phi: float, settings) -> float
     parts = []
     for lo in range(0, m, 25):
         xs = x[lo:lo + 25]
-        st = count_baseline(xs, weekday, settings)
+        st = count_baseline(xs, weekday, settings, robust=False)   # the CUSUM needs μ only
         k = cusum_k(st["mu"], settings.cusum_ratio * st["mu"])
         s, _ = cusum(xs, np.where(st["tested"], k, 0.0), None, st["tested"])
         start = np.argmax(st["tested"], axis=1)
