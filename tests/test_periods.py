@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from smmanalytics.errors import PeriodError, SmmError
 from smmanalytics.periods import latest_complete_month, parse_period
 
 
@@ -28,9 +30,24 @@ def test_previous_and_contains():
     assert mask.tolist() == [False, True, False]
 
 
-def test_bad_period_names_the_value():
-    with pytest.raises(ValueError, match="2026-13x"):
-        parse_period("2026-13x")
+@pytest.mark.parametrize("bad,words", [
+    ("2026-13x", "got '2026-13x'"),
+    ("2026-13", "got '2026-13'"),                              # no 13th month
+    (("2026-10-01", "soon"), "not a date: 'soon'"),
+    ("2026-10-31..2026-10-01", "end 2026-10-01 is before its start 2026-10-31"),
+])
+def test_bad_period_is_a_period_error_naming_the_value(bad, words):
+    with pytest.raises(PeriodError, match=words) as err:
+        parse_period(bad)
+    assert isinstance(err.value, SmmError) and isinstance(err.value, ValueError)
+
+
+def test_cli_says_what_is_wrong_with_a_period(capsys):
+    from smmanalytics.cli import main
+
+    sample = Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve"
+    assert main(["roi", str(sample), "--period", "2026-13"]) == 2      # no traceback
+    assert "smm: error: period must be 'YYYY-MM'" in capsys.readouterr().err
 
 
 def test_latest_complete_month():

@@ -16,6 +16,7 @@ __all__ = [
     "SchemaError",
     "ConfigError",
     "UnknownPlatformError",
+    "PeriodError",
     "EmptyDataError",
     "ReportError",
     "DataQualityWarning",
@@ -79,6 +80,10 @@ class ConfigError(ParseError):
 
 class UnknownPlatformError(SmmError, ValueError):
     """A platform name is not one of the known platforms."""
+
+
+class PeriodError(SmmError, ValueError):
+    """A period (``2026-10``, ``2026-Q3``, ``2026``, a pair of dates) cannot be understood."""
 
 
 class EmptyDataError(SmmError, ValueError):

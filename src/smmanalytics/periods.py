@@ -15,6 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from .errors import PeriodError
+
 __all__ = ["Period", "parse_period", "local_dates", "posts_in_period", "overlap_days",
            "latest_complete_month"]
 
@@ -28,9 +30,12 @@ def _to_date(x: object) -> dt.date:
         return x.date()
     if isinstance(x, dt.date):
         return x
-    ts = pd.Timestamp(x)
+    try:
+        ts = pd.Timestamp(x)
+    except (ValueError, TypeError):
+        ts = pd.NaT
     if pd.isna(ts):
-        raise ValueError(f"not a date: {x!r}")
+        raise PeriodError(f"not a date: {x!r}; expected a date such as 2026-10-01")
     return ts.date()
 
 
@@ -61,7 +66,7 @@ class Period:
 
     def __post_init__(self) -> None:
         if self.end < self.start:
-            raise ValueError(f"period end {self.end} is before its start {self.start}")
+            raise PeriodError(f"period end {self.end} is before its start {self.start}")
 
     @property
     def days(self) -> int:
@@ -112,8 +117,8 @@ def parse_period(x: object) -> Period:
 
     Raises
     ------
-    ValueError
-        naming what was expected and what came.
+    PeriodError
+        (a ValueError) naming what was expected and what came.
 
     Examples
     --------
@@ -147,8 +152,8 @@ def parse_period(x: object) -> Period:
         if ".." in s:
             a, b = s.split("..", 1)
             return parse_period((a, b))
-    raise ValueError(f"period must be 'YYYY-MM', 'YYYY-Qn', 'YYYY' or a (start, end) pair of "
-                     f"dates; got {x!r}")
+    raise PeriodError(f"period must be 'YYYY-MM', 'YYYY-Qn', 'YYYY' or a (start, end) pair of "
+                      f"dates; got {x!r}")
 
 
 def local_dates(published_at: pd.Series, tz: str) -> pd.Series:
