@@ -148,6 +148,24 @@ def test_cli_reports_errors(monkeypatch, capsys):
     assert "myspace" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("args,words", [
+    (["best-times", "data/x", "--tz", "Mars/Olympus"], "not an IANA time zone: 'Mars/Olympus'"),
+    (["calendar", "data/x", "--posts-per-week", "0", "--out", "p.ics"],
+     "expected a whole number from 1 to 168, got '0'"),
+    (["calendar", "data/x", "--posts-per-week", "3", "--weeks", "two", "--out", "p.ics"],
+     "expected a whole number from 1 to 520, got 'two'"),
+    (["calendar", "data/x", "--posts-per-week", "3", "--start", "soon", "--out", "p.ics"],
+     "expected a day such as 2026-11-02, got 'soon'"),
+])
+def test_cli_refuses_bad_arguments_with_its_usage(args, words, capsys):
+    # argparse's own error (usage line, exit status 2), not a traceback from deeper down
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(args)
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("usage: smm") and words in err
+
+
 def test_plan_month_uses_the_accounts_pace(effect):
     # simulated account: 400 posts over 52 weeks: 400 / 52 = 7.69 posts a week, rounded to 8
     assert effect.method["posts_per_week"] == pytest.approx(400 / 52)

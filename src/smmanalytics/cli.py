@@ -193,9 +193,47 @@ def _cmd_batch(args) -> int:
 
 # --- best-times and calendar (timing) ---------------------------------------------------------
 
+def _time_zone(text: str) -> str:
+    """``--tz``: an IANA time zone name, refused by argparse with its usage line otherwise."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(text)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise argparse.ArgumentTypeError(f"not an IANA time zone: {text!r} "
+                                          "(such as Europe/Paris)") from None
+    return text
+
+
+def _whole(low: int, high: int):
+    """An argparse type: a whole number from ``low`` to ``high``."""
+    def parse(text: str) -> int:
+        try:
+            n = int(text)
+        except ValueError:
+            n = None
+        if n is None or not low <= n <= high:
+            raise argparse.ArgumentTypeError(f"expected a whole number from {low} to {high}, "
+                                             f"got {text!r}")
+        return n
+    return parse
+
+
+def _day(text: str) -> pd.Timestamp:
+    """``--start``: a day such as 2026-11-02."""
+    try:
+        day = pd.Timestamp(text)
+    except (ValueError, TypeError):
+        day = pd.NaT
+    if pd.isna(day):
+        raise argparse.ArgumentTypeError(f"expected a day such as 2026-11-02, got {text!r}")
+    return day
+
+
 def _timing_args(sp: argparse.ArgumentParser) -> None:
     sp.add_argument("data", help="exports folder, file or zip")
-    sp.add_argument("--tz", help="audience IANA time zone (default: brand.yaml timezone)")
+    sp.add_argument("--tz", type=_time_zone,
+                    help="audience IANA time zone (default: brand.yaml timezone)")
     sp.add_argument("--platform", help="analyse one platform (default: all, pooled)")
     sp.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
 
@@ -207,9 +245,10 @@ def _register_timing(sub) -> None:
     bt.set_defaults(func=_cmd_best_times)
     cal = sub.add_parser("calendar", help="write the recommended slots as an .ics calendar")
     _timing_args(cal)
-    cal.add_argument("--weeks", type=int, default=4, help="weeks to plan (default 4)")
-    cal.add_argument("--posts-per-week", type=int, required=True, help="posts per week")
-    cal.add_argument("--start", help="first day of the plan (default: next Monday)")
+    cal.add_argument("--weeks", type=_whole(1, 520), default=4, help="weeks to plan (default 4)")
+    cal.add_argument("--posts-per-week", type=_whole(1, 168), required=True,
+                     help="posts per week (1 to 168)")
+    cal.add_argument("--start", type=_day, help="first day of the plan (default: next Monday)")
     cal.add_argument("--out", required=True, help="output .ics path")
     cal.set_defaults(func=_cmd_calendar)
 
@@ -249,8 +288,8 @@ def _cmd_calendar(args) -> int:
     from .calendar import plan_slots, write_ics
 
     ds, tz, bt = _best_times_from_args(args)
-    if args.start:
-        start = pd.Timestamp(args.start)
+    if args.start is not None:
+        start = args.start
     else:
         today = pd.Timestamp.now(tz=tz).tz_localize(None).normalize()
         start = today + pd.Timedelta(days=7 - today.weekday())
