@@ -33,7 +33,8 @@ from smmanalytics.alerts import (  # noqa: E402
 )
 from smmanalytics.brand import Brand  # noqa: E402
 from smmanalytics.dataset import Dataset  # noqa: E402
-from smmanalytics.errors import ConfigError  # noqa: E402
+from smmanalytics.errors import ConfigError, PeriodError  # noqa: E402
+from smmanalytics.periods import parse_period  # noqa: E402
 
 WEEKLY = np.array([1.2, 1.1, 1.0, 1.0, 1.1, 0.7, 0.6])   # Monday … Sunday
 
@@ -354,8 +355,12 @@ def test_severity_tiers_and_incidents():
 def test_period_parser():
     assert _period("2026-10") == (pd.Timestamp("2026-10-01"), pd.Timestamp("2026-10-31"))
     assert _period(("2026-01-05", "2026-01-09"))[1] == pd.Timestamp("2026-01-09")
+    # read as everywhere else in the package: quarters and Period objects too
+    assert _period("2026-Q3") == (pd.Timestamp("2026-07-01"), pd.Timestamp("2026-09-30"))
+    assert _period(parse_period("2026-02")) == (pd.Timestamp("2026-02-01"),
+                                                pd.Timestamp("2026-02-28"))
     assert _period(None) is None
-    with pytest.raises(ConfigError, match="period"):
+    with pytest.raises(PeriodError, match="October"):
         _period("October")
 
 

@@ -29,7 +29,6 @@ Detection (:func:`alerts`; formulas in :mod:`smmanalytics._alert_stats`)
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import asdict, dataclass
 
 import numpy as np
@@ -38,6 +37,7 @@ import pandas as pd
 from . import _alert_stats as _st
 from ._alert_signals import SIGNALS, coverage, signals
 from .errors import ConfigError
+from .periods import parse_period
 
 __all__ = ["SIGNALS", "AlertSettings", "Review", "signals", "coverage", "alerts", "review",
            "incidents",
@@ -243,23 +243,12 @@ def _severity(al: pd.DataFrame, window: int) -> pd.DataFrame:
 
 
 def _period(period) -> tuple[pd.Timestamp, pd.Timestamp] | None:
-    """``None``, ``"YYYY-MM"``, ``"YYYY"``, or ``(start, end)`` → inclusive naive day bounds."""
+    """``None``, or any period :func:`~smmanalytics.periods.parse_period` reads (a month, a
+    quarter, a year, two dates, a Period) → its inclusive naive day bounds."""
     if period is None:
         return None
-    try:
-        if isinstance(period, str):
-            if re.fullmatch(r"\d{4}-\d{2}", period):
-                p = pd.Period(period, freq="M")
-            elif re.fullmatch(r"\d{4}", period):
-                p = pd.Period(period, freq="Y")
-            else:
-                raise ValueError(period)
-            return p.start_time.normalize(), p.end_time.normalize()
-        start, end = period
-        return pd.Timestamp(start).normalize(), pd.Timestamp(end).normalize()
-    except (ValueError, TypeError):
-        raise ConfigError("cannot read the period", column="period",
-                          expected="'YYYY-MM', 'YYYY' or (start, end)", got=period) from None
+    p = parse_period(period)
+    return pd.Timestamp(p.start), pd.Timestamp(p.end)
 
 
 def _empty_alerts() -> pd.DataFrame:
@@ -290,7 +279,8 @@ def alerts(ds, period=None, *, settings: AlertSettings | None = None) -> pd.Data
     Parameters
     ----------
     ds : Dataset
-    period : ``"YYYY-MM"``, ``"YYYY"``, ``(start, end)`` or None (all days).
+    period : a month ``"YYYY-MM"``, quarter ``"YYYY-Qn"``, year ``"YYYY"``, ``(start, end)``,
+        a Period, or None (all days).
     settings : AlertSettings, optional
 
     Returns
@@ -305,7 +295,7 @@ def alerts(ds, period=None, *, settings: AlertSettings | None = None) -> pd.Data
 
     Raises
     ------
-    ConfigError
+    PeriodError
         When ``period`` cannot be read.
 
     Examples
