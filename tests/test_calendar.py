@@ -19,6 +19,7 @@ from sim_timing import simulate  # noqa: E402
 from smmanalytics import Dataset, cli  # noqa: E402
 from smmanalytics.brand import Brand  # noqa: E402
 from smmanalytics.calendar import plan_month, plan_slots, write_ics  # noqa: E402
+from smmanalytics.errors import PeriodError  # noqa: E402
 from smmanalytics.timing import best_times  # noqa: E402
 
 TZ = "Europe/Paris"
@@ -164,6 +165,12 @@ def test_cli_refuses_bad_arguments_with_its_usage(args, words, capsys):
     assert exit_.value.code == 2
     err = capsys.readouterr().err
     assert err.startswith("usage: smm") and words in err
+
+
+@pytest.mark.parametrize("month", ["2026-13", "2026-Q4", "2026"])
+def test_plan_month_needs_one_month(effect, month):
+    with pytest.raises(PeriodError, match=month):
+        plan_month(effect, month)
 
 
 def test_plan_month_uses_the_accounts_pace(effect):

@@ -22,6 +22,8 @@ import pandas as pd
 
 from ._io import atomic_write
 from .brand import slugify
+from .errors import PeriodError
+from .periods import parse_period
 from .timing import WEEKDAYS, BestTimes
 
 __all__ = ["plan_slots", "plan_month", "write_ics"]
@@ -176,11 +178,19 @@ def plan_month(best: BestTimes, month: str, posts_per_week: int | None = None,
     DataFrame
         As :func:`plan_slots`, restricted to the days of ``month``.
 
+    Raises
+    ------
+    PeriodError
+        When ``month`` is not one month.
+
     Examples
     --------
     >>> plan_month(bt, "2026-11")                                     # doctest: +SKIP
     """
-    first = pd.Period(month, freq="M")
+    period = parse_period(month)
+    if period.kind != "month":
+        raise PeriodError(f"plan_month needs one month, 'YYYY-MM'; got {month!r}")
+    first = pd.Period(period.label, freq="M")
     if posts_per_week is None:
         posts_per_week = max(1, int(round(best.method.get("posts_per_week", 1.0))))
     weeks = int(np.ceil(first.days_in_month / 7)) + 1
