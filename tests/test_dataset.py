@@ -252,3 +252,36 @@ def test_missing_logo_is_noted_and_dropped(tmp_path):
     ds = smm.load(tmp_path)
     assert ds.brand.logo is None
     assert "logo_missing" in ds.quality["code"].tolist()
+
+
+# ---------------------------------------------------------------- settings files not in UTF-8
+
+def test_settings_saved_in_windows_1252_are_read_and_noted(tmp_path):
+    # Notepad or Excel on a French Windows: "è" is the single byte E8
+    (tmp_path / "brand.yaml").write_bytes("name: Maison Sève\ntimezone: Europe/Paris\n"
+                                          .encode("cp1252"))
+    (tmp_path / "costs.csv").write_bytes("start,category,amount,note\n"
+                                         "2026-10-01,tools,12.5,Café créatif\n".encode("cp1252"))
+    ds = smm.load(tmp_path, cache=False)
+    assert ds.brand.name == "Maison Sève"
+    assert ds.costs["note"].tolist() == ["Café créatif"] and ds.costs["amount"].tolist() == [12.5]
+    noted = ds.quality[ds.quality["code"] == "encoding_fallback"]
+    assert sorted(Path(f).name for f in noted["file"]) == ["brand.yaml", "costs.csv"]
+    assert set(noted["level"]) == {"warning"}
+    assert "read as Windows-1252" in noted["message"].iloc[0]
+
+
+def test_a_settings_reader_warns_and_a_garbled_file_is_refused(tmp_path):
+    from smmanalytics.brand import read_brand
+    from smmanalytics.errors import ConfigError, DataQualityWarning
+
+    path = tmp_path / "brand.yaml"
+    path.write_bytes("name: Sève\n".encode("cp1252"))
+    with pytest.warns(DataQualityWarning, match="not UTF-8") as caught:
+        assert read_brand(path).name == "Sève"
+    assert caught[0].message.code == "encoding_fallback"
+    path.write_bytes(b"name: S\x81ve\n")       # 0x81: neither UTF-8 nor Windows-1252
+    with pytest.raises(ConfigError, match="brand settings file is not UTF-8 text"):
+        read_brand(path)
+    with pytest.raises(ConfigError, match="costs file not found"):
+        smm.read_costs(tmp_path / "costs.csv")

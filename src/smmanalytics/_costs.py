@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ._io import read_user_text
 from .errors import ConfigError
 from .periods import parse_period
 from .schema import PLATFORMS
@@ -77,13 +78,7 @@ def read_costs(path: str | Path) -> pd.DataFrame:
         came.
     """
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise ConfigError("costs file not found", file=str(path)) from None
-    except UnicodeDecodeError as exc:
-        raise ConfigError("costs file is not UTF-8 text", file=str(path),
-                          expected="UTF-8 CSV", got=str(exc)) from None
+    text = read_user_text(path, "costs file")
     first = text.splitlines()[0] if text.strip() else ""
     delim = ";" if first.count(";") > first.count(",") else ","
     reader = csv.reader(text.splitlines(), delimiter=delim)

@@ -1,6 +1,7 @@
-"""Atomic output: write to a temporary file in the target folder, then rename over the target.
+"""Files in and out: the user's settings files read as text, and atomic output.
 
-A reader (or a crash) never sees a half-written file; the file gets the usual permissions
+Output is written to a temporary file in the target folder, then renamed over the target: a
+reader (or a crash) never sees a half-written file; the file gets the usual permissions
 (0666 less the umask) rather than the 0600 of ``tempfile.mkstemp``.
 """
 
@@ -8,9 +9,48 @@ from __future__ import annotations
 
 import os
 import tempfile
+import warnings
 from pathlib import Path
 
-__all__ = ["atomic_write", "default_mode"]
+from .errors import ConfigError, DataQualityWarning
+
+__all__ = ["atomic_write", "default_mode", "read_user_text"]
+
+
+def read_user_text(path: str | os.PathLike, what: str) -> str:
+    """The text of a settings file the user wrote (costs.csv, goals.yaml, brand.yaml…).
+
+    UTF-8, with or without a BOM. A file saved in Windows-1252 (Notepad or Excel on a French
+    or Italian Windows) is read as such, with a :class:`DataQualityWarning` (code
+    ``encoding_fallback``) saying so. ``what`` names the file in errors ("costs file").
+
+    Raises
+    ------
+    ConfigError
+        when the file is missing or unreadable, or is neither UTF-8 nor Windows-1252.
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ConfigError(f"{what} not found", file=str(path)) from None
+    except OSError as exc:
+        raise ConfigError(f"cannot read {what}", file=str(path),
+                          got=exc.strerror or str(exc)) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise ConfigError(f"{what} is not UTF-8 text", file=str(path), expected="UTF-8 text",
+                          got=str(utf8_error)) from None
+    warnings.warn(DataQualityWarning(
+        f"{path.name} is not UTF-8 ({utf8_error.reason} at byte {utf8_error.start}): read as "
+        "Windows-1252; save it as UTF-8 to be sure of its accents", "encoding_fallback"),
+        stacklevel=2)
+    return text
 
 
 def default_mode(directory: bool = False) -> int:

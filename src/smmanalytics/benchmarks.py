@@ -31,6 +31,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ._io import read_user_text
 from .errors import ConfigError
 from .metrics import followers_at
 from .periods import Period, local_dates, parse_period
@@ -285,10 +286,7 @@ def read_competitors(path: str | Path) -> pd.DataFrame:
         naming the file, the line, the column, what was expected and what came.
     """
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise ConfigError("competitors file not found", file=str(path)) from None
+    text = read_user_text(path, "competitors file")
     first = text.splitlines()[0] if text.strip() else ""
     reader = csv.reader(text.splitlines(), delimiter=";" if first.count(";") > first.count(",")
                         else ",")

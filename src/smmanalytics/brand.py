@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
+from ._io import read_user_text
 from .errors import ConfigError
 
 __all__ = ["Brand", "read_brand", "slugify"]
@@ -49,8 +50,9 @@ def read_brand(path: str | Path) -> Brand:
         naming the file, the key, what was expected and what came.
     """
     path = Path(path)
+    text = read_user_text(path, "brand settings file")
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        raw = yaml.safe_load(text) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise ConfigError("not valid YAML", file=str(path),

@@ -22,8 +22,10 @@ from __future__ import annotations
 
 import importlib
 import logging
-from collections.abc import Iterable
+import warnings
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -34,7 +36,7 @@ import pyarrow.compute as pc
 
 from . import schema
 from .brand import Brand
-from .errors import ParseError, SchemaError, SmmError
+from .errors import DataQualityWarning, ParseError, SchemaError, SmmError
 from .periods import posts_in_period
 from .quality import QualityLog
 
@@ -368,12 +370,14 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
                 ilog.add(f, "side_file_ignored", f"a {lower} was already read; this one is "
                          "ignored", level="warning")
                 continue
-            extra = _read_synonyms(f, ilog, strict)
+            with _noting_warnings(ilog, f):
+                extra = _read_synonyms(f, ilog, strict)
             continue
         if lower in BRAND_FILES:
             try:
                 from .brand import read_brand
-                brand = read_brand(f)
+                with _noting_warnings(ilog, f):
+                    brand = read_brand(f)
             except SmmError as exc:
                 if strict:
                     raise
@@ -385,7 +389,8 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
                 ilog.add(f, "side_file_ignored", f"a {lower} was already read; this one is "
                          "ignored", level="warning")
                 continue
-            side[attr] = _read_side(f, module, func, ilog, strict)
+            with _noting_warnings(ilog, f):
+                side[attr] = _read_side(f, module, func, ilog, strict)
             continue
         pending.append((ilog, f))
 
@@ -404,6 +409,20 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
     # every cache key (a file reads differently with them)
     with using_synonyms(extra or ()):
         return _read_and_merge(pending, item_logs, side, brand, root, strict, cache)
+
+
+@contextmanager
+def _noting_warnings(log: QualityLog, f: Path) -> Iterator[None]:
+    """Record the DataQualityWarnings a settings file's reader raises in ``log`` (a settings
+    file read as Windows-1252…); other warnings go on as they came."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        yield
+    for w in caught:
+        if isinstance(w.message, DataQualityWarning):
+            log.add(f, w.message.code, str(w.message), level="warning")
+        else:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
 
 
 def _read_synonyms(f: Path, log: QualityLog, strict: bool) -> tuple:

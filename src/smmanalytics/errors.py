@@ -100,4 +100,12 @@ class ReportError(SmmError):
 
 
 class DataQualityWarning(UserWarning):
-    """Readable but odd input: a guessed value, a merged duplicate, a dropped summary row."""
+    """Readable but odd input: a guessed value, a merged duplicate, a dropped summary row.
+
+    ``code`` names the kind of oddity as the quality log does (``encoding_fallback``…);
+    :func:`smmanalytics.load` records the warnings its settings files raise in its log.
+    """
+
+    def __init__(self, message: str = "", code: str = "data_quality") -> None:
+        super().__init__(message)
+        self.code = code

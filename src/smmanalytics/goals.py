@@ -52,6 +52,7 @@ from ._actuals import posts_in as _posts_in
 from ._forecast import sim_count as _sim_count
 from ._forecast import sim_er as _sim_er
 from ._forecast import sim_flow as _sim_flow
+from ._io import read_user_text
 from .errors import ConfigError
 from .periods import Period, local_dates, parse_period
 from .schema import PLATFORMS
@@ -88,10 +89,7 @@ def read_goals(path: str | Path) -> pd.DataFrame:
         naming the file, the line, the key, what was expected and what came.
     """
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise ConfigError("goals file not found", file=str(path)) from None
+    text = read_user_text(path, "goals file")
     try:
         raw = yaml.safe_load(text) or {}
         root = yaml.compose(text)

@@ -13,7 +13,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ._io import default_mode
+from ._io import default_mode, read_user_text
 from .brand import Brand, read_brand
 from .errors import ReportError
 from .periods import latest_complete_month, parse_period
@@ -235,8 +235,8 @@ def read_batch_config(path: str | os.PathLike, period: str) -> list[BatchJob]:
 
     path = Path(path)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
+        raw = yaml.safe_load(read_user_text(path, "batch configuration")) or {}
+    except (ConfigError, yaml.YAMLError) as exc:
         raise ConfigError("cannot read the batch configuration", file=str(path),
                           expected="a YAML file with a 'brands' list", got=str(exc)) from exc
     brands = raw.get("brands") if isinstance(raw, dict) else None

@@ -28,6 +28,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from .._io import read_user_text
 from ..errors import ConfigError
 
 __all__ = ["normalize", "HeaderMatch", "match_headers", "synonyms", "LOCALES", "families",
@@ -96,14 +97,7 @@ def read_synonyms(path: str | Path) -> tuple[_Synonym, ...]:
         naming the file, the line, the column, what was expected and what came.
     """
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise ConfigError("cannot read synonyms file", file=str(path),
-                          got=exc.strerror or str(exc)) from None
-    except UnicodeDecodeError as exc:
-        raise ConfigError("synonyms file is not UTF-8 text", file=str(path),
-                          expected="UTF-8 CSV", got=str(exc)) from None
+    text = read_user_text(path, "synonyms file")
     lines = text.splitlines()
     first = lines[0] if lines else ""
     rows = csv.reader(lines, delimiter=";" if first.count(";") > first.count(",") else ",")
