@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import re
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from ._io import read_user_text
+from ._io import read_user_text, user_csv
 from .errors import ConfigError
 from .periods import parse_period
 from .schema import PLATFORMS
@@ -61,8 +60,9 @@ def read_costs(path: str | Path) -> pd.DataFrame:
     left empty when ``hours`` and ``hourly_rate`` are given: amount = hours × hourly_rate.
     Numbers may use a decimal comma (``12,5``; with a ``;`` delimiter a comma is always
     decimal), spaces as thousands separators (``1 200``), a currency sign, and in a quoted
-    cell of a ``,``-delimited file ``1,200`` reads as 1200. An empty ``currency`` means the brand's currency; an empty ``platform`` or
-    ``campaign`` means shared across them.
+    cell of a ``,``-delimited file ``1,200`` reads as 1200. An empty ``currency`` means the
+    brand's currency; an empty ``platform`` or ``campaign`` means shared across them. A file
+    saved in Windows-1252 is read with a warning (:func:`smmanalytics._io.read_user_text`).
 
     Returns
     -------
@@ -79,9 +79,7 @@ def read_costs(path: str | Path) -> pd.DataFrame:
     """
     path = Path(path)
     text = read_user_text(path, "costs file")
-    first = text.splitlines()[0] if text.strip() else ""
-    delim = ";" if first.count(";") > first.count(",") else ","
-    reader = csv.reader(text.splitlines(), delimiter=delim)
+    reader, delim = user_csv(text)
     header = [h.strip().lower().replace(" ", "_") for h in next(reader, [])]
     if "date" in header and "start" not in header:
         header[header.index("date")] = "start"

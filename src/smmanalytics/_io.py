@@ -7,14 +7,16 @@ reader (or a crash) never sees a half-written file; the file gets the usual perm
 
 from __future__ import annotations
 
+import csv
 import os
 import tempfile
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import ConfigError, DataQualityWarning
 
-__all__ = ["atomic_write", "default_mode", "read_user_text"]
+__all__ = ["atomic_write", "default_mode", "read_user_text", "user_csv"]
 
 
 def read_user_text(path: str | os.PathLike, what: str) -> str:
@@ -51,6 +53,15 @@ def read_user_text(path: str | os.PathLike, what: str) -> str:
         "Windows-1252; save it as UTF-8 to be sure of its accents", "encoding_fallback"),
         stacklevel=2)
     return text
+
+
+def user_csv(text: str) -> tuple[Iterator[list[str]], str]:
+    """The rows of a settings CSV (header first) and its delimiter: ``;`` when its first line
+    has more of them than commas (Excel in French or Italian), else ``,``."""
+    lines = text.splitlines()
+    first = lines[0] if lines else ""
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    return csv.reader(lines, delimiter=delimiter), delimiter
 
 
 def default_mode(directory: bool = False) -> int:

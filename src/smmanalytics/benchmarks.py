@@ -22,7 +22,6 @@ component), the comparison is NaN and the note says why.
 
 from __future__ import annotations
 
-import csv
 import logging
 import re
 from importlib import resources
@@ -31,7 +30,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ._io import read_user_text
+from ._io import read_user_text, user_csv
 from .errors import ConfigError
 from .metrics import followers_at
 from .periods import Period, local_dates, parse_period
@@ -287,9 +286,7 @@ def read_competitors(path: str | Path) -> pd.DataFrame:
     """
     path = Path(path)
     text = read_user_text(path, "competitors file")
-    first = text.splitlines()[0] if text.strip() else ""
-    reader = csv.reader(text.splitlines(), delimiter=";" if first.count(";") > first.count(",")
-                        else ",")
+    reader, _ = user_csv(text)
     header = [h.strip().lower().replace(" ", "_") for h in next(reader, [])]
     missing = [c for c in COMPETITOR_COLUMNS if c not in header]
     if missing:

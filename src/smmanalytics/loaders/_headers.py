@@ -28,7 +28,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from .._io import read_user_text
+from .._io import read_user_text, user_csv
 from ..errors import ConfigError
 
 __all__ = ["normalize", "HeaderMatch", "match_headers", "synonyms", "LOCALES", "families",
@@ -89,7 +89,8 @@ def read_synonyms(path: str | Path) -> tuple[_Synonym, ...]:
 
     Each row must name a family of the package table, a field that family already has, and a
     language code (``fr``, ``it``, ``de``…: the locale a file matching it is reported in); its
-    header must not be one the package (or an earlier row) gives to another field. Blank lines and rows whose family starts with ``#`` are skipped.
+    header must not be one the package (or an earlier row) gives to another field. Blank lines
+    and rows whose family starts with ``#`` are skipped.
 
     Raises
     ------
@@ -98,9 +99,7 @@ def read_synonyms(path: str | Path) -> tuple[_Synonym, ...]:
     """
     path = Path(path)
     text = read_user_text(path, "synonyms file")
-    lines = text.splitlines()
-    first = lines[0] if lines else ""
-    rows = csv.reader(lines, delimiter=";" if first.count(";") > first.count(",") else ",")
+    rows, _ = user_csv(text)
     header = [normalize(h) for h in next(rows, [])]
     missing = [c for c in _SYNONYM_COLUMNS if c not in header]
     if missing:
