@@ -551,3 +551,18 @@ def test_incidents_table_and_small_multiples():
     assert len(drawn) == n_expected
     assert plot_alerts(a.iloc[:0], signals(ds)) is None
     assert incidents(a.iloc[:0]).empty
+
+
+def test_watch_charts_write_their_dates_the_readers_way():
+    import re
+
+    from smmanalytics.dataset import load
+    from smmanalytics.report import BrandReport
+
+    sample = load(Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve")
+    rep = BrandReport(sample, "2026-10", kind="monthly", lang="fr")
+    svg = next(iter(rep.alerts().figures.values())).decode()
+    texts = set(re.findall(r">([^<>]+)</text>", svg))
+    assert {"1 oct.", "15 oct.", "1 nov."} <= texts            # as the engagement chart
+    assert not any(re.fullmatch(r"\d{4}-\d{2}-\d{2}", t) for t in texts)
+    assert "TikTok · abonnés nets" in texts

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
 
@@ -154,6 +155,8 @@ class WatchSections:
                                          f"{f.label('sig_' + signal)}", fontsize=8,
                                          y=1.0)    # y: see Report.figure
                             ax.set_ylabel("")
+                            ax.xaxis.set_major_formatter(     # "15 oct", as the other charts
+                                lambda v, _pos: f.date(mdates.num2date(v).date(), "d MMM"))
                     self.figure(sec, fig, caption=f.label("alerts_chart"))
             top = found.sort_values(["date", "platform"], kind="stable").head(15)
             self.table(sec, pd.DataFrame({
