@@ -80,13 +80,16 @@ def test_batch_isolates_a_failing_brand(notebooks, tmp_path, capsys):
     _brand(tmp_path, "Gamma")
     cfg = tmp_path / "agency.yaml"
     cfg.write_text("out: reports\nbrands:\n  - {name: alpha, data: Alpha}\n"
-                   "  - {name: beta, data: Beta}\n  - {name: gamma, data: Gamma, lang: it}\n")
+                   "  - {name: beta, data: Beta}\n  - {name: gamma, data: Gamma, lang: it}\n"
+                   "  - {name: delta, data: Delta}\n")
     code = main(["report", "batch", "--config", str(cfg), "--period", "2026-10",
                  "--workers", "2"])
     printed = capsys.readouterr().out
     assert code == 1
-    assert "2 of 3 reports written" in printed
+    assert "2 of 4 reports written" in printed
     assert "FAILED  beta monthly (monthly_report.ipynb, cell 2)" in printed
+    # a brand whose folder is missing fails before any notebook runs: no "(None)"
+    assert "FAILED  delta monthly: data folder " in printed and "(None)" not in printed
     assert (tmp_path / "reports" / "gamma" / "2026-10" / "gamma-2026-10.pdf").is_file()
 
 

@@ -187,7 +187,8 @@ def _cmd_batch(args) -> int:
             print(f"  ok      {r.brand} {r.kind}: {r.pdf}")
     for r in failed:
         cell = f", cell {r.cell_index}" if r.cell_index is not None else ""
-        print(f"  FAILED  {r.brand} {r.kind} ({r.notebook}{cell}): {r.error}")
+        where = f" ({r.notebook}{cell})" if r.notebook else ""     # None: before any notebook
+        print(f"  FAILED  {r.brand} {r.kind}{where}: {r.error}")
     return 1 if failed else 0
 
 
