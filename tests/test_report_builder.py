@@ -259,3 +259,21 @@ def test_audience_panels_fill_their_figures(ds):
     assert widths == [576.0, 288.0]                   # 8 in and 4 in × 72 pt
     figs = [b for b in sec.blocks if b["kind"] == "figure"]
     assert [b["width"] for b in figs] == ["100%", "50%"]
+
+
+def test_a_brand_without_exports_gets_a_report_that_says_so(tmp_path):
+    """An agency's batch may meet a brand whose exports are not in yet: each section says
+    there is nothing, rather than an empty heading or "every watched signal stayed within
+    its usual range" when nothing is watched."""
+    import smmanalytics as smm
+
+    rep = BrandReport(smm.load(tmp_path, cache=False), "2026-10", lang="en")
+
+    def texts(sec):
+        return [b["text"] for b in sec.blocks if b["kind"] == "text"]
+
+    assert texts(rep.benchmarks()) == [rep.fmt.label("benchmarks_none")]
+    assert texts(rep.best_times()) == [rep.fmt.label("bt_no_posts")]
+    assert texts(rep.alerts()) == [rep.fmt.label("alerts_no_signal")]
+    assert "Nothing to watch" in rep.fmt.label("alerts_no_signal")
+    assert rep.pdf_bytes().startswith(b"%PDF")

@@ -204,6 +204,8 @@ class PerformanceSections:
                 f.label("posts_per_week"): [f.number(v, 1) for v in c["posts_per_week"]],
             }), align=["left", "left", "right", "right", "right", "right"],
                 caption=f.label("competitors_caption"))
+        if not len(b) and not len(c):
+            self.text(sec, f.label("benchmarks_none"))
         return sec
 
     # ---- period over period ------------------------------------------------------------------------

@@ -58,6 +58,8 @@ class WatchSections:
         f = self.fmt
         sec = self.section(f.label("best_times"))
         history = self._history()
+        if history.empty:
+            return self.text(sec, f.label("bt_no_posts"))
         if platforms is None:
             hourly = history["time_precision"].astype("string").isin(["minute", "second"])
             platforms = sorted(history.loc[hourly.fillna(False).to_numpy(), "platform"]
@@ -128,8 +130,9 @@ class WatchSections:
         watch = review(self.ds, (self.period.start, self.period.end), settings=settings)
         found = watch.alerts
         inc = incidents(found)
-        if inc.empty:
-            self.text(sec, f.label("alerts_none"))
+        if inc.empty:          # quiet signals, or none to watch at all
+            watched = (watch.backtest["status"] == "known").any()
+            self.text(sec, f.label("alerts_none" if watched else "alerts_no_signal"))
         else:
             self.table(sec, pd.DataFrame({
                 f.label("from"): [f.date(d, "d MMM") for d in inc["start"]],
