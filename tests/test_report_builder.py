@@ -277,3 +277,18 @@ def test_a_brand_without_exports_gets_a_report_that_says_so(tmp_path):
     assert texts(rep.alerts()) == [rep.fmt.label("alerts_no_signal")]
     assert "Nothing to watch" in rep.fmt.label("alerts_no_signal")
     assert rep.pdf_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("test,expected", [
+    ("too few posts or weeks", "Trop peu de publications (15, sur 4 semaines) pour tester l'effet "
+     "de l'heure de publication (il en faut au moins 20 sur 4 semaines)"),
+    ("no engagement recorded", "Aucun engagement enregistré sur ces 15 publications"),
+])
+def test_best_times_says_why_no_test_was_run(ds, test, expected):
+    """Without a p-value the sentence says why (as BestTimes.summary does), not "p = –"."""
+    from types import SimpleNamespace
+
+    bt = SimpleNamespace(window=None, effect_detected=False, n_used=15, p_value=float("nan"),
+                         method={"weeks": 4, "test": test})
+    sentence = BrandReport(ds, "2026-10", lang="fr")._bt_sentence(bt)
+    assert sentence.startswith(expected) and "p = " not in sentence

@@ -7,9 +7,11 @@ from pathlib import Path
 
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 
 from .. import plots
+from ..timing._estimate import MIN_POSTS, MIN_WEEKS
 from ._ahead import built_ahead
 from .builder import Section
 
@@ -41,6 +43,12 @@ class WatchSections:
                 n=f.number(bt.n_used))
         if bt.n_used == 0:
             return f.label("bt_no_hours")
+        if not np.isfinite(bt.p_value):        # no test run: say why, as bt.summary does
+            if bt.method.get("test") == "no engagement recorded":
+                return f.label("bt_no_engagement").format(n=f.number(bt.n_used))
+            return f.label("bt_too_few").format(
+                n=f.number(bt.n_used), weeks=f.number(bt.method.get("weeks", 0)),
+                min_n=f.number(MIN_POSTS), min_weeks=f.number(MIN_WEEKS))
         return f.label("bt_none").format(p=f.number(bt.p_value, 2), n=f.number(bt.n_used))
 
     @built_ahead

@@ -44,6 +44,9 @@ from ._model import nb_fit, one_step, perm_score_test, week_blocks
 
 __all__ = ["SlotEstimate", "estimate", "candidate_windows"]
 
+#: the fewest posts, and distinct weeks, a timing test is run on
+MIN_POSTS, MIN_WEEKS = 20, 4
+
 DAY_GROUPS = {"every day": tuple(range(7)), "Monday-Friday": tuple(range(5)),
               "Saturday-Sunday": (5, 6)}
 
@@ -126,7 +129,7 @@ def estimate(X: np.ndarray, y: np.ndarray, offset: np.ndarray, slot: np.ndarray,
     K = int(week.max()) + 1 if n else 0
     counts = np.bincount(slot, minlength=S).astype(float)
     nan = np.full(S, np.nan)
-    if n < 20 or K < 4 or y.sum() <= 0:
+    if n < MIN_POSTS or K < MIN_WEEKS or y.sum() <= 0:
         why = "no engagement recorded" if n and y.sum() <= 0 else "too few posts or weeks"
         return SlotEstimate(n=counts, lift=nan, lift_low=nan.copy(), lift_high=nan.copy(),
                             test=why)

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from ._estimate import MIN_POSTS, MIN_WEEKS
+
 __all__ = ["BestTimes", "WEEKDAYS"]
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -119,7 +121,8 @@ class BestTimes:
             head = f"No engagement recorded on these {n} posts, so timing cannot be assessed"
         elif not np.isfinite(self.p_value):
             head = (f"Too few posts ({n}, over {self.method.get('weeks', 0)} weeks) to test "
-                    f"whether posting time matters (at least 20 posts over 4 weeks are needed)")
+                    f"whether posting time matters (at least {MIN_POSTS} posts over "
+                    f"{MIN_WEEKS} weeks are needed)")
         else:
             why = (f"p = {self.p_value:.2f}" if self.p_value >= self.method.get("alpha", 0.1)
                    else f"p = {self.p_value:.3f}, but the best window did not hold up on "
