@@ -70,3 +70,20 @@ def test_importing_the_package_leaves_plotting_and_models_for_later():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == ""
+
+
+def test_committed_notebooks_are_what_the_generator_writes():
+    """tools/make_notebooks.py is the notebooks' source: a cell edited in the .ipynb only
+    would be undone the next time someone regenerates them."""
+    import importlib.util
+
+    import nbformat
+
+    spec = importlib.util.spec_from_file_location("make_notebooks",
+                                                  ROOT / "tools" / "make_notebooks.py")
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    for name, nb in {"monthly_report": gen.MONTHLY, "campaign_report": gen.CAMPAIGN,
+                     "best_times": gen.BEST_TIMES, "explore": gen.EXPLORE}.items():
+        committed = (ROOT / "notebooks" / f"{name}.ipynb").read_text(encoding="utf-8")
+        assert nbformat.writes(nb) + "\n" == committed, name     # nbformat.write adds the \n

@@ -44,6 +44,7 @@ period: str = "2026-10"  # YYYY-MM, YYYY-Qn or START..END
 brand: str = ""  # brand slug override; empty means the slug of brand.yaml
 lang: str = ""  # en, fr or it; empty means the language of brand.yaml
 out: str = "monthly-report.pdf"  # where the PDF is written
+ahead: bool = True  # build best times and alerts in a second process meanwhile (Linux)
 ''', tags=("parameters",)),
     code('''
 from pathlib import Path
@@ -53,6 +54,8 @@ from smmanalytics.report import BrandReport
 
 ds = smm.load(data)
 rep = BrandReport(ds, period, kind="monthly", lang=lang or None)
+if ahead:
+    rep.build_ahead("best_times", "alerts")
 ds
 '''),
     code("rep.scorecard()"),
@@ -178,7 +181,14 @@ bt.plot()
 local_hour = october["published_at"].dt.tz_convert(ds.brand.timezone).dt.hour
 october.assign(hour=local_hour).groupby("hour")["interactions"].mean().round(0)
 '''),
-    md("## 6. From here\n\n- `smm report monthly --data DIR --period latest` writes the PDF for "
+    md("## 6. Reputation watch\n\nNegative feedback, unfollows and comment surges, tested "
+       "against each signal's own history; alerts that agree within 48 hours make one incident."),
+    code('''
+found = smm.alerts(ds, period)
+smm.incidents(found)
+'''),
+    code("smm.plot_alerts(found, smm.signals(ds))"),
+    md("## 7. From here\n\n- `smm report monthly --data DIR --period latest` writes the PDF for "
        "management;\n- `smm best-times DIR` and `smm calendar DIR --posts-per-week 5 --out plan.ics` "
        "plan the coming weeks;\n- `smm inspect FILE` shows how any export file reads."),
 ])

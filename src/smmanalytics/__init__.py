@@ -7,7 +7,7 @@
 import logging as _logging
 from importlib import metadata as _metadata
 
-from .alerts import AlertSettings, alerts, backtest, plot_alert, signals
+from .alerts import AlertSettings, alerts, backtest, incidents, plot_alert, plot_alerts, signals
 from .benchmarks import benchmarks, compare_benchmarks, compare_competitors, read_competitors
 from .brand import Brand
 from .calendar import plan_month, plan_slots, write_ics
@@ -99,6 +99,8 @@ __all__ = [
     "alerts",
     "signals",
     "backtest",
+    "incidents",
     "plot_alert",
+    "plot_alerts",
     "AlertSettings",
 ]
