@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from .. import plots
-from ..timing._estimate import MIN_POSTS, MIN_WEEKS
+from ..timing import MIN_POSTS, MIN_WEEKS
 from ._ahead import built_ahead
 from .builder import Section
 

@@ -35,10 +35,10 @@ from threadpoolctl import threadpool_limits
 from ..dataset import Dataset
 from ..errors import ConfigError
 from ._data import activity_schedule, controls, prepare, slot_design
-from ._estimate import estimate
+from ._estimate import MIN_POSTS, MIN_WEEKS, estimate
 from ._result import WEEKDAYS, BestTimes
 
-__all__ = ["best_times", "BestTimes", "WEEKDAYS"]
+__all__ = ["best_times", "BestTimes", "WEEKDAYS", "MIN_POSTS", "MIN_WEEKS"]
 
 logger = logging.getLogger(__name__)
 
