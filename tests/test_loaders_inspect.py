@@ -39,3 +39,22 @@ def test_cli_inspect_prints_and_json(capsys):
 def test_cli_inspect_missing_path(capsys):
     assert main(["inspect", "/nonexistent/file.csv"]) == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_inspect_names_the_zone_assumed_or_stated():
+    df = inspect_files([FIX / "tiktok" / "Followers_maisonseve.zip",
+                        FIX / "pinterest" / "pinterest_overview_2026-10.csv"])
+    by_format = df.set_index("format")
+    # TikTok does not say in which zone its days are: the UTC the loader took is named
+    assert by_format.loc["tiktok_follower_history", "time_zone"] == (
+        "UTC (assumed: the export does not say)")
+    assert by_format.loc["pinterest_unverified", "time_zone"] == "UTC"
+
+
+def test_cli_inspect_table_without_dates(capsys):
+    assert main(["inspect", str(FIX / "tiktok" / "Followers_maisonseve.zip")]) == 0
+    out = capsys.readouterr().out
+    gender = out.split("FollowerGender.csv\n", 1)[1].split("\n")
+    assert gender[1].endswith("dates: none in this table")
+    assert not gender[2].startswith("  time zone:")
+    assert "see warnings" not in out and "dates:  .." not in out

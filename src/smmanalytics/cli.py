@@ -53,10 +53,13 @@ def _cmd_inspect(args: argparse.Namespace) -> int:
         else:
             print(f"  platform:  {rec['platform']}  format: {rec['format']}  "
                   f"kind: {rec['kind']}  locale: {rec['locale']}")
-            print(f"  rows:      {rec['rows']}  dates: {rec['date_from']} .. {rec['date_to']}")
-            tz = rec["time_zone"] if isinstance(rec["time_zone"], str) and rec["time_zone"] \
-                else "not stated by the export (see warnings)"
-            print(f"  time zone: {tz}")
+            if rec["date_from"]:
+                print(f"  rows:      {rec['rows']}  dates: {rec['date_from']} .. "
+                      f"{rec['date_to']}")
+                tz = rec["time_zone"] if isinstance(rec["time_zone"], str) else None
+                print(f"  time zone: {tz or 'not stated by the export'}")
+            else:
+                print(f"  rows:      {rec['rows']}  dates: none in this table")
         if isinstance(rec["warnings"], str) and rec["warnings"]:
             print(f"  warnings:  {rec['warnings']}")
     return 0 if (df["status"] == "ok").any() or df.empty else 1

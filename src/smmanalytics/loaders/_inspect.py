@@ -32,7 +32,7 @@ def inspect_files(paths: str | Path | list[str | Path]) -> pd.DataFrame:
     Columns: file, status (ok, failed, not_understood, or side_file for the brand's settings
     files that :func:`smmanalytics.load` reads by name), platform, format, kind, locale, rows,
     date_from and date_to (publish times, days or GA4 period), time_zone (the zone the source
-    times were read in), warnings (the quality notes of level warning or error, joined).
+    times were read in, or the zone assumed for them), warnings (the quality notes of level warning or error, joined).
     Exports are read with the brand's ``synonyms.csv`` when one is among the files, as
     :func:`smmanalytics.load` reads them. Never raises for a bad file: the error is in
     ``warnings`` with status ``failed``.
@@ -89,8 +89,11 @@ def _inspect_exports(files: list[Path]) -> list[dict]:
             if not understood:
                 rows.append({"file": src.name, "status": "not_understood", "warnings": notes})
                 continue
+            assumed = any(e["code"] == "tz_assumed_utc" for e in log.entries)
             for df in frames:
                 start, end = _range(df)
+                tz = df.attrs.get("source_tz") or (
+                    "UTC (assumed: the export does not say)" if assumed else None)
                 plats = (sorted(set(df["platform"].dropna().astype(str)))
                          if "platform" in df.columns else [])
                 rows.append({"file": src.name, "status": "ok",
@@ -99,5 +102,5 @@ def _inspect_exports(files: list[Path]) -> list[dict]:
                              "format": df.attrs.get("source_format"), "kind": df.attrs["kind"],
                              "locale": df.attrs.get("source_locale"), "rows": len(df),
                              "date_from": start, "date_to": end,
-                             "time_zone": df.attrs.get("source_tz"), "warnings": notes})
+                             "time_zone": tz, "warnings": notes})
     return rows

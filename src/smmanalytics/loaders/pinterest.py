@@ -90,7 +90,7 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     dates = _dates(c, "date")
     ctx.note("tz_utc", "Pinterest computes its metrics by UTC day", level="info")
     out = long_daily(dates, _values(c, ctx, _METRICS + _RATES), platform=P, account_id=None)
-    out.attrs.update(kind="daily", platform=P, source_locale=m.locale)
+    out.attrs.update(kind="daily", platform=P, source_locale=m.locale, source_tz="UTC")
     return [out]
 
 
@@ -130,7 +130,7 @@ def _posts(c: Candidate, ctx: ParseContext) -> pd.DataFrame:
         df[canon] = vals
     ctx.note("content_type_guessed", "Pin content_type guessed: 'video' when it has video "
              "views, else 'image' (the layout has no format column)", level="info", rows=n)
-    df.attrs.update(kind="posts", platform=P, source_locale=m.locale)
+    df.attrs.update(kind="posts", platform=P, source_locale=m.locale, source_tz="UTC")
     return df
 
 
