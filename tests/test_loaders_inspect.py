@@ -58,3 +58,24 @@ def test_cli_inspect_table_without_dates(capsys):
     assert gender[1].endswith("dates: none in this table")
     assert not gender[2].startswith("  time zone:")
     assert "see warnings" not in out and "dates:  .." not in out
+
+
+def test_inspect_reads_the_settings_files(tmp_path):
+    (tmp_path / "brand.yaml").write_bytes("name: Maison Sève\nlanguage: fr\n".encode("cp1252"))
+    (tmp_path / "costs.csv").write_text("month,channel,amount\n2026-10,ads,12\n")
+    (tmp_path / "synonyms.csv").write_text("family,canonical,lang,header\n"
+                                           "meta,reach,de,Reichweite\n")
+    df = inspect_files(tmp_path).set_index("format")
+    brand, costs, synonyms = (df.loc[k] for k in ("brand.yaml", "costs.csv", "synonyms.csv"))
+    assert brand["status"] == "side_file" and "Windows-1252" in brand["warnings"]
+    assert costs["status"] == "failed" and "lacks required columns" in costs["warnings"]
+    assert "'month, channel, amount'" in costs["warnings"]
+    assert synonyms["status"] == "side_file" and synonyms["rows"] == 1
+
+
+def test_cli_inspect_settings_rows(capsys):
+    sample = Path(__file__).parents[1] / "data" / "sample" / "maison-seve"
+    assert main(["inspect", str(sample / "costs.csv")]) == 1     # no export among the files
+    out = capsys.readouterr().out
+    n_costs = len((sample / "costs.csv").read_text(encoding="utf-8").splitlines()) - 1
+    assert f"rows:      {n_costs}\n" in out

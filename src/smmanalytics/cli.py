@@ -48,6 +48,8 @@ def _cmd_inspect(args: argparse.Namespace) -> int:
         print(rec["file"])
         if rec["status"] == "side_file":
             print("  status:    side file (the brand's settings, read by name; not an export)")
+            if not pd.isna(rec["rows"]):
+                print(f"  rows:      {rec['rows']}")
         elif rec["status"] != "ok":
             print(f"  status:    {rec['status']}")
         else:

@@ -30,7 +30,8 @@ def inspect_files(paths: str | Path | list[str | Path]) -> pd.DataFrame:
     """One row per table found in the given files or folders (recursive, hidden files skipped).
 
     Columns: file, status (ok, failed, not_understood, or side_file for the brand's settings
-    files that :func:`smmanalytics.load` reads by name), platform, format, kind, locale, rows,
+    files that :func:`smmanalytics.load` reads by name; they are read here too, and one it
+    could not use is failed), platform, format, kind, locale, rows,
     date_from and date_to (publish times, days or GA4 period), time_zone (the zone the source
     times were read in, or the zone assumed for them), warnings (the quality notes of level warning or error, joined).
     Exports are read with the brand's ``synonyms.csv`` when one is among the files, as
@@ -48,14 +49,9 @@ def inspect_files(paths: str | Path | list[str | Path]) -> pd.DataFrame:
         if lower not in (*BRAND_FILES, *SIDE_FILES, SYNONYMS_FILE):
             exports.append(f)
             continue
-        row = {"file": str(f), "status": "side_file", "format": lower, "warnings": ""}
+        row, value = _inspect_settings(f, lower)
         if lower == SYNONYMS_FILE and extra is None:
-            try:
-                extra = read_synonyms(f)
-                row["rows"] = len(extra)
-            except SmmError as exc:
-                extra = ()
-                row.update(status="failed", warnings=str(exc))
+            extra = value or ()
         rows.append(row)
     with using_synonyms(extra or ()):
         rows.extend(_inspect_exports(exports))
@@ -66,6 +62,34 @@ def inspect_files(paths: str | Path | list[str | Path]) -> pd.DataFrame:
             v.strftime("%Y-%m-%d %H:%M UTC") if getattr(v, "tzinfo", None) else
             v.strftime("%Y-%m-%d"))).astype("string")
     return out
+
+
+def _inspect_settings(f: Path, lower: str) -> tuple[dict, object]:
+    """The row of a brand's settings file, read as :func:`smmanalytics.load` reads it (so a
+    file it cannot use shows as failed, and a Windows-1252 one with its warning), and what
+    was read (None when it could not be)."""
+    from ..brand import read_brand
+    from ..dataset import BRAND_FILES, SIDE_FILES, _noting_warnings, _read_side
+
+    log = QualityLog()
+    value = None
+    with _noting_warnings(log, f):
+        try:
+            if lower in BRAND_FILES:
+                value = read_brand(f)
+            elif lower in SIDE_FILES:
+                module, func, _ = SIDE_FILES[lower]
+                value = _read_side(f, module, func, log, strict=True)
+            else:
+                value = read_synonyms(f)
+        except SmmError as exc:
+            log.add(f, "failed", str(exc), level="error")
+    failed = any(e["level"] == "error" for e in log.entries)
+    notes = "; ".join(e["message"] for e in log.entries if e["level"] in ("warning", "error"))
+    row = {"file": str(f), "status": "failed" if failed else "side_file", "format": lower,
+           "rows": len(value) if isinstance(value, pd.DataFrame | tuple) else None,
+           "warnings": notes}
+    return row, value
 
 
 def _inspect_exports(files: list[Path]) -> list[dict]:
