@@ -112,3 +112,18 @@ def test_comparison_date_ranges_give_each_row_its_period(tmp_path):
                                          pd.Timestamp("2026-02-28")]
     assert df["sessions"].tolist() == [300, 250, 90]
     assert "comparison_periods" in _codes(df)
+
+
+def test_grand_total_row_dropped_when_campaign_comes_first(tmp_path):
+    # GA4 puts "Grand total" in the first column, whichever dimension it is: here the
+    # campaign, before the source / medium (the sample brand's layout)
+    f = tmp_path / "ga4_campaigns.csv"
+    f.write_text("# Start date: 20261001\n# End date: 20261031\n"
+                 "Session campaign,Session source / medium,Sessions,Key events\n"
+                 "Grand total,,160,7\n"
+                 "(organic),google / organic,100,5\n"
+                 "automne-2026,instagram / paid,60,2\n", encoding="utf-8")
+    df = read_export(f)
+    assert df["campaign"].tolist() == ["(organic)", "automne-2026"]
+    assert df["sessions"].sum() == 160 and df["key_events"].sum() == 7
+    assert "summary_row_dropped" in _codes(df)

@@ -77,9 +77,9 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
         ctx.note("custom_dimension", f"first column {c.header[0]!r} is not a known GA4 "
                  "dimension; kept as channel_group", level="info")
         dims["channel_group"] = custom
-    # summary row: first cell says "Grand total", or every dimension cell is empty
-    first_dim = next(iter(dims.values()), frame[0].astype("string").str.strip())
-    first_cells = first_dim.fillna("").map(normalize)
+    # summary row: its first cell says "Grand total" (the first column of the file, whichever
+    # dimension that is), or every dimension cell is empty
+    first_cells = frame[0].astype("string").str.strip().fillna("").map(normalize)
     is_total = first_cells.isin(_TOTALS)
     if dims:
         all_empty = pd.concat(list(dims.values()), axis=1).isna().all(axis=1)
