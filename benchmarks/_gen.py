@@ -86,7 +86,8 @@ def meta_posts_table(n: int, seed: int = 0) -> pa.Table:
         "Reach from Organic posts": _ints(rng, n, 50, 30000),
         "Reach from Boosted posts": boosted.astype(object),
     }
-    return pa.table({h: cols[h] if isinstance(cols[h], pa.Array) else pa.array(cols[h], type=pa.string())
+    return pa.table({h: cols[h] if isinstance(cols[h], pa.Array)
+                     else pa.array(cols[h], type=pa.string())
                      for h in HEADER})
 
 

@@ -48,7 +48,8 @@ def test_load_fixture_folder():
     # + 17 audience rows = 110
     assert ds.files["rows"].sum() == 110
     assert len(ds.audience) == 17
-    # 19 post rows in the exports (13 Meta + 6 X); the X post shared by the EN and FR content files is merged
+    # 19 post rows in the exports (13 Meta + 6 X); the X post shared by the EN and FR content
+    # files is merged
     assert len(ds.posts) == 19 - 1
     assert ds.posts["post_id"].is_unique
     assert set(ds.posts["platform"].astype(str)) == {"facebook", "instagram", "x"}
@@ -165,7 +166,8 @@ def test_corrupt_zip_member_is_a_parse_error(tmp_path):
     """A damaged deflate stream inside a zip (zlib.error) is a ParseError naming the member."""
     archive = tmp_path / "studio.zip"
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("Table data.csv", "Content,Views\n" + "".join(f"v{i},{i}\n" for i in range(200)))
+        zf.writestr("Table data.csv",
+                    "Content,Views\n" + "".join(f"v{i},{i}\n" for i in range(200)))
     raw = bytearray(archive.read_bytes())
     raw[30 + len("Table data.csv")] ^= 0xFF        # first byte of the member's deflate stream
     archive.write_bytes(bytes(raw))

@@ -45,7 +45,8 @@ def test_periods_by_name(lang, period, name):
     ("fr", "2026-10 is over: target missed", "octobre 2026 est terminé : objectif manqué"),
     ("it", "2026-Q4 has not started", "4° trimestre 2026 non è ancora iniziato"),
     # numbers keep their decimals in the reader's notation; platform names are displayed
-    ("fr", "posts published in 2026-10 ÷ 4.43 weeks", "publications en octobre 2026 ÷ 4,43 semaines"),
+    ("fr", "posts published in 2026-10 ÷ 4.43 weeks",
+     "publications en octobre 2026 ÷ 4,43 semaines"),
     ("fr", "Rival IQ 2025 has no linkedin benchmark: not compared",
      "Rival IQ 2025 ne donne pas de référence pour LinkedIn : pas de comparaison"),
     ("fr", "-16% YoY", "-16\u00a0% sur un an"),

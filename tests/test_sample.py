@@ -188,7 +188,8 @@ def test_facebook_french_posts_files(out, brand):
         df = _read(f)
         cols = list(df.columns)
         assert cols[:8] == ["Identifiant de la publication", "ID de la Page", "Nom de la page",
-                            "Titre", "Description", "Durée (s)", "Heure de publication", "Permalien"]
+                            "Titre", "Description", "Durée (s)", "Heure de publication",
+                            "Permalien"]
         assert f"Spectateurs de 3{NBSP}secondes" in cols and "Vues de vidéo d’une minute" in cols
         for c in ("Vues de Publications boostées", "Couverture de Publications organiques",
                   "Réactions, commentaires et partages", "Total des clics", "Clics sur un lien"):
@@ -201,9 +202,11 @@ def test_facebook_french_posts_files(out, brand):
         parts = df[["Réactions", "Commentaires", "Partages"]].astype(int).sum(axis=1)
         assert (total == parts).all()
         views = df["Vues"].astype(int)
-        split = df["Vues de Publications organiques"].astype(int) + df["Vues de Publications boostées"].astype(int)
+        split = (df["Vues de Publications organiques"].astype(int)
+                 + df["Vues de Publications boostées"].astype(int))
         assert (views == split).all()
-        truth = brand.posts.set_index("post_id").loc[df["Identifiant de la publication"], "published_at"]
+        truth = brand.posts.set_index("post_id").loc[df["Identifiant de la publication"],
+                                                     "published_at"]
         assert _pacific(pd.Series(truth.to_numpy())) == df["Heure de publication"].tolist()
     assert 0 < with_negative < len(files)
 
@@ -213,7 +216,8 @@ def test_facebook_boosted_posts_in_campaigns(out, brand):
     boosted = df[df["Couverture de Publications boostées"].astype(int) > 0]
     assert sorted(boosted["Identifiant de la publication"]) == \
         brand.truths["campaigns"]["automne-2026"]["boosted_facebook_posts"]
-    assert boosted["Description"].str.cat(boosted["Titre"]).str.contains("utm_campaign=automne-2026").all()
+    assert (boosted["Description"].str.cat(boosted["Titre"])
+            .str.contains("utm_campaign=automne-2026").all())
 
 
 def test_meta_daily_files_are_utf16_with_preamble(out):
@@ -276,8 +280,8 @@ def test_linkedin_workbooks(out):
         assert posts["Post link"].str.contains("urn:li:activity:").all()
         assert posts["Engagement rate"].between(0, 1).all()
         metrics = pd.read_excel(f, sheet_name="Metrics", header=1, engine="calamine")
-        assert {"Impressions (organic)", "Unique impressions (organic)", "Engagement rate (total)"} \
-            <= set(metrics.columns)
+        assert {"Impressions (organic)", "Unique impressions (organic)",
+                "Engagement rate (total)"} <= set(metrics.columns)
     fol = pd.read_excel(next(out.glob("maison-seve_followers_*.xls")), sheet_name=None,
                         engine="calamine")
     assert list(fol) == ["New followers", "Location", "Job function", "Seniority", "Industry",
@@ -377,7 +381,8 @@ def test_costs_csv(out):
     df = pd.read_csv(out / "costs.csv", dtype={"amount": "Float64"})
     assert list(df.columns) == ["start", "end", "category", "amount", "currency", "platform",
                                 "campaign", "hours", "hourly_rate", "note"]
-    assert set(df["category"]) == {"ad_spend", "labor", "tools", "production", "influencer", "other"}
+    assert set(df["category"]) == {"ad_spend", "labor", "tools", "production", "influencer",
+                                   "other"}
     labor = df[df["category"] == "labor"]
     assert labor["amount"].isna().all() and (labor["hours"] * labor["hourly_rate"] > 0).all()
     yearly = df[(df["category"] == "tools") & (df["amount"] > 400)]
@@ -396,7 +401,8 @@ def test_goals_and_brand_yaml(out, brand):
         assert set(g) == {"metric", "platform", "target", "period", "direction"}
         assert g["metric"] in allowed and g["period"] in ("month", "quarter")
         assert g["direction"] in ("at_least", "at_most")
-    statuses = {v["status"] for k, v in brand.truths["goals_2026_10"].items() if not k.startswith("_")}
+    statuses = {v["status"] for k, v in brand.truths["goals_2026_10"].items()
+                if not k.startswith("_")}
     assert {"met", "missed"} <= statuses
     b = read_brand(out / "brand.yaml")
     assert (b.name, b.slug, b.timezone, b.currency, b.language, b.industry) == \
@@ -407,7 +413,8 @@ def test_goals_and_brand_yaml(out, brand):
 
 def test_competitors_csv(out):
     df = pd.read_csv(out / "competitors.csv")
-    assert list(df.columns) == ["platform", "competitor", "period", "followers", "posts", "interactions"]
+    assert list(df.columns) == ["platform", "competitor", "period", "followers", "posts",
+                                "interactions"]
     assert df["competitor"].nunique() == 3
     assert sorted(df["period"].unique()) == ["2026-08", "2026-09", "2026-10"]
 
@@ -418,7 +425,8 @@ def test_instagram_evening_effect_recovered_and_naive_view_misleads(brand):
     import statsmodels.api as sm
     import statsmodels.formula.api as smf
 
-    ig = brand.posts[(brand.posts["platform"] == "instagram") & (brand.posts["content_type"] != "story")]
+    ig = brand.posts[(brand.posts["platform"] == "instagram")
+                     & (brand.posts["content_type"] != "story")]
     assert 25 * 14 <= len(ig) <= 35 * 14
     df = pd.DataFrame({
         "y": ig["interactions"].astype(float).to_numpy(),
@@ -438,13 +446,15 @@ def test_instagram_evening_effect_recovered_and_naive_view_misleads(brand):
     assert 0.68 <= morning[reels].mean() <= 0.82           # ≈75 % of reels in the morning
     naive = brand.truths["instagram_timing"]["naive_mean_interactions_by_slot"]
     assert naive["morning"] > naive["evening"] > naive["midday"]
-    fol = brand.daily[(brand.daily["platform"] == "instagram") & (brand.daily["metric"] == "followers_total")]
+    fol = brand.daily[(brand.daily["platform"] == "instagram")
+                      & (brand.daily["metric"] == "followers_total")]
     assert fol["value"].iloc[-1] > 1.4 * fol["value"].iloc[0]
 
 
 def test_campaign_pays_back(brand):
     c = brand.truths["campaigns"]["automne-2026"]
-    assert c["ad_spend"] == 2000.0 and c["total_cost"] == 3200.0  # 2000 ads + 700 shoot + 500 influencer
+    # 2000 ads + 700 shoot + 500 influencer
+    assert c["ad_spend"] == 2000.0 and c["total_cost"] == 3200.0
     assert c["roas"] > 3 and c["revenue"] > 3 * c["total_cost"]
     web = brand.web[brand.web["campaign"].eq("automne-2026").fillna(False)]
     assert set(web["medium"]) >= {"paid", "social"}
@@ -462,7 +472,8 @@ def test_incident_week_signals(brand):
         assert r["incident_week"] > 4 * r["other_weeks"]
     for p in ("instagram", "facebook", "tiktok", "x"):
         assert inc["net_follows_in_week"][p] < 0
-    d = brand.daily[(brand.daily["metric"] == "net_follows") & (brand.daily["platform"] == "instagram")]
+    d = brand.daily[(brand.daily["metric"] == "net_follows")
+                    & (brand.daily["platform"] == "instagram")]
     weekly = d.set_index("date")["value"].resample("W-MON", label="left", closed="left").sum()
     negative = weekly[weekly < 0]
     assert list(negative.index) == [pd.Timestamp("2026-10-12")]   # the only negative week

@@ -101,7 +101,8 @@ ds
     code("rep.engagement_charts()"),
     code("rep.top_posts()"),
     code("rep.method_notes()"),
-    code('rep.provenance({"data": Path(data).name, "campaign": campaign, "start": start, "end": end})'),
+    code('rep.provenance({"data": Path(data).name, "campaign": campaign, "start": start, '
+         '"end": end})'),
     code("rep.write_pdf(out)"),
 ])
 
@@ -129,7 +130,8 @@ ds
 '''),
     code("rep.best_times(platforms=[platform] if platform else None)"),
     code("rep.method_notes()"),
-    code('rep.provenance({"data": Path(data).name, "period": period, "platform": platform or "all"})'),
+    code('rep.provenance({"data": Path(data).name, "period": period, '
+         '"platform": platform or "all"})'),
     code("rep.write_pdf(out)"),
 ])
 
@@ -157,7 +159,8 @@ ds
     code('ds.quality.groupby(["level", "code"], observed=True).size()'),
     md("## 2. Posts: one row per post, latest snapshot\n\nMetrics a platform does not export "
        "are missing (`<NA>`), never 0."),
-    code('ds.posts[["platform", "published_at", "content_type", "reactions", "comments", "shares", "saves", "reach"]].sample(5, random_state=1)'),
+    code('ds.posts[["platform", "published_at", "content_type", "reactions", "comments", "shares", '
+         '"saves", "reach"]].sample(5, random_state=1)'),
     md("## 3. Engagement\n\nRates are fractions named by their denominator; each group gets the "
        "median post and the pooled rate (Σ interactions ÷ Σ reach)."),
     code('''
@@ -189,7 +192,8 @@ smm.incidents(found)
 '''),
     code("smm.plot_alerts(found, smm.signals(ds))"),
     md("## 7. From here\n\n- `smm report monthly --data DIR --period latest` writes the PDF for "
-       "management;\n- `smm best-times DIR` and `smm calendar DIR --posts-per-week 5 --out plan.ics` "
+       "management;\n- `smm best-times DIR` and "
+       "`smm calendar DIR --posts-per-week 5 --out plan.ics` "
        "plan the coming weeks;\n- `smm inspect FILE` shows how any export file reads."),
 ])
 

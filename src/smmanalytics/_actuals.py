@@ -1,4 +1,5 @@
-"""Actual values of the goal metrics over a date range (definitions in :mod:`smmanalytics.goals`)."""
+"""Actual values of the goal metrics over a date range (definitions in
+:mod:`smmanalytics.goals`)."""
 
 from __future__ import annotations
 
@@ -97,7 +98,8 @@ def _followers_net(daily: pd.DataFrame, platform: str, days: pd.DatetimeIndex) -
     net = wide["net_follows"] if "net_follows" in wide else pd.Series(np.nan, index=wide.index)
     if "follows" in wide:
         unf = wide["unfollows"] if "unfollows" in wide else pd.Series(np.nan, index=wide.index)
-        net = net.astype("float64").fillna(wide["follows"].astype("float64") - unf.astype("float64"))
+        net = net.astype("float64").fillna(wide["follows"].astype("float64")
+                                           - unf.astype("float64"))
     by_day = net.astype("float64").groupby(level="date").sum(min_count=1)
     by_day.index = pd.DatetimeIndex(by_day.index)
     return by_day.reindex(days).astype("Float64")

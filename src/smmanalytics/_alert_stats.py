@@ -51,7 +51,8 @@ def cusum_k(mu0: float | np.ndarray, mu1: float | np.ndarray) -> float | np.ndar
 
 
 def _windows(x: np.ndarray, groups: np.ndarray | None, k: int) -> np.ndarray:
-    """``(m, n, k)``: for each day the ``k`` previous values of ``x`` within its group (NaN-padded)."""
+    """``(m, n, k)``: for each day the ``k`` previous values of ``x`` within its group
+    (NaN-padded)."""
     m, n = x.shape
     out = np.full((m, n, k), np.nan)
     if groups is None:

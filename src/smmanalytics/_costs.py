@@ -34,7 +34,8 @@ def _number(text: str, *, decimal_comma: bool) -> float:
     if s.upper().endswith(("EUR", "USD", "GBP", "CHF")):
         s = s[:-3]
     if "," in s and "." in s:
-        s = s.replace(".", "").replace(",", ".") if s.rfind(",") > s.rfind(".") else s.replace(",", "")
+        s = (s.replace(".", "").replace(",", ".") if s.rfind(",") > s.rfind(".")
+             else s.replace(",", ""))
     elif "," in s:
         s = s.replace(",", "." if decimal_comma or not re.fullmatch(r"-?\d{1,3}(,\d{3})+", s)
                       else "")

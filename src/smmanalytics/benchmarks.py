@@ -166,7 +166,8 @@ def _brand_figure(ds, bench: pd.Series, posts: pd.DataFrame, p: Period) -> tuple
     if src == "Buffer":
         method = "Buffer way: median over posts of (likes + comments + shares) ÷ impressions"
         if den != "impressions":
-            return np.nan, method, f"the benchmark's denominator is unresolved ({den}): not compared"
+            return np.nan, method, (f"the benchmark's denominator is unresolved ({den}): "
+                                    "not compared")
         e, missing = _engagements(g, _PUBLIC)
         imp = g["impressions"].astype("Float64")
         r = (e / imp.mask(imp == 0)).astype("Float64")

@@ -95,7 +95,8 @@ class ReportError(SmmError):
 
     def __init__(self, message: str, *, notebook: str | None = None, cell_index: int | None = None,
                  ename: str | None = None, evalue: str | None = None) -> None:
-        self.notebook, self.cell_index, self.ename, self.evalue = notebook, cell_index, ename, evalue
+        self.notebook, self.cell_index, self.ename, self.evalue = (notebook, cell_index,
+                                                                   ename, evalue)
         super().__init__(message)
 
 

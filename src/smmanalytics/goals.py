@@ -424,8 +424,8 @@ def scorecard_display(sc: pd.DataFrame) -> pd.DataFrame:
 
     Columns: goal, platform, period, actual, target, direction, status (``Met``, ``On track``,
     ``At risk``, ``Off track``; ``No data`` without an actual, ``Not assessed`` when the
-    probability could not be simulated or the period has not started), progress, projection, chance (p_meet),
-    required_per_day, note.
+    probability could not be simulated or the period has not started), progress, projection,
+    chance (p_meet), required_per_day, note.
     """
     out = pd.DataFrame({
         "goal": sc["label"], "platform": sc["platform"], "period": sc["goal_period"],

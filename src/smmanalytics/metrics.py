@@ -19,8 +19,8 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-__all__ = ["COMPONENTS", "DENOMINATORS", "interactions", "row_sum", "rate", "add_rates", "engagement",
-           "followers_at"]
+__all__ = ["COMPONENTS", "DENOMINATORS", "interactions", "row_sum", "rate", "add_rates",
+           "engagement", "followers_at"]
 
 COMPONENTS = ("reactions", "comments", "shares", "saves")
 DENOMINATORS = ("reach", "impressions", "views", "followers")

@@ -83,7 +83,8 @@ def roi(ds, period: object, by: str | None = None, *,
         Uses ``costs``, ``web`` (GA4), ``posts`` (paid posts for CPC/CPM), ``goals``
         (``value_per_key_event``) and ``brand`` (currency, time zone).
     period : str, tuple or Period
-        ``"2026-10"``, ``"2026-Q3"`` or ``(start, end)``; see :func:`~smmanalytics.periods.parse_period`.
+        ``"2026-10"``, ``"2026-Q3"`` or ``(start, end)``; see
+        :func:`~smmanalytics.periods.parse_period`.
     by : None, "campaign" or "platform"
         None gives one row. Costs or traffic without a campaign (platform) go to the
         ``(unassigned)`` row, so the rows add up to the total.
@@ -115,7 +116,8 @@ def roi(ds, period: object, by: str | None = None, *,
         cur = costs["currency"].astype("string").fillna(brand_cur).str.upper()
         foreign = cur != brand_cur
         if foreign.any():
-            general.append(f"{int(foreign.sum())} cost lines in {', '.join(sorted(set(cur[foreign])))} "
+            general.append(f"{int(foreign.sum())} cost lines in "
+                           f"{', '.join(sorted(set(cur[foreign])))} "
                            f"left out (brand currency {brand_cur}); convert them in costs.csv")
             costs = costs.loc[~foreign.to_numpy()].reset_index(drop=True)
         costs[key] = _group_key(costs[by], by) if by else "all"
@@ -126,7 +128,8 @@ def roi(ds, period: object, by: str | None = None, *,
         wcur = web["currency"].astype("string").fillna(brand_cur).str.upper()
         foreign = wcur != brand_cur
         if foreign.any():
-            general.append(f"{int(foreign.sum())} GA4 rows in {', '.join(sorted(set(wcur[foreign])))} "
+            general.append(f"{int(foreign.sum())} GA4 rows in "
+                           f"{', '.join(sorted(set(wcur[foreign])))} "
                            f"left out (brand currency {brand_cur})")
             web = web.loc[~foreign.to_numpy()].reset_index(drop=True)
         web[key] = (web["campaign_key"] if by == "campaign" else web["platform"]) if by else "all"

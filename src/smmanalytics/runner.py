@@ -128,7 +128,8 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str, out: str | os
     else:
         stem = f"{b.slug}-{label}" if kind == "monthly" else f"{b.slug}-{kind}-{label}"
     work = Path(tempfile.mkdtemp(prefix=f".{label}.", dir=final.parent))
-    os.chmod(work, default_mode(directory=True))  # mkdtemp creates 0700; the final folder gets the usual mode
+    # mkdtemp creates 0700; the final folder gets the usual mode
+    os.chmod(work, default_mode(directory=True))
     p = parse_period(period)
     offered = {"data": str(data), "period": p.label, "start": p.start.isoformat(),
                "end": p.end.isoformat(), "brand": brand or "", "lang": lang or "",

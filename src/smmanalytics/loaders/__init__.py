@@ -69,8 +69,8 @@ from ._registry import (
     register,
 )
 
-__all__ = ["read_export", "read_file", "inspect_files", "register", "formats", "get_format", "Format",
-           "Candidate", "ParseContext", "KINDS", "KNOWN_PLATFORMS"]
+__all__ = ["read_export", "read_file", "inspect_files", "register", "formats", "get_format",
+           "Format", "Candidate", "ParseContext", "KINDS", "KNOWN_PLATFORMS"]
 
 for _mod in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
     if not _mod.name.startswith("_"):

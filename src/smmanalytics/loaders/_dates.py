@@ -70,7 +70,8 @@ _WEEKDAYS = ("mon tue wed thu fri sat sun monday tuesday wednesday thursday frid
              "dimanche").split()
 
 _MONTH_FIRST = r"^(?:[^\W\d]+\.?,?\s+)??([^\W\d]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$"
-_DAY_FIRST = r"^(?:[^\W\d]+\.?,?\s+)?(\d{1,2})\.?\s*(?:de\s+)?([^\W\d]+)\.?(?:\s+(?:de\s+)?(\d{4}))?$"
+_DAY_FIRST = (r"^(?:[^\W\d]+\.?,?\s+)?(\d{1,2})\.?\s*(?:de\s+)?([^\W\d]+)\.?"
+              r"(?:\s+(?:de\s+)?(\d{4}))?$")
 
 
 def _fold(s: pd.Series) -> pd.Series:

@@ -44,7 +44,8 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u00a0": " ", "\u202f": 
 
 
 def normalize(text: object) -> str:
-    """Normalised form of one header: NFKC, ``’``→``'``, NBSP/NNBSP→space, collapsed, case-folded."""
+    """Normalised form of one header: NFKC, ``’``→``'``, NBSP/NNBSP→space, collapsed,
+    case-folded."""
     s = unicodedata.normalize("NFKC", str(text)).translate(_QUOTES)
     return _SPACES.sub(" ", s).strip().strip('"').strip().casefold()
 

@@ -146,7 +146,8 @@ class Section:
                 src = "data:image/svg+xml;base64," + base64.b64encode(
                     self.figures[b["path"]]).decode("ascii")
                 alt = html.escape(b.get("caption") or "", quote=True)
-                cap = f"<figcaption>{html.escape(b['caption'])}</figcaption>" if b.get("caption") else ""
+                cap = (f"<figcaption>{html.escape(b['caption'])}</figcaption>"
+                       if b.get("caption") else "")
                 out.append(f"<figure style='max-width:900px'><img src='{src}' alt='{alt}' "
                            f"style='max-width:100%;height:auto'>{cap}</figure>")
         return "\n".join(out)

@@ -59,7 +59,8 @@ class PerformanceSections:
             if not r.complete and pd.notna(r.p_meet):
                 detail.append(f"{f.label('chance')} {f.percent(r.p_meet, 0)}")
             if not r.complete and pd.notna(r.required_daily):
-                detail.append(f"{f.label('required_daily')} {self._value(r.metric, r.required_daily)}")
+                detail.append(f"{f.label('required_daily')} "
+                              f"{self._value(r.metric, r.required_daily)}")
             name = self._goal_name(r.metric, r.platform)
             if r.goal_period != self.period.label:   # a quarter's goal in a monthly report
                 name += f" ({f.period(r.goal_period)})"
@@ -160,7 +161,7 @@ class PerformanceSections:
         self.text(sec, f.label("roi_definition"), note=True)
         return sec
 
-    # ---- benchmarks and competitors ----------------------------------------------------------------
+    # ---- benchmarks and competitors -------------------------------------------------------------
     def benchmarks(self) -> Section:
         """The brand's figures computed each benchmark's way, and the competitors side by side."""
         from ..benchmarks import compare_benchmarks, compare_competitors
@@ -208,7 +209,7 @@ class PerformanceSections:
             self.text(sec, f.label("benchmarks_none"))
         return sec
 
-    # ---- period over period ------------------------------------------------------------------------
+    # ---- period over period ---------------------------------------------------------------------
     def compare(self) -> Section:
         """Each KPI against the previous period: change in % and points, with its interval."""
         from ..compare import compare

@@ -117,7 +117,8 @@ def generate(seed: int = 2026) -> SampleBrand:
     posts["interactions"] = posts[inter].sum(axis=1, min_count=1)
     posts = posts.sort_values(["platform", "published_at", "post_id"], kind="stable")
     posts = schema.conform(posts, "posts")
-    daily = schema.conform(daily.sort_values(["platform", "metric", "date", "hour"], kind="stable"), "daily")
+    daily = schema.conform(daily.sort_values(["platform", "metric", "date", "hour"], kind="stable"),
+                           "daily")
     web = schema.conform(web, "web")
     audience = schema.conform(simulate_audience(
         {p: int(f["followers_total"].iloc[-1]) for p, f in fol.items()}), "audience")

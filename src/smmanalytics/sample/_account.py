@@ -52,7 +52,8 @@ def simulate_daily(rng, fol: dict[str, pd.DataFrame], posts: dict[str, pd.DataFr
     frames = []
     for p, f in fol.items():
         frames.append(_long(p, pd.DatetimeIndex(f["date"]), {
-            m: f[m].to_numpy() for m in ("follows", "unfollows", "net_follows", "followers_total")}))
+            m: f[m].to_numpy()
+            for m in ("follows", "unfollows", "net_follows", "followers_total")}))
     ig = pd.concat([posts["instagram"], posts["instagram_stories"]], ignore_index=True)
     for p, df in (("instagram", ig), ("facebook", posts["facebook"])):
         inter = sum(_spread(df, c, n, rng) for c in ("reactions", "comments", "shares", "saves")
@@ -67,13 +68,15 @@ def simulate_daily(rng, fol: dict[str, pd.DataFrame], posts: dict[str, pd.DataFr
         ("impressions", "impressions"), ("reactions", "reactions"), ("comments", "comments"),
         ("shares", "shares"), ("saves", "saves"), ("shares_dm", "shares_dm"),
         ("profile_visits", "profile_visits"), ("platform_engagements", "platform_engagements"))}
-    xday = (x["published_at"].dt.tz_convert("UTC").dt.tz_localize(None).dt.normalize() - START).dt.days
+    xday = (x["published_at"].dt.tz_convert("UTC").dt.tz_localize(None).dt.normalize()
+            - START).dt.days
     xs["posts_published"] = np.bincount(xday.clip(0, n - 1), minlength=n)
     xs["video_views"] = rng.poisson(xs["impressions"] * 0.02)
     xs["media_views"] = rng.poisson(xs["impressions"] * 0.08)
     frames.append(_long("x", idx, xs))
     li = posts["linkedin"]
-    ls = {m: _spread(li, m, n, rng) for m in ("impressions", "clicks", "reactions", "comments", "shares")}
+    ls = {m: _spread(li, m, n, rng)
+          for m in ("impressions", "clicks", "reactions", "comments", "shares")}
     ls["impressions"] = ls["impressions"] + rng.poisson(np.full(n, 15.0))
     ls["unique_impressions"] = np.round(ls["impressions"] * rng.uniform(0.6, 0.75, n))
     frames.append(_long("linkedin", idx, ls))
@@ -83,7 +86,8 @@ def simulate_daily(rng, fol: dict[str, pd.DataFrame], posts: dict[str, pd.DataFr
     tidx = pd.date_range("2025-11-01", idx[-1], freq="D")
     off = n - len(tidx)
     ts = {m: _spread(tk, c, n, rng)[off:] for m, c in (
-        ("views", "views"), ("reactions", "reactions"), ("comments", "comments"), ("shares", "shares"))}
+        ("views", "views"), ("reactions", "reactions"), ("comments", "comments"),
+        ("shares", "shares"))}
     ts["profile_visits"] = rng.poisson(20 + ts["views"] * 0.01)
     viewers = np.round(ts["views"] * rng.uniform(0.55, 0.7, len(tidx))).astype(np.int64)
     new = np.round(viewers * rng.uniform(0.7, 0.85, len(tidx))).astype(np.int64)
@@ -136,12 +140,14 @@ def _source_files(daily: pd.DataFrame) -> np.ndarray:
 def tiktok_activity(rng, followers: int) -> pd.DataFrame:
     """Active TikTok followers per hour (UTC hours) for 2026-10-25..31: an evening peak in Paris.
 
-    Expected share online: 0.04 + 0.22·exp(−(h_paris − 20)²/(2·1.6²)) + 0.08·exp(−(h_paris − 12.5)²/2),
-    where h_paris is the Paris hour of each UTC hour (CET from 2026-10-25 03:00).
+    Expected share online: 0.04 + 0.22·exp(−(h_paris − 20)²/(2·1.6²))
+    + 0.08·exp(−(h_paris − 12.5)²/2), where h_paris is the Paris hour of each UTC hour (CET from
+    2026-10-25 03:00).
     """
     idx = pd.date_range("2026-10-25", "2026-10-31 23:00", freq="h", tz="UTC")
     hp = idx.tz_convert(TZ).hour.to_numpy()
-    share = 0.04 + 0.22 * np.exp(-((hp - 20) ** 2) / (2 * 1.6**2)) + 0.08 * np.exp(-((hp - 12.5) ** 2) / 2)
+    share = (0.04 + 0.22 * np.exp(-((hp - 20) ** 2) / (2 * 1.6**2))
+             + 0.08 * np.exp(-((hp - 12.5) ** 2) / 2))
     val = rng.poisson(followers * share)
     return pd.DataFrame({"platform": "tiktok", "account_id": ACCOUNTS["tiktok"]["id"],
                          "date": idx.tz_localize(None).normalize(),
@@ -154,10 +160,13 @@ _AUD = {
     ("tiktok", "country"): {"FR": 0.71, "BE": 0.09, "CH": 0.06, "CA": 0.05, "MA": 0.03,
                             "LU": 0.02, "Others": 0.04},
     ("linkedin", "location"): {"Paris, Île-de-France": 0.34, "Lyon, Auvergne-Rhône-Alpes": 0.11,
-                               "Marseille, Provence-Alpes-Côte d’Azur": 0.08, "Bordeaux, Nouvelle-Aquitaine": 0.06,
-                               "Nice, Provence-Alpes-Côte d’Azur": 0.05, "Bruxelles, Région de Bruxelles-Capitale": 0.04},
+                               "Marseille, Provence-Alpes-Côte d’Azur": 0.08,
+                               "Bordeaux, Nouvelle-Aquitaine": 0.06,
+                               "Nice, Provence-Alpes-Côte d’Azur": 0.05,
+                               "Bruxelles, Région de Bruxelles-Capitale": 0.04},
     ("linkedin", "job_function"): {"Marketing": 0.22, "Sales": 0.14, "Entrepreneurship": 0.12,
-                                   "Business Development": 0.09, "Arts and Design": 0.08, "Operations": 0.06},
+                                   "Business Development": 0.09, "Arts and Design": 0.08,
+                                   "Operations": 0.06},
     ("linkedin", "seniority"): {"Entry": 0.31, "Senior": 0.27, "Manager": 0.14, "Director": 0.07,
                                 "Owner": 0.06, "Training": 0.05},
     ("linkedin", "industry"): {"Personal Care Product Manufacturing": 0.24, "Retail": 0.15,

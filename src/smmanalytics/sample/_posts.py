@@ -59,7 +59,8 @@ PLANS: dict[str, list[Export]] = {
         Export(_d("2026-05-01"), _d("2026-10-31"), _d("2026-11-01")),
     ],
     "facebook": [
-        *[Export(p.start_time, p.end_time.normalize(), p.end_time.normalize() + pd.Timedelta(days=2))
+        *[Export(p.start_time, p.end_time.normalize(),
+                 p.end_time.normalize() + pd.Timedelta(days=2))
           for p in pd.period_range("2025-09", "2026-10", freq="M")],
         Export(_d("2026-10-01"), _d("2026-10-31"), _d("2026-11-15")),
     ],
@@ -161,15 +162,17 @@ def _snapshots(rng, platform: str, frame: pd.DataFrame, counts: dict[str, np.nda
 
 def _instagram(rng, fol: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     e = IG_EFFECTS
-    slots = {"morning": e["morning_hours"], "midday": e["midday_hours"], "evening": e["evening_hours"]}
+    slots = {"morning": e["morning_hours"], "midday": e["midday_hours"],
+             "evening": e["evening_hours"]}
     base = schedule(rng, 30, np.arange(24))  # day choice; the hour is replaced below
     n = len(base)
     fmt = rng.choice(["image", "carousel", "reel"], size=n, p=e["format_p"])
     slot = np.where(fmt == "reel", rng.choice(list(slots), size=n, p=e["reel_slot_p"]),
                     rng.choice(list(slots), size=n, p=e["other_slot_p"]))
     hour = np.array([rng.choice(slots[s]) for s in slot])
-    local = base.dt.tz_localize(None).dt.normalize() + pd.to_timedelta(hour, "h") \
-        + pd.to_timedelta(rng.integers(0, 60, n), "m") + pd.to_timedelta(rng.integers(0, 60, n), "s")
+    local = (base.dt.tz_localize(None).dt.normalize() + pd.to_timedelta(hour, "h")
+             + pd.to_timedelta(rng.integers(0, 60, n), "m")
+             + pd.to_timedelta(rng.integers(0, 60, n), "s"))
     times = local.dt.tz_localize(TZ).dt.tz_convert("UTC").sort_values().reset_index(drop=True)
     order = np.argsort(local.dt.tz_localize(TZ).dt.tz_convert("UTC").to_numpy(), kind="stable")
     fmt, slot, hour = fmt[order], slot[order], hour[order]
@@ -195,7 +198,8 @@ def _instagram(rng, fol: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     camp = _campaign_of(day)
     caps = []
     for i in range(n):
-        link = utm_url("automne", "instagram", "automne-2026") if camp[i] == "automne-2026" and rng.random() < 0.5 else None
+        link = (utm_url("automne", "instagram", "automne-2026")
+                if camp[i] == "automne-2026" and rng.random() < 0.5 else None)
         caps.append(caption(rng, link=link, incident=bool(inc[i]) and rng.random() < 0.5))
     frame = pd.DataFrame({
         "platform": "instagram", "account_id": ACCOUNTS["instagram"]["id"],
@@ -205,7 +209,8 @@ def _instagram(rng, fol: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         "caption": caps, "published_at": times, "time_precision": "second",
         "time_source": "decoded_id", "content_type": fmt,
         "content_type_raw": np.char.add("IG ", fmt.astype(str)), "paid": False,
-        "campaign": [c if (c and "utm_campaign=" + c in t) else None for c, t in zip(camp, caps, strict=True)],
+        "campaign": [c if (c and "utm_campaign=" + c in t) else None
+                     for c, t in zip(camp, caps, strict=True)],
         "duration_s": np.where(fmt == "reel", rng.integers(12, 60, n), 0).astype(float),
         "slot": slot, "hour_paris": loc.dt.hour.to_numpy(), "followers_at_post": followers,
         "expected_interactions": mu,
@@ -259,7 +264,8 @@ def _facebook(rng, fol: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         idx = np.flatnonzero(camp == name)
         boosted[rng.choice(idx, size=min(k, len(idx)), replace=False)] = True
     reach_org = np.round(followers * np.vectorize({"photo": 0.18, "link": 0.12, "video": 0.25,
-                                                   "reel": 0.45}.get)(fmt) * rng.lognormal(0, 0.3, n))
+                                                   "reel": 0.45}.get)(fmt)
+                         * rng.lognormal(0, 0.3, n))
     reach_paid = np.where(boosted, np.round(rng.uniform(9000, 16000, n)), 0)
     views_org = np.round(reach_org * rng.uniform(1.15, 1.4, n))
     views_paid = np.round(reach_paid * rng.uniform(1.3, 1.6, n))
@@ -288,11 +294,13 @@ def _facebook(rng, fol: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         camps.append(c if link else None)
     pid = [str(i) for i in ids]
     vids = rng.integers(10**15, 10**16, n)  # video/reel ids differ from post ids
-    pf = ["pfbid0" + "".join(rng.choice(list("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz123456789"), 40))
+    pf = ["pfbid0" + "".join(rng.choice(list("ABCDEFGHJKLMNPQRSTUVWXYZ"
+                                             "abcdefghijkmnopqrstuvwxyz123456789"), 40))
           for _ in range(n)]
     perma = [f"https://www.facebook.com/reel/{i}/" if f == "reel" else
              f"https://www.facebook.com/maisonseve/videos/{i}/" if f == "video" else
-             f"https://www.facebook.com/maisonseve/posts/{p}" for f, i, p in zip(fmt, vids, pf, strict=True)]
+             f"https://www.facebook.com/maisonseve/posts/{p}"
+             for f, i, p in zip(fmt, vids, pf, strict=True)]
     frame = pd.DataFrame({
         "platform": "facebook", "account_id": ACCOUNTS["facebook"]["id"],
         "account_name": ACCOUNTS["facebook"]["name"], "post_id": pid, "permalink": perma,
@@ -308,7 +316,8 @@ def _facebook(rng, fol: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     counts = {"views_organic": views_org, "views_paid": views_paid,
               "reach_organic": reach_org, "reach_paid": reach_paid,
               "reactions": reactions, "comments": comments, "shares": shares,
-              "link_clicks": link_clicks, "clicks_other": other_clicks, "clicks_photo": photo_clicks,
+              "link_clicks": link_clicks, "clicks_other": other_clicks,
+              "clicks_photo": photo_clicks,
               "video_views_3s": v3, "video_views_1min": v60,
               "negative_feedback_hide_all": hide_all, "negative_feedback_hide": hide}
     counts = {k: np.asarray(v, dtype=np.int64) for k, v in counts.items()}

@@ -62,7 +62,8 @@ def _x(rng, fol: pd.DataFrame):
               "shares_dm": rng.poisson(imp * 0.0005), "follows": rng.poisson(imp * 0.0005),
               "profile_visits": rng.poisson(imp * 0.004), "detail_expands": rng.poisson(imp * 0.01),
               "link_clicks": np.where(has_link, rng.poisson(imp * 0.006), 0),
-              "hashtag_clicks": rng.poisson(imp * 0.001), "permalink_clicks": rng.poisson(imp * 0.002)}
+              "hashtag_clicks": rng.poisson(imp * 0.001),
+              "permalink_clicks": rng.poisson(imp * 0.002)}
     truth, snaps = _snapshots(rng, "x", frame, counts, PLANS["x"])
     return _x_derived(truth), _x_derived(snaps)
 
@@ -92,7 +93,8 @@ def _linkedin(rng, fol: pd.DataFrame):
         "content_type": fmt, "content_type_raw": np.where(fmt == "video", "Video", None),
         "paid": False, "campaign": camps,
     })
-    counts = {"impressions": imp, "video_views": np.where(fmt == "video", rng.poisson(imp * 0.3), 0),
+    counts = {"impressions": imp,
+              "video_views": np.where(fmt == "video", rng.poisson(imp * 0.3), 0),
               "clicks": rng.poisson(imp * 0.02), "reactions": nb(rng, imp * 0.025, 0.2),
               "comments": rng.poisson(imp * 0.002), "shares": rng.poisson(imp * 0.002),
               "follows": rng.poisson(imp * 0.001)}
@@ -113,7 +115,8 @@ def _youtube(rng, fol: pd.DataFrame):
     d_idx = days()
     start = (loc.dt.normalize() - d_idx[0]).dt.days.to_numpy()
     age = np.arange(len(d_idx))[None, :] - start[:, None]
-    w = np.where(age >= 0, np.exp(-np.clip(age, 0, None) / 10.0) + 0.03 * np.exp(-np.clip(age, 0, None) / 120.0), 0)
+    w = np.where(age >= 0, np.exp(-np.clip(age, 0, None) / 10.0)
+                 + 0.03 * np.exp(-np.clip(age, 0, None) / 120.0), 0)
     w = w / (np.sum(np.exp(-np.arange(3000) / 10.0) + 0.03 * np.exp(-np.arange(3000) / 120.0)))
     daily = rng.poisson(final[:, None] * w)
     views = daily.sum(axis=1)
@@ -126,7 +129,8 @@ def _youtube(rng, fol: pd.DataFrame):
     truth = pd.DataFrame({
         "platform": "youtube", "account_id": ACCOUNTS["youtube"]["id"],
         "account_name": ACCOUNTS["youtube"]["name"], "post_id": vid,
-        "permalink": [f"https://www.youtube.com/{'shorts/' if s else 'watch?v='}{v}" for s, v in zip(short, vid, strict=True)],
+        "permalink": [f"https://www.youtube.com/{'shorts/' if s else 'watch?v='}{v}"
+                      for s, v in zip(short, vid, strict=True)],
         "caption": titles, "published_at": times, "time_precision": "day", "time_source": "export",
         "content_type": np.where(short, "short", "video"), "content_type_raw": None,
         "paid": False, "campaign": None, "duration_s": dur.astype(float),

@@ -32,8 +32,10 @@ _BODIES = [
 _TAGS = ["#cosmetiquenaturelle", "#slowbeauty", "#madeinfrance", "#soinvisage", "#zerodechet",
          "#peausensible", "#routinebeaute", "#maisonseve"]
 _INCIDENT = [
-    "Info lot n° 2610 : nous avons bien reçu vos messages au sujet de notre {p}. On vous répond à tous 🙏",
-    "Point d’étape sur le lot de notre {p} : échange ou remboursement sans frais, écrivez-nous en MP.",
+    "Info lot n° 2610 : nous avons bien reçu vos messages au sujet de notre {p}. "
+    "On vous répond à tous 🙏",
+    "Point d’étape sur le lot de notre {p} : échange ou remboursement sans frais, "
+    "écrivez-nous en MP.",
 ]
 
 
@@ -46,7 +48,8 @@ def caption(rng: np.random.Generator, *, link: str | None = None, incident: bool
             multiline: bool = True, hashtags: bool = True) -> str:
     """One caption: opener, body (may hold quotes and typographic apostrophes), tags, link."""
     p = _PRODUCTS[rng.integers(len(_PRODUCTS))]
-    body = (_INCIDENT if incident else _BODIES)[rng.integers(len(_INCIDENT if incident else _BODIES))]
+    body = (_INCIDENT if incident else _BODIES)[
+        rng.integers(len(_INCIDENT if incident else _BODIES))]
     parts = [_OPENERS[rng.integers(len(_OPENERS))], body.format(p=p)]
     if link:
         parts.append(f"👉 {link}")

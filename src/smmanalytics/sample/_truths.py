@@ -66,8 +66,10 @@ def summarize(posts: pd.DataFrame, daily: pd.DataFrame, web: pd.DataFrame,
             "sessions": int(w["sessions"].sum()), "key_events": int(w["key_events"].sum()),
             "revenue": round(rev, 2), "roas": round(rev / ad, 3),
             "roi": round((rev - total) / total, 3),
-            "boosted_facebook_posts": sorted(posts.loc[(posts["platform"] == "facebook") & posts["paid"]
-                                                       & posts["campaign"].eq(name).fillna(False), "post_id"].tolist()),
+            "boosted_facebook_posts": sorted(posts.loc[(posts["platform"] == "facebook")
+                                                       & posts["paid"]
+                                                       & posts["campaign"].eq(name).fillna(False),
+                                                       "post_id"].tolist()),
         }
     a, b = INCIDENT
     inc = {"start": str(a.date()), "end": str(b.date())}
@@ -122,24 +124,34 @@ def make_goals(posts: pd.DataFrame, daily: pd.DataFrame, web: pd.DataFrame,
     soc = w[_social(w)]
     d = daily[(daily["date"] >= a) & (daily["date"] <= b)]
     net = float(d.loc[d["metric"] == "net_follows", "value"].sum())
-    ad = float(costs.loc[(costs["category"] == "ad_spend") & (pd.to_datetime(costs["start"]) >= a), "amount"].sum())
+    ad = float(costs.loc[(costs["category"] == "ad_spend")
+                         & (pd.to_datetime(costs["start"]) >= a), "amount"].sum())
     total_cost = _costs_in(costs, a, b)
     roi = (float(soc["revenue"].sum()) - total_cost) / total_cost
-    camp_roi = (float(w.loc[w["campaign"].eq("automne-2026").fillna(False), "revenue"].sum()) - 3200.0) / 3200.0
+    camp_roi = (float(w.loc[w["campaign"].eq("automne-2026").fillna(False), "revenue"].sum())
+                - 3200.0) / 3200.0
     er = _inter(ig) / ig["reach"]
     actual = {
         ("posts", "instagram", "month", "at_least"): (len(ig), _floor(len(ig) * 0.9, 1)),
-        ("posts", "x", "month", "at_most"): (len(o[o["platform"] == "x"]), max(30, len(o[o["platform"] == "x"]) + 3)),
-        ("interactions", "instagram", "month", "at_least"): (float(_inter(ig).sum()), _floor(_inter(ig).sum() * 0.9, 500)),
-        ("reach", "facebook", "month", "at_least"): (float(fb["reach"].sum()), _floor(fb["reach"].sum() * 0.85, 1000)),
-        ("er_reach", "instagram", "month", "at_least"): (round(float(_inter(ig).sum() / ig["reach"].sum()), 4),
-                                                         _floor(0.8 * min(er.median(), _inter(ig).sum() / ig["reach"].sum()), 0.005)),
+        ("posts", "x", "month", "at_most"): (len(o[o["platform"] == "x"]),
+                                             max(30, len(o[o["platform"] == "x"]) + 3)),
+        ("interactions", "instagram", "month", "at_least"): (float(_inter(ig).sum()),
+                                                             _floor(_inter(ig).sum() * 0.9, 500)),
+        ("reach", "facebook", "month", "at_least"): (float(fb["reach"].sum()),
+                                                     _floor(fb["reach"].sum() * 0.85, 1000)),
+        ("er_reach", "instagram", "month", "at_least"): (
+            round(float(_inter(ig).sum() / ig["reach"].sum()), 4),
+            _floor(0.8 * min(er.median(), _inter(ig).sum() / ig["reach"].sum()), 0.005)),
         ("followers_net", "all", "month", "at_least"): (net, _ceil(max(net, 0) + 600, 100)),
-        ("sessions", "all", "month", "at_least"): (float(w["sessions"].sum()), _floor(soc["sessions"].sum() * 0.9, 500)),
-        ("revenue", "all", "month", "at_least"): (round(float(w["revenue"].sum()), 2), _ceil(w["revenue"].sum() * 1.15, 1000)),
+        ("sessions", "all", "month", "at_least"): (float(w["sessions"].sum()),
+                                                   _floor(soc["sessions"].sum() * 0.9, 500)),
+        ("revenue", "all", "month", "at_least"): (round(float(w["revenue"].sum()), 2),
+                                                  _ceil(w["revenue"].sum() * 1.15, 1000)),
         ("roas", "all", "month", "at_least"): (round(float(soc["revenue"].sum()) / ad, 3), 3.0),
-        ("roi", "all", "month", "at_least"): (round(roi, 3), max(0.25, _floor(0.7 * min(roi, camp_roi), 0.25))),
-        ("key_events", "all", "quarter", "at_least"): (float(w["key_events"].sum()), _ceil(3 * w["key_events"].sum() * 1.1, 50)),
+        ("roi", "all", "month", "at_least"): (round(roi, 3),
+                                              max(0.25, _floor(0.7 * min(roi, camp_roi), 0.25))),
+        ("key_events", "all", "quarter", "at_least"): (float(w["key_events"].sum()),
+                                                       _ceil(3 * w["key_events"].sum() * 1.1, 50)),
     }
     goals, status = [], {}
     for (metric, platform, period, direction), (value, target) in actual.items():
@@ -154,8 +166,10 @@ def make_goals(posts: pd.DataFrame, daily: pd.DataFrame, web: pd.DataFrame,
         status[f"{metric}/{platform}/{period}"] = {"actual": value, "target": target, "status": st}
     status["_definitions"] = {
         "roas": "GA4 revenue from social sources (aliases normalised) / ad_spend of October",
-        "roi": f"(social revenue − all October costs prorated by day = {total_cost:.2f}) / those costs",
-        "followers_net": "sum of net follows of every platform (truth; LinkedIn exports lack unfollows)",
+        "roi": f"(social revenue − all October costs prorated by day = {total_cost:.2f}) "
+               "/ those costs",
+        "followers_net": "sum of net follows of every platform (truth; LinkedIn exports lack "
+                         "unfollows)",
         "sessions": "target = 0.9 × social sessions, so met for all or social-only sessions",
     }
     return goals, status

@@ -36,15 +36,18 @@ def _month_rows(rng, month: pd.Period, posts: dict[str, pd.DataFrame], growth: f
     rows = []
     s = _SEASON[month.month] * growth
     stories = posts["instagram_stories"]
-    st_month = stories["published_at"].dt.tz_convert("Europe/Paris").dt.tz_localize(None).dt.to_period("M") == month
+    st_month = (stories["published_at"].dt.tz_convert("Europe/Paris").dt.tz_localize(None)
+                .dt.to_period("M") == month)
     story_clicks = float(stories.loc[st_month, "link_clicks"].sum())
     for camp, src, med, sess, er, ke, aov in _BASE:
         mu = story_clicks * 0.8 if src == "l.instagram.com" else sess * s
         rows.append((camp, src, med, mu, er, ke, aov))
-    rows.append((f"newsletter-{month.strftime('%Y-%m')}", "newsletter", "email", 900 * s, 0.71, 0.04, 50.0))
+    rows.append((f"newsletter-{month.strftime('%Y-%m')}", "newsletter", "email", 900 * s, 0.71,
+                 0.04, 50.0))
     for p in ("facebook", "x", "linkedin"):
         df = posts[p]
-        m = df["published_at"].dt.tz_convert("Europe/Paris").dt.tz_localize(None).dt.to_period("M") == month
+        m = (df["published_at"].dt.tz_convert("Europe/Paris").dt.tz_localize(None)
+             .dt.to_period("M") == month)
         col = "clicks" if p == "linkedin" else "link_clicks"
         share = 0.35 if p == "linkedin" else 0.8
         for camp, g in df[m & df["campaign"].notna()].groupby("campaign", sort=True):
@@ -81,7 +84,8 @@ def simulate_web(rng, posts: dict[str, pd.DataFrame]) -> pd.DataFrame:
         df = pd.DataFrame(_month_rows(rng, month, posts, 1.0 + 0.25 * i / (len(months) - 1)))
         df["period_start"] = month.start_time
         df["period_end"] = month.end_time.normalize()
-        df["source_file"] = f"ga4_traffic_acquisition_{month.start_time.date()}_{month.end_time.date()}.csv"
+        df["source_file"] = (f"ga4_traffic_acquisition_{month.start_time.date()}_"
+                             f"{month.end_time.date()}.csv")
         frames.append(df)
     out = pd.concat(frames, ignore_index=True)
     out["date"] = pd.NaT
@@ -95,9 +99,10 @@ def simulate_costs() -> pd.DataFrame:
     """The brand's costs.csv (fixed, hand-written entries; labor partly as hours × rate)."""
     rows = []
 
-    def add(start, end, cat, amount=None, platform=None, campaign=None, hours=None, rate=None, note=""):
-        rows.append({"start": start, "end": end, "category": cat, "amount": amount, "currency": "EUR",
-                     "platform": platform, "campaign": campaign, "hours": hours,
+    def add(start, end, cat, amount=None, platform=None, campaign=None, hours=None, rate=None,
+            note=""):
+        rows.append({"start": start, "end": end, "category": cat, "amount": amount,
+                     "currency": "EUR", "platform": platform, "campaign": campaign, "hours": hours,
                      "hourly_rate": rate, "note": note})
 
     for m in pd.period_range(START, END, freq="M"):
@@ -106,15 +111,24 @@ def simulate_costs() -> pd.DataFrame:
         add(a, b, "tools", amount=12.99, note="Canva Pro, monthly")
         if m.month in (9, 12, 3, 6):
             add(a, b, "production", amount=650.0, note="Photo shoot, seasonal catalogue")
-    add("2025-09-01", "2026-08-31", "tools", amount=468.0, note="Scheduling tool, yearly plan (prorate by day)")
-    add("2026-09-01", "2027-08-31", "tools", amount=516.0, note="Scheduling tool, yearly plan renewal (prorate by day)")
-    add("2026-05-18", "2026-05-31", "ad_spend", 350.0, "instagram", "fete-des-meres-2026", note="Meta ads")
-    add("2026-05-18", "2026-05-31", "ad_spend", 250.0, "facebook", "fete-des-meres-2026", note="Boosted posts")
-    add("2026-10-01", "2026-10-31", "ad_spend", 1200.0, "instagram", "automne-2026", note="Meta ads, Instagram placements")
-    add("2026-10-01", "2026-10-31", "ad_spend", 800.0, "facebook", "automne-2026", note="Boosted posts")
-    add("2026-09-20", "2026-09-30", "production", 700.0, None, "automne-2026", note="Autumn campaign shoot and reels edit")
-    add("2026-10-05", "2026-10-05", "influencer", 500.0, "instagram", "automne-2026", note="Micro-influencer reel, @lea.soins.naturels")
-    add("2026-10-13", "2026-10-19", "labor", hours=14.0, rate=38.0, note="Extra moderation, batch 2610 complaints")
+    add("2025-09-01", "2026-08-31", "tools", amount=468.0,
+        note="Scheduling tool, yearly plan (prorate by day)")
+    add("2026-09-01", "2027-08-31", "tools", amount=516.0,
+        note="Scheduling tool, yearly plan renewal (prorate by day)")
+    add("2026-05-18", "2026-05-31", "ad_spend", 350.0, "instagram", "fete-des-meres-2026",
+        note="Meta ads")
+    add("2026-05-18", "2026-05-31", "ad_spend", 250.0, "facebook", "fete-des-meres-2026",
+        note="Boosted posts")
+    add("2026-10-01", "2026-10-31", "ad_spend", 1200.0, "instagram", "automne-2026",
+        note="Meta ads, Instagram placements")
+    add("2026-10-01", "2026-10-31", "ad_spend", 800.0, "facebook", "automne-2026",
+        note="Boosted posts")
+    add("2026-09-20", "2026-09-30", "production", 700.0, None, "automne-2026",
+        note="Autumn campaign shoot and reels edit")
+    add("2026-10-05", "2026-10-05", "influencer", 500.0, "instagram", "automne-2026",
+        note="Micro-influencer reel, @lea.soins.naturels")
+    add("2026-10-13", "2026-10-19", "labor", hours=14.0, rate=38.0,
+        note="Extra moderation, batch 2610 complaints")
     add("2026-10-16", "2026-10-16", "other", 180.0, note="Replacement shipping, batch 2610")
     out = pd.DataFrame(rows).sort_values(["start", "category", "note"], kind="stable")
     return out.reset_index(drop=True)
@@ -128,7 +142,8 @@ def simulate_competitors(rng) -> pd.DataFrame:
     """Monthly public figures of three fictional competitors, 2026-08 to 2026-10."""
     rows = []
     for name, (base, vigour) in _COMPETITORS.items():
-        for platform, scale, ppm, rate in (("instagram", 1.0, 26, 0.03), ("facebook", 0.45, 14, 0.008),
+        for platform, scale, ppm, rate in (("instagram", 1.0, 26, 0.03),
+                                           ("facebook", 0.45, 14, 0.008),
                                            ("tiktok", 0.7, 11, 0.05)):
             f = base * scale
             for k, period in enumerate(("2026-08", "2026-09", "2026-10")):

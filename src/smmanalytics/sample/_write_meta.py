@@ -32,7 +32,8 @@ FB_HEADERS = {
     "Réactions, commentaires et partages": "platform_engagements", "Réactions": "reactions",
     "Commentaires": "comments", "Partages": "shares", "Total des clics": "clicks",
     "Clics sur un lien": "link_clicks",
-    "Vues de Publications organiques": "views_organic", "Vues de Publications boostées": "views_paid",
+    "Vues de Publications organiques": "views_organic",
+    "Vues de Publications boostées": "views_paid",
     "Couverture de Publications organiques": "reach_organic",
     "Couverture de Publications boostées": "reach_paid",
     f"Spectateurs de 3{NBSP}secondes": "video_views_3s",
@@ -110,7 +111,8 @@ def _fb_files(brand, out: Path) -> list[Path]:
             if not col:
                 columns.append(list(fixed[h]))
             elif col in ("video_views_3s", "video_views_1min"):
-                columns.append([_int(v) if ok else "" for v, ok in zip(part[col], video, strict=True)])
+                columns.append([_int(v) if ok else ""
+                                for v, ok in zip(part[col], video, strict=True)])
             elif col == "duration_s":
                 columns.append(part[col].astype(int).tolist())
             elif part[col].dtype.kind in "fiu":
@@ -139,11 +141,13 @@ def _daily_files(brand, out: Path) -> list[Path]:
     paths = []
     d = brand.daily
     for stem, label, platform, metric in DAILY_FILES:
-        s = d[(d["platform"] == platform) & (d["metric"] == metric) & d["hour"].isna()].sort_values("date")
+        s = d[(d["platform"] == platform) & (d["metric"] == metric)
+              & d["hour"].isna()].sort_values("date")
         if metric == "net_follows":  # follows files list only days with a change
             s = s[s["value"] != 0]
         lines = ["sep=,", f'"{label}"', '"Date","Primary"']
-        lines += [f'"{t:%Y-%m-%dT%H:%M:%S}","{int(v)}"' for t, v in zip(s["date"], s["value"], strict=True)]
+        lines += [f'"{t:%Y-%m-%dT%H:%M:%S}","{int(v)}"'
+                  for t, v in zip(s["date"], s["value"], strict=True)]
         name = f"{stem}_{START.date()}_{END.date()}_2026-11-01.csv"
         data = b"\xff\xfe" + ("\n".join(lines) + "\n").encode("utf-16-le")
         paths.append(write_bytes(out / name, data))

@@ -44,12 +44,13 @@ def _ga4(brand, out: Path) -> list[Path]:
                f"# Start date: {start:%Y%m%d}",
                f"# End date: {end:%Y%m%d}"]
         s, e = part["sessions"].sum(), part["engaged_sessions"].sum()
-        rows = [["Grand total", "", int(s), int(e), repr(float(e / s)), int(part["key_events"].sum()),
-                 _num(part["revenue"].sum())]]
+        rows = [["Grand total", "", int(s), int(e), repr(float(e / s)),
+                 int(part["key_events"].sum()), _num(part["revenue"].sum())]]
         rows += [[c, f"{src} / {med}", int(n), int(en), repr(float(en / n)), int(k), _num(r)]
-                 for c, src, med, n, en, k, r in zip(part["campaign"], part["source"], part["medium"],
-                                                     part["sessions"], part["engaged_sessions"],
-                                                     part["key_events"], part["revenue"], strict=True)]
+                 for c, src, med, n, en, k, r in zip(part["campaign"], part["source"],
+                                                     part["medium"], part["sessions"],
+                                                     part["engaged_sessions"], part["key_events"],
+                                                     part["revenue"], strict=True)]
         text = "\n".join(pre) + "\n" + csv_text(header, rows)
         paths.append(write_bytes(out / ga4_file_name(start, end), text.encode("utf-8")))
     return paths
@@ -62,7 +63,8 @@ def _costs(brand, out: Path) -> Path:
         return f"{v:.2f}" if kind == "money" else f"{v:g}" if kind == "num" else str(v)
 
     kinds = {"amount": "money", "hourly_rate": "money", "hours": "num"}
-    rows = ([f(r[c], kinds.get(c, "text")) for c in COSTS_HEADER] for r in brand.costs.to_dict("records"))
+    rows = ([f(r[c], kinds.get(c, "text")) for c in COSTS_HEADER]
+            for r in brand.costs.to_dict("records"))
     return write_bytes(out / "costs.csv", csv_text(COSTS_HEADER, rows).encode("utf-8"))
 
 
@@ -116,7 +118,8 @@ def manifest() -> pd.DataFrame:
 
     def add(file, platform, kind, locale, encoding, day):
         rows.append({"file": file, "platform": platform, "kind": kind, "source_locale": locale,
-                     "encoding": encoding, "snapshot_at": snapshot_ts(day) if day is not None else pd.NaT})
+                     "encoding": encoding,
+                     "snapshot_at": snapshot_ts(day) if day is not None else pd.NaT})
 
     for key, platform, kind, locale in (("instagram", "instagram", "posts", "en-US"),
                                         ("instagram_stories", "instagram", "stories", "en-US"),
@@ -132,15 +135,18 @@ def manifest() -> pd.DataFrame:
                  "facebook_visits"):
         add(f"{stem}_{span}.csv", stem.split("_")[0], "daily", "en-US", "utf-16", EXPORT_DAY)
     add("account_overview_analytics.csv", "x", "daily", "en-US", "utf-8", EXPORT_DAY)
-    add(f"maison-seve_followers_{epoch_ms(EXPORT_DAY)}.xls", "linkedin", "daily", "en-US", "xls", EXPORT_DAY)
+    add(f"maison-seve_followers_{epoch_ms(EXPORT_DAY)}.xls", "linkedin", "daily", "en-US", "xls",
+        EXPORT_DAY)
     add(export_file("youtube", 0), "youtube", "posts", "en-US", "zip", EXPORT_DAY)
     add(export_file("tiktok", 0), "tiktok", "posts", "en-US", "zip", EXPORT_DAY)
     h = ACCOUNTS["tiktok"]["handle"]
     add(f"Followers_{h}.zip", "tiktok", "daily", "en-US", "zip", EXPORT_DAY)
-    add(f"Overview_2025-11-01_{epoch_ms(EXPORT_DAY) // 1000}_{h}.zip", "tiktok", "daily", "en-US", "zip", EXPORT_DAY)
+    add(f"Overview_2025-11-01_{epoch_ms(EXPORT_DAY) // 1000}_{h}.zip", "tiktok", "daily", "en-US",
+        "zip", EXPORT_DAY)
     add(f"Viewers_{h}.zip", "tiktok", "daily", "en-US", "zip", EXPORT_DAY)
     for m in pd.period_range(START, END, freq="M"):
-        add(ga4_file_name(m.start_time, m.end_time.normalize()), "ga4", "web", "en-US", "utf-8", EXPORT_DAY)
+        add(ga4_file_name(m.start_time, m.end_time.normalize()), "ga4", "web", "en-US", "utf-8",
+            EXPORT_DAY)
     for f, kind in (("costs.csv", "costs"), ("goals.yaml", "goals"), ("brand.yaml", "brand"),
                     ("logo.svg", "brand"),
                     ("competitors.csv", "competitors")):

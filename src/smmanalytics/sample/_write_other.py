@@ -37,7 +37,8 @@ YT_TABLE_HEADER = ["Content", "Video title", "Video publish time", "Duration", "
                    "Shares", "Comments added", "New viewers", "Returning viewers", "Views",
                    "Watch time (hours)", "Average view duration", "Subscribers",
                    "Thumbnail impressions", "Thumbnail click-through rate (%)"]
-LI_METRICS_HEADER = ["Date"] + [f"{m} ({k})" for m in ("Impressions",) for k in ("organic", "sponsored", "total")] \
+LI_METRICS_HEADER = ["Date"] + [f"{m} ({k})" for m in ("Impressions",)
+                                for k in ("organic", "sponsored", "total")] \
     + ["Unique impressions (organic)"] \
     + [f"{m} ({k})" for m in ("Clicks", "Reactions", "Comments", "Reposts", "Engagement rate")
        for k in ("organic", "sponsored", "total")]
@@ -76,13 +77,14 @@ def _i(v) -> object:
 
 def _x_files(brand, out: Path) -> list[Path]:
     paths = []
-    posts = brand.posts[brand.posts["platform"] == "x"][["post_id", "caption", "permalink", "published_at"]]
+    posts = brand.posts[brand.posts["platform"] == "x"][["post_id", "caption", "permalink",
+                                                         "published_at"]]
     snaps = brand.snapshots[brand.snapshots["platform"] == "x"].merge(posts, on="post_id")
     for i, _ex in enumerate(PLANS["x"]):
         part = snaps[snaps["export"] == i].sort_values(["published_at", "post_id"], ascending=False)
         utc_day = part["published_at"].dt.tz_convert("UTC").dt.tz_localize(None)
-        rows = zip(part["post_id"], [_x_date(d) for d in utc_day], part["caption"], part["permalink"],
-                   *[part[c].map(_i) for c in _X_CONTENT_COLS], strict=True)
+        rows = zip(part["post_id"], [_x_date(d) for d in utc_day], part["caption"],
+                   part["permalink"], *[part[c].map(_i) for c in _X_CONTENT_COLS], strict=True)
         name = export_file("x", i)
         paths.append(write_bytes(out / name, csv_text(X_CONTENT_HEADER, rows).encode("utf-8")))
     d = brand.daily[(brand.daily["platform"] == "x") & brand.daily["hour"].isna()]
@@ -103,7 +105,8 @@ def _li_files(brand, out: Path) -> list[Path]:
     names = linkedin_file_names()
     posts = brand.posts[brand.posts["platform"] == "linkedin"]
     snaps = brand.snapshots[brand.snapshots["platform"] == "linkedin"].merge(
-        posts[["post_id", "caption", "permalink", "published_at", "content_type", "content_type_raw"]],
+        posts[["post_id", "caption", "permalink", "published_at", "content_type",
+               "content_type_raw"]],
         on="post_id")
     d = brand.daily[(brand.daily["platform"] == "linkedin") & brand.daily["hour"].isna()]
     wide = d.pivot_table(index="date", columns="metric", values="value", aggfunc="first")
@@ -133,10 +136,12 @@ def _li_files(brand, out: Path) -> list[Path]:
                           r["content_type_raw"] if isinstance(r["content_type_raw"], str) else ""])
         data = xls_bytes([("Metrics", mrows), ("All posts", prows)])
         paths.append(write_bytes(out / names["content"][i], data))
-    fol = brand.daily[(brand.daily["platform"] == "linkedin") & (brand.daily["metric"] == "follows")]
+    fol = brand.daily[(brand.daily["platform"] == "linkedin")
+                      & (brand.daily["metric"] == "follows")]
     fol = fol.sort_values("date")
     auto = np.minimum(fol["value"].to_numpy(dtype=int), (np.arange(len(fol)) % 9 == 0).astype(int))
-    rows = [["Date", "Sponsored followers", "Organic followers", "Auto-invited followers", "Total followers"]]
+    rows = [["Date", "Sponsored followers", "Organic followers", "Auto-invited followers",
+             "Total followers"]]
     rows += [[f"{t:%m/%d/%Y}", 0, int(v) - int(a), int(a), int(v)]
              for t, v, a in zip(fol["date"], fol["value"], auto, strict=True)]
     sheets = [("New followers", rows)]
@@ -162,7 +167,8 @@ def _yt_day(ts: pd.Timestamp) -> str:
 
 
 def _youtube(brand, out: Path) -> list[Path]:
-    v = brand.posts[brand.posts["platform"] == "youtube"].sort_values(["views", "post_id"], ascending=False)
+    v = brand.posts[brand.posts["platform"] == "youtube"].sort_values(["views", "post_id"],
+                                                                      ascending=False)
     tot_views = v["views"].sum()
     total = ["Total", "", "", "", int(v["reactions"].sum()), int(v["dislikes"].sum()),
              int(v["shares"].sum()), int(v["comments"].sum()), int(v["new_viewers"].sum()),
@@ -175,8 +181,8 @@ def _youtube(brand, out: Path) -> list[Path]:
         rows.append([r["post_id"], r["caption"], _yt_day(r["published_at"]), int(r["duration_s"]),
                      int(r["reactions"]), int(r["dislikes"]), int(r["shares"]), int(r["comments"]),
                      int(r["new_viewers"]), int(r["returning_viewers"]), int(r["views"]),
-                     f"{r['watch_time_s'] / 3600:.4f}", _hms(r["avg_watch_time_s"]), int(r["follows"]),
-                     int(r["impressions"]), f"{100 * r['thumbnail_ctr']:.2f}"])
+                     f"{r['watch_time_s'] / 3600:.4f}", _hms(r["avg_watch_time_s"]),
+                     int(r["follows"]), int(r["impressions"]), f"{100 * r['thumbnail_ctr']:.2f}"])
     table = csv_text(YT_TABLE_HEADER, rows)
     top = v.head(5).set_index("post_id")
     yd = brand.yt_daily[brand.yt_daily["post_id"].isin(top.index)].sort_values(["date", "post_id"])
@@ -184,8 +190,10 @@ def _youtube(brand, out: Path) -> list[Path]:
                      ([f"{t:%Y-%m-%d}", p, top.at[p, "caption"], _yt_day(top.at[p, "published_at"]),
                        int(top.at[p, "duration_s"]), int(n)]
                       for t, p, n in zip(yd["date"], yd["post_id"], yd["views"], strict=True)))
-    d = brand.daily[(brand.daily["platform"] == "youtube") & (brand.daily["metric"] == "views")].sort_values("date")
-    totals = csv_text(["Date", "Views"], ([f"{t:%Y-%m-%d}", int(n)] for t, n in zip(d["date"], d["value"], strict=True)))
+    d = brand.daily[(brand.daily["platform"] == "youtube")
+                    & (brand.daily["metric"] == "views")].sort_values("date")
+    totals = csv_text(["Date", "Views"], ([f"{t:%Y-%m-%d}", int(n)]
+                                          for t, n in zip(d["date"], d["value"], strict=True)))
     data = zip_bytes([("Chart data.csv", chart.encode()), ("Table data.csv", table.encode()),
                       ("Totals.csv", totals.encode())])
     return [write_bytes(out / youtube_zip_name(), data)]
@@ -198,15 +206,18 @@ def _tt_csv(header, rows) -> bytes:
 def _tiktok(brand, out: Path) -> list[Path]:
     h = ACCOUNTS["tiktok"]["handle"]
     asof = _yeardless(EXPORT_DAY - pd.Timedelta(days=1))
-    t = brand.posts[brand.posts["platform"] == "tiktok"].sort_values(["published_at", "post_id"], ascending=False)
+    t = brand.posts[brand.posts["platform"] == "tiktok"].sort_values(["published_at", "post_id"],
+                                                                     ascending=False)
     day = t["published_at"].dt.tz_convert("UTC").dt.tz_localize(None)
     content = _tt_csv(["Time", "Video title", "Video link", "Post time", "Total likes",
                        "Total comments", "Total shares", "Total views"],
-                      ([asof, c, link, _yeardless(d), int(a), int(b), int(s), int(vw)] for c, link, d, a, b, s, vw in
-                       zip(t["caption"], t["permalink"], day, t["reactions"], t["comments"], t["shares"],
-                           t["views"], strict=True)))
+                      ([asof, c, link, _yeardless(d), int(a), int(b), int(s), int(vw)]
+                       for c, link, d, a, b, s, vw in
+                       zip(t["caption"], t["permalink"], day, t["reactions"], t["comments"],
+                           t["shares"], t["views"], strict=True)))
     d = brand.daily[brand.daily["platform"] == "tiktok"]
-    dd = d[d["hour"].isna()].pivot_table(index="date", columns="metric", values="value", aggfunc="first").sort_index()
+    dd = d[d["hour"].isna()].pivot_table(index="date", columns="metric", values="value",
+                                         aggfunc="first").sort_index()
     hist = [[_yeardless(x), int(r["followers_total"]), 0 if k == 0 else int(r["net_follows"])]
             for k, (x, r) in enumerate(dd.iterrows())]
     act = d[d["hour"].notna()].sort_values(["date", "hour"])
@@ -215,23 +226,30 @@ def _tiktok(brand, out: Path) -> list[Path]:
     followers = [
         ("FollowerActivity.csv", _tt_csv(["Date", "Hour", "Active followers"],
                                           ([_yeardless(x), int(hh), int(v)] for x, hh, v in
-                                           zip(act["date"], act["hour"], act["value"], strict=True)))),
-        ("FollowerGender.csv", _tt_csv(["Gender", "Distribution"], zip(g["category"], g["share"], strict=True))),
-        ("FollowerHistory.csv", _tt_csv(["Date", "Followers", "Difference in followers from previous day"], hist)),
+                                           zip(act["date"], act["hour"], act["value"],
+                                               strict=True)))),
+        ("FollowerGender.csv", _tt_csv(["Gender", "Distribution"],
+                                       zip(g["category"], g["share"], strict=True))),
+        ("FollowerHistory.csv", _tt_csv(["Date", "Followers",
+                                         "Difference in followers from previous day"], hist)),
         ("FollowerTopTerritories.csv", _tt_csv(["Top territories", "Distribution"],
                                                zip(c["category"], c["share"], strict=True))),
     ]
     overview = _tt_csv(["Date", "Video Views", "Profile Views", "Likes", "Comments", "Shares"],
-                       ([_yeardless(x), int(r["views"]), int(r["profile_visits"]), int(r["reactions"]),
-                         int(r["comments"]), int(r["shares"])] for x, r in dd.iterrows()))
+                       ([_yeardless(x), int(r["views"]), int(r["profile_visits"]),
+                         int(r["reactions"]), int(r["comments"]), int(r["shares"])]
+                        for x, r in dd.iterrows()))
     vrows = [["Date", "Total Viewers", "New Viewers", "Returning Viewers"]]
     vrows += [[_yeardless(x), "undefined" if pd.isna(r["viewers"]) else str(int(r["viewers"])),
-               str(int(r["new_viewers"])), str(int(r["returning_viewers"]))] for x, r in dd.iterrows()]
+               str(int(r["new_viewers"])), str(int(r["returning_viewers"]))]
+              for x, r in dd.iterrows()]
     return [
-        write_bytes(out / export_file("tiktok", 0), zip_bytes([("Content.csv", content)], compress=False)),
+        write_bytes(out / export_file("tiktok", 0),
+                    zip_bytes([("Content.csv", content)], compress=False)),
         write_bytes(out / f"Followers_{h}.zip", zip_bytes(followers)),
         write_bytes(out / tiktok_overview_zip_name(), zip_bytes([("Overview.csv", overview)])),
-        write_bytes(out / f"Viewers_{h}.zip", zip_bytes([("Viewers.xlsx", xlsx_bytes([("Viewers", vrows)]))])),
+        write_bytes(out / f"Viewers_{h}.zip",
+                    zip_bytes([("Viewers.xlsx", xlsx_bytes([("Viewers", vrows)]))])),
     ]
 
 

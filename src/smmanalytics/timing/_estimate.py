@@ -256,7 +256,8 @@ def _held_out(rng, blocks: _Blocks, counts, eta_full, K, n_boot, n_splits, width
         # daily evening effect is not reported as a weekend one by chance
         rows = np.arange(len(j))
         every = every_day[j]
-        simpler = (score[rows, every] > -np.inf) & (lift[rows, every] >= lift[rows, j] - se[rows, j])
+        simpler = ((score[rows, every] > -np.inf)
+                   & (lift[rows, every] >= lift[rows, j] - se[rows, j]))
         return np.where(simpler, every, j), d, np.isfinite(score.max(axis=1))
 
     def measure(CB, d, j):

@@ -109,7 +109,8 @@ class BestTimes:
                             if v)
             head = f"No post could be analysed ({why or 'no posts'})"
         elif n == 0:
-            head = "The exports give no posting hours for these posts, so only weekdays are compared"
+            head = ("The exports give no posting hours for these posts, so only weekdays are "
+                    "compared")
             wp = self.method.get("weekday_p_value", np.nan)
             head += (f" (weekday test p = {wp:.3f})." if np.isfinite(wp) else ".")
             if np.isfinite(wp) and wp < self.method.get("alpha", 0.1):
@@ -131,7 +132,8 @@ class BestTimes:
         if self.activity is not None and len(self.activity):
             top = self.activity.sort_values("online_followers", ascending=False).iloc[0]
             tail = (f"; followers are most active on {WEEKDAYS[int(top['weekday'])]} around "
-                    f"{int(top['hour']):02d}:00 ({tz}): use the audience schedule and keep testing.")
+                    f"{int(top['hour']):02d}:00 ({tz}): use the audience schedule and keep "
+                    f"testing.")
         else:
             tail = ("; post when it suits the content, and put a share of posts in random slots "
                     "to learn more.")
