@@ -33,7 +33,8 @@ def inspect_files(paths: str | Path | list[str | Path]) -> pd.DataFrame:
     files that :func:`smmanalytics.load` reads by name; they are read here too, and one it
     could not use is failed), platform, format, kind, locale, rows,
     date_from and date_to (publish times, days or GA4 period), time_zone (the zone the source
-    times were read in, or the zone assumed for them), warnings (the quality notes of level warning or error, joined).
+    times were read in, or the zone assumed for them), warnings (the quality notes of level
+    warning or error, joined).
     Exports are read with the brand's ``synonyms.csv`` when one is among the files, as
     :func:`smmanalytics.load` reads them. Never raises for a bad file: the error is in
     ``warnings`` with status ``failed``.
