@@ -335,3 +335,33 @@ def test_meta_audience_stacked_blocks():
     assert daily["metric"].unique().tolist() == ["follows"]
     assert daily["value"].tolist() == [20, 22]
     assert daily["date"].tolist() == [pd.Timestamp("2025-08-01"), pd.Timestamp("2025-08-02")]
+
+
+def test_blank_rows_and_a_total_row_are_no_posts(tmp_path):
+    # a spreadsheet leaves a line of delimiters, and its user adds a total under the data:
+    # neither is a (Facebook) post, both are recorded
+    rows = _ig_rows(3, seed=5)
+    blank = dict.fromkeys(_IG_COLS, "")
+    total = {**blank, "Post ID": "Total",
+             "Views": str(sum(int(r["Views"]) for r in rows))}
+    path = tmp_path / "ig_2026-12-01.csv"
+    _write(path, _IG_COLS, [rows[0], blank, rows[1], rows[2], blank, total])
+    df = read_export(path)
+    assert df["post_id"].tolist() == [r["Post ID"] for r in rows]
+    assert df["platform"].unique().tolist() == ["instagram"]
+    assert df["views"].sum() == sum(int(r["Views"]) for r in rows)
+    notes = {q["code"]: q for q in df.attrs["quality"]}
+    assert notes["blank_rows_skipped"]["rows"] == 2
+    assert "the first at line 3" in notes["blank_rows_skipped"]["message"]
+    assert notes["summary_row_dropped"]["rows"] == 1
+    assert "missing_publish_time" not in notes
+
+
+def test_an_undated_post_is_kept_and_noted(tmp_path):
+    rows = _ig_rows(2, seed=6)
+    rows[1]["Publish time"] = ""
+    path = tmp_path / "ig_2026-12-01.csv"
+    _write(path, _IG_COLS, rows)
+    df = read_export(path)
+    assert len(df) == 2 and df["published_at"].isna().tolist() == [False, True]
+    assert "missing_publish_time" in _codes(df) and "summary_row_dropped" not in _codes(df)

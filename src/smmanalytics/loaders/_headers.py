@@ -32,7 +32,7 @@ from .._io import read_user_text, user_csv
 from ..errors import ConfigError
 
 __all__ = ["normalize", "HeaderMatch", "match_headers", "synonyms", "LOCALES", "families",
-           "read_synonyms", "using_synonyms", "extra_fingerprint"]
+           "SUMMARY_WORDS", "read_synonyms", "using_synonyms", "extra_fingerprint"]
 
 #: language of a synonym row → BCP-47 locale reported for a file whose headers matched it
 LOCALES = {"en": "en-US", "fr": "fr-FR", "it": "it-IT", "es": "es-ES", "de": "de-DE",
@@ -48,6 +48,13 @@ def normalize(text: object) -> str:
     case-folded."""
     s = unicodedata.normalize("NFKC", str(text)).translate(_QUOTES)
     return _SPACES.sub(" ", s).strip().strip('"').strip().casefold()
+
+
+#: first cells of a summary row, normalised: a platform's "Grand total", or a total that a
+#: spreadsheet's user added under the data (EN, FR, IT, ES, DE)
+SUMMARY_WORDS = frozenset({"total", "totals", "grand total", "totaux", "total général",
+                           "totale", "totali", "totale complessivo", "totales", "total general",
+                           "gesamt", "insgesamt", "gesamtsumme", "summe"})
 
 
 @dataclass(frozen=True)

@@ -425,6 +425,27 @@ def _repeat_text(value: str | None, n: int) -> pd.api.extensions.ExtensionArray:
     return pd.array(one.take(np.zeros(n, dtype=np.intp)), dtype="string")
 
 
+def _without_summary_rows(posts: pd.DataFrame, src: Source,
+                          log: QualityLog | None) -> pd.DataFrame:
+    """``posts`` without its summary rows, noted: a row with no publish time whose id says
+    "Total" (a total a spreadsheet's user added under the data) is no post."""
+    from ._tidy import summary_cells
+
+    if "published_at" not in posts.columns or "post_id" not in posts.columns:
+        return posts
+    undated = np.flatnonzero(posts["published_at"].isna().to_numpy())
+    if not len(undated):
+        return posts
+    summary = undated[summary_cells(posts["post_id"].iloc[undated]).to_numpy()]
+    if not len(summary):
+        return posts
+    if log is not None:
+        log.add(src.name, "summary_row_dropped", f"{len(summary)} 'Total' row(s) without a "
+                "publish time dropped: a sum of the rows above, not a post", level="info",
+                rows=len(summary))
+    return posts.drop(index=posts.index[summary]).reset_index(drop=True)
+
+
 def finish(df: pd.DataFrame, src: Source, snapshot: pd.Timestamp,
            log: QualityLog | None = None) -> pd.DataFrame:
     """Add audit columns, posts' interactions; conform and validate against the schema.
@@ -435,6 +456,7 @@ def finish(df: pd.DataFrame, src: Source, snapshot: pd.Timestamp,
     attrs = dict(df.attrs)
     out = df.copy(deep=False)  # copy-on-write: the parser's frame is never modified
     if kind == "posts":
+        out = _without_summary_rows(out, src, log)
         for m in schema.METRICS:
             if m in out.columns:
                 vals = out[m]

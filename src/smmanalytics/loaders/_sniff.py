@@ -125,7 +125,8 @@ class RawTable:
     ``frame`` has integer column labels 0..n-1 (headers may repeat, e.g. in bilingual Meta
     files); ``header[i]`` is the raw header of column ``i`` and ``norm[i]`` its normalised form.
     ``first_line`` is the 1-based line of the header; data row ``k`` is reported as line
-    ``first_line + 1 + k`` (exact unless earlier cells hold line breaks).
+    ``first_line + 1 + k`` (exact unless earlier cells hold line breaks, or earlier rows had
+    every cell empty: those are skipped, and recorded in the log).
     """
 
     source: str
@@ -153,10 +154,30 @@ class RawTable:
         body = self.raw if self.raw is not None else (self.body or "")
         cells = _read_body(body, len(self.header), self.delimiter or ",",
                            self.source, self.first_line, self.log, self.numeric)
+        cells = self._without_blank_rows(cells)
         # the columns that were read as numbers: none when the body had to be read as text
         self.numeric = frozenset(i for i in self.numeric if isinstance(cells, pa.Table)
                                  and pa.types.is_floating(cells.column(i).type))
         return cells
+
+    def _without_blank_rows(self, cells: pa.Table | pd.DataFrame) -> pa.Table | pd.DataFrame:
+        """``cells`` without the rows whose every cell is empty (a line of delimiters, left by
+        a spreadsheet), recorded in the log: such a row is no post and no day."""
+        blank = _blank_rows(cells)
+        if not len(blank):
+            return cells
+        if self.log is not None:
+            line = self.first_line + 1 + int(blank[0])
+            what = (f"1 row with every cell empty was skipped (line {line})" if len(blank) == 1
+                    else f"{len(blank)} rows with every cell empty were skipped (the first at "
+                    f"line {line})")
+            self.log.add(self.source, "blank_rows_skipped", what, level="info",
+                         rows=len(blank))
+        if isinstance(cells, pd.DataFrame):
+            return cells.drop(index=cells.index[blank]).reset_index(drop=True)
+        keep = np.ones(cells.num_rows, dtype=bool)
+        keep[blank] = False
+        return cells.filter(pa.array(keep))
 
     def expect_numbers(self, positions) -> None:
         """Read the columns at ``positions`` as numbers in the CSV pass, if the body is not read
@@ -201,6 +222,33 @@ class RawTable:
             cache[pos] = pd.Series(values, name=pos, index=pd.RangeIndex(cells.num_rows),
                                    copy=False)
         return cache[pos]
+
+
+def _blank_rows(cells: pa.Table | pd.DataFrame) -> np.ndarray:
+    """Positions of the rows whose every cell is empty or blank (missing, or only spaces).
+
+    Column by column, on the rows still candidate: the first column usually rules out every
+    row, so a million-row table costs one comparison of one column."""
+    arrow = isinstance(cells, pa.Table)
+    n, width = (cells.num_rows, cells.num_columns) if arrow else cells.shape
+    positions = np.arange(n)
+    for i in range(width):
+        if not len(positions):
+            break
+        if arrow:
+            col = cells.column(i)
+            col = col if len(positions) == n else col.take(pa.array(positions))
+            if pa.types.is_string(col.type) or pa.types.is_large_string(col.type):
+                empty = pc.or_(pc.equal(col, ""), pc.utf8_is_space(col))
+            else:
+                empty = pc.is_null(col)
+            empty = pc.fill_null(empty, True).to_numpy(zero_copy_only=False)
+        else:
+            col = cells.iloc[positions, i]
+            text = col.astype("string").str.strip()
+            empty = (col.isna() | text.eq("")).fillna(True).to_numpy(dtype=bool)
+        positions = positions[empty]
+    return positions
 
 
 def _frame_from_rows(rows: list[list], width: int) -> pd.DataFrame:

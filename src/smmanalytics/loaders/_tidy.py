@@ -13,10 +13,11 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ParseError
+from ._headers import SUMMARY_WORDS, normalize
 from ._registry import Candidate, ParseContext
 
 __all__ = ["text", "long_daily", "hms_seconds", "note_day_tz", "cells_text", "outer_name",
-           "zip_member_time", "check_years", "cells_of", "YEARS"]
+           "zip_member_time", "check_years", "cells_of", "summary_cells", "YEARS"]
 
 #: calendar years accepted in exports (pandas' nanosecond timestamps end in 2262)
 YEARS = (1990, 2200)
@@ -34,6 +35,12 @@ def cells_of(c: Candidate) -> pd.DataFrame:
         raise ParseError("the file is not valid CSV", file=c.name, line=c.table.first_line,
                          expected="delimited rows (a stray carriage return or quote?)",
                          got=str(exc)) from None
+
+
+def summary_cells(cells: pd.Series) -> pd.Series:
+    """True where a cell says "Total" or its like (:data:`._headers.SUMMARY_WORDS`), the
+    first cell of a summary row; False where it is missing."""
+    return cells.fillna("").astype(str).map(normalize).isin(SUMMARY_WORDS).astype(bool)
 
 
 def cells_text(cells: pd.Series, *, placeholders: bool = True) -> pd.Series:

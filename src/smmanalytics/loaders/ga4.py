@@ -22,7 +22,7 @@ import pandas as pd
 
 from ..errors import ParseError
 from ._dates import dates_from_parts, parse_text_dates
-from ._headers import normalize
+from ._headers import SUMMARY_WORDS, normalize
 from ._registry import Candidate, ParseContext, register
 
 __all__: list[str] = []
@@ -33,8 +33,6 @@ _DIMENSIONS = ("source_medium", "source", "medium", "campaign", "channel_group",
 _METRICS = ("sessions", "engaged_sessions", "key_events", "revenue", "engagement_rate",
             "key_event_rate", "avg_engagement_time_s", "events_per_session", "event_count",
             "active_users", "total_users", "new_users", "views")
-_TOTALS = {"grand total", "total", "totals", "totaux", "total général", "totale",
-           "totale complessivo", "total general", "gesamtsumme", "gesamt"}
 _CURRENCIES = (("€", "EUR"), ("$", "USD"), ("£", "GBP"), ("¥", "JPY"), ("CHF", "CHF"))
 
 
@@ -80,7 +78,7 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     # summary row: its first cell says "Grand total" (the first column of the file, whichever
     # dimension that is), or every dimension cell is empty
     first_cells = frame[0].astype("string").str.strip().fillna("").map(normalize)
-    is_total = first_cells.isin(_TOTALS)
+    is_total = first_cells.isin(SUMMARY_WORDS)
     if dims:
         all_empty = pd.concat(list(dims.values()), axis=1).isna().all(axis=1)
         is_total |= all_empty & (pd.RangeIndex(n) == 0)

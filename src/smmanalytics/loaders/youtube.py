@@ -47,6 +47,7 @@ from ._tidy import (
     long_daily,
     note_day_tz,
     outer_name,
+    summary_cells,
     text,
     zip_member_time,
 )
@@ -59,7 +60,6 @@ _TABLE = {"table data.csv", "données du tableau.csv", "datos de la tabla.csv",
 _CHART = {"chart data.csv", "données du graphique.csv", "datos del gráfico.csv",
           "dati del grafico.csv", "diagrammdaten.csv"}
 _TOTALS = {"totals.csv", "totaux.csv", "totales.csv", "totali.csv", "summen.csv"}
-_TOTAL_WORDS = {"total", "totale", "totales", "totaux", "gesamt", "insgesamt"}
 _SHORTS_3MIN = pd.Timestamp("2024-10-15", tz="UTC")
 _IDENTITY = ("date", "post_id", "caption", "published_date", "duration_s")
 _PERCENT = ("thumbnail_ctr", "avg_pct_viewed", "shorts_stayed_rate")
@@ -122,7 +122,7 @@ def _metric_values(c: Candidate, canon: str) -> pd.Series:
 
 
 def _total_rows(c: Candidate, ids: pd.Series) -> pd.Series:
-    return ids.str.lower().isin(_TOTAL_WORDS).fillna(False).astype(bool)
+    return summary_cells(ids)
 
 
 def _parse_table(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
@@ -228,7 +228,7 @@ def _daily(c: Candidate, ctx: ParseContext, *, per_video: bool) -> pd.DataFrame:
                          line=c.table.first_line, column="Date", expected="a 'Date' column",
                          got=c.header[:6])
     cells = cells_text(c.col(F, "date").reset_index(drop=True))
-    period = cells.str.lower().isin(_TOTAL_WORDS).fillna(False).astype(bool)
+    period = summary_cells(cells)
     if period.any():
         ctx.note("period_total_skipped", "a 'Total' period row is not a day and was not stored "
                  "in the daily table", level="info", rows=int(period.sum()))
