@@ -190,9 +190,22 @@ def test_mutated_folder_load_never_raises(mutations, junk):
             (Path(d) / f"{i}_{fixture.name}").write_bytes(_mutate(fixture.read_bytes(), ops))
         (Path(d) / "junk.csv").write_bytes(junk)
         ds = smm.load(d)
-        assert len(ds.files) == len(mutations) + 1
+        # one row per file, or per member of an archive that could still be read
+        assert ds.files["path"].str.split("!").str[0].nunique() == len(mutations) + 1
         for name in ("posts", "daily", "web"):
             assert getattr(ds, name).index.equals(pd.RangeIndex(len(getattr(ds, name))))
+
+
+def test_archive_in_a_zip_version_zipfile_lacks(tmp_path):
+    # a damaged central directory can ask for "zip file version 6.4": not a crash
+    data = _mutate((FIX / "linkedin" / "maison-seve_visitors_1791015300000.xlsx").read_bytes(),
+                   [(2, 86659, 1, b"\x00\x00@")])
+    (tmp_path / "visitors.xlsx").write_bytes(data)
+    (tmp_path / "visitors.zip").write_bytes(data)
+    assert smm.load(tmp_path / "visitors.xlsx").files["status"].tolist() == ["ok"]  # copes
+    ds = smm.load(tmp_path / "visitors.zip")
+    assert ds.files["status"].tolist() == ["failed"]
+    assert "zip file version" in ds.quality.query("level == 'error'")["message"].iloc[0]
 
 
 def test_trim_knows_every_character_arrow_trims():
@@ -209,3 +222,29 @@ def test_trim_knows_every_character_arrow_trims():
     for c in spaces:
         for cell in (f"x{c}", f"{c}x"):
             assert strip(pd.Series([cell], dtype="str")).tolist() == ["x"]
+
+
+_cell_or_blank = st.one_of(st.none(), st.sampled_from(["", " ", "\u00a0", "0", "x", "1,5"]))
+
+
+@given(st.lists(st.lists(_cell_or_blank, min_size=3, max_size=3), max_size=12))
+def test_blank_rows_are_the_rows_of_empty_cells(rows):
+    import numpy as np
+    import pyarrow as pa
+
+    from smmanalytics.loaders._sniff import _blank_rows
+
+    def empty(v):
+        return v is None or not v.strip()
+
+    expected = [i for i, r in enumerate(rows) if all(empty(v) for v in r)]
+    columns = list(zip(*rows, strict=True)) if rows else [(), (), ()]
+    arrow = pa.table({str(i): pa.array(list(c), type=pa.large_string())
+                      for i, c in enumerate(columns)})
+    frame = pd.DataFrame({i: pd.Series(list(c), dtype=object) for i, c in enumerate(columns)})
+    assert _blank_rows(arrow).tolist() == expected
+    assert _blank_rows(frame).tolist() == expected
+    numbers = pa.table({"0": pa.array([None if empty(r[0]) else 1.0 for r in rows],
+                                      type=pa.float64()),
+                        "1": arrow.column(1), "2": arrow.column(2)})
+    assert np.array_equal(_blank_rows(numbers), expected)

@@ -52,6 +52,12 @@ class Source:
         return hashlib.sha256(self.data).hexdigest()
 
 
+# What opening a damaged archive can raise: a bad or truncated directory (BadZipFile, EOFError,
+# ValueError, OSError), or a directory asking for a zip version zipfile lacks
+# (NotImplementedError, a RuntimeError)
+_OPEN_ERRORS = (zipfile.BadZipFile, OSError, ValueError, RuntimeError, EOFError)
+
+
 def is_workbook(src: Source) -> bool:
     """True for xlsx/xls/ods content (by signature, or by suffix for OLE/zip containers)."""
     if src.data.startswith(_OLE):
@@ -59,7 +65,7 @@ def is_workbook(src: Source) -> bool:
     if src.data.startswith(_ZIP):
         try:
             names = zipfile.ZipFile(io.BytesIO(src.data)).namelist()
-        except zipfile.BadZipFile:
+        except _OPEN_ERRORS:
             return src.suffix in _EXCEL_SUFFIXES
         return "[Content_Types].xml" in names or "mimetype" in names or any(
             n.startswith("xl/") for n in names)
@@ -82,7 +88,7 @@ def _walk_zip(src: Source, depth: int = 0) -> Iterator[Source]:
     try:
         zf = zipfile.ZipFile(io.BytesIO(src.data))
         infos = sorted(zf.infolist(), key=lambda i: i.filename)
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except _OPEN_ERRORS as exc:
         raise ParseError("not a readable zip archive", file=src.name, expected="zip archive",
                          got=str(exc)) from exc
     for info in infos:
