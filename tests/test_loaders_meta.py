@@ -365,3 +365,26 @@ def test_an_undated_post_is_kept_and_noted(tmp_path):
     df = read_export(path)
     assert len(df) == 2 and df["published_at"].isna().tolist() == [False, True]
     assert "missing_publish_time" in _codes(df) and "summary_row_dropped" not in _codes(df)
+
+
+def test_two_digit_years_of_a_spreadsheet_resave(tmp_path):
+    rows = _ig_rows(3, seed=8)
+    expected = _expected(rows)
+    for r in rows:           # 10/31/2026 10:31 → 10/31/26 10:31, as Excel writes m/d/yy h:mm
+        r["Publish time"] = r["Publish time"].replace("/2026 ", "/26 ")
+    path = tmp_path / "ig_2026-12-01.csv"
+    _write(path, _IG_COLS, rows)
+    df = read_export(path)
+    assert df["published_at"].tolist() == expected.tolist()
+    assert [q["rows"] for q in df.attrs["quality"] if q["code"] == "two_digit_year"] == [3]
+
+
+@pytest.mark.parametrize("cell", ["10/31/9026 10:31", "10/31/1900 10:31", "10/31/2300 10:31"])
+def test_year_out_of_range_names_the_cell(tmp_path, cell):
+    rows = _ig_rows(3, seed=9)
+    rows[2]["Publish time"] = cell
+    path = tmp_path / "ig_2026-12-01.csv"
+    _write(path, _IG_COLS, rows)
+    with pytest.raises(ParseError, match=rf"line 4, column 'Publish time'.*{cell}") as err:
+        read_export(path)
+    assert "a year between 1990 and 2200" in str(err.value)

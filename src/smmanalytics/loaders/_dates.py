@@ -74,6 +74,10 @@ _DAY_FIRST = (r"^(?:[^\W\d]+\.?,?\s+)?(\d{1,2})\.?\s*(?:de\s+)?([^\W\d]+)\.?"
               r"(?:\s+(?:de\s+)?(\d{4}))?$")
 
 
+#: calendar years accepted in exports (pandas' nanosecond timestamps end in 2262)
+YEARS = (1990, 2200)
+
+
 def _fold(s: pd.Series) -> pd.Series:
     """NFC, lower case, NBSP → space, collapsed spaces."""
     s = s.astype("str").str.normalize("NFC").str.lower()
@@ -109,8 +113,11 @@ def parse_datetimes(values: pd.Series, fmt: str, *, tz: str | None = None, file:
                     ) -> tuple[pd.Series, dict[str, int]]:
     """Parse text times with ``fmt`` (strptime codes); naive ones are localised in ``tz``.
 
-    Empty / ``-`` / ``N/A`` cells give NaT. A cell that does not follow ``fmt`` raises
-    ParseError. Returns ``(utc_series, dst_counts)`` as :func:`local_to_utc`.
+    Empty / ``-`` / ``N/A`` cells give NaT. A cell that does not follow ``fmt``, or whose year
+    is outside :data:`YEARS`, raises ParseError; but when every year came in two digits (a
+    spreadsheet's re-save, ``10/31/26``), ``%Y`` is read as ``%y`` and the count of those
+    times is ``counts["two_digit_year"]``. Returns ``(utc_series, counts)``, the DST counts as
+    :func:`local_to_utc`.
     """
     if values.dtype == object:  # workbook cells: dates may already be datetimes
         is_dt = values.map(lambda v: isinstance(v, (pd.Timestamp, datetime.datetime)))
@@ -145,8 +152,20 @@ def parse_datetimes(values: pd.Series, fmt: str, *, tz: str | None = None, file:
         raise ParseError("cell is not a date/time in the expected format", file=file,
                          line=first_line + pos, column=column, expected=f"format {fmt}",
                          got=str(values.iloc[pos]))
+    odd = parsed.notna() & ~parsed.dt.year.between(*YEARS)
+    if odd.any():
+        if "%Y" in fmt and (parsed.dt.year[parsed.notna()] < 100).all():
+            # every year in two digits: a spreadsheet's re-save (10/31/26 10:31)
+            out, counts = parse_datetimes(values, fmt.replace("%Y", "%y"), tz=tz, file=file,
+                                          column=column, first_line=first_line)
+            return out, {**counts, "two_digit_year": int(parsed.notna().sum())}
+        pos = int(np.flatnonzero(odd.to_numpy())[0])
+        raise ParseError("date out of range", file=file, line=first_line + pos,
+                         column=column, expected=f"format {fmt}, a year between {YEARS[0]} "
+                         f"and {YEARS[1]}", got=str(values.iloc[pos]))
+    parsed = parsed.astype("datetime64[ns, UTC]" if tz is None else "datetime64[ns]")
     if tz is None:
-        return parsed.astype("datetime64[ns, UTC]"), {"dst_ambiguous": 0, "dst_nonexistent": 0}
+        return parsed, {"dst_ambiguous": 0, "dst_nonexistent": 0}
     return local_to_utc(parsed, tz)
 
 
@@ -177,8 +196,8 @@ def _arrow_strptime(s: pd.Series, fmt: str) -> pd.Series | None:
         ts = pc.strptime(arr, format=fmt, unit="s", error_is_null=True)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
         return None
-    out = pd.Series(ts.to_pandas(), index=s.index)
-    return out.astype("datetime64[ns]")
+    # in seconds: a year pandas' nanoseconds cannot hold (26 for 2026) is checked by the caller
+    return pd.Series(ts.to_pandas(), index=s.index).astype("datetime64[s]")
 
 
 def parse_text_dates(values: pd.Series, *, file: str | None = None, column: str | None = None,

@@ -13,14 +13,13 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ParseError
+from ._dates import YEARS
 from ._headers import SUMMARY_WORDS, normalize
 from ._registry import Candidate, ParseContext
 
 __all__ = ["text", "long_daily", "hms_seconds", "note_day_tz", "cells_text", "outer_name",
            "zip_member_time", "check_years", "cells_of", "summary_cells", "YEARS"]
 
-#: calendar years accepted in exports (pandas' nanosecond timestamps end in 2262)
-YEARS = (1990, 2200)
 
 _EMPTY = {"", "-", "--", "—", "n/a", "undefined", "nan", "none", "null"}
 

@@ -122,6 +122,10 @@ def _publish_times(c: Candidate, ctx: ParseContext) -> pd.Series:
     utc, counts = parse_datetimes(cells if cells.dtype == object else s, fmt, tz=META_TZ,
                                   file=ctx.file, column=header,
                                   first_line=first)
+    if counts.get("two_digit_year"):
+        ctx.note("two_digit_year", f"{counts['two_digit_year']} publish times have a two-digit "
+                 f"year (a spreadsheet's re-save, {s[s != ''].iloc[0]!r}): read as 20xx",
+                 rows=counts["two_digit_year"])
     if counts["dst_ambiguous"]:
         ctx.note("dst_ambiguous", f"{counts['dst_ambiguous']} publish times fall in the "
                  "repeated autumn hour of America/Los_Angeles; the first occurrence (PDT) was "
