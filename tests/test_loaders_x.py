@@ -150,3 +150,18 @@ def test_content_export_resaved_with_numeric_dates(tmp_path):
     assert us["published_at"][0] == pd.Timestamp("2026-07-04", tz=UTC)
     notes = [q for q in us.attrs["quality"] if q["code"] == "date_format_resaved"]
     assert notes and notes[0]["level"] == "warning"
+
+
+def test_ids_in_scientific_notation_are_read_from_the_links(tmp_path):
+    # Excel writes a 19-digit id as 2.07706E+18: two posts whose ids round alike would be
+    # merged as one; the link keeps the id whole
+    head = "Post id,Date,Post text,Post Link,Impressions\n"
+    (tmp_path / "x.csv").write_text(
+        head + "2.07706E+18,\"Tue, Jul 14, 2026\",a,https://x.com/a/status/2077056051303153665,10\n"
+        "2.07706E+18,\"Tue, Jul 14, 2026\",b,https://x.com/a/status/2077056051303153999,20\n"
+        "2.07706E+18,\"Tue, Jul 14, 2026\",c,,30\n")
+    df = read_export(tmp_path / "x.csv")
+    assert df["post_id"].tolist() == ["2077056051303153665", "2077056051303153999",
+                                      "2.07706E+18"]
+    notes = {q["code"]: q["rows"] for q in df.attrs["quality"]}
+    assert notes["post_id_from_link"] == 2 and notes["post_id_damaged"] == 1

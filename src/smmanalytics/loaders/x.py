@@ -69,6 +69,31 @@ def _account(permalink: pd.Series) -> pd.Series:
         r"(?:twitter|x)\.com/([A-Za-z0-9_]+)/status", expand=False).astype("string")
 
 
+def _post_ids(c: Candidate, family: str, permalink: pd.Series,
+              ctx: ParseContext) -> pd.Series:
+    """The post ids: the id column where it holds digits, else the id in the post's link.
+
+    A spreadsheet re-save writes a 19-digit id as ``2.03457E+18``, which rounds it: different
+    posts would share an id and be merged as snapshots of one. The link keeps the id whole.
+    """
+    post_id = _text(c, family, "post_id", len(permalink))
+    from_link = permalink.fillna("").str.extract(r"/status(?:es)?/(\d+)", expand=False)
+    from_link = from_link.astype("string").replace("", pd.NA)
+    damaged = post_id.notna() & ~post_id.str.fullmatch(r"\d+").fillna(False).astype(bool)
+    mended = (post_id.isna() | damaged) & from_link.notna()
+    if (damaged & mended).any():
+        n = int((damaged & mended).sum())
+        ctx.note("post_id_from_link", f"{n} post ids are not written in digits (scientific "
+                 f"notation from a spreadsheet: {post_id[damaged].iloc[0]!r}); the ids in the "
+                 "post links were used", rows=n)
+    lost = damaged & ~mended
+    if lost.any():
+        ctx.note("post_id_damaged", f"{int(lost.sum())} post ids are not written in digits "
+                 "(scientific notation from a spreadsheet) and have no link to read them from; "
+                 "they cannot be matched reliably across exports", rows=int(lost.sum()))
+    return post_id.mask(mended, from_link)
+
+
 def _posts(c: Candidate, family: str, post_id: pd.Series, permalink: pd.Series,
            published: pd.Series, decoded: pd.Series, export_precision: str,
            **extra: pd.Series) -> pd.DataFrame:
@@ -108,8 +133,8 @@ def _detect_legacy(c: Candidate) -> float:
 def _parse_legacy(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     fam = "x_legacy"
     n = c.table.n_rows
-    post_id = _text(c, fam, "post_id", n)
     permalink = _text(c, fam, "permalink", n)
+    post_id = _post_ids(c, fam, permalink, ctx)
     export, _ = parse_datetimes(c.col(fam, "time"), "%Y-%m-%d %H:%M %z", tz=None, file=ctx.file,
                                 column=c.header_of(fam, "time"),
                                 first_line=c.table.first_line + 1)
@@ -155,9 +180,7 @@ def _parse_content(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     fam = "x_content"
     n = c.table.n_rows
     permalink = _text(c, fam, "permalink", n)
-    post_id = _text(c, fam, "post_id", n)
-    from_link = permalink.fillna("").str.extract(r"/status(?:es)?/(\d+)", expand=False)
-    post_id = post_id.fillna(from_link.astype("string"))
+    post_id = _post_ids(c, fam, permalink, ctx)
     days = _day_dates(c, fam, ctx)
     day_utc = day_to_utc(days, "UTC")
     decoded = x_snowflake_time(post_id.fillna(""))
