@@ -82,6 +82,22 @@ def test_latest_snapshot_wins_and_ties_go_to_later_file(tmp_path):
     assert smm.load(tie).posts["views"].tolist() == [222]
 
 
+def test_a_post_twice_in_one_file_is_not_a_newer_snapshot(tmp_path):
+    brand = tmp_path / "brand"
+    brand.mkdir()
+    _ig(brand / "a_2026-11-01.csv", 100)
+    one, two = (_ig(tmp_path / f"{k}.csv", v).read_bytes().decode("utf-8-sig").splitlines()[1]
+                for k, v in (("one", 200), ("two", 300)))
+    (brand / "b_2026-11-02.csv").write_text(f"{IG_HEADER}\n{one}\n{two}\n", encoding="utf-8")
+    ds = smm.load(brand)
+    assert ds.posts["views"].tolist() == [300]      # the last row of the newest file
+    q = ds.quality.set_index("code")
+    assert q.loc["repeated_in_file", "file"].endswith("b_2026-11-02.csv")
+    assert q.loc["repeated_in_file", "level"] == "warning"
+    assert q.loc["repeated_in_file", "rows"] == 1
+    assert q.loc["snapshot_merged", "file"].endswith("a_2026-11-01.csv")
+
+
 def test_daily_overlap_newest_snapshot_wins(tmp_path):
     head = "Date,Impressions,New follows,Unfollows,Create Post\n"
     (tmp_path / "account_overview_analytics_2026-07-02.csv").write_text(

@@ -185,16 +185,28 @@ def _merge(table: str, frames: list[pd.DataFrame], log: QualityLog) -> pd.DataFr
             dup = df.duplicated(subset=keys, keep="last")
         positions = sorting.result()
     if dup.any():
-        dropped = df.loc[dup]
-        for src, n in dropped.groupby("source_file", sort=True).size().items():
-            what = "posts" if table == "posts" else f"{table} rows"
-            log.add(src, "snapshot_merged", f"{n} {what} also in a newer export; the newest "
-                    "snapshot was kept", level="info", rows=int(n))
+        _note_merged(df, dup, keys, table, log)
         positions = positions[~dup.to_numpy()[positions]]
     df = _take(df.drop(columns="_order"), positions)
     out = schema.conform(df, table)
     schema.validate(out, table)
     return out
+
+
+def _note_merged(df: pd.DataFrame, dup: pd.Series, keys: list[str], table: str,
+                 log: QualityLog) -> None:
+    """Record the rows the merge drops, per file: a row whose key comes again later in the
+    same file (the later row kept: nothing tells which is right), and one that a newer export
+    holds too (its newest snapshot kept)."""
+    what = "posts" if table == "posts" else f"{table} rows"
+    in_file = dup & df.duplicated(subset=[*keys, "source_file"], keep="last")
+    for src, n in df.loc[in_file].groupby("source_file", sort=True).size().items():
+        log.add(src, "repeated_in_file", f"{n} {what} come twice or more in this file under "
+                "the same key; the last of them was kept", rows=int(n))
+    newer = dup & ~in_file
+    for src, n in df.loc[newer].groupby("source_file", sort=True).size().items():
+        log.add(src, "snapshot_merged", f"{n} {what} also in a newer export; the newest "
+                "snapshot was kept", level="info", rows=int(n))
 
 
 def _share_platforms(parts: list[pd.DataFrame]) -> None:
