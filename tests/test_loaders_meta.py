@@ -388,3 +388,19 @@ def test_year_out_of_range_names_the_cell(tmp_path, cell):
     with pytest.raises(ParseError, match=rf"line 4, column 'Publish time'.*{cell}") as err:
         read_export(path)
     assert "a year between 1990 and 2200" in str(err.value)
+
+
+def test_placeholder_number_cells_are_missing_and_noted(tmp_path):
+    rows = _ig_rows(3, seed=10)
+    rows[0]["Views"], rows[1]["Likes"], rows[2]["Likes"] = "--", "N/A", "N/A"
+    path = tmp_path / "ig_2026-12-01.csv"
+    _write(path, _IG_COLS, rows)
+    df = read_export(path)
+    assert df["views"].isna().tolist() == [True, False, False]
+    assert df["reactions"].isna().tolist() == [False, True, True]
+    # interactions add what is known: likes are missing, not 0, on the last two rows
+    assert df["interactions"][1] == float(rows[1]["Comments"]) + float(rows[1]["Shares"]) + \
+        float(rows[1]["Saves"])
+    note = next(q for q in df.attrs["quality"] if q["code"] == "placeholder_cells")
+    assert note["rows"] == 3 and note["level"] == "info"
+    assert "'--' or 'N/A'" in note["message"] and "'Views', 'Likes'" in note["message"]

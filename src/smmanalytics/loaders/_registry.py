@@ -62,6 +62,9 @@ class Candidate:
     table: RawTable
     tables: list[RawTable] = field(default_factory=list)   # every table of the same source
     _matches: dict[str, HeaderMatch] = field(default_factory=dict, repr=False)
+    #: header → (count, first cell) of the cells such as ``--`` or ``N/A`` that
+    #: :meth:`numbers` read as missing; noted once per table after the parse
+    placeholders: dict[str, tuple[int, str]] = field(default_factory=dict, repr=False)
 
     @property
     def name(self) -> str:
@@ -142,9 +145,22 @@ class Candidate:
             return None
         m = self.match(family)
         header = self.table.header[m.columns[canonical][0]]
-        return parse_numbers(cells, file=self.name, column=header,
-                             first_line=self.table.first_line + 1,
-                             decimal=decimal or decimal_for_locale(m.locale), percent=percent)
+        out = parse_numbers(cells, file=self.name, column=header,
+                            first_line=self.table.first_line + 1,
+                            decimal=decimal or decimal_for_locale(m.locale), percent=percent)
+        if not pd.api.types.is_numeric_dtype(cells.dtype) and out.hasnans:
+            self._count_placeholders(header, cells)
+        return out
+
+    def _count_placeholders(self, header: str, cells: pd.Series) -> None:
+        """Remember the cells of ``header`` that a word such as ``--`` or ``N/A`` left empty
+        (TikTok's ``undefined`` has a note of its own)."""
+        from ._numbers import MISSING
+
+        words = cells.astype("str").str.strip().str.lower()
+        hit = words.isin(MISSING - {"", "undefined", "nan", "none"}).to_numpy()
+        if hit.any():
+            self.placeholders[header] = (int(hit.sum()), str(cells[hit].iloc[0]).strip())
 
     def expect_numbers(self, family: str, canonicals: list[str]) -> None:
         """Have the CSV pass read these fields as numbers (:meth:`RawTable.expect_numbers`):
@@ -544,6 +560,7 @@ def _parse_tables(src: Source, log: QualityLog, fmts: list[Format]
         except Exception as exc:
             raise ParseError(f"unexpected error while parsing as {fmt.name}{where}: "
                              f"{type(exc).__name__}: {exc}", file=src.name) from exc
+        _note_placeholders(cand, ctx)
         for df in out:
             df.attrs.setdefault("source_format", fmt.name)
             df.attrs.setdefault("platform", fmt.platform)
@@ -552,6 +569,19 @@ def _parse_tables(src: Source, log: QualityLog, fmts: list[Format]
                 df.attrs.setdefault("sheet", table.sheet)
         frames.extend(out)
     return frames, understood
+
+
+def _note_placeholders(cand: Candidate, ctx: ParseContext) -> None:
+    """One note for the number cells a placeholder word left empty (missing, never 0)."""
+    if not cand.placeholders:
+        return
+    n = sum(k for k, _ in cand.placeholders.values())
+    words = sorted({w for _, w in cand.placeholders.values()})
+    cols = sorted(cand.placeholders, key=cand.header.index)    # columns converted on threads
+    ctx.note("placeholder_cells", f"{n} number cells hold {' or '.join(map(repr, words[:3]))} "
+             f"(no value) and were read as missing, not 0, in {', '.join(map(repr, cols[:6]))}"
+             + (f" and {len(cols) - 6} other columns" if len(cols) > 6 else ""),
+             level="info", rows=n)
 
 
 def _iter_parsed(path, platform: str | None) -> Iterator[pd.DataFrame]:
