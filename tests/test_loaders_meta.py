@@ -404,3 +404,23 @@ def test_placeholder_number_cells_are_missing_and_noted(tmp_path):
     note = next(q for q in df.attrs["quality"] if q["code"] == "placeholder_cells")
     assert note["rows"] == 3 and note["level"] == "info"
     assert "'--' or 'N/A'" in note["message"] and "'Views', 'Likes'" in note["message"]
+
+
+def test_semicolon_file_with_english_headers_reads_dots_as_thousands(tmp_path):
+    # re-saved by a spreadsheet set to French or Italian: ';' between cells, '.' between
+    # thousands, the headers still English
+    rows = _ig_rows(3, seed=11)
+    views = [22485, 6097, 812]
+    for r, v in zip(rows, views, strict=True):
+        r["Views"] = f"{v:,}".replace(",", ".")
+    path = tmp_path / "ig_2026-12-01.csv"
+    _write(path, _IG_COLS, rows, delim=";")
+    df = read_export(path)
+    assert df["views"].tolist() == views
+    note = next(q for q in df.attrs["quality"] if q["code"] == "decimal_from_delimiter")
+    assert note["level"] == "warning" and "'Views'" in note["message"]
+    # a comma-delimited file keeps the English reading, and needs no note
+    _write(path, _IG_COLS, rows, delim=",")
+    df = read_export(path)
+    assert df["views"].tolist() == [22.485, 6.097, 812]
+    assert "decimal_from_delimiter" not in _codes(df)

@@ -25,14 +25,16 @@ import pyarrow.compute as pc
 
 from ..errors import ParseError
 
-__all__ = ["parse_numbers", "MISSING", "decimal_for_locale"]
+__all__ = ["parse_numbers", "MISSING", "AMBIGUOUS_DOT", "decimal_for_locale"]
 
 MISSING = frozenset({"", "-", "--", "—", "–", "n/a", "na", "undefined", "null", "none", "nan",
                      "#n/a", "n.a.", "n.d."})
 _CURRENCY = r"[€$£¥₹₽₺]|\b(?:EUR|USD|GBP|CHF|JPY|CAD|AUD)\b"
 _SPACES = r"[\s\u00a0\u202f\u2009']"
 _AMBIG_COMMA = r"^\d{1,3}(?:,\d{3})+$"
-_AMBIG_DOT = r"^\d{1,3}(?:\.\d{3})+$"
+#: a number that reads as thousands or as a decimal (``22.485``): the column's evidence, then
+#: the ``decimal`` hint, decide
+AMBIGUOUS_DOT = r"^\d{1,3}(?:\.\d{3})+$"
 
 
 def decimal_for_locale(locale: str | None) -> str | None:
@@ -107,7 +109,7 @@ def parse_numbers(values: pd.Series, *, file: str | None = None, column: str | N
     multi_dot = s.str.count(r"\.") > 1
     # a cell's own unambiguous shape wins over the column's evidence
     cell_dec = cell_dec.mask(only_c & ~s.str.fullmatch(_AMBIG_COMMA), ",").mask(
-        only_d & ~s.str.fullmatch(_AMBIG_DOT), ".")
+        only_d & ~s.str.fullmatch(AMBIGUOUS_DOT), ".")
     cell_dec = cell_dec.mask(multi_comma & ~both, ".").mask(multi_dot & ~both, ",")
     comma_dec = cell_dec == ","
     cleaned = s.where(~comma_dec, s.str.replace(".", "", regex=False).str.replace(",", ".",
@@ -183,7 +185,7 @@ def _column_decimal(s: pd.Series, hint: str | None) -> str:
     comma_evidence = (only_c & ~s.str.fullmatch(_AMBIG_COMMA)).sum() + (
         has_c & has_d & (s.str.rfind(",") > s.str.rfind("."))).sum() + (
         only_d & (s.str.count(r"\.") > 1)).sum()
-    dot_evidence = (only_d & ~s.str.fullmatch(_AMBIG_DOT)).sum() + (
+    dot_evidence = (only_d & ~s.str.fullmatch(AMBIGUOUS_DOT)).sum() + (
         has_c & has_d & (s.str.rfind(".") > s.str.rfind(","))).sum() + (
         only_c & (s.str.count(",") > 1)).sum()
     if comma_evidence > dot_evidence:

@@ -65,6 +65,9 @@ class Candidate:
     #: header → (count, first cell) of the cells such as ``--`` or ``N/A`` that
     #: :meth:`numbers` read as missing; noted once per table after the parse
     placeholders: dict[str, tuple[int, str]] = field(default_factory=dict, repr=False)
+    #: headers whose numbers such as ``22.485`` were read as thousands because the file is
+    #: ``;``-delimited (see :meth:`decimal_hint`); noted once per table after the parse
+    read_by_delimiter: list[str] = field(default_factory=list, repr=False)
 
     @property
     def name(self) -> str:
@@ -138,19 +141,36 @@ class Candidate:
     def numbers(self, family: str, canonical: str, *, decimal: str | None = None,
                 percent: bool = False) -> pd.Series | None:
         """The column carrying ``canonical`` parsed as Float64 numbers; None when absent."""
-        from ._numbers import decimal_for_locale, parse_numbers
+        from ._numbers import AMBIGUOUS_DOT, parse_numbers
 
         cells = self.col(family, canonical)
         if cells is None:
             return None
-        m = self.match(family)
-        header = self.table.header[m.columns[canonical][0]]
+        header = self.table.header[self.match(family).columns[canonical][0]]
+        hint, by_delimiter = self.decimal_hint(family)
         out = parse_numbers(cells, file=self.name, column=header,
-                            first_line=self.table.first_line + 1,
-                            decimal=decimal or decimal_for_locale(m.locale), percent=percent)
-        if not pd.api.types.is_numeric_dtype(cells.dtype) and out.hasnans:
-            self._count_placeholders(header, cells)
+                            first_line=self.table.first_line + 1, decimal=decimal or hint,
+                            percent=percent)
+        if not pd.api.types.is_numeric_dtype(cells.dtype):
+            if out.hasnans:
+                self._count_placeholders(header, cells)
+            if by_delimiter and decimal is None:
+                ambiguous = cells.astype("str").str.strip().str.fullmatch(AMBIGUOUS_DOT)
+                if (out[ambiguous.to_numpy()] >= 1000).any():     # read as thousands
+                    self.read_by_delimiter.append(header)
         return out
+
+    def decimal_hint(self, family: str) -> tuple[str | None, bool]:
+        """The decimal mark numbers that fit both readings (``1.234``) follow, and whether it
+        comes from the delimiter: a ``;``-delimited file was saved by a spreadsheet where
+        ``,`` is the decimal mark (French, Italian, German settings), even when its headers
+        are English; otherwise the mark of the headers' language."""
+        from ._numbers import decimal_for_locale
+
+        by_locale = decimal_for_locale(self.match(family).locale)
+        if self.table.delimiter == ";" and by_locale != ",":
+            return ",", True
+        return by_locale, False
 
     def _count_placeholders(self, header: str, cells: pd.Series) -> None:
         """Remember the cells of ``header`` that a word such as ``--`` or ``N/A`` left empty
@@ -167,10 +187,8 @@ class Candidate:
         :meth:`numbers` then casts them instead of parsing text. Fields in several columns
         (coalesced) and files of a decimal-comma locale, where ``1.234`` may be a thousand,
         are read as text."""
-        from ._numbers import decimal_for_locale
-
         m = self.match(family)
-        if decimal_for_locale(m.locale) == ",":
+        if self.decimal_hint(family)[0] == ",":
             return
         self.table.expect_numbers(pos[0] for name in canonicals
                                   if len(pos := m.columns.get(name, [])) == 1)
@@ -561,6 +579,11 @@ def _parse_tables(src: Source, log: QualityLog, fmts: list[Format]
             raise ParseError(f"unexpected error while parsing as {fmt.name}{where}: "
                              f"{type(exc).__name__}: {exc}", file=src.name) from exc
         _note_placeholders(cand, ctx)
+        if cand.read_by_delimiter:
+            cols = sorted(set(cand.read_by_delimiter), key=cand.header.index)
+            ctx.note("decimal_from_delimiter", "the file is ';'-delimited, as a spreadsheet "
+                     "saves it where ',' is the decimal mark: numbers such as 1.234 were read "
+                     f"as thousands in {', '.join(map(repr, cols[:6]))}", level="warning")
         for df in out:
             df.attrs.setdefault("source_format", fmt.name)
             df.attrs.setdefault("platform", fmt.platform)
