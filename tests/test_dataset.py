@@ -303,3 +303,11 @@ def test_a_settings_reader_warns_and_a_garbled_file_is_refused(tmp_path):
         read_brand(path)
     with pytest.raises(ConfigError, match="costs file not found"):
         smm.read_costs(tmp_path / "costs.csv")
+
+
+def test_an_export_with_headers_only_is_noted(tmp_path):
+    (tmp_path / "ig_2026-11-01.csv").write_text(IG_HEADER + "\n", encoding="utf-8")
+    ds = smm.load(tmp_path)
+    assert ds.files["status"].tolist() == ["ok"] and ds.files["rows"].tolist() == [0]
+    assert ds.quality["code"].tolist() == ["empty_file"]
+    assert "headers but no rows" in ds.quality["message"][0]

@@ -579,6 +579,10 @@ def _parse_tables(src: Source, log: QualityLog, fmts: list[Format]
             raise ParseError(f"unexpected error while parsing as {fmt.name}{where}: "
                              f"{type(exc).__name__}: {exc}", file=src.name) from exc
         _note_placeholders(cand, ctx)
+        if out and not any(len(df) for df in out) and not any(
+                e["code"] == "empty_file" for e in log.entries):
+            ctx.note("empty_file", f"the table{where} has its headers but no rows (nothing in "
+                     "its period, or an export cut short?)", level="info")
         if cand.read_by_delimiter:
             cols = sorted(set(cand.read_by_delimiter), key=cand.header.index)
             ctx.note("decimal_from_delimiter", "the file is ';'-delimited, as a spreadsheet "
