@@ -424,3 +424,26 @@ def test_semicolon_file_with_english_headers_reads_dots_as_thousands(tmp_path):
     df = read_export(path)
     assert df["views"].tolist() == [22.485, 6.097, 812]
     assert "decimal_from_delimiter" not in _codes(df)
+
+
+def _resaved(cell, how):
+    """A Meta publish time (MM/DD/YYYY HH:MM) as a spreadsheet re-saves it."""
+    t = pd.to_datetime(cell, format="%m/%d/%Y %H:%M")
+    return {"ampm": t.strftime("%m/%d/%Y %I:%M %p"), "dmy": t.strftime("%d/%m/%Y %H:%M"),
+            "de": t.strftime("%d.%m.%Y %H:%M"), "iso": t.strftime("%Y-%m-%d %H:%M:%S"),
+            "isoT": t.strftime("%Y-%m-%dT%H:%M")}[how]
+
+
+@pytest.mark.parametrize("how", ["ampm", "dmy", "de", "iso", "isoT"])
+def test_publish_times_resaved_by_a_spreadsheet(tmp_path, how):
+    rows = _ig_rows(6, seed=12)
+    rows[0]["Publish time"] = "10/31/2026 15:05"      # day 31: proves the day-first order
+    expected = _expected(rows)
+    for r in rows:
+        r["Publish time"] = _resaved(r["Publish time"], how)
+    path = tmp_path / "ig_2026-12-01.csv"
+    _write(path, _IG_COLS, rows)
+    df = read_export(path)
+    assert df["published_at"].tolist() == expected.tolist()
+    note = next(q for q in df.attrs["quality"] if q["code"] == "date_format_resaved")
+    assert repr(rows[0]["Publish time"]) in note["message"]

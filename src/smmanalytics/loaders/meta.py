@@ -118,10 +118,14 @@ def _publish_times(c: Candidate, ctx: ParseContext) -> pd.Series:
     with_seconds = pc.fill_null(pc.greater_equal(colons, 2), False).to_numpy(
         zero_copy_only=False)
     seconds = with_seconds.any() and with_seconds[(s != "").to_numpy()].all()
-    fmt = "%m/%d/%Y %H:%M:%S" if seconds else "%m/%d/%Y %H:%M"
-    utc, counts = parse_datetimes(cells if cells.dtype == object else s, fmt, tz=META_TZ,
-                                  file=ctx.file, column=header,
-                                  first_line=first)
+    values = cells if cells.dtype == object else s
+    utc, counts, fmt = _times_in_first_format(values, seconds, file=ctx.file, column=header,
+                                              first_line=first)
+    if fmt != _PUBLISH_FORMATS[0]:
+        ctx.note("date_format_resaved", f"publish times are written {s[s != ''].iloc[0]!r}, not "
+                 "as Meta writes them (MM/DD/YYYY HH:MM): the file was re-saved by a "
+                 f"spreadsheet; every time was read with the format {_with_seconds(fmt, seconds)}",
+                 level="info")
     if counts.get("two_digit_year"):
         ctx.note("two_digit_year", f"{counts['two_digit_year']} publish times have a two-digit "
                  f"year (a spreadsheet's re-save, {s[s != ''].iloc[0]!r}): read as 20xx",
@@ -135,6 +139,34 @@ def _publish_times(c: Candidate, ctx: ParseContext) -> pd.Series:
                  "skipped spring hour of America/Los_Angeles; shifted forward to 03:00 PDT",
                  rows=counts["dst_nonexistent"])
     return utc
+
+
+#: Meta's publish time, then how a spreadsheet re-saves it: US with AM/PM, day first (French,
+#: Italian settings), German, ISO. A format is taken only when it reads every cell, so a day
+#: first is proved by a cell whose first number is above 12 (month first is Meta's own).
+_PUBLISH_FORMATS = ("%m/%d/%Y %H:%M", "%m/%d/%Y %I:%M %p", "%d/%m/%Y %H:%M", "%d.%m.%Y %H:%M",
+                    "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M")
+
+
+def _with_seconds(fmt: str, seconds: bool) -> str:
+    return fmt.replace("%M", "%M:%S", 1) if seconds else fmt
+
+
+def _times_in_first_format(values: pd.Series, seconds: bool, **where
+                           ) -> tuple[pd.Series, dict[str, int], str]:
+    """The times read with the first of :data:`_PUBLISH_FORMATS` that reads every cell, and
+    that format; when none does, Meta's own format's ParseError (it names the first bad
+    cell)."""
+    first_error = None
+    for fmt in _PUBLISH_FORMATS:
+        try:
+            utc, counts = parse_datetimes(values, _with_seconds(fmt, seconds), tz=META_TZ,
+                                          **where)
+        except ParseError as exc:
+            first_error = first_error or exc
+            continue
+        return utc, counts, fmt
+    raise first_error
 
 
 def _content_type(codes: np.ndarray, keys: pd.Index, permalink: pd.Series, ctx: ParseContext,
