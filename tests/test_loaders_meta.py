@@ -447,3 +447,21 @@ def test_publish_times_resaved_by_a_spreadsheet(tmp_path, how):
     assert df["published_at"].tolist() == expected.tolist()
     note = next(q for q in df.attrs["quality"] if q["code"] == "date_format_resaved")
     assert repr(rows[0]["Publish time"]) in note["message"]
+
+
+@pytest.mark.parametrize("delim,cells,expected,level", [
+    # a ';' file re-saved under French settings: day first, assumed and said so
+    (";", ["01/09/2025", "02/09/2025"], ["2025-09-01", "2025-09-02"], "warning"),
+    # a day above 12 proves the order, whatever the delimiter
+    (",", ["09/30/2025", "10/01/2025"], ["2025-09-30", "2025-10-01"], "info"),
+    (";", ["30/09/2025", "01/10/2025"], ["2025-09-30", "2025-10-01"], "info")])
+def test_meta_daily_resaved_with_numeric_dates(tmp_path, delim, cells, expected, level):
+    body = "".join(f"{d}{delim}{v}\n" for d, v in zip(cells, (-2, 5), strict=True))
+    path = tmp_path / "facebook_follows_2026-11-01.csv"
+    path.write_text(f'sep={delim}\n"Facebook follows"\nDate{delim}Primary\n{body}',
+                    encoding="utf-8")
+    df = read_export(path)
+    assert df["date"].tolist() == [pd.Timestamp(d) for d in expected]
+    assert df["value"].tolist() == [-2, 5]
+    note = next(q for q in df.attrs["quality"] if q["code"] == "date_format_resaved")
+    assert note["level"] == level

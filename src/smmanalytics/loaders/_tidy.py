@@ -13,12 +13,12 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ParseError
-from ._dates import YEARS
+from ._dates import YEARS, dates_from_parts, parse_text_dates
 from ._headers import SUMMARY_WORDS, normalize
 from ._registry import Candidate, ParseContext
 
 __all__ = ["text", "long_daily", "hms_seconds", "note_day_tz", "cells_text", "outer_name",
-           "zip_member_time", "check_years", "cells_of", "summary_cells", "YEARS"]
+           "zip_member_time", "check_years", "cells_of", "summary_cells", "written_days", "YEARS"]
 
 
 _EMPTY = {"", "-", "--", "—", "n/a", "undefined", "nan", "none", "null"}
@@ -128,6 +128,22 @@ def check_years(parts: pd.DataFrame, *, file: str, column: str | None,
         raise ParseError("date out of range", file=file, line=first_line + pos, column=column,
                          expected=f"a year between {YEARS[0]} and {YEARS[1]}",
                          got=str(int(year.iloc[pos])))
+
+
+def written_days(cells: pd.Series, ctx: ParseContext, *, column: str | None, first_line: int,
+                 numeric_order: str = "mdy") -> pd.Series:
+    """Naive dates from cells written with month names (``Tue, Jul 14, 2026``), ISO, or in
+    numbers as a spreadsheet re-saves them (``14/07/2026``: noted, with a warning when nothing
+    in the column proves the order and ``numeric_order`` was assumed)."""
+    parts = parse_text_dates(cells, file=ctx.file, column=column, first_line=first_line,
+                             require_year=True, numeric_order=numeric_order)
+    if parts.attrs.get("numeric_order"):
+        guessed = parts.attrs.get("numeric_ambiguous")
+        ctx.note("date_format_resaved", "dates are written with numbers (the file was re-saved "
+                 f"by a spreadsheet); read as {parts.attrs['numeric_order'].upper()}"
+                 + (" — assumed, no day above 12 proves the order" if guessed else ""),
+                 level="warning" if guessed else "info")
+    return dates_from_parts(parts, file=ctx.file, column=column, first_line=first_line)
 
 
 def note_day_tz(ctx: ParseContext, platform: str, what: str = "dates") -> None:

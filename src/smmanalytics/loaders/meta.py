@@ -43,7 +43,7 @@ from ._dates import META_TZ, parse_datetimes
 from ._headers import match_headers, normalize
 from ._ids import instagram_shortcode, instagram_shortcode_time
 from ._registry import Candidate, ParseContext, register, two_labels
-from ._tidy import summary_cells
+from ._tidy import summary_cells, written_days
 
 __all__: list[str] = []
 
@@ -371,12 +371,12 @@ def _parse_daily(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     dates_raw = frame[0].astype("str").str.strip()
     empty = dates_raw == ""
     dates = pd.to_datetime(dates_raw.mask(empty, None), format="ISO8601", errors="coerce")
-    bad = dates.isna() & ~empty
-    if bad.any():
-        pos = int(np.flatnonzero(bad.to_numpy())[0])
-        raise ParseError("cell is not a date", file=ctx.file, line=c.table.first_line + 1 + pos,
-                         column=c.header[0], expected="YYYY-MM-DDT00:00:00",
-                         got=dates_raw.iloc[pos])
+    if (dates.isna() & ~empty).any():
+        # re-saved by a spreadsheet (01/09/2025): a ';' delimiter says day first was its
+        # setting when no day above 12 tells
+        order = "dmy" if c.table.delimiter == ";" else "mdy"
+        dates = written_days(dates_raw, ctx, column=c.header[0],
+                             first_line=c.table.first_line + 1, numeric_order=order)
     from ._numbers import parse_numbers
     values = parse_numbers(frame[1], file=ctx.file, column=c.header[1],
                            first_line=c.table.first_line + 1)

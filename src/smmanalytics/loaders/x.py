@@ -26,9 +26,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ._dates import dates_from_parts, day_to_utc, parse_datetimes, parse_text_dates
+from ._dates import day_to_utc, parse_datetimes
 from ._ids import x_snowflake_time
 from ._registry import Candidate, ParseContext, register, two_labels
+from ._tidy import written_days
 
 __all__: list[str] = []
 
@@ -164,16 +165,8 @@ def _detect_content(c: Candidate) -> float:
 
 
 def _day_dates(c: Candidate, fam: str, ctx: ParseContext) -> pd.Series:
-    parts = parse_text_dates(c.col(fam, "date"), file=ctx.file, column=c.header_of(fam, "date"),
-                             first_line=c.table.first_line + 1, require_year=True)
-    if parts.attrs.get("numeric_order"):
-        guessed = parts.attrs.get("numeric_ambiguous")
-        ctx.note("date_format_resaved", "dates are written with numbers (the file was re-saved "
-                 f"by a spreadsheet); read as {parts.attrs['numeric_order'].upper()}"
-                 + (" — assumed, no day above 12 proves the order" if guessed else ""),
-                 level="warning" if guessed else "info")
-    return dates_from_parts(parts, file=ctx.file, column=c.header_of(fam, "date"),
-                            first_line=c.table.first_line + 1)
+    return written_days(c.col(fam, "date"), ctx, column=c.header_of(fam, "date"),
+                        first_line=c.table.first_line + 1)
 
 
 def _parse_content(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
