@@ -465,3 +465,17 @@ def test_meta_daily_resaved_with_numeric_dates(tmp_path, delim, cells, expected,
     assert df["value"].tolist() == [-2, 5]
     note = next(q for q in df.attrs["quality"] if q["code"] == "date_format_resaved")
     assert note["level"] == level
+
+
+def test_a_repeated_column_with_other_numbers_is_noted(tmp_path):
+    rows = _ig_rows(3, seed=13)
+    cols = [*_IG_COLS, "Likes"]
+    lines = [",".join(cols)] + [",".join([*(r[c] if c != "Description" else "x"
+                                            for c in _IG_COLS), v])
+                                for r, v in zip(rows, [rows[0]["Likes"], "999", ""], strict=True)]
+    path = tmp_path / "ig_2026-12-01.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    df = read_export(path)
+    assert df["reactions"].tolist() == [float(r["Likes"]) for r in rows]   # the first column's
+    note = next(q for q in df.attrs["quality"] if q["code"] == "columns_conflict")
+    assert note["rows"] == 1 and note["level"] == "warning"     # same, differs, one empty

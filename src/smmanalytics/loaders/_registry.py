@@ -68,6 +68,8 @@ class Candidate:
     #: headers whose numbers such as ``22.485`` were read as thousands because the file is
     #: ``;``-delimited (see :meth:`decimal_hint`); noted once per table after the parse
     read_by_delimiter: list[str] = field(default_factory=list, repr=False)
+    #: header of a column whose numbers were set aside → (header kept, rows that differ)
+    conflicts: dict[str, tuple[str, int]] = field(default_factory=dict, repr=False)
 
     @property
     def name(self) -> str:
@@ -151,6 +153,9 @@ class Candidate:
         out = parse_numbers(cells, file=self.name, column=header,
                             first_line=self.table.first_line + 1, decimal=decimal or hint,
                             percent=percent)
+        positions = self.match(family).columns[canonical]
+        if len(positions) > 1:
+            self._compare_copies(positions, out, hint if decimal is None else decimal, percent)
         if not pd.api.types.is_numeric_dtype(cells.dtype):
             if out.hasnans:
                 self._count_placeholders(header, cells)
@@ -159,6 +164,23 @@ class Candidate:
                 if (out[ambiguous.to_numpy()] >= 1000).any():     # read as thousands
                     self.read_by_delimiter.append(header)
         return out
+
+    def _compare_copies(self, positions: list[int], kept: pd.Series, decimal: str | None,
+                        percent: bool) -> None:
+        """Remember the rows where another column of the same field (a header repeated, or
+        in two languages) holds a different number than the one :meth:`col` kept (an empty
+        cell in either is no difference: bilingual files fill one language or the other)."""
+        from ._numbers import parse_numbers
+
+        for p in positions[1:]:
+            try:
+                other = parse_numbers(self.table.column(p), decimal=decimal, percent=percent)
+            except SmmError:           # not numbers: the cells read are the first column's
+                continue
+            n = int((kept.notna() & other.notna() & (other != kept)).fillna(False).sum())
+            if n:
+                header = self.table.header[p]
+                self.conflicts[header] = (self.table.header[positions[0]], n)
 
     def decimal_hint(self, family: str) -> tuple[str | None, bool]:
         """The decimal mark numbers that fit both readings (``1.234``) follow, and whether it
@@ -583,6 +605,9 @@ def _parse_tables(src: Source, log: QualityLog, fmts: list[Format]
                 e["code"] == "empty_file" for e in log.entries):
             ctx.note("empty_file", f"the table{where} has its headers but no rows (nothing in "
                      "its period, or an export cut short?)", level="info")
+        for other, (kept, n) in cand.conflicts.items():
+            ctx.note("columns_conflict", f"columns {kept!r} and {other!r} hold the same field "
+                     f"but different numbers in {n} rows; the first one's were kept", rows=n)
         if cand.read_by_delimiter:
             cols = sorted(set(cand.read_by_delimiter), key=cand.header.index)
             ctx.note("decimal_from_delimiter", "the file is ';'-delimited, as a spreadsheet "
