@@ -201,6 +201,25 @@ def test_roi_goal_uses_roi(tmp_path):
     assert 0.4 < running["p_meet"] < 0.85
 
 
+def test_roas_without_ad_spend_says_so(tmp_path):
+    # revenue is known (31 days × 10 EUR) and costs exist, but no ad spend: ROAS = 310 / 0
+    w = web([{"date": f"2026-10-{k:02d}", "channel_group": "Organic Social",
+              "source": "instagram", "revenue": 10.0, "currency": "EUR"} for k in range(1, 32)])
+    ds = dataset(tmp_path, "2026-10-01,2026-10-31,labor,500,,,,,,\n", web=w,
+                 goals=_goal_frame(tmp_path, "roas", 3))
+    row = scorecard(ds, "2026-10", asof="2026-11-02").iloc[0]
+    assert pd.isna(row["actual"]) and pd.isna(row["status"])
+    assert row["note"] == "no ad spend recorded in 2026-10: roas cannot be computed"
+    # ROI divides by all costs (500 here), so it is computable: (310 − 500) / 500
+    roi_goal = _goal_frame(tmp_path, "roi", 1)
+    ds = dataset(tmp_path, "2026-10-01,2026-10-31,labor,500,,,,,,\n", web=w, goals=roi_goal)
+    assert scorecard(ds, "2026-10", asof="2026-11-02").loc[0, "actual"] == pytest.approx(-0.38)
+    # no cost at all: ROI is not computable either
+    ds = dataset(tmp_path, "", web=w, goals=roi_goal)
+    assert scorecard(ds, "2026-10", asof="2026-11-02").loc[0, "note"] == \
+        "no costs recorded in 2026-10: roi cannot be computed"
+
+
 def test_no_data_gives_no_status(tmp_path):
     ds = dataset(goals=_goal_frame(tmp_path, "revenue", 100))
     row = scorecard(ds, "2026-10", asof="2026-10-20").iloc[0]

@@ -56,6 +56,22 @@ def test_periods_by_name(lang, period, name):
      "precedenti): è atteso un certo calo (regressione verso la media)."),
     ("fr", "benchmark measured over 2024-01-01..2024-12-31, brand over 2026-10",
      "référence mesurée du 1 janvier 2024 au 31 décembre 2024, marque sur octobre 2026"),
+    # a year is a period's name, not the number 2,026 / 2 026 / 2.026
+    ("en", "posts published in 2026 ÷ 52.14 weeks", "posts published in 2026 ÷ 52.14 weeks"),
+    ("fr", "posts published in 2026 ÷ 52.14 weeks", "publications en 2026 ÷ 52,14 semaines"),
+    ("it", "posts published in 2026 ÷ 52.14 weeks", "post pubblicati in 2026 ÷ 52,14 settimane"),
+    ("en", "posts published in 2026-10-01..2026-10-15 ÷ 2.14 weeks",
+     "posts published in 1 October 2026 – 15 October 2026 ÷ 2.14 weeks"),
+    # ... while a count of 2026 stays a number
+    ("fr", "only 2026 days of data: projection very uncertain",
+     "seulement 2\u202f026 jours de données : projection très incertaine"),
+    # the platform "all" is all platforms, inside the sentence
+    ("fr", "no data for roas on all", "aucune donnée pour ROAS sur toutes les plateformes"),
+    ("it", "no data for roas on all", "nessun dato per ROAS su tutte le piattaforme"),
+    ("it", "no ad spend recorded in 2025-09: roas cannot be computed",
+     "nessuna spesa pubblicitaria registrata in settembre 2025: ROAS non calcolabile"),
+    ("fr", "no instagram costs recorded in 2026-Q4: roi cannot be computed",
+     "aucun coût Instagram enregistré en T4 2026 : ROI non calculable"),
     # English keeps the words and still displays values for the reader
     ("en", "no linkedin posts in 2026-10", "no LinkedIn posts in October 2026"),
 ])
@@ -63,6 +79,13 @@ def test_notes_in_the_report_language(lang, note, expected):
     f = Formatter(lang)
     assert f.note(note) == expected
     assert f.untranslated == set()
+
+
+def test_platform_names():
+    assert Formatter("it").platform("linkedin") == "LinkedIn"
+    assert Formatter("fr").platform("all") == Formatter("fr").platform("total") == \
+        "Toutes plateformes"
+    assert Formatter("en").platform("all", inline=True) == "all platforms"
 
 
 def test_unknown_notes_stay_and_are_remembered():

@@ -12,7 +12,7 @@ from ._web import _deduplicate, _is_social, normalize_source, social_web
 from .metrics import interactions
 from .periods import Period, local_dates, parse_period
 
-__all__ = ["metric_daily", "actual", "posts_in", "interactions_reach"]
+__all__ = ["metric_daily", "actual", "missing_figure", "posts_in", "interactions_reach"]
 
 
 def posts_in(ds, platform: str, start: dt.date, end: dt.date
@@ -124,11 +124,33 @@ def actual(ds, metric: str, platform: str, start: dt.date, end: dt.date) -> floa
         i, r = interactions_reach(posts)
         return float(i.sum() / r.sum()) if len(r) and r.sum() > 0 else np.nan
     if metric in ("roas", "roi"):
-        from .roi import roi
-        r = roi(ds, (start, end), by=None if platform == "all" else "platform")
-        r = r if platform == "all" else r.loc[r["platform"] == platform]
-        return float(r[metric].iloc[0]) if len(r) and pd.notna(r[metric].iloc[0]) else np.nan
+        r = _roi_row(ds, platform, start, end)
+        return float(r[metric]) if r is not None and pd.notna(r[metric]) else np.nan
     raise ValueError(f"unknown goal metric {metric!r}")
+
+
+def _roi_row(ds, platform: str, start: dt.date, end: dt.date) -> pd.Series | None:
+    from .roi import roi
+    r = roi(ds, (start, end), by=None if platform == "all" else "platform")
+    r = r if platform == "all" else r.loc[r["platform"] == platform]
+    return r.iloc[0] if len(r) else None
+
+
+def missing_figure(ds, metric: str, platform: str, start: dt.date, end: dt.date) -> str | None:
+    """Why a ``roas`` or ``roi`` actual is NaN: the figure that is missing — ``"ad_spend"`` (no
+    ad spend recorded: ROAS divides by it), ``"cost"`` (no cost at all: ROI divides by it) or
+    ``"revenue"`` (GA4 does not cover the range) — or None (another metric, or no reason
+    known)."""
+    if metric not in ("roas", "roi"):
+        return None
+    r = _roi_row(ds, platform, start, end)
+    if r is None:
+        return None
+    den = "ad_spend" if metric == "roas" else "cost"
+    num = "revenue" if metric == "roas" else "value"
+    if pd.isna(r[den]) or r[den] == 0:
+        return den
+    return "revenue" if pd.isna(r[num]) else None
 
 
 def interactions_reach(posts: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:

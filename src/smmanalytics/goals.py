@@ -25,6 +25,8 @@ time zone, so lifetime metrics count on the day a post was published):
 - ``sessions``, ``key_events``, ``revenue``: GA4 figures of social traffic (Organic and Paid
   Social, see :mod:`smmanalytics._web`).
 - ``roas``, ``roi``: as in :func:`smmanalytics.roi.roi`, costs prorated to the days elapsed.
+  With no ad spend (ROAS) or no cost (ROI) recorded, the ratio is not computable and the note
+  says so, not "no data": the revenue may well be known.
 
 Status
 ------
@@ -48,6 +50,7 @@ import yaml
 from ._actuals import actual as _actual
 from ._actuals import interactions_reach as _interactions_reach
 from ._actuals import metric_daily
+from ._actuals import missing_figure as _missing_figure
 from ._actuals import posts_in as _posts_in
 from ._forecast import sim_count as _sim_count
 from ._forecast import sim_er as _sim_er
@@ -264,6 +267,19 @@ def _typed(df: pd.DataFrame) -> pd.DataFrame:
                       "complete": "boolean"}).reset_index(drop=True)
 
 
+def _no_data_note(ds, metric: str, platform: str, w: Period, end: dt.date) -> str:
+    """Why a goal has no actual: for ROAS and ROI, the figure that is missing (ad spend is
+    zero, say, while the revenue is known); otherwise "no data"."""
+    missing = _missing_figure(ds, metric, platform, w.start, end)
+    what = {"ad_spend": "ad spend", "cost": "costs"}.get(missing)
+    if what:
+        where = "" if platform == "all" else f"{platform} "
+        return f"no {where}{what} recorded in {w.label}: {metric} cannot be computed"
+    if missing == "revenue":
+        return f"GA4 revenue unknown for {w.label}: {metric} cannot be computed"
+    return f"no data for {metric} on {platform}"
+
+
 def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, general: list) -> dict:
     metric, platform, target = g["metric"], g["platform"], float(g["target"])
     at_least = g["direction"] == "at_least"
@@ -282,7 +298,7 @@ def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, general: l
     row["actual"] = a
     row["progress"] = a / target if target else np.nan
     if pd.isna(a):
-        row["note"] = "; ".join(notes + [f"no data for {metric} on {platform}"])
+        row["note"] = "; ".join(notes + [_no_data_note(ds, metric, platform, w, end)])
         return row
     meets = (a >= target) if at_least else (a <= target)
     rate = metric in RATE_METRICS

@@ -20,6 +20,7 @@ from babel.numbers import (
     get_minus_sign_symbol,
 )
 
+from ..errors import PeriodError
 from ..periods import parse_period
 
 __all__ = ["Formatter", "LANGS", "STATUS_COLORS", "PLATFORM_NAMES"]
@@ -50,6 +51,8 @@ _NOTES = [(_template_pattern(" ".join(n["en"].split())), n) for n in _yaml("note
 #: what each kind of data-quality note (its code) means, per language (quality.yaml)
 _QUALITY = _yaml("quality.yaml")
 _NUMBER = re.compile(r"-?\d{1,3}(,\d{3})*(\.\d+)?|-?\d+(\.\d+)?")
+#: the notes' placeholders that hold a period label ("2026", "2026-10", "2026-Q4", a range)
+_PERIOD_FIELDS = ("period", "previous")
 
 #: colours of goal statuses in tables
 STATUS_COLORS = {"met": "#2e7d32", "on track": "#558b2f", "at risk": "#ef6c00",
@@ -164,9 +167,14 @@ class Formatter:
     def _value(self, name: str, v: str) -> str:
         """One value taken from an English note, formatted for the reader."""
         if name == "platform":
-            return self.platform(v)
+            return self.platform(v, inline=True)
         if name == "metric":
             return self.metric(v)
+        if name in _PERIOD_FIELDS:          # a year is a name, not the number 2,026
+            try:
+                return self.period(v)
+            except PeriodError:
+                pass
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
             return self.date(dt.date.fromisoformat(v))
         if re.fullmatch(r"\d{4}-(\d{2}|Q[1-4])", v):
@@ -184,10 +192,17 @@ class Formatter:
         "Femmes"); names of places, industries and the like are shown as exported."""
         return self._word("categories", str(name).strip().lower(), str(name))
 
-    def platform(self, name) -> str:
-        """Display name of a platform ("linkedin" → "LinkedIn"; "total" → all platforms)."""
+    def platform(self, name, inline: bool = False) -> str:
+        """Display name of a platform ("linkedin" → "LinkedIn"; "total" or "all" → all
+        platforms: "All platforms", or inside a sentence (``inline``) "all platforms").
+
+        >>> Formatter("fr").platform("all", inline=True)
+        'toutes les plateformes'
+        """
         name = str(name)
-        return self.label("total") if name == "total" else PLATFORM_NAMES.get(name, name)
+        if name in ("total", "all"):
+            return self.label("all_platforms" if inline else "total")
+        return PLATFORM_NAMES.get(name, name)
 
     def number(self, x, digits: int = 0, missing: str = "–") -> str:
         if _missing(x):
