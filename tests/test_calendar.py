@@ -71,6 +71,42 @@ def test_plan_even_spread_without_effect_or_activity(null):
     assert plan["lift"].isna().all()
 
 
+def test_plan_even_spread_never_repeats_a_slot(null):
+    # 9 posts a week: days floor(i * 7 / 9) = Mon, Mon, Tue, Wed, Thu, Thu, Fri, Sat, Sun; the
+    # second post of Monday and Thursday comes 4 hours after the usual hour (08:00): 12:00
+    plan = plan_slots(null, "2026-11-02", weeks=2, posts_per_week=9)
+    week = plan.head(9)
+    assert week["weekday"].tolist() == [0, 0, 1, 2, 3, 3, 4, 5, 6]
+    assert week["hour"].tolist() == [8, 12, 8, 8, 8, 12, 8, 8, 8]
+    assert len(plan) == 18 and plan["start_utc"].is_unique
+    # 50 a week: 8 on Monday (i * 7 < 50 for i < 8), ceil(50 / 7) = 8 a day at most, so
+    # 24 // 8 = 3 hours apart from 08:00: 08, 11, 14, 17, 20, 23, 02, 05
+    plan = plan_slots(null, "2026-11-02", weeks=1, posts_per_week=50)
+    assert len(plan) == 50 and plan["start_utc"].is_unique
+    assert plan.loc[plan["weekday"] == 0, "hour"].tolist() == [2, 5, 8, 11, 14, 17, 20, 23]
+    assert plan.attrs["slots_per_week"] == plan.attrs["posts_per_week"] == 50
+
+
+def test_plan_with_fewer_slots_than_posts_says_so(effect, caplog):
+    # only three slots qualify: Thursday 20:00 and 19:00, Wednesday 19:00 (the recommended
+    # ones kept, no other slot with posts); 5 posts a week asked
+    bt = dataclasses.replace(effect, recommended=effect.recommended.head(3),
+                             by_slot=effect.by_slot.assign(n_posts=0))
+    plan = plan_slots(bt, "2026-11-02", weeks=2, posts_per_week=5)
+    assert len(plan) == 6 and plan["start_utc"].is_unique
+    week = plan.head(3).sort_values(["weekday", "hour"])
+    assert week[["weekday", "hour"]].to_numpy().tolist() == [[2, 19], [3, 19], [3, 20]]
+    assert plan.attrs["slots_per_week"] == 3 and plan.attrs["posts_per_week"] == 5
+    assert "only 3 distinct slots a week qualify for the 5 posts" in caplog.text
+
+
+def test_plan_has_no_two_posts_in_the_skipped_spring_hour(null):
+    # every hour of the week around 2026-03-29, when Paris skips 02:00-03:00: the 02:00 slot
+    # moves to 03:00, where a post already is; it is dropped, not doubled
+    plan = plan_slots(null, "2026-03-23", weeks=1, posts_per_week=168)
+    assert len(plan) == 167 and plan["start_utc"].is_unique
+
+
 def test_plan_from_audience_activity(null):
     act = pd.DataFrame({"weekday": np.repeat(np.arange(7), 24), "hour": np.tile(np.arange(24), 7)})
     act["online_followers"] = np.where(act["hour"] == 21, 500.0, 100.0) + act["weekday"]

@@ -292,3 +292,22 @@ def test_best_times_says_why_no_test_was_run(ds, test, expected):
                          method={"weeks": 4, "test": test})
     sentence = BrandReport(ds, "2026-10", lang="fr")._bt_sentence(bt)
     assert sentence.startswith(expected) and "p = " not in sentence
+
+
+def test_best_times_says_when_fewer_slots_than_posts(ds, monkeypatch):
+    """A plan with fewer distinct weekly slots than the account's pace says so under the
+    slots table (rather than listing one slot twice)."""
+    import smmanalytics.calendar as cal
+
+    real = cal.plan_month
+
+    def few(bt, month, posts_per_week=None, tz=None):
+        plan = real(bt, month, posts_per_week=3, tz=tz)
+        plan.attrs.update(posts_per_week=5)
+        return plan
+
+    monkeypatch.setattr(cal, "plan_month", few)
+    sec = BrandReport(ds, "2026-10", lang="en").best_times(platforms=["instagram"], ics=False)
+    notes = [b["text"] for b in sec.blocks if b["kind"] == "note"]
+    assert ("Only 3 distinct slots a week qualify for the 5 posts a week of the account's pace: "
+            "the plan holds 3 a week rather than two posts at the same time.") in notes

@@ -7,7 +7,10 @@ Definitions
   followers online first) when exported; otherwise posts are spread evenly over the week at the
   account's most common posting hour.
 - Each week of the plan uses the same slots: slots are taken in rank order, at most
-  ``ceil(posts_per_week / 7)`` per day and at least 3 hours apart on the same day.
+  ``ceil(posts_per_week / 7)`` per day and at least 3 hours apart on the same day (relaxed
+  when too few slots qualify). A slot is used at most once a week: with fewer distinct slots
+  than posts asked, the plan has fewer posts (``attrs["slots_per_week"]``), never two posts at
+  the same time. The even spread puts a day's k-th post 4·k hours after the first.
 - Times are wall-clock hours in ``tz`` converted to UTC with the zone's rules (a slot in the
   skipped spring hour moves forward; in the repeated autumn hour, the first occurrence is used).
 """
@@ -78,9 +81,12 @@ def _pick(ranked: pd.DataFrame, per_week: int, basis: str) -> pd.DataFrame:
     """Choose ``per_week`` slots in rank order, spread over the days."""
     if basis == "even":
         days = np.floor(np.arange(per_week) * 7 / per_week).astype(int)
-        extra = np.arange(per_week) // 7          # more than 7 posts: later in the day
+        # a day's second, third… post comes later that day: every 4 hours, or closer when a
+        # day has more than 6 posts, so that no two posts share an hour
+        extra = pd.Series(days).groupby(days).cumcount().to_numpy()
+        step = min(4, 24 // int(np.ceil(per_week / 7)))
         base = ranked.iloc[0]
-        return pd.DataFrame({"weekday": days, "hour": (int(base["hour"]) + 4 * extra) % 24,
+        return pd.DataFrame({"weekday": days, "hour": (int(base["hour"]) + step * extra) % 24,
                              "lift": np.nan, "reason": base["reason"]})
     cap = int(np.ceil(per_week / 7))
     taken: dict[int, list[int]] = {}
@@ -123,7 +129,10 @@ def plan_slots(best: BestTimes, start, weeks: int, posts_per_week: int,
     DataFrame
         One row per planned post, in time order: start_local (tz-aware), start_utc, weekday
         (0 = Monday), hour, lift (shrunk slot lift; NaN when unknown), reason (why this slot).
-        ``attrs["basis"]`` is ``effect``, ``activity`` or ``even``.
+        ``attrs["basis"]`` is ``effect``, ``activity`` or ``even``. No two posts share a start
+        time: when fewer distinct slots qualify than ``posts_per_week`` (an account that has
+        posted in few slots), the plan has fewer posts, ``attrs["slots_per_week"]`` says how
+        many (``attrs["posts_per_week"]`` is the number asked) and a warning is logged.
 
     Examples
     --------
@@ -152,9 +161,15 @@ def plan_slots(best: BestTimes, start, weeks: int, posts_per_week: int,
         "hour": pd.array(hours, dtype="Int64"),
         "lift": pd.array(np.tile(week["lift"].to_numpy(float), int(weeks)), dtype="Float64"),
         "reason": pd.array(np.tile(week["reason"].to_numpy(object), int(weeks)), dtype="string"),
-    }).sort_values("start_utc", kind="stable").reset_index(drop=True)
+    }).sort_values("start_utc", kind="stable")
+    # two slots an hour apart meet in the hour skipped in spring: keep the first
+    plan = plan.drop_duplicates("start_utc").reset_index(drop=True)
     plan.attrs.update(basis=basis, tz=tz, platform=best.method.get("platform"),
-                      created=day0.tz_localize("UTC").isoformat())
+                      created=day0.tz_localize("UTC").isoformat(),
+                      posts_per_week=int(posts_per_week), slots_per_week=len(week))
+    if len(week) < int(posts_per_week):
+        logger.warning("only %d distinct slots a week qualify for the %d posts a week asked: "
+                       "the plan has fewer posts", len(week), int(posts_per_week))
     return plan
 
 

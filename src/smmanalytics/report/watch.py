@@ -102,6 +102,10 @@ class WatchSections:
                     caption=f.label("bt_slots_caption").format(
                         month=f.month(pd.Timestamp(next_month + "-01")).capitalize(),
                         n=len(plan), basis=basis))
+            asked, found = plan.attrs.get("posts_per_week"), plan.attrs.get("slots_per_week")
+            if asked and found is not None and found < asked:
+                self.text(sec, f.label("bt_slots_short").format(
+                    found=f.number(found), asked=f.number(asked)), note=True)
             excluded = {k: v for k, v in (bt.n_excluded or {}).items() if v}
             if excluded:
                 self.text(sec, f.label("bt_excluded") + " " + ", ".join(
