@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from sim_timing import simulate  # noqa: E402
 from smmanalytics import Dataset, cli  # noqa: E402
 from smmanalytics.brand import Brand  # noqa: E402
-from smmanalytics.calendar import plan_month, plan_slots, write_ics  # noqa: E402
+from smmanalytics.calendar import plan_after, plan_month, plan_slots, write_ics  # noqa: E402
 from smmanalytics.errors import PeriodError  # noqa: E402
 from smmanalytics.timing import best_times  # noqa: E402
 
@@ -219,6 +219,24 @@ def test_plan_month_uses_the_accounts_pace(effect):
     # ceil(8 / 7) = 2 posts each: 32 to 36 posts
     assert 32 <= len(plan) <= 36
     assert 8 <= len(plan_month(effect, "2026-11", posts_per_week=2)) <= 10
+
+
+@pytest.mark.parametrize("period,first,last", [
+    ("2026-10", "2026-11-01", "2026-11-30"),           # a month: the next calendar month
+    ("2026-Q3", "2026-10-01", "2026-10-31"),
+    ("2026", "2027-01-01", "2027-01-31"),
+    # a range: from the day after its end, one month (it was the range's own month, October)
+    ("2026-10-01..2026-10-15", "2026-10-16", "2026-11-15"),
+    ("2026-01-20..2026-01-31", "2026-02-01", "2026-02-28"),
+])
+def test_plan_after_starts_the_day_after_the_period(null, period, first, last):
+    plan = plan_after(null, period, posts_per_week=7)
+    days = plan["start_local"].dt.tz_localize(None).dt.normalize()
+    # 7 a week on the even basis: one post every day, so exactly the days first..last
+    assert days.tolist() == list(pd.date_range(first, last))
+    assert (plan.attrs["first_day"], plan.attrs["last_day"]) == (first, last)
+    if period == "2026-10":
+        assert plan["start_utc"].tolist() == plan_month(null, "2026-11", 7)["start_utc"].tolist()
 
 
 def test_activity_heatmap_and_lift_heatmap(null):

@@ -299,15 +299,33 @@ def test_best_times_says_when_fewer_slots_than_posts(ds, monkeypatch):
     slots table (rather than listing one slot twice)."""
     import smmanalytics.calendar as cal
 
-    real = cal.plan_month
+    real = cal.plan_after
 
-    def few(bt, month, posts_per_week=None, tz=None):
-        plan = real(bt, month, posts_per_week=3, tz=tz)
+    def few(bt, period, posts_per_week=None, tz=None):
+        plan = real(bt, period, posts_per_week=3, tz=tz)
         plan.attrs.update(posts_per_week=5)
         return plan
 
-    monkeypatch.setattr(cal, "plan_month", few)
+    monkeypatch.setattr(cal, "plan_after", few)
     sec = BrandReport(ds, "2026-10", lang="en").best_times(platforms=["instagram"], ics=False)
     notes = [b["text"] for b in sec.blocks if b["kind"] == "note"]
     assert ("Only 3 distinct slots a week qualify for the 5 posts a week of the account's pace: "
             "the plan holds 3 a week rather than two posts at the same time.") in notes
+
+
+@pytest.mark.parametrize("period,first,last,name", [
+    ("2026-10", "2026-11-01", "2026-11-30", "November 2026"),
+    ("2026-10-01..2026-10-15", "2026-10-16", "2026-11-15", "16 October 2026 – 15 November 2026"),
+])
+def test_slots_start_the_day_after_the_period(ds, period, first, last, name):
+    """The plan never falls inside the reported period: a range's plan starts the day after
+    it ends (it started on the 1st of the range's month) and lasts a month, as a month's."""
+    rep = BrandReport(ds, period, lang="en")
+    sec = rep.best_times(platforms=["instagram"], ics=False)
+    plan = rep._slots["instagram"]
+    days = plan["start_local"].dt.tz_localize(None).dt.normalize()
+    assert days.min() >= pd.Timestamp(first) and days.max() <= pd.Timestamp(last)
+    assert days.min() < pd.Timestamp(first) + pd.Timedelta(days=7)   # a full month planned
+    assert days.max() > pd.Timestamp(last) - pd.Timedelta(days=7)
+    captions = [b.get("caption") or "" for b in sec.blocks if b["kind"] == "table"]
+    assert any(c.startswith(f"{name}: first slots of {len(plan)} planned") for c in captions)

@@ -10,7 +10,7 @@ from importlib import metadata as _metadata
 from .alerts import AlertSettings, alerts, backtest, incidents, plot_alert, plot_alerts, signals
 from .benchmarks import benchmarks, compare_benchmarks, compare_competitors, read_competitors
 from .brand import Brand
-from .calendar import plan_month, plan_slots, write_ics
+from .calendar import plan_after, plan_month, plan_slots, write_ics
 from .compare import Comparison, compare
 from .dataset import Dataset, load
 from .errors import (
@@ -94,6 +94,7 @@ __all__ = [
     "BestTimes",
     "plan_slots",
     "plan_month",
+    "plan_after",
     "write_ics",
     # alerts
     "alerts",

@@ -29,7 +29,7 @@ from .errors import PeriodError
 from .periods import parse_period
 from .timing import WEEKDAYS, BestTimes
 
-__all__ = ["plan_slots", "plan_month", "write_ics"]
+__all__ = ["plan_slots", "plan_month", "plan_after", "write_ics"]
 
 logger = logging.getLogger(__name__)
 
@@ -205,14 +205,54 @@ def plan_month(best: BestTimes, month: str, posts_per_week: int | None = None,
     period = parse_period(month)
     if period.kind != "month":
         raise PeriodError(f"plan_month needs one month, 'YYYY-MM'; got {month!r}")
-    first = pd.Period(period.label, freq="M")
+    return _plan_days(best, period.start, period.end, posts_per_week, tz)
+
+
+def plan_after(best: BestTimes, period, posts_per_week: int | None = None,
+               tz: str | None = None) -> pd.DataFrame:
+    """Posting slots for the month that follows a report's ``period``.
+
+    The plan starts the day after ``period`` ends and lasts one month: the next calendar
+    month after a month, quarter or year ("2026-10" → November 2026), and for a range of days
+    from the day after it to the same day of the next month, less one ("2026-10-01..2026-10-15"
+    → 16 October to 15 November 2026). A plan never falls inside the period it follows.
+
+    Parameters
+    ----------
+    best : BestTimes
+    period : str, tuple or Period
+        Any period :func:`smmanalytics.periods.parse_period` reads.
+    posts_per_week, tz
+        As in :func:`plan_month`.
+
+    Returns
+    -------
+    DataFrame
+        As :func:`plan_slots`, restricted to those days; ``attrs["first_day"]`` and
+        ``attrs["last_day"]`` (ISO dates) say which.
+
+    Examples
+    --------
+    >>> plan_after(bt, "2026-10-01..2026-10-15")                        # doctest: +SKIP
+    """
+    end = pd.Timestamp(parse_period(period).end)
+    first = end + pd.Timedelta(days=1)
+    last = first + pd.DateOffset(months=1) - pd.Timedelta(days=1)
+    return _plan_days(best, first.date(), last.date(), posts_per_week, tz)
+
+
+def _plan_days(best: BestTimes, first, last, posts_per_week: int | None,
+               tz: str | None) -> pd.DataFrame:
+    """The plan's slots from ``first`` to ``last`` (local days, both included)."""
+    first, last = pd.Timestamp(first), pd.Timestamp(last)
     if posts_per_week is None:
         posts_per_week = max(1, int(round(best.method.get("posts_per_week", 1.0))))
-    weeks = int(np.ceil(first.days_in_month / 7)) + 1
-    plan = plan_slots(best, first.start_time, weeks, posts_per_week, tz)
-    in_month = plan["start_local"].dt.tz_localize(None).dt.to_period("M") == first
-    out = plan.loc[in_month.to_numpy()].reset_index(drop=True)
-    out.attrs.update(plan.attrs)
+    weeks = int(np.ceil(((last - first).days + 1) / 7)) + 1
+    plan = plan_slots(best, first, weeks, posts_per_week, tz)
+    day = plan["start_local"].dt.tz_localize(None).dt.normalize()
+    out = plan.loc[((day >= first) & (day <= last)).to_numpy()].reset_index(drop=True)
+    out.attrs.update(plan.attrs, first_day=first.date().isoformat(),
+                     last_day=last.date().isoformat())
     return out
 
 

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from .. import plots
+from ..periods import parse_period
 from ..timing import MIN_POSTS, MIN_WEEKS
 from ._ahead import built_ahead
 from .builder import Section
@@ -57,10 +58,11 @@ class WatchSections:
         """Per platform: does posting time matter, the heatmap, and next month's slots.
 
         Uses every post published up to the period's end (more history, honest intervals).
-        With ``ics``, next month's slots are also written as ``<stem>-<platform>.ics`` next
-        to the PDF by :meth:`write_pdf`.
+        The slots cover the month that starts the day after the period ends
+        (:func:`smmanalytics.calendar.plan_after`). With ``ics``, they are also written as
+        ``<stem>-<platform>.ics`` next to the PDF by :meth:`write_pdf`.
         """
-        from ..calendar import plan_month
+        from ..calendar import plan_after
         from ..timing import best_times
 
         f = self.fmt
@@ -74,7 +76,6 @@ class WatchSections:
                                .astype(str).unique())
         if not platforms:
             return self.text(sec, f.label("bt_no_hours"))
-        next_month = (pd.Timestamp(self.period.end) + pd.Timedelta(days=1)).strftime("%Y-%m")
         self.text(sec, f.label("bt_intro").format(tz=self.tz))
         for platform in platforms:
             bt = best_times(history, self.tz, platform=platform, daily=self.ds.daily, seed=seed)
@@ -86,7 +87,7 @@ class WatchSections:
                 bt.plot(ax=ax, kind=kind)
                 self._localize_heatmap(fig, ax)
                 self.figure(sec, fig, caption=f.label(f"bt_heatmap_{kind}"))
-            plan = plan_month(bt, next_month)
+            plan = plan_after(bt, self.period)     # from the day after the period ends
             if len(plan):
                 self._slots[platform] = plan
                 shown = plan.head(12)
@@ -100,8 +101,7 @@ class WatchSections:
                                                for v in shown["lift"]],
                 }), align=["left", "right"], widths=["1fr", "auto"],
                     caption=f.label("bt_slots_caption").format(
-                        month=f.month(pd.Timestamp(next_month + "-01")).capitalize(),
-                        n=len(plan), basis=basis))
+                        month=self._plan_days(plan), n=len(plan), basis=basis))
             asked, found = plan.attrs.get("posts_per_week"), plan.attrs.get("slots_per_week")
             if asked and found is not None and found < asked:
                 self.text(sec, f.label("bt_slots_short").format(
@@ -112,6 +112,17 @@ class WatchSections:
                     f"{f.label('excl_' + k)} ({f.number(v)})" for k, v in excluded.items()),
                     note=True)
         return sec
+
+    def _plan_days(self, plan: pd.DataFrame) -> str:
+        """The days a plan covers by name: "Novembre 2026" for a calendar month, else its
+        first and last days."""
+        first, last = plan.attrs["first_day"], plan.attrs["last_day"]
+        p = parse_period((first, last))
+        month = pd.Period(first, freq="M")
+        if first == month.start_time.date().isoformat() and last == \
+                month.end_time.date().isoformat():
+            return self.fmt.month(p.start).capitalize()
+        return self.fmt.period(p)
 
     def _localize_heatmap(self, fig, ax) -> None:
         """Weekday names and axis labels in the report language (the caption says the rest)."""
