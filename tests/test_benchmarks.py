@@ -95,6 +95,29 @@ def test_compare_industry_row_and_fallback():
     assert other["industry"] == "all" and "no 'bakeries' row" in other["note"]
 
 
+def test_posts_per_week_over_the_weeks_the_exports_cover():
+    # Instagram's exports hold 2025-03-01..2025-06-30 (a followers series) and its two posts:
+    # 122 days = 17.43 weeks of 2025, not 52.14
+    follows = daily([{"platform": "instagram", "account_id": "a", "date": d,
+                      "metric": "followers_total", "value": 100.0}
+                     for d in ("2025-03-01", "2025-06-30")])
+    ds = dataset(posts=_posts(), daily=follows)
+    ppw = compare_benchmarks(ds, 2025, industry="retail").set_index("metric").loc[
+        "posts_per_week"]
+    assert ppw["brand_value"] == pytest.approx(2 / (122 / 7))
+    assert ppw["method"] == ("posts published in 2025 ÷ 17.43 weeks: the instagram exports "
+                             "cover only 2025-03-01..2025-06-30 of it")
+    # without a daily series, the posts alone: 2 March to 2 June, 93 days
+    ppw = compare_benchmarks(dataset(posts=_posts()), 2025, industry="retail").set_index(
+        "metric").loc["posts_per_week"]
+    assert ppw["brand_value"] == pytest.approx(2 / (93 / 7))
+    # a month the exports cover entirely keeps its own weeks: 1 post ÷ 31 / 7
+    ppw = compare_benchmarks(ds, "2025-03", industry="retail").set_index("metric").loc[
+        "posts_per_week"]
+    assert ppw["brand_value"] == pytest.approx(7 / 31)
+    assert ppw["method"] == "posts published in 2025-03 ÷ 4.43 weeks"
+
+
 def test_compare_socialinsider_and_buffer_ways():
     ds = dataset(posts=_posts(), daily=_followers())
     si = compare_benchmarks(ds, 2025, source="Socialinsider").iloc[0]

@@ -70,3 +70,53 @@ def test_audience_categories_in_the_report_language():
     plots.plot_audience(aud, dimension="gender", ax=ax, name=Formatter("it").category)
     assert _bars(ax) == pytest.approx({"Donne": 0.76, "Uomini": 0.21, "Altro": 0.03})
     plt.close(fig)
+
+
+@pytest.mark.parametrize("days,freq", [(31, "D"), (92, "D"), (93, "W"), (365, "W"),
+                                       (731, "W"), (732, "M")])
+def test_bar_freq_keeps_bars_visible(days, freq):
+    assert plots.bar_freq(days) == freq
+
+
+def _interaction_posts():
+    # Paris days: Mon 5 Oct 2026 (10 + 20), Wed 7 Oct (5), Sun 11 Oct 23:30 (1: still the week
+    # of the 5th), Mon 12 Oct (7), Sun 1 Nov (2)
+    return pd.DataFrame({
+        "platform": ["instagram", "facebook", "instagram", "instagram", "instagram",
+                     "instagram"],
+        "published_at": pd.to_datetime(["2026-10-05T08:00Z", "2026-10-05T09:00Z",
+                                        "2026-10-07T08:00Z", "2026-10-11T21:30Z",
+                                        "2026-10-12T08:00Z", "2026-11-01T08:00Z"], utc=True),
+        "interactions": [10.0, 20.0, 5.0, 1.0, 7.0, 2.0]})
+
+
+def _stacks(ax) -> dict[str, tuple[float, float, float]]:
+    """Each bar's (left edge as a date, width in days, top) summed over the stack."""
+    import matplotlib.dates as mdates
+
+    out: dict[str, list] = {}
+    for p in ax.patches:
+        left = mdates.num2date(p.get_x()).strftime("%Y-%m-%d %H:%M")
+        w, top = out.get(left, (p.get_width(), 0.0))
+        out[left] = (round(w, 6), max(top, p.get_y() + p.get_height()))
+    return {k: (round(w, 6), top) for k, (w, top) in sorted(out.items())}
+
+
+def test_interactions_by_week_and_month():
+    posts = _interaction_posts()
+    fig, ax = plt.subplots()
+    plots.plot_daily_interactions(posts, tz="Europe/Paris", ax=ax, freq="W")
+    # weeks from Monday 5 Oct (10 + 20 + 5 + 1 = 36), 12 Oct (7), 26 Oct (2); each bar starts
+    # 0.1 × 7 = 0.7 days (16:48) into its week and is 0.8 × 7 = 5.6 days wide
+    assert _stacks(ax) == {"2026-10-05 16:48": (5.6, 36.0), "2026-10-12 16:48": (5.6, 7.0),
+                           "2026-10-26 16:48": (5.6, 2.0)}
+    fig, ax = plt.subplots()
+    plots.plot_daily_interactions(posts, tz="Europe/Paris", ax=ax, freq="M")
+    # October: 43 from 0.1 × 31 = 3.1 days in, 24.8 days wide; November: 2, 3 days in, 24 wide
+    assert _stacks(ax) == {"2026-10-04 02:24": (24.8, 43.0), "2026-11-04 00:00": (24.0, 2.0)}
+    fig, ax = plt.subplots()
+    plots.plot_daily_interactions(posts, tz="Europe/Paris", ax=ax)     # by day, as before
+    assert len(_stacks(ax)) == 5 and {w for w, _ in _stacks(ax).values()} == {0.8}
+    with pytest.raises(ValueError, match="freq"):
+        plots.plot_daily_interactions(posts, tz="Europe/Paris", ax=ax, freq="Y")
+    plt.close("all")

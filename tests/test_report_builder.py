@@ -329,3 +329,13 @@ def test_slots_start_the_day_after_the_period(ds, period, first, last, name):
     assert days.max() > pd.Timestamp(last) - pd.Timedelta(days=7)
     captions = [b.get("caption") or "" for b in sec.blocks if b["kind"] == "table"]
     assert any(c.startswith(f"{name}: first slots of {len(plan)} planned") for c in captions)
+
+
+@pytest.mark.parametrize("period,caption", [
+    ("2026-10", "Interactions by publish day"),
+    ("2026", "Interactions by publish week (weeks from Monday)"),
+])
+def test_a_year_shows_interactions_by_week(ds, period, caption):
+    """Over a year, 365 daily bars are hairlines: the chart has a bar per week."""
+    sec = BrandReport(ds, period, lang="en").engagement_charts()
+    assert [b["caption"] for b in sec.blocks if b["kind"] == "figure"][0] == caption

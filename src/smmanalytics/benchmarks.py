@@ -15,6 +15,9 @@ public profiles.
   TikTok row by views uses ``E_p / views_p``.
 - Buffer: the median over posts of ``(likes + comments + shares) / impressions``. Rows whose
   denominator is unresolved are never compared.
+- Posts per week: the platform's feed posts in the period ÷ the weeks of the period its
+  exports cover (first to last day of its posts or daily series): a year whose data starts in
+  March is not divided by 52 weeks. The method says so when the cover is partial.
 
 When the brand's figure cannot be computed that way (followers unknown, no posts, a missing
 component), the comparison is NaN and the note says why.
@@ -22,6 +25,7 @@ component), the comparison is NaN and the note says why.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 from importlib import resources
@@ -128,12 +132,38 @@ def _followers_end(daily: pd.DataFrame, platform: str, p: Period, notes: list | 
     return float(last["value"])
 
 
+def _covered(ds, platform: str, p: Period) -> tuple[dt.date, dt.date]:
+    """The days of ``p`` a platform's exports cover: from the first to the last day its posts
+    (local publish days) or its daily series hold. A year's posting rate is counted over these
+    weeks, not over weeks before the exports start or after they end."""
+    days = []
+    posts = ds.posts
+    if posts is not None and len(posts):
+        mine = (posts["platform"].astype("string") == platform).fillna(False).to_numpy()
+        days.append(local_dates(posts.loc[mine, "published_at"], ds.brand.timezone))
+    daily = ds.daily
+    if daily is not None and len(daily):
+        mine = (daily["platform"].astype("string") == platform).fillna(False).to_numpy()
+        days.append(pd.to_datetime(daily.loc[mine, "date"]))
+    days = pd.concat(days).dropna() if days else pd.Series(dtype="datetime64[ns]")
+    if days.empty:
+        return p.start, p.end
+    start, end = max(p.start, days.min().date()), min(p.end, days.max().date())
+    return (start, end) if start <= end else (p.start, p.end)
+
+
 def _brand_figure(ds, bench: pd.Series, posts: pd.DataFrame, p: Period) -> tuple[float, str, str]:
     """(value, method, note) for one benchmark row; NaN with the reason when not computable."""
     src, plat, den = bench["source"], bench["platform"], bench["denominator"]
     g = posts.loc[(posts["platform"].astype("string") == plat).fillna(False).to_numpy()]
     if bench["metric"] == "posts_per_week":
-        return len(g) / (p.days / 7), f"posts published in {p.label} ÷ {p.days / 7:.2f} weeks", ""
+        start, end = _covered(ds, plat, p)
+        weeks = ((end - start).days + 1) / 7
+        method = f"posts published in {p.label} ÷ {weeks:.2f} weeks"
+        if (start, end) != (p.start, p.end):
+            method += (f": the {plat} exports cover only {start.isoformat()}..{end.isoformat()} "
+                       "of it")
+        return len(g) / weeks, method, ""
     if g.empty:
         return np.nan, "", f"no {plat} posts in {p.label}"
     if src == "Rival IQ":

@@ -11,7 +11,7 @@ import pandas as pd
 import seaborn as sns
 from matplotlib.axes import Axes
 
-__all__ = ["theme", "PLATFORM_COLORS", "plot_audience", "plot_daily_interactions",
+__all__ = ["theme", "PLATFORM_COLORS", "bar_freq", "plot_audience", "plot_daily_interactions",
            "plot_engagement_by_platform"]
 
 PLATFORM_COLORS = {
@@ -29,28 +29,50 @@ def theme(font_scale: float = 0.9) -> dict:
     return rc
 
 
+def bar_freq(days: int) -> str:
+    """The bar of :func:`plot_daily_interactions` for a period of ``days`` days: a day up to a
+    quarter (92 days), a week (from Monday) up to two years, else a month; so that a chart
+    holds at most about 100 bars, each wide enough to see."""
+    return "D" if days <= 92 else "W" if days <= 731 else "M"
+
+
 def plot_daily_interactions(posts: pd.DataFrame, *, tz: str, ax: Axes | None = None,
                             label: str = "Interactions", name=str, day=None,
-                            **kwargs) -> Axes:
-    """Stacked bars of interactions by local publish day and platform.
+                            freq: str = "D", **kwargs) -> Axes:
+    """Stacked bars of interactions by local publish day (or week, or month) and platform.
 
-    ``posts`` needs ``published_at`` (UTC), ``platform`` and ``interactions``. ``name``
-    displays a platform, ``day`` a ``datetime.date`` on the axis (ISO dates by default); the
-    legend sits above the bars.
+    ``posts`` needs ``published_at`` (UTC), ``platform`` and ``interactions``. ``freq`` is
+    ``"D"`` (a bar per day), ``"W"`` (per week, from Monday) or ``"M"`` (per calendar month);
+    :func:`bar_freq` chooses one for a period's length. A week's or month's bar starts on its
+    first day and covers 80 % of it. ``name`` displays a platform, ``day`` a
+    ``datetime.date`` on the axis (ISO dates by default); the legend sits above the bars.
     """
+    if freq not in ("D", "W", "M"):
+        raise ValueError(f"freq must be 'D', 'W' or 'M'; got {freq!r}")
     ax = ax if ax is not None else plt.gca()
     if posts.empty:
         return ax
     local = posts["published_at"].dt.tz_convert(tz).dt.tz_localize(None).dt.normalize()
+    if freq == "W":
+        local = local - pd.to_timedelta(local.dt.day_of_week, unit="D")
+    elif freq == "M":
+        local = local.dt.to_period("M").dt.start_time
     table = (posts.assign(day=local, platform=posts["platform"].astype(str))
              .pivot_table(index="day", columns="platform", values="interactions",
                           aggfunc="sum", fill_value=0, observed=True))
+    if freq == "D":                      # centred on the day, as before
+        x, width, align = table.index, 0.8, "center"
+    else:                                # from the period's first day, 80 % of its length
+        days = (7.0 if freq == "W" else
+                np.asarray(table.index.days_in_month, dtype=float))
+        x, width, align = table.index + pd.to_timedelta(0.1 * days, unit="D"), 0.8 * days, \
+            "edge"
     bottom = None
     for platform in table.columns:
         values = table[platform].astype(float)
-        ax.bar(table.index, values, bottom=bottom, width=0.8, label=name(platform),
-               color=PLATFORM_COLORS.get(platform), **kwargs)
-        bottom = values if bottom is None else bottom + values
+        ax.bar(x, values.to_numpy(), bottom=bottom, width=width, align=align,
+               label=name(platform), color=PLATFORM_COLORS.get(platform), **kwargs)
+        bottom = values.to_numpy() if bottom is None else bottom + values.to_numpy()
     ax.set_ylabel(label)
     ax.set_xlabel("")
     ax.legend(frameon=False, ncols=min(6, len(table.columns)), fontsize="small",

@@ -159,17 +159,22 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         return self.table(sec, shown, total=True)
 
     def engagement_charts(self) -> Section:
-        """Interactions by publish day and the engagement rate per platform."""
+        """Interactions by publish day (by week, or month, over a long period: see
+        :func:`smmanalytics.plots.bar_freq`) and the engagement rate per platform."""
         f = self.fmt
         sec = self.section(f.label("engagement"))
         if self.posts.empty:
             return self.text(sec, f.label("no_posts"))
+        freq = plots.bar_freq(self.period.days)      # a year: a bar per week, not hairlines
+        tick = "MMM yyyy" if freq == "M" else "d MMM"
         with plt.rc_context(plots.theme()):
             fig, ax = plt.subplots(figsize=(8, 3.2))
             plots.plot_daily_interactions(self.posts, tz=self.tz, ax=ax,
                                           label=f.label("interactions"), name=f.platform,
-                                          day=lambda d: f.date(d, "d MMM"))
-            self.figure(sec, fig, caption=f.label("daily_interactions"))
+                                          day=lambda d: f.date(d, tick), freq=freq)
+            self.figure(sec, fig, caption=f.label({"D": "daily_interactions",
+                                                   "W": "weekly_interactions",
+                                                   "M": "monthly_interactions"}[freq]))
             e = self.engagement_table()
             e = e[(e["platform"] != "total") & e["er_reach_median"].notna()]
             fig, ax = plt.subplots(figsize=(8, 0.45 * len(e) + 0.8))   # one bar per platform
