@@ -339,3 +339,19 @@ def test_a_year_shows_interactions_by_week(ds, period, caption):
     """Over a year, 365 daily bars are hairlines: the chart has a bar per week."""
     sec = BrandReport(ds, period, lang="en").engagement_charts()
     assert [b["caption"] for b in sec.blocks if b["kind"] == "figure"][0] == caption
+
+
+def test_figures_are_numbered_without_gaps(ds):
+    """A figure without a caption (an audience panel) shows no number, so it takes none: the
+    captioned figures after it go on from the last number shown (Fig. 1, then Fig. 2, not 3)."""
+    import matplotlib.pyplot as plt
+
+    rep = BrandReport(ds, "2026-10", lang="en")
+    sec = rep.section("Figures")
+    for caption in ("First chart", None, None, "Second chart"):
+        fig, ax = plt.subplots(figsize=(3, 1))
+        ax.plot([0, 1], [0, 1])
+        rep.figure(sec, fig, caption=caption)
+    text = _pdf_text(rep.pdf_bytes())
+    numbers = re.findall(r"Figure\s(\d+):\s(\w+)", text)
+    assert numbers == [("1", "First"), ("2", "Second")]
