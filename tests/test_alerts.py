@@ -421,9 +421,67 @@ def test_plot_alert_draws_series_baseline_band_and_marker():
     fig, ax = plt.subplots()
     out = plot_alert(a.iloc[-1], sig, ax=ax)
     assert out is ax
-    assert len(ax.lines) == 3                                      # baseline, signal, alert
-    assert len(ax.collections) == 1                                # the expected-range band
+    # baseline, signal, level alerts (dots), drift alerts (rings; maybe none)
+    assert len(ax.lines) == 4
+    assert len(ax.collections) == 1                                # the no-alert band
     assert len(ax.lines[1].get_xdata()) <= 43                      # ±21 days
+
+
+def test_band_is_the_level_rule():
+    """A tested day lies beyond the band exactly when the level test alerts: the band is the
+    rule itself (NB quantile, min_count, the z limit on busy days, a net loss), not a "usual
+    range" a CUSUM alert or a non-alerting day could leave."""
+    ds = _sim(days=365, seed=3, incident=200)
+    for (_, signal), g in signals(ds).groupby(["platform", "signal"], observed=True):
+        d = _detect(g.sort_values("date"), str(signal), AlertSettings())
+        t = d.loc[d["tested"]]
+        level = t["alert"] & (t["test"] != "cusum")
+        beyond = (t["value"] > t["upper"]) | (t["value"] < t["lower"])
+        assert (level == beyond).all(), signal
+        assert d.loc[~d["tested"], ["lower", "upper"]].isna().all().all()
+
+
+def test_net_follower_band_stops_at_zero_when_only_losses_alert():
+    # 10 new followers a day: median 10, no spread (scale floored at 1): z < -3.5 below 6.5,
+    # but only a net loss alerts, so the band reaches down to 0; a day at 5 stays inside
+    x = np.full(60, 10.0)
+    x[50] = 5.0
+    d = _detect(pd.DataFrame({"date": pd.date_range("2025-01-01", periods=60), "value": x,
+                              "exposure": np.nan}), "net_followers", AlertSettings())
+    assert d["lower"].iloc[:28].isna().all()          # 4 same weekdays needed: from day 28
+    assert (d["lower"].iloc[28:] == 0.0).all()
+    assert not d["alert"].any()
+
+
+def test_alert_chart_dots_lie_beyond_the_band_rings_are_drift():
+    """The sample brand's October 2026 charts: every filled dot is outside the grey band, every
+    ring a CUSUM alert, and a limit far above the signal (Facebook negative feedback, whose
+    baseline window holds the incident) is cut at the chart's edge."""
+    from smmanalytics.alerts import plot_alerts
+    from smmanalytics.dataset import load
+
+    ds = load(Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve")
+    sig = signals(ds)
+    a = alerts(ds, "2026-10")
+    fb = a.loc[(a["platform"] == "facebook") & (a["signal"] == "negative_feedback")]
+    fig = plot_alerts(pd.concat([fb, a]).drop_duplicates(), sig, max_charts=12)
+    for ax in [ax for ax in fig.axes if ax.get_visible()]:
+        band = np.concatenate([p.vertices for p in ax.collections[0].get_paths()])
+        ymin, ymax = ax.get_ylim()
+        assert band[:, 1].max() <= ymax and band[:, 1].min() >= ymin
+        dots, rings = ax.lines[2], ax.lines[3]
+        platform, signal = ax.get_title().split(" (")[0].split(" · ")
+        d = _detect(sig.loc[(sig["platform"] == platform) & (sig["signal"] == signal)]
+                    .sort_values("date"), signal, AlertSettings()).set_index("date")
+        for x, y in zip(dots.get_xdata(), dots.get_ydata(), strict=True):
+            row = d.loc[pd.Timestamp(x)]
+            assert y > row["upper"] or y < row["lower"]
+        for x in rings.get_xdata():
+            assert d.loc[pd.Timestamp(x), "test"] == "cusum"
+        if (platform, signal) == ("facebook", "negative_feedback"):
+            # the limit reaches 1,762 on 27 Oct for a usual level of 2.8; the chart stops near
+            # the signal's own peak (120 on 13 Oct)
+            assert d["upper"].max() > 1700 and ymax < 200
 
 
 def test_plot_alert_dates_axis_has_few_labels_that_do_not_overlap():

@@ -130,8 +130,12 @@ def _round_sig(v: float, digits: int = 2) -> float:
 def _detect(series: pd.DataFrame, signal: str, settings: AlertSettings) -> pd.DataFrame:
     """Run the tests of ``signal`` on one platform's series (rows sorted by date).
 
-    Returns one row per day: date, value, baseline, lower, upper (the band outside which the
-    level test alerts), score, threshold, test, alert, tested.
+    Returns one row per day: date, value, baseline, lower, upper, score, threshold, test,
+    alert, tested. ``lower`` and ``upper`` are the level test's limits, all its conditions
+    included (the NB quantile, the z limit on busy days, ``min_count``, a net loss): a tested
+    day alerts on the level test exactly when its value is beyond them (above ``upper``, below
+    ``lower``); NaN on untested days. The CUSUM has no daily limit: a drift alert may lie
+    within them.
     """
     dates = pd.DatetimeIndex(series["date"])
     x = series["value"].to_numpy(dtype=float)[None, :]
@@ -159,8 +163,9 @@ def _detect(series: pd.DataFrame, signal: str, settings: AlertSettings) -> pd.Da
         tail = _st.nb_tail(np.nan_to_num(c), mu, r)
         alert = tested & (tail < settings.nb_p) & (c >= settings.min_count)
         with np.errstate(divide="ignore", invalid="ignore"):
-            upper = _st.nb_upper(settings.nb_p, mu, r) / expo
-        res.update(baseline=np.where(tested, pbar, np.nan)[0], upper=upper[0],
+            upper = np.maximum(_st.nb_upper(settings.nb_p, mu, r), settings.min_count - 1) / expo
+        res.update(baseline=np.where(tested, pbar, np.nan)[0],
+                   upper=np.where(tested, upper, np.nan)[0],
                    score=np.where(tested, _st.z_equivalent(tail), np.nan)[0],
                    threshold=np.full(n, float(_st.z_equivalent(np.array(settings.nb_p)))),
                    test=np.where(alert[0], "ratio_nb", ""), alert=alert[0], tested=tested[0])
@@ -177,9 +182,11 @@ def _detect(series: pd.DataFrame, signal: str, settings: AlertSettings) -> pd.Da
         level = tested & (x >= settings.min_count) & (tail < settings.nb_p) & (~busy | (z > thr))
         score = np.where(busy, z, _st.z_equivalent(tail))
         threshold = np.where(busy, thr, float(_st.z_equivalent(np.array(settings.nb_p))))
-        upper = np.where(busy, st["median"] + thr * scale,
-                         _st.nb_upper(settings.nb_p, mu, r))
-        res.update(baseline=np.where(busy, st["median"], st["mu"])[0], upper=upper[0],
+        # the count must pass every condition: the NB tail, min_count and, on busy days, z
+        upper = np.maximum(_st.nb_upper(settings.nb_p, mu, r), settings.min_count - 1)
+        upper = np.where(busy, np.maximum(upper, st["median"] + thr * scale), upper)
+        res.update(baseline=np.where(busy, st["median"], st["mu"])[0],
+                   upper=np.where(tested, upper, np.nan)[0],
                    score=np.where(tested, score, np.nan)[0], threshold=threshold[0],
                    test=np.where(level, np.where(busy, "robust_z", "nb_tail"), "")[0],
                    alert=level[0], tested=tested[0])
@@ -204,7 +211,9 @@ def _detect(series: pd.DataFrame, signal: str, settings: AlertSettings) -> pd.Da
         z = _st.robust_z(x, st["median"], scale)
         tested = enough & np.isfinite(z)
         alert = tested & (z < -thr) & ((x < 0) if settings.net_loss_only else True)
-        res.update(baseline=st["median"][0], lower=(st["median"] - thr * scale)[0],
+        lower = st["median"] - thr * scale
+        lower = np.minimum(lower, 0.0) if settings.net_loss_only else lower
+        res.update(baseline=st["median"][0], lower=np.where(tested, lower, np.nan)[0],
                    score=-z[0], threshold=np.full(n, thr),
                    test=np.where(alert[0], "robust_z_drop", ""), alert=alert[0],
                    tested=tested[0])
@@ -414,7 +423,8 @@ def _backtest(cov: pd.DataFrame, det: pd.DataFrame, settings: AlertSettings) -> 
 
 def plot_alert(alert_row, signals: pd.DataFrame, ax=None, *, settings: AlertSettings | None = None,
                days: int = 21):
-    """A small chart of the alert's signal ±``days`` days with the baseline band and the alert.
+    """A small chart of the alert's signal ±``days`` days, its baseline, the band where a day
+    raises no alert, and the alerts.
 
     Parameters
     ----------
@@ -425,8 +435,12 @@ def plot_alert(alert_row, signals: pd.DataFrame, ax=None, *, settings: AlertSett
     Returns
     -------
     Axes
-        Lines: the signal, the baseline (dashed); a shaded band between the lower and upper
-        limits of the level test; the alert day marked with a red dot.
+        Lines: the baseline (dashed), the signal, the level alerts (filled red dots: days
+        beyond the band) and the drift alerts (red rings: a sustained rise the CUSUM caught,
+        on days that may lie within the band). The shaded band is the level test's own rule
+        (``lower``/``upper`` of :func:`_detect`): a day inside it raises no level alert. The
+        y axis spans the signal and its baseline: a limit far beyond them (an overdispersed
+        series, an incident inside the baseline window) is cut at the edge of the chart.
     """
     import matplotlib.dates as mdates
     import matplotlib.pyplot as plt
@@ -441,13 +455,25 @@ def plot_alert(alert_row, signals: pd.DataFrame, ax=None, *, settings: AlertSett
         return ax
     det = _detect(g, str(alert_row["signal"]), settings)
     near = det.loc[(det["date"] - date).abs() <= pd.Timedelta(days=days)]
-    lo = near["lower"].fillna(near["baseline"]).to_numpy(dtype=float)
-    hi = near["upper"].fillna(near["baseline"]).to_numpy(dtype=float)
-    ax.fill_between(near["date"], lo, hi, color="0.85", step="mid", label="expected range")
-    ax.plot(near["date"], near["baseline"], ls="--", color="0.4", lw=1, label="baseline")
-    ax.plot(near["date"], near["value"], color="C0", lw=1.5, marker=".", label=alert_row["signal"])
-    hit = near.loc[near["date"] == date]
-    ax.plot(hit["date"], hit["value"], "o", color="#C0392B", ms=7, label="alert")
+    value = near["value"].to_numpy(dtype=float)
+    base = near["baseline"].to_numpy(dtype=float)
+    lo_lim = near["lower"].to_numpy(dtype=float)
+    hi_lim = near["upper"].to_numpy(dtype=float)
+    ymin, ymax = _chart_range(value, base, lo_lim, hi_lim)
+    tested = near["tested"].to_numpy(dtype=bool)
+    lo = np.where(tested, np.clip(np.nan_to_num(lo_lim, nan=ymin), ymin, ymax), np.nan)
+    hi = np.where(tested, np.clip(np.nan_to_num(hi_lim, nan=ymax), ymin, ymax), np.nan)
+    ax.fill_between(near["date"], lo, hi, color="0.85", step="mid", lw=0,
+                    label="no alert on the day")
+    ax.plot(near["date"], base, ls="--", color="0.4", lw=1, label="baseline")
+    ax.plot(near["date"], value, color="C0", lw=1.5, marker=".", label=alert_row["signal"])
+    hit = near.loc[near["alert"].to_numpy(dtype=bool)]
+    drift = (hit["test"] == "cusum").to_numpy()
+    ax.plot(hit["date"][~drift], hit["value"][~drift], "o", color="#C0392B", ms=7,
+            label="alert (beyond the band)")
+    ax.plot(hit["date"][drift], hit["value"][drift], "o", mfc="white", mec="#C0392B", mew=1.6,
+            ms=7, label="drift alert (CUSUM)")
+    ax.set_ylim(ymin, ymax)
     ax.set_title(f"{alert_row['platform']} · {alert_row['signal']}", fontsize=9)
     ax.set_xlabel("")
     ax.set_ylabel(str(alert_row["signal"]).replace("_", " "))
@@ -459,21 +485,45 @@ def plot_alert(alert_row, signals: pd.DataFrame, ax=None, *, settings: AlertSett
     return ax
 
 
+def _chart_range(value, base, lower, upper) -> tuple[float, float]:
+    """y limits of an alert chart: the signal and its baseline with a margin, stretched to
+    show a limit of the band that lies at most half that span beyond them (farther ones are
+    cut); zero stays in view for a signal that is never negative."""
+    data = np.concatenate([value, base])
+    data = data[np.isfinite(data)]
+    if not data.size:
+        return 0.0, 1.0
+    lo, hi = float(data.min()), float(data.max())
+    span = hi - lo or max(abs(hi), 1.0)
+    up, down = upper[np.isfinite(upper)], lower[np.isfinite(lower)]
+    if up.size and hi < up.max() <= hi + span / 2:
+        hi = float(up.max())
+    if down.size and lo - span / 2 <= down.min() < lo:
+        lo = float(down.min())
+    span = hi - lo or span
+    ymin = -0.04 * (hi + 0.1 * span) if lo >= 0 else lo - 0.08 * span
+    return ymin, hi + 0.1 * span
+
+
 def plot_alerts(alerts_df: pd.DataFrame, signals_df: pd.DataFrame, *, max_charts: int = 9,
                 ncols: int = 3, settings: AlertSettings | None = None):
     """Small multiples for the report: one :func:`plot_alert` per incident, platform and signal.
 
-    The strongest alert (highest score / threshold) of each (incident, platform, signal) is
-    drawn, crises first, at most ``max_charts``. Returns the Figure (None when no alert).
+    Each (incident, platform, signal) is drawn around its strongest level alert (highest
+    score / threshold), or its strongest drift alert when it has none, crises first, at most
+    ``max_charts``; every alert within the chart's days is marked. Returns the Figure (None
+    when no alert).
     """
     import matplotlib.pyplot as plt
 
     if alerts_df.empty:
         return None
     order = {name: i for i, name in enumerate(_SEVERITIES)}
+    # a level alert (a day beyond the band) before a drift one, then the strongest
     a = alerts_df.assign(_rel=(alerts_df["score"] / alerts_df["threshold"]).astype(float),
-                         _sev=alerts_df["incident_severity"].map(order).astype(int))
-    a = (a.sort_values(["_sev", "_rel"], ascending=False, kind="stable")
+                         _sev=alerts_df["incident_severity"].map(order).astype(int),
+                         _level=(alerts_df["test"] != "cusum").astype(int))
+    a = (a.sort_values(["_sev", "_level", "_rel"], ascending=False, kind="stable")
          .drop_duplicates(["incident_id", "platform", "signal"]).head(max_charts))
     n = len(a)
     nrows = -(-n // ncols)
