@@ -355,3 +355,33 @@ def test_figures_are_numbered_without_gaps(ds):
     text = _pdf_text(rep.pdf_bytes())
     numbers = re.findall(r"Figure\s(\d+):\s(\w+)", text)
     assert numbers == [("1", "First"), ("2", "Second")]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "it"])
+def test_roi_without_costs_says_costs_are_unknown_not_zero(ds, lang):
+    """No costs.csv: the cost is "–" and a sentence says no cost file was read; an unreadable
+    one says why (the file named without its folder)."""
+    from dataclasses import replace
+
+    from smmanalytics.quality import QualityLog
+
+    rep = BrandReport(ds, "2026-10", lang=lang)
+    sec = rep.roi()
+    f = rep.fmt
+    assert [b["text"] for b in sec.blocks if b["kind"] == "text"] == [f.label("costs_none")]
+    cards = {i["label"]: i["value"] for b in sec.blocks if b["kind"] == "kpis"
+             for i in b["items"]}
+    assert cards[f.label("cost")] == "–" and cards["ROI"] == "–" and cards["ROAS"] == "–"
+    assert not any(b["kind"] == "figure" for b in sec.blocks)      # no cost breakdown of 0s
+
+    log = QualityLog()
+    log.add("/data/brand/costs.csv", "failed", "file /data/brand/costs.csv, line 2, column "
+            "'amount': invalid value; expected a number such as 1200 or 1200.50; got 'abc'",
+            level="error")
+    rep = BrandReport(replace(ds, quality=log.to_frame()), "2026-10", lang=lang)
+    text = [b["text"] for b in rep.roi().blocks if b["kind"] == "text"][0]
+    assert text == f.label("costs_failed").format(
+        reason="file costs.csv, line 2, column 'amount': invalid value; expected a number such "
+        "as 1200 or 1200.50; got 'abc'")
+    assert "/data/brand" not in text
+    assert f.money(0) not in _pdf_text(rep.pdf_bytes())

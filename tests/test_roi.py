@@ -11,6 +11,7 @@ from smmanalytics.roi import (
     COST_COLORS,
     campaign_roi,
     cost_breakdown,
+    costs_status,
     earned_media_value,
     plot_costs,
     prorate_costs,
@@ -147,10 +148,52 @@ def test_roi_zero_ad_spend_is_nan_with_reason(tmp_path):
 
 
 def test_roi_zero_cost_is_nan(tmp_path):
-    ds = dataset(tmp_path, web=web([_web_month(150.0)]))
+    ds = dataset(tmp_path, "", web=web([_web_month(150.0)]))    # a costs.csv without lines
     row = roi(ds, "2026-10").iloc[0]
     assert row["cost"] == 0
     assert pd.isna(row["roi"]) and "roi NaN: total cost is zero" in row["note"]
+
+
+def test_roi_without_costs_file_is_unknown_not_zero(tmp_path):
+    ds = dataset(tmp_path, web=web([_web_month(150.0, key_events=5.0)]))
+    assert costs_status(ds) == ("missing", None)
+    row = roi(ds, "2026-10").iloc[0]
+    for col in ("cost", "ad_spend", "labor", "tools", "roi", "roas", "cpa", "cpc", "cpm"):
+        assert pd.isna(row[col]), col
+    assert row["revenue"] == 150 and row["key_events"] == 5       # GA4 still known
+    assert "no costs.csv was read: costs unknown" in row["note"]
+    assert "cpa NaN: cost unknown" in row["note"]
+    assert cost_breakdown(roi(ds, "2026-10"))["amount"].isna().all()
+
+
+def test_roi_with_unreadable_costs_file_is_unknown_and_says_why(tmp_path, capsys):
+    import smmanalytics as smm
+    from smmanalytics.cli import main
+
+    costs_file(tmp_path, "2026-10-01,2026-10-31,ad_spend,abc,,instagram,autumn,,,\n")
+    ds = smm.load(tmp_path, cache=False)
+    status, reason = costs_status(ds)
+    assert status == "failed"
+    assert reason.startswith("file costs.csv, line 2, column 'amount'") and "'abc'" in reason
+    assert str(tmp_path) not in reason
+    r = roi(ds, "2026-10", by="campaign")
+    assert r["cost"].isna().all() and r["cpa"].isna().all() and r["cpm"].isna().all()
+    assert "costs.csv could not be read (file costs.csv, line 2, column 'amount'" in \
+        r["note"].iloc[0]
+    assert main(["roi", str(tmp_path), "--period", "2026-10", "--by", "campaign"]) == 0
+    err = capsys.readouterr().err
+    assert err.startswith("smm: warning: costs.csv could not be read (file costs.csv, line 2")
+    assert "cost, ROI, ROAS, CPA, CPC and CPM are unknown" in err
+
+
+def test_roi_campaign_without_spend_in_a_read_costs_file_is_a_real_zero(tmp_path):
+    costs = "2026-10-01,2026-10-31,ad_spend,300,,instagram,Autumn Launch,,,\n"
+    ds = dataset(tmp_path, costs, web=web([_web_month(900.0, key_events=3.0,
+                                                      campaign="autumn_launch"),
+                                           _web_month(50.0, key_events=2.0, campaign="bio")]))
+    r = roi(ds, "2026-10", by="campaign").set_index("campaign")
+    assert r.loc["bio", "cost"] == 0 and r.loc["bio", "cpa"] == 0      # 0 / 2 key events
+    assert r.loc["Autumn Launch", "cpa"] == pytest.approx(100.0)     # 300 / 3
 
 
 def test_roi_without_ga4_is_unknown_not_zero(tmp_path):

@@ -69,9 +69,15 @@ def _cmd_inspect(args: argparse.Namespace) -> int:
 
 def _cmd_roi(args: argparse.Namespace) -> int:
     from . import dataset
-    from .roi import roi
+    from .roi import costs_status, roi
 
     ds = dataset.load(args.data)
+    status, reason = costs_status(ds)
+    if status != "read":
+        why = (f"costs.csv could not be read ({reason})" if status == "failed"
+               else "no costs.csv was read")
+        print(f"smm: warning: {why}: cost, ROI, ROAS, CPA, CPC and CPM are unknown (NaN)",
+              file=sys.stderr)
     out = roi(ds, args.period, by=args.by, value_per_key_event=args.value_per_key_event)
     _print_frame(out if args.json else out.round(3), args.json)
     return 0

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from pathlib import PurePath
 
 import pandas as pd
 
 from .schema import conform
 
-__all__ = ["QualityLog"]
+__all__ = ["QualityLog", "side_file_error"]
 
 logger = logging.getLogger(__name__)
 
@@ -50,3 +51,22 @@ class QualityLog:
         """The notes as a tidy frame: file, level, code, message, rows."""
         df = pd.DataFrame(self.entries, columns=["file", "level", "code", "message", "rows"])
         return conform(df, "quality")
+
+
+def side_file_error(quality: pd.DataFrame | None, names: tuple[str, ...]) -> str | None:
+    """Why a settings file named one of ``names`` (``("costs.csv",)``…) could not be read: the
+    message of its error note, the file named without its folder; None when no such note
+    (the file was read, or there was none).
+
+    >>> log = QualityLog()
+    >>> log.add("/b/costs.csv", "failed", "file /b/costs.csv, line 3: bad", level="error")
+    >>> side_file_error(log.to_frame(), ("costs.csv",))
+    'file costs.csv, line 3: bad'
+    """
+    if quality is None or quality.empty:
+        return None
+    for file, level, message in zip(quality["file"], quality["level"], quality["message"],
+                                    strict=True):
+        if str(level) == "error" and PurePath(str(file)).name.lower() in names:
+            return str(message).replace(str(file), PurePath(str(file)).name)
+    return None

@@ -15,6 +15,10 @@ Definitions (money in the brand's currency, over one :class:`~smmanalytics.perio
   and impressions (views where a platform no longer gives impressions) of the posts flagged
   ``paid`` in the period.
 - A zero or missing denominator gives NaN, and the ``note`` column says why.
+- Costs are known only when a costs.csv was read: without one, or when it could not be read,
+  every cost category, ``cost``, ``roi``, ``roas``, ``cpa``, ``cpc`` and ``cpm`` are NaN
+  (unknown, never 0) and the note says which (:func:`costs_status`). A costs.csv that was read
+  and has no line for a campaign gives that campaign a real cost of 0.
 
 Earned media value (:func:`earned_media_value`) is an *estimate* of what the organic reach would
 have cost at an assumed CPM; it is never part of ROI.
@@ -30,8 +34,9 @@ import pandas as pd
 from ._costs import CATEGORIES, COST_COLUMNS, read_costs
 from ._web import UNASSIGNED, campaign_key, social_web
 from .periods import Period, local_dates, overlap_days, parse_period
+from .quality import side_file_error
 
-__all__ = ["CATEGORIES", "COST_COLUMNS", "read_costs", "prorate_costs", "roi",
+__all__ = ["CATEGORIES", "COST_COLUMNS", "read_costs", "costs_status", "prorate_costs", "roi",
            "campaign_roi", "cost_breakdown", "earned_media_value", "plot_costs", "COST_COLORS"]
 
 logger = logging.getLogger(__name__)
@@ -56,6 +61,31 @@ def prorate_costs(costs: pd.DataFrame, period: object) -> pd.DataFrame:
     out = c.assign(days=pd.array(days, dtype="Int64"), overlap_days=pd.array(ov, dtype="Int64"))
     out["allocated"] = (out["amount"].astype("Float64") * ov / days).astype("Float64")
     return out.loc[ov > 0].reset_index(drop=True)
+
+
+def costs_status(ds) -> tuple[str, str | None]:
+    """Whether the costs of ``ds`` are known.
+
+    Returns
+    -------
+    (status, reason)
+        ``("read", None)`` when a costs.csv was read (even one without lines: its costs are
+        0); ``("failed", reason)`` when costs.csv could not be read, ``reason`` being the
+        loader's message (file, line, column, expected and got); ``("missing", None)`` when
+        there was no costs.csv.
+    """
+    costs = getattr(ds, "costs", None)
+    if costs is not None and len(costs.columns):
+        return "read", None
+    reason = side_file_error(getattr(ds, "quality", None), ("costs.csv",))
+    return ("failed", reason) if reason is not None else ("missing", None)
+
+
+def _costs_unknown_note(status: str, reason: str | None) -> str:
+    if status == "failed":
+        # "; " separates notes: the reason's own clauses are joined by commas
+        return f"costs.csv could not be read ({reason.replace('; ', ', ')}): costs unknown"
+    return "no costs.csv was read: costs unknown"
 
 
 # --------------------------------------------------------------------------- ROI
@@ -97,7 +127,8 @@ def roi(ds, period: object, by: str | None = None, *,
         Columns ``[by,] period, currency, cost, ad_spend, labor, tools, production, influencer,
         other, revenue, key_events, sessions, value, roi, roas, cpa, cpc, cpm, impressions,
         link_clicks, note``. See the module docstring for the formulas. Revenue and key events
-        are NaN (unknown, not 0) when no GA4 row covers the period.
+        are NaN (unknown, not 0) when no GA4 row covers the period; costs and the ratios that
+        use them are NaN when no costs.csv was read (:func:`costs_status`).
 
     Examples
     --------
@@ -111,7 +142,11 @@ def roi(ds, period: object, by: str | None = None, *,
     general: list[str] = []
     key = by or "_all"
 
-    costs = prorate_costs(ds.costs, p)
+    cost_status, cost_reason = costs_status(ds)
+    costs_known = cost_status == "read"
+    if not costs_known:
+        general.append(_costs_unknown_note(cost_status, cost_reason))
+    costs = prorate_costs(ds.costs if costs_known else None, p)
     if not costs.empty:
         cur = costs["currency"].astype("string").fillna(brand_cur).str.upper()
         foreign = cur != brand_cur
@@ -151,8 +186,9 @@ def roi(ds, period: object, by: str | None = None, *,
     out = pd.DataFrame({key: pd.array(keys, dtype="string")})
     for cat in CATEGORIES:
         col = cost_tab[cat] if cat in cost_tab.columns else pd.Series(dtype="float64")
-        out[cat] = pd.array(col.reindex(keys).fillna(0.0).to_numpy(), dtype="Float64")
-    out["cost"] = out[list(CATEGORIES)].sum(axis=1).astype("Float64")
+        out[cat] = (pd.array(col.reindex(keys).fillna(0.0).to_numpy(), dtype="Float64")
+                    if costs_known else pd.array([pd.NA] * len(keys), dtype="Float64"))
+    out["cost"] = out[list(CATEGORIES)].sum(axis=1, min_count=1).astype("Float64")
     for m in ("revenue", "key_events", "sessions"):
         col = web_tab[m] if m in web_tab.columns else pd.Series(dtype="float64")
         # a group without social traffic has 0; a group whose rows lack the figure stays NaN

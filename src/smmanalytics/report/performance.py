@@ -80,10 +80,14 @@ class PerformanceSections:
     # ---- ROI ------------------------------------------------------------------------------------
     def roi(self) -> Section:
         """Total cost by category, attributed revenue, ROI and ROAS; then per campaign."""
-        from ..roi import cost_breakdown, roi
+        from ..roi import cost_breakdown, costs_status, roi
 
         f = self.fmt
         sec = self.section(f.label("roi"))
+        status, reason = costs_status(self.ds)
+        if status != "read":       # unknown costs are said in words, never shown as 0
+            self.text(sec, f.label("costs_failed").format(reason=reason)
+                      if status == "failed" else f.label("costs_none"))
         overall = roi(self.ds, self.period)       # also the cost breakdown's input below
         total = overall.iloc[0]
         self.kpis(sec, [
@@ -108,7 +112,7 @@ class PerformanceSections:
             })
             self.table(sec, table)
         breakdown = cost_breakdown(overall)
-        if len(breakdown):
+        if len(breakdown) and pd.notna(total["cost"]):
             self._add(sec, {"kind": "heading", "level": 2, "text": f.label("cost_breakdown")})
             self.table(sec, pd.DataFrame({
                 f.label("category"): [f.label("cat_" + c) for c in breakdown["category"]],
