@@ -385,3 +385,27 @@ def test_roi_without_costs_says_costs_are_unknown_not_zero(ds, lang):
         "as 1200 or 1200.50; got 'abc'")
     assert "/data/brand" not in text
     assert f.money(0) not in _pdf_text(rep.pdf_bytes())
+
+
+@pytest.mark.parametrize("lang,start", [
+    ("en", "goals.yaml could not be read (file goals.yaml, line 4, column 'target': "),
+    ("fr", "Le fichier goals.yaml n'a pas pu être lu (file goals.yaml, line 4, column 'target': "),
+    ("it", "Il file goals.yaml non è stato letto (file goals.yaml, line 4, column 'target': "),
+])
+def test_invalid_goals_file_is_not_reported_as_missing(tmp_path, lang, start):
+    import smmanalytics as smm
+
+    (tmp_path / "goals.yaml").write_text(
+        "goals:\n- metric: posts\n  platform: instagram\n  target: lots\n", encoding="utf-8")
+    d = smm.load(tmp_path, cache=False)
+    rep = BrandReport(d, "2026-10", lang=lang)
+    texts = [b["text"] for b in rep.scorecard().blocks if b["kind"] == "text"]
+    assert len(texts) == 1 and texts[0].startswith(start)
+    assert "got 'lots'" in texts[0] and str(tmp_path) not in texts[0]
+    assert texts[0] != rep.fmt.label("goals_none")
+    # without any goals.yaml, the report still says there is none
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    rep = BrandReport(smm.load(empty, cache=False), "2026-10", lang=lang)
+    assert [b["text"] for b in rep.scorecard().blocks if b["kind"] == "text"] == [
+        rep.fmt.label("goals_none")]

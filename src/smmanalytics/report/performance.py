@@ -7,6 +7,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from .. import plots
+from ..quality import side_file_error
 from .builder import Section
 from .formatting import STATUS_COLORS
 
@@ -47,6 +48,9 @@ class PerformanceSections:
         f = self.fmt
         sec = self.section(f.label("scorecard"))
         if self.ds.goals is None or len(self.ds.goals) == 0:
+            reason = side_file_error(self.ds.quality, ("goals.yaml", "goals.yml"))
+            if reason is not None:       # a goals.yaml is there, but invalid: say why
+                return self.text(sec, f.label("goals_failed").format(reason=reason))
             return self.text(sec, f.label("goals_none"))
         sc = scorecard(self.ds, self.period)
         counts = sc["status"].astype(str).value_counts()
