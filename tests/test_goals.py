@@ -544,3 +544,27 @@ def test_roi_goal_projection_from_monthly_ga4(tmp_path):
     assert "monthly totals only" in row["note"] and 0 < row["p_meet"] < 1
     # rates: 20, 30, 20 and 20 a day → about 20–23 a day for 16 days: final ≈ 2.0–2.2
     assert 1.8 < row["projection"] < 2.4
+
+
+def test_goal_on_a_platform_without_any_export_is_not_evaluated(tmp_path):
+    """Instagram exports only: a goal 'X posts ≤ 32' has no data (it was scored 0 and met);
+    Instagram, with data but no post in November, really has 0 posts."""
+    goals = _goals(tmp_path, "goals:\n"
+                   "  - {metric: posts, platform: x, target: 32, direction: at_most}\n"
+                   "  - {metric: posts, platform: instagram, target: 5, direction: at_most}\n"
+                   "  - {metric: interactions, platform: x, target: 10}\n")
+    ds = dataset(posts=_daily_posts(31), goals=goals)
+    sc = scorecard(ds, "2026-10", asof="2026-11-05")
+    assert pd.isna(sc.loc[0, "actual"]) and pd.isna(sc.loc[0, "status"])
+    assert sc.loc[0, "note"] == "no data for posts on x"
+    assert pd.isna(sc.loc[2, "actual"]) and pd.isna(sc.loc[2, "status"])
+    assert scorecard_display(sc).loc[0, "status"] == "No data"
+    assert sc.loc[1, "actual"] == 31 and sc.loc[1, "status"] == "off track"   # 31 > 5
+    nov = scorecard(ds, "2026-11", asof="2026-12-01")
+    assert nov.loc[1, "actual"] == 0 and nov.loc[1, "status"] == "met"        # 0 ≤ 5
+    assert pd.isna(nov.loc[0, "actual"])
+    # a posts export of X that was read but had no rows: X has 0 posts
+    files = pd.DataFrame({"path": ["x.csv"], "platform": ["x"], "kind": ["posts"],
+                          "status": ["ok"], "rows": [0]})
+    ds_x = dataset(posts=_daily_posts(31), goals=goals, files=files)
+    assert scorecard(ds_x, "2026-10", asof="2026-11-05").loc[0, "actual"] == 0

@@ -12,7 +12,27 @@ from ._web import _deduplicate, _is_social, normalize_source, social_web
 from .metrics import interactions
 from .periods import Period, local_dates, parse_period
 
-__all__ = ["metric_daily", "actual", "missing_figure", "posts_in", "interactions_reach"]
+__all__ = ["metric_daily", "actual", "missing_figure", "posts_in", "interactions_reach",
+           "has_posts_data"]
+
+
+def has_posts_data(ds, platform: str) -> bool:
+    """Whether the dataset holds posts of ``platform`` (any platform for ``all``): a post in
+    ``ds.posts``, or a posts export of it that was read (one without rows says "no posts").
+    Without either, a post count is unknown, not 0."""
+    posts = ds.posts
+    if posts is not None and len(posts):
+        if platform == "all" or (posts["platform"].astype("string") == platform).any():
+            return True
+    files = getattr(ds, "files", None)
+    if files is None or files.empty or not {"platform", "kind", "status"} <= set(files.columns):
+        return False
+    kinds = files["kind"].astype("string").fillna("").str.split(",")
+    ok = (files["status"].astype("string") == "ok").fillna(False)
+    ok &= kinds.map(lambda k: "posts" in k).astype(bool)
+    if platform != "all":
+        ok &= (files["platform"].astype("string") == platform).fillna(False)
+    return bool(ok.any())
 
 
 def posts_in(ds, platform: str, start: dt.date, end: dt.date
@@ -34,13 +54,16 @@ def metric_daily(ds, metric: str, platform: str, start: dt.date, end: dt.date) -
     """Daily values of an additive goal metric from ``start`` to ``end`` (inclusive).
 
     Index: every calendar day; values Float64. Post metrics sit on their publish day (0 on days
-    without posts, NaN for every day if no post gives the metric); ``followers_net`` is NaN on
+    without posts, NaN for every day if no post gives the metric, or if the dataset holds no
+    posts of ``platform`` at all: see :func:`has_posts_data`); ``followers_net`` is NaN on
     days without follower data; GA4 metrics use dated rows only (0 on days without social
     traffic when the export covers the day). Not defined for rate metrics.
     """
     days = pd.date_range(start, end, freq="D")
     nan = pd.Series(np.nan, index=days, dtype="Float64")
     if metric in ("posts", "interactions", "reach", "impressions", "views"):
+        if not has_posts_data(ds, platform):      # no export of the platform: unknown, not 0
+            return nan
         posts, day = posts_in(ds, platform, start, end)
         if posts is None or posts.empty:
             return nan.fillna(0.0) if metric == "posts" else nan
