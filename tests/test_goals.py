@@ -568,3 +568,36 @@ def test_goal_on_a_platform_without_any_export_is_not_evaluated(tmp_path):
                           "status": ["ok"], "rows": [0]})
     ds_x = dataset(posts=_daily_posts(31), goals=goals, files=files)
     assert scorecard(ds_x, "2026-10", asof="2026-11-05").loc[0, "actual"] == 0
+
+
+def test_period_after_the_data_is_no_data_not_a_period_that_has_not_started(tmp_path,
+                                                                            monkeypatch):
+    """Exports ending 2026-09-09, today 2026-12-02: October 2026 has started, the data stopped
+    (it read "2026-10 has not started"); March 2027 really has not started."""
+    import smmanalytics.goals as goals_mod
+    from smmanalytics.report import Formatter
+
+    monkeypatch.setattr(goals_mod, "_today", lambda tz: dt.date(2026, 12, 2))
+    ds = dataset(posts=_daily_posts(9, start="2026-09-01"),
+                 goals=_goals(tmp_path, "goals:\n  - {metric: posts, platform: instagram, "
+                                        "target: 20}\n  - {metric: reach, platform: all, "
+                                        "target: 100, period: quarter}\n"))
+    sc = scorecard(ds, "2026-10")
+    assert sc["note"].tolist() == ["no data for 2026-10: the data stop at 2026-09-09",
+                                   "no data for 2026-Q4: the data stop at 2026-09-09"]
+    assert sc["status"].isna().all() and sc["actual"].isna().all()
+    assert scorecard_display(sc)["status"].tolist() == ["No data", "No data"]
+    assert Formatter("fr").note(sc.loc[0, "note"]) == (
+        "aucune donnée pour octobre 2026 : les données s'arrêtent le 9 septembre 2026")
+    # a year: the goals of its last month, December 2026, which has started on the 1st
+    year = scorecard(ds, "2026")
+    assert year.loc[0, "note"] == "no data for 2026-12: the data stop at 2026-09-09"
+    future = scorecard(ds, "2027-03")
+    assert future.loc[0, "note"] == "2027-03 has not started"
+    # September itself is evaluated up to the data's end, 9 of 30 days
+    sept = scorecard(ds, "2026-09").iloc[0]
+    assert sept["actual"] == 9 and sept["elapsed_days"] == 9
+    assert "data end on 2026-09-09: evaluated to that day" in sept["note"]
+    # an explicit as-of day before the period: it has not started on that day
+    assert scorecard(ds, "2026-10", asof="2026-09-20").loc[0, "note"] == \
+        "2026-10 has not started"

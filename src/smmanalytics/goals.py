@@ -218,8 +218,11 @@ def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
     period : str, tuple or Period
         The report period, e.g. ``"2026-10"``.
     asof : date-like, optional
-        Last day with data. Default: the earliest of the period's end, today in the brand's
-        time zone and the last day found in the data.
+        The day the goals are evaluated on, taken as today and as the last day with data.
+        Default: the earliest of the period's end, today in the brand's time zone and the last
+        day found in the data. A goal period that starts after today (or after the given
+        ``asof``) "has not started"; one that has started but begins after the data's last
+        day has "no data for <period>: the data stop at <day>" (not evaluated).
     seed, paths : int
         Seed and number of simulated paths for ``p_meet``.
 
@@ -243,19 +246,28 @@ def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
     if goals is None or goals.empty:
         return _typed(pd.DataFrame(columns=cols))
     general: list[str] = []
+    end = None
     if asof is None:
-        today = pd.Timestamp.now(tz=ds.brand.timezone).date()
+        # "today" says whether a goal period has started; the data's end, how far it can be
+        # evaluated: a period after the data has started, it is the data that stopped
+        today = _today(ds.brand.timezone)
         asof = min(p.end, today)
         end = _data_end(ds)
         if end is not None and end < asof:
             general.append(f"data end on {end.isoformat()}: evaluated to that day")
             asof = end
     else:
-        asof = pd.Timestamp(asof).date()
+        asof = today = pd.Timestamp(asof).date()
     rng = np.random.default_rng(seed)
-    rows = [_evaluate(ds, g, _window(g["period"], p.end), asof, rng, paths, general)
+    rows = [_evaluate(ds, g, _window(g["period"], p.end), asof, rng, paths, general,
+                      today=today, data_end=end)
             for g in goals.to_dict("records")]
     return _typed(pd.DataFrame(rows, columns=cols))
+
+
+def _today(tz: str) -> dt.date:
+    """Today in the brand's time zone (a function of its own, for the tests)."""
+    return pd.Timestamp.now(tz=tz).date()
 
 
 def _typed(df: pd.DataFrame) -> pd.DataFrame:
@@ -280,7 +292,8 @@ def _no_data_note(ds, metric: str, platform: str, w: Period, end: dt.date) -> st
     return f"no data for {metric} on {platform}"
 
 
-def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, general: list) -> dict:
+def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, general: list, *,
+              today: dt.date, data_end: dt.date | None) -> dict:
     metric, platform, target = g["metric"], g["platform"], float(g["target"])
     at_least = g["direction"] == "at_least"
     notes = list(general)
@@ -292,7 +305,10 @@ def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, general: l
     row["elapsed_days"] = max(d, 0)
     row["complete"] = asof >= w.end
     if d <= 0:
-        row["note"] = f"{w.label} has not started"
+        if w.start > today or data_end is None:
+            row["note"] = f"{w.label} has not started"
+        else:                # started, but the data stop before it: not evaluated
+            row["note"] = f"no data for {w.label}: the data stop at {data_end.isoformat()}"
         return row
     a = _actual(ds, metric, platform, w.start, end)
     row["actual"] = a
