@@ -185,3 +185,42 @@ def test_model_interval_agrees_with_bootstrap():
         assert 0.5 < width_m / width_b < 2.0
         assert "NB GLM" in row["method"]
     assert pd.isna(t.loc["posts", "model_ci_low"])
+
+
+def test_previous_period_before_the_data_is_unknown_not_zero():
+    """Data from 2026-08-01: July is not covered (it read 'Posts 31 / previous 0' and 'fewer
+    than 10 posts … 0 in 2026-07')."""
+    ds = dataset(posts=posts(_month(8, 31, 20)))
+    c = compare(ds, "2026-08")
+    t = _kpis(c)
+    assert t.loc["posts", "current"] == 31 and pd.isna(t.loc["posts", "previous"])
+    assert t["previous"].isna().all() and t["change_pct"].isna().all()
+    assert t["direction"].isna().all() and not t["direction_only"].any()
+    assert (t["method"] == "previous period not covered by the data").all()
+    assert c.caveats == ["The data start on 2026-08-01: 2026-07 is not covered, so 2026-08 is "
+                         "not compared with it."]
+    assert not any("Fewer than" in s for s in c.caveats)
+
+
+def test_previous_period_partly_covered_is_compared_per_covered_day():
+    # data from 2026-09-21: September is covered 10 of 30 days; 10 posts of 30 interactions
+    # (300, 30 a day) against October's 31 posts of 20 (620, 20 a day): −33.3 % per day
+    sept = [{**r, "published_at": f"2026-09-{21 + k:02d}T09:00:00Z"}
+            for k, r in enumerate(_month(9, 10, 30, start_id=100))]
+    ds = dataset(posts=posts(_month(10, 31, 20) + sept))
+    c = compare(ds, "2026-10")
+    row = _kpis(c).loc["interactions"]
+    assert row["current"] == 620 and row["previous"] == 300
+    assert row["basis"] == "per day"
+    assert row["change_pct"] == pytest.approx(620 / 31 / (300 / 10) - 1)       # −0.3333
+    assert row["change_abs"] == pytest.approx(20 - 30)                          # per day
+    assert ("The data start on 2026-09-21: 2026-09 is covered from that day only (10 of 30 "
+            "days); totals are compared per day over the covered days.") in c.caveats
+    assert not any("has 31 days and 2026-09 30" in s for s in c.caveats)
+
+
+def test_current_period_after_the_data_gets_a_caveat():
+    ds = dataset(posts=posts(_month(10, 12, 20) + _month(9, 30, 20, start_id=100)))
+    c = compare(ds, "2026-10")
+    assert ("The data stop at 2026-10-12: 2026-10 is covered up to that day only, so its "
+            "totals are not complete.") in c.caveats

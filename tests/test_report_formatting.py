@@ -72,6 +72,13 @@ def test_periods_by_name(lang, period, name):
      "nessuna spesa pubblicitaria registrata in settembre 2025: ROAS non calcolabile"),
     ("fr", "no instagram costs recorded in 2026-Q4: roi cannot be computed",
      "aucun coût Instagram enregistré en T4 2026 : ROI non calculable"),
+    ("fr", "The data start on 2025-09-01: 2025 is covered from that day only (122 of 365 days); "
+     "totals are compared per day over the covered days.",
+     "Les données commencent le 1 septembre 2025 : 2025 n'est couvert qu'à partir de ce jour "
+     "(122 jours sur 365) ; les totaux sont comparés par jour sur les jours couverts."),
+    ("it", "The data start on 2025-09-01: 2025-08 is not covered, so 2025-09 is not compared "
+     "with it.", "I dati iniziano il 1 settembre 2025: agosto 2025 non è coperto, quindi "
+     "settembre 2025 non è confrontato con esso."),
     # English keeps the words and still displays values for the reader
     ("en", "no linkedin posts in 2026-10", "no LinkedIn posts in October 2026"),
 ])

@@ -21,10 +21,16 @@ Definitions
   at post level with a period indicator and the log exposure (reach, impressions, views) as
   offset (benchmarks-methods §5.1).
 - Fewer than 10 posts in either period: direction only, no interval.
+- Coverage: the data start on the first day with a post or a daily figure (of ``platform``,
+  or of any platform). A previous period that ends before it is not covered: its values are
+  unknown (NaN), not 0, and nothing is compared. One that starts before it is compared over
+  its covered days only, totals per day, and a caveat names the days. A current period that
+  goes on after the data's last day gets a caveat (its totals are not complete).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import warnings
 from dataclasses import dataclass, field
 
@@ -210,13 +216,27 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
     prev = parse_period(previous) if previous is not None else cur.previous()
     rng = np.random.default_rng(seed)
     caveats: list[str] = []
-    per_day = cur.days != prev.days
-    scale = cur.days / prev.days if per_day else 1.0
-    if per_day:
+    first, last = _data_span(ds, platform)
+    covered = first is None or prev.end >= first
+    pw = prev                        # the days of the previous period the data cover
+    if not covered:
+        caveats.append(f"The data start on {first.isoformat()}: {prev.label} is not covered, "
+                       f"so {cur.label} is not compared with it.")
+    elif first is not None and prev.start < first:
+        pw = Period(first, prev.end, f"{first.isoformat()}..{prev.end.isoformat()}")
+        caveats.append(f"The data start on {first.isoformat()}: {prev.label} is covered from "
+                       f"that day only ({pw.days} of {prev.days} days); totals are compared "
+                       f"per day over the covered days.")
+    if last is not None and cur.end > last >= cur.start:
+        caveats.append(f"The data stop at {last.isoformat()}: {cur.label} is covered up to that "
+                       f"day only, so its totals are not complete.")
+    per_day = cur.days != pw.days
+    scale = cur.days / pw.days if per_day else 1.0
+    if per_day and pw is prev and covered:
         caveats.append(f"{cur.label} has {cur.days} days and {prev.label} {prev.days}: totals are "
                        f"compared per day.")
-    a, b = _post_frame(ds, cur, platform), _post_frame(ds, prev, platform)
-    few = min(len(a), len(b)) < MIN_POSTS
+    a, b = _post_frame(ds, cur, platform), _post_frame(ds, pw, platform)
+    few = covered and min(len(a), len(b)) < MIN_POSTS
     if few:
         caveats.append(f"Fewer than {MIN_POSTS} posts in a period ({len(a)} in {cur.label}, "
                        f"{len(b)} in {prev.label}): post KPIs show the direction only, without "
@@ -243,7 +263,14 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
         row["model_ci_low"], row["model_ci_high"] = model
         rows.append(row)
     for kpi in ("followers_net", "sessions", "key_events", "revenue"):
-        rows.append(_daily_row(ds, kpi, platform or "all", cur, prev, rng, n_boot, scale))
+        rows.append(_daily_row(ds, kpi, platform or "all", cur, pw, rng, n_boot, scale))
+    if not covered:               # nothing known of the previous period: unknown, not 0
+        for row in rows:
+            row.update(dict.fromkeys(("previous", "change_abs", "change_pct", "change_pp",
+                                      "ci_low", "ci_high", "model_ci_low", "model_ci_high"),
+                                     np.nan),
+                       n_previous=pd.NA, direction=None, direction_only=False,
+                       method="previous period not covered by the data")
     table = pd.DataFrame(rows, columns=["kpi", "kind", "current", "previous", "change_abs",
                                         "change_pct", "change_pp", "ci_low", "ci_high",
                                         "model_ci_low", "model_ci_high", "basis", "n_current",
@@ -259,9 +286,31 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
     caveats += _mix_caveats(a, b, cur, prev, platform)
     caveats += _top_post_caveat(a, b, cur, prev)
     caveats += _record_caveat(ds, prev, b, platform)
-    caveats.append("Intervals are 95 % bootstrap intervals; across this many KPIs, one or two "
-                   "may exclude zero by chance alone.")
+    if covered:
+        caveats.append("Intervals are 95 % bootstrap intervals; across this many KPIs, one or "
+                       "two may exclude zero by chance alone.")
     return Comparison(cur, prev, table.reset_index(drop=True), caveats)
+
+
+def _data_span(ds, platform: str | None) -> tuple[dt.date | None, dt.date | None]:
+    """First and last local day with a post or a daily figure of ``platform`` (or of any)."""
+    days = []
+    posts, daily = ds.posts, ds.daily
+    if posts is not None and len(posts):
+        if platform:
+            posts = posts.loc[(posts["platform"].astype("string") == platform).fillna(False)
+                              .to_numpy()]
+        days.append(local_dates(posts["published_at"], ds.brand.timezone))
+    if daily is not None and len(daily):
+        if platform:
+            daily = daily.loc[(daily["platform"].astype("string") == platform).fillna(False)
+                              .to_numpy()]
+        days.append(pd.to_datetime(daily["date"]))
+    days = [d.dropna() for d in days if len(d)]
+    days = [d for d in days if len(d)]
+    if not days:
+        return None, None
+    return (min(d.min() for d in days).date(), max(d.max() for d in days).date())
 
 
 def _row(kpi, kind, va, vb, ci, scale, na, nb, direction_only, method, cur_days) -> dict:
