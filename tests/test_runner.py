@@ -17,7 +17,8 @@ pytestmark = pytest.mark.notebooks
 
 @pytest.fixture
 def notebooks(tmp_path, monkeypatch):
-    """A monthly_report.ipynb that writes a one-page PDF, and fails when data holds BROKEN."""
+    """A monthly_report.ipynb (and the same as best_times.ipynb) that writes a one-page PDF and
+    one .ics per platform listed in data/PLATFORMS, and fails when data holds BROKEN."""
     folder = tmp_path / "nbs"
     folder.mkdir()
     nb = nbf.v4.new_notebook()
@@ -34,8 +35,12 @@ def notebooks(tmp_path, monkeypatch):
                              "open(os.path.join(d, 'r.typ'), 'w').write('Report ' + period)\n"
                              "Path(out).write_bytes(typst.compile(os.path.join(d, 'r.typ')))\n"
                              "print('done', period)"),
+        nbf.v4.new_code_cell("listed = Path(data) / 'PLATFORMS'\n"
+                             "for p in listed.read_text().split() if listed.exists() else []:\n"
+                             "    Path(out).with_name(f'{Path(out).stem}-{p}.ics').write_text(p)"),
     ]
     nbf.write(nb, folder / "monthly_report.ipynb")
+    nbf.write(nb, folder / "best_times.ipynb")
     monkeypatch.setenv("SMM_NOTEBOOKS", str(folder))
     return folder
 
@@ -58,10 +63,47 @@ def test_run_report_writes_three_outputs_and_replaces_them(notebooks, tmp_path):
     assert out.pdf.read_bytes().startswith(b"%PDF")
     html = out.html.read_text()
     assert "done 2026-10" in html and "typst.compile" not in html  # no code in the HTML
-    (out.folder / "stale.txt").write_text("old run")
+    out.pdf.write_bytes(b"old run")
     again = run_report("monthly", data=data, period="2026-10", out=tmp_path / "reports")
-    assert not (again.folder / "stale.txt").exists()
+    assert again.pdf.read_bytes().startswith(b"%PDF")
     assert [p.name for p in again.folder.parent.iterdir()] == ["2026-10"]  # no temp left
+
+
+def test_a_run_replaces_only_its_own_files(notebooks, tmp_path):
+    """Reports of one brand and period share a folder: a run leaves the others' files alone
+    and removes only what an earlier run of the same report left behind."""
+    data = _brand(tmp_path, "Maison Test")
+    (data / "PLATFORMS").write_text("instagram tiktok")
+    reports = tmp_path / "reports"
+    monthly = run_report("monthly", data=data, period="2026-10", out=reports)
+    run_report("best-times", data=data, period="2026-10", out=reports)
+    folder = monthly.folder
+    (folder / "notes.txt").write_text("the analyst's")
+    failed = folder.parent / "maison-test-2026-10.failed.ipynb"   # from an earlier failure
+    failed.write_text("{}")
+    (data / "PLATFORMS").write_text("instagram")    # tiktok is gone from the data
+    run_report("monthly", data=data, period="2026-10", out=reports)
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "maison-test-2026-10-instagram.ics", "maison-test-2026-10.html",
+        "maison-test-2026-10.ipynb", "maison-test-2026-10.pdf",
+        "maison-test-best-times-2026-10-instagram.ics",
+        "maison-test-best-times-2026-10-tiktok.ics", "maison-test-best-times-2026-10.html",
+        "maison-test-best-times-2026-10.ipynb", "maison-test-best-times-2026-10.pdf",
+        "notes.txt"]
+    assert not failed.exists()
+    assert [p.name for p in folder.parent.iterdir()] == ["2026-10"]
+
+
+def test_a_failed_run_keeps_the_previous_outputs(notebooks, tmp_path):
+    data = _brand(tmp_path, "Maison Test")
+    good = run_report("monthly", data=data, period="2026-10", out=tmp_path / "reports")
+    pdf = good.pdf.read_bytes()
+    (data / "BROKEN").write_text("x")
+    with pytest.raises(ReportError, match="maison-test-2026-10.failed.ipynb"):
+        run_report("monthly", data=data, period="2026-10", out=tmp_path / "reports")
+    assert good.pdf.read_bytes() == pdf
+    assert sorted(p.name for p in good.folder.parent.iterdir()) == [
+        "2026-10", "maison-test-2026-10.failed.ipynb"]
 
 
 def test_failure_names_notebook_and_cell(notebooks, tmp_path):

@@ -1,7 +1,10 @@
 """Run report notebooks with papermill and export them: executed .ipynb, HTML without code, PDF.
 
-Outputs of one run land together in ``<out>/<brand>/<period>/`` and replace the previous run's
-outputs in one rename, so a reader never sees a half-written report.
+Outputs of one run land in ``<out>/<brand>/<period>/``, a folder other reports of the same
+brand and period share (a monthly report, a campaign report, best times). A run writes its files
+in a temporary folder next to it, then moves each into place with one rename, so a reader never
+sees a half-written file; it replaces only its own files and removes only the files an earlier
+run of the same report left and this one did not write.
 """
 
 from __future__ import annotations
@@ -13,10 +16,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ._io import default_mode, read_user_text
+from ._io import read_user_text
 from .brand import Brand, read_brand
 from .errors import ReportError
 from .periods import latest_complete_month, parse_period
+from .schema import PLATFORMS
 
 __all__ = ["REPORT_KINDS", "BatchJob", "BatchResult", "ReportOutputs", "latest_period",
            "notebook_path", "read_batch_config", "run_batch", "run_job", "run_report"]
@@ -105,8 +109,9 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str, out: str | os
     Raises
     ------
     ReportError
-        naming the notebook and the failing cell; the executed notebook is kept next to the
-        outputs as ``<name>.failed.ipynb`` for inspection.
+        naming the notebook and the failing cell; the executed notebook is kept beside the
+        period folder as ``<stem>.failed.ipynb`` for inspection, and the previous run's
+        outputs stay in place.
     """
     import papermill as pm
     from nbconvert import HTMLExporter
@@ -128,8 +133,6 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str, out: str | os
     else:
         stem = f"{b.slug}-{label}" if kind == "monthly" else f"{b.slug}-{kind}-{label}"
     work = Path(tempfile.mkdtemp(prefix=f".{label}.", dir=final.parent))
-    # mkdtemp creates 0700; the final folder gets the usual mode
-    os.chmod(work, default_mode(directory=True))
     p = parse_period(period)
     offered = {"data": str(data), "period": p.label, "start": p.start.isoformat(),
                "end": p.end.isoformat(), "brand": brand or "", "lang": lang or "",
@@ -148,9 +151,9 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str, out: str | os
                 cwd=str(nb_in.parent), progress_bar=progress,
                 request_save_on_cell_execute=False, extra_arguments=KERNEL_ARGUMENTS)
         except pm.PapermillExecutionError as exc:
-            failed = final.parent / f"{stem}.failed.ipynb"
+            failed = _failed_notebook(final, stem)
             if nb_out.exists():
-                shutil.copyfile(nb_out, failed)
+                os.replace(nb_out, failed)
             raise ReportError(
                 f"{nb_in.name} failed in cell {exc.cell_index} ({exc.ename}: {exc.evalue}); "
                 f"executed notebook kept at {failed}", notebook=nb_in.name,
@@ -162,7 +165,7 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str, out: str | os
                                 exclude_output_prompt=True)
         body, _ = exporter.from_notebook_node(executed)   # what papermill just wrote to nb_out
         (work / f"{stem}.html").write_text(body, encoding="utf-8")
-        _swap(work, final)
+        _publish(work, final, stem)
     finally:
         if work.exists():
             shutil.rmtree(work, ignore_errors=True)
@@ -185,15 +188,35 @@ def latest_period(data: str | os.PathLike) -> str:
     return latest_complete_month(asof).label
 
 
-def _swap(new: Path, final: Path) -> None:
-    """Replace ``final`` by ``new`` with renames only (same file system)."""
-    old = None
-    if final.exists():
-        old = final.with_name(f".{final.name}.old-{os.getpid()}")
-        os.replace(final, old)
-    os.replace(new, final)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+def _failed_notebook(final: Path, stem: str) -> Path:
+    """Where a failed run keeps its executed notebook: beside the period folder, which a
+    failed run leaves as it was."""
+    return final.parent / f"{stem}.failed.ipynb"
+
+
+def _own_files(folder: Path, stem: str) -> set[str]:
+    """Names in ``folder`` that a report with this stem writes: its notebook, HTML and PDF, and
+    one ``<stem>-<platform>.ics`` per platform of its best-times section."""
+    names = {f"{stem}{ext}" for ext in (".ipynb", ".html", ".pdf")}
+    names |= {f"{stem}-{platform}.ics" for platform in PLATFORMS}
+    return {p.name for p in folder.iterdir() if p.name in names}
+
+
+def _publish(work: Path, final: Path, stem: str) -> None:
+    """Move a successful run's files from ``work`` into ``final``, one rename each.
+
+    Each file replaces its previous version atomically; the files an earlier run of the same
+    report wrote and this one did not (the .ics of a platform no longer in the data, a failed
+    notebook) are removed afterwards. Other reports' files, and anything else in ``final``,
+    stay: the folder is shared by every report of the brand and period.
+    """
+    final.mkdir(exist_ok=True)
+    written = sorted(p.name for p in work.iterdir())
+    for name in sorted(written, key=lambda n: n.endswith(".pdf")):   # the PDF last
+        os.replace(work / name, final / name)
+    for name in _own_files(final, stem) - set(written):
+        (final / name).unlink(missing_ok=True)
+    _failed_notebook(final, stem).unlink(missing_ok=True)
 
 
 # ---- batches ------------------------------------------------------------------------------
