@@ -154,3 +154,19 @@ def test_batch_config_errors_name_the_entry(tmp_path):
     cfg.write_text("brands:\n  - {name: a}\n")
     with pytest.raises(ConfigError, match=r"brands\[1\]"):
         read_batch_config(cfg, "2026-10")
+
+
+def test_batch_out_on_the_command_line_wins_over_the_config(notebooks, tmp_path, monkeypatch,
+                                                            capsys):
+    _brand(tmp_path, "Alpha")
+    cfg = tmp_path / "agency.yaml"
+    cfg.write_text("out: from-config\nbrands:\n  - {name: alpha, data: Alpha}\n")
+    monkeypatch.chdir(tmp_path)
+    code = main(["report", "batch", "--config", str(cfg), "--period", "2026-10",
+                 "--out", "from-cli"])
+    assert code == 0
+    pdf = tmp_path / "from-cli" / "alpha" / "2026-10" / "alpha-2026-10.pdf"
+    assert f"ok      alpha monthly: {pdf}" in capsys.readouterr().out
+    assert pdf.is_file() and not (tmp_path / "from-config").exists()
+    jobs = read_batch_config(cfg, "2026-10")     # without --out, the config's, beside it
+    assert jobs[0].out == str(tmp_path / "from-config")

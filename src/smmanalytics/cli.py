@@ -163,7 +163,8 @@ def _add_report(sub) -> None:
     r.add_argument("--workers", type=int, default=1, help="batch: local worker processes")
     r.add_argument("--dask", default=None, metavar="ADDRESS",
                    help="batch: run on an existing Dask cluster (scheduler address)")
-    r.add_argument("--out", default="reports", help="reports root (default: reports/)")
+    r.add_argument("--out", default=None,
+                   help="reports root (default: reports/; for a batch, the config's out)")
     r.add_argument("--brand", default=None, help="brand slug override")
     r.add_argument("--lang", default=None, choices=["en", "fr", "it"])
     r.add_argument("--campaign", default=None, help="campaign name (campaign reports)")
@@ -178,8 +179,9 @@ def _cmd_report(args) -> int:
     if not args.data:
         raise SystemExit("smm report: --data is required")
     extra = {"campaign": args.campaign} if args.campaign else None
-    outputs = run_report(args.kind, data=args.data, period=args.period, out=args.out,
-                         brand=args.brand, lang=args.lang, parameters=extra)
+    outputs = run_report(args.kind, data=args.data, period=args.period,
+                         out=args.out or "reports", brand=args.brand, lang=args.lang,
+                         parameters=extra)
     print(outputs.pdf)
     return 0
 
@@ -189,7 +191,7 @@ def _cmd_batch(args) -> int:
 
     if not args.config:
         raise SystemExit("smm report batch: --config agency.yaml is required")
-    jobs = read_batch_config(args.config, args.period)
+    jobs = read_batch_config(args.config, args.period, out=args.out)
     results = run_batch(jobs, workers=args.workers, dask_address=args.dask)
     failed = [r for r in results if not r.ok]
     print(f"{len(results) - len(failed)} of {len(results)} reports written")

@@ -248,10 +248,13 @@ class BatchResult:
     seconds: float = 0.0
 
 
-def read_batch_config(path: str | os.PathLike, period: str) -> list[BatchJob]:
+def read_batch_config(path: str | os.PathLike, period: str,
+                      out: str | os.PathLike | None = None) -> list[BatchJob]:
     """Read agency.yaml: ``out`` (optional) and ``brands``, a list of {name, data, lang, reports}.
 
-    Relative paths are relative to the config file. Raises ConfigError naming the entry.
+    Relative paths in the file are relative to the config file. ``out``, when given (``smm
+    report batch --out``), wins over the file's ``out``: the command line is the caller's
+    latest word. Raises ConfigError naming the entry.
     """
     import yaml
 
@@ -268,7 +271,8 @@ def read_batch_config(path: str | os.PathLike, period: str) -> list[BatchJob]:
         raise ConfigError("no brands listed", file=str(path), column="brands",
                           expected="a non-empty list of {name, data}", got=brands)
     base = path.parent
-    out = str((base / raw.get("out", "reports")).resolve())
+    out = str(Path(out).resolve() if out is not None
+              else (base / raw.get("out", "reports")).resolve())
     jobs = []
     for i, b in enumerate(brands, start=1):
         if not isinstance(b, dict) or not b.get("name") or not b.get("data"):
