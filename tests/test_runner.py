@@ -3,6 +3,8 @@ executed in test_notebooks.py)."""
 
 from __future__ import annotations
 
+import os
+import signal
 from pathlib import Path
 
 import nbformat as nbf
@@ -18,7 +20,8 @@ pytestmark = pytest.mark.notebooks
 @pytest.fixture
 def notebooks(tmp_path, monkeypatch):
     """A monthly_report.ipynb (and the same as best_times.ipynb) that writes a one-page PDF and
-    one .ics per platform listed in data/PLATFORMS, and fails when data holds BROKEN."""
+    one .ics per platform listed in data/PLATFORMS, fails when data holds BROKEN, and sends
+    SIGTERM to the runner when data holds SIGTERM."""
     folder = tmp_path / "nbs"
     folder.mkdir()
     nb = nbf.v4.new_notebook()
@@ -29,7 +32,12 @@ def notebooks(tmp_path, monkeypatch):
     nb.cells = [
         params,
         nbf.v4.new_code_cell("from pathlib import Path\n"
-                             "assert not (Path(data) / 'BROKEN').exists(), 'broken brand'"),
+                             "assert not (Path(data) / 'BROKEN').exists(), 'broken brand'\n"
+                             "import os, signal, time\n"
+                             "if (Path(data) / 'SIGTERM').exists():   # stop the runner\n"
+                             "    (Path(data) / 'KERNEL').write_text(str(os.getpid()))\n"
+                             "    os.kill(os.getppid(), signal.SIGTERM)\n"
+                             "    time.sleep(120)"),
         nbf.v4.new_code_cell("import typst, tempfile, os\n"
                              "d = tempfile.mkdtemp()\n"
                              "open(os.path.join(d, 'r.typ'), 'w').write('Report ' + period)\n"
@@ -170,3 +178,39 @@ def test_batch_out_on_the_command_line_wins_over_the_config(notebooks, tmp_path,
     assert pdf.is_file() and not (tmp_path / "from-config").exists()
     jobs = read_batch_config(cfg, "2026-10")     # without --out, the config's, beside it
     assert jobs[0].out == str(tmp_path / "from-config")
+
+
+def test_an_unknown_parameter_is_refused_before_anything_is_written(notebooks, tmp_path):
+    data = _brand(tmp_path, "Maison Test")
+    with pytest.raises(ReportError, match="has no parameter campaign"):
+        run_report("monthly", data=data, period="2026-10", out=tmp_path / "reports",
+                   parameters={"campaign": "x"})
+    assert not (tmp_path / "reports").exists()
+
+
+def test_sigterm_stops_a_report_without_leftovers(notebooks, tmp_path):
+    """The notebook sends SIGTERM to `smm report`, run as a process of its own: it exits with
+    143 (128 + SIGTERM) after shutting the kernel down and removing its temporary folder."""
+    import subprocess
+    import sys
+
+    import smmanalytics
+
+    data = _brand(tmp_path, "Maison Test")
+    (data / "SIGTERM").write_text("")
+    env = {**os.environ, "PYTHONPATH": str(Path(smmanalytics.__file__).parents[1])}
+    done = subprocess.run([sys.executable, "-m", "smmanalytics.cli", "report", "monthly",
+                           "--data", str(data), "--period", "2026-10",
+                           "--out", str(tmp_path / "reports")],
+                          env=env, capture_output=True, text=True)
+    assert done.returncode == 143, done.stderr
+    assert done.stderr == ""
+    assert list((tmp_path / "reports" / "maison-test").iterdir()) == []
+    with pytest.raises(ProcessLookupError):       # the kernel was shut down and reaped
+        os.kill(int((data / "KERNEL").read_text()), 0)
+
+
+def test_the_cli_restores_the_sigterm_handler_it_replaced(capsys):
+    before = signal.getsignal(signal.SIGTERM)
+    assert main(["cache", "info"]) == 0
+    assert signal.getsignal(signal.SIGTERM) is before

@@ -6,8 +6,12 @@ Each subcommand is a ``_cmd_<name>(args)`` function registered in ``_parser()``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import logging
+import signal
 import sys
+import threading
 
 import pandas as pd
 
@@ -326,6 +330,33 @@ def _cmd_cache(args) -> int:
     return 0
 
 
+def _stop(signum: int, frame) -> None:
+    """SIGTERM handler: stop as Ctrl-C does, by an exception, so that the finally blocks run
+    on the way out (a report's kernel is shut down, its temporary folder removed).
+
+    The cell the kernel was running is left as an asyncio task that fails when the kernel
+    is interrupted; asyncio would print its whole traceback at exit, so its logger is
+    silenced: the process is stopping on purpose.
+    """
+    logging.getLogger("asyncio").disabled = True
+    raise SystemExit(128 + signum)
+
+
+@contextlib.contextmanager
+def _stopped_cleanly_by_sigterm():
+    """Within the block, SIGTERM raises SystemExit (exit code 143) instead of killing the
+    process outright, which left a report's kernel running and its temporary folder behind.
+    The previous handler is restored afterwards. Only the main thread can set handlers."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``smm`` console script; returns the exit code."""
     parser = _parser()
@@ -337,7 +368,8 @@ def main(argv: list[str] | None = None) -> int:
         if not args.data:
             parser.error(f"smm {args.command} needs DATA (a brand folder, file or zip)")
     try:
-        return int(args.func(args) or 0)
+        with _stopped_cleanly_by_sigterm():
+            return int(args.func(args) or 0)
     except SmmError as exc:
         print(f"smm: error: {exc}", file=sys.stderr)
         return 2

@@ -113,65 +113,83 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str, out: str | os
         period folder as ``<stem>.failed.ipynb`` for inspection, and the previous run's
         outputs stay in place.
     """
-    import papermill as pm
-    from nbconvert import HTMLExporter
-
     nb_in = notebook_path(kind)
+    declared = _declared_parameters(nb_in, parameters)    # before anything is written
     data = Path(data).resolve()
     if not data.exists():
         raise ReportError(f"data folder {data} does not exist")
-    if period == "latest":
-        period = latest_period(data)
-    label = parse_period(period).label
+    p = parse_period(latest_period(data) if period == "latest" else period)
     b = _brand_of(data, brand)
-    final = Path(out).resolve() / b.slug / label
+    stem = _stem(kind, b.slug, p.label, parameters)
+    final = Path(out).resolve() / b.slug / p.label
     final.parent.mkdir(parents=True, exist_ok=True)
-    if kind == "campaign" and (parameters or {}).get("campaign"):
-        from .brand import slugify
-
-        stem = f"{b.slug}-{slugify(parameters['campaign'])}-{label}"
-    else:
-        stem = f"{b.slug}-{label}" if kind == "monthly" else f"{b.slug}-{kind}-{label}"
-    work = Path(tempfile.mkdtemp(prefix=f".{label}.", dir=final.parent))
-    p = parse_period(period)
     offered = {"data": str(data), "period": p.label, "start": p.start.isoformat(),
                "end": p.end.isoformat(), "brand": brand or "", "lang": lang or "",
-               "out": str(work / f"{stem}.pdf"), "ahead": ahead, **(parameters or {})}
+               "ahead": ahead, **(parameters or {})}
+    params = {k: v for k, v in offered.items() if k in declared}
+    work = Path(tempfile.mkdtemp(prefix=f".{p.label}.", dir=final.parent))
+    try:
+        _execute(nb_in, work, stem, params, failed=_failed_notebook(final, stem),
+                 kernel_name=kernel_name, progress=progress)
+        _publish(work, final, stem)
+    finally:   # also on an error, Ctrl-C or SIGTERM (see cli.main): no temp folder left
+        shutil.rmtree(work, ignore_errors=True)
+    logger.info("report written to %s", final)
+    return ReportOutputs(final, final / f"{stem}.ipynb", final / f"{stem}.html",
+                         final / f"{stem}.pdf")
+
+
+def _declared_parameters(nb_in: Path, parameters: dict | None) -> dict:
+    """The notebook's parameters; ReportError when ``parameters`` names one it lacks."""
+    import papermill as pm
+
     declared = pm.inspect_notebook(str(nb_in))
     unknown = sorted(set(parameters or {}) - set(declared))
     if unknown:
         raise ReportError(f"{nb_in.name} has no parameter {', '.join(unknown)}; it takes "
                           f"{', '.join(declared)}", notebook=nb_in.name)
-    params = {k: v for k, v in offered.items() if k in declared}
+    return declared
+
+
+def _stem(kind: str, slug: str, label: str, parameters: dict | None) -> str:
+    """File name stem of a report's outputs: ``<brand>-<period>`` for a monthly report,
+    ``<brand>-<campaign>-<period>`` for a named campaign, else ``<brand>-<kind>-<period>``."""
+    if kind == "campaign" and (parameters or {}).get("campaign"):
+        from .brand import slugify
+
+        return f"{slug}-{slugify(parameters['campaign'])}-{label}"
+    return f"{slug}-{label}" if kind == "monthly" else f"{slug}-{kind}-{label}"
+
+
+def _execute(nb_in: Path, work: Path, stem: str, params: dict, *, failed: Path,
+             kernel_name: str, progress: bool) -> None:
+    """Run the notebook into ``work``: ``<stem>.ipynb``, the PDF it writes, and the HTML.
+
+    A failing cell raises ReportError; its executed notebook is moved to ``failed``.
+    """
+    import papermill as pm
+    from nbconvert import HTMLExporter
+
     nb_out = work / f"{stem}.ipynb"
     try:
-        try:
-            executed = pm.execute_notebook(
-                str(nb_in), str(nb_out), parameters=params, kernel_name=kernel_name,
-                cwd=str(nb_in.parent), progress_bar=progress,
-                request_save_on_cell_execute=False, extra_arguments=KERNEL_ARGUMENTS)
-        except pm.PapermillExecutionError as exc:
-            failed = _failed_notebook(final, stem)
-            if nb_out.exists():
-                os.replace(nb_out, failed)
-            raise ReportError(
-                f"{nb_in.name} failed in cell {exc.cell_index} ({exc.ename}: {exc.evalue}); "
-                f"executed notebook kept at {failed}", notebook=nb_in.name,
-                cell_index=exc.cell_index, ename=exc.ename, evalue=exc.evalue) from exc
-        if not (work / f"{stem}.pdf").is_file():
-            raise ReportError(f"{nb_in.name} ran but wrote no PDF at {work / (stem + '.pdf')}",
-                              notebook=nb_in.name)
-        exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True,
-                                exclude_output_prompt=True)
-        body, _ = exporter.from_notebook_node(executed)   # what papermill just wrote to nb_out
-        (work / f"{stem}.html").write_text(body, encoding="utf-8")
-        _publish(work, final, stem)
-    finally:
-        if work.exists():
-            shutil.rmtree(work, ignore_errors=True)
-    logger.info("report written to %s", final)
-    return ReportOutputs(final, final / f"{stem}.ipynb", final / f"{stem}.html",
-                         final / f"{stem}.pdf")
+        executed = pm.execute_notebook(
+            str(nb_in), str(nb_out), parameters={**params, "out": str(work / f"{stem}.pdf")},
+            kernel_name=kernel_name, cwd=str(nb_in.parent), progress_bar=progress,
+            request_save_on_cell_execute=False, extra_arguments=KERNEL_ARGUMENTS)
+    except pm.PapermillExecutionError as exc:
+        if nb_out.exists():
+            os.replace(nb_out, failed)
+        raise ReportError(
+            f"{nb_in.name} failed in cell {exc.cell_index} ({exc.ename}: {exc.evalue}); "
+            f"executed notebook kept at {failed}", notebook=nb_in.name,
+            cell_index=exc.cell_index, ename=exc.ename, evalue=exc.evalue) from exc
+    if not (work / f"{stem}.pdf").is_file():
+        raise ReportError(f"{nb_in.name} ran but wrote no PDF at {work / (stem + '.pdf')}",
+                          notebook=nb_in.name)
+    exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True,
+                            exclude_output_prompt=True)
+    body, _ = exporter.from_notebook_node(executed)   # what papermill just wrote to nb_out
+    (work / f"{stem}.html").write_text(body, encoding="utf-8")
 
 
 def latest_period(data: str | os.PathLike) -> str:
@@ -340,8 +358,12 @@ def run_batch(jobs: list[BatchJob], *, workers: int = 1, dask_address: str | Non
         ctx = mp.get_context("spawn")
         with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
             futures = {pool.submit(run_job, j): i for i, j in enumerate(jobs)}
-            for fut in as_completed(futures):
-                results[futures[fut]] = fut.result()
-                bar.update()
+            try:
+                for fut in as_completed(futures):
+                    results[futures[fut]] = fut.result()
+                    bar.update()
+            except BaseException:   # Ctrl-C or SIGTERM: start no further report
+                pool.shutdown(cancel_futures=True)
+                raise
     bar.close()
     return [results[i] for i in range(len(jobs))]
