@@ -177,12 +177,28 @@ def test_cli_best_times_and_calendar(tmp_path, monkeypatch, capsys):
     assert len(list(icalendar.Calendar.from_ical(ics.read_bytes()).walk("VEVENT"))) == 6
 
 
-def test_cli_reports_errors(monkeypatch, capsys):
+def test_cli_reports_errors(monkeypatch, capsys, tmp_path):
     import smmanalytics.dataset as dataset
 
     monkeypatch.setattr(dataset, "load", _fake_load(simulate(0)))
     assert cli.main(["best-times", "data/x", "--platform", "myspace"]) == 2
     assert "myspace" in capsys.readouterr().err
+    (tmp_path / "file").write_text("not a folder")
+    ics = tmp_path / "file" / "plan.ics"
+    assert cli.main(["calendar", "data/x", "--posts-per-week", "3", "--out", str(ics)]) == 2
+    assert capsys.readouterr().err == (f"smm: error: cannot write the calendar {ics}: "
+                                       f"{ics.parent} is a file, expected a folder\n")
+
+
+def test_write_ics_names_the_path_it_cannot_write(tmp_path, null):
+    from smmanalytics import OutputError
+
+    (tmp_path / "file").write_text("not a folder")
+    plan = plan_slots(null, "2026-11-02", weeks=1, posts_per_week=2)
+    with pytest.raises(OutputError, match="cannot write the calendar .*file/plan.ics") as info:
+        write_ics(plan, tmp_path / "file" / "plan.ics")
+    assert isinstance(info.value, OSError)       # still an OSError for callers catching those
+    assert info.value.path == str(tmp_path / "file" / "plan.ics")
 
 
 @pytest.mark.parametrize("args,words", [

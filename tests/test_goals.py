@@ -263,11 +263,14 @@ def test_cli_scorecard(tmp_path, monkeypatch, capsys):
     assert main(["scorecard", str(tmp_path), "--period", "2026-10", "--asof", "2026-11-01"]) == 0
     assert "Met" in capsys.readouterr().out
     for argv in (["scorecard", str(tmp_path), "--data", str(tmp_path), "--period", "2026-10"],
-                 ["scorecard", "--period", "2026-10"]):
+                 ["scorecard", "--period", "2026-10"],
+                 ["scorecard", str(tmp_path), "--period", "2026-10", "--asof", "garbage"]):
         with pytest.raises(SystemExit) as exit_info:
             main(argv)
         assert exit_info.value.code == 2
-    assert "needs DATA" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "needs DATA" in err
+    assert "argument --asof: expected a day such as 2026-11-02, got 'garbage'" in err
 
 
 # ------------------------------------------------------------------ a small brand end to end

@@ -214,3 +214,26 @@ def test_the_cli_restores_the_sigterm_handler_it_replaced(capsys):
     before = signal.getsignal(signal.SIGTERM)
     assert main(["cache", "info"]) == 0
     assert signal.getsignal(signal.SIGTERM) is before
+
+
+def test_an_unwritable_reports_root_is_an_error_naming_it(notebooks, tmp_path, capsys):
+    data = _brand(tmp_path, "Maison Test")
+    (tmp_path / "file").write_text("not a folder")
+    assert main(["report", "monthly", "--data", str(data), "--period", "2026-10",
+                 "--out", str(tmp_path / "file")]) == 2
+    assert capsys.readouterr().err == ("smm: error: cannot write the reports folder "
+                                       f"{tmp_path / 'file' / 'maison-test'}: Not a directory\n")
+
+
+def test_an_unreachable_dask_scheduler_is_an_error_naming_it(tmp_path, capsys):
+    import dask
+
+    _brand(tmp_path, "Alpha")
+    cfg = tmp_path / "agency.yaml"
+    cfg.write_text("brands:\n  - {name: alpha, data: Alpha}\n")
+    with dask.config.set({"distributed.comm.timeouts.connect": "0.2s"}):
+        code = main(["report", "batch", "--config", str(cfg), "--period", "2026-10",
+                     "--dask", "tcp://127.0.0.1:1"])
+    assert code == 2
+    assert "smm: error: cannot reach the Dask scheduler at tcp://127.0.0.1:1: " in \
+        capsys.readouterr().err

@@ -485,6 +485,11 @@ def test_cli_sample(tmp_path, capsys):
     assert main(["sample", "--out", str(tmp_path / "s"), "--seed", "3"]) == 0
     assert (tmp_path / "s" / "brand.yaml").exists()
     assert "files" in capsys.readouterr().out
+    (tmp_path / "a-file").write_text("")
+    assert main(["sample", "--out", str(tmp_path / "a-file")]) == 2
+    a_file = tmp_path / "a-file"
+    assert capsys.readouterr().err == (f"smm: error: cannot write the sample folder {a_file}: "
+                                       f"{a_file} is a file, expected a folder\n")
 
 
 def test_instagram_posts_span_both_dst_gaps(brand):

@@ -17,6 +17,7 @@ from .errors import (
     ConfigError,
     DataQualityWarning,
     EmptyDataError,
+    OutputError,
     ParseError,
     PeriodError,
     ReportError,
@@ -70,6 +71,7 @@ __all__ = [
     "PeriodError",
     "EmptyDataError",
     "ReportError",
+    "OutputError",
     "DataQualityWarning",
     # roi, goals, benchmarks, compare
     "read_costs",

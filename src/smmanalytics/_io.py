@@ -2,11 +2,13 @@
 
 Output is written to a temporary file in the target folder, then renamed over the target: a
 reader (or a crash) never sees a half-written file; the file gets the usual permissions
-(0666 less the umask) rather than the 0600 of ``tempfile.mkstemp``.
+(0666 less the umask) rather than the 0600 of ``tempfile.mkstemp``. An output that cannot be
+written raises :class:`~smmanalytics.errors.OutputError` naming the path the user gave.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import os
 import tempfile
@@ -14,9 +16,10 @@ import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
-from .errors import ConfigError, DataQualityWarning
+from .errors import ConfigError, DataQualityWarning, OutputError
 
-__all__ = ["atomic_write", "default_mode", "read_user_text", "user_csv"]
+__all__ = ["atomic_write", "default_mode", "output_folder", "read_user_text", "user_csv",
+           "writing"]
 
 
 def read_user_text(path: str | os.PathLike, what: str) -> str:
@@ -71,18 +74,55 @@ def default_mode(directory: bool = False) -> int:
     return (0o777 if directory else 0o666) & ~mask
 
 
-def atomic_write(path: str | os.PathLike, data: bytes | str, *, encoding: str = "utf-8") -> Path:
-    """Write ``data`` to ``path`` atomically, creating parent folders; return the path."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    payload = data.encode(encoding) if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+@contextlib.contextmanager
+def writing(path: str | os.PathLike, what: str = "file") -> Iterator[None]:
+    """Within the block, an OSError becomes an :class:`OutputError` naming ``path``: the path
+    the user gave, where the OSError would name a temporary file, or nothing.
+
+    ``what`` says what ``path`` is ("calendar", "reports folder").
+    """
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-        os.chmod(tmp, default_mode())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        yield
+    except OutputError:
         raise
+    except OSError as exc:
+        if isinstance(exc, FileExistsError) and exc.filename is not None:   # from mkdir
+            reason = f"{exc.filename} is a file, expected a folder"
+        else:
+            reason = exc.strerror or str(exc)
+        raise OutputError(f"cannot write the {what} {path}: {reason}",
+                          path=str(path)) from exc
+
+
+def output_folder(path: str | os.PathLike, what: str = "output folder") -> Path:
+    """Create the folder ``path`` and its parents if missing; OutputError naming it if not
+    possible."""
+    path = Path(path)
+    with writing(path, what):
+        path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def atomic_write(path: str | os.PathLike, data: bytes | str, *, encoding: str = "utf-8",
+                 what: str = "file") -> Path:
+    """Write ``data`` to ``path`` atomically, creating parent folders; return the path.
+
+    Raises
+    ------
+    OutputError
+        naming ``path`` (``what`` says what it is) when it cannot be written.
+    """
+    path = Path(path)
+    payload = data.encode(encoding) if isinstance(data, str) else data
+    with writing(path, what):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(payload)
+            os.chmod(tmp, default_mode())
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
     return path

@@ -292,6 +292,6 @@ def write_ics(plan: pd.DataFrame, path: str | Path, brand_name: str = "Brand", *
                           f"{int(row.hour):02d}:00 {plan.attrs.get('tz', '')})".rstrip())
         ev.add("description", str(row.reason))
         cal.add_component(ev)
-    atomic_write(path, cal.to_ical())     # readable like any other file the user writes
+    atomic_write(path, cal.to_ical(), what="calendar")   # mode as any file the user writes
     logger.info("wrote %d events to %s", len(plan), path)
     return path

@@ -144,7 +144,8 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("scorecard", help="goals against actuals, status, pace and projection")
     _data_argument(s)
     s.add_argument("--period", required=True, help="2026-10 or 2026-Q3")
-    s.add_argument("--asof", default=None, help="last day with data (default: today or data end)")
+    s.add_argument("--asof", type=_day, default=None,
+                   help="last day with data, such as 2026-10-20 (default: today or data end)")
     s.add_argument("--json", action="store_true", help="JSON records instead of a table")
     s.set_defaults(func=_cmd_scorecard)
     # alerts
@@ -238,7 +239,7 @@ def _whole(low: int, high: int):
 
 
 def _day(text: str) -> pd.Timestamp:
-    """``--start``: a day such as 2026-11-02."""
+    """``--start``, ``--asof``: a day such as 2026-11-02."""
     try:
         day = pd.Timestamp(text)
     except (ValueError, TypeError):

@@ -19,6 +19,7 @@ __all__ = [
     "PeriodError",
     "EmptyDataError",
     "ReportError",
+    "OutputError",
     "DataQualityWarning",
 ]
 
@@ -97,6 +98,14 @@ class ReportError(SmmError):
                  ename: str | None = None, evalue: str | None = None) -> None:
         self.notebook, self.cell_index, self.ename, self.evalue = (notebook, cell_index,
                                                                    ename, evalue)
+        super().__init__(message)
+
+
+class OutputError(SmmError, OSError):
+    """An output (report folder, PDF, calendar, sample folder) cannot be written; names the path."""
+
+    def __init__(self, message: str, *, path: str | None = None) -> None:
+        self.path = path
         super().__init__(message)
 
 

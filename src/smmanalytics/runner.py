@@ -16,7 +16,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ._io import read_user_text
+from ._io import output_folder, read_user_text, writing
 from .brand import Brand, read_brand
 from .errors import ReportError
 from .periods import latest_complete_month, parse_period
@@ -112,6 +112,8 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str, out: str | os
         naming the notebook and the failing cell; the executed notebook is kept beside the
         period folder as ``<stem>.failed.ipynb`` for inspection, and the previous run's
         outputs stay in place.
+    OutputError
+        when the reports folder cannot be written, naming it.
     """
     nb_in = notebook_path(kind)
     declared = _declared_parameters(nb_in, parameters)    # before anything is written
@@ -122,12 +124,13 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str, out: str | os
     b = _brand_of(data, brand)
     stem = _stem(kind, b.slug, p.label, parameters)
     final = Path(out).resolve() / b.slug / p.label
-    final.parent.mkdir(parents=True, exist_ok=True)
+    output_folder(final.parent, "reports folder")
     offered = {"data": str(data), "period": p.label, "start": p.start.isoformat(),
                "end": p.end.isoformat(), "brand": brand or "", "lang": lang or "",
                "ahead": ahead, **(parameters or {})}
     params = {k: v for k, v in offered.items() if k in declared}
-    work = Path(tempfile.mkdtemp(prefix=f".{p.label}.", dir=final.parent))
+    with writing(final.parent, "reports folder"):
+        work = Path(tempfile.mkdtemp(prefix=f".{p.label}.", dir=final.parent))
     try:
         _execute(nb_in, work, stem, params, failed=_failed_notebook(final, stem),
                  kernel_name=kernel_name, progress=progress)
@@ -228,13 +231,14 @@ def _publish(work: Path, final: Path, stem: str) -> None:
     notebook) are removed afterwards. Other reports' files, and anything else in ``final``,
     stay: the folder is shared by every report of the brand and period.
     """
-    final.mkdir(exist_ok=True)
     written = sorted(p.name for p in work.iterdir())
-    for name in sorted(written, key=lambda n: n.endswith(".pdf")):   # the PDF last
-        os.replace(work / name, final / name)
-    for name in _own_files(final, stem) - set(written):
-        (final / name).unlink(missing_ok=True)
-    _failed_notebook(final, stem).unlink(missing_ok=True)
+    with writing(final, "reports folder"):
+        final.mkdir(exist_ok=True)
+        for name in sorted(written, key=lambda n: n.endswith(".pdf")):   # the PDF last
+            os.replace(work / name, final / name)
+        for name in _own_files(final, stem) - set(written):
+            (final / name).unlink(missing_ok=True)
+        _failed_notebook(final, stem).unlink(missing_ok=True)
 
 
 # ---- batches ------------------------------------------------------------------------------
@@ -340,9 +344,9 @@ def run_batch(jobs: list[BatchJob], *, workers: int = 1, dask_address: str | Non
     bar = tqdm(total=len(jobs), desc="reports", unit="report", disable=not progress)
     results: dict[int, BatchResult] = {}
     if dask_address:
-        from distributed import Client, as_completed
+        from distributed import as_completed
 
-        with Client(dask_address) as client:
+        with _dask_client(dask_address) as client:
             futures = {client.submit(run_job, j, pure=False): i for i, j in enumerate(jobs)}
             for fut in as_completed(futures):
                 results[futures[fut]] = fut.result()
@@ -367,3 +371,15 @@ def run_batch(jobs: list[BatchJob], *, workers: int = 1, dask_address: str | Non
                 raise
     bar.close()
     return [results[i] for i in range(len(jobs))]
+
+
+def _dask_client(address: str):
+    """A client of the Dask scheduler at ``address``; ReportError when it cannot be reached
+    (within distributed.comm.timeouts.connect, 30 s by default)."""
+    from distributed import Client
+
+    try:
+        return Client(address)
+    except OSError as exc:
+        raise ReportError(f"cannot reach the Dask scheduler at {address}: {exc}; expected the "
+                          "address of a running scheduler, such as tcp://host:8786") from exc

@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from .. import schema
+from .._io import writing
 from ._account import simulate_audience, simulate_daily
 from ._core import START, followers_series
 from ._posts2 import simulate_posts
@@ -143,6 +144,7 @@ def write(out_dir: str | Path, seed: int = 2026) -> list[Path]:
 
     brand = generate(seed)
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    paths = write_meta(brand, out) + write_other(brand, out) + write_misc(brand, out)
+    with writing(out, "sample folder"):     # OutputError naming the folder asked for
+        out.mkdir(parents=True, exist_ok=True)
+        paths = write_meta(brand, out) + write_other(brand, out) + write_misc(brand, out)
     return sorted(paths)
