@@ -95,6 +95,20 @@ def test_campaign_report(tmp_path, sample):
     assert f"{f.number(row['roas'], 2)}×" in text
 
 
+def test_a_campaign_the_data_does_not_know_is_refused(tmp_path, capsys):
+    from smmanalytics import EmptyDataError
+    from smmanalytics.cli import main
+
+    with pytest.raises(EmptyDataError, match="campaign 'nosuch'; expected one of the "
+                                             "campaigns of 2026-10: automne-2026, bio-link "):
+        run_report("campaign", data=SAMPLE, period="2026-10", out=tmp_path,
+                   parameters={"campaign": "nosuch"})
+    assert main(["report", "campaign", "--data", str(SAMPLE), "--campaign", "nosuch",
+                 "--period", "2026-10", "--out", str(tmp_path)]) == 2
+    assert "smm: error: no post, cost line or GA4 row" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_unknown_notebook_parameter_is_refused(tmp_path):
     from smmanalytics import ReportError
 

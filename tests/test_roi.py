@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from smmanalytics.errors import ConfigError
 from smmanalytics.roi import (
     COST_COLORS,
+    campaign_names,
     campaign_roi,
     cost_breakdown,
     costs_status,
@@ -433,6 +434,22 @@ def test_campaign_roi_over_the_campaign_life(tmp_path):
     october = roi(ds, "2026-10", by="campaign").set_index("campaign")
     assert october.loc["automne-2026", "cost"] == pytest.approx(2500)
     assert len(campaign_roi(ds)) == 2                             # bio-link too, without cost
+
+
+def test_campaign_names_gathers_posts_costs_and_ga4(tmp_path):
+    costs = "2026-10-01,2026-10-31,ad_spend,100,,,Automne 2026,,,\n"
+    p = posts([{"platform": "instagram", "post_id": "1", "published_at": "2026-10-03T10:00Z",
+                "campaign": "automne-2026"},
+               {"platform": "instagram", "post_id": "2", "published_at": "2026-10-04T10:00Z",
+                "campaign": "jeu-concours"}])
+    ds = dataset(tmp_path, costs, posts=p,
+                 web=web([_web_month(1.0, campaign="automne_2026"),
+                          _web_month(1.0, campaign="bio-link"),
+                          _web_month(1.0, campaign="(not set)")]))
+    # one key per campaign however written; the costs file's spelling first, then GA4's
+    assert campaign_names(ds) == {"automne_2026": "Automne 2026", "bio_link": "bio-link",
+                                  "jeu_concours": "jeu-concours"}
+    assert campaign_names(dataset()) == {}
 
 
 def test_earned_media_value_without_posts_or_paid_flag():

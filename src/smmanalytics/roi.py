@@ -240,6 +240,22 @@ def roi(ds, period: object, by: str | None = None, *,
     return out[order].reset_index(drop=True)
 
 
+def campaign_names(ds) -> dict[str, str]:
+    """Every campaign the data knows: in a post, a cost line or a GA4 row.
+
+    Returns ``{campaign key: name}`` (see :func:`~smmanalytics._web.campaign_key`), the name
+    as first written in costs.csv, else in GA4, else in the posts.
+    """
+    names: dict[str, str] = {}
+    for frame in (ds.costs, ds.web, ds.posts):
+        if frame is not None and not frame.empty and "campaign" in frame.columns:
+            c = frame["campaign"].astype("string").dropna()
+            for key, name in zip(campaign_key(c), c, strict=True):
+                if not pd.isna(key):
+                    names.setdefault(key, name)
+    return names
+
+
 def _campaign_names(keys: pd.Series, costs: pd.DataFrame, web: pd.DataFrame) -> pd.Series:
     """Display name of each campaign key: as first written in costs.csv, else in GA4."""
     names: dict[str, str] = {}

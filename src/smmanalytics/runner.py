@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ._io import output_folder, read_user_text, writing
 from .brand import Brand, read_brand
-from .errors import ReportError
+from .errors import EmptyDataError, ReportError
 from .periods import latest_complete_month, parse_period
 from .schema import PLATFORMS
 
@@ -121,6 +121,8 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str, out: str | os
     if not data.exists():
         raise ReportError(f"data folder {data} does not exist")
     p = parse_period(latest_period(data) if period == "latest" else period)
+    if kind == "campaign" and "campaign" in declared:
+        _check_campaign(data, _parameter(declared, parameters, "campaign"), p)
     b = _brand_of(data, brand)
     stem = _stem(kind, b.slug, p.label, parameters)
     final = Path(out).resolve() / b.slug / p.label
@@ -152,6 +154,38 @@ def _declared_parameters(nb_in: Path, parameters: dict | None) -> dict:
         raise ReportError(f"{nb_in.name} has no parameter {', '.join(unknown)}; it takes "
                           f"{', '.join(declared)}", notebook=nb_in.name)
     return declared
+
+
+def _parameter(declared: dict, parameters: dict | None, name: str) -> object:
+    """The value a notebook parameter will have: as given, else the notebook's default."""
+    import ast
+
+    if name in (parameters or {}):
+        return parameters[name]
+    return ast.literal_eval(declared[name]["default"])
+
+
+def _check_campaign(data: Path, campaign: object, period) -> None:
+    """EmptyDataError unless a post, cost line or GA4 row of the brand names ``campaign``:
+    a report on a campaign the data does not know would be pages of zeros.
+
+    The message lists the campaigns of the period (as ``smm roi --by campaign`` shows them).
+    """
+    import pandas as pd
+
+    from ._web import UNASSIGNED, campaign_key
+    from .dataset import load
+    from .roi import campaign_names, roi
+
+    ds = load(data)
+    known = campaign_names(ds)
+    if campaign_key(pd.Series([campaign], dtype="string")).iloc[0] in known:
+        return
+    active = [str(c) for c in roi(ds, period, by="campaign")["campaign"] if c != UNASSIGNED]
+    raise EmptyDataError(
+        f"no post, cost line or GA4 row of {data} names the campaign {campaign!r}; expected "
+        f"one of the campaigns of {period.label}: {', '.join(active) or 'none'} "
+        f"({len(known)} campaigns in all the data)")
 
 
 def _stem(kind: str, slug: str, label: str, parameters: dict | None) -> str:
