@@ -164,6 +164,65 @@ def test_batch_config_errors_name_the_entry(tmp_path):
         read_batch_config(cfg, "2026-10")
 
 
+@pytest.mark.parametrize("entry,words", [
+    ("lang: de", r"brands\[2\]\.lang.*one of \('en', 'fr', 'it'\); got 'de'"),
+    ("reports: 3", r"brands\[2\]\.reports.*a list of \['best-times', 'campaign', 'monthly'\]"),
+    ("reports: [monthly, weekly]", r"brands\[2\]\.reports.*got 'weekly'"),
+    ("parameters: [campaign]", r"brands\[2\]\.parameters.*name: value pairs"),
+])
+def test_batch_config_is_checked_before_any_report(tmp_path, entry, words):
+    from smmanalytics import ConfigError
+
+    cfg = tmp_path / "agency.yaml"
+    cfg.write_text(f"brands:\n  - {{name: a, data: A}}\n  - {{name: b, data: B, {entry}}}\n")
+    with pytest.raises(ConfigError, match=words):
+        read_batch_config(cfg, "2026-10")
+
+
+def test_batch_config_takes_one_report_kind_as_a_string(tmp_path):
+    cfg = tmp_path / "agency.yaml"
+    cfg.write_text("brands:\n  - {name: a, data: A, reports: best-times, lang: it}\n")
+    assert read_batch_config(cfg, "2026-10") == [
+        BatchJob("a", "best-times", str(tmp_path / "A"), "2026-10", str(tmp_path / "reports"),
+                 "it")]
+
+
+def test_batch_period_is_checked_once_before_any_report(tmp_path, capsys):
+    from smmanalytics import PeriodError
+
+    cfg = tmp_path / "agency.yaml"
+    cfg.write_text("brands:\n  - {name: a, data: A}\n  - {name: b, data: B}\n")
+    with pytest.raises(PeriodError, match="2026-13"):
+        read_batch_config(cfg, "2026-13")
+    assert main(["report", "batch", "--config", str(cfg), "--period", "2026-13"]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.startswith("smm: error: ") and captured.err.count("\n") == 1
+    assert "reports written" not in captured.out
+
+
+def test_a_bad_brand_yaml_in_a_batch_is_not_blamed_on_a_notebook(notebooks, tmp_path, capsys):
+    bad = _brand(tmp_path, "Bad")
+    (bad / "brand.yaml").write_text("name: Bad\ntimezone: Mars/Olympus\n")
+    cfg = tmp_path / "agency.yaml"
+    cfg.write_text("brands:\n  - {name: bad, data: Bad}\n")
+    assert main(["report", "batch", "--config", str(cfg), "--period", "2026-10"]) == 1
+    out = capsys.readouterr().out
+    assert "  FAILED  bad monthly: file " in out and "unknown time zone" in out
+    assert "ipynb" not in out
+
+
+@pytest.mark.parametrize("argv,words", [
+    (["report", "monthly", "--period", "2026-10"], "smm report monthly needs --data"),
+    (["report", "batch", "--period", "2026-10"], "smm report batch needs --config"),
+])
+def test_report_without_its_required_option_is_a_usage_error(argv, words, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(argv)
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("usage: smm") and f"smm: error: {words}" in err
+
+
 def test_batch_out_on_the_command_line_wins_over_the_config(notebooks, tmp_path, monkeypatch,
                                                             capsys):
     _brand(tmp_path, "Alpha")

@@ -158,6 +158,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _add_report(sub) -> None:
+    from .brand import LANGS
     from .runner import REPORT_KINDS
 
     r = sub.add_parser("report", help="run a report notebook and write .ipynb, .html and .pdf")
@@ -171,9 +172,18 @@ def _add_report(sub) -> None:
     r.add_argument("--out", default=None,
                    help="reports root (default: reports/; for a batch, the config's out)")
     r.add_argument("--brand", default=None, help="brand slug override")
-    r.add_argument("--lang", default=None, choices=["en", "fr", "it"])
+    r.add_argument("--lang", default=None, choices=LANGS)
     r.add_argument("--campaign", default=None, help="campaign name (campaign reports)")
     r.set_defaults(func=_cmd_report)
+
+
+def _check_report_arguments(parser: argparse.ArgumentParser, args) -> None:
+    """What argparse cannot require by itself: --config for a batch, --data otherwise
+    (argparse's usage error, exit status 2, like any other missing argument)."""
+    if args.kind == "batch" and not args.config:
+        parser.error("smm report batch needs --config (agency.yaml listing the brands)")
+    if args.kind != "batch" and not args.data:
+        parser.error(f"smm report {args.kind} needs --data (the brand folder of exports)")
 
 
 def _cmd_report(args) -> int:
@@ -181,8 +191,6 @@ def _cmd_report(args) -> int:
 
     if args.kind == "batch":
         return _cmd_batch(args)
-    if not args.data:
-        raise SystemExit("smm report: --data is required")
     extra = {"campaign": args.campaign} if args.campaign else None
     outputs = run_report(args.kind, data=args.data, period=args.period,
                          out=args.out or "reports", brand=args.brand, lang=args.lang,
@@ -194,8 +202,6 @@ def _cmd_report(args) -> int:
 def _cmd_batch(args) -> int:
     from .runner import read_batch_config, run_batch
 
-    if not args.config:
-        raise SystemExit("smm report batch: --config agency.yaml is required")
     jobs = read_batch_config(args.config, args.period, out=args.out)
     results = run_batch(jobs, workers=args.workers, dask_address=args.dask)
     failed = [r for r in results if not r.ok]
@@ -368,6 +374,8 @@ def main(argv: list[str] | None = None) -> int:
         args.data = args.data or args.data_option
         if not args.data:
             parser.error(f"smm {args.command} needs DATA (a brand folder, file or zip)")
+    if args.command == "report":
+        _check_report_arguments(parser, args)
     try:
         with _stopped_cleanly_by_sigterm():
             return int(args.func(args) or 0)

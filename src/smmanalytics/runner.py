@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ._io import output_folder, read_user_text, writing
-from .brand import Brand, read_brand
-from .errors import EmptyDataError, ReportError
+from .brand import LANGS, Brand, read_brand
+from .errors import ConfigError, EmptyDataError, ReportError, SmmError
 from .periods import latest_complete_month, parse_period
 from .schema import PLATFORMS
 
@@ -306,16 +306,25 @@ class BatchResult:
 
 def read_batch_config(path: str | os.PathLike, period: str,
                       out: str | os.PathLike | None = None) -> list[BatchJob]:
-    """Read agency.yaml: ``out`` (optional) and ``brands``, a list of {name, data, lang, reports}.
+    """Read agency.yaml: ``out`` (optional) and ``brands``, a list of {name, data, lang,
+    reports, parameters}.
 
     Relative paths in the file are relative to the config file. ``out``, when given (``smm
     report batch --out``), wins over the file's ``out``: the command line is the caller's
-    latest word. Raises ConfigError naming the entry.
+    latest word. Everything is checked here, before any report runs: the period, and each
+    entry's report kinds (a list, or one kind as a string) and language.
+
+    Raises
+    ------
+    ConfigError
+        naming the entry and its key.
+    PeriodError
+        when ``period`` is neither ``latest`` nor a period.
     """
     import yaml
 
-    from .errors import ConfigError
-
+    if period != "latest":
+        parse_period(period)               # once for all brands, rather than once each
     path = Path(path)
     try:
         raw = yaml.safe_load(read_user_text(path, "batch configuration")) or {}
@@ -334,16 +343,51 @@ def read_batch_config(path: str | os.PathLike, period: str,
         if not isinstance(b, dict) or not b.get("name") or not b.get("data"):
             raise ConfigError(f"brand entry {i} needs 'name' and 'data'", file=str(path),
                               column=f"brands[{i}]", expected="name and data keys", got=b)
-        kinds = b.get("reports", ["monthly"])
-        for kind in kinds:
-            if kind not in REPORT_KINDS:
-                raise ConfigError(f"brand {b['name']!r}: unknown report kind", file=str(path),
-                                  column=f"brands[{i}].reports", expected=sorted(REPORT_KINDS),
-                                  got=kind)
-            params = tuple(sorted((b.get("parameters") or {}).items()))
+        where = (str(path), f"brands[{i}]")        # the file and entry errors name
+        lang = _batch_lang(b, *where)
+        params = _batch_parameters(b, *where)
+        for kind in _batch_kinds(b, *where):
             jobs.append(BatchJob(str(b["name"]), kind, str((base / b["data"]).resolve()), period,
-                                 out, b.get("lang"), params))
+                                 out, lang, params))
     return jobs
+
+
+def _batch_kinds(entry: dict, file: str, column: str) -> list[str]:
+    """An entry's ``reports``: a list of report kinds, or one kind written as a string."""
+    kinds = entry.get("reports", ["monthly"])
+    if isinstance(kinds, str):
+        kinds = [kinds]
+    if not isinstance(kinds, list) or not kinds:
+        raise ConfigError(f"brand {entry['name']!r}: 'reports' must list report kinds",
+                          file=file, column=f"{column}.reports",
+                          expected=f"a list of {sorted(REPORT_KINDS)}", got=kinds)
+    for kind in kinds:
+        if kind not in REPORT_KINDS:
+            raise ConfigError(f"brand {entry['name']!r}: unknown report kind",
+                              file=file, column=f"{column}.reports",
+                              expected=sorted(REPORT_KINDS), got=kind)
+    return kinds
+
+
+def _batch_lang(entry: dict, file: str, column: str) -> str | None:
+    """An entry's ``lang``, one of the report languages (those ``smm report --lang`` takes),
+    or None for brand.yaml's."""
+    lang = entry.get("lang")
+    if lang is not None and lang not in LANGS:
+        raise ConfigError(f"brand {entry['name']!r}: unsupported report language",
+                          file=file, column=f"{column}.lang",
+                          expected=f"one of {LANGS}", got=lang)
+    return lang
+
+
+def _batch_parameters(entry: dict, file: str, column: str) -> tuple:
+    """An entry's extra notebook ``parameters`` (a mapping), as sorted pairs."""
+    params = entry.get("parameters") or {}
+    if not isinstance(params, dict):
+        raise ConfigError(f"brand {entry['name']!r}: 'parameters' must be a mapping",
+                          file=file, column=f"{column}.parameters",
+                          expected="name: value pairs", got=params)
+    return tuple(sorted(params.items()))
 
 
 def run_job(job: BatchJob) -> BatchResult:
@@ -360,6 +404,9 @@ def run_job(job: BatchJob) -> BatchResult:
     except ReportError as exc:
         return BatchResult(job.brand, job.kind, False, notebook=exc.notebook,
                            cell_index=exc.cell_index, error=str(exc),
+                           seconds=time.perf_counter() - t0)
+    except (SmmError, OSError) as exc:   # brand.yaml, the data, the output: before any cell
+        return BatchResult(job.brand, job.kind, False, error=str(exc),
                            seconds=time.perf_counter() - t0)
     except Exception as exc:  # one brand's failure never stops the others
         return BatchResult(job.brand, job.kind, False, notebook=REPORT_KINDS.get(job.kind),
