@@ -387,6 +387,28 @@ def test_roi_without_costs_says_costs_are_unknown_not_zero(ds, lang):
     assert f.money(0) not in _pdf_text(rep.pdf_bytes())
 
 
+@pytest.mark.parametrize("period,expected", [
+    ("2026-11", "costs.csv runs from 1 September 2026 to 31 October 2026, outside November 2026: "
+                "costs, ROI, ROAS and CPA are unknown (–), not zero."),
+    ("2026-Q4", "costs.csv runs over Q4 2026 from 1 October 2026 to 31 October 2026 only: spend "
+                "outside those days is not in it."),
+    ("2026-10", None)])
+def test_roi_says_when_the_costs_file_does_not_cover_the_period(ds, tmp_path, period,
+                                                                expected):
+    from dataclasses import replace
+
+    from smmanalytics.roi import read_costs
+
+    path = tmp_path / "costs.csv"
+    path.write_text("start,end,category,amount,currency,platform,campaign,hours,hourly_rate,"
+                    "note\n2026-09-01,2026-09-30,ad_spend,300,EUR,instagram,,,,\n"
+                    "2026-10-01,2026-10-31,ad_spend,310,EUR,instagram,,,,\n"
+                    "2026-09-01,2027-08-31,tools,365,EUR,,,,,\n", encoding="utf-8")
+    rep = BrandReport(replace(ds, costs=read_costs(path)), period, lang="en")
+    texts = [b["text"] for b in rep.roi().blocks if b["kind"] == "text"]
+    assert texts == ([expected] if expected else [])
+
+
 @pytest.mark.parametrize("lang,start", [
     ("en", "goals.yaml could not be read (file goals.yaml, line 4, column 'target': "),
     ("fr", "Le fichier goals.yaml n'a pas pu être lu (file goals.yaml, line 4, column 'target': "),

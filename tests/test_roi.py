@@ -1,3 +1,6 @@
+"""Costs, ROI, ROAS, CPA and the cost breakdown."""
+
+import datetime as dt
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -165,6 +168,37 @@ def test_roi_without_costs_file_is_unknown_not_zero(tmp_path):
     assert "no costs.csv was read: costs unknown" in row["note"]
     assert "cpa NaN: cost unknown" in row["note"]
     assert cost_breakdown(roi(ds, "2026-10"))["amount"].isna().all()
+
+
+_KEPT_TO_OCTOBER = (
+    "2026-09-01,2026-09-30,ad_spend,300,EUR,instagram,,,,\n"
+    "2026-10-01,2026-10-31,ad_spend,310,EUR,instagram,,,,\n"
+    # a yearly subscription runs on, but says nothing of the spend after October
+    "2026-09-01,2027-08-31,tools,365,EUR,,,,,\n")
+
+
+def test_roi_after_the_costs_file_ends_is_unknown(tmp_path, capsys):
+    from smmanalytics.cli import main
+    from smmanalytics.roi import costs_span
+
+    ds = dataset(tmp_path, _KEPT_TO_OCTOBER)
+    assert costs_span(ds.costs) == (dt.date(2026, 9, 1), dt.date(2026, 10, 31))
+    assert costs_status(ds, "2026-11") == ("uncovered", "2026-09-01..2026-10-31")
+    assert costs_status(ds, "2026-10") == ("read", None)
+    nov = roi(ds, "2026-11").iloc[0]
+    assert pd.isna(nov["cost"]) and pd.isna(nov["tools"]) and pd.isna(nov["roas"])
+    assert "costs.csv runs from 2026-09-01 to 2026-10-31, outside 2026-11: costs unknown" in \
+        nov["note"]
+    # October: 310 of ad spend, and 31 of the 365 days of the subscription
+    assert roi(ds, "2026-10").iloc[0]["cost"] == pytest.approx(310 + 31)
+    # the fourth quarter: counted over October, and said so
+    q4 = roi(ds, "2026-Q4").iloc[0]
+    assert q4["ad_spend"] == 310 and q4["tools"] == pytest.approx(365 * 92 / 365)
+    assert "costs.csv runs over 2026-Q4 from 2026-10-01 to 2026-10-31 only" in q4["note"]
+    costs_file(tmp_path, _KEPT_TO_OCTOBER)
+    assert main(["roi", str(tmp_path), "--period", "2026-11"]) == 0
+    assert capsys.readouterr().err.startswith(
+        "smm: warning: costs.csv runs from 2026-09-01 to 2026-10-31, outside 2026-11:")
 
 
 def test_roi_with_unreadable_costs_file_is_unknown_and_says_why(tmp_path, capsys):

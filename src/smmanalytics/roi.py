@@ -17,8 +17,9 @@ Definitions (money in the brand's currency, over one :class:`~smmanalytics.perio
 - A zero or missing denominator gives NaN, and the ``note`` column says why.
 - Costs are known only when a costs.csv was read: without one, or when it could not be read,
   every cost category, ``cost``, ``roi``, ``roas``, ``cpa``, ``cpc`` and ``cpm`` are NaN
-  (unknown, never 0) and the note says which (:func:`costs_status`). A costs.csv that was read
-  and has no line for a campaign gives that campaign a real cost of 0.
+  (unknown, never 0) and the note says which (:func:`costs_status`); so are they for a period
+  wholly outside the days the file's lines cover, and a period it covers in part is noted. A
+  costs.csv that was read and has no line for a campaign gives that campaign a real cost of 0.
 
 Earned media value (:func:`earned_media_value`) is an *estimate* of what the organic reach would
 have cost at an assumed CPM; it is never part of ROI.
@@ -26,6 +27,7 @@ have cost at an assumed CPM; it is never part of ROI.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 
 import numpy as np
@@ -36,7 +38,8 @@ from ._web import UNASSIGNED, campaign_key, social_web
 from .periods import Period, local_dates, overlap_days, parse_period
 from .quality import side_file_error
 
-__all__ = ["CATEGORIES", "COST_COLUMNS", "read_costs", "costs_status", "prorate_costs", "roi",
+__all__ = ["CATEGORIES", "COST_COLUMNS", "read_costs", "costs_status", "costs_span",
+           "costs_partly", "prorate_costs", "roi",
            "campaign_roi", "cost_breakdown", "earned_media_value", "plot_costs", "COST_COLORS"]
 
 logger = logging.getLogger(__name__)
@@ -63,8 +66,8 @@ def prorate_costs(costs: pd.DataFrame, period: object) -> pd.DataFrame:
     return out.loc[ov > 0].reset_index(drop=True)
 
 
-def costs_status(ds) -> tuple[str, str | None]:
-    """Whether the costs of ``ds`` are known.
+def costs_status(ds, period: object = None) -> tuple[str, str | None]:
+    """Whether the costs of ``ds`` (over ``period``, when given) are known.
 
     Returns
     -------
@@ -72,20 +75,69 @@ def costs_status(ds) -> tuple[str, str | None]:
         ``("read", None)`` when a costs.csv was read (even one without lines: its costs are
         0); ``("failed", reason)`` when costs.csv could not be read, ``reason`` being the
         loader's message (file, line, column, expected and got); ``("missing", None)`` when
-        there was no costs.csv.
+        there was no costs.csv; ``("uncovered", "<first>..<last>")`` when its lines run from
+        ``first`` to ``last`` and ``period`` falls wholly outside: a month the file does not
+        reach has unknown costs, not none.
     """
     costs = getattr(ds, "costs", None)
     if costs is not None and len(costs.columns):
+        span = costs_span(costs)
+        if period is not None and span is not None:
+            p = parse_period(period)
+            if span[1] < p.start or span[0] > p.end:
+                return "uncovered", f"{span[0].isoformat()}..{span[1].isoformat()}"
         return "read", None
     reason = side_file_error(getattr(ds, "quality", None), ("costs.csv",))
     return ("failed", reason) if reason is not None else ("missing", None)
 
 
-def _costs_unknown_note(status: str, reason: str | None) -> str:
+#: cost lines longer than this (a yearly subscription) are prorated over their days, but do not
+#: show that the file was kept up to their end
+_KEPT_UP_DAYS = 31
+
+
+def costs_span(costs: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
+    """The days a costs table was kept for: from its first line's start to the last end of a
+    line of a month or less (a monthly spend, a day's fee); None without lines.
+
+    A yearly subscription entered in September runs to next August, yet says nothing of the
+    spend of the months after the last one entered; it counts only in a file of long lines.
+    """
+    if costs is None or costs.empty:
+        return None
+    start, end = pd.to_datetime(costs["start"]), pd.to_datetime(costs["end"])
+    short = (end - start).dt.days + 1 <= _KEPT_UP_DAYS
+    last = end[short].max() if short.any() else end.max()
+    return start.min().date(), last.date()
+
+
+def _costs_unknown_note(status: str, reason: str | None, p: Period) -> str:
     if status == "failed":
         # "; " separates notes: the reason's own clauses are joined by commas
         return f"costs.csv could not be read ({reason.replace('; ', ', ')}): costs unknown"
+    if status == "uncovered":
+        first, last = reason.split("..")
+        return f"costs.csv runs from {first} to {last}, outside {p.label}: costs unknown"
     return "no costs.csv was read: costs unknown"
+
+
+def costs_partly(costs: pd.DataFrame, period: object) -> tuple[dt.date, dt.date] | None:
+    """The days of ``period`` the costs table was kept for (:func:`costs_span`) when they are
+    only part of it, else None: spend outside those days is not in the file."""
+    p = parse_period(period)
+    span = costs_span(costs)
+    if span is None or (span[0] <= p.start and span[1] >= p.end) or (
+            span[1] < p.start or span[0] > p.end):
+        return None
+    return max(span[0], p.start), min(span[1], p.end)
+
+
+def _costs_partly_note(costs: pd.DataFrame, p: Period) -> str | None:
+    days = costs_partly(costs, p)
+    if days is None:
+        return None
+    return (f"costs.csv runs over {p.label} from {days[0].isoformat()} to "
+            f"{days[1].isoformat()} only: spend outside those days is not in it")
 
 
 # --------------------------------------------------------------------------- ROI
@@ -142,10 +194,12 @@ def roi(ds, period: object, by: str | None = None, *,
     general: list[str] = []
     key = by or "_all"
 
-    cost_status, cost_reason = costs_status(ds)
+    cost_status, cost_reason = costs_status(ds, p)
     costs_known = cost_status == "read"
     if not costs_known:
-        general.append(_costs_unknown_note(cost_status, cost_reason))
+        general.append(_costs_unknown_note(cost_status, cost_reason, p))
+    elif (partly := _costs_partly_note(ds.costs, p)) is not None:
+        general.append(partly)
     costs = prorate_costs(ds.costs if costs_known else None, p)
     if not costs.empty:
         cur = costs["currency"].astype("string").fillna(brand_cur).str.upper()

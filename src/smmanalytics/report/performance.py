@@ -3,6 +3,8 @@ costs, benchmarks and competitors, and period over period. Mixed into BrandRepor
 
 from __future__ import annotations
 
+import datetime as dt
+
 import matplotlib.pyplot as plt
 import pandas as pd
 
@@ -84,14 +86,21 @@ class PerformanceSections:
     # ---- ROI ------------------------------------------------------------------------------------
     def roi(self) -> Section:
         """Total cost by category, attributed revenue, ROI and ROAS; then per campaign."""
-        from ..roi import cost_breakdown, costs_status, roi
+        from ..roi import cost_breakdown, costs_partly, costs_status, roi
 
         f = self.fmt
         sec = self.section(f.label("roi"))
-        status, reason = costs_status(self.ds)
-        if status != "read":       # unknown costs are said in words, never shown as 0
+        status, reason = costs_status(self.ds, self.period)
+        if status == "uncovered":  # unknown costs are said in words, never shown as 0
+            first, last = (dt.date.fromisoformat(d) for d in reason.split(".."))
+            self.text(sec, f.label("costs_uncovered").format(
+                period=f.period(self.period), first=f.date(first), last=f.date(last)))
+        elif status != "read":
             self.text(sec, f.label("costs_failed").format(reason=reason)
                       if status == "failed" else f.label("costs_none"))
+        elif (days := costs_partly(self.ds.costs, self.period)) is not None:
+            self.text(sec, f.label("costs_partly").format(
+                period=f.period(self.period), first=f.date(days[0]), last=f.date(days[1])))
         overall = roi(self.ds, self.period)       # also the cost breakdown's input below
         total = overall.iloc[0]
         self.kpis(sec, [
