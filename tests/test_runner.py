@@ -214,6 +214,13 @@ def test_a_bad_brand_yaml_in_a_batch_is_not_blamed_on_a_notebook(notebooks, tmp_
 @pytest.mark.parametrize("argv,words", [
     (["report", "monthly", "--period", "2026-10"], "smm report monthly needs --data"),
     (["report", "batch", "--period", "2026-10"], "smm report batch needs --config"),
+    (["report", "campaign", "--data", "d", "--period", "2026-10"],
+     "smm report campaign needs --campaign"),
+    # options a kind would ignore are refused, not dropped in silence
+    (["report", "batch", "--config", "a.yaml", "--period", "2026-10", "--lang", "fr",
+      "--brand", "x"], "smm report batch does not take --brand, --lang (agency.yaml sets"),
+    (["report", "monthly", "--data", "d", "--period", "2026-10", "--workers", "2"],
+     "smm report monthly does not take --workers (options of a batch)"),
 ])
 def test_report_without_its_required_option_is_a_usage_error(argv, words, capsys):
     with pytest.raises(SystemExit) as exit_:

@@ -99,6 +99,7 @@ def _cmd_scorecard(args: argparse.Namespace) -> int:
     ds = dataset.load(args.data)
     sc = scorecard(ds, args.period, asof=args.asof)
     _print_frame(sc if args.json else scorecard_display(sc).round(3), args.json)
+    return 0
 
 
 def _cmd_alerts(args: argparse.Namespace) -> int:
@@ -189,6 +190,20 @@ def _check_report_arguments(parser: argparse.ArgumentParser, args) -> None:
         parser.error("smm report batch needs --config (agency.yaml listing the brands)")
     if args.kind != "batch" and not args.data:
         parser.error(f"smm report {args.kind} needs --data (the brand folder of exports)")
+    # options one kind would silently ignore are refused, saying where they belong
+    if args.kind == "batch":
+        unused = {"--data": args.data, "--brand": args.brand, "--lang": args.lang,
+                  "--campaign": args.campaign}
+        where = "agency.yaml sets each brand's folder, slug and language"
+    else:
+        unused = {"--config": args.config, "--workers": args.workers != 1,
+                  "--dask": args.dask}
+        where = "options of a batch"
+    given = [name for name, value in unused.items() if value]
+    if given:
+        parser.error(f"smm report {args.kind} does not take {', '.join(given)} ({where})")
+    if args.campaign is None and args.kind == "campaign":
+        parser.error("smm report campaign needs --campaign (the campaign's name)")
 
 
 def _cmd_report(args) -> int:
