@@ -171,6 +171,29 @@ def test_followers_net_from_follows_minus_unfollows(tmp_path):
     assert row["required_daily"] == pytest.approx(90 / 21)
 
 
+def test_followers_net_leaves_out_platforms_that_count_new_followers_only(tmp_path):
+    """LinkedIn exports new followers, never the ones lost: its net is unknown, so the net of
+    all platforms is the others' (said in the note), and LinkedIn's own goal is not scored."""
+    rows = []
+    for k in range(1, 11):
+        day = f"2026-10-{k:02d}"
+        rows += [{"platform": "linkedin", "account_id": "l", "date": day, "metric": "follows",
+                  "value": 5.0},
+                 {"platform": "x", "account_id": "x", "date": day, "metric": "follows",
+                  "value": 3.0},
+                 {"platform": "x", "account_id": "x", "date": day, "metric": "unfollows",
+                  "value": 4.0}]
+    ds = dataset(daily=daily(rows), goals=_goal_frame(tmp_path, "followers_net", 10))
+    row = scorecard(ds, "2026-10", asof="2026-10-31").iloc[0]
+    assert row["actual"] == -10                                  # 10 days × (3 − 4); not +40
+    assert "linkedin left out: its exports count new followers only" in row["note"]
+    ds = dataset(daily=daily(rows),
+                 goals=_goal_frame(tmp_path, "followers_net", 10, platform="linkedin"))
+    row = scorecard(ds, "2026-10", asof="2026-10-31").iloc[0]
+    assert pd.isna(row["actual"]) and pd.isna(row["status"])
+    assert row["note"] == "linkedin exports count new followers only: net change unknown"
+
+
 def test_er_reach_goal_pooled(tmp_path):
     p = posts([
         {"platform": "instagram", "post_id": "1", "published_at": "2026-10-02T09:00Z",

@@ -479,3 +479,17 @@ def test_a_repeated_column_with_other_numbers_is_noted(tmp_path):
     assert df["reactions"].tolist() == [float(r["Likes"]) for r in rows]   # the first column's
     note = next(q for q in df.attrs["quality"] if q["code"] == "columns_conflict")
     assert note["rows"] == 1 and note["level"] == "warning"     # same, differs, one empty
+
+
+def test_meta_follows_with_days_below_zero_are_the_net_change(tmp_path):
+    path = tmp_path / "facebook_follows_2026-11-01.csv"
+    path.write_text('sep=,\n"Facebook follows"\n"Date","Primary"\n"2026-10-01T00:00:00","4"\n'
+                    '"2026-10-02T00:00:00","-3"\n', encoding="utf-8")
+    df = read_export(path)
+    assert df["metric"].tolist() == ["net_follows", "net_follows"]
+    assert df["value"].tolist() == [4, -3]
+    assert "follows_are_net" in _codes(df)
+    # never below 0: a count of new follows, as the reference maps it
+    path.write_text('sep=,\n"Facebook follows"\n"Date","Primary"\n"2026-10-01T00:00:00","4"\n',
+                    encoding="utf-8")
+    assert read_export(path)["metric"].tolist() == ["follows"]

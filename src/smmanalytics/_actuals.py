@@ -13,7 +13,7 @@ from .metrics import interactions
 from .periods import Period, local_dates, parse_period
 
 __all__ = ["metric_daily", "actual", "missing_figure", "posts_in", "interactions_reach",
-           "has_posts_data"]
+           "has_posts_data", "followers_net_unknown"]
 
 
 def has_posts_data(ds, platform: str) -> bool:
@@ -106,24 +106,50 @@ def _social_index(web: pd.DataFrame, p: Period, platform: str) -> pd.Index:
     return web.index[keep.to_numpy()]
 
 
-def _followers_net(daily: pd.DataFrame, platform: str, days: pd.DatetimeIndex) -> pd.Series:
-    nan = pd.Series(np.nan, index=days, dtype="Float64")
+_FOLLOWER_METRICS = ["net_follows", "follows", "unfollows"]
+
+
+def _follower_rows(daily: pd.DataFrame | None, platform: str) -> pd.DataFrame | None:
+    """The account-level daily follower rows of ``platform`` (or every platform)."""
     if daily is None or daily.empty:
-        return nan
-    d = daily.loc[daily["hour"].isna()] if "hour" in daily.columns else daily
+        return None
+    keep = daily["metric"].isin(_FOLLOWER_METRICS).fillna(False)
+    if "hour" in daily.columns:
+        keep &= daily["hour"].isna()
+    if "post_id" in daily.columns:       # per-video rows (YouTube Chart data) are no account's
+        keep &= daily["post_id"].isna()
     if platform != "all":
-        d = d.loc[(d["platform"].astype("string") == platform).fillna(False).to_numpy()]
-    d = d.loc[d["metric"].isin(["net_follows", "follows", "unfollows"]).fillna(False).to_numpy()]
-    if d.empty:
+        keep &= (daily["platform"].astype("string") == platform).fillna(False)
+    d = daily.loc[keep.to_numpy()]
+    return None if d.empty else d
+
+
+def followers_net_unknown(ds, platform: str) -> list[str]:
+    """The platforms (of ``platform``, or all) whose exports count new followers but not the
+    ones lost (LinkedIn; Meta when its follows never go below 0): their net change is not
+    known, and :func:`metric_daily` leaves them out of ``followers_net``."""
+    d = _follower_rows(getattr(ds, "daily", None), platform)
+    if d is None:
+        return []
+    have = {p: set(m) for p, m in d.groupby(d["platform"].astype("string"))["metric"]}
+    return sorted(p for p, m in have.items()
+                  if "net_follows" not in m and not {"follows", "unfollows"} <= m)
+
+
+def _followers_net(daily: pd.DataFrame, platform: str, days: pd.DatetimeIndex) -> pd.Series:
+    """Σ over platforms of each day's net follower change: the platform's ``net_follows``, or
+    its ``follows`` − ``unfollows``; a platform with neither is left out (see
+    :func:`followers_net_unknown`), NaN on days no platform tells."""
+    nan = pd.Series(np.nan, index=days, dtype="Float64")
+    d = _follower_rows(daily, platform)
+    if d is None:
         return nan
     wide = d.pivot_table(index=["platform", "date"], columns="metric", values="value",
-                         aggfunc="sum", observed=True)
+                         aggfunc="sum", observed=True).astype("float64")
     net = wide["net_follows"] if "net_follows" in wide else pd.Series(np.nan, index=wide.index)
-    if "follows" in wide:
-        unf = wide["unfollows"] if "unfollows" in wide else pd.Series(np.nan, index=wide.index)
-        net = net.astype("float64").fillna(wide["follows"].astype("float64")
-                                           - unf.astype("float64"))
-    by_day = net.astype("float64").groupby(level="date").sum(min_count=1)
+    if {"follows", "unfollows"} <= set(wide.columns):
+        net = net.fillna(wide["follows"] - wide["unfollows"])
+    by_day = net.groupby(level="date").sum(min_count=1)
     by_day.index = pd.DatetimeIndex(by_day.index)
     return by_day.reindex(days).astype("Float64")
 

@@ -48,8 +48,8 @@ import pandas as pd
 import yaml
 
 from ._actuals import actual as _actual
+from ._actuals import followers_net_unknown, metric_daily
 from ._actuals import interactions_reach as _interactions_reach
-from ._actuals import metric_daily
 from ._actuals import missing_figure as _missing_figure
 from ._actuals import posts_in as _posts_in
 from ._forecast import sim_count as _sim_count
@@ -313,9 +313,13 @@ def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, general: l
     a = _actual(ds, metric, platform, w.start, end)
     row["actual"] = a
     row["progress"] = a / target if target else np.nan
+    gross_only = followers_net_unknown(ds, platform) if metric == "followers_net" else []
     if pd.isna(a):
-        row["note"] = "; ".join(notes + [_no_data_note(ds, metric, platform, w, end)])
+        why = ([f"{p} exports count new followers only: net change unknown" for p in gross_only]
+               or [_no_data_note(ds, metric, platform, w, end)])
+        row["note"] = "; ".join(notes + why)
         return row
+    notes += [f"{p} left out: its exports count new followers only" for p in gross_only]
     meets = (a >= target) if at_least else (a <= target)
     rate = metric in RATE_METRICS
     if row["complete"]:

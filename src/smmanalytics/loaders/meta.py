@@ -383,6 +383,12 @@ def _parse_daily(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     if empty.any():
         ctx.note("daily_rows_without_date", f"{int(empty.sum())} rows have no date and were "
                  "not kept", rows=int(empty.sum()))
+    if metric == "follows" and (values < 0).any():
+        # a count of new follows is never negative: this series is the day's net change
+        metric = "net_follows"
+        ctx.note("follows_are_net", f"{title!r} has days below 0 ({int((values < 0).sum())}): "
+                 "it is the net change of the day (follows − unfollows), kept as net_follows",
+                 level="info", rows=int((values < 0).sum()))
     keep = ~empty
     out = pd.DataFrame({
         "platform": pd.Series(platform, index=frame.index, dtype="string")[keep],
