@@ -493,3 +493,16 @@ def test_meta_follows_with_days_below_zero_are_the_net_change(tmp_path):
     path.write_text('sep=,\n"Facebook follows"\n"Date","Primary"\n"2026-10-01T00:00:00","4"\n',
                     encoding="utf-8")
     assert read_export(path)["metric"].tolist() == ["follows"]
+
+
+def test_mojibake_french_headers_of_a_real_export(tmp_path):
+    # reference §2.2 [C] GH#46114845465: a re-encoded French export writes 'Durée (s)' and
+    # 'Réponses' with full-width letters in place of the accented ones
+    path = tmp_path / "instagram_stories_2025-07-15.csv"
+    path.write_text("Identifiant de la publication,Nom de profil du compte,DurＦ (s),"
+                    "Heure de publication,Type de publication,Vues,Couverture,RＱonses\n"
+                    "18100000000000001,maisonseve,5,07/14/2025 13:05,Story Instagram,1234,1000,2\n",
+                    encoding="utf-8")
+    df = read_export(path)
+    assert df["duration_s"].tolist() == [5] and df["replies"].tolist() == [2]
+    assert "extra_columns" not in _codes(df)
