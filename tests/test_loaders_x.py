@@ -165,3 +165,23 @@ def test_ids_in_scientific_notation_are_read_from_the_links(tmp_path):
                                       "2.07706E+18"]
     notes = {q["code"]: q["rows"] for q in df.attrs["quality"]}
     assert notes["post_id_from_link"] == 2 and notes["post_id_damaged"] == 1
+
+
+def test_counts_with_dots_between_thousands(tmp_path):
+    # reference §5.4: '1.250' thousands in an English-headed file; a count has no decimals
+    head = "Post id,Date,Post text,Post Link,Impressions,Likes,Engagements\n"
+    (tmp_path / "x.csv").write_text(
+        head + "1,\"Tue, Jul 14, 2026\",a,https://x.com/a/status/1,1.250,3,12\n"
+        "2,\"Tue, Jul 14, 2026\",b,https://x.com/a/status/2,812,4,10\n"
+        "3,\"Tue, Jul 14, 2026\",c,https://x.com/a/status/3,2.500,5,9\n")
+    df = read_export(tmp_path / "x.csv")
+    assert df["impressions"].tolist() == [1250, 812, 2500]
+    note = next(q for q in df.attrs["quality"] if q["code"] == "counts_dot_thousands")
+    assert note["level"] == "warning" and "'Impressions'" in note["message"]
+    # a true fraction among them: the column is read as written, and no note
+    (tmp_path / "x.csv").write_text(
+        head + "1,\"Tue, Jul 14, 2026\",a,https://x.com/a/status/1,1.250,3,12\n"
+        "2,\"Tue, Jul 14, 2026\",b,https://x.com/a/status/2,62.5,4,10\n")
+    df = read_export(tmp_path / "x.csv")
+    assert df["impressions"].tolist() == [1.25, 62.5]
+    assert "counts_dot_thousands" not in _codes(df)

@@ -68,6 +68,8 @@ class Candidate:
     #: headers whose numbers such as ``22.485`` were read as thousands because the file is
     #: ``;``-delimited (see :meth:`decimal_hint`); noted once per table after the parse
     read_by_delimiter: list[str] = field(default_factory=list, repr=False)
+    #: headers of count columns whose ``1.250`` cells were read as thousands
+    read_by_count: list[str] = field(default_factory=list, repr=False)
     #: header of a column whose numbers were set aside → (header kept, rows that differ)
     conflicts: dict[str, tuple[str, int]] = field(default_factory=dict, repr=False)
 
@@ -153,6 +155,8 @@ class Candidate:
         out = parse_numbers(cells, file=self.name, column=header,
                             first_line=self.table.first_line + 1, decimal=decimal or hint,
                             percent=percent)
+        if canonical in COUNT_FIELDS and decimal is None and not percent:
+            out = self._counts_with_dot_thousands(header, cells, out)
         positions = self.match(family).columns[canonical]
         if len(positions) > 1:
             self._compare_copies(positions, out, hint if decimal is None else decimal, percent)
@@ -164,6 +168,25 @@ class Candidate:
                 if (out[ambiguous.to_numpy()] >= 1000).any():     # read as thousands
                     self.read_by_delimiter.append(header)
         return out
+
+    def _counts_with_dot_thousands(self, header: str, cells: pd.Series,
+                                   out: pd.Series) -> pd.Series:
+        """A count column whose only fractions are cells such as ``1.250`` read again with
+        ``.`` between thousands (reference §5.4: Turkish-style thousands in an English-headed
+        file): a count has no decimals. Remembered for a note."""
+        from ._numbers import AMBIGUOUS_DOT, parse_numbers
+
+        if pd.api.types.is_numeric_dtype(cells.dtype):
+            return out
+        fraction = (out.notna() & (out != out.round())).fillna(False).to_numpy()
+        if not fraction.any():
+            return out
+        text = cells.astype("str").str.strip()
+        if not text[fraction].str.fullmatch(AMBIGUOUS_DOT).all():
+            return out                  # a real fraction (62.5): not thousands
+        self.read_by_count.append(header)
+        return parse_numbers(cells, file=self.name, column=header,
+                             first_line=self.table.first_line + 1, decimal=",")
 
     def _compare_copies(self, positions: list[int], kept: pd.Series, decimal: str | None,
                         percent: bool) -> None:
@@ -608,6 +631,11 @@ def _parse_tables(src: Source, log: QualityLog, fmts: list[Format]
         for other, (kept, n) in cand.conflicts.items():
             ctx.note("columns_conflict", f"columns {kept!r} and {other!r} hold the same field "
                      f"but different numbers in {n} rows; the first one's were kept", rows=n)
+        if cand.read_by_count:
+            cols = sorted(set(cand.read_by_count), key=cand.header.index)
+            ctx.note("counts_dot_thousands", "counts written such as 1.250 were read as "
+                     f"thousands (a count has no decimals) in {', '.join(map(repr, cols[:6]))}",
+                     level="warning")
         if cand.read_by_delimiter:
             cols = sorted(set(cand.read_by_delimiter), key=cand.header.index)
             ctx.note("decimal_from_delimiter", "the file is ';'-delimited, as a spreadsheet "
@@ -621,6 +649,13 @@ def _parse_tables(src: Source, log: QualityLog, fmts: list[Format]
                 df.attrs.setdefault("sheet", table.sheet)
         frames.extend(out)
     return frames, understood
+
+
+#: fields that count things (whole numbers): a ``1.250`` in one is a thousand and more
+COUNT_FIELDS = frozenset(set(schema.METRICS) - {"watch_time_s"}) | {
+    "likes", "replies", "reposts", "bookmarks", "unfollows", "net_follows", "followers_total",
+    "profile_visits", "sessions", "engaged_sessions", "post_views", "subscribers_gained",
+    "subscribers_lost", "net_subscribers"}
 
 
 def _note_placeholders(cand: Candidate, ctx: ParseContext) -> None:
