@@ -506,3 +506,8 @@ def test_mojibake_french_headers_of_a_real_export(tmp_path):
     df = read_export(path)
     assert df["duration_s"].tolist() == [5] and df["replies"].tolist() == [2]
     assert "extra_columns" not in _codes(df)
+
+
+def test_facebook_crosspost_and_share_flags_are_kept():
+    df = read_export(FIX / "facebook_posts_2026-11-20.csv")
+    assert df["is_crosspost"].tolist() == [0, 0, 0, 0] and df["is_share"].tolist() == [0] * 4

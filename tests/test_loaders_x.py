@@ -185,3 +185,10 @@ def test_counts_with_dots_between_thousands(tmp_path):
     df = read_export(tmp_path / "x.csv")
     assert df["impressions"].tolist() == [1.25, 62.5]
     assert "counts_dot_thousands" not in _codes(df)
+
+
+def test_legacy_promoted_columns_are_all_kept():
+    df = read_export(FIX / "tweet_activity_metrics_USCTrials_20200201_20200301_en.csv")
+    promoted = [c for c in df.columns if c.startswith("promoted_")]
+    # every promoted column of the export (reference §3.1, the paid split), none dropped
+    assert len(promoted) == 18 and "promoted_media_engagements" in promoted

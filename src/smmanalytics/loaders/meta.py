@@ -60,7 +60,7 @@ _EXTRA_NUMERIC = ("duration_s", "avg_watch_time_s", "reach_organic", "reach_boos
                   "sticker_taps", "video_views_1min", "video_views_organic", "viewers_3s",
                   "viewers_1min", "clicks_other", "clicks_photo", "qualified_views",
                   "revenue_usd", "earnings_approx", "ad_cpm_usd", "ad_impressions",
-                  "reels_plays")
+                  "reels_plays", "is_crosspost", "is_share")      # the two flags: 1 or 0
 _TYPES = {
     "ig reel": "reel", "ig carousel": "carousel", "ig image": "image", "ig video": "video",
     "ig story": "story", "story": "story", "stories": "story", "historia de instagram": "story",

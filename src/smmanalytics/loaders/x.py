@@ -40,7 +40,10 @@ _EXTRAS = ("platform_engagement_rate", "reposts", "profile_visits", "hashtag_cli
            "dial_phone", "media_views", "media_engagements", "unfollows",
            "promoted_impressions", "promoted_engagements", "promoted_engagement_rate",
            "promoted_likes", "promoted_reposts", "promoted_comments", "promoted_link_clicks",
-           "promoted_follows")
+           "promoted_follows", "promoted_profile_visits", "promoted_hashtag_clicks",
+           "promoted_detail_expands", "promoted_permalink_clicks", "promoted_app_opens",
+           "promoted_app_installs", "promoted_email_tweet", "promoted_dial_phone",
+           "promoted_media_views", "promoted_media_engagements")
 
 
 def _text(c: Candidate, family: str, canonical: str, n: int) -> pd.Series:
