@@ -20,7 +20,7 @@ from smmanalytics import Dataset, cli  # noqa: E402
 from smmanalytics.brand import Brand  # noqa: E402
 from smmanalytics.calendar import plan_after, plan_month, plan_slots, write_ics  # noqa: E402
 from smmanalytics.errors import PeriodError  # noqa: E402
-from smmanalytics.timing import best_times  # noqa: E402
+from smmanalytics.timing import WEEKDAYS, best_times  # noqa: E402
 
 TZ = "Europe/Paris"
 
@@ -269,3 +269,24 @@ def test_activity_heatmap_and_lift_heatmap(null):
     with pytest.raises(ValueError, match="kind"):
         null.plot(kind="bogus")
     plt.close("all")
+
+
+@pytest.mark.parametrize("start, gap", [("2026-11-02", 6),     # Paris UTC+1, New York UTC-5
+                                        ("2026-03-16", 5)])    # New York already on UTC-4
+def test_plan_in_another_zone_keeps_the_instants_of_the_window(effect, start, gap):
+    paris = plan_slots(effect, start, weeks=1, posts_per_week=3)
+    ny = plan_slots(effect, start, weeks=1, posts_per_week=3, tz="America/New_York")
+    # the same real instants as the window's Paris hours, shown in New York
+    assert ny["start_utc"].tolist() == paris["start_utc"].tolist()
+    assert str(ny["start_local"].dt.tz) == "America/New_York"
+    assert ny["hour"].tolist() == [h - gap for h in paris["hour"]]
+    assert (ny["start_local"].dt.hour == ny["hour"]).all()
+    assert ny.attrs["tz"] == "America/New_York" and ny.attrs["slot_tz"] == TZ
+    # the reason names the window and the slot in Paris time, where the hours hold
+    for reason, d, h in zip(ny["reason"], paris["weekday"], paris["hour"], strict=True):
+        assert f"{effect.window['start_hour']:02d}:00-" in reason
+        assert reason.endswith(f"; slot: {WEEKDAYS[d]} {h:02d}:00 {TZ}")
+    month = plan_month(effect, "2026-11", posts_per_week=3, tz="America/New_York")
+    paris_month = plan_month(effect, "2026-11", posts_per_week=3)
+    assert month["start_utc"].tolist() == paris_month["start_utc"].tolist()
+    assert set(month["hour"]) <= {h - 6 for h in effect.window["hours"]}

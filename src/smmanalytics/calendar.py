@@ -11,8 +11,11 @@ Definitions
   when too few slots qualify). A slot is used at most once a week: with fewer distinct slots
   than posts asked, the plan has fewer posts (``attrs["slots_per_week"]``), never two posts at
   the same time. The even spread puts a day's k-th post 4·k hours after the first.
-- Times are wall-clock hours in ``tz`` converted to UTC with the zone's rules (a slot in the
-  skipped spring hour moves forward; in the repeated autumn hour, the first occurrence is used).
+- Times are wall-clock hours in the zone the best times were computed in, converted to UTC with
+  the zone's rules (a slot in the skipped spring hour moves forward; in the repeated autumn hour,
+  the first occurrence is used). A plan in another zone ``tz`` holds the same instants, shown
+  in ``tz``: its weekday and hour are those of ``tz``, and each reason ends with the slot's
+  weekday and hour in the best times' zone.
 """
 
 from __future__ import annotations
@@ -122,17 +125,21 @@ def plan_slots(best: BestTimes, start, weeks: int, posts_per_week: int,
     posts_per_week : int
         Posts per week (1 to 168).
     tz : str, optional
-        Audience zone; defaults to the zone ``best`` was computed in.
+        IANA zone the plan is shown in (``start`` is a day in it); defaults to the zone ``best``
+        was computed in. The posts are the same instants in any zone: a slot of 19:00
+        Europe/Paris is 13:00 in America/New_York in a plan shown there.
 
     Returns
     -------
     DataFrame
-        One row per planned post, in time order: start_local (tz-aware), start_utc, weekday
-        (0 = Monday), hour, lift (shrunk slot lift; NaN when unknown), reason (why this slot).
+        One row per planned post, in time order: start_local (tz-aware, in ``tz``), start_utc,
+        weekday (0 = Monday) and hour of start_local, lift (shrunk slot lift; NaN when unknown),
+        reason (why this slot).
         ``attrs["basis"]`` is ``effect``, ``activity`` or ``even``. No two posts share a start
         time: when fewer distinct slots qualify than ``posts_per_week`` (an account that has
         posted in few slots), the plan has fewer posts, ``attrs["slots_per_week"]`` says how
         many (``attrs["posts_per_week"]`` is the number asked) and a warning is logged.
+        ``attrs["tz"]`` is the zone shown, ``attrs["slot_tz"]`` the zone of the slots.
 
     Examples
     --------
@@ -147,24 +154,40 @@ def plan_slots(best: BestTimes, start, weeks: int, posts_per_week: int,
     week = _pick(ranked, int(posts_per_week), basis)
     day0 = pd.Timestamp(start)
     day0 = (day0.tz_convert(tz).tz_localize(None) if day0.tzinfo else day0).normalize()
-    offset = (week["weekday"].to_numpy(int) - day0.weekday()) % 7
-    days = (offset[None, :] + 7 * np.arange(int(weeks))[:, None]).ravel()
-    hours = np.tile(week["hour"].to_numpy(int), int(weeks))
-    naive = pd.DatetimeIndex(day0 + pd.to_timedelta(days, unit="D")
+    end = day0 + pd.Timedelta(days=7 * int(weeks))
+    # the slots are wall-clock hours in the zone ``best`` was computed in: place them there
+    # (one day either side of the plan, for zones ahead or behind), then show them in ``tz``
+    # and keep the instants whose local day in ``tz`` falls within the plan
+    slot_tz = best.method.get("tz") or tz
+    first = day0 - pd.Timedelta(days=1)
+    offset = (week["weekday"].to_numpy(int) - first.weekday()) % 7
+    n_rep = int(weeks) + 1
+    days = (offset[None, :] + 7 * np.arange(n_rep)[:, None]).ravel()
+    hours = np.tile(week["hour"].to_numpy(int), n_rep)
+    naive = pd.DatetimeIndex(first + pd.to_timedelta(days, unit="D")
                              + pd.to_timedelta(hours, unit="h"))
-    local = naive.tz_localize(tz, ambiguous=np.ones(len(naive), dtype=bool),
-                              nonexistent="shift_forward")
+    at = naive.tz_localize(slot_tz, ambiguous=np.ones(len(naive), dtype=bool),
+                           nonexistent="shift_forward")
+    local = at.tz_convert(tz)
+    reason = np.tile(week["reason"].to_numpy(object), n_rep)
+    if slot_tz != tz:
+        reason = np.array([f"{r}; slot: {WEEKDAYS[d]} {h:02d}:00 {slot_tz}" for r, d, h in zip(
+            reason, naive.day_of_week, naive.hour, strict=True)], dtype=object)
     plan = pd.DataFrame({
         "start_local": local,
         "start_utc": local.tz_convert("UTC"),
-        "weekday": pd.array(np.tile(week["weekday"].to_numpy(int), int(weeks)), dtype="Int64"),
-        "hour": pd.array(hours, dtype="Int64"),
-        "lift": pd.array(np.tile(week["lift"].to_numpy(float), int(weeks)), dtype="Float64"),
-        "reason": pd.array(np.tile(week["reason"].to_numpy(object), int(weeks)), dtype="string"),
-    }).sort_values("start_utc", kind="stable")
+        "weekday": pd.array(local.day_of_week, dtype="Int64"),
+        "hour": pd.array(local.hour, dtype="Int64"),
+        "lift": pd.array(np.tile(week["lift"].to_numpy(float), n_rep), dtype="Float64"),
+        "reason": pd.array(reason, dtype="string"),
+    })
+    day = plan["start_local"].dt.tz_localize(None).dt.normalize()
+    plan = plan.loc[((day >= day0) & (day < end)).to_numpy()].sort_values("start_utc",
+                                                                          kind="stable")
     # two slots an hour apart meet in the hour skipped in spring: keep the first
     plan = plan.drop_duplicates("start_utc").reset_index(drop=True)
-    plan.attrs.update(basis=basis, tz=tz, platform=best.method.get("platform"),
+    plan.attrs.update(basis=basis, tz=tz, slot_tz=slot_tz,
+                      platform=best.method.get("platform"),
                       created=day0.tz_localize("UTC").isoformat(),
                       posts_per_week=int(posts_per_week), slots_per_week=len(week))
     if len(week) < int(posts_per_week):
