@@ -19,7 +19,7 @@ from sim_timing import simulate  # noqa: E402
 from smmanalytics import Dataset, cli  # noqa: E402
 from smmanalytics.brand import Brand  # noqa: E402
 from smmanalytics.calendar import plan_after, plan_month, plan_slots, write_ics  # noqa: E402
-from smmanalytics.errors import PeriodError  # noqa: E402
+from smmanalytics.errors import PeriodError, SchemaError  # noqa: E402
 from smmanalytics.timing import WEEKDAYS, best_times  # noqa: E402
 
 TZ = "Europe/Paris"
@@ -290,3 +290,23 @@ def test_plan_in_another_zone_keeps_the_instants_of_the_window(effect, start, ga
     paris_month = plan_month(effect, "2026-11", posts_per_week=3)
     assert month["start_utc"].tolist() == paris_month["start_utc"].tolist()
     assert set(month["hour"]) <= {h - 6 for h in effect.window["hours"]}
+
+
+def test_write_ics_reads_a_naive_start_utc_as_utc_and_needs_no_reason(tmp_path, effect):
+    plan = plan_slots(effect, "2026-11-02", weeks=1, posts_per_week=2)
+    # as read back from Parquet or Excel: no zone, no attrs, no reason column
+    bare = pd.DataFrame({"start_utc": plan["start_utc"].dt.tz_localize(None),
+                         "weekday": plan["weekday"], "hour": plan["hour"]})
+    path = write_ics(bare, tmp_path / "bare.ics")
+    text = path.read_text()
+    first = plan["start_utc"].iloc[0]
+    assert f"DTSTART:{first:%Y%m%dT%H%M%S}Z" in text
+    events = list(icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT"))
+    assert len(events) == 2 and all("description" not in e for e in events)
+    assert [e.decoded("dtstart") for e in events] == [t.to_pydatetime()
+                                                      for t in plan["start_utc"]]
+    assert all(str(e["dtstart"].to_ical().decode()).endswith("Z") for e in events)
+    write_ics(plan.drop(columns="reason"), tmp_path / "no-reason.ics")
+    with pytest.raises(SchemaError, match="start_utc"):
+        write_ics(plan.drop(columns="start_utc"), tmp_path / "x.ics")
+    assert not (tmp_path / "x.ics").exists()

@@ -28,7 +28,7 @@ import pandas as pd
 
 from ._io import atomic_write
 from .brand import slugify
-from .errors import PeriodError
+from .errors import PeriodError, SchemaError
 from .periods import parse_period
 from .timing import WEEKDAYS, BestTimes
 
@@ -284,12 +284,19 @@ def write_ics(plan: pd.DataFrame, path: str | Path, brand_name: str = "Brand", *
     """Write the plan as an iCalendar file, atomically (temporary file, then rename).
 
     Each event starts at ``start_utc`` and lasts ``duration_minutes``; its description is the
-    row's ``reason``. UIDs are derived from the brand, platform and start time, and DTSTAMP from
-    the plan's first day, so the same plan always gives the same file.
+    row's ``reason`` (none without that column). ``start_utc`` without a zone (a plan read back
+    from Parquet or Excel) is taken as UTC, as its name says; the other columns are optional.
+    UIDs are derived from the brand, platform and start time, and DTSTAMP from the plan's first
+    day, so the same plan always gives the same file.
 
     Returns
     -------
     Path of the written file.
+
+    Raises
+    ------
+    SchemaError
+        The plan has no ``start_utc`` column, or a value in it is not a date-time.
     """
     import icalendar
 
@@ -300,20 +307,37 @@ def write_ics(plan: pd.DataFrame, path: str | Path, brand_name: str = "Brand", *
     cal.add("prodid", "-//smmanalytics//best posting times//EN")
     cal.add("version", "2.0")
     cal.add("x-wr-calname", f"{brand_name} posting plan")
+    if "start_utc" not in plan.columns:
+        raise SchemaError(f"the plan lacks column 'start_utc' (the posts' start times); "
+                          f"got columns {list(plan.columns)}", column="start_utc")
+    starts = pd.to_datetime(plan["start_utc"], errors="coerce")
+    if starts.isna().any():
+        bad = plan["start_utc"][starts.isna()]
+        raise SchemaError(f"column 'start_utc' must hold date-times; got {bad.iloc[0]!r} in "
+                          f"{len(bad)} rows", column="start_utc", failure_cases=bad)
+    # a plan read back from Parquet or Excel may have lost the zone: the column says UTC
+    starts = (starts.dt.tz_convert("UTC") if isinstance(starts.dtype, pd.DatetimeTZDtype)
+              else starts.dt.tz_localize("UTC"))
     created = plan.attrs.get("created")
     stamp = (pd.Timestamp(created) if created else
-             (plan["start_utc"].min() if len(plan) else pd.Timestamp(0, tz="UTC")))
-    for row in plan.itertuples(index=False):
-        start = pd.Timestamp(row.start_utc).to_pydatetime()
+             (starts.min() if len(plan) else pd.Timestamp(0, tz="UTC")))
+    stamp = stamp.tz_convert("UTC") if stamp.tzinfo else stamp.tz_localize("UTC")
+    slot = ("weekday" in plan.columns and "hour" in plan.columns)
+    label = f" on {platform}" if platform != "all" else ""
+    for i, when in enumerate(starts):
+        row = plan.iloc[i]
+        start = when.to_pydatetime()
         ev = icalendar.Event()
         ev.add("uid", f"{slug}-{platform}-{start:%Y%m%dT%H%M%SZ}@smmanalytics")
-        ev.add("dtstamp", pd.Timestamp(stamp).to_pydatetime())
+        ev.add("dtstamp", stamp.to_pydatetime())
         ev.add("dtstart", start)
         ev.add("dtend", start + pd.Timedelta(minutes=duration_minutes).to_pytimedelta())
-        label = f" on {platform}" if platform != "all" else ""
-        ev.add("summary", f"{brand_name}: post{label} ({WEEKDAYS[int(row.weekday)]} "
-                          f"{int(row.hour):02d}:00 {plan.attrs.get('tz', '')})".rstrip())
-        ev.add("description", str(row.reason))
+        when_text = (f" ({WEEKDAYS[int(row['weekday'])]} {int(row['hour']):02d}:00 "
+                     f"{plan.attrs.get('tz', '')}".rstrip() + ")"
+                     if slot and pd.notna(row["weekday"]) and pd.notna(row["hour"]) else "")
+        ev.add("summary", f"{brand_name}: post{label}{when_text}")
+        if "reason" in plan.columns and pd.notna(row["reason"]):
+            ev.add("description", str(row["reason"]))
         cal.add_component(ev)
     atomic_write(path, cal.to_ical(), what="calendar")   # mode as any file the user writes
     logger.info("wrote %d events to %s", len(plan), path)
