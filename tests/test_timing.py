@@ -400,3 +400,38 @@ def test_cell_ink_is_white_on_dark_cells_black_on_light_and_missing_ones():
             r, g, b, _ = im.cmap(im.norm(v))
             assert ink == ("white" if 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.45 else "black")
     plt.close(fig)
+
+
+def test_arguments_out_of_range_are_refused_by_name(sim0):
+    posts = sim0["posts"]
+    cases = [({"tz": "Paris"}, "tz", "not an IANA time zone: 'Paris' (such as Europe/Paris)"),
+             ({"n_boot": 0}, "n_boot", "at least 2; got 0"),
+             ({"exposure": "impressions"}, "exposure",
+              "one of ('followers', 'reach', None); got 'impressions'"),
+             ({"window_hours": 0}, "window_hours", "from 1 to 23; got 0"),
+             ({"window_hours": 24}, "window_hours", "from 1 to 23; got 24"),
+             ({"alpha": 1.5}, "alpha", "> 0 and < 1; got 1.5"),
+             ({"alpha": 0}, "alpha", "got 0"),
+             ({"min_age_days": -1}, "min_age_days", ">= 0; got -1"),
+             ({"n_splits": 0}, "n_splits", "got 0"),
+             ({"window_hours": 2.5}, "window_hours", "not a whole number")]
+    for kw, name, words in cases:
+        with pytest.raises(ConfigError, match=name) as err:
+            best_times(posts, **({"tz": TZ} | kw))
+        assert words in str(err.value)
+        assert isinstance(err.value, ValueError)
+    with pytest.raises(ConfigError, match="a DataFrame of canonical posts or a Dataset"):
+        best_times(posts.to_dict(), TZ)
+
+
+def test_posts_with_any_index_give_the_same_answer(sim0, bt0):
+    posts = sim0["posts"].set_index("post_id")
+    before = posts.copy()
+    bt = best_times(posts, TZ, daily=sim0["daily"])
+    assert bt.p_value == bt0.p_value and bt.window == bt0.window
+    pd.testing.assert_frame_equal(bt.by_slot, bt0.by_slot)
+    pd.testing.assert_frame_equal(posts, before)                 # the caller's frame unchanged
+    # duplicated labels and a platform filter: rows are taken by position
+    dup = sim0["posts"].set_index(pd.Index(["x"] * len(sim0["posts"])))
+    bt = best_times(dup, TZ, platform="instagram", daily=sim0["daily"])
+    assert bt.n_used == bt0.n_used

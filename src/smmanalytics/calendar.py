@@ -26,9 +26,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ._args import time_zone, whole
 from ._io import atomic_write
 from .brand import slugify
-from .errors import PeriodError, SchemaError
+from .errors import ConfigError, PeriodError, SchemaError
 from .periods import parse_period
 from .timing import WEEKDAYS, BestTimes
 
@@ -110,6 +111,24 @@ def _pick(ranked: pd.DataFrame, per_week: int, basis: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def _check_best(best, what: str) -> None:
+    if not isinstance(best, BestTimes):
+        raise ConfigError(f"{what} plans from best times", column="best",
+                          expected="a BestTimes from smm.best_times", got=type(best).__name__)
+
+
+def _day(value, name: str) -> pd.Timestamp:
+    """A date-like argument as a Timestamp, or a ConfigError naming it."""
+    try:
+        day = pd.Timestamp(value)
+    except (ValueError, TypeError):
+        day = pd.NaT
+    if pd.isna(day):
+        raise ConfigError("not a date", column=name, expected="a date such as '2026-11-02'",
+                          got=value)
+    return day
+
+
 def plan_slots(best: BestTimes, start, weeks: int, posts_per_week: int,
                tz: str | None = None) -> pd.DataFrame:
     """Posting slots for the ``weeks`` weeks starting on ``start`` (a local date).
@@ -141,18 +160,23 @@ def plan_slots(best: BestTimes, start, weeks: int, posts_per_week: int,
         many (``attrs["posts_per_week"]`` is the number asked) and a warning is logged.
         ``attrs["tz"]`` is the zone shown, ``attrs["slot_tz"]`` the zone of the slots.
 
+    Raises
+    ------
+    ConfigError
+        ``best`` is not a BestTimes, ``tz`` not an IANA zone, ``start`` not a date, or
+        ``weeks`` / ``posts_per_week`` not a whole number in range.
+
     Examples
     --------
     >>> plan = plan_slots(bt, "2026-11-02", weeks=4, posts_per_week=3)   # doctest: +SKIP
     """
-    tz = tz or best.method.get("tz", "UTC")
-    if not 1 <= int(posts_per_week) <= 168:
-        raise ValueError(f"posts_per_week must be between 1 and 168, got {posts_per_week!r}")
-    if int(weeks) < 1:
-        raise ValueError(f"weeks must be at least 1, got {weeks!r}")
+    _check_best(best, "plan_slots")
+    tz = time_zone(tz or best.method.get("tz") or "UTC")
+    posts_per_week = whole(posts_per_week, "posts_per_week", 1, 168)
+    weeks = whole(weeks, "weeks", 1)
+    day0 = _day(start, "start")
     ranked, basis = _ranked(best)
     week = _pick(ranked, int(posts_per_week), basis)
-    day0 = pd.Timestamp(start)
     day0 = (day0.tz_convert(tz).tz_localize(None) if day0.tzinfo else day0).normalize()
     end = day0 + pd.Timedelta(days=7 * int(weeks))
     # the slots are wall-clock hours in the zone ``best`` was computed in: place them there
@@ -220,11 +244,14 @@ def plan_month(best: BestTimes, month: str, posts_per_week: int | None = None,
     ------
     PeriodError
         When ``month`` is not one month.
+    ConfigError
+        As :func:`plan_slots`.
 
     Examples
     --------
     >>> plan_month(bt, "2026-11")                                     # doctest: +SKIP
     """
+    _check_best(best, "plan_month")
     period = parse_period(month)
     if period.kind != "month":
         raise PeriodError(f"plan_month needs one month, 'YYYY-MM'; got {month!r}")
@@ -258,6 +285,7 @@ def plan_after(best: BestTimes, period, posts_per_week: int | None = None,
     --------
     >>> plan_after(bt, "2026-10-01..2026-10-15")                        # doctest: +SKIP
     """
+    _check_best(best, "plan_after")
     end = pd.Timestamp(parse_period(period).end)
     first = end + pd.Timedelta(days=1)
     last = first + pd.DateOffset(months=1) - pd.Timedelta(days=1)
@@ -269,7 +297,8 @@ def _plan_days(best: BestTimes, first, last, posts_per_week: int | None,
     """The plan's slots from ``first`` to ``last`` (local days, both included)."""
     first, last = pd.Timestamp(first), pd.Timestamp(last)
     if posts_per_week is None:
-        posts_per_week = max(1, int(round(best.method.get("posts_per_week", 1.0))))
+        pace = best.method.get("posts_per_week", 1.0)
+        posts_per_week = min(168, max(1, int(round(pace)))) if np.isfinite(pace) else 1
     weeks = int(np.ceil(((last - first).days + 1) / 7)) + 1
     plan = plan_slots(best, first, weeks, posts_per_week, tz)
     day = plan["start_local"].dt.tz_localize(None).dt.normalize()
@@ -295,11 +324,18 @@ def write_ics(plan: pd.DataFrame, path: str | Path, brand_name: str = "Brand", *
 
     Raises
     ------
+    ConfigError
+        ``plan`` is not a DataFrame, or ``duration_minutes`` is not 1 to 1,440.
     SchemaError
         The plan has no ``start_utc`` column, or a value in it is not a date-time.
     """
     import icalendar
 
+    if not isinstance(plan, pd.DataFrame):
+        raise ConfigError("write_ics writes a plan", column="plan",
+                          expected="a DataFrame from plan_slots, plan_month or plan_after",
+                          got=type(plan).__name__)
+    duration_minutes = whole(duration_minutes, "duration_minutes", 1, 24 * 60)
     path = Path(path)
     slug = slugify(brand_name)
     platform = plan.attrs.get("platform") or "all"
@@ -308,8 +344,10 @@ def write_ics(plan: pd.DataFrame, path: str | Path, brand_name: str = "Brand", *
     cal.add("version", "2.0")
     cal.add("x-wr-calname", f"{brand_name} posting plan")
     if "start_utc" not in plan.columns:
+        cols = [str(c) for c in plan.columns]
+        got = ", ".join(cols[:8]) + (f" and {len(cols) - 8} more" if len(cols) > 8 else "")
         raise SchemaError(f"the plan lacks column 'start_utc' (the posts' start times); "
-                          f"got columns {list(plan.columns)}", column="start_utc")
+                          f"got columns {got or 'none'}", column="start_utc")
     starts = pd.to_datetime(plan["start_utc"], errors="coerce")
     if starts.isna().any():
         bad = plan["start_utc"][starts.isna()]

@@ -32,9 +32,10 @@ import numpy as np
 import pandas as pd
 from threadpoolctl import threadpool_limits
 
+from .._args import number, time_zone, whole
 from ..dataset import Dataset
 from ..errors import ConfigError
-from ._data import activity_schedule, controls, prepare, slot_design
+from ._data import EXPOSURES, activity_schedule, controls, prepare, slot_design
 from ._estimate import MIN_POSTS, MIN_WEEKS, estimate
 from ._result import WEEKDAYS, BestTimes
 
@@ -57,8 +58,9 @@ def best_times(posts, tz: str | None = None, platform: str | None = None, *,
     ----------
     posts : DataFrame or Dataset
         Canonical posts (published_at UTC, time_precision, content_type, paid, platform, the
-        outcome's components, snapshot_at). Not modified. A Dataset brings its posts, its
-        ``daily`` series (unless ``daily`` is given) and its brand's time zone.
+        outcome's components, snapshot_at), with any index (rows are taken by position). Not
+        modified. A Dataset brings its posts, its ``daily`` series (unless ``daily`` is given)
+        and its brand's time zone.
     tz : str
         The audience's IANA time zone, e.g. ``"Europe/Paris"``; for a Dataset, default the
         brand's.
@@ -73,20 +75,23 @@ def best_times(posts, tz: str | None = None, platform: str | None = None, *,
         Exposure offset; falls back followers → reach → none when fewer than 80% of posts have
         it (posts without it are then excluded and counted as ``missing_exposure``).
     min_age_days : float
-        Posts younger than this at export time (``snapshot_at - published_at``) are left out.
+        At least 0. Posts younger than this at export time (``snapshot_at - published_at``)
+        are left out.
     alpha : float
-        Level of the global test; intervals are at ``1 - alpha``.
+        Level of the global test, between 0 and 1 (both excluded); intervals are at
+        ``1 - alpha``.
     n_boot : int
-        Bootstrap replicates (whole weeks resampled).
+        Bootstrap replicates (whole weeks resampled), at least 2.
     seed : int
         Seed of every random step (permutations, splits, bootstrap): same input, same answer.
     window_hours : int
-        Width of the recommended window in hours.
+        Width of the recommended window in hours, 1 to 23.
     n_perm : int, optional
         Permutations of the global test (default ``max(199, 2 * n_boot + 99)``); above 5,000
-        posts the test uses the chi-square limit of the permutation distribution.
+        posts, or with ``n_perm=0``, the test uses the chi-square limit of the permutation
+        distribution.
     n_splits : int
-        Random half-splits of the weeks for the held-out window.
+        Random half-splits of the weeks for the held-out window, at least 1.
 
     Returns
     -------
@@ -95,7 +100,8 @@ def best_times(posts, tz: str | None = None, platform: str | None = None, *,
     Raises
     ------
     ConfigError
-        No time zone: ``tz`` is required with a DataFrame of posts.
+        No time zone (``tz`` is required with a DataFrame of posts), not an IANA zone, an
+        unknown ``exposure`` or an argument out of its range.
     SchemaError
         ``published_at`` or the outcome column is missing or not tz-aware.
     UnknownPlatformError
@@ -114,9 +120,26 @@ def best_times(posts, tz: str | None = None, platform: str | None = None, *,
         daily = posts.daily if daily is None else daily
         tz = tz or posts.brand.timezone
         posts = posts.posts
+    if not isinstance(posts, pd.DataFrame):
+        raise ConfigError("best_times needs posts", column="posts",
+                          expected="a DataFrame of canonical posts or a Dataset",
+                          got=type(posts).__name__)
     if not tz:
         raise ConfigError("best_times needs the audience's time zone", column="tz",
                           expected="an IANA zone such as 'Europe/Paris'", got=tz)
+    tz = time_zone(tz)
+    if exposure not in EXPOSURES:
+        raise ConfigError("unknown exposure", column="exposure",
+                          expected=f"one of {EXPOSURES}", got=exposure)
+    if not isinstance(outcome, str) or not outcome:
+        raise ConfigError("outcome must name a count column", column="outcome",
+                          expected="'interactions' or a column name", got=outcome)
+    min_age_days = number(min_age_days, "min_age_days", 0)
+    alpha = number(alpha, "alpha", 0, 1, open_low=True, open_high=True)
+    n_boot = whole(n_boot, "n_boot", 2)
+    window_hours = whole(window_hours, "window_hours", 1, 23)
+    n_splits = whole(n_splits, "n_splits", 1)
+    n_perm = None if n_perm is None else whole(n_perm, "n_perm", 0)
     # the design matrices are skinny (n x ~30): one BLAS thread is as fast as many, and much
     # faster on a busy machine where extra threads only contend
     with threadpool_limits(limits=1, user_api="blas"):

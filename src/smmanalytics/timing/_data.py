@@ -23,14 +23,16 @@ import numpy as np
 import pandas as pd
 
 from .. import metrics
-from ..errors import EmptyDataError, SchemaError, UnknownPlatformError
+from ..errors import ConfigError, EmptyDataError, SchemaError, UnknownPlatformError
 from ..schema import PLATFORMS
 
-__all__ = ["prepare", "controls", "slot_design", "activity_schedule", "N_SLOTS"]
+__all__ = ["prepare", "controls", "slot_design", "activity_schedule", "N_SLOTS", "EXPOSURES"]
 
 logger = logging.getLogger(__name__)
 
 N_SLOTS = 168
+#: the exposures best_times takes
+EXPOSURES = ("followers", "reach", None)
 _MIN_SHARE = 0.8
 
 
@@ -51,7 +53,8 @@ def _exposure(df: pd.DataFrame, daily: pd.DataFrame | None, wanted: str | None,
     """Log exposure per post and the name of what was used (followers, reach or none)."""
     chain = {"followers": ["followers", "reach", None], "reach": ["reach", None], None: [None]}
     if wanted not in chain:
-        raise ValueError(f"exposure must be 'followers', 'reach' or None, got {wanted!r}")
+        raise ConfigError("unknown exposure", column="exposure", expected=f"one of {EXPOSURES}",
+                          got=wanted)
     for name in chain[wanted]:
         if name is None:
             return np.zeros(len(df)), "none"
@@ -85,16 +88,19 @@ def prepare(posts: pd.DataFrame, tz: str, platform: str | None, daily: pd.DataFr
     if not isinstance(posts["published_at"].dtype, pd.DatetimeTZDtype):
         raise SchemaError(f"column 'published_at' must be tz-aware datetimes, got "
                           f"{posts['published_at'].dtype}", column="published_at")
-    df = posts
+    # rows by position: any index of the caller's frame (post ids, dates, duplicates) will do
+    df = posts.reset_index(drop=True)
+    position = np.arange(len(df))
     if platform is not None:
         if platform not in PLATFORMS:
             raise UnknownPlatformError(f"unknown platform {platform!r}; known: {PLATFORMS}")
         if "platform" not in df.columns:
             raise SchemaError("posts lack column 'platform'", column="platform")
-        df = df.loc[df["platform"].astype("string") == platform]
+        mine = (df["platform"].astype("string") == platform).fillna(False).to_numpy(bool)
+        df, position = df.loc[mine].reset_index(drop=True), position[mine]
     if df.empty:
         raise EmptyDataError(f"no posts to analyse (platform={platform!r})")
-    df = df.reset_index(drop=False).rename(columns={"index": "post_index"})
+    df = df.assign(post_index=position)
     method: dict = {"tz": tz, "platform": platform, "outcome": outcome}
 
     if outcome == "interactions":

@@ -1,0 +1,51 @@
+"""Checks of function arguments: a bad value is a ConfigError naming it, expected and got."""
+
+from __future__ import annotations
+
+import math
+import numbers
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from .errors import ConfigError
+
+__all__ = ["time_zone", "whole", "number"]
+
+
+def time_zone(tz, name: str = "tz") -> str:
+    """``tz`` if it is an IANA time zone name, else a ConfigError."""
+    try:
+        if not isinstance(tz, str) or not tz:
+            raise ValueError
+        ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(f"not an IANA time zone: {tz!r} (such as Europe/Paris)",
+                          column=name) from None
+    return tz
+
+
+def whole(value, name: str, low: int, high: int | None = None) -> int:
+    """``value`` as an int if it is a whole number from ``low`` to ``high``, else a ConfigError."""
+    ok = (isinstance(value, numbers.Integral) and not isinstance(value, bool)) or (
+        isinstance(value, numbers.Real) and not isinstance(value, bool)
+        and math.isfinite(value) and float(value).is_integer())
+    if not ok or not low <= int(value) <= (high if high is not None else int(value)):
+        expected = (f"a whole number from {low} to {high}" if high is not None
+                    else f"a whole number of at least {low}")
+        raise ConfigError("out of range" if ok else "not a whole number", column=name,
+                          expected=expected, got=value)
+    return int(value)
+
+
+def number(value, name: str, low: float, high: float = math.inf, *, open_low: bool = False,
+           open_high: bool = False) -> float:
+    """``value`` as a float if it lies in the interval, else a ConfigError."""
+    ok = isinstance(value, numbers.Real) and not isinstance(value, bool) and not (
+        isinstance(value, float) and math.isnan(value))
+    inside = ok and ((low < value) if open_low else (low <= value)) and (
+        (value < high) if open_high else (value <= high))
+    if not inside:
+        left = f"{'>' if open_low else '>='} {low:g}"
+        right = "" if high == math.inf else f" and {'<' if open_high else '<='} {high:g}"
+        raise ConfigError("out of range" if ok else "not a number", column=name,
+                          expected=left + right, got=value)
+    return float(value)
