@@ -435,3 +435,51 @@ def test_posts_with_any_index_give_the_same_answer(sim0, bt0):
     dup = sim0["posts"].set_index(pd.Index(["x"] * len(sim0["posts"])))
     bt = best_times(dup, TZ, platform="instagram", daily=sim0["daily"])
     assert bt.n_used == bt0.n_used
+
+
+def test_estimable_by_hand():
+    from smmanalytics.timing._model import estimable
+
+    # columns: intercept, d, d again (aliased): b1 and b2 alone are not estimable, b1 + b2 is
+    d = np.array([0.0, 1, 0, 1, 1])
+    X = np.column_stack([np.ones(5), d, d])
+    A = np.array([[1.0, 0, 0], [0, 1, 0], [0, 1, 1], [0, 0, 0]])
+    assert estimable(X, A).tolist() == [True, False, True, True]
+
+
+def _confounded(hourly: bool) -> pd.DataFrame:
+    # 8 weeks: every Wednesday a short, every Saturday a video; weekday is format
+    # day-precision dates are stored at midnight (UTC here, the source zone)
+    wed, sat = ("2026-03-04 18:00", "2026-03-07 09:00") if hourly else ("2026-03-04",
+                                                                           "2026-03-07")
+    weds = pd.date_range(wed, periods=8, freq="7D", tz="UTC")
+    sats = pd.date_range(sat, periods=8, freq="7D", tz="UTC")
+    posts = _small_posts(list(weds) + list(sats), precision="minute" if hourly else "day")
+    posts["content_type"] = pd.Categorical(["short"] * 8 + ["video"] * 8)
+    posts["reactions"] = pd.array(np.r_[np.full(8, 10.0), np.full(8, 30.0)] + np.arange(16),
+                                  dtype="Float64")
+    # 24 more, all on Wednesday as shorts, to pass the 20-post minimum
+    more = _small_posts(pd.date_range(wed, periods=24, freq="7D", tz="UTC"))
+    more["content_type"] = pd.Categorical(["short"] * 24)
+    more["time_precision"] = posts["time_precision"].iloc[0]
+    return pd.concat([posts, more.astype(posts.dtypes.to_dict())], ignore_index=True)
+
+
+def test_weekday_aliased_with_format_cannot_be_tested():
+    bt = best_times(_confounded(hourly=False), TZ, exposure=None, n_boot=20)
+    assert bt.n_used == 0 and bt.method["weekday_test"] == "not identifiable"
+    assert np.isnan(bt.method["weekday_p_value"])
+    assert bt.by_weekday["n_posts"].tolist() == [0, 0, 32, 0, 0, 8, 0]
+    assert bt.by_weekday[["lift", "lift_low", "lift_high"]].isna().all().all()
+    assert "the weekday effect cannot be tested" in bt.summary and "p =" not in bt.summary
+    json.dumps(bt.to_dict(), allow_nan=False)
+
+
+def test_hour_aliased_with_format_cannot_be_tested():
+    bt = best_times(_confounded(hourly=True), TZ, exposure=None, n_boot=20)
+    assert bt.n_used == 40 and np.isnan(bt.p_value) and not bt.effect_detected
+    assert bt.method["test"] == "not identifiable"
+    assert bt.by_slot[["lift", "lift_low", "lift_high"]].isna().all().all()
+    assert bt.summary.startswith("Whether posting time matters cannot be tested on these 40 "
+                                 "posts")
+    assert "p =" not in bt.summary and "Too few" not in bt.summary

@@ -13,6 +13,7 @@ import pandas as pd
 from .. import plots
 from ..periods import parse_period
 from ..timing import MIN_POSTS, MIN_WEEKS
+from ..timing._model import NOT_IDENTIFIABLE
 from ._ahead import built_ahead
 from .builder import Section
 
@@ -47,6 +48,8 @@ class WatchSections:
         if not np.isfinite(bt.p_value):        # no test run: say why, as bt.summary does
             if bt.method.get("test") == "no engagement recorded":
                 return f.label("bt_no_engagement").format(n=f.number(bt.n_used))
+            if bt.method.get("test") == NOT_IDENTIFIABLE:
+                return f.label("bt_not_identifiable").format(n=f.number(bt.n_used))
             return f.label("bt_too_few").format(
                 n=f.number(bt.n_used), weeks=f.number(bt.method.get("weeks", 0)),
                 min_n=f.number(MIN_POSTS), min_weeks=f.number(MIN_WEEKS))

@@ -189,6 +189,7 @@ def _best_times(posts, tz, platform, *, daily, outcome, exposure, min_age_days, 
         "lift_high": pd.array(wk.lift_high if wk else np.full(7, np.nan), dtype="Float64"),
     })
     method["weekday_p_value"] = float(wk.p_value) if wk else np.nan
+    method["weekday_test"] = wk.test if wk else "no posts"
 
     hk = frame.loc[frame["hour"] >= 0].reset_index(drop=True)
     Zs, znames = slot_design()

@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy import stats
 
-from ._model import nb_fit, one_step, perm_score_test, week_blocks
+from ._model import NOT_IDENTIFIABLE, estimable, nb_fit, one_step, perm_score_test, week_blocks
 
 __all__ = ["SlotEstimate", "estimate", "candidate_windows"]
 
@@ -140,6 +140,15 @@ def estimate(X: np.ndarray, y: np.ndarray, offset: np.ndarray, slot: np.ndarray,
     p, stat, how = perm_score_test(Zslot, slot, s_null, strata, n_perm=n_perm, rng=rng)
 
     Xf = np.column_stack([X, Zslot[slot]])
+    # a slot's lift (against the posts' average slot) is identified only when it does not
+    # depend on how the fit shares effects between aliased columns (a weekday that always
+    # carries the same format); when no posted slot is, timing cannot be tested at all
+    zbar = counts @ Zslot / n
+    ok_slot = estimable(Xf, np.column_stack([np.zeros((S, X.shape[1])), Zslot - zbar]))
+    differ = np.abs(Zslot - zbar).max(axis=1) > 1e-12
+    if how == NOT_IDENTIFIABLE or not (ok_slot & differ & (counts > 0)).any():
+        return SlotEstimate(n=counts, lift=nan, lift_low=nan.copy(), lift_high=nan.copy(),
+                            test=NOT_IDENTIFIABLE)
     full = nb_fit(Xf, y, offset)
     keep = full.keep
     kc = keep[keep < X.shape[1]]
@@ -177,6 +186,8 @@ def estimate(X: np.ndarray, y: np.ndarray, offset: np.ndarray, slot: np.ndarray,
         near = (has | (before & after)).ravel()
         lift = np.where(near, lift, np.nan)
         lo, hi = np.where(near, lo, np.nan), np.where(near, hi, np.nan)
+    lift = np.where(ok_slot, lift, np.nan)
+    lo, hi = np.where(ok_slot, lo, np.nan), np.where(ok_slot, hi, np.nan)
     out = SlotEstimate(n=counts, lift=lift, lift_low=np.exp(lo), lift_high=np.exp(hi),
                        p_value=p, test=how, statistic=stat, nb_alpha=a, tau2=float(tau2))
     if window_width:

@@ -23,9 +23,12 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-__all__ = ["NBFit", "nb_fit", "week_blocks", "one_step", "perm_score_test"]
+__all__ = ["NBFit", "nb_fit", "week_blocks", "one_step", "perm_score_test", "estimable",
+           "NOT_IDENTIFIABLE"]
 
 _MAX_ETA = 50.0
+#: the ``test`` of a timing analysis whose slots cannot be told apart from the controls
+NOT_IDENTIFIABLE = "not identifiable"
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,24 @@ def _independent_columns(X: np.ndarray, tol: float = 1e-8) -> np.ndarray:
     r = np.linalg.qr(X / scale, mode="r")
     d = np.abs(np.diag(r))
     return np.flatnonzero(d > tol * max(d.max(), 1e-300))
+
+
+def estimable(X: np.ndarray, A: np.ndarray, tol: float = 1e-8) -> np.ndarray:
+    """Which linear functions ``a' b`` (rows of ``A``) of the coefficients of ``X`` are estimable.
+
+    ``a' b`` is estimable when ``a`` is orthogonal to the null space of ``X`` (it does not
+    depend on how aliased columns share their effect). Columns are scaled to unit root mean
+    square first, as in the collinearity check of :func:`nb_fit`.
+    """
+    p = X.shape[1]
+    scale = np.sqrt((X ** 2).mean(axis=0)) if len(X) else np.zeros(p)
+    scale[scale == 0] = 1.0
+    _, sv, vt = np.linalg.svd(X / scale, full_matrices=True)
+    sv = np.concatenate([sv, np.zeros(p - sv.size)])
+    null = vt[sv <= tol * max(sv.max(initial=0.0), 1e-300)]
+    As = A / scale
+    norm = np.linalg.norm(As, axis=1)
+    return np.abs(As @ null.T).max(axis=1, initial=0.0) <= 1e-6 * np.maximum(norm, 1e-300)
 
 
 def _pearson_alpha(y: np.ndarray, mu: np.ndarray, dof: int) -> float:
@@ -180,6 +201,8 @@ def perm_score_test(Zslot: np.ndarray, slot: np.ndarray, s: np.ndarray, strata: 
     Returns
     -------
     (p_value, statistic, how)
+        ``(nan, nan, "not identifiable")`` when no stratum holds posts in different slots
+        (timing fully aliased with the strata: content type, paid, account, block of weeks).
     """
     Z = Zslot[slot]
     n, q = Z.shape
@@ -197,7 +220,9 @@ def perm_score_test(Zslot: np.ndarray, slot: np.ndarray, s: np.ndarray, strata: 
     V = (zc * fac[strata, None]).T @ zc
     keep = _independent_columns(V) if q else np.arange(0)
     if keep.size == 0:
-        return 1.0, 0.0, "none"
+        # no stratum holds posts in different slots: the permutation distribution is one point
+        # and says nothing; timing cannot be told apart from what the strata hold
+        return np.nan, np.nan, NOT_IDENTIFIABLE
     Vi = np.linalg.pinv(V[np.ix_(keep, keep)])
 
     def stat(u: np.ndarray) -> np.ndarray:

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ._estimate import MIN_POSTS, MIN_WEEKS
+from ._model import NOT_IDENTIFIABLE
 
 __all__ = ["BestTimes", "WEEKDAYS"]
 
@@ -55,7 +56,8 @@ class BestTimes:
         of the chosen window lies above 1.
     p_value : float
         Global test that posting time (weekday and hour terms) matters at all; NaN when the data
-        are too few to test.
+        are too few to test, or when timing is aliased with the controls (every slot's posts
+        share a format, paid status or account: ``method["test"] == "not identifiable"``).
     by_slot : DataFrame
         168 rows (weekday 0 = Monday, hour 0-23 local): n_posts, lift, lift_low, lift_high.
         ``lift`` is the shrunk expected engagement in that slot relative to the account's average
@@ -64,7 +66,9 @@ class BestTimes:
     recommended : DataFrame
         Rows of ``by_slot`` inside the chosen window, best first; empty without a reliable effect.
     by_weekday : DataFrame
-        7 rows: weekday, n_posts (hour-known and day-precision posts), lift, lift_low, lift_high.
+        7 rows: weekday, n_posts (hour-known and day-precision posts), lift, lift_low, lift_high;
+        NaN where a weekday's lift is not identified (no posts, or aliased with the controls).
+        ``method["weekday_p_value"]`` and ``method["weekday_test"]`` give its test.
     window : dict
         The chosen window: ``days``, ``weekdays``, ``hours``, ``start_hour``, ``end_hour``, its
         held-out ``lift`` with ``lift_low``/``lift_high``, ``agreement`` (share of the random
@@ -112,7 +116,12 @@ class BestTimes:
             head = ("The exports give no posting hours for these posts, so only weekdays are "
                     "compared")
             wp = self.method.get("weekday_p_value", np.nan)
-            head += (f" (weekday test p = {wp:.3f})." if np.isfinite(wp) else ".")
+            if self.method.get("weekday_test") == NOT_IDENTIFIABLE:
+                head += (", but the weekday effect cannot be tested: each weekday's posts share "
+                         "their format, paid status or account, so weekday cannot be told "
+                         "apart from them.")
+            else:
+                head += (f" (weekday test p = {wp:.3f})." if np.isfinite(wp) else ".")
             if np.isfinite(wp) and wp < self.method.get("alpha", 0.1):
                 top = self.by_weekday.sort_values("lift", ascending=False).iloc[0]
                 head = (f"{head[:-1]}: {WEEKDAYS[int(top['weekday'])]} does best, "
@@ -120,6 +129,10 @@ class BestTimes:
                         f"{float(top['lift_low']):.2f}–{float(top['lift_high']):.2f}).")
         elif not np.isfinite(self.p_value) and self.method.get("test") == "no engagement recorded":
             head = f"No engagement recorded on these {n} posts, so timing cannot be assessed"
+        elif not np.isfinite(self.p_value) and self.method.get("test") == NOT_IDENTIFIABLE:
+            head = (f"Whether posting time matters cannot be tested on these {n} posts: each "
+                    f"slot's posts share their format, paid status or account, so time cannot "
+                    f"be told apart from them")
         elif not np.isfinite(self.p_value):
             head = (f"Too few posts ({n}, over {self.method.get('weeks', 0)} weeks) to test "
                     f"whether posting time matters (at least {MIN_POSTS} posts over "
