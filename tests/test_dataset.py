@@ -44,16 +44,16 @@ def test_load_fixture_folder():
     assert smm.load(FIX / "meta").root == FIX / "meta"
     assert (ds.files["status"] == "ok").all() and len(ds.files) == 20
     # 19 post rows + 10 web rows + daily: 3 + 1 + 2 (Meta) + 2 (Audience Follows block)
-    # + 26 (X overview: 2 days x 13) + 30 (X legacy by day: 2 days x 15 metrics)
-    # + 17 audience rows = 110
-    assert ds.files["rows"].sum() == 110
+    # + 28 (X overview: 2 days x 13 metrics and shares = reposts + direct shares)
+    # + 32 (X legacy by day: 2 days x 15 metrics and shares) + 17 audience rows = 114
+    assert ds.files["rows"].sum() == 114
     assert len(ds.audience) == 17
     # 19 post rows in the exports (13 Meta + 6 X); the X post shared by the EN and FR content
     # files is merged
     assert len(ds.posts) == 19 - 1
     assert ds.posts["post_id"].is_unique
     assert set(ds.posts["platform"].astype(str)) == {"facebook", "instagram", "x"}
-    assert len(ds.web) == 10 and len(ds.daily) == 3 + 1 + 2 + 2 + 26 + 30
+    assert len(ds.web) == 10 and len(ds.daily) == 3 + 1 + 2 + 2 + 28 + 32
     assert ds.posts.index.equals(pd.RangeIndex(len(ds.posts)))
     assert "snapshot_merged" in _codes(ds, "account_analytics_content")
 

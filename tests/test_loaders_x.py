@@ -92,10 +92,13 @@ def test_overview_daily_any_column_order():
     assert wide.loc["2026-07-01", "unfollows"] == 3
     assert wide.loc["2026-07-01", "posts_published"] == 2               # Create Post
     assert wide.loc["2026-07-01", "profile_visits"] == 40
+    # the canonical daily names (reference §11.2), as the posts table has them
     assert sorted(wide.columns) == sorted(
-        ["impressions", "engagements", "likes", "replies", "reposts", "follows", "unfollows",
-         "bookmarks", "shares", "profile_visits", "posts_published", "video_views",
-         "media_views"])
+        ["impressions", "platform_engagements", "reactions", "comments", "reposts", "follows",
+         "unfollows", "saves", "shares", "shares_direct", "profile_visits", "posts_published",
+         "video_views", "media_views"])
+    row = wide.loc["2026-07-01"]
+    assert row["shares"] == row["reposts"] + row["shares_direct"]
     assert df["day_tz"].unique().tolist() == ["UTC"] and "day_zone_assumed" in _codes(df)
 
 
@@ -129,7 +132,7 @@ def test_legacy_by_day_export():
     wide = df.pivot(index="date", columns="metric", values="value")
     assert wide["posts_published"].tolist() == [3, 0]              # Tweets published
     assert wide["impressions"].tolist() == [1524, 310]             # "1524.0"
-    assert wide["reposts"].tolist() == [4, 0] and wide["likes"].tolist() == [12, 1]
+    assert wide["reposts"].tolist() == [4, 0] and wide["reactions"].tolist() == [12, 1]
     assert wide["link_clicks"].tolist() == [8, 2] and wide["follows"].tolist() == [1, 0]
     assert wide.index.tolist() == [pd.Timestamp("2020-02-10"), pd.Timestamp("2020-02-11")]
     # file name range ends 2020-02-29 → snapshot at the end of that day

@@ -209,6 +209,31 @@ _OVERVIEW = ("impressions", "engagements", "likes", "replies", "reposts", "follo
              "video_views", "media_views")
 
 
+#: X's daily columns under the canonical daily metric names (reference §11.2), as the posts
+#: table names them; ``shares`` is reposts + shares there, the direct shares kept apart
+_DAILY_NAMES = {"likes": "reactions", "replies": "comments", "bookmarks": "saves",
+                "engagements": "platform_engagements",
+                "engagement_rate": "platform_engagement_rate", "shares": "shares_direct"}
+
+
+def _long_daily(c: Candidate, fam: str, days: pd.Series, fields: tuple[str, ...]
+                ) -> pd.DataFrame:
+    """The daily values of ``fields`` as long rows (date, metric, value), under canonical
+    names, with ``shares`` = reposts + direct shares over the columns present."""
+    values = {k: v for k in fields if (v := c.numbers(fam, k)) is not None}
+    parts = [pd.DataFrame({"date": days, "metric": _DAILY_NAMES.get(k, k), "value": v.array})
+             for k, v in values.items()]
+    both = [values[k] for k in ("reposts", "shares") if k in values]
+    if both:
+        total = pd.concat(both, axis=1).sum(axis=1, min_count=1).astype("Float64")
+        parts.append(pd.DataFrame({"date": days, "metric": "shares", "value": total.array}))
+    if not parts:
+        return pd.DataFrame({"date": pd.Series([], dtype="datetime64[ns]"),
+                             "metric": pd.Series([], dtype="string"),
+                             "value": pd.Series([], dtype="Float64")})
+    return pd.concat(parts, ignore_index=True)
+
+
 def _detect_overview(c: Candidate) -> float:
     m = c.match("x_overview")
     if not m.has("date") or c.match("x_content").any("post_id", "caption", "permalink"):
@@ -220,16 +245,7 @@ def _detect_overview(c: Candidate) -> float:
 def _parse_overview(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     fam = "x_overview"
     days = _day_dates(c, fam, ctx)
-    parts = []
-    for metric in _OVERVIEW:
-        v = c.numbers(fam, metric)
-        if v is None:
-            continue
-        parts.append(pd.DataFrame({"date": days, "metric": metric, "value": v.array}))
-    long = (pd.concat(parts, ignore_index=True) if parts
-            else pd.DataFrame({"date": pd.Series([], dtype="datetime64[ns]"),
-                               "metric": pd.Series([], dtype="string"),
-                               "value": pd.Series([], dtype="Float64")}))
+    long = _long_daily(c, fam, days, _OVERVIEW)
     no_date = long["date"].isna()
     if no_date.any():
         ctx.note("daily_rows_without_date", f"{int(no_date.sum())} values have no date and were "
@@ -273,9 +289,7 @@ def _legacy_days(c: Candidate, fam: str, ctx: ParseContext) -> pd.Series:
 def _parse_legacy_daily(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     fam = "x_legacy_daily"
     days = _legacy_days(c, fam, ctx)
-    parts = [pd.DataFrame({"date": days, "metric": k, "value": v.array})
-             for k in _LEGACY_DAILY if (v := c.numbers(fam, k)) is not None]
-    long = pd.concat(parts, ignore_index=True)
+    long = _long_daily(c, fam, days, _LEGACY_DAILY)
     no_date = long["date"].isna()
     if no_date.any():
         ctx.note("daily_rows_without_date", f"{int(no_date.sum())} values have no date and were "
