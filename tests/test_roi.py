@@ -291,6 +291,52 @@ def test_roi_cpc_cpm_from_paid_posts(tmp_path):
     assert row["cpm"] == pytest.approx(5.0)       # 100 / 20000 × 1000
 
 
+def _mixed_paid_dataset(tmp_path, costs):
+    # facebook's boosted post is flagged; instagram's exports carry no paid flag (NA)
+    p = posts([
+        {"platform": "facebook", "post_id": "1", "published_at": "2026-10-03T10:00Z",
+         "paid": True, "impressions": 40000.0, "link_clicks": 80.0, "campaign": "a"},
+        {"platform": "facebook", "post_id": "2", "published_at": "2026-10-04T10:00Z",
+         "paid": False, "impressions": 5000.0, "link_clicks": 10.0, "campaign": "a"},
+        {"platform": "instagram", "post_id": "3", "published_at": "2026-10-05T10:00Z",
+         "paid": None, "impressions": 9000.0, "link_clicks": 30.0, "campaign": "a"},
+    ])
+    return dataset(tmp_path, costs, posts=p, web=web([_web_month(150.0)]))
+
+
+def test_roi_cpc_cpm_leave_out_platforms_whose_paid_posts_are_unknown(tmp_path):
+    ds = _mixed_paid_dataset(tmp_path, "2026-10-01,,ad_spend,200,,facebook,a,,,\n"
+                                       "2026-10-01,,ad_spend,300,,instagram,a,,,\n")
+    row = roi(ds, "2026-10").iloc[0]
+    assert row["ad_spend"] == 500                  # the cost itself is all spend
+    assert row["cpc"] == pytest.approx(2.5)        # facebook's 200 / its 80 clicks, not 500 / 80
+    assert row["cpm"] == pytest.approx(5.0)        # 200 / 40000 × 1000
+    assert "leave out the ad spend of instagram: paid posts of instagram unknown" in row["note"]
+    by = roi(ds, "2026-10", by="platform").set_index("platform")
+    assert by.loc["facebook", "cpc"] == pytest.approx(2.5)
+    assert pd.isna(by.loc["instagram", "cpc"]) and pd.isna(by.loc["instagram", "cpm"])
+    assert "paid posts of instagram unknown" in by.loc["instagram", "note"]
+    camp = roi(ds, "2026-10", by="campaign").set_index("campaign")
+    assert camp.loc["a", "cpc"] == pytest.approx(2.5)
+    assert camp.loc["a", "cpm"] == pytest.approx(5.0)
+    assert "ad spend of instagram" in camp.loc["a", "note"]
+
+
+def test_roi_cpc_nan_when_no_spend_has_known_paid_posts(tmp_path):
+    ds = _mixed_paid_dataset(tmp_path, "2026-10-01,,ad_spend,300,,instagram,a,,,\n")
+    row = roi(ds, "2026-10").iloc[0]
+    assert pd.isna(row["cpc"]) and pd.isna(row["cpm"])
+    assert "cpc and cpm NaN: paid posts of instagram unknown" in row["note"]
+
+
+def test_roi_spend_without_platform_left_out_when_a_platform_has_unknown_paid(tmp_path):
+    ds = _mixed_paid_dataset(tmp_path, "2026-10-01,,ad_spend,200,,facebook,a,,,\n"
+                                       "2026-10-01,,ad_spend,100,,,a,,,\n")
+    row = roi(ds, "2026-10").iloc[0]
+    assert row["cpc"] == pytest.approx(2.5)        # 200 / 80: the 100 may have bought instagram
+    assert "ad spend without a platform: paid posts of instagram unknown" in row["note"]
+
+
 def test_roi_foreign_currency_left_out_with_note(tmp_path):
     ds = dataset(tmp_path, "2026-10-01,,ad_spend,100,,,,,,\n2026-10-01,,tools,70,USD,,,,,\n",
                  web=web([_web_month(150.0)]))

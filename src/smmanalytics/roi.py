@@ -13,7 +13,12 @@ Definitions (money in the brand's currency, over one :class:`~smmanalytics.perio
 - ``cpa`` = cost / key_events (social key events).
 - ``cpc`` = ad_spend / link_clicks and ``cpm`` = ad_spend / impressions × 1000, with link clicks
   and impressions (views where a platform no longer gives impressions) of the posts flagged
-  ``paid`` in the period.
+  ``paid`` in the period. Only the ad spend of platforms whose paid posts are known enters: a
+  platform whose posts of the period carry no paid flag (``paid`` NA, as Instagram's exports)
+  or that has no post in the period keeps its clicks unknown, so its spend is left out of the
+  numerator (its own row's cpc and cpm are NaN, noted "paid posts of <platform> unknown"; a
+  total or campaign row notes the platforms it leaves out). Ad spend without a platform enters
+  only when every platform posting in the period has known paid posts.
 - A zero or missing denominator gives NaN, and the ``note`` column says why.
 - Costs are known only when a costs.csv was read: without one, or when it could not be read,
   every cost category, ``cost``, ``roi``, ``roas``, ``cpa``, ``cpc`` and ``cpm`` are NaN
@@ -225,6 +230,7 @@ def roi(ds, period: object, by: str | None = None, *,
     if not covered:
         general.append(f"no GA4 data covers {p.label}: revenue and key events unknown")
     paid = _paid_posts(ds, p)
+    measured, left_out = _measured_ad_spend(costs, key, _paid_known(ds, p))
     paid[key] = (_group_key(paid[by], by) if by in paid.columns else UNASSIGNED) if by else "all"
 
     cost_tab = (costs.pivot_table(index=key, columns="category", values="allocated",
@@ -261,12 +267,14 @@ def roi(ds, period: object, by: str | None = None, *,
                     else out["revenue"]).astype("Float64")
 
     def ratio(num: pd.Series, den: pd.Series, name: str, what: str, num_what: str,
-              scale: float = 1.0) -> None:
+              scale: float = 1.0, skip: frozenset = frozenset()) -> None:
         num, den = num.astype("Float64"), den.astype("Float64")
         bad = (den.isna() | (den == 0)).fillna(True)
         out[name] = (num / den.mask(bad) * scale).astype("Float64")
         for i in range(len(out)):
-            if bad.iloc[i]:
+            if i in skip:                      # already NaN, and its note says why
+                out.loc[i, name] = pd.NA
+            elif bad.iloc[i]:
                 reason = "unknown" if pd.isna(den.iloc[i]) else "zero"
                 notes.setdefault(i, []).append(f"{name} NaN: {what} is {reason}")
             elif pd.isna(num.iloc[i]):
@@ -275,9 +283,35 @@ def roi(ds, period: object, by: str | None = None, *,
     ratio(out["value"] - out["cost"], out["cost"], "roi", "total cost", "attributed value")
     ratio(out["revenue"], out["ad_spend"], "roas", "ad spend", "revenue")
     ratio(out["cost"], out["key_events"], "cpa", "key events", "cost")
-    ratio(out["ad_spend"], out["link_clicks"], "cpc", "link clicks of paid posts", "ad spend")
-    ratio(out["ad_spend"], out["impressions"], "cpm", "impressions of paid posts", "ad spend",
-          1000.0)
+    # cpc and cpm: only the ad spend whose paid posts' clicks and impressions are known
+    spend = out["ad_spend"].copy()
+    none_known: set[int] = set()
+    for i, k in enumerate(keys):
+        if not costs_known:
+            continue
+        spend.iloc[i] = measured.get(k, 0.0)
+        gone = left_out.get(k, {})
+        if not gone:
+            continue
+        named = sorted(pl for pl in gone if pl != UNASSIGNED)
+        unknown = sorted(set().union(*gone.values()))
+        if spend.iloc[i] == 0:
+            none_known.add(i)
+            notes.setdefault(i, []).append(
+                f"cpc and cpm NaN: paid posts of {', '.join(unknown)} unknown")
+            continue
+        if named:
+            notes.setdefault(i, []).append(
+                f"cpc and cpm leave out the ad spend of {', '.join(named)}: paid posts of "
+                f"{', '.join(named)} unknown")
+        if UNASSIGNED in gone:
+            notes.setdefault(i, []).append(
+                f"cpc and cpm leave out the ad spend without a platform: paid posts of "
+                f"{', '.join(sorted(gone[UNASSIGNED]))} unknown")
+    skip = frozenset(none_known)
+    ratio(spend, out["link_clicks"], "cpc", "link clicks of paid posts", "ad spend", skip=skip)
+    ratio(spend, out["impressions"], "cpm", "impressions of paid posts", "ad spend", 1000.0,
+          skip=skip)
     out.insert(1 if by else 0, "period", p.label)
     out.insert(2 if by else 1, "currency", brand_cur)
     out["period"] = out["period"].astype("string")
@@ -318,6 +352,51 @@ def _campaign_names(keys: pd.Series, costs: pd.DataFrame, web: pd.DataFrame) -> 
             c = frame["campaign"].astype("string").dropna()
             names.update(zip(campaign_key(c)[::-1], c[::-1], strict=True))
     return keys.map(lambda k: names.get(k, k)).astype("string")
+
+
+def _paid_known(ds, p: Period) -> dict[str, bool]:
+    """Per platform posting in ``p``: whether its posts carry a paid flag (any not NA)."""
+    posts = ds.posts
+    if posts is None or posts.empty:
+        return {}
+    day = local_dates(posts["published_at"], ds.brand.timezone)
+    sel = posts.loc[p.contains(day).to_numpy()]
+    flag = (sel["paid"].notna() if "paid" in sel.columns
+            else pd.Series(False, index=sel.index))
+    plat = sel["platform"].astype("string").str.lower()
+    return {str(k): bool(v) for k, v in flag.groupby(plat, dropna=True).any().items()}
+
+
+def _measured_ad_spend(costs: pd.DataFrame, key: str, known: dict[str, bool]
+                       ) -> tuple[dict[str, float], dict[str, dict[str, set[str]]]]:
+    """Ad spend per row key whose paid posts are known, and what was left out.
+
+    Returns ``(spend, left_out)``: ``spend[key]`` sums the ad spend of platforms whose posts in
+    the period carry a paid flag (:func:`_paid_known`), plus the spend without a platform when
+    every platform posting has known paid posts; ``left_out[key]`` maps each platform whose
+    spend was left out (``(unassigned)`` for spend without one) to the platforms whose paid
+    posts are unknown.
+    """
+    spend: dict[str, float] = {}
+    left: dict[str, dict[str, set[str]]] = {}
+    if costs is None or costs.empty:
+        return spend, left
+    unknown_posting = {pl for pl, k in known.items() if not k}
+    ads = costs.loc[(costs["category"] == "ad_spend").to_numpy()]
+    plat = ads["platform"].astype("string").str.lower()
+    for k, pl, amount in zip(ads[key], plat, ads["allocated"], strict=True):
+        amount = 0.0 if pd.isna(amount) else float(amount)
+        spend.setdefault(k, 0.0)
+        if pd.isna(pl):
+            if unknown_posting and amount:
+                left.setdefault(k, {}).setdefault(UNASSIGNED, set()).update(unknown_posting)
+                continue
+        elif not known.get(pl, False):
+            if amount:
+                left.setdefault(k, {}).setdefault(pl, set()).add(pl)
+            continue
+        spend[k] += amount
+    return spend, left
 
 
 def _paid_posts(ds, p: Period) -> pd.DataFrame:
