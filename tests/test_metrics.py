@@ -119,3 +119,27 @@ def test_rates_are_non_negative_and_nan_exactly_when_denominator_zero(rows):
         assert (r.dropna() >= 0).all()
         expect_nan = inter.isna() | df[d].isna() | (df[d] == 0)
         assert (r.isna() == expect_nan).all()
+
+
+def test_engagement_recomputes_interactions_from_edited_components():
+    # interactions as computed at load: a 15, c 100; the analyst doubles the reactions
+    posts = metrics.add_rates(_posts())
+    edited = posts.assign(reactions=posts["reactions"] * 2)
+    e = metrics.engagement(edited, by="platform").set_index("platform")
+    # facebook: a 20+2+3 = 25, b 0 -> 25; instagram: c 100+5+5+40 = 150, d 16+1+1+0 = 18
+    assert e.loc["facebook", "interactions"] == 25
+    assert e.loc["instagram", "interactions"] == 168
+    assert e.loc["instagram", "er_reach_pooled"] == pytest.approx(168 / 1200)
+    assert posts["reactions"].iloc[0] == 10            # the caller's frame is untouched
+
+
+def test_engagement_uses_given_interactions_only_without_components():
+    # a platform that exports a total only: its interactions are used as given
+    df = schema.conform(pd.DataFrame({
+        "platform": ["pinterest", "pinterest", "facebook"], "post_id": list("abc"),
+        "interactions": [7, 9, 99], "reactions": [None, None, 4], "comments": [None, None, 1],
+        "reach": [70, 90, 50]}), "posts")
+    e = metrics.engagement(df, by="platform").set_index("platform")
+    assert e.loc["pinterest", "interactions"] == 16          # 7 + 9, as given
+    assert e.loc["facebook", "interactions"] == 5            # 4 + 1, not the stale 99
+    assert e.loc["facebook", "er_reach_pooled"] == pytest.approx(5 / 50)

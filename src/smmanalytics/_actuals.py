@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from ._web import _deduplicate, _is_social, normalize_source, social_web
-from .metrics import interactions
+from .metrics import post_interactions
 from .periods import Period, local_dates, parse_period
 
 __all__ = ["metric_daily", "actual", "missing_figure", "posts_in", "interactions_reach",
@@ -70,8 +70,7 @@ def metric_daily(ds, metric: str, platform: str, start: dt.date, end: dt.date) -
         if metric == "posts":
             vals = pd.Series(1.0, index=posts.index)
         elif metric == "interactions":
-            vals = (posts["interactions"].astype("Float64").fillna(interactions(posts))
-                    if "interactions" in posts else interactions(posts))
+            vals = post_interactions(posts)
         else:
             vals = posts[metric].astype("Float64")
         if vals.isna().all():
@@ -204,8 +203,7 @@ def missing_figure(ds, metric: str, platform: str, start: dt.date, end: dt.date)
 
 def interactions_reach(posts: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     """Interactions and reach of the posts where both are known and reach > 0."""
-    i = (posts["interactions"].astype("Float64").fillna(interactions(posts))
-         if "interactions" in posts else interactions(posts))
+    i = post_interactions(posts)
     r = posts["reach"].astype("Float64")
     ok = (i.notna() & r.notna() & (r > 0)).to_numpy()
     return i.to_numpy("float64", na_value=np.nan)[ok], r.to_numpy("float64", na_value=np.nan)[ok]

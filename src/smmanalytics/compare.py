@@ -39,7 +39,7 @@ import pandas as pd
 
 from ._actuals import actual as _actual
 from ._actuals import metric_daily
-from .metrics import interactions
+from .metrics import post_interactions
 from .periods import Period, local_dates, parse_period
 
 __all__ = ["Comparison", "compare"]
@@ -80,8 +80,7 @@ def _post_frame(ds, p: Period, platform: str | None, day: pd.Series | None = Non
     if platform:
         keep &= (posts["platform"].astype("string") == platform).fillna(False)
     g = posts.loc[keep.to_numpy()]
-    inter = (g["interactions"].astype("Float64").fillna(interactions(g))
-             if "interactions" in g else interactions(g))
+    inter = post_interactions(g)
     out = pd.DataFrame({"interactions": inter})
     for c in ("reach", "impressions", "views"):
         out[c] = g[c].astype("Float64") if c in g else pd.Series(pd.NA, index=g.index,

@@ -4,7 +4,11 @@ Definitions
 -----------
 - ``interactions`` = reactions + comments + shares + saves, over the components the post's
   platform exports. A component the platform does not export (all-NaN for that platform) is left
-  out; a post whose components are all missing gets NaN.
+  out; a post whose components are all missing gets NaN. The components win over an
+  ``interactions`` column (one computed at load, or the export's): a post's interactions are
+  recomputed from the components it has (an analyst's edit of ``reactions`` counts), and the
+  given ``interactions`` is used only for a post with no component at all (a platform that
+  exports a total only), see :func:`post_interactions`.
 - ``er_<denominator>`` = interactions / denominator, for reach, impressions, views and
   followers (followers at posting time). A zero or missing denominator gives NaN, never inf.
 - A group's rate is given two ways, both labelled: ``<rate>_median`` (median of the per-post
@@ -19,8 +23,8 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-__all__ = ["COMPONENTS", "DENOMINATORS", "interactions", "row_sum", "rate", "add_rates",
-           "engagement", "followers_at"]
+__all__ = ["COMPONENTS", "DENOMINATORS", "interactions", "post_interactions", "row_sum", "rate",
+           "add_rates", "engagement", "followers_at"]
 
 COMPONENTS = ("reactions", "comments", "shares", "saves")
 DENOMINATORS = ("reach", "impressions", "views", "followers")
@@ -52,6 +56,26 @@ def interactions(posts: pd.DataFrame) -> pd.Series:
     if not comps:
         return pd.Series(pd.NA, index=posts.index, dtype="Float64", name="interactions")
     return row_sum(posts[comps].astype("Float64")).rename("interactions")
+
+
+def post_interactions(posts: pd.DataFrame) -> pd.Series:
+    """Interactions of each post: :func:`interactions` from the components it has, else the
+    ``interactions`` column as given (a post with no component at all, e.g. an export of totals
+    only). The ``interactions`` column computed at load is thus never reused over edited
+    components.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"platform": ["x", "y"], "reactions": [20, None],
+    ...                    "comments": [2, None], "interactions": [11, 7]})
+    >>> post_interactions(df).tolist()
+    [22.0, 7.0]
+    """
+    computed = interactions(posts)
+    if "interactions" not in posts.columns:
+        return computed
+    given = pd.to_numeric(posts["interactions"]).astype("Float64")
+    return computed.fillna(given).rename("interactions")
 
 
 def row_sum(values: pd.DataFrame) -> pd.Series:
@@ -122,13 +146,12 @@ def followers_at(posts: pd.DataFrame, daily: pd.DataFrame | None) -> pd.Series:
 def add_rates(posts: pd.DataFrame, daily: pd.DataFrame | None = None) -> pd.DataFrame:
     """Return a copy of ``posts`` with ``interactions``, ``followers`` and the ``er_*`` rates.
 
-    ``interactions`` is recomputed by :func:`interactions` where the export did not give it.
+    ``interactions`` is recomputed from the components present (:func:`post_interactions`);
+    a given ``interactions`` is kept only for posts without any component.
     ``followers`` comes from :func:`followers_at` when ``daily`` is given.
     """
     out = posts.copy()
-    computed = interactions(out)
-    out["interactions"] = (out["interactions"].astype("Float64").fillna(computed)
-                           if "interactions" in out.columns else computed)
+    out["interactions"] = post_interactions(out)
     if "followers" not in out.columns:
         out["followers"] = followers_at(out, daily)
     for d in DENOMINATORS:

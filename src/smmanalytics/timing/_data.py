@@ -104,9 +104,7 @@ def prepare(posts: pd.DataFrame, tz: str, platform: str | None, daily: pd.DataFr
     method: dict = {"tz": tz, "platform": platform, "outcome": outcome}
 
     if outcome == "interactions":
-        y = metrics.interactions(df)
-        if "interactions" in df.columns:
-            y = pd.to_numeric(df["interactions"]).astype("Float64").fillna(y)
+        y = metrics.post_interactions(df)
     elif outcome in df.columns:
         y = pd.to_numeric(df[outcome]).astype("Float64")
     else:
