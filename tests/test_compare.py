@@ -224,3 +224,38 @@ def test_current_period_after_the_data_gets_a_caveat():
     c = compare(ds, "2026-10")
     assert ("The data stop at 2026-10-12: 2026-10 is covered up to that day only, so its "
             "totals are not complete.") in c.caveats
+
+
+def test_platform_name_case_insensitive_and_unknown_refused():
+    from smmanalytics.errors import UnknownPlatformError
+
+    ds = dataset(posts=posts(_month(10, 12, 20) + _month(8, 10, 16, start_id=100)))
+    t = _kpis(compare(ds, "2026-10", previous=AUG, platform=" Instagram"))
+    assert t.loc["interactions", "current"] == 240 and t.loc["interactions", "previous"] == 160
+    with pytest.raises(UnknownPlatformError, match="'twitter'.*expected one of facebook"):
+        compare(ds, "2026-10", platform="twitter")
+
+
+def test_known_platform_without_data_is_unknown_not_zero():
+    ds = dataset(posts=posts(_month(10, 12, 20) + _month(8, 10, 16, start_id=100)),
+                 web=web([{"date": "2026-10-02", "channel_group": "Organic Social",
+                           "source": "instagram", "medium": "social", "campaign": "(not set)",
+                           "sessions": 10.0, "key_events": 1.0, "revenue": 5.0,
+                           "currency": "EUR"}]))
+    c = compare(ds, "2026-10", previous=AUG, platform="pinterest")
+    t = _kpis(c)
+    for kpi in ("posts", "interactions", "er_reach", "sessions", "revenue"):
+        assert pd.isna(t.loc[kpi, "current"]) and pd.isna(t.loc[kpi, "previous"]), kpi
+        assert pd.isna(t.loc[kpi, "direction"])
+    assert c.caveats == ["The data hold no pinterest posts or daily figures: its KPIs are "
+                         "unknown, not 0."]
+
+
+@pytest.mark.parametrize("previous", ["2026-10", "2026-11", ("2026-09-20", "2026-10-05"),
+                                      ("2026-10-10", "2026-10-20")])
+def test_previous_period_not_before_the_current_one_refused(previous):
+    from smmanalytics.errors import PeriodError
+
+    ds = dataset(posts=posts(_month(10, 12, 20)))
+    with pytest.raises(PeriodError, match="must end before 2026-10 starts"):
+        compare(ds, "2026-10", previous=previous)

@@ -21,6 +21,11 @@ Definitions
   at post level with a period indicator and the log exposure (reach, impressions, views) as
   offset (benchmarks-methods §5.1).
 - Fewer than 10 posts in either period: direction only, no interval.
+- ``platform`` is one of the known platforms (case does not matter); another name raises
+  :class:`~smmanalytics.errors.UnknownPlatformError`. A known platform of which the data hold
+  no post and no daily figure gives unknown (NaN) rows, not zeros, and a caveat says so.
+- ``previous`` must end before ``period`` starts: the same, an overlapping or a later period
+  raises :class:`~smmanalytics.errors.PeriodError`.
 - Coverage: the data start on the first day with a post or a daily figure (of ``platform``,
   or of any platform). A previous period that ends before it is not covered: its values are
   unknown (NaN), not 0, and nothing is compared. One that starts before it is compared over
@@ -39,8 +44,10 @@ import pandas as pd
 
 from ._actuals import actual as _actual
 from ._actuals import metric_daily
+from .errors import PeriodError, UnknownPlatformError
 from .metrics import post_interactions
 from .periods import Period, local_dates, parse_period
+from .schema import PLATFORMS
 
 __all__ = ["Comparison", "compare"]
 
@@ -213,12 +220,21 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
     """
     cur = parse_period(period)
     prev = parse_period(previous) if previous is not None else cur.previous()
+    if prev.end >= cur.start:
+        raise PeriodError(f"the previous period must end before {cur.label} starts "
+                          f"({cur.start.isoformat()}); got {prev.label} "
+                          f"({prev.start.isoformat()}..{prev.end.isoformat()})")
+    platform = _platform(platform)
     rng = np.random.default_rng(seed)
     caveats: list[str] = []
     first, last = _data_span(ds, platform)
-    covered = first is None or prev.end >= first
+    absent = platform is not None and first is None     # a platform the data do not hold
+    if absent:
+        caveats.append(f"The data hold no {platform} posts or daily figures: its KPIs are "
+                       f"unknown, not 0.")
+    covered = not absent and (first is None or prev.end >= first)
     pw = prev                        # the days of the previous period the data cover
-    if not covered:
+    if not covered and not absent:
         caveats.append(f"The data start on {first.isoformat()}: {prev.label} is not covered, "
                        f"so {cur.label} is not compared with it.")
     elif first is not None and prev.start < first:
@@ -270,6 +286,13 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
                                      np.nan),
                        n_previous=pd.NA, direction=None, direction_only=False,
                        method="previous period not covered by the data")
+    if absent:                    # nothing known of the platform: unknown, not 0
+        for row in rows:
+            row.update(dict.fromkeys(("current", "previous", "change_abs", "change_pct",
+                                      "change_pp", "ci_low", "ci_high", "model_ci_low",
+                                      "model_ci_high"), np.nan),
+                       n_current=pd.NA, n_previous=pd.NA, direction=None,
+                       direction_only=False, method=f"no {platform} data")
     table = pd.DataFrame(rows, columns=["kpi", "kind", "current", "previous", "change_abs",
                                         "change_pct", "change_pp", "ci_low", "ci_high",
                                         "model_ci_low", "model_ci_high", "basis", "n_current",
@@ -289,6 +312,18 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
         caveats.append("Intervals are 95 % bootstrap intervals; across this many KPIs, one or "
                        "two may exclude zero by chance alone.")
     return Comparison(cur, prev, table.reset_index(drop=True), caveats)
+
+
+def _platform(platform: str | None) -> str | None:
+    """``platform`` in lower case; UnknownPlatformError unless it is a known platform."""
+    if platform is None:
+        return None
+    name = platform.strip().lower() if isinstance(platform, str) else platform
+    if name not in PLATFORMS:
+        hint = " (X, formerly Twitter, is 'x')" if name == "twitter" else ""
+        raise UnknownPlatformError(f"unknown platform {platform!r}{hint}; expected one of "
+                                   f"{', '.join(PLATFORMS)}")
+    return name
 
 
 def _data_span(ds, platform: str | None) -> tuple[dt.date | None, dt.date | None]:
