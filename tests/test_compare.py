@@ -259,3 +259,42 @@ def test_previous_period_not_before_the_current_one_refused(previous):
     ds = dataset(posts=posts(_month(10, 12, 20)))
     with pytest.raises(PeriodError, match="must end before 2026-10 starts"):
         compare(ds, "2026-10", previous=previous)
+
+
+def _platform_month(platform, month, n, reactions, impressions, start_id):
+    return [{"platform": platform, "post_id": str(start_id + k),
+             "published_at": f"2026-{month:02d}-{k + 1:02d}T09:00:00Z",
+             "reactions": float(reactions), "impressions": float(impressions)}
+            for k in range(n)]
+
+
+def test_caveat_when_a_platform_share_of_a_pooled_denominator_moves():
+    # August: instagram 4000, facebook 4000, youtube 10 × 3200 = 32000 impressions -> youtube
+    # 80 %; October: 4000, 4000 and 10 × 200 = 2000 -> youtube 20 % (-60 pp; the others +30 pp)
+    rows = (_platform_month("instagram", 8, 10, 20, 400, 0)
+            + _platform_month("facebook", 8, 10, 20, 400, 100)
+            + _platform_month("youtube", 8, 10, 1, 3200, 200)
+            + _platform_month("instagram", 10, 10, 20, 400, 300)
+            + _platform_month("facebook", 10, 10, 20, 400, 400)
+            + _platform_month("youtube", 10, 10, 1, 200, 500))
+    ds = dataset(posts=posts(rows))
+    c = compare(ds, "2026-10", previous=AUG)
+    # pooled er_impressions: 410 / 32000+8000 = 0.01025 -> 410 / 10000 = 0.041
+    assert _kpis(c).loc["er_impressions", "previous"] == pytest.approx(410 / 40000)
+    assert _kpis(c).loc["er_impressions", "current"] == pytest.approx(410 / 10000)
+    shift = [x for x in c.caveats if x.startswith("Posts on")]
+    assert shift == ["Posts on youtube made 80% of the impressions in 2026-08-01..2026-08-31 "
+                     "and 20% in 2026-10: the pooled er_impressions of all platforms moves with "
+                     "that share; compare within each platform."]
+    one = compare(ds, "2026-10", previous=AUG, platform="youtube")
+    assert not [x for x in one.caveats if x.startswith("Posts on")]
+
+
+def test_no_denominator_caveat_when_shares_hold():
+    # youtube 50 % of the impressions in both months
+    rows = (_platform_month("instagram", 8, 10, 20, 400, 0)
+            + _platform_month("youtube", 8, 10, 1, 400, 100)
+            + _platform_month("instagram", 10, 10, 30, 300, 200)
+            + _platform_month("youtube", 10, 10, 2, 300, 300))
+    c = compare(dataset(posts=posts(rows)), "2026-10", previous=AUG)
+    assert not [x for x in c.caveats if x.startswith("Posts on")]

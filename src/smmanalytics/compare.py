@@ -21,6 +21,9 @@ Definitions
   at post level with a period indicator and the log exposure (reach, impressions, views) as
   offset (benchmarks-methods §5.1).
 - Fewer than 10 posts in either period: direction only, no interval.
+- All platforms pooled: when one platform's share of a pooled rate's denominator (reach,
+  impressions, views, over the posts that enter the rate) moves by more than 20 percentage
+  points between the periods, a caveat names the platform (the rate then moves with the mix).
 - ``platform`` is one of the known platforms (case does not matter); another name raises
   :class:`~smmanalytics.errors.UnknownPlatformError`. A known platform of which the data hold
   no post and no daily figure gives unknown (NaN) rows, not zeros, and a caveat says so.
@@ -306,6 +309,7 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
                                                     "ci_high", "model_ci_low",
                                                     "model_ci_high")}})
     caveats += _mix_caveats(a, b, cur, prev, platform)
+    caveats += _denominator_caveats(a, b, cur, prev, platform)
     caveats += _top_post_caveat(a, b, cur, prev)
     caveats += _record_caveat(ds, prev, b, platform)
     if covered:
@@ -411,6 +415,41 @@ def _mix_caveats(a, b, cur, prev, platform) -> list[str]:
             out.append(f"The {what} mix changed between {prev.label} and {cur.label} ({shares}): "
                        f"a change in totals or rates may come from the mix (Simpson's paradox); "
                        f"compare within each {what}.")
+    return out
+
+
+#: a platform's share of a pooled denominator moving more than this between the periods
+#: (a fraction: 0.20 = 20 percentage points) gets a caveat
+DENOMINATOR_SHIFT = 0.20
+
+
+def _denominator_shares(df: pd.DataFrame, den: str) -> pd.Series:
+    """Each platform's share of Σ ``den`` over the posts that enter the pooled rate."""
+    i, d = _np(df["interactions"]), _np(df[den])
+    ok = ~np.isnan(i) & ~np.isnan(d) & (d > 0)
+    if not ok.any():
+        return pd.Series(dtype="float64")
+    sums = pd.Series(d[ok]).groupby(df["platform"].fillna("unknown").to_numpy()[ok]).sum()
+    return sums / sums.sum()
+
+
+def _denominator_caveats(a, b, cur, prev, platform) -> list[str]:
+    """All platforms pooled: a platform whose share of the reach, impressions or views moves by
+    more than :data:`DENOMINATOR_SHIFT` drives the pooled rate (YouTube thumbnail impressions)."""
+    out = []
+    if platform or len(a) == 0 or len(b) == 0:
+        return out
+    for rate, den in _RATES.items():
+        sa, sb = _denominator_shares(a, den), _denominator_shares(b, den)
+        if sa.empty or sb.empty:
+            continue
+        diff = sa.sub(sb, fill_value=0.0)
+        top = diff.abs().idxmax()
+        if abs(diff[top]) > DENOMINATOR_SHIFT:
+            out.append(f"Posts on {top} made {sb.get(top, 0.0):.0%} of the {den} in "
+                       f"{prev.label} and {sa.get(top, 0.0):.0%} in {cur.label}: the pooled "
+                       f"{rate} of all platforms moves with that share; compare within each "
+                       f"platform.")
     return out
 
 
