@@ -54,3 +54,28 @@ def test_latest_complete_month():
     assert latest_complete_month(dt.date(2026, 11, 1)).label == "2026-10"
     assert latest_complete_month(dt.date(2026, 10, 31)).label == "2026-09"
     assert latest_complete_month(dt.date(2026, 1, 5)).label == "2025-12"
+
+
+@pytest.mark.parametrize("value,freq,label,kind,start,end", [
+    ("2026-10", "M", "2026-10", "month", "2026-10-01", "2026-10-31"),
+    ("2026Q3", "Q", "2026-Q3", "quarter", "2026-07-01", "2026-09-30"),
+    ("2026", "Y", "2026", "year", "2026-01-01", "2026-12-31"),
+    ("2026-10-05", "D", "2026-10-05..2026-10-05", "range", "2026-10-05", "2026-10-05"),
+    # a fiscal quarter ending in March: Q1 of 2026 runs April to June 2025
+    ("2026Q1", "Q-MAR", "2025-04-01..2025-06-30", "range", "2025-04-01", "2025-06-30"),
+])
+def test_pandas_period_accepted(value, freq, label, kind, start, end):
+    p = parse_period(pd.Period(value, freq))
+    assert (p.label, p.kind) == (label, kind)
+    assert (p.start.isoformat(), p.end.isoformat()) == (start, end)
+
+
+def test_roi_takes_a_pandas_period(tmp_path):
+    from smmanalytics.roi import roi
+
+    from ._roi_builders import dataset
+
+    ds = dataset(tmp_path, "2026-10-01,2026-10-31,tools,31,,,,,,\n")
+    a = roi(ds, pd.Period("2026-10-05", "D"))
+    assert a.loc[0, "period"] == "2026-10-05..2026-10-05" and a.loc[0, "cost"] == 1.0  # 31 / 31
+    pd.testing.assert_frame_equal(roi(ds, pd.Period("2026-10", "M")), roi(ds, "2026-10"))

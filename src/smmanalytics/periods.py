@@ -111,9 +111,11 @@ def parse_period(x: object) -> Period:
 
     Parameters
     ----------
-    x : str, tuple or Period
+    x : str, tuple, Period or pandas.Period
         ``"2026-10"`` (month), ``"2026-Q3"`` (quarter), ``"2026"`` (calendar year), a
-        ``(start, end)`` pair of dates (both included), or a :class:`Period` (returned as is).
+        ``(start, end)`` pair of dates (both included), a :class:`Period` (returned as is), or
+        a ``pandas.Period``: frequency M, Q (calendar quarters) or Y (calendar years) gives that
+        month, quarter or year; any other (a day, a week, a fiscal quarter) the range of its days.
 
     Raises
     ------
@@ -127,9 +129,13 @@ def parse_period(x: object) -> Period:
     ('2026-10-01', '2026-10-31', 31, '2026-09')
     >>> parse_period("2026-Q1").previous().label
     '2025-Q4'
+    >>> parse_period(pd.Period("2026-10", "M")).label
+    '2026-10'
     """
     if isinstance(x, Period):
         return x
+    if isinstance(x, pd.Period):
+        return _from_pandas(x)
     if isinstance(x, tuple | list) and len(x) == 2:
         start, end = _to_date(x[0]), _to_date(x[1])
         return Period(start, end, f"{start.isoformat()}..{end.isoformat()}", "range")
@@ -154,6 +160,20 @@ def parse_period(x: object) -> Period:
             return parse_period((a, b))
     raise PeriodError(f"period must be 'YYYY-MM', 'YYYY-Qn', 'YYYY' or a (start, end) pair of "
                       f"dates; got {x!r}")
+
+
+def _from_pandas(x: pd.Period) -> Period:
+    """A :class:`Period` of the days of a ``pandas.Period``."""
+    if pd.isna(x):
+        raise PeriodError(f"period must be a known pandas Period; got {x!r}")
+    freq = x.freqstr.upper()
+    if freq == "M":
+        return parse_period(f"{x.year}-{x.month:02d}")
+    if freq in ("Q", "Q-DEC"):
+        return parse_period(f"{x.year}-Q{x.quarter}")
+    if freq in ("Y", "Y-DEC", "A", "A-DEC"):
+        return parse_period(str(x.year))
+    return parse_period((x.start_time.date(), x.end_time.date()))
 
 
 def local_dates(published_at: pd.Series, tz: str) -> pd.Series:
