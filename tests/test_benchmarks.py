@@ -242,3 +242,15 @@ def test_partial_year_is_noted():
     er = compare_benchmarks(dataset(posts=_posts(), daily=_followers()), 2025,
                             industry="all").iloc[0]
     assert "cover only 2025-03-02..2025-06-02 of 2025" in er["note"]
+
+
+def test_unknown_benchmark_source_is_an_smm_error_and_case_is_free():
+    from smmanalytics.errors import ArgumentError
+
+    ds = dataset(posts=posts([{"platform": "instagram", "post_id": "1",
+                                "published_at": "2026-03-03T10:00Z", "reactions": 5.0}]))
+    with pytest.raises(ArgumentError, match="unknown benchmark source 'bogus'; expected one of "
+                                            "Buffer, Rival IQ, Socialinsider"):
+        compare_benchmarks(ds, "2026", source="bogus")
+    pd.testing.assert_frame_equal(compare_benchmarks(ds, "2026", source="rival iq"),
+                                  compare_benchmarks(ds, "2026", source="Rival IQ"))

@@ -311,3 +311,12 @@ def test_an_export_with_headers_only_is_noted(tmp_path):
     assert ds.files["status"].tolist() == ["ok"] and ds.files["rows"].tolist() == [0]
     assert ds.quality["code"].tolist() == ["empty_file"]
     assert "headers but no rows" in ds.quality["message"][0]
+
+
+@pytest.mark.parametrize("what", [smm.Dataset(), 5, [Path("."), 5]])
+def test_load_takes_paths_only(what):
+    from smmanalytics.errors import ArgumentTypeError
+
+    with pytest.raises(ArgumentTypeError, match="load takes the path of a folder, file or zip"):
+        smm.load(what)
+    assert issubclass(ArgumentTypeError, TypeError)

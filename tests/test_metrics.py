@@ -143,3 +143,24 @@ def test_engagement_uses_given_interactions_only_without_components():
     assert e.loc["pinterest", "interactions"] == 16          # 7 + 9, as given
     assert e.loc["facebook", "interactions"] == 5            # 4 + 1, not the stale 99
     assert e.loc["facebook", "er_reach_pooled"] == pytest.approx(5 / 50)
+
+
+@pytest.mark.parametrize("by,column", [("bogus", "bogus"), (["platform", "nope"], "nope")])
+def test_engagement_by_a_missing_column_names_it(by, column):
+    from smmanalytics.errors import SchemaError
+
+    with pytest.raises(SchemaError, match=f"cannot group by '{column}': posts lack") as err:
+        metrics.engagement(_posts(), by=by)
+    assert err.value.column == column and isinstance(err.value, ValueError)
+    with pytest.raises(SchemaError, match="cannot group by 'platform'"):
+        metrics.engagement(_posts().drop(columns="platform"))
+
+
+def test_engagement_takes_a_dataset():
+    from smmanalytics.dataset import Dataset
+    from smmanalytics.errors import ArgumentTypeError
+
+    e = metrics.engagement(Dataset(posts=_posts()), by="platform").set_index("platform")
+    assert e.loc["instagram", "interactions"] == 110            # 100 + 10
+    with pytest.raises(ArgumentTypeError, match="posts DataFrame .* or a Dataset; got list"):
+        metrics.engagement([1, 2])

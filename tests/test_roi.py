@@ -344,9 +344,43 @@ def test_roi_foreign_currency_left_out_with_note(tmp_path):
     assert row["cost"] == 100 and "1 cost lines in USD left out" in row["note"]
 
 
-def test_roi_bad_by():
-    with pytest.raises(ValueError, match="by must be"):
-        roi(dataset(), "2026-10", by="week")
+@pytest.mark.parametrize("by", ["week", "content_type", ["campaign", "platform"], 3])
+def test_roi_bad_by(by):
+    from smmanalytics.errors import ArgumentError
+
+    with pytest.raises(ArgumentError, match="by must be None, 'campaign' or 'platform'; got"):
+        roi(dataset(), "2026-10", by=by)
+    assert issubclass(ArgumentError, ValueError)
+
+
+def test_roi_by_one_item_list_is_taken(tmp_path):
+    ds = dataset(tmp_path, "2026-10-01,,ad_spend,100,,,a,,,\n")
+    pd.testing.assert_frame_equal(roi(ds, "2026-10", by=["campaign"]),
+                                  roi(ds, "2026-10", by="campaign"))
+
+
+def test_prorate_costs_takes_a_path_and_refuses_other_things(tmp_path):
+    from smmanalytics.errors import ArgumentTypeError
+
+    path = costs_file(tmp_path, "2026-10-01,2026-10-31,tools,31,,,,,,\n")
+    out = prorate_costs(str(path), "2026-10-05..2026-10-14")
+    assert out["allocated"].tolist() == [10.0]                # 31 × 10 / 31
+    pd.testing.assert_frame_equal(prorate_costs(path, "2026-10"),
+                                  prorate_costs(read_costs(path), "2026-10"))
+    with pytest.raises(ArgumentTypeError, match="costs must be a costs table"):
+        prorate_costs(42, "2026-10")
+
+
+@pytest.mark.parametrize("cpm", ["abc", None, -5.0, float("nan"), {"instagram": "abc"}, True])
+def test_earned_media_value_refuses_a_cpm_that_is_not_a_number(cpm):
+    from smmanalytics.errors import ArgumentError
+
+    p = posts([{"platform": "instagram", "post_id": "1", "published_at": "2026-10-03T10:00Z",
+                "paid": False, "impressions": 10000.0}])
+    with pytest.raises(ArgumentError, match=r"cpm(\['instagram'\])? must be a number ≥ 0"):
+        earned_media_value(dataset(posts=p), "2026-10", cpm=cpm)
+    e = earned_media_value(dataset(posts=p), "2026-10", cpm={"Instagram": 6})
+    assert e.loc[0, "emv_estimate"] == pytest.approx(60.0)    # 10000 / 1000 × 6
 
 
 @settings(max_examples=25, deadline=None)

@@ -14,6 +14,8 @@ from .calendar import plan_after, plan_month, plan_slots, write_ics
 from .compare import Comparison, compare
 from .dataset import Dataset, load
 from .errors import (
+    ArgumentError,
+    ArgumentTypeError,
     ConfigError,
     DataQualityWarning,
     EmptyDataError,
@@ -69,6 +71,8 @@ __all__ = [
     "ConfigError",
     "UnknownPlatformError",
     "PeriodError",
+    "ArgumentError",
+    "ArgumentTypeError",
     "EmptyDataError",
     "ReportError",
     "OutputError",

@@ -35,7 +35,7 @@ import numpy as np
 import pandas as pd
 
 from ._io import read_user_text, user_csv
-from .errors import ConfigError
+from .errors import ArgumentError, ConfigError
 from .metrics import followers_at
 from .periods import Period, local_dates, parse_period
 from .schema import PLATFORMS
@@ -223,6 +223,7 @@ def compare_benchmarks(ds, period_or_year: object, industry: str | None = None, 
     source : str or None
         ``Rival IQ`` (default), ``Socialinsider`` or ``Buffer``: families are never mixed.
         None stacks every family (latest edition of each), each row computed its own way.
+        The name is taken in any case; another raises :class:`~smmanalytics.errors.ArgumentError`.
     edition : int, optional
         Default: the latest edition of that source.
 
@@ -234,16 +235,20 @@ def compare_benchmarks(ds, period_or_year: object, industry: str | None = None, 
     """
     if source is None:
         if edition is not None:
-            raise ValueError("edition needs a source: editions differ between publishers")
+            raise ArgumentError("edition needs a source: editions differ between publishers")
         parts = [compare_benchmarks(ds, period_or_year, industry, source=s)
                  for s in sorted(benchmarks()["source"].unique())]
         return pd.concat(parts, ignore_index=True)
     p = parse_period(period_or_year)
     industry = (industry or getattr(ds.brand, "industry", "all") or "all").lower()
+    sources = sorted(benchmarks()["source"].unique())
+    name = (next((s for s in sources if s.lower() == source.strip().lower()), None)
+            if isinstance(source, str) else None)
+    if name is None:
+        raise ArgumentError(f"unknown benchmark source {source!r}; expected one of "
+                            f"{', '.join(sources)} (any case), or None for all")
+    source = name
     table = benchmarks(source=source)
-    if table.empty:
-        raise ValueError(f"unknown benchmark source {source!r}; expected one of "
-                         f"{sorted(benchmarks()['source'].unique())}")
     ed = edition if edition is not None else int(table["edition"].max())
     table = table.loc[(table["edition"] == ed).to_numpy()]
     posts = _posts_in(ds, p)

@@ -27,6 +27,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from os import PathLike
 from pathlib import Path
 
 import numpy as np
@@ -36,7 +37,7 @@ import pyarrow.compute as pc
 
 from . import schema
 from .brand import Brand
-from .errors import DataQualityWarning, ParseError, SchemaError, SmmError
+from .errors import ArgumentTypeError, DataQualityWarning, ParseError, SchemaError, SmmError
 from .periods import posts_in_period
 from .quality import QualityLog
 
@@ -357,10 +358,18 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
     ParseError
         when a path does not exist, or (``strict=True``) when a file cannot be read (a
         ConfigError, its subclass, for an invalid side file).
+    ArgumentTypeError
+        (a TypeError) when ``path`` is not a path, or a list of them (a Dataset already loaded,
+        a number).
     """
     from .loaders._headers import using_synonyms
 
     paths = list(path) if isinstance(path, (list, tuple)) else [path]
+    bad = [p for p in paths if not isinstance(p, str | PathLike)]
+    if bad:
+        hint = " (already loaded: use it as it is)" if isinstance(bad[0], Dataset) else ""
+        raise ArgumentTypeError(f"load takes the path of a folder, file or zip, or a list of "
+                                f"them; got {type(bad[0]).__name__}{hint}")
     root = Path(paths[0]) if len(paths) == 1 and Path(paths[0]).is_dir() else None
     # one log per walked file, joined in walk order at the end (then the merge notes)
     item_logs: list[QualityLog] = []

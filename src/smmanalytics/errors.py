@@ -17,6 +17,8 @@ __all__ = [
     "ConfigError",
     "UnknownPlatformError",
     "PeriodError",
+    "ArgumentError",
+    "ArgumentTypeError",
     "EmptyDataError",
     "ReportError",
     "OutputError",
@@ -85,6 +87,16 @@ class UnknownPlatformError(SmmError, ValueError):
 
 class PeriodError(SmmError, ValueError):
     """A period (``2026-10``, ``2026-Q3``, ``2026``, a pair of dates) cannot be understood."""
+
+
+class ArgumentError(SmmError, ValueError):
+    """An argument of a function is not one it takes: names the argument, what it takes and
+    what came (``roi(by="week")``, ``earned_media_value(cpm="abc")``)."""
+
+
+class ArgumentTypeError(ArgumentError, TypeError):
+    """An argument is of a type the function does not take (``load(ds)`` for a path); also a
+    TypeError, as Python's own error for it was."""
 
 
 class EmptyDataError(SmmError, ValueError):

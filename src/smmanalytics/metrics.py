@@ -23,6 +23,8 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from .errors import ArgumentTypeError, SchemaError
+
 __all__ = ["COMPONENTS", "DENOMINATORS", "interactions", "post_interactions", "row_sum", "rate",
            "add_rates", "engagement", "followers_at"]
 
@@ -166,10 +168,12 @@ def engagement(posts: pd.DataFrame, by: Sequence[str] | str | None = ("platform"
 
     Parameters
     ----------
-    posts : DataFrame
-        Canonical posts.
+    posts : DataFrame or Dataset
+        Canonical posts; a Dataset gives its ``posts`` (and its ``daily`` when ``daily`` is
+        not given).
     by : column name(s) or None
-        Grouping columns; None gives one row for all posts.
+        Grouping columns of ``posts``; None gives one row for all posts. A column ``posts``
+        lacks raises :class:`~smmanalytics.errors.SchemaError` naming the columns it has.
     daily : DataFrame, optional
         Account series, for followers at posting time (``er_followers``).
 
@@ -189,8 +193,20 @@ def engagement(posts: pd.DataFrame, by: Sequence[str] | str | None = ("platform"
     >>> float(e.loc[0, "er_reach_median"]), float(e.loc[0, "er_reach_pooled"])
     (0.065, 0.03636363636363636)
     """
-    df = add_rates(posts, daily)
+    if not isinstance(posts, pd.DataFrame):
+        if isinstance(getattr(posts, "posts", None), pd.DataFrame):     # a Dataset
+            daily = posts.daily if daily is None else daily
+            posts = posts.posts
+        else:
+            raise ArgumentTypeError(f"posts must be a posts DataFrame (ds.posts) or a Dataset; "
+                                    f"got {type(posts).__name__}")
     keys = [by] if isinstance(by, str) else list(by or [])
+    missing = [k for k in keys if k not in posts.columns]
+    if missing:
+        raise SchemaError(f"cannot group by {', '.join(map(repr, missing))}: posts lack that "
+                          f"column; expected one of {', '.join(map(str, posts.columns))}",
+                          column=missing[0])
+    df = add_rates(posts, daily)
     if not keys:
         df = df.assign(_all="all")
         keys = ["_all"]

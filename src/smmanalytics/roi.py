@@ -34,12 +34,16 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import math
+import numbers
+import os
 
 import numpy as np
 import pandas as pd
 
 from ._costs import CATEGORIES, COST_COLUMNS, read_costs
 from ._web import UNASSIGNED, campaign_key, social_web
+from .errors import ArgumentError, ArgumentTypeError, SchemaError
 from .periods import Period, local_dates, overlap_days, parse_period
 from .quality import side_file_error
 
@@ -50,19 +54,29 @@ __all__ = ["CATEGORIES", "COST_COLUMNS", "read_costs", "costs_status", "costs_sp
 logger = logging.getLogger(__name__)
 
 
-def prorate_costs(costs: pd.DataFrame, period: object) -> pd.DataFrame:
+def prorate_costs(costs: pd.DataFrame | str | os.PathLike, period: object) -> pd.DataFrame:
     """Cost lines overlapping ``period`` with the prorated ``allocated`` amount.
 
     ``allocated = amount × overlap_days / days``, where ``days`` is the line's inclusive span.
-    The input is not modified.
+    ``costs`` is a table of :func:`read_costs` (``ds.costs``) or the path of a costs.csv, read
+    with :func:`read_costs`. The input is not modified.
 
     Examples
     --------
     A 365-day subscription of 1200 gives October 2026 1200 × 31 / 365 = 101.92.
     """
     p = parse_period(period)
+    if isinstance(costs, str | os.PathLike):
+        costs = read_costs(costs)
+    elif costs is not None and not isinstance(costs, pd.DataFrame):
+        raise ArgumentTypeError(f"costs must be a costs table (ds.costs, read_costs) or the path "
+                                f"of a costs.csv; got {type(costs).__name__}")
     if costs is None or costs.empty:
         return pd.DataFrame(columns=[*COST_COLUMNS, "days", "overlap_days", "allocated"])
+    missing = [c for c in ("start", "end", "amount") if c not in costs.columns]
+    if missing:
+        raise SchemaError(f"costs lack column(s) {', '.join(map(repr, missing))}; expected the "
+                          f"columns of read_costs: {', '.join(COST_COLUMNS)}", column=missing[0])
     c = costs.reset_index(drop=True)
     days = ((pd.to_datetime(c["end"]) - pd.to_datetime(c["start"])).dt.days + 1).to_numpy()
     ov = overlap_days(c["start"], c["end"], p)
@@ -173,8 +187,10 @@ def roi(ds, period: object, by: str | None = None, *,
         ``"2026-10"``, ``"2026-Q3"`` or ``(start, end)``; see
         :func:`~smmanalytics.periods.parse_period`.
     by : None, "campaign" or "platform"
-        None gives one row. Costs or traffic without a campaign (platform) go to the
-        ``(unassigned)`` row, so the rows add up to the total.
+        None gives one row (a one-item list such as ``["campaign"]`` is taken too; another
+        value raises :class:`~smmanalytics.errors.ArgumentError`, a ValueError). Costs or
+        traffic without a campaign (platform) go to the ``(unassigned)`` row, so the rows add
+        up to the total.
     value_per_key_event : float, optional
         Overrides goals.yaml's ``value_per_key_event``.
 
@@ -191,8 +207,10 @@ def roi(ds, period: object, by: str | None = None, *,
     --------
     >>> smm.roi(ds, period="2026-10", by="campaign")      # doctest: +SKIP
     """
-    if by not in (None, "campaign", "platform"):
-        raise ValueError(f"by must be None, 'campaign' or 'platform'; got {by!r}")
+    if isinstance(by, list | tuple) and len(by) == 1:
+        by = by[0]
+    if not (by is None or (isinstance(by, str) and by in ("campaign", "platform"))):
+        raise ArgumentError(f"by must be None, 'campaign' or 'platform'; got {by!r}")
     p = parse_period(period)
     brand_cur = ds.brand.currency
     notes: dict[str, list[str]] = {}
@@ -491,7 +509,8 @@ def earned_media_value(ds, period: object, cpm: float | dict[str, float]) -> pd.
 
     ``emv_estimate = organic impressions / 1000 × cpm`` per platform, impressions being views
     where a platform no longer gives impressions, over posts not flagged paid. The CPM is the
-    user's assumption (a number, or one per platform). This is not revenue and never enters ROI.
+    user's assumption (a number ≥ 0, or a dict of them per platform; anything else raises
+    :class:`~smmanalytics.errors.ArgumentError`). This is not revenue and never enters ROI.
 
     Returns
     -------
@@ -499,6 +518,7 @@ def earned_media_value(ds, period: object, cpm: float | dict[str, float]) -> pd.
         platform, impressions, cpm_assumed, emv_estimate, label ("estimate, not ROI").
     """
     p = parse_period(period)
+    cpm = _cpm(cpm)
     posts = ds.posts
     if posts is None or posts.empty:
         return pd.DataFrame({"platform": pd.Series(dtype="string"),
@@ -519,6 +539,21 @@ def earned_media_value(ds, period: object, cpm: float | dict[str, float]) -> pd.
     g["emv_estimate"] = (g["impressions"] / 1000 * g["cpm_assumed"]).astype("Float64")
     g["label"] = pd.array(["estimate, not ROI"] * len(g), dtype="string")
     return g
+
+
+def _cpm(cpm: object) -> float | dict[str, float]:
+    """``cpm`` as a number ≥ 0, or a dict of them per platform; ArgumentError otherwise."""
+    def one(v: object, what: str) -> float:
+        ok = isinstance(v, numbers.Real) and not isinstance(v, bool)
+        if not ok or not math.isfinite(float(v)) or float(v) < 0:
+            err = ArgumentError if ok else ArgumentTypeError
+            raise err(f"{what} must be a number ≥ 0 (an assumed cost per 1000 impressions); "
+                      f"got {v!r}")
+        return float(v)
+
+    if isinstance(cpm, dict):
+        return {str(k).lower(): one(v, f"cpm[{k!r}]") for k, v in cpm.items()}
+    return one(cpm, "cpm")
 
 
 #: one colour per cost category, the same in every chart (muted, told apart without hue alone:
