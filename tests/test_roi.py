@@ -639,3 +639,26 @@ def test_social_web_same_rows_whatever_the_frames_history():
     other = base.assign(revenue=base["revenue"] * 2)
     doubled, _ = social_web(other, parse_period("2026-10"))
     assert doubled["revenue"].tolist() == [300.0, 80.0]
+
+
+def test_functions_of_a_dataset_refuse_a_frame_clearly():
+    from smmanalytics.benchmarks import compare_benchmarks, compare_competitors
+    from smmanalytics.compare import compare
+    from smmanalytics.errors import ArgumentError, ArgumentTypeError
+
+    p = posts([{"platform": "instagram", "post_id": "1", "published_at": "2026-10-03T10:00Z",
+                "paid": False, "impressions": 10000.0}])
+    for call, name in ((lambda: roi(p, "2026-10"), "roi"),
+                       (lambda: campaign_roi(p), "campaign_roi"),
+                       (lambda: earned_media_value(p, "2026-10", cpm=5), "earned_media_value"),
+                       (lambda: compare(p, "2026-10"), "compare"),
+                       (lambda: compare_benchmarks(p, "2026"), "compare_benchmarks"),
+                       (lambda: compare_competitors(p, "2026-10"), "compare_competitors")):
+        with pytest.raises(ArgumentTypeError, match=f"^{name} takes a Dataset .*got DataFrame"):
+            call()
+    with pytest.raises(ArgumentTypeError, match="cost_breakdown takes a frame of roi"):
+        cost_breakdown(dataset(posts=p))
+    with pytest.raises(ArgumentTypeError, match="value_per_key_event must be a number"):
+        roi(dataset(posts=p), "2026-10", value_per_key_event="abc")
+    with pytest.raises(ArgumentError, match="n_boot must be a whole number of resamples"):
+        compare(dataset(posts=p), "2026-10", n_boot=0)

@@ -35,7 +35,7 @@ import numpy as np
 import pandas as pd
 
 from ._io import read_user_text, user_csv
-from .errors import ArgumentError, ConfigError
+from .errors import ArgumentError, ConfigError, require_dataset
 from .metrics import followers_at
 from .periods import Period, local_dates, parse_period
 from .schema import PLATFORMS
@@ -233,6 +233,7 @@ def compare_benchmarks(ds, period_or_year: object, industry: str | None = None, 
         platform, metric, source, edition, industry, brand_value, benchmark_value, ratio
         (brand ÷ benchmark), posts, method, grade, note.
     """
+    require_dataset(ds, "compare_benchmarks")
     if source is None:
         if edition is not None:
             raise ArgumentError("edition needs a source: editions differ between publishers")
@@ -396,6 +397,7 @@ def compare_competitors(ds, period: object, competitors: pd.DataFrame | None = N
         er_followers, posts_per_week, rank (by er_followers within the platform, 1 = best),
         note.
     """
+    require_dataset(ds, "compare_competitors")
     p = parse_period(period)
     comp = ds.competitors if competitors is None else competitors
     rows = []

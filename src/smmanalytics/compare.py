@@ -39,6 +39,7 @@ Definitions
 from __future__ import annotations
 
 import datetime as dt
+import numbers
 import warnings
 from dataclasses import dataclass, field
 
@@ -47,7 +48,7 @@ import pandas as pd
 
 from ._actuals import actual as _actual
 from ._actuals import metric_daily
-from .errors import PeriodError, UnknownPlatformError
+from .errors import ArgumentError, PeriodError, UnknownPlatformError, require_dataset
 from .metrics import post_interactions
 from .periods import Period, local_dates, parse_period
 from .schema import PLATFORMS
@@ -221,6 +222,9 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
         basis (period or per day), n_current, n_previous (posts, or days with data),
         direction (up, down, flat), direction_only, method; ``caveats``: sentences to print.
     """
+    require_dataset(ds, "compare")
+    if isinstance(n_boot, bool) or not isinstance(n_boot, numbers.Integral) or n_boot < 1:
+        raise ArgumentError(f"n_boot must be a whole number of resamples ≥ 1; got {n_boot!r}")
     cur = parse_period(period)
     prev = parse_period(previous) if previous is not None else cur.previous()
     if prev.end >= cur.start:

@@ -99,6 +99,14 @@ class ArgumentTypeError(ArgumentError, TypeError):
     TypeError, as Python's own error for it was."""
 
 
+def require_dataset(ds: Any, function: str) -> None:
+    """ArgumentTypeError unless ``ds`` looks like a Dataset (has ``posts`` and ``brand``):
+    ``smm.roi(ds.posts, ...)`` is told to pass the Dataset, not a KeyError from deep inside."""
+    if not (hasattr(ds, "posts") and hasattr(ds, "brand")):
+        raise ArgumentTypeError(f"{function} takes a Dataset (smm.load(path)); got "
+                                f"{type(ds).__name__}")
+
+
 class EmptyDataError(SmmError, ValueError):
     """There is no data for what was asked (no posts in the period, an empty file)."""
 

@@ -43,7 +43,7 @@ import pandas as pd
 
 from ._costs import CATEGORIES, COST_COLUMNS, read_costs
 from ._web import UNASSIGNED, campaign_key, social_web
-from .errors import ArgumentError, ArgumentTypeError, SchemaError
+from .errors import ArgumentError, ArgumentTypeError, SchemaError, require_dataset
 from .periods import Period, local_dates, overlap_days, parse_period
 from .quality import side_file_error
 
@@ -174,6 +174,13 @@ def _value_per_key_event(ds, value_per_key_event: float | None) -> float | None:
     return float(v) if v is not None else None
 
 
+def _check_value_per_key_event(v: object) -> None:
+    if v is not None and not (isinstance(v, numbers.Real) and not isinstance(v, bool)
+                              and math.isfinite(float(v))):
+        raise ArgumentTypeError(f"value_per_key_event must be a number (the value of one key "
+                                f"event, in the brand's currency) or None; got {v!r}")
+
+
 def roi(ds, period: object, by: str | None = None, *,
         value_per_key_event: float | None = None) -> pd.DataFrame:
     """Cost, attributed value and returns for a period, overall or per campaign or platform.
@@ -207,10 +214,12 @@ def roi(ds, period: object, by: str | None = None, *,
     --------
     >>> smm.roi(ds, period="2026-10", by="campaign")      # doctest: +SKIP
     """
+    require_dataset(ds, "roi")
     if isinstance(by, list | tuple) and len(by) == 1:
         by = by[0]
     if not (by is None or (isinstance(by, str) and by in ("campaign", "platform"))):
         raise ArgumentError(f"by must be None, 'campaign' or 'platform'; got {by!r}")
+    _check_value_per_key_event(value_per_key_event)
     p = parse_period(period)
     brand_cur = ds.brand.currency
     notes: dict[str, list[str]] = {}
@@ -450,6 +459,8 @@ def campaign_roi(ds, *, value_per_key_event: float | None = None,
     DataFrame
         campaign, start, end, then the columns of :func:`roi` (``period`` is the span).
     """
+    require_dataset(ds, "campaign_roi")
+    _check_value_per_key_event(value_per_key_event)
     spans = []
     costs = ds.costs
     if costs is not None and not costs.empty:
@@ -495,6 +506,11 @@ def cost_breakdown(roi_frame: pd.DataFrame) -> pd.DataFrame:
         [campaign or platform,] category, amount, share (of that row's total cost; NaN when
         the total is 0), one row per non-zero category.
     """
+    if not isinstance(roi_frame, pd.DataFrame) or "cost" not in roi_frame.columns:
+        raise ArgumentTypeError(f"cost_breakdown takes a frame of roi(); got "
+                                f"{type(roi_frame).__name__}"
+                                + (" without a cost column" if isinstance(roi_frame,
+                                                                          pd.DataFrame) else ""))
     key = [c for c in ("campaign", "platform") if c in roi_frame.columns]
     long = roi_frame.melt(id_vars=key + ["cost"], value_vars=list(CATEGORIES),
                           var_name="category", value_name="amount")
@@ -517,6 +533,7 @@ def earned_media_value(ds, period: object, cpm: float | dict[str, float]) -> pd.
     DataFrame
         platform, impressions, cpm_assumed, emv_estimate, label ("estimate, not ROI").
     """
+    require_dataset(ds, "earned_media_value")
     p = parse_period(period)
     cpm = _cpm(cpm)
     posts = ds.posts
