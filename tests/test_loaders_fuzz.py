@@ -248,3 +248,25 @@ def test_blank_rows_are_the_rows_of_empty_cells(rows):
                                       type=pa.float64()),
                         "1": arrow.column(1), "2": arrow.column(2)})
     assert np.array_equal(_blank_rows(numbers), expected)
+
+
+_RU = "января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split()
+_SV = "januari februari mars april maj juni juli augusti september oktober november " \
+      "december".split()
+_VI = "Một Hai Ba Tư Năm Sáu Bảy Tám Chín Mười".split() + ["Mười Một", "Mười Hai"]
+
+
+@SETTINGS
+@given(st.dates(min_value=pd.Timestamp("2015-01-01").date(),
+                max_value=pd.Timestamp("2030-12-31").date()),
+       st.sampled_from(["ja", "ja_year", "ru", "ru_year", "sv", "vi", "vi_digits", "vi_year"]))
+def test_ui_language_dates_read_their_day(day, form):
+    """TikTok writes dates in the UI language (reference §6.2): each form gives its day."""
+    m, d, y = day.month, day.day, day.year
+    text = {"ja": f"{m}月{d}日", "ja_year": f"{y}年{m}月{d}日", "ru": f"{d} {_RU[m - 1]}",
+            "ru_year": f"{d} {_RU[m - 1]} {y} г.", "sv": f"{d} {_SV[m - 1]}",
+            "vi": f"{d} tháng {_VI[m - 1]}", "vi_digits": f"ngày {d} tháng {m}",
+            "vi_year": f"ngày {d} tháng {m} năm {y}"}[form]
+    parts = parse_text_dates(pd.Series([text], dtype="str"))
+    assert parts.loc[0, ["month", "day"]].tolist() == [m, d]
+    assert (parts.loc[0, "year"] == y) if form.endswith("_year") else pd.isna(parts.loc[0, "year"])

@@ -294,3 +294,24 @@ def test_older_swedish_overview_with_follower_columns(tmp_path):
     assert _series(df, "follows") == [5, 1] and _series(df, "unfollows") == [2, 2]
     assert df["account_id"].unique().tolist() == ["konto"]
     assert "year_inferred" not in _codes(df)              # ISO dates carry their year
+
+
+@pytest.mark.parametrize(("cells", "expected"), [
+    (["9月13日", "9月14日"], ["2026-09-13", "2026-09-14"]),               # Japanese / Chinese UI
+    (["18 января", "1 февраля"], ["2026-01-18", "2026-02-01"]),          # Russian, genitive
+    (["10 tháng Tám", "11 tháng Tám"], ["2026-08-10", "2026-08-11"]),    # Vietnamese words
+    (["30 tháng mười một", "1 tháng mười hai"], ["2025-11-30", "2025-12-01"]),
+    (["5 januari", "3 maj", "12 augusti"], ["2026-01-05", "2026-05-03", "2026-08-12"]),  # sv
+])
+def test_overview_dates_in_the_ui_language(tmp_path, cells, expected):
+    # headers stay English in Japanese, Russian and Vietnamese UIs (reference §6.2)
+    rows = ['"Date","Video Views","Profile Views","Likes","Comments","Shares"'] + [
+        f'"{d}","{i + 1}","0","0","0","0"' for i, d in enumerate(cells)]
+    path = tmp_path / "Overview_2026-08-28_1790409600_someone.zip"     # 2026-09-26 08:00 UTC
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("Overview.csv", b"\xef\xbb\xbf" + "\n".join(rows).encode())
+    df = _by_format(path)["tiktok_overview"]
+    views = df[df["metric"] == "views"]
+    assert views["date"].dt.strftime("%Y-%m-%d").tolist() == expected
+    assert views["value"].tolist() == list(range(1, len(cells) + 1))
+    assert "year_inferred" in _codes(df)

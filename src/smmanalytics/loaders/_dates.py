@@ -5,9 +5,12 @@
   forward to the first valid instant. Both are counted and returned as quality notes.
 - :func:`parse_datetimes`: fixed-format text (Meta ``MM/DD/YYYY HH:MM`` in
   America/Los_Angeles, X legacy ``YYYY-MM-DD HH:MM +0000``) → UTC.
-- :func:`parse_text_dates`: dates written with month names in EN/FR/IT/ES/DE, full or
+- :func:`parse_text_dates`: dates written with month names in EN/FR/IT/ES/DE/SV/RU, full or
   abbreviated, with or without a dot: ``Tue, Jul 14, 2026``, ``Jan 6, 2024``,
-  ``28 sept. 2026``, ``14. Juli 2026``, and year-less ``September 25`` / ``28 August``.
+  ``28 sept. 2026``, ``14. Juli 2026``, ``12 augusti``, ``18 января 2026 г.``, and year-less
+  ``September 25`` / ``28 August``; Japanese/Chinese ``9月13日`` (``2026年9月13日``) and
+  Vietnamese ``10 tháng Tám`` / ``ngày 10 tháng 8 năm 2026`` (TikTok writes its dates in the
+  UI language, reference §6.2).
 - :func:`resolve_year`: the year of a year-less date from an as-of date: the latest year
   for which the date is not after the as-of date (so at most ~365 days before it).
 - :func:`day_to_utc`: a calendar day is stored as 00:00 of that day in the source zone,
@@ -47,6 +50,21 @@ _NAMES = {
     "de": ["januar februar märz april mai juni juli august september oktober november dezember",
            "jan feb märz apr mai jun jul aug sept okt nov dez", "jän maerz mrz"],
 }
+#: more 12-word month lists (full names, grammatical cases, abbreviations), by language
+_MORE_NAMES = {
+    "sv": ["januari februari mars april maj juni juli augusti september oktober november "
+           "december", "jan feb mar apr maj jun jul aug sep okt nov dec",
+           "jan febr mars apr maj juni juli aug sept okt nov dec"],
+    # genitive (18 января), nominative (январь), and the usual abbreviations
+    "ru": ["января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+           "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь",
+           "янв фев мар апр мая июн июл авг сен окт ноя дек",
+           "янв февр март апр май июнь июль авг сент окт нояб дек"],
+}
+#: Vietnamese month words after ``tháng`` (``10 tháng Tám``): number words 1-12
+_VI_MONTHS = {"một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6,
+              "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9, "mười": 10, "mười một": 11,
+              "mười hai": 12}
 _EXTRA_MONTH = {"fevrier": 2, "aout": 8, "decembre": 12, "fevr": 2, "dec": 12, "sep": 9,
                 "setiembre": 9, "set": 9, "jän": 1, "maerz": 3, "mrz": 3, "sept": 9}
 
@@ -60,10 +78,15 @@ def _month_table() -> dict[str, int]:
             table[w] = i + 1
         for w in extra.split():
             table[w] = _EXTRA_MONTH[w]
+    for lists in _MORE_NAMES.values():
+        for words in lists:
+            for i, w in enumerate(words.split()):
+                if table.setdefault(w, i + 1) != i + 1:      # one word, one month everywhere
+                    raise ValueError(f"month word {w!r} names two months")
     return table
 
 
-#: month word (lower-case, without dot) → month number, for EN/FR/IT/ES/DE
+#: month word (lower-case, without dot) → month number, for EN/FR/IT/ES/DE/SV/RU
 MONTHS: dict[str, int] = _month_table()
 _WEEKDAYS = ("mon tue wed thu fri sat sun monday tuesday wednesday thursday friday saturday "
              "sunday lun mar mer jeu ven sam dim lundi mardi mercredi jeudi vendredi samedi "
@@ -72,6 +95,12 @@ _WEEKDAYS = ("mon tue wed thu fri sat sun monday tuesday wednesday thursday frid
 _MONTH_FIRST = r"^(?:[^\W\d]+\.?,?\s+)??([^\W\d]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$"
 _DAY_FIRST = (r"^(?:[^\W\d]+\.?,?\s+)?(\d{1,2})\.?\s*(?:de\s+)?([^\W\d]+)\.?"
               r"(?:\s+(?:de\s+)?(\d{4}))?$")
+#: Japanese / Chinese ``9月13日``, ``2026年9月13日`` (digits folded by NFKC)
+_CJK = r"^(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日$"
+#: Vietnamese ``10 tháng Tám``, ``ngày 10 tháng 8 năm 2026``, ``10 thg 8, 2026``
+_VI = (r"^(?:ngày\s+)?(\d{1,2})\s+(?:tháng|thg)\s+("
+       + "|".join(sorted(_VI_MONTHS, key=len, reverse=True)) +
+       r"|1[0-2]|0?[1-9])(?:,?\s+(?:năm\s+)?(\d{4}))?$")
 
 
 #: calendar years accepted in exports (pandas' nanosecond timestamps end in 2262)
@@ -205,7 +234,9 @@ def parse_text_dates(values: pd.Series, *, file: str | None = None, column: str 
                      numeric_order: str = "mdy") -> pd.DataFrame:
     """Parse month-name dates; return a frame of nullable ``year``, ``month``, ``day`` (Int64).
 
-    ``year`` is NA for year-less cells (``September 25``); resolve it with :func:`resolve_year`.
+    Month names in EN/FR/IT/ES/DE/SV/RU (:data:`MONTHS`), Japanese/Chinese ``9月13日`` and
+    Vietnamese ``10 tháng Tám`` are read. ``year`` is NA for year-less cells (``September 25``);
+    resolve it with :func:`resolve_year` (or :func:`resolve_run_year` for a run of days).
     ISO dates (``2026-07-14``) are accepted too, and all-number dates as a spreadsheet re-save
     writes them (``7/14/2026``, ``14.07.2026``): their order is proved by the column (a first
     number above 12 → day first; a second above 12 → month first), else ``numeric_order`` is
@@ -215,8 +246,12 @@ def parse_text_dates(values: pd.Series, *, file: str | None = None, column: str 
     """
     folded = _fold(values)
     empty = folded.isin({"", "-", "--", "n/a", "nan", "none", "—"})
+    # Russian writes the year as "2026 г." / "2026 года"
+    folded = folded.str.replace(r"(\d{4}) ?(?:г\.?|года)$", r"\1", regex=True)
     a = folded.str.extract(_MONTH_FIRST)
     b = folded.str.extract(_DAY_FIRST)
+    cjk = folded.str.normalize("NFKC").str.extract(_CJK)
+    vi = folded.str.extract(_VI)
     iso = folded.str.extract(r"^(\d{4})-(\d{2})-(\d{2})(?:[ t].*)?$")
     num = folded.str.extract(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})(?:[ t].*)?$")
     order = _numeric_order(num, numeric_order)
@@ -229,6 +264,12 @@ def parse_text_dates(values: pd.Series, *, file: str | None = None, column: str 
     year = a[2].where(a[0].notna(), b[2])
     month = word.map(lambda w: MONTHS.get(unicodedata.normalize("NFC", w)) if isinstance(w, str)
                      else None)
+    # the Japanese/Chinese and Vietnamese forms: (year, month, day) in the same columns
+    use_cjk, use_vi = cjk[1].notna(), vi[0].notna()
+    vi_month = vi[1].map(lambda w: _VI_MONTHS.get(w, w) if isinstance(w, str) else None)
+    year = year.where(~use_cjk, cjk[0]).where(~use_vi, vi[2])
+    month = month.where(~use_cjk, cjk[1]).where(~use_vi, vi_month)
+    day = day.where(~use_cjk, cjk[2]).where(~use_vi, vi[0])
     use_iso = iso[0].notna()
     use_num = num[0].notna() & ~use_iso
     out = pd.DataFrame({
@@ -249,7 +290,7 @@ def parse_text_dates(values: pd.Series, *, file: str | None = None, column: str 
         pos = int(np.flatnonzero(bad.to_numpy())[0])
         raise ParseError("cell is not a date", file=file, line=first_line + pos, column=column,
                          expected="a date with a month name (e.g. 'Tue, Jul 14, 2026', "
-                                  "'28 sept. 2026', 'September 25')",
+                                  "'28 sept. 2026', 'September 25', '9月13日', '18 января')",
                          got=str(values.iloc[pos]))
     masked = out.mask(empty)
     masked.attrs = dict(out.attrs)
