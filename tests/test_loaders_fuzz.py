@@ -270,3 +270,20 @@ def test_ui_language_dates_read_their_day(day, form):
     parts = parse_text_dates(pd.Series([text], dtype="str"))
     assert parts.loc[0, ["month", "day"]].tolist() == [m, d]
     assert (parts.loc[0, "year"] == y) if form.endswith("_year") else pd.isna(parts.loc[0, "year"])
+
+
+@SETTINGS
+@given(st.dates(min_value=pd.Timestamp("2015-01-01").date(),
+                max_value=pd.Timestamp("2030-12-31").date()),
+       st.integers(1, 400), st.integers(0, 364), st.integers(1, 3))
+def test_resolve_run_year_gives_back_the_run(first, length, after, repeat):
+    """A run of consecutive year-less days (each ``repeat`` times, as an hourly file) ending
+    ``after`` days before the as-of date is dated exactly, whatever its length."""
+    from smmanalytics.loaders._dates import resolve_run_year
+
+    days = pd.date_range(pd.Timestamp(first), periods=length).repeat(repeat)
+    as_of = days[-1] + pd.Timedelta(days=after, hours=8)
+    parts = parse_text_dates(pd.Series([f"{d:%B} {d.day}" for d in days], dtype="str"))
+    dates, inferred, consecutive = resolve_run_year(parts, as_of)
+    assert consecutive and inferred.all()
+    assert dates.tolist() == list(days)

@@ -315,3 +315,57 @@ def test_overview_dates_in_the_ui_language(tmp_path, cells, expected):
     assert views["date"].dt.strftime("%Y-%m-%d").tolist() == expected
     assert views["value"].tolist() == list(range(1, len(cells) + 1))
     assert "year_inferred" in _codes(df)
+
+
+def _history_zip(tmp_path, days, epoch):
+    rows = ['"Date","Followers","Difference in followers from previous day"'] + [
+        f'"{MONTHS[d.month - 1]} {d.day}","{1000 + i}","{1 if i else 0}"'
+        for i, d in enumerate(days)]
+    path = tmp_path / "Followers_someone.zip"
+    with zipfile.ZipFile(path, "w") as z:
+        info = zipfile.ZipInfo("FollowerHistory.csv",
+                               date_time=pd.Timestamp(epoch, unit="s").timetuple()[:6])
+        z.writestr(info, b"\xef\xbb\xbf" + "\n".join(rows).encode())
+    return path
+
+
+def test_a_year_of_days_starting_on_the_export_day_keeps_its_first_year(tmp_path):
+    # 365 days 2025-11-01 … 2026-10-31, exported 2026-11-01 09:00: "November 1" is the first
+    # day, a year before the export, not a phantom 2026-11-01 after "October 31"
+    days = pd.date_range("2025-11-01", "2026-10-31")
+    df = _by_format(_history_zip(tmp_path, days, 1793523600))["tiktok_follower_history"]
+    total = df[df["metric"] == "followers_total"].sort_values("date")
+    assert total["date"].iloc[0] == pd.Timestamp("2025-11-01")
+    assert total["date"].iloc[-1] == pd.Timestamp("2026-10-31")
+    assert total["date"].tolist() == list(days)
+    assert total["value"].iloc[0] == 1000 and total["value"].iloc[-1] == 1000 + 364
+    net = df[df["metric"] == "net_follows"].sort_values("date")["value"]
+    assert pd.isna(net.iloc[0]) and (net.iloc[1:] == 1).all()     # the first day's 0 is unknown
+    assert "year_inferred" in _codes(df) and "days_not_in_order" not in _codes(df)
+
+
+def test_days_out_of_order_are_dated_alone_and_said(tmp_path):
+    days = [pd.Timestamp("2026-10-31"), pd.Timestamp("2026-10-30"), pd.Timestamp("2026-11-01")]
+    df = _by_format(_history_zip(tmp_path, days, 1793523600))["tiktok_follower_history"]
+    total = df[df["metric"] == "followers_total"]
+    assert sorted(total["date"].dt.strftime("%Y-%m-%d")) == ["2026-10-30", "2026-10-31",
+                                                             "2026-11-01"]
+    assert "days_not_in_order" in _codes(df)
+
+
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve"
+
+
+@pytest.mark.skipif(not SAMPLE.exists(), reason="data/sample not generated in this checkout")
+def test_sample_daily_files_run_from_2025_11_01_to_2026_10_31():
+    for name in ("Followers_maisonseve.zip", "Overview_2025-11-01_1793520000_maisonseve.zip",
+                 "Viewers_maisonseve.zip"):
+        for fmt, df in _by_format(SAMPLE / name).items():
+            if fmt in ("tiktok_overview", "tiktok_follower_history", "tiktok_viewers"):
+                assert df["date"].min() == pd.Timestamp("2025-11-01"), (name, fmt)
+                assert df["date"].max() == pd.Timestamp("2026-10-31"), (name, fmt)
+    hist = _by_format(SAMPLE / "Followers_maisonseve.zip")["tiktok_follower_history"]
+    total = hist[hist["metric"] == "followers_total"].set_index("date")["value"]
+    # FollowerHistory.csv: "November 1","3008" first, "October 31","7039" last
+    assert total[pd.Timestamp("2025-11-01")] == 3008
+    assert total[pd.Timestamp("2026-10-31")] == 7039

@@ -13,6 +13,9 @@
   UI language, reference §6.2).
 - :func:`resolve_year`: the year of a year-less date from an as-of date: the latest year
   for which the date is not after the as-of date (so at most ~365 days before it).
+- :func:`resolve_run_year`: the years of a column of consecutive year-less days (a daily
+  file): the last day is the latest not after the as-of date, and the run is walked back from
+  it, so a 365-day export whose first day is the as-of day a year earlier keeps that year.
 - :func:`day_to_utc`: a calendar day is stored as 00:00 of that day in the source zone,
   converted to UTC (``time_precision="day"``).
 """
@@ -32,7 +35,7 @@ from ..errors import ParseError
 from ._arrow import strip
 
 __all__ = ["MONTHS", "local_to_utc", "parse_datetimes", "parse_text_dates", "resolve_year",
-           "day_to_utc", "META_TZ"]
+           "resolve_run_year", "day_to_utc", "META_TZ"]
 
 META_TZ = "America/Los_Angeles"
 _EMPTY = frozenset({"", "-", "--", "n/a", "nan", "none", "—"})
@@ -329,6 +332,66 @@ def resolve_year(parts: pd.DataFrame, as_of: pd.Timestamp) -> tuple[pd.Series, p
         year = year.mask(late, year - 1)
         dates = _make_dates(year, parts["month"], parts["day"])
     return dates, inferred
+
+
+def resolve_run_year(parts: pd.DataFrame, as_of: pd.Timestamp, *, max_step: int = 31
+                     ) -> tuple[pd.Series, pd.Series, bool]:
+    """Complete a run of year-less days (rows ascending, as a daily export writes them).
+
+    The last dated row gets the latest year not after ``as_of``'s date; walking back, each
+    earlier row gets the latest year not after the row below it (a row with a year keeps it and
+    is the reference above it). Repeated days (an hourly file) keep one year. Returns ``(naive
+    dates, inferred mask, consecutive)``: when the result is not a run (a step back in time, or
+    a gap of more than ``max_step`` days: rows not in ascending order), each year-less day is
+    resolved alone by :func:`resolve_year` and ``consecutive`` is False.
+    """
+    as_of = pd.Timestamp(as_of)
+    ref = (as_of.tz_convert(None) if as_of.tzinfo is not None else as_of).normalize()
+    inferred = parts["year"].isna() & parts["month"].notna()
+    year = parts["year"].to_numpy(dtype="float", na_value=np.nan)
+    month = parts["month"].to_numpy(dtype="float", na_value=np.nan)
+    day = parts["day"].to_numpy(dtype="float", na_value=np.nan)
+    out: list[datetime.date | None] = [None] * len(parts)
+    last = ref.date()
+    prev_key: tuple[float, float, float] | None = None
+    prev_date: datetime.date | None = None
+    for i in range(len(parts) - 1, -1, -1):
+        if np.isnan(month[i]) or np.isnan(day[i]):
+            continue
+        key = (year[i], month[i], day[i])
+        if key != prev_key:                 # the same day again (hours of a day) keeps its date
+            prev_key = key
+            prev_date = _latest_on_or_before(year[i], int(month[i]), int(day[i]), last)
+            if prev_date is not None:
+                last = prev_date
+        out[i] = prev_date
+    dates = pd.Series(pd.to_datetime(pd.Series(out, dtype="object"), errors="coerce"),
+                      index=parts.index).astype("datetime64[ns]")
+    known = dates.dropna()
+    steps = known.diff().dropna()
+    if len(steps) and ((steps < pd.Timedelta(0)) | (steps > pd.Timedelta(days=max_step))).any():
+        alone, inferred = resolve_year(parts, as_of)
+        return alone, inferred, False
+    return dates, inferred, True
+
+
+def _latest_on_or_before(year: float, month: int, day: int, ref: datetime.date
+                         ) -> datetime.date | None:
+    """``year-month-day`` when the year is known, else that day in the latest year ≤ ``ref``
+    (None for an impossible date)."""
+    if not np.isnan(year):
+        try:
+            return datetime.date(int(year), month, day)
+        except ValueError:
+            return None
+    for y in range(ref.year, ref.year - 9, -1):     # Feb 29 goes back to the last leap year
+        try:
+            d = datetime.date(y, month, day)
+        except ValueError:
+            continue
+        if d <= ref:
+            return d
+    return None
 
 
 def _make_dates(year: pd.Series, month: pd.Series, day: pd.Series) -> pd.Series:

@@ -5,8 +5,12 @@ Each section downloads as a zip (``Overview_<first day>_<epoch s>_<handle>.zip``
 UTF-8 with BOM, every field quoted, no final newline; ``Viewers.xlsx`` stores every cell as text.
 The handle appears only in the zip name: it becomes ``account_id``.
 
-Dates have **no year** (``September 25``): the year is the latest one that puts the date on or
-before the export date (``_dates.resolve_year``). The export date is, in order: the epoch in the
+Dates have **no year** (``September 25``) and are written in the UI language (``9月13日``,
+``18 января``, ``10 tháng Tám``). A daily file's rows are consecutive ascending days: the last
+is dated on or before the export date and the run is walked back from it
+(``_dates.resolve_run_year``; rows out of order are dated one by one, with a warning); other
+dates get the latest year that puts them on or before the export date
+(``_dates.resolve_year``). The export date is, in order: the epoch in the
 Overview zip name; the time the zip stored for the member; the file's modification time (noted,
 since a copied file moves it). Days are taken as UTC days (the zone is unknown [U], noted).
 ``undefined`` cells are missing (NaN), never 0.
@@ -43,7 +47,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ParseError
-from ._dates import day_to_utc, parse_text_dates, resolve_year
+from ._dates import day_to_utc, parse_text_dates, resolve_run_year, resolve_year
 from ._headers import normalize
 from ._ids import tiktok_id_time
 from ._registry import Candidate, ParseContext, register
@@ -94,19 +98,36 @@ def _export_time(c: Candidate, ctx: ParseContext) -> tuple[pd.Timestamp, bool]:
                      expected="a TikTok zip name or a file modification time", got=c.basename)
 
 
-def _days(c: Candidate, ctx: ParseContext, canonical: str, as_of: pd.Timestamp) -> pd.Series:
-    """Year-less (or full) dates of a column → naive days, year resolved from ``as_of``."""
+def _days(c: Candidate, ctx: ParseContext, canonical: str, as_of: pd.Timestamp,
+          run: bool = False) -> pd.Series:
+    """Year-less (or full) dates of a column → naive days, year resolved from ``as_of``.
+
+    ``run``: the column is a daily file's run of consecutive ascending days, ending not after
+    ``as_of`` (``_dates.resolve_run_year``): a 365-day export whose first day has the export's
+    month and day is dated a year before it, not on the export day."""
     cells = c.col(F, canonical)
     parts = parse_text_dates(cells_text(cells).fillna("").reset_index(drop=True), file=c.name,
                              column=c.header_of(F, canonical),
                              first_line=c.table.first_line + 1)
     check_years(parts, file=c.name, column=c.header_of(F, canonical),
                 first_line=c.table.first_line + 1)
-    dates, inferred = resolve_year(parts, as_of)
-    if inferred.any():
-        ctx.note("year_inferred", f"{c.header_of(F, canonical)!r} has no year: inferred as the "
-                 f"latest year not after {as_of:%Y-%m-%d}", level="info",
-                 rows=int(inferred.sum()))
+    header = c.header_of(F, canonical)
+    consecutive = False
+    if run:
+        dates, inferred, consecutive = resolve_run_year(parts, as_of)
+        if inferred.any() and not consecutive:
+            ctx.note("days_not_in_order", f"{header!r} rows are not consecutive ascending days: "
+                     f"each year-less day was given alone the latest year not after "
+                     f"{as_of:%Y-%m-%d}", rows=int(inferred.sum()))
+    else:
+        dates, inferred = resolve_year(parts, as_of)
+    if inferred.any() and consecutive:
+        ctx.note("year_inferred", f"{header!r} has no year: the rows were taken as consecutive "
+                 f"days up to {dates.max():%Y-%m-%d}, the last day not after "
+                 f"{as_of:%Y-%m-%d}", level="info", rows=int(inferred.sum()))
+    elif inferred.any():
+        ctx.note("year_inferred", f"{header!r} has no year: inferred as the latest year not "
+                 f"after {as_of:%Y-%m-%d}", level="info", rows=int(inferred.sum()))
     return dates.reset_index(drop=True)
 
 
@@ -174,7 +195,7 @@ def _detect_content(c: Candidate) -> float:
 def _daily_file(c: Candidate, ctx: ParseContext, names: tuple[str, ...],
                 hourly: bool = False) -> list[pd.DataFrame]:
     as_of, stated = _export_time(c, ctx)
-    dates = _days(c, ctx, "date", as_of)
+    dates = _days(c, ctx, "date", as_of, run=True)
     metrics = {k: _num(c, k) for k in names if c.match(F).has(k)}
     hour = None
     if hourly:
@@ -201,7 +222,7 @@ def _parse_overview(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
 def _parse_history(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     cells_of(c)
     as_of, stated = _export_time(c, ctx)
-    dates = _days(c, ctx, "date", as_of)
+    dates = _days(c, ctx, "date", as_of, run=True)
     metrics = {"followers_total": _num(c, "followers_total")}
     net = _num(c, "net_follows")
     if net is not None:
