@@ -369,3 +369,28 @@ def test_sample_daily_files_run_from_2025_11_01_to_2026_10_31():
     # FollowerHistory.csv: "November 1","3008" first, "October 31","7039" last
     assert total[pd.Timestamp("2025-11-01")] == 3008
     assert total[pd.Timestamp("2026-10-31")] == 7039
+
+
+def test_id_time_after_the_post_day_is_not_used(tmp_path):
+    # 7681870521679564053 >> 32 = 1788574858 = 2026-09-05 02:20:58 UTC (reference §9.3), but
+    # 'Post time' says August 20: a video is never public before its upload → the day is kept
+    rows = [["September 25", "v", "https://www.tiktok.com/@a/video/7681870521679564053",
+             "August 20", "1", "1", "1", "1"],
+            # the same upload posted "September 4": 2026-09-05 02:20 UTC is still the 4th at
+            # UTC-12 (36 h after 4 September 00:00 UTC is the limit) → the decoded time is used
+            ["September 25", "w", "https://www.tiktok.com/@a/video/7681870521679564054",
+             "September 4", "1", "1", "1", "1"],
+            # uploaded 2026-09-05 02:20:58 UTC, posted "September 6": 21 h 39 min before the
+            # 6th 00:00 UTC, more than the 14 h of UTC+14 → scheduled, day kept
+            ["September 25", "x", "https://www.tiktok.com/@a/video/7681870521679564055",
+             "September 6", "1", "1", "1", "1"]]
+    df = read_file(_content_zip(tmp_path, rows, when=(2026, 9, 26, 8, 0, 0)))[0]
+    assert df["published_at"].tolist() == [pd.Timestamp("2026-08-20", tz="UTC"),
+                                           pd.Timestamp("2026-09-05 02:20:58", tz="UTC"),
+                                           pd.Timestamp("2026-09-06", tz="UTC")]
+    assert df["time_source"].astype(str).tolist() == ["inferred_year", "decoded_id",
+                                                      "inferred_year"]
+    assert df["time_precision"].astype(str).tolist() == ["day", "second", "day"]
+    notes = {q["code"]: q for q in df.attrs["quality"]}
+    assert notes["id_time_disagrees"]["level"] == "warning"
+    assert notes["id_time_disagrees"]["rows"] == 1 and notes["scheduled_post"]["rows"] == 1

@@ -29,8 +29,10 @@ Formats:
 - ``tiktok_viewers`` (daily): ``Total Viewers`` → viewers, ``New Viewers``, ``Returning Viewers``.
 - ``tiktok_content`` (posts): ``post_id`` = the id in ``Video link``; ``published_at`` = the
   upload time decoded from it (``utc_s = id >> 32``, ``time_source = decoded_id``,
-  ``time_precision = second``) unless it is more than a day before ``Post time`` (a scheduled
-  post: then 00:00 UTC of ``Post time``, day precision, year inferred). ``Total views`` → views,
+  ``time_precision = second``) when it falls within the ``Post time`` day in some zone
+  (between its 00:00 at UTC+14 and its 24:00 at UTC-12); before it, a scheduled post, and after
+  it, impossible (noted ``id_time_disagrees``): then 00:00 UTC of ``Post time``, day precision,
+  year inferred. ``Total views`` → views,
   ``Total likes`` → reactions, ``Total comments``, ``Total shares``, ``Add to favorites`` /
   ``Total bookmarks`` → saves; content_type ``video``. ``Time`` (the as-of day) gives the
   snapshot: the end of that day, UTC. Rows broken by unquoted commas in the title are repaired by
@@ -342,13 +344,25 @@ def _parse_content(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     else:
         post_day = pd.Series(pd.NaT, index=range(n), dtype="datetime64[ns]")
         year_known = pd.Series(False, index=range(n))
-    lag = post_day - decoded.dt.tz_convert(None).dt.normalize()
-    use_id = decoded.notna() & (post_day.isna() | (lag <= pd.Timedelta(days=1)))
-    if (decoded.notna() & ~use_id).any():
-        ctx.note("scheduled_post", "the upload time in the video id is more than a day before "
-                 "'Post time' (scheduled post?): the post day is kept",
-                 rows=int((decoded.notna() & ~use_id).sum()))
-    published = day_to_utc(post_day, "UTC").where(~use_id, decoded)
+    # 'Post time' is a day in an unstated zone (UTC-12..UTC+14): the upload time decoded from
+    # the id is the publish time only when it falls within that day somewhere, i.e. between its
+    # 00:00 at UTC+14 and its 24:00 at UTC-12. Uploaded before: a scheduled post, published
+    # later that day at an unknown time. After: impossible (a post is never public before its
+    # upload), the two disagree.
+    day_utc = day_to_utc(post_day, "UTC")
+    lag = decoded - day_utc
+    early = decoded.notna() & post_day.notna() & (lag < -pd.Timedelta(hours=14))
+    late = decoded.notna() & post_day.notna() & (lag >= pd.Timedelta(hours=36))
+    use_id = decoded.notna() & ~early & ~late
+    if early.any():
+        ctx.note("scheduled_post", "the upload time in the video id is before the 'Post time' "
+                 "day in any time zone (scheduled post?): the post day is kept",
+                 rows=int(early.sum()))
+    if late.any():
+        ctx.note("id_time_disagrees", "the upload time in the video id is after the 'Post time' "
+                 "day in any time zone (a video is public only after its upload): the post day "
+                 "is kept", level="warning", rows=int(late.sum()))
+    published = day_utc.where(~use_id, decoded)
     source = np.where(use_id, "decoded_id",
                       np.where(year_known.to_numpy(dtype=bool), "export", "inferred_year"))
     df = pd.DataFrame({
