@@ -358,3 +358,65 @@ def test_damaged_xls_bytes_raise_only_smm_errors(data):
         smm.read_export(path)
     except smm.SmmError:
         pass
+
+
+def test_id_time_outside_the_created_day_in_every_zone_keeps_the_day(tmp_path):
+    # 'Created date' 08/14/2024 is, in UTC, between 2024-08-13 10:00 (its 00:00 at UTC+14)
+    # and 2024-08-15 12:00 (its 24:00 at UTC-12). Decoded (id >> 22 ms):
+    # 1723766326904 = 08-15 23:58:46.904 → after: the day is kept, not an impossible 15th;
+    # 1723680000000 = 08-15 00:00 and 1723552000000 = 08-13 12:26:40 → inside: decoded;
+    # 1723500000000 = 08-12 22:00 → before: the day is kept
+    path = _workbook(tmp_path / "p_content_1723766400000.xlsx",
+                     [["a", _link(1723766326904), "Organic", "08/14/2024", 10, 1, 2, 3, 4, 5,
+                       0.5],
+                      ["b", _link(1723680000000), "Organic", "08/14/2024", 10, 1, 2, 3, 4, 5,
+                       0.5],
+                      ["c", _link(1723552000000), "Organic", "08/14/2024", 10, 1, 2, 3, 4, 5,
+                       0.5],
+                      ["d", _link(1723500000000), "Organic", "08/14/2024", 10, 1, 2, 3, 4, 5,
+                       0.5]])
+    df = read_export(path, kind="posts")
+    assert df["published_at"].tolist() == [pd.Timestamp("2024-08-14", tz="UTC"),
+                                           pd.Timestamp("2024-08-15", tz="UTC"),
+                                           pd.Timestamp("2024-08-13 12:26:40", tz="UTC"),
+                                           pd.Timestamp("2024-08-14", tz="UTC")]
+    assert df["time_source"].astype(str).tolist() == ["export", "decoded_id", "decoded_id",
+                                                      "export"]
+    notes = {q["code"]: q for q in df.attrs["quality"]}
+    assert notes["id_time_disagrees"]["rows"] == 2
+    # LinkedIn id decoding is not in the reference (§9.3): said, for the 2 decoded times
+    assert notes["id_time_unverified"]["level"] == "info"
+    assert notes["id_time_unverified"]["rows"] == 2
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("08/14/2024 22:30", "2024-08-14 22:30"), ("08/14/2024 10:30 PM", "2024-08-14 22:30"),
+    ("08/14/2024 12:05 am", "2024-08-14 00:05"), (dt.datetime(2024, 8, 14, 22, 30, 15),
+                                                  "2024-08-14 22:30:15")])
+def test_created_date_with_a_time_keeps_it(tmp_path, cell, expected):
+    # no activity id to decode: the time of 'Created date' is kept (zone unknown → UTC, noted)
+    path = _workbook(tmp_path / "p_content_1723766400000.xlsx",
+                     [["t", "https://www.linkedin.com/feed/update/urn:li:share:1", "Organic",
+                       cell, 100, 1, 1, 1, 1, 1, 0.5]])
+    df = read_export(path, kind="posts")
+    assert df["published_at"].tolist() == [pd.Timestamp(expected, tz="UTC")]
+    assert df["time_precision"].astype(str).tolist() == ["minute"]
+    tz = [q for q in df.attrs["quality"] if q["code"] == "tz_assumed_utc" and q["rows"] == 1]
+    assert len(tz) == 1 and "time" in tz[0]["message"]
+    assert "day_precision" not in _codes(df)
+
+
+def test_created_time_narrows_the_id_window(tmp_path):
+    # 'Created date' 08/14/2024 22:30 (some zone): the UTC time lies between 08:30 (UTC+14)
+    # and 2024-08-15 10:30 (UTC-12); 1723680000000 ms = 08-15 00:00 UTC fits → decoded;
+    # 1723766326904 ms = 08-15 23:58 UTC does not → the exported time is kept, as UTC
+    path = _workbook(tmp_path / "p_content_1723766400000.xlsx",
+                     [["a", _link(1723680000000), "Organic", "08/14/2024 22:30", 10, 1, 2, 3,
+                       4, 5, 0.5],
+                      ["b", _link(1723766326904), "Organic", "08/14/2024 22:30", 10, 1, 2, 3,
+                       4, 5, 0.5]])
+    df = read_export(path, kind="posts")
+    assert df["published_at"].tolist() == [pd.Timestamp("2024-08-15", tz="UTC"),
+                                           pd.Timestamp("2024-08-14 22:30", tz="UTC")]
+    assert df["time_precision"].astype(str).tolist() == ["second", "minute"]
+

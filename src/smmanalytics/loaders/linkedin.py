@@ -6,9 +6,12 @@ sheet; every sheet is its own format:
 - ``linkedin_all_posts`` (posts): sheet ``All posts``, a note on row 1, the header on row 2.
   ``post_id`` is the number of ``urn:li:activity:<id>`` in ``Post link``; ``published_at`` is
   the exact creation time decoded from that id (``utc_ms = id >> 22``, ``time_source =
-  decoded_id``, ``time_precision = second``) when it falls within one day of ``Created date``;
-  otherwise 00:00 UTC of ``Created date`` (``MM/DD/YYYY`` text or a real Excel date,
-  ``time_precision = day``). ``paid`` = ``Post type`` is ``Sponsored``. ``Likes`` → reactions,
+  decoded_id``, ``time_precision = second``; inferred, not in the reference, noted) when it
+  falls within ``Created date`` in some zone (between that day's 00:00 at UTC+14 and its 24:00
+  at UTC-12); otherwise 00:00 UTC of ``Created date`` (``MM/DD/YYYY`` text or a real Excel
+  date, ``time_precision = day``), or its time taken as UTC when the cell carries one
+  (``08/14/2024 22:30``, ``time_precision = minute``, noted). ``paid`` = ``Post type`` is
+  ``Sponsored``. ``Likes`` → reactions,
   ``Reposts`` (older ``Shares``) → shares, ``Clicks`` → clicks, ``Impressions`` → impressions,
   ``Follows`` → follows, ``Views`` → video_views. ``Click through rate (CTR)`` and
   ``Engagement rate`` are kept as fractions (``platform_ctr``, ``platform_engagement_rate``).
@@ -170,6 +173,44 @@ def _dates_at(c: Candidate, pos: int, ctx: ParseContext | None = None) -> pd.Ser
     return pd.to_datetime(out).astype("datetime64[ns]").dt.normalize().reset_index(drop=True)
 
 
+_TIME = re.compile(r"^\S+[ t]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:([ap])\.?\s*m\.?)?$", re.I)
+
+
+def _times_at(c: Candidate, pos: int) -> tuple[pd.Series, pd.Series]:
+    """The time of day a date column's cells carry: ``(offset from 00:00, has a time)``.
+
+    A real Excel date-time keeps its time, an Excel serial its fraction of a day, a text cell
+    a trailing ``HH:MM[:SS][ am|pm]`` (``08/14/2024 22:30``). A time out of range raises
+    ParseError naming ``sheet!cell``.
+    """
+    cells = c.table.column(pos).reset_index(drop=True)
+    zero = pd.Timedelta(0)
+    offset = pd.Series([zero] * len(cells), dtype="timedelta64[ns]")
+    has = pd.Series(False, index=cells.index)
+    for i, v in enumerate(cells):
+        if isinstance(v, bool) or v is None:
+            continue
+        if isinstance(v, (pd.Timestamp, dt.datetime)):
+            t = pd.Timestamp(v)
+            off = t - t.normalize()
+            offset[i], has[i] = off, off != zero
+        elif isinstance(v, (int, float, np.number)) and 20000 <= v <= 80000:
+            off = pd.Timedelta(days=float(v) % 1).round("s")
+            offset[i], has[i] = off, off != zero
+        elif isinstance(v, str) and (m := _TIME.match(v.strip())):
+            h, mi, sec = int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)
+            if m.group(4) and 1 <= h <= 12:
+                h = h % 12 + (12 if m.group(4).lower() == "p" else 0)
+            if h > 23 or mi > 59 or sec > 59:
+                line = c.table.first_line + 1 + i
+                raise ParseError("time out of range", file=c.name, line=line,
+                                 cell=f"{c.table.sheet}!{_col_letter(pos)}{line}",
+                                 column=c.table.header[pos], expected="MM/DD/YYYY [HH:MM]",
+                                 got=v)
+            offset[i], has[i] = pd.Timedelta(hours=h, minutes=mi, seconds=sec), True
+    return offset, has
+
+
 def _date_column(c: Candidate, family: str, ctx: ParseContext) -> tuple[int, pd.Series]:
     pos = c.match(family).columns.get("date")
     if not pos:
@@ -265,19 +306,36 @@ def _parse_posts(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     if post_id.isna().any():
         ctx.note("post_id_missing", "posts without a 'urn:li:…:<id>' in Post link keep an "
                  "empty post_id", rows=int(post_id.isna().sum()))
-    created = _dates_at(c, m.columns["published_date"][0], ctx)
-    day = day_to_utc(created, "UTC")
+    created_pos = m.columns["published_date"][0]
+    created = _dates_at(c, created_pos, ctx)
+    offset, has_time = _times_at(c, created_pos)
+    has_time &= created.notna()
+    # 'Created date' is in an unstated zone (UTC-12..UTC+14), taken as UTC
+    exported = day_to_utc(created, "UTC") + offset.where(has_time, pd.Timedelta(0))
     decoded = linkedin_urn_time(link.fillna("").where(link.str.contains("activity").fillna(False),
                                                       ""))
-    gap = (decoded.dt.tz_convert(None).dt.normalize() - created).abs()
-    agree = decoded.notna() & (created.isna() | (gap <= pd.Timedelta(days=1)))
+    # the decoded UTC time must be that day somewhere: between its 00:00 at UTC+14 and its
+    # 24:00 at UTC-12; with a time (to the minute), between that time at UTC+14 and at UTC-12
+    lag = decoded - exported
+    upper = pd.Series(pd.Timedelta(hours=36), index=lag.index).where(
+        ~has_time, pd.Timedelta(hours=12, minutes=1))
+    agree = decoded.notna() & (created.isna() | (
+        (lag >= -pd.Timedelta(hours=14)) & (lag < upper)))
     if (decoded.notna() & ~agree).any():
-        ctx.note("id_time_disagrees", "the time decoded from the activity id is more than a "
-                 "day away from 'Created date'; the day from 'Created date' is kept",
+        ctx.note("id_time_disagrees", "the time decoded from the activity id is not within "
+                 "'Created date' in any time zone (UTC-12 to UTC+14); 'Created date' is kept",
                  rows=int((decoded.notna() & ~agree).sum()))
+    if agree.any():
+        ctx.note("id_time_unverified", "publish times decoded from LinkedIn activity ids "
+                 "(utc_ms = id >> 22): a rule inferred from the ids, not one the reference "
+                 "lists (§9.3)", level="info", rows=int(agree.sum()))
+    if (has_time & ~agree).any():
+        ctx.note("tz_assumed_utc", "'Created date' carries a time but no time zone "
+                 "(reference §10 Q6, unknown): the time was taken as UTC", level="info",
+                 rows=int((has_time & ~agree).sum()))
     if created.isna().any():
         ctx.note("date_missing", "posts without 'Created date'", rows=int(created.isna().sum()))
-    published = day.where(~agree, decoded).astype("datetime64[ns, UTC]")
+    published = exported.where(~agree, decoded).astype("datetime64[ns, UTC]")
     ptype = text(c, F_POSTS, "distribution").str.lower()
     paid = ptype.map(lambda v: _PAID.get(v, pd.NA) if isinstance(v, str) else pd.NA)
     raw_type = text(c, F_POSTS, "content_type_raw")
@@ -295,7 +353,8 @@ def _parse_posts(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
         "permalink": link,
         "caption": text(c, F_POSTS, "caption", placeholders=False),
         "published_at": published,
-        "time_precision": np.where(agree, "second", "day"),
+        "time_precision": np.where(agree, "second",
+                                   np.where(has_time.to_numpy(dtype=bool), "minute", "day")),
         "time_source": np.where(agree, "decoded_id", "export"),
         "content_type": ctype.astype("string"),
         "paid": pd.array(paid.tolist(), dtype="boolean"),
@@ -316,9 +375,9 @@ def _parse_posts(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     if "shares" not in df.columns:
         ctx.note("column_missing", "no 'Reposts' (or 'Shares') column; shares left empty",
                  level="info")
-    if (~agree).any():
+    if (~agree & ~has_time).any():
         ctx.note("day_precision", "'Created date' has no time; posts whose activity id does not "
-                 "decode keep day precision", level="info", rows=int((~agree).sum()))
+                 "decode keep day precision", level="info", rows=int((~agree & ~has_time).sum()))
     note_day_tz(ctx, "LinkedIn", "'Created date' values")
     df.attrs.update(kind="posts", platform=P, source_locale=m.locale)
     return [df]
