@@ -420,3 +420,25 @@ def test_created_time_narrows_the_id_window(tmp_path):
                                            pd.Timestamp("2024-08-14 22:30", tz="UTC")]
     assert df["time_precision"].astype(str).tolist() == ["second", "minute"]
 
+
+def test_rates_at_most_1_are_read_as_fractions_and_said(tmp_path):
+    # Engagement rate 0.5 and 0.9 (no value above 1): fractions, but the reference does not
+    # say whether LinkedIn writes fractions or percentages (§10 Q6) → an info note
+    path = _workbook(tmp_path / "p_content_1791015300000.xlsx",
+                     [["a", _link(1790840712345), "Organic", "10/01/2026", 100, 1, 2, 3, 4, 5,
+                       0.5],
+                      ["b", _link(1790840712346), "Organic", "10/01/2026", 100, 1, 2, 3, 4, 5,
+                       0.9]],
+                     metrics_header=["Date", "Impressions (total)", "Engagement rate (organic)",
+                                     "Engagement rate (total)"],
+                     metrics_rows=[["10/01/2026", 100, 0.04, 0.05]])
+    posts = read_export(path, kind="posts")
+    assert posts["platform_engagement_rate"].tolist() == [0.5, 0.9]
+    daily = read_export(path, kind="daily")
+    assert _daily(daily, "platform_engagement_rate") == {"10-01": 0.05}
+    # one note per sheet: 'All posts' (1 rate column), 'Metrics' (2 rate columns)
+    notes = [q for q in posts.attrs["quality"] if q["code"] == "rate_fraction_assumed"]
+    assert sorted(q["rows"] for q in notes) == [1, 2]
+    assert {q["level"] for q in notes} == {"info"}
+    assert any("['Engagement rate']" in q["message"] for q in notes)
+    assert "rate_percent" not in _codes(posts)

@@ -14,7 +14,9 @@ sheet; every sheet is its own format:
   ``Sponsored``. ``Likes`` → reactions,
   ``Reposts`` (older ``Shares``) → shares, ``Clicks`` → clicks, ``Impressions`` → impressions,
   ``Follows`` → follows, ``Views`` → video_views. ``Click through rate (CTR)`` and
-  ``Engagement rate`` are kept as fractions (``platform_ctr``, ``platform_engagement_rate``).
+  ``Engagement rate`` are kept as fractions (``platform_ctr``, ``platform_engagement_rate``):
+  a column with a value above 1 is taken as percentages and divided by 100, one without is
+  taken as fractions and noted (the reference does not say which LinkedIn writes).
 - ``linkedin_metrics`` (daily): sheet ``Metrics``. A header ``<Name> (organic|sponsored|total)``
   gives the metric ``<name>`` for the total and ``<name>_organic`` / ``<name>_sponsored`` for the
   parts (``Reposts`` → ``shares``, ``Engagement rate`` → ``platform_engagement_rate``; the
@@ -220,15 +222,27 @@ def _date_column(c: Candidate, family: str, ctx: ParseContext) -> tuple[int, pd.
     return pos[0], _dates_at(c, pos[0], ctx)
 
 
-def _rate(values: pd.Series | None, ctx: ParseContext, header: str) -> pd.Series | None:
-    """A LinkedIn rate as a fraction: values above 1 mean the column was in percent."""
+def _rate(values: pd.Series | None, ctx: ParseContext, header: str,
+          fractions: list[str]) -> pd.Series | None:
+    """A LinkedIn rate as a fraction: values above 1 mean the column was in percent. A column
+    read as fractions (every value ≤ 1, which the reference does not settle, §10 Q6) adds its
+    header to ``fractions``, for :func:`_note_fractions`."""
     if values is None:
         return None
     if (values.dropna() > 1).any():
         ctx.note("rate_percent", f"{header!r} holds values above 1; read as percentages and "
                  "divided by 100", level="info")
         return values / 100
+    if values.notna().any():
+        fractions.append(header)
     return values
+
+
+def _note_fractions(ctx: ParseContext, fractions: list[str]) -> None:
+    if fractions:
+        ctx.note("rate_fraction_assumed", f"rates {fractions} hold no value above 1: read as "
+                 "fractions (0.05 = 5 %); the reference does not say whether LinkedIn writes "
+                 "fractions or percentages (§10 Q6)", level="info", rows=len(fractions))
 
 
 def _split_headers(c: Candidate, skip: set[int]) -> list[tuple[int, str, str]]:
@@ -365,10 +379,13 @@ def _parse_posts(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
         vals = _numbers(c, F_POSTS, canon)
         if vals is not None:
             df[canon] = vals
+    fractions: list[str] = []
     for canon in ("platform_ctr", "platform_engagement_rate"):
-        vals = _rate(_numbers(c, F_POSTS, canon), ctx, c.header_of(F_POSTS, canon) or canon)
+        vals = _rate(_numbers(c, F_POSTS, canon), ctx, c.header_of(F_POSTS, canon) or canon,
+                     fractions)
         if vals is not None:
             df[canon] = vals
+    _note_fractions(ctx, fractions)
     author = text(c, F_POSTS, "author")
     if author.notna().any():
         df["author"] = author
@@ -394,6 +411,7 @@ def _wide_to_daily(c: Candidate, ctx: ParseContext, family: str) -> pd.DataFrame
             by_pos[i] = canon
     metrics: dict[str, pd.Series] = {}
     unknown = []
+    fractions: list[str] = []
     for i, (pos, base, dist) in enumerate(cols):
         canon = by_pos.get(i)
         if canon is None:
@@ -402,8 +420,9 @@ def _wide_to_daily(c: Candidate, ctx: ParseContext, family: str) -> pd.DataFrame
         name = canon if dist == "total" else f"{canon}_{dist}"
         values = _numbers_at(c, pos)
         if canon == "platform_engagement_rate":
-            values = _rate(values, ctx, c.header[pos])
+            values = _rate(values, ctx, c.header[pos], fractions)
         metrics[name] = values
+    _note_fractions(ctx, fractions)
     if unknown:
         ctx.note("unknown_columns", f"columns without a known meaning kept under snake_case "
                  f"metric names: {unknown[:5]}", level="info", rows=len(unknown))
