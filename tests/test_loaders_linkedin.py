@@ -442,3 +442,12 @@ def test_rates_at_most_1_are_read_as_fractions_and_said(tmp_path):
     assert {q["level"] for q in notes} == {"info"}
     assert any("['Engagement rate']" in q["message"] for q in notes)
     assert "rate_percent" not in _codes(posts)
+
+
+def test_sponsored_campaign_details_are_kept():
+    # reference §4.3: Campaign start date, Campaign end date, Audience (paid metadata)
+    df = read_export(FIX / "maison-seve_content_1791015300000.xls", kind="posts")
+    sponsored = df.loc[df["audience"].notna()]
+    assert sponsored["audience"].tolist() == ["France 25-54"]
+    assert sponsored["campaign_start"].tolist() == [pd.Timestamp("2026-10-03")]
+    assert sponsored["campaign_end"].tolist() == [pd.Timestamp("2026-10-10")]

@@ -386,9 +386,15 @@ def _parse_posts(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
         if vals is not None:
             df[canon] = vals
     _note_fractions(ctx, fractions)
-    author = text(c, F_POSTS, "author")
-    if author.notna().any():
-        df["author"] = author
+    # the poster, and a sponsored post's campaign details (reference §4.3)
+    for extra in ("author", "audience"):
+        cells = text(c, F_POSTS, extra)
+        if cells.notna().any():
+            df[extra] = cells
+    for extra in ("campaign_start", "campaign_end"):
+        pos = m.columns.get(extra)
+        if pos and c.table.column(pos[0]).notna().any():
+            df[extra] = _dates_at(c, pos[0], ctx).to_numpy()
     if "shares" not in df.columns:
         ctx.note("column_missing", "no 'Reposts' (or 'Shares') column; shares left empty",
                  level="info")
