@@ -33,7 +33,7 @@ from smmanalytics.alerts import (  # noqa: E402
 )
 from smmanalytics.brand import Brand  # noqa: E402
 from smmanalytics.dataset import Dataset  # noqa: E402
-from smmanalytics.errors import ConfigError, PeriodError  # noqa: E402
+from smmanalytics.errors import ArgumentError, PeriodError  # noqa: E402
 from smmanalytics.periods import parse_period  # noqa: E402
 
 WEEKLY = np.array([1.2, 1.1, 1.0, 1.0, 1.1, 0.7, 0.6])   # Monday … Sunday
@@ -365,9 +365,9 @@ def test_period_parser():
 
 
 def test_settings_are_validated():
-    with pytest.raises(ConfigError, match="baseline"):
+    with pytest.raises(ArgumentError, match="baseline"):
         AlertSettings(baseline="rolling")
-    with pytest.raises(ConfigError, match="nb_p"):
+    with pytest.raises(ArgumentError, match="nb_p"):
         AlertSettings(nb_p=2)
     assert "z_threshold" in AlertSettings().describe()["setting"].tolist()
 

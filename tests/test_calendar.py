@@ -19,7 +19,7 @@ from sim_timing import simulate  # noqa: E402
 from smmanalytics import Dataset, cli  # noqa: E402
 from smmanalytics.brand import Brand  # noqa: E402
 from smmanalytics.calendar import plan_after, plan_month, plan_slots, write_ics  # noqa: E402
-from smmanalytics.errors import ConfigError, PeriodError, SchemaError  # noqa: E402
+from smmanalytics.errors import ArgumentError, PeriodError, SchemaError  # noqa: E402
 from smmanalytics.timing import WEEKDAYS, best_times  # noqa: E402
 
 TZ = "Europe/Paris"
@@ -317,23 +317,23 @@ def test_plan_arguments_are_refused_by_name(effect, tmp_path):
               "not an IANA time zone: 'Paris' (such as Europe/Paris)"),
              (lambda: plan_month(effect, "2026-11", tz="Paris"), "not an IANA time zone"),
              (lambda: plan_slots(effect, "next monday", 1, 3),
-              "column 'start': not a date; expected a date such as '2026-11-02'; "
+              "argument 'start': not a date; expected a date such as '2026-11-02'; "
               "got 'next monday'"),
-             (lambda: plan_slots(effect, None, 1, 3), "column 'start': not a date"),
+             (lambda: plan_slots(effect, None, 1, 3), "argument 'start': not a date"),
              (lambda: plan_slots(effect, "2026-11-02", 1, 0),
-              "column 'posts_per_week': out of range; expected a whole number from 1 to 168; "
+              "argument 'posts_per_week': out of range; expected a whole number from 1 to 168; "
               "got 0"),
              (lambda: plan_slots(effect, "2026-11-02", 0, 3),
-              "column 'weeks': out of range; expected a whole number of at least 1; got 0"),
+              "argument 'weeks': out of range; expected a whole number of at least 1; got 0"),
              (lambda: plan_slots(effect, "2026-11-02", 1, 2.5), "not a whole number"),
              (lambda: plan_month(effect.by_slot, "2026-11"),
               "expected a BestTimes from smm.best_times; got 'DataFrame'"),
              (lambda: plan_after(None, "2026-10"), "got 'NoneType'"),
              (lambda: write_ics(effect, tmp_path / "a.ics"), "got 'BestTimes'"),
              (lambda: write_ics(plan_slots(effect, "2026-11-02", 1, 1), tmp_path / "b.ics",
-                                duration_minutes=0), "column 'duration_minutes'")]
+                                duration_minutes=0), "argument 'duration_minutes'")]
     for call, words in cases:
-        with pytest.raises(ConfigError) as err:
+        with pytest.raises(ArgumentError) as err:
             call()
         assert words in str(err.value)
     assert not list(tmp_path.iterdir())

@@ -28,7 +28,7 @@ from sim_timing import (  # noqa: E402
 )
 from smmanalytics import Brand, Dataset  # noqa: E402
 from smmanalytics.errors import (  # noqa: E402
-    ConfigError,
+    ArgumentError,
     EmptyDataError,
     SchemaError,
     UnknownPlatformError,
@@ -247,7 +247,7 @@ def test_a_dataset_brings_its_posts_series_and_time_zone(sim0, bt0):
                  brand=Brand(name="Sim", timezone=TZ))
     bt = best_times(ds)
     assert bt.p_value == bt0.p_value and bt.window == bt0.window
-    with pytest.raises(ConfigError, match="time zone"):
+    with pytest.raises(ArgumentError, match="time zone"):
         best_times(sim0["posts"])
 
 
@@ -416,11 +416,11 @@ def test_arguments_out_of_range_are_refused_by_name(sim0):
              ({"n_splits": 0}, "n_splits", "got 0"),
              ({"window_hours": 2.5}, "window_hours", "not a whole number")]
     for kw, name, words in cases:
-        with pytest.raises(ConfigError, match=name) as err:
+        with pytest.raises(ArgumentError, match=name) as err:
             best_times(posts, **({"tz": TZ} | kw))
         assert words in str(err.value)
         assert isinstance(err.value, ValueError)
-    with pytest.raises(ConfigError, match="a DataFrame of canonical posts or a Dataset"):
+    with pytest.raises(ArgumentError, match="a DataFrame of canonical posts or a Dataset"):
         best_times(posts.to_dict(), TZ)
 
 

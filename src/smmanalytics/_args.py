@@ -1,4 +1,5 @@
-"""Checks of function arguments: a bad value is a ConfigError naming it, expected and got."""
+"""Checks of function arguments: a bad value is an ArgumentError naming it, what was
+expected and what came."""
 
 from __future__ import annotations
 
@@ -6,39 +7,40 @@ import math
 import numbers
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .errors import ConfigError
+from .errors import ArgumentError
 
 __all__ = ["time_zone", "whole", "number"]
 
 
 def time_zone(tz, name: str = "tz") -> str:
-    """``tz`` if it is an IANA time zone name, else a ConfigError."""
+    """``tz`` if it is an IANA time zone name, else an ArgumentError."""
     try:
         if not isinstance(tz, str) or not tz:
             raise ValueError
         ZoneInfo(tz)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ConfigError(f"not an IANA time zone: {tz!r} (such as Europe/Paris)",
-                          column=name) from None
+        raise ArgumentError(f"not an IANA time zone: {tz!r} (such as Europe/Paris)",
+                            argument=name) from None
     return tz
 
 
 def whole(value, name: str, low: int, high: int | None = None) -> int:
-    """``value`` as an int if it is a whole number from ``low`` to ``high``, else a ConfigError."""
+    """``value`` as an int if it is a whole number from ``low`` to ``high``; else an
+    ArgumentError."""
     ok = (isinstance(value, numbers.Integral) and not isinstance(value, bool)) or (
         isinstance(value, numbers.Real) and not isinstance(value, bool)
         and math.isfinite(value) and float(value).is_integer())
     if not ok or not low <= int(value) <= (high if high is not None else int(value)):
         expected = (f"a whole number from {low} to {high}" if high is not None
                     else f"a whole number of at least {low}")
-        raise ConfigError("out of range" if ok else "not a whole number", column=name,
-                          expected=expected, got=value)
+        raise ArgumentError("out of range" if ok else "not a whole number", argument=name,
+                            expected=expected, got=value)
     return int(value)
 
 
 def number(value, name: str, low: float, high: float = math.inf, *, open_low: bool = False,
            open_high: bool = False) -> float:
-    """``value`` as a float if it lies in the interval, else a ConfigError."""
+    """``value`` as a float if it lies in the interval, else an ArgumentError."""
     ok = isinstance(value, numbers.Real) and not isinstance(value, bool) and not (
         isinstance(value, float) and math.isnan(value))
     inside = ok and ((low < value) if open_low else (low <= value)) and (
@@ -46,6 +48,6 @@ def number(value, name: str, low: float, high: float = math.inf, *, open_low: bo
     if not inside:
         left = f"{'>' if open_low else '>='} {low:g}"
         right = "" if high == math.inf else f" and {'<' if open_high else '<='} {high:g}"
-        raise ConfigError("out of range" if ok else "not a number", column=name,
-                          expected=left + right, got=value)
+        raise ArgumentError("out of range" if ok else "not a number", argument=name,
+                            expected=left + right, got=value)
     return float(value)

@@ -36,7 +36,7 @@ import pandas as pd
 
 from . import _alert_stats as _st
 from ._alert_signals import SIGNALS, coverage, signals
-from .errors import ConfigError
+from .errors import ArgumentError
 from .periods import parse_period
 
 __all__ = ["SIGNALS", "AlertSettings", "Review", "signals", "coverage", "alerts", "review",
@@ -94,18 +94,18 @@ class AlertSettings:
 
     def __post_init__(self) -> None:
         if self.baseline not in ("weekday", "pooled"):
-            raise ConfigError("unknown baseline", column="baseline",
-                              expected="'weekday' or 'pooled'", got=self.baseline)
+            raise ArgumentError("unknown baseline", argument="baseline",
+                                expected="'weekday' or 'pooled'", got=self.baseline)
         for name in ("z_threshold", "busy_median", "cusum_arl", "min_history"):
             if not getattr(self, name) > 0:
-                raise ConfigError("must be positive", column=name, expected="> 0",
-                                  got=getattr(self, name))
+                raise ArgumentError("must be positive", argument=name, expected="> 0",
+                                    got=getattr(self, name))
         if not 0 < self.nb_p < 1:
-            raise ConfigError("tail probability out of range", column="nb_p",
-                              expected="0 < nb_p < 1", got=self.nb_p)
+            raise ArgumentError("tail probability out of range", argument="nb_p",
+                                expected="0 < nb_p < 1", got=self.nb_p)
         if not self.cusum_ratio > 1:
-            raise ConfigError("CUSUM must look for a rise", column="cusum_ratio",
-                              expected="> 1", got=self.cusum_ratio)
+            raise ArgumentError("CUSUM must look for a rise", argument="cusum_ratio",
+                                expected="> 1", got=self.cusum_ratio)
 
     def describe(self) -> pd.DataFrame:
         """The settings as a tidy frame (setting, value), for the report next to the back-test."""

@@ -29,7 +29,7 @@ import pandas as pd
 from ._args import time_zone, whole
 from ._io import atomic_write
 from .brand import slugify
-from .errors import ConfigError, PeriodError, SchemaError
+from .errors import ArgumentError, PeriodError, SchemaError
 from .periods import parse_period
 from .timing import WEEKDAYS, BestTimes
 
@@ -113,19 +113,19 @@ def _pick(ranked: pd.DataFrame, per_week: int, basis: str) -> pd.DataFrame:
 
 def _check_best(best, what: str) -> None:
     if not isinstance(best, BestTimes):
-        raise ConfigError(f"{what} plans from best times", column="best",
-                          expected="a BestTimes from smm.best_times", got=type(best).__name__)
+        raise ArgumentError(f"{what} plans from best times", argument="best",
+                            expected="a BestTimes from smm.best_times", got=type(best).__name__)
 
 
 def _day(value, name: str) -> pd.Timestamp:
-    """A date-like argument as a Timestamp, or a ConfigError naming it."""
+    """A date-like argument as a Timestamp, or an ArgumentError naming it."""
     try:
         day = pd.Timestamp(value)
     except (ValueError, TypeError):
         day = pd.NaT
     if pd.isna(day):
-        raise ConfigError("not a date", column=name, expected="a date such as '2026-11-02'",
-                          got=value)
+        raise ArgumentError("not a date", argument=name, expected="a date such as '2026-11-02'",
+                            got=value)
     return day
 
 
@@ -162,7 +162,7 @@ def plan_slots(best: BestTimes, start, weeks: int, posts_per_week: int,
 
     Raises
     ------
-    ConfigError
+    ArgumentError
         ``best`` is not a BestTimes, ``tz`` not an IANA zone, ``start`` not a date, or
         ``weeks`` / ``posts_per_week`` not a whole number in range.
 
@@ -244,7 +244,7 @@ def plan_month(best: BestTimes, month: str, posts_per_week: int | None = None,
     ------
     PeriodError
         When ``month`` is not one month.
-    ConfigError
+    ArgumentError
         As :func:`plan_slots`.
 
     Examples
@@ -324,7 +324,7 @@ def write_ics(plan: pd.DataFrame, path: str | Path, brand_name: str = "Brand", *
 
     Raises
     ------
-    ConfigError
+    ArgumentError
         ``plan`` is not a DataFrame, or ``duration_minutes`` is not 1 to 1,440.
     SchemaError
         The plan has no ``start_utc`` column, or a value in it is not a date-time.
@@ -332,9 +332,9 @@ def write_ics(plan: pd.DataFrame, path: str | Path, brand_name: str = "Brand", *
     import icalendar
 
     if not isinstance(plan, pd.DataFrame):
-        raise ConfigError("write_ics writes a plan", column="plan",
-                          expected="a DataFrame from plan_slots, plan_month or plan_after",
-                          got=type(plan).__name__)
+        raise ArgumentError("write_ics writes a plan", argument="plan",
+                            expected="a DataFrame from plan_slots, plan_month or plan_after",
+                            got=type(plan).__name__)
     duration_minutes = whole(duration_minutes, "duration_minutes", 1, 24 * 60)
     path = Path(path)
     slug = slugify(brand_name)

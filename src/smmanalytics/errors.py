@@ -91,7 +91,22 @@ class PeriodError(SmmError, ValueError):
 
 class ArgumentError(SmmError, ValueError):
     """An argument of a function is not one it takes: names the argument, what it takes and
-    what came (``roi(by="week")``, ``earned_media_value(cpm="abc")``)."""
+    what came (``roi(by="week")``, ``best_times(tz="Paris")``).
+
+    With ``argument`` (and ``expected``, ``got``) the message reads ``argument 'tz': not an
+    IANA time zone; expected …; got 'Paris'``; without, it is the message as given.
+    """
+
+    def __init__(self, message: str, *, argument: str | None = None,
+                 expected: str | None = None, got: Any = None) -> None:
+        self.argument, self.expected, self.got = argument, expected, got
+        parts = [message]
+        if expected is not None:
+            parts.append(f"expected {expected}")
+        if got is not None:
+            parts.append(f"got {got!r}")
+        text = "; ".join(parts)
+        super().__init__(f"argument {argument!r}: {text}" if argument is not None else text)
 
 
 class ArgumentTypeError(ArgumentError, TypeError):

@@ -34,7 +34,7 @@ from threadpoolctl import threadpool_limits
 
 from .._args import number, time_zone, whole
 from ..dataset import Dataset
-from ..errors import ConfigError
+from ..errors import ArgumentError
 from ._data import EXPOSURES, activity_schedule, controls, prepare, slot_design
 from ._estimate import MIN_POSTS, MIN_WEEKS, estimate
 from ._result import WEEKDAYS, BestTimes
@@ -99,7 +99,7 @@ def best_times(posts, tz: str | None = None, platform: str | None = None, *,
 
     Raises
     ------
-    ConfigError
+    ArgumentError
         No time zone (``tz`` is required with a DataFrame of posts), not an IANA zone, an
         unknown ``exposure`` or an argument out of its range.
     SchemaError
@@ -121,19 +121,19 @@ def best_times(posts, tz: str | None = None, platform: str | None = None, *,
         tz = tz or posts.brand.timezone
         posts = posts.posts
     if not isinstance(posts, pd.DataFrame):
-        raise ConfigError("best_times needs posts", column="posts",
-                          expected="a DataFrame of canonical posts or a Dataset",
-                          got=type(posts).__name__)
+        raise ArgumentError("best_times needs posts", argument="posts",
+                            expected="a DataFrame of canonical posts or a Dataset",
+                            got=type(posts).__name__)
     if not tz:
-        raise ConfigError("best_times needs the audience's time zone", column="tz",
-                          expected="an IANA zone such as 'Europe/Paris'", got=tz)
+        raise ArgumentError("best_times needs the audience's time zone", argument="tz",
+                            expected="an IANA zone such as 'Europe/Paris'", got=tz)
     tz = time_zone(tz)
     if exposure not in EXPOSURES:
-        raise ConfigError("unknown exposure", column="exposure",
-                          expected=f"one of {EXPOSURES}", got=exposure)
+        raise ArgumentError("unknown exposure", argument="exposure",
+                            expected=f"one of {EXPOSURES}", got=exposure)
     if not isinstance(outcome, str) or not outcome:
-        raise ConfigError("outcome must name a count column", column="outcome",
-                          expected="'interactions' or a column name", got=outcome)
+        raise ArgumentError("outcome must name a count column", argument="outcome",
+                            expected="'interactions' or a column name", got=outcome)
     min_age_days = number(min_age_days, "min_age_days", 0)
     alpha = number(alpha, "alpha", 0, 1, open_low=True, open_high=True)
     n_boot = whole(n_boot, "n_boot", 2)

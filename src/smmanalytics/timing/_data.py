@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from .. import metrics
-from ..errors import ConfigError, EmptyDataError, SchemaError, UnknownPlatformError
+from ..errors import ArgumentError, EmptyDataError, SchemaError, UnknownPlatformError
 from ..schema import PLATFORMS
 
 __all__ = ["prepare", "controls", "slot_design", "activity_schedule", "N_SLOTS", "EXPOSURES"]
@@ -53,8 +53,8 @@ def _exposure(df: pd.DataFrame, daily: pd.DataFrame | None, wanted: str | None,
     """Log exposure per post and the name of what was used (followers, reach or none)."""
     chain = {"followers": ["followers", "reach", None], "reach": ["reach", None], None: [None]}
     if wanted not in chain:
-        raise ConfigError("unknown exposure", column="exposure", expected=f"one of {EXPOSURES}",
-                          got=wanted)
+        raise ArgumentError("unknown exposure", argument="exposure", expected=f"one of {EXPOSURES}",
+                            got=wanted)
     for name in chain[wanted]:
         if name is None:
             return np.zeros(len(df)), "none"
