@@ -63,7 +63,9 @@ def estimable(X: np.ndarray, A: np.ndarray, tol: float = 1e-8) -> np.ndarray:
     p = X.shape[1]
     scale = np.sqrt((X ** 2).mean(axis=0)) if len(X) else np.zeros(p)
     scale[scale == 0] = 1.0
-    _, sv, vt = np.linalg.svd(X / scale, full_matrices=True)
+    # all p right singular vectors, without the n × n left ones (100 000 posts: 75 GB): the
+    # thin SVD has them all when n ≥ p, and a short X is small enough for the full one
+    _, sv, vt = np.linalg.svd(X / scale, full_matrices=len(X) < p)
     sv = np.concatenate([sv, np.zeros(p - sv.size)])
     null = vt[sv <= tol * max(sv.max(initial=0.0), 1e-300)]
     As = A / scale
