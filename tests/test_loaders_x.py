@@ -155,15 +155,20 @@ def test_content_export_resaved_with_numeric_dates(tmp_path):
     assert notes and notes[0]["level"] == "warning"
 
 
+def _content(tmp_path, rows, extra=""):
+    """An X content export of ``rows`` (id, link, impressions[, extra cells]), all on one day."""
+    head = f"Post id,Date,Post text,Post Link,Impressions{extra}\n"
+    body = "".join(f'{i},"Tue, Jul 14, 2026",text,{link},{rest}\n' for i, link, rest in rows)
+    (tmp_path / "x.csv").write_text(head + body)
+    return read_export(tmp_path / "x.csv")
+
+
 def test_ids_in_scientific_notation_are_read_from_the_links(tmp_path):
     # Excel writes a 19-digit id as 2.07706E+18: two posts whose ids round alike would be
     # merged as one; the link keeps the id whole
-    head = "Post id,Date,Post text,Post Link,Impressions\n"
-    (tmp_path / "x.csv").write_text(
-        head + "2.07706E+18,\"Tue, Jul 14, 2026\",a,https://x.com/a/status/2077056051303153665,10\n"
-        "2.07706E+18,\"Tue, Jul 14, 2026\",b,https://x.com/a/status/2077056051303153999,20\n"
-        "2.07706E+18,\"Tue, Jul 14, 2026\",c,,30\n")
-    df = read_export(tmp_path / "x.csv")
+    df = _content(tmp_path, [("2.07706E+18", "https://x.com/a/status/2077056051303153665", 10),
+                             ("2.07706E+18", "https://x.com/a/status/2077056051303153999", 20),
+                             ("2.07706E+18", "", 30)])
     assert df["post_id"].tolist() == ["2077056051303153665", "2077056051303153999",
                                       "2.07706E+18"]
     notes = {q["code"]: q["rows"] for q in df.attrs["quality"]}
@@ -172,20 +177,15 @@ def test_ids_in_scientific_notation_are_read_from_the_links(tmp_path):
 
 def test_counts_with_dots_between_thousands(tmp_path):
     # reference §5.4: '1.250' thousands in an English-headed file; a count has no decimals
-    head = "Post id,Date,Post text,Post Link,Impressions,Likes,Engagements\n"
-    (tmp_path / "x.csv").write_text(
-        head + "1,\"Tue, Jul 14, 2026\",a,https://x.com/a/status/1,1.250,3,12\n"
-        "2,\"Tue, Jul 14, 2026\",b,https://x.com/a/status/2,812,4,10\n"
-        "3,\"Tue, Jul 14, 2026\",c,https://x.com/a/status/3,2.500,5,9\n")
-    df = read_export(tmp_path / "x.csv")
+    df = _content(tmp_path, [(1, "https://x.com/a/status/1", "1.250,3"),
+                             (2, "https://x.com/a/status/2", "812,4"),
+                             (3, "https://x.com/a/status/3", "2.500,5")], ",Likes")
     assert df["impressions"].tolist() == [1250, 812, 2500]
     note = next(q for q in df.attrs["quality"] if q["code"] == "counts_dot_thousands")
     assert note["level"] == "warning" and "'Impressions'" in note["message"]
     # a true fraction among them: the column is read as written, and no note
-    (tmp_path / "x.csv").write_text(
-        head + "1,\"Tue, Jul 14, 2026\",a,https://x.com/a/status/1,1.250,3,12\n"
-        "2,\"Tue, Jul 14, 2026\",b,https://x.com/a/status/2,62.5,4,10\n")
-    df = read_export(tmp_path / "x.csv")
+    df = _content(tmp_path, [(1, "https://x.com/a/status/1", "1.250"),
+                             (2, "https://x.com/a/status/2", "62.5")])
     assert df["impressions"].tolist() == [1.25, 62.5]
     assert "counts_dot_thousands" not in _codes(df)
 

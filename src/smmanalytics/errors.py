@@ -55,13 +55,18 @@ class ParseError(SmmError, ValueError):
             where.append(f"cell {cell}")
         if column is not None:
             where.append(f"column {column!r}")
-        parts = [message]
-        if expected is not None:
-            parts.append(f"expected {expected}")
-        if got is not None:
-            parts.append(f"got {got!r}")
-        text = "; ".join(parts)
+        text = _explained(message, expected, got)
         super().__init__(f"{', '.join(where)}: {text}" if where else text)
+
+
+def _explained(message: str, expected: str | None, got: Any) -> str:
+    """``message; expected …; got …`` (the parts given)."""
+    parts = [message]
+    if expected is not None:
+        parts.append(f"expected {expected}")
+    if got is not None:
+        parts.append(f"got {got!r}")
+    return "; ".join(parts)
 
 
 class UnknownFormatError(ParseError):
@@ -100,12 +105,7 @@ class ArgumentError(SmmError, ValueError):
     def __init__(self, message: str, *, argument: str | None = None,
                  expected: str | None = None, got: Any = None) -> None:
         self.argument, self.expected, self.got = argument, expected, got
-        parts = [message]
-        if expected is not None:
-            parts.append(f"expected {expected}")
-        if got is not None:
-            parts.append(f"got {got!r}")
-        text = "; ".join(parts)
+        text = _explained(message, expected, got)
         super().__init__(f"argument {argument!r}: {text}" if argument is not None else text)
 
 
