@@ -303,3 +303,17 @@ def test_an_unreachable_dask_scheduler_is_an_error_naming_it(tmp_path, capsys):
     assert code == 2
     assert "smm: error: cannot reach the Dask scheduler at tcp://127.0.0.1:1: " in \
         capsys.readouterr().err
+
+
+@pytest.mark.parametrize("period", ["2027-01", "2025-08", "2024"])
+def test_a_period_outside_the_data_is_refused_before_anything_is_written(tmp_path, period,
+                                                                        capsys):
+    from smmanalytics import EmptyDataError
+
+    sample = Path(__file__).parents[1] / "data" / "sample" / "maison-seve"
+    with pytest.raises(EmptyDataError, match=r"2025-09-01 to 2026-10-31"):
+        run_report("monthly", data=sample, period=period, out=tmp_path)
+    assert not list(tmp_path.iterdir())
+    assert main(["report", "monthly", "--data", str(sample), "--period", period, "--out",
+                 str(tmp_path)]) == 2
+    assert "smm: error: no data of" in capsys.readouterr().err

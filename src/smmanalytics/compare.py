@@ -38,7 +38,6 @@ Definitions
 
 from __future__ import annotations
 
-import datetime as dt
 import numbers
 import warnings
 from dataclasses import dataclass, field
@@ -234,7 +233,7 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
     platform = _platform(platform)
     rng = np.random.default_rng(seed)
     caveats: list[str] = []
-    first, last = _data_span(ds, platform)
+    first, last = ds.span(platform, web=False)
     absent = platform is not None and first is None     # a platform the data do not hold
     if absent:
         caveats.append(f"The data hold no {platform} posts or daily figures: its KPIs are "
@@ -332,27 +331,6 @@ def _platform(platform: str | None) -> str | None:
         raise UnknownPlatformError(f"unknown platform {platform!r}{hint}; expected one of "
                                    f"{', '.join(PLATFORMS)}")
     return name
-
-
-def _data_span(ds, platform: str | None) -> tuple[dt.date | None, dt.date | None]:
-    """First and last local day with a post or a daily figure of ``platform`` (or of any)."""
-    days = []
-    posts, daily = ds.posts, ds.daily
-    if posts is not None and len(posts):
-        if platform:
-            posts = posts.loc[(posts["platform"].astype("string") == platform).fillna(False)
-                              .to_numpy()]
-        days.append(local_dates(posts["published_at"], ds.brand.timezone))
-    if daily is not None and len(daily):
-        if platform:
-            daily = daily.loc[(daily["platform"].astype("string") == platform).fillna(False)
-                              .to_numpy()]
-        days.append(pd.to_datetime(daily["date"]))
-    days = [d.dropna() for d in days if len(d)]
-    days = [d for d in days if len(d)]
-    if not days:
-        return None, None
-    return (min(d.min() for d in days).date(), max(d.max() for d in days).date())
 
 
 def _row(kpi, kind, va, vb, ci, scale, na, nb, direction_only, method, cur_days) -> dict:

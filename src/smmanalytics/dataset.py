@@ -20,6 +20,7 @@ CONTRACT (shared by every module; the loaders work completes ``load``):
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import logging
 import warnings
@@ -38,7 +39,7 @@ import pyarrow.compute as pc
 from . import schema
 from .brand import Brand
 from .errors import ArgumentTypeError, DataQualityWarning, ParseError, SchemaError, SmmError
-from .periods import posts_in_period
+from .periods import local_dates, posts_in_period
 from .quality import QualityLog
 
 __all__ = ["Dataset", "load"]
@@ -73,6 +74,35 @@ class Dataset:
         >>> smm.engagement(ds.posts_in("2026-10"), by="platform")      # doctest: +SKIP
         """
         return posts_in_period(self.posts, period, self.brand.timezone)
+
+    def span(self, platform: str | None = None, *, web: bool = True
+             ) -> tuple[dt.date | None, dt.date | None]:
+        """The first and last day the data tell anything about: a post's publish day (in the
+        brand's zone) or a daily row's date, of ``platform`` (or of any); with ``web``, GA4
+        days and periods too. ``(None, None)`` when there is none.
+
+        >>> ds.span()                                      # doctest: +SKIP
+        (datetime.date(2025, 9, 1), datetime.date(2026, 10, 31))
+        """
+        def mine(df: pd.DataFrame) -> pd.DataFrame:
+            if platform is None or "platform" not in df.columns:
+                return df
+            return df.loc[(df["platform"].astype("string") == platform).fillna(False)
+                          .to_numpy()]
+
+        days: list[pd.Series] = []
+        if len(self.posts):
+            days.append(local_dates(mine(self.posts)["published_at"], self.brand.timezone))
+        if len(self.daily):
+            days.append(pd.to_datetime(mine(self.daily)["date"]))
+        if web and platform is None and len(self.web):
+            days += [pd.to_datetime(self.web[c]) for c in ("date", "period_start", "period_end")
+                     if c in self.web.columns]
+        days = [d.dropna() for d in days]
+        days = [d for d in days if len(d)]
+        if not days:
+            return None, None
+        return min(d.min() for d in days).date(), max(d.max() for d in days).date()
 
     def __repr__(self) -> str:
         parts = [f"{len(self.posts)} posts", f"{len(self.daily)} daily rows",

@@ -57,7 +57,7 @@ from ._forecast import sim_er as _sim_er
 from ._forecast import sim_flow as _sim_flow
 from ._io import read_user_text
 from .errors import ConfigError
-from .periods import Period, local_dates, parse_period
+from .periods import Period, parse_period
 from .schema import PLATFORMS
 
 __all__ = ["GOAL_METRICS", "STATUSES", "STATUS_LABELS", "read_goals", "scorecard",
@@ -192,19 +192,6 @@ def _window(kind: str, day: dt.date) -> Period:
     return parse_period(f"{day.year}-{day.month:02d}")
 
 
-def _data_end(ds) -> dt.date | None:
-    ends = []
-    if ds.posts is not None and not ds.posts.empty:
-        ends.append(local_dates(ds.posts["published_at"], ds.brand.timezone).max())
-    if ds.daily is not None and not ds.daily.empty:
-        ends.append(pd.to_datetime(ds.daily["date"]).max())
-    if ds.web is not None and not ds.web.empty:
-        ends.append(pd.to_datetime(ds.web["date"]).max())
-        ends.append(pd.to_datetime(ds.web["period_end"]).max())
-    ends = [e for e in ends if pd.notna(e)]
-    return max(ends).date() if ends else None
-
-
 def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
               paths: int = _PATHS) -> pd.DataFrame:
     """Each goal of ``ds.goals`` against its actual, with status, pace and projection.
@@ -252,7 +239,7 @@ def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
         # evaluated: a period after the data has started, it is the data that stopped
         today = _today(ds.brand.timezone)
         asof = min(p.end, today)
-        end = _data_end(ds)
+        end = ds.span()[1]
         if end is not None and end < asof:
             general.append(f"data end on {end.isoformat()}: evaluated to that day")
             asof = end

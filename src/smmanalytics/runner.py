@@ -121,6 +121,7 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str, out: str | os
     if not data.exists():
         raise ReportError(f"data folder {data} does not exist")
     p = parse_period(latest_period(data) if period == "latest" else period)
+    _check_covered(data, p)
     if kind == "campaign" and "campaign" in declared:
         _check_campaign(data, _parameter(declared, parameters, "campaign"), p)
     b = _brand_of(data, brand)
@@ -163,6 +164,19 @@ def _parameter(declared: dict, parameters: dict | None, name: str) -> object:
     if name in (parameters or {}):
         return parameters[name]
     return ast.literal_eval(declared[name]["default"])
+
+
+def _check_covered(data: Path, period) -> None:
+    """EmptyDataError when ``period`` lies wholly before or after the brand's data: a report
+    of it would be pages of dashes. A period the data cover in part is reported, and says so.
+    """
+    from .dataset import load
+
+    first, last = load(data).span()
+    if first is not None and (period.end < first or period.start > last):
+        raise EmptyDataError(f"no data of {data} falls in {period.label}; expected a period "
+                             f"within the data's days, {first.isoformat()} to "
+                             f"{last.isoformat()}")
 
 
 def _check_campaign(data: Path, campaign: object, period) -> None:
