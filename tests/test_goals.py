@@ -615,9 +615,10 @@ def test_period_after_the_data_is_no_data_not_a_period_that_has_not_started(tmp_
     assert scorecard_display(sc)["status"].tolist() == ["No data", "No data"]
     assert Formatter("fr").note(sc.loc[0, "note"]) == (
         "aucune donnée pour octobre 2026 : les données s'arrêtent le 9 septembre 2026")
-    # a year: the goals of its last month, December 2026, which has started on the 1st
+    # a year: the goals of the month its data end in, September (December said "no data")
     year = scorecard(ds, "2026")
-    assert year.loc[0, "note"] == "no data for 2026-12: the data stop at 2026-09-09"
+    assert year["goal_period"].tolist() == ["2026-09", "2026-Q3"]
+    assert year.loc[0, "actual"] == 9 and year.loc[0, "elapsed_days"] == 9
     future = scorecard(ds, "2027-03")
     assert future.loc[0, "note"] == "2027-03 has not started"
     # September itself is evaluated up to the data's end, 9 of 30 days

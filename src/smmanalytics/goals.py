@@ -197,7 +197,7 @@ def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
     """Each goal of ``ds.goals`` against its actual, with status, pace and projection.
 
     A goal is evaluated over its own month or quarter: the one containing the last day of
-    ``period``.
+    ``period`` that is evaluated (``asof``, when it falls inside ``period``).
 
     Parameters
     ----------
@@ -246,7 +246,10 @@ def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
     else:
         asof = today = pd.Timestamp(asof).date()
     rng = np.random.default_rng(seed)
-    rows = [_evaluate(ds, g, _window(g["period"], p.end), asof, rng, paths, general,
+    # goals are judged on their month or quarter that holds the last day evaluated: a year's
+    # report on data that stop in October judges the monthly goals on October, not December
+    anchor = asof if p.start <= asof < p.end else p.end
+    rows = [_evaluate(ds, g, _window(g["period"], anchor), asof, rng, paths, general,
                       today=today, data_end=end)
             for g in goals.to_dict("records")]
     return _typed(pd.DataFrame(rows, columns=cols))
