@@ -144,20 +144,25 @@ class Candidate:
 
     def numbers(self, family: str, canonical: str, *, decimal: str | None = None,
                 percent: bool = False) -> pd.Series | None:
-        """The column carrying ``canonical`` parsed as Float64 numbers; None when absent."""
+        """The column carrying ``canonical`` parsed as Float64 numbers; None when absent.
+
+        What the table's notes need is remembered on the way (placeholder cells, numbers read
+        as thousands from the delimiter or from a count's shape, another column of the field
+        that disagrees); the registry writes them once the table is parsed.
+        """
         from ._numbers import AMBIGUOUS_DOT, parse_numbers
 
         cells = self.col(family, canonical)
         if cells is None:
             return None
-        header = self.table.header[self.match(family).columns[canonical][0]]
+        positions = self.match(family).columns[canonical]
+        header = self.table.header[positions[0]]
         hint, by_delimiter = self.decimal_hint(family)
         out = parse_numbers(cells, file=self.name, column=header,
                             first_line=self.table.first_line + 1, decimal=decimal or hint,
                             percent=percent)
         if canonical in COUNT_FIELDS and decimal is None and not percent:
             out = self._counts_with_dot_thousands(header, cells, out)
-        positions = self.match(family).columns[canonical]
         if len(positions) > 1:
             self._compare_copies(positions, out, hint if decimal is None else decimal, percent)
         if not pd.api.types.is_numeric_dtype(cells.dtype):
@@ -623,24 +628,11 @@ def _parse_tables(src: Source, log: QualityLog, fmts: list[Format]
         except Exception as exc:
             raise ParseError(f"unexpected error while parsing as {fmt.name}{where}: "
                              f"{type(exc).__name__}: {exc}", file=src.name) from exc
-        _note_placeholders(cand, ctx)
+        _note_numbers(cand, ctx)
         if out and not any(len(df) for df in out) and not any(
                 e["code"] == "empty_file" for e in log.entries):
             ctx.note("empty_file", f"the table{where} has its headers but no rows (nothing in "
                      "its period, or an export cut short?)", level="info")
-        for other, (kept, n) in cand.conflicts.items():
-            ctx.note("columns_conflict", f"columns {kept!r} and {other!r} hold the same field "
-                     f"but different numbers in {n} rows; the first one's were kept", rows=n)
-        if cand.read_by_count:
-            cols = sorted(set(cand.read_by_count), key=cand.header.index)
-            ctx.note("counts_dot_thousands", "counts written such as 1.250 were read as "
-                     f"thousands (a count has no decimals) in {', '.join(map(repr, cols[:6]))}",
-                     level="warning")
-        if cand.read_by_delimiter:
-            cols = sorted(set(cand.read_by_delimiter), key=cand.header.index)
-            ctx.note("decimal_from_delimiter", "the file is ';'-delimited, as a spreadsheet "
-                     "saves it where ',' is the decimal mark: numbers such as 1.234 were read "
-                     f"as thousands in {', '.join(map(repr, cols[:6]))}", level="warning")
         for df in out:
             df.attrs.setdefault("source_format", fmt.name)
             df.attrs.setdefault("platform", fmt.platform)
@@ -658,17 +650,30 @@ COUNT_FIELDS = frozenset(set(schema.METRICS) - {"watch_time_s"}) | {
     "subscribers_lost", "net_subscribers"}
 
 
-def _note_placeholders(cand: Candidate, ctx: ParseContext) -> None:
-    """One note for the number cells a placeholder word left empty (missing, never 0)."""
-    if not cand.placeholders:
-        return
-    n = sum(k for k, _ in cand.placeholders.values())
-    words = sorted({w for _, w in cand.placeholders.values()})
-    cols = sorted(cand.placeholders, key=cand.header.index)    # columns converted on threads
-    ctx.note("placeholder_cells", f"{n} number cells hold {' or '.join(map(repr, words[:3]))} "
-             f"(no value) and were read as missing, not 0, in {', '.join(map(repr, cols[:6]))}"
-             + (f" and {len(cols) - 6} other columns" if len(cols) > 6 else ""),
-             level="info", rows=n)
+def _note_numbers(cand: Candidate, ctx: ParseContext) -> None:
+    """The notes of what :meth:`Candidate.numbers` remembered while the table was parsed, one
+    per kind: placeholder cells read as missing (never 0), numbers read as thousands from the
+    delimiter or from a count's shape, two columns of one field that disagree."""
+    def columns(headers) -> str:          # in the file's order: columns convert on threads
+        cols = sorted(set(headers), key=cand.header.index)
+        return ", ".join(map(repr, cols[:6])) + (f" and {len(cols) - 6} other columns"
+                                                 if len(cols) > 6 else "")
+
+    if cand.placeholders:
+        n = sum(k for k, _ in cand.placeholders.values())
+        words = " or ".join(map(repr, sorted({w for _, w in cand.placeholders.values()})[:3]))
+        ctx.note("placeholder_cells", f"{n} number cells hold {words} (no value) and were read "
+                 f"as missing, not 0, in {columns(cand.placeholders)}", level="info", rows=n)
+    if cand.read_by_count:
+        ctx.note("counts_dot_thousands", "counts written such as 1.250 were read as thousands "
+                 f"(a count has no decimals) in {columns(cand.read_by_count)}", level="warning")
+    if cand.read_by_delimiter:
+        ctx.note("decimal_from_delimiter", "the file is ';'-delimited, as a spreadsheet saves "
+                 "it where ',' is the decimal mark: numbers such as 1.234 were read as "
+                 f"thousands in {columns(cand.read_by_delimiter)}", level="warning")
+    for other, (kept, n) in cand.conflicts.items():
+        ctx.note("columns_conflict", f"columns {kept!r} and {other!r} hold the same field but "
+                 f"different numbers in {n} rows; the first one's were kept", rows=n)
 
 
 def _iter_parsed(path, platform: str | None) -> Iterator[pd.DataFrame]:
