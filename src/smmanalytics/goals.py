@@ -218,8 +218,8 @@ def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
     DataFrame
         One row per goal: goal_id, label, metric, platform, direction, goal_period, target,
         actual, progress (actual / target), status, complete, days, elapsed_days, projection
-        (linear pace ``A × D / d``; for rate goals the median simulated final value, or the
-        rate to date when it cannot be simulated), pace_index
+        (linear pace ``A × D / d``; for rate goals and GA4 monthly totals the median simulated
+        final value, or the rate to date when it cannot be simulated), pace_index
         (``A / (G × d / D)``), required_daily (``(G − A) / (D − d)``), p_meet (simulated
         probability of meeting the target, running periods), projection_low and
         projection_high (10th and 90th percentiles of the simulated final value), note.
@@ -340,7 +340,10 @@ def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, general: l
         pm = float(np.mean(final >= target) if at_least else np.mean(final <= target))
         row["p_meet"] = pm
         row["projection_low"], row["projection_high"] = np.quantile(final, [0.1, 0.9])
-        if rate:
+        # a rate, or monthly GA4 totals (the actual so far is the month's total prorated, so
+        # its linear pace is the month's own): the projection is the simulation's median, as
+        # the chance of meeting the target is the simulation's
+        if rate or _MONTHLY_TOTALS in "; ".join(notes):
             row["projection"] = float(np.median(final))
         row["status"] = status_from_probability(pm)
     row["note"] = "; ".join(notes) or None
@@ -422,6 +425,9 @@ def _weekday_weights(ds, metric: str, platform: str, end: dt.date) -> np.ndarray
     return w if np.abs(w - 1).max() > 0.2 else None
 
 
+_MONTHLY_TOTALS = "GA4 has monthly totals only"
+
+
 def _sim_from_months(total, w: Period, d, r, a, rng, paths, notes):
     """GA4 exported as monthly totals: the remaining days get a daily rate drawn from the
     predictive distribution of the last months' rates, Normal(mean, sd·sqrt(1 + 1/n)).
@@ -437,7 +443,7 @@ def _sim_from_months(total, w: Period, d, r, a, rng, paths, notes):
         return None
     x = np.array(rates)
     sd = x.std(ddof=1) * np.sqrt(1 + 1 / len(x))
-    notes.append(f"GA4 has monthly totals only: projected from the daily rate of {len(x)} months")
+    notes.append(f"{_MONTHLY_TOTALS}: projected from the daily rate of {len(x)} months")
     return a + r * np.clip(rng.normal(x.mean(), sd, paths), 0, None)
 
 
