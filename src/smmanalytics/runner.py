@@ -120,10 +120,13 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str, out: str | os
     data = Path(data).resolve()
     if not data.exists():
         raise ReportError(f"data folder {data} does not exist")
-    p = parse_period(latest_period(data) if period == "latest" else period)
-    _check_covered(data, p)
+    from .dataset import load
+
+    ds = load(data)            # read once here (through the cache) for the checks below
+    p = parse_period(_latest_period(ds, data) if period == "latest" else period)
+    _check_covered(ds, data, p)
     if kind == "campaign" and "campaign" in declared:
-        _check_campaign(data, _parameter(declared, parameters, "campaign"), p)
+        _check_campaign(ds, data, _parameter(declared, parameters, "campaign"), p)
     b = _brand_of(data, brand)
     stem = _stem(kind, b.slug, p.label, parameters)
     final = Path(out).resolve() / b.slug / p.label
@@ -166,20 +169,18 @@ def _parameter(declared: dict, parameters: dict | None, name: str) -> object:
     return ast.literal_eval(declared[name]["default"])
 
 
-def _check_covered(data: Path, period) -> None:
+def _check_covered(ds, data: Path, period) -> None:
     """EmptyDataError when ``period`` lies wholly before or after the brand's data: a report
     of it would be pages of dashes. A period the data cover in part is reported, and says so.
     """
-    from .dataset import load
-
-    first, last = load(data).span()
+    first, last = ds.span()
     if first is not None and (period.end < first or period.start > last):
         raise EmptyDataError(f"no data of {data} falls in {period.label}; expected a period "
                              f"within the data's days, {first.isoformat()} to "
                              f"{last.isoformat()}")
 
 
-def _check_campaign(data: Path, campaign: object, period) -> None:
+def _check_campaign(ds, data: Path, campaign: object, period) -> None:
     """EmptyDataError unless a post, cost line or GA4 row of the brand names ``campaign``:
     a report on a campaign the data does not know would be pages of zeros.
 
@@ -188,10 +189,8 @@ def _check_campaign(data: Path, campaign: object, period) -> None:
     import pandas as pd
 
     from ._web import UNASSIGNED, campaign_key
-    from .dataset import load
     from .roi import campaign_names, roi
 
-    ds = load(data)
     known = campaign_names(ds)
     if campaign_key(pd.Series([campaign], dtype="string")).iloc[0] in known:
         return
@@ -247,7 +246,10 @@ def latest_period(data: str | os.PathLike) -> str:
     """The latest complete month of a brand's data: the month before its newest export."""
     from .dataset import load
 
-    ds = load(data)
+    return _latest_period(load(data), data)
+
+
+def _latest_period(ds, data) -> str:
     stamps = [t["snapshot_at"].max() for t in (ds.posts, ds.daily) if len(t)]
     stamps = [s for s in stamps if s == s]
     if not stamps:
