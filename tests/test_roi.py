@@ -662,3 +662,17 @@ def test_functions_of_a_dataset_refuse_a_frame_clearly():
         roi(dataset(posts=p), "2026-10", value_per_key_event="abc")
     with pytest.raises(ArgumentError, match="n_boot must be a whole number of resamples"):
         compare(dataset(posts=p), "2026-10", n_boot=0)
+
+
+def test_roi_says_when_goals_yaml_could_not_give_the_value_of_a_key_event(tmp_path):
+    import smmanalytics as smm
+
+    costs_file(tmp_path, "2026-10-01,2026-10-31,ad_spend,100,EUR,instagram,,,,\n")
+    (tmp_path / "goals.yaml").write_text("value_per_key_event: 20\ngoals:\n  - metric: posts\n"
+                                         "    platform: all\n    target: lots\n",
+                                         encoding="utf-8")
+    ds = smm.load(tmp_path, cache=False)
+    note = roi(ds, "2026-10").iloc[0]["note"]
+    assert "goals.yaml could not be read: key events carry no value_per_key_event" in note
+    # a value given in the call needs no goals.yaml, and no such note
+    assert "goals.yaml" not in str(roi(ds, "2026-10", value_per_key_event=20).iloc[0]["note"])

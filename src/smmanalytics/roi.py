@@ -290,6 +290,10 @@ def roi(ds, period: object, by: str | None = None, *,
         out[m] = pd.array(col.reindex(keys).to_numpy(dtype="float64", na_value=np.nan),
                           dtype="Float64")
     vpk = _value_per_key_event(ds, value_per_key_event)
+    if vpk is None and side_file_error(getattr(ds, "quality", None),
+                                       ("goals.yaml", "goals.yml")) is not None:
+        # the value of a key event lives in goals.yaml: unread, the value is revenue alone
+        general.append("goals.yaml could not be read: key events carry no value_per_key_event")
     out["value"] = (out["revenue"] + out["key_events"] * vpk if vpk is not None
                     else out["revenue"]).astype("Float64")
 
