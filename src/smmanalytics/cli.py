@@ -73,18 +73,11 @@ def _cmd_inspect(args: argparse.Namespace) -> int:
 
 def _cmd_roi(args: argparse.Namespace) -> int:
     from . import dataset
-    from .roi import costs_status, roi
+    from .roi import costs_unknown_why, roi
 
     ds = dataset.load(args.data)
-    status, reason = costs_status(ds, args.period)
-    if status != "read":
-        if status == "failed":
-            why = f"costs.csv could not be read ({reason})"
-        elif status == "uncovered":
-            first, last = reason.split("..")
-            why = f"costs.csv runs from {first} to {last}, outside {args.period}"
-        else:
-            why = "no costs.csv was read"
+    why = costs_unknown_why(ds, args.period)
+    if why is not None:
         print(f"smm: warning: {why}: cost, ROI, ROAS, CPA, CPC and CPM are unknown (NaN)",
               file=sys.stderr)
     out = roi(ds, args.period, by=args.by, value_per_key_event=args.value_per_key_event)

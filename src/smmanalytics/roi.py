@@ -47,8 +47,8 @@ from .errors import ArgumentError, ArgumentTypeError, SchemaError, require_datas
 from .periods import Period, local_dates, overlap_days, parse_period
 from .quality import side_file_error
 
-__all__ = ["CATEGORIES", "COST_COLUMNS", "read_costs", "costs_status", "costs_span",
-           "costs_partly", "prorate_costs", "roi",
+__all__ = ["CATEGORIES", "COST_COLUMNS", "read_costs", "costs_status", "costs_unknown_why",
+           "costs_span", "costs_partly", "prorate_costs", "roi",
            "campaign_roi", "cost_breakdown", "earned_media_value", "plot_costs", "COST_COLORS"]
 
 logger = logging.getLogger(__name__)
@@ -130,14 +130,20 @@ def costs_span(costs: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
     return start.min().date(), last.date()
 
 
-def _costs_unknown_note(status: str, reason: str | None, p: Period) -> str:
+def costs_unknown_why(ds, period: object) -> str | None:
+    """Why the costs of ``period`` are unknown, in one clause (:func:`costs_status`), for a
+    note or a warning; None when they are known."""
+    status, reason = costs_status(ds, period)
+    if status == "read":
+        return None
     if status == "failed":
         # "; " separates notes: the reason's own clauses are joined by commas
-        return f"costs.csv could not be read ({reason.replace('; ', ', ')}): costs unknown"
+        return f"costs.csv could not be read ({reason.replace('; ', ', ')})"
     if status == "uncovered":
-        first, last = reason.split("..")
-        return f"costs.csv runs from {first} to {last}, outside {p.label}: costs unknown"
-    return "no costs.csv was read: costs unknown"
+        first, last = costs_span(ds.costs)
+        return (f"costs.csv runs from {first.isoformat()} to {last.isoformat()}, outside "
+                f"{parse_period(period).label}")
+    return "no costs.csv was read"
 
 
 def costs_partly(costs: pd.DataFrame, period: object) -> tuple[dt.date, dt.date] | None:
@@ -226,10 +232,10 @@ def roi(ds, period: object, by: str | None = None, *,
     general: list[str] = []
     key = by or "_all"
 
-    cost_status, cost_reason = costs_status(ds, p)
-    costs_known = cost_status == "read"
+    unknown = costs_unknown_why(ds, p)
+    costs_known = unknown is None
     if not costs_known:
-        general.append(_costs_unknown_note(cost_status, cost_reason, p))
+        general.append(f"{unknown}: costs unknown")
     elif (partly := _costs_partly_note(ds.costs, p)) is not None:
         general.append(partly)
     costs = prorate_costs(ds.costs if costs_known else None, p)

@@ -250,6 +250,7 @@ def latest_period(data: str | os.PathLike) -> str:
 
 
 def _latest_period(ds, data) -> str:
+    """:func:`latest_period` of a loaded Dataset (``data`` names it in the error)."""
     stamps = [t["snapshot_at"].max() for t in (ds.posts, ds.daily) if len(t)]
     stamps = [s for s in stamps if s == s]
     if not stamps:
@@ -281,10 +282,10 @@ def _publish(work: Path, final: Path, stem: str) -> None:
     notebook) are removed afterwards. Other reports' files, and anything else in ``final``,
     stay: the folder is shared by every report of the brand and period.
     """
-    written = sorted(p.name for p in work.iterdir())
+    written = sorted((p.name for p in work.iterdir()), key=lambda n: n.endswith(".pdf"))
     with writing(final, "reports folder"):
         final.mkdir(exist_ok=True)
-        for name in sorted(written, key=lambda n: n.endswith(".pdf")):   # the PDF last
+        for name in written:                                             # the PDF last
             os.replace(work / name, final / name)
         for name in _own_files(final, stem) - set(written):
             (final / name).unlink(missing_ok=True)

@@ -3,8 +3,6 @@ costs, benchmarks and competitors, and period over period. Mixed into BrandRepor
 
 from __future__ import annotations
 
-import datetime as dt
-
 import matplotlib.pyplot as plt
 import pandas as pd
 
@@ -86,13 +84,13 @@ class PerformanceSections:
     # ---- ROI ------------------------------------------------------------------------------------
     def roi(self) -> Section:
         """Total cost by category, attributed revenue, ROI and ROAS; then per campaign."""
-        from ..roi import cost_breakdown, costs_partly, costs_status, roi
+        from ..roi import cost_breakdown, costs_partly, costs_span, costs_status, roi
 
         f = self.fmt
         sec = self.section(f.label("roi"))
         status, reason = costs_status(self.ds, self.period)
         if status == "uncovered":  # unknown costs are said in words, never shown as 0
-            first, last = (dt.date.fromisoformat(d) for d in reason.split(".."))
+            first, last = costs_span(self.ds.costs)
             self.text(sec, f.label("costs_uncovered").format(
                 period=f.period(self.period), first=f.date(first), last=f.date(last)))
         elif status != "read":
