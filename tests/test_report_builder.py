@@ -357,10 +357,26 @@ def test_figures_are_numbered_without_gaps(ds):
     assert numbers == [("1", "First"), ("2", "Second")]
 
 
+_COSTS_FAILED = {
+    "en": "costs.csv could not be read (file costs.csv, line 2, column 'amount': invalid value; "
+          "expected a number such as 1200 or 1200.50; got 'abc'): costs, ROI, ROAS and CPA are "
+          "unknown (–), not zero. Correct the file and run the report again.",
+    "fr": "Le fichier costs.csv n'a pas pu être lu (ligne 2, colonne « amount ») : coûts, ROI, "
+          "ROAS et CPA sont inconnus (–), pas nuls. Corrigez le fichier et relancez le rapport. "
+          "Détail technique, en anglais : « invalid value; expected a number such as 1200 or "
+          "1200.50; got 'abc' ».",
+    "it": "Il file costs.csv non è stato letto (riga 2, colonna «amount»): costi, ROI, ROAS e CPA "
+          "sono sconosciuti (–), non zero. Correggete il file e rigenerate il rapporto. "
+          "Dettaglio tecnico, in inglese: «invalid value; expected a number such as 1200 or "
+          "1200.50; got 'abc'».",
+}
+
+
 @pytest.mark.parametrize("lang", ["en", "fr", "it"])
 def test_roi_without_costs_says_costs_are_unknown_not_zero(ds, lang):
     """No costs.csv: the cost is "–" and a sentence says no cost file was read; an unreadable
-    one says why (the file named without its folder)."""
+    one says why (the file named without its folder), in French and Italian where in the file
+    in the reader's words, the loader's own message kept as the technical detail."""
     from dataclasses import replace
 
     from smmanalytics.quality import QualityLog
@@ -380,9 +396,7 @@ def test_roi_without_costs_says_costs_are_unknown_not_zero(ds, lang):
             level="error")
     rep = BrandReport(replace(ds, quality=log.to_frame()), "2026-10", lang=lang)
     text = [b["text"] for b in rep.roi().blocks if b["kind"] == "text"][0]
-    assert text == f.label("costs_failed").format(
-        reason="file costs.csv, line 2, column 'amount': invalid value; expected a number such "
-        "as 1200 or 1200.50; got 'abc'")
+    assert text == _COSTS_FAILED[lang]
     assert "/data/brand" not in text
     assert f.money(0) not in _pdf_text(rep.pdf_bytes())
 
@@ -411,8 +425,12 @@ def test_roi_says_when_the_costs_file_does_not_cover_the_period(ds, tmp_path, pe
 
 @pytest.mark.parametrize("lang,start", [
     ("en", "goals.yaml could not be read (file goals.yaml, line 4, column 'target': "),
-    ("fr", "Le fichier goals.yaml n'a pas pu être lu (file goals.yaml, line 4, column 'target': "),
-    ("it", "Il file goals.yaml non è stato letto (file goals.yaml, line 4, column 'target': "),
+    ("fr", "Le fichier goals.yaml n'a pas pu être lu (ligne 4, colonne « target ») : pas de "
+           "tableau de bord. Corrigez le fichier et relancez le rapport. Détail technique, en "
+           "anglais : « goal 1 is invalid; expected a number"),
+    ("it", "Il file goals.yaml non è stato letto (riga 4, colonna «target»): nessun obiettivo da "
+           "valutare. Correggete il file e rigenerate il rapporto. Dettaglio tecnico, in "
+           "inglese: «goal 1 is invalid; expected a number"),
 ])
 def test_invalid_goals_file_is_not_reported_as_missing(tmp_path, lang, start):
     import smmanalytics as smm

@@ -88,6 +88,27 @@ def test_notes_in_the_report_language(lang, note, expected):
     assert f.untranslated == set()
 
 
+@pytest.mark.parametrize("lang,reason,where,detail", [
+    ("fr", "file costs.csv, line 3, column 'amount': invalid value; expected a number; got '6x0'",
+     " (ligne 3, colonne « amount »)",
+     "Détail technique, en anglais : « invalid value; expected a number; got '6x0' »."),
+    ("it", "file goals.yaml, line 2: not valid YAML; expected YAML; got 'bad indent'",
+     " (riga 2)", "Dettaglio tecnico, in inglese: «not valid YAML; expected YAML; got 'bad "
+     "indent'»."),
+    ("fr", "file Viewers.xlsx, cell B4, column \"it's\": empty", " (cellule B4, colonne « it's »)",
+     "Détail technique, en anglais : « empty »."),
+    # no line nor column: nothing to place, the whole message is the detail
+    ("it", "file goals.yaml: goals file is not UTF-8 text; expected UTF-8 text", "",
+     "Dettaglio tecnico, in inglese: «goals file is not UTF-8 text; expected UTF-8 text»."),
+    ("fr", "something odd: happened", "", "Détail technique, en anglais : « something odd: "
+     "happened »."),
+    ("en", "file costs.csv, line 3: row has more cells than the header", " (line 3)",
+     "Details: row has more cells than the header."),
+])
+def test_loader_failures_say_where_in_the_report_language(lang, reason, where, detail):
+    assert Formatter(lang).failure(reason) == {"where": where, "detail": detail}
+
+
 def test_platform_names():
     assert Formatter("it").platform("linkedin") == "LinkedIn"
     assert Formatter("fr").platform("all") == Formatter("fr").platform("total") == \

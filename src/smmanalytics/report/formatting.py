@@ -51,6 +51,10 @@ _NOTES = [(_template_pattern(" ".join(n["en"].split())), n) for n in _yaml("note
 #: what each kind of data-quality note (its code) means, per language (quality.yaml)
 _QUALITY = _yaml("quality.yaml")
 _NUMBER = re.compile(r"-?\d{1,3}(,\d{3})*(\.\d+)?|-?\d+(\.\d+)?")
+#: an error message of errors.ParseError: where (file, line, cell, column), then what went wrong
+_FAILURE_PART = re.compile(r"(file|line|cell|column) ('[^']*'|\"[^\"]*\"|[^,:]+)")
+_FAILURE = re.compile(r"(?P<where>(?:(?:file [^,:]+|line \d+|cell [^,:]+|column '[^']*'|"
+                      r"column \"[^\"]*\")(?:, |(?=: )))+): (?P<detail>.+)", re.DOTALL)
 #: the notes' placeholders that hold a period label ("2026", "2026-10", "2026-Q4", a range)
 _PERIOD_FIELDS = ("period", "previous")
 
@@ -143,6 +147,25 @@ class Formatter:
                 self.untranslated.add(message)
             return message
         return wording.get(self.lang, wording["en"])
+
+    def failure(self, reason) -> dict[str, str]:
+        """A loader's error message (``file F, line N, column 'c': what; expected …; got …``)
+        for a sentence in the report language: ``where``, the line, cell and column in the
+        reader's words, in brackets after a space (" (ligne 3, colonne « amount »)"; "" when
+        the message names none), and ``detail``, the loader's own words, said to be technical
+        and in English.
+
+        >>> f = Formatter("it").failure("file costs.csv, line 3, column 'amount': bad value")
+        >>> f["where"], f["detail"]
+        (' (riga 3, colonna «amount»)', 'Dettaglio tecnico, in inglese: «bad value».')
+        """
+        text = " ".join(str(reason).split())
+        m = _FAILURE.fullmatch(text)
+        where, detail = (m["where"], m["detail"]) if m else ("", text)
+        parts = [self.label("error_" + kind).format(value=value.strip("'\""))
+                 for kind, value in _FAILURE_PART.findall(where) if kind != "file"]
+        return {"where": f" ({', '.join(parts)})" if parts else "",
+                "detail": self.label("error_detail").format(message=detail)}
 
     def labelled(self, label: str, value) -> str:
         """``label: value`` with the language's punctuation (a space before the colon in

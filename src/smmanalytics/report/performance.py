@@ -50,7 +50,8 @@ class PerformanceSections:
         if self.ds.goals is None or len(self.ds.goals) == 0:
             reason = side_file_error(self.ds.quality, ("goals.yaml", "goals.yml"))
             if reason is not None:       # a goals.yaml is there, but invalid: say why
-                return self.text(sec, f.label("goals_failed").format(reason=reason))
+                return self.text(sec, f.label("goals_failed").format(reason=reason,
+                                                                     **f.failure(reason)))
             return self.text(sec, f.label("goals_none"))
         sc = scorecard(self.ds, self.period)
         counts = sc["status"].astype(str).value_counts()
@@ -94,7 +95,7 @@ class PerformanceSections:
             self.text(sec, f.label("costs_uncovered").format(
                 period=f.period(self.period), first=f.date(first), last=f.date(last)))
         elif status != "read":
-            self.text(sec, f.label("costs_failed").format(reason=reason)
+            self.text(sec, f.label("costs_failed").format(reason=reason, **f.failure(reason))
                       if status == "failed" else f.label("costs_none"))
         elif (days := costs_partly(self.ds.costs, self.period)) is not None:
             self.text(sec, f.label("costs_partly").format(
