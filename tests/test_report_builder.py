@@ -357,6 +357,20 @@ def test_figures_are_numbered_without_gaps(ds):
     assert numbers == [("1", "First"), ("2", "Second")]
 
 
+@pytest.mark.parametrize("lang,caption", [
+    ("en", "SHA-256: 16 first hex digits"),
+    ("fr", "SHA-256 : ses 16 premiers chiffres hexadécimaux"),
+    ("it", "SHA-256: le sue prime 16 cifre esadecimali"),
+])
+def test_provenance_caption_in_the_report_language(ds, lang, caption):
+    from dataclasses import replace
+
+    files = pd.DataFrame({"path": ["posts.csv"], "sha256": ["0123456789abcdef" * 4],
+                          "rows": [12]})
+    sec = BrandReport(replace(ds, files=files), "2026-10", lang=lang).provenance()
+    assert [b["caption"] for b in sec.blocks if b["kind"] == "table"] == [caption]
+
+
 _COSTS_FAILED = {
     "en": "costs.csv could not be read (file costs.csv, line 2, column 'amount': invalid value; "
           "expected a number such as 1200 or 1200.50; got 'abc'): costs, ROI, ROAS and CPA are "

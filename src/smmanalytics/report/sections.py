@@ -315,7 +315,7 @@ class BrandReport(PerformanceSections, WatchSections, Report):
                 f.label("rows"): [f.number(r) for r in files["rows"]],
             })
             self.table(sec, table, align=["left", "left", "right"],
-                       widths=["1fr", "auto", "auto"], caption="SHA-256: 16 first hex digits")
+                       widths=["1fr", "auto", "auto"], caption=f.label("sha256_caption"))
         return sec
 
 
