@@ -243,6 +243,33 @@ def test_roas_without_ad_spend_says_so(tmp_path):
         "no costs recorded in 2026-10: roi cannot be computed"
 
 
+def test_roas_and_roi_with_costs_unknown_say_why_not_that_nothing_was_spent(tmp_path):
+    """Without costs.csv, with one that could not be read, or with one whose lines stop before
+    the goal's month, ad spend and costs are unknown: the note says so, not "no ad spend
+    recorded" (which would tell the manager nothing was spent)."""
+    from smmanalytics.quality import QualityLog
+
+    w = web([{"date": f"2026-10-{k:02d}", "channel_group": "Organic Social",
+              "source": "instagram", "revenue": 10.0, "currency": "EUR"} for k in range(1, 32)])
+    roas, roi = _goal_frame(tmp_path, "roas", 3), _goal_frame(tmp_path, "roi", 1)
+
+    def note(ds):
+        row = scorecard(ds, "2026-10", asof="2026-11-02").iloc[0]
+        assert pd.isna(row["actual"]) and pd.isna(row["status"])
+        return row["note"]
+
+    assert note(dataset(web=w, goals=roas)) == \
+        "no costs.csv was read: roas cannot be computed"
+    log = QualityLog()
+    log.add(tmp_path / "costs.csv", "failed", "file costs.csv, line 2: bad", level="error")
+    assert note(dataset(web=w, goals=roi, quality=log.to_frame())) == \
+        "costs.csv could not be read: roi cannot be computed"
+    # lines of September only: October's costs are unknown, not 0
+    september = "2026-09-01,2026-09-30,ad_spend,300,,,,,,\n"
+    assert note(dataset(tmp_path, september, web=w, goals=roas)) == \
+        "costs.csv does not reach 2026-10: roas cannot be computed"
+
+
 def test_no_data_gives_no_status(tmp_path):
     ds = dataset(goals=_goal_frame(tmp_path, "revenue", 100))
     row = scorecard(ds, "2026-10", asof="2026-10-20").iloc[0]

@@ -72,6 +72,12 @@ def test_periods_by_name(lang, period, name):
      "nessuna spesa pubblicitaria registrata in settembre 2025: ROAS non calcolabile"),
     ("fr", "no instagram costs recorded in 2026-Q4: roi cannot be computed",
      "aucun coût Instagram enregistré en T4 2026 : ROI non calculable"),
+    ("fr", "costs.csv could not be read: roas cannot be computed",
+     "le fichier costs.csv n'a pas pu être lu : ROAS non calculable"),
+    ("it", "no costs.csv was read: roi cannot be computed",
+     "nessun file costs.csv è stato letto: ROI non calcolabile"),
+    ("fr", "costs.csv does not reach 2026-11: roi cannot be computed",
+     "costs.csv ne couvre pas novembre 2026 : ROI non calculable"),
     ("fr", "The data start on 2025-09-01: 2025 is covered from that day only (122 of 365 days); "
      "totals are compared per day over the covered days.",
      "Les données commencent le 1 septembre 2025 : 2025 n'est couvert qu'à partir de ce jour "

@@ -26,7 +26,9 @@ time zone, so lifetime metrics count on the day a post was published):
   Social, see :mod:`smmanalytics._web`).
 - ``roas``, ``roi``: as in :func:`smmanalytics.roi.roi`, costs prorated to the days elapsed.
   With no ad spend (ROAS) or no cost (ROI) recorded, the ratio is not computable and the note
-  says so, not "no data": the revenue may well be known.
+  says so, not "no data": the revenue may well be known; with costs unknown (no costs.csv, one
+  that could not be read, or one whose lines do not reach the goal's period) the note says
+  that instead, not that nothing was spent.
 
 Status
 ------
@@ -271,9 +273,19 @@ def _typed(df: pd.DataFrame) -> pd.DataFrame:
 
 def _no_data_note(ds, metric: str, platform: str, w: Period, end: dt.date) -> str:
     """Why a goal has no actual: for ROAS and ROI, the figure that is missing (ad spend is
-    zero, say, while the revenue is known); otherwise "no data"."""
+    zero, say, while the revenue is known, or costs are unknown: costs.csv absent, unreadable
+    or not reaching the goal's days); otherwise "no data"."""
+    from .roi import costs_status
+
     missing = _missing_figure(ds, metric, platform, w.start, end)
     what = {"ad_spend": "ad spend", "cost": "costs"}.get(missing)
+    status = costs_status(ds, (w.start, end))[0] if what else "read"
+    if status == "failed":
+        return f"costs.csv could not be read: {metric} cannot be computed"
+    if status == "missing":
+        return f"no costs.csv was read: {metric} cannot be computed"
+    if status == "uncovered":
+        return f"costs.csv does not reach {w.label}: {metric} cannot be computed"
     if what:
         where = "" if platform == "all" else f"{platform} "
         return f"no {where}{what} recorded in {w.label}: {metric} cannot be computed"
