@@ -676,3 +676,52 @@ def test_roi_says_when_goals_yaml_could_not_give_the_value_of_a_key_event(tmp_pa
     assert "goals.yaml could not be read: key events carry no value_per_key_event" in note
     # a value given in the call needs no goals.yaml, and no such note
     assert "goals.yaml" not in str(roi(ds, "2026-10", value_per_key_event=20).iloc[0]["note"])
+
+
+def test_roi_notes_have_french_and_italian_wording(tmp_path):
+    """Every note roi() writes in these cases (costs unknown, partly kept, in another currency;
+    GA4 missing; paid posts unknown; ratios over zero or unknown) reads in the report's
+    languages (notes.yaml), values re-formatted for the reader."""
+    from smmanalytics.quality import QualityLog
+    from smmanalytics.report.formatting import Formatter
+
+    cases = [
+        _mixed_paid_dataset(tmp_path, "2026-10-01,,ad_spend,200,,facebook,a,,,\n"
+                                      "2026-10-01,,ad_spend,300,,instagram,a,,,\n"
+                                      "2026-10-01,,ad_spend,100,,,a,,,\n"
+                                      "2026-10-01,,tools,70,USD,,,,,\n"),
+        _mixed_paid_dataset(tmp_path, "2026-10-01,,ad_spend,300,,instagram,a,,,\n"),
+        dataset(tmp_path, "2026-10-01,2026-10-15,labor,100,,,,,,\n"),
+        dataset(tmp_path, "2026-09-01,2026-09-30,labor,100,,,,,,\n"),
+        dataset(),
+    ]
+    log = QualityLog()
+    log.add(tmp_path / "costs.csv", "failed", "file costs.csv, line 2; column 'amount': bad",
+            level="error")
+    log.add(tmp_path / "goals.yaml", "failed", "file goals.yaml: not valid YAML", level="error")
+    cases.append(dataset(quality=log.to_frame()))
+    notes = {n for ds in cases for by in (None, "campaign", "platform")
+             for n in roi(ds, "2026-10", by=by)["note"].dropna()}
+    assert len(notes) >= 8
+    for lang in ("fr", "it"):
+        f = Formatter(lang)
+        for n in notes:
+            f.notes(n)
+        assert f.untranslated == set(), lang
+    fr = Formatter("fr")
+    assert fr.notes("costs.csv runs over 2026-10 from 2026-10-01 to 2026-10-15 only: spend "
+                    "outside those days is not in it; cpa NaN: key events is unknown") == [
+        "costs.csv ne couvre octobre 2026 que du 1 octobre 2026 au 15 octobre 2026 : les "
+        "dépenses hors de ces jours n'y figurent pas",
+        "CPA non calculable : le nombre d'événements clés est inconnu"]
+    assert Formatter("it").note("cpc and cpm leave out the ad spend of instagram, tiktok: paid "
+                                "posts of instagram, tiktok unknown") == (
+        "CPC e CPM escludono la spesa pubblicitaria Instagram, TikTok: post sponsorizzati "
+        "Instagram, TikTok sconosciuti")
+    # "hors de octobre" would want an elision: the French says "ne couvre pas octobre 2026"
+    assert fr.note("costs.csv runs from 2026-09-01 to 2026-09-30, outside 2026-10: costs "
+                   "unknown") == ("costs.csv va du 1 septembre 2026 au 30 septembre 2026 et ne "
+                                  "couvre pas octobre 2026 : coûts inconnus")
+    assert fr.note("1 cost lines in USD left out (brand currency EUR): convert them in "
+                   "costs.csv") == ("1 lignes de coût en USD laissées de côté (devise de la "
+                                    "marque : EUR) : convertissez-les dans costs.csv")

@@ -245,7 +245,7 @@ def roi(ds, period: object, by: str | None = None, *,
         if foreign.any():
             general.append(f"{int(foreign.sum())} cost lines in "
                            f"{', '.join(sorted(set(cur[foreign])))} "
-                           f"left out (brand currency {brand_cur}); convert them in costs.csv")
+                           f"left out (brand currency {brand_cur}): convert them in costs.csv")
             costs = costs.loc[~foreign.to_numpy()].reset_index(drop=True)
         costs[key] = _group_key(costs[by], by) if by else "all"
     web, web_notes = social_web(ds.web, p)

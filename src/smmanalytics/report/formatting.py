@@ -193,6 +193,8 @@ class Formatter:
             return self.platform(v, inline=True)
         if name == "metric":
             return self.metric(v)
+        if name.startswith("platforms"):     # a list: "instagram, tiktok"
+            return ", ".join(self.platform(p) for p in v.split(", "))
         if name in _PERIOD_FIELDS:          # a year is a name, not the number 2,026
             try:
                 return self.period(v)
