@@ -169,15 +169,27 @@ def test_every_quality_code_has_its_wording_in_every_language():
         assert all(isinstance(w, str) and w.strip() for w in wording.values()), code
 
 
-@pytest.mark.parametrize("period,label", [
-    ("2026-Q4", "1 octobre 2026 – 31 décembre 2026"),
-    ("2026-10-05..2026-10-18", "5 octobre 2026 – 18 octobre 2026"),
+@pytest.mark.parametrize("period,title,label", [
+    ("2026-10", "Rapport mensuel réseaux sociaux", "octobre 2026"),
+    ("2026-Q4", "Rapport trimestriel réseaux sociaux", "T4 2026"),
+    ("2026", "Rapport annuel réseaux sociaux", "2026"),
+    ("2026-10-05..2026-10-18", "Rapport réseaux sociaux", "5 octobre 2026 – 18 octobre 2026"),
 ])
-def test_quarters_and_ranges_are_periods(ds, period, label):
+def test_quarters_years_and_ranges_are_titled_by_their_period(ds, period, title, label):
+    # `smm report monthly --period 2026` ran the monthly notebook on a year, and the cover
+    # read "Rapport mensuel" over "1 janvier 2026 – 31 décembre 2026"
     rep = BrandReport(ds, period, lang="fr")
-    assert rep.period_label == label
+    assert (rep.title, rep.period_label) == (title, label)
     local = rep.posts["published_at"].dt.tz_convert("Europe/Paris")
     assert local.min().date() >= rep.period.start and local.max().date() <= rep.period.end
+
+
+@pytest.mark.parametrize("lang,line", [("en", "Data as of 1 November 2026"),
+                                       ("fr", "Données au 1 novembre 2026"),
+                                       ("it", "Dati al 1 novembre 2026")])
+def test_cover_says_when_the_data_were_exported(ds, lang, line):
+    # the fixture's exports were taken on 1 November 2026 at 08:00 UTC (09:00 in Paris)
+    assert BrandReport(ds, "2026-Q4", lang=lang).cover_lines[-1] == line
 
 
 def test_chart_text_stays_text_in_the_figures_font(ds):

@@ -74,6 +74,15 @@ def printable(text: str) -> str:
     return " ".join("".join(kept).split())
 
 
+def _title_label(kind: str, period_kind: str) -> str:
+    """The label of a report's title: a "monthly" report of a quarter, a year or a range of
+    days (``smm report monthly --period 2026``) is titled by its period, not "Monthly"."""
+    if kind != "monthly" or period_kind == "month":
+        return f"{kind}_report"
+    return {"quarter": "quarterly_report", "year": "yearly_report"}.get(period_kind,
+                                                                         "period_report")
+
+
 class BrandReport(PerformanceSections, WatchSections, Report):
     """A brand's report for one period, built section by section from a Dataset.
 
@@ -95,10 +104,9 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         self.asof = _as_of(ds)
         super().__init__(title="", period_label="", brand=ds.brand, lang=lang)
         f = self.fmt
-        self.title = (title or f.label(f"{kind}_report")) + (f" · {campaign}" if campaign
-                                                             else "")
-        self.period_label = (f.month(self.period.start) if self.period.kind == "month"
-                             else f"{f.date(self.period.start)} – {f.date(self.period.end)}")
+        self.title = (title or f.label(_title_label(kind, self.period.kind))) + (
+            f" · {campaign}" if campaign else "")
+        self.period_label = f.period(self.period)
         posts = posts_in_period(ds.posts, self.period, self.tz)
         if self.campaign:
             from .._web import campaign_key
@@ -113,9 +121,7 @@ class BrandReport(PerformanceSections, WatchSections, Report):
             f.labelled(f.label("posts"), f.number(len(self.posts))),
         ]
         if self.asof is not None:
-            self.cover_lines.append(
-                {"en": "Data as of ", "fr": "Données au ", "it": "Dati al "}[lang]
-                + f.date(self.asof))
+            self.cover_lines.append(f.label("data_as_of").format(date=f.date(self.asof)))
 
     def write_pdf(self, path):
         """Write the PDF, and next to it the .ics calendars of the best-times section."""
