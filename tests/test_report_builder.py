@@ -475,3 +475,38 @@ def test_invalid_goals_file_is_not_reported_as_missing(tmp_path, lang, start):
     rep = BrandReport(smm.load(empty, cache=False), "2026-10", lang=lang)
     assert [b["text"] for b in rep.scorecard().blocks if b["kind"] == "text"] == [
         rep.fmt.label("goals_none")]
+
+
+def test_roi_section_says_what_its_figures_leave_out(ds, tmp_path):
+    """roi()'s notes reached no PDF: a cost line in another currency was left out of the
+    total cost without a word, and the revenue was "–" without saying that no GA4 export
+    covers the month. They are shown under the figures, in the report's language; the costs'
+    coverage (said in a sentence of its own) and CPC/CPM (not in this section) are not."""
+    from dataclasses import replace
+
+    from smmanalytics.roi import read_costs
+
+    path = tmp_path / "costs.csv"
+    path.write_text("start,end,category,amount,currency,platform,campaign,hours,hourly_rate,"
+                    "note\n2026-10-01,2026-10-31,ad_spend,310,EUR,instagram,,,,\n"
+                    "2026-10-01,2026-10-31,tools,70,USD,,,,,\n", encoding="utf-8")
+    rep = BrandReport(replace(ds, costs=read_costs(path)), "2026-10", lang="fr")
+    sec = rep.roi()
+    texts = [b["text"] for b in sec.blocks if b["kind"] == "note"]
+    assert texts[0] == ("1 ligne de coût en USD laissée de côté (devise de la marque : EUR) : "
+                        "convertissez-la dans costs.csv ; aucune donnée GA4 ne couvre octobre "
+                        "2026 : revenu et événements clés inconnus")
+    assert texts[1] == rep.fmt.label("roi_definition")
+    cards = {i["label"]: i["value"] for b in sec.blocks if b["kind"] == "kpis"
+             for i in b["items"]}
+    assert cards[rep.fmt.label("cost")] == rep.fmt.money(310)
+
+
+def test_roi_section_says_why_a_ratio_is_not_computable():
+    from smmanalytics.report.performance import _roi_notes
+
+    note = ("costs.csv runs over 2026 from 2026-01-01 to 2026-10-31 only: spend outside those "
+            "days is not in it; roas NaN: ad spend is zero; cpc NaN: link clicks of paid posts "
+            "is unknown; roi NaN: attributed value unknown")
+    assert _roi_notes(note) == "roas NaN: ad spend is zero"
+    assert _roi_notes(pd.NA) == ""

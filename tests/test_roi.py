@@ -341,7 +341,11 @@ def test_roi_foreign_currency_left_out_with_note(tmp_path):
     ds = dataset(tmp_path, "2026-10-01,,ad_spend,100,,,,,,\n2026-10-01,,tools,70,USD,,,,,\n",
                  web=web([_web_month(150.0)]))
     row = roi(ds, "2026-10").iloc[0]
-    assert row["cost"] == 100 and "1 cost lines in USD left out" in row["note"]
+    assert row["cost"] == 100 and "1 cost line in USD left out" in row["note"]
+    ds = dataset(tmp_path, "2026-10-01,,tools,70,USD,,,,,\n2026-10-01,,tools,30,CHF,,,,,\n",
+                 web=web([_web_month(150.0)]))
+    assert ("2 cost lines in CHF, USD left out (brand currency EUR): convert them in costs.csv"
+            in roi(ds, "2026-10").iloc[0]["note"])
 
 
 @pytest.mark.parametrize("by", ["week", "content_type", ["campaign", "platform"], 3])
@@ -722,6 +726,9 @@ def test_roi_notes_have_french_and_italian_wording(tmp_path):
     assert fr.note("costs.csv runs from 2026-09-01 to 2026-09-30, outside 2026-10: costs "
                    "unknown") == ("costs.csv va du 1 septembre 2026 au 30 septembre 2026 et ne "
                                   "couvre pas octobre 2026 : coûts inconnus")
-    assert fr.note("1 cost lines in USD left out (brand currency EUR): convert them in "
-                   "costs.csv") == ("1 lignes de coût en USD laissées de côté (devise de la "
+    assert fr.note("1 cost line in USD left out (brand currency EUR): convert it in "
+                   "costs.csv") == ("1 ligne de coût en USD laissée de côté (devise de la "
+                                    "marque : EUR) : convertissez-la dans costs.csv")
+    assert fr.note("2 cost lines in USD left out (brand currency EUR): convert them in "
+                   "costs.csv") == ("2 lignes de coût en USD laissées de côté (devise de la "
                                     "marque : EUR) : convertissez-les dans costs.csv")

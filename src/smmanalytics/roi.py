@@ -243,9 +243,11 @@ def roi(ds, period: object, by: str | None = None, *,
         cur = costs["currency"].astype("string").fillna(brand_cur).str.upper()
         foreign = cur != brand_cur
         if foreign.any():
-            general.append(f"{int(foreign.sum())} cost lines in "
+            n = int(foreign.sum())
+            general.append(f"{n} cost line{'s' if n > 1 else ''} in "
                            f"{', '.join(sorted(set(cur[foreign])))} "
-                           f"left out (brand currency {brand_cur}): convert them in costs.csv")
+                           f"left out (brand currency {brand_cur}): convert "
+                           f"{'them' if n > 1 else 'it'} in costs.csv")
             costs = costs.loc[~foreign.to_numpy()].reset_index(drop=True)
         costs[key] = _group_key(costs[by], by) if by else "all"
     web, web_notes = social_web(ds.web, p)

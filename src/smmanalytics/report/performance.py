@@ -108,6 +108,8 @@ class PerformanceSections:
             {"label": "ROI", "value": self._value("roi", total["roi"])},
             {"label": "ROAS", "value": self._value("roas", total["roas"])},
         ])
+        if shown := _roi_notes(total["note"]):
+            self.text(sec, f.join(f.notes(shown)), note=True)
         self.text(sec, f.label("roi_definition"), note=True)
         by = roi(self.ds, self.period, by="campaign")
         by = by[(by["cost"].fillna(0) > 0) | (by["value"].fillna(0) > 0)]
@@ -256,3 +258,22 @@ class PerformanceSections:
         if cmp.caveats:
             self.bullets(sec, [f.note(c) for c in cmp.caveats])
         return sec
+
+
+def _roi_notes(note) -> str:
+    """The notes of ``roi()``'s total row that the ROI section shows: what was left out or is
+    unknown (cost lines in another currency, GA4 rows, goals.yaml), and why ROI or ROAS is
+    "–" when its denominator is zero. A ratio unknown because a figure is unknown is said by
+    that figure's own note; the costs' coverage is said above in a sentence of its own; CPC
+    and CPM are not in this section."""
+    if pd.isna(note):
+        return ""
+    kept = []
+    for part in str(note).split("; "):
+        metric, nan, _ = part.partition(" NaN: ")
+        if part.startswith(("costs.csv", "no costs.csv", "cpc", "cpm")):
+            continue
+        if nan and (metric not in ("roi", "roas") or not part.endswith(" is zero")):
+            continue
+        kept.append(part)
+    return "; ".join(kept)
