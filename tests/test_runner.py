@@ -19,7 +19,8 @@ pytestmark = pytest.mark.notebooks
 
 @pytest.fixture
 def notebooks(tmp_path, monkeypatch):
-    """A monthly_report.ipynb (and the same as best_times.ipynb) that writes a one-page PDF and
+    """A monthly_report.ipynb (and the same as best_times.ipynb, and as campaign_report.ipynb
+    with a campaign parameter) that writes a one-page PDF and
     one .ics per platform listed in data/PLATFORMS, fails when data holds BROKEN, and sends
     SIGTERM to the runner when data holds SIGTERM."""
     folder = tmp_path / "nbs"
@@ -49,6 +50,8 @@ def notebooks(tmp_path, monkeypatch):
     ]
     nbf.write(nb, folder / "monthly_report.ipynb")
     nbf.write(nb, folder / "best_times.ipynb")
+    params.source += '\ncampaign = "automne"'
+    nbf.write(nb, folder / "campaign_report.ipynb")
     monkeypatch.setenv("SMM_NOTEBOOKS", str(folder))
     return folder
 
@@ -100,6 +103,33 @@ def test_a_run_replaces_only_its_own_files(notebooks, tmp_path):
         "notes.txt"]
     assert not failed.exists()
     assert [p.name for p in folder.parent.iterdir()] == ["2026-10"]
+
+
+def test_a_campaign_named_like_a_report_kind_does_not_take_its_files(notebooks, tmp_path):
+    """A campaign called "Best Times" wrote maison-test-best-times-2026-10.*: its run replaced
+    the best-times report's files and removed its .ics. Campaign reports' names now say
+    'campaign', also when the notebook's default campaign is reported."""
+    data = _brand(tmp_path, "Maison Test")
+    (data / "PLATFORMS").write_text("instagram")
+    (data / "costs.csv").write_text("start,end,category,amount,currency,campaign\n"
+                                    "2026-10-01,2026-10-31,ad_spend,100,EUR,Best Times\n"
+                                    "2026-10-01,2026-10-31,ad_spend,50,EUR,automne\n")
+    reports = tmp_path / "reports"
+    best = run_report("best-times", data=data, period="2026-10", out=reports)
+    (data / "PLATFORMS").write_text("tiktok")
+    camp = run_report("campaign", data=data, period="2026-10", out=reports,
+                      parameters={"campaign": "Best Times"})
+    default = run_report("campaign", data=data, period="2026-10", out=reports)
+    assert camp.pdf.name == "maison-test-campaign-best-times-2026-10.pdf"
+    assert default.pdf.name == "maison-test-campaign-automne-2026-10.pdf"
+    assert sorted(p.name for p in best.folder.iterdir()) == sorted(
+        [f"maison-test-{name}-2026-10{ext}" for name in ("best-times", "campaign-best-times",
+                                                         "campaign-automne")
+         for ext in (".html", ".ipynb", ".pdf")]
+        + ["maison-test-best-times-2026-10-instagram.ics",
+           "maison-test-campaign-best-times-2026-10-tiktok.ics",
+           "maison-test-campaign-automne-2026-10-tiktok.ics"])
+    assert best.pdf.read_bytes().startswith(b"%PDF")
 
 
 def test_a_failed_run_keeps_the_previous_outputs(notebooks, tmp_path):

@@ -128,7 +128,8 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str, out: str | os
     if kind == "campaign" and "campaign" in declared:
         _check_campaign(ds, data, _parameter(declared, parameters, "campaign"), p)
     b = _brand_of(data, brand)
-    stem = _stem(kind, b.slug, p.label, parameters)
+    campaign = _parameter(declared, parameters, "campaign") if kind == "campaign" else None
+    stem = _stem(kind, b.slug, p.label, campaign)
     final = Path(out).resolve() / b.slug / p.label
     output_folder(final.parent, "reports folder")
     offered = {"data": str(data), "period": p.label, "start": p.start.isoformat(),
@@ -201,14 +202,23 @@ def _check_campaign(ds, data: Path, campaign: object, period) -> None:
         f"({len(known)} campaigns in all the data)")
 
 
-def _stem(kind: str, slug: str, label: str, parameters: dict | None) -> str:
+def _stem(kind: str, slug: str, label: str, campaign: object = None) -> str:
     """File name stem of a report's outputs: ``<brand>-<period>`` for a monthly report,
-    ``<brand>-<campaign>-<period>`` for a named campaign, else ``<brand>-<kind>-<period>``."""
-    if kind == "campaign" and (parameters or {}).get("campaign"):
+    ``<brand>-campaign-<campaign>-<period>`` for a campaign report, ``<brand>-best-times-
+    <period>`` for best times.
+
+    The kinds cannot take each other's names in the folder they share: a period label starts
+    with its year's digit, and a campaign's name comes after ``campaign-``, so a campaign
+    called "best-times" writes ``<brand>-campaign-best-times-<period>.pdf``, not the
+    best-times report's file (which its run would replace, and whose .ics it would remove).
+    """
+    if kind == "monthly":
+        return f"{slug}-{label}"
+    if kind == "campaign" and campaign not in (None, ""):
         from .brand import slugify
 
-        return f"{slug}-{slugify(parameters['campaign'])}-{label}"
-    return f"{slug}-{label}" if kind == "monthly" else f"{slug}-{kind}-{label}"
+        return f"{slug}-campaign-{slugify(str(campaign))}-{label}"
+    return f"{slug}-{kind}-{label}"
 
 
 def _execute(nb_in: Path, work: Path, stem: str, params: dict, *, failed: Path,
