@@ -191,3 +191,51 @@ def test_one_core_builds_everything_here(sample, monkeypatch):
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0}, raising=False)
     rep = BrandReport(sample, "2026-10", kind="monthly")
     assert rep.build_ahead("alerts") is False
+
+
+def _state(pid: int) -> str | None:
+    """A process's state letter (R, S, Z, …), or None when it is gone."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return None
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork and prctl: Linux only")
+@pytest.mark.parametrize("blocked", [True, False])
+def test_the_copy_dies_with_a_kernel_killed_outright(tmp_path, blocked):
+    """A kernel killed with SIGKILL runs no clean-up: its copy, blocked on sending a section
+    larger than the pipe's buffer (or still building one), was left running forever."""
+    import signal
+    import subprocess
+    import time
+
+    script = tmp_path / "kernel.py"
+    script.write_text(
+        "import os, sys, time\n"
+        "from smmanalytics.report._ahead import Ahead\n"
+        "class Report:\n"
+        "    def big(self):\n"
+        f"        time.sleep({0 if blocked else 120})\n"
+        "        return b'x' * 4_000_000           # far more than a pipe's 64 KiB\n"
+        "ahead = Ahead(Report(), ('big',))\n"
+        "print(ahead._proc.pid, flush=True)\n"
+        "time.sleep(120)                            # never takes the section\n")
+    env = {**os.environ, "PYTHONPATH": str(Path(smm.__file__).parents[1])}
+    kernel = subprocess.Popen([sys.executable, str(script)], env=env, stdout=subprocess.PIPE,
+                              text=True)
+    copy = int(kernel.stdout.readline())
+    try:
+        time.sleep(0.5)                             # the copy is now blocked (or building)
+        assert _state(copy) not in (None, "Z")
+        kernel.send_signal(signal.SIGKILL)
+        kernel.wait(10)
+        deadline = time.monotonic() + 10
+        while _state(copy) not in (None, "Z") and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert _state(copy) in (None, "Z")          # dead (a zombie until PID 1 reaps it)
+    finally:
+        kernel.kill()
+        kernel.wait()
+        if _state(copy) not in (None, "Z"):         # the old code's orphan
+            os.kill(copy, signal.SIGKILL)

@@ -18,12 +18,14 @@ instead (the runner asks for no forks there).
 
 from __future__ import annotations
 
+import ctypes
 import functools
 import gc
 import io
 import logging
 import multiprocessing
 import os
+import signal
 import sys
 import traceback
 import warnings
@@ -61,12 +63,39 @@ PATIENCE = 600.0
 _STATE = ("_slots",)
 
 
-def _work(report, names: tuple[str, ...], conn) -> None:
+#: prctl option: the signal the calling process gets when its parent dies (linux/prctl.h)
+PR_SET_PDEATHSIG = 1
+
+
+def _die_with(parent: int) -> None:
+    """In the forked copy: end when ``parent`` (the kernel) dies, however it dies.
+
+    A kernel killed outright (``kill -9``, the out-of-memory killer) runs no clean-up, and
+    its copy, blocked on a pipe nobody reads (a section is larger than the pipe's buffer),
+    waited forever. The kernel asks Linux to kill the copy with it; should it have died
+    before the request was made, the copy, now some other process's child, ends at once.
+    The signal comes when the thread that forked exits: a notebook's cells run on the
+    kernel's main thread, which lives as long as the kernel.
+    """
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):    # not Linux: the pipe's closed end still ends the copy
+        pass
+    if os.getppid() != parent:
+        os._exit(0)
+
+
+def _work(report, names: tuple[str, ...], conn, recv, parent: int) -> None:
     """In the forked copy: build each section and send it back, one message each.
 
     The copy writes nothing to the streams it inherited (in a kernel, they belong to threads
     that were not forked): what a section prints, or logs to stderr, is sent back with it.
+    It closes its inherited copy of the pipe's reading end, so that a send to a kernel that
+    has died fails (BrokenPipeError) instead of blocking, and it dies with the kernel.
     """
+    _die_with(parent)
+    recv.close()
     report._ahead = None               # the copy builds for real
     for name in names:
         sys.stdout, sys.stderr = io.StringIO(), io.StringIO()
@@ -85,6 +114,8 @@ def _work(report, names: tuple[str, ...], conn) -> None:
         built.stdout, built.stderr = sys.stdout.getvalue(), sys.stderr.getvalue()
         try:
             conn.send(built)
+        except OSError:                 # the kernel is gone (a broken pipe): nobody to build for
+            return
         except Exception:               # a section that cannot be sent is built in the kernel
             conn.send(Built(name, None, {}, [], error=traceback.format_exc()))
     conn.close()
@@ -98,8 +129,9 @@ class Ahead:
         self._recv, send = ctx.Pipe(duplex=False)
         self._pending = list(names)
         self._done: dict[str, Built] = {}
-        self._proc = ctx.Process(target=_work, args=(report, names, send), daemon=True,
-                                 name="smm-report-ahead")
+        self._proc = ctx.Process(target=_work, args=(report, names, send, self._recv,
+                                                     os.getpid()),
+                                 daemon=True, name="smm-report-ahead")
         with warnings.catch_warnings():
             # Python 3.12+ warns that forking a process with threads (a kernel has some) may
             # deadlock the child on a lock another thread held. The copy takes none of theirs:
