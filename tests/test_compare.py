@@ -48,7 +48,9 @@ def test_interval_from_bootstrap_covers_the_estimate():
 
 
 def test_few_posts_direction_only_with_caveat():
-    ds = dataset(posts=posts(_month(10, 4, 20) + _month(8, 12, 10, start_id=100)))
+    october = [{**r, "published_at": f"2026-10-{day:02d}T09:00:00Z"}     # up to 31 October
+               for r, day in zip(_month(10, 4, 20), (1, 11, 21, 31), strict=True)]
+    ds = dataset(posts=posts(october + _month(8, 12, 10, start_id=100)))
     c = compare(ds, "2026-10", previous=AUG)
     row = _kpis(c).loc["interactions"]
     assert row["direction_only"] and pd.isna(row["ci_low"]) and row["direction"] == "down"
@@ -219,11 +221,70 @@ def test_previous_period_partly_covered_is_compared_per_covered_day():
     assert not any("has 31 days and 2026-09 30" in s for s in c.caveats)
 
 
-def test_current_period_after_the_data_gets_a_caveat():
-    ds = dataset(posts=posts(_month(10, 12, 20) + _month(9, 30, 20, start_id=100)))
+def test_a_running_month_is_compared_with_the_same_days_of_the_previous_one():
+    """The data stop on 12 October: 1-12 October against 1-12 September, not October's 12
+    days of posts against September's 30 per day (−22.6 %, a fall that was not there)."""
+    ds = dataset(posts=posts(_month(10, 12, 20) + _month(9, 30, list(range(1, 31)),
+                                                         start_id=100)))
     c = compare(ds, "2026-10")
-    assert ("The data stop at 2026-10-12: 2026-10 is covered up to that day only, so its "
-            "totals are not complete.") in c.caveats
+    t = _kpis(c)
+    assert t.loc["interactions", "current"] == 240                   # 12 posts × 20
+    assert t.loc["interactions", "previous"] == 78                   # 1 + 2 + … + 12
+    assert t.loc["interactions", "change_pct"] == pytest.approx(240 / 78 - 1)    # +207.7 %
+    assert t.loc["interactions", "basis"] == "period"
+    assert t.loc["posts", "previous"] == 12 and t.loc["posts", "direction"] == "flat"
+    assert t.loc["er_reach", "previous"] == pytest.approx(78 / 4800)  # 12 posts × 400 reach
+    assert ("The data stop at 2026-10-12: 2026-10 is compared over its first 12 days, up to "
+            "that day, with the first 12 days of 2026-09 (2026-09-01 to 2026-09-12).") \
+        in c.caveats
+    assert not any("per day" in s for s in c.caveats)
+
+
+def test_a_running_year_is_compared_with_the_same_span_of_the_previous_year():
+    """2026 with data up to 31 October: January to October 2026 against January to October
+    2025, not against the whole of 2025 (whose November and December 2026 has no data for)."""
+    rows = []
+    for year, value in ((2025, 10), (2026, 12)):
+        days = [f"{year}-{m:02d}-01" for m in range(1, 13 if year == 2025 else 11)]
+        rows += [{"platform": "instagram", "post_id": f"{year}-{k}", "reactions": float(value),
+                  "reach": 500.0, "published_at": f"{day}T09:00:00Z"}
+                 for k, day in enumerate(days + [f"{year}-10-31"])]
+    c = compare(dataset(posts=posts(rows)), "2026")
+    t = _kpis(c)
+    assert c.previous.label == "2025"
+    assert t.loc["posts", "current"] == 11 and t.loc["posts", "previous"] == 11
+    assert t.loc["interactions", "current"] == 132                   # 11 posts × 12
+    assert t.loc["interactions", "previous"] == 110                  # 11 posts × 10, not 130
+    assert t.loc["interactions", "change_pct"] == pytest.approx(0.2)
+    assert t.loc["interactions", "basis"] == "period"
+    assert ("The data stop at 2026-10-31: 2026 is compared over its first 304 days, up to "
+            "that day, with the first 304 days of 2025 (2025-01-01 to 2025-10-31).") \
+        in c.caveats
+
+
+def test_a_running_month_longer_than_the_previous_one_is_compared_per_day():
+    # data up to 30 March: 30 days of March (30 posts of 10) against all 28 of February
+    # (28 posts of 10): 300 / 30 against 280 / 28 a day, +0 %
+    feb = [{**r, "published_at": f"2026-02-{k + 1:02d}T09:00:00Z"}
+           for k, r in enumerate(_month(2, 28, 10, start_id=100))]
+    ds = dataset(posts=posts(_month(3, 30, 10) + feb))
+    c = compare(ds, "2026-03")
+    row = _kpis(c).loc["interactions"]
+    assert row["current"] == 300 and row["previous"] == 280
+    assert row["basis"] == "per day" and row["change_pct"] == pytest.approx(0.0)
+    assert "30 days of 2026-03 and 28 of 2026-02 are compared: totals are compared per day." \
+        in c.caveats
+
+
+def test_a_running_period_cut_before_the_data_start_is_not_compared():
+    # data from 20 September to 12 October: 1-12 September, the days October is compared
+    # with, are not in the data
+    sept = [{**r, "published_at": f"2026-09-{20 + k:02d}T09:00:00Z"}
+            for k, r in enumerate(_month(9, 11, 30, start_id=100))]
+    c = compare(dataset(posts=posts(_month(10, 12, 20) + sept)), "2026-10")
+    assert _kpis(c)["previous"].isna().all()
+    assert ("The data start on 2026-09-20: 2026-09-01..2026-09-12 is not covered, so 2026-10 "
+            "is not compared with it.") in c.caveats
 
 
 def test_platform_name_case_insensitive_and_unknown_refused():

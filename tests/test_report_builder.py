@@ -510,3 +510,26 @@ def test_roi_section_says_why_a_ratio_is_not_computable():
             "is unknown; roi NaN: attributed value unknown")
     assert _roi_notes(note) == "roas NaN: ad spend is zero"
     assert _roi_notes(pd.NA) == ""
+
+
+def test_a_running_year_is_compared_like_for_like_in_the_report():
+    """A 2026 report on data up to 31 October compares January-October 2026 with
+    January-October 2025 (11 posts of 10 interactions, not the year's 13), and says so."""
+    from ._roi_builders import dataset, posts
+
+    rows = []
+    for year, value in ((2025, 10), (2026, 12)):
+        days = [f"{year}-{m:02d}-01" for m in range(1, 13 if year == 2025 else 11)]
+        rows += [{"platform": "instagram", "post_id": f"{year}-{k}", "reactions": float(value),
+                  "reach": 500.0, "published_at": f"{day}T09:00:00Z"}
+                 for k, day in enumerate(days + [f"{year}-10-31"])]
+    rep = BrandReport(dataset(posts=posts(rows)), "2026", lang="fr")
+    sec = rep.compare()
+    table = next(b for b in sec.blocks if b["kind"] == "table")
+    interactions = next(r for r in table["rows"] if r[0] == "Interactions")
+    assert interactions[1:4] == ["132", "110", "+20,0\xa0%"]      # 11 × 12 against 11 × 10
+    bullets = next(b for b in sec.blocks if b["kind"] == "bullets")["items"]
+    assert bullets[0] == ("Les données s'arrêtent le 31 octobre 2026 : 2026 est comparé sur ses "
+                          "304 premiers jours, jusqu'à ce jour, avec les 304 premiers jours de "
+                          "2025 (du 1 janvier 2025 au 31 octobre 2025).")
+    assert rep.fmt.untranslated == set()

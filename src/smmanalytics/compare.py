@@ -32,12 +32,17 @@ Definitions
 - Coverage: the data start on the first day with a post or a daily figure (of ``platform``,
   or of any platform). A previous period that ends before it is not covered: its values are
   unknown (NaN), not 0, and nothing is compared. One that starts before it is compared over
-  its covered days only, totals per day, and a caveat names the days. A current period that
-  goes on after the data's last day gets a caveat (its totals are not complete).
+  its covered days only, totals per day, and a caveat names the days.
+- A running period: when the data stop within ``period`` (the year 2026 whose data end on
+  31 October), like is compared with like: ``period`` up to the data's last day with as many
+  first days of ``previous`` (2026-01-01..2026-10-31 with 2025-01-01..2025-10-31), not its
+  whole length with the whole previous period; a caveat names both spans. ``current`` and
+  ``previous`` are then the totals of these days.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import numbers
 import warnings
 from dataclasses import dataclass, field
@@ -238,25 +243,32 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
     if absent:
         caveats.append(f"The data hold no {platform} posts or daily figures: its KPIs are "
                        f"unknown, not 0.")
-    covered = not absent and (first is None or prev.end >= first)
-    pw = prev                        # the days of the previous period the data cover
-    if not covered and not absent:
-        caveats.append(f"The data start on {first.isoformat()}: {prev.label} is not covered, "
-                       f"so {cur.label} is not compared with it.")
-    elif first is not None and prev.start < first:
-        pw = Period(first, prev.end, f"{first.isoformat()}..{prev.end.isoformat()}")
-        caveats.append(f"The data start on {first.isoformat()}: {prev.label} is covered from "
-                       f"that day only ({pw.days} of {prev.days} days); totals are compared "
-                       f"per day over the covered days.")
+    cw, pc = cur, prev               # the days compared: all, unless the data stop within cur
     if last is not None and cur.end > last >= cur.start:
-        caveats.append(f"The data stop at {last.isoformat()}: {cur.label} is covered up to that "
-                       f"day only, so its totals are not complete.")
-    per_day = cur.days != pw.days
-    scale = cur.days / pw.days if per_day else 1.0
+        cw = _span(cur.start, last)
+        pc = _span(prev.start, min(prev.end, prev.start + dt.timedelta(days=cw.days - 1)))
+        caveats.append(f"The data stop at {last.isoformat()}: {cur.label} is compared over its "
+                       f"first {cw.days} days, up to that day, with the first {pc.days} days of "
+                       f"{prev.label} ({pc.start.isoformat()} to {pc.end.isoformat()}).")
+    covered = not absent and (first is None or pc.end >= first)
+    pw = pc                          # the days of the previous period the data cover
+    if not covered and not absent:
+        caveats.append(f"The data start on {first.isoformat()}: {pc.label} is not covered, "
+                       f"so {cur.label} is not compared with it.")
+    elif first is not None and pc.start < first:
+        pw = _span(first, pc.end)
+        caveats.append(f"The data start on {first.isoformat()}: {pc.label} is covered from "
+                       f"that day only ({pw.days} of {pc.days} days); totals are compared "
+                       f"per day over the covered days.")
+    per_day = cw.days != pw.days
+    scale = cw.days / pw.days if per_day else 1.0
     if per_day and pw is prev and covered:
         caveats.append(f"{cur.label} has {cur.days} days and {prev.label} {prev.days}: totals are "
                        f"compared per day.")
-    a, b = _post_frame(ds, cur, platform), _post_frame(ds, pw, platform)
+    elif per_day and pw is pc and covered:
+        caveats.append(f"{cw.days} days of {cur.label} and {pc.days} of {prev.label} are "
+                       f"compared: totals are compared per day.")
+    a, b = _post_frame(ds, cw, platform), _post_frame(ds, pw, platform)
     few = covered and min(len(a), len(b)) < MIN_POSTS
     if few:
         caveats.append(f"Fewer than {MIN_POSTS} posts in a period ({len(a)} in {cur.label}, "
@@ -280,11 +292,11 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
         if not np.isnan(model[0]):
             method += "; NB GLM interval (period indicator, log exposure offset)"
         row = _row(kpi, kind, va, vb, ci, scale if kind == "total" else 1.0,
-                   len(a), len(b), few and kpi != "posts", method, cur.days)
+                   len(a), len(b), few and kpi != "posts", method, cw.days)
         row["model_ci_low"], row["model_ci_high"] = model
         rows.append(row)
     for kpi in ("followers_net", "sessions", "key_events", "revenue"):
-        rows.append(_daily_row(ds, kpi, platform or "all", cur, pw, rng, n_boot, scale))
+        rows.append(_daily_row(ds, kpi, platform or "all", cw, pw, rng, n_boot, scale))
     if not covered:               # nothing known of the previous period: unknown, not 0
         for row in rows:
             row.update(dict.fromkeys(("previous", "change_abs", "change_pct", "change_pp",
@@ -314,11 +326,16 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
     caveats += _mix_caveats(a, b, cur, prev, platform)
     caveats += _denominator_caveats(a, b, cur, prev, platform)
     caveats += _top_post_caveat(a, b, cur, prev)
-    caveats += _record_caveat(ds, prev, b, platform)
+    caveats += _record_caveat(ds, prev, b, platform, None if pc is prev else pc.days)
     if covered:
         caveats.append("Intervals are 95 % bootstrap intervals; across this many KPIs, one or "
                        "two may exclude zero by chance alone.")
     return Comparison(cur, prev, table.reset_index(drop=True), caveats)
+
+
+def _span(start: dt.date, end: dt.date) -> Period:
+    """The days from ``start`` to ``end``, labelled ``START..END``."""
+    return Period(start, end, f"{start.isoformat()}..{end.isoformat()}")
 
 
 def _platform(platform: str | None) -> str | None:
@@ -448,8 +465,10 @@ def _top_post_caveat(a, b, cur, prev) -> list[str]:
     return out
 
 
-def _record_caveat(ds, prev: Period, b: pd.DataFrame, platform) -> list[str]:
-    """Regression to the mean: the previous period beat each of up to 6 periods before it."""
+def _record_caveat(ds, prev: Period, b: pd.DataFrame, platform, days: int | None
+                   ) -> list[str]:
+    """Regression to the mean: the previous period beat each of up to 6 periods before it
+    (each over its first ``days`` days when the previous period is compared over these)."""
     total = _np(b["interactions"]).sum() if len(b) else np.nan
     if not total > 0:
         return []
@@ -459,7 +478,9 @@ def _record_caveat(ds, prev: Period, b: pd.DataFrame, platform) -> list[str]:
         return []
     for _ in range(6):
         p = p.previous()
-        f = _post_frame(ds, p, platform, day)
+        q = p if days is None else _span(p.start, min(p.end, p.start
+                                                      + dt.timedelta(days=days - 1)))
+        f = _post_frame(ds, q, platform, day)
         if len(f):
             earlier.append(np.nansum(_np(f["interactions"])))
     if len(earlier) >= 3 and total > max(earlier):
