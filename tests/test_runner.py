@@ -21,8 +21,9 @@ pytestmark = pytest.mark.notebooks
 def notebooks(tmp_path, monkeypatch):
     """A monthly_report.ipynb (and the same as best_times.ipynb, and as campaign_report.ipynb
     with a campaign parameter) that writes a one-page PDF and
-    one .ics per platform listed in data/PLATFORMS, fails when data holds BROKEN, and sends
-    SIGTERM to the runner when data holds SIGTERM."""
+    one .ics per platform listed in data/PLATFORMS, fails when data holds BROKEN, sends
+    SIGTERM to the runner when data holds SIGTERM, and runs for two minutes when data holds
+    SLOW (both write the kernel's process id to KERNEL)."""
     folder = tmp_path / "nbs"
     folder.mkdir()
     nb = nbf.v4.new_notebook()
@@ -38,6 +39,9 @@ def notebooks(tmp_path, monkeypatch):
                              "if (Path(data) / 'SIGTERM').exists():   # stop the runner\n"
                              "    (Path(data) / 'KERNEL').write_text(str(os.getpid()))\n"
                              "    os.kill(os.getppid(), signal.SIGTERM)\n"
+                             "    time.sleep(120)\n"
+                             "if (Path(data) / 'SLOW').exists():      # a long report\n"
+                             "    (Path(data) / 'KERNEL').write_text(str(os.getpid()))\n"
                              "    time.sleep(120)"),
         nbf.v4.new_code_cell("import typst, tempfile, os\n"
                              "d = tempfile.mkdtemp()\n"
@@ -300,10 +304,72 @@ def test_sigterm_stops_a_report_without_leftovers(notebooks, tmp_path):
                            "--out", str(tmp_path / "reports")],
                           env=env, capture_output=True, text=True)
     assert done.returncode == 143, done.stderr
-    assert done.stderr == ""
+    assert done.stderr == ("smm: stopped by SIGTERM: the report was not written (an earlier one "
+                           "stays in place)\n")
     assert list((tmp_path / "reports" / "maison-test").iterdir()) == []
     with pytest.raises(ProcessLookupError):       # the kernel was shut down and reaped
         os.kill(int((data / "KERNEL").read_text()), 0)
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process runs (a zombie, ended but not yet reaped, does not)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_sigterm_stops_a_parallel_batch_promptly_without_leftovers(notebooks, tmp_path):
+    """A scheduled `smm report batch --workers 2` sent SIGTERM waited for its running reports
+    to finish (here two minutes each). It now stops them (kernels shut down, temporary folders
+    removed), starts no other, and exits with 143 and one line saying so."""
+    import subprocess
+    import sys
+    import time
+
+    import smmanalytics
+
+    slow = [_brand(tmp_path, name) for name in ("Alpha", "Beta")]
+    for data in slow:
+        (data / "SLOW").write_text("")
+    _brand(tmp_path, "Gamma")
+    cfg = tmp_path / "agency.yaml"
+    cfg.write_text("out: reports\nbrands:\n  - {name: alpha, data: Alpha}\n"
+                   "  - {name: beta, data: Beta}\n  - {name: gamma, data: Gamma}\n")
+    env = {**os.environ, "PYTHONPATH": str(Path(smmanalytics.__file__).parents[1])}
+    batch = subprocess.Popen([sys.executable, "-m", "smmanalytics.cli", "report", "batch",
+                              "--config", str(cfg), "--period", "2026-10", "--workers", "2"],
+                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             start_new_session=True)      # its workers: one group to clean up
+    kernels = [data / "KERNEL" for data in slow]
+    try:
+        deadline = time.monotonic() + 120
+        while not all(k.exists() for k in kernels) and time.monotonic() < deadline:
+            assert batch.poll() is None, batch.stderr.read()
+            time.sleep(0.2)
+        assert all(k.exists() for k in kernels)           # both reports are running
+        time.sleep(0.5)
+        t0 = time.monotonic()
+        batch.send_signal(signal.SIGTERM)
+        out, err = batch.communicate(timeout=60)
+        assert time.monotonic() - t0 < 60
+    finally:
+        if batch.poll() is None:                          # the old code: still waiting
+            os.killpg(batch.pid, signal.SIGKILL)
+            batch.wait()
+        for k in kernels:
+            if k.exists() and _alive(int(k.read_text())):
+                os.kill(int(k.read_text()), signal.SIGKILL)
+    assert batch.returncode == 143, err
+    assert err.endswith("\nsmm: stopped by SIGTERM: the running reports were stopped and the "
+                        "others not started; the reports written before stay in place\n")
+    assert "Traceback" not in err                    # after the progress bar, one line
+    assert "reports written" not in out
+    assert not any(_alive(int(k.read_text())) for k in kernels)   # kernels shut down
+    for name in ("alpha", "beta"):                  # no temporary folder, no report
+        assert list((tmp_path / "reports" / name).iterdir()) == []
+    assert not (tmp_path / "reports" / "gamma").exists()         # never started
 
 
 def test_the_cli_restores_the_sigterm_handler_it_replaced(capsys):

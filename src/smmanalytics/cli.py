@@ -350,21 +350,37 @@ def _cmd_cache(args) -> int:
     return 0
 
 
+class _Terminated(SystemExit):
+    """The SystemExit that SIGTERM raises (exit code 143): ``main`` says what was stopped."""
+
+
 def _stop(signum: int, frame) -> None:
     """SIGTERM handler: stop as Ctrl-C does, by an exception, so that the finally blocks run
-    on the way out (a report's kernel is shut down, its temporary folder removed).
+    on the way out (a report's kernel is shut down, its temporary folder removed; a batch
+    stops its workers' reports). A second SIGTERM is ignored: it would cut that clean-up short.
 
     The cell the kernel was running is left as an asyncio task that fails when the kernel
     is interrupted; asyncio would print its whole traceback at exit, so its logger is
     silenced: the process is stopping on purpose.
     """
     logging.getLogger("asyncio").disabled = True
-    raise SystemExit(128 + signum)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    raise _Terminated(128 + signum)
+
+
+def _stopped(args) -> str:
+    """What a SIGTERM stopped, for the one line ``main`` prints."""
+    if args.command != "report":
+        return "smm: stopped by SIGTERM"
+    if args.kind == "batch":
+        return ("smm: stopped by SIGTERM: the running reports were stopped and the others not "
+                "started; the reports written before stay in place")
+    return "smm: stopped by SIGTERM: the report was not written (an earlier one stays in place)"
 
 
 @contextlib.contextmanager
 def _stopped_cleanly_by_sigterm():
-    """Within the block, SIGTERM raises SystemExit (exit code 143) instead of killing the
+    """Within the block, SIGTERM raises _Terminated (exit code 143) instead of killing the
     process outright, which left a report's kernel running and its temporary folder behind.
     The previous handler is restored afterwards. Only the main thread can set handlers."""
     if threading.current_thread() is not threading.main_thread():
@@ -392,6 +408,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with _stopped_cleanly_by_sigterm():
             return int(args.func(args) or 0)
+    except _Terminated as exc:
+        print(_stopped(args), file=sys.stderr)
+        return int(exc.code)
     except SmmError as exc:
         print(f"smm: error: {exc}", file=sys.stderr)
         return 2

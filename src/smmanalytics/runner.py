@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import signal
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -446,39 +447,117 @@ def run_batch(jobs: list[BatchJob], *, workers: int = 1, dask_address: str | Non
     """Run many reports: in ``workers`` local processes, or on an existing Dask cluster.
 
     Results come back in the order of ``jobs``; failures are results with ``ok=False``.
+    On Ctrl-C or SIGTERM (which ``smm`` turns into SystemExit), the reports not started are
+    cancelled and the local workers' running reports stopped (kernels shut down, temporary
+    folders removed) before the exception goes on; on Dask, the reports not started are
+    cancelled.
     """
     from tqdm.auto import tqdm
 
     bar = tqdm(total=len(jobs), desc="reports", unit="report", disable=not progress)
     results: dict[int, BatchResult] = {}
-    if dask_address:
-        from distributed import as_completed
 
-        with _dask_client(dask_address) as client:
-            futures = {client.submit(run_job, j, pure=False): i for i, j in enumerate(jobs)}
-            for fut in as_completed(futures):
-                results[futures[fut]] = fut.result()
-                bar.update()
-    elif workers <= 1:
-        for i, j in enumerate(jobs):
-            results[i] = run_job(j)
-            bar.update()
-    else:
-        import multiprocessing as mp
-        from concurrent.futures import ProcessPoolExecutor, as_completed
+    def done(i: int, result: BatchResult) -> None:
+        results[i] = result
+        bar.update()
 
-        ctx = mp.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-            futures = {pool.submit(run_job, j): i for i, j in enumerate(jobs)}
-            try:
-                for fut in as_completed(futures):
-                    results[futures[fut]] = fut.result()
-                    bar.update()
-            except BaseException:   # Ctrl-C or SIGTERM: start no further report
-                pool.shutdown(cancel_futures=True)
-                raise
-    bar.close()
+    try:
+        if dask_address:
+            _run_on_dask(jobs, dask_address, done)
+        elif workers <= 1:
+            for i, j in enumerate(jobs):
+                done(i, run_job(j))
+        else:
+            _run_in_workers(jobs, workers, done)
+    finally:          # also when stopped: the bar ends before what is printed next
+        bar.close()
     return [results[i] for i in range(len(jobs))]
+
+
+def _run_on_dask(jobs: list[BatchJob], address: str, done) -> None:
+    """Run the jobs on the Dask cluster at ``address``, calling ``done(i, result)`` for each."""
+    from distributed import as_completed
+
+    with _dask_client(address) as client:
+        futures = {client.submit(run_job, j, pure=False): i for i, j in enumerate(jobs)}
+        try:
+            for fut in as_completed(futures):
+                done(futures[fut], fut.result())
+        except BaseException:   # Ctrl-C or SIGTERM: the cluster starts no further report
+            client.cancel(list(futures))
+            raise
+
+
+def _run_in_workers(jobs: list[BatchJob], workers: int, done) -> None:
+    """Run the jobs in ``workers`` local processes, calling ``done(i, result)`` for each."""
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    ctx = mp.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx,
+                             initializer=_worker_start) as pool:
+        futures = {}
+        try:
+            for i, j in enumerate(jobs):
+                futures[pool.submit(_run_job_in_worker, j)] = i
+            for fut in as_completed(futures):
+                done(futures[fut], fut.result())
+        except BaseException:   # Ctrl-C or SIGTERM: stop the running reports, start none
+            _stop_workers(pool, futures)
+            raise
+
+
+# In a batch's worker process: SIGTERM stops the report it runs (its kernel is shut down, its
+# temporary folder removed, as in `smm report`) and the worker starts no further report.
+_stopping = False
+_running = False
+
+
+def _worker_start() -> None:
+    """Initializer of a batch's worker processes: SIGTERM stops the worker's report."""
+    signal.signal(signal.SIGTERM, _worker_stop)
+
+
+def _worker_stop(signum: int, frame) -> None:
+    """SIGTERM in a worker: from the batch (see :func:`_stop_workers`) or from a service
+    manager that signals every process of the job. Only the first counts: a second one would
+    interrupt the clean-up of the first."""
+    global _stopping
+    _stopping = True
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    if _running:
+        logging.getLogger("asyncio").disabled = True     # see cli._stop
+        raise SystemExit(128 + signum)
+
+
+def _run_job_in_worker(job: BatchJob) -> BatchResult:
+    """:func:`run_job` in a batch's worker; a stopped worker starts no report."""
+    global _running
+    if _stopping:
+        return BatchResult(job.brand, job.kind, False, error="not started: the batch was stopped")
+    _running = True
+    try:
+        return run_job(job)
+    finally:
+        _running = False
+
+
+def _stop_workers(pool, futures) -> None:
+    """Stop a batch: cancel the reports not started, send SIGTERM to each worker so that it
+    stops its report (shutting its kernel down, removing its temporary folder), and wait for
+    the workers to end. Without it, the batch waited for every running report to finish."""
+    # the executor's own record of its processes (shutdown forgets it): it has no public way
+    # to signal them (Python 3.14 adds terminate_workers, which sends SIGTERM the same way)
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for fut in futures:
+        fut.cancel()                       # those not handed to a worker yet
+    for process in processes:
+        if process.is_alive():
+            try:
+                os.kill(process.pid, signal.SIGTERM)
+            except ProcessLookupError:     # ended meanwhile
+                pass
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _dask_client(address: str):
