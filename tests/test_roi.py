@@ -231,6 +231,24 @@ def test_roi_campaign_without_spend_in_a_read_costs_file_is_a_real_zero(tmp_path
     assert r.loc["Autumn Launch", "cpa"] == pytest.approx(100.0)     # 300 / 3
 
 
+def test_campaign_names_with_accents_join_their_plain_spelling(tmp_path):
+    """A French costs.csv names its campaign "Noël 2026" and the links' utm_campaign says
+    noel-2026: the accent became "_" in the join key ("no_l_2026" against "noel_2026"), so
+    the campaign's spend and its revenue were two rows with no ROAS."""
+    from smmanalytics._web import campaign_key
+
+    names = pd.Series(["Noël 2026", "noel-2026", "Été", "ETE", "Cœur", "coeur", "夏 2026",
+                       "(not set)", None])
+    assert campaign_key(names).tolist() == ["noel_2026", "noel_2026", "ete", "ete", "coeur",
+                                            "coeur", "夏_2026", pd.NA, pd.NA]
+    costs = "2026-10-01,2026-10-31,ad_spend,300,,instagram,Noël 2026,,,\n"
+    ds = dataset(tmp_path, costs, web=web([_web_month(900.0, key_events=3.0,
+                                                      campaign="noel-2026")]))
+    r = roi(ds, "2026-10", by="campaign").set_index("campaign")
+    assert list(r.index) == ["Noël 2026"]
+    assert r.loc["Noël 2026", "roas"] == pytest.approx(3.0)          # 900 / 300
+
+
 def test_roi_without_ga4_is_unknown_not_zero(tmp_path):
     ds = dataset(tmp_path, "2026-10-01,,ad_spend,100,,,,,,\n")
     row = roi(ds, "2026-10").iloc[0]

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 import threading
+import unicodedata
 from collections import OrderedDict
 from dataclasses import dataclass
 
@@ -64,14 +65,28 @@ def normalize_source(source: pd.Series) -> pd.Series:
 
 
 def campaign_key(campaign: pd.Series) -> pd.Series:
-    """Join key of a campaign name: lower case, runs of non-alphanumerics → ``_``; NA for none.
+    """Join key of a campaign name: lower case, accents dropped, runs of other characters than
+    letters and digits → ``_``; NA for none.
 
     ``"Autumn Launch"``, ``"autumn-launch"`` and ``"autumn_launch"`` share the key
-    ``autumn_launch``.
+    ``autumn_launch``; ``"Noël 2026"`` in costs.csv and ``utm_campaign=noel-2026`` share
+    ``noel_2026``, and letters of other scripts are kept (``"夏 2026"`` → ``夏_2026``).
     """
     s = campaign.astype("string").str.strip()
     s = s.mask(s.str.lower().isin(_NO_CAMPAIGN))
-    return s.str.lower().str.replace(r"[^0-9a-z]+", "_", regex=True).str.strip("_")
+    codes, names = pd.factorize(s)      # a few names on many rows: each folded once
+    keys = pd.array([_fold(name) for name in names] + [pd.NA], dtype="string")
+    return pd.Series(keys[codes], index=campaign.index, dtype="string")
+
+
+#: letters that Unicode does not decompose into a base letter and an accent
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "đ": "d", "ł": "l"})
+
+
+def _fold(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name.lower()).translate(_LIGATURES)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return re.sub(r"[\W_]+", "_", text).strip("_")
 
 
 def _is_social(web: pd.DataFrame, platform: pd.Series) -> pd.Series:
