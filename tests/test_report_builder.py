@@ -185,7 +185,7 @@ def test_quarters_years_and_ranges_are_titled_by_their_period(ds, period, title,
 
 
 @pytest.mark.parametrize("lang,line", [("en", "Data as of 1 November 2026"),
-                                       ("fr", "Données au 1 novembre 2026"),
+                                       ("fr", "Données au 1er novembre 2026"),
                                        ("it", "Dati al 1 novembre 2026")])
 def test_cover_says_when_the_data_were_exported(ds, lang, line):
     # the fixture's exports were taken on 1 November 2026 at 08:00 UTC (09:00 in Paris)
@@ -531,5 +531,5 @@ def test_a_running_year_is_compared_like_for_like_in_the_report():
     bullets = next(b for b in sec.blocks if b["kind"] == "bullets")["items"]
     assert bullets[0] == ("Les données s'arrêtent le 31 octobre 2026 : 2026 est comparé sur ses "
                           "304 premiers jours, jusqu'à ce jour, avec les 304 premiers jours de "
-                          "2025 (du 1 janvier 2025 au 31 octobre 2025).")
+                          "2025 (du 1er janvier 2025 au 31 octobre 2025).")
     assert rep.fmt.untranslated == set()

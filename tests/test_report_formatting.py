@@ -21,6 +21,18 @@ def test_formats_follow_the_language(lang, number, percent, money, month):
     assert f.month(dt.date(2026, 10, 1)) == month
 
 
+@pytest.mark.parametrize("lang,first,eleventh", [
+    ("fr", "1er octobre 2026", "11 octobre 2026"),     # French writes the first "1er"
+    ("en", "1 October 2026", "11 October 2026"),
+    ("it", "1 ottobre 2026", "11 ottobre 2026"),
+])
+def test_dates_are_written_the_readers_way(lang, first, eleventh):
+    f = Formatter(lang)
+    assert f.date(dt.date(2026, 10, 1)) == first
+    assert f.date(pd.Timestamp("2026-10-11 23:00", tz="Europe/Paris")) == eleventh
+    assert f.date(dt.date(2026, 10, 1), "short").startswith("01/10/")
+
+
 def test_missing_values_print_a_dash():
     f = Formatter("fr")
     assert f.number(pd.NA) == f.percent(float("nan")) == f.money(None) == "–"
@@ -55,7 +67,7 @@ def test_periods_by_name(lang, period, name):
      "settembre 2026 è stato un record (12.345 interazioni, più di ciascuno dei 6 periodi "
      "precedenti): è atteso un certo calo (regressione verso la media)."),
     ("fr", "benchmark measured over 2024-01-01..2024-12-31, brand over 2026-10",
-     "référence mesurée du 1 janvier 2024 au 31 décembre 2024, marque sur octobre 2026"),
+     "référence mesurée du 1er janvier 2024 au 31 décembre 2024, marque sur octobre 2026"),
     # a year is a period's name, not the number 2,026 / 2 026 / 2.026
     ("en", "posts published in 2026 ÷ 52.14 weeks", "posts published in 2026 ÷ 52.14 weeks"),
     ("fr", "posts published in 2026 ÷ 52.14 weeks", "publications en 2026 ÷ 52,14 semaines"),
@@ -80,7 +92,7 @@ def test_periods_by_name(lang, period, name):
      "costs.csv ne couvre pas novembre 2026 : ROI non calculable"),
     ("fr", "The data start on 2025-09-01: 2025 is covered from that day only (122 of 365 days); "
      "totals are compared per day over the covered days.",
-     "Les données commencent le 1 septembre 2025 : 2025 n'est couvert qu'à partir de ce jour "
+     "Les données commencent le 1er septembre 2025 : 2025 n'est couvert qu'à partir de ce jour "
      "(122 jours sur 365) ; les totaux sont comparés par jour sur les jours couverts."),
     ("it", "The data start on 2025-09-01: 2025-08 is not covered, so 2025-09 is not compared "
      "with it.", "I dati iniziano il 1 settembre 2025: agosto 2025 non è coperto, quindi "

@@ -733,7 +733,7 @@ def test_roi_notes_have_french_and_italian_wording(tmp_path):
     fr = Formatter("fr")
     assert fr.notes("costs.csv runs over 2026-10 from 2026-10-01 to 2026-10-15 only: spend "
                     "outside those days is not in it; cpa NaN: key events is unknown") == [
-        "costs.csv ne couvre octobre 2026 que du 1 octobre 2026 au 15 octobre 2026 : les "
+        "costs.csv ne couvre octobre 2026 que du 1er octobre 2026 au 15 octobre 2026 : les "
         "dépenses hors de ces jours n'y figurent pas",
         "CPA non calculable : le nombre d'événements clés est inconnu"]
     assert Formatter("it").note("cpc and cpm leave out the ad spend of instagram, tiktok: paid "
@@ -742,7 +742,7 @@ def test_roi_notes_have_french_and_italian_wording(tmp_path):
         "Instagram, TikTok sconosciuti")
     # "hors de octobre" would want an elision: the French says "ne couvre pas octobre 2026"
     assert fr.note("costs.csv runs from 2026-09-01 to 2026-09-30, outside 2026-10: costs "
-                   "unknown") == ("costs.csv va du 1 septembre 2026 au 30 septembre 2026 et ne "
+                   "unknown") == ("costs.csv va du 1er septembre 2026 au 30 septembre 2026 et ne "
                                   "couvre pas octobre 2026 : coûts inconnus")
     assert fr.note("1 cost line in USD left out (brand currency EUR): convert it in "
                    "costs.csv") == ("1 ligne de coût en USD laissée de côté (devise de la "

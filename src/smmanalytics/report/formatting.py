@@ -271,7 +271,10 @@ class Formatter:
             d = d.date()
         elif hasattr(d, "to_pydatetime"):
             d = d.to_pydatetime().date()
-        return format_date(d, format=fmt, locale=self.locale)
+        text = format_date(d, format=fmt, locale=self.locale)
+        if self.lang == "fr" and getattr(d, "day", None) == 1 and text.startswith("1 "):
+            text = "1er" + text[1:]          # French writes the first of a month 1er octobre
+        return text
 
     def period(self, period) -> str:
         """A period by its name: 'octobre 2026', 'T4 2026', '2026', or its first and last days."""
