@@ -526,6 +526,7 @@ def test_a_running_year_is_compared_like_for_like_in_the_report():
     rep = BrandReport(dataset(posts=posts(rows)), "2026", lang="fr")
     sec = rep.compare()
     table = next(b for b in sec.blocks if b["kind"] == "table")
+    assert table["columns"][1:3] == ["2026", "2025"]      # the periods name their columns
     interactions = next(r for r in table["rows"] if r[0] == "Interactions")
     assert interactions[1:4] == ["132", "110", "+20,0\xa0%"]      # 11 × 12 against 11 × 10
     bullets = next(b for b in sec.blocks if b["kind"] == "bullets")["items"]

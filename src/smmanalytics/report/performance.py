@@ -250,9 +250,10 @@ class PerformanceSections:
                 interval = f"{f.percent(r.ci_low, 0)} … {f.percent(r.ci_high, 0)}"
             else:
                 interval = "–"
+            # the columns are named by their periods ("octobre 2026", "septembre 2026")
             rows.append({f.label("kpi"): f.metric(r.kpi),
-                         f.label("current"): self._value(r.kpi, r.current),
-                         f.label("previous"): self._value(r.kpi, r.previous),
+                         f.period(cmp.current): self._value(r.kpi, r.current),
+                         f.period(cmp.previous): self._value(r.kpi, r.previous),
                          f.label("change"): change, f.label("interval"): interval})
         self.table(sec, pd.DataFrame(rows), caption=f.label("compare_caption"))
         if cmp.caveats:
