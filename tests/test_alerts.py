@@ -621,6 +621,6 @@ def test_watch_charts_write_their_dates_the_readers_way():
     rep = BrandReport(sample, "2026-10", kind="monthly", lang="fr")
     svg = next(iter(rep.alerts().figures.values())).decode()
     texts = set(re.findall(r">([^<>]+)</text>", svg))
-    assert {"1 oct.", "15 oct.", "1 nov."} <= texts            # as the engagement chart
+    assert {"1er oct.", "15 oct.", "1er nov."} <= texts        # as the engagement chart
     assert not any(re.fullmatch(r"\d{4}-\d{2}-\d{2}", t) for t in texts)
     assert "TikTok · abonnés nets" in texts
