@@ -153,6 +153,26 @@ def test_unknown_month_raises():
         parse_text_dates(_s("Foo 3, 2026"))
 
 
+@pytest.mark.parametrize("cell", ["2026-10-03 foo", "03/10/2026 foo", "03/10/2026tabc",
+                                  "2026-10-03T12", "03/10/20 26", "10/03/2026 25:00",
+                                  "10/03/2026 13:00 pm", "10/03/2026 10:61"])
+def test_a_date_followed_by_text_that_is_no_time_raises(cell):
+    # the second cell: line 3 (header on line 1)
+    with pytest.raises(ParseError, match="not a date") as err:
+        parse_text_dates(_s("2026-10-02", cell), file="a.csv", column="Date")
+    assert (err.value.file, err.value.line, err.value.column) == ("a.csv", 3, "Date")
+    assert err.value.got == cell and "time of day" in err.value.expected
+
+
+def test_a_time_after_a_numeric_date_is_given_in_seconds():
+    parts = parse_text_dates(_s("2026-10-03", "2026-10-03 14:30:05",
+                                "2026-10-03T00:00:00.000", "10/04/2026 2:30 PM",
+                                "10/04/2026 12:15 a.m.", "10/05/2026 9:07", "Jul 14, 2026", ""))
+    assert parts["day"].tolist()[:6] == [3, 3, 3, 4, 4, 5]
+    # 14*3600+30*60+5; midnight; 14:30; 00:15; 9*3600+7*60; none written
+    assert parts["time"].tolist() == [pd.NA, 52205, 0, 52200, 900, 32820, pd.NA, pd.NA]
+
+
 # ---------------------------------------------------------------- sniffing
 
 def test_decode_boms_and_fallback():

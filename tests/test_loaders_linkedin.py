@@ -339,6 +339,40 @@ def test_excel_serials_and_day_first_text_dates(tmp_path):
     assert "dates_day_first" in _codes(posts)
 
 
+def test_daily_dates_with_a_time_keep_their_day_and_say_the_time_was_dropped(tmp_path):
+    # a text time, a real Excel date-time, an Excel serial with 0.75 of a day (18:00):
+    # 46299 = 2026-10-04; the midnight text time says nothing
+    path = _workbook(tmp_path / "p_content_1791015300000.xlsx",
+                     [["a", _link(1790840712345), "Organic", "10/01/2026", 1, 1, 1, 1, 1, 1, 0]],
+                     metrics_rows=[["10/01/2026 00:00", 10, 12], ["10/02/2026 14:30", 11, 13],
+                                   [dt.datetime(2026, 10, 3, 9, 15), 5, 6], [46299.75, 1, 2]])
+    d = read_export(path, kind="daily")
+    assert _daily(d, "impressions") == {"10-01": 12, "10-02": 13, "10-03": 6, "10-04": 2}
+    note = next(q for q in d.attrs["quality"] if q["code"] == "time_dropped")
+    assert note["rows"] == 3 and note["level"] == "warning"
+    assert "'Date'" in note["message"] and "the first 14:30" in note["message"]
+
+
+def test_daily_dates_at_midnight_need_no_note(tmp_path):
+    path = _workbook(tmp_path / "p_content_1791015300000.xlsx",
+                     [["a", _link(1790840712345), "Organic", "10/01/2026", 1, 1, 1, 1, 1, 1, 0]],
+                     metrics_rows=[["10/01/2026 00:00", 10, 12],
+                                   [dt.datetime(2026, 10, 2), 11, 13]])
+    frames = read_file(path)
+    assert not any(q["code"] == "time_dropped" for f in frames for q in f.attrs["quality"])
+    d = next(f for f in frames if f.attrs["kind"] == "daily")
+    assert _daily(d, "impressions") == {"10-01": 12, "10-02": 13}
+
+
+def test_a_daily_date_followed_by_text_names_its_cell(tmp_path):
+    path = _workbook(tmp_path / "p_content_1791015300000.xlsx",
+                     [["a", _link(1790840712345), "Organic", "10/01/2026", 1, 1, 1, 1, 1, 1, 0]],
+                     metrics_rows=[["10/01/2026", 10, 12], ["10/02/2026 estimated", 11, 13]])
+    with pytest.raises(ParseError, match="not a date") as err:
+        read_file(path)
+    assert err.value.cell == "Metrics!A4" and err.value.got == "10/02/2026 estimated"
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.data())
 def test_damaged_xls_bytes_raise_only_smm_errors(data):

@@ -467,6 +467,18 @@ def test_meta_daily_resaved_with_numeric_dates(tmp_path, delim, cells, expected,
     assert note["level"] == level
 
 
+@pytest.mark.parametrize("cells", [["2026-10-01T00:00:00", "2026-10-02T07:00:00"],
+                                   ["10/01/2026", "10/02/2026 07:00"]])
+def test_meta_daily_date_with_a_time_keeps_its_day_and_says_so(tmp_path, cells):
+    body = "".join(f'"{d}","{v}"\n' for d, v in zip(cells, (4, 5), strict=True))
+    path = tmp_path / "facebook_follows_2026-11-01.csv"
+    path.write_text(f'sep=,\n"Facebook follows"\n"Date","Primary"\n{body}', encoding="utf-8")
+    df = read_export(path)
+    assert df["date"].tolist() == [pd.Timestamp("2026-10-01"), pd.Timestamp("2026-10-02")]
+    note = next(q for q in df.attrs["quality"] if q["code"] == "time_dropped")
+    assert note["rows"] == 1 and "the first 07:00" in note["message"]
+
+
 def test_a_repeated_column_with_other_numbers_is_noted(tmp_path):
     rows = _ig_rows(3, seed=13)
     cols = [*_IG_COLS, "Likes"]

@@ -105,6 +105,10 @@ _VI = (r"^(?:ngày\s+)?(\d{1,2})\s+(?:tháng|thg)\s+("
        + "|".join(sorted(_VI_MONTHS, key=len, reverse=True)) +
        r"|1[0-2]|0?[1-9])(?:,?\s+(?:năm\s+)?(\d{4}))?$")
 
+#: the time of day a spreadsheet's re-save may write after an ISO or all-number date (on
+#: folded text): ``14:30``, ``14:30:05``, ``14:30:05.000``, ``2:30 pm``; groups (h, m, s, a|p)
+_TIME_TAIL = (r"(?:[ t](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?(?: ?([ap])\.? ?m\.?)?)?$")
+
 
 #: calendar years accepted in exports (pandas' nanosecond timestamps end in 2262)
 YEARS = (1990, 2200)
@@ -235,7 +239,8 @@ def _arrow_strptime(s: pd.Series, fmt: str) -> pd.Series | None:
 def parse_text_dates(values: pd.Series, *, file: str | None = None, column: str | None = None,
                      first_line: int = 2, require_year: bool = False,
                      numeric_order: str = "mdy") -> pd.DataFrame:
-    """Parse month-name dates; return a frame of nullable ``year``, ``month``, ``day`` (Int64).
+    """Parse month-name dates; return a frame of nullable ``year``, ``month``, ``day`` and
+    ``time`` (Int64; ``time`` in seconds after midnight, NA where the cell writes none).
 
     Month names in EN/FR/IT/ES/DE/SV/RU (:data:`MONTHS`), Japanese/Chinese ``9月13日`` and
     Vietnamese ``10 tháng Tám`` are read. ``year`` is NA for year-less cells (``September 25``);
@@ -243,8 +248,11 @@ def parse_text_dates(values: pd.Series, *, file: str | None = None, column: str 
     ISO dates (``2026-07-14``) are accepted too, and all-number dates as a spreadsheet re-save
     writes them (``7/14/2026``, ``14.07.2026``): their order is proved by the column (a first
     number above 12 → day first; a second above 12 → month first), else ``numeric_order`` is
-    assumed and ``attrs["numeric_ambiguous"]`` is True. Empty cells give NA. A cell that
-    matches no pattern, names an unknown month, or (with ``require_year``) lacks the year raises
+    assumed and ``attrs["numeric_ambiguous"]`` is True. An ISO or all-number date may be
+    followed by a time of day (``2026-07-14 14:30``, ``7/14/2026 2:30 PM``), given in ``time``
+    (the caller keeps it, or notes it dropped: ``_tidy.note_times_dropped``). Empty cells give
+    NA. A cell that matches no pattern (text after the date that is not a time), names an
+    unknown month, carries an impossible time, or (with ``require_year``) lacks the year raises
     ParseError.
     """
     folded = _fold(values)
@@ -255,8 +263,9 @@ def parse_text_dates(values: pd.Series, *, file: str | None = None, column: str 
     b = folded.str.extract(_DAY_FIRST)
     cjk = folded.str.normalize("NFKC").str.extract(_CJK)
     vi = folded.str.extract(_VI)
-    iso = folded.str.extract(r"^(\d{4})-(\d{2})-(\d{2})(?:[ t].*)?$")
-    num = folded.str.extract(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})(?:[ t].*)?$")
+    iso = folded.str.extract(r"^(\d{4})-(\d{2})-(\d{2})" + _TIME_TAIL)
+    num = folded.str.extract(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})" + _TIME_TAIL)
+    num_clock = num[[3, 4, 5, 6]]
     order = _numeric_order(num, numeric_order)
     if order[0] == "dmy":
         num = num[[1, 0, 2]].set_axis([0, 1, 2], axis=1)
@@ -283,9 +292,12 @@ def parse_text_dates(values: pd.Series, *, file: str | None = None, column: str 
         "day": pd.to_numeric(day.where(~use_iso, iso[2]), errors="coerce")
         .where(~use_num, pd.to_numeric(num[1], errors="coerce")).astype("Int64"),
     }, index=values.index)
+    clock = pd.DataFrame({k: iso[k].where(use_iso, num_clock[k]) for k in (3, 4, 5, 6)})
+    out["time"], bad_time = _seconds_of_day(clock)
     out.attrs["numeric_order"] = order[0] if use_num.any() else None
     out.attrs["numeric_ambiguous"] = bool(use_num.any() and order[1])
     invalid = out["month"].isna() | out["day"].isna() | (out["day"] > 31) | (out["day"] < 1)
+    invalid |= bad_time
     if require_year:
         invalid |= out["year"].isna()
     bad = invalid & ~empty
@@ -293,11 +305,27 @@ def parse_text_dates(values: pd.Series, *, file: str | None = None, column: str 
         pos = int(np.flatnonzero(bad.to_numpy())[0])
         raise ParseError("cell is not a date", file=file, line=first_line + pos, column=column,
                          expected="a date with a month name (e.g. 'Tue, Jul 14, 2026', "
-                                  "'28 sept. 2026', 'September 25', '9月13日', '18 января')",
+                                  "'28 sept. 2026', 'September 25', '9月13日', '18 января'), "
+                                  "or in numbers ('2026-07-14', '7/14/2026'), optionally "
+                                  "followed by a time of day ('14:30')",
                          got=str(values.iloc[pos]))
     masked = out.mask(empty)
     masked.attrs = dict(out.attrs)
     return masked
+
+
+def _seconds_of_day(clock: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """Seconds after midnight (Int64, NA where no time is written) of the (hour, minute,
+    second, a|p) groups of :data:`_TIME_TAIL`, and where that time is impossible (``25:00``,
+    ``13:00 pm``)."""
+    h, m, sec = (pd.to_numeric(clock[k], errors="coerce").astype("Int64")
+                 for k in clock.columns[:3])
+    ampm = clock[clock.columns[3]]
+    twelve = ampm.notna()
+    bad = (h > 23) | (m > 59) | (sec.fillna(0) > 59) | (twelve & ((h < 1) | (h > 12)))
+    h = h.where(~twelve, h % 12 + (ampm == "p").astype("Int64") * 12)
+    seconds = h * 3600 + m * 60 + sec.fillna(0)
+    return seconds.astype("Int64"), bad.fillna(False).astype(bool)
 
 
 def _numeric_order(num: pd.DataFrame, prefer: str) -> tuple[str, bool]:

@@ -4,7 +4,9 @@
 - :func:`long_daily` turns per-metric columns into the long ``daily`` table;
 - :func:`hms_seconds` reads ``H:MM:SS`` / ``M:SS`` / plain-second durations;
 - :func:`note_day_tz` records that a source's calendar days are taken as UTC days
-  (the platforms do not say which zone their days are in, reference §9.2 [U]).
+  (the platforms do not say which zone their days are in, reference §9.2 [U]);
+- :func:`note_times_dropped` records that a day column's cells carried a time of day that
+  the table, which keeps days, dropped.
 """
 
 from __future__ import annotations
@@ -17,8 +19,9 @@ from ._dates import YEARS, dates_from_parts, parse_text_dates
 from ._headers import SUMMARY_WORDS, normalize
 from ._registry import Candidate, ParseContext
 
-__all__ = ["text", "long_daily", "hms_seconds", "note_day_tz", "cells_text", "outer_name",
-           "zip_member_time", "check_years", "cells_of", "summary_cells", "written_days", "YEARS"]
+__all__ = ["text", "long_daily", "hms_seconds", "note_day_tz", "note_times_dropped",
+           "cells_text", "outer_name", "zip_member_time", "check_years", "cells_of",
+           "summary_cells", "written_days", "YEARS"]
 
 
 _EMPTY = {"", "-", "--", "—", "n/a", "undefined", "nan", "none", "null"}
@@ -143,7 +146,23 @@ def written_days(cells: pd.Series, ctx: ParseContext, *, column: str | None, fir
                  f"by a spreadsheet); read as {parts.attrs['numeric_order'].upper()}"
                  + (" — assumed, no day above 12 proves the order" if guessed else ""),
                  level="warning" if guessed else "info")
+    note_times_dropped(ctx, parts["time"], column)
     return dates_from_parts(parts, file=ctx.file, column=column, first_line=first_line)
+
+
+def note_times_dropped(ctx: ParseContext, seconds: pd.Series, column: str | None) -> None:
+    """Quality note for a day column whose cells also carry a time of day other than 00:00
+    (``seconds`` after midnight, NA where none is written): the table keeps the day as written
+    and drops the time; a midnight time says nothing and is not noted."""
+    timed = seconds.notna() & (seconds != 0)
+    if not timed.any():
+        return
+    first = int(seconds[timed].iloc[0])
+    h, rest = divmod(first, 3600)
+    ctx.note("time_dropped", f"{column!r} holds days, but {int(timed.sum())} cells also carry "
+             f"a time of day other than 00:00 (the first {h:02d}:{rest // 60:02d}): the day was "
+             "kept as written and the time dropped (a re-save that moved midnight to another "
+             "time zone would shift the day)", rows=int(timed.sum()))
 
 
 def note_day_tz(ctx: ParseContext, platform: str, what: str = "dates") -> None:

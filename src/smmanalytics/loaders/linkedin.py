@@ -50,7 +50,16 @@ from ._headers import match_headers, normalize
 from ._ids import linkedin_urn_time
 from ._numbers import parse_numbers
 from ._registry import Candidate, ParseContext, register
-from ._tidy import YEARS, cells_of, cells_text, check_years, long_daily, note_day_tz, text
+from ._tidy import (
+    YEARS,
+    cells_of,
+    cells_text,
+    check_years,
+    long_daily,
+    note_day_tz,
+    note_times_dropped,
+    text,
+)
 
 __all__: list[str] = []
 
@@ -123,12 +132,15 @@ def _numbers(c: Candidate, family: str, canonical: str) -> pd.Series | None:
     return None if not pos else _numbers_at(c, pos[0])
 
 
-def _dates_at(c: Candidate, pos: int, ctx: ParseContext | None = None) -> pd.Series:
+def _dates_at(c: Candidate, pos: int, ctx: ParseContext | None = None, *,
+              timed: bool = False) -> pd.Series:
     """Day column → naive dates (empty → NaT).
 
     Accepts real Excel dates, Excel serial numbers (a re-saved sheet), ``MM/DD/YYYY`` text
-    (LinkedIn's order; a column whose first number exceeds 12 is day-first, noted) and ISO text.
-    A bad cell raises ParseError naming ``sheet!cell``.
+    (LinkedIn's order; a column whose first number exceeds 12 is day-first, noted) and ISO text,
+    each possibly with a time of day. The time is not in the dates: unless the caller reads it
+    (``timed``, with :func:`_times_at`), a time other than 00:00 is noted as dropped. A bad cell
+    raises ParseError naming ``sheet!cell``.
     """
     cells = c.table.column(pos).reset_index(drop=True)
     header = c.table.header[pos]
@@ -171,6 +183,9 @@ def _dates_at(c: Candidate, pos: int, ctx: ParseContext | None = None) -> pd.Ser
     if ctx is not None and is_num.any():
         ctx.note("excel_serial_dates", f"{header!r} holds Excel day numbers (a re-saved "
                  "sheet); read as dates", level="info", rows=int(is_num.sum()))
+    if ctx is not None and not timed:
+        offset = _times_at(c, pos)[0]
+        note_times_dropped(ctx, offset.dt.total_seconds().where(cells.notna()), header)
     out = real.where(is_dt, from_serial.where(is_num, text_dates))
     return pd.to_datetime(out).astype("datetime64[ns]").dt.normalize().reset_index(drop=True)
 
@@ -321,7 +336,7 @@ def _parse_posts(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
         ctx.note("post_id_missing", "posts without a 'urn:li:…:<id>' in Post link keep an "
                  "empty post_id", rows=int(post_id.isna().sum()))
     created_pos = m.columns["published_date"][0]
-    created = _dates_at(c, created_pos, ctx)
+    created = _dates_at(c, created_pos, ctx, timed=True)
     offset, has_time = _times_at(c, created_pos)
     has_time &= created.notna()
     # 'Created date' is in an unstated zone (UTC-12..UTC+14), taken as UTC

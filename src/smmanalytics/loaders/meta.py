@@ -43,7 +43,7 @@ from ._dates import META_TZ, parse_datetimes
 from ._headers import match_headers, normalize
 from ._ids import instagram_shortcode, instagram_shortcode_time
 from ._registry import Candidate, ParseContext, register, two_labels
-from ._tidy import summary_cells, written_days
+from ._tidy import note_times_dropped, summary_cells, written_days
 
 __all__: list[str] = []
 
@@ -377,6 +377,8 @@ def _parse_daily(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
         order = "dmy" if c.table.delimiter == ";" else "mdy"
         dates = written_days(dates_raw, ctx, column=c.header[0],
                              first_line=c.table.first_line + 1, numeric_order=order)
+    else:   # Meta writes 2025-08-01T00:00:00: a day; another time is dropped, noted
+        note_times_dropped(ctx, (dates - dates.dt.normalize()).dt.total_seconds(), c.header[0])
     from ._numbers import parse_numbers
     values = parse_numbers(frame[1], file=ctx.file, column=c.header[1],
                            first_line=c.table.first_line + 1)

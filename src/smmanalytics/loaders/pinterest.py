@@ -26,7 +26,7 @@ from ..errors import ParseError
 from ._dates import dates_from_parts, day_to_utc, parse_text_dates
 from ._headers import normalize
 from ._registry import Candidate, ParseContext, register
-from ._tidy import cells_of, cells_text, check_years, long_daily, text
+from ._tidy import cells_of, cells_text, check_years, long_daily, note_times_dropped, text
 
 __all__: list[str] = []
 
@@ -47,12 +47,13 @@ def _detect(c: Candidate) -> float:
     return 0.0
 
 
-def _dates(c: Candidate, canonical: str) -> pd.Series:
+def _dates(c: Candidate, ctx: ParseContext, canonical: str) -> pd.Series:
     parts = parse_text_dates(cells_text(c.col(F, canonical)).fillna("").reset_index(drop=True),
                              file=c.name, column=c.header_of(F, canonical),
                              first_line=c.table.first_line + 1, require_year=True)
     check_years(parts, file=c.name, column=c.header_of(F, canonical),
                 first_line=c.table.first_line + 1)
+    note_times_dropped(ctx, parts["time"], c.header_of(F, canonical))
     return dates_from_parts(parts, file=c.name, column=c.header_of(F, canonical),
                             first_line=c.table.first_line + 1)
 
@@ -87,7 +88,7 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
         raise ParseError("Pinterest file with neither Pin ids nor dates", file=c.name,
                          line=c.table.first_line, expected="a 'Pin id'/'Pin link' or a 'Date' "
                          "column", got=c.header[:6])
-    dates = _dates(c, "date")
+    dates = _dates(c, ctx, "date")
     ctx.note("tz_utc", "Pinterest computes its metrics by UTC day", level="info")
     out = long_daily(dates, _values(c, ctx, _METRICS + _RATES), platform=P, account_id=None)
     out.attrs.update(kind="daily", platform=P, source_locale=m.locale, source_tz="UTC")
@@ -106,7 +107,7 @@ def _posts(c: Candidate, ctx: ParseContext) -> pd.DataFrame:
                  rows=int(post_id.isna().sum()))
     link = link.where(link.notna(), "https://www.pinterest.com/pin/" + post_id + "/")
     if m.has("published_date"):
-        published = day_to_utc(_dates(c, "published_date"), "UTC")
+        published = day_to_utc(_dates(c, ctx, "published_date"), "UTC")
     else:
         published = pd.Series(pd.NaT, index=range(n), dtype="datetime64[ns, UTC]")
         ctx.note("date_missing", "no Pin creation date: published_at left empty", rows=n)

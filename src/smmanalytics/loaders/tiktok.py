@@ -61,6 +61,7 @@ from ._tidy import (
     hms_seconds,
     long_daily,
     note_day_tz,
+    note_times_dropped,
     outer_name,
     zip_member_time,
 )
@@ -114,6 +115,7 @@ def _days(c: Candidate, ctx: ParseContext, canonical: str, as_of: pd.Timestamp,
     check_years(parts, file=c.name, column=c.header_of(F, canonical),
                 first_line=c.table.first_line + 1)
     header = c.header_of(F, canonical)
+    note_times_dropped(ctx, parts["time"], header)
     consecutive = False
     if run:
         dates, inferred, consecutive = resolve_run_year(parts, as_of)

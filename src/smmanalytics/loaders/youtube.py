@@ -46,6 +46,7 @@ from ._tidy import (
     hms_seconds,
     long_daily,
     note_day_tz,
+    note_times_dropped,
     outer_name,
     summary_cells,
     text,
@@ -150,6 +151,7 @@ def _parse_table(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
                                            first_line=line, require_year=True)
         check_years(published_parts, file=c.name, column=c.header_of(F, "published_date"),
                     first_line=line)
+        note_times_dropped(ctx, published_parts["time"], c.header_of(F, "published_date"))
     values = {canon: _metric_values(c, canon) for canon in m.columns if canon not in _IDENTITY}
     if "views" in values and total.any():
         listed = values["views"][keep].sum()
@@ -235,6 +237,7 @@ def _daily(c: Candidate, ctx: ParseContext, *, per_video: bool) -> pd.DataFrame:
     parts = parse_text_dates(cells.where(~period, ""), file=c.name, column=c.header_of(F, "date"),
                              first_line=line, require_year=True)
     check_years(parts, file=c.name, column=c.header_of(F, "date"), first_line=line)
+    note_times_dropped(ctx, parts["time"], c.header_of(F, "date"))
     keep = np.flatnonzero(~period.to_numpy())
     dates = dates_from_parts(parts, file=c.name, column="Date", first_line=line).iloc[keep]
     metrics = {}
