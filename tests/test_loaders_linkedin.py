@@ -134,6 +134,27 @@ def test_visitors_workbook(ext):
     assert loc["share"].tolist() == [0.75, 0.25]         # 90 / 120, 30 / 120
 
 
+def test_a_workbook_note_names_its_sheet_and_stays_with_its_table():
+    path = FIX / (STEM.format("followers") + ".xlsx")
+    frames = read_file(path)
+    for f in frames:
+        sheet = f.attrs["sheet"]
+        # no note of a sibling sheet: each note is about the file, or about this sheet
+        assert {q["sheet"] for q in f.attrs["quality"]} <= {None, sheet}
+        shares = [q["message"] for q in f.attrs["quality"] if q["code"] == "share_of_listed"]
+        if f.attrs["kind"] == "audience":
+            assert shares == [f"sheet {sheet!r}: share = count / sum of the listed categories "
+                              "(LinkedIn lists the top categories only)"]
+        else:
+            assert shares == []
+    # the five demographic sheets joined: each sheet's note once
+    aud = read_export(path, kind="audience")
+    shares = [q["sheet"] for q in aud.attrs["quality"] if q["code"] == "share_of_listed"]
+    assert sorted(shares) == sorted(f.attrs["sheet"] for f in frames
+                                    if f.attrs["kind"] == "audience")
+    assert len(shares) == 5
+
+
 def test_xls_and_xlsx_give_the_same_tables():
     for section in ("content", "followers", "visitors"):
         a = read_file(FIX / (STEM.format(section) + ".xls"))
@@ -470,11 +491,14 @@ def test_rates_at_most_1_are_read_as_fractions_and_said(tmp_path):
     assert posts["platform_engagement_rate"].tolist() == [0.5, 0.9]
     daily = read_export(path, kind="daily")
     assert _daily(daily, "platform_engagement_rate") == {"10-01": 0.05}
-    # one note per sheet: 'All posts' (1 rate column), 'Metrics' (2 rate columns)
-    notes = [q for q in posts.attrs["quality"] if q["code"] == "rate_fraction_assumed"]
-    assert sorted(q["rows"] for q in notes) == [1, 2]
-    assert {q["level"] for q in notes} == {"info"}
-    assert any("['Engagement rate']" in q["message"] for q in notes)
+    # one note per sheet, each with its own table: 'All posts' (1 rate column), 'Metrics'
+    # (2 rate columns)
+    for df, sheet, rows in ((posts, "All posts", 1), (daily, "Metrics", 2)):
+        notes = [q for q in df.attrs["quality"] if q["code"] == "rate_fraction_assumed"]
+        assert [(q["rows"], q["level"], q["sheet"]) for q in notes] == [(rows, "info", sheet)]
+        assert notes[0]["message"].startswith(f"sheet {sheet!r}: rates [")
+    assert "['Engagement rate']" in next(q["message"] for q in posts.attrs["quality"]
+                                         if q["code"] == "rate_fraction_assumed")
     assert "rate_percent" not in _codes(posts)
 
 

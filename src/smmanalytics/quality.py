@@ -32,12 +32,16 @@ class QualityLog:
     entries: list[dict] = field(default_factory=list)
 
     def add(self, file: object, code: str, message: str, *, level: str = "warning",
-            rows: int | None = None) -> None:
-        """Record one note about ``file`` (level is info, warning or error)."""
+            rows: int | None = None, sheet: str | None = None) -> None:
+        """Record one note about ``file`` (level is info, warning or error); a note about one
+        ``sheet`` of a workbook names it at the start of its message, and is kept with that
+        sheet's table (``entries[i]["sheet"]``)."""
         if level not in LEVELS:
             raise ValueError(f"level must be one of {LEVELS}, got {level!r}")
+        if sheet:
+            message = f"sheet {sheet!r}: {message}"
         self.entries.append({"file": str(file), "level": level, "code": code,
-                             "message": message, "rows": rows})
+                             "message": message, "rows": rows, "sheet": sheet or None})
         logger.log(logging.WARNING if level != "info" else logging.INFO, "%s: %s", file, message)
 
     def extend(self, other: QualityLog | list[dict]) -> None:

@@ -298,15 +298,17 @@ def _cell_text(v: object) -> object:
 
 @dataclass
 class ParseContext:
-    """Per-file state given to ``parse``: the file name and its quality log."""
+    """Per-table state given to ``parse``: the file name, its quality log, and the workbook
+    sheet the table is on (None for a CSV)."""
 
     file: str
     log: QualityLog
+    sheet: str | None = None
 
     def note(self, code: str, message: str, *, level: str = "warning",
              rows: int | None = None) -> None:
-        """Record a quality note about this file."""
-        self.log.add(self.file, code, message, level=level, rows=rows)
+        """Record a quality note about this table (naming its sheet, if any)."""
+        self.log.add(self.file, code, message, level=level, rows=rows, sheet=self.sheet)
 
 
 @dataclass(frozen=True)
@@ -477,7 +479,8 @@ def _snapshot(src: Source, frames: list[pd.DataFrame], log: QualityLog) -> pd.Ti
 _UTM = r"[?&]utm_campaign=([^&\s#\"'<>]+)"
 
 
-def _campaign_from_utm(out: pd.DataFrame, src: Source, log: QualityLog | None) -> None:
+def _campaign_from_utm(out: pd.DataFrame, src: Source, log: QualityLog | None,
+                       sheet: str | None = None) -> None:
     """Fill ``campaign`` from a ``utm_campaign=`` in the post's link or caption (URL-decoded)."""
     from urllib.parse import unquote_plus
 
@@ -498,7 +501,7 @@ def _campaign_from_utm(out: pd.DataFrame, src: Source, log: QualityLog | None) -
         if fill.any() and log is not None:
             log.add(src.name, "campaign_from_utm", f"{int(fill.sum())} posts got their campaign "
                     "from a utm_campaign parameter in their link or caption", level="info",
-                    rows=int(fill.sum()))
+                    rows=int(fill.sum()), sheet=sheet)
         out["campaign"] = found if campaign.isna().all() else campaign.fillna(found)
 
 
@@ -509,8 +512,8 @@ def _repeat_text(value: str | None, n: int) -> pd.api.extensions.ExtensionArray:
     return pd.array(one.take(np.zeros(n, dtype=np.intp)), dtype="string")
 
 
-def _without_summary_rows(posts: pd.DataFrame, src: Source,
-                          log: QualityLog | None) -> pd.DataFrame:
+def _without_summary_rows(posts: pd.DataFrame, src: Source, log: QualityLog | None,
+                          sheet: str | None = None) -> pd.DataFrame:
     """``posts`` without its summary rows, noted: a row with no publish time whose id says
     "Total" (a total a spreadsheet's user added under the data) is no post."""
     from ._tidy import summary_cells
@@ -526,7 +529,7 @@ def _without_summary_rows(posts: pd.DataFrame, src: Source,
     if log is not None:
         log.add(src.name, "summary_row_dropped", f"{len(summary)} 'Total' row(s) without a "
                 "publish time dropped: a sum of the rows above, not a post", level="info",
-                rows=len(summary))
+                rows=len(summary), sheet=sheet)
     return posts.drop(index=posts.index[summary]).reset_index(drop=True)
 
 
@@ -540,7 +543,7 @@ def finish(df: pd.DataFrame, src: Source, snapshot: pd.Timestamp,
     attrs = dict(df.attrs)
     out = df.copy(deep=False)  # copy-on-write: the parser's frame is never modified
     if kind == "posts":
-        out = _without_summary_rows(out, src, log)
+        out = _without_summary_rows(out, src, log, attrs.get("sheet"))
         for m in schema.METRICS:
             if m in out.columns:
                 vals = out[m]
@@ -551,7 +554,8 @@ def finish(df: pd.DataFrame, src: Source, snapshot: pd.Timestamp,
                     out[m] = vals.mask(neg)
                     if log is not None:
                         log.add(src.name, "negative_metric", f"{int(neg.sum())} negative "
-                                f"values of {m!r} set to NaN", rows=int(neg.sum()))
+                                f"values of {m!r} set to NaN", rows=int(neg.sum()),
+                                sheet=attrs.get("sheet"))
     if "source_file" not in out.columns:
         out["source_file"] = _repeat_text(src.name, len(out))
     out["snapshot_at"] = snapshot
@@ -560,7 +564,7 @@ def finish(df: pd.DataFrame, src: Source, snapshot: pd.Timestamp,
             out["source_format"] = _repeat_text(attrs.get("source_format"), len(out))
         if "source_locale" not in out.columns:
             out["source_locale"] = _repeat_text(attrs.get("source_locale"), len(out))
-        _campaign_from_utm(out, src, log)
+        _campaign_from_utm(out, src, log, attrs.get("sheet"))
         if "interactions" not in out.columns or out["interactions"].isna().all():
             from ..metrics import interactions
             out["interactions"] = interactions(out).array
@@ -620,7 +624,7 @@ def _parse_tables(src: Source, log: QualityLog, fmts: list[Format]
                     "folder)", level="warning")
             continue
         understood = True
-        ctx = ParseContext(src.name, log)
+        ctx = ParseContext(src.name, log, table.sheet)
         try:
             out = fmt.parse(cand, ctx)
         except SmmError:
@@ -631,8 +635,8 @@ def _parse_tables(src: Source, log: QualityLog, fmts: list[Format]
         _note_numbers(cand, ctx)
         if out and not any(len(df) for df in out) and not any(
                 e["code"] == "empty_file" for e in log.entries):
-            ctx.note("empty_file", f"the table{where} has its headers but no rows (nothing in "
-                     "its period, or an export cut short?)", level="info")
+            ctx.note("empty_file", "the table has its headers but no rows (nothing in its "
+                     "period, or an export cut short?)", level="info")
         for df in out:
             df.attrs.setdefault("source_format", fmt.name)
             df.attrs.setdefault("platform", fmt.platform)
@@ -686,7 +690,9 @@ def _iter_parsed(path, platform: str | None) -> Iterator[pd.DataFrame]:
                                      expected="an export of " + ", ".join(KNOWN_PLATFORMS),
                                      got="; ".join(e["message"] for e in log.entries)[:300])
         for df in frames:
-            df.attrs["quality"] = list(log.entries)
+            # the file's notes, and those of the table's own sheet (not its siblings')
+            sheet = df.attrs.get("sheet")
+            df.attrs["quality"] = [e for e in log.entries if e.get("sheet") in (None, sheet)]
             yield df
 
 
@@ -708,7 +714,8 @@ def read_export(path: str | Path, kind: str | None = None, *,
     """The one canonical table of an export file (or the one of ``kind``).
 
     ``df.attrs`` gives ``platform``, ``kind``, ``source_format``, ``source_locale`` and
-    ``quality`` (the notes recorded while reading, as a list of dicts).
+    ``quality`` (the notes recorded while reading, as a list of dicts: the file's, and those
+    of the table's own workbook sheet, which name it and carry it as ``"sheet"``).
 
     Raises
     ------
@@ -726,6 +733,12 @@ def read_export(path: str | Path, kind: str | None = None, *,
         if len(kinds) == 1:
             out = pd.concat(pick, ignore_index=True)
             out.attrs = dict(pick[0].attrs)
+            # the notes of every table joined (a workbook's sheets), each once
+            notes: dict[tuple, dict] = {}
+            for f in pick:
+                for e in f.attrs.get("quality", []):
+                    notes.setdefault(tuple(e.values()), e)
+            out.attrs["quality"] = list(notes.values())
             return out
         raise UnknownFormatError("the file holds several tables; pass kind=",
                                  file=str(path), expected=f"kind in {kinds}", got=kind)

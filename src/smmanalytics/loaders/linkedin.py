@@ -505,8 +505,8 @@ def _parse_demographics(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     if category.isna().any():
         ctx.note("category_missing", "demographic rows without a category",
                  rows=int(category.isna().sum()))
-    ctx.note("share_of_listed", f"{c.table.sheet}: share = count / sum of the listed "
-             "categories (LinkedIn lists the top categories only)", level="info")
+    ctx.note("share_of_listed", "share = count / sum of the listed categories (LinkedIn "
+             "lists the top categories only)", level="info")
     n = len(value)
     out = pd.DataFrame({"platform": P, "account_id": pd.array([_page(c)] * n, dtype="string"),
                         "dimension": dim, "category": category, "value": value,
