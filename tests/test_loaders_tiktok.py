@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import struct
 import zipfile
 from pathlib import Path
 
@@ -87,8 +88,10 @@ def test_followers_zip():
     assert terr["category"].tolist() == ["FR", "BE", "CA", "CH", "US"]
     assert terr["dimension"].unique().tolist() == ["country"]
     assert terr["share"].sum().round(12) == 0.95        # 0.71+0.09+0.08+0.05+0.02
-    # the zip was built 2026-10-02 08:15
+    # the zip was built 2026-10-02 08:15 (a zip time without zone: taken as UTC, said)
     assert (hist["snapshot_at"] == pd.Timestamp("2026-10-02 08:15", tz="UTC")).all()
+    note = next(q for q in hist.attrs["quality"] if q["code"] == "zip_time_zone_unknown")
+    assert note["level"] == "info" and "2026-10-02 08:15" in note["message"]
 
 
 def test_viewers_xlsx_every_cell_text():
@@ -394,3 +397,35 @@ def test_id_time_after_the_post_day_is_not_used(tmp_path):
     notes = {q["code"]: q for q in df.attrs["quality"]}
     assert notes["id_time_disagrees"]["level"] == "warning"
     assert notes["id_time_disagrees"]["rows"] == 1 and notes["scheduled_post"]["rows"] == 1
+
+
+# 2026-10-02 08:15 UTC = 1790928900 s since 1970 = (1790928900 + 11644473600) * 10**7 ticks of
+# 100 ns since 1601; the zip's own field says 10:15, the archive built in Paris (UTC+2)
+_UT = struct.pack("<HHBI", 0x5455, 5, 1, 1790928900)
+_NTFS = struct.pack("<HHIHHQQQ", 0x000A, 32, 0, 1, 24, 134354025000000000,
+                    134354025000000000, 134354025000000000)
+
+
+@pytest.mark.parametrize("extra", [_UT, _NTFS, _UT + _NTFS], ids=["UT", "NTFS", "both"])
+def test_a_zip_time_stored_in_utc_is_used_as_it_is(tmp_path, extra):
+    path = tmp_path / "Followers_someone.zip"
+    rows = '"Date","Followers","Difference in followers from previous day"\n"October 1","5","1"\n'
+    with zipfile.ZipFile(path, "w") as z:
+        info = zipfile.ZipInfo("FollowerHistory.csv", date_time=(2026, 10, 2, 10, 15, 0))
+        info.extra = extra
+        z.writestr(info, b"\xef\xbb\xbf" + rows.encode())
+    df = _by_format(path)["tiktok_follower_history"]
+    assert (df["snapshot_at"] == pd.Timestamp("2026-10-02 08:15", tz="UTC")).all()
+    assert "zip_time_zone_unknown" not in _codes(df)
+
+
+def test_a_zip_time_without_zone_is_taken_as_utc_and_said(tmp_path):
+    path = tmp_path / "Followers_someone.zip"
+    rows = '"Date","Followers","Difference in followers from previous day"\n"October 1","5","1"\n'
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr(zipfile.ZipInfo("FollowerHistory.csv", date_time=(2026, 10, 2, 10, 15, 0)),
+                   b"\xef\xbb\xbf" + rows.encode())
+    df = _by_format(path)["tiktok_follower_history"]
+    assert (df["snapshot_at"] == pd.Timestamp("2026-10-02 10:15", tz="UTC")).all()
+    note = next(q for q in df.attrs["quality"] if q["code"] == "zip_time_zone_unknown")
+    assert "2026-10-02 10:15" in note["message"] and "taken as UTC" in note["message"]

@@ -126,6 +126,8 @@ def test_older_impressions_names_gained_subscribers_and_engaged_views(tmp_path):
     # 200 s after 2024-10-15 <= 180? no -> video; 30 s -> short
     assert df["content_type"].astype(str).tolist() == ["video", "short"]
     assert (df["snapshot_at"] == pd.Timestamp("2025-02-01 10:00", tz="UTC")).all()
+    # the zip's time has no zone: read as UTC, and said
+    assert "zip_time_zone_unknown" in {q["code"] for q in df.attrs["quality"]}
 
 
 def test_truncated_table_is_noted(tmp_path):

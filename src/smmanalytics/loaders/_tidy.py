@@ -177,11 +177,15 @@ def outer_name(c: Candidate) -> str:
     return c.source.name.split("!")[0].replace("\\", "/").rsplit("/", 1)[-1]
 
 
-def zip_member_time(c: Candidate) -> pd.Timestamp | None:
-    """The modification time stored in the zip for this member (naive, read as UTC).
+def zip_member_time(c: Candidate, ctx: ParseContext | None = None) -> pd.Timestamp | None:
+    """The modification time stored in the zip for this member, as UTC.
 
-    Platforms build the archive at export time, so this is when the export was taken. None
-    when the source is not a direct member of a zip file on disk.
+    Platforms build the archive at export time, so this is when the export was taken. An
+    extended-timestamp (Info-ZIP ``UT``) or NTFS extra field gives the time in UTC. Without
+    one, the zip holds only the local time of the machine that built the archive, with no
+    zone: it is taken as UTC (off by the hours of that zone, unknown) and, with ``ctx``,
+    noted ``zip_time_zone_unknown``. None when the source is not a direct member of a zip file
+    on disk, or its time is unreadable or before 2010.
     """
     import zipfile
 
@@ -190,10 +194,44 @@ def zip_member_time(c: Candidate) -> pd.Timestamp | None:
         return None
     try:
         with zipfile.ZipFile(c.source.path) as zf:
-            y, mo, d, h, mi, s = zf.getinfo(parts[1]).date_time
+            info = zf.getinfo(parts[1])
     except Exception:  # best-effort metadata: an odd archive just gives no time
         return None
+    exact = _zip_extra_utc(info.extra)
+    if exact is not None:
+        return exact if exact.year >= 2010 else None
     try:
-        return pd.Timestamp(y, mo, d, h, mi, s, tz="UTC")
+        ts = pd.Timestamp(*info.date_time, tz="UTC")
     except ValueError:
         return None
+    if ts.year < 2010:      # 1980-01-01, the zip's zero: an archive built without times
+        return None
+    if ctx is not None:
+        ctx.note("zip_time_zone_unknown", f"the export time was read from the zip: "
+                 f"{ts:%Y-%m-%d %H:%M}, a local time of the machine that built the archive, "
+                 "with no time zone; taken as UTC (it may be off by some hours)", level="info")
+    return ts
+
+
+def _zip_extra_utc(extra: bytes) -> pd.Timestamp | None:
+    """The UTC modification time in a zip entry's extra field: Info-ZIP extended timestamp
+    (``0x5455``, seconds since 1970) or NTFS (``0x000a``, 100 ns since 1601); None if neither."""
+    import struct
+
+    i = 0
+    while i + 4 <= len(extra):
+        tag, size = struct.unpack_from("<HH", extra, i)
+        body = extra[i + 4:i + 4 + size]
+        if tag == 0x5455 and len(body) >= 5 and body[0] & 1:      # flag bit 0: mtime present
+            return pd.Timestamp(struct.unpack_from("<I", body, 1)[0], unit="s", tz="UTC")
+        if tag == 0x000A:
+            j = 4                                                  # 4 reserved bytes
+            while j + 4 <= len(body):
+                attr, length = struct.unpack_from("<HH", body, j)
+                if attr == 1 and length >= 24:                     # mtime, atime, ctime
+                    ticks = struct.unpack_from("<Q", body, j + 4)[0]
+                    return (pd.Timestamp("1601-01-01", tz="UTC")
+                            + pd.Timedelta(seconds=ticks // 10**7))
+                j += 4 + length
+        i += 4 + size
+    return None

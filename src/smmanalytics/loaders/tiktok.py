@@ -88,7 +88,7 @@ def _export_time(c: Candidate, ctx: ParseContext) -> tuple[pd.Timestamp, bool]:
     m = _ZIP.match(outer_name(c))
     if m and m.group(2):
         return pd.Timestamp(int(m.group(2)), unit="s", tz="UTC"), True
-    t = zip_member_time(c)
+    t = zip_member_time(c, ctx)
     if t is not None and t.year >= 2010:
         return t, True
     if c.source.mtime is not None:
@@ -267,7 +267,7 @@ def _audience(c: Candidate, ctx: ParseContext, key: str, dimension: str) -> list
     if n == 0:
         ctx.note("empty_file", f"{c.basename} has a header but no rows (TikTok writes none for "
                  "small accounts)", level="info")
-    as_of = zip_member_time(c)
+    as_of = zip_member_time(c, ctx)
     return _finish(df, "audience", c, as_of if as_of is not None and as_of.year >= 2010
                    else None)
 

@@ -75,9 +75,9 @@ def _channel(c: Candidate) -> str | None:
     return m.group(1).strip() if m else None
 
 
-def _as_of(c: Candidate) -> pd.Timestamp | None:
+def _as_of(c: Candidate, ctx: ParseContext) -> pd.Timestamp | None:
     """Export time: the zip member's time, else the end of the range in the zip name."""
-    t = zip_member_time(c)
+    t = zip_member_time(c, ctx)
     if t is not None and t.year >= 2010:
         return t
     m = re.search(r"\d{4}-\d{2}-\d{2}_(\d{4}-\d{2}-\d{2})", outer_name(c))
@@ -218,7 +218,7 @@ def _parse_table(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
                      "of follows: follows left empty, the net kept in net_subscribers",
                      rows=int((net < 0).sum()))
     note_day_tz(ctx, "YouTube Studio", "publish dates")
-    df.attrs.update(kind="posts", platform=P, source_locale=m.locale, as_of=_as_of(c))
+    df.attrs.update(kind="posts", platform=P, source_locale=m.locale, as_of=_as_of(c, ctx))
     return [df]
 
 
@@ -260,7 +260,7 @@ def _daily(c: Candidate, ctx: ParseContext, *, per_video: bool) -> pd.DataFrame:
     out = long_daily(dates.reset_index(drop=True), {k: v.reset_index(drop=True)
                                                     for k, v in metrics.items()},
                      platform=P, account_id=_channel(c), extra=extra)
-    out.attrs.update(kind="daily", platform=P, source_locale=m.locale, as_of=_as_of(c))
+    out.attrs.update(kind="daily", platform=P, source_locale=m.locale, as_of=_as_of(c, ctx))
     return out
 
 
