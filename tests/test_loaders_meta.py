@@ -419,11 +419,15 @@ def test_semicolon_file_with_english_headers_reads_dots_as_thousands(tmp_path):
     assert df["views"].tolist() == views
     note = next(q for q in df.attrs["quality"] if q["code"] == "decimal_from_delimiter")
     assert note["level"] == "warning" and "'Views'" in note["message"]
-    # a comma-delimited file keeps the English reading, and needs no note
+    # a comma-delimited file says nothing of the decimal mark; but views are counts, which
+    # have no decimals: 22.485 and 6.097 are thousands all the same, read so by the count rule
+    # (the typed CSV pass used to read them 22.485 and 6.097, unlike the text reading)
     _write(path, _IG_COLS, rows, delim=",")
     df = read_export(path)
-    assert df["views"].tolist() == [22.485, 6.097, 812]
+    assert df["views"].tolist() == views
     assert "decimal_from_delimiter" not in _codes(df)
+    note = next(q for q in df.attrs["quality"] if q["code"] == "counts_dot_thousands")
+    assert note["level"] == "warning" and "'Views'" in note["message"]
 
 
 def _resaved(cell, how):

@@ -54,6 +54,31 @@ def test_any_other_cell_sends_every_column_to_text(cell):
     assert t.numeric == frozenset()
 
 
+def test_a_fraction_in_a_count_column_sends_every_column_to_text():
+    # column 1 counts: 1.250 may be a thousand, which only the text tells; column 2 does not
+    # count, and its fraction is a number as any other
+    t = split_text("a,b,c\nx,12,0.5\ny,1.250,4\n", source="t.csv")[0]
+    t.expect_numbers([1, 2], counts=[1])
+    assert t.column(1).tolist() == ["12", "1.250"] and t.numeric == frozenset()
+    t = split_text("a,b,c\nx,12,0.5\ny,1250,4\n", source="t.csv")[0]
+    t.expect_numbers([1, 2], counts=[1])
+    assert t.column(1).tolist() == [12.0, 1250.0] and t.column(2).tolist() == [0.5, 4.0]
+    assert t.numeric == {1, 2}
+
+
+def test_meta_count_written_1_250_is_a_thousand_with_the_hint_too(tmp_path):
+    row = ["122105550000000001", "104455667788990", "Maison Sève", "Title", "",
+           "01/15/2026 10:00", "https://www.facebook.com/maisonseve/posts/pfbid1", "Photos",
+           "Lifetime"]
+    # Views 3, Reach 2, Reactions "1.250" (a count: 1250), Comments 4, Shares 0, Link Clicks 9
+    df, notes = _read(_meta_csv([[*row, "3", "2", "1.250", "4", "0", "9", ""]]), tmp_path)
+    assert df["reactions"].tolist() == [1250]
+    # interactions = reactions + comments + shares = 1250 + 4 + 0
+    assert df["interactions"].tolist() == [1254]
+    note = next(q for q in notes if q["code"] == "counts_dot_thousands")
+    assert "'Reactions'" in note["message"]
+
+
 def test_ragged_rows_take_the_text_path_and_its_note():
     from smmanalytics.quality import QualityLog
 

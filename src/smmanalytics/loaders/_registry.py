@@ -236,12 +236,16 @@ class Candidate:
         """Have the CSV pass read these fields as numbers (:meth:`RawTable.expect_numbers`):
         :meth:`numbers` then casts them instead of parsing text. Fields in several columns
         (coalesced) and files of a decimal-comma locale, where ``1.234`` may be a thousand,
-        are read as text."""
+        are read as text, and so is the whole body when a count field holds a fraction
+        (``1.250``: a thousand, read as :meth:`numbers` reads the text)."""
         m = self.match(family)
         if self.decimal_hint(family)[0] == ",":
             return
-        self.table.expect_numbers(pos[0] for name in canonicals
-                                  if len(pos := m.columns.get(name, [])) == 1)
+        single = {name: pos[0] for name in canonicals
+                  if len(pos := m.columns.get(name, [])) == 1}
+        # a count's fraction sends the body to the text reading, where 1.250 is a thousand
+        self.table.expect_numbers(single.values(), counts=[p for name, p in single.items()
+                                                           if name in COUNT_FIELDS])
 
     def texts_of(self, family: str, canonicals: list[str]) -> dict[str, pd.Series]:
         """:meth:`text` of several fields, on two threads for a long table (Arrow's kernels

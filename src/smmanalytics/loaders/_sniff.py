@@ -141,6 +141,7 @@ class RawTable:
     rows: list[list] | None = None
     log: QualityLog | None = None
     numeric: frozenset[int] = frozenset()   # columns to read as numbers (see expect_numbers)
+    counts: frozenset[int] = frozenset()    # those of them that count (whole numbers)
 
     @cached_property
     def norm(self) -> list[str]:
@@ -153,7 +154,7 @@ class RawTable:
             return _frame_from_rows(self.rows, len(self.header))
         body = self.raw if self.raw is not None else (self.body or "")
         cells = _read_body(body, len(self.header), self.delimiter or ",",
-                           self.source, self.first_line, self.log, self.numeric)
+                           self.source, self.first_line, self.log, self.numeric, self.counts)
         cells = self._without_blank_rows(cells)
         # the columns that were read as numbers: none when the body had to be read as text
         self.numeric = frozenset(i for i in self.numeric if isinstance(cells, pa.Table)
@@ -179,16 +180,19 @@ class RawTable:
         keep[blank] = False
         return cells.filter(pa.array(keep))
 
-    def expect_numbers(self, positions) -> None:
+    def expect_numbers(self, positions, counts=()) -> None:
         """Read the columns at ``positions`` as numbers in the CSV pass, if the body is not read
         yet: ``column(pos)`` then gives Float64 (missing, or NaN: NA) instead of text.
 
         Only a hint: when any of those cells is not a plain number (``1 234``, ``62,5 %``,
-        ``N/A``, ``inf``) the body is read as text, every column, as without it. The caller
-        gives only columns whose plain numbers mean what they say (no decimal-comma locale).
+        ``N/A``, ``inf``), or a column of ``counts`` (among ``positions``) holds a fraction
+        (``1.250``, which a count's text reading takes for a thousand), the body is read as
+        text, every column, as without it. The caller gives only columns whose plain numbers
+        mean what they say (no decimal-comma locale).
         """
         if "_cells" not in self.__dict__ and self.rows is None:
             self.numeric = frozenset(positions)
+            self.counts = frozenset(counts) & self.numeric
 
     @property
     def n_rows(self) -> int:
@@ -264,14 +268,14 @@ def _is_blank(body: str | bytes | memoryview) -> bool:
 
 
 def _read_body(body: str | bytes | memoryview, width: int, delim: str, source: str,
-               first_line: int, log: QualityLog | None,
-               numeric: frozenset[int] = frozenset()) -> pa.Table | pd.DataFrame:
+               first_line: int, log: QualityLog | None, numeric: frozenset[int] = frozenset(),
+               counts: frozenset[int] = frozenset()) -> pa.Table | pd.DataFrame:
     names = [str(i) for i in range(width)]
     if _is_blank(body):
         return pa.table({n: pa.array([], type=pa.large_string()) for n in names})
     data = body.encode("utf-8") if isinstance(body, str) else body
     if numeric:
-        typed = _read_typed(data, names, delim, numeric)
+        typed = _read_typed(data, names, delim, numeric, counts)
         if typed is not None:
             return typed
     bad: list[int] = []
@@ -304,10 +308,12 @@ def _read_body(body: str | bytes | memoryview, width: int, delim: str, source: s
 
 
 def _read_typed(data: bytes | memoryview, names: list[str], delim: str,
-                numeric: frozenset[int]) -> pa.Table | None:
+                numeric: frozenset[int], counts: frozenset[int] = frozenset()
+                ) -> pa.Table | None:
     """The body with the ``numeric`` columns read as float64 (empty cells: null) and the others
     as text, in one pass; None when any row is ragged or any such cell is not a plain finite
-    number, and the caller reads every column as text instead."""
+    number, or a ``counts`` column holds a fraction (its text decides: ``1.250`` may be a
+    thousand), and the caller reads every column as text instead."""
     types = {n: pa.float64() if i in numeric else pa.large_string() for i, n in enumerate(names)}
     try:       # no invalid-row handler: a ragged row is an error, and the text path's to mend
         table = _arrow_csv(data, names, delim, convert_options=pacsv.ConvertOptions(
@@ -316,7 +322,12 @@ def _read_typed(data: bytes | memoryview, names: list[str], delim: str,
     except pa.ArrowException:
         return None
     for i in numeric:
-        if pc.any(pc.is_inf(table.column(i))).as_py():   # "inf" is no count
+        col = table.column(i)
+        if i in counts:     # x - floor(x) is 0 for a whole number, a fraction or NaN (inf) else
+            odd = pc.not_equal(pc.subtract(col, pc.floor(col)), 0)
+        else:
+            odd = pc.is_inf(col)                            # "inf" is no number of an export
+        if pc.any(odd).as_py():
             return None
     return table
 
