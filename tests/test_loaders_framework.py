@@ -87,6 +87,11 @@ def test_numbers_column_evidence_resolves_ambiguity():
     assert parse_numbers(_s("1.234", "1.234.567")).tolist() == [1234.0, 1234567.0]
     # locale hint for ambiguous-only columns
     assert parse_numbers(_s("1.234"), decimal=",").tolist() == [1234.0]
+    # no thousands group starts with 0: "0.125" and "0,125" are decimals whatever the hint
+    # (they were read as 125 in a decimal-comma file, and in a count column)
+    assert parse_numbers(_s("0.125"), decimal=",").tolist() == [0.125]
+    assert parse_numbers(_s("0,125", "0,5")).tolist() == [0.125, 0.5]
+    assert parse_numbers(_s("0,125"), decimal=".").tolist() == [0.125]
 
 
 def test_numbers_suffixes_floats_and_currency():

@@ -31,10 +31,10 @@ MISSING = frozenset({"", "-", "--", "—", "–", "n/a", "na", "undefined", "nul
                      "#n/a", "n.a.", "n.d."})
 _CURRENCY = r"[€$£¥₹₽₺]|\b(?:EUR|USD|GBP|CHF|JPY|CAD|AUD)\b"
 _SPACES = r"[\s\u00a0\u202f\u2009']"
-_AMBIG_COMMA = r"^\d{1,3}(?:,\d{3})+$"
+_AMBIG_COMMA = r"^[1-9]\d{0,2}(?:,\d{3})+$"
 #: a number that reads as thousands or as a decimal (``22.485``): the column's evidence, then
 #: the ``decimal`` hint, decide
-AMBIGUOUS_DOT = r"^\d{1,3}(?:\.\d{3})+$"
+AMBIGUOUS_DOT = r"^[1-9]\d{0,2}(?:\.\d{3})+$"
 
 
 def decimal_for_locale(locale: str | None) -> str | None:
