@@ -45,3 +45,16 @@ def dataset(tmp_path: Path | None = None, costs: str | None = None, **tables) ->
         kw["costs"] = read_costs(costs_file(tmp_path, costs))
     kw.setdefault("brand", Brand(name="Test", timezone="Europe/Paris", currency="EUR"))
     return Dataset(**kw)
+
+
+def running_year() -> Dataset:
+    """Data up to 31 October 2026: a post of 10 reactions on the first of each month of 2025
+    and on 31 October 2025 (13 posts), one of 12 on the first of January to October 2026 and
+    on 31 October 2026 (11 posts); 500 reach each."""
+    rows = []
+    for year, value in ((2025, 10), (2026, 12)):
+        days = [f"{year}-{m:02d}-01" for m in range(1, 13 if year == 2025 else 11)]
+        rows += [{"platform": "instagram", "post_id": f"{year}-{k}", "reactions": float(value),
+                  "reach": 500.0, "published_at": f"{day}T09:00:00Z"}
+                 for k, day in enumerate(days + [f"{year}-10-31"])]
+    return dataset(posts=posts(rows))

@@ -4,7 +4,7 @@ import pytest
 
 from smmanalytics.compare import compare
 
-from ._roi_builders import dataset, posts, web
+from ._roi_builders import dataset, posts, running_year, web
 
 AUG = ("2026-08-01", "2026-08-31")
 
@@ -243,13 +243,7 @@ def test_a_running_month_is_compared_with_the_same_days_of_the_previous_one():
 def test_a_running_year_is_compared_with_the_same_span_of_the_previous_year():
     """2026 with data up to 31 October: January to October 2026 against January to October
     2025, not against the whole of 2025 (whose November and December 2026 has no data for)."""
-    rows = []
-    for year, value in ((2025, 10), (2026, 12)):
-        days = [f"{year}-{m:02d}-01" for m in range(1, 13 if year == 2025 else 11)]
-        rows += [{"platform": "instagram", "post_id": f"{year}-{k}", "reactions": float(value),
-                  "reach": 500.0, "published_at": f"{day}T09:00:00Z"}
-                 for k, day in enumerate(days + [f"{year}-10-31"])]
-    c = compare(dataset(posts=posts(rows)), "2026")
+    c = compare(running_year(), "2026")
     t = _kpis(c)
     assert c.previous.label == "2025"
     assert t.loc["posts", "current"] == 11 and t.loc["posts", "previous"] == 11
