@@ -527,3 +527,141 @@ def test_mojibake_french_headers_of_a_real_export(tmp_path):
 def test_facebook_crosspost_and_share_flags_are_kept():
     df = read_export(FIX / "facebook_posts_2026-11-20.csv")
     assert df["is_crosspost"].tolist() == [0, 0, 0, 0] and df["is_share"].tolist() == [0] * 4
+
+
+# ---------------------------------------------------------------- legacy Insights export
+
+_LEGACY = "Facebook Insights Data Export (Post Level) - Maison Seve - "
+LEGACY_2015 = FIX / f"{_LEGACY}2015-09-01 - 2015-12-31.csv"
+LEGACY_2014 = FIX / f"{_LEGACY}2014-01-01 - 2014-02-27.csv"
+LEGACY_WB = f"{_LEGACY}2019-03-01 - 2019-03-31"
+
+
+def _note(df, code):
+    return next(q for q in df.attrs["quality"] if q["code"] == code)
+
+
+def test_legacy_insights_export_2015():
+    df = read_export(LEGACY_2015)
+    validate(df, "posts")
+    assert df.attrs["platform"] == "facebook" and df["source_format"].unique().tolist() == [
+        "meta_post_legacy"]
+    assert df["platform"].astype(str).unique().tolist() == ["facebook"]
+    # five posts: the description row under the headers is no post
+    assert df["post_id"].tolist() == [f"104455667788990_100{i}" for i in range(1, 6)]
+    assert _note(df, "legacy_description_row")["rows"] == 1
+    assert _note(df, "legacy_description_row")["level"] == "info"
+    assert df["account_id"].unique().tolist() == ["104455667788990"]      # "<page>_<post>"
+    assert df["account_name"].unique().tolist() == ["Maison Seve"]        # from the file name
+    assert df["caption"][0] == 'Autumn soap, "honey & oat"\nIn stores now'
+    # Posted M/D/YYYY H:MM, Pacific: PDT (UTC-7) until 2015-11-01, then PST (UTC-8)
+    assert df["published_at"].tolist() == [
+        pd.Timestamp("2015-10-02 04:00", tz=UTC),   # 10/1/2015 21:00 PDT
+        pd.Timestamp("2015-11-03 17:05", tz=UTC),   # 11/3/2015 9:05 PST
+        pd.Timestamp("2015-09-16 01:30", tz=UTC),   # 9/15/2015 18:30 PDT
+        pd.Timestamp("2015-12-25 07:59", tz=UTC),   # 12/24/2015 23:59 PST
+        pd.Timestamp("2015-10-12 15:00", tz=UTC),   # 10/12/2015 8:00 PDT
+    ]
+    assert df["time_precision"].astype(str).unique().tolist() == ["minute"]
+    assert df["time_source"].astype(str).unique().tolist() == ["export"]
+    # Photo, Link, Video, SharedVideo, Status
+    assert df["content_type"].astype(str).tolist() == ["image", "link", "video", "video", "text"]
+    assert df["reach"].tolist() == [800, 500, 2000, 300, 250]
+    assert df["impressions"].tolist() == [1200, 650, 3100, 410, 300]
+    assert df["views"].isna().all()                  # impressions are never views
+    assert df["engaged_users"].tolist() == [90, 40, 310, 25, 8]
+    assert df["consumers"].tolist() == [60, 35, 220, 20, 5]
+    assert df["consumptions"].tolist() == [75, 41, 400, 22, 6]
+    # organic + paid video views, the "(Total Count)" columns: 900 + 300; 120 + (empty)
+    vv = df["video_views"]
+    assert pd.isna(vv[0]) and pd.isna(vv[1]) and vv[2] == 1200 and vv[3] == 120
+    assert pd.isna(vv[4])
+    assert df["video_views_organic"][2] == 900 and df["video_views_paid"][2] == 300
+    # paid reach 150, 0, 600, 0, 0
+    assert df["paid"].tolist() == [True, False, True, False, False]
+    # no stories by action type in this export: no reactions, so no interactions (not 0)
+    assert df["reactions"].isna().all() and df["interactions"].isna().all()
+    unused = _note(df, "extra_columns")["message"]
+    assert "'Lifetime Organic Video Views (Unique Users)'" in unused
+    assert "America/Los_Angeles" in _note(df, "legacy_insights_export")["message"]
+    # the file name's end date 2015-12-31 → snapshot at the end of that day
+    assert (df["snapshot_at"] == pd.Timestamp("2016-01-01", tz=UTC)).all()
+
+
+def test_legacy_insights_export_2014_stories_are_interactions():
+    df = read_export(LEGACY_2014)
+    assert df["post_id"].tolist() == ["104455667788990_2001", "104455667788990_2002"]
+    # 1/15/2014 10:00 PST; 2/27/2014 16:30 PST = 2/28 00:30 UTC
+    assert df["published_at"].tolist() == [pd.Timestamp("2014-01-15 18:00", tz=UTC),
+                                           pd.Timestamp("2014-02-28 00:30", tz=UTC)]
+    # Post Stories by action type (total counts), not Talking About This (people)
+    assert df["reactions"].tolist() == [45, 12]
+    assert df["comments"].tolist() == [6, 1]
+    assert df["shares"].tolist() == [4, 0]
+    assert df["interactions"].tolist() == [45 + 6 + 4, 12 + 1 + 0]
+    assert "reactions, comments and shares" in _note(df, "legacy_insights_export")["message"]
+    assert df["content_type"].astype(str).tolist() == ["image", "text"]
+    assert df["paid"].tolist() == [True, False]                # paid reach 100, 0
+
+
+@pytest.mark.parametrize("ext", ["xls", "xlsx"])
+def test_legacy_insights_workbook(ext):
+    df = read_export(FIX / f"{LEGACY_WB}.{ext}")
+    validate(df, "posts")
+    assert df["source_format"].unique().tolist() == ["meta_post_legacy"]
+    assert df["post_id"].tolist() == ["104455667788990_3001", "104455667788990_3002"]
+    # Excel dates, Pacific: 2019-03-10 01:30 PST (the hour before the spring change), 12:00 PDT
+    assert df["published_at"].tolist() == [pd.Timestamp("2019-03-10 09:30", tz=UTC),
+                                           pd.Timestamp("2019-03-20 19:00", tz=UTC)]
+    # the stories sheet lists the posts the other way round: matched by Post ID
+    assert df["reactions"].tolist() == [33, 20]
+    assert df["comments"].tolist() == [4, 0]
+    assert df["shares"].tolist() == [2, 5]
+    assert df["interactions"].tolist() == [39, 25]
+    # "Matched Audience Targeting" names of consumers and consumptions
+    assert df["consumers"].tolist() == [50, 150] and df["consumptions"].tolist() == [66, 260]
+    # the organic video views column described "(Total Count)" is the second one: 500 + 0
+    assert pd.isna(df["video_views"][0]) and df["video_views"][1] == 500
+    assert df["paid"].tolist() == [True, False]                # paid reach 80, 0
+    assert "sheet 'Key Metrics', row 2" in _note(df, "legacy_description_row")["message"]
+    sheets = [q["message"] for q in df.attrs["quality"] if q["code"] == "legacy_breakdown_sheet"]
+    assert len(sheets) == 2 and "were read with the posts" in sheets[0]
+    assert "not read" in sheets[1]
+    assert "not_understood" not in _codes(df)
+
+
+def test_legacy_insights_export_without_its_description_row(tmp_path):
+    lines = LEGACY_2014.read_text(encoding="utf-8").splitlines(keepends=True)
+    path = tmp_path / "legacy.csv"
+    path.write_text(lines[0] + "".join(lines[2:]), encoding="utf-8")
+    df = read_export(path)
+    assert df["reach"].tolist() == [1000, 400] and df["reactions"].tolist() == [45, 12]
+    assert "legacy_description_row" not in _codes(df)
+
+
+def test_legacy_bad_number_names_the_line_after_the_description_row(tmp_path):
+    text = LEGACY_2014.read_text(encoding="utf-8").replace(",400,400,0,", ",400,lots,0,")
+    path = tmp_path / "legacy_bad.csv"
+    path.write_text(text, encoding="utf-8")
+    # header line 1, descriptions line 2, posts on lines 3 and 4
+    with pytest.raises(ParseError, match=r"line 4, column 'Lifetime Post organic reach'.*lots"):
+        read_export(path)
+
+
+def test_current_meta_exports_are_detected_as_before():
+    from smmanalytics.loaders._registry import get_format
+
+    legacy = get_format("meta_post_legacy")
+    for name, fmt in [("facebook_posts_2026-11-20.csv", "meta_post"),
+                      ("facebook_posts_2024.csv", "meta_post"),
+                      ("instagram_posts_2026-11-20.csv", "meta_post"),
+                      ("instagram_stories_fr_2026-10-31.csv", "meta_story")]:
+        df = read_export(FIX / name)
+        assert df["source_format"].unique().tolist() == [fmt], name
+    from smmanalytics.loaders._registry import Candidate
+    from smmanalytics.loaders._sources import read_source, read_tables
+    from smmanalytics.quality import QualityLog
+
+    src = read_source(FIX / "facebook_posts_2026-11-20.csv")
+    table = read_tables(src, QualityLog())[0]
+    assert legacy.detect(Candidate(src, table, [table])) == 0.0

@@ -6,6 +6,10 @@ Formats (reference §1, §2):
   quoted multi-line captions. Headers in EN/FR/IT/ES (bilingual FR files coalesced), the 2025+
   ``Views`` set or the older ``Impressions`` set (kept apart).
 - ``meta_story``: Instagram stories (``Replies``, ``Navigation``, ``Sticker taps``…).
+- ``meta_post_legacy``: the Facebook Insights post export from before Business Suite
+  (``Facebook Insights Data Export (Post Level) - <Page> - <start> - <end>.csv``, or the
+  workbook's ``Key Metrics`` sheet), for historical back-fills; see below.
+  ``meta_post_legacy_sheet`` claims the workbook's other sheets (noted, not turned into rows).
 - ``meta_daily``: one metric per file, UTF-16 LE with BOM, ``sep=,`` line, the metric name on
   line 2, header ``"Date","Primary"``; the day is a Pacific-time day.
 
@@ -25,6 +29,46 @@ Canonical fields:
 - ``paid`` = reach (or views) from boosted posts > 0, where those columns exist; else NA.
 - ``negative_feedback`` = ``Negative feedback from users: Hide all`` + ``… Hide`` over the
   columns present; NaN when neither column is in the file.
+
+Legacy Facebook Insights post export (reference §1.3 "Older variants"). What was confirmed,
+and where (public code quoting real files; repositories not named by the code index, so the
+index ids are given):
+
+- Header, 2015 (34 columns): ``Post ID, Permalink, Post Message, Type, Countries, Languages,
+  Posted, Audience Targeting, Lifetime Post Total Reach, … organic reach, … Paid Reach, …
+  Total/Organic/Paid Impressions, Lifetime Engaged Users, Lifetime Post Consumers, … Post
+  Consumptions, Lifetime Negative feedback, …, Lifetime Organic Video Views`` (×2), ``Lifetime
+  Paid Video Views`` (×2); the row under it holds Facebook's descriptions (``Lifetime: The
+  total number of people your Page post was served to. (Unique Users)``), empty under the
+  first 8 columns; ``Posted`` written ``10/1/2015 21:00`` (month first, no leading zeros, 24 h);
+  integers; ``Post ID`` = ``<page id>_<post id>``: an RSpec fixture "from facebook insights"
+  with two header lines (code index GH#4058207003).
+- 2013-14 header without ``Audience Targeting`` but with ``Lifetime Talking About This (Post)
+  by action type - comment/like/share`` (unique people) and ``Lifetime Post Stories by action
+  type - comment/like/share`` (total counts) (GH#10942802391, two real files' headers);
+  ``Type`` values ``Link, Photo, SharedVideo, Status, Video`` or empty (GH#48726421586); file
+  names ``Facebook Insights Data Export (Post Level) - <Page> - 2014-01-01 - 2014-02-27.csv``
+  (GH#48605749867).
+- 2017-20: ``Lifetime Matched Audience Targeting Consumers on Post`` / ``… Consumptions on
+  Post``, the video columns repeated (pandas' ``.1`` suffixes), the description row dropped
+  by scripts (GH#14098425387, GH#49256429303); the ``.xlsx`` workbook's ``Key Metrics`` sheet
+  read with ``skiprows=[1]``, and sheets ``Lifetime Post Stories by act...`` (columns ``like``,
+  ``comment``, ``share``), ``Lifetime Post Consumers by type``, ``Lifetime Talking About
+  This(...`` … (GH#22537708309, GH#49681678073).
+- Zone: post-level Insights downloads were Pacific time (reference §1.4 [C], a 2012-13 blog);
+  read as America/Los_Angeles like ``Publish time``.
+
+Mapping: ``reach``, ``impressions`` as named; ``video_views`` = organic + paid ``Video Views``
+(Facebook's description: viewed more than 3 seconds, the current definition); of a repeated
+header the column described ``(Total Count)`` is read (else the first), the others are kept
+aside as ``<header> (Unique Users)``; ``reactions``, ``comments``, ``shares`` = ``Post Stories
+by action type`` like, comment, share (inferred: one story per action), from the columns or the
+workbook's stories sheet, matched by ``Post ID``; ``paid`` = paid reach (else paid impressions)
+> 0. ``Lifetime Engaged Users``, ``… Consumers``, ``… Consumptions`` have no canonical
+equivalent and are kept as ``engaged_users``, ``consumers``, ``consumptions`` (with the organic,
+paid and fan reach and impressions). Assumed, not seen: a workbook's ``Posted`` as a real Excel
+date (both are read), its breakdown sheets without a description row (one is dropped if
+present). Every file's quality log says what was mapped (``legacy_insights_export``).
 """
 
 from __future__ import annotations
@@ -43,6 +87,7 @@ from ._dates import META_TZ, parse_datetimes
 from ._headers import match_headers, normalize
 from ._ids import instagram_shortcode, instagram_shortcode_time
 from ._registry import Candidate, ParseContext, register, two_labels
+from ._sniff import RawTable
 from ._tidy import note_times_dropped, summary_cells, written_days
 
 __all__: list[str] = []
@@ -72,6 +117,7 @@ _TYPES = {
     "status": "text", "statuts": "text", "statut": "text", "text": "text", "texte": "text",
     "carousel": "carousel", "carrousel": "carousel", "album": "carousel", "albums": "carousel",
     "carosello": "carousel", "carrusel": "carousel",
+    "sharedvideo": "video",     # legacy Insights export: a video shared from another page
 }
 _LIFETIME = {"lifetime", "durée de vie", "a vita", "intera durata", "de por vida", "total",
              "gesamte laufzeit", "gesamtlaufzeit", "vitalicio", ""}
@@ -108,9 +154,9 @@ def _detect_daily(c: Candidate) -> float:
 
 # ---------------------------------------------------------------- posts
 
-def _publish_times(c: Candidate, ctx: ParseContext) -> pd.Series:
-    cells = c.col(F, "publish_time")
-    header = c.header_of(F, "publish_time")
+def _publish_times(c: Candidate, ctx: ParseContext, family: str = F) -> pd.Series:
+    cells = c.col(family, "publish_time")
+    header = c.header_of(family, "publish_time")
     first = c.table.first_line + 1
     s = strip(cells.astype("str"))
     # with seconds only when every non-empty cell has them (two colons)
@@ -340,6 +386,236 @@ def _parse_story(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     return _parse_posts(c, ctx, story=True)
 
 
+# ---------------------------------------------------------------- legacy Insights export
+
+FL = "meta_legacy"
+#: legacy fields read as numbers; ``likes`` (stories by action type) become ``reactions``
+_LEGACY_DIRECT = ("reach", "impressions", "comments", "shares")
+_LEGACY_EXTRA = ("reach_organic", "reach_paid", "impressions_organic", "impressions_paid",
+                 "engaged_users", "consumers", "consumptions", "impressions_fans", "reach_fans",
+                 "engaged_fans", "video_views_organic", "video_views_paid")
+_LEGACY_METRICS = (*_LEGACY_DIRECT, "likes", *_LEGACY_EXTRA)
+#: a legacy post table has at least one of these "Lifetime …" columns
+_LEGACY_MARKERS = ("reach", "impressions", "engaged_users", "consumers", "consumptions")
+#: the workbook sheet of the stories by action type, its name cut to 31 characters by Excel
+_STORIES_SHEET = "lifetime post stories by act"
+_STORY_COLUMNS = {"like": "likes", "comment": "comments", "share": "shares"}
+_LEGACY_FILE = re.compile(r"Facebook Insights Data Export \(Post Level\) - (.+?) - ",
+                          re.IGNORECASE)
+_UNIT = re.compile(r"\(([^()]*)\)\s*$")
+_LETTERS = re.compile(r"[A-Za-z]")
+
+
+def _detect_legacy(c: Candidate) -> float:
+    m = c.match(FL)
+    if not m.has("publish_time") or not m.any(*_LEGACY_MARKERS):
+        return 0.0
+    return 0.6 + (0.2 if m.has("post_id") else 0.0) + (0.15 if m.has("permalink") else 0.0)
+
+
+def _cell_str(v: object) -> str:
+    return "" if v is None or (isinstance(v, float) and np.isnan(v)) else str(v)
+
+
+def _description_row(table: RawTable, positions: list[int]) -> list[str] | None:
+    """The first row's cells when it holds Facebook's description of each metric
+    (``Lifetime: The total number of people your Page post was served to. (Unique Users)``)
+    instead of a post: a cell of a metric column (``positions``) with letters in it."""
+    if not table.n_rows or not positions:
+        return None
+    first = [_cell_str(v) for v in table.frame.iloc[0].tolist()]
+    return first if any(_LETTERS.search(first[p]) for p in positions) else None
+
+
+def _legacy_header(header: list[str], desc: list[str] | None) -> list[str]:
+    """The headers with each repeated one told apart. Facebook writes some twice, a total count
+    then a count of unique users (``Lifetime Organic Video Views``): the column whose
+    description ends with ``(Total Count)`` (else the first) keeps the header; the others get
+    the unit their description ends with (else their rank) appended, and are not read."""
+    out = list(header)
+    groups: dict[str, list[int]] = {}
+    for i, h in enumerate(header):
+        if normalize(h):
+            groups.setdefault(normalize(h), []).append(i)
+    for pos in groups.values():
+        if len(pos) < 2:
+            continue
+        total = [i for i in pos if desc and normalize(desc[i]).endswith("(total count)")]
+        keep = total[0] if total else pos[0]
+        for rank, i in enumerate((p for p in pos if p != keep), start=2):
+            unit = _UNIT.search(desc[i]) if desc else None
+            out[i] = f"{header[i]} ({unit.group(1) if unit else rank})"
+    return out
+
+
+def _retabled(c: Candidate, header: list[str], *, skip_first: bool) -> Candidate:
+    """``c`` with new headers and, with ``skip_first``, without its first row; line numbers in
+    errors stay those of the file."""
+    t = c.table
+    frame = t.frame.iloc[1:] if skip_first else t.frame
+    table = RawTable(source=t.source, header=header,
+                     first_line=t.first_line + (1 if skip_first else 0), meta=t.meta,
+                     delimiter=t.delimiter, encoding=t.encoding, sheet=t.sheet,
+                     rows=frame.to_numpy(dtype=object).tolist(), log=t.log)
+    return Candidate(c.source, table, c.tables)
+
+
+def _legacy_table(c: Candidate, ctx: ParseContext | None,
+                  positions: list[int]) -> tuple[Candidate, list[str] | None]:
+    """``c`` without its description row (noted when ``ctx`` is given) and with its repeated
+    headers told apart; and the descriptions (None when the file has no such row)."""
+    desc = _description_row(c.table, positions)
+    header = _legacy_header(c.header, desc)
+    if desc is not None and ctx is not None:
+        sample = next((d for d in desc if _LETTERS.search(d)), "")
+        where = f"sheet {c.table.sheet!r}, row" if c.table.sheet else "line"
+        ctx.note("legacy_description_row", f"the row under the headers ({where} "
+                 f"{c.table.first_line + 1}) holds Facebook's description of each metric "
+                 f"({sample[:60]!r}…), not a post: it was not read", level="info", rows=1)
+    if desc is None and header == c.header:
+        return c, None
+    return _retabled(c, header, skip_first=desc is not None), desc
+
+
+def _metric_positions(c: Candidate) -> list[int]:
+    m = c.match(FL)
+    return [p for name in _LEGACY_METRICS for p in m.columns.get(name, [])]
+
+
+def _stories_sheet(c: Candidate) -> Candidate | None:
+    """The workbook's sheet of the stories by action type (``like``, ``comment``, ``share``
+    per post), without its description row, when the workbook has one."""
+    for t in c.tables:
+        if t is c.table or not t.sheet or not normalize(t.sheet).startswith(_STORIES_SHEET):
+            continue
+        sheet = Candidate(c.source, t, c.tables)
+        if sheet.match(FL).has("post_id") and any(h in _STORY_COLUMNS for h in t.norm):
+            positions = [i for i, h in enumerate(t.norm) if h in _STORY_COLUMNS]
+            return _legacy_table(sheet, None, positions)[0]
+    return None
+
+
+def _stories_by_post(sheet: Candidate, post_id: pd.Series) -> dict[str, pd.Series]:
+    """The like / comment / share counts of ``sheet``, row by row of ``post_id``."""
+    from ._numbers import parse_numbers
+
+    ids = sheet.text(FL, "post_id")
+    out = {}
+    for pos, h in enumerate(sheet.table.norm):
+        if h in _STORY_COLUMNS and _STORY_COLUMNS[h] not in out:
+            values = parse_numbers(sheet.table.column(pos), file=sheet.name,
+                                   column=sheet.header[pos],
+                                   first_line=sheet.table.first_line + 1)
+            by_id = pd.Series(values.array, index=ids.array).loc[lambda v: v.index.notna()]
+            by_id = by_id[~by_id.index.duplicated()]
+            out[_STORY_COLUMNS[h]] = pd.Series(by_id.reindex(post_id.array).array,
+                                               index=post_id.index, dtype="Float64")
+    return out
+
+
+def _parse_legacy(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
+    c, _ = _legacy_table(c, ctx, _metric_positions(c))
+    m = c.match(FL)
+    n = c.table.n_rows
+    text = c.texts_of(FL, ["post_id", "permalink", "caption", "post_type"])
+    post_id, permalink, raw_type = text["post_id"], text["permalink"], text["post_type"]
+    published = _publish_times(c, ctx, FL)
+    if published.isna().any():
+        pos = np.flatnonzero(published.isna().to_numpy())
+        undated = len(pos) - int(summary_cells(post_id.iloc[pos]).sum())
+        if undated:
+            ctx.note("missing_publish_time", f"{undated} posts have no publish time",
+                     rows=undated)
+    type_codes, type_keys = pd.factorize(raw_type.str.lower())
+    name = _LEGACY_FILE.search(c.basename)
+    cols = {
+        "platform": pd.Series("facebook", index=post_id.index, dtype="category"),
+        # the Post ID is "<page id>_<post id>"
+        "account_id": post_id.str.extract(r"^(\d+)_\d+$", expand=False).astype("string"),
+        "account_name": pd.Series(name.group(1).strip() if name else pd.NA,
+                                  index=post_id.index, dtype="string"),
+        "post_id": post_id,
+        "permalink": permalink,
+        "caption": text["caption"],
+        "published_at": published,
+        "time_precision": pd.Series("minute", index=post_id.index,
+                                    dtype="category").mask(published.isna()),
+        "time_source": pd.Series("export", index=post_id.index,
+                                 dtype="category").mask(published.isna()),
+        "content_type": _content_type(type_codes, type_keys, permalink, ctx, None),
+        "content_type_raw": raw_type,
+    }
+    nums = c.numbers_of(FL, list(_LEGACY_METRICS))
+    mapped = []
+    if not m.any("likes", "comments", "shares"):
+        sheet = _stories_sheet(c)
+        if sheet is not None:
+            nums.update(_stories_by_post(sheet, post_id))
+    for canon in _LEGACY_DIRECT:
+        if nums.get(canon) is not None:
+            cols[canon] = nums[canon].array
+    if nums.get("likes") is not None:
+        cols["reactions"] = nums["likes"].array
+    if any(nums.get(k) is not None for k in ("likes", "comments", "shares")):
+        mapped.append("the stories by action type like, comment and share were read as "
+                      "reactions, comments and shares (one story per action, inferred)")
+    views = [nums[k] for k in ("video_views_organic", "video_views_paid")
+             if nums.get(k) is not None]
+    if views:
+        cols["video_views"] = row_sum(pd.concat(views, axis=1)).array
+        mapped.append("video_views = organic + paid video views (viewed 3 seconds or more)")
+    paid = nums.get("reach_paid")
+    paid = paid if paid is not None else nums.get("impressions_paid")
+    cols["paid"] = ((paid > 0).astype("boolean").array if paid is not None
+                    else pd.array([pd.NA] * n, dtype="boolean"))
+    kept = [k for k in _LEGACY_EXTRA if nums.get(k) is not None]
+    for k in kept:
+        cols[k] = nums[k].array
+    unmatched = [k for k in ("engaged_users", "consumers", "consumptions") if k in kept]
+    if unmatched:
+        mapped.append(f"{', '.join(unmatched)} kept as extra columns: no canonical metric "
+                      "counts the same (engaged users and consumers are people who clicked "
+                      "anywhere in the post, consumptions their clicks)")
+    out = pd.DataFrame(cols, copy=False)
+    ctx.note("legacy_insights_export", "legacy Facebook Insights post export (before Meta "
+             "Business Suite): publish times read as America/Los_Angeles"
+             + "".join(f"; {what}" for what in mapped), level="info")
+    if m.unknown:
+        ctx.note("extra_columns", f"{len(m.unknown)} columns not used: {m.unknown[:20]!r}",
+                 level="info")
+    if m.has("impressions"):
+        ctx.note("impressions_era", "pre-2025 export: Impressions kept apart from Views",
+                 level="info")
+    out.attrs.update(kind="posts", source_locale="en-US", source_tz=META_TZ,
+                     platform="facebook")
+    return [out]
+
+
+def _detect_legacy_sheet(c: Candidate) -> float:
+    """A sheet of the legacy workbook that breaks one metric down by type (``like``,
+    ``comment``, ``share``; ``link clicks``, ``photo view``…), beside its ``Key Metrics``."""
+    m = c.match(FL)
+    if not c.table.sheet or not m.has("post_id", "publish_time") or m.any(*_LEGACY_MARKERS):
+        return 0.0
+    others = (Candidate(c.source, t, c.tables) for t in c.tables if t is not c.table)
+    return 0.9 if any(_detect_legacy(o) for o in others) else 0.0
+
+
+def _parse_legacy_sheet(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
+    m = c.match(FL)
+    known = {p for ps in m.columns.values() for p in ps}
+    rest = [h for i, h in enumerate(c.header) if i not in known and normalize(h) not in
+            {"countries", "languages", "audience targeting"} and h]
+    if normalize(c.table.sheet).startswith(_STORIES_SHEET) and any(
+            h in _STORY_COLUMNS for h in c.norm):
+        what = "its like, comment and share counts were read with the posts' other metrics"
+    else:
+        what = f"its columns {rest[:8]!r} break a metric down by type and were not read"
+    ctx.note("legacy_breakdown_sheet", f"sheet {c.table.sheet!r} of a legacy Facebook Insights "
+             f"workbook: {what}", level="info")
+    return []
+
+
 # ---------------------------------------------------------------- daily
 
 def _daily_platform(title: str, name: str) -> str | None:
@@ -413,5 +689,10 @@ register("meta_post", platforms=("facebook", "instagram"), kinds="posts", detect
          parse=_parse_posts, description="Meta Business Suite post export (Facebook/Instagram)")
 register("meta_story", platforms="instagram", kinds="posts", detect=_detect_story,
          parse=_parse_story, description="Meta Business Suite Instagram stories export")
+register("meta_post_legacy", platforms="facebook", kinds="posts", detect=_detect_legacy,
+         parse=_parse_legacy, description="legacy Facebook Insights post export (csv, xls)")
+register("meta_post_legacy_sheet", platforms="facebook", kinds="posts",
+         detect=_detect_legacy_sheet, parse=_parse_legacy_sheet,
+         description="a breakdown sheet of the legacy Facebook Insights post workbook")
 register("meta_daily", platforms=("facebook", "instagram"), kinds="daily", detect=_detect_daily,
          parse=_parse_daily, description="Meta Business Suite per-metric daily CSV (UTF-16)")
