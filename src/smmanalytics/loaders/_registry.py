@@ -693,10 +693,14 @@ def _iter_parsed(path, platform: str | None) -> Iterator[pd.DataFrame]:
             raise UnknownFormatError("no known export format matches this file", file=src.name,
                                      expected="an export of " + ", ".join(KNOWN_PLATFORMS),
                                      got="; ".join(e["message"] for e in log.entries)[:300])
+        # each table gets the file's notes and those of its own sheet, not its sibling
+        # tables'; the notes of a sheet that gave no table (read with another, or left
+        # aside) go with every table, as the file's do
+        tabled = {df.attrs.get("sheet") for df in frames}
         for df in frames:
-            # the file's notes, and those of the table's own sheet (not its siblings')
             sheet = df.attrs.get("sheet")
-            df.attrs["quality"] = [e for e in log.entries if e.get("sheet") in (None, sheet)]
+            df.attrs["quality"] = [e for e in log.entries
+                                   if e.get("sheet") in (None, sheet) or e["sheet"] not in tabled]
             yield df
 
 
