@@ -72,7 +72,8 @@ def test_latest_snapshot_wins_and_ties_go_to_later_file(tmp_path):
     _ig(tmp_path / "ig_2026-10-15.csv", 100)
     ds = smm.load(tmp_path)
     assert len(ds.posts) == 1 and ds.posts["views"][0] == 150
-    assert ds.posts["snapshot_at"][0] == pd.Timestamp("2026-11-02", tz="UTC")
+    # the end of 1 November in Meta's Pacific days: 2 November 00:00 PST (08:00 UTC)
+    assert ds.posts["snapshot_at"][0] == pd.Timestamp("2026-11-02 08:00", tz="UTC")
     q = ds.quality
     merged = q[q["code"] == "snapshot_merged"]
     assert merged["file"].str.endswith("ig_2026-10-15.csv").all() and merged["rows"].sum() == 1

@@ -255,6 +255,12 @@ def test_snapshot_from_file_name():
     assert snapshot_from_name("x.zip!posts_1761900000.csv") == pd.Timestamp(
         1761900000, unit="s", tz="UTC")
     assert snapshot_from_name("posts.csv") is None
+    # the last day ends in the zone of the export's days: Meta's Pacific days end at 07:00 UTC
+    # in summer time (a post at 23:30 on 31 October, Pacific, was published before it)
+    assert snapshot_from_name("posts_2026-10-01_2026-10-31.csv", "America/Los_Angeles") == \
+        pd.Timestamp("2026-11-01 07:00", tz="UTC")
+    assert snapshot_from_name("posts_2026-11-01_2026-11-30.csv", "America/Los_Angeles") == \
+        pd.Timestamp("2026-12-01 08:00", tz="UTC")
     # a start date and an export epoch: the latest wins (1793520000 s = 2026-11-01 08:00 UTC)
     assert snapshot_from_name("Overview_2025-11-01_1793520000_brand.zip!Overview.csv") == \
         pd.Timestamp("2026-11-01 08:00", tz="UTC")

@@ -56,8 +56,8 @@ def test_facebook_posts_en_2025_views_set():
     # negative feedback = Hide all + Hide: 1+2, (empty)+1, empty+empty, 0+0
     nf = df["negative_feedback"]
     assert nf[0] == 3 and nf[1] == 1 and pd.isna(nf[2]) and nf[3] == 0
-    # file name date 2026-11-20 → snapshot at the end of that day
-    assert (df["snapshot_at"] == pd.Timestamp("2026-11-21", tz=UTC)).all()
+    # file name date 2026-11-20 → snapshot at the end of that day, Pacific (Meta's days)
+    assert (df["snapshot_at"] == pd.Timestamp("2026-11-21 08:00", tz=UTC)).all()
     assert df["source_locale"].unique().tolist() == ["en-US"]
 
 
@@ -154,7 +154,8 @@ def test_meta_daily_utf16_files():
     views = read_export(FIX / "Views_2026-10-31.csv")
     assert views["metric"].unique().tolist() == ["views"]
     assert views["platform"].isna().all() and "platform_unknown" in _codes(views)
-    assert (views["snapshot_at"] == pd.Timestamp("2026-11-01", tz=UTC)).all()
+    # the end of 31 October, Pacific summer time
+    assert (views["snapshot_at"] == pd.Timestamp("2026-11-01 07:00", tz=UTC)).all()
 
 
 # ---------------------------------------------------------------- programmatic variants
@@ -584,8 +585,8 @@ def test_legacy_insights_export_2015():
     unused = _note(df, "extra_columns")["message"]
     assert "'Lifetime Organic Video Views (Unique Users)'" in unused
     assert "America/Los_Angeles" in _note(df, "legacy_insights_export")["message"]
-    # the file name's end date 2015-12-31 → snapshot at the end of that day
-    assert (df["snapshot_at"] == pd.Timestamp("2016-01-01", tz=UTC)).all()
+    # the file name's end date 2015-12-31 → snapshot at the end of that day, Pacific
+    assert (df["snapshot_at"] == pd.Timestamp("2016-01-01 08:00", tz=UTC)).all()
 
 
 def test_legacy_insights_export_2014_stories_are_interactions():

@@ -417,21 +417,39 @@ _NAME_DATE = [
 ]
 
 
-def snapshot_from_name(name: str) -> pd.Timestamp | None:
+def snapshot_from_name(name: str, tz: str = "UTC") -> pd.Timestamp | None:
     """The latest date (or epoch seconds/ms) written in a file name, as UTC; None if none.
 
-    ``…_2026-10-01_2026-10-31.csv`` gives the end date 2026-10-31 (taken as the end of that
-    day, 2026-11-01 00:00 UTC, since a range export covers the whole last day); a time after
-    the date (``2026-10-31T0815``) is kept as written.
+    ``…_2026-10-01_2026-10-31.csv`` gives the end date 2026-10-31, taken as the end of that
+    day in ``tz``, the zone of the export's days (a range export covers the whole last day:
+    2026-11-01 00:00 in ``tz``; Meta's days end at 07:00 UTC); a time after the date
+    (``2026-10-31T0815``) is kept as written, as UTC.
     """
     for part in reversed(name.split("!")):   # an archive member, else the archive's own name
-        found = _dates_in_name(Path(part).name)
+        found = _dates_in_name(Path(part).name, tz)
         if found:
             return max(found)
     return None
 
 
-def _dates_in_name(base: str) -> list[pd.Timestamp]:
+def _day_end(day: pd.Timestamp, tz: str) -> pd.Timestamp:
+    """The end of a naive calendar ``day`` in ``tz``, as UTC."""
+    return (day.normalize() + pd.Timedelta(days=1)).tz_localize(tz).tz_convert("UTC")
+
+
+def _zone_of(frames: list[pd.DataFrame]) -> str:
+    """The zone the frames' days and times were read in (their ``source_tz``), else UTC."""
+    from zoneinfo import ZoneInfo
+
+    for f in frames:
+        try:
+            return str(ZoneInfo(str(f.attrs.get("source_tz"))))
+        except (ValueError, KeyError, OSError):
+            continue
+    return "UTC"
+
+
+def _dates_in_name(base: str, tz: str = "UTC") -> list[pd.Timestamp]:
     found: list[pd.Timestamp] = []
     for rx, kind in _NAME_DATE:
         for m in rx.finditer(base):
@@ -441,12 +459,12 @@ def _dates_in_name(base: str) -> list[pd.Timestamp]:
                     found.append(pd.Timestamp(v, unit="ms" if v > 10**11 else "s", tz="UTC"))
                 else:
                     y, mo, d, hh, mm, ss = m.groups()
-                    ts = pd.Timestamp(int(y), int(mo), int(d), tz="UTC")
+                    day = pd.Timestamp(int(y), int(mo), int(d))
                     if hh is not None and int(hh) < 24:
-                        ts += pd.Timedelta(hours=int(hh), minutes=int(mm), seconds=int(ss or 0))
+                        found.append(day.tz_localize("UTC") + pd.Timedelta(
+                            hours=int(hh), minutes=int(mm), seconds=int(ss or 0)))
                     else:
-                        ts += pd.Timedelta(days=1)
-                    found.append(ts)
+                        found.append(_day_end(day, tz))
             except (ValueError, OverflowError):
                 continue
     return [t for t in found if pd.Timestamp("2004-01-01", tz="UTC") <= t
@@ -457,7 +475,8 @@ def _snapshot(src: Source, frames: list[pd.DataFrame], log: QualityLog) -> pd.Ti
     inside = [f.attrs.get("as_of") for f in frames if f.attrs.get("as_of") is not None]
     if inside:
         return pd.Timestamp(max(inside)).tz_convert("UTC")
-    from_name = snapshot_from_name(src.name)
+    tz = _zone_of(frames)
+    from_name = snapshot_from_name(src.name, tz)
     if from_name is not None:
         return from_name
     last_days = [pd.to_datetime(f["date"]).max() for f in frames
@@ -466,9 +485,10 @@ def _snapshot(src: Source, frames: list[pd.DataFrame], log: QualityLog) -> pd.Ti
     if last_days:
         # a daily series is exported after its last day: deterministic, unlike the file's
         # modification time, which a copy or a clone changes
-        ts = pd.Timestamp(max(last_days)).normalize().tz_localize("UTC") + pd.Timedelta(days=1)
+        last = pd.Timestamp(max(last_days))
+        ts = _day_end(last, tz)
         log.add(src.name, "snapshot_inferred", f"export time not in the file nor its name; "
-                f"taken as the day after its last day, {ts:%Y-%m-%d}", level="info")
+                f"taken as the end of its last day, {last:%Y-%m-%d} ({tz})", level="info")
         return ts
     if src.mtime is not None:
         ts = pd.Timestamp(src.mtime, unit="s", tz="UTC").floor("s")
