@@ -209,6 +209,19 @@ def test_day_precision_posts_only_in_by_weekday():
     assert bt.by_weekday["n_posts"].tolist() == expected.astype(int).tolist()
 
 
+def test_day_precision_dates_keep_their_day_far_east_of_utc():
+    # the loaders store a day-precision date at 00:00 UTC; in Pacific/Auckland (UTC+13 in
+    # January, UTC+12 in July) that instant is 13:00 / 12:00 local, and the nearest-day rule
+    # (floor(local + 12 h)) moved every such post to the next weekday
+    days = (["2026-01-05"] * 3      # Monday
+            + ["2026-01-07"] * 2    # Wednesday
+            + ["2026-07-11"] * 4)   # Saturday (NZST, UTC+12)
+    for tz in ("Pacific/Auckland", "Pacific/Kiritimati", "Asia/Tokyo", "America/New_York"):
+        bt = best_times(_small_posts(days, precision="day"), tz, exposure=None, n_boot=10)
+        assert bt.by_weekday["n_posts"].tolist() == [3, 0, 2, 0, 0, 4, 0], tz
+        assert bt.n_excluded["day_precision"] == 9 and bt.n_used == 0
+
+
 def test_young_posts_excluded_and_counted():
     times = pd.date_range("2026-01-05 10:00", periods=60, freq="2D", tz="UTC")
     posts = _small_posts(times, snapshot=str(times[-1] + pd.Timedelta(days=3)))

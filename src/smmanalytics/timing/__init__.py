@@ -164,9 +164,10 @@ def _best_times(posts, tz, platform, *, daily, outcome, exposure, min_age_days, 
                   window_choice=f"best of {n_splits} random half-splits of the weeks, "
                                 "lift measured on the other half")
     if n_excluded["day_precision"]:
-        method["day_precision_dates"] = ("calendar day nearest to the stored instant in tz "
-                                         "(right when source and audience zones differ by "
-                                         "less than 12 h)")
+        method["day_precision_dates"] = ("the UTC date when stored at 00:00 UTC (the loaders' "
+                                         "convention), else the calendar day nearest to the "
+                                         "stored instant in tz (right when source and audience "
+                                         "zones differ by less than 12 h)")
     activity, act_note = activity_schedule(daily, tz, platform)
     if act_note:
         method["activity_tz"] = act_note

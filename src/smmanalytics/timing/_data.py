@@ -5,9 +5,10 @@ Definitions
 - Local time: ``published_at`` (UTC) converted to the audience zone ``tz`` with the IANA rules, so
   posts on both sides of a daylight-saving change land on their wall-clock hour.
 - Day-precision posts (``time_precision == "day"``) carry a date stored at 00:00 of the source
-  zone, which is not in the posts table; their local date is the calendar day nearest to the
-  stored instant in ``tz`` (``floor(local + 12 h)``), right whenever the source and audience
-  zones are less than 12 hours apart. They enter the weekday analysis only.
+  zone. The loaders use UTC, so a post stored at 00:00 UTC keeps that UTC date whatever ``tz``;
+  otherwise (the source zone is not in the posts table) its local date is the calendar day
+  nearest to the stored instant in ``tz`` (``floor(local + 12 h)``), right whenever the source
+  and audience zones are less than 12 hours apart. They enter the weekday analysis only.
 - Post age = ``snapshot_at - published_at``; where ``snapshot_at`` is missing, the latest
   ``snapshot_at`` of the other posts (else the latest ``published_at``) is used.
 - Week = whole weeks (Monday to Sunday, local) since the Monday of the first post's week.
@@ -39,7 +40,12 @@ _MIN_SHARE = 0.8
 def _local_parts(published: pd.Series, tz: str, day_only: np.ndarray) -> pd.DataFrame:
     local = published.dt.tz_convert(tz)
     naive = local.dt.tz_localize(None)
-    day_naive = (naive + pd.Timedelta(hours=12)).dt.floor("D")
+    # the loaders store a calendar day at 00:00 UTC: that day is the UTC date, whatever tz
+    # (the nearest-day rule would move it to the next day in zones 12 h or more east of UTC)
+    utc = published.dt.tz_convert("UTC").dt.tz_localize(None)
+    at_utc_midnight = (utc == utc.dt.floor("D")).to_numpy()
+    day_naive = (naive + pd.Timedelta(hours=12)).dt.floor("D").where(~at_utc_midnight,
+                                                                     utc.dt.floor("D"))
     date = naive.dt.floor("D").where(~day_only, day_naive)
     return pd.DataFrame({
         "date": date.to_numpy(),
