@@ -427,7 +427,9 @@ def test_arguments_out_of_range_are_refused_by_name(sim0):
              ({"alpha": 0}, "alpha", "got 0"),
              ({"min_age_days": -1}, "min_age_days", ">= 0; got -1"),
              ({"n_splits": 0}, "n_splits", "got 0"),
-             ({"window_hours": 2.5}, "window_hours", "not a whole number")]
+             ({"window_hours": 2.5}, "window_hours", "not a whole number"),
+             ({"seed": "a"}, "seed", "not a whole number"),
+             ({"seed": -1}, "seed", "at least 0; got -1")]
     for kw, name, words in cases:
         with pytest.raises(ArgumentError, match=name) as err:
             best_times(posts, **({"tz": TZ} | kw))

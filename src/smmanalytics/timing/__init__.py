@@ -83,7 +83,8 @@ def best_times(posts, tz: str | None = None, platform: str | None = None, *,
     n_boot : int
         Bootstrap replicates (whole weeks resampled), at least 2.
     seed : int
-        Seed of every random step (permutations, splits, bootstrap): same input, same answer.
+        At least 0. Seed of every random step (permutations, splits, bootstrap): same input,
+        same answer.
     window_hours : int
         Width of the recommended window in hours, 1 to 23.
     n_perm : int, optional
@@ -140,6 +141,7 @@ def best_times(posts, tz: str | None = None, platform: str | None = None, *,
     window_hours = whole(window_hours, "window_hours", 1, 23)
     n_splits = whole(n_splits, "n_splits", 1)
     n_perm = None if n_perm is None else whole(n_perm, "n_perm", 0)
+    seed = whole(seed, "seed", 0)
     # the design matrices are skinny (n x ~30): one BLAS thread is as fast as many, and much
     # faster on a busy machine where extra threads only contend
     with threadpool_limits(limits=1, user_api="blas"):
