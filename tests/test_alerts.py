@@ -141,6 +141,28 @@ def test_nb_tail_by_hand():
     assert st.nb_upper(0.125, np.array([[1.0]]), r)[0, 0] == 2
 
 
+def test_one_huge_spike_does_not_inflate_its_own_dispersion():
+    # 20 days alternating 3 and 7 around μ = 5, then one day of 200
+    x = np.array([[3.0, 7.0] * 10 + [200.0]])
+    mu = np.full_like(x, 5.0)
+    tested = np.ones_like(x, dtype=bool)
+    # terms (x − μ)² − μ: −1 on each quiet day, 195² − 5 = 38020 on the spike; μ² = 25.
+    # All days: φ = (38020 − 20) / (21 · 25) = 72.4, under which 200 is no rare count, so the
+    # spike stayed in and hid itself. Without it (the other days' φ = max(0, −20/500) = 0) its
+    # Poisson(5) tail is ≈ 0: it is left out, and the quiet days give φ = 0.
+    assert st.dispersion(x, mu, tested)[0] == 0.0
+    # the same through the detector: 10 weeks of 3, 7, 3, … (median 5 < 10: the NB test),
+    # then 200; the window of 8 same weekdays holds four 3s and four 7s, μ = 40.5 / 8
+    dates = pd.date_range("2025-01-06", periods=71, freq="D")
+    value = np.r_[np.tile([3.0, 7.0], 35), 200.0]
+    d = _detect(pd.DataFrame({"date": dates, "value": value, "exposure": np.nan}),
+                "unfollows", AlertSettings())
+    last = d.iloc[-1]
+    assert last["tested"] and last["alert"] and last["test"] == "nb_tail"
+    assert last["baseline"] == pytest.approx(40.5 / 8)
+    assert not d["alert"].iloc[:-1].any()
+
+
 def test_cusum_k_formula():
     # k = (μ1 − μ0) / ln(μ1/μ0): (4 − 2)/ln 2 = 2.88539…; (10 − 5)/ln 2 = 7.2135
     assert cusum_k(2.0, 4.0) == pytest.approx(2 / math.log(2))
@@ -588,8 +610,10 @@ def test_sample_brand_planted_incident_is_found():
     assert (inc["incident_severity"] == "crisis").all()
     assert {"unfollows", "net_followers", "negative_feedback", "comments"} <= set(inc["signal"])
     outside = a.loc[~inside]
-    # measured with seed 2026: 3 isolated "watch" alerts in 14 months outside the incident
-    assert len(outside) <= 6
+    # measured with seed 2026: 7 isolated "watch" alerts in 14 months outside the incident,
+    # over ~25 series (nominal: ~0.4 level and ~1 drift false alarm per series-year); the
+    # incident's own days no longer inflate the dispersion (Facebook comments: φ 50 → 0.96)
+    assert len(outside) <= 8
     assert (outside["severity"] == "watch").all()
 
 
