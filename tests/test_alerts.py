@@ -282,6 +282,33 @@ def test_negative_feedback_missing_in_some_months_is_unknown_not_zero():
     assert len(nf) == 120 - 31
 
 
+def test_overlapping_exports_in_a_hand_built_dataset_count_once():
+    def rows(values, start, snap):
+        return pd.DataFrame({"platform": "x", "account_id": "a", "metric": "unfollows",
+                             "date": pd.date_range(start, periods=len(values)),
+                             "value": values, "day_tz": "UTC",
+                             "snapshot_at": pd.Timestamp(snap, tz="UTC")})
+    # two X overviews overlap on 3-4 January; the newer export (snapshot 10 January) wins
+    daily = pd.concat([rows([4.0, 5, 6, 7], "2025-01-01", "2025-01-05"),
+                       rows([8.0, 9, 2], "2025-01-03", "2025-01-10")], ignore_index=True)
+    posts = pd.DataFrame({
+        "platform": ["facebook"] * 3, "post_id": ["a", "b", "a"],
+        "published_at": pd.to_datetime(["2025-05-01T08:00Z", "2025-05-01T09:00Z",
+                                        "2025-05-01T08:00Z"], utc=True),
+        "comments": [3.0, 1.0, 5.0], "reach": [100.0, 100.0, 150.0],
+        "snapshot_at": pd.to_datetime(["2025-05-09", "2025-05-09", "2025-05-20"], utc=True)})
+    ds = Dataset(posts=schema.conform(posts, "posts"), daily=schema.conform(daily, "daily"),
+                 brand=Brand(timezone="UTC"))
+    s = signals(ds)
+    unf = s.loc[s["signal"] == "unfollows"]
+    assert unf["value"].tolist() == [4, 5, 8, 9, 2]            # not 6 + 8, 7 + 9
+    com = s.loc[s["signal"] == "comments"]
+    assert com["value"].tolist() == [6] and com["posts"].tolist() == [2]   # 5 (newest a) + 1
+    ratio = s.loc[s["signal"] == "comments_per_reach"]
+    assert ratio["value"].tolist() == pytest.approx([6 / 250])
+    assert len(ds.daily) == 7 and len(ds.posts) == 3             # the inputs are not modified
+
+
 def test_empty_dataset_gives_empty_frames():
     ds = Dataset()
     assert signals(ds).empty

@@ -17,7 +17,9 @@ Signals (daily, per platform; :func:`signals`)
   ``exposure`` is that Σ reach. A zero or unknown reach gives NaN.
 
 Post-based signals exist on days with at least one post; daily series on the days the exports
-cover. A missing column or cell is unknown, never zero: unknown days are left out.
+cover. A missing column or cell is unknown, never zero: unknown days are left out. A post or
+account day given twice (overlapping exports in a Dataset built by hand; :func:`smmanalytics.load`
+already merges them) counts once, its newest snapshot.
 
 Day zones: post-based signals use the brand's zone (exact, from ``published_at``). Account
 series keep the platform's own day (``day_tz``, e.g. Pacific days for Meta): a daily total
@@ -56,6 +58,24 @@ def _num(df: pd.DataFrame, col: str) -> pd.Series:
     return pd.to_numeric(df[col], errors="coerce").astype(float)
 
 
+def _newest(df: pd.DataFrame, keys: list[str], what: str) -> pd.DataFrame:
+    """One row per key, the newest ``snapshot_at`` winning (ties or no snapshot: the later row),
+    as :func:`smmanalytics.load` merges overlapping exports; a Dataset built by hand may still
+    hold the same day or post twice, and its numbers would be counted twice."""
+    dup = df.duplicated(subset=keys, keep=False)
+    if not dup.any():
+        return df
+    ranked = pd.DataFrame({"_order": np.arange(len(df))}, index=df.index)
+    if "snapshot_at" in df.columns:
+        ranked["_snap"] = pd.to_datetime(df["snapshot_at"], utc=True)
+        ranked = ranked.sort_values(["_snap", "_order"], kind="stable", na_position="first")
+    last = ~df.loc[ranked.index].duplicated(subset=keys, keep="last").to_numpy()
+    keep = np.sort(ranked["_order"].to_numpy()[last])
+    logger.warning("%d %s repeated (overlapping exports): the newest snapshot of each is used "
+                   "for the alert signals", len(df) - len(keep), what)
+    return df.iloc[keep]
+
+
 def _post_days(posts: pd.DataFrame, tz: str) -> pd.DataFrame:
     """One row per post with its publish day in ``tz`` and the numbers the signals use."""
     ts = posts["published_at"]
@@ -86,6 +106,10 @@ def _negative_feedback(posts: pd.DataFrame) -> pd.Series:
 def _post_signals(posts: pd.DataFrame, tz: str) -> pd.DataFrame:
     if posts.empty or "published_at" not in posts.columns:
         return _empty_signals()
+    if {"platform", "post_id"} <= set(posts.columns):
+        ided = posts["post_id"].notna().to_numpy()
+        posts = pd.concat([_newest(posts.loc[ided], ["platform", "post_id"], "posts"),
+                           posts.loc[~ided]])
     p = _post_days(posts, tz)
     both = p["comments"].notna() & (p["reach"] > 0)
     p = p.assign(c_ratio=p["comments"].where(both), r_ratio=p["reach"].where(both),
@@ -114,7 +138,13 @@ def _daily_frame(daily: pd.DataFrame) -> pd.DataFrame:
     if daily.empty:
         return pd.DataFrame(columns=["platform", "account_id", "date", "metric", "value", "day_tz"])
     hour = daily["hour"] if "hour" in daily.columns else pd.Series(pd.NA, index=daily.index)
-    d = daily.loc[hour.isna().to_numpy() & daily["metric"].isin(keep).to_numpy()]
+    # account series only: a row with a post_id is one post's series
+    account = (daily["post_id"].isna() if "post_id" in daily.columns
+               else pd.Series(True, index=daily.index))
+    d = daily.loc[hour.isna().to_numpy() & account.to_numpy()
+                  & daily["metric"].isin(keep).to_numpy()]
+    d = _newest(d, [c for c in ("platform", "account_id", "date", "metric") if c in d.columns],
+                "daily values")
     d = pd.DataFrame({
         "platform": d["platform"].astype("string"),
         "account_id": d["account_id"].astype("string").fillna(""),
