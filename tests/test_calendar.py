@@ -71,6 +71,27 @@ def test_plan_even_spread_without_effect_or_activity(null):
     assert plan["lift"].isna().all()
 
 
+def test_plan_without_any_posting_hour_does_not_claim_a_usual_hour():
+    # 8 weeks of day-precision posts (YouTube-like dates at 00:00 UTC): no hour is known, so
+    # the even spread falls back to noon and must not call it the account's usual hour
+    days = pd.date_range("2026-01-05", periods=24, freq="2D", tz="UTC")
+    posts = pd.DataFrame({
+        "platform": pd.Categorical(["youtube"] * 24),
+        "post_id": pd.array([f"v{i}" for i in range(24)], dtype="string"),
+        "published_at": days.astype("datetime64[ns, UTC]"),
+        "time_precision": pd.Categorical(["day"] * 24),
+        "reactions": pd.array(np.arange(24, dtype=float) + 5, dtype="Float64"),
+        "snapshot_at": pd.Series([pd.Timestamp("2026-12-31", tz="UTC")] * 24)
+        .astype("datetime64[ns, UTC]")})
+    bt = best_times(posts, TZ, exposure=None, n_boot=10)
+    assert bt.n_used == 0
+    plan = plan_slots(bt, "2026-11-02", weeks=1, posts_per_week=2)
+    assert plan.attrs["basis"] == "even" and plan["hour"].tolist() == [12, 12]
+    assert plan["reason"].str.endswith("noon (12:00 Europe/Paris): the exports give no "
+                                       "posting hours").all()
+    assert not plan["reason"].str.contains("usual hour").any()
+
+
 def test_plan_even_spread_never_repeats_a_slot(null):
     # 9 posts a week: days floor(i * 7 / 9) = Mon, Mon, Tue, Wed, Thu, Thu, Fri, Sat, Sun; the
     # second post of Monday and Thursday comes 4 hours after the usual hour (08:00): 12:00

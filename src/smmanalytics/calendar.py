@@ -5,7 +5,7 @@ Definitions
 - Slot ranking: with a reliable timing effect, the recommended slots (best first), then the
   other slots with posts by shrunk lift; without one, the audience-activity schedule (most
   followers online first) when exported; otherwise posts are spread evenly over the week at the
-  account's most common posting hour.
+  account's most common posting hour (noon when no post has a known hour).
 - Each week of the plan uses the same slots: slots are taken in rank order, at most
   ``ceil(posts_per_week / 7)`` per day and at least 3 hours apart on the same day (relaxed
   when too few slots qualify). A slot is used at most once a week: with fewer distinct slots
@@ -74,10 +74,12 @@ def _ranked(best: BestTimes) -> tuple[pd.DataFrame, str]:
         return out, "activity"
     n = best.by_slot["n_posts"].to_numpy(dtype=int).reshape(7, 24).sum(axis=0)
     hour = int(np.argmax(n)) if n.sum() else 12
+    # without a single post of known hour (day-precision exports) there is no usual hour
+    at = (f"the account's usual hour ({hour:02d}:00 {tz})" if n.sum() else
+          f"noon ({hour:02d}:00 {tz}): the exports give no posting hours")
     out = pd.DataFrame({"weekday": np.arange(7), "hour": hour, "lift": np.nan,
                         "reason": [f"no reliable timing effect and no audience-activity data: "
-                                   f"posts spread evenly over the week at the account's usual "
-                                   f"hour ({hour:02d}:00 {tz})"] * 7})
+                                   f"posts spread evenly over the week at {at}"] * 7})
     return out, "even"
 
 
