@@ -187,6 +187,41 @@ def test_cusum_threshold_grows_with_the_target_run_length():
     assert 0 < short < long_
 
 
+def test_a_past_alert_leaves_the_later_baselines():
+    """Mondays of 18 or 22 comments (alternating), then a Monday of 2,000 and, the week
+    after, one of 200: the 2,000 in the last 8 Mondays raised their mean to
+    (3 × 18 + 4 × 22 + 2000 + 0.5) / 8 = 267.8, under which 200 is not rare, and the second
+    incident went unseen. The alerting day leaves the later windows: the 200 is measured
+    against the 7 ordinary Mondays left (median 22, mean (3 × 18 + 4 × 22 + 0.5) / 7 =
+    20.4)."""
+    dates = pd.date_range("2025-01-06", periods=84, freq="D")      # a Monday, 12 weeks
+    monday = dates.day_of_week == 0
+    value = np.where(monday, 0.0, 5.0)
+    value[np.flatnonzero(monday)] = [18.0, 22.0] * 6
+    value[70], value[77] = 2000.0, 200.0                            # Mondays of weeks 11, 12
+    d = _detect(pd.DataFrame({"date": dates, "value": value, "exposure": np.nan}),
+                "comments", AlertSettings())
+    assert d.loc[70, "alert"] and d.loc[77, "alert"]
+    # the 200's window: Mondays of weeks 4-10 (the 2,000 of week 11 left out)
+    assert d.loc[77, "baseline"] == 22.0                           # their median
+    assert not d.loc[[63, 71, 72, 78], "alert"].any()             # ordinary days stay quiet
+
+
+def test_a_past_alert_leaves_the_later_baselines_of_a_ratio():
+    # comments per reach: 20 comments for 10,000 reached on Mondays, then 2,000 and, the week
+    # after, 200: the second is 10 times the usual share, and alerts once the first is left
+    # out of the pooled share (20 × 7 + 0.5) / 70,000
+    dates = pd.date_range("2025-01-06", periods=84, freq="D")
+    monday = dates.day_of_week == 0
+    comments = np.where(monday, 20.0, 5.0)
+    comments[70], comments[77] = 2000.0, 200.0
+    reach = np.full(84, 10_000.0)
+    d = _detect(pd.DataFrame({"date": dates, "value": comments / reach, "exposure": reach}),
+                "comments_per_reach", AlertSettings())
+    assert d.loc[70, "alert"] and d.loc[77, "alert"]
+    assert d.loc[77, "baseline"] == pytest.approx((20 * 7 + 0.5) / 70_000)
+
+
 def test_weekday_baseline_uses_last_eight_same_weekdays():
     dates = pd.date_range("2025-01-06", periods=70, freq="D")    # a Monday, 10 weeks
     value = np.where(dates.day_of_week == 0, 50.0, 5.0)            # busy Mondays
@@ -611,6 +646,12 @@ def test_sample_brand_export_files_incident_is_found():
     a = alerts(ds)
     inc = a.loc[(a["date"] >= "2026-10-12") & (a["date"] <= "2026-10-20")]
     assert (inc["incident_severity"] == "crisis").any()
+    # the incident's first day of Facebook comments (1,196 on a usual 7.6) is a level alert,
+    # not only a drift: the days after it, measured once it leaves their baselines, do not
+    # inflate the series' dispersion
+    first = a.loc[(a["date"] == "2026-10-13") & (a["platform"] == "facebook")
+                  & (a["signal"] == "comments")]
+    assert first["test"].tolist() == ["nb_tail"]
 
 
 def test_negative_feedback_parts_are_summed_when_the_total_is_absent():

@@ -202,11 +202,13 @@ def cusum(x: np.ndarray, k: np.ndarray, h: float | None, tested: np.ndarray) -> 
     return s, alarm
 
 
-def count_baseline(x: np.ndarray, weekday: np.ndarray, settings, robust: bool = True
-                   ) -> dict[str, np.ndarray]:
+def count_baseline(x: np.ndarray, weekday: np.ndarray, settings, robust: bool = True, *,
+                   history: np.ndarray | None = None) -> dict[str, np.ndarray]:
     """Window statistics (:func:`window_stats`) plus the ``tested`` mask (enough history) for
-    count series."""
-    st = window_stats(baseline_window(x, weekday, settings), robust=robust)
+    count series. The windows hold the days of ``history`` (default ``x``): ``x`` with NaN on
+    the days to leave out of later baselines (past alerts)."""
+    st = window_stats(baseline_window(x if history is None else history, weekday, settings),
+                      robust=robust)
     st["tested"] = (st["count"] >= settings.min_history) & np.isfinite(x)
     return st
 

@@ -149,55 +149,33 @@ def _detect(series: pd.DataFrame, signal: str, settings: AlertSettings) -> pd.Da
     if signal in _RATIO:
         expo = series["exposure"].to_numpy(dtype=float)[None, :]
         c = np.round(x * expo)
-        groups, k = ((weekday, settings.weekday_weeks) if settings.baseline == "weekday"
-                     else (None, settings.pooled_days))
-        h_c, h_n = _st._windows(c, groups, k), _st._windows(expo, groups, k)
-        count = np.sum(~np.isnan(h_c), axis=2)
-        tot_c, tot_n = np.nansum(h_c, axis=2), np.nansum(h_n, axis=2)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            pbar = (tot_c + 0.5) / tot_n
-        tested = (count >= settings.min_history) & (tot_n > 0) & (expo > 0) & np.isfinite(c)
-        mu = np.where(tested, pbar * expo, 1.0)
-        phi = _st.dispersion(c, mu, tested)
-        r = _st.nb_size(phi, tot_c)
-        tail = _st.nb_tail(np.nan_to_num(c), mu, r)
-        alert = tested & (tail < settings.nb_p) & (c >= settings.min_count)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            upper = np.maximum(_st.nb_upper(settings.nb_p, mu, r), settings.min_count - 1) / expo
-        res.update(baseline=np.where(tested, pbar, np.nan)[0],
-                   upper=np.where(tested, upper, np.nan)[0],
-                   score=np.where(tested, _st.z_equivalent(tail), np.nan)[0],
+        lv = _ratio_level(c, expo, c, weekday, settings)
+        if lv["alert"].any():    # a past alert leaves the later baselines (see _count_level)
+            lv = _ratio_level(c, expo, np.where(lv["alert"], np.nan, c), weekday, settings,
+                              phi=lv["phi"])
+        res.update(baseline=lv["baseline"][0], upper=lv["upper"][0], score=lv["score"][0],
                    threshold=np.full(n, float(_st.z_equivalent(np.array(settings.nb_p)))),
-                   test=np.where(alert[0], "ratio_nb", ""), alert=alert[0], tested=tested[0])
+                   test=np.where(lv["alert"][0], "ratio_nb", ""), alert=lv["alert"][0],
+                   tested=lv["tested"][0])
     elif signal in _COUNT:
-        st = _st.count_baseline(x, weekday, settings)
-        tested = st["tested"]
-        phi = _st.dispersion(x, st["mu"], tested)
-        r = _st.nb_size(phi, st["sum"])
-        mu = np.where(tested, st["mu"], 1.0)
-        busy = st["median"] >= settings.busy_median
-        scale = np.maximum(st["sd"], np.sqrt(mu * (1 + phi[:, None] * mu)))
-        z = _st.robust_z(x, st["median"], scale)
-        tail = _st.nb_tail(np.nan_to_num(x), mu, r)
-        level = tested & (x >= settings.min_count) & (tail < settings.nb_p) & (~busy | (z > thr))
-        score = np.where(busy, z, _st.z_equivalent(tail))
-        threshold = np.where(busy, thr, float(_st.z_equivalent(np.array(settings.nb_p))))
-        # the count must pass every condition: the NB tail, min_count and, on busy days, z
-        upper = np.maximum(_st.nb_upper(settings.nb_p, mu, r), settings.min_count - 1)
-        upper = np.where(busy, np.maximum(upper, st["median"] + thr * scale), upper)
-        res.update(baseline=np.where(busy, st["median"], st["mu"])[0],
-                   upper=np.where(tested, upper, np.nan)[0],
-                   score=np.where(tested, score, np.nan)[0], threshold=threshold[0],
-                   test=np.where(level, np.where(busy, "robust_z", "nb_tail"), "")[0],
-                   alert=level[0], tested=tested[0])
+        lv = _count_level(x, x, weekday, settings)
+        if lv["alert"].any():    # a past alert leaves the later baselines (see _count_level)
+            lv = _count_level(x, np.where(lv["alert"], np.nan, x), weekday, settings,
+                              phi=lv["phi"])
+        tested, mu, phi = lv["tested"], lv["mu"], lv["phi"]
+        res.update(baseline=lv["baseline"][0], upper=lv["upper"][0], score=lv["score"][0],
+                   threshold=lv["threshold"][0],
+                   test=np.where(lv["alert"], np.where(lv["busy"], "robust_z", "nb_tail"),
+                                 "")[0],
+                   alert=lv["alert"][0], tested=tested[0])
         if tested.any():
             xs = x[tested]
-            h = _st.cusum_threshold(_round_sig(float(np.median(st["mu"][tested]))),
+            h = _st.cusum_threshold(_round_sig(float(np.median(lv["mu_raw"][tested]))),
                                     _weekday_factors(xs, weekday[tested[0]]),
                                     round(float(phi[0]) * 20) / 20, settings)
             kk = _st.cusum_k(mu, settings.cusum_ratio * mu)
             s, alarm = _st.cusum(x, np.where(tested, kk, 0.0), h, tested)
-            drift = alarm[0] & ~level[0]
+            drift = alarm[0] & ~lv["alert"][0]
             res["score"] = np.where(drift, s[0] / max(h, 1e-9), res["score"])
             res["threshold"] = np.where(drift, 1.0, res["threshold"])
             res["test"] = np.where(drift, "cusum", res["test"])
@@ -218,6 +196,70 @@ def _detect(series: pd.DataFrame, signal: str, settings: AlertSettings) -> pd.Da
                    test=np.where(alert[0], "robust_z_drop", ""), alert=alert[0],
                    tested=tested[0])
     return pd.DataFrame(res)
+
+
+# Level tests. A day that alerts leaves the baselines of the days after it (a second pass with
+# that day set to NaN in the windows, as Farrington's method down-weights past outbreaks): a
+# spike of 2,000 in the last 8 same weekdays raised their mean tenfold and hid a second
+# incident of 200 the week after. The alerting day's own baseline holds only earlier days.
+# The series' overdispersion φ is the first pass's: measured against the lowered baselines,
+# the days that follow an incident (still busy, though not alerting) would inflate it until
+# nothing is rare any more.
+
+def _count_level(x: np.ndarray, history: np.ndarray, weekday: np.ndarray,
+                 settings: AlertSettings, phi: np.ndarray | None = None
+                 ) -> dict[str, np.ndarray]:
+    """The level test of a count series, its baselines taken from ``history`` (its φ
+    estimated, unless given)."""
+    thr = settings.z_threshold
+    st = _st.count_baseline(x, weekday, settings, history=history)
+    tested = st["tested"]
+    if phi is None:
+        phi = _st.dispersion(x, st["mu"], tested)
+    r = _st.nb_size(phi, st["sum"])
+    mu = np.where(tested, st["mu"], 1.0)
+    busy = st["median"] >= settings.busy_median
+    scale = np.maximum(st["sd"], np.sqrt(mu * (1 + phi[:, None] * mu)))
+    z = _st.robust_z(x, st["median"], scale)
+    tail = _st.nb_tail(np.nan_to_num(x), mu, r)
+    alert = tested & (x >= settings.min_count) & (tail < settings.nb_p) & (~busy | (z > thr))
+    score = np.where(busy, z, _st.z_equivalent(tail))
+    threshold = np.where(busy, thr, float(_st.z_equivalent(np.array(settings.nb_p))))
+    # the count must pass every condition: the NB tail, min_count and, on busy days, z
+    upper = np.maximum(_st.nb_upper(settings.nb_p, mu, r), settings.min_count - 1)
+    upper = np.where(busy, np.maximum(upper, st["median"] + thr * scale), upper)
+    return {"alert": alert, "tested": tested, "busy": busy, "mu": mu, "mu_raw": st["mu"],
+            "phi": phi, "baseline": np.where(busy, st["median"], st["mu"]),
+            "upper": np.where(tested, upper, np.nan), "score": np.where(tested, score, np.nan),
+            "threshold": threshold}
+
+
+def _ratio_level(c: np.ndarray, expo: np.ndarray, history: np.ndarray, weekday: np.ndarray,
+                 settings: AlertSettings, phi: np.ndarray | None = None
+                 ) -> dict[str, np.ndarray]:
+    """The level test of a ratio series (counts ``c`` over ``expo``), its baselines taken from
+    the days where ``history`` is not NaN (its φ estimated, unless given)."""
+    groups, k = ((weekday, settings.weekday_weeks) if settings.baseline == "weekday"
+                 else (None, settings.pooled_days))
+    h_c = _st._windows(history, groups, k)
+    h_n = _st._windows(np.where(np.isnan(history), np.nan, expo), groups, k)
+    count = np.sum(~np.isnan(h_c), axis=2)
+    tot_c, tot_n = np.nansum(h_c, axis=2), np.nansum(h_n, axis=2)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        pbar = (tot_c + 0.5) / tot_n
+    tested = (count >= settings.min_history) & (tot_n > 0) & (expo > 0) & np.isfinite(c)
+    mu = np.where(tested, pbar * expo, 1.0)
+    if phi is None:
+        phi = _st.dispersion(c, mu, tested)
+    r = _st.nb_size(phi, tot_c)
+    tail = _st.nb_tail(np.nan_to_num(c), mu, r)
+    alert = tested & (tail < settings.nb_p) & (c >= settings.min_count)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        upper = np.maximum(_st.nb_upper(settings.nb_p, mu, r), settings.min_count - 1) / expo
+    return {"alert": alert, "tested": tested, "phi": phi,
+            "baseline": np.where(tested, pbar, np.nan),
+            "upper": np.where(tested, upper, np.nan),
+            "score": np.where(tested, _st.z_equivalent(tail), np.nan)}
 
 
 def _detect_all(sig: pd.DataFrame, settings: AlertSettings) -> pd.DataFrame:
