@@ -306,6 +306,16 @@ def test_best_times_says_why_no_test_was_run(ds, test, expected):
     assert sentence.startswith(expected) and "p = " not in sentence
 
 
+def test_best_times_says_what_engagement_was_measured_against(ds):
+    """The fixture's posts have reach but no follower counts: the section said nothing of
+    measuring engagement per person reached instead of per follower."""
+    sec = BrandReport(ds, "2026-10", lang="fr").best_times(platforms=["instagram"], ics=False)
+    notes = [b["text"] for b in sec.blocks if b["kind"] == "note"]
+    assert ("L'engagement est mesuré ici par personne atteinte : les exports ne donnent pas le "
+            "nombre d'abonnés pour ces publications, et une heure qui agit en touchant plus de "
+            "monde ressort moins ainsi.") in notes
+
+
 def test_best_times_says_when_fewer_slots_than_posts(ds, monkeypatch):
     """A plan with fewer distinct weekly slots than the account's pace says so under the
     slots table (rather than listing one slot twice)."""

@@ -84,6 +84,8 @@ class WatchSections:
             bt = best_times(history, self.tz, platform=platform, daily=self.ds.daily, seed=seed)
             self._add(sec, {"kind": "heading", "level": 2, "text": f.platform(platform)})
             self.text(sec, self._bt_sentence(bt))
+            if bt.exposure_fallback:     # not per follower: say what it was measured against
+                self.text(sec, f.label(f"bt_exposure_{bt.exposure_fallback}"), note=True)
             with plt.rc_context(plots.theme(0.8)):
                 fig, ax = plt.subplots(figsize=(8, 2.9))
                 kind = "lift" if bt.effect_detected or bt.activity is None else "activity"

@@ -45,6 +45,14 @@ def _clean(obj):
     return obj
 
 
+#: the sentence :attr:`BestTimes.summary` ends with when the exposure asked for was missing
+_PER_REACH = (" Engagement was measured per person reached: the exports give no follower "
+              "counts for these posts, and a time that works by reaching more people shows "
+              "less this way.")
+_PER_POST = (" Engagement was measured per post: the exports give neither follower counts "
+             "nor reach for these posts.")
+
+
 @dataclass(frozen=True)
 class BestTimes:
     """Best posting times for one account or platform, with their uncertainty.
@@ -96,7 +104,12 @@ class BestTimes:
 
     @property
     def summary(self) -> str:
-        """One plain-language sentence (or two) on what the data show."""
+        """One plain-language sentence (or two) on what the data show, and what engagement
+        was measured against when the follower counts were missing."""
+        return self._finding() + {"reach": _PER_REACH, "none": _PER_POST}.get(
+            self.exposure_fallback, "")
+
+    def _finding(self) -> str:
         tz = self.method.get("tz", "local time")
         level = int(round(100 * self.method.get("level", 0.9)))
         n = self.n_used
@@ -151,6 +164,15 @@ class BestTimes:
             tail = ("; post when it suits the content, and put a share of posts in random slots "
                     "to learn more.")
         return head.rstrip(".") + tail
+
+    @property
+    def exposure_fallback(self) -> str | None:
+        """What engagement was measured against when the exposure asked for was missing:
+        ``"reach"`` (no follower counts) or ``"none"`` (neither followers nor reach); None
+        when it was the one asked for."""
+        used = self.method.get("exposure")
+        asked = self.method.get("exposure_requested") or "none"
+        return used if used in ("reach", "none") and used != asked else None
 
     def plot(self, ax=None, *, kind: str = "lift", cmap: str | None = None,
              annotate: bool = True, **kwargs):
