@@ -9,7 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import smmanalytics as smm
 from smmanalytics.errors import ConfigError
+from smmanalytics.report.formatting import Formatter
 from smmanalytics.roi import (
     COST_COLORS,
     campaign_names,
@@ -254,6 +256,42 @@ def test_roi_without_ga4_is_unknown_not_zero(tmp_path):
     row = roi(ds, "2026-10").iloc[0]
     assert pd.isna(row["revenue"]) and pd.isna(row["roi"]) and pd.isna(row["roas"])
     assert "no GA4 data covers 2026-10" in row["note"]
+
+
+def test_roi_notes_ga4_exports_that_cover_part_of_the_period(tmp_path):
+    """A GA4 export by day stopping on 15 October (its preamble's end date) against a month of
+    costs: ROI compared half a month of revenue with a whole month of costs without a word,
+    while a costs.csv covering part of a period is noted."""
+    lines = ["# ----------------------------------------", "# Traffic acquisition",
+             "# ----------------------------------------", "# ", "# All Users",
+             "# Start date: 20261001", "# End date: 20261015",
+             "Date,Session source / medium,Sessions,Key events,Total revenue"]
+    # 10 sessions, 1 key event and 20.00 of revenue a day from instagram, none on 10-07
+    lines += [f"202610{d:02d},instagram / social,10,1,20.00" for d in range(1, 16) if d != 7]
+    lines += ["20261003,google / organic,50,5,99.00"]
+    (tmp_path / "ga4.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    costs_file(tmp_path, "2026-10-01,2026-10-31,labor,620,,,,,,\n")
+    ds = smm.load(tmp_path)
+    row = roi(ds, "2026-10").iloc[0]
+    # 14 days × 20 = 280 of revenue against 620 of costs: ROI = (280 - 620) / 620
+    assert row["revenue"] == pytest.approx(280.0)
+    assert row["roi"] == pytest.approx(-340 / 620)
+    note = ("GA4 data run over 2026-10 from 2026-10-01 to 2026-10-15 only: traffic outside "
+            "those days is not in them")
+    assert note in row["note"].split("; ")
+    # 10-07 has no social row, yet the export covers it; the first half is wholly covered
+    assert "GA4 data" not in str(roi(ds, ("2026-10-01", "2026-10-15")).iloc[0]["note"])
+    assert Formatter("fr").note(note) == (
+        "les données GA4 ne couvrent octobre 2026 que du 1er octobre 2026 au 15 octobre 2026 : "
+        "le trafic hors de ces jours n'y figure pas")
+    # monthly exports of October and December, none of November: 62 of Q4's 92 days
+    ds = dataset(web=web([_web_month(100.0),
+                          _web_month(50.0, start="2026-12-01", end="2026-12-31")]))
+    row = roi(ds, "2026-Q4").iloc[0]
+    assert row["revenue"] == pytest.approx(150.0)
+    gap = "GA4 data cover 62 of the 92 days of 2026-Q4: traffic of the other days is not in them"
+    assert gap in row["note"].split("; ")
+    assert Formatter("it").note(gap).startswith("i dati GA4 coprono 62 dei 92 giorni di ")
 
 
 def test_roi_social_only_with_source_aliases(tmp_path):

@@ -19,6 +19,10 @@ Definitions
 - A row dated by ``date`` counts fully in the period that contains that day. A row with only
   ``period_start``/``period_end`` (a monthly export) counts by the share of its days inside the
   period: weight = overlap days / span days, 1 when its span lies inside the period.
+- The days GA4 covers are the exports' own date ranges (the preamble's start and end date, or a
+  row's ``Date range``; a dated row without them covers its day). A period they cover only in
+  part is noted: its traffic, revenue and key events are those of the days covered (a month
+  whose export stops on the 15th has half a month of revenue against a month of costs).
 """
 
 from __future__ import annotations
@@ -115,6 +119,7 @@ class _Rows:
     measures: dict[str, pd.Series]
     span_key: pd.Series           # "start|end", the rows of one table share it
     rank: pd.Series | None        # breakdown rank, when the rows say their breakdown
+    covers: pd.DataFrame          # the distinct date ranges the exports cover (start, end)
 
 
 def _rows(web: pd.DataFrame) -> _Rows:
@@ -130,12 +135,17 @@ def _rows(web: pd.DataFrame) -> _Rows:
     start = pd.to_datetime(w["period_start"]).where(~dated, date)
     end = pd.to_datetime(w["period_end"]).where(~dated, date)
     platform = normalize_source(w["source"])
+    # an export covers its whole date range, days without traffic included
+    whole = pd.to_datetime(w["period_start"]).notna() & pd.to_datetime(w["period_end"]).notna()
+    covers = pd.DataFrame({"start": pd.to_datetime(w["period_start"]).where(whole, start),
+                           "end": pd.to_datetime(w["period_end"]).where(whole, end)})
+    covers = covers.dropna().drop_duplicates().reset_index(drop=True)
     return _Rows(
         w=w, start=start, end=end, undated=(start.isna() | end.isna()).to_numpy(),
         span=((end - start).dt.days + 1).to_numpy(dtype="float64"), platform=platform,
         social=_is_social(w, platform).to_numpy(), campaign_key=campaign_key(w["campaign"]),
         campaign=w["campaign"].astype("string"), currency=w["currency"].astype("string"),
-        span_key=_span_key(start, end), rank=_breakdown_rank(w),
+        span_key=_span_key(start, end), rank=_breakdown_rank(w), covers=covers,
         measures={m: (pd.to_numeric(w[m]).astype("Float64") if m in w.columns
                       else pd.Series(pd.NA, index=w.index, dtype="Float64"))
                   for m in ("sessions", "engaged_sessions", "key_events", "revenue")})
@@ -173,8 +183,9 @@ def social_web(web: pd.DataFrame, period: Period) -> tuple[pd.DataFrame, list[st
     (DataFrame, notes)
         Rows with ``platform``, ``campaign_key``, ``campaign``, ``weight`` (share counted in the
         period), ``sessions``, ``engaged_sessions``, ``key_events``, ``revenue``, ``currency``;
-        and notes on prorated or undated rows. The frame's ``attrs["covered"]`` says whether
-        any GA4 row (social or not) covers the period: when False, web figures are unknown.
+        and notes on prorated or undated rows and on a period the exports cover only in part.
+        The frame's ``attrs["covered"]`` says whether any GA4 row (social or not) covers the
+        period: when False, web figures are unknown.
     """
     notes: list[str] = []
     cols = ["platform", "campaign_key", "campaign", "weight", "sessions", "engaged_sessions",
@@ -189,6 +200,8 @@ def social_web(web: pd.DataFrame, period: Period) -> tuple[pd.DataFrame, list[st
     weight = np.where(r.undated, 0.0, inside / np.where(r.span > 0, r.span, np.nan))
     weight = np.nan_to_num(weight, nan=0.0)
     covered = bool((weight > 0).any())
+    if covered and (part := _covered_part(r.covers, period)) is not None:
+        notes.append(part)
     weight = weight * _deduplicate(w, r.start, r.end, weight, notes, span_key=r.span_key,
                                    rank=r.rank)
     social = r.social
@@ -211,6 +224,22 @@ def social_web(web: pd.DataFrame, period: Period) -> tuple[pd.DataFrame, list[st
         out[m] = (out[m] * out["weight"]).astype("Float64")
     out.attrs["covered"] = covered
     return out, notes
+
+
+def _covered_part(covers: pd.DataFrame, period: Period) -> str | None:
+    """A note when the GA4 exports' date ranges cover only some days of ``period``."""
+    days = pd.date_range(period.start, period.end, freq="D")
+    seen = np.zeros(len(days), dtype=bool)
+    for a, b in zip(covers["start"], covers["end"], strict=True):
+        seen |= (days >= a) & (days <= b)
+    if seen.all() or not seen.any():
+        return None
+    first, last = days[seen][0].date(), days[seen][-1].date()
+    if seen[days.get_loc(pd.Timestamp(first)):days.get_loc(pd.Timestamp(last)) + 1].all():
+        return (f"GA4 data run over {period.label} from {first.isoformat()} to "
+                f"{last.isoformat()} only: traffic outside those days is not in them")
+    return (f"GA4 data cover {int(seen.sum())} of the {period.days} days of {period.label}: "
+            f"traffic of the other days is not in them")
 
 
 _BREAKDOWN_RANK = {"source_medium": 0, "source": 1, "campaign": 2, "channel_group": 3,
