@@ -294,6 +294,46 @@ def test_roi_notes_ga4_exports_that_cover_part_of_the_period(tmp_path):
     assert Formatter("it").note(gap).startswith("i dati GA4 coprono 62 dei 92 giorni di ")
 
 
+def test_ga4_revenue_in_another_currency_is_unknown_not_zero(tmp_path):
+    """A GA4 property in USD for a brand in EUR: roi() left its rows out whole (revenue 0,
+    sessions 0, key events 0: ROI -100 %, ROAS 0), while the scorecard summed the dollars as
+    euros (a revenue goal of 500 'met' with 600). The rows' sessions and key events count; their
+    revenue is unknown in both."""
+    lines = ["# Traffic acquisition: Session source / medium", "# Start date: 20261001",
+             "# End date: 20261031",
+             "Session source / medium,Sessions,Key events,Total revenue",
+             'Grand total,900,30,"$1,500.00"',
+             "instagram / social,300,10,$500.00",
+             "t.co / referral,100,2,$100.00",
+             "google / organic,500,18,$900.00"]
+    (tmp_path / "ga4.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    costs_file(tmp_path, "2026-10-01,2026-10-31,ad_spend,96,,,,,,\n")
+    (tmp_path / "goals.yaml").write_text(
+        "goals:\n  - metric: revenue\n    target: 500\n  - metric: sessions\n"
+        "    target: 300\n  - metric: roas\n    target: 2\n", encoding="utf-8")
+    ds = smm.load(tmp_path)
+    assert ds.brand.currency == "EUR"
+    row = roi(ds, "2026-10").iloc[0]
+    assert row["sessions"] == 400.0 and row["key_events"] == 12.0       # instagram + t.co
+    assert pd.isna(row["revenue"]) and pd.isna(row["roi"]) and pd.isna(row["roas"])
+    assert row["cpa"] == pytest.approx(96 / 12)
+    assert ("2 GA4 rows give revenue in USD, not the brand currency EUR: revenue unknown"
+            in row["note"].split("; "))
+    by = roi(ds, "2026-10", by="platform").set_index("platform")
+    assert by.loc["x", "key_events"] == 2.0 and pd.isna(by.loc["x", "revenue"])
+    assert by.loc["(unassigned)", "revenue"] == 0.0       # no traffic, none in dollars
+    sc = smm.scorecard(ds, "2026-10", asof="2026-11-05").set_index("metric")
+    assert pd.isna(sc.loc["revenue", "actual"]) and pd.isna(sc.loc["revenue", "status"])
+    assert sc.loc["revenue", "note"] == ("GA4 revenue is in USD, not the brand currency EUR: "
+                                         "revenue cannot be computed")
+    assert sc.loc["sessions", "actual"] == 400.0 and sc.loc["sessions", "status"] == "met"
+    assert sc.loc["roas", "note"].endswith("EUR: roas cannot be computed")
+    f = Formatter("fr")
+    f.notes(row["note"])
+    f.note(sc.loc["revenue", "note"])
+    assert not f.untranslated
+
+
 def test_roi_social_only_with_source_aliases(tmp_path):
     rows = [
         _web_month(100.0, source="l.instagram.com", medium="referral", group=None),

@@ -8,7 +8,7 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-from ._web import _deduplicate, _is_social, normalize_source, social_web
+from ._web import _deduplicate, _is_social, foreign_currency, normalize_source, social_web
 from .metrics import post_interactions
 from .periods import Period, local_dates, parse_period
 
@@ -164,6 +164,8 @@ def actual(ds, metric: str, platform: str, start: dt.date, end: dt.date) -> floa
             return np.nan
         if platform != "all":
             w = w.loc[(w["platform"] == platform).to_numpy()]
+        if metric == "revenue" and foreign_currency(w, ds.brand.currency).any():
+            return np.nan               # not in the brand's money: unknown, as in roi()
         return float(w[metric].sum()) if not w.empty else 0.0
     if metric == "er_reach":
         posts, _ = posts_in(ds, platform, start, end)

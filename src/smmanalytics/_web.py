@@ -38,7 +38,8 @@ import pandas as pd
 
 from .periods import Period, overlap_days
 
-__all__ = ["UNASSIGNED", "SOURCE_ALIASES", "normalize_source", "campaign_key", "social_web"]
+__all__ = ["UNASSIGNED", "SOURCE_ALIASES", "normalize_source", "campaign_key", "social_web",
+           "foreign_currency", "foreign_revenue_note"]
 
 UNASSIGNED = "(unassigned)"
 
@@ -240,6 +241,28 @@ def _covered_part(covers: pd.DataFrame, period: Period) -> str | None:
                 f"{last.isoformat()} only: traffic outside those days is not in them")
     return (f"GA4 data cover {int(seen.sum())} of the {period.days} days of {period.label}: "
             f"traffic of the other days is not in them")
+
+
+def foreign_currency(rows: pd.DataFrame, currency: str) -> np.ndarray:
+    """Which rows of :func:`social_web` give their revenue in another currency than the brand's
+    ``currency`` (a row without one is in the brand's). Their sessions and key events count;
+    their revenue is unknown in the brand's currency, never summed with it."""
+    if rows.empty:
+        return np.zeros(0, dtype=bool)
+    cur = rows["currency"].astype("string").fillna(currency).str.upper()
+    return (cur != currency.upper()).to_numpy(dtype=bool)
+
+
+def foreign_revenue_note(rows: pd.DataFrame, currency: str) -> str | None:
+    """The note saying how many rows give revenue in another currency (None when none do)."""
+    foreign = foreign_currency(rows, currency)
+    if not foreign.any():
+        return None
+    n = int(foreign.sum())
+    cur = rows["currency"].astype("string").str.upper()[foreign]
+    return (f"{n} GA4 row{'s give' if n > 1 else ' gives'} revenue in "
+            f"{', '.join(sorted(set(cur)))}, not the brand currency {currency.upper()}: "
+            f"revenue unknown")
 
 
 _BREAKDOWN_RANK = {"source_medium": 0, "source": 1, "campaign": 2, "channel_group": 3,

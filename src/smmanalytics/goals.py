@@ -23,7 +23,8 @@ time zone, so lifetime metrics count on the day a post was published):
 - ``followers_net``: Σ daily net follower change, the ``net_follows`` series or, where it is
   missing, ``follows`` − ``unfollows`` (from the ``daily`` table).
 - ``sessions``, ``key_events``, ``revenue``: GA4 figures of social traffic (Organic and Paid
-  Social, see :mod:`smmanalytics._web`).
+  Social, see :mod:`smmanalytics._web`); revenue in another currency than the brand's is
+  unknown (not evaluated, the note says so), as in :func:`smmanalytics.roi.roi`.
 - ``roas``, ``roi``: as in :func:`smmanalytics.roi.roi`, costs prorated to the days elapsed.
   With no ad spend (ROAS) or no cost (ROI) recorded, the ratio is not computable and the note
   says so, not "no data": the revenue may well be known; with costs unknown (no costs.csv, one
@@ -289,6 +290,16 @@ def _no_data_note(ds, metric: str, platform: str, w: Period, end: dt.date) -> st
     if what:
         where = "" if platform == "all" else f"{platform} "
         return f"no {where}{what} recorded in {w.label}: {metric} cannot be computed"
+    if metric == "revenue" or missing == "revenue":
+        from ._web import social_web
+        rows, _ = social_web(ds.web, parse_period((w.start, end)))
+        if platform != "all" and not rows.empty:
+            rows = rows.loc[(rows["platform"] == platform).to_numpy()]
+        cur = ds.brand.currency.upper()
+        foreign = sorted(set(rows["currency"].astype("string").str.upper().dropna()) - {cur})
+        if foreign:
+            return (f"GA4 revenue is in {', '.join(foreign)}, not the brand currency {cur}: "
+                    f"{metric} cannot be computed")
     if missing == "revenue":
         return f"GA4 revenue unknown for {w.label}: {metric} cannot be computed"
     return f"no data for {metric} on {platform}"

@@ -6,7 +6,9 @@ Definitions (money in the brand's currency, over one :class:`~smmanalytics.perio
   a cost line from ``start`` to ``end`` (inclusive) of amount ``a`` contributes
   ``a × (days inside the period) / (days of the line)``.
 - ``revenue`` = GA4 revenue from social traffic (channel groups Organic Social and Paid Social,
-  source aliases normalised; see :mod:`smmanalytics._web`).
+  source aliases normalised; see :mod:`smmanalytics._web`). Revenue in another currency than
+  the brand's is unknown (NaN, noted), never summed with it nor taken as 0; the sessions and key
+  events of those rows count.
 - ``value`` = revenue + key_events × ``value_per_key_event`` (from goals.yaml, optional).
 - ``roi`` = (value − cost) / cost (profit version, a fraction; 0.5 means +50 %).
 - ``roas`` = revenue / ad_spend.
@@ -42,7 +44,7 @@ import numpy as np
 import pandas as pd
 
 from ._costs import CATEGORIES, COST_COLUMNS, read_costs
-from ._web import UNASSIGNED, campaign_key, social_web
+from ._web import UNASSIGNED, campaign_key, foreign_currency, foreign_revenue_note, social_web
 from .errors import ArgumentError, ArgumentTypeError, SchemaError, require_dataset
 from .periods import Period, local_dates, overlap_days, parse_period
 from .quality import side_file_error
@@ -253,15 +255,14 @@ def roi(ds, period: object, by: str | None = None, *,
     web, web_notes = social_web(ds.web, p)
     general += web_notes
     covered = web.attrs.get("covered", False)
+    unknown_revenue: set[str] = set()       # groups with revenue in another currency
     if not web.empty:
-        wcur = web["currency"].astype("string").fillna(brand_cur).str.upper()
-        foreign = wcur != brand_cur
-        if foreign.any():
-            general.append(f"{int(foreign.sum())} GA4 rows in "
-                           f"{', '.join(sorted(set(wcur[foreign])))} "
-                           f"left out (brand currency {brand_cur})")
-            web = web.loc[~foreign.to_numpy()].reset_index(drop=True)
         web[key] = (web["campaign_key"] if by == "campaign" else web["platform"]) if by else "all"
+        foreign = foreign_currency(web, brand_cur)
+        if foreign.any():
+            # their sessions and key events count; their revenue is not in the brand's money
+            general.append(foreign_revenue_note(web, brand_cur))
+            unknown_revenue = set(web.loc[foreign, key])
     if not covered:
         general.append(f"no GA4 data covers {p.label}: revenue and key events unknown")
     paid = _paid_posts(ds, p)
@@ -290,6 +291,8 @@ def roi(ds, period: object, by: str | None = None, *,
         vals = pd.array(col.astype("Float64").reindex(keys, fill_value=0.0)
                         .to_numpy(dtype="float64", na_value=np.nan), dtype="Float64")
         out[m] = vals if covered else pd.array([pd.NA] * len(keys), dtype="Float64")
+        if m == "revenue" and unknown_revenue:
+            out[m] = out[m].mask(out[key].isin(unknown_revenue).to_numpy())
         if covered and not web_tab.empty and web_tab[m].isna().all():
             out[m] = pd.array([pd.NA] * len(keys), dtype="Float64")
             general.append(f"the GA4 export has no {m.replace('_', ' ')}")
