@@ -334,6 +334,28 @@ def test_ga4_revenue_in_another_currency_is_unknown_not_zero(tmp_path):
     assert not f.untranslated
 
 
+def test_cpc_by_platform_says_why_the_spend_without_a_platform_has_none(tmp_path):
+    """by="platform" named the ad spend without a platform a platform of its own: its row said
+    "paid posts of (unassigned) unknown" although every platform's paid posts are known; it
+    has no cpc because no paid post belongs to it."""
+    costs = ("2026-10-01,2026-10-31,ad_spend,100,,facebook,,,,\n"
+             "2026-10-01,2026-10-31,ad_spend,50,,,,,,\n")
+    ds = dataset(tmp_path, costs, posts=posts([
+        {"platform": "facebook", "post_id": "1", "published_at": "2026-10-05T10:00:00Z",
+         "paid": True, "link_clicks": 20.0, "impressions": 1000.0},
+        {"platform": "facebook", "post_id": "2", "published_at": "2026-10-06T10:00:00Z",
+         "paid": False, "link_clicks": 5.0, "impressions": 500.0}]))
+    assert roi(ds, "2026-10").iloc[0]["cpc"] == pytest.approx(150 / 20)
+    by = roi(ds, "2026-10", by="platform").set_index("platform")
+    assert by.loc["facebook", "cpc"] == pytest.approx(100 / 20)
+    assert by.loc["facebook", "cpm"] == pytest.approx(100 / 1000 * 1000)
+    row = by.loc["(unassigned)"]
+    assert row["ad_spend"] == 50.0 and pd.isna(row["cpc"]) and pd.isna(row["cpm"])
+    notes = row["note"].split("; ")
+    assert "cpc NaN: link clicks of paid posts is unknown" in notes
+    assert not any("(unassigned) unknown" in n for n in notes)
+
+
 def test_roi_social_only_with_source_aliases(tmp_path):
     rows = [
         _web_month(100.0, source="l.instagram.com", medium="referral", group=None),

@@ -426,6 +426,7 @@ def _measured_ad_spend(costs: pd.DataFrame, key: str, known: dict[str, bool]
     unknown_posting = {pl for pl, k in known.items() if not k}
     ads = costs.loc[(costs["category"] == "ad_spend").to_numpy()]
     plat = ads["platform"].astype("string").str.lower()
+    plat = plat.mask(plat == UNASSIGNED)      # by="platform" made the empty ones (unassigned)
     for k, pl, amount in zip(ads[key], plat, ads["allocated"], strict=True):
         amount = 0.0 if pd.isna(amount) else float(amount)
         spend.setdefault(k, 0.0)
