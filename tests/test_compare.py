@@ -306,6 +306,19 @@ def test_known_platform_without_data_is_unknown_not_zero():
                          "unknown, not 0."]
 
 
+def test_ga4_revenue_in_another_currency_is_not_compared():
+    """Daily GA4 rows in USD for a brand in EUR: the comparison summed the dollars as euros
+    (roi() and the scorecard call that revenue unknown); sessions still compare."""
+    rows = [{"date": f"2026-{m:02d}-{d:02d}", "channel_group": "Organic Social",
+             "source": "instagram", "medium": "social", "campaign": "(not set)",
+             "sessions": 10.0, "key_events": 1.0, "revenue": 5.0, "currency": "USD"}
+            for m in (9, 10) for d in range(1, 31)]
+    t = _kpis(compare(dataset(web=web(rows)), "2026-10"))
+    assert pd.isna(t.loc["revenue", "current"]) and pd.isna(t.loc["revenue", "previous"])
+    # 30 days of 10 sessions each month (31 October has no row: a day without social traffic)
+    assert t.loc["sessions", "current"] == 300 and t.loc["sessions", "previous"] == 300
+
+
 @pytest.mark.parametrize("previous", ["2026-10", "2026-11", ("2026-09-20", "2026-10-05"),
                                       ("2026-10-10", "2026-10-20")])
 def test_previous_period_not_before_the_current_one_refused(previous):

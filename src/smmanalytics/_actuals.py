@@ -57,7 +57,8 @@ def metric_daily(ds, metric: str, platform: str, start: dt.date, end: dt.date) -
     without posts, NaN for every day if no post gives the metric, or if the dataset holds no
     posts of ``platform`` at all: see :func:`has_posts_data`); ``followers_net`` is NaN on
     days without follower data; GA4 metrics use dated rows only (0 on days without social
-    traffic when the export covers the day). Not defined for rate metrics.
+    traffic when the export covers the day; revenue is NaN on every day when some of it is in
+    another currency than the brand's). Not defined for rate metrics.
     """
     days = pd.date_range(start, end, freq="D")
     nan = pd.Series(np.nan, index=days, dtype="Float64")
@@ -86,6 +87,8 @@ def metric_daily(ds, metric: str, platform: str, start: dt.date, end: dt.date) -
         dated = web.loc[web["date"].notna()]
         when = pd.to_datetime(dated["date"]).dt.normalize()
         idx = _social_index(dated, parse_period((start, end)), platform)
+        if metric == "revenue" and foreign_currency(dated.loc[idx], ds.brand.currency).any():
+            return nan         # in another currency than the brand's: unknown, as in actual()
         s = (pd.to_numeric(dated.loc[idx, metric]).astype("Float64")
              .groupby(when.loc[idx].to_numpy()).sum(min_count=1))
         out = s.reindex(days).astype("Float64")
