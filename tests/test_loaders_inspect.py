@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from smmanalytics.cli import main
@@ -79,3 +82,18 @@ def test_cli_inspect_settings_rows(capsys):
     out = capsys.readouterr().out
     n_costs = len((sample / "costs.csv").read_text(encoding="utf-8").splitlines()) - 1
     assert f"rows:      {n_costs}\n" in out
+
+
+def test_cli_stops_quietly_when_its_reader_goes_away():
+    """`smm inspect DIR | head` once ended in a BrokenPipeError traceback: the pipe's reader
+    closed, the next print failed. It now ends quietly with SIGPIPE's status, 141."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)                                  # the reader has gone away
+    try:
+        proc = subprocess.run([sys.executable, "-m", "smmanalytics.cli", "inspect",
+                               str(FIX / "x")], stdout=write_end, stderr=subprocess.PIPE,
+                              timeout=120)
+    finally:
+        os.close(write_end)
+    assert proc.returncode == 141
+    assert proc.stderr == b""

@@ -9,6 +9,7 @@ import argparse
 import contextlib
 import json
 import logging
+import os
 import signal
 import sys
 import threading
@@ -393,6 +394,15 @@ def _stopped_cleanly_by_sigterm():
         signal.signal(signal.SIGTERM, previous)
 
 
+def _reader_gone() -> int:
+    """The reader of stdout went away (``smm alerts DIR | head``): stop quietly, with the exit
+    status of a process SIGPIPE ended (141), as other Unix tools do, instead of a traceback.
+    Further writes, such as Python's own flush at exit, go to /dev/null."""
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 141                  # 128 + SIGPIPE (13), which Windows lacks
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``smm`` console script; returns the exit code."""
     parser = _parser()
@@ -407,7 +417,11 @@ def main(argv: list[str] | None = None) -> int:
         _check_report_arguments(parser, args)
     try:
         with _stopped_cleanly_by_sigterm():
-            return int(args.func(args) or 0)
+            code = int(args.func(args) or 0)
+            sys.stdout.flush()      # a reader gone away is met here, not at exit
+            return code
+    except BrokenPipeError:
+        return _reader_gone()
     except _Terminated as exc:
         print(_stopped(args), file=sys.stderr)
         return int(exc.code)
