@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import smmanalytics as smm
-from smmanalytics.errors import ConfigError
+from smmanalytics.errors import ArgumentError, ConfigError
 from smmanalytics.report.formatting import Formatter
 from smmanalytics.roi import (
     COST_COLORS,
@@ -143,6 +143,26 @@ def test_roi_value_per_key_event(tmp_path):
     row = roi(ds, "2026-10", value_per_key_event=50).iloc[0]
     # value = 0 + 4 × 50 = 200; roi = (200 - 100) / 100 = 1
     assert row["value"] == 200 and row["roi"] == pytest.approx(1.0)
+
+
+def test_roi_refuses_a_negative_value_per_key_event(tmp_path, capsys, monkeypatch):
+    """goals.yaml refused value_per_key_event: -2, but roi(..., value_per_key_event=-50) and
+    `smm roi --value-per-key-event -50` took it and lowered the value by 4 × 50."""
+    import smmanalytics.dataset
+    from smmanalytics.cli import main
+
+    ds = dataset(tmp_path, "2026-10-01,,labor,100,,,,,,\n",
+                 web=web([_web_month(0.0, key_events=4.0)]))
+    monkeypatch.setattr(smmanalytics.dataset, "load", lambda path, **kw: ds)
+    with pytest.raises(ArgumentError, match="value_per_key_event.*expected a number >= 0"):
+        roi(ds, "2026-10", value_per_key_event=-50)
+    with pytest.raises(ArgumentError, match="value_per_key_event"):
+        campaign_roi(ds, value_per_key_event=-50)
+    assert roi(ds, "2026-10", value_per_key_event=0).iloc[0]["value"] == 0     # 0 is fine
+    assert main(["roi", str(tmp_path), "--period", "2026-10",
+                 "--value-per-key-event", "-50"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("smm: error: ") and err.count("\n") == 1 and "-50" in err
 
 
 def test_roi_zero_ad_spend_is_nan_with_reason(tmp_path):

@@ -187,6 +187,9 @@ def _check_value_per_key_event(v: object) -> None:
                               and math.isfinite(float(v))):
         raise ArgumentTypeError(f"value_per_key_event must be a number (the value of one key "
                                 f"event, in the brand's currency) or None; got {v!r}")
+    if v is not None and v < 0:     # goals.yaml refuses one too: a key event costs nothing
+        raise ArgumentError("a key event's value cannot be negative",
+                            argument="value_per_key_event", expected="a number >= 0", got=v)
 
 
 def roi(ds, period: object, by: str | None = None, *,
