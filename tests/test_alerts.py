@@ -591,6 +591,9 @@ def test_cli_alerts_json(monkeypatch, capsys):
     assert main(["alerts", "somewhere", "--json", "--period", "2025-07"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert rows and {"date", "platform", "signal", "severity"} <= set(rows[0])
+    # --data, as smm roi and smm report take it (it was an unrecognized argument)
+    assert main(["alerts", "--data", "somewhere", "--json", "--period", "2025-07"]) == 0
+    assert json.loads(capsys.readouterr().out) == rows
 
 
 # ---------------------------------------------------------------- false alarms

@@ -198,6 +198,26 @@ def test_cli_best_times_and_calendar(tmp_path, monkeypatch, capsys):
     assert len(list(icalendar.Calendar.from_ical(ics.read_bytes()).walk("VEVENT"))) == 6
 
 
+def test_cli_best_times_and_calendar_take_data_as_an_option(tmp_path, monkeypatch, capsys):
+    """`smm roi`, `smm scorecard` and `smm report` take --data DIR; `smm best-times --data DIR`
+    and `smm calendar --data DIR` were refused as unrecognized arguments (exit 2)."""
+    import smmanalytics.dataset as dataset
+
+    monkeypatch.setattr(dataset, "load", _fake_load(simulate(0)))
+    assert cli.main(["best-times", "--data", "data/x"]) == 0
+    assert "Posting time matters" in capsys.readouterr().out
+    ics = tmp_path / "plan.ics"
+    assert cli.main(["calendar", "--data", "data/x", "--posts-per-week", "2", "--weeks", "1",
+                     "--start", "2026-11-02", "--out", str(ics)]) == 0
+    assert "wrote 2 slots (effect)" in capsys.readouterr().out
+    with pytest.raises(SystemExit) as stop:                 # given twice, or not at all
+        cli.main(["best-times", "data/x", "--data", "data/y"])
+    assert stop.value.code == 2 and "give DATA once" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        cli.main(["calendar", "--posts-per-week", "2", "--out", str(ics)])
+    assert "smm calendar needs DATA" in capsys.readouterr().err
+
+
 def test_cli_reports_errors(monkeypatch, capsys, tmp_path):
     import smmanalytics.dataset as dataset
 

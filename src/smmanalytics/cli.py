@@ -150,7 +150,7 @@ def _parser() -> argparse.ArgumentParser:
     s.set_defaults(func=_cmd_scorecard)
     # alerts
     a = sub.add_parser("alerts", help="reputation/crisis alerts from the exports' daily signals")
-    a.add_argument("data", help="folder, file or zip of exports")
+    _data_argument(a)
     a.add_argument("--period", default=None, help="YYYY-MM or YYYY (default: all days)")
     a.add_argument("--json", action="store_true", help="print JSON records")
     a.set_defaults(func=_cmd_alerts)
@@ -270,7 +270,7 @@ def _day(text: str) -> pd.Timestamp:
 
 
 def _timing_args(sp: argparse.ArgumentParser) -> None:
-    sp.add_argument("data", help="exports folder, file or zip")
+    _data_argument(sp)
     sp.add_argument("--tz", type=_time_zone,
                     help="audience IANA time zone (default: brand.yaml timezone)")
     sp.add_argument("--platform", help="analyse one platform (default: all, pooled)")
