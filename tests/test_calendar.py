@@ -198,6 +198,31 @@ def test_cli_best_times_and_calendar(tmp_path, monkeypatch, capsys):
     assert len(list(icalendar.Calendar.from_ical(ics.read_bytes()).walk("VEVENT"))) == 6
 
 
+def test_best_times_tables_read_weekdays_by_name(monkeypatch, capsys, effect, null):
+    """`smm best-times` and the BestTimes repr in Jupyter printed weekday 5, hour 18 and lifts
+    such as 1.515972: which day is 5? The weekday is now named (0 is Monday), the hour 18:00,
+    lifts to two decimals; the attributes keep the numbers."""
+    import smmanalytics.dataset as dataset
+
+    monkeypatch.setattr(dataset, "load", _fake_load(simulate(0)))
+    assert cli.main(["best-times", "data/x"]) == 0
+    out = capsys.readouterr().out
+    bt = best_times(simulate(0)["posts"], TZ, daily=simulate(0)["daily"])
+    top = bt.recommended.iloc[0]
+    first = out.split("Recommended slots")[1].splitlines()[2].split()
+    assert first[:3] == [WEEKDAYS[int(top["weekday"])], f"{int(top['hour']):02d}:00",
+                         str(int(top["n_posts"]))]
+    assert first[3] == f"{float(top['lift']):.2f}".rstrip("0").rstrip(".")
+    week = out.split("By weekday:")[1].splitlines()
+    assert [line.split()[0] for line in week[2:]] == list(WEEKDAYS)
+    assert bt.recommended["weekday"].dtype.kind in "iu"          # numbers still
+    html = effect._repr_html_()
+    first_day = WEEKDAYS[int(effect.recommended.iloc[0]["weekday"])]
+    assert f"<td>{first_day}</td>" in html
+    assert f"<td>{int(effect.recommended.iloc[0]['hour']):02d}:00</td>" in html
+    assert "<table" not in null._repr_html_()      # no slot to recommend: no empty table
+
+
 def test_cli_best_times_and_calendar_take_data_as_an_option(tmp_path, monkeypatch, capsys):
     """`smm roi`, `smm scorecard` and `smm report` take --data DIR; `smm best-times --data DIR`
     and `smm calendar --data DIR` were refused as unrecognized arguments (exit 2)."""

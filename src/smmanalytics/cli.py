@@ -302,6 +302,8 @@ def _best_times_from_args(args):
 
 
 def _cmd_best_times(args) -> int:
+    from .timing._result import readable
+
     _, _, bt = _best_times_from_args(args)
     if args.json:
         print(json.dumps(bt.to_dict(), ensure_ascii=False, indent=2, default=str,
@@ -313,13 +315,13 @@ def _cmd_best_times(args) -> int:
           f"exposure: {bt.method['exposure']}")
     if len(bt.recommended):
         print("\nRecommended slots (lift vs the account's average, shrunk):")
-        _print_frame(bt.recommended, False)
+        _print_frame(readable(bt.recommended), False)
     elif bt.activity is not None:
         print("\nAudience schedule (followers online), busiest first:")
-        _print_frame(bt.activity.sort_values("online_followers", ascending=False).head(10),
-                     False)
+        busiest = bt.activity.sort_values("online_followers", ascending=False).head(10)
+        _print_frame(readable(busiest), False)
     print("\nBy weekday:")
-    _print_frame(bt.by_weekday, False)
+    _print_frame(readable(bt.by_weekday), False)
     return 0
 
 

@@ -21,6 +21,19 @@ def _hours(w: dict) -> str:
     return f"{w['start_hour']:02d}:00–{w['end_hour']:02d}:00"
 
 
+def readable(frame: pd.DataFrame) -> pd.DataFrame:
+    """A frame of :class:`BestTimes` (``recommended``, ``by_weekday``, ``by_slot``,
+    ``activity``) for reading: the weekday by name (0 is Monday), the hour as ``18:00``, lifts
+    to two decimals; the attributes keep the numbers to compute with."""
+    out = frame.copy()
+    if "weekday" in out:
+        out["weekday"] = [WEEKDAYS[int(d)] for d in out["weekday"]]
+    if "hour" in out:
+        out["hour"] = [f"{int(h):02d}:00" for h in out["hour"]]
+    lifts = [c for c in ("lift", "lift_low", "lift_high", "relative") if c in out]
+    return out.round(dict.fromkeys(lifts, 2))
+
+
 def _inks(im, values: np.ndarray) -> np.ndarray:
     """Black or white for each value, whichever reads better on the cell colour ``im`` gives
     it (black for a non-finite value); one colour-map call for all the cells."""
@@ -251,7 +264,7 @@ class BestTimes:
         excl = ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in self.n_excluded.items() if v)
         return (f"<div><b>Best times</b><p>{html.escape(self.summary)}</p>"
                 f"<p>{self.n_used} posts used; excluded: {html.escape(excl or 'none')}</p>"
-                f"{top.to_html(index=False)}</div>")
+                f"{readable(top).to_html(index=False) if len(top) else ''}</div>")
 
     def __repr__(self) -> str:
         return (f"<BestTimes effect_detected={self.effect_detected} p_value={self.p_value:.3g} "
