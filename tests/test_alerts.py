@@ -596,6 +596,30 @@ def test_cli_alerts_json(monkeypatch, capsys):
     assert json.loads(capsys.readouterr().out) == rows
 
 
+def test_cli_alerts_says_no_alert_and_refuses_a_period_without_data(monkeypatch, capsys):
+    """`smm alerts DIR --period P` printed pandas' 'Empty DataFrame / Columns: [...] /
+    Index: []' when P had no alert, and the same, exit 0, for a period years after the data:
+    as if the brand had been quiet. It now says 'no alert in P', and a period outside the
+    data's days is an error naming them, as for `smm report`."""
+    import smmanalytics.dataset as dataset
+    from smmanalytics.cli import main
+
+    ds = _sim(days=365, seed=3, incident=200)          # 2025-01-01 .. 2025-12-31
+    monkeypatch.setattr(dataset, "load", lambda path, **kw: ds)
+    alerted = {d.strftime("%Y-%m") for d in alerts(ds)["date"]}
+    quiet = sorted({f"2025-{m:02d}" for m in range(1, 13)} - alerted)
+    assert quiet                                       # a month without alert to ask for
+    assert main(["alerts", "somewhere", "--period", quiet[0]]) == 0
+    assert capsys.readouterr().out == f"no alert in {quiet[0]}\n"
+    assert main(["alerts", "somewhere", "--period", "2030-01"]) == 2
+    err = capsys.readouterr().err
+    assert err == ("smm: error: no data of somewhere falls in 2030-01; expected a period "
+                   "within the data's days, 2025-01-01 to 2025-12-31\n")
+    assert main(["alerts", "somewhere", "--json", "--period", quiet[0]]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    assert main(["alerts", "somewhere", "--json", "--period", "2030-01"]) == 2
+
+
 # ---------------------------------------------------------------- false alarms
 
 @pytest.mark.slow

@@ -99,9 +99,21 @@ def _cmd_scorecard(args: argparse.Namespace) -> int:
 def _cmd_alerts(args: argparse.Namespace) -> int:
     from . import dataset as _dataset
     from .alerts import alerts as _alerts  # the package attribute `alerts` is the function
+    from .errors import EmptyDataError
+    from .periods import parse_period
 
     ds = _dataset.load(args.data)
-    _print_frame(_alerts(ds, period=args.period), args.json)
+    found = _alerts(ds, period=args.period)
+    period = parse_period(args.period) if args.period else None
+    first, last = ds.span(web=False)
+    if period is not None and first is not None and (period.end < first or period.start > last):
+        raise EmptyDataError(f"no data of {args.data} falls in {period.label}; expected a "
+                             f"period within the data's days, {first.isoformat()} to "
+                             f"{last.isoformat()}")
+    if args.json or len(found):
+        _print_frame(found, args.json)
+    else:
+        print(f"no alert in {period.label if period is not None else 'the data'}")
     return 0
 
 
