@@ -126,13 +126,19 @@ def test_best_times_report_writes_calendars(tmp_path):
     assert ics.is_file() and ics.read_text().startswith("BEGIN:VCALENDAR")
 
 
-def test_explore_notebook_runs(tmp_path):
+def test_explore_notebook_runs(tmp_path, monkeypatch):
+    """It runs, and shows each chart once: `smm.plot_alerts(...)` ending a cell drew the
+    figure twice in JupyterLab (once by the inline backend, once as the cell's value)."""
     import papermill as pm
 
+    monkeypatch.delenv("MPLBACKEND", raising=False)     # the kernel draws inline, as in Jupyter
     nb = ROOT / "notebooks" / "explore.ipynb"
-    pm.execute_notebook(str(nb), str(tmp_path / nb.name), kernel_name="python3",
-                        cwd=str(nb.parent), progress_bar=False,
-                        parameters={"data": str(SAMPLE), "period": "2026-10"})
+    done = pm.execute_notebook(str(nb), str(tmp_path / nb.name), kernel_name="python3",
+                               cwd=str(nb.parent), progress_bar=False,
+                               parameters={"data": str(SAMPLE), "period": "2026-10"})
+    images = [sum("image/png" in out.get("data", {}) for out in cell.get("outputs", []))
+              for cell in done["cells"] if cell["cell_type"] == "code"]
+    assert sum(images) == 2 and max(images) == 1     # the best-times heatmap, the alerts
 
 
 def test_monthly_pdf_shows_the_planted_incident(monthly_fr, sample):
