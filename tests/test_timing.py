@@ -260,6 +260,9 @@ def test_errors():
     posts = _small_posts(["2026-01-01 10:00"])
     with pytest.raises(UnknownPlatformError, match="myspace"):
         best_times(posts, TZ, platform="myspace")
+    # written as the analyst or the shell gives it (smm best-times --platform Instagram)
+    assert best_times(posts, TZ, platform=" Instagram", n_boot=5).n_used == \
+        best_times(posts, TZ, platform="instagram", n_boot=5).n_used
     with pytest.raises(EmptyDataError):
         best_times(posts, TZ, platform="tiktok")
     with pytest.raises(SchemaError, match="clicks_x"):

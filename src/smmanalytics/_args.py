@@ -7,9 +7,9 @@ import math
 import numbers
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .errors import ArgumentError
+from .errors import ArgumentError, UnknownPlatformError
 
-__all__ = ["time_zone", "whole", "number"]
+__all__ = ["time_zone", "whole", "number", "platform_name"]
 
 
 def time_zone(tz, name: str = "tz") -> str:
@@ -51,3 +51,17 @@ def number(value, name: str, low: float, high: float = math.inf, *, open_low: bo
         raise ArgumentError("out of range" if ok else "not a number", argument=name,
                             expected=left + right, got=value)
     return float(value)
+
+
+def platform_name(platform, known: tuple[str, ...] | None = None) -> str:
+    """``platform`` as the package names it (``" Instagram"`` → ``instagram``), else an
+    UnknownPlatformError listing the ``known`` names (default: the posts' platforms)."""
+    from .schema import PLATFORMS
+
+    known = PLATFORMS if known is None else known
+    name = platform.strip().lower() if isinstance(platform, str) else platform
+    if name not in known:
+        hint = " (X, formerly Twitter, is 'x')" if name == "twitter" else ""
+        raise UnknownPlatformError(f"unknown platform {platform!r}{hint}; expected one of "
+                                   f"{', '.join(known)}")
+    return name

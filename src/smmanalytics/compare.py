@@ -52,10 +52,10 @@ import pandas as pd
 
 from ._actuals import actual as _actual
 from ._actuals import metric_daily
-from .errors import ArgumentError, PeriodError, UnknownPlatformError, require_dataset
+from ._args import platform_name
+from .errors import ArgumentError, PeriodError, require_dataset
 from .metrics import post_interactions
 from .periods import Period, local_dates, parse_period
-from .schema import PLATFORMS
 
 __all__ = ["Comparison", "compare"]
 
@@ -340,14 +340,7 @@ def _span(start: dt.date, end: dt.date) -> Period:
 
 def _platform(platform: str | None) -> str | None:
     """``platform`` in lower case; UnknownPlatformError unless it is a known platform."""
-    if platform is None:
-        return None
-    name = platform.strip().lower() if isinstance(platform, str) else platform
-    if name not in PLATFORMS:
-        hint = " (X, formerly Twitter, is 'x')" if name == "twitter" else ""
-        raise UnknownPlatformError(f"unknown platform {platform!r}{hint}; expected one of "
-                                   f"{', '.join(PLATFORMS)}")
-    return name
+    return None if platform is None else platform_name(platform)
 
 
 def _row(kpi, kind, va, vb, ci, scale, na, nb, direction_only, method, cur_days) -> dict:

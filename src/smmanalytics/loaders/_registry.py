@@ -36,6 +36,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from .. import schema
+from .._args import platform_name
 from ..errors import ParseError, SmmError, UnknownFormatError, UnknownPlatformError
 from ..quality import QualityLog
 from ._arrow import arrow_text, may_contain
@@ -379,10 +380,7 @@ def formats(platform: str | None = None) -> list[Format]:
     """
     if platform is None:
         return list(_FORMATS.values())
-    p = str(platform).strip().lower()
-    if p not in KNOWN_PLATFORMS:
-        raise UnknownPlatformError(f"unknown platform {platform!r}; known platforms: "
-                                   f"{', '.join(KNOWN_PLATFORMS)}")
+    p = platform_name(platform, KNOWN_PLATFORMS)
     return [f for f in _FORMATS.values() if p in f.platforms]
 
 

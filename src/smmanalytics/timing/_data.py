@@ -24,8 +24,8 @@ import numpy as np
 import pandas as pd
 
 from .. import metrics
-from ..errors import ArgumentError, EmptyDataError, SchemaError, UnknownPlatformError
-from ..schema import PLATFORMS
+from .._args import platform_name
+from ..errors import ArgumentError, EmptyDataError, SchemaError
 
 __all__ = ["prepare", "controls", "slot_design", "activity_schedule", "N_SLOTS", "EXPOSURES"]
 
@@ -98,8 +98,7 @@ def prepare(posts: pd.DataFrame, tz: str, platform: str | None, daily: pd.DataFr
     df = posts.reset_index(drop=True)
     position = np.arange(len(df))
     if platform is not None:
-        if platform not in PLATFORMS:
-            raise UnknownPlatformError(f"unknown platform {platform!r}; known: {PLATFORMS}")
+        platform = platform_name(platform)
         if "platform" not in df.columns:
             raise SchemaError("posts lack column 'platform'", column="platform")
         mine = (df["platform"].astype("string") == platform).fillna(False).to_numpy(bool)
