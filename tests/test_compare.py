@@ -2,7 +2,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from smmanalytics.compare import compare
+from smmanalytics.compare import Comparison, compare
 
 from ._roi_builders import dataset, posts, running_year, web
 
@@ -366,3 +366,14 @@ def test_no_denominator_caveat_when_shares_hold():
             + _platform_month("youtube", 10, 10, 2, 300, 300))
     c = compare(dataset(posts=posts(rows)), "2026-10", previous=AUG)
     assert not [x for x in c.caveats if x.startswith("Posts on")]
+
+
+def test_comparison_displays_as_text_and_escaped_html():
+    """In a terminal the result printed the whole dataclass; in Jupyter its caveats went into
+    the HTML unescaped."""
+    c = compare(running_year(), "2026")
+    text = repr(c).splitlines()
+    assert text[0] == "2026 vs 2025" and text[1].split()[:3] == ["kpi", "kind", "current"]
+    assert text[-len(c.caveats):] == [f"- {s}" for s in c.caveats]
+    odd = Comparison(c.current, c.previous, c.table, ["a < b & c"])
+    assert "<li>a &lt; b &amp; c</li>" in odd._repr_html_()

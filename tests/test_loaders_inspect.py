@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from smmanalytics.cli import main
 from smmanalytics.loaders import inspect_files
 
@@ -97,3 +99,13 @@ def test_cli_stops_quietly_when_its_reader_goes_away():
         os.close(write_end)
     assert proc.returncode == 141
     assert proc.stderr == b""
+
+
+def test_smm_version(capsys):
+    from smmanalytics import __version__
+    from smmanalytics.cli import main
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["--version"])
+    assert exit_.value.code == 0
+    assert capsys.readouterr().out == f"smm (smmanalytics) {__version__}\n"

@@ -538,3 +538,18 @@ def test_a_running_year_is_compared_like_for_like_in_the_report():
                           "304 premiers jours, jusqu'à ce jour, avec les 304 premiers jours de "
                           "2025 (du 1er janvier 2025 au 31 octobre 2025).")
     assert rep.fmt.untranslated == set()
+
+
+def test_a_change_compared_per_day_says_so():
+    """October (31 days, 31 posts) against September (30 days, 30 posts): the totals are
+    compared per day, and the table read "Publications 31 30 0,0 %" with nothing to say why a rise
+    from 30 to 31 is no change."""
+    from ._roi_builders import dataset, posts
+
+    rows = [{"platform": "instagram", "post_id": f"{m}-{d}", "reactions": 10.0, "reach": 500.0,
+             "published_at": f"2026-{m:02d}-{d:02d}T09:00:00Z"}
+            for m, days in ((9, 30), (10, 31)) for d in range(1, days + 1)]
+    sec = BrandReport(dataset(posts=posts(rows)), "2026-10", lang="fr").compare()
+    table = next(b for b in sec.blocks if b["kind"] == "table")
+    row = next(r for r in table["rows"] if r[0] == "Publications")
+    assert row[1:4] == ["31", "30", "0,0\xa0% par jour"]

@@ -125,7 +125,10 @@ def _data_argument(p: argparse.ArgumentParser) -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
+    from . import __version__
+
     p = argparse.ArgumentParser(prog="smm", description="Social media analytics from exports.")
+    p.add_argument("--version", action="version", version=f"smm (smmanalytics) {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
     # --- subcommands are registered below, one block per command ---
     _add_report(sub)

@@ -77,9 +77,16 @@ class Comparison:
         """The KPI table."""
         return self.table
 
+    def __repr__(self) -> str:
+        lines = [f"{self.current.label} vs {self.previous.label}",
+                 self.table.to_string(index=False)]
+        return "\n".join(lines + [f"- {c}" for c in self.caveats])
+
     def _repr_html_(self) -> str:
-        items = "".join(f"<li>{c}</li>" for c in self.caveats)
-        return (f"<h4>{self.current.label} vs {self.previous.label}</h4>"
+        from html import escape
+
+        items = "".join(f"<li>{escape(c)}</li>" for c in self.caveats)
+        return (f"<h4>{escape(self.current.label)} vs {escape(self.previous.label)}</h4>"
                 + self.table.to_html(index=False) + (f"<ul>{items}</ul>" if items else ""))
 
 

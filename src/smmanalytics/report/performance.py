@@ -244,6 +244,9 @@ class PerformanceSections:
                       if pd.notna(r.change_pct) else "–")
             if r.kpi in _RATES and pd.notna(r.change_abs):
                 change += f" ({f.points(r.change_abs)})"
+            elif r.basis == "per day" and pd.notna(r.change_pct):
+                # 110 posts against 109 read "−2.3 %" with no word: it is per day (31 and 30)
+                change = f.label("change_per_day").format(change=change)
             if r.direction_only:
                 interval = f.label("direction_only")
             elif pd.notna(r.ci_low):
