@@ -208,6 +208,24 @@ def test_er_reach_goal_pooled(tmp_path):
     assert row["status"] == "off track"
 
 
+def test_a_yearly_goal_is_evaluated_over_its_year(tmp_path):
+    """period: year was refused (month or quarter only). A post a day from 1 January to
+    31 March 2026 against 500 posts in 2026, evaluated on 31 March: 90 posts of the year's
+    365 days after 90, a linear projection of 90 × 365 / 90 = 365, a pace index of
+    90 / (500 × 90 / 365) = 0.73, and (500 − 90) / (365 − 90) = 1.49 posts a day needed."""
+    p = posts([{"platform": "instagram", "post_id": str(k), "reactions": 10.0, "reach": 200.0,
+                "published_at": (pd.Timestamp("2026-01-01 09:00", tz="UTC")
+                                 + pd.Timedelta(days=k)).isoformat()} for k in range(90)])
+    ds = dataset(posts=p, goals=_goal_frame(tmp_path, "posts", 500, period="year"))
+    row = scorecard(ds, "2026-03", asof="2026-03-31").iloc[0]
+    assert row["goal_period"] == "2026"
+    assert (row["actual"], row["days"], row["elapsed_days"]) == (90, 365, 90)
+    assert row["projection"] == pytest.approx(365)
+    assert row["pace_index"] == pytest.approx(90 / (500 * 90 / 365))
+    assert row["required_daily"] == pytest.approx(410 / 275)
+    assert row["status"] == "off track"           # a post a day cannot reach 500 by December
+
+
 def test_roi_goal_uses_roi(tmp_path):
     w = web([{"date": f"2026-10-{k:02d}", "channel_group": "Organic Social",
               "source": "instagram", "revenue": 10.0 if k % 2 else 30.0, "currency": "EUR"}

@@ -9,11 +9,11 @@ goals.yaml
       - metric: interactions
         platform: instagram          # a platform name, or all
         target: 6000
-        period: month                # month | quarter
+        period: month                # month | quarter | year
         direction: at_least          # at_least (default) | at_most
         label: Instagram interactions   # optional
 
-Goal metrics (over the goal's month or quarter; posts by their publish day in the brand's
+Goal metrics (over the goal's month, quarter or year; posts by their publish day in the brand's
 time zone, so lifetime metrics count on the day a post was published):
 
 - ``posts``: number of posts published.
@@ -170,8 +170,8 @@ def _goal(g: object, i: int, path: Path, lines: dict) -> dict:
     if metric in COUNT_METRICS and target < 0:
         raise fail("target", "a number >= 0", target)
     period = str(g.get("period", "month")).strip().lower()
-    if period not in ("month", "quarter"):
-        raise fail("period", "month or quarter", g.get("period"))
+    if period not in ("month", "quarter", "year"):
+        raise fail("period", "month, quarter or year", g.get("period"))
     direction = str(g.get("direction", "at_least")).strip().lower().replace(" ", "_")
     if direction not in ("at_least", "at_most"):
         raise fail("direction", "at_least or at_most", g.get("direction"))
@@ -190,6 +190,9 @@ def status_from_probability(p: float) -> str | None:
 
 
 def _window(kind: str, day: dt.date) -> Period:
+    """The goal's period (month, quarter or year) that holds ``day``."""
+    if kind == "year":
+        return parse_period(str(day.year))
     if kind == "quarter":
         return parse_period(f"{day.year}-Q{(day.month - 1) // 3 + 1}")
     return parse_period(f"{day.year}-{day.month:02d}")
@@ -199,7 +202,7 @@ def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
               paths: int = _PATHS) -> pd.DataFrame:
     """Each goal of ``ds.goals`` against its actual, with status, pace and projection.
 
-    A goal is evaluated over its own month or quarter: the one containing the last day of
+    A goal is evaluated over its own month, quarter or year: the one containing the last day of
     ``period`` that is evaluated (``asof``, when it falls inside ``period``).
 
     Parameters
@@ -249,7 +252,7 @@ def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
     else:
         asof = today = pd.Timestamp(asof).date()
     rng = np.random.default_rng(seed)
-    # goals are judged on their month or quarter that holds the last day evaluated: a year's
+    # goals are judged on their month, quarter or year that holds the last day evaluated: a year's
     # report on data that stop in October judges the monthly goals on October, not December
     anchor = asof if p.start <= asof < p.end else p.end
     rows = [_evaluate(ds, g, _window(g["period"], anchor), asof, rng, paths, general,
