@@ -133,13 +133,13 @@ def _rows(web: pd.DataFrame) -> _Rows:
             w[c] = pd.Series(pd.NA, index=w.index, dtype="string")
     date = pd.to_datetime(w["date"])
     dated = date.notna()
-    start = pd.to_datetime(w["period_start"]).where(~dated, date)
-    end = pd.to_datetime(w["period_end"]).where(~dated, date)
+    p_start, p_end = pd.to_datetime(w["period_start"]), pd.to_datetime(w["period_end"])
+    start = p_start.where(~dated, date)
+    end = p_end.where(~dated, date)
     platform = normalize_source(w["source"])
     # an export covers its whole date range, days without traffic included
-    whole = pd.to_datetime(w["period_start"]).notna() & pd.to_datetime(w["period_end"]).notna()
-    covers = pd.DataFrame({"start": pd.to_datetime(w["period_start"]).where(whole, start),
-                           "end": pd.to_datetime(w["period_end"]).where(whole, end)})
+    whole = p_start.notna() & p_end.notna()
+    covers = pd.DataFrame({"start": p_start.where(whole, start), "end": p_end.where(whole, end)})
     covers = covers.dropna().drop_duplicates().reset_index(drop=True)
     return _Rows(
         w=w, start=start, end=end, undated=(start.isna() | end.isna()).to_numpy(),
@@ -235,8 +235,9 @@ def _covered_part(covers: pd.DataFrame, period: Period) -> str | None:
         seen |= (days >= a) & (days <= b)
     if seen.all() or not seen.any():
         return None
-    first, last = days[seen][0].date(), days[seen][-1].date()
-    if seen[days.get_loc(pd.Timestamp(first)):days.get_loc(pd.Timestamp(last)) + 1].all():
+    held = np.flatnonzero(seen)
+    first, last = days[held[0]].date(), days[held[-1]].date()
+    if held[-1] - held[0] + 1 == len(held):            # one run of days, without a gap
         return (f"GA4 data run over {period.label} from {first.isoformat()} to "
                 f"{last.isoformat()} only: traffic outside those days is not in them")
     return (f"GA4 data cover {int(seen.sum())} of the {period.days} days of {period.label}: "
