@@ -294,14 +294,15 @@ def _no_data_note(ds, metric: str, platform: str, w: Period, end: dt.date) -> st
         where = "" if platform == "all" else f"{platform} "
         return f"no {where}{what} recorded in {w.label}: {metric} cannot be computed"
     if metric == "revenue" or missing == "revenue":
-        from ._web import social_web
+        from ._web import foreign_currency, social_web
         rows, _ = social_web(ds.web, parse_period((w.start, end)))
         if platform != "all" and not rows.empty:
             rows = rows.loc[(rows["platform"] == platform).to_numpy()]
         cur = ds.brand.currency.upper()
-        foreign = sorted(set(rows["currency"].astype("string").str.upper().dropna()) - {cur})
-        if foreign:
-            return (f"GA4 revenue is in {', '.join(foreign)}, not the brand currency {cur}: "
+        foreign = foreign_currency(rows, cur)      # as actual() and roi() tell them apart
+        if foreign.any():
+            names = sorted(set(rows["currency"].astype("string").str.upper()[foreign]))
+            return (f"GA4 revenue is in {', '.join(names)}, not the brand currency {cur}: "
                     f"{metric} cannot be computed")
     if missing == "revenue":
         return f"GA4 revenue unknown for {w.label}: {metric} cannot be computed"
