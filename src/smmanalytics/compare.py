@@ -242,7 +242,7 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
         raise PeriodError(f"the previous period must end before {cur.label} starts "
                           f"({cur.start.isoformat()}); got {prev.label} "
                           f"({prev.start.isoformat()}..{prev.end.isoformat()})")
-    platform = _platform(platform)
+    platform = None if platform is None else platform_name(platform)
     rng = np.random.default_rng(seed)
     caveats: list[str] = []
     first, last = ds.span(platform, web=False)
@@ -253,7 +253,7 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
     cw, pc = cur, prev               # the days compared: all, unless the data stop within cur
     if last is not None and cur.end > last >= cur.start:
         cw = _span(cur.start, last)
-        pc = _span(prev.start, min(prev.end, prev.start + dt.timedelta(days=cw.days - 1)))
+        pc = _first_days(prev, cw.days)
         caveats.append(f"The data stop at {last.isoformat()}: {cur.label} is compared over its "
                        f"first {cw.days} days, up to that day, with the first {pc.days} days of "
                        f"{prev.label} ({pc.start.isoformat()} to {pc.end.isoformat()}).")
@@ -345,9 +345,9 @@ def _span(start: dt.date, end: dt.date) -> Period:
     return Period(start, end, f"{start.isoformat()}..{end.isoformat()}")
 
 
-def _platform(platform: str | None) -> str | None:
-    """``platform`` in lower case; UnknownPlatformError unless it is a known platform."""
-    return None if platform is None else platform_name(platform)
+def _first_days(p: Period, days: int) -> Period:
+    """The first ``days`` days of ``p`` (all of them when it is shorter)."""
+    return _span(p.start, min(p.end, p.start + dt.timedelta(days=days - 1)))
 
 
 def _row(kpi, kind, va, vb, ci, scale, na, nb, direction_only, method, cur_days) -> dict:
@@ -478,9 +478,7 @@ def _record_caveat(ds, prev: Period, b: pd.DataFrame, platform, days: int | None
         return []
     for _ in range(6):
         p = p.previous()
-        q = p if days is None else _span(p.start, min(p.end, p.start
-                                                      + dt.timedelta(days=days - 1)))
-        f = _post_frame(ds, q, platform, day)
+        f = _post_frame(ds, p if days is None else _first_days(p, days), platform, day)
         if len(f):
             earlier.append(np.nansum(_np(f["interactions"])))
     if len(earlier) >= 3 and total > max(earlier):
