@@ -99,17 +99,14 @@ def _cmd_scorecard(args: argparse.Namespace) -> int:
 def _cmd_alerts(args: argparse.Namespace) -> int:
     from . import dataset as _dataset
     from .alerts import alerts as _alerts  # the package attribute `alerts` is the function
-    from .errors import EmptyDataError
     from .periods import parse_period
+    from .runner import _check_covered
 
     ds = _dataset.load(args.data)
-    found = _alerts(ds, period=args.period)
     period = parse_period(args.period) if args.period else None
-    first, last = ds.span(web=False)
-    if period is not None and first is not None and (period.end < first or period.start > last):
-        raise EmptyDataError(f"no data of {args.data} falls in {period.label}; expected a "
-                             f"period within the data's days, {first.isoformat()} to "
-                             f"{last.isoformat()}")
+    if period is not None:      # as smm report refuses it, on the days the signals have
+        _check_covered(ds, args.data, period, web=False)
+    found = _alerts(ds, period=period)
     if args.json or len(found):
         _print_frame(found, args.json)
     else:

@@ -171,11 +171,12 @@ def _parameter(declared: dict, parameters: dict | None, name: str) -> object:
     return ast.literal_eval(declared[name]["default"])
 
 
-def _check_covered(ds, data: Path, period) -> None:
-    """EmptyDataError when ``period`` lies wholly before or after the brand's data: a report
-    of it would be pages of dashes. A period the data cover in part is reported, and says so.
+def _check_covered(ds, data: Path, period, *, web: bool = True) -> None:
+    """EmptyDataError when ``period`` lies wholly before or after the brand's data (with
+    ``web``, GA4 days count: see :meth:`Dataset.span`): a report of it would be pages of
+    dashes. A period the data cover in part is reported, and says so.
     """
-    first, last = ds.span()
+    first, last = ds.span(web=web)
     if first is not None and (period.end < first or period.start > last):
         raise EmptyDataError(f"no data of {data} falls in {period.label}; expected a period "
                              f"within the data's days, {first.isoformat()} to "
