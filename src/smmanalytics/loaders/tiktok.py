@@ -88,8 +88,8 @@ def _export_time(c: Candidate, ctx: ParseContext) -> tuple[pd.Timestamp, bool]:
     m = _ZIP.match(outer_name(c))
     if m and m.group(2):
         return pd.Timestamp(int(m.group(2)), unit="s", tz="UTC"), True
-    t = zip_member_time(c, ctx)
-    if t is not None and t.year >= 2010:
+    t = zip_member_time(c, ctx)      # None when the zip holds no plausible time
+    if t is not None:
         return t, True
     if c.source.mtime is not None:
         ts = pd.Timestamp(c.source.mtime, unit="s", tz="UTC").floor("s")
@@ -267,9 +267,7 @@ def _audience(c: Candidate, ctx: ParseContext, key: str, dimension: str) -> list
     if n == 0:
         ctx.note("empty_file", f"{c.basename} has a header but no rows (TikTok writes none for "
                  "small accounts)", level="info")
-    as_of = zip_member_time(c, ctx)
-    return _finish(df, "audience", c, as_of if as_of is not None and as_of.year >= 2010
-                   else None)
+    return _finish(df, "audience", c, zip_member_time(c, ctx))
 
 
 def _parse_gender(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:

@@ -77,8 +77,8 @@ def _channel(c: Candidate) -> str | None:
 
 def _as_of(c: Candidate, ctx: ParseContext) -> pd.Timestamp | None:
     """Export time: the zip member's time, else the end of the range in the zip name."""
-    t = zip_member_time(c, ctx)
-    if t is not None and t.year >= 2010:
+    t = zip_member_time(c, ctx)      # None when the zip holds no plausible time
+    if t is not None:
         return t
     m = re.search(r"\d{4}-\d{2}-\d{2}_(\d{4}-\d{2}-\d{2})", outer_name(c))
     return pd.Timestamp(m.group(1), tz="UTC") + pd.Timedelta(days=1) if m else None
