@@ -238,6 +238,17 @@ def _content_type(codes: np.ndarray, keys: pd.Index, permalink: pd.Series, ctx: 
     return pd.Series(pd.array(table.take(rows), dtype="string"), index=permalink.index)
 
 
+def _note_undated(ctx: ParseContext, missing_time: pd.Series, post_id: pd.Series) -> None:
+    """Note the posts without a publish time. A 'Total' row without a time is no post: it is
+    dropped when the table is finished (_registry.finish), and not counted here."""
+    if not missing_time.any():
+        return
+    pos = np.flatnonzero(missing_time.to_numpy())
+    undated = len(pos) - int(summary_cells(post_id.iloc[pos]).sum())
+    if undated:
+        ctx.note("missing_publish_time", f"{undated} posts have no publish time", rows=undated)
+
+
 def _longer(title: pd.Series, desc: pd.Series) -> pd.Series:
     """Row by row, the description where it is longer than the title, else the title (a
     missing text counts as empty), chosen by Arrow without a copy of either column."""
@@ -289,14 +300,7 @@ def _parse_posts(c: Candidate, ctx: ParseContext, *, story: bool = False) -> lis
     missing_time = published.isna()
     precision = precision.mask(missing_time)
     source = source.mask(missing_time)
-    if missing_time.any():
-        # a 'Total' row without a time is no post: it is dropped when the table is finished
-        # (_registry.finish), and not counted here
-        pos = np.flatnonzero(missing_time.to_numpy())
-        undated = len(pos) - int(summary_cells(text["post_id"].iloc[pos]).sum())
-        if undated:
-            ctx.note("missing_publish_time", f"{undated} posts have no publish time",
-                     rows=undated)
+    _note_undated(ctx, missing_time, text["post_id"])
 
     caption = _longer(text["title"], text["description"])
 
@@ -520,12 +524,7 @@ def _parse_legacy(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     text = c.texts_of(FL, ["post_id", "permalink", "caption", "post_type"])
     post_id, permalink, raw_type = text["post_id"], text["permalink"], text["post_type"]
     published = _publish_times(c, ctx, FL)
-    if published.isna().any():
-        pos = np.flatnonzero(published.isna().to_numpy())
-        undated = len(pos) - int(summary_cells(post_id.iloc[pos]).sum())
-        if undated:
-            ctx.note("missing_publish_time", f"{undated} posts have no publish time",
-                     rows=undated)
+    _note_undated(ctx, published.isna(), post_id)
     type_codes, type_keys = pd.factorize(raw_type.str.lower())
     name = _LEGACY_FILE.search(c.basename)
     cols = {
