@@ -825,7 +825,6 @@ def test_roi_notes_have_french_and_italian_wording(tmp_path):
     GA4 missing; paid posts unknown; ratios over zero or unknown) reads in the report's
     languages (notes.yaml), values re-formatted for the reader."""
     from smmanalytics.quality import QualityLog
-    from smmanalytics.report.formatting import Formatter
 
     cases = [
         _mixed_paid_dataset(tmp_path, "2026-10-01,,ad_spend,200,,facebook,a,,,\n"
