@@ -155,6 +155,26 @@ def test_a_workbook_note_names_its_sheet_and_stays_with_its_table():
     assert len(shares) == 5
 
 
+def test_a_sheet_no_format_reads_is_named_once_and_shown_with_every_table(tmp_path):
+    """A sheet a user added to an export (no known format) gave a note naming it inside its
+    text, without the note's sheet field: it now says "sheet 'X': …" as other sheet notes do,
+    and, as it gives no table of its own, goes with each of the file's tables."""
+    import openpyxl
+
+    path = tmp_path / (STEM.format("followers") + ".xlsx")
+    book = openpyxl.load_workbook(FIX / path.name)
+    extra = book.create_sheet("Mes notes")
+    extra.append(["Idée", "Statut"])
+    extra.append(["Post Noël", "à faire"])
+    book.save(path)
+    frames = read_file(path)
+    for f in frames:
+        unread = [q for q in f.attrs["quality"] if q["code"] == "not_understood"]
+        assert [q["sheet"] for q in unread] == ["Mes notes"]
+        assert unread[0]["message"].startswith("sheet 'Mes notes': table with headers "
+                                               "['Idée', 'Statut'] matches no known")
+
+
 def test_xls_and_xlsx_give_the_same_tables():
     for section in ("content", "followers", "visitors"):
         a = read_file(FIX / (STEM.format(section) + ".xls"))

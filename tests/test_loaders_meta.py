@@ -624,8 +624,11 @@ def test_legacy_insights_workbook(ext):
     # the organic video views column described "(Total Count)" is the second one: 500 + 0
     assert pd.isna(df["video_views"][0]) and df["video_views"][1] == 500
     assert df["paid"].tolist() == [True, False]                # paid reach 80, 0
-    assert "sheet 'Key Metrics', row 2" in _note(df, "legacy_description_row")["message"]
+    # the sheet is named once, by the quality log (it was named twice)
+    assert _note(df, "legacy_description_row")["message"].startswith(
+        "sheet 'Key Metrics': the row under the headers (row 2) holds")
     sheets = [q["message"] for q in df.attrs["quality"] if q["code"] == "legacy_breakdown_sheet"]
+    assert sheets[0].startswith("sheet 'Lifetime Post Stories by act...': a sheet of a legacy ")
     assert len(sheets) == 2 and "were read with the posts" in sheets[0]
     assert "not read" in sheets[1]
     assert "not_understood" not in _codes(df)

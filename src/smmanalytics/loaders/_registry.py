@@ -638,12 +638,11 @@ def _parse_tables(src: Source, log: QualityLog, fmts: list[Format]
     for table in tables:
         cand = Candidate(src, table, tables)
         fmt, score = _detect(cand, fmts)
-        where = f" (sheet {table.sheet!r})" if table.sheet else ""
         if fmt is None:
-            log.add(src.name, "not_understood", f"table{where} with headers "
-                    f"{table.header[:6]!r} matches no known export format (headers in a "
-                    "language not known yet can be added to a synonyms.csv in the brand "
-                    "folder)", level="warning")
+            log.add(src.name, "not_understood", f"table with headers {table.header[:6]!r} "
+                    "matches no known export format (headers in a language not known yet can "
+                    "be added to a synonyms.csv in the brand folder)", level="warning",
+                    sheet=table.sheet)
             continue
         understood = True
         ctx = ParseContext(src.name, log, table.sheet)
@@ -652,6 +651,7 @@ def _parse_tables(src: Source, log: QualityLog, fmts: list[Format]
         except SmmError:
             raise
         except Exception as exc:
+            where = f" (sheet {table.sheet!r})" if table.sheet else ""
             raise ParseError(f"unexpected error while parsing as {fmt.name}{where}: "
                              f"{type(exc).__name__}: {exc}", file=src.name) from exc
         _note_numbers(cand, ctx)

@@ -472,7 +472,7 @@ def _legacy_table(c: Candidate, ctx: ParseContext | None,
     header = _legacy_header(c.header, desc)
     if desc is not None and ctx is not None:
         sample = next((d for d in desc if _LETTERS.search(d)), "")
-        where = f"sheet {c.table.sheet!r}, row" if c.table.sheet else "line"
+        where = "row" if c.table.sheet else "line"     # the note names the sheet itself
         ctx.note("legacy_description_row", f"the row under the headers ({where} "
                  f"{c.table.first_line + 1}) holds Facebook's description of each metric "
                  f"({sample[:60]!r}…), not a post: it was not read", level="info", rows=1)
@@ -610,8 +610,8 @@ def _parse_legacy_sheet(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
         what = "its like, comment and share counts were read with the posts' other metrics"
     else:
         what = f"its columns {rest[:8]!r} break a metric down by type and were not read"
-    ctx.note("legacy_breakdown_sheet", f"sheet {c.table.sheet!r} of a legacy Facebook Insights "
-             f"workbook: {what}", level="info")
+    ctx.note("legacy_breakdown_sheet", f"a sheet of a legacy Facebook Insights workbook: "
+             f"{what}", level="info")
     return []
 
 
