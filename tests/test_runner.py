@@ -350,10 +350,9 @@ def test_sigterm_stops_a_parallel_batch_promptly_without_leftovers(notebooks, tm
             time.sleep(0.2)
         assert all(k.exists() for k in kernels)           # both reports are running
         time.sleep(0.5)
-        t0 = time.monotonic()
         batch.send_signal(signal.SIGTERM)
+        # the slow reports sleep 120 s: a batch that waits for them times out here
         out, err = batch.communicate(timeout=60)
-        assert time.monotonic() - t0 < 60
     finally:
         if batch.poll() is None:                          # the old code: still waiting
             os.killpg(batch.pid, signal.SIGKILL)
