@@ -60,6 +60,24 @@ def test_overview_file_is_daily():
     assert "layout_unverified" in _codes(df)
 
 
+@pytest.mark.parametrize("days,expected,level", [
+    # a day above 12 proves the order: read day first, noted as a re-save
+    ((12, 13, 14), ["2026-10-12", "2026-10-13", "2026-10-14"], "info"),
+    # nothing proves it: month first assumed, and the note says so (it was silent: 01/10/2026,
+    # the first of October in a French spreadsheet, became 10 January)
+    ((1, 2, 3), ["2026-01-10", "2026-02-10", "2026-03-10"], "warning"),
+])
+def test_overview_dates_resaved_in_numbers_are_noted(tmp_path, days, expected, level):
+    path = tmp_path / "pinterest_overview_2026-10.csv"
+    rows = "".join(f"{d:02d}/10/2026,1500,90,40,12,38,1100\n" for d in days)
+    path.write_text("Date,Impressions,Engagements,Pin clicks,Outbound clicks,Saves,Total audience\n"
+                    + rows, encoding="utf-8")
+    df = read_export(path)
+    assert sorted(df["date"].astype(str).unique()) == expected
+    note = [q for q in df.attrs["quality"] if q["code"] == "date_format_resaved"]
+    assert [q["level"] for q in note] == [level]
+
+
 def test_ids_from_links_and_percent_rates(tmp_path):
     path = tmp_path / "pins.csv"
     path.write_text("Pin link,Impressions,Outbound clicks,Save rate,Created date\n"

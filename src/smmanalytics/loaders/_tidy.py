@@ -21,7 +21,7 @@ from ._registry import Candidate, ParseContext
 
 __all__ = ["text", "long_daily", "hms_seconds", "note_day_tz", "note_times_dropped",
            "cells_text", "outer_name", "zip_member_time", "check_years", "cells_of",
-           "summary_cells", "written_days", "YEARS"]
+           "summary_cells", "written_days", "day_parts", "YEARS"]
 
 
 _EMPTY = {"", "-", "--", "—", "n/a", "undefined", "nan", "none", "null"}
@@ -136,10 +136,21 @@ def check_years(parts: pd.DataFrame, *, file: str, column: str | None,
 def written_days(cells: pd.Series, ctx: ParseContext, *, column: str | None, first_line: int,
                  numeric_order: str = "mdy") -> pd.Series:
     """Naive dates from cells written with month names (``Tue, Jul 14, 2026``), ISO, or in
-    numbers as a spreadsheet re-saves them (``14/07/2026``: noted, with a warning when nothing
-    in the column proves the order and ``numeric_order`` was assumed)."""
+    numbers as a spreadsheet re-saves them (see :func:`day_parts`)."""
+    parts = day_parts(cells, ctx, column=column, first_line=first_line,
+                      numeric_order=numeric_order)
+    return dates_from_parts(parts, file=ctx.file, column=column, first_line=first_line)
+
+
+def day_parts(cells: pd.Series, ctx: ParseContext, *, column: str | None, first_line: int,
+              require_year: bool = True, numeric_order: str = "mdy") -> pd.DataFrame:
+    """:func:`~._dates.parse_text_dates` of a column of days, checked and noted: a year outside
+    :data:`YEARS` raises ParseError; dates written in numbers (``14/07/2026``, a spreadsheet's
+    re-save) are noted with the order read, as a warning when nothing in the column proves it
+    and ``numeric_order`` was assumed; times of day other than 00:00 are noted dropped."""
     parts = parse_text_dates(cells, file=ctx.file, column=column, first_line=first_line,
-                             require_year=True, numeric_order=numeric_order)
+                             require_year=require_year, numeric_order=numeric_order)
+    check_years(parts, file=ctx.file, column=column, first_line=first_line)
     if parts.attrs.get("numeric_order"):
         guessed = parts.attrs.get("numeric_ambiguous")
         ctx.note("date_format_resaved", "dates are written with numbers (the file was re-saved "
@@ -147,7 +158,7 @@ def written_days(cells: pd.Series, ctx: ParseContext, *, column: str | None, fir
                  + (" — assumed, no day above 12 proves the order" if guessed else ""),
                  level="warning" if guessed else "info")
     note_times_dropped(ctx, parts["time"], column)
-    return dates_from_parts(parts, file=ctx.file, column=column, first_line=first_line)
+    return parts
 
 
 def note_times_dropped(ctx: ParseContext, seconds: pd.Series, column: str | None) -> None:

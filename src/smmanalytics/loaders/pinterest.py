@@ -23,10 +23,10 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ParseError
-from ._dates import dates_from_parts, day_to_utc, parse_text_dates
+from ._dates import day_to_utc
 from ._headers import normalize
 from ._registry import Candidate, ParseContext, register
-from ._tidy import cells_of, cells_text, check_years, long_daily, note_times_dropped, text
+from ._tidy import cells_of, cells_text, long_daily, text, written_days
 
 __all__: list[str] = []
 
@@ -48,14 +48,8 @@ def _detect(c: Candidate) -> float:
 
 
 def _dates(c: Candidate, ctx: ParseContext, canonical: str) -> pd.Series:
-    parts = parse_text_dates(cells_text(c.col(F, canonical)).fillna("").reset_index(drop=True),
-                             file=c.name, column=c.header_of(F, canonical),
-                             first_line=c.table.first_line + 1, require_year=True)
-    check_years(parts, file=c.name, column=c.header_of(F, canonical),
-                first_line=c.table.first_line + 1)
-    note_times_dropped(ctx, parts["time"], c.header_of(F, canonical))
-    return dates_from_parts(parts, file=c.name, column=c.header_of(F, canonical),
-                            first_line=c.table.first_line + 1)
+    return written_days(cells_text(c.col(F, canonical)).fillna("").reset_index(drop=True), ctx,
+                        column=c.header_of(F, canonical), first_line=c.table.first_line + 1)
 
 
 def _values(c: Candidate, ctx: ParseContext, names: tuple[str, ...]) -> dict[str, pd.Series]:

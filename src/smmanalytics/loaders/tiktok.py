@@ -49,7 +49,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ParseError
-from ._dates import day_to_utc, parse_text_dates, resolve_run_year, resolve_year
+from ._dates import day_to_utc, resolve_run_year, resolve_year
 from ._headers import normalize
 from ._ids import tiktok_id_time
 from ._registry import Candidate, ParseContext, register
@@ -57,11 +57,10 @@ from ._sniff import RawTable
 from ._tidy import (
     cells_of,
     cells_text,
-    check_years,
+    day_parts,
     hms_seconds,
     long_daily,
     note_day_tz,
-    note_times_dropped,
     outer_name,
     zip_member_time,
 )
@@ -109,13 +108,9 @@ def _days(c: Candidate, ctx: ParseContext, canonical: str, as_of: pd.Timestamp,
     ``as_of`` (``_dates.resolve_run_year``): a 365-day export whose first day has the export's
     month and day is dated a year before it, not on the export day."""
     cells = c.col(F, canonical)
-    parts = parse_text_dates(cells_text(cells).fillna("").reset_index(drop=True), file=c.name,
-                             column=c.header_of(F, canonical),
-                             first_line=c.table.first_line + 1)
-    check_years(parts, file=c.name, column=c.header_of(F, canonical),
-                first_line=c.table.first_line + 1)
     header = c.header_of(F, canonical)
-    note_times_dropped(ctx, parts["time"], header)
+    parts = day_parts(cells_text(cells).fillna("").reset_index(drop=True), ctx, column=header,
+                      first_line=c.table.first_line + 1, require_year=False)
     consecutive = False
     if run:
         dates, inferred, consecutive = resolve_run_year(parts, as_of)

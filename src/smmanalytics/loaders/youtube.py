@@ -36,17 +36,16 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ParseError
-from ._dates import dates_from_parts, day_to_utc, parse_text_dates
+from ._dates import dates_from_parts, day_to_utc
 from ._headers import normalize
 from ._registry import Candidate, ParseContext, register
 from ._tidy import (
     cells_of,
     cells_text,
-    check_years,
+    day_parts,
     hms_seconds,
     long_daily,
     note_day_tz,
-    note_times_dropped,
     outer_name,
     summary_cells,
     text,
@@ -145,13 +144,9 @@ def _parse_table(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     line = c.table.first_line + 1
     published_parts = None
     if m.has("published_date"):
-        published_parts = parse_text_dates(c.col(F, "published_date").reset_index(drop=True)
-                                           .where(keep, ""), file=c.name,
-                                           column=c.header_of(F, "published_date"),
-                                           first_line=line, require_year=True)
-        check_years(published_parts, file=c.name, column=c.header_of(F, "published_date"),
-                    first_line=line)
-        note_times_dropped(ctx, published_parts["time"], c.header_of(F, "published_date"))
+        published_parts = day_parts(c.col(F, "published_date").reset_index(drop=True)
+                                    .where(keep, ""), ctx,
+                                    column=c.header_of(F, "published_date"), first_line=line)
     values = {canon: _metric_values(c, canon) for canon in m.columns if canon not in _IDENTITY}
     if "views" in values and total.any():
         listed = values["views"][keep].sum()
@@ -234,10 +229,8 @@ def _daily(c: Candidate, ctx: ParseContext, *, per_video: bool) -> pd.DataFrame:
     if period.any():
         ctx.note("period_total_skipped", "a 'Total' period row is not a day and was not stored "
                  "in the daily table", level="info", rows=int(period.sum()))
-    parts = parse_text_dates(cells.where(~period, ""), file=c.name, column=c.header_of(F, "date"),
-                             first_line=line, require_year=True)
-    check_years(parts, file=c.name, column=c.header_of(F, "date"), first_line=line)
-    note_times_dropped(ctx, parts["time"], c.header_of(F, "date"))
+    parts = day_parts(cells.where(~period, ""), ctx, column=c.header_of(F, "date"),
+                      first_line=line)
     keep = np.flatnonzero(~period.to_numpy())
     dates = dates_from_parts(parts, file=c.name, column="Date", first_line=line).iloc[keep]
     metrics = {}
