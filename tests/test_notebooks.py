@@ -86,7 +86,8 @@ def test_same_inputs_same_pdf(monthly_fr, tmp_path):
 def test_campaign_report(tmp_path, sample):
     out = run_report("campaign", data=SAMPLE, period="2026-09-20..2026-10-31", out=tmp_path,
                      lang="en", parameters={"campaign": "automne-2026"})
-    assert out.pdf.name == "maison-seve-campaign-automne-2026-2026-09-20..2026-10-31.pdf"
+    # in English, beside the French brand's own report: its name says so
+    assert out.pdf.name == "maison-seve-campaign-automne-2026-2026-09-20..2026-10-31-en.pdf"
     text = _text(out.pdf)
     row = smm.campaign_roi(sample).set_index("campaign").loc["automne-2026"]
     f = Formatter("en")

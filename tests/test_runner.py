@@ -136,6 +136,22 @@ def test_a_campaign_named_like_a_report_kind_does_not_take_its_files(notebooks, 
     assert best.pdf.read_bytes().startswith(b"%PDF")
 
 
+def test_a_report_in_another_language_lands_beside_the_brands_own(notebooks, tmp_path):
+    """A brand in English (brand.yaml's default) reported in Italian, then in French: each run
+    replaced the other's files (the same name whatever the language). A language other than
+    the brand's is in the name; the brand's own keeps the plain name."""
+    data = _brand(tmp_path, "Maison Test")
+    reports = tmp_path / "reports"
+    own = run_report("monthly", data=data, period="2026-10", out=reports)
+    it = run_report("monthly", data=data, period="2026-10", out=reports, lang="it")
+    fr = run_report("monthly", data=data, period="2026-10", out=reports, lang="fr")
+    same = run_report("monthly", data=data, period="2026-10", out=reports, lang="en")
+    assert (own.pdf.name, it.pdf.name, fr.pdf.name, same.pdf.name) == (
+        "maison-test-2026-10.pdf", "maison-test-2026-10-it.pdf", "maison-test-2026-10-fr.pdf",
+        "maison-test-2026-10.pdf")
+    assert all(o.pdf.exists() for o in (own, it, fr))
+
+
 def test_a_failed_run_keeps_the_previous_outputs(notebooks, tmp_path):
     data = _brand(tmp_path, "Maison Test")
     good = run_report("monthly", data=data, period="2026-10", out=tmp_path / "reports")
@@ -174,7 +190,8 @@ def test_batch_isolates_a_failing_brand(notebooks, tmp_path, capsys):
     assert "FAILED  beta monthly (monthly_report.ipynb, cell 2)" in printed
     # a brand whose folder is missing fails before any notebook runs: no "(None)"
     assert "FAILED  delta monthly: data folder " in printed and "(None)" not in printed
-    assert (tmp_path / "reports" / "gamma" / "2026-10" / "gamma-2026-10.pdf").is_file()
+    # in Italian, not the brand's own language (brand.yaml: English): its name says so
+    assert (tmp_path / "reports" / "gamma" / "2026-10" / "gamma-2026-10-it.pdf").is_file()
 
 
 def test_batch_on_a_dask_local_cluster(notebooks, tmp_path):

@@ -131,6 +131,8 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str, out: str | os
     b = _brand_of(data, brand)
     campaign = _parameter(declared, parameters, "campaign") if kind == "campaign" else None
     stem = _stem(kind, b.slug, p.label, campaign)
+    if lang and lang != b.language:      # beside the brand's own language, not in its place
+        stem = f"{stem}-{lang}"
     final = Path(out).resolve() / b.slug / p.label
     output_folder(final.parent, "reports folder")
     offered = {"data": str(data), "period": p.label, "start": p.start.isoformat(),
