@@ -723,6 +723,12 @@ def test_incidents_table_and_small_multiples():
     assert big["severity"] in ("warning", "crisis")
     assert "unfollows" in big["signals"] and "negative_feedback" in big["signals"]
     fig = plot_alerts(a, signals(ds), max_charts=4)
+    # one legend under the charts says what the band, the line and the marks are (an
+    # analyst's notebook has no caption); each chart's own signal is its "daily value"
+    labels = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert labels[:3] == ["no alert on the day", "baseline", "daily value"]
+    assert "alert (beyond the band)" in labels
+    assert plot_alerts(a, signals(ds), max_charts=4, legend=False).legends == []
     drawn = [ax for ax in fig.axes if ax.get_visible()]
     n_expected = min(4, len(a.drop_duplicates(["incident_id", "platform", "signal"])))
     assert len(drawn) == n_expected
@@ -743,3 +749,4 @@ def test_watch_charts_write_their_dates_the_readers_way():
     assert {"1er oct.", "15 oct.", "1er nov."} <= texts        # as the engagement chart
     assert not any(re.fullmatch(r"\d{4}-\d{2}-\d{2}", t) for t in texts)
     assert "TikTok · abonnés nets" in texts
+    assert "baseline" not in texts          # no English legend: the caption says it in French

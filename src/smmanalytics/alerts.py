@@ -548,13 +548,14 @@ def _chart_range(value, base, lower, upper) -> tuple[float, float]:
 
 
 def plot_alerts(alerts_df: pd.DataFrame, signals_df: pd.DataFrame, *, max_charts: int = 9,
-                ncols: int = 3, settings: AlertSettings | None = None):
+                ncols: int = 3, settings: AlertSettings | None = None, legend: bool = True):
     """Small multiples for the report: one :func:`plot_alert` per incident, platform and signal.
 
     Each (incident, platform, signal) is drawn around its strongest level alert (highest
     score / threshold), or its strongest drift alert when it has none, crises first, at most
-    ``max_charts``; every alert within the chart's days is marked. Returns the Figure (None
-    when no alert).
+    ``max_charts``; every alert within the chart's days is marked. With ``legend``, one legend
+    under the charts says what the band, the dashed line, the dots and the rings are (the
+    report says it in its caption, in its language). Returns the Figure (None when no alert).
     """
     import matplotlib.pyplot as plt
 
@@ -577,4 +578,18 @@ def plot_alerts(alerts_df: pd.DataFrame, signals_df: pd.DataFrame, *, max_charts
                      fontsize=8)
     for ax in list(axes.flat)[n:]:
         ax.set_visible(False)
+    if legend:
+        shown: dict[str, object] = {}
+        for ax in list(axes.flat)[:n]:
+            for handle, label in zip(*ax.get_legend_handles_labels(), strict=True):
+                if label in a["signal"].to_numpy():      # each chart's own signal: its values
+                    label = "daily value"
+                if len(getattr(handle, "get_xdata", lambda: [0])()) or label not in _MARKERS:
+                    shown.setdefault(label, handle)
+        fig.legend(list(shown.values()), list(shown), loc="outside lower center",
+                   ncols=min(len(shown), 5), fontsize=7, frameon=False)
     return fig
+
+
+#: legend entries of :func:`plot_alert` shown only when some chart has such a day
+_MARKERS = ("alert (beyond the band)", "drift alert (CUSUM)")

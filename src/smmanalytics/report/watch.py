@@ -176,7 +176,7 @@ class WatchSections:
                 widths=["auto", "auto", "auto", "auto", "1fr"])
             with plt.rc_context(plots.theme(0.75)):
                 fig = plot_alerts(found, watch.signals, max_charts=max_charts,
-                                  settings=settings)
+                                  settings=settings, legend=False)   # the caption says it
                 if fig is not None:
                     for ax in fig.axes:
                         if ax.get_visible() and " · " in ax.get_title():
