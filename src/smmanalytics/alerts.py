@@ -579,17 +579,15 @@ def plot_alerts(alerts_df: pd.DataFrame, signals_df: pd.DataFrame, *, max_charts
     for ax in list(axes.flat)[n:]:
         ax.set_visible(False)
     if legend:
+        from matplotlib.lines import Line2D
+
         shown: dict[str, object] = {}
         for ax in list(axes.flat)[:n]:
             for handle, label in zip(*ax.get_legend_handles_labels(), strict=True):
-                if label in a["signal"].to_numpy():      # each chart's own signal: its values
-                    label = "daily value"
-                if len(getattr(handle, "get_xdata", lambda: [0])()) or label not in _MARKERS:
-                    shown.setdefault(label, handle)
+                if isinstance(handle, Line2D) and not len(handle.get_xdata()):
+                    continue                    # no such day (a drift alert) on this chart
+                # each chart's own signal is its daily value
+                shown.setdefault("daily value" if label in set(a["signal"]) else label, handle)
         fig.legend(list(shown.values()), list(shown), loc="outside lower center",
                    ncols=min(len(shown), 5), fontsize=7, frameon=False)
     return fig
-
-
-#: legend entries of :func:`plot_alert` shown only when some chart has such a day
-_MARKERS = ("alert (beyond the band)", "drift alert (CUSUM)")

@@ -130,9 +130,8 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str, out: str | os
         _check_campaign(ds, data, _parameter(declared, parameters, "campaign"), p)
     b = _brand_of(data, brand)
     campaign = _parameter(declared, parameters, "campaign") if kind == "campaign" else None
-    stem = _stem(kind, b.slug, p.label, campaign)
-    if lang and lang != b.language:      # beside the brand's own language, not in its place
-        stem = f"{stem}-{lang}"
+    stem = _stem(kind, b.slug, p.label, campaign,
+                 lang=lang if lang and lang != b.language else None)
     final = Path(out).resolve() / b.slug / p.label
     output_folder(final.parent, "reports folder")
     offered = {"data": str(data), "period": p.label, "start": p.start.isoformat(),
@@ -206,23 +205,26 @@ def _check_campaign(ds, data: Path, campaign: object, period) -> None:
         f"({len(known)} campaigns in all the data)")
 
 
-def _stem(kind: str, slug: str, label: str, campaign: object = None) -> str:
+def _stem(kind: str, slug: str, label: str, campaign: object = None, *,
+          lang: str | None = None) -> str:
     """File name stem of a report's outputs: ``<brand>-<period>`` for a monthly report,
     ``<brand>-campaign-<campaign>-<period>`` for a campaign report, ``<brand>-best-times-
-    <period>`` for best times.
+    <period>`` for best times; ``-<lang>`` after it for a report in another language than the
+    brand's own (beside the brand's report, not in its place).
 
     The kinds cannot take each other's names in the folder they share: a period label starts
     with its year's digit, and a campaign's name comes after ``campaign-``, so a campaign
     called "best-times" writes ``<brand>-campaign-best-times-<period>.pdf``, not the
     best-times report's file (which its run would replace, and whose .ics it would remove).
     """
+    suffix = f"-{lang}" if lang else ""
     if kind == "monthly":
-        return f"{slug}-{label}"
+        return f"{slug}-{label}{suffix}"
     if kind == "campaign" and campaign not in (None, ""):
         from .brand import slugify
 
-        return f"{slug}-campaign-{slugify(str(campaign))}-{label}"
-    return f"{slug}-{kind}-{label}"
+        return f"{slug}-campaign-{slugify(str(campaign))}-{label}{suffix}"
+    return f"{slug}-{kind}-{label}{suffix}"
 
 
 def _execute(nb_in: Path, work: Path, stem: str, params: dict, *, failed: Path,
