@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import dataclasses
 import io
 import re
 from pathlib import Path
@@ -13,6 +14,7 @@ import pytest
 from pypdf import PdfReader
 
 from smmanalytics import Brand, Dataset, metrics, schema
+from smmanalytics.quality import QualityLog
 from smmanalytics.report import BrandReport, Formatter, posts_in_period
 
 
@@ -190,6 +192,36 @@ def test_quarters_years_and_ranges_are_titled_by_their_period(ds, period, title,
 def test_cover_says_when_the_data_were_exported(ds, lang, line):
     # the fixture's exports were taken on 1 November 2026 at 08:00 UTC (09:00 in Paris)
     assert BrandReport(ds, "2026-Q4", lang=lang).cover_lines[-1] == line
+
+
+@pytest.mark.parametrize("lang,n,line", [
+    ("en", 1, "Warning: 1 file could not be read (a.csv); its figures are missing from this "
+              "report (see Data quality)."),
+    ("fr", 4, "Attention : 4 fichiers n'ont pas pu être lus (a.csv, b.xlsx, c.csv, …) ; leurs "
+              "chiffres manquent à ce rapport (voir Qualité des données)."),
+    ("it", 2, "Attenzione: impossibile leggere 2 file (a.csv, b.xlsx); i loro dati mancano in "
+              "questo rapporto (vedi Qualità dei dati)."),
+])
+def test_cover_warns_of_files_that_could_not_be_read(ds, lang, n, line):
+    # a file that failed to load was named only in the data-quality section, near the end:
+    # the manager read every figure before learning that some were missing
+    log = QualityLog()
+    log.add("x/costs.csv", "blank_rows_skipped", "1 blank row", level="info", rows=1)
+    for name in ["a.csv", "b.xlsx", "c.csv", "d.csv"][:n]:
+        log.add(f"x/{name}", "failed", f"file x/{name}, line 2: bad", level="error")
+    log.add("x/a.csv", "failed", "a second error on the same file", level="error")
+    rep = BrandReport(dataclasses.replace(ds, quality=log.to_frame()), "2026-10", lang=lang)
+    assert rep.cover_warnings == [line]
+    assert rep.to_json()["cover_warnings"] == [line]
+    assert BrandReport(ds, "2026-10", lang=lang).cover_warnings == []
+
+
+def test_cover_warning_is_on_the_pdf_cover(ds):
+    log = QualityLog()
+    log.add("x/a.csv", "failed", "file x/a.csv, line 2: bad", level="error")
+    rep = BrandReport(dataclasses.replace(ds, quality=log.to_frame()), "2026-10", lang="en")
+    cover = PdfReader(io.BytesIO(rep.pdf_bytes())).pages[0].extract_text()
+    assert "Warning: 1 file could not be read (a.csv)" in " ".join(cover.split())
 
 
 def test_chart_text_stays_text_in_the_figures_font(ds):

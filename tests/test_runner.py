@@ -194,6 +194,35 @@ def test_batch_isolates_a_failing_brand(notebooks, tmp_path, capsys):
     assert (tmp_path / "reports" / "gamma" / "2026-10" / "gamma-2026-10-it.pdf").is_file()
 
 
+def test_a_report_says_which_files_of_its_data_could_not_be_read(notebooks, tmp_path,
+                                                                 capsys):
+    """A file that failed to load left a written report with figures missing, and the batch
+    summary said only "ok": the summary, `smm report`'s warning and ReportOutputs name it."""
+    bad = _brand(tmp_path, "Beta") / "costs.csv"
+    bad.write_text("start,end,category,amount,currency\n2026-10-01,2026-10-31,ad_spend,abc,EUR\n")
+    why = (f"file {bad}, line 2, column 'amount': invalid value; expected a number such as "
+           "1200 or 1200.50; got 'abc'")
+    _brand(tmp_path, "Alpha")
+    cfg = tmp_path / "agency.yaml"
+    cfg.write_text("out: reports\nbrands:\n  - {name: alpha, data: Alpha}\n"
+                   "  - {name: beta, data: Beta}\n")
+    assert main(["report", "batch", "--config", str(cfg), "--period", "2026-10"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    beta = lines.index(next(x for x in lines if x.startswith("  ok      beta monthly: ")))
+    assert lines[beta + 1:] == [
+        "          1 file of the data could not be read; its figures are missing from the "
+        "report:", f"            {why}"]
+    assert not any("could not be read" in x for x in lines[:beta])          # alpha: none
+    assert run_report("monthly", data=bad.parent, period="2026-10",
+                      out=tmp_path / "r").unread == {str(bad): why}
+    assert main(["report", "monthly", "--data", str(bad.parent), "--period", "2026-10",
+                 "--out", str(tmp_path / "r")]) == 0
+    out, err = capsys.readouterr()
+    assert out.endswith("beta-2026-10.pdf\n")                 # stdout: the PDF's path alone
+    assert err == ("smm: warning: 1 file of the data could not be read; its figures are "
+                   f"missing from the report:\n  {why}\n")
+
+
 def test_batch_on_a_dask_local_cluster(notebooks, tmp_path):
     from distributed import LocalCluster
 

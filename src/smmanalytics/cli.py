@@ -222,7 +222,20 @@ def _cmd_report(args) -> int:
                          out=args.out or "reports", brand=args.brand, lang=args.lang,
                          parameters=extra)
     print(outputs.pdf)
+    if outputs.unread:
+        print("smm: warning: " + "\n".join(_unread_lines(outputs.unread)), file=sys.stderr)
     return 0
+
+
+def _unread_lines(unread: dict[str, str]) -> list[str]:
+    """What a written report lacks: the files of its data that could not be read, and why
+    (the report says it too, on its cover and in its data-quality section)."""
+    if not unread:
+        return []
+    n = len(unread)
+    head = (f"{n} file{'s' if n > 1 else ''} of the data could not be read; "
+            f"{'their' if n > 1 else 'its'} figures are missing from the report:")
+    return [head, *(f"  {why}" for why in unread.values())]
 
 
 def _cmd_batch(args) -> int:
@@ -235,6 +248,8 @@ def _cmd_batch(args) -> int:
     for r in results:
         if r.ok:
             print(f"  ok      {r.brand} {r.kind}: {r.pdf}")
+            for line in _unread_lines(r.unread):
+                print(f"          {line}")
     for r in failed:
         cell = f", cell {r.cell_index}" if r.cell_index is not None else ""
         where = f" ({r.notebook}{cell})" if r.notebook else ""     # None: before any notebook

@@ -10,7 +10,7 @@ import pandas as pd
 
 from .schema import conform
 
-__all__ = ["QualityLog", "side_file_error"]
+__all__ = ["QualityLog", "side_file_error", "unread_files"]
 
 logger = logging.getLogger(__name__)
 
@@ -74,3 +74,23 @@ def side_file_error(quality: pd.DataFrame | None, names: tuple[str, ...]) -> str
         if str(level) == "error" and PurePath(str(file)).name.lower() in names:
             return str(message).replace(str(file), PurePath(str(file)).name)
     return None
+
+
+def unread_files(quality: pd.DataFrame | None) -> dict[str, str]:
+    """The files a load could not read, each with why: the files of the quality log's error
+    notes, in the order noted (a file's first error says why).
+
+    >>> log = QualityLog()
+    >>> log.add("b/x.csv", "failed", "file b/x.csv, line 4: not a date", level="error")
+    >>> log.add("b/y.csv", "blank_rows_skipped", "2 blank rows", level="info")
+    >>> unread_files(log.to_frame())
+    {'b/x.csv': 'file b/x.csv, line 4: not a date'}
+    """
+    if quality is None or quality.empty:
+        return {}
+    unread: dict[str, str] = {}
+    for file, level, message in zip(quality["file"], quality["level"], quality["message"],
+                                    strict=True):
+        if str(level) == "error":
+            unread.setdefault(str(file), str(message))
+    return unread

@@ -14,13 +14,14 @@ import os
 import shutil
 import signal
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ._io import output_folder, read_user_text, writing
 from .brand import LANGS, Brand, read_brand
 from .errors import ConfigError, EmptyDataError, ReportError, SmmError
 from .periods import latest_complete_month, parse_period
+from .quality import unread_files
 from .schema import PLATFORMS
 
 __all__ = ["REPORT_KINDS", "BatchJob", "BatchResult", "ReportOutputs", "latest_period",
@@ -35,12 +36,15 @@ REPORT_KINDS = {"monthly": "monthly_report.ipynb", "campaign": "campaign_report.
 
 @dataclass(frozen=True)
 class ReportOutputs:
-    """Paths written by one report run."""
+    """Paths written by one report run, and the files of its data that could not be read
+    (``unread``: file → why; the report says so on its cover and in its data-quality
+    section)."""
 
     folder: Path
     notebook: Path
     html: Path
     pdf: Path
+    unread: dict[str, str] = field(default_factory=dict)
 
 
 def notebook_path(kind: str) -> Path:
@@ -148,7 +152,7 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str, out: str | os
         shutil.rmtree(work, ignore_errors=True)
     logger.info("report written to %s", final)
     return ReportOutputs(final, final / f"{stem}.ipynb", final / f"{stem}.html",
-                         final / f"{stem}.pdf")
+                         final / f"{stem}.pdf", unread=unread_files(ds.quality))
 
 
 def _declared_parameters(nb_in: Path, parameters: dict | None) -> dict:
@@ -325,7 +329,8 @@ class BatchJob:
 
 @dataclass(frozen=True)
 class BatchResult:
-    """What became of one job: the PDF, or the error with the notebook and cell."""
+    """What became of one job: the PDF and the files of its data that could not be read
+    (file → why), or the error with the notebook and cell."""
 
     brand: str
     kind: str
@@ -335,6 +340,7 @@ class BatchResult:
     cell_index: int | None = None
     error: str | None = None
     seconds: float = 0.0
+    unread: dict[str, str] = field(default_factory=dict)
 
 
 def read_batch_config(path: str | os.PathLike, period: str,
@@ -432,7 +438,7 @@ def run_job(job: BatchJob) -> BatchResult:
         res = run_report(job.kind, data=job.data, period=job.period, out=job.out,
                          brand=job.brand, lang=job.lang, parameters=dict(job.parameters),
                          ahead=False)
-        return BatchResult(job.brand, job.kind, True, pdf=str(res.pdf),
+        return BatchResult(job.brand, job.kind, True, pdf=str(res.pdf), unread=res.unread,
                            seconds=time.perf_counter() - t0)
     except ReportError as exc:
         return BatchResult(job.brand, job.kind, False, notebook=exc.notebook,

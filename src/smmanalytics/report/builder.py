@@ -170,13 +170,18 @@ class Report:
         ``en``, ``fr`` or ``it``: labels, numbers and dates follow it.
     cover_lines : list of str
         Lines under the cover band (period, data as-of date, ...).
+    cover_warnings : list of str
+        Lines the cover shows in bold under them: what the reader must know before any
+        figure (files that could not be read).
     """
 
     def __init__(self, *, title: str, period_label: str, brand, lang: str = "en",
-                 cover_lines: list[str] | None = None, toc: bool = True) -> None:
+                 cover_lines: list[str] | None = None, cover_warnings: list[str] | None = None,
+                 toc: bool = True) -> None:
         self.fmt = Formatter(lang, brand.currency)
         self.title, self.period_label, self.brand, self.lang = title, period_label, brand, lang
         self.cover_lines = list(cover_lines or [])
+        self.cover_warnings = list(cover_warnings or [])
         self.toc = toc
         self.blocks: list[dict] = []
         self.figures: dict[str, bytes] = {}
@@ -292,7 +297,8 @@ class Report:
             "brand": {"name": self.brand.name, "primary": self.brand.primary_color,
                       "accent": self.brand.accent_color},
             "logo": "logo" + Path(self.brand.logo).suffix if self.brand.logo else None,
-            "cover_lines": self.cover_lines, "toc": self.toc, "labels": labels,
+            "cover_lines": self.cover_lines, "cover_warnings": self.cover_warnings,
+            "toc": self.toc, "labels": labels,
             "blocks": self.blocks,
         }
 

@@ -8,12 +8,14 @@ notebook displays.
 from __future__ import annotations
 
 import unicodedata
+from pathlib import PurePath
 
 import matplotlib.pyplot as plt
 import pandas as pd
 
 from .. import metrics, plots
 from ..periods import parse_period, posts_in_period
+from ..quality import unread_files
 from .builder import Report, Section
 from .performance import PerformanceSections
 from .watch import WatchSections
@@ -122,6 +124,7 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         ]
         if self.asof is not None:
             self.cover_lines.append(f.label("data_as_of").format(date=f.date(self.asof)))
+        self.cover_warnings = _unread_warning(ds, f)
 
     def write_pdf(self, path):
         """Write the PDF, and next to it the .ics calendars of the best-times section."""
@@ -323,6 +326,18 @@ class BrandReport(PerformanceSections, WatchSections, Report):
             self.table(sec, table, align=["left", "left", "right"],
                        widths=["1fr", "auto", "auto"], caption=f.label("sha256_caption"))
         return sec
+
+
+def _unread_warning(ds, f) -> list[str]:
+    """The cover's warning when files could not be read: how many, the first three by name
+    (the data-quality section lists them all, with why)."""
+    names = [PurePath(file).name for file in unread_files(ds.quality)]
+    if not names:
+        return []
+    shown = ", ".join(names[:3]) + (", …" if len(names) > 3 else "")
+    key = "cover_unread_one" if len(names) == 1 else "cover_unread_other"
+    return [f.label(key).format(n=f.number(len(names)), files=shown,
+                                section=f.label("quality"))]
 
 
 def _as_of(ds) -> pd.Timestamp | None:
