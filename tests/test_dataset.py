@@ -162,6 +162,8 @@ def test_unknown_and_broken_files_are_recorded_not_raised(tmp_path):
     assert err["file"].str.endswith("ig_bad.csv").all() and err["message"].str.contains(
         "tomorrow").all()
     assert ds.posts["post_id"].tolist() == ["179777"]
+    assert repr(ds).endswith(f"{len(ds.quality)} quality notes (1 file not read)>")
+    assert "not read" not in repr(smm.load(good))
     del good
     with pytest.raises(ParseError, match="tomorrow"):
         smm.load(tmp_path, strict=True)

@@ -40,7 +40,7 @@ from . import schema
 from .brand import Brand
 from .errors import ArgumentTypeError, DataQualityWarning, ParseError, SchemaError, SmmError
 from .periods import local_dates, posts_in_period
-from .quality import QualityLog
+from .quality import QualityLog, unread_files
 
 __all__ = ["Dataset", "load"]
 
@@ -107,6 +107,9 @@ class Dataset:
     def __repr__(self) -> str:
         parts = [f"{len(self.posts)} posts", f"{len(self.daily)} daily rows",
                  f"{len(self.web)} web rows", f"{len(self.quality)} quality notes"]
+        unread = len(unread_files(self.quality))
+        if unread:         # the first thing an analyst sees of a load: say what is missing
+            parts[-1] += f" ({unread} file{'s' if unread > 1 else ''} not read)"
         return f"<Dataset {self.brand.name!r}: {', '.join(parts)}>"
 
 
