@@ -545,13 +545,64 @@ def test_roi_section_says_what_its_figures_leave_out(ds, tmp_path):
 
 
 def test_roi_section_says_why_a_ratio_is_not_computable():
+    """The section picks roi()'s notes by their codes (note_codes), not by their words."""
     from smmanalytics.report.performance import _roi_notes
 
     note = ("costs.csv runs over 2026 from 2026-01-01 to 2026-10-31 only: spend outside those "
             "days is not in it; roas NaN: ad spend is zero; cpc NaN: link clicks of paid posts "
             "is unknown; roi NaN: attributed value unknown")
-    assert _roi_notes(note) == "roas NaN: ad spend is zero"
-    assert _roi_notes(pd.NA) == ""
+    codes = "costs_partly; roas_ad_spend_zero; cpc_link_clicks_unknown; roi_value_unknown"
+    assert _roi_notes(note, codes) == [("roas_ad_spend_zero", "roas NaN: ad spend is zero")]
+    assert _roi_notes(pd.NA, pd.NA) == []
+
+
+def test_roi_section_of_a_french_report_says_its_notes_in_french(ds, tmp_path):
+    """October 2026: 400 of labour, 30 of tools in GBP (left out), no ad spend; one GA4 export
+    of 1 to 20 October, 1000 EUR of social revenue and 8 key events. Cost 400, revenue 1000,
+    ROI (1000 − 400) / 400 = 150 %, ROAS unknown as the ad spend is zero; the notes say in French
+    what was left out, that GA4 covers 20 days only, and why ROAS is "–". With a second GA4
+    row in USD the revenue is unknown and ROI "–", the note saying why."""
+    from dataclasses import replace
+
+    from smmanalytics.roi import read_costs
+
+    from ._roi_builders import web
+
+    path = tmp_path / "costs.csv"
+    path.write_text("start,end,category,amount,currency,platform,campaign,hours,hourly_rate,"
+                    "note\n2026-10-01,2026-10-31,labor,400,EUR,,,,,\n"
+                    "2026-10-01,2026-10-31,tools,30,GBP,,,,,\n", encoding="utf-8")
+    row = {"period_start": "2026-10-01", "period_end": "2026-10-20",
+           "channel_group": "Organic Social", "source": "instagram", "medium": "social",
+           "campaign": "(not set)", "sessions": 100.0, "key_events": 8.0, "revenue": 1000.0,
+           "currency": "EUR"}
+    d = replace(ds, costs=read_costs(path), web=web([row]))
+    rep = BrandReport(d, "2026-10", lang="fr")
+    sec = rep.roi()
+    f = rep.fmt
+    cards = {i["label"]: i["value"] for b in sec.blocks if b["kind"] == "kpis"
+             for i in b["items"]}
+    assert cards == {"Coût total": f.money(400), "Revenu attribué": f.money(1000),
+                     "ROI": f.percent(1.5, 0), "ROAS": "–"}
+    notes = [b["text"] for b in sec.blocks if b["kind"] == "note"]
+    assert notes[0] == (
+        "1 ligne de coût en GBP laissée de côté (devise de la marque : EUR) : convertissez-la "
+        "dans costs.csv ; les données GA4 ne couvrent octobre 2026 que du 1er octobre 2026 au "
+        "20 octobre 2026 : le trafic hors de ces jours n'y figure pas ; ROAS non calculable : "
+        "la dépense publicitaire est nulle")
+    assert f.untranslated == set()
+
+    usd = {**row, "source": "facebook", "revenue": 50.0, "currency": "USD"}
+    rep = BrandReport(replace(d, web=web([row, usd])), "2026-10", lang="fr")
+    sec = rep.roi()
+    cards = {i["label"]: i["value"] for b in sec.blocks if b["kind"] == "kpis"
+             for i in b["items"]}
+    assert cards["Revenu attribué"] == "–" and cards["ROI"] == "–"
+    notes = [b["text"] for b in sec.blocks if b["kind"] == "note"]
+    assert ("1 ligne GA4 donne un revenu en USD, pas dans la devise de la marque (EUR) : revenu "
+            "inconnu") in notes[0].split(" ; ")
+    assert "ROI non calculable" not in notes[0]       # the revenue's own note says why
+    assert rep.fmt.untranslated == set()
 
 
 def test_a_running_year_is_compared_like_for_like_in_the_report():

@@ -159,9 +159,30 @@ def test_every_note_has_all_languages_with_the_same_values():
     from smmanalytics.report.formatting import _yaml
 
     for entry in _yaml("notes.yaml"):
-        assert set(entry) == {"en", "fr", "it"}, entry
-        names = {lang: sorted(re.findall(r"\{(\w+)\}", text)) for lang, text in entry.items()}
+        assert set(entry) - {"code"} == {"en", "fr", "it"}, entry
+        names = {lang: sorted(re.findall(r"\{(\w+)\}", entry[lang]))
+                 for lang in ("en", "fr", "it")}
         assert names["fr"] == names["it"] == names["en"], entry
+
+
+def test_every_roi_note_code_has_its_wording_in_every_language():
+    """roi() gives each note a code (note_codes) and the report translates it by that code:
+    every code has a wording in notes.yaml in every language, and notes.yaml names no code
+    roi() does not know (a misspelt one would leave a note in English)."""
+    from smmanalytics.report.formatting import LANGS, _codes, _yaml
+    from smmanalytics.roi import NOTE_CODES
+
+    worded: dict[str, list[dict]] = {}
+    for entry in _yaml("notes.yaml"):
+        for code in _codes(entry):
+            worded.setdefault(code, []).append(entry)
+    assert len(NOTE_CODES) == len(set(NOTE_CODES)) > 30
+    assert set(NOTE_CODES) - set(worded) == set()
+    assert set(worded) - set(NOTE_CODES) == set()
+    for code in NOTE_CODES:
+        for entry in worded[code]:
+            assert all(isinstance(entry.get(lang), str) and entry[lang].strip()
+                       for lang in LANGS), code
 
 
 def test_docstring_examples():

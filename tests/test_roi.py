@@ -14,6 +14,7 @@ from smmanalytics.errors import ArgumentError, ConfigError
 from smmanalytics.report.formatting import Formatter
 from smmanalytics.roi import (
     COST_COLORS,
+    NOTE_CODES,
     campaign_names,
     campaign_roi,
     cost_breakdown,
@@ -841,13 +842,28 @@ def test_roi_notes_have_french_and_italian_wording(tmp_path):
             level="error")
     log.add(tmp_path / "goals.yaml", "failed", "file goals.yaml: not valid YAML", level="error")
     cases.append(dataset(quality=log.to_frame()))
-    notes = {n for ds in cases for by in (None, "campaign", "platform")
-             for n in roi(ds, "2026-10", by=by)["note"].dropna()}
+    frames = [roi(ds, "2026-10", by=by) for ds in cases for by in (None, "campaign", "platform")]
+    notes = {n for r in frames for n in r["note"].dropna()}
     assert len(notes) >= 8
     for lang in ("fr", "it"):
         f = Formatter(lang)
         for n in notes:
             f.notes(n)
+        assert f.untranslated == set(), lang
+    # each sentence has its code, in the same place in note_codes; translated by that code
+    coded = {(c, t) for r in frames
+             for note, codes in zip(r["note"], r["note_codes"], strict=True)
+             if pd.notna(note)
+             for c, t in zip(codes.split("; "), note.split("; "), strict=True)}
+    assert all(r["note"].isna().equals(r["note_codes"].isna()) for r in frames)
+    assert {c for c, _ in coded} <= set(NOTE_CODES)
+    assert {"costs_failed", "costs_uncovered", "costs_missing", "costs_partly",
+            "costs_foreign_currency", "ga4_uncovered", "goals_failed", "cpc_cpm_paid_unknown",
+            "cpc_cpm_spend_left_out", "roi_cost_unknown"} <= {c for c, _ in coded}
+    for lang in ("fr", "it"):
+        f = Formatter(lang)
+        for code, text in coded:
+            assert f.note(text, code) == f.note(text), (code, text)
         assert f.untranslated == set(), lang
     fr = Formatter("fr")
     assert fr.notes("costs.csv runs over 2026-10 from 2026-10-01 to 2026-10-15 only: spend "

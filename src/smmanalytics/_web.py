@@ -176,7 +176,8 @@ def _prepared(web: pd.DataFrame) -> _Rows:
     return rows
 
 
-def social_web(web: pd.DataFrame, period: Period) -> tuple[pd.DataFrame, list[str]]:
+def social_web(web: pd.DataFrame, period: Period
+               ) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
     """GA4 rows from social traffic that fall in ``period``, with their weight.
 
     Returns
@@ -184,11 +185,12 @@ def social_web(web: pd.DataFrame, period: Period) -> tuple[pd.DataFrame, list[st
     (DataFrame, notes)
         Rows with ``platform``, ``campaign_key``, ``campaign``, ``weight`` (share counted in the
         period), ``sessions``, ``engaged_sessions``, ``key_events``, ``revenue``, ``currency``;
-        and notes on prorated or undated rows and on a period the exports cover only in part.
+        and notes on prorated or undated rows and on a period the exports cover only in part,
+        each a ``(code, sentence)`` pair (the codes are :data:`smmanalytics.roi.NOTE_CODES`).
         The frame's ``attrs["covered"]`` says whether any GA4 row (social or not) covers the
         period: when False, web figures are unknown.
     """
-    notes: list[str] = []
+    notes: list[tuple[str, str]] = []
     cols = ["platform", "campaign_key", "campaign", "weight", "sessions", "engaged_sessions",
             "key_events", "revenue", "currency"]
     if web is None or web.empty:
@@ -208,10 +210,11 @@ def social_web(web: pd.DataFrame, period: Period) -> tuple[pd.DataFrame, list[st
     social = r.social
     partial = social & (weight > 0) & (weight < 1)
     if partial.any():
-        notes.append(f"{int(partial.sum())} GA4 rows span beyond {period.label}: prorated by day")
+        notes.append(("ga4_prorated", f"{int(partial.sum())} GA4 rows span beyond "
+                                      f"{period.label}: prorated by day"))
     if (r.undated & social).any():
-        notes.append(f"{int((r.undated & social).sum())} social GA4 rows have no date or period "
-                     f"and were not counted")
+        notes.append(("ga4_undated", f"{int((r.undated & social).sum())} social GA4 rows have "
+                                     f"no date or period and were not counted"))
     keep = social & (weight > 0)
     out = pd.DataFrame({
         "platform": r.platform.fillna(UNASSIGNED)[keep],
@@ -227,8 +230,9 @@ def social_web(web: pd.DataFrame, period: Period) -> tuple[pd.DataFrame, list[st
     return out, notes
 
 
-def _covered_part(covers: pd.DataFrame, period: Period) -> str | None:
-    """A note when the GA4 exports' date ranges cover only some days of ``period``."""
+def _covered_part(covers: pd.DataFrame, period: Period) -> tuple[str, str] | None:
+    """A note (code, sentence) when the GA4 exports' date ranges cover only some days of
+    ``period``."""
     days = pd.date_range(period.start, period.end, freq="D")
     seen = np.zeros(len(days), dtype=bool)
     for a, b in zip(covers["start"], covers["end"], strict=True):
@@ -238,10 +242,11 @@ def _covered_part(covers: pd.DataFrame, period: Period) -> str | None:
     held = np.flatnonzero(seen)
     first, last = days[held[0]].date(), days[held[-1]].date()
     if held[-1] - held[0] + 1 == len(held):            # one run of days, without a gap
-        return (f"GA4 data run over {period.label} from {first.isoformat()} to "
-                f"{last.isoformat()} only: traffic outside those days is not in them")
-    return (f"GA4 data cover {int(seen.sum())} of the {period.days} days of {period.label}: "
-            f"traffic of the other days is not in them")
+        return ("ga4_partly", f"GA4 data run over {period.label} from {first.isoformat()} to "
+                              f"{last.isoformat()} only: traffic outside those days is not in "
+                              f"them")
+    return ("ga4_gaps", f"GA4 data cover {int(seen.sum())} of the {period.days} days of "
+                        f"{period.label}: traffic of the other days is not in them")
 
 
 def foreign_currency(rows: pd.DataFrame, currency: str) -> np.ndarray:
@@ -281,12 +286,12 @@ def _breakdown_rank(w: pd.DataFrame) -> pd.Series | None:
 
 
 def _deduplicate(w: pd.DataFrame, start: pd.Series, end: pd.Series, weight: np.ndarray,
-                 notes: list[str], *, span_key: pd.Series | None = None,
+                 notes: list[tuple[str, str]], *, span_key: pd.Series | None = None,
                  rank: pd.Series | None = None) -> np.ndarray:
     """1 for the rows to count, 0 for rows repeating traffic already counted (see module).
 
-    ``span_key`` and ``rank`` (of :func:`_span_key` and :func:`_breakdown_rank`) may be given
-    when already computed.
+    What was left out is added to ``notes`` as ``(code, sentence)``. ``span_key`` and ``rank``
+    (of :func:`_span_key` and :func:`_breakdown_rank`) may be given when already computed.
     """
     keep = pd.Series(weight > 0, index=w.index)
     if not keep.any():
@@ -299,8 +304,9 @@ def _deduplicate(w: pd.DataFrame, start: pd.Series, end: pd.Series, weight: np.n
         drop = keep & (rank > best)
         if drop.any():
             kinds = ", ".join(sorted(set(w.loc[drop, "breakdown"].astype(str))))
-            notes.append(f"{int(drop.sum())} GA4 rows broken down by {kinds} left out: another "
-                         f"table of the same dates is more detailed (no double counting)")
+            notes.append(("ga4_breakdown_left_out",
+                          f"{int(drop.sum())} GA4 rows broken down by {kinds} left out: another "
+                          f"table of the same dates is more detailed (no double counting)"))
             keep &= ~drop
     spans = (pd.DataFrame({"start": start[keep], "end": end[keep], "w": weight[keep.to_numpy()]})
              .drop_duplicates(["start", "end"]).sort_values("start"))
@@ -318,6 +324,7 @@ def _deduplicate(w: pd.DataFrame, start: pd.Series, end: pd.Series, weight: np.n
         ok |= (start == a) & (end == b)
     drop = keep & ~ok
     if drop.any():
-        notes.append(f"{int(drop.sum())} GA4 rows left out: their dates overlap another export "
-                     f"already counted (no double counting)")
+        notes.append(("ga4_overlap_left_out",
+                      f"{int(drop.sum())} GA4 rows left out: their dates overlap another export "
+                      f"already counted (no double counting)"))
     return (keep & ok).to_numpy(dtype="float64")

@@ -21,7 +21,8 @@ Definitions (money in the brand's currency, over one :class:`~smmanalytics.perio
   numerator (its own row's cpc and cpm are NaN, noted "paid posts of <platform> unknown"; a
   total or campaign row notes the platforms it leaves out). Ad spend without a platform enters
   only when every platform posting in the period has known paid posts.
-- A zero or missing denominator gives NaN, and the ``note`` column says why.
+- A zero or missing denominator gives NaN, and the ``note`` column says why; ``note_codes``
+  gives each of its sentences a stable code (:data:`NOTE_CODES`) to select them by.
 - Costs are known only when a costs.csv was read: without one, or when it could not be read,
   every cost category, ``cost``, ``roi``, ``roas``, ``cpa``, ``cpc`` and ``cpm`` are NaN
   (unknown, never 0) and the note says which (:func:`costs_status`); so are they for a period
@@ -50,7 +51,7 @@ from .periods import Period, local_dates, overlap_days, parse_period
 from .quality import side_file_error
 
 __all__ = ["CATEGORIES", "COST_COLUMNS", "read_costs", "costs_status", "costs_unknown_why",
-           "costs_span", "costs_partly", "prorate_costs", "roi",
+           "costs_span", "costs_partly", "prorate_costs", "roi", "NOTE_CODES",
            "campaign_roi", "cost_breakdown", "earned_media_value", "plot_costs", "COST_COLORS"]
 
 logger = logging.getLogger(__name__)
@@ -167,6 +168,31 @@ def _costs_partly_note(costs: pd.DataFrame, p: Period) -> str | None:
             f"{days[1].isoformat()} only: spend outside those days is not in it")
 
 
+#: the code of each kind of sentence in :func:`roi`'s ``note`` column, given in its
+#: ``note_codes`` column in the same order ("; "-joined): select notes by these, never by their
+#: English words. ``costs_<status>`` are the costs unknown (:func:`costs_status`);
+#: ``<ratio>_<figure>_unknown`` / ``_zero`` say why a ratio is NaN.
+NOTE_CODES = (
+    # costs: unknown, kept for part of the period, lines in another currency left out
+    "costs_failed", "costs_uncovered", "costs_missing", "costs_partly",
+    "costs_foreign_currency",
+    # GA4: revenue in another currency, no or part coverage, rows prorated or left out
+    "revenue_foreign_currency", "ga4_uncovered", "ga4_partly", "ga4_gaps", "ga4_prorated",
+    "ga4_undated", "ga4_breakdown_left_out", "ga4_overlap_left_out", "ga4_no_revenue",
+    "ga4_no_key_events", "ga4_no_sessions",
+    # goals.yaml unread: key events have no value
+    "goals_failed",
+    # why a ratio is NaN: its denominator unknown or zero, or its numerator unknown
+    "roi_cost_unknown", "roi_cost_zero", "roi_value_unknown",
+    "roas_ad_spend_unknown", "roas_ad_spend_zero", "roas_revenue_unknown",
+    "cpa_key_events_unknown", "cpa_key_events_zero", "cpa_cost_unknown",
+    "cpc_link_clicks_unknown", "cpc_link_clicks_zero", "cpc_ad_spend_unknown",
+    "cpm_impressions_unknown", "cpm_impressions_zero", "cpm_ad_spend_unknown",
+    # cpc and cpm: ad spend whose paid posts are unknown
+    "cpc_cpm_paid_unknown", "cpc_cpm_spend_left_out", "cpc_cpm_unplaced_spend_left_out",
+)
+
+
 # --------------------------------------------------------------------------- ROI
 def _group_key(values: pd.Series, by: str) -> pd.Series:
     if by == "campaign":
@@ -217,9 +243,11 @@ def roi(ds, period: object, by: str | None = None, *,
     DataFrame
         Columns ``[by,] period, currency, cost, ad_spend, labor, tools, production, influencer,
         other, revenue, key_events, sessions, value, roi, roas, cpa, cpc, cpm, impressions,
-        link_clicks, note``. See the module docstring for the formulas. Revenue and key events
-        are NaN (unknown, not 0) when no GA4 row covers the period; costs and the ratios that
-        use them are NaN when no costs.csv was read (:func:`costs_status`).
+        link_clicks, note, note_codes``. See the module docstring for the formulas. Revenue
+        and key events are NaN (unknown, not 0) when no GA4 row covers the period; costs and
+        the ratios that use them are NaN when no costs.csv was read (:func:`costs_status`).
+        ``note`` holds sentences joined by "; ", ``note_codes`` their codes
+        (:data:`NOTE_CODES`) in the same order, NA without notes.
 
     Examples
     --------
@@ -233,26 +261,28 @@ def roi(ds, period: object, by: str | None = None, *,
     _check_value_per_key_event(value_per_key_event)
     p = parse_period(period)
     brand_cur = ds.brand.currency
-    notes: dict[str, list[str]] = {}
-    general: list[str] = []
+    # each note is (code, sentence): general ones go on every row, notes[i] on row i
+    notes: dict[int, list[tuple[str, str]]] = {}
+    general: list[tuple[str, str]] = []
     key = by or "_all"
 
     unknown = costs_unknown_why(ds, p)
     costs_known = unknown is None
     if not costs_known:
-        general.append(f"{unknown}: costs unknown")
+        general.append((f"costs_{costs_status(ds, p)[0]}", f"{unknown}: costs unknown"))
     elif (partly := _costs_partly_note(ds.costs, p)) is not None:
-        general.append(partly)
+        general.append(("costs_partly", partly))
     costs = prorate_costs(ds.costs if costs_known else None, p)
     if not costs.empty:
         cur = costs["currency"].astype("string").fillna(brand_cur).str.upper()
         foreign = cur != brand_cur
         if foreign.any():
             n = int(foreign.sum())
-            general.append(f"{n} cost line{'s' if n > 1 else ''} in "
-                           f"{', '.join(sorted(set(cur[foreign])))} "
-                           f"left out (brand currency {brand_cur}): convert "
-                           f"{'them' if n > 1 else 'it'} in costs.csv")
+            general.append(("costs_foreign_currency",
+                            f"{n} cost line{'s' if n > 1 else ''} in "
+                            f"{', '.join(sorted(set(cur[foreign])))} "
+                            f"left out (brand currency {brand_cur}): convert "
+                            f"{'them' if n > 1 else 'it'} in costs.csv"))
             costs = costs.loc[~foreign.to_numpy()].reset_index(drop=True)
         costs[key] = _group_key(costs[by], by) if by else "all"
     web, web_notes = social_web(ds.web, p)
@@ -264,10 +294,11 @@ def roi(ds, period: object, by: str | None = None, *,
         foreign = foreign_currency(web, brand_cur)
         if foreign.any():
             # their sessions and key events count; their revenue is not in the brand's money
-            general.append(foreign_revenue_note(web, brand_cur))
+            general.append(("revenue_foreign_currency", foreign_revenue_note(web, brand_cur)))
             unknown_revenue = set(web.loc[foreign, key])
     if not covered:
-        general.append(f"no GA4 data covers {p.label}: revenue and key events unknown")
+        general.append(("ga4_uncovered",
+                        f"no GA4 data covers {p.label}: revenue and key events unknown"))
     paid = _paid_posts(ds, p)
     measured, left_out = _measured_ad_spend(costs, key, _paid_known(ds, p))
     paid[key] = (_group_key(paid[by], by) if by in paid.columns else UNASSIGNED) if by else "all"
@@ -298,7 +329,7 @@ def roi(ds, period: object, by: str | None = None, *,
             out[m] = out[m].mask(out[key].isin(unknown_revenue).to_numpy())
         if covered and not web_tab.empty and web_tab[m].isna().all():
             out[m] = pd.array([pd.NA] * len(keys), dtype="Float64")
-            general.append(f"the GA4 export has no {m.replace('_', ' ')}")
+            general.append((f"ga4_no_{m}", f"the GA4 export has no {m.replace('_', ' ')}"))
     for m in ("impressions", "link_clicks"):
         col = post_tab[m] if m in post_tab.columns else pd.Series(dtype="float64")
         out[m] = pd.array(col.reindex(keys).to_numpy(dtype="float64", na_value=np.nan),
@@ -307,12 +338,17 @@ def roi(ds, period: object, by: str | None = None, *,
     if vpk is None and side_file_error(getattr(ds, "quality", None),
                                        ("goals.yaml", "goals.yml")) is not None:
         # the value of a key event lives in goals.yaml: unread, the value is revenue alone
-        general.append("goals.yaml could not be read: key events carry no value_per_key_event")
+        general.append(("goals_failed",
+                        "goals.yaml could not be read: key events carry no value_per_key_event"))
     out["value"] = (out["revenue"] + out["key_events"] * vpk if vpk is not None
                     else out["revenue"]).astype("Float64")
 
     def ratio(num: pd.Series, den: pd.Series, name: str, what: str, num_what: str,
-              scale: float = 1.0, skip: frozenset = frozenset()) -> None:
+              codes: tuple[str, str], scale: float = 1.0, skip: frozenset = frozenset()
+              ) -> None:
+        """out[name] = num / den × scale; a NaN is noted, coded ``<name>_<codes[0]>_unknown``
+        or ``_zero`` for the denominator ``what``, ``<name>_<codes[1]>_unknown`` for the
+        numerator ``num_what``."""
         num, den = num.astype("Float64"), den.astype("Float64")
         bad = (den.isna() | (den == 0)).fillna(True)
         out[name] = (num / den.mask(bad) * scale).astype("Float64")
@@ -321,13 +357,16 @@ def roi(ds, period: object, by: str | None = None, *,
                 out.loc[i, name] = pd.NA
             elif bad.iloc[i]:
                 reason = "unknown" if pd.isna(den.iloc[i]) else "zero"
-                notes.setdefault(i, []).append(f"{name} NaN: {what} is {reason}")
+                notes.setdefault(i, []).append((f"{name}_{codes[0]}_{reason}",
+                                                f"{name} NaN: {what} is {reason}"))
             elif pd.isna(num.iloc[i]):
-                notes.setdefault(i, []).append(f"{name} NaN: {num_what} unknown")
+                notes.setdefault(i, []).append((f"{name}_{codes[1]}_unknown",
+                                                f"{name} NaN: {num_what} unknown"))
 
-    ratio(out["value"] - out["cost"], out["cost"], "roi", "total cost", "attributed value")
-    ratio(out["revenue"], out["ad_spend"], "roas", "ad spend", "revenue")
-    ratio(out["cost"], out["key_events"], "cpa", "key events", "cost")
+    ratio(out["value"] - out["cost"], out["cost"], "roi", "total cost", "attributed value",
+          ("cost", "value"))
+    ratio(out["revenue"], out["ad_spend"], "roas", "ad spend", "revenue", ("ad_spend", "revenue"))
+    ratio(out["cost"], out["key_events"], "cpa", "key events", "cost", ("key_events", "cost"))
     # cpc and cpm: only the ad spend whose paid posts' clicks and impressions are known
     spend = out["ad_spend"].copy()
     none_known: set[int] = set()
@@ -342,34 +381,39 @@ def roi(ds, period: object, by: str | None = None, *,
         unknown = sorted(set().union(*gone.values()))
         if spend.iloc[i] == 0:
             none_known.add(i)
-            notes.setdefault(i, []).append(
-                f"cpc and cpm NaN: paid posts of {', '.join(unknown)} unknown")
+            notes.setdefault(i, []).append((
+                "cpc_cpm_paid_unknown",
+                f"cpc and cpm NaN: paid posts of {', '.join(unknown)} unknown"))
             continue
         if named:
-            notes.setdefault(i, []).append(
+            notes.setdefault(i, []).append((
+                "cpc_cpm_spend_left_out",
                 f"cpc and cpm leave out the ad spend of {', '.join(named)}: paid posts of "
-                f"{', '.join(named)} unknown")
+                f"{', '.join(named)} unknown"))
         if UNASSIGNED in gone:
-            notes.setdefault(i, []).append(
+            notes.setdefault(i, []).append((
+                "cpc_cpm_unplaced_spend_left_out",
                 f"cpc and cpm leave out the ad spend without a platform: paid posts of "
-                f"{', '.join(sorted(gone[UNASSIGNED]))} unknown")
+                f"{', '.join(sorted(gone[UNASSIGNED]))} unknown"))
     skip = frozenset(none_known)
-    ratio(spend, out["link_clicks"], "cpc", "link clicks of paid posts", "ad spend", skip=skip)
-    ratio(spend, out["impressions"], "cpm", "impressions of paid posts", "ad spend", 1000.0,
-          skip=skip)
+    ratio(spend, out["link_clicks"], "cpc", "link clicks of paid posts", "ad spend",
+          ("link_clicks", "ad_spend"), skip=skip)
+    ratio(spend, out["impressions"], "cpm", "impressions of paid posts", "ad spend",
+          ("impressions", "ad_spend"), 1000.0, skip=skip)
     out.insert(1 if by else 0, "period", p.label)
     out.insert(2 if by else 1, "currency", brand_cur)
     out["period"] = out["period"].astype("string")
     out["currency"] = out["currency"].astype("string")
-    out["note"] = pd.array(["; ".join(general + notes.get(i, [])) or pd.NA
-                            for i in range(len(out))], dtype="string")
+    for column, part in (("note", 1), ("note_codes", 0)):
+        out[column] = pd.array(["; ".join(n[part] for n in general + notes.get(i, [])) or pd.NA
+                                for i in range(len(out))], dtype="string")
     if by == "campaign":
         out["campaign"] = _campaign_names(out["campaign"], ds.costs, ds.web)
     if not by:
         out = out.drop(columns="_all")
     order = [c for c in ([by] if by else []) + ["period", "currency", "cost", *CATEGORIES,
              "revenue", "key_events", "sessions", "value", "roi", "roas", "cpa", "cpc", "cpm",
-             "impressions", "link_clicks", "note"]]
+             "impressions", "link_clicks", "note", "note_codes"]]
     return out[order].reset_index(drop=True)
 
 

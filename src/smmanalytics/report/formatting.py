@@ -46,8 +46,19 @@ def _template_pattern(template: str) -> re.Pattern:
                               for i, p in enumerate(parts)), re.DOTALL)
 
 
+def _codes(entry: dict) -> list[str]:
+    """The codes a notes.yaml entry words (its ``code``: one, a list, or none)."""
+    code = entry.get("code")
+    return [] if code is None else [code] if isinstance(code, str) else list(code)
+
+
 #: the analysis notes' wording per language (notes.yaml), each with its matching pattern
 _NOTES = [(_template_pattern(" ".join(n["en"].split())), n) for n in _yaml("notes.yaml")]
+#: the same, by note code (roi()'s note_codes): the wordings of one code
+_NOTES_BY_CODE: dict[str, list] = {}
+for _entry in _NOTES:
+    for _code in _codes(_entry[1]):
+        _NOTES_BY_CODE.setdefault(_code, []).append(_entry)
 #: what each kind of data-quality note (its code) means, per language (quality.yaml)
 _QUALITY = _yaml("quality.yaml")
 _NUMBER = re.compile(r"-?\d{1,3}(,\d{3})*(\.\d+)?|-?\d+(\.\d+)?")
@@ -110,18 +121,22 @@ class Formatter:
         """A goal status in the report language ("on track" → "En bonne voie")."""
         return self._word("status", str(name), str(name))
 
-    def note(self, text) -> str:
+    def note(self, text, code: str | None = None) -> str:
         """An analysis note the API wrote in English, in the report language.
 
-        The note is matched against the templates of notes.yaml; its values are re-formatted for
-        the reader (numbers, percentages, ISO dates, months, platform and metric names). A note
-        with no template stays as it is and is remembered in ``untranslated``.
+        With its ``code`` (roi()'s ``note_codes``), the wording is that code's in notes.yaml,
+        the English only giving the values; without, the note is matched against all the
+        templates of notes.yaml. The values are re-formatted for the reader (numbers,
+        percentages, ISO dates, months, platform and metric names). A note with no wording
+        stays as it is and is remembered in ``untranslated``.
 
         >>> Formatter("fr").note("2026-10 is over: target missed")
         'octobre 2026 est terminé : objectif manqué'
+        >>> Formatter("it").note("roas NaN: ad spend is zero", "roas_ad_spend_zero")
+        'ROAS non calcolabile: la spesa pubblicitaria è zero'
         """
         text = " ".join(str(text).split())
-        for pattern, wording in _NOTES:
+        for pattern, wording in (_NOTES if code is None else _NOTES_BY_CODE.get(code, ())):
             m = pattern.fullmatch(text)
             if m:
                 target = " ".join(wording.get(self.lang, wording["en"]).split())

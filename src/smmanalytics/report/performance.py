@@ -108,8 +108,8 @@ class PerformanceSections:
             {"label": "ROI", "value": self._value("roi", total["roi"])},
             {"label": "ROAS", "value": self._value("roas", total["roas"])},
         ])
-        if shown := _roi_notes(total["note"]):
-            self.text(sec, f.join(f.notes(shown)), note=True)
+        if shown := _roi_notes(total["note"], total["note_codes"]):
+            self.text(sec, f.join(f.note(text, code) for code, text in shown), note=True)
         self.text(sec, f.label("roi_definition"), note=True)
         by = roi(self.ds, self.period, by="campaign")
         by = by[(by["cost"].fillna(0) > 0) | (by["value"].fillna(0) > 0)]
@@ -264,20 +264,26 @@ class PerformanceSections:
         return sec
 
 
-def _roi_notes(note) -> str:
-    """The notes of ``roi()``'s total row that the ROI section shows: what was left out or is
-    unknown (cost lines in another currency, GA4 rows, goals.yaml), and why ROI or ROAS is
-    "–" when its denominator is zero. A ratio unknown because a figure is unknown is said by
-    that figure's own note; the costs' coverage is said above in a sentence of its own; CPC
-    and CPM are not in this section."""
+#: roi()'s notes (by code, roi.NOTE_CODES) the ROI section leaves out: the costs' coverage,
+#: said above in a sentence of its own; CPA, CPC and CPM, not in this section; and ROI or ROAS
+#: unknown because a figure is unknown, which that figure's own note says
+_ROI_SECTION_SKIPS = frozenset({
+    "costs_failed", "costs_uncovered", "costs_missing", "costs_partly",
+    "cpa_key_events_unknown", "cpa_key_events_zero", "cpa_cost_unknown",
+    "cpc_link_clicks_unknown", "cpc_link_clicks_zero", "cpc_ad_spend_unknown",
+    "cpm_impressions_unknown", "cpm_impressions_zero", "cpm_ad_spend_unknown",
+    "cpc_cpm_paid_unknown", "cpc_cpm_spend_left_out", "cpc_cpm_unplaced_spend_left_out",
+    "roi_cost_unknown", "roi_value_unknown", "roas_ad_spend_unknown", "roas_revenue_unknown",
+})
+
+
+def _roi_notes(note, codes) -> list[tuple[str, str]]:
+    """The notes of ``roi()``'s total row (its ``note`` and ``note_codes``) that the ROI
+    section shows, as (code, sentence): what was left out or is unknown (cost lines in another
+    currency, GA4 rows, goals.yaml), and why ROI or ROAS is "–" when its denominator is zero;
+    chosen by code (:data:`_ROI_SECTION_SKIPS`), never by the sentences' words."""
     if pd.isna(note):
-        return ""
-    kept = []
-    for part in str(note).split("; "):
-        metric, nan, _ = part.partition(" NaN: ")
-        if part.startswith(("costs.csv", "no costs.csv", "cpc", "cpm")):
-            continue
-        if nan and (metric not in ("roi", "roas") or not part.endswith(" is zero")):
-            continue
-        kept.append(part)
-    return "; ".join(kept)
+        return []
+    return [(code, text) for code, text in zip(str(codes).split("; "), str(note).split("; "),
+                                               strict=True)
+            if code not in _ROI_SECTION_SKIPS]
