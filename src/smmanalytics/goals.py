@@ -362,7 +362,7 @@ def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, general: l
         row["status"], row["p_meet"] = "off track", 0.0
         row["note"] = "; ".join(notes + ["already above the maximum"])
         return row
-    final = _simulate(ds, metric, platform, w, end, d, r, a, rng, paths, notes)
+    final, monthly = _simulate(ds, metric, platform, w, end, d, r, a, rng, paths, notes)
     if final is not None:
         pm = float(np.mean(final >= target) if at_least else np.mean(final <= target))
         row["p_meet"] = pm
@@ -370,7 +370,7 @@ def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, general: l
         # a rate, or monthly GA4 totals (the actual so far is the month's total prorated, so
         # its linear pace is the month's own): the projection is the simulation's median, as
         # the chance of meeting the target is the simulation's
-        if rate or _MONTHLY_TOTALS in "; ".join(notes):
+        if rate or monthly:
             row["projection"] = float(np.median(final))
         row["status"] = status_from_probability(pm)
     row["note"] = "; ".join(notes) or None
@@ -378,33 +378,35 @@ def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, general: l
 
 
 def _simulate(ds, metric, platform, w: Period, end, d, r, a, rng, paths, notes):
+    """Simulated final values of the goal's metric (None when not simulated), and whether
+    they were drawn from monthly GA4 totals (:func:`_sim_from_months`)."""
     if metric in COUNT_METRICS or metric in FLOW_METRICS:
         y = metric_daily(ds, metric, platform, w.start, end).dropna().to_numpy("float64")
         if len(y) == 0 and metric in ("sessions", "key_events", "revenue"):
             return _sim_from_months(lambda s, e: _actual(ds, metric, platform, s, e), w, d, r,
-                                    a, rng, paths, notes)
+                                    a, rng, paths, notes), True
         if len(y) == 0:
             notes.append("no daily series to simulate from")
-            return None
+            return None, False
         if len(y) < 7:
             notes.append(f"only {len(y)} days of data: projection very uncertain")
         if metric in COUNT_METRICS:
             y = np.round(np.clip(y, 0, None))
             wd = _weekday_weights(ds, metric, platform, end)
             if wd is None:
-                return a + _sim_count(y, r, rng, paths)
+                return a + _sim_count(y, r, rng, paths), False
             elapsed = pd.date_range(w.start, end).day_of_week
             left = pd.date_range(end + dt.timedelta(days=1), w.end).day_of_week
             notes.append("weekday rhythm of the last 12 weeks used in the projection")
             return a + _sim_count(y, float(wd[left].sum()), rng, paths,
-                                  exposure=float(wd[elapsed].sum()))
-        return a + _sim_flow(y, r, rng, paths, nonneg=metric == "revenue")
+                                  exposure=float(wd[elapsed].sum())), False
+        return a + _sim_flow(y, r, rng, paths, nonneg=metric == "revenue"), False
     if metric == "er_reach":
         posts, _ = _posts_in(ds, platform, w.start, end)
         i, rr = _interactions_reach(posts)
         if len(i) == 0:
-            return None
-        return _sim_er(i, rr, d, r, rng, paths)
+            return None, False
+        return _sim_er(i, rr, d, r, rng, paths), False
     # roas, roi: remaining attributed value simulated from daily social revenue (+ key events
     # × value_per_key_event); costs taken at their full-period prorated amount
     from .roi import _value_per_key_event, roi
@@ -414,11 +416,11 @@ def _simulate(ds, metric, platform, w: Period, end, d, r, a, rng, paths, notes):
         so_far = so_far.loc[so_far["platform"] == platform]
         full = full.loc[full["platform"] == platform]
     if so_far.empty or full.empty:
-        return None
+        return None, False
     value_a = so_far["value" if metric == "roi" else "revenue"].iloc[0]
     den = float(full["cost" if metric == "roi" else "ad_spend"].iloc[0])
     if pd.isna(value_a) or not den > 0:
-        return None
+        return None, False
     vpk = _value_per_key_event(ds, None) if metric == "roi" else None
 
     def value(start, stop):
@@ -429,13 +431,14 @@ def _simulate(ds, metric, platform, w: Period, end, d, r, a, rng, paths, notes):
     if vpk:
         rev = rev + metric_daily(ds, "key_events", platform, w.start, end).fillna(0) * vpk
     x = rev.dropna().to_numpy("float64")
-    if len(x):
+    monthly = not len(x)
+    if not monthly:
         final_value = float(value_a) + _sim_flow(x, r, rng, paths, nonneg=True)
     else:
         final_value = _sim_from_months(value, w, d, r, float(value_a), rng, paths, notes)
         if final_value is None:
-            return None
-    return (final_value - den) / den if metric == "roi" else final_value / den
+            return None, False
+    return (final_value - den) / den if metric == "roi" else final_value / den, monthly
 
 
 def _weekday_weights(ds, metric: str, platform: str, end: dt.date) -> np.ndarray | None:
@@ -450,9 +453,6 @@ def _weekday_weights(ds, metric: str, platform: str, end: dt.date) -> np.ndarray
         return None
     w = (by / by.mean()).to_numpy()
     return w if np.abs(w - 1).max() > 0.2 else None
-
-
-_MONTHLY_TOTALS = "GA4 has monthly totals only"
 
 
 def _sim_from_months(total, w: Period, d, r, a, rng, paths, notes):
@@ -470,7 +470,8 @@ def _sim_from_months(total, w: Period, d, r, a, rng, paths, notes):
         return None
     x = np.array(rates)
     sd = x.std(ddof=1) * np.sqrt(1 + 1 / len(x))
-    notes.append(f"{_MONTHLY_TOTALS}: projected from the daily rate of {len(x)} months")
+    notes.append(f"GA4 has monthly totals only: projected from the daily rate of {len(x)} "
+                 f"months")
     return a + r * np.clip(rng.normal(x.mean(), sd, paths), 0, None)
 
 

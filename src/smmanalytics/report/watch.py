@@ -13,7 +13,7 @@ import pandas as pd
 from .. import plots
 from ..periods import parse_period
 from ..timing import MIN_POSTS, MIN_WEEKS
-from ..timing._model import NOT_IDENTIFIABLE
+from ..timing._model import NO_ENGAGEMENT, NOT_IDENTIFIABLE
 from ._ahead import built_ahead
 from .builder import Section
 
@@ -46,7 +46,7 @@ class WatchSections:
         if bt.n_used == 0:
             return f.label("bt_no_hours")
         if not np.isfinite(bt.p_value):        # no test run: say why, as bt.summary does
-            if bt.method.get("test") == "no engagement recorded":
+            if bt.method.get("test") == NO_ENGAGEMENT:
                 return f.label("bt_no_engagement").format(n=f.number(bt.n_used))
             if bt.method.get("test") == NOT_IDENTIFIABLE:
                 return f.label("bt_not_identifiable").format(n=f.number(bt.n_used))

@@ -40,7 +40,15 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy import stats
 
-from ._model import NOT_IDENTIFIABLE, estimable, nb_fit, one_step, perm_score_test, week_blocks
+from ._model import (
+    NO_ENGAGEMENT,
+    NOT_IDENTIFIABLE,
+    estimable,
+    nb_fit,
+    one_step,
+    perm_score_test,
+    week_blocks,
+)
 
 __all__ = ["SlotEstimate", "estimate", "candidate_windows"]
 
@@ -130,7 +138,7 @@ def estimate(X: np.ndarray, y: np.ndarray, offset: np.ndarray, slot: np.ndarray,
     counts = np.bincount(slot, minlength=S).astype(float)
     nan = np.full(S, np.nan)
     if n < MIN_POSTS or K < MIN_WEEKS or y.sum() <= 0:
-        why = "no engagement recorded" if n and y.sum() <= 0 else "too few posts or weeks"
+        why = NO_ENGAGEMENT if n and y.sum() <= 0 else "too few posts or weeks"
         return SlotEstimate(n=counts, lift=nan, lift_low=nan.copy(), lift_high=nan.copy(),
                             test=why)
     q_lo, q_hi = (1 - level) / 2, 1 - (1 - level) / 2

@@ -24,11 +24,13 @@ import pandas as pd
 from scipy import stats
 
 __all__ = ["NBFit", "nb_fit", "week_blocks", "one_step", "perm_score_test", "estimable",
-           "NOT_IDENTIFIABLE"]
+           "NOT_IDENTIFIABLE", "NO_ENGAGEMENT"]
 
 _MAX_ETA = 50.0
 #: the ``test`` of a timing analysis whose slots cannot be told apart from the controls
 NOT_IDENTIFIABLE = "not identifiable"
+#: the ``test`` of a timing analysis whose posts have no engagement at all
+NO_ENGAGEMENT = "no engagement recorded"
 
 
 @dataclass(frozen=True)

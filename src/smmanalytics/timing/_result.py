@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ._estimate import MIN_POSTS, MIN_WEEKS
-from ._model import NOT_IDENTIFIABLE
+from ._model import NO_ENGAGEMENT, NOT_IDENTIFIABLE
 
 __all__ = ["BestTimes", "WEEKDAYS"]
 
@@ -153,7 +153,7 @@ class BestTimes:
                 head = (f"{head[:-1]}: {WEEKDAYS[int(top['weekday'])]} does best, "
                         f"{float(top['lift']):.2f}× the average ({level}% interval "
                         f"{float(top['lift_low']):.2f}–{float(top['lift_high']):.2f}).")
-        elif not np.isfinite(self.p_value) and self.method.get("test") == "no engagement recorded":
+        elif not np.isfinite(self.p_value) and self.method.get("test") == NO_ENGAGEMENT:
             head = f"No engagement recorded on these {n} posts, so timing cannot be assessed"
         elif not np.isfinite(self.p_value) and self.method.get("test") == NOT_IDENTIFIABLE:
             head = (f"Whether posting time matters cannot be tested on these {n} posts: each "
