@@ -723,6 +723,8 @@ def test_incidents_table_and_small_multiples():
     assert big["severity"] in ("warning", "crisis")
     assert "unfollows" in big["signals"] and "negative_feedback" in big["signals"]
     fig = plot_alerts(a, signals(ds), max_charts=4)
+    # out of pyplot's open figures: a notebook shows it once, as the cell's value
+    assert plt.get_fignums() == []
     # one legend under the charts says what the band, the line and the marks are (an
     # analyst's notebook has no caption); each chart's own signal is its "daily value"
     labels = [t.get_text() for t in fig.legends[0].get_texts()]

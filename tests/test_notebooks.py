@@ -142,6 +142,43 @@ def test_explore_notebook_runs(tmp_path, monkeypatch):
     assert sum(images) == 2 and max(images) == 1     # the best-times heatmap, the alerts
 
 
+def _images_per_cell(cells: list[str], tmp_path, monkeypatch) -> list[int]:
+    """Run ``cells`` in a fresh kernel drawing inline, as JupyterLab does, through papermill;
+    the image outputs of each cell."""
+    import nbformat
+    import papermill as pm
+
+    monkeypatch.delenv("MPLBACKEND", raising=False)
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
+    nb.metadata["kernelspec"] = {"name": "python3", "language": "python",
+                                 "display_name": "Python 3"}
+    nbformat.write(nb, tmp_path / "tiny.ipynb")
+    done = pm.execute_notebook(str(tmp_path / "tiny.ipynb"), str(tmp_path / "done.ipynb"),
+                               kernel_name="python3", cwd=str(tmp_path), progress_bar=False)
+    return [sum("image/png" in out.get("data", {}) for out in cell["outputs"])
+            for cell in done["cells"]]
+
+
+def test_each_chart_shows_once_in_a_notebook(tmp_path, monkeypatch):
+    """`smm.plot_alerts(...)` ending a cell showed its figure twice in JupyterLab: once as the
+    cell's value, once when the inline backend drew pyplot's open figures; `fig = ...` then
+    `fig` did too. The functions that return Axes show their figure once."""
+    setup = (f"import smmanalytics as smm\n"
+             f"ds = smm.load({str(SAMPLE)!r})\n"
+             f"found, sig = smm.alerts(ds, '2026-10'), smm.signals(ds)\n"
+             f"bt = smm.best_times(ds, platform='instagram')")
+    cells = [setup,
+             "smm.plot_alerts(found, sig)",             # the bare call ends the cell
+             "fig = smm.plot_alerts(found, sig)",       # no value: nothing shown yet
+             "fig",
+             "fig = smm.plot_alerts(found, sig)\nfig",
+             "smm.plot_alerts(found, sig, legend=False)",
+             "bt.plot()",
+             "ax = smm.plot_costs(smm.roi(ds, '2026-10', by='campaign'))\nax",
+             "smm.plot_alert(found.iloc[0], sig)"]
+    assert _images_per_cell(cells, tmp_path, monkeypatch) == [0, 1, 0, 1, 1, 1, 1, 1, 1]
+
+
 def test_monthly_pdf_shows_the_planted_incident(monthly_fr, sample):
     import importlib
 

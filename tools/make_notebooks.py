@@ -190,7 +190,7 @@ october.assign(hour=local_hour).groupby("hour")["interactions"].mean().round(0)
 found = smm.alerts(ds, period)
 smm.incidents(found)
 '''),
-    code("smm.plot_alerts(found, smm.signals(ds));   # ';': the figure once, not twice"),
+    code("smm.plot_alerts(found, smm.signals(ds))"),
     md("## 7. From here\n\n- `smm report monthly --data DIR --period latest` writes the PDF for "
        "management;\n- `smm best-times DIR` and "
        "`smm calendar DIR --posts-per-week 5 --out plan.ics` "

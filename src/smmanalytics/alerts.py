@@ -555,7 +555,12 @@ def plot_alerts(alerts_df: pd.DataFrame, signals_df: pd.DataFrame, *, max_charts
     score / threshold), or its strongest drift alert when it has none, crises first, at most
     ``max_charts``; every alert within the chart's days is marked. With ``legend``, one legend
     under the charts says what the band, the dashed line, the dots and the rings are (the
-    report says it in its caption, in its language). Returns the Figure (None when no alert).
+    report says it in its caption, in its language).
+
+    Returns the Figure (None when no alert), already closed in pyplot: a notebook shows it
+    once, as the cell's value (the call ending a cell, or ``fig = smm.plot_alerts(...)`` then
+    ``fig``); left open, the inline backend drew it a second time with pyplot's open figures.
+    ``plt.show()`` does not show it: ``display(fig)`` or ``fig.savefig(...)`` do.
     """
     import matplotlib.pyplot as plt
 
@@ -590,4 +595,7 @@ def plot_alerts(alerts_df: pd.DataFrame, signals_df: pd.DataFrame, *, max_charts
                 shown.setdefault("daily value" if label in set(a["signal"]) else label, handle)
         fig.legend(list(shown.values()), list(shown), loc="outside lower center",
                    ncols=min(len(shown), 5), fontsize=7, frameon=False)
+    # made by pyplot, so that it has the active backend's canvas and IPython's figure display
+    # is set up (a matplotlib.figure.Figure made in a fresh kernel shows as "<Figure ...>")
+    plt.close(fig)
     return fig
