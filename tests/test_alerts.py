@@ -752,3 +752,21 @@ def test_watch_charts_write_their_dates_the_readers_way():
     assert not any(re.fullmatch(r"\d{4}-\d{2}-\d{2}", t) for t in texts)
     assert "TikTok · abonnés nets" in texts
     assert "baseline" not in texts          # no English legend: the caption says it in French
+    # Instagram comments per reach (0.3 % to 4 % a day) in percent, as its table: it read 0,04
+    assert {"0\xa0%", "1\xa0%", "4\xa0%"} <= texts
+    assert not texts & {"0,01", "0,04", "0,00"}
+
+
+def test_alert_chart_of_a_rate_reads_in_percent():
+    ds = _sim(days=365, seed=3, incident=200)
+    sig = signals(ds)
+    row = {"date": pd.Timestamp("2025-07-20"), "platform": "facebook",
+           "signal": "comments_per_reach"}
+    fig, ax = plt.subplots()
+    plot_alert(row, sig, ax=ax)
+    fig.canvas.draw()
+    ticks = [(t.get_position()[1], t.get_text()) for t in ax.get_yticklabels() if t.get_text()]
+    assert len(ticks) >= 3
+    for value, label in ticks:        # comments are about 0.4 % of reach: "0.4%", not "0.004"
+        number = float(label[:-1].replace("\u2212", "-"))     # matplotlib writes a true minus
+        assert label.endswith("%") and number == pytest.approx(value * 100)

@@ -482,10 +482,12 @@ def plot_alert(alert_row, signals: pd.DataFrame, ax=None, *, settings: AlertSett
         on days that may lie within the band). The shaded band is the level test's own rule
         (``lower``/``upper`` of :func:`_detect`): a day inside it raises no level alert. The
         y axis spans the signal and its baseline: a limit far beyond them (an overdispersed
-        series, an incident inside the baseline window) is cut at the edge of the chart.
+        series, an incident inside the baseline window) is cut at the edge of the chart; a
+        rate (``*_per_reach``) is written in percent.
     """
     import matplotlib.dates as mdates
     import matplotlib.pyplot as plt
+    import matplotlib.ticker as mticker
 
     settings = settings or AlertSettings()
     ax = plt.gca() if ax is None else ax
@@ -519,6 +521,8 @@ def plot_alert(alert_row, signals: pd.DataFrame, ax=None, *, settings: AlertSett
     ax.set_title(f"{alert_row['platform']} · {alert_row['signal']}", fontsize=9)
     ax.set_xlabel("")
     ax.set_ylabel(str(alert_row["signal"]).replace("_", " "))
+    if str(alert_row["signal"]).endswith("_per_reach"):     # a rate: 0.03 reads 3%
+        ax.yaxis.set_major_formatter(mticker.PercentFormatter(1.0))
     # at most 5 dates on the axis: a day or two-day step makes the rotated labels overlap
     locator = mdates.AutoDateLocator(minticks=3, maxticks=5)
     ax.xaxis.set_major_locator(locator)

@@ -3,10 +3,12 @@ the reputation watch. Mixed into BrandReport."""
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
+import matplotlib.ticker as mticker
 import numpy as np
 import pandas as pd
 
@@ -22,6 +24,23 @@ __all__ = ["WatchSections"]
 _SEVERITY_COLORS = {"watch": "#b59f00", "warning": "#ef6c00", "crisis": "#c62828"}
 _DAY_GROUPS = {"every day": "days_all", "Monday-Friday": "days_week", "Saturday-Sunday":
                "days_weekend"}
+
+
+class _Percent(mticker.Formatter):
+    """Tick labels of a rate in percent the reader's way ("3 %" in French), with the decimals
+    the ticks' step needs (a step of 0.5 % writes one)."""
+
+    def __init__(self, fmt) -> None:
+        self.fmt, self.digits = fmt, 0
+
+    def set_locs(self, locs) -> None:
+        super().set_locs(locs)
+        steps = np.diff(np.sort(np.asarray(locs, dtype=float))) * 100
+        step = steps.min() if steps.size else 1.0
+        self.digits = max(0, math.ceil(-math.log10(step) - 1e-9)) if 0 < step < 1 else 0
+
+    def __call__(self, x, pos=None) -> str:
+        return self.fmt.percent(x, self.digits)
 
 
 class WatchSections:
@@ -188,6 +207,8 @@ class WatchSections:
                             ax.set_ylabel("")
                             ax.xaxis.set_major_formatter(     # "15 oct", as the other charts
                                 lambda v, _pos: f.date(mdates.num2date(v).date(), "d MMM"))
+                            if signal.endswith("_per_reach"):   # "3 %", as in the table below
+                                ax.yaxis.set_major_formatter(_Percent(f))
                     self.figure(sec, fig, caption=f.label("alerts_chart"))
             top = found.sort_values(["date", "platform"], kind="stable").head(15)
             self.table(sec, pd.DataFrame({
