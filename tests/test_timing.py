@@ -289,7 +289,11 @@ def test_plot_annotates_post_counts(bt0):
 
 
 def test_repr_and_json(bt0):
-    assert "Best times" in bt0._repr_html_()
+    # the heading says which platform the answer is for: a notebook often shows several
+    assert "<b>Best times · all platforms</b>" in bt0._repr_html_()
+    times = pd.date_range("2026-03-02 08:00", periods=12, freq="7D", tz="UTC")
+    one = best_times(_small_posts(times), TZ, platform="instagram", exposure=None, n_boot=10)
+    assert "<b>Best times · instagram</b>" in one._repr_html_()
     d = json.loads(json.dumps(bt0.to_dict()))
     assert d["effect_detected"] is bt0.effect_detected and len(d["by_slot"]) == 168
 

@@ -175,9 +175,9 @@ smm.engagement(october, by=["platform", "content_type"])
        "there is one, the window's lift is measured on weeks not used to choose it."),
     code('''
 bt = smm.best_times(ds, platform="instagram")   # the brand's time zone and follower series
-print(bt.summary)
-bt.plot()
+bt
 '''),
+    code("bt.plot();   # ';': the chart, without the Axes object's repr under it"),
     md("The same analysis with the naive mean-by-hour would favour the morning here: reels do "
        "better anyway and are mostly posted in the morning (see data/sample/README.md)."),
     code('''

@@ -262,7 +262,9 @@ class BestTimes:
             self.activity.sort_values("online_followers", ascending=False).head(5)
             if self.activity is not None else self.recommended)
         excl = ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in self.n_excluded.items() if v)
-        return (f"<div><b>Best times</b><p>{html.escape(self.summary)}</p>"
+        platform = self.method.get("platform") or "all platforms"
+        return (f"<div><b>Best times · {html.escape(str(platform))}</b>"
+                f"<p>{html.escape(self.summary)}</p>"
                 f"<p>{self.n_used} posts used; excluded: {html.escape(excl or 'none')}</p>"
                 f"{readable(top).to_html(index=False) if len(top) else ''}</div>")
 
