@@ -86,6 +86,23 @@ def test_write_pdf_is_atomic(ds, tmp_path):
     assert [p.name for p in out.parent.iterdir()] == ["r.pdf"]
 
 
+def test_section_reads_as_plain_text(ds):
+    """A section's text repr (a console, a notebook's text view) reads as the section: it was
+    the dataclass' one line of block dicts."""
+    rep = BrandReport(ds, "2026-10", lang="fr")
+    text = repr(rep.kpi_table())
+    october = posts_in_period(ds.posts, rep.period, "Europe/Paris")
+    e = metrics.engagement(october, by=None)
+    f = Formatter("fr")
+    lines = text.splitlines()
+    assert lines[:2] == ["Chiffres clés par plateforme", "=" * 28]
+    assert f"Interactions: {f.number(e.loc[0, 'interactions'])}" in lines[3]
+    assert f"Publications: {len(october)}" in lines[3]
+    assert "{'kind'" not in text and "blocks=" not in text
+    assert repr(rep.engagement_charts()).splitlines()[3] == \
+        "[figure: Interactions par jour de publication]"
+
+
 def test_section_displays_as_html(ds):
     rep = BrandReport(ds, "2026-10", lang="fr")
     html = rep.engagement_charts()._repr_html_()

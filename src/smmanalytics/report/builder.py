@@ -111,9 +111,33 @@ class Section:
     """Blocks added by one call; shows itself in a notebook as HTML."""
 
     blocks: list[dict] = field(default_factory=list)
-    #: left out of the repr: the notebook keeps a text/plain repr of every displayed section
-    #: next to its HTML, and the SVG bytes would double the notebook's size
-    figures: dict[str, bytes] = field(default_factory=dict, repr=False)
+    figures: dict[str, bytes] = field(default_factory=dict)
+
+    def __repr__(self) -> str:
+        """The section as plain text, as it reads: what a console shows, and what a notebook
+        keeps beside the HTML (the dataclass' own repr was one line of dicts, cells and all).
+        A figure is named by its caption."""
+        out = []
+        for b in self.blocks:
+            k = b["kind"]
+            if k == "heading":
+                out.append(b["text"] + "\n" + ("=" if b["level"] == 1 else "-") * len(b["text"]))
+            elif k in ("text", "note"):
+                out.append(b["text"])
+            elif k == "bullets":
+                out.append("\n".join(f"{i}. {item}" if b.get("numbered") else f"- {item}"
+                                     for i, item in enumerate(b["items"], start=1)))
+            elif k == "kpis":
+                out.append("   ".join(f"{i['label']}: {i['value']}"
+                                      + (f" ({i['note']})" if i.get("note") else "")
+                                      for i in b["items"]))
+            elif k == "table":
+                rows = [[_text(c) for c in row] for row in b["rows"]]
+                table = pd.DataFrame(rows, columns=b["columns"]).to_string(index=False)
+                out.append(table + (f"\n{b['caption']}" if b.get("caption") else ""))
+            elif k == "figure":
+                out.append(f"[figure: {b['caption']}]" if b.get("caption") else "[figure]")
+        return "\n\n".join(out)
 
     def _repr_html_(self) -> str:
         out = []
