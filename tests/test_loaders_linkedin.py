@@ -529,3 +529,140 @@ def test_sponsored_campaign_details_are_kept():
     assert sponsored["audience"].tolist() == ["France 25-54"]
     assert sponsored["campaign_start"].tolist() == [pd.Timestamp("2026-10-03")]
     assert sponsored["campaign_end"].tolist() == [pd.Timestamp("2026-10-10")]
+
+
+# ----------------------------------------------------------------- times of 'Created date' cells
+
+def _date_cells(cells, sheet="All posts"):
+    """A one-column workbook sheet ('Created date', header on row 2) as the loader sees it."""
+    from smmanalytics.loaders._registry import Candidate
+    from smmanalytics.loaders._sniff import RawTable
+    from smmanalytics.loaders._sources import Source
+
+    table = RawTable(source="p_content_1723766400000.xlsx", header=["Created date"],
+                     first_line=2, sheet=sheet, rows=[[v] for v in cells])
+    return Candidate(Source(table.source, b""), table, [table])
+
+
+def _times(cells):
+    from smmanalytics.loaders.linkedin import _times_at
+
+    offset, has = _times_at(_date_cells(cells), 0)
+    return [str(t) for t in offset], has.tolist()
+
+
+def test_times_of_each_kind_of_cell():
+    cells = ["08/14/2024 10:30 pm", "08/14/2024 12:05 am", "08/14/2024 12:30 PM",
+             "08/14/2024 22:30", " 08/14/2024 7:05:09 ", "08/14/2024 00:00", "08/14/2024",
+             45000.75, 45000, dt.datetime(2024, 8, 14, 7, 15, 30), dt.datetime(2024, 8, 14),
+             dt.date(2024, 8, 14), True, None, 12.5]
+    offset, has = _times(cells)
+    # 10:30 pm = 22:30; 12:05 am = 00:05; 12:30 pm = 12:30; 0.75 of a day = 18:00:00;
+    # a written 00:00 is a time, a midnight date-time or a whole serial is not
+    assert offset == ["0 days 22:30:00", "0 days 00:05:00", "0 days 12:30:00",
+                      "0 days 22:30:00", "0 days 07:05:09", "0 days 00:00:00",
+                      "0 days 00:00:00", "0 days 18:00:00", "0 days 00:00:00",
+                      "0 days 07:15:30"] + ["0 days 00:00:00"] * 5
+    assert has == [True] * 6 + [False, True, False, True] + [False] * 5
+
+
+def test_serial_fraction_is_rounded_to_the_second():
+    # 45000 + 1/3 day = 08:00:00 (0.333… × 86400 s = 28799.99… s); 45000.000005787 day =
+    # 0.49999… s → 00:00:00 (no time); 45000.00001736 day = 1.4999… s → 00:00:01;
+    # 45000.00160300926 (2:18.5 as a serial) is 138500000000.93 ns, truncated to the
+    # nanosecond as pd.Timedelta(days=…) does: exactly 2:18.5, rounded half to even → 2:18
+    offset, has = _times([45000 + 1 / 3, 45000.000005787, 45000.00001736, 45000.00160300926])
+    assert offset == ["0 days 08:00:00", "0 days 00:00:00", "0 days 00:00:01",
+                      "0 days 00:02:18"]
+    assert has == [True, False, True, True]
+
+
+def test_time_out_of_range_names_its_cell():
+    from smmanalytics.loaders.linkedin import _times_at
+
+    # header on row 2: the third cell is A5; the later bad cell is not the one named
+    c = _date_cells(["08/14/2024 10:30", dt.datetime(2024, 8, 14, 9), "08/14/2024 25:10",
+                     "08/14/2024 10:61"])
+    with pytest.raises(ParseError, match="time out of range") as err:
+        _times_at(c, 0)
+    assert err.value.cell == "All posts!A5" and err.value.got == "08/14/2024 25:10"
+    assert err.value.line == 5 and err.value.column == "Created date"
+
+
+def test_a_created_date_with_an_impossible_time_names_its_cell(tmp_path):
+    path = _workbook(tmp_path / "p_content_1723766400000.xlsx",
+                     [["a", _link(1723680000000), "Organic", "08/14/2024 10:30", 10, 1, 2, 3,
+                       4, 5, 0.5],
+                      ["b", _link(1723680000000), "Organic", "08/14/2024 25:10", 10, 1, 2, 3,
+                       4, 5, 0.5]])
+    with pytest.raises(ParseError, match="not a date") as err:
+        read_file(path)
+    assert err.value.cell == "All posts!D4" and err.value.got == "08/14/2024 25:10"
+
+
+def _reference_times(c, pos):
+    """The time of each cell, one cell at a time (the loader's rule, written plainly)."""
+    import re
+
+    import numpy as np
+
+    pattern = re.compile(r"^\S+[ t]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:([ap])\.?\s*m\.?)?$",
+                         re.I)
+    cells = c.table.column(pos).reset_index(drop=True)
+    offset, has = [pd.Timedelta(0)] * len(cells), [False] * len(cells)
+    for i, v in enumerate(cells):
+        if isinstance(v, bool) or v is None:
+            continue
+        if isinstance(v, (pd.Timestamp, dt.datetime)):
+            t = pd.Timestamp(v)
+            offset[i] = t - t.normalize()
+        elif isinstance(v, (int, float, np.number)) and 20000 <= v <= 80000:
+            offset[i] = pd.Timedelta(days=float(v) % 1).round("s")
+        elif isinstance(v, str) and (m := pattern.match(v.strip())):
+            h, mi, sec = int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)
+            if m.group(4) and 1 <= h <= 12:
+                h = h % 12 + (12 if m.group(4).lower() == "p" else 0)
+            if h > 23 or mi > 59 or sec > 59:
+                line = c.table.first_line + 1 + i
+                raise ParseError("time out of range", line=line, cell=f"All posts!A{line}",
+                                 got=v)
+            offset[i], has[i] = pd.Timedelta(hours=h, minutes=mi, seconds=sec), True
+            continue
+        else:
+            continue
+        has[i] = offset[i] != pd.Timedelta(0)
+    return pd.Series(offset, dtype="timedelta64[ns]"), pd.Series(has, dtype=bool)
+
+
+_clock = st.builds(
+    lambda d, h, m, s, ampm, sep, pad: (f"{pad}{d:%m/%d/%Y}{sep}{h}:{m:02d}"
+                                        + (f":{s:02d}" if s is not None else "") + ampm + pad),
+    st.dates(dt.date(1990, 1, 1), dt.date(2200, 12, 31)), st.integers(0, 26),
+    st.integers(0, 61), st.none() | st.integers(0, 61),
+    st.sampled_from(["", " am", " pm", " AM", " P.M.", "pm", " a m"]),
+    st.sampled_from([" ", "  ", "t", "T"]),
+    st.sampled_from(["", " ", "\t", "\x1c", "\u3000", "\n"]))
+_cell = st.one_of(
+    _clock, _clock, st.text(max_size=12),
+    st.datetimes(dt.datetime(1990, 1, 1), dt.datetime(2200, 12, 31)),
+    st.dates(dt.date(1990, 1, 1), dt.date(2200, 12, 31)),
+    st.floats(19990, 80010), st.floats(allow_nan=False, allow_infinity=False),
+    st.integers(-10**6, 10**6), st.integers(20000, 80000), st.booleans(), st.none())
+
+
+@settings(max_examples=150, deadline=None)
+@given(cells=st.lists(_cell, max_size=25))
+def test_times_agree_with_a_cell_by_cell_reading(cells):
+    from smmanalytics.loaders.linkedin import _times_at
+
+    c = _date_cells(cells)
+    try:
+        expected = _reference_times(c, 0)
+    except ParseError as exc:
+        with pytest.raises(ParseError, match="time out of range") as err:
+            _times_at(c, 0)
+        assert (err.value.cell, err.value.line, err.value.got) == (exc.cell, exc.line, exc.got)
+        return
+    offset, has = _times_at(c, 0)
+    pd.testing.assert_series_equal(offset, expected[0], check_exact=True)
+    pd.testing.assert_series_equal(has, expected[1], check_exact=True)

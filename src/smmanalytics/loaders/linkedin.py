@@ -132,6 +132,29 @@ def _numbers(c: Candidate, family: str, canonical: str) -> pd.Series | None:
     return None if not pos else _numbers_at(c, pos[0])
 
 
+#: what a date column's cell holds, from its Python type (see :func:`_kinds`)
+_DATETIME, _DATE, _NUMBER, _TEXT, _OTHER = "datetime", "date", "number", "text", "other"
+
+
+def _kind_of(t: type) -> str:
+    if issubclass(t, bool):
+        return _OTHER
+    if issubclass(t, (pd.Timestamp, dt.datetime)):     # pandas' NaT is a datetime too
+        return _DATETIME
+    if issubclass(t, dt.date):
+        return _DATE
+    if issubclass(t, (int, float, np.number)):
+        return _NUMBER
+    return _TEXT if issubclass(t, str) else _OTHER
+
+
+def _kinds(cells: pd.Series) -> pd.Series:
+    """What each cell holds: a real Excel date-time, a date, a number (not a bool), text, or
+    other (empty, a bool…). Only the few distinct types of the column are classified."""
+    types = cells.map(type)
+    return types.map({t: _kind_of(t) for t in types.unique()})
+
+
 def _dates_at(c: Candidate, pos: int, ctx: ParseContext | None = None, *,
               timed: bool = False) -> pd.Series:
     """Day column → naive dates (empty → NaT).
@@ -145,11 +168,11 @@ def _dates_at(c: Candidate, pos: int, ctx: ParseContext | None = None, *,
     cells = c.table.column(pos).reset_index(drop=True)
     header = c.table.header[pos]
     first = c.table.first_line + 1
-    is_dt = cells.map(lambda v: isinstance(v, (dt.date, pd.Timestamp))).astype(bool)
-    is_num = cells.map(lambda v: isinstance(v, (int, float, np.number))
-                       and not isinstance(v, bool)).astype(bool)
-    dt_year = cells.map(lambda v: v.year if isinstance(v, (dt.date, pd.Timestamp)) else 2000)
-    odd_dt = is_dt & ~dt_year.between(*YEARS)
+    kinds = _kinds(cells)
+    is_dt = kinds.isin([_DATETIME, _DATE])
+    is_num = kinds == _NUMBER
+    real = pd.to_datetime(cells.where(is_dt), errors="coerce")
+    odd_dt = is_dt & ~real.dt.year.between(*YEARS)      # NaT (no year) too
     if odd_dt.any():
         i = int(np.flatnonzero(odd_dt.to_numpy())[0])
         line = first + i
@@ -157,7 +180,6 @@ def _dates_at(c: Candidate, pos: int, ctx: ParseContext | None = None, *,
                          cell=f"{c.table.sheet}!{_col_letter(pos)}{line}", column=header,
                          expected=f"a year between {YEARS[0]} and {YEARS[1]}",
                          got=str(cells.iloc[i]))
-    real = pd.to_datetime(cells.where(is_dt), errors="coerce")
     serial = pd.to_numeric(cells.where(is_num), errors="coerce")
     bad_serial = is_num & ~serial.between(20000, 80000).fillna(False)   # 1954 … 2119
     from_serial = pd.to_datetime(serial.where(~bad_serial), unit="D", origin="1899-12-30",
@@ -184,47 +206,75 @@ def _dates_at(c: Candidate, pos: int, ctx: ParseContext | None = None, *,
         ctx.note("excel_serial_dates", f"{header!r} holds Excel day numbers (a re-saved "
                  "sheet); read as dates", level="info", rows=int(is_num.sum()))
     if ctx is not None and not timed:
-        offset = _times_at(c, pos)[0]
+        offset = _times_at(c, pos, kinds)[0]
         note_times_dropped(ctx, offset.dt.total_seconds().where(cells.notna()), header)
     out = real.where(is_dt, from_serial.where(is_num, text_dates))
     return pd.to_datetime(out).astype("datetime64[ns]").dt.normalize().reset_index(drop=True)
 
 
-_TIME = re.compile(r"^\S+[ t]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:([ap])\.?\s*m\.?)?$", re.I)
+#: a text cell's trailing time of day: ``08/14/2024 22:30``, ``8/14/2024 10:30:05 PM``
+#: (groups h, m, s, a|p; the spaces around the cell are no part of it)
+_TIME = re.compile(r"^\s*\S+[ t]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:([ap])\.?\s*m\.?)?\s*$",
+                   re.I)
 
 
-def _times_at(c: Candidate, pos: int) -> tuple[pd.Series, pd.Series]:
+def _ints(digits: pd.Series) -> pd.Series:
+    """Float64 values of ``\\d`` groups (NaN where none); digits of another script, which
+    ``\\d`` matches too, are read as :func:`int` reads them."""
+    out = pd.to_numeric(digits, errors="coerce").astype("float64")
+    other = digits.notna() & out.isna()
+    if other.any():
+        out[other] = digits[other].map(int)
+    return out
+
+
+def _times_at(c: Candidate, pos: int, kinds: pd.Series | None = None
+              ) -> tuple[pd.Series, pd.Series]:
     """The time of day a date column's cells carry: ``(offset from 00:00, has a time)``.
 
-    A real Excel date-time keeps its time, an Excel serial its fraction of a day, a text cell
-    a trailing ``HH:MM[:SS][ am|pm]`` (``08/14/2024 22:30``). A time out of range raises
-    ParseError naming ``sheet!cell``.
+    A real Excel date-time keeps its time, an Excel serial its fraction of a day (to the
+    second), a text cell a trailing ``HH:MM[:SS][ am|pm]`` (``08/14/2024 22:30``; a written
+    time counts even at 00:00). A time out of range raises ParseError naming ``sheet!cell``.
+    ``kinds`` is :func:`_kinds` of the cells, when the caller has it.
     """
     cells = c.table.column(pos).reset_index(drop=True)
+    kinds = _kinds(cells) if kinds is None else kinds
     zero = pd.Timedelta(0)
-    offset = pd.Series([zero] * len(cells), dtype="timedelta64[ns]")
+    offset = pd.Series(zero, index=cells.index, dtype="timedelta64[ns]")
     has = pd.Series(False, index=cells.index)
-    for i, v in enumerate(cells):
-        if isinstance(v, bool) or v is None:
-            continue
-        if isinstance(v, (pd.Timestamp, dt.datetime)):
-            t = pd.Timestamp(v)
-            off = t - t.normalize()
-            offset[i], has[i] = off, off != zero
-        elif isinstance(v, (int, float, np.number)) and 20000 <= v <= 80000:
-            off = pd.Timedelta(days=float(v) % 1).round("s")
-            offset[i], has[i] = off, off != zero
-        elif isinstance(v, str) and (m := _TIME.match(v.strip())):
-            h, mi, sec = int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)
-            if m.group(4) and 1 <= h <= 12:
-                h = h % 12 + (12 if m.group(4).lower() == "p" else 0)
-            if h > 23 or mi > 59 or sec > 59:
-                line = c.table.first_line + 1 + i
-                raise ParseError("time out of range", file=c.name, line=line,
-                                 cell=f"{c.table.sheet}!{_col_letter(pos)}{line}",
-                                 column=c.table.header[pos], expected="MM/DD/YYYY [HH:MM]",
-                                 got=v)
-            offset[i], has[i] = pd.Timedelta(hours=h, minutes=mi, seconds=sec), True
+    is_dt = kinds == _DATETIME
+    if is_dt.any():
+        real = pd.to_datetime(cells.where(is_dt), errors="coerce")
+        off = (real - real.dt.normalize()).astype("timedelta64[ns]")
+        offset, has = offset.mask(is_dt, off), has.mask(is_dt, off != zero)   # NaT: has
+    serial = pd.to_numeric(cells.where(kinds == _NUMBER), errors="coerce")
+    is_serial = serial.between(20000, 80000)
+    if is_serial.any():
+        # as pd.Timedelta(days=fraction) computes it: nanoseconds truncated, then rounded to
+        # the second (half to even)
+        ns = np.trunc(np.mod(serial.to_numpy(dtype="float64"), 1) * 24 * 3600 * 1e9)
+        off = pd.Series(np.nan_to_num(ns).astype("int64"), index=cells.index)
+        off = off.astype("timedelta64[ns]").dt.round("s")
+        offset, has = offset.mask(is_serial, off), has.mask(is_serial, off != zero)
+    is_text = kinds == _TEXT
+    if is_text.any():
+        parts = cells.where(is_text).astype("str").str.extract(_TIME)
+        h, mi, sec = (_ints(parts[k]) for k in range(3))
+        ampm = parts[3].str.lower()
+        twelve = (ampm.notna() & (h >= 1) & (h <= 12)).to_numpy(dtype=bool)
+        h = h.mask(twelve, h % 12 + np.where(ampm == "p", 12, 0))
+        timed = parts[1].notna()
+        bad = timed & ((h > 23) | (mi > 59) | (sec.fillna(0) > 59))
+        if bad.any():
+            i = int(np.flatnonzero(bad.to_numpy())[0])
+            line = c.table.first_line + 1 + i
+            raise ParseError("time out of range", file=c.name, line=line,
+                             cell=f"{c.table.sheet}!{_col_letter(pos)}{line}",
+                             column=c.table.header[pos], expected="MM/DD/YYYY [HH:MM]",
+                             got=cells.iloc[i])
+        seconds = (h * 3600 + mi * 60 + sec.fillna(0)).where(timed, 0)
+        off = pd.to_timedelta(seconds.to_numpy(dtype="int64"), unit="s").astype("timedelta64[ns]")
+        offset, has = offset.mask(timed, pd.Series(off, index=cells.index)), has | timed
     return offset, has
 
 
