@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import smmanalytics as smm
 from smmanalytics.errors import ParseError, UnknownFormatError, UnknownPlatformError
@@ -29,6 +31,8 @@ from smmanalytics.loaders._numbers import parse_numbers
 from smmanalytics.loaders._registry import snapshot_from_name
 from smmanalytics.loaders._sniff import decode, split_text
 from smmanalytics.quality import QualityLog
+
+_TEXT_EMPTY = {"", "-", "--", "—", "n/a", "undefined", "nan", "none", "null"}
 
 
 def _s(*vals):
@@ -289,3 +293,70 @@ def test_parsers_do_not_mutate_their_input():
     paths = [Path(__file__).parent / "fixtures" / "ga4"]
     smm.load(paths)
     assert paths == [Path(__file__).parent / "fixtures" / "ga4"]
+
+
+# ------------------------------------------------- workbook cells, a column at a time by type
+
+def test_workbook_cells_by_type():
+    import datetime as dt
+
+    from smmanalytics.loaders._cells import isinstance_cells, str_cells
+
+    cells = pd.Series(["a", 3, True, 2.5, None, dt.datetime(2026, 10, 1, 9, 30), pd.NaT, b"x"],
+                      dtype=object)
+    # bool is an int, excluded; pandas' NaT is a datetime
+    assert isinstance_cells(cells, (int, float), exclude=bool).tolist() == [
+        False, True, False, True, False, False, False, False]
+    assert isinstance_cells(cells, dt.datetime).tolist() == [False] * 5 + [True, True, False]
+    assert isinstance_cells(cells.iloc[:0], str).tolist() == []
+    # str() of each cell, NA only where said missing (None): NaT and bytes as str() writes them
+    got = str_cells(cells, cells.map(lambda v: v is None))
+    assert got.dtype == "string"
+    assert got.tolist() == ["a", "3", "True", "2.5", pd.NA, "2026-10-01 09:30:00", "NaT", "b'x'"]
+
+
+def test_workbook_missing_cells_and_numbers():
+    import datetime as dt
+
+    from smmanalytics.loaders._numbers import _missing_cells
+
+    cells = pd.Series(["", " N/A ", "\x1cnan\u3000", "None", None, pd.NA, pd.NaT, "x",
+                       dt.datetime(2026, 10, 1), False], dtype=object)
+    # stripped and lowered as Python does (\x1c and the ideographic space are white space)
+    assert _missing_cells(cells).tolist() == [True] * 7 + [False] * 3
+    got = parse_numbers(pd.Series([1, "", " n/a", None, 2.5, pd.NaT], dtype=object))
+    assert got.tolist() == [1.0, pd.NA, pd.NA, pd.NA, 2.5, pd.NA]
+    with pytest.raises(ParseError, match="not a number") as err:
+        parse_numbers(pd.Series([1, True, "x"], dtype=object), file="f.xlsx", column="Views",
+                      first_line=3)
+    assert err.value.line == 4 and err.value.got == "True"
+
+
+def test_cells_text_of_each_dtype():
+    from smmanalytics.loaders._tidy import cells_text
+
+    cells = pd.Series([" a ", None, float("nan"), 12, "N/A", "None"], dtype=object)
+    assert cells_text(cells).tolist() == ["a", pd.NA, pd.NA, "12", pd.NA, pd.NA]
+    assert cells_text(cells, placeholders=False).tolist() == ["a", pd.NA, pd.NA, "12", "N/A",
+                                                              "None"]
+    text = pd.Series([" b", None, "--"], dtype="str")
+    assert cells_text(text).tolist() == ["b", pd.NA, pd.NA]
+
+
+@settings(max_examples=80, deadline=None)
+@given(cells=st.lists(st.one_of(st.text(max_size=6), st.none(), st.floats(), st.integers(),
+                                st.booleans(), st.datetimes(), st.binary(max_size=3)),
+                      max_size=20))
+def test_cells_text_agrees_with_a_cell_by_cell_reading(cells):
+    import numpy as np
+
+    from smmanalytics.loaders._tidy import cells_text
+
+    obj = pd.Series(cells, dtype=object)
+    expected = obj.map(lambda v: None if v is None or (isinstance(v, float) and np.isnan(v))
+                       else str(v)).astype("string").str.strip()
+    for placeholders in (True, False):
+        got = cells_text(obj, placeholders=placeholders)
+        want = expected.mask(expected.str.lower().isin(_TEXT_EMPTY) if placeholders
+                             else expected == "")
+        pd.testing.assert_series_equal(got, want, check_exact=True)

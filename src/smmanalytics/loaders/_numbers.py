@@ -24,6 +24,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..errors import ParseError
+from ._cells import isinstance_cells, str_cells
 
 __all__ = ["parse_numbers", "MISSING", "AMBIGUOUS_DOT", "decimal_for_locale"]
 
@@ -80,12 +81,12 @@ def parse_numbers(values: pd.Series, *, file: str | None = None, column: str | N
         s = values.fillna("").str.strip()
     else:  # cells from a workbook: numbers stay numbers, the rest is text
         obj = values.astype(object)
-        is_num = obj.map(lambda v: isinstance(v, (int, float, np.number))
-                         and not isinstance(v, bool))
-        if obj[~is_num].map(_missing_cell).all():   # numbers and empty cells only
+        is_num = isinstance_cells(obj, (int, float, np.number), exclude=bool)
+        if _missing_cells(obj[~is_num]).all():   # numbers and empty cells only
             nums = pd.to_numeric(obj.where(is_num, np.nan)).astype("Float64")
             return nums * 0.01 if percent else nums
-        s = obj.where(~is_num, "").map(lambda v: "" if v is None else str(v)).astype("str")
+        rest = obj.where(~is_num, "")
+        s = str_cells(rest, isinstance_cells(rest, type(None))).fillna("").astype("str")
         s = s.str.strip()
     missing = s.str.lower().isin(MISSING)
     s = s.mask(missing, "")
@@ -138,11 +139,14 @@ def parse_numbers(values: pd.Series, *, file: str | None = None, column: str | N
     return nums.astype("Float64")
 
 
-def _missing_cell(v: object) -> bool:
-    """True for a workbook cell that stands for no value: empty, None, or a word of MISSING."""
-    if isinstance(v, str):
-        return v.strip().lower() in MISSING
-    return v is None or v is pd.NA or v is pd.NaT
+def _missing_cells(cells: pd.Series) -> pd.Series:
+    """True for the workbook cells that stand for no value: empty, None, NA, NaT, or a word of
+    MISSING (stripped and lowered as Python does it)."""
+    is_str = isinstance_cells(cells, str)
+    words = cells.where(is_str).astype(pd.StringDtype("python")).str.strip().str.lower()
+    kind = cells.map(type)
+    nothing = kind.isin([type(None), type(pd.NA), type(pd.NaT)]) & cells.isna()
+    return (words.isin(MISSING).fillna(False) & is_str) | nothing
 
 
 def _fast_plain(values: pd.Series, decimal: str | None) -> pd.Series | None:

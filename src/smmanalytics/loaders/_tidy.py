@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ParseError
+from ._cells import isinstance_cells, str_cells
 from ._dates import YEARS, dates_from_parts, parse_text_dates
 from ._headers import SUMMARY_WORDS, normalize
 from ._registry import Candidate, ParseContext
@@ -51,8 +52,13 @@ def cells_text(cells: pd.Series, *, placeholders: bool = True) -> pd.Series:
     With ``placeholders`` (the default, for values) ``--``, ``N/A``, ``undefined``… are NA too;
     free text such as a caption passes ``placeholders=False`` so a title "None" stays text.
     """
-    s = cells.map(lambda v: None if v is None or (isinstance(v, float) and np.isnan(v))
-                  else str(v)).astype("string").str.strip()
+    if pd.api.types.is_string_dtype(cells.dtype) and cells.dtype != object:
+        s = cells.astype("string")                   # text already: missing stays missing
+    else:                                            # None and float NaN are no text
+        obj = cells.astype(object)
+        missing = isinstance_cells(obj, type(None)) | (isinstance_cells(obj, float) & obj.isna())
+        s = str_cells(obj, missing)
+    s = s.str.strip()
     return s.mask(s.str.lower().isin(_EMPTY) if placeholders else s == "")
 
 
