@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import datetime
 import functools
-import unicodedata
 
 import numpy as np
 import pandas as pd
@@ -33,6 +32,7 @@ import pyarrow.compute as pc
 
 from ..errors import ParseError
 from ._arrow import strip
+from ._cells import isinstance_cells
 
 __all__ = ["MONTHS", "local_to_utc", "parse_datetimes", "parse_text_dates", "resolve_year",
            "resolve_run_year", "day_to_utc", "META_TZ"]
@@ -156,7 +156,7 @@ def parse_datetimes(values: pd.Series, fmt: str, *, tz: str | None = None, file:
     :func:`local_to_utc`.
     """
     if values.dtype == object:  # workbook cells: dates may already be datetimes
-        is_dt = values.map(lambda v: isinstance(v, (pd.Timestamp, datetime.datetime)))
+        is_dt = isinstance_cells(values, (pd.Timestamp, datetime.datetime))
         if is_dt.any():
             as_dt = pd.to_datetime(values.where(is_dt, None)).astype("datetime64[ns]")
             rest = values.where(~is_dt, "")
@@ -274,11 +274,12 @@ def parse_text_dates(values: pd.Series, *, file: str | None = None, column: str 
     word = a[0].where(a[0].notna(), b[1])
     day = a[1].where(a[0].notna(), b[0])
     year = a[2].where(a[0].notna(), b[2])
-    month = word.map(lambda w: MONTHS.get(unicodedata.normalize("NFC", w)) if isinstance(w, str)
-                     else None)
+    # NFC as unicodedata writes it (Python-backed strings), then looked up in the table
+    month = word.astype(pd.StringDtype("python")).str.normalize("NFC").map(MONTHS)
     # the Japanese/Chinese and Vietnamese forms: (year, month, day) in the same columns
     use_cjk, use_vi = cjk[1].notna(), vi[0].notna()
-    vi_month = vi[1].map(lambda w: _VI_MONTHS.get(w, w) if isinstance(w, str) else None)
+    vi_month = vi[1].map(_VI_MONTHS)
+    vi_month = vi_month.where(vi_month.notna(), vi[1])      # a month in digits stays as written
     year = year.where(~use_cjk, cjk[0]).where(~use_vi, vi[2])
     month = month.where(~use_cjk, cjk[1]).where(~use_vi, vi_month)
     day = day.where(~use_cjk, cjk[2]).where(~use_vi, vi[0])

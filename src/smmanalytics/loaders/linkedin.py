@@ -416,10 +416,9 @@ def _parse_posts(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
         ctx.note("date_missing", "posts without 'Created date'", rows=int(created.isna().sum()))
     published = exported.where(~agree, decoded).astype("datetime64[ns, UTC]")
     ptype = text(c, F_POSTS, "distribution").str.lower()
-    paid = ptype.map(lambda v: _PAID.get(v, pd.NA) if isinstance(v, str) else pd.NA)
+    paid = ptype.map(_PAID)                          # a word not listed, or none: NA
     raw_type = text(c, F_POSTS, "content_type_raw")
-    ctype = raw_type.str.lower().map(lambda v: _TYPES.get(v, "other") if isinstance(v, str)
-                                     else pd.NA)
+    ctype = raw_type.str.lower().map(_TYPES).fillna("other").where(raw_type.notna())
     if raw_type.isna().any():
         ctx.note("content_type_unknown", "LinkedIn fills 'Content Type' only for some posts; "
                  "content_type left empty where it is blank", level="info",
@@ -436,7 +435,7 @@ def _parse_posts(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
                                    np.where(has_time.to_numpy(dtype=bool), "minute", "day")),
         "time_source": np.where(agree, "decoded_id", "export"),
         "content_type": ctype.astype("string"),
-        "paid": pd.array(paid.tolist(), dtype="boolean"),
+        "paid": paid.astype("boolean"),
         "campaign": text(c, F_POSTS, "campaign"),
     })
     for canon in ("impressions", "clicks", "reactions", "comments", "shares", "follows",

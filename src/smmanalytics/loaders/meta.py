@@ -83,6 +83,7 @@ import pyarrow.compute as pc
 from ..errors import ParseError
 from ..metrics import row_sum
 from ._arrow import arrow_text, contains, may_contain, strip
+from ._cells import isinstance_cells
 from ._dates import META_TZ, parse_datetimes
 from ._headers import match_headers, normalize
 from ._ids import instagram_shortcode, instagram_shortcode_time
@@ -355,7 +356,8 @@ def _parse_posts(c: Candidate, ctx: ParseContext, *, story: bool = False) -> lis
            else pd.Series(False, index=ids.index))
     raw_ids = c.col(F, "post_id")
     if raw_ids is not None and raw_ids.dtype == object:  # workbook: ids stored as numbers
-        sci |= raw_ids.map(lambda v: isinstance(v, float) and abs(v) >= 2**53).to_numpy()
+        floats = pd.to_numeric(raw_ids.where(isinstance_cells(raw_ids, float)), errors="coerce")
+        sci |= (floats.abs() >= 2**53).to_numpy()
     if sci.any():
         ctx.note("post_id_damaged", f"{int(sci.sum())} post ids are in scientific notation "
                  "or were stored as numbers by a spreadsheet, which rounds long ids; they cannot "
