@@ -277,6 +277,27 @@ def test_bad_number_names_sheet_and_cell(tmp_path):
     assert err.value.got == "lots"
 
 
+def test_blank_rows_of_a_sheet_are_noted_and_later_cells_keep_their_row(tmp_path):
+    """A workbook's blank rows were dropped without a note, and an error after them named a
+    row that many rows too high (the user found a good cell there)."""
+    good = ["a", _link(1790840712345), "Organic", "10/01/2026", 100, 1, 2, 3, 4, 5, 0.1]
+    blank = [None] * len(good)
+    rows = [good, blank, [None, "  ", None], ["b", *good[1:]]]
+    posts = _frames(_workbook(tmp_path / "p_content_1791015300000.xlsx", rows))[
+        ("linkedin_all_posts", "All posts")]
+    assert posts["caption"].tolist() == ["a", "b"]
+    assert [q["message"] for q in posts.attrs["quality"] if q["code"] == "blank_rows_skipped"
+            ] == ["sheet 'All posts': 2 rows with every cell empty were skipped (the first at "
+                  "line 4)"]
+    bad = ["c", _link(1790840712346), "Organic", "10/01/2026", "lots", 1, 2, 3, 4, 5, 0.1]
+    path = _workbook(tmp_path / "p_content_1791015300001.xlsx", [*rows, bad])
+    with pytest.raises(ParseError, match="not a number") as err:
+        read_file(path)
+    # header on row 2; rows 3-6 as above, the bad post on row 7; Impressions in column E
+    assert (err.value.line, err.value.cell, err.value.got) == (7, "All posts!E7", "lots")
+    assert str(err.value).startswith(f"file {path}, line 7, cell All posts!E7, ")
+
+
 def test_bad_date_names_cell(tmp_path):
     path = _workbook(tmp_path / "p_content_1791015300000.xlsx",
                      [["a", _link(1790840712345), "Organic", "yesterday", 1, 1, 2, 3, 4, 5,
@@ -534,13 +555,14 @@ def test_sponsored_campaign_details_are_kept():
 # ----------------------------------------------------------------- times of 'Created date' cells
 
 def _date_cells(cells, sheet="All posts"):
-    """A one-column workbook sheet ('Created date', header on row 2) as the loader sees it."""
+    """A workbook sheet ('Created date', then a title on every row so that no row is blank;
+    header on row 2) as the loader sees it."""
     from smmanalytics.loaders._registry import Candidate
     from smmanalytics.loaders._sniff import RawTable
     from smmanalytics.loaders._sources import Source
 
-    table = RawTable(source="p_content_1723766400000.xlsx", header=["Created date"],
-                     first_line=2, sheet=sheet, rows=[[v] for v in cells])
+    table = RawTable(source="p_content_1723766400000.xlsx", header=["Created date", "Title"],
+                     first_line=2, sheet=sheet, rows=[[v, "a post"] for v in cells])
     return Candidate(Source(table.source, b""), table, [table])
 
 

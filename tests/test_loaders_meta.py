@@ -356,6 +356,13 @@ def test_blank_rows_and_a_total_row_are_no_posts(tmp_path):
     assert "the first at line 3" in notes["blank_rows_skipped"]["message"]
     assert notes["summary_row_dropped"]["rows"] == 1
     assert "missing_publish_time" not in notes
+    # an error after the blank rows names its own line: header 1, rows 2-6, the bad one 7
+    bad = {**rows[2], "Publish time": "31/31/2026 25:99"}
+    _write(path, _IG_COLS, [rows[0], blank, rows[1], blank, rows[2], bad])
+    with pytest.raises(ParseError, match="31/31/2026") as err:
+        read_export(path)
+    assert err.value.line == 7 and f"file {path}, line 7, column 'Publish time'" in str(
+        err.value)
 
 
 def test_an_undated_post_is_kept_and_noted(tmp_path):

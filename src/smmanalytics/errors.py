@@ -45,7 +45,7 @@ class ParseError(SmmError, ValueError):
         got: Any = None,
     ) -> None:
         self.file, self.line, self.cell, self.column = file, line, cell, column
-        self.expected, self.got = expected, got
+        self.reason, self.expected, self.got = message, expected, got
         where = []
         if file is not None:
             where.append(f"file {file!s}")

@@ -648,6 +648,8 @@ def _parse_tables(src: Source, log: QualityLog, fmts: list[Format]
         ctx = ParseContext(src.name, log, table.sheet)
         try:
             out = fmt.parse(cand, ctx)
+        except ParseError as exc:     # about a row after skipped blank rows: its own line
+            raise table.relocated(exc) from exc.__cause__
         except SmmError:
             raise
         except Exception as exc:

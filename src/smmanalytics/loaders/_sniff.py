@@ -125,8 +125,9 @@ class RawTable:
     ``frame`` has integer column labels 0..n-1 (headers may repeat, e.g. in bilingual Meta
     files); ``header[i]`` is the raw header of column ``i`` and ``norm[i]`` its normalised form.
     ``first_line`` is the 1-based line of the header; data row ``k`` is reported as line
-    ``first_line + 1 + k`` (exact unless earlier cells hold line breaks, or earlier rows had
-    every cell empty: those are skipped, and recorded in the log).
+    ``first_line + 1 + k`` (exact unless earlier cells hold line breaks). Rows whose every cell
+    is empty are skipped and recorded in the log; a ParseError a parser raises about a later
+    row is moved back to that row's own line and cell by :meth:`relocated`.
     """
 
     source: str
@@ -151,7 +152,7 @@ class RawTable:
     def _cells(self) -> pa.Table | pd.DataFrame:
         """The body parsed once: an Arrow table of text, or a frame (workbook, ragged rows)."""
         if self.rows is not None:
-            return _frame_from_rows(self.rows, len(self.header))
+            return self._without_blank_rows(_frame_from_rows(self.rows, len(self.header)))
         body = self.raw if self.raw is not None else (self.body or "")
         cells = _read_body(body, len(self.header), self.delimiter or ",",
                            self.source, self.first_line, self.log, self.numeric, self.counts)
@@ -167,18 +168,37 @@ class RawTable:
         blank = _blank_rows(cells)
         if not len(blank):
             return cells
+        self.__dict__["_skipped"] = blank
         if self.log is not None:
             line = self.first_line + 1 + int(blank[0])
             what = (f"1 row with every cell empty was skipped (line {line})" if len(blank) == 1
                     else f"{len(blank)} rows with every cell empty were skipped (the first at "
                     f"line {line})")
             self.log.add(self.source, "blank_rows_skipped", what, level="info",
-                         rows=len(blank))
+                         rows=len(blank), sheet=self.sheet)
         if isinstance(cells, pd.DataFrame):
             return cells.drop(index=cells.index[blank]).reset_index(drop=True)
         keep = np.ones(cells.num_rows, dtype=bool)
         keep[blank] = False
         return cells.filter(pa.array(keep))
+
+    def relocated(self, exc: ParseError) -> ParseError:
+        """``exc`` (raised about data row ``line - first_line - 1`` of this table, counted
+        without the skipped blank rows) naming that row's own line, and its own cell
+        (``Sheet!D12``); ``exc`` itself when no blank row came before that row."""
+        skipped = self.__dict__.get("_skipped")
+        k = None if exc.line is None else exc.line - self.first_line - 1
+        if skipped is None or k is None or k < 0:
+            return exc
+        shift = int(np.searchsorted(skipped - np.arange(len(skipped)), k, side="right"))
+        if not shift:
+            return exc
+        cell = exc.cell
+        if cell and (m := re.fullmatch(r"(.*![A-Z]+)(\d+)", cell)) and int(m[2]) == exc.line:
+            cell = f"{m[1]}{exc.line + shift}"
+        moved = type(exc)(exc.reason, file=exc.file, line=exc.line + shift, cell=cell,
+                          column=exc.column, expected=exc.expected, got=exc.got)
+        return moved.with_traceback(exc.__traceback__)
 
     def expect_numbers(self, positions, counts=()) -> None:
         """Read the columns at ``positions`` as numbers in the CSV pass, if the body is not read

@@ -202,7 +202,7 @@ def _read_workbook(src: Source, log: QualityLog) -> list[RawTable]:
             header.pop()
         if not header:
             continue
-        body = [r for r in rows[h + 1:] if any(c is not None and str(c).strip() != "" for c in r)]
+        body = rows[h + 1:]     # blank rows are skipped, and noted, with the table's cells
         meta = {"preamble": " ".join(str(c) for c in rows[0] if c not in (None, ""))} if h else {}
         tables.append(RawTable(source=src.name, header=header, first_line=h + 1, meta=meta,
                                sheet=name, rows=body, log=log))
