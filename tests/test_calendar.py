@@ -20,7 +20,7 @@ from smmanalytics import Dataset, cli  # noqa: E402
 from smmanalytics.brand import Brand  # noqa: E402
 from smmanalytics.calendar import plan_after, plan_month, plan_slots, write_ics  # noqa: E402
 from smmanalytics.errors import ArgumentError, PeriodError, SchemaError  # noqa: E402
-from smmanalytics.timing import WEEKDAYS, best_times  # noqa: E402
+from smmanalytics.timing import WEEKDAYS, BestTimes, best_times  # noqa: E402
 
 TZ = "Europe/Paris"
 
@@ -403,3 +403,206 @@ def test_plan_arguments_are_refused_by_name(effect, tmp_path):
             call()
         assert words in str(err.value)
     assert not list(tmp_path.iterdir())
+
+
+def _hand_best(basis: str) -> BestTimes:
+    """A BestTimes built by hand (Europe/Paris, Instagram) for each basis of a plan: an
+    ``effect`` in the Monday-Friday 18:00-21:00 window (Mon 18:00 1.30x from 12 posts, Tue 19:00
+    1.25x from 4; Sat 10:00 1.10x outside it), ``activity`` (Wed 20:00 1.80x the weekly
+    average, Thu 12:00 1.25x), ``usual_hour`` (5 posts at 09:00, 2 at 15:00) or ``noon`` (no
+    post with an hour)."""
+    slots = pd.DataFrame({"weekday": np.repeat(np.arange(7), 24), "hour": np.tile(np.arange(24), 7),
+                          "n_posts": 0, "lift": np.nan, "lift_low": np.nan, "lift_high": np.nan})
+
+    def at(d, h):
+        return slots.index[(slots["weekday"] == d) & (slots["hour"] == h)][0]
+
+    posted = ([((0, 18), 12, 1.30), ((1, 19), 4, 1.25), ((5, 10), 3, 1.10)] if basis == "effect"
+              else [((2, 9), 5, 1.0), ((3, 15), 2, 1.0)] if basis == "usual_hour" else [])
+    for (d, h), n, lift in posted:
+        slots.loc[at(d, h), ["n_posts", "lift"]] = [n, lift]
+    effect = basis == "effect"
+    activity = (pd.DataFrame({"weekday": [0, 2, 3], "hour": [8, 20, 12],
+                              "online_followers": [100.0, 900.0, 625.0],
+                              "relative": [0.2, 1.8, 1.25]}) if basis == "activity" else None)
+    return BestTimes(
+        effect_detected=effect, p_value=0.01 if effect else 0.6, by_slot=slots,
+        recommended=slots.loc[[at(0, 18), at(1, 19)]] if effect else slots.iloc[:0],
+        by_weekday=pd.DataFrame(), n_used=int(slots["n_posts"].sum()), n_excluded={},
+        window={"days": "Monday-Friday", "start_hour": 18, "end_hour": 21, "lift": 1.234,
+                "lift_low": 1.051, "lift_high": 1.402, "status": "ok"},
+        method={"tz": TZ, "platform": "instagram"}, activity=activity)
+
+
+def _events(path):
+    cal = icalendar.Calendar.from_ical(Path(path).read_bytes())
+    return str(cal["x-wr-calname"]), [(str(e["uid"]), str(e["summary"]), str(e["description"]))
+                                      for e in cal.walk("VEVENT")]
+
+
+_NAMES = {"en": "Maison Sève posting plan", "fr": "Plan de publication – Maison Sève",
+          "it": "Piano di pubblicazione – Maison Sève"}
+#: (basis, posts a week, zone shown) → per language, each event's summary and description
+_EXPECTED = {
+    ("effect", 3, None): {
+        "en": [("Maison Sève: post on instagram (Monday 18:00 Europe/Paris)",
+                "recommended window (Monday-Friday, 18:00-21:00 Europe/Paris): held-out lift "
+                "1.23x (interval 1.05-1.40); this slot 1.30x from 12 posts"),
+               ("Maison Sève: post on instagram (Tuesday 19:00 Europe/Paris)",
+                "recommended window (Monday-Friday, 18:00-21:00 Europe/Paris): held-out lift "
+                "1.23x (interval 1.05-1.40); this slot 1.25x from 4 posts"),
+               ("Maison Sève: post on instagram (Saturday 10:00 Europe/Paris)",
+                "outside the recommended window: next best slot (1.10x, not significant on its "
+                "own)")],
+        "fr": [("Maison Sève : publier sur Instagram (lundi 18:00 Europe/Paris)",
+                "plage recommandée (en semaine, 18:00–21:00 Europe/Paris) : 1,23× la moyenne du "
+                "compte sur des semaines qui n'ont pas servi à la choisir (intervalle 1,05–1,40) "
+                "; ce créneau : 1,30× (publications : 12)"),
+               ("Maison Sève : publier sur Instagram (mardi 19:00 Europe/Paris)",
+                "plage recommandée (en semaine, 18:00–21:00 Europe/Paris) : 1,23× la moyenne du "
+                "compte sur des semaines qui n'ont pas servi à la choisir (intervalle 1,05–1,40) "
+                "; ce créneau : 1,25× (publications : 4)"),
+               ("Maison Sève : publier sur Instagram (samedi 10:00 Europe/Paris)",
+                "hors de la plage recommandée : meilleur créneau suivant (1,10×, non significatif "
+                "à lui seul)")],
+        "it": [("Maison Sève: pubblicare su Instagram (lunedì 18:00 Europe/Paris)",
+                "fascia consigliata (nei giorni feriali, 18:00–21:00 Europe/Paris): 1,23× la "
+                "media dell'account su settimane non usate per sceglierla (intervallo "
+                "1,05–1,40); questa fascia: 1,30× su 12 post"),
+               ("Maison Sève: pubblicare su Instagram (martedì 19:00 Europe/Paris)",
+                "fascia consigliata (nei giorni feriali, 18:00–21:00 Europe/Paris): 1,23× la "
+                "media dell'account su settimane non usate per sceglierla (intervallo "
+                "1,05–1,40); questa fascia: 1,25× su 4 post"),
+               ("Maison Sève: pubblicare su Instagram (sabato 10:00 Europe/Paris)",
+                "fuori dalla fascia consigliata: migliore fascia successiva (1,10×, non "
+                "significativa da sola)")]},
+    # New York is 6 hours behind Paris in November: 18:00 in Paris is 12:00 there
+    ("effect", 1, "America/New_York"): {
+        "en": [("Maison Sève: post on instagram (Monday 12:00 America/New_York)",
+                "recommended window (Monday-Friday, 18:00-21:00 Europe/Paris): held-out lift "
+                "1.23x (interval 1.05-1.40); this slot 1.30x from 12 posts; slot: Monday 18:00 "
+                "Europe/Paris")],
+        "fr": [("Maison Sève : publier sur Instagram (lundi 12:00 America/New_York)",
+                "plage recommandée (en semaine, 18:00–21:00 Europe/Paris) : 1,23× la moyenne du "
+                "compte sur des semaines qui n'ont pas servi à la choisir (intervalle 1,05–1,40) "
+                "; ce créneau : 1,30× (publications : 12) ; créneau : lundi 18:00 Europe/Paris")],
+        "it": [("Maison Sève: pubblicare su Instagram (lunedì 12:00 America/New_York)",
+                "fascia consigliata (nei giorni feriali, 18:00–21:00 Europe/Paris): 1,23× la "
+                "media dell'account su settimane non usate per sceglierla (intervallo "
+                "1,05–1,40); questa fascia: 1,30× su 12 post; fascia: lunedì 18:00 "
+                "Europe/Paris")]},
+    ("activity", 2, None): {
+        "en": [("Maison Sève: post on instagram (Wednesday 20:00 Europe/Paris)",
+                "no reliable timing effect in past posts; followers online at this hour: 1.80x "
+                "the weekly average (audience schedule)"),
+               ("Maison Sève: post on instagram (Thursday 12:00 Europe/Paris)",
+                "no reliable timing effect in past posts; followers online at this hour: 1.25x "
+                "the weekly average (audience schedule)")],
+        "fr": [("Maison Sève : publier sur Instagram (mercredi 20:00 Europe/Paris)",
+                "aucun effet fiable de l'heure dans les publications passées ; abonnés en ligne "
+                "à cette heure : 1,80× la moyenne de la semaine (horaires d'audience)"),
+               ("Maison Sève : publier sur Instagram (jeudi 12:00 Europe/Paris)",
+                "aucun effet fiable de l'heure dans les publications passées ; abonnés en ligne "
+                "à cette heure : 1,25× la moyenne de la semaine (horaires d'audience)")],
+        "it": [("Maison Sève: pubblicare su Instagram (mercoledì 20:00 Europe/Paris)",
+                "nessun effetto affidabile dell'orario nei post passati; follower online a "
+                "quest'ora: 1,80× la media settimanale (orari del pubblico)"),
+               ("Maison Sève: pubblicare su Instagram (giovedì 12:00 Europe/Paris)",
+                "nessun effetto affidabile dell'orario nei post passati; follower online a "
+                "quest'ora: 1,25× la media settimanale (orari del pubblico)")]},
+    # the even spread: the first post of the week is on Monday, at the usual hour or noon
+    ("usual_hour", 1, None): {
+        "en": [("Maison Sève: post on instagram (Monday 09:00 Europe/Paris)",
+                "no reliable timing effect and no audience-activity data: posts spread evenly "
+                "over the week at the account's usual hour (09:00 Europe/Paris)")],
+        "fr": [("Maison Sève : publier sur Instagram (lundi 09:00 Europe/Paris)",
+                "ni effet fiable de l'heure ni données d'activité de l'audience : publications "
+                "réparties régulièrement sur la semaine à l'heure habituelle du compte (09:00 "
+                "Europe/Paris)")],
+        "it": [("Maison Sève: pubblicare su Instagram (lunedì 09:00 Europe/Paris)",
+                "nessun effetto affidabile dell'orario né dati sull'attività del pubblico: post "
+                "distribuiti in modo uniforme nella settimana all'ora abituale dell'account "
+                "(09:00 Europe/Paris)")]},
+    ("noon", 1, None): {
+        "en": [("Maison Sève: post on instagram (Monday 12:00 Europe/Paris)",
+                "no reliable timing effect and no audience-activity data: posts spread evenly "
+                "over the week at noon (12:00 Europe/Paris): the exports give no posting hours")],
+        "fr": [("Maison Sève : publier sur Instagram (lundi 12:00 Europe/Paris)",
+                "ni effet fiable de l'heure ni données d'activité de l'audience : publications "
+                "réparties régulièrement sur la semaine à midi (12:00 Europe/Paris), les exports "
+                "ne donnant pas l'heure de publication")],
+        "it": [("Maison Sève: pubblicare su Instagram (lunedì 12:00 Europe/Paris)",
+                "nessun effetto affidabile dell'orario né dati sull'attività del pubblico: post "
+                "distribuiti in modo uniforme nella settimana a mezzogiorno (12:00 "
+                "Europe/Paris), perché gli export non riportano l'ora di pubblicazione")]},
+}
+
+
+@pytest.mark.parametrize("case", list(_EXPECTED), ids=lambda c: "-".join(map(str, c)))
+def test_write_ics_speaks_the_report_language(tmp_path, caplog, case):
+    """A French or Italian report's calendars were all English: the calendar's name, each
+    event's title (weekday names too) and why the slot was chosen (numbers with a decimal
+    point). With ``lang`` they are in the reader's language; English stays the default, word
+    for word, and the events keep their UIDs in every language."""
+    basis, per_week, tz = case
+    plan = plan_slots(_hand_best(basis), "2026-11-02", weeks=1, posts_per_week=per_week, tz=tz)
+    assert plan.attrs["basis"] == ("even" if basis in ("usual_hour", "noon") else basis)
+    plan = plan.head(len(_EXPECTED[case]["en"]))
+    uids = {}
+    for lang in ("en", "fr", "it"):
+        path = write_ics(plan, tmp_path / f"{lang}.ics", brand_name="Maison Sève",
+                         **({} if lang == "en" else {"lang": lang}))
+        name, events = _events(path)
+        assert name == _NAMES[lang]
+        assert [(s, d) for _, s, d in events] == _EXPECTED[case][lang]
+        uids[lang] = [u for u, _, _ in events]
+    assert uids["fr"] == uids["it"] == uids["en"]
+    assert len(set(uids["en"])) == len(plan)
+    assert (tmp_path / "en.ics").read_bytes() == write_ics(
+        plan, tmp_path / "en2.ics", brand_name="Maison Sève", lang="en").read_bytes()
+    assert "English" not in caplog.text          # every reason had its wording
+
+
+def test_every_reason_of_a_plan_has_its_french_and_italian_wording():
+    """Each kind of reason plan_slots gives a slot (calendar._REASONS) has its wording in
+    notes.yaml in French and Italian, with the same values: a new reason cannot stay English
+    in a report's calendar unnoticed."""
+    import re
+
+    from smmanalytics.calendar import _REASONS
+    from smmanalytics.report import Formatter
+    from smmanalytics.report.formatting import _yaml
+
+    worded = {" ".join(n["en"].split()): n for n in _yaml("notes.yaml")}
+    # made-up values, as the plan writes them in English and as the reader reads them
+    english = {"weekdays": "every day", "weekday": "Friday", "tz": "Europe/Rome",
+               "start": "18:00", "end": "21:00", "hour": "07:00"}
+    read = {"fr": {"weekdays": "tous les jours", "weekday": "vendredi"},
+            "it": {"weekdays": "tutti i giorni", "weekday": "venerdì"}}
+    for kind, template in _REASONS.items():
+        assert template in worded, kind
+        names = re.findall(r"\{(\w+)\}", template)
+        reason = template.format(**{k: english.get(k, "1.75") for k in names})
+        for lang in ("fr", "it"):
+            f = Formatter(lang)
+            wording = " ".join(worded[template][lang].split())
+            assert f.note(reason) == wording.format(**{
+                k: read[lang].get(k, english.get(k, "1,75")) for k in names}), (kind, lang)
+            assert f.untranslated == set()
+
+
+def test_write_ics_says_when_a_reason_stays_english(tmp_path, caplog):
+    plan = plan_slots(_hand_best("noon"), "2026-11-02", weeks=1, posts_per_week=1)
+    plan["reason"] = "posted by hand"
+    path = write_ics(plan, tmp_path / "a.ics", brand_name="Maison Sève", lang="it")
+    assert _events(path)[1][0][2] == "posted by hand"
+    assert ("reasons with no it wording in report/notes.yaml stay in English: posted by hand"
+            in caplog.text)
+
+
+def test_write_ics_refuses_a_language_it_does_not_speak(tmp_path, effect):
+    plan = plan_slots(effect, "2026-11-02", weeks=1, posts_per_week=1)
+    with pytest.raises(ArgumentError, match="argument 'lang': not a report language; "
+                                            "expected one of en, fr, it; got 'de'"):
+        write_ics(plan, tmp_path / "a.ics", lang="de")
+    assert not (tmp_path / "a.ics").exists()

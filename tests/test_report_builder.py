@@ -653,3 +653,44 @@ def test_a_change_compared_per_day_says_so():
     table = next(b for b in sec.blocks if b["kind"] == "table")
     row = next(r for r in table["rows"] if r[0] == "Publications")
     assert row[1:4] == ["31", "30", "0,0\xa0% par jour"]
+
+
+@pytest.mark.parametrize("lang,name,post", [
+    ("fr", "Plan de publication – Maison Sève · Instagram",
+     "Maison Sève · Instagram : publier sur Instagram"),
+    ("it", "Piano di pubblicazione – Maison Sève · Instagram",
+     "Maison Sève · Instagram: pubblicare su Instagram"),
+    ("en", "Maison Sève · Instagram posting plan", "Maison Sève · Instagram: post on instagram"),
+])
+def test_calendars_next_to_the_pdf_speak_the_report_language(ds, tmp_path, lang, name, post):
+    """The .ics calendars a French or Italian report writes next to its PDF were in English
+    (calendar name, event titles, weekday names, why each slot was chosen, decimal points)."""
+    import icalendar
+
+    rep = BrandReport(ds, "2026-10", lang=lang)
+    rep.best_times(platforms=["instagram"])
+    plan = rep._slots["instagram"]
+    # the fixture's 40 posts show no timing effect and it has no audience schedule: the plan
+    # spreads the posts evenly over the week, at the account's usual hour
+    assert plan.attrs["basis"] == "even"
+    hour = f"{int(plan['hour'].iloc[0]):02d}:00"
+    reason = {"en": "no reliable timing effect and no audience-activity data: posts spread "
+                    f"evenly over the week at the account's usual hour ({hour} Europe/Paris)",
+              "fr": "ni effet fiable de l'heure ni données d'activité de l'audience : "
+                    "publications réparties régulièrement sur la semaine à l'heure habituelle "
+                    f"du compte ({hour} Europe/Paris)",
+              "it": "nessun effetto affidabile dell'orario né dati sull'attività del pubblico: "
+                    "post distribuiti in modo uniforme nella settimana all'ora abituale "
+                    f"dell'account ({hour} Europe/Paris)"}[lang]
+    days = {"en": "Monday Tuesday Wednesday Thursday Friday Saturday Sunday",
+            "fr": "lundi mardi mercredi jeudi vendredi samedi dimanche",
+            "it": "lunedì martedì mercoledì giovedì venerdì sabato domenica"}[lang].split()
+    [path] = rep.write_calendars(tmp_path / "r.pdf")
+    assert path.name == "r-instagram.ics"
+    cal = icalendar.Calendar.from_ical(path.read_bytes())
+    assert str(cal["x-wr-calname"]) == name
+    events = list(cal.walk("VEVENT"))
+    assert len(events) == len(plan) > 0
+    for ev, d, h in zip(events, plan["weekday"], plan["hour"], strict=True):
+        assert str(ev["summary"]) == f"{post} ({days[d]} {h:02d}:00 Europe/Paris)"
+        assert str(ev["description"]) == reason

@@ -16,6 +16,9 @@ Definitions
   the first occurrence is used). A plan in another zone ``tz`` holds the same instants, shown
   in ``tz``: its weekday and hour are those of ``tz``, and each reason ends with the slot's
   weekday and hour in the best times' zone.
+- Reasons are English sentences from the templates of ``_REASONS``; :func:`write_ics` with
+  ``lang="fr"`` or ``"it"`` writes them, and the calendar's name and event titles, with the
+  reports' wording (report/notes.yaml and labels.yaml).
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ import pandas as pd
 
 from ._args import time_zone, whole
 from ._io import atomic_write
-from .brand import slugify
+from .brand import LANGS, slugify
 from .errors import ArgumentError, PeriodError, SchemaError
 from .periods import parse_period
 from .timing import WEEKDAYS, BestTimes
@@ -40,23 +43,42 @@ logger = logging.getLogger(__name__)
 _MIN_GAP_H = 3
 
 
+#: the English of each slot's reason, by kind; report/notes.yaml words each template in French
+#: and Italian, so that a report's calendars give the reason in the report's language
+_REASONS = {
+    "window": ("recommended window ({weekdays}, {start}-{end} {tz}): held-out lift {lift}x "
+               "(interval {low}-{high}); this slot {slot_lift}x from {n} posts"),
+    "outside": ("outside the recommended window: next best slot ({slot_lift}x, not significant "
+                "on its own)"),
+    "activity": ("no reliable timing effect in past posts; followers online at this hour: "
+                 "{relative}x the weekly average (audience schedule)"),
+    "usual_hour": ("no reliable timing effect and no audience-activity data: posts spread evenly "
+                   "over the week at the account's usual hour ({hour} {tz})"),
+    "noon": ("no reliable timing effect and no audience-activity data: posts spread evenly over "
+             "the week at noon ({hour} {tz}): the exports give no posting hours"),
+    # added to each reason ("; slot: …") in a plan shown in another zone than the slots'
+    "slot": "slot: {weekday} {hour} {tz}",
+}
+_SLOT_SEP = "; "
+
+
 def _ranked(best: BestTimes) -> tuple[pd.DataFrame, str]:
     """Candidate slots (weekday, hour, lift, reason) best first, and the basis used."""
     tz = best.method.get("tz", "")
     if best.effect_detected and len(best.recommended):
         w = best.window
+        window = dict(weekdays=w["days"], start=f"{w['start_hour']:02d}:00",
+                      end=f"{w['end_hour']:02d}:00", tz=tz, lift=f"{w['lift']:.2f}",
+                      low=f"{w['lift_low']:.2f}", high=f"{w['lift_high']:.2f}")
         rec = best.recommended.assign(
-            reason=lambda d: [f"recommended window ({w['days']}, {w['start_hour']:02d}:00-"
-                              f"{w['end_hour']:02d}:00 {tz}): held-out lift {w['lift']:.2f}x "
-                              f"(interval {w['lift_low']:.2f}-{w['lift_high']:.2f}); this slot "
-                              f"{lift:.2f}x from {n} posts"
+            reason=lambda d: [_REASONS["window"].format(**window, slot_lift=f"{lift:.2f}", n=n)
                               for lift, n in zip(d["lift"], d["n_posts"], strict=True)])
         rest = best.by_slot.loc[best.by_slot["n_posts"].gt(0) & best.by_slot["lift"].notna()]
         rest = rest.merge(rec[["weekday", "hour"]], how="left", indicator=True)
         rest = rest.loc[rest["_merge"] == "left_only"].drop(columns="_merge")
         rest = rest.sort_values("lift", ascending=False).assign(
-            reason=lambda d: [f"outside the recommended window: next best slot ({lift:.2f}x, "
-                              f"not significant on its own)" for lift in d["lift"]])
+            reason=lambda d: [_REASONS["outside"].format(slot_lift=f"{lift:.2f}")
+                              for lift in d["lift"]])
         cols = ["weekday", "hour", "lift", "reason"]
         return pd.concat([rec[cols], rest[cols]], ignore_index=True), "effect"
     if best.activity is not None and len(best.activity):
@@ -67,19 +89,16 @@ def _ranked(best: BestTimes) -> tuple[pd.DataFrame, str]:
             "weekday": act["weekday"].to_numpy(), "hour": act["hour"].to_numpy(),
             "lift": lift.reindex(pd.MultiIndex.from_arrays(
                 [act["weekday"].astype(int), act["hour"].astype(int)])).to_numpy(),
-            "reason": [f"no reliable timing effect in past posts; followers online at this hour: "
-                       f"{r:.2f}x the weekly average (audience schedule)"
+            "reason": [_REASONS["activity"].format(relative=f"{r:.2f}")
                        for r in act["relative"].astype(float)],
         })
         return out, "activity"
     n = best.by_slot["n_posts"].to_numpy(dtype=int).reshape(7, 24).sum(axis=0)
     hour = int(np.argmax(n)) if n.sum() else 12
     # without a single post of known hour (day-precision exports) there is no usual hour
-    at = (f"the account's usual hour ({hour:02d}:00 {tz})" if n.sum() else
-          f"noon ({hour:02d}:00 {tz}): the exports give no posting hours")
+    reason = _REASONS["usual_hour" if n.sum() else "noon"].format(hour=f"{hour:02d}:00", tz=tz)
     out = pd.DataFrame({"weekday": np.arange(7), "hour": hour, "lift": np.nan,
-                        "reason": [f"no reliable timing effect and no audience-activity data: "
-                                   f"posts spread evenly over the week at {at}"] * 7})
+                        "reason": [reason] * 7})
     return out, "even"
 
 
@@ -197,7 +216,8 @@ def plan_slots(best: BestTimes, start, weeks: int, posts_per_week: int,
     local = at.tz_convert(tz)
     reason = np.tile(week["reason"].to_numpy(object), n_rep)
     if slot_tz != tz:
-        reason = np.array([f"{r}; slot: {WEEKDAYS[d]} {h:02d}:00 {slot_tz}" for r, d, h in zip(
+        reason = np.array([r + _SLOT_SEP + _REASONS["slot"].format(
+            weekday=WEEKDAYS[d], hour=f"{h:02d}:00", tz=slot_tz) for r, d, h in zip(
             reason, naive.day_of_week, naive.hour, strict=True)], dtype=object)
     plan = pd.DataFrame({
         "start_local": local,
@@ -310,8 +330,17 @@ def _plan_days(best: BestTimes, first, last, posts_per_week: int | None,
     return out
 
 
+def _reason_in(fmt, reason: str) -> str:
+    """A plan's reason (English, from ``_REASONS``) in the language of the report Formatter
+    ``fmt``: the wording of notes.yaml, numbers written the reader's way."""
+    head, sep, slot = reason.rpartition(_SLOT_SEP + _REASONS["slot"].partition("{")[0])
+    if not sep:
+        return fmt.note(reason)
+    return fmt.join([fmt.note(head), fmt.note(sep[len(_SLOT_SEP):] + slot)])
+
+
 def write_ics(plan: pd.DataFrame, path: str | Path, brand_name: str = "Brand", *,
-              duration_minutes: int = 30) -> Path:
+              duration_minutes: int = 30, lang: str = "en") -> Path:
     """Write the plan as an iCalendar file, atomically (temporary file, then rename).
 
     Each event starts at ``start_utc`` and lasts ``duration_minutes``; its description is the
@@ -320,6 +349,12 @@ def write_ics(plan: pd.DataFrame, path: str | Path, brand_name: str = "Brand", *
     UIDs are derived from the brand, platform and start time, and DTSTAMP from the plan's first
     day, so the same plan always gives the same file.
 
+    ``lang`` (``en``, ``fr`` or ``it``, as the reports) is the language of the calendar's name
+    and of each event's title and description: weekday names and numbers are written the
+    reader's way ("lundi", "1,23×") and the reasons take the wording the reports give them
+    (report/notes.yaml; a reason without one stays in English, and a warning says so). The
+    UIDs do not depend on it: the same plan in another language holds the same events.
+
     Returns
     -------
     Path of the written file.
@@ -327,7 +362,8 @@ def write_ics(plan: pd.DataFrame, path: str | Path, brand_name: str = "Brand", *
     Raises
     ------
     ArgumentError
-        ``plan`` is not a DataFrame, or ``duration_minutes`` is not 1 to 1,440.
+        ``plan`` is not a DataFrame, ``duration_minutes`` is not 1 to 1,440, or ``lang`` is
+        not a report language.
     SchemaError
         The plan has no ``start_utc`` column, or a value in it is not a date-time.
     """
@@ -338,13 +374,22 @@ def write_ics(plan: pd.DataFrame, path: str | Path, brand_name: str = "Brand", *
                             expected="a DataFrame from plan_slots, plan_month or plan_after",
                             got=type(plan).__name__)
     duration_minutes = whole(duration_minutes, "duration_minutes", 1, 24 * 60)
+    if lang not in LANGS:
+        raise ArgumentError("not a report language", argument="lang",
+                            expected=f"one of {', '.join(LANGS)}", got=lang)
+    fmt = None
+    if lang != "en":          # English is the plan's own words, as written before `lang`
+        from .report.formatting import Formatter
+
+        fmt = Formatter(lang)
     path = Path(path)
     slug = slugify(brand_name)
     platform = plan.attrs.get("platform") or "all"
     cal = icalendar.Calendar()
     cal.add("prodid", "-//smmanalytics//best posting times//EN")
     cal.add("version", "2.0")
-    cal.add("x-wr-calname", f"{brand_name} posting plan")
+    cal.add("x-wr-calname", f"{brand_name} posting plan" if fmt is None else
+            fmt.label("ics_calendar").format(brand=brand_name))
     if "start_utc" not in plan.columns:
         cols = [str(c) for c in plan.columns]
         got = ", ".join(cols[:8]) + (f" and {len(cols) - 8} more" if len(cols) > 8 else "")
@@ -363,7 +408,12 @@ def write_ics(plan: pd.DataFrame, path: str | Path, brand_name: str = "Brand", *
              (starts.min() if len(plan) else pd.Timestamp(0, tz="UTC")))
     stamp = stamp.tz_convert("UTC") if stamp.tzinfo else stamp.tz_localize("UTC")
     slot = ("weekday" in plan.columns and "hour" in plan.columns)
-    label = f" on {platform}" if platform != "all" else ""
+    if fmt is None:
+        post = "post" + (f" on {platform}" if platform != "all" else "")
+    else:
+        post = (fmt.label("ics_post_on").format(platform=fmt.platform(platform))
+                if platform != "all" else fmt.label("ics_post"))
+    day_name = WEEKDAYS.__getitem__ if fmt is None else fmt.weekday
     for i, when in enumerate(starts):
         row = plan.iloc[i]
         start = when.to_pydatetime()
@@ -372,13 +422,18 @@ def write_ics(plan: pd.DataFrame, path: str | Path, brand_name: str = "Brand", *
         ev.add("dtstamp", stamp.to_pydatetime())
         ev.add("dtstart", start)
         ev.add("dtend", start + pd.Timedelta(minutes=duration_minutes).to_pytimedelta())
-        when_text = (f" ({WEEKDAYS[int(row['weekday'])]} {int(row['hour']):02d}:00 "
+        when_text = (f" ({day_name(int(row['weekday']))} {int(row['hour']):02d}:00 "
                      f"{plan.attrs.get('tz', '')}".rstrip() + ")"
                      if slot and pd.notna(row["weekday"]) and pd.notna(row["hour"]) else "")
-        ev.add("summary", f"{brand_name}: post{label}{when_text}")
+        ev.add("summary", f"{brand_name}: {post}{when_text}" if fmt is None else
+               fmt.labelled(brand_name, post + when_text))
         if "reason" in plan.columns and pd.notna(row["reason"]):
-            ev.add("description", str(row["reason"]))
+            reason = str(row["reason"])
+            ev.add("description", reason if fmt is None else _reason_in(fmt, reason))
         cal.add_component(ev)
+    if fmt is not None and fmt.untranslated:
+        logger.warning("reasons with no %s wording in report/notes.yaml stay in English: %s",
+                       lang, " | ".join(sorted(fmt.untranslated)))
     atomic_write(path, cal.to_ical(), what="calendar")   # mode as any file the user writes
     logger.info("wrote %d events to %s", len(plan), path)
     return path

@@ -12,7 +12,7 @@ from importlib import resources
 
 import pandas as pd
 import yaml
-from babel.dates import format_date
+from babel.dates import format_date, get_day_names
 from babel.numbers import (
     format_currency,
     format_decimal,
@@ -23,7 +23,7 @@ from babel.numbers import (
 from ..errors import PeriodError
 from ..periods import parse_period
 
-__all__ = ["Formatter", "LANGS", "STATUS_COLORS", "PLATFORM_NAMES"]
+__all__ = ["Formatter", "LANGS", "STATUS_COLORS", "PLATFORM_NAMES", "DAY_GROUPS"]
 
 LANGS = {"en": "en_GB", "fr": "fr_FR", "it": "it_IT"}
 
@@ -66,6 +66,11 @@ _NUMBER = re.compile(r"-?\d{1,3}(,\d{3})*(\.\d+)?|-?\d+(\.\d+)?")
 _FAILURE_PART = re.compile(r"(file|line|cell|column) ('[^']*'|\"[^\"]*\"|[^,:]+)")
 _FAILURE = re.compile(r"(?P<where>(?:(?:file [^,:]+|line \d+|cell [^,:]+|column '[^']*'|"
                       r"column \"[^\"]*\")(?:, |(?=: )))+): (?P<detail>.+)", re.DOTALL)
+#: the weekdays of a best-times window (``BestTimes.window["days"]``), by their label key
+DAY_GROUPS = {"every day": "days_all", "Monday-Friday": "days_week",
+              "Saturday-Sunday": "days_weekend"}
+#: English weekday names (as timing.WEEKDAYS writes them), by number (0 = Monday)
+_WEEKDAY_NUMBERS = {name: i for i, name in get_day_names("wide", locale="en").items()}
 #: the notes' placeholders that hold a period label ("2026", "2026-10", "2026-Q4", a range)
 _PERIOD_FIELDS = ("period", "previous")
 
@@ -208,6 +213,10 @@ class Formatter:
             return self.platform(v, inline=True)
         if name == "metric":
             return self.metric(v)
+        if name == "weekday" and v in _WEEKDAY_NUMBERS:      # "Monday" → "lundi"
+            return self.weekday(_WEEKDAY_NUMBERS[v])
+        if name == "weekdays" and v in DAY_GROUPS:           # "Monday-Friday" → "en semaine"
+            return self.label(DAY_GROUPS[v])
         if name.startswith("platforms"):     # a list: "instagram, tiktok"
             return ", ".join(self.platform(p) for p in v.split(", "))
         if name in _PERIOD_FIELDS:          # a year is a name, not the number 2,026
@@ -278,6 +287,15 @@ class Formatter:
             return missing
         return format_currency(float(x), self.currency, format=self._pattern("currency", digits),
                                locale=self.locale, currency_digits=False)
+
+    def weekday(self, day: int) -> str:
+        """The name of a weekday (0 = Monday) as the slots of the best-times section write it
+        ("EEEE").
+
+        >>> Formatter("it").weekday(0), Formatter("fr").weekday(6)
+        ('lunedì', 'dimanche')
+        """
+        return get_day_names("wide", locale=self.locale)[int(day)]
 
     def date(self, d, fmt: str = "long") -> str:
         if _missing(d):

@@ -18,12 +18,11 @@ from ..timing import MIN_POSTS, MIN_WEEKS
 from ..timing._model import NO_ENGAGEMENT, NOT_IDENTIFIABLE
 from ._ahead import built_ahead
 from .builder import Section
+from .formatting import DAY_GROUPS
 
 __all__ = ["WatchSections"]
 
 _SEVERITY_COLORS = {"watch": "#b59f00", "warning": "#ef6c00", "crisis": "#c62828"}
-_DAY_GROUPS = {"every day": "days_all", "Monday-Friday": "days_week", "Saturday-Sunday":
-               "days_weekend"}
 
 
 class _Percent(mticker.Formatter):
@@ -57,7 +56,7 @@ class WatchSections:
         w = bt.window or {}
         if bt.effect_detected and w.get("status") == "ok":
             return f.label("bt_effect").format(
-                p=f.number(bt.p_value, 3), days=f.label(_DAY_GROUPS.get(w["days"], "days_all")),
+                p=f.number(bt.p_value, 3), days=f.label(DAY_GROUPS.get(w["days"], "days_all")),
                 h0=f"{w['start_hour']:02d}:00", h1=f"{w['end_hour']:02d}:00",
                 lift=f"{f.number(w['lift'], 2)}×",
                 low=f.number(w["lift_low"], 2), high=f.number(w["lift_high"], 2),
@@ -252,13 +251,15 @@ class WatchSections:
         return self.fmt.number(v, 0 if pd.isna(v) or float(v).is_integer() else 1)
 
     def write_calendars(self, pdf_path: str | Path) -> list[Path]:
-        """Write each platform's next-month slots as .ics next to the PDF."""
+        """Write each platform's next-month slots as .ics next to the PDF, in the report's
+        language (calendar name, event titles and why each slot was chosen)."""
         from ..calendar import write_ics
 
         pdf_path = Path(pdf_path)
         written = []
         for platform, plan in self._slots.items():
             path = pdf_path.with_name(f"{pdf_path.stem}-{platform}.ics")
-            write_ics(plan, path, brand_name=f"{self.brand.name} · {self.fmt.platform(platform)}")
+            write_ics(plan, path, brand_name=f"{self.brand.name} · {self.fmt.platform(platform)}",
+                      lang=self.fmt.lang)
             written.append(path)
         return written
