@@ -606,3 +606,32 @@ def test_write_ics_refuses_a_language_it_does_not_speak(tmp_path, effect):
                                             "expected one of en, fr, it; got 'de'"):
         write_ics(plan, tmp_path / "a.ics", lang="de")
     assert not (tmp_path / "a.ics").exists()
+
+
+def _descriptions(plan, tmp_path, lang):
+    path = write_ics(plan, tmp_path / f"{lang}.ics", brand_name="Maison Sève", lang=lang)
+    return [d for _, _, d in _events(path)[1]]
+
+
+def test_a_slot_from_one_post_says_one_post(tmp_path, caplog):
+    """The window reason of a slot with a single post read "from 1 posts"."""
+    best = _hand_best("effect")
+    slots = best.by_slot.copy()
+    slots.loc[(slots["weekday"] == 1) & (slots["hour"] == 19), "n_posts"] = 1
+    best = dataclasses.replace(best, by_slot=slots,
+                               recommended=slots.loc[best.recommended.index])
+    plan = plan_slots(best, "2026-11-02", weeks=1, posts_per_week=2)
+    head = {"en": "recommended window (Monday-Friday, 18:00-21:00 Europe/Paris): held-out lift "
+                  "1.23x (interval 1.05-1.40); this slot ",
+            "fr": "plage recommandée (en semaine, 18:00–21:00 Europe/Paris) : 1,23× la moyenne "
+                  "du compte sur des semaines qui n'ont pas servi à la choisir (intervalle "
+                  "1,05–1,40) ; ce créneau : ",
+            "it": "fascia consigliata (nei giorni feriali, 18:00–21:00 Europe/Paris): 1,23× la "
+                  "media dell'account su settimane non usate per sceglierla (intervallo "
+                  "1,05–1,40); questa fascia: "}
+    tail = {"en": ["1.30x from 12 posts", "1.25x from 1 post"],
+            "fr": ["1,30× (publications : 12)", "1,25× (publications : 1)"],
+            "it": ["1,30× su 12 post", "1,25× su 1 post"]}
+    for lang in ("en", "fr", "it"):
+        assert _descriptions(plan, tmp_path, lang) == [head[lang] + t for t in tail[lang]]
+    assert "English" not in caplog.text

@@ -48,6 +48,8 @@ _MIN_GAP_H = 3
 _REASONS = {
     "window": ("recommended window ({weekdays}, {start}-{end} {tz}): held-out lift {lift}x "
                "(interval {low}-{high}); this slot {slot_lift}x from {n} posts"),
+    "window_one": ("recommended window ({weekdays}, {start}-{end} {tz}): held-out lift {lift}x "
+                   "(interval {low}-{high}); this slot {slot_lift}x from 1 post"),
     "outside": ("outside the recommended window: next best slot ({slot_lift}x, not significant "
                 "on its own)"),
     "activity": ("no reliable timing effect in past posts; followers online at this hour: "
@@ -71,8 +73,9 @@ def _ranked(best: BestTimes) -> tuple[pd.DataFrame, str]:
                       end=f"{w['end_hour']:02d}:00", tz=tz, lift=f"{w['lift']:.2f}",
                       low=f"{w['lift_low']:.2f}", high=f"{w['lift_high']:.2f}")
         rec = best.recommended.assign(
-            reason=lambda d: [_REASONS["window"].format(**window, slot_lift=f"{lift:.2f}", n=n)
-                              for lift, n in zip(d["lift"], d["n_posts"], strict=True)])
+            reason=lambda d: [_REASONS["window_one" if n == 1 else "window"].format(
+                **window, slot_lift=f"{lift:.2f}", n=n)
+                for lift, n in zip(d["lift"], d["n_posts"], strict=True)])
         rest = best.by_slot.loc[best.by_slot["n_posts"].gt(0) & best.by_slot["lift"].notna()]
         rest = rest.merge(rec[["weekday", "hour"]], how="left", indicator=True)
         rest = rest.loc[rest["_merge"] == "left_only"].drop(columns="_merge")
