@@ -635,3 +635,74 @@ def test_a_slot_from_one_post_says_one_post(tmp_path, caplog):
     for lang in ("en", "fr", "it"):
         assert _descriptions(plan, tmp_path, lang) == [head[lang] + t for t in tail[lang]]
     assert "English" not in caplog.text
+
+
+def _usual_at(hour: int) -> BestTimes:
+    """The ``usual_hour`` BestTimes of :func:`_hand_best`, its 5 posts at ``hour`` (2 at 15:00)."""
+    best = _hand_best("usual_hour")
+    slots = best.by_slot.copy()
+    slots.loc[(slots["weekday"] == 2) & (slots["hour"] == 9), ["n_posts", "lift"]] = [0, np.nan]
+    slots.loc[(slots["weekday"] == 2) & (slots["hour"] == hour), ["n_posts", "lift"]] = [5, 1.0]
+    return dataclasses.replace(best, by_slot=slots)
+
+
+_EVEN = {"en": "no reliable timing effect and no audience-activity data: posts spread evenly "
+               "over the week",
+         "fr": "ni effet fiable de l'heure ni données d'activité de l'audience : publications "
+               "réparties régulièrement sur la semaine",
+         "it": "nessun effetto affidabile dell'orario né dati sull'attività del pubblico: post "
+               "distribuiti in modo uniforme nella settimana"}
+
+
+def test_an_even_plans_later_posts_of_a_day_say_when_they_are(tmp_path, caplog):
+    """In an even plan a day's second post is 4 hours after the account's usual hour, but its
+    reason said it was "at the account's usual hour". 10 posts a week, usual hour 09:00: days
+    floor(i * 7 / 10) = Mon, Mon, Tue, Wed, Wed, Thu, Fri, Fri, Sat, Sun; at most
+    ceil(10 / 7) = 2 a day, min(4, 24 // 2) = 4 hours apart: the second post of Monday,
+    Wednesday and Friday is at 13:00, and says so."""
+    plan = plan_slots(_hand_best("usual_hour"), "2026-11-02", weeks=1, posts_per_week=10)
+    assert plan["weekday"].tolist() == [0, 0, 1, 2, 2, 3, 4, 4, 5, 6]
+    assert plan["hour"].tolist() == [9, 13, 9, 9, 13, 9, 9, 13, 9, 9]
+    usual = {"en": " at the account's usual hour (09:00 Europe/Paris)",
+             "fr": " à l'heure habituelle du compte (09:00 Europe/Paris)",
+             "it": " all'ora abituale dell'account (09:00 Europe/Paris)"}
+    later = {"en": ", 2 on this day; this one 4 h after the account's usual hour (09:00 "
+                   "Europe/Paris)",
+             "fr": ", 2 ce jour-là ; celle-ci 4 h après l'heure habituelle du compte (09:00 "
+                   "Europe/Paris)",
+             "it": ", 2 in questo giorno; questo 4 h dopo l'ora abituale dell'account (09:00 "
+                   "Europe/Paris)"}
+    for lang in ("en", "fr", "it"):
+        got = _descriptions(plan, tmp_path, lang)
+        assert got == [_EVEN[lang] + (later if h == 13 else usual)[lang]
+                       for h in plan["hour"]], lang
+    assert "English" not in caplog.text
+
+
+def test_an_even_plans_later_posts_past_midnight_come_before_the_usual_hour(tmp_path, caplog):
+    """Usual hour 22:00, 10 posts a week: the second post of Monday is at (22 + 4) % 24 =
+    02:00 the same Monday, 20 hours before the usual hour, not "4 h after" it. Without any
+    posting hour (noon), 8 a week: days Mon, Mon, Tue … Sun, Monday's second at 16:00."""
+    plan = plan_slots(_usual_at(22), "2026-11-02", weeks=1, posts_per_week=10)
+    monday = plan.loc[plan["weekday"] == 0]
+    assert monday["hour"].tolist() == [2, 22]           # in time order
+    before = {"en": ", 2 on this day; this one 20 h before the account's usual hour (22:00 "
+                    "Europe/Paris)",
+              "fr": ", 2 ce jour-là ; celle-ci 20 h avant l'heure habituelle du compte (22:00 "
+                    "Europe/Paris)",
+              "it": ", 2 in questo giorno; questo 20 h prima dell'ora abituale dell'account "
+                    "(22:00 Europe/Paris)"}
+    for lang in ("en", "fr", "it"):
+        assert _descriptions(monday, tmp_path, lang)[0] == _EVEN[lang] + before[lang]
+    plan = plan_slots(_hand_best("noon"), "2026-11-02", weeks=1, posts_per_week=8)
+    assert plan["weekday"].tolist() == [0, 0, 1, 2, 3, 4, 5, 6]
+    assert plan["hour"].tolist() == [12, 16, 12, 12, 12, 12, 12, 12]
+    after = {"en": ", 2 on this day; this one 4 h after noon (12:00 Europe/Paris): the exports "
+                   "give no posting hours",
+             "fr": ", 2 ce jour-là ; celle-ci 4 h après midi (12:00 Europe/Paris), les exports "
+                   "ne donnant pas l'heure de publication",
+             "it": ", 2 in questo giorno; questo 4 h dopo mezzogiorno (12:00 Europe/Paris), "
+                   "perché gli export non riportano l'ora di pubblicazione"}
+    for lang in ("en", "fr", "it"):
+        assert _descriptions(plan.iloc[[1]], tmp_path, lang) == [_EVEN[lang] + after[lang]]
+    assert "English" not in caplog.text

@@ -10,7 +10,9 @@ Definitions
   ``ceil(posts_per_week / 7)`` per day and at least 3 hours apart on the same day (relaxed
   when too few slots qualify). A slot is used at most once a week: with fewer distinct slots
   than posts asked, the plan has fewer posts (``attrs["slots_per_week"]``), never two posts at
-  the same time. The even spread puts a day's k-th post 4·k hours after the first.
+  the same time. The even spread puts a day's k-th post 4·k hours after the first (closer
+  with more than 6 posts a day; round the clock on the same day past midnight), and its reason
+  says how many posts the day has and how many hours after (or before) the usual hour it is.
 - Times are wall-clock hours in the zone the best times were computed in, converted to UTC with
   the zone's rules (a slot in the skipped spring hour moves forward; in the repeated autumn hour,
   the first occurrence is used). A plan in another zone ``tz`` holds the same instants, shown
@@ -58,6 +60,20 @@ _REASONS = {
                    "over the week at the account's usual hour ({hour} {tz})"),
     "noon": ("no reliable timing effect and no audience-activity data: posts spread evenly over "
              "the week at noon ({hour} {tz}): the exports give no posting hours"),
+    # a day's later posts in the even spread ({gap} h after the first, or before it when that
+    # passes midnight: the hours go round the same day)
+    "usual_hour_after": ("no reliable timing effect and no audience-activity data: posts spread "
+                         "evenly over the week, {n} on this day; this one {gap} h after the "
+                         "account's usual hour ({hour} {tz})"),
+    "usual_hour_before": ("no reliable timing effect and no audience-activity data: posts spread "
+                          "evenly over the week, {n} on this day; this one {gap} h before the "
+                          "account's usual hour ({hour} {tz})"),
+    "noon_after": ("no reliable timing effect and no audience-activity data: posts spread evenly "
+                   "over the week, {n} on this day; this one {gap} h after noon ({hour} {tz}): "
+                   "the exports give no posting hours"),
+    "noon_before": ("no reliable timing effect and no audience-activity data: posts spread evenly "
+                    "over the week, {n} on this day; this one {gap} h before noon ({hour} {tz}): "
+                    "the exports give no posting hours"),
     # added to each reason ("; slot: …") in a plan shown in another zone than the slots'
     "slot": "slot: {weekday} {hour} {tz}",
 }
@@ -99,9 +115,11 @@ def _ranked(best: BestTimes) -> tuple[pd.DataFrame, str]:
     n = best.by_slot["n_posts"].to_numpy(dtype=int).reshape(7, 24).sum(axis=0)
     hour = int(np.argmax(n)) if n.sum() else 12
     # without a single post of known hour (day-precision exports) there is no usual hour
-    reason = _REASONS["usual_hour" if n.sum() else "noon"].format(hour=f"{hour:02d}:00", tz=tz)
+    kind = "usual_hour" if n.sum() else "noon"
+    reason = _REASONS[kind].format(hour=f"{hour:02d}:00", tz=tz)
     out = pd.DataFrame({"weekday": np.arange(7), "hour": hour, "lift": np.nan,
                         "reason": [reason] * 7})
+    out.attrs.update(kind=kind, tz=tz)
     return out, "even"
 
 
@@ -113,9 +131,17 @@ def _pick(ranked: pd.DataFrame, per_week: int, basis: str) -> pd.DataFrame:
         # day has more than 6 posts, so that no two posts share an hour
         extra = pd.Series(days).groupby(days).cumcount().to_numpy()
         step = min(4, 24 // int(np.ceil(per_week / 7)))
-        base = ranked.iloc[0]
-        return pd.DataFrame({"weekday": days, "hour": (int(base["hour"]) + step * extra) % 24,
-                             "lift": np.nan, "reason": base["reason"]})
+        base = int(ranked["hour"].iloc[0])
+        hour = base + step * extra
+        # the later posts of a day say so: "2 on this day; this one 4 h after the usual hour"
+        per_day = pd.Series(days).groupby(days).transform("size").to_numpy()
+        kind, tz = ranked.attrs["kind"], ranked.attrs["tz"]
+        reason = [ranked["reason"].iloc[0] if k == 0 else _REASONS[
+            f"{kind}_after" if h < 24 else f"{kind}_before"].format(
+            n=m, gap=h - base if h < 24 else base - (h - 24), hour=f"{base:02d}:00", tz=tz)
+            for k, h, m in zip(extra, hour, per_day, strict=True)]
+        return pd.DataFrame({"weekday": days, "hour": hour % 24, "lift": np.nan,
+                             "reason": reason})
     cap = int(np.ceil(per_week / 7))
     taken: dict[int, list[int]] = {}
     rows = []
