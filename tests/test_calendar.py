@@ -198,6 +198,30 @@ def test_cli_best_times_and_calendar(tmp_path, monkeypatch, capsys):
     assert len(list(icalendar.Calendar.from_ical(ics.read_bytes()).walk("VEVENT"))) == 6
 
 
+def test_cli_calendar_speaks_the_brands_language(tmp_path, monkeypatch, capsys):
+    """`smm calendar` wrote English .ics files whatever the brand's language: it now writes
+    brand.yaml's language (as `smm report` does), or --lang's."""
+    import smmanalytics.dataset as dataset
+
+    sim = simulate(0)
+    monkeypatch.setattr(dataset, "load", lambda path, **kw: Dataset(
+        posts=sim["posts"], daily=sim["daily"],
+        brand=Brand(name="Demo", timezone=TZ, language="it")))
+    names = {None: "Piano di pubblicazione – Demo", "fr": "Plan de publication – Demo",
+             "en": "Demo posting plan"}
+    for lang, name in names.items():
+        ics = tmp_path / f"{lang}.ics"
+        assert cli.main(["calendar", "data/x", "--posts-per-week", "1", "--weeks", "1",
+                         "--start", "2026-11-02", "--out", str(ics)]
+                        + (["--lang", lang] if lang else [])) == 0
+        assert _events(ics)[0] == name
+    # the simulated window's best slot: Thursday 20:00
+    assert [_events(tmp_path / f"{lang}.ics")[1][0][1] for lang in names] == [
+        "Demo: pubblicare (giovedì 20:00 Europe/Paris)",
+        "Demo : publier (jeudi 20:00 Europe/Paris)", "Demo: post (Thursday 20:00 Europe/Paris)"]
+    assert "wrote 1 slot (effect)" in capsys.readouterr().out
+
+
 def test_best_times_tables_read_weekdays_by_name(monkeypatch, capsys, effect, null):
     """`smm best-times` and the BestTimes repr in Jupyter printed weekday 5, hour 18 and lifts
     such as 1.515972: which day is 5? The weekday is now named (0 is Monday), the hour 18:00,
@@ -275,6 +299,8 @@ def test_write_ics_names_the_path_it_cannot_write(tmp_path, null):
      "expected a whole number from 1 to 520, got 'two'"),
     (["calendar", "data/x", "--posts-per-week", "3", "--start", "soon", "--out", "p.ics"],
      "expected a day such as 2026-11-02, got 'soon'"),
+    (["calendar", "data/x", "--posts-per-week", "3", "--out", "p.ics", "--lang", "de"],
+     "argument --lang: invalid choice: 'de'"),
 ])
 def test_cli_refuses_bad_arguments_with_its_usage(args, words, capsys):
     # argparse's own error (usage line, exit status 2), not a traceback from deeper down

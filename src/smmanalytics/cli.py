@@ -305,6 +305,8 @@ def _timing_args(sp: argparse.ArgumentParser) -> None:
 
 
 def _register_timing(sub) -> None:
+    from .brand import LANGS
+
     bt = sub.add_parser("best-times", help="best posting times, with honest uncertainty")
     _timing_args(bt)
     bt.add_argument("--json", action="store_true", help="print the full result as JSON")
@@ -316,6 +318,9 @@ def _register_timing(sub) -> None:
                      help="posts per week (1 to 168)")
     cal.add_argument("--start", type=_day, help="first day of the plan (default: next Monday)")
     cal.add_argument("--out", required=True, help="output .ics path")
+    cal.add_argument("--lang", default=None, choices=LANGS,
+                     help="language of the calendar's name, titles and reasons "
+                          "(default: brand.yaml language)")
     cal.set_defaults(func=_cmd_calendar)
 
 
@@ -362,9 +367,11 @@ def _cmd_calendar(args) -> int:
         today = pd.Timestamp.now(tz=tz).tz_localize(None).normalize()
         start = today + pd.Timedelta(days=7 - today.weekday())
     plan = plan_slots(bt, start, args.weeks, args.posts_per_week, tz)
-    path = write_ics(plan, args.out, brand_name=ds.brand.name)
+    path = write_ics(plan, args.out, brand_name=ds.brand.name,
+                     lang=args.lang or ds.brand.language)
     print(bt.summary)
-    print(f"wrote {len(plan)} slots ({plan.attrs['basis']}) to {path}")
+    print(f"wrote {len(plan)} slot{'' if len(plan) == 1 else 's'} ({plan.attrs['basis']}) "
+          f"to {path}")
     return 0
 
 
