@@ -373,7 +373,58 @@ def test_comparison_displays_as_text_and_escaped_html():
     the HTML unescaped."""
     c = compare(running_year(), "2026")
     text = repr(c).splitlines()
-    assert text[0] == "2026 vs 2025" and text[1].split()[:3] == ["kpi", "kind", "current"]
+    assert text[0] == "2026 vs 2025" and text[1].split()[:3] == ["kpi", "current", "previous"]
     assert text[-len(c.caveats):] == [f"- {s}" for s in c.caveats]
     odd = Comparison(c.current, c.previous, c.table, ["a < b & c"])
     assert "<li>a &lt; b &amp; c</li>" in odd._repr_html_()
+
+
+def _shown(c):
+    return c.readable().set_index("kpi")
+
+
+def test_notebook_view_reads_as_percentages_counts_and_intervals():
+    """What a notebook shows of smm.compare was the raw table (change_pct -0.02338, long
+    decimals): it now reads as percentages and points, counts with thousands separators,
+    compact intervals and "–" for unknown; ``table`` keeps the numbers."""
+    ds = dataset(posts=posts(_month(10, 12, 20, reach=400.0)
+                             + _month(8, 10, 16, reach=400.0, start_id=100)))
+    c = compare(ds, "2026-10", previous=AUG)                      # 31 vs 31 days
+    shown = _shown(c)
+    cols = ["current", "previous", "change", "change %", "n", "direction"]
+    assert shown.loc["posts", cols].tolist() == ["12", "10", "+2", "+20.0%", "12 / 10", "up"]
+    # 12 × 20 = 240 against 10 × 16 = 160: +80, +50 %; every post alike, so every resample
+    # gives +50 %
+    assert shown.loc["interactions", cols[:4] + ["95% interval"]].tolist() == [
+        "240", "160", "+80", "+50.0%", "+50.0% … +50.0%"]
+    assert shown.loc["reach", cols[:4]].tolist() == ["4,800", "4,000", "+800", "+20.0%"]
+    # 240 / 4,800 = 5 % against 160 / 4,000 = 4 %: +1 point, +25 %
+    assert shown.loc["er_reach", cols[:4]].tolist() == ["5.00%", "4.00%", "+1.00 pp", "+25.0%"]
+    assert shown.loc["interactions_per_post", cols[:4]].tolist() == ["20.0", "16.0", "+4.0",
+                                                                     "+25.0%"]
+    # no impressions, no daily or web figures: unknown, not 0
+    assert shown.loc["impressions", cols[:4] + ["95% interval"]].tolist() == ["–"] * 5
+    assert shown.loc["sessions", ["current", "previous", "change", "n"]].tolist() == [
+        "–", "–", "–", "0 / 0"]
+    # the data stay numbers
+    assert c.table["change_pct"].dtype == "Float64"
+    assert _kpis(c).loc["er_reach", "current"] == pytest.approx(0.05)
+    html, text = c._repr_html_(), repr(c)
+    assert "<td>+1.00 pp</td>" in html and "<td>5.00%</td>" in html and "<td>4,800</td>" in html
+    assert "0.05" not in html and "0.25" not in html
+    assert text.splitlines()[0] == "2026-10 vs 2026-08-01..2026-08-31"
+    assert "+1.00 pp" in text and "4,800" in text
+
+
+def test_notebook_view_of_totals_compared_per_day_and_its_escaping():
+    # 31 posts of 10 in October against 30 of 20 in September: 10 a day against 20, so
+    # -10 a day and -50 %
+    ds = dataset(posts=posts(_month(10, 31, 10) + _month(9, 30, 20, start_id=100)))
+    c = compare(ds, "2026-10")
+    row = _shown(c).loc["interactions"]
+    assert row[["current", "previous", "change", "change %", "basis"]].tolist() == [
+        "310", "600", "-10.0/day", "-50.0%", "per day"]
+    assert _kpis(c).loc["interactions", "change_abs"] == pytest.approx(-10.0)
+    odd = Comparison(c.current, c.previous, c.table.assign(method="a <b> & c"), ["x < y"])
+    html = odd._repr_html_()
+    assert "a &lt;b&gt; &amp; c" in html and "<li>x &lt; y</li>" in html and "<b>" not in html

@@ -79,7 +79,7 @@ class Comparison:
 
     def __repr__(self) -> str:
         lines = [f"{self.current.label} vs {self.previous.label}",
-                 self.table.to_string(index=False)]
+                 self.readable().to_string(index=False)]
         return "\n".join(lines + [f"- {c}" for c in self.caveats])
 
     def _repr_html_(self) -> str:
@@ -87,7 +87,86 @@ class Comparison:
 
         items = "".join(f"<li>{escape(c)}</li>" for c in self.caveats)
         return (f"<h4>{escape(self.current.label)} vs {escape(self.previous.label)}</h4>"
-                + self.table.to_html(index=False) + (f"<ul>{items}</ul>" if items else ""))
+                + self.readable().to_html(index=False, escape=True)
+                + (f"<ul>{items}</ul>" if items else ""))
+
+    def readable(self) -> pd.DataFrame:
+        """The table for reading (what a notebook and ``repr`` show), as text: rates in %,
+        changes signed, in % and, for rates, in percentage points (pp; totals compared per day
+        change "/day"), counts with thousands separators, each interval as ``low … high``,
+        the posts or days compared as ``n current / n previous``, unknown as "–". ``table``
+        keeps the numbers to compute with."""
+        rows = []
+        for r in self.table.itertuples(index=False):
+            rate = r.kind in ("rate", "median")
+            value = _pct if rate else _revenue if r.kpi == "revenue" else (
+                _mean if r.kind == "mean" else _count)
+            if rate:
+                change = _signed(r.change_pp, 2, " pp")
+            else:   # totals per day (a period of another length) have decimals
+                digits = 2 if r.kpi == "revenue" else 1 if (r.kind == "mean"
+                                                             or r.basis == "per day") else 0
+                change = _signed(r.change_abs, digits) + (
+                    "/day" if r.basis == "per day" and _known(r.change_abs) else "")
+            interval = ("direction only" if r.direction_only
+                        else _interval(r.ci_low, r.ci_high))
+            rows.append({"kpi": r.kpi, "current": value(r.current),
+                         "previous": value(r.previous), "change": change,
+                         "change %": _signed(r.change_pct, 1, "%"),
+                         "95% interval": interval,
+                         "model interval": _interval(r.model_ci_low, r.model_ci_high),
+                         "basis": _text(r.basis),
+                         "n": f"{_count(r.n_current)} / {_count(r.n_previous)}",
+                         "direction": _text(r.direction), "method": _text(r.method)})
+        return pd.DataFrame(rows, columns=["kpi", "current", "previous", "change", "change %",
+                                           "95% interval", "model interval", "basis", "n",
+                                           "direction", "method"])
+
+
+_MISSING = "–"
+
+
+def _known(x) -> bool:
+    return x is not None and not pd.isna(x) and np.isfinite(float(x))
+
+
+def _text(x) -> str:
+    return str(x) if x is not None and not pd.isna(x) else _MISSING
+
+
+def _count(x) -> str:
+    return f"{float(x):,.0f}" if _known(x) else _MISSING
+
+
+def _mean(x) -> str:
+    return f"{float(x):,.1f}" if _known(x) else _MISSING
+
+
+def _revenue(x) -> str:
+    return f"{float(x):,.2f}" if _known(x) else _MISSING
+
+
+def _pct(x) -> str:
+    """A rate (a fraction) in percent: 0.0523 → 5.23%."""
+    return f"{float(x) * 100:,.2f}%" if _known(x) else _MISSING
+
+
+def _signed(x, digits: int, unit: str = "") -> str:
+    """A change with its sign: +12, -3.4%, +0.25 pp; a change of percent (``unit`` "%") is a
+    fraction (0.25 → +25.0%); 0 reads 0."""
+    if not _known(x):
+        return _MISSING
+    x = float(x) * (100 if unit == "%" else 1)
+    text = f"{x:+,.{digits}f}"
+    return ("0" + (f".{'0' * digits}" if digits else "") if text.lstrip("+-").strip("0.,") == ""
+            else text) + unit
+
+
+def _interval(lo, hi) -> str:
+    """A 95 % interval of a change (fractions) in percent: -12.3% … +34.5%."""
+    if not (_known(lo) and _known(hi)):
+        return _MISSING
+    return f"{_signed(lo, 1, '%')} … {_signed(hi, 1, '%')}"
 
 
 def _post_frame(ds, p: Period, platform: str | None, day: pd.Series | None = None
