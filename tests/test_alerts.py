@@ -770,3 +770,31 @@ def test_alert_chart_of_a_rate_reads_in_percent():
     for value, label in ticks:        # comments are about 0.4 % of reach: "0.4%", not "0.004"
         number = float(label[:-1].replace("\u2212", "-"))     # matplotlib writes a true minus
         assert label.endswith("%") and number == pytest.approx(value * 100)
+
+
+def test_review_shows_counts_not_frames():
+    """A Review printed its three frames whole (the signals run to thousands of rows): it
+    now says what it holds, counted, and shows its incidents in a notebook."""
+    from smmanalytics.alerts import Review
+
+    day = pd.to_datetime(["2026-10-01", "2026-10-02", "2026-10-03"])
+    sig = pd.DataFrame({"date": day.repeat(2), "platform": ["x", "instagram"] * 3,
+                        "signal": "comments", "value": 1.0})
+    al = pd.DataFrame({"date": day[[0, 1, 2]], "platform": ["x", "x", "instagram"],
+                       "signal": ["comments", "unfollows", "comments"],
+                       "incident_id": [1, 1, 2],
+                       "incident_severity": ["crisis", "crisis", "watch"]})
+    bt = pd.DataFrame({"platform": ["x", "x", "instagram", "all"],
+                       "signal": ["comments", "unfollows", "comments", "all"],
+                       "status": ["known", "unknown", "known", ""]})
+    r = Review(sig, al, bt)
+    # 2 incidents (1 crisis, 1 watch), 3 alert rows, 2 known pairs of 3, 3 distinct days
+    assert repr(r) == ("<Review: 2 incidents (1 crisis, 1 watch); 3 alerts; 2 of 3 signals "
+                       "monitored; 3 days of signals (2026-10-01..2026-10-03)>")
+    html = r._repr_html_()
+    assert html.count("<tr>") == 2                  # the two incidents (and a header)
+    assert "<td>2026-10-01</td>" in html and "<td>comments, unfollows</td>" in html
+    quiet = Review(sig.iloc[:0], al.iloc[:0], bt.iloc[[3]])
+    assert repr(quiet) == ("<Review: 0 incidents; 0 alerts; 0 of 0 signals monitored; 0 days "
+                           "of signals>")
+    assert "<table" not in quiet._repr_html_()

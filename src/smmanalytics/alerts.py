@@ -376,6 +376,45 @@ class Review:
     alerts: pd.DataFrame
     backtest: pd.DataFrame
 
+    def _counts(self) -> dict:
+        """What the review holds, counted: incidents by severity (highest first), alerts,
+        signals monitored (known platform × signal pairs, of all), and the signals' days."""
+        sev = (self.alerts.groupby("incident_id")["incident_severity"].first().value_counts()
+               if len(self.alerts) else pd.Series(dtype="int64"))
+        bt = self.backtest[self.backtest["signal"] != "all"]
+        days = self.signals["date"].dropna()
+        return {"incidents": int(sev.sum()),
+                "by_severity": {s: int(sev[s]) for s in reversed(_SEVERITIES) if s in sev},
+                "alerts": len(self.alerts),
+                "known": int((bt["status"] == "known").sum()), "pairs": len(bt),
+                "days": int(days.nunique()),
+                "span": (f"{days.min():%Y-%m-%d}..{days.max():%Y-%m-%d}" if len(days)
+                         else None)}
+
+    def _parts(self) -> list[str]:
+        c = self._counts()
+        sev = ", ".join(f"{n} {s}" for s, n in c["by_severity"].items())
+        return [f"{c['incidents']} incident{'' if c['incidents'] == 1 else 's'}"
+                + (f" ({sev})" if sev else ""),
+                f"{c['alerts']} alert{'' if c['alerts'] == 1 else 's'}",
+                f"{c['known']} of {c['pairs']} signals monitored",
+                f"{c['days']} day{'' if c['days'] == 1 else 's'} of signals"
+                + (f" ({c['span']})" if c["span"] else "")]
+
+    def __repr__(self) -> str:
+        """Counts, not the frames (the signals run to thousands of rows)."""
+        return f"<Review: {'; '.join(self._parts())}>"
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        inc = incidents(self.alerts)
+        table = "" if inc.empty else inc.assign(
+            start=inc["start"].dt.strftime("%Y-%m-%d"),
+            end=inc["end"].dt.strftime("%Y-%m-%d")).to_html(index=False, escape=True)
+        return (f"<div><b>Alert review</b><p>{escape('; '.join(self._parts()))}</p>"
+                f"{table}</div>")
+
 
 def review(ds, period=None, *, settings: AlertSettings | None = None) -> Review:
     """:func:`alerts` for ``period`` and :func:`backtest`, with the signals they come from.
