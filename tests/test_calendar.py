@@ -706,20 +706,25 @@ def test_an_even_plans_later_posts_of_a_day_say_when_they_are(tmp_path, caplog):
 
 
 def test_an_even_plans_later_posts_past_midnight_come_before_the_usual_hour(tmp_path, caplog):
-    """Usual hour 22:00, 10 posts a week: the second post of Monday is at (22 + 4) % 24 =
-    02:00 the same Monday, 20 hours before the usual hour, not "4 h after" it. Without any
-    posting hour (noon), 8 a week: days Mon, Mon, Tue … Sun, Monday's second at 16:00."""
+    """Usual hour 22:00, 10 posts a week: the second post of Monday would be 4 h after, past
+    midnight; it was put at (22 + 4) % 24 = 02:00 the same Monday, a night post. It is now 4 h
+    before the usual hour, 18:00, and says so. At 20:00, 22 posts a week (4 on Monday, step
+    4 h): 20:00, then 16:00, 12:00, 08:00 (none fits after). Without any posting hour (noon),
+    8 a week: days Mon, Mon, Tue … Sun, Monday's second at 16:00."""
     plan = plan_slots(_usual_at(22), "2026-11-02", weeks=1, posts_per_week=10)
     monday = plan.loc[plan["weekday"] == 0]
-    assert monday["hour"].tolist() == [2, 22]           # in time order
-    before = {"en": ", 2 on this day; this one 20 h before the account's usual hour (22:00 "
+    assert monday["hour"].tolist() == [18, 22]          # in time order
+    before = {"en": ", 2 on this day; this one 4 h before the account's usual hour (22:00 "
                     "Europe/Paris)",
-              "fr": ", 2 ce jour-là ; celle-ci 20 h avant l'heure habituelle du compte (22:00 "
+              "fr": ", 2 ce jour-là ; celle-ci 4 h avant l'heure habituelle du compte (22:00 "
                     "Europe/Paris)",
-              "it": ", 2 in questo giorno; questo 20 h prima dell'ora abituale dell'account "
+              "it": ", 2 in questo giorno; questo 4 h prima dell'ora abituale dell'account "
                     "(22:00 Europe/Paris)"}
     for lang in ("en", "fr", "it"):
         assert _descriptions(monday, tmp_path, lang)[0] == _EVEN[lang] + before[lang]
+    plan = plan_slots(_usual_at(20), "2026-11-02", weeks=1, posts_per_week=22)
+    assert plan.loc[plan["weekday"] == 0, "hour"].tolist() == [8, 12, 16, 20]
+    assert plan["hour"].between(0, 23).all()
     plan = plan_slots(_hand_best("noon"), "2026-11-02", weeks=1, posts_per_week=8)
     assert plan["weekday"].tolist() == [0, 0, 1, 2, 3, 4, 5, 6]
     assert plan["hour"].tolist() == [12, 16, 12, 12, 12, 12, 12, 12]

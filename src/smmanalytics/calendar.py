@@ -60,8 +60,8 @@ _REASONS = {
                    "over the week at the account's usual hour ({hour} {tz})"),
     "noon": ("no reliable timing effect and no audience-activity data: posts spread evenly over "
              "the week at noon ({hour} {tz}): the exports give no posting hours"),
-    # a day's later posts in the even spread ({gap} h after the first, or before it when that
-    # passes midnight: the hours go round the same day)
+    # a day's later posts in the even spread ({gap} h after the first, or before it when after
+    # would pass midnight)
     "usual_hour_after": ("no reliable timing effect and no audience-activity data: posts spread "
                          "evenly over the week, {n} on this day; this one {gap} h after the "
                          "account's usual hour ({hour} {tz})"),
@@ -127,21 +127,22 @@ def _pick(ranked: pd.DataFrame, per_week: int, basis: str) -> pd.DataFrame:
     """Choose ``per_week`` slots in rank order, spread over the days."""
     if basis == "even":
         days = np.floor(np.arange(per_week) * 7 / per_week).astype(int)
-        # a day's second, third… post comes later that day: every 4 hours, or closer when a
-        # day has more than 6 posts, so that no two posts share an hour
+        # a day's second, third… post comes every 4 hours after the usual hour (closer when a
+        # day has more than 6 posts, so that no two share an hour), and the ones that would
+        # pass midnight every 4 hours before it: all of a day's posts stay on that day
         extra = pd.Series(days).groupby(days).cumcount().to_numpy()
         step = min(4, 24 // int(np.ceil(per_week / 7)))
         base = int(ranked["hour"].iloc[0])
-        hour = base + step * extra
+        after = (23 - base) // step                    # the later posts that fit before 24:00
+        hour = np.where(extra <= after, base + step * extra, base - step * (extra - after))
         # the later posts of a day say so: "2 on this day; this one 4 h after the usual hour"
         per_day = pd.Series(days).groupby(days).transform("size").to_numpy()
         kind, tz = ranked.attrs["kind"], ranked.attrs["tz"]
         reason = [ranked["reason"].iloc[0] if k == 0 else _REASONS[
-            f"{kind}_after" if h < 24 else f"{kind}_before"].format(
-            n=m, gap=h - base if h < 24 else base - (h - 24), hour=f"{base:02d}:00", tz=tz)
+            f"{kind}_after" if h > base else f"{kind}_before"].format(
+            n=m, gap=abs(h - base), hour=f"{base:02d}:00", tz=tz)
             for k, h, m in zip(extra, hour, per_day, strict=True)]
-        return pd.DataFrame({"weekday": days, "hour": hour % 24, "lift": np.nan,
-                             "reason": reason})
+        return pd.DataFrame({"weekday": days, "hour": hour, "lift": np.nan, "reason": reason})
     cap = int(np.ceil(per_week / 7))
     taken: dict[int, list[int]] = {}
     rows = []
