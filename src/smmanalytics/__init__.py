@@ -7,6 +7,7 @@
 import logging as _logging
 from importlib import metadata as _metadata
 
+from . import _allocator  # noqa: F401  (first: before pandas and pyarrow load, see there)
 from .alerts import AlertSettings, alerts, backtest, incidents, plot_alert, plot_alerts, signals
 from .benchmarks import benchmarks, compare_benchmarks, compare_competitors, read_competitors
 from .brand import Brand
