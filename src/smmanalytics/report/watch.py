@@ -3,7 +3,6 @@ the reputation watch. Mixed into BrandReport."""
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 
 import matplotlib.dates as mdates
@@ -26,17 +25,22 @@ _SEVERITY_COLORS = {"watch": "#b59f00", "warning": "#ef6c00", "crisis": "#c62828
 
 
 class _Percent(mticker.Formatter):
-    """Tick labels of a rate in percent the reader's way ("3 %" in French), with the decimals
-    the ticks' step needs (a step of 0.5 % writes one)."""
+    """Tick labels of a rate in percent the reader's way ("3 %" in French), with the fewest
+    decimals that write every tick exactly, the same for all (ticks 2.5 % apart: "2,5 %",
+    "5,0 %"; 0.2 % apart: "0,2 %")."""
+
+    _MAX_DIGITS = 4
 
     def __init__(self, fmt) -> None:
         self.fmt, self.digits = fmt, 0
 
     def set_locs(self, locs) -> None:
         super().set_locs(locs)
-        steps = np.diff(np.sort(np.asarray(locs, dtype=float))) * 100
-        step = steps.min() if steps.size else 1.0
-        self.digits = max(0, math.ceil(-math.log10(step) - 1e-9)) if 0 < step < 1 else 0
+        pct = np.asarray(locs, dtype=float) * 100
+        pct = pct[np.isfinite(pct)]
+        self.digits = next((d for d in range(self._MAX_DIGITS)
+                            if np.allclose(pct, np.round(pct, d), rtol=0, atol=1e-6)),
+                           self._MAX_DIGITS)
 
     def __call__(self, x, pos=None) -> str:
         return self.fmt.percent(x, self.digits)
