@@ -10,9 +10,11 @@ Definitions
   ``ceil(posts_per_week / 7)`` per day and at least 3 hours apart on the same day (relaxed
   when too few slots qualify). A slot is used at most once a week: with fewer distinct slots
   than posts asked, the plan has fewer posts (``attrs["slots_per_week"]``), never two posts at
-  the same time. The even spread puts a day's k-th post 4·k hours after the first (closer
-  with more than 6 posts a day; round the clock on the same day past midnight), and its reason
-  says how many posts the day has and how many hours after (or before) the usual hour it is.
+  the same time. The even spread puts a day's later posts every 4 hours after the first
+  (closer with more than 6 posts a day) while they stay before midnight, and the rest every 4
+  hours before it (usual hour 22:00, two posts a day: 22:00 and 18:00), so that all stay on
+  that day; each reason says how many posts the day has and how many hours after (or before)
+  the usual hour it is.
 - Times are wall-clock hours in the zone the best times were computed in, converted to UTC with
   the zone's rules (a slot in the skipped spring hour moves forward; in the repeated autumn hour,
   the first occurrence is used). A plan in another zone ``tz`` holds the same instants, shown
