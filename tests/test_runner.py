@@ -223,6 +223,22 @@ def test_a_report_says_which_files_of_its_data_could_not_be_read(notebooks, tmp_
                    f"missing from the report:\n  {why}\n")
 
 
+def test_run_results_stay_hashable_with_their_unread_files():
+    """ReportOutputs and BatchResult are frozen dataclasses, hashable until they took the
+    unread files as a dict (hash() raised TypeError): equal results hash alike again."""
+    from smmanalytics.runner import BatchResult, ReportOutputs
+
+    why = {"b/x.csv": "file b/x.csv, line 4: not a date"}
+    a = BatchResult("alpha", "monthly", True, pdf="a.pdf", unread=why)
+    assert a == BatchResult("alpha", "monthly", True, pdf="a.pdf", unread=dict(why))
+    assert hash(a) == hash(BatchResult("alpha", "monthly", True, pdf="a.pdf", unread=dict(why)))
+    assert len({a, BatchResult("beta", "monthly", False, error="boom")}) == 2
+    out = ReportOutputs(*(Path(p) for p in ("r", "r/a.ipynb", "r/a.html", "r/a.pdf")),
+                        unread=why)
+    assert {out: 1}[ReportOutputs(*(Path(p) for p in ("r", "r/a.ipynb", "r/a.html",
+                                                      "r/a.pdf")), unread=dict(why))] == 1
+
+
 def test_batch_on_a_dask_local_cluster(notebooks, tmp_path):
     from distributed import LocalCluster
 

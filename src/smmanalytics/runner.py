@@ -44,7 +44,7 @@ class ReportOutputs:
     notebook: Path
     html: Path
     pdf: Path
-    unread: dict[str, str] = field(default_factory=dict)
+    unread: dict[str, str] = field(default_factory=dict, hash=False)   # hashable, as before
 
 
 def notebook_path(kind: str) -> Path:
@@ -340,7 +340,7 @@ class BatchResult:
     cell_index: int | None = None
     error: str | None = None
     seconds: float = 0.0
-    unread: dict[str, str] = field(default_factory=dict)
+    unread: dict[str, str] = field(default_factory=dict, hash=False)   # hashable, as before
 
 
 def read_batch_config(path: str | os.PathLike, period: str,
