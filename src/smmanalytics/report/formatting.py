@@ -23,7 +23,7 @@ from babel.numbers import (
 from ..errors import PeriodError
 from ..periods import parse_period
 
-__all__ = ["Formatter", "LANGS", "STATUS_COLORS", "PLATFORM_NAMES", "DAY_GROUPS"]
+__all__ = ["Formatter", "LANGS", "STATUS_COLORS", "PLATFORM_NAMES", "DAY_GROUP_LABELS"]
 
 LANGS = {"en": "en_GB", "fr": "fr_FR", "it": "it_IT"}
 
@@ -66,9 +66,10 @@ _NUMBER = re.compile(r"-?\d{1,3}(,\d{3})*(\.\d+)?|-?\d+(\.\d+)?")
 _FAILURE_PART = re.compile(r"(file|line|cell|column) ('[^']*'|\"[^\"]*\"|[^,:]+)")
 _FAILURE = re.compile(r"(?P<where>(?:(?:file [^,:]+|line \d+|cell [^,:]+|column '[^']*'|"
                       r"column \"[^\"]*\")(?:, |(?=: )))+): (?P<detail>.+)", re.DOTALL)
-#: the weekdays of a best-times window (``BestTimes.window["days"]``), by their label key
-DAY_GROUPS = {"every day": "days_all", "Monday-Friday": "days_week",
-              "Saturday-Sunday": "days_weekend"}
+#: the label key (labels.yaml) of each day group of a best-times window
+#: (``BestTimes.window["days"]``, the names of timing's own ``DAY_GROUPS``)
+DAY_GROUP_LABELS = {"every day": "days_all", "Monday-Friday": "days_week",
+                    "Saturday-Sunday": "days_weekend"}
 #: English weekday names (as timing.WEEKDAYS writes them), by number (0 = Monday)
 _WEEKDAY_NUMBERS = {name: i for i, name in get_day_names("wide", locale="en").items()}
 #: the notes' placeholders that hold a period label ("2026", "2026-10", "2026-Q4", a range)
@@ -215,8 +216,8 @@ class Formatter:
             return self.metric(v)
         if name == "weekday" and v in _WEEKDAY_NUMBERS:      # "Monday" → "lundi"
             return self.weekday(_WEEKDAY_NUMBERS[v])
-        if name == "weekdays" and v in DAY_GROUPS:           # "Monday-Friday" → "en semaine"
-            return self.label(DAY_GROUPS[v])
+        if name == "weekdays" and v in DAY_GROUP_LABELS:           # "Monday-Friday" → "en semaine"
+            return self.label(DAY_GROUP_LABELS[v])
         if name.startswith("platforms"):     # a list: "instagram, tiktok"
             return ", ".join(self.platform(p) for p in v.split(", "))
         if name in _PERIOD_FIELDS:          # a year is a name, not the number 2,026

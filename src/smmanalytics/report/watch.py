@@ -17,7 +17,7 @@ from ..timing import MIN_POSTS, MIN_WEEKS
 from ..timing._model import NO_ENGAGEMENT, NOT_IDENTIFIABLE
 from ._ahead import built_ahead
 from .builder import Section
-from .formatting import DAY_GROUPS
+from .formatting import DAY_GROUP_LABELS
 
 __all__ = ["WatchSections"]
 
@@ -60,7 +60,8 @@ class WatchSections:
         w = bt.window or {}
         if bt.effect_detected and w.get("status") == "ok":
             return f.label("bt_effect").format(
-                p=f.number(bt.p_value, 3), days=f.label(DAY_GROUPS.get(w["days"], "days_all")),
+                p=f.number(bt.p_value, 3),
+                days=f.label(DAY_GROUP_LABELS.get(w["days"], "days_all")),
                 h0=f"{w['start_hour']:02d}:00", h1=f"{w['end_hour']:02d}:00",
                 lift=f"{f.number(w['lift'], 2)}×",
                 low=f.number(w["lift_low"], 2), high=f.number(w["lift_high"], 2),
