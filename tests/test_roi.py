@@ -604,6 +604,8 @@ def test_cli_roi_json(tmp_path, monkeypatch, capsys):
 
 
 def test_cli_roi_table_and_error(tmp_path, monkeypatch, capsys):
+    import json
+
     import smmanalytics.dataset
     from smmanalytics.cli import main
 
@@ -611,6 +613,9 @@ def test_cli_roi_table_and_error(tmp_path, monkeypatch, capsys):
     assert main(["roi", "--data", str(tmp_path), "--period", "2026-10"]) == 0
     out = capsys.readouterr().out
     assert "roas" in out and "2026-10" in out
+    assert "note_codes" not in out                # for programs: in --json only
+    assert main(["roi", "--data", str(tmp_path), "--period", "2026-10", "--json"]) == 0
+    assert "note_codes" in json.loads(capsys.readouterr().out)[0]
 
     def bad(path, **kw):
         read_costs(costs_file(tmp_path, "2026-10-01,,snacks,1,,,,,,\n", "bad.csv"))
@@ -819,6 +824,20 @@ def test_roi_says_when_goals_yaml_could_not_give_the_value_of_a_key_event(tmp_pa
     assert "goals.yaml could not be read: key events carry no value_per_key_event" in note
     # a value given in the call needs no goals.yaml, and no such note
     assert "goals.yaml" not in str(roi(ds, "2026-10", value_per_key_event=20).iloc[0]["note"])
+
+
+def test_a_sentence_holding_a_semicolon_keeps_its_code_beside_it():
+    # the report pairs note and note_codes by splitting both on "; ": a sentence quoting a
+    # user's value with "; " in it made them disagree, and the ROI section fail
+    from smmanalytics.roi import _joined
+
+    notes = [("costs_failed", "costs.csv could not be read (line 2; column 'amount')"),
+             ("roas_ad_spend_zero", "roas NaN: ad spend is zero")]
+    text, codes = _joined(notes, 1), _joined(notes, 0)
+    assert text == ("costs.csv could not be read (line 2, column 'amount'); roas NaN: ad spend "
+                    "is zero")
+    assert list(zip(codes.split("; "), text.split("; "), strict=True))[1] == notes[1]
+    assert _joined([], 1) is None
 
 
 def test_roi_notes_have_french_and_italian_wording(tmp_path):

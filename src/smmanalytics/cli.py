@@ -82,7 +82,8 @@ def _cmd_roi(args: argparse.Namespace) -> int:
         print(f"smm: warning: {why}: cost, ROI, ROAS, CPA, CPC and CPM are unknown (NaN)",
               file=sys.stderr)
     out = roi(ds, args.period, by=args.by, value_per_key_event=args.value_per_key_event)
-    _print_frame(out if args.json else out.round(3), args.json)
+    # the note codes are for programs (--json); a reader has the notes themselves
+    _print_frame(out if args.json else out.drop(columns="note_codes").round(3), args.json)
     return 0
 
 

@@ -405,7 +405,7 @@ def roi(ds, period: object, by: str | None = None, *,
     out["period"] = out["period"].astype("string")
     out["currency"] = out["currency"].astype("string")
     for column, part in (("note", 1), ("note_codes", 0)):
-        out[column] = pd.array(["; ".join(n[part] for n in general + notes.get(i, [])) or pd.NA
+        out[column] = pd.array([_joined(general + notes.get(i, []), part)
                                 for i in range(len(out))], dtype="string")
     if by == "campaign":
         out["campaign"] = _campaign_names(out["campaign"], ds.costs, ds.web)
@@ -415,6 +415,18 @@ def roi(ds, period: object, by: str | None = None, *,
              "revenue", "key_events", "sessions", "value", "roi", "roas", "cpa", "cpc", "cpm",
              "impressions", "link_clicks", "note", "note_codes"]]
     return out[order].reset_index(drop=True)
+
+
+def _joined(notes: list[tuple[str, str]], part: int) -> str | None:
+    """The codes (``part`` 0) or the sentences (1) of ``notes``, "; "-joined; None for none.
+
+    A sentence's own "; " (a value quoted from a user's file) becomes ", ", so that splitting
+    ``note`` and ``note_codes`` on "; " pairs each sentence with its code.
+
+    >>> _joined([("a", "x; y"), ("b", "z")], 1), _joined([("a", "x; y"), ("b", "z")], 0)
+    ('x, y; z', 'a; b')
+    """
+    return "; ".join(n[part].replace("; ", ", ") for n in notes) or None
 
 
 def campaign_names(ds) -> dict[str, str]:
