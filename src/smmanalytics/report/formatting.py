@@ -55,10 +55,8 @@ def _codes(entry: dict) -> list[str]:
 #: the analysis notes' wording per language (notes.yaml), each with its matching pattern
 _NOTES = [(_template_pattern(" ".join(n["en"].split())), n) for n in _yaml("notes.yaml")]
 #: the same, by note code (roi()'s note_codes): the wordings of one code
-_NOTES_BY_CODE: dict[str, list] = {}
-for _entry in _NOTES:
-    for _code in _codes(_entry[1]):
-        _NOTES_BY_CODE.setdefault(_code, []).append(_entry)
+_NOTES_BY_CODE = {code: [entry for entry in _NOTES if code in _codes(entry[1])]
+                  for code in {c for _, wording in _NOTES for c in _codes(wording)}}
 #: what each kind of data-quality note (its code) means, per language (quality.yaml)
 _QUALITY = _yaml("quality.yaml")
 _NUMBER = re.compile(r"-?\d{1,3}(,\d{3})*(\.\d+)?|-?\d+(\.\d+)?")
