@@ -182,6 +182,35 @@ def test_a_time_after_a_numeric_date_is_given_in_seconds():
     assert parts["time"].tolist() == [pd.NA, 52205, 0, 52200, 900, 32820, pd.NA, pd.NA]
 
 
+
+def test_repeated_dates_are_parsed_once_and_spread_back(monkeypatch):
+    """A column of 3,000 cells holding three distinct dates folds three cells, not 3,000; each
+    row gets its own date, on the caller's index, and the column still proves the order."""
+    from smmanalytics.loaders import _dates
+
+    seen = []
+    fold = _dates._fold
+    monkeypatch.setattr(_dates, "_fold", lambda s: seen.append(len(s)) or fold(s))
+    cells = pd.Series(["Jul 14, 2026", "13/07/2026", ""] * 1000, index=range(5, 3005),
+                      dtype="str")
+    parts = parse_text_dates(cells)
+    assert seen == [3]
+    assert parts.index.tolist() == list(range(5, 3005))
+    assert parts.loc[5:10, "day"].tolist() == [14, 13, pd.NA, 14, 13, pd.NA]
+    assert parts.loc[5:10, "month"].tolist() == [7, 7, pd.NA, 7, 7, pd.NA]
+    assert parts.loc[5:10, "year"].tolist() == [2026, 2026, pd.NA, 2026, 2026, pd.NA]
+    # 13 first: day first, proved by the column (not the default month first)
+    assert parts.attrs == {"numeric_order": "dmy", "numeric_ambiguous": False}
+
+
+def test_a_repeated_bad_date_names_its_first_row():
+    # rows 0..3 on lines 2..5: "Foo 3" first on line 3, again on line 5
+    with pytest.raises(ParseError, match="not a date") as err:
+        parse_text_dates(_s("Jul 14, 2026", "Foo 3", "Jul 14, 2026", "Foo 3"), file="a.csv",
+                         column="Date")
+    assert (err.value.line, err.value.got) == (3, "Foo 3")
+
+
 # ---------------------------------------------------------------- sniffing
 
 def test_decode_boms_and_fallback():

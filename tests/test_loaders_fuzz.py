@@ -287,3 +287,48 @@ def test_resolve_run_year_gives_back_the_run(first, length, after, repeat):
     dates, inferred, consecutive = resolve_run_year(parts, as_of)
     assert consecutive and inferred.all()
     assert dates.tolist() == list(days)
+
+
+_DATE_CELLS = st.one_of(
+    st.sampled_from(["Tue, Jul 14, 2026", "Jul 14, 2026", "September 25", "28 sept. 2026",
+                     "9月13日", "10 tháng Tám", "18 января 2026 г.", "2026-07-14",
+                     "2026-07-14 14:30", "7/14/2026 2:30 PM", "14.07.2026", "3/4/26", "",
+                     "N/A", "-", "Foo 3, 2026", "31/12/2026 25:00", " jul  14 ,2026 "]),
+    st.text(alphabet=st.sampled_from(list("0123456789/.-: ajulyJUL,")), max_size=12))
+
+
+def _parse_every_row(values, *, first_line, require_year, numeric_order):
+    """parse_text_dates as it was: every row parsed, the first bad row raises."""
+    from smmanalytics.errors import ParseError
+    from smmanalytics.loaders._dates import _parse_distinct
+
+    text = values.astype("str").reset_index(drop=True)
+    out, empty, bad = _parse_distinct(text, require_year=require_year,
+                                      numeric_order=numeric_order)
+    if bad.any():
+        pos = int(bad.to_numpy().nonzero()[0][0])
+        raise ParseError("cell is not a date", line=first_line + pos, got=str(values.iloc[pos]))
+    masked = out.mask(empty).set_axis(values.index)
+    masked.attrs = dict(out.attrs)
+    return masked
+
+
+@SETTINGS
+@given(st.lists(st.one_of(st.none(), _DATE_CELLS), max_size=30), st.booleans(),
+       st.sampled_from(["mdy", "dmy"]), st.sampled_from(["str", "object"]))
+def test_text_dates_parsed_once_each_are_every_row_parsed(cells, require_year, order, dtype):
+    values = pd.Series(cells, dtype=dtype, index=pd.RangeIndex(100, 100 + 2 * len(cells), 2))
+    kw = dict(first_line=7, require_year=require_year, numeric_order=order)
+    try:
+        want = _parse_every_row(values, **kw)
+    except SmmError as exc:
+        try:
+            parse_text_dates(values, **kw)
+        except SmmError as got:
+            assert (got.line, got.got) == (exc.line, exc.got)
+        else:
+            raise AssertionError("no ParseError") from None
+        return
+    got = parse_text_dates(values, **kw)
+    pd.testing.assert_frame_equal(got, want, check_exact=True)
+    assert got.attrs == want.attrs

@@ -254,7 +254,33 @@ def parse_text_dates(values: pd.Series, *, file: str | None = None, column: str 
     NA. A cell that matches no pattern (text after the date that is not a time), names an
     unknown month, carries an impossible time, or (with ``require_year``) lacks the year raises
     ParseError.
+
+    Dates repeat (a day per post, an hour per day): each distinct cell is parsed once and the
+    result spread back to its rows; the column-wide choices (the numeric order) depend only on
+    which cells occur, so the result is that of parsing every cell.
     """
+    text = values.astype("str")
+    codes, uniques = pd.factorize(text, use_na_sentinel=False)
+    out, empty, bad = _parse_distinct(pd.Series(uniques), require_year=require_year,
+                                      numeric_order=numeric_order)
+    bad_rows = bad.to_numpy(dtype=bool, na_value=False)[codes]
+    if bad_rows.any():
+        pos = int(np.flatnonzero(bad_rows)[0])
+        raise ParseError("cell is not a date", file=file, line=first_line + pos, column=column,
+                         expected="a date with a month name (e.g. 'Tue, Jul 14, 2026', "
+                                  "'28 sept. 2026', 'September 25', '9月13日', '18 января'), "
+                                  "or in numbers ('2026-07-14', '7/14/2026'), optionally "
+                                  "followed by a time of day ('14:30')",
+                         got=str(values.iloc[pos]))
+    masked = out.mask(empty).take(codes).set_axis(values.index)
+    masked.attrs = dict(out.attrs)
+    return masked
+
+
+def _parse_distinct(values: pd.Series, *, require_year: bool, numeric_order: str
+                    ) -> tuple[pd.DataFrame, pd.Series, pd.Series]:
+    """:func:`parse_text_dates` of text cells (each distinct): the parts, unmasked, with the
+    column's ``attrs``; which cells are empty; which are not dates (raise ParseError)."""
     folded = _fold(values)
     empty = folded.isin({"", "-", "--", "n/a", "nan", "none", "—"})
     # Russian writes the year as "2026 г." / "2026 года"
@@ -301,18 +327,7 @@ def parse_text_dates(values: pd.Series, *, file: str | None = None, column: str 
     invalid |= bad_time
     if require_year:
         invalid |= out["year"].isna()
-    bad = invalid & ~empty
-    if bad.any():
-        pos = int(np.flatnonzero(bad.to_numpy())[0])
-        raise ParseError("cell is not a date", file=file, line=first_line + pos, column=column,
-                         expected="a date with a month name (e.g. 'Tue, Jul 14, 2026', "
-                                  "'28 sept. 2026', 'September 25', '9月13日', '18 января'), "
-                                  "or in numbers ('2026-07-14', '7/14/2026'), optionally "
-                                  "followed by a time of day ('14:30')",
-                         got=str(values.iloc[pos]))
-    masked = out.mask(empty)
-    masked.attrs = dict(out.attrs)
-    return masked
+    return out, empty, invalid & ~empty
 
 
 def _seconds_of_day(clock: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
