@@ -332,3 +332,24 @@ def test_text_dates_parsed_once_each_are_every_row_parsed(cells, require_year, o
     got = parse_text_dates(values, **kw)
     pd.testing.assert_frame_equal(got, want, check_exact=True)
     assert got.attrs == want.attrs
+
+
+_HEADERISH = st.text(alphabet=st.sampled_from(
+    [chr(i) for i in range(128)] + list("éÉ’‘\u00a0\u202f\u2009\ufeff\u0301ﬁＴ\u2028ßİ")),
+    max_size=14)
+
+
+@SETTINGS
+@given(st.lists(st.one_of(st.none(), st.sampled_from([" Grand  total", '"TOTAL"', "Totaux",
+                                                      "total général", "Tota\tl", "Ｔotal",
+                                                      "totale\u00a0complessivo", "Summe\x1c"]),
+                          _HEADERISH, st.integers(-3, 3)), max_size=20))
+def test_summary_cells_are_each_cell_normalised(cells):
+    from smmanalytics.loaders._headers import SUMMARY_WORDS, normalize
+    from smmanalytics.loaders._tidy import normalized_cells, summary_cells
+
+    values = pd.Series(cells, dtype=object, index=range(3, 3 + len(cells)), name="Content")
+    want = values.fillna("").astype(str).map(normalize).isin(SUMMARY_WORDS).astype(bool)
+    pd.testing.assert_series_equal(summary_cells(values), want, check_exact=True)
+    texts = pd.Index([c for c in cells if isinstance(c, str)], dtype=object)
+    assert normalized_cells(texts).tolist() == [normalize(t) for t in texts]

@@ -22,8 +22,9 @@ import pandas as pd
 
 from ..errors import ParseError
 from ._dates import dates_from_parts, parse_text_dates
-from ._headers import SUMMARY_WORDS, normalize
+from ._headers import normalize
 from ._registry import Candidate, ParseContext, register
+from ._tidy import summary_cells
 
 __all__: list[str] = []
 
@@ -77,8 +78,7 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
         dims["channel_group"] = custom
     # summary row: its first cell says "Grand total" (the first column of the file, whichever
     # dimension that is), or every dimension cell is empty
-    first_cells = frame[0].astype("string").str.strip().fillna("").map(normalize)
-    is_total = first_cells.isin(SUMMARY_WORDS)
+    is_total = summary_cells(frame[0].astype("string").str.strip())
     if dims:
         all_empty = pd.concat(list(dims.values()), axis=1).isna().all(axis=1)
         is_total |= all_empty & (pd.RangeIndex(n) == 0)
