@@ -231,6 +231,26 @@ def test_summary_cells_read_ascii_and_other_text_alike():
     assert got.index.tolist() == [4, 5, 6, 7, 8, 9] and got.dtype == bool
 
 
+
+def test_xls_cells_by_type():
+    import datetime as dt
+
+    from smmanalytics.loaders._sources import _xls_sheets
+    from tests.test_loaders_fuzz import _xls
+
+    data = _xls([["id", 1.0, 2**53 - 1, 2**53, 2.5, -0.0],
+                 [True, False, ("err", "#N/A!"), pd.Timestamp("2026-07-14 14:30"), None, "x"],
+                 ["short"]])
+    ((name, rows),) = _xls_sheets(data)
+    assert name == "S"
+    # whole numbers below 2**53 are ints, 2**53 stays a float; every row is 6 cells wide
+    assert rows == [["id", 1, 2**53 - 1, float(2**53), 2.5, 0],
+                    [True, False, None, dt.datetime(2026, 7, 14, 14, 30), "", "x"],
+                    ["short", "", "", "", "", ""]]
+    assert [type(v) for v in rows[0][1:]] == [int, int, float, float, int]
+    assert [type(v) for v in rows[1][:2]] == [bool, bool]
+
+
 # ---------------------------------------------------------------- sniffing
 
 def test_decode_boms_and_fallback():

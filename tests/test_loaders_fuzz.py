@@ -353,3 +353,76 @@ def test_summary_cells_are_each_cell_normalised(cells):
     pd.testing.assert_series_equal(summary_cells(values), want, check_exact=True)
     texts = pd.Index([c for c in cells if isinstance(c, str)], dtype=object)
     assert normalized_cells(texts).tolist() == [normalize(t) for t in texts]
+
+
+def _xls(rows):
+    """An .xls of one sheet (xlwt): ``("err", "#N/A!")`` writes an error cell, a datetime a
+    date cell, ``None`` no cell."""
+    import io
+
+    import xlwt
+
+    wb = xlwt.Workbook(encoding="utf-8")
+    ws = wb.add_sheet("S")
+    stamp = xlwt.easyxf(num_format_str="YYYY-MM-DD HH:MM:SS")
+    for r, row in enumerate(rows):
+        for c, v in enumerate(row):
+            if isinstance(v, tuple):
+                ws.row(r).set_cell_error(c, v[1])
+            elif isinstance(v, pd.Timestamp):
+                ws.write(r, c, v.to_pydatetime(), stamp)
+            elif v is not None:
+                ws.write(r, c, v)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _xls_cell_by_cell(data):
+    """_xls_sheets as it was: each cell converted alone."""
+    import io
+
+    import xlrd
+
+    book = xlrd.open_workbook(file_contents=data, logfile=io.StringIO())
+    out = []
+    for sheet in book.sheets():
+        rows = []
+        for r in range(sheet.nrows):
+            row = []
+            for ctype, value in zip(sheet.row_types(r), sheet.row_values(r), strict=True):
+                if ctype == xlrd.XL_CELL_NUMBER and float(value).is_integer() \
+                        and abs(value) < 2**53:
+                    value = int(value)
+                elif ctype == xlrd.XL_CELL_DATE:
+                    value = xlrd.xldate.xldate_as_datetime(value, book.datemode)
+                elif ctype == xlrd.XL_CELL_BOOLEAN:
+                    value = bool(value)
+                elif ctype == xlrd.XL_CELL_ERROR:
+                    value = None
+                row.append(value)
+            rows.append(row)
+        out.append((sheet.name, rows))
+    return out
+
+
+_XLS_CELL = st.one_of(
+    st.none(), st.booleans(), st.integers(-2**60, 2**60), st.sampled_from([2**53, 2**53 - 1,
+                                                                          -0.0, 0.5, 1e300]),
+    st.floats(allow_nan=False, allow_infinity=False), st.text(max_size=5),
+    st.tuples(st.just("err"), st.sampled_from(["#N/A!", "#DIV/0!", "#VALUE!"])),
+    st.datetimes(min_value=pd.Timestamp("1900-03-01").to_pydatetime(),
+                 max_value=pd.Timestamp("2100-01-01").to_pydatetime()).map(pd.Timestamp))
+
+
+@SETTINGS
+@given(st.lists(st.lists(_XLS_CELL, max_size=5), max_size=6))
+def test_xls_cells_converted_by_type_are_each_cell_converted(rows):
+    from smmanalytics.loaders._sources import _xls_sheets
+
+    data = _xls(rows)
+    got, want = _xls_sheets(data), _xls_cell_by_cell(data)
+    assert got == want
+    # same values of the same types (1 == 1.0 == True would pass the comparison alone)
+    assert [[type(v) for v in row] for _, s in got for row in s] \
+        == [[type(v) for v in row] for _, s in want for row in s]

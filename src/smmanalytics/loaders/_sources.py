@@ -155,25 +155,45 @@ def _xls_sheets(data: bytes) -> list[tuple[str, list[list]]]:
 
     # xlrd writes its warnings to stdout by default; keep them out of notebooks and the CLI
     book = xlrd.open_workbook(file_contents=data, on_demand=False, logfile=io.StringIO())
-    out = []
-    for sheet in book.sheets():
-        rows = []
-        for r in range(sheet.nrows):
-            row = []
-            for ctype, value in zip(sheet.row_types(r), sheet.row_values(r), strict=True):
-                if ctype == xlrd.XL_CELL_NUMBER and float(value).is_integer() \
-                        and abs(value) < 2**53:  # beyond, a float is no exact integer: an id
-                    value = int(value)         # rounded by a spreadsheet stays visibly a float
-                elif ctype == xlrd.XL_CELL_DATE:
-                    value = xlrd.xldate.xldate_as_datetime(value, book.datemode)
-                elif ctype == xlrd.XL_CELL_BOOLEAN:
-                    value = bool(value)
-                elif ctype == xlrd.XL_CELL_ERROR:
-                    value = None
-                row.append(value)
-            rows.append(row)
-        out.append((sheet.name, rows))
-    return out
+    return [(sheet.name, _xls_rows(sheet, book.datemode)) for sheet in book.sheets()]
+
+
+def _xls_rows(sheet, datemode: int) -> list[list]:
+    """The rows of one xlrd sheet, its cells converted by type over the whole sheet at once
+    (dates by xlrd, each distinct serial once, in sheet order)."""
+    import numpy as np
+    import pandas as pd
+    import xlrd
+
+    type_rows = [sheet.row_types(r) for r in range(sheet.nrows)]
+    value_rows = [sheet.row_values(r) for r in range(sheet.nrows)]
+    lengths = [len(t) for t in type_rows]
+    if lengths != [len(v) for v in value_rows]:
+        raise ValueError("xlrd gave a row with more types than values, or fewer")
+    types = np.frombuffer(b"".join(bytes(t) for t in type_rows), dtype=np.uint8)
+    values = np.empty(len(types), dtype=object)
+    values[:] = [v for row in value_rows for v in row]
+    number = np.flatnonzero(types == xlrd.XL_CELL_NUMBER)
+    if len(number):
+        x = values[number].astype(float)
+        # beyond 2**53 a float is no exact integer: an id rounded by a spreadsheet stays a float
+        whole = (np.floor(x) == x) & (np.abs(x) < 2**53)
+        values[number[whole]] = x[whole].astype(np.int64).astype(object)
+    date = np.flatnonzero(types == xlrd.XL_CELL_DATE)
+    if len(date):
+        codes, serials = pd.factorize(values[date].astype(float))
+        as_dt = np.empty(len(serials), dtype=object)
+        as_dt[:] = [xlrd.xldate.xldate_as_datetime(v, datemode) for v in serials.tolist()]
+        values[date] = as_dt[codes]
+    boolean = np.flatnonzero(types == xlrd.XL_CELL_BOOLEAN)
+    if len(boolean):
+        values[boolean] = (values[boolean] != 0).astype(object)
+    values[types == xlrd.XL_CELL_ERROR] = None
+    if lengths and min(lengths) == max(lengths) > 0:
+        return values.reshape(len(lengths), lengths[0]).tolist()
+    cells = values.tolist()
+    ends = np.cumsum(lengths).tolist()
+    return [cells[end - n:end] for n, end in zip(lengths, ends, strict=True)]
 
 
 def _read_workbook(src: Source, log: QualityLog) -> list[RawTable]:
