@@ -251,6 +251,22 @@ def test_xls_cells_by_type():
     assert [type(v) for v in rows[1][:2]] == [bool, bool]
 
 
+
+def test_durations_repeated_are_each_row_s_seconds():
+    from smmanalytics.loaders._tidy import hms_seconds
+
+    got = hms_seconds(pd.Series(["0:03:12", "", "1:02:03", "0:03:12", "45", None], dtype=object,
+                                index=range(7, 13)), file="t.csv", column="D", first_line=2)
+    # 3*60+12; none; 3600+2*60+3; again 192; plain seconds; none
+    assert got.tolist() == [192.0, pd.NA, 3723.0, 192.0, 45.0, pd.NA]
+    assert got.index.tolist() == list(range(6)) and got.dtype == "Float64"
+    # "x" first on the second row (line 3), again on the fourth
+    with pytest.raises(ParseError, match="not a duration") as err:
+        hms_seconds(pd.Series(["1:00", "x", "1:00", "x"]), file="t.csv", column="D",
+                    first_line=2)
+    assert (err.value.line, err.value.got) == (3, "x")
+
+
 # ---------------------------------------------------------------- sniffing
 
 def test_decode_boms_and_fallback():

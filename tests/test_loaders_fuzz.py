@@ -426,3 +426,48 @@ def test_xls_cells_converted_by_type_are_each_cell_converted(rows):
     # same values of the same types (1 == 1.0 == True would pass the comparison alone)
     assert [[type(v) for v in row] for _, s in got for row in s] \
         == [[type(v) for v in row] for _, s in want for row in s]
+
+
+def _hms_every_row(cells, *, first_line):
+    """hms_seconds as it was: every row read (a ParseError names only the line and cell)."""
+    import numpy as np
+
+    from smmanalytics.errors import ParseError
+    from smmanalytics.loaders._tidy import cells_text
+
+    s = cells_text(cells).reset_index(drop=True)
+    parts = s.str.extract(r"^(?:(\d+):)?(\d{1,2}):(\d{2})$")
+
+    def _f(x):
+        return pd.to_numeric(x, errors="coerce").astype("Float64")
+
+    plain = _f(s.where(s.str.fullmatch(r"\d+(?:\.\d+)?").fillna(False)))
+    hms = _f(parts[0]).fillna(0) * 3600 + _f(parts[1]) * 60 + _f(parts[2])
+    out = hms.where(parts[2].notna(), plain)
+    bad = s.notna() & out.isna()
+    if bad.any():
+        pos = int(np.flatnonzero(bad.to_numpy())[0])
+        raise ParseError("cell is not a duration", line=first_line + pos, got=str(s.iloc[pos]))
+    return pd.Series(out.to_numpy(dtype="float64"), dtype="Float64")
+
+
+@SETTINGS
+@given(st.lists(st.one_of(st.none(), st.integers(0, 5000), st.sampled_from(
+    ["0:03:12", "12:05", "1:02:03", "45", "7.5", "", "-", "undefined", "1:2", "x", " 0:10 "]),
+    st.text(alphabet=st.sampled_from(list("0123456789:. a")), max_size=9)), max_size=25))
+def test_durations_read_once_each_are_every_row_read(cells):
+    from smmanalytics.loaders._tidy import hms_seconds
+
+    values = pd.Series(cells, dtype=object, index=range(50, 50 + len(cells)))
+    try:
+        want = _hms_every_row(values, first_line=4)
+    except SmmError as exc:
+        try:
+            hms_seconds(values, file="f", column="Duration", first_line=4)
+        except SmmError as got:
+            assert (got.line, got.got) == (exc.line, exc.got)
+        else:
+            raise AssertionError("no ParseError") from None
+        return
+    got = hms_seconds(values, file="f", column="Duration", first_line=4)
+    pd.testing.assert_series_equal(got, want, check_exact=True)

@@ -136,9 +136,23 @@ def long_daily(dates: pd.Series, metrics: dict[str, pd.Series], *, platform: str
 def hms_seconds(cells: pd.Series, *, file: str, column: str, first_line: int) -> pd.Series:
     """Durations ``H:MM:SS``, ``M:SS`` or plain seconds → Float64 seconds (empty → NaN).
 
-    Raises ParseError naming the line and column for any other cell.
+    Raises ParseError naming the line and column for any other cell. Durations repeat: each
+    distinct cell is read once.
     """
     s = cells_text(cells).reset_index(drop=True)
+    codes, uniques = pd.factorize(s, use_na_sentinel=False)
+    seconds, bad = _hms_distinct(pd.Series(uniques, dtype=s.dtype))
+    bad_rows = bad[codes]
+    if bad_rows.any():
+        pos = int(np.flatnonzero(bad_rows)[0])
+        raise ParseError("cell is not a duration", file=file, line=first_line + pos,
+                         column=column, expected="H:MM:SS, M:SS or seconds",
+                         got=str(s.iloc[pos]))
+    return pd.Series(seconds[codes], dtype="Float64")
+
+
+def _hms_distinct(s: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Seconds (float64, NaN where empty or bad) of text cells, and which are not durations."""
     parts = s.str.extract(r"^(?:(\d+):)?(\d{1,2}):(\d{2})$")
 
     def _f(x: pd.Series) -> pd.Series:
@@ -148,12 +162,7 @@ def hms_seconds(cells: pd.Series, *, file: str, column: str, first_line: int) ->
     hms = _f(parts[0]).fillna(0) * 3600 + _f(parts[1]) * 60 + _f(parts[2])
     out = hms.where(parts[2].notna(), plain)
     bad = s.notna() & out.isna()
-    if bad.any():
-        pos = int(np.flatnonzero(bad.to_numpy())[0])
-        raise ParseError("cell is not a duration", file=file, line=first_line + pos,
-                         column=column, expected="H:MM:SS, M:SS or seconds",
-                         got=str(s.iloc[pos]))
-    return pd.Series(out.to_numpy(dtype="float64"), dtype="Float64")
+    return out.to_numpy(dtype="float64", na_value=np.nan), bad.to_numpy(dtype=bool)
 
 
 def check_years(parts: pd.DataFrame, *, file: str, column: str | None,
