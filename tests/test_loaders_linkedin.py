@@ -688,3 +688,19 @@ def test_times_agree_with_a_cell_by_cell_reading(cells):
     offset, has = _times_at(c, 0)
     pd.testing.assert_series_equal(offset, expected[0], check_exact=True)
     pd.testing.assert_series_equal(has, expected[1], check_exact=True)
+
+
+@settings(max_examples=100, deadline=None)
+@given(cells=st.lists(_cell, max_size=10).map(lambda c: c + c[::-1] + c))
+def test_repeated_times_agree_with_a_cell_by_cell_reading(cells):
+    """Each distinct text is matched once: the times of repeated cells are still each cell's,
+    and the first bad one raises."""
+    test_times_agree_with_a_cell_by_cell_reading.hypothesis.inner_test(cells)
+
+
+def test_repeated_text_times_each_keep_their_row():
+    offset, has = _times(["08/14/2024 10:30 pm", "08/15/2024", "08/14/2024 10:30 pm", None,
+                          "08/15/2024", "08/14/2024 10:30 pm"])
+    assert offset == ["0 days 22:30:00", "0 days 00:00:00"] * 2 + ["0 days 00:00:00",
+                                                                   "0 days 22:30:00"]
+    assert has == [True, False, True, False, False, True]

@@ -258,7 +258,9 @@ def _times_at(c: Candidate, pos: int, kinds: pd.Series | None = None
         offset, has = offset.mask(is_serial, off), has.mask(is_serial, off != zero)
     is_text = kinds == _TEXT
     if is_text.any():
-        parts = cells.where(is_text).astype("str").str.extract(_TIME)
+        # the same day and time recur: each distinct text is matched once
+        codes, texts = pd.factorize(cells.where(is_text).astype("str"), use_na_sentinel=False)
+        parts = pd.Series(texts).str.extract(_TIME).take(codes).set_axis(cells.index)
         h, mi, sec = (_ints(parts[k]) for k in range(3))
         ampm = parts[3].str.lower()
         twelve = (ampm.notna() & (h >= 1) & (h <= 12)).to_numpy(dtype=bool)
