@@ -356,13 +356,21 @@ def test_blank_rows_and_a_total_row_are_no_posts(tmp_path):
     assert "the first at line 3" in notes["blank_rows_skipped"]["message"]
     assert notes["summary_row_dropped"]["rows"] == 1
     assert "missing_publish_time" not in notes
-    # an error after the blank rows names its own line: header 1, rows 2-6, the bad one 7
+    # an error after blank rows names its own line: header 1, rows 2-6, the bad one on 7
     bad = {**rows[2], "Publish time": "31/31/2026 25:99"}
     _write(path, _IG_COLS, [rows[0], blank, rows[1], blank, rows[2], bad])
     with pytest.raises(ParseError, match="31/31/2026") as err:
         read_export(path)
     assert err.value.line == 7 and f"file {path}, line 7, column 'Publish time'" in str(
         err.value)
+    # and after an empty line (which Arrow skips) and a caption of three lines: header 1,
+    # row 2, empty line 3, row 4, caption rows 5-7, the bad row on 8
+    _write(path, _IG_COLS, [rows[0], rows[1], {**rows[2], "Description": "a\n\nb"}, bad])
+    lines = path.read_text(encoding="utf-8-sig").split("\n")
+    path.write_text("\n".join([*lines[:2], "", *lines[2:]]), encoding="utf-8-sig")
+    with pytest.raises(ParseError, match="31/31/2026") as err:
+        read_export(path)
+    assert err.value.line == 8
 
 
 def test_an_undated_post_is_kept_and_noted(tmp_path):

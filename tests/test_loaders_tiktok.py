@@ -200,6 +200,16 @@ def test_unrepairable_content_row_raises(tmp_path):
     with pytest.raises(ParseError, match="cannot be repaired") as err:
         read_file(_content_zip(tmp_path, rows))
     assert err.value.line == 2 and err.value.column == "Video link"
+    # after two empty lines (header 1, a row 2, empty 3-4) the broken row on 5 is named so,
+    # not line 3, its place among the rows that are not empty
+    content = Path(__file__).parent / "fixtures" / "tiktok" / "unzipped" / "Content.csv"
+    lines = content.read_text(encoding="utf-8-sig").split("\n")
+    broken = '"October 1","x","y","z","w","no link","September 30","1","2","3","4"'
+    path = tmp_path / "Content.csv"
+    path.write_text("\n".join([*lines[:2], "", "", broken, *lines[2:]]), encoding="utf-8")
+    with pytest.raises(ParseError, match="cannot be repaired") as err:
+        read_file(path)
+    assert err.value.line == 5
 
 
 def test_bad_hour_raises(tmp_path):

@@ -124,10 +124,10 @@ class RawTable:
 
     ``frame`` has integer column labels 0..n-1 (headers may repeat, e.g. in bilingual Meta
     files); ``header[i]`` is the raw header of column ``i`` and ``norm[i]`` its normalised form.
-    ``first_line`` is the 1-based line of the header; data row ``k`` is reported as line
-    ``first_line + 1 + k`` (exact unless earlier cells hold line breaks). Rows whose every cell
-    is empty are skipped and recorded in the log; a ParseError a parser raises about a later
-    row is moved back to that row's own line and cell by :meth:`relocated`.
+    ``first_line`` is the 1-based line of the header; parsers report data row ``k`` as line
+    ``first_line + 1 + k``, and :meth:`relocated` moves a ParseError to the row's own line and
+    cell (earlier blank rows, which are skipped and recorded in the log, and line breaks inside
+    quoted cells counted).
     """
 
     source: str
@@ -183,22 +183,44 @@ class RawTable:
         return cells.filter(pa.array(keep))
 
     def relocated(self, exc: ParseError) -> ParseError:
-        """``exc`` (raised about data row ``line - first_line - 1`` of this table, counted
-        without the skipped blank rows) naming that row's own line, and its own cell
-        (``Sheet!D12``); ``exc`` itself when no blank row came before that row."""
-        skipped = self.__dict__.get("_skipped")
+        """``exc``, raised about data row ``k = line - first_line - 1`` of this table (rows
+        counted one line each, without the blank ones), naming that row's own line and cell:
+        in a CSV, the line the row starts on (earlier blank lines and line breaks inside quoted
+        cells counted), in a sheet, its row (earlier blank rows counted); ``exc`` itself when
+        that is the line it names."""
         k = None if exc.line is None else exc.line - self.first_line - 1
-        if skipped is None or k is None or k < 0:
-            return exc
-        shift = int(np.searchsorted(skipped - np.arange(len(skipped)), k, side="right"))
-        if not shift:
+        line = None if k is None or k < 0 else self._line_of(k)
+        if line is None or line == exc.line:
             return exc
         cell = exc.cell
         if cell and (m := re.fullmatch(r"(.*![A-Z]+)(\d+)", cell)) and int(m[2]) == exc.line:
-            cell = f"{m[1]}{exc.line + shift}"
-        moved = type(exc)(exc.reason, file=exc.file, line=exc.line + shift, cell=cell,
-                          column=exc.column, expected=exc.expected, got=exc.got)
+            cell = f"{m[1]}{line}"
+        moved = type(exc)(exc.reason, file=exc.file, line=line, cell=cell, column=exc.column,
+                          expected=exc.expected, got=exc.got)
         return moved.with_traceback(exc.__traceback__)
+
+    def _line_of(self, k: int) -> int | None:
+        """The line (CSV) or row (sheet) of the file where data row ``k`` starts; None when
+        unknown. A CSV's body is read again for it, record by record: only an error pays."""
+        if self.rows is not None:
+            skipped = self.__dict__.get("_skipped")
+            if skipped is None:
+                return None
+            # the i-th skipped row has skipped[i] - i kept rows before it
+            before = int(np.searchsorted(skipped - np.arange(len(skipped)), k, side="right"))
+            return self.first_line + 1 + k + before
+        body = self.body if self.raw is None else bytes(self.raw).decode("utf-8", "replace")
+        if not body:
+            return None
+        reader = csv.reader(io.StringIO(body, newline=""), delimiter=self.delimiter or ",")
+        end, kept = 0, -1
+        for record in reader:          # a blank record: an empty line, or empty cells only
+            start, end = end + 1, reader.line_num
+            if any(c.strip() for c in record):
+                kept += 1
+                if kept == k:
+                    return self.first_line + start
+        return None
 
     def expect_numbers(self, positions, counts=()) -> None:
         """Read the columns at ``positions`` as numbers in the CSV pass, if the body is not read
