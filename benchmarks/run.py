@@ -15,6 +15,11 @@ import sys
 import time
 from pathlib import Path
 
+# first, as in the `smm` command and the notebooks: importing the package before anything loads
+# pyarrow sets pyarrow's allocator to commit memory on demand (smmanalytics/_allocator.py);
+# the benchmarks' floors run in this same process, with the same allocator
+import smmanalytics  # noqa: F401
+
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
 MACHINE = f"{platform.machine()}, Python {platform.python_version()}, {os.cpu_count()} cores"
