@@ -109,3 +109,23 @@ def test_smm_version(capsys):
         main(["--version"])
     assert exit_.value.code == 0
     assert capsys.readouterr().out == f"smm (smmanalytics) {__version__}\n"
+
+
+def test_inspect_shows_images_as_smm_load_skips_them(tmp_path, capsys):
+    """The sample brand's logo.svg was parsed as a table and shown as not understood, with
+    the advice to add its 'headers' to a synonyms.csv; smm.load skips images. It is now
+    shown as an image, and the export beside it as before."""
+    (tmp_path / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"></svg>\n')
+    (tmp_path / "shot.PNG").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (tmp_path / "x").mkdir()
+    (tmp_path / "x" / "fb.csv").write_bytes(
+        (FIX / "meta" / "facebook_posts_2026-11-20.csv").read_bytes())
+    df = inspect_files(tmp_path).set_index("file")
+    assert df["status"].to_dict() == {str(tmp_path / "logo.svg"): "image",
+                                      str(tmp_path / "shot.PNG"): "image",
+                                      str(tmp_path / "x" / "fb.csv"): "ok"}
+    assert main(["inspect", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("status:    image (a logo or a screenshot, not an export: smm.load "
+                     "skips it)") == 2
+    assert "synonyms.csv" not in out and "matches no known export format" not in out

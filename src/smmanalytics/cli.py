@@ -55,6 +55,8 @@ def _cmd_inspect(args: argparse.Namespace) -> int:
             print("  status:    side file (the brand's settings, read by name; not an export)")
             if not pd.isna(rec["rows"]):
                 print(f"  rows:      {rec['rows']}")
+        elif rec["status"] == "image":
+            print("  status:    image (a logo or a screenshot, not an export: smm.load skips it)")
         elif rec["status"] != "ok":
             print(f"  status:    {rec['status']}")
         else:

@@ -29,9 +29,10 @@ def _range(df: pd.DataFrame) -> tuple[object, object]:
 def inspect_files(paths: str | Path | list[str | Path]) -> pd.DataFrame:
     """One row per table found in the given files or folders (recursive, hidden files skipped).
 
-    Columns: file, status (ok, failed, not_understood, or side_file for the brand's settings
+    Columns: file, status (ok, failed, not_understood, side_file for the brand's settings
     files that :func:`smmanalytics.load` reads by name; they are read here too, and one it
-    could not use is failed), platform, format, kind, locale, rows,
+    could not use is failed; image for a logo or a screenshot, which it skips), platform,
+    format, kind, locale, rows,
     date_from and date_to (publish times, days or GA4 period), time_zone (the zone the source
     times were read in, or the zone assumed for them), warnings (the quality notes of level
     warning or error, joined).
@@ -39,7 +40,7 @@ def inspect_files(paths: str | Path | list[str | Path]) -> pd.DataFrame:
     :func:`smmanalytics.load` reads them. Never raises for a bad file: the error is in
     ``warnings`` with status ``failed``.
     """
-    from ..dataset import BRAND_FILES, SIDE_FILES, SYNONYMS_FILE, _walk
+    from ..dataset import BRAND_FILES, IMAGE_SUFFIXES, SIDE_FILES, SYNONYMS_FILE, _walk
 
     paths = list(paths) if isinstance(paths, (list, tuple)) else [paths]
     rows: list[dict] = []
@@ -47,6 +48,9 @@ def inspect_files(paths: str | Path | list[str | Path]) -> pd.DataFrame:
     extra: tuple | None = None
     for f in _walk(paths):
         lower = f.name.lower()
+        if f.suffix.lower() in IMAGE_SUFFIXES:     # as smm.load: never read as an export
+            rows.append({"file": str(f), "status": "image", "warnings": ""})
+            continue
         if lower not in (*BRAND_FILES, *SIDE_FILES, SYNONYMS_FILE):
             exports.append(f)
             continue
