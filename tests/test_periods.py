@@ -50,6 +50,25 @@ def test_cli_says_what_is_wrong_with_a_period(capsys):
     assert "smm: error: period must be 'YYYY-MM'" in capsys.readouterr().err
 
 
+
+@pytest.mark.parametrize("command", ["report", "roi", "alerts"])
+def test_cli_help_names_every_period_form_it_takes(command, capsys):
+    """`smm report --help` left out the year (YYYY) that the README shows it taking, and
+    `smm alerts --help` the quarter and the range it takes; each help now names them all,
+    and `smm report --help` says what --lang defaults to."""
+    from smmanalytics.cli import main
+
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    text = " ".join(capsys.readouterr().out.split())       # argparse wraps the lines
+    forms = {"report": ["YYYY-MM", "YYYY-Qn", "YYYY,", "START..END", "latest"],
+             "roi": ["2026-10", "2026-Q3", "2026 ", "2026-10-01..2026-10-15"],
+             "alerts": ["YYYY-MM", "YYYY-Qn", "YYYY ", "START..END"]}[command]
+    assert all(f in text.split("--period PERIOD", 1)[1] for f in forms)
+    if command == "report":      # --lang had no help: its default and the file names it gives
+        assert "--lang {en,fr,it} report language (default: brand.yaml language; another " \
+               "one adds -LANG to the file names)" in text
+
 def test_latest_complete_month():
     assert latest_complete_month(dt.date(2026, 11, 1)).label == "2026-10"
     assert latest_complete_month(dt.date(2026, 10, 31)).label == "2026-09"

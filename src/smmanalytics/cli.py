@@ -150,7 +150,8 @@ def _parser() -> argparse.ArgumentParser:
     # roi / scorecard (roi.py, goals.py)
     r = sub.add_parser("roi", help="cost, attributed value, ROI, ROAS, CPA, CPC, CPM")
     _data_argument(r)
-    r.add_argument("--period", required=True, help="2026-10, 2026-Q3 or 2026-10-01..2026-10-15")
+    r.add_argument("--period", required=True,
+                   help="2026-10, 2026-Q3, 2026 or 2026-10-01..2026-10-15")
     r.add_argument("--by", choices=("campaign", "platform"), default=None)
     r.add_argument("--value-per-key-event", type=float, default=None,
                    help="override goals.yaml's value_per_key_event")
@@ -166,7 +167,8 @@ def _parser() -> argparse.ArgumentParser:
     # alerts
     a = sub.add_parser("alerts", help="reputation/crisis alerts from the exports' daily signals")
     _data_argument(a)
-    a.add_argument("--period", default=None, help="YYYY-MM or YYYY (default: all days)")
+    a.add_argument("--period", default=None,
+                   help="YYYY-MM, YYYY-Qn, YYYY or START..END (default: all days)")
     a.add_argument("--json", action="store_true", help="print JSON records")
     a.set_defaults(func=_cmd_alerts)
     return p
@@ -179,7 +181,9 @@ def _add_report(sub) -> None:
     r = sub.add_parser("report", help="run a report notebook and write .ipynb, .html and .pdf")
     r.add_argument("kind", choices=sorted(REPORT_KINDS) + ["batch"])
     r.add_argument("--data", help="brand folder of exports")
-    r.add_argument("--period", required=True, help="YYYY-MM, YYYY-Qn, START..END or latest")
+    r.add_argument("--period", required=True,
+                   help="YYYY-MM, YYYY-Qn, YYYY, START..END, or latest (the latest complete "
+                        "month of the data)")
     r.add_argument("--config", help="batch: agency.yaml listing the brands")
     r.add_argument("--workers", type=int, default=1, help="batch: local worker processes")
     r.add_argument("--dask", default=None, metavar="ADDRESS",
@@ -187,7 +191,9 @@ def _add_report(sub) -> None:
     r.add_argument("--out", default=None,
                    help="reports root (default: reports/; for a batch, the config's out)")
     r.add_argument("--brand", default=None, help="brand slug override")
-    r.add_argument("--lang", default=None, choices=LANGS)
+    r.add_argument("--lang", default=None, choices=LANGS,
+                   help="report language (default: brand.yaml language; another one adds "
+                        "-LANG to the file names)")
     r.add_argument("--campaign", default=None, help="campaign name (campaign reports)")
     r.set_defaults(func=_cmd_report)
 
