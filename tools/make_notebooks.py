@@ -40,7 +40,7 @@ MONTHLY = _nb([
        "every figure and table comes from `smmanalytics`."),
     code('''
 data: str = "../data/sample/maison-seve"  # brand folder of exports (with brand.yaml)
-period: str = "2026-10"  # YYYY-MM, YYYY-Qn or START..END
+period: str = "2026-10"  # YYYY-MM, YYYY-Qn, YYYY or START..END
 brand: str = ""  # brand slug override; empty means the slug of brand.yaml
 lang: str = ""  # en, fr or it; empty means the language of brand.yaml
 out: str = "monthly-report.pdf"  # where the PDF is written
