@@ -66,6 +66,10 @@ def test_cli_help_names_every_period_form_it_takes(command, capsys):
              "alerts": ["YYYY-MM", "YYYY-Qn", "YYYY ", "START..END"]}[command]
     assert all(f in text.split("--period PERIOD", 1)[1] for f in forms)
     if command == "report":      # --lang had no help: its default and the file names it gives
+        with pytest.raises(SystemExit):
+            main(["--help"])    # the .ics calendars the monthly and best-times reports write
+        assert ("write .ipynb, .html and .pdf (monthly, best-times: .ics slots too)"
+                in " ".join(capsys.readouterr().out.split()))
         assert "--lang {en,fr,it} report language (default: brand.yaml language; another " \
                "one adds -LANG to the file names)" in text
 

@@ -178,7 +178,8 @@ def _add_report(sub) -> None:
     from .brand import LANGS
     from .runner import REPORT_KINDS
 
-    r = sub.add_parser("report", help="run a report notebook and write .ipynb, .html and .pdf")
+    r = sub.add_parser("report", help="run a report notebook and write .ipynb, .html and .pdf "
+                                      "(monthly, best-times: .ics slots too)")
     r.add_argument("kind", choices=sorted(REPORT_KINDS) + ["batch"])
     r.add_argument("--data", help="brand folder of exports")
     r.add_argument("--period", required=True,
