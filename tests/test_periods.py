@@ -48,6 +48,10 @@ def test_cli_says_what_is_wrong_with_a_period(capsys):
     sample = Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve"
     assert main(["roi", str(sample), "--period", "2026-13"]) == 2      # no traceback
     assert "smm: error: period must be 'YYYY-MM'" in capsys.readouterr().err
+    # 'latest' is smm report's alone; the error names the forms a command line can give
+    assert main(["roi", str(sample), "--period", "latest"]) == 2
+    assert ("period must be 'YYYY-MM', 'YYYY-Qn', 'YYYY', 'START..END' or a (start, end) pair "
+            "of dates; got 'latest'") in capsys.readouterr().err
 
 
 

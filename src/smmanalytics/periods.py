@@ -158,8 +158,8 @@ def parse_period(x: object) -> Period:
         if ".." in s:
             a, b = s.split("..", 1)
             return parse_period((a, b))
-    raise PeriodError(f"period must be 'YYYY-MM', 'YYYY-Qn', 'YYYY' or a (start, end) pair of "
-                      f"dates; got {x!r}")
+    raise PeriodError(f"period must be 'YYYY-MM', 'YYYY-Qn', 'YYYY', 'START..END' or a (start, "
+                      f"end) pair of dates; got {x!r}")
 
 
 def _from_pandas(x: pd.Period) -> Period:
