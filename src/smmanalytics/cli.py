@@ -155,11 +155,13 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--by", choices=("campaign", "platform"), default=None)
     r.add_argument("--value-per-key-event", type=float, default=None,
                    help="override goals.yaml's value_per_key_event")
-    r.add_argument("--json", action="store_true", help="JSON records instead of a table")
+    r.add_argument("--json", action="store_true",
+                   help="JSON records instead of a table, with the notes' codes (note_codes)")
     r.set_defaults(func=_cmd_roi)
     s = sub.add_parser("scorecard", help="goals against actuals, status, pace and projection")
     _data_argument(s)
-    s.add_argument("--period", required=True, help="2026-10 or 2026-Q3")
+    s.add_argument("--period", required=True,
+                   help="a month, quarter or year of the goals: 2026-10, 2026-Q3 or 2026")
     s.add_argument("--asof", type=_day, default=None,
                    help="last day with data, such as 2026-10-20 (default: today or data end)")
     s.add_argument("--json", action="store_true", help="JSON records instead of a table")
