@@ -373,6 +373,27 @@ def test_blank_rows_and_a_total_row_are_no_posts(tmp_path):
     assert err.value.line == 8
 
 
+def test_an_error_after_a_header_holding_a_line_break_names_its_own_line(tmp_path):
+    # a quoted header cell on two lines ("Account\nname"): header on lines 1-2, rows on 3
+    # and 4, the bad row on 5 (the body was counted from line 2)
+    rows = _ig_rows(3, seed=5)
+    bad = {**rows[2], "Publish time": "31/31/2026 25:99"}
+    path = tmp_path / "ig_2026-12-01.csv"
+    _write(path, [c.replace("Account name", "Account\nname") for c in _IG_COLS],
+           [{k.replace("Account name", "Account\nname"): v for k, v in r.items()}
+            for r in (rows[0], rows[1], bad)])
+    assert path.read_text(encoding="utf-8-sig").split("\n")[4].count("31/31/2026") == 1
+    with pytest.raises(ParseError, match="31/31/2026") as err:
+        read_export(path)
+    assert err.value.line == 5
+    # and after an empty line as well: header 1-2, row 3, empty 4, row 5, the bad row on 6
+    lines = path.read_text(encoding="utf-8-sig").split("\n")
+    path.write_text("\n".join([*lines[:3], "", *lines[3:]]), encoding="utf-8-sig")
+    with pytest.raises(ParseError, match="31/31/2026") as err:
+        read_export(path)
+    assert err.value.line == 6
+
+
 def test_an_undated_post_is_kept_and_noted(tmp_path):
     rows = _ig_rows(2, seed=6)
     rows[1]["Publish time"] = ""

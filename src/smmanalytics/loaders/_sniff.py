@@ -124,7 +124,8 @@ class RawTable:
 
     ``frame`` has integer column labels 0..n-1 (headers may repeat, e.g. in bilingual Meta
     files); ``header[i]`` is the raw header of column ``i`` and ``norm[i]`` its normalised form.
-    ``first_line`` is the 1-based line of the header; parsers report data row ``k`` as line
+    ``first_line`` is the 1-based line of the header (``body_line`` that of the body, later
+    when the header holds quoted line breaks); parsers report data row ``k`` as line
     ``first_line + 1 + k``, and :meth:`relocated` moves a ParseError to the row's own line and
     cell (earlier blank rows, which are skipped and recorded in the log, and line breaks inside
     quoted cells counted).
@@ -139,6 +140,7 @@ class RawTable:
     sheet: str | None = None
     body: str | None = None          # the data rows as text (None for workbook sheets)
     raw: memoryview | None = None    # the same rows as UTF-8 bytes, when available
+    body_line: int | None = None     # the line ``body`` starts on (None: first_line + 1)
     rows: list[list] | None = None
     log: QualityLog | None = None
     numeric: frozenset[int] = frozenset()   # columns to read as numbers (see expect_numbers)
@@ -219,7 +221,7 @@ class RawTable:
             if any(c.strip() for c in record):
                 kept += 1
                 if kept == k:
-                    return self.first_line + start
+                    return (self.body_line or self.first_line + 1) + start - 1
         return None
 
     def expect_numbers(self, positions, counts=()) -> None:
@@ -473,6 +475,7 @@ def split_text(text: str, *, source: str, encoding: str | None = None,
         tables.append(RawTable(source=source, header=header, first_line=line_no, meta=meta,
                                delimiter=delim, encoding=encoding,
                                body=text[body_start:stop],
+                               body_line=line_no + text.count("\n", pos, body_start),
                                raw=_raw_body(text, body_start, stop, raw, raw_offset), log=log))
         line_no += text.count("\n", pos, stop)
         pos = stop
