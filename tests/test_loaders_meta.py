@@ -394,6 +394,19 @@ def test_an_error_after_a_header_holding_a_line_break_names_its_own_line(tmp_pat
     assert err.value.line == 6
 
 
+def test_an_error_after_a_cell_longer_than_the_csv_module_reads_is_still_named(tmp_path):
+    # Arrow reads a caption of 140,000 characters; Python's csv module (which finds a row's
+    # line) stops at 131,072 with csv.Error, which made the bad date below an "unexpected
+    # error while reading": header 1, rows 2 and 3, the bad row on 4
+    rows = _ig_rows(3, seed=5)
+    bad = {**rows[2], "Publish time": "31/31/2026 25:99"}
+    path = tmp_path / "ig_2026-12-01.csv"
+    _write(path, _IG_COLS, [rows[0], {**rows[1], "Description": "x" * 140_000}, bad])
+    with pytest.raises(ParseError, match="31/31/2026") as err:
+        read_export(path)
+    assert err.value.line == 4 and err.value.column == "Publish time"
+
+
 def test_an_undated_post_is_kept_and_noted(tmp_path):
     rows = _ig_rows(2, seed=6)
     rows[1]["Publish time"] = ""

@@ -216,12 +216,15 @@ class RawTable:
             return None
         reader = csv.reader(io.StringIO(body, newline=""), delimiter=self.delimiter or ",")
         end, kept = 0, -1
-        for record in reader:          # a blank record: an empty line, or empty cells only
-            start, end = end + 1, reader.line_num
-            if any(c.strip() for c in record):
-                kept += 1
-                if kept == k:
-                    return (self.body_line or self.first_line + 1) + start - 1
+        try:
+            for record in reader:      # a blank record: an empty line, or empty cells only
+                start, end = end + 1, reader.line_num
+                if any(c.strip() for c in record):
+                    kept += 1
+                    if kept == k:
+                        return (self.body_line or self.first_line + 1) + start - 1
+        except csv.Error:              # a cell beyond csv.field_size_limit(), which Arrow read
+            pass
         return None
 
     def expect_numbers(self, positions, counts=()) -> None:
