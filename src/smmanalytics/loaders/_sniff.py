@@ -341,10 +341,12 @@ def _read_body(body: str | bytes | memoryview, width: int, delim: str, source: s
     if bad:
         # ragged rows: re-read with the csv module, padding short rows and keeping every row
         text = body if isinstance(body, str) else bytes(body).decode("utf-8", errors="replace")
-        rows = list(csv.reader(io.StringIO(text), delimiter=delim))
-        rows = [r for r in rows if any(c.strip() for c in r)]
-        long_rows = sum(len(r) > width for r in rows)
-        short_rows = sum(len(r) < width for r in rows)
+        # empty lines are no rows (as for Arrow); rows of empty cells are kept, for the caller
+        # to skip and note (RawTable._without_blank_rows), and are not counted as ragged
+        rows = [r for r in csv.reader(io.StringIO(text), delimiter=delim) if r]
+        filled = [r for r in rows if any(c.strip() for c in r)]
+        long_rows = sum(len(r) > width for r in filled)
+        short_rows = sum(len(r) < width for r in filled)
         if log is not None and (long_rows or short_rows):
             log.add(source, "ragged_rows", f"{short_rows} rows with fewer and {long_rows} rows "
                     f"with more cells than the {width} headers (padded with empty cells / extra "
