@@ -214,7 +214,7 @@ class Formatter:
             return self.metric(v)
         if name == "weekday" and v in _WEEKDAY_NUMBERS:      # "Monday" → "lundi"
             return self.weekday(_WEEKDAY_NUMBERS[v])
-        if name == "weekdays" and v in DAY_GROUP_LABELS:           # "Monday-Friday" → "en semaine"
+        if name == "weekdays" and v in DAY_GROUP_LABELS:     # "Monday-Friday" → "en semaine"
             return self.label(DAY_GROUP_LABELS[v])
         if name.startswith("platforms"):     # a list: "instagram, tiktok"
             return ", ".join(self.platform(p) for p in v.split(", "))
