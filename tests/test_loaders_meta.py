@@ -338,6 +338,28 @@ def test_meta_audience_stacked_blocks():
     assert daily["date"].tolist() == [pd.Timestamp("2025-08-01"), pd.Timestamp("2025-08-02")]
 
 
+def test_lines_ended_by_a_carriage_return_alone_are_lines(tmp_path):
+    # Excel for Mac's "CSV (Macintosh)" ends lines with CR alone: the file was one long line,
+    # refused as "header row is not valid CSV"
+    import csv
+
+    rows = _ig_rows(4, seed=7)
+    rows[1]["Description"] = "deux\nlignes"        # a line break in a cell: LF, in quotes
+    lf = tmp_path / "ig_lf.csv"
+    _write(lf, _IG_COLS, rows)
+    cr = tmp_path / "ig_cr.csv"
+    with cr.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh, lineterminator="\r", quoting=csv.QUOTE_ALL)
+        writer.writerows([_IG_COLS, *([r[c] for c in _IG_COLS] for r in rows)])
+    assert cr.read_bytes().count(b"\r") == 5 and cr.read_bytes().count(b"\n") == 1
+    got, want = read_export(cr), read_export(lf)
+    cols = [c for c in want.columns if c not in ("source_file", "snapshot_at")]
+    pd.testing.assert_frame_equal(got[cols], want[cols])
+    assert got["caption"].tolist()[1] == "deux\nlignes"
+    assert [q["code"] for q in got.attrs["quality"]].count("line_endings_cr") == 1
+    assert "line_endings_cr" not in {q["code"] for q in want.attrs["quality"]}
+
+
 def test_blank_rows_and_a_total_row_are_no_posts(tmp_path):
     # a spreadsheet leaves a line of delimiters, and its user adds a total under the data:
     # neither is a (Facebook) post, both are recorded

@@ -416,6 +416,9 @@ def _parse_preamble(lines: list[str], meta: dict[str, str]) -> None:
             meta.setdefault("segment", body)
 
 
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
 def split_text(text: str, *, source: str, encoding: str | None = None,
                log: QualityLog | None = None, raw: bytes | None = None,
                raw_offset: int = 0) -> list[RawTable]:
@@ -428,6 +431,15 @@ def split_text(text: str, *, source: str, encoding: str | None = None,
     if text.startswith("\ufeff"):
         text = text[1:]
         raw_offset += 3
+    head = text[:65536]
+    # lines ended by CR alone (Excel for Mac's "CSV (Macintosh)"; a line break inside a cell
+    # stays LF there): more lone CRs than LFs
+    if len(_LONE_CR.findall(head)) > head.count("\n"):
+        text, raw = _LONE_CR.sub("\n", text), None
+        if log is not None:
+            log.add(source, "line_endings_cr", "lines end with a carriage return alone (a "
+                    "CSV saved by Excel for Mac as 'CSV (Macintosh)'): read as lines",
+                    level="info")
     # work on the head only to find the preamble; the body stays one slice of ``text``
     tables: list[RawTable] = []
     pos, line_no = 0, 1
