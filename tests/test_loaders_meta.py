@@ -338,6 +338,20 @@ def test_meta_audience_stacked_blocks():
     assert daily["date"].tolist() == [pd.Timestamp("2025-08-01"), pd.Timestamp("2025-08-02")]
 
 
+def test_a_line_break_in_the_first_header_is_no_title(tmp_path):
+    # '"Post<newline>ID",...' (a header cell re-typed in a spreadsheet): its first line, one
+    # open field, was taken for a title line; the file loaded no post, with an empty_file note
+    rows = _ig_rows(3, seed=9)
+    path = tmp_path / "ig.csv"
+    _write(path, _IG_COLS, rows)
+    text = path.read_text(encoding="utf-8-sig")
+    assert text.startswith('"Post ID",')
+    path.write_text(text.replace('"Post ID"', '"Post\nID"', 1), encoding="utf-8")
+    df = read_export(path)
+    assert df["post_id"].tolist() == [r["Post ID"] for r in rows]
+    assert "empty_file" not in {q["code"] for q in df.attrs["quality"]}
+
+
 def test_lines_ended_by_a_carriage_return_alone_are_lines(tmp_path):
     # Excel for Mac's "CSV (Macintosh)" ends lines with CR alone: the file was one long line,
     # refused as "header row is not valid CSV"

@@ -467,8 +467,9 @@ def split_text(text: str, *, source: str, encoding: str | None = None,
                 # a single-field line followed by a multi-field line is a title (Meta daily)
                 nxt_end = text.find("\n", end + 1)
                 nxt = text[end + 1:(n if nxt_end < 0 else nxt_end)].rstrip("\r")
+                # (not a line whose quote is still open: a header cell holding a line break)
                 if (title is None and not pre and _first_line_fields(line) == 1
-                        and _first_line_fields(nxt) > 1):
+                        and _first_line_fields(nxt) > 1 and line.count('"') % 2 == 0):
                     title = next(iter(_fields(line, ",")), stripped).strip()
                     meta["title"] = title
                 else:
