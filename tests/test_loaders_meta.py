@@ -352,6 +352,20 @@ def test_a_line_break_in_the_first_header_is_no_title(tmp_path):
     assert "empty_file" not in {q["code"] for q in df.attrs["quality"]}
 
 
+def test_a_ragged_file_with_a_caption_over_the_csv_modules_limit_is_read(tmp_path):
+    # a row short of a cell sends the file to the csv module, which refused any cell over
+    # 131,072 characters: "unexpected error while reading: field larger than field limit"
+    rows = _ig_rows(2, seed=3)
+    rows[0]["Description"] = "très long " * 20_000
+    path = tmp_path / "ig.csv"
+    _write(path, _IG_COLS, rows)
+    text = path.read_text(encoding="utf-8-sig").rstrip("\n")
+    path.write_text(text.rsplit(",", 1)[0] + "\n", encoding="utf-8")    # last cell gone
+    df = read_export(path)
+    assert df["caption"].str.len().tolist() == [199_999, len(rows[1]["Description"])]
+    assert "ragged_rows" in {q["code"] for q in df.attrs["quality"]}
+
+
 def test_lines_ended_by_a_carriage_return_alone_are_lines(tmp_path):
     # Excel for Mac's "CSV (Macintosh)" ends lines with CR alone: the file was one long line,
     # refused as "header row is not valid CSV"

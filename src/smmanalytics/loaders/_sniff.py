@@ -37,6 +37,9 @@ from ._headers import normalize
 __all__ = ["decode", "RawTable", "split_text", "DELIMITERS"]
 
 DELIMITERS = (",", ";", "\t")
+# Arrow reads cells of any length; the csv module (ragged rows, TikTok's repair, error lines)
+# refuses one over 131,072 characters by default, which a long caption pasted twice reaches
+csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
 _SEP = re.compile(r'^\s*"?sep=(.)"?\s*$', re.IGNORECASE)
 _KV = re.compile(r"^#\s*([^:]+?)\s*:\s*(.*?)\s*$")
 _START_KEYS = {"start date", "date de début", "data di inizio", "fecha de inicio", "startdatum",
