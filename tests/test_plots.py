@@ -72,6 +72,33 @@ def test_audience_categories_in_the_report_language():
     plt.close(fig)
 
 
+# LinkedIn's ten seniority levels and its job functions (follower demographics): a French or
+# Italian report showed "Entry", "Senior", "Business Development"
+_SENIORITIES = ["Unpaid", "Training", "Entry", "Senior", "Manager", "Director", "VP", "CXO",
+                "Partner", "Owner"]
+_FUNCTIONS = ["Accounting", "Administrative", "Arts and Design", "Business Development",
+              "Community and Social Services", "Consulting", "Customer Success and Support",
+              "Education", "Engineering", "Entrepreneurship", "Finance", "Healthcare Services",
+              "Human Resources", "Information Technology", "Legal", "Marketing",
+              "Media and Communication", "Military and Protective Services", "Operations",
+              "Product Management", "Program and Project Management", "Purchasing",
+              "Quality Assurance", "Real Estate", "Research", "Sales", "Support"]
+
+
+@pytest.mark.parametrize("lang", ["fr", "it"])
+def test_linkedin_seniorities_and_functions_in_the_report_language(lang):
+    f = Formatter(lang)
+    words = [f.category(c) for c in _SENIORITIES + _FUNCTIONS]
+    # a word the languages share (Manager, Marketing, Senior in Italian) may stay as it is;
+    # the others must not, and no two categories may read alike
+    same = {c for c, w in zip(_SENIORITIES + _FUNCTIONS, words, strict=True) if c == w}
+    assert same <= {"Manager", "Marketing", "Finance", "Senior", "Support"}
+    assert len(set(words)) == len(words)
+    assert (f.category("Entry"), f.category("Business Development")) == {
+        "fr": ("Débutant", "Développement commercial"),
+        "it": ("Livello iniziale", "Sviluppo commerciale")}[lang]
+
+
 @pytest.mark.parametrize("days,freq", [(31, "D"), (92, "D"), (93, "W"), (365, "W"),
                                        (731, "W"), (732, "M")])
 def test_bar_freq_keeps_bars_visible(days, freq):
