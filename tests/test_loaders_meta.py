@@ -388,6 +388,13 @@ def test_lines_ended_by_a_carriage_return_alone_are_lines(tmp_path):
     assert "line_endings_cr" not in {q["code"] for q in want.attrs["quality"]}
 
 
+def _bad_date_error(path):
+    """The ParseError reading ``path`` raises about its bad publish time "31/31/2026 25:99"."""
+    with pytest.raises(ParseError, match="31/31/2026") as err:
+        read_export(path)
+    return err.value
+
+
 def test_blank_rows_and_a_total_row_are_no_posts(tmp_path):
     # a spreadsheet leaves a line of delimiters, and its user adds a total under the data:
     # neither is a (Facebook) post, both are recorded
@@ -409,18 +416,15 @@ def test_blank_rows_and_a_total_row_are_no_posts(tmp_path):
     # an error after blank rows names its own line: header 1, rows 2-6, the bad one on 7
     bad = {**rows[2], "Publish time": "31/31/2026 25:99"}
     _write(path, _IG_COLS, [rows[0], blank, rows[1], blank, rows[2], bad])
-    with pytest.raises(ParseError, match="31/31/2026") as err:
-        read_export(path)
-    assert err.value.line == 7 and f"file {path}, line 7, column 'Publish time'" in str(
-        err.value)
+    err = _bad_date_error(path)
+    assert err.line == 7 and f"file {path}, line 7, column 'Publish time'" in str(err)
     # and after an empty line (which Arrow skips) and a caption of three lines: header 1,
     # row 2, empty line 3, row 4, caption rows 5-7, the bad row on 8
     _write(path, _IG_COLS, [rows[0], rows[1], {**rows[2], "Description": "a\n\nb"}, bad])
     lines = path.read_text(encoding="utf-8-sig").split("\n")
     path.write_text("\n".join([*lines[:2], "", *lines[2:]]), encoding="utf-8-sig")
-    with pytest.raises(ParseError, match="31/31/2026") as err:
-        read_export(path)
-    assert err.value.line == 8
+    err = _bad_date_error(path)
+    assert err.line == 8
 
 
 def test_an_error_after_a_header_holding_a_line_break_names_its_own_line(tmp_path):
@@ -433,15 +437,13 @@ def test_an_error_after_a_header_holding_a_line_break_names_its_own_line(tmp_pat
            [{k.replace("Account name", "Account\nname"): v for k, v in r.items()}
             for r in (rows[0], rows[1], bad)])
     assert path.read_text(encoding="utf-8-sig").split("\n")[4].count("31/31/2026") == 1
-    with pytest.raises(ParseError, match="31/31/2026") as err:
-        read_export(path)
-    assert err.value.line == 5
+    err = _bad_date_error(path)
+    assert err.line == 5
     # and after an empty line as well: header 1-2, row 3, empty 4, row 5, the bad row on 6
     lines = path.read_text(encoding="utf-8-sig").split("\n")
     path.write_text("\n".join([*lines[:3], "", *lines[3:]]), encoding="utf-8-sig")
-    with pytest.raises(ParseError, match="31/31/2026") as err:
-        read_export(path)
-    assert err.value.line == 6
+    err = _bad_date_error(path)
+    assert err.line == 6
 
 
 def test_an_error_after_a_cell_longer_than_the_csv_module_reads_is_still_named(tmp_path):
@@ -452,9 +454,8 @@ def test_an_error_after_a_cell_longer_than_the_csv_module_reads_is_still_named(t
     bad = {**rows[2], "Publish time": "31/31/2026 25:99"}
     path = tmp_path / "ig_2026-12-01.csv"
     _write(path, _IG_COLS, [rows[0], {**rows[1], "Description": "x" * 140_000}, bad])
-    with pytest.raises(ParseError, match="31/31/2026") as err:
-        read_export(path)
-    assert err.value.line == 4 and err.value.column == "Publish time"
+    err = _bad_date_error(path)
+    assert err.line == 4 and err.column == "Publish time"
 
 
 def test_an_undated_post_is_kept_and_noted(tmp_path):

@@ -214,7 +214,9 @@ class RawTable:
             # the i-th skipped row has skipped[i] - i kept rows before it
             before = int(np.searchsorted(skipped - np.arange(len(skipped)), k, side="right"))
             return self.first_line + 1 + k + before
-        body = self.body if self.raw is None else bytes(self.raw).decode("utf-8", "replace")
+        body = self.body            # the text of the rows; ``raw`` holds the same as bytes
+        if body is None and self.raw is not None:
+            body = bytes(self.raw).decode("utf-8", "replace")
         if not body:
             return None
         reader = csv.reader(io.StringIO(body, newline=""), delimiter=self.delimiter or ",")
@@ -226,7 +228,8 @@ class RawTable:
                     kept += 1
                     if kept == k:
                         return (self.body_line or self.first_line + 1) + start - 1
-        except csv.Error:              # a cell beyond csv.field_size_limit(), which Arrow read
+        except csv.Error:              # a record the csv module refuses and Arrow read (a cell
+            # beyond csv.field_size_limit(), raised at import): the parser's own line stands
             pass
         return None
 
