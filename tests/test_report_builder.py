@@ -233,6 +233,38 @@ def test_cover_warns_of_files_that_could_not_be_read(ds, lang, n, line):
     assert BrandReport(ds, "2026-10", lang=lang).cover_warnings == []
 
 
+@pytest.mark.parametrize("lang,lines", [
+    ("en", ["Warning: 1 file could not be read (2025/a.csv); its figures are missing from this "
+            "report (see Data quality).",
+            "Warning: 2 settings files of the brand could not be read (synonyms.csv, "
+            "goals.yaml); this report was made without them (see Data quality)."]),
+    ("fr", ["Attention : 1 fichier n'a pas pu être lu (2025/a.csv) ; ses chiffres manquent à ce "
+            "rapport (voir Qualité des données).",
+            "Attention : 2 fichiers de réglages de la marque n'ont pas pu être lus (synonyms.csv, "
+            "goals.yaml) ; ce rapport a été établi sans eux (voir Qualité des données)."]),
+])
+def test_cover_tells_failed_settings_files_from_exports(ds, tmp_path, lang, lines):
+    # a synonyms.csv that failed was announced as "its figures are missing", though every
+    # export was read (without the brand's synonyms); and files were named without their
+    # folder, so two exports called a.csv in two years' folders could not be told apart
+    log = QualityLog()
+    for name in ["synonyms.csv", "2025/a.csv", "goals.yaml"]:
+        log.add(tmp_path / name, "failed", f"file {name}, line 2: bad", level="error")
+    rep = BrandReport(dataclasses.replace(ds, quality=log.to_frame(), root=tmp_path), "2026-10",
+                      lang=lang)
+    assert rep.cover_warnings == lines
+
+
+def test_cover_names_one_failed_settings_file(ds):
+    log = QualityLog()
+    log.add("x/brand.yaml", "failed", "file x/brand.yaml: bad", level="error")
+    rep = BrandReport(dataclasses.replace(ds, quality=log.to_frame(), root=None), "2026-10",
+                      lang="it")
+    assert rep.cover_warnings == [
+        "Attenzione: impossibile leggere il file di impostazioni del marchio brand.yaml; questo "
+        "rapporto è stato redatto senza di esso (vedi Qualità dei dati)."]
+
+
 def test_cover_warning_is_on_the_pdf_cover(ds):
     log = QualityLog()
     log.add("x/a.csv", "failed", "file x/a.csv, line 2: bad", level="error")

@@ -210,8 +210,8 @@ def test_a_report_says_which_files_of_its_data_could_not_be_read(notebooks, tmp_
     lines = capsys.readouterr().out.splitlines()
     beta = lines.index(next(x for x in lines if x.startswith("  ok      beta monthly: ")))
     assert lines[beta + 1:] == [
-        "          1 file of the data could not be read; its figures are missing from the "
-        "report:", f"            {why}"]
+        "          1 settings file of the brand could not be read; the report was made "
+        "without it:", f"            {why}"]
     assert not any("could not be read" in x for x in lines[:beta])          # alpha: none
     assert run_report("monthly", data=bad.parent, period="2026-10",
                       out=tmp_path / "r").unread == {str(bad): why}
@@ -219,8 +219,23 @@ def test_a_report_says_which_files_of_its_data_could_not_be_read(notebooks, tmp_
                  "--out", str(tmp_path / "r")]) == 0
     out, err = capsys.readouterr()
     assert out.endswith("beta-2026-10.pdf\n")                 # stdout: the PDF's path alone
-    assert err == ("smm: warning: 1 file of the data could not be read; its figures are "
-                   f"missing from the report:\n  {why}\n")
+    assert err == ("smm: warning: 1 settings file of the brand could not be read; the report "
+                   f"was made without it:\n  {why}\n")
+
+
+def test_the_warning_tells_failed_exports_from_failed_settings_files():
+    """A costs.csv or synonyms.csv that failed was announced as "figures missing", though the
+    exports were all read: the brand's settings files get their own line."""
+    from smmanalytics.cli import _unread_lines
+
+    unread = {"b/synonyms.csv": "file b/synonyms.csv, line 2: bad", "b/x.csv": "x: bad",
+              "b/y.xlsx": "y: bad", "b/Goals.YAML": "goals: bad"}
+    assert _unread_lines(unread) == [
+        "2 files of the data could not be read; their figures are missing from the report:",
+        "  x: bad", "  y: bad",
+        "2 settings files of the brand could not be read; the report was made without them:",
+        "  file b/synonyms.csv, line 2: bad", "  goals: bad"]
+    assert _unread_lines({}) == []
 
 
 def test_run_results_stay_hashable_with_their_unread_files():

@@ -241,13 +241,27 @@ def _cmd_report(args) -> int:
 
 def _unread_lines(unread: dict[str, str]) -> list[str]:
     """What a written report lacks: the files of its data that could not be read, and why
-    (the report says it too, on its cover and in its data-quality section)."""
-    if not unread:
-        return []
-    n = len(unread)
-    head = (f"{n} file{'s' if n > 1 else ''} of the data could not be read; "
-            f"{'their' if n > 1 else 'its'} figures are missing from the report:")
-    return [head, *(f"  {why}" for why in unread.values())]
+    (the report says it too, on its cover and in its data-quality section). Exports, whose
+    figures are missing, come apart from the brand's settings files, which were done without.
+    """
+    from pathlib import PurePath
+
+    from .dataset import SETTINGS_FILES
+
+    settings = {f: why for f, why in unread.items() if PurePath(f).name.lower() in SETTINGS_FILES}
+    exports = {f: why for f, why in unread.items() if f not in settings}
+    lines = []
+    if exports:
+        n = len(exports)
+        lines += [f"{n} file{'s' if n > 1 else ''} of the data could not be read; "
+                  f"{'their' if n > 1 else 'its'} figures are missing from the report:",
+                  *(f"  {why}" for why in exports.values())]
+    if settings:
+        n = len(settings)
+        lines += [f"{n} settings file{'s' if n > 1 else ''} of the brand could not be read; "
+                  f"the report was made without {'them' if n > 1 else 'it'}:",
+                  *(f"  {why}" for why in settings.values())]
+    return lines
 
 
 def _cmd_batch(args) -> int:

@@ -124,6 +124,8 @@ BRAND_FILES = ("brand.yaml", "brand.yml")
 #: the brand's own header synonyms (``loaders._headers.read_synonyms``): they change how the
 #: exports read, so they are read before any export, and no table of the Dataset comes of them
 SYNONYMS_FILE = "synonyms.csv"
+#: every file of a brand's folder that is a setting, not an export (lower-case names)
+SETTINGS_FILES = frozenset([*SIDE_FILES, *BRAND_FILES, SYNONYMS_FILE])
 IMAGE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf")
 FILE_COLUMNS = {"path": "string", "sha256": "string", "bytes": "Int64", "platform": "string",
                 "kind": "string", "source_format": "string", "rows": "Int64",

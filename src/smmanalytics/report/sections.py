@@ -329,15 +329,27 @@ class BrandReport(PerformanceSections, WatchSections, Report):
 
 
 def _unread_warning(ds, f) -> list[str]:
-    """The cover's warning when files could not be read: how many, the first three by name
-    (the data-quality section lists them all, with why)."""
-    names = [PurePath(file).name for file in unread_files(ds.quality)]
-    if not names:
-        return []
-    shown = ", ".join(names[:3]) + (", …" if len(names) > 3 else "")
-    key = "cover_unread_one" if len(names) == 1 else "cover_unread_other"
-    return [f.label(key).format(n=f.number(len(names)), files=shown,
-                                section=f.label("quality"))]
+    """The cover's warnings when files could not be read: how many, the first three by their
+    path in the brand's folder, else by name (the data-quality section lists them all, with
+    why). A failed export's figures are missing; a failed settings file of the brand (goals,
+    costs, synonyms…) was done without: each gets its own line."""
+    from ..dataset import SETTINGS_FILES
+
+    exports, settings = [], []
+    for file in unread_files(ds.quality):
+        path = PurePath(file)
+        inside = ds.root is not None and path.is_relative_to(ds.root)
+        name = str(path.relative_to(ds.root)) if inside else path.name
+        (settings if path.name.lower() in SETTINGS_FILES else exports).append(name)
+    lines = []
+    for names, stem in ((exports, "cover_unread"), (settings, "cover_settings_unread")):
+        if not names:
+            continue
+        shown = ", ".join(names[:3]) + (", …" if len(names) > 3 else "")
+        key = f"{stem}_one" if len(names) == 1 else f"{stem}_other"
+        lines.append(f.label(key).format(n=f.number(len(names)), files=shown,
+                                         section=f.label("quality")))
+    return lines
 
 
 def _as_of(ds) -> pd.Timestamp | None:
