@@ -41,7 +41,8 @@ def test_plan_from_recommended_window(effect):
     assert effect.effect_detected
     plan = plan_slots(effect, "2026-03-23", weeks=2, posts_per_week=5)
     assert list(plan.columns) == ["start_local", "start_utc", "weekday", "hour", "lift",
-                                  "reason"]
+                                  "reason", "platform"]
+    assert (plan["platform"] == "all").all()        # best_times of every platform together
     assert len(plan) == 10 and plan.attrs["basis"] == "effect"
     assert set(plan["hour"]) <= set(effect.window["hours"])
     assert set(plan["weekday"]) <= set(effect.window["weekdays"])
@@ -402,6 +403,41 @@ def test_write_ics_reads_a_naive_start_utc_as_utc_and_needs_no_reason(tmp_path, 
     with pytest.raises(SchemaError, match="start_utc"):
         write_ics(plan.drop(columns="start_utc"), tmp_path / "x.ics")
     assert not (tmp_path / "x.ics").exists()
+
+
+def test_a_plan_read_back_from_csv_keeps_its_platform_and_uids(tmp_path, effect):
+    """A plan saved as CSV lost its attrs: read back, its platform became "all", which changed
+    every event's UID (a calendar app then showed each post twice) and its title."""
+    plan = plan_slots(dataclasses.replace(effect, method={**effect.method,
+                                                          "platform": "instagram"}),
+                      "2026-11-02", weeks=1, posts_per_week=2)
+    assert plan["platform"].tolist() == ["instagram", "instagram"]
+    plan.to_csv(tmp_path / "plan.csv", index=False)
+    back = pd.read_csv(tmp_path / "plan.csv")
+    assert back.attrs == {}
+
+    def events(p, name):
+        ics = write_ics(p, tmp_path / name, "Maison Sève")
+        cal = icalendar.Calendar.from_ical(ics.read_bytes())
+        return [(str(e["uid"]), str(e["summary"])) for e in cal.walk("VEVENT")]
+
+    first = plan["start_utc"].iloc[0]
+    uid = f"maison-seve-instagram-{first:%Y%m%dT%H%M%S}Z@smmanalytics"
+    assert [u for u, _ in events(back, "back.ics")] == [u for u, _ in events(plan, "a.ics")]
+    assert events(back, "back.ics")[0][0] == uid
+    assert all("post on instagram" in t for _, t in events(back, "back.ics"))
+
+
+def test_plans_of_two_platforms_make_one_calendar(tmp_path, effect):
+    ig = plan_slots(dataclasses.replace(effect, method={**effect.method, "platform": "instagram"}),
+                    "2026-11-02", weeks=1, posts_per_week=1)
+    fb = plan_slots(dataclasses.replace(effect, method={**effect.method, "platform": "facebook"}),
+                    "2026-11-02", weeks=1, posts_per_week=1)
+    both = pd.concat([ig, fb], ignore_index=True)
+    cal = icalendar.Calendar.from_ical(write_ics(both, tmp_path / "both.ics", "B").read_bytes())
+    got = [(str(e["uid"]).split("-")[1], str(e["summary"]).split(" (")[0])
+           for e in cal.walk("VEVENT")]
+    assert got == [("instagram", "B: post on instagram"), ("facebook", "B: post on facebook")]
 
 
 def test_plan_arguments_are_refused_by_name(effect, tmp_path):

@@ -206,7 +206,8 @@ def plan_slots(best: BestTimes, start, weeks: int, posts_per_week: int,
     DataFrame
         One row per planned post, in time order: start_local (tz-aware, in ``tz``), start_utc,
         weekday (0 = Monday) and hour of start_local, lift (shrunk slot lift; NaN when unknown),
-        reason (why this slot).
+        reason (why this slot), platform (the one ``best`` was computed for, ``all`` for
+        every platform together).
         ``attrs["basis"]`` is ``effect``, ``activity`` or ``even``. No two posts share a start
         time: when fewer distinct slots qualify than ``posts_per_week`` (an account that has
         posted in few slots), the plan has fewer posts, ``attrs["slots_per_week"]`` says how
@@ -258,6 +259,10 @@ def plan_slots(best: BestTimes, start, weeks: int, posts_per_week: int,
         "hour": pd.array(local.hour, dtype="Int64"),
         "lift": pd.array(np.tile(week["lift"].to_numpy(float), n_rep), dtype="Float64"),
         "reason": pd.array(reason, dtype="string"),
+        # the platform planned for, as a column too: a plan saved as CSV and read back (or
+        # plans of several platforms put together) keeps it, and write_ics its events' UIDs
+        "platform": pd.array([best.method.get("platform") or "all"] * len(local),
+                             dtype="string"),
     })
     day = plan["start_local"].dt.tz_localize(None).dt.normalize()
     plan = plan.loc[((day >= day0) & (day < end)).to_numpy()].sort_values("start_utc",
@@ -379,7 +384,9 @@ def write_ics(plan: pd.DataFrame, path: str | Path, brand_name: str = "Brand", *
     row's ``reason`` (none without that column). ``start_utc`` without a zone (a plan read back
     from Parquet or Excel) is taken as UTC, as its name says; the other columns are optional.
     UIDs are derived from the brand, platform and start time, and DTSTAMP from the plan's first
-    day, so the same plan always gives the same file.
+    day, so the same plan always gives the same file. Each event's platform is its row's
+    ``platform`` (so plans of several platforms can be written as one calendar), else the
+    plan's ``attrs["platform"]``, else ``all``.
 
     ``lang`` (``en``, ``fr`` or ``it``, as the reports) is the language of the calendar's name
     and of each event's title and description: weekday names and numbers are written the
@@ -416,7 +423,9 @@ def write_ics(plan: pd.DataFrame, path: str | Path, brand_name: str = "Brand", *
         fmt = Formatter(lang)
     path = Path(path)
     slug = slugify(brand_name)
-    platform = plan.attrs.get("platform") or "all"
+    default = plan.attrs.get("platform") or "all"
+    platforms = (plan["platform"].astype("string").fillna(default).tolist()
+                 if "platform" in plan.columns else [default] * len(plan))
     cal = icalendar.Calendar()
     cal.add("prodid", "-//smmanalytics//best posting times//EN")
     cal.add("version", "2.0")
@@ -440,13 +449,14 @@ def write_ics(plan: pd.DataFrame, path: str | Path, brand_name: str = "Brand", *
              (starts.min() if len(plan) else pd.Timestamp(0, tz="UTC")))
     stamp = stamp.tz_convert("UTC") if stamp.tzinfo else stamp.tz_localize("UTC")
     slot = ("weekday" in plan.columns and "hour" in plan.columns)
-    if fmt is None:
-        post = "post" + (f" on {platform}" if platform != "all" else "")
-    else:
-        post = (fmt.label("ics_post_on").format(platform=fmt.platform(platform))
+    def post(platform: str) -> str:
+        if fmt is None:
+            return "post" + (f" on {platform}" if platform != "all" else "")
+        return (fmt.label("ics_post_on").format(platform=fmt.platform(platform))
                 if platform != "all" else fmt.label("ics_post"))
+
     day_name = WEEKDAYS.__getitem__ if fmt is None else fmt.weekday
-    for i, when in enumerate(starts):
+    for i, (when, platform) in enumerate(zip(starts, platforms, strict=True)):
         row = plan.iloc[i]
         start = when.to_pydatetime()
         ev = icalendar.Event()
@@ -457,8 +467,8 @@ def write_ics(plan: pd.DataFrame, path: str | Path, brand_name: str = "Brand", *
         when_text = (f" ({day_name(int(row['weekday']))} {int(row['hour']):02d}:00 "
                      f"{plan.attrs.get('tz', '')}".rstrip() + ")"
                      if slot and pd.notna(row["weekday"]) and pd.notna(row["hour"]) else "")
-        ev.add("summary", f"{brand_name}: {post}{when_text}" if fmt is None else
-               fmt.labelled(brand_name, post + when_text))
+        ev.add("summary", f"{brand_name}: {post(platform)}{when_text}" if fmt is None else
+               fmt.labelled(brand_name, post(platform) + when_text))
         if "reason" in plan.columns and pd.notna(row["reason"]):
             reason = str(row["reason"])
             ev.add("description", reason if fmt is None else _reason_in(fmt, reason))
