@@ -71,9 +71,23 @@ def test_periods_by_name(lang, period, name):
     # a year is a period's name, not the number 2,026 / 2 026 / 2.026
     ("en", "posts published in 2026 ÷ 52.14 weeks", "posts published in 2026 ÷ 52.14 weeks"),
     ("fr", "posts published in 2026 ÷ 52.14 weeks", "publications en 2026 ÷ 52,14 semaines"),
-    ("it", "posts published in 2026 ÷ 52.14 weeks", "post pubblicati in 2026 ÷ 52,14 settimane"),
+    ("it", "posts published in 2026 ÷ 52.14 weeks", "post pubblicati nel 2026 ÷ 52,14 settimane"),
     ("en", "posts published in 2026-10-01..2026-10-15 ÷ 2.14 weeks",
-     "posts published in 1 October 2026 – 15 October 2026 ÷ 2.14 weeks"),
+     "posts published in the period 1 October 2026 – 15 October 2026 ÷ 2.14 weeks"),
+    # a preposition joined to the period as each language does ("d'octobre", "del 4°
+    # trimestre", "au T4"), not "de octobre" or "di 4° trimestre"
+    ("fr", "10 days of 2026-10 and 9 of 2026-09 are compared: totals are compared per day.",
+     "10 jours d'octobre 2026 et 9 de septembre 2026 sont comparés : les totaux sont comparés "
+     "par jour."),
+    ("it", "10 days of 2026-Q4 and 9 of 2026-Q3 are compared: totals are compared per day.",
+     "Sono confrontati 10 giorni del 4° trimestre 2026 e 9 del 3° trimestre 2026: i totali "
+     "sono confrontati per giorno."),
+    ("it", "no costs recorded in 2026-10-05..2026-10-18: roi cannot be computed",
+     "nessun costo registrato nel periodo 5 ottobre 2026 – 18 ottobre 2026: ROI non "
+     "calcolabile"),
+    ("fr", "GA4 data cover 3 of the 30 days of 2026-04: traffic of the other days is not in them",
+     "les données GA4 couvrent 3 des 30 jours d'avril 2026 : le trafic des autres jours n'y "
+     "figure pas"),
     # ... while a count of 2026 stays a number
     ("fr", "only 2026 days of data: projection very uncertain",
      "seulement 2\u202f026 jours de données : projection très incertaine"),
@@ -83,7 +97,7 @@ def test_periods_by_name(lang, period, name):
     ("it", "no ad spend recorded in 2025-09: roas cannot be computed",
      "nessuna spesa pubblicitaria registrata in settembre 2025: ROAS non calcolabile"),
     ("fr", "no instagram costs recorded in 2026-Q4: roi cannot be computed",
-     "aucun coût Instagram enregistré en T4 2026 : ROI non calculable"),
+     "aucun coût Instagram enregistré au T4 2026 : ROI non calculable"),
     ("fr", "costs.csv could not be read: roas cannot be computed",
      "le fichier costs.csv n'a pas pu être lu : ROAS non calculable"),
     ("it", "no costs.csv was read: roi cannot be computed",
@@ -196,3 +210,19 @@ def test_docstring_examples():
 def test_unknown_language_is_refused():
     with pytest.raises(ValueError, match="de"):
         Formatter("de")
+
+
+@pytest.mark.parametrize("lang,text,period,joined", [
+    ("it", "costs.csv va dal 1 gennaio 2025 al 31 marzo 2025, fuori da 2026", "2026",
+     "costs.csv va dal 1 gennaio 2025 al 31 marzo 2025, fuori dal 2026"),
+    ("it", "In 3° trimestre 2026 nessun post", "2026-Q3", "Nel 3° trimestre 2026 nessun post"),
+    ("fr", "Pour T4 2026 : rien", "2026-Q4", "Pour le T4 2026 : rien"),
+    ("fr", "jours de août 2026", "2026-08", "jours d'août 2026"),
+    ("fr", "jours de mai 2026", "2026-05", "jours de mai 2026"),
+    ("en", "outside 1 October 2026 – 5 October 2026", "2026-10-01..2026-10-05",
+     "outside the period 1 October 2026 – 5 October 2026"),
+    # a word that only ends like a preposition is left alone
+    ("it", "Dopo 2026", "2026", "Dopo 2026"),
+])
+def test_a_preposition_is_joined_to_a_period_as_the_language_does(lang, text, period, joined):
+    assert Formatter(lang).joined(text, period) == joined

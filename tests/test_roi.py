@@ -312,7 +312,8 @@ def test_roi_notes_ga4_exports_that_cover_part_of_the_period(tmp_path):
     assert row["revenue"] == pytest.approx(150.0)
     gap = "GA4 data cover 62 of the 92 days of 2026-Q4: traffic of the other days is not in them"
     assert gap in row["note"].split("; ")
-    assert Formatter("it").note(gap).startswith("i dati GA4 coprono 62 dei 92 giorni di ")
+    assert Formatter("it").note(gap).startswith(
+        "i dati GA4 coprono 62 dei 92 giorni del 4° trimestre 2026: ")
 
 
 def test_ga4_revenue_in_another_currency_is_unknown_not_zero(tmp_path):

@@ -73,6 +73,20 @@ _WEEKDAY_NUMBERS = {name: i for i, name in get_day_names("wide", locale="en").it
 #: the notes' placeholders that hold a period label ("2026", "2026-10", "2026-Q4", a range)
 _PERIOD_FIELDS = ("period", "previous")
 
+#: how each language joins a preposition to a period's name, by kind of period (a month in
+#: French elides "de" before a vowel: see Formatter.joined): Italian quarters and years take
+#: the article ("nel 3° trimestre 2026", "del 2026"), French quarters too ("au T4 2026"), and
+#: a range of days is "the period" in every language ("nel periodo 5 ottobre – …")
+_IT_ARTICLE = {"in": "nel", "di": "del", "da": "dal", "a": "al", "su": "sul", "per": "per il"}
+_JOINS = {
+    "en": {"range": {p: f"{p} the period" for p in ("in", "of", "for", "over", "outside")}},
+    "fr": {"quarter": {"en": "au", "de": "du", "à": "au", "pour": "pour le", "sur": "sur le"},
+           "range": {"en": "sur la période", "de": "de la période", "à": "à la période",
+                     "pour": "pour la période", "sur": "sur la période"}},
+    "it": {"quarter": _IT_ARTICLE, "year": _IT_ARTICLE,
+           "range": {p: f"{a} periodo" for p, a in _IT_ARTICLE.items()}},
+}
+
 #: colours of goal statuses in tables
 STATUS_COLORS = {"met": "#2e7d32", "on track": "#558b2f", "at risk": "#ef6c00",
                  "off track": "#c62828", "not assessed": "#8a8a8a"}
@@ -144,7 +158,15 @@ class Formatter:
             m = pattern.fullmatch(text)
             if m:
                 target = " ".join(wording.get(self.lang, wording["en"]).split())
-                return target.format(**{k: self._value(k, v) for k, v in m.groupdict().items()})
+                values = m.groupdict()
+                out = target.format(**{k: self._value(k, v) for k, v in values.items()})
+                for k in _PERIOD_FIELDS:
+                    if k in values:
+                        try:
+                            out = self.joined(out, values[k])
+                        except PeriodError:
+                            pass
+                return out
         if self.lang != "en":
             self.untranslated.add(text)
         return text
@@ -318,6 +340,34 @@ class Formatter:
         if p.kind == "year":
             return str(p.start.year)
         return f"{self.date(p.start)} – {self.date(p.end)}"
+
+    def joined(self, text: str, period) -> str:
+        """``text``, where :meth:`period`'s name of ``period`` follows a preposition, with that
+        preposition joined to it as the language does: Italian "in 3° trimestre 2026" → "nel
+        3° trimestre 2026", "fuori da 2026" → "fuori dal 2026"; French "jours de octobre
+        2026" → "jours d'octobre 2026", "en T4 2026" → "au T4 2026"; a range of days is "the
+        period" ("for the period 5 October 2026 – 18 October 2026").
+
+        >>> Formatter("it").joined("nessun costo registrato in 3° trimestre 2026", "2026-Q3")
+        'nessun costo registrato nel 3° trimestre 2026'
+        >>> Formatter("fr").joined("4 jours de octobre 2026", "2026-10")
+        "4 jours d'octobre 2026"
+        """
+        p = parse_period(period)
+        name = self.period(p)
+        joins = _JOINS.get(self.lang, {}).get(p.kind, {})
+        if self.lang == "fr" and p.kind == "month" and name[:1].lower() in "aeiou":
+            joins = {"de": "d'"}
+
+        def join(m: re.Match) -> str:
+            word = joins[m[1].lower()]
+            word = word[:1].upper() + word[1:] if m[1][:1].isupper() else word
+            return word + ("" if word.endswith("'") else " ") + name
+
+        if not joins:
+            return text
+        preps = "|".join(re.escape(w) for w in sorted(joins, key=len, reverse=True))
+        return re.sub(rf"(?<![\w'])((?i:{preps})) {re.escape(name)}", join, text)
 
     def month(self, d) -> str:
         """'October 2026', 'octobre 2026', 'ottobre 2026'."""

@@ -92,14 +92,16 @@ class PerformanceSections:
         status, reason = costs_status(self.ds, self.period)
         if status == "uncovered":  # unknown costs are said in words, never shown as 0
             first, last = costs_span(self.ds.costs)
-            self.text(sec, f.label("costs_uncovered").format(
-                period=f.period(self.period), first=f.date(first), last=f.date(last)))
+            self.text(sec, f.joined(f.label("costs_uncovered").format(
+                period=f.period(self.period), first=f.date(first), last=f.date(last)),
+                self.period))
         elif status != "read":
             self.text(sec, f.label("costs_failed").format(reason=reason, **f.failure(reason))
                       if status == "failed" else f.label("costs_none"))
         elif (days := costs_partly(self.ds.costs, self.period)) is not None:
-            self.text(sec, f.label("costs_partly").format(
-                period=f.period(self.period), first=f.date(days[0]), last=f.date(days[1])))
+            self.text(sec, f.joined(f.label("costs_partly").format(
+                period=f.period(self.period), first=f.date(days[0]), last=f.date(days[1])),
+                self.period))
         overall = roi(self.ds, self.period)       # also the cost breakdown's input below
         total = overall.iloc[0]
         self.kpis(sec, [
