@@ -672,6 +672,26 @@ def test_a_running_year_is_compared_like_for_like_in_the_report():
     assert rep.fmt.untranslated == set()
 
 
+@pytest.mark.parametrize("lang,first", [
+    ("fr", "Le T3 2026 compte 92 jours et le T2 2026 91 : les totaux sont comparés par jour."),
+    ("it", "Il 3° trimestre 2026 ha 92 giorni e il 2° trimestre 2026 91: i totali sono "
+           "confrontati per giorno."),
+])
+def test_a_quarter_takes_its_article_in_the_comparison(lang, first):
+    """A quarter's comparison read "3° trimestre 2026 ha 92 giorni e 2° trimestre 2026 91" and
+    "T3 2026 compte 92 jours et T2 2026 91", without the article either language gives it;
+    each caveat is a sentence and starts with a capital."""
+    from ._roi_builders import dataset, posts
+
+    rows = [{"platform": "instagram", "post_id": f"{m}-{d}", "reactions": 10.0, "reach": 500.0,
+             "published_at": f"2026-{m:02d}-{d:02d}T09:00:00Z"}
+            for m in range(4, 10) for d in (1, 15, 30)]
+    sec = BrandReport(dataset(posts=posts(rows)), "2026-Q3", lang=lang).compare()
+    bullets = next(b for b in sec.blocks if b["kind"] == "bullets")["items"]
+    assert first in bullets
+    assert all(b[:1].isupper() for b in bullets)
+
+
 def test_a_change_compared_per_day_says_so():
     """October (31 days, 31 posts) against September (30 days, 30 posts): the totals are
     compared per day, and the table read "Publications 31 30 0,0 %" with nothing to say why a rise

@@ -55,7 +55,7 @@ def test_periods_by_name(lang, period, name):
 
 @pytest.mark.parametrize("lang,note,expected", [
     ("fr", "2026-10 is over: target missed", "octobre 2026 est terminé : objectif manqué"),
-    ("it", "2026-Q4 has not started", "4° trimestre 2026 non è ancora iniziato"),
+    ("it", "2026-Q4 has not started", "il 4° trimestre 2026 non è ancora iniziato"),
     # numbers keep their decimals in the reader's notation; platform names are displayed
     ("fr", "posts published in 2026-10 ÷ 4.43 weeks",
      "publications en octobre 2026 ÷ 4,43 semaines"),
@@ -88,6 +88,20 @@ def test_periods_by_name(lang, period, name):
     ("fr", "GA4 data cover 3 of the 30 days of 2026-04: traffic of the other days is not in them",
      "les données GA4 couvrent 3 des 30 jours d'avril 2026 : le trafic des autres jours n'y "
      "figure pas"),
+    ("fr", "2026-Q3 has 92 days and 2026-Q2 91: totals are compared per day.",
+     "le T3 2026 compte 92 jours et le T2 2026 91 : les totaux sont comparés par jour."),
+    ("it", "2026 has 365 days and 2025 365: totals are compared per day.",
+     "il 2026 ha 365 giorni e il 2025 365: i totali sono confrontati per giorno."),
+    ("en", "2026-10-01..2026-10-15 has 15 days and 2026-09-16..2026-09-30 15: totals are "
+     "compared per day.", "the period 1 October 2026 – 15 October 2026 has 15 days and the "
+     "period 16 September 2026 – 30 September 2026 15: totals are compared per day."),
+    ("it", "2026-10 has 31 days and 2026-09 30: totals are compared per day.",
+     "ottobre 2026 ha 31 giorni e settembre 2026 30: i totali sono confrontati per giorno."),
+    ("it", "The data stop at 2026-09-15: 2026-Q3 is compared over its first 77 days, up to "
+     "that day, with the first 77 days of 2026-Q2 (2026-04-01 to 2026-06-16).",
+     "I dati si fermano al 15 settembre 2026: il 3° trimestre 2026 è confrontato sui suoi "
+     "primi 77 giorni, fino a quel giorno, con i primi 77 giorni del 2° trimestre 2026 (dal 1 "
+     "aprile 2026 al 16 giugno 2026)."),
     # ... while a count of 2026 stays a number
     ("fr", "only 2026 days of data: projection very uncertain",
      "seulement 2\u202f026 jours de données : projection très incertaine"),
@@ -216,7 +230,12 @@ def test_unknown_language_is_refused():
     ("it", "costs.csv va dal 1 gennaio 2025 al 31 marzo 2025, fuori da 2026", "2026",
      "costs.csv va dal 1 gennaio 2025 al 31 marzo 2025, fuori dal 2026"),
     ("it", "In 3° trimestre 2026 nessun post", "2026-Q3", "Nel 3° trimestre 2026 nessun post"),
+    ("it", "2026 è stato un record", "2026", "il 2026 è stato un record"),
     ("fr", "Pour T4 2026 : rien", "2026-Q4", "Pour le T4 2026 : rien"),
+    ("fr", "en 2 octobre 2026 – 5 octobre 2026", "2026-10-02..2026-10-05",
+     "sur la période 2 octobre 2026 – 5 octobre 2026"),
+    ("it", "in 1 ottobre 2026 – 5 ottobre 2026", "2026-10-01..2026-10-05",
+     "nel periodo 1 ottobre 2026 – 5 ottobre 2026"),
     ("fr", "jours de août 2026", "2026-08", "jours d'août 2026"),
     ("fr", "jours de mai 2026", "2026-05", "jours de mai 2026"),
     ("en", "outside 1 October 2026 – 5 October 2026", "2026-10-01..2026-10-05",

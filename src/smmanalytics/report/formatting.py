@@ -73,18 +73,21 @@ _WEEKDAY_NUMBERS = {name: i for i, name in get_day_names("wide", locale="en").it
 #: the notes' placeholders that hold a period label ("2026", "2026-10", "2026-Q4", a range)
 _PERIOD_FIELDS = ("period", "previous")
 
-#: how each language joins a preposition to a period's name, by kind of period (a month in
-#: French elides "de" before a vowel: see Formatter.joined): Italian quarters and years take
-#: the article ("nel 3° trimestre 2026", "del 2026"), French quarters too ("au T4 2026"), and
-#: a range of days is "the period" in every language ("nel periodo 5 ottobre – …")
-_IT_ARTICLE = {"in": "nel", "di": "del", "da": "dal", "a": "al", "su": "sul", "per": "per il"}
-_JOINS = {
-    "en": {"range": {p: f"{p} the period" for p in ("in", "of", "for", "over", "outside")}},
-    "fr": {"quarter": {"en": "au", "de": "du", "à": "au", "pour": "pour le", "sur": "sur le"},
-           "range": {"en": "sur la période", "de": "de la période", "à": "à la période",
-                     "pour": "pour la période", "sur": "sur la période"}},
-    "it": {"quarter": _IT_ARTICLE, "year": _IT_ARTICLE,
-           "range": {p: f"{a} periodo" for p, a in _IT_ARTICLE.items()}},
+#: the article a period's name takes in a sentence, by language and kind of period: Italian
+#: quarters and years ("il 3° trimestre 2026", "il 2026"), French quarters ("le T4 2026"), and
+#: a range of days in every language ("the period 5 October 2026 – …")
+_ARTICLES = {"en": {"range": "the period"}, "fr": {"quarter": "le", "range": "la période"},
+             "it": {"quarter": "il", "year": "il", "range": "il periodo"}}
+#: how a preposition (or "and") before a period's name joins the first word of its article
+#: ("in il" → "nel", "en le" → "au"); a word not listed, or without a join for that article,
+#: is followed by the article. A month in French elides "de" before a vowel instead (see
+#: Formatter.joined).
+_PREPOSITIONS = {
+    "en": {p: {} for p in ("in", "of", "for", "over", "outside", "and")},
+    "fr": {"en": {"le": "au", "la": "sur la"}, "de": {"le": "du"}, "à": {"le": "au"},
+           "pour": {}, "sur": {}, "et": {}},
+    "it": {"in": {"il": "nel"}, "di": {"il": "del"}, "da": {"il": "dal"}, "a": {"il": "al"},
+           "su": {"il": "sul"}, "per": {}, "e": {}, "con": {}},
 }
 
 #: colours of goal statuses in tables
@@ -207,6 +210,16 @@ class Formatter:
                  for kind, value in _FAILURE_PART.findall(where) if kind != "file"]
         return {"where": f" ({', '.join(parts)})" if parts else "",
                 "detail": self.label("error_detail").format(message=detail)}
+
+    @staticmethod
+    def sentence(text: str) -> str:
+        """``text`` with a capital first letter, for a note shown as a sentence of its own
+        (notes start in lower case where a month or article begins them: "octobre 2026 …").
+
+        >>> Formatter.sentence("le T2 2026 était un record")
+        'Le T2 2026 était un record'
+        """
+        return text[:1].upper() + text[1:]
 
     def labelled(self, label: str, value) -> str:
         """``label: value`` with the language's punctuation (a space before the colon in
@@ -342,32 +355,40 @@ class Formatter:
         return f"{self.date(p.start)} – {self.date(p.end)}"
 
     def joined(self, text: str, period) -> str:
-        """``text``, where :meth:`period`'s name of ``period`` follows a preposition, with that
-        preposition joined to it as the language does: Italian "in 3° trimestre 2026" → "nel
-        3° trimestre 2026", "fuori da 2026" → "fuori dal 2026"; French "jours de octobre
-        2026" → "jours d'octobre 2026", "en T4 2026" → "au T4 2026"; a range of days is "the
-        period" ("for the period 5 October 2026 – 18 October 2026").
+        """``text``, where :meth:`period`'s name of ``period`` follows a preposition or starts
+        a sentence, with the article the language gives that kind of period, joined to the
+        preposition as the language does: Italian "in 3° trimestre 2026" → "nel 3° trimestre
+        2026", "2026 è stato un record" → "il 2026 è stato un record"; French "en T4 2026" →
+        "au T4 2026", "jours de octobre 2026" → "jours d'octobre 2026"; a range of days is
+        "the period" ("for the period 5 October 2026 – 18 October 2026").
 
         >>> Formatter("it").joined("nessun costo registrato in 3° trimestre 2026", "2026-Q3")
         'nessun costo registrato nel 3° trimestre 2026'
-        >>> Formatter("fr").joined("4 jours de octobre 2026", "2026-10")
-        "4 jours d'octobre 2026"
+        >>> Formatter("fr").joined("T3 2026 compte 92 jours et T2 2026 91", "2026-Q3")
+        'le T3 2026 compte 92 jours et T2 2026 91'
         """
         p = parse_period(period)
-        name = self.period(p)
-        joins = _JOINS.get(self.lang, {}).get(p.kind, {})
-        if self.lang == "fr" and p.kind == "month" and name[:1].lower() in "aeiou":
-            joins = {"de": "d'"}
+        name = re.escape(self.period(p))
+        article = _ARTICLES.get(self.lang, {}).get(p.kind)
+        if self.lang == "fr" and p.kind == "month" and self.period(p)[:1] in "aeiou":
+            return re.sub(rf"(?<![\w'])((?i:de)) (?={name})",
+                          lambda m: m[1][0] + "'", text)
+        if article is None:
+            return text
+        preps = _PREPOSITIONS.get(self.lang, {})
 
         def join(m: re.Match) -> str:
-            word = joins[m[1].lower()]
-            word = word[:1].upper() + word[1:] if m[1][:1].isupper() else word
-            return word + ("" if word.endswith("'") else " ") + name
+            prep = m[1]
+            if prep is None:      # a note or clause starts with the period: its own case
+                return article + " "
+            first, _, rest = article.partition(" ")
+            merged = preps[prep.lower()].get(first)
+            word = f"{merged} {rest}".rstrip() if merged else f"{prep} {article}"
+            return (word[0].upper() + word[1:] if prep[0].isupper() else word) + " "
 
-        if not joins:
-            return text
-        preps = "|".join(re.escape(w) for w in sorted(joins, key=len, reverse=True))
-        return re.sub(rf"(?<![\w'])((?i:{preps})) {re.escape(name)}", join, text)
+        words = "|".join(re.escape(w) for w in sorted(preps, key=len, reverse=True))
+        # at the start of the note or of a clause (after ": " or "; "), or after a preposition
+        return re.sub(rf"(?:^|(?<=[:;] )|(?<![\w'])((?i:{words})) )(?={name})", join, text)
 
     def month(self, d) -> str:
         """'October 2026', 'octobre 2026', 'ottobre 2026'."""

@@ -262,7 +262,7 @@ class PerformanceSections:
                          f.label("change"): change, f.label("interval"): interval})
         self.table(sec, pd.DataFrame(rows), caption=f.label("compare_caption"))
         if cmp.caveats:
-            self.bullets(sec, [f.note(c) for c in cmp.caveats])
+            self.bullets(sec, [f.sentence(f.note(c)) for c in cmp.caveats])
         return sec
 
 
