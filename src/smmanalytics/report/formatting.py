@@ -339,8 +339,9 @@ class Formatter:
         elif hasattr(d, "to_pydatetime"):
             d = d.to_pydatetime().date()
         text = format_date(d, format=fmt, locale=self.locale)
-        if self.lang == "fr" and getattr(d, "day", None) == 1 and text.startswith("1 "):
-            text = "1er" + text[1:]          # French writes the first of a month 1er octobre
+        if self.lang == "fr" and getattr(d, "day", None) == 1:
+            # French writes the first of a month "1er octobre", "dimanche 1er novembre"
+            text = re.sub(r"(?<![\d:])1(?= )", "1er", text, count=1)
         return text
 
     def period(self, period) -> str:
