@@ -439,3 +439,21 @@ def test_a_zip_time_without_zone_is_taken_as_utc_and_said(tmp_path):
     assert (df["snapshot_at"] == pd.Timestamp("2026-10-02 10:15", tz="UTC")).all()
     note = next(q for q in df.attrs["quality"] if q["code"] == "zip_time_zone_unknown")
     assert "2026-10-02 10:15" in note["message"] and "taken as UTC" in note["message"]
+
+
+def test_a_column_under_an_unknown_header_is_named_in_the_quality_log(tmp_path):
+    # French TikTok headers are not known (reference §6.2 [U]): a column the package cannot
+    # name is not read, and the quality log says which
+    path = tmp_path / "Overview_2026-09-25_1790891174_maisonseve.zip"
+    text = ('"Date","Video Views","Profile Views","Likes","Comments","Shares",'
+            '"Nouveaux abonnés"\n"September 25","118","0","5","0","0","3"\n'
+            '"September 26","201","3","12","1","0","4"')
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("Overview.csv", text.encode("utf-8-sig"))
+    df = read_file(path)[0]
+    assert _series(df, "views") == [118, 201] and _series(df, "reactions") == [5, 12]
+    assert set(df["metric"]) == {"views", "profile_visits", "reactions", "comments", "shares"}
+    notes = [q["message"] for q in df.attrs["quality"] if q["code"] == "extra_columns"]
+    assert len(notes) == 1 and notes[0].startswith("1 columns not used")
+    assert "['Nouveaux abonnés']" in notes[0]
+    assert all("extra_columns" not in _codes(d) for d in read_file(OVERVIEW))

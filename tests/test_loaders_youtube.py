@@ -262,3 +262,26 @@ def test_spanish_workbook_sheets(tmp_path):
     assert t["watch_time_s"].tolist() == [9000] and t["thumbnail_ctr"].tolist() == [0.04]
     assert t["published_at"].tolist() == [pd.Timestamp("2026-09-14", tz="UTC")]
     assert frames["youtube_totals"]["value"].tolist() == [300]
+
+
+def test_a_column_under_an_unknown_header_is_named_in_the_quality_log(tmp_path):
+    # an Italian table: 'Durata' and 'Tempo di visualizzazione (ore)' are not known headers
+    # (reference §5.4 confirms only the title, publish time and views columns in Italian)
+    table = ("Content,Titolo video,Ora pubblicazione video,Durata,Visualizzazioni,"
+             "Tempo di visualizzazione (ore)\n"
+             "Total,,,,1300,\"12,5\"\n"
+             "aaaaaaaaaaa,Uno,\"Jan 3, 2025\",200,1000,\"10,0\"\n"
+             "bbbbbbbbbbb,Due,\"Jan 20, 2025\",30,300,\"2,5\"\n")
+    df = read_file(_zip(tmp_path, {"Table data.csv": table}))[0]
+    assert df["views"].tolist() == [1000, 300]
+    assert df["watch_time_s"].isna().all() and df["duration_s"].isna().all()
+    notes = [q["message"] for q in df.attrs["quality"] if q["code"] == "extra_columns"]
+    assert len(notes) == 1 and notes[0].startswith("2 columns not used")
+    assert "['Durata', 'Tempo di visualizzazione (ore)']" in notes[0]
+    totals = read_file(_zip(tmp_path, {"Totals.csv": "Date,Views,Iscritti\n2025-01-03,40,2\n"},
+                            name="Content 2025-01-01_2025-01-31 Canale.zip"))[0]
+    assert totals["value"].tolist() == [40]
+    assert any(q["code"] == "extra_columns" and "['Iscritti']" in q["message"]
+               for q in totals.attrs["quality"])
+    # the English fixture's every header is known: no such note
+    assert all("extra_columns" not in _codes(d) for d in read_file(EN))

@@ -6,7 +6,8 @@
 - :func:`note_day_tz` records that a source's calendar days are taken as UTC days
   (the platforms do not say which zone their days are in, reference §9.2 [U]);
 - :func:`note_times_dropped` records that a day column's cells carried a time of day that
-  the table, which keeps days, dropped.
+  the table, which keeps days, dropped;
+- :func:`note_extra_columns` records the columns whose header no synonym matched (not read).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from ._registry import Candidate, ParseContext
 
 __all__ = ["text", "long_daily", "hms_seconds", "note_day_tz", "note_times_dropped",
            "cells_text", "outer_name", "zip_member_time", "check_years", "cells_of",
-           "summary_cells", "written_days", "day_parts", "YEARS"]
+           "summary_cells", "written_days", "day_parts", "note_extra_columns", "YEARS"]
 
 
 _EMPTY = {"", "-", "--", "—", "n/a", "undefined", "nan", "none", "null"}
@@ -225,6 +226,17 @@ def note_day_tz(ctx: ParseContext, platform: str, what: str = "dates") -> None:
     ctx.note("tz_assumed_utc", f"{platform} does not say which time zone its {what} are in "
              "(reference §9.2, unknown); each day was taken as a UTC calendar day",
              level="info")
+
+
+def note_extra_columns(c: Candidate, family: str, ctx: ParseContext) -> None:
+    """Quality note ``extra_columns``: the headers of ``c`` that no synonym of ``family``
+    matched, whose cells were not read (a metric under a header in a language the package does
+    not know yet would otherwise vanish without a word)."""
+    unknown = c.match(family).unknown
+    if unknown:
+        ctx.note("extra_columns", f"{len(unknown)} columns not used (headers not known; a "
+                 f"synonyms.csv beside the exports can name them): {unknown[:20]!r}",
+                 level="info")
 
 
 def outer_name(c: Candidate) -> str:

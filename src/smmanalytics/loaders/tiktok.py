@@ -61,6 +61,7 @@ from ._tidy import (
     hms_seconds,
     long_daily,
     note_day_tz,
+    note_extra_columns,
     outer_name,
     zip_member_time,
 )
@@ -145,7 +146,8 @@ def _note_undefined(c: Candidate, ctx: ParseContext) -> None:
 
 
 def _finish(df: pd.DataFrame, kind: str, c: Candidate, as_of: pd.Timestamp | None,
-            ) -> list[pd.DataFrame]:
+            ctx: ParseContext) -> list[pd.DataFrame]:
+    note_extra_columns(c, F, ctx)
     df.attrs.update(kind=kind, platform=P, source_locale=c.match(F).locale)
     if as_of is not None:
         df.attrs["as_of"] = as_of
@@ -210,7 +212,7 @@ def _daily_file(c: Candidate, ctx: ParseContext, names: tuple[str, ...],
     _note_undefined(c, ctx)
     note_day_tz(ctx, "TikTok", "days and hours" if hourly else "days")
     out = long_daily(dates, metrics, platform=P, account_id=_handle(c), hour=hour)
-    return _finish(out, "daily", c, as_of if stated else None)
+    return _finish(out, "daily", c, as_of if stated else None, ctx)
 
 
 def _parse_overview(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
@@ -235,7 +237,7 @@ def _parse_history(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     _note_undefined(c, ctx)
     note_day_tz(ctx, "TikTok", "days")
     out = long_daily(dates, metrics, platform=P, account_id=_handle(c))
-    return _finish(out, "daily", c, as_of if stated else None)
+    return _finish(out, "daily", c, as_of if stated else None, ctx)
 
 
 def _parse_activity(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
@@ -262,7 +264,7 @@ def _audience(c: Candidate, ctx: ParseContext, key: str, dimension: str) -> list
     if n == 0:
         ctx.note("empty_file", f"{c.basename} has a header but no rows (TikTok writes none for "
                  "small accounts)", level="info")
-    return _finish(df, "audience", c, zip_member_time(c, ctx))
+    return _finish(df, "audience", c, zip_member_time(c, ctx), ctx)
 
 
 def _parse_gender(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
@@ -390,7 +392,7 @@ def _parse_content(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     if snap_day is not None:
         ctx.note("snapshot_from_time", f"totals as of {snap_day:%Y-%m-%d} ('Time'): "
                  "snapshot_at = the end of that day, UTC", level="info")
-    return _finish(df, "posts", c, as_of)
+    return _finish(df, "posts", c, as_of, ctx)
 
 
 register("tiktok_overview", platforms=P, kinds="daily", detect=_detect_overview,

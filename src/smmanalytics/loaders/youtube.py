@@ -46,6 +46,7 @@ from ._tidy import (
     hms_seconds,
     long_daily,
     note_day_tz,
+    note_extra_columns,
     outer_name,
     summary_cells,
     text,
@@ -213,6 +214,7 @@ def _parse_table(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
                      "of follows: follows left empty, the net kept in net_subscribers",
                      rows=int((net < 0).sum()))
     note_day_tz(ctx, "YouTube Studio", "publish dates")
+    note_extra_columns(c, F, ctx)
     df.attrs.update(kind="posts", platform=P, source_locale=m.locale, as_of=_as_of(c, ctx))
     return [df]
 
@@ -250,6 +252,7 @@ def _daily(c: Candidate, ctx: ParseContext, *, per_video: bool) -> pd.DataFrame:
         ids = cells_text(c.col(F, "post_id").reset_index(drop=True)).iloc[keep]
         extra = {"post_id": pd.array(np.tile(ids.to_numpy(), len(metrics)), dtype="string")}
     note_day_tz(ctx, "YouTube Studio", "days")
+    note_extra_columns(c, F, ctx)
     out = long_daily(dates.reset_index(drop=True), {k: v.reset_index(drop=True)
                                                     for k, v in metrics.items()},
                      platform=P, account_id=_channel(c), extra=extra)
