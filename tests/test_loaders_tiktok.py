@@ -457,3 +457,36 @@ def test_a_column_under_an_unknown_header_is_named_in_the_quality_log(tmp_path):
     assert len(notes) == 1 and notes[0].startswith("1 columns not used")
     assert "['Nouveaux abonnés']" in notes[0]
     assert all("extra_columns" not in _codes(d) for d in read_file(OVERVIEW))
+
+
+def test_files_unzipped_into_folders_named_as_their_zips(tmp_path):
+    # "Extract all" (Windows) or a double click (macOS) puts Overview.csv in a folder named
+    # Overview_2026-09-25_1790891174_maisonseve: the handle, only in the zip name (reference
+    # §6.1 [C]), and the export epoch stay readable. The files were copied later (mtime in
+    # 2027), which would date the year-less days a year late without the epoch.
+    folders = {"Overview.csv": "Overview_2026-09-25_1790891174_maisonseve",
+               "FollowerHistory.csv": "Followers_maisonseve",
+               "Content.csv": "Content_maisonseve"}
+    for name, folder in folders.items():
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / name).write_bytes((UNZ / name).read_bytes())
+        os.utime(tmp_path / folder / name, (1822291200, 1822291200))   # 2027-10-01 UTC
+    over = read_file(tmp_path / folders["Overview.csv"] / "Overview.csv")[0]
+    assert over["account_id"].unique().tolist() == ["maisonseve"]
+    # "September 25" … "October 1" of 2026: the epoch 1790891174 = 2026-10-01 21:46:14 UTC
+    assert over["date"].dt.strftime("%Y-%m-%d").unique().tolist() == [f"2026-{d}" for d in DAYS]
+    assert (over["snapshot_at"] == pd.Timestamp("2026-10-01 21:46:14", tz="UTC")).all()
+    assert _series(over, "views") == [118, 201, 1, 2, 6, 834, 914]
+    note = next(q for q in over.attrs["quality"] if q["code"] == "name_from_folder")
+    assert "'maisonseve' and the export time were read" in note["message"]
+    assert "year_reference_mtime" not in _codes(over)
+    hist = read_file(tmp_path / folders["FollowerHistory.csv"] / "FollowerHistory.csv")[0]
+    assert hist["account_id"].unique().tolist() == ["maisonseve"]
+    assert "name_from_folder" in _codes(hist)
+    content = read_file(tmp_path / folders["Content.csv"] / "Content.csv")[0]
+    assert content["account_id"].unique().tolist() == ["maisonseve"]
+    # a folder named for another section is not the file's zip: nothing read from it
+    (tmp_path / "Content_archive").mkdir()
+    (tmp_path / "Content_archive" / "Overview.csv").write_bytes((UNZ / "Overview.csv").read_bytes())
+    other = read_file(tmp_path / "Content_archive" / "Overview.csv")[0]
+    assert other["account_id"].isna().all() and "name_from_folder" not in _codes(other)

@@ -12,6 +12,8 @@
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
+
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -25,7 +27,8 @@ from ._registry import Candidate, ParseContext
 
 __all__ = ["text", "long_daily", "hms_seconds", "note_day_tz", "note_times_dropped",
            "cells_text", "outer_name", "zip_member_time", "check_years", "cells_of",
-           "summary_cells", "written_days", "day_parts", "note_extra_columns", "YEARS"]
+           "summary_cells", "written_days", "day_parts", "note_extra_columns", "unzipped_folder",
+           "YEARS"]
 
 
 _EMPTY = {"", "-", "--", "—", "n/a", "undefined", "nan", "none", "null"}
@@ -242,6 +245,22 @@ def note_extra_columns(c: Candidate, family: str, ctx: ParseContext) -> None:
 def outer_name(c: Candidate) -> str:
     """Base name of the file on disk (the archive for a zip member)."""
     return c.source.name.split("!")[0].replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def unzipped_folder(c: Candidate) -> str | None:
+    """The name of the folder holding the file, where unzipping an export leaves the zip's
+    name (``Overview_2026-09-25_1790891174_maisonseve/Overview.csv``, as Windows' "Extract
+    all" and macOS do): a file on disk's folder, or the folder of an archive member inside one;
+    None for a member at an archive's root (the archive's own name tells: :func:`outer_name`)
+    or a file given without a folder."""
+    name = c.source.name.replace("\\", "/")
+    if "!" in name:
+        parent = PurePosixPath(name.split("!")[-1]).parent.name
+    elif c.source.path is not None:
+        parent = c.source.path.resolve().parent.name
+    else:
+        parent = PurePosixPath(name).parent.name
+    return parent or None
 
 
 def zip_member_time(c: Candidate, ctx: ParseContext | None = None) -> pd.Timestamp | None:

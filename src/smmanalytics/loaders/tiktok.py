@@ -3,7 +3,9 @@
 Each section downloads as a zip (``Overview_<first day>_<epoch s>_<handle>.zip``,
 ``Followers_<handle>.zip``, ``Content_<handle>.zip``, ``Viewers_<handle>.zip``); the CSVs are
 UTF-8 with BOM, every field quoted, no final newline; ``Viewers.xlsx`` stores every cell as text.
-The handle appears only in the zip name: it becomes ``account_id``.
+The handle appears only in the zip name: it becomes ``account_id``. An unzipped export is read
+the same when its folder keeps the zip's name (``Overview_<first day>_<epoch s>_<handle>/``,
+as unzipping on Windows or macOS names it; the section must be the file's own), noted.
 
 Dates have **no year** (``September 25``) and are written in the UI language (``9月13日``,
 ``18 января``, ``10 tháng Tám``). A daily file's rows are consecutive ascending days: the last
@@ -11,9 +13,9 @@ is dated on or before the export date and the run is walked back from it
 (``_dates.resolve_run_year``; rows out of order are dated one by one, with a warning); other
 dates get the latest year that puts them on or before the export date
 (``_dates.resolve_year``). The export date is, in order: the epoch in the
-Overview zip name; the time the zip stored for the member; the file's modification time (noted,
-since a copied file moves it). Days are taken as UTC days (the zone is unknown [U], noted).
-``undefined`` cells are missing (NaN), never 0.
+Overview zip (or folder) name; the time the zip stored for the member; the file's modification
+time (noted, since a copied file moves it). Days are taken as UTC days (the zone is unknown
+[U], noted). ``undefined`` cells are missing (NaN), never 0.
 
 Formats:
 
@@ -63,6 +65,7 @@ from ._tidy import (
     note_day_tz,
     note_extra_columns,
     outer_name,
+    unzipped_folder,
     zip_member_time,
 )
 
@@ -76,16 +79,40 @@ _DAILY_METRICS = ("views", "profile_visits", "reactions", "comments", "shares",
                   "reached_audience", "follows", "unfollows", "net_follows")
 
 
+#: the section (zip name prefix) each file of TikTok's zips comes in
+_SECTION = {"overview.csv": "overview", "content.csv": "content",
+            "followerhistory.csv": "followers", "followeractivity.csv": "followers",
+            "followergender.csv": "followers", "followertopterritories.csv": "followers",
+            "viewers.xlsx": "viewers"}
+
+
 # ----------------------------------------------------------------------------- context
 
+def _folder_name(c: Candidate) -> re.Match | None:
+    """The zip name kept by the folder an export was unzipped into
+    (``Overview_2026-09-25_1790891174_maisonseve/Overview.csv``): only a folder named for the
+    section the file comes in, holding the file under TikTok's own name."""
+    folder = unzipped_folder(c)
+    section = _SECTION.get(c.basename.lower())
+    if not folder or not section or not folder.lower().startswith(f"{section}_"):
+        return None
+    return _ZIP.match(f"{folder}.zip")
+
+
+def _zip_name(c: Candidate) -> re.Match | None:
+    """The parts of TikTok's zip name: of the zip the file is in, else of the folder it was
+    unzipped into."""
+    return _ZIP.match(outer_name(c)) or _folder_name(c)
+
+
 def _handle(c: Candidate) -> str | None:
-    m = _ZIP.match(outer_name(c))
+    m = _zip_name(c)
     return m.group(3).lstrip("@") if m else None
 
 
 def _export_time(c: Candidate, ctx: ParseContext) -> tuple[pd.Timestamp, bool]:
     """(export time, stated) — stated is False when only the file's mtime was available."""
-    m = _ZIP.match(outer_name(c))
+    m = _zip_name(c)
     if m and m.group(2):
         return pd.Timestamp(int(m.group(2)), unit="s", tz="UTC"), True
     t = zip_member_time(c, ctx)      # None when the zip holds no plausible time
@@ -148,6 +175,12 @@ def _note_undefined(c: Candidate, ctx: ParseContext) -> None:
 def _finish(df: pd.DataFrame, kind: str, c: Candidate, as_of: pd.Timestamp | None,
             ctx: ParseContext) -> list[pd.DataFrame]:
     note_extra_columns(c, F, ctx)
+    if not _ZIP.match(outer_name(c)) and _folder_name(c):
+        m = _folder_name(c)
+        what = (f"the account handle {m.group(3)!r} and the export time were" if m.group(2)
+                else f"the account handle {m.group(3)!r} was")
+        ctx.note("name_from_folder", f"the file is in a folder named as TikTok names its zip "
+                 f"({unzipped_folder(c)!r}, unzipped): {what} read from it", level="info")
     df.attrs.update(kind=kind, platform=P, source_locale=c.match(F).locale)
     if as_of is not None:
         df.attrs["as_of"] = as_of
