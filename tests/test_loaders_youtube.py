@@ -285,3 +285,26 @@ def test_a_column_under_an_unknown_header_is_named_in_the_quality_log(tmp_path):
                for q in totals.attrs["quality"])
     # the English fixture's every header is known: no such note
     assert all("extra_columns" not in _codes(d) for d in read_file(EN))
+
+
+def test_files_unzipped_into_a_folder_named_as_their_zip_keep_the_channel(tmp_path):
+    # the channel name is only in the zip's name (reference §5.1): unzipping on Windows or
+    # macOS names the folder after it
+    folder = tmp_path / FR.stem                # "Contenu 2026-09-12_2026-10-01 Maison Sève"
+    folder.mkdir()
+    with zipfile.ZipFile(FR) as z:
+        z.extractall(folder)
+    table = read_file(folder / "Données du tableau.csv")[0]
+    assert table["account_id"].unique().tolist() == ["Maison Sève"]
+    assert table["account_name"].unique().tolist() == ["Maison Sève"]
+    note = next(q for q in table.attrs["quality"] if q["code"] == "name_from_folder")
+    assert "the channel 'Maison Sève' was read" in note["message"]
+    zipped = _by_format(FR)["youtube_table"]
+    assert table["views"].tolist() == zipped["views"].tolist()
+    assert "name_from_folder" not in _codes(zipped)
+    totals = read_file(folder / "Totaux.csv")[0]
+    assert totals["account_id"].unique().tolist() == ["Maison Sève"]
+    # a file under another name is not Studio's own: its folder tells nothing
+    (folder / "mes vidéos.csv").write_bytes((folder / "Données du tableau.csv").read_bytes())
+    renamed = read_file(folder / "mes vidéos.csv")[0]
+    assert renamed["account_id"].isna().all() and "name_from_folder" not in _codes(renamed)

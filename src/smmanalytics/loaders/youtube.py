@@ -25,7 +25,8 @@ Studio downloads a zip named ``<Tab> <start>_<end> <Channel>.zip`` (FR ``Contenu
   and is left out (noted).
 
 Studio does not say in which zone its days are [U]: days are UTC days (noted per file).
-``account_id`` and ``account_name`` are the channel name of the zip, when present.
+``account_id`` and ``account_name`` are the channel name of the zip, when present (or of the
+folder of that name the zip was unzipped into, holding Studio's own file names; noted).
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ from ._tidy import (
     outer_name,
     summary_cells,
     text,
+    unzipped_folder,
     zip_member_time,
 )
 
@@ -69,10 +71,30 @@ _DAILY_NAME = {"net_subscribers": "net_follows", "subscribers_gained": "follows"
                "subscribers_lost": "unfollows", "watch_time_h": "watch_time_s"}
 
 
+_ZIP_NAME = re.compile(r"^.+? \d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2} (.+?)\.zip$", re.I)
+
+
 def _channel(c: Candidate) -> str | None:
-    """Channel name from ``Content 2026-09-12_2026-10-01 Maison Sève.zip``."""
-    m = re.match(r"^.+? \d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2} (.+?)\.zip$", outer_name(c), re.I)
+    """Channel name from ``Content 2026-09-12_2026-10-01 Maison Sève.zip``, or from the folder
+    of that name the zip was unzipped into (holding Studio's own file names)."""
+    m = _ZIP_NAME.match(outer_name(c)) or _folder_name(c)
     return m.group(1).strip() if m else None
+
+
+def _folder_name(c: Candidate) -> re.Match | None:
+    """The zip name kept by the folder Studio's files were unzipped into
+    (``Contenu 2026-09-12_2026-10-01 Maison Sève/Données du tableau.csv``)."""
+    folder = unzipped_folder(c)
+    if not folder or normalize(c.basename) not in _TABLE | _CHART | _TOTALS:
+        return None
+    return _ZIP_NAME.match(f"{folder}.zip")
+
+
+def _note_folder(c: Candidate, ctx: ParseContext) -> None:
+    if not _ZIP_NAME.match(outer_name(c)) and (m := _folder_name(c)):
+        ctx.note("name_from_folder", f"the file is in a folder named as YouTube Studio names "
+                 f"its zip ({unzipped_folder(c)!r}, unzipped): the channel {m.group(1)!r} was "
+                 "read from it", level="info")
 
 
 def _as_of(c: Candidate, ctx: ParseContext) -> pd.Timestamp | None:
@@ -215,6 +237,7 @@ def _parse_table(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
                      rows=int((net < 0).sum()))
     note_day_tz(ctx, "YouTube Studio", "publish dates")
     note_extra_columns(c, F, ctx)
+    _note_folder(c, ctx)
     df.attrs.update(kind="posts", platform=P, source_locale=m.locale, as_of=_as_of(c, ctx))
     return [df]
 
@@ -253,6 +276,7 @@ def _daily(c: Candidate, ctx: ParseContext, *, per_video: bool) -> pd.DataFrame:
         extra = {"post_id": pd.array(np.tile(ids.to_numpy(), len(metrics)), dtype="string")}
     note_day_tz(ctx, "YouTube Studio", "days")
     note_extra_columns(c, F, ctx)
+    _note_folder(c, ctx)
     out = long_daily(dates.reset_index(drop=True), {k: v.reset_index(drop=True)
                                                     for k, v in metrics.items()},
                      platform=P, account_id=_channel(c), extra=extra)
