@@ -129,3 +129,17 @@ def test_inspect_shows_images_as_smm_load_skips_them(tmp_path, capsys):
     assert out.count("status:    image (a logo or a screenshot, not an export: smm.load "
                      "skips it)") == 2
     assert "synonyms.csv" not in out and "matches no known export format" not in out
+
+
+def test_inspect_names_a_zone_taken_for_days_the_export_leaves_unzoned_as_assumed():
+    # Meta's daily series: Pacific days inferred (reference §1.4 [I]); X's overview days: UTC
+    # assumed (§9.2 [U]); both noted day_zone_assumed, and inspect named them as stated
+    df = inspect_files([FIX / "meta" / "Facebook follows.csv",
+                        FIX / "x" / "account_overview_analytics_2026-07-03.csv",
+                        FIX / "x" / "tweet_activity_metrics_USCTrials_20200201_20200301_en.csv"])
+    by_format = df.set_index("format")
+    assert by_format.loc["meta_daily", "time_zone"] == (
+        "America/Los_Angeles (assumed: the export does not say)")
+    assert by_format.loc["x_overview", "time_zone"] == "UTC (assumed: the export does not say)"
+    # the legacy by-Tweet export writes '+0000' after each time: stated
+    assert by_format.loc["x_tweet_activity", "time_zone"] == "UTC"

@@ -118,11 +118,15 @@ def _inspect_exports(files: list[Path]) -> list[dict]:
             if not understood:
                 rows.append({"file": src.name, "status": "not_understood", "warnings": notes})
                 continue
-            assumed = any(e["code"] == "tz_assumed_utc" for e in log.entries)
+            # a zone the loader took without the export saying it (TikTok's UTC, Meta's
+            # Pacific days, X's UTC days) is named as assumed, as the quality log says
+            assumed = any(e["code"] in ("tz_assumed_utc", "day_zone_assumed")
+                          for e in log.entries)
             for df in frames:
                 start, end = _range(df)
-                tz = df.attrs.get("source_tz") or (
-                    "UTC (assumed: the export does not say)" if assumed else None)
+                tz = df.attrs.get("source_tz") or ("UTC" if assumed else None)
+                if tz and assumed:
+                    tz = f"{tz} (assumed: the export does not say)"
                 plats = (sorted(set(df["platform"].dropna().astype(str)))
                          if "platform" in df.columns else [])
                 rows.append({"file": src.name, "status": "ok",
