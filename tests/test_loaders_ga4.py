@@ -127,3 +127,24 @@ def test_grand_total_row_dropped_when_campaign_comes_first(tmp_path):
     assert df["campaign"].tolist() == ["(organic)", "automne-2026"]
     assert df["sessions"].sum() == 160 and df["key_events"].sum() == 7
     assert "summary_row_dropped" in _codes(df)
+
+
+def test_a_custom_channel_group_first_column_is_read_not_called_unused(tmp_path):
+    # a custom channel group names the first column anything (reference §8.2 [C]): it is read
+    # as the channel group, and the note of unused columns named it as well (and only it)
+    text = ("# ----------------------------------------\n"
+            "# Traffic acquisition: Session Awin - CPA_Channel_Expanded_w_Audio_video_awin\n"
+            "# Account: KEEN\n# Property: keen - GA4\n"
+            "# ----------------------------------------\n# \n# All Users\n"
+            "# Start date: 20260501\n# End date: 20260531\n"
+            "Session Awin - CPA_Channel_Expanded_w_Audio_video_awin,Sessions,Key events,"
+            "Bounce rate\n"
+            "Grand total,300,10,0.4\nPaid Social,200,8,0.3\nOrganic Social,100,2,0.6\n")
+    path = tmp_path / "traffic.csv"
+    path.write_text(text, encoding="utf-8")
+    df = read_file(path)[0]
+    assert df["channel_group"].tolist() == ["Paid Social", "Organic Social"]
+    assert df["sessions"].tolist() == [200, 100] and df["key_events"].tolist() == [8, 2]
+    assert "custom_dimension" in _codes(df)
+    notes = [q["message"] for q in df.attrs["quality"] if q["code"] == "extra_columns"]
+    assert notes == ["1 columns not used: ['Bounce rate']"]

@@ -133,8 +133,9 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
                                    for p in m.columns["key_events"]):
         ctx.note("renamed_metric", "'Conversions' (pre-2024 name) read as key_events",
                  level="info")
-    if m.unknown:
-        ctx.note("extra_columns", f"{len(m.unknown)} columns not used: {m.unknown[:20]!r}",
+    unused = [h for h in m.unknown if custom is None or h != c.header[0]]  # custom: read
+    if unused:
+        ctx.note("extra_columns", f"{len(unused)} columns not used: {unused[:20]!r}",
                  level="info")
     out.attrs.update(kind="web", platform="ga4", source_locale=m.locale,
                      source_tz="property time zone (not in the file)")
