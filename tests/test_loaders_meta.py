@@ -769,3 +769,30 @@ def test_current_meta_exports_are_detected_as_before():
     src = read_source(FIX / "facebook_posts_2026-11-20.csv")
     table = read_tables(src, QualityLog())[0]
     assert legacy.detect(Candidate(src, table, [table])) == 0.0
+
+
+def test_a_post_type_not_in_the_table_with_a_reel_permalink_is_a_reel(tmp_path):
+    # the Italian Instagram export's post type words are not known (reference §2.3 [U]): a
+    # post whose permalink is a /reel/ link is a reel whatever its type says (as the French
+    # 'Vidéos' with a /reel/ link already was); the others stay 'other', and the note says so
+    it_cols = ["ID del post", "Nome utente dell'account", "Descrizione", "Durata (s)",
+               "Orario di pubblicazione", "Permalink", "Tipo di post", "Data",
+               "Visualizzazioni", "Copertura", "Mi piace", "Condivisioni", "Commenti",
+               "Salvataggi"]
+    rows = [dict(zip(it_cols, r, strict=True)) for r in (
+        ["17900000000000001", "damammarosaria", "La laurea", "32", "08/07/2026 10:00",
+         "https://www.instagram.com/reel/DHpmj9euOPy/", "Reel di Instagram", "A vita",
+         "22000", "15000", "800", "40", "25", "60"],
+        ["17900000000000002", "damammarosaria", "La serra", "0", "08/13/2026 18:30",
+         "https://www.instagram.com/p/DHpmj9euOPz/", "Carosello di Instagram", "A vita",
+         "1234", "987", "56", "3", "4", "7"])]
+    path = tmp_path / "instagram-contenuti.csv"
+    _write(path, it_cols, rows)
+    df = read_export(path)
+    assert df["content_type"].astype(str).tolist() == ["reel", "other"]
+    assert df["content_type_raw"].tolist() == ["Reel di Instagram", "Carosello di Instagram"]
+    note = next(q for q in df.attrs["quality"] if q["code"] == "unknown_post_type")
+    assert note["rows"] == 2 and "('reel' where the permalink is a /reel/ link)" in note["message"]
+    # 08/13/2026 18:30 PDT = 08/14 01:30 UTC; likes + comments + shares + saves = 56+4+3+7
+    assert df["published_at"][1] == pd.Timestamp("2026-08-14 01:30", tz=UTC)
+    assert df["interactions"].tolist() == [800 + 25 + 40 + 60, 70]

@@ -226,13 +226,15 @@ def _content_type(codes: np.ndarray, keys: pd.Index, permalink: pd.Series, ctx: 
         count = int(np.isin(codes, unknown).sum())
         vals = sorted(keys[i] for i in unknown)[:5]
         ctx.note("unknown_post_type", f"{count} posts have an unknown post type "
-                 f"{vals!r}; content_type set to 'other'", rows=count)
+                 f"{vals!r}; content_type set to 'other' ('reel' where the permalink is a "
+                 "/reel/ link)", rows=count)
+    # each row as a position in labels + [no type, "reel"]; a video, a post without a type or
+    # of a type not known (a language's word not in the table), whose permalink is a /reel/
+    # one is a reel: only those rows' permalinks are searched
+    may_be_reel = np.array([label in ("video", None) for label in labels] + [True, False])
     labels = [label or "other" for label in labels]
-    # each row as a position in labels + [no type, "reel"]; a video (or a post without a type)
-    # whose permalink is a /reel/ one is a reel: only those rows' permalinks are searched
     no_type, reel = len(labels), len(labels) + 1
     rows = np.where(codes < 0, no_type, codes)
-    may_be_reel = np.array([label == "video" for label in labels] + [True, False])
     candidates = may_be_reel[rows]
     rows[np.flatnonzero(candidates)[contains(permalink[candidates], "/reel/")]] = reel
     table = pa.array(labels + [default, "reel"], type=pa.large_string())
