@@ -490,3 +490,34 @@ def test_files_unzipped_into_folders_named_as_their_zips(tmp_path):
     (tmp_path / "Content_archive" / "Overview.csv").write_bytes((UNZ / "Overview.csv").read_bytes())
     other = read_file(tmp_path / "Content_archive" / "Overview.csv")[0]
     assert other["account_id"].isna().all() and "name_from_folder" not in _codes(other)
+
+
+@pytest.mark.parametrize("cell", ["September 31", "31 septembre", "February 30"])
+def test_an_impossible_day_without_a_year_names_its_cell(tmp_path, cell):
+    # 'September 31' was read as no date at all: its row stayed in the daily table without a
+    # date, noted only as 'rows without a date'
+    text = ('"Date","Video Views","Profile Views","Likes","Comments","Shares"\n'
+            f'"September 29","5","0","1","0","0"\n"{cell}","6","0","1","0","0"')
+    path = tmp_path / "Overview_2026-09-25_1790891174_maisonseve.zip"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("Overview.csv", text.encode("utf-8-sig"))
+    with pytest.raises(ParseError, match="impossible calendar date") as err:
+        read_file(path)
+    assert err.value.line == 3 and err.value.column == "Date" and err.value.got == cell
+    assert "Overview.csv" in str(err.value)
+
+
+def test_february_29_without_a_year_goes_back_to_a_leap_year(tmp_path):
+    text = ('"Time","Video title","Video link","Post time","Total likes","Total comments",'
+            '"Total shares","Total views"\n"March 2","Bissextile",'
+            '"https://www.tiktok.com/@someone/video/7340992462061691456","February 29","1","2",'
+            '"3","40"')
+    path = tmp_path / "Content_someone.zip"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr(zipfile.ZipInfo("Content.csv", date_time=(2027, 3, 3, 9, 0, 0)),
+                   text.encode("utf-8-sig"))
+    df = read_file(path)[0]
+    # as of 2027-03-02 (its 'Time'): the latest February 29 before it is 2024's; the id's
+    # upload time (1709208000 << 32: 2024-02-29 12:00 UTC) falls in that day, and is kept
+    assert df["views"].tolist() == [40]
+    assert df["published_at"].tolist() == [pd.Timestamp("2024-02-29 12:00", tz="UTC")]

@@ -199,6 +199,7 @@ def day_parts(cells: pd.Series, ctx: ParseContext, *, column: str | None, first_
     parts = parse_text_dates(cells, file=ctx.file, column=column, first_line=first_line,
                              require_year=require_year, numeric_order=numeric_order)
     check_years(parts, file=ctx.file, column=column, first_line=first_line)
+    _check_yearless_days(parts, cells, file=ctx.file, column=column, first_line=first_line)
     if parts.attrs.get("numeric_order"):
         guessed = parts.attrs.get("numeric_ambiguous")
         ctx.note("date_format_resaved", "dates are written with numbers (the file was re-saved "
@@ -207,6 +208,25 @@ def day_parts(cells: pd.Series, ctx: ParseContext, *, column: str | None, first_
                  level="warning" if guessed else "info")
     note_times_dropped(ctx, parts["time"], column)
     return parts
+
+
+def _check_yearless_days(parts: pd.DataFrame, cells: pd.Series, *, file: str | None,
+                         column: str | None, first_line: int) -> None:
+    """A day without a year that no year has (``September 31``: TikTok's dates) raises
+    ParseError; the year it will be given cannot make it real, and it would become a row
+    without a date. A day with its year is checked when it is built (``dates_from_parts``)."""
+    yearless = (parts["year"].isna() & parts["month"].notna() & parts["day"].notna()).to_numpy()
+    if not yearless.any():
+        return
+    leap = pd.DataFrame({"year": 2000.0, "month": parts["month"].astype("float"),
+                         "day": parts["day"].astype("float")})
+    impossible = yearless & pd.to_datetime(leap, errors="coerce").isna().to_numpy()
+    if impossible.any():
+        pos = int(np.flatnonzero(impossible)[0])
+        raise ParseError("impossible calendar date", file=file, line=first_line + pos,
+                         column=column, expected="a real day of the month (a date without "
+                         "a year is given one from the export date)",
+                         got=str(cells.iloc[pos]))
 
 
 def note_times_dropped(ctx: ParseContext, seconds: pd.Series, column: str | None) -> None:
