@@ -796,3 +796,55 @@ def test_a_post_type_not_in_the_table_with_a_reel_permalink_is_a_reel(tmp_path):
     # 08/13/2026 18:30 PDT = 08/14 01:30 UTC; likes + comments + shares + saves = 56+4+3+7
     assert df["published_at"][1] == pd.Timestamp("2026-08-14 01:30", tz=UTC)
     assert df["interactions"].tolist() == [800 + 25 + 40 + 60, 70]
+
+
+def _day_first_workbook(path, times):
+    """An Instagram export opened by a spreadsheet set to read dates day first (French or
+    Italian settings) and saved as a workbook: a 'Publish time' it could read day first became
+    a date (03/05/2025 22:00 → 3 May), one it could not (03/25/2025 22:00) stayed text."""
+    import datetime as dt
+
+    cols = ["Post ID", "Account ID", "Account username", "Publish time", "Permalink",
+            "Post type", "Date", "Views", "Reach", "Likes", "Shares", "Comments", "Saves"]
+    rows = []
+    for i, (cell, link) in enumerate(times):
+        if isinstance(cell, tuple):
+            cell = dt.datetime(*cell)
+        rows.append([f"1790000000000000{i}", "17841400000000000", "maisonseve", cell,
+                     f"https://www.instagram.com/p/{link}/", "IG image", "Lifetime",
+                     100, 80, 5, 1, 1, 2])
+    pd.DataFrame(rows, columns=cols).to_excel(path, index=False)
+
+
+def test_publish_times_a_day_first_spreadsheet_turned_into_dates_are_put_back(tmp_path):
+    # Meta writes MM/DD/YYYY even in French and Italian (reference §1.4 [C]); a day-first
+    # spreadsheet read 03/05/2025 22:00 as 3 May. The text cell it could not read (day 25)
+    # proves its setting: the date cells get their day and month back
+    path = tmp_path / "instagram_posts.xlsx"
+    _day_first_workbook(path, [((2025, 5, 3, 22, 0), "AAAA"), ("03/25/2025 22:00", "BBBB"),
+                               ((2025, 11, 2, 9, 30), "CCCC")])
+    df = read_export(path)
+    # 03/05/2025 22:00 PST = 03/06 06:00 UTC; 03/25 22:00 PDT = 03/26 05:00 UTC;
+    # 02/11/2025 09:30 PST = 02/11 17:30 UTC
+    assert df["published_at"].tolist() == [pd.Timestamp("2025-03-06 06:00", tz=UTC),
+                                           pd.Timestamp("2025-03-26 05:00", tz=UTC),
+                                           pd.Timestamp("2025-02-11 17:30", tz=UTC)]
+    note = next(q for q in df.attrs["quality"] if q["code"] == "publish_times_day_first")
+    assert note["rows"] == 2 and "'03/25/2025 22:00'" in note["message"]
+
+
+def test_publish_times_all_turned_into_dates_are_read_as_stored_and_said(tmp_path):
+    # nothing tells a day-first spreadsheet's dates from a month-first one's: read as stored,
+    # with a warning; a workbook whose times are all text is read as Meta writes them
+    path = tmp_path / "instagram_posts.xlsx"
+    _day_first_workbook(path, [((2025, 5, 3, 22, 0), "AAAA"), ((2025, 11, 2, 9, 30), "CCCC")])
+    df = read_export(path)
+    assert df["published_at"].tolist() == [pd.Timestamp("2025-05-04 05:00", tz=UTC),
+                                           pd.Timestamp("2025-11-02 17:30", tz=UTC)]
+    assert "publish_times_as_dates" in _codes(df)
+    assert "publish_times_day_first" not in _codes(df)
+    text = tmp_path / "text.xlsx"
+    _day_first_workbook(text, [("03/05/2025 22:00", "AAAA"), ("03/25/2025 22:00", "BBBB")])
+    df = read_export(text)
+    assert df["published_at"][0] == pd.Timestamp("2025-03-06 06:00", tz=UTC)
+    assert not {"publish_times_as_dates", "publish_times_day_first"} & _codes(df)

@@ -73,6 +73,7 @@ present). Every file's quality log says what was mapped (``legacy_insights_expor
 
 from __future__ import annotations
 
+import datetime
 import re
 
 import numpy as np
@@ -159,6 +160,8 @@ def _publish_times(c: Candidate, ctx: ParseContext, family: str = F) -> pd.Serie
     cells = c.col(family, "publish_time")
     header = c.header_of(family, "publish_time")
     first = c.table.first_line + 1
+    if cells.dtype == object and family == F:     # a workbook: some cells may be dates
+        cells = _spreadsheet_dates(cells, ctx)
     s = strip(cells.astype("str"))
     # with seconds only when every non-empty cell has them (two colons)
     colons = pc.count_substring(pa.array(s, from_pandas=True), ":")
@@ -186,6 +189,40 @@ def _publish_times(c: Candidate, ctx: ParseContext, family: str = F) -> pd.Serie
                  "skipped spring hour of America/Los_Angeles; shifted forward to 03:00 PDT",
                  rows=counts["dst_nonexistent"])
     return utc
+
+
+_MONTH_FIRST_TEXT = r"^\s*(\d{1,2})/(\d{1,2})/\d{4}\b"
+
+
+def _spreadsheet_dates(cells: pd.Series, ctx: ParseContext) -> pd.Series:
+    """The publish times of a workbook, those a spreadsheet turned into dates written back as
+    the text Meta wrote when the spreadsheet read them day first.
+
+    Meta writes ``MM/DD/YYYY HH:MM`` in every language (reference §1.4). A spreadsheet set to
+    read day first (French, Italian settings) turns ``03/05/2025 22:00`` into 3 May and leaves
+    ``03/25/2025 22:00``, which it cannot read, as text: such a text cell proves the setting,
+    and the dates (each of day 12 or less, as a misreading is) are written back day first,
+    which gives Meta's text again. Without a proof the dates are read as stored, noted."""
+    is_dt = isinstance_cells(cells, (pd.Timestamp, datetime.datetime)) & cells.notna()  # NaT
+    if not is_dt.any():
+        return cells
+    text = cells[~is_dt].astype("str").str.strip()
+    parts = text.str.extract(_MONTH_FIRST_TEXT).astype("float")
+    proof = text[((parts[0] <= 12) & (parts[1] > 12)).to_numpy()]
+    stored = pd.to_datetime(cells[is_dt].tolist())
+    if len(proof) and (stored.day <= 12).all():
+        fixed = cells.copy()
+        fixed[is_dt] = list(stored.strftime("%d/%m/%Y %H:%M"))
+        ctx.note("publish_times_day_first", f"{int(is_dt.sum())} publish times were dates of "
+                 "a spreadsheet set to read day first (it left Meta's month-first "
+                 f"{proof.iloc[0]!r} as text): their day and month were put back as Meta "
+                 "wrote them", rows=int(is_dt.sum()))
+        return fixed
+    ctx.note("publish_times_as_dates", f"{int(is_dt.sum())} publish times are dates of a "
+             "spreadsheet, read as stored: one set to read day first (French, Italian "
+             "settings) swaps the day and month of Meta's MM/DD/YYYY times up to the 12th, "
+             "and nothing in the file tells", rows=int(is_dt.sum()))
+    return cells
 
 
 #: Meta's publish time, then how a spreadsheet re-saves it: US with AM/PM, day first (French,
