@@ -325,3 +325,50 @@ def test_load_takes_paths_only(what):
     with pytest.raises(ArgumentTypeError, match="load takes the path of a folder, file or zip"):
         smm.load(what)
     assert issubclass(ArgumentTypeError, TypeError)
+
+
+def _ig_rows(path: Path, rows: list[tuple[str, str, int]]) -> Path:
+    """An Instagram post export with one row per (post id as written, shortcode, views)."""
+    body = "".join(f'{pid},1784,brand,Brand,hello,0,10/02/2026 09:00,'
+                   f'https://www.instagram.com/p/{code}/,"IG image",,Lifetime,{views},'
+                   f'{views // 2},10,1,,2,3\n' for pid, code, views in rows)
+    path.write_bytes(b"\xef\xbb\xbf" + f"{IG_HEADER}\n{body}".encode())
+    return path
+
+
+def test_ids_rounded_by_a_spreadsheet_do_not_merge_different_posts(tmp_path):
+    """An export re-saved by a spreadsheet writes 17900000000000001 as 1.79E+16: three posts
+    shared one rounded id, and the merge kept one of them as if the others were repeats of it
+    (noted 'repeated_in_file', two posts lost). They are now matched by their links."""
+    _ig_rows(tmp_path / "ig_2026-10-15.csv", [("1.79E+16", "AAA", 100), ("1.79E+16", "BBB", 200),
+                                              ("1.79E+16", "CCC", 300)])
+    ds = smm.load(tmp_path, cache=False)
+    assert sorted(ds.posts["views"].tolist()) == [100, 200, 300]
+    assert "repeated_in_file" not in _codes(ds)
+    q = ds.quality.set_index("code")
+    assert q.loc["post_id_damaged", "rows"] == 3
+    assert "matched by their link" in q.loc["post_id_damaged", "message"]
+
+
+def test_a_rounded_id_gets_the_id_of_the_same_post_in_another_export(tmp_path):
+    """The original export (exact ids) and a newer one re-saved by a spreadsheet (rounded
+    ids): each post once, the newer figures, the exact id back; a post only in the re-saved
+    export keeps its rounded id and is matched by its link; the same post twice in it (same
+    link) is one post."""
+    _ig_rows(tmp_path / "ig_2026-10-15.csv", [("17900000000000001", "AAA", 100),
+                                              ("17900000000000002", "BBB", 200)])
+    _ig_rows(tmp_path / "ig_2026-11-01.csv", [("1.79E+16", "AAA", 110), ("1.79E+16", "BBB", 220),
+                                              ("1.79E+16", "CCC", 330), ("1.79E+16", "CCC", 340)])
+    ds = smm.load(tmp_path, cache=False)
+    posts = ds.posts.sort_values("views")
+    assert posts["views"].tolist() == [110, 220, 340]
+    assert posts["post_id"].tolist() == ["17900000000000001", "17900000000000002", "1.79E+16"]
+    assert posts["permalink"].str.contains("/CCC/").tolist() == [False, False, True]
+    q = ds.quality
+    back = q[q["code"] == "post_id_from_other_export"]
+    assert back["file"].str.endswith("ig_2026-11-01.csv").all() and back["rows"].sum() == 2
+    merged = q[q["code"] == "snapshot_merged"]
+    assert merged["file"].str.endswith("ig_2026-10-15.csv").all() and merged["rows"].sum() == 2
+    repeated = q[q["code"] == "repeated_in_file"]
+    assert repeated["file"].str.endswith("ig_2026-11-01.csv").all()
+    assert repeated["rows"].sum() == 1

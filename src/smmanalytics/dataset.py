@@ -192,6 +192,10 @@ def _merge(table: str, frames: list[pd.DataFrame], log: QualityLog) -> pd.DataFr
     frames = [f for f in frames if len(f)]
     if not frames:
         return schema.empty(table)
+    # ids a loader found rounded by a spreadsheet (attrs["unreliable_ids"]), row by row
+    unreliable = [f["post_id"].isin(f.attrs["unreliable_ids"]).to_numpy(bool)
+                  if f.attrs.get("unreliable_ids") and "post_id" in f.columns
+                  else np.zeros(len(f), dtype=bool) for f in frames]
     # conform each part first so that categories and dtypes agree before concatenating
     parts = [schema.conform(f, table) for f in frames]
     if "platform" in schema.TABLES[table]:
@@ -202,6 +206,10 @@ def _merge(table: str, frames: list[pd.DataFrame], log: QualityLog) -> pd.DataFr
     df = parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
     del parts
     keys = [k for k in MERGE_KEYS[table] if k in df.columns]
+    unreliable = np.concatenate(unreliable)
+    if table == "posts" and unreliable.any():
+        df = _key_unreliable_ids(df, unreliable, log)
+        keys = ["platform", "_key"]
     snap = df["snapshot_at"]
     if not (snap.notna().all() and snap.is_monotonic_increasing):   # else already in order
         df = df.sort_values(["snapshot_at", "_order"], kind="stable", na_position="first")
@@ -216,16 +224,52 @@ def _merge(table: str, frames: list[pd.DataFrame], log: QualityLog) -> pd.DataFr
     with ThreadPoolExecutor(max_workers=1) as pool:
         sorting = pool.submit(_sort_order, df[order], order)
         if table == "posts":
-            dup = df["post_id"].notna() & _duplicated_posts(df, keys)
+            dup = df[keys[-1]].notna() & _duplicated_posts(df, keys)
         else:
             dup = df.duplicated(subset=keys, keep="last")
         positions = sorting.result()
     if dup.any():
         _note_merged(df, dup, keys, table, log)
         positions = positions[~dup.to_numpy()[positions]]
-    df = _take(df.drop(columns="_order"), positions)
+    df = _take(df.drop(columns=[c for c in ("_order", "_key") if c in df.columns]), positions)
     out = schema.conform(df, table)
     schema.validate(out, table)
+    return out
+
+
+def _key_unreliable_ids(df: pd.DataFrame, unreliable: np.ndarray,
+                       log: QualityLog) -> pd.DataFrame:
+    """``df`` with a ``_key`` column that matches posts as the merge should: the post id,
+    except where a spreadsheet rounded it (``unreliable``), so that different posts share it.
+
+    Such a post gets its id back from a post of another export with the same link and a
+    reliable id (noted); one without is matched by its link alone, and one without a link by
+    nothing (it is kept: merging it with the posts its rounded id stands for would lose them).
+    """
+    link = df["permalink"] if "permalink" in df.columns else pd.Series(pd.NA, index=df.index,
+                                                                         dtype="string")
+    platform = df["platform"].astype("string")
+    reliable = ~unreliable & df["post_id"].notna().to_numpy() & link.notna().to_numpy()
+    known = pd.Series(df["post_id"].to_numpy()[reliable],
+                      index=pd.MultiIndex.from_arrays([platform[reliable], link[reliable]]))
+    known = known[~known.index.duplicated(keep="last")]
+    rows = np.flatnonzero(unreliable)
+    found = known.reindex(pd.MultiIndex.from_arrays([platform.iloc[rows], link.iloc[rows]]))
+    mended = found.notna().to_numpy()
+    out = df.copy(deep=False)
+    if mended.any():
+        ids = out["post_id"].copy()
+        ids.iloc[rows[mended]] = found.to_numpy()[mended]
+        out["post_id"] = ids
+        for src, n in out["source_file"].iloc[rows[mended]].value_counts(sort=False).items():
+            log.add(src, "post_id_from_other_export", f"{n} posts whose ids a spreadsheet "
+                    "rounded got them back from another export of the same posts (same link)",
+                    level="info", rows=int(n))
+    key = out["post_id"].astype("string")
+    left = rows[~mended]
+    by_link = "link " + link.iloc[left].astype("string")
+    key.iloc[left] = by_link.fillna("row " + pd.Series(left.astype(str), index=by_link.index))
+    out["_key"] = key
     return out
 
 
@@ -261,7 +305,8 @@ def _share_platforms(parts: list[pd.DataFrame]) -> None:
 
 
 def _duplicated_posts(df: pd.DataFrame, keys: list[str]) -> pd.Series:
-    """``df.duplicated(subset=keys, keep="last")`` for posts keyed by ``post_id``.
+    """``df.duplicated(subset=keys, keep="last")`` for posts keyed by their id (the last key:
+    ``post_id``, or the merge's ``_key``).
 
     Ids that are all written as plain integers (Meta, X, TikTok…) are compared as 64-bit
     integers, which hash many times faster than text: a text that is the one way of writing
@@ -269,16 +314,17 @@ def _duplicated_posts(df: pd.DataFrame, keys: list[str]) -> pd.Series:
     """
     from .loaders._arrow import arrow_text
 
-    ids = arrow_text(df["post_id"])
+    id_col = keys[-1]
+    ids = arrow_text(df[id_col])
     if ids is not None:
         try:
             numbers = pc.cast(ids, pa.uint64())
         except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
             numbers = None
         if numbers is not None and pc.all(pc.equal(pc.cast(numbers, ids.type), ids)).as_py():
-            keyed = {k: df[k] for k in keys if k != "post_id"}
-            keyed["post_id"] = numbers.fill_null(0).to_numpy()
-            keyed["no_id"] = df["post_id"].isna().to_numpy()
+            keyed = {k: df[k] for k in keys if k != id_col}
+            keyed[id_col] = numbers.fill_null(0).to_numpy()
+            keyed["no_id"] = df[id_col].isna().to_numpy()
             return pd.DataFrame(keyed, index=df.index).duplicated(keep="last")
     return df.duplicated(subset=keys, keep="last")
 

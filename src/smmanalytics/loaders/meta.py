@@ -397,10 +397,12 @@ def _parse_posts(c: Candidate, ctx: ParseContext, *, story: bool = False) -> lis
     if raw_ids is not None and raw_ids.dtype == object:  # workbook: ids stored as numbers
         floats = pd.to_numeric(raw_ids.where(isinstance_cells(raw_ids, float)), errors="coerce")
         sci |= (floats.abs() >= 2**53).to_numpy()
+    unreliable = []
     if sci.any():
+        unreliable = sorted(set(ids[np.asarray(sci, dtype=bool)].dropna()))
         ctx.note("post_id_damaged", f"{int(sci.sum())} post ids are in scientific notation "
-                 "or were stored as numbers by a spreadsheet, which rounds long ids; they cannot "
-                 "be matched reliably across exports",
+                 "or were stored as numbers by a spreadsheet, which rounds long ids (such as "
+                 f"{unreliable[0]!r}): these posts are matched by their link, not their id",
                  rows=int(sci.sum()))
     if m.unknown:
         ctx.note("extra_columns", f"{len(m.unknown)} columns not used: {m.unknown[:20]!r}",
@@ -411,6 +413,8 @@ def _parse_posts(c: Candidate, ctx: ParseContext, *, story: bool = False) -> lis
     if len(m.columns.get("post_type", [])) > 1 or len(m.columns.get("post_id", [])) > 1:
         ctx.note("bilingual_headers", "the file repeats fields in two languages; the columns "
                  "were coalesced (first non-empty cell wins)", level="info")
+    if unreliable:       # the merge does not match posts by these ids (dataset._merge)
+        out.attrs["unreliable_ids"] = unreliable
     out.attrs.update(kind="posts", source_locale=m.locale, source_tz=META_TZ,
                      platform=str(platform.iloc[0]) if n else ("instagram" if story else
                                                                "facebook"))

@@ -94,7 +94,7 @@ def _post_ids(c: Candidate, family: str, permalink: pd.Series,
     if lost.any():
         ctx.note("post_id_damaged", f"{int(lost.sum())} post ids are not written in digits "
                  "(scientific notation from a spreadsheet) and have no link to read them from; "
-                 "they cannot be matched reliably across exports", rows=int(lost.sum()))
+                 "these posts are kept, and matched with no other post", rows=int(lost.sum()))
     return post_id.mask(mended, from_link)
 
 
@@ -117,6 +117,10 @@ def _posts(c: Candidate, family: str, post_id: pd.Series, permalink: pd.Series,
     })
     out["account_name"] = out["account_id"]
     _metrics(c, family, out)
+    # ids a spreadsheet rounded (no link to read them from): the merge does not match by them
+    rounded = post_id.notna() & ~post_id.str.fullmatch(r"\d+").fillna(False).astype(bool)
+    if rounded.any():
+        out.attrs["unreliable_ids"] = sorted(set(post_id[rounded]))
     return out
 
 
