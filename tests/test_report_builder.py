@@ -746,3 +746,18 @@ def test_calendars_next_to_the_pdf_speak_the_report_language(ds, tmp_path, lang,
     for ev, d, h in zip(events, plan["weekday"], plan["hour"], strict=True):
         assert str(ev["summary"]) == f"{post} ({days[d]} {h:02d}:00 Europe/Paris)"
         assert str(ev["description"]) == reason
+
+
+def test_no_engagement_rate_chart_when_no_post_has_reach(ds):
+    """X and LinkedIn export no reach: a brand with only those had an empty chart (axes 0 to 1,
+    no bar) captioned "Engagement rate by reach, per platform"; now only the interactions
+    chart is drawn."""
+    no_reach = dataclasses.replace(ds, posts=ds.posts.assign(
+        reach=pd.array([pd.NA] * len(ds.posts), dtype="Float64")))
+    sec = BrandReport(no_reach, "2026-10", lang="en").engagement_charts()
+    assert [b["caption"] for b in sec.blocks if b["kind"] == "figure"] == \
+        ["Interactions by publish day"]
+    # with reach, the rate chart is there, one bar per platform with reach
+    sec = BrandReport(ds, "2026-10", lang="en").engagement_charts()
+    assert [b["caption"] for b in sec.blocks if b["kind"] == "figure"] == \
+        ["Interactions by publish day", "Engagement rate by reach, per platform (median post)"]

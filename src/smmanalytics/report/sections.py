@@ -169,7 +169,8 @@ class BrandReport(PerformanceSections, WatchSections, Report):
 
     def engagement_charts(self) -> Section:
         """Interactions by publish day (by week, or month, over a long period: see
-        :func:`smmanalytics.plots.bar_freq`) and the engagement rate per platform."""
+        :func:`smmanalytics.plots.bar_freq`) and the engagement rate per platform (left out
+        when no platform of the period exports reach: an empty chart says nothing)."""
         f = self.fmt
         sec = self.section(f.label("engagement"))
         if self.posts.empty:
@@ -186,6 +187,8 @@ class BrandReport(PerformanceSections, WatchSections, Report):
                                                    "M": "monthly_interactions"}[freq]))
             e = self.engagement_table()
             e = e[(e["platform"] != "total") & e["er_reach_median"].notna()]
+            if e.empty:     # no platform exports reach (X, LinkedIn…): no empty chart
+                return sec
             fig, ax = plt.subplots(figsize=(8, 0.45 * len(e) + 0.8))   # one bar per platform
             plots.plot_engagement_by_platform(e, ax=ax, formatter=f.percent, name=f.platform)
             self.figure(sec, fig, caption=f.label("er_by_platform"), width="85%")
