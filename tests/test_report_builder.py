@@ -761,3 +761,30 @@ def test_no_engagement_rate_chart_when_no_post_has_reach(ds):
     sec = BrandReport(ds, "2026-10", lang="en").engagement_charts()
     assert [b["caption"] for b in sec.blocks if b["kind"] == "figure"] == \
         ["Interactions by publish day", "Engagement rate by reach, per platform (median post)"]
+
+
+def test_slots_from_the_audience_schedule_expect_no_lift(ds):
+    """Without a reliable timing effect, slots chosen by when followers are online showed the
+    shrunk lift of the model that had found no effect ("Expected lift 0.81×" for a slot the
+    report recommends); they show "–", as the evenly spread slots do."""
+    from smmanalytics.timing import best_times
+
+    # followers online: 500 at 20:00 every day of October, 100 at every other hour
+    hours = pd.DataFrame([(d, h) for d in pd.date_range("2026-10-01", "2026-10-31")
+                          for h in range(24)], columns=["date", "hour"])
+    daily = schema.conform(hours.assign(
+        platform="instagram", metric="online_followers",
+        value=np.where(hours["hour"] == 20, 500.0, 100.0)), "daily")
+    with_activity = dataclasses.replace(ds, daily=daily)
+    rep = BrandReport(with_activity, "2026-10", lang="en")
+    sec = rep.best_times(platforms=["instagram"], ics=False)
+    plan = rep._slots["instagram"]
+    bt = best_times(rep._history(), "Europe/Paris", platform="instagram", daily=daily)
+    assert not bt.effect_detected and plan.attrs["basis"] == "activity"
+    # 20:00 is 500 / ((500 + 23 × 100) / 24) = 4.29 times the average hour
+    assert plan["reason"].iloc[0].endswith("followers online at this hour: 4.29x the weekly "
+                                           "average (audience schedule)")
+    assert plan["lift"].notna().any()            # the API keeps the model's slot lift …
+    [slots] = [b for b in sec.blocks if b["kind"] == "table"]
+    assert slots["columns"][1] == "Expected lift"
+    assert {row[1] for row in slots["rows"]} == {"–"}     # … the report expects none

@@ -122,11 +122,14 @@ class WatchSections:
                 basis = f.label("bt_basis_window" if bt.effect_detected else
                                 "bt_basis_activity" if bt.activity is not None
                                 else "bt_basis_even")
+                # a lift is expected only where timing showed a reliable effect: slots chosen
+                # by the audience schedule carry the lift of a model that showed none
+                lifts = shown["lift"] if bt.effect_detected else [None] * len(shown)
                 self.table(sec, pd.DataFrame({
                     f.label("slot"): [f.date(t, "EEEE d MMMM") + t.strftime(" %H:%M")
                                       for t in shown["start_local"]],
                     f.label("expected_lift"): [f"{f.number(v, 2)}×" if pd.notna(v) else "–"
-                                               for v in shown["lift"]],
+                                               for v in lifts],
                 }), align=["left", "right"], widths=["1fr", "auto"],
                     caption=f.label("bt_slots_caption").format(
                         month=self._plan_days(plan), n=len(plan), basis=basis))
