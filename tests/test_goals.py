@@ -675,6 +675,32 @@ def test_period_after_the_data_is_no_data_not_a_period_that_has_not_started(tmp_
         "2026-10 has not started"
 
 
+def test_period_before_the_data_is_no_data_not_zero_posts(tmp_path, monkeypatch):
+    """Exports starting 2026-09-01: June 2026 was scored 0 posts, "off track" with "2026-06 is
+    over: target missed" (an at-most goal 0 posts and "met"), though nothing was exported for
+    it; it has no data, as a period after the data's end has."""
+    import smmanalytics.goals as goals_mod
+    from smmanalytics.report import Formatter
+
+    monkeypatch.setattr(goals_mod, "_today", lambda tz: dt.date(2026, 12, 2))
+    ds = dataset(posts=_daily_posts(9, start="2026-09-01"),
+                 goals=_goals(tmp_path, "goals:\n  - {metric: posts, platform: instagram, "
+                                        "target: 20}\n  - {metric: posts, platform: instagram, "
+                                        "target: 32, direction: at_most}\n  - {metric: posts, "
+                                        "platform: instagram, target: 60, period: quarter}\n"))
+    for asof in (None, "2026-06-30"):
+        sc = scorecard(ds, "2026-06", asof=asof)
+        assert sc["note"].tolist() == ["no data for 2026-06: the data start at 2026-09-01"] * 2 \
+            + ["no data for 2026-Q2: the data start at 2026-09-01"]
+        assert sc["status"].isna().all() and sc["actual"].isna().all()
+        assert scorecard_display(sc)["status"].tolist() == ["No data"] * 3
+    assert Formatter("fr").note(sc.loc[0, "note"]) == (
+        "aucune donnée pour juin 2026 : les données commencent le 1er septembre 2026")
+    # the quarter the data start in is evaluated on the days it has: 9 posts in September
+    q3 = scorecard(ds, "2026-Q3")
+    assert q3.loc[2, "goal_period"] == "2026-Q3" and q3.loc[2, "actual"] == 9
+
+
 def test_monthly_ga4_totals_project_as_they_simulate():
     """Part-way through a month whose GA4 figures are monthly totals, the actual so far is the
     total prorated, so its linear pace is the month's own total: the projection is the

@@ -215,7 +215,9 @@ def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
         Default: the earliest of the period's end, today in the brand's time zone and the last
         day found in the data. A goal period that starts after today (or after the given
         ``asof``) "has not started"; one that has started but begins after the data's last
-        day has "no data for <period>: the data stop at <day>" (not evaluated).
+        day has "no data for <period>: the data stop at <day>" (not evaluated); one that
+        ended before the data's first day, "no data for <period>: the data start at <day>"
+        (not 0 posts and a missed target).
     seed, paths : int
         Seed and number of simulated paths for ``p_meet``.
 
@@ -240,6 +242,7 @@ def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
         return _typed(pd.DataFrame(columns=cols))
     general: list[str] = []
     end = None
+    start = ds.span()[0]        # before it, a goal period is unknown, not 0 posts
     if asof is None:
         # "today" says whether a goal period has started; the data's end, how far it can be
         # evaluated: a period after the data has started, it is the data that stopped
@@ -256,7 +259,7 @@ def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
     # report on data that stop in October judges the monthly goals on October, not December
     anchor = asof if p.start <= asof < p.end else p.end
     rows = [_evaluate(ds, g, _window(g["period"], anchor), asof, rng, paths, general,
-                      today=today, data_end=end)
+                      today=today, data_end=end, data_start=start)
             for g in goals.to_dict("records")]
     return _typed(pd.DataFrame(rows, columns=cols))
 
@@ -310,7 +313,8 @@ def _no_data_note(ds, metric: str, platform: str, w: Period, end: dt.date) -> st
 
 
 def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, general: list, *,
-              today: dt.date, data_end: dt.date | None) -> dict:
+              today: dt.date, data_end: dt.date | None, data_start: dt.date | None = None
+              ) -> dict:
     metric, platform, target = g["metric"], g["platform"], float(g["target"])
     at_least = g["direction"] == "at_least"
     notes = list(general)
@@ -326,6 +330,9 @@ def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, general: l
             row["note"] = f"{w.label} has not started"
         else:                # started, but the data stop before it: not evaluated
             row["note"] = f"no data for {w.label}: the data stop at {data_end.isoformat()}"
+        return row
+    if data_start is not None and w.end < data_start:   # over before the first export's day
+        row["note"] = f"no data for {w.label}: the data start at {data_start.isoformat()}"
         return row
     a = _actual(ds, metric, platform, w.start, end)
     row["actual"] = a
