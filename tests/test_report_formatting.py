@@ -42,6 +42,23 @@ def test_the_first_of_a_month_is_1er_with_its_weekday_too():
     assert Formatter("it").date(dt.date(2026, 11, 1), "EEEE d MMMM") == "domenica 1 novembre"
 
 
+@pytest.mark.parametrize("lang,slot,tick", [
+    ("fr", "dimanche 1er novembre", "1er nov."),
+    ("en", "Sunday 1 November", "1 Nov"),
+    ("it", "domenica 1 novembre", "1 nov"),
+])
+def test_the_first_of_a_month_in_any_pattern(lang, slot, tick):
+    """The best-times slots ("EEEE d MMMM") wrote "dimanche 1 novembre" where the cover and
+    the charts write "1er": the day of any pattern is "1er" in French, "01" stays "01"."""
+    f = Formatter(lang)
+    assert f.date(dt.date(2026, 11, 1), "EEEE d MMMM") == slot
+    assert f.date(dt.date(2026, 11, 1), "d MMM") == tick
+    assert f.date(dt.date(2026, 11, 2), "EEEE d MMMM").split()[1] == "2"
+    assert f.date(dt.date(2026, 11, 1), "dd/MM") == "01/11"
+    if lang == "fr":                 # quoted text keeps its letters: only the day changes
+        assert f.date(dt.date(2026, 11, 1), "d 'de' MMMM") == "1er de novembre"
+
+
 def test_missing_values_print_a_dash():
     f = Formatter("fr")
     assert f.number(pd.NA) == f.percent(float("nan")) == f.money(None) == "–"

@@ -12,7 +12,7 @@ from importlib import resources
 
 import pandas as pd
 import yaml
-from babel.dates import format_date, get_day_names
+from babel.dates import format_date, get_date_format, get_day_names
 from babel.numbers import (
     format_currency,
     format_decimal,
@@ -93,6 +93,16 @@ _PREPOSITIONS = {
 #: colours of goal statuses in tables
 STATUS_COLORS = {"met": "#2e7d32", "on track": "#558b2f", "at risk": "#ef6c00",
                  "off track": "#c62828", "not assessed": "#8a8a8a"}
+
+def _first_of_month(fmt: str, locale) -> str:
+    """``fmt`` (a pattern, or a named format such as ``long``) with its day of the month, a
+    lone ``d`` outside quotes, written ``d'er'``; ``dd`` (01/10/2026) stays as it is."""
+    if fmt in ("short", "medium", "long", "full"):
+        fmt = get_date_format(fmt, locale=locale).pattern
+    parts = fmt.split("'")       # even parts are pattern letters, odd ones quoted text
+    parts[::2] = [re.sub(r"(?<!d)d(?!d)", "d'er'", p) for p in parts[::2]]
+    return "'".join(parts)
+
 
 def _missing(x) -> bool:
     """True for None, NaN, NaT and pd.NA."""
@@ -338,11 +348,10 @@ class Formatter:
             d = d.date()
         elif hasattr(d, "to_pydatetime"):
             d = d.to_pydatetime().date()
-        text = format_date(d, format=fmt, locale=self.locale)
         if self.lang == "fr" and getattr(d, "day", None) == 1:
-            # French writes the first of a month "1er octobre", "dimanche 1er novembre"
-            text = re.sub(r"(?<![\d:])1(?= )", "1er", text, count=1)
-        return text
+            # French writes the first of a month "1er": 1er octobre, dimanche 1er novembre
+            fmt = _first_of_month(fmt, self.locale)
+        return format_date(d, format=fmt, locale=self.locale)
 
     def period(self, period) -> str:
         """A period by its name: 'octobre 2026', 'T4 2026', '2026', or its first and last days."""
