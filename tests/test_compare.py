@@ -281,6 +281,32 @@ def test_a_running_period_cut_before_the_data_start_is_not_compared():
             "is not compared with it.") in c.caveats
 
 
+def test_a_period_outside_the_data_is_unknown_not_zero_posts():
+    """Data of August and September 2026: November read "posts 0, flat" against an October of
+    0 (and "fewer than 10 posts"), June "posts 0" against a May it said was not covered; both
+    are unknown. October, after September, keeps September's figures as the previous ones."""
+    from smmanalytics.report import Formatter
+
+    ds = dataset(posts=posts(_month(8, 31, 20) + _month(9, 30, 30, start_id=100)))
+    for period, caveat in [
+            ("2026-11", "The data stop at 2026-09-30: 2026-11 is not covered, so it is not "
+                        "compared."),
+            ("2026-06", "The data start on 2026-08-01: 2026-06 is not covered, so it is not "
+                        "compared.")]:
+        c = compare(ds, period)
+        t = _kpis(c)
+        assert t["current"].isna().all() and t["change_pct"].isna().all(), period
+        assert t["direction"].isna().all() and t["n_current"].isna().all()
+        assert (t["method"] == "period not covered by the data").all()
+        assert c.caveats == [caveat]
+    assert Formatter("fr").note(caveat) == ("Les données commencent le 1er août 2026 : juin 2026 "
+                                            "n'est pas couvert et n'est donc pas comparé.")
+    october = _kpis(compare(ds, "2026-10"))
+    assert pd.isna(october.loc["posts", "current"])
+    assert october.loc["posts", "previous"] == 30                  # September: 30 posts
+    assert october.loc["interactions", "previous"] == 900          # 30 posts × 30
+
+
 def test_platform_name_case_insensitive_and_unknown_refused():
     from smmanalytics.errors import UnknownPlatformError
 

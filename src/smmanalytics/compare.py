@@ -329,6 +329,15 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
     if absent:
         caveats.append(f"The data hold no {platform} posts or daily figures: its KPIs are "
                        f"unknown, not 0.")
+    # a period wholly after the data's last day, or before their first, is unknown (it read
+    # "posts 0", "flat" and "fewer than 10 posts")
+    outside = None
+    if not absent and last is not None and cur.start > last:
+        outside = (f"The data stop at {last.isoformat()}: {cur.label} is not covered, so it is "
+                   f"not compared.")
+    elif not absent and first is not None and cur.end < first:
+        outside = (f"The data start on {first.isoformat()}: {cur.label} is not covered, so it is "
+                   f"not compared.")
     cw, pc = cur, prev               # the days compared: all, unless the data stop within cur
     if last is not None and cur.end > last >= cur.start:
         cw = _span(cur.start, last)
@@ -390,6 +399,13 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
                                      np.nan),
                        n_previous=pd.NA, direction=None, direction_only=False,
                        method="previous period not covered by the data")
+    if outside:                   # nothing known of the current period: unknown, not 0
+        for row in rows:
+            row.update(dict.fromkeys(("current", "change_abs", "change_pct", "change_pp",
+                                      "ci_low", "ci_high", "model_ci_low", "model_ci_high"),
+                                     np.nan),
+                       n_current=pd.NA, direction=None, direction_only=False,
+                       method="period not covered by the data")
     if absent:                    # nothing known of the platform: unknown, not 0
         for row in rows:
             row.update(dict.fromkeys(("current", "previous", "change_abs", "change_pct",
@@ -416,6 +432,8 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
     if covered:
         caveats.append("Intervals are 95 % bootstrap intervals; across this many KPIs, one or "
                        "two may exclude zero by chance alone.")
+    if outside:
+        caveats = [outside]
     return Comparison(cur, prev, table.reset_index(drop=True), caveats)
 
 
