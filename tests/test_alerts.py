@@ -757,6 +757,24 @@ def test_watch_charts_write_their_dates_the_readers_way():
     assert not texts & {"0,01", "0,04", "0,00"}
 
 
+@pytest.mark.parametrize("lang,caption", [
+    ("fr", "Les 15 premières des 50 alertes, par date."),
+    ("en", "The first 15 of the 50 alerts, by date."),
+    ("it", "I primi 15 dei 50 allarmi, per data."),
+])
+def test_alert_table_says_how_many_it_leaves_out(lang, caption):
+    """The sample's October has 50 alerts (the 13–19 October incident); the table shows the
+    first 15 and its caption read "+ 35", which a reader could not make sense of."""
+    from smmanalytics.dataset import load
+    from smmanalytics.report import BrandReport
+
+    sample = load(Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve")
+    assert len(alerts(sample, "2026-10")) == 50
+    sec = BrandReport(sample, "2026-10", kind="monthly", lang=lang).alerts()
+    first = [b for b in sec.blocks if b["kind"] == "table"][1]
+    assert len(first["rows"]) == 15 and first["caption"] == caption
+
+
 def test_alert_chart_of_a_rate_reads_in_percent():
     ds = _sim(days=365, seed=3, incident=200)
     sig = signals(ds)

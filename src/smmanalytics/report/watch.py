@@ -227,7 +227,9 @@ class WatchSections:
                 f.label("baseline"): [self._signal_value(s, v) for s, v in
                                       zip(top["signal"], top["baseline"], strict=True)],
             }), align=["left", "left", "left", "right", "right"],
-                caption=(f"+ {len(found) - len(top)}" if len(found) > len(top) else None))
+                caption=(f.label("alerts_first").format(shown=f.number(len(top)),
+                                                        n=f.number(len(found)))
+                         if len(found) > len(top) else None))
         bt = watch.backtest
         total = bt[bt["signal"] == "all"]
         bt = bt[bt["signal"] != "all"]
