@@ -488,6 +488,44 @@ def test_roi_foreign_currency_left_out_with_note(tmp_path):
             in roi(ds, "2026-10").iloc[0]["note"])
 
 
+def test_costs_all_in_another_currency_are_unknown_not_zero(tmp_path):
+    """A brand in EUR whose October cost lines are all in USD: the total cost read €0 ("ROI
+    NaN: total cost is zero", a report's "Total cost €0") and the scorecard said "no costs
+    recorded in 2026-10"; the costs are unknown in euros, and the scorecard says why."""
+    from smmanalytics.goals import scorecard
+    from smmanalytics.report import Formatter
+
+    goals = tmp_path / "goals.yaml"
+    goals.write_text("goals:\n  - {metric: roi, platform: all, target: 1}\n"
+                     "  - {metric: roas, platform: all, target: 3}\n", encoding="utf-8")
+    ds = dataset(tmp_path, "2026-10-01,2026-10-31,ad_spend,100,USD,,,,,\n"
+                           "2026-10-01,2026-10-31,tools,70,USD,,,,,\n",
+                 web=web([_web_month(150.0)]), goals=smm.read_goals(goals))
+    row = roi(ds, "2026-10").iloc[0]
+    assert pd.isna(row["cost"]) and pd.isna(row["ad_spend"]) and pd.isna(row["tools"])
+    assert row["revenue"] == 150 and pd.isna(row["roi"]) and pd.isna(row["roas"])
+    codes = row["note_codes"].split("; ")
+    assert {"costs_foreign_currency", "roi_cost_unknown", "roas_ad_spend_unknown"} <= set(codes)
+    assert "roi_cost_zero" not in codes and "roas_ad_spend_zero" not in codes
+    assert "2 cost lines in USD left out (brand currency EUR)" in row["note"]
+    sc = scorecard(ds, "2026-10", asof="2026-10-31")
+    assert sc["note"].tolist() == [
+        "costs of 2026-10 in USD, not the brand currency EUR: roi cannot be computed",
+        "ad spend of 2026-10 in USD, not the brand currency EUR: roas cannot be computed"]
+    assert Formatter("fr").note(sc.loc[0, "note"]) == (
+        "coûts de octobre 2026 en USD, pas dans la devise de la marque EUR : ROI non calculable")
+    # one line in euros: the lines in euros are the cost (the USD one left out, as before)
+    ds = dataset(tmp_path, "2026-10-01,2026-10-31,ad_spend,100,USD,,,,,\n"
+                           "2026-10-01,2026-10-31,tools,70,,,,,,\n",
+                 web=web([_web_month(150.0)]), goals=smm.read_goals(goals))
+    row = roi(ds, "2026-10").iloc[0]
+    assert row["cost"] == 70 and row["ad_spend"] == 0
+    assert row["roi"] == pytest.approx((150 - 70) / 70)
+    # ROAS: the ad spend is all in USD, its note says so rather than "no ad spend recorded"
+    assert scorecard(ds, "2026-10", asof="2026-10-31").loc[1, "note"] == \
+        "ad spend of 2026-10 in USD, not the brand currency EUR: roas cannot be computed"
+
+
 @pytest.mark.parametrize("by", ["week", "content_type", ["campaign", "platform"], 3])
 def test_roi_bad_by(by):
     from smmanalytics.errors import ArgumentError

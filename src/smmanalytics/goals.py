@@ -294,6 +294,12 @@ def _no_data_note(ds, metric: str, platform: str, w: Period, end: dt.date) -> st
     if status == "uncovered":
         return f"costs.csv does not reach {w.label}: {metric} cannot be computed"
     if what:
+        from .roi import foreign_cost_currencies
+        foreign = foreign_cost_currencies(ds, (w.start, end),
+                                          "ad_spend" if missing == "ad_spend" else None)
+        if foreign:          # recorded, in another money: roi() leaves those lines out
+            return (f"{what} of {w.label} in {', '.join(foreign)}, not the brand currency "
+                    f"{ds.brand.currency.upper()}: {metric} cannot be computed")
         where = "" if platform == "all" else f"{platform} "
         return f"no {where}{what} recorded in {w.label}: {metric} cannot be computed"
     if metric == "revenue" or missing == "revenue":

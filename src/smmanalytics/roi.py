@@ -118,6 +118,21 @@ def costs_status(ds, period: object = None) -> tuple[str, str | None]:
 _KEPT_UP_DAYS = 31
 
 
+def foreign_cost_currencies(ds, period: object, category: str | None = None) -> list[str]:
+    """The currencies other than the brand's of the cost lines (of ``category``, or any) that
+    fall in ``period``: :func:`roi` leaves those lines out."""
+    costs = getattr(ds, "costs", None)
+    if costs is None or costs.empty or "currency" not in costs.columns:
+        return []
+    lines = prorate_costs(costs, period)
+    if category is not None:
+        lines = lines.loc[(lines["category"].astype("string") == category).fillna(False)
+                          .to_numpy()]
+    brand_cur = ds.brand.currency.upper()
+    cur = lines["currency"].astype("string").fillna(brand_cur).str.upper()
+    return sorted(set(cur[cur != brand_cur]))
+
+
 def costs_span(costs: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
     """The days a costs table was kept for: from its first line's start to the last end of a
     line of a month or less (a monthly spend, a day's fee); None without lines.
@@ -273,9 +288,12 @@ def roi(ds, period: object, by: str | None = None, *,
     elif (partly := _costs_partly_note(ds.costs, p)) is not None:
         general.append(("costs_partly", partly))
     costs = prorate_costs(ds.costs if costs_known else None, p)
+    money_known = costs_known        # False too when every line is in another currency
     if not costs.empty:
         cur = costs["currency"].astype("string").fillna(brand_cur).str.upper()
         foreign = cur != brand_cur
+        # all of them: the costs are unknown in the brand's money, not zero
+        money_known = costs_known and not bool(foreign.all())
         if foreign.any():
             n = int(foreign.sum())
             general.append(("costs_foreign_currency",
@@ -317,7 +335,7 @@ def roi(ds, period: object, by: str | None = None, *,
     for cat in CATEGORIES:
         col = cost_tab[cat] if cat in cost_tab.columns else pd.Series(dtype="float64")
         out[cat] = (pd.array(col.reindex(keys).fillna(0.0).to_numpy(), dtype="Float64")
-                    if costs_known else pd.array([pd.NA] * len(keys), dtype="Float64"))
+                    if money_known else pd.array([pd.NA] * len(keys), dtype="Float64"))
     out["cost"] = out[list(CATEGORIES)].sum(axis=1, min_count=1).astype("Float64")
     for m in ("revenue", "key_events", "sessions"):
         col = web_tab[m] if m in web_tab.columns else pd.Series(dtype="float64")
@@ -371,7 +389,7 @@ def roi(ds, period: object, by: str | None = None, *,
     spend = out["ad_spend"].copy()
     none_known: set[int] = set()
     for i, k in enumerate(keys):
-        if not costs_known:
+        if not money_known:
             continue
         spend.iloc[i] = measured.get(k, 0.0)
         gone = left_out.get(k, {})
