@@ -305,6 +305,13 @@ def test_a_period_outside_the_data_is_unknown_not_zero_posts():
     assert pd.isna(october.loc["posts", "current"])
     assert october.loc["posts", "previous"] == 30                  # September: 30 posts
     assert october.loc["interactions", "previous"] == 900          # 30 posts × 30
+    # GA4 rows of October: the data do cover it (its sessions are known), it is compared
+    ga4 = dataset(posts=ds.posts, web=web([{
+        "date": "2026-10-02", "channel_group": "Organic Social", "source": "instagram",
+        "medium": "social", "campaign": "(not set)", "sessions": 10.0, "key_events": 1.0,
+        "revenue": 5.0, "currency": "EUR"}]))
+    october = _kpis(compare(ga4, "2026-10"))
+    assert october.loc["sessions", "current"] == 10 and october.loc["posts", "current"] == 0
 
 
 def test_platform_name_case_insensitive_and_unknown_refused():

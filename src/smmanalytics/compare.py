@@ -329,14 +329,15 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
     if absent:
         caveats.append(f"The data hold no {platform} posts or daily figures: its KPIs are "
                        f"unknown, not 0.")
-    # a period wholly after the data's last day, or before their first, is unknown (it read
-    # "posts 0", "flat" and "fewer than 10 posts")
+    # a period wholly after the last day of every table (GA4 included), or before the first,
+    # is unknown (it read "posts 0", "flat" and "fewer than 10 posts")
     outside = None
-    if not absent and last is not None and cur.start > last:
-        outside = (f"The data stop at {last.isoformat()}: {cur.label} is not covered, so it is "
+    start, stop = ds.span()
+    if not absent and stop is not None and cur.start > stop:
+        outside = (f"The data stop at {stop.isoformat()}: {cur.label} is not covered, so it is "
                    f"not compared.")
-    elif not absent and first is not None and cur.end < first:
-        outside = (f"The data start on {first.isoformat()}: {cur.label} is not covered, so it is "
+    elif not absent and start is not None and cur.end < start:
+        outside = (f"The data start on {start.isoformat()}: {cur.label} is not covered, so it is "
                    f"not compared.")
     cw, pc = cur, prev               # the days compared: all, unless the data stop within cur
     if last is not None and cur.end > last >= cur.start:
