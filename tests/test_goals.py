@@ -641,6 +641,41 @@ def test_goal_on_a_platform_without_any_export_is_not_evaluated(tmp_path):
     assert scorecard(ds_x, "2026-10", asof="2026-11-05").loc[0, "actual"] == 0
 
 
+def test_no_post_while_an_export_could_not_be_read_is_unknown_not_zero(tmp_path):
+    """The X export holding October could not be read (a cell that is not a date) while the
+    one of the spring was: the scorecard said "Posts · X ≤ 32: 0, met". With no post in the
+    goal's period and an unread export that may hold them, the count is unknown."""
+    from smmanalytics.report import Formatter
+
+    goals = _goals(tmp_path, "goals:\n"
+                   "  - {metric: posts, platform: x, target: 32, direction: at_most}\n"
+                   "  - {metric: posts, platform: instagram, target: 20}\n")
+    x_spring = _daily_posts(30, start="2026-04-01", platform="x")
+    instagram = _daily_posts(31, start="2026-10-01")
+    both = posts(pd.concat([x_spring, instagram]).to_dict("records"))
+    files = pd.DataFrame({"path": ["x_spring.csv", "x_autumn.csv", "ig.csv"],
+                          "platform": ["x", pd.NA, "instagram"],
+                          "kind": ["posts", pd.NA, "posts"],
+                          "status": ["ok", "failed", "ok"], "rows": [30, 0, 31]})
+    ds = dataset(posts=both, goals=goals, files=files)
+    sc = scorecard(ds, "2026-10", asof="2026-11-05")
+    assert pd.isna(sc.loc[0, "actual"]) and pd.isna(sc.loc[0, "status"])
+    assert sc.loc[0, "note"] == "no data for posts on x: 1 export could not be read"
+    assert Formatter("fr").note(sc.loc[0, "note"]) == (
+        "aucune donnée pour Publications sur X : 1 export n'a pas pu être lu")
+    # Instagram has its 31 October posts: counted as ever, unread file or not
+    assert sc.loc[1, "actual"] == 31 and sc.loc[1, "status"] == "met"
+    # every export read: X really posted nothing in October, 0 ≤ 32
+    read = dataset(posts=both, goals=goals, files=files.assign(status="ok"))
+    sc = scorecard(read, "2026-10", asof="2026-11-05")
+    assert sc.loc[0, "actual"] == 0 and sc.loc[0, "status"] == "met"
+    # the unread file is known to be Instagram's: X's 0 stands
+    ig_failed = files.assign(platform=["x", "instagram", "instagram"])
+    sc = scorecard(dataset(posts=both, goals=goals, files=ig_failed), "2026-10",
+                   asof="2026-11-05")
+    assert sc.loc[0, "actual"] == 0
+
+
 def test_period_after_the_data_is_no_data_not_a_period_that_has_not_started(tmp_path,
                                                                             monkeypatch):
     """Exports ending 2026-09-09, today 2026-12-02: October 2026 has started, the data stopped

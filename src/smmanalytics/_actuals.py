@@ -13,7 +13,7 @@ from .metrics import post_interactions
 from .periods import Period, local_dates, parse_period
 
 __all__ = ["metric_daily", "actual", "missing_figure", "posts_in", "interactions_reach",
-           "has_posts_data", "followers_net_unknown"]
+           "has_posts_data", "followers_net_unknown", "unread_exports"]
 
 
 def has_posts_data(ds, platform: str) -> bool:
@@ -35,6 +35,19 @@ def has_posts_data(ds, platform: str) -> bool:
     return bool(ok.any())
 
 
+def unread_exports(ds, platform: str = "all") -> list[str]:
+    """The export files of ``ds`` that could not be read and may hold ``platform``'s data
+    (a failed file's platform is not known, unless the files table gives it)."""
+    files = getattr(ds, "files", None)
+    if files is None or files.empty or not {"path", "status"} <= set(files.columns):
+        return []
+    failed = (files["status"].astype("string") == "failed").fillna(False)
+    if platform != "all" and "platform" in files.columns:
+        plat = files["platform"].astype("string")
+        failed &= (plat.isna() | (plat == platform)).fillna(True)
+    return files.loc[failed.to_numpy(), "path"].astype(str).tolist()
+
+
 def posts_in(ds, platform: str, start: dt.date, end: dt.date
              ) -> tuple[pd.DataFrame, pd.Series]:
     """Posts of ``platform`` (or all) published from ``start`` to ``end`` (local days), and
@@ -54,11 +67,13 @@ def metric_daily(ds, metric: str, platform: str, start: dt.date, end: dt.date) -
     """Daily values of an additive goal metric from ``start`` to ``end`` (inclusive).
 
     Index: every calendar day; values Float64. Post metrics sit on their publish day (0 on days
-    without posts, NaN for every day if no post gives the metric, or if the dataset holds no
-    posts of ``platform`` at all: see :func:`has_posts_data`); ``followers_net`` is NaN on
-    days without follower data; GA4 metrics use dated rows only (0 on days without social
-    traffic when the export covers the day; revenue is NaN on every day when some of it is in
-    another currency than the brand's). Not defined for rate metrics.
+    without posts, NaN for every day if no post gives the metric, if the dataset holds no
+    posts of ``platform`` at all: see :func:`has_posts_data`, or if the range has no post and
+    an export that may hold them could not be read: see :func:`unread_exports`);
+    ``followers_net`` is NaN on days without follower data; GA4 metrics use dated rows only
+    (0 on days without social traffic when the export covers the day; revenue is NaN on every
+    day when some of it is in another currency than the brand's). Not defined for rate
+    metrics.
     """
     days = pd.date_range(start, end, freq="D")
     nan = pd.Series(np.nan, index=days, dtype="Float64")
@@ -67,7 +82,10 @@ def metric_daily(ds, metric: str, platform: str, start: dt.date, end: dt.date) -
             return nan
         posts, day = posts_in(ds, platform, start, end)
         if posts is None or posts.empty:
-            return nan.fillna(0.0) if metric == "posts" else nan
+            # no post, while an export that may hold this platform's could not be read: the
+            # count is unknown (it read "0 posts", an at-most goal "met")
+            return nan.fillna(0.0) if metric == "posts" and not unread_exports(
+                ds, platform) else nan
         if metric == "posts":
             vals = pd.Series(1.0, index=posts.index)
         elif metric == "interactions":

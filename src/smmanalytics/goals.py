@@ -51,7 +51,7 @@ import pandas as pd
 import yaml
 
 from ._actuals import actual as _actual
-from ._actuals import followers_net_unknown, metric_daily
+from ._actuals import followers_net_unknown, metric_daily, unread_exports
 from ._actuals import interactions_reach as _interactions_reach
 from ._actuals import missing_figure as _missing_figure
 from ._actuals import posts_in as _posts_in
@@ -315,6 +315,11 @@ def _no_data_note(ds, metric: str, platform: str, w: Period, end: dt.date) -> st
                     f"{metric} cannot be computed")
     if missing == "revenue":
         return f"GA4 revenue unknown for {w.label}: {metric} cannot be computed"
+    unread = unread_exports(ds, platform) if metric in COUNT_METRICS else []
+    if unread:
+        n = len(unread)
+        return (f"no data for {metric} on {platform}: {n} export{'s' if n > 1 else ''} could "
+                f"not be read")
     return f"no data for {metric} on {platform}"
 
 
