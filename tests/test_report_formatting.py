@@ -271,3 +271,16 @@ def test_unknown_language_is_refused():
 ])
 def test_a_preposition_is_joined_to_a_period_as_the_language_does(lang, text, period, joined):
     assert Formatter(lang).joined(text, period) == joined
+
+
+def test_english_notes_write_a_span_of_days_as_the_cover_does():
+    """An English report's benchmark notes read "measured over 1 January 2024..31 December
+    2024": the API's ISO span, dates re-formatted but the ".." kept; they read as the cover's
+    "1 October 2026 – 31 October 2026" (French and Italian say "du … au …", "dal … al …")."""
+    note = "benchmark measured over 2024-01-01..2024-12-31, brand over 2026-10"
+    assert Formatter("en").note(note) == ("benchmark measured over 1 January 2024 – "
+                                          "31 December 2024, brand over October 2026")
+    assert Formatter("fr").note(note) == ("référence mesurée du 1er janvier 2024 au "
+                                          "31 décembre 2024, marque sur octobre 2026")
+    assert Formatter("en").note("the brand's posts cover only 2026-01-01..2026-10-31 of 2026") \
+        == "the brand's posts cover only 1 January 2026 – 31 October 2026 of 2026"

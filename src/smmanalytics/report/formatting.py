@@ -171,6 +171,8 @@ class Formatter:
             m = pattern.fullmatch(text)
             if m:
                 target = " ".join(wording.get(self.lang, wording["en"]).split())
+                if self.lang == "en":     # the API's "2024-01-01..2024-12-31", for a reader
+                    target = target.replace("}..{", "} – {")
                 values = m.groupdict()
                 out = target.format(**{k: self._value(k, v) for k, v in values.items()})
                 for k in _PERIOD_FIELDS:
