@@ -461,3 +461,24 @@ def test_notebook_view_of_totals_compared_per_day_and_its_escaping():
     odd = Comparison(c.current, c.previous, c.table.assign(method="a <b> & c"), ["x < y"])
     html = odd._repr_html_()
     assert "a &lt;b&gt; &amp; c" in html and "<li>x &lt; y</li>" in html and "<b>" not in html
+
+
+def test_method_of_a_kpi_without_data_says_so():
+    """Posts only, no follower rows and no GA4: followers_net and the GA4 KPIs read "GA4
+    period totals, no interval", a method for figures that were not there."""
+    ds = dataset(posts=posts(_month(10, 31, 20) + _month(9, 30, 30, start_id=100)))
+    t = _kpis(compare(ds, "2026-10"))
+    assert t.loc["followers_net", "method"] == "no daily follower data"
+    for kpi in ("sessions", "key_events", "revenue"):
+        assert t.loc[kpi, "method"] == "no GA4 data" and pd.isna(t.loc[kpi, "current"])
+    # GA4 as monthly totals: the method says so, and the totals are compared
+    monthly = dataset(posts=ds.posts, web=web([
+        {"period_start": s, "period_end": e, "channel_group": "Organic Social",
+         "source": "instagram", "medium": "social", "campaign": "(not set)",
+         "sessions": v, "key_events": 1.0, "revenue": 5.0, "currency": "EUR"}
+        for s, e, v in (("2026-09-01", "2026-09-30", 300.0),
+                        ("2026-10-01", "2026-10-31", 310.0))]))
+    row = _kpis(compare(monthly, "2026-10")).loc["sessions"]
+    assert row["method"] == "GA4 period totals, no interval"
+    assert (row["current"], row["previous"]) == (310, 300)
+    assert row["change_pct"] == pytest.approx(310 / 31 / (300 / 30) - 1)     # 0 % a day

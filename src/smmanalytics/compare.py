@@ -488,8 +488,11 @@ def _daily_row(ds, kpi, platform, cur, prev, rng, n_boot, scale) -> dict:
         db = xb[rng.integers(0, len(xb), (n_boot, len(xb)))].sum(axis=1)
         ci = _ci(da, db, scale)
     method = ("bootstrap over days" if not np.isnan(ci[0])
-              else "GA4 period totals, no interval" if not len(xa) or not len(xb)
-              else "no interval (fewer than 7 days)")
+              else "no interval (fewer than 7 days)" if len(xa) and len(xb)
+              # followers have daily rows or nothing; GA4 may have period totals only
+              else "no daily follower data" if kpi == "followers_net"
+              else "no GA4 data" if np.isnan(va) and np.isnan(vb)
+              else "GA4 period totals, no interval")
     return _row(kpi, "total", va, vb, ci, scale, len(xa), len(xb), False, method, cur.days)
 
 
