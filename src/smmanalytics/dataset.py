@@ -418,7 +418,9 @@ def _arrow_sort_key(s: pd.Series) -> pa.Array | pa.ChunkedArray | None:
 def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
     """Load every export of a brand: a folder (recursive), a file, a zip, or a list of them.
 
-    Side files recognised by name: brand.yaml, costs.csv, goals.yaml, competitors.csv, and
+    Side files recognised by name (in a folder, or given as files; inside a zip they are not
+    read, and a ``settings_in_archive`` warning says so): brand.yaml, costs.csv, goals.yaml,
+    competitors.csv, and
     synonyms.csv, the brand's own header variants for exports in a language the package does
     not know yet (``family,canonical,lang,header`` rows, as in the package's
     ``loaders/synonyms.csv``; read before the exports, see ``loaders._headers.read_synonyms``).
@@ -635,6 +637,16 @@ def _read_and_merge(pending: list[tuple[QualityLog, Path]], item_logs: list[Qual
                    quality=log.to_frame(), files=files_df, root=root)
 
 
+def _settings_in_archive(name: str) -> str | None:
+    """The settings file (brand.yaml, costs.csv, goals.yaml, competitors.csv, synonyms.csv)
+    that an archive member ``a.zip!folder/goals.yaml`` is, or None: :func:`load` reads them by
+    name from folders only."""
+    if "!" not in name:
+        return None
+    base = name.rsplit("!", 1)[1].replace("\\", "/").rsplit("/", 1)[-1].lower()
+    return base if base in SIDE_FILES or base in BRAND_FILES or base == SYNONYMS_FILE else None
+
+
 def _read_exports(log: QualityLog, f: Path, sources: list | SmmError, files: list[dict],
                   tables: dict[str, list[pd.DataFrame]], seen: _Contents, strict: bool,
                   cache: bool) -> None:
@@ -679,6 +691,13 @@ def _read_exports(log: QualityLog, f: Path, sources: list | SmmError, files: lis
             log.extend(flog)
             fail(src.name, exc, row)
             continue
+        settings = _settings_in_archive(src.name) if not understood else None
+        if settings:        # not an export to add to synonyms.csv: a settings file unread
+            flog.entries = [e for e in flog.entries if e["code"] != "not_understood"]
+            flog.add(src.name, "settings_in_archive",
+                     f"{settings} inside an archive is not read: settings files are read from "
+                     f"a folder (unzip the brand folder, or put {settings} beside the archive)",
+                     level="warning")
         log.extend(flog)
         if not understood:
             row["status"] = "not_understood"
