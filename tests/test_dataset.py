@@ -196,6 +196,7 @@ def test_settings_files_inside_a_zip_are_said_to_be_unread(tmp_path):
         zf.writestr("brand/brand.yaml", "name: Zipped\ntimezone: Europe/Paris\n")
         zf.writestr("brand/goals.yaml", "goals:\n  - {metric: posts, platform: x, target: 3}\n")
         zf.writestr("brand/costs.csv", "start,end,category,amount\n2026-10-01,,tools,5\n")
+        zf.writestr("brand/logo.svg", '<svg xmlns="http://www.w3.org/2000/svg"></svg>')
     ds = smm.load(archive)
     assert len(ds.posts) == 1 and ds.brand.name == "Brand" and ds.goals.empty
     q = ds.quality.set_index("file")
@@ -206,6 +207,8 @@ def test_settings_files_inside_a_zip_are_said_to_be_unread(tmp_path):
                                   f"read from a folder (unzip the brand folder, or put {name} "
                                   f"beside the archive)")
     assert "not_understood" not in set(ds.quality["code"])
+    # a logo in the archive is an image, skipped as in a folder (not "no known format")
+    assert q.loc[f"{archive}!brand/logo.svg", "code"] == "not_an_export"
     assert Formatter("fr").quality("settings_in_archive", "").startswith(
         "Un fichier de réglages (brand.yaml, goals.yaml, costs.csv…) dans une archive zip")
     # the same files in a folder are read

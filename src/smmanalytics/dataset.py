@@ -691,6 +691,11 @@ def _read_exports(log: QualityLog, f: Path, sources: list | SmmError, files: lis
             log.extend(flog)
             fail(src.name, exc, row)
             continue
+        member = src.name.rsplit("!", 1)[-1].lower() if "!" in src.name else ""
+        if not understood and member.endswith(IMAGE_SUFFIXES):     # a zipped logo
+            flog.entries = [e for e in flog.entries if e["code"] != "not_understood"]
+            flog.add(src.name, "not_an_export", "an image, not an export file: skipped",
+                     level="info")
         settings = _settings_in_archive(src.name) if not understood else None
         if settings:        # not an export to add to synonyms.csv: a settings file unread
             flog.entries = [e for e in flog.entries if e["code"] != "not_understood"]
