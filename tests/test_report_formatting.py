@@ -33,15 +33,6 @@ def test_dates_are_written_the_readers_way(lang, first, eleventh):
     assert f.date(dt.date(2026, 10, 1), "short").startswith("01/10/")
 
 
-def test_the_first_of_a_month_is_1er_with_its_weekday_too():
-    # the best-times slot tables read "dimanche 1 novembre" beside "1er novembre 2026"
-    f = Formatter("fr")
-    assert f.date(dt.date(2026, 11, 1), "EEEE d MMMM") == "dimanche 1er novembre"
-    assert f.date(dt.date(2026, 11, 1), "d MMM y") == "1er nov. 2026"
-    assert f.date(dt.date(2021, 11, 21), "EEEE d MMMM y") == "dimanche 21 novembre 2021"
-    assert Formatter("it").date(dt.date(2026, 11, 1), "EEEE d MMMM") == "domenica 1 novembre"
-
-
 @pytest.mark.parametrize("lang,slot,tick", [
     ("fr", "dimanche 1er novembre", "1er nov."),
     ("en", "Sunday 1 November", "1 Nov"),

@@ -513,7 +513,7 @@ def test_costs_all_in_another_currency_are_unknown_not_zero(tmp_path):
         "costs of 2026-10 in USD, not the brand currency EUR: roi cannot be computed",
         "ad spend of 2026-10 in USD, not the brand currency EUR: roas cannot be computed"]
     assert Formatter("fr").note(sc.loc[0, "note"]) == (
-        "coûts de octobre 2026 en USD, pas dans la devise de la marque EUR : ROI non calculable")
+        "coûts d'octobre 2026 en USD, pas dans la devise de la marque EUR : ROI non calculable")
     # one line in euros: the lines in euros are the cost (the USD one left out, as before)
     ds = dataset(tmp_path, "2026-10-01,2026-10-31,ad_spend,100,USD,,,,,\n"
                            "2026-10-01,2026-10-31,tools,70,,,,,,\n",
