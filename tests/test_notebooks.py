@@ -40,6 +40,9 @@ def test_monthly_report_outputs(monthly_fr):
     html = monthly_fr.html.read_text(encoding="utf-8")
     assert "rep.kpi_table()" not in html  # the HTML hides code
     assert "Chiffres clés par plateforme" in html
+    # and the analyst's cells: the notebook's English heading, the Dataset's summary
+    assert "Monthly social media report" not in html and "&lt;Dataset" not in html
+    assert "<title>maison-seve-2026-10</title>" in html
 
 
 def test_pdf_figures_equal_the_api(monthly_fr, sample):

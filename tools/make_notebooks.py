@@ -24,8 +24,16 @@ def _nb(cells: list) -> nbf.NotebookNode:
     return nb
 
 
-def md(text: str):
-    return nbf.v4.new_markdown_cell(text.strip())
+#: the tag of cells for the analyst in JupyterLab (the notebook's own heading, the loaded
+#: Dataset's summary): left out of the report's HTML export, which its readers get
+ANALYST = ("analyst",)
+
+
+def md(text: str, tags: tuple[str, ...] = ()):
+    c = nbf.v4.new_markdown_cell(text.strip())
+    if tags:
+        c.metadata["tags"] = list(tags)
+    return c
 
 
 def code(text: str, tags: tuple[str, ...] = ()):
@@ -37,7 +45,7 @@ def code(text: str, tags: tuple[str, ...] = ()):
 
 MONTHLY = _nb([
     md("# Monthly social media report\n\nRun by `smm report monthly` through papermill; "
-       "every figure and table comes from `smmanalytics`."),
+       "every figure and table comes from `smmanalytics`.", ANALYST),
     code('''
 data: str = "../data/sample/maison-seve"  # brand folder of exports (with brand.yaml)
 period: str = "2026-10"  # YYYY-MM, YYYY-Qn, YYYY or START..END
@@ -57,7 +65,7 @@ rep = BrandReport(ds, period, kind="monthly", lang=lang or None)
 if ahead:
     rep.build_ahead("best_times", "alerts")
 ds
-'''),
+''', ANALYST),
     code("rep.scorecard()"),
     code("rep.roi()"),
     code("rep.kpi_table()"),
@@ -76,7 +84,7 @@ ds
 
 CAMPAIGN = _nb([
     md("# Campaign report\n\nOne campaign from start to end: what it cost, what it brought back, "
-       "and how its posts did. Run by `smm report campaign` through papermill."),
+       "and how its posts did. Run by `smm report campaign` through papermill.", ANALYST),
     code('''
 data: str = "../data/sample/maison-seve"  # brand folder of exports (with brand.yaml)
 campaign: str = "automne-2026"  # the utm_campaign / costs.csv campaign name
@@ -95,7 +103,7 @@ from smmanalytics.report import BrandReport
 ds = smm.load(data)
 rep = BrandReport(ds, (start, end), kind="campaign", campaign=campaign, lang=lang or None)
 ds
-'''),
+''', ANALYST),
     code("rep.campaign_summary()"),
     code("rep.kpi_table()"),
     code("rep.engagement_charts()"),
@@ -109,7 +117,7 @@ ds
 BEST_TIMES = _nb([
     md("# Best times to post\n\nDoes posting time matter for this account, and if so when? "
        "The answer comes with its uncertainty, and may be \"no reliable effect\". Next month's "
-       "slots are written as .ics calendars next to the PDF."),
+       "slots are written as .ics calendars next to the PDF.", ANALYST),
     code('''
 data: str = "../data/sample/maison-seve"  # brand folder of exports (with brand.yaml)
 period: str = "2026-10"  # history up to the end of this period is used; slots for the next month
@@ -127,7 +135,7 @@ from smmanalytics.report import BrandReport
 ds = smm.load(data)
 rep = BrandReport(ds, period, kind="best_times", lang=lang or None)
 ds
-'''),
+''', ANALYST),
     code("rep.best_times(platforms=[platform] if platform else None)"),
     code("rep.method_notes()"),
     code('rep.provenance({"data": Path(data).name, "period": period, '

@@ -239,6 +239,7 @@ def _execute(nb_in: Path, work: Path, stem: str, params: dict, *, failed: Path,
     """
     import papermill as pm
     from nbconvert import HTMLExporter
+    from nbconvert.preprocessors import TagRemovePreprocessor
 
     nb_out = work / f"{stem}.ipynb"
     try:
@@ -256,9 +257,14 @@ def _execute(nb_in: Path, work: Path, stem: str, params: dict, *, failed: Path,
     if not (work / f"{stem}.pdf").is_file():
         raise ReportError(f"{nb_in.name} ran but wrote no PDF at {work / (stem + '.pdf')}",
                           notebook=nb_in.name)
+    # the HTML is for the report's readers: no code, and none of the cells tagged for the
+    # analyst (the notebook's heading, the Dataset's summary: English and technical)
     exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True,
                             exclude_output_prompt=True)
-    body, _ = exporter.from_notebook_node(executed)   # what papermill just wrote to nb_out
+    exporter.register_preprocessor(TagRemovePreprocessor(remove_cell_tags={"analyst"}),
+                                   enabled=True)
+    body, _ = exporter.from_notebook_node(executed,   # what papermill just wrote to nb_out
+                                          resources={"metadata": {"name": stem}})
     (work / f"{stem}.html").write_text(body, encoding="utf-8")
 
 
