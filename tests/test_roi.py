@@ -519,8 +519,12 @@ def test_costs_all_in_another_currency_are_unknown_not_zero(tmp_path):
                            "2026-10-01,2026-10-31,tools,70,,,,,,\n",
                  web=web([_web_month(150.0)]), goals=smm.read_goals(goals))
     row = roi(ds, "2026-10").iloc[0]
-    assert row["cost"] == 70 and row["ad_spend"] == 0
-    assert row["roi"] == pytest.approx((150 - 70) / 70)
+    # the ad spend, all in USD, is unknown in euros (it read 0: "roas NaN: ad spend is zero")
+    assert row["cost"] == 70 and row["tools"] == 70 and pd.isna(row["ad_spend"])
+    assert row["labor"] == 0
+    assert row["roi"] == pytest.approx((150 - 70) / 70) and pd.isna(row["roas"])
+    assert "roas_ad_spend_unknown" in row["note_codes"]
+    assert "roas_ad_spend_zero" not in row["note_codes"]
     # ROAS: the ad spend is all in USD, its note says so rather than "no ad spend recorded"
     assert scorecard(ds, "2026-10", asof="2026-10-31").loc[1, "note"] == \
         "ad spend of 2026-10 in USD, not the brand currency EUR: roas cannot be computed"
@@ -943,3 +947,21 @@ def test_roi_notes_have_french_and_italian_wording(tmp_path):
     assert fr.note("2 cost lines in USD left out (brand currency EUR): convert them in "
                    "costs.csv") == ("2 lignes de coût en USD laissées de côté (devise de la "
                                     "marque : EUR) : convertissez-les dans costs.csv")
+
+
+def test_costs_of_one_platform_all_in_another_currency_are_unknown_for_it(tmp_path):
+    """by="platform": the TikTok lines are all in USD, the Instagram ones in euros. TikTok's
+    cost read €0 ("roi NaN: total cost is zero") because other rows had euros; its costs are
+    unknown, Instagram's are its euro lines."""
+    ds = dataset(tmp_path, "2026-10-01,2026-10-31,ad_spend,100,EUR,instagram,,,,\n"
+                           "2026-10-01,2026-10-31,tools,30,EUR,instagram,,,,\n"
+                           "2026-10-01,2026-10-31,ad_spend,80,USD,tiktok,,,,\n"
+                           "2026-10-01,2026-10-31,production,20,USD,tiktok,,,,\n")
+    out = roi(ds, "2026-10", by="platform").set_index("platform")
+    assert out.loc["instagram", "cost"] == 130 and out.loc["instagram", "ad_spend"] == 100
+    assert out.loc["instagram", "tools"] == 30 and out.loc["instagram", "labor"] == 0
+    tiktok = out.loc["tiktok"]
+    assert all(pd.isna(tiktok[c]) for c in ("cost", "ad_spend", "production", "labor", "tools"))
+    assert "roi_cost_unknown" in tiktok["note_codes"]
+    assert "roi_cost_zero" not in tiktok["note_codes"]
+    assert "2 cost lines in USD left out (brand currency EUR)" in tiktok["note"]

@@ -260,7 +260,9 @@ def roi(ds, period: object, by: str | None = None, *,
         other, revenue, key_events, sessions, value, roi, roas, cpa, cpc, cpm, impressions,
         link_clicks, note, note_codes``. See the module docstring for the formulas. Revenue
         and key events are NaN (unknown, not 0) when no GA4 row covers the period; costs and
-        the ratios that use them are NaN when no costs.csv was read (:func:`costs_status`).
+        the ratios that use them are NaN when no costs.csv was read (:func:`costs_status`),
+        and a row's costs (or one category of them) when all its lines are in another
+        currency than the brand's (lines in another currency are left out, noted).
         ``note`` holds sentences joined by "; ", ``note_codes`` their codes
         (:data:`NOTE_CODES`) in the same order, NA without notes.
 
@@ -288,12 +290,22 @@ def roi(ds, period: object, by: str | None = None, *,
     elif (partly := _costs_partly_note(ds.costs, p)) is not None:
         general.append(("costs_partly", partly))
     costs = prorate_costs(ds.costs if costs_known else None, p)
-    money_known = costs_known        # False too when every line is in another currency
+    # the rows (and the categories of a row) whose cost lines are all in another currency:
+    # their costs are unknown in the brand's money, not zero
+    foreign_cells = pd.DataFrame(columns=list(CATEGORIES), dtype=bool)   # row × category
+    foreign_rows = pd.Series(dtype=bool)
     if not costs.empty:
         cur = costs["currency"].astype("string").fillna(brand_cur).str.upper()
         foreign = cur != brand_cur
-        # all of them: the costs are unknown in the brand's money, not zero
-        money_known = costs_known and not bool(foreign.all())
+        costs[key] = _group_key(costs[by], by) if by else "all"
+        flags = pd.DataFrame({"row": costs[key].to_numpy(),
+                              "category": costs["category"].astype("string").to_numpy(),
+                              "foreign": foreign.to_numpy(bool)})
+        foreign_cells = (flags.groupby(["row", "category"])["foreign"].all()
+                         .unstack("category", fill_value=False))
+        # a row without a line in the brand's money: every category unknown, not only those
+        # with lines (a cost summed of zeros would read 0)
+        foreign_rows = flags.groupby("row")["foreign"].all()
         if foreign.any():
             n = int(foreign.sum())
             general.append(("costs_foreign_currency",
@@ -302,7 +314,6 @@ def roi(ds, period: object, by: str | None = None, *,
                             f"left out (brand currency {brand_cur}): convert "
                             f"{'them' if n > 1 else 'it'} in costs.csv"))
             costs = costs.loc[~foreign.to_numpy()].reset_index(drop=True)
-        costs[key] = _group_key(costs[by], by) if by else "all"
     web, web_notes = social_web(ds.web, p)
     general += web_notes
     covered = web.attrs.get("covered", False)
@@ -328,14 +339,20 @@ def roi(ds, period: object, by: str | None = None, *,
                if not web.empty else pd.DataFrame())
     post_tab = (paid.groupby(key)[["impressions", "link_clicks"]].sum(min_count=1)
                 if not paid.empty else pd.DataFrame())
-    keys = sorted(set(cost_tab.index) | set(web_tab.index) | set(post_tab.index)) or ["all"]
+    keys = sorted(set(cost_tab.index) | set(foreign_rows.index) | set(web_tab.index)
+                  | set(post_tab.index)) or ["all"]
     if not by:
         keys = ["all"]
     out = pd.DataFrame({key: pd.array(keys, dtype="string")})
+    foreign_cells = foreign_cells.reindex(index=keys, columns=list(CATEGORIES),
+                                          fill_value=False)
+    foreign_rows = foreign_rows.reindex(keys, fill_value=False).to_numpy(bool)
     for cat in CATEGORIES:
         col = cost_tab[cat] if cat in cost_tab.columns else pd.Series(dtype="float64")
-        out[cat] = (pd.array(col.reindex(keys).fillna(0.0).to_numpy(), dtype="Float64")
-                    if money_known else pd.array([pd.NA] * len(keys), dtype="Float64"))
+        unknown_cat = foreign_rows | foreign_cells[cat].to_numpy(bool)
+        vals = col.reindex(keys).fillna(0.0).mask(unknown_cat)
+        out[cat] = (pd.array(vals.to_numpy(dtype="float64", na_value=np.nan), dtype="Float64")
+                    if costs_known else pd.array([pd.NA] * len(keys), dtype="Float64"))
     out["cost"] = out[list(CATEGORIES)].sum(axis=1, min_count=1).astype("Float64")
     for m in ("revenue", "key_events", "sessions"):
         col = web_tab[m] if m in web_tab.columns else pd.Series(dtype="float64")
@@ -389,7 +406,7 @@ def roi(ds, period: object, by: str | None = None, *,
     spend = out["ad_spend"].copy()
     none_known: set[int] = set()
     for i, k in enumerate(keys):
-        if not money_known:
+        if pd.isna(spend.iloc[i]):       # costs unknown, or ad spend in another currency only
             continue
         spend.iloc[i] = measured.get(k, 0.0)
         gone = left_out.get(k, {})
