@@ -139,6 +139,31 @@ def test_periods_by_name(lang, period, name):
      "totals are compared per day over the covered days.",
      "Les données commencent le 1er septembre 2025 : 2025 n'est couvert qu'à partir de ce jour "
      "(122 jours sur 365) ; les totaux sont comparés par jour sur les jours couverts."),
+    # after "between", a verb ("ne couvre pas", "non copre") or "quindi", a period takes its
+    # article as after a preposition
+    ("fr", "The format mix changed between 2026-Q2 and 2026-Q3 (video 40 %): a change in totals "
+     "or rates may come from the mix (Simpson's paradox); compare within each format.",
+     "La répartition des formats a changé entre le T2 2026 et le T3 2026 (video 40 %) : une "
+     "évolution des totaux ou des taux peut venir de ce changement (paradoxe de Simpson) ; "
+     "comparez format par format."),
+    ("it", "The platform mix changed between 2025 and 2026 (x 10 %): a change in totals or "
+     "rates may come from the mix (Simpson's paradox); compare within each platform.",
+     "Il mix delle piattaforme è cambiato tra il 2025 e il 2026 (x 10 %): una variazione di "
+     "totali o tassi può venire dal mix (paradosso di Simpson); confrontate piattaforma per "
+     "piattaforma."),
+    ("en", "The format mix changed between 2026-09-21..2026-10-04 and 2026-10-05..2026-10-18 "
+     "(video 40 %): a change in totals or rates may come from the mix (Simpson's paradox); "
+     "compare within each format.",
+     "The format mix changed between the period 21 September 2026 – 4 October 2026 and the "
+     "period 5 October 2026 – 18 October 2026 (video 40 %): a change in totals or rates may "
+     "come from the mix (Simpson's paradox); compare within each format."),
+    ("fr", "costs.csv does not reach 2026-Q4: roi cannot be computed",
+     "costs.csv ne couvre pas le T4 2026 : ROI non calculable"),
+    ("it", "costs.csv does not reach 2026: roi cannot be computed",
+     "costs.csv non copre il 2026: ROI non calcolabile"),
+    ("it", "The data start on 2026-07-01: 2026-Q2 is not covered, so 2026-Q3 is not compared "
+     "with it.", "I dati iniziano il 1 luglio 2026: il 2° trimestre 2026 non è coperto, quindi "
+     "il 3° trimestre 2026 non è confrontato con esso."),
     ("it", "The data start on 2025-09-01: 2025-08 is not covered, so 2025-09 is not compared "
      "with it.", "I dati iniziano il 1 settembre 2025: agosto 2025 non è coperto, quindi "
      "settembre 2025 non è confrontato con esso."),

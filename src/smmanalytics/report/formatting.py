@@ -78,16 +78,20 @@ _PERIOD_FIELDS = ("period", "previous")
 #: a range of days in every language ("the period 5 October 2026 – …")
 _ARTICLES = {"en": {"range": "the period"}, "fr": {"quarter": "le", "range": "la période"},
              "it": {"quarter": "il", "year": "il", "range": "il periodo"}}
-#: how a preposition (or "and") before a period's name joins the first word of its article
-#: ("in il" → "nel", "en le" → "au"); a word not listed, or without a join for that article,
-#: is followed by the article. A month in French elides "de" before a vowel instead (see
-#: Formatter.joined).
+#: the words after which a period's name takes its article (prepositions, "and", and the
+#: verbs and adverbs the notes put before a period: "ne couvre pas", "non copre", "quindi"),
+#: with how each joins the first word of the article ("in il" → "nel", "en le" → "au"); a word
+#: without a join for that article is followed by the article. A month in French elides "de"
+#: before a vowel instead (see Formatter.joined).
 _PREPOSITIONS = {
-    "en": {p: {} for p in ("in", "of", "for", "over", "outside", "and")},
+    "en": {p: {} for p in ("in", "of", "for", "over", "outside", "and", "between", "so",
+                           "reach", "beyond", "covers")},
     "fr": {"en": {"le": "au", "la": "sur la"}, "de": {"le": "du"}, "à": {"le": "au"},
-           "pour": {}, "sur": {}, "et": {}},
+           **{w: {} for w in ("pour", "sur", "et", "entre", "avec", "pas", "couvre",
+                              "couvrent")}},
     "it": {"in": {"il": "nel"}, "di": {"il": "del"}, "da": {"il": "dal"}, "a": {"il": "al"},
-           "su": {"il": "sul"}, "per": {}, "e": {}, "con": {}},
+           "su": {"il": "sul"}, **{w: {} for w in ("per", "e", "con", "tra", "fra", "oltre",
+                                                   "copre", "coprono", "quindi")}},
 }
 
 #: colours of goal statuses in tables
