@@ -299,8 +299,9 @@ def test_a_period_outside_the_data_is_unknown_not_zero_posts():
         assert t["direction"].isna().all() and t["n_current"].isna().all()
         assert (t["method"] == "period not covered by the data").all()
         assert c.caveats == [caveat]
-    assert Formatter("fr").note(caveat) == ("Les données commencent le 1er août 2026 : juin 2026 "
-                                            "n'est pas couvert et n'est donc pas comparé.")
+    assert Formatter("fr").note(caveat) == ("Les données commencent le 1er août 2026 : elles ne "
+                                            "couvrent pas juin 2026 ; aucune comparaison n'est "
+                                            "donc faite.")
     october = _kpis(compare(ds, "2026-10"))
     assert pd.isna(october.loc["posts", "current"])
     assert october.loc["posts", "previous"] == 30                  # September: 30 posts

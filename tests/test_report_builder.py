@@ -666,9 +666,9 @@ def test_a_running_year_is_compared_like_for_like_in_the_report():
     interactions = next(r for r in table["rows"] if r[0] == "Interactions")
     assert interactions[1:4] == ["132", "110", "+20,0\xa0%"]      # 11 × 12 against 11 × 10
     bullets = next(b for b in sec.blocks if b["kind"] == "bullets")["items"]
-    assert bullets[0] == ("Les données s'arrêtent le 31 octobre 2026 : 2026 est comparé sur ses "
-                          "304 premiers jours, jusqu'à ce jour, avec les 304 premiers jours de "
-                          "2025 (du 1er janvier 2025 au 31 octobre 2025).")
+    assert bullets[0] == ("Les données s'arrêtent le 31 octobre 2026 : la comparaison porte sur "
+                          "les 304 premiers jours de 2026, jusqu'à ce jour, et les 304 premiers "
+                          "jours de 2025 (du 1er janvier 2025 au 31 octobre 2025).")
     assert rep.fmt.untranslated == set()
 
 

@@ -137,10 +137,11 @@ def test_periods_by_name(lang, period, name):
      "costs.csv ne couvre pas novembre 2026 : ROI non calculable"),
     ("fr", "The data start on 2025-09-01: 2025 is covered from that day only (122 of 365 days); "
      "totals are compared per day over the covered days.",
-     "Les données commencent le 1er septembre 2025 : 2025 n'est couvert qu'à partir de ce jour "
-     "(122 jours sur 365) ; les totaux sont comparés par jour sur les jours couverts."),
+     "Les données commencent le 1er septembre 2025 : elles ne couvrent 2025 qu'à partir de ce "
+     "jour (122 jours sur 365) ; les totaux sont comparés par jour sur les jours couverts."),
     # after "between", a verb ("ne couvre pas", "non copre") or "quindi", a period takes its
-    # article as after a preposition
+    # article as after a preposition; a French range, "la période", is not the subject of a
+    # masculine participle ("la période … n'est pas couvert")
     ("fr", "The format mix changed between 2026-Q2 and 2026-Q3 (video 40 %): a change in totals "
      "or rates may come from the mix (Simpson's paradox); compare within each format.",
      "La répartition des formats a changé entre le T2 2026 et le T3 2026 (video 40 %) : une "
@@ -164,6 +165,18 @@ def test_periods_by_name(lang, period, name):
     ("it", "The data start on 2026-07-01: 2026-Q2 is not covered, so 2026-Q3 is not compared "
      "with it.", "I dati iniziano il 1 luglio 2026: il 2° trimestre 2026 non è coperto, quindi "
      "il 3° trimestre 2026 non è confrontato con esso."),
+    ("fr", "The data stop at 2026-10-04: 2026-10-05..2026-10-18 is not covered, so it is not "
+     "compared.", "Les données s'arrêtent le 4 octobre 2026 : elles ne couvrent pas la période "
+     "5 octobre 2026 – 18 octobre 2026 ; aucune comparaison n'est donc faite."),
+    ("fr", "The data start on 2026-07-01: 2026-Q2 is not covered, so 2026-Q3 is not compared "
+     "with it.", "Les données commencent le 1er juillet 2026 : elles ne couvrent pas le T2 2026 ; "
+     "aucune comparaison du T3 2026 avec cette période n'est donc faite."),
+    ("fr", "The data stop at 2026-10-10: 2026-10-05..2026-10-18 is compared over its first 6 "
+     "days, up to that day, with the first 6 days of 2026-09-21..2026-10-04 (2026-09-21 to "
+     "2026-09-26).", "Les données s'arrêtent le 10 octobre 2026 : la comparaison porte sur les 6 "
+     "premiers jours de la période 5 octobre 2026 – 18 octobre 2026, jusqu'à ce jour, et les 6 "
+     "premiers jours de la période 21 septembre 2026 – 4 octobre 2026 (du 21 septembre 2026 au "
+     "26 septembre 2026)."),
     ("it", "The data start on 2025-09-01: 2025-08 is not covered, so 2025-09 is not compared "
      "with it.", "I dati iniziano il 1 settembre 2025: agosto 2025 non è coperto, quindi "
      "settembre 2025 non è confrontato con esso."),
