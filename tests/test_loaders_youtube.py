@@ -299,6 +299,10 @@ def test_files_unzipped_into_a_folder_named_as_their_zip_keep_the_channel(tmp_pa
     assert table["account_name"].unique().tolist() == ["Maison Sève"]
     note = next(q for q in table.attrs["quality"] if q["code"] == "name_from_folder")
     assert "the channel 'Maison Sève' was read" in note["message"]
+    # the export date too, as from the zip's name: the day after the range 2026-09-12_2026-10-01
+    # (it was the extracted file's modification time, which a copy moves)
+    assert (table["snapshot_at"] == pd.Timestamp("2026-10-02", tz="UTC")).all()
+    assert "snapshot_guessed" not in _codes(table)
     zipped = _by_format(FR)["youtube_table"]
     assert table["views"].tolist() == zipped["views"].tolist()
     assert "name_from_folder" not in _codes(zipped)

@@ -94,16 +94,22 @@ def _note_folder(c: Candidate, ctx: ParseContext) -> None:
     if not _ZIP_NAME.match(outer_name(c)) and (m := _folder_name(c)):
         ctx.note("name_from_folder", f"the file is in a folder named as YouTube Studio names "
                  f"its zip ({unzipped_folder(c)!r}, unzipped): the channel {m.group(1)!r} was "
-                 "read from it", level="info")
+                 "read from it, and the export date (the day after its range) when no zip "
+                 "stored the file's time", level="info")
 
 
 def _as_of(c: Candidate, ctx: ParseContext) -> pd.Timestamp | None:
-    """Export time: the zip member's time, else the end of the range in the zip name."""
+    """Export time: the zip member's time, else the end of the range in the zip name (or in
+    the name of the folder the zip was unzipped into)."""
     t = zip_member_time(c, ctx)      # None when the zip holds no plausible time
     if t is not None:
         return t
-    m = re.search(r"\d{4}-\d{2}-\d{2}_(\d{4}-\d{2}-\d{2})", outer_name(c))
-    return pd.Timestamp(m.group(1), tz="UTC") + pd.Timedelta(days=1) if m else None
+    folder = _folder_name(c)
+    for name in (outer_name(c), folder.string if folder else ""):
+        m = re.search(r"\d{4}-\d{2}-\d{2}_(\d{4}-\d{2}-\d{2})", name)
+        if m:
+            return pd.Timestamp(m.group(1), tz="UTC") + pd.Timedelta(days=1)
+    return None
 
 
 def _base(c: Candidate) -> str:
