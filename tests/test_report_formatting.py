@@ -313,3 +313,14 @@ def test_english_notes_write_a_span_of_days_as_the_cover_does():
                                           "31 décembre 2024, marque sur octobre 2026")
     assert Formatter("en").note("the brand's posts cover only 2026-01-01..2026-10-31 of 2026") \
         == "the brand's posts cover only 1 January 2026 – 31 October 2026 of 2026"
+
+
+def test_the_day_first_spreadsheet_note_says_what_the_setting_is():
+    # "impostato sul giorno prima" reads "set to the day before" in Italian, and "réglé jour
+    # d'abord" lacks its verb: the setting is one that reads the day first
+    assert Formatter("it").quality("publish_times_day_first", "") == (
+        "Gli orari di pubblicazione che un foglio di calcolo impostato per leggere prima il "
+        "giorno aveva trasformato in date hanno ritrovato il loro giorno e il loro mese")
+    assert Formatter("fr").quality("publish_times_day_first", "") == (
+        "Des heures de publication qu'un tableur réglé pour lire le jour d'abord avait changées "
+        "en dates ont retrouvé leur jour et leur mois")
