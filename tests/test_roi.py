@@ -965,3 +965,25 @@ def test_costs_of_one_platform_all_in_another_currency_are_unknown_for_it(tmp_pa
     assert "roi_cost_unknown" in tiktok["note_codes"]
     assert "roi_cost_zero" not in tiktok["note_codes"]
     assert "2 cost lines in USD left out (brand currency EUR)" in tiktok["note"]
+
+
+def test_a_platform_goal_blames_only_its_own_costs_in_another_currency(tmp_path):
+    """Scorecard goals of one platform: Facebook has no cost line, TikTok's are in USD. The
+    Facebook goals said 'costs of 2026-10 in USD' (TikTok's lines); they say no Facebook
+    costs were recorded, and the TikTok goal names its USD lines."""
+    from smmanalytics.goals import scorecard
+
+    goals = tmp_path / "goals.yaml"
+    goals.write_text("goals:\n  - {metric: roi, platform: facebook, target: 1}\n"
+                     "  - {metric: roas, platform: facebook, target: 3}\n"
+                     "  - {metric: roi, platform: tiktok, target: 1}\n", encoding="utf-8")
+    ds = dataset(tmp_path, "2026-10-01,2026-10-31,ad_spend,100,EUR,instagram,,,,\n"
+                           "2026-10-01,2026-10-31,ad_spend,80,USD,tiktok,,,,\n",
+                 web=web([_web_month(150.0, source="facebook"),
+                          _web_month(40.0, source="tiktok")]),
+                 goals=smm.read_goals(goals))
+    sc = scorecard(ds, "2026-10", asof="2026-10-31")
+    assert sc["note"].tolist() == [
+        "no facebook costs recorded in 2026-10: roi cannot be computed",
+        "no facebook ad spend recorded in 2026-10: roas cannot be computed",
+        "costs of 2026-10 in USD, not the brand currency EUR: roi cannot be computed"]

@@ -296,7 +296,8 @@ def _no_data_note(ds, metric: str, platform: str, w: Period, end: dt.date) -> st
     if what:
         from .roi import foreign_cost_currencies
         foreign = foreign_cost_currencies(ds, (w.start, end),
-                                          "ad_spend" if missing == "ad_spend" else None)
+                                          "ad_spend" if missing == "ad_spend" else None,
+                                          platform)
         if foreign:          # recorded, in another money: roi() leaves those lines out
             return (f"{what} of {w.label} in {', '.join(foreign)}, not the brand currency "
                     f"{ds.brand.currency.upper()}: {metric} cannot be computed")

@@ -118,9 +118,10 @@ def costs_status(ds, period: object = None) -> tuple[str, str | None]:
 _KEPT_UP_DAYS = 31
 
 
-def foreign_cost_currencies(ds, period: object, category: str | None = None) -> list[str]:
-    """The currencies other than the brand's of the cost lines (of ``category``, or any) that
-    fall in ``period``: :func:`roi` leaves those lines out."""
+def foreign_cost_currencies(ds, period: object, category: str | None = None,
+                            platform: str = "all") -> list[str]:
+    """The currencies other than the brand's of the cost lines (of ``category``, or any; of
+    ``platform``, or all) that fall in ``period``: :func:`roi` leaves those lines out."""
     costs = getattr(ds, "costs", None)
     if costs is None or costs.empty or "currency" not in costs.columns:
         return []
@@ -128,6 +129,8 @@ def foreign_cost_currencies(ds, period: object, category: str | None = None) -> 
     if category is not None:
         lines = lines.loc[(lines["category"].astype("string") == category).fillna(False)
                           .to_numpy()]
+    if platform != "all":       # as roi(by="platform") groups them
+        lines = lines.loc[(_group_key(lines["platform"], "platform") == platform).to_numpy()]
     brand_cur = ds.brand.currency.upper()
     cur = lines["currency"].astype("string").fillna(brand_cur).str.upper()
     return sorted(set(cur[cur != brand_cur]))
