@@ -449,6 +449,7 @@ def write_ics(plan: pd.DataFrame, path: str | Path, brand_name: str = "Brand", *
              (starts.min() if len(plan) else pd.Timestamp(0, tz="UTC")))
     stamp = stamp.tz_convert("UTC") if stamp.tzinfo else stamp.tz_localize("UTC")
     slot = ("weekday" in plan.columns and "hour" in plan.columns)
+
     def post(platform: str) -> str:
         if fmt is None:
             return "post" + (f" on {platform}" if platform != "all" else "")

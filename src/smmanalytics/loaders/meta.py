@@ -402,7 +402,8 @@ def _parse_posts(c: Candidate, ctx: ParseContext, *, story: bool = False) -> lis
         unreliable = sorted(set(ids[np.asarray(sci, dtype=bool)].dropna()))
         ctx.note("post_id_damaged", f"{int(sci.sum())} post ids are in scientific notation "
                  "or were stored as numbers by a spreadsheet, which rounds long ids (such as "
-                 f"{unreliable[0]!r}): these posts are matched by their link, not their id",
+                 f"{unreliable[0]!r}): these posts are matched by their link, not their id (a "
+                 "post without a link, with no other post)",
                  rows=int(sci.sum()))
     if m.unknown:
         ctx.note("extra_columns", f"{len(m.unknown)} columns not used: {m.unknown[:20]!r}",

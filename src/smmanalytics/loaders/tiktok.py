@@ -175,8 +175,8 @@ def _note_undefined(c: Candidate, ctx: ParseContext) -> None:
 def _finish(df: pd.DataFrame, kind: str, c: Candidate, as_of: pd.Timestamp | None,
             ctx: ParseContext) -> list[pd.DataFrame]:
     note_extra_columns(c, F, ctx)
-    if not _ZIP.match(outer_name(c)) and _folder_name(c):
-        m = _folder_name(c)
+    m = None if _ZIP.match(outer_name(c)) else _folder_name(c)
+    if m:
         what = (f"the account handle {m.group(3)!r} and the export time were" if m.group(2)
                 else f"the account handle {m.group(3)!r} was")
         ctx.note("name_from_folder", f"the file is in a folder named as TikTok names its zip "

@@ -98,6 +98,7 @@ _PREPOSITIONS = {
 STATUS_COLORS = {"met": "#2e7d32", "on track": "#558b2f", "at risk": "#ef6c00",
                  "off track": "#c62828", "not assessed": "#8a8a8a"}
 
+
 def _first_of_month(fmt: str, locale) -> str:
     """``fmt`` (a pattern, or a named format such as ``long``) with its day of the month, a
     lone ``d`` outside quotes, written ``d'er'``; ``dd`` (01/10/2026) stays as it is."""
