@@ -14,7 +14,7 @@ import lzma
 import zipfile
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 
@@ -31,12 +31,14 @@ _EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 
 @dataclass(frozen=True)
 class Source:
-    """The bytes of one file, its display name, and the path it came from on disk."""
+    """The bytes of one file, its display name, and the path it came from on disk (for an
+    archive member: the archive's, and the member's entry in the archive holding it)."""
 
     name: str
     data: bytes
     path: Path | None = None
     mtime: float | None = None
+    zip_info: zipfile.ZipInfo | None = field(default=None, compare=False, repr=False)
 
     @property
     def basename(self) -> str:
@@ -100,7 +102,7 @@ def _walk_zip(src: Source, depth: int = 0) -> Iterator[Source]:
         except _MEMBER_ERRORS as exc:
             raise ParseError("archive member cannot be extracted", file=f"{src.name}!{member}",
                              expected="a readable zip member", got=str(exc)) from exc
-        child = Source(f"{src.name}!{member}", data, src.path, src.mtime)
+        child = Source(f"{src.name}!{member}", data, src.path, src.mtime, info)
         if is_zip(child) and depth < 4:
             yield from _walk_zip(child, depth + 1)
         else:

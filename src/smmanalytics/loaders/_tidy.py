@@ -263,8 +263,11 @@ def note_extra_columns(c: Candidate, family: str, ctx: ParseContext) -> None:
 
 
 def outer_name(c: Candidate) -> str:
-    """Base name of the file on disk (the archive for a zip member)."""
-    return c.source.name.split("!")[0].replace("\\", "/").rsplit("/", 1)[-1]
+    """Base name of the file on disk, or of the archive holding a zip member (the innermost:
+    ``Overview_….zip`` for ``brand.zip!brand/Overview_….zip!Overview.csv``, as for the
+    member of that zip on disk)."""
+    parts = c.source.name.split("!")
+    return parts[-2 if len(parts) > 1 else 0].replace("\\", "/").rsplit("/", 1)[-1]
 
 
 def unzipped_folder(c: Candidate) -> str | None:
@@ -290,19 +293,21 @@ def zip_member_time(c: Candidate, ctx: ParseContext | None = None) -> pd.Timesta
     extended-timestamp (Info-ZIP ``UT``) or NTFS extra field gives the time in UTC. Without
     one, the zip holds only the local time of the machine that built the archive, with no
     zone: it is taken as UTC (off by the hours of that zone, unknown) and, with ``ctx``,
-    noted ``zip_time_zone_unknown``. None when the source is not a direct member of a zip file
-    on disk, or its time is unreadable or before 2010.
+    noted ``zip_time_zone_unknown``. None when the source is not a member of a zip (or of a
+    zip inside one: a zipped brand folder), or its time is unreadable or before 2010.
     """
     import zipfile
 
-    parts = c.source.name.split("!")
-    if len(parts) != 2 or c.source.path is None:
-        return None
-    try:
-        with zipfile.ZipFile(c.source.path) as zf:
-            info = zf.getinfo(parts[1])
-    except Exception:  # best-effort metadata: an odd archive just gives no time
-        return None
+    info = c.source.zip_info            # the member's entry, kept by the walk of the archive
+    if info is None:
+        parts = c.source.name.split("!")
+        if len(parts) != 2 or c.source.path is None:
+            return None
+        try:
+            with zipfile.ZipFile(c.source.path) as zf:
+                info = zf.getinfo(parts[1])
+        except Exception:  # best-effort metadata: an odd archive just gives no time
+            return None
     exact = _zip_extra_utc(info.extra)
     if exact is not None:
         return exact if exact.year >= 2010 else None

@@ -99,10 +99,15 @@ def _siblings(c: Candidate) -> set[str]:
 
 
 def _page(c: Candidate) -> str | None:
-    """The page's vanity name: ``maison-seve`` in ``maison-seve_content_1791015300000.xls``."""
-    base = c.source.name.split("!")[0].replace("\\", "/").rsplit("/", 1)[-1]
-    m = re.match(r"^(.+?)_(?:content|updates|followers|visitors|competitors?)_", base, re.I)
-    return m.group(1) if m else None
+    """The page's vanity name: ``maison-seve`` in ``maison-seve_content_1791015300000.xls``
+    (the file's name; for an archive member, the member's, else the archives' from the
+    innermost out)."""
+    for part in reversed(c.source.name.split("!")):
+        base = part.replace("\\", "/").rsplit("/", 1)[-1]
+        m = re.match(r"^(.+?)_(?:content|updates|followers|visitors|competitors?)_", base, re.I)
+        if m:
+            return m.group(1)
+    return None
 
 
 def _col_letter(pos: int) -> str:
