@@ -183,41 +183,6 @@ def test_zip_members_and_lists(tmp_path):
         smm.load(tmp_path / "nope")
 
 
-def test_settings_files_inside_a_zip_are_said_to_be_unread(tmp_path):
-    """A brand folder sent as a zip: its exports load, but brand.yaml, goals.yaml and costs.csv
-    inside it are not read (the brand's zone falls back to UTC, no goals, no costs), and the
-    quality log said "matches no known export format ... add a synonyms.csv"; it now says
-    that settings are read from a folder."""
-    from smmanalytics.report import Formatter
-
-    archive = tmp_path / "brand.zip"
-    with zipfile.ZipFile(archive, "w") as zf:
-        zf.write(FIX / "x" / "tweet_activity_metrics_2015.csv", "brand/tweets.csv")
-        zf.writestr("brand/brand.yaml", "name: Zipped\ntimezone: Europe/Paris\n")
-        zf.writestr("brand/goals.yaml", "goals:\n  - {metric: posts, platform: x, target: 3}\n")
-        zf.writestr("brand/costs.csv", "start,end,category,amount\n2026-10-01,,tools,5\n")
-        zf.writestr("brand/logo.svg", '<svg xmlns="http://www.w3.org/2000/svg"></svg>')
-    ds = smm.load(archive)
-    assert len(ds.posts) == 1 and ds.brand.name == "Brand" and ds.goals.empty
-    q = ds.quality.set_index("file")
-    for name in ("brand.yaml", "goals.yaml", "costs.csv"):
-        row = q.loc[f"{archive}!brand/{name}"]
-        assert (row["code"], row["level"]) == ("settings_in_archive", "warning")
-        assert row["message"] == (f"{name} inside an archive is not read: settings files are "
-                                  f"read from a folder (unzip the brand folder, or put {name} "
-                                  f"beside the archive)")
-    assert "not_understood" not in set(ds.quality["code"])
-    # a logo in the archive is an image, skipped as in a folder (not "no known format")
-    assert q.loc[f"{archive}!brand/logo.svg", "code"] == "not_an_export"
-    assert Formatter("fr").quality("settings_in_archive", "").startswith(
-        "Un fichier de réglages (brand.yaml, goals.yaml, costs.csv…) dans une archive zip")
-    # the same files in a folder are read
-    folder = tmp_path / "brand"
-    zipfile.ZipFile(archive).extractall(tmp_path)
-    ds = smm.load(folder)
-    assert ds.brand.name == "Zipped" and len(ds.goals) == 1 and len(ds.costs) == 1
-
-
 def test_corrupt_zip_member_is_a_parse_error(tmp_path):
     """A damaged deflate stream inside a zip (zlib.error) is a ParseError naming the member."""
     archive = tmp_path / "studio.zip"

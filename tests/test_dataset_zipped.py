@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import shutil
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 import smmanalytics as smm
 
@@ -25,13 +27,13 @@ def _zip(folder: Path, archive: Path, top: str | None = None) -> Path:
     return archive
 
 
-def _named_as_in(df: pd.DataFrame, column: str, archive_folder: str, folder: Path
-                 ) -> pd.DataFrame:
-    """``df`` with the archive's prefix of ``column`` (``x.zip!brand/``) made the folder's."""
+def _named_as_in(df: pd.DataFrame, column: str, archive: str, folder: Path) -> pd.DataFrame:
+    """``df`` with the names of ``column`` in the ``archive`` (``x.zip!brand``, ``x.zip!``)
+    made those of the same files in ``folder``."""
     if column not in df.columns:
         return df
-    names = df[column].astype("string").str.replace(f"{archive_folder}/", f"{folder}/",
-                                                   regex=False)
+    old = archive if archive.endswith("!") else f"{archive}/"
+    names = df[column].astype("string").str.replace(old, f"{folder}/", regex=False)
     return df.assign(**{column: names.astype(df[column].dtype)})
 
 
@@ -64,3 +66,194 @@ def test_exports_zipped_inside_a_zip_read_as_the_same_exports_on_disk(tmp_path):
     assert set(overview["snapshot_at"]) == {pd.Timestamp("2026-11-01 08:00", tz="UTC")}
     assert set(zipped.posts["account_id"]) == {"maisonseve"}
     assert "year_reference_mtime" not in set(zipped.quality["code"])
+
+
+# ------------------------------------------------------- settings files inside the archive
+
+def test_a_zipped_brand_folder_loads_as_the_folder(tmp_path):
+    """maison-seve.zip, the sample brand folder zipped: its brand.yaml, goals.yaml, costs.csv
+    and competitors.csv were not read (UTC zone, no goals, costs unknown); every table, the
+    brand, the files and the quality notes are now those of the folder, file names aside."""
+    archive = _zip(SAMPLE, tmp_path / "maison-seve.zip")
+    flat, zipped = smm.load(SAMPLE), smm.load(archive)
+    prefix = f"{archive}!maison-seve"
+    for table in ("posts", "daily", "web", "audience", "costs", "goals", "competitors"):
+        pd.testing.assert_frame_equal(
+            _named_as_in(getattr(zipped, table), "source_file", prefix, SAMPLE),
+            getattr(flat, table), check_categorical=False, obj=table)
+    assert zipped.goals.attrs == flat.goals.attrs
+    pd.testing.assert_frame_equal(_named_as_in(zipped.files, "path", prefix, SAMPLE),
+                                  flat.files)
+    pd.testing.assert_frame_equal(_named_as_in(zipped.quality, "file", prefix, SAMPLE),
+                                  flat.quality)
+    assert zipped.brand.name == "Maison Sève" and zipped.brand.timezone == "Europe/Paris"
+    assert zipped.brand.language == "fr" and len(zipped.costs) == 43 and len(zipped.goals) == 11
+    # the logo, extracted from the archive to the cache folder by its content, for the report
+    logo = zipped.brand.logo
+    assert logo.parent == smm._cache.cache_dir() / "logos" and logo.suffix == ".svg"
+    assert logo.read_bytes() == (SAMPLE / "logo.svg").read_bytes()
+    assert zipped.brand == replace(flat.brand, logo=logo)
+    # reports name files relative to the folder inside the archive, as to the folder
+    assert zipped.root == Path(prefix) and flat.root == SAMPLE
+    assert "settings_in_archive" not in set(zipped.quality["code"])
+
+
+def _ig(views: int) -> str:
+    return ('"Post ID","Account ID","Account username","Account name",Description,'
+            '"Duration (sec)","Publish time",Permalink,"Post type","Data comment",Date,Views,'
+            'Reach,Likes,Shares,Follows,Comments,Saves\n'
+            '179001,1784,brand,Brand,hello,0,10/02/2026 09:00,https://www.instagram.com/p/Z1/,'
+            f'"IG image",,Lifetime,{views},{views // 2},10,1,,2,3\n')
+
+
+def test_settings_at_the_root_or_deeper_and_twice_follow_the_rules_of_a_folder(tmp_path):
+    """Settings at the archive's root count, deeper ones too, as in a folder; of two
+    goals.yaml the first by name is read and the other noted as ignored."""
+    folder = tmp_path / "brand"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "brand.yaml").write_text("name: Racine\ntimezone: Europe/Rome\n")
+    (folder / "goals.yaml").write_text("goals:\n  - {metric: posts, platform: x, target: 3}\n")
+    (folder / "sub" / "goals.yaml").write_text("goals:\n  - {metric: posts, target: 1}\n"
+                                               "  - {metric: reach, target: 9}\n")
+    (folder / "sub" / "costs.csv").write_text("start,category,amount\n2026-10-01,tools,5\n")
+    (folder / "sub" / "ig_2026-10-03.csv").write_text(_ig(10), encoding="utf-8-sig")
+    archive = _zip(folder, tmp_path / "brand.zip", top="")
+    flat, zipped = smm.load(folder), smm.load(archive)
+    assert zipped.brand == flat.brand and zipped.brand.timezone == "Europe/Rome"
+    assert zipped.goals["target"].tolist() == [3] and zipped.costs["amount"].tolist() == [5]
+    assert zipped.costs["source_file"].tolist() == [f"{archive}!sub/costs.csv"]
+    assert len(zipped.posts) == 1 and zipped.root is None   # not all in one folder
+    note = zipped.quality.set_index("code").loc["side_file_ignored"]
+    assert (note["file"], note["level"], note["message"]) == (
+        f"{archive}!sub/goals.yaml", "warning", "a goals.yaml was already read; this one is "
+        "ignored")
+    for table in ("goals", "costs", "posts"):
+        pd.testing.assert_frame_equal(
+            _named_as_in(getattr(zipped, table), "source_file", f"{archive}!", folder),
+            getattr(flat, table), check_categorical=False, obj=table)
+    pd.testing.assert_frame_equal(_named_as_in(zipped.quality, "file", f"{archive}!", folder),
+                                  flat.quality)
+
+
+def test_an_invalid_settings_file_in_a_zip_is_named_as_its_member(tmp_path):
+    from smmanalytics.errors import ConfigError
+
+    archive = tmp_path / "err.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("brand/brand.yaml", "name: Err\ntimezone: Europe/Pariss\n")
+        zf.writestr("brand/goals.yaml", "goals:\n  - metric: posts\n    target: 3\n"
+                                        "  - metric: likes\n    target: 5\n")
+        # "é" in Windows-1252 is the byte E9, the 53rd byte of the file
+        zf.writestr("brand/costs.csv", "start,category,amount,note\n"
+                                       "2026-10-01,tools,12.5,Café\n".encode("cp1252"))
+    ds = smm.load(archive)
+    assert ds.quality[["file", "level", "code", "message"]].values.tolist() == [
+        [f"{archive}!brand/brand.yaml", "error", "failed",
+         f"file {archive}!brand/brand.yaml, column 'timezone': unknown time zone; expected an "
+         "IANA zone such as Europe/Paris; got 'Europe/Pariss'"],
+        [f"{archive}!brand/costs.csv", "warning", "encoding_fallback",
+         "costs.csv is not UTF-8 (invalid continuation byte at byte 52): read as Windows-1252; "
+         "save it as UTF-8 to be sure of its accents"],
+        [f"{archive}!brand/goals.yaml", "error", "failed",
+         f"file {archive}!brand/goals.yaml, line 4, column 'metric': goal 2 is invalid; "
+         "expected one of posts, interactions, reach, impressions, views, sessions, "
+         "key_events, revenue, followers_net, er_reach, roas, roi; got 'likes'"]]
+    assert ds.brand.timezone == "UTC" and ds.goals.empty
+    assert ds.costs["note"].tolist() == ["Café"] and ds.costs["amount"].tolist() == [12.5]
+    with pytest.raises(ConfigError) as err:
+        smm.load(archive, strict=True)
+    assert str(err.value) == ds.quality["message"].iloc[0]
+    assert err.value.file == f"{archive}!brand/brand.yaml" and err.value.column == "timezone"
+
+
+def test_the_synonyms_in_a_zip_are_read_before_its_exports(tmp_path):
+    """Overview.csv comes before synonyms.csv in the archive, and is read with its rows."""
+    from tests.test_loaders_synonyms import OVERVIEW_FR, SYNONYMS_FR
+
+    archive = tmp_path / "brand.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("brand/Overview.csv", "\ufeff" + OVERVIEW_FR)
+        zf.writestr("brand/synonyms.csv", SYNONYMS_FR)
+    ds = smm.load(archive)
+    views = ds.daily[ds.daily["metric"] == "views"].sort_values("date")
+    assert views["value"].tolist() == [120, 80]
+    note = ds.quality.set_index("code").loc["synonyms_read"]
+    assert (note["file"], note["message"]) == (
+        f"{archive}!brand/synonyms.csv", "5 header synonyms of the brand added (tiktok)")
+    assert ds.files["path"].tolist() == [f"{archive}!brand/Overview.csv"]
+
+
+def _brand_zip(archive: Path, timezone: str, logo: str, goals: int) -> Path:
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("brand/brand.yaml", f"name: Zip\ntimezone: {timezone}\nlogo: ../logo.svg\n")
+        zf.writestr("brand/goals.yaml", f"goals:\n  - {{metric: posts, target: {goals}}}\n")
+        zf.writestr("brand/ig_2026-10-03.csv", "\ufeff" + _ig(10))
+        zf.writestr("brand/shot.png", b"\x89PNG\r\n\x1a\n")
+        zf.writestr("logo.svg", logo)
+    return archive
+
+
+def test_a_setting_or_logo_changed_in_the_zip_is_read_again(tmp_path):
+    """The cache of a whole load is keyed by the exports; the settings of a zip, like a
+    folder's, are read at each load: a brand.yaml, goals.yaml or logo changed in the archive
+    (rewritten, even with the same modification time) is never answered from the cache."""
+    import os
+
+    archive = _brand_zip(tmp_path / "brand.zip", "Europe/Paris", "<svg>1</svg>", 3)
+    first = smm.load(archive)
+    assert smm.load(archive).brand == first.brand          # the second from the cache
+    assert first.brand.timezone == "Europe/Paris" and first.goals["target"].tolist() == [3]
+    assert first.brand.logo.read_text() == "<svg>1</svg>"   # ../logo.svg: the archive's root
+    mtime = archive.stat().st_mtime_ns
+    _brand_zip(archive, "America/New_York", "<svg>2</svg>", 4)
+    os.utime(archive, ns=(mtime, mtime))
+    again = smm.load(archive)
+    assert again.brand.timezone == "America/New_York" and again.goals["target"].tolist() == [4]
+    assert again.brand.logo.read_text() == "<svg>2</svg>"
+    assert first.brand.logo.read_text() == "<svg>1</svg>"   # each logo keeps its own file
+    pd.testing.assert_frame_equal(again.posts, first.posts)
+    # the logo is the brand's, not an image skipped; the other image is, as in a folder;
+    # neither, nor the settings files, is listed among the files
+    q = again.quality
+    assert q.loc[q["code"] == "not_an_export", "file"].tolist() == [f"{archive}!brand/shot.png"]
+    assert not q["file"].str.endswith("logo.svg").any()
+    assert again.files["path"].tolist() == [f"{archive}!brand/ig_2026-10-03.csv"]
+
+
+def test_a_logo_not_in_the_zip_is_noted_and_dropped(tmp_path):
+    archive = tmp_path / "brand.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("brand/brand.yaml", "name: Zip\nlogo: nowhere.png\n")
+        zf.writestr("brand/ig_2026-10-03.csv", "\ufeff" + _ig(10))
+    ds = smm.load(archive)
+    assert ds.brand.name == "Zip" and ds.brand.logo is None
+    note = ds.quality.set_index("code").loc["logo_missing"]
+    assert (note["file"], note["level"], note["message"]) == (
+        f"{archive}!brand/nowhere.png", "warning",
+        "brand.yaml names a logo that is not in the archive: the report goes without it")
+
+
+def test_settings_at_the_archive_root_are_known_by_their_own_name(tmp_path):
+    """``brand.zip!costs.csv``: its last path component is ``brand.zip!costs.csv``; the
+    settings file is known as ``costs.csv`` (read, its warnings worded, its failure told
+    apart from an export's, as in a folder)."""
+    from smmanalytics.cli import _unread_lines
+    from smmanalytics.quality import side_file_error, unread_files
+
+    archive = tmp_path / "brand.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("costs.csv", "month,channel,amount\n2026-10,ads,12\n")
+        zf.writestr("brand.yaml", "name: Sève\n".encode("cp1252"))    # è: byte E8, the 8th
+    ds = smm.load(archive)
+    assert ds.brand.name == "Sève"
+    warning = ds.quality.set_index("code").loc["encoding_fallback"]
+    assert (warning["file"], warning["message"]) == (
+        f"{archive}!brand.yaml", "brand.yaml is not UTF-8 (invalid continuation byte at byte "
+        "7): read as Windows-1252; save it as UTF-8 to be sure of its accents")
+    why = ("line 1, column 'start': costs file lacks required columns; expected a header with "
+           "start, end, category, amount, currency, platform, campaign, hours, hourly_rate, "
+           "note; got 'month, channel, amount'")
+    assert side_file_error(ds.quality, ("costs.csv",)) == f"file costs.csv, {why}"
+    assert _unread_lines(unread_files(ds.quality)) == [
+        "1 settings file of the brand could not be read; the report was made without it:",
+        f"  file {archive}!costs.csv, {why}"]

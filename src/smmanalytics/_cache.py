@@ -29,6 +29,8 @@ Each source file (or zip member) that parses is stored once under the cache dire
   them. Any write to a file changes its ctime, which no user command sets back, so a changed
   file is always read and hashed again; a digest recorded within 2 seconds of the file's last
   change is not trusted (file times have a coarse tick);
+- the logo of a zipped brand folder is extracted to ``<dir>/logos/<sha256><suffix>``, named by
+  its content, for the report to copy (``Brand.logo`` points there);
 - an entry that cannot be read (corrupt, truncated, another version's layout) is ignored, logged
   at debug level and rewritten: the cache never raises and never changes results. Deleting the
   folder is always safe.

@@ -51,8 +51,9 @@ def _date(text: str, *, end: bool) -> pd.Timestamp:
     raise ValueError(text)
 
 
-def read_costs(path: str | Path) -> pd.DataFrame:
-    """Read and validate the user's costs.csv.
+def read_costs(path: str | Path, *, data: bytes | None = None) -> pd.DataFrame:
+    """Read and validate the user's costs.csv (``data``: its bytes, when it is a member of a
+    zipped brand folder that ``path`` names, as ``brand.zip!brand/costs.csv``).
 
     Columns: ``start, end, category, amount, currency, platform, campaign, hours, hourly_rate,
     note`` (a ``date`` column may replace ``start``/``end``). Dates are ``YYYY-MM-DD``; a month
@@ -79,7 +80,7 @@ def read_costs(path: str | Path) -> pd.DataFrame:
         came.
     """
     path = Path(path)
-    text = read_user_text(path, "costs file")
+    text = read_user_text(path, "costs file", data)
     reader, delim = user_csv(text)
     header = [h.strip().lower().replace(" ", "_") for h in next(reader, [])]
     if "date" in header and "start" not in header:

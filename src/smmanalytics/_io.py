@@ -14,20 +14,35 @@ import os
 import tempfile
 import warnings
 from collections.abc import Iterator
-from pathlib import Path
+from pathlib import Path, PurePath, PurePosixPath
 
 from .errors import ConfigError, DataQualityWarning, OutputError
 
-__all__ = ["atomic_write", "default_mode", "output_folder", "read_user_text", "user_csv",
-           "writing"]
+__all__ = ["atomic_write", "default_mode", "file_name", "output_folder", "read_user_text",
+           "user_csv", "writing"]
 
 
-def read_user_text(path: str | os.PathLike, what: str) -> str:
+def file_name(path: str | os.PathLike) -> str:
+    """The name of the file ``path`` names, an archive member's too: ``costs.csv`` for
+    ``b/costs.csv``, ``b.zip!costs.csv`` and ``b.zip!brand/costs.csv`` alike.
+
+    >>> file_name("agency/maison-seve.zip!goals.yaml")
+    'goals.yaml'
+    """
+    name = str(path)
+    if "!" in name:
+        return PurePosixPath(name.rsplit("!", 1)[1].replace("\\", "/")).name
+    return PurePath(name).name
+
+
+def read_user_text(path: str | os.PathLike, what: str, data: bytes | None = None) -> str:
     """The text of a settings file the user wrote (costs.csv, goals.yaml, brand.yaml…).
 
     UTF-8, with or without a BOM. A file saved in Windows-1252 (Notepad or Excel on a French
     or Italian Windows) is read as such, with a :class:`DataQualityWarning` (code
-    ``encoding_fallback``) saying so. ``what`` names the file in errors ("costs file").
+    ``encoding_fallback``) saying so. ``what`` names the file in errors ("costs file");
+    ``data`` is the file's bytes when it is not on disk (a member of a zipped brand folder),
+    ``path`` then only names it (``brand.zip!brand/goals.yaml``).
 
     Raises
     ------
@@ -36,7 +51,8 @@ def read_user_text(path: str | os.PathLike, what: str) -> str:
     """
     path = Path(path)
     try:
-        data = path.read_bytes()
+        if data is None:
+            data = path.read_bytes()
     except FileNotFoundError:
         raise ConfigError(f"{what} not found", file=str(path)) from None
     except OSError as exc:
@@ -52,7 +68,7 @@ def read_user_text(path: str | os.PathLike, what: str) -> str:
         raise ConfigError(f"{what} is not UTF-8 text", file=str(path), expected="UTF-8 text",
                           got=str(utf8_error)) from None
     warnings.warn(DataQualityWarning(
-        f"{path.name} is not UTF-8 ({utf8_error.reason} at byte {utf8_error.start}): read as "
+        f"{file_name(path)} is not UTF-8 ({utf8_error.reason} at byte {utf8_error.start}): read as "
         "Windows-1252; save it as UTF-8 to be sure of its accents", "encoding_fallback"),
         stacklevel=2)
     return text

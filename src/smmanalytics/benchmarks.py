@@ -303,8 +303,9 @@ def compare_benchmarks(ds, period_or_year: object, industry: str | None = None, 
 
 
 # --------------------------------------------------------------------------- competitors
-def read_competitors(path: str | Path) -> pd.DataFrame:
-    """Read competitors.csv: ``platform, competitor, period, followers, posts, interactions``.
+def read_competitors(path: str | Path, *, data: bytes | None = None) -> pd.DataFrame:
+    """Read competitors.csv: ``platform, competitor, period, followers, posts, interactions``
+    (``data``: its bytes, when it is a member of a zipped brand folder that ``path`` names).
 
     ``period`` is ``YYYY-MM``, ``YYYY-Qn`` or ``YYYY-MM-DD..YYYY-MM-DD``; ``followers`` are at
     the period's end; ``interactions`` are public counts (likes/reactions + comments + shares)
@@ -322,7 +323,7 @@ def read_competitors(path: str | Path) -> pd.DataFrame:
         naming the file, the line, the column, what was expected and what came.
     """
     path = Path(path)
-    text = read_user_text(path, "competitors file")
+    text = read_user_text(path, "competitors file", data)
     reader, _ = user_csv(text)
     header = [h.strip().lower().replace(" ", "_") for h in next(reader, [])]
     missing = [c for c in COMPETITOR_COLUMNS if c not in header]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -41,8 +42,12 @@ class Brand:
     accounts: dict = field(default_factory=dict)
 
 
-def read_brand(path: str | Path) -> Brand:
+def read_brand(path: str | Path, *, data: bytes | None = None) -> Brand:
     """Read and validate brand.yaml.
+
+    ``data``: its bytes, when it is a member of a zipped brand folder that ``path`` names
+    (``brand.zip!brand/brand.yaml``); its ``logo`` is then a path inside the archive too, which
+    :func:`smmanalytics.load` extracts.
 
     Raises
     ------
@@ -50,7 +55,7 @@ def read_brand(path: str | Path) -> Brand:
         naming the file, the key, what was expected and what came.
     """
     path = Path(path)
-    text = read_user_text(path, "brand settings file")
+    text = read_user_text(path, "brand settings file", data)
     try:
         raw = yaml.safe_load(text) or {}
     except yaml.YAMLError as exc:
@@ -87,6 +92,17 @@ def read_brand(path: str | Path) -> Brand:
         industry=str(raw.get("industry", "all")),
         primary_color=str(colors.get("primary", Brand.primary_color)),
         accent_color=str(colors.get("accent", Brand.accent_color)),
-        logo=(path.parent / logo) if logo else None,
+        logo=_logo_path(path, str(logo), data is not None) if logo else None,
         accounts=dict(raw.get("accounts") or {}),
     )
+
+
+def _logo_path(path: Path, logo: str, member: bool) -> Path:
+    """The logo named ``logo`` in the brand.yaml at ``path``: beside it, or where it says when
+    absolute; in the archive for an archive ``member`` (``a.zip!folder/brand.yaml`` names
+    ``a.zip!folder/logo.svg``, ``..`` resolved within the archive)."""
+    if not member or "!" not in str(path) or Path(logo).is_absolute():
+        return path.parent / logo
+    archive, name = str(path).rsplit("!", 1)
+    folder = posixpath.dirname(name.replace("\\", "/"))
+    return Path(f"{archive}!{posixpath.normpath(posixpath.join(folder, logo))}")

@@ -244,11 +244,10 @@ def _unread_lines(unread: dict[str, str]) -> list[str]:
     (the report says it too, on its cover and in its data-quality section). Exports, whose
     figures are missing, come apart from the brand's settings files, which were done without.
     """
-    from pathlib import PurePath
-
+    from ._io import file_name
     from .dataset import SETTINGS_FILES
 
-    settings = {f: why for f, why in unread.items() if PurePath(f).name.lower() in SETTINGS_FILES}
+    settings = {f: why for f, why in unread.items() if file_name(f).lower() in SETTINGS_FILES}
     exports = {f: why for f, why in unread.items() if f not in settings}
     lines = []
     if exports:

@@ -15,7 +15,11 @@ CONTRACT (shared by every module; the loaders work completes ``load``):
 - ``quality``: the quality log as a frame (schema "quality").
 - ``files``: one row per input file (archive members as ``archive.zip!member.csv``): path,
   sha256, bytes, platform, kind, source_format, rows, status (ok, failed, not_understood,
-  duplicate). Side files (brand.yaml, costs.csv, goals.yaml, competitors.csv) are not listed.
+  duplicate). Side files (brand.yaml, costs.csv, goals.yaml, competitors.csv, synonyms.csv)
+  and images are not listed, in a folder or in a zip.
+- ``root``: what the reports name files relative to: the brand's folder when one folder was
+  loaded, or the folder inside one zip loaded (``brand.zip!brand``) when every member is in
+  that one folder, as zipping a folder makes it; None otherwise.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import logging
+import tempfile
 import warnings
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -37,6 +42,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from . import schema
+from ._io import file_name
 from .brand import Brand
 from .errors import ArgumentTypeError, DataQualityWarning, ParseError, SchemaError, SmmError
 from .periods import local_dates, posts_in_period
@@ -163,22 +169,23 @@ def _walk(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
-def _read_side(path: Path, module: str, func: str, log: QualityLog, strict: bool):
+def _read_side(path: Path, module: str, func: str, log: QualityLog, strict: bool,
+               data: bytes | None = None):
     try:
         reader = getattr(importlib.import_module(f"smmanalytics.{module}"), func)
     except (ImportError, AttributeError):
         log.add(path, "reader_unavailable", f"smmanalytics.{module}.{func} is not available "
-                f"in this version; {path.name} was not read", level="warning")
+                f"in this version; {file_name(path)} was not read", level="warning")
         return pd.DataFrame()
     try:
-        out = reader(path)
+        out = reader(path) if data is None else reader(path, data=data)
     except SmmError as exc:
         if strict:
             raise
         log.add(path, "failed", str(exc), level="error")
         return pd.DataFrame()
     except Exception as exc:
-        err = ParseError(f"unexpected error while reading {path.name}: "
+        err = ParseError(f"unexpected error while reading {file_name(path)}: "
                          f"{type(exc).__name__}: {exc}", file=str(path))
         if strict:
             raise err from exc
@@ -418,12 +425,16 @@ def _arrow_sort_key(s: pd.Series) -> pa.Array | pa.ChunkedArray | None:
 def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
     """Load every export of a brand: a folder (recursive), a file, a zip, or a list of them.
 
-    Side files recognised by name (in a folder, or given as files; inside a zip they are not
-    read, and a ``settings_in_archive`` warning says so): brand.yaml, costs.csv, goals.yaml,
-    competitors.csv, and
+    Side files recognised by name, in a folder, given as files, or inside a zip (a zipped brand
+    folder loads as the folder would; an error names the member, ``brand.zip!brand/goals.yaml``,
+    and a logo inside is extracted to the cache folder, ``logos/``): brand.yaml, costs.csv,
+    goals.yaml, competitors.csv, and
     synonyms.csv, the brand's own header variants for exports in a language the package does
     not know yet (``family,canonical,lang,header`` rows, as in the package's
     ``loaders/synonyms.csv``; read before the exports, see ``loaders._headers.read_synonyms``).
+    They are read in the order of the files (sorted paths, folders and archives alike): the
+    first costs.csv, goals.yaml, competitors.csv or synonyms.csv counts (a later one is noted
+    ``side_file_ignored``), the last brand.yaml read replaces the ones before.
     Every other file goes through the loader registry. A file that cannot be read is recorded in
     ``quality`` (level error) and ``files`` (status failed) and loading goes on, unless
     ``strict`` is true; a file no format recognises is recorded as not understood. The same post
@@ -446,6 +457,7 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
         a number).
     """
     from .loaders._headers import using_synonyms
+    from .loaders._sources import archive_folder, archive_members
 
     paths = list(path) if isinstance(path, (list, tuple)) else [path]
     bad = [p for p in paths if not isinstance(p, str | PathLike)]
@@ -454,52 +466,34 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
         raise ArgumentTypeError(f"load takes the path of a folder, file or zip, or a list of "
                                 f"them; got {type(bad[0]).__name__}{hint}")
     root = Path(paths[0]) if len(paths) == 1 and Path(paths[0]).is_dir() else None
+    if len(paths) == 1 and root is None and (folder := archive_folder(paths[0])) is not None:
+        root = Path(folder)              # a zipped brand folder: names relative to its folder
     # one log per walked file, joined in walk order at the end (then the merge notes)
     item_logs: list[QualityLog] = []
     pending: list[tuple[QualityLog, Path]] = []        # export files, read after the side files
-    side: dict[str, pd.DataFrame] = {}
-    brand = Brand()
-
+    got = _Settings()
     images = []
-    extra: tuple | None = None           # the brand's synonyms.csv, once read
     for f in _walk(paths):
-        lower = f.name.lower()
         if f.suffix.lower() in IMAGE_SUFFIXES:  # a logo or a screenshot, never an export
             images.append(f)
             continue
-        ilog = QualityLog()
-        item_logs.append(ilog)
-        if lower == SYNONYMS_FILE:
-            if extra is not None:
-                ilog.add(f, "side_file_ignored", f"a {lower} was already read; this one is "
-                         "ignored", level="warning")
-                continue
-            with _noting_warnings(ilog, f):
-                extra = _read_synonyms(f, ilog, strict)
+        if f.name.lower() in SETTINGS_FILES:
+            item_logs.append(ilog := QualityLog())
+            got.read(f, None, ilog, strict)
             continue
-        if lower in BRAND_FILES:
-            try:
-                from .brand import read_brand
-                with _noting_warnings(ilog, f):
-                    brand = read_brand(f)
-            except SmmError as exc:
-                if strict:
-                    raise
-                ilog.add(f, "failed", str(exc), level="error")
-            continue
-        if lower in SIDE_FILES:
-            module, func, attr = SIDE_FILES[lower]
-            if attr in side:
-                ilog.add(f, "side_file_ignored", f"a {lower} was already read; this one is "
-                         "ignored", level="warning")
-                continue
-            with _noting_warnings(ilog, f):
-                side[attr] = _read_side(f, module, func, ilog, strict)
-            continue
+        # a zipped brand folder: its settings files are read here, as a folder's, before any
+        # export (its exports are read with the others; _read_exports passes these members)
+        for src in archive_members(f, _archive_setting):
+            item_logs.append(ilog := QualityLog())
+            got.read(Path(src.name), src.data, ilog, strict, archive=f)
+        item_logs.append(ilog := QualityLog())
         pending.append((ilog, f))
 
     ilog = QualityLog()            # images and the logo: after the files' notes
     item_logs.append(ilog)
+    brand, zipped_logo = got.brand, None
+    if brand.logo and got.brand_from is not None:
+        brand, zipped_logo = _archive_logo(brand, got.brand_from, ilog)
     logo = Path(brand.logo).resolve() if brand.logo else None
     for f in images:
         if f.resolve() != logo:
@@ -511,8 +505,105 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
 
     # the brand's synonyms apply to every match of headers from here on, and are part of
     # every cache key (a file reads differently with them)
-    with using_synonyms(extra or ()):
-        return _read_and_merge(pending, item_logs, side, brand, root, strict, cache)
+    with using_synonyms(got.extra or ()):
+        ds = _read_and_merge(pending, item_logs, got.side, brand, root, strict, cache)
+    if zipped_logo is not None:     # the brand's logo, not an image skipped (as in a folder)
+        q = ds.quality
+        skipped = ((q["file"] == zipped_logo) & (q["code"] == "not_an_export")).fillna(False)
+        if skipped.any():
+            ds = replace(ds, quality=q.loc[~skipped.to_numpy()].reset_index(drop=True))
+    return ds
+
+
+def _archive_setting(name: str) -> bool:
+    """True for an archive member ``a.zip!folder/goals.yaml`` that is a settings file (read by
+    name, as in a folder)."""
+    return "!" in name and file_name(name).lower() in SETTINGS_FILES
+
+
+@dataclass
+class _Settings:
+    """The settings files read so far by :func:`load`, by the rules of a folder: the first
+    costs.csv (goals.yaml, competitors.csv, synonyms.csv) counts and a later one is ignored
+    with a warning; each brand.yaml read replaces the one before."""
+
+    brand: Brand = field(default_factory=Brand)
+    #: the archive member brand.yaml was read from (its logo is inside too) and the archive
+    #: on disk, else None
+    brand_from: tuple[str, Path] | None = None
+    side: dict[str, pd.DataFrame] = field(default_factory=dict)
+    extra: tuple | None = None           # the brand's synonyms.csv, once read
+
+    def read(self, f: Path, data: bytes | None, ilog: QualityLog, strict: bool, *,
+             archive: Path | None = None) -> None:
+        """Read the settings file ``f``, its notes in ``ilog``; for a member of the zip
+        ``archive``, ``f`` names it (``a.zip!folder/goals.yaml``) and ``data`` holds it."""
+        lower = file_name(f).lower()
+        if lower == SYNONYMS_FILE:
+            if self.extra is not None:
+                ilog.add(f, "side_file_ignored", f"a {lower} was already read; this one is "
+                         "ignored", level="warning")
+                return
+            with _noting_warnings(ilog, f):
+                self.extra = _read_synonyms(f, ilog, strict, data)
+            return
+        if lower in BRAND_FILES:
+            try:
+                from .brand import read_brand
+                with _noting_warnings(ilog, f):
+                    self.brand = read_brand(f, data=data)
+                self.brand_from = None if archive is None else (str(f), archive)
+            except SmmError as exc:
+                if strict:
+                    raise
+                ilog.add(f, "failed", str(exc), level="error")
+            return
+        module, func, attr = SIDE_FILES[lower]
+        if attr in self.side:
+            ilog.add(f, "side_file_ignored", f"a {lower} was already read; this one is "
+                     "ignored", level="warning")
+            return
+        with _noting_warnings(ilog, f):
+            self.side[attr] = _read_side(f, module, func, ilog, strict, data)
+
+
+def _archive_logo(brand: Brand, brand_from: tuple[str, Path], log: QualityLog
+                  ) -> tuple[Brand, str | None]:
+    """``brand`` read from the member ``brand_from`` (its name, the archive on disk), its logo
+    (a path beside it, in the archive) extracted to a file the report can copy, with the logo
+    member's name; as it is, with None, when the logo is a path outside the archive
+    (absolute)."""
+    from . import _cache
+    from ._io import atomic_write
+    from .errors import OutputError
+    from .loaders._sources import archive_members
+
+    prefix = brand_from[0].rsplit("!", 1)[0] + "!"
+    name = str(brand.logo)         # read_brand names it in the archive (see _logo_path)
+    if not name.startswith(prefix):
+        return brand, None
+    outside = name[len(prefix):] == ".." or name[len(prefix):].startswith("../")
+    found = [] if outside else archive_members(brand_from[1], lambda n: n == name)
+    if not found:
+        log.add(name, "logo_missing", "brand.yaml names a logo that is not in the archive: the "
+                "report goes without it", level="warning")
+        return replace(brand, logo=None), name
+    src = found[0]
+    # by its content, in the cache folder: it outlives the load (the report copies it later,
+    # maybe in another process), and a changed logo is another file
+    target = _cache.cache_dir() / "logos" / f"{src.sha256}{src.suffix}"
+    try:
+        if not target.is_file():
+            atomic_write(target, src.data, what="logo")
+    except OutputError:          # the cache folder is not writable: a temporary folder
+        try:
+            target = Path(tempfile.mkdtemp(prefix="smm-logo-")) / f"logo{src.suffix}"
+            target.write_bytes(src.data)
+        except OSError as exc:
+            log.add(name, "logo_missing", f"the logo could not be extracted from the archive "
+                    f"({exc.strerror or exc}): the report goes without it", level="warning")
+            return replace(brand, logo=None), name
+    return replace(brand, logo=target), name
 
 
 @contextmanager
@@ -529,12 +620,12 @@ def _noting_warnings(log: QualityLog, f: Path) -> Iterator[None]:
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
 
 
-def _read_synonyms(f: Path, log: QualityLog, strict: bool) -> tuple:
+def _read_synonyms(f: Path, log: QualityLog, strict: bool, data: bytes | None = None) -> tuple:
     """The rows of a brand's synonyms.csv, noted in ``log``; () when it cannot be used."""
     from .loaders._headers import read_synonyms
 
     try:
-        extra = read_synonyms(f)
+        extra = read_synonyms(f, data=data)
     except SmmError as exc:
         if strict:
             raise
@@ -637,16 +728,6 @@ def _read_and_merge(pending: list[tuple[QualityLog, Path]], item_logs: list[Qual
                    quality=log.to_frame(), files=files_df, root=root)
 
 
-def _settings_in_archive(name: str) -> str | None:
-    """The settings file (brand.yaml, costs.csv, goals.yaml, competitors.csv, synonyms.csv)
-    that an archive member ``a.zip!folder/goals.yaml`` is, or None: :func:`load` reads them by
-    name from folders only."""
-    if "!" not in name:
-        return None
-    base = name.rsplit("!", 1)[1].replace("\\", "/").rsplit("/", 1)[-1].lower()
-    return base if base in SIDE_FILES or base in BRAND_FILES or base == SYNONYMS_FILE else None
-
-
 def _read_exports(log: QualityLog, f: Path, sources: list | SmmError, files: list[dict],
                   tables: dict[str, list[pd.DataFrame]], seen: _Contents, strict: bool,
                   cache: bool) -> None:
@@ -667,6 +748,12 @@ def _read_exports(log: QualityLog, f: Path, sources: list | SmmError, files: lis
         return
     digests = []
     for src in sources:
+        if _archive_setting(src.name):     # read by load as a settings file, like a folder's
+            continue
+        if "!" in src.name and src.suffix in IMAGE_SUFFIXES:     # as an image in a folder
+            log.add(src.name, "not_an_export", "an image, not an export file: skipped",
+                    level="info")
+            continue
         row = {"path": src.name, "bytes": len(src.data), "rows": 0}
         files.append(row)
         digest = seen.digest(src)
@@ -691,18 +778,6 @@ def _read_exports(log: QualityLog, f: Path, sources: list | SmmError, files: lis
             log.extend(flog)
             fail(src.name, exc, row)
             continue
-        member = src.name.rsplit("!", 1)[-1].lower() if "!" in src.name else ""
-        if not understood and member.endswith(IMAGE_SUFFIXES):     # a zipped logo
-            flog.entries = [e for e in flog.entries if e["code"] != "not_understood"]
-            flog.add(src.name, "not_an_export", "an image, not an export file: skipped",
-                     level="info")
-        settings = _settings_in_archive(src.name) if not understood else None
-        if settings:        # not an export to add to synonyms.csv: a settings file unread
-            flog.entries = [e for e in flog.entries if e["code"] != "not_understood"]
-            flog.add(src.name, "settings_in_archive",
-                     f"{settings} inside an archive is not read: settings files are read from "
-                     f"a folder (unzip the brand folder, or put {settings} beside the archive)",
-                     level="warning")
         log.extend(flog)
         if not understood:
             row["status"] = "not_understood"

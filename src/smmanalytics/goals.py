@@ -80,8 +80,10 @@ _PATHS = 10_000
 
 
 # --------------------------------------------------------------------------- goals.yaml
-def read_goals(path: str | Path) -> pd.DataFrame:
-    """Read and validate goals.yaml (format in the module docstring).
+def read_goals(path: str | Path, *, data: bytes | None = None) -> pd.DataFrame:
+    """Read and validate goals.yaml (format in the module docstring); ``data``: its bytes,
+    when it is a member of a zipped brand folder that ``path`` names
+    (``brand.zip!brand/goals.yaml``).
 
     Returns
     -------
@@ -95,7 +97,7 @@ def read_goals(path: str | Path) -> pd.DataFrame:
         naming the file, the line, the key, what was expected and what came.
     """
     path = Path(path)
-    text = read_user_text(path, "goals file")
+    text = read_user_text(path, "goals file", data)
     try:
         raw = yaml.safe_load(text) or {}
         root = yaml.compose(text)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from pathlib import PurePath
 
 import pandas as pd
 
+from ._io import file_name
 from .schema import conform
 
 __all__ = ["QualityLog", "side_file_error", "unread_files"]
@@ -71,8 +71,8 @@ def side_file_error(quality: pd.DataFrame | None, names: tuple[str, ...]) -> str
         return None
     for file, level, message in zip(quality["file"], quality["level"], quality["message"],
                                     strict=True):
-        if str(level) == "error" and PurePath(str(file)).name.lower() in names:
-            return str(message).replace(str(file), PurePath(str(file)).name)
+        if str(level) == "error" and file_name(file).lower() in names:
+            return str(message).replace(str(file), file_name(file))
     return None
 
 

@@ -92,8 +92,10 @@ _SYNONYM_COLUMNS = ("family", "canonical", "lang", "header")
 _LANG = re.compile(r"[a-z]{2,3}")
 
 
-def read_synonyms(path: str | Path) -> tuple[_Synonym, ...]:
+def read_synonyms(path: str | Path, *, data: bytes | None = None) -> tuple[_Synonym, ...]:
     """The rows of a user's ``synonyms.csv`` (``family, canonical, lang, header``; ``,`` or ``;``).
+
+    ``data``: its bytes, when it is a member of a zipped brand folder that ``path`` names.
 
     Each row must name a family of the package table, a field that family already has, and a
     language code (``fr``, ``it``, ``de``…: the locale a file matching it is reported in); its
@@ -106,7 +108,7 @@ def read_synonyms(path: str | Path) -> tuple[_Synonym, ...]:
         naming the file, the line, the column, what was expected and what came.
     """
     path = Path(path)
-    text = read_user_text(path, "synonyms file")
+    text = read_user_text(path, "synonyms file", data)
     rows, _ = user_csv(text)
     header = [normalize(h) for h in next(rows, [])]
     missing = [c for c in _SYNONYM_COLUMNS if c not in header]

@@ -13,7 +13,7 @@ import io
 import lzma
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path, PurePosixPath
@@ -22,7 +22,8 @@ from ..errors import ParseError
 from ..quality import QualityLog
 from ._sniff import RawTable, decode, split_text
 
-__all__ = ["Source", "iter_sources", "read_tables", "is_zip", "is_workbook"]
+__all__ = ["Source", "iter_sources", "archive_members", "archive_folder", "read_tables",
+           "is_zip", "is_workbook"]
 
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -69,9 +70,14 @@ def is_workbook(src: Source) -> bool:
             names = zipfile.ZipFile(io.BytesIO(src.data)).namelist()
         except _OPEN_ERRORS:
             return src.suffix in _EXCEL_SUFFIXES
-        return "[Content_Types].xml" in names or "mimetype" in names or any(
-            n.startswith("xl/") for n in names)
+        return _workbook_names(names)
     return False
+
+
+def _workbook_names(names: list[str]) -> bool:
+    """True when the member names of a zip container are those of an Office workbook."""
+    return "[Content_Types].xml" in names or "mimetype" in names or any(
+        n.startswith("xl/") for n in names)
 
 
 def is_zip(src: Source) -> bool:
@@ -86,9 +92,14 @@ _MEMBER_ERRORS = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, OSError, Value
                   RuntimeError, EOFError)
 
 
-def _walk_zip(src: Source, depth: int = 0) -> Iterator[Source]:
+def _walk_zip(src: Source, depth: int = 0, want: Callable[[str], bool] | None = None,
+              zf: zipfile.ZipFile | None = None) -> Iterator[Source]:
+    """The members of the archive ``src`` (``zf`` when it is opened already), nested archives
+    walked in their place. With ``want``, only the members whose display name it accepts are
+    read and yielded (and the nested archives, to walk them): the same members, by the same
+    rules, that the whole walk yields under those names."""
     try:
-        zf = zipfile.ZipFile(io.BytesIO(src.data))
+        zf = zf or zipfile.ZipFile(io.BytesIO(src.data))
         infos = sorted(zf.infolist(), key=lambda i: i.filename)
     except _OPEN_ERRORS as exc:
         raise ParseError("not a readable zip archive", file=src.name, expected="zip archive",
@@ -97,16 +108,76 @@ def _walk_zip(src: Source, depth: int = 0) -> Iterator[Source]:
         member = PurePosixPath(info.filename)
         if info.is_dir() or any(p.startswith((".", "__MACOSX")) for p in member.parts):
             continue
+        name = f"{src.name}!{member}"
         try:
+            if want is not None and not want(name):
+                with zf.open(info) as fh:         # read only what may be an archive
+                    if fh.read(len(_ZIP)) != _ZIP:
+                        continue
             data = zf.read(info)
         except _MEMBER_ERRORS as exc:
-            raise ParseError("archive member cannot be extracted", file=f"{src.name}!{member}",
+            raise ParseError("archive member cannot be extracted", file=name,
                              expected="a readable zip member", got=str(exc)) from exc
-        child = Source(f"{src.name}!{member}", data, src.path, src.mtime, info)
+        child = Source(name, data, src.path, src.mtime, info)
         if is_zip(child) and depth < 4:
-            yield from _walk_zip(child, depth + 1)
-        else:
+            yield from _walk_zip(child, depth + 1, want)
+        elif want is None or want(name):
             yield child
+
+
+def archive_members(path: str | Path, want: Callable[[str], bool]) -> list[Source]:
+    """The members of the zip archive at ``path`` whose display name (``path!folder/x.csv``,
+    nested archives chaining the ``!``) ``want`` accepts: those :func:`iter_sources` yields
+    under these names, read from the archive without reading its other members.
+
+    ``[]`` when ``path`` is no zip archive (a workbook, a CSV, a missing file); the members
+    found before a damaged one when the archive cannot be walked through
+    (:func:`iter_sources` raises the error).
+    """
+    p = Path(path)
+    try:
+        with p.open("rb") as fh:
+            if fh.read(len(_ZIP)) != _ZIP:
+                return []
+        mtime = p.stat().st_mtime
+        zf = zipfile.ZipFile(p)
+    except _OPEN_ERRORS:
+        return []
+    found: list[Source] = []
+    with zf:
+        if _workbook_names(zf.namelist()):
+            return []
+        try:
+            for src in _walk_zip(Source(str(p), b"", p, mtime), want=want, zf=zf):
+                found.append(src)
+        except ParseError:
+            pass
+    return found
+
+
+def archive_folder(path: str | Path) -> str | None:
+    """The display name of the one folder that holds every member of a zip archive
+    (``brand.zip!brand``, as zipping a folder makes it); None when the members are not all in
+    one folder, or ``path`` is no zip archive. Members :func:`iter_sources` skips (hidden,
+    ``__MACOSX``) do not count."""
+    p = Path(path)
+    try:
+        with p.open("rb") as fh:
+            if fh.read(len(_ZIP)) != _ZIP:
+                return None
+        with zipfile.ZipFile(p) as zf:
+            names = zf.namelist()
+    except _OPEN_ERRORS:
+        return None
+    if _workbook_names(names):
+        return None
+    tops = set()
+    for n in names:
+        parts = PurePosixPath(n).parts
+        if parts and not any(x.startswith((".", "__MACOSX")) for x in parts):
+            tops.add(parts[0] if len(parts) > 1 or n.endswith("/") else "")
+    top = tops.pop() if len(tops) == 1 else ""
+    return f"{p}!{top}" if top else None
 
 
 def read_source(path: str | Path) -> Source:

@@ -336,6 +336,7 @@ def _unread_warning(ds, f) -> list[str]:
     path in the brand's folder, else by name (the data-quality section lists them all, with
     why). A failed export's figures are missing; a failed settings file of the brand (goals,
     costs, synonyms…) was done without: each gets its own line."""
+    from .._io import file_name
     from ..dataset import SETTINGS_FILES
 
     exports, settings = [], []
@@ -343,7 +344,7 @@ def _unread_warning(ds, f) -> list[str]:
         path = PurePath(file)
         inside = ds.root is not None and path.is_relative_to(ds.root)
         name = str(path.relative_to(ds.root)) if inside else path.name
-        (settings if path.name.lower() in SETTINGS_FILES else exports).append(name)
+        (settings if file_name(file).lower() in SETTINGS_FILES else exports).append(name)
     lines = []
     for names, stem in ((exports, "cover_unread"), (settings, "cover_settings_unread")):
         if not names:
