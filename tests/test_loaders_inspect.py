@@ -143,3 +143,40 @@ def test_inspect_names_a_zone_taken_for_days_the_export_leaves_unzoned_as_assume
     assert by_format.loc["x_overview", "time_zone"] == "UTC (assumed: the export does not say)"
     # the legacy by-Tweet export writes '+0000' after each time: stated
     assert by_format.loc["x_tweet_activity", "time_zone"] == "UTC"
+
+
+def test_inspect_reads_the_settings_files_of_a_zipped_brand_folder(tmp_path, capsys):
+    """`smm inspect brand.zip`: its brand.yaml, costs.csv… were shown as tables matching no
+    known export format; they are settings files, read as smm.load reads them (an invalid one
+    failed, naming the member), the logo an image, and the exports read with the brand's
+    synonyms.csv in the archive."""
+    import zipfile
+
+    from tests.test_loaders_synonyms import OVERVIEW_FR, SYNONYMS_FR
+
+    archive = tmp_path / "brand.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("brand/brand.yaml", "name: Zip\nlogo: logo.svg\n")
+        zf.writestr("brand/costs.csv", "start,category,amount\n2026-10-01,tools,5\n"
+                                       "2026-10-02,tools,7\n")
+        zf.writestr("brand/goals.yaml", "goals: 3\n")
+        zf.writestr("brand/logo.svg", '<svg xmlns="http://www.w3.org/2000/svg"></svg>')
+        zf.writestr("brand/Overview.csv", "\ufeff" + OVERVIEW_FR)
+        zf.writestr("brand/synonyms.csv", SYNONYMS_FR)
+    df = inspect_files(archive).set_index("file")
+    member = f"{archive}!brand/"
+    assert df["status"].to_dict() == {
+        f"{member}brand.yaml": "side_file", f"{member}costs.csv": "side_file",
+        f"{member}goals.yaml": "failed", f"{member}synonyms.csv": "side_file",
+        f"{member}Overview.csv": "ok", f"{member}logo.svg": "image"}
+    assert df.loc[f"{member}costs.csv", "rows"] == 2
+    assert df.loc[f"{member}synonyms.csv", "rows"] == 5
+    assert df.loc[f"{member}goals.yaml", "warnings"] == (
+        f"file {member}goals.yaml, line 1, column 'goals': 'goals' must be a list; expected a "
+        "list of '- metric: ...' items; got 'int'")
+    assert df.loc[f"{member}Overview.csv", "platform"] == "tiktok"
+    assert main(["inspect", str(archive)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("status:    side file (the brand's settings, read by name; not an "
+                     "export)") == 3
+    assert "matches no known export format" not in out

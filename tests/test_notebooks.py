@@ -195,3 +195,29 @@ def test_monthly_pdf_shows_the_planted_incident(monthly_fr, sample):
     assert crisis["end"].iloc[0] <= pd.Timestamp("2026-10-19")
     text = _text(monthly_fr.pdf)
     assert "Veille de réputation" in text and "crise" in text
+
+
+def test_monthly_report_of_a_zipped_brand_folder(tmp_path, capsys):
+    """`smm report monthly --data maison-seve.zip`, the sample brand folder zipped: the
+    report of the folder (French, the brand's slug and logo), its files named as in it."""
+    import zipfile
+
+    from smmanalytics.cli import main
+
+    archive = tmp_path / "maison-seve.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        for f in sorted(SAMPLE.iterdir()):
+            zf.write(f, f"maison-seve/{f.name}")
+    assert main(["report", "monthly", "--data", str(archive), "--period", "2026-10",
+                 "--out", str(tmp_path / "reports")]) == 0
+    pdf = tmp_path / "reports" / "maison-seve" / "2026-10" / "maison-seve-2026-10.pdf"
+    assert capsys.readouterr().out == f"{pdf}\n"
+    text = _text(pdf)
+    assert "octobre 2026" in text and "Maison Sève" in text
+    e = BrandReport(smm.load(SAMPLE), "2026-10").engagement_table().set_index("platform")
+    assert Formatter("fr").number(e.loc["total", "interactions"]) in text
+    # the files are named as in the folder (only the parameters name the zip)
+    assert "maison-seve.zip" not in text.replace("data=maison-seve.zip", "")
+    # the logo on the cover: the path of logo.svg, "M50 14 C72 36 80 52 80 64", drawn
+    cover = PdfReader(io.BytesIO(pdf.read_bytes())).pages[0].get_contents().get_data()
+    assert b"50 14 m 72 36 80 52 80 64 c" in cover

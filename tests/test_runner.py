@@ -489,3 +489,26 @@ def test_a_period_outside_the_data_is_refused_before_anything_is_written(tmp_pat
     assert main(["report", "monthly", "--data", str(sample), "--period", period, "--out",
                  str(tmp_path)]) == 2
     assert "smm: error: no data of" in capsys.readouterr().err
+
+
+def test_a_zipped_brand_folder_is_reported_under_the_slug_of_its_brand_yaml(notebooks, tmp_path):
+    """`--data brand.zip`: the slug came from a brand.yaml beside the zip, else 'brand'; it
+    is the one in the archive (that smm.load reads), and an invalid one is refused naming
+    the member."""
+    import zipfile
+
+    from smmanalytics.errors import ConfigError
+
+    archive = tmp_path / "maison-test.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("maison-test/brand.yaml", "name: Maison Test\ntimezone: Europe/Paris\n")
+    out = run_report("monthly", data=archive, period="2026-10", out=tmp_path / "reports")
+    assert out.pdf == (tmp_path / "reports" / "maison-test" / "2026-10" /
+                       "maison-test-2026-10.pdf").resolve()
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("maison-test/brand.yaml", "name: Maison Test\nlanguage: de\n")
+    with pytest.raises(ConfigError) as err:
+        run_report("monthly", data=archive, period="2026-10", out=tmp_path / "reports")
+    assert str(err.value) == (f"file {archive}!maison-test/brand.yaml, column 'language': "
+                              "unsupported report language; expected one of ('en', 'fr', "
+                              "'it'); got 'de'")

@@ -183,7 +183,7 @@ def _add_report(sub) -> None:
     r = sub.add_parser("report", help="run a report notebook and write .ipynb, .html and .pdf "
                                       "(monthly, best-times: .ics slots too)")
     r.add_argument("kind", choices=sorted(REPORT_KINDS) + ["batch"])
-    r.add_argument("--data", help="brand folder of exports")
+    r.add_argument("--data", help="brand folder of exports, or a zip of it")
     r.add_argument("--period", required=True,
                    help="YYYY-MM, YYYY-Qn, YYYY, START..END, or latest (the latest complete "
                         "month of the data)")

@@ -64,8 +64,22 @@ def notebook_path(kind: str) -> Path:
 
 
 def _brand_of(data: Path, brand: str | None) -> Brand:
+    """The brand of the data: its folder's brand.yaml; for a zipped brand folder, the
+    brand.yaml in the archive that :func:`smmanalytics.load` reads (the last one by name), else
+    the one beside the archive. Raises ConfigError when that file is invalid."""
+    from ._io import file_name
+    from .dataset import BRAND_FILES
+    from .loaders._sources import archive_members
+
+    inside = [] if data.is_dir() else archive_members(
+        data, lambda n: file_name(n).lower() in BRAND_FILES)
     folder = data if data.is_dir() else data.parent
-    b = read_brand(folder / "brand.yaml") if (folder / "brand.yaml").is_file() else Brand()
+    if inside:
+        b = read_brand(inside[-1].name, data=inside[-1].data)
+    elif (folder / "brand.yaml").is_file():
+        b = read_brand(folder / "brand.yaml")
+    else:
+        b = Brand()
     if brand:
         from dataclasses import replace
 
@@ -92,7 +106,8 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str, out: str | os
     ----------
     kind : {"monthly", "campaign", "best-times"}
     data : path
-        The brand's folder of exports (with brand.yaml, costs.csv, goals.yaml).
+        The brand's folder of exports (with brand.yaml, costs.csv, goals.yaml), or a zip of
+        that folder.
     period : str
         ``2026-10``, ``2026-Q3``, ``START..END``, or ``latest`` (the latest complete month of
         the data, see :func:`latest_period`).

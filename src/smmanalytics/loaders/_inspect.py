@@ -30,8 +30,9 @@ def inspect_files(paths: str | Path | list[str | Path]) -> pd.DataFrame:
     """One row per table found in the given files or folders (recursive, hidden files skipped).
 
     Columns: file, status (ok, failed, not_understood, side_file for the brand's settings
-    files that :func:`smmanalytics.load` reads by name; they are read here too, and one it
-    could not use is failed; image for a logo or a screenshot, which it skips), platform,
+    files that :func:`smmanalytics.load` reads by name, in a folder or a zip; they are read
+    here too, and one it could not use is failed; image for a logo or a screenshot, which it
+    skips), platform,
     format, kind, locale, rows,
     date_from and date_to (publish times, days or GA4 period), time_zone (the zone the source
     times were read in, or the zone assumed for them), warnings (the quality notes of level
@@ -40,24 +41,29 @@ def inspect_files(paths: str | Path | list[str | Path]) -> pd.DataFrame:
     :func:`smmanalytics.load` reads them. Never raises for a bad file: the error is in
     ``warnings`` with status ``failed``.
     """
-    from ..dataset import BRAND_FILES, IMAGE_SUFFIXES, SIDE_FILES, SYNONYMS_FILE, _walk
+    from .._io import file_name
+    from ..dataset import IMAGE_SUFFIXES, SETTINGS_FILES, SYNONYMS_FILE, _archive_setting, _walk
+    from ._sources import archive_members
 
     paths = list(paths) if isinstance(paths, (list, tuple)) else [paths]
     rows: list[dict] = []
     exports: list[Path] = []
     extra: tuple | None = None
     for f in _walk(paths):
-        lower = f.name.lower()
         if f.suffix.lower() in IMAGE_SUFFIXES:     # as smm.load: never read as an export
             rows.append({"file": str(f), "status": "image", "warnings": ""})
             continue
-        if lower not in (*BRAND_FILES, *SIDE_FILES, SYNONYMS_FILE):
+        # a zipped brand folder's settings files are read before its exports, as by load
+        settings = ([(f, None)] if f.name.lower() in SETTINGS_FILES else
+                    [(Path(s.name), s.data) for s in archive_members(f, _archive_setting)])
+        for name, data in settings:
+            lower = file_name(name).lower()
+            row, value = _inspect_settings(name, lower, data)
+            if lower == SYNONYMS_FILE and extra is None:
+                extra = value or ()
+            rows.append(row)
+        if f.name.lower() not in SETTINGS_FILES:
             exports.append(f)
-            continue
-        row, value = _inspect_settings(f, lower)
-        if lower == SYNONYMS_FILE and extra is None:
-            extra = value or ()
-        rows.append(row)
     with using_synonyms(extra or ()):
         rows.extend(_inspect_exports(exports))
     out = pd.DataFrame(rows, columns=COLUMNS)
@@ -69,10 +75,11 @@ def inspect_files(paths: str | Path | list[str | Path]) -> pd.DataFrame:
     return out
 
 
-def _inspect_settings(f: Path, lower: str) -> tuple[dict, object]:
-    """The row of a brand's settings file, read as :func:`smmanalytics.load` reads it (so a
-    file it cannot use shows as failed, and a Windows-1252 one with its warning), and what
-    was read (None when it could not be)."""
+def _inspect_settings(f: Path, lower: str, data: bytes | None = None) -> tuple[dict, object]:
+    """The row of a brand's settings file (``data``: its bytes, for an archive member that
+    ``f`` names), read as :func:`smmanalytics.load` reads it (so a file it cannot use shows
+    as failed, and a Windows-1252 one with its warning), and what was read (None when it
+    could not be)."""
     from ..brand import read_brand
     from ..dataset import BRAND_FILES, SIDE_FILES, _noting_warnings, _read_side
 
@@ -81,12 +88,12 @@ def _inspect_settings(f: Path, lower: str) -> tuple[dict, object]:
     with _noting_warnings(log, f):
         try:
             if lower in BRAND_FILES:
-                value = read_brand(f)
+                value = read_brand(f, data=data)
             elif lower in SIDE_FILES:
                 module, func, _ = SIDE_FILES[lower]
-                value = _read_side(f, module, func, log, strict=True)
+                value = _read_side(f, module, func, log, True, data)
             else:
-                value = read_synonyms(f)
+                value = read_synonyms(f, data=data)
         except SmmError as exc:
             log.add(f, "failed", str(exc), level="error")
     failed = any(e["level"] == "error" for e in log.entries)
@@ -98,7 +105,10 @@ def _inspect_settings(f: Path, lower: str) -> tuple[dict, object]:
 
 
 def _inspect_exports(files: list[Path]) -> list[dict]:
-    """The rows of :func:`inspect_files` for export files (each zip member on its own)."""
+    """The rows of :func:`inspect_files` for export files (each zip member on its own; a
+    settings file in a zip is listed by :func:`inspect_files` before, an image as one)."""
+    from ..dataset import IMAGE_SUFFIXES, _archive_setting
+
     rows: list[dict] = []
     for f in files:
         try:
@@ -107,6 +117,11 @@ def _inspect_exports(files: list[Path]) -> list[dict]:
             rows.append({"file": str(f), "status": "failed", "warnings": str(exc)})
             continue
         for src in sources:
+            if _archive_setting(src.name):      # listed with the settings files
+                continue
+            if "!" in src.name and src.suffix in IMAGE_SUFFIXES:    # as one in a folder
+                rows.append({"file": src.name, "status": "image", "warnings": ""})
+                continue
             log = QualityLog()
             try:
                 frames, understood = parse_source(src, log)
