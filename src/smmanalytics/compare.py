@@ -393,27 +393,13 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
         rows.append(row)
     for kpi in ("followers_net", "sessions", "key_events", "revenue"):
         rows.append(_daily_row(ds, kpi, platform or "all", cw, pw, rng, n_boot, scale))
-    if not covered:               # nothing known of the previous period: unknown, not 0
-        for row in rows:
-            row.update(dict.fromkeys(("previous", "change_abs", "change_pct", "change_pp",
-                                      "ci_low", "ci_high", "model_ci_low", "model_ci_high"),
-                                     np.nan),
-                       n_previous=pd.NA, direction=None, direction_only=False,
-                       method="previous period not covered by the data")
-    if outside:                   # nothing known of the current period: unknown, not 0
-        for row in rows:
-            row.update(dict.fromkeys(("current", "change_abs", "change_pct", "change_pp",
-                                      "ci_low", "ci_high", "model_ci_low", "model_ci_high"),
-                                     np.nan),
-                       n_current=pd.NA, direction=None, direction_only=False,
-                       method="period not covered by the data")
-    if absent:                    # nothing known of the platform: unknown, not 0
-        for row in rows:
-            row.update(dict.fromkeys(("current", "previous", "change_abs", "change_pct",
-                                      "change_pp", "ci_low", "ci_high", "model_ci_low",
-                                      "model_ci_high"), np.nan),
-                       n_current=pd.NA, n_previous=pd.NA, direction=None,
-                       direction_only=False, method=f"no {platform} data")
+    # what is not known is unknown, not 0: the previous period, the current one, the platform
+    if not covered:
+        _unknown(rows, ("previous",), "previous period not covered by the data")
+    if outside:
+        _unknown(rows, ("current",), "period not covered by the data")
+    if absent:
+        _unknown(rows, ("current", "previous"), f"no {platform} data")
     table = pd.DataFrame(rows, columns=["kpi", "kind", "current", "previous", "change_abs",
                                         "change_pct", "change_pp", "ci_low", "ci_high",
                                         "model_ci_low", "model_ci_high", "basis", "n_current",
@@ -470,6 +456,16 @@ def _row(kpi, kind, va, vb, ci, scale, na, nb, direction_only, method, cur_days)
             "basis": "per day" if per_day else "period",
             "n_current": na, "n_previous": nb, "direction": direction,
             "direction_only": direction_only, "method": method}
+
+
+def _unknown(rows: list[dict], sides: tuple[str, ...], method: str) -> None:
+    """Set the figures of ``sides`` (``current``, ``previous``) of every row unknown, with
+    the changes and intervals that depend on them, and say why in ``method``."""
+    for row in rows:
+        row.update(dict.fromkeys((*sides, "change_abs", "change_pct", "change_pp", "ci_low",
+                                  "ci_high", "model_ci_low", "model_ci_high"), np.nan),
+                   **{f"n_{side}": pd.NA for side in sides}, direction=None,
+                   direction_only=False, method=method)
 
 
 def _daily_row(ds, kpi, platform, cur, prev, rng, n_boot, scale) -> dict:
