@@ -257,3 +257,52 @@ def test_settings_at_the_archive_root_are_known_by_their_own_name(tmp_path):
     assert _unread_lines(unread_files(ds.quality)) == [
         "1 settings file of the brand could not be read; the report was made without it:",
         f"  file {archive}!costs.csv, {why}"]
+
+
+# ------------------------------------------------------------- names not flagged as UTF-8
+
+def _unflagged(archive: Path, members: dict[str, bytes], encoding: str) -> Path:
+    """A zip whose member names are written in ``encoding`` without the UTF-8 flag, as Info-ZIP's
+    ``zip`` (UTF-8) and Windows' "Send to compressed folder" (code page 850) write them:
+    written under ASCII stand-ins of the same length, whose bytes are then replaced."""
+    raw = {name: name.encode(encoding) for name in members}
+    stand_in = {name: b"@" * len(b) for name, b in raw.items()}
+    assert len(set(stand_in.values())) == len(stand_in)      # one stand-in per name
+    with zipfile.ZipFile(archive, "w") as zf:
+        for name, data in members.items():
+            zf.writestr(stand_in[name].decode(), data)
+    blob = archive.read_bytes()
+    for name in members:
+        assert blob.count(stand_in[name]) == 2                # local header, central directory
+        blob = blob.replace(stand_in[name], raw[name])
+    archive.write_bytes(blob)
+    return archive
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "cp850"])
+def test_member_names_not_flagged_as_utf8_keep_their_accents(tmp_path, encoding):
+    """A YouTube Studio export zipped by Info-ZIP's zip or by Windows (no UTF-8 flag) was read
+    with its name in code page 437: the channel 'Maison Sève' came back 'Maison S├¿ve'."""
+    youtube = "Content 2025-09-01_2026-10-31 Maison Sève.zip"
+    inner = (SAMPLE / youtube).read_bytes()
+    # "À" is where code pages 437 and 850 differ ("╖" in 437); "è" and "é" are alike in both
+    archive = _unflagged(tmp_path / "brand.zip", {f"À classer/{youtube}": inner}, encoding)
+    assert zipfile.ZipFile(archive).infolist()[0].flag_bits & 0x800 == 0
+    ds = smm.load(archive, cache=False)
+    assert set(ds.posts["account_name"].dropna().astype(str)) == {"Maison Sève"}
+    assert ds.files["path"].str.startswith(f"{archive}!À classer/{youtube}!").all()
+    flat = smm.load(SAMPLE / youtube, cache=False)
+    assert len(ds.posts) == len(flat.posts) > 0
+
+
+def test_the_unicode_path_field_of_info_zip_names_a_member():
+    from smmanalytics.loaders._sources import member_name
+
+    name = "Maison Sève/goals.yaml"
+    raw = name.encode("cp850")                          # what the header holds
+    field = b"\x01" + zipfile.crc32(raw).to_bytes(4, "little") + name.encode()
+    info = zipfile.ZipInfo(raw.decode("cp437"))
+    info.extra = (0x7075).to_bytes(2, "little") + len(field).to_bytes(2, "little") + field
+    assert member_name(info) == name
+    info.extra = info.extra[:5] + b"\x00\x00\x00\x00" + info.extra[9:]   # a stale field: CRC off
+    assert member_name(info) == name                    # code page 850 all the same

@@ -92,6 +92,46 @@ _MEMBER_ERRORS = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, OSError, Value
                   RuntimeError, EOFError)
 
 
+_UTF8_FLAG = 0x800         # general purpose bit 11: the member's name is UTF-8
+_UNICODE_PATH = 0x7075     # Info-ZIP's Unicode Path extra field: the name in UTF-8
+
+
+def member_name(info: zipfile.ZipInfo) -> str:
+    """The name of a zip member as its author wrote it.
+
+    An archive that does not flag its names as UTF-8 has them read as code page 437 by
+    ``zipfile``, as the zip format says; but Info-ZIP's ``zip`` and macOS write UTF-8 without
+    the flag, and Windows' "Send to compressed folder" writes the OEM code page (850 in France
+    and Italy): "Maison Sève" came back as "Maison S├¿ve", and a YouTube export's channel with
+    it. In order: Info-ZIP's Unicode Path field when it matches the name; the bytes as UTF-8
+    when they are valid UTF-8 (a code page 437 or 850 name of accented letters almost never
+    is); else code page 850, whose accented capitals code page 437 lacks.
+
+    >>> info = zipfile.ZipInfo("Maison Sève.csv".encode().decode("cp437"))
+    >>> member_name(info)
+    'Maison Sève.csv'
+    """
+    name = info.filename
+    if info.flag_bits & _UTF8_FLAG or name.isascii():
+        return name
+    raw = name.encode("cp437")
+    extra = info.extra
+    while len(extra) >= 4:
+        kind, size = int.from_bytes(extra[:2], "little"), int.from_bytes(extra[2:4], "little")
+        body = extra[4:4 + size]
+        if kind == _UNICODE_PATH and len(body) > 5 and body[0] == 1 \
+                and int.from_bytes(body[1:5], "little") == zlib.crc32(raw):
+            try:
+                return body[5:].decode("utf-8")
+            except UnicodeDecodeError:
+                break
+        extra = extra[4 + size:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp850")
+
+
 def _walk_zip(src: Source, depth: int = 0, want: Callable[[str], bool] | None = None,
               zf: zipfile.ZipFile | None = None) -> Iterator[Source]:
     """The members of the archive ``src`` (``zf`` when it is opened already), nested archives
@@ -100,12 +140,12 @@ def _walk_zip(src: Source, depth: int = 0, want: Callable[[str], bool] | None = 
     rules, that the whole walk yields under those names."""
     try:
         zf = zf or zipfile.ZipFile(io.BytesIO(src.data))
-        infos = sorted(zf.infolist(), key=lambda i: i.filename)
+        infos = sorted(zf.infolist(), key=member_name)
     except _OPEN_ERRORS as exc:
         raise ParseError("not a readable zip archive", file=src.name, expected="zip archive",
                          got=str(exc)) from exc
     for info in infos:
-        member = PurePosixPath(info.filename)
+        member = PurePosixPath(member_name(info))
         if info.is_dir() or any(p.startswith((".", "__MACOSX")) for p in member.parts):
             continue
         name = f"{src.name}!{member}"
@@ -166,7 +206,7 @@ def archive_folder(path: str | Path) -> str | None:
             if fh.read(len(_ZIP)) != _ZIP:
                 return None
         with zipfile.ZipFile(p) as zf:
-            names = zf.namelist()
+            names = [member_name(info) for info in zf.infolist()]
     except _OPEN_ERRORS:
         return None
     if _workbook_names(names):
