@@ -372,3 +372,28 @@ def test_a_rounded_id_gets_the_id_of_the_same_post_in_another_export(tmp_path):
     repeated = q[q["code"] == "repeated_in_file"]
     assert repeated["file"].str.endswith("ig_2026-11-01.csv").all()
     assert repeated["rows"].sum() == 1
+
+
+def test_exports_downloaded_twice_read_as_the_first_download(tmp_path):
+    """A browser names a file downloaded again 'Content_maisonseve (1).zip', a file manager a
+    copy '… - Copie.zip': TikTok's handle and YouTube's channel, read from those names, became
+    'maisonseve (1)' and 'Maison Sève - Copie', a second account beside the first."""
+    sample = Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve"
+    names = {"Content_maisonseve.zip": "Content_maisonseve (1).zip",
+             "Overview_2025-11-01_1793520000_maisonseve.zip":
+                 "Overview_2025-11-01_1793520000_maisonseve(2).zip",
+             "Content 2025-09-01_2026-10-31 Maison Sève.zip":
+                 "Content 2025-09-01_2026-10-31 Maison Sève - Copie.zip"}
+    first, again = tmp_path / "first", tmp_path / "again"
+    first.mkdir()
+    again.mkdir()
+    for name, copy in names.items():
+        shutil.copy2(sample / name, first / name)
+        shutil.copy2(sample / name, again / copy)
+    a, b = smm.load(first, cache=False), smm.load(again, cache=False)
+    for table in ("posts", "daily"):
+        x, y = getattr(a, table), getattr(b, table)
+        assert len(x) == len(y) > 0
+        pd.testing.assert_frame_equal(x.drop(columns="source_file"),
+                                      y.drop(columns="source_file"))
+    assert set(b.daily["account_id"].astype(str)) == {"maisonseve", "Maison Sève"}

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import PurePosixPath
 
 import numpy as np
@@ -28,6 +29,7 @@ from ._registry import Candidate, ParseContext
 __all__ = ["text", "long_daily", "hms_seconds", "note_day_tz", "note_times_dropped",
            "cells_text", "outer_name", "zip_member_time", "check_years", "cells_of",
            "summary_cells", "written_days", "day_parts", "note_extra_columns", "unzipped_folder",
+           "without_copy_suffix",
            "YEARS"]
 
 
@@ -262,12 +264,31 @@ def note_extra_columns(c: Candidate, family: str, ctx: ParseContext) -> None:
                  level="info")
 
 
+#: what a browser or a file manager adds to a file downloaded or copied again: "name (1).zip",
+#: "name(2).csv", "name - Copie.zip", "name - Copia.zip", "name - Copy (2).zip"
+_COPY_SUFFIX = re.compile(r"(?: ?\(\d{1,3}\)| - (?:Copy|Copie|Copia)(?: \(\d{1,3}\))?)"
+                          r"(?=(?:\.[A-Za-z0-9]{1,5})?$)")
+
+
+def without_copy_suffix(name: str) -> str:
+    """``name`` without the mark of a second download or copy, which is no part of the name
+    the platform gave the file ("Content_maisonseve (1).zip" → "Content_maisonseve.zip").
+
+    >>> without_copy_suffix("Overview_2025-11-01_1793520000_maisonseve (1).zip")
+    'Overview_2025-11-01_1793520000_maisonseve.zip'
+    >>> without_copy_suffix("Content 2025-09-01_2026-10-31 Maison Sève - Copie.zip")
+    'Content 2025-09-01_2026-10-31 Maison Sève.zip'
+    """
+    return _COPY_SUFFIX.sub("", name, count=1)
+
+
 def outer_name(c: Candidate) -> str:
     """Base name of the file on disk, or of the archive holding a zip member (the innermost:
     ``Overview_….zip`` for ``brand.zip!brand/Overview_….zip!Overview.csv``, as for the
-    member of that zip on disk)."""
+    member of that zip on disk), without the mark of a second download (``… (1).zip``)."""
     parts = c.source.name.split("!")
-    return parts[-2 if len(parts) > 1 else 0].replace("\\", "/").rsplit("/", 1)[-1]
+    return without_copy_suffix(parts[-2 if len(parts) > 1 else 0].replace("\\", "/")
+                               .rsplit("/", 1)[-1])
 
 
 def unzipped_folder(c: Candidate) -> str | None:
@@ -283,7 +304,7 @@ def unzipped_folder(c: Candidate) -> str | None:
         parent = c.source.path.resolve().parent.name
     else:
         parent = PurePosixPath(name).parent.name
-    return parent or None
+    return without_copy_suffix(parent) or None
 
 
 def zip_member_time(c: Candidate, ctx: ParseContext | None = None) -> pd.Timestamp | None:
