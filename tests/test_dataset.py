@@ -357,8 +357,11 @@ def test_a_rounded_id_gets_the_id_of_the_same_post_in_another_export(tmp_path):
     link) is one post."""
     _ig_rows(tmp_path / "ig_2026-10-15.csv", [("17900000000000001", "AAA", 100),
                                               ("17900000000000002", "BBB", 200)])
-    _ig_rows(tmp_path / "ig_2026-11-01.csv", [("1.79E+16", "AAA", 110), ("1.79E+16", "BBB", 220),
-                                              ("1.79E+16", "CCC", 330), ("1.79E+16", "CCC", 340)])
+    # the re-saved export's links carry a share query (and one lacks its last slash)
+    _ig_rows(tmp_path / "ig_2026-11-01.csv", [("1.79E+16", "AAA/?igsh=x1", 110),
+                                              ("1.79E+16", "BBB", 220),
+                                              ("1.79E+16", "CCC", 330),
+                                              ("1.79E+16", "CCC/?igsh=x2", 340)])
     ds = smm.load(tmp_path, cache=False)
     posts = ds.posts.sort_values("views")
     assert posts["views"].tolist() == [110, 220, 340]

@@ -249,12 +249,16 @@ def _key_unreliable_ids(df: pd.DataFrame, unreliable: np.ndarray,
     """``df`` with a ``_key`` column that matches posts as the merge should: the post id,
     except where a spreadsheet rounded it (``unreliable``), so that different posts share it.
 
-    Such a post gets its id back from a post of another export with the same link and a
-    reliable id (noted); one without is matched by its link alone, and one without a link by
-    nothing (it is kept: merging it with the posts its rounded id stands for would lose them).
+    Such a post gets its id back from a post of another export with the same link (its query
+    and last slash aside) and a reliable id (noted); one without is matched by its link alone,
+    and one without a link by nothing (it is kept: merging it with the posts its rounded id
+    stands for would lose them).
     """
-    link = df["permalink"] if "permalink" in df.columns else pd.Series(pd.NA, index=df.index,
-                                                                         dtype="string")
+    link = (df["permalink"].astype("string") if "permalink" in df.columns
+            else pd.Series(pd.NA, index=df.index, dtype="string"))
+    # a link as it names the post: without its query, fragment and last slash, which differ
+    # between exports of the same post ("…/p/ABC/?igsh=…", "…/p/ABC")
+    link = link.str.replace(r"[?#].*$", "", regex=True).str.rstrip("/").replace("", pd.NA)
     platform = df["platform"].astype("string")
     reliable = ~unreliable & df["post_id"].notna().to_numpy() & link.notna().to_numpy()
     known = pd.Series(df["post_id"].to_numpy()[reliable],
