@@ -400,3 +400,22 @@ def test_exports_downloaded_twice_read_as_the_first_download(tmp_path):
         pd.testing.assert_frame_equal(x.drop(columns="source_file"),
                                       y.drop(columns="source_file"))
     assert set(b.daily["account_id"].astype(str)) == {"maisonseve", "Maison Sève"}
+
+
+def test_the_brand_yaml_nearest_the_top_counts_and_another_is_noted(tmp_path):
+    """A brand.yaml in a subfolder (an old copy in 2025/) sorts before the folder's own and was
+    replaced by it without a word, or replaced it when it sorted after: the one nearest the top
+    counts, as `smm report` names the brand by it, and the other is noted."""
+    (tmp_path / "2025").mkdir()
+    (tmp_path / "2025" / "brand.yaml").write_text("name: Old\ntimezone: UTC\n")
+    (tmp_path / "brand.yaml").write_text("name: Maison\ntimezone: Europe/Paris\n")
+    (tmp_path / "zz").mkdir()
+    (tmp_path / "zz" / "brand.yaml").write_text("name: Later\ntimezone: Asia/Tokyo\n")
+    ds = smm.load(tmp_path)
+    assert (ds.brand.name, ds.brand.timezone) == ("Maison", "Europe/Paris")
+    q = ds.quality[ds.quality["code"] == "side_file_ignored"]
+    assert sorted(Path(f).relative_to(tmp_path).as_posix() for f in q["file"]) == [
+        "2025/brand.yaml", "zz/brand.yaml"]
+    assert q["message"].str.contains(f"{tmp_path / 'brand.yaml'}", regex=False).all()
+    (tmp_path / "brand.yaml").unlink()           # two at the same depth: the first counts
+    assert smm.load(tmp_path).brand.name == "Old"

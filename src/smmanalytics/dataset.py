@@ -34,7 +34,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from os import PathLike
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import numpy as np
 import pandas as pd
@@ -438,7 +438,8 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
     ``loaders/synonyms.csv``; read before the exports, see ``loaders._headers.read_synonyms``).
     They are read in the order of the files (sorted paths, folders and archives alike): the
     first costs.csv, goals.yaml, competitors.csv or synonyms.csv counts (a later one is noted
-    ``side_file_ignored``), the last brand.yaml read replaces the ones before.
+    ``side_file_ignored``); of several brand.yaml, the one nearest the top counts (the one
+    ``smm report`` names the brand by), the others are noted.
     Every other file goes through the loader registry. A file that cannot be read is recorded in
     ``quality`` (level error) and ``files`` (status failed) and loading goes on, unless
     ``strict`` is true; a file no format recognises is recorded as not understood. The same post
@@ -529,7 +530,8 @@ def _archive_setting(name: str) -> bool:
 class _Settings:
     """The settings files read so far by :func:`load`, by the rules of a folder: the first
     costs.csv (goals.yaml, competitors.csv, synonyms.csv) counts and a later one is ignored
-    with a warning; each brand.yaml read replaces the one before."""
+    with a warning; of several brand.yaml, the one nearest the top of the folder counts (a
+    later one replaced it without a word)."""
 
     brand: Brand = field(default_factory=Brand)
     #: the archive member brand.yaml was read from (its logo is inside too) and the archive
@@ -537,6 +539,8 @@ class _Settings:
     brand_from: tuple[str, Path] | None = None
     side: dict[str, pd.DataFrame] = field(default_factory=dict)
     extra: tuple | None = None           # the brand's synonyms.csv, once read
+    brand_read: str | None = None        # the brand.yaml read, once read, and its depth
+    brand_depth: int = 0
 
     def read(self, f: Path, data: bytes | None, ilog: QualityLog, strict: bool, *,
              archive: Path | None = None) -> None:
@@ -552,15 +556,31 @@ class _Settings:
                 self.extra = _read_synonyms(f, ilog, strict, data)
             return
         if lower in BRAND_FILES:
+            # the brand folder's own brand.yaml counts: the one nearest the top, as the one
+            # `smm report` names the brand by; another is noted, whichever comes first
+            depth = len(PurePosixPath(str(f).replace("\\", "/").replace("!", "/")).parts)
+
+            def ignored(name: str, kept: str) -> None:
+                ilog.add(name, "side_file_ignored", f"another brand.yaml counts ({kept}: "
+                         "nearer the top of the brand's folder, or first at the same depth); "
+                         "this one is ignored", level="warning")
+
+            if self.brand_read is not None and self.brand_depth <= depth:
+                ignored(str(f), self.brand_read)
+                return
             try:
                 from .brand import read_brand
                 with _noting_warnings(ilog, f):
-                    self.brand = read_brand(f, data=data)
-                self.brand_from = None if archive is None else (str(f), archive)
+                    brand = read_brand(f, data=data)
             except SmmError as exc:
                 if strict:
                     raise
                 ilog.add(f, "failed", str(exc), level="error")
+                return
+            if self.brand_read is not None:
+                ignored(self.brand_read, str(f))
+            self.brand, self.brand_read, self.brand_depth = brand, str(f), depth
+            self.brand_from = None if archive is None else (str(f), archive)
             return
         module, func, attr = SIDE_FILES[lower]
         if attr in self.side:
