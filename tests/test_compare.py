@@ -483,3 +483,71 @@ def test_method_of_a_kpi_without_data_says_so():
     assert row["method"] == "GA4 period totals, no interval"
     assert (row["current"], row["previous"]) == (310, 300)
     assert row["change_pct"] == pytest.approx(310 / 31 / (300 / 30) - 1)     # 0 % a day
+
+
+def _x(month, n, interactions, start_id):
+    return [{**r, "platform": "x"} for r in _month(month, n, interactions, start_id=start_id)]
+
+
+def _x_sessions(month, days, sessions):
+    return [{"date": f"2026-{month:02d}-{d:02d}", "channel_group": "Organic Social",
+             "source": "t.co", "medium": "social", "campaign": "(not set)",
+             "sessions": sessions, "key_events": 0.0, "revenue": 0.0, "currency": "EUR"}
+            for d in range(1, days + 1)]
+
+
+def test_a_period_after_the_platforms_data_is_unknown_though_others_reach_it():
+    """X's last post is of 5 September, Instagram's and GA4's data reach November: X's November
+    read "posts 0" and a fall to zero from an October of 0 posts; both are unknown, and X's
+    GA4 sessions (GA4 reaches November) are compared: 30 days × 4 = 120 against 31 × 3 = 93,
+    per day 4 against 3, +33.3 %."""
+    from smmanalytics.report import Formatter
+
+    ds = dataset(posts=posts(_x(8, 6, 10, 0) + _x(9, 5, 12, 100)
+                             + _month(10, 20, 20, start_id=200)
+                             + _month(11, 20, 20, start_id=300)),
+                 web=web(_x_sessions(10, 31, 3.0) + _x_sessions(11, 30, 4.0)))
+    c = compare(ds, "2026-11", platform="x")
+    t = _kpis(c)
+    for kpi in ("posts", "interactions", "er_reach", "followers_net"):
+        assert pd.isna(t.loc[kpi, "current"]) and pd.isna(t.loc[kpi, "previous"]), kpi
+        assert pd.isna(t.loc[kpi, "direction"])
+        assert t.loc[kpi, "method"] == "period not covered by the x data"
+    assert t.loc["sessions", "current"] == 120 and t.loc["sessions", "previous"] == 93
+    assert t.loc["sessions", "change_pct"] == pytest.approx(120 / 30 / (93 / 31) - 1)
+    caveat = ("The x data stop at 2026-09-05: 2026-11 is not covered, so its post and follower "
+              "KPIs are not compared.")
+    assert c.caveats == [caveat]
+    assert Formatter("en").note(caveat) == (
+        "The X data stop at 5 September 2026: November 2026 is not covered, so its post and "
+        "follower KPIs are not compared.")
+    assert Formatter("fr").note(caveat) == (
+        "Les données de X s'arrêtent le 5 septembre 2026 : elles ne couvrent pas novembre "
+        "2026 ; aucune comparaison de ses publications et abonnés n'est donc faite.")
+    assert Formatter("it").note(caveat) == (
+        "I dati di X si fermano al 5 settembre 2026: novembre 2026 non è coperto, quindi "
+        "post e follower non sono confrontati.")
+    # October against September: X's September (5 posts × 12) is known, October unknown
+    october = _kpis(compare(ds, "2026-10", platform="x"))
+    assert pd.isna(october.loc["posts", "current"]) and october.loc["posts", "previous"] == 5
+    assert october.loc["interactions", "previous"] == 60
+    # all platforms: November is covered (Instagram's 20 posts), as before
+    assert _kpis(compare(ds, "2026-11")).loc["posts", "current"] == 20
+    # Instagram itself is compared: 20 posts against 20
+    ig = _kpis(compare(ds, "2026-11", platform="instagram"))
+    assert ig.loc["posts", "current"] == 20 and ig.loc["posts", "previous"] == 20
+
+
+def test_a_period_before_the_platforms_data_is_unknown_though_others_reach_it():
+    """X's exports start on 1 October, Instagram's in August: X's September read "posts 0"
+    against an August of 0; it is unknown. October against September: September unknown."""
+    ds = dataset(posts=posts(_month(8, 20, 20) + _month(9, 20, 20, start_id=100)
+                             + _x(10, 6, 10, 200)))
+    c = compare(ds, "2026-09", platform="x")
+    t = _kpis(c)
+    assert t["current"].isna().all() and t["previous"].isna().all()
+    assert c.caveats == ["The x data start on 2026-10-01: 2026-09 is not covered, so its post "
+                         "and follower KPIs are not compared."]
+    october = _kpis(compare(ds, "2026-10", platform="x"))
+    assert october.loc["posts", "current"] == 6 and pd.isna(october.loc["posts", "previous"])
+    assert october.loc["interactions", "current"] == 60

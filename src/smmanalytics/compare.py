@@ -33,6 +33,9 @@ Definitions
   or of any platform). A previous period that ends before it is not covered: its values are
   unknown (NaN), not 0, and nothing is compared. One that starts before it is compared over
   its covered days only, totals per day, and a caveat names the days.
+- A platform asked about is covered by its own posts and daily rows: a period wholly after
+  its last day (or before its first) has unknown post and follower KPIs, with a caveat, though
+  other platforms' data reach it; its GA4 KPIs are compared as the GA4 rows allow.
 - A running period: when the data stop within ``period`` (the year 2026 whose data end on
   31 October), like is compared with like: ``period`` up to the data's last day with as many
   first days of ``previous`` (2026-01-01..2026-10-31 with 2025-01-01..2025-10-31), not its
@@ -240,6 +243,7 @@ def _stat_raw(kpi: str, df: pd.DataFrame, idx: np.ndarray | None) -> np.ndarray 
 _POST_KPIS = ("posts", "interactions", "reach", "impressions", "views", "interactions_per_post",
               "er_reach", "er_impressions", "er_views", "er_reach_median",
               "interactions_excl_top_post")
+_GA4_KPIS = ("sessions", "key_events", "revenue")
 _TOTALS = {"posts", "interactions", "reach", "impressions", "views",
            "interactions_excl_top_post", "followers_net", "sessions", "key_events", "revenue"}
 
@@ -339,6 +343,17 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
     elif not absent and start is not None and cur.end < start:
         outside = (f"The data start on {start.isoformat()}: {cur.label} is not covered, so it is "
                    f"not compared.")
+    # a platform asked about is judged on its own posts and daily rows: X's exports ending in
+    # September leave November unknown for X, though Instagram or GA4 data reach it (it read
+    # "posts 0" and a fall to zero); GA4 KPIs keep GA4's own rows
+    mine = None
+    if platform is not None and not absent and not outside:
+        if cur.start > last:
+            mine = (f"The {platform} data stop at {last.isoformat()}: {cur.label} is not "
+                    f"covered, so its post and follower KPIs are not compared.")
+        elif cur.end < first:
+            mine = (f"The {platform} data start on {first.isoformat()}: {cur.label} is not "
+                    f"covered, so its post and follower KPIs are not compared.")
     cw, pc = cur, prev               # the days compared: all, unless the data stop within cur
     if last is not None and cur.end > last >= cur.start:
         cw = _span(cur.start, last)
@@ -365,7 +380,7 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
         caveats.append(f"{cw.days} days of {cur.label} and {pc.days} of {prev.label} are "
                        f"compared: totals are compared per day.")
     a, b = _post_frame(ds, cw, platform), _post_frame(ds, pw, platform)
-    few = covered and min(len(a), len(b)) < MIN_POSTS
+    few = covered and not mine and min(len(a), len(b)) < MIN_POSTS
     if few:
         caveats.append(f"Fewer than {MIN_POSTS} posts in a period ({len(a)} in {cur.label}, "
                        f"{len(b)} in {prev.label}): post KPIs show the direction only, without "
@@ -400,6 +415,12 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
         _unknown(rows, ("current",), "period not covered by the data")
     if absent:
         _unknown(rows, ("current", "previous"), f"no {platform} data")
+    if mine:
+        # the previous period too when it is after the platform's last day (October, when X
+        # stops in September and November is asked): X's figures there are not 0
+        sides = ("current", "previous") if prev.start > last else ("current",)
+        _unknown([r for r in rows if r["kpi"] not in _GA4_KPIS], sides,
+                 f"period not covered by the {platform} data")
     table = pd.DataFrame(rows, columns=["kpi", "kind", "current", "previous", "change_abs",
                                         "change_pct", "change_pp", "ci_low", "ci_high",
                                         "model_ci_low", "model_ci_high", "basis", "n_current",
@@ -419,8 +440,8 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
     if covered:
         caveats.append("Intervals are 95 % bootstrap intervals; across this many KPIs, one or "
                        "two may exclude zero by chance alone.")
-    if outside:
-        caveats = [outside]
+    if outside or mine:
+        caveats = [outside or mine]
     return Comparison(cur, prev, table.reset_index(drop=True), caveats)
 
 
