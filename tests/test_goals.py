@@ -750,3 +750,54 @@ def test_monthly_ga4_totals_project_as_they_simulate():
     for _, g in monthly.iterrows():
         assert g["projection_low"] <= g["projection"] <= g["projection_high"]
         assert (g["projection"] >= g["target"]) == (g["p_meet"] >= 0.5), g["metric"]
+
+
+def test_a_platform_goal_is_judged_on_the_platforms_own_data(tmp_path, monkeypatch):
+    """Instagram posts daily from 1 September to 30 November, X from 1 to 20 October only,
+    GA4 has X sessions in November (4 a day). "Posts · X" of November read 0 posts, "off track"
+    (≤ 32: "met"), and of September the same, though only Instagram's data reach them; they
+    have no data for X. October is evaluated up to X's last day, 20 October: 20 posts, pace
+    20 × 31 / 20 = 31. Instagram's goals and X's GA4 sessions (30 × 4 = 120) are as before."""
+    import smmanalytics.goals as goals_mod
+    from smmanalytics.report import Formatter
+
+    monkeypatch.setattr(goals_mod, "_today", lambda tz: dt.date(2026, 12, 2))
+    ig = _daily_posts(91, start="2026-09-01")
+    x = _daily_posts(20, start="2026-10-01", platform="x")
+    sessions = [{"date": f"2026-11-{d:02d}", "channel_group": "Organic Social", "source": "t.co",
+                 "medium": "social", "campaign": "(not set)", "sessions": 4.0,
+                 "key_events": 0.0, "revenue": 0.0, "currency": "EUR"} for d in range(1, 31)]
+    ds = dataset(posts=pd.concat([ig, x], ignore_index=True), web=web(sessions),
+                 goals=_goals(tmp_path, "goals:\n  - {metric: posts, platform: x, target: 20}\n"
+                                        "  - {metric: posts, platform: x, target: 32, "
+                                        "direction: at_most}\n"
+                                        "  - {metric: posts, platform: instagram, target: 20}\n"
+                                        "  - {metric: sessions, platform: x, target: 100}\n"))
+    nov = scorecard(ds, "2026-11")
+    assert nov["note"].tolist()[:2] == ["no data for 2026-11: the x data stop at 2026-10-20"] * 2
+    assert nov.loc[:1, "actual"].isna().all() and nov.loc[:1, "status"].isna().all()
+    assert nov.loc[2, "actual"] == 30 and nov.loc[2, "status"] == "met"
+    assert nov.loc[3, "actual"] == 120 and nov.loc[3, "status"] == "met"
+    assert scorecard_display(nov)["status"].tolist()[:2] == ["No data", "No data"]
+    assert Formatter("fr").note(nov.loc[0, "note"]) == (
+        "aucune donnée pour novembre 2026 : les données de X s'arrêtent le 20 octobre 2026")
+    assert Formatter("it").note(nov.loc[0, "note"]) == (
+        "nessun dato per novembre 2026: i dati di X si fermano al 20 ottobre 2026")
+    sept = scorecard(ds, "2026-09")
+    assert sept["note"].tolist()[:2] == ["no data for 2026-09: the x data start at 2026-10-01"] * 2
+    assert sept.loc[:1, "actual"].isna().all() and sept.loc[2, "actual"] == 30
+    assert Formatter("fr").note(sept.loc[0, "note"]) == (
+        "aucune donnée pour septembre 2026 : les données de X commencent le 1er octobre 2026")
+    oct_ = scorecard(ds, "2026-10")
+    for i in (0, 1):
+        row = oct_.iloc[i]
+        assert row["actual"] == 20 and row["elapsed_days"] == 20 and not row["complete"]
+        assert row["projection"] == pytest.approx(31.0)
+        assert "x data end on 2026-10-20: evaluated to that day" in row["note"]
+    assert oct_.loc[1, "status"] in ("on track", "at risk")        # 31 projected, ≤ 32
+    assert oct_.loc[2, "actual"] == 31 and oct_.loc[2, "complete"]
+    assert Formatter("fr").note("x data end on 2026-10-20: evaluated to that day") == (
+        "les données de X s'arrêtent le 20 octobre 2026 : évaluation à cette date")
+    # an explicit as-of day is the last day with data, as for all platforms: X's start holds
+    assert scorecard(ds, "2026-09", asof="2026-09-30").loc[0, "note"] == \
+        "no data for 2026-09: the x data start at 2026-10-01"

@@ -68,6 +68,8 @@ __all__ = ["GOAL_METRICS", "STATUSES", "STATUS_LABELS", "read_goals", "scorecard
 
 logger = logging.getLogger(__name__)
 
+#: judged on GA4's rows (ROAS and ROI on its revenue), not on a platform's posts
+_GA4_METRICS = ("sessions", "key_events", "revenue", "roas", "roi")
 COUNT_METRICS = ("posts", "interactions", "reach", "impressions", "views", "sessions",
                  "key_events")
 FLOW_METRICS = ("revenue", "followers_net")
@@ -219,7 +221,11 @@ def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
         ``asof``) "has not started"; one that has started but begins after the data's last
         day has "no data for <period>: the data stop at <day>" (not evaluated); one that
         ended before the data's first day, "no data for <period>: the data start at <day>"
-        (not 0 posts and a missed target).
+        (not 0 posts and a missed target). A goal on one platform (not a GA4 goal: sessions,
+        key events, revenue, ROAS, ROI) is judged on that platform's own posts and daily rows:
+        "no data for <period>: the x data stop at <day>" (or start), and a period the
+        platform's data stop within is evaluated up to its last day ("x data end on <day>:
+        evaluated to that day"), though other platforms' data reach further.
     seed, paths : int
         Seed and number of simulated paths for ``p_meet``.
 
@@ -260,9 +266,26 @@ def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
     # goals are judged on their month, quarter or year that holds the last day evaluated: a year's
     # report on data that stop in October judges the monthly goals on October, not December
     anchor = asof if p.start <= asof < p.end else p.end
-    rows = [_evaluate(ds, g, _window(g["period"], anchor), asof, rng, paths, general,
-                      today=today, data_end=end, data_start=start)
-            for g in goals.to_dict("records")]
+    rows = []
+    for g in goals.to_dict("records"):
+        g_asof, g_general, g_end, g_start = asof, general, end, start
+        if g["platform"] != "all" and g["metric"] not in _GA4_METRICS:
+            # a goal on one platform is judged on that platform's own posts and daily rows:
+            # "Posts · X" of a month after X's last export is unknown, not 0 posts, though
+            # Instagram's data reach it; GA4 goals keep the span of all the data (GA4's too)
+            first, last = ds.span(g["platform"], web=False)
+            if first is not None:
+                g_start = first
+                if end is not None and last < g_asof:     # the default as-of day only
+                    g_general = [n for n in general if not n.startswith("data end on ")]
+                    g_general.append(f"{g['platform']} data end on {last.isoformat()}: "
+                                     f"evaluated to that day")
+                    g_asof = g_end = last
+        # the same goal period as the other goals: "no data for 2026-11: the x data stop at …"
+        rows.append(_evaluate(ds, g, _window(g["period"], anchor), g_asof, rng, paths,
+                              g_general, today=today, data_end=g_end, data_start=g_start,
+                              start_of=f"{g['platform']} " if g_start != start else "",
+                              end_of=f"{g['platform']} " if g_end != end else ""))
     return _typed(pd.DataFrame(rows, columns=cols))
 
 
@@ -327,8 +350,10 @@ def _no_data_note(ds, metric: str, platform: str, w: Period, end: dt.date) -> st
 
 
 def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, general: list, *,
-              today: dt.date, data_end: dt.date | None, data_start: dt.date | None = None
-              ) -> dict:
+              today: dt.date, data_end: dt.date | None, data_start: dt.date | None = None,
+              start_of: str = "", end_of: str = "") -> dict:
+    """``start_of``, ``end_of``: "x " when ``data_start``, ``data_end`` are the goal's
+    platform's own first and last days, not those of all the data."""
     metric, platform, target = g["metric"], g["platform"], float(g["target"])
     at_least = g["direction"] == "at_least"
     notes = list(general)
@@ -343,10 +368,12 @@ def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, general: l
         if w.start > today or data_end is None:
             row["note"] = f"{w.label} has not started"
         else:                # started, but the data stop before it: not evaluated
-            row["note"] = f"no data for {w.label}: the data stop at {data_end.isoformat()}"
+            row["note"] = (f"no data for {w.label}: the {end_of}data "
+                           f"stop at {data_end.isoformat()}")
         return row
     if data_start is not None and w.end < data_start:   # over before the first export's day
-        row["note"] = f"no data for {w.label}: the data start at {data_start.isoformat()}"
+        row["note"] = (f"no data for {w.label}: the {start_of}data "
+                       f"start at {data_start.isoformat()}")
         return row
     a = _actual(ds, metric, platform, w.start, end)
     row["actual"] = a
