@@ -788,3 +788,36 @@ def test_slots_from_the_audience_schedule_expect_no_lift(ds):
     [slots] = [b for b in sec.blocks if b["kind"] == "table"]
     assert slots["columns"][1] == "Expected lift"
     assert {row[1] for row in slots["rows"]} == {"–"}     # … the report expects none
+
+
+@pytest.mark.parametrize("lang,note", [
+    ("en", "no data for November 2026: the X data stop at 20 October 2026"),
+    ("fr", "aucune donnée pour novembre 2026 : les données de X s'arrêtent le 20 octobre 2026"),
+    ("it", "nessun dato per novembre 2026: i dati di X si fermano al 20 ottobre 2026"),
+])
+def test_scorecard_says_a_platform_goal_has_no_data_after_that_platforms_last_day(
+        tmp_path, monkeypatch, lang, note):
+    """X's posts stop on 20 October, Instagram's reach 30 November: the November report's
+    'Posts · X' goal read 0 posts, off track; it says that X's data stop, in the report's
+    language, and Instagram's goal is scored (30 posts)."""
+    import datetime as dt
+
+    import smmanalytics.goals as goals_mod
+    from smmanalytics.goals import read_goals
+
+    from ._roi_builders import dataset, posts
+
+    monkeypatch.setattr(goals_mod, "_today", lambda tz: dt.date(2026, 12, 2))
+    rows = [{"platform": p, "post_id": f"{p}{k}", "reactions": 10.0,
+             "published_at": f"{pd.Timestamp(start) + pd.Timedelta(days=k):%Y-%m-%d}T09:00:00Z"}
+            for p, start, n in (("instagram", "2026-09-01", 91), ("x", "2026-10-01", 20))
+            for k in range(n)]
+    (tmp_path / "goals.yaml").write_text(
+        "goals:\n  - {metric: posts, platform: x, target: 20}\n"
+        "  - {metric: posts, platform: instagram, target: 20}\n", encoding="utf-8")
+    ds = dataset(posts=posts(rows), goals=read_goals(tmp_path / "goals.yaml"))
+    table = [b for b in BrandReport(ds, "2026-11", lang=lang).scorecard().blocks
+             if b["kind"] == "table"][0]
+    x, ig = table["rows"]
+    assert x[2] == "–" and x[3]["status"] == "not assessed" and x[4] == note
+    assert ig[2] == "30" and ig[3]["status"] == "met"
