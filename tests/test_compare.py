@@ -551,3 +551,45 @@ def test_a_period_before_the_platforms_data_is_unknown_though_others_reach_it():
     october = _kpis(compare(ds, "2026-10", platform="x"))
     assert october.loc["posts", "current"] == 6 and pd.isna(october.loc["posts", "previous"])
     assert october.loc["interactions", "current"] == 60
+
+
+def test_a_platforms_partial_coverage_names_the_platform():
+    """X's posts start on 21 September, Instagram's cover August to October: X's October is
+    compared per day with X's 10 days of September; 'The data start on 2026-09-21' read as if
+    no data reached the start of September, though Instagram's do: the caveats name X."""
+    from smmanalytics.report import Formatter
+
+    x_sept = [{**r, "published_at": f"2026-09-{21 + k:02d}T09:00:00Z"}
+              for k, r in enumerate(_x(9, 10, 30, 100))]          # 21-30 September, 30 each
+    ds = dataset(posts=posts(_month(8, 31, 5, start_id=300) + _month(9, 30, 5, start_id=400)
+                             + _month(10, 31, 5, start_id=500) + x_sept
+                             + _x(10, 31, 20, 0)))
+    c = compare(ds, "2026-10", platform="x")
+    row = _kpis(c).loc["interactions"]
+    # 31 × 20 = 620 in October (20 a day) against 10 × 30 = 300 over X's 10 days (30 a day)
+    assert row["current"] == 620 and row["previous"] == 300
+    assert row["change_pct"] == pytest.approx(620 / 31 / (300 / 10) - 1)
+    caveat = ("The x data start on 2026-09-21: 2026-09 is covered from that day only (10 of 30 "
+              "days); totals are compared per day over the covered days.")
+    assert caveat in c.caveats
+    assert Formatter("fr").note(caveat) == (
+        "Les données de X commencent le 21 septembre 2026 : elles ne couvrent septembre 2026 "
+        "qu'à partir de ce jour (10 jours sur 30) ; les totaux sont comparés par jour sur les "
+        "jours couverts.")
+    # all platforms: September is covered whole (Instagram), no such caveat
+    assert not any("data start" in s for s in compare(ds, "2026-10").caveats)
+    # X's data stop on 12 October: October's 12 days against September's first 12, which
+    # X's data do not reach (they start on the 21st)
+    short = dataset(posts=posts(_month(9, 30, 5, start_id=400) + _month(10, 31, 5, start_id=500)
+                                + x_sept + _x(10, 12, 20, 0)))
+    c = compare(short, "2026-10", platform="x")
+    assert _kpis(c)["previous"].isna().all()
+    assert c.caveats[:2] == [
+        "The x data stop at 2026-10-12: 2026-10 is compared over its first 12 days, up to that "
+        "day, with the first 12 days of 2026-09 (2026-09-01 to 2026-09-12).",
+        "The x data start on 2026-09-21: 2026-09-01..2026-09-12 is not covered, so 2026-10 is "
+        "not compared with it."]
+    assert Formatter("it").note(c.caveats[0]) == (
+        "I dati di X si fermano al 12 ottobre 2026: ottobre 2026 è confrontato sui suoi primi 12 "
+        "giorni, fino a quel giorno, con i primi 12 giorni di settembre 2026 (dal 1 settembre "
+        "2026 al 12 settembre 2026).")

@@ -354,21 +354,25 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
         elif cur.end < first:
             mine = (f"The {platform} data start on {first.isoformat()}: {cur.label} is not "
                     f"covered, so its post and follower KPIs are not compared.")
+    whose = f"{platform} " if platform else ""     # whose first and last days those are
     cw, pc = cur, prev               # the days compared: all, unless the data stop within cur
     if last is not None and cur.end > last >= cur.start:
         cw = _span(cur.start, last)
         pc = _first_days(prev, cw.days)
-        caveats.append(f"The data stop at {last.isoformat()}: {cur.label} is compared over its "
+        caveats.append(f"The {whose}data stop at {last.isoformat()}: {cur.label} is compared "
+                       f"over its "
                        f"first {cw.days} days, up to that day, with the first {pc.days} days of "
                        f"{prev.label} ({pc.start.isoformat()} to {pc.end.isoformat()}).")
     covered = not absent and (first is None or pc.end >= first)
     pw = pc                          # the days of the previous period the data cover
     if not covered and not absent:
-        caveats.append(f"The data start on {first.isoformat()}: {pc.label} is not covered, "
+        caveats.append(f"The {whose}data start on {first.isoformat()}: {pc.label} is not "
+                       f"covered, "
                        f"so {cur.label} is not compared with it.")
     elif first is not None and pc.start < first:
         pw = _span(first, pc.end)
-        caveats.append(f"The data start on {first.isoformat()}: {pc.label} is covered from "
+        caveats.append(f"The {whose}data start on {first.isoformat()}: {pc.label} is covered "
+                       f"from "
                        f"that day only ({pw.days} of {pc.days} days); totals are compared "
                        f"per day over the covered days.")
     per_day = cw.days != pw.days
