@@ -1,3 +1,4 @@
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -756,8 +757,9 @@ def test_a_platform_goal_is_judged_on_the_platforms_own_data(tmp_path, monkeypat
     """Instagram posts daily from 1 September to 30 November, X from 1 to 20 October only,
     GA4 has X sessions in November (4 a day). "Posts · X" of November read 0 posts, "off track"
     (≤ 32: "met"), and of September the same, though only Instagram's data reach them; they
-    have no data for X. October is evaluated up to X's last day, 20 October: 20 posts, pace
-    20 × 31 / 20 = 31. Instagram's goals and X's GA4 sessions (30 × 4 = 120) are as before."""
+    have no data for X. October is a whole month for X's posts, but evaluated up to X's last
+    day, 20 October, when X's daily rows stop there: 20 posts, pace 20 × 31 / 20 = 31.
+    Instagram's goals and X's GA4 sessions (30 × 4 = 120) are as before."""
     import smmanalytics.goals as goals_mod
     from smmanalytics.report import Formatter
 
@@ -788,7 +790,15 @@ def test_a_platform_goal_is_judged_on_the_platforms_own_data(tmp_path, monkeypat
     assert sept.loc[:1, "actual"].isna().all() and sept.loc[2, "actual"] == 30
     assert Formatter("fr").note(sept.loc[0, "note"]) == (
         "aucune donnée pour septembre 2026 : les données de X commencent le 1er octobre 2026")
+    # X's last post (20 October) is no end of its data: October is a whole month, 20 posts
     oct_ = scorecard(ds, "2026-10")
+    assert oct_.loc[:1, "actual"].tolist() == [20, 20] and oct_.loc[:1, "complete"].all()
+    assert oct_.loc[:1, "status"].tolist() == ["met", "met"]
+    assert not oct_["note"].str.contains("x data end on", regex=False).any()
+    # X's daily rows stop on 20 October too: October is evaluated up to that day
+    x_days = daily([{"platform": "x", "account_id": "a", "date": f"2026-10-{d:02d}",
+                     "metric": "followers_net", "value": 1.0} for d in range(1, 21)])
+    oct_ = scorecard(dataclasses.replace(ds, daily=x_days), "2026-10")
     for i in (0, 1):
         row = oct_.iloc[i]
         assert row["actual"] == 20 and row["elapsed_days"] == 20 and not row["complete"]

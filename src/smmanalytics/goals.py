@@ -274,9 +274,15 @@ def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
             # "Posts · X" of a month after X's last export is unknown, not 0 posts, though
             # Instagram's data reach it; GA4 goals keep the span of all the data (GA4's too)
             first, last = ds.span(g["platform"], web=False)
+            # a platform's last post is no end of its data (an export of October holds no
+            # post of the 29th to the 31st when none was published): its daily rows are.
+            # Without them, only a goal period wholly after its last post has no data
+            daily = ds.daily
+            dated = len(daily) and (daily["platform"].astype("string") == g["platform"]).any()
             if first is not None:
                 g_start = first
-                if end is not None and last < g_asof:     # the default as-of day only
+                if end is not None and last < g_asof and (
+                        dated or last < _window(g["period"], anchor).start):
                     g_general = [n for n in general if not n.startswith("data end on ")]
                     g_general.append(f"{g['platform']} data end on {last.isoformat()}: "
                                      f"evaluated to that day")
