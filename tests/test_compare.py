@@ -284,7 +284,8 @@ def test_a_running_period_cut_before_the_data_start_is_not_compared():
 def test_a_period_outside_the_data_is_unknown_not_zero_posts():
     """Data of August and September 2026: November read "posts 0, flat" against an October of
     0 (and "fewer than 10 posts"), June "posts 0" against a May it said was not covered; both
-    are unknown. October, after September, keeps September's figures as the previous ones."""
+    periods, and their previous ones, are unknown. October, after September, keeps September's
+    figures as the previous ones."""
     from smmanalytics.report import Formatter
 
     ds = dataset(posts=posts(_month(8, 31, 20) + _month(9, 30, 30, start_id=100)))
@@ -297,6 +298,8 @@ def test_a_period_outside_the_data_is_unknown_not_zero_posts():
         t = _kpis(c)
         assert t["current"].isna().all() and t["change_pct"].isna().all(), period
         assert t["direction"].isna().all() and t["n_current"].isna().all()
+        # the previous period is outside the data too (October, May): unknown, not 0
+        assert t["previous"].isna().all() and t["n_previous"].isna().all(), period
         assert (t["method"] == "period not covered by the data").all()
         assert c.caveats == [caveat]
     assert Formatter("fr").note(caveat) == ("Les données commencent le 1er août 2026 : elles ne "

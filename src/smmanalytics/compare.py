@@ -416,7 +416,12 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
     if not covered:
         _unknown(rows, ("previous",), "previous period not covered by the data")
     if outside:
-        _unknown(rows, ("current",), "period not covered by the data")
+        # the previous period too when it is outside the data as well (October against
+        # November, when the data stop in September): not 0
+        beyond = ((stop is not None and prev.start > stop)
+                  or (start is not None and prev.end < start))
+        _unknown(rows, ("current", "previous") if beyond else ("current",),
+                 "period not covered by the data")
     if absent:
         _unknown(rows, ("current", "previous"), f"no {platform} data")
     if mine:
