@@ -594,5 +594,5 @@ def test_a_platforms_partial_coverage_names_the_platform():
         "not compared with it."]
     assert Formatter("it").note(c.caveats[0]) == (
         "I dati di X si fermano al 12 ottobre 2026: ottobre 2026 è confrontato sui suoi primi 12 "
-        "giorni, fino a quel giorno, con i primi 12 giorni di settembre 2026 (dal 1 settembre "
+        "giorni, fino a quel giorno, con i primi 12 giorni di settembre 2026 (dal 1° settembre "
         "2026 al 12 settembre 2026).")

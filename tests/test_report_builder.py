@@ -205,7 +205,7 @@ def test_quarters_years_and_ranges_are_titled_by_their_period(ds, period, title,
 
 @pytest.mark.parametrize("lang,line", [("en", "Data as of 1 November 2026"),
                                        ("fr", "Données au 1er novembre 2026"),
-                                       ("it", "Dati al 1 novembre 2026")])
+                                       ("it", "Dati al 1° novembre 2026")])
 def test_cover_says_when_the_data_were_exported(ds, lang, line):
     # the fixture's exports were taken on 1 November 2026 at 08:00 UTC (09:00 in Paris)
     assert BrandReport(ds, "2026-Q4", lang=lang).cover_lines[-1] == line

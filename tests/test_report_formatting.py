@@ -24,7 +24,7 @@ def test_formats_follow_the_language(lang, number, percent, money, month):
 @pytest.mark.parametrize("lang,first,eleventh", [
     ("fr", "1er octobre 2026", "11 octobre 2026"),     # French writes the first "1er"
     ("en", "1 October 2026", "11 October 2026"),
-    ("it", "1 ottobre 2026", "11 ottobre 2026"),
+    ("it", "1° ottobre 2026", "11 ottobre 2026"),  # and Italian "1°"
 ])
 def test_dates_are_written_the_readers_way(lang, first, eleventh):
     f = Formatter(lang)
@@ -36,7 +36,7 @@ def test_dates_are_written_the_readers_way(lang, first, eleventh):
 @pytest.mark.parametrize("lang,slot,tick", [
     ("fr", "dimanche 1er novembre", "1er nov."),
     ("en", "Sunday 1 November", "1 Nov"),
-    ("it", "domenica 1 novembre", "1 nov"),
+    ("it", "domenica 1° novembre", "1° nov"),
 ])
 def test_the_first_of_a_month_in_any_pattern(lang, slot, tick):
     """The best-times slots ("EEEE d MMMM") wrote "dimanche 1 novembre" where the cover and
@@ -117,7 +117,7 @@ def test_periods_by_name(lang, period, name):
     ("it", "The data stop at 2026-09-15: 2026-Q3 is compared over its first 77 days, up to "
      "that day, with the first 77 days of 2026-Q2 (2026-04-01 to 2026-06-16).",
      "I dati si fermano al 15 settembre 2026: il 3° trimestre 2026 è confrontato sui suoi "
-     "primi 77 giorni, fino a quel giorno, con i primi 77 giorni del 2° trimestre 2026 (dal 1 "
+     "primi 77 giorni, fino a quel giorno, con i primi 77 giorni del 2° trimestre 2026 (dal 1° "
      "aprile 2026 al 16 giugno 2026)."),
     # a rate is named as the report's tables name it, not by its code
     ("fr", "Posts on facebook made 10% of the reach in 2026-09 and 35% in 2026-10: the pooled "
@@ -169,7 +169,7 @@ def test_periods_by_name(lang, period, name):
     ("it", "costs.csv does not reach 2026: roi cannot be computed",
      "costs.csv non copre il 2026: ROI non calcolabile"),
     ("it", "The data start on 2026-07-01: 2026-Q2 is not covered, so 2026-Q3 is not compared "
-     "with it.", "I dati iniziano il 1 luglio 2026: il 2° trimestre 2026 non è coperto, quindi "
+     "with it.", "I dati iniziano il 1° luglio 2026: il 2° trimestre 2026 non è coperto, quindi "
      "il 3° trimestre 2026 non è confrontato con esso."),
     ("fr", "The data stop at 2026-10-04: 2026-10-05..2026-10-18 is not covered, so it is not "
      "compared.", "Les données s'arrêtent le 4 octobre 2026 : elles ne couvrent pas la période "
@@ -184,7 +184,7 @@ def test_periods_by_name(lang, period, name):
      "premiers jours de la période 21 septembre 2026 – 4 octobre 2026 (du 21 septembre 2026 au "
      "26 septembre 2026)."),
     ("it", "The data start on 2025-09-01: 2025-08 is not covered, so 2025-09 is not compared "
-     "with it.", "I dati iniziano il 1 settembre 2025: agosto 2025 non è coperto, quindi "
+     "with it.", "I dati iniziano il 1° settembre 2025: agosto 2025 non è coperto, quindi "
      "settembre 2025 non è confrontato con esso."),
     # English keeps the words and still displays values for the reader
     ("en", "no linkedin posts in 2026-10", "no LinkedIn posts in October 2026"),
@@ -295,8 +295,8 @@ def test_unknown_language_is_refused():
     ("fr", "Pour T4 2026 : rien", "2026-Q4", "Pour le T4 2026 : rien"),
     ("fr", "en 2 octobre 2026 – 5 octobre 2026", "2026-10-02..2026-10-05",
      "sur la période 2 octobre 2026 – 5 octobre 2026"),
-    ("it", "in 1 ottobre 2026 – 5 ottobre 2026", "2026-10-01..2026-10-05",
-     "nel periodo 1 ottobre 2026 – 5 ottobre 2026"),
+    ("it", "in 1° ottobre 2026 – 5 ottobre 2026", "2026-10-01..2026-10-05",
+     "nel periodo 1° ottobre 2026 – 5 ottobre 2026"),
     ("fr", "jours de août 2026", "2026-08", "jours d'août 2026"),
     ("fr", "jours de mai 2026", "2026-05", "jours de mai 2026"),
     ("en", "outside 1 October 2026 – 5 October 2026", "2026-10-01..2026-10-05",

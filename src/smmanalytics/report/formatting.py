@@ -99,13 +99,18 @@ STATUS_COLORS = {"met": "#2e7d32", "on track": "#558b2f", "at risk": "#ef6c00",
                  "off track": "#c62828", "not assessed": "#8a8a8a"}
 
 
-def _first_of_month(fmt: str, locale) -> str:
+#: how a language writes the first day of a month: "1er octobre", "1° ottobre"
+_FIRST_OF_MONTH = {"fr": "er", "it": "°"}
+
+
+def _first_of_month(fmt: str, locale, mark: str = "er") -> str:
     """``fmt`` (a pattern, or a named format such as ``long``) with its day of the month, a
-    lone ``d`` outside quotes, written ``d'er'``; ``dd`` (01/10/2026) stays as it is."""
+    lone ``d`` outside quotes, followed by ``mark`` (``d'er'``); ``dd`` (01/10/2026) stays as
+    it is."""
     if fmt in ("short", "medium", "long", "full"):
         fmt = get_date_format(fmt, locale=locale).pattern
     parts = fmt.split("'")       # even parts are pattern letters, odd ones quoted text
-    parts[::2] = [re.sub(r"(?<!d)d(?!d)", "d'er'", p) for p in parts[::2]]
+    parts[::2] = [re.sub(r"(?<!d)d(?!d)", f"d'{mark}'", p) for p in parts[::2]]
     return "'".join(parts)
 
 
@@ -355,9 +360,10 @@ class Formatter:
             d = d.date()
         elif hasattr(d, "to_pydatetime"):
             d = d.to_pydatetime().date()
-        if self.lang == "fr" and getattr(d, "day", None) == 1:
-            # French writes the first of a month "1er": 1er octobre, dimanche 1er novembre
-            fmt = _first_of_month(fmt, self.locale)
+        if self.lang in _FIRST_OF_MONTH and getattr(d, "day", None) == 1:
+            # French and Italian write the first of a month as an ordinal: 1er octobre,
+            # dimanche 1er novembre, 1° ottobre
+            fmt = _first_of_month(fmt, self.locale, _FIRST_OF_MONTH[self.lang])
         return format_date(d, format=fmt, locale=self.locale)
 
     def period(self, period) -> str:
