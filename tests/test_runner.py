@@ -60,10 +60,17 @@ def notebooks(tmp_path, monkeypatch):
     return folder
 
 
+#: the smallest export a report takes: X's account overview, two days (September 1st and
+#: October 31st 2026) that the periods of these tests lie within
+X_OVERVIEW = ("Date,Impressions,Likes,Engagements,New follows,Unfollows\n"
+              '"Tue, Sep 1, 2026",5000,120,300,9,3\n"Sat, Oct 31, 2026",1200,30,80,1,0\n')
+
+
 def _brand(tmp_path, name, broken=False):
     d = tmp_path / name
     d.mkdir()
     (d / "brand.yaml").write_text(f"name: {name}\ntimezone: Europe/Paris\n", encoding="utf-8")
+    (d / "account_overview_analytics.csv").write_text(X_OVERVIEW, encoding="utf-8")
     if broken:
         (d / "BROKEN").write_text("x")
     return d
@@ -502,13 +509,50 @@ def test_a_zipped_brand_folder_is_reported_under_the_slug_of_its_brand_yaml(note
     archive = tmp_path / "maison-test.zip"
     with zipfile.ZipFile(archive, "w") as zf:
         zf.writestr("maison-test/brand.yaml", "name: Maison Test\ntimezone: Europe/Paris\n")
+        zf.writestr("maison-test/account_overview_analytics.csv", X_OVERVIEW)
     out = run_report("monthly", data=archive, period="2026-10", out=tmp_path / "reports")
     assert out.pdf == (tmp_path / "reports" / "maison-test" / "2026-10" /
                        "maison-test-2026-10.pdf").resolve()
     with zipfile.ZipFile(archive, "w") as zf:
         zf.writestr("maison-test/brand.yaml", "name: Maison Test\nlanguage: de\n")
+        zf.writestr("maison-test/account_overview_analytics.csv", X_OVERVIEW)
     with pytest.raises(ConfigError) as err:
         run_report("monthly", data=archive, period="2026-10", out=tmp_path / "reports")
     assert str(err.value) == (f"file {archive}!maison-test/brand.yaml, column 'language': "
                               "unsupported report language; expected one of ('en', 'fr', "
                               "'it'); got 'de'")
+
+
+def test_a_brand_without_any_readable_export_is_refused_not_reported(notebooks, tmp_path,
+                                                                     capsys):
+    """An empty brand folder (its exports not dropped yet), or one whose only export failed
+    to load, was reported as a success: pages of dashes under the name "Brand", exit code 0.
+    It is refused before anything is written, naming the files that failed and why, and the
+    batch's other brands are reported."""
+    from smmanalytics import EmptyDataError
+
+    empty = tmp_path / "Empty"
+    empty.mkdir()
+    with pytest.raises(EmptyDataError) as err:
+        run_report("monthly", data=empty, period="2026-10", out=tmp_path / "reports")
+    assert str(err.value) == (f"no post, daily row or GA4 row in {empty}: nothing to report; "
+                              "expected the exports of at least one platform or of GA4")
+    assert not (tmp_path / "reports").exists()
+    broken = _brand(tmp_path, "Broken") / "account_overview_analytics.csv"
+    broken.write_text(X_OVERVIEW.replace("Sat, Oct 31, 2026", "someday"), encoding="utf-8")
+    _brand(tmp_path, "Alpha")
+    cfg = tmp_path / "agency.yaml"
+    cfg.write_text("out: reports\nbrands:\n  - {name: empty, data: Empty}\n"
+                   "  - {name: broken, data: Broken}\n  - {name: alpha, data: Alpha}\n")
+    assert main(["report", "batch", "--config", str(cfg), "--period", "2026-10"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "1 of 3 reports written"
+    assert out[2] == (f"  FAILED  empty monthly: no post, daily row or GA4 row in {empty}: "
+                      "nothing to report; expected the exports of at least one platform or "
+                      "of GA4")
+    # the file, line, column and cell at fault (the loader's own message, in full)
+    assert out[3].startswith(f"  FAILED  broken monthly: no post, daily row or GA4 row in "
+                             f"{broken.parent}: nothing to report; file {broken}, line 3, "
+                             "column 'Date': cell is not a date; expected ")
+    assert out[3].endswith("; got 'someday'") and len(out) == 4
+    assert sorted(p.name for p in (tmp_path / "reports").iterdir()) == ["alpha"]

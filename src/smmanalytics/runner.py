@@ -143,6 +143,7 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str, out: str | os
     from .dataset import load
 
     ds = load(data)            # read once here (through the cache) for the checks below
+    _check_not_empty(ds, data)
     p = parse_period(_latest_period(ds, data) if period == "latest" else period)
     _check_covered(ds, data, p)
     if kind == "campaign" and "campaign" in declared:
@@ -189,6 +190,20 @@ def _parameter(declared: dict, parameters: dict | None, name: str) -> object:
     if name in (parameters or {}):
         return parameters[name]
     return ast.literal_eval(declared[name]["default"])
+
+
+def _check_not_empty(ds, data: Path) -> None:
+    """EmptyDataError when the brand's data hold no post, daily row or GA4 row (an empty
+    folder, or one whose every export failed to load): its report would be pages of dashes
+    under the name "Brand", written as a success. The message gives each file that could not
+    be read and why, as the report's warning would.
+    """
+    if ds.span()[0] is not None:
+        return
+    unread = unread_files(ds.quality)
+    why = ("; ".join(unread.values()) if unread else
+           "expected the exports of at least one platform or of GA4")
+    raise EmptyDataError(f"no post, daily row or GA4 row in {data}: nothing to report; {why}")
 
 
 def _check_covered(ds, data: Path, period, *, web: bool = True) -> None:
