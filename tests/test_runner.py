@@ -461,6 +461,33 @@ def test_the_cli_restores_the_sigterm_handler_it_replaced(capsys):
     assert signal.getsignal(signal.SIGTERM) is before
 
 
+@pytest.mark.parametrize("argv,said", [
+    (["report", "batch", "--config", "agency.yaml", "--period", "2026-10"],
+     "smm: stopped by Ctrl-C: the running reports were stopped and the others not started; "
+     "the reports written before stay in place\n"),
+    (["report", "monthly", "--data", "brand", "--period", "2026-10"],
+     "smm: stopped by Ctrl-C: the report was not written (an earlier one stays in place)\n"),
+])
+def test_ctrl_c_stops_a_report_with_one_line_and_status_130(argv, said, monkeypatch, capsys):
+    """Ctrl-C (SIGINT) during `smm report` ended in a KeyboardInterrupt traceback and the
+    status of a process killed by SIGINT, where SIGTERM gets one line and 143: Ctrl-C gets
+    the same line, naming it, and 130 (128 + SIGINT), as shells report it."""
+    import smmanalytics.runner as runner
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(runner, "run_batch", interrupted)
+    monkeypatch.setattr(runner, "read_batch_config", lambda *args, **kwargs: [])
+    monkeypatch.setattr(runner, "run_report", interrupted)
+    try:
+        code = main(argv)
+    except KeyboardInterrupt:          # not pytest's own stop
+        pytest.fail("main let KeyboardInterrupt through")
+    assert code == 130
+    assert capsys.readouterr() == ("", said)
+
+
 def test_an_unwritable_reports_root_is_an_error_naming_it(notebooks, tmp_path, capsys):
     data = _brand(tmp_path, "Maison Test")
     (tmp_path / "file").write_text("not a folder")

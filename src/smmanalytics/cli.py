@@ -430,14 +430,14 @@ def _stop(signum: int, frame) -> None:
     raise _Terminated(128 + signum)
 
 
-def _stopped(args) -> str:
-    """What a SIGTERM stopped, for the one line ``main`` prints."""
+def _stopped(args, by: str = "SIGTERM") -> str:
+    """What a SIGTERM (or Ctrl-C) stopped, for the one line ``main`` prints."""
     if args.command != "report":
-        return "smm: stopped by SIGTERM"
+        return f"smm: stopped by {by}"
     if args.kind == "batch":
-        return ("smm: stopped by SIGTERM: the running reports were stopped and the others not "
+        return (f"smm: stopped by {by}: the running reports were stopped and the others not "
                 "started; the reports written before stay in place")
-    return "smm: stopped by SIGTERM: the report was not written (an earlier one stays in place)"
+    return f"smm: stopped by {by}: the report was not written (an earlier one stays in place)"
 
 
 @contextlib.contextmanager
@@ -486,6 +486,9 @@ def main(argv: list[str] | None = None) -> int:
     except _Terminated as exc:
         print(_stopped(args), file=sys.stderr)
         return int(exc.code)
+    except KeyboardInterrupt:   # Ctrl-C: the same clean stop, told the same way
+        print(_stopped(args, "Ctrl-C"), file=sys.stderr)
+        return 128 + signal.SIGINT
     except SmmError as exc:
         print(f"smm: error: {exc}", file=sys.stderr)
         return 2
