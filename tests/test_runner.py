@@ -583,3 +583,35 @@ def test_a_brand_without_any_readable_export_is_refused_not_reported(notebooks, 
                              "column 'Date': cell is not a date; expected ")
     assert out[3].endswith("; got 'someday'") and len(out) == 4
     assert sorted(p.name for p in (tmp_path / "reports").iterdir()) == ["alpha"]
+
+
+def test_invalid_yaml_says_what_is_wrong_where_not_only_what_the_parser_was_doing(tmp_path):
+    """An unclosed list in brand.yaml failed the brand with "line 5: not valid YAML; expected
+    YAML mapping; got 'while parsing a flow sequence'": PyYAML's context, not the fault. The
+    error names the fault, its character, and where the unclosed construct began, for
+    brand.yaml, goals.yaml and agency.yaml alike."""
+    from smmanalytics.brand import read_brand
+    from smmanalytics.errors import ConfigError
+    from smmanalytics.goals import read_goals
+
+    brand = tmp_path / "brand.yaml"
+    brand.write_text("name: Bad\ntimezone: Europe/Paris\nlanguage: [fr\ncolors:\n  primary: x\n")
+    with pytest.raises(ConfigError) as err:
+        read_brand(brand)
+    assert str(err.value) == (f"file {brand}, line 4: not valid YAML; expected YAML mapping; "
+                              "got \"expected ',' or ']', but got ':' at character 7, while "
+                              "parsing a flow sequence that began on line 3, character 11\"")
+    goals = tmp_path / "goals.yaml"
+    goals.write_text("goals:\n- metric: posts\n  platform: x\n   target: 3\n")
+    with pytest.raises(ConfigError) as err:
+        read_goals(goals)
+    assert str(err.value) == (f"file {goals}, line 4: not valid YAML; expected YAML; got "
+                              "'mapping values are not allowed here at character 10'")
+    cfg = tmp_path / "agency.yaml"
+    cfg.write_text("brands:\n  - {name: a, data: A\n")
+    with pytest.raises(ConfigError) as err:
+        read_batch_config(cfg, "2026-10")
+    assert str(err.value) == (f"file {cfg}, line 3: cannot read the batch configuration; "
+                              "expected a YAML file with a 'brands' list; got \"expected ',' "
+                              "or '}', but got '<stream end>' at character 1, while parsing a "
+                              "flow mapping that began on line 2, character 5\"")

@@ -19,7 +19,7 @@ from pathlib import Path, PurePath, PurePosixPath
 from .errors import ConfigError, DataQualityWarning, OutputError
 
 __all__ = ["atomic_write", "default_mode", "file_name", "output_folder", "read_user_text",
-           "user_csv", "writing"]
+           "user_csv", "writing", "yaml_error"]
 
 
 def file_name(path: str | os.PathLike) -> str:
@@ -72,6 +72,30 @@ def read_user_text(path: str | os.PathLike, what: str, data: bytes | None = None
         "Windows-1252; save it as UTF-8 to be sure of its accents", "encoding_fallback"),
         stacklevel=2)
     return text
+
+
+def yaml_error(exc: Exception, path: str | os.PathLike, expected: str,
+               reason: str = "not valid YAML") -> ConfigError:
+    """The ConfigError of a settings file that is not valid YAML: the line of the fault, and
+    as ``got`` what is wrong there, at which character, in what.
+
+    PyYAML's message starts with its context when it has one ("while parsing a flow
+    sequence"), which said where the parser was, not what was wrong ("expected ',' or ']',
+    but got ':'").
+    """
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None)
+    if not problem:
+        lines = str(exc).splitlines()
+        return ConfigError(reason, file=str(path), line=mark.line + 1 if mark else None,
+                           expected=expected, got=lines[0] if lines else type(exc).__name__)
+    got = problem if mark is None else f"{problem} at character {mark.column + 1}"
+    context, begun = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+    if context and begun is not None and (mark is None or begun.line != mark.line
+                                          or begun.column != mark.column):
+        got += f", {context} that began on line {begun.line + 1}, character {begun.column + 1}"
+    return ConfigError(reason, file=str(path), line=mark.line + 1 if mark else None,
+                       expected=expected, got=got)
 
 
 def user_csv(text: str) -> tuple[Iterator[list[str]], str]:

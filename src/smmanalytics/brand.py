@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
-from ._io import read_user_text
+from ._io import read_user_text, yaml_error
 from .errors import ConfigError
 
 __all__ = ["Brand", "read_brand", "slugify"]
@@ -59,10 +59,7 @@ def read_brand(path: str | Path, *, data: bytes | None = None) -> Brand:
     try:
         raw = yaml.safe_load(text) or {}
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ConfigError("not valid YAML", file=str(path),
-                          line=mark.line + 1 if mark else None, expected="YAML mapping",
-                          got=str(exc).splitlines()[0]) from exc
+        raise yaml_error(exc, path, "YAML mapping") from exc
     if not isinstance(raw, dict):
         raise ConfigError("brand settings must be a mapping", file=str(path),
                           expected="key: value lines", got=type(raw).__name__)

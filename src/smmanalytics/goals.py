@@ -58,7 +58,7 @@ from ._actuals import posts_in as _posts_in
 from ._forecast import sim_count as _sim_count
 from ._forecast import sim_er as _sim_er
 from ._forecast import sim_flow as _sim_flow
-from ._io import read_user_text
+from ._io import read_user_text, yaml_error
 from .errors import ConfigError
 from .periods import Period, parse_period
 from .schema import PLATFORMS
@@ -104,10 +104,7 @@ def read_goals(path: str | Path, *, data: bytes | None = None) -> pd.DataFrame:
         raw = yaml.safe_load(text) or {}
         root = yaml.compose(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ConfigError("not valid YAML", file=str(path),
-                          line=mark.line + 1 if mark else None, expected="YAML",
-                          got=str(exc).splitlines()[0]) from None
+        raise yaml_error(exc, path, "YAML") from None
     if not isinstance(raw, dict):
         raise ConfigError("goals.yaml must be a mapping with a 'goals:' list", file=str(path),
                           line=1, expected="goals: [...]", got=type(raw).__name__)

@@ -17,7 +17,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ._io import output_folder, read_user_text, writing
+from ._io import output_folder, read_user_text, writing, yaml_error
 from .brand import LANGS, Brand, read_brand
 from .errors import ConfigError, EmptyDataError, ReportError, SmmError
 from .periods import latest_complete_month, parse_period
@@ -403,7 +403,10 @@ def read_batch_config(path: str | os.PathLike, period: str,
     path = Path(path)
     try:
         raw = yaml.safe_load(read_user_text(path, "batch configuration")) or {}
-    except (ConfigError, yaml.YAMLError) as exc:
+    except yaml.YAMLError as exc:
+        raise yaml_error(exc, path, "a YAML file with a 'brands' list",
+                         "cannot read the batch configuration") from exc
+    except ConfigError as exc:
         raise ConfigError("cannot read the batch configuration", file=str(path),
                           expected="a YAML file with a 'brands' list", got=str(exc)) from exc
     brands = raw.get("brands") if isinstance(raw, dict) else None
