@@ -448,12 +448,13 @@ def test_damaged_xls_bytes_raise_only_smm_errors(data):
         raw[i] = data.draw(st.integers(0, 255))
     if data.draw(st.booleans()):
         raw = raw[: data.draw(st.integers(8, len(raw)))]
-    path = Path(tempfile.mkdtemp()) / "content.xls"
-    path.write_bytes(bytes(raw))
-    try:
-        smm.read_export(path)
-    except smm.SmmError:
-        pass
+    with tempfile.TemporaryDirectory() as tmp:     # not tmp_path: one folder per example
+        path = Path(tmp) / "content.xls"
+        path.write_bytes(bytes(raw))
+        try:
+            smm.read_export(path)
+        except smm.SmmError:
+            pass
 
 
 def test_id_time_outside_the_created_day_in_every_zone_keeps_the_day(tmp_path):

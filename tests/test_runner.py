@@ -44,9 +44,9 @@ def notebooks(tmp_path, monkeypatch):
                              "    (Path(data) / 'KERNEL').write_text(str(os.getpid()))\n"
                              "    time.sleep(120)"),
         nbf.v4.new_code_cell("import typst, tempfile, os\n"
-                             "d = tempfile.mkdtemp()\n"
-                             "open(os.path.join(d, 'r.typ'), 'w').write('Report ' + period)\n"
-                             "Path(out).write_bytes(typst.compile(os.path.join(d, 'r.typ')))\n"
+                             "with tempfile.TemporaryDirectory() as d:\n"
+                             "    open(os.path.join(d, 'r.typ'), 'w').write('Report ' + period)\n"
+                             "    Path(out).write_bytes(typst.compile(os.path.join(d, 'r.typ')))\n"
                              "print('done', period)"),
         nbf.v4.new_code_cell("listed = Path(data) / 'PLATFORMS'\n"
                              "for p in listed.read_text().split() if listed.exists() else []:\n"
