@@ -212,6 +212,28 @@ def test_posts_in_a_period_by_the_brands_day():
     assert len(ds.posts_in("2026-Q4")) == 2 and len(ds.posts) == 3
 
 
+@pytest.mark.parametrize("snapshots,as_of", [
+    # the end of 15 November in US Pacific time (a Meta export of that day): 09:00 in Paris
+    (["2026-11-16 08:00"], "2026-11-15"),
+    # the end of 31 October in Paris; a later daily table wins over the posts
+    (["2026-10-31 23:00", "2026-11-01 00:00"], "2026-10-31"),
+    # an export taken at 08:00 UTC on 1 November covers 31 October in full, not 1 November
+    (["2026-11-01 08:00"], "2026-10-31"),
+])
+def test_as_of_is_the_last_day_the_data_cover(snapshots, as_of):
+    posts = schema.conform(pd.DataFrame({
+        "platform": ["instagram"], "post_id": ["p1"],
+        "published_at": [pd.Timestamp("2026-10-10 09:00", tz="UTC")],
+        "snapshot_at": [pd.Timestamp(snapshots[0], tz="UTC")]}), "posts")
+    daily = schema.conform(pd.DataFrame({
+        "platform": ["instagram"], "account_id": ["a"], "date": [pd.Timestamp("2026-10-30")],
+        "metric": ["reach"], "value": [5.0],
+        "snapshot_at": [pd.Timestamp(snapshots[-1], tz="UTC")]}), "daily")
+    ds = smm.Dataset(posts=posts, daily=daily, brand=smm.Brand(timezone="Europe/Paris"))
+    assert ds.as_of() == pd.Timestamp(as_of).date()
+    assert smm.Dataset().as_of() is None
+
+
 def test_snapshot_from_mtime_is_noted(tmp_path):
     f = _ig(tmp_path / "posts.csv", 5)
     os.utime(f, (1_790_000_000, 1_790_000_000))   # 2026-09-21 13:33:20 UTC

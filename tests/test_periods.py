@@ -83,6 +83,21 @@ def test_latest_complete_month():
     assert latest_complete_month(dt.date(2026, 1, 5)).label == "2025-12"
 
 
+@pytest.mark.parametrize("snapshot,as_of,latest", [
+    ("2026-10-31 23:00", dt.date(2026, 10, 31), "2026-10"),   # the end of 31 October in Paris
+    ("2026-10-31 09:00", dt.date(2026, 10, 30), "2026-09"),   # 31 October not yet over
+])
+def test_the_latest_month_is_the_last_one_the_data_cover_in_full(snapshot, as_of, latest):
+    from smmanalytics import Brand, Dataset, schema
+    from smmanalytics.runner import _latest_period
+
+    posts = schema.conform(pd.DataFrame({
+        "platform": ["x"], "post_id": ["1"], "published_at": [pd.Timestamp("2026-10-02", tz="UTC")],
+        "snapshot_at": [pd.Timestamp(snapshot, tz="UTC")]}), "posts")
+    ds = Dataset(posts=posts, brand=Brand(timezone="Europe/Paris"))
+    assert (ds.as_of(), _latest_period(ds, "data")) == (as_of, latest)
+
+
 @pytest.mark.parametrize("value,freq,label,kind,start,end", [
     ("2026-10", "M", "2026-10", "month", "2026-10-01", "2026-10-31"),
     ("2026Q3", "Q", "2026-Q3", "quarter", "2026-07-01", "2026-09-30"),

@@ -14,6 +14,7 @@ import pytest
 from pypdf import PdfReader
 
 from smmanalytics import Brand, Dataset, metrics, schema
+from smmanalytics.loaders._registry import snapshot_from_name
 from smmanalytics.quality import QualityLog
 from smmanalytics.report import BrandReport, Formatter, posts_in_period
 
@@ -203,12 +204,31 @@ def test_quarters_years_and_ranges_are_titled_by_their_period(ds, period, title,
     assert local.min().date() >= rep.period.start and local.max().date() <= rep.period.end
 
 
-@pytest.mark.parametrize("lang,line", [("en", "Data as of 1 November 2026"),
-                                       ("fr", "Données au 1er novembre 2026"),
-                                       ("it", "Dati al 1° novembre 2026")])
-def test_cover_says_when_the_data_were_exported(ds, lang, line):
-    # the fixture's exports were taken on 1 November 2026 at 08:00 UTC (09:00 in Paris)
+@pytest.mark.parametrize("lang,line", [("en", "Data as of 31 October 2026"),
+                                       ("fr", "Données au 31 octobre 2026"),
+                                       ("it", "Dati al 31 ottobre 2026")])
+def test_cover_says_the_last_day_the_data_cover(ds, lang, line):
+    # the fixture's exports were taken on 1 November 2026 at 08:00 UTC (09:00 in Paris): the
+    # last whole day they cover is 31 October
     assert BrandReport(ds, "2026-Q4", lang=lang).cover_lines[-1] == line
+
+
+@pytest.mark.parametrize("lang,line,note", [
+    ("en", "Data as of 15 November 2026", "lifetime totals as of 15 November 2026"),
+    ("fr", "Données au 15 novembre 2026", "cumuls au 15 novembre 2026"),
+    ("it", "Dati al 15 novembre 2026", "totali al 15 novembre 2026")])
+def test_an_export_of_a_day_is_as_of_that_day_not_the_next(ds, lang, line, note):
+    # a Meta export named …_2026-11-15.csv is taken at the end of 15 November, US Pacific:
+    # snapshot_at 16 November 08:00 UTC, 09:00 in Paris. The cover read "Data as of
+    # 16 November", which a manager reads as including the 16th
+    snap = snapshot_from_name("facebook_posts_2026-10-01_2026-10-31_2026-11-15.csv",
+                              "America/Los_Angeles")
+    assert snap == pd.Timestamp("2026-11-16 08:00", tz="UTC")
+    meta = dataclasses.replace(ds, posts=ds.posts.assign(snapshot_at=snap))
+    rep = BrandReport(meta, "2026-10", lang=lang)
+    assert rep.cover_lines[-1] == line
+    assert note in rep.method_notes()._repr_html_()
+    assert (meta.posts["snapshot_at"] == snap).all()       # snapshot_at itself is unchanged
 
 
 @pytest.mark.parametrize("lang,n,line", [

@@ -110,6 +110,24 @@ class Dataset:
             return None, None
         return min(d.min() for d in days).date(), max(d.max() for d in days).date()
 
+    def as_of(self) -> dt.date | None:
+        """The last day the data cover in full, in the brand's zone: the day before the newest
+        export's ``snapshot_at`` (posts and daily rows), or None when no export is dated.
+
+        An export's ``snapshot_at`` is the moment it was taken; an export dated by its day is
+        taken at the end of that day, the start of the next (a Meta export of 15 November:
+        16 November 00:00 US Pacific, 09:00 in Paris), so the day of the snapshot itself is
+        not covered: the data are "as of" the day before. The report's cover says this day.
+
+        >>> ds.as_of()                                     # doctest: +SKIP
+        datetime.date(2026, 11, 15)
+        """
+        stamps = [t["snapshot_at"].max() for t in (self.posts, self.daily) if len(t)]
+        stamps = [s for s in stamps if pd.notna(s)]
+        if not stamps:
+            return None
+        return max(stamps).tz_convert(self.brand.timezone).date() - dt.timedelta(days=1)
+
     def __repr__(self) -> str:
         parts = [f"{len(self.posts)} posts", f"{len(self.daily)} daily rows",
                  f"{len(self.web)} web rows", f"{len(self.quality)} quality notes"]

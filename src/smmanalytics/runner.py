@@ -9,6 +9,7 @@ run of the same report left and this one did not write.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import shutil
@@ -307,13 +308,11 @@ def latest_period(data: str | os.PathLike) -> str:
 
 def _latest_period(ds, data) -> str:
     """:func:`latest_period` of a loaded Dataset (``data`` names it in the error)."""
-    stamps = [t["snapshot_at"].max() for t in (ds.posts, ds.daily) if len(t)]
-    stamps = [s for s in stamps if s == s]
-    if not stamps:
+    last = ds.as_of()       # the last day the data cover: its month counts when it ends then
+    if last is None:
         raise ReportError(f"no dated exports in {data}: cannot tell the latest month; "
                           "pass --period YYYY-MM")
-    asof = max(stamps).tz_convert(ds.brand.timezone).date()
-    return latest_complete_month(asof).label
+    return latest_complete_month(last + dt.timedelta(days=1)).label
 
 
 def _failed_notebook(final: Path, stem: str) -> Path:

@@ -103,7 +103,7 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         self.period = parse_period(period)
         self.tz = ds.brand.timezone
         lang = lang or ds.brand.language
-        self.asof = _as_of(ds)
+        self.asof = ds.as_of()        # the last day the data cover, not the snapshot's
         super().__init__(title="", period_label="", brand=ds.brand, lang=lang)
         f = self.fmt
         self.title = (title or f.label(_title_label(kind, self.period.kind))) + (
@@ -355,8 +355,3 @@ def _unread_warning(ds, f) -> list[str]:
                                          section=f.label("quality")))
     return lines
 
-
-def _as_of(ds) -> pd.Timestamp | None:
-    stamps = [t["snapshot_at"].max() for t in (ds.posts, ds.daily) if len(t)]
-    stamps = [s for s in stamps if pd.notna(s)]
-    return max(stamps).tz_convert(ds.brand.timezone) if stamps else None
