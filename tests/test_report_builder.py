@@ -839,5 +839,39 @@ def test_scorecard_says_a_platform_goal_has_no_data_after_that_platforms_last_da
     table = [b for b in BrandReport(ds, "2026-11", lang=lang).scorecard().blocks
              if b["kind"] == "table"][0]
     x, ig = table["rows"]
-    assert x[2] == "–" and x[3]["status"] == "not assessed" and x[4] == note
+    assert x[2] == "–" and x[3]["status"] == "no data" and x[4] == note
     assert ig[2] == "30" and ig[3]["status"] == "met"
+
+
+@pytest.mark.parametrize("lang,no_data,not_assessed", [("en", "No data", "Not assessed"),
+                                                       ("fr", "Pas de données", "Non évalué"),
+                                                       ("it", "Nessun dato", "Non valutato")])
+def test_the_report_and_scorecard_display_agree_on_a_goal_without_status(
+        tmp_path, monkeypatch, lang, no_data, not_assessed):
+    """A goal with no data read "Not assessed" in the report but "No data" in
+    scorecard_display; both now say "No data" when the actual is unknown and "Not assessed"
+    only when there is an actual but no chance could be simulated (one month of GA4 totals)."""
+    import datetime as dt
+
+    import smmanalytics.goals as goals_mod
+    from smmanalytics.goals import read_goals, scorecard, scorecard_display
+
+    from ._roi_builders import dataset, posts, web
+
+    monkeypatch.setattr(goals_mod, "_today", lambda tz: dt.date(2026, 12, 2))
+    (tmp_path / "goals.yaml").write_text(
+        "goals:\n  - {metric: key_events, platform: all, target: 1000, period: quarter}\n"
+        "  - {metric: followers_net, platform: instagram, target: 100}\n", encoding="utf-8")
+    rows = [{"platform": "instagram", "post_id": f"i{k}", "reactions": 10.0,
+             "published_at": f"2026-10-{k + 1:02d}T09:00:00Z"} for k in range(20)]
+    ds = dataset(posts=posts(rows), goals=read_goals(tmp_path / "goals.yaml"),
+                 web=web([{"period_start": "2026-10-01", "period_end": "2026-10-31",
+                           "source": "instagram", "medium": "social", "key_events": 300.0}]))
+    sc = scorecard(ds, "2026-10")
+    assert sc["actual"].tolist()[0] == 300 and pd.isna(sc["actual"].tolist()[1])
+    assert sc["status"].isna().all()
+    assert scorecard_display(sc)["status"].tolist() == ["Not assessed", "No data"]
+    table = [b for b in BrandReport(ds, "2026-10", lang=lang).scorecard().blocks
+             if b["kind"] == "table"][0]
+    assert [(r[3]["status"], r[3]["text"]) for r in table["rows"]] == [
+        ("not assessed", not_assessed), ("no data", no_data)]

@@ -64,7 +64,7 @@ from .periods import Period, parse_period
 from .schema import PLATFORMS
 
 __all__ = ["GOAL_METRICS", "STATUSES", "STATUS_LABELS", "read_goals", "scorecard",
-           "scorecard_display", "status_from_probability", "metric_daily"]
+           "scorecard_display", "shown_status", "status_from_probability", "metric_daily"]
 
 logger = logging.getLogger(__name__)
 
@@ -527,24 +527,32 @@ def _sim_from_months(total, w: Period, d, r, a, rng, paths, notes):
 
 
 STATUS_LABELS = {"met": "Met", "on track": "On track", "at risk": "At risk",
-                 "off track": "Off track"}
+                 "off track": "Off track", "no data": "No data", "not assessed": "Not assessed"}
+
+
+def shown_status(sc: pd.DataFrame) -> pd.Series:
+    """The status a reader is shown of each goal of :func:`scorecard`: its ``status``, else
+    ``no data`` when its actual is unknown (no data for the goal's period, or the period has
+    not started: the note says which), else ``not assessed`` (an actual, but too little
+    history to tell the chance of meeting the target). :func:`scorecard_display` labels it
+    with :data:`STATUS_LABELS`, the report in its language."""
+    missing = sc["actual"].isna().map({True: "no data", False: "not assessed"})
+    return sc["status"].astype("string").fillna(missing.astype("string"))
 
 
 def scorecard_display(sc: pd.DataFrame) -> pd.DataFrame:
     """A tidy, readable view of :func:`scorecard` for reports (numbers left unformatted).
 
     Columns: goal, platform, period, actual, target, direction, status (``Met``, ``On track``,
-    ``At risk``, ``Off track``; ``No data`` without an actual, ``Not assessed`` when the
-    probability could not be simulated or the period has not started), progress, projection,
-    chance (p_meet), required_per_day, note.
+    ``At risk``, ``Off track``; ``No data`` without an actual, as when the period has not
+    started, ``Not assessed`` when the probability could not be simulated: see
+    :func:`shown_status`), progress, projection, chance (p_meet), required_per_day, note.
     """
     out = pd.DataFrame({
         "goal": sc["label"], "platform": sc["platform"], "period": sc["goal_period"],
         "actual": sc["actual"], "target": sc["target"],
         "direction": sc["direction"].map({"at_least": "≥", "at_most": "≤"}).astype("string"),
-        "status": sc["status"].map(STATUS_LABELS)
-        .fillna(sc["actual"].isna().map({True: "No data", False: "Not assessed"}))
-        .astype("string"),
+        "status": shown_status(sc).map(STATUS_LABELS).astype("string"),
         "progress": sc["progress"], "projection": sc["projection"], "chance": sc["p_meet"],
         "required_per_day": sc["required_daily"], "note": sc["note"],
     })

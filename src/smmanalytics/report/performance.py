@@ -43,7 +43,7 @@ class PerformanceSections:
     # ---- scorecard ------------------------------------------------------------------------------
     def scorecard(self) -> Section:
         """Each goal: target, actual, status, and for a running period the pace and the chance."""
-        from ..goals import scorecard
+        from ..goals import scorecard, shown_status
 
         f = self.fmt
         sec = self.section(f.label("scorecard"))
@@ -58,8 +58,7 @@ class PerformanceSections:
         self.kpis(sec, [{"label": f.status(s), "value": f.number(counts.get(s, 0))}
                         for s in ("met", "on track", "at risk", "off track")])
         rows = []
-        for r in sc.itertuples(index=False):
-            status = str(r.status) if pd.notna(r.status) else "not assessed"
+        for r, status in zip(sc.itertuples(index=False), shown_status(sc), strict=True):
             detail = []
             if not r.complete and pd.notna(r.p_meet):
                 detail.append(f"{f.label('chance')} {f.percent(r.p_meet, 0)}")
