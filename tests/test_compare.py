@@ -556,6 +556,44 @@ def test_a_period_before_the_platforms_data_is_unknown_though_others_reach_it():
     assert october.loc["interactions", "current"] == 60
 
 
+def test_all_platforms_say_when_a_platform_is_missing_from_a_period():
+    """All platforms pooled: X's posts stop on 5 September, so September's totals hold X's 5
+    posts and October's none; TikTok's start on 21 October; Instagram covers both months. The
+    totals' change (October 31 × 20 + 11 × 4 = 664 against September 30 × 20 + 5 × 12 = 660)
+    is partly X's absence and TikTok's arrival, which no caveat said."""
+    tiktok = [{**r, "platform": "tiktok", "published_at": f"2026-10-{21 + k:02d}T09:00:00Z"}
+              for k, r in enumerate(_month(10, 11, 4, start_id=900))]
+    ds = dataset(posts=posts(_month(9, 30, 20, start_id=100) + _month(10, 31, 20, start_id=200)
+                             + _x(9, 5, 12, 0) + tiktok))
+    c = compare(ds, "2026-10")
+    t = _kpis(c)
+    assert t.loc["interactions", "current"] == 664 and t.loc["interactions", "previous"] == 660
+    assert [k for k in c.caveats if "totals of" in k] == [
+        "The tiktok data start on 2026-10-21: the totals of 2026-09 leave it out while those of "
+        "2026-10 include it, so part of the change comes from its absence.",
+        "The x data stop at 2026-09-05: the totals of 2026-10 leave it out while those of "
+        "2026-09 include it, so part of the change comes from its absence."]
+    # one platform's own comparison keeps its own caveats
+    assert not [k for k in compare(ds, "2026-10", platform="x").caveats if "totals of" in k]
+    # November against October: X is in neither period, TikTok in both
+    assert not [k for k in compare(ds, "2026-11").caveats if "totals of" in k]
+
+
+def test_all_platforms_say_when_a_platform_covers_part_of_a_period():
+    """X's posts run from 21 September to 10 October, Instagram's from 1 September to
+    31 October: X is in both months' totals, over part of each."""
+    x = [{**r, "platform": "x", "published_at": f"{d:%Y-%m-%d}T09:00:00Z"}
+         for r, d in zip(_month(9, 20, 12, start_id=0),
+                         pd.date_range("2026-09-21", "2026-10-10"), strict=True)]
+    ds = dataset(posts=posts(_month(9, 30, 20, start_id=100) + _month(10, 31, 20, start_id=200)
+                             + x))
+    assert [k for k in compare(ds, "2026-10").caveats if "totals of" in k] == [
+        "The x data stop at 2026-10-10: the totals of 2026-10 include it up to that day only, "
+        "so part of the change comes from its missing days.",
+        "The x data start on 2026-09-21: the totals of 2026-09 include it from that day only, "
+        "so part of the change comes from its missing days."]
+
+
 def test_a_platforms_partial_coverage_names_the_platform():
     """X's posts start on 21 September, Instagram's cover August to October: X's October is
     compared per day with X's 10 days of September; 'The data start on 2026-09-21' read as if
@@ -579,8 +617,13 @@ def test_a_platforms_partial_coverage_names_the_platform():
         "Les données de X commencent le 21 septembre 2026 : elles ne couvrent septembre 2026 "
         "qu'à partir de ce jour (10 jours sur 30) ; les totaux sont comparés par jour sur les "
         "jours couverts.")
-    # all platforms: September is covered whole (Instagram), no such caveat
-    assert not any("data start" in s for s in compare(ds, "2026-10").caveats)
+    # all platforms: September is covered whole (Instagram), no such caveat; but its totals
+    # hold X's last 10 days only, which a caveat says
+    pooled = compare(ds, "2026-10").caveats
+    assert not any(s.startswith("The data start") for s in pooled)
+    assert [s for s in pooled if "data start" in s] == [
+        "The x data start on 2026-09-21: the totals of 2026-09 include it from that day only, "
+        "so part of the change comes from its missing days."]
     # X's data stop on 12 October: October's 12 days against September's first 12, which
     # X's data do not reach (they start on the 21st)
     short = dataset(posts=posts(_month(9, 30, 5, start_id=400) + _month(10, 31, 5, start_id=500)

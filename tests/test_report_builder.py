@@ -692,6 +692,43 @@ def test_a_running_year_is_compared_like_for_like_in_the_report():
     assert rep.fmt.untranslated == set()
 
 
+@pytest.mark.parametrize("lang,gone,new", [
+    ("en", "The X data stop at 5 September 2026: the totals of October 2026 leave it out while "
+           "those of September 2026 include it, so part of the change comes from its absence.",
+     "The TikTok data start on 21 October 2026: the totals of September 2026 leave it out "
+     "while those of October 2026 include it, so part of the change comes from its absence."),
+    ("fr", "Les données de X s'arrêtent le 5 septembre 2026 : les totaux d'octobre 2026 "
+           "n'incluent pas cette plateforme, ceux de septembre 2026 l'incluent ; une partie de "
+           "l'évolution vient donc de son absence.",
+     "Les données de TikTok commencent le 21 octobre 2026 : les totaux de septembre 2026 "
+     "n'incluent pas cette plateforme, ceux d'octobre 2026 l'incluent ; une partie de "
+     "l'évolution vient donc de son absence."),
+    ("it", "I dati di X si fermano al 5 settembre 2026: i totali di ottobre 2026 non includono "
+           "questa piattaforma, quelli di settembre 2026 sì; parte della variazione viene quindi "
+           "dalla sua assenza.",
+     "I dati di TikTok iniziano il 21 ottobre 2026: i totali di settembre 2026 non includono "
+     "questa piattaforma, quelli di ottobre 2026 sì; parte della variazione viene quindi "
+     "dalla sua assenza."),
+])
+def test_the_comparison_says_when_a_platform_is_missing_from_a_period(lang, gone, new):
+    """The report compares all platforms pooled: X's posts stopping on 5 September made
+    September's totals hold X and October's not, and the section did not say so, though
+    compare() per platform does; it now says it, in the report's language."""
+    from ._roi_builders import dataset, posts
+
+    def month(platform, days, month, reactions):
+        return [{"platform": platform, "post_id": f"{platform}{month}-{d}",
+                 "reactions": reactions, "reach": 500.0,
+                 "published_at": f"2026-{month:02d}-{d:02d}T09:00:00Z"} for d in days]
+
+    rows = (month("instagram", range(1, 31), 9, 20.0) + month("instagram", range(1, 32), 10, 20.0)
+            + month("x", range(1, 6), 9, 12.0) + month("tiktok", range(21, 32), 10, 4.0))
+    rep = BrandReport(dataset(posts=posts(rows)), "2026-10", lang=lang)
+    bullets = next(b for b in rep.compare().blocks if b["kind"] == "bullets")["items"]
+    assert gone in bullets and new in bullets
+    assert rep.fmt.untranslated == set()
+
+
 @pytest.mark.parametrize("lang,first", [
     ("fr", "Le T3 2026 compte 92 jours et le T2 2026 91 : les totaux sont comparés par jour."),
     ("it", "Il 3° trimestre 2026 ha 92 giorni e il 2° trimestre 2026 91: i totali sono "

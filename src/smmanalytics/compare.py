@@ -24,6 +24,10 @@ Definitions
 - All platforms pooled: when one platform's share of a pooled rate's denominator (reach,
   impressions, views, over the posts that enter the rate) moves by more than 20 percentage
   points between the periods, a caveat names the platform (the rate then moves with the mix).
+- All platforms pooled: a platform whose own posts and daily rows stop before the current
+  period (or start after the previous one), or within the days compared, is in one period's
+  totals and not, or not wholly, in the other's; a caveat names it, its last (first) day, and
+  says that part of the change comes from its absence.
 - ``platform`` is one of the known platforms (case does not matter); another name raises
   :class:`~smmanalytics.errors.UnknownPlatformError`. A known platform of which the data hold
   no post and no daily figure gives unknown (NaN) rows, not zeros, and a caveat says so.
@@ -383,6 +387,8 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
     elif per_day and pw is pc and covered:
         caveats.append(f"{cw.days} days of {cur.label} and {pc.days} of {prev.label} are "
                        f"compared: totals are compared per day.")
+    if platform is None and covered and not outside:
+        caveats += _platform_caveats(ds, cur, prev, cw, pw)
     a, b = _post_frame(ds, cw, platform), _post_frame(ds, pw, platform)
     few = covered and not mine and min(len(a), len(b)) < MIN_POSTS
     if few:
@@ -520,6 +526,53 @@ def _daily_row(ds, kpi, platform, cur, prev, rng, n_boot, scale) -> dict:
               else "no GA4 data" if np.isnan(va) and np.isnan(vb)
               else "GA4 period totals, no interval")
     return _row(kpi, "total", va, vb, ci, scale, len(xa), len(xb), False, method, cur.days)
+
+
+def _platform_spans(ds) -> pd.DataFrame:
+    """Each platform's first and last day (columns ``first``, ``last``, naive datetimes): a
+    post's publish day in the brand's zone or a daily row's date, as :meth:`Dataset.span`
+    gives them for one platform."""
+    days = []
+    if len(ds.posts):
+        days.append(pd.DataFrame({
+            "platform": ds.posts["platform"].astype("string").to_numpy(),
+            "day": local_dates(ds.posts["published_at"], ds.brand.timezone).to_numpy()}))
+    if len(ds.daily):
+        days.append(pd.DataFrame({"platform": ds.daily["platform"].astype("string").to_numpy(),
+                                  "day": pd.to_datetime(ds.daily["date"]).to_numpy()}))
+    if not days:
+        return pd.DataFrame(columns=["first", "last"])
+    both = pd.concat(days, ignore_index=True).dropna()
+    return both.groupby("platform")["day"].agg(first="min", last="max")
+
+
+def _platform_caveats(ds, cur: Period, prev: Period, cw: Period, pw: Period) -> list[str]:
+    """All platforms pooled: a platform whose own data (posts and daily rows) reach one of the
+    compared spans (``cw`` of ``cur``, ``pw`` of ``prev``) but not the other, or only part of
+    it, is in one period's totals and not, or not wholly, in the other's: its absence moves
+    the totals, which a caveat says (X's exports stopping in September: October's totals
+    leave X out, September's include it)."""
+    out = []
+    for platform, span in _platform_spans(ds).iterrows():
+        first, last = span["first"].date(), span["last"].date()
+        if pw.start <= last < cw.start:                  # in the previous span, not the current
+            out.append(f"The {platform} data stop at {last.isoformat()}: the totals of "
+                       f"{cur.label} leave it out while those of {prev.label} include it, so "
+                       f"part of the change comes from its absence.")
+        elif pw.end < first <= cw.end:                   # in the current span, not the previous
+            out.append(f"The {platform} data start on {first.isoformat()}: the totals of "
+                       f"{prev.label} leave it out while those of {cur.label} include it, so "
+                       f"part of the change comes from its absence.")
+        else:
+            if cw.start <= last < cw.end:
+                out.append(f"The {platform} data stop at {last.isoformat()}: the totals of "
+                           f"{cur.label} include it up to that day only, so part of the change "
+                           f"comes from its missing days.")
+            if pw.start < first <= pw.end:
+                out.append(f"The {platform} data start on {first.isoformat()}: the totals of "
+                           f"{prev.label} include it from that day only, so part of the change "
+                           f"comes from its missing days.")
+    return out
 
 
 def _mix(col: pd.Series) -> pd.Series:
