@@ -451,7 +451,47 @@ def test_slots_start_the_day_after_the_period(ds, period, first, last, name):
     assert days.min() < pd.Timestamp(first) + pd.Timedelta(days=7)   # a full month planned
     assert days.max() > pd.Timestamp(last) - pd.Timedelta(days=7)
     captions = [b.get("caption") or "" for b in sec.blocks if b["kind"] == "table"]
-    assert any(c.startswith(f"{name}: first slots of {len(plan)} planned") for c in captions)
+    assert any(c.startswith(f"{name}: the first 12 of {len(plan)} slots planned")
+               for c in captions)
+
+
+@pytest.mark.parametrize("lang,n,caption", [
+    ("en", 9, "November 2026: 9 slots planned (spread evenly: no reliable effect and no audience "
+              "schedule); they are also in the .ics calendar next to this report."),
+    ("fr", 9, "Novembre 2026 : 9 créneaux prévus (répartis régulièrement : ni effet fiable ni "
+              "horaires d'audience) ; ils figurent aussi dans le calendrier .ics joint à ce "
+              "rapport."),
+    ("it", 12, "Novembre 2026: 12 fasce previste (distribuite in modo uniforme: nessun effetto "
+               "affidabile né orari del pubblico); sono anche nel calendario .ics accanto a "
+               "questo report."),
+    ("en", 13, "November 2026: the first 12 of 13 slots planned (spread evenly: no reliable "
+               "effect and no audience schedule); all of them are in the .ics calendar next to "
+               "this report."),
+    ("fr", 13, "Novembre 2026 : les 12 premiers des 13 créneaux prévus (répartis régulièrement : "
+               "ni effet fiable ni horaires d'audience) ; tous figurent dans le calendrier .ics "
+               "joint à ce rapport."),
+    ("it", 43, "Novembre 2026: le prime 12 delle 43 fasce previste (distribuite in modo uniforme: "
+               "nessun effetto affidabile né orari del pubblico); tutte sono nel calendario .ics "
+               "accanto a questo report."),
+])
+def test_slots_caption_says_first_only_when_some_are_left_out(ds, monkeypatch, lang, n,
+                                                              caption):
+    """The table shows 12 slots at most: its caption said "first slots of 9 planned" of a
+    plan of 9, all of them shown, as if some were left out; it says how many are shown of
+    how many only when the plan is longer than the table."""
+    import smmanalytics.calendar as cal
+
+    real = cal.plan_after
+
+    def sized(bt, period, posts_per_week=None, tz=None):
+        plan = real(bt, period, posts_per_week=11, tz=tz)
+        assert len(plan) >= n
+        return plan.head(n)
+
+    monkeypatch.setattr(cal, "plan_after", sized)
+    sec = BrandReport(ds, "2026-10", lang=lang).best_times(platforms=["instagram"], ics=False)
+    tables = [b for b in sec.blocks if b["kind"] == "table"]
+    assert [b["caption"] for b in tables] == [caption]
 
 
 @pytest.mark.parametrize("period,caption", [

@@ -131,8 +131,11 @@ class WatchSections:
                     f.label("expected_lift"): [f"{f.number(v, 2)}×" if pd.notna(v) else "–"
                                                for v in lifts],
                 }), align=["left", "right"], widths=["1fr", "auto"],
-                    caption=f.label("bt_slots_caption").format(
-                        month=self._plan_days(plan), n=len(plan), basis=basis))
+                    # "the first 12 of 43 slots" only when the table leaves some out
+                    caption=f.label("bt_slots_caption" if len(plan) > len(shown)
+                                    else "bt_slots_caption_all").format(
+                        month=self._plan_days(plan), shown=f.number(len(shown)),
+                        n=f.number(len(plan)), basis=basis))
             asked, found = plan.attrs.get("posts_per_week"), plan.attrs.get("slots_per_week")
             if asked and found is not None and found < asked:
                 self.text(sec, f.label("bt_slots_short").format(
