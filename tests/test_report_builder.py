@@ -952,3 +952,34 @@ def test_the_report_and_scorecard_display_agree_on_a_goal_without_status(
              if b["kind"] == "table"][0]
     assert [(r[3]["status"], r[3]["text"]) for r in table["rows"]] == [
         ("not assessed", not_assessed), ("no data", no_data)]
+
+
+@pytest.mark.parametrize("lang,note", [
+    ("en", "3 needed per day"),
+    ("fr", "il faut 3 par jour"),
+    ("it", "servono 3 al giorno"),
+])
+def test_scorecard_says_the_daily_need_with_its_number_first(tmp_path, monkeypatch, lang, note):
+    """A quarter's goal still running in October's report: 31 posts of 200 by 31 October,
+    169 to go in the 61 days left (2.8 a day). The note read "needed per day 3", the number
+    hanging after its label; it reads as a sentence in each language."""
+    import datetime as dt
+
+    import smmanalytics.goals as goals_mod
+    from smmanalytics.goals import read_goals
+
+    from ._roi_builders import dataset, posts
+
+    monkeypatch.setattr(goals_mod, "_today", lambda tz: dt.date(2026, 12, 2))
+    rows = [{"platform": "instagram", "post_id": f"i{k}", "reactions": 10.0,
+             "published_at": f"{pd.Timestamp('2026-10-01') + pd.Timedelta(days=k):%Y-%m-%d}"
+                             "T09:00:00Z"} for k in range(31)]
+    (tmp_path / "goals.yaml").write_text(
+        "goals:\n  - {metric: posts, platform: instagram, target: 200, period: quarter}\n",
+        encoding="utf-8")
+    ds = dataset(posts=posts(rows), goals=read_goals(tmp_path / "goals.yaml"))
+    table = [b for b in BrandReport(ds, "2026-10", lang=lang).scorecard().blocks
+             if b["kind"] == "table"][0]
+    [row] = table["rows"]
+    assert row[2] == "31"
+    assert row[4].split("; ")[-1].split(" ; ")[-1] == note

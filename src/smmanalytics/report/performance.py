@@ -63,8 +63,8 @@ class PerformanceSections:
             if not r.complete and pd.notna(r.p_meet):
                 detail.append(f"{f.label('chance')} {f.percent(r.p_meet, 0)}")
             if not r.complete and pd.notna(r.required_daily):
-                detail.append(f"{f.label('required_daily')} "
-                              f"{self._value(r.metric, r.required_daily)}")
+                detail.append(f.label("required_daily").format(
+                    value=self._value(r.metric, r.required_daily)))
             name = self._goal_name(r.metric, r.platform)
             if r.goal_period != self.period.label:   # a quarter's goal in a monthly report
                 name += f" ({f.period(r.goal_period)})"
