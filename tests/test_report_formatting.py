@@ -248,10 +248,28 @@ def test_every_note_has_all_languages_with_the_same_values():
     from smmanalytics.report.formatting import _yaml
 
     for entry in _yaml("notes.yaml"):
-        assert set(entry) - {"code"} == {"en", "fr", "it"}, entry
-        names = {lang: sorted(re.findall(r"\{(\w+)\}", entry[lang]))
-                 for lang in ("en", "fr", "it")}
-        assert names["fr"] == names["it"] == names["en"], entry
+        assert set(entry) - {"code", "en_report"} == {"en", "fr", "it"}, entry
+        langs = [lang for lang in ("en", "fr", "it", "en_report") if lang in entry]
+        names = {lang: sorted(re.findall(r"\{(\w+)\}", entry[lang])) for lang in langs}
+        assert all(names[lang] == names["en"] for lang in langs), entry
+
+
+def test_english_notes_read_as_english_not_as_code():
+    """The English report showed roi()'s own "ROAS NaN: ad spend is zero" under the ROI
+    figures, a NaN no manager reads, where French and Italian said "non calculable"; every
+    note an English reader gets is words."""
+    from smmanalytics.report.formatting import _yaml
+
+    f = Formatter("en")
+    assert f.note("roas NaN: ad spend is zero", "roas_ad_spend_zero") == \
+        "ROAS cannot be computed: the ad spend is zero"
+    assert f.note("roi NaN: total cost is zero", "roi_cost_zero") == \
+        "ROI cannot be computed: the total cost is zero"
+    assert f.note("cpc and cpm NaN: paid posts of instagram, tiktok unknown",
+                  "cpc_cpm_paid_unknown") == \
+        "CPC and CPM cannot be computed: the paid posts of Instagram, TikTok are unknown"
+    for entry in _yaml("notes.yaml"):
+        assert "NaN" not in entry.get("en_report", entry["en"]), entry
 
 
 def test_every_roi_note_code_has_its_wording_in_every_language():

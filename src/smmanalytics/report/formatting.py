@@ -175,6 +175,8 @@ class Formatter:
         'octobre 2026 est terminé : objectif manqué'
         >>> Formatter("it").note("roas NaN: ad spend is zero", "roas_ad_spend_zero")
         'ROAS non calcolabile: la spesa pubblicitaria è zero'
+        >>> Formatter("en").note("roas NaN: ad spend is zero", "roas_ad_spend_zero")
+        'ROAS cannot be computed: the ad spend is zero'
         """
         text = " ".join(str(text).split())
         for pattern, wording in (_NOTES if code is None else _NOTES_BY_CODE.get(code, ())):
@@ -182,6 +184,8 @@ class Formatter:
             if m:
                 target = " ".join(wording.get(self.lang, wording["en"]).split())
                 if self.lang == "en":     # the API's "2024-01-01..2024-12-31", for a reader
+                    # and its "roas NaN: …", in the reader's words (en_report)
+                    target = " ".join(wording.get("en_report", target).split())
                     target = target.replace("}..{", "} – {")
                 values = m.groupdict()
                 out = target.format(**{k: self._value(k, v) for k, v in values.items()})
