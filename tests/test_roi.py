@@ -417,6 +417,41 @@ def test_roi_monthly_ga4_prorated_when_partial(tmp_path):
     assert "prorated by day" in row["note"]
 
 
+def test_one_ga4_row_is_said_in_the_singular(tmp_path):
+    """One GA4 export of 16 September – 15 October: the note said "1 GA4 rows span beyond
+    2026-10", and the reports "1 lignes GA4 débordent", "1 righe GA4 vanno oltre"; one row
+    is one row in every language. Two rows stay plural."""
+    from smmanalytics.report import Formatter
+
+    one = dataset(tmp_path, "2026-10-01,,ad_spend,50,,,,,,\n",
+                  web=web([_web_month(300.0, start="2026-09-16", end="2026-10-15")]))
+    row = roi(one, "2026-10").iloc[0]
+    codes = row["note_codes"].split("; ")
+    [note] = [n for c, n in zip(codes, row["note"].split("; "), strict=True)
+              if c == "ga4_prorated"]
+    assert note == "1 GA4 row spans beyond 2026-10: prorated by day"
+    assert Formatter("fr").note(note, "ga4_prorated") == \
+        "1 ligne GA4 déborde d'octobre 2026 : proratisée au jour"
+    assert Formatter("it").note(note, "ga4_prorated") == \
+        "1 riga GA4 va oltre ottobre 2026: ripartita per giorno"
+    two = dataset(tmp_path, "2026-10-01,,ad_spend,50,,,,,,\n",
+                  web=web([_web_month(300.0, start="2026-09-16", end="2026-10-15"),
+                           _web_month(100.0, start="2026-10-16", end="2026-11-15")]))
+    assert "2 GA4 rows span beyond 2026-10: prorated by day" in roi(two, "2026-10").iloc[0]["note"]
+    f = Formatter("en")
+    assert f.note("1 social GA4 row has no date or period and was not counted",
+                  "ga4_undated") == "1 social GA4 row has no date or period and was not counted"
+    assert Formatter("fr").note("1 GA4 row left out: its dates overlap another export already "
+                                "counted (no double counting)", "ga4_overlap_left_out") == (
+        "1 ligne GA4 laissée de côté : ses dates chevauchent un autre export déjà compté (pas "
+        "de double comptage)")
+    assert Formatter("it").note("1 GA4 row broken down by device left out: another table of "
+                                "the same dates is more detailed (no double counting)",
+                                "ga4_breakdown_left_out") == (
+        "1 riga GA4 suddivisa per device esclusa: un'altra tabella delle stesse date è più "
+        "dettagliata (nessun doppio conteggio)")
+
+
 def test_roi_cpc_cpm_from_paid_posts(tmp_path):
     p = posts([
         {"platform": "instagram", "post_id": "1", "published_at": "2026-10-03T10:00Z",

@@ -210,11 +210,14 @@ def social_web(web: pd.DataFrame, period: Period
     social = r.social
     partial = social & (weight > 0) & (weight < 1)
     if partial.any():
-        notes.append(("ga4_prorated", f"{int(partial.sum())} GA4 rows span beyond "
-                                      f"{period.label}: prorated by day"))
+        n = int(partial.sum())
+        notes.append(("ga4_prorated", ("1 GA4 row spans" if n == 1 else f"{n} GA4 rows span")
+                      + f" beyond {period.label}: prorated by day"))
     if (r.undated & social).any():
-        notes.append(("ga4_undated", f"{int((r.undated & social).sum())} social GA4 rows have "
-                                     f"no date or period and were not counted"))
+        n = int((r.undated & social).sum())
+        notes.append(("ga4_undated", "1 social GA4 row has no date or period and was not counted"
+                      if n == 1 else
+                      f"{n} social GA4 rows have no date or period and were not counted"))
     keep = social & (weight > 0)
     out = pd.DataFrame({
         "platform": r.platform.fillna(UNASSIGNED)[keep],
@@ -304,9 +307,11 @@ def _deduplicate(w: pd.DataFrame, start: pd.Series, end: pd.Series, weight: np.n
         drop = keep & (rank > best)
         if drop.any():
             kinds = ", ".join(sorted(set(w.loc[drop, "breakdown"].astype(str))))
+            n = int(drop.sum())
             notes.append(("ga4_breakdown_left_out",
-                          f"{int(drop.sum())} GA4 rows broken down by {kinds} left out: another "
-                          f"table of the same dates is more detailed (no double counting)"))
+                          f"{n} GA4 row{'' if n == 1 else 's'} broken down by {kinds} left out: "
+                          f"another table of the same dates is more detailed (no double "
+                          f"counting)"))
             keep &= ~drop
     spans = (pd.DataFrame({"start": start[keep], "end": end[keep], "w": weight[keep.to_numpy()]})
              .drop_duplicates(["start", "end"]).sort_values("start"))
@@ -324,7 +329,9 @@ def _deduplicate(w: pd.DataFrame, start: pd.Series, end: pd.Series, weight: np.n
         ok |= (start == a) & (end == b)
     drop = keep & ~ok
     if drop.any():
+        n = int(drop.sum())
         notes.append(("ga4_overlap_left_out",
-                      f"{int(drop.sum())} GA4 rows left out: their dates overlap another export "
-                      f"already counted (no double counting)"))
+                      ("1 GA4 row left out: its dates overlap" if n == 1 else
+                       f"{n} GA4 rows left out: their dates overlap")
+                      + " another export already counted (no double counting)"))
     return (keep & ok).to_numpy(dtype="float64")
