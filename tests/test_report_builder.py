@@ -374,6 +374,31 @@ def test_audience_panels_fill_their_figures(ds):
     assert [b["width"] for b in figs] == ["100%", "50%"]
 
 
+@pytest.mark.parametrize("lang,names", [
+    ("fr", ["France", "Belgique", "Maroc", "Autres"]),
+    ("it", ["Francia", "Belgio", "Marocco", "Altro"]),
+    ("en", ["France", "Belgium", "Morocco", "Other"]),
+])
+def test_audience_countries_are_named_not_coded(ds, lang, names):
+    """TikTok exports its followers' countries as ISO codes: the panel showed "FR", "BE",
+    "MA" to a reader who may not know MA is Morocco; they are named in the report language.
+    Other dimensions' categories are unchanged ("Retail" stays as exported)."""
+    aud = pd.DataFrame({
+        "platform": ["tiktok"] * 4 + ["linkedin"] * 2,
+        "dimension": ["country"] * 4 + ["industry"] * 2,
+        "category": ["FR", "BE", "MA", "Others", "Retail", "MA"],
+        "share": [0.7, 0.15, 0.1, 0.05, 0.6, 0.4],
+        "snapshot_at": pd.Timestamp("2026-11-01", tz="UTC"),
+    })
+    d = Dataset(posts=ds.posts, audience=schema.conform(aud, "audience"), brand=ds.brand)
+    sec = BrandReport(d, "2026-10", lang=lang).audience()
+    [svg] = [s.decode() for s in sec.figures.values()]
+    labels = re.findall(r"<text[^>]*>([^<]+)</text>", svg)
+    countries = [t for t in labels if t in names + ["FR", "BE"]]
+    assert countries == names
+    assert "Retail" in labels and "MA" in labels      # an industry named "MA" is not a country
+
+
 def test_a_brand_without_exports_gets_a_report_that_says_so(tmp_path):
     """An agency's batch may meet a brand whose exports are not in yet: each section says
     there is nothing, rather than an empty heading or "every watched signal stayed within

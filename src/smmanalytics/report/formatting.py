@@ -296,10 +296,20 @@ class Formatter:
             return self.number(float(v.replace(",", "")), digits)
         return v
 
-    def category(self, name) -> str:
+    def category(self, name, dimension: str | None = None) -> str:
         """An audience category in the report language where it is a common word ("Female" →
-        "Femmes"); names of places, industries and the like are shown as exported."""
-        return self._word("categories", str(name).strip().lower(), str(name))
+        "Femmes"), and a country's ISO code (TikTok's territories) by its name ("MA" → "Maroc",
+        "Marocco"); names of places, industries and the like are shown as exported.
+
+        >>> Formatter("it").category("CH", "country"), Formatter("en").category("MA", "country")
+        ('Svizzera', 'Morocco')
+        """
+        text = str(name).strip()
+        if dimension == "country" and re.fullmatch(r"[A-Z]{2}", text):
+            from babel import Locale
+
+            return Locale.parse(self.locale).territories.get(text, text)
+        return self._word("categories", text.lower(), str(name))
 
     def platform(self, name, inline: bool = False) -> str:
         """Display name of a platform ("linkedin" → "LinkedIn"; "total" or "all" → all

@@ -251,7 +251,8 @@ class BrandReport(PerformanceSections, WatchSections, Report):
                                          squeeze=False)
                 for ax, ((platform, dimension), g) in zip(axes[0], pair, strict=True):
                     plots.plot_audience(g, dimension=dimension, top=top, ax=ax,
-                                        formatter=f.percent, name=f.category,
+                                        formatter=f.percent,
+                                        name=lambda c, d=dimension: f.category(c, d),
                                         other=f.category("other"))
                     ax.set_title(f"{f.platform(platform)} · "
                                  f"{f.label('dim_' + dimension)}", fontsize="medium",
