@@ -259,6 +259,13 @@ class BrandReport(PerformanceSections, WatchSections, Report):
                                  loc="left", y=1.0)    # y: see Report.figure
                 fig.tight_layout()
                 self.figure(sec, fig, width="100%" if len(pair) == 2 else "50%")
+        # the latest snapshot may be months after the period: say which day it describes
+        days = (latest.assign(day=latest["snapshot_at"].dt.tz_convert(self.tz).dt.normalize())
+                .groupby("platform", observed=True, sort=True)["day"].max().dropna())
+        if len(days):
+            dates = ([f.date(days.iloc[0])] if days.nunique() == 1 else
+                     [f"{f.date(d)} ({f.platform(p)})" for p, d in days.items()])
+            self.text(sec, f.label("audience_asof").format(dates=", ".join(dates)), note=True)
         return sec
 
     # ---- data quality, method, provenance ----------------------------------------------------
