@@ -1034,3 +1034,31 @@ def test_scorecard_says_the_daily_need_with_its_number_first(tmp_path, monkeypat
     [row] = table["rows"]
     assert row[2] == "31"
     assert row[4].split("; ")[-1].split(" ; ")[-1] == note
+
+
+@pytest.mark.parametrize("lang,period,text", [
+    ("en", "2025", "The exports cover 2025 only from 1 September 2025 to 31 December 2025: "
+                   "these figures count the posts of those days."),
+    ("it", "2025", "Gli export coprono il 2025 solo dal 1° settembre 2025 al 31 dicembre 2025: "
+                   "questi dati contano solo i post di quei giorni."),
+    ("fr", "2025-Q3", "Les exports ne couvrent le T3 2025 que du 1er septembre 2025 au 30 "
+                      "septembre 2025 : ces chiffres ne comptent que les publications de ces "
+                      "jours."),
+    ("it", "2026", "Gli export coprono il 2026 solo dal 1° gennaio 2026 al 10 febbraio 2026: "
+                   "questi dati contano solo i post di quei giorni."),
+    ("en", "2025-10", None),
+])
+def test_key_figures_say_when_the_data_cover_part_of_the_period(lang, period, text):
+    """Posts from 1 September 2025 (23:30 UTC on 31 August is 1 September in Paris) to
+    10 February 2026: the 2025 report's cover and key figures said '418 posts' of 1 January –
+    31 December 2025 with no word that four months of it are all the exports hold. The key
+    figures say which days they count; a month the data cover whole says nothing."""
+    from ._roi_builders import dataset, posts
+
+    days = ["2025-08-31T23:30:00Z", "2025-10-15T09:00:00Z", "2025-12-31T09:00:00Z",
+            "2026-02-10T09:00:00Z"]
+    ds = dataset(posts=posts([{"platform": "instagram", "post_id": str(i), "reactions": 5.0,
+                               "published_at": d} for i, d in enumerate(days)]))
+    sec = BrandReport(ds, period, lang=lang).kpi_table()
+    texts = [b["text"] for b in sec.blocks if b["kind"] == "text"]
+    assert texts == ([text] if text else [])

@@ -152,6 +152,12 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         sec = self.section(f.label("kpis"))
         if self.posts.empty:
             return self.text(sec, f.label("no_posts"))
+        first, last = self.ds.span(web=False)
+        if first is not None and (first > self.period.start or last < self.period.end):
+            # a year whose exports start in September: the figures are not the whole year's
+            self.text(sec, f.joined(f.label("kpis_partly").format(
+                period=f.period(self.period), first=f.date(max(first, self.period.start)),
+                last=f.date(min(last, self.period.end))), self.period))
         e = self.engagement_table()
         total = e.iloc[-1]
         self.kpis(sec, [
