@@ -348,3 +348,21 @@ def test_the_day_first_spreadsheet_note_says_what_the_setting_is():
     assert Formatter("fr").quality("publish_times_day_first", "") == (
         "Des heures de publication qu'un tableur réglé pour lire le jour d'abord avait changées "
         "en dates ont retrouvé leur jour et leur mois")
+
+
+def test_quality_wordings_write_percentages_the_languages_way():
+    """The data-quality table said "0.05 = 5 %" in English and "0,05 = 5 %" in Italian, where
+    every other percentage of those reports reads "5%" (the header's "95% interval"); French
+    keeps its space before the sign."""
+    import re
+
+    from smmanalytics.report.formatting import _yaml
+
+    f = {lang: Formatter(lang) for lang in ("en", "it")}
+    assert f["en"].quality("rate_fraction_assumed", "").startswith(
+        "Rates with no value above 1 were read as fractions (0.05 = 5%);")
+    assert "(0,05 = 5%)" in f["it"].quality("rate_fraction_assumed", "")
+    for code, wording in _yaml("quality.yaml").items():
+        for lang in ("en", "it"):
+            assert not re.search(r"\d\s%", wording[lang]), (code, lang)
+        assert not re.search(r"\d%", wording["fr"]), code
