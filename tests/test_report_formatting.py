@@ -366,3 +366,16 @@ def test_quality_wordings_write_percentages_the_languages_way():
         for lang in ("en", "it"):
             assert not re.search(r"\d\s%", wording[lang]), (code, lang)
         assert not re.search(r"\d%", wording["fr"]), code
+
+
+@pytest.mark.parametrize("lang,name", [
+    ("en", "Eng. rate / reach (median post)"),
+    ("fr", "Taux d'engagement / couverture (publication médiane)"),
+    ("it", "Tasso di engagement / copertura (post mediano)"),
+])
+def test_the_median_posts_rate_has_one_name_in_every_section(lang, name):
+    """The key figures' column said "(publication médiane)", "(post mediano)", and the
+    comparison's row "(médian)", "(mediano)" (median of what?) for the same rate; English
+    said "(median post)" in both. One name in every section."""
+    f = Formatter(lang)
+    assert f.metric("er_reach_median") == f.label("er_reach_median") == name
