@@ -254,3 +254,25 @@ def test_unknown_benchmark_source_is_an_smm_error_and_case_is_free():
         compare_benchmarks(ds, "2026", source="bogus")
     pd.testing.assert_frame_equal(compare_benchmarks(ds, "2026", source="rival iq"),
                                   compare_benchmarks(ds, "2026", source="Rival IQ"))
+
+
+def test_one_post_is_said_in_the_singular():
+    """One Instagram post in March 2025: the method said "(…; 1 posts)", the French report
+    "1 publications"; one post is one post, in every language."""
+    from smmanalytics.report import Formatter
+
+    one = _posts().iloc[:1]
+    ds = dataset(posts=one, daily=_followers(),
+                 brand=Brand(name="B", timezone="Europe/Paris", industry="all"))
+    er = compare_benchmarks(ds, "2025-03")
+    method = er.loc[er["metric"] == "engagement_rate", "method"].iloc[0]
+    assert method.endswith("boosted posts included; 1 post) ÷ followers on 2025-03-31")
+    assert Formatter("fr").note(method).endswith(
+        "publications sponsorisées comprises ; 1 publication) ÷ abonnés au 31 mars 2025")
+    assert Formatter("en").note(method).endswith(
+        "boosted posts included; 1 post) ÷ followers on 31 March 2025")
+    two = compare_benchmarks(dataset(posts=_posts(), daily=_followers(),
+                                     brand=Brand(name="B", timezone="Europe/Paris",
+                                                 industry="all")), 2025)
+    assert "included; 2 posts) ÷" in two.loc[two["metric"] == "engagement_rate",
+                                              "method"].iloc[0]

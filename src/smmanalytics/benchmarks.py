@@ -171,7 +171,8 @@ def _brand_figure(ds, bench: pd.Series, posts: pd.DataFrame, p: Period) -> tuple
         stale: list[str] = []
         f = _followers_end(ds.daily, plat, p, stale)
         method = (f"Rival IQ way: mean public engagements per post (reactions + comments + shares, "
-                  f"boosted posts included; {len(g)} posts) ÷ followers on {p.end.isoformat()}")
+                  f"boosted posts included; {len(g)} post{'' if len(g) == 1 else 's'}) ÷ followers "
+                  f"on {p.end.isoformat()}")
         if np.isnan(f) or f <= 0:
             return np.nan, method, "followers at the period end unknown: not computable this way"
         notes = stale + ([f"components missing from the export: {', '.join(missing)}"]
