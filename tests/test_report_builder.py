@@ -855,6 +855,29 @@ def test_a_change_compared_per_day_says_so():
     assert row[1:4] == ["31", "30", "0,0\xa0% par jour"]
 
 
+@pytest.mark.parametrize("lang,change", [
+    ("en", "-8.0 a day"), ("fr", "-8,0 par jour"), ("it", "-8,0 al giorno"),
+])
+def test_a_change_with_no_percentage_shows_the_difference(lang, change):
+    """September gained 5 followers a day (150), October lost 3 a day (-93): no percentage
+    goes from a gain to a loss, and the row read "–" with no word; it shows the difference,
+    per day as the other totals (-3 - 5 = -8 a day)."""
+    from ._roi_builders import daily, dataset, posts
+
+    rows = [{"platform": "instagram", "post_id": f"{m}-{d}", "reactions": 10.0, "reach": 500.0,
+             "published_at": f"2026-{m:02d}-{d:02d}T09:00:00Z"}
+            for m, days in ((9, 30), (10, 31)) for d in range(1, days + 1)]
+    net = [{"platform": "instagram", "account_id": "a", "date": f"2026-{m:02d}-{d:02d}",
+            "metric": "net_follows", "value": 5.0 if m == 9 else -3.0}
+           for m, days in ((9, 30), (10, 31)) for d in range(1, days + 1)]
+    sec = BrandReport(dataset(posts=posts(rows), daily=daily(net)), "2026-10",
+                      lang=lang).compare()
+    table = next(b for b in sec.blocks if b["kind"] == "table")
+    row = next(r for r in table["rows"]
+               if r[0] == Formatter(lang).metric("followers_net"))
+    assert row[1:4] == ["-93", "150", change]
+
+
 @pytest.mark.parametrize("lang,name,post", [
     ("fr", "Plan de publication – Maison Sève · Instagram",
      "Maison Sève · Instagram : publier sur Instagram"),

@@ -243,9 +243,16 @@ class PerformanceSections:
             # scale as the change; rates add their difference in percentage points.
             change = (("+" if r.change_pct > 0 else "") + f.percent(r.change_pct, 1)
                       if pd.notna(r.change_pct) else "–")
+            if pd.isna(r.change_pct) and pd.notna(r.change_abs) and r.kpi not in _RATES:
+                # no relative change from 1,227 net followers to -150 (or from 0): the
+                # difference itself, per day as the other totals when the lengths differ
+                per_day = r.basis == "per day"
+                change = ("+" if r.change_abs > 0 else "") + (
+                    f.money(r.change_abs, 2 if per_day else 0) if r.kpi in _MONEY
+                    else f.number(r.change_abs, 1 if per_day else 0))
             if r.kpi in _RATES and pd.notna(r.change_abs):
                 change += f" ({f.points(r.change_abs)})"
-            elif r.basis == "per day" and pd.notna(r.change_pct):
+            elif r.basis == "per day" and change != "–":
                 # 110 posts against 109 read "−2.3 %" with no word: it is per day (31 and 30)
                 change = f.label("change_per_day").format(change=change)
             if r.direction_only:
