@@ -811,3 +811,23 @@ def test_a_platform_goal_is_judged_on_the_platforms_own_data(tmp_path, monkeypat
     # an explicit as-of day is the last day with data, as for all platforms: X's start holds
     assert scorecard(ds, "2026-09", asof="2026-09-30").loc[0, "note"] == \
         "no data for 2026-09: the x data start at 2026-10-01"
+
+
+def test_a_whole_goal_period_is_not_said_to_be_cut_short(tmp_path, monkeypatch):
+    """Posts every day of September and October 2026, today 2 December: the 2026 report
+    judges the monthly goal on October, which the data cover whole, yet its note said "data
+    end on 2026-10-31: evaluated to that day" as if October were cut short (all 11 goals of
+    the sample's 2026 report said it). Only the quarter's goal, which runs to 31 December, is
+    evaluated to that day and says so."""
+    import smmanalytics.goals as goals_mod
+
+    monkeypatch.setattr(goals_mod, "_today", lambda tz: dt.date(2026, 12, 2))
+    ds = dataset(posts=_daily_posts(61, start="2026-09-01"),
+                 goals=_goals(tmp_path, "goals:\n  - {metric: posts, platform: all, "
+                                        "target: 20}\n  - {metric: posts, platform: all, "
+                                        "target: 100, period: quarter}\n"))
+    sc = scorecard(ds, "2026")
+    assert sc["goal_period"].tolist() == ["2026-10", "2026-Q4"]
+    assert sc["actual"].tolist() == [31, 31]
+    assert pd.isna(sc.loc[0, "note"]) and sc.loc[0, "status"] == "met"
+    assert "data end on 2026-10-31: evaluated to that day" in sc.loc[1, "note"]

@@ -359,7 +359,9 @@ def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, general: l
     platform's own first and last days, not those of all the data."""
     metric, platform, target = g["metric"], g["platform"], float(g["target"])
     at_least = g["direction"] == "at_least"
-    notes = list(general)
+    # "data end on …: evaluated to that day" only where the goal's period runs past that day:
+    # October's goals in a 2026 report on data to 31 October are whole, not cut short
+    notes = list(general) if asof < w.end else [n for n in general if "data end on " not in n]
     row = {"goal_id": g["goal_id"], "label": g["label"], "metric": metric, "platform": platform,
            "direction": g["direction"], "goal_period": w.label, "target": target,
            "days": w.days}
