@@ -164,3 +164,65 @@ def test_engagement_takes_a_dataset():
     assert e.loc["instagram", "interactions"] == 110            # 100 + 10
     with pytest.raises(ArgumentTypeError, match="posts DataFrame .* or a Dataset; got list"):
         metrics.engagement([1, 2])
+
+
+def _followers_case():
+    posts = schema.conform(pd.DataFrame({
+        "platform": ["instagram", "instagram"],
+        "published_at": pd.to_datetime(["2026-10-02 10:00", "2026-10-05 10:00"], utc=True),
+        "reactions": [10, 30], "comments": [0, 0],
+    }), "posts")
+    daily = schema.conform(pd.DataFrame({
+        "platform": ["instagram"] * 2, "date": pd.to_datetime(["2026-10-01", "2026-10-03"]),
+        "metric": ["followers_total"] * 2, "value": [1000.0, 1500.0],
+    }), "daily")
+    return posts, daily
+
+
+def test_engagement_with_daily_reads_posts_back_from_csv():
+    # posts written with to_csv and read back: published_at is text with its +00:00 offset.
+    # Followers 1000 (10-01) and 1500 (10-03): rates 10/1000 = 0.01 and 30/1500 = 0.02;
+    # median 0.015, pooled 40 / 2500 = 0.016
+    import io
+
+    posts, daily = _followers_case()
+    back = pd.read_csv(io.StringIO(posts.to_csv(index=False)))
+    before = back.copy()
+    e = metrics.engagement(back, by="platform", daily=daily)
+    assert e.loc[0, "er_followers_median"] == pytest.approx(0.015)
+    assert e.loc[0, "er_followers_pooled"] == pytest.approx(40 / 2500)
+    pd.testing.assert_frame_equal(back, before)
+
+
+@pytest.mark.parametrize("published", [
+    pd.to_datetime(["2026-10-02 10:00", "2026-10-05 10:00"]),       # tz-naive datetimes
+    ["2026-10-02 10:00", "2026-10-05 10:00"],                        # text without an offset
+    ["2026-10-02 10:00+00:00", "soon"],                              # not a date
+])
+def test_engagement_with_daily_refuses_timestamps_of_unknown_zone(published):
+    from smmanalytics.errors import SchemaError
+
+    posts, daily = _followers_case()
+    posts = posts.assign(published_at=published)
+    with pytest.raises(SchemaError, match="column 'published_at' must be tz-aware") as err:
+        metrics.engagement(posts, by="platform", daily=daily)
+    assert err.value.column == "published_at"
+
+
+def test_engagement_names_a_daily_frame_that_is_not_one():
+    from smmanalytics.errors import SchemaError
+
+    posts, _ = _followers_case()
+    with pytest.raises(SchemaError, match=r"daily lacks column\(s\) 'date', 'metric', 'value'"):
+        metrics.engagement(posts, daily=posts)
+
+
+@pytest.mark.parametrize("by", [3, [1, "platform"], ("platform", None)])
+def test_engagement_by_that_is_no_column_name_is_an_argument_error(by):
+    from smmanalytics.errors import ArgumentTypeError
+
+    with pytest.raises(ArgumentTypeError, match="argument 'by': by takes a column name"):
+        metrics.engagement(_posts(), by=by)
+    # any iterable of names will do: a pandas Index of two columns
+    e = metrics.engagement(_posts(), by=pd.Index(["platform", "post_id"]))
+    assert len(e) == 6 and e["posts"].tolist() == [1] * 6

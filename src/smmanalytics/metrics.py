@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import ArgumentTypeError, SchemaError
+from .schema import utc_timestamps
 
 __all__ = ["COMPONENTS", "DENOMINATORS", "interactions", "post_interactions", "row_sum", "rate",
            "add_rates", "engagement", "followers_at"]
@@ -123,11 +124,21 @@ def followers_at(posts: pd.DataFrame, daily: pd.DataFrame | None) -> pd.Series:
     """Followers of the post's account on its publish day, from ``daily`` ``followers_total``.
 
     Uses the last known total on or before the publish date (as-of join per platform); NaN when
-    the exports give no follower totals for that platform.
+    the exports give no follower totals for that platform. ``published_at`` must be tz-aware
+    (or ISO text with its offset, as ``read_csv`` gives it back), else a SchemaError.
     """
     out = pd.Series(np.nan, index=posts.index, dtype="Float64", name="followers")
     if daily is None or daily.empty or posts.empty:
         return out
+    lacking = [c for c in ("platform", "date", "metric", "value") if c not in daily.columns]
+    if lacking:
+        raise SchemaError(f"daily lacks column(s) {', '.join(map(repr, lacking))}; expected the "
+                          f"account series of ds.daily (platform, date, metric, value); got "
+                          f"columns {', '.join(map(str, daily.columns))}", column=lacking[0])
+    if "platform" not in posts.columns:
+        raise SchemaError("posts lack column 'platform': followers are looked up per platform",
+                          column="platform")
+    published = utc_timestamps(posts)
     f = daily.loc[daily["metric"] == "followers_total", ["platform", "date", "value"]]
     if f.empty:
         return out
@@ -135,8 +146,7 @@ def followers_at(posts: pd.DataFrame, daily: pd.DataFrame | None) -> pd.Series:
          .sort_values("date"))
     left = pd.DataFrame({
         "platform": posts["platform"].astype(str).to_numpy(),
-        "date": posts["published_at"].dt.tz_convert(None).dt.normalize().astype("datetime64[ns]")
-        .to_numpy(),
+        "date": published.dt.tz_convert(None).dt.normalize().astype("datetime64[ns]").to_numpy(),
         "_pos": np.arange(len(posts)),
     }).dropna(subset=["date"]).sort_values("date")
     merged = pd.merge_asof(left, f.astype({"date": "datetime64[ns]"}), on="date", by="platform",
@@ -175,7 +185,9 @@ def engagement(posts: pd.DataFrame, by: Sequence[str] | str | None = ("platform"
         Grouping columns of ``posts``; None gives one row for all posts. A column ``posts``
         lacks raises :class:`~smmanalytics.errors.SchemaError` naming the columns it has.
     daily : DataFrame, optional
-        Account series, for followers at posting time (``er_followers``).
+        Account series, for followers at posting time (``er_followers``); then
+        ``published_at`` must be tz-aware, or ISO text with its offset (posts read back with
+        ``read_csv``); tz-naive times raise :class:`~smmanalytics.errors.SchemaError`.
 
     Returns
     -------
@@ -200,7 +212,14 @@ def engagement(posts: pd.DataFrame, by: Sequence[str] | str | None = ("platform"
         else:
             raise ArgumentTypeError(f"posts must be a posts DataFrame (ds.posts) or a Dataset; "
                                     f"got {type(posts).__name__}")
-    keys = [by] if isinstance(by, str) else list(by or [])
+    try:
+        keys = [by] if isinstance(by, str) else [] if by is None else list(by)
+    except TypeError:                          # by=3: not a name, nor names
+        keys = None
+    if keys is None or not all(isinstance(k, str) for k in keys):
+        raise ArgumentTypeError("by takes a column name, a list of column names or None",
+                                argument="by", expected="such as 'platform' or "
+                                "['platform', 'content_type']", got=by)
     missing = [k for k in keys if k not in posts.columns]
     if missing:
         raise SchemaError(f"cannot group by {', '.join(map(repr, missing))}: posts lack that "

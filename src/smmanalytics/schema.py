@@ -13,7 +13,8 @@ import pandas as pd
 
 from .errors import SchemaError
 
-__all__ = ["PLATFORMS", "CONTENT_TYPES", "TABLES", "METRICS", "empty", "conform", "validate"]
+__all__ = ["PLATFORMS", "CONTENT_TYPES", "TABLES", "METRICS", "empty", "conform", "validate",
+           "utc_timestamps"]
 
 PLATFORMS = ("facebook", "instagram", "x", "linkedin", "youtube", "tiktok", "pinterest")
 CONTENT_TYPES = ("image", "carousel", "video", "reel", "short", "story", "text", "link",
@@ -218,3 +219,45 @@ def validate(df: pd.DataFrame, table: str) -> pd.DataFrame:
                 raise SchemaError(f"column {m!r} must be >= 0; {len(neg)} rows are negative "
                                   f"(first: {neg.iloc[0]})", column=m, failure_cases=neg)
     return df
+
+
+def utc_timestamps(df: pd.DataFrame, column: str = "published_at") -> pd.Series:
+    """``df[column]`` as tz-aware UTC timestamps, or a SchemaError naming the column, what it
+    takes and what came.
+
+    Taken: tz-aware datetimes (any zone, converted to UTC) and text in ISO 8601 with its UTC
+    offset (``2026-10-01 14:59:26+00:00``, what ``to_csv`` writes of a tz-aware column and
+    ``read_csv`` gives back as text). Refused: tz-naive datetimes or text without an offset,
+    whose zone would be a guess, and text that is not a date.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"published_at": ["2026-10-01 14:59:26+02:00"]})
+    >>> str(utc_timestamps(df).iloc[0])
+    '2026-10-01 12:59:26+00:00'
+    """
+    if column not in df.columns:
+        raise SchemaError(f"posts lack column {column!r}; expected tz-aware UTC datetimes",
+                          column=column)
+    s = df[column]
+    if isinstance(s.dtype, pd.DatetimeTZDtype):
+        return s.dt.tz_convert("UTC")
+    fix = (f"localize them first, e.g. df[{column!r}] = df[{column!r}].dt.tz_localize('UTC') "
+           "if they are UTC")
+    if s.dtype.kind == "M":
+        raise SchemaError(f"column {column!r} must be tz-aware datetimes (UTC); got tz-naive "
+                          f"{s.dtype}: {fix}", column=column)
+    if s.dtype == object or isinstance(s.dtype, pd.StringDtype):
+        text = s.dropna()
+        try:
+            parsed = pd.to_datetime(s, format="ISO8601", utc=True)
+            offsets = text.astype(str).str.contains(r"(?:[+-]\d{2}:?\d{2}|Z)$", regex=True)
+        except (ValueError, TypeError):
+            parsed, offsets = None, None
+        if parsed is not None and bool(offsets.all()):
+            return parsed.astype(UTC)
+        bad = text.iloc[0] if parsed is None or not len(text) else text[~offsets].iloc[0]
+        raise SchemaError(f"column {column!r} must be tz-aware datetimes (UTC) or ISO 8601 text "
+                          f"with its UTC offset; got text such as {bad!r}", column=column)
+    raise SchemaError(f"column {column!r} must be tz-aware datetimes (UTC); got {s.dtype}",
+                      column=column)
