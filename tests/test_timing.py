@@ -530,3 +530,36 @@ def test_estimable_on_many_posts_needs_no_square_matrix():
     # the null space is t(0, 1, 1, -1): b1 alone and b1 + b2 - b3 are not estimable,
     # b1 - b2 and the intercept are (orthogonal to it)
     assert ok.tolist() == [False, True, False, True]
+
+
+def test_posts_read_back_from_csv_give_the_same_answer(sim0):
+    # read_csv gives published_at and snapshot_at back as text with their +00:00 offset: read
+    # as the same instants, the analysis is the one of the frame written
+    import io
+
+    posts = sim0["posts"].loc[sim0["posts"]["platform"] == "instagram"]
+    back = pd.read_csv(io.StringIO(posts.to_csv(index=False)))
+    before = back.copy()
+    a = best_times(posts, TZ, n_boot=10)
+    b = best_times(back, TZ, n_boot=10)
+    assert (b.n_used, b.p_value, b.window) == (a.n_used, a.p_value, a.window)
+    pd.testing.assert_frame_equal(back, before)
+    # the same times written without their offset are refused: their zone would be a guess
+    naive = back.assign(published_at=back["published_at"].str.slice(0, 19))
+    with pytest.raises(SchemaError, match="ISO 8601 text with its UTC offset; got text such "
+                       "as '20"):
+        best_times(naive, TZ)
+
+
+def test_an_outcome_of_text_or_a_plot_of_another_kind_is_named():
+    posts = _small_posts(["2026-01-01 10:00", "2026-01-02 10:00"]).assign(
+        caption=pd.array(["hello", "bye"], dtype="string"))
+    with pytest.raises(SchemaError, match=r"outcome column 'caption' must hold numbers \(a count "
+                       r"per post such as comments or saves\); got string values such as "
+                       r"'hello'") as err:
+        best_times(posts, TZ, outcome="caption")
+    assert err.value.column == "caption"
+    bt = best_times(posts, TZ, n_boot=5)
+    with pytest.raises(ArgumentError, match="argument 'kind': not a kind of plot; expected "
+                       "'lift' or 'activity'; got 'hours'"):
+        bt.plot(kind="hours")

@@ -104,7 +104,9 @@ def best_times(posts, tz: str | None = None, platform: str | None = None, *,
         No time zone (``tz`` is required with a DataFrame of posts), not an IANA zone, an
         unknown ``exposure`` or an argument out of its range.
     SchemaError
-        ``published_at`` or the outcome column is missing or not tz-aware.
+        ``published_at`` is missing, or neither tz-aware nor ISO text with its offset (as
+        ``read_csv`` gives back a tz-aware column); the outcome column is missing or not
+        numeric.
     UnknownPlatformError
         ``platform`` is not a known platform.
     EmptyDataError

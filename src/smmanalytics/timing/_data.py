@@ -26,6 +26,7 @@ import pandas as pd
 from .. import metrics
 from .._args import platform_name
 from ..errors import ArgumentError, EmptyDataError, SchemaError
+from ..schema import utc_timestamps
 
 __all__ = ["prepare", "controls", "slot_design", "activity_schedule", "N_SLOTS", "EXPOSURES"]
 
@@ -88,14 +89,12 @@ def prepare(posts: pd.DataFrame, tz: str, platform: str | None, daily: pd.DataFr
         hour (-1 when unknown), week, date, content, paid, group and ``post_index`` (row position
         in ``posts``). ``n_excluded`` counts the posts left out by reason.
     """
-    if "published_at" not in posts.columns:
-        raise SchemaError("posts lack column 'published_at' (tz-aware UTC datetimes)",
-                          column="published_at")
-    if not isinstance(posts["published_at"].dtype, pd.DatetimeTZDtype):
-        raise SchemaError(f"column 'published_at' must be tz-aware datetimes, got "
-                          f"{posts['published_at'].dtype}", column="published_at")
+    # tz-aware, or ISO text with its offset (posts read back with read_csv); else SchemaError
+    published = utc_timestamps(posts)
     # rows by position: any index of the caller's frame (post ids, dates, duplicates) will do
     df = posts.reset_index(drop=True)
+    if not isinstance(posts["published_at"].dtype, pd.DatetimeTZDtype):
+        df = df.assign(published_at=published.to_numpy())
     position = np.arange(len(df))
     if platform is not None:
         platform = platform_name(platform)
@@ -111,7 +110,14 @@ def prepare(posts: pd.DataFrame, tz: str, platform: str | None, daily: pd.DataFr
     if outcome == "interactions":
         y = metrics.post_interactions(df)
     elif outcome in df.columns:
-        y = pd.to_numeric(df[outcome]).astype("Float64")
+        try:
+            y = pd.to_numeric(df[outcome]).astype("Float64")
+        except (ValueError, TypeError):
+            first = df[outcome].dropna()
+            raise SchemaError(f"outcome column {outcome!r} must hold numbers (a count per post "
+                              f"such as comments or saves); got {df[outcome].dtype} values such "
+                              f"as {first.iloc[0] if len(first) else None!r}",
+                              column=outcome) from None
     else:
         raise SchemaError(f"outcome column {outcome!r} not in posts", column=outcome)
     y = y.to_numpy(dtype=float, na_value=np.nan)

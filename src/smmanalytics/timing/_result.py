@@ -201,7 +201,10 @@ class BestTimes:
         from matplotlib.patches import Rectangle
 
         if kind not in ("lift", "activity"):
-            raise ValueError(f"kind must be 'lift' or 'activity', got {kind!r}")
+            from ..errors import ArgumentError
+
+            raise ArgumentError("not a kind of plot", argument="kind",
+                                expected="'lift' or 'activity'", got=kind)
         ax = plt.gca() if ax is None else ax
         if kind == "activity":
             if self.activity is None:
