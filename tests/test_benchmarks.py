@@ -8,7 +8,7 @@ from smmanalytics.benchmarks import (
     read_competitors,
 )
 from smmanalytics.brand import Brand
-from smmanalytics.errors import ConfigError
+from smmanalytics.errors import ArgumentError, ConfigError, UnknownPlatformError
 
 from ._roi_builders import daily, dataset, posts
 
@@ -56,6 +56,31 @@ def test_benchmark_table_flags_star_artefacts():
     hb = benchmarks(source="Rival IQ", platform="instagram", industry="health_beauty",
                     metric="engagement_rate")
     assert hb.loc[0, "value"] == pytest.approx(0.00144)         # 0.144 %
+
+
+@pytest.mark.parametrize("kwargs,error,message", [
+    ({"platform": "instgram"}, UnknownPlatformError, "unknown platform 'instgram'"),
+    ({"industry": "beauty"}, ArgumentError, "argument 'industry': no benchmark has this "
+     "industry; expected one of alcohol, all, fashion, .* \\(any case\\); got 'beauty'"),
+    ({"source": "RivalIQ"}, ArgumentError, "argument 'source': .* expected one of Buffer, "
+     "Rival IQ, Socialinsider \\(any case\\); got 'RivalIQ'"),
+    ({"metric": "er"}, ArgumentError, "expected one of engagement_rate, posts_per_week"),
+])
+def test_benchmark_filter_with_a_name_the_table_never_uses_is_named(kwargs, error, message):
+    # these gave an empty table, read as "no benchmark" rather than as the typo they are
+    with pytest.raises(error, match=message):
+        benchmarks(**kwargs)
+    # a known platform without any row is no typo: no rows; names are taken in any case
+    assert benchmarks(platform="pinterest").empty
+    assert len(benchmarks(source=" rival iq ", platform="Instagram", industry="ALL",
+                          metric="Engagement_Rate")) == 3            # editions 2023-2025
+
+
+def test_compare_with_an_edition_never_published_is_named():
+    ds = dataset(posts=_posts(), daily=_followers())
+    with pytest.raises(ArgumentError, match="argument 'edition': Rival IQ published no such "
+                       "edition; expected one of 2023, 2024, 2025 or None"):
+        compare_benchmarks(ds, 2025, edition=1999)
 
 
 def test_benchmark_families_are_separate_rows():

@@ -34,6 +34,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ._args import platform_name
 from ._io import read_user_text, user_csv
 from .errors import ArgumentError, ConfigError, require_dataset
 from .metrics import followers_at
@@ -65,7 +66,11 @@ def benchmarks(source: str | None = None, platform: str | None = None,
     value (rates as fractions), unit, numerator_components (``|``-separated), denominator,
     aggregation (median_of_brand_means, mean_of_posts, median_of_posts), population,
     includes_paid, grade (A–D; ``C-`` marks suspected extraction artefacts), url, note.
-    Optional arguments filter on the column of the same name (case-insensitive).
+    Optional arguments filter on the column of the same name (case-insensitive); a name the
+    table never uses (``industry="beauty"``, ``metric="er"``) raises
+    :class:`~smmanalytics.errors.ArgumentError` listing those it has, a misspelt platform
+    :class:`~smmanalytics.errors.UnknownPlatformError`. A known platform without a row
+    (``pinterest``) gives an empty frame.
 
     Examples
     --------
@@ -86,8 +91,17 @@ def benchmarks(source: str | None = None, platform: str | None = None,
         {"true": True, "false": False}, na_action="ignore").astype("boolean")
     for col, want in (("source", source), ("platform", platform), ("industry", industry),
                       ("metric", metric)):
-        if want is not None:
-            out = out.loc[out[col].str.lower() == str(want).lower()]
+        if want is None:
+            continue
+        if col == "platform":
+            want = platform_name(want)          # a misspelt platform: UnknownPlatformError
+        else:
+            # a name the table never uses is a typo, not a filter that happens to match nothing
+            names = sorted(set(df[col].dropna()))
+            if not (isinstance(want, str) and want.strip().lower() in {n.lower() for n in names}):
+                raise ArgumentError(f"no benchmark has this {col}", argument=col,
+                                    expected=f"one of {', '.join(names)} (any case)", got=want)
+        out = out.loc[out[col].str.lower() == want.strip().lower()]
     return out.reset_index(drop=True)
 
 
@@ -226,7 +240,8 @@ def compare_benchmarks(ds, period_or_year: object, industry: str | None = None, 
         None stacks every family (latest edition of each), each row computed its own way.
         The name is taken in any case; another raises :class:`~smmanalytics.errors.ArgumentError`.
     edition : int, optional
-        Default: the latest edition of that source.
+        Default: the latest edition of that source; one it never published raises
+        :class:`~smmanalytics.errors.ArgumentError` listing those it did.
 
     Returns
     -------
@@ -251,7 +266,12 @@ def compare_benchmarks(ds, period_or_year: object, industry: str | None = None, 
                             f"{', '.join(sources)} (any case), or None for all")
     source = name
     table = benchmarks(source=source)
-    ed = edition if edition is not None else int(table["edition"].max())
+    editions = sorted(int(e) for e in table["edition"].dropna().unique())
+    if edition is not None and edition not in editions:
+        raise ArgumentError(f"{source} published no such edition", argument="edition",
+                            expected=f"one of {', '.join(map(str, editions))} or None (the "
+                            "latest)", got=edition)
+    ed = edition if edition is not None else editions[-1]
     table = table.loc[(table["edition"] == ed).to_numpy()]
     posts = _posts_in(ds, p)
     rows = []
