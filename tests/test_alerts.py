@@ -842,3 +842,30 @@ def test_watch_chart_percent_ticks_keep_the_decimals_their_values_need():
     assert [t.get_text() for t in ax.get_yticklabels()] == [
         "0,0\xa0%", "2,5\xa0%", "5,0\xa0%", "7,5\xa0%", "10,0\xa0%", "12,5\xa0%"]
     plt.close(fig)
+
+
+def test_alert_helpers_name_what_they_take():
+    from smmanalytics.alerts import incidents, plot_alerts
+    from smmanalytics.errors import ArgumentTypeError, SchemaError
+
+    ds = _sim(days=365, seed=3, incident=200)
+    with pytest.raises(ArgumentTypeError, match="argument 'settings': not alert settings; "
+                       "expected an AlertSettings, .*; got 'dict'"):
+        alerts(ds, settings={"z_threshold": 4.0})
+    a = alerts(ds)
+    sig = signals(ds)
+    with pytest.raises(SchemaError, match="incidents: the alerts_df lacks column\\(s\\) "
+                       "'incident_id', 'incident_severity'"):
+        incidents(a[["date", "platform", "signal"]])
+    with pytest.raises(SchemaError, match="plot_alerts: the alerts_df lacks"):
+        plot_alerts(a[["date", "platform", "signal"]], sig)
+    # a frame of one row is that row: the same chart as the Series
+    one = plot_alert(a.iloc[[0]], sig, ax=plt.figure().gca())
+    row = plot_alert(a.iloc[0], sig, ax=plt.figure().gca())
+    assert one.get_title() == row.get_title() and len(one.lines) == len(row.lines)
+    with pytest.raises(ArgumentError, match="argument 'alert_row': plot_alert draws one alert; "
+                       "expected .*; got 'a frame of 2 rows'"):
+        plot_alert(a.iloc[:2], sig)
+    with pytest.raises(ArgumentError, match="not a row of alerts\\(\\).*got 'one lacking "
+                       "signal'"):
+        plot_alert({"date": "2025-07-20", "platform": "instagram"}, sig)

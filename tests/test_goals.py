@@ -831,3 +831,26 @@ def test_a_whole_goal_period_is_not_said_to_be_cut_short(tmp_path, monkeypatch):
     assert sc["actual"].tolist() == [31, 31]
     assert pd.isna(sc.loc[0, "note"]) and sc.loc[0, "status"] == "met"
     assert "data end on 2026-10-31: evaluated to that day" in sc.loc[1, "note"]
+
+
+def test_scorecard_names_a_bad_asof_paths_or_frame(tmp_path):
+    from smmanalytics.errors import ArgumentError, ArgumentTypeError, SchemaError
+
+    ds = dataset(posts=_daily_posts(10), goals=_goal_frame(tmp_path, "posts", 30))
+    with pytest.raises(ArgumentError, match="argument 'asof': not a date; expected a date "
+                       "such as '2026-10-15', or None; got 'yesterday'"):
+        scorecard(ds, "2026-10", asof="yesterday")
+    with pytest.raises(ArgumentError, match="argument 'paths': out of range; expected a whole "
+                       "number of at least 1; got 0"):
+        scorecard(ds, "2026-10", paths=0)
+    with pytest.raises(ArgumentTypeError, match="scorecard takes a Dataset"):
+        scorecard(ds.posts, "2026-10")
+    # asof as a date, a Timestamp (its own day) or text: the same 10 posts of 10 days
+    for asof in (dt.date(2026, 10, 10), pd.Timestamp("2026-10-10 23:00", tz="Europe/Paris"),
+                 "2026-10-10"):
+        row = scorecard(ds, "2026-10", asof=asof).iloc[0]
+        assert (row["actual"], row["elapsed_days"]) == (10, 10)
+    sc = scorecard(ds, "2026-10", asof="2026-10-10")
+    with pytest.raises(SchemaError, match="scorecard_display: the sc lacks column\\(s\\) "
+                       "'platform', 'goal_period'"):
+        scorecard_display(sc[["label", "actual", "target", "status"]])

@@ -1022,3 +1022,21 @@ def test_a_platform_goal_blames_only_its_own_costs_in_another_currency(tmp_path)
         "no facebook costs recorded in 2026-10: roi cannot be computed",
         "no facebook ad spend recorded in 2026-10: roas cannot be computed",
         "costs of 2026-10 in USD, not the brand currency EUR: roi cannot be computed"]
+
+
+def test_cost_breakdown_and_plot_costs_name_the_columns_a_cut_frame_lacks(tmp_path):
+    from smmanalytics.errors import SchemaError
+
+    ds = dataset(tmp_path, "2026-10-01,,ad_spend,300,,,,,,\n2026-10-01,,labor,100,,,,,,\n")
+    r = roi(ds, "2026-10")
+    cut = r[["period", "cost"]]
+    with pytest.raises(SchemaError, match="cost_breakdown: the roi_frame lacks column\\(s\\) "
+                       "'ad_spend', 'labor', 'tools', 'production', 'influencer', 'other'; "
+                       "expected a frame of roi\\(\\) .*; got columns period, cost") as err:
+        cost_breakdown(cut)
+    assert err.value.column == "ad_spend"
+    with pytest.raises(SchemaError, match="plot_costs: the roi_frame lacks column\\(s\\) "
+                       "'ad_spend'"):
+        plot_costs(cut)
+    # the frame roi() gives still works: 300 / 400 and 100 / 400
+    assert cost_breakdown(r)["share"].tolist() == [0.75, 0.25]

@@ -7,9 +7,9 @@ import math
 import numbers
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .errors import ArgumentError, UnknownPlatformError
+from .errors import ArgumentError, ArgumentTypeError, SchemaError, UnknownPlatformError
 
-__all__ = ["time_zone", "whole", "number", "platform_name"]
+__all__ = ["time_zone", "whole", "number", "platform_name", "frame_with"]
 
 
 def time_zone(tz, name: str = "tz") -> str:
@@ -65,3 +65,22 @@ def platform_name(platform, known: tuple[str, ...] | None = None) -> str:
         raise UnknownPlatformError(f"unknown platform {platform!r}{hint}; expected one of "
                                    f"{', '.join(known)}")
     return name
+
+
+def frame_with(frame, columns, function: str, what: str, name: str = "frame"):
+    """``frame`` if it is a DataFrame holding every one of ``columns``; else an
+    ArgumentTypeError (not a frame) or a SchemaError naming the columns it lacks, ``what``
+    the function takes (``a frame of roi()``) and the columns that came: a frame the analyst
+    cut down is told so, not a KeyError from inside pandas."""
+    import pandas as pd
+
+    if not isinstance(frame, pd.DataFrame):
+        raise ArgumentTypeError(f"{function} takes {what}", argument=name, expected="a DataFrame",
+                                got=type(frame).__name__)
+    lacking = [c for c in columns if c not in frame.columns]
+    if lacking:
+        raise SchemaError(f"{function}: the {name} lacks column(s) "
+                          f"{', '.join(map(repr, lacking))}; expected {what} (columns "
+                          f"{', '.join(columns)}); got columns "
+                          f"{', '.join(map(str, frame.columns)) or 'none'}", column=lacking[0])
+    return frame

@@ -36,7 +36,8 @@ import pandas as pd
 
 from . import _alert_stats as _st
 from ._alert_signals import SIGNALS, coverage, signals
-from .errors import ArgumentError
+from ._args import frame_with
+from .errors import ArgumentError, ArgumentTypeError
 from .periods import parse_period
 
 __all__ = ["SIGNALS", "AlertSettings", "Review", "signals", "coverage", "alerts", "review",
@@ -322,6 +323,19 @@ def _alerts_from(det: pd.DataFrame, settings: AlertSettings) -> pd.DataFrame:
     return out.astype(_empty_alerts().dtypes.to_dict())
 
 
+def _settings(settings) -> AlertSettings:
+    """``settings``, or the defaults for None; anything else (a dict of thresholds) is an
+    ArgumentTypeError saying how to make one."""
+    if settings is None:
+        return AlertSettings()
+    if not isinstance(settings, AlertSettings):
+        raise ArgumentTypeError("not alert settings", argument="settings",
+                                expected="an AlertSettings, such as "
+                                "smm.AlertSettings(z_threshold=4.0), or None",
+                                got=type(settings).__name__)
+    return settings
+
+
 def alerts(ds, period=None, *, settings: AlertSettings | None = None) -> pd.DataFrame:
     """Alerts on the Dataset's signals, optionally limited to a period.
 
@@ -354,7 +368,7 @@ def alerts(ds, period=None, *, settings: AlertSettings | None = None) -> pd.Data
     >>> ds = smm.load("data/sample/maison-seve")         # doctest: +SKIP
     >>> smm.alerts(ds, period="2026-10")                  # doctest: +SKIP
     """
-    settings = settings or AlertSettings()
+    settings = _settings(settings)
     bounds = _period(period)
     return _alerts_in(_detect_all(signals(ds), settings), settings, bounds)
 
@@ -422,7 +436,7 @@ def review(ds, period=None, *, settings: AlertSettings | None = None) -> Review:
     The same tables as calling both, for the cost of one detection run over the history (a
     report shows all three).
     """
-    settings = settings or AlertSettings()
+    settings = _settings(settings)
     bounds = _period(period)
     sig = signals(ds)
     det = _detect_all(sig, settings)
@@ -439,6 +453,8 @@ def incidents(alerts_df: pd.DataFrame) -> pd.DataFrame:
         incident_id, start, end (first and last alert day), severity (the incident's highest),
         alerts (rows), signals and platforms (sorted, comma-separated), sorted by start.
     """
+    frame_with(alerts_df, ["date", "platform", "signal", "incident_id", "incident_severity"],
+               "incidents", "a frame of alerts()", "alerts_df")
     if alerts_df.empty:
         return pd.DataFrame({"incident_id": pd.Series(dtype="Int64"),
                              "start": pd.Series(dtype="datetime64[ns]"),
@@ -470,7 +486,7 @@ def backtest(ds, settings: AlertSettings | None = None) -> pd.DataFrame:
         totals, alerts per year over the longest tested span, and ``incidents_per_year`` (alert
         groups, the number a manager would be paged for).
     """
-    settings = settings or AlertSettings()
+    settings = _settings(settings)
     sig = signals(ds)
     return _backtest(coverage(ds, sig), _detect_all(sig, settings), settings)
 
@@ -502,6 +518,27 @@ def _backtest(cov: pd.DataFrame, det: pd.DataFrame, settings: AlertSettings) -> 
                        "alerts_per_year": "Float64", "incidents_per_year": "Float64"})
 
 
+def _one_alert(alert_row):
+    """A row of :func:`alerts` as a Series or mapping; a frame of exactly one row gives that
+    row (``a.iloc[[0]]``, ``a.head(1)``); else an ArgumentError naming what came."""
+    if isinstance(alert_row, pd.DataFrame):
+        if len(alert_row) != 1:
+            raise ArgumentError("plot_alert draws one alert", argument="alert_row",
+                                expected="a row of alerts() (a.iloc[0]) or a frame of one row",
+                                got=f"a frame of {len(alert_row)} rows")
+        alert_row = alert_row.iloc[0]
+    try:
+        lacking = [k for k in ("date", "platform", "signal") if k not in alert_row]
+    except TypeError:
+        lacking = None
+    if lacking is None or lacking:
+        raise ArgumentError("not a row of alerts()", argument="alert_row",
+                            expected="a Series or mapping with date, platform and signal",
+                            got=(f"one lacking {', '.join(lacking)}" if lacking
+                                 else type(alert_row).__name__))
+    return alert_row
+
+
 def plot_alert(alert_row, signals: pd.DataFrame, ax=None, *, settings: AlertSettings | None = None,
                days: int = 21):
     """A small chart of the alert's signal ±``days`` days, its baseline, the band where a day
@@ -528,7 +565,10 @@ def plot_alert(alert_row, signals: pd.DataFrame, ax=None, *, settings: AlertSett
     import matplotlib.pyplot as plt
     import matplotlib.ticker as mticker
 
-    settings = settings or AlertSettings()
+    settings = _settings(settings)
+    alert_row = _one_alert(alert_row)
+    frame_with(signals, ["date", "platform", "signal", "value"], "plot_alert",
+               "the frame of signals()", "signals")
     ax = plt.gca() if ax is None else ax
     date = pd.Timestamp(alert_row["date"])
     sel = ((signals["platform"] == alert_row["platform"])
@@ -607,6 +647,9 @@ def plot_alerts(alerts_df: pd.DataFrame, signals_df: pd.DataFrame, *, max_charts
     """
     import matplotlib.pyplot as plt
 
+    frame_with(alerts_df, ["date", "platform", "signal", "score", "threshold", "test",
+                           "incident_id", "incident_severity"], "plot_alerts",
+               "a frame of alerts()", "alerts_df")
     if alerts_df.empty:
         return None
     order = {name: i for i, name in enumerate(_SEVERITIES)}

@@ -55,11 +55,12 @@ from ._actuals import followers_net_unknown, metric_daily, unread_exports
 from ._actuals import interactions_reach as _interactions_reach
 from ._actuals import missing_figure as _missing_figure
 from ._actuals import posts_in as _posts_in
+from ._args import frame_with, whole
 from ._forecast import sim_count as _sim_count
 from ._forecast import sim_er as _sim_er
 from ._forecast import sim_flow as _sim_flow
 from ._io import read_user_text, yaml_error
-from .errors import ConfigError
+from .errors import ArgumentError, ConfigError, require_dataset
 from .periods import Period, parse_period
 from .schema import PLATFORMS
 
@@ -199,6 +200,21 @@ def _window(kind: str, day: dt.date) -> Period:
     return parse_period(f"{day.year}-{day.month:02d}")
 
 
+def _asof_day(asof: object) -> dt.date:
+    """The day ``asof`` names (a date, a Timestamp: its own calendar day, or text such as
+    ``2026-10-15``); else an ArgumentError naming it."""
+    if isinstance(asof, dt.date):
+        return asof.date() if isinstance(asof, dt.datetime) else asof
+    try:
+        ts = pd.Timestamp(asof) if isinstance(asof, str | np.datetime64) else pd.NaT
+    except (ValueError, TypeError):
+        ts = pd.NaT
+    if pd.isna(ts):
+        raise ArgumentError("not a date", argument="asof",
+                            expected="a date such as '2026-10-15', or None", got=asof)
+    return ts.date()
+
+
 def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
               paths: int = _PATHS) -> pd.DataFrame:
     """Each goal of ``ds.goals`` against its actual, with status, pace and projection.
@@ -224,7 +240,8 @@ def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
         platform's data stop within is evaluated up to its last day ("x data end on <day>:
         evaluated to that day"), though other platforms' data reach further.
     seed, paths : int
-        Seed and number of simulated paths for ``p_meet``.
+        Seed and number of simulated paths for ``p_meet`` (a whole number ≥ 1, else
+        :class:`~smmanalytics.errors.ArgumentError`).
 
     Returns
     -------
@@ -237,7 +254,9 @@ def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
         probability of meeting the target, running periods), projection_low and
         projection_high (10th and 90th percentiles of the simulated final value), note.
     """
+    require_dataset(ds, "scorecard")
     p = parse_period(period)
+    paths = whole(paths, "paths", 1)
     goals = ds.goals
     cols = ["goal_id", "label", "metric", "platform", "direction", "goal_period", "target",
             "actual", "progress", "status", "complete", "days", "elapsed_days", "projection",
@@ -258,7 +277,7 @@ def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
             general.append(f"data end on {end.isoformat()}: evaluated to that day")
             asof = end
     else:
-        asof = today = pd.Timestamp(asof).date()
+        asof = today = _asof_day(asof)
     rng = np.random.default_rng(seed)
     # goals are judged on their month, quarter or year that holds the last day evaluated: a year's
     # report on data that stop in October judges the monthly goals on October, not December
@@ -550,6 +569,9 @@ def scorecard_display(sc: pd.DataFrame) -> pd.DataFrame:
     started, ``Not assessed`` when the probability could not be simulated: see
     :func:`shown_status`), progress, projection, chance (p_meet), required_per_day, note.
     """
+    frame_with(sc, ["label", "platform", "goal_period", "actual", "target", "direction",
+                    "status", "progress", "projection", "p_meet", "required_daily", "note"],
+               "scorecard_display", "a frame of scorecard()", "sc")
     out = pd.DataFrame({
         "goal": sc["label"], "platform": sc["platform"], "period": sc["goal_period"],
         "actual": sc["actual"], "target": sc["target"],

@@ -44,6 +44,7 @@ import os
 import numpy as np
 import pandas as pd
 
+from ._args import frame_with
 from ._costs import CATEGORIES, COST_COLUMNS, read_costs
 from ._web import UNASSIGNED, campaign_key, foreign_currency, foreign_revenue_note, social_web
 from .errors import ArgumentError, ArgumentTypeError, SchemaError, require_dataset
@@ -619,11 +620,11 @@ def cost_breakdown(roi_frame: pd.DataFrame) -> pd.DataFrame:
         [campaign or platform,] category, amount, share (of that row's total cost; NaN when
         the total is 0), one row per non-zero category.
     """
-    if not isinstance(roi_frame, pd.DataFrame) or "cost" not in roi_frame.columns:
+    if not isinstance(roi_frame, pd.DataFrame):
         raise ArgumentTypeError(f"cost_breakdown takes a frame of roi(); got "
-                                f"{type(roi_frame).__name__}"
-                                + (" without a cost column" if isinstance(roi_frame,
-                                                                          pd.DataFrame) else ""))
+                                f"{type(roi_frame).__name__}")
+    frame_with(roi_frame, ["cost", *CATEGORIES], "cost_breakdown", "a frame of roi()",
+               "roi_frame")
     key = [c for c in ("campaign", "platform") if c in roi_frame.columns]
     long = roi_frame.melt(id_vars=key + ["cost"], value_vars=list(CATEGORIES),
                           var_name="category", value_name="amount")
@@ -701,7 +702,10 @@ def plot_costs(roi_frame: pd.DataFrame, ax=None, **kwargs):
     import matplotlib.pyplot as plt
 
     ax = ax if ax is not None else plt.gca()
-    if roi_frame is None or roi_frame.empty:
+    if roi_frame is None:
+        return ax
+    frame_with(roi_frame, list(CATEGORIES), "plot_costs", "a frame of roi()", "roi_frame")
+    if roi_frame.empty:
         return ax
     label_col = next((c for c in ("campaign", "platform") if c in roi_frame.columns), "period")
     labels = roi_frame[label_col].astype(str).tolist()
