@@ -147,3 +147,52 @@ def test_interactions_by_week_and_month():
     with pytest.raises(ValueError, match="freq"):
         plots.plot_daily_interactions(posts, tz="Europe/Paris", ax=ax, freq="Y")
     plt.close("all")
+
+
+def test_interactions_of_posts_read_back_from_csv_or_cut_down():
+    import io
+
+    from smmanalytics.errors import ArgumentError, SchemaError
+
+    posts = _interaction_posts()
+    back = pd.read_csv(io.StringIO(posts.to_csv(index=False)))     # published_at as text
+    fig, ax = plt.subplots()
+    plots.plot_daily_interactions(back, tz="Europe/Paris", ax=ax, freq="W")
+    # the same weeks as the frame written: 36, 7 and 2 (test_interactions_by_week_and_month)
+    assert [top for _, top in _stacks(ax).values()] == [36.0, 7.0, 2.0]
+    # without interactions, they are summed from the components: 3 + 4 = 7 on the 5th
+    parts = posts.drop(columns="interactions").assign(
+        reactions=[3.0, 20.0, 5.0, 1.0, 7.0, 2.0], comments=[4.0, 0, 0, 0, 0, 0])
+    fig, ax = plt.subplots()
+    plots.plot_daily_interactions(parts, tz="Europe/Paris", ax=ax, freq="W")
+    assert [top for _, top in _stacks(ax).values()] == [33.0, 7.0, 2.0]
+    with pytest.raises(ArgumentError, match="argument 'freq': not a bar length; expected 'D' "
+                       "\\(day\\), 'W' \\(week\\) or 'M' \\(month\\); got 'Y'"):
+        plots.plot_daily_interactions(posts, tz="Europe/Paris", freq="Y")
+    with pytest.raises(ArgumentError, match="argument 'tz': not an IANA time zone: 'Paris'"):
+        plots.plot_daily_interactions(posts, tz="Paris")
+    with pytest.raises(SchemaError, match="must be tz-aware datetimes \\(UTC\\); got tz-naive"):
+        plots.plot_daily_interactions(
+            posts.assign(published_at=posts["published_at"].dt.tz_localize(None)),
+            tz="Europe/Paris")
+    with pytest.raises(SchemaError, match="plot_daily_interactions: the posts lack"):
+        plots.plot_daily_interactions(posts.drop(columns="platform"), tz="Europe/Paris")
+    plt.close("all")
+
+
+def test_a_misspelt_rate_or_dimension_is_named_not_a_blank_chart():
+    from smmanalytics.errors import ArgumentError, SchemaError
+
+    e = pd.DataFrame({"platform": ["instagram"], "er_reach_median": [0.05]})
+    with pytest.raises(SchemaError, match="the engagement lacks column\\(s\\) 'er_reach'; "
+                       "expected a frame of engagement"):
+        plots.plot_engagement_by_platform(e, rate="er_reach")
+    aud = pd.DataFrame({"dimension": ["country", "gender"], "category": ["FR", "female"],
+                        "share": [1.0, 1.0]})
+    with pytest.raises(ArgumentError, match="argument 'dimension': the audience has no such "
+                       "dimension; expected one of country, gender; got 'contry'"):
+        plots.plot_audience(aud, dimension="contry")
+    fig, ax = plt.subplots()
+    plots.plot_audience(aud, dimension="gender", ax=ax)
+    assert _bars(ax) == {"female": 1.0}
+    plt.close(fig)

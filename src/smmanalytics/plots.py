@@ -11,6 +11,11 @@ import pandas as pd
 import seaborn as sns
 from matplotlib.axes import Axes
 
+from ._args import frame_with, time_zone
+from .errors import ArgumentError
+from .metrics import post_interactions
+from .schema import utc_timestamps
+
 __all__ = ["theme", "PLATFORM_COLORS", "bar_freq", "plot_audience", "plot_daily_interactions",
            "plot_engagement_by_platform"]
 
@@ -43,16 +48,26 @@ def plot_daily_interactions(posts: pd.DataFrame, *, tz: str, ax: Axes | None = N
 
     ``posts`` needs ``published_at`` (UTC), ``platform`` and ``interactions``. ``freq`` is
     ``"D"`` (a bar per day), ``"W"`` (per week, from Monday) or ``"M"`` (per calendar month);
+    another, a frame without ``platform`` or ``published_at`` or a ``tz`` that is no IANA zone
+    raises an :class:`~smmanalytics.errors.SmmError` naming it (interactions missing: summed
+    from the components, as :func:`smmanalytics.metrics.post_interactions`);
     :func:`bar_freq` chooses one for a period's length. A week's or month's bar starts on its
     first day and covers 80 % of it. ``name`` displays a platform, ``day`` a
     ``datetime.date`` on the axis (ISO dates by default); the legend sits above the bars.
     """
     if freq not in ("D", "W", "M"):
-        raise ValueError(f"freq must be 'D', 'W' or 'M'; got {freq!r}")
+        raise ArgumentError("not a bar length", argument="freq",
+                            expected="'D' (day), 'W' (week) or 'M' (month)", got=freq)
+    time_zone(tz)
+    frame_with(posts, ["platform", "published_at"], "plot_daily_interactions",
+               "a frame of posts", "posts")
     ax = ax if ax is not None else plt.gca()
     if posts.empty:
         return ax
-    local = posts["published_at"].dt.tz_convert(tz).dt.tz_localize(None).dt.normalize()
+    if "interactions" not in posts.columns:         # a cut-down frame: from its components
+        posts = posts.assign(interactions=post_interactions(posts))
+    # tz-aware, or ISO text with its offset (posts read back with read_csv)
+    local = utc_timestamps(posts).dt.tz_convert(tz).dt.tz_localize(None).dt.normalize()
     if freq == "W":
         local = local - pd.to_timedelta(local.dt.day_of_week, unit="D")
     elif freq == "M":
@@ -88,6 +103,8 @@ def plot_engagement_by_platform(engagement: pd.DataFrame, *, rate: str = "er_rea
                                 **kwargs) -> Axes:
     """Horizontal bars of one rate per platform (a frame from ``smm.engagement``); ``name``
     displays a platform."""
+    frame_with(engagement, ["platform", rate], "plot_engagement_by_platform",
+               "a frame of engagement(..., by='platform')", "engagement")
     ax = ax if ax is not None else plt.gca()
     data = engagement.dropna(subset=[rate])
     if data.empty:
@@ -125,6 +142,12 @@ def plot_audience(audience: pd.DataFrame, *, dimension: str, top: int = 8,
     ``other`` bar comes last. ``name`` displays a category (a translation, say);
     ``formatter(value, digits)`` labels the bars and the axis.
     """
+    frame_with(audience, ["dimension", "category", "share"], "plot_audience",
+               "the audience table (ds.audience)", "audience")
+    known = sorted(set(audience["dimension"].dropna().astype(str)))
+    if known and dimension not in known:        # a typo would give a blank chart
+        raise ArgumentError("the audience has no such dimension", argument="dimension",
+                            expected=f"one of {', '.join(known)}", got=dimension)
     ax = ax if ax is not None else plt.gca()
     data = audience.loc[audience["dimension"] == dimension].dropna(subset=["share"])
     if data.empty:
