@@ -1040,3 +1040,19 @@ def test_cost_breakdown_and_plot_costs_name_the_columns_a_cut_frame_lacks(tmp_pa
         plot_costs(cut)
     # the frame roi() gives still works: 300 / 400 and 100 / 400
     assert cost_breakdown(r)["share"].tolist() == [0.75, 0.25]
+
+
+def test_campaign_roi_without_campaigns_has_the_columns_of_one_with(tmp_path):
+    # no costs and no GA4 rows (a folder of post exports only), or no costed campaign:
+    # no row, the same columns and dtypes as the table with campaigns (was 3 object columns)
+    ds = dataset(tmp_path, "2026-10-01,2026-10-31,ad_spend,100,,,automne-2026,,,\n",
+                 web=web([_web_month(300.0, campaign="bio-link")]))
+    full = campaign_roi(ds)
+    assert full["campaign"].tolist() == ["automne-2026", "bio-link"]
+    for empty in (campaign_roi(dataset(posts=posts([{
+            "platform": "instagram", "post_id": "1", "published_at": "2026-10-03T10:00Z",
+            "campaign": "automne-2026"}]))),
+            campaign_roi(dataset(web=web([_web_month(300.0, campaign="bio-link")])),
+                         costed_only=True)):
+        assert empty.empty
+        pd.testing.assert_series_equal(empty.dtypes, full.dtypes)

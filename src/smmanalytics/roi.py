@@ -589,7 +589,7 @@ def campaign_roi(ds, *, value_per_key_event: float | None = None,
             "start": pd.to_datetime(web["period_start"]).where(date.isna(), date),
             "end": pd.to_datetime(web["period_end"]).where(date.isna(), date)}))
     if not spans:
-        return pd.DataFrame(columns=["campaign", "start", "end"])
+        return _no_campaigns()
     allspans = pd.concat(spans, ignore_index=True).dropna()
     span = allspans.groupby("_k").agg(start=("start", "min"), end=("end", "max"))
     if costed_only:
@@ -602,13 +602,24 @@ def campaign_roi(ds, *, value_per_key_event: float | None = None,
         r = r.loc[campaign_key(r["campaign"]).isin(group.index).fillna(False).to_numpy()]
         rows.append(r.assign(start=start, end=end))
     if not rows:
-        return pd.DataFrame(columns=["campaign", "start", "end"])
+        return _no_campaigns()
     out = pd.concat(rows, ignore_index=True)
     if costed_only:
         out = out.loc[(out["cost"] > 0).fillna(False).to_numpy()]
     first = ["campaign", "start", "end"]
     out = out[first + [c for c in out.columns if c not in first]]
     return out.sort_values("start", kind="stable").reset_index(drop=True)
+
+
+def _no_campaigns() -> pd.DataFrame:
+    """:func:`campaign_roi` without any campaign: no row, its columns and dtypes."""
+    figures = ["cost", *CATEGORIES, "revenue", "key_events", "sessions", "value", "roi", "roas",
+               "cpa", "cpc", "cpm", "impressions", "link_clicks"]
+    return pd.DataFrame({
+        "campaign": pd.Series(dtype="string"), "start": pd.Series(dtype="datetime64[ns]"),
+        "end": pd.Series(dtype="datetime64[ns]"), "period": pd.Series(dtype="string"),
+        "currency": pd.Series(dtype="string"), **{c: pd.Series(dtype="Float64") for c in figures},
+        "note": pd.Series(dtype="string"), "note_codes": pd.Series(dtype="string")})
 
 
 def cost_breakdown(roi_frame: pd.DataFrame) -> pd.DataFrame:
