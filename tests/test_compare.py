@@ -639,3 +639,18 @@ def test_a_platforms_partial_coverage_names_the_platform():
         "I dati di X si fermano al 12 ottobre 2026: ottobre 2026 è confrontato sui suoi primi 12 "
         "giorni, fino a quel giorno, con i primi 12 giorni di settembre 2026 (dal 1° settembre "
         "2026 al 12 settembre 2026).")
+
+
+def test_no_data_at_all_is_unknown_not_zero_posts():
+    # an empty folder loaded: every KPI was read "posts 0 vs 0, flat"; nothing is known
+    from smmanalytics.report.formatting import Formatter
+
+    c = compare(dataset(), "2026-10", n_boot=20)
+    t = c.table.set_index("kpi")
+    assert t["current"].isna().all() and t["previous"].isna().all()
+    assert t["direction"].isna().all() and (t["method"] == "no data").all()
+    assert c.caveats == ["The data hold no posts, daily figures or GA4 rows: every KPI is "
+                         "unknown, not 0."]
+    fr = Formatter("fr")
+    assert fr.note(c.caveats[0]).startswith("Les données ne contiennent ni publication")
+    assert fr.untranslated == set()

@@ -333,10 +333,13 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
     rng = np.random.default_rng(seed)
     caveats: list[str] = []
     first, last = ds.span(platform, web=False)
-    absent = platform is not None and first is None     # a platform the data do not hold
+    # a platform the data do not hold, or no data at all (an empty folder): unknown, not 0
+    absent = first is None and (platform is not None or ds.span()[0] is None)
     if absent:
         caveats.append(f"The data hold no {platform} posts or daily figures: its KPIs are "
-                       f"unknown, not 0.")
+                       f"unknown, not 0." if platform is not None else
+                       "The data hold no posts, daily figures or GA4 rows: every KPI is "
+                       "unknown, not 0.")
     # a period wholly after the last day of every table (GA4 included), or before the first,
     # is unknown (it read "posts 0", "flat" and "fewer than 10 posts")
     outside = None
@@ -429,7 +432,8 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
         _unknown(rows, ("current", "previous") if beyond else ("current",),
                  "period not covered by the data")
     if absent:
-        _unknown(rows, ("current", "previous"), f"no {platform} data")
+        _unknown(rows, ("current", "previous"), f"no {platform} data" if platform is not None
+                 else "no data")
     if mine:
         # the previous period too when it is after the platform's last day (October, when X
         # stops in September and November is asked): X's figures there are not 0
