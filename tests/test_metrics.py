@@ -226,3 +226,17 @@ def test_engagement_by_that_is_no_column_name_is_an_argument_error(by):
     # any iterable of names will do: a pandas Index of two columns
     e = metrics.engagement(_posts(), by=pd.Index(["platform", "post_id"]))
     assert len(e) == 6 and e["posts"].tolist() == [1] * 6
+
+
+def test_engagement_groups_keep_their_dtypes():
+    # paid (boolean) was object, platform (category) str with NaN, an empty result object
+    posts = _posts().assign(paid=pd.array([True, False, None, None, False, False],
+                                          dtype="boolean"))
+    e = metrics.engagement(posts, by=["platform", "paid"])
+    assert str(e["platform"].dtype) == "string" and str(e["paid"].dtype) == "boolean"
+    # facebook True (a: 15), facebook False (b: 0), instagram NA (c, d: 110), x False (e, f: 4)
+    assert list(zip(e["platform"], e["paid"].astype(object), e["interactions"],
+                    strict=True)) == [("facebook", False, 0.0), ("facebook", True, 15.0),
+                                      ("instagram", pd.NA, 110.0), ("x", False, 4.0)]
+    empty = metrics.engagement(posts.iloc[:0], by=["platform", "paid"])
+    assert (empty.dtypes == e.dtypes).all()

@@ -252,6 +252,9 @@ def engagement(posts: pd.DataFrame, by: Sequence[str] | str | None = ("platform"
     out = pd.DataFrame(rows, columns=columns)      # no posts: no row, the same columns
     if "_all" in out.columns:
         out = out.drop(columns="_all")
+    # the groups keep their column's dtype (a category as string): paid stays boolean, not
+    # object; a name stays string with pd.NA, with posts or without
+    out = out.astype({k: df[k].dtype for k in keys if k != "_all"})
     num_cols = [c for c in out.columns if c.startswith("er_") or c == "interactions"]
     out[num_cols] = out[num_cols].astype("Float64")
     out["posts"] = out["posts"].astype("Int64")
