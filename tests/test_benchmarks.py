@@ -176,6 +176,23 @@ def test_read_competitors_and_side_by_side(tmp_path):
     assert bool(side.loc["Test", "is_brand"])
 
 
+def test_competitors_frame_lacking_a_column_is_named(tmp_path):
+    from smmanalytics.errors import SchemaError
+
+    path = tmp_path / "competitors.csv"
+    path.write_text(COMP + "instagram,Rival Co,2025,20000,100,60000\n", encoding="utf-8")
+    comp = read_competitors(path)
+    ds = dataset(posts=_posts(), daily=_followers())
+    with pytest.raises(SchemaError, match="compare_competitors: the competitors lacks "
+                       "column\\(s\\) 'period', 'followers', 'posts', 'interactions'; expected "
+                       "a frame of read_competitors\\(\\)"):
+        compare_competitors(ds, 2025, competitors=comp[["platform", "competitor"]])
+    # the frame read_competitors gives, passed as the argument: Rival Co 60,000 / 100 posts
+    # / 20,000 followers = 0.03
+    side = compare_competitors(ds, 2025, competitors=comp).set_index("name")
+    assert side.loc["Rival Co", "er_followers"] == pytest.approx(0.03)
+
+
 def test_competitors_of_another_period_give_no_row_and_the_usual_columns(tmp_path):
     # competitors.csv lists 2025 only; the report of a month without them (the first month
     # of the data, or one not filled yet) shows none instead of failing

@@ -34,7 +34,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ._args import platform_name
+from ._args import frame_with, platform_name
 from ._io import read_user_text, user_csv
 from .errors import ArgumentError, ConfigError, require_dataset
 from .metrics import followers_at
@@ -422,6 +422,9 @@ def compare_competitors(ds, period: object, competitors: pd.DataFrame | None = N
     require_dataset(ds, "compare_competitors")
     p = parse_period(period)
     comp = ds.competitors if competitors is None else competitors
+    if competitors is not None:
+        frame_with(competitors, list(COMPETITOR_COLUMNS), "compare_competitors",
+                   "a frame of read_competitors()", "competitors")
     rows = []
     if comp is not None and not comp.empty:
         rows = _competitor_rows(ds, comp.loc[(comp["period"] == p.label).to_numpy()], p)
