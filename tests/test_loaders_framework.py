@@ -381,6 +381,16 @@ def test_read_export_platform_and_kind_arguments():
     assert len(read_export(fb, kind="posts", platform="facebook")) == 4
 
 
+def test_read_export_of_a_kind_no_table_has_is_an_argument_error():
+    # kind="post" was a bare ValueError, no SmmError to catch
+    from smmanalytics import ArgumentError, read_export
+
+    fb = Path(__file__).parent / "fixtures" / "meta" / "facebook_posts_2026-11-20.csv"
+    with pytest.raises(ArgumentError, match="argument 'kind': not a kind of table; expected "
+                       "one of posts, daily, web, audience, or None; got 'post'"):
+        read_export(fb, kind="post")
+
+
 def test_parsers_do_not_mutate_their_input():
     cells = _s("1 234", "", "62,5 %")
     before = cells.copy()

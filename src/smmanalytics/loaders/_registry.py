@@ -37,7 +37,13 @@ import pyarrow.compute as pc
 
 from .. import schema
 from .._args import platform_name
-from ..errors import ParseError, SmmError, UnknownFormatError, UnknownPlatformError
+from ..errors import (
+    ArgumentError,
+    ParseError,
+    SmmError,
+    UnknownFormatError,
+    UnknownPlatformError,
+)
 from ..quality import QualityLog
 from ._arrow import arrow_text, may_contain
 from ._headers import HeaderMatch, match_headers
@@ -751,7 +757,8 @@ def read_export(path: str | Path, kind: str | None = None, *,
         when the file is not understood, or holds several tables and ``kind`` does not pick one.
     """
     if kind is not None and kind not in KINDS:
-        raise ValueError(f"kind must be one of {KINDS}, got {kind!r}")
+        raise ArgumentError("not a kind of table", argument="kind",
+                            expected=f"one of {', '.join(KINDS)}, or None", got=kind)
     frames = read_file(path, platform=platform)
     pick = [f for f in frames if kind is None or f.attrs["kind"] == kind]
     if len(pick) == 1:
