@@ -240,3 +240,24 @@ def test_engagement_groups_keep_their_dtypes():
                                       ("instagram", pd.NA, 110.0), ("x", False, 4.0)]
     empty = metrics.engagement(posts.iloc[:0], by=["platform", "paid"])
     assert (empty.dtypes == e.dtypes).all()
+
+
+@given(st.lists(st.one_of(st.none(), st.datetimes(
+    min_value=pd.Timestamp("1990-01-01").to_pydatetime(),
+    max_value=pd.Timestamp("2090-01-01").to_pydatetime(),
+    timezones=st.sampled_from([__import__("zoneinfo").ZoneInfo(z) for z in (
+        "UTC", "Europe/Paris", "America/Los_Angeles", "Asia/Kolkata")]))), min_size=1,
+    max_size=20))
+def test_utc_timestamps_read_back_from_csv_are_the_instants_written(stamps):
+    # whatever the zone a column was in, its to_csv text read back names the same instants
+    import io
+
+    col = pd.Series(pd.to_datetime(stamps, utc=True)).astype("datetime64[ns, UTC]")
+    if any(s is not None for s in stamps):
+        first = next(s.tzinfo for s in stamps if s is not None)
+        col = col.dt.tz_convert(first)          # written in a zone of its own
+    back = pd.read_csv(io.StringIO(pd.DataFrame({"published_at": col}).to_csv(index=False)),
+                       dtype={"published_at": object})
+    got = schema.utc_timestamps(back)
+    assert str(got.dtype) == "datetime64[ns, UTC]"
+    pd.testing.assert_series_equal(got, col.dt.tz_convert("UTC"), check_names=False)
