@@ -42,6 +42,20 @@ def test_bad_period_is_a_period_error_naming_the_value(bad, words):
     assert isinstance(err.value, SmmError) and isinstance(err.value, ValueError)
 
 
+@pytest.mark.parametrize("day", ["2026-10-15", pd.Timestamp("2026-10-15"),
+                                 dt.date(2026, 10, 15), dt.datetime(2026, 10, 15, 9, 30)])
+def test_a_single_date_is_no_period_and_the_error_says_how_to_ask_for_it(day):
+    # a Timestamp often stands for its month or week: it is not read as one day, but the
+    # error now says how to ask for that day, and the way it says works
+    with pytest.raises(PeriodError, match="or a \\(start, end\\) pair of dates; got .* "
+                       "\\(for that one day: '2026-10-15..2026-10-15'\\)$"):
+        parse_period(day)
+    p = parse_period("2026-10-15..2026-10-15")
+    assert (p.start, p.end, p.days) == (dt.date(2026, 10, 15), dt.date(2026, 10, 15), 1)
+    with pytest.raises(PeriodError, match="got '2026-13'$"):          # no hint: not a day
+        parse_period("2026-13")
+
+
 def test_cli_says_what_is_wrong_with_a_period(capsys):
     from smmanalytics.cli import main
 

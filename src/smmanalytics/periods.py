@@ -159,7 +159,21 @@ def parse_period(x: object) -> Period:
             a, b = s.split("..", 1)
             return parse_period((a, b))
     raise PeriodError(f"period must be 'YYYY-MM', 'YYYY-Qn', 'YYYY', 'START..END' or a (start, "
-                      f"end) pair of dates; got {x!r}")
+                      f"end) pair of dates; got {x!r}{_one_day_hint(x)}")
+
+
+def _one_day_hint(x: object) -> str:
+    """For a single date (``2026-10-15``, a date, a Timestamp), how to ask for that day: it
+    is not taken as one, as a Timestamp often stands for its month or week."""
+    if isinstance(x, str) and not re.fullmatch(r"\s*\d{4}-\d{1,2}-\d{1,2}\s*", x):
+        return ""
+    if not isinstance(x, str | dt.date | np.datetime64):
+        return ""
+    try:
+        day = _to_date(x).isoformat()
+    except PeriodError:
+        return ""
+    return f" (for that one day: '{day}..{day}')"
 
 
 def _from_pandas(x: pd.Period) -> Period:
