@@ -135,3 +135,47 @@ def test_roi_takes_a_pandas_period(tmp_path):
     a = roi(ds, pd.Period("2026-10-05", "D"))
     assert a.loc[0, "period"] == "2026-10-05..2026-10-05" and a.loc[0, "cost"] == 1.0  # 31 / 31
     pd.testing.assert_frame_equal(roi(ds, pd.Period("2026-10", "M")), roi(ds, "2026-10"))
+
+
+def test_tz_naive_publish_times_are_refused_not_read_as_utc():
+    # a Dataset built from posts whose published_at lost its zone: roi, compare, alerts, …
+    # took their days as if the times were UTC (or raised from pandas, alerts); now a
+    # SchemaError says what is taken. Text with its offset (read_csv) is read.
+    from smmanalytics.errors import SchemaError
+    from smmanalytics.periods import local_dates, posts_in_period
+
+    naive = pd.Series(pd.to_datetime(["2026-10-31 23:30"]), name="published_at")
+    with pytest.raises(SchemaError, match="column 'published_at' must be tz-aware datetimes "
+                       "\\(UTC\\); got tz-naive datetime64"):
+        local_dates(naive, "Europe/Paris")
+    with pytest.raises(SchemaError, match="got tz-naive"):
+        posts_in_period(pd.DataFrame({"published_at": naive}), "2026-10", "Europe/Paris")
+    # 23:30 UTC on 31 October is 1 November in Paris (00:30 CET), given as text or datetime
+    text = pd.Series(["2026-10-31 23:30:00+00:00"], name="published_at")
+    assert str(local_dates(text, "Europe/Paris").iloc[0].date()) == "2026-11-01"
+    assert posts_in_period(pd.DataFrame({"published_at": text}), "2026-10",
+                           "Europe/Paris").empty
+    assert len(posts_in_period(pd.DataFrame({"published_at": text}), "2026-11",
+                               "Europe/Paris")) == 1
+
+
+def test_alerts_of_a_dataset_with_posts_read_back_from_csv():
+    # Dataset(posts=pd.read_csv(...)): alerts raised pandas' AttributeError on the text times
+    import io
+
+    from smmanalytics.alerts import signals
+    from smmanalytics.brand import Brand
+    from smmanalytics.dataset import Dataset
+
+    posts = pd.DataFrame({
+        "platform": ["instagram", "instagram"], "post_id": ["1", "2"],
+        "published_at": pd.to_datetime(["2026-10-01 22:30", "2026-10-02 08:00"], utc=True),
+        "comments": [3.0, 4.0], "reach": [100.0, 200.0]})
+    back = pd.read_csv(io.StringIO(posts.to_csv(index=False)))
+    brand = Brand(name="B", timezone="Europe/Paris")
+    sig = signals(Dataset(posts=back, brand=brand))
+    comments = sig.loc[sig["signal"] == "comments"]
+    # 22:30 UTC on 1 October is 00:30 on 2 October in Paris: both posts on the 2nd, 3 + 4
+    assert comments["date"].tolist() == [pd.Timestamp("2026-10-02")]
+    assert comments["value"].tolist() == [7.0]
+    pd.testing.assert_frame_equal(sig, signals(Dataset(posts=posts, brand=brand)))

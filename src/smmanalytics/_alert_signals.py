@@ -34,6 +34,8 @@ import logging
 import numpy as np
 import pandas as pd
 
+from .schema import utc_timestamps
+
 __all__ = ["SIGNALS", "signals", "coverage"]
 
 logger = logging.getLogger(__name__)
@@ -78,7 +80,7 @@ def _newest(df: pd.DataFrame, keys: list[str], what: str) -> pd.DataFrame:
 
 def _post_days(posts: pd.DataFrame, tz: str) -> pd.DataFrame:
     """One row per post with its publish day in ``tz`` and the numbers the signals use."""
-    ts = posts["published_at"]
+    ts = utc_timestamps(posts)       # tz-aware, or ISO text with its offset; else SchemaError
     undated = int(ts.isna().sum())
     if undated:
         logger.warning("%d posts without a publish time are left out of the alert signals",

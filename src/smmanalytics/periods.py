@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import PeriodError
+from .schema import utc_series
 
 __all__ = ["Period", "parse_period", "local_dates", "posts_in_period", "overlap_days",
            "latest_complete_month"]
@@ -193,13 +194,18 @@ def _from_pandas(x: pd.Period) -> Period:
 def local_dates(published_at: pd.Series, tz: str) -> pd.Series:
     """Calendar day of each UTC timestamp in ``tz``, as naive midnight ``datetime64[ns]``.
 
+    ``published_at`` holds tz-aware times, or ISO text with its offset (read back with
+    ``read_csv``); tz-naive times raise :class:`~smmanalytics.errors.SchemaError`: their zone
+    would be a guess (they were read as UTC).
+
     Examples
     --------
     >>> s = pd.Series(pd.to_datetime(["2026-10-31T23:30:00Z"]))
     >>> str(local_dates(s, "Europe/Paris").iloc[0].date())
     '2026-11-01'
     """
-    ts = pd.to_datetime(published_at, utc=True)
+    # tz-aware (or ISO text with its offset); tz-naive times are a SchemaError, not read as UTC
+    ts = utc_series(published_at, str(published_at.name or "published_at"))
     return ts.dt.tz_convert(tz).dt.tz_localize(None).dt.normalize().astype("datetime64[ns]")
 
 
@@ -207,7 +213,7 @@ def posts_in_period(posts: pd.DataFrame, period, tz: str) -> pd.DataFrame:
     """Posts whose publish day, in the audience's zone ``tz``, falls in ``period`` (a Period or
     anything ``parse_period`` reads); a new frame with a fresh index."""
     p = period if isinstance(period, Period) else parse_period(period)
-    local_day = posts["published_at"].dt.tz_convert(tz).dt.tz_localize(None)
+    local_day = utc_series(posts["published_at"]).dt.tz_convert(tz).dt.tz_localize(None)
     return posts.loc[p.contains(local_day)].reset_index(drop=True)
 
 

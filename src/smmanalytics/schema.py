@@ -14,7 +14,7 @@ import pandas as pd
 from .errors import SchemaError
 
 __all__ = ["PLATFORMS", "CONTENT_TYPES", "TABLES", "METRICS", "empty", "conform", "validate",
-           "utc_timestamps"]
+           "utc_timestamps", "utc_series"]
 
 PLATFORMS = ("facebook", "instagram", "x", "linkedin", "youtube", "tiktok", "pinterest")
 CONTENT_TYPES = ("image", "carousel", "video", "reel", "short", "story", "text", "link",
@@ -239,7 +239,11 @@ def utc_timestamps(df: pd.DataFrame, column: str = "published_at") -> pd.Series:
     if column not in df.columns:
         raise SchemaError(f"posts lack column {column!r}; expected tz-aware UTC datetimes",
                           column=column)
-    s = df[column]
+    return utc_series(df[column], column)
+
+
+def utc_series(s: pd.Series, column: str = "published_at") -> pd.Series:
+    """:func:`utc_timestamps` of one column ``s`` (named ``column`` in the errors)."""
     if isinstance(s.dtype, pd.DatetimeTZDtype):
         return s.dt.tz_convert("UTC")
     fix = (f"localize them first, e.g. df[{column!r}] = df[{column!r}].dt.tz_localize('UTC') "
