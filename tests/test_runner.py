@@ -615,3 +615,16 @@ def test_invalid_yaml_says_what_is_wrong_where_not_only_what_the_parser_was_doin
                               "expected a YAML file with a 'brands' list; got \"expected ',' "
                               "or '}', but got '<stream end>' at character 1, while parsing a "
                               "flow mapping that began on line 2, character 5\"")
+
+
+@pytest.mark.parametrize("lang", ["de", "FR", 1])
+def test_a_language_no_report_has_is_refused_before_anything_is_written(tmp_path, lang):
+    # lang="de" ran the notebook, which failed in its third cell with a ValueError and left
+    # a .failed.ipynb behind; it is an ArgumentError before anything is read or written
+    from smmanalytics import ArgumentError
+
+    sample = Path(__file__).parents[1] / "data" / "sample" / "maison-seve"
+    with pytest.raises(ArgumentError, match="argument 'lang': not a report language; expected "
+                       "one of en, fr, it, or None \\(brand.yaml's\\); got "):
+        run_report("monthly", data=sample, period="2026-10", out=tmp_path, lang=lang)
+    assert not list(tmp_path.iterdir())

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ._io import output_folder, read_user_text, writing, yaml_error
 from .brand import LANGS, Brand, read_brand
-from .errors import ConfigError, EmptyDataError, ReportError, SmmError
+from .errors import ArgumentError, ConfigError, EmptyDataError, ReportError, SmmError
 from .periods import latest_complete_month, parse_period
 from .quality import unread_files
 from .schema import PLATFORMS
@@ -137,6 +137,10 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str, out: str | os
         when the reports folder cannot be written, naming it.
     """
     nb_in = notebook_path(kind)
+    if lang is not None and lang not in LANGS:     # not a notebook run that fails in cell 3
+        raise ArgumentError("not a report language", argument="lang",
+                            expected=f"one of {', '.join(LANGS)}, or None (brand.yaml's)",
+                            got=lang)
     declared = _declared_parameters(nb_in, parameters)    # before anything is written
     data = Path(data).resolve()
     if not data.exists():
