@@ -41,6 +41,17 @@ class Brand:
     logo: Path | None = None
     accounts: dict = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        # Brand(timezone="Paris") made every period function fail later with zoneinfo's own
+        # error; read_brand checks brand.yaml the same way, naming the file
+        from ._args import time_zone
+        from .errors import ArgumentError
+
+        time_zone(self.timezone, "timezone")
+        if self.language not in LANGS:
+            raise ArgumentError("not a report language", argument="language",
+                                expected=f"one of {', '.join(LANGS)}", got=self.language)
+
 
 def read_brand(path: str | Path, *, data: bytes | None = None) -> Brand:
     """Read and validate brand.yaml.

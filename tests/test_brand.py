@@ -1,0 +1,31 @@
+"""Brand settings built in code, as an analyst does for a Dataset of their own frames."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import smmanalytics as smm
+
+
+@pytest.mark.parametrize("kwargs,message", [
+    ({"timezone": "Paris"}, "argument 'timezone': not an IANA time zone: 'Paris'"),
+    ({"timezone": ""}, "argument 'timezone': not an IANA time zone: ''"),
+    ({"language": "de"}, "argument 'language': not a report language; expected one of en, "
+     "fr, it; got 'de'"),
+])
+def test_a_brand_with_a_zone_or_language_no_report_takes_is_refused(kwargs, message):
+    # Brand(timezone="Paris") was taken, and roi, compare, alerts… of its Dataset then raised
+    # zoneinfo's ZoneInfoNotFoundError
+    with pytest.raises(smm.ArgumentError, match=message):
+        smm.Brand(name="Acme", **kwargs)
+
+
+def test_a_brand_zone_sets_the_days_of_a_dataset():
+    # 23:30 UTC on 31 October is 1 November in Paris: October has no post there
+    posts = pd.DataFrame({"platform": ["instagram"], "post_id": ["1"],
+                          "published_at": pd.to_datetime(["2026-10-31 23:30"], utc=True)})
+    paris = smm.Dataset(posts=posts, brand=smm.Brand(name="Acme", timezone="Europe/Paris"))
+    utc = smm.Dataset(posts=posts, brand=smm.Brand(name="Acme", timezone="UTC"))
+    assert paris.posts_in("2026-10").empty and len(paris.posts_in("2026-11")) == 1
+    assert len(utc.posts_in("2026-10")) == 1
