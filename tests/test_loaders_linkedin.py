@@ -705,3 +705,18 @@ def test_repeated_text_times_each_keep_their_row():
     assert offset == ["0 days 22:30:00", "0 days 00:00:00"] * 2 + ["0 days 00:00:00",
                                                                    "0 days 22:30:00"]
     assert has == [True, False, True, False, False, True]
+
+
+def test_csv_resave_error_names_no_workbook_cell(tmp_path):
+    # an 'All posts' sheet re-saved as CSV has no sheet: a bad cell is named by its line and
+    # column, not as the cell 'None!F2' of a sheet called None
+    path = tmp_path / "maison-seve_content_1791015300000.csv"
+    path.write_text(
+        "Post title,Post link,Post type,Created date,Impressions,Likes\n"
+        "Hello,https://www.linkedin.com/feed/update/urn:li:activity:7240000000000000000,"
+        "Organic,08/14/2024 25:30,100,3\n", encoding="utf-8")
+    with pytest.raises(ParseError) as err:
+        read_file(path)
+    assert err.value.cell is None
+    assert (err.value.line, err.value.column) == (2, "Created date")
+    assert "None!" not in str(err.value)
