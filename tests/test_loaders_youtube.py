@@ -312,3 +312,12 @@ def test_files_unzipped_into_a_folder_named_as_their_zip_keep_the_channel(tmp_pa
     (folder / "mes vidéos.csv").write_bytes((folder / "Données du tableau.csv").read_bytes())
     renamed = read_file(folder / "mes vidéos.csv")[0]
     assert renamed["account_id"].isna().all() and "name_from_folder" not in _codes(renamed)
+
+
+def test_impossible_day_error_names_the_files_own_date_header(tmp_path):
+    # a Spanish Totales.csv: the error names its 'Fecha' column, not an English 'Date'
+    path = tmp_path / "Totales.csv"
+    path.write_text("Fecha,Visualizaciones\n2026-02-27,5\n2026-02-30,6\n", encoding="utf-8")
+    with pytest.raises(ParseError) as err:
+        read_file(path)
+    assert (err.value.line, err.value.column) == (3, "Fecha")

@@ -260,10 +260,10 @@ def _daily(c: Candidate, ctx: ParseContext, *, per_video: bool) -> pd.DataFrame:
     if period.any():
         ctx.note("period_total_skipped", "a 'Total' period row is not a day and was not stored "
                  "in the daily table", level="info", rows=int(period.sum()))
-    parts = day_parts(cells.where(~period, ""), ctx, column=c.header_of(F, "date"),
-                      first_line=line)
+    header = c.header_of(F, "date")
+    parts = day_parts(cells.where(~period, ""), ctx, column=header, first_line=line)
     keep = np.flatnonzero(~period.to_numpy())
-    dates = dates_from_parts(parts, file=c.name, column="Date", first_line=line).iloc[keep]
+    dates = dates_from_parts(parts, file=c.name, column=header, first_line=line).iloc[keep]
     metrics = {}
     for canon in m.columns:
         if canon in _IDENTITY:
