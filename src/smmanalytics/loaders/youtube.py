@@ -150,10 +150,6 @@ def _metric_values(c: Candidate, canon: str) -> pd.Series:
     return vals * 3600 if canon == "watch_time_h" else vals
 
 
-def _total_rows(c: Candidate, ids: pd.Series) -> pd.Series:
-    return summary_cells(ids)
-
-
 def _parse_table(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     cells_of(c)
     m = c.match(F)
@@ -168,7 +164,7 @@ def _parse_table(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     if spaced:
         ctx.note("id_spaces_stripped", "video ids written with surrounding spaces (ids starting "
                  "with '-') were stripped", level="info", rows=int(spaced))
-    total = _total_rows(c, ids)
+    total = summary_cells(ids)
     keep = ~total
     line = c.table.first_line + 1
     published_parts = None
@@ -224,13 +220,8 @@ def _parse_table(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
         "content_type": np.where(short, "short", "video"),
         "paid": pd.array([pd.NA] * n, dtype="boolean"),
     })
-    for canon, vals in sub.items():
-        if canon == "watch_time_h":
-            df["watch_time_s"] = vals
-        elif canon == "net_subscribers":
-            df["net_subscribers"] = vals
-        else:
-            df[canon] = vals
+    for canon, vals in sub.items():      # watch time in hours is in seconds by now
+        df["watch_time_s" if canon == "watch_time_h" else canon] = vals
     df["duration_s"] = duration
     if "subscribers_gained" in sub:
         df["follows"] = sub["subscribers_gained"]
