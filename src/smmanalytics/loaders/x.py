@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..metrics import row_sum
 from ._dates import day_to_utc, parse_datetimes
 from ._ids import x_snowflake_time
 from ._registry import Candidate, ParseContext, register, two_labels
@@ -46,10 +47,6 @@ _EXTRAS = ("platform_engagement_rate", "reposts", "profile_visits", "hashtag_cli
            "promoted_media_views", "promoted_media_engagements")
 
 
-def _text(c: Candidate, family: str, canonical: str, n: int) -> pd.Series:
-    return c.text(family, canonical)
-
-
 def _metrics(c: Candidate, family: str, out: pd.DataFrame) -> None:
     for k in (*_POST_METRICS, *_EXTRAS):
         v = c.numbers(family, k)
@@ -61,8 +58,7 @@ def _metrics(c: Candidate, family: str, out: pd.DataFrame) -> None:
     parts = [v for v in (c.numbers(family, "reposts"), c.numbers(family, "shares"))
              if v is not None]
     if parts:
-        out["shares"] = pd.concat(parts, axis=1).sum(axis=1, min_count=1).astype(
-            "Float64").array
+        out["shares"] = row_sum(pd.concat(parts, axis=1)).array
     direct = c.numbers(family, "shares")
     if direct is not None:
         out["shares_direct"] = direct.array
@@ -80,7 +76,7 @@ def _post_ids(c: Candidate, family: str, permalink: pd.Series,
     A spreadsheet re-save writes a 19-digit id as ``2.03457E+18``, which rounds it: different
     posts would share an id and be merged as snapshots of one. The link keeps the id whole.
     """
-    post_id = _text(c, family, "post_id", len(permalink))
+    post_id = c.text(family, "post_id")
     from_link = permalink.fillna("").str.extract(r"/status(?:es)?/(\d+)", expand=False)
     from_link = from_link.astype("string").replace("", pd.NA)
     damaged = post_id.notna() & ~post_id.str.fullmatch(r"\d+").fillna(False).astype(bool)
@@ -108,7 +104,7 @@ def _posts(c: Candidate, family: str, post_id: pd.Series, permalink: pd.Series,
         "account_id": _account(permalink),
         "post_id": post_id,
         "permalink": permalink,
-        "caption": _text(c, family, "caption", len(post_id)),
+        "caption": c.text(family, "caption"),
         "published_at": published,
         "time_precision": two_labels(decoded, "second", export_precision)
         .mask(published.isna()),
@@ -140,8 +136,7 @@ def _detect_legacy(c: Candidate) -> float:
 
 def _parse_legacy(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     fam = "x_legacy"
-    n = c.table.n_rows
-    permalink = _text(c, fam, "permalink", n)
+    permalink = c.text(fam, "permalink")
     post_id = _post_ids(c, fam, permalink, ctx)
     export, _ = parse_datetimes(c.col(fam, "time"), "%Y-%m-%d %H:%M %z", tz=None, file=ctx.file,
                                 column=c.header_of(fam, "time"),
@@ -178,8 +173,7 @@ def _day_dates(c: Candidate, fam: str, ctx: ParseContext) -> pd.Series:
 
 def _parse_content(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     fam = "x_content"
-    n = c.table.n_rows
-    permalink = _text(c, fam, "permalink", n)
+    permalink = c.text(fam, "permalink")
     post_id = _post_ids(c, fam, permalink, ctx)
     days = _day_dates(c, fam, ctx)
     day_utc = day_to_utc(days, "UTC")
@@ -229,13 +223,25 @@ def _long_daily(c: Candidate, fam: str, days: pd.Series, fields: tuple[str, ...]
              for k, v in values.items()]
     both = [values[k] for k in ("reposts", "shares") if k in values]
     if both:
-        total = pd.concat(both, axis=1).sum(axis=1, min_count=1).astype("Float64")
+        total = row_sum(pd.concat(both, axis=1))
         parts.append(pd.DataFrame({"date": days, "metric": "shares", "value": total.array}))
     if not parts:
         return pd.DataFrame({"date": pd.Series([], dtype="datetime64[ns]"),
                              "metric": pd.Series([], dtype="string"),
                              "value": pd.Series([], dtype="Float64")})
     return pd.concat(parts, ignore_index=True)
+
+
+def _dated_rows(long: pd.DataFrame, ctx: ParseContext) -> pd.DataFrame:
+    """The long daily rows that have a date (those without are noted), by date and metric,
+    with the daily table's other columns: X's account is not in the file, its days are UTC."""
+    no_date = long["date"].isna()
+    if no_date.any():
+        ctx.note("daily_rows_without_date", f"{int(no_date.sum())} values have no date and were "
+                 "not kept", rows=int(no_date.sum()))
+        long = long[~no_date]
+    long = long.sort_values(["date", "metric"], kind="stable").reset_index(drop=True)
+    return long.assign(platform="x", account_id=pd.NA, hour=pd.NA, day_tz="UTC")
 
 
 def _detect_overview(c: Candidate) -> float:
@@ -249,17 +255,7 @@ def _detect_overview(c: Candidate) -> float:
 def _parse_overview(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     fam = "x_overview"
     days = _day_dates(c, fam, ctx)
-    long = _long_daily(c, fam, days, _OVERVIEW)
-    no_date = long["date"].isna()
-    if no_date.any():
-        ctx.note("daily_rows_without_date", f"{int(no_date.sum())} values have no date and were "
-                 "not kept", rows=int(no_date.sum()))
-        long = long[~no_date].reset_index(drop=True)
-    long = long.sort_values(["date", "metric"], kind="stable").reset_index(drop=True)
-    long["platform"] = "x"
-    long["account_id"] = pd.NA
-    long["hour"] = pd.NA
-    long["day_tz"] = "UTC"
+    long = _dated_rows(_long_daily(c, fam, days, _OVERVIEW), ctx)
     ctx.note("day_zone_assumed", "X overview days carry no time zone; taken as UTC days "
              "(reference §9.2 [U])", level="info")
     _unknown_note(c, fam, ctx)
@@ -293,14 +289,7 @@ def _legacy_days(c: Candidate, fam: str, ctx: ParseContext) -> pd.Series:
 def _parse_legacy_daily(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     fam = "x_legacy_daily"
     days = _legacy_days(c, fam, ctx)
-    long = _long_daily(c, fam, days, _LEGACY_DAILY)
-    no_date = long["date"].isna()
-    if no_date.any():
-        ctx.note("daily_rows_without_date", f"{int(no_date.sum())} values have no date and were "
-                 "not kept", rows=int(no_date.sum()))
-        long = long[~no_date]
-    long = long.sort_values(["date", "metric"], kind="stable").reset_index(drop=True)
-    long = long.assign(platform="x", account_id=pd.NA, hour=pd.NA, day_tz="UTC")
+    long = _dated_rows(_long_daily(c, fam, days, _LEGACY_DAILY), ctx)
     ctx.note("day_zone_assumed", "legacy X by-day export: days taken as UTC days (the by-Tweet "
              "export writes times in UTC)", level="info")
     _unknown_note(c, fam, ctx)
