@@ -1,4 +1,4 @@
-"""Small helpers shared by the LinkedIn, YouTube, TikTok and Pinterest modules.
+"""Small helpers shared by the platform modules, among them:
 
 - :func:`text` reads a text column through the synonym table (stripped, empty → NA);
 - :func:`long_daily` turns per-metric columns into the long ``daily`` table;
@@ -7,7 +7,8 @@
   (the platforms do not say which zone their days are in, reference §9.2 [U]);
 - :func:`note_times_dropped` records that a day column's cells carried a time of day that
   the table, which keeps days, dropped;
-- :func:`note_extra_columns` records the columns whose header no synonym matched (not read).
+- :func:`note_extra_columns` records the columns whose header no synonym matched (not read);
+- :func:`facebook_or_instagram` reads a Meta file's platform from its name.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from ._registry import Candidate, ParseContext
 __all__ = ["text", "long_daily", "hms_seconds", "note_day_tz", "note_times_dropped",
            "cells_text", "outer_name", "zip_member_time", "check_years", "cells_of",
            "summary_cells", "written_days", "day_parts", "note_extra_columns", "unzipped_folder",
-           "without_copy_suffix",
+           "without_copy_suffix", "facebook_or_instagram",
            "YEARS"]
 
 
@@ -280,6 +281,17 @@ def without_copy_suffix(name: str) -> str:
     'Content 2025-09-01_2026-10-31 Maison Sève.zip'
     """
     return _COPY_SUFFIX.sub("", name, count=1)
+
+
+def facebook_or_instagram(name: str) -> str | None:
+    """The platform a Meta file's name says (``instagram``/``ig``, ``facebook``/``fb`` as a word),
+    of an archive member its own name; None when it says neither."""
+    base = normalize(name.split("!")[-1])
+    if "instagram" in base or re.search(r"(^|[^a-z])ig([^a-z]|$)", base):
+        return "instagram"
+    if "facebook" in base or re.search(r"(^|[^a-z])fb([^a-z]|$)", base):
+        return "facebook"
+    return None
 
 
 def outer_name(c: Candidate) -> str:

@@ -90,7 +90,7 @@ from ._headers import match_headers, normalize
 from ._ids import instagram_shortcode, instagram_shortcode_time
 from ._registry import Candidate, ParseContext, register, two_labels
 from ._sniff import RawTable
-from ._tidy import note_times_dropped, summary_cells, written_days
+from ._tidy import facebook_or_instagram, note_times_dropped, summary_cells, written_days
 
 __all__: list[str] = []
 
@@ -668,12 +668,7 @@ def _daily_platform(title: str, name: str) -> str | None:
     for key, plat in (("instagram", "instagram"), ("facebook", "facebook")):
         if key in t:
             return plat
-    base = normalize(name.split("!")[-1])
-    if "instagram" in base or re.search(r"(^|[^a-z])ig([^a-z]|$)", base):
-        return "instagram"
-    if "facebook" in base or re.search(r"(^|[^a-z])fb([^a-z]|$)", base):
-        return "facebook"
-    return None
+    return facebook_or_instagram(name)
 
 
 def _parse_daily(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 
 import pandas as pd
 
@@ -38,6 +37,7 @@ from ._dates import META_TZ
 from ._headers import normalize
 from ._numbers import parse_numbers
 from ._registry import Candidate, ParseContext, register
+from ._tidy import facebook_or_instagram
 
 __all__: list[str] = []
 
@@ -66,21 +66,13 @@ def _blocks(text: str) -> list[list[list[str]]]:
     return [b for b in out if b]
 
 
-def _platform(name: str) -> str | None:
-    base = normalize(name.split("!")[-1])
-    if "instagram" in base or re.search(r"(^|[^a-z])ig([^a-z]|$)", base):
-        return "instagram"
-    if "facebook" in base or re.search(r"(^|[^a-z])fb([^a-z]|$)", base):
-        return "facebook"
-    return None
-
-
-def _share(cells: list[str], ctx: ParseContext, what: str) -> pd.Series:
+def _numbers(cells: list[str], ctx: ParseContext, what: str) -> pd.Series:
+    """The block's cells as Float64 numbers (percentages, scores or counts as written)."""
     return parse_numbers(pd.Series(cells, dtype="str"), file=ctx.file, column=what)
 
 
 def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
-    platform = _platform(ctx.file)
+    platform = facebook_or_instagram(ctx.file)
     if platform is None:
         ctx.note("platform_unknown", "Audience file name does not say Facebook or Instagram; "
                  "platform left empty")
@@ -92,7 +84,7 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     if first:
         ages = [r[0].strip() for r in first]
         cells = [(r[1:] + [""] * len(genders))[:len(genders)] for r in first]
-        values = _share([v for row in cells for v in row], ctx, "Age & gender")
+        values = _numbers([v for row in cells for v in row], ctx, "Age & gender")
         long = pd.DataFrame({"age": [a for a in ages for _ in genders],
                              "gender": [g for _ in ages for g in genders],
                              "share": (values * 0.01).array})
@@ -108,7 +100,7 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
         label = normalize(block[0][0]) if block[0] else ""
         if label in _RANKS and len(block) >= 3:
             names, nums = block[1], block[2]
-            vals = _share(nums[:len(names)], ctx, block[0][0])
+            vals = _numbers(nums[:len(names)], ctx, block[0][0])
             dim = _RANKS[label]
             frames.append(pd.DataFrame({
                 "dimension": dim, "category": [n.strip() for n in names[:len(vals)]],
@@ -118,7 +110,7 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
             rows = block[2:]
             dates = pd.to_datetime(pd.Series([r[0] for r in rows], dtype="str"),
                                    format="ISO8601", errors="coerce")
-            vals = _share([r[1] if len(r) > 1 else "" for r in rows], ctx, "Follows")
+            vals = _numbers([r[1] if len(r) > 1 else "" for r in rows], ctx, "Follows")
             ok = dates.notna()
             if (~ok).any():
                 ctx.note("daily_rows_without_date", f"{int((~ok).sum())} Follows rows have no "
