@@ -96,12 +96,9 @@ __all__: list[str] = []
 
 F = "meta"
 _STORY_MARKERS = ("replies", "navigation", "sticker_taps")
-_DIRECT = {  # canonical posts metric ← synonym canonical
-    "views": "views", "impressions": "impressions", "reach": "reach", "comments": "comments",
-    "shares": "shares", "saves": "saves", "link_clicks": "link_clicks", "clicks": "clicks",
-    "video_views": "video_views", "follows": "follows", "watch_time_s": "watch_time_s",
-    "platform_engagements": "platform_engagements",
-}
+#: posts metrics read from the column of the same canonical name
+_DIRECT = ("views", "impressions", "reach", "comments", "shares", "saves", "link_clicks",
+           "clicks", "video_views", "follows", "watch_time_s", "platform_engagements")
 _EXTRA_NUMERIC = ("duration_s", "avg_watch_time_s", "reach_organic", "reach_boosted",
                   "views_organic", "views_boosted", "profile_visits", "replies", "navigation",
                   "sticker_taps", "video_views_1min", "video_views_organic", "viewers_3s",
@@ -307,7 +304,7 @@ def _parse_posts(c: Candidate, ctx: ParseContext, *, story: bool = False) -> lis
     # every number column this function uses, in the order it uses them (the first bad one
     # raises); views from boosted posts only stand in for reach when reach is absent
     boosted_field = "reach_boosted" if m.has("reach_boosted") else "views_boosted"
-    numeric = [*_DIRECT.values(), "reactions", "likes", boosted_field, "neg_hide_all",
+    numeric = [*_DIRECT, "reactions", "likes", boosted_field, "neg_hide_all",
                "neg_hide", *_EXTRA_NUMERIC]
     c.expect_numbers(F, numeric)
     n = c.table.n_rows
@@ -360,8 +357,8 @@ def _parse_posts(c: Candidate, ctx: ParseContext, *, story: bool = False) -> lis
                                       "story" if story else None),
     }
     nums = c.numbers_of(F, numeric)
-    for canon, src in _DIRECT.items():
-        v = nums[src]
+    for canon in _DIRECT:
+        v = nums[canon]
         if v is not None:
             cols[canon] = v.array
     reactions, likes = nums["reactions"], nums["likes"]
