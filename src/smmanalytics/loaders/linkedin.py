@@ -145,6 +145,9 @@ def _numbers(c: Candidate, family: str, canonical: str) -> pd.Series | None:
     return None if not pos else _numbers_at(c, pos[0])
 
 
+#: the Excel day numbers read as dates (1954-10-03 to 2119-01-11): a number outside is no day
+_SERIAL_DAYS = (20000, 80000)
+
 #: what a date column's cell holds, from its Python type (see :func:`_kinds`)
 _DATETIME, _DATE, _NUMBER, _TEXT, _OTHER = "datetime", "date", "number", "text", "other"
 
@@ -194,7 +197,7 @@ def _dates_at(c: Candidate, pos: int, ctx: ParseContext | None = None, *,
                          expected=f"a year between {YEARS[0]} and {YEARS[1]}",
                          got=str(cells.iloc[i]))
     serial = pd.to_numeric(cells.where(is_num), errors="coerce")
-    bad_serial = is_num & ~serial.between(20000, 80000).fillna(False)   # 1954 … 2119
+    bad_serial = is_num & ~serial.between(*_SERIAL_DAYS).fillna(False)
     from_serial = pd.to_datetime(serial.where(~bad_serial), unit="D", origin="1899-12-30",
                                  errors="coerce")
     text_cells = cells_text(cells.where(~(is_dt | is_num), None)).fillna("")
@@ -261,7 +264,7 @@ def _times_at(c: Candidate, pos: int, kinds: pd.Series | None = None
         off = (real - real.dt.normalize()).astype("timedelta64[ns]")
         offset, has = offset.mask(is_dt, off), has.mask(is_dt, off != zero)   # NaT: has
     serial = pd.to_numeric(cells.where(kinds == _NUMBER), errors="coerce")
-    is_serial = serial.between(20000, 80000)
+    is_serial = serial.between(*_SERIAL_DAYS)
     if is_serial.any():
         # as pd.Timedelta(days=fraction) computes it: nanoseconds truncated, then rounded to
         # the second (half to even)
@@ -353,8 +356,9 @@ def _detect_posts(c: Candidate) -> float:
 def _detect_metrics(c: Candidate) -> float:
     if _sheet(c) == "metrics" and c.match(F_METRICS).has("date"):
         return 0.9
-    bases = match_headers([b for _, b, _ in _split_headers(c, set())], F_METRICS)
-    dists = {d for _, _, d in _split_headers(c, set())}
+    split = _split_headers(c, set())
+    bases = match_headers([b for _, b, _ in split], F_METRICS)
+    dists = {d for _, _, d in split}
     return 0.7 if bases.has("date", "impressions", "clicks") and "organic" in dists else 0.0
 
 
@@ -534,7 +538,7 @@ def _parse_metrics(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
 
 def _parse_followers(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     cells_of(c)
-    date_pos, dates = _date_column(c, F_FOLLOWERS, ctx)
+    _, dates = _date_column(c, F_FOLLOWERS, ctx)
     m = c.match(F_FOLLOWERS)
     metrics = {canon: _numbers_at(c, idx[0]) for canon, idx in m.columns.items()
                if canon != "date"}
