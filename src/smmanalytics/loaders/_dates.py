@@ -91,9 +91,6 @@ def _month_table() -> dict[str, int]:
 
 #: month word (lower-case, without dot) → month number, for EN/FR/IT/ES/DE/SV/RU
 MONTHS: dict[str, int] = _month_table()
-_WEEKDAYS = ("mon tue wed thu fri sat sun monday tuesday wednesday thursday friday saturday "
-             "sunday lun mar mer jeu ven sam dim lundi mardi mercredi jeudi vendredi samedi "
-             "dimanche").split()
 
 _MONTH_FIRST = r"^(?:[^\W\d]+\.?,?\s+)??([^\W\d]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$"
 _DAY_FIRST = (r"^(?:[^\W\d]+\.?,?\s+)?(\d{1,2})\.?\s*(?:de\s+)?([^\W\d]+)\.?"

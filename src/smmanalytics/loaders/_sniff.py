@@ -159,8 +159,8 @@ class RawTable:
         if self.rows is not None:
             return self._without_blank_rows(_frame_from_rows(self.rows, len(self.header)))
         body = self.raw if self.raw is not None else (self.body or "")
-        cells = _read_body(body, len(self.header), self.delimiter or ",",
-                           self.source, self.first_line, self.log, self.numeric, self.counts)
+        cells = _read_body(body, len(self.header), self.delimiter or ",", self.source,
+                           self.log, self.numeric, self.counts)
         cells = self._without_blank_rows(cells)
         # the columns that were read as numbers: none when the body had to be read as text
         self.numeric = frozenset(i for i in self.numeric if isinstance(cells, pa.Table)
@@ -321,7 +321,7 @@ def _is_blank(body: str | bytes | memoryview) -> bool:
 
 
 def _read_body(body: str | bytes | memoryview, width: int, delim: str, source: str,
-               first_line: int, log: QualityLog | None, numeric: frozenset[int] = frozenset(),
+               log: QualityLog | None, numeric: frozenset[int] = frozenset(),
                counts: frozenset[int] = frozenset()) -> pa.Table | pd.DataFrame:
     names = [str(i) for i in range(width)]
     if _is_blank(body):
@@ -495,7 +495,7 @@ def split_text(text: str, *, source: str, encoding: str | None = None,
         delim = sniff_delimiter(head_lines, hint)
         header_line = text[pos:header_end].rstrip("\r")
         header = _header_fields(text, pos, stop, delim)
-        body_start = _after_header(text, pos, stop, delim, header_end)
+        body_start = _after_header(text, pos, stop, header_end)
         tables.append(RawTable(source=source, header=header, first_line=line_no, meta=meta,
                                delimiter=delim, encoding=encoding,
                                body=text[body_start:stop],
@@ -528,7 +528,7 @@ def _header_fields(text: str, pos: int, stop: int, delim: str) -> list[str]:
     return [c.strip() for c in row]
 
 
-def _after_header(text: str, pos: int, stop: int, delim: str, header_end: int) -> int:
+def _after_header(text: str, pos: int, stop: int, header_end: int) -> int:
     # the header may contain quoted line breaks: count quotes to find its real end
     end = header_end
     while text.count('"', pos, end) % 2 == 1 and end < stop:
