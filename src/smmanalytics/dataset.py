@@ -450,10 +450,10 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
     Side files recognised by name, in a folder, given as files, or inside a zip (a zipped brand
     folder loads as the folder would; an error names the member, ``brand.zip!brand/goals.yaml``,
     and a logo inside is extracted to the cache folder, ``logos/``): brand.yaml, costs.csv,
-    goals.yaml, competitors.csv, and
-    synonyms.csv, the brand's own header variants for exports in a language the package does
-    not know yet (``family,canonical,lang,header`` rows, as in the package's
-    ``loaders/synonyms.csv``; read before the exports, see ``loaders._headers.read_synonyms``).
+    goals.yaml, competitors.csv, and synonyms.csv, the brand's own header variants for exports
+    in a language the package does not know yet (``family,canonical,lang,header`` rows, as in
+    the package's ``loaders/synonyms.csv``; read before the exports, see
+    ``loaders._headers.read_synonyms``).
     They are read in the order of the files (sorted paths, folders and archives alike): the
     first costs.csv, goals.yaml, competitors.csv or synonyms.csv counts (a later one is noted
     ``side_file_ignored``); of several brand.yaml, the one nearest the top counts (the one
@@ -548,8 +548,8 @@ def _archive_setting(name: str) -> bool:
 class _Settings:
     """The settings files read so far by :func:`load`, by the rules of a folder: the first
     costs.csv (goals.yaml, competitors.csv, synonyms.csv) counts and a later one is ignored
-    with a warning; of several brand.yaml, the one nearest the top of the folder counts (a
-    later one replaced it without a word)."""
+    with a warning; of several brand.yaml, the one nearest the top of the folder counts (the
+    first at the same depth), and every other is ignored with a warning."""
 
     brand: Brand = field(default_factory=Brand)
     #: the archive member brand.yaml was read from (its logo is inside too) and the archive
@@ -557,8 +557,8 @@ class _Settings:
     brand_from: tuple[str, Path] | None = None
     side: dict[str, pd.DataFrame] = field(default_factory=dict)
     extra: tuple | None = None           # the brand's synonyms.csv, once read
-    brand_read: str | None = None        # the brand.yaml read, once read, and its depth
-    brand_depth: int = 0
+    brand_read: str | None = None        # the name of the brand.yaml that counts, once read
+    brand_depth: int = 0                 # and how deep it is in the folder
 
     def read(self, f: Path, data: bytes | None, ilog: QualityLog, strict: bool, *,
              archive: Path | None = None) -> None:
