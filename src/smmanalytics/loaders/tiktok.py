@@ -374,25 +374,7 @@ def _parse_content(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     else:
         post_day = pd.Series(pd.NaT, index=range(n), dtype="datetime64[ns]")
         year_known = pd.Series(False, index=range(n))
-    # 'Post time' is a day in an unstated zone (UTC-12..UTC+14): the upload time decoded from
-    # the id is the publish time only when it falls within that day somewhere, i.e. between its
-    # 00:00 at UTC+14 and its 24:00 at UTC-12. Uploaded before: a scheduled post, published
-    # later that day at an unknown time. After: impossible (a post is never public before its
-    # upload), the two disagree.
-    day_utc = day_to_utc(post_day, "UTC")
-    lag = decoded - day_utc
-    early = decoded.notna() & post_day.notna() & (lag < -pd.Timedelta(hours=14))
-    late = decoded.notna() & post_day.notna() & (lag >= pd.Timedelta(hours=36))
-    use_id = decoded.notna() & ~early & ~late
-    if early.any():
-        ctx.note("scheduled_post", "the upload time in the video id is before the 'Post time' "
-                 "day in any time zone (scheduled post?): the post day is kept",
-                 rows=int(early.sum()))
-    if late.any():
-        ctx.note("id_time_disagrees", "the upload time in the video id is after the 'Post time' "
-                 "day in any time zone (a video is public only after its upload): the post day "
-                 "is kept", level="warning", rows=int(late.sum()))
-    published = day_utc.where(~use_id, decoded)
+    published, use_id = _published(decoded, post_day, ctx)
     source = np.where(use_id, "decoded_id",
                       np.where(year_known.to_numpy(dtype=bool), "export", "inferred_year"))
     df = pd.DataFrame({
@@ -420,12 +402,40 @@ def _parse_content(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
                                     column=c.header_of(F, canon), first_line=line)
     _note_undefined(c, ctx)
     note_day_tz(ctx, "TikTok", "'Post time' days")
-    as_of = snap_day + pd.Timedelta(days=1) if snap_day is not None else None
-    as_of = as_of.tz_localize("UTC") if as_of is not None else (ref if stated else None)
     if snap_day is not None:
+        as_of = (snap_day + pd.Timedelta(days=1)).tz_localize("UTC")
         ctx.note("snapshot_from_time", f"totals as of {snap_day:%Y-%m-%d} ('Time'): "
                  "snapshot_at = the end of that day, UTC", level="info")
+    else:
+        as_of = ref if stated else None
     return _finish(df, "posts", c, as_of, ctx)
+
+
+def _published(decoded: pd.Series, post_day: pd.Series, ctx: ParseContext
+               ) -> tuple[pd.Series, pd.Series]:
+    """``(published_at, taken from the id)``: the upload time decoded from the id where it is
+    the publish time, else 00:00 UTC of the 'Post time' day.
+
+    'Post time' is a day in an unstated zone (UTC-12..UTC+14): the upload time decoded from
+    the id is the publish time only when it falls within that day somewhere, i.e. between its
+    00:00 at UTC+14 and its 24:00 at UTC-12. Uploaded before: a scheduled post, published
+    later that day at an unknown time. After: impossible (a post is never public before its
+    upload), the two disagree. Both are noted.
+    """
+    day_utc = day_to_utc(post_day, "UTC")
+    lag = decoded - day_utc
+    early = decoded.notna() & post_day.notna() & (lag < -pd.Timedelta(hours=14))
+    late = decoded.notna() & post_day.notna() & (lag >= pd.Timedelta(hours=36))
+    use_id = decoded.notna() & ~early & ~late
+    if early.any():
+        ctx.note("scheduled_post", "the upload time in the video id is before the 'Post time' "
+                 "day in any time zone (scheduled post?): the post day is kept",
+                 rows=int(early.sum()))
+    if late.any():
+        ctx.note("id_time_disagrees", "the upload time in the video id is after the 'Post time' "
+                 "day in any time zone (a video is public only after its upload): the post day "
+                 "is kept", level="warning", rows=int(late.sum()))
+    return day_utc.where(~use_id, decoded), use_id
 
 
 register("tiktok_overview", platforms=P, kinds="daily", detect=_detect_overview,
