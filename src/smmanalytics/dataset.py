@@ -163,6 +163,13 @@ MERGE_KEYS = {
             "medium", "campaign", "landing_page"),
     "audience": ("platform", "account_id", "dimension", "category"),
 }
+#: the order of each merged table's rows (then the order of the files)
+SORT_KEYS = {
+    "posts": ("published_at", "platform", "post_id"),
+    "daily": ("platform", "metric", "date", "hour"),
+    "web": ("breakdown", "date", "source", "medium", "campaign", "channel_group"),
+    "audience": ("platform", "dimension", "category"),
+}
 
 
 def _walk(paths: Iterable[str | Path]) -> list[Path]:
@@ -238,11 +245,7 @@ def _merge(table: str, frames: list[pd.DataFrame], log: QualityLog) -> pd.DataFr
     snap = df["snapshot_at"]
     if not (snap.notna().all() and snap.is_monotonic_increasing):   # else already in order
         df = df.sort_values(["snapshot_at", "_order"], kind="stable", na_position="first")
-    order = {"posts": ["published_at", "platform", "post_id"],
-             "daily": ["platform", "metric", "date", "hour"],
-             "web": ["breakdown", "date", "source", "medium", "campaign", "channel_group"],
-             "audience": ["platform", "dimension", "category"]}[table]
-    order = [c for c in order if c in df.columns] + ["_order"]
+    order = [c for c in SORT_KEYS[table] if c in df.columns] + ["_order"]
     # the rows' final order is sorted (by Arrow, without the GIL) while the duplicates are
     # found; the kept rows are then gathered once, in that order (a stable sort of all rows
     # restricted to the kept ones is the stable sort of the kept ones)
@@ -687,6 +690,18 @@ def _read_and_merge(pending: list[tuple[QualityLog, Path]], item_logs: list[Qual
     from . import _cache
     from .loaders._sources import iter_sources, read_source
 
+    def dataset(merged: dict[str, pd.DataFrame], merge_notes: list[dict],
+                files_df: pd.DataFrame) -> Dataset:
+        """The Dataset of the merged tables, with every file's notes, then the merge's."""
+        log = QualityLog()
+        for ilog in item_logs:
+            log.extend(ilog)
+        log.extend(merge_notes)
+        return Dataset(**merged, costs=side.get("costs", pd.DataFrame()),
+                       goals=side.get("goals", pd.DataFrame()),
+                       competitors=side.get("competitors", pd.DataFrame()), brand=brand,
+                       quality=log.to_frame(), files=files_df, root=root)
+
     def cached(digests: list[str]) -> tuple[str, Dataset | None]:
         """The whole load's cache key from the export files' digests, and its stored result."""
         key = _cache.dataset_key([strict] + [[str(f), d, f.stat().st_mtime]
@@ -694,18 +709,11 @@ def _read_and_merge(pending: list[tuple[QualityLog, Path]], item_logs: list[Qual
         hit = _cache.get_dataset(key)
         if hit is None:
             return key, None
-        (posts, daily, web, audience, files_df), notes = hit
+        (*merged, files_df), notes = hit
         for (ilog, _), entries in zip(pending, notes["item_notes"], strict=True):
             ilog.extend(entries)
-        log = QualityLog()
-        for ilog in item_logs:
-            log.extend(ilog)
-        log.extend(notes["merge_notes"])
-        return key, Dataset(posts=posts, daily=daily, web=web, audience=audience,
-                            costs=side.get("costs", pd.DataFrame()),
-                            goals=side.get("goals", pd.DataFrame()),
-                            competitors=side.get("competitors", pd.DataFrame()), brand=brand,
-                            quality=log.to_frame(), files=files_df, root=root)
+        return key, dataset(dict(zip(MERGE_KEYS, merged, strict=True)), notes["merge_notes"],
+                            files_df)
 
     if cache:
         # every export file unchanged since its digest was recorded: nothing to read
@@ -745,9 +753,6 @@ def _read_and_merge(pending: list[tuple[QualityLog, Path]], item_logs: list[Qual
             _read_exports(ilog, f, sources, files, tables, seen, strict, cache)
             if isinstance(sources, list):
                 sources.clear()          # the file's bytes are no longer needed
-    log = QualityLog()
-    for ilog in item_logs:
-        log.extend(ilog)
     mlog = QualityLog()
     merged = {}
     for k in list(tables):
@@ -758,16 +763,11 @@ def _read_and_merge(pending: list[tuple[QualityLog, Path]], item_logs: list[Qual
         except Exception as exc:  # never let anything but SmmError escape load
             raise SchemaError(f"the {k} tables of the files could not be merged: "
                               f"{type(exc).__name__}: {exc}") from exc
-    log.extend(mlog)
     files_df = pd.DataFrame(files, columns=list(FILE_COLUMNS)).astype(FILE_COLUMNS)
     if key is not None:
         _cache.put_dataset(key, [merged[k] for k in MERGE_KEYS] + [files_df],
                            [ilog.entries for ilog, _, _ in exports], mlog.entries)
-    return Dataset(posts=merged["posts"], daily=merged["daily"], web=merged["web"],
-                   audience=merged["audience"], costs=side.get("costs", pd.DataFrame()),
-                   goals=side.get("goals", pd.DataFrame()),
-                   competitors=side.get("competitors", pd.DataFrame()), brand=brand,
-                   quality=log.to_frame(), files=files_df, root=root)
+    return dataset(merged, mlog.entries, files_df)
 
 
 def _read_exports(log: QualityLog, f: Path, sources: list | SmmError, files: list[dict],
