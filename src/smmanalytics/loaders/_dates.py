@@ -35,9 +35,14 @@ from ._arrow import strip
 from ._cells import isinstance_cells
 
 __all__ = ["MONTHS", "local_to_utc", "parse_datetimes", "parse_text_dates", "resolve_year",
-           "resolve_run_year", "day_to_utc", "META_TZ"]
+           "resolve_run_year", "day_to_utc", "META_TZ", "ZONE_AHEAD_MAX", "ZONE_BEHIND_MAX"]
 
 META_TZ = "America/Los_Angeles"
+#: the furthest a time zone is ahead of UTC (UTC+14) and behind it (UTC-12): a day in an
+#: unstated zone runs, in UTC, from its 00:00 UTC minus the first to its 24:00 UTC plus the
+#: second (a time decoded from an id is checked against it)
+ZONE_AHEAD_MAX = pd.Timedelta(hours=14)
+ZONE_BEHIND_MAX = pd.Timedelta(hours=12)
 _EMPTY = frozenset({"", "-", "--", "n/a", "nan", "none", "—"})
 
 _NAMES = {

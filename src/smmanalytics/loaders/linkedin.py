@@ -45,7 +45,13 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ParseError
-from ._dates import dates_from_parts, day_to_utc, parse_text_dates
+from ._dates import (
+    ZONE_AHEAD_MAX,
+    ZONE_BEHIND_MAX,
+    dates_from_parts,
+    day_to_utc,
+    parse_text_dates,
+)
 from ._headers import match_headers, normalize
 from ._ids import linkedin_urn_time
 from ._numbers import parse_numbers
@@ -415,10 +421,10 @@ def _parse_posts(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     # the decoded UTC time must be that day somewhere: between its 00:00 at UTC+14 and its
     # 24:00 at UTC-12; with a time (to the minute), between that time at UTC+14 and at UTC-12
     lag = decoded - exported
-    upper = pd.Series(pd.Timedelta(hours=36), index=lag.index).where(
-        ~has_time, pd.Timedelta(hours=12, minutes=1))
+    upper = pd.Series(pd.Timedelta(days=1) + ZONE_BEHIND_MAX, index=lag.index).where(
+        ~has_time, ZONE_BEHIND_MAX + pd.Timedelta(minutes=1))
     agree = decoded.notna() & (created.isna() | (
-        (lag >= -pd.Timedelta(hours=14)) & (lag < upper)))
+        (lag >= -ZONE_AHEAD_MAX) & (lag < upper)))
     if (decoded.notna() & ~agree).any():
         ctx.note("id_time_disagrees", "the time decoded from the activity id is not within "
                  "'Created date' in any time zone (UTC-12 to UTC+14); 'Created date' is kept",

@@ -51,7 +51,13 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ParseError
-from ._dates import day_to_utc, resolve_run_year, resolve_year
+from ._dates import (
+    ZONE_AHEAD_MAX,
+    ZONE_BEHIND_MAX,
+    day_to_utc,
+    resolve_run_year,
+    resolve_year,
+)
 from ._headers import normalize
 from ._ids import tiktok_id_time
 from ._registry import Candidate, ParseContext, register
@@ -424,8 +430,8 @@ def _published(decoded: pd.Series, post_day: pd.Series, ctx: ParseContext
     """
     day_utc = day_to_utc(post_day, "UTC")
     lag = decoded - day_utc
-    early = decoded.notna() & post_day.notna() & (lag < -pd.Timedelta(hours=14))
-    late = decoded.notna() & post_day.notna() & (lag >= pd.Timedelta(hours=36))
+    early = decoded.notna() & post_day.notna() & (lag < -ZONE_AHEAD_MAX)
+    late = decoded.notna() & post_day.notna() & (lag >= pd.Timedelta(days=1) + ZONE_BEHIND_MAX)
     use_id = decoded.notna() & ~early & ~late
     if early.any():
         ctx.note("scheduled_post", "the upload time in the video id is before the 'Post time' "

@@ -27,7 +27,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..metrics import row_sum
-from ._dates import day_to_utc, parse_datetimes
+from ._dates import ZONE_AHEAD_MAX, ZONE_BEHIND_MAX, day_to_utc, parse_datetimes
 from ._ids import x_snowflake_time
 from ._registry import Candidate, ParseContext, register, two_labels
 from ._tidy import written_days
@@ -182,7 +182,7 @@ def _parse_content(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     # must fall between that day's 00:00 at UTC+14 and its 24:00 at UTC-12
     lag = decoded - day_utc
     agree = decoded.notna() & (day_utc.isna() | (
-        (lag >= -pd.Timedelta(hours=14)) & (lag < pd.Timedelta(hours=36))))
+        (lag >= -ZONE_AHEAD_MAX) & (lag < pd.Timedelta(days=1) + ZONE_BEHIND_MAX)))
     far = decoded.notna() & day_utc.notna() & ~agree
     if far.any():
         ctx.note("id_time_disagrees", f"{int(far.sum())} post ids decode to a time more than a "
