@@ -18,6 +18,7 @@ property's zone is not in the file.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from ..errors import ParseError
@@ -99,27 +100,14 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
         if k in dims:
             out[k] = dims[k]
     if "date" in dims:
-        raw = dims["date"].fillna("")
-        d = pd.to_datetime(raw.mask(raw == "", None), format="%Y%m%d", errors="coerce")
-        bad = d.isna() & (raw != "") & pd.Series(keep)
-        if bad.any():
-            pos = int(bad.to_numpy().nonzero()[0][0])
-            raise ParseError("cell is not a date", file=ctx.file,
-                             line=c.table.first_line + 1 + pos, column=c.header_of(F, "date"),
-                             expected="YYYYMMDD", got=raw.iloc[pos])
-        out["date"] = d.astype("datetime64[ns]")
+        out["date"] = _days(dims["date"], keep, c, ctx)
     if "year_month" in dims:
         out["year_month"] = dims["year_month"]
     for k in _METRICS:
         v = c.numbers(F, k)
         if v is not None:
             out[k] = v.array
-    revenue_cells = c.col(F, "revenue")
-    currency = pd.NA
-    if revenue_cells is not None:
-        joined = " ".join(revenue_cells.astype("str").head(50))
-        currency = next((code for sym, code in _CURRENCIES if sym in joined), pd.NA)
-    out["currency"] = currency
+    out["currency"] = _currency(c)
     start = _yyyymmdd(c.meta.get("start_date"), ctx, "start date")
     end = _yyyymmdd(c.meta.get("end_date"), ctx, "end date")
     out["period_start"] = start
@@ -142,6 +130,34 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     if pd.notna(end):
         out.attrs["as_of"] = (end + pd.Timedelta(days=1)).tz_localize("UTC")
     return [out]
+
+
+def _days(cells: pd.Series, keep: np.ndarray, c: Candidate, ctx: ParseContext) -> pd.Series:
+    """The ``Date`` dimension's ``YYYYMMDD`` cells as naive days (empty: NaT); a cell of a row
+    kept (not the summary row) that is no such day raises ParseError."""
+    raw = cells.fillna("")
+    d = pd.to_datetime(raw.mask(raw == "", None), format="%Y%m%d", errors="coerce")
+    bad = d.isna() & (raw != "") & pd.Series(keep)
+    if bad.any():
+        pos = int(bad.to_numpy().nonzero()[0][0])
+        raise ParseError("cell is not a date", file=ctx.file,
+                         line=c.table.first_line + 1 + pos, column=c.header_of(F, "date"),
+                         expected="YYYYMMDD", got=raw.iloc[pos])
+    return d.astype("datetime64[ns]")
+
+
+#: how many revenue cells are looked at for a currency symbol
+_CURRENCY_SAMPLE = 50
+
+
+def _currency(c: Candidate) -> str | pd.api.typing.NAType:
+    """The currency of the revenue column, from the first symbol of :data:`_CURRENCIES` found
+    in its first cells; NA without a revenue column or a symbol."""
+    revenue_cells = c.col(F, "revenue")
+    if revenue_cells is None:
+        return pd.NA
+    joined = " ".join(revenue_cells.astype("str").head(_CURRENCY_SAMPLE))
+    return next((code for sym, code in _CURRENCIES if sym in joined), pd.NA)
 
 
 def _periods_from_ranges(out: pd.DataFrame, ranges: pd.Series, ctx: ParseContext) -> None:
