@@ -561,6 +561,24 @@ def _without_summary_rows(posts: pd.DataFrame, src: Source, log: QualityLog | No
     return posts.drop(index=posts.index[summary]).reset_index(drop=True)
 
 
+def _blank_negative_metrics(posts: pd.DataFrame, src: Source, log: QualityLog | None,
+                            sheet: str | None) -> None:
+    """Set the negative lifetime metrics of ``posts`` (impossible) to NaN, in place (the
+    frame :func:`finish` copied), noted per metric."""
+    for m in schema.METRICS:
+        if m not in posts.columns:
+            continue
+        vals = posts[m]
+        if not pd.api.types.is_numeric_dtype(vals) or pd.api.types.is_bool_dtype(vals):
+            vals = pd.to_numeric(vals, errors="coerce")
+        neg = vals < 0
+        if neg.any():
+            posts[m] = vals.mask(neg)
+            if log is not None:
+                log.add(src.name, "negative_metric", f"{int(neg.sum())} negative values of "
+                        f"{m!r} set to NaN", rows=int(neg.sum()), sheet=sheet)
+
+
 def finish(df: pd.DataFrame, src: Source, snapshot: pd.Timestamp,
            log: QualityLog | None = None) -> pd.DataFrame:
     """Add audit columns, posts' interactions; conform and validate against the schema.
@@ -572,18 +590,7 @@ def finish(df: pd.DataFrame, src: Source, snapshot: pd.Timestamp,
     out = df.copy(deep=False)  # copy-on-write: the parser's frame is never modified
     if kind == "posts":
         out = _without_summary_rows(out, src, log, attrs.get("sheet"))
-        for m in schema.METRICS:
-            if m in out.columns:
-                vals = out[m]
-                if not pd.api.types.is_numeric_dtype(vals) or pd.api.types.is_bool_dtype(vals):
-                    vals = pd.to_numeric(vals, errors="coerce")
-                neg = vals < 0
-                if neg.any():
-                    out[m] = vals.mask(neg)
-                    if log is not None:
-                        log.add(src.name, "negative_metric", f"{int(neg.sum())} negative "
-                                f"values of {m!r} set to NaN", rows=int(neg.sum()),
-                                sheet=attrs.get("sheet"))
+        _blank_negative_metrics(out, src, log, attrs.get("sheet"))
     if "source_file" not in out.columns:
         out["source_file"] = _repeat_text(src.name, len(out))
     out["snapshot_at"] = snapshot
