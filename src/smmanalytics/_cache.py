@@ -1,7 +1,8 @@
 """A cache of parsed exports, so that reloading unchanged files is cheap.
 
-Not covered: a parser whose output depends on today's date (file-name dates and decoded ids
-later than "now + 2 days" are ignored as implausible) keeps the answer of the day it ran.
+Not covered: a parser whose output depends on today's date (file-name dates later than "now +
+2 days" and decoded ids later than "now + 1 day" are ignored as implausible) keeps the answer
+of the day it ran.
 
 Each source file (or zip member) that parses is stored once under the cache directory:
 
@@ -13,11 +14,10 @@ Each source file (or zip member) that parses is stored once under the cache dire
   synonyms that read it means a fresh read;
 - an entry is a folder ``<dir>/v<PARSER_VERSION>/<key[:2]>/<key>/`` holding one Arrow IPC
   file per canonical table (``0.arrow``, ``1.arrow``, …; LZ4-compressed, which writes and
-  reads about twice as fast as zstd Parquet, for about four times the bytes) and
-  ``meta.json`` (each table's
-  ``attrs`` and dtypes, the quality notes recorded while parsing, whether the file was
-  understood). ``meta.json`` is written last, each file atomically, so a reader never sees a
-  half-written entry;
+  reads about twice as fast as zstd Parquet, for about four times the bytes) and ``meta.json``
+  (each table's ``attrs`` and dtypes, the quality notes recorded while parsing, whether the
+  file was understood). ``meta.json`` is written last, each file atomically, so a reader never
+  sees a half-written entry;
 - a whole load is stored too (the merged tables, the ``files`` table, each file's notes),
   keyed by the ordered names, hashes and modification times of every export it read and by
   ``strict``: an unchanged folder reloads from one entry; a new or changed file falls back to

@@ -32,11 +32,10 @@ def inspect_files(paths: str | Path | list[str | Path]) -> pd.DataFrame:
     Columns: file, status (ok, failed, not_understood, side_file for the brand's settings
     files that :func:`smmanalytics.load` reads by name, in a folder or a zip; they are read
     here too, and one it could not use is failed; image for a logo or a screenshot, which it
-    skips), platform,
-    format, kind, locale, rows,
-    date_from and date_to (publish times, days or GA4 period), time_zone (the zone the source
-    times were read in, or the zone assumed for them), warnings (the quality notes of level
-    warning or error, joined).
+    skips), platform, format, kind, locale, rows, date_from and date_to (publish times, days
+    or GA4 period), time_zone (the zone the source times were read in, or the zone assumed for
+    them), warnings (the quality notes of level warning or error, joined).
+
     Exports are read with the brand's ``synonyms.csv`` when one is among the files, as
     :func:`smmanalytics.load` reads them. Never raises for a bad file: the error is in
     ``warnings`` with status ``failed``.
