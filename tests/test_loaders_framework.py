@@ -467,3 +467,14 @@ def test_cells_text_agrees_with_a_cell_by_cell_reading(cells):
         want = expected.mask(expected.str.lower().isin(_TEXT_EMPTY) if placeholders
                              else expected == "")
         pd.testing.assert_series_equal(got, want, check_exact=True)
+
+
+def test_header_row_not_valid_csv_names_its_file_and_line(tmp_path):
+    # a carriage return alone inside the header row (after a preamble line): the error says
+    # which file and which line, as every ParseError does
+    path = tmp_path / "overview.csv"
+    path.write_bytes(b"# Overview\nDate,Impressions\rx,Follows\n2026-01-01,5,3\n")
+    with pytest.raises(ParseError) as err:
+        smm.read_export(path)
+    assert err.value.file == str(path)
+    assert err.value.line == 2

@@ -494,7 +494,7 @@ def split_text(text: str, *, source: str, encoding: str | None = None,
         head_lines = text[pos:min(stop, pos + 20000)].splitlines()
         delim = sniff_delimiter(head_lines, hint)
         header_line = text[pos:header_end].rstrip("\r")
-        header = _header_fields(text, pos, stop, delim)
+        header = _header_fields(text, pos, stop, delim, source=source, line=line_no)
         body_start = _after_header(text, pos, stop, header_end)
         tables.append(RawTable(source=source, header=header, first_line=line_no, meta=meta,
                                delimiter=delim, encoding=encoding,
@@ -518,13 +518,15 @@ def _raw_body(text: str, start: int, stop: int, raw: bytes | None, raw_offset: i
     return memoryview(raw)[raw_offset + len(text[:start].encode("utf-8")):]
 
 
-def _header_fields(text: str, pos: int, stop: int, delim: str) -> list[str]:
+def _header_fields(text: str, pos: int, stop: int, delim: str, *, source: str,
+                   line: int) -> list[str]:
+    """The cells of the header row at ``pos`` (on ``line`` of the file ``source``)."""
     chunk = text[pos:min(stop, pos + 65536)]
     try:
         row = next(csv.reader(io.StringIO(chunk), delimiter=delim), [])
     except csv.Error as exc:
-        raise ParseError("header row is not valid CSV", expected="a delimited header row",
-                         got=chunk[:80]) from exc
+        raise ParseError("header row is not valid CSV", file=source, line=line,
+                         expected="a delimited header row", got=chunk[:80]) from exc
     return [c.strip() for c in row]
 
 
