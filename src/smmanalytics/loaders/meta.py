@@ -383,25 +383,7 @@ def _parse_posts(c: Candidate, ctx: ParseContext, *, story: bool = False) -> lis
     out = pd.DataFrame(cols, copy=False)
 
     _check_window(c, ctx)
-    no_id = out["post_id"].isna()
-    if no_id.any():
-        ctx.note("missing_post_id", f"{int(no_id.sum())} rows have no post id; they are kept but "
-                 "cannot be matched across exports", rows=int(no_id.sum()))
-    ids = out["post_id"]
-    sci = (ids.str.contains(r"[eE]\+\d+$", regex=True).fillna(False) if may_contain(ids, "+")
-           else pd.Series(False, index=ids.index))
-    raw_ids = c.col(F, "post_id")
-    if raw_ids is not None and raw_ids.dtype == object:  # workbook: ids stored as numbers
-        floats = pd.to_numeric(raw_ids.where(isinstance_cells(raw_ids, float)), errors="coerce")
-        sci |= (floats.abs() >= 2**53).to_numpy()
-    unreliable = []
-    if sci.any():
-        unreliable = sorted(set(ids[np.asarray(sci, dtype=bool)].dropna()))
-        ctx.note("post_id_damaged", f"{int(sci.sum())} post ids are in scientific notation "
-                 "or were stored as numbers by a spreadsheet, which rounds long ids (such as "
-                 f"{unreliable[0]!r}): these posts are matched by their link, not their id (a "
-                 "post without a link, with no other post)",
-                 rows=int(sci.sum()))
+    unreliable = _damaged_ids(c, out["post_id"], ctx)
     if m.unknown:
         ctx.note("extra_columns", f"{len(m.unknown)} columns not used: {m.unknown[:20]!r}",
                  level="info")
@@ -417,6 +399,31 @@ def _parse_posts(c: Candidate, ctx: ParseContext, *, story: bool = False) -> lis
                      platform=str(platform.iloc[0]) if n else ("instagram" if story else
                                                                "facebook"))
     return [out]
+
+
+def _damaged_ids(c: Candidate, ids: pd.Series, ctx: ParseContext) -> list[str]:
+    """The post ids a spreadsheet damaged, sorted: written in scientific notation, or stored
+    as numbers in a workbook beyond 2**53, where floats round them. Those and the posts
+    without an id are noted."""
+    no_id = ids.isna()
+    if no_id.any():
+        ctx.note("missing_post_id", f"{int(no_id.sum())} rows have no post id; they are kept but "
+                 "cannot be matched across exports", rows=int(no_id.sum()))
+    sci = (ids.str.contains(r"[eE]\+\d+$", regex=True).fillna(False) if may_contain(ids, "+")
+           else pd.Series(False, index=ids.index))
+    raw_ids = c.col(F, "post_id")
+    if raw_ids is not None and raw_ids.dtype == object:  # workbook: ids stored as numbers
+        floats = pd.to_numeric(raw_ids.where(isinstance_cells(raw_ids, float)), errors="coerce")
+        sci |= (floats.abs() >= 2**53).to_numpy()
+    if not sci.any():
+        return []
+    unreliable = sorted(set(ids[np.asarray(sci, dtype=bool)].dropna()))
+    ctx.note("post_id_damaged", f"{int(sci.sum())} post ids are in scientific notation "
+             "or were stored as numbers by a spreadsheet, which rounds long ids (such as "
+             f"{unreliable[0]!r}): these posts are matched by their link, not their id (a "
+             "post without a link, with no other post)",
+             rows=int(sci.sum()))
+    return unreliable
 
 
 def _check_window(c: Candidate, ctx: ParseContext) -> None:
