@@ -493,7 +493,6 @@ def split_text(text: str, *, source: str, encoding: str | None = None,
             stop = m2.start() + 1 if m2 else n
         head_lines = text[pos:min(stop, pos + 20000)].splitlines()
         delim = sniff_delimiter(head_lines, hint)
-        header_line = text[pos:header_end].rstrip("\r")
         header = _header_fields(text, pos, stop, delim, source=source, line=line_no)
         body_start = _after_header(text, pos, stop, header_end)
         tables.append(RawTable(source=source, header=header, first_line=line_no, meta=meta,
@@ -503,7 +502,6 @@ def split_text(text: str, *, source: str, encoding: str | None = None,
                                raw=_raw_body(text, body_start, stop, raw, raw_offset), log=log))
         line_no += text.count("\n", pos, stop)
         pos = stop
-        del header_line
     for later in tables[1:]:  # a chart table after the first inherits the report's dates
         for key in ("start_date", "end_date"):
             if key in tables[0].meta:
