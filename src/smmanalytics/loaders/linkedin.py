@@ -410,36 +410,7 @@ def _parse_posts(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     if post_id.isna().any():
         ctx.note("post_id_missing", "posts without a 'urn:li:…:<id>' in Post link keep an "
                  "empty post_id", rows=int(post_id.isna().sum()))
-    created_pos = m.columns["published_date"][0]
-    created = _dates_at(c, created_pos, ctx, timed=True)
-    offset, has_time = _times_at(c, created_pos)
-    has_time &= created.notna()
-    # 'Created date' is in an unstated zone (UTC-12..UTC+14), taken as UTC
-    exported = day_to_utc(created, "UTC") + offset.where(has_time, pd.Timedelta(0))
-    decoded = linkedin_urn_time(link.fillna("").where(link.str.contains("activity").fillna(False),
-                                                      ""))
-    # the decoded UTC time must be that day somewhere: between its 00:00 at UTC+14 and its
-    # 24:00 at UTC-12; with a time (to the minute), between that time at UTC+14 and at UTC-12
-    lag = decoded - exported
-    upper = pd.Series(pd.Timedelta(days=1) + ZONE_BEHIND_MAX, index=lag.index).where(
-        ~has_time, ZONE_BEHIND_MAX + pd.Timedelta(minutes=1))
-    agree = decoded.notna() & (created.isna() | (
-        (lag >= -ZONE_AHEAD_MAX) & (lag < upper)))
-    if (decoded.notna() & ~agree).any():
-        ctx.note("id_time_disagrees", "the time decoded from the activity id is not within "
-                 "'Created date' in any time zone (UTC-12 to UTC+14); 'Created date' is kept",
-                 rows=int((decoded.notna() & ~agree).sum()))
-    if agree.any():
-        ctx.note("id_time_unverified", "publish times decoded from LinkedIn activity ids "
-                 "(utc_ms = id >> 22): a rule inferred from the ids, not one the reference "
-                 "lists (§9.3)", level="info", rows=int(agree.sum()))
-    if (has_time & ~agree).any():
-        ctx.note("tz_assumed_utc", "'Created date' carries a time but no time zone "
-                 "(reference §10 Q6, unknown): the time was taken as UTC", level="info",
-                 rows=int((has_time & ~agree).sum()))
-    if created.isna().any():
-        ctx.note("date_missing", "posts without 'Created date'", rows=int(created.isna().sum()))
-    published = exported.where(~agree, decoded).astype("datetime64[ns, UTC]")
+    published, agree, has_time = _published(c, m.columns["published_date"][0], link, ctx)
     ptype = text(c, F_POSTS, "distribution").str.lower()
     paid = ptype.map(_PAID)                          # a word not listed, or none: NA
     raw_type = text(c, F_POSTS, "content_type_raw")
@@ -493,6 +464,43 @@ def _parse_posts(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     note_day_tz(ctx, "LinkedIn", "'Created date' values")
     df.attrs.update(kind="posts", platform=P, source_locale=m.locale)
     return [df]
+
+
+def _published(c: Candidate, pos: int, link: pd.Series, ctx: ParseContext
+               ) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """``(published_at, taken from the id, 'Created date' has a time)`` of the posts: the time
+    decoded from the activity id in the post's link where it falls within the 'Created date'
+    (column ``pos``) in some zone, else that date (and its time, when written) as UTC. The
+    ids used, the disagreements, the times taken as UTC and the missing dates are noted."""
+    created = _dates_at(c, pos, ctx, timed=True)
+    offset, has_time = _times_at(c, pos)
+    has_time &= created.notna()
+    # 'Created date' is in an unstated zone (UTC-12..UTC+14), taken as UTC
+    exported = day_to_utc(created, "UTC") + offset.where(has_time, pd.Timedelta(0))
+    decoded = linkedin_urn_time(link.fillna("").where(link.str.contains("activity").fillna(False),
+                                                      ""))
+    # the decoded UTC time must be that day somewhere: between its 00:00 at UTC+14 and its
+    # 24:00 at UTC-12; with a time (to the minute), between that time at UTC+14 and at UTC-12
+    lag = decoded - exported
+    upper = pd.Series(pd.Timedelta(days=1) + ZONE_BEHIND_MAX, index=lag.index).where(
+        ~has_time, ZONE_BEHIND_MAX + pd.Timedelta(minutes=1))
+    agree = decoded.notna() & (created.isna() | (
+        (lag >= -ZONE_AHEAD_MAX) & (lag < upper)))
+    if (decoded.notna() & ~agree).any():
+        ctx.note("id_time_disagrees", "the time decoded from the activity id is not within "
+                 "'Created date' in any time zone (UTC-12 to UTC+14); 'Created date' is kept",
+                 rows=int((decoded.notna() & ~agree).sum()))
+    if agree.any():
+        ctx.note("id_time_unverified", "publish times decoded from LinkedIn activity ids "
+                 "(utc_ms = id >> 22): a rule inferred from the ids, not one the reference "
+                 "lists (§9.3)", level="info", rows=int(agree.sum()))
+    if (has_time & ~agree).any():
+        ctx.note("tz_assumed_utc", "'Created date' carries a time but no time zone "
+                 "(reference §10 Q6, unknown): the time was taken as UTC", level="info",
+                 rows=int((has_time & ~agree).sum()))
+    if created.isna().any():
+        ctx.note("date_missing", "posts without 'Created date'", rows=int(created.isna().sum()))
+    return exported.where(~agree, decoded).astype("datetime64[ns, UTC]"), agree, has_time
 
 
 def _wide_to_daily(c: Candidate, ctx: ParseContext, family: str) -> pd.DataFrame:
