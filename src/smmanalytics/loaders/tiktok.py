@@ -170,9 +170,13 @@ def _num(c: Candidate, canonical: str) -> pd.Series | None:
 
 
 def _note_undefined(c: Candidate, ctx: ParseContext) -> None:
+    """Note the cells of the table that say ``undefined`` (TikTok's 'no value'), read as
+    missing by the number and text readers."""
     frame = c.table.frame
-    count = int(frame.astype("str").apply(lambda col: col.str.strip().str.lower()
-                                          .eq("undefined")).to_numpy().sum()) if len(frame) else 0
+    if not len(frame):
+        return
+    undefined = frame.astype("str").apply(lambda col: col.str.strip().str.lower() == "undefined")
+    count = int(undefined.to_numpy().sum())
     if count:
         ctx.note("undefined_cells", "'undefined' cells (value not available) read as missing",
                  level="info", rows=count)
