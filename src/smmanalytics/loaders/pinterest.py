@@ -107,6 +107,10 @@ def _posts(c: Candidate, ctx: ParseContext) -> pd.DataFrame:
         ctx.note("date_missing", "no Pin creation date: published_at left empty", rows=n)
     caption = text(c, F, "caption", placeholders=False)
     caption = caption.where(caption.notna(), text(c, F, "description", placeholders=False))
+    content_type = "image"              # the layout has no format column: a guess, noted
+    if m.has("video_views"):
+        views = c.numbers(F, "video_views").reset_index(drop=True).fillna(0).to_numpy()
+        content_type = np.where(views > 0, "video", "image")
     df = pd.DataFrame({
         "platform": P,
         "account_id": pd.array([pd.NA] * n, dtype="string"),
@@ -116,9 +120,7 @@ def _posts(c: Candidate, ctx: ParseContext) -> pd.DataFrame:
         "published_at": published,
         "time_precision": "day",
         "time_source": "export",
-        "content_type": np.where(c.numbers(F, "video_views").reset_index(drop=True).fillna(0)
-                                 .to_numpy() > 0, "video", "image")
-        if m.has("video_views") else "image",
+        "content_type": content_type,
         "paid": pd.array([pd.NA] * n, dtype="boolean"),
     })
     for canon, vals in _values(c, ctx, _METRICS + _RATES).items():
