@@ -4,7 +4,7 @@ import pytest
 
 from smmanalytics.compare import Comparison, compare
 
-from ._roi_builders import dataset, posts, running_year, web
+from ._roi_builders import daily, dataset, posts, running_year, web
 
 AUG = ("2026-08-01", "2026-08-31")
 
@@ -580,16 +580,24 @@ def test_all_platforms_say_when_a_platform_is_missing_from_a_period():
 
 
 def test_all_platforms_say_when_a_platform_covers_part_of_a_period():
-    """X's posts run from 21 September to 10 October, Instagram's from 1 September to
-    31 October: X is in both months' totals, over part of each."""
+    """X's posts and daily rows run from 21 September to 10 October, Instagram's posts from
+    1 September to 31 October: X is in both months' totals, over part of each."""
+    days = pd.date_range("2026-09-21", "2026-10-10")
     x = [{**r, "platform": "x", "published_at": f"{d:%Y-%m-%d}T09:00:00Z"}
-         for r, d in zip(_month(9, 20, 12, start_id=0),
-                         pd.date_range("2026-09-21", "2026-10-10"), strict=True)]
-    ds = dataset(posts=posts(_month(9, 30, 20, start_id=100) + _month(10, 31, 20, start_id=200)
-                             + x))
+         for r, d in zip(_month(9, 20, 12, start_id=0), days, strict=True)]
+    x_daily = daily([{"platform": "x", "account_id": "x", "date": f"{d:%Y-%m-%d}",
+                      "metric": "impressions", "value": 100.0} for d in days])
+    ig = _month(9, 30, 20, start_id=100) + _month(10, 31, 20, start_id=200)
+    ds = dataset(posts=posts(ig + x), daily=x_daily)
     assert [k for k in compare(ds, "2026-10").caveats if "totals of" in k] == [
         "The x data stop at 2026-10-10: the totals of 2026-10 include it up to that day only, "
         "so part of the change comes from its missing days.",
+        "The x data start on 2026-09-21: the totals of 2026-09 include it from that day only, "
+        "so part of the change comes from its missing days."]
+    # X's posts alone: its last post (10 October) is no end of its data, as for goals (an
+    # export of October holds no post of the days none was published); its start still is
+    assert [k for k in compare(dataset(posts=posts(ig + x)), "2026-10").caveats
+            if "totals of" in k] == [
         "The x data start on 2026-09-21: the totals of 2026-09 include it from that day only, "
         "so part of the change comes from its missing days."]
 

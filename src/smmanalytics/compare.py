@@ -535,7 +535,7 @@ def _daily_row(ds, kpi, platform, cur, prev, rng, n_boot, scale) -> dict:
 def _platform_spans(ds) -> pd.DataFrame:
     """Each platform's first and last day (columns ``first``, ``last``, naive datetimes): a
     post's publish day in the brand's zone or a daily row's date, as :meth:`Dataset.span`
-    gives them for one platform."""
+    gives them for one platform; and ``dated``, whether it has daily rows."""
     days = []
     if len(ds.posts):
         days.append(pd.DataFrame({
@@ -547,7 +547,9 @@ def _platform_spans(ds) -> pd.DataFrame:
     if not days:
         return pd.DataFrame(columns=["first", "last"])
     both = pd.concat(days, ignore_index=True).dropna()
-    return both.groupby("platform")["day"].agg(first="min", last="max")
+    spans = both.groupby("platform")["day"].agg(first="min", last="max")
+    dated = set(ds.daily["platform"].dropna().astype("string")) if len(ds.daily) else set()
+    return spans.assign(dated=spans.index.isin(list(dated)))
 
 
 def _platform_caveats(ds, cur: Period, prev: Period, cw: Period, pw: Period) -> list[str]:
@@ -555,7 +557,11 @@ def _platform_caveats(ds, cur: Period, prev: Period, cw: Period, pw: Period) -> 
     compared spans (``cw`` of ``cur``, ``pw`` of ``prev``) but not the other, or only part of
     it, is in one period's totals and not, or not wholly, in the other's: its absence moves
     the totals, which a caveat says (X's exports stopping in September: October's totals
-    leave X out, September's include it)."""
+    leave X out, September's include it).
+
+    A platform's last post is no end of its data (an export of October holds no post of the
+    29th to the 31st when none was published), its daily rows are: as for goals, a platform
+    without daily rows is said to stop only before the current span, not within it."""
     out = []
     for platform, span in _platform_spans(ds).iterrows():
         first, last = span["first"].date(), span["last"].date()
@@ -568,7 +574,7 @@ def _platform_caveats(ds, cur: Period, prev: Period, cw: Period, pw: Period) -> 
                        f"{prev.label} leave it out while those of {cur.label} include it, so "
                        f"part of the change comes from its absence.")
         else:
-            if cw.start <= last < cw.end:
+            if span["dated"] and cw.start <= last < cw.end:
                 out.append(f"The {platform} data stop at {last.isoformat()}: the totals of "
                            f"{cur.label} include it up to that day only, so part of the change "
                            f"comes from its missing days.")
