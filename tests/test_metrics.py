@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -207,6 +209,21 @@ def test_engagement_with_daily_refuses_timestamps_of_unknown_zone(published):
     with pytest.raises(SchemaError, match="column 'published_at' must be tz-aware") as err:
         metrics.engagement(posts, by="platform", daily=daily)
     assert err.value.column == "published_at"
+
+
+@pytest.mark.parametrize("published,bad", [
+    (["2026-10-02 10:00+00:00", "soon", None], "soon"),
+    (["2026-10-02 10:00+00:00", None, "2026-10-03 09:00"], "2026-10-03 09:00"),
+    (["2026-10-02 10:00+00:00", "2026-10-31 25:00+00:00"], "2026-10-31 25:00+00:00"),
+])
+def test_utc_timestamps_names_the_value_that_is_not_taken(published, bad):
+    # a column of good times with one that is no date named the first, good one ("got text
+    # such as '2026-10-02 10:00+00:00'"): the value named is the one refused
+    from smmanalytics.errors import SchemaError
+
+    df = pd.DataFrame({"published_at": pd.Series(published, dtype=object)})
+    with pytest.raises(SchemaError, match=re.escape(f"got text such as {bad!r}") + "$"):
+        schema.utc_timestamps(df)
 
 
 def test_engagement_names_a_daily_frame_that_is_not_one():

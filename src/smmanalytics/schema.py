@@ -254,13 +254,19 @@ def utc_series(s: pd.Series, column: str = "published_at") -> pd.Series:
     if s.dtype == object or isinstance(s.dtype, pd.StringDtype):
         text = s.dropna()
         try:
-            parsed = pd.to_datetime(s, format="ISO8601", utc=True)
-            offsets = text.astype(str).str.contains(r"(?:[+-]\d{2}:?\d{2}|Z)$", regex=True)
+            parsed = pd.to_datetime(s, format="ISO8601", utc=True, errors="coerce")
         except (ValueError, TypeError):
-            parsed, offsets = None, None
-        if parsed is not None and bool(offsets.all()):
-            return parsed.astype(UTC)
-        bad = text.iloc[0] if parsed is None or not len(text) else text[~offsets].iloc[0]
+            parsed = None
+        if parsed is None:
+            bad = text.iloc[0]
+        else:
+            # each value a date with its offset: the first that is not is named
+            offsets = text.astype(str).str.contains(r"(?:[+-]\d{2}:?\d{2}|Z)$", regex=True)
+            good = (offsets.to_numpy(dtype=bool)
+                    & parsed.notna().to_numpy()[s.notna().to_numpy()])
+            if good.all():
+                return parsed.astype(UTC)
+            bad = text.iloc[int(np.flatnonzero(~good)[0])]
         raise SchemaError(f"column {column!r} must be tz-aware datetimes (UTC) or ISO 8601 text "
                           f"with its UTC offset; got text such as {bad!r}", column=column)
     raise SchemaError(f"column {column!r} must be tz-aware datetimes (UTC); got {s.dtype}",
