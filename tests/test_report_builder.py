@@ -400,24 +400,26 @@ def test_audience_countries_are_named_not_coded(ds, lang, names):
 
 
 @pytest.mark.parametrize("lang,tiktok_day,note", [
-    ("en", "2026-11-01", "The breakdowns of the latest exports, on 1 November 2026: the audience "
+    ("en", "2026-11-02", "The breakdowns of the latest exports, on 1 November 2026: the audience "
                          "of that day, not necessarily of the period."),
-    ("fr", "2026-11-01", "Répartitions des derniers exports, au 1er novembre 2026 : l'audience de "
+    ("fr", "2026-11-02", "Répartitions des derniers exports, au 1er novembre 2026 : l'audience de "
                          "ce jour-là, pas forcément celle de la période."),
-    ("it", "2026-11-20", "Ripartizioni degli ultimi export, al 1° novembre 2026 (LinkedIn), 20 "
+    ("it", "2026-11-21", "Ripartizioni degli ultimi export, al 1° novembre 2026 (LinkedIn), 20 "
                          "novembre 2026 (TikTok): il pubblico di quel giorno, non necessariamente "
                          "quello del periodo."),
 ])
 def test_audience_says_which_day_it_describes(ds, lang, tiktok_day, note):
     """A March report showed the audience of the November exports (the latest) as if it were
-    March's, with no date: the section says the day of the snapshot it shows (each
-    platform's when they differ; 23:30 UTC on 31 October is 1 November in Paris)."""
+    March's, with no date: the section says the day the snapshot it shows describes (each
+    platform's when they differ). As on the cover (Dataset.as_of), that is the day before the
+    snapshot's, in the brand's zone: 23:30 UTC on 1 November is 00:30 on 2 November in Paris,
+    the end of 1 November (the note said "2 November" where the cover said 1 November)."""
     aud = pd.DataFrame({
         "platform": ["linkedin", "linkedin", "linkedin", "tiktok", "tiktok"],
         "dimension": ["industry", "industry", "industry", "gender", "gender"],
         "category": ["Retail", "Retail", "Beauty", "female", "male"],
         "share": [0.5, 0.6, 0.4, 0.8, 0.2],
-        "snapshot_at": pd.to_datetime(["2026-04-01 08:00", "2026-10-31 23:30", "2026-10-31 23:30",
+        "snapshot_at": pd.to_datetime(["2026-04-01 08:00", "2026-11-01 23:30", "2026-11-01 23:30",
                                        f"{tiktok_day} 09:00", f"{tiktok_day} 09:00"], utc=True),
     })
     d = Dataset(posts=ds.posts, audience=schema.conform(aud, "audience"), brand=ds.brand)

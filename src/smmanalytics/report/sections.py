@@ -265,8 +265,12 @@ class BrandReport(PerformanceSections, WatchSections, Report):
                                  loc="left", y=1.0)    # y: see Report.figure
                 fig.tight_layout()
                 self.figure(sec, fig, width="100%" if len(pair) == 2 else "50%")
-        # the latest snapshot may be months after the period: say which day it describes
-        days = (latest.assign(day=latest["snapshot_at"].dt.tz_convert(self.tz).dt.normalize())
+        # the latest snapshot may be months after the period: say which day it describes, the
+        # day before the snapshot's as for the cover (Dataset.as_of): an export of 15 November
+        # is taken at the start of the 16th and shows the audience at the end of the 15th
+        snap_day = (latest["snapshot_at"].dt.tz_convert(self.tz).dt.tz_localize(None)
+                    .dt.normalize())
+        days = (latest.assign(day=snap_day - pd.Timedelta(days=1))
                 .groupby("platform", observed=True, sort=True)["day"].max().dropna())
         if len(days):
             dates = ([f.date(days.iloc[0])] if days.nunique() == 1 else
