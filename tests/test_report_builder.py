@@ -1072,6 +1072,11 @@ def test_scorecard_says_the_daily_need_with_its_number_first(tmp_path, monkeypat
     ("it", "2026", "Gli export coprono il 2026 solo dal 1° gennaio 2026 al 10 febbraio 2026: "
                    "questi dati contano solo i post di quei giorni."),
     ("en", "2025-10", None),
+    # a range of days is "the period …" in English as in French and Italian (it read "The
+    # exports cover 25 August 2025 – 10 September 2025 only from …")
+    ("en", "2025-08-25..2025-09-10", "The exports cover the period 25 August 2025 – 10 "
+                                     "September 2025 only from 1 September 2025 to 10 September "
+                                     "2025: these figures count the posts of those days."),
 ])
 def test_key_figures_say_when_the_data_cover_part_of_the_period(lang, period, text):
     """Posts from 1 September 2025 (23:30 UTC on 31 August is 1 September in Paris) to

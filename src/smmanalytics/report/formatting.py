@@ -85,7 +85,7 @@ _ARTICLES = {"en": {"range": "the period"}, "fr": {"quarter": "le", "range": "la
 #: before a vowel instead (see Formatter.joined).
 _PREPOSITIONS = {
     "en": {p: {} for p in ("in", "of", "for", "over", "outside", "and", "between", "so",
-                           "reach", "beyond", "covers")},
+                           "reach", "beyond", "cover", "covers")},
     "fr": {"en": {"le": "au", "la": "sur la"}, "de": {"le": "du"}, "à": {"le": "au"},
            **{w: {} for w in ("pour", "sur", "et", "entre", "avec", "pas", "couvre",
                               "couvrent")}},
