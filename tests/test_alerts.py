@@ -854,10 +854,10 @@ def test_alert_helpers_name_what_they_take():
         alerts(ds, settings={"z_threshold": 4.0})
     a = alerts(ds)
     sig = signals(ds)
-    with pytest.raises(SchemaError, match="incidents: the alerts_df lacks column\\(s\\) "
+    with pytest.raises(SchemaError, match="incidents: argument 'alerts_df' lacks column\\(s\\) "
                        "'incident_id', 'incident_severity'"):
         incidents(a[["date", "platform", "signal"]])
-    with pytest.raises(SchemaError, match="plot_alerts: the alerts_df lacks"):
+    with pytest.raises(SchemaError, match="plot_alerts: argument 'alerts_df' lacks"):
         plot_alerts(a[["date", "platform", "signal"]], sig)
     # a frame of one row is that row: the same chart as the Series
     one = plot_alert(a.iloc[[0]], sig, ax=plt.figure().gca())

@@ -183,7 +183,7 @@ def test_competitors_frame_lacking_a_column_is_named(tmp_path):
     path.write_text(COMP + "instagram,Rival Co,2025,20000,100,60000\n", encoding="utf-8")
     comp = read_competitors(path)
     ds = dataset(posts=_posts(), daily=_followers())
-    with pytest.raises(SchemaError, match="compare_competitors: the competitors lacks "
+    with pytest.raises(SchemaError, match="compare_competitors: argument 'competitors' lacks "
                        "column\\(s\\) 'period', 'followers', 'posts', 'interactions'; expected "
                        "a frame of read_competitors\\(\\)"):
         compare_competitors(ds, 2025, competitors=comp[["platform", "competitor"]])

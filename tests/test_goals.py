@@ -851,6 +851,6 @@ def test_scorecard_names_a_bad_asof_paths_or_frame(tmp_path):
         row = scorecard(ds, "2026-10", asof=asof).iloc[0]
         assert (row["actual"], row["elapsed_days"]) == (10, 10)
     sc = scorecard(ds, "2026-10", asof="2026-10-10")
-    with pytest.raises(SchemaError, match="scorecard_display: the sc lacks column\\(s\\) "
+    with pytest.raises(SchemaError, match="scorecard_display: argument 'sc' lacks column\\(s\\) "
                        "'platform', 'goal_period'"):
         scorecard_display(sc[["label", "actual", "target", "status"]])

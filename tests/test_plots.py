@@ -175,7 +175,7 @@ def test_interactions_of_posts_read_back_from_csv_or_cut_down():
         plots.plot_daily_interactions(
             posts.assign(published_at=posts["published_at"].dt.tz_localize(None)),
             tz="Europe/Paris")
-    with pytest.raises(SchemaError, match="plot_daily_interactions: the posts lack"):
+    with pytest.raises(SchemaError, match="plot_daily_interactions: argument 'posts' lacks"):
         plots.plot_daily_interactions(posts.drop(columns="platform"), tz="Europe/Paris")
     plt.close("all")
 
@@ -184,7 +184,7 @@ def test_a_misspelt_rate_or_dimension_is_named_not_a_blank_chart():
     from smmanalytics.errors import ArgumentError, SchemaError
 
     e = pd.DataFrame({"platform": ["instagram"], "er_reach_median": [0.05]})
-    with pytest.raises(SchemaError, match="the engagement lacks column\\(s\\) 'er_reach'; "
+    with pytest.raises(SchemaError, match="argument 'engagement' lacks column\\(s\\) 'er_reach'; "
                        "expected a frame of engagement"):
         plots.plot_engagement_by_platform(e, rate="er_reach")
     aud = pd.DataFrame({"dimension": ["country", "gender"], "category": ["FR", "female"],

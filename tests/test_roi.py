@@ -1030,12 +1030,13 @@ def test_cost_breakdown_and_plot_costs_name_the_columns_a_cut_frame_lacks(tmp_pa
     ds = dataset(tmp_path, "2026-10-01,,ad_spend,300,,,,,,\n2026-10-01,,labor,100,,,,,,\n")
     r = roi(ds, "2026-10")
     cut = r[["period", "cost"]]
-    with pytest.raises(SchemaError, match="cost_breakdown: the roi_frame lacks column\\(s\\) "
-                       "'ad_spend', 'labor', 'tools', 'production', 'influencer', 'other'; "
+    with pytest.raises(SchemaError, match="cost_breakdown: argument 'roi_frame' lacks "
+                       "column\\(s\\) 'ad_spend', 'labor', 'tools', 'production', 'influencer', "
+                       "'other'; "
                        "expected a frame of roi\\(\\) .*; got columns period, cost") as err:
         cost_breakdown(cut)
     assert err.value.column == "ad_spend"
-    with pytest.raises(SchemaError, match="plot_costs: the roi_frame lacks column\\(s\\) "
+    with pytest.raises(SchemaError, match="plot_costs: argument 'roi_frame' lacks column\\(s\\) "
                        "'ad_spend'"):
         plot_costs(cut)
     # the frame roi() gives still works: 300 / 400 and 100 / 400

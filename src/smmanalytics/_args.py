@@ -79,7 +79,7 @@ def frame_with(frame, columns, function: str, what: str, name: str = "frame"):
                                 got=type(frame).__name__)
     lacking = [c for c in columns if c not in frame.columns]
     if lacking:
-        raise SchemaError(f"{function}: the {name} lacks column(s) "
+        raise SchemaError(f"{function}: argument {name!r} lacks column(s) "
                           f"{', '.join(map(repr, lacking))}; expected {what} (columns "
                           f"{', '.join(columns)}); got columns "
                           f"{', '.join(map(str, frame.columns)) or 'none'}", column=lacking[0])
