@@ -1061,6 +1061,30 @@ def test_scorecard_says_the_daily_need_with_its_number_first(tmp_path, monkeypat
     assert row[4].split("; ")[-1].split(" ; ")[-1] == note
 
 
+def test_scorecard_daily_need_of_one_is_singular_in_italian(tmp_path, monkeypatch):
+    """92 posts by the end of the quarter, 31 by 31 October: 61 to go in 61 days, 1 a day.
+    Italian read "servono 1 al giorno"; it is "serve 1 al giorno"."""
+    import datetime as dt
+
+    import smmanalytics.goals as goals_mod
+    from smmanalytics.goals import read_goals
+
+    from ._roi_builders import dataset, posts
+
+    monkeypatch.setattr(goals_mod, "_today", lambda tz: dt.date(2026, 12, 2))
+    rows = [{"platform": "instagram", "post_id": f"i{k}", "reactions": 10.0,
+             "published_at": f"{pd.Timestamp('2026-10-01') + pd.Timedelta(days=k):%Y-%m-%d}"
+                             "T09:00:00Z"} for k in range(31)]
+    (tmp_path / "goals.yaml").write_text(
+        "goals:\n  - {metric: posts, platform: instagram, target: 92, period: quarter}\n",
+        encoding="utf-8")
+    ds = dataset(posts=posts(rows), goals=read_goals(tmp_path / "goals.yaml"))
+    for lang, note in (("it", "serve 1 al giorno"), ("en", "1 needed per day")):
+        table = [b for b in BrandReport(ds, "2026-10", lang=lang).scorecard().blocks
+                 if b["kind"] == "table"][0]
+        assert table["rows"][0][4].split("; ")[-1] == note
+
+
 @pytest.mark.parametrize("lang,period,text", [
     ("en", "2025", "The exports cover 2025 only from 1 September 2025 to 31 December 2025: "
                    "these figures count the posts of those days."),

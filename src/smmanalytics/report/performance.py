@@ -63,8 +63,10 @@ class PerformanceSections:
             if not r.complete and pd.notna(r.p_meet):
                 detail.append(f"{f.label('chance')} {f.percent(r.p_meet, 0)}")
             if not r.complete and pd.notna(r.required_daily):
-                detail.append(f.label("required_daily").format(
-                    value=self._value(r.metric, r.required_daily)))
+                value = self._value(r.metric, r.required_daily)
+                # "serve 1 al giorno", "servono 3 al giorno"
+                one = "required_daily_one" if value == "1" else "required_daily"
+                detail.append(f.label(one).format(value=value))
             name = self._goal_name(r.metric, r.platform)
             if r.goal_period != self.period.label:   # a quarter's goal in a monthly report
                 name += f" ({f.period(r.goal_period)})"
