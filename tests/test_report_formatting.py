@@ -379,3 +379,40 @@ def test_the_median_posts_rate_has_one_name_in_every_section(lang, name):
     said "(median post)" in both. One name in every section."""
     f = Formatter(lang)
     assert f.metric("er_reach_median") == f.label("er_reach_median") == name
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("dal 8 ottobre al 11 ottobre 2026", "dall'8 ottobre all'11 ottobre 2026"),
+    ("Il 80 % dei post", "L'80 % dei post"),
+    ("si fermano al 8 novembre; del 85 %, nel 11", "si fermano all'8 novembre; dell'85 %, nell'11"),
+    # consonants, "1°" and other numbers keep their article
+    ("il 18 ottobre, al 1° ottobre, del 110, nel 2026", "il 18 ottobre, al 1° ottobre, del 110, "
+                                                          "nel 2026"),
+])
+def test_italian_elides_the_article_before_a_number_said_with_a_vowel(text, expected):
+    assert Formatter("it").prose(text) == expected
+    assert Formatter("fr").prose(text) == text and Formatter("en").prose(text) == text
+
+
+def test_italian_report_text_cover_and_captions_elide_before_8_and_11():
+    """An Italian report of data to 8 November read "Dati al 8 novembre 2026" and notes
+    "dal 11 ottobre": Italian writes "all'8", "dall'11"."""
+    import matplotlib.pyplot as plt
+
+    import smmanalytics as smm
+    from smmanalytics.report.builder import Report
+
+    brand = smm.Brand(name="Acme", timezone="Europe/Rome", language="it")
+    rep = Report(title="t", period_label="p", brand=brand, lang="it",
+                 cover_lines=["Dati al 8 novembre 2026"])
+    sec = rep.section("s")
+    rep.text(sec, "I dati iniziano il 11 ottobre 2026.")
+    rep.bullets(sec, ["dal 8 al 11 ottobre"])
+    rep.table(sec, pd.DataFrame({"a": ["al 8"]}), caption="Dati al 11 ottobre")
+    rep.figure(sec, plt.figure(), caption="Interazioni dal 8 ottobre")
+    model = rep.to_json()
+    assert model["cover_lines"] == ["Dati all'8 novembre 2026"]
+    assert [b.get("text") or b.get("items") or b.get("caption") for b in model["blocks"][1:]] == [
+        "I dati iniziano l'11 ottobre 2026.", ["dall'8 all'11 ottobre"], "Dati all'11 ottobre",
+        "Interazioni dall'8 ottobre"]
+    assert model["blocks"][3]["rows"] == [["al 8"]]          # table cells are values, untouched

@@ -221,11 +221,13 @@ class Report:
         return self._add(Section(), {"kind": "heading", "level": level, "text": title})
 
     def text(self, section: Section, text: str, *, note: bool = False) -> Section:
-        return self._add(section, {"kind": "note" if note else "text", "text": text})
+        return self._add(section, {"kind": "note" if note else "text",
+                                   "text": self.fmt.prose(text)})
 
     def bullets(self, section: Section, items: list[str], *, numbered: bool = False) -> Section:
         """A list; ``numbered`` for footnotes that table cells refer to by number."""
-        return self._add(section, {"kind": "bullets", "items": [str(i) for i in items],
+        return self._add(section, {"kind": "bullets",
+                                   "items": [self.fmt.prose(str(i)) for i in items],
                                    "numbered": numbered})
 
     def kpis(self, section: Section, items: list[dict]) -> Section:
@@ -242,7 +244,8 @@ class Report:
         align = align or ["left"] + ["right"] * (len(cols) - 1)
         widths = widths or ["auto"] * len(cols)
         return self._add(section, {"kind": "table", "columns": cols, "rows": rows, "align": align,
-                                   "widths": widths, "caption": caption, "total": total})
+                                   "widths": widths, "caption": caption and self.fmt.prose(caption),
+                                   "total": total})
 
     def figure(self, section: Section, fig: Figure, *, caption: str | None = None,
                width: str = "100%") -> Section:
@@ -265,7 +268,8 @@ class Report:
             fig.savefig(buf, format="svg", bbox_inches=crop, metadata={"Date": None})
         matplotlib.pyplot.close(fig)
         self.figures[name] = section.figures[name] = buf.getvalue()
-        return self._add(section, {"kind": "figure", "path": name, "caption": caption,
+        return self._add(section, {"kind": "figure", "path": name,
+                                   "caption": caption and self.fmt.prose(caption),
                                    "width": width})
 
     # ---- sections built ahead (see _ahead) --------------------------------------------------
@@ -321,7 +325,8 @@ class Report:
             "brand": {"name": self.brand.name, "primary": self.brand.primary_color,
                       "accent": self.brand.accent_color},
             "logo": "logo" + Path(self.brand.logo).suffix if self.brand.logo else None,
-            "cover_lines": self.cover_lines, "cover_warnings": self.cover_warnings,
+            "cover_lines": [self.fmt.prose(t) for t in self.cover_lines],
+            "cover_warnings": [self.fmt.prose(t) for t in self.cover_warnings],
             "toc": self.toc, "labels": labels,
             "blocks": self.blocks,
         }

@@ -94,6 +94,13 @@ _PREPOSITIONS = {
                                                    "copre", "coprono", "quindi")}},
 }
 
+#: Italian articles and articulated prepositions before a number said with a vowel (otto,
+#: ottanta…, undici): "l'8 ottobre", "dall'11", "all'80 %" (Italian elides them as before a
+#: word); see Formatter.prose
+_ELIDED = {"il": "l'", "al": "all'", "dal": "dall'", "del": "dell'", "nel": "nell'",
+           "sul": "sull'"}
+_ELISION = re.compile(r"(?<![\w'])((?i:il|al|dal|del|nel|sul)) (?=(?:8|11(?!\d)))")
+
 #: colours of goal statuses in tables
 STATUS_COLORS = {"met": "#2e7d32", "on track": "#558b2f", "at risk": "#ef6c00",
                  "off track": "#c62828", "no data": "#8a8a8a", "not assessed": "#8a8a8a"}
@@ -153,6 +160,22 @@ class Formatter:
     def label(self, key: str) -> str:
         """The translated label for ``key`` (the key itself when unknown)."""
         return self._word("labels", key, key)
+
+    def prose(self, text: str) -> str:
+        """``text`` as the language writes it once its values are in: Italian elides the
+        article or preposition before a number said with a vowel ("al 8 ottobre" → "all'8
+        ottobre", "il 11" → "l'11"); other languages are left as they are.
+
+        >>> Formatter("it").prose("dal 8 ottobre al 11 ottobre 2026; Il 80 %")
+        "dall'8 ottobre all'11 ottobre 2026; L'80 %"
+        """
+        if self.lang != "it":
+            return text
+
+        def elide(m: re.Match) -> str:
+            word = _ELIDED[m[1].lower()]
+            return word[0].upper() + word[1:] if m[1][0].isupper() else word
+        return _ELISION.sub(elide, text)
 
     def metric(self, name: str) -> str:
         """The reader's name of a metric ("er_reach" → "Eng. rate / reach")."""
