@@ -854,3 +854,19 @@ def test_scorecard_names_a_bad_asof_paths_or_frame(tmp_path):
     with pytest.raises(SchemaError, match="scorecard_display: argument 'sc' lacks column\\(s\\) "
                        "'platform', 'goal_period'"):
         scorecard_display(sc[["label", "actual", "target", "status"]])
+
+
+def test_one_day_of_data_is_singular(tmp_path):
+    """A month's goal evaluated on its first day: "only 1 days of data" read wrong in every
+    language; it is "only 1 day of data", "seulement 1 jour", "solo 1 giorno"."""
+    from smmanalytics.report import Formatter
+
+    ds = dataset(posts=_daily_posts(1), goals=_goal_frame(tmp_path, "posts", 20))
+    note = scorecard(ds, "2026-10", asof="2026-10-01").loc[0, "note"]
+    assert note.startswith("only 1 day of data: projection very uncertain")
+    assert scorecard(ds, "2026-10", asof="2026-10-02").loc[0, "note"].startswith(
+        "only 2 days of data: projection very uncertain")
+    assert Formatter("fr").note("only 1 day of data: projection very uncertain") == (
+        "seulement 1 jour de données : projection très incertaine")
+    assert Formatter("it").note("only 1 day of data: projection very uncertain") == (
+        "solo 1 giorno di dati: proiezione molto incerta")

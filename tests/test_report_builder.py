@@ -1096,3 +1096,20 @@ def test_key_figures_say_when_the_data_cover_part_of_the_period(lang, period, te
     sec = BrandReport(ds, period, lang=lang).kpi_table()
     texts = [b["text"] for b in sec.blocks if b["kind"] == "text"]
     assert texts == ([text] if text else [])
+
+
+@pytest.mark.parametrize("lang,start", [("en", "Too few posts (8, over 1 week) to test"),
+                                        ("fr", "Trop peu de publications (8, sur 1 semaine) "),
+                                        ("it", "Troppo pochi post (8, su 1 settimana) per ")])
+def test_best_times_too_few_posts_of_one_week_is_singular(lang, start):
+    """Eight posts of 5-9 October: too few to test, over one week; it read "over 1 weeks"."""
+    import smmanalytics as smm
+
+    from ._roi_builders import dataset, posts
+    from .test_timing import _small_posts
+
+    rows = _small_posts([f"2026-10-{5 + k % 5:02d} {8 + k:02d}:00" for k in range(8)])
+    ds = dataset(posts=posts(rows.to_dict("records")))
+    bt = smm.best_times(ds.posts, "Europe/Paris", exposure=None, n_boot=10)
+    assert (bt.method["weeks"], bt.n_used) == (1, 8)
+    assert BrandReport(ds, "2026-10", lang=lang)._bt_sentence(bt).startswith(start)

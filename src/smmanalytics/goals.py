@@ -461,7 +461,8 @@ def _simulate(ds, metric, platform, w: Period, end, d, r, a, rng, paths, notes):
             notes.append("no daily series to simulate from")
             return None, False
         if len(y) < 7:
-            notes.append(f"only {len(y)} days of data: projection very uncertain")
+            days = "1 day" if len(y) == 1 else f"{len(y)} days"
+            notes.append(f"only {days} of data: projection very uncertain")
         if metric in COUNT_METRICS:
             y = np.round(np.clip(y, 0, None))
             wd = _weekday_weights(ds, metric, platform, end)

@@ -73,8 +73,9 @@ class WatchSections:
                 return f.label("bt_no_engagement").format(n=f.number(bt.n_used))
             if bt.method.get("test") == NOT_IDENTIFIABLE:
                 return f.label("bt_not_identifiable").format(n=f.number(bt.n_used))
-            return f.label("bt_too_few").format(
-                n=f.number(bt.n_used), weeks=f.number(bt.method.get("weeks", 0)),
+            weeks = f.number(bt.method.get("weeks", 0))
+            return f.label("bt_too_few_one_week" if weeks == "1" else "bt_too_few").format(
+                n=f.number(bt.n_used), weeks=weeks,
                 min_n=f.number(MIN_POSTS), min_weeks=f.number(MIN_WEEKS))
         return f.label("bt_none").format(p=f.number(bt.p_value, 2), n=f.number(bt.n_used))
 
