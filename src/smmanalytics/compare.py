@@ -532,26 +532,6 @@ def _daily_row(ds, kpi, platform, cur, prev, rng, n_boot, scale) -> dict:
     return _row(kpi, "total", va, vb, ci, scale, len(xa), len(xb), False, method, cur.days)
 
 
-def _platform_spans(ds) -> pd.DataFrame:
-    """Each platform's first and last day (columns ``first``, ``last``, naive datetimes): a
-    post's publish day in the brand's zone or a daily row's date, as :meth:`Dataset.span`
-    gives them for one platform; and ``dated``, whether it has daily rows."""
-    days = []
-    if len(ds.posts):
-        days.append(pd.DataFrame({
-            "platform": ds.posts["platform"].astype("string").to_numpy(),
-            "day": local_dates(ds.posts["published_at"], ds.brand.timezone).to_numpy()}))
-    if len(ds.daily):
-        days.append(pd.DataFrame({"platform": ds.daily["platform"].astype("string").to_numpy(),
-                                  "day": pd.to_datetime(ds.daily["date"]).to_numpy()}))
-    if not days:
-        return pd.DataFrame(columns=["first", "last"])
-    both = pd.concat(days, ignore_index=True).dropna()
-    spans = both.groupby("platform")["day"].agg(first="min", last="max")
-    dated = set(ds.daily["platform"].dropna().astype("string")) if len(ds.daily) else set()
-    return spans.assign(dated=spans.index.isin(list(dated)))
-
-
 def _platform_caveats(ds, cur: Period, prev: Period, cw: Period, pw: Period) -> list[str]:
     """All platforms pooled: a platform whose own data (posts and daily rows) reach one of the
     compared spans (``cw`` of ``cur``, ``pw`` of ``prev``) but not the other, or only part of
@@ -562,9 +542,15 @@ def _platform_caveats(ds, cur: Period, prev: Period, cw: Period, pw: Period) -> 
     A platform's last post is no end of its data (an export of October holds no post of the
     29th to the 31st when none was published), its daily rows are: as for goals, a platform
     without daily rows is said to stop only before the current span, not within it."""
+    def platforms(table: pd.DataFrame) -> set[str]:
+        return set(table["platform"].dropna().astype("string")) if len(table) else set()
+
+    dated = platforms(ds.daily)
     out = []
-    for platform, span in _platform_spans(ds).iterrows():
-        first, last = span["first"].date(), span["last"].date()
+    for platform in sorted(platforms(ds.posts) | dated):
+        first, last = ds.span(platform, web=False)
+        if first is None:
+            continue
         if pw.start <= last < cw.start:                  # in the previous span, not the current
             out.append(f"The {platform} data stop at {last.isoformat()}: the totals of "
                        f"{cur.label} leave it out while those of {prev.label} include it, so "
@@ -574,7 +560,7 @@ def _platform_caveats(ds, cur: Period, prev: Period, cw: Period, pw: Period) -> 
                        f"{prev.label} leave it out while those of {cur.label} include it, so "
                        f"part of the change comes from its absence.")
         else:
-            if span["dated"] and cw.start <= last < cw.end:
+            if platform in dated and cw.start <= last < cw.end:
                 out.append(f"The {platform} data stop at {last.isoformat()}: the totals of "
                            f"{cur.label} include it up to that day only, so part of the change "
                            f"comes from its missing days.")

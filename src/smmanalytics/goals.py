@@ -264,7 +264,7 @@ def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
             "note"]
     if goals is None or goals.empty:
         return _typed(pd.DataFrame(columns=cols))
-    general: list[str] = []
+    cut = None                  # "data end on …: evaluated to that day", when they do
     end = None
     start = ds.span()[0]        # before it, a goal period is unknown, not 0 posts
     if asof is None:
@@ -274,7 +274,7 @@ def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
         asof = min(p.end, today)
         end = ds.span()[1]
         if end is not None and end < asof:
-            general.append(f"data end on {end.isoformat()}: evaluated to that day")
+            cut = f"data end on {end.isoformat()}: evaluated to that day"
             asof = end
     else:
         asof = today = _asof_day(asof)
@@ -284,7 +284,7 @@ def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
     anchor = asof if p.start <= asof < p.end else p.end
     rows = []
     for g in goals.to_dict("records"):
-        g_asof, g_general, g_end, g_start = asof, general, end, start
+        g_asof, g_cut, g_end, g_start = asof, cut, end, start
         if g["platform"] != "all" and g["metric"] not in _GA4_METRICS:
             # a goal on one platform is judged on that platform's own posts and daily rows:
             # "Posts · X" of a month after X's last export is unknown, not 0 posts, though
@@ -299,13 +299,12 @@ def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
                 g_start = first
                 if end is not None and last < g_asof and (
                         dated or last < _window(g["period"], anchor).start):
-                    g_general = [n for n in general if not n.startswith("data end on ")]
-                    g_general.append(f"{g['platform']} data end on {last.isoformat()}: "
-                                     f"evaluated to that day")
+                    g_cut = (f"{g['platform']} data end on {last.isoformat()}: "
+                             f"evaluated to that day")
                     g_asof = g_end = last
         # the same goal period as the other goals: "no data for 2026-11: the x data stop at …"
         rows.append(_evaluate(ds, g, _window(g["period"], anchor), g_asof, rng, paths,
-                              g_general, today=today, data_end=g_end, data_start=g_start,
+                              g_cut, today=today, data_end=g_end, data_start=g_start,
                               start_of=f"{g['platform']} " if g_start != start else "",
                               end_of=f"{g['platform']} " if g_end != end else ""))
     return _typed(pd.DataFrame(rows, columns=cols))
@@ -371,16 +370,17 @@ def _no_data_note(ds, metric: str, platform: str, w: Period, end: dt.date) -> st
     return f"no data for {metric} on {platform}"
 
 
-def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, general: list, *,
+def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, cut: str | None, *,
               today: dt.date, data_end: dt.date | None, data_start: dt.date | None = None,
               start_of: str = "", end_of: str = "") -> dict:
-    """``start_of``, ``end_of``: "x " when ``data_start``, ``data_end`` are the goal's
-    platform's own first and last days, not those of all the data."""
+    """``cut``: the note that the data end before the day asked. ``start_of``, ``end_of``:
+    "x " when ``data_start``, ``data_end`` are the goal's platform's own first and last days,
+    not those of all the data."""
     metric, platform, target = g["metric"], g["platform"], float(g["target"])
     at_least = g["direction"] == "at_least"
     # "data end on …: evaluated to that day" only where the goal's period runs past that day:
     # October's goals in a 2026 report on data to 31 October are whole, not cut short
-    notes = list(general) if asof < w.end else [n for n in general if "data end on " not in n]
+    notes = [cut] if cut and asof < w.end else []
     row = {"goal_id": g["goal_id"], "label": g["label"], "metric": metric, "platform": platform,
            "direction": g["direction"], "goal_period": w.label, "target": target,
            "days": w.days}

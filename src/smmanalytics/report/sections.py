@@ -14,7 +14,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from .. import metrics, plots
-from ..periods import parse_period, posts_in_period
+from ..periods import local_dates, parse_period, posts_in_period
 from ..quality import unread_files
 from .builder import Report, Section
 from .performance import PerformanceSections
@@ -268,8 +268,7 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         # the latest snapshot may be months after the period: say which day it describes, the
         # day before the snapshot's as for the cover (Dataset.as_of): an export of 15 November
         # is taken at the start of the 16th and shows the audience at the end of the 15th
-        snap_day = (latest["snapshot_at"].dt.tz_convert(self.tz).dt.tz_localize(None)
-                    .dt.normalize())
+        snap_day = local_dates(latest["snapshot_at"], self.tz)
         days = (latest.assign(day=snap_day - pd.Timedelta(days=1))
                 .groupby("platform", observed=True, sort=True)["day"].max().dropna())
         if len(days):
