@@ -205,7 +205,8 @@ def _state(pid: int) -> str | None:
 @pytest.mark.parametrize("blocked", [True, False])
 def test_the_copy_dies_with_a_kernel_killed_outright(tmp_path, blocked):
     """A kernel killed with SIGKILL runs no clean-up: its copy, blocked on sending a section
-    larger than the pipe's buffer (or still building one), was left running forever."""
+    larger than the pipe's buffer (or still building one), was left running forever. (The
+    kernel reads each section as it comes; blocked is a kernel whose reader does not run.)"""
     import signal
     import subprocess
     import time
@@ -214,6 +215,7 @@ def test_the_copy_dies_with_a_kernel_killed_outright(tmp_path, blocked):
     script.write_text(
         "import os, sys, time\n"
         "from smmanalytics.report._ahead import Ahead\n"
+        f"{'Ahead._receive = lambda self: None' if blocked else ''}\n"
         "class Report:\n"
         "    def big(self):\n"
         f"        time.sleep({0 if blocked else 120})\n"
@@ -239,3 +241,43 @@ def test_the_copy_dies_with_a_kernel_killed_outright(tmp_path, blocked):
         kernel.wait()
         if _state(copy) not in (None, "Z"):         # the old code's orphan
             os.kill(copy, signal.SIGKILL)
+
+
+@needs_fork
+def test_the_copy_builds_its_next_section_while_the_notebook_is_elsewhere():
+    """A section larger than the pipe's buffer (best times: five heatmaps) kept the copy
+    waiting until the notebook reached its cell, instead of building the next one."""
+    import time
+
+    from smmanalytics.report._ahead import Ahead
+
+    class Report:
+        def big(self):
+            return b"x" * 4_000_000           # far more than a pipe's 64 KiB
+
+        def second(self):
+            return time.time()                # when the copy built it
+
+    ahead = Ahead(Report(), ("big", "second"))
+    time.sleep(2)                             # the notebook builds other sections
+    reached = time.time()
+    assert ahead.take("big").section == b"x" * 4_000_000
+    assert ahead.take("second").section < reached
+    assert not ahead._proc.is_alive()         # both taken: the copy is done and reaped
+
+
+@needs_fork
+def test_a_section_not_built_ahead_is_built_here_and_leaves_the_others_pending():
+    import time
+
+    from smmanalytics.report._ahead import Ahead
+
+    class Report:
+        def slow(self):
+            time.sleep(0.5)
+            return "built in the copy"
+
+    ahead = Ahead(Report(), ("slow",))
+    assert ahead.take("other") is None        # never asked of the copy
+    assert ahead.take("slow").section == "built in the copy"
+    assert ahead.take("slow") is None         # taken already: built here

@@ -27,6 +27,8 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
+import time
 import traceback
 import warnings
 from dataclasses import dataclass
@@ -56,7 +58,7 @@ class Built:
     stderr: str = ""
 
 
-#: seconds to wait for the copy's next section before building the rest in the kernel
+#: seconds to wait for a section from the copy before building the rest in the kernel
 PATIENCE = 600.0
 
 #: report attributes a section may change besides its blocks and figures
@@ -122,13 +124,21 @@ def _work(report, names: tuple[str, ...], conn, recv, parent: int) -> None:
 
 
 class Ahead:
-    """The forked copy of a report and the sections it sent back."""
+    """The forked copy of a report and the sections it sent back.
+
+    A thread of the kernel receives each section as soon as the copy sends it. Left in the
+    pipe until the notebook reached its cell, a section larger than the pipe's buffer (best
+    times: five heatmaps) kept the copy waiting there instead of building the next one, and
+    the notebook then waited for that one.
+    """
 
     def __init__(self, report, names: tuple[str, ...]) -> None:
         ctx = multiprocessing.get_context("fork")
         self._recv, send = ctx.Pipe(duplex=False)
         self._pending = list(names)
         self._done: dict[str, Built] = {}
+        self._arrived = threading.Condition()
+        self._ended = False              # the copy has sent all it will, or died
         self._proc = ctx.Process(target=_work, args=(report, names, send, self._recv,
                                                      os.getpid()),
                                  daemon=True, name="smm-report-ahead")
@@ -148,22 +158,44 @@ class Ahead:
             finally:
                 gc.unfreeze()
         send.close()
+        self._reader = threading.Thread(target=self._receive, name="smm-report-ahead-reader",
+                                        daemon=True)
+        self._reader.start()
+
+    def _receive(self) -> None:
+        """In a thread of the kernel: keep each section the copy sends, until it ends."""
+        try:
+            while True:
+                built = self._recv.recv()
+                with self._arrived:
+                    self._done[built.name] = built
+                    self._arrived.notify_all()
+        except (EOFError, OSError):     # all sent (the copy closed its end), or it died
+            pass
+        except Exception:               # a section that cannot be read: built in the kernel
+            logger.info("a section from the report's copy could not be read:\n%s",
+                        traceback.format_exc())
+        finally:
+            with self._arrived:
+                self._ended = True
+                self._arrived.notify_all()
 
     def take(self, name: str) -> Built | None:
         """The copy's build of ``name`` (waiting for it), or None: build it in the kernel."""
-        while name in self._pending:
-            try:
-                if not self._recv.poll(PATIENCE):
-                    raise TimeoutError      # a stuck copy: stop it, build what is left here
-                built = self._recv.recv()
-            except (EOFError, OSError):     # the copy died (or is stuck): build the rest here
+        deadline = time.monotonic() + PATIENCE
+        with self._arrived:
+            if name not in self._pending:   # not built ahead, or taken already: built here
+                return None
+            while name not in self._done and not self._ended:
+                if not self._arrived.wait(deadline - time.monotonic()):
+                    break                   # a stuck copy: stop it, build what is left here
+            built = self._done.pop(name, None)
+            if built is not None:
+                self._pending.remove(name)
+            else:                           # died, stuck or failed to send: the rest here
                 self._pending.clear()
-                break
-            self._pending.remove(built.name)
-            self._done[built.name] = built
         if not self._pending:
             self.close()
-        built = self._done.pop(name, None)
         if built is not None and built.section is None:
             logger.info("section %s failed in the report's copy; building it here:\n%s",
                         name, built.error)
@@ -178,7 +210,10 @@ class Ahead:
         if self._proc.is_alive():
             self._proc.terminate()
             self._proc.join()
-        self._recv.close()
+        # the copy's end of the pipe is closed now: the reader has its EOFError
+        self._reader.join(timeout=5)
+        if not self._reader.is_alive():
+            self._recv.close()
 
 
 def built_ahead(method):
