@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import signal
+import threading
 from pathlib import Path
 
 import nbformat as nbf
@@ -89,6 +90,28 @@ def test_run_report_writes_three_outputs_and_replaces_them(notebooks, tmp_path):
     again = run_report("monthly", data=data, period="2026-10", out=tmp_path / "reports")
     assert again.pdf.read_bytes().startswith(b"%PDF")
     assert [p.name for p in again.folder.parent.iterdir()] == ["2026-10"]  # no temp left
+
+
+def test_the_html_is_written_when_its_exporter_failed_to_load_meanwhile(notebooks, tmp_path,
+                                                                       monkeypatch):
+    """The HTML exporter is loaded on a thread while the notebook runs; should that fail (an
+    import racing papermill's), it is loaded again afterwards and the HTML still written."""
+    from smmanalytics import runner
+
+    made = runner._html_exporter
+    calls = []
+
+    def failing_on_its_thread():
+        calls.append(threading.current_thread().name)
+        if len(calls) == 1:
+            raise RuntimeError("import raced")
+        return made()
+
+    monkeypatch.setattr(runner, "_html_exporter", failing_on_its_thread)
+    out = run_report("monthly", data=_brand(tmp_path, "Maison Test"), period="2026-10",
+                     out=tmp_path / "reports")
+    assert "done 2026-10" in out.html.read_text()
+    assert calls[0].startswith("smm-html") and calls[1] == threading.main_thread().name
 
 
 def test_a_run_replaces_only_its_own_files(notebooks, tmp_path):

@@ -272,11 +272,16 @@ def _execute(nb_in: Path, work: Path, stem: str, params: dict, *, failed: Path,
 
     A failing cell raises ReportError; its executed notebook is moved to ``failed``.
     """
+    from concurrent.futures import ThreadPoolExecutor
+
     import papermill as pm
-    from nbconvert import HTMLExporter
-    from nbconvert.preprocessors import TagRemovePreprocessor
 
     nb_out = work / f"{stem}.ipynb"
+    # the HTML exporter is imported and its templates loaded while the kernel runs the
+    # notebook (this process only waits for it meanwhile), not after
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="smm-html")
+    exporter = pool.submit(_html_exporter)
+    pool.shutdown(wait=False)
     try:
         executed = pm.execute_notebook(
             str(nb_in), str(nb_out), parameters={**params, "out": str(work / f"{stem}.pdf")},
@@ -292,15 +297,32 @@ def _execute(nb_in: Path, work: Path, stem: str, params: dict, *, failed: Path,
     if not (work / f"{stem}.pdf").is_file():
         raise ReportError(f"{nb_in.name} ran but wrote no PDF at {work / (stem + '.pdf')}",
                           notebook=nb_in.name)
-    # the HTML is for the report's readers: no code, and none of the cells tagged for the
-    # analyst (the notebook's heading, the Dataset's summary: English and technical)
+    try:
+        html = exporter.result()
+    except Exception:   # e.g. an import that raced papermill's: made again here, or raises
+        html = _html_exporter()
+    body, _ = html.from_notebook_node(executed,   # what papermill just wrote to nb_out
+                                      resources={"metadata": {"name": stem}})
+    (work / f"{stem}.html").write_text(body, encoding="utf-8")
+
+
+def _html_exporter():
+    """The exporter of a report's HTML, its templates loaded by exporting an empty notebook
+    (the first export of a process spends most of its time there).
+
+    The HTML is for the report's readers: no code, and none of the cells tagged for the
+    analyst (the notebook's heading, the Dataset's summary: English and technical).
+    """
+    import nbformat
+    from nbconvert import HTMLExporter
+    from nbconvert.preprocessors import TagRemovePreprocessor
+
     exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True,
                             exclude_output_prompt=True)
     exporter.register_preprocessor(TagRemovePreprocessor(remove_cell_tags={"analyst"}),
                                    enabled=True)
-    body, _ = exporter.from_notebook_node(executed,   # what papermill just wrote to nb_out
-                                          resources={"metadata": {"name": stem}})
-    (work / f"{stem}.html").write_text(body, encoding="utf-8")
+    exporter.from_notebook_node(nbformat.v4.new_notebook())
+    return exporter
 
 
 def latest_period(data: str | os.PathLike) -> str:
