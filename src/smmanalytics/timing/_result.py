@@ -230,8 +230,9 @@ class BestTimes:
             if annotate:
                 days, hours = np.nonzero(n)
                 for d, h, ink in zip(days, hours, _inks(im, lift[days, hours]), strict=True):
+                    # inside their cells: not measured again when the figure is laid out
                     ax.text(h, d, str(n[d, h]), ha="center", va="center", fontsize=6,
-                            color=str(ink))
+                            color=str(ink), in_layout=False)
             if self.effect_detected:
                 w = self.window
                 for d in w["weekdays"]:
