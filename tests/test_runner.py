@@ -114,6 +114,20 @@ def test_the_html_is_written_when_its_exporter_failed_to_load_meanwhile(notebook
     assert calls[0].startswith("smm-html") and calls[1] == threading.main_thread().name
 
 
+def test_the_kernel_is_stopped_once_the_last_cell_has_run(notebooks, tmp_path):
+    """Asked to exit, a report's kernel spent most of a second tearing down its libraries
+    before papermill returned; it is stopped at once instead: its atexit hooks do not run."""
+    nb = nbf.read(notebooks / "monthly_report.ipynb", as_version=4)
+    marker = tmp_path / "atexit-ran"
+    nb.cells.append(nbf.v4.new_code_cell(
+        f"import atexit\natexit.register(Path({str(marker)!r}).write_text, 'ran')"))
+    nbf.write(nb, notebooks / "monthly_report.ipynb")
+    out = run_report("monthly", data=_brand(tmp_path, "Maison Test"), period="2026-10",
+                     out=tmp_path / "reports")
+    assert out.pdf.read_bytes().startswith(b"%PDF") and "done 2026-10" in out.html.read_text()
+    assert not marker.exists()
+
+
 def test_a_run_replaces_only_its_own_files(notebooks, tmp_path):
     """Reports of one brand and period share a folder: a run leaves the others' files alone
     and removes only what an earlier run of the same report left behind."""
