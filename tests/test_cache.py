@@ -379,3 +379,38 @@ def test_touched_file_reloads_without_parsing(cache_dir, exports, monkeypatch):
     monkeypatch.setattr(_registry, "parse_source", lambda *a, **k: pytest.fail("parsed again"))
     again = smm.load(exports)
     _assert_same(first, again)
+
+
+def test_the_periods_named_by_the_files_survive_the_cache(cache_dir, exports, monkeypatch):
+    """files.covers_from and covers_to (the period a file's name gives) come back the same,
+    with the same dtypes, from a whole load's cache entry and, when a file is added, from
+    the per-file entries."""
+    monkeypatch.setattr(_cache, "_RACY_NS", 0)     # the files' times are "old enough" at once
+    with zipfile.ZipFile(exports / "x 2026-07-01_2026-07-31.zip", "w") as zf:
+        zf.write(FIX / "x" / "account_analytics_content_2026-07-01_2026-07-31.csv",
+                 "content.csv")
+    fresh = smm.load(exports, cache=False)
+    days = {Path(p).name: (a, b) for p, a, b in
+            fresh.files[["path", "covers_from", "covers_to"]].itertuples(index=False)}
+    july = (pd.Timestamp("2026-07-01"), pd.Timestamp("2026-07-31"))
+    assert days["account_analytics_content_2026-07-01_2026-07-31.csv"] == july
+    assert days["x 2026-07-01_2026-07-31.zip!content.csv"] == july
+    assert days["Facebook Insights Data Export (Post Level) - Maison Seve - 2014-01-01 - "
+                "2014-02-27.csv"] == (pd.Timestamp("2014-01-01"), pd.Timestamp("2014-02-27"))
+    assert pd.isna(days["instagram_posts_2026-11-20.csv"][1])        # a snapshot day
+    # and the 3 other legacy Facebook exports, X's 2 legacy ones ("_20200201_20200229_")
+    assert sum(pd.notna(b) for _, b in days.values()) == 8
+    smm.load(exports)
+    reads = _count_reads(monkeypatch)
+    again = smm.load(exports)                      # the whole load, from its entry
+    assert reads == []
+    _assert_same(fresh, again)
+    assert {c: str(t) for c, t in again.files.dtypes.items()
+            if c.startswith("covers")} == {"covers_from": "datetime64[ns]",
+                                           "covers_to": "datetime64[ns]"}
+    monkeypatch.undo()
+    shutil.copy(FIX / "meta" / "Views_2026-10-31.csv",
+                exports / "views_2026-10-01_2026-10-31.csv")
+    grown = smm.load(exports)                      # the others' entries, one file parsed
+    _assert_same(grown, smm.load(exports, cache=False))
+    assert grown.files["covers_to"].max() == pd.Timestamp("2026-10-31")

@@ -61,7 +61,7 @@ __all__ = ["PARSER_VERSION", "cache_dir", "entry_key", "get", "put", "parse_cach
 logger = logging.getLogger(__name__)
 
 #: bump when the parsed output changes in a way the code fingerprint would not see
-PARSER_VERSION = "2"
+PARSER_VERSION = "3"
 _CODE = ("loaders", "schema.py", "metrics.py", "quality.py", "dataset.py")
 
 

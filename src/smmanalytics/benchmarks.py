@@ -147,22 +147,13 @@ def _followers_end(daily: pd.DataFrame, platform: str, p: Period, notes: list | 
 
 
 def _covered(ds, platform: str, p: Period) -> tuple[dt.date, dt.date]:
-    """The days of ``p`` a platform's exports cover: from the first to the last day its posts
-    (local publish days) or its daily series hold. A year's posting rate is counted over these
-    weeks, not over weeks before the exports start or after they end."""
-    days = []
-    posts = ds.posts
-    if posts is not None and len(posts):
-        mine = (posts["platform"].astype("string") == platform).fillna(False).to_numpy()
-        days.append(local_dates(posts.loc[mine, "published_at"], ds.brand.timezone))
-    daily = ds.daily
-    if daily is not None and len(daily):
-        mine = (daily["platform"].astype("string") == platform).fillna(False).to_numpy()
-        days.append(pd.to_datetime(daily.loc[mine, "date"]))
-    days = pd.concat(days).dropna() if days else pd.Series(dtype="datetime64[ns]")
-    if days.empty:
+    """The days of ``p`` a platform's exports cover (:meth:`Dataset.span`: its posts' local
+    publish days, its daily series, the periods its exports' names give). A year's posting rate
+    is counted over these weeks, not over weeks before the exports start or after they end."""
+    first, last = ds.span(platform, web=False)
+    if first is None:
         return p.start, p.end
-    start, end = max(p.start, days.min().date()), min(p.end, days.max().date())
+    start, end = max(p.start, first), min(p.end, last)
     return (start, end) if start <= end else (p.start, p.end)
 
 

@@ -540,14 +540,14 @@ def _platform_caveats(ds, cur: Period, prev: Period, cw: Period, pw: Period) -> 
     leave X out, September's include it).
 
     A platform's last post is no end of its data (an export of October holds no post of the
-    29th to the 31st when none was published), its daily rows are: as for goals, a platform
-    without daily rows is said to stop only before the current span, not within it."""
+    29th to the 31st when none was published), its daily rows are, and so is the period its
+    exports' names give (:meth:`Dataset.span` counts them): as for goals, a platform known by
+    its posts alone is said to stop only before the current span, not within it."""
     def platforms(table: pd.DataFrame) -> set[str]:
         return set(table["platform"].dropna().astype("string")) if len(table) else set()
 
-    dated = platforms(ds.daily)
     out = []
-    for platform in sorted(platforms(ds.posts) | dated):
+    for platform in sorted(platforms(ds.posts) | platforms(ds.daily)):
         first, last = ds.span(platform, web=False)
         if first is None:
             continue
@@ -560,7 +560,8 @@ def _platform_caveats(ds, cur: Period, prev: Period, cw: Period, pw: Period) -> 
                        f"{prev.label} leave it out while those of {cur.label} include it, so "
                        f"part of the change comes from its absence.")
         else:
-            if platform in dated and cw.start <= last < cw.end:
+            if cw.start <= last < cw.end and (
+                    ds.span(platform, web=False, posts=False)[0] is not None):
                 out.append(f"The {platform} data stop at {last.isoformat()}: the totals of "
                            f"{cur.label} include it up to that day only, so part of the change "
                            f"comes from its missing days.")

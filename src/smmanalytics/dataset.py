@@ -15,8 +15,12 @@ CONTRACT (shared by every module; the loaders work completes ``load``):
 - ``quality``: the quality log as a frame (schema "quality").
 - ``files``: one row per input file (archive members as ``archive.zip!member.csv``): path,
   sha256, bytes, platform, kind, source_format, rows, status (ok, failed, not_understood,
-  duplicate). Side files (brand.yaml, costs.csv, goals.yaml, competitors.csv, synonyms.csv)
-  and images are not listed, in a folder or in a zip.
+  duplicate), covers_from and covers_to: the first and last day of the period the file's
+  name says the export covers (``facebook_posts_2026-10-01_2026-10-31_2026-11-02.csv``: 1 and
+  31 October; a zip member's from the archive's name when its own has no date; NaT when the
+  name gives no such range, see ``loaders._registry.range_from_name``). Side files
+  (brand.yaml, costs.csv, goals.yaml, competitors.csv, synonyms.csv) and images are not
+  listed, in a folder or in a zip.
 - ``root``: what the reports name files relative to: the brand's folder when one folder was
   loaded, or the folder inside one zip loaded (``brand.zip!brand``) when every member is in
   that one folder, as zipping a folder makes it; None otherwise.
@@ -81,11 +85,18 @@ class Dataset:
         """
         return posts_in_period(self.posts, period, self.brand.timezone)
 
-    def span(self, platform: str | None = None, *, web: bool = True
+    def span(self, platform: str | None = None, *, web: bool = True, posts: bool = True
              ) -> tuple[dt.date | None, dt.date | None]:
-        """The first and last day the data tell anything about: a post's publish day (in the
-        brand's zone) or a daily row's date, of ``platform`` (or of any); with ``web``, GA4
-        days and periods too. ``(None, None)`` when there is none.
+        """The first and last day the data tell anything about, of ``platform`` (or of any):
+        a post's publish day (in the brand's zone; left out with ``posts=False``), a daily
+        row's date, and the days an export read says it covers (``covers_from`` to
+        ``covers_to`` of the ``files`` table: an October posts export of a platform that did
+        not post after the 27th still covers the 28th to the 31st). With ``web``, and no
+        ``platform``, GA4 days, periods and exports too. ``(None, None)`` when there is none.
+
+        ``span(platform, posts=False)`` says whether the platform's days are known other than
+        by its posts (a platform's last post is no end of its data, its daily rows and
+        covered ranges are).
 
         >>> ds.span()                                      # doctest: +SKIP
         (datetime.date(2025, 9, 1), datetime.date(2026, 10, 31))
@@ -97,18 +108,37 @@ class Dataset:
                           .to_numpy()]
 
         days: list[pd.Series] = []
-        if len(self.posts):
+        if posts and len(self.posts):
             days.append(local_dates(mine(self.posts)["published_at"], self.brand.timezone))
         if len(self.daily):
             days.append(pd.to_datetime(mine(self.daily)["date"]))
         if web and platform is None and len(self.web):
             days += [pd.to_datetime(self.web[c]) for c in ("date", "period_start", "period_end")
                      if c in self.web.columns]
+        days += self._covered(platform, web=web and platform is None)
         days = [d.dropna() for d in days]
         days = [d for d in days if len(d)]
         if not days:
             return None, None
         return min(d.min() for d in days).date(), max(d.max() for d in days).date()
+
+    def _covered(self, platform: str | None, *, web: bool) -> list[pd.Series]:
+        """The ``covers_from`` and ``covers_to`` days of the exports read (status ok) that gave
+        posts or daily rows of ``platform`` (of any), or with ``web`` GA4 rows."""
+        files = self.files
+        if not len(files) or not {"covers_from", "covers_to", "platform", "kind",
+                                  "status"} <= set(files.columns):
+            return []
+        ok = (files["covers_from"].notna() & (files["status"].astype("string") == "ok")
+              .fillna(False)).to_numpy()
+        if not ok.any():
+            return []
+        kinds = {"posts", "daily", "web"} if web else {"posts", "daily"}
+        rows = files.loc[ok]
+        keep = [not kinds.isdisjoint(str(k).split(","))
+                and (platform is None or platform in str(p).split(","))
+                for p, k in zip(rows["platform"], rows["kind"], strict=True)]
+        return [pd.to_datetime(rows.loc[keep, c]) for c in ("covers_from", "covers_to")]
 
     def as_of(self) -> dt.date | None:
         """The last day the data cover in full, in the brand's zone: the day before the newest
@@ -153,7 +183,8 @@ SETTINGS_FILES = frozenset([*SIDE_FILES, *BRAND_FILES, SYNONYMS_FILE])
 IMAGE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf")
 FILE_COLUMNS = {"path": "string", "sha256": "string", "bytes": "Int64", "platform": "string",
                 "kind": "string", "source_format": "string", "rows": "Int64",
-                "status": "string"}
+                "status": "string", "covers_from": "datetime64[ns]",
+                "covers_to": "datetime64[ns]"}
 #: keys of each table: the newest snapshot wins among rows with the same key
 MERGE_KEYS = {
     "posts": ("platform", "post_id"),
@@ -770,6 +801,17 @@ def _read_and_merge(pending: list[tuple[QualityLog, Path]], item_logs: list[Qual
     return dataset(merged, mlog.entries, files_df)
 
 
+def _file_row(name: str, size: int, log: QualityLog) -> dict:
+    """The ``files`` row of an export named ``name`` before it is read: its name, size and the
+    days its name says it covers (``loaders._registry.range_from_name``, NaT when it says
+    none; an odd range is noted in ``log``)."""
+    from .loaders._registry import range_from_name
+
+    covers = range_from_name(name, log)
+    start, end = (pd.NaT, pd.NaT) if covers is None else map(pd.Timestamp, covers)
+    return {"path": name, "bytes": size, "rows": 0, "covers_from": start, "covers_to": end}
+
+
 def _read_exports(log: QualityLog, f: Path, sources: list | SmmError, files: list[dict],
                   tables: dict[str, list[pd.DataFrame]], seen: _Contents, strict: bool,
                   cache: bool) -> None:
@@ -784,7 +826,7 @@ def _read_exports(log: QualityLog, f: Path, sources: list | SmmError, files: lis
         row["status"] = "failed"
 
     if isinstance(sources, SmmError):
-        row = {"path": str(f), "bytes": f.stat().st_size, "rows": 0}
+        row = _file_row(str(f), f.stat().st_size, log)
         fail(str(f), sources, row)
         files.append(row)
         return
@@ -796,7 +838,7 @@ def _read_exports(log: QualityLog, f: Path, sources: list | SmmError, files: lis
             log.add(src.name, "not_an_export", "an image, not an export file: skipped",
                     level="info")
             continue
-        row = {"path": src.name, "bytes": len(src.data), "rows": 0}
+        row = _file_row(src.name, len(src.data), log)
         files.append(row)
         digest = seen.digest(src)
         digests.append((row, digest))

@@ -291,14 +291,14 @@ def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
             # Instagram's data reach it; GA4 goals keep the span of all the data (GA4's too)
             first, last = ds.span(g["platform"], web=False)
             # a platform's last post is no end of its data (an export of October holds no
-            # post of the 29th to the 31st when none was published): its daily rows are.
-            # Without them, only a goal period wholly after its last post has no data
-            daily = ds.daily
-            dated = len(daily) and (daily["platform"].astype("string") == g["platform"]).any()
+            # post of the 29th to the 31st when none was published): its daily rows are, and
+            # so is the period its exports' names give (then in ``last``: Dataset.span).
+            # Without either, only a goal period wholly after its last post has no data
             if first is not None:
                 g_start = first
                 if end is not None and last < g_asof and (
-                        dated or last < _window(g["period"], anchor).start):
+                        last < _window(g["period"], anchor).start
+                        or ds.span(g["platform"], web=False, posts=False)[0] is not None):
                     g_cut = (f"{g['platform']} data end on {last.isoformat()}: "
                              f"evaluated to that day")
                     g_asof = g_end = last

@@ -52,6 +52,7 @@ from ._sources import LARGE, Source, iter_sources, read_tables
 
 __all__ = ["Format", "Candidate", "ParseContext", "register", "formats", "get_format",
            "KINDS", "KNOWN_PLATFORMS", "parse_source", "finish", "snapshot_from_name",
+           "range_from_name",
            "read_file", "read_export"]
 
 logger = logging.getLogger(__name__)
@@ -420,6 +421,9 @@ _NAME_DATE = [
     (re.compile(r"(?<!\d)(1[5-9]\d{8}|1[5-9]\d{11})(?!\d)"), "epoch"),
 ]
 
+#: a date of a file name as a day of a range: not inside a longer number (an epoch)
+_NAME_DAY = re.compile(r"(?<!\d)" + _NAME_DATE[0][0].pattern)
+
 
 def snapshot_from_name(name: str, tz: str = "UTC") -> pd.Timestamp | None:
     """The latest date (or epoch seconds/ms) written in a file name, as UTC; None if none.
@@ -433,6 +437,60 @@ def snapshot_from_name(name: str, tz: str = "UTC") -> pd.Timestamp | None:
         found = _dates_in_name(Path(part).name, tz)
         if found:
             return max(found)
+    return None
+
+
+def range_from_name(name: str, log: QualityLog | None = None
+                    ) -> tuple[datetime.date, datetime.date] | None:
+    """The days an export covers, as its file name says: ``(start, end)``, else None.
+
+    Only a clear statement counts: two calendar dates, start then end
+    (``account_analytics_content_2025-09-01_2026-02-28.csv``), or three, the third being the
+    export day of Meta's names (``facebook_posts_2026-10-01_2026-10-31_2026-11-02.csv``: 1 to
+    31 October). A zip member without dates takes its archive's (``Content 2025-09-01_2026-10-31
+    Maison Sève.zip!Table data.csv``); the innermost name holding dates decides. One date is
+    the export's day, not a range; epochs (TikTok, LinkedIn) and dates with a time of day are
+    export moments, not days of a range. Names whose dates do not make a range (end before
+    start, an export day before the end, more than three dates, a date after the day after
+    tomorrow, which :func:`snapshot_from_name` ignores too) give None, with a note in ``log``
+    (code ``name_range_ignored``): nothing is guessed.
+    """
+    for part in reversed(name.split("!")):
+        base = Path(part).name
+        matches = list(_NAME_DAY.finditer(base))
+        if not matches:
+            continue
+        days = []
+        for m in matches:
+            y, mo, d, hh, _, _ = m.groups()
+            if hh is not None and int(hh) < 24:
+                continue              # a moment (the export's), not a day of the range
+            try:
+                days.append(datetime.date(int(y), int(mo), int(d)))
+            except ValueError:
+                continue
+        if len(days) < 2:
+            return None
+        odd = None
+        latest = (pd.Timestamp.now(tz="UTC") + pd.Timedelta(days=2)).date()
+        start, end, *exported = days
+        if len(days) > 3:
+            odd = f"{len(days)} dates, where a start, an end and an export day are expected"
+        elif start > end:
+            odd = f"its end, {end.isoformat()}, comes before its start, {start.isoformat()}"
+        elif exported and exported[0] < end:
+            odd = (f"its export day, {exported[0].isoformat()}, comes before its end, "
+                   f"{end.isoformat()}")
+        elif max(days) > latest or start < datetime.date(2004, 1, 1):
+            odd = (f"{max(days).isoformat()} is later than today"
+                   if max(days) > latest else f"{start.isoformat()} is before 2004")
+        if odd is None:
+            return start, end
+        if log is not None:
+            log.add(name, "name_range_ignored", f"the dates of the name {base!r} do not make "
+                    f"the period the export covers ({odd}): its days are known from its rows "
+                    "only", level="info")
+        return None
     return None
 
 

@@ -1,0 +1,234 @@
+"""The period an export's file name says it covers (files.covers_from, covers_to) and what it
+changes: a platform known by its posts alone spans to the end of its export, not to its last
+post, in Dataset.span and in the notes of the report, the comparison, goals and the runner."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import smmanalytics as smm
+from smmanalytics.errors import EmptyDataError
+from smmanalytics.loaders._registry import range_from_name
+from smmanalytics.quality import QualityLog
+
+from ._roi_builders import dataset, posts
+
+D = dt.date
+X_HEADER = ("Post id,Date,Post text,Post Link,Impressions,Likes,Engagements,Bookmarks,Shares,"
+            "New follows,Replies,Reposts,Profile visits,Detail Expands,URL Clicks,"
+            "Hashtag Clicks,Permalink Clicks")
+
+
+@pytest.mark.parametrize("name,expected", [
+    # Meta: start, end, export day
+    ("facebook_posts_2026-10-01_2026-10-31_2026-11-02.csv", (D(2026, 10, 1), D(2026, 10, 31))),
+    # X: start, end
+    ("account_analytics_content_2025-09-01_2026-02-28.csv", (D(2025, 9, 1), D(2026, 2, 28))),
+    # YouTube: the zip's name, for its members
+    ("b/Content 2025-09-01_2026-10-31 Maison Sève.zip!Table data.csv",
+     (D(2025, 9, 1), D(2026, 10, 31))),
+    # legacy Facebook Insights, dates in a sentence; compact dates
+    ("Facebook Insights Data Export (Post Level) - Maison Seve - 2014-01-01 - 2014-02-27.csv",
+     (D(2014, 1, 1), D(2014, 2, 27))),
+    ("tweets_20261001-20261031.csv", (D(2026, 10, 1), D(2026, 10, 31))),
+    # a member's own dates decide, not its archive's
+    ("brand_2026-01-01_2026-12-31.zip!ig/posts_2026-10-01_2026-10-15.csv",
+     (D(2026, 10, 1), D(2026, 10, 15))),
+    ("posts.csv", None),                                          # no date
+    ("instagram_posts_2026-11-20.csv", None),                      # a snapshot day
+    ("brand_2026-01-01_2026-12-31.zip!ig/posts_2026-11-20.csv", None),
+    # TikTok: first day and export moment (epoch); LinkedIn: epoch only
+    ("Overview_2025-11-01_1793520000_maisonseve.zip!Overview.csv", None),
+    ("maison-seve_content_1777622400000.xls", None),
+    ("export_2026-10-01_2026-10-31T0815.csv", None),              # a day and a moment
+])
+def test_range_from_name(name, expected):
+    log = QualityLog()
+    assert range_from_name(name, log) == expected
+    assert log.entries == []
+
+
+@pytest.mark.parametrize("name,why", [
+    ("x_2026-10-31_2026-10-01.csv", "its end, 2026-10-01, comes before its start, 2026-10-31"),
+    ("facebook_posts_2026-10-01_2026-10-31_2026-10-20.csv",
+     "its export day, 2026-10-20, comes before its end, 2026-10-31"),
+    ("a_2026-01-01_2026-01-02_2026-01-03_2026-01-04.csv",
+     "4 dates, where a start, an end and an export day are expected"),
+    ("x_2026-10-01_2099-10-31.csv", "2099-10-31 is later than today"),
+])
+def test_odd_ranges_are_not_read_and_are_noted(name, why):
+    log = QualityLog()
+    assert range_from_name(name, log) is None
+    [note] = log.entries
+    assert note["code"] == "name_range_ignored" and note["level"] == "info"
+    assert note["message"] == (f"the dates of the name {name!r} do not make the period the "
+                               f"export covers ({why}): its days are known from its rows only")
+
+
+def _files(*rows) -> pd.DataFrame:
+    """A files table: (platform, kind, status, covers_from, covers_to) per row."""
+    from smmanalytics.dataset import FILE_COLUMNS
+
+    df = pd.DataFrame([{"path": f"f{i}.csv", "platform": p, "kind": k, "status": s,
+                        "covers_from": pd.Timestamp(a) if a else pd.NaT,
+                        "covers_to": pd.Timestamp(b) if b else pd.NaT}
+                       for i, (p, k, s, a, b) in enumerate(rows)], columns=list(FILE_COLUMNS))
+    return df.astype(FILE_COLUMNS)
+
+
+def _x_posts(*days: str) -> pd.DataFrame:
+    return posts([{"platform": "x", "post_id": str(i), "published_at": f"{d}T09:00:00Z",
+                   "reactions": 10.0, "reach": 100.0} for i, d in enumerate(days)])
+
+
+def test_span_unites_posts_daily_rows_and_the_exports_covered_days():
+    ds = dataset(posts=_x_posts("2026-09-05", "2026-10-20"))
+    assert ds.span("x") == (D(2026, 9, 5), D(2026, 10, 20))        # no files: the posts
+    assert ds.span("x", posts=False) == (None, None)
+    files = _files(("x", "posts", "ok", "2026-09-01", "2026-10-31"),
+                   # another platform's, a failed file's, a GA4 export's: not X's
+                   ("instagram", "posts", "ok", "2026-08-01", "2026-11-30"),
+                   (None, None, "failed", "2026-07-01", "2026-12-31"),
+                   (None, "web", "ok", "2026-06-01", "2027-01-31"),
+                   ("x", "posts", "ok", None, None))
+    ds = dataclasses.replace(ds, files=files)
+    assert ds.span("x") == ds.span("x", web=False) == (D(2026, 9, 1), D(2026, 10, 31))
+    assert ds.span("x", posts=False) == (D(2026, 9, 1), D(2026, 10, 31))
+    assert ds.span("instagram") == (D(2026, 8, 1), D(2026, 11, 30))
+    assert ds.span("tiktok") == (None, None)
+    # all platforms: X's and Instagram's files; with web, the GA4 export's too
+    assert ds.span(web=False) == (D(2026, 8, 1), D(2026, 11, 30))
+    assert ds.span() == (D(2026, 6, 1), D(2027, 1, 31))
+    # a post outside its export's named period still counts (the name is not the whole truth)
+    late = dataclasses.replace(ds, posts=_x_posts("2026-09-05", "2026-11-03"))
+    assert late.span("x") == (D(2026, 9, 1), D(2026, 11, 3))
+    # a files table from before the covered days (or a hand-made one): posts and rows only
+    old = dataclasses.replace(ds, files=files.drop(columns=["covers_from", "covers_to"]))
+    assert old.span("x") == (D(2026, 9, 5), D(2026, 10, 20))
+
+
+def _snowflake(day: str) -> int:
+    """The id X gives a post published at 09:00 UTC on ``day``."""
+    ms = int(pd.Timestamp(f"{day}T09:00:00Z").timestamp() * 1000)
+    return (ms - 1288834974657) << 22
+
+
+def _x_export(folder: Path, name: str, days: list[str]) -> Path:
+    """An X content export of one post on each of ``days``, 13 interactions each (10 likes,
+    1 reply, 2 reposts)."""
+    rows = [f'{_snowflake(d)},"{pd.Timestamp(d):%a, %b %-d, %Y}",Post {i},'
+            f'https://x.com/b/status/{_snowflake(d)},100,10,20,0,0,0,1,2,0,0,0,0,0'
+            for i, d in enumerate(days)]
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text("\n".join([X_HEADER, *rows]) + "\n", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def x_brand(tmp_path) -> Path:
+    """A brand whose only export is X's posts of 1 September to 31 October 2026, in which
+    the brand last posted on 20 October."""
+    d = _x_export(tmp_path / "brand", "account_analytics_content_2026-09-01_2026-10-31.csv",
+                  ["2026-09-05", "2026-09-12", "2026-10-03", "2026-10-20"])
+    (d / "brand.yaml").write_text("name: Test\ntimezone: Europe/Paris\nlanguage: en\n",
+                                  encoding="utf-8")
+    (d / "goals.yaml").write_text("goals:\n  - {metric: posts, platform: x, target: 2}\n",
+                                  encoding="utf-8")
+    return d
+
+
+def test_a_loaded_posts_export_spans_the_period_its_name_gives(x_brand):
+    ds = smm.load(x_brand, cache=False)
+    assert ds.files["covers_from"].tolist() == [pd.Timestamp("2026-09-01")]
+    assert ds.files["covers_to"].tolist() == [pd.Timestamp("2026-10-31")]
+    assert str(ds.files["covers_to"].dtype) == "datetime64[ns]"
+    assert ds.span("x") == ds.span() == (D(2026, 9, 1), D(2026, 10, 31))
+    # the same export named without its period: its posts are all the data say
+    (x_brand / "account_analytics_content_2026-09-01_2026-10-31.csv").rename(
+        x_brand / "account_analytics_content.csv")
+    bare = smm.load(x_brand, cache=False)
+    assert bare.files["covers_to"].isna().all()
+    assert bare.span("x") == (D(2026, 9, 5), D(2026, 10, 20))
+
+
+def test_the_period_of_a_zip_and_an_odd_name_in_the_files_table(tmp_path):
+    d = _x_export(tmp_path / "src", "account_analytics_content.csv", ["2026-10-03"])
+    _x_export(d, "tweets_2026-10-31_2026-10-01.csv", ["2026-10-04"])
+    with zipfile.ZipFile(tmp_path / "x 2026-10-01_2026-10-31.zip", "w") as zf:
+        zf.write(d / "account_analytics_content.csv", "account_analytics_content.csv")
+    ds = smm.load([tmp_path / "x 2026-10-01_2026-10-31.zip",
+                   d / "tweets_2026-10-31_2026-10-01.csv"], cache=False)
+    assert ds.files["covers_from"].tolist() == [pd.Timestamp("2026-10-01"), pd.NaT]
+    assert ds.files["covers_to"].tolist() == [pd.Timestamp("2026-10-31"), pd.NaT]
+    q = ds.quality.loc[(ds.quality["code"] == "name_range_ignored").to_numpy()]
+    assert q["file"].tolist() == [str(d / "tweets_2026-10-31_2026-10-01.csv")]
+    assert ds.span("x") == (D(2026, 10, 1), D(2026, 10, 31))
+
+
+def test_the_report_notes_do_not_end_the_data_at_the_last_post(x_brand, monkeypatch):
+    """Before, the key figures said "The exports cover October 2026 only from 1 October 2026
+    to 20 October 2026", the comparison "The data stop at 2026-10-20: 2026-10 is compared
+    over its first 20 days", the goal "data end on 2026-10-20: evaluated to that day", the
+    posting rate was over 20/7 weeks, and a report of 21 to 31 October was refused."""
+    import smmanalytics.goals as goals_mod
+    from smmanalytics.benchmarks import compare_benchmarks
+    from smmanalytics.periods import parse_period
+    from smmanalytics.report import BrandReport
+    from smmanalytics.runner import _check_covered
+
+    ds = smm.load(x_brand, cache=False)
+    for lang in ("en", "fr"):
+        rep = BrandReport(ds, "2026-10", lang=lang)
+        rep.kpi_table()
+        text = str(rep.to_json())
+        assert "20 octobre" not in text and "20 October" not in text
+        assert rep.fmt.label("kpis_partly").split("{")[0] not in text
+    c = smm.compare(ds, "2026-10")
+    assert not [k for k in c.caveats if "stop" in k]
+    # October (31 days) against September (30), per day, over the whole months: 2 posts each
+    assert "2026-10 has 31 days and 2026-09 30: totals are compared per day." in c.caveats
+    row = c.table.set_index("kpi").loc["interactions"]
+    assert (row["current"], row["previous"]) == (26, 26)
+    assert not [k for k in smm.compare(ds, "2026-10", platform="x").caveats if "stop" in k]
+    monkeypatch.setattr(goals_mod, "_today", lambda tz: D(2026, 12, 2))
+    sc = smm.scorecard(ds, "2026-10")
+    assert sc.loc[0, "actual"] == 2 and sc.loc[0, "complete"] and sc.loc[0, "status"] == "met"
+    assert pd.isna(sc.loc[0, "note"])
+    bench = compare_benchmarks(ds, "2026-10", edition=2023)
+    rate = bench.loc[(bench["metric"] == "posts_per_week").to_numpy()].iloc[0]
+    assert rate["brand_value"] == pytest.approx(2 / (31 / 7))
+    assert rate["method"] == "posts published in 2026-10 ÷ 4.43 weeks"
+    _check_covered(ds, x_brand, parse_period("2026-10-21..2026-10-31"))     # no error
+    with pytest.raises(EmptyDataError, match="2026-09-01 to 2026-10-31"):
+        _check_covered(ds, x_brand, parse_period("2026-11"))
+
+
+def test_a_named_period_ending_within_the_month_is_an_end_of_the_data():
+    """X's exports cover 21 September to 10 October (its posts alone were no end: its last
+    post may be days before it); Instagram's posts cover September and October whole: the
+    pooled comparison says X's totals stop at 10 October, as it says for daily rows."""
+    ig = [{"platform": "instagram", "post_id": f"i{m}{k}", "reactions": 20.0, "reach": 400.0,
+           "published_at": f"2026-{m:02d}-{k:02d}T09:00:00Z"}
+          for m, n in ((9, 30), (10, 31)) for k in range(1, n + 1)]
+    x = _x_posts("2026-09-25", "2026-10-05")
+    ds = dataset(posts=pd.concat([posts(ig), x], ignore_index=True))
+    assert not [k for k in smm.compare(ds, "2026-10").caveats if "x data stop" in k]
+    ds = dataclasses.replace(ds, files=_files(("x", "posts", "ok", "2026-09-21",
+                                                "2026-10-10")))
+    assert [k for k in smm.compare(ds, "2026-10").caveats if "totals of" in k] == [
+        "The x data stop at 2026-10-10: the totals of 2026-10 include it up to that day only, "
+        "so part of the change comes from its missing days.",
+        "The x data start on 2026-09-21: the totals of 2026-09 include it from that day only, "
+        "so part of the change comes from its missing days."]
+    # covering October whole: in both months' totals, over all of October
+    ds = dataclasses.replace(ds, files=_files(("x", "posts", "ok", "2026-09-21",
+                                                "2026-10-31")))
+    assert [k for k in smm.compare(ds, "2026-10").caveats if "totals of" in k] == [
+        "The x data start on 2026-09-21: the totals of 2026-09 include it from that day only, "
+        "so part of the change comes from its missing days."]
