@@ -115,30 +115,30 @@ class Dataset:
         if web and platform is None and len(self.web):
             days += [pd.to_datetime(self.web[c]) for c in ("date", "period_start", "period_end")
                      if c in self.web.columns]
-        days += self._covered(platform, web=web and platform is None)
         days = [d.dropna() for d in days]
         days = [d for d in days if len(d)]
-        if not days:
+        covered = self._covered(platform, web=web and platform is None)
+        if not days and not covered:
             return None, None
-        return min(d.min() for d in days).date(), max(d.max() for d in days).date()
+        return (min([d.min() for d in days] + covered).date(),
+                max([d.max() for d in days] + covered).date())
 
-    def _covered(self, platform: str | None, *, web: bool) -> list[pd.Series]:
+    def _covered(self, platform: str | None, *, web: bool) -> list[pd.Timestamp]:
         """The ``covers_from`` and ``covers_to`` days of the exports read (status ok) that gave
-        posts or daily rows of ``platform`` (of any), or with ``web`` GA4 rows."""
+        posts or daily rows of ``platform`` (of any), or with ``web`` GA4 rows. The files table
+        is small: a loop over its rows is cheaper than pandas' indexing (span runs often)."""
         files = self.files
-        if not len(files) or not {"covers_from", "covers_to", "platform", "kind",
-                                  "status"} <= set(files.columns):
-            return []
-        ok = (files["covers_from"].notna() & (files["status"].astype("string") == "ok")
-              .fillna(False)).to_numpy()
-        if not ok.any():
+        cols = ("platform", "kind", "status", "covers_from", "covers_to")
+        if not len(files) or not set(cols) <= set(files.columns):
             return []
         kinds = {"posts", "daily", "web"} if web else {"posts", "daily"}
-        rows = files.loc[ok]
-        keep = [not kinds.isdisjoint(str(k).split(","))
-                and (platform is None or platform in str(p).split(","))
-                for p, k in zip(rows["platform"], rows["kind"], strict=True)]
-        return [pd.to_datetime(rows.loc[keep, c]) for c in ("covers_from", "covers_to")]
+        out = []
+        for p, k, status, start, end in zip(*(files[c].tolist() for c in cols), strict=True):
+            if (str(status) == "ok" and pd.notna(start) and pd.notna(end)
+                    and not kinds.isdisjoint(str(k).split(","))
+                    and (platform is None or platform in str(p).split(","))):
+                out += [pd.Timestamp(start), pd.Timestamp(end)]
+        return out
 
     def as_of(self) -> dt.date | None:
         """The last day the data cover in full, in the brand's zone: the day before the newest
