@@ -1,4 +1,5 @@
-"""Shared fixtures: headless matplotlib, figures closed after each test, a hypothesis profile."""
+"""Shared fixtures: headless matplotlib, figures closed after each test, a hypothesis profile,
+a cache of parsed exports of the test run's own."""
 
 from __future__ import annotations
 
@@ -30,13 +31,12 @@ def rng():
     return np.random.default_rng(20261022)
 
 
-
-@pytest.fixture(scope="session")
-def _session_cache_dir(tmp_path_factory):
-    return tmp_path_factory.mktemp("smm-cache")
-
-
-@pytest.fixture(autouse=True)
-def _smm_cache_dir(_session_cache_dir, monkeypatch):
-    """The cache of parsed exports lives in a session tmp folder, never in ~/.cache."""
-    monkeypatch.setenv("SMM_CACHE_DIR", str(_session_cache_dir))
+@pytest.fixture(scope="session", autouse=True)
+def _smm_cache_dir(tmp_path_factory):
+    """The cache of parsed exports lives in a folder of the test run (of each worker under
+    pytest-xdist), never in ~/.cache: set for the whole session, so that module- and
+    session-scoped fixtures, which run before any function-scoped one, load through it too
+    (a test's monkeypatch of SMM_CACHE_DIR is undone after it)."""
+    with pytest.MonkeyPatch.context() as m:
+        m.setenv("SMM_CACHE_DIR", str(tmp_path_factory.mktemp("smm-cache")))
+        yield
