@@ -6,6 +6,9 @@ STAMP  := $(VENV)/.installed-stamp
 DATA   ?= data/sample/maison-seve
 PERIOD ?= latest
 OUT    ?= reports
+WORKERS ?= auto
+# pytest-xdist workers; each module's tests run on one, which makes its module fixtures once
+XDIST  := -n $(WORKERS) --dist loadfile
 export PATH := $(abspath $(BIN)):$(PATH)
 export MPLBACKEND := Agg
 
@@ -37,13 +40,13 @@ report: install
 ## reports: alias of report
 reports: report
 
-## test: run the whole suite, notebooks included (what CI runs)
+## test: run the whole suite, notebooks included, on every CPU (what CI runs; WORKERS=N for N, 0 for none)
 test: install
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q $(XDIST)
 
 ## test-fast: the suite without notebook executions and slow statistical checks
 test-fast: install
-	$(BIN)/python -m pytest -q -m "not notebooks and not slow"
+	$(BIN)/python -m pytest -q $(XDIST) -m "not notebooks and not slow"
 
 ## lint: ruff over the package, tests and tools; notebooks must have no outputs
 lint: install

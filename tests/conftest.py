@@ -1,9 +1,10 @@
 """Shared fixtures: headless matplotlib, figures closed after each test, a hypothesis profile,
-a cache of parsed exports of the test run's own."""
+a cache of parsed exports of the test run's own; the number of workers of ``pytest -n auto``."""
 
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import matplotlib
 
@@ -18,6 +19,30 @@ settings.register_profile("ci", max_examples=60, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("dev", max_examples=30, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+def _cpu_quota() -> int | None:
+    """The CPUs the container's quota allows, rounded down (cgroup v2, else v1); None when
+    there is no quota or none is known."""
+    for files in (["/sys/fs/cgroup/cpu.max"],
+                  ["/sys/fs/cgroup/cpu/cpu.cfs_quota_us", "/sys/fs/cgroup/cpu/cpu.cfs_period_us"]):
+        try:
+            quota, period = " ".join(Path(f).read_text() for f in files).split()[:2]
+        except (OSError, ValueError):
+            continue
+        return None if quota in ("max", "-1") else max(1, int(quota) // int(period))
+    return None
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_auto_num_workers(config):
+    """``-n auto`` (``make test``): one worker per CPU this process may run on, within its
+    container's CPU quota. pytest-xdist's own count (psutil's physical cores, blind to both)
+    when PYTEST_XDIST_AUTO_NUM_WORKERS is set or the CPUs cannot be listed."""
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS") or not hasattr(os, "sched_getaffinity"):
+        return None
+    n = len(os.sched_getaffinity(0))
+    return min(n, _cpu_quota() or n)
 
 
 @pytest.fixture(autouse=True)
