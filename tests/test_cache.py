@@ -29,16 +29,44 @@ def cache_dir(tmp_path, monkeypatch):
     return d
 
 
-@pytest.fixture
-def exports(tmp_path):
-    """Every fixture export (Meta, X, GA4: posts, stories, daily, audience, web) in one folder,
-    plus a zip of two of them."""
-    d = tmp_path / "exports"
+def _copy_exports(d: Path) -> Path:
     for sub in ("meta", "x", "ga4"):
         shutil.copytree(FIX / sub, d / sub)
     with zipfile.ZipFile(d / "bundle_2026-11-20.zip", "w") as zf:
         zf.write(FIX / "meta" / "instagram_posts_2026-11-20.csv", "ig/posts_2026-11-20.csv")
         zf.write(FIX / "meta" / "Views_2026-10-31.csv", "Views_2026-10-31.csv")
+    return d
+
+
+@pytest.fixture
+def exports(tmp_path):
+    """Every fixture export (Meta, X, GA4: posts, stories, daily, audience, web) in one folder,
+    plus a zip of two of them."""
+    return _copy_exports(tmp_path / "exports")
+
+
+# Parsing the exports takes seconds: the tests that only read them share one copy, its load
+# without the cache and a cache folder of its entries (each test damages a copy of that).
+@pytest.fixture(scope="module")
+def shared_exports(tmp_path_factory):
+    """``exports``, one folder for the module's tests that do not change it."""
+    return _copy_exports(tmp_path_factory.mktemp("shared") / "exports")
+
+
+@pytest.fixture(scope="module")
+def shared_fresh(shared_exports):
+    """``shared_exports`` loaded without the cache (tests must not change this Dataset)."""
+    return smm.load(shared_exports, cache=False)
+
+
+@pytest.fixture(scope="module")
+def shared_entries(shared_exports, tmp_path_factory):
+    """A cache folder holding what loading ``shared_exports`` stores: its files' digests, an
+    entry per file or zip member, one for the whole load."""
+    d = tmp_path_factory.mktemp("stored") / "cache"
+    with pytest.MonkeyPatch.context() as m:
+        m.setenv("SMM_CACHE_DIR", str(d))
+        smm.load(shared_exports)
     return d
 
 
@@ -132,9 +160,10 @@ def test_deleting_the_cache_changes_nothing(cache_dir, exports):
 
 @pytest.mark.parametrize("damage", ["garbage_meta", "truncated_table", "missing_table",
                                     "wrong_rows", "empty_meta"])
-def test_corrupt_entry_is_ignored_and_rewritten(cache_dir, exports, damage):
-    fresh = smm.load(exports, cache=False)
-    smm.load(exports)
+def test_corrupt_entry_is_ignored_and_rewritten(cache_dir, shared_exports, shared_fresh,
+                                                shared_entries, damage):
+    shutil.copytree(shared_entries, cache_dir)       # as smm.load(shared_exports) left it
+    assert len(_entries(cache_dir)) >= 10
     for meta in _entries(cache_dir):
         entry = meta.parent
         tables = sorted(entry.glob("*.arrow"))
@@ -149,18 +178,19 @@ def test_corrupt_entry_is_ignored_and_rewritten(cache_dir, exports, damage):
         elif damage == "wrong_rows" and tables:
             text = meta.read_text().replace('"rows": ', '"rows": 1', 1)
             meta.write_text(text)
-    again = smm.load(exports)
-    _assert_same(fresh, again)
-    third = smm.load(exports)           # rewritten entries are good again
-    _assert_same(fresh, third)
+    again = smm.load(shared_exports)
+    _assert_same(shared_fresh, again)
+    third = smm.load(shared_exports)           # rewritten entries are good again
+    _assert_same(shared_fresh, third)
 
 
-def test_unwritable_cache_dir_is_not_an_error(tmp_path, monkeypatch, exports):
+def test_unwritable_cache_dir_is_not_an_error(tmp_path, monkeypatch, shared_exports,
+                                              shared_fresh):
     blocker = tmp_path / "a_file"
     blocker.write_text("not a folder")
     monkeypatch.setenv("SMM_CACHE_DIR", str(blocker / "cache"))
-    ds = smm.load(exports)
-    _assert_same(smm.load(exports, cache=False), ds)
+    ds = smm.load(shared_exports)
+    _assert_same(shared_fresh, ds)
 
 
 def test_mtime_snapshot_entry_follows_the_mtime(cache_dir, tmp_path):
@@ -205,10 +235,10 @@ def test_key_depends_on_content_name_and_versions(monkeypatch):
     assert k != _cache.entry_key("ab" * 32, "a.csv")
 
 
-def test_cli_cache_info_and_clear(cache_dir, exports, capsys):
+def test_cli_cache_info_and_clear(cache_dir, shared_entries, capsys):
     from smmanalytics.cli import main
 
-    smm.load(exports)
+    shutil.copytree(shared_entries, cache_dir)       # as smm.load(shared_exports) left it
     assert main(["cache", "info"]) == 0
     out = capsys.readouterr().out
     assert str(cache_dir) in out and "entries" in out

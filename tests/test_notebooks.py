@@ -34,6 +34,12 @@ def monthly_fr(tmp_path_factory):
                       out=tmp_path_factory.mktemp("reports"))
 
 
+@pytest.fixture(scope="module")
+def monthly_fr_text(monthly_fr):
+    """The text of ``monthly_fr``'s PDF (reading it takes pypdf a second or two)."""
+    return _text(monthly_fr.pdf)
+
+
 def test_monthly_report_outputs(monthly_fr):
     assert monthly_fr.pdf.name == "maison-seve-2026-10.pdf"
     assert monthly_fr.pdf.read_bytes().startswith(b"%PDF")
@@ -45,8 +51,8 @@ def test_monthly_report_outputs(monthly_fr):
     assert "<title>maison-seve-2026-10</title>" in html
 
 
-def test_pdf_figures_equal_the_api(monthly_fr, sample):
-    text = _text(monthly_fr.pdf)
+def test_pdf_figures_equal_the_api(monthly_fr_text, sample):
+    text = monthly_fr_text
     rep = BrandReport(sample, "2026-10")
     e = rep.engagement_table().set_index("platform")
     f = Formatter("fr")
@@ -57,9 +63,9 @@ def test_pdf_figures_equal_the_api(monthly_fr, sample):
     assert "," in f.percent(e.loc["total", "er_reach_pooled"])  # decimal comma
 
 
-def test_pdf_period_over_period_is_in_the_api_units(monthly_fr, sample):
+def test_pdf_period_over_period_is_in_the_api_units(monthly_fr_text, sample):
     """A rate's change reads as relative % then its difference in points; the interval is %."""
-    text = _text(monthly_fr.pdf)
+    text = monthly_fr_text
     row = smm.compare(sample, "2026-10").table.set_index("kpi").loc["er_reach"]
     f = Formatter("fr")
     # 7.63 % against 7.96 %: -4.1 % relative, -0.33 pp, interval on the relative change
@@ -182,7 +188,7 @@ def test_each_chart_shows_once_in_a_notebook(tmp_path, monkeypatch):
     assert _images_per_cell(cells, tmp_path, monkeypatch) == [0, 1, 0, 1, 1, 1, 1, 1, 1]
 
 
-def test_monthly_pdf_shows_the_planted_incident(monthly_fr, sample):
+def test_monthly_pdf_shows_the_planted_incident(monthly_fr_text, sample):
     import importlib
 
     alerts = importlib.import_module("smmanalytics.alerts")
@@ -193,11 +199,11 @@ def test_monthly_pdf_shows_the_planted_incident(monthly_fr, sample):
     assert len(crisis) == 1
     assert crisis["start"].iloc[0] >= pd.Timestamp("2026-10-13")
     assert crisis["end"].iloc[0] <= pd.Timestamp("2026-10-19")
-    text = _text(monthly_fr.pdf)
+    text = monthly_fr_text
     assert "Veille de réputation" in text and "crise" in text
 
 
-def test_monthly_report_of_a_zipped_brand_folder(tmp_path, capsys):
+def test_monthly_report_of_a_zipped_brand_folder(tmp_path, capsys, sample):
     """`smm report monthly --data maison-seve.zip`, the sample brand folder zipped: the
     report of the folder (French, the brand's slug and logo), its files named as in it."""
     import zipfile
@@ -214,7 +220,7 @@ def test_monthly_report_of_a_zipped_brand_folder(tmp_path, capsys):
     assert capsys.readouterr().out == f"{pdf}\n"
     text = _text(pdf)
     assert "octobre 2026" in text and "Maison Sève" in text
-    e = BrandReport(smm.load(SAMPLE), "2026-10").engagement_table().set_index("platform")
+    e = BrandReport(sample, "2026-10").engagement_table().set_index("platform")
     assert Formatter("fr").number(e.loc["total", "interactions"]) in text
     # the files are named as in the folder (only the parameters name the zip)
     assert "maison-seve.zip" not in text.replace("data=maison-seve.zip", "")
