@@ -125,19 +125,36 @@ def test_without_fork_everything_is_built_here(sample, monkeypatch):
     assert rep.alerts().blocks[0]["kind"] == "heading"
 
 
-def test_batches_build_nothing_ahead(monkeypatch):
-    """A batch runs its reports side by side on its workers: no report forks a copy."""
+def _ahead_asked(monkeypatch, run) -> list[bool]:
+    """The ``ahead`` that ``run(runner)`` passed to each run_report call."""
     from smmanalytics import runner
 
-    seen = {}
+    asked = []
 
     def fake_run_report(kind, **kwargs):
-        seen.update(kwargs)
+        asked.append(kwargs["ahead"])
         raise runner.ReportError("stop here")
 
     monkeypatch.setattr(runner, "run_report", fake_run_report)
-    res = runner.run_job(runner.BatchJob("b", "monthly", "data", "2026-10", "out"))
-    assert not res.ok and seen["ahead"] is False
+    run(runner)
+    return asked
+
+
+def test_reports_side_by_side_build_nothing_ahead(monkeypatch):
+    """A batch's workers (and a Dask cluster's, which call run_job) run reports side by side:
+    no report forks a copy."""
+    job = ("b", "monthly", "data", "2026-10", "out")
+    asked = _ahead_asked(monkeypatch, lambda runner: [
+        runner.run_job(runner.BatchJob(*job)), runner._run_job_in_worker(runner.BatchJob(*job))])
+    assert asked == [False, False]
+
+
+def test_a_serial_batch_builds_ahead_as_one_report_does(monkeypatch):
+    """One report at a time leaves the second core to each report's copy, as `smm report`."""
+    jobs = [("a", "monthly", "data", "2026-10", "out"), ("b", "monthly", "data", "2026-10", "out")]
+    asked = _ahead_asked(monkeypatch, lambda runner: runner.run_batch(
+        [runner.BatchJob(*j) for j in jobs], workers=1, progress=False))
+    assert asked == [True, True]
 
 
 @needs_fork

@@ -126,8 +126,8 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str, out: str | os
         Extra notebook parameters (e.g. ``campaign`` for a campaign report).
     ahead : bool
         Let a notebook that can build its heaviest sections in a second process meanwhile
-        (``BrandReport.build_ahead``) do so. Batches turn it off: their reports already run
-        side by side, one per worker.
+        (``BrandReport.build_ahead``) do so. Batches on several workers or on Dask turn it
+        off: their reports already run side by side, one per worker; a serial batch keeps it.
 
     Returns
     -------
@@ -500,15 +500,19 @@ def _batch_parameters(entry: dict, file: str, column: str) -> tuple:
     return tuple(sorted(params.items()))
 
 
-def run_job(job: BatchJob) -> BatchResult:
-    """Run one batch job, turning any failure into a BatchResult (never raises)."""
+def run_job(job: BatchJob, *, ahead: bool = False) -> BatchResult:
+    """Run one batch job, turning any failure into a BatchResult (never raises).
+
+    ``ahead`` is :func:`run_report`'s: off for a report that runs beside others (a batch's
+    workers, a Dask cluster's), on for one that runs alone (a serial batch).
+    """
     import time
 
     t0 = time.perf_counter()
     try:
         res = run_report(job.kind, data=job.data, period=job.period, out=job.out,
                          brand=job.brand, lang=job.lang, parameters=dict(job.parameters),
-                         ahead=False)
+                         ahead=ahead)
         return BatchResult(job.brand, job.kind, True, pdf=str(res.pdf), unread=res.unread,
                            seconds=time.perf_counter() - t0)
     except ReportError as exc:
@@ -546,9 +550,9 @@ def run_batch(jobs: list[BatchJob], *, workers: int = 1, dask_address: str | Non
     try:
         if dask_address:
             _run_on_dask(jobs, dask_address, done)
-        elif workers <= 1:
+        elif workers <= 1:      # one report at a time: each may use a second core itself
             for i, j in enumerate(jobs):
-                done(i, run_job(j))
+                done(i, run_job(j, ahead=True))
         else:
             _run_in_workers(jobs, workers, done)
     finally:          # also when stopped: the bar ends before what is printed next

@@ -12,8 +12,8 @@ the cell that displays it. The copy sees the report as it was when forked: a sec
 ahead does not see later changes to ``rep.ds``.
 
 Forking needs the ``fork`` start method (Linux) and a second core to run the copy on;
-elsewhere nothing is built ahead. A batch of reports runs them side by side on its workers
-instead (the runner asks for no forks there).
+elsewhere nothing is built ahead. A batch on several workers runs its reports side by side
+instead (the runner asks for no forks there); a serial batch forks as a single report does.
 """
 
 from __future__ import annotations
