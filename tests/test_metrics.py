@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from smmanalytics import metrics, schema
+from smmanalytics.errors import SchemaError
 
 
 def _posts():
@@ -97,6 +98,30 @@ def test_followers_at_takes_last_total_on_or_before_publish_day():
     assert f.iloc[0] == 1000 and f.iloc[1] == 1010 and pd.isna(f.iloc[2])
     out = metrics.add_rates(posts, daily)
     assert out["er_followers"].iloc[1] == pytest.approx(10 / 1010)
+
+
+def test_followers_at_takes_the_publish_day_in_the_series_zone():
+    # Meta counts its days in US Pacific: 02:00 UTC on 5 October is 19:00 on the 4th there,
+    # so the post meets the total of the 3rd (the last on or before the 4th), not the 5th's
+    posts = schema.conform(pd.DataFrame({
+        "platform": ["instagram", "instagram", "x"],
+        "published_at": pd.to_datetime(["2026-10-05 02:00", "2026-10-05 08:00",
+                                         "2026-10-05 02:00"], utc=True),
+    }), "posts")
+    daily = schema.conform(pd.DataFrame({
+        "platform": ["instagram"] * 3 + ["x"] * 2,
+        "date": pd.to_datetime(["2026-10-01", "2026-10-03", "2026-10-05", "2026-10-04",
+                                "2026-10-05"]),
+        "metric": ["followers_total"] * 5, "value": [1000.0, 1010.0, 1030.0, 50.0, 55.0],
+        "day_tz": ["America/Los_Angeles"] * 3 + ["UTC"] * 2,
+    }), "daily")
+    before = posts.copy()
+    f = metrics.followers_at(posts, daily)
+    assert f.tolist() == [1010.0, 1030.0, 55.0]     # 4 Oct 19:00 PDT; 5 Oct 01:00 PDT; UTC
+    pd.testing.assert_frame_equal(posts, before)
+    bad = daily.assign(day_tz=daily["day_tz"].replace("UTC", "Mars/Olympus"))
+    with pytest.raises(SchemaError, match=r"day_tz of x .*'Mars/Olympus'"):
+        metrics.followers_at(posts, bad)
 
 
 def test_inputs_are_not_mutated():

@@ -123,9 +123,12 @@ def rate(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
 def followers_at(posts: pd.DataFrame, daily: pd.DataFrame | None) -> pd.Series:
     """Followers of the post's account on its publish day, from ``daily`` ``followers_total``.
 
-    Uses the last known total on or before the publish date (as-of join per platform); NaN when
-    the exports give no follower totals for that platform. ``published_at`` must be tz-aware
-    (or ISO text with its offset, as ``read_csv`` gives it back), else a SchemaError.
+    Uses the last known total on or before the publish day (as-of join per platform); NaN when
+    the exports give no follower totals for that platform. The publish day is taken in the zone
+    the platform's series count their days in (``daily``'s ``day_tz``; UTC without it): a post
+    at 02:00 UTC on 15 October, 19:00 on the 14th in US Pacific, meets the total of the 14th
+    in a Meta series. ``published_at`` must be tz-aware (or ISO text with its offset, as
+    ``read_csv`` gives it back), else a SchemaError.
     """
     out = pd.Series(np.nan, index=posts.index, dtype="Float64", name="followers")
     if daily is None or daily.empty or posts.empty:
@@ -139,20 +142,52 @@ def followers_at(posts: pd.DataFrame, daily: pd.DataFrame | None) -> pd.Series:
         raise SchemaError("posts lack column 'platform': followers are looked up per platform",
                           column="platform")
     published = utc_timestamps(posts)
-    f = daily.loc[daily["metric"] == "followers_total", ["platform", "date", "value"]]
+    totals = daily["metric"] == "followers_total"
+    f = daily.loc[totals, ["platform", "date", "value"]]
     if f.empty:
         return out
     f = (f.dropna(subset=["value"]).assign(platform=lambda d: d["platform"].astype(str))
          .sort_values("date"))
+    platform = posts["platform"].astype(str)
     left = pd.DataFrame({
-        "platform": posts["platform"].astype(str).to_numpy(),
-        "date": published.dt.tz_convert(None).dt.normalize().astype("datetime64[ns]").to_numpy(),
+        "platform": platform.to_numpy(),
+        "date": _local_days(published, platform, _day_zones(daily.loc[totals])),
         "_pos": np.arange(len(posts)),
     }).dropna(subset=["date"]).sort_values("date")
     merged = pd.merge_asof(left, f.astype({"date": "datetime64[ns]"}), on="date", by="platform",
                            direction="backward")
     out.iloc[merged["_pos"].to_numpy()] = merged["value"].astype("Float64").to_numpy()
     return out
+
+
+def _day_zones(series: pd.DataFrame) -> dict[str, str]:
+    """The zone each platform's rows of ``series`` count their days in (``day_tz``, its most
+    frequent value; none without the column)."""
+    if "day_tz" not in series.columns:
+        return {}
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    zones = series[["platform", "day_tz"]].dropna().astype(str)
+    out = {p: z.mode().iloc[0] for p, z in zones.groupby("platform")["day_tz"]}
+    for p, zone in out.items():
+        try:
+            ZoneInfo(zone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise SchemaError(f"daily's day_tz of {p} is not an IANA time zone: {zone!r} "
+                              "(such as America/Los_Angeles)", column="day_tz") from None
+    return out
+
+
+def _local_days(published: pd.Series, platform: pd.Series, zones: dict[str, str]) -> np.ndarray:
+    """The (naive) day of each UTC ``published`` time in its platform's zone (UTC by default)."""
+    days = published.dt.tz_convert(None).dt.normalize().astype("datetime64[ns]").to_numpy(
+        copy=True)
+    for p, zone in zones.items():
+        rows = (platform == p).to_numpy()
+        if zone != "UTC" and rows.any():
+            local = published[rows].dt.tz_convert(zone).dt.tz_localize(None).dt.normalize()
+            days[rows] = local.astype("datetime64[ns]").to_numpy()
+    return days
 
 
 def add_rates(posts: pd.DataFrame, daily: pd.DataFrame | None = None) -> pd.DataFrame:
