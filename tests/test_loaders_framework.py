@@ -298,6 +298,29 @@ def test_split_text_ga4_preamble_and_second_table():
     assert t2.header == ["Date", "Sessions"] and t2.frame[0].tolist() == ["20260501"]
 
 
+@pytest.mark.parametrize("title", ["Facebook follows;", '"Facebook follows";""',
+                                   "Facebook follows;;;"])
+def test_a_title_padded_with_empty_cells_by_a_spreadsheet_is_still_a_title(title):
+    # Excel saves every line as wide as the sheet: the title line gets empty cells
+    t = split_text(f"{title}\nDate;Primary\n01/08/2025 00:00;3\n", source="f.csv")[0]
+    assert t.meta["title"] == "Facebook follows"
+    assert t.header == ["Date", "Primary"] and t.frame[1].tolist() == ["3"]
+
+
+def test_a_ga4_preamble_padded_and_quoted_by_a_spreadsheet_is_read():
+    text = ("# ----,,\n# Traffic acquisition: Session source / medium,,\n"
+            '"# Account: Maison, Sève",,\n# ,,\n# Start date: 20260701,,\n'
+            "# End date: 20260731,,\nSession source / medium,Sessions,Key events\n"
+            "a / b,3,1\n,,\n# ----,,\n# Chart,,\nDate,Sessions,\n20260701,3,\n")
+    t1, t2 = split_text(text, source="ga.csv")
+    assert t1.meta["start_date"] == "20260701" and t1.meta["end_date"] == "20260731"
+    assert t1.meta["start_date_line"] == "5" and t1.meta["end_date_line"] == "6"
+    assert t1.meta["account"] == "Maison, Sève"
+    assert t1.header == ["Session source / medium", "Sessions", "Key events"]
+    assert t1.frame[1].tolist() == ["3"]
+    assert t2.header[:2] == ["Date", "Sessions"] and t2.frame[0].tolist() == ["20260701"]
+
+
 def test_ragged_rows_are_kept_and_noted():
     log = QualityLog()
     t = split_text("a,b,c\n1,2\n4,5,6\n", source="r.csv", log=log)[0]

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from smmanalytics import read_export
+from smmanalytics.errors import ParseError
 from smmanalytics.loaders import read_file
 from smmanalytics.schema import validate
 
@@ -148,3 +149,72 @@ def test_a_custom_channel_group_first_column_is_read_not_called_unused(tmp_path)
     assert "custom_dimension" in _codes(df)
     notes = [q["message"] for q in df.attrs["quality"] if q["code"] == "extra_columns"]
     assert notes == ["1 columns not used: ['Bounce rate']"]
+
+
+_PREAMBLE = ["# ----------------------------------------",
+             "# Traffic acquisition: Session source / medium", "# Account: Maison",
+             "# Property: maisonseve.fr - GA4", "# ----------------------------------------",
+             "# ", "# All Users", "# Start date: 20260701", "# End date: 20260731"]
+_TABLE = ["Session source / medium,Sessions,Key events", "Grand total,1200,40",
+          "google / organic,1000,30", "instagram / social,200,10"]
+
+
+def test_an_export_resaved_by_a_spreadsheet_reads_as_the_original(tmp_path):
+    # Excel pads every '#' line with the delimiters of the widest row
+    original, resaved = tmp_path / "ga4.csv", tmp_path / "ga4_excel.csv"
+    original.write_text("\r\n".join(_PREAMBLE + _TABLE) + "\r\n", encoding="utf-8")
+    resaved.write_text("\r\n".join([f"{line},," for line in _PREAMBLE] + _TABLE) + "\r\n",
+                       encoding="utf-8")
+    a, b = read_export(original), read_export(resaved)
+    pd.testing.assert_frame_equal(a.drop(columns="source_file"), b.drop(columns="source_file"))
+    assert b["sessions"].tolist() == [1000, 200]
+    assert (b["period_start"] == pd.Timestamp("2026-07-01")).all()
+    assert (b["period_end"] == pd.Timestamp("2026-07-31")).all()
+
+
+def test_a_preamble_date_that_is_no_date_names_its_line(tmp_path):
+    path = tmp_path / "ga4.csv"
+    lines = [*_PREAMBLE[:7], "# Start date: 2026-07-01", *_PREAMBLE[8:], *_TABLE]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(ParseError, match="start date in the preamble is not a date") as e:
+        read_export(path)
+    assert e.value.line == 8 and e.value.got == "2026-07-01"
+
+
+def _with_chart(rows, preamble=_PREAMBLE):
+    return "\n".join([*preamble, *_TABLE, "", "# ----------------------------------------",
+                      "# Chart", "# ----------------------------------------",
+                      "Nth day,Sessions", *rows]) + "\n"
+
+
+def test_a_chart_table_by_nth_day_is_dated_from_the_start_date(tmp_path):
+    # GA4's "Nth day" counts days from the start of the report's range, 0000 being the start
+    path = tmp_path / "ga4.csv"
+    path.write_text(_with_chart(["0000,40", "0001,35", "0030,38"]), encoding="utf-8")
+    table, chart = read_file(path)
+    assert table["breakdown"].unique().tolist() == ["source_medium"]
+    assert chart["breakdown"].unique().tolist() == ["date"]
+    assert chart["date"].tolist() == [pd.Timestamp("2026-07-01"), pd.Timestamp("2026-07-02"),
+                                      pd.Timestamp("2026-07-31")]
+    assert chart["sessions"].tolist() == [40, 35, 38] and chart["channel_group"].isna().all()
+    assert "custom_dimension" not in _codes(chart)
+
+
+def test_a_chart_table_by_nth_day_without_a_start_date_is_kept_undated(tmp_path):
+    path = tmp_path / "ga4.csv"
+    # an end date but no start date (a preamble cut by hand)
+    path.write_text(_with_chart(["0000,40", "0001,35"], preamble=_PREAMBLE[:7] + _PREAMBLE[8:]),
+                    encoding="utf-8")
+    chart = read_file(path)[1]
+    assert chart["date"].isna().all() and chart["sessions"].tolist() == [40, 35]
+    assert chart["breakdown"].unique().tolist() == ["nth_day"]
+    note = next(q for q in chart.attrs["quality"] if q["code"] == "nth_day_undated")
+    assert note["rows"] == 2
+
+
+def test_a_day_index_that_is_no_number_names_its_cell(tmp_path):
+    path = tmp_path / "ga4.csv"
+    path.write_text(_with_chart(["0000,40", "day 2,35"]), encoding="utf-8")
+    with pytest.raises(ParseError, match="not a day index") as e:
+        read_export(path)
+    assert e.value.line == 20 and e.value.column == "Nth day" and e.value.got == "day 2"

@@ -572,6 +572,29 @@ def test_meta_daily_resaved_with_numeric_dates(tmp_path, delim, cells, expected,
     assert note["level"] == level
 
 
+@pytest.mark.parametrize("title", ['Facebook follows;', '"Facebook follows";""'])
+def test_meta_daily_resaved_without_sep_line_and_padded_title(tmp_path, title):
+    # Excel drops the sep= line and pads the title to the sheet's width
+    path = tmp_path / "facebook_follows_2026-11-01.csv"
+    path.write_text(f"{title}\r\nDate;Primary\r\n01/08/2025 00:00;3\r\n13/08/2025 00:00;5\r\n",
+                    encoding="utf-8")
+    df = read_export(path)
+    assert df.attrs["source_format"] == "meta_daily"
+    assert df["metric"].unique().tolist() == ["follows"]
+    assert df["date"].tolist() == [pd.Timestamp("2025-08-01"), pd.Timestamp("2025-08-13")]
+    assert df["value"].tolist() == [3, 5]
+
+
+def test_meta_daily_impossible_date_quotes_the_cell_as_written(tmp_path):
+    path = tmp_path / "facebook_views_2026-11-01.csv"
+    path.write_text('sep=,\n"Facebook views"\n"Date","Primary"\n"2025-12-01T00:00:00","3"\n'
+                    '"2025-13-02T00:00:00","4"\n', encoding="utf-8")
+    with pytest.raises(ParseError, match="impossible calendar date") as e:
+        read_export(path)
+    assert e.value.line == 5 and e.value.column == "Date"
+    assert e.value.got == "2025-13-02T00:00:00"
+
+
 @pytest.mark.parametrize("cells", [["2026-10-01T00:00:00", "2026-10-02T07:00:00"],
                                    ["10/01/2026", "10/02/2026 07:00"]])
 def test_meta_daily_date_with_a_time_keeps_its_day_and_says_so(tmp_path, cells):

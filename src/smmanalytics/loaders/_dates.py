@@ -453,8 +453,10 @@ def day_to_utc(dates: pd.Series, tz: str) -> pd.Series:
 
 
 def dates_from_parts(parts: pd.DataFrame, *, file: str | None = None,
-                     column: str | None = None, first_line: int = 2) -> pd.Series:
-    """Naive dates from year/month/day parts; an impossible date (31 Feb) raises ParseError."""
+                     column: str | None = None, first_line: int = 2,
+                     cells: pd.Series | None = None) -> pd.Series:
+    """Naive dates from year/month/day parts; an impossible date (31 Feb) raises ParseError,
+    quoting the cell as written when the ``cells`` the parts were read from are given."""
     dates = _make_dates(parts["year"], parts["month"], parts["day"])
     bad = dates.isna() & parts["year"].notna()
     if bad.any():
@@ -462,5 +464,6 @@ def dates_from_parts(parts: pd.DataFrame, *, file: str | None = None,
         row = parts.iloc[pos]
         raise ParseError("impossible calendar date", file=file, line=first_line + pos,
                          column=column, expected="a real date",
-                         got=f"{row['year']}-{row['month']}-{row['day']}")
+                         got=(str(cells.iloc[pos]) if cells is not None
+                              else f"{row['year']}-{row['month']}-{row['day']}"))
     return dates

@@ -403,8 +403,30 @@ def _first_line_fields(line: str) -> int:
     return max(len(_fields(line, d)) for d in DELIMITERS)
 
 
-def _parse_preamble(lines: list[str], meta: dict[str, str]) -> None:
-    for line in lines:
+def _only_cell(line: str) -> str | None:
+    """The one non-blank cell of ``line`` split by the delimiter that splits it most,
+    stripped; None when it has none or several."""
+    fields = max((_fields(line, d) for d in DELIMITERS), key=len)
+    cells = [c.strip() for c in fields if c.strip()]
+    return cells[0] if len(cells) == 1 else None
+
+
+def _comment(line: str) -> str | None:
+    """``line`` (stripped) as a ``#`` preamble line, or None when it is none: as GA4 writes it,
+    or as a spreadsheet saves it back, padded with empty cells (``# Start date: 20260701,,,,``)
+    and quoted where it holds a delimiter (``"# Account: Maison, Sève",,,``)."""
+    if line.startswith("#"):
+        return line.rstrip(",;\t ")
+    if line.startswith('"#'):
+        cell = _only_cell(line)
+        return cell if cell is not None and cell.startswith("#") else None
+    return None
+
+
+def _parse_preamble(lines: list[tuple[int, str]], meta: dict[str, str]) -> None:
+    """Fill ``meta`` from the ``(line number, text)`` of a table's ``#`` lines; the line of a
+    start or end date is kept as ``meta["start_date_line"]`` (``end_date_line``), as text."""
+    for line_no, line in lines:
         body = line.lstrip("#").strip()
         if not body or set(body) <= set("-=_ "):
             continue
@@ -415,9 +437,9 @@ def _parse_preamble(lines: list[str], meta: dict[str, str]) -> None:
             key, value = normalize(m.group(1)), m.group(2).strip()
             meta.setdefault(key, value)
             if key in _START_KEYS:
-                meta["start_date"] = value
+                meta["start_date"], meta["start_date_line"] = value, str(line_no)
             elif key in _END_KEYS:
-                meta["end_date"] = value
+                meta["end_date"], meta["end_date_line"] = value, str(line_no)
         elif body != meta["title"]:
             meta.setdefault("segment", body)
 
@@ -465,8 +487,8 @@ def split_text(text: str, *, source: str, encoding: str | None = None,
             if m:
                 hint = m.group(1)
                 meta["sep"] = hint
-            elif stripped.startswith("#"):
-                pre.append(stripped)
+            elif (comment := _comment(stripped)) is not None:
+                pre.append((line_no, comment))
             elif not stripped or set(stripped) <= set(",;\t\""):
                 pass
             else:
@@ -474,10 +496,11 @@ def split_text(text: str, *, source: str, encoding: str | None = None,
                 nxt_end = text.find("\n", end + 1)
                 nxt = text[end + 1:(n if nxt_end < 0 else nxt_end)].rstrip("\r")
                 # (not a line whose quote is still open: a header cell holding a line break)
-                if (title is None and not pre and _first_line_fields(line) == 1
-                        and _first_line_fields(nxt) > 1 and line.count('"') % 2 == 0):
-                    title = next(iter(_fields(line, ",")), stripped).strip()
-                    meta["title"] = title
+                # (a spreadsheet's re-save pads it with empty cells: "Facebook follows;")
+                cell = _only_cell(line) if title is None and not pre else None
+                if (cell is not None and cell.isprintable() and _first_line_fields(nxt) > 1
+                        and line.count('"') % 2 == 0):
+                    title = meta["title"] = cell
                 else:
                     break
             pos, line_no = end + 1, line_no + 1
@@ -489,7 +512,7 @@ def split_text(text: str, *, source: str, encoding: str | None = None,
         # the table ends at a blank line followed by a '#' line (only searched in # files)
         stop = n
         if pre:
-            m2 = re.compile(r"\n[ \t\r,;]*\r?\n(?=#)").search(text, header_end)
+            m2 = re.compile(r'\n[ \t\r,;]*\r?\n(?="?#)').search(text, header_end)
             stop = m2.start() + 1 if m2 else n
         head_lines = text[pos:min(stop, pos + 20000)].splitlines()
         delim = sniff_delimiter(head_lines, hint)
@@ -503,7 +526,7 @@ def split_text(text: str, *, source: str, encoding: str | None = None,
         line_no += text.count("\n", pos, stop)
         pos = stop
     for later in tables[1:]:  # a chart table after the first inherits the report's dates
-        for key in ("start_date", "end_date"):
+        for key in ("start_date", "start_date_line", "end_date", "end_date_line"):
             if key in tables[0].meta:
                 later.meta.setdefault(key, tables[0].meta[key])
     return tables

@@ -190,7 +190,8 @@ def written_days(cells: pd.Series, ctx: ParseContext, *, column: str | None, fir
     numbers as a spreadsheet re-saves them (see :func:`day_parts`)."""
     parts = day_parts(cells, ctx, column=column, first_line=first_line,
                       numeric_order=numeric_order)
-    return dates_from_parts(parts, file=ctx.file, column=column, first_line=first_line)
+    return dates_from_parts(parts, file=ctx.file, column=column, first_line=first_line,
+                            cells=cells)
 
 
 def day_parts(cells: pd.Series, ctx: ParseContext, *, column: str | None, first_line: int,

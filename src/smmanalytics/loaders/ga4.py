@@ -8,6 +8,7 @@ another ``#`` block (each recognisable one is parsed; its rows carry ``breakdown
 Columns: ``Session source / medium`` is split on ``/`` into ``source`` and ``medium``;
 ``Session campaign`` → ``campaign``; ``Session default channel group`` / ``Session primary
 channel group (Default Channel Group)`` → ``channel_group``; ``Date`` (``YYYYMMDD``) → ``date``;
+``Nth day`` (a chart table's day index, ``0000`` the start date) → ``date`` from the preamble;
 ``Key events`` and its pre-2024 name ``Conversions`` → ``key_events``; ``Total revenue`` →
 ``revenue`` with ``currency`` from a symbol in the cells (``€`` EUR, ``$`` USD, ``£`` GBP), else
 empty. Rates stay fractions (``62,5 %`` → 0.625). French numbers (``1 200``, ``1 234,56 €``) are
@@ -51,12 +52,16 @@ def _detect(c: Candidate) -> float:
     return 0.0
 
 
-def _yyyymmdd(value: str | None, ctx: ParseContext, what: str) -> pd.Timestamp:
+def _yyyymmdd(c: Candidate, ctx: ParseContext, key: str) -> pd.Timestamp:
+    """The preamble's ``start_date`` or ``end_date`` (``key``); NaT without one."""
+    value = c.meta.get(key)
     if not value:
         return pd.NaT
     ts = pd.to_datetime(value.strip(), format="%Y%m%d", errors="coerce")
     if pd.isna(ts):
-        raise ParseError(f"{what} in the preamble is not a date", file=ctx.file,
+        line = c.meta.get(f"{key}_line")
+        raise ParseError(f"{key.replace('_', ' ')} in the preamble is not a date",
+                         file=ctx.file, line=int(line) if line else None,
                          expected="YYYYMMDD", got=value)
     return ts
 
@@ -71,8 +76,10 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
 
     dims = {k: text(k) for k in _DIMENSIONS}
     dims = {k: v for k, v in dims.items() if v is not None}
+    nth_day = text("nth_day") if "date" not in dims else None
     custom = None
-    if not dims and c.header and normalize(c.header[0]) not in m.columns:
+    if (not dims and nth_day is None and c.header
+            and normalize(c.header[0]) not in m.columns):
         custom = frame[0].astype("string").str.strip()
         ctx.note("custom_dimension", f"first column {c.header[0]!r} is not a known GA4 "
                  "dimension; kept as channel_group", level="info")
@@ -80,8 +87,9 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     # summary row: its first cell says "Grand total" (the first column of the file, whichever
     # dimension that is), or every dimension cell is empty
     is_total = summary_cells(frame[0].astype("string").str.strip())
-    if dims:
-        all_empty = pd.concat(list(dims.values()), axis=1).isna().all(axis=1)
+    if dims or nth_day is not None:
+        given = [*dims.values()] + ([nth_day] if nth_day is not None else [])
+        all_empty = pd.concat(given, axis=1).isna().all(axis=1)
         is_total |= all_empty & (pd.RangeIndex(n) == 0)
     if is_total.any():
         ctx.note("summary_row_dropped", f"{int(is_total.sum())} 'Grand total' row dropped "
@@ -99,8 +107,12 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     for k in ("campaign", "channel_group", "landing_page", "date_range"):
         if k in dims:
             out[k] = dims[k]
+    start = _yyyymmdd(c, ctx, "start_date")
+    end = _yyyymmdd(c, ctx, "end_date")
     if "date" in dims:
         out["date"] = _days(dims["date"], keep, c, ctx)
+    elif nth_day is not None:
+        out["date"] = _nth_days(nth_day, keep, start, c, ctx)
     if "year_month" in dims:
         out["year_month"] = dims["year_month"]
     for k in _METRICS:
@@ -108,13 +120,12 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
         if v is not None:
             out[k] = v.array
     out["currency"] = _currency(c)
-    start = _yyyymmdd(c.meta.get("start_date"), ctx, "start date")
-    end = _yyyymmdd(c.meta.get("end_date"), ctx, "end date")
     out["period_start"] = start
     out["period_end"] = end
     if "date_range" in dims:
         _periods_from_ranges(out, dims["date_range"], ctx)
-    breakdown = next((k for k in _DIMENSIONS if k in dims), "total")
+    breakdown = next((k for k in _DIMENSIONS if k in dims),
+                     "total" if nth_day is None else "date" if pd.notna(start) else "nth_day")
     out["breakdown"] = breakdown
     out = out[keep].reset_index(drop=True)
     if m.has("key_events") and any(normalize(c.header[p]) == "conversions"
@@ -144,6 +155,28 @@ def _days(cells: pd.Series, keep: np.ndarray, c: Candidate, ctx: ParseContext) -
                          line=c.table.first_line + 1 + pos, column=c.header_of(F, "date"),
                          expected="YYYYMMDD", got=raw.iloc[pos])
     return d.astype("datetime64[ns]")
+
+
+def _nth_days(cells: pd.Series, keep: np.ndarray, start: pd.Timestamp, c: Candidate,
+              ctx: ParseContext) -> pd.Series:
+    """A chart table's ``Nth day`` cells (``0000``: the start date, ``0001`` the day after) as
+    naive days from the preamble's ``start``; a cell of a row kept that is no such index raises
+    ParseError. Without a start date the days are NaT, noted."""
+    raw = cells.fillna("").str.strip()
+    bad = ~raw.str.fullmatch(r"\d{1,5}|").astype(bool) & pd.Series(keep)
+    if bad.any():
+        pos = int(bad.to_numpy().nonzero()[0][0])
+        raise ParseError("cell is not a day index", file=ctx.file,
+                         line=c.table.first_line + 1 + pos, column=c.header_of(F, "nth_day"),
+                         expected="a whole number of days since the start date (0000, 0001…)",
+                         got=raw.iloc[pos])
+    if pd.isna(start):
+        ctx.note("nth_day_undated", f"{int(keep.sum())} rows are counted in days since the "
+                 "start of the report ('Nth day') but the file gives no start date: their days "
+                 "are unknown", rows=int(keep.sum()))
+        return pd.Series(pd.NaT, index=cells.index, dtype="datetime64[ns]")
+    offsets = pd.to_timedelta(pd.to_numeric(raw.mask(raw == "")), unit="D")
+    return (start + offsets).astype("datetime64[ns]")
 
 
 #: how many revenue cells are looked at for a currency symbol

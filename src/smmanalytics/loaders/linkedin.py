@@ -215,7 +215,8 @@ def _dates_at(c: Candidate, pos: int, ctx: ParseContext | None = None, *,
         parts = parse_text_dates(text_cells, file=c.name, column=header, first_line=first,
                                  require_year=True, numeric_order="mdy")
         check_years(parts, file=c.name, column=header, first_line=first)
-        text_dates = dates_from_parts(parts, file=c.name, column=header, first_line=first)
+        text_dates = dates_from_parts(parts, file=c.name, column=header, first_line=first,
+                                      cells=text_cells)
     except ParseError as exc:
         raise ParseError("cell is not a date", file=c.name, line=exc.line,
                          cell=_cell(c, pos, exc.line),

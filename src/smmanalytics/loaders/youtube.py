@@ -254,7 +254,8 @@ def _daily(c: Candidate, ctx: ParseContext, *, per_video: bool) -> pd.DataFrame:
     header = c.header_of(F, "date")
     parts = day_parts(cells.where(~period, ""), ctx, column=header, first_line=line)
     keep = np.flatnonzero(~period.to_numpy())
-    dates = dates_from_parts(parts, file=c.name, column=header, first_line=line).iloc[keep]
+    dates = dates_from_parts(parts, file=c.name, column=header, first_line=line,
+                             cells=cells).iloc[keep]
     metrics = {}
     for canon in m.columns:
         if canon in _IDENTITY:
