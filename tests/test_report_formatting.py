@@ -61,6 +61,22 @@ def test_points_are_signed_like_the_locale():
     assert Formatter("fr").percent(-0.0012)[0] == "-"   # the same minus sign as percentages
 
 
+@pytest.mark.parametrize("lang", ["en", "fr", "it"])
+def test_what_rounds_to_zero_carries_no_minus_sign(lang):
+    # a rate that moved by -0.00001 read "-0,0 %" and "-0,00 pp" in the comparison table
+    f = Formatter(lang)
+    assert f.percent(-0.0001, 1) == f.percent(0, 1) and not f.percent(-0.0001, 1).startswith("-")
+    assert f.change(-0.0001) == f.percent(0, 1)
+    assert f.points(-0.00001) == f.points(0) == f"±{f.number(0, 2)} pp"
+    assert f.percent(-0.0006, 1).startswith("-")        # -0.06 % shows as -0.1 %
+
+
+def test_changes_are_signed_both_ways():
+    f = Formatter("fr")
+    assert f.change(0.123) == "+12,3\u00a0%" and f.change(-0.05) == "-5,0\u00a0%"
+    assert f.change(0.46, 0) == "+46\u00a0%" and f.change(float("nan")) == "–"
+
+
 @pytest.mark.parametrize("lang,period,name", [
     ("fr", "2026-10", "octobre 2026"), ("fr", "2026-Q4", "T4 2026"),
     ("it", "2026-Q4", "4° trimestre 2026"), ("en", "2026", "2026"),

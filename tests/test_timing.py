@@ -317,6 +317,12 @@ def test_activity_fallback_when_no_effect():
     assert bt.activity["online_followers"].max() == 900
     assert "20:00" in bt.summary and "audience schedule" in bt.summary
     assert "assumed Europe/Paris" in bt.method["activity_tz"]
+    fig, ax = plt.subplots()
+    bt.plot(ax=ax, kind="activity")
+    fig.canvas.draw()          # the scale is a ratio to the weekly average, marked as lifts are
+    labels = [t.get_text() for t in fig.axes[1].get_yticklabels() if t.get_text()]
+    assert labels and all(t.endswith("×") for t in labels)
+    plt.close(fig)
 
 
 def test_activity_hours_converted_from_export_zone():

@@ -315,7 +315,7 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
     -------
     Comparison
         ``table`` columns: kpi, kind (total, mean, rate, median), current, previous,
-        change_abs, change_pct, change_pp, ci_low, ci_high (95 % bootstrap interval of
+        change_abs, change_pct, change_pp, ci_low, ci_high (95% bootstrap interval of
         change_pct), model_ci_low, model_ci_high (NB GLM interval, where defined),
         basis (period or per day), n_current, n_previous (posts, or days with data),
         direction (up, down, flat), direction_only, method; ``caveats``: sentences to print.
@@ -457,7 +457,7 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
     caveats += _top_post_caveat(a, b, cur, prev)
     caveats += _record_caveat(ds, prev, b, platform, None if pc is prev else pc.days)
     if covered:
-        caveats.append("Intervals are 95 % bootstrap intervals; across this many KPIs, one or "
+        caveats.append("Intervals are 95% bootstrap intervals; across this many KPIs, one or "
                        "two may exclude zero by chance alone.")
     if outside or mine:
         caveats = [outside or mine]

@@ -121,6 +121,11 @@ def _first_of_month(fmt: str, locale, mark: str = "er") -> str:
     return "'".join(parts)
 
 
+def _unsigned_zero(x: float, digits: int) -> float:
+    """``x``, or 0.0 when it rounds to zero at ``digits`` decimals (no "-0.0" shown)."""
+    return 0.0 if round(x, digits) == 0 else x
+
+
 def _missing(x) -> bool:
     """True for None, NaN, NaT and pd.NA."""
     if x is None:
@@ -362,18 +367,33 @@ class Formatter:
         return re.sub(r"0(\.0+)?", "0" + ("." + "0" * digits if digits else ""), pattern, count=1)
 
     def percent(self, x, digits: int = 2, missing: str = "–") -> str:
-        """A fraction as a percentage: 0.0345 → 3.45% (en), 3,45 % (fr)."""
+        """A fraction as a percentage: 0.0345 → 3.45% (en), 3,45 % (fr); one that rounds to
+        zero is written without a minus sign (−0.0001 → 0.00%, not -0.00%)."""
         if _missing(x):
             return missing
-        return format_percent(float(x), format=self._pattern("percent", digits),
-                              locale=self.locale)
+        return format_percent(_unsigned_zero(float(x), digits + 2),
+                              format=self._pattern("percent", digits), locale=self.locale)
+
+    def change(self, x, digits: int = 1, missing: str = "–") -> str:
+        """A relative change as a signed percentage: 0.123 → +12.3%, −0.05 → −5.0%; one that
+        rounds to zero has no sign (0.0%).
+
+        >>> Formatter("fr").change(0.123), Formatter("fr").change(-0.0001)
+        ('+12,3\\xa0%', '0,0\\xa0%')
+        """
+        if _missing(x):
+            return missing
+        x = _unsigned_zero(float(x), digits + 2)
+        return ("+" if x > 0 else "") + self.percent(x, digits)
 
     def points(self, x, digits: int = 2, missing: str = "–") -> str:
-        """A difference of fractions in percentage points, signed: 0.001 → +0.10 pp."""
+        """A difference of fractions in percentage points, signed: 0.001 → +0.10 pp; one that
+        rounds to zero is ±0.00 pp."""
         if _missing(x):
             return missing
+        x = _unsigned_zero(float(x), digits + 2)
         sign = "+" if x > 0 else (get_minus_sign_symbol(self.locale) if x < 0 else "±")
-        return f"{sign}{self.number(abs(float(x)) * 100, digits)} pp"
+        return f"{sign}{self.number(abs(x) * 100, digits)} pp"
 
     def money(self, x, digits: int = 0, missing: str = "–") -> str:
         if _missing(x):

@@ -243,8 +243,7 @@ class PerformanceSections:
         for r in t.itertuples(index=False):
             # Every change and interval is relative (%), so the interval reads on the same
             # scale as the change; rates add their difference in percentage points.
-            change = (("+" if r.change_pct > 0 else "") + f.percent(r.change_pct, 1)
-                      if pd.notna(r.change_pct) else "–")
+            change = f.change(r.change_pct, 1)
             if pd.isna(r.change_pct) and pd.notna(r.change_abs) and r.kpi not in _RATES:
                 # no relative change from 1,227 net followers to -150 (or from 0): the
                 # difference itself, per day as the other totals when the lengths differ
@@ -260,7 +259,7 @@ class PerformanceSections:
             if r.direction_only:
                 interval = f.label("direction_only")
             elif pd.notna(r.ci_low):
-                interval = f"{f.percent(r.ci_low, 0)} … {f.percent(r.ci_high, 0)}"
+                interval = f"{f.change(r.ci_low, 0)} … {f.change(r.ci_high, 0)}"
             else:
                 interval = "–"
             # the columns are named by their periods ("octobre 2026", "septembre 2026")

@@ -212,7 +212,8 @@ class BestTimes:
                 return ax
             rel = self.activity["relative"].to_numpy(dtype=float, na_value=np.nan).reshape(7, 24)
             im = ax.imshow(rel, cmap=cmap or "Greens", aspect="auto", **kwargs)
-            ax.figure.colorbar(im, ax=ax, label="followers online vs weekly average")
+            cbar = ax.figure.colorbar(im, ax=ax, label="followers online vs weekly average")
+            cbar.ax.yaxis.set_major_formatter(lambda t, _: f"{t:g}×")    # a ratio, as lifts
             title = "Audience schedule (followers online)"
         else:
             lift = self.by_slot["lift"].to_numpy(dtype=float, na_value=np.nan).reshape(7, 24)
