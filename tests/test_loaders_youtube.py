@@ -321,3 +321,15 @@ def test_impossible_day_error_names_the_files_own_date_header(tmp_path):
     with pytest.raises(ParseError) as err:
         read_file(path)
     assert (err.value.line, err.value.column) == (3, "Fecha")
+
+
+def test_impossible_publish_day_after_the_total_row_names_its_own_line(tmp_path):
+    # Studio writes the Total row first: the error named the line above the bad video's
+    table = ("Content,Video title,Video publish time,Views\n"
+             "Total,,,7\n"
+             "aaaaaaaaaaa,A,\"Jan 3, 2025\",3\n"
+             "bbbbbbbbbbb,B,\"Feb 30, 2025\",4\n")
+    with pytest.raises(ParseError, match="impossible calendar date") as err:
+        read_file(_zip(tmp_path, {"Table data.csv": table}))
+    assert (err.value.line, err.value.column) == (4, "Video publish time")
+    assert err.value.got == "Feb 30, 2025"

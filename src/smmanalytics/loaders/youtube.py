@@ -169,8 +169,8 @@ def _parse_table(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     line = c.table.first_line + 1
     published_parts = None
     if m.has("published_date"):
-        published_parts = day_parts(c.col(F, "published_date").reset_index(drop=True)
-                                    .where(keep, ""), ctx,
+        published_cells = c.col(F, "published_date").reset_index(drop=True).where(keep, "")
+        published_parts = day_parts(published_cells, ctx,
                                     column=c.header_of(F, "published_date"), first_line=line)
     values = {canon: _metric_values(c, canon) for canon in m.columns if canon not in _IDENTITY}
     if "views" in values and total.any():
@@ -187,8 +187,10 @@ def _parse_table(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     n = len(idx)
     channel = _channel(c)
     if published_parts is not None:
-        dates = dates_from_parts(published_parts.iloc[idx].reset_index(drop=True), file=c.name,
-                                 column=c.header_of(F, "published_date"), first_line=line)
+        # every row checked where it lies in the file (the Total row, cleared, is no date)
+        dates = dates_from_parts(published_parts, file=c.name,
+                                 column=c.header_of(F, "published_date"), first_line=line,
+                                 cells=published_cells).iloc[idx].reset_index(drop=True)
         published = day_to_utc(dates, "UTC")
     else:
         published = pd.Series(pd.NaT, index=range(n), dtype="datetime64[ns, UTC]")
