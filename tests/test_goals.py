@@ -870,3 +870,98 @@ def test_one_day_of_data_is_singular(tmp_path):
         "seulement 1 jour de données : projection très incertaine")
     assert Formatter("it").note("only 1 day of data: projection very uncertain") == (
         "solo 1 giorno di dati: proiezione molto incerta")
+
+
+def test_a_goal_period_the_data_start_within_is_not_judged_on_the_days_before(tmp_path,
+                                                                              monkeypatch):
+    """GA4 and Instagram posts from 1 September 2026 only, today 2 December: the quarter's
+    key events goal was 30 × 2 = 60 against 1,900, "off track" and "2026-Q3 is over: target
+    missed", as if July and August had none. A total of days nobody has data for is unknown:
+    no data, and the note says where the data start. A rate is taken on the days that have
+    data: 30 posts of 10 interactions and 200 reach, 300 / 6,000 = 0.05 ≥ 0.04, met."""
+    import smmanalytics.goals as goals_mod
+    from smmanalytics.report import Formatter
+
+    monkeypatch.setattr(goals_mod, "_today", lambda tz: dt.date(2026, 12, 2))
+    rows = [{"date": f"2026-09-{d:02d}", "channel_group": "Organic Social",
+             "source": "instagram.com", "medium": "social", "campaign": "(not set)",
+             "sessions": 10.0, "key_events": 2.0, "revenue": 0.0, "currency": "EUR"}
+            for d in range(1, 31)]
+    ds = dataset(posts=_daily_posts(30, start="2026-09-01"), web=web(rows),
+                 goals=_goals(tmp_path, "goals:\n"
+                                        "  - {metric: key_events, target: 1900, period: quarter}\n"
+                                        "  - {metric: er_reach, target: 0.04, period: quarter}\n"
+                                        "  - {metric: sessions, target: 250}\n"))
+    sc = scorecard(ds, "2026-09")
+    key, er, sessions = (sc.iloc[i] for i in range(3))
+    assert key["goal_period"] == "2026-Q3" and key["complete"]
+    assert pd.isna(key["actual"]) and pd.isna(key["status"])
+    assert key["note"] == "2026-Q3 not covered in full: the data start at 2026-09-01"
+    assert scorecard_display(sc).loc[0, "status"] == "No data"
+    assert er["actual"] == pytest.approx(0.05) and er["status"] == "met"
+    assert er["note"] == "data start on 2026-09-01: evaluated from that day"
+    # September itself is whole: 30 × 10 = 300 sessions ≥ 250, no note
+    assert sessions["actual"] == 300 and sessions["status"] == "met"
+    assert pd.isna(sessions["note"])
+    assert Formatter("fr").note(key["note"]) == (
+        "le T3 2026 n'est pas couvert en entier : les données commencent le 1er septembre 2026")
+    assert Formatter("it").note(er["note"]) == (
+        "i dati iniziano il 1° settembre 2026: valutazione da quella data")
+
+
+def test_a_posts_goal_is_judged_on_the_days_the_platforms_posts_exports_cover(tmp_path,
+                                                                              monkeypatch):
+    """X's content export of September was read, the one of October was not added, while X's
+    daily overview runs to 31 October: "Posts · X ≤ 32" of October read 0 posts, "met". A goal
+    on posts is judged on the days X's posts exports cover: October has no data, X's follower
+    goal (daily rows: 2 follows − 1 unfollow a day, 31) and Instagram's 31 posts stand. An
+    export that stops on 20 October (20 posts) evaluates October to that day: pace
+    20 × 31 / 20 = 31."""
+    import smmanalytics.goals as goals_mod
+    from smmanalytics.report import Formatter
+
+    monkeypatch.setattr(goals_mod, "_today", lambda tz: dt.date(2026, 12, 2))
+    x_days = daily([{"platform": "x", "account_id": "a", "date": day.date().isoformat(),
+                     "metric": metric, "value": value}
+                    for day in pd.date_range("2026-09-01", "2026-10-31")
+                    for metric, value in (("follows", 2.0), ("unfollows", 1.0))])
+
+    def files(x_to):
+        return pd.DataFrame({
+            "path": ["x_content.csv", "x_overview.csv", "instagram_posts.csv"],
+            "platform": ["x", "x", "instagram"], "kind": ["posts", "daily", "posts"],
+            "status": ["ok"] * 3,
+            "covers_from": pd.to_datetime(["2026-09-01", None, "2026-09-01"]),
+            "covers_to": pd.to_datetime([x_to, None, "2026-10-31"])})
+
+    goals = _goals(tmp_path, "goals:\n"
+                   "  - {metric: posts, platform: x, target: 32, direction: at_most}\n"
+                   "  - {metric: followers_net, platform: x, target: 20}\n"
+                   "  - {metric: posts, platform: instagram, target: 20}\n")
+    ig = _daily_posts(61, start="2026-09-01")
+    x = _daily_posts(30, start="2026-09-01", platform="x")
+    ds = dataset(posts=pd.concat([ig, x], ignore_index=True), daily=x_days, goals=goals,
+                 files=files("2026-09-30"))
+    sc = scorecard(ds, "2026-10")
+    assert pd.isna(sc.loc[0, "actual"]) and pd.isna(sc.loc[0, "status"])
+    assert sc.loc[0, "note"] == "no data for 2026-10: the x posts exports stop at 2026-09-30"
+    assert scorecard_display(sc).loc[0, "status"] == "No data"
+    assert sc.loc[1, "actual"] == 31 and sc.loc[1, "status"] == "met"
+    assert sc.loc[2, "actual"] == 31 and sc.loc[2, "status"] == "met"
+    assert Formatter("fr").note(sc.loc[0, "note"]) == (
+        "aucune donnée pour octobre 2026 : les exports de publications de X s'arrêtent le "
+        "30 septembre 2026")
+    # September, which the export covers: its 30 posts
+    assert scorecard(ds, "2026-09").loc[0, "actual"] == 30
+    # an export to 20 October: October is evaluated to that day, 20 posts
+    x20 = _daily_posts(50, start="2026-09-01", platform="x")
+    ds20 = dataset(posts=pd.concat([ig, x20], ignore_index=True), daily=x_days, goals=goals,
+                   files=files("2026-10-20"))
+    row = scorecard(ds20, "2026-10").iloc[0]
+    assert row["actual"] == 20 and row["elapsed_days"] == 20 and not row["complete"]
+    assert row["projection"] == pytest.approx(31.0)
+    assert "x posts exports end on 2026-10-20: evaluated to that day" in row["note"]
+    # the export covering October read: its 0 posts of X are a count, ≤ 32 met
+    whole = dataclasses.replace(ds, files=files("2026-10-31"))
+    row = scorecard(whole, "2026-10").iloc[0]
+    assert row["actual"] == 0 and row["status"] == "met"

@@ -77,6 +77,8 @@ FLOW_METRICS = ("revenue", "followers_net")
 RATE_METRICS = ("er_reach", "roas", "roi")
 GOAL_METRICS = COUNT_METRICS + FLOW_METRICS + RATE_METRICS
 _MONOTONE = COUNT_METRICS + ("revenue",)      # totals that can only grow during a period
+#: counted on a platform's posts (not its daily rows)
+_POST_METRICS = ("posts", "interactions", "reach", "impressions", "views", "er_reach")
 STATUSES = ("met", "on track", "at risk", "off track")
 _KEYS = {"metric", "platform", "target", "period", "direction", "label"}
 _PATHS = 10_000
@@ -238,7 +240,14 @@ def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
         key events, revenue, ROAS, ROI) is judged on that platform's own posts and daily rows:
         "no data for <period>: the x data stop at <day>" (or start), and a period the
         platform's data stop within is evaluated up to its last day ("x data end on <day>:
-        evaluated to that day"), though other platforms' data reach further.
+        evaluated to that day"), though other platforms' data reach further. A goal period
+        that starts before the data (its platform's) is not judged on the days before: a
+        total has no data ("2025-Q3 not covered in full: the data start at 2025-09-01"), a
+        rate (er_reach, ROAS, ROI) is evaluated from that day ("data start on 2025-09-01:
+        evaluated from that day"). A goal on a platform's posts (posts, interactions, reach,
+        impressions, views, er_reach) is judged on the days its posts exports cover (their
+        ``covers_from`` to ``covers_to``, when each says): "no data for 2026-10: the x posts
+        exports stop at 2026-02-28", though X's daily rows reach October.
     seed, paths : int
         Seed and number of simulated paths for ``p_meet`` (a whole number ≥ 1, else
         :class:`~smmanalytics.errors.ArgumentError`).
@@ -284,30 +293,66 @@ def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
     anchor = asof if p.start <= asof < p.end else p.end
     rows = []
     for g in goals.to_dict("records"):
+        window = _window(g["period"], anchor)
         g_asof, g_cut, g_end, g_start = asof, cut, end, start
+        whose = "data"          # whose start and end the notes name
         if g["platform"] != "all" and g["metric"] not in _GA4_METRICS:
             # a goal on one platform is judged on that platform's own posts and daily rows:
             # "Posts · X" of a month after X's last export is unknown, not 0 posts, though
             # Instagram's data reach it; GA4 goals keep the span of all the data (GA4's too)
             first, last = ds.span(g["platform"], web=False)
-            # a platform's last post is no end of its data (an export of October holds no
-            # post of the 29th to the 31st when none was published): its daily rows are, and
-            # so is the period its exports' names give (then in ``last``: Dataset.span).
-            # Without either, only a goal period wholly after its last post has no data
+            # a platform's first and last posts are no start and end of its data (an export
+            # of October holds no post of the 29th to the 31st when none was published): its
+            # daily rows are, and so is the period its exports' names give (then in ``first``
+            # and ``last``: Dataset.span). Without either, only a goal period wholly before
+            # its first post or after its last has no data
+            known = ds.span(g["platform"], web=False, posts=False)[0] is not None
+            whose = f"{g['platform']} data"
+            stretch = (_posts_stretch(ds, g["platform"], min(asof, window.end))
+                       if g["metric"] in _POST_METRICS else None)
+            if stretch is not None:
+                # a goal on posts is judged on the days the platform's posts exports cover,
+                # not its daily rows: X's overview of October is no count of its posts when
+                # the content export of October is missing
+                (first, last), known = stretch, True
+                whose = f"{g['platform']} posts exports"
             if first is not None:
-                g_start = first
-                if end is not None and last < g_asof and (
-                        last < _window(g["period"], anchor).start
-                        or ds.span(g["platform"], web=False, posts=False)[0] is not None):
-                    g_cut = (f"{g['platform']} data end on {last.isoformat()}: "
-                             f"evaluated to that day")
+                g_start = first if known or window.end < first else None
+                if end is not None and last < g_asof and (last < window.start or known):
+                    g_cut = f"{whose} end on {last.isoformat()}: evaluated to that day"
                     g_asof = g_end = last
         # the same goal period as the other goals: "no data for 2026-11: the x data stop at …"
-        rows.append(_evaluate(ds, g, _window(g["period"], anchor), g_asof, rng, paths,
-                              g_cut, today=today, data_end=g_end, data_start=g_start,
-                              start_of=f"{g['platform']} " if g_start != start else "",
-                              end_of=f"{g['platform']} " if g_end != end else ""))
+        rows.append(_evaluate(ds, g, window, g_asof, rng, paths, g_cut, today=today,
+                              data_end=g_end, data_start=g_start,
+                              start_of=whose if g_start != start else "data",
+                              end_of=whose if g_end != end else "data"))
     return _typed(pd.DataFrame(rows, columns=cols))
+
+
+def _posts_stretch(ds, platform: str, day: dt.date) -> tuple[dt.date, dt.date] | None:
+    """The first and last days of the stretch the posts exports of ``platform`` cover without
+    a gap (``covers_from`` to ``covers_to`` of the ``files`` table, exports read) that starts
+    last on or before ``day`` (else the first stretch); None when the platform has no posts
+    export read, or one that does not say which days it covers."""
+    files = ds.files
+    cols = ["platform", "kind", "status", "covers_from", "covers_to"]
+    if not len(files) or not set(cols) <= set(files.columns):
+        return None
+    ranges = []
+    for p, kind, status, start, stop in zip(*(files[c].tolist() for c in cols), strict=True):
+        if (str(status) == "ok" and "posts" in str(kind).split(",")
+                and platform in str(p).split(",")):
+            if pd.isna(start) or pd.isna(stop):
+                return None
+            ranges.append((pd.Timestamp(start).date(), pd.Timestamp(stop).date()))
+    stretches: list[tuple[dt.date, dt.date]] = []
+    for start, stop in sorted(ranges):
+        if stretches and start <= stretches[-1][1] + dt.timedelta(days=1):
+            stretches[-1] = (stretches[-1][0], max(stretches[-1][1], stop))
+        else:
+            stretches.append((start, stop))
+    started = [s for s in stretches if s[0] <= day]
+    return started[-1] if started else stretches[0] if stretches else None
 
 
 def _today(tz: str) -> dt.date:
@@ -372,10 +417,13 @@ def _no_data_note(ds, metric: str, platform: str, w: Period, end: dt.date) -> st
 
 def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, cut: str | None, *,
               today: dt.date, data_end: dt.date | None, data_start: dt.date | None = None,
-              start_of: str = "", end_of: str = "") -> dict:
+              start_of: str = "data", end_of: str = "data") -> dict:
     """``cut``: the note that the data end before the day asked. ``start_of``, ``end_of``:
-    "x " when ``data_start``, ``data_end`` are the goal's platform's own first and last days,
-    not those of all the data."""
+    whose first and last days ``data_start``, ``data_end`` are, "data" (all the data), "x
+    data" (the goal's platform's) or "x posts exports".
+
+    A goal period that starts before ``data_start`` is not judged on the days before it: a
+    total (a count or a flow) has no data, a rate is evaluated from that day."""
     metric, platform, target = g["metric"], g["platform"], float(g["target"])
     at_least = g["direction"] == "at_least"
     # "data end on …: evaluated to that day" only where the goal's period runs past that day:
@@ -392,14 +440,22 @@ def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, cut: str |
         if w.start > today or data_end is None:
             row["note"] = f"{w.label} has not started"
         else:                # started, but the data stop before it: not evaluated
-            row["note"] = (f"no data for {w.label}: the {end_of}data "
-                           f"stop at {data_end.isoformat()}")
+            row["note"] = f"no data for {w.label}: the {end_of} stop at {data_end.isoformat()}"
         return row
-    if data_start is not None and w.end < data_start:   # over before the first export's day
-        row["note"] = (f"no data for {w.label}: the {start_of}data "
-                       f"start at {data_start.isoformat()}")
+    if data_start is not None and end < data_start:     # over before the first export's day
+        row["note"] = f"no data for {w.label}: the {start_of} start at {data_start.isoformat()}"
         return row
-    a = _actual(ds, metric, platform, w.start, end)
+    covered = w              # the days of the goal period with data
+    if data_start is not None and w.start < data_start:
+        # the days before the data are unknown, not 0: "key events of 2025-Q3" on September
+        # alone is no quarter's total; a rate is taken on the days that have data
+        if metric not in RATE_METRICS:
+            row["note"] = (f"{w.label} not covered in full: the {start_of} start at "
+                           f"{data_start.isoformat()}")
+            return row
+        notes.append(f"{start_of} start on {data_start.isoformat()}: evaluated from that day")
+        covered = parse_period((data_start, w.end))
+    a = _actual(ds, metric, platform, covered.start, end)
     row["actual"] = a
     row["progress"] = a / target if target else np.nan
     gross_only = followers_net_unknown(ds, platform) if metric == "followers_net" else []
@@ -434,7 +490,8 @@ def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, cut: str |
         row["status"], row["p_meet"] = "off track", 0.0
         row["note"] = "; ".join(notes + ["already above the maximum"])
         return row
-    final, monthly = _simulate(ds, metric, platform, w, end, d, r, a, rng, paths, notes)
+    final, monthly = _simulate(ds, metric, platform, covered, end,
+                               (end - covered.start).days + 1, r, a, rng, paths, notes)
     if final is not None:
         pm = float(np.mean(final >= target) if at_least else np.mean(final <= target))
         row["p_meet"] = pm
