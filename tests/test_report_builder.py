@@ -634,8 +634,8 @@ def test_roi_without_costs_says_costs_are_unknown_not_zero(ds, lang):
 @pytest.mark.parametrize("period,expected", [
     ("2026-11", "costs.csv runs from 1 September 2026 to 31 October 2026, outside November 2026: "
                 "costs, ROI, ROAS and CPA are unknown (–), not zero."),
-    ("2026-Q4", "costs.csv runs over Q4 2026 from 1 October 2026 to 31 October 2026 only: spend "
-                "outside those days is not in it."),
+    ("2026-Q4", "costs.csv runs over Q4 2026 from 1 October 2026 to 31 October 2026 only: all "
+                "costs, subscriptions included, are counted over those days alone."),
     ("2026-10", None)])
 def test_roi_says_when_the_costs_file_does_not_cover_the_period(ds, tmp_path, period,
                                                                 expected):
@@ -710,9 +710,10 @@ def test_roi_section_says_why_a_ratio_is_not_computable():
     """The section picks roi()'s notes by their codes (note_codes), not by their words."""
     from smmanalytics.report.performance import _roi_notes
 
-    note = ("costs.csv runs over 2026 from 2026-01-01 to 2026-10-31 only: spend outside those "
-            "days is not in it; roas NaN: ad spend is zero; cpc NaN: link clicks of paid posts "
-            "is unknown; roi NaN: attributed value unknown")
+    note = ("costs.csv runs over 2026 from 2026-01-01 to 2026-10-31 only: all costs, "
+            "subscriptions included, are counted over those days alone; roas NaN: ad spend is "
+            "zero; cpc NaN: link clicks of paid posts is unknown; roi NaN: attributed value "
+            "unknown")
     codes = "costs_partly; roas_ad_spend_zero; cpc_link_clicks_unknown; roi_value_unknown"
     assert _roi_notes(note, codes) == [("roas_ad_spend_zero", "roas NaN: ad spend is zero")]
     assert _roi_notes(pd.NA, pd.NA) == []

@@ -214,14 +214,34 @@ def test_roi_after_the_costs_file_ends_is_unknown(tmp_path, capsys):
         nov["note"]
     # October: 310 of ad spend, and 31 of the 365 days of the subscription
     assert roi(ds, "2026-10").iloc[0]["cost"] == pytest.approx(310 + 31)
-    # the fourth quarter: counted over October, and said so
+    # the fourth quarter: counted over October, the subscription too, and said so
     q4 = roi(ds, "2026-Q4").iloc[0]
-    assert q4["ad_spend"] == 310 and q4["tools"] == pytest.approx(365 * 92 / 365)
+    assert q4["ad_spend"] == 310 and q4["tools"] == pytest.approx(31)
     assert "costs.csv runs over 2026-Q4 from 2026-10-01 to 2026-10-31 only" in q4["note"]
     costs_file(tmp_path, _KEPT_TO_OCTOBER)
     assert main(["roi", str(tmp_path), "--period", "2026-11"]) == 0
     assert capsys.readouterr().err.startswith(
         "smm: warning: costs.csv runs from 2026-09-01 to 2026-10-31, outside 2026-11:")
+
+
+def test_roi_of_a_period_costs_cover_in_part_counts_every_line_over_the_same_days(tmp_path):
+    """The yearly subscription of _KEPT_TO_OCTOBER (365 over 365 days) was charged to the
+    whole quarter, 92, while the other spend and the revenue stop on 31 October: the fourth
+    quarter read cost 310 + 92 = 402 and ROI (682 - 402) / 402 = 70 %. Over October, the days
+    costs.csv covers: cost 310 + 31 = 341, ROI (682 - 341) / 341 = 100 %, as October's own.
+    The year 2026 (file kept for September and October): tools 30 + 31 = 61, ad spend
+    300 + 310 = 610, cost 671."""
+    ds = dataset(tmp_path, _KEPT_TO_OCTOBER, web=web([_web_month(682.0)]))
+    oct_, q4 = roi(ds, "2026-10").iloc[0], roi(ds, "2026-Q4").iloc[0]
+    assert oct_["cost"] == pytest.approx(341) and oct_["roi"] == pytest.approx(1.0)
+    assert q4["tools"] == pytest.approx(31) and q4["cost"] == pytest.approx(341)
+    assert q4["revenue"] == 682 and q4["roi"] == pytest.approx(1.0)
+    assert ("costs.csv runs over 2026-Q4 from 2026-10-01 to 2026-10-31 only: all costs, "
+            "subscriptions included, are counted over those days alone") in q4["note"]
+    year = roi(ds, "2026").iloc[0]
+    assert year["tools"] == pytest.approx(61) and year["ad_spend"] == pytest.approx(610)
+    assert year["cost"] == pytest.approx(671)
+    assert roi(ds, "2026-Q4", by="campaign")["tools"].sum() == pytest.approx(31)
 
 
 def test_roi_with_unreadable_costs_file_is_unknown_and_says_why(tmp_path, capsys):
@@ -963,10 +983,11 @@ def test_roi_notes_have_french_and_italian_wording(tmp_path):
             assert f.note(text, code) == f.note(text), (code, text)
         assert f.untranslated == set(), lang
     fr = Formatter("fr")
-    assert fr.notes("costs.csv runs over 2026-10 from 2026-10-01 to 2026-10-15 only: spend "
-                    "outside those days is not in it; cpa NaN: key events is unknown") == [
-        "costs.csv ne couvre octobre 2026 que du 1er octobre 2026 au 15 octobre 2026 : les "
-        "dépenses hors de ces jours n'y figurent pas",
+    assert fr.notes("costs.csv runs over 2026-10 from 2026-10-01 to 2026-10-15 only: all "
+                    "costs, subscriptions included, are counted over those days alone; cpa NaN: "
+                    "key events is unknown") == [
+        "costs.csv ne couvre octobre 2026 que du 1er octobre 2026 au 15 octobre 2026 : tous "
+        "les coûts, abonnements compris, ne sont comptés que sur ces jours",
         "CPA non calculable : le nombre d'événements clés est inconnu"]
     assert Formatter("it").note("cpc and cpm leave out the ad spend of instagram, tiktok: paid "
                                 "posts of instagram, tiktok unknown") == (

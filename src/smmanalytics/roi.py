@@ -4,7 +4,9 @@ Definitions (money in the brand's currency, over one :class:`~smmanalytics.perio
 ------------------------------------------------------------------------------------------
 - ``cost`` = ad_spend + labor + tools + production + influencer + other, each prorated by day:
   a cost line from ``start`` to ``end`` (inclusive) of amount ``a`` contributes
-  ``a × (days inside the period) / (days of the line)``.
+  ``a × (days inside the period) / (days of the line)``. In a period costs.csv covers in part
+  (:func:`costs_partly`), only its covered days count, for every line: a yearly subscription
+  is not charged to the days after the last month entered, which no other spend reaches.
 - ``revenue`` = GA4 revenue from social traffic (channel groups Organic Social and Paid Social,
   source aliases normalised; see :mod:`smmanalytics._web`). Revenue in another currency than
   the brand's is unknown (NaN, noted), never summed with it nor taken as 0; the sessions and key
@@ -52,7 +54,7 @@ from .periods import Period, local_dates, overlap_days, parse_period
 from .quality import side_file_error
 
 __all__ = ["CATEGORIES", "COST_COLUMNS", "read_costs", "costs_status", "costs_unknown_why",
-           "costs_span", "costs_partly", "prorate_costs", "roi", "NOTE_CODES",
+           "costs_span", "costs_partly", "costed_days", "prorate_costs", "roi", "NOTE_CODES",
            "campaign_roi", "cost_breakdown", "earned_media_value", "plot_costs", "COST_COLORS"]
 
 logger = logging.getLogger(__name__)
@@ -126,7 +128,7 @@ def foreign_cost_currencies(ds, period: object, category: str | None = None,
     costs = getattr(ds, "costs", None)
     if costs is None or costs.empty or "currency" not in costs.columns:
         return []
-    lines = prorate_costs(costs, period)
+    lines = prorate_costs(costs, costed_days(costs, period))
     if category is not None:
         lines = lines.loc[(lines["category"].astype("string") == category).fillna(False)
                           .to_numpy()]
@@ -179,12 +181,25 @@ def costs_partly(costs: pd.DataFrame, period: object) -> tuple[dt.date, dt.date]
     return max(span[0], p.start), min(span[1], p.end)
 
 
+def costed_days(costs: pd.DataFrame, period: object) -> Period:
+    """The days of ``period`` whose costs :func:`roi` counts: those the costs table was kept
+    for (:func:`costs_partly`) when it covers the period in part, else the whole period.
+
+    A yearly subscription runs past the last month entered; charged to the days after it, it
+    would weigh on days that no other spend, nor the labour, reaches.
+    """
+    p = parse_period(period)
+    days = costs_partly(costs, p)
+    return p if days is None else parse_period(days)
+
+
 def _costs_partly_note(costs: pd.DataFrame, p: Period) -> str | None:
     days = costs_partly(costs, p)
     if days is None:
         return None
     return (f"costs.csv runs over {p.label} from {days[0].isoformat()} to "
-            f"{days[1].isoformat()} only: spend outside those days is not in it")
+            f"{days[1].isoformat()} only: all costs, subscriptions included, are counted over "
+            f"those days alone")
 
 
 #: the code of each kind of sentence in :func:`roi`'s ``note`` column, given in its
@@ -293,7 +308,8 @@ def roi(ds, period: object, by: str | None = None, *,
         general.append((f"costs_{costs_status(ds, p)[0]}", f"{unknown}: costs unknown"))
     elif (partly := _costs_partly_note(ds.costs, p)) is not None:
         general.append(("costs_partly", partly))
-    costs = prorate_costs(ds.costs if costs_known else None, p)
+    costs = (prorate_costs(ds.costs, costed_days(ds.costs, p)) if costs_known
+             else prorate_costs(None, p))
     # the rows (and the categories of a row) whose cost lines are all in another currency:
     # their costs are unknown in the brand's money, not zero
     foreign_cells = pd.DataFrame(columns=list(CATEGORIES), dtype=bool)   # row × category
