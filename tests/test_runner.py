@@ -180,6 +180,25 @@ def test_a_campaign_named_like_a_report_kind_does_not_take_its_files(notebooks, 
     assert best.pdf.read_bytes().startswith(b"%PDF")
 
 
+def test_a_campaign_report_of_days_the_campaign_did_not_run_is_refused(notebooks, tmp_path):
+    """A campaign whose only line is October's ad spend, reported for September (days the
+    brand's data cover): the report was written, "Posts: 0" on its cover beside the cost and
+    ROI of the campaign's whole life. It is refused, naming the campaign's days, and nothing
+    is written; October is reported."""
+    from smmanalytics import EmptyDataError
+
+    data = _brand(tmp_path, "Maison Test")
+    (data / "costs.csv").write_text("start,end,category,amount,currency,campaign\n"
+                                    "2026-10-01,2026-10-31,ad_spend,100,EUR,automne\n")
+    reports = tmp_path / "reports"
+    with pytest.raises(EmptyDataError, match=r"^the campaign 'automne' has no post, cost line "
+                                             r"or GA4 row in 2026-09; expected a period that "
+                                             r"meets its days, 2026-10-01 to 2026-10-31$"):
+        run_report("campaign", data=data, period="2026-09", out=reports)
+    assert not reports.exists()
+    assert run_report("campaign", data=data, period="2026-10", out=reports).pdf.exists()
+
+
 def test_a_report_in_another_language_lands_beside_the_brands_own(notebooks, tmp_path):
     """A brand in English (brand.yaml's default) reported in Italian, then in French: each run
     replaced the other's files (the same name whatever the language). A language other than

@@ -55,7 +55,8 @@ from .quality import side_file_error
 
 __all__ = ["CATEGORIES", "COST_COLUMNS", "read_costs", "costs_status", "costs_unknown_why",
            "costs_span", "costs_partly", "costed_days", "prorate_costs", "roi", "NOTE_CODES",
-           "campaign_roi", "cost_breakdown", "earned_media_value", "plot_costs", "COST_COLORS"]
+           "campaign_roi", "campaign_spans", "cost_breakdown", "earned_media_value",
+           "plot_costs", "COST_COLORS"]
 
 logger = logging.getLogger(__name__)
 
@@ -591,23 +592,10 @@ def campaign_roi(ds, *, value_per_key_event: float | None = None,
     """
     require_dataset(ds, "campaign_roi")
     _check_value_per_key_event(value_per_key_event)
-    spans = []
     costs = ds.costs
-    if costs is not None and not costs.empty:
-        c = costs.assign(_k=campaign_key(costs["campaign"]))
-        spans.append(pd.DataFrame({"_k": c["_k"], "start": pd.to_datetime(c["start"]),
-                                   "end": pd.to_datetime(c["end"])}))
-    web = ds.web
-    if web is not None and not web.empty:
-        date = pd.to_datetime(web["date"])
-        spans.append(pd.DataFrame({
-            "_k": campaign_key(web["campaign"]),
-            "start": pd.to_datetime(web["period_start"]).where(date.isna(), date),
-            "end": pd.to_datetime(web["period_end"]).where(date.isna(), date)}))
-    if not spans:
+    span = campaign_spans(ds)
+    if span.empty:
         return _no_campaigns()
-    allspans = pd.concat(spans, ignore_index=True).dropna()
-    span = allspans.groupby("_k").agg(start=("start", "min"), end=("end", "max"))
     if costed_only:
         costed = set(campaign_key(costs["campaign"]).dropna()) if costs is not None and \
             not costs.empty else set()
@@ -625,6 +613,40 @@ def campaign_roi(ds, *, value_per_key_event: float | None = None,
     first = ["campaign", "start", "end"]
     out = out[first + [c for c in out.columns if c not in first]]
     return out.sort_values("start", kind="stable").reset_index(drop=True)
+
+
+def campaign_spans(ds, *, posts: bool = False) -> pd.DataFrame:
+    """First and last day of each campaign: of its cost lines and GA4 rows (the span of
+    :func:`campaign_roi`), and with ``posts`` of its posts' publish days (brand time zone).
+
+    Returns
+    -------
+    DataFrame
+        indexed by campaign key (:func:`~smmanalytics._web.campaign_key`), columns ``start``
+        and ``end`` (Timestamps); no row without a campaign.
+    """
+    spans = []
+    costs = ds.costs
+    if costs is not None and not costs.empty:
+        spans.append(pd.DataFrame({"_k": campaign_key(costs["campaign"]),
+                                   "start": pd.to_datetime(costs["start"]),
+                                   "end": pd.to_datetime(costs["end"])}))
+    web = ds.web
+    if web is not None and not web.empty:
+        date = pd.to_datetime(web["date"])
+        spans.append(pd.DataFrame({
+            "_k": campaign_key(web["campaign"]),
+            "start": pd.to_datetime(web["period_start"]).where(date.isna(), date),
+            "end": pd.to_datetime(web["period_end"]).where(date.isna(), date)}))
+    if posts and ds.posts is not None and not ds.posts.empty:
+        day = local_dates(ds.posts["published_at"], ds.brand.timezone)
+        spans.append(pd.DataFrame({"_k": campaign_key(ds.posts["campaign"]),
+                                   "start": day, "end": day}))
+    if not spans:
+        return pd.DataFrame({"start": pd.Series(dtype="datetime64[ns]"),
+                             "end": pd.Series(dtype="datetime64[ns]")})
+    allspans = pd.concat(spans, ignore_index=True).dropna()
+    return allspans.groupby("_k").agg(start=("start", "min"), end=("end", "max"))
 
 
 def _no_campaigns() -> pd.DataFrame:

@@ -230,23 +230,40 @@ def _check_covered(ds, data: Path, period, *, web: bool = True) -> None:
 
 
 def _check_campaign(ds, data: Path, campaign: object, period) -> None:
-    """EmptyDataError unless a post, cost line or GA4 row of the brand names ``campaign``:
-    a report on a campaign the data does not know would be pages of zeros.
+    """EmptyDataError unless a post, cost line or GA4 row of the brand names ``campaign``
+    within ``period``: a report on a campaign the data does not know, or of days it did not
+    run, would be pages of zeros under its name.
 
-    The message lists the campaigns of the period (as ``smm roi --by campaign`` shows them).
+    The message lists the campaigns of the period (as ``smm roi --by campaign`` shows them,
+    and those with posts only), or the days the campaign ran.
     """
     import pandas as pd
 
     from ._web import UNASSIGNED, campaign_key
-    from .roi import campaign_names, roi
+    from .periods import local_dates
+    from .roi import campaign_names, campaign_spans, roi
 
     known = campaign_names(ds)
-    if campaign_key(pd.Series([campaign], dtype="string")).iloc[0] in known:
+    key = campaign_key(pd.Series([campaign], dtype="string")).iloc[0]
+    money = roi(ds, period, by="campaign")["campaign"]
+    active = set(campaign_key(money[money != UNASSIGNED]).dropna())
+    posts = ds.posts
+    if posts is not None and not posts.empty:
+        day = local_dates(posts["published_at"], ds.brand.timezone)
+        active |= set(campaign_key(posts.loc[period.contains(day).to_numpy(), "campaign"])
+                      .dropna())
+    if key in active:
         return
-    active = [str(c) for c in roi(ds, period, by="campaign")["campaign"] if c != UNASSIGNED]
+    if key in known:
+        span = campaign_spans(ds, posts=True).loc[key]
+        raise EmptyDataError(
+            f"the campaign {campaign!r} has no post, cost line or GA4 row in {period.label}; "
+            f"expected a period that meets its days, {span['start'].date().isoformat()} to "
+            f"{span['end'].date().isoformat()}")
+    names = sorted(known.get(k, k) for k in active)
     raise EmptyDataError(
         f"no post, cost line or GA4 row of {data} names the campaign {campaign!r}; expected "
-        f"one of the campaigns of {period.label}: {', '.join(active) or 'none'} "
+        f"one of the campaigns of {period.label}: {', '.join(names) or 'none'} "
         f"({len(known)} campaigns in all the data)")
 
 
