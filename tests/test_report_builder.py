@@ -1114,3 +1114,48 @@ def test_best_times_too_few_posts_of_one_week_is_singular(lang, start):
     bt = smm.best_times(ds.posts, "Europe/Paris", exposure=None, n_boot=10)
     assert (bt.method["weeks"], bt.n_used) == (1, 8)
     assert BrandReport(ds, "2026-10", lang=lang)._bt_sentence(bt).startswith(start)
+
+
+@pytest.mark.parametrize("lang,partly", [
+    ("en", "The campaign runs from 1 September 2026 to 31 October 2026; the figures here are "
+           "those of October 2026 only."),
+    ("fr", "La campagne court du 1er septembre 2026 au 31 octobre 2026 ; les chiffres "
+           "ci-dessous sont ceux d'octobre 2026 seulement."),
+    ("it", "La campagna va dal 1° settembre 2026 al 31 ottobre 2026; le cifre qui sotto sono "
+           "solo quelle di ottobre 2026."),
+])
+def test_campaign_summary_gives_every_figure_over_the_reports_period(tmp_path, lang, partly):
+    """The campaign "spring": a 300 shoot in September, 310 of Instagram ads in October; GA4
+    gives it 100 of revenue and 2 key events in September, 930 and 10 in October; two posts in
+    September, one in October (10 interactions). October's campaign report read the whole
+    life's cost 610, revenue 1030, ROI 69 % and 12 key events beside October's one post, under
+    the dates 1 September – 31 October. Now all are October's: cost 310, revenue 930, ROI
+    (930 − 310) / 310 = 200 %, ROAS 930 / 310 = 3.00, 100 sessions, 10 key events, CPA
+    310 / 10 = 31.00; the campaign's own days are said beside."""
+    from ._roi_builders import dataset, posts, web
+
+    def month(start, end, revenue, key_events):
+        return {"period_start": start, "period_end": end, "channel_group": "Organic Social",
+                "source": "instagram", "medium": "social", "campaign": "spring",
+                "sessions": 100.0, "key_events": key_events, "revenue": revenue,
+                "currency": "EUR"}
+
+    ds = dataset(tmp_path, "2026-09-01,2026-09-30,production,300,EUR,,spring,,,\n"
+                           "2026-10-01,2026-10-31,ad_spend,310,EUR,instagram,spring,,,\n",
+                 web=web([month("2026-09-01", "2026-09-30", 100.0, 2.0),
+                          month("2026-10-01", "2026-10-31", 930.0, 10.0)]),
+                 posts=posts([{"platform": "instagram", "post_id": f"s{k}", "reactions": 10.0,
+                               "campaign": "spring", "published_at": at}
+                              for k, at in enumerate(["2026-09-10T09:00:00Z",
+                                                      "2026-09-20T09:00:00Z",
+                                                      "2026-10-05T09:00:00Z"])]))
+    rep = BrandReport(ds, "2026-10", kind="campaign", campaign="spring", lang=lang)
+    f = rep.fmt
+    blocks = rep.campaign_summary().blocks
+    texts = [b["text"] for b in blocks if b["kind"] == "text"]
+    assert texts[:2] == [f"{f.date(rep.period.start)} – {f.date(rep.period.end)}", partly]
+    cards = [i["value"] for b in blocks if b["kind"] == "kpis" for i in b["items"]]
+    assert cards == [f.money(310), f.money(930), f.percent(2.0, 0), f"{f.number(3, 2)}×"]
+    row = [b for b in blocks if b["kind"] == "table"][0]["rows"][0]
+    assert row == [f.number(1), f.number(10), f.number(100), f.number(10), f.money(31, 2),
+                   f.money(310)]

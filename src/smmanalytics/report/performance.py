@@ -151,20 +151,29 @@ class PerformanceSections:
         return sec
 
     def campaign_summary(self) -> Section:
-        """One campaign over its whole life: dates, cost, attributed revenue, ROI, ROAS, CPA."""
+        """One campaign over the report's period: cost, attributed revenue, ROI, ROAS, CPA,
+        posts, sessions and key events, all of the same days (the cover's); when the campaign
+        ran beyond them, its first and last days are said."""
         from .._web import campaign_key
-        from ..roi import campaign_roi
+        from ..roi import campaign_spans, roi
 
         f = self.fmt
         sec = self.section(f.labelled(f.label("campaign"), self.campaign))
-        table = campaign_roi(self.ds)
         key = campaign_key(pd.Series([self.campaign])).iloc[0]
-        row = table.loc[(campaign_key(table["campaign"]) == key).fillna(False).to_numpy()] \
-            if len(table) else table
+        self.text(sec, f"{f.date(self.period.start)} – {f.date(self.period.end)}")
+        spans = campaign_spans(self.ds, posts=True)
+        if key in spans.index:
+            first, last = (d.date() for d in spans.loc[key, ["start", "end"]])
+            if first < self.period.start or last > self.period.end:
+                self.text(sec, f.joined(f.label("campaign_partly").format(
+                    first=f.date(first), last=f.date(last), period=f.period(self.period)),
+                    self.period))
+        table = roi(self.ds, self.period, by="campaign")
+        row = table.loc[(campaign_key(table["campaign"]) == key).fillna(False).to_numpy()]
         if row.empty:
-            return self.text(sec, f.label("campaign_unknown"))
+            return self.text(sec, f.joined(f.label("campaign_unknown").format(
+                period=f.period(self.period)), self.period))
         r = row.iloc[0]
-        self.text(sec, f"{f.date(r['start'])} – {f.date(r['end'])}")
         self.kpis(sec, [
             {"label": f.label("cost"), "value": f.money(r["cost"])},
             {"label": f.label("revenue"), "value": f.money(r["value"])},
