@@ -318,3 +318,33 @@ def test_one_post_is_said_in_the_singular():
                                                  industry="all")), 2025)
     assert "included; 2 posts) ÷" in two.loc[two["metric"] == "engagement_rate",
                                               "method"].iloc[0]
+
+
+def test_a_component_the_export_lacks_gives_no_comparison():
+    """Socialinsider's TikTok rate counts saves and TikTok exports none: the brand's
+    (reactions + comments + shares) / followers = (60 + 30 + 10) / 5,000 = 0.02 was compared
+    with it (ratio 0.02 / 0.037); without a component there is no figure the benchmark's way."""
+    from smmanalytics.report import Formatter
+
+    tiktok = posts([{"platform": "tiktok", "post_id": "7", "published_at": "2025-03-02T09:00Z",
+                     "reactions": 60.0, "comments": 30.0, "shares": 10.0}])
+    ds = dataset(posts=tiktok, daily=_followers(platform="tiktok"))
+    si = compare_benchmarks(ds, 2025, industry="all", source="Socialinsider")
+    for _, row in si.iterrows():            # by followers and by views alike
+        assert pd.isna(row["brand_value"]) and pd.isna(row["ratio"])
+        assert row["note"].startswith("components missing from the export (saves): not "
+                                      "computable this way")
+        assert "(0 of 1 posts)" in row["method"]
+    assert Formatter("fr").notes(si["note"].iloc[0])[0] == (
+        "composantes absentes de l'export (saves) : non calculable de cette façon")
+    # Rival IQ and Buffer count shares: an Instagram export without them is not compared
+    no_shares = _posts().drop(columns="shares")
+    ds = dataset(posts=no_shares, daily=_followers())
+    for source, edition in (("Rival IQ", None), ("Buffer", 2025)):
+        c = compare_benchmarks(ds, 2025, industry="all", source=source, edition=edition)
+        er = c.loc[c["metric"] == "engagement_rate"].iloc[0]
+        assert pd.isna(er["brand_value"]) and pd.isna(er["ratio"])
+        assert "components missing from the export (shares)" in er["note"]
+    # with every component, the figures stand (test_compare_rival_iq_way: 0.02)
+    full = compare_benchmarks(dataset(posts=_posts(), daily=_followers()), 2025, industry="all")
+    assert full["brand_value"].iloc[0] == pytest.approx(0.02)

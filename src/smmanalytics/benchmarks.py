@@ -127,6 +127,13 @@ def _engagements(posts: pd.DataFrame, components: tuple[str, ...]) -> tuple[pd.S
     return e.astype("Float64"), missing
 
 
+def _lacking(missing: list[str]) -> str:
+    """The note of a figure the export cannot give the benchmark's way: a benchmark counting a
+    component the brand's export lacks (TikTok exports no saves) is not compared with a figure
+    that leaves it out."""
+    return f"components missing from the export ({', '.join(missing)}): not computable this way"
+
+
 def _followers_end(daily: pd.DataFrame, platform: str, p: Period, notes: list | None = None
                    ) -> float:
     """Last known ``followers_total`` on or before the period's end (NaN when unknown); a note
@@ -178,11 +185,11 @@ def _brand_figure(ds, bench: pd.Series, posts: pd.DataFrame, p: Period) -> tuple
         method = (f"Rival IQ way: mean public engagements per post (reactions + comments + shares, "
                   f"boosted posts included; {len(g)} post{'' if len(g) == 1 else 's'}) ÷ followers "
                   f"on {p.end.isoformat()}")
+        if missing:
+            return np.nan, method, _lacking(missing)
         if np.isnan(f) or f <= 0:
             return np.nan, method, "followers at the period end unknown: not computable this way"
-        notes = stale + ([f"components missing from the export: {', '.join(missing)}"]
-                         if missing else [])
-        return float(e.mean()) / f, method, "; ".join(notes)
+        return float(e.mean()) / f, method, "; ".join(stale)
     if src == "Socialinsider":
         comps = _SI_COMPONENTS.get(plat, _PUBLIC)
         e, missing = _engagements(g, comps)
@@ -194,17 +201,20 @@ def _brand_figure(ds, bench: pd.Series, posts: pd.DataFrame, p: Period) -> tuple
             what = "followers on the publish day"
         r = (e / d.mask(d == 0)).astype("Float64")
         method = (f"Socialinsider way: mean over posts of ({' + '.join(comps)}) ÷ {what} "
-                  f"({int(r.notna().sum())} of {len(g)} posts)")
+                  f"({0 if missing else int(r.notna().sum())} of {len(g)} posts)")
+        if missing:
+            return np.nan, method, _lacking(missing)
         if r.notna().sum() == 0:
             return np.nan, method, f"{what} unknown: not computable this way"
-        note = f"components missing from the export: {', '.join(missing)}" if missing else ""
-        return float(r.mean()), method, note
+        return float(r.mean()), method, ""
     if src == "Buffer":
         method = "Buffer way: median over posts of (likes + comments + shares) ÷ impressions"
         if den != "impressions":
             return np.nan, method, (f"the benchmark's denominator is unresolved ({den}): "
                                     "not compared")
         e, missing = _engagements(g, _PUBLIC)
+        if missing:
+            return np.nan, method, _lacking(missing)
         imp = g["impressions"].astype("Float64")
         r = (e / imp.mask(imp == 0)).astype("Float64")
         if r.notna().sum() == 0:
