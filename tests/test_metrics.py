@@ -124,6 +124,65 @@ def test_followers_at_takes_the_publish_day_in_the_series_zone():
         metrics.followers_at(posts, bad)
 
 
+def test_followers_at_meets_each_accounts_own_totals():
+    # two TikTok accounts: 100 interactions are 100 / 100,000 = 0.001 of the big one's
+    # followers and 100 / 1,000 = 0.1 of the small one's (both were 0.1: the small account's
+    # total, the platform's last row, met both posts)
+    posts = pd.DataFrame({"platform": ["tiktok", "tiktok", "tiktok", "tiktok"],
+                          "account_id": ["big", "small", "other", pd.NA],
+                          "reactions": [100.0, 100.0, 5.0, 5.0],
+                          "published_at": pd.to_datetime(["2026-10-05T12:00Z"] * 4)})
+    daily = pd.DataFrame({"platform": ["tiktok"] * 3, "account_id": ["big", "big", "small"],
+                          "date": pd.to_datetime(["2026-10-04", "2026-10-06", "2026-10-04"]),
+                          "metric": ["followers_total"] * 3,
+                          "value": [100_000.0, 200_000.0, 1_000.0]})
+    before = posts.copy(), daily.copy()
+    f = metrics.followers_at(posts, daily)
+    # an account the series do not name, or no account: which total is unknown
+    assert f.tolist()[:2] == [100_000.0, 1_000.0] and f.iloc[2:].isna().all()
+    e = metrics.engagement(posts.iloc[:2], by="account_id", daily=daily)
+    assert e["er_followers_median"].tolist() == [0.001, 0.1]
+    pd.testing.assert_frame_equal(posts, before[0])
+    pd.testing.assert_frame_equal(daily, before[1])
+
+
+@pytest.mark.parametrize("series_account", ["maisonseve", None])
+def test_followers_of_a_single_account_platform_meet_its_posts_by_platform(series_account):
+    # the post export names the account by its numeric id, the daily export by its handle (or
+    # not at all): one account on the platform, so its totals are the post's
+    posts = pd.DataFrame({"platform": ["tiktok"], "account_id": ["7012345678"],
+                          "reactions": [30.0],
+                          "published_at": pd.to_datetime(["2026-10-05T12:00Z"])})
+    daily = pd.DataFrame({"platform": ["tiktok"] * 2, "account_id": [series_account] * 2,
+                          "date": pd.to_datetime(["2026-10-01", "2026-10-06"]),
+                          "metric": ["followers_total"] * 2, "value": [1_500.0, 1_600.0]})
+    assert metrics.followers_at(posts, daily).tolist() == [1_500.0]
+    assert metrics.add_rates(posts, daily)["er_followers"].iloc[0] == pytest.approx(0.02)
+
+
+@given(st.lists(st.tuples(st.sampled_from(["a", "b", "c"]), st.integers(0, 20),
+                          st.integers(1, 10**6)), min_size=1, max_size=25),
+       st.lists(st.tuples(st.sampled_from(["a", "b", "c"]), st.integers(0, 20)), min_size=1,
+                max_size=10))
+def test_followers_at_per_account_is_each_accounts_own_lookup(rows, post_rows):
+    """On a platform with several accounts, a post's followers are what its account's series
+    alone give it."""
+    day = pd.Timestamp("2026-01-01")
+    daily = pd.DataFrame({"platform": "x", "account_id": [a for a, _, _ in rows],
+                          "date": [day + pd.Timedelta(days=d) for _, d, _ in rows],
+                          "metric": "followers_total", "value": [float(v) for *_, v in rows]})
+    daily = daily.drop_duplicates(["account_id", "date"])
+    posts = pd.DataFrame({"platform": "x", "account_id": [a for a, _ in post_rows],
+                          "published_at": [(day + pd.Timedelta(days=d, hours=12)).tz_localize(
+                              "UTC") for _, d in post_rows]})
+    got = metrics.followers_at(posts, daily)
+    several = daily["account_id"].nunique() > 1
+    for account, its_posts in posts.groupby("account_id"):
+        own = daily.loc[daily["account_id"] == account] if several else daily
+        pd.testing.assert_series_equal(got.loc[its_posts.index],
+                                       metrics.followers_at(its_posts, own))
+
+
 def test_inputs_are_not_mutated():
     posts = _posts()
     before = posts.copy()

@@ -123,8 +123,12 @@ def rate(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
 def followers_at(posts: pd.DataFrame, daily: pd.DataFrame | None) -> pd.Series:
     """Followers of the post's account on its publish day, from ``daily`` ``followers_total``.
 
-    Uses the last known total on or before the publish day (as-of join per platform); NaN when
-    the exports give no follower totals for that platform. The publish day is taken in the zone
+    Uses the last known total on or before the publish day (as-of join); NaN when the exports
+    give no follower totals for that platform. A platform whose series name two accounts or
+    more is joined per ``account_id``: a post meets its own account's totals, NaN when it names
+    none of them (or no account). A platform whose series name one account, or none, is joined
+    per platform: a post export and a daily export may name the one account differently (a
+    page id, a handle). The publish day is taken in the zone
     the platform's series count their days in (``daily``'s ``day_tz``; UTC without it): a post
     at 02:00 UTC on 15 October, 19:00 on the 14th in US Pacific, meets the total of the 14th
     in a Meta series. ``published_at`` must be tz-aware (or ISO text with its offset, as
@@ -143,21 +147,39 @@ def followers_at(posts: pd.DataFrame, daily: pd.DataFrame | None) -> pd.Series:
                           column="platform")
     published = utc_timestamps(posts)
     totals = daily["metric"] == "followers_total"
-    f = daily.loc[totals, ["platform", "date", "value"]]
+    f = daily.loc[totals].dropna(subset=["value"])
     if f.empty:
         return out
-    f = (f.dropna(subset=["value"]).assign(platform=lambda d: d["platform"].astype(str))
-         .sort_values("date"))
     platform = posts["platform"].astype(str)
+    series_key, post_key = _account_keys(f, posts)
+    f = (pd.DataFrame({"_key": series_key, "date": f["date"].astype("datetime64[ns]"),
+                       "value": f["value"]}).dropna(subset=["_key"]).sort_values("date"))
     left = pd.DataFrame({
-        "platform": platform.to_numpy(),
+        "_key": post_key.array,
         "date": _local_days(published, platform, _day_zones(daily.loc[totals])),
         "_pos": np.arange(len(posts)),
-    }).dropna(subset=["date"]).sort_values("date")
-    merged = pd.merge_asof(left, f.astype({"date": "datetime64[ns]"}), on="date", by="platform",
-                           direction="backward")
+    }).dropna(subset=["_key", "date"]).sort_values("date")
+    merged = pd.merge_asof(left, f, on="date", by="_key", direction="backward")
     out.iloc[merged["_pos"].to_numpy()] = merged["value"].astype("Float64").to_numpy()
     return out
+
+
+def _account_keys(series: pd.DataFrame, posts: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """The keys :func:`followers_at` joins on, for the follower ``series`` rows and the
+    ``posts``: the platform, and the account too on a platform whose series name two accounts
+    or more (NA, never joined, for a row or post of such a platform naming no account)."""
+    def accounts(frame: pd.DataFrame) -> pd.Series:
+        if "account_id" not in frame.columns:
+            return pd.Series(pd.NA, index=frame.index, dtype="string")
+        return frame["account_id"].astype("string").str.strip().replace("", pd.NA)
+
+    def key(frame: pd.DataFrame) -> pd.Series:
+        platform = frame["platform"].astype("string")
+        return platform.mask(platform.isin(several), platform + "\x1f" + accounts(frame))
+
+    named = accounts(series).groupby(series["platform"].astype("string")).nunique()
+    several = list(named.index[named > 1])
+    return key(series), key(posts)
 
 
 def _day_zones(series: pd.DataFrame) -> dict[str, str]:
