@@ -844,6 +844,23 @@ def test_watch_chart_percent_ticks_keep_the_decimals_their_values_need():
     plt.close(fig)
 
 
+def test_functions_of_a_dataset_refuse_a_posts_frame_clearly():
+    """A posts frame (what ``ds.posts_in`` gives) raised AttributeError: 'DataFrame' object has
+    no attribute 'brand'; roi, compare and scorecard name the mistake, and so do these."""
+    from smmanalytics.alerts import review
+    from smmanalytics.errors import ArgumentTypeError
+
+    posts = _sim(days=30, seed=1).posts
+    for name, call in (("alerts", lambda: alerts(posts, "2025-01")),
+                       ("signals", lambda: signals(posts)),
+                       ("backtest", lambda: backtest(posts)),
+                       ("review", lambda: review(posts)),
+                       ("coverage", lambda: coverage(posts))):
+        with pytest.raises(ArgumentTypeError, match=f"^{name} takes a Dataset "
+                                                    r"\(smm.load\(path\)\); got DataFrame$"):
+            call()
+
+
 def test_alert_helpers_name_what_they_take():
     from smmanalytics.alerts import incidents, plot_alerts
     from smmanalytics.errors import ArgumentTypeError, SchemaError

@@ -183,6 +183,22 @@ def test_followers_at_per_account_is_each_accounts_own_lookup(rows, post_rows):
                                        metrics.followers_at(its_posts, own))
 
 
+def test_interactions_of_a_dataset_are_those_of_its_posts():
+    # engagement takes a Dataset; interactions raised AttributeError on one: facebook
+    # 10 + 2 + 3 = 15 and 0; instagram 50 + 5 + 5 + 40 = 100 and 10; x 3 + 1 + 0 = 4, then NaN
+    from smmanalytics.brand import Brand
+    from smmanalytics.dataset import Dataset
+    from smmanalytics.errors import ArgumentTypeError
+
+    ds = Dataset(posts=_posts(), brand=Brand(name="B", timezone="Europe/Paris"))
+    got = metrics.interactions(ds)
+    assert got.iloc[:5].tolist() == [15.0, 0.0, 100.0, 10.0, 4.0] and pd.isna(got.iloc[5])
+    pd.testing.assert_series_equal(got, metrics.interactions(_posts()))
+    with pytest.raises(ArgumentTypeError, match="posts must be a posts DataFrame \\(ds.posts\\) "
+                                                "or a Dataset; got str"):
+        metrics.interactions("posts.csv")
+
+
 def test_inputs_are_not_mutated():
     posts = _posts()
     before = posts.copy()

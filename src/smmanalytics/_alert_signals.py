@@ -34,6 +34,7 @@ import logging
 import numpy as np
 import pandas as pd
 
+from .errors import require_dataset
 from .schema import utc_timestamps
 
 __all__ = ["SIGNALS", "signals", "coverage"]
@@ -234,6 +235,7 @@ def signals(ds) -> pd.DataFrame:
         day on that platform, in the brand's zone). Unknown values are left out, never 0;
         see :func:`coverage` for the signals that are unknown. The inputs are not modified.
     """
+    require_dataset(ds, "signals")
     tz = ds.brand.timezone
     post = _post_signals(ds.posts, tz)
     nf_known = set(post.loc[(post["signal"] == "negative_feedback") & post["value"].notna(),
@@ -262,6 +264,7 @@ def coverage(ds, sig: pd.DataFrame | None = None) -> pd.DataFrame:
 
     ``status`` is ``known`` or ``unknown``; an unknown signal gives no alert and no error.
     """
+    require_dataset(ds, "coverage")
     sig = signals(ds) if sig is None else sig
     platforms = set(sig["platform"].astype(str))
     for frame in (ds.posts, ds.daily):

@@ -37,7 +37,7 @@ import pandas as pd
 from . import _alert_stats as _st
 from ._alert_signals import SIGNALS, coverage, signals
 from ._args import frame_with
-from .errors import ArgumentError, ArgumentTypeError
+from .errors import ArgumentError, ArgumentTypeError, require_dataset
 from .periods import parse_period
 
 __all__ = ["SIGNALS", "AlertSettings", "Review", "signals", "coverage", "alerts", "review",
@@ -360,6 +360,8 @@ def alerts(ds, period=None, *, settings: AlertSettings | None = None) -> pd.Data
 
     Raises
     ------
+    ArgumentTypeError
+        When ``ds`` is not a Dataset (a posts frame, say), or ``settings`` no AlertSettings.
     PeriodError
         When ``period`` cannot be read.
 
@@ -368,6 +370,7 @@ def alerts(ds, period=None, *, settings: AlertSettings | None = None) -> pd.Data
     >>> ds = smm.load("data/sample/maison-seve")         # doctest: +SKIP
     >>> smm.alerts(ds, period="2026-10")                  # doctest: +SKIP
     """
+    require_dataset(ds, "alerts")
     settings = _settings(settings)
     bounds = _period(period)
     return _alerts_in(_detect_all(signals(ds), settings), settings, bounds)
@@ -436,6 +439,7 @@ def review(ds, period=None, *, settings: AlertSettings | None = None) -> Review:
     The same tables as calling both, for the cost of one detection run over the history (a
     report shows all three).
     """
+    require_dataset(ds, "review")
     settings = _settings(settings)
     bounds = _period(period)
     sig = signals(ds)
@@ -486,6 +490,7 @@ def backtest(ds, settings: AlertSettings | None = None) -> pd.DataFrame:
         totals, alerts per year over the longest tested span, and ``incidents_per_year`` (alert
         groups, the number a manager would be paged for).
     """
+    require_dataset(ds, "backtest")
     settings = _settings(settings)
     sig = signals(ds)
     return _backtest(coverage(ds, sig), _detect_all(sig, settings), settings)

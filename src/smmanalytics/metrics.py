@@ -33,13 +33,25 @@ COMPONENTS = ("reactions", "comments", "shares", "saves")
 DENOMINATORS = ("reach", "impressions", "views", "followers")
 
 
+def _posts_frame(posts) -> pd.DataFrame:
+    """``posts`` if it is a DataFrame, a Dataset's ``posts``; else an ArgumentTypeError."""
+    if isinstance(posts, pd.DataFrame):
+        return posts
+    if isinstance(getattr(posts, "posts", None), pd.DataFrame):     # a Dataset
+        return posts.posts
+    raise ArgumentTypeError(f"posts must be a posts DataFrame (ds.posts) or a Dataset; "
+                            f"got {type(posts).__name__}")
+
+
 def interactions(posts: pd.DataFrame) -> pd.Series:
     """Interactions per post: the sum of the components its platform exports.
 
     Parameters
     ----------
-    posts : DataFrame
-        Canonical posts (columns ``platform`` and any of reactions, comments, shares, saves).
+    posts : DataFrame or Dataset
+        Canonical posts (columns ``platform`` and any of reactions, comments, shares, saves);
+        a Dataset gives its ``posts``. Anything else raises
+        :class:`~smmanalytics.errors.ArgumentTypeError`.
 
     Returns
     -------
@@ -55,6 +67,7 @@ def interactions(posts: pd.DataFrame) -> pd.Series:
     >>> interactions(df).tolist()
     [13.0, 10.0]
     """
+    posts = _posts_frame(posts)
     comps = [c for c in COMPONENTS if c in posts.columns]
     if not comps:
         return pd.Series(pd.NA, index=posts.index, dtype="Float64", name="interactions")
@@ -262,13 +275,9 @@ def engagement(posts: pd.DataFrame, by: Sequence[str] | str | None = ("platform"
     >>> float(e.loc[0, "er_reach_median"]), float(e.loc[0, "er_reach_pooled"])
     (0.065, 0.03636363636363636)
     """
-    if not isinstance(posts, pd.DataFrame):
-        if isinstance(getattr(posts, "posts", None), pd.DataFrame):     # a Dataset
-            daily = posts.daily if daily is None else daily
-            posts = posts.posts
-        else:
-            raise ArgumentTypeError(f"posts must be a posts DataFrame (ds.posts) or a Dataset; "
-                                    f"got {type(posts).__name__}")
+    if daily is None and not isinstance(posts, pd.DataFrame):
+        daily = getattr(posts, "daily", None)          # a Dataset's own series
+    posts = _posts_frame(posts)
     try:
         keys = [by] if isinstance(by, str) else [] if by is None else list(by)
     except TypeError:                          # by=3: not a name, nor names
