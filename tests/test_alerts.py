@@ -456,6 +456,42 @@ def test_settings_are_validated():
     assert "z_threshold" in AlertSettings().describe()["setting"].tolist()
 
 
+@pytest.mark.parametrize(("kwargs", "message"), [
+    # each of these crashed deep inside alerts() (TypeError, IndexError, ValueError), or
+    # was taken (min_history=2.5)
+    ({"window_days": -1}, "'window_days': out of range; expected a whole number of at least 0; "
+                          "got -1"),
+    ({"weekday_weeks": 0}, "'weekday_weeks': out of range; expected a whole number of at least 1"),
+    ({"baseline": "pooled", "pooled_days": 0}, "'pooled_days': out of range"),
+    ({"factor_days": 0}, "'factor_days': out of range"),
+    ({"cusum_chains": 0}, "'cusum_chains': out of range"),
+    ({"cusum_days": 10.5}, "'cusum_days': not a whole number"),
+    ({"z_threshold": "3.5"}, "'z_threshold': not a number; expected > 0; got '3.5'"),
+    ({"min_history": 2.5}, "'min_history': not a whole number; expected a whole number of at "
+                           "least 1; got 2.5"),
+    ({"min_count": float("nan")}, "'min_count': not a number; expected >= 0; got nan"),
+    ({"seed": -1}, "'seed': out of range; expected a whole number of at least 0; got -1"),
+    ({"cusum_ratio": 1}, "'cusum_ratio': out of range; expected > 1; got 1"),
+    ({"busy_median": 0}, "'busy_median': out of range; expected > 0; got 0"),
+    ({"net_loss_only": "no"}, "'net_loss_only': not a truth value; expected True or False; "
+                              "got 'no'"),
+    # 9 values from a window of 8 same weekdays: no day would ever be tested
+    ({"min_history": 9}, "'min_history': more baseline values than the baseline holds: no day "
+                         "would be tested; expected at most weekday_weeks \\(8\\) with "
+                         "baseline='weekday'; got 9"),
+])
+def test_each_setting_is_checked_when_made(kwargs, message):
+    with pytest.raises(ArgumentError, match=f"^argument {message}"):
+        AlertSettings(**kwargs)
+
+
+def test_settings_keep_whole_numbers_whole():
+    s = AlertSettings(min_history=4.0, z_threshold=4, baseline="pooled")
+    assert s.min_history == 4 and isinstance(s.min_history, int)
+    assert s.z_threshold == 4.0 and isinstance(s.z_threshold, float)
+    assert AlertSettings(baseline="pooled", min_history=20).min_history == 20   # ≤ 28 days
+
+
 def test_inputs_are_not_mutated():
     ds = _sim(days=150, incident=120)
     posts, daily = ds.posts.copy(deep=True), ds.daily.copy(deep=True)

@@ -36,7 +36,7 @@ import pandas as pd
 
 from . import _alert_stats as _st
 from ._alert_signals import SIGNALS, coverage, signals
-from ._args import frame_with
+from ._args import frame_with, number, whole
 from .errors import ArgumentError, ArgumentTypeError, require_dataset
 from .periods import parse_period
 
@@ -94,19 +94,36 @@ class AlertSettings:
     window_days: int = 2
 
     def __post_init__(self) -> None:
+        """Each field checked here, not deep inside :func:`alerts`: a bad one is an
+        ArgumentError naming it, what it takes and what came. Whole numbers are kept as int,
+        the others as float (``z_threshold=4`` is 4.0)."""
         if self.baseline not in ("weekday", "pooled"):
             raise ArgumentError("unknown baseline", argument="baseline",
                                 expected="'weekday' or 'pooled'", got=self.baseline)
-        for name in ("z_threshold", "busy_median", "cusum_arl", "min_history"):
-            if not getattr(self, name) > 0:
-                raise ArgumentError("must be positive", argument=name, expected="> 0",
-                                    got=getattr(self, name))
-        if not 0 < self.nb_p < 1:
-            raise ArgumentError("tail probability out of range", argument="nb_p",
-                                expected="0 < nb_p < 1", got=self.nb_p)
-        if not self.cusum_ratio > 1:
-            raise ArgumentError("CUSUM must look for a rise", argument="cusum_ratio",
-                                expected="> 1", got=self.cusum_ratio)
+        checked = {
+            **{name: whole(getattr(self, name), name, 1)
+               for name in ("weekday_weeks", "pooled_days", "factor_days", "min_history",
+                            "cusum_chains", "cusum_days")},
+            "seed": whole(self.seed, "seed", 0),
+            "window_days": whole(self.window_days, "window_days", 0),
+            **{name: number(getattr(self, name), name, 0, open_low=True)
+               for name in ("z_threshold", "busy_median", "cusum_arl")},
+            "nb_p": number(self.nb_p, "nb_p", 0, 1, open_low=True, open_high=True),
+            "min_count": number(self.min_count, "min_count", 0),
+            "cusum_ratio": number(self.cusum_ratio, "cusum_ratio", 1, open_low=True),
+        }
+        if not isinstance(self.net_loss_only, (bool, np.bool_)):
+            raise ArgumentError("not a truth value", argument="net_loss_only",
+                                expected="True or False", got=self.net_loss_only)
+        window = ("weekday_weeks" if self.baseline == "weekday" else "pooled_days")
+        if checked["min_history"] > checked[window]:
+            raise ArgumentError("more baseline values than the baseline holds: no day would be "
+                                "tested", argument="min_history",
+                                expected=f"at most {window} ({checked[window]}) with "
+                                f"baseline={self.baseline!r}", got=self.min_history)
+        for name, value in checked.items():      # frozen: the checked values, as such
+            object.__setattr__(self, name, value)
+        object.__setattr__(self, "net_loss_only", bool(self.net_loss_only))
 
     def describe(self) -> pd.DataFrame:
         """The settings as a tidy frame (setting, value), for the report next to the back-test."""
