@@ -662,3 +662,13 @@ def test_no_data_at_all_is_unknown_not_zero_posts():
     fr = Formatter("fr")
     assert fr.note(c.caveats[0]).startswith("Les données ne contiennent ni publication")
     assert fr.untranslated == set()
+
+
+def test_a_seed_that_is_no_seed_is_named():
+    from smmanalytics.errors import ArgumentError
+
+    # numpy's ValueError "expected non-negative integer", before
+    for seed, words in ((-1, "out of range; expected a whole number of at least 0; got -1"),
+                        ("a", "not a whole number")):
+        with pytest.raises(ArgumentError, match=f"^argument 'seed': {words}"):
+            compare(running_year(), "2026-10", seed=seed)

@@ -845,6 +845,13 @@ def test_scorecard_names_a_bad_asof_paths_or_frame(tmp_path):
         scorecard(ds, "2026-10", paths=0)
     with pytest.raises(ArgumentTypeError, match="scorecard takes a Dataset"):
         scorecard(ds.posts, "2026-10")
+    # the seed of the simulated projections: numpy's TypeError and ValueError, before
+    with pytest.raises(ArgumentError, match="argument 'seed': not a whole number; expected a "
+                       "whole number of at least 0; got 'a'"):
+        scorecard(ds, "2026-10", asof="2026-10-10", seed="a")
+    with pytest.raises(ArgumentError, match="argument 'seed': out of range; expected a whole "
+                       "number of at least 0; got -1"):
+        scorecard(ds, "2026-10", asof="2026-10-10", seed=-1)
     # asof as a date, a Timestamp (its own day) or text: the same 10 posts of 10 days
     for asof in (dt.date(2026, 10, 10), pd.Timestamp("2026-10-10 23:00", tz="Europe/Paris"),
                  "2026-10-10"):

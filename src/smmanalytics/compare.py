@@ -59,7 +59,7 @@ import pandas as pd
 
 from ._actuals import actual as _actual
 from ._actuals import metric_daily
-from ._args import platform_name
+from ._args import platform_name, whole
 from .errors import ArgumentError, PeriodError, require_dataset
 from .metrics import post_interactions
 from .periods import Period, local_dates, parse_period
@@ -323,6 +323,7 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
     require_dataset(ds, "compare")
     if isinstance(n_boot, bool) or not isinstance(n_boot, numbers.Integral) or n_boot < 1:
         raise ArgumentError(f"n_boot must be a whole number of resamples ≥ 1; got {n_boot!r}")
+    seed = whole(seed, "seed", 0)
     cur = parse_period(period)
     prev = parse_period(previous) if previous is not None else cur.previous()
     if prev.end >= cur.start:

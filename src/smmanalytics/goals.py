@@ -266,6 +266,7 @@ def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
     require_dataset(ds, "scorecard")
     p = parse_period(period)
     paths = whole(paths, "paths", 1)
+    seed = whole(seed, "seed", 0)
     goals = ds.goals
     cols = ["goal_id", "label", "metric", "platform", "direction", "goal_period", "target",
             "actual", "progress", "status", "complete", "days", "elapsed_days", "projection",
