@@ -199,6 +199,27 @@ def test_interactions_of_a_dataset_are_those_of_its_posts():
         metrics.interactions("posts.csv")
 
 
+def test_numbers_held_as_text_count_in_the_pooled_rate_too():
+    # reach read from a sheet as text: the per-post rates took it (rate() converts) but the
+    # pooled rate raised TypeError; 11 / 100 = 0.11 and 22 / 400 = 0.055: median 0.0825,
+    # pooled 33 / 500 = 0.066
+    posts = pd.DataFrame({"platform": ["instagram"] * 2, "reactions": [10, 20],
+                          "comments": [1, 2], "reach": ["100", "400"]})
+    before = posts.copy()
+    e = metrics.engagement(posts)
+    assert e.loc[0, "er_reach_median"] == pytest.approx(0.0825)
+    assert e.loc[0, "er_reach_pooled"] == pytest.approx(0.066)
+    pd.testing.assert_frame_equal(posts, before)
+
+
+def test_daily_that_is_no_frame_is_named():
+    from smmanalytics.errors import ArgumentTypeError
+
+    with pytest.raises(ArgumentTypeError, match="^argument 'daily': engagement takes the account "
+                       "series of ds.daily; expected a DataFrame; got 'str'"):
+        metrics.engagement(_posts(), daily="daily.csv")     # AttributeError 'empty', before
+
+
 def test_inputs_are_not_mutated():
     posts = _posts()
     before = posts.copy()

@@ -29,6 +29,7 @@ from sim_timing import (  # noqa: E402
 from smmanalytics import Brand, Dataset  # noqa: E402
 from smmanalytics.errors import (  # noqa: E402
     ArgumentError,
+    ArgumentTypeError,
     EmptyDataError,
     SchemaError,
     UnknownPlatformError,
@@ -461,6 +462,10 @@ def test_arguments_out_of_range_are_refused_by_name(sim0):
         assert isinstance(err.value, ValueError)
     with pytest.raises(ArgumentError, match="a DataFrame of canonical posts or a Dataset"):
         best_times(posts.to_dict(), TZ)
+    # AttributeError 'str' object has no attribute 'empty', before
+    with pytest.raises(ArgumentTypeError, match="^argument 'daily': best_times takes the account "
+                       "series of ds.daily; expected a DataFrame; got 'str'"):
+        best_times(posts, TZ, daily="daily.csv")
 
 
 def test_posts_with_any_index_give_the_same_answer(sim0, bt0):

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from ._args import frame_with
 from .errors import ArgumentTypeError, SchemaError
 from .schema import utc_timestamps
 
@@ -127,10 +128,13 @@ def _whole_row_sum(values: pd.DataFrame) -> pd.Series | None:
 
 def rate(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
     """``numerator / denominator`` as Float64, NaN where the denominator is 0 or missing."""
-    num = pd.to_numeric(numerator).astype("Float64")
-    den = pd.to_numeric(denominator).astype("Float64")
-    den = den.mask(den == 0)
-    return (num / den).astype("Float64")
+    den = _numbers(denominator)
+    return (_numbers(numerator) / den.mask(den == 0)).astype("Float64")
+
+
+def _numbers(values: pd.Series) -> pd.Series:
+    """``values`` as Float64 numbers: numbers held as text (``"100"``, from a sheet) count."""
+    return pd.to_numeric(values).astype("Float64")
 
 
 def followers_at(posts: pd.DataFrame, daily: pd.DataFrame | None) -> pd.Series:
@@ -278,6 +282,8 @@ def engagement(posts: pd.DataFrame, by: Sequence[str] | str | None = ("platform"
     if daily is None and not isinstance(posts, pd.DataFrame):
         daily = getattr(posts, "daily", None)          # a Dataset's own series
     posts = _posts_frame(posts)
+    if daily is not None:
+        frame_with(daily, [], "engagement", "the account series of ds.daily", "daily")
     try:
         keys = [by] if isinstance(by, str) else [] if by is None else list(by)
     except TypeError:                          # by=3: not a name, nor names
@@ -292,6 +298,9 @@ def engagement(posts: pd.DataFrame, by: Sequence[str] | str | None = ("platform"
                           f"column; expected one of {', '.join(map(str, posts.columns))}",
                           column=missing[0])
     df = add_rates(posts, daily)
+    for d in DENOMINATORS:          # summed below as numbers, as rate() takes them
+        if d in df.columns:
+            df[d] = _numbers(df[d])
     if not keys:
         df = df.assign(_all="all")
         keys = ["_all"]

@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 from threadpoolctl import threadpool_limits
 
-from .._args import number, time_zone, whole
+from .._args import frame_with, number, time_zone, whole
 from ..dataset import Dataset
 from ..errors import ArgumentError
 from ._data import EXPOSURES, activity_schedule, controls, prepare, slot_design
@@ -127,6 +127,8 @@ def best_times(posts, tz: str | None = None, platform: str | None = None, *,
         raise ArgumentError("best_times needs posts", argument="posts",
                             expected="a DataFrame of canonical posts or a Dataset",
                             got=type(posts).__name__)
+    if daily is not None:
+        frame_with(daily, [], "best_times", "the account series of ds.daily", "daily")
     if not tz:
         raise ArgumentError("best_times needs the audience's time zone", argument="tz",
                             expected="an IANA zone such as 'Europe/Paris'", got=tz)
