@@ -348,3 +348,12 @@ def test_a_component_the_export_lacks_gives_no_comparison():
     # with every component, the figures stand (test_compare_rival_iq_way: 0.02)
     full = compare_benchmarks(dataset(posts=_posts(), daily=_followers()), 2025, industry="all")
     assert full["brand_value"].iloc[0] == pytest.approx(0.02)
+
+
+def test_an_industry_that_is_no_name_is_named():
+    from smmanalytics.errors import ArgumentTypeError
+
+    ds = dataset(posts=_posts(), daily=_followers())
+    with pytest.raises(ArgumentTypeError, match="argument 'industry': not an industry name; "
+                       "expected a benchmark industry such as 'retail', or None .*; got 3"):
+        compare_benchmarks(ds, 2025, industry=3)          # AttributeError 'lower', before

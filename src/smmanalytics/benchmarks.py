@@ -36,7 +36,7 @@ import pandas as pd
 
 from ._args import frame_with, platform_name
 from ._io import read_user_text, user_csv
-from .errors import ArgumentError, ConfigError, require_dataset
+from .errors import ArgumentError, ArgumentTypeError, ConfigError, require_dataset
 from .metrics import followers_at
 from .periods import Period, local_dates, parse_period
 from .schema import PLATFORMS
@@ -258,6 +258,10 @@ def compare_benchmarks(ds, period_or_year: object, industry: str | None = None, 
                  for s in sorted(benchmarks()["source"].unique())]
         return pd.concat(parts, ignore_index=True)
     p = parse_period(period_or_year)
+    if industry is not None and not isinstance(industry, str):
+        raise ArgumentTypeError("not an industry name", argument="industry",
+                                expected="a benchmark industry such as 'retail', or None (the "
+                                "brand's)", got=industry)
     industry = (industry or getattr(ds.brand, "industry", "all") or "all").lower()
     sources = sorted(benchmarks()["source"].unique())
     name = (next((s for s in sources if s.lower() == source.strip().lower()), None)
