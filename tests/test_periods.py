@@ -35,6 +35,9 @@ def test_previous_and_contains():
     ("2026-13", "got '2026-13'"),                              # no 13th month
     (("2026-10-01", "soon"), "not a date: 'soon'"),
     ("2026-10-31..2026-10-01", "end 2026-10-01 is before its start 2026-10-31"),
+    # NaT is a datetime of no day: TypeError "Cannot compare NaT with datetime.date"
+    ((pd.NaT, "2026-10-01"), "not a date: NaT; expected a date such as 2026-10-01"),
+    (("2026-10-01", pd.NaT), "not a date: NaT"),
 ])
 def test_bad_period_is_a_period_error_naming_the_value(bad, words):
     with pytest.raises(PeriodError, match=words) as err:

@@ -27,10 +27,8 @@ _YEAR = re.compile(r"^(\d{4})$")
 
 
 def _to_date(x: object) -> dt.date:
-    if isinstance(x, dt.datetime):
-        return x.date()
-    if isinstance(x, dt.date):
-        return x
+    if isinstance(x, dt.date) and x is not pd.NaT:      # NaT is a datetime, of no day
+        return x.date() if isinstance(x, dt.datetime) else x
     try:
         ts = pd.Timestamp(x)
     except (ValueError, TypeError):
