@@ -68,9 +68,11 @@ def test_pdf_period_over_period_is_in_the_api_units(monthly_fr_text, sample):
     text = monthly_fr_text
     row = smm.compare(sample, "2026-10").table.set_index("kpi").loc["er_reach"]
     f = Formatter("fr")
-    # 7.63 % against 7.96 %: -4.1 % relative, -0.33 pp, interval on the relative change
-    assert f"{f.percent(row.change_pct, 1)} ({f.points(row.change_abs)})" in text
-    assert f"{f.percent(row.ci_low, 0)} … {f.percent(row.ci_high, 0)}" in text
+    # 7.63 % against 7.96 %: -4.1 % relative, -0.33 pp, interval on the relative change,
+    # its bounds signed as the change is (-27 % … +23 %)
+    assert f"{f.change(row.change_pct, 1)} ({f.points(row.change_abs)})" in text
+    assert f"{f.change(row.ci_low, 0)} … {f.change(row.ci_high, 0)}" in text
+    assert (row.ci_low < 0 < row.ci_high) and f"… +{f.percent(row.ci_high, 0)}" in text
     assert f.points(row.change_pp) not in text
 
 
