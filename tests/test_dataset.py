@@ -183,6 +183,40 @@ def test_zip_members_and_lists(tmp_path):
         smm.load(tmp_path / "nope")
 
 
+def test_what_windows_and_office_leave_beside_the_exports_is_no_export(tmp_path):
+    # Thumbs.db was a "failed" file (not a readable workbook) and failed a strict load
+    brand = tmp_path / "brand"
+    brand.mkdir()
+    _ig(brand / "ig_2026-10-03.csv", 10)
+    (brand / "Thumbs.db").write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 60)
+    (brand / "desktop.ini").write_text("[.ShellClassInfo]\nIconResource=x\n")
+    (brand / "~$report.xlsx").write_bytes(b"lock")
+    archive = tmp_path / "brand.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        for f in sorted(brand.iterdir()):
+            zf.write(f, f"brand/{f.name}")
+    for where in (brand, archive):
+        ds = smm.load(where, strict=True, cache=False)
+        assert len(ds.files) == 1 and ds.files["path"].iloc[0].endswith("ig_2026-10-03.csv")
+        assert ds.quality.empty or not ds.quality["code"].isin(
+            ["failed", "not_understood"]).any()
+        assert len(ds.posts) == 1
+
+
+def test_folders_reached_through_a_link_are_read(tmp_path):
+    # Path.rglob did not enter a linked folder: the brand's exports were left out, unsaid
+    store = tmp_path / "store"
+    store.mkdir()
+    _ig(store / "ig_2026-10-03.csv", 10)
+    brand = tmp_path / "brand"
+    brand.mkdir()
+    (brand / "exports").symlink_to(store, target_is_directory=True)
+    (store / "loop").symlink_to(brand, target_is_directory=True)   # a link back: read once
+    ds = smm.load(brand, cache=False)
+    assert ds.files["path"].tolist() == [str(brand / "exports" / "ig_2026-10-03.csv")]
+    assert ds.posts["post_id"].tolist() == ["179001"]
+
+
 def test_corrupt_zip_member_is_a_parse_error(tmp_path):
     """A damaged deflate stream inside a zip (zlib.error) is a ParseError naming the member."""
     archive = tmp_path / "studio.zip"

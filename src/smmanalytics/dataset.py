@@ -31,6 +31,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import logging
+import os
 import tempfile
 import warnings
 from collections.abc import Iterable, Iterator
@@ -208,14 +209,7 @@ def _walk(paths: Iterable[str | Path]) -> list[Path]:
     for p in paths:
         p = Path(p)
         if p.is_dir():
-            found = []
-            for f in p.rglob("*"):
-                rel = f.relative_to(p).parts
-                if any(part.startswith((".", "__MACOSX", "~$")) for part in rel):
-                    continue
-                if f.is_file():
-                    found.append(f)
-            out.extend(sorted(found, key=lambda f: f.relative_to(p).as_posix()))
+            out.extend(_files_below(p))
         elif p.is_file():
             out.append(p)
         else:
@@ -223,6 +217,26 @@ def _walk(paths: Iterable[str | Path]) -> list[Path]:
                              expected="a folder, an export file, a zip archive or a list of them",
                              got=str(p))
     return out
+
+
+def _files_below(root: Path) -> list[Path]:
+    """The files below the folder ``root`` in path order, junk left out
+    (:func:`~smmanalytics.loaders._sources.is_junk`), folders reached through a symbolic link
+    included (each real folder once, so a link to a parent ends there)."""
+    from .loaders._sources import is_junk
+
+    found, seen = [], set()
+    for folder, subfolders, names in os.walk(root, followlinks=True):
+        real = os.path.realpath(folder)
+        if real in seen:
+            subfolders[:] = []
+            continue
+        seen.add(real)
+        subfolders[:] = [d for d in subfolders if not is_junk((d,))]
+        rel = Path(folder).relative_to(root).parts
+        found += [Path(folder, n) for n in names
+                  if not is_junk((*rel, n)) and Path(folder, n).is_file()]
+    return sorted(found, key=lambda f: f.relative_to(root).as_posix())
 
 
 def _read_side(path: Path, module: str, func: str, log: QualityLog, strict: bool,

@@ -22,7 +22,7 @@ from ..errors import ParseError
 from ..quality import QualityLog
 from ._sniff import RawTable, decode, split_text
 
-__all__ = ["Source", "iter_sources", "archive_members", "archive_folder", "read_tables",
+__all__ = ["Source", "iter_sources", "archive_members", "archive_folder", "is_junk", "read_tables",
            "is_zip", "is_workbook"]
 
 _ZIP = b"PK\x03\x04"
@@ -132,6 +132,18 @@ def member_name(info: zipfile.ZipInfo) -> str:
         return raw.decode("cp850")
 
 
+#: files an operating system leaves beside the exports (thumbnail caches, folder settings)
+_OS_FILES = frozenset({"thumbs.db", "ehthumbs.db", "desktop.ini"})
+
+
+def is_junk(parts: tuple[str, ...]) -> bool:
+    """True for a path (its ``parts`` below the folder or inside the archive) that is no one's
+    export: hidden (``.DS_Store``), macOS's ``__MACOSX`` copies, an Office lock file
+    (``~$report.xlsx``), Windows' ``Thumbs.db`` and ``desktop.ini``."""
+    return (any(p.startswith((".", "__MACOSX", "~$")) for p in parts)
+            or bool(parts) and parts[-1].lower() in _OS_FILES)
+
+
 def _walk_zip(src: Source, depth: int = 0, want: Callable[[str], bool] | None = None,
               zf: zipfile.ZipFile | None = None) -> Iterator[Source]:
     """The members of the archive ``src`` (``zf`` when it is opened already), nested archives
@@ -146,7 +158,7 @@ def _walk_zip(src: Source, depth: int = 0, want: Callable[[str], bool] | None = 
                          got=str(exc)) from exc
     for info in infos:
         member = PurePosixPath(member_name(info))
-        if info.is_dir() or any(p.startswith((".", "__MACOSX")) for p in member.parts):
+        if info.is_dir() or is_junk(member.parts):
             continue
         name = f"{src.name}!{member}"
         try:
@@ -198,8 +210,8 @@ def archive_members(path: str | Path, want: Callable[[str], bool]) -> list[Sourc
 def archive_folder(path: str | Path) -> str | None:
     """The display name of the one folder that holds every member of a zip archive
     (``brand.zip!brand``, as zipping a folder makes it); None when the members are not all in
-    one folder, or ``path`` is no zip archive. Members :func:`iter_sources` skips (hidden,
-    ``__MACOSX``) do not count."""
+    one folder, or ``path`` is no zip archive. Members :func:`iter_sources` skips
+    (:func:`is_junk`) do not count."""
     p = Path(path)
     try:
         with p.open("rb") as fh:
@@ -214,7 +226,7 @@ def archive_folder(path: str | Path) -> str | None:
     tops = set()
     for n in names:
         parts = PurePosixPath(n).parts
-        if parts and not any(x.startswith((".", "__MACOSX")) for x in parts):
+        if parts and not is_junk(parts):
             tops.add(parts[0] if len(parts) > 1 or n.endswith("/") else "")
     top = tops.pop() if len(tops) == 1 else ""
     return f"{p}!{top}" if top else None
