@@ -3,6 +3,7 @@ entries tolerated; and the large-file path of the CSV reader gives the same tabl
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sys
@@ -159,7 +160,8 @@ def test_deleting_the_cache_changes_nothing(cache_dir, exports):
 
 
 @pytest.mark.parametrize("damage", ["garbage_meta", "truncated_table", "missing_table",
-                                    "wrong_rows", "empty_meta"])
+                                    "wrong_rows", "empty_meta", "meta_lists_a_table_less",
+                                    "meta_lists_no_table", "notes_of_a_file_less"])
 def test_corrupt_entry_is_ignored_and_rewritten(cache_dir, shared_exports, shared_fresh,
                                                 shared_entries, damage):
     shutil.copytree(shared_entries, cache_dir)       # as smm.load(shared_exports) left it
@@ -178,6 +180,16 @@ def test_corrupt_entry_is_ignored_and_rewritten(cache_dir, shared_exports, share
         elif damage == "wrong_rows" and tables:
             text = meta.read_text().replace('"rows": ', '"rows": 1', 1)
             meta.write_text(text)
+        elif damage in ("meta_lists_a_table_less", "meta_lists_no_table",
+                        "notes_of_a_file_less"):     # valid JSON, not matching what is stored
+            m = json.loads(meta.read_text())
+            if damage == "meta_lists_a_table_less":
+                m["tables"] = m["tables"][:-1]
+            elif damage == "meta_lists_no_table":
+                m["tables"] = []
+            elif damage == "notes_of_a_file_less" and "item_notes" in m:   # the whole load's
+                m["item_notes"] = m["item_notes"][:-1]
+            meta.write_text(json.dumps(m))
     again = smm.load(shared_exports)
     _assert_same(shared_fresh, again)
     third = smm.load(shared_exports)           # rewritten entries are good again

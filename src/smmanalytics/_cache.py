@@ -31,7 +31,8 @@ Each source file (or zip member) that parses is stored once under the cache dire
   change is not trusted (file times have a coarse tick);
 - the logo of a zipped brand folder is extracted to ``<dir>/logos/<sha256><suffix>``, named by
   its content, for the report to copy (``Brand.logo`` points there);
-- an entry that cannot be read (corrupt, truncated, another version's layout) is ignored, logged
+- an entry that cannot be read (corrupt, truncated, another version's layout, tables or notes
+  other than its ``meta.json`` or the load asking for it counts) is ignored, logged
   at debug level and rewritten: the cache never raises and never changes results. Deleting the
   folder is always safe.
 
@@ -149,7 +150,8 @@ def _decode(v: object) -> object:
 def get(sha256: str, name: str, mtime: float | None
         ) -> tuple[list[pd.DataFrame], bool, list[dict]] | None:
     """The cached ``(frames, understood, notes)`` of a source, or None (miss or bad entry)."""
-    got = _read_entry(_entry_dir(entry_key(sha256, name)))
+    d = _entry_dir(entry_key(sha256, name))
+    got = _read_entry(d)
     if got is None:
         return None
     meta, frames = got
@@ -157,7 +159,8 @@ def get(sha256: str, name: str, mtime: float | None
         if meta.get("mtime") is not None and meta["mtime"] != mtime:
             return None   # snapshot was guessed from a modification time that has changed
         return frames, bool(meta["understood"]), list(_decode(meta["notes"]))
-    except (KeyError, TypeError, ValueError):
+    except (KeyError, TypeError, ValueError) as exc:
+        logger.debug("cache entry %s unreadable (%r)", d, exc)
         return None
 
 
@@ -251,6 +254,10 @@ def _read_entry(d: Path) -> tuple[dict, list[pd.DataFrame]] | None:
         logger.debug("cache entry %s unreadable (%r)", d, exc)
         return None
     try:
+        names = [t["file"] for t in meta["tables"]]
+        stored = len(list(d.glob("*.arrow")))
+        if names != [f"{i}.arrow" for i in range(len(names))] or stored != len(names):
+            raise ValueError(f"{stored} tables stored, meta.json lists {names}")
         return meta, [_read_table(d / t["file"], t) for t in meta["tables"]]
     except Exception as exc:  # a corrupt entry is a miss, never an error
         logger.debug("cache entry %s unreadable (%r)", d, exc)
@@ -276,16 +283,22 @@ def dataset_key(parts: list) -> str:
     return entry_key(h, "<dataset>")
 
 
-def get_dataset(key: str) -> tuple[list[pd.DataFrame], dict] | None:
-    """Merged tables and notes stored by :func:`put_dataset`; None on a miss or bad entry."""
-    got = _read_entry(_entry_dir(key))
+def get_dataset(key: str, tables: int, items: int) -> tuple[list[pd.DataFrame], dict] | None:
+    """Merged tables and notes stored by :func:`put_dataset`; None on a miss or bad entry,
+    one of other than ``tables`` tables or ``items`` export files' notes among them."""
+    d = _entry_dir(key)
+    got = _read_entry(d)
     if got is None:
         return None
     meta, frames = got
     try:
-        return frames, {"item_notes": _decode(meta["item_notes"]),
-                        "merge_notes": _decode(meta["merge_notes"])}
-    except (KeyError, TypeError, ValueError):
+        item_notes = _decode(meta["item_notes"])
+        if len(frames) != tables or len(item_notes) != items:
+            raise ValueError(f"{len(frames)} tables and {len(item_notes)} files' notes, "
+                             f"expected {tables} and {items}")
+        return frames, {"item_notes": item_notes, "merge_notes": _decode(meta["merge_notes"])}
+    except (KeyError, TypeError, ValueError) as exc:
+        logger.debug("cache entry %s unreadable (%r)", d, exc)
         return None
 
 

@@ -751,7 +751,7 @@ def _read_and_merge(pending: list[tuple[QualityLog, Path]], item_logs: list[Qual
         """The whole load's cache key from the export files' digests, and its stored result."""
         key = _cache.dataset_key([strict] + [[str(f), d, f.stat().st_mtime]
                                              for (_, f), d in zip(pending, digests, strict=True)])
-        hit = _cache.get_dataset(key)
+        hit = _cache.get_dataset(key, len(MERGE_KEYS) + 1, len(pending))   # + files
         if hit is None:
             return key, None
         (*merged, files_df), notes = hit
