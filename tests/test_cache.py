@@ -247,16 +247,137 @@ def test_key_depends_on_content_name_and_versions(monkeypatch):
     assert k != _cache.entry_key("ab" * 32, "a.csv")
 
 
+def _files(d: Path) -> set[str]:
+    return {f.relative_to(d).as_posix() for f in d.rglob("*") if f.is_file()}
+
+
+def _bytes(d: Path) -> int:
+    return sum(f.stat().st_size for f in d.rglob("*") if f.is_file())
+
+
+def _size(d: Path) -> str:
+    return f"{_bytes(d) / 1e6:.1f} MB"
+
+
 def test_cli_cache_info_and_clear(cache_dir, shared_entries, capsys):
     from smmanalytics.cli import main
 
     shutil.copytree(shared_entries, cache_dir)       # as smm.load(shared_exports) left it
+    n, size = len(_entries(cache_dir)), _size(cache_dir)
     assert main(["cache", "info"]) == 0
-    out = capsys.readouterr().out
-    assert str(cache_dir) in out and "entries" in out
+    assert capsys.readouterr().out == f"{cache_dir}: {n} entries, {size}\n"
     assert main(["cache", "clear"]) == 0
     assert not cache_dir.exists()
-    assert "removed" in capsys.readouterr().out
+    assert capsys.readouterr().out == f"removed {cache_dir} ({n} entries, {size})\n"
+
+
+def test_clear_removes_only_what_the_cache_wrote(cache_dir, shared_entries, capsys):
+    from smmanalytics.cli import main
+
+    # $SMM_CACHE_DIR naming a folder of the user's: their files stay, in any of its folders
+    shutil.copytree(shared_entries, cache_dir)
+    key = "ab" * 32
+    for name in (f"logos/{key}.png", f"logos/.{key}.png.tmp1", f"digests/ab/.{key}.json.tmp2",
+                 f"v2/ab/{key}/meta.json", f"v2/ab/{key}/0.arrow"):   # the cache's, old layout
+        (cache_dir / name).parent.mkdir(parents=True, exist_ok=True)
+        (cache_dir / name).write_bytes(b"x" * 1000)
+    n, size = len(_entries(cache_dir)), _size(cache_dir)
+    mine = {"thesis.txt", "logos/mine.png", "v3/readme.txt", "digests/notes.json",
+            "photos/v3/ab/x.jpg"}
+    for name in mine:
+        (cache_dir / name).parent.mkdir(parents=True, exist_ok=True)
+        (cache_dir / name).write_text("important")
+    assert main(["cache", "clear"]) == 0
+    assert _files(cache_dir) == mine
+    assert capsys.readouterr().out == (
+        f"removed the cache from {cache_dir} ({n} entries, {size}); kept 5 files or folders "
+        "that are not the cache's: digests/notes.json, logos/mine.png, photos, thesis.txt, "
+        "v3/readme.txt\n")
+    assert _cache.info() == {"path": str(cache_dir), "entries": 0, "bytes": 0, "problem": None,
+                             "other": ["digests/notes.json", "logos/mine.png", "photos",
+                                       "thesis.txt", "v3/readme.txt"]}
+
+
+def test_clear_says_what_it_could_not_remove(cache_dir, shared_entries, monkeypatch, capsys):
+    from smmanalytics.cli import main
+
+    shutil.copytree(shared_entries, cache_dir)
+    before = _files(cache_dir)
+    owned = len(list(cache_dir.glob("v3/??/*"))) + len(list(cache_dir.glob("digests/??/*")))
+
+    def refused(path, *args, **kwargs):        # a cache folder of another user, read-only
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(shutil, "rmtree", refused)
+    monkeypatch.setattr(Path, "unlink", refused)
+    monkeypatch.setattr(Path, "rmdir", refused)
+    assert main(["cache", "clear"]) == 2
+    first = sorted(cache_dir.glob("digests/??/*"))[0]
+    assert capsys.readouterr().err == (
+        f"smm: error: cannot clear the cache {cache_dir}: {owned} of its {owned} files and "
+        f"entries could not be removed ({first}: Permission denied); 0 entries (0.0 MB) "
+        "removed\n")
+    assert _files(cache_dir) == before
+
+
+def test_a_cache_dir_that_is_a_file_is_said_so(tmp_path, monkeypatch, capsys):
+    from smmanalytics.cli import main
+    from smmanalytics.errors import OutputError
+
+    f = tmp_path / "cachefile"
+    f.write_text("hello")
+    monkeypatch.setenv("SMM_CACHE_DIR", str(f))
+    assert main(["cache", "info"]) == 1
+    assert capsys.readouterr().out == (f"{f}: it is a file, expected a folder; smm.load does "
+                                       "not use it as its cache\n")
+    assert main(["cache", "clear"]) == 2
+    assert capsys.readouterr().err == (f"smm: error: cannot clear the cache {f}: it is a file, "
+                                       "expected a folder\n")
+    with pytest.raises(OutputError):
+        _cache.clear()
+    assert f.read_text() == "hello"
+
+
+def test_an_unreadable_cache_dir_is_said_so(cache_dir, shared_entries, monkeypatch):
+    from smmanalytics.errors import OutputError
+
+    shutil.copytree(shared_entries, cache_dir)
+
+    def refused(path):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(Path, "iterdir", refused)
+    assert _cache.info() == {"path": str(cache_dir), "entries": 0, "bytes": 0, "other": [],
+                             "problem": f"cannot read {cache_dir}: Permission denied"}
+    with pytest.raises(OutputError, match="cannot clear the cache .*: cannot read .*: "
+                                          "Permission denied$"):
+        _cache.clear()
+    assert len(_entries(cache_dir)) >= 10
+
+
+def test_info_passes_over_files_that_vanish_meanwhile(cache_dir, shared_entries, monkeypatch):
+    # another process clearing the cache removes a file after info() listed it
+    shutil.copytree(shared_entries, cache_dir)
+    gone = sorted(cache_dir.glob("digests/??/*"))[0]
+    n, size = len(_entries(cache_dir)), _bytes(cache_dir) - gone.stat().st_size
+    stat, lstat, calls = Path.stat, Path.lstat, []
+
+    def vanishing_stat(path, *args, **kwargs):
+        if path == gone:
+            calls.append(path)
+            if len(calls) > 1:           # listed, then gone
+                raise FileNotFoundError(2, "No such file or directory", str(path))
+        return stat(path, *args, **kwargs)
+
+    def vanishing_lstat(path):
+        if path == gone:
+            raise FileNotFoundError(2, "No such file or directory", str(path))
+        return lstat(path)
+
+    monkeypatch.setattr(Path, "stat", vanishing_stat)
+    monkeypatch.setattr(Path, "lstat", vanishing_lstat)
+    assert _cache.info() == {"path": str(cache_dir), "entries": n, "bytes": size, "other": [],
+                             "problem": None}
 
 
 def test_large_file_path_gives_the_same_table(tmp_path, monkeypatch):

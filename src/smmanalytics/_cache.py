@@ -31,10 +31,13 @@ Each source file (or zip member) that parses is stored once under the cache dire
   change is not trusted (file times have a coarse tick);
 - the logo of a zipped brand folder is extracted to ``<dir>/logos/<sha256><suffix>``, named by
   its content, for the report to copy (``Brand.logo`` points there);
-- an entry that cannot be read (corrupt, truncated, another version's layout, tables or notes
-  other than its ``meta.json`` or the load asking for it counts) is ignored, logged
-  at debug level and rewritten: the cache never raises and never changes results. Deleting the
-  folder is always safe.
+- an entry that cannot be read (corrupt, truncated, another version's layout, tables other
+  than its ``meta.json`` lists, a whole load's notes for another number of files) is ignored,
+  logged at debug level and rewritten: the cache never raises and never changes results.
+  Deleting the folder is always safe;
+- :func:`clear` removes what the cache writes (entry folders of any parser version, digests,
+  logos, each with the temporary files of their writes) and nothing else: ``$SMM_CACHE_DIR``
+  may name a folder that holds other files. The folder itself goes when nothing else is left.
 
 The directory is ``$SMM_CACHE_DIR``, else ``$XDG_CACHE_HOME/smmanalytics``, else
 ``~/.cache/smmanalytics``.
@@ -46,6 +49,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import shutil
 import time
 from functools import cache
@@ -54,6 +58,7 @@ from pathlib import Path
 import pandas as pd
 
 from ._io import atomic_write
+from .errors import OutputError
 
 __all__ = ["PARSER_VERSION", "cache_dir", "entry_key", "get", "put", "parse_cached",
            "dataset_key", "get_dataset", "put_dataset", "known_digest", "remember_digest",
@@ -383,16 +388,114 @@ def remember_digest(path: Path, st: os.stat_result, sha256: str) -> None:
 
 # ------------------------------------------------------------------ maintenance
 
+#: what the cache writes, relative to its folder (see the module docstring); a leading dot and
+#: a trailing suffix are the temporary files of :func:`~smmanalytics._io.atomic_write`
+_OWNED = re.compile(r"v\d+/[0-9a-f]{2}/[0-9a-f]{64}"
+                    r"|digests/[0-9a-f]{2}/\.?[0-9a-f]{64}\.json(\.[^/]+)?"
+                    r"|logos/\.?[0-9a-f]{64}[^/]*")
+#: the folders that hold them
+_HOLDERS = re.compile(r"v\d+(/[0-9a-f]{2})?|digests(/[0-9a-f]{2})?|logos")
+
+
+def _scan(root: Path) -> dict:
+    """What the cache folder ``root`` holds: ``owned``, the paths the cache wrote;
+    ``holders``, the folders holding them (each before its subfolders); ``other``, the paths
+    of everything else, relative to ``root``; ``problem``, why it could not be read (None
+    when it could).
+    A path that vanishes meanwhile (another process clearing or writing) is left out."""
+    found: dict = {"owned": [], "holders": [], "other": [], "problem": None}
+    if root.exists() and not root.is_dir():
+        found["problem"] = "it is a file, expected a folder"
+        return found
+
+    def walk(folder: Path, rel: str) -> None:
+        try:
+            children = sorted(folder.iterdir())
+        except FileNotFoundError:
+            return
+        except OSError as exc:
+            found["problem"] = found["problem"] or f"cannot read {folder}: {exc.strerror or exc}"
+            return
+        for child in children:
+            name = f"{rel}{child.name}"
+            if _OWNED.fullmatch(name):
+                found["owned"].append(child)
+            elif _HOLDERS.fullmatch(name) and child.is_dir() and not child.is_symlink():
+                found["holders"].append(child)
+                walk(child, name + "/")
+            else:
+                found["other"].append(name)
+
+    walk(root, "")
+    return found
+
+
+def _measure(path: Path) -> tuple[int, int]:
+    """(entries, bytes) of a path the cache wrote: an entry folder counts when committed (it
+    holds ``meta.json``); files that vanish meanwhile count nothing."""
+    entry = path.is_dir() and not path.is_symlink()      # digests and logos are files
+    size = 0
+    for f in ([Path(top, name) for top, _, names in os.walk(path) for name in names]
+              if entry else [path]):       # os.walk passes over folders that vanish
+        try:
+            size += f.lstat().st_size
+        except OSError:
+            pass
+    return int(entry and (path / "meta.json").is_file()), size
+
+
 def info() -> dict:
-    """The cache folder, its number of entries and its size in bytes."""
+    """The cache folder (``path``), its number of ``entries``, the ``bytes`` the cache holds
+    there, the ``other`` paths it holds that are not the cache's, and ``problem``: why it
+    could not be read (a file, a folder without read permission), or None."""
     root = cache_dir()
-    entries = list(root.glob("v*/??/*/meta.json")) if root.is_dir() else []
-    size = sum(f.stat().st_size for f in root.rglob("*") if f.is_file()) if root.is_dir() else 0
-    return {"path": str(root), "entries": len(entries), "bytes": size}
+    found = _scan(root)
+    sizes = [_measure(p) for p in found["owned"]]
+    return {"path": str(root), "entries": sum(n for n, _ in sizes),
+            "bytes": sum(b for _, b in sizes), "other": found["other"],
+            "problem": found["problem"]}
 
 
 def clear() -> dict:
-    """Delete the cache folder; return what it held (as :func:`info`)."""
-    before = info()
-    shutil.rmtree(cache_dir(), ignore_errors=True)
-    return before
+    """Delete what the cache wrote in its folder, then the folder if nothing else is left;
+    return what was removed (``entries``, ``bytes``) and what was kept (``other``), as
+    :func:`info`.
+
+    Raises
+    ------
+    OutputError
+        when the cache folder is a file or cannot be read, or something of the cache could
+        not be removed (it says what was removed before).
+    """
+    root = cache_dir()
+    found = _scan(root)
+    if found["problem"]:
+        raise OutputError(f"cannot clear the cache {root}: {found['problem']}", path=str(root))
+    entries = size = 0
+    failed: list[tuple[Path, OSError]] = []
+    for p in found["owned"]:
+        n, b = _measure(p)
+        try:
+            if p.is_dir() and not p.is_symlink():
+                shutil.rmtree(p)
+            else:
+                p.unlink()
+        except FileNotFoundError:       # another process removed it first
+            continue
+        except OSError as exc:
+            failed.append((p, exc))
+            continue
+        entries, size = entries + n, size + b
+    for folder in [*reversed(found["holders"]), root]:      # the deepest first
+        try:
+            folder.rmdir()
+        except OSError:                 # not empty (or already gone): kept
+            pass
+    removed = f"{entries} entries ({size / 1e6:.1f} MB) removed"
+    if failed:
+        p, exc = failed[0]
+        raise OutputError(f"cannot clear the cache {root}: {len(failed)} of its "
+                          f"{len(found['owned'])} files and entries could not be removed "
+                          f"({p}: {exc.strerror or exc}); {removed}", path=str(root))
+    return {"path": str(root), "entries": entries, "bytes": size, "other": found["other"],
+            "problem": None}

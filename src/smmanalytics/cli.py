@@ -404,11 +404,23 @@ def _cmd_cache(args) -> int:
     from . import _cache
 
     got = _cache.clear() if args.action == "clear" else _cache.info()
+    if got["problem"]:          # info only: clear raises an OutputError
+        print(f"{got['path']}: {got['problem']}; smm.load does not use it as its cache")
+        return 1
     size = f"{got['bytes'] / 1e6:.1f} MB"
+    other = got["other"]        # $SMM_CACHE_DIR may name a folder holding other files
+    kept = ""
+    if other:
+        names = ", ".join(other[:5]) + (f" and {len(other) - 5} more" if len(other) > 5 else "")
+        verb = "kept" if args.action == "clear" else "it also holds"
+        kept = (f"; {verb} 1 file or folder that is not the cache's: {names}"
+                if len(other) == 1 else
+                f"; {verb} {len(other)} files or folders that are not the cache's: {names}")
     if args.action == "clear":
-        print(f"removed {got['path']} ({got['entries']} entries, {size})")
+        what = f"the cache from {got['path']}" if other else got["path"]
+        print(f"removed {what} ({got['entries']} entries, {size}){kept}")
     else:
-        print(f"{got['path']}: {got['entries']} entries, {size}")
+        print(f"{got['path']}: {got['entries']} entries, {size}{kept}")
     return 0
 
 
