@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import resource
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -490,6 +494,21 @@ def test_cli_sample(tmp_path, capsys):
     a_file = tmp_path / "a-file"
     assert capsys.readouterr().err == (f"smm: error: cannot write the sample folder {a_file}: "
                                        f"{a_file} is a file, expected a folder\n")
+
+
+def test_a_failed_rewrite_leaves_the_files_as_they_were(tmp_path):
+    d = tmp_path / "s"
+    before = {p.name: p.read_bytes() for p in write(d, seed=2026)}
+
+    def small_files():          # as `ulimit -f 40`: a write past 40 KB fails (EFBIG)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (40 * 1024, resource.RLIM_INFINITY))
+
+    run = subprocess.run([sys.executable, "-m", "smmanalytics.cli", "sample", "--out", str(d)],
+                         capture_output=True, text=True, preexec_fn=small_files)
+    assert run.returncode == 2
+    assert re.fullmatch(rf"smm: error: cannot write the sample file {re.escape(str(d))}/"
+                        r"[^/\n]+: File too large\n", run.stderr)
+    assert {p.name: p.read_bytes() for p in d.iterdir()} == before    # no file cut, no leftover
 
 
 def test_instagram_posts_span_both_dst_gaps(brand):

@@ -8,6 +8,8 @@ import zipfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from .._io import atomic_write
+
 __all__ = ["ZIP_DATE", "csv_text", "write_bytes", "zip_bytes", "xls_bytes", "xlsx_bytes"]
 
 #: date_time stamped on every zip member (the sample's export day)
@@ -46,10 +48,9 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]], *, quoting
 
 
 def write_bytes(path: Path, data: bytes) -> Path:
-    """Write ``data`` to ``path`` (parents created) and return the path."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-    return path
+    """Write ``data`` to ``path`` (parents created) atomically, and return the path: a rewrite
+    that fails (a full disk) leaves the file as it was, an OutputError naming it."""
+    return atomic_write(path, data, what="sample file")
 
 
 def zip_bytes(members: Sequence[tuple[str, bytes]], *, compress: bool = True) -> bytes:
