@@ -511,6 +511,15 @@ def test_a_failed_rewrite_leaves_the_files_as_they_were(tmp_path):
     assert {p.name: p.read_bytes() for p in d.iterdir()} == before    # no file cut, no leftover
 
 
+def test_cli_sample_refuses_a_negative_seed(tmp_path, capsys):
+    from smmanalytics.cli import main
+
+    assert main(["sample", "--out", str(tmp_path / "s"), "--seed", "-1"]) == 2
+    assert capsys.readouterr().err == ("smm: error: argument 'seed': out of range; expected a "
+                                       "whole number of at least 0; got -1\n")
+    assert not (tmp_path / "s").exists()
+
+
 def test_instagram_posts_span_both_dst_gaps(brand):
     ig = brand.posts[brand.posts["platform"] == "instagram"]["published_at"]
     paris = ig.dt.tz_convert("Europe/Paris").dt.tz_localize(None)

@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from .. import schema
+from .._args import whole
 from .._io import writing
 from ._account import simulate_audience, simulate_daily
 from ._core import START, followers_series
@@ -101,8 +102,13 @@ def generate(seed: int = 2026) -> SampleBrand:
     Returns
     -------
     SampleBrand
+
+    Raises
+    ------
+    ArgumentError
+        ``seed`` is not a whole number of at least 0.
     """
-    rng = np.random.default_rng(seed)
+    rng = np.random.default_rng(whole(seed, "seed", 0))
     fol = {p: followers_series(rng, s, g0, g1, c, first=f, boost=b)
            for p, (s, g0, g1, c, f, b) in _FOLLOWERS.items()}
     sim = simulate_posts(rng, fol)
