@@ -281,6 +281,30 @@ def test_cli_reports_errors(monkeypatch, capsys, tmp_path):
                                        f"{ics.parent} is a file, expected a folder\n")
 
 
+def test_cli_a_start_too_late_for_dates_is_an_error_naming_it(monkeypatch, capsys, tmp_path):
+    import smmanalytics.dataset as dataset
+
+    monkeypatch.setattr(dataset, "load", _fake_load(simulate(0)))
+    ics = tmp_path / "plan.ics"
+    assert cli.main(["calendar", "data/x", "--posts-per-week", "3", "--start", "9999-12-20",
+                     "--out", str(ics)]) == 2
+    assert capsys.readouterr().err == (
+        "smm: error: argument 'start': too late for a plan of 4 weeks; expected a day at least "
+        "4 weeks before 9999-12-24 (dates end with year 9999); got '9999-12-20'\n")
+    assert not ics.exists()
+
+
+@pytest.mark.parametrize("tz", ["Pacific/Kiritimati", "Etc/GMT+12"])
+def test_plan_may_end_on_the_last_day_dates_allow(effect, tz):
+    plan = plan_slots(effect, "9999-12-17", 1, 3, tz=tz)     # ends on 9999-12-23, included
+    assert len(plan) == 3
+    assert plan["start_local"].dt.strftime("%Y-%m-%d").between("9999-12-17", "9999-12-23").all()
+    with pytest.raises(ArgumentError, match="^argument 'start': too late for a plan of 1 week; "
+                                            "expected a day at least 1 week before 9999-12-24 "
+                                            r"\(dates end with year 9999\); got '9999-12-18'$"):
+        plan_slots(effect, "9999-12-18", 1, 3, tz=tz)
+
+
 def test_write_ics_names_the_path_it_cannot_write(tmp_path, null):
     from smmanalytics import OutputError
 

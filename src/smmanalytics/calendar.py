@@ -45,6 +45,10 @@ __all__ = ["plan_slots", "plan_month", "plan_after", "write_ics"]
 logger = logging.getLogger(__name__)
 
 _MIN_GAP_H = 3
+#: the last day a plan can end on: its slots are placed up to a week past its end (whole weeks
+#: from the day before it, in any zone), and zones take dates that Python's datetime holds,
+#: up to 9999-12-31
+_LAST_END = pd.Timestamp("9999-12-31") - pd.Timedelta(days=7)
 
 
 #: the English of each slot's reason, by kind; report/notes.yaml words each template in French
@@ -191,7 +195,7 @@ def plan_slots(best: BestTimes, start, weeks: int, posts_per_week: int,
     best : BestTimes
         Result of :func:`smmanalytics.best_times`.
     start : date-like
-        First day of the plan, in ``tz``.
+        First day of the plan, in ``tz``; the plan ends by 9999-12-24.
     weeks : int
         Number of weeks planned.
     posts_per_week : int
@@ -217,8 +221,9 @@ def plan_slots(best: BestTimes, start, weeks: int, posts_per_week: int,
     Raises
     ------
     ArgumentError
-        ``best`` is not a BestTimes, ``tz`` not an IANA zone, ``start`` not a date, or
-        ``weeks`` / ``posts_per_week`` not a whole number in range.
+        ``best`` is not a BestTimes, ``tz`` not an IANA zone, ``start`` not a date (or too
+        late for the plan to end by 9999-12-24), or ``weeks`` / ``posts_per_week`` not a
+        whole number in range.
 
     Examples
     --------
@@ -232,6 +237,11 @@ def plan_slots(best: BestTimes, start, weeks: int, posts_per_week: int,
     ranked, basis = _ranked(best)
     week = _pick(ranked, int(posts_per_week), basis)
     day0 = (day0.tz_convert(tz).tz_localize(None) if day0.tzinfo else day0).normalize()
+    if (_LAST_END - day0).days < 7 * weeks:
+        span = f"{weeks} week{'s' if weeks > 1 else ''}"
+        raise ArgumentError(f"too late for a plan of {span}", argument="start",
+                            expected=f"a day at least {span} before {_LAST_END.date()} (dates "
+                                     "end with year 9999)", got=str(day0.date()))
     end = day0 + pd.Timedelta(days=7 * int(weeks))
     # the slots are wall-clock hours in the zone ``best`` was computed in: place them there
     # (one day either side of the plan, for zones ahead or behind), then show them in ``tz``
