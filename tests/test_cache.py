@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import sys
+import warnings
 import zipfile
 from pathlib import Path
 
@@ -201,7 +203,9 @@ def test_unwritable_cache_dir_is_not_an_error(tmp_path, monkeypatch, shared_expo
     blocker = tmp_path / "a_file"
     blocker.write_text("not a folder")
     monkeypatch.setenv("SMM_CACHE_DIR", str(blocker / "cache"))
-    ds = smm.load(shared_exports)
+    monkeypatch.setattr(_cache, "_UNWRITABLE", set())
+    with pytest.warns(RuntimeWarning, match="cannot write its cache"):    # said, not raised
+        ds = smm.load(shared_exports)
     _assert_same(shared_fresh, ds)
 
 
@@ -577,3 +581,20 @@ def test_the_periods_named_by_the_files_survive_the_cache(cache_dir, exports, mo
     grown = smm.load(exports)                      # the others' entries, one file parsed
     _assert_same(grown, smm.load(exports, cache=False))
     assert grown.files["covers_to"].max() == pd.Timestamp("2026-10-31")
+
+
+def test_a_cache_that_cannot_be_written_is_said_once(tmp_path, monkeypatch):
+    # loads ran without a cache, unsaid: the analyst only saw every load as slow as the first
+    f = tmp_path / "cachefile"
+    f.write_text("hello")
+    monkeypatch.setenv("SMM_CACHE_DIR", str(f))
+    monkeypatch.setattr(_cache, "_UNWRITABLE", set())
+    export = FIX / "meta" / "instagram_posts_2026-11-20.csv"
+    with pytest.warns(RuntimeWarning, match=rf"cannot write its cache .* in {re.escape(str(f))}"):
+        first = smm.load(export)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")           # once per folder and process
+        again = smm.load(export)
+    pd.testing.assert_frame_equal(first.posts, again.posts)
+    pd.testing.assert_frame_equal(first.posts, smm.load(export, cache=False).posts)
+    assert f.read_text() == "hello"

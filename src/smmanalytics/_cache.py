@@ -34,7 +34,9 @@ Each source file (or zip member) that parses is stored once under the cache dire
 - an entry that cannot be read (corrupt, truncated, another version's layout, tables other
   than its ``meta.json`` lists, a whole load's notes for another number of files) is ignored,
   logged at debug level and rewritten: the cache never raises and never changes results.
-  Deleting the folder is always safe;
+  Deleting the folder is always safe. A cache folder that cannot be written (a file, a
+  read-only or full disk) is said once per process by a RuntimeWarning: loads then parse
+  every export again;
 - :func:`clear` removes what the cache writes (entry folders of any parser version, digests,
   logos, each with the temporary files of their writes) and nothing else: ``$SMM_CACHE_DIR``
   may name a folder that holds other files. The folder itself goes when nothing else is left.
@@ -52,6 +54,7 @@ import os
 import re
 import shutil
 import time
+import warnings
 from functools import cache
 from pathlib import Path
 
@@ -244,9 +247,29 @@ def _write_entry(d: Path, frames: list[pd.DataFrame], meta: dict) -> bool:
         atomic_write(d / "meta.json", json.dumps({**meta, "tables": tables}, ensure_ascii=False))
     except Exception as exc:   # unconvertible column, full disk, read-only folder…
         logger.debug("not caching %s: %r", meta.get("name"), exc)
+        if isinstance(exc, OSError):
+            _warn_unwritable(exc)
         shutil.rmtree(d, ignore_errors=True)
         return False
     return True
+
+
+#: the cache folders already said to be unwritable in this process
+_UNWRITABLE: set[str] = set()
+
+
+def _warn_unwritable(exc: OSError) -> None:
+    """Say once per folder that the cache cannot be written (a ``$SMM_CACHE_DIR`` naming a
+    file, a read-only or full disk): loads still give the same tables, but parse every
+    export anew each time, which the analyst would otherwise only notice as slowness."""
+    root = str(cache_dir())
+    if root in _UNWRITABLE:
+        return
+    _UNWRITABLE.add(root)
+    warnings.warn(f"smmanalytics cannot write its cache of parsed exports in {root} "
+                  f"({exc.strerror or exc}): every load parses the exports again; set "
+                  "SMM_CACHE_DIR to a writable folder (smm cache info tells more)",
+                  RuntimeWarning, stacklevel=2)
 
 
 def _read_entry(d: Path) -> tuple[dict, list[pd.DataFrame]] | None:
