@@ -547,14 +547,34 @@ def test_weekday_rhythm_changes_the_projection(tmp_path):
              "published_at": f"{d.date()}T09:00:00Z", "reactions": 5.0}
             for d in pd.date_range("2026-08-03", "2026-10-16") if d.day_of_week < 5
             for j in range(2)]
-    # October 1-16: 12 weekdays → 24 posts; 11 weekdays remain (Oct 19-23, 26-30) → 22 more
-    goals = _goal_frame(tmp_path, "posts", 46)
+    # October 1-16: 12 weekdays → 24 posts; 10 weekdays remain (Oct 19-23, 26-30) → 20 more
+    goals = _goal_frame(tmp_path, "posts", 44)
     row = scorecard(dataset(posts=posts(rows), goals=goals), "2026-10", asof="2026-10-18").iloc[0]
     assert row["actual"] == 24
-    assert row["projection"] == pytest.approx(24 * 31 / 18)       # linear pace ignores weekends
+    # the weekday pace, 24 × (12 + 10) / 12 = 44, not the linear 24 × 31 / 18 = 41.3
+    assert row["projection"] == pytest.approx(44, abs=1)
+    assert row["projection_low"] <= row["projection"] <= row["projection_high"]
     assert "weekday rhythm" in row["note"]
-    # with the rhythm, 46 is the expected total: a coin toss, not a near-certain miss or hit
+    # with the rhythm, 44 is the expected total: a coin toss, not a near-certain miss or hit
     assert 0.3 <= row["p_meet"] <= 0.8
+
+
+def test_a_weekly_rhythm_is_no_noise_in_the_projection(tmp_path):
+    # 150 interactions every weekday, none at weekends, 12 weeks: October's total is 150 × 22
+    # weekdays = 3 300 for sure (12 done by the 18th, 10 left). The weekend zeros were taken
+    # for day-to-day noise: a target of 3 100 read "at risk" (p 0.68), the band 2 848-3 842
+    rows = [{"platform": "instagram", "post_id": str(d.date()),
+             "published_at": f"{d.date()}T12:00:00Z", "reactions": 150.0}
+            for d in pd.bdate_range("2026-07-27", "2026-10-16")]
+    goals = _goal_frame(tmp_path, "interactions", 3100)
+    row = scorecard(dataset(posts=posts(rows), goals=goals), "2026-10", asof="2026-10-18",
+                    paths=20_000).iloc[0]
+    assert row["actual"] == 1800
+    assert row["projection"] == pytest.approx(3300, abs=15)
+    # what is left is Poisson around 1 500 with the level's own uncertainty (1 800 counted):
+    # sd ≈ √(1 500 + 1 500² / 1 800) ≈ 52, so 3 100 is ~3.8 sd below the expected total
+    assert row["p_meet"] > 0.99 and row["status"] == "on track"
+    assert 3150 < row["projection_low"] < 3300 < row["projection_high"] < 3450
 
 
 def test_rate_goal_projection_is_the_simulated_final_value(tmp_path):

@@ -12,21 +12,26 @@ __all__ = ["sim_count", "sim_flow", "sim_er"]
 
 
 def sim_count(y: np.ndarray, remaining: float, rng: np.random.Generator, paths: int,
-              exposure: float | None = None) -> np.ndarray:
+              weights: np.ndarray | None = None) -> np.ndarray:
     """Remaining total of an overdispersed count: level ~ Gamma (quasi-Poisson posterior),
     days ~ negative binomial with moment-estimated size.
 
-    ``exposure`` and ``remaining`` are in day units, or in weekday-weight units when a weekly
-    rhythm is used (``exposure`` = Σ weights of the elapsed days, ``remaining`` = Σ weights of
-    the days left); ``exposure`` defaults to the number of elapsed days.
+    ``weights``: the weekday weight of each day of ``y`` when a weekly rhythm is used; then
+    ``remaining`` is the Σ of the weights of the days left. Each day is expected at the level
+    times its weight, and the dispersion is measured around that (Pearson's φ): a rhythm (no
+    posts at weekends) is no noise. Without weights every day weighs 1.
     """
     d, tot = len(y), float(y.sum())
-    m = tot / d
-    v = float(y.var(ddof=1)) if d > 1 else m
-    phi = max(v / m, 1.0) if m > 0 else 1.0
+    w = np.ones(d) if weights is None else np.asarray(weights, dtype="float64")
+    exposure = float(w.sum())
+    m = tot / exposure if exposure > 0 else 0.0
+    mu = m * w
+    fit = mu > 0                  # a day expected at 0 (a weekday of no activity) says nothing
+    phi = (max(float(((y[fit] - mu[fit]) ** 2 / mu[fit]).sum()) / (fit.sum() - 1), 1.0)
+           if fit.sum() > 1 else 1.0)
     lam = rng.gamma(shape=tot / phi + 0.5, scale=phi / (exposure or d), size=paths)
-    if v > m > 0:
-        k = m * m / (v - m)
+    if phi > 1:
+        k = m / (phi - 1)         # NB2's size: variance m·φ = m + m²/k
         return rng.negative_binomial(k * remaining, k / (k + lam)).astype("float64")
     return rng.poisson(lam * remaining).astype("float64")
 

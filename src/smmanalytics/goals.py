@@ -257,8 +257,9 @@ def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
     DataFrame
         One row per goal: goal_id, label, metric, platform, direction, goal_period, target,
         actual, progress (actual / target), status, complete, days, elapsed_days, projection
-        (linear pace ``A × D / d``; for rate goals and GA4 monthly totals the median simulated
-        final value, or the rate to date when it cannot be simulated), pace_index
+        (linear pace ``A × D / d``; for rate goals, GA4 monthly totals and counts with a
+        weekly rhythm the median simulated final value, or the rate to date when it cannot
+        be simulated), pace_index
         (``A / (G × d / D)``), required_daily (``(G − A) / (D − d)``), p_meet (simulated
         probability of meeting the target, running periods), projection_low and
         projection_high (10th and 90th percentiles of the simulated final value), note.
@@ -491,16 +492,17 @@ def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, cut: str |
         row["status"], row["p_meet"] = "off track", 0.0
         row["note"] = "; ".join(notes + ["already above the maximum"])
         return row
-    final, monthly = _simulate(ds, metric, platform, covered, end,
-                               (end - covered.start).days + 1, r, a, rng, paths, notes)
+    final, paced = _simulate(ds, metric, platform, covered, end,
+                             (end - covered.start).days + 1, r, a, rng, paths, notes)
     if final is not None:
         pm = float(np.mean(final >= target) if at_least else np.mean(final <= target))
         row["p_meet"] = pm
         row["projection_low"], row["projection_high"] = np.quantile(final, [0.1, 0.9])
-        # a rate, or monthly GA4 totals (the actual so far is the month's total prorated, so
-        # its linear pace is the month's own): the projection is the simulation's median, as
-        # the chance of meeting the target is the simulation's
-        if rate or monthly:
+        # a rate, monthly GA4 totals (the actual so far is the month's total prorated, so
+        # its linear pace is the month's own), or a weekly rhythm (no posts at weekends: 12
+        # weekdays of 22 done is more than 18 days of 31): the projection is the
+        # simulation's median, as the chance of meeting the target is the simulation's
+        if rate or paced:
             row["projection"] = float(np.median(final))
         row["status"] = status_from_probability(pm)
     row["note"] = "; ".join(notes) or None
@@ -509,9 +511,11 @@ def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, cut: str |
 
 def _simulate(ds, metric, platform, w: Period, end, d, r, a, rng, paths, notes):
     """Simulated final values of the goal's metric (None when not simulated), and whether
-    they were drawn from monthly GA4 totals (:func:`_sim_from_months`)."""
+    they follow a pace of their own rather than the linear one: drawn from monthly GA4 totals
+    (:func:`_sim_from_months`), or from a weekly rhythm."""
     if metric in COUNT_METRICS or metric in FLOW_METRICS:
-        y = metric_daily(ds, metric, platform, w.start, end).dropna().to_numpy("float64")
+        daily = metric_daily(ds, metric, platform, w.start, end).dropna()
+        y = daily.to_numpy("float64")
         if len(y) == 0 and metric in ("sessions", "key_events", "revenue"):
             return _sim_from_months(lambda s, e: _actual(ds, metric, platform, s, e), w, d, r,
                                     a, rng, paths, notes), True
@@ -526,11 +530,10 @@ def _simulate(ds, metric, platform, w: Period, end, d, r, a, rng, paths, notes):
             wd = _weekday_weights(ds, metric, platform, end)
             if wd is None:
                 return a + _sim_count(y, r, rng, paths), False
-            elapsed = pd.date_range(w.start, end).day_of_week
             left = pd.date_range(end + dt.timedelta(days=1), w.end).day_of_week
             notes.append("weekday rhythm of the last 12 weeks used in the projection")
             return a + _sim_count(y, float(wd[left].sum()), rng, paths,
-                                  exposure=float(wd[elapsed].sum())), False
+                                  weights=wd[daily.index.day_of_week]), True
         return a + _sim_flow(y, r, rng, paths, nonneg=metric == "revenue"), False
     if metric == "er_reach":
         posts, _ = _posts_in(ds, platform, w.start, end)
