@@ -833,6 +833,60 @@ def test_a_platform_goal_is_judged_on_the_platforms_own_data(tmp_path, monkeypat
         "no data for 2026-09: the x data start at 2026-10-01"
 
 
+def test_an_all_platform_total_names_the_platforms_whose_data_start_or_end_within_it(
+        tmp_path, monkeypatch):
+    """Instagram posts every day of September and October; X's data (posts and daily rows)
+    start on 10 October. "Posts · all" of October counted X's first nine days as nothing and
+    said nothing: 31 + 22 = 53 posts, right if X opened then and too few if its earlier
+    exports are missing. The total stands, and the note names X's start. X's data ending on
+    20 October are named the same way; a platform known by its posts alone (its first post is
+    no start of its data) and one whose data end before the month are not."""
+    import smmanalytics.goals as goals_mod
+    from smmanalytics.report import Formatter
+
+    monkeypatch.setattr(goals_mod, "_today", lambda tz: dt.date(2026, 12, 2))
+    ig = _daily_posts(61, start="2026-09-01")
+    goal = _goals(tmp_path, "goals:\n  - {metric: posts, platform: all, target: 40}\n")
+
+    def x_data(first, last):
+        n = (dt.date.fromisoformat(last) - dt.date.fromisoformat(first)).days + 1
+        days = [dt.date.fromisoformat(first) + dt.timedelta(days=k) for k in range(n)]
+        return (_daily_posts(n, start=first, platform="x"),
+                daily([{"platform": "x", "account_id": "a", "date": d.isoformat(),
+                        "metric": "follows", "value": 1.0} for d in days]))
+
+    x_posts, x_daily = x_data("2026-10-10", "2026-10-31")
+    ds = dataset(posts=pd.concat([ig, x_posts], ignore_index=True), daily=x_daily, goals=goal)
+    row = scorecard(ds, "2026-10").iloc[0]
+    assert row["actual"] == 31 + 22 and row["status"] == "met" and row["complete"]
+    assert row["note"] == "x data start on 2026-10-10: counted from that day"
+    assert Formatter("fr").note(row["note"]) == (
+        "les données de X commencent le 10 octobre 2026 : comptées à partir de cette date")
+    assert Formatter("it").note(row["note"]) == (
+        "i dati di X iniziano il 10 ottobre 2026: contati da quella data")
+    # September: X has no data yet, and is not named
+    assert scorecard(ds, "2026-09").iloc[0]["note"] == "2026-09 is over: target missed"
+
+    x_posts, x_daily = x_data("2026-10-01", "2026-10-20")
+    ds = dataset(posts=pd.concat([ig, x_posts], ignore_index=True), daily=x_daily, goals=goal)
+    row = scorecard(ds, "2026-10").iloc[0]
+    assert row["actual"] == 31 + 20
+    assert row["note"] == "x data end on 2026-10-20: counted to that day"
+    assert Formatter("fr").note(row["note"]) == (
+        "les données de X s'arrêtent le 20 octobre 2026 : comptées jusqu'à cette date")
+
+    # X known by its posts alone: its first post on 10 October is no start of its data
+    x_posts, _ = x_data("2026-10-10", "2026-10-31")
+    ds = dataset(posts=pd.concat([ig, x_posts], ignore_index=True), goals=goal)
+    row = scorecard(ds, "2026-10").iloc[0]
+    assert row["actual"] == 53 and pd.isna(row["note"])
+    # X's data end in September: X is not in October at all
+    x_posts, x_daily = x_data("2026-09-01", "2026-09-20")
+    ds = dataset(posts=pd.concat([ig, x_posts], ignore_index=True), daily=x_daily, goals=goal)
+    row = scorecard(ds, "2026-10").iloc[0]
+    assert row["actual"] == 31 and row["note"] == "2026-10 is over: target missed"
+
+
 def test_a_whole_goal_period_is_not_said_to_be_cut_short(tmp_path, monkeypatch):
     """Posts every day of September and October 2026, today 2 December: the 2026 report
     judges the monthly goal on October, which the data cover whole, yet its note said "data

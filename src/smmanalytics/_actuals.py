@@ -13,7 +13,8 @@ from .metrics import post_interactions
 from .periods import Period, local_dates, parse_period
 
 __all__ = ["metric_daily", "actual", "missing_figure", "posts_in", "interactions_reach",
-           "has_posts_data", "followers_net_unknown", "unread_exports"]
+           "has_posts_data", "followers_net_unknown", "unread_exports", "social_platforms",
+           "platform_span", "posts_stretch"]
 
 
 def has_posts_data(ds, platform: str) -> bool:
@@ -33,6 +34,66 @@ def has_posts_data(ds, platform: str) -> bool:
     if platform != "all":
         ok &= (files["platform"].astype("string") == platform).fillna(False)
     return bool(ok.any())
+
+
+def social_platforms(ds) -> list[str]:
+    """The platforms of ``ds``'s posts and daily rows, sorted."""
+    names = set()
+    for table in (ds.posts, ds.daily):
+        if table is not None and len(table) and "platform" in table.columns:
+            names.update(str(p) for p in table["platform"].dropna().unique())
+    return sorted(names)
+
+
+def platform_span(ds, platform: str, day: dt.date, *, posts: bool = True
+                  ) -> tuple[dt.date | None, dt.date | None, bool, str]:
+    """The first and last days of ``platform``'s data, whether they are known other than by its
+    posts, and whose days they are ("x data", or with ``posts`` "x posts exports").
+
+    With ``posts`` (a figure of its posts), the days its posts exports cover, the stretch
+    without a gap that holds ``day`` (:func:`posts_stretch`), when they say which days they
+    cover; else (and without) the days of its posts, daily rows and exports
+    (``Dataset.span``)."""
+    first, last = ds.span(platform, web=False)
+    # a platform's first and last posts are no start and end of its data (an export of
+    # October holds no post of the 29th to the 31st when none was published): its daily rows
+    # are, and so is the period its exports' names give (then in ``first`` and ``last``:
+    # Dataset.span). Without either, only a goal period wholly before its first post or after
+    # its last has no data
+    known = ds.span(platform, web=False, posts=False)[0] is not None
+    stretch = posts_stretch(ds, platform, day) if posts else None
+    if stretch is not None:
+        # a goal on posts is judged on the days the platform's posts exports cover, not its
+        # daily rows: X's overview of October is no count of its posts when the content export
+        # of October is missing
+        return *stretch, True, f"{platform} posts exports"
+    return first, last, known, f"{platform} data"
+
+
+def posts_stretch(ds, platform: str, day: dt.date) -> tuple[dt.date, dt.date] | None:
+    """The first and last days of the stretch the posts exports of ``platform`` cover without
+    a gap (``covers_from`` to ``covers_to`` of the ``files`` table, exports read) that starts
+    last on or before ``day`` (else the first stretch); None when the platform has no posts
+    export read, or one that does not say which days it covers."""
+    files = ds.files
+    cols = ["platform", "kind", "status", "covers_from", "covers_to"]
+    if not len(files) or not set(cols) <= set(files.columns):
+        return None
+    ranges = []
+    for p, kind, status, start, stop in zip(*(files[c].tolist() for c in cols), strict=True):
+        if (str(status) == "ok" and "posts" in str(kind).split(",")
+                and platform in str(p).split(",")):
+            if pd.isna(start) or pd.isna(stop):
+                return None
+            ranges.append((pd.Timestamp(start).date(), pd.Timestamp(stop).date()))
+    stretches: list[tuple[dt.date, dt.date]] = []
+    for start, stop in sorted(ranges):
+        if stretches and start <= stretches[-1][1] + dt.timedelta(days=1):
+            stretches[-1] = (stretches[-1][0], max(stretches[-1][1], stop))
+        else:
+            stretches.append((start, stop))
+    started = [s for s in stretches if s[0] <= day]
+    return started[-1] if started else stretches[0] if stretches else None
 
 
 def unread_exports(ds, platform: str = "all") -> list[str]:

@@ -51,7 +51,13 @@ import pandas as pd
 import yaml
 
 from ._actuals import actual as _actual
-from ._actuals import followers_net_unknown, metric_daily, unread_exports
+from ._actuals import (
+    followers_net_unknown,
+    metric_daily,
+    platform_span,
+    social_platforms,
+    unread_exports,
+)
 from ._actuals import interactions_reach as _interactions_reach
 from ._actuals import missing_figure as _missing_figure
 from ._actuals import posts_in as _posts_in
@@ -247,7 +253,10 @@ def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
         evaluated from that day"). A goal on a platform's posts (posts, interactions, reach,
         impressions, views, er_reach) is judged on the days its posts exports cover (their
         ``covers_from`` to ``covers_to``, when each says): "no data for 2026-10: the x posts
-        exports stop at 2026-02-28", though X's daily rows reach October.
+        exports stop at 2026-02-28", though X's daily rows reach October. A goal on all
+        platforms names those whose data start or end within its period ("x data start on
+        2026-10-10: counted from that day"): their days without data count as nothing in the
+        total, right for a platform opened that day, too little for a missing export.
     seed, paths : int
         Seed and number of simulated paths for ``p_meet`` (a whole number ≥ 1, else
         :class:`~smmanalytics.errors.ArgumentError`).
@@ -298,63 +307,50 @@ def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
         window = _window(g["period"], anchor)
         g_asof, g_cut, g_end, g_start = asof, cut, end, start
         whose = "data"          # whose start and end the notes name
+        partial: list[str] = []     # platforms whose data start or end within the period
         if g["platform"] != "all" and g["metric"] not in _GA4_METRICS:
             # a goal on one platform is judged on that platform's own posts and daily rows:
             # "Posts · X" of a month after X's last export is unknown, not 0 posts, though
             # Instagram's data reach it; GA4 goals keep the span of all the data (GA4's too)
-            first, last = ds.span(g["platform"], web=False)
-            # a platform's first and last posts are no start and end of its data (an export
-            # of October holds no post of the 29th to the 31st when none was published): its
-            # daily rows are, and so is the period its exports' names give (then in ``first``
-            # and ``last``: Dataset.span). Without either, only a goal period wholly before
-            # its first post or after its last has no data
-            known = ds.span(g["platform"], web=False, posts=False)[0] is not None
-            whose = f"{g['platform']} data"
-            stretch = (_posts_stretch(ds, g["platform"], min(asof, window.end))
-                       if g["metric"] in _POST_METRICS else None)
-            if stretch is not None:
-                # a goal on posts is judged on the days the platform's posts exports cover,
-                # not its daily rows: X's overview of October is no count of its posts when
-                # the content export of October is missing
-                (first, last), known = stretch, True
-                whose = f"{g['platform']} posts exports"
+            first, last, known, whose = platform_span(ds, g["platform"], min(asof, window.end),
+                                                      posts=g["metric"] in _POST_METRICS)
             if first is not None:
                 g_start = first if known or window.end < first else None
                 if end is not None and last < g_asof and (last < window.start or known):
                     g_cut = f"{whose} end on {last.isoformat()}: evaluated to that day"
                     g_asof = g_end = last
+        elif g["metric"] not in _GA4_METRICS:
+            partial = _partial_platforms(ds, g["metric"], window, min(asof, window.end), start)
         # the same goal period as the other goals: "no data for 2026-11: the x data stop at …"
-        rows.append(_evaluate(ds, g, window, g_asof, rng, paths, g_cut, today=today,
+        rows.append(_evaluate(ds, g, window, g_asof, rng, paths, g_cut, partial, today=today,
                               data_end=g_end, data_start=g_start,
                               start_of=whose if g_start != start else "data",
                               end_of=whose if g_end != end else "data"))
     return _typed(pd.DataFrame(rows, columns=cols))
 
 
-def _posts_stretch(ds, platform: str, day: dt.date) -> tuple[dt.date, dt.date] | None:
-    """The first and last days of the stretch the posts exports of ``platform`` cover without
-    a gap (``covers_from`` to ``covers_to`` of the ``files`` table, exports read) that starts
-    last on or before ``day`` (else the first stretch); None when the platform has no posts
-    export read, or one that does not say which days it covers."""
-    files = ds.files
-    cols = ["platform", "kind", "status", "covers_from", "covers_to"]
-    if not len(files) or not set(cols) <= set(files.columns):
-        return None
-    ranges = []
-    for p, kind, status, start, stop in zip(*(files[c].tolist() for c in cols), strict=True):
-        if (str(status) == "ok" and "posts" in str(kind).split(",")
-                and platform in str(p).split(",")):
-            if pd.isna(start) or pd.isna(stop):
-                return None
-            ranges.append((pd.Timestamp(start).date(), pd.Timestamp(stop).date()))
-    stretches: list[tuple[dt.date, dt.date]] = []
-    for start, stop in sorted(ranges):
-        if stretches and start <= stretches[-1][1] + dt.timedelta(days=1):
-            stretches[-1] = (stretches[-1][0], max(stretches[-1][1], stop))
-        else:
-            stretches.append((start, stop))
-    started = [s for s in stretches if s[0] <= day]
-    return started[-1] if started else stretches[0] if stretches else None
+def _partial_platforms(ds, metric: str, w: Period, end: dt.date,
+                       data_start: dt.date | None) -> list[str]:
+    """Notes on the platforms whose data start or end within the days ``w.start`` to ``end``
+    of an all-platform goal on ``metric``: their days without data count as nothing in the
+    total ("tiktok data start on 2026-10-10: counted from that day"), which is right for a
+    platform the brand opened then, and too little for one whose earlier exports are
+    missing; the reader is told either way. A platform whose data end before the period, or
+    start after it, is not in it at all and goes unnamed."""
+    begin = max(w.start, data_start) if data_start is not None else w.start
+    notes = []
+    for platform in social_platforms(ds):
+        first, last, known, whose = platform_span(ds, platform, end,
+                                                  posts=metric in _POST_METRICS)
+        if first is None or last < w.start or first > end:
+            continue
+        if pd.isna(_actual(ds, metric, platform, w.start, end)):
+            continue                     # no figure of this metric: not in the total
+        if first > begin and known:
+            notes.append(f"{whose} start on {first.isoformat()}: counted from that day")
+        if last < end and known:
+            notes.append(f"{whose} end on {last.isoformat()}: counted to that day")
+    return notes
 
 
 def _today(tz: str) -> dt.date:
@@ -417,10 +413,13 @@ def _no_data_note(ds, metric: str, platform: str, w: Period, end: dt.date) -> st
     return f"no data for {metric} on {platform}"
 
 
-def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, cut: str | None, *,
-              today: dt.date, data_end: dt.date | None, data_start: dt.date | None = None,
-              start_of: str = "data", end_of: str = "data") -> dict:
-    """``cut``: the note that the data end before the day asked. ``start_of``, ``end_of``:
+def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, cut: str | None,
+              partial: list[str], *, today: dt.date, data_end: dt.date | None,
+              data_start: dt.date | None = None, start_of: str = "data",
+              end_of: str = "data") -> dict:
+    """``cut``: the note that the data end before the day asked. ``partial``: the notes on the
+    platforms whose data start or end within the period (all-platform goals, once evaluated).
+    ``start_of``, ``end_of``:
     whose first and last days ``data_start``, ``data_end`` are, "data" (all the data), "x
     data" (the goal's platform's) or "x posts exports".
 
@@ -457,6 +456,7 @@ def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, cut: str |
             return row
         notes.append(f"{start_of} start on {data_start.isoformat()}: evaluated from that day")
         covered = parse_period((data_start, w.end))
+    notes += partial
     a = _actual(ds, metric, platform, covered.start, end)
     row["actual"] = a
     row["progress"] = a / target if target else np.nan
