@@ -1159,3 +1159,62 @@ def test_campaign_summary_gives_every_figure_over_the_reports_period(tmp_path, l
     row = [b for b in blocks if b["kind"] == "table"][0]["rows"][0]
     assert row == [f.number(1), f.number(10), f.number(100), f.number(10), f.money(31, 2),
                    f.money(310)]
+
+
+SAMPLE = Path(__file__).parents[1] / "data" / "sample" / "maison-seve"
+
+
+@pytest.mark.parametrize("lang,line", [
+    ("en", "Warning: no X figures for this period: the X posts exports stop on 28 February "
+           "2026."),
+    ("fr", "Attention : aucun chiffre de X pour cette période : les exports de publications de "
+           "X s'arrêtent le 28 février 2026."),
+    ("it", "Attenzione: nessuna cifra di X per questo periodo: le esportazioni dei post di X si "
+           "fermano al 28 febbraio 2026."),
+])
+def test_cover_warns_of_a_platform_whose_exports_stop_before_the_period(tmp_path, lang, line):
+    """The sample brand without X's content export of March to October 2026: October's report
+    showed no X post and nothing said why, as if X had been idle. X's overview still reaches
+    October (the platform is active), so its posts exports stopping in February is named,
+    however long ago; the other platforms, whose exports cover October, are not."""
+    import shutil
+
+    import smmanalytics as smm
+
+    folder = shutil.copytree(SAMPLE, tmp_path / "maison-seve")
+    (folder / "account_analytics_content_2026-03-01_2026-10-31.csv").unlink()
+    ds = smm.load(folder, cache=False)
+    assert BrandReport(ds, "2026-10", lang=lang).cover_warnings == [line]
+    assert BrandReport(smm.load(SAMPLE), "2026-10", lang=lang).cover_warnings == []
+
+
+def test_cover_notes_platforms_starting_or_ending_within_the_period():
+    """The sample's TikTok exports start on 1 November 2025: the 2025 and 2025-Q4 reports count
+    it from then and say so on the cover (the month of November itself is whole). A platform
+    whose data end in the period (here Facebook's posts exports on 20 October) is partial; one
+    known by its posts alone is not named, its last post being no end of its data."""
+    import smmanalytics as smm
+
+    ds = smm.load(SAMPLE)
+    note = "The TikTok data start on 1 November 2025: TikTok counts from that day."
+    for period in ("2025", "2025-Q4"):
+        rep = BrandReport(ds, period, lang="en")
+        assert rep.cover_lines[-1] == note and rep.cover_warnings == []
+    assert BrandReport(ds, "2025-Q4", lang="it").cover_lines[-1] == (
+        "I dati di TikTok iniziano il 1° novembre 2025: TikTok è contato da quella data.")
+    rep = BrandReport(ds, "2025-11", lang="en")
+    assert rep.cover_warnings == [] and not any("TikTok" in x for x in rep.cover_lines)
+    files = ds.files.copy()
+    fb = (files["platform"].astype("string") == "facebook").fillna(False) & (
+        files["covers_to"] == pd.Timestamp("2026-10-31"))
+    files["covers_to"] = files["covers_to"].mask(
+        fb & files["kind"].astype("string").str.contains("posts"), pd.Timestamp("2026-10-20"))
+    cut = dataclasses.replace(ds, files=files)
+    assert BrandReport(cut, "2026-10", lang="fr").cover_warnings == [
+        "Attention : les exports de publications de Facebook s'arrêtent le 20 octobre 2026 : "
+        "les chiffres de Facebook pour cette période sont partiels."]
+    # without a posts export that says which days it covers, nor daily rows, X's last post
+    # is no end of its data
+    only_posts = dataclasses.replace(
+        ds, daily=ds.daily.iloc[:0], files=ds.files.assign(covers_from=pd.NaT, covers_to=pd.NaT))
+    assert BrandReport(only_posts, "2026-10", lang="en").cover_warnings == []

@@ -124,7 +124,9 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         ]
         if self.asof is not None:
             self.cover_lines.append(f.label("data_as_of").format(date=f.date(self.asof)))
-        self.cover_warnings = _unread_warning(ds, f)
+        starts, stops = _coverage_lines(ds, self.period, f)
+        self.cover_lines += starts
+        self.cover_warnings = _unread_warning(ds, f) + stops
 
     def write_pdf(self, path):
         """Write the PDF, and next to it the .ics calendars of the best-times section."""
@@ -346,6 +348,49 @@ class BrandReport(PerformanceSections, WatchSections, Report):
             self.table(sec, table, align=["left", "left", "right"],
                        widths=["1fr", "auto", "auto"], caption=f.label("sha256_caption"))
         return sec
+
+
+def _coverage_lines(ds, period, f) -> tuple[list[str], list[str]]:
+    """The cover's lines on platforms whose data start within the report's period, and its
+    warnings on those whose data end within it or stop before it: a month's figures without
+    X's, because its October export was not downloaded, would otherwise read as a month X was
+    idle.
+
+    A platform's days are its posts exports' when they say which days they cover, else its
+    daily rows' and exports' (:func:`~smmanalytics._actuals.platform_span`); a platform known
+    by its posts alone is not named (its last post is no end of its data). The period ends at
+    the data's last day. A platform whose data all stopped before the stretch of the period's
+    length before it (a platform the brand left) is not named either.
+    """
+    from .._actuals import platform_span, social_platforms
+
+    first_day, last_day = ds.span()
+    if last_day is None:
+        return [], []
+    end = min(period.end, last_day)
+    begin = max(period.start, first_day)
+    starts, stops = [], []
+    for platform in social_platforms(ds):
+        first, last, known, whose = platform_span(ds, platform, end)
+        if first is None or not known or first > end:
+            continue
+        name = f.platform(platform)
+        kind = "whose_posts_exports" if whose.endswith("posts exports") else "whose_data"
+        whose = f.label(kind).format(platform=name)
+        values = {"platform": name, "whose": whose, "Whose": whose[:1].upper() + whose[1:]}
+        if last < period.start:
+            # named while the platform's other data reach the period (its daily rows: still
+            # active), or stopped within the stretch before it
+            if ((period.start - last).days <= period.days
+                    or ds.span(platform, web=False)[1] >= period.start):
+                stops.append(f.label("cover_platform_missing").format(
+                    date=f.date(last), **values))
+            continue
+        if first > begin:
+            starts.append(f.label("cover_platform_starts").format(date=f.date(first), **values))
+        if last < end:
+            stops.append(f.label("cover_platform_ends").format(date=f.date(last), **values))
+    return [f.prose(line) for line in starts], [f.prose(line) for line in stops]
 
 
 def _unread_warning(ds, f) -> list[str]:
