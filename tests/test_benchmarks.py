@@ -357,3 +357,50 @@ def test_an_industry_that_is_no_name_is_named():
     with pytest.raises(ArgumentTypeError, match="argument 'industry': not an industry name; "
                        "expected a benchmark industry such as 'retail', or None .*; got 3"):
         compare_benchmarks(ds, 2025, industry=3)          # AttributeError 'lower', before
+
+
+def test_a_component_blank_on_some_posts_leaves_those_posts_out(tmp_path):
+    """A blank cell is "not available" (platform-exports §1: Views blank on 1 of 730 posts),
+    not 0: a post whose shares are blank has unknown engagements. Its 250 + 40 were counted
+    as its engagements, so the Rival IQ figure was mean(100, 290, 150) / 10,000 = 0.018; it
+    is mean(100, 150) / 10,000 = 0.0125 over the two posts known, and the note says one was
+    left out. Buffer's median over posts is median(0.1, 0.15) = 0.125 (was 0.1), and the
+    competitor table counts the unknown post at the others' mean: 3 × 125 = 375 (was 540).
+    Socialinsider's Instagram rate counts no shares: all three posts stay in."""
+    import dataclasses
+
+    from smmanalytics.report import Formatter
+
+    rows = [{"platform": "instagram", "post_id": str(k), "published_at": day,
+             "reactions": r, "comments": c, "shares": s, "impressions": i}
+            for k, (day, r, c, s, i) in enumerate([
+                ("2025-03-02T09:00Z", 80.0, 10.0, 10.0, 1000.0),
+                ("2025-06-02T09:00Z", 250.0, 40.0, None, 3000.0),
+                ("2025-09-02T09:00Z", 100.0, 20.0, 30.0, 1000.0)])]
+    ds = dataset(posts=posts(rows), daily=_followers())
+    note = "engagements of 1 of 3 posts unknown (shares blank): left out"
+    er = compare_benchmarks(ds, 2025, industry="all").iloc[0]
+    assert er["brand_value"] == pytest.approx(0.0125)
+    assert er["note"].startswith(note) and "; 2 posts) ÷ followers" in er["method"]
+    assert Formatter("fr").notes(er["note"])[0] == (
+        "interactions inconnues pour 1 des 3 publications (shares vides) : écartées")
+    bu = compare_benchmarks(ds, 2025, industry="all", source="Buffer", edition=2025).iloc[0]
+    assert bu["brand_value"] == pytest.approx(0.125) and bu["note"].startswith(note)
+    si = compare_benchmarks(ds, 2025, industry="all", source="Socialinsider").iloc[0]
+    # (80 + 10) / 5,000, (250 + 40) / 5,000, (100 + 20) / 5,000: followers 5,000 until Dec 31
+    assert si["brand_value"] == pytest.approx((90 + 290 + 120) / 3 / 5000)
+    assert note not in str(si["note"])
+    path = tmp_path / "competitors.csv"
+    path.write_text(COMP + "instagram,Rival Co,2025,20000,100,60000\n", encoding="utf-8")
+    comp = read_competitors(path)
+    side = compare_competitors(dataclasses.replace(ds, competitors=comp), 2025).iloc[0]
+    assert side["interactions"] == pytest.approx(375) and side["posts"] == 3
+    assert side["er_followers"] == pytest.approx(0.0125)
+    assert side["note"] == ("interactions of 1 of 3 posts unknown (shares blank): counted at "
+                            "the other posts' mean")
+    # no post with every component: no figure, and the note says why
+    none = dataset(posts=posts([rows[1], rows[2] | {"comments": None}]), daily=_followers())
+    er = compare_benchmarks(none, 2025, industry="all").iloc[0]
+    assert pd.isna(er["brand_value"])
+    assert er["note"].startswith("engagements of 2 of 2 posts unknown (comments, shares blank): "
+                                 "left out")

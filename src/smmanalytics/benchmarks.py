@@ -20,7 +20,9 @@ public profiles.
   March is not divided by 52 weeks. The method says so when the cover is partial.
 
 When the brand's figure cannot be computed that way (followers unknown, no posts, a missing
-component), the comparison is NaN and the note says why.
+component), the comparison is NaN and the note says why. A component blank on some posts only
+(blank is "not available", not 0) leaves those posts' engagements unknown: the figure is taken
+over the other posts, and the note says how many were left out.
 """
 
 from __future__ import annotations
@@ -120,11 +122,26 @@ def _posts_in(ds, p: Period) -> pd.DataFrame:
 
 
 def _engagements(posts: pd.DataFrame, components: tuple[str, ...]) -> tuple[pd.Series, list]:
+    """Each post's engagements (the sum of ``components``) and the components the export
+    lacks (no column, or blank on every post). A component blank on some posts only leaves
+    those posts' engagements unknown (NA): a blank cell is "not available", not 0."""
     present = [c for c in components if c in posts.columns and posts[c].notna().any()]
     missing = [c for c in components if c not in present]
-    e = posts[present].astype("Float64").sum(axis=1, min_count=1) if present else \
+    e = posts[present].astype("Float64").sum(axis=1, skipna=False) if present else \
         pd.Series(pd.NA, index=posts.index, dtype="Float64")
     return e.astype("Float64"), missing
+
+
+def _blank(posts: pd.DataFrame, components: tuple[str, ...], e: pd.Series) -> str:
+    """The note of the posts whose engagements are unknown, a component being blank on them:
+    "engagements of 2 of 40 posts unknown (shares blank): left out"."""
+    unknown = int(e.isna().sum())
+    if not unknown:
+        return ""
+    blank = [c for c in components if c in posts.columns and posts[c].isna().any()]
+    n = len(e)
+    return (f"engagements of {unknown} of {n} post{'' if n == 1 else 's'} unknown "
+            f"({', '.join(blank)} blank): left out")
 
 
 def _lacking(missing: list[str]) -> str:
@@ -182,14 +199,18 @@ def _brand_figure(ds, bench: pd.Series, posts: pd.DataFrame, p: Period) -> tuple
         e, missing = _engagements(g, _PUBLIC)
         stale: list[str] = []
         f = _followers_end(ds.daily, plat, p, stale)
+        n = int(e.notna().sum()) if not missing else len(g)
         method = (f"Rival IQ way: mean public engagements per post (reactions + comments + shares, "
-                  f"boosted posts included; {len(g)} post{'' if len(g) == 1 else 's'}) ÷ followers "
+                  f"boosted posts included; {n} post{'' if n == 1 else 's'}) ÷ followers "
                   f"on {p.end.isoformat()}")
         if missing:
             return np.nan, method, _lacking(missing)
         if np.isnan(f) or f <= 0:
             return np.nan, method, "followers at the period end unknown: not computable this way"
-        return float(e.mean()) / f, method, "; ".join(stale)
+        if not n:
+            return np.nan, method, _blank(g, _PUBLIC, e)
+        notes = [*stale, _blank(g, _PUBLIC, e)]
+        return float(e.mean()) / f, method, "; ".join(x for x in notes if x)
     if src == "Socialinsider":
         comps = _SI_COMPONENTS.get(plat, _PUBLIC)
         e, missing = _engagements(g, comps)
@@ -204,9 +225,11 @@ def _brand_figure(ds, bench: pd.Series, posts: pd.DataFrame, p: Period) -> tuple
                   f"({0 if missing else int(r.notna().sum())} of {len(g)} posts)")
         if missing:
             return np.nan, method, _lacking(missing)
+        if e.notna().sum() == 0:
+            return np.nan, method, _blank(g, comps, e)
         if r.notna().sum() == 0:
             return np.nan, method, f"{what} unknown: not computable this way"
-        return float(r.mean()), method, ""
+        return float(r.mean()), method, _blank(g, comps, e)
     if src == "Buffer":
         method = "Buffer way: median over posts of (likes + comments + shares) ÷ impressions"
         if den != "impressions":
@@ -215,11 +238,13 @@ def _brand_figure(ds, bench: pd.Series, posts: pd.DataFrame, p: Period) -> tuple
         e, missing = _engagements(g, _PUBLIC)
         if missing:
             return np.nan, method, _lacking(missing)
+        if e.notna().sum() == 0:
+            return np.nan, method, _blank(g, _PUBLIC, e)
         imp = g["impressions"].astype("Float64")
         r = (e / imp.mask(imp == 0)).astype("Float64")
         if r.notna().sum() == 0:
             return np.nan, method, "impressions unknown (Meta replaced them by views in 2025)"
-        return float(r.median()), method, ""
+        return float(r.median()), method, _blank(g, _PUBLIC, e)
     return np.nan, "", f"no method for source {src!r}"
 
 
@@ -461,11 +486,19 @@ def _competitor_rows(ds, comp: pd.DataFrame, p: Period) -> list[dict]:
             if len(posts) else posts
         e, missing = _engagements(g, _PUBLIC) if len(g) else (pd.Series(dtype="Float64"), [])
         notes = [f"brand export lacks {', '.join(missing)}"] if missing and len(g) else []
+        known = int(e.notna().sum())
+        if known and known < len(g):
+            # posts whose interactions are unknown (a component blank) count at the mean of
+            # the others: the total stays a total of all the period's posts, as the
+            # competitors' is, and interactions per post is the known posts' mean
+            blank = [c for c in _PUBLIC if c in g.columns and g[c].isna().any()]
+            notes.append(f"interactions of {len(g) - known} of {len(g)} posts unknown "
+                         f"({', '.join(blank)} blank): counted at the other posts' mean")
         followers = _followers_end(ds.daily, plat, p, notes)
         note = "; ".join(notes) or None
         rows.append({"platform": plat, "name": ds.brand.name, "is_brand": True,
                      "followers": followers, "posts": float(len(g)),
-                     "interactions": float(e.sum()) if e.notna().any() else np.nan,
+                     "interactions": float(e.mean()) * len(g) if known else np.nan,
                      "note": note})
         for r in comp.loc[(comp["platform"] == plat).to_numpy()].itertuples():
             rows.append({"platform": plat, "name": r.competitor, "is_brand": False,
