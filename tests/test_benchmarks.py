@@ -404,3 +404,27 @@ def test_a_component_blank_on_some_posts_leaves_those_posts_out(tmp_path):
     assert pd.isna(er["brand_value"])
     assert er["note"].startswith("engagements of 2 of 2 posts unknown (comments, shares blank): "
                                  "left out")
+
+
+def test_followers_at_the_end_add_up_the_platforms_accounts():
+    """A brand with two Instagram accounts (10,000 and 6,000 followers at the year's end) whose
+    posts are both accounts': the Rival IQ rate divided their mean engagements (200) by one
+    account's followers, whichever came last in the table (10,000: 0.02); it is 200 / 16,000
+    = 0.0125. An account whose count is older is named by its date."""
+    rows = []
+    for account, total, last_day in (("main", 10_000.0, "2025-12-31"),
+                                     ("shop", 6_000.0, "2025-12-01")):
+        rows += [{"platform": "instagram", "account_id": account, "date": "2025-01-01",
+                  "metric": "followers_total", "value": total / 2},
+                 {"platform": "instagram", "account_id": account, "date": last_day,
+                  "metric": "followers_total", "value": total}]
+    ds = dataset(posts=_posts(), daily=daily(rows))
+    er = compare_benchmarks(ds, 2025, industry="all").iloc[0]
+    assert er["brand_value"] == pytest.approx(200 / 16_000)
+    assert er["note"].startswith("instagram followers from 2025-12-01, 30 days before the "
+                                 "period end")
+    # one account, named in one export and not in the other: its last count, not a sum
+    one = [r | {"account_id": None} if r["date"] == "2025-01-01" else r for r in rows[:2]]
+    ds = dataset(posts=_posts(), daily=daily(one))
+    assert compare_benchmarks(ds, 2025, industry="all").iloc[0]["brand_value"] == \
+        pytest.approx(200 / 10_000)

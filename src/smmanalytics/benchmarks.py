@@ -153,8 +153,10 @@ def _lacking(missing: list[str]) -> str:
 
 def _followers_end(daily: pd.DataFrame, platform: str, p: Period, notes: list | None = None
                    ) -> float:
-    """Last known ``followers_total`` on or before the period's end (NaN when unknown); a note
-    is added when that count is more than 7 days older than the end."""
+    """The platform's followers at the period's end: the last known ``followers_total`` on or
+    before that day (NaN when unknown); of each account, added up, when the series name two
+    accounts or more, as the engagements are the posts of all of them. A note is added when a
+    count is more than 7 days older than the end (the oldest one is named)."""
     if daily is None or daily.empty:
         return np.nan
     f = daily.loc[(daily["metric"] == "followers_total").fillna(False).to_numpy()
@@ -162,12 +164,22 @@ def _followers_end(daily: pd.DataFrame, platform: str, p: Period, notes: list | 
     f = f.loc[(pd.to_datetime(f["date"]) <= p.end_ts).to_numpy()].dropna(subset=["value"])
     if f.empty:
         return np.nan
-    last = f.sort_values("date").iloc[-1]
-    age = (p.end_ts - pd.Timestamp(last["date"])).days
+    # per account when the series name two accounts or more, as followers_at joins them;
+    # else per platform (two exports may name the one account differently, or not at all)
+    f = f.sort_values("date", kind="stable")
+    account = (f["account_id"].astype("string") if "account_id" in f.columns
+               else pd.Series(pd.NA, index=f.index, dtype="string"))
+    if account.nunique() >= 2:
+        named = account.notna().to_numpy()
+        last = f.loc[named].groupby(account.to_numpy()[named], sort=False).tail(1)
+    else:
+        last = f.tail(1)
+    oldest = pd.Timestamp(last["date"].min())
+    age = (p.end_ts - oldest).days
     if notes is not None and age > 7:
-        notes.append(f"{platform} followers from {pd.Timestamp(last['date']).date()}, "
-                     f"{age} days before the period end")
-    return float(last["value"])
+        notes.append(f"{platform} followers from {oldest.date()}, {age} days before the period "
+                     "end")
+    return float(last["value"].astype("float64").sum())
 
 
 def _covered(ds, platform: str, p: Period) -> tuple[dt.date, dt.date]:
