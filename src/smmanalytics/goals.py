@@ -342,14 +342,14 @@ def _partial_platforms(ds, metric: str, w: Period, end: dt.date,
     for platform in social_platforms(ds):
         first, last, known, whose = platform_span(ds, platform, end,
                                                   posts=metric in _POST_METRICS)
-        if first is None or last < w.start or first > end:
+        if first is None or not known or last < w.start or first > end:
             continue
-        if pd.isna(_actual(ds, metric, platform, w.start, end)):
-            continue                     # no figure of this metric: not in the total
-        if first > begin and known:
-            notes.append(f"{whose} start on {first.isoformat()}: counted from that day")
-        if last < end and known:
-            notes.append(f"{whose} end on {last.isoformat()}: counted to that day")
+        said = ([f"{whose} start on {first.isoformat()}: counted from that day"]
+                if first > begin else [])
+        if last < end:
+            said.append(f"{whose} end on {last.isoformat()}: counted to that day")
+        if said and not pd.isna(_actual(ds, metric, platform, w.start, end)):
+            notes += said                # a platform without this metric is not in the total
     return notes
 
 
