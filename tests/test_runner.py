@@ -395,6 +395,8 @@ def test_a_bad_brand_yaml_in_a_batch_is_not_blamed_on_a_notebook(notebooks, tmp_
       "--brand", "x"], "smm report batch does not take --brand, --lang (agency.yaml sets"),
     (["report", "monthly", "--data", "d", "--period", "2026-10", "--workers", "2"],
      "smm report monthly does not take --workers (options of a batch)"),
+    (["report", "monthly", "--data", "d", "--period", "2026-10", "--workers", "1"],
+     "smm report monthly does not take --workers (options of a batch)"),
 ])
 def test_report_without_its_required_option_is_a_usage_error(argv, words, capsys):
     with pytest.raises(SystemExit) as exit_:
@@ -684,3 +686,29 @@ def test_a_language_no_report_has_is_refused_before_anything_is_written(tmp_path
                        "one of en, fr, it, or None \\(brand.yaml's\\); got "):
         run_report("monthly", data=sample, period="2026-10", out=tmp_path, lang=lang)
     assert not list(tmp_path.iterdir())
+
+
+def test_a_batch_runs_one_worker_per_cpu_unless_told(monkeypatch, tmp_path, capsys):
+    """`smm report batch` ran its reports one after the other unless given --workers, where
+    two workers take about 0.55× the time on two cores: it now takes one worker per CPU the
+    process may use, at most one per report; --workers still says how many."""
+    import smmanalytics.runner as runner
+
+    monkeypatch.setattr(runner.os, "sched_getaffinity", lambda pid: {0, 1, 2, 3},
+                        raising=False)
+    assert runner.default_workers(20) == 4
+    assert runner.default_workers(3) == 3 and runner.default_workers(0) == 1
+    seen = []
+    monkeypatch.setattr(runner, "read_batch_config",
+                        lambda config, period, out=None: ["job"] * 3)
+    monkeypatch.setattr(runner, "run_batch",
+                        lambda jobs, workers, dask_address: seen.append(workers) or [])
+    cfg = ["report", "batch", "--config", str(tmp_path / "a.yaml"), "--period", "2026-10"]
+    assert main(cfg) == 0 and main([*cfg, "--workers", "1"]) == 0
+    assert seen == [3, 1]
+    for bad in ("0", "two"):
+        with pytest.raises(SystemExit) as exit_:
+            main([*cfg, "--workers", bad])
+        assert exit_.value.code == 2
+        assert (f"smm report: error: argument --workers: expected a whole number of at least "
+                f"1; got '{bad}'") in capsys.readouterr().err

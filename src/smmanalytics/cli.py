@@ -188,7 +188,9 @@ def _add_report(sub) -> None:
                    help="YYYY-MM, YYYY-Qn, YYYY, START..END, or latest (the latest complete "
                         "month of the data)")
     r.add_argument("--config", help="batch: agency.yaml listing the brands")
-    r.add_argument("--workers", type=int, default=1, help="batch: local worker processes")
+    r.add_argument("--workers", type=_at_least_one, default=None,
+                   help="batch: local worker processes (default: one per CPU this process may "
+                        "use, at most one per report)")
     r.add_argument("--dask", default=None, metavar="ADDRESS",
                    help="batch: run on an existing Dask cluster (scheduler address)")
     r.add_argument("--out", default=None,
@@ -214,7 +216,7 @@ def _check_report_arguments(parser: argparse.ArgumentParser, args) -> None:
                   "--campaign": args.campaign}
         where = "agency.yaml sets each brand's folder, slug and language"
     else:
-        unused = {"--config": args.config, "--workers": args.workers != 1,
+        unused = {"--config": args.config, "--workers": args.workers is not None,
                   "--dask": args.dask}
         where = "options of a batch"
     given = [name for name, value in unused.items() if value]
@@ -263,11 +265,23 @@ def _unread_lines(unread: dict[str, str]) -> list[str]:
     return lines
 
 
+def _at_least_one(text: str) -> int:
+    """A whole number of at least 1, for --workers (argparse's usage error otherwise)."""
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1; got {text!r}")
+    return n
+
+
 def _cmd_batch(args) -> int:
-    from .runner import read_batch_config, run_batch
+    from .runner import default_workers, read_batch_config, run_batch
 
     jobs = read_batch_config(args.config, args.period, out=args.out)
-    results = run_batch(jobs, workers=args.workers, dask_address=args.dask)
+    workers = args.workers if args.workers is not None else default_workers(len(jobs))
+    results = run_batch(jobs, workers=workers, dask_address=args.dask)
     failed = [r for r in results if not r.ok]
     print(f"{len(results) - len(failed)} of {len(results)} reports written")
     for r in results:

@@ -25,8 +25,9 @@ from .periods import latest_complete_month, parse_period
 from .quality import unread_files
 from .schema import PLATFORMS
 
-__all__ = ["REPORT_KINDS", "BatchJob", "BatchResult", "ReportOutputs", "latest_period",
-           "notebook_path", "read_batch_config", "run_batch", "run_job", "run_report"]
+__all__ = ["REPORT_KINDS", "BatchJob", "BatchResult", "ReportOutputs", "default_workers",
+           "latest_period", "notebook_path", "read_batch_config", "run_batch", "run_job",
+           "run_report"]
 
 logger = logging.getLogger(__name__)
 
@@ -543,6 +544,17 @@ def run_job(job: BatchJob, *, ahead: bool = False) -> BatchResult:
         return BatchResult(job.brand, job.kind, False, notebook=REPORT_KINDS.get(job.kind),
                            error=f"{type(exc).__name__}: {exc}",
                            seconds=time.perf_counter() - t0)
+
+
+def default_workers(n_jobs: int) -> int:
+    """Local workers for a batch of ``n_jobs`` reports when none is asked: one per CPU this
+    process may use (its affinity, as a container or ``taskset`` sets it), at most one per
+    report. On two cores, 20 reports take about 0.55× the serial time (benchmarks/)."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:          # macOS, Windows
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, n_jobs))
 
 
 def run_batch(jobs: list[BatchJob], *, workers: int = 1, dask_address: str | None = None,
