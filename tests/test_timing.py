@@ -36,7 +36,11 @@ from smmanalytics.errors import (  # noqa: E402
 )
 from smmanalytics.timing import BestTimes, best_times  # noqa: E402
 from smmanalytics.timing._data import activity_schedule  # noqa: E402
-from smmanalytics.timing._estimate import _shrink, candidate_windows  # noqa: E402
+from smmanalytics.timing._estimate import (  # noqa: E402
+    _shrink,
+    _week_scale,
+    candidate_windows,
+)
 from smmanalytics.timing._model import nb_fit, perm_score_test  # noqa: E402
 from smmanalytics.timing._result import _inks  # noqa: E402
 
@@ -380,6 +384,24 @@ def test_held_out_interval_coverage():
                                 for s in w["split_windows"]]))
         covered += w["lift_low"] <= truth <= w["lift_high"]
     assert covered >= 30
+
+
+def test_week_scale_hand_computed():
+    # K = 4 leave-one-week-out lifts of one slot deviating u = [1, -1, 1, -1] from their mean:
+    # jackknife variance 3/4 * 4 = 3; effective weeks 3 * 4^2 / 4 = 12, clipped to K - 1 = 3.
+    # Bootstrap replicates [-1, 1] have variance 1, so the factor is sqrt(3) * t_3 / z.
+    from scipy import stats
+
+    lj = np.array([[1.0], [-1.0], [1.0], [-1.0]]) + 0.2
+    f = _week_scale(lj, np.array([[-1.0], [1.0]]), 0.95)
+    assert f == pytest.approx([np.sqrt(3) * stats.t.ppf(0.95, 3) / stats.norm.ppf(0.95)])
+    # K = 6 with one heavy week: u = [5, -1, -1, -1, -1, -1], sum u^2 = 30, sum u^4 = 630:
+    # jackknife variance 5/6 * 30 = 25, effective weeks 3 * 900 / 630 = 4.29 (of 5)
+    lj = np.column_stack([[5.0, -1, -1, -1, -1, -1], np.zeros(6)])
+    f = _week_scale(lj, np.array([[-1.0, 0.0], [1.0, 0.0]]), 0.95)
+    assert f[0] == pytest.approx(5 * stats.t.ppf(0.95, 3 * 900 / 630) / stats.norm.ppf(0.95))
+    # a slot that never moves keeps a zero spread (factor t_{K-1} / z on nothing)
+    assert np.isfinite(f[1])
 
 
 @settings(max_examples=40, deadline=None)
