@@ -371,19 +371,47 @@ def test_no_timing_effect_is_rarely_claimed():
     assert small_p <= 8
 
 
+def test_held_out_lift_is_the_reported_windows(bt0):
+    # the lift is measured on the held-out halves of the splits that chose the reported window
+    # (geometric mean); a split that chose a neighbour measured the neighbour. On this account 6
+    # of 8 splits chose every day 19-22 and 2 chose 18-21: the lift averaged all 8 before.
+    w = bt0.window
+    mine = [s["held_out_lift"] for s in w["split_windows"]
+            if s["weekdays"] == w["weekdays"] and s["hours"] == w["hours"]]
+    assert 0 < len(mine) < len(w["split_windows"])          # the splits disagree here
+    assert w["lift"] == pytest.approx(np.exp(np.mean(np.log(mine))))
+    assert w["agreement"] == pytest.approx(len(mine) / len(w["split_windows"]))
+
+
 def test_held_out_interval_coverage():
-    # The held-out lift estimates the true lift of the windows chosen on the other halves
-    # (geometric mean over splits). Nominal 90% (about 95% measured on 2 x 100 other simulated
-    # accounts); tolerance: >= 75% of 40 accounts (binomial sd of the rate at 90% is 4.7
-    # points, so 75% is three sd below nominal).
+    # The truth to cover is the true lift of the window reported (e-weighted timing multiplier
+    # inside it over the account's average, sim_timing.true_lift). Nominal 90% (0.907 +- 0.014
+    # with an effect, 0.877 +- 0.016 without, 0.885 +- 0.016 with a small one, on 3 x 400
+    # other simulated accounts); tolerance: >= 75% of 40 accounts (binomial sd of the rate at
+    # 90% is 4.7 points, so 75% is three sd below nominal).
     covered = 0
     for seed in range(40):
         sim = simulate(500 + seed, evening_lift=1.7 if seed % 2 else 1.0)
         w = best_times(sim["posts"], TZ, daily=sim["daily"], n_boot=150).window
-        truth = np.exp(np.mean([np.log(true_lift(sim, s["weekdays"], s["hours"]))
-                                for s in w["split_windows"]]))
-        covered += w["lift_low"] <= truth <= w["lift_high"]
+        covered += w["lift_low"] <= true_lift(sim, w["weekdays"], w["hours"]) <= w["lift_high"]
     assert covered >= 30
+
+
+def test_held_out_interval_not_below_the_reported_windows_lift():
+    # 80 accounts with an evening effect. The lift averaged the held-out lifts of whatever
+    # windows the splits chose, so when some chose a neighbouring window it sat below the
+    # reported window's true lift: the truth lay above the interval for 16 of these 80
+    # (0.165 +- 0.019 on 400 others, coverage 0.80 +- 0.02); now 4 (0.052 +- 0.011, 0.907).
+    # At the nominal 5% the count is 4 +- 2: at most 8 allowed, and coverage >= 80%.
+    above, covered = 0, 0
+    for seed in range(700, 780):
+        sim = simulate(seed)
+        w = best_times(sim["posts"], TZ, daily=sim["daily"]).window
+        truth = true_lift(sim, w["weekdays"], w["hours"])
+        above += truth > w["lift_high"]
+        covered += w["lift_low"] <= truth <= w["lift_high"]
+    assert above <= 8
+    assert covered >= 64
 
 
 def test_week_scale_hand_computed():

@@ -18,8 +18,9 @@ Method
    (``tau^2`` by method of moments); intervals by resampling whole weeks (one-step refits).
 5. Winner's-curse guard: the best window (``window_hours`` consecutive hours, every day /
    Monday-Friday / Saturday-Sunday) is chosen on half of the weeks and its lift measured on the
-   other half, over several random splits; interval by resampling whole weeks with the chosen
-   windows kept (see ``_estimate`` for the corrections and their measured coverage).
+   other half, over several random splits; the window most splits chose is reported with its
+   lift on the other halves of those splits, interval by resampling whole weeks with the window
+   kept (see ``_estimate`` for the corrections and their measured coverage).
 6. A window is recommended only if ``p_value < alpha`` and the held-out lift interval lies above
    1. Otherwise the answer says so and points to the audience-activity schedule when exported.
 """

@@ -92,8 +92,9 @@ class BestTimes:
         ``method["weekday_p_value"]`` and ``method["weekday_test"]`` give its test.
     window : dict
         The chosen window: ``days``, ``weekdays``, ``hours``, ``start_hour``, ``end_hour``, its
-        held-out ``lift`` with ``lift_low``/``lift_high``, ``agreement`` (share of the random
-        splits that chose it), ``n_posts``; ``status`` says why it is missing otherwise.
+        held-out ``lift`` (measured on the other halves of the splits that chose it) with
+        ``lift_low``/``lift_high``, ``agreement`` (share of the random splits that chose it),
+        ``n_posts``; ``status`` says why it is missing otherwise.
     n_used : int
         Posts in the hour analysis.
     n_excluded : dict
