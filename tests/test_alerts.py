@@ -21,6 +21,7 @@ from smmanalytics import _alert_stats as st  # noqa: E402
 from smmanalytics import schema  # noqa: E402
 from smmanalytics.alerts import (  # noqa: E402
     AlertSettings,
+    _count_level,
     _detect,
     _period,
     _severity,
@@ -139,6 +140,31 @@ def test_nb_tail_by_hand():
     # P(X ≥ 0) = 1; nb_upper: largest x with P(X > x) ≤ 0.125 is 2 (P(X > 2) = 0.125)
     assert st.nb_tail(np.array([[0.0]]), np.array([[1.0]]), r)[0, 0] == pytest.approx(1.0)
     assert st.nb_upper(0.125, np.array([[1.0]]), r)[0, 0] == 2
+
+
+def test_nb_size_holds_the_baselines_own_error():
+    # φ = 0.5, the mean from 1.5 counts over D = 4 days: v = 1/(1.5 + 0.5) + 0.5/4 = 0.625,
+    # 1/r = φ + v + φ·v = 0.5 + 0.625 + 0.3125; the Poisson part alone (φ = 0): 1/r = 1/2
+    r = st.nb_size(np.array([0.5, 0.0]), np.array([[1.5], [1.5]]), np.array([[4.0], [4.0]]))
+    assert r[:, 0] == pytest.approx([1 / 1.4375, 2.0])
+
+
+def test_pooled_mean_rests_on_the_same_weekdays_of_its_factor():
+    """μ = m_t · Σ_w (n_w/N)(a_w/m_w): 1/D = 1/8 + 7 · (4/28)² · (1/4 − 1/8) = 1/7 with 28
+    days pooled and factors over 56 (8 same weekdays), not the 28 days; the weekday window
+    holds 8 days; pooled over the 56 days of the factors μ is m_t itself (D = 8)."""
+    x = np.ones((1, 120))
+    wd = np.arange(120) % 7
+    days = st.mean_days(x, wd, AlertSettings(baseline="pooled"))[0]
+    assert days[60:] == pytest.approx(7.0)
+    assert st.mean_days(x, wd, AlertSettings())[0, 60:] == pytest.approx(8.0)
+    whole = AlertSettings(baseline="pooled", pooled_days=56)
+    assert st.mean_days(x, wd, whole)[0, 60:] == pytest.approx(8.0)
+    # a day left out (NaN: a past alert) of the day's own weekday: 7 same weekdays, 3 pooled
+    # 1/D = 1/7 + 6 · (4/27)² · (1/4 − 1/8) + (3/27)² · (1/3 − 1/7)
+    x[0, 112] = np.nan
+    assert st.mean_days(x, wd, AlertSettings(baseline="pooled"))[0, 119] == pytest.approx(
+        1 / (1 / 7 + 6 * (4 / 27) ** 2 / 8 + (3 / 27) ** 2 * (1 / 3 - 1 / 7)))
 
 
 def test_one_huge_spike_does_not_inflate_its_own_dispersion():
@@ -704,6 +730,30 @@ def test_false_alarm_rate_on_quiet_series_is_low():
     assert max(per_year) <= 4.0
     assert np.mean(level_only) <= 1.0
     assert np.mean(ratio_per_year) <= 1.5
+
+
+def _level_alarms_per_year(x, dates, settings):
+    """Level alerts per series-year of each row of ``x``, both passes of :func:`_detect`."""
+    wd = np.asarray(dates.day_of_week, dtype=int)
+    lv = _count_level(x, x, wd, settings)
+    lv = _count_level(x, np.where(lv["alert"], np.nan, x), wd, settings, phi=lv["phi"])
+    return lv["alert"].sum(axis=1) / (lv["tested"].sum(axis=1) / 365.25)
+
+
+def test_level_test_false_alarms_near_its_nominal_rate():
+    """48 in-control series × 2 years (weekly rhythm, 0.5-60 a day, φ 0, 0.1, 0.3): nominal
+    0.001 × 365 ≈ 0.37 level alarms per series-year. The NB predictive took the mean as known
+    but for the Poisson noise of the counts pooled (1/r = φ + 1/ΣH), though it rests on the 8
+    same weekdays of its weekday factor, overdispersed too: 0.82 a year here with the pooled
+    baseline (1.35 at φ = 0.3), 0.53 with the weekday one (0.98); now v = (1/μ + φ)/D with
+    D = 7 and 8 days: 0.38 (0.76) and 0.33 (0.65)."""
+    rng = np.random.default_rng(7)
+    dates = pd.date_range("2024-01-01", periods=730, freq="D")
+    wf = WEEKLY[dates.day_of_week]
+    x = np.stack([_nb(rng, lvl * wf, phi) for phi in (0.0, 0.1, 0.3)
+                  for lvl in np.geomspace(0.5, 60, 8) for _ in range(2)])
+    assert _level_alarms_per_year(x, dates, AlertSettings(baseline="pooled")).mean() <= 0.5
+    assert _level_alarms_per_year(x, dates, AlertSettings()).mean() <= 0.45
 
 
 # ---------------------------------------------------------------- the sample brand

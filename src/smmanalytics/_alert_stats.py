@@ -15,9 +15,12 @@ Definitions
   1.253314·MeanAD when MAD = 0 (IBM variant, §4.2). Modified z = (x − median) / robust sd, i.e.
   0.6745·(x − median)/MAD.
 - Count mean ``μ = (ΣH + 0.5) / |H|`` (Jeffreys-prior posterior mean, never 0).
-- NB exceedance: predictive negative binomial with mean μ and size r, ``1/r = φ + 1/(ΣH + 0.5)``
-  (series overdispersion φ plus the uncertainty of μ estimated from |H| days: the Poisson-gamma
-  predictive). Tail ``p = P(X ≥ x)``.
+- NB exceedance: predictive negative binomial with mean μ and size r, ``1/r = φ + v + φ·v``: the
+  series overdispersion φ and the relative variance ``v = (1/μ + φ) / D`` of μ estimated from
+  ``D`` days (:func:`mean_days`), both the Poisson and the overdispersed part of the days'
+  noise (the variance of λ·g with λ the day's gamma rate and g the mean's error, 1 ± √v). With
+  φ = 0 and the weekday window it is the Poisson-gamma predictive, ``1/r = 1/(ΣH + 0.5)``.
+  Tail ``p = P(X ≥ x)``.
 - Poisson CUSUM: ``S_t = max(0, S_{t−1} + x_t − k_t)``, ``k_t = (μ1 − μ0)/ln(μ1/μ0)`` with
   ``μ0 = μ_t`` and ``μ1 = ratio·μ_t``; alarm when ``S_t > h`` then restart at 0.
 """
@@ -129,9 +132,59 @@ def window_stats(h: np.ndarray, robust: bool = True) -> dict[str, np.ndarray]:
     return {"count": count, "sum": total, "median": med, "sd": sd, "mu": mu}
 
 
-def nb_size(phi: np.ndarray | float, total: np.ndarray) -> np.ndarray:
-    """Predictive NB size r: ``1/r = φ + 1/(ΣH + 0.5)`` (φ per row)."""
-    return 1.0 / (_col(phi) + 1.0 / (total + 0.5))
+def nb_size(phi: np.ndarray | float, total: np.ndarray,
+            days: np.ndarray | None = None) -> np.ndarray:
+    """Predictive NB size r (φ per row) of a day whose mean was estimated from ``total`` counts.
+
+    With ``days`` (the mean's effective number of days, :func:`mean_days`):
+    ``1/r = φ + v + φ·v``, ``v = 1/(total + 0.5) + φ/days`` (module docstring). Without:
+    ``1/r = φ + 1/(total + 0.5)``, the Poisson part of the mean's error only (the ratio test).
+    """
+    phi = _col(phi)
+    v = 1.0 / (total + 0.5)
+    if days is None:
+        return 1.0 / (phi + v)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        v = v + phi / days
+    return 1.0 / (phi + v + phi * v)
+
+
+def mean_days(history: np.ndarray, weekday: np.ndarray, settings) -> np.ndarray:
+    """Effective number of days ``D`` of each day's baseline mean: ``Var(μ)/μ² ≈ (1/μ + φ)/D``.
+
+    ``weekday`` mode: the window's observed days |H|. ``pooled`` mode: μ is
+    ``m_t · Σ_w (n_w/N)(a_w/m_w)``, ``m_w`` the mean of the ``n_w^f`` days of weekday ``w`` in
+    the factor window, ``a_w`` that of its ``n_w`` days in the pooled window (of ``N``), so
+    (delta method, the days of a weekday alike)
+    ``1/D = 1/n_t^f + Σ_w (n_w/N)² |1/n_w − 1/n_w^f| + 2 (n_t/N) min(0, 1/n_t − 1/n_t^f)``:
+    with the defaults (28 days, factors over 56) D = 7, not the 28 days pooled, for the weekday
+    factor of the day rests on its 8 same weekdays. The days of the window are what
+    ``history`` holds (NaN: left out); untested days get 1.
+    """
+    if settings.baseline == "weekday":
+        d = np.sum(~np.isnan(_windows(history, weekday, settings.weekday_weeks)), axis=2)
+        return np.maximum(d, 1).astype(float)
+    m, n = history.shape
+    wd = weekday.astype(float)[None, :]
+    seen = np.where(np.isnan(history), np.nan, 1.0)
+    f_seen = ~np.isnan(_windows(seen, None, settings.factor_days))
+    f_days = _windows(wd, None, settings.factor_days)[0]
+    h_seen = ~np.isnan(_windows(seen, None, settings.pooled_days))
+    h_days = _windows(wd, None, settings.pooled_days)[0]
+    big_n = np.maximum(h_seen.sum(axis=2), 1)
+    inv = np.zeros((m, n))
+    today = weekday[None, :] == np.arange(7)[:, None, None]          # (7, 1, n)
+    inv_t = 1.0 / big_n                                               # no factor: the pool's
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for w in range(7):
+            nf = (f_seen & (f_days == w)).sum(axis=2)
+            nw = (h_seen & (h_days == w)).sum(axis=2)
+            both = (nf > 0) & (nw > 0)
+            inv += np.where(both, (nw / big_n) ** 2 * np.abs(1 / nw - 1 / nf), 0.0)
+            cross = np.where(both, 2 * (nw / big_n) * np.minimum(0.0, 1 / nw - 1 / nf), 0.0)
+            inv += np.where(today[w], cross, 0.0)
+            inv_t = np.where(today[w] & (nf > 0), 1 / nf, inv_t)
+    return 1.0 / np.maximum(inv + inv_t, 1e-12)
 
 
 def _col(phi) -> np.ndarray:
