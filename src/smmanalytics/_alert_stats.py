@@ -281,26 +281,51 @@ def count_baseline(x: np.ndarray, weekday: np.ndarray, settings, robust: bool = 
     return st
 
 
-@lru_cache(maxsize=256)
-def cusum_threshold(level: float, factors: tuple, phi: float, settings) -> float:
-    """Threshold h giving an in-control average run length ≈ ``settings.cusum_arl`` days.
-
-    Monte Carlo under the null: ``settings.cusum_chains`` series of ``settings.cusum_days``
-    days with mean ``level × factor[weekday]`` and NB overdispersion ``phi``, run through the
-    same baseline and CUSUM as the data (so baseline estimation noise is accounted for). The
-    ARL for a threshold is the total in-control time divided by the number of first alarms
-    (exponential run lengths, censoring-aware); h is the smallest grid value reaching the target.
-    """
-    rng = np.random.default_rng(settings.seed)
-    n = settings.cusum_days
-    m = settings.cusum_chains
+def _simulate(level: float, factors: tuple, phi: float, m: int, n: int, rng) -> tuple:
+    """``m`` series of ``n`` days (weekday 0 first) with mean ``level × factor[weekday]`` and NB
+    overdispersion ``phi`` (gamma-Poisson), and their weekdays."""
     weekday = np.arange(n) % 7
     mean = np.maximum(level * np.asarray(factors)[weekday], 1e-6)
     if phi > 0:
         lam = rng.gamma(1.0 / phi, phi * mean, size=(m, n))
     else:
         lam = np.broadcast_to(mean, (m, n))
-    x = rng.poisson(lam).astype(float)
+    return rng.poisson(lam).astype(float), weekday
+
+
+@lru_cache(maxsize=256)
+def process_phi(level: float, factors: tuple, phi: float, settings, chains: int = 20) -> float:
+    """The overdispersion of the process whose φ, measured as :func:`dispersion` measures a
+    series' (against its baselines, outlying days left out), is ``phi``: what the CUSUM
+    calibration simulates.
+
+    The measured φ is not the process's: it holds the baselines' own error (a Poisson series of
+    1 a day measures φ ≈ 0.05 with the weekday window, 0.1 pooled) and, with a heavy tail, loses
+    the days left out (φ = 1 measures ≈ 0.94). One step of indirect inference: ``chains`` series
+    of ``settings.cusum_days`` days simulated with φ = ``phi`` are measured alike, and their
+    measured φ's excess over ``phi`` is taken off (≥ 0).
+    """
+    x, weekday = _simulate(level, factors, phi, chains, settings.cusum_days,
+                           np.random.default_rng(settings.seed + 1))
+    st = count_baseline(x, weekday, settings, robust=False)
+    measured = float(np.mean(dispersion(x, st["mu"], st["tested"])))
+    return max(0.0, phi - (measured - phi))
+
+
+@lru_cache(maxsize=256)
+def cusum_threshold(level: float, factors: tuple, phi: float, settings) -> float:
+    """Threshold h giving an in-control average run length ≈ ``settings.cusum_arl`` days.
+
+    Monte Carlo under the null: ``settings.cusum_chains`` series of ``settings.cusum_days``
+    days with mean ``level × factor[weekday]`` and NB overdispersion ``phi`` (the process's, as
+    :func:`process_phi` gives it from a series' measured φ, unrounded), run through the
+    same baseline and CUSUM as the data (so baseline estimation noise is accounted for). The
+    ARL for a threshold is the total in-control time divided by the number of first alarms
+    (exponential run lengths, censoring-aware); h is the smallest grid value reaching the target.
+    """
+    n = settings.cusum_days
+    m = settings.cusum_chains
+    x, weekday = _simulate(level, factors, phi, m, n, np.random.default_rng(settings.seed))
     parts = []
     for lo in range(0, m, 25):
         xs = x[lo:lo + 25]
