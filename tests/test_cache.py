@@ -411,6 +411,41 @@ def test_large_file_path_falls_back_for_other_encodings(tmp_path, monkeypatch):
     assert "encoding_fallback" in {n["code"] for n in df.attrs["quality"]}
 
 
+def test_large_files_are_mapped_and_load_as_read(tmp_path, monkeypatch):
+    """Every file over LARGE is memory-mapped (workbooks, archives and other encodings
+    included): the sample brand loads the same as from bytes, and no file stays mapped."""
+    sample = Path(__file__).parents[1] / "data" / "sample" / "maison-seve"
+    read = smm.load(sample, cache=False)
+    mapped = []
+    real = _sources._mapped
+    monkeypatch.setattr(_sources, "_mapped", lambda p: mapped.append(p) or real(p))
+    monkeypatch.setattr(_sources, "LARGE", 0)
+    got = smm.load(sample, cache=False)
+    assert {p.suffix for p in mapped} >= {".csv", ".xls", ".zip"}
+    for name in ("posts", "daily", "web", "audience"):
+        assert_frame_equal(getattr(got, name), getattr(read, name), check_exact=True)
+    assert_frame_equal(got.quality, read.quality)
+    if Path("/proc/self/maps").exists():
+        maps = Path("/proc/self/maps").read_text()
+        assert not [p for p in mapped if str(p) in maps]
+
+
+def test_a_file_that_cannot_be_mapped_is_read(tmp_path, monkeypatch):
+    f = tmp_path / "facebook_posts_2026-11-20.csv"
+    shutil.copy(FIX / "meta" / "facebook_posts_2026-11-20.csv", f)
+    monkeypatch.setattr(_sources, "LARGE", 0)
+    monkeypatch.setattr(_sources.mmap, "mmap", _refuse_to_map)
+    got = read_export(f)
+    want = read_export(FIX / "meta" / "facebook_posts_2026-11-20.csv")
+    assert (got["source_file"] == str(f)).all()
+    assert_frame_equal(got.drop(columns="source_file"), want.drop(columns="source_file"),
+                       check_exact=True)
+
+
+def _refuse_to_map(*args, **kwargs):
+    raise OSError(19, "No such device")
+
+
 def test_merge_sort_order_matches_sort_values(rng):
     from smmanalytics.dataset import _sort_order
 

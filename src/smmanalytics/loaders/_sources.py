@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import io
 import lzma
+import mmap
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
@@ -36,7 +37,7 @@ class Source:
     archive member: the archive's, and the member's entry in the archive holding it)."""
 
     name: str
-    data: bytes
+    data: bytes | mmap.mmap     # a large file on disk is mapped, not copied (read_source)
     path: Path | None = None
     mtime: float | None = None
     zip_info: zipfile.ZipInfo | None = field(default=None, compare=False, repr=False)
@@ -61,11 +62,16 @@ class Source:
 _OPEN_ERRORS = (zipfile.BadZipFile, OSError, ValueError, RuntimeError, EOFError)
 
 
+def _starts(data: bytes | mmap.mmap, *prefixes: bytes) -> bool:
+    """``data.startswith(prefixes)``, for bytes and for a mapped file alike."""
+    return any(data[:len(p)] == p for p in prefixes)
+
+
 def is_workbook(src: Source) -> bool:
     """True for xlsx/xls/ods content (by signature, or by suffix for OLE/zip containers)."""
-    if src.data.startswith(_OLE):
+    if _starts(src.data, _OLE):
         return True
-    if src.data.startswith(_ZIP):
+    if _starts(src.data, _ZIP):
         try:
             names = zipfile.ZipFile(io.BytesIO(src.data)).namelist()
         except _OPEN_ERRORS:
@@ -82,7 +88,7 @@ def _workbook_names(names: list[str]) -> bool:
 
 def is_zip(src: Source) -> bool:
     """True for a zip archive that is not an Office workbook."""
-    return src.data.startswith(_ZIP) and not is_workbook(src)
+    return _starts(src.data, _ZIP) and not is_workbook(src)
 
 
 # What reading one damaged or exotic member can raise: a bad CRC or header (BadZipFile), a
@@ -233,15 +239,35 @@ def archive_folder(path: str | Path) -> str | None:
 
 
 def read_source(path: str | Path) -> Source:
-    """The bytes of one file on disk, as a Source named by its path."""
+    """The bytes of one file on disk, as a Source named by its path.
+
+    A file over :data:`LARGE` is memory-mapped read-only instead of read: its pages are the
+    system's file cache, shared, where reading copied them into as much fresh memory (0.2-0.8 s
+    and 318 MB for a million-row export on the benchmark machine). A file that cannot be mapped
+    (a pipe, a special file) is read. The mapping lives as long as the Source, which the load
+    drops when its tables are parsed; a file cut short in place while it is being parsed would
+    stop the process (SIGBUS), where exports are replaced, not rewritten, by browsers, sync
+    clients and spreadsheets (they write a new file and rename it).
+    """
     p = Path(path)
     try:
-        mtime = p.stat().st_mtime
-        data = p.read_bytes()
+        st = p.stat()
+        data = _mapped(p) if st.st_size > LARGE else None
+        if data is None:
+            data = p.read_bytes()
     except OSError as exc:
         raise ParseError("cannot read file", file=str(p), expected="a readable file",
                          got=exc.strerror or str(exc)) from exc
-    return Source(str(p), data, p, mtime)
+    return Source(str(p), data, p, st.st_mtime)
+
+
+def _mapped(p: Path) -> mmap.mmap | None:
+    """The file at ``p`` mapped read-only; None when it cannot be mapped."""
+    with p.open("rb") as fh:
+        try:
+            return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+        except (OSError, ValueError):      # not a regular file, or emptied meanwhile
+            return None
 
 
 def iter_sources(path: str | Path | Source) -> Iterator[Source]:
@@ -326,7 +352,7 @@ def _read_workbook(src: Source, log: QualityLog) -> list[RawTable]:
 
     try:
         if src.data[:8] == _OLE_MAGIC:  # legacy .xls: xlrd raises where calamine can abort
-            sheets = _xls_sheets(src.data)
+            sheets = _xls_sheets(bytes(src.data))
         else:
             wb = CalamineWorkbook.from_filelike(io.BytesIO(src.data))
             sheets = [(name, wb.get_sheet_by_name(name).to_python()) for name in wb.sheet_names]
@@ -382,9 +408,9 @@ def _read_large_utf8(src: Source, log: QualityLog) -> list[RawTable] | None:
     (``RawTable.raw``) and ``RawTable.body`` is left None.
     """
     data = src.data
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:4096]:
+    if _starts(data, b"\xff\xfe", b"\xfe\xff") or b"\x00" in data[:4096]:
         return None
-    bom = data.startswith(b"\xef\xbb\xbf")
+    bom = _starts(data, b"\xef\xbb\xbf")
     head = data[:_HEAD]
     nl = head.rfind(b"\n")
     if nl < 0 or not _valid_utf8(data):
@@ -408,8 +434,9 @@ def read_tables(src: Source, log: QualityLog) -> list[RawTable]:
         tables = _read_large_utf8(src, log)
         if tables is not None:
             return tables
-    text, enc = decode(src.data, file=src.name, log=log)
+    data = src.data if isinstance(src.data, bytes) else bytes(src.data)
+    text, enc = decode(data, file=src.name, log=log)
     if enc in ("utf-8", "utf-8-sig"):  # hand the body's bytes to the parser as they are
-        return split_text(text, source=src.name, encoding=enc, log=log, raw=src.data,
+        return split_text(text, source=src.name, encoding=enc, log=log, raw=data,
                           raw_offset=3 if enc == "utf-8-sig" else 0)
     return split_text(text, source=src.name, encoding=enc, log=log)
