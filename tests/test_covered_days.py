@@ -232,3 +232,30 @@ def test_a_named_period_ending_within_the_month_is_an_end_of_the_data():
     assert [k for k in smm.compare(ds, "2026-10").caveats if "totals of" in k] == [
         "The x data start on 2026-09-21: the totals of 2026-09 include it from that day only, "
         "so part of the change comes from its missing days."]
+
+
+def test_span_takes_the_local_days_of_the_first_and_last_times():
+    """Only the extreme times are turned into local days: the same days as every post's,
+    unsorted posts, missing times and days past midnight in the brand's zone included."""
+    from smmanalytics.periods import local_dates
+
+    ds = dataset(posts=posts([
+        {"platform": "x", "post_id": "1", "published_at": "2026-10-31T23:30:00Z"},
+        {"platform": "x", "post_id": "2", "published_at": None},
+        {"platform": "x", "post_id": "3", "published_at": "2026-09-30T21:59:00Z"},
+        {"platform": "instagram", "post_id": "4", "published_at": "2026-12-31T23:30:00Z"}]))
+    ds = dataclasses.replace(ds, brand=dataclasses.replace(ds.brand, timezone="Europe/Paris"))
+    assert ds.span("x") == (D(2026, 9, 30), D(2026, 11, 1))
+    assert ds.span() == (D(2026, 9, 30), D(2027, 1, 1))
+    assert ds.span("tiktok") == (None, None)
+    sample = smm.load(Path(__file__).parents[1] / "data" / "sample" / "maison-seve")
+    sample = dataclasses.replace(sample, files=sample.files.iloc[:0])   # posts and rows only
+    for platform in [None, *sample.posts["platform"].cat.categories]:
+        mine = sample.posts if platform is None else sample.posts[
+            sample.posts["platform"].astype("string") == platform]
+        days = local_dates(mine["published_at"], sample.brand.timezone)
+        rows = sample.daily if platform is None else sample.daily[
+            sample.daily["platform"].astype("string") == platform]
+        want = (min(days.min(), rows["date"].min()).date(), max(days.max(), rows["date"].max())
+                .date())
+        assert sample.span(platform, web=False) == want

@@ -62,6 +62,13 @@ def _empty(table: str):
     return field(default_factory=lambda: schema.empty(table))
 
 
+def _extremes(values: pd.Series) -> pd.Series:
+    """The smallest and the largest of ``values`` (missing ones aside), in a Series of two;
+    an empty Series when every value is missing."""
+    values = values.dropna()
+    return values.iloc[[values.argmin(), values.argmax()]] if len(values) else values
+
+
 @dataclass(frozen=True)
 class Dataset:
     """All tables of one brand. Frames are never modified in place by smmanalytics."""
@@ -102,20 +109,25 @@ class Dataset:
         >>> ds.span()                                      # doctest: +SKIP
         (datetime.date(2025, 9, 1), datetime.date(2026, 10, 31))
         """
-        def mine(df: pd.DataFrame) -> pd.DataFrame:
+        def mine(df: pd.DataFrame, col: str) -> pd.Series:
+            values = df[col]
             if platform is None or "platform" not in df.columns:
-                return df
-            return df.loc[(df["platform"].astype("string") == platform).fillna(False)
-                          .to_numpy()]
+                return values
+            return values[np.asarray(df["platform"].eq(platform).fillna(False), dtype=bool)]
 
         days: list[pd.Series] = []
         if posts and len(self.posts):
-            days.append(local_dates(mine(self.posts)["published_at"], self.brand.timezone))
+            # a day in the brand's zone only grows with the UTC time: the local days of the
+            # first and last times are the first and last local days
+            published = mine(self.posts, "published_at")
+            if isinstance(published.dtype, pd.DatetimeTZDtype):
+                published = _extremes(published)
+            days.append(local_dates(published, self.brand.timezone))
         if len(self.daily):
-            days.append(pd.to_datetime(mine(self.daily)["date"]))
+            days.append(_extremes(pd.to_datetime(mine(self.daily, "date"))))
         if web and platform is None and len(self.web):
-            days += [pd.to_datetime(self.web[c]) for c in ("date", "period_start", "period_end")
-                     if c in self.web.columns]
+            days += [_extremes(pd.to_datetime(self.web[c]))
+                     for c in ("date", "period_start", "period_end") if c in self.web.columns]
         days = [d.dropna() for d in days]
         days = [d for d in days if len(d)]
         covered = self._covered(platform, web=web and platform is None)
