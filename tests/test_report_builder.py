@@ -355,6 +355,39 @@ def test_laid_out_figures_are_saved_uncropped_others_cropped(ds):
     assert float(plain) < 288.0
 
 
+def test_cropped_figures_get_savefigs_own_tight_box(ds):
+    """A figure without a layout engine is cropped to the box savefig's "tight" finds (text
+    past the axes, a colour bar, a legend outside, a title), measured without savefig's
+    extra drawing pass; the figure keeps its size and resolution for the caller."""
+    import matplotlib
+    import matplotlib.pyplot as plt
+
+    from smmanalytics.report.builder import _FIGURE_RC
+
+    def figure():
+        fig, ax = plt.subplots(figsize=(5, 2), dpi=150)
+        img = ax.imshow(np.arange(24.0).reshape(2, 12), aspect="auto")
+        fig.colorbar(img, ax=ax, label="a rather long colour bar label")
+        ax.set_ylabel("Lun.\nMar.", rotation=0, ha="right")
+        ax.set_title("Meilleures heures, fuseau Europe/Paris", y=1.0)
+        ax.plot([0, 11], [0, 1], label="a legend placed outside the axes")
+        ax.legend(loc="upper left", bbox_to_anchor=(1.3, 1.0))
+        return fig
+
+    rep = BrandReport(ds, "2026-10", lang="fr")
+    sec = rep.section("Box")
+    first = figure()
+    rep.figure(sec, first)
+    assert first.dpi == 150 and list(first.get_size_inches()) == [5, 2]
+    got = next(iter(sec.figures.values())).decode()
+    want = io.BytesIO()
+    with matplotlib.rc_context(_FIGURE_RC):
+        figure().savefig(want, format="svg", bbox_inches="tight", metadata={"Date": None})
+    box = re.compile(r'<svg[^>]*width="([\d.]+)pt" height="([\d.]+)pt" viewBox="([^"]+)"')
+    assert box.search(got).groups() == box.search(want.getvalue().decode()).groups()
+    assert float(box.search(got).group(1)) > 5 * 72        # the legend outside is kept
+
+
 def test_audience_panels_fill_their_figures(ds):
     """Audience breakdowns come two per figure; a lone last one gets a half-width figure of
     its own (no hidden neighbour that an uncropped figure would show as blank space)."""
