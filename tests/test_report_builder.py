@@ -388,6 +388,37 @@ def test_cropped_figures_get_savefigs_own_tight_box(ds):
     assert float(box.search(got).group(1)) > 5 * 72        # the legend outside is kept
 
 
+def test_figures_laid_out_beforehand_are_saved_as_laid_out(ds):
+    """A figure laid out by ``tight_layout`` (its engine a placeholder) is saved uncropped,
+    as savefig saves it, without savefig's drawing pass for a layout engine."""
+    import matplotlib
+    import matplotlib.pyplot as plt
+
+    from smmanalytics.report.builder import _FIGURE_RC
+
+    def figure():
+        fig, axes = plt.subplots(1, 2, figsize=(8, 2.6))
+        for ax in axes:
+            ax.barh(["Paris", "Lyon", "Marseille"], [0.5, 0.3, 0.2])
+            ax.set_title("Instagram · Villes", loc="left", y=1.0)
+        fig.tight_layout()
+        return fig
+
+    rep = BrandReport(ds, "2026-10", lang="en")     # tick labels as matplotlib writes them
+    sec = rep.section("Audience")
+    rep.figure(sec, figure())
+    got = next(iter(sec.figures.values()))
+    want = io.BytesIO()
+    with matplotlib.rc_context(_FIGURE_RC):
+        figure().savefig(want, format="svg", metadata={"Date": None})
+
+    def ids(svg):     # clip-path ids hash the clip box, equal to the last digit
+        return re.sub(rb'#?p[0-9a-f]{10}|id="[^"]*"', b"ID", svg)
+
+    assert ids(got) == ids(want.getvalue())
+    assert b'width="576pt" height="187.2pt"' in got
+
+
 def test_audience_panels_fill_their_figures(ds):
     """Audience breakdowns come two per figure; a lone last one gets a half-width figure of
     its own (no hidden neighbour that an uncropped figure would show as blank space)."""

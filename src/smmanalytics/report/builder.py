@@ -23,6 +23,7 @@ import matplotlib
 import matplotlib.ticker
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.layout_engine import PlaceHolderLayoutEngine
 
 from .._io import atomic_write
 from ..errors import ReportError
@@ -279,11 +280,18 @@ class Report:
         buf = io.BytesIO()
         # a figure laid out by its engine (constrained, tight) already fits its canvas;
         # cropping it too would lay it out and measure it once more
-        crop = "tight" if fig.get_layout_engine() is None else None
+        engine = fig.get_layout_engine()
+        crop = "tight" if engine is None else None
         _reader_numbers(fig, self.fmt)
         with matplotlib.rc_context(_FIGURE_RC):
             if crop:
                 crop = _tight_box(fig)
+            elif isinstance(engine, PlaceHolderLayoutEngine):
+                # laid out once already (tight_layout): nothing is left to lay out, and a
+                # figure without an engine is drawn once by savefig, not twice
+                with matplotlib.rc_context({"figure.autolayout": False,
+                                            "figure.constrained_layout.use": False}):
+                    fig.set_layout_engine(None)
             fig.savefig(buf, format="svg", bbox_inches=crop, metadata={"Date": None})
         matplotlib.pyplot.close(fig)
         self.figures[name] = section.figures[name] = buf.getvalue()
