@@ -149,6 +149,33 @@ def test_interactions_by_week_and_month():
     plt.close("all")
 
 
+def test_interactions_leave_out_empty_bars_but_no_day_and_no_platform():
+    """A platform's days without interactions get no bar (nothing to draw), but a day with
+    nothing at all keeps one empty bar (it stays on the axis) and a platform with nothing on
+    any day keeps its bars (and its legend entry); the stacks are those of every bar."""
+    import matplotlib.dates as mdates
+
+    posts = pd.concat([_interaction_posts(), pd.DataFrame({
+        "platform": ["x", "facebook"],
+        "published_at": pd.to_datetime(["2026-10-07T09:00Z", "2026-10-20T08:00Z"], utc=True),
+        "interactions": [0.0, 0.0]})], ignore_index=True)
+    fig, ax = plt.subplots()
+    plots.plot_daily_interactions(posts, tz="Europe/Paris", ax=ax)
+    bars = {(c.get_label(), mdates.num2date(p.get_x() + 0.4).strftime("%m-%d"), p.get_height())
+            for c in ax.containers for p in c}
+    assert bars == {("facebook", "10-05", 20.0), ("instagram", "10-05", 10.0),
+                    ("instagram", "10-07", 5.0), ("instagram", "10-11", 1.0),
+                    ("instagram", "10-12", 7.0), ("instagram", "11-01", 2.0),
+                    ("facebook", "10-20", 0.0),        # the day of nothing: first platform
+                    # X, nothing on any day: every day's bar, for its legend entry
+                    *{("x", d, 0.0) for d in ("10-05", "10-07", "10-11", "10-12", "10-20",
+                                              "11-01")}}
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["facebook", "instagram", "x"]
+    tops = {d: top for d, (_, top) in _stacks(ax).items()}
+    assert list(tops.values()) == [30.0, 5.0, 1.0, 7.0, 0.0, 2.0]
+    plt.close("all")
+
+
 def test_interactions_of_posts_read_back_from_csv_or_cut_down():
     import io
 

@@ -82,12 +82,22 @@ def plot_daily_interactions(posts: pd.DataFrame, *, tz: str, ax: Axes | None = N
                 np.asarray(table.index.days_in_month, dtype=float))
         x, width, align = table.index + pd.to_timedelta(0.1 * days, unit="D"), 0.8 * days, \
             "edge"
-    bottom = None
-    for platform in table.columns:
-        values = table[platform].astype(float)
-        ax.bar(x, values.to_numpy(), bottom=bottom, width=width, align=align,
+    x = np.asarray(x)
+    width = np.broadcast_to(width, len(x))
+    bottom = np.zeros(len(x))
+    empty_days = (table.to_numpy(dtype=float) == 0).all(axis=1)
+    for i, platform in enumerate(table.columns):
+        values = table[platform].astype(float).to_numpy()
+        # a platform's empty bars draw nothing: they (half of a month's stacks, each an
+        # artist to make and draw) are left out, but for a day with nothing at all (the first
+        # platform's bar keeps the day on the axis) and a platform with nothing on any day
+        # (its bars keep its legend entry)
+        shown = (values != 0) | (empty_days if i == 0 else False)
+        if not shown.any():
+            shown[:] = True
+        ax.bar(x[shown], values[shown], bottom=bottom[shown], width=width[shown], align=align,
                label=name(platform), color=PLATFORM_COLORS.get(platform), **kwargs)
-        bottom = values.to_numpy() if bottom is None else bottom + values.to_numpy()
+        bottom = bottom + values
     ax.set_ylabel(label)
     ax.set_xlabel("")
     ax.legend(frameon=False, ncols=min(6, len(table.columns)), fontsize="small",
