@@ -243,7 +243,11 @@ def dispersion(x: np.ndarray, mu: np.ndarray, tested: np.ndarray, span: int = 3
         # terms removed when kept)
         loo = _phi(num - _near(np.where(keep, num_t, 0.0)),
                    den - _near(np.where(keep, den_t, 0.0)))
-        out = keep & (nb_tail(xs, mu_safe, 1.0 / (loo + 1e-9)) < 1e-4)
+        # only a kept day above 0 can be left out (P(X ≥ 0) = 1): the tail is computed there
+        # alone, a fifth to a third fewer evaluations on counts series
+        days = keep & (xs > 0)
+        out = np.zeros_like(keep)
+        out[days] = nb_tail(xs[days], mu_safe[days], 1.0 / (loo[days] + 1e-9)) < 1e-4
         if not out.any():
             break
         keep &= ~out
