@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -45,10 +46,26 @@ def social_platforms(ds) -> list[str]:
     return sorted(names)
 
 
-def platform_span(ds, platform: str, day: dt.date, *, posts: bool = True
-                  ) -> tuple[dt.date | None, dt.date | None, bool, str]:
+class PlatformSpan(NamedTuple):
+    """The days of one platform's data (:func:`platform_span`)."""
+
+    first: dt.date | None
+    last: dt.date | None
+    #: whether the days are known other than by the platform's posts
+    known: bool
+    platform: str
+    #: whether they are the days its posts exports cover (else its data's)
+    by_posts_exports: bool = False
+
+    @property
+    def whose(self) -> str:
+        """Whose days they are, as the goals' notes say: "x posts exports" or "x data"."""
+        return f"{self.platform} {'posts exports' if self.by_posts_exports else 'data'}"
+
+
+def platform_span(ds, platform: str, day: dt.date, *, posts: bool = True) -> PlatformSpan:
     """The first and last days of ``platform``'s data, whether they are known other than by its
-    posts, and whose days they are ("x data", or with ``posts`` "x posts exports").
+    posts, and whose days they are (its data's, or with ``posts`` its posts exports').
 
     With ``posts`` (a figure of its posts), the days its posts exports cover, the stretch
     without a gap that holds ``day`` (:func:`posts_stretch`), when they say which days they
@@ -66,8 +83,8 @@ def platform_span(ds, platform: str, day: dt.date, *, posts: bool = True
         # a goal on posts is judged on the days the platform's posts exports cover, not its
         # daily rows: X's overview of October is no count of its posts when the content export
         # of October is missing
-        return *stretch, True, f"{platform} posts exports"
-    return first, last, known, f"{platform} data"
+        return PlatformSpan(*stretch, True, platform, by_posts_exports=True)
+    return PlatformSpan(first, last, known, platform)
 
 
 def posts_stretch(ds, platform: str, day: dt.date) -> tuple[dt.date, dt.date] | None:

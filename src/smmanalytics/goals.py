@@ -312,8 +312,9 @@ def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
             # a goal on one platform is judged on that platform's own posts and daily rows:
             # "Posts · X" of a month after X's last export is unknown, not 0 posts, though
             # Instagram's data reach it; GA4 goals keep the span of all the data (GA4's too)
-            first, last, known, whose = platform_span(ds, g["platform"], min(asof, window.end),
-                                                      posts=g["metric"] in _POST_METRICS)
+            span = platform_span(ds, g["platform"], min(asof, window.end),
+                                 posts=g["metric"] in _POST_METRICS)
+            first, last, known, whose = span.first, span.last, span.known, span.whose
             if first is not None:
                 g_start = first if known or window.end < first else None
                 if end is not None and last < g_asof and (last < window.start or known):
@@ -340,14 +341,14 @@ def _partial_platforms(ds, metric: str, w: Period, end: dt.date,
     begin = max(w.start, data_start) if data_start is not None else w.start
     notes = []
     for platform in social_platforms(ds):
-        first, last, known, whose = platform_span(ds, platform, end,
-                                                  posts=metric in _POST_METRICS)
-        if first is None or not known or last < w.start or first > end:
+        span = platform_span(ds, platform, end, posts=metric in _POST_METRICS)
+        first, last = span.first, span.last
+        if first is None or not span.known or last < w.start or first > end:
             continue
-        said = ([f"{whose} start on {first.isoformat()}: counted from that day"]
+        said = ([f"{span.whose} start on {first.isoformat()}: counted from that day"]
                 if first > begin else [])
         if last < end:
-            said.append(f"{whose} end on {last.isoformat()}: counted to that day")
+            said.append(f"{span.whose} end on {last.isoformat()}: counted to that day")
         if said and not pd.isna(_actual(ds, metric, platform, w.start, end)):
             notes += said                # a platform without this metric is not in the total
     return notes

@@ -371,11 +371,12 @@ def _coverage_lines(ds, period, f) -> tuple[list[str], list[str]]:
     begin = max(period.start, first_day)
     starts, stops = [], []
     for platform in social_platforms(ds):
-        first, last, known, whose = platform_span(ds, platform, end)
-        if first is None or not known or first > end:
+        span = platform_span(ds, platform, end)
+        first, last = span.first, span.last
+        if first is None or not span.known or first > end:
             continue
         name = f.platform(platform)
-        kind = "whose_posts_exports" if whose.endswith("posts exports") else "whose_data"
+        kind = "whose_posts_exports" if span.by_posts_exports else "whose_data"
         whose = f.label(kind).format(platform=name)
         values = {"platform": name, "whose": whose, "Whose": whose[:1].upper() + whose[1:]}
         if last < period.start:
