@@ -814,6 +814,25 @@ def test_level_test_false_alarms_near_nominal_on_overdispersed_series():
     assert _level_alarms_per_year(x, dates, AlertSettings()).mean() <= 1.0
 
 
+def test_ratio_level_test_holds_its_baselines_overdispersed_error():
+    """24 in-control comments-per-reach series × 2 years (reach gamma around 3,000 a day with
+    a weekly rhythm, 0.1-2 % commenting, a day's rate lognormal with σ = 0.6, φ ≈ 0.43): the
+    ratio's NB held the Poisson error of its baseline alone (1/r = φ + 1/ΣH), and φ its
+    baselines' error: 1.76 ± 0.28 level alarms per series-year here (nominal 0.37); with the
+    count test's predictive (ratio_phi over the exposure-weighted days) 0.56 ± 0.11."""
+    rng = np.random.default_rng(31)
+    dates = pd.date_range("2024-01-01", periods=730, freq="D")
+    wf = WEEKLY[dates.day_of_week]
+    rates = []
+    for rate in np.geomspace(0.001, 0.02, 24):
+        reach = rng.gamma(3, 3000 * wf / 3)
+        com = rng.poisson(reach * rate * np.exp(rng.normal(0, 0.6, len(dates)) - 0.18))
+        d = _detect(pd.DataFrame({"date": dates, "value": com / reach, "exposure": reach}),
+                    "comments_per_reach", AlertSettings())
+        rates.append((d["alert"] & (d["test"] != "cusum")).sum() / (d["tested"].sum() / 365.25))
+    assert np.mean(rates) <= 1.0
+
+
 def test_cusum_false_alarms_about_one_per_in_control_run_length():
     """In-control series × 2 years, 1-40 a day: 40 with a weekly rhythm and φ = 1, 40 of a
     Monday-to-Friday brand with φ = 0.3; the CUSUM's drift alarms per series-year against the

@@ -142,7 +142,7 @@ def nb_size(phi: np.ndarray | float, total: np.ndarray,
     With ``days`` (the mean's effective number of days, :func:`mean_days`):
     ``1/r = φ_p + v + φ_p·v``, ``v = 1/(total + 0.5)``, ``φ_p`` = :func:`ratio_phi` at the tail
     probability ``p`` (module docstring). Without: ``1/r = φ + 1/(total + 0.5)``, the Poisson
-    part of the mean's error only (the ratio test).
+    part of the mean's error only.
     """
     phi = _col(phi)
     v = 1.0 / (total + 0.5)

@@ -34,7 +34,14 @@ Detection (:func:`alerts`; formulas in :mod:`smmanalytics._alert_stats`)
 4. Ratio: ``comments_per_reach`` is tested as comments against the expected
    ``μ = p̄ · reach`` of the day, p̄ = (Σ comments + 0.5) / Σ reach over the baseline window,
    with the NB exceedance test (overdispersion estimated on the series). A day with four times
-   the reach is expected to have four times the comments.
+   the reach is expected to have four times the comments. Its predictive holds the rate's
+   error as the count test's does (``ratio_phi`` over the window's exposure-weighted days,
+   ``(Σ reach)² / Σ reach²``; φ measured without it): in-control series (reach around 3,000 a
+   day, 0.1-2 % commenting, 48 per cell, 2 years), level alarms per series-year, weekday and
+   pooled baselines: a day's rate lognormal σ = 0.3: 0.72 and 0.55 before, 0.57 and 0.57
+   now; σ = 0.6: 1.83 and 1.34 before, 0.55 and 0.82 now (± 0.04-0.18; nominal 0.37); a
+   3-day incident of 3 times the rate found by a level alert: 0.60 and 0.69 at σ = 0.3 both
+   times, 0.42 and 0.29 → 0.29 and 0.23 at σ = 0.6.
 5. Net followers: modified z < −3.5 and (by default) an actual net loss that day. The z scale
    is the larger of the window's robust sd, the series' robust sd (1.4826 × median absolute
    deviation from the baselines over all tested days: the net of two counts varies more than
@@ -292,9 +299,14 @@ def _ratio_level(c: np.ndarray, expo: np.ndarray, history: np.ndarray, weekday: 
         pbar = (tot_c + 0.5) / tot_n
     tested = (count >= settings.min_history) & (tot_n > 0) & (expo > 0) & np.isfinite(c)
     mu = np.where(tested, pbar * expo, 1.0)
+    # the rate's error, as the count test's (nb_size): Poisson from the counts it rests on,
+    # overdispersed from its days, weighted by their exposure ((Σn)²/Σn² effective days)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        days = np.where(tested, tot_n ** 2 / np.nansum(h_n ** 2, axis=2), 1.0)
+    days = np.maximum(np.nan_to_num(days, nan=1.0), 1.0)
     if phi is None:
-        phi = _st.dispersion(c, mu, tested)
-    r = _st.nb_size(phi, tot_c)
+        phi = _st.dispersion(c, mu, tested, days=days)
+    r = _st.nb_size(phi, tot_c, days, settings.nb_p)
     tail = _st.nb_tail(np.nan_to_num(c), mu, r)
     alert = tested & (tail < settings.nb_p) & (c >= settings.min_count)
     with np.errstate(divide="ignore", invalid="ignore"):
