@@ -241,6 +241,29 @@ def test_cusum_recursion_by_hand():
     assert alarm[0].tolist() == [False, False, False, True, False]
 
 
+def test_cusum_without_restart_is_the_recursion():
+    # Lindley's recursion by hand, S_t = max(0, S_{t-1} + x_t - k_t): 0.115, 2.23, 0.345,
+    # 3.46, then 3.46 + 2 - 2.885 = 2.575 (no restart); an untested day keeps S (here the
+    # third: 2.23, then 2.23 + 6 - 2.885 = 5.345, 5.345 + 2 - 2.885 = 4.46)
+    x = np.array([[3.0, 5.0, 1.0, 6.0, 2.0]] * 2)
+    k = np.full_like(x, 2.885)
+    tested = np.ones_like(x, dtype=bool)
+    tested[1, 2] = False
+    s, alarm = st.cusum(x, k, None, tested)
+    assert s[0].tolist() == pytest.approx([0.115, 2.23, 0.345, 3.46, 2.575])
+    assert s[1].tolist() == pytest.approx([0.115, 2.23, 2.23, 5.345, 4.46])
+    assert not alarm.any()
+    # against the step-by-step recursion on long random series (restarts never happen at an
+    # infinite threshold, so the restarting loop computes the same S)
+    rng = np.random.default_rng(3)
+    x = rng.poisson(3.0, (20, 800)).astype(float)
+    k = rng.uniform(2.5, 4.0, x.shape)
+    tested = rng.random(x.shape) > 0.1
+    s, _ = st.cusum(x, k, None, tested)
+    looped, _ = st.cusum(x, k, np.inf, tested)
+    np.testing.assert_allclose(s, looped, rtol=0, atol=1e-9)
+
+
 def test_cusum_threshold_grows_with_the_target_run_length():
     short = st.cusum_threshold(3.0, (1.0,) * 7, 0.0, AlertSettings(cusum_arl=60))
     long_ = st.cusum_threshold(3.0, (1.0,) * 7, 0.0, AlertSettings(cusum_arl=365))
