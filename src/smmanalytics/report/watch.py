@@ -11,7 +11,7 @@ import matplotlib.ticker as mticker
 import numpy as np
 import pandas as pd
 
-from .. import plots
+from .. import metrics, plots
 from ..periods import parse_period
 from ..timing import MIN_POSTS, MIN_WEEKS
 from ..timing._model import NO_ENGAGEMENT, NOT_IDENTIFIABLE
@@ -104,6 +104,8 @@ class WatchSections:
         if not platforms:
             return self.text(sec, f.label("bt_no_hours"))
         self.text(sec, f.label("bt_intro").format(tz=self.tz))
+        if "followers" not in history.columns:     # joined once, not once per platform
+            history = history.assign(followers=metrics.followers_at(history, self.ds.daily))
         for platform in platforms:
             bt = best_times(history, self.tz, platform=platform, daily=self.ds.daily, seed=seed)
             self._add(sec, {"kind": "heading", "level": 2, "text": f.platform(platform)})
