@@ -545,7 +545,7 @@ def _platform_caveats(ds, cur: Period, prev: Period, cw: Period, pw: Period) -> 
     exports' names give (:meth:`Dataset.span` counts them): as for goals, a platform known by
     its posts alone is said to stop only before the current span, not within it."""
     def platforms(table: pd.DataFrame) -> set[str]:
-        return set(table["platform"].dropna().astype("string")) if len(table) else set()
+        return set(table["platform"].dropna().astype("string").unique()) if len(table) else set()
 
     out = []
     for platform in sorted(platforms(ds.posts) | platforms(ds.daily)):
