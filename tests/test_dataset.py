@@ -475,3 +475,45 @@ def test_the_brand_yaml_nearest_the_top_counts_and_another_is_noted(tmp_path):
     assert q["message"].str.contains(f"{tmp_path / 'brand.yaml'}", regex=False).all()
     (tmp_path / "brand.yaml").unlink()           # two at the same depth: the first counts
     assert smm.load(tmp_path).brand.name == "Old"
+
+
+def test_threaded_gather_equals_take(monkeypatch):
+    """The merge's gather (on two threads for long frames, a column of one value sliced
+    instead of copied) gives the rows ``df.take`` gives, for every kind of column a loaded
+    table holds; the threshold lowered so that a short frame takes the long frames' path."""
+    import numpy as np
+
+    from smmanalytics import dataset
+
+    monkeypatch.setattr(dataset, "_THREADED_TAKE_ROWS", 4)
+    n = 8
+    nan = float("nan")
+    df = pd.DataFrame({
+        "platform": pd.Categorical(["x"] * n),
+        "post_id": pd.array([str(i) for i in range(n)], dtype="string"),
+        "source_file": pd.array(["a.csv"] * n, dtype="string"),
+        "campaign": pd.array([None] * n, dtype="string"),
+        "caption": pd.array([None, "b", None, "d", "e", None, "g", "h"], dtype="string"),
+        "published_at": pd.date_range("2026-10-01", periods=n, freq="h", tz="UTC"),
+        "snapshot_at": pd.Series(pd.Timestamp("2026-11-01", tz="UTC"), index=range(n)),
+        "reach": pd.array([1.0, None, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0], dtype="Float64"),
+        "saves": pd.array([None] * n, dtype="Float64"),
+        "paid": pd.array([True, False] * 4, dtype="boolean"),
+        "content_type_raw": pd.Series(["Photo", "Reel"] * 4, dtype="str"),
+        "account_handle": np.array([None] * n, dtype=object),      # an extra left empty
+        "mixed": np.array([None, "a"] * 4, dtype=object),
+        "duration_s": np.full(n, nan),                              # all NaN
+        "clicks_other": np.array([nan, 1.0, 2.0, nan, 4.0, 5.0, 6.0, 7.0]),   # NaN first
+        "is_share": np.zeros(n),
+    })
+    positions = np.array([7, 0, 3, 3, 5, 1])        # out of order, one row twice, some left
+    got = dataset._take(df, positions)
+    pd.testing.assert_frame_equal(got, df.take(positions).reset_index(drop=True))
+    # a column of one value (or of missing values only) is a slice, others a gather
+    assert dataset._is_constant(df["account_handle"].array)
+    assert dataset._is_constant(df["duration_s"].array)
+    assert dataset._is_constant(df["saves"].array)
+    assert dataset._is_constant(df["source_file"].array)
+    assert not dataset._is_constant(df["mixed"].array)
+    assert not dataset._is_constant(df["clicks_other"].array)
+    assert not dataset._is_constant(df["caption"].array)

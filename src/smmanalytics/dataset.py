@@ -446,7 +446,7 @@ def _take(df: pd.DataFrame, positions: np.ndarray) -> pd.DataFrame:
 
 def _is_constant(a) -> bool:
     """True when every element of the array ``a`` is the same value, or every one is missing
-    (False when unsure: object columns, NaN among floats)."""
+    (False when unsure: object columns holding values)."""
     if len(a) == 0:
         return True
     if isinstance(a, pd.arrays.ArrowStringArray):
@@ -465,8 +465,12 @@ def _is_constant(a) -> bool:
         values = a.asi8
     else:
         values = a.to_numpy()
+        if values.dtype == object:     # e.g. a column a loader left empty: None on every row
+            return bool(pd.isna(values[[0, -1]]).all() and pd.isna(values).all())
         if values.dtype.kind not in "biufmM":
             return False
+    if values.dtype.kind == "f" and np.isnan(values[0]):     # NaN on every row, or not
+        return bool(np.isnan(values).all())
     return bool(values[0] == values[-1] and (values == values[0]).all())
 
 
