@@ -12,10 +12,12 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+import hypothesis  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
+from hypothesis import strategies as hs  # noqa: E402
 
 from smmanalytics import _alert_stats as st  # noqa: E402
 from smmanalytics import schema  # noqa: E402
@@ -139,6 +141,28 @@ def test_nb_tail_by_hand():
     # P(X ≥ 0) = 1; nb_upper: largest x with P(X > x) ≤ 0.125 is 2 (P(X > 2) = 0.125)
     assert st.nb_tail(np.array([[0.0]]), np.array([[1.0]]), r)[0, 0] == pytest.approx(1.0)
     assert st.nb_upper(0.125, np.array([[1.0]]), r)[0, 0] == 2
+
+
+def test_nb_tail_below_screens_by_the_point_probability():
+    # geometric with mean 1 (r = 1, p = 1/2): P(X = 3) = 1/16 ≥ 0.01, so P(X ≥ 3) = 1/8 is
+    # too, with no tail computed; P(X = 10) = 2^-11 < 0.001 leaves the tail to decide:
+    # P(X ≥ 10) = 2^-10 ≈ 0.00098 < 0.001; P(X ≥ 9) = 2^-9 ≈ 0.00195 is not
+    r, mu = np.ones(3), np.ones(3)
+    assert st.nb_tail_below(np.array([3.0, 10.0, 9.0]), mu, r, 0.001).tolist() == \
+        [False, True, False]
+    assert st.nb_tail_below(np.array([3.0]), mu[:1], r[:1], 0.2).tolist() == [True]
+
+
+@hypothesis.settings(max_examples=300, deadline=None)
+@hypothesis.given(
+    x=hs.integers(1, 5_000),
+    mu=hs.floats(1e-3, 1e4),
+    log_r=hs.floats(-6.0, 9.0),          # size 1e-6 (φ 1e6) to 1e9 (φ 1e-9, the floor used)
+    q=hs.sampled_from([1e-4, 1e-2, 1e-8]))
+def test_nb_tail_below_is_the_tail_test(x, mu, log_r, q):
+    """The screened test decides as the tail itself (a point probability never exceeds it)."""
+    args = np.array([float(x)]), np.array([mu]), np.array([10.0 ** log_r])
+    assert st.nb_tail_below(*args, q)[0] == (st.nb_tail(*args)[0] < q)
 
 
 def test_nb_size_holds_the_baselines_own_error():
