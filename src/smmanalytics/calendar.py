@@ -467,22 +467,32 @@ def write_ics(plan: pd.DataFrame, path: str | Path, brand_name: str = "Brand", *
                 if platform != "all" else fmt.label("ics_post"))
 
     day_name = WEEKDAYS.__getitem__ if fmt is None else fmt.weekday
-    for i, (when, platform) in enumerate(zip(starts, platforms, strict=True)):
-        row = plan.iloc[i]
+    # the columns read once, not a row Series per event; a reason (most events share one of
+    # a few) is worded once
+    n = len(plan)
+    weekdays = plan["weekday"].tolist() if slot else [None] * n
+    hours = plan["hour"].tolist() if slot else [None] * n
+    reasons = plan["reason"].tolist() if "reason" in plan.columns else [None] * n
+    worded: dict[str, str] = {}
+    length = pd.Timedelta(minutes=duration_minutes).to_pytimedelta()
+    for when, platform, weekday, hour, reason in zip(starts, platforms, weekdays, hours,
+                                                     reasons, strict=True):
         start = when.to_pydatetime()
         ev = icalendar.Event()
         ev.add("uid", f"{slug}-{platform}-{start:%Y%m%dT%H%M%SZ}@smmanalytics")
         ev.add("dtstamp", stamp.to_pydatetime())
         ev.add("dtstart", start)
-        ev.add("dtend", start + pd.Timedelta(minutes=duration_minutes).to_pytimedelta())
-        when_text = (f" ({day_name(int(row['weekday']))} {int(row['hour']):02d}:00 "
+        ev.add("dtend", start + length)
+        when_text = (f" ({day_name(int(weekday))} {int(hour):02d}:00 "
                      f"{plan.attrs.get('tz', '')}".rstrip() + ")"
-                     if slot and pd.notna(row["weekday"]) and pd.notna(row["hour"]) else "")
+                     if slot and pd.notna(weekday) and pd.notna(hour) else "")
         ev.add("summary", f"{brand_name}: {post(platform)}{when_text}" if fmt is None else
                fmt.labelled(brand_name, post(platform) + when_text))
-        if "reason" in plan.columns and pd.notna(row["reason"]):
-            reason = str(row["reason"])
-            ev.add("description", reason if fmt is None else _reason_in(fmt, reason))
+        if reason is not None and pd.notna(reason):
+            reason = str(reason)
+            if reason not in worded:
+                worded[reason] = reason if fmt is None else _reason_in(fmt, reason)
+            ev.add("description", worded[reason])
         cal.add_component(ev)
     if fmt is not None and fmt.untranslated:
         logger.warning("reasons with no %s wording in report/notes.yaml stay in English: %s",
