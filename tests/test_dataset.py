@@ -10,11 +10,12 @@ import types
 import zipfile
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
 import smmanalytics as smm
-from smmanalytics import schema
+from smmanalytics import dataset, schema
 from smmanalytics.errors import ParseError
 from smmanalytics.schema import validate
 
@@ -481,10 +482,6 @@ def test_threaded_gather_equals_take(monkeypatch):
     """The merge's gather (on two threads for long frames, a column of one value sliced
     instead of copied) gives the rows ``df.take`` gives, for every kind of column a loaded
     table holds; the threshold lowered so that a short frame takes the long frames' path."""
-    import numpy as np
-
-    from smmanalytics import dataset
-
     monkeypatch.setattr(dataset, "_THREADED_TAKE_ROWS", 4)
     n = 8
     nan = float("nan")

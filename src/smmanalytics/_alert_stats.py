@@ -248,7 +248,7 @@ def nb_tail_below(x: np.ndarray, mu: np.ndarray, r: np.ndarray, q: float) -> np.
         terms = (special.gammaln(k + r), -special.gammaln(r), -special.gammaln(k + 1),
                  -r * np.log1p(mu / r), k * (np.log(mu) - np.log(r + mu)))
         log_pmf = sum(terms)
-        # each term holds a rounding error of a few ulps of its size: 1e-13 of them in all
+        # each term is rounded to a few ulps of its size: 1e-13 of their sizes covers them
         margin = 1e-13 * sum(np.abs(t) for t in terms) + 1e-12
         sure = log_pmf - margin >= np.log(q)      # NaN (and -inf) are never sure
     below = np.zeros(np.shape(k), dtype=bool)

@@ -488,7 +488,7 @@ def write_ics(plan: pd.DataFrame, path: str | Path, brand_name: str = "Brand", *
                      if slot and pd.notna(weekday) and pd.notna(hour) else "")
         ev.add("summary", f"{brand_name}: {post(platform)}{when_text}" if fmt is None else
                fmt.labelled(brand_name, post(platform) + when_text))
-        if reason is not None and pd.notna(reason):
+        if pd.notna(reason):
             reason = str(reason)
             if reason not in worded:
                 worded[reason] = reason if fmt is None else _reason_in(fmt, reason)
