@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from sim_timing import simulate  # noqa: E402
 from smmanalytics import Dataset, cli  # noqa: E402
 from smmanalytics.brand import Brand  # noqa: E402
-from smmanalytics.calendar import plan_after, plan_month, plan_slots, write_ics  # noqa: E402
+from smmanalytics.calendar import ics_bytes, plan_after, plan_month, plan_slots, write_ics  # noqa: E402
 from smmanalytics.errors import ArgumentError, PeriodError, SchemaError  # noqa: E402
 from smmanalytics.timing import WEEKDAYS, BestTimes, best_times  # noqa: E402
 
@@ -153,6 +153,7 @@ def test_write_ics_atomic_and_deterministic(tmp_path, effect):
     a = write_ics(plan, tmp_path / "a.ics", brand_name="Maison Sève")
     b = write_ics(plan, tmp_path / "b.ics", brand_name="Maison Sève")
     assert a.read_bytes() == b.read_bytes()
+    assert a.read_bytes() == ics_bytes(plan, "Maison Sève")     # the file, as bytes
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.ics", "b.ics"]   # no temp left
     # the usual mode of a new file (0666 less the umask), not the temporary file's 0600
     mask = os.umask(0)

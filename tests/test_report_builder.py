@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 from pypdf import PdfReader
 
-from smmanalytics import Brand, Dataset, metrics, schema
+from smmanalytics import Brand, Dataset, ReportError, metrics, schema
 from smmanalytics.loaders._registry import snapshot_from_name
 from smmanalytics.quality import QualityLog
 from smmanalytics.report import BrandReport, Formatter, posts_in_period
@@ -85,6 +85,29 @@ def test_write_pdf_is_atomic(ds, tmp_path):
     out = rep.write_pdf(tmp_path / "a" / "r.pdf")
     assert out.read_bytes().startswith(b"%PDF")
     assert [p.name for p in out.parent.iterdir()] == ["r.pdf"]
+
+
+def test_write_pdf_writes_the_calendars_beside_the_pdf_and_none_without_it(ds, tmp_path,
+                                                                            monkeypatch):
+    """The calendars are made while Typst compiles the PDF, and written after it: the same
+    files as write_calendars; none when the PDF cannot be made."""
+    import typst
+
+    rep = BrandReport(ds, "2026-10", lang="fr")
+    rep.best_times(platforms=["instagram"])
+    out = rep.write_pdf(tmp_path / "a" / "r.pdf")
+    assert out.read_bytes() == rep.pdf_bytes()
+    assert sorted(p.name for p in out.parent.iterdir()) == ["r-instagram.ics", "r.pdf"]
+    [alone] = rep.write_calendars(tmp_path / "b" / "r.pdf")
+    assert (out.parent / "r-instagram.ics").read_bytes() == alone.read_bytes()
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("error: unknown font")
+
+    monkeypatch.setattr(typst, "compile", broken)
+    with pytest.raises(ReportError, match="Typst could not render the report: error: unknown"):
+        rep.write_pdf(tmp_path / "c" / "r.pdf")
+    assert not (tmp_path / "c").exists()
 
 
 def test_section_reads_as_plain_text(ds):

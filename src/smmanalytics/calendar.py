@@ -40,7 +40,7 @@ from .errors import ArgumentError, PeriodError, SchemaError
 from .periods import parse_period
 from .timing import WEEKDAYS, BestTimes
 
-__all__ = ["plan_slots", "plan_month", "plan_after", "write_ics"]
+__all__ = ["plan_slots", "plan_month", "plan_after", "write_ics", "ics_bytes"]
 
 logger = logging.getLogger(__name__)
 
@@ -416,6 +416,16 @@ def write_ics(plan: pd.DataFrame, path: str | Path, brand_name: str = "Brand", *
     SchemaError
         The plan has no ``start_utc`` column, or a value in it is not a date-time.
     """
+    path = Path(path)
+    atomic_write(path, ics_bytes(plan, brand_name, duration_minutes=duration_minutes, lang=lang),
+                 what="calendar")                   # mode as any file the user writes
+    logger.info("wrote %d events to %s", len(plan), path)
+    return path
+
+
+def ics_bytes(plan: pd.DataFrame, brand_name: str = "Brand", *, duration_minutes: int = 30,
+              lang: str = "en") -> bytes:
+    """The iCalendar file :func:`write_ics` writes, as bytes (same arguments and errors)."""
     import icalendar
 
     if not isinstance(plan, pd.DataFrame):
@@ -431,7 +441,6 @@ def write_ics(plan: pd.DataFrame, path: str | Path, brand_name: str = "Brand", *
         from .report.formatting import Formatter
 
         fmt = Formatter(lang)
-    path = Path(path)
     slug = slugify(brand_name)
     default = plan.attrs.get("platform") or "all"
     platforms = (plan["platform"].astype("string").fillna(default).tolist()
@@ -497,6 +506,4 @@ def write_ics(plan: pd.DataFrame, path: str | Path, brand_name: str = "Brand", *
     if fmt is not None and fmt.untranslated:
         logger.warning("reasons with no %s wording in report/notes.yaml stay in English: %s",
                        lang, " | ".join(sorted(fmt.untranslated)))
-    atomic_write(path, cal.to_ical(), what="calendar")   # mode as any file the user writes
-    logger.info("wrote %d events to %s", len(plan), path)
-    return path
+    return cal.to_ical()

@@ -15,9 +15,12 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import TypeVar
 
 import matplotlib
 import matplotlib.ticker
@@ -30,6 +33,8 @@ from ..errors import ReportError
 from .formatting import Formatter
 
 __all__ = ["Report", "Section"]
+
+_T = TypeVar("_T")
 
 _TIMESTAMP = 0  # PDFs carry no creation time: the same inputs give the same bytes
 
@@ -360,6 +365,11 @@ class Report:
 
     def pdf_bytes(self) -> bytes:
         """Compile the report with Typst (embedded fonts only, fixed timestamp)."""
+        return self._pdf_bytes_beside(lambda: None)[0]
+
+    def _pdf_bytes_beside(self, work: Callable[[], _T]) -> tuple[bytes, _T]:
+        """:meth:`pdf_bytes`, and what ``work()`` gives, called here while Typst compiles the
+        PDF on a thread (it compiles without holding the GIL)."""
         import typst
 
         with tempfile.TemporaryDirectory(prefix="smm-typst-") as tmp:
@@ -374,12 +384,16 @@ class Report:
                 (root / name).write_bytes(svg)
             if doc["logo"]:
                 shutil.copyfile(self.brand.logo, root / doc["logo"])
-            try:
-                return typst.compile(str(root / "report.typ"), root=str(root),
-                                     ignore_system_fonts=True, timestamp=_TIMESTAMP,
-                                     font_paths=_figure_fonts() if self.figures else [])
-            except RuntimeError as exc:  # typst reports compile errors as RuntimeError
-                raise ReportError(f"Typst could not render the report: {exc}") from exc
+            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="smm-typst") as pool:
+                compiling = pool.submit(typst.compile, str(root / "report.typ"),
+                                        root=str(root), ignore_system_fonts=True,
+                                        timestamp=_TIMESTAMP,
+                                        font_paths=_figure_fonts() if self.figures else [])
+                done = work()
+                try:
+                    return compiling.result(), done
+                except RuntimeError as exc:  # typst reports compile errors as RuntimeError
+                    raise ReportError(f"Typst could not render the report: {exc}") from exc
 
     def write_pdf(self, path: str | os.PathLike) -> Path:
         """Write the PDF atomically (temporary file in the same folder, then rename)."""

@@ -14,6 +14,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from .. import metrics, plots
+from .._io import atomic_write
 from ..periods import local_dates, parse_period, posts_in_period
 from ..quality import unread_files
 from .builder import Report, Section
@@ -129,9 +130,11 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         self.cover_warnings = _unread_warning(ds, f) + stops
 
     def write_pdf(self, path):
-        """Write the PDF, and next to it the .ics calendars of the best-times section."""
-        out = super().write_pdf(path)
-        self.write_calendars(out)
+        """Write the PDF, and next to it the .ics calendars of the best-times section (made
+        while Typst compiles the PDF, written after it)."""
+        pdf, calendars = self._pdf_bytes_beside(self._calendars)
+        out = atomic_write(path, pdf)
+        self._write_calendars(out, calendars)
         return out
 
     # ---- KPIs ---------------------------------------------------------------------------

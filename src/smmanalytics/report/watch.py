@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from .. import metrics, plots
+from .._io import atomic_write
 from ..periods import parse_period
 from ..timing import MIN_POSTS, MIN_WEEKS
 from ..timing._model import NO_ENGAGEMENT, NOT_IDENTIFIABLE
@@ -269,13 +270,19 @@ class WatchSections:
     def write_calendars(self, pdf_path: str | Path) -> list[Path]:
         """Write each platform's next-month slots as .ics next to the PDF, in the report's
         language (calendar name, event titles and why each slot was chosen)."""
-        from ..calendar import write_ics
+        return self._write_calendars(pdf_path, self._calendars())
 
+    def _calendars(self) -> dict[str, bytes]:
+        """Each platform's .ics file (:meth:`write_calendars`), by platform."""
+        from ..calendar import ics_bytes
+
+        return {platform: ics_bytes(plan, f"{self.brand.name} · {self.fmt.platform(platform)}",
+                                    lang=self.fmt.lang)
+                for platform, plan in self._slots.items()}
+
+    @staticmethod
+    def _write_calendars(pdf_path: str | Path, calendars: dict[str, bytes]) -> list[Path]:
         pdf_path = Path(pdf_path)
-        written = []
-        for platform, plan in self._slots.items():
-            path = pdf_path.with_name(f"{pdf_path.stem}-{platform}.ics")
-            write_ics(plan, path, brand_name=f"{self.brand.name} · {self.fmt.platform(platform)}",
-                      lang=self.fmt.lang)
-            written.append(path)
-        return written
+        return [atomic_write(pdf_path.with_name(f"{pdf_path.stem}-{platform}.ics"), ics,
+                             what="calendar")
+                for platform, ics in calendars.items()]
