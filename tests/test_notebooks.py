@@ -46,8 +46,10 @@ def test_monthly_report_outputs(monthly_fr):
     html = monthly_fr.html.read_text(encoding="utf-8")
     assert "rep.kpi_table()" not in html  # the HTML hides code
     assert "Chiffres clés par plateforme" in html
-    # and the analyst's cells: the notebook's English heading, the Dataset's summary
+    # and the analyst's cells: the notebook's English heading, the Dataset's summary, the call
+    # writing the PDF (whose value named the run's temporary folder, gone once it is published)
     assert "Monthly social media report" not in html and "&lt;Dataset" not in html
+    assert "PosixPath" not in html and str(monthly_fr.folder.parent) not in html
     assert "<title>maison-seve-2026-10</title>" in html
 
 
