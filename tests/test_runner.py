@@ -128,6 +128,60 @@ def test_the_kernel_is_stopped_once_the_last_cell_has_run(notebooks, tmp_path):
     assert not marker.exists()
 
 
+@pytest.mark.parametrize("analyst", [True, False])
+def test_the_html_is_made_as_the_last_cell_runs_when_it_leaves_that_cell_out(notebooks, tmp_path,
+                                                                            monkeypatch, analyst):
+    """The report notebooks' last cell, which writes the PDF, is tagged for the analyst: the
+    HTML leaves it out, so it is made while that cell runs, from the cells before it; it is
+    the HTML of the notebook papermill writes. A last cell for the readers is in the HTML,
+    made once the notebook has run."""
+    from smmanalytics import runner
+
+    nb = nbf.read(notebooks / "monthly_report.ipynb", as_version=4)
+    nb.cells.append(nbf.v4.new_code_cell("import time\ntime.sleep(0.3)\nprint('the end')"))
+    if analyst:
+        nb.cells[-1].metadata["tags"] = ["analyst"]
+    nbf.write(nb, notebooks / "monthly_report.ipynb")
+    made, threads = runner._export_html, []
+
+    def spy(*args):
+        threads.append(threading.current_thread().name)
+        return made(*args)
+
+    monkeypatch.setattr(runner, "_export_html", spy)
+    out = run_report("monthly", data=_brand(tmp_path, "Maison Test"), period="2026-10",
+                     out=tmp_path / "reports")
+    html = out.html.read_text()
+    assert "done 2026-10" in html and ("the end" in html) is not analyst
+    assert len(threads) == 1 and threads[0].startswith("smm-html") is analyst
+    written = nbf.read(out.notebook, as_version=4)
+    assert "the end" in str(written.cells[-1].outputs)
+    assert html == runner._html_exporter().from_notebook_node(
+        written, resources={"metadata": {"name": out.html.stem}})[0]
+
+
+def test_a_killed_kernel_is_seen_ended_within_milliseconds(monkeypatch):
+    """jupyter_client looks whether a killed kernel has ended every 0.1 s: each report waited
+    0.1 s more for a process gone in a few milliseconds."""
+    import asyncio
+
+    from smmanalytics import runner
+
+    km = runner._engine().kernel_manager_class()
+    alive, slept = iter([True, True, False]), []
+
+    async def is_alive():
+        return next(alive)
+
+    async def sleep(seconds):
+        slept.append(seconds)
+
+    monkeypatch.setattr(km, "_async_is_alive", is_alive)
+    monkeypatch.setattr(asyncio, "sleep", sleep)
+    asyncio.run(km._async_wait())
+    assert slept == [0.005, 0.005]
+
+
 def test_a_run_replaces_only_its_own_files(notebooks, tmp_path):
     """Reports of one brand and period share a folder: a run leaves the others' files alone
     and removes only what an earlier run of the same report left behind."""

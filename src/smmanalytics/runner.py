@@ -10,6 +10,7 @@ run of the same report left and this one did not write.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import os
 import shutil
@@ -296,22 +297,32 @@ def _execute(nb_in: Path, work: Path, stem: str, params: dict, *, failed: Path,
 
     A failing cell raises ReportError; its executed notebook is moved to ``failed``.
     """
+    import copy
     from concurrent.futures import ThreadPoolExecutor
 
     import papermill as pm
+    from papermill.engines import papermill_engines
 
     nb_out = work / f"{stem}.ipynb"
     # the HTML exporter is imported and its templates loaded while the kernel runs the
-    # notebook (this process only waits for it meanwhile), not after
+    # notebook (this process only waits for it meanwhile), not after; and where the last cell
+    # is not the readers' (it writes the PDF), the HTML is made while that cell runs
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="smm-html")
     exporter = pool.submit(_html_exporter)
-    pool.shutdown(wait=False)
+    early: list = []
+
+    def before_last(nb) -> None:
+        if _REMOVED_TAGS & set(nb.cells[-1].metadata.get("tags", ())):
+            snapshot = copy.deepcopy(nb)
+            early.append((snapshot, pool.submit(_export_html, exporter, snapshot, stem)))
+
+    papermill_engines.register(_ENGINE, _engine())
     try:
         executed = pm.execute_notebook(
             str(nb_in), str(nb_out), parameters={**params, "out": str(work / f"{stem}.pdf")},
             kernel_name=kernel_name, cwd=str(nb_in.parent), progress_bar=progress,
             request_save_on_cell_execute=False, extra_arguments=KERNEL_ARGUMENTS,
-            shutdown_kernel=SHUTDOWN_KERNEL)
+            shutdown_kernel=SHUTDOWN_KERNEL, engine_name=_ENGINE, before_last=before_last)
     except pm.PapermillExecutionError as exc:
         if nb_out.exists():
             os.replace(nb_out, failed)
@@ -319,16 +330,70 @@ def _execute(nb_in: Path, work: Path, stem: str, params: dict, *, failed: Path,
             f"{nb_in.name} failed in cell {exc.cell_index} ({exc.ename}: {exc.evalue}); "
             f"executed notebook kept at {failed}", notebook=nb_in.name,
             cell_index=exc.cell_index, ename=exc.ename, evalue=exc.evalue) from exc
+    finally:
+        pool.shutdown(wait=False)
     if not (work / f"{stem}.pdf").is_file():
         raise ReportError(f"{nb_in.name} ran but wrote no PDF at {work / (stem + '.pdf')}",
                           notebook=nb_in.name)
+    body = None
+    if early and early[0][0].cells[:-1] == executed.cells[:-1]:   # the cells the HTML shows
+        try:
+            body = early[0][1].result()
+        except Exception:   # made again below, from the notebook papermill wrote
+            body = None
+    if body is None:
+        body = _export_html(exporter, executed, stem)   # what papermill just wrote to nb_out
+    (work / f"{stem}.html").write_text(body, encoding="utf-8")
+
+
+#: cells of a report notebook its HTML leaves out: the analyst's (the notebook's heading, the
+#: Dataset's summary, the call writing the PDF: English and technical)
+_REMOVED_TAGS = frozenset({"analyst"})
+_ENGINE = "smmanalytics"
+
+
+@functools.cache
+def _engine():
+    """papermill's own engine, calling ``before_last(nb)`` as the notebook's last cell starts,
+    when every other cell has run and holds its outputs, and ending the kernel without waiting
+    0.1 s more than it takes (papermill is imported when a report runs, not with this
+    module)."""
+    from jupyter_client.manager import AsyncKernelManager
+    from papermill.engines import NBClientEngine
+
+    class KernelManager(AsyncKernelManager):
+        async def _async_wait(self, pollinterval: float = 0.1) -> None:
+            # after killing the kernel, jupyter_client looks whether it has ended every
+            # 0.1 s: the report's end waited 0.1 s for a process gone in a few milliseconds
+            await super()._async_wait(pollinterval=min(pollinterval, 0.005))
+
+    class Engine(NBClientEngine):
+        kernel_manager_class = KernelManager
+
+        @classmethod
+        def execute_managed_notebook(cls, nb_man, kernel_name, before_last=None, **kwargs):
+            last = len(nb_man.nb.cells) - 1
+
+            def on_cell_start(cell, cell_index: int) -> None:
+                if cell_index == last and before_last is not None:
+                    before_last(nb_man.nb)
+
+            kwargs.setdefault("kernel_manager_class", cls.kernel_manager_class)
+            return super().execute_managed_notebook(nb_man, kernel_name,
+                                                    on_cell_start=on_cell_start, **kwargs)
+
+    return Engine
+
+
+def _export_html(exporter, nb, stem: str) -> str:
+    """The report's HTML of the executed notebook ``nb``, by the exporter ``exporter`` (a
+    future of :func:`_html_exporter`) gives."""
     try:
         html = exporter.result()
     except Exception:   # e.g. an import that raced papermill's: made again here, or raises
         html = _html_exporter()
-    body, _ = html.from_notebook_node(executed,   # what papermill just wrote to nb_out
-                                      resources={"metadata": {"name": stem}})
-    (work / f"{stem}.html").write_text(body, encoding="utf-8")
+    body, _ = html.from_notebook_node(nb, resources={"metadata": {"name": stem}})
+    return body
 
 
 def _html_exporter():
@@ -336,7 +401,7 @@ def _html_exporter():
     (the first export of a process spends most of its time there).
 
     The HTML is for the report's readers: no code, and none of the cells tagged for the
-    analyst (the notebook's heading, the Dataset's summary: English and technical).
+    analyst (``_REMOVED_TAGS``).
     """
     import nbformat
     from nbconvert import HTMLExporter
@@ -344,7 +409,7 @@ def _html_exporter():
 
     exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True,
                             exclude_output_prompt=True)
-    exporter.register_preprocessor(TagRemovePreprocessor(remove_cell_tags={"analyst"}),
+    exporter.register_preprocessor(TagRemovePreprocessor(remove_cell_tags=set(_REMOVED_TAGS)),
                                    enabled=True)
     exporter.from_notebook_node(nbformat.v4.new_notebook())
     return exporter
