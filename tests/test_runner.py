@@ -182,6 +182,37 @@ def test_a_killed_kernel_is_seen_ended_within_milliseconds(monkeypatch):
     assert slept == [0.005, 0.005]
 
 
+def test_a_started_kernel_is_taken_once_quiet_for_20_ms(monkeypatch):
+    """Once a new kernel has answered, jupyter_client read its messages until none came for
+    0.2 s, a wait at the start of each report; the report's kernel client waits 20 ms of
+    quiet, and leaves the channel as it found it."""
+    import asyncio
+    from queue import Empty
+
+    from jupyter_client.asynchronous import AsyncKernelClient
+
+    from smmanalytics import runner
+
+    asked = []
+
+    class Channel:
+        async def get_msg(self, timeout=None):
+            asked.append(timeout)
+            raise Empty
+
+    async def wait_for_ready(self, timeout=None):      # jupyter_client's last step, alone
+        try:
+            await self.iopub_channel.get_msg(timeout=0.2)
+        except Empty:
+            return
+
+    monkeypatch.setattr(AsyncKernelClient, "wait_for_ready", wait_for_ready)
+    kc = runner._engine().kernel_manager_class().client_factory()
+    kc._iopub_channel = channel = Channel()
+    asyncio.run(kc.wait_for_ready(timeout=60))
+    assert asked == [0.02] and "get_msg" not in vars(channel)
+
+
 def test_a_run_replaces_only_its_own_files(notebooks, tmp_path):
     """Reports of one brand and period share a folder: a run leaves the others' files alone
     and removes only what an earlier run of the same report left behind."""
