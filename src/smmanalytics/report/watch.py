@@ -3,6 +3,7 @@ the reputation watch. Mixed into BrandReport."""
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import matplotlib.dates as mdates
@@ -211,6 +212,8 @@ class WatchSections:
                 fig = plot_alerts(found, watch.signals, max_charts=max_charts,
                                   settings=settings, legend=False)   # the caption says it
                 if fig is not None:
+                    day = functools.cache(    # a chart's layout asks for its labels 5 times
+                        lambda v: f.date(mdates.num2date(v).date(), "d MMM"))
                     for ax in fig.axes:
                         if ax.get_visible() and " · " in ax.get_title():
                             platform, rest = ax.get_title().split(" · ", 1)
@@ -219,8 +222,12 @@ class WatchSections:
                                          f"{f.label('sig_' + signal)}", fontsize=8,
                                          y=1.0)    # y: see Report.figure
                             ax.set_ylabel("")
+                            # the days plot_alert's locator picks for the chart's days, picked
+                            # once: the layout and the drawing ran it at each of their passes
+                            ax.xaxis.set_major_locator(mticker.FixedLocator(
+                                ax.xaxis.get_major_locator()()))
                             ax.xaxis.set_major_formatter(     # "15 oct", as the other charts
-                                lambda v, _pos: f.date(mdates.num2date(v).date(), "d MMM"))
+                                lambda v, _pos: day(v))
                             if signal.endswith("_per_reach"):   # "3 %", as in the table below
                                 ax.yaxis.set_major_formatter(_Percent(f))
                     self.figure(sec, fig, caption=f.label("alerts_chart"))
