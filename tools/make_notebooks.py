@@ -25,7 +25,8 @@ def _nb(cells: list) -> nbf.NotebookNode:
 
 
 #: the tag of cells for the analyst in JupyterLab (the notebook's own heading, the loaded
-#: Dataset's summary): left out of the report's HTML export, which its readers get
+#: Dataset's summary, the call writing the PDF, whose value names the run's temporary folder):
+#: left out of the report's HTML export, which its readers get
 ANALYST = ("analyst",)
 
 
@@ -79,7 +80,7 @@ ds
     code("rep.quality_note()"),
     code("rep.method_notes()"),
     code('rep.provenance({"data": Path(data).name, "period": period, "lang": rep.lang})'),
-    code("rep.write_pdf(out)"),
+    code("rep.write_pdf(out)", ANALYST),
 ])
 
 CAMPAIGN = _nb([
@@ -111,7 +112,7 @@ ds
     code("rep.method_notes()"),
     code('rep.provenance({"data": Path(data).name, "campaign": campaign, "start": start, '
          '"end": end})'),
-    code("rep.write_pdf(out)"),
+    code("rep.write_pdf(out)", ANALYST),
 ])
 
 BEST_TIMES = _nb([
@@ -140,7 +141,7 @@ ds
     code("rep.method_notes()"),
     code('rep.provenance({"data": Path(data).name, "period": period, '
          '"platform": platform or "all"})'),
-    code("rep.write_pdf(out)"),
+    code("rep.write_pdf(out)", ANALYST),
 ])
 
 EXPLORE = _nb([
