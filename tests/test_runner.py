@@ -160,6 +160,18 @@ def test_the_html_is_made_as_the_last_cell_runs_when_it_leaves_that_cell_out(not
         written, resources={"metadata": {"name": out.html.stem}})[0]
 
 
+def test_two_runs_on_the_same_data_give_the_same_html(notebooks, tmp_path):
+    """papermill gives the cell of parameters it inserts a random id, which the HTML carries
+    as an anchor: two runs on the same data gave two HTML files."""
+    data = _brand(tmp_path, "Maison Test")
+    first, second = (run_report("monthly", data=data, period="2026-10", out=tmp_path / out)
+                     for out in ("a", "b"))
+    assert first.html.read_bytes() == second.html.read_bytes()
+    cells = nbf.read(first.notebook, as_version=4).cells
+    assert [c.id for c in cells if "injected-parameters" in c.metadata.get("tags", ())] == \
+        ["injected-parameters"]
+
+
 def test_a_killed_kernel_is_seen_ended_within_milliseconds(monkeypatch):
     """jupyter_client looks whether a killed kernel has ended every 0.1 s: each report waited
     0.1 s more for a process gone in a few milliseconds."""

@@ -395,6 +395,7 @@ def _engine():
 
         @classmethod
         def execute_managed_notebook(cls, nb_man, kernel_name, before_last=None, **kwargs):
+            _name_injected_cell(nb_man.nb)
             last = len(nb_man.nb.cells) - 1
 
             def on_cell_start(cell, cell_index: int) -> None:
@@ -406,6 +407,17 @@ def _engine():
                                                     on_cell_start=on_cell_start, **kwargs)
 
     return Engine
+
+
+def _name_injected_cell(nb) -> None:
+    """Give the cell of parameters papermill inserted the id ``injected-parameters``, not a
+    random one: two runs of a report on the same data then give the same HTML."""
+    ids = {c.get("id") for c in nb.cells}
+    for cell in nb.cells:
+        if "injected-parameters" in cell.metadata.get("tags", ()) and \
+                "injected-parameters" not in ids:
+            cell.id = "injected-parameters"
+            return
 
 
 def _export_html(exporter, nb, stem: str) -> str:
