@@ -416,9 +416,8 @@ def write_ics(plan: pd.DataFrame, path: str | Path, brand_name: str = "Brand", *
     SchemaError
         The plan has no ``start_utc`` column, or a value in it is not a date-time.
     """
-    path = Path(path)
-    atomic_write(path, ics_bytes(plan, brand_name, duration_minutes=duration_minutes, lang=lang),
-                 what="calendar")                   # mode as any file the user writes
+    data = ics_bytes(plan, brand_name, duration_minutes=duration_minutes, lang=lang)
+    path = atomic_write(Path(path), data, what="calendar")   # mode as any file the user writes
     logger.info("wrote %d events to %s", len(plan), path)
     return path
 

@@ -336,11 +336,13 @@ def _execute(nb_in: Path, work: Path, stem: str, params: dict, *, failed: Path,
         raise ReportError(f"{nb_in.name} ran but wrote no PDF at {work / (stem + '.pdf')}",
                           notebook=nb_in.name)
     body = None
-    if early and early[0][0].cells[:-1] == executed.cells[:-1]:   # the cells the HTML shows
-        try:
-            body = early[0][1].result()
-        except Exception:   # made again below, from the notebook papermill wrote
-            body = None
+    if early:
+        snapshot, made = early[0]
+        if snapshot.cells[:-1] == executed.cells[:-1]:     # the cells the HTML shows
+            try:
+                body = made.result()
+            except Exception:   # made again below, from the notebook papermill wrote
+                body = None
     if body is None:
         body = _export_html(exporter, executed, stem)   # what papermill just wrote to nb_out
     (work / f"{stem}.html").write_text(body, encoding="utf-8")
@@ -412,17 +414,17 @@ def _engine():
 def _name_injected_cell(nb) -> None:
     """Give the cell of parameters papermill inserted the id ``injected-parameters``, not a
     random one: two runs of a report on the same data then give the same HTML."""
-    ids = {c.get("id") for c in nb.cells}
+    if "injected-parameters" in {c.get("id") for c in nb.cells}:   # the notebook's own
+        return
     for cell in nb.cells:
-        if "injected-parameters" in cell.metadata.get("tags", ()) and \
-                "injected-parameters" not in ids:
+        if "injected-parameters" in cell.metadata.get("tags", ()):
             cell.id = "injected-parameters"
             return
 
 
 def _export_html(exporter, nb, stem: str) -> str:
-    """The report's HTML of the executed notebook ``nb``, by the exporter ``exporter`` (a
-    future of :func:`_html_exporter`) gives."""
+    """The report's HTML of the executed notebook ``nb``, made by the exporter that
+    ``exporter`` (a future of :func:`_html_exporter`) holds."""
     try:
         html = exporter.result()
     except Exception:   # e.g. an import that raced papermill's: made again here, or raises

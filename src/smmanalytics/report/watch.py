@@ -212,8 +212,8 @@ class WatchSections:
                 fig = plot_alerts(found, watch.signals, max_charts=max_charts,
                                   settings=settings, legend=False)   # the caption says it
                 if fig is not None:
-                    day = functools.cache(    # a chart's layout asks for its labels 5 times
-                        lambda v: f.date(mdates.num2date(v).date(), "d MMM"))
+                    day = functools.cache(    # the layout and the drawing ask for each
+                        lambda v: f.date(mdates.num2date(v).date(), "d MMM"))   # label often
                     for ax in fig.axes:
                         if ax.get_visible() and " · " in ax.get_title():
                             platform, rest = ax.get_title().split(" · ", 1)
