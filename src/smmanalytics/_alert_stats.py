@@ -35,7 +35,9 @@ from functools import lru_cache
 
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
-from scipy import special, stats
+
+# scipy is imported by the functions that use it: ``import smmanalytics`` would spend half
+# its time importing scipy.stats (about 0.45 s), for an analyst who may only load exports
 
 __all__: list[str] = []
 
@@ -172,6 +174,8 @@ def ratio_phi(phi: np.ndarray | float, days: np.ndarray, p: float) -> np.ndarray
     keys, inv = np.unique((lf + 10 ** 5) * np.int64(10 ** 7) + cents, return_inverse=True)
     f = np.exp((keys // 10 ** 7 - 10 ** 5) / 200.0)
     d = (keys % 10 ** 7) / 20.0
+    from scipy import special, stats
+
     target = stats.f.isf(p, 2.0 / f, 2.0 * d / f)
     # the gamma's quantile grows with φ from φ (no error on the mean: G itself) up to the cap
     # (beyond ~1/p it falls again, the mass gathering at 0)
@@ -231,6 +235,8 @@ def _col(phi) -> np.ndarray:
 
 def nb_tail(x: np.ndarray, mu: np.ndarray, r: np.ndarray) -> np.ndarray:
     """``P(X ≥ x)`` for a negative binomial with mean ``mu`` and size ``r``."""
+    from scipy import stats
+
     p = r / (r + mu)
     return stats.nbinom.sf(np.ceil(x) - 1, r, p)
 
@@ -243,6 +249,8 @@ def nb_tail_below(x: np.ndarray, mu: np.ndarray, r: np.ndarray, q: float) -> np.
     where it is ``q`` or more, with a margin for its rounding, so is the tail. On counts series
     most days are there, and :func:`dispersion` asks this of every kept day at each round.
     """
+    from scipy import special
+
     k = np.ceil(x)
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         terms = (special.gammaln(k + r), -special.gammaln(r), -special.gammaln(k + 1),
@@ -259,6 +267,8 @@ def nb_tail_below(x: np.ndarray, mu: np.ndarray, r: np.ndarray, q: float) -> np.
 
 def nb_upper(q: float, mu: np.ndarray, r: np.ndarray) -> np.ndarray:
     """The largest count that is not an exceedance at tail probability ``q``."""
+    from scipy import stats
+
     return stats.nbinom.isf(q, r, r / (r + mu))
 
 
@@ -461,4 +471,6 @@ def robust_z(x: np.ndarray, median: np.ndarray, sd: np.ndarray) -> np.ndarray:
 
 def z_equivalent(p: np.ndarray) -> np.ndarray:
     """The one-sided normal quantile of a tail probability (score scale shared with z)."""
+    from scipy import stats
+
     return stats.norm.isf(np.clip(p, 1e-300, 1.0))

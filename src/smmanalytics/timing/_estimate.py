@@ -57,7 +57,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
-from scipy import stats
 
 from ._model import (
     NO_ENGAGEMENT,
@@ -68,6 +67,8 @@ from ._model import (
     perm_score_test,
     week_blocks,
 )
+
+# scipy.stats is imported where it is used (see smmanalytics._alert_stats)
 
 __all__ = ["SlotEstimate", "estimate", "candidate_windows"]
 
@@ -142,6 +143,8 @@ def _week_scale(lj: np.ndarray, lb: np.ndarray, q_hi: float) -> np.ndarray:
     (K - 1) / K), and a few heavy weeks make it a noisy estimate that normal quantiles trust
     too much.
     """
+    from scipy import stats
+
     K = lj.shape[0]
     u = lj - lj.mean(axis=0)
     s2, s4 = (u ** 2).sum(axis=0), (u ** 4).sum(axis=0)
@@ -360,6 +363,8 @@ def _held_out(rng, blocks: _Blocks, counts, eta_full, K, n_boot, n_splits, width
         # interval around its median by t_{K/2-1} / z and sqrt(k / (k - 1)) (cluster bootstrap
         # variance is biased low by (k - 1) / k)
         k = max(K // 2, 3)
+        from scipy import stats
+
         f = stats.t.ppf(q_hi, k - 1) / stats.norm.ppf(q_hi) * np.sqrt(k / (k - 1))
         lo, hi = med - f * (med - lo), med + f * (hi - med)
     else:

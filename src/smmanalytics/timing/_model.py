@@ -21,7 +21,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from scipy import stats
+
+# scipy.stats is imported where it is used (see smmanalytics._alert_stats)
 
 __all__ = ["NBFit", "nb_fit", "week_blocks", "one_step", "perm_score_test", "estimable",
            "NOT_IDENTIFIABLE", "NO_ENGAGEMENT"]
@@ -235,6 +236,8 @@ def perm_score_test(Zslot: np.ndarray, slot: np.ndarray, s: np.ndarray, strata: 
 
     t_obs = float(stat(U))
     if n > exact_max_n or n_perm <= 0:
+        from scipy import stats
+
         return float(stats.chi2.sf(t_obs, keep.size)), t_obs, "chi2_permutation_moments"
     base = np.argsort(strata, kind="stable")
     slot_b, s_b = slot[base], s[base]
