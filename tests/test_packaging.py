@@ -59,6 +59,26 @@ def test_notebooks_have_parameters_cell_and_no_outputs():
         assert pm.inspect_notebook(str(nb_path)), nb_path.name
 
 
+def test_report_notebooks_write_under_reports_by_default():
+    """Run as they are in JupyterLab, the report notebooks write their PDF (and the calendars
+    beside it) under reports/, which git ignores, not among the notebooks."""
+    import ast
+
+    import papermill as pm
+
+    ignored = (ROOT / ".gitignore").read_text().splitlines()
+    assert "reports/*" in ignored
+    with_out = 0
+    for nb_path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        out = pm.inspect_notebook(str(nb_path)).get("out")
+        if out is None:
+            continue
+        with_out += 1
+        default = Path(ast.literal_eval(out["default"]))
+        assert (nb_path.parent / default).resolve().parent == ROOT / "reports", nb_path.name
+    assert with_out == 3
+
+
 def test_importing_the_package_leaves_plotting_and_models_for_later():
     """``import smmanalytics`` (a notebook's first cell, every ``smm`` command) does not import
     scipy, matplotlib, statsmodels or the report: what uses them imports them. With

@@ -52,7 +52,7 @@ data: str = "../data/sample/maison-seve"  # brand folder of exports (with brand.
 period: str = "2026-10"  # YYYY-MM, YYYY-Qn, YYYY or START..END
 brand: str = ""  # brand slug override; empty means the slug of brand.yaml
 lang: str = ""  # en, fr or it; empty means the language of brand.yaml
-out: str = "monthly-report.pdf"  # where the PDF is written
+out: str = "../reports/monthly-report.pdf"  # where the PDF is written (git ignores reports/)
 ahead: bool = True  # build best times and alerts in a second process meanwhile (Linux)
 ''', tags=("parameters",)),
     code('''
@@ -93,7 +93,7 @@ start: str = "2026-09-20"  # first day of the campaign, ISO date
 end: str = "2026-10-31"  # last day of the campaign, ISO date
 brand: str = ""  # brand slug override; empty means the slug of brand.yaml
 lang: str = ""  # en, fr or it; empty means the language of brand.yaml
-out: str = "campaign-report.pdf"  # where the PDF is written
+out: str = "../reports/campaign-report.pdf"  # where the PDF is written (git ignores reports/)
 ''', tags=("parameters",)),
     code('''
 from pathlib import Path
@@ -125,7 +125,7 @@ period: str = "2026-10"  # history up to the end of this period is used; slots f
 platform: str = ""  # one platform, e.g. instagram; empty means every platform with publish hours
 brand: str = ""  # brand slug override; empty means the slug of brand.yaml
 lang: str = ""  # en, fr or it; empty means the language of brand.yaml
-out: str = "best-times.pdf"  # where the PDF is written
+out: str = "../reports/best-times.pdf"  # where the PDF is written (git ignores reports/)
 ''', tags=("parameters",)),
     code('''
 from pathlib import Path
