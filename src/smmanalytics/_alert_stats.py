@@ -37,7 +37,8 @@ import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
 # scipy is imported by the functions that use it: ``import smmanalytics`` would spend half
-# its time importing scipy.stats (about 0.45 s), for an analyst who may only load exports
+# its time importing scipy.stats (about half a second), for an analyst who may only load
+# exports
 
 __all__: list[str] = []
 
@@ -162,6 +163,8 @@ def ratio_phi(phi: np.ndarray | float, days: np.ndarray, p: float) -> np.ndarray
     >>> round(float(ratio_phi(np.array([1.0]), np.array([[8.0]]), 1e-3)[0, 0]), 2)
     2.04
     """
+    from scipy import special, stats
+
     days = np.asarray(days, dtype=float)
     phi = np.broadcast_to(_col(phi), days.shape)
     out = np.zeros(days.shape)
@@ -174,8 +177,6 @@ def ratio_phi(phi: np.ndarray | float, days: np.ndarray, p: float) -> np.ndarray
     keys, inv = np.unique((lf + 10 ** 5) * np.int64(10 ** 7) + cents, return_inverse=True)
     f = np.exp((keys // 10 ** 7 - 10 ** 5) / 200.0)
     d = (keys % 10 ** 7) / 20.0
-    from scipy import special, stats
-
     target = stats.f.isf(p, 2.0 / f, 2.0 * d / f)
     # the gamma's quantile grows with φ from φ (no error on the mean: G itself) up to the cap
     # (beyond ~1/p it falls again, the mass gathering at 0)

@@ -292,6 +292,8 @@ class _Blocks:
 def _held_out(rng, blocks: _Blocks, counts, eta_full, K, n_boot, n_splits, width, q_lo, q_hi,
               min_posts) -> dict:
     """Choose the best window on half of the weeks, measure it on the other half."""
+    from scipy import stats
+
     W, desc = candidate_windows(width)
     # for each window, the every-day window of the same hours (the simpler alternative)
     daily_start = {w["start_hour"]: i for i, w in enumerate(desc) if w["days"] == "every day"}
@@ -363,8 +365,6 @@ def _held_out(rng, blocks: _Blocks, counts, eta_full, K, n_boot, n_splits, width
         # interval around its median by t_{K/2-1} / z and sqrt(k / (k - 1)) (cluster bootstrap
         # variance is biased low by (k - 1) / k)
         k = max(K // 2, 3)
-        from scipy import stats
-
         f = stats.t.ppf(q_hi, k - 1) / stats.norm.ppf(q_hi) * np.sqrt(k / (k - 1))
         lo, hi = med - f * (med - lo), med + f * (hi - med)
     else:
