@@ -492,6 +492,9 @@ def _reader_gone() -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``smm`` console script; returns the exit code."""
+    from .runner import without_iri_grammar
+
+    without_iri_grammar()
     parser = _parser()
     args = parser.parse_args(argv)
     if hasattr(args, "data_option"):

@@ -15,6 +15,7 @@ import logging
 import os
 import shutil
 import signal
+import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -730,8 +731,25 @@ _stopping = False
 _running = False
 
 
+def without_iri_grammar() -> None:
+    """Keep jsonschema from importing ``rfc3987_syntax`` in this process (the ``smm`` command's,
+    a batch's workers).
+
+    papermill and nbconvert validate notebooks with jsonschema, which imports
+    ``rfc3987_syntax`` when it is installed (JupyterLab's jupyter-events brings it) to check
+    the ``iri`` formats. That module builds a Lark grammar as it is imported: 0.9 of the
+    1.3 s papermill took to import, at every ``smm report`` (jsonschema#1428). The notebook
+    schemas have no such format, and jsonschema checks formats only when asked to; without
+    the module, it leaves the ``iri`` formats unchecked. A process that has imported it
+    keeps it.
+    """
+    sys.modules.setdefault("rfc3987_syntax", None)
+
+
 def _worker_start() -> None:
-    """Initializer of a batch's worker processes: SIGTERM stops the worker's report."""
+    """Initializer of a batch's worker processes: SIGTERM stops the worker's report; the
+    worker imports papermill without the IRI grammar (:func:`without_iri_grammar`)."""
+    without_iri_grammar()
     signal.signal(signal.SIGTERM, _worker_stop)
 
 
