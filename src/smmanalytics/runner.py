@@ -106,6 +106,21 @@ KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL"]
 SHUTDOWN_KERNEL = "immediate"
 
 
+def without_iri_grammar() -> None:
+    """Keep jsonschema from importing ``rfc3987_syntax`` in this process (the ``smm`` command's,
+    a batch's workers).
+
+    papermill and nbconvert validate notebooks with jsonschema, which imports
+    ``rfc3987_syntax`` when it is installed (JupyterLab's jupyter-events brings it) to check
+    the ``iri`` formats. That module builds a Lark grammar as it is imported: 0.9 of the
+    1.3 s papermill took to import, at every ``smm report`` (jsonschema#1428). The notebook
+    schemas have no such format, and jsonschema checks formats only when asked to; without
+    the module, it leaves the ``iri`` formats unchecked. A process that has imported it
+    keeps it.
+    """
+    sys.modules.setdefault("rfc3987_syntax", None)
+
+
 def run_report(kind: str, *, data: str | os.PathLike, period: str, out: str | os.PathLike =
                "reports", brand: str | None = None, lang: str | None = None,
                parameters: dict | None = None, kernel_name: str = "python3",
@@ -729,21 +744,6 @@ def _run_in_workers(jobs: list[BatchJob], workers: int, done) -> None:
 # temporary folder removed, as in `smm report`) and the worker starts no further report.
 _stopping = False
 _running = False
-
-
-def without_iri_grammar() -> None:
-    """Keep jsonschema from importing ``rfc3987_syntax`` in this process (the ``smm`` command's,
-    a batch's workers).
-
-    papermill and nbconvert validate notebooks with jsonschema, which imports
-    ``rfc3987_syntax`` when it is installed (JupyterLab's jupyter-events brings it) to check
-    the ``iri`` formats. That module builds a Lark grammar as it is imported: 0.9 of the
-    1.3 s papermill took to import, at every ``smm report`` (jsonschema#1428). The notebook
-    schemas have no such format, and jsonschema checks formats only when asked to; without
-    the module, it leaves the ``iri`` formats unchecked. A process that has imported it
-    keeps it.
-    """
-    sys.modules.setdefault("rfc3987_syntax", None)
 
 
 def _worker_start() -> None:
