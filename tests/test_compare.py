@@ -144,13 +144,13 @@ def test_record_previous_period_warns_regression_to_the_mean():
 def test_per_day_change_abs_and_sign_change():
     from smmanalytics.compare import _row
     # 62 posts in 31 days vs 60 in 30: +0 per day, although 2 more posts
-    r = _row("posts", "total", 62, 60, (np.nan, np.nan), 31 / 30, 62, 60, False, "m", 31)
+    r = _row("posts", "total", 62, 60, (np.nan, np.nan), 31 / 30, 62, 60, False, "m", 31, 30)
     assert r["change_abs"] == 0.0 and r["direction"] == "flat" and r["basis"] == "per day"
     # 93 vs 60: 3.0 − 2.0 = +1 post a day
-    r = _row("posts", "total", 93, 60, (np.nan, np.nan), 31 / 30, 93, 60, False, "m", 31)
+    r = _row("posts", "total", 93, 60, (np.nan, np.nan), 31 / 30, 93, 60, False, "m", 31, 30)
     assert r["change_abs"] == pytest.approx(1.0) and r["change_pct"] == pytest.approx(0.5)
     # net follows from +44 to −83: no percent, direction down
-    r = _row("followers_net", "total", -83, 44, (-5.0, -1.0), 1.0, 31, 31, False, "m", 31)
+    r = _row("followers_net", "total", -83, 44, (-5.0, -1.0), 1.0, 31, 31, False, "m", 31, 31)
     assert pd.isna(r["change_pct"]) and pd.isna(r["ci_low"]) and r["direction"] == "down"
     assert "sign change" in r["method"]
 

@@ -945,27 +945,53 @@ def test_a_change_compared_per_day_says_so():
     assert row[1:4] == ["31", "30", "0,0\xa0% par jour"]
 
 
-@pytest.mark.parametrize("lang,change", [
-    ("en", "-8.0 a day"), ("fr", "-8,0 par jour"), ("it", "-8,0 al giorno"),
+@pytest.mark.parametrize("lang,period,first,previous,change", [
+    # October (31 days) lost 3 a day (-93), September (30) gained 5 a day (150): compared
+    # per day, the row read "-8.0 a day", the difference of the two rates, which a manager
+    # reads as a loss of 8 a day; it shows both rates
+    ("en", "2026-10", 9, "150", "-3.0 vs +5.0 a day"),
+    ("fr", "2026-10", 9, "150", "-3,0 contre +5,0 par jour"),
+    ("it", "2026-10", 9, "150", "-3,0 contro +5,0 al giorno"),
+    # August against July, 31 days each: the difference of the totals, -93 - 155
+    ("en", "2026-08", 7, "155", "-248"),
+    ("it", "2026-08", 7, "155", "-248"),
 ])
-def test_a_change_with_no_percentage_shows_the_difference(lang, change):
-    """September gained 5 followers a day (150), October lost 3 a day (-93): no percentage
-    goes from a gain to a loss, and the row read "–" with no word; it shows the difference,
-    per day as the other totals (-3 - 5 = -8 a day)."""
+def test_a_change_with_no_percentage_shows_the_difference(lang, period, first, previous,
+                                                          change):
+    """No percentage goes from a gain of followers to a loss, and the row read "–" with no
+    word."""
     from ._roi_builders import daily, dataset, posts
 
+    months = ((first, 30 if first == 9 else 31), (first + 1, 31))
     rows = [{"platform": "instagram", "post_id": f"{m}-{d}", "reactions": 10.0, "reach": 500.0,
              "published_at": f"2026-{m:02d}-{d:02d}T09:00:00Z"}
-            for m, days in ((9, 30), (10, 31)) for d in range(1, days + 1)]
+            for m, days in months for d in range(1, days + 1)]
     net = [{"platform": "instagram", "account_id": "a", "date": f"2026-{m:02d}-{d:02d}",
-            "metric": "net_follows", "value": 5.0 if m == 9 else -3.0}
-           for m, days in ((9, 30), (10, 31)) for d in range(1, days + 1)]
-    sec = BrandReport(dataset(posts=posts(rows), daily=daily(net)), "2026-10",
+            "metric": "net_follows", "value": 5.0 if m == first else -3.0}
+           for m, days in months for d in range(1, days + 1)]
+    sec = BrandReport(dataset(posts=posts(rows), daily=daily(net)), period,
                       lang=lang).compare()
     table = next(b for b in sec.blocks if b["kind"] == "table")
     row = next(r for r in table["rows"]
                if r[0] == Formatter(lang).metric("followers_net"))
-    assert row[1:4] == ["-93", "150", change]
+    assert row[1:4] == ["-93", previous, change]
+
+
+def test_the_comparison_table_gives_the_days_it_compares():
+    """A total compared per day is divided by the days of each period: October's 31 and
+    September's 30, which the table gives."""
+    from smmanalytics.compare import compare
+
+    from ._roi_builders import dataset, posts
+
+    rows = [{"platform": "instagram", "post_id": f"{m}-{d}", "reactions": 10.0, "reach": 500.0,
+             "published_at": f"2026-{m:02d}-{d:02d}T09:00:00Z"}
+            for m, days in ((9, 30), (10, 31)) for d in range(1, days + 1)]
+    t = compare(dataset(posts=posts(rows)), "2026-10").table.set_index("kpi")
+    assert t.loc["posts", ["days_current", "days_previous"]].tolist() == [31, 30]
+    assert t["days_current"].dtype == "Int64"
+    # 31 posts against 30, per day: 1 - 1 = 0
+    assert t.loc["posts", "change_abs"] == 0.0
 
 
 @pytest.mark.parametrize("lang,name,post", [

@@ -317,7 +317,8 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
         ``table`` columns: kpi, kind (total, mean, rate, median), current, previous,
         change_abs, change_pct, change_pp, ci_low, ci_high (95% bootstrap interval of
         change_pct), model_ci_low, model_ci_high (NB GLM interval, where defined),
-        basis (period or per day), n_current, n_previous (posts, or days with data),
+        basis (period or per day), days_current, days_previous (the days compared: a total
+        compared per day is divided by them), n_current, n_previous (posts, or days with data),
         direction (up, down, flat), direction_only, method; ``caveats``: sentences to print.
     """
     require_dataset(ds, "compare")
@@ -417,7 +418,7 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
         if not np.isnan(model[0]):
             method += "; NB GLM interval (period indicator, log exposure offset)"
         row = _row(kpi, kind, va, vb, ci, scale if kind == "total" else 1.0,
-                   len(a), len(b), few and kpi != "posts", method, cw.days)
+                   len(a), len(b), few and kpi != "posts", method, cw.days, pw.days)
         row["model_ci_low"], row["model_ci_high"] = model
         rows.append(row)
     for kpi in ("followers_net", "sessions", "key_events", "revenue"):
@@ -443,12 +444,13 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
                  f"period not covered by the {platform} data")
     table = pd.DataFrame(rows, columns=["kpi", "kind", "current", "previous", "change_abs",
                                         "change_pct", "change_pp", "ci_low", "ci_high",
-                                        "model_ci_low", "model_ci_high", "basis", "n_current",
-                                        "n_previous", "direction", "direction_only", "method"])
+                                        "model_ci_low", "model_ci_high", "basis", "days_current",
+                                        "days_previous", "n_current", "n_previous", "direction",
+                                        "direction_only", "method"])
     table = table.astype({"kpi": "string", "kind": "string", "basis": "string",
                           "direction": "string", "method": "string",
-                          "direction_only": "boolean", "n_current": "Int64",
-                          "n_previous": "Int64",
+                          "direction_only": "boolean", "days_current": "Int64",
+                          "days_previous": "Int64", "n_current": "Int64", "n_previous": "Int64",
                           **{c: "Float64" for c in ("current", "previous", "change_abs",
                                                     "change_pct", "change_pp", "ci_low",
                                                     "ci_high", "model_ci_low",
@@ -475,7 +477,8 @@ def _first_days(p: Period, days: int) -> Period:
     return _span(p.start, min(p.end, p.start + dt.timedelta(days=days - 1)))
 
 
-def _row(kpi, kind, va, vb, ci, scale, na, nb, direction_only, method, cur_days) -> dict:
+def _row(kpi, kind, va, vb, ci, scale, na, nb, direction_only, method, cur_days,
+         prev_days) -> dict:
     va = float(va) if va is not None else np.nan
     vb = float(vb) if vb is not None else np.nan
     with np.errstate(all="ignore"):
@@ -495,6 +498,7 @@ def _row(kpi, kind, va, vb, ci, scale, na, nb, direction_only, method, cur_days)
             "change_pct": pct, "change_pp": (va - vb) * 100 if kind in ("rate", "median")
             else np.nan, "ci_low": ci[0], "ci_high": ci[1],
             "basis": "per day" if per_day else "period",
+            "days_current": cur_days, "days_previous": prev_days,
             "n_current": na, "n_previous": nb, "direction": direction,
             "direction_only": direction_only, "method": method}
 
@@ -530,7 +534,8 @@ def _daily_row(ds, kpi, platform, cur, prev, rng, n_boot, scale) -> dict:
               else "no daily follower data" if kpi == "followers_net"
               else "no GA4 data" if np.isnan(va) and np.isnan(vb)
               else "GA4 period totals, no interval")
-    return _row(kpi, "total", va, vb, ci, scale, len(xa), len(xb), False, method, cur.days)
+    return _row(kpi, "total", va, vb, ci, scale, len(xa), len(xb), False, method, cur.days,
+                prev.days)
 
 
 def _platform_caveats(ds, cur: Period, prev: Period, cw: Period, pw: Period) -> list[str]:

@@ -253,16 +253,20 @@ class PerformanceSections:
             # Every change and interval is relative (%), so the interval reads on the same
             # scale as the change; rates add their difference in percentage points.
             change = f.change(r.change_pct, 1)
-            if pd.isna(r.change_pct) and pd.notna(r.change_abs) and r.kpi not in _RATES:
-                # no relative change from 1,227 net followers to -150 (or from 0): the
-                # difference itself, per day as the other totals when the lengths differ
-                per_day = r.basis == "per day"
-                change = ("+" if r.change_abs > 0 else "") + (
-                    f.money(r.change_abs, 2 if per_day else 0) if r.kpi in _MONEY
-                    else f.number(r.change_abs, 1 if per_day else 0))
+            no_pct = pd.isna(r.change_pct) and pd.notna(r.change_abs) and r.kpi not in _RATES
+            if no_pct and r.basis == "per day":
+                # no relative change from 1,227 net followers to -150 (or from 0), and the
+                # difference of two daily rates, "-45.7 a day", reads as a loss of 45.7 a day
+                # (it was 4.8): both rates, "-4.8 vs +40.9 a day"
+                change = f.label("change_daily_rates").format(
+                    current=self._signed(r.kpi, r.current / r.days_current),
+                    previous=self._signed(r.kpi, r.previous / r.days_previous))
+            elif no_pct:
+                # the same over periods of one length: the difference itself
+                change = self._signed(r.kpi, r.change_abs, whole=True)
             if r.kpi in _RATES and pd.notna(r.change_abs):
                 change += f" ({f.points(r.change_abs)})"
-            elif r.basis == "per day" and change != "–":
+            elif r.basis == "per day" and change != "–" and not no_pct:
                 # 110 posts against 109 read "−2.3 %" with no word: it is per day (31 and 30)
                 change = f.label("change_per_day").format(change=change)
             if r.direction_only:
@@ -280,6 +284,15 @@ class PerformanceSections:
         if cmp.caveats:
             self.bullets(sec, [f.sentence(f.note(c)) for c in cmp.caveats])
         return sec
+
+    def _signed(self, kpi: str, x: float, whole: bool = False) -> str:
+        """A total's change or daily rate, signed: "+40.9", "-150", "+15.25 €" (whole: no
+        decimals, for a period's total; else one, or a currency's two)."""
+        f = self.fmt
+        digits = 0 if whole else 2 if kpi in _MONEY else 1
+        x = round(float(x), digits) + 0.0     # -0.04 → 0.0: no sign on what shows as zero
+        return ("+" if x > 0 else "") + (f.money(x, digits) if kpi in _MONEY
+                                         else f.number(x, digits))
 
 
 #: roi()'s notes (by code, roi.NOTE_CODES) the ROI section leaves out: the costs' coverage,
