@@ -293,6 +293,26 @@ def test_plot_annotates_post_counts(bt0):
     assert len(ax.patches) == (len(bt0.window["weekdays"]) if bt0.effect_detected else 0)
 
 
+def test_a_lift_heatmap_shows_the_posted_hours():
+    """Posts at 08:00-10:00 Paris only (07:00-09:00 UTC in winter) were drawn on a whole day:
+    two thirds of the chart blank, its cells narrow. It shows twelve hours around them, and
+    the activity map, whose data cover the day, the whole day."""
+    times = [*pd.date_range("2026-01-05 07:00", periods=10, freq="7D", tz="UTC"),
+             *pd.date_range("2026-01-06 09:00", periods=10, freq="7D", tz="UTC")]
+    bt = best_times(_small_posts(times), TZ, platform="instagram", exposure=None, n_boot=10)
+    fig, ax = plt.subplots()
+    bt.plot(ax=ax)
+    # 08..10 widened by 9 hours, 4 before and 5 after: 04:00 to 15:00
+    assert ax.get_xlim() == (3.5, 15.5)
+    assert [t.get_text() for t in ax.get_xticklabels()] == [
+        "04:00", "06:00", "08:00", "10:00", "12:00", "14:00"]
+    assert sorted(int(t.get_position()[0]) for t in ax.texts) == [8, 10]
+    # every post alike: lifts of 1, and a scale that read "1×" alone
+    labels = [t.get_text() for t in fig.axes[1].get_yticklabels()]
+    assert labels == ["0.9×", "1×", "1.1×"]
+    plt.close(fig)
+
+
 def test_repr_and_json(bt0):
     # the heading says which platform the answer is for: a notebook often shows several
     assert "<b>Best times · all platforms</b>" in bt0._repr_html_()

@@ -34,6 +34,36 @@ def readable(frame: pd.DataFrame) -> pd.DataFrame:
     return out.round(dict.fromkeys(lifts, 2))
 
 
+#: the fewest hours a lift heatmap shows, so that a few posted hours are not drawn as
+#: cells as wide as the page
+_MIN_HOURS_SHOWN = 12
+
+
+def _hours_shown(n_posts: np.ndarray) -> tuple[int, int]:
+    """The first and last hour a lift heatmap shows: the posted hours (``n_posts``, weekday ×
+    hour), widened evenly to at least :data:`_MIN_HOURS_SHOWN` within the day. The hours
+    nobody posted at before the first or after the last hold no cell: showing the whole day
+    left most of the chart blank and its cells narrow. No post at all: the whole day.
+
+    >>> n = np.zeros((7, 24), dtype=int); n[:, 8:11] = 1
+    >>> _hours_shown(n)
+    (4, 15)
+    >>> n[0, 22] = 1
+    >>> _hours_shown(n)
+    (8, 22)
+    """
+    posted = np.flatnonzero(n_posts.sum(axis=0))
+    if not posted.size:
+        return 0, 23
+    first, last = int(posted[0]), int(posted[-1])
+    missing = _MIN_HOURS_SHOWN - (last - first + 1)
+    if missing > 0:
+        first = max(0, first - missing // 2)
+        last = min(23, max(last + (missing - missing // 2), first + _MIN_HOURS_SHOWN - 1))
+        first = min(first, last - _MIN_HOURS_SHOWN + 1)
+    return first, last
+
+
 def _inks(im, values: np.ndarray) -> np.ndarray:
     """Black or white for each value, whichever reads better on the cell colour ``im`` gives
     it (black for a non-finite value); one colour-map call for all the cells."""
@@ -220,12 +250,17 @@ class BestTimes:
             lift = self.by_slot["lift"].to_numpy(dtype=float, na_value=np.nan).reshape(7, 24)
             n = self.by_slot["n_posts"].to_numpy(dtype=int).reshape(7, 24)
             finite = lift[np.isfinite(lift)]
-            span = max(float(np.abs(np.log(finite)).max()) if finite.size else 0.1, 0.1)
+            # at least 0.9× to 1.1× (0.11 > log 1.1): lifts all near 1 are not stretched to
+            # the darkest colours
+            span = max(float(np.abs(np.log(finite)).max()) if finite.size else 0.11, 0.11)
             im = ax.imshow(np.ma.masked_invalid(lift), cmap=cmap or "RdBu_r", aspect="auto",
                            norm=LogNorm(vmin=np.exp(-span), vmax=np.exp(span)), **kwargs)
             cbar = ax.figure.colorbar(im, ax=ax, label="lift vs account average")
             ticks = [t for t in (0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0)
                      if np.exp(-span) <= t <= np.exp(span)]
+            if len(ticks) < 3:    # lifts within 0.8× to 1.25×: the scale read "1×" alone
+                ticks = [t for t in (0.8, 0.9, 1.0, 1.1, 1.25)
+                         if np.exp(-span) <= t <= np.exp(span)]
             cbar.ax.minorticks_off()
             cbar.set_ticks(ticks)
             cbar.set_ticklabels([f"{t:g}×" for t in ticks])
@@ -242,8 +277,12 @@ class BestTimes:
                                            fill=False, lw=1.5, ec="black"))
             title = "Engagement lift by posting slot (numbers: posts)"
         ax.grid(False)   # style sheets with a grid draw it across the cells
-        ax.set_xticks(range(0, 24, 3))
-        ax.set_xticklabels([f"{h:02d}:00" for h in range(0, 24, 3)])
+        first, last = (0, 23) if kind == "activity" else _hours_shown(n)
+        step = 1 if last - first < 8 else 2 if last - first < 16 else 3
+        hours = [h for h in range(first, last + 1) if h % step == 0]
+        ax.set_xlim(first - 0.5, last + 0.5)
+        ax.set_xticks(hours)
+        ax.set_xticklabels([f"{h:02d}:00" for h in hours])
         ax.set_yticks(range(7))
         ax.set_yticklabels([w[:3] for w in WEEKDAYS])
         ax.set_xlabel(f"hour ({self.method.get('tz', 'local')})")
