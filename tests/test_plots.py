@@ -223,3 +223,21 @@ def test_a_misspelt_rate_or_dimension_is_named_not_a_blank_chart():
     plots.plot_audience(aud, dimension="gender", ax=ax)
     assert _bars(ax) == {"female": 1.0}
     plt.close(fig)
+
+
+def test_bar_labels_are_not_crossed_by_a_grid_line():
+    """Under the report's whitegrid style, a line ran along each bar through its value label
+    ("─8%"); the bars keep the grid of their values only."""
+    import seaborn as sns
+
+    aud = pd.DataFrame({"dimension": "country", "category": ["FR", "BE"], "share": [0.7, 0.3]})
+    eng = pd.DataFrame({"platform": ["facebook", "instagram"], "er_reach_median": [0.04, 0.07]})
+    f = Formatter("it")
+    with sns.axes_style("whitegrid"):
+        fig, (a1, a2) = plt.subplots(1, 2)
+        plots.plot_audience(aud, dimension="country", ax=a1, formatter=f.percent)
+        plots.plot_engagement_by_platform(eng, ax=a2, formatter=f.percent)
+    for ax in (a1, a2):
+        assert not any(line.get_visible() for line in ax.yaxis.get_gridlines())
+        assert all(line.get_visible() for line in ax.xaxis.get_gridlines())
+    plt.close(fig)

@@ -126,6 +126,7 @@ def plot_engagement_by_platform(engagement: pd.DataFrame, *, rate: str = "er_rea
     if formatter is not None:
         ax.bar_label(bars, labels=[formatter(v) for v in values], padding=3, fontsize="small")
     ax.xaxis.set_major_formatter(lambda v, _pos: formatter(v, 1) if formatter else f"{v:.1%}")
+    ax.grid(axis="y", visible=False)   # a line through each bar ran through its label
     ax.invert_yaxis()
     ax.set_xlabel("")
     return ax
@@ -180,6 +181,7 @@ def plot_audience(audience: pd.DataFrame, *, dimension: str, top: int = 8,
     if formatter is not None:
         ax.bar_label(bars, labels=[formatter(v, 0) for v in shares], padding=3, fontsize="small")
         ax.xaxis.set_major_formatter(lambda v, _pos: formatter(v, 0))
+    ax.grid(axis="y", visible=False)   # a line through each bar ran through its label
     ax.invert_yaxis()
     ax.set_xlabel("")
     ax.set_title(dimension.replace("_", " ").capitalize(), fontsize="medium", loc="left")
