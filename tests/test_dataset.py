@@ -514,3 +514,25 @@ def test_threaded_gather_equals_take(monkeypatch):
     assert not dataset._is_constant(df["mixed"].array)
     assert not dataset._is_constant(df["clicks_other"].array)
     assert not dataset._is_constant(df["caption"].array)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_duplicate_posts_are_found_as_pandas_finds_them(seed):
+    """The merge looks for repeated posts on their integer ids first and compares the keys
+    only on the rows whose id comes again: it finds what ``duplicated`` on the keys finds,
+    a missing id matching only a missing id of the same platform, never an id of 0."""
+    rng = np.random.default_rng(seed)
+    n = 400
+    ids = rng.integers(0, 60, n).astype(str).astype(object)
+    ids[rng.random(n) < 0.1] = None
+    df = pd.DataFrame({
+        "platform": pd.Categorical(rng.choice(["facebook", "instagram", "x"], n)),
+        "post_id": pd.array(ids, dtype="string"),
+    })
+    expected = df.duplicated(subset=["platform", "post_id"], keep="last")
+    got = dataset._duplicated_posts(df, ["platform", "post_id"])
+    assert got.tolist() == expected.tolist()
+    assert got.any() and not got.all()
+    # no id comes twice: nothing is compared, nothing is a duplicate
+    unique = df.assign(post_id=pd.array([str(i) for i in range(n)], dtype="string"))
+    assert not dataset._duplicated_posts(unique, ["platform", "post_id"]).any()
