@@ -480,18 +480,20 @@ def test_conform_never_mutates_the_callers_frame():
 
 
 def test_conform_gives_text_extras_what_their_numpy_form_would():
-    """``string`` extras become ``str`` without a Python object per cell, and an all-missing
-    one stays object; conforming again changes nothing."""
+    """``string`` extras become ``str`` without a Python object per cell, an all-missing one
+    too (an export without the field: it was an object column of NA), and an all-missing
+    object column stays object; conforming again changes nothing."""
     from smmanalytics.schema import conform
 
     x = pd.DataFrame({"handle": pd.array(["@a", None], dtype="string"),
                       "none": pd.array([None, None], dtype="string"),
                       "obj": pd.Series([pd.NA, pd.NA], dtype=object)})
     y = conform(x, "posts")
-    via_numpy = {c: pd.Series(x[c].to_numpy()) for c in x.columns}
-    for c in x.columns:
+    via_numpy = {c: pd.Series(x[c].to_numpy()) for c in ("handle", "obj")}
+    for c in via_numpy:
         assert_series_equal(y[c], via_numpy[c], check_names=False)
-    assert str(y["handle"].dtype) == "str" and y["none"].dtype == object
+    assert str(y["handle"].dtype) == "str" and y["obj"].dtype == object
+    assert str(y["none"].dtype) == "str" and y["none"].isna().all()
     assert_frame_equal(conform(y, "posts"), y)
 
 

@@ -871,3 +871,14 @@ def test_publish_times_all_turned_into_dates_are_read_as_stored_and_said(tmp_pat
     df = read_export(text)
     assert df["published_at"][0] == pd.Timestamp("2025-03-06 06:00", tz=UTC)
     assert not {"publish_times_as_dates", "publish_times_day_first"} & _codes(df)
+
+
+def test_a_facebook_export_leaves_no_column_of_python_objects():
+    """A Facebook export has no handle column: ``account_handle`` was an object column of NA
+    in ``ds.posts``, where every other text column is text."""
+    import smmanalytics as smm
+
+    posts = smm.load(FIX / "facebook_posts_2026-11-20.csv", cache=False).posts
+    assert posts["account_handle"].isna().all()
+    assert str(posts["account_handle"].dtype) == "str"
+    assert "object" not in set(posts.dtypes.astype(str))

@@ -158,8 +158,10 @@ def conform(df: pd.DataFrame, table: str) -> pd.DataFrame:
             if not n or s.dtype == _STR or (isinstance(s.dtype, np.dtype)
                                             and s.dtype.kind in "biufmM"):
                 cols[c] = s              # what its numpy form would give back
-            elif isinstance(s.dtype, pd.StringDtype) and s.notna().any():
-                cols[c] = s.astype(_STR)   # the same, without a Python object per cell
+            elif isinstance(s.dtype, pd.StringDtype):
+                # the same, without a Python object per cell (and text missing on every row,
+                # an export without the field, stays text: not an object column of NA)
+                cols[c] = s.astype(_STR)
             elif s.dtype == object and s.isna().all():
                 cols[c] = s              # inferring missing values gives object back
             else:
