@@ -501,3 +501,27 @@ def test_header_row_not_valid_csv_names_its_file_and_line(tmp_path):
         smm.read_export(path)
     assert err.value.file == str(path)
     assert err.value.line == 2
+
+
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+def test_a_utf8_file_with_a_stray_windows_byte_stays_utf8(bom):
+    """A caption fixed in Notepad leaves one Windows-1252 "è" in a UTF-8 file: the whole file
+    was read as Windows-1252, its BOM became "ï»¿" (the first column's name was lost) and every
+    other accent two letters. Only that byte is read as Windows-1252, noted with its line."""
+    data = bom + "Post ID,Légende\n1,Crème\n2,".encode() + "Sève".encode("cp1252") + b" \x81\n"
+    log = QualityLog()
+    text, enc = decode(data, file="x.csv", log=log)
+    assert text == "Post ID,Légende\n1,Crème\n2,Sève \x81\n"
+    assert enc == "utf-8+cp1252"
+    (entry,) = log.entries
+    assert entry["code"] == "encoding_mixed"
+    assert "2 byte(s)" in entry["message"] and "line 3" in entry["message"]
+
+
+def test_a_windows_file_is_still_read_as_windows_1252():
+    """Without a BOM and with no UTF-8 accent, a file whose accents are not UTF-8 is a
+    Windows-1252 file: read whole as such."""
+    log = QualityLog()
+    data = "Durée;Vues\n1;Crème brûlée\n".encode("cp1252")
+    assert decode(data, file="x.csv", log=log) == ("Durée;Vues\n1;Crème brûlée\n", "cp1252")
+    assert log.entries[0]["code"] == "encoding_fallback"

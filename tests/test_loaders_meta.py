@@ -882,3 +882,17 @@ def test_a_facebook_export_leaves_no_column_of_python_objects():
     assert posts["account_handle"].isna().all()
     assert str(posts["account_handle"].dtype) == "str"
     assert "object" not in set(posts.dtypes.astype(str))
+
+
+def test_one_windows_byte_in_a_utf8_export_loses_nothing(tmp_path):
+    """One page name re-typed in Notepad ("Sève" in Windows-1252) in a UTF-8 export with a BOM:
+    the file was read whole as Windows-1252, the BOM hid the "Post ID" header and every post
+    lost its id. Only that byte is read as Windows-1252, and the file says where."""
+    data = (FIX / "facebook_posts_2026-11-20.csv").read_bytes()
+    p = tmp_path / "facebook_posts_2026-11-20.csv"
+    p.write_bytes(data.replace("Sève".encode(), "Sève".encode("cp1252"), 1))
+    df = read_export(p)
+    assert df["post_id"].tolist() == ["122105551234567890", "122105551234567891",
+                                      "122105551234567892", "122105551234567893"]
+    assert df["account_name"].tolist() == ["Maison Sève"] * 4
+    assert "encoding_mixed" in _codes(df) and "encoding_fallback" not in _codes(df)

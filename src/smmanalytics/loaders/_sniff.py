@@ -3,7 +3,9 @@
 Rules (reference §9.4):
 
 - BOM ``EF BB BF`` → utf-8-sig, ``FF FE`` → utf-16-le, ``FE FF`` → utf-16-be; no BOM: utf-8, else
-  cp1252, else latin-1 (each fallback is recorded in the quality log).
+  cp1252, else latin-1 (each fallback is recorded in the quality log). A UTF-8 file with a few
+  stray bytes (a BOM, or more UTF-8 accents than stray bytes) keeps UTF-8, those bytes alone
+  read as cp1252.
 - A leading ``sep=;`` line announces the delimiter and is skipped.
 - A single-field line between ``sep=`` and the header (Meta daily files: ``"Facebook follows"``)
   is kept as ``meta["title"]``.
@@ -48,6 +50,28 @@ _END_KEYS = {"end date", "date de fin", "data di fine", "fecha de finalización"
              "fecha de fin", "enddatum", "data de término"}
 
 
+#: bytes UTF-8 could not read, as ``surrogateescape`` leaves them (U+DC80 to U+DCFF)
+_STRAY = re.compile("[\udc80-\udcff]")
+#: characters beyond ASCII that UTF-8 did read: a Windows-1252 file has few or none (its "é"
+#: followed by a letter is no UTF-8), a UTF-8 file with stray bytes as many as those bytes or more
+_UTF8_BEYOND_ASCII = re.compile("[^\x00-\x7f\udc80-\udcff]")
+
+
+def _stray_table() -> dict[int, str]:
+    """Each stray byte (U+DC00 + byte) as Windows-1252 reads it; latin-1 for the five bytes
+    Windows-1252 leaves undefined."""
+    table = {}
+    for b in range(0x80, 0x100):
+        try:
+            table[0xDC00 + b] = bytes([b]).decode("cp1252")
+        except UnicodeDecodeError:
+            table[0xDC00 + b] = bytes([b]).decode("latin-1")
+    return table
+
+
+_STRAY_AS_CP1252 = _stray_table()
+
+
 def decode(data: bytes, *, file: str = "", log: QualityLog | None = None) -> tuple[str, str]:
     """Decode ``data`` to text; return ``(text, encoding)``. Fallbacks are logged."""
     if data.startswith(b"\xef\xbb\xbf"):
@@ -71,6 +95,18 @@ def decode(data: bytes, *, file: str = "", log: QualityLog | None = None) -> tup
                 log.add(file, "encoding_repaired", f"invalid {enc} bytes replaced by U+FFFD "
                         f"(first at byte {exc.start})")
             return text, enc
+        first_bad = exc.start
+    # UTF-8 with a few bytes of Windows-1252 (a caption fixed in Notepad or an old Excel):
+    # those bytes alone are read as Windows-1252. Read whole as Windows-1252, the file's BOM
+    # became "ï»¿", which hid its first column's name, and every accent two letters
+    text = data.decode(enc, errors="surrogateescape")     # each bad byte b: U+DC00 + b
+    stray = len(_STRAY.findall(text))
+    if enc == "utf-8-sig" or len(_UTF8_BEYOND_ASCII.findall(text)) >= stray:
+        if log is not None:
+            line = data.count(b"\n", 0, first_bad) + 1
+            log.add(file, "encoding_mixed", f"{stray} byte(s) not valid UTF-8 in a UTF-8 file, "
+                    f"read as Windows-1252 (the first on line {line}): check the accents there")
+        return text.translate(_STRAY_AS_CP1252), "utf-8+cp1252"
     for fallback in ("cp1252", "latin-1"):
         try:
             text = data.decode(fallback)
