@@ -896,3 +896,35 @@ def test_one_windows_byte_in_a_utf8_export_loses_nothing(tmp_path):
                                       "122105551234567892", "122105551234567893"]
     assert df["account_name"].tolist() == ["Maison Sève"] * 4
     assert "encoding_mixed" in _codes(df) and "encoding_fallback" not in _codes(df)
+
+
+_DAY_FIRST_CSV = (
+    '"Post ID","Page ID","Page name","Title","Publish time","Permalink","Post type","Date",'
+    '"Views","Reach","Reactions"\n'
+    '101,9,"Maison Sève","a","{0} 10:00","https://www.facebook.com/p/101",Photos,Lifetime,'
+    '10,8,1\n'
+    '102,9,"Maison Sève","b","{1} 18:30","https://www.facebook.com/p/102",Photos,Lifetime,'
+    '20,9,2\n'
+)
+
+
+@pytest.mark.parametrize("name,cells,expected", [
+    # re-saved day first: 03/12 and 11/12 are 3 and 11 December, which the name's days say;
+    # month first they were 12 March and 12 November, outside them, and nothing was noted
+    ("facebook_posts_2025-12-01_2025-12-31_2026-01-02.csv", ("03/12/2025", "11/12/2025"),
+     ["2025-12-03 10:00", "2025-12-11 18:30"]),
+    # as Meta writes them: month first, inside the name's days
+    ("facebook_posts_2025-03-01_2025-03-31_2025-04-02.csv", ("03/12/2025", "03/11/2025"),
+     ["2025-03-12 10:00", "2025-03-11 18:30"]),
+    # no days in the name: Meta's month first, as written
+    ("facebook_posts.csv", ("03/12/2025", "11/12/2025"),
+     ["2025-03-12 10:00", "2025-11-12 18:30"]),
+])
+def test_day_first_publish_times_are_told_by_the_name(tmp_path, name, cells, expected):
+    p = tmp_path / name
+    p.write_text(_DAY_FIRST_CSV.format(*cells), encoding="utf-8")
+    df = read_export(p)
+    local = df["published_at"].dt.tz_convert("America/Los_Angeles").dt.strftime("%Y-%m-%d %H:%M")
+    assert local.tolist() == expected
+    assert ("publish_times_day_first" in _codes(df)) == (expected[0][5:7] == "12")
+    assert "date_format_resaved" not in _codes(df)

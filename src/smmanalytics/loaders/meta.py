@@ -88,7 +88,7 @@ from ._cells import isinstance_cells
 from ._dates import META_TZ, parse_datetimes
 from ._headers import match_headers, normalize
 from ._ids import instagram_shortcode, instagram_shortcode_time
-from ._registry import Candidate, ParseContext, register, two_labels
+from ._registry import Candidate, ParseContext, range_from_name, register, two_labels
 from ._sniff import RawTable
 from ._tidy import facebook_or_instagram, note_times_dropped, summary_cells, written_days
 
@@ -168,7 +168,12 @@ def _publish_times(c: Candidate, ctx: ParseContext, family: str = F) -> pd.Serie
     values = cells if cells.dtype == object else s
     utc, counts, fmt = _times_in_first_format(values, seconds, file=ctx.file, column=header,
                                               first_line=first)
-    if fmt != _PUBLISH_FORMATS[0]:
+    named = False              # day first, which the name's days proved (noted there)
+    if fmt == _PUBLISH_FORMATS[0]:
+        utc, counts, fmt = _day_first_if_named(utc, counts, values, seconds, ctx,
+                                               column=header, first_line=first)
+        named = fmt != _PUBLISH_FORMATS[0]
+    if fmt != _PUBLISH_FORMATS[0] and not named:
         ctx.note("date_format_resaved", f"publish times are written {s[s != ''].iloc[0]!r}, not "
                  "as Meta writes them (MM/DD/YYYY HH:MM): the file was re-saved by a "
                  f"spreadsheet; every time was read with the format {_with_seconds(fmt, seconds)}",
@@ -186,6 +191,46 @@ def _publish_times(c: Candidate, ctx: ParseContext, family: str = F) -> pd.Serie
                  "skipped spring hour of America/Los_Angeles; shifted forward to 03:00 PDT",
                  rows=counts["dst_nonexistent"])
     return utc
+
+
+def _day_first_if_named(utc: pd.Series, counts: dict[str, int], values: pd.Series,
+                        seconds: bool, ctx: ParseContext, **where
+                        ) -> tuple[pd.Series, dict[str, int], str]:
+    """The times read month first (Meta's way), or day first when the days the file's name
+    gives prove it.
+
+    A spreadsheet set to read day first (French, Italian settings) re-saves 12/01/2025 as
+    01/12/2025. When no day of the file is above 12, both readings read every cell, and month
+    first put December's posts in January to September with nothing said. The name's days
+    (``facebook_posts_2025-12-01_2025-12-31_2026-01-02.csv``) decide: day first is taken when
+    more of its times fall in them (a day's slack on each side for the zones), noted.
+    """
+    win = range_from_name(ctx.file)
+    if win is None:
+        return utc, counts, _PUBLISH_FORMATS[0]
+    lo = pd.Timestamp(win[0], tz="UTC") - pd.Timedelta(days=1)
+    hi = pd.Timestamp(win[1], tz="UTC") + pd.Timedelta(days=2)
+    first, last = utc.min(), utc.max()
+    if pd.isna(first) or (first >= lo and last < hi):     # every time in the named days
+        return utc, counts, _PUBLISH_FORMATS[0]
+    known = utc.dropna()
+    day_first = "%d/%m/%Y %H:%M"
+    try:
+        other, other_counts = parse_datetimes(values, _with_seconds(day_first, seconds),
+                                              tz=META_TZ, file=ctx.file, **where)
+    except ParseError:                # a day above 12: month first it is
+        return utc, counts, _PUBLISH_FORMATS[0]
+    inside = int(((known >= lo) & (known < hi)).sum())
+    alt = other.dropna()
+    alt_inside = int(((alt >= lo) & (alt < hi)).sum())
+    if alt_inside <= inside:
+        return utc, counts, _PUBLISH_FORMATS[0]
+    ctx.note("publish_times_day_first", f"publish times such as {values.dropna().iloc[0]!r} "
+             "read day first: the file was re-saved by a spreadsheet set to read day first, "
+             f"and read month first, as Meta writes them, {len(known) - inside} of "
+             f"{len(known)} fell outside the days its name gives ({win[0].isoformat()} to "
+             f"{win[1].isoformat()}); day first, {len(alt) - alt_inside}", rows=len(alt))
+    return other, other_counts, day_first
 
 
 _MONTH_FIRST_TEXT = r"^\s*(\d{1,2})/(\d{1,2})/\d{4}\b"
