@@ -195,3 +195,41 @@ def test_legacy_promoted_columns_are_all_kept():
     promoted = [c for c in df.columns if c.startswith("promoted_")]
     # every promoted column of the export (reference §3.1, the paid split), none dropped
     assert len(promoted) == 18 and "promoted_media_engagements" in promoted
+
+
+def _snowflake(when: str) -> int:
+    """An X post id created at ``when`` (UTC)."""
+    ms = int(pd.Timestamp(when, tz="UTC").timestamp() * 1000)
+    return (ms - 1288834974657) << 22
+
+
+def test_day_first_dates_are_told_by_the_post_ids(tmp_path):
+    """A content export re-saved day first with no day above 12: "03/10/2026" read month
+    first was 10 March, and the ids' times, 3 and 5 October, were set aside for it. The ids
+    prove the order: read day first, each post takes its id's time."""
+    ids = [_snowflake("2026-10-03 12:00:05"), _snowflake("2026-10-05 09:30:00")]
+    rows = [f'{ids[0]},03/10/2026,a,https://x.com/b/status/{ids[0]},100,1',
+            f'{ids[1]},05/10/2026,b,https://x.com/b/status/{ids[1]},200,2']
+    p = tmp_path / "account_analytics_content_2026-10-01_2026-10-31.csv"
+    p.write_text("Post id,Date,Post text,Post Link,Impressions,Likes\n" + "\n".join(rows) + "\n")
+    df = read_export(p)
+    assert df["published_at"].tolist() == [pd.Timestamp("2026-10-03 12:00:05", tz="UTC"),
+                                           pd.Timestamp("2026-10-05 09:30:00", tz="UTC")]
+    notes = {q["code"]: q for q in df.attrs["quality"]}
+    assert "id_time_disagrees" not in notes
+    assert "read as DMY — no day above 12, the post ids' times prove the order" in (
+        notes["date_format_resaved"]["message"])
+    assert notes["date_format_resaved"]["level"] == "info"
+
+
+def test_month_first_dates_stay_month_first_when_the_ids_agree(tmp_path):
+    ids = [_snowflake("2026-03-10 12:00:05"), _snowflake("2026-05-10 09:30:00")]
+    rows = [f'{ids[0]},03/10/2026,a,https://x.com/b/status/{ids[0]},100,1',
+            f'{ids[1]},05/10/2026,b,https://x.com/b/status/{ids[1]},200,2']
+    p = tmp_path / "account_analytics_content_2026-03-01_2026-05-31.csv"
+    p.write_text("Post id,Date,Post text,Post Link,Impressions,Likes\n" + "\n".join(rows) + "\n")
+    df = read_export(p)
+    assert df["published_at"].dt.month.tolist() == [3, 5]
+    notes = {q["code"]: q for q in df.attrs["quality"]}
+    assert "read as MDY — no day above 12, the post ids' times prove the order" in (
+        notes["date_format_resaved"]["message"])

@@ -185,30 +185,35 @@ def check_years(parts: pd.DataFrame, *, file: str, column: str | None,
 
 
 def written_days(cells: pd.Series, ctx: ParseContext, *, column: str | None, first_line: int,
-                 numeric_order: str = "mdy") -> pd.Series:
+                 numeric_order: str = "mdy", proved_by: str | None = None) -> pd.Series:
     """Naive dates from cells written with month names (``Tue, Jul 14, 2026``), ISO, or in
     numbers as a spreadsheet re-saves them (see :func:`day_parts`)."""
     parts = day_parts(cells, ctx, column=column, first_line=first_line,
-                      numeric_order=numeric_order)
+                      numeric_order=numeric_order, proved_by=proved_by)
     return dates_from_parts(parts, file=ctx.file, column=column, first_line=first_line,
                             cells=cells)
 
 
 def day_parts(cells: pd.Series, ctx: ParseContext, *, column: str | None, first_line: int,
-              require_year: bool = True, numeric_order: str = "mdy") -> pd.DataFrame:
+              require_year: bool = True, numeric_order: str = "mdy",
+              proved_by: str | None = None) -> pd.DataFrame:
     """:func:`~._dates.parse_text_dates` of a column of days, checked and noted: a year outside
     :data:`YEARS` raises ParseError; dates written in numbers (``14/07/2026``, a spreadsheet's
-    re-save) are noted with the order read, as a warning when nothing in the column proves it
-    and ``numeric_order`` was assumed; times of day other than 00:00 are noted dropped."""
+    re-save) are noted with the order read, as a warning when nothing proves it and
+    ``numeric_order`` was assumed (``proved_by`` names what outside the column proved it: "the
+    post ids"); times of day other than 00:00 are noted dropped."""
     parts = parse_text_dates(cells, file=ctx.file, column=column, first_line=first_line,
                              require_year=require_year, numeric_order=numeric_order)
     check_years(parts, file=ctx.file, column=column, first_line=first_line)
     _check_yearless_days(parts, cells, file=ctx.file, column=column, first_line=first_line)
     if parts.attrs.get("numeric_order"):
-        guessed = parts.attrs.get("numeric_ambiguous")
+        ambiguous = parts.attrs.get("numeric_ambiguous")
+        guessed = ambiguous and not proved_by
         ctx.note("date_format_resaved", "dates are written with numbers (the file was re-saved "
                  f"by a spreadsheet); read as {parts.attrs['numeric_order'].upper()}"
-                 + (" — assumed, no day above 12 proves the order" if guessed else ""),
+                 + (" — assumed, no day above 12 proves the order" if guessed
+                    else f" — no day above 12, {proved_by} prove the order" if ambiguous
+                    else ""),
                  level="warning" if guessed else "info")
     note_times_dropped(ctx, parts["time"], column)
     return parts

@@ -27,10 +27,11 @@ from __future__ import annotations
 import pandas as pd
 
 from ..metrics import row_sum
+from ..quality import QualityLog
 from ._dates import ZONE_AHEAD_MAX, ZONE_BEHIND_MAX, day_to_utc, parse_datetimes
 from ._ids import x_snowflake_time
 from ._registry import Candidate, ParseContext, register, two_labels
-from ._tidy import written_days
+from ._tidy import day_parts, written_days
 
 __all__: list[str] = []
 
@@ -166,23 +167,44 @@ def _detect_content(c: Candidate) -> float:
     return 0.0
 
 
-def _day_dates(c: Candidate, fam: str, ctx: ParseContext) -> pd.Series:
-    return written_days(c.col(fam, "date"), ctx, column=c.header_of(fam, "date"),
-                        first_line=c.table.first_line + 1)
+def _day_dates(c: Candidate, fam: str, ctx: ParseContext,
+               decoded: pd.Series | None = None) -> pd.Series:
+    """The Date column's days. Written in numbers with no day above 12 (a spreadsheet's
+    re-save), they are read in the order the times the post ids decode to (``decoded``) agree
+    with more of them (03/10/2026: 3 October, not 10 March, when the ids say October), else
+    month first, as assumed."""
+    where = {"column": c.header_of(fam, "date"), "first_line": c.table.first_line + 1}
+    cells = c.col(fam, "date")
+    if decoded is not None and decoded.notna().any():
+        scratch = ParseContext(ctx.file, QualityLog(), ctx.sheet)    # its notes are not kept
+        mdy = day_parts(cells, scratch, **where)
+        if mdy.attrs.get("numeric_ambiguous"):
+            agree = {order: int(_agreeing(decoded, written_days(
+                cells, scratch, numeric_order=order, **where)).sum()) for order in ("mdy", "dmy")}
+            if agree["mdy"] != agree["dmy"]:
+                return written_days(cells, ctx, numeric_order=max(agree, key=agree.get),
+                                    proved_by="the post ids' times", **where)
+    return written_days(cells, ctx, **where)
+
+
+def _agreeing(decoded: pd.Series, days: pd.Series) -> pd.Series:
+    """Posts whose id's time (``decoded``, UTC) falls within their Date (``days``): a calendar
+    day in an unstated zone (UTC-12..UTC+14), so between that day's 00:00 at UTC+14 and its
+    24:00 at UTC-12; a post without a Date agrees with its id."""
+    day_utc = day_to_utc(days, "UTC")
+    lag = decoded - day_utc
+    return decoded.notna() & (day_utc.isna() | (
+        (lag >= -ZONE_AHEAD_MAX) & (lag < pd.Timedelta(days=1) + ZONE_BEHIND_MAX)))
 
 
 def _parse_content(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     fam = "x_content"
     permalink = c.text(fam, "permalink")
     post_id = _post_ids(c, fam, permalink, ctx)
-    days = _day_dates(c, fam, ctx)
-    day_utc = day_to_utc(days, "UTC")
     decoded = x_snowflake_time(post_id.fillna(""))
-    # the Date is a calendar day in an unstated zone (UTC-12..UTC+14): the decoded UTC time
-    # must fall between that day's 00:00 at UTC+14 and its 24:00 at UTC-12
-    lag = decoded - day_utc
-    agree = decoded.notna() & (day_utc.isna() | (
-        (lag >= -ZONE_AHEAD_MAX) & (lag < pd.Timedelta(days=1) + ZONE_BEHIND_MAX)))
+    days = _day_dates(c, fam, ctx, decoded)
+    day_utc = day_to_utc(days, "UTC")
+    agree = _agreeing(decoded, days)
     far = decoded.notna() & day_utc.notna() & ~agree
     if far.any():
         ctx.note("id_time_disagrees", f"{int(far.sum())} post ids decode to a time more than a "
