@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 import smmanalytics as smm
+from smmanalytics.errors import ParseError
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve"
 
@@ -306,3 +307,19 @@ def test_the_unicode_path_field_of_info_zip_names_a_member():
     assert member_name(info) == name
     info.extra = info.extra[:5] + b"\x00\x00\x00\x00" + info.extra[9:]   # a stale field: CRC off
     assert member_name(info) == name                    # code page 850 all the same
+
+
+@pytest.mark.parametrize("members", [[], ["__MACOSX/._x.csv", "folder/"]])
+def test_an_empty_zip_is_said_to_be_empty(tmp_path, members):
+    """An archive without files was read as a CSV whose header was its directory record
+    ("table with headers ['PK\\x05\\x06…'] matches no known export format")."""
+    p = tmp_path / "Content_maisonseve.zip"
+    with zipfile.ZipFile(p, "w") as zf:
+        for m in members:
+            zf.writestr(m, "" if m.endswith("/") else "x")
+    ds = smm.load(p, cache=False)
+    (row,) = ds.quality.itertuples()
+    assert row.level == "error" and "empty zip archive" in row.message
+    with pytest.raises(ParseError, match="empty zip archive") as err:
+        smm.load(p, cache=False, strict=True)
+    assert err.value.file == str(p)

@@ -27,6 +27,8 @@ __all__ = ["Source", "iter_sources", "archive_members", "archive_folder", "is_ju
            "is_zip", "is_workbook"]
 
 _ZIP = b"PK\x03\x04"
+#: an archive without members: its end-of-directory record alone
+_EMPTY_ZIP = b"PK\x05\x06"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 
@@ -87,8 +89,9 @@ def _workbook_names(names: list[str]) -> bool:
 
 
 def is_zip(src: Source) -> bool:
-    """True for a zip archive that is not an Office workbook."""
-    return _starts(src.data, _ZIP) and not is_workbook(src)
+    """True for a zip archive that is not an Office workbook (an empty one too: it starts
+    with the end of its directory, which was read as a CSV's header)."""
+    return _starts(src.data, _EMPTY_ZIP) or _starts(src.data, _ZIP) and not is_workbook(src)
 
 
 # What reading one damaged or exotic member can raise: a bad CRC or header (BadZipFile), a
@@ -162,6 +165,11 @@ def _walk_zip(src: Source, depth: int = 0, want: Callable[[str], bool] | None = 
     except _OPEN_ERRORS as exc:
         raise ParseError("not a readable zip archive", file=src.name, expected="zip archive",
                          got=str(exc)) from exc
+    if not any(not info.is_dir() and not is_junk(PurePosixPath(member_name(info)).parts)
+               for info in infos):
+        raise ParseError("empty zip archive", file=src.name,
+                         expected="a zip archive holding export files",
+                         got="no file" if not infos else "folders and system files only")
     for info in infos:
         member = PurePosixPath(member_name(info))
         if info.is_dir() or is_junk(member.parts):
