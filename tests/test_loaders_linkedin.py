@@ -720,3 +720,17 @@ def test_csv_resave_error_names_no_workbook_cell(tmp_path):
     assert err.value.cell is None
     assert (err.value.line, err.value.column) == (2, "Created date")
     assert "None!" not in str(err.value)
+
+
+def test_a_total_row_added_under_the_posts_is_no_post(tmp_path):
+    """A "Total" row added under LinkedIn's posts (its sums under the metrics) was read as a
+    fifth post with 999 impressions; it is dropped, noted."""
+    src = FIX / "maison-seve_content_1791015300000.xlsx"
+    wb = openpyxl.load_workbook(src)
+    ws = wb["All posts"]
+    ws.append(["Total"] + [None] * 8 + [999] * 5)
+    p = tmp_path / src.name
+    wb.save(p)
+    df = read_export(p, kind="posts")
+    assert len(df) == 4 and 999 not in df["impressions"].tolist()
+    assert "summary_row_dropped" in {q["code"] for q in df.attrs["quality"]}

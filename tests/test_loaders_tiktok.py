@@ -521,3 +521,15 @@ def test_february_29_without_a_year_goes_back_to_a_leap_year(tmp_path):
     # upload time (1709208000 << 32: 2024-02-29 12:00 UTC) falls in that day, and is kept
     assert df["views"].tolist() == [40]
     assert df["published_at"].tolist() == [pd.Timestamp("2024-02-29 12:00", tz="UTC")]
+
+
+def test_a_total_row_added_under_the_videos_is_dropped(unzipped):
+    """A "Total" row a spreadsheet's user added under the videos made the whole file fail
+    ("column 'Time': cell is not a date … got 'Total'"): it is dropped, noted."""
+    p = unzipped / "Content.csv"
+    text = p.read_text(encoding="utf-8-sig").rstrip("\n")
+    p.write_text(text + '\n"Total","","","","188","17","7","2511"\n', encoding="utf-8-sig")
+    df = _by_format(p)["tiktok_content"]
+    assert df["views"].tolist() == [1748, 203, 560]
+    (note,) = [q for q in df.attrs["quality"] if q["code"] == "summary_row_dropped"]
+    assert note["rows"] == 1 and "'Total'" in note["message"]

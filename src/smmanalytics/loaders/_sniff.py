@@ -34,7 +34,7 @@ import pyarrow.csv as pacsv
 
 from ..errors import ParseError
 from ..quality import QualityLog
-from ._headers import normalize
+from ._headers import SUMMARY_WORDS, normalize
 
 __all__ = ["decode", "RawTable", "split_text", "DELIMITERS"]
 
@@ -193,11 +193,12 @@ class RawTable:
     def _cells(self) -> pa.Table | pd.DataFrame:
         """The body parsed once: an Arrow table of text, or a frame (workbook, ragged rows)."""
         if self.rows is not None:
-            return self._without_blank_rows(_frame_from_rows(self.rows, len(self.header)))
+            return self._without_summary_tail(
+                self._without_blank_rows(_frame_from_rows(self.rows, len(self.header))))
         body = self.raw if self.raw is not None else (self.body or "")
         cells = _read_body(body, len(self.header), self.delimiter or ",", self.source,
                            self.log, self.numeric, self.counts)
-        cells = self._without_blank_rows(cells)
+        cells = self._without_summary_tail(self._without_blank_rows(cells))
         # the columns that were read as numbers: none when the body had to be read as text
         self.numeric = frozenset(i for i in self.numeric if isinstance(cells, pa.Table)
                                  and pa.types.is_floating(cells.column(i).type))
@@ -222,6 +223,22 @@ class RawTable:
         keep = np.ones(cells.num_rows, dtype=bool)
         keep[blank] = False
         return cells.filter(pa.array(keep))
+
+    def _without_summary_tail(self, cells: pa.Table | pd.DataFrame) -> pa.Table | pd.DataFrame:
+        """``cells`` without the summary rows a spreadsheet's user added under the data
+        (:func:`_summary_tail`), recorded in the log: a "Total" row under TikTok's videos made
+        the whole file fail ("cell is not a date"), one under LinkedIn's posts was read as a
+        post with the sums of their metrics."""
+        n = cells.num_rows if isinstance(cells, pa.Table) else len(cells)
+        tail = _summary_tail(cells, n)
+        if not tail:
+            return cells
+        if self.log is not None:
+            word = next(str(v).strip() for v in _row(cells, n - tail) if _filled(v))
+            self.log.add(self.source, "summary_row_dropped", f"{tail} {word!r} row(s) under "
+                         "the data dropped: a sum of the rows above (added in a spreadsheet), "
+                         "not data", level="info", rows=tail, sheet=self.sheet)
+        return cells.slice(0, n - tail) if isinstance(cells, pa.Table) else cells.iloc[:n - tail]
 
     def relocated(self, exc: ParseError) -> ParseError:
         """``exc``, raised about data row ``k = line - first_line - 1`` of this table (rows
@@ -315,6 +332,38 @@ class RawTable:
             cache[pos] = pd.Series(values, name=pos, index=pd.RangeIndex(cells.num_rows),
                                    copy=False)
         return cache[pos]
+
+
+def _filled(v) -> bool:
+    """True for a cell holding something (not missing, NaN or blank)."""
+    return v is not None and not (isinstance(v, float) and v != v) and str(v).strip() != ""
+
+
+#: a cell no summary row holds: a link, or a long number (a post's id)
+_NOT_SUMMARY = re.compile(r"https?://|^\d{9,}$", re.IGNORECASE)
+
+
+def _row(cells: pa.Table | pd.DataFrame, k: int) -> list:
+    """The cells of row ``k`` (headers may repeat: not through a dict)."""
+    if isinstance(cells, pa.Table):
+        return [cells.column(i)[k].as_py() for i in range(cells.num_columns)]
+    return cells.iloc[k].tolist()
+
+
+def _summary_tail(cells: pa.Table | pd.DataFrame, n: int, most: int = 3) -> int:
+    """How many of the last rows of ``cells`` (``n`` rows, at most ``most`` of them, never
+    all) are summary rows: the first filled cell, in the first or second column, says "Total"
+    or its like (:data:`SUMMARY_WORDS`), and no cell holds a link or a long number, which
+    every post has and no sum."""
+    tail = 0
+    for k in range(n - 1, max(n - 1 - most, 0), -1):
+        row = _row(cells, k)
+        filled = [i for i, v in enumerate(row) if _filled(v)]
+        if (not filled or filled[0] > 1 or normalize(str(row[filled[0]])) not in SUMMARY_WORDS
+                or any(_NOT_SUMMARY.search(str(row[i]).strip()) for i in filled)):
+            break
+        tail += 1
+    return tail
 
 
 def _blank_rows(cells: pa.Table | pd.DataFrame) -> np.ndarray:

@@ -353,7 +353,7 @@ def _repaired(c: Candidate, ctx: ParseContext) -> Candidate:
                  "re-joined on the video link", rows=len(ragged))
     table = RawTable(source=c.table.source, header=c.header, first_line=c.table.first_line,
                      meta=c.table.meta, delimiter=c.table.delimiter, encoding=c.table.encoding,
-                     rows=rows)
+                     rows=rows, log=c.table.log)
     return Candidate(c.source, table, c.tables)
 
 
