@@ -536,3 +536,18 @@ def test_duplicate_posts_are_found_as_pandas_finds_them(seed):
     # no id comes twice: nothing is compared, nothing is a duplicate
     unique = df.assign(post_id=pd.array([str(i) for i in range(n)], dtype="string"))
     assert not dataset._duplicated_posts(unique, ["platform", "post_id"]).any()
+
+
+def test_span_names_a_misspelt_platform_and_takes_any_case():
+    """span("instagarm") and span("Instagram") gave (None, None), as for a platform without
+    data."""
+    from smmanalytics.errors import UnknownPlatformError
+
+    posts = pd.DataFrame({"platform": pd.Categorical(["instagram"]),
+                          "post_id": pd.array(["1"], dtype="string"),
+                          "published_at": pd.to_datetime(["2026-10-03 10:00"], utc=True)})
+    ds = smm.Dataset(posts=schema.conform(posts, "posts"))
+    assert ds.span("Instagram") == ds.span("instagram") != (None, None)
+    assert ds.span("tiktok") == (None, None)
+    with pytest.raises(UnknownPlatformError, match="'instagarm'"):
+        ds.span("instagarm")

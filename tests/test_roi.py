@@ -624,6 +624,16 @@ def test_earned_media_value_refuses_a_cpm_that_is_not_a_number(cpm):
     assert e.loc[0, "emv_estimate"] == pytest.approx(60.0)    # 10000 / 1000 × 6
 
 
+def test_earned_media_value_names_a_misspelt_platform():
+    """{"instagarm": 5} left Instagram's row NaN with nothing said."""
+    from smmanalytics.errors import UnknownPlatformError
+
+    p = posts([{"platform": "instagram", "post_id": "1", "published_at": "2026-10-03T10:00Z",
+                "paid": False, "impressions": 10000.0}])
+    with pytest.raises(UnknownPlatformError, match="'instagarm'"):
+        earned_media_value(dataset(posts=p), "2026-10", cpm={"instagarm": 5})
+
+
 @settings(max_examples=25, deadline=None)
 @given(spend=st.floats(1, 1e5), labor=st.floats(0, 1e5), revenue=st.floats(0, 1e6),
        k=st.floats(0.01, 100))

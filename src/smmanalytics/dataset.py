@@ -47,6 +47,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from . import schema
+from ._args import platform_name
 from ._io import file_name
 from .brand import Brand
 from .errors import ArgumentTypeError, DataQualityWarning, ParseError, SchemaError, SmmError
@@ -108,7 +109,12 @@ class Dataset:
 
         >>> ds.span()                                      # doctest: +SKIP
         (datetime.date(2025, 9, 1), datetime.date(2026, 10, 31))
+
+        Raises UnknownPlatformError for a name that is no platform ("instagarm"); a name is
+        taken in any case ("Instagram").
         """
+        if platform is not None:     # "instagarm" gave (None, None): no data, it seemed
+            platform = platform_name(platform)
         def mine(df: pd.DataFrame, col: str) -> pd.Series:
             values = df[col]
             if platform is None or "platform" not in df.columns:

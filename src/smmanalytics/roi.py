@@ -46,7 +46,7 @@ import os
 import numpy as np
 import pandas as pd
 
-from ._args import frame_with
+from ._args import frame_with, platform_name
 from ._costs import CATEGORIES, COST_COLUMNS, read_costs
 from ._web import UNASSIGNED, campaign_key, foreign_currency, foreign_revenue_note, social_web
 from .errors import ArgumentError, ArgumentTypeError, SchemaError, require_dataset
@@ -732,7 +732,8 @@ def _cpm(cpm: object) -> float | dict[str, float]:
         return float(v)
 
     if isinstance(cpm, dict):
-        return {str(k).lower(): one(v, f"cpm[{k!r}]") for k, v in cpm.items()}
+        # a misspelt platform ("instagarm") left its platform's row NaN with nothing said
+        return {platform_name(k): one(v, f"cpm[{k!r}]") for k, v in cpm.items()}
     return one(cpm, "cpm")
 
 
