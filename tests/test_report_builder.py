@@ -532,6 +532,24 @@ def test_a_brand_without_exports_gets_a_report_that_says_so(tmp_path):
     assert rep.pdf_bytes().startswith(b"%PDF")
 
 
+@pytest.mark.parametrize("lang,period", [("en", "2024-01"), ("fr", "2027-03")])
+def test_a_period_the_signals_do_not_reach_is_not_called_quiet(lang, period):
+    """The brand's signals run from September 2025 to October 2026: January 2024's report said
+    "No alert in this period: every watched signal stayed within its usual range"."""
+    from ._roi_builders import daily, dataset
+
+    rows = [{"platform": "instagram", "account_id": "a", "date": d.date().isoformat(),
+             "metric": "net_follows", "value": 3.0}
+            for d in pd.date_range("2025-09-01", "2026-10-31")]
+    rep = BrandReport(dataset(daily=daily(rows)), period, lang=lang)
+    sec = rep.alerts()
+    assert [b["text"] for b in sec.blocks if b["kind"] == "text"][0] == (
+        rep.fmt.label("alerts_no_data"))
+    quiet = BrandReport(dataset(daily=daily(rows)), "2026-06", lang=lang).alerts()
+    assert [b["text"] for b in quiet.blocks if b["kind"] == "text"][0] == (
+        rep.fmt.label("alerts_none"))
+
+
 @pytest.mark.parametrize("test,expected", [
     ("too few posts or weeks", "Trop peu de publications (15, sur 4 semaines) pour tester l'effet "
      "de l'heure de publication (il en faut au moins 20 sur 4 semaines)"),
