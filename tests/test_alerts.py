@@ -1141,3 +1141,16 @@ def test_alert_helpers_name_what_they_take():
     with pytest.raises(ArgumentError, match="not a row of alerts\\(\\).*got 'one lacking "
                        "signal'"):
         plot_alert({"date": "2025-07-20", "platform": "instagram"}, sig)
+
+
+@pytest.mark.parametrize("arg", [{"max_charts": 0}, {"ncols": 0}, {"ncols": 1.5}])
+def test_plot_alerts_names_a_count_of_charts_or_columns_that_is_none(arg):
+    """max_charts=0 gave matplotlib's "Number of rows must be a positive integer", ncols=0 a
+    ZeroDivisionError."""
+    from smmanalytics.alerts import plot_alerts
+    from smmanalytics.errors import ArgumentError
+
+    cols = ["date", "platform", "signal", "score", "threshold", "test", "incident_id",
+            "incident_severity"]
+    with pytest.raises(ArgumentError, match=f"argument '{next(iter(arg))}'"):
+        plot_alerts(pd.DataFrame(columns=cols), pd.DataFrame(), **arg)

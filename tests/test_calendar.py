@@ -798,3 +798,11 @@ def test_an_even_plans_later_posts_past_midnight_come_before_the_usual_hour(tmp_
     for lang in ("en", "fr", "it"):
         assert _descriptions(plan.iloc[[1]], tmp_path, lang) == [_EVEN[lang] + after[lang]]
     assert "English" not in caplog.text
+
+
+@pytest.mark.parametrize("start", [20261102, 2.5])
+def test_a_number_for_the_start_is_no_date(null, start):
+    """plan_slots(bt, 20261102, …) gave pandas' OutOfBoundsDatetime: 20261102 read as
+    nanoseconds after 1970."""
+    with pytest.raises(ArgumentError, match="argument 'start': not a date"):
+        plan_slots(null, start, weeks=1, posts_per_week=3)

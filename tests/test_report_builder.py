@@ -1349,3 +1349,23 @@ def test_cover_notes_platforms_starting_or_ending_within_the_period():
     only_posts = dataclasses.replace(
         ds, daily=ds.daily.iloc[:0], files=ds.files.assign(covers_from=pd.NaT, covers_to=pd.NaT))
     assert BrandReport(only_posts, "2026-10", lang="en").cover_warnings == []
+
+
+@pytest.mark.parametrize("args,error,match", [
+    ({"lang": "de"}, "ArgumentError", "argument 'lang'.*one of en, fr, it"),
+    ({"kind": "bogus"}, "ArgumentError", "argument 'kind'.*one of monthly, campaign"),
+])
+def test_a_report_names_a_language_or_kind_it_does_not_have(ds, args, error, match):
+    """lang="de" gave a bare ValueError, kind="bogus" was taken."""
+    from smmanalytics import errors
+
+    with pytest.raises(getattr(errors, error), match=match):
+        BrandReport(ds, "2026-10", **args)
+
+
+def test_a_report_of_a_posts_frame_asks_for_the_dataset(ds):
+    """BrandReport(ds.posts, …) gave "'DataFrame' object has no attribute 'brand'"."""
+    from smmanalytics.errors import ArgumentTypeError
+
+    with pytest.raises(ArgumentTypeError, match="BrandReport takes a Dataset"):
+        BrandReport(ds.posts, "2026-10")

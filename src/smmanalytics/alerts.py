@@ -709,6 +709,7 @@ def plot_alerts(alerts_df: pd.DataFrame, signals_df: pd.DataFrame, *, max_charts
     frame_with(alerts_df, ["date", "platform", "signal", "score", "threshold", "test",
                            "incident_id", "incident_severity"], "plot_alerts",
                "a frame of alerts()", "alerts_df")
+    max_charts, ncols = whole(max_charts, "max_charts", 1), whole(ncols, "ncols", 1)
     if alerts_df.empty:
         return None
     order = {name: i for i, name in enumerate(_SEVERITIES)}

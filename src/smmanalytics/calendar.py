@@ -28,6 +28,7 @@ Definitions
 from __future__ import annotations
 
 import logging
+import numbers
 from pathlib import Path
 
 import numpy as np
@@ -175,9 +176,10 @@ def _check_best(best, what: str) -> None:
 
 
 def _day(value, name: str) -> pd.Timestamp:
-    """A date-like argument as a Timestamp, or an ArgumentError naming it."""
+    """A date-like argument as a Timestamp, or an ArgumentError naming it (a number too:
+    pandas reads 20261102 as nanoseconds after 1970)."""
     try:
-        day = pd.Timestamp(value)
+        day = pd.NaT if isinstance(value, numbers.Number) else pd.Timestamp(value)
     except (ValueError, TypeError):
         day = pd.NaT
     if pd.isna(day):

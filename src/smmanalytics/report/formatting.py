@@ -20,7 +20,7 @@ from babel.numbers import (
     get_minus_sign_symbol,
 )
 
-from ..errors import PeriodError
+from ..errors import ArgumentError, PeriodError
 from ..periods import parse_period
 
 __all__ = ["Formatter", "LANGS", "STATUS_COLORS", "PLATFORM_NAMES", "DAY_GROUP_LABELS"]
@@ -154,7 +154,8 @@ class Formatter:
 
     def __init__(self, lang: str = "en", currency: str = "EUR") -> None:
         if lang not in LANGS:
-            raise ValueError(f"lang must be one of {sorted(LANGS)}; got {lang!r}")
+            raise ArgumentError("no report wording in this language", argument="lang",
+                                expected=f"one of {', '.join(sorted(LANGS))}", got=lang)
         self.lang, self.locale, self.currency = lang, LANGS[lang], currency
         #: notes that had no wording in notes.yaml and were left in English
         self.untranslated: set[str] = set()

@@ -15,6 +15,7 @@ import pandas as pd
 
 from .. import metrics, plots
 from .._io import atomic_write
+from ..errors import ArgumentError, require_dataset
 from ..periods import local_dates, parse_period, posts_in_period
 from ..quality import unread_files
 from .builder import Report, Section
@@ -77,6 +78,10 @@ def printable(text: str) -> str:
     return " ".join("".join(kept).split())
 
 
+#: the kinds of report, each titled by its own label (``monthly_report``…)
+_KINDS = ("monthly", "campaign", "best_times")
+
+
 def _title_label(kind: str, period_kind: str) -> str:
     """The label of a report's title: a "monthly" report of a quarter, a year or a range of
     days (``smm report monthly --period 2026``) is titled by its period, not "Monthly"."""
@@ -98,6 +103,10 @@ class BrandReport(PerformanceSections, WatchSections, Report):
 
     def __init__(self, ds, period, *, kind: str = "monthly", lang: str | None = None,
                  title: str | None = None, campaign: str | None = None) -> None:
+        require_dataset(ds, "BrandReport")      # ds.posts gave an AttributeError on 'brand'
+        if kind not in _KINDS:
+            raise ArgumentError("not a kind of report", argument="kind",
+                                expected=f"one of {', '.join(_KINDS)}", got=kind)
         self.ds = ds
         self.campaign = campaign or None
         self._slots: dict[str, pd.DataFrame] = {}
