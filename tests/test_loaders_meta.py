@@ -531,6 +531,22 @@ def test_semicolon_file_with_english_headers_reads_dots_as_thousands(tmp_path):
     assert note["level"] == "warning" and "'Views'" in note["message"]
 
 
+def test_a_count_written_with_a_comma_between_thousands_in_a_semicolon_file(tmp_path):
+    """In a ';'-delimited file, where ',' is the decimal mark, views typed the English way
+    ("22,485") read 22.485 views, with nothing said; a count has no decimals: thousands,
+    noted as "1.250" is."""
+    rows = _ig_rows(3, seed=11)
+    views = [22485, 6097, 812]
+    for r, v in zip(rows, views, strict=True):
+        r["Views"] = f"{v:,}"
+    path = tmp_path / "ig_2026-12-01.csv"
+    _write(path, _IG_COLS, rows, delim=";")
+    df = read_export(path)
+    assert df["views"].tolist() == views
+    note = next(q for q in df.attrs["quality"] if q["code"] == "counts_dot_thousands")
+    assert "1,250" in note["message"] and "'Views'" in note["message"]
+
+
 def _resaved(cell, how):
     """A Meta publish time (MM/DD/YYYY HH:MM) as a spreadsheet re-saves it."""
     t = pd.to_datetime(cell, format="%m/%d/%Y %H:%M")

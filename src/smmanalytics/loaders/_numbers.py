@@ -26,16 +26,16 @@ import pyarrow.compute as pc
 from ..errors import ParseError
 from ._cells import isinstance_cells, str_cells
 
-__all__ = ["parse_numbers", "MISSING", "AMBIGUOUS_DOT", "decimal_for_locale"]
+__all__ = ["parse_numbers", "MISSING", "AMBIGUOUS_DOT", "AMBIGUOUS_COMMA", "decimal_for_locale"]
 
 MISSING = frozenset({"", "-", "--", "—", "–", "n/a", "na", "undefined", "null", "none", "nan",
                      "#n/a", "n.a.", "n.d."})
 _CURRENCY = r"[€$£¥₹₽₺]|\b(?:EUR|USD|GBP|CHF|JPY|CAD|AUD)\b"
 _SPACES = r"[\s\u00a0\u202f\u2009']"
-_AMBIG_COMMA = r"^[1-9]\d{0,2}(?:,\d{3})+$"
-#: a number that reads as thousands or as a decimal (``22.485``): the column's evidence, then
-#: the ``decimal`` hint, decide
+#: a number that reads as thousands or as a decimal (``22.485``, ``22,485``): the column's
+#: evidence, then the ``decimal`` hint, decide
 AMBIGUOUS_DOT = r"^[1-9]\d{0,2}(?:\.\d{3})+$"
+AMBIGUOUS_COMMA = r"^[1-9]\d{0,2}(?:,\d{3})+$"
 
 
 def decimal_for_locale(locale: str | None) -> str | None:
@@ -109,7 +109,7 @@ def parse_numbers(values: pd.Series, *, file: str | None = None, column: str | N
     multi_comma = s.str.count(",") > 1
     multi_dot = s.str.count(r"\.") > 1
     # a cell's own unambiguous shape wins over the column's evidence
-    cell_dec = cell_dec.mask(only_c & ~s.str.fullmatch(_AMBIG_COMMA), ",").mask(
+    cell_dec = cell_dec.mask(only_c & ~s.str.fullmatch(AMBIGUOUS_COMMA), ",").mask(
         only_d & ~s.str.fullmatch(AMBIGUOUS_DOT), ".")
     cell_dec = cell_dec.mask(multi_comma & ~both, ".").mask(multi_dot & ~both, ",")
     comma_dec = cell_dec == ","
@@ -186,7 +186,7 @@ def _column_decimal(s: pd.Series, hint: str | None) -> str:
     has_d = s.str.contains(".", regex=False)
     only_c = has_c & ~has_d
     only_d = has_d & ~has_c
-    comma_evidence = (only_c & ~s.str.fullmatch(_AMBIG_COMMA)).sum() + (
+    comma_evidence = (only_c & ~s.str.fullmatch(AMBIGUOUS_COMMA)).sum() + (
         has_c & has_d & (s.str.rfind(",") > s.str.rfind("."))).sum() + (
         only_d & (s.str.count(r"\.") > 1)).sum()
     dot_evidence = (only_d & ~s.str.fullmatch(AMBIGUOUS_DOT)).sum() + (

@@ -186,20 +186,22 @@ class Candidate:
                                    out: pd.Series) -> pd.Series:
         """A count column whose only fractions are cells such as ``1.250`` read again with
         ``.`` between thousands (reference §5.4: Turkish-style thousands in an English-headed
-        file): a count has no decimals. Remembered for a note."""
-        from ._numbers import AMBIGUOUS_DOT, parse_numbers
+        file), or such as ``1,250`` with ``,`` between them (English thousands in a French
+        file: 1.25 views): a count has no decimals. Remembered for a note."""
+        from ._numbers import AMBIGUOUS_COMMA, AMBIGUOUS_DOT, parse_numbers
 
         if pd.api.types.is_numeric_dtype(cells.dtype):
             return out
         fraction = (out.notna() & (out != out.round())).fillna(False).to_numpy()
         if not fraction.any():
             return out
-        text = cells.astype("str").str.strip()
-        if not text[fraction].str.fullmatch(AMBIGUOUS_DOT).all():
-            return out                  # a real fraction (62.5): not thousands
-        self.read_by_count.append(header)
-        return parse_numbers(cells, file=self.name, column=header,
-                             first_line=self.table.first_line + 1, decimal=",")
+        text = cells.astype("str").str.strip()[fraction]
+        for shape, decimal in ((AMBIGUOUS_DOT, ","), (AMBIGUOUS_COMMA, ".")):
+            if text.str.fullmatch(shape).all():
+                self.read_by_count.append(header)
+                return parse_numbers(cells, file=self.name, column=header,
+                                     first_line=self.table.first_line + 1, decimal=decimal)
+        return out                      # a real fraction (62.5): not thousands
 
     def _compare_copies(self, positions: list[int], kept: pd.Series, decimal: str | None,
                         percent: bool) -> None:
@@ -764,8 +766,9 @@ def _note_numbers(cand: Candidate, ctx: ParseContext) -> None:
         ctx.note("placeholder_cells", f"{n} number cells hold {words} (no value) and were read "
                  f"as missing, not 0, in {columns(cand.placeholders)}", level="info", rows=n)
     if cand.read_by_count:
-        ctx.note("counts_dot_thousands", "counts written such as 1.250 were read as thousands "
-                 f"(a count has no decimals) in {columns(cand.read_by_count)}", level="warning")
+        ctx.note("counts_dot_thousands", "counts written such as 1.250 or 1,250 were read as "
+                 f"thousands (a count has no decimals) in {columns(cand.read_by_count)}",
+                 level="warning")
     if cand.read_by_delimiter:
         ctx.note("decimal_from_delimiter", "the file is ';'-delimited, as a spreadsheet saves "
                  "it where ',' is the decimal mark: numbers such as 1.234 were read as "
