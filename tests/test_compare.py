@@ -672,3 +672,27 @@ def test_a_seed_that_is_no_seed_is_named():
                         ("a", "not a whole number")):
         with pytest.raises(ArgumentError, match=f"^argument 'seed': {words}"):
             compare(running_year(), "2026-10", seed=seed)
+
+
+@pytest.mark.parametrize("lang,expected", [
+    ("en", "The data start on 1 September 2025: the period 15 August 2025 – 10 September 2025 "
+     "is covered from that day only (10 of 27 days); its totals cover those days only."),
+    ("it", "I dati iniziano il 1° settembre 2025: il periodo 15 agosto 2025 – 10 settembre 2025 "
+     "è coperto solo da quel giorno (10 giorni su 27); i suoi totali sono quelli di quei "
+     "giorni."),
+])
+def test_a_period_the_data_start_within_says_its_totals_are_partial(lang, expected):
+    """15 August to 10 September 2025, the data starting on 1 September: 38 posts were given
+    with nothing said of the 17 days before the data."""
+    from smmanalytics.report.formatting import Formatter
+
+    from ._roi_builders import dataset, posts
+
+    rows = [{"platform": "instagram", "post_id": str(d), "reactions": 10.0, "reach": 500.0,
+             "published_at": f"2025-09-{d:02d}T09:00:00Z"} for d in range(1, 11)]
+    c = compare(dataset(posts=posts(rows)), "2025-08-15..2025-09-10")
+    caveat = c.caveats[0]
+    assert caveat.endswith("is covered from that day only (10 of 27 days); its totals cover "
+                           "those days only.")
+    assert Formatter(lang).note(caveat) == expected
+    assert c.table.set_index("kpi").loc["posts", "current"] == 10

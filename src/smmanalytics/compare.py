@@ -372,6 +372,12 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
                        f"over its "
                        f"first {cw.days} days, up to that day, with the first {pc.days} days of "
                        f"{prev.label} ({pc.start.isoformat()} to {pc.end.isoformat()}).")
+    if first is not None and cw.start < first <= cw.end:
+        # the period's totals hold only the days from the first (2025-08-15..2025-09-10 read
+        # 38 posts with nothing said: 10 of its 27 days)
+        caveats.append(f"The {whose}data start on {first.isoformat()}: {cur.label} is covered "
+                       f"from that day only ({(cw.end - first).days + 1} of {cw.days} days); "
+                       f"its totals cover those days only.")
     covered = not absent and (first is None or pc.end >= first)
     pw = pc                          # the days of the previous period the data cover
     if not covered and not absent:
