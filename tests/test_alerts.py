@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 import math
+import sys
 import warnings
 from pathlib import Path
 
@@ -1154,3 +1155,15 @@ def test_plot_alerts_names_a_count_of_charts_or_columns_that_is_none(arg):
             "incident_severity"]
     with pytest.raises(ArgumentError, match=f"argument '{next(iter(arg))}'"):
         plot_alerts(pd.DataFrame(columns=cols), pd.DataFrame(), **arg)
+
+
+def test_review_is_at_hand_from_the_package():
+    """``import smmanalytics.alerts`` gives the function alerts (the package's name for it),
+    so review, which the report uses, was reachable only by ``from smmanalytics.alerts import
+    review``."""
+    import smmanalytics as smm
+    from smmanalytics import alerts as module
+
+    assert smm.review is sys.modules["smmanalytics.alerts"].review
+    assert smm.Review is sys.modules["smmanalytics.alerts"].Review
+    assert module is smm.alerts and callable(module)

@@ -8,7 +8,17 @@ import logging as _logging
 from importlib import metadata as _metadata
 
 from . import _allocator  # noqa: F401  (first: before pandas and pyarrow load, see there)
-from .alerts import AlertSettings, alerts, backtest, incidents, plot_alert, plot_alerts, signals
+from .alerts import (
+    AlertSettings,
+    Review,
+    alerts,
+    backtest,
+    incidents,
+    plot_alert,
+    plot_alerts,
+    review,
+    signals,
+)
 from .benchmarks import benchmarks, compare_benchmarks, compare_competitors, read_competitors
 from .brand import Brand
 from .calendar import plan_after, plan_month, plan_slots, write_ics
@@ -108,6 +118,8 @@ __all__ = [
     "signals",
     "backtest",
     "incidents",
+    "review",
+    "Review",
     "plot_alert",
     "plot_alerts",
     "AlertSettings",
