@@ -320,11 +320,16 @@ def test_images_are_skipped_and_the_brand_logo_is_kept(tmp_path):
     (tmp_path / "brand.yaml").write_text("name: Test\nlogo: logo.svg\n", encoding="utf-8")
     (tmp_path / "logo.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
     (tmp_path / "screenshot.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.7\n")
     ds = smm.load(tmp_path)
     assert ds.brand.logo == tmp_path / "logo.svg"
-    notes = ds.quality.set_index("code")
-    assert notes.loc["not_an_export", "file"].endswith("screenshot.png")
-    assert "not_understood" not in notes.index
+    skipped = ds.quality.loc[ds.quality["code"] == "not_an_export"]
+    # a PDF beside the exports was said to be "an image"
+    assert dict(zip(skipped["file"].map(lambda f: Path(f).name), skipped["message"],
+                    strict=True)) == {
+        "notes.pdf": "a PDF document, not an export file: skipped",
+        "screenshot.png": "an image, not an export file: skipped"}
+    assert "not_understood" not in set(ds.quality["code"])
 
 
 def test_missing_logo_is_noted_and_dropped(tmp_path):

@@ -200,6 +200,12 @@ SYNONYMS_FILE = "synonyms.csv"
 #: every file of a brand's folder that is a setting, not an export (lower-case names)
 SETTINGS_FILES = frozenset([*SIDE_FILES, *BRAND_FILES, SYNONYMS_FILE])
 IMAGE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf")
+
+
+def _image_or_document(name: str | PathLike) -> str:
+    """What a file :data:`IMAGE_SUFFIXES` skips is, for its note: "a PDF document" (a report
+    or notes beside the exports) or "an image" (a logo, a screenshot)."""
+    return "a PDF document" if str(name).lower().endswith(".pdf") else "an image"
 FILE_COLUMNS = {"path": "string", "sha256": "string", "bytes": "Int64", "platform": "string",
                 "kind": "string", "source_format": "string", "rows": "Int64",
                 "status": "string", "covers_from": "datetime64[ns]",
@@ -597,7 +603,8 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
     logo = Path(brand.logo).resolve() if brand.logo else None
     for f in images:
         if f.resolve() != logo:
-            ilog.add(f, "not_an_export", "an image, not an export file: skipped", level="info")
+            ilog.add(f, "not_an_export", f"{_image_or_document(f)}, not an export file: "
+                     "skipped", level="info")
     if logo is not None and not logo.is_file():
         ilog.add(logo, "logo_missing", "brand.yaml names a logo that does not exist: the report "
                  "goes without it", level="warning")
@@ -878,8 +885,8 @@ def _read_exports(log: QualityLog, f: Path, sources: list | SmmError, files: lis
         if _archive_setting(src.name):     # read by load as a settings file, like a folder's
             continue
         if "!" in src.name and src.suffix in IMAGE_SUFFIXES:     # as an image in a folder
-            log.add(src.name, "not_an_export", "an image, not an export file: skipped",
-                    level="info")
+            log.add(src.name, "not_an_export", f"{_image_or_document(src.name)}, not an "
+                    "export file: skipped", level="info")
             continue
         row = _file_row(src.name, len(src.data), log)
         files.append(row)
