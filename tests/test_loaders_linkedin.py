@@ -734,3 +734,24 @@ def test_a_total_row_added_under_the_posts_is_no_post(tmp_path):
     df = read_export(p, kind="posts")
     assert len(df) == 4 and 999 not in df["impressions"].tolist()
     assert "summary_row_dropped" in {q["code"] for q in df.attrs["quality"]}
+
+
+def test_day_first_created_dates_are_told_by_the_activity_ids(tmp_path):
+    """'Created date' re-saved as DD/MM/YYYY text with no day above 12 (01/10/2026 to
+    05/10/2026): read month first, the posts were dated 10 January to 10 May and the ids'
+    times, 1 to 5 October, were set aside with a warning. The ids prove the order."""
+    src = FIX / "maison-seve_content_1791015300000.xlsx"
+    wb = openpyxl.load_workbook(src)
+    ws = wb["All posts"]
+    col = [c.value for c in ws[2]].index("Created date") + 1
+    for row in ws.iter_rows(min_row=3, min_col=col, max_col=col):
+        if isinstance(row[0].value, dt.datetime):
+            row[0].value = row[0].value.strftime("%d/%m/%Y")
+    p = tmp_path / src.name
+    wb.save(p)
+    df = read_export(p, kind="posts")
+    expected = read_export(src, kind="posts")
+    assert df["published_at"].tolist() == expected["published_at"].tolist()
+    assert df["published_at"].dt.month.unique().tolist() == [10]
+    codes = {q["code"] for q in df.attrs["quality"]}
+    assert "dates_day_first" in codes and "id_time_disagrees" not in codes

@@ -178,14 +178,15 @@ def _kinds(cells: pd.Series) -> pd.Series:
 
 
 def _dates_at(c: Candidate, pos: int, ctx: ParseContext | None = None, *,
-              timed: bool = False) -> pd.Series:
+              timed: bool = False, numeric_order: str = "mdy") -> pd.Series:
     """Day column → naive dates (empty → NaT).
 
     Accepts real Excel dates, Excel serial numbers (a re-saved sheet), ``MM/DD/YYYY`` text
     (LinkedIn's order; a column whose first number exceeds 12 is day-first, noted) and ISO text,
     each possibly with a time of day. The time is not in the dates: unless the caller reads it
     (``timed``, with :func:`_times_at`), a time other than 00:00 is noted as dropped. A bad cell
-    raises ParseError naming ``sheet!cell``.
+    raises ParseError naming ``sheet!cell``. ``numeric_order`` reads the text dates no number
+    above 12 orders (``03/10/2026``): LinkedIn's month first, or ``"dmy"``.
     """
     cells = c.table.column(pos).reset_index(drop=True)
     header = c.table.header[pos]
@@ -213,7 +214,7 @@ def _dates_at(c: Candidate, pos: int, ctx: ParseContext | None = None, *,
             raise ParseError("cell is not a date", file=c.name, line=first + i, column=header,
                              expected="MM/DD/YYYY or an Excel date", got=str(cells.iloc[i]))
         parts = parse_text_dates(text_cells, file=c.name, column=header, first_line=first,
-                                 require_year=True, numeric_order="mdy")
+                                 require_year=True, numeric_order=numeric_order)
         check_years(parts, file=c.name, column=header, first_line=first)
         text_dates = dates_from_parts(parts, file=c.name, column=header, first_line=first,
                                       cells=text_cells)
@@ -474,19 +475,39 @@ def _published(c: Candidate, pos: int, link: pd.Series, ctx: ParseContext
     (column ``pos``) in some zone, else that date (and its time, when written) as UTC. The
     ids used, the disagreements, the times taken as UTC and the missing dates are noted."""
     created = _dates_at(c, pos, ctx, timed=True)
-    offset, has_time = _times_at(c, pos)
-    has_time &= created.notna()
-    # 'Created date' is in an unstated zone (UTC-12..UTC+14), taken as UTC
-    exported = day_to_utc(created, "UTC") + offset.where(has_time, pd.Timedelta(0))
+    offset, written = _times_at(c, pos)
     decoded = linkedin_urn_time(link.fillna("").where(link.str.contains("activity").fillna(False),
                                                       ""))
-    # the decoded UTC time must be that day somewhere: between its 00:00 at UTC+14 and its
-    # 24:00 at UTC-12; with a time (to the minute), between that time at UTC+14 and at UTC-12
-    lag = decoded - exported
-    upper = pd.Series(pd.Timedelta(days=1) + ZONE_BEHIND_MAX, index=lag.index).where(
-        ~has_time, ZONE_BEHIND_MAX + pd.Timedelta(minutes=1))
-    agree = decoded.notna() & (created.isna() | (
-        (lag >= -ZONE_AHEAD_MAX) & (lag < upper)))
+
+    def agreeing(created: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
+        """(time as exported, as UTC; the id's time agrees with it; it has a time of day)"""
+        has_time = written & created.notna()
+        # 'Created date' is in an unstated zone (UTC-12..UTC+14), taken as UTC
+        exported = day_to_utc(created, "UTC") + offset.where(has_time, pd.Timedelta(0))
+        # the decoded UTC time must be that day somewhere: between its 00:00 at UTC+14 and
+        # its 24:00 at UTC-12; with a time (to the minute), between that time at UTC+14 and
+        # at UTC-12
+        lag = decoded - exported
+        upper = pd.Series(pd.Timedelta(days=1) + ZONE_BEHIND_MAX, index=lag.index).where(
+            ~has_time, ZONE_BEHIND_MAX + pd.Timedelta(minutes=1))
+        return exported, decoded.notna() & (created.isna() | (
+            (lag >= -ZONE_AHEAD_MAX) & (lag < upper))), has_time
+
+    exported, agree, has_time = agreeing(created)
+    if (decoded.notna() & ~agree).sum() > agree.sum():
+        # most ids disagree: dates re-saved day first with no day above 12 (03/10/2026 read
+        # 10 March, the ids saying 3 October)? The ids tell, when the other order agrees more
+        try:
+            day_first = _dates_at(c, pos, None, timed=True, numeric_order="dmy")
+        except ParseError:
+            day_first = None
+        if day_first is not None and not day_first.equals(created):
+            alt = agreeing(day_first)
+            if alt[1].sum() > agree.sum():
+                created, (exported, agree, has_time) = day_first, alt
+                ctx.note("dates_day_first", f"{c.table.header[pos]!r} holds DD/MM/YYYY dates, "
+                         "not LinkedIn's MM/DD/YYYY: no day above 12 tells, the activity ids' "
+                         "times prove it", level="info")
     if (decoded.notna() & ~agree).any():
         ctx.note("id_time_disagrees", "the time decoded from the activity id is not within "
                  "'Created date' in any time zone (UTC-12 to UTC+14); 'Created date' is kept",
