@@ -208,6 +208,29 @@ def test_competitors_of_another_period_give_no_row_and_the_usual_columns(tmp_pat
     assert len(without) == 0 and (without.dtypes == full.dtypes).all()
 
 
+def test_a_quarter_of_competitors_kept_by_month_is_their_sum(tmp_path):
+    """competitors.csv kept by month gave no competitor at all for 2025-Q3. The months that
+    make the quarter are summed (posts, interactions; followers at the quarter's end); a
+    competitor with a month missing is left out rather than counted short."""
+    path = tmp_path / "competitors.csv"
+    path.write_text(COMP + "instagram,Rival Co,2025-07,20000,30,9000\n"
+                           "instagram,Rival Co,2025-08,20500,40,12000\n"
+                           "instagram,Rival Co,2025-09,21000,30,9000\n"
+                           "instagram,Other,2025-07,5000,10,500\n"
+                           "instagram,Other,2025-09,5200,10,500\n", encoding="utf-8")
+    ds = dataset(posts=_posts(), daily=_followers(), competitors=read_competitors(path))
+    side = compare_competitors(ds, "2025-Q3").set_index("name")
+    assert "Other" not in side.index
+    rival = side.loc["Rival Co"]
+    assert (rival["posts"], rival["interactions"], rival["followers"]) == (100, 30000, 21000)
+    # 30,000 / 100 posts = 300 per post / 21,000 followers
+    assert rival["er_followers"] == pytest.approx(300 / 21000)
+    assert rival["note"] == ("sum of its 3 rows of 2025-07 to 2025-09; followers at the end")
+    # a month's own row is still the month's
+    month = compare_competitors(ds, "2025-08").set_index("name")
+    assert month.loc["Rival Co", "posts"] == 40 and pd.isna(month.loc["Rival Co", "note"])
+
+
 @pytest.mark.parametrize("row, column", [
     ("myspace,A,2025-10,1,1,1\n", "platform"),
     ("instagram,,2025-10,1,1,1\n", "competitor"),

@@ -448,7 +448,9 @@ def compare_competitors(ds, period: object, competitors: pd.DataFrame | None = N
                         ) -> pd.DataFrame:
     """The brand side by side with its competitors, on the same public definitions.
 
-    For the brand and each competitor of the period (same period label): followers (at the
+    For the brand and each competitor of the period (its rows of the same period label, else
+    the sum of its rows of shorter periods that make it up, e.g. a quarter's three months,
+    noted): followers (at the
     period end), posts, interactions (public counts: reactions + comments + shares, boosted
     posts included), ``interactions_per_post`` = interactions / posts, ``er_followers`` =
     interactions_per_post / followers (the Rival IQ way), ``posts_per_week`` = posts / (days / 7).
@@ -469,7 +471,7 @@ def compare_competitors(ds, period: object, competitors: pd.DataFrame | None = N
                    "a frame of read_competitors()", "competitors")
     rows = []
     if comp is not None and not comp.empty:
-        rows = _competitor_rows(ds, comp.loc[(comp["period"] == p.label).to_numpy()], p)
+        rows = _competitor_rows(ds, _competitors_of(comp, p), p)
     # no competitor row for the period: no row, the same columns and dtypes
     out = pd.DataFrame(rows, columns=["platform", "name", "is_brand", "followers", "posts",
                                       "interactions", "note"])
@@ -486,6 +488,39 @@ def compare_competitors(ds, period: object, competitors: pd.DataFrame | None = N
     return out[["platform", "name", "is_brand", "followers", "posts", "interactions",
                 "interactions_per_post", "er_followers", "posts_per_week", "rank",
                 "note"]].reset_index(drop=True)
+
+
+def _competitors_of(comp: pd.DataFrame, p: Period) -> pd.DataFrame:
+    """The competitors' rows of the period ``p``: those of its label, and for a competitor
+    without one, its rows of shorter periods that cover ``p`` day for day (the months of a
+    quarter), summed: posts and interactions added, followers those at the last one's end
+    (noted). A quarter's comparison of competitors kept by month was empty."""
+    exact = comp.loc[(comp["period"] == p.label).to_numpy()].assign(note=None)
+    spans = {label: parse_period(label) for label in comp["period"].dropna().unique()}
+    done = set(zip(exact["platform"], exact["competitor"], strict=True))
+    parts = []
+    for (plat, name), g in comp.groupby(["platform", "competitor"], sort=True):
+        if (plat, name) in done:
+            continue
+        inside = g.loc[[spans[x].start >= p.start and spans[x].end <= p.end
+                        for x in g["period"]]]
+        if inside.empty:
+            continue
+        inside = inside.iloc[np.argsort([spans[x].start for x in inside["period"]],
+                                        kind="stable")]
+        starts = [spans[x].start for x in inside["period"]]
+        ends = [spans[x].end for x in inside["period"]]
+        tiled = (starts[0] == p.start and ends[-1] == p.end
+                 and all((b - a).days == 1 for a, b in zip(ends, starts[1:], strict=False)))
+        if not tiled:                # a month missing, or two overlapping: no sum
+            continue
+        parts.append({"platform": plat, "competitor": name, "period": p.label,
+                      "followers": inside["followers"].iloc[-1],
+                      "posts": inside["posts"].sum(min_count=len(inside)),
+                      "interactions": inside["interactions"].sum(min_count=len(inside)),
+                      "note": f"sum of its {len(inside)} rows of {inside['period'].iloc[0]} to "
+                              f"{inside['period'].iloc[-1]}; followers at the end"})
+    return pd.concat([exact, pd.DataFrame(parts)], ignore_index=True) if parts else exact
 
 
 def _competitor_rows(ds, comp: pd.DataFrame, p: Period) -> list[dict]:
@@ -515,5 +550,5 @@ def _competitor_rows(ds, comp: pd.DataFrame, p: Period) -> list[dict]:
         for r in comp.loc[(comp["platform"] == plat).to_numpy()].itertuples():
             rows.append({"platform": plat, "name": r.competitor, "is_brand": False,
                          "followers": r.followers, "posts": r.posts,
-                         "interactions": r.interactions, "note": None})
+                         "interactions": r.interactions, "note": r.note})
     return rows
