@@ -448,13 +448,12 @@ def compare_competitors(ds, period: object, competitors: pd.DataFrame | None = N
                         ) -> pd.DataFrame:
     """The brand side by side with its competitors, on the same public definitions.
 
-    For the brand and each competitor of the period (its rows of the same period label, else
-    the sum of its rows of shorter periods that make it up, e.g. a quarter's three months,
-    noted): followers (at the
-    period end), posts, interactions (public counts: reactions + comments + shares, boosted
-    posts included), ``interactions_per_post`` = interactions / posts, ``er_followers`` =
-    interactions_per_post / followers (the Rival IQ way), ``posts_per_week`` = posts / (days / 7).
-    Zero or unknown denominators give NaN.
+    For the brand and each competitor of the period (its row of the same period label, else
+    the sum of its rows of shorter periods that make it up, a quarter's three months, noted):
+    followers (at the period end), posts, interactions (public counts: reactions + comments +
+    shares, boosted posts included), ``interactions_per_post`` = interactions / posts,
+    ``er_followers`` = interactions_per_post / followers (the Rival IQ way),
+    ``posts_per_week`` = posts / (days / 7). Zero or unknown denominators give NaN.
 
     Returns
     -------
