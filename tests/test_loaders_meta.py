@@ -944,3 +944,34 @@ def test_day_first_publish_times_are_told_by_the_name(tmp_path, name, cells, exp
     assert local.tolist() == expected
     assert ("publish_times_day_first" in _codes(df)) == (expected[0][5:7] == "12")
     assert "date_format_resaved" not in _codes(df)
+
+
+@pytest.mark.parametrize("rename,expected", [
+    (None, "though 32 of its 32 headers are those of a Meta Business Suite export, which also "
+     "has 'publish time' (deleted by hand?)"),
+    ("Posted on", "though 32 of its 33 headers are those of a Meta Business Suite export, "
+     "which also has 'publish time' (deleted by hand?); its headers no Meta Business Suite "
+     "export has: ['Posted on'] (renamed by hand, or in a language a synonyms.csv in the "
+     "brand folder can add?)"),
+])
+def test_an_export_missing_a_column_it_needs_says_which(tmp_path, rename, expected):
+    """A Meta export whose 'Publish time' column was deleted (or renamed) by hand was "not
+    understood", its first six headers listed and a synonyms.csv suggested."""
+    import csv
+    import io
+
+    import smmanalytics as smm
+
+    text = (FIX / "facebook_posts_2026-11-20.csv").read_text(encoding="utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))
+    k = rows[0].index("Publish time")
+    if rename is None:
+        rows = [r[:k] + r[k + 1:] for r in rows]
+    else:
+        rows[0][k] = rename
+    p = tmp_path / "facebook_posts_2026-11-20.csv"
+    with p.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    (note,) = smm.load(p, cache=False).quality.itertuples()
+    assert note.code == "not_understood"
+    assert note.message.endswith(expected)

@@ -26,7 +26,7 @@ import logging
 import re
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -698,6 +698,55 @@ def _parse_source(src: Source, log: QualityLog, fmts: list[Format]
     return [finish(df, src, snap, log) for df in frames], understood
 
 
+#: who exports the tables of a synonyms family, as a reader names them
+_FAMILY_NAMES = {"meta": "Meta Business Suite", "meta_daily": "Meta Business Suite",
+                 "meta_legacy": "Facebook Insights", "x_content": "X", "x_legacy": "X",
+                 "x_legacy_daily": "X", "x_overview": "X", "linkedin_posts": "LinkedIn",
+                 "linkedin_metrics": "LinkedIn", "linkedin_followers": "LinkedIn",
+                 "linkedin_visitors": "LinkedIn", "tiktok": "TikTok", "youtube": "YouTube Studio",
+                 "ga4": "Google Analytics 4", "pinterest": "Pinterest"}
+
+
+def _near_miss(cand: Candidate, fmts: list[Format]) -> str | None:
+    """What to say of a table no format claims whose headers are mostly those of one
+    family's exports (a column deleted or renamed by hand): ", though 26 of its 26 headers
+    are those of a Meta Business Suite export, which also has 'heure de publication'…".
+    None when no family has most of them.
+
+    The columns named are those whose header, added, would make a format claim the table
+    (each tried in the file's language, else in English)."""
+    from ._headers import families, synonyms
+
+    headers = [h for h in cand.table.header if str(h).strip()]
+    best = None
+    for family in families():
+        m = cand.match(family)
+        known = sum(len(p) for p in m.columns.values())
+        if best is None or known > best[1]:
+            best = (family, known, m)
+    # all its headers but one or two (one in ten): a TikTok table in a language not known yet
+    # shares "Date" and "Comments" with Meta's, not most of its headers
+    if best is None or best[1] < 3 or len(best[2].unknown) > max(2, len(headers) // 10):
+        return None
+    family, known, m = best
+    who = _FAMILY_NAMES.get(family, family)
+    lang = m.locale.split("-")[0]
+    names: dict[str, str] = {}
+    for syn in synonyms():              # one header per field: the file's language first
+        if syn.family == family and not syn.prefix and syn.canonical not in m.columns and (
+                syn.canonical not in names or syn.lang == lang):
+            names[syn.canonical] = syn.header
+    needed = [header for header in names.values()
+              if _detect(Candidate(cand.source, replace(cand.table, header=[
+                  *cand.table.header, header]), cand.tables), fmts)[0] is not None]
+    missing = (f", which also has {' or '.join(map(repr, needed[:3]))} (deleted by hand?)"
+               if needed else ": a column such an export needs is missing")
+    renamed = (f"; its headers no {who} export has: {m.unknown!r} (renamed by hand, or in a "
+               "language a synonyms.csv in the brand folder can add?)" if m.unknown else "")
+    return (f", though {known} of its {len(headers)} headers are those of a {who} "
+            f"export{missing}{renamed}")
+
+
 def _parse_tables(src: Source, log: QualityLog, fmts: list[Format]
                   ) -> tuple[list[pd.DataFrame], bool]:
     """Parse every raw table of ``src`` with the format that claims it; return
@@ -713,9 +762,9 @@ def _parse_tables(src: Source, log: QualityLog, fmts: list[Format]
         fmt, score = _detect(cand, fmts)
         if fmt is None:
             log.add(src.name, "not_understood", f"table with headers {table.header[:6]!r} "
-                    "matches no known export format (headers in a language not known yet can "
-                    "be added to a synonyms.csv in the brand folder)", level="warning",
-                    sheet=table.sheet)
+                    "matches no known export format" + (_near_miss(cand, fmts) or " (headers in a "
+                    "language not known yet can be added to a synonyms.csv in the brand "
+                    "folder)"), level="warning", sheet=table.sheet)
             continue
         understood = True
         ctx = ParseContext(src.name, log, table.sheet)
