@@ -525,3 +525,17 @@ def test_a_windows_file_is_still_read_as_windows_1252():
     data = "Durée;Vues\n1;Crème brûlée\n".encode("cp1252")
     assert decode(data, file="x.csv", log=log) == ("Durée;Vues\n1;Crème brûlée\n", "cp1252")
     assert log.entries[0]["code"] == "encoding_fallback"
+
+
+def test_cr_line_endings_with_captions_of_several_lines():
+    """Excel for Mac's "CSV (Macintosh)" ends rows with CR alone and keeps LF inside a
+    caption: with captions of several lines, LFs outnumbered the CRs, and the file failed
+    ("header row is not valid CSV")."""
+    text = ('"Post ID","Caption","Views"\r'
+            '"1","one\ntwo\nthree","10"\r'
+            '"2","four\nfive\nsix","20"\r')
+    log = QualityLog()
+    (t,) = split_text(text, source="x.csv", log=log)
+    assert t.header == ["Post ID", "Caption", "Views"]
+    assert t.frame[1].tolist() == ["one\ntwo\nthree", "four\nfive\nsix"]
+    assert [e["code"] for e in log.entries] == ["line_endings_cr"]

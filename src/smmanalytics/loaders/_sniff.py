@@ -546,8 +546,12 @@ def split_text(text: str, *, source: str, encoding: str | None = None,
         raw_offset += 3
     head = text[:65536]
     # lines ended by CR alone (Excel for Mac's "CSV (Macintosh)"; a line break inside a cell
-    # stays LF there): more lone CRs than LFs
-    if len(_LONE_CR.findall(head)) > head.count("\n"):
+    # stays LF there): more lone CRs than LFs, or a first line, the header, ended so (captions
+    # of several lines hold more LFs than the file has rows)
+    first_lf = head.find("\n")
+    lone = _LONE_CR.search(head)
+    if lone is not None and (len(_LONE_CR.findall(head)) > head.count("\n")
+                             or first_lf < 0 or lone.start() < first_lf):
         text, raw = _LONE_CR.sub("\n", text), None
         if log is not None:
             log.add(source, "line_endings_cr", "lines end with a carriage return alone (a "
