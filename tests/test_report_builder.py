@@ -850,7 +850,7 @@ def test_roi_section_of_a_french_report_says_its_notes_in_french(ds, tmp_path):
     f = rep.fmt
     cards = {i["label"]: i["value"] for b in sec.blocks if b["kind"] == "kpis"
              for i in b["items"]}
-    assert cards == {"Coût total": f.money(400), "Revenu attribué": f.money(1000),
+    assert cards == {"Coût total": f.money(400), "Chiffre d'affaires attribué": f.money(1000),
                      "ROI": f.percent(1.5, 0), "ROAS": "–"}
     notes = [b["text"] for b in sec.blocks if b["kind"] == "note"]
     assert notes[0] == (
@@ -865,7 +865,7 @@ def test_roi_section_of_a_french_report_says_its_notes_in_french(ds, tmp_path):
     sec = rep.roi()
     cards = {i["label"]: i["value"] for b in sec.blocks if b["kind"] == "kpis"
              for i in b["items"]}
-    assert cards["Revenu attribué"] == "–" and cards["ROI"] == "–"
+    assert cards["Chiffre d'affaires attribué"] == "–" and cards["ROI"] == "–"
     notes = [b["text"] for b in sec.blocks if b["kind"] == "note"]
     assert ("1 ligne GA4 donne un revenu en USD, pas dans la devise de la marque (EUR) : revenu "
             "inconnu") in notes[0].split(" ; ")
@@ -1091,7 +1091,7 @@ def test_slots_from_the_audience_schedule_expect_no_lift(ds):
                                            "average (audience schedule)")
     assert plan["lift"].notna().any()            # the API keeps the model's slot lift …
     [slots] = [b for b in sec.blocks if b["kind"] == "table"]
-    assert slots["columns"][1] == "Expected lift"
+    assert slots["columns"][1] == "Expected engagement (× account average)"
     assert {row[1] for row in slots["rows"]} == {"–"}     # … the report expects none
 
 
@@ -1164,7 +1164,7 @@ def test_the_report_and_scorecard_display_agree_on_a_goal_without_status(
 
 @pytest.mark.parametrize("target,lang,note", [
     (200, "en", "3 needed per day"),
-    (200, "fr", "il faut 3 par jour"),
+    (200, "fr", "il en faut 3 par jour"),
     (200, "it", "servono 3 al giorno"),
     (92, "en", "1 needed per day"),
     (92, "it", "serve 1 al giorno"),

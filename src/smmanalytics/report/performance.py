@@ -61,7 +61,7 @@ class PerformanceSections:
         for r, status in zip(sc.itertuples(index=False), shown_status(sc), strict=True):
             detail = []
             if not r.complete and pd.notna(r.p_meet):
-                detail.append(f"{f.label('chance')} {f.percent(r.p_meet, 0)}")
+                detail.append(f.labelled(f.label("chance"), f.percent(r.p_meet, 0)))
             if not r.complete and pd.notna(r.required_daily):
                 value = self._value(r.metric, r.required_daily)
                 # "serve 1 al giorno", "servono 3 al giorno"
