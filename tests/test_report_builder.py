@@ -951,7 +951,8 @@ def test_a_quarter_takes_its_article_in_the_comparison(lang, first):
 def test_a_change_compared_per_day_says_so():
     """October (31 days, 31 posts) against September (30 days, 30 posts): the totals are
     compared per day, and the table read "Publications 31 30 0,0 %" with nothing to say why a rise
-    from 30 to 31 is no change."""
+    from 30 to 31 is no change; then "0,0 % par jour", which 110 posts against 109 made
+    "-2,3 % par jour", a fall where the count rose. It gives the daily rates."""
     from ._roi_builders import dataset, posts
 
     rows = [{"platform": "instagram", "post_id": f"{m}-{d}", "reactions": 10.0, "reach": 500.0,
@@ -960,7 +961,7 @@ def test_a_change_compared_per_day_says_so():
     sec = BrandReport(dataset(posts=posts(rows)), "2026-10", lang="fr").compare()
     table = next(b for b in sec.blocks if b["kind"] == "table")
     row = next(r for r in table["rows"] if r[0] == "Publications")
-    assert row[1:4] == ["31", "30", "0,0\xa0% par jour"]
+    assert row[1:4] == ["31", "30", "0,0\xa0% (1,0 contre 1,0 par jour)"]
 
 
 @pytest.mark.parametrize("lang,period,first,previous,change", [

@@ -267,8 +267,11 @@ class PerformanceSections:
             if r.kpi in _RATES and pd.notna(r.change_abs):
                 change += f" ({f.points(r.change_abs)})"
             elif r.basis == "per day" and change != "–" and not no_pct:
-                # 110 posts against 109 read "−2.3 %" with no word: it is per day (31 and 30)
-                change = f.label("change_per_day").format(change=change)
+                # 110 posts against 109 read "−2.3 %" with no word, then "−2.3 % a day", a
+                # fall where the count rose: it is the daily rate that fell, 3.5 from 3.6
+                change = f.label("change_per_day_rates").format(
+                    change=change, current=self._rate(r.kpi, r.current / r.days_current),
+                    previous=self._rate(r.kpi, r.previous / r.days_previous))
             if r.direction_only:
                 interval = f.label("direction_only")
             elif pd.notna(r.ci_low):
@@ -284,6 +287,13 @@ class PerformanceSections:
         if cmp.caveats:
             self.bullets(sec, [f.sentence(f.note(c)) for c in cmp.caveats])
         return sec
+
+    def _rate(self, kpi: str, x: float) -> str:
+        """A total per day: "3.5", "893", "472.84 €" (one decimal, or two for money, below
+        100)."""
+        small = abs(x) < 100
+        return (self.fmt.money(x, 2 if small else 0) if kpi in _MONEY
+                else self.fmt.number(x, 1 if small else 0))
 
     def _signed(self, kpi: str, x: float, whole: bool = False) -> str:
         """A total's change or daily rate, signed: "+40.9", "-150", "+15.25 €" (whole: no
