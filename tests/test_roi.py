@@ -270,7 +270,11 @@ def test_roi_campaign_without_spend_in_a_read_costs_file_is_a_real_zero(tmp_path
                                                       campaign="autumn_launch"),
                                            _web_month(50.0, key_events=2.0, campaign="bio")]))
     r = roi(ds, "2026-10", by="campaign").set_index("campaign")
-    assert r.loc["bio", "cost"] == 0 and r.loc["bio", "cpa"] == 0      # 0 / 2 key events
+    assert r.loc["bio", "cost"] == 0
+    # 0 / 2 key events read a CPA of 0.00: no acquisition is free, none of the cost is
+    # assigned to it (its ROI is NaN too)
+    assert pd.isna(r.loc["bio", "cpa"]) and pd.isna(r.loc["bio", "roi"])
+    assert "cpa_cost_zero" in r.loc["bio", "note_codes"]
     assert r.loc["Autumn Launch", "cpa"] == pytest.approx(100.0)     # 300 / 3
 
 

@@ -14,7 +14,8 @@ Definitions (money in the brand's currency, over one :class:`~smmanalytics.perio
 - ``value`` = revenue + key_events × ``value_per_key_event`` (from goals.yaml, optional).
 - ``roi`` = (value − cost) / cost (profit version, a fraction; 0.5 means +50 %).
 - ``roas`` = revenue / ad_spend.
-- ``cpa`` = cost / key_events (social key events).
+- ``cpa`` = cost / key_events (social key events); NaN where no cost is assigned (a
+  campaign run on shared labour alone acquired nothing for free).
 - ``cpc`` = ad_spend / link_clicks and ``cpm`` = ad_spend / impressions × 1000, with link clicks
   and impressions (views where a platform no longer gives impressions) of the posts flagged
   ``paid`` in the period. Only the ad spend of platforms whose paid posts are known enters: a
@@ -220,7 +221,7 @@ NOTE_CODES = (
     # why a ratio is NaN: its denominator unknown or zero, or its numerator unknown
     "roi_cost_unknown", "roi_cost_zero", "roi_value_unknown",
     "roas_ad_spend_unknown", "roas_ad_spend_zero", "roas_revenue_unknown",
-    "cpa_key_events_unknown", "cpa_key_events_zero", "cpa_cost_unknown",
+    "cpa_key_events_unknown", "cpa_key_events_zero", "cpa_cost_unknown", "cpa_cost_zero",
     "cpc_link_clicks_unknown", "cpc_link_clicks_zero", "cpc_ad_spend_unknown",
     "cpm_impressions_unknown", "cpm_impressions_zero", "cpm_ad_spend_unknown",
     # cpc and cpm: ad spend whose paid posts are unknown
@@ -423,6 +424,12 @@ def roi(ds, period: object, by: str | None = None, *,
           ("cost", "value"))
     ratio(out["revenue"], out["ad_spend"], "roas", "ad spend", "revenue", ("ad_spend", "revenue"))
     ratio(out["cost"], out["key_events"], "cpa", "key events", "cost", ("key_events", "cost"))
+    # a row no cost is assigned to (a campaign run on shared labour alone) did not acquire for
+    # nothing: its CPA read 0.00 (its ROI is NaN, as the cost is zero)
+    free = (out["cost"] == 0).fillna(False).to_numpy() & out["cpa"].notna().to_numpy()
+    for i in np.flatnonzero(free):
+        out.loc[i, "cpa"] = pd.NA
+        notes.setdefault(i, []).append(("cpa_cost_zero", "cpa NaN: no cost is assigned to it"))
     # cpc and cpm: only the ad spend whose paid posts' clicks and impressions are known
     spend = out["ad_spend"].copy()
     none_known: set[int] = set()

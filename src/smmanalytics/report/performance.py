@@ -310,7 +310,7 @@ class PerformanceSections:
 #: unknown because a figure is unknown, which that figure's own note says
 _ROI_SECTION_SKIPS = frozenset({
     "costs_failed", "costs_uncovered", "costs_missing", "costs_partly",
-    "cpa_key_events_unknown", "cpa_key_events_zero", "cpa_cost_unknown",
+    "cpa_key_events_unknown", "cpa_key_events_zero", "cpa_cost_unknown", "cpa_cost_zero",
     "cpc_link_clicks_unknown", "cpc_link_clicks_zero", "cpc_ad_spend_unknown",
     "cpm_impressions_unknown", "cpm_impressions_zero", "cpm_ad_spend_unknown",
     "cpc_cpm_paid_unknown", "cpc_cpm_spend_left_out", "cpc_cpm_unplaced_spend_left_out",
