@@ -844,7 +844,7 @@ def test_roi_nan_exactly_when_denominator_zero(tmp_path_factory, ad, labor, reve
     row = roi(ds, "2026-10").iloc[0]
     assert pd.isna(row["roas"]) == (ad == 0)
     assert pd.isna(row["roi"]) == (ad + labor == 0)
-    assert pd.isna(row["cpa"]) == (key_events == 0)
+    assert pd.isna(row["cpa"]) == (key_events == 0 or ad + labor == 0)    # nothing costed
     for col in ("roi", "roas", "cpa"):
         assert pd.isna(row[col]) or np.isfinite(float(row[col]))     # never inf
         if pd.isna(row[col]):
