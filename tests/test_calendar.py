@@ -806,3 +806,32 @@ def test_a_number_for_the_start_is_no_date(null, start):
     nanoseconds after 1970."""
     with pytest.raises(ArgumentError, match="argument 'start': not a date"):
         plan_slots(null, start, weeks=1, posts_per_week=3)
+
+
+@pytest.mark.parametrize("args", [
+    ["roi", "{empty}", "--period", "2026-10"],
+    ["scorecard", "{empty}", "--period", "2026-10"],
+    ["alerts", "{empty}"],
+    ["best-times", "{empty}"],
+])
+def test_cli_commands_refuse_a_folder_without_exports(capsys, tmp_path, args):
+    """smm roi printed a table of NaN, smm scorecard "Empty DataFrame", smm alerts "no alert
+    in the data", each with exit status 0, for a folder holding no export; as smm report,
+    they say so (exit 2)."""
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert cli.main([a.format(empty=empty) for a in args]) == 2
+    assert capsys.readouterr().err.startswith(
+        f"smm: error: no post, daily row or GA4 row in {empty}: nothing to report")
+
+
+def test_cli_commands_take_the_latest_period_and_refuse_one_outside_the_data(capsys):
+    """--period latest was refused outside smm report; a period after the data gave NaN."""
+    sample = str(Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve")
+    assert cli.main(["roi", sample, "--period", "latest", "--json"]) == 0
+    (row,) = json.loads(capsys.readouterr().out)
+    assert row["period"] == "2026-10"
+    assert cli.main(["scorecard", sample, "--period", "2030-01"]) == 2
+    assert capsys.readouterr().err == (
+        f"smm: error: no data of {sample} falls in 2030-01; expected a period within the "
+        "data's days, 2025-09-01 to 2026-10-31\n")

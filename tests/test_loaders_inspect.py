@@ -46,6 +46,12 @@ def test_cli_inspect_missing_path(capsys):
     assert "does not exist" in capsys.readouterr().err
 
 
+def test_cli_inspect_says_a_folder_is_empty(capsys, tmp_path):
+    """It printed nothing, with exit status 0."""
+    assert main(["inspect", str(tmp_path)]) == 1
+    assert capsys.readouterr().err == f"smm: no file in {tmp_path}\n"
+
+
 def test_inspect_names_the_zone_assumed_or_stated():
     df = inspect_files([FIX / "tiktok" / "Followers_maisonseve.zip",
                         FIX / "pinterest" / "pinterest_overview_2026-10.csv"])

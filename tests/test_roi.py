@@ -258,10 +258,12 @@ def test_roi_with_unreadable_costs_file_is_unknown_and_says_why(tmp_path, capsys
     assert r["cost"].isna().all() and r["cpa"].isna().all() and r["cpm"].isna().all()
     assert "costs.csv could not be read (file costs.csv, line 2, column 'amount'" in \
         r["note"].iloc[0]
-    assert main(["roi", str(tmp_path), "--period", "2026-10", "--by", "campaign"]) == 0
+    # a folder of that file alone holds nothing to compute: an error naming the file's fault
+    # (it printed a table of NaN under a warning, exit 0)
+    assert main(["roi", str(tmp_path), "--period", "2026-10", "--by", "campaign"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("smm: warning: costs.csv could not be read (file costs.csv, line 2")
-    assert "cost, ROI, ROAS, CPA, CPC and CPM are unknown" in err
+    assert err.startswith(f"smm: error: no post, daily row or GA4 row in {tmp_path}")
+    assert "costs.csv, line 2, column 'amount'" in err and "'abc'" in err
 
 
 def test_roi_campaign_without_spend_in_a_read_costs_file_is_a_real_zero(tmp_path):

@@ -46,6 +46,9 @@ def _cmd_inspect(args: argparse.Namespace) -> int:
     from .loaders import inspect_files
 
     df = inspect_files(args.paths)
+    if df.empty:                # it printed nothing, exit 0
+        print(f"smm: no file in {', '.join(args.paths)}", file=sys.stderr)
+        return 1
     if args.json:
         _print_frame(df, True)
         return 0
@@ -71,44 +74,66 @@ def _cmd_inspect(args: argparse.Namespace) -> int:
                 print(f"  rows:      {rec['rows']}  dates: none in this table")
         if isinstance(rec["warnings"], str) and rec["warnings"]:
             print(f"  warnings:  {rec['warnings']}")
-    return 0 if (df["status"] == "ok").any() or df.empty else 1
+    return 0 if (df["status"] == "ok").any() else 1
+
+
+def _brand_data(args: argparse.Namespace, *, web: bool, costs: bool = False):
+    """The brand's Dataset of ``args.data`` for an analysis command, as ``smm report`` takes
+    it: an empty or wrong folder, and a ``--period`` wholly outside the data (``web``: GA4 days
+    count), are errors (exit 2) saying so, where ``smm roi`` printed NaN and ``smm scorecard``
+    an empty frame, exit 0; ``--period latest`` is the latest complete month, as for reports.
+    With ``costs``, a folder of costs.csv alone is data too (``smm roi``: the cost side).
+    """
+    from pathlib import Path
+
+    from . import dataset
+    from .periods import parse_period
+    from .runner import _check_covered, _check_not_empty, _latest_period
+
+    ds = dataset.load(args.data)
+    if not (costs and len(ds.costs)):
+        _check_not_empty(ds, Path(args.data))
+    period = getattr(args, "period", None)
+    if period == "latest":
+        args.period = period = _latest_period(ds, args.data)
+    if period is not None:
+        _check_covered(ds, Path(args.data), parse_period(period), web=web)
+    return ds
 
 
 def _cmd_roi(args: argparse.Namespace) -> int:
-    from . import dataset
     from .roi import costs_unknown_why, roi
 
-    ds = dataset.load(args.data)
+    ds = _brand_data(args, web=True, costs=True)
     why = costs_unknown_why(ds, args.period)
     if why is not None:
         print(f"smm: warning: {why}: cost, ROI, ROAS, CPA, CPC and CPM are unknown (NaN)",
               file=sys.stderr)
     out = roi(ds, args.period, by=args.by, value_per_key_event=args.value_per_key_event)
     # the note codes are for programs (--json); a reader has the notes themselves
-    _print_frame(out if args.json else out.drop(columns="note_codes").round(3), args.json)
+    # money to the cent (costs prorated by day came as 3048.815), ratios to three decimals
+    money = {c: 2 for c in ("cost", "ad_spend", "labor", "tools", "production", "influencer",
+                            "other", "revenue", "value", "cpa", "cpc", "cpm") if c in out}
+    _print_frame(out if args.json else out.drop(columns="note_codes").round(3).round(money),
+                 args.json)
     return 0
 
 
 def _cmd_scorecard(args: argparse.Namespace) -> int:
-    from . import dataset
     from .goals import scorecard, scorecard_display
 
-    ds = dataset.load(args.data)
+    ds = _brand_data(args, web=True)
     sc = scorecard(ds, args.period, asof=args.asof)
     _print_frame(sc if args.json else scorecard_display(sc).round(3), args.json)
     return 0
 
 
 def _cmd_alerts(args: argparse.Namespace) -> int:
-    from . import dataset as _dataset
     from .alerts import alerts as _alerts  # the package attribute `alerts` is the function
     from .periods import parse_period
-    from .runner import _check_covered
 
-    ds = _dataset.load(args.data)
+    ds = _brand_data(args, web=False)   # as smm report, on the days the signals have
     period = parse_period(args.period) if args.period else None
-    if period is not None:      # as smm report refuses it, on the days the signals have
-        _check_covered(ds, args.data, period, web=False)
     found = _alerts(ds, period=period)
     if args.json or len(found):
         _print_frame(found, args.json)
@@ -151,7 +176,8 @@ def _parser() -> argparse.ArgumentParser:
     r = sub.add_parser("roi", help="cost, attributed value, ROI, ROAS, CPA, CPC, CPM")
     _data_argument(r)
     r.add_argument("--period", required=True,
-                   help="2026-10, 2026-Q3, 2026 or 2026-10-01..2026-10-15")
+                   help="2026-10, 2026-Q3, 2026, 2026-10-01..2026-10-15, or latest (the latest "
+                        "complete month of the data)")
     r.add_argument("--by", choices=("campaign", "platform"), default=None)
     r.add_argument("--value-per-key-event", type=float, default=None,
                    help="override goals.yaml's value_per_key_event")
@@ -161,7 +187,8 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("scorecard", help="goals against actuals, status, pace and projection")
     _data_argument(s)
     s.add_argument("--period", required=True,
-                   help="a month, quarter or year of the goals: 2026-10, 2026-Q3 or 2026")
+                   help="a month, quarter or year of the goals: 2026-10, 2026-Q3, 2026, or "
+                        "latest (the latest complete month of the data)")
     s.add_argument("--asof", type=_day, default=None,
                    help="last day with data, such as 2026-10-20 (default: today or data end)")
     s.add_argument("--json", action="store_true", help="JSON records instead of a table")
@@ -170,7 +197,7 @@ def _parser() -> argparse.ArgumentParser:
     a = sub.add_parser("alerts", help="reputation/crisis alerts from the exports' daily signals")
     _data_argument(a)
     a.add_argument("--period", default=None,
-                   help="YYYY-MM, YYYY-Qn, YYYY or START..END (default: all days)")
+                   help="YYYY-MM, YYYY-Qn, YYYY, START..END or latest (default: all days)")
     a.add_argument("--json", action="store_true", help="print JSON records")
     a.set_defaults(func=_cmd_alerts)
     return p
@@ -364,10 +391,9 @@ def _register_timing(sub) -> None:
 
 
 def _best_times_from_args(args):
-    from . import dataset
     from .timing import best_times
 
-    ds = dataset.load(args.data)
+    ds = _brand_data(args, web=False)
     tz = args.tz or ds.brand.timezone
     return ds, tz, best_times(ds.posts, tz, args.platform, daily=ds.daily, seed=args.seed)
 
