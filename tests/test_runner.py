@@ -440,6 +440,11 @@ def test_batch_config_errors_name_the_entry(tmp_path):
     ("reports: 3", r"brands\[2\]\.reports.*a list of \['best-times', 'campaign', 'monthly'\]"),
     ("reports: [monthly, weekly]", r"brands\[2\]\.reports.*got 'weekly'"),
     ("parameters: [campaign]", r"brands\[2\]\.parameters.*name: value pairs"),
+    # a misspelt key was left aside: the report came out in the brand's own language
+    ("language: it", r"brands\[2\]\.language.*brand 'b': unknown key.*got 'language'"),
+    # a campaign report without its campaign ran the notebook's default, the sample's
+    ("reports: [campaign]", r"brands\[2\]\.parameters.*brand 'b': a campaign report needs "
+     r"its campaign; expected parameters: \{campaign: <name>\}"),
 ])
 def test_batch_config_is_checked_before_any_report(tmp_path, entry, words):
     from smmanalytics import ConfigError
@@ -447,6 +452,16 @@ def test_batch_config_is_checked_before_any_report(tmp_path, entry, words):
     cfg = tmp_path / "agency.yaml"
     cfg.write_text(f"brands:\n  - {{name: a, data: A}}\n  - {{name: b, data: B, {entry}}}\n")
     with pytest.raises(ConfigError, match=words):
+        read_batch_config(cfg, "2026-10")
+
+
+def test_batch_config_names_an_unknown_key_at_its_top(tmp_path):
+    from smmanalytics import ConfigError
+
+    cfg = tmp_path / "agency.yaml"
+    cfg.write_text("output: reports\nbrands:\n  - {name: a, data: A}\n")
+    with pytest.raises(ConfigError, match=r"column 'output': unknown key; expected out and "
+                       r"brands; got 'output'"):
         read_batch_config(cfg, "2026-10")
 
 

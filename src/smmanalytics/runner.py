@@ -578,6 +578,9 @@ def read_batch_config(path: str | os.PathLike, period: str,
         raise ConfigError("cannot read the batch configuration", file=str(path),
                           expected="a YAML file with a 'brands' list", got=str(exc)) from exc
     brands = raw.get("brands") if isinstance(raw, dict) else None
+    if isinstance(raw, dict) and (odd := sorted(set(raw) - {"out", "brands"}, key=str)):
+        raise ConfigError("unknown key", file=str(path), column=str(odd[0]),
+                          expected="out and brands", got=odd[0])
     if not isinstance(brands, list) or not brands:
         raise ConfigError("no brands listed", file=str(path), column="brands",
                           expected="a non-empty list of {name, data}", got=brands)
@@ -590,12 +593,29 @@ def read_batch_config(path: str | os.PathLike, period: str,
             raise ConfigError(f"brand entry {i} needs 'name' and 'data'", file=str(path),
                               column=f"brands[{i}]", expected="name and data keys", got=b)
         where = (str(path), f"brands[{i}]")        # the file and entry errors name
+        # a misspelt key ("language: it") was left aside: the report came out in French
+        if odd := sorted(set(b) - _BRAND_KEYS, key=str):
+            raise ConfigError(f"brand {b['name']!r}: unknown key", file=str(path),
+                              column=f"brands[{i}].{odd[0]}",
+                              expected=f"keys among {', '.join(sorted(_BRAND_KEYS))}",
+                              got=odd[0])
         lang = _batch_lang(b, *where)
         params = _batch_parameters(b, *where)
-        for kind in _batch_kinds(b, *where):
+        kinds = _batch_kinds(b, *where)
+        if "campaign" in kinds and "campaign" not in dict(params):
+            # it ran the notebook's own default, the sample brand's campaign
+            raise ConfigError(f"brand {b['name']!r}: a campaign report needs its campaign",
+                              file=str(path), column=f"brands[{i}].parameters",
+                              expected="parameters: {campaign: <name>}",
+                              got=dict(params) or None)
+        for kind in kinds:
             jobs.append(BatchJob(str(b["name"]), kind, str((base / b["data"]).resolve()), period,
                                  out, lang, params))
     return jobs
+
+
+#: the keys of a brand entry of agency.yaml
+_BRAND_KEYS = frozenset({"name", "data", "lang", "reports", "parameters"})
 
 
 def _batch_kinds(entry: dict, file: str, column: str) -> list[str]:
