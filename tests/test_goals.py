@@ -109,9 +109,9 @@ def test_status_nan_probability_is_none():
 
 @pytest.mark.parametrize("target, direction, status", [
     (31, "at_least", "met"),        # exactly at the target: met
-    (32, "at_least", "off track"),
+    (32, "at_least", "missed"),     # over, and not met: missed, not "off track"
     (31, "at_most", "met"),
-    (30, "at_most", "off track"),
+    (30, "at_most", "missed"),
 ])
 def test_finished_period_met_at_boundary(tmp_path, target, direction, status):
     ds = dataset(posts=_daily_posts(31), goals=_goal_frame(tmp_path, "posts", target, direction))
@@ -206,7 +206,7 @@ def test_er_reach_goal_pooled(tmp_path):
     row = scorecard(ds, "2026-10", asof="2026-12-31").iloc[0]
     assert row["goal_period"] == "2026-Q4"
     assert row["actual"] == pytest.approx(40 / 1000)   # pooled, not the mean of 0.1 and 0.033
-    assert row["status"] == "off track"
+    assert row["status"] == "missed"
 
 
 def test_a_yearly_goal_is_evaluated_over_its_year(tmp_path):
@@ -464,7 +464,7 @@ def test_sample_brand_campaign_pays_back():
     assert sc.loc["roi", "status"] == "met"
     assert sc.loc["roi", "actual"] == pytest.approx(1.64, abs=0.01)
     assert sc.loc["roas", "status"] == "met"
-    assert sc.loc["revenue", "status"] == "off track"
+    assert sc.loc["revenue", "status"] == "missed"
 
 
 # ------------------------------------------------------------------ calibration of p_meet
@@ -606,7 +606,8 @@ def test_running_revenue_goal_met_once_reached(tmp_path):
     row = scorecard(ds, "2026-10", asof="2026-10-10").iloc[0]
     assert row["actual"] == 1000 and row["status"] == "met"       # 10 × 100, exactly the target
     at_most = dataset(web=w, goals=_goal_frame(tmp_path, "revenue", 999, direction="at_most"))
-    assert scorecard(at_most, "2026-10", asof="2026-10-10").loc[0, "status"] == "off track"
+    # already above the maximum: nothing left in the month can undo it
+    assert scorecard(at_most, "2026-10", asof="2026-10-10").loc[0, "status"] == "missed"
 
 
 def test_posts_assigned_by_local_publish_day(tmp_path):
@@ -651,7 +652,7 @@ def test_goal_on_a_platform_without_any_export_is_not_evaluated(tmp_path):
     assert sc.loc[0, "note"] == "no data for posts on x"
     assert pd.isna(sc.loc[2, "actual"]) and pd.isna(sc.loc[2, "status"])
     assert scorecard_display(sc).loc[0, "status"] == "No data"
-    assert sc.loc[1, "actual"] == 31 and sc.loc[1, "status"] == "off track"   # 31 > 5
+    assert sc.loc[1, "actual"] == 31 and sc.loc[1, "status"] == "missed"      # 31 > 5
     nov = scorecard(ds, "2026-11", asof="2026-12-01")
     assert nov.loc[1, "actual"] == 0 and nov.loc[1, "status"] == "met"        # 0 ≤ 5
     assert pd.isna(nov.loc[0, "actual"])

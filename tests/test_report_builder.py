@@ -1370,3 +1370,29 @@ def test_a_report_of_a_posts_frame_asks_for_the_dataset(ds):
 
     with pytest.raises(ArgumentTypeError, match="BrandReport takes a Dataset"):
         BrandReport(ds.posts, "2026-10")
+
+
+@pytest.mark.parametrize("lang", ["fr", "it"])
+def test_a_month_over_has_its_goals_met_or_missed(lang):
+    """October's report, the month over, called its two missed monthly goals "off track", as
+    goals that could still be met, and counted them with the quarter's key events goal, which
+    runs to December (off track, a 0 % chance)."""
+    import smmanalytics as smm
+
+    rep = BrandReport(smm.load(SAMPLE), "2026-10", lang=lang)
+    f = rep.fmt
+    sec = rep.scorecard()
+    (cards,) = [b["items"] for b in sec.blocks if b["kind"] == "kpis"]
+    assert [(c["label"], c["value"]) for c in cards] == [
+        (f.status("met"), "8"), (f.status("on track"), "0"), (f.status("at risk"), "0"),
+        (f.status("off track"), "1"), (f.status("missed"), "2")]
+    assert f.status("missed") == {"fr": "Manqué", "it": "Mancato"}[lang]
+    (table,) = [b for b in sec.blocks if b["kind"] == "table"]
+    shown = [cell["text"] for row in table["rows"] for cell in row if isinstance(cell, dict)]
+    assert shown.count(f.status("missed")) == 2 and shown.count(f.status("off track")) == 1
+    # a quarter's report of goals all over: met or missed only
+    sc = smm.scorecard(smm.load(SAMPLE), "2026-Q3")
+    assert set(sc["status"].dropna()) <= {"met", "missed"}
+    q3 = BrandReport(smm.load(SAMPLE), "2026-Q3", lang=lang).scorecard()
+    (cards,) = [b["items"] for b in q3.blocks if b["kind"] == "kpis"]
+    assert [c["label"] for c in cards] == [f.status("met"), f.status("missed")]

@@ -33,11 +33,12 @@ time zone, so lifetime metrics count on the day a post was published):
 
 Status
 ------
-A finished period is ``met`` or ``off track``. In a running period a goal on a total that can
-only grow (counts and revenue) is ``met`` once reached, and an ``at_most`` one ``off track``
-once exceeded; otherwise the status follows the simulated probability ``P`` of meeting the
-target by the period's end (benchmarks-methods §5.2): ``on track`` if P ≥ 0.7, ``at risk`` if
-0.3 ≤ P < 0.7, ``off track`` if P < 0.3.
+A finished period is ``met`` or ``missed``. In a running period a goal on a total that can
+only grow (counts and revenue) is ``met`` once reached, and an ``at_most`` one ``missed``
+once exceeded (nothing left can undo either); otherwise the status follows the simulated
+probability ``P`` of meeting the target by the period's end (benchmarks-methods §5.2):
+``on track`` if P ≥ 0.7, ``at risk`` if 0.3 ≤ P < 0.7, ``off track`` if P < 0.3. A missed goal
+was called ``off track``, as one that could still be met.
 """
 
 from __future__ import annotations
@@ -85,7 +86,7 @@ GOAL_METRICS = COUNT_METRICS + FLOW_METRICS + RATE_METRICS
 _MONOTONE = COUNT_METRICS + ("revenue",)      # totals that can only grow during a period
 #: counted on a platform's posts (not its daily rows)
 _POST_METRICS = ("posts", "interactions", "reach", "impressions", "views", "er_reach")
-STATUSES = ("met", "on track", "at risk", "off track")
+STATUSES = ("met", "on track", "at risk", "off track", "missed")
 _KEYS = {"metric", "platform", "target", "period", "direction", "label"}
 _PATHS = 10_000
 
@@ -471,7 +472,7 @@ def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, cut: str |
     meets = (a >= target) if at_least else (a <= target)
     rate = metric in RATE_METRICS
     if row["complete"]:
-        row["status"] = "met" if meets else "off track"
+        row["status"] = "met" if meets else "missed"
         row["projection"] = a
         if not meets:
             notes.append(f"{w.label} is over: target missed")
@@ -490,7 +491,7 @@ def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, cut: str |
         row["note"] = "; ".join(notes) or None
         return row
     if not rate and not at_least and not meets and metric in _MONOTONE:
-        row["status"], row["p_meet"] = "off track", 0.0
+        row["status"], row["p_meet"] = "missed", 0.0
         row["note"] = "; ".join(notes + ["already above the maximum"])
         return row
     final, paced = _simulate(ds, metric, platform, covered, end,
@@ -611,7 +612,8 @@ def _sim_from_months(total, w: Period, d, r, a, rng, paths, notes):
 
 
 STATUS_LABELS = {"met": "Met", "on track": "On track", "at risk": "At risk",
-                 "off track": "Off track", "no data": "No data", "not assessed": "Not assessed"}
+                 "off track": "Off track", "missed": "Missed", "no data": "No data",
+                 "not assessed": "Not assessed"}
 
 
 def shown_status(sc: pd.DataFrame) -> pd.Series:
@@ -628,8 +630,8 @@ def scorecard_display(sc: pd.DataFrame) -> pd.DataFrame:
     """A tidy, readable view of :func:`scorecard` for reports (numbers left unformatted).
 
     Columns: goal, platform, period, actual, target, direction, status (``Met``, ``On track``,
-    ``At risk``, ``Off track``; ``No data`` without an actual, as when the period has not
-    started, ``Not assessed`` when the probability could not be simulated: see
+    ``At risk``, ``Off track``, ``Missed``; ``No data`` without an actual, as when the period
+    has not started, ``Not assessed`` when the probability could not be simulated: see
     :func:`shown_status`), progress, projection, chance (p_meet), required_per_day, note.
     """
     frame_with(sc, ["label", "platform", "goal_period", "actual", "target", "direction",

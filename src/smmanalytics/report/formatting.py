@@ -103,7 +103,8 @@ _ELISION = re.compile(r"(?<![\w'])((?i:il|al|dal|del|nel|sul)) (?=(?:8|11(?!\d))
 
 #: colours of goal statuses in tables
 STATUS_COLORS = {"met": "#2e7d32", "on track": "#558b2f", "at risk": "#ef6c00",
-                 "off track": "#c62828", "no data": "#8a8a8a", "not assessed": "#8a8a8a"}
+                 "off track": "#c62828", "missed": "#8e1b1b", "no data": "#8a8a8a",
+                 "not assessed": "#8a8a8a"}
 
 
 #: how a language writes the first day of a month: "1er octobre", "1° ottobre"

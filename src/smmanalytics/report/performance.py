@@ -55,8 +55,13 @@ class PerformanceSections:
             return self.text(sec, f.label("goals_none"))
         sc = scorecard(self.ds, self.period)
         counts = sc["status"].astype(str).value_counts()
+        # a period over has goals met or missed: "on track 0, at risk 0, off track 3" said
+        # of October once it was over
+        shown = (("met", "missed") if sc["complete"].all() else
+                 ("met", "on track", "at risk", "off track")
+                 + (("missed",) if counts.get("missed") else ()))
         self.kpis(sec, [{"label": f.status(s), "value": f.number(counts.get(s, 0))}
-                        for s in ("met", "on track", "at risk", "off track")])
+                        for s in shown])
         rows = []
         for r, status in zip(sc.itertuples(index=False), shown_status(sc), strict=True):
             detail = []
