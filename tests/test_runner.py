@@ -509,6 +509,9 @@ def test_a_bad_brand_yaml_in_a_batch_is_not_blamed_on_a_notebook(notebooks, tmp_
      "smm report monthly does not take --workers (options of a batch)"),
     (["report", "monthly", "--data", "d", "--period", "2026-10", "--workers", "1"],
      "smm report monthly does not take --workers (options of a batch)"),
+    # it said "monthly_report.ipynb has no parameter campaign; it takes data, period, …"
+    (["report", "monthly", "--data", "d", "--period", "2026-10", "--campaign", "c"],
+     "smm report monthly does not take --campaign (an option of smm report campaign)"),
 ])
 def test_report_without_its_required_option_is_a_usage_error(argv, words, capsys):
     with pytest.raises(SystemExit) as exit_:

@@ -251,6 +251,10 @@ def _check_report_arguments(parser: argparse.ArgumentParser, args) -> None:
         parser.error(f"smm report {args.kind} does not take {', '.join(given)} ({where})")
     if args.campaign is None and args.kind == "campaign":
         parser.error("smm report campaign needs --campaign (the campaign's name)")
+    if args.campaign is not None and args.kind not in ("campaign", "batch"):
+        # it said "monthly_report.ipynb has no parameter campaign; it takes data, …"
+        parser.error(f"smm report {args.kind} does not take --campaign (an option of "
+                     "smm report campaign)")
 
 
 def _cmd_report(args) -> int:
