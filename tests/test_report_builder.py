@@ -804,7 +804,7 @@ def test_roi_section_says_what_its_figures_leave_out(ds, tmp_path):
     texts = [b["text"] for b in sec.blocks if b["kind"] == "note"]
     assert texts[0] == ("1 ligne de coût en USD laissée de côté (devise de la marque : EUR) : "
                         "convertissez-la dans costs.csv ; aucune donnée GA4 ne couvre octobre "
-                        "2026 : revenu et événements clés inconnus")
+                        "2026 : chiffre d'affaires et événements clés inconnus")
     assert texts[1] == rep.fmt.label("roi_definition")
     cards = {i["label"]: i["value"] for b in sec.blocks if b["kind"] == "kpis"
              for i in b["items"]}
@@ -867,8 +867,8 @@ def test_roi_section_of_a_french_report_says_its_notes_in_french(ds, tmp_path):
              for i in b["items"]}
     assert cards["Chiffre d'affaires attribué"] == "–" and cards["ROI"] == "–"
     notes = [b["text"] for b in sec.blocks if b["kind"] == "note"]
-    assert ("1 ligne GA4 donne un revenu en USD, pas dans la devise de la marque (EUR) : revenu "
-            "inconnu") in notes[0].split(" ; ")
+    assert ("1 ligne GA4 donne un chiffre d'affaires en USD, pas dans la devise de la marque "
+            "(EUR) : chiffre d'affaires inconnu") in notes[0].split(" ; ")
     assert "ROI non calculable" not in notes[0]       # the revenue's own note says why
     assert rep.fmt.untranslated == set()
 
@@ -1396,3 +1396,16 @@ def test_a_month_over_has_its_goals_met_or_missed(lang):
     q3 = BrandReport(smm.load(SAMPLE), "2026-Q3", lang=lang).scorecard()
     (cards,) = [b["items"] for b in q3.blocks if b["kind"] == "kpis"]
     assert [c["label"] for c in cards] == [f.status("met"), f.status("missed")]
+
+
+def test_the_pooled_rate_card_says_which_platforms_it_counts():
+    """The card read 7,63 % beside 27 671 interactions and 257 650 people reached (10,7 %):
+    the rate counts only the platforms that export reach, which it now says."""
+    import smmanalytics as smm
+
+    rep = BrandReport(smm.load(SAMPLE), "2026-10", lang="fr")
+    (cards,) = [b["items"] for b in rep.kpi_table().blocks if b["kind"] == "kpis"]
+    assert cards[3]["value"] == "7,63\u00a0%"
+    assert cards[3]["note"] == ("Facebook et Instagram seulement : les autres plateformes "
+                                "n'exportent pas la couverture")
+    assert all("note" not in c for c in cards[:3])

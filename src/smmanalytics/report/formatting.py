@@ -286,6 +286,16 @@ class Formatter:
         """
         return f"{label}{' :' if self.lang == 'fr' else ':'} {value}"
 
+    def listed(self, items) -> str:
+        """Names as the language lists them: "Facebook et Instagram", "Facebook e Instagram".
+
+        >>> Formatter("fr").listed(["Facebook", "Instagram", "X"])
+        'Facebook, Instagram et X'
+        """
+        from babel.lists import format_list
+
+        return format_list(list(items), locale=self.locale)
+
     def join(self, items) -> str:
         """Clauses joined by semicolons, with the language's punctuation (``" ; "`` in
         French)."""

@@ -174,11 +174,19 @@ class BrandReport(PerformanceSections, WatchSections, Report):
                 last=f.date(min(last, self.period.end))), self.period))
         e = self.engagement_table()
         total = e.iloc[-1]
+        rate = {"label": f.label("er_reach_pooled"), "value": f.percent(total["er_reach_pooled"])}
+        rows = e.iloc[:-1]
+        with_reach = rows.loc[rows["er_reach_pooled"].notna(), "platform"]
+        if 0 < len(with_reach) < len(rows):
+            # 7.63 % beside 27,671 interactions and 257,650 reached (10.7 %): the rate is
+            # Facebook's and Instagram's, the platforms that export reach
+            rate["note"] = f.label("kpi_rate_platforms").format(
+                platforms=f.listed(f.platform(p) for p in with_reach))
         self.kpis(sec, [
             {"label": f.label("posts"), "value": f.number(total["posts"])},
             {"label": f.label("interactions"), "value": f.number(total["interactions"])},
             {"label": f.label("reach"), "value": f.number(total["reach"])},
-            {"label": f.label("er_reach_pooled"), "value": f.percent(total["er_reach_pooled"])},
+            rate,
         ])
         shown = pd.DataFrame({
             f.label("platform"): [f.platform(p) for p in e["platform"]],
