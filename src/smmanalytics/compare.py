@@ -464,7 +464,10 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
     caveats += _mix_caveats(a, b, cur, prev, platform)
     caveats += _denominator_caveats(a, b, cur, prev, platform)
     caveats += _top_post_caveat(a, b, cur, prev)
-    caveats += _record_caveat(ds, prev, b, platform, None if pc is prev else pc.days)
+    # a record before a fall says why it may be no slump; before a rise, it said "some
+    # fall-back is expected" of interactions up 27 %
+    if (table.loc[table["kpi"] == "interactions", "direction"] == "down").any():
+        caveats += _record_caveat(ds, prev, b, platform, None if pc is prev else pc.days)
     if covered:
         caveats.append("Intervals are 95% bootstrap intervals; across this many KPIs, one or "
                        "two may exclude zero by chance alone.")
