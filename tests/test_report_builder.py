@@ -1409,3 +1409,19 @@ def test_the_pooled_rate_card_says_which_platforms_it_counts():
     assert cards[3]["note"] == ("Facebook et Instagram seulement : les autres plateformes "
                                 "n'exportent pas la couverture")
     assert all("note" not in c for c in cards[:3])
+
+
+def test_a_heading_is_kept_with_its_lines_and_figure():
+    """A best-times platform's heading and summary stood at the foot of a page and its heatmap
+    on the next: a heading that leads to a figure through at most three lines of text or
+    notes is kept with it (one unbreakable block in the PDF); a table breaks the run."""
+    from smmanalytics.report.builder import _kept_together
+
+    h = {"kind": "heading", "level": 2, "text": "Instagram"}
+    t, n = {"kind": "text", "text": "p = 0.002"}, {"kind": "note", "text": "per reach"}
+    fig, tab = {"kind": "figure", "path": "f.svg"}, {"kind": "table"}
+    assert _kept_together([h, t, n, fig, tab]) == [{"kind": "keep", "blocks": [h, t, n, fig]},
+                                                   tab]
+    assert _kept_together([h, tab, fig]) == [h, tab, fig]
+    assert _kept_together([h, t, t, t, t, fig]) == [h, t, t, t, t, fig]
+    assert _kept_together([t, fig]) == [t, fig]

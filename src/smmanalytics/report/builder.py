@@ -129,6 +129,31 @@ def _figure_fonts() -> list[str]:
     return [str(Path(path).parent)]
 
 
+#: blocks that may stand between a heading and the figure kept with it
+_LEAD_IN = ("text", "note")
+
+
+def _kept_together(blocks: list[dict]) -> list[dict]:
+    """``blocks`` with each heading that leads to a figure through a few lines of text kept
+    with it on one page (a ``keep`` block): a best-times platform's heading and summary stood
+    at the foot of a page, its heatmap on the next."""
+    out: list[dict] = []
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        j = i + 1
+        while b["kind"] == "heading" and j < len(blocks) and j - i <= 3 \
+                and blocks[j]["kind"] in _LEAD_IN:
+            j += 1
+        if b["kind"] == "heading" and j < len(blocks) and blocks[j]["kind"] == "figure":
+            out.append({"kind": "keep", "blocks": blocks[i:j + 1]})
+            i = j + 1
+        else:
+            out.append(b)
+            i += 1
+    return out
+
+
 @dataclass
 class Section:
     """Blocks added by one call; shows itself in a notebook as HTML."""
@@ -360,7 +385,7 @@ class Report:
             "cover_lines": [self.fmt.prose(t) for t in self.cover_lines],
             "cover_warnings": [self.fmt.prose(t) for t in self.cover_warnings],
             "toc": self.toc, "labels": labels,
-            "blocks": self.blocks,
+            "blocks": _kept_together(self.blocks),
         }
 
     def pdf_bytes(self) -> bytes:
