@@ -65,10 +65,12 @@ def test_cli_says_what_is_wrong_with_a_period(capsys):
     sample = Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve"
     assert main(["roi", str(sample), "--period", "2026-13"]) == 2      # no traceback
     assert "smm: error: period must be 'YYYY-MM'" in capsys.readouterr().err
-    # 'latest' is smm report's alone; the error names the forms a command line can give
-    assert main(["roi", str(sample), "--period", "latest"]) == 2
+    # 'latest' was smm report's alone: every command takes it now (the latest complete month)
+    assert main(["roi", str(sample), "--period", "latest"]) == 0
+    assert capsys.readouterr().out.splitlines()[1].lstrip().startswith("2026-10")
+    assert main(["roi", str(sample), "--period", "lately"]) == 2
     assert ("period must be 'YYYY-MM', 'YYYY-Qn', 'YYYY', 'START..END' or a (start, end) pair "
-            "of dates; got 'latest'") in capsys.readouterr().err
+            "of dates; got 'lately'") in capsys.readouterr().err
 
 
 
@@ -83,8 +85,8 @@ def test_cli_help_names_every_period_form_it_takes(command, capsys):
         main([command, "--help"])
     text = " ".join(capsys.readouterr().out.split())       # argparse wraps the lines
     forms = {"report": ["YYYY-MM", "YYYY-Qn", "YYYY,", "START..END", "latest"],
-             "roi": ["2026-10", "2026-Q3", "2026 ", "2026-10-01..2026-10-15"],
-             "alerts": ["YYYY-MM", "YYYY-Qn", "YYYY ", "START..END"]}[command]
+             "roi": ["2026-10", "2026-Q3", "2026,", "2026-10-01..2026-10-15", "latest"],
+             "alerts": ["YYYY-MM", "YYYY-Qn", "YYYY,", "START..END", "latest"]}[command]
     assert all(f in text.split("--period PERIOD", 1)[1] for f in forms)
     if command == "report":      # --lang had no help: its default and the file names it gives
         with pytest.raises(SystemExit):
