@@ -158,6 +158,8 @@ period: str = "2026-10"  # the month to look at, YYYY-MM
     md("## 1. Load a folder of exports\n\nOne call reads every file it recognises, whatever the "
        "platform and interface language, converts times to UTC and merges re-exports."),
     code('''
+import pandas as pd
+
 import smmanalytics as smm
 
 ds = smm.load(data)
@@ -173,8 +175,8 @@ ds
     md("## 3. Engagement\n\nRates are fractions named by their denominator; each group gets the "
        "median post and the pooled rate (Σ interactions ÷ Σ reach)."),
     code('''
-october = ds.posts_in(period)   # by publish day in the brand's time zone
-smm.engagement(october, by=["platform", "content_type"])
+posts = ds.posts_in(period)   # the period's, by publish day in the brand's time zone
+smm.engagement(posts, by=["platform", "content_type"])
 '''),
     md("## 4. What social brings back, for what it costs"),
     code("smm.roi(ds, period, by=\"campaign\")"),
@@ -187,11 +189,15 @@ bt = smm.best_times(ds, platform="instagram")   # the brand's time zone and foll
 bt
 '''),
     code("bt.plot();   # ';': the chart, without the Axes object's repr under it"),
-    md("The same analysis with the naive mean-by-hour would favour the morning here: reels do "
-       "better anyway and are mostly posted in the morning (see data/sample/README.md)."),
+    md("The naive view, the mean interactions of the same Instagram feed posts by time of "
+       "day, favours the morning: reels do better at any hour and are mostly posted in the "
+       "morning (see data/sample/README.md). The model above compares like with like."),
     code('''
-local_hour = october["published_at"].dt.tz_convert(ds.brand.timezone).dt.hour
-october.assign(hour=local_hour).groupby("hour")["interactions"].mean().round(0)
+ig = ds.posts[(ds.posts["platform"] == "instagram") & (ds.posts["content_type"] != "story")]
+hour = ig["published_at"].dt.tz_convert(ds.brand.timezone).dt.hour
+band = pd.cut(hour, [8, 11, 18, 21], right=False,
+              labels=["morning (8-11h)", "midday (11-18h)", "evening (18-21h)"])
+ig.groupby(band, observed=True)["interactions"].mean().round(1)
 '''),
     md("## 6. Reputation watch\n\nNegative feedback, unfollows and comment surges, tested "
        "against each signal's own history; alerts that agree within 48 hours make one incident."),
