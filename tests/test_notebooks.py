@@ -51,6 +51,11 @@ def test_monthly_report_outputs(monthly_fr):
     assert "Monthly social media report" not in html and "&lt;Dataset" not in html
     assert "PosixPath" not in html and str(monthly_fr.folder.parent) not in html
     assert "<title>maison-seve-2026-10</title>" in html
+    # it began with the goals' table: nothing named the brand, the report or the month
+    body = html.split("<body", 1)[1]
+    assert body.index("<h1>Maison Sève — Rapport mensuel réseaux sociaux</h1>") < body.index(
+        "<h2>Tableau de bord des objectifs")
+    assert "<p><b>octobre 2026</b></p>" in body
 
 
 def test_pdf_figures_equal_the_api(monthly_fr_text, sample):

@@ -67,6 +67,7 @@ if ahead:
     rep.build_ahead("best_times", "alerts")
 ds
 ''', ANALYST),
+    code("rep.heading()"),
     code("rep.scorecard()"),
     code("rep.roi()"),
     code("rep.kpi_table()"),
@@ -105,6 +106,7 @@ ds = smm.load(data)
 rep = BrandReport(ds, (start, end), kind="campaign", campaign=campaign, lang=lang or None)
 ds
 ''', ANALYST),
+    code("rep.heading()"),
     code("rep.campaign_summary()"),
     code("rep.kpi_table()"),
     code("rep.engagement_charts()"),
@@ -137,6 +139,7 @@ ds = smm.load(data)
 rep = BrandReport(ds, period, kind="best_times", lang=lang or None)
 ds
 ''', ANALYST),
+    code("rep.heading()"),
     code("rep.best_times(platforms=[platform] if platform else None)"),
     code("rep.method_notes()"),
     code('rep.provenance({"data": Path(data).name, "period": period, '

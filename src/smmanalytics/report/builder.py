@@ -154,6 +154,22 @@ def _kept_together(blocks: list[dict]) -> list[dict]:
     return out
 
 
+@dataclass(frozen=True)
+class Title:
+    """A report's heading in a notebook and its HTML export (see :meth:`Report.heading`)."""
+
+    brand: str
+    title: str
+    period: str
+
+    def __repr__(self) -> str:
+        return f"{self.brand} — {self.title}\n{self.period}"
+
+    def _repr_html_(self) -> str:
+        return (f"<h1>{html.escape(self.brand)} — {html.escape(self.title)}</h1>"
+                f"<p><b>{html.escape(self.period)}</b></p>")
+
+
 @dataclass
 class Section:
     """Blocks added by one call; shows itself in a notebook as HTML."""
@@ -263,6 +279,12 @@ class Report:
         section.blocks.append(block)
         self.blocks.append(block)
         return section
+
+    def heading(self) -> Title:
+        """The report's title, its brand's name and its period, as a notebook shows them: the
+        first thing the report's HTML export reads (it began with the goals' table, nothing
+        naming the brand or the month). Adds no block: the PDF has its cover."""
+        return Title(self.brand.name, self.title, self.period_label)
 
     def section(self, title: str, *, level: int = 1) -> Section:
         """Start a section (level 1 starts a new page and enters the table of contents)."""
