@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -451,3 +453,21 @@ def test_followers_at_the_end_add_up_the_platforms_accounts():
     ds = dataset(posts=_posts(), daily=daily(one))
     assert compare_benchmarks(ds, 2025, industry="all").iloc[0]["brand_value"] == \
         pytest.approx(200 / 10_000)
+
+
+def test_a_benchmark_of_zero_is_none():
+    """Rival IQ 2025's X health & beauty rows give 0 (marked * in the source: an extraction
+    artefact or inactive accounts): the report showed a benchmark of 0.00 % and 0.0 posts a
+    week. No benchmark is known there, which the note says."""
+    import smmanalytics as smm
+    from smmanalytics.report.formatting import Formatter
+
+    sample = Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve"
+    b = compare_benchmarks(smm.load(sample), "2026-10", industry="health_beauty")
+    x = b[b["platform"] == "x"].set_index("metric")
+    assert x["benchmark_value"].isna().all() and x["ratio"].isna().all()
+    assert all("the source gives 0: no usable benchmark" in n for n in x["note"])
+    assert Formatter("fr").note("the source gives 0: no usable benchmark") == (
+        "la source donne 0 : aucune référence utilisable")
+    # the others keep theirs
+    assert b.loc[b["platform"] == "instagram", "benchmark_value"].notna().all()

@@ -350,6 +350,11 @@ def compare_benchmarks(ds, period_or_year: object, industry: str | None = None, 
                 notes.append(f"benchmark measured over {dstart.date()}..{dend.date()}, "
                              f"brand over {p.label}")
             bv = float(b["value"])
+            if bv == 0 and b["metric"] in ("engagement_rate", "posts_per_week"):
+                # 0.00 % and 0.0 posts a week (X health & beauty, 2025), which the source
+                # marks as an artefact, stood in the report as a benchmark: none is known
+                bv = np.nan
+                notes.append("the source gives 0: no usable benchmark")
             rows.append({"platform": plat, "metric": b["metric"], "source": source,
                          "edition": ed, "industry": b["industry"], "brand_value": value,
                          "benchmark_value": bv,
