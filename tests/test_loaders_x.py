@@ -6,6 +6,7 @@ import random
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from smmanalytics import read_export
 from smmanalytics.schema import validate
@@ -203,33 +204,27 @@ def _snowflake(when: str) -> int:
     return (ms - 1288834974657) << 22
 
 
-def test_day_first_dates_are_told_by_the_post_ids(tmp_path):
-    """A content export re-saved day first with no day above 12: "03/10/2026" read month
-    first was 10 March, and the ids' times, 3 and 5 October, were set aside for it. The ids
-    prove the order: read day first, each post takes its id's time."""
-    ids = [_snowflake("2026-10-03 12:00:05"), _snowflake("2026-10-05 09:30:00")]
+@pytest.mark.parametrize("created,order", [
+    # re-saved day first: "03/10/2026" read month first was 10 March, and the ids' times, 3
+    # and 5 October, were set aside for it
+    (("2026-10-03 12:00:05", "2026-10-05 09:30:00"), "DMY"),
+    # the ids agree with month first: 10 March and 10 May
+    (("2026-03-10 12:00:05", "2026-05-10 09:30:00"), "MDY"),
+])
+def test_numeric_dates_with_no_day_above_12_take_the_order_the_post_ids_prove(
+        tmp_path, created, order):
+    """A content export re-saved with numeric dates, no day above 12: the order the post
+    ids' times agree with is taken, each post takes its id's time, and the note says the ids
+    prove the order (it said "assumed")."""
+    ids = [_snowflake(t) for t in created]
     rows = [f'{ids[0]},03/10/2026,a,https://x.com/b/status/{ids[0]},100,1',
             f'{ids[1]},05/10/2026,b,https://x.com/b/status/{ids[1]},200,2']
-    p = tmp_path / "account_analytics_content_2026-10-01_2026-10-31.csv"
+    p = tmp_path / "account_analytics_content_2026-03-01_2026-10-31.csv"
     p.write_text("Post id,Date,Post text,Post Link,Impressions,Likes\n" + "\n".join(rows) + "\n")
     df = read_export(p)
-    assert df["published_at"].tolist() == [pd.Timestamp("2026-10-03 12:00:05", tz="UTC"),
-                                           pd.Timestamp("2026-10-05 09:30:00", tz="UTC")]
+    assert df["published_at"].tolist() == [pd.Timestamp(t, tz="UTC") for t in created]
     notes = {q["code"]: q for q in df.attrs["quality"]}
     assert "id_time_disagrees" not in notes
-    assert "read as DMY — no day above 12, the post ids' times prove the order" in (
-        notes["date_format_resaved"]["message"])
+    assert notes["date_format_resaved"]["message"].endswith(
+        f"read as {order} — no day above 12, the post ids' times prove the order")
     assert notes["date_format_resaved"]["level"] == "info"
-
-
-def test_month_first_dates_stay_month_first_when_the_ids_agree(tmp_path):
-    ids = [_snowflake("2026-03-10 12:00:05"), _snowflake("2026-05-10 09:30:00")]
-    rows = [f'{ids[0]},03/10/2026,a,https://x.com/b/status/{ids[0]},100,1',
-            f'{ids[1]},05/10/2026,b,https://x.com/b/status/{ids[1]},200,2']
-    p = tmp_path / "account_analytics_content_2026-03-01_2026-05-31.csv"
-    p.write_text("Post id,Date,Post text,Post Link,Impressions,Likes\n" + "\n".join(rows) + "\n")
-    df = read_export(p)
-    assert df["published_at"].dt.month.tolist() == [3, 5]
-    notes = {q["code"]: q for q in df.attrs["quality"]}
-    assert "read as MDY — no day above 12, the post ids' times prove the order" in (
-        notes["date_format_resaved"]["message"])
