@@ -28,7 +28,13 @@ import pandas as pd
 
 from ..metrics import row_sum
 from ..quality import QualityLog
-from ._dates import ZONE_AHEAD_MAX, ZONE_BEHIND_MAX, day_to_utc, parse_datetimes
+from ._dates import (
+    ZONE_AHEAD_MAX,
+    ZONE_BEHIND_MAX,
+    dates_from_parts,
+    day_to_utc,
+    parse_datetimes,
+)
 from ._ids import x_snowflake_time
 from ._registry import Candidate, ParseContext, register, two_labels
 from ._tidy import day_parts, written_days
@@ -179,8 +185,9 @@ def _day_dates(c: Candidate, fam: str, ctx: ParseContext,
         scratch = ParseContext(ctx.file, QualityLog(), ctx.sheet)    # its notes are not kept
         mdy = day_parts(cells, scratch, **where)
         if mdy.attrs.get("numeric_ambiguous"):
-            agree = {order: int(_agreeing(decoded, written_days(
-                cells, scratch, numeric_order=order, **where)).sum()) for order in ("mdy", "dmy")}
+            read = {"mdy": dates_from_parts(mdy, file=ctx.file, cells=cells, **where),
+                    "dmy": written_days(cells, scratch, numeric_order="dmy", **where)}
+            agree = {order: int(_agreeing(decoded, days).sum()) for order, days in read.items()}
             if agree["mdy"] != agree["dmy"]:
                 return written_days(cells, ctx, numeric_order=max(agree, key=agree.get),
                                     proved_by="the post ids' times", **where)

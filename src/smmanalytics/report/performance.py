@@ -263,9 +263,9 @@ class PerformanceSections:
                 # no relative change from 1,227 net followers to -150 (or from 0), and the
                 # difference of two daily rates, "-45.7 a day", reads as a loss of 45.7 a day
                 # (it was 4.8): both rates, "-4.8 vs +40.9 a day"
-                change = f.label("change_daily_rates").format(
-                    current=self._signed(r.kpi, r.current / r.days_current),
-                    previous=self._signed(r.kpi, r.previous / r.days_previous))
+                current, previous = (self._signed(r.kpi, x) for x in _per_day(r))
+                change = f.label("change_daily_rates").format(current=current,
+                                                              previous=previous)
             elif no_pct:
                 # the same over periods of one length: the difference itself
                 change = self._signed(r.kpi, r.change_abs, whole=True)
@@ -274,9 +274,9 @@ class PerformanceSections:
             elif r.basis == "per day" and change != "–" and not no_pct:
                 # 110 posts against 109 read "−2.3 %" with no word, then "−2.3 % a day", a
                 # fall where the count rose: it is the daily rate that fell, 3.5 from 3.6
-                change = f.label("change_per_day_rates").format(
-                    change=change, current=self._rate(r.kpi, r.current / r.days_current),
-                    previous=self._rate(r.kpi, r.previous / r.days_previous))
+                current, previous = (self._rate(r.kpi, x) for x in _per_day(r))
+                change = f.label("change_per_day_rates").format(change=change, current=current,
+                                                                previous=previous)
             if r.direction_only:
                 interval = f.label("direction_only")
             elif pd.notna(r.ci_low):
@@ -308,6 +308,12 @@ class PerformanceSections:
         x = round(float(x), digits) + 0.0     # -0.04 → 0.0: no sign on what shows as zero
         return ("+" if x > 0 else "") + (f.money(x, digits) if kpi in _MONEY
                                          else f.number(x, digits))
+
+
+def _per_day(r) -> tuple[float, float]:
+    """The current and previous totals of a row of ``compare``'s table, each per day of its
+    period's days compared."""
+    return r.current / r.days_current, r.previous / r.days_previous
 
 
 #: roi()'s notes (by code, roi.NOTE_CODES) the ROI section leaves out: the costs' coverage,
