@@ -786,6 +786,43 @@ def test_cli_alerts_says_no_alert_and_refuses_a_period_without_data(monkeypatch,
     assert main(["alerts", "somewhere", "--json", "--period", "2030-01"]) == 2
 
 
+def test_cli_alerts_reads_as_plain_words(monkeypatch, capsys):
+    """`smm alerts` printed the alerts frame: 13 columns, "nb_tail", "robust_z_drop",
+    "score 12.446653", "dst_day False". It now prints the review's counts, each incident with
+    its days and platforms, and its alerts as value, usual value and what was unusual."""
+    import smmanalytics.dataset as dataset
+    from smmanalytics.cli import main
+
+    ds = _sim(days=365, seed=3, incident=200)
+    monkeypatch.setattr(dataset, "load", lambda path, **kw: ds)
+    found = alerts(ds, "2025-07")
+    assert main(["alerts", "somewhere", "--period", "2025-07"]) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    n = len(found)
+    assert lines[0].startswith(f"2025-07: {found['incident_id'].nunique()} incident")
+    assert f"; {n} alert{'' if n == 1 else 's'}; " in lines[0]
+    first = found.iloc[0]
+    assert f"incident {first['incident_id']}: {first['incident_severity']}, " in out
+    assert lines[3].split() == ["date", "platform", "signal", "value", "usual", "how"]
+    row = lines[4].split()
+    assert row[:2] == [f"{first['date']:%Y-%m-%d}", first["platform"]]
+    # the counts, then per incident a blank line, its heading and its header, then the note
+    assert len(lines) == 1 + found["incident_id"].nunique() * 3 + n + 2
+    for name in ("nb_tail", "robust_z", "cusum", "ratio_nb", "dst_day", "12.4"):
+        assert name not in out
+
+
+def test_cli_alerts_signal_text():
+    from smmanalytics.cli import _signal_text
+
+    assert _signal_text("comments", 1196.0) == "1,196"
+    assert _signal_text("comments", 7.5625) == "7.6"
+    assert _signal_text("comments_per_reach", 0.040434) == "4.04%"
+    assert _signal_text("net_followers", -34.0) == "-34"
+    assert _signal_text("unfollows", float("nan")) == "unknown"
+
+
 # ---------------------------------------------------------------- false alarms
 
 @pytest.mark.slow

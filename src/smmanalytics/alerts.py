@@ -472,9 +472,14 @@ class Review:
                 f"{c['days']} day{'' if c['days'] == 1 else 's'} of signals"
                 + (f" ({c['span']})" if c["span"] else "")]
 
+    @property
+    def summary(self) -> str:
+        """One line of counts: incidents by severity, alerts, signals monitored, days."""
+        return "; ".join(self._parts())
+
     def __repr__(self) -> str:
         """Counts, not the frames (the signals run to thousands of rows)."""
-        return f"<Review: {'; '.join(self._parts())}>"
+        return f"<Review: {self.summary}>"
 
     def _repr_html_(self) -> str:
         from html import escape
@@ -483,7 +488,7 @@ class Review:
         table = "" if inc.empty else inc.assign(
             start=inc["start"].dt.strftime("%Y-%m-%d"),
             end=inc["end"].dt.strftime("%Y-%m-%d")).to_html(index=False, escape=True)
-        return (f"<div><b>Alert review</b><p>{escape('; '.join(self._parts()))}</p>"
+        return (f"<div><b>Alert review</b><p>{escape(self.summary)}</p>"
                 f"{table}</div>")
 
 

@@ -128,18 +128,61 @@ def _cmd_scorecard(args: argparse.Namespace) -> int:
     return 0
 
 
+# what each detection test means to a reader of `smm alerts` (--json keeps the test's name)
+_ALERT_HOW = {
+    "nb_tail": "far more than the usual day's count allows",
+    "robust_z": "far above its usual range",
+    "cusum": "a rise building up over several days",
+    "ratio_nb": "far more per person reached than usual",
+    "robust_z_drop": "a net loss, far below its usual range",
+}
+
+
 def _cmd_alerts(args: argparse.Namespace) -> int:
-    from .alerts import alerts as _alerts  # the package attribute `alerts` is the function
+    from .alerts import incidents, review
     from .periods import parse_period
 
     ds = _brand_data(args, web=False)   # as smm report, on the days the signals have
     period = parse_period(args.period) if args.period else None
-    found = _alerts(ds, period=period)
-    if args.json or len(found):
-        _print_frame(found, args.json)
-    else:
-        print(f"no alert in {period.label if period is not None else 'the data'}")
+    watch = review(ds, (period.start, period.end) if period is not None else None)
+    found = watch.alerts
+    if args.json:
+        _print_frame(found, True)
+        return 0
+    where = period.label if period is not None else "the data"
+    if found.empty:
+        print(f"no alert in {where}")
+        return 0
+    print(f"{where}: {watch.summary}")
+    for inc in incidents(found).itertuples():
+        rows = found[found["incident_id"] == inc.incident_id]
+        print(f"\nincident {inc.incident_id}: {inc.severity}, {inc.start:%Y-%m-%d} to "
+              f"{inc.end:%Y-%m-%d}, on {inc.platforms}")
+        how = rows["test"].map(_ALERT_HOW).fillna(rows["test"])
+        table = pd.DataFrame({
+            "date": rows["date"].dt.strftime("%Y-%m-%d"),
+            "platform": rows["platform"],
+            "signal": rows["signal"].str.replace("_", " "),
+            "value": [_signal_text(s, v) for s, v in zip(rows["signal"], rows["value"],
+                                                          strict=True)],
+            "usual": [_signal_text(s, v) for s, v in zip(rows["signal"], rows["baseline"],
+                                                          strict=True)],
+            # padded to one width, header too: to_string's right alignment reads as left
+            "how".ljust(int(how.str.len().max())): how.str.ljust(int(how.str.len().max())),
+        })
+        print("\n".join(line.rstrip() for line in table.to_string(index=False).splitlines()))
+    print("\n(usual: the signal's baseline for that day; --json gives each test's score and "
+          "threshold)")
     return 0
+
+
+def _signal_text(signal: str, value) -> str:
+    """A count as a count, a rate per reach as a percentage, as the report shows them."""
+    if pd.isna(value):
+        return "unknown"
+    if signal.endswith("_per_reach"):
+        return f"{value:.2%}"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
 
 
 def _data_argument(p: argparse.ArgumentParser) -> None:
