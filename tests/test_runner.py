@@ -296,6 +296,35 @@ def test_a_campaign_report_of_days_the_campaign_did_not_run_is_refused(notebooks
     assert run_report("campaign", data=data, period="2026-10", out=reports).pdf.exists()
 
 
+def test_a_campaign_report_without_a_period_covers_the_campaigns_days(notebooks, tmp_path):
+    """`smm report campaign` needed --period, the campaign's days copied by hand from
+    costs.csv. Without it, the report covers the campaign's first to last day with a post,
+    cost line or GA4 row: here a cost line of 20 September to 31 October. An unknown campaign
+    is refused with the data's campaigns, a monthly report without its period too."""
+    from smmanalytics import ArgumentError, EmptyDataError
+
+    data = _brand(tmp_path, "Maison Test")
+    (data / "costs.csv").write_text("start,end,category,amount,currency,campaign\n"
+                                    "2026-09-20,2026-10-31,ad_spend,100,EUR,Automne\n"
+                                    "2026-10-01,2026-10-31,ad_spend,50,EUR,Noël\n")
+    reports = tmp_path / "reports"
+    out = run_report("campaign", data=data, out=reports, parameters={"campaign": "automne"})
+    assert out.pdf == (reports / "maison-test" / "2026-09-20..2026-10-31" /
+                       "maison-test-campaign-automne-2026-09-20..2026-10-31.pdf")
+    assert out.pdf.exists()
+    with pytest.raises(EmptyDataError, match=r"names the campaign 'Soldes'; expected one of "
+                                             r"its 2 campaigns: Automne, Noël$"):
+        run_report("campaign", data=data, out=reports, parameters={"campaign": "Soldes"})
+    with pytest.raises(ArgumentError, match=r"^argument 'period': a monthly report needs its "
+                                            r"period; expected YYYY-MM, "):
+        run_report("monthly", data=data, out=reports)
+    # the command line: --period is optional for a campaign report only
+    assert main(["report", "campaign", "--data", str(data), "--campaign", "Noël",
+                 "--out", str(reports)]) == 0
+    assert (reports / "maison-test" / "2026-10-01..2026-10-31" /
+            "maison-test-campaign-noel-2026-10-01..2026-10-31.pdf").exists()
+
+
 def test_a_report_in_another_language_lands_beside_the_brands_own(notebooks, tmp_path):
     """A brand in English (brand.yaml's default) reported in Italian, then in French: each run
     replaced the other's files (the same name whatever the language). A language other than
@@ -502,6 +531,8 @@ def test_a_bad_brand_yaml_in_a_batch_is_not_blamed_on_a_notebook(notebooks, tmp_
     (["report", "batch", "--period", "2026-10"], "smm report batch needs --config"),
     (["report", "campaign", "--data", "d", "--period", "2026-10"],
      "smm report campaign needs --campaign"),
+    (["report", "monthly", "--data", "d"], "smm report monthly needs --period (YYYY-MM, "),
+    (["report", "batch", "--config", "a.yaml"], "smm report batch needs --period (YYYY-MM, "),
     # options a kind would ignore are refused, not dropped in silence
     (["report", "batch", "--config", "a.yaml", "--period", "2026-10", "--lang", "fr",
       "--brand", "x"], "smm report batch does not take --brand, --lang (agency.yaml sets"),

@@ -254,9 +254,10 @@ def _add_report(sub) -> None:
                                       "(monthly, best-times: .ics slots too)")
     r.add_argument("kind", choices=sorted(REPORT_KINDS) + ["batch"])
     r.add_argument("--data", help="brand folder of exports, or a zip of it")
-    r.add_argument("--period", required=True,
+    r.add_argument("--period", default=None,
                    help="YYYY-MM, YYYY-Qn, YYYY, START..END, or latest (the latest complete "
-                        "month of the data)")
+                        "month of the data); a campaign report without it covers the "
+                        "campaign's days")
     r.add_argument("--config", help="batch: agency.yaml listing the brands")
     r.add_argument("--workers", type=_at_least_one, default=None,
                    help="batch: local worker processes (default: one per CPU this process may "
@@ -292,6 +293,9 @@ def _check_report_arguments(parser: argparse.ArgumentParser, args) -> None:
     given = [name for name, value in unused.items() if value]
     if given:
         parser.error(f"smm report {args.kind} does not take {', '.join(given)} ({where})")
+    if args.period is None and args.kind != "campaign":
+        parser.error(f"smm report {args.kind} needs --period (YYYY-MM, YYYY-Qn, YYYY, "
+                     "START..END or latest)")
     if args.campaign is None and args.kind == "campaign":
         parser.error("smm report campaign needs --campaign (the campaign's name)")
     if args.campaign is not None and args.kind not in ("campaign", "batch"):

@@ -121,7 +121,8 @@ def without_iri_grammar() -> None:
     sys.modules.setdefault("rfc3987_syntax", None)
 
 
-def run_report(kind: str, *, data: str | os.PathLike, period: str, out: str | os.PathLike =
+def run_report(kind: str, *, data: str | os.PathLike, period: str | None = None,
+               out: str | os.PathLike =
                "reports", brand: str | None = None, lang: str | None = None,
                parameters: dict | None = None, kernel_name: str = "python3",
                progress: bool = False, ahead: bool = True) -> ReportOutputs:
@@ -133,9 +134,10 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str, out: str | os
     data : path
         The brand's folder of exports (with brand.yaml, costs.csv, goals.yaml), or a zip of
         that folder.
-    period : str
+    period : str, optional
         ``2026-10``, ``2026-Q3``, ``START..END``, or ``latest`` (the latest complete month of
-        the data, see :func:`latest_period`).
+        the data, see :func:`latest_period`). Needed, except by a campaign report: without
+        it, the campaign's own days (its first to last post, cost line or GA4 row).
     out : path
         Reports root; outputs go to ``<out>/<brand slug>/<period>/``.
     brand, lang : str, optional
@@ -165,6 +167,9 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str, out: str | os
         raise ArgumentError("not a report language", argument="lang",
                             expected=f"one of {', '.join(LANGS)}, or None (brand.yaml's)",
                             got=lang)
+    if period is None and kind != "campaign":
+        raise ArgumentError(f"a {kind} report needs its period", argument="period",
+                            expected="YYYY-MM, YYYY-Qn, YYYY, START..END or latest", got=None)
     declared = _declared_parameters(nb_in, parameters)    # before anything is written
     data = Path(data).resolve()
     if not data.exists():
@@ -173,6 +178,8 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str, out: str | os
 
     ds = load(data)            # read once here (through the cache) for the checks below
     _check_not_empty(ds, data)
+    if period is None:
+        period = _campaign_days(ds, data, _parameter(declared, parameters, "campaign"))
     p = parse_period(_latest_period(ds, data) if period == "latest" else period)
     _check_covered(ds, data, p)
     if kind == "campaign" and "campaign" in declared:
@@ -245,6 +252,25 @@ def _check_covered(ds, data: Path, period, *, web: bool = True) -> None:
         raise EmptyDataError(f"no data of {data} falls in {period.label}; expected a period "
                              f"within the data's days, {first.isoformat()} to "
                              f"{last.isoformat()}")
+
+
+def _campaign_days(ds, data: Path, campaign: object) -> str:
+    """``START..END``, the campaign's first to last day with a post, cost line or GA4 row;
+    EmptyDataError naming the data's campaigns when none names it."""
+    import pandas as pd
+
+    from ._web import campaign_key
+    from .roi import campaign_names, campaign_spans
+
+    key = campaign_key(pd.Series([campaign], dtype="string")).iloc[0]
+    spans = campaign_spans(ds, posts=True)
+    if key not in spans.index:
+        names = sorted(campaign_names(ds).values())
+        raise EmptyDataError(
+            f"no post, cost line or GA4 row of {data} names the campaign {campaign!r}; "
+            f"expected one of its {len(names)} campaigns: {', '.join(names) or 'none'}")
+    span = spans.loc[key]
+    return f"{span['start']:%Y-%m-%d}..{span['end']:%Y-%m-%d}"
 
 
 def _check_campaign(ds, data: Path, campaign: object, period) -> None:
