@@ -526,6 +526,19 @@ def test_a_bad_brand_yaml_in_a_batch_is_not_blamed_on_a_notebook(notebooks, tmp_
     assert "ipynb" not in out
 
 
+def test_report_help_says_what_each_kind_takes(capsys):
+    """`smm report --help` listed every option of every kind in one list (--config, --dask
+    beside --campaign) with no word on which kind takes which."""
+    with pytest.raises(SystemExit):
+        main(["report", "--help"])
+    out = capsys.readouterr().out
+    kinds = out[out.index("\nkinds:\n"):]
+    for line in ("  monthly     --data DIR --period P", "  campaign    --data DIR --campaign NAME "
+                 "[--period P]", "  best-times  --data DIR --period P",
+                 "  batch       --config agency.yaml --period P"):
+        assert "\n" + line in kinds
+
+
 @pytest.mark.parametrize("argv,words", [
     (["report", "monthly", "--period", "2026-10"], "smm report monthly needs --data"),
     (["report", "batch", "--period", "2026-10"], "smm report batch needs --config"),

@@ -250,9 +250,25 @@ def _add_report(sub) -> None:
     from .brand import LANGS
     from .runner import REPORT_KINDS
 
-    r = sub.add_parser("report", help="run a report notebook and write .ipynb, .html and .pdf "
-                                      "(monthly, best-times: .ics slots too)")
-    r.add_argument("kind", choices=sorted(REPORT_KINDS) + ["batch"])
+    r = sub.add_parser(
+        "report", help="run a report notebook and write .ipynb, .html and .pdf (monthly, "
+                       "best-times: .ics slots too)",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="kinds:\n"
+               "  monthly     --data DIR --period P      the management report of a period\n"
+               "  campaign    --data DIR --campaign NAME [--period P]\n"
+               "              one campaign; without --period, the campaign's days (its first\n"
+               "              to last post, cost line or GA4 row)\n"
+               "  best-times  --data DIR --period P      when to post, and next slots as .ics\n"
+               "  batch       --config agency.yaml --period P [--workers N | --dask ADDRESS]\n"
+               "              every brand of agency.yaml, which sets each one's folder, slug,\n"
+               "              language and reports\n"
+               "the first three also take --lang, --brand and --out; batch takes --out.\n"
+               "\n"
+               "outputs: <out>/<brand>/<period>/<brand>-<period>.ipynb, .html and .pdf; the\n"
+               "PDF's path is printed")
+    r.add_argument("kind", choices=sorted(REPORT_KINDS) + ["batch"],
+                   help="monthly, campaign, best-times or batch (see below)")
     r.add_argument("--data", help="brand folder of exports, or a zip of it")
     r.add_argument("--period", default=None,
                    help="YYYY-MM, YYYY-Qn, YYYY, START..END, or latest (the latest complete "
