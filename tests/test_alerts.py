@@ -651,6 +651,39 @@ def test_backtest_counts_alerts_per_year():
     assert total["incidents_per_year"] <= total["alerts_per_year"]
 
 
+def test_poisson_interval_matches_the_exact_table():
+    """Garwood's exact 90 % interval, as printed in tables of the Poisson mean: 0 events,
+    0 to 2.996 (−ln 0.05); 1, 0.051 to 4.744; 4, 1.366 to 9.154."""
+    from smmanalytics._alert_stats import poisson_interval
+
+    low, high = poisson_interval(np.array([0.0, 1.0, 4.0, np.nan]))
+    np.testing.assert_allclose(low[:3], [0.0, 0.05129, 1.36632], atol=5e-5)
+    np.testing.assert_allclose(high[:3], [2.99573, 4.74386, 9.15352], atol=5e-5)
+    assert np.isnan(low[3]) and np.isnan(high[3])
+
+
+def test_backtest_gives_each_rate_its_interval():
+    """58 days of Facebook negative feedback with the crisis in them read "48.7 alerts a
+    year", as sure as 6.0 from a year of net followers. Each rate now has its exact 90 %
+    Poisson interval over the days tested: 4 alerts in 30 days, 16.6 to 111.4 a year."""
+    from scipy import stats
+
+    ds = _sim(days=365, seed=3, incident=200)
+    bt = backtest(ds)
+    for _, row in bt[bt["status"] == "known"].iterrows():
+        k, days = int(row["alerts"]), int(row["days_tested"])
+        low = stats.chi2.ppf(0.05, 2 * k) / 2 if k else 0.0
+        high = stats.chi2.ppf(0.95, 2 * k + 2) / 2
+        assert row["alerts_per_year_low"] == pytest.approx(low * 365.25 / days)
+        assert row["alerts_per_year_high"] == pytest.approx(high * 365.25 / days)
+        assert row["alerts_per_year_low"] <= row["alerts_per_year"] <= row[
+            "alerts_per_year_high"]
+    assert bt.loc[bt["status"] == "unknown", "alerts_per_year_high"].isna().all()
+    total = bt.iloc[-1]
+    assert total["alerts_per_year_low"] < total["alerts_per_year"] < total[
+        "alerts_per_year_high"]
+
+
 def test_review_gives_the_alerts_and_backtest_of_separate_calls():
     from smmanalytics.alerts import review
 
