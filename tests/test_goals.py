@@ -209,6 +209,37 @@ def test_er_reach_goal_pooled(tmp_path):
     assert row["status"] == "missed"
 
 
+def test_a_dataset_of_a_posts_frame_cut_down_by_hand(tmp_path):
+    """Dataset(posts=frame) of a frame without 'reach' gave scorecard's KeyError 'reach', and
+    of a frame without 'platform' a KeyError from roi, scorecard, compare and alerts alike.
+    A frame without reach now reads as reach unknown (as an export without it); one without
+    a key column is a SchemaError naming the function, the table and the column."""
+    from smmanalytics.errors import SchemaError
+
+    raw = pd.DataFrame({"platform": ["instagram", "instagram"], "post_id": ["1", "2"],
+                        "published_at": pd.to_datetime(["2026-10-02T09:00Z",
+                                                        "2026-10-03T09:00Z"]),
+                        "reactions": [10.0, 30.0], "comments": [2.0, 0.0]})
+    goals = _goals(tmp_path, "goals:\n"
+                   + "".join(f"  - {{metric: {m}, platform: instagram, target: 1, "
+                             f"period: month}}\n" for m in ("posts", "interactions", "reach",
+                                                              "er_reach")))
+    sc = scorecard(Dataset(posts=raw, goals=goals), "2026-10",
+                   asof="2026-10-31").set_index("metric")
+    assert sc.loc["posts", "actual"] == 2
+    assert sc.loc["interactions", "actual"] == 42
+    assert pd.isna(sc.loc["reach", "actual"]) and pd.isna(sc.loc["er_reach", "actual"])
+    assert raw.columns.tolist() == ["platform", "post_id", "published_at", "reactions",
+                                    "comments"]                         # left as it came
+    for column in ("platform", "published_at"):
+        ds = Dataset(posts=raw.drop(columns=column), goals=goals)
+        for function in (smm.roi, scorecard, smm.compare, smm.alerts):
+            with pytest.raises(SchemaError, match=rf"^{function.__name__}: the Dataset's posts "
+                                                  rf"lack column\(s\) '{column}'; expected a "
+                                                  r"posts table with platform, published_at"):
+                function(ds, "2026-10")
+
+
 def test_a_yearly_goal_is_evaluated_over_its_year(tmp_path):
     """period: year was refused (month or quarter only). A post a day from 1 January to
     31 March 2026 against 500 posts in 2026, evaluated on 31 March: 90 posts of the year's

@@ -168,8 +168,10 @@ def metric_daily(ds, metric: str, platform: str, start: dt.date, end: dt.date) -
             vals = pd.Series(1.0, index=posts.index)
         elif metric == "interactions":
             vals = post_interactions(posts)
-        else:
+        elif metric in posts.columns:
             vals = posts[metric].astype("Float64")
+        else:        # a posts frame without the column: unknown, as a metric not exported
+            return nan
         if vals.isna().all():
             return nan
         s = vals.groupby(day.to_numpy()).sum(min_count=1)
@@ -303,9 +305,11 @@ def missing_figure(ds, metric: str, platform: str, start: dt.date, end: dt.date)
 
 
 def interactions_reach(posts: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    """Interactions and reach of the posts where both are known and reach > 0."""
+    """Interactions and reach of the posts where both are known and reach > 0 (none when the
+    frame has no reach column: reach unknown)."""
     i = post_interactions(posts)
-    r = posts["reach"].astype("Float64")
+    r = (posts["reach"].astype("Float64") if "reach" in posts.columns
+         else pd.Series(pd.NA, index=posts.index, dtype="Float64"))
     ok = (i.notna() & r.notna() & (r > 0)).to_numpy()
     return i.to_numpy("float64", na_value=np.nan)[ok], r.to_numpy("float64", na_value=np.nan)[ok]
 

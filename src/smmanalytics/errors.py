@@ -114,12 +114,31 @@ class ArgumentTypeError(ArgumentError, TypeError):
     TypeError, as Python's own error for it was."""
 
 
+#: the columns without which a Dataset's table cannot be read at all (its metrics may lack:
+#: a metric not exported is unknown)
+_DATASET_KEYS = {"posts": ("platform", "published_at"),
+                 "daily": ("platform", "date", "metric", "value")}
+
+
 def require_dataset(ds: Any, function: str) -> None:
     """ArgumentTypeError unless ``ds`` looks like a Dataset (has ``posts`` and ``brand``):
-    ``smm.roi(ds.posts, ...)`` is told to pass the Dataset, not a KeyError from deep inside."""
+    ``smm.roi(ds.posts, ...)`` is told to pass the Dataset, not a KeyError from deep inside.
+
+    SchemaError when a table of the Dataset that has rows lacks a key column
+    (``Dataset(posts=frame)`` of a frame without ``platform``): the function names it, not a
+    KeyError 'platform' from inside pandas."""
     if not (hasattr(ds, "posts") and hasattr(ds, "brand")):
         raise ArgumentTypeError(f"{function} takes a Dataset (smm.load(path)); got "
                                 f"{type(ds).__name__}")
+    for table, keys in _DATASET_KEYS.items():
+        frame = getattr(ds, table, None)
+        columns = getattr(frame, "columns", ())
+        lacking = [c for c in keys if c not in columns]
+        if lacking and len(frame):
+            raise SchemaError(f"{function}: the Dataset's {table} lack column(s) "
+                              f"{', '.join(map(repr, lacking))}; expected a {table} table with "
+                              f"{', '.join(keys)} (as smm.load makes it); got columns "
+                              f"{', '.join(map(str, columns)) or 'none'}", column=lacking[0])
 
 
 class EmptyDataError(SmmError, ValueError):
