@@ -1331,7 +1331,8 @@ def test_cover_notes_platforms_starting_or_ending_within_the_period():
     note = "The TikTok data start on 1 November 2025: TikTok counts from that day."
     for period in ("2025", "2025-Q4"):
         rep = BrandReport(ds, period, lang="en")
-        assert rep.cover_lines[-1] == note and rep.cover_warnings == []
+        assert rep.cover_lines[-1] == note
+    assert BrandReport(ds, "2025-Q4", lang="en").cover_warnings == []
     assert BrandReport(ds, "2025-Q4", lang="it").cover_lines[-1] == (
         "I dati di TikTok iniziano il 1° novembre 2025: TikTok è contato da quella data.")
     rep = BrandReport(ds, "2025-11", lang="en")
@@ -1350,6 +1351,29 @@ def test_cover_notes_platforms_starting_or_ending_within_the_period():
     only_posts = dataclasses.replace(
         ds, daily=ds.daily.iloc[:0], files=ds.files.assign(covers_from=pd.NaT, covers_to=pd.NaT))
     assert BrandReport(only_posts, "2026-10", lang="en").cover_warnings == []
+
+
+@pytest.mark.parametrize("period,lang,line", [
+    ("2026", "en", "Warning: the data cover 1 January 2026 – 31 October 2026 only, 304 of the "
+                   "period's 365 days: its totals are not those of the whole period."),
+    ("2025", "fr", "Attention : les données ne couvrent que du 1er septembre 2025 au 31 "
+                   "décembre 2025, 122 des 365 jours de la période : ses totaux ne sont pas "
+                   "ceux de la période entière."),
+    ("2026-Q4", "it", "Attenzione: i dati coprono solo dal 1° ottobre 2026 al 31 ottobre 2026, "
+                      "31 dei 92 giorni del periodo: i suoi totali non sono quelli dell'intero "
+                      "periodo."),
+])
+def test_cover_warns_of_a_period_the_data_cover_in_part(period, lang, line):
+    """The 2026 report of the sample, whose exports end on 31 October, read "Period: 1 January
+    2026 – 31 December 2026" with 1,057 posts and nothing said of November and December; the
+    2025 report counted from September with no word. The cover now warns, first, of the days
+    the data cover: 1 January to 31 October is 304 days, 1 September to 31 December 122,
+    1 to 31 October 31 of the quarter's 92. A month the data cover whole has no warning."""
+    import smmanalytics as smm
+
+    ds = smm.load(SAMPLE)
+    assert BrandReport(ds, period, lang=lang).cover_warnings[0] == line
+    assert BrandReport(ds, "2026-10", lang=lang).cover_warnings == []
 
 
 @pytest.mark.parametrize("args,error,match", [

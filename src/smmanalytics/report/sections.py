@@ -390,6 +390,12 @@ def _coverage_lines(ds, period, f) -> tuple[list[str], list[str]]:
     end = min(period.end, last_day)
     begin = max(period.start, first_day)
     starts, stops = [], []
+    if (begin > period.start or end < period.end) and begin <= end:
+        # a year reported in October, or from the first export on: nothing else says that
+        # its totals are those of part of the year
+        stops.append(f.label("cover_period_partial").format(
+            start=f.date(begin), end=f.date(end), days=f.number((end - begin).days + 1),
+            total=f.number(period.days)))
     for platform in social_platforms(ds):
         span = platform_span(ds, platform, end)
         first, last = span.first, span.last
