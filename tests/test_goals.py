@@ -240,6 +240,38 @@ def test_a_dataset_of_a_posts_frame_cut_down_by_hand(tmp_path):
                 function(ds, "2026-10")
 
 
+def test_goal_record_gives_each_goal_period_within_the_report_period(tmp_path):
+    """scorecard of 2026-Q3 judges a monthly goal on September alone: a quarter's report said
+    nothing of July and August. goal_record gives each month: 4, 2 and 3 Instagram posts
+    against at least 3 a month are met, missed, met; a quarterly goal of 8 posts has no
+    record within the quarter (the scorecard is its record) but one within the year."""
+    from smmanalytics.goals import goal_record
+
+    days = ["2026-07-02", "2026-07-09", "2026-07-16", "2026-07-23", "2026-08-06",
+            "2026-08-20", "2026-09-03", "2026-09-10", "2026-09-17"]
+    p = posts([{"platform": "instagram", "post_id": str(k), "published_at": f"{d}T09:00Z",
+                "reactions": 10.0, "reach": 100.0} for k, d in enumerate(days)])
+    goals = _goals(tmp_path, "goals:\n"
+                   "  - {metric: posts, platform: instagram, target: 3, period: month}\n"
+                   "  - {metric: posts, platform: instagram, target: 8, period: quarter}\n")
+    ds = dataset(posts=p, goals=goals)
+    rec = goal_record(ds, "2026-Q3", asof="2026-09-30")
+    assert rec["goal_period"].tolist() == ["2026-07", "2026-08", "2026-09"]
+    assert rec["actual"].tolist() == [4, 2, 3]
+    assert rec["status"].tolist() == ["met", "missed", "met"]
+    assert (rec["goal_id"] == 1).all() and rec["complete"].all()
+    year = goal_record(ds, "2026", asof="2026-09-30")
+    quarterly = year[year["goal_id"] == 2]
+    assert quarterly["goal_period"].tolist() == ["2026-Q1", "2026-Q2", "2026-Q3"]
+    assert quarterly["actual"].tolist()[2] == 9 and quarterly["status"].tolist()[2] == "met"
+    # the periods before the data are no misses; those after asof are left out
+    assert quarterly["status"].iloc[:2].isna().all()
+    monthly = year[year["goal_id"] == 1]
+    assert monthly["goal_period"].tolist() == [f"2026-{m:02d}" for m in range(1, 10)]
+    assert monthly["status"].isna().sum() == 6 and monthly["actual"].isna().sum() == 6
+    assert goal_record(ds, "2026-09", asof="2026-09-30").empty
+
+
 def test_a_yearly_goal_is_evaluated_over_its_year(tmp_path):
     """period: year was refused (month or quarter only). A post a day from 1 January to
     31 March 2026 against 500 posts in 2026, evaluated on 31 March: 90 posts of the year's

@@ -39,7 +39,7 @@ from .errors import (
     UnknownFormatError,
     UnknownPlatformError,
 )
-from .goals import STATUS_LABELS, read_goals, scorecard, scorecard_display
+from .goals import STATUS_LABELS, goal_record, read_goals, scorecard, scorecard_display
 from .loaders import read_export
 from .metrics import engagement, interactions
 from .periods import Period, parse_period
@@ -97,6 +97,7 @@ __all__ = [
     "earned_media_value",
     "plot_costs",
     "read_goals",
+    "goal_record",
     "scorecard",
     "scorecard_display",
     "STATUS_LABELS",

@@ -43,6 +43,7 @@ was called ``off track``, as one that could still be met.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 from pathlib import Path
@@ -71,8 +72,9 @@ from .errors import ArgumentError, ConfigError, require_dataset
 from .periods import Period, parse_period
 from .schema import PLATFORMS
 
-__all__ = ["GOAL_METRICS", "STATUSES", "STATUS_LABELS", "read_goals", "scorecard",
-           "scorecard_display", "shown_status", "status_from_probability", "metric_daily"]
+__all__ = ["GOAL_METRICS", "STATUSES", "STATUS_LABELS", "goal_record", "read_goals",
+           "scorecard", "scorecard_display", "shown_status", "status_from_probability",
+           "metric_daily"]
 
 logger = logging.getLogger(__name__)
 
@@ -89,6 +91,11 @@ _POST_METRICS = ("posts", "interactions", "reach", "impressions", "views", "er_r
 STATUSES = ("met", "on track", "at risk", "off track", "missed")
 _KEYS = {"metric", "platform", "target", "period", "direction", "label"}
 _PATHS = 10_000
+#: the columns of scorecard()
+_COLUMNS = ["goal_id", "label", "metric", "platform", "direction", "goal_period", "target",
+            "actual", "progress", "status", "complete", "days", "elapsed_days", "projection",
+            "pace_index", "required_daily", "p_meet", "projection_low", "projection_high",
+            "note"]
 
 
 # --------------------------------------------------------------------------- goals.yaml
@@ -279,12 +286,8 @@ def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
     paths = whole(paths, "paths", 1)
     seed = whole(seed, "seed", 0)
     goals = ds.goals
-    cols = ["goal_id", "label", "metric", "platform", "direction", "goal_period", "target",
-            "actual", "progress", "status", "complete", "days", "elapsed_days", "projection",
-            "pace_index", "required_daily", "p_meet", "projection_low", "projection_high",
-            "note"]
     if goals is None or goals.empty:
-        return _typed(pd.DataFrame(columns=cols))
+        return _typed(pd.DataFrame(columns=_COLUMNS))
     cut = None                  # "data end on …: evaluated to that day", when they do
     end = None
     start = ds.span()[0]        # before it, a goal period is unknown, not 0 posts
@@ -328,7 +331,55 @@ def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
                               data_end=g_end, data_start=g_start,
                               start_of=whose if g_start != start else "data",
                               end_of=whose if g_end != end else "data"))
-    return _typed(pd.DataFrame(rows, columns=cols))
+    return _typed(pd.DataFrame(rows, columns=_COLUMNS))
+
+
+def goal_record(ds, period: object, *, asof: object = None, seed: int = 0,
+                paths: int = _PATHS) -> pd.DataFrame:
+    """Each goal over each of its own periods that lie whole within ``period``: how a
+    quarter's monthly goals went month by month, a year's quarterly goals quarter by quarter.
+    :func:`scorecard` of a quarter judges a monthly goal on the quarter's last month only.
+
+    A goal period that starts after ``asof`` (default: today, or the data's last day) is
+    left out; a goal whose period is not shorter than ``period`` has no record (the
+    scorecard is its record).
+
+    Returns
+    -------
+    DataFrame
+        One row per goal and goal period, in the goals' order then by period: goal_id, label,
+        metric, platform, direction, goal_period, target, actual, status, complete, note (as
+        :func:`scorecard` gives them for that goal period).
+
+    Examples
+    --------
+    >>> smm.goal_record(ds, "2026-Q3")        # doctest: +SKIP
+    """
+    require_dataset(ds, "goal_record")
+    p = parse_period(period)
+    cols = ["goal_id", "label", "metric", "platform", "direction", "goal_period", "target",
+            "actual", "status", "complete", "note"]
+    goals = ds.goals
+    last = _asof_day(asof) if asof is not None else min(
+        [d for d in (_today(ds.brand.timezone), ds.span()[1]) if d is not None])
+    parts = []
+    for kind in ("month", "quarter"):
+        mine = goals[goals["period"] == kind] if goals is not None and len(goals) else None
+        if mine is None or mine.empty:
+            continue
+        sub = dataclasses.replace(ds, goals=mine)
+        day = p.start
+        while day <= min(p.end, last):
+            window = _window(kind, day)
+            if window.start >= p.start and window.end <= p.end and window.label != p.label:
+                sc = scorecard(sub, window, asof=asof, seed=seed, paths=paths)
+                parts.append(sc.loc[sc["goal_period"] == window.label, cols])
+            day = window.end + dt.timedelta(days=1)
+    if not parts:
+        return _typed(pd.DataFrame(columns=_COLUMNS))[cols]
+    # goal_id is the goal's place in goals.yaml; period labels of one kind sort as dates
+    return (pd.concat(parts, ignore_index=True)
+            .sort_values(["goal_id", "goal_period"], kind="stable").reset_index(drop=True))
 
 
 def _partial_platforms(ds, metric: str, w: Period, end: dt.date,
