@@ -1353,6 +1353,27 @@ def test_cover_notes_platforms_starting_or_ending_within_the_period():
     assert BrandReport(only_posts, "2026-10", lang="en").cover_warnings == []
 
 
+def test_a_quarterly_report_gives_each_goal_month_by_month():
+    """The 2026-Q3 report judged each monthly goal on September alone ("Interactions ·
+    Instagram (September 2026): Met"), though July's 12,887 missed its 14,500. Under the
+    scorecard, a table now gives each goal's months met, missed, running or without data;
+    a monthly report has no such table."""
+    import smmanalytics as smm
+
+    ds = smm.load(SAMPLE)
+    blocks = BrandReport(ds, "2026-Q3", lang="en").scorecard().blocks
+    heading = [i for i, b in enumerate(blocks) if b.get("text") == "Each goal over the period"]
+    assert len(heading) == 1
+    table = blocks[heading[0] + 1]
+    assert table["columns"] == ["Goal", "Target", "Met", "Missed", "Running or no data"]
+    rows = {r[0]: r[1:] for r in table["rows"]}
+    assert rows["Interactions · Instagram"] == ["≥ 14,500", "2 (Aug, Sept)", "1 (Jul)", "–"]
+    assert rows["ROAS · All platforms"][1:] == ["–", "–", "3 (Jul, Aug, Sept)"]
+    assert table["caption"].startswith("A monthly goal is judged on each month of the period")
+    monthly = BrandReport(ds, "2026-10", lang="en").scorecard().blocks
+    assert not any(b.get("text") == "Each goal over the period" for b in monthly)
+
+
 @pytest.mark.parametrize("period,lang,line", [
     ("2026", "en", "Warning: the data cover 1 January 2026 – 31 October 2026 only, 304 of the "
                    "period's 365 days: its totals are not those of the whole period."),

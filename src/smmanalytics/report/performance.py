@@ -7,6 +7,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from .. import plots
+from ..periods import parse_period
 from ..quality import side_file_error
 from .builder import Section
 from .formatting import STATUS_COLORS
@@ -86,7 +87,46 @@ class PerformanceSections:
             })
         self.table(sec, pd.DataFrame(rows), align=["left", "right", "right", "left", "left"],
                    widths=["auto", "auto", "auto", "auto", "1fr"])
+        if self.period.kind != "month":
+            self._goal_record(sec)
         return sec
+
+    def _goal_record(self, sec: Section) -> None:
+        """A quarter's or a year's goals over each of their own months or quarters within it:
+        the scorecard above judges a monthly goal on the last month alone."""
+        from ..goals import goal_record
+
+        rec = goal_record(self.ds, self.period)
+        if rec.empty:
+            return
+        f = self.fmt
+
+        def listed(periods: pd.Series) -> str:
+            """"2 (juil., sept.)": how many, and which (months by their short name)."""
+            if periods.empty:
+                return "–"
+            names = [f.date(p.start, "MMM") if p.kind == "month" else f.period(p)
+                     for p in map(parse_period, periods)]
+            return f"{f.number(len(names))} ({', '.join(names)})"
+
+        rows = []
+        for _, g in rec.groupby("goal_id", sort=True):
+            status = g["status"].astype("string")
+            first = g.iloc[0]
+            rows.append({
+                f.label("goal"): self._goal_name(first["metric"], first["platform"]),
+                f.label("target"): ("≥ " if first["direction"] == "at_least" else "≤ ")
+                + self._value(first["metric"], first["target"]),
+                f.status("met"): listed(g.loc[(status == "met").fillna(False), "goal_period"]),
+                f.status("missed"): listed(g.loc[(status == "missed").fillna(False),
+                                                 "goal_period"]),
+                f.label("goal_record_other"): listed(
+                    g.loc[~status.isin(["met", "missed"]).fillna(False), "goal_period"]),
+            })
+        self._add(sec, {"kind": "heading", "level": 2, "text": f.label("goal_record")})
+        self.table(sec, pd.DataFrame(rows), align=["left", "right", "left", "left", "left"],
+                   widths=["auto", "auto", "1fr", "1fr", "1fr"],
+                   caption=f.label("goal_record_note"))
 
     # ---- ROI ------------------------------------------------------------------------------------
     def roi(self) -> Section:
