@@ -1425,3 +1425,41 @@ def test_a_heading_is_kept_with_its_lines_and_figure():
     assert _kept_together([h, tab, fig]) == [h, tab, fig]
     assert _kept_together([h, t, t, t, t, fig]) == [h, t, t, t, t, fig]
     assert _kept_together([t, fig]) == [t, fig]
+
+
+def _header_lines(page_text: str, first_row: list[str]) -> list[str]:
+    """The lines of a table's header as the PDF lays them out: the lines right above the
+    table's first row (the line that starts with the cells ``first_row``), up to the blank
+    line before them."""
+    lines = page_text.splitlines()
+    row = next(i for i, line in enumerate(lines) if line.split()[:len(first_row)] == first_row)
+    top = row
+    while top > 0 and lines[top - 1].strip():
+        top -= 1
+    return lines[top:row]
+
+
+@pytest.mark.parametrize("lang,median,pooled", [
+    ("fr", "Engagement médian", "Engagement global"),
+    ("en", "Eng. rate (median post)", "Eng. rate (pooled)"),
+    ("it", "Engagement mediano", "Engagement complessivo"),
+])
+def test_key_figures_rate_headers_fit_in_two_lines(lang, median, pooled):
+    """The key figures' rate columns were headed "Taux d'engagement / couverture (publication
+    médiane)", over five lines of the PDF; they take short names, defined under the table,
+    and their header holds at most two lines in every language."""
+    import smmanalytics as smm
+
+    rep = BrandReport(smm.load(SAMPLE), "2026-10", lang=lang)
+    sec = rep.kpi_table()
+    (table,) = [b for b in sec.blocks if b["kind"] == "table"]
+    assert table["columns"][-2:] == [median, pooled]
+    assert table["caption"].startswith({"fr": "Taux d'engagement par couverture (interactions ÷ "
+                                              "couverture)",
+                                        "en": "Engagement rates are by reach (interactions ÷ "
+                                              "reach)",
+                                        "it": "Tasso di engagement per copertura (interazioni ÷ "
+                                              "copertura)"}[lang])
+    rep.toc = False
+    page = PdfReader(io.BytesIO(rep.pdf_bytes())).pages[1].extract_text(extraction_mode="layout")
+    assert len(_header_lines(page, table["rows"][0][:2])) <= 2

@@ -26,6 +26,9 @@ __all__ = ["BrandReport", "posts_in_period"]
 
 _KPI_COLUMNS = ("posts", "interactions", "reach", "views", "impressions",
                 "er_reach_median", "er_reach_pooled")
+#: the key figures' rate columns by short names, defined in the caption under the table: their
+#: full names ("Taux d'engagement / couverture (publication médiane)") wrapped over five lines
+_KPI_HEADERS = {"er_reach_median": "kpi_er_median", "er_reach_pooled": "kpi_er_pooled"}
 _METHOD = {
     "en": [
         "Interactions = reactions (likes) + comments + shares + saves, counting the components "
@@ -190,10 +193,11 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         ])
         shown = pd.DataFrame({
             f.label("platform"): [f.platform(p) for p in e["platform"]],
-            **{f.label(c): [f.percent(v) if c.startswith("er_") else f.number(v) for v in e[c]]
+            **{f.label(_KPI_HEADERS.get(c, c)): [f.percent(v) if c.startswith("er_")
+                                                 else f.number(v) for v in e[c]]
                for c in _KPI_COLUMNS},
         })
-        return self.table(sec, shown, total=True)
+        return self.table(sec, shown, total=True, caption=f.label("kpi_rates_caption"))
 
     def engagement_charts(self) -> Section:
         """Interactions by publish day (by week, or month, over a long period: see
