@@ -1463,3 +1463,89 @@ def test_key_figures_rate_headers_fit_in_two_lines(lang, median, pooled):
     rep.toc = False
     page = PdfReader(io.BytesIO(rep.pdf_bytes())).pages[1].extract_text(extraction_mode="layout")
     assert len(_header_lines(page, table["rows"][0][:2])) <= 2
+
+
+_NO_EFFECT = {"window": None, "effect_detected": False, "n_used": 183, "p_value": 0.82,
+              "method": {}}
+_EFFECT = {"window": {"status": "ok", "days": "every day", "start_hour": 18, "end_hour": 21,
+                      "lift": 1.48, "lift_low": 1.39, "lift_high": 1.58},
+           "effect_detected": True, "n_used": 608, "p_value": 0.002, "method": {}}
+
+
+@pytest.mark.parametrize("lang,first,then", [
+    ("fr", "Aucun effet fiable de l'heure de publication dans les données de ce compte (p = 0,82 : "
+           "si l'heure ne changeait rien, des écarts entre heures aussi grands apparaîtraient par "
+           "hasard environ 8 fois sur 10 ; 183 publications)",
+     "L'heure de publication compte pour ce compte (p = 0,002 : des écarts aussi grands "
+     "apparaîtraient par le seul hasard environ 2 fois sur 1\u202f000) : les publications tous les "
+     "jours entre 18:00 et 21:00 ont obtenu 1,48× la moyenne du compte sur des semaines qui "
+     "n'ont pas servi à choisir la plage, probablement entre 1,39× et 1,58× (intervalle à 90 % : "
+     "9 chances sur 10 que la vraie valeur s'y trouve ; 608 publications)."),
+    ("en", "No reliable timing effect in this account's data (p = 0.82: if the hour made no "
+           "difference, gaps between hours as large as these would turn up by chance about 8 "
+           "times in 10; 183 posts)",
+     "Posting time matters for this account (p = 0.002: gaps this large would turn up by chance "
+     "alone about 2 times in 1,000): posts every day between 18:00 and 21:00 earned 1.48× the "
+     "account's average on weeks not used to choose the window, likely between 1.39× and 1.58× "
+     "(90% interval: 9 chances in 10 that the true figure lies within it; 608 posts)."),
+    ("it", "Nessun effetto affidabile dell'orario nei dati di questo account (p = 0,82: se "
+           "l'orario non contasse, differenze così grandi tra le ore comparirebbero per caso circa "
+           "8 volte su 10; 183 post)",
+     "L'orario di pubblicazione conta per questo account (p = 0,002: differenze così grandi "
+     "comparirebbero per puro caso circa 2 volte su 1.000): i post tutti i giorni tra le 18:00 e "
+     "le 21:00 hanno ottenuto 1,48× la media dell'account su settimane non usate per scegliere "
+     "la fascia, probabilmente tra 1,39× e 1,58× (intervallo al 90%: 9 probabilità su 10 che il "
+     "valore vero vi rientri; 608 post)."),
+])
+def test_best_times_says_what_p_and_the_interval_mean(ds, lang, first, then):
+    """A manager read "(p = 0.002)" and "(90% interval 1.39–1.58)" with nothing to say what
+    they mean: the section's first p-value comes with what it means in full, the next ones in
+    short, and the interval with its chances, in the report's language."""
+    from types import SimpleNamespace
+
+    rep = BrandReport(ds, "2026-10", lang=lang)
+    said: set[str] = set()
+    assert rep._bt_sentence(SimpleNamespace(**_NO_EFFECT), said).startswith(first)
+    assert rep._bt_sentence(SimpleNamespace(**_EFFECT), said) == then
+    # said alone (the best-times report of one platform), p is glossed in full
+    alone = rep._bt_sentence(SimpleNamespace(**_EFFECT))
+    assert rep.fmt.label("bt_chance_first").format(odds=rep.fmt.odds(0.002)) in alone
+
+
+@pytest.mark.parametrize("lang,caption,note", [
+    ("fr", "L'intervalle à 95 % est la fourchette où se trouve très probablement l'évolution "
+           "réelle (en %), avec 95 chances sur 100, compte tenu des variations d'une publication "
+           "à l'autre : s'il va d'une baisse à une hausse, l'évolution peut être due au hasard.",
+     "Les intervalles viennent de nombreux tirages au hasard parmi les publications (ou les "
+     "jours) de la période (bootstrap) ; sur autant d'indicateurs, un ou deux peuvent se trouver "
+     "entièrement au-dessus ou au-dessous de zéro, comme si l'évolution était réelle, par le "
+     "seul hasard."),
+    ("en", "The 95% interval is the range the real change (in %) very likely lies in, 95 chances "
+           "in 100, given how much posts vary: one that runs from a fall to a rise means the "
+           "change may be chance.",
+     "The intervals come from drawing the period's posts (or days) again at random, many times "
+     "over (bootstrap); across this many KPIs, one or two may lie wholly above or below zero, as "
+     "if the change were real, by chance alone."),
+    ("it", "L'intervallo al 95% è la forbice in cui si trova molto probabilmente la variazione "
+           "reale (in %), con 95 probabilità su 100, date le oscillazioni da un post all'altro: "
+           "se va da un calo a un aumento, la variazione può essere dovuta al caso.",
+     "Gli intervalli vengono da molte estrazioni a caso tra i post (o i giorni) del periodo "
+     "(bootstrap); su tanti indicatori, uno o due possono stare interamente sopra o sotto lo "
+     "zero, come se la variazione fosse reale, per puro caso."),
+])
+def test_the_comparison_says_what_its_intervals_mean(lang, caption, note):
+    """The comparison's caption said "Intervals are on the relative change" and its note
+    "95% bootstrap intervals … may exclude zero": the caption now says what a 95% interval is
+    and how to read one that spans zero, the note how it is made, in words."""
+    from ._roi_builders import dataset, posts
+
+    rows = [{"platform": "instagram", "post_id": f"{m}-{d}", "reactions": 10.0 + d,
+             "reach": 500.0, "published_at": f"2026-{m:02d}-{d:02d}T09:00:00Z"}
+            for m, days in ((9, 30), (10, 31)) for d in range(1, days + 1)]
+    rep = BrandReport(dataset(posts=posts(rows)), "2026-10", lang=lang)
+    sec = rep.compare()
+    (table,) = [b for b in sec.blocks if b["kind"] == "table"]
+    assert table["caption"].endswith(caption)
+    assert note in next(b for b in sec.blocks if b["kind"] == "bullets")["items"]
+    assert "exclude zero" not in " ".join(next(b for b in sec.blocks
+                                               if b["kind"] == "bullets")["items"])
