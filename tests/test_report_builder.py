@@ -1549,3 +1549,34 @@ def test_the_comparison_says_what_its_intervals_mean(lang, caption, note):
     assert note in next(b for b in sec.blocks if b["kind"] == "bullets")["items"]
     assert "exclude zero" not in " ".join(next(b for b in sec.blocks
                                                if b["kind"] == "bullets")["items"])
+
+
+@pytest.mark.parametrize("lang,footnote,caption", [
+    ("fr", "12 stories écartées (42 publications en les comptant) : les références ne comptent "
+           "que les publications du fil",
+     "Instagram ★ — 12 stories écartées (42 publications en les comptant) : les chiffres publics "
+     "ne comptent que les publications du fil."),
+    ("en", "12 stories left out (42 posts counting them): benchmarks count feed posts only",
+     "Instagram ★ — 12 stories left out (42 posts counting them): public figures count feed "
+     "posts only."),
+    ("it", "12 storie escluse (42 post contandole): i benchmark contano solo i post del feed",
+     "Instagram ★ — 12 storie escluse (42 post contandole): i dati pubblici contano solo i post "
+     "del feed."),
+])
+def test_benchmarks_say_how_many_stories_they_leave_out(lang, footnote, caption):
+    """October's key figures count 42 Instagram posts; the benchmark table's method said "30
+    posts" and the competitors' table 30, with nothing said: both Instagram rows of the
+    benchmarks refer to a footnote naming the 12 stories left out and why, and the
+    competitors' caption says it of the brand's row."""
+    import smmanalytics as smm
+
+    rep = BrandReport(smm.load(SAMPLE), "2026-10", lang=lang)
+    sec = rep.benchmarks()
+    bench, comp = [b for b in sec.blocks if b["kind"] == "table"]
+    (notes,) = [b["items"] for b in sec.blocks if b["kind"] == "bullets"]
+    number = str(notes.index(footnote) + 1)
+    instagram = [r for r in bench["rows"] if r[0] == "Instagram"]
+    assert len(instagram) == 2 and all(number in r[-1].split(", ") for r in instagram)
+    assert all(number not in r[-1].split(", ") for r in bench["rows"] if r[0] != "Instagram")
+    assert comp["caption"].endswith(caption)
+    assert rep.fmt.untranslated == set()
