@@ -1580,3 +1580,20 @@ def test_benchmarks_say_how_many_stories_they_leave_out(lang, footnote, caption)
     assert all(number not in r[-1].split(", ") for r in bench["rows"] if r[0] != "Instagram")
     assert comp["caption"].endswith(caption)
     assert rep.fmt.untranslated == set()
+
+
+def test_a_tables_caption_stays_with_its_last_rows():
+    """The comparison's caption stood alone at the top of a page, its table on the one before:
+    whatever the text above a table, its caption is on the page of its last row."""
+    from smmanalytics.report.builder import Report
+
+    brand = Brand(name="Acme", timezone="Europe/Paris", language="en")
+    for lines in range(38, 50):          # one of them puts the last row at a page's foot
+        rep = Report(title="t", period_label="p", brand=brand, lang="en", toc=False)
+        sec = rep.section("Section")
+        rep.bullets(sec, [f"line {i}" for i in range(lines)])
+        rep.table(sec, pd.DataFrame({"a": [f"row {i}" for i in range(4)] + ["LASTROW"]}),
+                  caption="CAPTIONTEXT")
+        pages = [p.extract_text() for p in PdfReader(io.BytesIO(rep.pdf_bytes())).pages]
+        assert [i for i, p in enumerate(pages) if "CAPTIONTEXT" in p] == \
+            [i for i, p in enumerate(pages) if "LASTROW" in p], lines
