@@ -1597,3 +1597,34 @@ def test_a_tables_caption_stays_with_its_last_rows():
         pages = [p.extract_text() for p in PdfReader(io.BytesIO(rep.pdf_bytes())).pages]
         assert [i for i, p in enumerate(pages) if "CAPTIONTEXT" in p] == \
             [i for i, p in enumerate(pages) if "LASTROW" in p], lines
+
+
+@pytest.mark.parametrize("lang,caption", [
+    ("fr", "* Publiée pendant un incident signalé par la veille de réputation (du 13 oct. au 19 "
+           "oct., crise) : ses interactions peuvent venir de l'incident (plaintes, réponses) plus "
+           "que de l'attrait du contenu."),
+    ("en", "* Published during an incident flagged by the reputation watch (13 Oct – 19 Oct, "
+           "crisis): its interactions may come from the incident (complaints, replies) more than "
+           "from the content's appeal."),
+    ("it", "* Pubblicato durante un incidente segnalato dal monitoraggio della reputazione (dal "
+           "13 ott al 19 ott, crisi): le sue interazioni possono venire dall'incidente "
+           "(lamentele, risposte) più che dall'interesse per il contenuto."),
+])
+def test_top_posts_of_an_incident_are_marked(lang, caption):
+    """October's top posts held the brand's statements on batch 2610 of 14 and 18 October,
+    published during the crisis the reputation watch flags (13-19 October), read as its two
+    best posts of the month: they are marked, and the line under the table names the
+    incident; the post of 12 October, before it, is not."""
+    import smmanalytics as smm
+
+    rep = BrandReport(smm.load(SAMPLE), "2026-10", lang=lang)
+    top, bottom = [b for b in rep.top_posts().blocks if b["kind"] == "table"]
+    marked = [r[0].endswith(" *") for r in top["rows"]]
+    assert marked == [True, False, False, True, False]
+    assert [r[0][:5] for r in top["rows"]][:4] == ["14/10", "12/10", "04/10", "18/10"]
+    assert top["caption"] == caption
+    assert not any(r[0].endswith("*") for r in bottom["rows"]) and bottom["caption"] is None
+    # a month without an incident: nothing marked, nothing said
+    august = BrandReport(smm.load(SAMPLE), "2026-08", lang=lang).top_posts()
+    (top, _) = [b for b in august.blocks if b["kind"] == "table"]
+    assert not any(r[0].endswith("*") for r in top["rows"]) and top["caption"] is None

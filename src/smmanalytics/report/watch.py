@@ -197,16 +197,43 @@ class WatchSections:
                 other.set_ylabel("")
 
     # ---- reputation watch ----------------------------------------------------------------------
+    def _review(self, settings):
+        """The reputation watch's review of the period under ``settings`` (:func:`review`),
+        made once for the sections that read it (the watch, the top posts)."""
+        from ..alerts import review
+
+        done = self.__dict__.setdefault("_reviews", {})
+        if settings not in done:
+            done[settings] = review(self.ds, (self.period.start, self.period.end),
+                                    settings=settings)
+        return done[settings]
+
+    def _incidents_at(self, published: pd.Series) -> tuple[list, pd.DataFrame]:
+        """The incidents of the reputation watch (its settings, its period) that posts were
+        published in, by the local day of ``published`` (UTC times): for each post, the
+        position of its incident in the frame returned (None for a post of no incident), and
+        the incidents of :func:`incidents` (start, end, severity…) that hold one of them."""
+        from ..alerts import AlertSettings, incidents
+        from ..periods import local_dates
+
+        inc = incidents(self._review(AlertSettings()).alerts)
+        days = local_dates(published, self.tz)
+        where = [next((i for i, (s, e) in enumerate(zip(inc["start"], inc["end"], strict=True))
+                       if s <= d <= e), None) for d in days]
+        held = sorted({i for i in where if i is not None})
+        return [None if i is None else held.index(i) for i in where], \
+            inc.iloc[held].reset_index(drop=True)
+
     @built_ahead
     def alerts(self, max_charts: int = 6) -> Section:
         """Incidents in the period (signals agreeing within 48 h), a small chart per alert, and
         the back-test: how many alerts a year these settings raise on the brand's history."""
-        from ..alerts import AlertSettings, incidents, plot_alerts, review
+        from ..alerts import AlertSettings, incidents, plot_alerts
 
         f = self.fmt
         sec = self.section(f.label("alerts"))
         settings = AlertSettings()
-        watch = review(self.ds, (self.period.start, self.period.end), settings=settings)
+        watch = self._review(settings)
         found = watch.alerts
         inc = incidents(found)
         if inc.empty:          # quiet signals, or none to watch at all
