@@ -1237,3 +1237,43 @@ def test_review_is_at_hand_from_the_package():
     assert smm.review is sys.modules["smmanalytics.alerts"].review
     assert smm.Review is sys.modules["smmanalytics.alerts"].Review
     assert module is smm.alerts and callable(module)
+
+
+@pytest.mark.parametrize("lang,ring,settings", [
+    ("fr", "un cercle rouge une hausse durable, faite de petits excès quotidiens qui "
+           "s'additionnent (le test de dérive, CUSUM), qui peut rester dans la bande",
+     "Quand un jour déclenche une alerte : pour les signaux d'habitude à 10 par jour ou plus, "
+     "quand il s'écarte de son niveau habituel de plus de 3,5 fois l'écart habituel (z robuste "
+     "au-delà de 3,5) ; pour les plus petits effectifs, quand un chiffre aussi élevé arriverait "
+     "par hasard moins d'une fois sur 1\u202f000 jours (queue binomiale négative sous 0,001) ; et "
+     "quand de petits excès quotidiens s'additionnent jusqu'à doubler le niveau habituel (CUSUM "
+     "de Poisson), réglé pour environ une fausse alerte tous les 365 jours."),
+    ("en", "a red ring a sustained rise, small daily excesses that add up (the drift test, "
+           "CUSUM), which may stay within the band",
+     "How a day raises an alert: on signals of 10 or more a day as a rule, when it lies more "
+     "than 3.5 times the usual spread away from its usual level (robust z above 3.5); on smaller "
+     "counts, when a count that high would turn up by chance less than once in 1,000 days "
+     "(negative-binomial tail below 0.001); and when small daily excesses add up to a doubling "
+     "of the usual level (Poisson CUSUM), set for about one false alarm in 365 days."),
+    ("it", "un cerchio rosso un aumento prolungato, fatto di piccoli eccessi giornalieri che si "
+           "sommano (il test di deriva, CUSUM), che può restare nella fascia",
+     "Quando un giorno fa scattare un allarme: per i segnali che di solito contano 10 o più al "
+     "giorno, quando si scosta dal suo livello abituale di più di 3,5 volte la variabilità "
+     "abituale (z robusto oltre 3,5); per i conteggi più piccoli, quando un valore così alto "
+     "capiterebbe per caso meno di una volta su 1.000 giorni (coda binomiale negativa sotto "
+     "0,001); e quando piccoli eccessi giornalieri si sommano fino a raddoppiare il livello "
+     "abituale (CUSUM di Poisson), tarato per circa un falso allarme ogni 365 giorni."),
+])
+def test_watch_says_what_its_tests_mean(lang, ring, settings):
+    """The reputation watch read "robust z above 3.5 for busy series, negative-binomial tail
+    below 0.001 for low counts, Poisson CUSUM tuned to a doubling": each test now says in
+    words when a day alerts, its figure and name kept in brackets, in the report's
+    language."""
+    from smmanalytics.dataset import load
+    from smmanalytics.report import BrandReport
+
+    sample = load(Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve")
+    sec = BrandReport(sample, "2026-10", kind="monthly", lang=lang).alerts()
+    chart = next(b for b in sec.blocks if b["kind"] == "figure")
+    assert chart["caption"].endswith(ring)
+    assert [b for b in sec.blocks if b["kind"] == "table"][-1]["caption"] == settings

@@ -305,6 +305,32 @@ def test_stories_left_out_of_benchmark_figures():
     assert c.loc["engagement_rate", "posts"] == 2
 
 
+def test_stories_left_out_are_counted_in_the_notes(tmp_path):
+    """The report's key figures counted Instagram's 42 posts of October, stories included, and
+    the benchmark table 30, with nothing said: each row of a platform whose stories were left
+    out says how many, how many posts there are counting them, and why; so does the brand's
+    row among its competitors."""
+    p = pd.concat([_posts(), posts([
+        {"platform": "instagram", "post_id": f"s{k}", "published_at": f"2025-03-0{k}T09:00Z",
+         "reactions": 1.0, "content_type": "story"} for k in (3, 4)])], ignore_index=True)
+    ds = dataset(posts=p, daily=_followers())
+    c = compare_benchmarks(ds, 2025, industry="retail")
+    note = "2 stories left out (4 posts counting them): benchmarks count feed posts only"
+    assert [n.split("; ")[0] for n in c["note"]] == [note] * len(c)
+    one = dataset(posts=p.iloc[:3], daily=_followers())
+    assert compare_benchmarks(one, 2025, industry="retail")["note"].iloc[0].startswith(
+        "1 story left out (3 posts counting it): benchmarks count feed posts only")
+    # none in the period: nothing said
+    assert not compare_benchmarks(ds, "2025-06", industry="retail")["note"].str.contains(
+        "stor").any()
+    path = tmp_path / "competitors.csv"
+    path.write_text(COMP + "instagram,Rival Co,2025,20000,100,60000\n", encoding="utf-8")
+    side = compare_competitors(ds, 2025, competitors=read_competitors(path)).iloc[0]
+    assert side["is_brand"] and side["posts"] == 2
+    assert side["note"] == ("2 stories left out (4 posts counting them): public figures count "
+                            "feed posts only")
+
+
 def test_partial_year_is_noted():
     er = compare_benchmarks(dataset(posts=_posts(), daily=_followers()), 2025,
                             industry="all").iloc[0]

@@ -1470,3 +1470,206 @@ def test_a_heading_is_kept_with_its_lines_and_figure():
     assert _kept_together([h, tab, fig]) == [h, tab, fig]
     assert _kept_together([h, t, t, t, t, fig]) == [h, t, t, t, t, fig]
     assert _kept_together([t, fig]) == [t, fig]
+
+
+def _header_lines(page_text: str, first_row: list[str]) -> list[str]:
+    """The lines of a table's header as the PDF lays them out: the lines right above the
+    table's first row (the line that starts with the cells ``first_row``), up to the blank
+    line before them."""
+    lines = page_text.splitlines()
+    row = next(i for i, line in enumerate(lines) if line.split()[:len(first_row)] == first_row)
+    top = row
+    while top > 0 and lines[top - 1].strip():
+        top -= 1
+    return lines[top:row]
+
+
+@pytest.mark.parametrize("lang,median,pooled", [
+    ("fr", "Engagement médian", "Engagement global"),
+    ("en", "Eng. rate (median post)", "Eng. rate (pooled)"),
+    ("it", "Engagement mediano", "Engagement complessivo"),
+])
+def test_key_figures_rate_headers_fit_in_two_lines(lang, median, pooled):
+    """The key figures' rate columns were headed "Taux d'engagement / couverture (publication
+    médiane)", over five lines of the PDF; they take short names, defined under the table,
+    and their header holds at most two lines in every language."""
+    import smmanalytics as smm
+
+    rep = BrandReport(smm.load(SAMPLE), "2026-10", lang=lang)
+    sec = rep.kpi_table()
+    (table,) = [b for b in sec.blocks if b["kind"] == "table"]
+    assert table["columns"][-2:] == [median, pooled]
+    assert table["caption"].startswith({"fr": "Taux d'engagement par couverture (interactions ÷ "
+                                              "couverture)",
+                                        "en": "Engagement rates are by reach (interactions ÷ "
+                                              "reach)",
+                                        "it": "Tasso di engagement per copertura (interazioni ÷ "
+                                              "copertura)"}[lang])
+    rep.toc = False
+    page = PdfReader(io.BytesIO(rep.pdf_bytes())).pages[1].extract_text(extraction_mode="layout")
+    assert len(_header_lines(page, table["rows"][0][:2])) <= 2
+
+
+_NO_EFFECT = {"window": None, "effect_detected": False, "n_used": 183, "p_value": 0.82,
+              "method": {}}
+_EFFECT = {"window": {"status": "ok", "days": "every day", "start_hour": 18, "end_hour": 21,
+                      "lift": 1.48, "lift_low": 1.39, "lift_high": 1.58},
+           "effect_detected": True, "n_used": 608, "p_value": 0.002, "method": {}}
+
+
+@pytest.mark.parametrize("lang,first,then", [
+    ("fr", "Aucun effet fiable de l'heure de publication dans les données de ce compte (p = 0,82 : "
+           "si l'heure ne changeait rien, des écarts entre heures aussi grands apparaîtraient par "
+           "hasard environ 8 fois sur 10 ; 183 publications)",
+     "L'heure de publication compte pour ce compte (p = 0,002 : des écarts aussi grands "
+     "apparaîtraient par le seul hasard environ 2 fois sur 1\u202f000) : les publications tous les "
+     "jours entre 18:00 et 21:00 ont obtenu 1,48× la moyenne du compte sur des semaines qui "
+     "n'ont pas servi à choisir la plage, probablement entre 1,39× et 1,58× (intervalle à 90 % : "
+     "9 chances sur 10 que la vraie valeur s'y trouve ; 608 publications)."),
+    ("en", "No reliable timing effect in this account's data (p = 0.82: if the hour made no "
+           "difference, gaps between hours as large as these would turn up by chance about 8 "
+           "times in 10; 183 posts)",
+     "Posting time matters for this account (p = 0.002: gaps this large would turn up by chance "
+     "alone about 2 times in 1,000): posts every day between 18:00 and 21:00 earned 1.48× the "
+     "account's average on weeks not used to choose the window, likely between 1.39× and 1.58× "
+     "(90% interval: 9 chances in 10 that the true figure lies within it; 608 posts)."),
+    ("it", "Nessun effetto affidabile dell'orario nei dati di questo account (p = 0,82: se "
+           "l'orario non contasse, differenze così grandi tra le ore comparirebbero per caso circa "
+           "8 volte su 10; 183 post)",
+     "L'orario di pubblicazione conta per questo account (p = 0,002: differenze così grandi "
+     "comparirebbero per puro caso circa 2 volte su 1.000): i post tutti i giorni tra le 18:00 e "
+     "le 21:00 hanno ottenuto 1,48× la media dell'account su settimane non usate per scegliere "
+     "la fascia, probabilmente tra 1,39× e 1,58× (intervallo al 90%: 9 probabilità su 10 che il "
+     "valore vero vi rientri; 608 post)."),
+])
+def test_best_times_says_what_p_and_the_interval_mean(ds, lang, first, then):
+    """A manager read "(p = 0.002)" and "(90% interval 1.39–1.58)" with nothing to say what
+    they mean: the section's first p-value comes with what it means in full, the next ones in
+    short, and the interval with its chances, in the report's language."""
+    from types import SimpleNamespace
+
+    rep = BrandReport(ds, "2026-10", lang=lang)
+    said: set[str] = set()
+    assert rep._bt_sentence(SimpleNamespace(**_NO_EFFECT), said).startswith(first)
+    assert rep._bt_sentence(SimpleNamespace(**_EFFECT), said) == then
+    # said alone (the best-times report of one platform), p is glossed in full
+    alone = rep._bt_sentence(SimpleNamespace(**_EFFECT))
+    assert rep.fmt.label("bt_chance_first").format(odds=rep.fmt.odds(0.002)) in alone
+
+
+@pytest.mark.parametrize("lang,caption,note", [
+    ("fr", "L'intervalle à 95 % est la fourchette où se trouve très probablement l'évolution "
+           "réelle (en %), avec 95 chances sur 100, compte tenu des variations d'une publication "
+           "à l'autre : s'il va d'une baisse à une hausse, l'évolution peut être due au hasard.",
+     "Les intervalles viennent de nombreux tirages au hasard parmi les publications (ou les "
+     "jours) de la période (bootstrap) ; sur autant d'indicateurs, un ou deux peuvent se trouver "
+     "entièrement au-dessus ou au-dessous de zéro, comme si l'évolution était réelle, par le "
+     "seul hasard."),
+    ("en", "The 95% interval is the range the real change (in %) very likely lies in, 95 chances "
+           "in 100, given how much posts vary: one that runs from a fall to a rise means the "
+           "change may be chance.",
+     "The intervals come from drawing the period's posts (or days) again at random, many times "
+     "over (bootstrap); across this many KPIs, one or two may lie wholly above or below zero, as "
+     "if the change were real, by chance alone."),
+    ("it", "L'intervallo al 95% è la forbice in cui si trova molto probabilmente la variazione "
+           "reale (in %), con 95 probabilità su 100, date le oscillazioni da un post all'altro: "
+           "se va da un calo a un aumento, la variazione può essere dovuta al caso.",
+     "Gli intervalli vengono da molte estrazioni a caso tra i post (o i giorni) del periodo "
+     "(bootstrap); su tanti indicatori, uno o due possono stare interamente sopra o sotto lo "
+     "zero, come se la variazione fosse reale, per puro caso."),
+])
+def test_the_comparison_says_what_its_intervals_mean(lang, caption, note):
+    """The comparison's caption said "Intervals are on the relative change" and its note
+    "95% bootstrap intervals … may exclude zero": the caption now says what a 95% interval is
+    and how to read one that spans zero, the note how it is made, in words."""
+    from ._roi_builders import dataset, posts
+
+    rows = [{"platform": "instagram", "post_id": f"{m}-{d}", "reactions": 10.0 + d,
+             "reach": 500.0, "published_at": f"2026-{m:02d}-{d:02d}T09:00:00Z"}
+            for m, days in ((9, 30), (10, 31)) for d in range(1, days + 1)]
+    rep = BrandReport(dataset(posts=posts(rows)), "2026-10", lang=lang)
+    sec = rep.compare()
+    (table,) = [b for b in sec.blocks if b["kind"] == "table"]
+    assert table["caption"].endswith(caption)
+    assert note in next(b for b in sec.blocks if b["kind"] == "bullets")["items"]
+    assert "exclude zero" not in " ".join(next(b for b in sec.blocks
+                                               if b["kind"] == "bullets")["items"])
+
+
+@pytest.mark.parametrize("lang,footnote,caption", [
+    ("fr", "12 stories écartées (42 publications en les comptant) : les références ne comptent "
+           "que les publications du fil",
+     "Instagram ★ — 12 stories écartées (42 publications en les comptant) : les chiffres publics "
+     "ne comptent que les publications du fil."),
+    ("en", "12 stories left out (42 posts counting them): benchmarks count feed posts only",
+     "Instagram ★ — 12 stories left out (42 posts counting them): public figures count feed "
+     "posts only."),
+    ("it", "12 storie escluse (42 post contandole): i benchmark contano solo i post del feed",
+     "Instagram ★ — 12 storie escluse (42 post contandole): i dati pubblici contano solo i post "
+     "del feed."),
+])
+def test_benchmarks_say_how_many_stories_they_leave_out(lang, footnote, caption):
+    """October's key figures count 42 Instagram posts; the benchmark table's method said "30
+    posts" and the competitors' table 30, with nothing said: both Instagram rows of the
+    benchmarks refer to a footnote naming the 12 stories left out and why, and the
+    competitors' caption says it of the brand's row."""
+    import smmanalytics as smm
+
+    rep = BrandReport(smm.load(SAMPLE), "2026-10", lang=lang)
+    sec = rep.benchmarks()
+    bench, comp = [b for b in sec.blocks if b["kind"] == "table"]
+    (notes,) = [b["items"] for b in sec.blocks if b["kind"] == "bullets"]
+    number = str(notes.index(footnote) + 1)
+    instagram = [r for r in bench["rows"] if r[0] == "Instagram"]
+    assert len(instagram) == 2 and all(number in r[-1].split(", ") for r in instagram)
+    assert all(number not in r[-1].split(", ") for r in bench["rows"] if r[0] != "Instagram")
+    assert comp["caption"].endswith(caption)
+    assert rep.fmt.untranslated == set()
+
+
+def test_a_tables_caption_stays_with_its_last_rows():
+    """The comparison's caption stood alone at the top of a page, its table on the one before:
+    whatever the text above a table, its caption is on the page of its last row."""
+    from smmanalytics.report.builder import Report
+
+    brand = Brand(name="Acme", timezone="Europe/Paris", language="en")
+    for lines in range(38, 50):          # one of them puts the last row at a page's foot
+        rep = Report(title="t", period_label="p", brand=brand, lang="en", toc=False)
+        sec = rep.section("Section")
+        rep.bullets(sec, [f"line {i}" for i in range(lines)])
+        rep.table(sec, pd.DataFrame({"a": [f"row {i}" for i in range(4)] + ["LASTROW"]}),
+                  caption="CAPTIONTEXT")
+        pages = [p.extract_text() for p in PdfReader(io.BytesIO(rep.pdf_bytes())).pages]
+        assert [i for i, p in enumerate(pages) if "CAPTIONTEXT" in p] == \
+            [i for i, p in enumerate(pages) if "LASTROW" in p], lines
+
+
+@pytest.mark.parametrize("lang,caption", [
+    ("fr", "* Publiée pendant un incident signalé par la veille de réputation (du 13 oct. au 19 "
+           "oct., crise) : ses interactions peuvent venir de l'incident (plaintes, réponses) plus "
+           "que de l'attrait du contenu."),
+    ("en", "* Published during an incident flagged by the reputation watch (13 Oct – 19 Oct, "
+           "crisis): its interactions may come from the incident (complaints, replies) more than "
+           "from the content's appeal."),
+    ("it", "* Pubblicato durante un incidente segnalato dal monitoraggio della reputazione (dal "
+           "13 ott al 19 ott, crisi): le sue interazioni possono venire dall'incidente "
+           "(lamentele, risposte) più che dall'interesse per il contenuto."),
+])
+def test_top_posts_of_an_incident_are_marked(lang, caption):
+    """October's top posts held the brand's statements on batch 2610 of 14 and 18 October,
+    published during the crisis the reputation watch flags (13-19 October), read as its two
+    best posts of the month: they are marked, and the line under the table names the
+    incident; the post of 12 October, before it, is not."""
+    import smmanalytics as smm
+
+    rep = BrandReport(smm.load(SAMPLE), "2026-10", lang=lang)
+    top, bottom = [b for b in rep.top_posts().blocks if b["kind"] == "table"]
+    marked = [r[0].endswith(" *") for r in top["rows"]]
+    assert marked == [True, False, False, True, False]
+    assert [r[0][:5] for r in top["rows"]][:4] == ["14/10", "12/10", "04/10", "18/10"]
+    assert top["caption"] == caption
+    assert not any(r[0].endswith("*") for r in bottom["rows"]) and bottom["caption"] is None
+    # a month without an incident: nothing marked, nothing said
+    august = BrandReport(smm.load(SAMPLE), "2026-08", lang=lang).top_posts()
+    (top, _) = [b for b in august.blocks if b["kind"] == "table"]
+    assert not any(r[0].endswith("*") for r in top["rows"]) and top["caption"] is None

@@ -432,3 +432,23 @@ def test_italian_report_text_cover_and_captions_elide_before_8_and_11():
         "I dati iniziano l'11 ottobre 2026.", ["dall'8 all'11 ottobre"], "Dati all'11 ottobre",
         "Interazioni dall'8 ottobre"]
     assert model["blocks"][3]["rows"] == [["al 8"]]          # table cells are values, untouched
+
+
+@pytest.mark.parametrize("lang,odds,p", [
+    ("en", ["about 2 times in 1,000", "about 8 times in 10", "about once in 100",
+            "less than once in 1,000"], ("p < 0.001", "less than once in 1,000")),
+    ("fr", ["environ 2 fois sur 1\u202f000", "environ 8 fois sur 10", "environ une fois sur 100",
+            "moins d'une fois sur 1\u202f000"], ("p < 0,001", "moins d'une fois sur 1\u202f000")),
+    ("it", ["circa 2 volte su 1.000", "circa 8 volte su 10", "circa una volta su 100",
+            "meno di una volta su 1.000"], ("p < 0,001", "meno di una volta su 1.000")),
+])
+def test_a_probability_is_said_as_a_manager_says_it(lang, odds, p):
+    """The report gave "p = 0.003" and "negative-binomial tail below 0.001" with nothing to
+    say what they mean: a probability reads as how often chance alone would give it, with a
+    one-digit count; a p-value too small for its decimals is a bound, not "p = 0.000"."""
+    f = Formatter(lang)
+    assert [f.odds(0.002), f.odds(0.82), f.odds(0.0096), f.odds(0.001, less=True)] == odds
+    assert f.p_value(0.0002) == p
+    assert f.p_value(0.002)[0] == {"en": "p = 0.002"}.get(lang, "p = 0,002")
+    with pytest.raises(ValueError):
+        f.odds(0)

@@ -4,7 +4,7 @@ A benchmark is compared only with a figure computed with the same numerator comp
 same denominator and the same aggregation (benchmarks-methods §1):
 
 Only public feed posts enter the brand's figures (stories are left out), as the publishers see
-public profiles.
+public profiles; the rows of a platform with stories in the period say how many were left out.
 
 - Rival IQ ("engagement rate per post by follower"): the brand's mean public engagements per
   post (reactions + comments + shares; saves excluded; boosted posts included) over the period,
@@ -119,6 +119,27 @@ def _posts_in(ds, p: Period) -> pd.DataFrame:
     if "content_type" in posts.columns:
         keep &= ~(posts["content_type"].astype("string") == "story").fillna(False)
     return posts.loc[keep.to_numpy()]
+
+
+def _stories_in(ds, p: Period) -> dict[str, int]:
+    """The stories published in ``p`` (local day), by platform: those :func:`_posts_in` leaves
+    out, which the report's other sections count (Instagram's 42 posts of October there, 30
+    here)."""
+    posts = ds.posts
+    if posts is None or posts.empty or "content_type" not in posts.columns:
+        return {}
+    story = (posts["content_type"].astype("string") == "story").fillna(False).to_numpy()
+    story &= p.contains(local_dates(posts["published_at"], ds.brand.timezone)).to_numpy()
+    counts = posts.loc[story, "platform"].astype("string").value_counts()
+    return {str(k): int(v) for k, v in counts.items() if v}
+
+
+def _stories_note(n: int, feed: int, why: str) -> str:
+    """"12 stories left out (42 posts counting them): benchmarks count feed posts only" (``n``
+    stories beside ``feed`` feed posts; ``why``: who counts feed posts only)."""
+    one = n == 1
+    return (f"{n} stor{'y' if one else 'ies'} left out ({n + feed} posts counting "
+            f"{'it' if one else 'them'}): {why} count feed posts only")
 
 
 def _engagements(posts: pd.DataFrame, components: tuple[str, ...]) -> tuple[pd.Series, list]:
@@ -316,6 +337,7 @@ def compare_benchmarks(ds, period_or_year: object, industry: str | None = None, 
     ed = edition if edition is not None else editions[-1]
     table = table.loc[(table["edition"] == ed).to_numpy()]
     posts = _posts_in(ds, p)
+    stories = _stories_in(ds, p)
     rows = []
     platforms = sorted(set(posts["platform"].astype("string").dropna())) if len(posts) else []
     coverage = ""
@@ -340,7 +362,11 @@ def compare_benchmarks(ds, period_or_year: object, industry: str | None = None, 
                          "note": f"{source} {ed} has no {plat} benchmark: not compared"})
         for _, b in chosen.iterrows():
             value, method, note = _brand_figure(ds, b, posts, p)
-            notes = [n for n in (note, coverage, b["note"] if pd.notna(b["note"]) else "") if n]
+            # the posts the brand's figure leaves out, which its other figures count
+            left = (_stories_note(stories[plat], int((posts["platform"] == plat).sum()),
+                                  "benchmarks") if stories.get(plat) else "")
+            notes = [n for n in (left, note, coverage, b["note"] if pd.notna(b["note"]) else "")
+                     if n]
             if fallback:
                 notes.append(f"no {industry!r} row: compared with all industries")
             if str(b["grade"]).startswith(("C-", "D")):
@@ -531,12 +557,16 @@ def _competitor_rows(ds, comp: pd.DataFrame, p: Period) -> list[dict]:
     """The brand's row and its competitors' rows, platform by platform, for the period ``p``
     (``comp``: the competitors' rows of that period)."""
     posts = _posts_in(ds, p)
+    stories = _stories_in(ds, p)
     rows = []
     for plat in sorted(set(comp["platform"].dropna())):
         g = posts.loc[(posts["platform"].astype("string") == plat).fillna(False).to_numpy()] \
             if len(posts) else posts
         e, missing = _engagements(g, _PUBLIC) if len(g) else (pd.Series(dtype="Float64"), [])
-        notes = [f"brand export lacks {', '.join(missing)}"] if missing and len(g) else []
+        notes = ([_stories_note(stories[plat], len(g), "public figures")]
+                 if stories.get(plat) else [])
+        if missing and len(g):
+            notes.append(f"brand export lacks {', '.join(missing)}")
         known = int(e.notna().sum())
         if known and known < len(g):
             # posts whose interactions are unknown (a component blank) count at the mean of

@@ -7,6 +7,7 @@ and month names come out in the reader's language.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from importlib import resources
 
@@ -276,6 +277,34 @@ class Formatter:
         'Le T2 2026 était un record'
         """
         return text[:1].upper() + text[1:]
+
+    def odds(self, p, *, less: bool = False) -> str:
+        """A probability as a manager says it, with a one-digit count: 0.002 → "about 2 times
+        in 1,000", 0.82 → "about 8 times in 10", 0.0096 → "about once in 100"; ``less`` for a
+        bound: 0.001 → "less than once in 1,000".
+
+        >>> Formatter("fr").odds(0.003), Formatter("it").odds(0.001, less=True)
+        ('environ 3 fois sur 1\\u202f000', 'meno di una volta su 1.000')
+        """
+        p = float(p)
+        if not 0 < p <= 1:
+            raise ValueError(f"not a probability: {p}")
+        k = max(math.ceil(-math.log10(p)), 1)
+        n = round(p * 10 ** k)
+        if n == 10:                 # 0.0096 is about once in 100, not 10 times in 1,000
+            n, k = (1, k - 1) if k > 1 else (round(p * 100), 2)
+        key = ("odds_less" if less else "odds_about") + ("_one" if n == 1 else "_other")
+        return self.label(key).format(n=self.number(n), of=self.number(10 ** k))
+
+    def p_value(self, p, digits: int = 3) -> tuple[str, str]:
+        """A test's p-value as the report writes it, and how often chance alone would give
+        such a result (:meth:`odds`): ("p = 0.002", "about 2 times in 1,000"); a p-value below
+        what ``digits`` decimals show is a bound, ("p < 0.001", "less than once in 1,000"),
+        where it read "p = 0.000"."""
+        floor = 10.0 ** -digits
+        if float(p) < floor / 2:
+            return f"p < {self.number(floor, digits)}", self.odds(floor, less=True)
+        return f"p = {self.number(p, digits)}", self.odds(p)
 
     def labelled(self, label: str, value) -> str:
         """``label: value`` with the language's punctuation (a space before the colon in

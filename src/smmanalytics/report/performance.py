@@ -279,10 +279,20 @@ class PerformanceSections:
                 f.label("er_followers"): [f.percent(v) for v in c["er_followers"]],
                 f.label("posts_per_week"): [f.number(v, 1) for v in c["posts_per_week"]],
             }), align=["left", "left", "right", "right", "right", "right"],
-                caption=f.label("competitors_caption"))
+                caption=" ".join([f.label("competitors_caption"), *self._brand_notes(c)]))
         if not len(b) and not len(c):
             self.text(sec, f.label("benchmarks_none"))
         return sec
+
+    def _brand_notes(self, c: pd.DataFrame) -> list[str]:
+        """The brand rows' notes of ``compare_competitors`` (``c``), one sentence a platform:
+        "Instagram ★ — 12 stories écartées (42 publications en les comptant) : …". The brand's
+        30 Instagram posts of October stood beside its 42 of the key figures with nothing
+        said."""
+        f = self.fmt
+        mine = c.loc[c["is_brand"].fillna(False).to_numpy() & c["note"].notna().to_numpy()]
+        return [f"{f.platform(p)} ★ — {f.join(f.notes(n))}."
+                for p, n in zip(mine["platform"], mine["note"], strict=True)]
 
     # ---- period over period ---------------------------------------------------------------------
     def compare(self) -> Section:

@@ -26,6 +26,9 @@ __all__ = ["BrandReport", "posts_in_period"]
 
 _KPI_COLUMNS = ("posts", "interactions", "reach", "views", "impressions",
                 "er_reach_median", "er_reach_pooled")
+#: the key figures' rate columns by short names, defined in the caption under the table: their
+#: full names ("Taux d'engagement / couverture (publication médiane)") wrapped over five lines
+_KPI_HEADERS = {"er_reach_median": "kpi_er_median", "er_reach_pooled": "kpi_er_pooled"}
 _METHOD = {
     "en": [
         "Interactions = reactions (likes) + comments + shares + saves, counting the components "
@@ -190,10 +193,11 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         ])
         shown = pd.DataFrame({
             f.label("platform"): [f.platform(p) for p in e["platform"]],
-            **{f.label(c): [f.percent(v) if c.startswith("er_") else f.number(v) for v in e[c]]
+            **{f.label(_KPI_HEADERS.get(c, c)): [f.percent(v) if c.startswith("er_")
+                                                 else f.number(v) for v in e[c]]
                for c in _KPI_COLUMNS},
         })
-        return self.table(sec, shown, total=True)
+        return self.table(sec, shown, total=True, caption=f.label("kpi_rates_caption"))
 
     def engagement_charts(self) -> Section:
         """Interactions by publish day (by week, or month, over a long period: see
@@ -223,7 +227,12 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         return sec
 
     def top_posts(self, n: int = 5) -> Section:
-        """The ``n`` posts with the most interactions and the ``n`` with the fewest."""
+        """The ``n`` posts with the most interactions and the ``n`` with the fewest.
+
+        A top post published during an incident of the reputation watch (:meth:`alerts`) is
+        marked, and a line under the table names the incident: the brand's statements during
+        October's crisis ranked among its most engaging posts, read as successes.
+        """
         f = self.fmt
         sec = self.section(f.label("top_posts"))
         ranked = self.posts.dropna(subset=["interactions"]).sort_values(
@@ -236,12 +245,32 @@ class BrandReport(PerformanceSections, WatchSections, Report):
                 continue
             if key == "bottom_posts":
                 self._add(sec, {"kind": "heading", "level": 2, "text": f.label(key)})
-            self.table(sec, self._post_rows(rows), widths=["auto", "auto", "1fr", "auto", "auto"],
-                       align=["left", "left", "left", "right", "right"])
+            marks, caption = [None] * len(rows), None
+            if key == "top_posts":
+                marks, inc = self._incidents_at(rows["published_at"])
+                if len(inc):
+                    caption = f.label("top_posts_incident").format(incidents=f.join(
+                        f"{self._days(s, e)}, {f.label('sev_' + str(v))}"
+                        for s, e, v in zip(inc["start"], inc["end"], inc["severity"],
+                                           strict=True)))
+            self.table(sec, self._post_rows(rows, marks),
+                       widths=["auto", "auto", "1fr", "auto", "auto"],
+                       align=["left", "left", "left", "right", "right"], caption=caption)
         return sec
 
-    def _post_rows(self, rows: pd.DataFrame) -> pd.DataFrame:
+    def _days(self, start, end) -> str:
+        """An incident's days: "du 13 au 19 oct.", "le 13 oct." (the watch's short dates)."""
         f = self.fmt
+        if start == end:
+            return f.label("incident_day").format(day=f.date(start, "d MMM"))
+        return f.label("incident_days").format(start=f.date(start, "d MMM"),
+                                               end=f.date(end, "d MMM"))
+
+    def _post_rows(self, rows: pd.DataFrame, marks: list | None = None) -> pd.DataFrame:
+        """The posts' table; a post whose ``marks`` item is not None (published during an
+        incident, see :meth:`top_posts`) has its date marked " *"."""
+        f = self.fmt
+        marks = marks if marks is not None else [None] * len(rows)
         local = rows["published_at"].dt.tz_convert(self.tz)
         captions = []
         for cap, link in zip(rows["caption"], rows["permalink"], strict=True):
@@ -249,7 +278,8 @@ class BrandReport(PerformanceSections, WatchSections, Report):
             text = text if len(text) <= 110 else text[:107] + "…"
             captions.append({"text": text, "link": link} if pd.notna(link) else text)
         return pd.DataFrame({
-            f.label("published"): [f.date(d, "short") for d in local],
+            f.label("published"): [f.date(d, "short") + ("" if m is None else " *")
+                                   for d, m in zip(local, marks, strict=True)],
             f.label("platform"): [f.platform(p) for p in rows["platform"]],
             f.label("caption"): captions,
             f.label("interactions"): [f.number(v) for v in rows["interactions"]],

@@ -57,17 +57,31 @@ class WatchSections:
         return self.ds.posts.loc[(local.dt.normalize() <= pd.Timestamp(self.period.end))
                                  .fillna(False).to_numpy()].reset_index(drop=True)
 
-    def _bt_sentence(self, bt) -> str:
+    def _gloss(self, key: str, said: set | None, **values) -> str:
+        """The reader's words for a statistical term (labels ``bt_chance``, ``bt_interval``):
+        its full gloss the first time a section says it (``key + "_first"``: "90% interval: 9
+        chances in 10 that the true figure lies within it"), then its short form. ``said``
+        holds the terms the section has glossed (None: each is glossed in full)."""
+        first = said is None or key not in said
+        if said is not None:
+            said.add(key)
+        return self.fmt.label(key + ("_first" if first else "")).format(**values)
+
+    def _bt_sentence(self, bt, said: set | None = None) -> str:
+        """What timing shows for one platform. A p-value and an interval come with what they
+        mean, in full the first time the section says them (``said``, see :meth:`_gloss`):
+        "p = 0.002" alone said nothing to a manager."""
         f = self.fmt
         w = bt.window or {}
         if bt.effect_detected and w.get("status") == "ok":
+            p, odds = f.p_value(bt.p_value, 3)
             return f.label("bt_effect").format(
-                p=f.number(bt.p_value, 3),
+                p=p, chance=self._gloss("bt_chance", said, odds=odds),
                 days=f.label(DAY_GROUP_LABELS.get(w["days"], "days_all")),
                 h0=f"{w['start_hour']:02d}:00", h1=f"{w['end_hour']:02d}:00",
                 lift=f"{f.number(w['lift'], 2)}×",
-                low=f.number(w["lift_low"], 2), high=f.number(w["lift_high"], 2),
-                n=f.number(bt.n_used))
+                low=f"{f.number(w['lift_low'], 2)}×", high=f"{f.number(w['lift_high'], 2)}×",
+                interval=self._gloss("bt_interval", said), n=f.number(bt.n_used))
         if bt.n_used == 0:
             return f.label("bt_no_hours")
         if not np.isfinite(bt.p_value):        # no test run: say why, as bt.summary does
@@ -79,7 +93,9 @@ class WatchSections:
             return f.label("bt_too_few_one_week" if weeks == "1" else "bt_too_few").format(
                 n=f.number(bt.n_used), weeks=weeks,
                 min_n=f.number(MIN_POSTS), min_weeks=f.number(MIN_WEEKS))
-        return f.label("bt_none").format(p=f.number(bt.p_value, 2), n=f.number(bt.n_used))
+        p, odds = f.p_value(bt.p_value, 2)
+        return f.label("bt_none").format(p=p, chance=self._gloss("bt_chance", said, odds=odds),
+                                         n=f.number(bt.n_used))
 
     @built_ahead
     def best_times(self, *, platforms: list[str] | None = None, ics: bool = True,
@@ -106,12 +122,13 @@ class WatchSections:
         if not platforms:
             return self.text(sec, f.label("bt_no_hours"))
         self.text(sec, f.label("bt_intro").format(tz=self.tz))
+        said: set[str] = set()        # the statistical terms glossed so far (see _gloss)
         if "followers" not in history.columns:     # joined once, not once per platform
             history = history.assign(followers=metrics.followers_at(history, self.ds.daily))
         for platform in platforms:
             bt = best_times(history, self.tz, platform=platform, daily=self.ds.daily, seed=seed)
             self._add(sec, {"kind": "heading", "level": 2, "text": f.platform(platform)})
-            self.text(sec, self._bt_sentence(bt))
+            self.text(sec, self._bt_sentence(bt, said))
             if bt.exposure_fallback:     # not per follower: say what it was measured against
                 self.text(sec, f.label(f"bt_exposure_{bt.exposure_fallback}"), note=True)
             with plt.rc_context(plots.theme(0.8)):
@@ -180,16 +197,43 @@ class WatchSections:
                 other.set_ylabel("")
 
     # ---- reputation watch ----------------------------------------------------------------------
+    def _review(self, settings):
+        """The reputation watch's review of the period under ``settings`` (:func:`review`),
+        made once for the sections that read it (the watch, the top posts)."""
+        from ..alerts import review
+
+        done = self.__dict__.setdefault("_reviews", {})
+        if settings not in done:
+            done[settings] = review(self.ds, (self.period.start, self.period.end),
+                                    settings=settings)
+        return done[settings]
+
+    def _incidents_at(self, published: pd.Series) -> tuple[list, pd.DataFrame]:
+        """The incidents of the reputation watch (its settings, its period) that posts were
+        published in, by the local day of ``published`` (UTC times): for each post, the
+        position of its incident in the frame returned (None for a post of no incident), and
+        the incidents of :func:`incidents` (start, end, severity…) that hold one of them."""
+        from ..alerts import AlertSettings, incidents
+        from ..periods import local_dates
+
+        inc = incidents(self._review(AlertSettings()).alerts)
+        days = local_dates(published, self.tz)
+        where = [next((i for i, (s, e) in enumerate(zip(inc["start"], inc["end"], strict=True))
+                       if s <= d <= e), None) for d in days]
+        held = sorted({i for i in where if i is not None})
+        return [None if i is None else held.index(i) for i in where], \
+            inc.iloc[held].reset_index(drop=True)
+
     @built_ahead
     def alerts(self, max_charts: int = 6) -> Section:
         """Incidents in the period (signals agreeing within 48 h), a small chart per alert, and
         the back-test: how many alerts a year these settings raise on the brand's history."""
-        from ..alerts import AlertSettings, incidents, plot_alerts, review
+        from ..alerts import AlertSettings, incidents, plot_alerts
 
         f = self.fmt
         sec = self.section(f.label("alerts"))
         settings = AlertSettings()
-        watch = review(self.ds, (self.period.start, self.period.end), settings=settings)
+        watch = self._review(settings)
         found = watch.alerts
         inc = incidents(found)
         if inc.empty:          # quiet signals, or none to watch at all
@@ -264,8 +308,11 @@ class WatchSections:
                 f.label("days"): [f.number(v) for v in known["days"]],
                 f.label("alerts_per_year"): [f.number(v, 1) for v in known["alerts_per_year"]],
             }), align=["left", "left", "right", "right"], caption=f.label("alerts_settings").format(
+                # each test's setting, with what it means: "robust z above 3.5" said nothing
                 z=f.number(settings.z_threshold, 1), p=f.number(settings.nb_p, 3),
-                arl=f.number(settings.cusum_arl)))
+                odds=f.odds(settings.nb_p, less=True), arl=f.number(settings.cusum_arl),
+                busy=f.number(settings.busy_median,
+                              0 if float(settings.busy_median).is_integer() else 1)))
             if len(total):
                 self.text(sec, f.label("alerts_total").format(
                     alerts=f.number(total["alerts_per_year"].iloc[0], 1),
