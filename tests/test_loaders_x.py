@@ -74,6 +74,21 @@ def test_content_export_2024():
     assert (df["snapshot_at"] == pd.Timestamp("2026-08-01", tz=UTC)).all()
 
 
+def test_two_content_exports_pasted_one_under_the_other(tmp_path):
+    # the second export's header under the first one's rows made the file fail ("cell is not
+    # a date": 'Date'); its rows are read, the header dropped and noted
+    one = (FIX / "account_analytics_content_2026-07-01_2026-07-31.csv").read_text()
+    path = tmp_path / "account_analytics_content_2026-07-01_2026-07-31.csv"
+    path.write_text(one + one)
+    df = read_export(path)
+    assert df["post_id"].tolist() == ["2077056051303153665", "1900000000000000000"] * 2
+    assert df["impressions"].dtype == "Float64"
+    assert df["impressions"].tolist() == [1234, 800] * 2
+    assert df["interactions"].tolist() == [56, 13] * 2
+    notes = [q for q in df.attrs["quality"] if q["code"] == "header_repeated"]
+    assert len(notes) == 1 and notes[0]["rows"] == 1 and "(line 4)" in notes[0]["message"]
+
+
 def test_content_export_french_headers():
     df = read_export(FIX / "contenu_x_fr_2026-07-31.csv")
     assert df.attrs["source_locale"] == "fr-FR"
