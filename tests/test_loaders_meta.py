@@ -535,6 +535,52 @@ def test_headers_pasted_anywhere_between_the_rows_leave_the_rows_as_they_were(da
     assert f"line {first})" in notes[0]["message"]
 
 
+_FB_HEAD = ('"Post ID","Page ID","Page name",Title,Description,"Duration (sec)","Publish time",'
+            'Permalink,"Post type",Date,Views,Reach,"Reactions, Comments and Shares",Reactions,'
+            'Comments,Shares\n')
+_FB_ROWS = ('8383178366578861,104938275516283,"Maison Sève","Le rituel du soir","Le rituel du '
+            'soir\nLivraison offerte dès 39 €\n#peausensible #madeinfrance",0,"10/27/2026 11:52",'
+            'https://www.facebook.com/maisonseve/posts/pfbid048j,Photos,Lifetime,1079,894,35,32,'
+            '2,1\n9998439321649510,104938275516283,"Maison Sève","Question du jour\n#soinvisage",,'
+            '0,"10/23/2026 03:16",https://www.facebook.com/maisonseve/posts/pfbid0rJY,Photos,'
+            'Lifetime,1057,827,26,23,2,1\n')
+
+
+@pytest.mark.parametrize("closed, line, column, start", [
+    # the error named line 4, column 'Publish time' (got '1079', the first post's views)
+    ('"Le rituel du soir",', 2, "Title", '"Le rituel du soir,"Le rituel du soir'),
+    # the last of the caption's three lines: line 2 'Publish time' (got 'Photos')
+    ('#madeinfrance",', 2, "Description", '"Le rituel du soir'),
+    ('#soinvisage",', 5, "Title", '"Question du jour'),
+])
+def test_a_caption_whose_closing_quote_was_deleted_is_named_where_it_opens(
+        tmp_path, closed, line, column, start):
+    path = tmp_path / "facebook_posts_2026-11-02.csv"
+    path.write_text(_FB_HEAD + _FB_ROWS, encoding="utf-8-sig")
+    assert read_export(path)["post_id"].tolist() == ["8383178366578861", "9998439321649510"]
+    path.write_text(_FB_HEAD + _FB_ROWS.replace(closed, closed.replace('",', ","), 1),
+                    encoding="utf-8-sig")
+    with pytest.raises(ParseError) as err:
+        read_export(path)
+    assert (err.value.line, err.value.column, err.value.got) == (line, column, start)
+    assert str(err.value) == (
+        f"file {path}, line {line}, column {column!r}: a quoted cell is never closed, so the "
+        "cells after it were read into it; expected a closing quote (\") at the end of the "
+        f"cell; got {start!r}")
+
+
+def test_a_caption_left_open_to_the_end_is_an_error_not_a_post_lost(tmp_path):
+    # the second post was read into the first one's title: 1 post loaded, with a note of
+    # ragged rows
+    text = (FIX / "facebook_posts_fr_2026-10-01.csv").read_text(encoding="utf-8-sig")
+    path = tmp_path / "facebook_posts_fr_2026-10-01.csv"
+    path.write_text(text.replace('en vidéo",', "en vidéo,"), encoding="utf-8-sig")
+    with pytest.raises(ParseError, match="a quoted cell is never closed") as err:
+        read_export(path)
+    assert (err.value.line, err.value.column) == (2, "Titre")
+    assert err.value.got.startswith('"L’atelier, en vidéo,,30,09/10/2026 08:00,')
+
+
 def test_an_undated_post_is_kept_and_noted(tmp_path):
     rows = _ig_rows(2, seed=6)
     rows[1]["Publish time"] = ""

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from smmanalytics import read_export
+from smmanalytics.errors import ParseError
 from smmanalytics.schema import validate
 
 FIX = Path(__file__).parent / "fixtures" / "x"
@@ -87,6 +88,18 @@ def test_two_content_exports_pasted_one_under_the_other(tmp_path):
     assert df["interactions"].tolist() == [56, 13] * 2
     notes = [q for q in df.attrs["quality"] if q["code"] == "header_repeated"]
     assert len(notes) == 1 and notes[0]["rows"] == 1 and "(line 4)" in notes[0]["message"]
+
+
+def test_a_post_text_whose_closing_quote_was_deleted_is_an_error(tmp_path):
+    # the file loaded with every number after the text shifted one column (40 impressions,
+    # 95 likes), under a note of one short row
+    text = (FIX / "account_analytics_content_2026-07-01_2026-07-31.csv").read_text()
+    path = tmp_path / "account_analytics_content_2026-07-01_2026-07-31.csv"
+    path.write_text(text.replace('"Linen week, day 1",', '"Linen week, day 1,'))
+    with pytest.raises(ParseError, match="a quoted cell is never closed") as err:
+        read_export(path)
+    assert (err.value.line, err.value.column) == (2, "Post text")
+    assert err.value.expected == 'a closing quote (") at the end of the cell'
 
 
 def test_content_export_french_headers():

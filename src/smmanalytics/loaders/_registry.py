@@ -770,8 +770,10 @@ def _parse_tables(src: Source, log: QualityLog, fmts: list[Format]
         ctx = ParseContext(src.name, log, table.sheet)
         try:
             out = fmt.parse(cand, ctx)
-        except ParseError as exc:     # about a row after skipped blank rows: its own line
-            raise table.relocated(exc) from exc.__cause__
+        except ParseError as exc:
+            # a quoted cell never closed is at fault, where it opens, not the cell that the
+            # parser met shifted after it; else the row's own line, rows of no data counted
+            raise table.unclosed_quote() or table.relocated(exc) from exc.__cause__
         except SmmError:
             raise
         except Exception as exc:

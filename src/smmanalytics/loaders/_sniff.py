@@ -197,8 +197,14 @@ class RawTable:
             return self._without_summary_tail(
                 self._without_rows_of_no_data(_frame_from_rows(self.rows, len(self.header))))
         body = self.raw if self.raw is not None else (self.body or "")
-        cells = _read_body(body, len(self.header), self.delimiter or ",", self.source,
-                           self.log, self.numeric, self.counts)
+        delim = self.delimiter or ","
+        cells = _read_body(body, len(self.header), delim, self.numeric, self.counts)
+        if cells is None:
+            # rows of another width than the header's: a quoted cell never closed shifts the
+            # cells after it, which no padding mends
+            if (unclosed := self.unclosed_quote()) is not None:
+                raise unclosed
+            cells = _read_ragged(body, len(self.header), delim, self.source, self.log)
         cells = self._without_summary_tail(self._without_rows_of_no_data(cells))
         # the columns that were read as numbers: none when the body had to be read as text
         self.numeric = frozenset(i for i in self.numeric if isinstance(cells, pa.Table)
@@ -314,6 +320,29 @@ class RawTable:
             # beyond csv.field_size_limit(), raised at import): the parser's own line stands
             pass
         return None
+
+    def unclosed_quote(self) -> ParseError | None:
+        """The error naming where a quoted cell of the body that is never closed opens (its
+        line, column and start, as written), None when every quoted cell closes.
+
+        A caption whose closing quote was deleted runs on into the cells and rows after it,
+        up to the next quote: a reader complains later, if ever, of a cell not at fault ("not
+        a date") on a line after it, or reads rows of the wrong width. Looked for then, by
+        the caller: a body with an even count of quotes has none."""
+        text = self._body_text()
+        found = None if not text or text.count('"') % 2 == 0 else _unclosed_quote(
+            text, self.delimiter or ",")
+        if found is None:
+            return None
+        offset, column = found
+        line = (self.body_line or self.first_line + 1) + text.count("\n", 0, offset)
+        line_end = text.find("\n", offset)
+        start = text[offset:line_end if line_end >= 0 else None].rstrip("\r")
+        return ParseError("a quoted cell is never closed, so the cells after it were read into "
+                          "it", file=self.source, line=line,
+                          column=self.header[column] if column < len(self.header) else None,
+                          expected='a closing quote (") at the end of the cell',
+                          got=start if len(start) <= 60 else start[:60] + "…")
 
     def _body_text(self) -> str | None:
         """The text of the rows (``raw`` holds the same as bytes, when ``body`` was let go)."""
@@ -472,9 +501,45 @@ def _is_blank(body: str | bytes | memoryview) -> bool:
     return not (body.strip() if isinstance(body, str) else bytes(body).strip())
 
 
-def _read_body(body: str | bytes | memoryview, width: int, delim: str, source: str,
-               log: QualityLog | None, numeric: frozenset[int] = frozenset(),
-               counts: frozenset[int] = frozenset()) -> pa.Table | pd.DataFrame:
+#: a run of quotes: one that opens or closes a cell, and the pairs that stand for a quote
+_QUOTE_RUN = re.compile('"+')
+
+
+def _unclosed_quote(text: str, delim: str) -> tuple[int, int] | None:
+    """Where a quoted cell of the rows ``text`` that is never closed opens: its offset in
+    ``text`` and its column (0 for a row's first cell); None when every quoted cell closes.
+
+    The quotes are followed run by run. At the start of a cell an odd run opens it (its pairs
+    are quotes of the text); inside one, an odd run closes it. A cell whose closing quote was
+    deleted runs on to the opening quote of a later cell: a run that a delimiter or a line
+    break precedes and text follows, which cannot close a cell; or it runs to the end. A quote
+    inside a cell not quoted is a character, as Arrow and the csv module read it."""
+    breaks = (delim, "\n", "\r")
+    column, pos, opened = 0, 0, None
+    for run in _QUOTE_RUN.finditer(text):
+        start, end = run.span()
+        odd = (end - start) % 2 == 1
+        at_cell_start = start == 0 or text[start - 1] in breaks
+        if opened is None:        # the delimiters since the last quote move the column
+            line_start = text.rfind("\n", pos, start) + 1
+            column = (text.count(delim, line_start, start) if line_start
+                      else column + text.count(delim, pos, start))
+            pos = end
+            if at_cell_start and odd:
+                opened = start
+        elif odd:
+            if at_cell_start and text[end:end + 1] not in ("", *breaks):
+                return opened, column
+            opened, pos = None, end
+    return None if opened is None else (opened, column)
+
+
+def _read_body(body: str | bytes | memoryview, width: int, delim: str,
+               numeric: frozenset[int] = frozenset(), counts: frozenset[int] = frozenset()
+               ) -> pa.Table | None:
+    """The body parsed by Arrow: the ``numeric`` columns as numbers when every cell of them is
+    one (:func:`_read_typed`), else every column as text; None when some row has another
+    width than the header's (:func:`_read_ragged` reads those)."""
     names = [str(i) for i in range(width)]
     if _is_blank(body):
         return pa.table({n: pa.array([], type=pa.large_string()) for n in names})
@@ -496,22 +561,26 @@ def _read_body(body: str | bytes | memoryview, width: int, delim: str, source: s
                                strings_can_be_null=False, quoted_strings_can_be_null=False))
     except pa.ArrowException:
         bad.append(-1)
-    if bad:
-        # ragged rows: re-read with the csv module, padding short rows and keeping every row
-        text = body if isinstance(body, str) else bytes(body).decode("utf-8", errors="replace")
-        # empty lines are no rows (as for Arrow); rows of empty cells are kept, for the caller
-        # to skip and note (RawTable._without_rows_of_no_data), and are not counted as ragged
-        rows = [r for r in csv.reader(io.StringIO(text), delimiter=delim) if r]
-        filled = [r for r in rows if any(c.strip() for c in r)]
-        long_rows = sum(len(r) > width for r in filled)
-        short_rows = sum(len(r) < width for r in filled)
-        if log is not None and (long_rows or short_rows):
-            log.add(source, "ragged_rows", f"{short_rows} rows with fewer and {long_rows} rows "
-                    f"with more cells than the {width} headers (padded with empty cells / extra "
-                    "cells ignored)", rows=short_rows + long_rows)
-        df = _frame_from_rows(rows, width)
-        return df.astype("str") if len(df) else df
-    return table
+    return None if bad else table
+
+
+def _read_ragged(body: str | bytes | memoryview, width: int, delim: str, source: str,
+                 log: QualityLog | None) -> pd.DataFrame:
+    """A body whose rows are ragged, read with the csv module: short rows padded, every row
+    kept, and noted."""
+    text = body if isinstance(body, str) else bytes(body).decode("utf-8", errors="replace")
+    # empty lines are no rows (as for Arrow); rows of empty cells are kept, for the caller
+    # to skip and note (RawTable._without_rows_of_no_data), and are not counted as ragged
+    rows = [r for r in csv.reader(io.StringIO(text), delimiter=delim) if r]
+    filled = [r for r in rows if any(c.strip() for c in r)]
+    long_rows = sum(len(r) > width for r in filled)
+    short_rows = sum(len(r) < width for r in filled)
+    if log is not None and (long_rows or short_rows):
+        log.add(source, "ragged_rows", f"{short_rows} rows with fewer and {long_rows} rows "
+                f"with more cells than the {width} headers (padded with empty cells / extra "
+                "cells ignored)", rows=short_rows + long_rows)
+    df = _frame_from_rows(rows, width)
+    return df.astype("str") if len(df) else df
 
 
 def _read_typed(data: bytes | memoryview, names: list[str], delim: str,
