@@ -438,9 +438,11 @@ def _header_rows(cells: pa.Table | pd.DataFrame, header: list[str], norm: list[s
     spreadsheet that kept the second one's header, hold such a row: no post and no day.
 
     The first named column rules out almost every row with a search of its bytes; the rows
-    whose cell there holds that name are compared cell by cell."""
+    whose cell there holds that name are compared cell by cell. A body read with numbers
+    holds none: a header's words among them would have had it read as text."""
     lead = next((i for i, h in enumerate(header) if h), None)
-    if lead is None:
+    if lead is None or isinstance(cells, pa.Table) and any(
+            pa.types.is_floating(t) for t in cells.schema.types):
         return np.array([], dtype=np.int64)
     candidates = _rows_containing(cells, lead, header[lead])
     return np.array([k for k in candidates.tolist()
