@@ -6,7 +6,7 @@ import tempfile
 from pathlib import Path
 
 import pandas as pd
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import smmanalytics as smm
@@ -248,6 +248,33 @@ def test_blank_rows_are_the_rows_of_empty_cells(rows):
                                       type=pa.float64()),
                         "1": arrow.column(1), "2": arrow.column(2)})
     assert np.array_equal(_blank_rows(numbers), expected)
+
+
+#: cells of an export: empty, or text with delimiters, quotes and line breaks inside (a cell
+#: whose text starts with a delimiter or a line break is left out: its opening quote, swallowed
+#: by an earlier cell left open, reads as that cell's closing quote)
+_csv_cell = st.one_of(st.just(""), st.text(alphabet='ab é,;\t"\n\r0', max_size=6)
+                      .map(lambda t: "x" + t))
+
+
+@given(st.lists(st.lists(_csv_cell, min_size=1, max_size=4), min_size=1, max_size=5),
+       st.sampled_from([",", ";", "\t"]), st.booleans(), st.data())
+def test_the_quoted_cell_left_open_is_found_where_it_opens(rows, delim, quote_all, data):
+    from smmanalytics.loaders._sniff import _unclosed_quote
+
+    text, quoted = "", []            # the rows as a CSV writes them; (start, end, column)
+    for row in rows:
+        for column, cell in enumerate(row):
+            text += delim if column else ""
+            if quote_all or any(ch in cell for ch in (delim, '"', "\n", "\r")):
+                quoted.append((len(text), len(text) + len(cell) + cell.count('"') + 2, column))
+                cell = '"' + cell.replace('"', '""') + '"'
+            text += cell
+        text += "\n"
+    assert _unclosed_quote(text, delim) is None
+    assume(quoted)
+    start, end, column = data.draw(st.sampled_from(quoted))
+    assert _unclosed_quote(text[:end - 1] + text[end:], delim) == (start, column)
 
 
 _RU = "января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split()

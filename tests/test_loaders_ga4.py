@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from smmanalytics import read_export
 from smmanalytics.errors import ParseError
@@ -128,6 +131,43 @@ def test_grand_total_row_dropped_when_campaign_comes_first(tmp_path):
     assert df["campaign"].tolist() == ["(organic)", "automne-2026"]
     assert df["sessions"].sum() == 160 and df["key_events"].sum() == 7
     assert "summary_row_dropped" in _codes(df)
+
+
+_REORDERED = {   # a report in English and in French: its total row, then two rows of data
+    "en": (",", ["Session campaign", "Date", "Sessions", "Engaged sessions", "Key events",
+                 "Total revenue"],
+           [["Grand total", "", "150", "90", "12", "300.00"],
+            ["autumn_linen", "20261003", "100", "60", "10", "250.00"],
+            ["(not set)", "20261004", "50", "30", "2", "50.00"]]),
+    "fr": (";", ["Groupe de canaux par défaut de la session", "Sessions",
+                 "Sessions avec engagement", "Taux d'engagement", "Conversions", "Revenu total"],
+           [["Total général", "2 400", "1 500", "62,5 %", "45", "1 500,00 €"],
+            ["Organic Social", "1 200", "750", "62,5 %", "20", "1 234,56 €"],
+            ["Direct", "1 200", "750", "62,5 %", "25", "265,44 €"]]),
+}
+
+
+@settings(max_examples=30, deadline=None)
+@given(lang=st.sampled_from(sorted(_REORDERED)), order=st.permutations(range(6)))
+@example(lang="en", order=[2, 1, 0, 3, 4, 5])     # read 'Grand total' as a campaign of 150
+@example(lang="fr", order=[1, 0, 2, 3, 4, 5])     # sessions, and 'Total général' as a channel
+def test_the_total_row_is_dropped_whatever_the_column_order(lang, order):
+    delim, header, rows = _REORDERED[lang]
+    lines = [delim.join(r[i] for i in order) for r in (header, *rows)]
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / "ga4.csv"
+        path.write_text("# Start date: 20261001\n# End date: 20261031\n"
+                        + "\n".join(lines) + "\n", encoding="utf-8")
+        df = read_export(path)
+    if lang == "en":
+        assert df["campaign"].tolist() == ["autumn_linen", "(not set)"]
+        assert df["sessions"].tolist() == [100, 50] and df["revenue"].tolist() == [250, 50]
+    else:
+        assert df["channel_group"].tolist() == ["Organic Social", "Direct"]
+        assert df["sessions"].tolist() == [1200, 1200]
+        assert df["revenue"].tolist() == [1234.56, 265.44]
+    notes = [q for q in df.attrs["quality"] if q["code"] == "summary_row_dropped"]
+    assert [q["rows"] for q in notes] == [1]
 
 
 def test_a_custom_channel_group_first_column_is_read_not_called_unused(tmp_path):

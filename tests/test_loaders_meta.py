@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import random
+import tempfile
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from smmanalytics import read_export
 from smmanalytics.errors import ParseError
@@ -183,11 +186,16 @@ def _ig_rows(n, seed):
     return rows
 
 
-def _write(path, cols, rows, *, delim=",", encoding="utf-8-sig"):
+def _csv_line(cols, row, delim=","):
     def q(v):
         return '"' + v.replace('"', '""') + '"' if any(ch in v for ch in (delim, '"', "\n", " ")) \
             else v
-    lines = [delim.join(q(c) for c in cols)] + [delim.join(q(r[c]) for c in cols) for r in rows]
+    return delim.join(q(row[c]) for c in cols)
+
+
+def _write(path, cols, rows, *, delim=",", encoding="utf-8-sig"):
+    lines = [_csv_line(cols, dict(zip(cols, cols, strict=True)), delim)] + [
+        _csv_line(cols, r, delim) for r in rows]
     path.write_bytes(("\n".join(lines) + "\n").encode(encoding))
 
 
@@ -456,6 +464,121 @@ def test_an_error_after_a_cell_longer_than_the_csv_module_reads_is_still_named(t
     _write(path, _IG_COLS, [rows[0], {**rows[1], "Description": "x" * 140_000}, bad])
     err = _bad_date_error(path)
     assert err.line == 4 and err.column == "Publish time"
+
+
+def _header_notes(df):
+    return [q for q in df.attrs["quality"] if q["code"] == "header_repeated"]
+
+
+def test_two_exports_pasted_one_under_the_other_read_as_their_rows(tmp_path):
+    # "cat a.csv b.csv": the second export's header (and its BOM) in the middle made the whole
+    # file fail, its 'Publish time' read as a publish time
+    one = (FIX / "facebook_posts_2026-11-20.csv").read_bytes()
+    path = tmp_path / "facebook_posts_2026-11-20.csv"
+    path.write_bytes(one + one)
+    df = read_export(path)
+    want = read_export(FIX / "facebook_posts_2026-11-20.csv")
+    cols = [c for c in want.columns if c != "source_file"]
+    pd.testing.assert_frame_equal(df[cols], pd.concat([want, want], ignore_index=True)[cols])
+    assert df["reach"].dtype == "Float64" and df["views"].dtype == "Float64"
+    assert df["reach"].tolist() == [800, 3100, 700, 1500] * 2
+    # header 1, the first post on lines 2-3 (a caption of two lines), three more on 4-6
+    notes = _header_notes(df)
+    assert [(n["rows"], n["level"]) for n in notes] == [(1, "info")]
+    assert notes[0]["message"].startswith("1 row repeating the header was dropped (line 7):")
+
+
+def test_headers_repeated_are_counted_and_an_error_after_them_names_its_line(tmp_path):
+    # a spreadsheet that appended two more exports kept their headers: one note for the file
+    rows = _ig_rows(6, seed=11)
+    header = dict(zip(_IG_COLS, _IG_COLS, strict=True))
+    path = tmp_path / "ig_2026-12-01.csv"
+    _write(path, _IG_COLS, [rows[0], rows[1], header, rows[2], header, rows[3]])
+    df = read_export(path)
+    assert df["post_id"].tolist() == [r["Post ID"] for r in rows[:4]]
+    assert df["views"].tolist() == [int(r["Views"]) for r in rows[:4]]
+    notes = _header_notes(df)
+    assert len(notes) == 1 and notes[0]["rows"] == 2
+    assert "2 rows repeating the header were dropped (the first at line 4)" in notes[0]["message"]
+    # header 1, rows 2-3, header 4, row 5, the bad row on 6
+    bad = {**rows[4], "Publish time": "31/31/2026 25:99"}
+    _write(path, _IG_COLS, [rows[0], rows[1], header, rows[2], bad])
+    err = _bad_date_error(path)
+    assert err.line == 6 and err.column == "Publish time"
+
+
+@settings(max_examples=40, deadline=None)
+@given(data=st.data())
+def test_headers_pasted_anywhere_between_the_rows_leave_the_rows_as_they_were(data):
+    n = data.draw(st.integers(1, 6))
+    rows = _ig_rows(n, seed=data.draw(st.integers(0, 99)))
+    for r in rows:                  # captions of one to three lines
+        r["Description"] = "\n".join(["été"] * data.draw(st.integers(1, 3)))
+    before = sorted(data.draw(st.lists(st.integers(0, n), min_size=1, max_size=3)))
+    header = _csv_line(_IG_COLS, dict(zip(_IG_COLS, _IG_COLS, strict=True)))
+    again = "\ufeff" + header if data.draw(st.booleans()) else header   # "cat" keeps a BOM
+    lines = [header]
+    for i in range(n + 1):          # the header again before row i, as often as drawn
+        lines += [again] * before.count(i)
+        lines += [_csv_line(_IG_COLS, rows[i])] if i < n else []
+    with tempfile.TemporaryDirectory() as d:
+        clean, pasted = Path(d) / "ig.csv", Path(d) / "ig_pasted.csv"
+        _write(clean, _IG_COLS, rows)
+        pasted.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
+        got, want = read_export(pasted), read_export(clean)
+    cols = [c for c in want.columns if c not in ("source_file", "snapshot_at")]
+    pd.testing.assert_frame_equal(got[cols], want[cols])
+    # the first one comes after the header and every line of the rows before it
+    first = 2 + sum(r["Description"].count("\n") + 1 for r in rows[:before[0]])
+    notes = _header_notes(got)
+    assert len(notes) == 1 and notes[0]["rows"] == len(before)
+    assert f"line {first})" in notes[0]["message"]
+
+
+_FB_HEAD = ('"Post ID","Page ID","Page name",Title,Description,"Duration (sec)","Publish time",'
+            'Permalink,"Post type",Date,Views,Reach,"Reactions, Comments and Shares",Reactions,'
+            'Comments,Shares\n')
+_FB_ROWS = ('8383178366578861,104938275516283,"Maison Sève","Le rituel du soir","Le rituel du '
+            'soir\nLivraison offerte dès 39 €\n#peausensible #madeinfrance",0,"10/27/2026 11:52",'
+            'https://www.facebook.com/maisonseve/posts/pfbid048j,Photos,Lifetime,1079,894,35,32,'
+            '2,1\n9998439321649510,104938275516283,"Maison Sève","Question du jour\n#soinvisage",,'
+            '0,"10/23/2026 03:16",https://www.facebook.com/maisonseve/posts/pfbid0rJY,Photos,'
+            'Lifetime,1057,827,26,23,2,1\n')
+
+
+@pytest.mark.parametrize("closed, line, column, start", [
+    # the error named line 4, column 'Publish time' (got '1079', the first post's views)
+    ('"Le rituel du soir",', 2, "Title", '"Le rituel du soir,"Le rituel du soir'),
+    # the last of the caption's three lines: line 2 'Publish time' (got 'Photos')
+    ('#madeinfrance",', 2, "Description", '"Le rituel du soir'),
+    ('#soinvisage",', 5, "Title", '"Question du jour'),
+])
+def test_a_caption_whose_closing_quote_was_deleted_is_named_where_it_opens(
+        tmp_path, closed, line, column, start):
+    path = tmp_path / "facebook_posts_2026-11-02.csv"
+    path.write_text(_FB_HEAD + _FB_ROWS, encoding="utf-8-sig")
+    assert read_export(path)["post_id"].tolist() == ["8383178366578861", "9998439321649510"]
+    path.write_text(_FB_HEAD + _FB_ROWS.replace(closed, closed.replace('",', ","), 1),
+                    encoding="utf-8-sig")
+    with pytest.raises(ParseError) as err:
+        read_export(path)
+    assert (err.value.line, err.value.column, err.value.got) == (line, column, start)
+    assert str(err.value) == (
+        f"file {path}, line {line}, column {column!r}: a quoted cell is never closed, so the "
+        "cells after it were read into it; expected a closing quote (\") at the end of the "
+        f"cell; got {start!r}")
+
+
+def test_a_caption_left_open_to_the_end_is_an_error_not_a_post_lost(tmp_path):
+    # the second post was read into the first one's title: 1 post loaded, with a note of
+    # ragged rows
+    text = (FIX / "facebook_posts_fr_2026-10-01.csv").read_text(encoding="utf-8-sig")
+    path = tmp_path / "facebook_posts_fr_2026-10-01.csv"
+    path.write_text(text.replace('en vidéo",', "en vidéo,"), encoding="utf-8-sig")
+    with pytest.raises(ParseError, match="a quoted cell is never closed") as err:
+        read_export(path)
+    assert (err.value.line, err.value.column) == (2, "Titre")
+    assert err.value.got.startswith('"L’atelier, en vidéo,,30,09/10/2026 08:00,')
 
 
 def test_an_undated_post_is_kept_and_noted(tmp_path):

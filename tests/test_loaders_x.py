@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from smmanalytics import read_export
+from smmanalytics.errors import ParseError
 from smmanalytics.schema import validate
 
 FIX = Path(__file__).parent / "fixtures" / "x"
@@ -72,6 +73,33 @@ def test_content_export_2024():
     # interactions = 40 + 5 + 8 + 3 = 56; 10 + 1 + 2 + 0 = 13
     assert df["interactions"].tolist() == [56, 13]
     assert (df["snapshot_at"] == pd.Timestamp("2026-08-01", tz=UTC)).all()
+
+
+def test_two_content_exports_pasted_one_under_the_other(tmp_path):
+    # the second export's header under the first one's rows made the file fail ("cell is not
+    # a date": 'Date'); its rows are read, the header dropped and noted
+    one = (FIX / "account_analytics_content_2026-07-01_2026-07-31.csv").read_text()
+    path = tmp_path / "account_analytics_content_2026-07-01_2026-07-31.csv"
+    path.write_text(one + one)
+    df = read_export(path)
+    assert df["post_id"].tolist() == ["2077056051303153665", "1900000000000000000"] * 2
+    assert df["impressions"].dtype == "Float64"
+    assert df["impressions"].tolist() == [1234, 800] * 2
+    assert df["interactions"].tolist() == [56, 13] * 2
+    notes = [q for q in df.attrs["quality"] if q["code"] == "header_repeated"]
+    assert len(notes) == 1 and notes[0]["rows"] == 1 and "(line 4)" in notes[0]["message"]
+
+
+def test_a_post_text_whose_closing_quote_was_deleted_is_an_error(tmp_path):
+    # the file loaded with every number after the text shifted one column (40 impressions,
+    # 95 likes), under a note of one short row
+    text = (FIX / "account_analytics_content_2026-07-01_2026-07-31.csv").read_text()
+    path = tmp_path / "account_analytics_content_2026-07-01_2026-07-31.csv"
+    path.write_text(text.replace('"Linen week, day 1",', '"Linen week, day 1,'))
+    with pytest.raises(ParseError, match="a quoted cell is never closed") as err:
+        read_export(path)
+    assert (err.value.line, err.value.column) == (2, "Post text")
+    assert err.value.expected == 'a closing quote (") at the end of the cell'
 
 
 def test_content_export_french_headers():

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from smmanalytics.errors import ParseError, SmmError
-from smmanalytics.loaders import read_file
+from smmanalytics.loaders import inspect_files, read_file
 from smmanalytics.schema import validate
 
 FIX = Path(__file__).parent / "fixtures" / "youtube"
@@ -333,3 +333,71 @@ def test_impossible_publish_day_after_the_total_row_names_its_own_line(tmp_path)
         read_file(_zip(tmp_path, {"Table data.csv": table}))
     assert (err.value.line, err.value.column) == (4, "Video publish time")
     assert err.value.got == "Feb 30, 2025"
+
+
+# ---------------------------------------------------------------- damaged zip members
+
+def _damaged(tmp_path, member, how):
+    """The English Studio zip with ``member`` damaged as a broken download or a bad disk
+    leaves it: its checksum wrong ("crc"), or its deflate stream cut to half ("cut", which
+    zipfile reports as a bad checksum too, or as a stream ended early)."""
+    raw = bytearray(EN.read_bytes())
+    with zipfile.ZipFile(EN) as z:
+        info = z.getinfo(member)
+    entry = raw.index(b"PK\x01\x02")            # the central directory's entries, in turn
+    while raw[entry + 46:entry + 46 + len(member)] != member.encode():
+        entry = raw.index(b"PK\x01\x02", entry + 4)
+    local = info.header_offset
+    if how == "crc":      # the CRC-32 at byte 14 of the local header, 16 of the central entry
+        for at in (local + 14, entry + 16):
+            raw[at] ^= 0xFF
+    else:                 # the compressed size at byte 18 of the local header, 20 of the central
+        for at in (local + 18, entry + 20):
+            raw[at:at + 4] = (info.compress_size // 2).to_bytes(4, "little")
+    path = tmp_path / EN.name
+    path.write_bytes(bytes(raw))
+    return path
+
+
+@pytest.mark.parametrize("how", ["crc", "cut"])
+@pytest.mark.parametrize("member", ["Chart data.csv", "Totals.csv"])
+def test_a_damaged_chart_or_totals_member_leaves_the_rest_read(tmp_path, member, how):
+    # the whole zip failed ("archive member cannot be extracted"): its videos were missing
+    import smmanalytics as smm
+
+    path = _damaged(tmp_path, member, how)
+    frames = _by_format(path)
+    kept = {"Chart data.csv": "youtube_totals", "Totals.csv": "youtube_chart"}[member]
+    assert sorted(frames) == sorted(["youtube_table", kept])
+    pd.testing.assert_frame_equal(frames["youtube_table"].drop(columns="source_file"),
+                                  _by_format(EN)["youtube_table"].drop(columns="source_file"))
+    notes = [q for q in frames["youtube_table"].attrs["quality"]
+             if q["code"] == "archive_member_skipped"]
+    assert [(q["file"], q["level"]) for q in notes] == [(f"{path}!{member}", "warning")]
+    assert notes[0]["message"].startswith("archive member cannot be extracted (")
+    assert notes[0]["message"].endswith("): skipped, its figures are missing; the archive's "
+                                        "other members, which it only supplements, were read")
+    statuses = inspect_files([path]).set_index("file")["status"].to_dict()
+    assert statuses == {f"{path}!{name}": "failed" if name == member else "ok"
+                        for name in ("Chart data.csv", "Table data.csv", "Totals.csv")}
+    for cache in (False, True, True):     # the last one from the cache: noted once all the same
+        ds = smm.load(path, strict=True, cache=cache)
+        assert len(ds.posts) == 4
+        assert ds.quality.query("code == 'archive_member_skipped'")["file"].tolist() == [
+            f"{path}!{member}"]
+        assert not (ds.quality["level"] == "error").any()
+
+
+@pytest.mark.parametrize("how", ["crc", "cut"])
+def test_a_damaged_table_member_fails_the_zip_naming_it(tmp_path, how):
+    import smmanalytics as smm
+
+    path = _damaged(tmp_path, "Table data.csv", how)
+    for read in (read_file, lambda p: smm.load(p, strict=True, cache=False)):
+        with pytest.raises(ParseError) as err:
+            read(path)
+        assert err.value.file == f"{path}!Table data.csv"
+        assert str(err.value).startswith(f"file {path}!Table data.csv: archive member cannot "
+                                         "be extracted; expected a readable zip member; got ")
+    ds = smm.load(path, cache=False)
+    assert ds.posts.empty and ds.files["status"].tolist() == ["failed"]

@@ -792,7 +792,7 @@ def _read_and_merge(pending: list[tuple[QualityLog, Path]], item_logs: list[Qual
             return key, None
         (*merged, files_df), notes = hit
         for (ilog, _), entries in zip(pending, notes["item_notes"], strict=True):
-            ilog.extend(entries)
+            ilog.entries[:] = entries     # all the file's notes, its archive's walk's among them
         return key, dataset(dict(zip(MERGE_KEYS, merged, strict=True)), notes["merge_notes"],
                             files_df)
 
@@ -812,7 +812,7 @@ def _read_and_merge(pending: list[tuple[QualityLog, Path]], item_logs: list[Qual
             st = None           # read_source says why
         try:
             src = read_source(f)
-            exports.append((ilog, f, list(iter_sources(src))))
+            exports.append((ilog, f, list(iter_sources(src, log=ilog))))
         except SmmError as exc:
             exports.append((ilog, f, exc))
             continue

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-__all__ = ["arrow_text", "may_contain", "contains", "strip"]
+__all__ = ["arrow_text", "may_contain", "chunks_may_contain", "contains", "strip"]
 
 
 def arrow_text(values: pd.Series) -> pa.ChunkedArray | None:
@@ -32,7 +32,12 @@ def arrow_text(values: pd.Series) -> pa.ChunkedArray | None:
 def may_contain(values: pd.Series, literal: str) -> bool:
     """False when no cell of ``values`` contains ``literal``; True when some cell may."""
     arr = arrow_text(values)
-    if arr is None or not literal:
+    return arr is None or chunks_may_contain(arr, literal)
+
+
+def chunks_may_contain(arr: pa.ChunkedArray, literal: str) -> bool:
+    """:func:`may_contain` of an Arrow text column (string or large_string)."""
+    if not literal:
         return True
     needle = re.compile(re.escape(literal.encode("utf-8")))
     for chunk in arr.chunks:

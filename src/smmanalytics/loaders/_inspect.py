@@ -110,11 +110,14 @@ def _inspect_exports(files: list[Path]) -> list[dict]:
 
     rows: list[dict] = []
     for f in files:
+        walk = QualityLog()
         try:
-            sources = list(iter_sources(f))
+            sources = list(iter_sources(f, log=walk))
         except SmmError as exc:
             rows.append({"file": str(f), "status": "failed", "warnings": str(exc)})
             continue
+        rows += [{"file": e["file"], "status": "failed", "warnings": e["message"]}
+                 for e in walk.entries]       # a damaged member skipped, the others read
         for src in sources:
             if _archive_setting(src.name):      # listed with the settings files
                 continue

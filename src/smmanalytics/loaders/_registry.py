@@ -770,8 +770,10 @@ def _parse_tables(src: Source, log: QualityLog, fmts: list[Format]
         ctx = ParseContext(src.name, log, table.sheet)
         try:
             out = fmt.parse(cand, ctx)
-        except ParseError as exc:     # about a row after skipped blank rows: its own line
-            raise table.relocated(exc) from exc.__cause__
+        except ParseError as exc:
+            # a quoted cell never closed is at fault, where it opens, not the cell that the
+            # parser met shifted after it; else the row's own line, rows of no data counted
+            raise table.unclosed_quote() or table.relocated(exc) from exc.__cause__
         except SmmError:
             raise
         except Exception as exc:
@@ -829,13 +831,17 @@ def _note_numbers(cand: Candidate, ctx: ParseContext) -> None:
 
 def _iter_parsed(path, platform: str | None) -> Iterator[pd.DataFrame]:
     fmts = formats(platform) if platform is not None else None
-    for src in iter_sources(path):
+    walk = QualityLog()     # an archive's members skipped (a damaged supplement)
+    parsed = []
+    for src in iter_sources(path, log=walk):
         log = QualityLog()
         frames, understood = parse_source(src, log, fmts=fmts)
         if not understood:
             raise UnknownFormatError("no known export format matches this file", file=src.name,
                                      expected="an export of " + ", ".join(KNOWN_PLATFORMS),
                                      got="; ".join(e["message"] for e in log.entries)[:300])
+        parsed.append((log, frames))
+    for log, frames in parsed:    # once the walk is over, its notes go with every table
         # each table gets the file's notes and those of its own sheet, not its sibling
         # tables'; the notes of a sheet that gave no table (read with another, or left
         # aside) go with every table, as the file's do
@@ -843,7 +849,8 @@ def _iter_parsed(path, platform: str | None) -> Iterator[pd.DataFrame]:
         for df in frames:
             sheet = df.attrs.get("sheet")
             df.attrs["quality"] = [e for e in log.entries
-                                   if e.get("sheet") in (None, sheet) or e["sheet"] not in tabled]
+                                   if e.get("sheet") in (None, sheet) or e["sheet"] not in tabled
+                                   ] + walk.entries
             yield df
 
 

@@ -34,6 +34,7 @@ import pyarrow.csv as pacsv
 
 from ..errors import ParseError
 from ..quality import QualityLog
+from ._arrow import chunks_may_contain
 from ._headers import SUMMARY_WORDS, normalize
 
 __all__ = ["decode", "RawTable", "split_text", "DELIMITERS"]
@@ -166,8 +167,8 @@ class RawTable:
     ``first_line`` is the 1-based line of the header (``body_line`` that of the body, later
     when the header holds quoted line breaks); parsers report data row ``k`` as line
     ``first_line + 1 + k``, and :meth:`relocated` moves a ParseError to the row's own line and
-    cell (earlier blank rows, which are skipped and recorded in the log, and line breaks inside
-    quoted cells counted).
+    cell (earlier rows of no data, blank or repeating the header, which are skipped and recorded
+    in the log, and line breaks inside quoted cells counted).
     """
 
     source: str
@@ -194,23 +195,45 @@ class RawTable:
         """The body parsed once: an Arrow table of text, or a frame (workbook, ragged rows)."""
         if self.rows is not None:
             return self._without_summary_tail(
-                self._without_blank_rows(_frame_from_rows(self.rows, len(self.header))))
+                self._without_rows_of_no_data(_frame_from_rows(self.rows, len(self.header))))
         body = self.raw if self.raw is not None else (self.body or "")
-        cells = _read_body(body, len(self.header), self.delimiter or ",", self.source,
-                           self.log, self.numeric, self.counts)
-        cells = self._without_summary_tail(self._without_blank_rows(cells))
+        delim = self.delimiter or ","
+        cells = _read_body(body, len(self.header), delim, self.numeric, self.counts)
+        if cells is None:
+            # rows of another width than the header's: a quoted cell never closed shifts the
+            # cells after it, which no padding mends
+            if (unclosed := self.unclosed_quote()) is not None:
+                raise unclosed
+            cells = _read_ragged(body, len(self.header), delim, self.source, self.log)
+        cells = self._without_summary_tail(self._without_rows_of_no_data(cells))
         # the columns that were read as numbers: none when the body had to be read as text
         self.numeric = frozenset(i for i in self.numeric if isinstance(cells, pa.Table)
                                  and pa.types.is_floating(cells.column(i).type))
         return cells
 
-    def _without_blank_rows(self, cells: pa.Table | pd.DataFrame) -> pa.Table | pd.DataFrame:
-        """``cells`` without the rows whose every cell is empty (a line of delimiters, left by
-        a spreadsheet), recorded in the log: such a row is no post and no day."""
+    def _without_rows_of_no_data(self, cells: pa.Table | pd.DataFrame
+                                 ) -> pa.Table | pd.DataFrame:
+        """``cells`` without the rows that are no post and no day, each kind recorded in the
+        log: rows whose every cell is empty (a line of delimiters, left by a spreadsheet) and
+        rows that repeat the header (:func:`_header_rows`), which made the whole file fail
+        ("cell is not a date"). Their positions are kept for :meth:`_line_of`."""
         blank = _blank_rows(cells)
-        if not len(blank):
+        repeated = _header_rows(cells, self.header, self.norm)
+        if len(blank):
+            self._note_blank_rows(blank)
+        if len(repeated):
+            self._note_header_rows(repeated)
+        skipped = np.union1d(blank, repeated)
+        if not len(skipped):
             return cells
-        self.__dict__["_skipped"] = blank
+        self.__dict__["_skipped"] = skipped
+        if isinstance(cells, pd.DataFrame):
+            return cells.drop(index=cells.index[skipped]).reset_index(drop=True)
+        keep = np.ones(cells.num_rows, dtype=bool)
+        keep[skipped] = False
+        return cells.filter(pa.array(keep))
+
+    def _note_blank_rows(self, blank: np.ndarray) -> None:
         if self.log is not None:
             line = self.first_line + 1 + int(blank[0])
             what = (f"1 row with every cell empty was skipped (line {line})" if len(blank) == 1
@@ -218,11 +241,20 @@ class RawTable:
                     f"line {line})")
             self.log.add(self.source, "blank_rows_skipped", what, level="info",
                          rows=len(blank), sheet=self.sheet)
-        if isinstance(cells, pd.DataFrame):
-            return cells.drop(index=cells.index[blank]).reset_index(drop=True)
-        keep = np.ones(cells.num_rows, dtype=bool)
-        keep[blank] = False
-        return cells.filter(pa.array(keep))
+
+    def _note_header_rows(self, repeated: np.ndarray) -> None:
+        """Note the rows ``repeated`` (positions in the body) that repeat the header, naming
+        the line of the first: exports pasted one under the other bring each its header."""
+        if self.log is None:
+            return
+        line = self._row_line(int(repeated[0]))
+        where = "" if line is None else f" (line {line})" if len(repeated) == 1 \
+            else f" (the first at line {line})"
+        what = ("1 row repeating the header was dropped" if len(repeated) == 1
+                else f"{len(repeated)} rows repeating the header were dropped")
+        self.log.add(self.source, "header_repeated", f"{what}{where}: exports pasted one under "
+                     "the other, each with its header; the rows around them were read",
+                     level="info", rows=len(repeated), sheet=self.sheet)
 
     def _without_summary_tail(self, cells: pa.Table | pd.DataFrame) -> pa.Table | pd.DataFrame:
         """``cells`` without the summary rows a spreadsheet's user added under the data
@@ -259,32 +291,64 @@ class RawTable:
 
     def _line_of(self, k: int) -> int | None:
         """The line (CSV) or row (sheet) of the file where data row ``k`` starts; None when
-        unknown. A CSV's body is read again for it, record by record: only an error pays."""
+        unknown."""
+        skipped = self.__dict__.get("_skipped")
+        if skipped is not None:   # the i-th skipped row has skipped[i] - i kept rows before it
+            k += int(np.searchsorted(skipped - np.arange(len(skipped)), k, side="right"))
+        return self._row_line(k)
+
+    def _row_line(self, p: int) -> int | None:
+        """The line (CSV) or row (sheet) of the file where row ``p`` of the body starts, the
+        rows of no data counted; None when unknown. A CSV's body is read again for it, record
+        by record (empty lines are no record, for Arrow as here): only an error or an odd
+        row pays."""
         if self.rows is not None:
-            skipped = self.__dict__.get("_skipped")
-            if skipped is None:
-                return None
-            # the i-th skipped row has skipped[i] - i kept rows before it
-            before = int(np.searchsorted(skipped - np.arange(len(skipped)), k, side="right"))
-            return self.first_line + 1 + k + before
-        body = self.body            # the text of the rows; ``raw`` holds the same as bytes
-        if body is None and self.raw is not None:
-            body = bytes(self.raw).decode("utf-8", "replace")
+            return self.first_line + 1 + p
+        body = self._body_text()
         if not body:
             return None
         reader = csv.reader(io.StringIO(body, newline=""), delimiter=self.delimiter or ",")
-        end, kept = 0, -1
+        end, row = 0, -1
         try:
-            for record in reader:      # a blank record: an empty line, or empty cells only
+            for record in reader:
                 start, end = end + 1, reader.line_num
-                if any(c.strip() for c in record):
-                    kept += 1
-                    if kept == k:
+                if record:
+                    row += 1
+                    if row == p:
                         return (self.body_line or self.first_line + 1) + start - 1
         except csv.Error:              # a record the csv module refuses and Arrow read (a cell
             # beyond csv.field_size_limit(), raised at import): the parser's own line stands
             pass
         return None
+
+    def unclosed_quote(self) -> ParseError | None:
+        """The error naming where a quoted cell of the body that is never closed opens (its
+        line, column and start, as written), None when every quoted cell closes.
+
+        A caption whose closing quote was deleted runs on into the cells and rows after it,
+        up to the next quote: a reader complains later, if ever, of a cell not at fault ("not
+        a date") on a line after it, or reads rows of the wrong width. Looked for then, by
+        the caller: a body with an even count of quotes has none."""
+        text = self._body_text()
+        found = None if not text or text.count('"') % 2 == 0 else _unclosed_quote(
+            text, self.delimiter or ",")
+        if found is None:
+            return None
+        offset, column = found
+        line = (self.body_line or self.first_line + 1) + text.count("\n", 0, offset)
+        line_end = text.find("\n", offset)
+        start = text[offset:line_end if line_end >= 0 else None].rstrip("\r")
+        return ParseError("a quoted cell is never closed, so the cells after it were read into "
+                          "it", file=self.source, line=line,
+                          column=self.header[column] if column < len(self.header) else None,
+                          expected='a closing quote (") at the end of the cell',
+                          got=start if len(start) <= 60 else start[:60] + "…")
+
+    def _body_text(self) -> str | None:
+        """The text of the rows (``raw`` holds the same as bytes, when ``body`` was let go)."""
+        if self.body is None and self.raw is not None:
+            return bytes(self.raw).decode("utf-8", "replace")
+        return self.body
 
     def expect_numbers(self, positions, counts=()) -> None:
         """Read the columns at ``positions`` as numbers in the CSV pass, if the body is not read
@@ -366,6 +430,40 @@ def _summary_tail(cells: pa.Table | pd.DataFrame, n: int, most: int = 3) -> int:
     return tail
 
 
+def _header_rows(cells: pa.Table | pd.DataFrame, header: list[str], norm: list[str]
+                 ) -> np.ndarray:
+    """Positions of the rows that repeat the header (``header`` as written, ``norm`` its
+    normalised form): every cell, normalised as headers are (a BOM, quotes, spaces and case
+    aside), is the header's. Two exports pasted one under the other, or appended by a
+    spreadsheet that kept the second one's header, hold such a row: no post and no day.
+
+    The first named column rules out almost every row with a search of its bytes; the rows
+    whose cell there holds that name are compared cell by cell. A body read with numbers
+    holds none: a header's words among them would have had it read as text."""
+    lead = next((i for i, h in enumerate(header) if h), None)
+    if lead is None or isinstance(cells, pa.Table) and any(
+            pa.types.is_floating(t) for t in cells.schema.types):
+        return np.array([], dtype=np.int64)
+    candidates = _rows_containing(cells, lead, header[lead])
+    return np.array([k for k in candidates.tolist()
+                     if [normalize(v) if _filled(v) else "" for v in _row(cells, k)] == norm],
+                    dtype=np.int64)
+
+
+def _rows_containing(cells: pa.Table | pd.DataFrame, i: int, literal: str) -> np.ndarray:
+    """Positions of the rows whose cell in column ``i`` holds ``literal`` (text cells only)."""
+    if isinstance(cells, pd.DataFrame):
+        text = cells.iloc[:, i].astype("string")
+        return np.flatnonzero(text.str.contains(literal, regex=False).fillna(False)
+                              .to_numpy(dtype=bool))
+    col = cells.column(i)
+    if not (pa.types.is_string(col.type) or pa.types.is_large_string(col.type)) \
+            or not chunks_may_contain(col, literal):
+        return np.array([], dtype=np.int64)
+    found = pc.fill_null(pc.match_substring(col, literal), False)
+    return np.flatnonzero(found.to_numpy(zero_copy_only=False))
+
+
 def _blank_rows(cells: pa.Table | pd.DataFrame) -> np.ndarray:
     """Positions of the rows whose every cell is empty or blank (missing, or only spaces).
 
@@ -405,9 +503,45 @@ def _is_blank(body: str | bytes | memoryview) -> bool:
     return not (body.strip() if isinstance(body, str) else bytes(body).strip())
 
 
-def _read_body(body: str | bytes | memoryview, width: int, delim: str, source: str,
-               log: QualityLog | None, numeric: frozenset[int] = frozenset(),
-               counts: frozenset[int] = frozenset()) -> pa.Table | pd.DataFrame:
+#: a run of quotes: one that opens or closes a cell, and the pairs that stand for a quote
+_QUOTE_RUN = re.compile('"+')
+
+
+def _unclosed_quote(text: str, delim: str) -> tuple[int, int] | None:
+    """Where a quoted cell of the rows ``text`` that is never closed opens: its offset in
+    ``text`` and its column (0 for a row's first cell); None when every quoted cell closes.
+
+    The quotes are followed run by run. At the start of a cell an odd run opens it (its pairs
+    are quotes of the text); inside one, an odd run closes it. A cell whose closing quote was
+    deleted runs on to the opening quote of a later cell: a run that a delimiter or a line
+    break precedes and text follows, which cannot close a cell; or it runs to the end. A quote
+    inside a cell not quoted is a character, as Arrow and the csv module read it."""
+    breaks = (delim, "\n", "\r")
+    column, pos, opened = 0, 0, None
+    for run in _QUOTE_RUN.finditer(text):
+        start, end = run.span()
+        odd = (end - start) % 2 == 1
+        at_cell_start = start == 0 or text[start - 1] in breaks
+        if opened is None:        # the delimiters since the last quote move the column
+            line_start = text.rfind("\n", pos, start) + 1
+            column = (text.count(delim, line_start, start) if line_start
+                      else column + text.count(delim, pos, start))
+            pos = end
+            if at_cell_start and odd:
+                opened = start
+        elif odd:
+            if at_cell_start and text[end:end + 1] not in ("", *breaks):
+                return opened, column
+            opened, pos = None, end
+    return None if opened is None else (opened, column)
+
+
+def _read_body(body: str | bytes | memoryview, width: int, delim: str,
+               numeric: frozenset[int] = frozenset(), counts: frozenset[int] = frozenset()
+               ) -> pa.Table | None:
+    """The body parsed by Arrow: the ``numeric`` columns as numbers when every cell of them is
+    one (:func:`_read_typed`), else every column as text; None when some row has another
+    width than the header's (:func:`_read_ragged` reads those)."""
     names = [str(i) for i in range(width)]
     if _is_blank(body):
         return pa.table({n: pa.array([], type=pa.large_string()) for n in names})
@@ -429,22 +563,26 @@ def _read_body(body: str | bytes | memoryview, width: int, delim: str, source: s
                                strings_can_be_null=False, quoted_strings_can_be_null=False))
     except pa.ArrowException:
         bad.append(-1)
-    if bad:
-        # ragged rows: re-read with the csv module, padding short rows and keeping every row
-        text = body if isinstance(body, str) else bytes(body).decode("utf-8", errors="replace")
-        # empty lines are no rows (as for Arrow); rows of empty cells are kept, for the caller
-        # to skip and note (RawTable._without_blank_rows), and are not counted as ragged
-        rows = [r for r in csv.reader(io.StringIO(text), delimiter=delim) if r]
-        filled = [r for r in rows if any(c.strip() for c in r)]
-        long_rows = sum(len(r) > width for r in filled)
-        short_rows = sum(len(r) < width for r in filled)
-        if log is not None and (long_rows or short_rows):
-            log.add(source, "ragged_rows", f"{short_rows} rows with fewer and {long_rows} rows "
-                    f"with more cells than the {width} headers (padded with empty cells / extra "
-                    "cells ignored)", rows=short_rows + long_rows)
-        df = _frame_from_rows(rows, width)
-        return df.astype("str") if len(df) else df
-    return table
+    return None if bad else table
+
+
+def _read_ragged(body: str | bytes | memoryview, width: int, delim: str, source: str,
+                 log: QualityLog | None) -> pd.DataFrame:
+    """A body whose rows are ragged, read with the csv module: short rows padded, every row
+    kept, and noted."""
+    text = body if isinstance(body, str) else bytes(body).decode("utf-8", errors="replace")
+    # empty lines are no rows (as for Arrow); rows of empty cells are kept, for the caller
+    # to skip and note (RawTable._without_rows_of_no_data), and are not counted as ragged
+    rows = [r for r in csv.reader(io.StringIO(text), delimiter=delim) if r]
+    filled = [r for r in rows if any(c.strip() for c in r)]
+    long_rows = sum(len(r) > width for r in filled)
+    short_rows = sum(len(r) < width for r in filled)
+    if log is not None and (long_rows or short_rows):
+        log.add(source, "ragged_rows", f"{short_rows} rows with fewer and {long_rows} rows "
+                f"with more cells than the {width} headers (padded with empty cells / extra "
+                "cells ignored)", rows=short_rows + long_rows)
+    df = _frame_from_rows(rows, width)
+    return df.astype("str") if len(df) else df
 
 
 def _read_typed(data: bytes | memoryview, names: list[str], delim: str,

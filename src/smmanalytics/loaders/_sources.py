@@ -4,6 +4,10 @@ A :class:`Source` is one file's bytes with its display name; members of an archi
 ``archive.zip!member.csv`` (nested archives chain the ``!``). :func:`read_tables` turns a source
 into :class:`~smmanalytics.loaders._sniff.RawTable` objects: every sheet of a workbook (read with
 python-calamine, cells as values) or the tables of a CSV text.
+
+A member that cannot be extracted (a bad checksum, a stream cut short) fails its archive, unless
+a platform module declared it a supplement its export can do without
+(:func:`supplementary_members`): that one is skipped and noted.
 """
 
 from __future__ import annotations
@@ -14,17 +18,18 @@ import lzma
 import mmap
 import zipfile
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 from ..errors import ParseError
 from ..quality import QualityLog
+from ._headers import normalize
 from ._sniff import RawTable, decode, split_text
 
 __all__ = ["Source", "iter_sources", "archive_members", "archive_folder", "is_junk", "read_tables",
-           "is_zip", "is_workbook"]
+           "is_zip", "is_workbook", "supplementary_members"]
 
 _ZIP = b"PK\x03\x04"
 #: an archive without members: its end-of-directory record alone
@@ -101,6 +106,19 @@ _MEMBER_ERRORS = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, OSError, Value
                   RuntimeError, EOFError)
 
 
+#: the file names (normalised) of archive members that only supplement the export beside them
+#: in the same archive, as the platform modules declare them (:func:`supplementary_members`)
+_SUPPLEMENTS: set[str] = set()
+
+
+def supplementary_members(names: Iterable[str]) -> None:
+    """Declare archive members, by file name (any case), that only supplement the export beside
+    them in the same archive (YouTube Studio's chart data and totals beside its table data):
+    one that cannot be extracted is skipped and noted, and the archive's other members are
+    read, where the damage of any other member fails the whole archive."""
+    _SUPPLEMENTS.update(normalize(n) for n in names)
+
+
 _UTF8_FLAG = 0x800         # general purpose bit 11: the member's name is UTF-8
 _UNICODE_PATH = 0x7075     # Info-ZIP's Unicode Path extra field: the name in UTF-8
 
@@ -154,11 +172,14 @@ def is_junk(parts: tuple[str, ...]) -> bool:
 
 
 def _walk_zip(src: Source, depth: int = 0, want: Callable[[str], bool] | None = None,
-              zf: zipfile.ZipFile | None = None) -> Iterator[Source]:
+              zf: zipfile.ZipFile | None = None, log: QualityLog | None = None
+              ) -> Iterator[Source]:
     """The members of the archive ``src`` (``zf`` when it is opened already), nested archives
     walked in their place. With ``want``, only the members whose display name it accepts are
     read and yielded (and the nested archives, to walk them): the same members, by the same
-    rules, that the whole walk yields under those names."""
+    rules, that the whole walk yields under those names. With ``log``, a supplementary member
+    that cannot be extracted is skipped and noted there (without, it fails the walk, as any
+    other damaged member does)."""
     try:
         zf = zf or zipfile.ZipFile(io.BytesIO(src.data))
         infos = sorted(zf.infolist(), key=member_name)
@@ -182,11 +203,16 @@ def _walk_zip(src: Source, depth: int = 0, want: Callable[[str], bool] | None = 
                         continue
             data = zf.read(info)
         except _MEMBER_ERRORS as exc:
+            if log is not None and normalize(member.name) in _SUPPLEMENTS:
+                log.add(name, "archive_member_skipped", f"archive member cannot be extracted "
+                        f"({exc}): skipped, its figures are missing; the archive's other "
+                        "members, which it only supplements, were read")
+                continue
             raise ParseError("archive member cannot be extracted", file=name,
                              expected="a readable zip member", got=str(exc)) from exc
         child = Source(name, data, src.path, src.mtime, info)
         if is_zip(child) and depth < 4:
-            yield from _walk_zip(child, depth + 1, want)
+            yield from _walk_zip(child, depth + 1, want, log=log)
         elif want is None or want(name):
             yield child
 
@@ -278,11 +304,13 @@ def _mapped(p: Path) -> mmap.mmap | None:
             return None
 
 
-def iter_sources(path: str | Path | Source) -> Iterator[Source]:
-    """Yield the sources of one path: the file itself, or every member of a zip archive."""
+def iter_sources(path: str | Path | Source, log: QualityLog | None = None
+                 ) -> Iterator[Source]:
+    """Yield the sources of one path: the file itself, or every member of a zip archive (a
+    damaged supplementary member skipped and noted in ``log``, when given)."""
     src = path if isinstance(path, Source) else read_source(path)
     if is_zip(src):
-        yield from _walk_zip(src)
+        yield from _walk_zip(src, log=log)
     else:
         yield src
 

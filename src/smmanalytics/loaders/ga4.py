@@ -84,13 +84,7 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
         ctx.note("custom_dimension", f"first column {c.header[0]!r} is not a known GA4 "
                  "dimension; kept as channel_group", level="info")
         dims["channel_group"] = custom
-    # summary row: its first cell says "Grand total" (the first column of the file, whichever
-    # dimension that is), or every dimension cell is empty
-    is_total = summary_cells(frame[0].astype("string").str.strip())
-    if dims or nth_day is not None:
-        given = [*dims.values()] + ([nth_day] if nth_day is not None else [])
-        all_empty = pd.concat(given, axis=1).isna().all(axis=1)
-        is_total |= all_empty & (pd.RangeIndex(n) == 0)
+    is_total = _summary_rows(c, [*dims.values()] + ([nth_day] if nth_day is not None else []))
     if is_total.any():
         ctx.note("summary_row_dropped", f"{int(is_total.sum())} 'Grand total' row dropped "
                  "(it repeats the sum of the rows)", level="info", rows=int(is_total.sum()))
@@ -141,6 +135,23 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     if pd.notna(end):
         out.attrs["as_of"] = (end + pd.Timedelta(days=1)).tz_localize("UTC")
     return [out]
+
+
+def _summary_rows(c: Candidate, dimensions: list[pd.Series]) -> pd.Series:
+    """The "Grand total" rows: a cell of a column that holds no metric says "Grand total" or
+    its like ("Total général", "Totale complessivo"), in whichever column a hand moved the
+    dimensions to (the first column alone was looked at: a report whose columns were
+    reordered kept its total as data); or the first row leaves every cell of the
+    ``dimensions`` empty, as GA4's own total row does in some exports."""
+    frame = c.table.frame
+    metrics = {p for k in _METRICS for p in c.match(F).columns.get(k, [])}
+    words = [summary_cells(frame[p]) for p in range(len(c.header)) if p not in metrics]
+    is_total = (pd.concat(words, axis=1).any(axis=1) if words
+                else pd.Series(False, index=frame.index))
+    if dimensions:
+        blank = pd.concat(dimensions, axis=1).isna().all(axis=1)
+        is_total |= blank & (pd.RangeIndex(len(frame)) == 0)
+    return is_total
 
 
 def _days(cells: pd.Series, keep: np.ndarray, c: Candidate, ctx: ParseContext) -> pd.Series:

@@ -40,6 +40,7 @@ from ..errors import ParseError
 from ._dates import dates_from_parts, day_to_utc
 from ._headers import normalize
 from ._registry import Candidate, ParseContext, register
+from ._sources import supplementary_members
 from ._tidy import (
     cells_of,
     cells_text,
@@ -63,6 +64,9 @@ _TABLE = {"table data.csv", "données du tableau.csv", "datos de la tabla.csv",
 _CHART = {"chart data.csv", "données du graphique.csv", "datos del gráfico.csv",
           "dati del grafico.csv", "diagrammdaten.csv"}
 _TOTALS = {"totals.csv", "totaux.csv", "totales.csv", "totali.csv", "summen.csv"}
+# the daily series beside the videos' table: a zip whose chart data or totals are damaged is
+# still read for its table (and the other), where a damaged table fails the zip
+supplementary_members(_CHART | _TOTALS)
 _SHORTS_3MIN = pd.Timestamp("2024-10-15", tz="UTC")
 _IDENTITY = ("date", "post_id", "caption", "published_date", "duration_s")
 _PERCENT = ("thumbnail_ctr", "avg_pct_viewed", "shorts_stayed_rate")
