@@ -1353,6 +1353,26 @@ def test_cover_notes_platforms_starting_or_ending_within_the_period():
     assert BrandReport(only_posts, "2026-10", lang="en").cover_warnings == []
 
 
+def test_the_backtest_table_gives_each_rate_its_likely_range():
+    """"Facebook · negative feedback: 48.7 alerts a year" rested on 30 tested days holding the
+    crisis, and read as surely as a year of net followers' 6.0. Each rate now has its likely
+    range (the exact 90 % Poisson interval, 16.6-111.4), and a note says what it is."""
+    import smmanalytics as smm
+
+    ds = smm.load(SAMPLE)
+    blocks = BrandReport(ds, "2026-10", lang="en").alerts().blocks
+    table = next(b for b in blocks if b["kind"] == "table" and "Likely range" in b["columns"])
+    assert table["columns"][-2:] == ["Alerts per year", "Likely range"]
+    rows = {(r[0], r[1]): r[-2:] for r in table["rows"]}
+    bt = smm.backtest(ds).set_index(["platform", "signal"])
+    fb = bt.loc[("facebook", "negative_feedback")]
+    assert (fb["alerts"], fb["days_tested"]) == (4, 30)
+    assert rows[("Facebook", "negative feedback")] == ["48.7", "16.6–111.4"]
+    assert any(b["kind"] == "note" and b["text"].startswith("Likely range: where the yearly "
+                                                            "rate lies, 9 chances in 10")
+               for b in blocks)
+
+
 def test_a_quarterly_report_gives_each_goal_month_by_month():
     """The 2026-Q3 report judged each monthly goal on September alone ("Interactions ·
     Instagram (September 2026): Met"), though July's 12,887 missed its 14,500. Under the
