@@ -452,3 +452,14 @@ def test_a_probability_is_said_as_a_manager_says_it(lang, odds, p):
     assert f.p_value(0.002)[0] == {"en": "p = 0.002"}.get(lang, "p = 0,002")
     with pytest.raises(ValueError):
         f.odds(0)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "it"])
+def test_the_top_post_note_names_its_row_as_the_table_does(lang):
+    """The French note sent the reader to the row « sans la meilleure publication », the
+    Italian to «senza il post migliore»; the rows read « Interactions hors meilleure
+    publication » and «Interazioni senza il post migliore»."""
+    f = Formatter(lang)
+    text = f.note("One post made 41.2% of the interactions of 2026-10: see "
+                  "interactions_excl_top_post for the total without it.")
+    assert f.metric("interactions_excl_top_post") in text
