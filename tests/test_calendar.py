@@ -533,14 +533,16 @@ _NAMES = {"en": "Maison Sève posting plan", "fr": "Plan de publication – Mais
 _EXPECTED = {
     ("effect", 3, None): {
         "en": [("Maison Sève: post on instagram (Monday 18:00 Europe/Paris)",
-                "recommended window (Monday-Friday, 18:00-21:00 Europe/Paris): held-out lift "
-                "1.23x (interval 1.05-1.40); this slot 1.30x from 12 posts"),
+                "recommended window (on weekdays, 18:00–21:00 Europe/Paris): 1.23× the "
+                "account's average on weeks not used to choose it (interval 1.05–1.40); this "
+                "slot 1.30× from 12 posts"),
                ("Maison Sève: post on instagram (Tuesday 19:00 Europe/Paris)",
-                "recommended window (Monday-Friday, 18:00-21:00 Europe/Paris): held-out lift "
-                "1.23x (interval 1.05-1.40); this slot 1.25x from 4 posts"),
+                "recommended window (on weekdays, 18:00–21:00 Europe/Paris): 1.23× the "
+                "account's average on weeks not used to choose it (interval 1.05–1.40); this "
+                "slot 1.25× from 4 posts"),
                ("Maison Sève: post on instagram (Saturday 10:00 Europe/Paris)",
-                "outside the recommended window: next best slot (1.10x, not significant on its "
-                "own)")],
+                "outside the recommended window: the next best slot (1.10×), not reliably "
+                "better on its own")],
         "fr": [("Maison Sève : publier sur Instagram (lundi 18:00 Europe/Paris)",
                 "plage recommandée (en semaine, 18:00–21:00 Europe/Paris) : 1,23× la moyenne du "
                 "compte sur des semaines qui n'ont pas servi à la choisir (intervalle 1,05–1,40) "
@@ -566,9 +568,9 @@ _EXPECTED = {
     # New York is 6 hours behind Paris in November: 18:00 in Paris is 12:00 there
     ("effect", 1, "America/New_York"): {
         "en": [("Maison Sève: post on instagram (Monday 12:00 America/New_York)",
-                "recommended window (Monday-Friday, 18:00-21:00 Europe/Paris): held-out lift "
-                "1.23x (interval 1.05-1.40); this slot 1.30x from 12 posts; slot: Monday 18:00 "
-                "Europe/Paris")],
+                "recommended window (on weekdays, 18:00–21:00 Europe/Paris): 1.23× the "
+                "account's average on weeks not used to choose it (interval 1.05–1.40); this "
+                "slot 1.30× from 12 posts; slot: Monday 18:00 Europe/Paris")],
         "fr": [("Maison Sève : publier sur Instagram (lundi 12:00 America/New_York)",
                 "plage recommandée (en semaine, 18:00–21:00 Europe/Paris) : 1,23× la moyenne du "
                 "compte sur des semaines qui n'ont pas servi à la choisir (intervalle 1,05–1,40) "
@@ -629,8 +631,9 @@ _EXPECTED = {
 def test_write_ics_speaks_the_report_language(tmp_path, caplog, case):
     """A French or Italian report's calendars were all English: the calendar's name, each
     event's title (weekday names too) and why the slot was chosen (numbers with a decimal
-    point). With ``lang`` they are in the reader's language; English stays the default, word
-    for word, and the events keep their UIDs in every language."""
+    point). With ``lang`` they are in the reader's language; English stays the default, and
+    the events keep their UIDs in every language. The English reasons read as the others do:
+    "held-out lift 1.23x" and "not significant on its own" were the API's words."""
     basis, per_week, tz = case
     plan = plan_slots(_hand_best(basis), "2026-11-02", weeks=1, posts_per_week=per_week, tz=tz)
     assert plan.attrs["basis"] == ("even" if basis in ("usual_hour", "noon") else basis)
@@ -708,15 +711,16 @@ def test_a_slot_from_one_post_says_one_post(tmp_path, caplog):
     best = dataclasses.replace(best, by_slot=slots,
                                recommended=slots.loc[best.recommended.index])
     plan = plan_slots(best, "2026-11-02", weeks=1, posts_per_week=2)
-    head = {"en": "recommended window (Monday-Friday, 18:00-21:00 Europe/Paris): held-out lift "
-                  "1.23x (interval 1.05-1.40); this slot ",
+    head = {"en": "recommended window (on weekdays, 18:00–21:00 Europe/Paris): 1.23× the "
+                  "account's average on weeks not used to choose it (interval 1.05–1.40); this "
+                  "slot ",
             "fr": "plage recommandée (en semaine, 18:00–21:00 Europe/Paris) : 1,23× la moyenne "
                   "du compte sur des semaines qui n'ont pas servi à la choisir (intervalle "
                   "1,05–1,40) ; ce créneau : ",
             "it": "fascia consigliata (nei giorni feriali, 18:00–21:00 Europe/Paris): 1,23× la "
                   "media dell'account su settimane non usate per sceglierla (intervallo "
                   "1,05–1,40); questa fascia: "}
-    tail = {"en": ["1.30x from 12 posts", "1.25x from 1 post"],
+    tail = {"en": ["1.30× from 12 posts", "1.25× from 1 post"],
             "fr": ["1,30× (publications : 12)", "1,25× (publications : 1)"],
             "it": ["1,30× su 12 post", "1,25× su 1 post"]}
     for lang in ("en", "fr", "it"):

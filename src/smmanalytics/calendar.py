@@ -437,11 +437,12 @@ def ics_bytes(plan: pd.DataFrame, brand_name: str = "Brand", *, duration_minutes
     if lang not in LANGS:
         raise ArgumentError("not a report language", argument="lang",
                             expected=f"one of {', '.join(LANGS)}", got=lang)
-    fmt = None
-    if lang != "en":          # English is the plan's own words, as written before `lang`
-        from .report.formatting import Formatter
+    from .report.formatting import Formatter
 
-        fmt = Formatter(lang)
+    # the reasons in the reader's words (English too: "held-out lift" is the API's); the
+    # English titles are the plan's own words, as written before `lang`
+    words = Formatter(lang)
+    fmt = None if lang == "en" else words
     slug = slugify(brand_name)
     default = plan.attrs.get("platform") or "all"
     platforms = (plan["platform"].astype("string").fillna(default).tolist()
@@ -501,10 +502,10 @@ def ics_bytes(plan: pd.DataFrame, brand_name: str = "Brand", *, duration_minutes
         if pd.notna(reason):
             reason = str(reason)
             if reason not in worded:
-                worded[reason] = reason if fmt is None else _reason_in(fmt, reason)
+                worded[reason] = _reason_in(words, reason)
             ev.add("description", worded[reason])
         cal.add_component(ev)
-    if fmt is not None and fmt.untranslated:
+    if words.untranslated:
         logger.warning("reasons with no %s wording in report/notes.yaml stay in English: %s",
-                       lang, " | ".join(sorted(fmt.untranslated)))
+                       lang, " | ".join(sorted(words.untranslated)))
     return cal.to_ical()
