@@ -60,6 +60,25 @@ def test_benchmark_table_flags_star_artefacts():
     assert hb.loc[0, "value"] == pytest.approx(0.00144)         # 0.144 %
 
 
+@pytest.mark.parametrize("grade,lang,said", [
+    ("C-", "en", "benchmark from a single source, whose figure may have been misread: use with "
+                 "caution"),
+    ("C-", "fr", "référence tirée d'une seule source, dont le chiffre a pu être mal relevé : à "
+                 "utiliser avec prudence"),
+    ("D", "it", "riferimento ricavato da altre cifre pubblicate, non pubblicato in quanto tale: "
+                "da usare con cautela"),
+])
+def test_a_weak_benchmark_says_what_its_grade_means(grade, lang, said):
+    """The report read « référence de qualité C- : à utiliser avec prudence », a letter from
+    the benchmark file's grading a manager cannot read."""
+    from smmanalytics.benchmarks import _GRADE_NOTES
+    from smmanalytics.report.formatting import Formatter
+
+    f = Formatter(lang)
+    assert f.note(_GRADE_NOTES[grade]) == said
+    assert not f.untranslated
+
+
 @pytest.mark.parametrize("kwargs,error,message", [
     ({"platform": "instgram"}, UnknownPlatformError, "unknown platform 'instgram'"),
     ({"industry": "beauty"}, ArgumentError, "argument 'industry': no benchmark has this "

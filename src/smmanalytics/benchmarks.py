@@ -46,6 +46,15 @@ from .schema import PLATFORMS
 __all__ = ["benchmarks", "compare_benchmarks", "read_competitors", "compare_competitors",
            "COMPETITOR_COLUMNS"]
 
+#: what a weak benchmark's grade means to a reader (benchmarks-methods.md's grades): "C-" is a
+#: figure of one secondary source suspected of an extraction slip, "D" one derived by us
+_GRADE_NOTES = {
+    "C-": "benchmark figure from a single source, possibly misread from it (grade C-): use with "
+          "caution",
+    "D": "benchmark figure derived from other published figures, not published itself "
+         "(grade D): use with caution",
+}
+
 logger = logging.getLogger(__name__)
 
 _THOUSANDS = re.compile(r"\d{1,3}([.,']\d{3})+")
@@ -369,8 +378,8 @@ def compare_benchmarks(ds, period_or_year: object, industry: str | None = None, 
                      if n]
             if fallback:
                 notes.append(f"no {industry!r} row: compared with all industries")
-            if str(b["grade"]).startswith(("C-", "D")):
-                notes.append(f"benchmark grade {b['grade']}: use with caution")
+            if str(b["grade"]).startswith(("C-", "D")):   # the grade letter, said
+                notes.append(_GRADE_NOTES[str(b["grade"])[:2].rstrip()])
             dstart, dend = b["data_period_start"], b["data_period_end"]
             if pd.notna(dstart) and (p.start, p.end) != (dstart.date(), dend.date()):
                 notes.append(f"benchmark measured over {dstart.date()}..{dend.date()}, "
