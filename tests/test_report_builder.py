@@ -1392,6 +1392,13 @@ def test_a_quarterly_report_gives_each_goal_month_by_month():
     assert table["caption"].startswith("A monthly goal is judged on each month of the period")
     monthly = BrandReport(ds, "2026-10", lang="en").scorecard().blocks
     assert not any(b.get("text") == "Each goal over the period" for b in monthly)
+    # a year: more than four months are counted, not listed (ten ran across a page)
+    year = BrandReport(ds, "2026", lang="en").scorecard().blocks
+    rows = {r[0]: r[1:] for r in next(b for b in year if b["kind"] == "table" and
+                                      "Running or no data" in b["columns"])["rows"]}
+    assert rows["Revenue · All platforms"][1:] == ["–", "10", "–"]
+    assert rows["Key events · All platforms"][1:] == ["–", "3 (Q1 2026, Q2 2026, Q3 2026)",
+                                                      "1 (Q4 2026)"]
 
 
 @pytest.mark.parametrize("period,lang,line", [

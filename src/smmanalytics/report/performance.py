@@ -102,9 +102,13 @@ class PerformanceSections:
         f = self.fmt
 
         def listed(periods: pd.Series) -> str:
-            """"2 (juil., sept.)": how many, and which (months by their short name)."""
+            """"2 (juil., sept.)": how many, and which (months by their short name) up to
+            four; "10" alone, the others' lists naming the rest (a year's list of ten months
+            ran over four lines, and across a page)."""
             if periods.empty:
                 return "–"
+            if len(periods) > 4:
+                return f.number(len(periods))
             names = [f.date(p.start, "MMM") if p.kind == "month" else f.period(p)
                      for p in map(parse_period, periods)]
             return f"{f.number(len(names))} ({', '.join(names)})"
