@@ -240,6 +240,28 @@ def test_a_dataset_of_a_posts_frame_cut_down_by_hand(tmp_path):
                 function(ds, "2026-10")
 
 
+def test_a_scorecard_computes_each_roi_row_once(tmp_path, monkeypatch):
+    """The ROAS and ROI goals of one month, and the reason the ROAS is missing, each ran
+    roi() over the same days (66 ms a run on the sample): four runs, now one, with the same
+    rows; a second scorecard computes its own."""
+    import sys
+
+    roi_module = sys.modules["smmanalytics.roi"]   # the package's `roi` is the function
+    calls = []
+    real = roi_module.roi
+    monkeypatch.setattr(roi_module, "roi", lambda *a, **k: calls.append(a[1]) or real(*a, **k))
+    goals = _goals(tmp_path, "goals:\n"
+                   "  - {metric: roas, platform: all, target: 3, period: month}\n"
+                   "  - {metric: roi, platform: all, target: 1, period: month}\n")
+    ds = dataset(posts=_daily_posts(5), goals=goals)
+    first = scorecard(ds, "2026-10", asof="2026-10-31")
+    assert len(calls) == 1
+    assert first["note"].str.contains("cannot be computed").tolist() == [True, True]
+    second = scorecard(ds, "2026-10", asof="2026-10-31")
+    assert len(calls) == 2
+    pd.testing.assert_frame_equal(first, second)
+
+
 def test_goal_record_gives_each_goal_period_within_the_report_period(tmp_path):
     """scorecard of 2026-Q3 judges a monthly goal on September alone: a quarter's report said
     nothing of July and August. goal_record gives each month: 4, 2 and 3 Instagram posts

@@ -57,6 +57,7 @@ from ._actuals import (
     followers_net_unknown,
     metric_daily,
     platform_span,
+    roi_rows_shared,
     social_platforms,
     unread_exports,
 )
@@ -307,30 +308,33 @@ def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
     # report on data that stop in October judges the monthly goals on October, not December
     anchor = asof if p.start <= asof < p.end else p.end
     rows = []
-    for g in goals.to_dict("records"):
-        window = _window(g["period"], anchor)
-        g_asof, g_cut, g_end, g_start = asof, cut, end, start
-        whose = "data"          # whose start and end the notes name
-        partial: list[str] = []     # platforms whose data start or end within the period
-        if g["platform"] != "all" and g["metric"] not in _GA4_METRICS:
-            # a goal on one platform is judged on that platform's own posts and daily rows:
-            # "Posts · X" of a month after X's last export is unknown, not 0 posts, though
-            # Instagram's data reach it; GA4 goals keep the span of all the data (GA4's too)
-            span = platform_span(ds, g["platform"], min(asof, window.end),
-                                 posts=g["metric"] in _POST_METRICS)
-            first, last, known, whose = span.first, span.last, span.known, span.whose
-            if first is not None:
-                g_start = first if known or window.end < first else None
-                if end is not None and last < g_asof and (last < window.start or known):
-                    g_cut = f"{whose} end on {last.isoformat()}: evaluated to that day"
-                    g_asof = g_end = last
-        elif g["metric"] not in _GA4_METRICS:
-            partial = _partial_platforms(ds, g["metric"], window, min(asof, window.end), start)
-        # the same goal period as the other goals: "no data for 2026-11: the x data stop at …"
-        rows.append(_evaluate(ds, g, window, g_asof, rng, paths, g_cut, partial, today=today,
-                              data_end=g_end, data_start=g_start,
-                              start_of=whose if g_start != start else "data",
-                              end_of=whose if g_end != end else "data"))
+    with roi_rows_shared():     # ROAS, ROI and the reason one is missing: one roi() each
+        for g in goals.to_dict("records"):
+            window = _window(g["period"], anchor)
+            g_asof, g_cut, g_end, g_start = asof, cut, end, start
+            whose = "data"          # whose start and end the notes name
+            partial: list[str] = []     # platforms whose data start or end within the period
+            if g["platform"] != "all" and g["metric"] not in _GA4_METRICS:
+                # a goal on one platform is judged on that platform's own posts and daily rows:
+                # "Posts · X" of a month after X's last export is unknown, not 0 posts, though
+                # Instagram's data reach it; GA4 goals keep the span of all the data (GA4's too)
+                span = platform_span(ds, g["platform"], min(asof, window.end),
+                                     posts=g["metric"] in _POST_METRICS)
+                first, last, known, whose = span.first, span.last, span.known, span.whose
+                if first is not None:
+                    g_start = first if known or window.end < first else None
+                    if end is not None and last < g_asof and (last < window.start or known):
+                        g_cut = f"{whose} end on {last.isoformat()}: evaluated to that day"
+                        g_asof = g_end = last
+            elif g["metric"] not in _GA4_METRICS:
+                partial = _partial_platforms(ds, g["metric"], window, min(asof, window.end),
+                                             start)
+            # the same goal period as the other goals: "no data for 2026-11: the x data stop
+            # at …"
+            rows.append(_evaluate(ds, g, window, g_asof, rng, paths, g_cut, partial, today=today,
+                                  data_end=g_end, data_start=g_start,
+                                  start_of=whose if g_start != start else "data",
+                                  end_of=whose if g_end != end else "data"))
     return _typed(pd.DataFrame(rows, columns=_COLUMNS))
 
 
