@@ -276,8 +276,8 @@ def test_a_day_index_that_is_no_number_names_its_cell(tmp_path):
 # panel ("Sorgente/mezzo sessione", "Campagna sessione", "Tasso di eventi chiave della sessione",
 # "Durata media del coinvolgimento per sessione", "Eventi chiave") and a Looker Studio guide
 # names ("Sessioni", "Sessioni con coinvolgimento", "Tasso di coinvolgimento", "Utenti attivi",
-# "Gruppo di canali principale della sessione", "Data"); the preamble's Italian lines were not
-# seen in a real file: the fixture's are the loader's reading of them.
+# "Gruppo di canali principale della sessione", "Data"); the preamble's Italian lines and the
+# revenue header were not seen in a real file: the fixture's are the loader's reading of them.
 
 def test_italian_traffic_acquisition_source_medium_and_campaign():
     df = read_export(FIX / "acquisizione_traffico_it.csv")
@@ -300,7 +300,7 @@ def test_italian_traffic_acquisition_source_medium_and_campaign():
     assert (df["period_end"] == pd.Timestamp("2026-10-31")).all()        # Data di fine:
     assert (df["snapshot_at"] == pd.Timestamp("2026-11-01", tz="UTC")).all()
     assert df["revenue"].isna().all() and df["currency"].isna().all()   # no revenue column
-    assert not {"extra_columns", "custom_dimension"} & _codes(df)
+    assert not {"unknown_columns", "extra_columns", "custom_dimension"} & _codes(df)
 
 
 def test_italian_channel_groups_by_day(tmp_path):
@@ -321,7 +321,41 @@ def test_italian_channel_groups_by_day(tmp_path):
     assert df["event_count"].tolist() == [4321, 3999, 40]
     assert df["key_events"].tolist() == [7, 3, 0]
     assert df["breakdown"].unique().tolist() == ["channel_group"]
-    assert not {"custom_dimension", "extra_columns"} & _codes(df)
+    assert not {"custom_dimension", "extra_columns", "unknown_columns"} & _codes(df)
+
+
+_IT_REVENUE = ("# Data di inizio: 20261001\n# Data di fine: 20261031\n"
+               "Sorgente/mezzo sessione;Sessioni;Eventi chiave;Entrate totali\n"
+               "Totale;1.500;30;1.500,00 €\n"
+               "instagram / social;1.234;25;1.234,56 €\n"
+               "facebook / paid;266;5;265,44 €\n")
+
+
+def test_an_italian_revenue_header_not_known_is_said_not_read_and_a_brand_row_reads_it(tmp_path):
+    # "Entrate totali" is the likely Italian "Total revenue", not seen in a real export: the
+    # package does not guess it (revenue stays unknown) but says which column of numbers it
+    # left aside and how to name it; the brand's synonyms.csv row then reads it
+    d = tmp_path / "brand"
+    d.mkdir()
+    (d / "ga4_acquisizione.csv").write_text(_IT_REVENUE, encoding="utf-8")
+    df = read_export(d / "ga4_acquisizione.csv")
+    assert df["sessions"].tolist() == [1234, 266] and df["key_events"].tolist() == [25, 5]
+    assert df["revenue"].isna().all()
+    note = next(q for q in df.attrs["quality"] if q["code"] == "unknown_columns")
+    assert note["level"] == "warning"
+    assert "['Entrate totali']" in note["message"] and "no revenue column" in note["message"]
+    assert "synonyms.csv" in note["message"]
+
+    (d / "synonyms.csv").write_text("family,canonical,lang,header\n"
+                                    "ga4,revenue,it,Entrate totali\n", encoding="utf-8")
+    ds = smm.load(d, cache=False)
+    web = ds.web.sort_values("sessions", ascending=False)
+    assert web["source"].tolist() == ["instagram", "facebook"]
+    assert web["sessions"].tolist() == [1234, 266]
+    assert web["revenue"].tolist() == [1234.56, 265.44]
+    assert web["currency"].unique().tolist() == ["EUR"]
+    assert (web["period_start"] == pd.Timestamp("2026-10-01")).all()
+    assert "unknown_columns" not in set(ds.quality["code"])
 
 
 def test_load_of_a_folder_with_an_italian_report_gives_web_rows(tmp_path):
@@ -335,6 +369,20 @@ def test_load_of_a_folder_with_an_italian_report_gives_web_rows(tmp_path):
     assert ds.web.groupby("medium")["sessions"].sum().to_dict() == {
         "organic": 1000, "referral": 666, "social": 1234}
     assert "not_understood" not in set(ds.quality["code"])
+
+
+def test_preamble_dates_in_a_wording_not_known_are_said_not_guessed(tmp_path):
+    # the Italian preamble's wording of its dates is not confirmed: lines the loader does not
+    # know leave the period unknown, named, rather than the first date taken for the start
+    path = tmp_path / "ga4.csv"
+    path.write_text("# Acquisizione traffico: Sorgente/mezzo sessione\n"
+                    "# Dal: 20261001\n# Al: 20261031\n"
+                    "Sorgente/mezzo sessione,Sessioni,Eventi chiave\n"
+                    "instagram / social,120,3\n", encoding="utf-8")
+    df = read_export(path)
+    assert df["sessions"].tolist() == [120] and df["period_start"].isna().all()
+    note = next(q for q in df.attrs["quality"] if q["code"] == "preamble_dates_unread")
+    assert "'dal: 20261001'" in note["message"] and "'al: 20261031'" in note["message"]
 
 
 def _it_number(n: int) -> str:
