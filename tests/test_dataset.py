@@ -43,12 +43,13 @@ def test_load_fixture_folder():
     for name in ("posts", "daily", "web", "quality"):
         validate(getattr(ds, name), name)
     assert smm.load(FIX / "meta").root == FIX / "meta"
-    assert (ds.files["status"] == "ok").all() and len(ds.files) == 24
-    # 19 post rows + 10 web rows + daily: 3 + 1 + 2 (Meta) + 2 (Audience Follows block)
+    assert (ds.files["status"] == "ok").all() and len(ds.files) == 25
+    # 19 post rows + 13 web rows (3 of them Italian) + daily: 3 + 1 + 2 (Meta)
+    # + 2 (Audience Follows block)
     # + 28 (X overview: 2 days x 13 metrics and shares = reposts + direct shares)
-    # + 32 (X legacy by day: 2 days x 15 metrics and shares) + 17 audience rows = 114,
-    # and the legacy Facebook Insights exports' 2 + 5 + 2 (xls) + 2 (xlsx) posts = 125
-    assert ds.files["rows"].sum() == 125
+    # + 32 (X legacy by day: 2 days x 15 metrics and shares) + 17 audience rows = 117,
+    # and the legacy Facebook Insights exports' 2 + 5 + 2 (xls) + 2 (xlsx) posts = 128
+    assert ds.files["rows"].sum() == 128
     assert len(ds.audience) == 17
     # 30 post rows in the exports (13 Meta + 6 X + 11 legacy Meta); the X post shared by the
     # EN and FR content files is merged, and the legacy workbook's two posts, saved as .xls
@@ -56,7 +57,7 @@ def test_load_fixture_folder():
     assert len(ds.posts) == 30 - 1 - 2
     assert ds.posts["post_id"].is_unique
     assert set(ds.posts["platform"].astype(str)) == {"facebook", "instagram", "x"}
-    assert len(ds.web) == 10 and len(ds.daily) == 3 + 1 + 2 + 2 + 28 + 32
+    assert len(ds.web) == 13 and len(ds.daily) == 3 + 1 + 2 + 2 + 28 + 32
     assert ds.posts.index.equals(pd.RangeIndex(len(ds.posts)))
     assert "snapshot_merged" in _codes(ds, "account_analytics_content")
 

@@ -256,3 +256,19 @@ def test_numeric_dates_with_no_day_above_12_take_the_order_the_post_ids_prove(
     assert notes["date_format_resaved"]["message"].endswith(
         f"read as {order} — no day above 12, the post ids' times prove the order")
     assert notes["date_format_resaved"]["level"] == "info"
+
+
+def test_a_content_export_in_italian_is_said_not_understood_not_misread(tmp_path):
+    # X's Italian headers are not known (docs/italian-exports.md): these are made up to stand
+    # for them. The file is not read as some other export: the load says it matches no known
+    # format, names its headers, and points to the brand's synonyms.csv
+    import smmanalytics as smm
+
+    (tmp_path / "account_analytics_content_2026-07-01_2026-07-31.csv").write_text(
+        "ID post,Data,Testo del post,Link del post,Impression,Mi piace,Interazioni\n"
+        "1846012345678901234,\"mar 14 lug 2026\",Ciao,"
+        "https://x.com/a/status/1846012345678901234,\"1.234\",10,40\n", encoding="utf-8")
+    ds = smm.load(tmp_path, cache=False)
+    assert ds.posts.empty and ds.web.empty
+    note = ds.quality.loc[ds.quality["code"] == "not_understood", "message"].tolist()
+    assert len(note) == 1 and "'Testo del post'" in note[0] and "synonyms.csv" in note[0]

@@ -15,9 +15,18 @@ empty. Rates stay fractions (``62,5 %`` → 0.625). French numbers (``1 200``, `
 read with the file's locale. ``period_start``/``period_end`` come from the preamble; the
 snapshot (``attrs["as_of"]``) is the end of the end date (end date + 1 day, 00:00 UTC), since the
 property's zone is not in the file.
+
+Italian reports (docs/italian-exports.md) are read from the headers seen in sources
+(``Sorgente/mezzo sessione``, ``Sessioni``, ``Eventi chiave``…); GA4's Italian revenue header
+is not known yet: a table in a language other than English that lacks revenue or key events
+and holds columns of numbers under unknown headers has them named in a warning
+(``unknown_columns``), and date lines of a preamble none of which reads as the start or end
+date are named too (``preamble_dates_unread``), the period left unknown.
 """
 
 from __future__ import annotations
+
+import re
 
 import numpy as np
 import pandas as pd
@@ -25,6 +34,7 @@ import pandas as pd
 from ..errors import ParseError
 from ._dates import dates_from_parts, parse_text_dates
 from ._headers import normalize
+from ._numbers import parse_numbers
 from ._registry import Candidate, ParseContext, register
 from ._tidy import summary_cells
 
@@ -127,14 +137,61 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
         ctx.note("renamed_metric", "'Conversions' (pre-2024 name) read as key_events",
                  level="info")
     unused = [h for h in m.unknown if custom is None or h != c.header[0]]  # custom: read
-    if unused:
-        ctx.note("extra_columns", f"{len(unused)} columns not used: {unused[:20]!r}",
+    unread = _unread_metrics(c, unused)
+    if unread:
+        lacking = [k.replace("_", " ") for k in ("revenue", "key_events") if k not in m.columns]
+        ctx.note("unknown_columns", f"{len(unread)} columns of numbers not read, their headers "
+                 f"no GA4 export is known to use: {unread[:20]!r}; the table has no "
+                 f"{' and no '.join(lacking)} column it knows (if one of these holds it, in a "
+                 "language whose GA4 headers are known only in part, a synonyms.csv in the "
+                 "brand folder can name it: family ga4)")
+    rest = [h for h in unused if h not in unread]
+    if rest:
+        ctx.note("extra_columns", f"{len(rest)} columns not used: {rest[:20]!r}",
                  level="info")
+    if pd.isna(start) and pd.isna(end):
+        _note_unread_preamble_dates(c, ctx)
     out.attrs.update(kind="web", platform="ga4", source_locale=m.locale,
                      source_tz="property time zone (not in the file)")
     if pd.notna(end):
         out.attrs["as_of"] = (end + pd.Timedelta(days=1)).tz_localize("UTC")
     return [out]
+
+
+def _unread_metrics(c: Candidate, unused: list[str]) -> list[str]:
+    """The headers of ``unused`` whose cells are numbers (a metric the synonym table does not
+    know), when the table lacks revenue or key events and its headers are in a language other
+    than English, whose GA4 headers the table knows only in part: an Italian report's
+    ``Entrate totali`` left aside while its ROI reads no revenue. Empty otherwise (an English
+    report's ``Bounce rate`` is a metric the analysis does not use, not one it misses)."""
+    m = c.match(F)
+    if m.has("revenue", "key_events") or m.locale == "en-US":
+        return []
+    decimal = c.decimal_hint(F)[0]
+    out = []
+    for h in unused:
+        cells = c.table.column(c.header.index(h))
+        try:
+            values = parse_numbers(cells, decimal=decimal, percent=True)
+        except ParseError:
+            continue
+        if values.notna().any():
+            out.append(h)
+    return out
+
+
+_YYYYMMDD = re.compile(r"^\d{8}$")
+
+
+def _note_unread_preamble_dates(c: Candidate, ctx: ParseContext) -> None:
+    """Note the ``#`` preamble's ``key: YYYYMMDD`` lines when none was read as the start or
+    end date (a language whose wording of them is not known): the period stays unknown, and
+    the note names the lines rather than taking the first date for the start."""
+    dated = [f"{k}: {v}" for k, v in c.meta.items()
+             if not k.endswith("_line") and isinstance(v, str) and _YYYYMMDD.match(v.strip())]
+    if dated:
+        ctx.note("preamble_dates_unread", f"the preamble's lines {dated[:4]!r} hold dates but "
+                 "are not known start or end date lines: the report's period is unknown")
 
 
 def _summary_rows(c: Candidate, dimensions: list[pd.Series]) -> pd.Series:
