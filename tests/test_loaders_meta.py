@@ -466,6 +466,22 @@ def test_an_error_after_a_cell_longer_than_the_csv_module_reads_is_still_named(t
     assert err.line == 4 and err.column == "Publish time"
 
 
+def test_blank_rows_after_a_caption_of_two_lines_are_named_by_their_own_line(tmp_path):
+    # the note counted rows, not lines: header 1, the first post on lines 2-3 (a caption of
+    # two lines), the next two on 4-5; the row of empty cells on line 6 was 'line 5'
+    lines = (FIX / "facebook_posts_2026-11-20.csv").read_text(encoding="utf-8-sig").splitlines(
+        keepends=True)
+    blank = "," * 32 + "\n"
+    path = tmp_path / "facebook_posts_2026-11-20.csv"
+    for rows, where in (([*lines[:5], blank, *lines[5:]], "(line 6)"),
+                        ([*lines[:5], blank, lines[5], blank], "(the first at line 6)")):
+        path.write_text("".join(rows), encoding="utf-8-sig")
+        df = read_export(path)
+        assert df["post_id"].str[-1].tolist() == ["0", "1", "2", "3"]
+        notes = [q["message"] for q in df.attrs["quality"] if q["code"] == "blank_rows_skipped"]
+        assert len(notes) == 1 and notes[0].endswith(f"skipped {where}")
+
+
 def _header_notes(df):
     return [q for q in df.attrs["quality"] if q["code"] == "header_repeated"]
 

@@ -234,27 +234,36 @@ class RawTable:
         return cells.filter(pa.array(keep))
 
     def _note_blank_rows(self, blank: np.ndarray) -> None:
-        if self.log is not None:
-            line = self.first_line + 1 + int(blank[0])
-            what = (f"1 row with every cell empty was skipped (line {line})" if len(blank) == 1
-                    else f"{len(blank)} rows with every cell empty were skipped (the first at "
-                    f"line {line})")
-            self.log.add(self.source, "blank_rows_skipped", what, level="info",
-                         rows=len(blank), sheet=self.sheet)
+        """Note the rows ``blank`` (positions in the body) whose every cell is empty, naming
+        the file's line of the first."""
+        if self.log is None:
+            return
+        what = ("1 row with every cell empty was skipped" if len(blank) == 1
+                else f"{len(blank)} rows with every cell empty were skipped")
+        self.log.add(self.source, "blank_rows_skipped", what + self._first_at(blank),
+                     level="info", rows=len(blank), sheet=self.sheet)
 
     def _note_header_rows(self, repeated: np.ndarray) -> None:
         """Note the rows ``repeated`` (positions in the body) that repeat the header, naming
         the line of the first: exports pasted one under the other bring each its header."""
         if self.log is None:
             return
-        line = self._row_line(int(repeated[0]))
-        where = "" if line is None else f" (line {line})" if len(repeated) == 1 \
-            else f" (the first at line {line})"
         what = ("1 row repeating the header was dropped" if len(repeated) == 1
                 else f"{len(repeated)} rows repeating the header were dropped")
-        self.log.add(self.source, "header_repeated", f"{what}{where}: exports pasted one under "
-                     "the other, each with its header; the rows around them were read",
-                     level="info", rows=len(repeated), sheet=self.sheet)
+        self.log.add(self.source, "header_repeated", f"{what}{self._first_at(repeated)}: "
+                     "exports pasted one under the other, each with its header; the rows "
+                     "around them were read", level="info", rows=len(repeated),
+                     sheet=self.sheet)
+
+    def _first_at(self, positions: np.ndarray) -> str:
+        """`` (line 7)`` for one row of the body at ``positions``, `` (the first at line 7)``
+        for several: the line the first starts on in the file (:meth:`_row_line`, line
+        breaks inside quoted cells counted, which a count of rows misses after a caption of
+        several lines); empty when unknown. Only a file holding such rows pays for it."""
+        line = self._row_line(int(positions[0]))
+        if line is None:
+            return ""
+        return f" (line {line})" if len(positions) == 1 else f" (the first at line {line})"
 
     def _without_summary_tail(self, cells: pa.Table | pd.DataFrame) -> pa.Table | pd.DataFrame:
         """``cells`` without the summary rows a spreadsheet's user added under the data
