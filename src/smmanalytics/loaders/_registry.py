@@ -48,7 +48,7 @@ from ..quality import QualityLog
 from ._arrow import arrow_text, may_contain
 from ._headers import HeaderMatch, match_headers
 from ._sniff import RawTable
-from ._sources import LARGE, Source, iter_sources, read_tables
+from ._sources import LARGE, Source, iter_sources, note_skipped, read_tables
 
 __all__ = ["Format", "Candidate", "ParseContext", "register", "formats", "get_format",
            "KINDS", "KNOWN_PLATFORMS", "parse_source", "finish", "snapshot_from_name",
@@ -833,7 +833,12 @@ def _iter_parsed(path, platform: str | None) -> Iterator[pd.DataFrame]:
     fmts = formats(platform) if platform is not None else None
     walk = QualityLog()     # an archive's members skipped (a damaged supplement)
     parsed = []
-    for src in iter_sources(path, log=walk):
+    for src in iter_sources(path):
+        if src.skipped:
+            note_skipped(src, walk)
+            continue
+        if src.damage is not None:    # one export: any other damaged member fails it
+            raise src.damage
         log = QualityLog()
         frames, understood = parse_source(src, log, fmts=fmts)
         if not understood:
