@@ -323,3 +323,74 @@ def test_an_empty_zip_is_said_to_be_empty(tmp_path, members):
     with pytest.raises(ParseError, match="empty zip archive") as err:
         smm.load(p, cache=False, strict=True)
     assert err.value.file == str(p)
+
+
+# ------------------------------------------------------------- a damaged export inside
+
+_FB = "facebook_posts_2026-10-01_2026-10-31_2026-11-15.csv"
+_IG = "instagram_posts_2026-10-01_2026-10-31_2026-11-15.csv"
+_TT = "Content_maisonseve.zip"
+
+
+def _small_brand(tmp_path: Path) -> Path:
+    """A brand folder of three exports (a TikTok zip among them) and its settings."""
+    folder = tmp_path / "brand"
+    folder.mkdir()
+    for name in (_FB, _IG, _TT, "costs.csv", "goals.yaml"):
+        shutil.copy2(SAMPLE / name, folder / name)
+    return folder
+
+
+@pytest.mark.parametrize("member, why", [
+    (_IG, "archive member cannot be extracted"),          # its checksum wrong
+    (_TT, "not a readable zip archive"),                  # a nested export cut short
+])
+def test_a_damaged_export_in_a_zipped_brand_folder_fails_alone(tmp_path, member, why):
+    # the whole zip failed ('archive member cannot be extracted'): every export of the brand
+    # missing for one; it now fails as that file does on its own in the folder
+    from smmanalytics.quality import unread_files
+
+    from ._zips import damaged
+
+    folder = _small_brand(tmp_path)
+    if member == _TT:      # the TikTok zip itself cut to half: its directory is gone
+        data = (folder / _TT).read_bytes()
+        (folder / _TT).write_bytes(data[:len(data) // 2])
+        archive = _zip(folder, tmp_path / "brand.zip")
+    else:
+        archive = damaged(_zip(folder, tmp_path / "whole.zip"), f"brand/{member}", "crc",
+                          tmp_path / "brand.zip")
+        (folder / member).write_bytes(b"PK\x03\x04 damaged")   # on its own: not readable
+    name = f"{archive}!brand/{member}"
+    ds, flat = smm.load(archive, cache=False), smm.load(folder, cache=False)
+    files = ds.files.set_index("path")
+    assert files.loc[name, "status"] == "failed" and pd.isna(files.loc[name, "sha256"])
+    assert (files.drop(index=name)["status"] == "ok").all() and len(files) == len(flat.files)
+    assert list(unread_files(ds.quality)) == [name]
+    assert unread_files(ds.quality)[name].startswith(f"file {name}")
+    assert why in unread_files(ds.quality)[name]
+    assert list(unread_files(flat.quality)) == [str(folder / member)]
+    prefix = f"{archive}!brand"
+    for table in ("posts", "daily", "costs", "goals"):
+        pd.testing.assert_frame_equal(
+            _named_as_in(getattr(ds, table), "source_file", prefix, folder),
+            getattr(flat, table), check_categorical=False, obj=table)
+    with pytest.raises(ParseError, match=why) as err:
+        smm.load(archive, cache=False, strict=True)
+    assert err.value.file == name
+
+
+def test_a_damaged_settings_file_in_a_zipped_brand_folder_is_named_and_the_rest_read(tmp_path):
+    # costs.csv damaged: the whole zip failed; goals.yaml, after it, was read by nothing
+    from smmanalytics.quality import side_file_error
+
+    from ._zips import damaged
+
+    folder = _small_brand(tmp_path)
+    archive = damaged(_zip(folder, tmp_path / "whole.zip"), "brand/costs.csv", "cut",
+                      tmp_path / "brand.zip")
+    ds = smm.load(archive, cache=False)
+    assert len(ds.goals) and len(ds.posts) and ds.costs.empty
+    assert "archive member cannot be extracted" in side_file_error(ds.quality, ("costs.csv",))
+    assert "costs.csv" not in " ".join(ds.files["path"])    # settings files have no row
+    assert set(ds.files["status"]) == {"ok"}

@@ -466,6 +466,22 @@ def test_an_error_after_a_cell_longer_than_the_csv_module_reads_is_still_named(t
     assert err.line == 4 and err.column == "Publish time"
 
 
+def test_blank_rows_after_a_caption_of_two_lines_are_named_by_their_own_line(tmp_path):
+    # the note counted rows, not lines: header 1, the first post on lines 2-3 (a caption of
+    # two lines), the next two on 4-5; the row of empty cells on line 6 was 'line 5'
+    lines = (FIX / "facebook_posts_2026-11-20.csv").read_text(encoding="utf-8-sig").splitlines(
+        keepends=True)
+    blank = "," * 32 + "\n"
+    path = tmp_path / "facebook_posts_2026-11-20.csv"
+    for rows, where in (([*lines[:5], blank, *lines[5:]], "(line 6)"),
+                        ([*lines[:5], blank, lines[5], blank], "(the first at line 6)")):
+        path.write_text("".join(rows), encoding="utf-8-sig")
+        df = read_export(path)
+        assert df["post_id"].str[-1].tolist() == ["0", "1", "2", "3"]
+        notes = [q["message"] for q in df.attrs["quality"] if q["code"] == "blank_rows_skipped"]
+        assert len(notes) == 1 and notes[0].endswith(f"skipped {where}")
+
+
 def _header_notes(df):
     return [q for q in df.attrs["quality"] if q["code"] == "header_repeated"]
 
@@ -533,6 +549,89 @@ def test_headers_pasted_anywhere_between_the_rows_leave_the_rows_as_they_were(da
     notes = _header_notes(got)
     assert len(notes) == 1 and notes[0]["rows"] == len(before)
     assert f"line {first})" in notes[0]["message"]
+
+
+def _fb_blocks(*blocks):
+    """The Facebook fixture's export as ``blocks`` of it pasted one under the other, each a
+    function of its rows (header first, as lists of cells), each with its BOM ("cat")."""
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO((FIX / "facebook_posts_2026-11-20.csv").read_text(
+        encoding="utf-8-sig"))))
+    out = io.StringIO()
+    for block in blocks:
+        out.write("\ufeff")
+        csv.writer(out, lineterminator="\n").writerows(block(rows))
+    return out.getvalue()[1:]
+
+
+def _without_last(rows):                # a Meta export of 33 columns, not 34
+    return [r[:-1] for r in rows]
+
+
+def _changed_notes(df):
+    return [q["message"] for q in df.attrs["quality"] if q["code"] == "header_changed"]
+
+
+def test_two_exports_of_different_columns_pasted_read_each_under_its_header(tmp_path):
+    # the second export lacks 'Reach from Boosted posts' (Meta writes 32, 33 or 34 columns):
+    # the whole file failed ("line 7, column 'Publish time': cell is not a date/time … got
+    # 'Publish time'"); header 1, posts on 2-6 (a caption of two lines), the other header on 7
+    path = tmp_path / "facebook_posts_2026-11-20.csv"
+    want = read_export(FIX / "facebook_posts_2026-11-20.csv")
+    for blocks, line, what in (
+            ((lambda r: r, _without_last), 7, "'Reach from Boosted posts' gone"),
+            ((_without_last, lambda r: r), 7, "'Reach from Boosted posts' added"),
+            # as many columns, one of them another: no row of another width betrays it
+            ((lambda r: r, lambda r: [[*x[:-1], "Negative feedback from users: Unlike page"
+                                       if i == 0 else "3"] for i, x in enumerate(r)]), 7,
+             "'Negative feedback from users: Unlike page' added, 'Reach from Boosted posts' "
+             "gone")):
+        path.write_text(_fb_blocks(*blocks), encoding="utf-8-sig")
+        df = read_export(path)
+        assert df["post_id"].tolist() == want["post_id"].tolist() * 2
+        assert df["reach"].tolist() == want["reach"].tolist() * 2
+        assert df["reach"].dtype == "Float64"
+        assert _changed_notes(df) == [
+            f"line {line}: {what}: two exports with different columns pasted one under the "
+            "other; each block was read under its own header, a column one lacks left empty "
+            "in its rows"]
+        assert "ragged_rows" not in {q["code"] for q in df.attrs["quality"]}
+
+
+def test_three_blocks_keep_the_columns_of_all_a_column_one_lacks_empty_in_its_rows(tmp_path):
+    path = tmp_path / "facebook_posts_2026-11-20.csv"
+    path.write_text(_fb_blocks(lambda r: r, _without_last, lambda r: r), encoding="utf-8-sig")
+    df = read_export(path)
+    boosted = read_export(FIX / "facebook_posts_2026-11-20.csv")["reach_boosted"].tolist()
+    assert df["reach_boosted"].tolist()[:4] == boosted == df["reach_boosted"].tolist()[8:]
+    assert df["reach_boosted"].iloc[4:8].isna().all()
+    assert [n.split(":")[0] for n in _changed_notes(df)] == ["line 7", "line 13"]
+
+
+def test_an_error_under_the_second_header_names_its_own_line(tmp_path):
+    def bad(rows):
+        rows = _without_last(rows)
+        rows[3][6] = "31/31/2026 25:99"          # the third post of the second export
+        return rows
+
+    path = tmp_path / "facebook_posts_2026-11-20.csv"
+    path.write_text(_fb_blocks(lambda r: r, bad), encoding="utf-8-sig")
+    # header 7, its first post on 8-9, the second on 10, the third on 11
+    err = _bad_date_error(path)
+    assert err.line == 11 and err.column == "Publish time"
+
+
+def test_another_export_pasted_under_the_rows_is_an_error_naming_its_line(tmp_path):
+    # Instagram's posts under Facebook's: a header sharing most names, another platform
+    path = tmp_path / "facebook_posts_2026-11-20.csv"
+    ig = (FIX / "instagram_posts_2026-11-20.csv").read_text(encoding="utf-8-sig")
+    path.write_text(_fb_blocks(lambda r: r) + ig, encoding="utf-8-sig")
+    with pytest.raises(ParseError, match="a header of other columns starts rows of another "
+                       "export") as err:
+        read_export(path)
+    assert err.value.line == 7 and err.value.got.startswith("Post ID, Account ID")
 
 
 _FB_HEAD = ('"Post ID","Page ID","Page name",Title,Description,"Duration (sec)","Publish time",'

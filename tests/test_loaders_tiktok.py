@@ -17,6 +17,8 @@ from smmanalytics.errors import ParseError, SmmError
 from smmanalytics.loaders import read_file
 from smmanalytics.schema import validate
 
+from ._zips import damaged
+
 FIX = Path(__file__).parent / "fixtures" / "tiktok"
 UNZ = FIX / "unzipped"
 OVERVIEW = FIX / "Overview_2026-09-25_1790891174_maisonseve.zip"
@@ -533,3 +535,56 @@ def test_a_total_row_added_under_the_videos_is_dropped(unzipped):
     assert df["views"].tolist() == [1748, 203, 560]
     (note,) = [q for q in df.attrs["quality"] if q["code"] == "summary_row_dropped"]
     assert note["rows"] == 1 and "'Total'" in note["message"]
+
+
+# ---------------------------------------------------------------- damaged zip members
+
+FOLLOWERS = FIX / "Followers_maisonseve.zip"
+_FOLLOWER_FILES = {"FollowerActivity.csv": "tiktok_follower_activity",
+                   "FollowerGender.csv": "tiktok_follower_gender",
+                   "FollowerHistory.csv": "tiktok_follower_history",
+                   "FollowerTopTerritories.csv": "tiktok_follower_territories"}
+
+
+@pytest.mark.parametrize("how", ["crc", "cut"])
+@pytest.mark.parametrize("member", ["FollowerActivity.csv", "FollowerGender.csv",
+                                    "FollowerTopTerritories.csv"])
+def test_a_damaged_follower_breakdown_costs_its_own_table(tmp_path, member, how):
+    # the whole zip failed ('archive member cannot be extracted'): the follower history,
+    # TikTok's daily series of followers, was missing for a broken audience breakdown
+    import smmanalytics as smm
+
+    path = damaged(FOLLOWERS, member, how, tmp_path / FOLLOWERS.name)
+    frames = _by_format(path)
+    assert sorted(frames) == sorted(f for m, f in _FOLLOWER_FILES.items() if m != member)
+    clean = _by_format(FOLLOWERS)["tiktok_follower_history"]
+    cols = [c for c in clean.columns if c != "source_file"]
+    pd.testing.assert_frame_equal(frames["tiktok_follower_history"][cols], clean[cols])
+    notes = [(q["file"], q["level"]) for q in frames["tiktok_follower_history"].attrs["quality"]
+             if q["code"] == "archive_member_skipped"]
+    assert notes == [(f"{path}!{member}", "warning")]
+    ds = smm.load(path, strict=True, cache=False)
+    assert ds.files.set_index("path")["status"].to_dict() == {
+        f"{path}!{m}": "skipped" if m == member else "ok" for m in _FOLLOWER_FILES}
+    assert ds.quality.query("code == 'archive_member_skipped'")["file"].tolist() == [
+        f"{path}!{member}"]
+    assert not (ds.quality["level"] == "error").any()
+
+
+@pytest.mark.parametrize("how", ["crc", "cut"])
+def test_a_damaged_follower_history_is_a_file_not_read(tmp_path, how):
+    # the series the zip is for: an error (read_file and a strict load raise, naming the
+    # member), and a load reads the breakdowns beside it; the whole zip failed
+    import smmanalytics as smm
+    from smmanalytics.quality import unread_files
+
+    path = damaged(FOLLOWERS, "FollowerHistory.csv", how, tmp_path / FOLLOWERS.name)
+    for read in (read_file, lambda p: smm.load(p, strict=True, cache=False)):
+        with pytest.raises(ParseError, match="archive member cannot be extracted") as err:
+            read(path)
+        assert err.value.file == f"{path}!FollowerHistory.csv"
+    ds = smm.load(path, cache=False)
+    assert ds.files.set_index("path")["status"].to_dict() == {
+        f"{path}!{m}": "failed" if m == "FollowerHistory.csv" else "ok" for m in _FOLLOWER_FILES}
+    assert list(unread_files(ds.quality)) == [f"{path}!FollowerHistory.csv"]
+    assert set(ds.daily["metric"]) == {"online_followers"} and len(ds.audience) == 8

@@ -16,6 +16,8 @@ from smmanalytics.errors import ParseError, SmmError
 from smmanalytics.loaders import inspect_files, read_file
 from smmanalytics.schema import validate
 
+from ._zips import damaged
+
 FIX = Path(__file__).parent / "fixtures" / "youtube"
 EN = FIX / "Content 2026-09-12_2026-10-01 Maison Sève.zip"
 FR = FIX / "Contenu 2026-09-12_2026-10-01 Maison Sève.zip"
@@ -338,25 +340,8 @@ def test_impossible_publish_day_after_the_total_row_names_its_own_line(tmp_path)
 # ---------------------------------------------------------------- damaged zip members
 
 def _damaged(tmp_path, member, how):
-    """The English Studio zip with ``member`` damaged as a broken download or a bad disk
-    leaves it: its checksum wrong ("crc"), or its deflate stream cut to half ("cut", which
-    zipfile reports as a bad checksum too, or as a stream ended early)."""
-    raw = bytearray(EN.read_bytes())
-    with zipfile.ZipFile(EN) as z:
-        info = z.getinfo(member)
-    entry = raw.index(b"PK\x01\x02")            # the central directory's entries, in turn
-    while raw[entry + 46:entry + 46 + len(member)] != member.encode():
-        entry = raw.index(b"PK\x01\x02", entry + 4)
-    local = info.header_offset
-    if how == "crc":      # the CRC-32 at byte 14 of the local header, 16 of the central entry
-        for at in (local + 14, entry + 16):
-            raw[at] ^= 0xFF
-    else:                 # the compressed size at byte 18 of the local header, 20 of the central
-        for at in (local + 18, entry + 20):
-            raw[at:at + 4] = (info.compress_size // 2).to_bytes(4, "little")
-    path = tmp_path / EN.name
-    path.write_bytes(bytes(raw))
-    return path
+    """The English Studio zip with ``member`` damaged (:func:`tests._zips.damaged`)."""
+    return damaged(EN, member, how, tmp_path / EN.name)
 
 
 @pytest.mark.parametrize("how", ["crc", "cut"])
@@ -385,12 +370,19 @@ def test_a_damaged_chart_or_totals_member_leaves_the_rest_read(tmp_path, member,
         assert len(ds.posts) == 4
         assert ds.quality.query("code == 'archive_member_skipped'")["file"].tolist() == [
             f"{path}!{member}"]
+        # the member has its row, as the others (it had a note only)
+        assert ds.files.set_index("path")["status"].to_dict() == {
+            f"{path}!{name}": "skipped" if name == member else "ok"
+            for name in ("Chart data.csv", "Table data.csv", "Totals.csv")}
         assert not (ds.quality["level"] == "error").any()
 
 
 @pytest.mark.parametrize("how", ["crc", "cut"])
-def test_a_damaged_table_member_fails_the_zip_naming_it(tmp_path, how):
+def test_a_damaged_table_member_is_a_file_not_read_naming_it(tmp_path, how):
+    # read_file and a strict load raise; a load reads the chart data and totals beside it, as
+    # it did when the table data could be extracted but not parsed (the whole zip failed)
     import smmanalytics as smm
+    from smmanalytics.quality import unread_files
 
     path = _damaged(tmp_path, "Table data.csv", how)
     for read in (read_file, lambda p: smm.load(p, strict=True, cache=False)):
@@ -400,4 +392,8 @@ def test_a_damaged_table_member_fails_the_zip_naming_it(tmp_path, how):
         assert str(err.value).startswith(f"file {path}!Table data.csv: archive member cannot "
                                          "be extracted; expected a readable zip member; got ")
     ds = smm.load(path, cache=False)
-    assert ds.posts.empty and ds.files["status"].tolist() == ["failed"]
+    assert ds.posts.empty and len(ds.daily)
+    assert ds.files[["path", "status"]].values.tolist() == [
+        [f"{path}!Chart data.csv", "ok"], [f"{path}!Table data.csv", "failed"],
+        [f"{path}!Totals.csv", "ok"]]
+    assert list(unread_files(ds.quality)) == [f"{path}!Table data.csv"]

@@ -13,14 +13,16 @@ CONTRACT (shared by every module; the loaders work completes ``load``):
 - ``competitors``: competitors.csv as returned by ``smmanalytics.benchmarks.read_competitors``.
 - ``brand``: :class:`smmanalytics.brand.Brand` from brand.yaml (defaults when absent).
 - ``quality``: the quality log as a frame (schema "quality").
-- ``files``: one row per input file (archive members as ``archive.zip!member.csv``): path,
-  sha256, bytes, platform, kind, source_format, rows, status (ok, failed, not_understood,
-  duplicate), covers_from and covers_to: the first and last day of the period the file's
-  name says the export covers (``facebook_posts_2026-10-01_2026-10-31_2026-11-02.csv``: 1 and
-  31 October; a zip member's from the archive's name when its own has no date; NaT when the
-  name gives no such range, see ``loaders._registry.range_from_name``). Side files
-  (brand.yaml, costs.csv, goals.yaml, competitors.csv, synonyms.csv) and images are not
-  listed, in a folder or in a zip.
+- ``files``: one row per input file (archive members as ``archive.zip!member.csv``): path, sha256,
+  bytes, platform, kind, source_format, rows, status (ok, failed, not_understood, duplicate, or
+  skipped: an archive member that cannot be extracted and only supplements the export beside it,
+  see ``loaders._sources.supplementary_members``; a damaged member of any other kind is failed, the
+  archive's other members read), covers_from and covers_to: the first and last day of the period
+  the file's name says the export covers (``facebook_posts_2026-10-01_2026-10-31_2026-11-02.csv``:
+  1 and 31 October; a zip member's from the archive's name when its own has no date; NaT when the
+  name gives no such range, see ``loaders._registry.range_from_name``). Side files (brand.yaml,
+  costs.csv, goals.yaml, competitors.csv, synonyms.csv) and images are not listed, in a folder or
+  in a zip.
 - ``root``: what the reports name files relative to: the brand's folder when one folder was
   loaded, or the folder inside one zip loaded (``brand.zip!brand``) when every member is in
   that one folder, as zipping a folder makes it; None otherwise.
@@ -34,7 +36,7 @@ import logging
 import os
 import tempfile
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -812,7 +814,7 @@ def _read_and_merge(pending: list[tuple[QualityLog, Path]], item_logs: list[Qual
             st = None           # read_source says why
         try:
             src = read_source(f)
-            exports.append((ilog, f, list(iter_sources(src, log=ilog))))
+            exports.append((ilog, f, list(iter_sources(src))))
         except SmmError as exc:
             exports.append((ilog, f, exc))
             continue
@@ -882,6 +884,11 @@ def _read_exports(log: QualityLog, f: Path, sources: list | SmmError, files: lis
         return
     digests = []
     for src in sources:
+        if src.damage is not None:
+            row = _damaged_member(src, log, fail)
+            if not _archive_setting(src.name):    # a settings file has no row, read or not
+                files.append(row)
+            continue
         if _archive_setting(src.name):     # read by load as a settings file, like a folder's
             continue
         if "!" in src.name and src.suffix in IMAGE_SUFFIXES:     # as an image in a folder
@@ -930,6 +937,24 @@ def _read_exports(log: QualityLog, f: Path, sources: list | SmmError, files: lis
             tables[x.attrs["kind"]].append(x)
     for row, digest in digests:
         row["sha256"] = digest.result()
+
+
+def _damaged_member(src, log: QualityLog, fail: Callable[[str, SmmError, dict], None]
+                    ) -> dict:
+    """The ``files`` row of an archive member that could not be read (``src.damage``), the
+    archive's other members read: a supplement of the export beside it skipped and noted
+    (status skipped), any other member failed as a file of a folder that cannot be read is
+    (``fail``: noted as an error, a file the report lists unread; raised when strict), a
+    settings file too (:func:`load` reads the others, ``archive_members`` leaving it out)."""
+    from .loaders._sources import note_skipped
+
+    row = _file_row(src.name, src.size, log)
+    if src.skipped:
+        note_skipped(src, log)
+        row["status"] = "skipped"
+    else:
+        fail(src.name, src.damage, row)
+    return row
 
 
 class _Contents:

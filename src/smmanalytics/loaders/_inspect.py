@@ -110,15 +110,16 @@ def _inspect_exports(files: list[Path]) -> list[dict]:
 
     rows: list[dict] = []
     for f in files:
-        walk = QualityLog()
         try:
-            sources = list(iter_sources(f, log=walk))
+            sources = list(iter_sources(f))
         except SmmError as exc:
             rows.append({"file": str(f), "status": "failed", "warnings": str(exc)})
             continue
-        rows += [{"file": e["file"], "status": "failed", "warnings": e["message"]}
-                 for e in walk.entries]       # a damaged member skipped, the others read
         for src in sources:
+            if src.damage is not None:          # a damaged member: the others are read
+                rows.append({"file": src.name, "status": "failed",
+                             "warnings": str(src.damage)})
+                continue
             if _archive_setting(src.name):      # listed with the settings files
                 continue
             if "!" in src.name and src.suffix in IMAGE_SUFFIXES:    # as one in a folder

@@ -48,7 +48,7 @@ from ..quality import QualityLog
 from ._arrow import arrow_text, may_contain
 from ._headers import HeaderMatch, match_headers
 from ._sniff import RawTable
-from ._sources import LARGE, Source, iter_sources, read_tables
+from ._sources import LARGE, Source, iter_sources, note_skipped, read_tables
 
 __all__ = ["Format", "Candidate", "ParseContext", "register", "formats", "get_format",
            "KINDS", "KNOWN_PLATFORMS", "parse_source", "finish", "snapshot_from_name",
@@ -768,19 +768,7 @@ def _parse_tables(src: Source, log: QualityLog, fmts: list[Format]
             continue
         understood = True
         ctx = ParseContext(src.name, log, table.sheet)
-        try:
-            out = fmt.parse(cand, ctx)
-        except ParseError as exc:
-            # a quoted cell never closed is at fault, where it opens, not the cell that the
-            # parser met shifted after it; else the row's own line, rows of no data counted
-            raise table.unclosed_quote() or table.relocated(exc) from exc.__cause__
-        except SmmError:
-            raise
-        except Exception as exc:
-            where = f" (sheet {table.sheet!r})" if table.sheet else ""
-            raise ParseError(f"unexpected error while parsing as {fmt.name}{where}: "
-                             f"{type(exc).__name__}: {exc}", file=src.name) from exc
-        _note_numbers(cand, ctx)
+        out = _with_later_blocks(fmt, cand, _parsed(fmt, cand, ctx), ctx, fmts)
         if out and not any(len(df) for df in out) and not any(
                 e["code"] == "empty_file" for e in log.entries):
             ctx.note("empty_file", "the table has its headers but no rows (nothing in its "
@@ -793,6 +781,66 @@ def _parse_tables(src: Source, log: QualityLog, fmts: list[Format]
                 df.attrs.setdefault("sheet", table.sheet)
         frames.extend(out)
     return frames, understood
+
+
+def _parsed(fmt: Format, cand: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
+    """The frames ``fmt`` parses of ``cand``, its numbers' notes written; a ParseError names
+    the row's own line, another error is wrapped into one naming the file."""
+    table = cand.table
+    try:
+        out = fmt.parse(cand, ctx)
+    except ParseError as exc:
+        # a quoted cell never closed is at fault, where it opens, not the cell that the
+        # parser met shifted after it; else the row's own line, rows of no data counted
+        raise table.unclosed_quote() or table.relocated(exc) from exc.__cause__
+    except SmmError:
+        raise
+    except Exception as exc:
+        where = f" (sheet {table.sheet!r})" if table.sheet else ""
+        raise ParseError(f"unexpected error while parsing as {fmt.name}{where}: "
+                         f"{type(exc).__name__}: {exc}", file=cand.name) from exc
+    _note_numbers(cand, ctx)
+    return out
+
+
+def _with_later_blocks(fmt: Format, cand: Candidate, out: list[pd.DataFrame],
+                       ctx: ParseContext, fmts: list[Format]) -> list[pd.DataFrame]:
+    """``out``, the frames of ``cand``'s table, with those of the rows its cells ended before:
+    a header of other columns among the rows (``RawTable.next_block``), two exports pasted
+    one under the other whose columns differ (Meta's posts have 32, 33 or 34 columns, by the
+    date and the page). Each block is read under its own header and joined to the frame of
+    its kind, the columns of both kept, and noted; a block that is no export of the same
+    format, platforms and kinds is a ParseError naming its header's line."""
+    table = cand.table
+    while (block := table.next_block) is not None:
+        later = Candidate(cand.source, block, cand.tables)
+        more = _parsed(fmt, later, ctx) if _detect(later, fmts)[0] is fmt else None
+        if more is None or _platforms_and_kinds(more) != _platforms_and_kinds(out):
+            raise ParseError("a header of other columns starts rows of another export",
+                             file=cand.name, line=block.first_line,
+                             expected=f"rows of the {fmt.description} above, or its header "
+                             "again", got=", ".join(block.header[:4]) + (
+                                 ", …" if len(block.header) > 4 else ""))
+        out = [_joined(a, b) for a, b in zip(out, more, strict=True)]
+        ctx.note("header_changed", f"{table.header_changed(block)}: two exports with "
+                 "different columns pasted one under the other; each block was read under "
+                 "its own header, a column one lacks left empty in its rows", level="info")
+        table = block
+    return out
+
+
+def _platforms_and_kinds(frames: list[pd.DataFrame]) -> list[tuple[frozenset, str]]:
+    """The platforms and kind of each frame, in order."""
+    return [(frozenset(df["platform"].dropna().astype(str)) if "platform" in df.columns
+             else frozenset({str(df.attrs.get("platform"))}), df.attrs["kind"])
+            for df in frames]
+
+
+def _joined(first: pd.DataFrame, then: pd.DataFrame) -> pd.DataFrame:
+    """The rows of ``first`` then of ``then`` (the columns of both), with ``first``'s attrs."""
+    out = pd.concat([first, then], ignore_index=True)
+    out.attrs = dict(first.attrs)
+    return out
 
 
 #: fields that count things (whole numbers): a ``1.250`` in one is a thousand and more
@@ -833,7 +881,12 @@ def _iter_parsed(path, platform: str | None) -> Iterator[pd.DataFrame]:
     fmts = formats(platform) if platform is not None else None
     walk = QualityLog()     # an archive's members skipped (a damaged supplement)
     parsed = []
-    for src in iter_sources(path, log=walk):
+    for src in iter_sources(path):
+        if src.skipped:
+            note_skipped(src, walk)
+            continue
+        if src.damage is not None:    # one export: any other damaged member fails it
+            raise src.damage
         log = QualityLog()
         frames, understood = parse_source(src, log, fmts=fmts)
         if not understood:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -185,6 +186,9 @@ class RawTable:
     log: QualityLog | None = None
     numeric: frozenset[int] = frozenset()   # columns to read as numbers (see expect_numbers)
     counts: frozenset[int] = frozenset()    # those of them that count (whole numbers)
+    #: the rows from a header of other columns among the rows on (two exports of different
+    #: columns pasted one under the other), a table of their own: found reading the cells
+    next_block: RawTable | None = field(default=None, repr=False)
 
     @cached_property
     def norm(self) -> list[str]:
@@ -194,31 +198,87 @@ class RawTable:
     def _cells(self) -> pa.Table | pd.DataFrame:
         """The body parsed once: an Arrow table of text, or a frame (workbook, ragged rows)."""
         if self.rows is not None:
-            return self._without_summary_tail(
-                self._without_rows_of_no_data(_frame_from_rows(self.rows, len(self.header))))
-        body = self.raw if self.raw is not None else (self.body or "")
-        delim = self.delimiter or ","
-        cells = _read_body(body, len(self.header), delim, self.numeric, self.counts)
-        if cells is None:
-            # rows of another width than the header's: a quoted cell never closed shifts the
-            # cells after it, which no padding mends
-            if (unclosed := self.unclosed_quote()) is not None:
-                raise unclosed
-            cells = _read_ragged(body, len(self.header), delim, self.source, self.log)
-        cells = self._without_summary_tail(self._without_rows_of_no_data(cells))
+            frame = _frame_from_rows(self.rows, len(self.header))
+            return self._without_summary_tail(self._without_rows_of_no_data(
+                frame, _lead_rows(frame, self.header)))
+        cells, named = self._read_cells()
+        cells = self._without_summary_tail(self._without_rows_of_no_data(cells, named))
         # the columns that were read as numbers: none when the body had to be read as text
         self.numeric = frozenset(i for i in self.numeric if isinstance(cells, pa.Table)
                                  and pa.types.is_floating(cells.column(i).type))
         return cells
 
-    def _without_rows_of_no_data(self, cells: pa.Table | pd.DataFrame
+    def _read_cells(self) -> tuple[pa.Table | pd.DataFrame, np.ndarray]:
+        """The body parsed, and the positions of its rows whose first named column holds that
+        column's name (:func:`_lead_rows`: none in a clean file, found by a search of one
+        column's bytes). A row among them, or among the rows of another width, that is a
+        header of other columns (:func:`_first_other_header`) ends the body: the rows from it
+        on are read as a table of their own (:meth:`_cut_before`), the body again without."""
+        body = self.raw if self.raw is not None else (self.body or "")
+        delim = self.delimiter or ","
+        width = len(self.header)
+        cells = _read_body(body, width, delim, self.numeric, self.counts)
+        if cells is not None:
+            named = _lead_rows(cells, self.header)
+            found = _first_other_header(((k, _row(cells, k)) for k in named.tolist()),
+                                        self.norm)
+        else:
+            # rows of another width than the header's: a quoted cell never closed shifts the
+            # cells after it, which no padding mends
+            if (unclosed := self.unclosed_quote()) is not None:
+                raise unclosed
+            records = _records(body, delim)
+            lead = _lead(self.header)
+            name = None if lead is None else self.header[lead]     # as _lead_rows searches
+            found = _first_other_header(
+                ((k, r) for k, r in enumerate(records) if len(r) != width
+                 or name is not None and name in r[lead]), self.norm)
+            if found is None:
+                cells = _read_ragged(records, width, self.source, self.log)
+                named = _lead_rows(cells, self.header)
+        if found is not None and self._cut_before(found):
+            return self._read_cells()
+        return cells, named
+
+    def _cut_before(self, p: int) -> bool:
+        """Make row ``p`` of the body, a header of other columns, and the rows under it a
+        table of their own (``next_block``, which the registry reads under that header), the
+        body ending before it; False, nothing cut, when the row's line is unknown."""
+        text = self._body_text()
+        line = self._row_line(p)
+        if not text or line is None:
+            return False
+        cut = _line_start(text, line - (self.body_line or self.first_line + 1))
+        start = cut + text.startswith("\ufeff", cut)      # "cat a.csv b.csv" keeps b's BOM
+        end = text.find("\n", start)
+        body_start = _after_header(text, start, len(text), len(text) if end < 0 else end)
+        delim = self.delimiter or ","
+        self.next_block = RawTable(
+            source=self.source, first_line=line, meta=self.meta, delimiter=delim,
+            header=_header_fields(text, start, len(text), delim, source=self.source, line=line),
+            encoding=self.encoding, sheet=self.sheet, body=text[body_start:],
+            body_line=line + text.count("\n", start, body_start), log=self.log)
+        self.body, self.raw = text[:cut], None
+        return True
+
+    def header_changed(self, block: RawTable) -> str:
+        """What the header of ``block`` (this table's ``next_block``) changes, for a note or
+        an error: "line 7: 'Reach from Boosted posts' gone"."""
+        gone = [h for h, n in zip(self.header, self.norm, strict=True) if n not in block.norm]
+        new = [h for h, n in zip(block.header, block.norm, strict=True) if n not in self.norm]
+        parts = ([f"{_listed(new)} added"] if new else []) + (
+            [f"{_listed(gone)} gone"] if gone else [])
+        return f"line {block.first_line}: {', '.join(parts) or 'the columns reordered'}"
+
+    def _without_rows_of_no_data(self, cells: pa.Table | pd.DataFrame, named: np.ndarray
                                  ) -> pa.Table | pd.DataFrame:
         """``cells`` without the rows that are no post and no day, each kind recorded in the
         log: rows whose every cell is empty (a line of delimiters, left by a spreadsheet) and
-        rows that repeat the header (:func:`_header_rows`), which made the whole file fail
-        ("cell is not a date"). Their positions are kept for :meth:`_line_of`."""
+        rows that repeat the header (:func:`_header_rows`, among the rows ``named``), which made
+        the whole file fail ("cell is not a date"). Their positions are kept for
+        :meth:`_line_of`."""
         blank = _blank_rows(cells)
-        repeated = _header_rows(cells, self.header, self.norm)
+        repeated = _header_rows(cells, self.norm, named)
         if len(blank):
             self._note_blank_rows(blank)
         if len(repeated):
@@ -234,27 +294,36 @@ class RawTable:
         return cells.filter(pa.array(keep))
 
     def _note_blank_rows(self, blank: np.ndarray) -> None:
-        if self.log is not None:
-            line = self.first_line + 1 + int(blank[0])
-            what = (f"1 row with every cell empty was skipped (line {line})" if len(blank) == 1
-                    else f"{len(blank)} rows with every cell empty were skipped (the first at "
-                    f"line {line})")
-            self.log.add(self.source, "blank_rows_skipped", what, level="info",
-                         rows=len(blank), sheet=self.sheet)
+        """Note the rows ``blank`` (positions in the body) whose every cell is empty, naming
+        the file's line of the first."""
+        if self.log is None:
+            return
+        what = ("1 row with every cell empty was skipped" if len(blank) == 1
+                else f"{len(blank)} rows with every cell empty were skipped")
+        self.log.add(self.source, "blank_rows_skipped", what + self._first_at(blank),
+                     level="info", rows=len(blank), sheet=self.sheet)
 
     def _note_header_rows(self, repeated: np.ndarray) -> None:
         """Note the rows ``repeated`` (positions in the body) that repeat the header, naming
         the line of the first: exports pasted one under the other bring each its header."""
         if self.log is None:
             return
-        line = self._row_line(int(repeated[0]))
-        where = "" if line is None else f" (line {line})" if len(repeated) == 1 \
-            else f" (the first at line {line})"
         what = ("1 row repeating the header was dropped" if len(repeated) == 1
                 else f"{len(repeated)} rows repeating the header were dropped")
-        self.log.add(self.source, "header_repeated", f"{what}{where}: exports pasted one under "
-                     "the other, each with its header; the rows around them were read",
-                     level="info", rows=len(repeated), sheet=self.sheet)
+        self.log.add(self.source, "header_repeated", f"{what}{self._first_at(repeated)}: "
+                     "exports pasted one under the other, each with its header; the rows "
+                     "around them were read", level="info", rows=len(repeated),
+                     sheet=self.sheet)
+
+    def _first_at(self, positions: np.ndarray) -> str:
+        """`` (line 7)`` for one row of the body at ``positions``, `` (the first at line 7)``
+        for several: the line the first starts on in the file (:meth:`_row_line`, line
+        breaks inside quoted cells counted, which a count of rows misses after a caption of
+        several lines); empty when unknown. Only a file holding such rows pays for it."""
+        line = self._row_line(int(positions[0]))
+        if line is None:
+            return ""
+        return f" (line {line})" if len(positions) == 1 else f" (the first at line {line})"
 
     def _without_summary_tail(self, cells: pa.Table | pd.DataFrame) -> pa.Table | pd.DataFrame:
         """``cells`` without the summary rows a spreadsheet's user added under the data
@@ -430,24 +499,68 @@ def _summary_tail(cells: pa.Table | pd.DataFrame, n: int, most: int = 3) -> int:
     return tail
 
 
-def _header_rows(cells: pa.Table | pd.DataFrame, header: list[str], norm: list[str]
-                 ) -> np.ndarray:
-    """Positions of the rows that repeat the header (``header`` as written, ``norm`` its
-    normalised form): every cell, normalised as headers are (a BOM, quotes, spaces and case
-    aside), is the header's. Two exports pasted one under the other, or appended by a
-    spreadsheet that kept the second one's header, hold such a row: no post and no day.
+def _lead(header: list[str]) -> int | None:
+    """The position of the first named column of ``header``; None when none is named."""
+    return next((i for i, h in enumerate(header) if h), None)
 
-    The first named column rules out almost every row with a search of its bytes; the rows
-    whose cell there holds that name are compared cell by cell. A body read with numbers
-    holds none: a header's words among them would have had it read as text."""
-    lead = next((i for i, h in enumerate(header) if h), None)
+
+def _lead_rows(cells: pa.Table | pd.DataFrame, header: list[str]) -> np.ndarray:
+    """Positions of the rows whose first named column holds that column's name: those that
+    may be a header, repeated or of other columns (:func:`_header_rows`,
+    :func:`_first_other_header`). A search of one column's bytes rules out almost every row.
+    A body read with numbers holds none: a header's words among them would have had it read
+    as text."""
+    lead = _lead(header)
     if lead is None or isinstance(cells, pa.Table) and any(
             pa.types.is_floating(t) for t in cells.schema.types):
         return np.array([], dtype=np.int64)
-    candidates = _rows_containing(cells, lead, header[lead])
-    return np.array([k for k in candidates.tolist()
-                     if [normalize(v) if _filled(v) else "" for v in _row(cells, k)] == norm],
+    return _rows_containing(cells, lead, header[lead])
+
+
+def _names(row: list) -> list[str]:
+    """The cells of ``row`` normalised as headers are (a BOM, quotes, spaces and case aside),
+    an empty cell as ''."""
+    return [normalize(v) if _filled(v) else "" for v in row]
+
+
+def _header_rows(cells: pa.Table | pd.DataFrame, norm: list[str], named: np.ndarray
+                 ) -> np.ndarray:
+    """Positions of the rows, among those ``named`` (:func:`_lead_rows`), that repeat the
+    header (``norm``, normalised): every cell is the header's. Two exports pasted one under
+    the other, or appended by a spreadsheet that kept the second one's header, hold such a
+    row: no post and no day."""
+    return np.array([k for k in named.tolist() if _names(_row(cells, k)) == norm],
                     dtype=np.int64)
+
+
+def _first_other_header(rows: Iterable[tuple[int, list]], norm: list[str]) -> int | None:
+    """The position of the first of ``rows`` (position, cells) that is a header of other
+    columns than ``norm``: not the header itself (a row repeating it is dropped), at least two
+    cells filled, and at least half of them names of the header's columns, as two exports of
+    one kind share most of theirs (Meta's posts have 32, 33 or 34 columns); None when none
+    is. A row of data holds numbers, ids and dates, few of them such names."""
+    known = set(norm) - {""}
+    for k, row in rows:
+        names = _names(row)
+        filled = [n for n in names if n]
+        if names != norm and len(filled) >= 2 and 2 * sum(n in known for n in filled) >= len(
+                filled):
+            return k
+    return None
+
+
+def _listed(headers: list[str]) -> str:
+    """Up to four headers, quoted, and how many more."""
+    more = f" and {len(headers) - 4} more" if len(headers) > 4 else ""
+    return ", ".join(map(repr, headers[:4])) + more
+
+
+def _line_start(text: str, n: int) -> int:
+    """The offset in ``text`` where its line ``n`` (0 for the first) starts."""
+    pos = 0
+    for _ in range(n):
+        pos = text.index("\n", pos) + 1
+    return pos
 
 
 def _rows_containing(cells: pa.Table | pd.DataFrame, i: int, literal: str) -> np.ndarray:
@@ -566,14 +679,19 @@ def _read_body(body: str | bytes | memoryview, width: int, delim: str,
     return None if bad else table
 
 
-def _read_ragged(body: str | bytes | memoryview, width: int, delim: str, source: str,
-                 log: QualityLog | None) -> pd.DataFrame:
-    """A body whose rows are ragged, read with the csv module: short rows padded, every row
-    kept, and noted."""
+def _records(body: str | bytes | memoryview, delim: str) -> list[list[str]]:
+    """The rows of a body read with the csv module (a ragged one, which Arrow refuses); empty
+    lines are no rows, as for Arrow."""
     text = body if isinstance(body, str) else bytes(body).decode("utf-8", errors="replace")
-    # empty lines are no rows (as for Arrow); rows of empty cells are kept, for the caller
-    # to skip and note (RawTable._without_rows_of_no_data), and are not counted as ragged
-    rows = [r for r in csv.reader(io.StringIO(text), delimiter=delim) if r]
+    return [r for r in csv.reader(io.StringIO(text), delimiter=delim) if r]
+
+
+def _read_ragged(rows: list[list[str]], width: int, source: str, log: QualityLog | None
+                 ) -> pd.DataFrame:
+    """A body whose rows (:func:`_records`) are ragged: short rows padded, every row kept,
+    and noted."""
+    # rows of empty cells are kept, for the caller to skip and note
+    # (RawTable._without_rows_of_no_data), and are not counted as ragged
     filled = [r for r in rows if any(c.strip() for c in r)]
     long_rows = sum(len(r) > width for r in filled)
     short_rows = sum(len(r) < width for r in filled)

@@ -5,9 +5,12 @@ A :class:`Source` is one file's bytes with its display name; members of an archi
 into :class:`~smmanalytics.loaders._sniff.RawTable` objects: every sheet of a workbook (read with
 python-calamine, cells as values) or the tables of a CSV text.
 
-A member that cannot be extracted (a bad checksum, a stream cut short) fails its archive, unless
-a platform module declared it a supplement its export can do without
-(:func:`supplementary_members`): that one is skipped and noted.
+A member that cannot be extracted (a bad checksum, a stream cut short), or a nested archive that
+cannot be opened, costs its own tables only: the walk yields it as a Source carrying the error
+(``Source.damage``) and goes on with the archive's other members, as a folder's other files are
+read beside one that fails. The reader decides what it costs: a supplement a platform module
+declared (:func:`supplementary_members`) is skipped with a note (:func:`note_skipped`); any
+other is a file not read (``smm.load`` records it failed, ``read_file`` raises its error).
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import mmap
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 
@@ -29,7 +32,7 @@ from ._headers import normalize
 from ._sniff import RawTable, decode, split_text
 
 __all__ = ["Source", "iter_sources", "archive_members", "archive_folder", "is_junk", "read_tables",
-           "is_zip", "is_workbook", "supplementary_members"]
+           "is_zip", "is_workbook", "supplementary_members", "note_skipped"]
 
 _ZIP = b"PK\x03\x04"
 #: an archive without members: its end-of-directory record alone
@@ -48,6 +51,23 @@ class Source:
     path: Path | None = None
     mtime: float | None = None
     zip_info: zipfile.ZipInfo | None = field(default=None, compare=False, repr=False)
+    #: why an archive member could not be read (it cannot be extracted, its ``data`` empty, or
+    #: it is an archive that cannot be opened); None for a file that was read
+    damage: ParseError | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def skipped(self) -> bool:
+        """True for a damaged member that only supplements the export beside it in its
+        archive (:func:`supplementary_members`): it is skipped and noted, not failed."""
+        return self.damage is not None and normalize(self.basename) in _SUPPLEMENTS
+
+    @property
+    def size(self) -> int:
+        """The file's bytes; for a member that cannot be extracted, the size its archive's
+        directory gives it."""
+        if self.damage is not None and not self.data and self.zip_info is not None:
+            return self.zip_info.file_size
+        return len(self.data)
 
     @property
     def basename(self) -> str:
@@ -114,9 +134,16 @@ _SUPPLEMENTS: set[str] = set()
 def supplementary_members(names: Iterable[str]) -> None:
     """Declare archive members, by file name (any case), that only supplement the export beside
     them in the same archive (YouTube Studio's chart data and totals beside its table data):
-    one that cannot be extracted is skipped and noted, and the archive's other members are
-    read, where the damage of any other member fails the whole archive."""
+    one that cannot be extracted is skipped with a warning (:func:`note_skipped`), where the
+    damage of any other member is an error, a file not read."""
     _SUPPLEMENTS.update(normalize(n) for n in names)
+
+
+def note_skipped(src: Source, log: QualityLog) -> None:
+    """Note in ``log`` that the damaged supplement ``src`` (``src.skipped``) was skipped."""
+    log.add(src.name, "archive_member_skipped", f"archive member cannot be extracted "
+            f"({src.damage.got}): skipped, its figures are missing; the archive's other "
+            "members, which it only supplements, were read")
 
 
 _UTF8_FLAG = 0x800         # general purpose bit 11: the member's name is UTF-8
@@ -172,14 +199,16 @@ def is_junk(parts: tuple[str, ...]) -> bool:
 
 
 def _walk_zip(src: Source, depth: int = 0, want: Callable[[str], bool] | None = None,
-              zf: zipfile.ZipFile | None = None, log: QualityLog | None = None
-              ) -> Iterator[Source]:
+              zf: zipfile.ZipFile | None = None) -> Iterator[Source]:
     """The members of the archive ``src`` (``zf`` when it is opened already), nested archives
     walked in their place. With ``want``, only the members whose display name it accepts are
     read and yielded (and the nested archives, to walk them): the same members, by the same
-    rules, that the whole walk yields under those names. With ``log``, a supplementary member
-    that cannot be extracted is skipped and noted there (without, it fails the walk, as any
-    other damaged member does)."""
+    rules, that the whole walk yields under those names.
+
+    A member that cannot be extracted, or a nested archive that cannot be opened, is yielded
+    with its error (``Source.damage``) and the walk goes on: one damaged export of a zipped
+    brand folder is no reason to leave the others unread. Only ``src`` itself unreadable, or
+    holding no file, raises."""
     try:
         zf = zf or zipfile.ZipFile(io.BytesIO(src.data))
         infos = sorted(zf.infolist(), key=member_name)
@@ -203,18 +232,26 @@ def _walk_zip(src: Source, depth: int = 0, want: Callable[[str], bool] | None = 
                         continue
             data = zf.read(info)
         except _MEMBER_ERRORS as exc:
-            if log is not None and normalize(member.name) in _SUPPLEMENTS:
-                log.add(name, "archive_member_skipped", f"archive member cannot be extracted "
-                        f"({exc}): skipped, its figures are missing; the archive's other "
-                        "members, which it only supplements, were read")
-                continue
-            raise ParseError("archive member cannot be extracted", file=name,
-                             expected="a readable zip member", got=str(exc)) from exc
+            if want is None or want(name):
+                yield Source(name, b"", src.path, src.mtime, info,
+                             damage=_cannot_extract(name, exc))
+            continue
         child = Source(name, data, src.path, src.mtime, info)
         if is_zip(child) and depth < 4:
-            yield from _walk_zip(child, depth + 1, want, log=log)
+            try:
+                yield from _walk_zip(child, depth + 1, want)
+            except ParseError as exc:     # raised before any member: the archive itself
+                yield replace(child, damage=exc)
         elif want is None or want(name):
             yield child
+
+
+def _cannot_extract(name: str, exc: Exception) -> ParseError:
+    """The error of the archive member ``name`` that reading raised ``exc``."""
+    err = ParseError("archive member cannot be extracted", file=name,
+                     expected="a readable zip member", got=str(exc))
+    err.__cause__ = exc
+    return err
 
 
 def archive_members(path: str | Path, want: Callable[[str], bool]) -> list[Source]:
@@ -222,9 +259,9 @@ def archive_members(path: str | Path, want: Callable[[str], bool]) -> list[Sourc
     nested archives chaining the ``!``) ``want`` accepts: those :func:`iter_sources` yields
     under these names, read from the archive without reading its other members.
 
-    ``[]`` when ``path`` is no zip archive (a workbook, a CSV, a missing file); the members
-    found before a damaged one when the archive cannot be walked through
-    (:func:`iter_sources` raises the error).
+    ``[]`` when ``path`` is no zip archive (a workbook, a CSV, a missing file), or cannot be
+    walked through (:func:`iter_sources` raises the error). A member that cannot be read is
+    left out: :func:`iter_sources` yields it with its error, for the reader to record.
     """
     p = Path(path)
     try:
@@ -240,8 +277,8 @@ def archive_members(path: str | Path, want: Callable[[str], bool]) -> list[Sourc
         if _workbook_names(zf.namelist()):
             return []
         try:
-            for src in _walk_zip(Source(str(p), b"", p, mtime), want=want, zf=zf):
-                found.append(src)
+            found = [src for src in _walk_zip(Source(str(p), b"", p, mtime), want=want, zf=zf)
+                     if src.damage is None]
         except ParseError:
             pass
     return found
@@ -304,13 +341,12 @@ def _mapped(p: Path) -> mmap.mmap | None:
             return None
 
 
-def iter_sources(path: str | Path | Source, log: QualityLog | None = None
-                 ) -> Iterator[Source]:
-    """Yield the sources of one path: the file itself, or every member of a zip archive (a
-    damaged supplementary member skipped and noted in ``log``, when given)."""
+def iter_sources(path: str | Path | Source) -> Iterator[Source]:
+    """Yield the sources of one path: the file itself, or every member of a zip archive (those
+    that cannot be read with their error, ``Source.damage``, for the caller to record)."""
     src = path if isinstance(path, Source) else read_source(path)
     if is_zip(src):
-        yield from _walk_zip(src, log=log)
+        yield from _walk_zip(src)
     else:
         yield src
 

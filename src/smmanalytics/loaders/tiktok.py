@@ -62,6 +62,7 @@ from ._headers import normalize
 from ._ids import tiktok_id_time
 from ._registry import Candidate, ParseContext, register
 from ._sniff import RawTable
+from ._sources import supplementary_members
 from ._tidy import (
     cells_of,
     cells_text,
@@ -90,6 +91,11 @@ _SECTION = {"overview.csv": "overview", "content.csv": "content",
             "followerhistory.csv": "followers", "followeractivity.csv": "followers",
             "followergender.csv": "followers", "followertopterritories.csv": "followers",
             "viewers.xlsx": "viewers"}
+# the Followers zip's own series is the follower history; the hourly activity and the audience
+# breakdowns only supplement it: one that cannot be extracted is skipped with a warning, where
+# a damaged history is an error, a file not read (the zip's other members are read either way)
+supplementary_members({"FollowerActivity.csv", "FollowerGender.csv",
+                       "FollowerTopTerritories.csv"})
 
 
 # ----------------------------------------------------------------------------- context
