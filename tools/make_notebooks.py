@@ -53,7 +53,7 @@ period: str = "2026-10"  # YYYY-MM, YYYY-Qn, YYYY or START..END
 brand: str = ""  # brand slug override; empty means the slug of brand.yaml
 lang: str = ""  # en, fr or it; empty means the language of brand.yaml
 out: str = "../reports/monthly-report.pdf"  # where the PDF is written (git ignores reports/)
-ahead: bool = True  # build best times and alerts in a second process meanwhile (Linux)
+ahead: bool = True  # build best times, top posts and alerts in a second process (Linux)
 ''', tags=("parameters",)),
     code('''
 from pathlib import Path
@@ -64,7 +64,7 @@ from smmanalytics.report import BrandReport
 ds = smm.load(data)
 rep = BrandReport(ds, period, kind="monthly", lang=lang or None)
 if ahead:
-    rep.build_ahead("best_times", "alerts")
+    rep.build_ahead("best_times", "top_posts", "alerts")
 ds
 ''', ANALYST),
     code("rep.heading()"),

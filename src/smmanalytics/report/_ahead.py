@@ -1,7 +1,9 @@
 """Sections built ahead, in a forked copy of the report, while the notebook builds the others.
 
 A monthly report spends about half its time in two sections, best times and the reputation
-watch, and runs on one core. :meth:`Report.build_ahead` forks the report once: the copy builds
+watch, and runs on one core; the top posts read the watch's incidents, so the copy builds them
+too, before the watch, which then takes the incidents it found. :meth:`Report.build_ahead`
+forks the report once: the copy builds
 the sections it is given, in order, and sends each one back (its blocks, figures and state).
 When the notebook reaches such a section, called without arguments, it takes the copy's
 section, as if built there; called with arguments, or when the copy failed, it builds the

@@ -18,6 +18,7 @@ from .._io import atomic_write
 from ..errors import ArgumentError, require_dataset
 from ..periods import local_dates, parse_period, posts_in_period
 from ..quality import unread_files
+from ._ahead import built_ahead
 from .builder import Report, Section
 from .performance import PerformanceSections
 from .watch import WatchSections
@@ -226,6 +227,7 @@ class BrandReport(PerformanceSections, WatchSections, Report):
             self.figure(sec, fig, caption=f.label("er_by_platform"), width="85%")
         return sec
 
+    @built_ahead
     def top_posts(self, n: int = 5) -> Section:
         """The ``n`` posts with the most interactions and the ``n`` with the fewest.
 
