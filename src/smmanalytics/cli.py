@@ -159,6 +159,7 @@ def _cmd_alerts(args: argparse.Namespace) -> int:
         print(f"\nincident {inc.incident_id}: {inc.severity}, {inc.start:%Y-%m-%d} to "
               f"{inc.end:%Y-%m-%d}, on {inc.platforms}")
         how = rows["test"].map(_ALERT_HOW).fillna(rows["test"])
+        width = int(how.str.len().max())
         table = pd.DataFrame({
             "date": rows["date"].dt.strftime("%Y-%m-%d"),
             "platform": rows["platform"],
@@ -168,7 +169,7 @@ def _cmd_alerts(args: argparse.Namespace) -> int:
             "usual": [_signal_text(s, v) for s, v in zip(rows["signal"], rows["baseline"],
                                                           strict=True)],
             # padded to one width, header too: to_string's right alignment reads as left
-            "how".ljust(int(how.str.len().max())): how.str.ljust(int(how.str.len().max())),
+            "how".ljust(width): how.str.ljust(width),
         })
         print("\n".join(line.rstrip() for line in table.to_string(index=False).splitlines()))
     print("\n(usual: the signal's baseline for that day; --json gives each test's score and "
