@@ -65,7 +65,8 @@ _CHART = {"chart data.csv", "données du graphique.csv", "datos del gráfico.csv
           "dati del grafico.csv", "diagrammdaten.csv"}
 _TOTALS = {"totals.csv", "totaux.csv", "totales.csv", "totali.csv", "summen.csv"}
 # the daily series beside the videos' table: a zip whose chart data or totals are damaged is
-# still read for its table (and the other), where a damaged table fails the zip
+# still read for its table (and the other), noted; a damaged table is a file not read (an
+# error for read_file, a failed file for smm.load, which reads the zip's other members)
 supplementary_members(_CHART | _TOTALS)
 _SHORTS_3MIN = pd.Timestamp("2024-10-15", tz="UTC")
 _IDENTITY = ("date", "post_id", "caption", "published_date", "duration_s")

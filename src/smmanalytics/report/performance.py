@@ -36,6 +36,10 @@ class PerformanceSections:
         return f.number(x, 1 if metric.endswith("_per_post") or metric == "posts_per_week"
                         else 0)
 
+    def _target(self, metric: str, direction: str, target) -> str:
+        """A goal's target as the scorecards show it: "≥ 14 500", "≤ 32"."""
+        return ("≥ " if direction == "at_least" else "≤ ") + self._value(metric, target)
+
     def _goal_name(self, metric: str, platform: str) -> str:
         f = self.fmt
         where = f.label("total") if platform == "all" else f.platform(platform)
@@ -78,8 +82,7 @@ class PerformanceSections:
                 name += f" ({f.period(r.goal_period)})"
             rows.append({
                 f.label("goal"): name,
-                f.label("target"): ("≥ " if r.direction == "at_least" else "≤ ")
-                + self._value(r.metric, r.target),
+                f.label("target"): self._target(r.metric, r.direction, r.target),
                 f.label("actual"): self._value(r.metric, r.actual),
                 f.label("status"): {"text": f.status(status), "status": status,
                                     "color": STATUS_COLORS.get(status, "#777777")},
@@ -119,8 +122,8 @@ class PerformanceSections:
             first = g.iloc[0]
             rows.append({
                 f.label("goal"): self._goal_name(first["metric"], first["platform"]),
-                f.label("target"): ("≥ " if first["direction"] == "at_least" else "≤ ")
-                + self._value(first["metric"], first["target"]),
+                f.label("target"): self._target(first["metric"], first["direction"],
+                                                first["target"]),
                 f.status("met"): listed(g.loc[(status == "met").fillna(False), "goal_period"]),
                 f.status("missed"): listed(g.loc[(status == "missed").fillna(False),
                                                  "goal_period"]),
