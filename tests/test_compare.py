@@ -668,7 +668,7 @@ def test_no_data_at_all_is_unknown_not_zero_posts():
     assert fr.untranslated == set()
 
 
-def test_a_seed_that_is_no_seed_is_named():
+def test_a_seed_or_a_resample_count_that_is_none_is_named():
     from smmanalytics.errors import ArgumentError
 
     # numpy's ValueError "expected non-negative integer", before
@@ -676,6 +676,12 @@ def test_a_seed_that_is_no_seed_is_named():
                         ("a", "not a whole number")):
         with pytest.raises(ArgumentError, match=f"^argument 'seed': {words}"):
             compare(running_year(), "2026-10", seed=seed)
+    # one resample gave every interval a width of 0, as if the change were certain
+    for n_boot, words in ((1, "out of range; expected a whole number of at least 2; got 1"),
+                          (True, "not a whole number"), (2.5, "not a whole number")):
+        with pytest.raises(ArgumentError, match=f"^argument 'n_boot': {words}"):
+            compare(running_year(), "2026-10", n_boot=n_boot)
+    assert compare(running_year(), "2026-10", n_boot=2.0).table["kpi"].size
 
 
 @pytest.mark.parametrize("lang,expected", [

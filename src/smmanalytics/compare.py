@@ -50,7 +50,6 @@ Definitions
 from __future__ import annotations
 
 import datetime as dt
-import numbers
 import warnings
 from dataclasses import dataclass, field
 
@@ -60,7 +59,7 @@ import pandas as pd
 from ._actuals import actual as _actual
 from ._actuals import metric_daily
 from ._args import platform_name, whole
-from .errors import ArgumentError, PeriodError, require_dataset
+from .errors import PeriodError, require_dataset
 from .metrics import post_interactions
 from .periods import Period, local_dates, parse_period
 
@@ -309,7 +308,7 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
     platform : str, optional
         Restrict to one platform (web KPIs then use that platform's social traffic).
     n_boot, seed : int
-        Bootstrap resamples and seed.
+        Bootstrap resamples (at least 2; 2,000 by default) and seed.
 
     Returns
     -------
@@ -322,8 +321,9 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
         direction (up, down, flat), direction_only, method; ``caveats``: sentences to print.
     """
     require_dataset(ds, "compare")
-    if isinstance(n_boot, bool) or not isinstance(n_boot, numbers.Integral) or n_boot < 1:
-        raise ArgumentError(f"n_boot must be a whole number of resamples ≥ 1; got {n_boot!r}")
+    # one resample gives an interval of no width, read as certainty: two at least, as
+    # best_times asks
+    n_boot = whole(n_boot, "n_boot", 2)
     seed = whole(seed, "seed", 0)
     cur = parse_period(period)
     prev = parse_period(previous) if previous is not None else cur.previous()
