@@ -411,3 +411,15 @@ def test_italian_numbers_read_as_written(rows, space, delim):
     assert df["key_events"].tolist() == [r[2] for r in rows]
     assert df["engagement_rate"].round(6).tolist() == [round(r[1] / 1000, 6) for r in rows]
     assert df["medium"].unique().tolist() == ["social"]
+
+
+def test_an_export_of_another_platform_pasted_under_a_report_is_an_error_naming_its_line(
+        tmp_path):
+    # the report's 22 lines, then Facebook's posts: its header on line 23
+    path = tmp_path / "traffic_acquisition_en.csv"
+    path.write_bytes((FIX / "traffic_acquisition_en.csv").read_bytes() + (
+        FIX.parent / "meta" / "facebook_posts_2026-11-20.csv").read_bytes())
+    with pytest.raises(ParseError, match="a header of other columns starts rows of another "
+                       "export") as err:
+        read_file(path)
+    assert err.value.line == 23 and err.value.got == "Post ID, Page ID, Page name, Title, …"

@@ -588,3 +588,36 @@ def test_a_damaged_follower_history_is_a_file_not_read(tmp_path, how):
         f"{path}!{m}": "failed" if m == "FollowerHistory.csv" else "ok" for m in _FOLLOWER_FILES}
     assert list(unread_files(ds.quality)) == [f"{path}!FollowerHistory.csv"]
     assert set(ds.daily["metric"]) == {"online_followers"} and len(ds.audience) == 8
+
+
+@pytest.mark.parametrize("other, line, got", [
+    # Content.csv's header 1, its rows 2-4 (one split by a comma in its title), an empty line
+    # 5 (the fixture ends without a line break): the pasted export from line 6
+    ("meta/facebook_posts_2026-11-20.csv", 6, "Post ID, Page ID, Page name, Title, …"),
+    # its '#' preamble on 6-10, its header on 11: it failed as "Content row cannot be
+    # repaired", on the preamble's first line
+    ("ga4/ga4_campaigns_2024style.csv", 11, "Session campaign, Date, Sessions, Engaged "
+     "sessions, …"),
+])
+def test_another_export_pasted_under_the_content_rows_is_an_error_naming_its_header(
+        tmp_path, other, line, got):
+    path = tmp_path / "Content.csv"
+    path.write_bytes((UNZ / "Content.csv").read_bytes() + b"\n\n"
+                     + (FIX.parent / other).read_bytes())
+    os.utime(path, (1790931600, 1790931600))
+    with pytest.raises(ParseError, match="a header of other columns starts rows of another "
+                       "export") as err:
+        read_file(path)
+    assert (err.value.line, err.value.got) == (line, got)
+
+
+def test_content_exports_pasted_one_under_the_other_keep_their_rows(tmp_path):
+    # the second one's header repeats the first's: dropped, noted, the rows repaired as ever
+    one = (UNZ / "Content.csv").read_bytes()
+    path = tmp_path / "Content.csv"
+    path.write_bytes(one + b"\n" + one)
+    os.utime(path, (1790931600, 1790931600))
+    df = _by_format(path)["tiktok_content"]
+    assert df["post_id"].tolist() == ["7691370353866856056", "7689905954702513784",
+                                      "7684555482013652600"] * 2
+    assert {"row_repaired", "header_repeated"} <= _codes(df)

@@ -44,7 +44,6 @@ Formats:
 from __future__ import annotations
 
 import csv
-import io
 import re
 
 import numpy as np
@@ -333,10 +332,8 @@ def _repaired(c: Candidate, ctx: ParseContext) -> Candidate:
     width = len(c.header)
     if c.table.body is None:                       # workbook: cells are already separate
         return c
-    try:
-        rows = [r for r in csv.reader(io.StringIO(c.table.body, newline=""),
-                                      delimiter=c.table.delimiter or ",")
-                if any(f.strip() for f in r)]
+    try:     # up to a header of another export pasted under the rows (the registry's to read)
+        rows = [r for r in c.table.records_before_other_header() if any(f.strip() for f in r)]
     except csv.Error as exc:
         raise ParseError("Content.csv is not valid CSV", file=c.name, expected="quoted CSV "
                          "fields", got=str(exc)) from None
