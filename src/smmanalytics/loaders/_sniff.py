@@ -11,7 +11,8 @@ Rules (reference §9.4):
   is kept as ``meta["title"]``.
 - ``#`` lines (GA4) are a preamble: ``key: value`` pairs are kept in ``meta``; start and end
   dates (EN ``Start date:``, FR ``Date de début :``, …) become ``meta["start_date"]`` and
-  ``meta["end_date"]``. A blank line followed by another ``#`` block starts another table.
+  ``meta["end_date"]``. A blank line followed by another ``#`` block starts another table, as
+  does a ``#`` line of one cell right under the rows (two reports joined by ``cat``).
 - The delimiter is sniffed among ``,`` ``;`` and tab from the header and the next lines.
 
 The body of a table is parsed once, vectorised, by pyarrow (every cell as text, quoted
@@ -903,6 +904,8 @@ def split_text(text: str, *, source: str, encoding: str | None = None,
             end = text.find("\n", pos)
             end = n if end < 0 else end
             line = text[pos:end].rstrip("\r")
+            if tables and line.startswith("\ufeff"):        # "cat a.csv b.csv" keeps b's BOM
+                line = line[1:]
             stripped = line.strip()
             m = _SEP.match(line) if not tables and not pre and hint is None else None
             if m:
@@ -933,8 +936,7 @@ def split_text(text: str, *, source: str, encoding: str | None = None,
         # the table ends at a blank line followed by a '#' line (only searched in # files)
         stop = n
         if pre:
-            m2 = re.compile(r'\n[ \t\r,;]*\r?\n(?="?#)').search(text, header_end)
-            stop = m2.start() + 1 if m2 else n
+            stop = _next_preamble(text, header_end)
         head_lines = text[pos:min(stop, pos + 20000)].splitlines()
         delim = sniff_delimiter(head_lines, hint)
         header = _header_fields(text, pos, stop, delim, source=source, line=line_no)
@@ -951,6 +953,22 @@ def split_text(text: str, *, source: str, encoding: str | None = None,
             if key in tables[0].meta:
                 later.meta.setdefault(key, tables[0].meta[key])
     return tables
+
+
+#: where a table of a ``#`` file ends: a blank line followed by a ``#`` line, or a ``#`` line
+#: of one cell right under the rows (two GA4 exports joined by "cat a.csv b.csv", the second
+#: one's BOM kept)
+_NEXT_PREAMBLE = re.compile(r'\n[ \t\r,;]*\r?\n(?="?#)|\n(?=\ufeff?#[^\n,;\t"]*[,;\t]*\r?(?:\n|$))')
+
+
+def _next_preamble(text: str, start: int) -> int:
+    """The offset where the table whose rows start at ``start`` ends (:data:`_NEXT_PREAMBLE`,
+    outside quoted cells: a caption's "#hashtag" line is none); the end of ``text`` when it
+    runs to it."""
+    for m in _NEXT_PREAMBLE.finditer(text, start):
+        if text.count('"', start, m.start()) % 2 == 0:
+            return m.start() + 1
+    return len(text)
 
 
 def _raw_body(text: str, start: int, stop: int, raw: bytes | None, raw_offset: int
