@@ -621,3 +621,59 @@ def test_content_exports_pasted_one_under_the_other_keep_their_rows(tmp_path):
     assert df["post_id"].tolist() == ["7691370353866856056", "7689905954702513784",
                                       "7684555482013652600"] * 2
     assert {"row_repaired", "header_repeated"} <= _codes(df)
+
+
+def _viewers(tmp_path, block):
+    """Viewers.xlsx with ``block(rows)`` appended under its rows (header first), downloaded
+    2026-10-02."""
+    import openpyxl
+
+    wb = openpyxl.load_workbook(UNZ / "Viewers.xlsx")
+    ws = wb["Viewers"]
+    for r in block([list(r) for r in ws.iter_rows(values_only=True)]):
+        ws.append(r)
+    path = tmp_path / "Viewers.xlsx"
+    wb.save(path)
+    os.utime(path, (1790931600, 1790931600))
+    return path
+
+
+def test_viewers_sheet_with_its_header_repeated_or_of_other_columns_pasted_under(tmp_path):
+    # header 1, the days on 2-8, the pasted header on 9; a second export without 'Returning
+    # Viewers' failed as "line 9, column 'Date': cell is not a date … got 'Date'"
+    one = _by_format(UNZ / "Viewers.xlsx")["tiktok_viewers"]
+    df = _by_format(_viewers(tmp_path, lambda rows: rows))["tiktok_viewers"]
+    assert len(df) == 2 * len(one) == 42
+    assert _series(df, "new_viewers") == [v for v in _series(one, "new_viewers") for _ in (0, 1)]
+    assert [q["message"].split(":")[1] for q in df.attrs["quality"]
+            if q["code"] == "header_repeated"] == [" 1 row repeating the header was dropped "
+                                                   "(line 9)"]
+    df = _by_format(_viewers(tmp_path, lambda rows: [r[:-1] for r in rows]))["tiktok_viewers"]
+    assert len(df) == len(one) + 14                    # 7 days of 3 metrics, then of 2
+    assert len(_series(df, "returning_viewers")) == 7
+    assert [q["message"].split(": two")[0] for q in df.attrs["quality"]
+            if q["code"] == "header_changed"] == ["sheet 'Viewers': line 9: 'Returning "
+                                                  "Viewers' gone"]
+
+
+def test_another_export_pasted_in_the_viewers_sheet_is_an_error_naming_its_header(tmp_path):
+    overview = [["Date", "Video Views", "Profile Views", "Likes", "Comments", "Shares"],
+                ["September 25", "118", "0", "5", "0", "0"]]
+    with pytest.raises(ParseError, match="a header of other columns starts rows of another "
+                       "export") as err:
+        read_file(_viewers(tmp_path, lambda rows: overview))
+    assert (err.value.line, err.value.got) == (9, "Date, Video Views, Profile Views, Likes, …")
+
+
+def test_a_header_of_as_many_columns_under_the_content_rows_is_named(tmp_path):
+    # 8 cells as Content's, its first not 'Time': read into the repaired rows, it failed as
+    # "line 5, column 'Time': cell is not a date … got 'Date'"
+    path = tmp_path / "Content.csv"
+    path.write_bytes((UNZ / "Content.csv").read_bytes() + b'\n"Date","Video Views","Profile '
+                     b'Views","Likes","Comments","Shares","Followers","Extra"\n"September 25",'
+                     b'"118","0","5","0","0","1","2"\n')
+    os.utime(path, (1790931600, 1790931600))
+    with pytest.raises(ParseError, match="a header of other columns starts rows of another "
+                       "export") as err:
+        read_file(path)
+    assert (err.value.line, err.value.got) == (5, "Date, Video Views, Profile Views, Likes, …")

@@ -817,7 +817,11 @@ def _with_later_blocks(fmt: Format, cand: Candidate, out: list[pd.DataFrame],
     table = cand.table
     while (block := table.next_block) is not None:
         later = Candidate(cand.source, block, cand.tables)
-        more = _parsed(fmt, later, ctx) if _detect(later, fmts)[0] is fmt else None
+        # an export of the same kind shares most of the header's names (a format that knows
+        # its sheet by name claims any header in it: a Facebook one in LinkedIn's 'All posts')
+        names = [n for n in block.norm if n]
+        shared = 2 * sum(n in table.norm for n in names) >= len(names)
+        more = _parsed(fmt, later, ctx) if shared and _detect(later, fmts)[0] is fmt else None
         if more is None or _platforms_and_kinds(more) != _platforms_and_kinds(out):
             raise _another_export(fmt, cand.name, block.first_line, block.header)
         out = [_joined(a, b) for a, b in zip(out, more, strict=True)]

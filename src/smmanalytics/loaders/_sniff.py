@@ -199,6 +199,10 @@ class RawTable:
     def _cells(self) -> pa.Table | pd.DataFrame:
         """The body parsed once: an Arrow table of text, or a frame (workbook, ragged rows)."""
         if self.rows is not None:
+            found = _first_other_header(
+                ((k, r) for k, r in enumerate(self.rows) if _may_be_header(r)), self.norm)
+            if found is not None:
+                self._cut_rows_before(found)
             frame = _frame_from_rows(self.rows, len(self.header))
             return self._without_summary_tail(self._without_rows_of_no_data(
                 frame, _lead_rows(frame, self.header)))
@@ -281,6 +285,18 @@ class RawTable:
             body_line=line + text.count("\n", start, body_start), log=self.log)
         self.body, self.raw = text[:cut], None
         return True
+
+    def _cut_rows_before(self, p: int) -> None:
+        """:meth:`_cut_before` for a workbook sheet's rows: row ``p``, a header of other
+        columns, and the rows under it a table of their own (``next_block``)."""
+        header = [("" if v is None else str(v)).strip() for v in self.rows[p]]
+        while header and header[-1] == "":
+            header.pop()
+        self.next_block = RawTable(
+            source=self.source, header=header, first_line=self.first_line + 1 + p,
+            meta=self.meta, encoding=self.encoding, sheet=self.sheet, rows=self.rows[p + 1:],
+            log=self.log)
+        self.rows = self.rows[:p]
 
     def header_changed(self, block: RawTable) -> str:
         """What the header of ``block`` (this table's ``next_block``) changes, for a note or
@@ -570,6 +586,21 @@ def _header_rows(cells: pa.Table | pd.DataFrame, norm: list[str], named: np.ndar
                     dtype=np.int64)
 
 
+def _may_be_header(row: list) -> bool:
+    """True when the sheet's ``row`` may be a header (:func:`_first_other_header`): two cells
+    of text or more, and no number, date, link or other value, which every row of data has
+    in a workbook (those that hold numbers as text are looked at closer)."""
+    texts = 0
+    for v in row:
+        if isinstance(v, str):
+            if "://" in v:                        # a link: a post's
+                return False
+            texts += bool(v.strip())
+        elif v is not None:
+            return False
+    return texts >= 2
+
+
 def _first_other_header(rows: Iterable[tuple[int, list]], norm: list[str]) -> int | None:
     """The position of the first of ``rows`` (position, cells) that is a header of other
     columns than ``norm``: not the header itself (a row repeating it is dropped), at least two
@@ -578,14 +609,23 @@ def _first_other_header(rows: Iterable[tuple[int, list]], norm: list[str]) -> in
     of an export of another kind (:func:`_another_exports_header`); None when none is. A row
     of data holds numbers, ids and dates, few of them such names."""
     known = set(norm) - {""}
+    norm = _without_trailing_blanks(norm)
     for k, row in rows:
-        names = _names(row)
+        # (a sheet's row, or a line a spreadsheet saved, runs on in empty cells)
+        names = _without_trailing_blanks(_names(row))
         filled = [n for n in names if n]
         if names != norm and len(filled) >= 2 and (
                 2 * sum(n in known for n in filled) >= len(filled)
                 or _another_exports_header(filled)):
             return k
     return None
+
+
+def _without_trailing_blanks(names: list[str]) -> list[str]:
+    end = len(names)
+    while end and not names[end - 1]:
+        end -= 1
+    return names[:end]
 
 
 #: a digit: in a cell that is no header the package knows, a number, a date or an id

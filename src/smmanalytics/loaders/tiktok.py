@@ -357,6 +357,13 @@ def _repaired(c: Candidate, ctx: ParseContext) -> Candidate:
     table = RawTable(source=c.table.source, header=c.header, first_line=c.table.first_line,
                      meta=c.table.meta, delimiter=c.table.delimiter, encoding=c.table.encoding,
                      rows=rows, log=c.table.log)
+    if table.n_rows is not None and table.next_block is not None:
+        # a header of other columns among the rows, of as many cells (its rows cut off as
+        # a sheet's are): the registry reads the blocks of the table it gave
+        last = table.next_block
+        while last.next_block is not None:
+            last = last.next_block
+        last.next_block, c.table.next_block = c.table.next_block, table.next_block
     return Candidate(c.source, table, c.tables)
 
 
