@@ -411,3 +411,41 @@ def test_italian_numbers_read_as_written(rows, space, delim):
     assert df["key_events"].tolist() == [r[2] for r in rows]
     assert df["engagement_rate"].round(6).tolist() == [round(r[1] / 1000, 6) for r in rows]
     assert df["medium"].unique().tolist() == ["social"]
+
+
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+def test_two_reports_joined_by_cat_read_as_two_files(tmp_path, bom):
+    # the second report's '#' preamble right under the first one's chart rows (no blank line
+    # between: "cat a.csv b.csv"), its BOM kept or not: it was a row of the chart, "line 23,
+    # column 'Date': cell is not a date … got '# ------…'"
+    one = (FIX / "traffic_acquisition_en.csv").read_bytes()
+    path = tmp_path / "traffic_acquisition_en.csv"
+    path.write_bytes(one + bom + one)
+    frames = read_file(path)
+    assert [(len(df), df["breakdown"].iloc[0]) for df in frames] == [
+        (4, "source_medium"), (2, "date"), (4, "source_medium"), (2, "date")]
+    assert frames[2]["sessions"].tolist() == [3000, 1200, 10, 1000]
+    assert frames[3]["sessions"].tolist() == [170, 180]
+    assert (frames[2]["period_end"] == pd.Timestamp("2026-10-31")).all()
+
+
+def test_an_export_of_another_platform_pasted_under_a_report_is_an_error_naming_its_line(
+        tmp_path):
+    # the report's 22 lines, then Facebook's posts: its header on line 23
+    path = tmp_path / "traffic_acquisition_en.csv"
+    path.write_bytes((FIX / "traffic_acquisition_en.csv").read_bytes() + (
+        FIX.parent / "meta" / "facebook_posts_2026-11-20.csv").read_bytes())
+    with pytest.raises(ParseError, match="a header of other columns starts rows of another "
+                       "export") as err:
+        read_file(path)
+    assert err.value.line == 23 and err.value.got == "Post ID, Page ID, Page name, Title, …"
+
+
+def test_a_hash_line_inside_a_quoted_cell_does_not_end_the_table(tmp_path):
+    # a campaign named over two lines, the second one starting with '#': a cell, not a preamble
+    text = (FIX / "ga4_campaigns_2024style.csv").read_text(encoding="utf-8")
+    path = tmp_path / "ga4_campaigns.csv"
+    path.write_text(text.replace("autumn_linen,", '"autumn\n#linen",'), encoding="utf-8")
+    df = read_export(path)
+    assert df["campaign"].tolist() == ["autumn\n#linen", "(not set)"]
+    assert df["sessions"].tolist() == [100, 50]

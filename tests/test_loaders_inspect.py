@@ -186,3 +186,78 @@ def test_inspect_reads_the_settings_files_of_a_zipped_brand_folder(tmp_path, cap
     assert out.count("status:    side file (the brand's settings, read by name; not an "
                      "export)") == 3
     assert "matches no known export format" not in out
+
+
+_FOLLOWERS = FIX / "tiktok" / "Followers_maisonseve.zip"
+_CHECKSUM = ("damaged inside the zip: its contents do not match the checksum the zip keeps for "
+             "it (a download or a copy went wrong). This file was ")
+
+
+@pytest.mark.parametrize("how", ["crc", "cut"])
+def test_inspect_says_in_words_what_was_wrong_with_a_damaged_member_and_what_was_done(
+        tmp_path, capsys, how):
+    # it printed Python's text: "file …!FollowerGender.csv: archive member cannot be
+    # extracted; expected a readable zip member; got "Bad CRC-32 for file
+    # 'FollowerGender.csv'"", status failed where smm.load skips the member
+    from ._zips import damaged
+
+    (tmp_path / "g").mkdir()
+    (tmp_path / "h").mkdir()
+    gender = damaged(_FOLLOWERS, "FollowerGender.csv", how, tmp_path / "g" / _FOLLOWERS.name)
+    history = damaged(_FOLLOWERS, "FollowerHistory.csv", how, tmp_path / "h" / _FOLLOWERS.name)
+    rows = inspect_files([gender, history]).set_index("file")
+    skipped = rows.loc[f"{gender}!FollowerGender.csv"]
+    assert skipped["status"] == "skipped"
+    assert skipped["warnings"] == (
+        _CHECKSUM + "skipped, its figures are missing (it only supplements the export beside "
+        "it); the zip's other files were read. (detail: Bad CRC-32)")
+    failed = rows.loc[f"{history}!FollowerHistory.csv"]
+    assert failed["status"] == "failed"
+    assert failed["warnings"] == (_CHECKSUM + "not read, none of its rows loaded; the zip's "
+                                  "other files were read. (detail: Bad CRC-32)")
+    assert rows.loc[f"{gender}!FollowerHistory.csv", "status"] == "ok"
+    assert main(["inspect", str(gender)]) == 0
+    out = capsys.readouterr().out
+    assert "  status:    skipped (a damaged member of the zip that only supplements the export " \
+           "beside it: smm.load skips it too)\n" in out
+    assert "FollowerGender.csv'" not in out and "expected a readable zip member" not in out
+
+
+def test_the_words_of_each_kind_of_damage_and_the_detail_kept_short():
+    import lzma
+    import zipfile
+    import zlib
+
+    from smmanalytics.errors import ParseError
+    from smmanalytics.loaders._sources import _cannot_extract, damage_words
+
+    long_name = "x" * 90 + ".csv"
+    for exc, why, detail in [
+        (zipfile.BadZipFile(f"Bad CRC-32 for file '{long_name}'"), "its contents do not match "
+         "the checksum the zip keeps for it (a download or a copy went wrong)", "Bad CRC-32"),
+        (zlib.error("Error -3 while decompressing data: invalid stored block lengths"),
+         "its compressed data are cut short or damaged (an incomplete download?)",
+         "Error -3 while decompressing data: invalid stored block len…"),
+        (EOFError("Compressed file ended before the end-of-stream marker was reached"),
+         "its compressed data are cut short or damaged (an incomplete download?)",
+         "Compressed file ended before the end-of-stream marker was r…"),
+        (lzma.LZMAError("Corrupt input data"), "its compressed data are cut short or damaged "
+         "(an incomplete download?)", "Corrupt input data"),
+        (RuntimeError(f"File '{long_name}' is encrypted, password required for extraction"),
+         "it is protected by a password", None),
+        (NotImplementedError("That compression method is not supported"), "it is compressed in "
+         "a way that cannot be read here (unzip the archive and zip it again)",
+         "That compression method is not supported"),
+        (zipfile.BadZipFile("Bad magic number for file header"),
+         "its entry in the zip is damaged", "Bad magic number for file header"),
+    ]:
+        err = _cannot_extract("a.zip!b.csv", exc)
+        got_why, got_detail = damage_words(err)
+        assert got_why == why and err.reason == f"archive member cannot be extracted: {why}"
+        assert len(got_detail) <= 60 and err.got == got_detail
+        if detail is not None:
+            assert got_detail == detail
+    # a nested archive that cannot be opened says so itself
+    nested = ParseError("not a readable zip archive", file="a.zip!b.zip",
+                        expected="zip archive", got="File is not a zip file")
+    assert damage_words(nested) == ("not a readable zip archive", "File is not a zip file")

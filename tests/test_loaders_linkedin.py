@@ -755,3 +755,112 @@ def test_day_first_created_dates_are_told_by_the_activity_ids(tmp_path):
     assert df["published_at"].dt.month.unique().tolist() == [10]
     codes = {q["code"] for q in df.attrs["quality"]}
     assert "dates_day_first" in codes and "id_time_disagrees" not in codes
+
+
+def _pasted(tmp_path, section, sheet, block):
+    """The fixture workbook of ``section`` with ``block(rows)`` appended under the rows of its
+    ``sheet`` (``rows``: the sheet's rows, its title line first when it has one)."""
+    src = FIX / (STEM.format(section) + ".xlsx")
+    wb = openpyxl.load_workbook(src)
+    ws = wb[sheet]
+    for r in block([list(r) for r in ws.iter_rows(values_only=True)]):
+        ws.append(r)
+    path = tmp_path / src.name
+    wb.save(path)
+    return path
+
+
+def _without(rows, name):
+    """The header (the second row, under the title) and the rows of a sheet, without the
+    column ``name``: an export of other columns."""
+    i = rows[1].index(name)
+    return [[*r[:i], *r[i + 1:]] for r in rows[1:]]
+
+
+def _notes(df, code):
+    return [q["message"] for q in df.attrs["quality"] if q["code"] == code]
+
+
+def test_a_header_repeated_inside_a_sheet_is_dropped_and_the_rows_kept(tmp_path):
+    # two exports pasted one under the other in 'All posts', each with its header (row 7)
+    path = _pasted(tmp_path, "content", "All posts", lambda rows: rows[1:])
+    df = read_export(path, kind="posts")
+    want = read_export(FIX / (STEM.format("content") + ".xlsx"), kind="posts")
+    assert df["post_id"].tolist() == want["post_id"].tolist() * 2
+    assert df["impressions"].tolist() == [1000, 2000, 5000, 1800] * 2
+    assert _notes(df, "header_repeated") == [
+        "sheet 'All posts': 1 row repeating the header was dropped (line 7): exports pasted "
+        "one under the other, each with its header; the rows around them were read"]
+
+
+def test_two_exports_of_different_columns_in_a_sheet_read_each_under_its_header(tmp_path):
+    # the second one without 'Audience': it failed as "cell All posts!F7, column 'Created
+    # date': cell is not a date … got 'Created date'" (its header read as a post)
+    path = _pasted(tmp_path, "content", "All posts", lambda rows: _without(rows, "Audience"))
+    df = read_export(path, kind="posts")
+    want = read_export(FIX / (STEM.format("content") + ".xlsx"), kind="posts")
+    assert df["impressions"].tolist() == [1000, 2000, 5000, 1800] * 2
+    assert df["published_at"].tolist() == want["published_at"].tolist() * 2
+    assert df["audience"].iloc[2] == "France 25-54"     # its sponsored post's, in the first
+    assert df["audience"].iloc[4:].isna().all()
+    assert _notes(df, "header_changed") == [
+        "sheet 'All posts': line 7: 'Audience' gone: two exports with different columns "
+        "pasted one under the other; each block was read under its own header, a column one "
+        "lacks left empty in its rows"]
+    # the daily metrics: 5 days of 19 metrics, then 5 days without 'Engagement rate (total)'
+    path = _pasted(tmp_path, "content", "Metrics",
+                   lambda rows: _without(rows, "Engagement rate (total)"))
+    daily = read_export(path, kind="daily")
+    one = read_export(FIX / (STEM.format("content") + ".xlsx"), kind="daily")
+    assert len(daily) == 2 * len(one) - 5
+    assert [n.split(": two exports")[0] for n in _notes(daily, "header_changed")] == [
+        "sheet 'Metrics': line 8: 'Engagement rate (total)' gone"]
+
+
+_FB = Path(__file__).parent / "fixtures" / "meta" / "facebook_posts_2026-11-20.csv"
+
+
+@pytest.mark.parametrize("section, sheet, block, line, got", [
+    # Facebook's posts under LinkedIn's: header 2, posts 3-6, Facebook's header on 7; it was
+    # "cell All posts!F7, column 'Created date': cell is not a date … got 'Duration (sec)'"
+    ("content", "All posts", "facebook", 7, "Post ID, Page ID, Page name, Title, …"),
+    # GA4's rows were read as two posts, with nothing said
+    ("content", "All posts", "ga4", 7, "Session source / medium, Sessions, Engaged sessions, "
+     "Engagement rate"),
+    ("content", "Metrics", "ga4", 8, "Session source / medium, Sessions, Engaged sessions, "
+     "Engagement rate"),
+    # "cell Location!B6, column 'Total followers': cell is not a number … got 'Sessions'"
+    ("followers", "Location", "ga4", 6, "Session source / medium, Sessions, Engaged sessions, "
+     "Engagement rate"),
+])
+def test_another_export_pasted_in_a_sheet_is_an_error_naming_its_header(
+        tmp_path, section, sheet, block, line, got):
+    import csv
+
+    if block == "facebook":
+        pasted = list(csv.reader(_FB.read_text(encoding="utf-8-sig").splitlines()))
+    else:
+        pasted = [["Session source / medium", "Sessions", "Engaged sessions",
+                   "Engagement rate"], ["google / organic", 3000, 2100, 0.7]]
+    path = _pasted(tmp_path, section, sheet, lambda rows: pasted)
+    with pytest.raises(ParseError, match="a header of other columns starts rows of another "
+                       "export") as err:
+        read_file(path)
+    assert (err.value.line, err.value.got) == (line, got)
+
+
+def test_posts_whose_texts_are_header_names_stay_posts_in_a_sheet(tmp_path):
+    # every cell of these posts text (a sheet re-saved as text), their titles and types
+    # headers of some export: their links are no header's
+    def rows(rows):
+        out = []
+        for i, word in enumerate(["Impressions", "Likes", "Comments"]):
+            r = [("" if v is None else str(v)) for v in rows[2 + i]]
+            r[0], r[2], r[4] = word, "Sponsored", "Reach"
+            out.append(r)
+        return out
+
+    path = _pasted(tmp_path, "content", "All posts", rows)
+    df = read_export(path, kind="posts")
+    assert len(df) == 7 and df["caption"].tolist()[4:] == ["Impressions", "Likes", "Comments"]
+    assert df["impressions"].tolist()[4:] == [1000, 2000, 5000]

@@ -1197,3 +1197,79 @@ def test_an_export_missing_a_column_it_needs_says_which(tmp_path, rename, expect
     (note,) = smm.load(p, cache=False).quality.itertuples()
     assert note.code == "not_understood"
     assert note.message.endswith(expected)
+
+
+_OTHER = Path(__file__).parent / "fixtures"
+
+
+@pytest.mark.parametrize("other, line, got", [
+    # its 9 '#' lines are its preamble (lines 7-15), its header on 16: shares no name with
+    # Facebook's, where it failed as "line 16, column 'Publish time': … got 'Event count'"
+    ("ga4/traffic_acquisition_en.csv", 16, "Session source / medium, Sessions, Engaged "
+     "sessions, Engagement rate, …"),
+    ("ga4/ga4_campaigns_2024style.csv", 12, "Session campaign, Date, Sessions, Engaged "
+     "sessions, …"),
+    # 'Title' its one name in common: "… column 'Publish time' … got 'Total shares'"
+    ("tiktok/unzipped/Content.csv", 7, "Time, Video title, Video link, Post time, …"),
+    ("x/account_analytics_content_2026-07-01_2026-07-31.csv", 7,
+     "Post id, Date, Post text, Post Link, …"),
+    ("pinterest/pinterest_pins_2026-10.csv", 7, "Pin id, Pin link, Pin created date, Title, …"),
+])
+def test_an_export_of_another_platform_pasted_under_the_rows_is_an_error_naming_its_header(
+        tmp_path, other, line, got):
+    # "cat facebook.csv ga4.csv > facebook_posts_….csv": header 1, the posts on 2-6 (a
+    # caption of two lines), the pasted export from line 7
+    path = tmp_path / "facebook_posts_2026-11-20.csv"
+    path.write_bytes((FIX / "facebook_posts_2026-11-20.csv").read_bytes()
+                     + (_OTHER / other).read_bytes())
+    with pytest.raises(ParseError) as err:
+        read_export(path)
+    assert (err.value.reason, err.value.line, err.value.got) == (
+        "a header of other columns starts rows of another export", line, got)
+    assert err.value.expected == ("rows of the Meta Business Suite post export "
+                                  "(Facebook/Instagram) above, or its header again")
+
+
+def _header_words():
+    from smmanalytics.loaders._headers import synonyms
+    return sorted({s.header for s in synonyms() if not s.prefix})
+
+
+@settings(max_examples=40, deadline=None)
+@given(data=st.data())
+def test_posts_whose_texts_are_header_names_are_never_taken_for_a_header(data):
+    # a post titled "Reach" or "Comments", of a type "Date": its id, time, link and numbers
+    # are no header's, and the row is a post, in a file of rows of one width or ragged (the
+    # trailing empty cells of some rows left out, as a spreadsheet may write them)
+    n = data.draw(st.integers(1, 5))
+    rows = _ig_rows(n, seed=data.draw(st.integers(0, 99)))
+    words = st.sampled_from(_header_words())
+    for r in rows:
+        for col in ("Account username", "Account name", "Description", "Post type",
+                    "Data comment"):
+            r[col] = data.draw(words)
+        r["Follows"] = r["Saves"] = ""
+    cut = data.draw(st.booleans())
+    lines = [_csv_line(_IG_COLS, dict(zip(_IG_COLS, _IG_COLS, strict=True)))] + [
+        _csv_line(_IG_COLS, r).rstrip(",") if cut and i % 2 else _csv_line(_IG_COLS, r)
+        for i, r in enumerate(rows)]
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / "ig_2026-12-01.csv"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
+        df = read_export(path)
+    assert df["post_id"].tolist() == [r["Post ID"] for r in rows]
+    assert df["views"].tolist() == [int(r["Views"]) for r in rows]
+
+
+def test_a_row_is_another_exports_header_only_with_several_known_names_and_no_data():
+    from smmanalytics.loaders._sniff import _another_exports_header
+    assert _another_exports_header(["session source / medium", "sessions", "event count"])
+    assert _another_exports_header(["gender", "distribution"])        # both of two
+    # a post's cells: its id, its date, its link, whatever its words
+    assert not _another_exports_header(["122105551234567890", "reach", "comments", "shares"])
+    assert not _another_exports_header(["reach", "comments", "10/27/2026 11:52", "shares"])
+    assert not _another_exports_header(["reach", "comments", "https://x.com/a", "shares"])
+    # two known names of five, or of two one
+    assert not _another_exports_header(["reach", "comments", "le rituel", "du", "soir"])
+    assert not _another_exports_header(["reach", "le rituel du soir"])
+    assert not _another_exports_header(["reach"])

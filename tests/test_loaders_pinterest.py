@@ -128,3 +128,23 @@ def test_mutated_files_raise_only_smm_errors(tmp_path, data):
         read_file(path)
     except SmmError as exc:
         assert "unexpected error" not in str(exc), exc   # our parsers raise deliberate errors
+
+
+@pytest.mark.parametrize("preamble", [True, False])
+def test_a_header_of_as_many_columns_of_another_export_is_named_not_its_cell(tmp_path,
+                                                                             preamble):
+    # GA4's traffic report has 10 columns, as the pins: no row of another width betrays its
+    # header, which failed as "line 4, column 'Pin created date': cell is not a date … got
+    # 'Engaged sessions'"; its '#' preamble (9 lines) above it or not
+    ga4 = (FIX.parent / "ga4" / "traffic_acquisition_en.csv").read_text(encoding="utf-8")
+    if not preamble:
+        ga4 = "".join(x for x in ga4.splitlines(keepends=True) if not x.startswith("#"))
+    path = tmp_path / "pinterest_pins_2026-10.csv"
+    path.write_text((FIX / "pinterest_pins_2026-10.csv").read_text(encoding="utf-8") + ga4,
+                    encoding="utf-8")
+    with pytest.raises(SmmError, match="a header of other columns starts rows of another "
+                       "export") as err:
+        read_file(path)
+    assert err.value.line == (13 if preamble else 4)
+    assert err.value.got == ("Session source / medium, Sessions, Engaged sessions, "
+                             "Engagement rate, …")

@@ -588,3 +588,92 @@ def test_a_damaged_follower_history_is_a_file_not_read(tmp_path, how):
         f"{path}!{m}": "failed" if m == "FollowerHistory.csv" else "ok" for m in _FOLLOWER_FILES}
     assert list(unread_files(ds.quality)) == [f"{path}!FollowerHistory.csv"]
     assert set(ds.daily["metric"]) == {"online_followers"} and len(ds.audience) == 8
+
+
+@pytest.mark.parametrize("other, line, got", [
+    # Content.csv's header 1, its rows 2-4 (one split by a comma in its title), an empty line
+    # 5 (the fixture ends without a line break): the pasted export from line 6
+    ("meta/facebook_posts_2026-11-20.csv", 6, "Post ID, Page ID, Page name, Title, …"),
+    # its '#' preamble on 6-10, its header on 11: it failed as "Content row cannot be
+    # repaired", on the preamble's first line
+    ("ga4/ga4_campaigns_2024style.csv", 11, "Session campaign, Date, Sessions, Engaged "
+     "sessions, …"),
+])
+def test_another_export_pasted_under_the_content_rows_is_an_error_naming_its_header(
+        tmp_path, other, line, got):
+    path = tmp_path / "Content.csv"
+    path.write_bytes((UNZ / "Content.csv").read_bytes() + b"\n\n"
+                     + (FIX.parent / other).read_bytes())
+    os.utime(path, (1790931600, 1790931600))
+    with pytest.raises(ParseError, match="a header of other columns starts rows of another "
+                       "export") as err:
+        read_file(path)
+    assert (err.value.line, err.value.got) == (line, got)
+
+
+def test_content_exports_pasted_one_under_the_other_keep_their_rows(tmp_path):
+    # the second one's header repeats the first's: dropped, noted, the rows repaired as ever
+    one = (UNZ / "Content.csv").read_bytes()
+    path = tmp_path / "Content.csv"
+    path.write_bytes(one + b"\n" + one)
+    os.utime(path, (1790931600, 1790931600))
+    df = _by_format(path)["tiktok_content"]
+    assert df["post_id"].tolist() == ["7691370353866856056", "7689905954702513784",
+                                      "7684555482013652600"] * 2
+    assert {"row_repaired", "header_repeated"} <= _codes(df)
+
+
+def _viewers(tmp_path, block):
+    """Viewers.xlsx with ``block(rows)`` appended under its rows (header first), downloaded
+    2026-10-02."""
+    import openpyxl
+
+    wb = openpyxl.load_workbook(UNZ / "Viewers.xlsx")
+    ws = wb["Viewers"]
+    for r in block([list(r) for r in ws.iter_rows(values_only=True)]):
+        ws.append(r)
+    path = tmp_path / "Viewers.xlsx"
+    wb.save(path)
+    os.utime(path, (1790931600, 1790931600))
+    return path
+
+
+def test_viewers_sheet_with_its_header_repeated_or_of_other_columns_pasted_under(tmp_path):
+    # header 1, the days on 2-8, the pasted header on 9; a second export without 'Returning
+    # Viewers' failed as "line 9, column 'Date': cell is not a date … got 'Date'"
+    one = _by_format(UNZ / "Viewers.xlsx")["tiktok_viewers"]
+    df = _by_format(_viewers(tmp_path, lambda rows: rows))["tiktok_viewers"]
+    assert len(df) == 2 * len(one) == 42
+    assert _series(df, "new_viewers") == [v for v in _series(one, "new_viewers") for _ in (0, 1)]
+    assert [q["message"].split(":")[1] for q in df.attrs["quality"]
+            if q["code"] == "header_repeated"] == [" 1 row repeating the header was dropped "
+                                                   "(line 9)"]
+    df = _by_format(_viewers(tmp_path, lambda rows: [r[:-1] for r in rows]))["tiktok_viewers"]
+    assert len(df) == len(one) + 14                    # 7 days of 3 metrics, then of 2
+    assert len(_series(df, "returning_viewers")) == 7
+    assert [q["message"].split(": two")[0] for q in df.attrs["quality"]
+            if q["code"] == "header_changed"] == ["sheet 'Viewers': line 9: 'Returning "
+                                                  "Viewers' gone"]
+
+
+def test_another_export_pasted_in_the_viewers_sheet_is_an_error_naming_its_header(tmp_path):
+    overview = [["Date", "Video Views", "Profile Views", "Likes", "Comments", "Shares"],
+                ["September 25", "118", "0", "5", "0", "0"]]
+    with pytest.raises(ParseError, match="a header of other columns starts rows of another "
+                       "export") as err:
+        read_file(_viewers(tmp_path, lambda rows: overview))
+    assert (err.value.line, err.value.got) == (9, "Date, Video Views, Profile Views, Likes, …")
+
+
+def test_a_header_of_as_many_columns_under_the_content_rows_is_named(tmp_path):
+    # 8 cells as Content's, its first not 'Time': read into the repaired rows, it failed as
+    # "line 5, column 'Time': cell is not a date … got 'Date'"
+    path = tmp_path / "Content.csv"
+    path.write_bytes((UNZ / "Content.csv").read_bytes() + b'\n"Date","Video Views","Profile '
+                     b'Views","Likes","Comments","Shares","Followers","Extra"\n"September 25",'
+                     b'"118","0","5","0","0","1","2"\n')
+    os.utime(path, (1790931600, 1790931600))
+    with pytest.raises(ParseError, match="a header of other columns starts rows of another "
+                       "export") as err:
+        read_file(path)
+    assert (err.value.line, err.value.got) == (5, "Date, Video Views, Profile Views, Likes, …")

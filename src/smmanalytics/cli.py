@@ -60,6 +60,9 @@ def _cmd_inspect(args: argparse.Namespace) -> int:
                 print(f"  rows:      {rec['rows']}")
         elif rec["status"] == "image":
             print("  status:    image (a logo or a screenshot, not an export: smm.load skips it)")
+        elif rec["status"] == "skipped":
+            print("  status:    skipped (a damaged member of the zip that only supplements the "
+                  "export beside it: smm.load skips it too)")
         elif rec["status"] != "ok":
             print(f"  status:    {rec['status']}")
         else:

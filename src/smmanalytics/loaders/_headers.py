@@ -32,7 +32,8 @@ from .._io import read_user_text, user_csv
 from ..errors import ConfigError
 
 __all__ = ["normalize", "HeaderMatch", "match_headers", "synonyms", "LOCALES", "families",
-           "SUMMARY_WORDS", "read_synonyms", "using_synonyms", "extra_fingerprint"]
+           "SUMMARY_WORDS", "read_synonyms", "using_synonyms", "extra_fingerprint",
+           "known_header"]
 
 #: language of a synonym row → BCP-47 locale reported for a file whose headers matched it
 LOCALES = {"en": "en-US", "fr": "fr-FR", "it": "it-IT", "es": "es-ES", "de": "de-DE",
@@ -190,6 +191,21 @@ def _index(family: str, extra: tuple[_Synonym, ...] = ()
                              f"both {canon!r} and {s.canonical!r}")
         langs.add(s.lang)
     return ({h: (c, frozenset(ls)) for h, (c, ls) in exact.items()}, tuple(prefixes))
+
+
+@cache
+def _every_header(extra: tuple[_Synonym, ...] = ()) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The headers of every family (normalised), and the prefixes of those written with ``*``."""
+    rows = (*synonyms(), *extra)
+    return (frozenset(s.header for s in rows if not s.prefix),
+            tuple(s.header for s in rows if s.prefix))
+
+
+def known_header(name: str) -> bool:
+    """True when ``name`` (normalised) is a header of some export of some family in the synonym
+    table (with those added by :func:`using_synonyms`)."""
+    exact, prefixes = _every_header(_EXTRA.get())
+    return bool(name) and (name in exact or name.startswith(prefixes))
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,8 @@ def _range(df: pd.DataFrame) -> tuple[object, object]:
 def inspect_files(paths: str | Path | list[str | Path]) -> pd.DataFrame:
     """One row per table found in the given files or folders (recursive, hidden files skipped).
 
-    Columns: file, status (ok, failed, not_understood, side_file for the brand's settings
+    Columns: file, status (ok, failed, not_understood, skipped for a damaged zip member that
+    only supplements the export beside it, side_file for the brand's settings
     files that :func:`smmanalytics.load` reads by name, in a folder or a zip; they are read
     here too, and one it could not use is failed; image for a logo or a screenshot, which it
     skips), platform, format, kind, locale, rows, date_from and date_to (publish times, days
@@ -117,8 +118,7 @@ def _inspect_exports(files: list[Path]) -> list[dict]:
             continue
         for src in sources:
             if src.damage is not None:          # a damaged member: the others are read
-                rows.append({"file": src.name, "status": "failed",
-                             "warnings": str(src.damage)})
+                rows.append(_damaged_row(src))
                 continue
             if _archive_setting(src.name):      # listed with the settings files
                 continue
@@ -155,3 +155,17 @@ def _inspect_exports(files: list[Path]) -> list[dict]:
                              "date_from": start, "date_to": end,
                              "time_zone": tz, "warnings": notes})
     return rows
+
+
+def _damaged_row(src) -> dict:
+    """The row of an archive member that could not be read (``src.damage``): skipped when it
+    only supplements the export beside it, as :func:`smmanalytics.load` skips it, else failed;
+    what was wrong and what was done in plain words, Python's own text short at the end."""
+    from ._sources import damage_words
+
+    why, detail = damage_words(src.damage)
+    done = ("skipped, its figures are missing (it only supplements the export beside it)"
+            if src.skipped else "not read, none of its rows loaded")
+    return {"file": src.name, "status": "skipped" if src.skipped else "failed",
+            "warnings": f"damaged inside the zip: {why}. This file was {done}; the zip's "
+                        f"other files were read. (detail: {detail})"}

@@ -791,7 +791,10 @@ def _parsed(fmt: Format, cand: Candidate, ctx: ParseContext) -> list[pd.DataFram
         out = fmt.parse(cand, ctx)
     except ParseError as exc:
         # a quoted cell never closed is at fault, where it opens, not the cell that the
-        # parser met shifted after it; else the row's own line, rows of no data counted
+        # parser met shifted after it; a header of another export of as many columns, not its
+        # cell; else the row's own line, rows of no data counted
+        if (header := table.other_header_at(exc)) is not None:
+            raise _another_export(fmt, cand.name, *header) from exc
         raise table.unclosed_quote() or table.relocated(exc) from exc.__cause__
     except SmmError:
         raise
@@ -814,19 +817,28 @@ def _with_later_blocks(fmt: Format, cand: Candidate, out: list[pd.DataFrame],
     table = cand.table
     while (block := table.next_block) is not None:
         later = Candidate(cand.source, block, cand.tables)
-        more = _parsed(fmt, later, ctx) if _detect(later, fmts)[0] is fmt else None
+        # an export of the same kind shares most of the header's names (a format that knows
+        # its sheet by name claims any header in it: a Facebook one in LinkedIn's 'All posts')
+        names = [n for n in block.norm if n]
+        shared = 2 * sum(n in table.norm for n in names) >= len(names)
+        more = _parsed(fmt, later, ctx) if shared and _detect(later, fmts)[0] is fmt else None
         if more is None or _platforms_and_kinds(more) != _platforms_and_kinds(out):
-            raise ParseError("a header of other columns starts rows of another export",
-                             file=cand.name, line=block.first_line,
-                             expected=f"rows of the {fmt.description} above, or its header "
-                             "again", got=", ".join(block.header[:4]) + (
-                                 ", …" if len(block.header) > 4 else ""))
+            raise _another_export(fmt, cand.name, block.first_line, block.header)
         out = [_joined(a, b) for a, b in zip(out, more, strict=True)]
         ctx.note("header_changed", f"{table.header_changed(block)}: two exports with "
                  "different columns pasted one under the other; each block was read under "
                  "its own header, a column one lacks left empty in its rows", level="info")
         table = block
     return out
+
+
+def _another_export(fmt: Format, name: str, line: int, header: list) -> ParseError:
+    """The error of a header of other columns, on ``line``, under the rows of a ``fmt``
+    export: another export pasted there."""
+    cells = [str(h).strip() for h in header if pd.notna(h) and str(h).strip()]
+    return ParseError("a header of other columns starts rows of another export", file=name,
+                      line=line, expected=f"rows of the {fmt.description} above, or its header "
+                      "again", got=", ".join(cells[:4]) + (", …" if len(cells) > 4 else ""))
 
 
 def _platforms_and_kinds(frames: list[pd.DataFrame]) -> list[tuple[frozenset, str]]:

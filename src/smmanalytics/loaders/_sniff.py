@@ -11,7 +11,8 @@ Rules (reference §9.4):
   is kept as ``meta["title"]``.
 - ``#`` lines (GA4) are a preamble: ``key: value`` pairs are kept in ``meta``; start and end
   dates (EN ``Start date:``, FR ``Date de début :``, …) become ``meta["start_date"]`` and
-  ``meta["end_date"]``. A blank line followed by another ``#`` block starts another table.
+  ``meta["end_date"]``. A blank line followed by another ``#`` block starts another table, as
+  does a ``#`` line of one cell right under the rows (two reports joined by ``cat``).
 - The delimiter is sniffed among ``,`` ``;`` and tab from the header and the next lines.
 
 The body of a table is parsed once, vectorised, by pyarrow (every cell as text, quoted
@@ -36,7 +37,7 @@ import pyarrow.csv as pacsv
 from ..errors import ParseError
 from ..quality import QualityLog
 from ._arrow import chunks_may_contain
-from ._headers import SUMMARY_WORDS, normalize
+from ._headers import SUMMARY_WORDS, known_header, normalize
 
 __all__ = ["decode", "RawTable", "split_text", "DELIMITERS"]
 
@@ -198,6 +199,10 @@ class RawTable:
     def _cells(self) -> pa.Table | pd.DataFrame:
         """The body parsed once: an Arrow table of text, or a frame (workbook, ragged rows)."""
         if self.rows is not None:
+            found = _first_other_header(
+                ((k, r) for k, r in enumerate(self.rows) if _may_be_header(r)), self.norm)
+            if found is not None:
+                self._cut_rows_before(found)
             frame = _frame_from_rows(self.rows, len(self.header))
             return self._without_summary_tail(self._without_rows_of_no_data(
                 frame, _lead_rows(frame, self.header)))
@@ -240,6 +245,21 @@ class RawTable:
             return self._read_cells()
         return cells, named
 
+    def records_before_other_header(self) -> list[list[str]]:
+        """The rows of the body as the csv module reads them (a reader's own repair of rows
+        of another width, TikTok's Content), up to a header of other columns among them
+        (:func:`_first_other_header`, as :meth:`_read_cells` finds it): the rows from it on
+        are cut off into ``next_block``, for the registry to read or refuse."""
+        records = _records(self._body_text() or "", self.delimiter or ",")
+        width, lead = len(self.header), _lead(self.header)
+        name = None if lead is None else self.header[lead]
+        found = _first_other_header(
+            ((k, r) for k, r in enumerate(records) if len(r) != width
+             or name is not None and name in r[lead]), self.norm)
+        if found is not None and self._cut_before(found):     # its preamble cut off too
+            return _records(self._body_text() or "", self.delimiter or ",")
+        return records
+
     def _cut_before(self, p: int) -> bool:
         """Make row ``p`` of the body, a header of other columns, and the rows under it a
         table of their own (``next_block``, which the registry reads under that header), the
@@ -248,18 +268,35 @@ class RawTable:
         line = self._row_line(p)
         if not text or line is None:
             return False
-        cut = _line_start(text, line - (self.body_line or self.first_line + 1))
+        base = self.body_line or self.first_line + 1
+        cut = _line_start(text, line - base)
         start = cut + text.startswith("\ufeff", cut)      # "cat a.csv b.csv" keeps b's BOM
         end = text.find("\n", start)
         body_start = _after_header(text, start, len(text), len(text) if end < 0 else end)
         delim = self.delimiter or ","
+        # a GA4 export's "#" lines above its header are its preamble, not rows of this table
+        cut, preamble = _preamble_before(text, cut, base)
+        meta: dict[str, str] = {}
+        _parse_preamble(preamble, meta)
         self.next_block = RawTable(
-            source=self.source, first_line=line, meta=self.meta, delimiter=delim,
+            source=self.source, first_line=line, meta=meta or self.meta, delimiter=delim,
             header=_header_fields(text, start, len(text), delim, source=self.source, line=line),
             encoding=self.encoding, sheet=self.sheet, body=text[body_start:],
             body_line=line + text.count("\n", start, body_start), log=self.log)
         self.body, self.raw = text[:cut], None
         return True
+
+    def _cut_rows_before(self, p: int) -> None:
+        """:meth:`_cut_before` for a workbook sheet's rows: row ``p``, a header of other
+        columns, and the rows under it a table of their own (``next_block``)."""
+        header = [("" if v is None else str(v)).strip() for v in self.rows[p]]
+        while header and header[-1] == "":
+            header.pop()
+        self.next_block = RawTable(
+            source=self.source, header=header, first_line=self.first_line + 1 + p,
+            meta=self.meta, encoding=self.encoding, sheet=self.sheet, rows=self.rows[p + 1:],
+            log=self.log)
+        self.rows = self.rows[:p]
 
     def header_changed(self, block: RawTable) -> str:
         """What the header of ``block`` (this table's ``next_block``) changes, for a note or
@@ -357,6 +394,22 @@ class RawTable:
         moved = type(exc)(exc.reason, file=exc.file, line=line, cell=cell, column=exc.column,
                           expected=exc.expected, got=exc.got)
         return moved.with_traceback(exc.__traceback__)
+
+    def other_header_at(self, exc: ParseError) -> tuple[int, list] | None:
+        """The line (CSV) or row (sheet) and the cells of the data row ``exc`` was raised
+        about (as :meth:`relocated` reads it) when that row is a header of other columns
+        (:func:`_first_other_header`); None when it is not. A header of another export with
+        as many columns as this one, its first cell not this header's first name, is found no
+        other way: only when a cell of it failed to read, as one of its words in a column of
+        numbers or dates does."""
+        k = None if exc.line is None else exc.line - self.first_line - 1
+        cells = self.__dict__.get("_cells")
+        n = 0 if cells is None else cells.num_rows if isinstance(cells, pa.Table) else len(cells)
+        row = _row(cells, k) if k is not None and 0 <= k < n else None
+        if row is None or _first_other_header([(k, row)], self.norm) is None:
+            return None
+        line = self._line_of(k)
+        return None if line is None else (line, row)
 
     def _line_of(self, k: int) -> int | None:
         """The line (CSV) or row (sheet) of the file where data row ``k`` starts; None when
@@ -533,20 +586,84 @@ def _header_rows(cells: pa.Table | pd.DataFrame, norm: list[str], named: np.ndar
                     dtype=np.int64)
 
 
+def _may_be_header(row: list) -> bool:
+    """True when the sheet's ``row`` may be a header (:func:`_first_other_header`): two cells
+    of text or more, and no number, date, link or other value, which every row of data has
+    in a workbook (those that hold numbers as text are looked at closer)."""
+    texts = 0
+    for v in row:
+        if isinstance(v, str):
+            if "://" in v:                        # a link: a post's
+                return False
+            texts += bool(v.strip())
+        elif v is not None:
+            return False
+    return texts >= 2
+
+
 def _first_other_header(rows: Iterable[tuple[int, list]], norm: list[str]) -> int | None:
     """The position of the first of ``rows`` (position, cells) that is a header of other
     columns than ``norm``: not the header itself (a row repeating it is dropped), at least two
     cells filled, and at least half of them names of the header's columns, as two exports of
-    one kind share most of theirs (Meta's posts have 32, 33 or 34 columns); None when none
-    is. A row of data holds numbers, ids and dates, few of them such names."""
+    one kind share most of theirs (Meta's posts have 32, 33 or 34 columns), or else the header
+    of an export of another kind (:func:`_another_exports_header`); None when none is. A row
+    of data holds numbers, ids and dates, few of them such names."""
     known = set(norm) - {""}
+    norm = _without_trailing_blanks(norm)
     for k, row in rows:
-        names = _names(row)
+        # (a sheet's row, or a line a spreadsheet saved, runs on in empty cells)
+        names = _without_trailing_blanks(_names(row))
         filled = [n for n in names if n]
-        if names != norm and len(filled) >= 2 and 2 * sum(n in known for n in filled) >= len(
-                filled):
+        if names != norm and len(filled) >= 2 and (
+                2 * sum(n in known for n in filled) >= len(filled)
+                or _another_exports_header(filled)):
             return k
     return None
+
+
+def _without_trailing_blanks(names: list[str]) -> list[str]:
+    end = len(names)
+    while end and not names[end - 1]:
+        end -= 1
+    return names[:end]
+
+
+#: a digit: in a cell that is no header the package knows, a number, a date or an id
+_DIGIT = re.compile(r"\d")
+
+
+def _another_exports_header(names: list[str]) -> bool:
+    """True when the filled cells ``names`` (normalised) are the header of some export the
+    package reads, of any platform (a GA4 or TikTok export pasted under a Facebook one, which
+    shares few names with it): at least two cells, at least three of them (both of two) and
+    at least half of them headers of the synonym table, and no other cell holding a digit (a
+    number, a date, an id, a link). A row of data holds those: a post titled "Reach" or
+    "Comments" has its id and its publish time beside."""
+    known = [known_header(n) for n in names]
+    hits = sum(known)
+    return (len(names) >= 2 and hits >= min(3, len(names)) and 2 * hits >= len(names)
+            and not any(_DIGIT.search(n) or "://" in n
+                        for n, k in zip(names, known, strict=True) if not k))
+
+
+def _preamble_before(text: str, cut: int, first: int) -> tuple[int, list[tuple[int, str]]]:
+    """Where the ``#`` lines (:func:`_comment`) and blank lines right above offset ``cut`` of
+    ``text`` (a body whose first line is line ``first`` of the file) start, and those ``#``
+    lines as ``(line number, text)``: the preamble of an export pasted there. A line inside a
+    quoted cell (a caption's "#hashtag" line) is none: an odd count of quotes before it."""
+    lines: list[tuple[int, str]] = []
+    while cut > 0:
+        prev = text.rfind("\n", 0, cut - 1) + 1
+        line = text[prev:cut].strip().lstrip("\ufeff")
+        blank = not line or set(line) <= set(",;\t\"")
+        comment = None if blank else _comment(line)
+        if (not blank and (comment is None or _only_cell(line) is None)) \
+                or text.count('"', 0, prev) % 2:
+            break
+        if comment is not None:
+            lines.append((first + text.count("\n", 0, prev), comment))
+        cut = prev
+    return cut, lines[::-1]
 
 
 def _listed(headers: list[str]) -> str:
@@ -827,6 +944,8 @@ def split_text(text: str, *, source: str, encoding: str | None = None,
             end = text.find("\n", pos)
             end = n if end < 0 else end
             line = text[pos:end].rstrip("\r")
+            if tables and line.startswith("\ufeff"):        # "cat a.csv b.csv" keeps b's BOM
+                line = line[1:]
             stripped = line.strip()
             m = _SEP.match(line) if not tables and not pre and hint is None else None
             if m:
@@ -857,8 +976,7 @@ def split_text(text: str, *, source: str, encoding: str | None = None,
         # the table ends at a blank line followed by a '#' line (only searched in # files)
         stop = n
         if pre:
-            m2 = re.compile(r'\n[ \t\r,;]*\r?\n(?="?#)').search(text, header_end)
-            stop = m2.start() + 1 if m2 else n
+            stop = _next_preamble(text, header_end)
         head_lines = text[pos:min(stop, pos + 20000)].splitlines()
         delim = sniff_delimiter(head_lines, hint)
         header = _header_fields(text, pos, stop, delim, source=source, line=line_no)
@@ -875,6 +993,22 @@ def split_text(text: str, *, source: str, encoding: str | None = None,
             if key in tables[0].meta:
                 later.meta.setdefault(key, tables[0].meta[key])
     return tables
+
+
+#: where a table of a ``#`` file ends: a blank line followed by a ``#`` line, or a ``#`` line
+#: of one cell right under the rows (two GA4 exports joined by "cat a.csv b.csv", the second
+#: one's BOM kept)
+_NEXT_PREAMBLE = re.compile(r'\n[ \t\r,;]*\r?\n(?="?#)|\n(?=\ufeff?#[^\n,;\t"]*[,;\t]*\r?(?:\n|$))')
+
+
+def _next_preamble(text: str, start: int) -> int:
+    """The offset where the table whose rows start at ``start`` ends (:data:`_NEXT_PREAMBLE`,
+    outside quoted cells: a caption's "#hashtag" line is none); the end of ``text`` when it
+    runs to it."""
+    for m in _NEXT_PREAMBLE.finditer(text, start):
+        if text.count('"', start, m.start()) % 2 == 0:
+            return m.start() + 1
+    return len(text)
 
 
 def _raw_body(text: str, start: int, stop: int, raw: bytes | None, raw_offset: int

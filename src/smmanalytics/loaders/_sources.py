@@ -19,6 +19,7 @@ import hashlib
 import io
 import lzma
 import mmap
+import re
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -141,9 +142,41 @@ def supplementary_members(names: Iterable[str]) -> None:
 
 def note_skipped(src: Source, log: QualityLog) -> None:
     """Note in ``log`` that the damaged supplement ``src`` (``src.skipped``) was skipped."""
+    why, detail = damage_words(src.damage)
     log.add(src.name, "archive_member_skipped", f"archive member cannot be extracted "
-            f"({src.damage.got}): skipped, its figures are missing; the archive's other "
+            f"({why}; {detail}): skipped, its figures are missing; the archive's other "
             "members, which it only supplements, were read")
+
+
+_CANNOT_EXTRACT = "archive member cannot be extracted"
+
+
+def damage_words(err: ParseError) -> tuple[str, str]:
+    """What was wrong with a damaged archive member (``Source.damage``), in plain words, and
+    the technical detail, short: ("its contents do not match the checksum the zip keeps for
+    it (…)", "Bad CRC-32"), where Python's own text named the member again ("Bad CRC-32 for
+    file 'FollowerGender.csv'") and said no more."""
+    exc = err.__cause__
+    if not err.reason.startswith(_CANNOT_EXTRACT) or exc is None:   # an archive not opened
+        return err.reason, str(err.got if err.got is not None else "")[:80]
+    text = str(exc)
+    low = text.lower()
+    if "crc" in low:
+        why = ("its contents do not match the checksum the zip keeps for it (a download or a "
+               "copy went wrong)")
+    elif isinstance(exc, zlib.error | lzma.LZMAError | EOFError) or "decompress" in low:
+        why = "its compressed data are cut short or damaged (an incomplete download?)"
+    elif "encrypt" in low or "password" in low:
+        why = "it is protected by a password"
+    elif isinstance(exc, NotImplementedError) or "compression" in low:
+        why = ("it is compressed in a way that cannot be read here (unzip the archive and "
+               "zip it again)")
+    elif isinstance(exc, zipfile.BadZipFile):
+        why = "its entry in the zip is damaged"
+    else:
+        why = "it cannot be read out of the zip"
+    detail = re.sub(r"\s*for (?:file|member) '[^']*'", "", text).strip() or type(exc).__name__
+    return why, detail if len(detail) <= 60 else detail[:59] + "…"
 
 
 _UTF8_FLAG = 0x800         # general purpose bit 11: the member's name is UTF-8
@@ -248,10 +281,14 @@ def _walk_zip(src: Source, depth: int = 0, want: Callable[[str], bool] | None = 
 
 def _cannot_extract(name: str, exc: Exception) -> ParseError:
     """The error of the archive member ``name`` that reading raised ``exc``."""
-    err = ParseError("archive member cannot be extracted", file=name,
-                     expected="a readable zip member", got=str(exc))
+    err = ParseError(_CANNOT_EXTRACT, file=name, expected="a readable zip member",
+                     got=str(exc))
     err.__cause__ = exc
-    return err
+    why, detail = damage_words(err)
+    words = ParseError(f"{_CANNOT_EXTRACT}: {why}", file=name,
+                       expected="a readable zip member", got=detail)
+    words.__cause__ = exc
+    return words
 
 
 def archive_members(path: str | Path, want: Callable[[str], bool]) -> list[Source]:

@@ -44,7 +44,6 @@ Formats:
 from __future__ import annotations
 
 import csv
-import io
 import re
 
 import numpy as np
@@ -333,10 +332,8 @@ def _repaired(c: Candidate, ctx: ParseContext) -> Candidate:
     width = len(c.header)
     if c.table.body is None:                       # workbook: cells are already separate
         return c
-    try:
-        rows = [r for r in csv.reader(io.StringIO(c.table.body, newline=""),
-                                      delimiter=c.table.delimiter or ",")
-                if any(f.strip() for f in r)]
+    try:     # up to a header of another export pasted under the rows (the registry's to read)
+        rows = [r for r in c.table.records_before_other_header() if any(f.strip() for f in r)]
     except csv.Error as exc:
         raise ParseError("Content.csv is not valid CSV", file=c.name, expected="quoted CSV "
                          "fields", got=str(exc)) from None
@@ -360,6 +357,13 @@ def _repaired(c: Candidate, ctx: ParseContext) -> Candidate:
     table = RawTable(source=c.table.source, header=c.header, first_line=c.table.first_line,
                      meta=c.table.meta, delimiter=c.table.delimiter, encoding=c.table.encoding,
                      rows=rows, log=c.table.log)
+    if table.n_rows is not None and table.next_block is not None:
+        # a header of other columns among the rows, of as many cells (its rows cut off as
+        # a sheet's are): the registry reads the blocks of the table it gave
+        last = table.next_block
+        while last.next_block is not None:
+            last = last.next_block
+        last.next_block, c.table.next_block = c.table.next_block, table.next_block
     return Candidate(c.source, table, c.tables)
 
 
