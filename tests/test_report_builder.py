@@ -1483,20 +1483,25 @@ def test_the_pooled_rate_card_says_which_platforms_it_counts():
     assert all("note" not in c for c in cards[:3])
 
 
-def test_a_heading_is_kept_with_its_lines_and_figure():
+def test_a_heading_is_kept_with_its_lines_and_figure_or_table():
     """A best-times platform's heading and summary stood at the foot of a page and its heatmap
-    on the next: a heading that leads to a figure through at most three lines of text or
-    notes is kept with it (one unbreakable block in the PDF); a table breaks the run."""
+    on the next, and the data quality's heading and counts, their table on the next: a heading
+    that leads to a figure or a table through at most three lines of text or notes is kept
+    with it (one unbreakable block in the PDF, where they fit on a page)."""
     from smmanalytics.report.builder import _kept_together
 
     h = {"kind": "heading", "level": 2, "text": "Instagram"}
     t, n = {"kind": "text", "text": "p = 0.002"}, {"kind": "note", "text": "per reach"}
     fig, tab = {"kind": "figure", "path": "f.svg"}, {"kind": "table"}
+    b = {"kind": "bullets", "items": ["a"]}
     assert _kept_together([h, t, n, fig, tab]) == [{"kind": "keep", "blocks": [h, t, n, fig]},
                                                    tab]
-    assert _kept_together([h, tab, fig]) == [h, tab, fig]
+    assert _kept_together([h, tab, fig]) == [{"kind": "keep", "blocks": [h, tab]}, fig]
+    assert _kept_together([h, t, tab]) == [{"kind": "keep", "blocks": [h, t, tab]}]
     assert _kept_together([h, t, t, t, t, fig]) == [h, t, t, t, t, fig]
+    assert _kept_together([h, b, tab]) == [h, b, tab]
     assert _kept_together([t, fig]) == [t, fig]
+    assert _kept_together([t, tab]) == [t, tab]
 
 
 def _header_lines(page_text: str, first_row: list[str]) -> list[str]:
@@ -1669,6 +1674,68 @@ def test_a_tables_caption_stays_with_its_last_rows():
         pages = [p.extract_text() for p in PdfReader(io.BytesIO(rep.pdf_bytes())).pages]
         assert [i for i, p in enumerate(pages) if "CAPTIONTEXT" in p] == \
             [i for i, p in enumerate(pages) if "LASTROW" in p], lines
+
+
+def _pages_of(rep) -> list[str]:
+    return [p.extract_text() for p in PdfReader(io.BytesIO(rep.pdf_bytes())).pages]
+
+
+def _rows_per_page(pages: list[str], rows: int) -> dict[int, list[int]]:
+    """Page → the rows ("ROW007") of the table laid out on it."""
+    found = {i: [r for r in range(rows) if f"ROW{r:03d}" in p] for i, p in enumerate(pages)}
+    return {i: r for i, r in found.items() if r}
+
+
+def _filled_report(lines: int):
+    """A report whose first section holds ``lines`` lines of text, and its second section."""
+    from smmanalytics.report.builder import Report
+
+    brand = Brand(name="Acme", timezone="Europe/Paris", language="en")
+    rep = Report(title="t", period_label="p", brand=brand, lang="en", toc=False)
+    sec = rep.section("Section")
+    rep.bullets(sec, [f"line {i}" for i in range(lines)])
+    return rep, rep.section("TABLEHEADING", level=2)
+
+
+def _table(rows: int) -> pd.DataFrame:
+    return pd.DataFrame({"HEADCOL": [f"ROW{i:03d}" for i in range(rows)],
+                         "value": [f"{i * 37}" for i in range(rows)]})
+
+
+def test_a_table_that_fits_on_a_page_is_never_broken():
+    """The top posts and the best-times slots broke after a row or two at a page's foot: a
+    table that fits on a page moves whole to the next, with its heading and lead-in line,
+    wherever the text above it ends."""
+    moved = set()
+    for lines in range(30, 50):          # the table's start goes down the page, then off it
+        rep, sec = _filled_report(lines)
+        rep.text(sec, "LEADIN line.")
+        rep.table(sec, _table(12), caption="CAPTIONTEXT")
+        pages = _pages_of(rep)
+        on = _rows_per_page(pages, 12)
+        assert len(on) == 1 and list(on.values())[0] == list(range(12)), (lines, on)
+        (page,) = on
+        assert "TABLEHEADING" in pages[page] and "LEADIN" in pages[page], lines
+        assert "CAPTIONTEXT" in pages[page], lines
+        moved.add("line 0" in pages[page])
+    assert moved == {True, False}        # some tables stood under the text, others moved
+
+
+def test_a_long_table_repeats_its_header_and_breaks_after_its_first_rows():
+    """A table longer than a page breaks: its header row is repeated on each page, no page
+    ends with its header and fewer than three rows, nor starts with fewer than three of its
+    last rows; its heading stays on the page of its first rows."""
+    n = 70
+    for lines in range(30, 50):
+        rep, sec = _filled_report(lines)
+        rep.table(sec, _table(n), caption="CAPTIONTEXT")
+        pages = _pages_of(rep)
+        on = _rows_per_page(pages, n)
+        assert len(on) >= 2, lines
+        assert sum(on.values(), []) == list(range(n)), lines      # in order, each row once
+        assert all(len(rows) >= 3 for rows in on.values()), (lines, on)
+        assert all("HEADCOL" in pages[i] for i in on), lines
+        assert "TABLEHEADING" in pages[min(on)] and "CAPTIONTEXT" in pages[max(on)], lines
 
 
 @pytest.mark.parametrize("lang,caption", [

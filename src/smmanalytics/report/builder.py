@@ -129,14 +129,18 @@ def _figure_fonts() -> list[str]:
     return [str(Path(path).parent)]
 
 
-#: blocks that may stand between a heading and the figure kept with it
+#: blocks that may stand between a heading and the figure or table kept with it
 _LEAD_IN = ("text", "note")
+#: blocks a heading and its lead-in are kept with
+_KEPT = ("figure", "table")
 
 
 def _kept_together(blocks: list[dict]) -> list[dict]:
-    """``blocks`` with each heading that leads to a figure through a few lines of text kept
-    with it on one page (a ``keep`` block): a best-times platform's heading and summary stood
-    at the foot of a page, its heatmap on the next."""
+    """``blocks`` with each heading that leads to a figure or a table through a few lines of
+    text kept with it on one page (a ``keep`` block): a best-times platform's heading and
+    summary stood at the foot of a page, its heatmap on the next, and the data quality's
+    heading and counts at the foot of a page, their table on the next. A table too long for
+    the page of its heading starts there, with at least its first rows (see report.typ)."""
     out: list[dict] = []
     i = 0
     while i < len(blocks):
@@ -145,7 +149,7 @@ def _kept_together(blocks: list[dict]) -> list[dict]:
         while b["kind"] == "heading" and j < len(blocks) and j - i <= 3 \
                 and blocks[j]["kind"] in _LEAD_IN:
             j += 1
-        if b["kind"] == "heading" and j < len(blocks) and blocks[j]["kind"] == "figure":
+        if b["kind"] == "heading" and j < len(blocks) and blocks[j]["kind"] in _KEPT:
             out.append({"kind": "keep", "blocks": blocks[i:j + 1]})
             i = j + 1
         else:
