@@ -20,7 +20,7 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -33,7 +33,7 @@ from ..errors import ConfigError
 
 __all__ = ["normalize", "HeaderMatch", "match_headers", "synonyms", "LOCALES", "families",
            "SUMMARY_WORDS", "read_synonyms", "using_synonyms", "extra_fingerprint",
-           "known_header"]
+           "known_header", "shares_half_the_names"]
 
 #: language of a synonym row → BCP-47 locale reported for a file whose headers matched it
 LOCALES = {"en": "en-US", "fr": "fr-FR", "it": "it-IT", "es": "es-ES", "de": "de-DE",
@@ -56,6 +56,20 @@ def normalize(text: object) -> str:
 SUMMARY_WORDS = frozenset({"total", "totals", "grand total", "totaux", "total général",
                            "totale", "totali", "totale complessivo", "totales", "total general",
                            "gesamt", "insgesamt", "gesamtsumme", "summe"})
+
+
+def shares_half_the_names(names: Iterable[str], header: Collection[str]) -> bool:
+    """True when at least half of ``names`` are names of ``header`` (both normalised): two
+    headers of one kind of export share most of their names (Meta's posts have 32, 33 or 34
+    columns), two of different kinds few. The one rule of a row among the rows that is a
+    header of other columns (``_sniff._first_other_header``) and of a later block with its own
+    header read as the first one's (``_registry._with_later_blocks``).
+
+    A blank name (an empty cell, a column without a name) is no name, on either side: left out
+    of ``names``, never matched in ``header``. A name written twice counts twice. No names at
+    all share half: the caller asks for as many as it needs (two for a row of a sheet)."""
+    filled = [n for n in names if n]
+    return 2 * sum(n in header for n in filled) >= len(filled)
 
 
 @dataclass(frozen=True)

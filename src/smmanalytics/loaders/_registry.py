@@ -46,7 +46,7 @@ from ..errors import (
 )
 from ..quality import QualityLog
 from ._arrow import arrow_text, may_contain
-from ._headers import HeaderMatch, match_headers
+from ._headers import HeaderMatch, match_headers, shares_half_the_names
 from ._sniff import RawTable
 from ._sources import LARGE, Source, iter_sources, note_skipped, read_tables
 
@@ -819,8 +819,7 @@ def _with_later_blocks(fmt: Format, cand: Candidate, out: list[pd.DataFrame],
         later = Candidate(cand.source, block, cand.tables)
         # an export of the same kind shares most of the header's names (a format that knows
         # its sheet by name claims any header in it: a Facebook one in LinkedIn's 'All posts')
-        names = [n for n in block.norm if n]
-        shared = 2 * sum(n in table.norm for n in names) >= len(names)
+        shared = shares_half_the_names(block.norm, table.norm)
         more = _parsed(fmt, later, ctx) if shared and _detect(later, fmts)[0] is fmt else None
         if more is None or _platforms_and_kinds(more) != _platforms_and_kinds(out):
             raise _another_export(fmt, cand.name, block.first_line, block.header)

@@ -37,7 +37,7 @@ import pyarrow.csv as pacsv
 from ..errors import ParseError
 from ..quality import QualityLog
 from ._arrow import chunks_may_contain
-from ._headers import SUMMARY_WORDS, known_header, normalize
+from ._headers import SUMMARY_WORDS, known_header, normalize, shares_half_the_names
 
 __all__ = ["decode", "RawTable", "split_text", "DELIMITERS"]
 
@@ -604,19 +604,18 @@ def _may_be_header(row: list) -> bool:
 def _first_other_header(rows: Iterable[tuple[int, list]], norm: list[str]) -> int | None:
     """The position of the first of ``rows`` (position, cells) that is a header of other
     columns than ``norm``: not the header itself (a row repeating it is dropped), at least two
-    cells filled, and at least half of them names of the header's columns, as two exports of
-    one kind share most of theirs (Meta's posts have 32, 33 or 34 columns), or else the header
-    of an export of another kind (:func:`_another_exports_header`); None when none is. A row
-    of data holds numbers, ids and dates, few of them such names."""
-    known = set(norm) - {""}
+    cells filled, and at least half of them names of the header's columns (the rule of
+    :func:`~._headers.shares_half_the_names`, by which a later block is read as the first's),
+    or else the header of an export of another kind (:func:`_another_exports_header`); None
+    when none is. A row of data holds numbers, ids and dates, few of them such names."""
+    known = frozenset(norm)
     norm = _without_trailing_blanks(norm)
     for k, row in rows:
         # (a sheet's row, or a line a spreadsheet saved, runs on in empty cells)
         names = _without_trailing_blanks(_names(row))
         filled = [n for n in names if n]
         if names != norm and len(filled) >= 2 and (
-                2 * sum(n in known for n in filled) >= len(filled)
-                or _another_exports_header(filled)):
+                shares_half_the_names(filled, known) or _another_exports_header(filled)):
             return k
     return None
 
