@@ -849,6 +849,31 @@ def test_another_export_pasted_in_a_sheet_is_an_error_naming_its_header(
     assert (err.value.line, err.value.got) == (line, got)
 
 
+@pytest.mark.parametrize("sheet, start, header_line", [
+    # header 2, posts 3-6, GA4's '#' lines on 7-9, a blank row 10, its header on 11: it named
+    # row 11, and the '#' rows were read as posts
+    ("All posts", 7, 11),
+    # header 2, days 3-7: "cell Metrics!A8, column 'Date': cell is not a date … got
+    # '# Session source / medium report'", the preamble's first cell taken for a day
+    ("Metrics", 8, 12),
+])
+def test_another_export_pasted_in_a_sheet_with_its_preamble_is_named_where_it_starts(
+        tmp_path, sheet, start, header_line):
+    pasted = [["# Session source / medium report"], ["# Start date: 20261001"],
+              ["# End date: 20261031"], [], ["Session source / medium", "Sessions",
+                                             "Engaged sessions", "Engagement rate"],
+              ["google / organic", 3000, 2100, 0.7]]
+    path = _pasted(tmp_path, "content", sheet, lambda rows: pasted)
+    with pytest.raises(ParseError) as err:
+        read_file(path)
+    assert (err.value.line, err.value.cell, err.value.got) == (
+        start, f"{sheet}!A{start}",
+        "Session source / medium, Sessions, Engaged sessions, Engagement rate")
+    assert err.value.reason == ("a header of other columns starts rows of another export: "
+                                "pasted from this line, its '#' preamble above its header "
+                                f"on line {header_line}")
+
+
 def test_posts_whose_texts_are_header_names_stay_posts_in_a_sheet(tmp_path):
     # every cell of these posts text (a sheet re-saved as text), their titles and types
     # headers of some export: their links are no header's

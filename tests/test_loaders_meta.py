@@ -1202,7 +1202,7 @@ def test_an_export_missing_a_column_it_needs_says_which(tmp_path, rename, expect
 _OTHER = Path(__file__).parent / "fixtures"
 
 
-@pytest.mark.parametrize("other, line, got", [
+@pytest.mark.parametrize("other, header_line, got", [
     # its 9 '#' lines are its preamble (lines 7-15), its header on 16: shares no name with
     # Facebook's, where it failed as "line 16, column 'Publish time': … got 'Event count'"
     ("ga4/traffic_acquisition_en.csv", 16, "Session source / medium, Sessions, Engaged "
@@ -1215,17 +1215,22 @@ _OTHER = Path(__file__).parent / "fixtures"
      "Post id, Date, Post text, Post Link, …"),
     ("pinterest/pinterest_pins_2026-10.csv", 7, "Pin id, Pin link, Pin created date, Title, …"),
 ])
-def test_an_export_of_another_platform_pasted_under_the_rows_is_an_error_naming_its_header(
-        tmp_path, other, line, got):
+def test_an_export_of_another_platform_pasted_under_the_rows_is_an_error_naming_its_start(
+        tmp_path, other, header_line, got):
     # "cat facebook.csv ga4.csv > facebook_posts_….csv": header 1, the posts on 2-6 (a
     # caption of two lines), the pasted export from line 7
     path = tmp_path / "facebook_posts_2026-11-20.csv"
     path.write_bytes((FIX / "facebook_posts_2026-11-20.csv").read_bytes()
                      + (_OTHER / other).read_bytes())
+    # the pasted export starts on line 7, its '#' preamble (GA4's) if it has one: that line
+    # is named, its header's line said (it named the header's, 16, below the preamble)
+    reason = "a header of other columns starts rows of another export"
+    if header_line != 7:
+        reason += (": pasted from this line, its '#' preamble above its header on line "
+                   f"{header_line}")
     with pytest.raises(ParseError) as err:
         read_export(path)
-    assert (err.value.reason, err.value.line, err.value.got) == (
-        "a header of other columns starts rows of another export", line, got)
+    assert (err.value.reason, err.value.line, err.value.got) == (reason, 7, got)
     assert err.value.expected == ("rows of the Meta Business Suite post export "
                                   "(Facebook/Instagram) above, or its header again")
 

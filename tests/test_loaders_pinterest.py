@@ -145,6 +145,9 @@ def test_a_header_of_as_many_columns_of_another_export_is_named_not_its_cell(tmp
     with pytest.raises(SmmError, match="a header of other columns starts rows of another "
                        "export") as err:
         read_file(path)
-    assert err.value.line == (13 if preamble else 4)
+    # the pasted export starts on line 4, its preamble's first line (its header on 13)
+    assert err.value.line == 4
+    assert err.value.reason.endswith("" if not preamble else
+                                     "its '#' preamble above its header on line 13")
     assert err.value.got == ("Session source / medium, Sessions, Engaged sessions, "
                              "Engagement rate, …")

@@ -595,8 +595,9 @@ def test_a_damaged_follower_history_is_a_file_not_read(tmp_path, how):
     # 5 (the fixture ends without a line break): the pasted export from line 6
     ("meta/facebook_posts_2026-11-20.csv", 6, "Post ID, Page ID, Page name, Title, …"),
     # its '#' preamble on 6-10, its header on 11: it failed as "Content row cannot be
-    # repaired", on the preamble's first line
-    ("ga4/ga4_campaigns_2024style.csv", 11, "Session campaign, Date, Sessions, Engaged "
+    # repaired", on the preamble's first line; then named the header's line, 11, not where
+    # the pasted export starts (the reason says 11)
+    ("ga4/ga4_campaigns_2024style.csv", 6, "Session campaign, Date, Sessions, Engaged "
      "sessions, …"),
 ])
 def test_another_export_pasted_under_the_content_rows_is_an_error_naming_its_header(
@@ -609,6 +610,8 @@ def test_another_export_pasted_under_the_content_rows_is_an_error_naming_its_hea
                        "export") as err:
         read_file(path)
     assert (err.value.line, err.value.got) == (line, got)
+    assert err.value.reason.endswith("its '#' preamble above its header on line 11"
+                                     if other.startswith("ga4") else "another export")
 
 
 def test_content_exports_pasted_one_under_the_other_keep_their_rows(tmp_path):

@@ -5,7 +5,17 @@ from __future__ import annotations
 
 import pandas as pd
 
-__all__ = ["isinstance_cells", "str_cells"]
+__all__ = ["isinstance_cells", "str_cells", "column_letter"]
+
+
+def column_letter(pos: int) -> str:
+    """The letters of a workbook's column ``pos`` (0 → ``A``, 25 → ``Z``, 26 → ``AA``)."""
+    out = ""
+    pos += 1
+    while pos:
+        pos, rem = divmod(pos - 1, 26)
+        out = chr(65 + rem) + out
+    return out
 
 
 def isinstance_cells(cells: pd.Series, types: type | tuple[type, ...],

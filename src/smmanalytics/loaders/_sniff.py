@@ -190,6 +190,10 @@ class RawTable:
     #: the rows from a header of other columns among the rows on (two exports of different
     #: columns pasted one under the other), a table of their own: found reading the cells
     next_block: RawTable | None = field(default=None, repr=False)
+    #: where the export of a block (a ``next_block``) starts when ``#`` lines stand above its
+    #: header, its preamble (a GA4, Meta or TikTok export pasted whole): the line (CSV) or row
+    #: (sheet) of the first, and the column of its cell (0 for a CSV); None: at its header
+    pasted_at: tuple[int, int] | None = None
 
     @cached_property
     def norm(self) -> list[str]:
@@ -282,21 +286,28 @@ class RawTable:
             source=self.source, first_line=line, meta=meta or self.meta, delimiter=delim,
             header=_header_fields(text, start, len(text), delim, source=self.source, line=line),
             encoding=self.encoding, sheet=self.sheet, body=text[body_start:],
-            body_line=line + text.count("\n", start, body_start), log=self.log)
+            body_line=line + text.count("\n", start, body_start), log=self.log,
+            pasted_at=(preamble[0][0], 0) if preamble else None)
         self.body, self.raw = text[:cut], None
         return True
 
     def _cut_rows_before(self, p: int) -> None:
         """:meth:`_cut_before` for a workbook sheet's rows: row ``p``, a header of other
-        columns, and the rows under it a table of their own (``next_block``)."""
+        columns, and the rows under it a table of their own (``next_block``); the rows of one
+        ``#`` cell right above it, blank rows among them, its preamble (:func:`_sheet_preamble`),
+        cut off with it."""
         header = [("" if v is None else str(v)).strip() for v in self.rows[p]]
         while header and header[-1] == "":
             header.pop()
+        cut, preamble = _sheet_preamble(self.rows, p, self.first_line + 1)
+        meta: dict[str, str] = {}
+        _parse_preamble([(line, text) for line, _, text in preamble], meta)
         self.next_block = RawTable(
             source=self.source, header=header, first_line=self.first_line + 1 + p,
-            meta=self.meta, encoding=self.encoding, sheet=self.sheet, rows=self.rows[p + 1:],
-            log=self.log)
-        self.rows = self.rows[:p]
+            meta=meta or self.meta, encoding=self.encoding, sheet=self.sheet,
+            rows=self.rows[p + 1:], log=self.log,
+            pasted_at=preamble[0][:2] if preamble else None)
+        self.rows = self.rows[:cut]
 
     def header_changed(self, block: RawTable) -> str:
         """What the header of ``block`` (this table's ``next_block``) changes, for a note or
@@ -395,13 +406,15 @@ class RawTable:
                           expected=exc.expected, got=exc.got)
         return moved.with_traceback(exc.__traceback__)
 
-    def other_header_at(self, exc: ParseError) -> tuple[int, list] | None:
+    def other_header_at(self, exc: ParseError
+                        ) -> tuple[int, list, tuple[int, int] | None] | None:
         """The line (CSV) or row (sheet) and the cells of the data row ``exc`` was raised
         about (as :meth:`relocated` reads it) when that row is a header of other columns
-        (:func:`_first_other_header`); None when it is not. A header of another export with
-        as many columns as this one, its first cell not this header's first name, is found no
-        other way: only when a cell of it failed to read, as one of its words in a column of
-        numbers or dates does."""
+        (:func:`_first_other_header`), and where the export it heads starts when ``#`` lines
+        stand above it (as ``pasted_at``: :meth:`_pasted_above`); None when it is not. A
+        header of another export with as many columns as this one, its first cell not this
+        header's first name, is found no other way: only when a cell of it failed to read, as
+        one of its words in a column of numbers or dates does."""
         k = None if exc.line is None else exc.line - self.first_line - 1
         cells = self.__dict__.get("_cells")
         n = 0 if cells is None else cells.num_rows if isinstance(cells, pa.Table) else len(cells)
@@ -409,7 +422,19 @@ class RawTable:
         if row is None or _first_other_header([(k, row)], self.norm) is None:
             return None
         line = self._line_of(k)
-        return None if line is None else (line, row)
+        return None if line is None else (line, row, self._pasted_above(line))
+
+    def _pasted_above(self, line: int) -> tuple[int, int] | None:
+        """Where the ``#`` lines right above ``line`` of the file (CSV) or row (sheet), the
+        preamble of an export pasted there, start (``pasted_at``); None when there are none."""
+        if self.rows is not None:
+            _, preamble = _sheet_preamble(self.rows, line - self.first_line - 1,
+                                          self.first_line + 1)
+            return preamble[0][:2] if preamble else None
+        text = self._body_text() or ""
+        base = self.body_line or self.first_line + 1
+        _, preamble = _preamble_before(text, _line_start(text, line - base), base)
+        return (preamble[0][0], 0) if preamble else None
 
     def _line_of(self, k: int) -> int | None:
         """The line (CSV) or row (sheet) of the file where data row ``k`` starts; None when
@@ -662,6 +687,25 @@ def _preamble_before(text: str, cut: int, first: int) -> tuple[int, list[tuple[i
         if comment is not None:
             lines.append((first + text.count("\n", 0, prev), comment))
         cut = prev
+    return cut, lines[::-1]
+
+
+def _sheet_preamble(rows: list[list], p: int, first: int
+                    ) -> tuple[int, list[tuple[int, int, str]]]:
+    """:func:`_preamble_before` for a sheet's ``rows`` (row 0 on row ``first`` of the sheet):
+    where the rows of one ``#`` cell (:func:`_comment`) right above row ``p`` start, blank rows
+    among them, and those cells as ``(row, column, text)``; ``p`` and none when there are none
+    (blank rows above a header alone stay where they are, noted as blank)."""
+    cut, lines = p, []
+    for k in range(p - 1, -1, -1):
+        filled = [(i, v) for i, v in enumerate(rows[k]) if _filled(v)]
+        if not filled:
+            continue
+        if len(filled) > 1 or not isinstance(filled[0][1], str) \
+                or (comment := _comment(filled[0][1].strip())) is None:
+            break
+        cut = k
+        lines.append((first + k, filled[0][0], comment))
     return cut, lines[::-1]
 
 

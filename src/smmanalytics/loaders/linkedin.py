@@ -45,6 +45,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ParseError
+from ._cells import column_letter
 from ._dates import (
     ZONE_AHEAD_MAX,
     ZONE_BEHIND_MAX,
@@ -116,21 +117,12 @@ def _page(c: Candidate) -> str | None:
     return None
 
 
-def _col_letter(pos: int) -> str:
-    out = ""
-    pos += 1
-    while pos:
-        pos, rem = divmod(pos - 1, 26)
-        out = chr(65 + rem) + out
-    return out
-
-
 def _cell(c: Candidate, pos: int, line: int | None) -> str | None:
     """The workbook cell of column ``pos`` on ``line`` (``All posts!F12``), for an error; None
     for a table that is no sheet (a CSV re-save) or without a line."""
     if not c.table.sheet or not line:
         return None
-    return f"{c.table.sheet}!{_col_letter(pos)}{line}"
+    return f"{c.table.sheet}!{column_letter(pos)}{line}"
 
 
 def _numbers_at(c: Candidate, pos: int) -> pd.Series:
