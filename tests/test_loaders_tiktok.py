@@ -680,3 +680,52 @@ def test_a_header_of_as_many_columns_under_the_content_rows_is_named(tmp_path):
                        "export") as err:
         read_file(path)
     assert (err.value.line, err.value.got) == (5, "Date, Video Views, Profile Views, Likes, …")
+
+
+_H = ('"Time","Video title","Video link","Post time","Total likes","Total comments",'
+      '"Total shares","Total views"')
+_TWO_LINES = ('"October 1","Automne\nrécolte","https://www.tiktok.com/@maisonseve/video/'
+              '7691370353866856055","September 26","15","1","0","203"')
+_SPLIT = ('"October 1","Automne","récolte","https://www.tiktok.com/@maisonseve/video/'
+          '7691370353866856054","September 26","15","1","0","203"')
+_UNREPAIRABLE = '"October 1","x","y","z","w","no link","September 30","1","2","3","4"'
+_NOT_A_NUMBER = ('"October 1","Atelier","https://www.tiktok.com/@maisonseve/video/'
+                 '7691370353866856053","September 12","33","4","2","lots"')
+
+
+@pytest.mark.parametrize("lines, line, reason", [
+    # header 1, a caption over lines 2-3, the row that cannot be repaired on 4 (was right)
+    ([_H, _TWO_LINES, _UNREPAIRABLE], 4, "Content row cannot be repaired"),
+    # a line of empty cells on 4, the row on 5: it named line 4 (the empty line not counted)
+    ([_H, _TWO_LINES, ",,,,,,,", _UNREPAIRABLE], 5, "Content row cannot be repaired"),
+    ([_H, _TWO_LINES, '" "," "," "," "," "," "," "," "', _SPLIT, _NOT_A_NUMBER], 6,
+     "cell is not a number"),
+    # the header again on 4, a row repaired on 5, a bad count on 6: it named line 5
+    ([_H, _TWO_LINES, _H, _SPLIT, _NOT_A_NUMBER], 6, "cell is not a number"),
+    ([_H, _TWO_LINES, _SPLIT, _NOT_A_NUMBER], 5, "cell is not a number"),
+])
+def test_a_bad_content_row_under_a_caption_of_two_lines_names_its_own_line(
+        tmp_path, lines, line, reason):
+    path = tmp_path / "Content.csv"
+    path.write_text("\ufeff" + "\n".join(lines), encoding="utf-8")
+    os.utime(path, (1790931600, 1790931600))
+    with pytest.raises(ParseError) as err:
+        read_file(path)
+    assert (err.value.line, err.value.reason) == (line, reason)
+
+
+def test_content_rows_repaired_under_a_caption_of_two_lines_are_noted_on_their_lines(
+        tmp_path):
+    # header 1, a caption over lines 2-3, the header again on 4, empty cells on 5, a row split
+    # by a comma on 6: the notes said line 3 for the header again, nothing of the empty row
+    # (dropped unsaid) nor of the line repaired
+    path = tmp_path / "Content.csv"
+    path.write_text("\ufeff" + "\n".join([_H, _TWO_LINES, _H, ",,,,,,,", _SPLIT]),
+                    encoding="utf-8")
+    os.utime(path, (1790931600, 1790931600))
+    (df,) = read_file(path)
+    assert df["caption"].tolist() == ["Automne\nrécolte", "Automne,récolte"]
+    notes = {q["code"]: q["message"] for q in df.attrs["quality"]}
+    assert "re-joined on the video link (line 6)" in notes["row_repaired"]
+    assert "1 row repeating the header was dropped (line 4)" in notes["header_repeated"]
+    assert "1 row with every cell empty was skipped (line 5)" in notes["blank_rows_skipped"]

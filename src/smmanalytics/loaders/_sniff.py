@@ -24,7 +24,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -194,6 +194,13 @@ class RawTable:
     #: header, its preamble (a GA4, Meta or TikTok export pasted whole): the line (CSV) or row
     #: (sheet) of the first, and the column of its cell (0 for a CSV); None: at its header
     pasted_at: tuple[int, int] | None = None
+    #: the line of the file each of ``rows`` starts on, when they were read from a CSV (TikTok's
+    #: Content rows, repaired): a quoted line break in a caption moves the rows under it
+    row_lines: list[int] | None = field(default=None, repr=False)
+    #: the table a reader made of this one's rows and reads instead (TikTok's repaired Content
+    #: rows): its errors count that table's rows, which :meth:`relocated` and
+    #: :meth:`other_header_at` ask it for
+    read_as: RawTable | None = field(default=None, repr=False)
 
     @cached_property
     def norm(self) -> list[str]:
@@ -249,20 +256,23 @@ class RawTable:
             return self._read_cells()
         return cells, named
 
-    def records_before_other_header(self) -> list[list[str]]:
+    def records_before_other_header(self) -> tuple[list[list[str]], list[int]]:
         """The rows of the body as the csv module reads them (a reader's own repair of rows
         of another width, TikTok's Content), up to a header of other columns among them
-        (:func:`_first_other_header`, as :meth:`_read_cells` finds it): the rows from it on
-        are cut off into ``next_block``, for the registry to read or refuse."""
-        records = _records(self._body_text() or "", self.delimiter or ",")
+        (:func:`_first_other_header`, as :meth:`_read_cells` finds it), and the line of the
+        file each starts on (:func:`_records_and_lines`): the rows from that header on are
+        cut off into ``next_block``, for the registry to read or refuse."""
+        base = self.body_line or self.first_line + 1
+        records, lines = _records_and_lines(self._body_text() or "", self.delimiter or ",",
+                                            base)
         width, lead = len(self.header), _lead(self.header)
         name = None if lead is None else self.header[lead]
         found = _first_other_header(
             ((k, r) for k, r in enumerate(records) if len(r) != width
              or name is not None and name in r[lead]), self.norm)
         if found is not None and self._cut_before(found):     # its preamble cut off too
-            return _records(self._body_text() or "", self.delimiter or ",")
-        return records
+            return _records_and_lines(self._body_text() or "", self.delimiter or ",", base)
+        return records, lines
 
     def _cut_before(self, p: int) -> bool:
         """Make row ``p`` of the body, a header of other columns, and the rows under it a
@@ -299,15 +309,22 @@ class RawTable:
         header = [("" if v is None else str(v)).strip() for v in self.rows[p]]
         while header and header[-1] == "":
             header.pop()
-        cut, preamble = _sheet_preamble(self.rows, p, self.first_line + 1)
+        cut, preamble = _sheet_preamble(self.rows, p, self._rows_line)
         meta: dict[str, str] = {}
         _parse_preamble([(line, text) for line, _, text in preamble], meta)
         self.next_block = RawTable(
-            source=self.source, header=header, first_line=self.first_line + 1 + p,
+            source=self.source, header=header, first_line=self._rows_line(p),
             meta=meta or self.meta, encoding=self.encoding, sheet=self.sheet,
             rows=self.rows[p + 1:], log=self.log,
+            row_lines=None if self.row_lines is None else self.row_lines[p + 1:],
             pasted_at=preamble[0][:2] if preamble else None)
         self.rows = self.rows[:cut]
+        if self.row_lines is not None:
+            self.row_lines = self.row_lines[:cut]
+
+    def _rows_line(self, p: int) -> int:
+        """The line (``row_lines``) or sheet row where ``rows[p]`` starts."""
+        return self.row_lines[p] if self.row_lines is not None else self.first_line + 1 + p
 
     def header_changed(self, block: RawTable) -> str:
         """What the header of ``block`` (this table's ``next_block``) changes, for a note or
@@ -394,7 +411,9 @@ class RawTable:
         counted one line each, without the blank ones), naming that row's own line and cell:
         in a CSV, the line the row starts on (earlier blank lines and line breaks inside quoted
         cells counted), in a sheet, its row (earlier blank rows counted); ``exc`` itself when
-        that is the line it names."""
+        that is the line it names (``read_as``'s rows when a reader read them instead)."""
+        if self.read_as is not None:
+            return self.read_as.relocated(exc)
         k = None if exc.line is None else exc.line - self.first_line - 1
         line = None if k is None or k < 0 else self._line_of(k)
         if line is None or line == exc.line:
@@ -415,21 +434,24 @@ class RawTable:
         header of another export with as many columns as this one, its first cell not this
         header's first name, is found no other way: only when a cell of it failed to read, as
         one of its words in a column of numbers or dates does."""
+        if self.read_as is not None:
+            return self.read_as.other_header_at(exc)
         k = None if exc.line is None else exc.line - self.first_line - 1
         cells = self.__dict__.get("_cells")
         n = 0 if cells is None else cells.num_rows if isinstance(cells, pa.Table) else len(cells)
         row = _row(cells, k) if k is not None and 0 <= k < n else None
         if row is None or _first_other_header([(k, row)], self.norm) is None:
             return None
-        line = self._line_of(k)
-        return None if line is None else (line, row, self._pasted_above(line))
+        p = self._position(k)
+        line = self._row_line(p)
+        return None if line is None else (line, row, self._pasted_above(p, line))
 
-    def _pasted_above(self, line: int) -> tuple[int, int] | None:
-        """Where the ``#`` lines right above ``line`` of the file (CSV) or row (sheet), the
-        preamble of an export pasted there, start (``pasted_at``); None when there are none."""
+    def _pasted_above(self, p: int, line: int) -> tuple[int, int] | None:
+        """Where the ``#`` lines right above row ``p`` of the body, on ``line`` of the file
+        (CSV) or row (sheet), the preamble of an export pasted there, start (``pasted_at``);
+        None when there are none."""
         if self.rows is not None:
-            _, preamble = _sheet_preamble(self.rows, line - self.first_line - 1,
-                                          self.first_line + 1)
+            _, preamble = _sheet_preamble(self.rows, p, self._rows_line)
             return preamble[0][:2] if preamble else None
         text = self._body_text() or ""
         base = self.body_line or self.first_line + 1
@@ -439,10 +461,14 @@ class RawTable:
     def _line_of(self, k: int) -> int | None:
         """The line (CSV) or row (sheet) of the file where data row ``k`` starts; None when
         unknown."""
+        return self._row_line(self._position(k))
+
+    def _position(self, k: int) -> int:
+        """The position in the body (rows of no data counted) of data row ``k``."""
         skipped = self.__dict__.get("_skipped")
         if skipped is not None:   # the i-th skipped row has skipped[i] - i kept rows before it
             k += int(np.searchsorted(skipped - np.arange(len(skipped)), k, side="right"))
-        return self._row_line(k)
+        return k
 
     def _row_line(self, p: int) -> int | None:
         """The line (CSV) or row (sheet) of the file where row ``p`` of the body starts, the
@@ -450,7 +476,7 @@ class RawTable:
         by record (empty lines are no record, for Arrow as here): only an error or an odd
         row pays."""
         if self.rows is not None:
-            return self.first_line + 1 + p
+            return self._rows_line(p)
         body = self._body_text()
         if not body:
             return None
@@ -690,12 +716,13 @@ def _preamble_before(text: str, cut: int, first: int) -> tuple[int, list[tuple[i
     return cut, lines[::-1]
 
 
-def _sheet_preamble(rows: list[list], p: int, first: int
+def _sheet_preamble(rows: list[list], p: int, line_of: Callable[[int], int]
                     ) -> tuple[int, list[tuple[int, int, str]]]:
-    """:func:`_preamble_before` for a sheet's ``rows`` (row 0 on row ``first`` of the sheet):
-    where the rows of one ``#`` cell (:func:`_comment`) right above row ``p`` start, blank rows
-    among them, and those cells as ``(row, column, text)``; ``p`` and none when there are none
-    (blank rows above a header alone stay where they are, noted as blank)."""
+    """:func:`_preamble_before` for a sheet's ``rows`` (row ``k`` on row ``line_of(k)`` of the
+    sheet, or line of the file): where the rows of one ``#`` cell (:func:`_comment`) right
+    above row ``p`` start, blank rows among them, and those cells as ``(row, column, text)``;
+    ``p`` and none when there are none (blank rows above a header alone stay where they are,
+    noted as blank)."""
     cut, lines = p, []
     for k in range(p - 1, -1, -1):
         filled = [(i, v) for i, v in enumerate(rows[k]) if _filled(v)]
@@ -705,7 +732,7 @@ def _sheet_preamble(rows: list[list], p: int, first: int
                 or (comment := _comment(filled[0][1].strip())) is None:
             break
         cut = k
-        lines.append((first + k, filled[0][0], comment))
+        lines.append((line_of(k), filled[0][0], comment))
     return cut, lines[::-1]
 
 
@@ -844,6 +871,24 @@ def _records(body: str | bytes | memoryview, delim: str) -> list[list[str]]:
     lines are no rows, as for Arrow."""
     text = body if isinstance(body, str) else bytes(body).decode("utf-8", errors="replace")
     return [r for r in csv.reader(io.StringIO(text), delimiter=delim) if r]
+
+
+def _records_and_lines(body: str | bytes | memoryview, delim: str, first: int
+                       ) -> tuple[list[list[str]], list[int]]:
+    """The rows of a body read with the csv module, as :func:`_records` reads them, and the
+    line of the file each starts on, the body's first line being ``first`` (line breaks inside
+    quoted cells counted, as :meth:`RawTable._row_line` counts them), in one pass."""
+    text = body if isinstance(body, str) else bytes(body).decode("utf-8", errors="replace")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
+    records: list[list[str]] = []
+    lines: list[int] = []
+    end = 0
+    for record in reader:
+        start, end = end + 1, reader.line_num
+        if record:
+            records.append(record)
+            lines.append(first + start - 1)
+    return records, lines
 
 
 def _read_ragged(rows: list[list[str]], width: int, source: str, log: QualityLog | None

@@ -333,17 +333,24 @@ def _repaired(c: Candidate, ctx: ParseContext) -> Candidate:
     if c.table.body is None:                       # workbook: cells are already separate
         return c
     try:     # up to a header of another export pasted under the rows (the registry's to read)
-        rows = [r for r in c.table.records_before_other_header() if any(f.strip() for f in r)]
+        rows, lines = c.table.records_before_other_header()
     except csv.Error as exc:
         raise ParseError("Content.csv is not valid CSV", file=c.name, expected="quoted CSV "
                          "fields", got=str(exc)) from None
     link_pos = c.match(F).columns["permalink"][0]
     title_pos = c.match(F).columns.get("caption", [link_pos - 1])[0]
-    ragged = [i for i, r in enumerate(rows) if len(r) != width]
+    # rows of no data are kept, for the table to skip and note (blank, or the header again)
+    ragged = [i for i, r in enumerate(rows) if len(r) != width and any(f.strip() for f in r)]
+    # the rows, repaired below, and the line each starts on (a caption over two lines moves
+    # the rows under it): the original table's errors count these rows (read_as)
+    table = RawTable(source=c.table.source, header=c.header, first_line=c.table.first_line,
+                     meta=c.table.meta, delimiter=c.table.delimiter, encoding=c.table.encoding,
+                     rows=rows, row_lines=lines, log=c.table.log)
+    c.table.read_as = table
     for i in ragged:                               # only the broken rows are looked at one by one
         r = rows[i]
         anchor = next((k for k, f in enumerate(r) if _LINK.match(f.strip())), None)
-        line = c.table.first_line + 1 + i
+        line = c.table.first_line + 1 + i          # row i: the registry names its own line
         extra = len(r) - width
         if anchor is None or extra < 0 or anchor - extra != link_pos or title_pos >= link_pos:
             raise ParseError("Content row cannot be repaired", file=c.name, line=line,
@@ -353,10 +360,8 @@ def _repaired(c: Candidate, ctx: ParseContext) -> Candidate:
             r[title_pos + extra + 1:]
     if ragged:
         ctx.note("row_repaired", "Content rows split by an unquoted comma in the title were "
-                 "re-joined on the video link", rows=len(ragged))
-    table = RawTable(source=c.table.source, header=c.header, first_line=c.table.first_line,
-                     meta=c.table.meta, delimiter=c.table.delimiter, encoding=c.table.encoding,
-                     rows=rows, log=c.table.log)
+                 "re-joined on the video link" + table._first_at(np.array(ragged)),
+                 rows=len(ragged))
     if table.n_rows is not None and table.next_block is not None:
         # a header of other columns among the rows, of as many cells (its rows cut off as
         # a sheet's are): the registry reads the blocks of the table it gave
