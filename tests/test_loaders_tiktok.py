@@ -729,3 +729,19 @@ def test_content_rows_repaired_under_a_caption_of_two_lines_are_noted_on_their_l
     assert "re-joined on the video link (line 6)" in notes["row_repaired"]
     assert "1 row repeating the header was dropped (line 4)" in notes["header_repeated"]
     assert "1 row with every cell empty was skipped (line 5)" in notes["blank_rows_skipped"]
+
+
+def test_content_rows_of_a_large_file_are_repaired_too(tmp_path, monkeypatch):
+    # a file over LARGE (4 MiB) keeps its rows as bytes, its text let go: the repair was
+    # skipped for it, taken for a workbook's, and the split row failed as "line 5, column
+    # 'Video link': Content row without a video id in its link … got 'récolte'"
+    from smmanalytics.loaders import _sources
+
+    monkeypatch.setattr(_sources, "LARGE", 100)
+    path = tmp_path / "Content.csv"
+    path.write_text("\ufeff" + "\n".join([_H, _TWO_LINES, _H, _SPLIT]), encoding="utf-8")
+    os.utime(path, (1790931600, 1790931600))
+    (df,) = read_file(path)
+    assert df["caption"].tolist() == ["Automne\nrécolte", "Automne,récolte"]
+    assert any("re-joined on the video link (line 5)" in q["message"]
+               for q in df.attrs["quality"] if q["code"] == "row_repaired")

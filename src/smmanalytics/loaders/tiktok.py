@@ -330,7 +330,7 @@ def _parse_territories(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
 def _repaired(c: Candidate, ctx: ParseContext) -> Candidate:
     """The Content table, rows broken by unquoted commas repaired on the video link anchor."""
     width = len(c.header)
-    if c.table.body is None:                       # workbook: cells are already separate
+    if c.table.rows is not None:                   # workbook: cells are already separate
         return c
     try:     # up to a header of another export pasted under the rows (the registry's to read)
         rows, lines = c.table.records_before_other_header()
