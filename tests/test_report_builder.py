@@ -1767,3 +1767,38 @@ def test_top_posts_of_an_incident_are_marked(lang, caption):
     august = BrandReport(smm.load(SAMPLE), "2026-08", lang=lang).top_posts()
     (top, _) = [b for b in august.blocks if b["kind"] == "table"]
     assert not any(r[0].endswith("*") for r in top["rows"]) and top["caption"] is None
+
+
+def test_notes_go_with_the_figure_table_or_cards_they_qualify():
+    """A note right after a figure, a table or KPI cards qualifies it and is laid out with it
+    (the best-times' "Posts left out" note stood alone at a page's top, its table on the page
+    before), and so is a line of text between them (the alerts' yearly total, between their
+    table and the note on its likely range); the report's own blocks are left as they were."""
+    from smmanalytics.report.builder import _notes_attached
+
+    n1, n2 = {"kind": "note", "text": "left out"}, {"kind": "note", "text": "range"}
+    t = {"kind": "text", "text": "total"}
+    tab, fig = {"kind": "table", "rows": []}, {"kind": "figure", "path": "f.svg"}
+    kpis = {"kind": "kpis", "items": []}
+    blocks = [tab, n1, fig, t, n1, n2, kpis, n2, t, tab, t, t, n1]
+    assert _notes_attached(blocks) == [
+        {**tab, "notes": [n1]}, {**fig, "notes": [t, n1, n2]}, {**kpis, "notes": [n2]},
+        t, tab, t, t, n1]
+    assert blocks[0] == {"kind": "table", "rows": []}          # not changed
+    assert _notes_attached([t, n1, fig]) == [t, n1, fig]      # a note before leads in
+
+
+def _first_page(pages: list[str], text: str) -> int:
+    return next(i for i, p in enumerate(pages) if text in p)
+
+
+def test_a_note_stays_on_the_page_of_its_tables_last_row():
+    """Whatever the text above a table, the note under it is on the page of its last row
+    (the best-times' "Posts left out" note stood alone at the top of a page)."""
+    for lines in range(36, 50):          # one of them puts the last row at a page's foot
+        rep, sec = _filled_report(lines)
+        rep.table(sec, _table(8), caption="CAPTIONTEXT")
+        rep.text(sec, "NOTETEXT: posts left out.", note=True)
+        pages = _pages_of(rep)
+        assert _first_page(pages, "NOTETEXT") == _first_page(pages, "ROW007"), lines
+

@@ -133,6 +133,34 @@ def _figure_fonts() -> list[str]:
 _LEAD_IN = ("text", "note")
 #: blocks a heading and its lead-in are kept with
 _KEPT = ("figure", "table")
+#: blocks a note right after qualifies, and stays with
+_QUALIFIED = ("figure", "table", "kpis")
+
+
+def _notes_attached(blocks: list[dict]) -> list[dict]:
+    """``blocks`` with the notes that follow a figure, a table or a row of KPI cards carried by
+    it (its ``notes``), to be laid out with its end: the best-times' "Posts left out" note
+    stood alone at the top of a page, its table on the one before, and the ROI's formula at
+    the top of a page, its cards on the one before. A line of text between the block and its
+    note goes with them (the alerts' yearly total, between their table and the note saying
+    what its likely range is). The blocks given are not changed."""
+    out: list[dict] = []
+    i = 0
+    while i < len(blocks):
+        b, i = blocks[i], i + 1
+        if b["kind"] in _QUALIFIED:
+            notes = []
+            if i + 1 < len(blocks) and blocks[i]["kind"] == "text" \
+                    and blocks[i + 1]["kind"] == "note":
+                notes.append(blocks[i])
+                i += 1
+            while i < len(blocks) and blocks[i]["kind"] == "note":
+                notes.append(blocks[i])
+                i += 1
+            if notes:
+                b = {**b, "notes": notes}
+        out.append(b)
+    return out
 
 
 def _kept_together(blocks: list[dict]) -> list[dict]:
@@ -156,6 +184,12 @@ def _kept_together(blocks: list[dict]) -> list[dict]:
             out.append(b)
             i += 1
     return out
+
+
+def _laid_out(blocks: list[dict]) -> list[dict]:
+    """The blocks as the template lays them out: notes with what they qualify, headings
+    with what they head."""
+    return _kept_together(_notes_attached(blocks))
 
 
 @dataclass(frozen=True)
@@ -411,7 +445,7 @@ class Report:
             "cover_lines": [self.fmt.prose(t) for t in self.cover_lines],
             "cover_warnings": [self.fmt.prose(t) for t in self.cover_warnings],
             "toc": self.toc, "labels": labels,
-            "blocks": _kept_together(self.blocks),
+            "blocks": _laid_out(self.blocks),
         }
 
     def pdf_bytes(self) -> bytes:
