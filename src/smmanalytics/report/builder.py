@@ -130,7 +130,7 @@ def _figure_fonts() -> list[str]:
 
 
 #: blocks that may stand between a heading and the figure or table kept with it
-_LEAD_IN = ("text", "note")
+_LEAD_IN = ("text", "note", "kpis")
 #: blocks a heading and its lead-in are kept with
 _KEPT = ("figure", "table")
 #: blocks a note right after qualifies, and stays with
@@ -164,26 +164,37 @@ def _notes_attached(blocks: list[dict]) -> list[dict]:
 
 
 def _kept_together(blocks: list[dict]) -> list[dict]:
-    """``blocks`` with each heading that leads to a figure or a table through a few lines of
-    text kept with it on one page (a ``keep`` block): a best-times platform's heading and
-    summary stood at the foot of a page, its heatmap on the next, and the data quality's
-    heading and counts at the foot of a page, their table on the next. A table too long for
-    the page of its heading starts there, with at least its first rows (see report.typ)."""
+    """``blocks`` with each heading kept with the start of what it heads (a ``keep`` block):
+    a heading that leads to a figure or a table through a few lines of text, notes or KPI
+    cards is kept with it on one page (a best-times platform's heading and summary stood at
+    the foot of a page, its heatmap on the next; the ROI's heading and cards, its table on
+    the next); one that leads to a sub-heading so is kept with the sub-heading's own keep
+    (the best times' heading and its lines ended a page, the first platform's heading and
+    heatmap on the next). A table too long for the page of its heading starts there, with at
+    least its first rows (see report.typ); any other heading sticks to its next block."""
     out: list[dict] = []
     i = 0
     while i < len(blocks):
-        b = blocks[i]
-        j = i + 1
-        while b["kind"] == "heading" and j < len(blocks) and j - i <= 3 \
-                and blocks[j]["kind"] in _LEAD_IN:
-            j += 1
-        if b["kind"] == "heading" and j < len(blocks) and blocks[j]["kind"] in _KEPT:
-            out.append({"kind": "keep", "blocks": blocks[i:j + 1]})
-            i = j + 1
-        else:
-            out.append(b)
-            i += 1
+        kept, i = _kept_from(blocks, i)
+        out.append(kept)
     return out
+
+
+def _kept_from(blocks: list[dict], i: int) -> tuple[dict, int]:
+    """The block, or the keep, starting at ``blocks[i]``, and the index after it."""
+    b = blocks[i]
+    if b["kind"] != "heading":
+        return b, i + 1
+    j = i + 1
+    while j < len(blocks) and j - i <= 3 and blocks[j]["kind"] in _LEAD_IN:
+        j += 1
+    if j < len(blocks) and blocks[j]["kind"] in _KEPT:
+        return {"kind": "keep", "blocks": blocks[i:j + 1]}, j + 1
+    if j < len(blocks) and blocks[j]["kind"] == "heading":
+        inner, k = _kept_from(blocks, j)
+        if inner["kind"] == "keep":
+            return {"kind": "keep", "blocks": [*blocks[i:j], inner]}, k
+    return b, i + 1
 
 
 def _laid_out(blocks: list[dict]) -> list[dict]:
