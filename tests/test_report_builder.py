@@ -1767,3 +1767,119 @@ def test_top_posts_of_an_incident_are_marked(lang, caption):
     august = BrandReport(smm.load(SAMPLE), "2026-08", lang=lang).top_posts()
     (top, _) = [b for b in august.blocks if b["kind"] == "table"]
     assert not any(r[0].endswith("*") for r in top["rows"]) and top["caption"] is None
+
+
+def test_notes_go_with_the_figure_table_or_cards_they_qualify():
+    """A note right after a figure, a table or KPI cards qualifies it and is laid out with it
+    (the best-times' "Posts left out" note stood alone at a page's top, its table on the page
+    before), and so is a line of text between them (the alerts' yearly total, between their
+    table and the note on its likely range); the report's own blocks are left as they were."""
+    from smmanalytics.report.builder import _notes_attached
+
+    n1, n2 = {"kind": "note", "text": "left out"}, {"kind": "note", "text": "range"}
+    t = {"kind": "text", "text": "total"}
+    tab, fig = {"kind": "table", "rows": []}, {"kind": "figure", "path": "f.svg"}
+    kpis = {"kind": "kpis", "items": []}
+    blocks = [tab, n1, fig, t, n1, n2, kpis, n2, t, tab, t, t, n1]
+    assert _notes_attached(blocks) == [
+        {**tab, "notes": [n1]}, {**fig, "notes": [t, n1, n2]}, {**kpis, "notes": [n2]},
+        t, tab, t, t, n1]
+    assert blocks[0] == {"kind": "table", "rows": []}          # not changed
+    assert _notes_attached([t, n1, fig]) == [t, n1, fig]      # a note before leads in
+
+
+def test_a_heading_is_kept_with_its_cards_and_with_its_first_sub_heading():
+    """The ROI's heading and KPI cards ended a page, its table on the next, and the best
+    times' heading and lines ended a page, the first platform's heading and heatmap on the
+    next: cards lead in to a table as lines do, and a heading that leads to a sub-heading is
+    kept with the sub-heading's keep."""
+    from smmanalytics.report.builder import _kept_together
+
+    h1, h2 = {"kind": "heading", "level": 1, "text": "ROI"}, {"kind": "heading", "level": 2,
+                                                                "text": "Facebook"}
+    t, kpis = {"kind": "text", "text": "p = 0.002"}, {"kind": "kpis", "items": []}
+    fig, tab = {"kind": "figure", "path": "f.svg"}, {"kind": "table"}
+    b = {"kind": "bullets", "items": ["a"]}
+    assert _kept_together([h1, kpis, tab, fig]) == [{"kind": "keep", "blocks": [h1, kpis, tab]},
+                                                    fig]
+    assert _kept_together([h1, t, h2, t, fig, tab]) == [
+        {"kind": "keep", "blocks": [h1, t, {"kind": "keep", "blocks": [h2, t, fig]}]}, tab]
+    assert _kept_together([h1, h2, tab]) == [
+        {"kind": "keep", "blocks": [h1, {"kind": "keep", "blocks": [h2, tab]}]}]
+    # a sub-heading that leads to no figure or table: each heading sticks to its next block
+    assert _kept_together([h1, t, h2, b]) == [h1, t, h2, b]
+
+
+def _first_page(pages: list[str], text: str) -> int:
+    return next(i for i, p in enumerate(pages) if text in p)
+
+
+def test_a_note_stays_on_the_page_of_its_tables_last_row():
+    """Whatever the text above a table, the note under it is on the page of its last row
+    (the best-times' "Posts left out" note stood alone at the top of a page)."""
+    for lines in range(36, 50):          # one of them puts the last row at a page's foot
+        rep, sec = _filled_report(lines)
+        rep.table(sec, _table(8), caption="CAPTIONTEXT")
+        rep.text(sec, "NOTETEXT: posts left out.", note=True)
+        pages = _pages_of(rep)
+        assert _first_page(pages, "NOTETEXT") == _first_page(pages, "ROW007"), lines
+
+
+def test_a_heading_and_its_cards_stay_with_their_table():
+    """The ROI's heading, its KPI cards and their note stood at a page's foot, the section's
+    table on the next: the heading is on the page of the table's first row, and so are the
+    cards and their note."""
+    for lines in range(30, 50):
+        rep, _ = _filled_report(lines)
+        sec = rep.section("ROIHEADING")
+        rep.kpis(sec, [{"label": "CARDLABEL", "value": "164 %"}, {"label": "ROAS", "value": "7"}])
+        rep.text(sec, "FORMULANOTE: ROI = (value − cost) ÷ cost.", note=True)
+        rep.table(sec, _table(3))
+        pages = _pages_of(rep)
+        first = _first_page(pages, "ROW000")
+        assert [_first_page(pages, s) for s in ("ROIHEADING", "CARDLABEL", "FORMULANOTE")] \
+            == [first] * 3, lines
+
+
+def test_a_heading_and_its_lines_stay_with_the_first_sub_section():
+    """The best times' heading and its lines ended a page, the first platform's heading and
+    heatmap starting the next: the heading is on the page of the first sub-heading and its
+    figure."""
+    import matplotlib.pyplot as plt
+
+    for lines in range(20, 46):
+        rep, _ = _filled_report(lines)
+        sec = rep.section("BESTTIMES")
+        rep.text(sec, "INTROLINE " + "The hours are the audience's. " * 12)
+        sub = rep.section("PLATFORMX", level=2)
+        rep.text(sub, "No reliable effect of the hour.")
+        fig, ax = plt.subplots(figsize=(6, 3))
+        ax.plot([0, 1], [0, 1])
+        rep.figure(sub, fig, caption="FIGCAPTION")
+        pages = _pages_of(rep)
+        assert _first_page(pages, "BESTTIMES") == _first_page(pages, "PLATFORMX") \
+            == _first_page(pages, "FIGCAPTION"), lines
+
+
+@pytest.mark.parametrize("sub_heading", [False, True])
+def test_lines_too_long_to_share_a_page_with_their_figure_leave_no_page_blank(sub_heading):
+    """A heading whose lines and figure (or sub-section) do not fit on one page: the lines
+    stuck to the figure, which cannot break, and Typst left a page blank before them (only
+    its header and footer). Now the heading keeps to its first line, the lines flow, and the
+    figure follows them, on the next page if need be; no page is blank."""
+    import matplotlib.pyplot as plt
+
+    for lines in (0, 24, 48):
+        rep, _ = _filled_report(lines)
+        sec = rep.section("BESTTIMES")
+        rep.text(sec, "INTROLINE " + "The hours are the audience's. " * 60)
+        rep.text(sec, "LASTLEAD " + "The hours are the audience's. " * 30)
+        if sub_heading:
+            sec = rep.section("PLATFORMX", level=2)
+        fig, ax = plt.subplots(figsize=(6, 7.5))
+        ax.plot([0, 1], [0, 1])
+        rep.figure(sec, fig, caption="FIGCAPTION")
+        pages = _pages_of(rep)
+        assert all(any(s in p for s in ("line ", "audience's", "FIGCAPTION")) for p in pages[1:]), \
+            (lines, [len(p) for p in pages])
+        assert _first_page(pages, "BESTTIMES") == _first_page(pages, "INTROLINE"), lines

@@ -130,32 +130,77 @@ def _figure_fonts() -> list[str]:
 
 
 #: blocks that may stand between a heading and the figure or table kept with it
-_LEAD_IN = ("text", "note")
+_LEAD_IN = ("text", "note", "kpis")
 #: blocks a heading and its lead-in are kept with
 _KEPT = ("figure", "table")
+#: blocks a note right after qualifies, and stays with
+_QUALIFIED = ("figure", "table", "kpis")
 
 
-def _kept_together(blocks: list[dict]) -> list[dict]:
-    """``blocks`` with each heading that leads to a figure or a table through a few lines of
-    text kept with it on one page (a ``keep`` block): a best-times platform's heading and
-    summary stood at the foot of a page, its heatmap on the next, and the data quality's
-    heading and counts at the foot of a page, their table on the next. A table too long for
-    the page of its heading starts there, with at least its first rows (see report.typ)."""
+def _notes_attached(blocks: list[dict]) -> list[dict]:
+    """``blocks`` with the notes that follow a figure, a table or a row of KPI cards carried by
+    it (its ``notes``), to be laid out with its end: the best-times' "Posts left out" note
+    stood alone at the top of a page, its table on the one before, and the ROI's formula at
+    the top of a page, its cards on the one before. A line of text between the block and its
+    note goes with them (the alerts' yearly total, between their table and the note saying
+    what its likely range is). The blocks given are not changed."""
     out: list[dict] = []
     i = 0
     while i < len(blocks):
-        b = blocks[i]
-        j = i + 1
-        while b["kind"] == "heading" and j < len(blocks) and j - i <= 3 \
-                and blocks[j]["kind"] in _LEAD_IN:
-            j += 1
-        if b["kind"] == "heading" and j < len(blocks) and blocks[j]["kind"] in _KEPT:
-            out.append({"kind": "keep", "blocks": blocks[i:j + 1]})
-            i = j + 1
-        else:
-            out.append(b)
-            i += 1
+        b, i = blocks[i], i + 1
+        if b["kind"] in _QUALIFIED:
+            notes = []
+            if i + 1 < len(blocks) and blocks[i]["kind"] == "text" \
+                    and blocks[i + 1]["kind"] == "note":
+                notes.append(blocks[i])
+                i += 1
+            while i < len(blocks) and blocks[i]["kind"] == "note":
+                notes.append(blocks[i])
+                i += 1
+            if notes:
+                b = {**b, "notes": notes}
+        out.append(b)
     return out
+
+
+def _kept_together(blocks: list[dict]) -> list[dict]:
+    """``blocks`` with each heading kept with the start of what it heads (a ``keep`` block):
+    a heading that leads to a figure or a table through a few lines of text, notes or KPI
+    cards is kept with it on one page (a best-times platform's heading and summary stood at
+    the foot of a page, its heatmap on the next; the ROI's heading and cards, its table on
+    the next); one that leads to a sub-heading so is kept with the sub-heading's own keep
+    (the best times' heading and its lines ended a page, the first platform's heading and
+    heatmap on the next). A table too long for the page of its heading starts there, with at
+    least its first rows (see report.typ); any other heading sticks to its next block."""
+    out: list[dict] = []
+    i = 0
+    while i < len(blocks):
+        kept, i = _kept_from(blocks, i)
+        out.append(kept)
+    return out
+
+
+def _kept_from(blocks: list[dict], i: int) -> tuple[dict, int]:
+    """The block, or the keep, starting at ``blocks[i]``, and the index after it."""
+    b = blocks[i]
+    if b["kind"] != "heading":
+        return b, i + 1
+    j = i + 1
+    while j < len(blocks) and j - i <= 3 and blocks[j]["kind"] in _LEAD_IN:
+        j += 1
+    if j < len(blocks) and blocks[j]["kind"] in _KEPT:
+        return {"kind": "keep", "blocks": blocks[i:j + 1]}, j + 1
+    if j < len(blocks) and blocks[j]["kind"] == "heading":
+        inner, k = _kept_from(blocks, j)
+        if inner["kind"] == "keep":
+            return {"kind": "keep", "blocks": [*blocks[i:j], inner]}, k
+    return b, i + 1
+
+
+def _laid_out(blocks: list[dict]) -> list[dict]:
+    """The blocks as the template lays them out: notes with what they qualify, headings
+    with what they head."""
+    return _kept_together(_notes_attached(blocks))
 
 
 @dataclass(frozen=True)
@@ -411,7 +456,7 @@ class Report:
             "cover_lines": [self.fmt.prose(t) for t in self.cover_lines],
             "cover_warnings": [self.fmt.prose(t) for t in self.cover_warnings],
             "toc": self.toc, "labels": labels,
-            "blocks": _kept_together(self.blocks),
+            "blocks": _laid_out(self.blocks),
         }
 
     def pdf_bytes(self) -> bytes:
