@@ -336,7 +336,9 @@ class Report:
         return Title(self.brand.name, self.title, self.period_label)
 
     def section(self, title: str, *, level: int = 1) -> Section:
-        """Start a section (level 1 starts a new page and enters the table of contents)."""
+        """Start a section: level 1 enters the table of contents (when the report has one),
+        level 2 is a sub-section. A heading is never left alone at a page's foot: it moves
+        with the start of what it heads (see :func:`_kept_together`)."""
         return self._add(Section(), {"kind": "heading", "level": level, "text": title})
 
     def text(self, section: Section, text: str, *, note: bool = False) -> Section:
