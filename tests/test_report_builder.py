@@ -1883,3 +1883,45 @@ def test_lines_too_long_to_share_a_page_with_their_figure_leave_no_page_blank(su
         assert all(any(s in p for s in ("line ", "audience's", "FIGCAPTION")) for p in pages[1:]), \
             (lines, [len(p) for p in pages])
         assert _first_page(pages, "BESTTIMES") == _first_page(pages, "INTROLINE"), lines
+
+
+def _baseline_of(pdf: bytes, word: str) -> tuple[int, float]:
+    """The page and the height on it (PDF points from its foot) of the first text run holding
+    ``word``."""
+    for i, page in enumerate(PdfReader(io.BytesIO(pdf)).pages):
+        found: list[float] = []
+
+        def visit(text, cm, tm, font, size, found=found):
+            if word in text:
+                found.append(tm[5] * cm[3] + cm[5])
+
+        page.extract_text(visitor_text=visit)
+        if found:
+            return i, found[0]
+    raise AssertionError(f"{word} is on no page")
+
+
+def test_a_heading_kept_with_its_table_keeps_the_space_above_it():
+    """A heading kept with its table (a block that may not break) stood tight under the lines
+    before it, the space above a heading dropped at the top of that block (the goals' heading
+    under the table of contents): it has the space of a heading that stands alone, at both
+    levels."""
+    from smmanalytics.report.builder import Report
+
+    brand = Brand(name="Acme", timezone="Europe/Paris", language="en")
+    for level in (1, 2):
+        gaps = []
+        for kept in (True, False):
+            rep = Report(title="t", period_label="p", brand=brand, lang="en", toc=False)
+            rep.bullets(rep.section("Section"), ["PREVLINE"])
+            sec = rep.section("HEADWORD", level=level)
+            if kept:
+                rep.table(sec, _table(3))
+            else:
+                rep.bullets(sec, ["a line"])
+            pdf = rep.pdf_bytes()
+            (page, before), (page_of_heading, heading) = (_baseline_of(pdf, "PREVLINE"),
+                                                          _baseline_of(pdf, "HEADWORD"))
+            assert page == page_of_heading
+            gaps.append(before - heading)
+        assert gaps[0] == pytest.approx(gaps[1], abs=0.5), (level, gaps)
