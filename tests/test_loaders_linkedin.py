@@ -874,6 +874,24 @@ def test_another_export_pasted_in_a_sheet_with_its_preamble_is_named_where_it_st
                                 f"on line {header_line}")
 
 
+@pytest.mark.parametrize("padded", [
+    lambda text: [text, "", "", ""],          # its cells empty text, as a spreadsheet saves them
+    lambda text: [text + ",,,"],              # a CSV's padded line pasted into one cell
+])
+@pytest.mark.parametrize("sheet, start, header_line", [("All posts", 7, 11), ("Metrics", 8, 12)])
+def test_a_preamble_padded_by_a_spreadsheet_pasted_in_a_sheet_is_named_where_it_starts(
+        tmp_path, padded, sheet, start, header_line):
+    pasted = [padded("# Session source / medium report"), padded("# Start date: 20261001"),
+              padded("# End date: 20261031"), [], ["Session source / medium", "Sessions",
+                                                   "Engaged sessions", "Engagement rate"],
+              ["google / organic", 3000, 2100, 0.7]]
+    path = _pasted(tmp_path, "content", sheet, lambda rows: pasted)
+    with pytest.raises(ParseError) as err:
+        read_file(path)
+    assert (err.value.line, err.value.cell) == (start, f"{sheet}!A{start}")
+    assert err.value.reason.endswith(f"its '#' preamble above its header on line {header_line}")
+
+
 def test_posts_whose_texts_are_header_names_stay_posts_in_a_sheet(tmp_path):
     # every cell of these posts text (a sheet re-saved as text), their titles and types
     # headers of some export: their links are no header's

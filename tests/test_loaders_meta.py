@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import random
 import tempfile
 from pathlib import Path
@@ -1233,6 +1234,34 @@ def test_an_export_of_another_platform_pasted_under_the_rows_is_an_error_naming_
     assert (err.value.reason, err.value.line, err.value.got) == (reason, 7, got)
     assert err.value.expected == ("rows of the Meta Business Suite post export "
                                   "(Facebook/Instagram) above, or its header again")
+
+
+def _padded(text, width, rows):
+    """``text``'s ``#`` lines (and its other lines too when ``rows``) padded with empty cells
+    to ``width`` columns, as a spreadsheet saves a sheet it opened: ``# Start date: …,,,,``."""
+    out = []
+    for line in text.split("\n"):
+        if line and (rows or line.startswith("#")):
+            line += "," * (width - len(next(csv.reader([line]))))
+        out.append(line)
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("rows", [False, True])
+def test_a_pasted_export_whose_preamble_a_spreadsheet_padded_is_named_where_it_starts(
+        tmp_path, rows):
+    # GA4's '#' lines (7-15) each padded to Facebook's 33 columns ("# Start date: 20261001,,,
+    # …"), its rows too or not: a preamble as the unpadded one is, its header on line 16
+    ga4 = (_OTHER / "ga4" / "traffic_acquisition_en.csv").read_text(encoding="utf-8")
+    path = tmp_path / "facebook_posts_2026-11-20.csv"
+    path.write_bytes((FIX / "facebook_posts_2026-11-20.csv").read_bytes()
+                     + _padded(ga4, 33, rows).encode("utf-8"))
+    assert path.read_text(encoding="utf-8").splitlines()[13] == "# Start date: 20261001" + "," * 32
+    with pytest.raises(ParseError) as err:
+        read_export(path)
+    assert (err.value.reason, err.value.line) == (
+        "a header of other columns starts rows of another export: pasted from this line, its "
+        "'#' preamble above its header on line 16", 7)
 
 
 def _header_words():
