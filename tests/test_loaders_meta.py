@@ -1264,6 +1264,25 @@ def test_a_pasted_export_whose_preamble_a_spreadsheet_padded_is_named_where_it_s
         "'#' preamble above its header on line 16", 7)
 
 
+@pytest.mark.parametrize("pad", [0, 32])
+def test_the_preamble_of_an_export_of_the_same_columns_pasted_under_the_rows_is_no_post(
+        tmp_path, pad):
+    # the export (header 1, four posts on 2-6, a caption of two lines), then the same export
+    # pasted with '#' lines above its header (7-9, padded to 33 columns or not), its header
+    # repeated on 10: the '#' lines were read as three posts with no id and no publish time
+    one = (FIX / "facebook_posts_2026-11-20.csv").read_text(encoding="utf-8")
+    pre = "".join(f"{line}{',' * pad}\n" for line in (
+        "# Facebook posts", "# Start date: 20261101", "# End date: 20261120"))
+    path = tmp_path / "facebook_posts_2026-11-20.csv"
+    path.write_text(one + pre + one, encoding="utf-8")
+    df = read_export(path)
+    assert len(df) == 8 and df["post_id"].notna().all()
+    note = next(q for q in df.attrs["quality"] if q["code"] == "pasted_preamble_dropped")
+    assert note["rows"] == 3 and "(the first at line 7)" in note["message"]
+    assert "(line 10)" in next(q["message"] for q in df.attrs["quality"]
+                               if q["code"] == "header_repeated")
+
+
 def _header_words():
     from smmanalytics.loaders._headers import synonyms
     return sorted({s.header for s in synonyms() if not s.prefix})
