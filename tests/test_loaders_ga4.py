@@ -449,3 +449,80 @@ def test_a_hash_line_inside_a_quoted_cell_does_not_end_the_table(tmp_path):
     df = read_export(path)
     assert df["campaign"].tolist() == ["autumn\n#linen", "(not set)"]
     assert df["sessions"].tolist() == [100, 50]
+
+
+# A bad cell under a campaign named over two lines or a blank line: the error names the row's
+# own line in the file. ga4.py counts rows (``first_line + 1 + pos``) and the registry moves
+# the error to the row's line (RawTable.relocated), as for every loader; these pin it.
+_CAMPAIGNS = ["# ----------------------------------------",                      # 1
+              "# Traffic acquisition: Session campaign",                        # 2
+              "# ----------------------------------------",                     # 3
+              "# Start date: 20261001", "# End date: 20261031",                 # 4, 5
+              "Session campaign,Date,Sessions,Engaged sessions,Conversions,Total revenue",  # 6
+              "Grand total,,150,90,12,$300.00"]                                 # 7
+
+
+@pytest.mark.parametrize(("rows", "line"), [
+    # "autumn\nlinen" on lines 8-9, the bad row on 10
+    (['"autumn\nlinen",20261003,100,60,10,$250.00', "(not set),2026-10-04,50,30,2,$50.00"], 10),
+    # a blank line (9), then a line of delimiters a spreadsheet left (10): the bad row on 11
+    (["autumn,20261003,100,60,10,$250.00", "", ",,,,,", "(not set),2026-10-04,50,30,2,$50.00"],
+     11),
+    # both: 8-9 the campaign, 10 blank, 11 the bad row
+    (['"autumn\nlinen",20261003,100,60,10,$250.00', "", "(not set),2026-10-04,50,30,2,$50.00"],
+     11),
+])
+def test_a_date_that_is_no_day_names_its_own_line_under_a_cell_of_two_lines_or_a_blank_line(
+        tmp_path, rows, line):
+    path = tmp_path / "ga4_campaigns.csv"
+    path.write_text("\n".join([*_CAMPAIGNS, *rows]) + "\n", encoding="utf-8")
+    with pytest.raises(ParseError, match="cell is not a date") as e:
+        read_export(path)
+    assert (e.value.line, e.value.column, e.value.got) == (line, "Date", "2026-10-04")
+
+
+def test_a_day_index_that_is_no_number_names_its_own_line_in_the_second_block(tmp_path):
+    # 1-5 preamble, 6 header, 7 total, 8-9 a campaign over two lines, 10 blank, 11-13 the chart's
+    # '#' lines, 14 its header, 15 '0000', 16 blank, 17 '0001', 18 the bad one
+    text = "\n".join([*_CAMPAIGNS[:5], "Session campaign,Sessions,Key events",
+                      "Grand total,150,12", '"autumn\nlinen",100,10', "",
+                      "# ----------------------------------------", "# Chart",
+                      "# ----------------------------------------", "Nth day,Sessions",
+                      "0000,40", "", "0001,38", "day 2,35"]) + "\n"
+    path = tmp_path / "ga4.csv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ParseError, match="not a day index") as e:
+        read_export(path)
+    assert (e.value.line, e.value.column, e.value.got) == (18, "Nth day", "day 2")
+
+
+def test_a_bad_date_in_a_second_report_joined_by_cat_names_its_own_line(tmp_path):
+    # the fixture's 22 lines, then the same report again whose 'google / organic' cell runs
+    # over two lines (34-35), its chart's header on 43, its first day on 44, a blank line 45:
+    # the second day, line 44 in the fixture, is on line 46
+    one = (FIX / "traffic_acquisition_en.csv").read_text(encoding="utf-8")
+    two = one.replace("google / organic,3000", '"google\n/ organic",3000').replace(
+        "20261002,180", "\n2026-10-02,180")
+    path = tmp_path / "ga4.csv"
+    path.write_text(one + two, encoding="utf-8")
+    with pytest.raises(ParseError, match="cell is not a date") as e:
+        read_file(path)
+    assert (e.value.line, e.value.column, e.value.got) == (46, "Date", "2026-10-02")
+
+
+def test_a_bad_date_in_a_sheet_names_its_own_row_under_a_blank_row(tmp_path):
+    # rows 1-2 the preamble, 3 the header, 4 the total, 5 a campaign over two lines (one cell,
+    # one row), 6 blank, 7 the bad row
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in (["# Start date: 20261001"], ["# End date: 20261031"],
+                ["Session campaign", "Date", "Sessions", "Key events"],
+                ["Grand total", None, 150, 12], ["autumn\nlinen", "20261003", 100, 10],
+                [None] * 4, ["(not set)", "2026-10-04", 50, 2]):
+        ws.append(row)
+    path = tmp_path / "ga4.xlsx"
+    wb.save(path)
+    with pytest.raises(ParseError, match="cell is not a date") as e:
+        read_file(path)
+    assert (e.value.line, e.value.column, e.value.got) == (7, "Date", "2026-10-04")

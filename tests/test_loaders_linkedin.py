@@ -874,6 +874,43 @@ def test_another_export_pasted_in_a_sheet_with_its_preamble_is_named_where_it_st
                                 f"on line {header_line}")
 
 
+@pytest.mark.parametrize("padded", [
+    lambda text: [text, "", "", ""],          # its cells empty text, as a spreadsheet saves them
+    lambda text: [text + ",,,"],              # a CSV's padded line pasted into one cell
+])
+@pytest.mark.parametrize("sheet, start, header_line", [("All posts", 7, 11), ("Metrics", 8, 12)])
+def test_a_preamble_padded_by_a_spreadsheet_pasted_in_a_sheet_is_named_where_it_starts(
+        tmp_path, padded, sheet, start, header_line):
+    pasted = [padded("# Session source / medium report"), padded("# Start date: 20261001"),
+              padded("# End date: 20261031"), [], ["Session source / medium", "Sessions",
+                                                   "Engaged sessions", "Engagement rate"],
+              ["google / organic", 3000, 2100, 0.7]]
+    path = _pasted(tmp_path, "content", sheet, lambda rows: pasted)
+    with pytest.raises(ParseError) as err:
+        read_file(path)
+    assert (err.value.line, err.value.cell) == (start, f"{sheet}!A{start}")
+    assert err.value.reason.endswith(f"its '#' preamble above its header on line {header_line}")
+
+
+@pytest.mark.parametrize("pad", [False, True])
+def test_the_preamble_of_an_export_of_the_same_columns_pasted_in_a_sheet_is_no_post(
+        tmp_path, pad):
+    # 'All posts': title 1, header 2, posts 3-6, then the same export pasted with two '#' rows
+    # above its header (7-8, the rest of each row empty text or not), the header on 9: the
+    # '#' rows were read as two posts
+    def block(rows):
+        fill = [""] * (len(rows[1]) - 1) if pad else []
+        return [["# Start date: 20261001", *fill], ["# End date: 20261031", *fill], *rows[1:]]
+
+    path = _pasted(tmp_path, "content", "All posts", block)
+    df = read_export(path, kind="posts")
+    assert len(df) == 8 and df["post_id"].notna().all()
+    note = next(q for q in df.attrs["quality"] if q["code"] == "pasted_preamble_dropped")
+    assert note["rows"] == 2 and note["message"].startswith(
+        "sheet 'All posts': 2 '#' lines above a row repeating the header dropped (the first "
+        "at line 7)")
+
+
 def test_posts_whose_texts_are_header_names_stay_posts_in_a_sheet(tmp_path):
     # every cell of these posts text (a sheet re-saved as text), their titles and types
     # headers of some export: their links are no header's

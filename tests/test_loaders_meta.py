@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import random
 import tempfile
 from pathlib import Path
@@ -1233,6 +1234,53 @@ def test_an_export_of_another_platform_pasted_under_the_rows_is_an_error_naming_
     assert (err.value.reason, err.value.line, err.value.got) == (reason, 7, got)
     assert err.value.expected == ("rows of the Meta Business Suite post export "
                                   "(Facebook/Instagram) above, or its header again")
+
+
+def _padded(text, width, rows):
+    """``text``'s ``#`` lines (and its other lines too when ``rows``) padded with empty cells
+    to ``width`` columns, as a spreadsheet saves a sheet it opened: ``# Start date: …,,,,``."""
+    out = []
+    for line in text.split("\n"):
+        if line and (rows or line.startswith("#")):
+            line += "," * (width - len(next(csv.reader([line]))))
+        out.append(line)
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("rows", [False, True])
+def test_a_pasted_export_whose_preamble_a_spreadsheet_padded_is_named_where_it_starts(
+        tmp_path, rows):
+    # GA4's '#' lines (7-15) each padded to Facebook's 33 columns ("# Start date: 20261001,,,
+    # …"), its rows too or not: a preamble as the unpadded one is, its header on line 16
+    ga4 = (_OTHER / "ga4" / "traffic_acquisition_en.csv").read_text(encoding="utf-8")
+    path = tmp_path / "facebook_posts_2026-11-20.csv"
+    path.write_bytes((FIX / "facebook_posts_2026-11-20.csv").read_bytes()
+                     + _padded(ga4, 33, rows).encode("utf-8"))
+    assert path.read_text(encoding="utf-8").splitlines()[13] == "# Start date: 20261001" + "," * 32
+    with pytest.raises(ParseError) as err:
+        read_export(path)
+    assert (err.value.reason, err.value.line) == (
+        "a header of other columns starts rows of another export: pasted from this line, its "
+        "'#' preamble above its header on line 16", 7)
+
+
+@pytest.mark.parametrize("pad", [0, 32])
+def test_the_preamble_of_an_export_of_the_same_columns_pasted_under_the_rows_is_no_post(
+        tmp_path, pad):
+    # the export (header 1, four posts on 2-6, a caption of two lines), then the same export
+    # pasted with '#' lines above its header (7-9, padded to 33 columns or not), its header
+    # repeated on 10: the '#' lines were read as three posts with no id and no publish time
+    one = (FIX / "facebook_posts_2026-11-20.csv").read_text(encoding="utf-8")
+    pre = "".join(f"{line}{',' * pad}\n" for line in (
+        "# Facebook posts", "# Start date: 20261101", "# End date: 20261120"))
+    path = tmp_path / "facebook_posts_2026-11-20.csv"
+    path.write_text(one + pre + one, encoding="utf-8")
+    df = read_export(path)
+    assert len(df) == 8 and df["post_id"].notna().all()
+    note = next(q for q in df.attrs["quality"] if q["code"] == "pasted_preamble_dropped")
+    assert note["rows"] == 3 and "(the first at line 7)" in note["message"]
+    assert "(line 10)" in next(q["message"] for q in df.attrs["quality"]
+                               if q["code"] == "header_repeated")
 
 
 def _header_words():

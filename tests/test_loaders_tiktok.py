@@ -626,6 +626,25 @@ def test_content_exports_pasted_one_under_the_other_keep_their_rows(tmp_path):
     assert {"row_repaired", "header_repeated"} <= _codes(df)
 
 
+@pytest.mark.parametrize("pad", ["", ",,,,,,,"])
+def test_the_preamble_of_a_content_export_pasted_under_the_rows_is_no_row(tmp_path, pad):
+    # header 1, rows 2-4 (one split by a comma in its title), then the same export with two
+    # '#' lines above it (5-6, padded to 8 columns or not), its header on 7: unpadded, they
+    # failed as "line 5: Content row cannot be repaired … got '# TikTok content'"; padded,
+    # they were read as rows ("cell is not a date")
+    one = (UNZ / "Content.csv").read_bytes()
+    pre = f"# TikTok content{pad}\n# Start date: 20261001{pad}\n".encode()
+    path = tmp_path / "Content.csv"
+    path.write_bytes(one + b"\n" + pre + one.removeprefix(b"\xef\xbb\xbf"))
+    os.utime(path, (1790931600, 1790931600))
+    df = _by_format(path)["tiktok_content"]
+    assert df["post_id"].tolist() == ["7691370353866856056", "7689905954702513784",
+                                      "7684555482013652600"] * 2
+    note = next(q for q in df.attrs["quality"] if q["code"] == "pasted_preamble_dropped")
+    assert note["rows"] == 2 and "(the first at line 5)" in note["message"]
+    assert next(q for q in df.attrs["quality"] if q["code"] == "row_repaired")["rows"] == 2
+
+
 def _viewers(tmp_path, block):
     """Viewers.xlsx with ``block(rows)`` appended under its rows (header first), downloaded
     2026-10-02."""

@@ -344,11 +344,14 @@ class RawTable:
         :meth:`_line_of`."""
         blank = _blank_rows(cells)
         repeated = _header_rows(cells, self.norm, named)
+        preamble = _preamble_rows(lambda k: _row(cells, k), repeated, blank)
         if len(blank):
             self._note_blank_rows(blank)
         if len(repeated):
             self._note_header_rows(repeated)
-        skipped = np.union1d(blank, repeated)
+        if len(preamble):
+            self._note_preamble_rows(preamble)
+        skipped = np.union1d(np.union1d(blank, repeated), preamble)
         if not len(skipped):
             return cells
         self.__dict__["_skipped"] = skipped
@@ -378,6 +381,17 @@ class RawTable:
         self.log.add(self.source, "header_repeated", f"{what}{self._first_at(repeated)}: "
                      "exports pasted one under the other, each with its header; the rows "
                      "around them were read", level="info", rows=len(repeated),
+                     sheet=self.sheet)
+
+    def _note_preamble_rows(self, preamble: np.ndarray) -> None:
+        """Note the ``#`` rows ``preamble`` (positions in the body) dropped above a header
+        repeated among the rows: an export of the same columns pasted with its preamble."""
+        if self.log is None:
+            return
+        what = ("1 '#' line" if len(preamble) == 1 else f"{len(preamble)} '#' lines")
+        self.log.add(self.source, "pasted_preamble_dropped", f"{what} above a row repeating "
+                     f"the header dropped{self._first_at(preamble)}: the preamble of an export "
+                     "pasted under the rows, not data", level="info", rows=len(preamble),
                      sheet=self.sheet)
 
     def _first_at(self, positions: np.ndarray) -> str:
@@ -635,6 +649,50 @@ def _header_rows(cells: pa.Table | pd.DataFrame, norm: list[str], named: np.ndar
     row: no post and no day."""
     return np.array([k for k in named.tolist() if _names(_row(cells, k)) == norm],
                     dtype=np.int64)
+
+
+def _preamble_rows(row_of: Callable[[int], list], repeated: np.ndarray, blank: np.ndarray
+                   ) -> np.ndarray:
+    """Positions of the ``#`` rows right above the rows ``repeated`` (a header repeated among
+    the rows), ``blank`` rows among them: the preamble of an export of the same columns pasted
+    there (Meta's or TikTok's, or GA4's in a sheet), a row of one filled cell, a ``#`` line
+    (:func:`_comment`), as a spreadsheet saves it padded with empty cells or not (a row of
+    fewer cells is padded on reading), row ``k``'s cells ``row_of(k)``. They are no data:
+    they were read as posts."""
+    found: list[int] = []
+    is_blank = set(blank.tolist())
+    for r in repeated.tolist():
+        k = r - 1
+        while k >= 0 and (k in is_blank or _comment_row(row_of(k))):
+            if k not in is_blank:
+                found.append(k)
+            k -= 1
+    return np.unique(np.array(found, dtype=np.int64))
+
+
+def preamble_rows(rows: list[list], header: list[str]) -> list[int]:
+    """:func:`_preamble_rows` for rows read as lists (a reader's own, TikTok's Content rows
+    before their repair): the positions of the ``#`` rows right above a row repeating
+    ``header``, blank rows among them. Only the rows whose first named column holds its
+    name are compared to the header (as :func:`_lead_rows` finds them)."""
+    lead = _lead(header)
+    if lead is None:
+        return []
+    name, known = header[lead], _without_trailing_blanks([normalize(h) for h in header])
+    repeated = [k for k, r in enumerate(rows) if len(r) > lead and name in r[lead]
+                and _without_trailing_blanks(_names(r)) == known]
+    if not repeated:
+        return []
+    blank = [k for k, r in enumerate(rows) if not any(_filled(v) for v in r)]
+    return _preamble_rows(rows.__getitem__, np.array(repeated, dtype=np.int64),
+                          np.array(blank, dtype=np.int64)).tolist()
+
+
+def _comment_row(row: list) -> bool:
+    """True for a row of one filled cell, text that is a ``#`` line (:func:`_comment`)."""
+    filled = [v for v in row if _filled(v)]
+    return (len(filled) == 1 and isinstance(filled[0], str)
+            and _comment(filled[0].strip()) is not None)
 
 
 def _may_be_header(row: list) -> bool:

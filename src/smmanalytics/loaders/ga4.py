@@ -213,7 +213,10 @@ def _summary_rows(c: Candidate, dimensions: list[pd.Series]) -> pd.Series:
 
 def _days(cells: pd.Series, keep: np.ndarray, c: Candidate, ctx: ParseContext) -> pd.Series:
     """The ``Date`` dimension's ``YYYYMMDD`` cells as naive days (empty: NaT); a cell of a row
-    kept (not the summary row) that is no such day raises ParseError."""
+    kept (not the summary row) that is no such day raises ParseError. Its line counts data
+    rows (``first_line + 1 + pos``), as every parser's does: the registry moves it to the
+    row's own line (``RawTable.relocated``: blank lines and quoted line breaks counted), which
+    a line already moved here would be moved past."""
     raw = cells.fillna("")
     d = pd.to_datetime(raw.mask(raw == "", None), format="%Y%m%d", errors="coerce")
     bad = d.isna() & (raw != "") & pd.Series(keep)
@@ -229,7 +232,8 @@ def _nth_days(cells: pd.Series, keep: np.ndarray, start: pd.Timestamp, c: Candid
               ctx: ParseContext) -> pd.Series:
     """A chart table's ``Nth day`` cells (``0000``: the start date, ``0001`` the day after) as
     naive days from the preamble's ``start``; a cell of a row kept that is no such index raises
-    ParseError. Without a start date the days are NaT, noted."""
+    ParseError, its line counting data rows as :func:`_days`'s. Without a start date the days
+    are NaT, noted."""
     raw = cells.fillna("").str.strip()
     bad = ~raw.str.fullmatch(r"\d{1,5}|").astype(bool) & pd.Series(keep)
     if bad.any():

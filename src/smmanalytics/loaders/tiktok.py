@@ -60,7 +60,7 @@ from ._dates import (
 from ._headers import normalize
 from ._ids import tiktok_id_time
 from ._registry import Candidate, ParseContext, register
-from ._sniff import RawTable
+from ._sniff import RawTable, preamble_rows
 from ._sources import supplementary_members
 from ._tidy import (
     cells_of,
@@ -339,8 +339,11 @@ def _repaired(c: Candidate, ctx: ParseContext) -> Candidate:
                          "fields", got=str(exc)) from None
     link_pos = c.match(F).columns["permalink"][0]
     title_pos = c.match(F).columns.get("caption", [link_pos - 1])[0]
-    # rows of no data are kept, for the table to skip and note (blank, or the header again)
-    ragged = [i for i, r in enumerate(rows) if len(r) != width and any(f.strip() for f in r)]
+    # rows of no data are kept, for the table to skip and note (blank, or the header again,
+    # and the '#' lines above it: the preamble of a Content export pasted under the rows)
+    preamble = set(preamble_rows(rows, c.header))
+    ragged = [i for i, r in enumerate(rows)
+              if len(r) != width and any(f.strip() for f in r) and i not in preamble]
     # the rows, repaired below, and the line each starts on (a caption over two lines moves
     # the rows under it): the original table's errors count these rows (read_as)
     table = RawTable(source=c.table.source, header=c.header, first_line=c.table.first_line,
