@@ -926,16 +926,16 @@ def _read_body(body: str | bytes | memoryview, width: int, delim: str,
 
 def _records(body: str | bytes | memoryview, delim: str) -> list[list[str]]:
     """The rows of a body read with the csv module (a ragged one, which Arrow refuses); empty
-    lines are no rows, as for Arrow."""
-    text = body if isinstance(body, str) else bytes(body).decode("utf-8", errors="replace")
-    return [r for r in csv.reader(io.StringIO(text), delimiter=delim) if r]
+    lines are no rows, as for Arrow (:func:`_records_and_lines`, without the lines)."""
+    return _records_and_lines(body, delim, 1)[0]
 
 
 def _records_and_lines(body: str | bytes | memoryview, delim: str, first: int
                        ) -> tuple[list[list[str]], list[int]]:
-    """The rows of a body read with the csv module, as :func:`_records` reads them, and the
-    line of the file each starts on, the body's first line being ``first`` (line breaks inside
-    quoted cells counted, as :meth:`RawTable._row_line` counts them), in one pass."""
+    """The rows of a body read with the csv module, and the line of the file each starts on,
+    the body's first line being ``first`` (line breaks inside quoted cells counted, as
+    :meth:`RawTable._row_line` counts them), in one pass. Empty lines are no rows, and a line
+    ends at ``\n``, ``\r\n`` or ``\r``, as for Arrow."""
     text = body if isinstance(body, str) else bytes(body).decode("utf-8", errors="replace")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
     records: list[list[str]] = []
