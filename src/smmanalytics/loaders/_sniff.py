@@ -368,7 +368,7 @@ class RawTable:
             return
         what = ("1 row with every cell empty was skipped" if len(blank) == 1
                 else f"{len(blank)} rows with every cell empty were skipped")
-        self.log.add(self.source, "blank_rows_skipped", what + self._first_at(blank),
+        self.log.add(self.source, "blank_rows_skipped", what + self.first_at(blank),
                      level="info", rows=len(blank), sheet=self.sheet)
 
     def _note_header_rows(self, repeated: np.ndarray) -> None:
@@ -378,7 +378,7 @@ class RawTable:
             return
         what = ("1 row repeating the header was dropped" if len(repeated) == 1
                 else f"{len(repeated)} rows repeating the header were dropped")
-        self.log.add(self.source, "header_repeated", f"{what}{self._first_at(repeated)}: "
+        self.log.add(self.source, "header_repeated", f"{what}{self.first_at(repeated)}: "
                      "exports pasted one under the other, each with its header; the rows "
                      "around them were read", level="info", rows=len(repeated),
                      sheet=self.sheet)
@@ -390,11 +390,11 @@ class RawTable:
             return
         what = ("1 '#' line" if len(preamble) == 1 else f"{len(preamble)} '#' lines")
         self.log.add(self.source, "pasted_preamble_dropped", f"{what} above a row repeating "
-                     f"the header dropped{self._first_at(preamble)}: the preamble of an export "
+                     f"the header dropped{self.first_at(preamble)}: the preamble of an export "
                      "pasted under the rows, not data", level="info", rows=len(preamble),
                      sheet=self.sheet)
 
-    def _first_at(self, positions: np.ndarray) -> str:
+    def first_at(self, positions: np.ndarray) -> str:
         """`` (line 7)`` for one row of the body at ``positions``, `` (the first at line 7)``
         for several: the line the first starts on in the file (:meth:`_row_line`, line
         breaks inside quoted cells counted, which a count of rows misses after a caption of

@@ -363,7 +363,7 @@ def _repaired(c: Candidate, ctx: ParseContext) -> Candidate:
             r[title_pos + extra + 1:]
     if ragged:
         ctx.note("row_repaired", "Content rows split by an unquoted comma in the title were "
-                 "re-joined on the video link" + table._first_at(np.array(ragged)),
+                 "re-joined on the video link" + table.first_at(np.array(ragged)),
                  rows=len(ragged))
     if table.n_rows is not None and table.next_block is not None:
         # a header of other columns among the rows, of as many cells (its rows cut off as
