@@ -228,12 +228,10 @@ def test_a_misspelt_rate_or_dimension_is_named_not_a_blank_chart():
 def test_bar_labels_are_not_crossed_by_a_grid_line():
     """Under the report's whitegrid style, a line ran along each bar through its value label
     ("─8%"); the bars keep the grid of their values only."""
-    import seaborn as sns
-
     aud = pd.DataFrame({"dimension": "country", "category": ["FR", "BE"], "share": [0.7, 0.3]})
     eng = pd.DataFrame({"platform": ["facebook", "instagram"], "er_reach_median": [0.04, 0.07]})
     f = Formatter("it")
-    with sns.axes_style("whitegrid"):
+    with plt.rc_context(plots.theme()):
         fig, (a1, a2) = plt.subplots(1, 2)
         plots.plot_audience(aud, dimension="country", ax=a1, formatter=f.percent)
         plots.plot_engagement_by_platform(eng, ax=a2, formatter=f.percent)
@@ -241,3 +239,18 @@ def test_bar_labels_are_not_crossed_by_a_grid_line():
         assert not any(line.get_visible() for line in ax.yaxis.get_gridlines())
         assert all(line.get_visible() for line in ax.xaxis.get_gridlines())
     plt.close(fig)
+
+
+@pytest.mark.parametrize("font_scale", [0.75, 0.9, 1.0, 1.5])
+def test_the_house_style_is_seaborns_whitegrid_in_the_notebook_context(font_scale):
+    """``theme`` writes out seaborn's whitegrid style and notebook context, fonts scaled, so
+    that a report kernel needn't import seaborn (and scipy.stats with it) for two dicts. All
+    but seaborn's colormap, "rocket", which matplotlib knows only once seaborn is imported."""
+    import seaborn as sns
+
+    expected = {**sns.axes_style("whitegrid"),
+                **sns.plotting_context("notebook", font_scale=font_scale)}
+    del expected["image.cmap"]
+    expected.update({"axes.spines.top": False, "axes.spines.right": False,
+                     "svg.hashsalt": "smm", "svg.fonttype": "path", "figure.dpi": 100})
+    assert plots.theme(font_scale) == expected
