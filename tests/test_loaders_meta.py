@@ -16,6 +16,8 @@ from smmanalytics import read_export
 from smmanalytics.errors import ParseError
 from smmanalytics.schema import validate
 
+from ._workbooks import sheet
+
 FIX = Path(__file__).parent / "fixtures" / "meta"
 UTC = "UTC"
 
@@ -294,6 +296,39 @@ def _excel_resave(path, fmt):
                 else:
                     ws.write(i, j, v)
         wb.save(str(path))
+
+
+_IG_HEADER = ["Post ID", "Account username", "Publish time", "Permalink", "Post type", "Views",
+              "Reach", "Likes", "Comments", "Shares", "Saves"]
+
+
+def _ig_row(post: str, when: str, views: object) -> list:
+    return [post, "maison", when, f"https://www.instagram.com/p/{post}/", "IG reel", views, "",
+            40, 5, 0, 3]
+
+
+def test_a_bad_number_in_a_sheet_names_its_cell(tmp_path):
+    # preamble on row 1, header on 2, a post on 3, a blank row 4, the bad post on 5; Views in F
+    path = sheet(tmp_path / "instagram.xlsx",
+                 [["Exported from Meta Business Suite"], _IG_HEADER,
+                  _ig_row("Q3", "07/01/2026 10:00", 1500), [None] * 11,
+                  _ig_row("Q4", "07/02/2026 10:00", "lots")], title="Posts")
+    with pytest.raises(ParseError) as err:
+        read_export(path)
+    assert str(err.value) == (
+        f"file {path}, line 5, cell Posts!F5, column 'Views': cell is not a number; expected "
+        "a number (e.g. 1234, 1 234, 62,5 %, 1.2K) or empty/-/N/A; got 'lots'")
+
+
+def test_a_bad_publish_time_in_a_sheet_names_its_cell(tmp_path):
+    path = sheet(tmp_path / "instagram.xlsx",
+                 [_IG_HEADER, _ig_row("Q3", "07/01/2026 10:00", 1500),
+                  _ig_row("Q4", "yesterday", 5)], title="Posts")
+    with pytest.raises(ParseError) as err:
+        read_export(path)
+    assert str(err.value) == (
+        f"file {path}, line 3, cell Posts!C3, column 'Publish time': cell is not a date/time "
+        "in the expected format; expected format %m/%d/%Y %H:%M; got 'yesterday'")
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "xls"])

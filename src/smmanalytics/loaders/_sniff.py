@@ -37,6 +37,7 @@ import pyarrow.csv as pacsv
 from ..errors import ParseError
 from ..quality import QualityLog
 from ._arrow import chunks_may_contain
+from ._cells import column_letter
 from ._headers import SUMMARY_WORDS, known_header, normalize, shares_half_the_names
 
 __all__ = ["decode", "RawTable", "split_text", "DELIMITERS"]
@@ -205,6 +206,14 @@ class RawTable:
     @cached_property
     def norm(self) -> list[str]:
         return [normalize(h) for h in self.header]
+
+    def cell(self, pos: int, line: int | None) -> str | None:
+        """The sheet cell of column ``pos`` on row ``line`` (``All posts!F12``): how every
+        error names a cell, as the user finds it in the spreadsheet. None for a table that
+        is no sheet (a CSV, named by its line) or without a line."""
+        if not self.sheet or not line:
+            return None
+        return f"{self.sheet}!{column_letter(pos)}{line}"
 
     @cached_property
     def _cells(self) -> pa.Table | pd.DataFrame:
@@ -422,22 +431,30 @@ class RawTable:
 
     def relocated(self, exc: ParseError) -> ParseError:
         """``exc``, raised about data row ``k = line - first_line - 1`` of this table (rows
-        counted one line each, without the blank ones), naming that row's own line and cell:
-        in a CSV, the line the row starts on (earlier blank lines and line breaks inside quoted
-        cells counted), in a sheet, its row (earlier blank rows counted); ``exc`` itself when
-        that is the line it names (``read_as``'s rows when a reader read them instead)."""
+        counted one line each, without the blank ones), naming that row's own line, and in a
+        sheet its cell (:meth:`cell`, under the column ``exc`` names): in a CSV, the line the
+        row starts on (earlier blank lines and line breaks inside quoted cells counted), in a
+        sheet, its row (earlier blank rows counted); ``exc`` itself when it names them already
+        (``read_as``'s rows when a reader read them instead)."""
         if self.read_as is not None:
             return self.read_as.relocated(exc)
         k = None if exc.line is None else exc.line - self.first_line - 1
-        line = None if k is None or k < 0 else self._line_of(k)
-        if line is None or line == exc.line:
+        if k is None or k < 0:
             return exc
-        cell = exc.cell
-        if cell and (m := re.fullmatch(r"(.*![A-Z]+)(\d+)", cell)) and int(m[2]) == exc.line:
-            cell = f"{m[1]}{line}"
+        line = self._line_of(k) or exc.line
+        cell = self._cell_under(exc.column, line) or exc.cell
+        if (line, cell) == (exc.line, exc.cell):
+            return exc
         moved = type(exc)(exc.reason, file=exc.file, line=line, cell=cell, column=exc.column,
                           expected=exc.expected, got=exc.got)
         return moved.with_traceback(exc.__traceback__)
+
+    def _cell_under(self, column: str | None, line: int) -> str | None:
+        """The sheet cell on ``line`` of the first column headed ``column`` (parsers name a
+        column by its header); None in a CSV or for a header this table lacks."""
+        if column is None or column not in self.header:
+            return None
+        return self.cell(self.header.index(column), line)
 
     def other_header_at(self, exc: ParseError
                         ) -> tuple[int, list, tuple[int, int] | None] | None:
