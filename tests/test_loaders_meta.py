@@ -331,6 +331,17 @@ def test_a_bad_publish_time_in_a_sheet_names_its_cell(tmp_path):
         "in the expected format; expected format %m/%d/%Y %H:%M; got 'yesterday'")
 
 
+def test_a_sheet_whose_cells_start_below_and_right_of_a1_names_its_own_cells(tmp_path):
+    # the rows above and the columns left of the export are empty: the header is on row 4 and
+    # Views in column H, the bad post on row 6
+    path = sheet(tmp_path / "instagram.xlsx",
+                 [_IG_HEADER, _ig_row("Q3", "07/01/2026 10:00", 1500),
+                  _ig_row("Q4", "07/02/2026 10:00", "lots")], title="Posts", at="C4")
+    with pytest.raises(ParseError) as err:
+        read_export(path)
+    assert (err.value.line, err.value.cell, err.value.column) == (6, "Posts!H6", "Views")
+
+
 @pytest.mark.parametrize("fmt", ["xlsx", "xls"])
 def test_instagram_export_resaved_as_excel(tmp_path, fmt):
     path = tmp_path / f"instagram.{fmt}"

@@ -202,6 +202,8 @@ class RawTable:
     #: rows): its errors count that table's rows, which :meth:`relocated` and
     #: :meth:`other_header_at` ask it for
     read_as: RawTable | None = field(default=None, repr=False)
+    #: the sheet column of ``header[0]`` (0: column A): a sheet whose cells start right of A
+    first_column: int = 0
 
     @cached_property
     def norm(self) -> list[str]:
@@ -213,7 +215,7 @@ class RawTable:
         is no sheet (a CSV, named by its line) or without a line."""
         if not self.sheet or not line:
             return None
-        return f"{self.sheet}!{column_letter(pos)}{line}"
+        return f"{self.sheet}!{column_letter(self.first_column + pos)}{line}"
 
     @cached_property
     def _cells(self) -> pa.Table | pd.DataFrame:
@@ -324,7 +326,7 @@ class RawTable:
         self.next_block = RawTable(
             source=self.source, header=header, first_line=self._rows_line(p),
             meta=meta or self.meta, encoding=self.encoding, sheet=self.sheet,
-            rows=self.rows[p + 1:], log=self.log,
+            first_column=self.first_column, rows=self.rows[p + 1:], log=self.log,
             row_lines=None if self.row_lines is None else self.row_lines[p + 1:],
             pasted_at=preamble[0][:2] if preamble else None)
         self.rows = self.rows[:cut]

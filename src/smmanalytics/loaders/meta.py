@@ -555,7 +555,8 @@ def _retabled(c: Candidate, header: list[str], *, skip_first: bool) -> Candidate
     table = RawTable(source=t.source, header=header,
                      first_line=t.first_line + (1 if skip_first else 0), meta=t.meta,
                      delimiter=t.delimiter, encoding=t.encoding, sheet=t.sheet,
-                     rows=frame.to_numpy(dtype=object).tolist(), log=t.log)
+                     first_column=t.first_column, rows=frame.to_numpy(dtype=object).tolist(),
+                     log=t.log)
     return Candidate(c.source, table, c.tables)
 
 
