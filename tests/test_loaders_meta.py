@@ -1042,6 +1042,22 @@ def test_legacy_insights_workbook(ext):
     assert "not_understood" not in _codes(df)
 
 
+def test_a_bad_count_in_the_legacy_stories_sheet_names_its_own_cell(tmp_path):
+    # the stories are read with the posts of 'Key Metrics', but the bad cell is on their sheet
+    import openpyxl
+
+    wb = openpyxl.load_workbook(FIX / f"{LEGACY_WB}.xlsx")
+    wb["Lifetime Post Stories by act..."]["J3"] = "four"
+    path = tmp_path / f"{LEGACY_WB}.xlsx"
+    wb.save(path)
+    with pytest.raises(ParseError) as err:
+        read_export(path)
+    assert str(err.value) == (
+        f"file {path}, line 3, cell Lifetime Post Stories by act...!J3, column 'comment': cell "
+        "is not a number; expected a number (e.g. 1234, 1 234, 62,5 %, 1.2K) or empty/-/N/A; "
+        "got 'four'")
+
+
 def test_legacy_insights_export_without_its_description_row(tmp_path):
     lines = LEGACY_2014.read_text(encoding="utf-8").splitlines(keepends=True)
     path = tmp_path / "legacy.csv"

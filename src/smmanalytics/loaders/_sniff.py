@@ -436,12 +436,14 @@ class RawTable:
         counted one line each, without the blank ones), naming that row's own line, and in a
         sheet its cell (:meth:`cell`, under the column ``exc`` names): in a CSV, the line the
         row starts on (earlier blank lines and line breaks inside quoted cells counted), in a
-        sheet, its row (earlier blank rows counted); ``exc`` itself when it names them already
-        (``read_as``'s rows when a reader read them instead)."""
+        sheet, its row (earlier blank rows counted). ``exc`` itself when it names them already
+        (``read_as``'s rows when a reader read them instead), or names the cell of another
+        sheet: raised about that sheet's rows, read with this table's (Meta's legacy stories
+        by action type, read with the posts)."""
         if self.read_as is not None:
             return self.read_as.relocated(exc)
         k = None if exc.line is None else exc.line - self.first_line - 1
-        if k is None or k < 0:
+        if k is None or k < 0 or self._names_another_sheet(exc):
             return exc
         line = self._line_of(k) or exc.line
         cell = self._cell_under(exc.column, line) or exc.cell
@@ -450,6 +452,11 @@ class RawTable:
         moved = type(exc)(exc.reason, file=exc.file, line=line, cell=cell, column=exc.column,
                           expected=exc.expected, got=exc.got)
         return moved.with_traceback(exc.__traceback__)
+
+    def _names_another_sheet(self, exc: ParseError) -> bool:
+        """Whether ``exc`` names a cell that is not on this table's sheet."""
+        return exc.cell is not None and not (
+            self.sheet is not None and exc.cell.startswith(f"{self.sheet}!"))
 
     def _cell_under(self, column: str | None, line: int) -> str | None:
         """The sheet cell on ``line`` of the first column headed ``column`` (parsers name a
@@ -469,6 +476,8 @@ class RawTable:
         one of its words in a column of numbers or dates does."""
         if self.read_as is not None:
             return self.read_as.other_header_at(exc)
+        if self._names_another_sheet(exc):      # not about a row of this table
+            return None
         k = None if exc.line is None else exc.line - self.first_line - 1
         cells = self.__dict__.get("_cells")
         n = 0 if cells is None else cells.num_rows if isinstance(cells, pa.Table) else len(cells)
