@@ -342,6 +342,26 @@ def test_a_sheet_whose_cells_start_below_and_right_of_a1_names_its_own_cells(tmp
     assert (err.value.line, err.value.cell, err.value.column) == (6, "Posts!H6", "Views")
 
 
+def test_a_bad_number_in_the_second_language_column_of_a_field_names_that_column(tmp_path):
+    # 'Views' and 'Vues' both hold the views, each post filling one: the bad cell is G3
+    header = [*_IG_HEADER[:6], "Vues", *_IG_HEADER[6:]]
+    rows = [header, [*_ig_row("Q3", "07/01/2026 10:00", 1500)[:6], None, "", 40, 5, 0, 3],
+            [*_ig_row("Q4", "07/02/2026 10:00", None)[:6], "beaucoup", "", 40, 5, 0, 3]]
+    path = sheet(tmp_path / "instagram.xlsx", rows, title="Posts")
+    with pytest.raises(ParseError) as err:
+        read_export(path)
+    assert str(err.value) == (
+        f"file {path}, line 3, cell Posts!G3, column 'Vues': cell is not a number; expected "
+        "a number (e.g. 1234, 1 234, 62,5 %, 1.2K) or empty/-/N/A; got 'beaucoup'")
+    # the same rows in a CSV: the line, and the column whose cell it is
+    text = tmp_path / "instagram.csv"
+    text.write_text("\n".join(",".join("" if v is None else str(v) for v in r) for r in rows),
+                    encoding="utf-8")
+    with pytest.raises(ParseError) as err:
+        read_export(text)
+    assert (err.value.line, err.value.cell, err.value.column) == (3, None, "Vues")
+
+
 @pytest.mark.parametrize("fmt", ["xlsx", "xls"])
 def test_instagram_export_resaved_as_excel(tmp_path, fmt):
     path = tmp_path / f"instagram.{fmt}"

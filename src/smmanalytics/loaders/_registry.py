@@ -128,6 +128,29 @@ class Candidate:
             out = out.where(~empty, other)
         return out
 
+    def copy_at_fault(self, exc: ParseError) -> ParseError:
+        """``exc`` naming the column whose cell it quotes, where :meth:`col` read one field
+        from several columns (bilingual Meta files fill one language or the other): parsers
+        name the first column's header, whose cell on that row may be empty, and a user looked
+        for the bad cell there. The column at fault is the first of the field's columns whose
+        cell on the row is the one quoted (:meth:`col` took the first one filled)."""
+        k = None if exc.line is None else exc.line - self.table.first_line - 1
+        if k is None or k < 0 or exc.got is None or k >= self.table.n_rows:
+            return exc
+        quoted = str(exc.got).strip()
+        for match in self._matches.values():
+            for positions in match.columns.values():
+                if len(positions) < 2 or self.header[positions[0]] != exc.column:
+                    continue
+                at_fault = next((p for p in positions
+                                 if str(self.table.column(p).iloc[k]).strip() == quoted), None)
+                if at_fault in (None, positions[0]):
+                    return exc
+                return type(exc)(exc.reason, file=exc.file, line=exc.line,
+                                 column=self.header[at_fault], expected=exc.expected,
+                                 got=exc.got).with_traceback(exc.__traceback__)
+        return exc
+
     def text(self, family: str, canonical: str) -> pd.Series:
         """The column carrying ``canonical`` as stripped text (NA when empty or absent).
 
@@ -789,15 +812,16 @@ def _parsed(fmt: Format, cand: Candidate, ctx: ParseContext) -> list[pd.DataFram
     table = cand.table
     try:
         out = fmt.parse(cand, ctx)
-    except ParseError as exc:
+    except ParseError as raised:
+        exc = cand.copy_at_fault(raised)
         # a quoted cell never closed is at fault, where it opens, not the cell that the
         # parser met shifted after it; a header of another export of as many columns, not its
         # cell; else the row's own line, rows of no data counted
         if (header := table.other_header_at(exc)) is not None:
             line, row, pasted_at = header
             raise _another_export(fmt, cand.name, line, row, pasted_at=pasted_at,
-                                  table=table) from exc
-        raise table.unclosed_quote() or table.relocated(exc) from exc.__cause__
+                                  table=table) from raised
+        raise table.unclosed_quote() or table.relocated(exc) from raised.__cause__
     except SmmError:
         raise
     except Exception as exc:
