@@ -413,6 +413,22 @@ def test_meta_audience_stacked_blocks():
     assert daily["date"].tolist() == [pd.Timestamp("2025-08-01"), pd.Timestamp("2025-08-02")]
 
 
+@pytest.mark.parametrize(("line", "old", "new", "column"), [
+    (6, '"35-44","20","15"', '"35-44","20","lots"', "Age & gender"),
+    (10, '"6.4","3.2"', '"6.4","lots"', "Top cities"),
+    (23, '"2025-08-02T00:00:00","22"', '"2025-08-02T00:00:00","lots"', "Follows")])
+def test_a_bad_number_in_an_audience_block_names_its_own_line(tmp_path, line, old, new, column):
+    # the cell's line in the file, not its rank among the block's cells counted from line 2
+    text = (FIX / "facebook_Audience.csv").read_text(encoding="utf-16")
+    path = tmp_path / "facebook_Audience.csv"
+    path.write_text(text.replace(old, new), encoding="utf-16")
+    with pytest.raises(ParseError) as err:
+        read_export(path, "audience")
+    assert str(err.value) == (
+        f"file {path}, line {line}, column {column!r}: cell is not a number; expected a number "
+        "(e.g. 1234, 1 234, 62,5 %, 1.2K) or empty/-/N/A; got 'lots'")
+
+
 def test_a_line_break_in_the_first_header_is_no_title(tmp_path):
     # '"Post<newline>ID",...' (a header cell re-typed in a spreadsheet): its first line, one
     # open field, was taken for a title line; the file loaded no post, with an empty_file note
