@@ -510,12 +510,13 @@ def test_a_bad_date_in_a_second_report_joined_by_cat_names_its_own_line(tmp_path
     assert (e.value.line, e.value.column, e.value.got) == (46, "Date", "2026-10-02")
 
 
-def test_a_bad_date_in_a_sheet_names_its_own_row_under_a_blank_row(tmp_path):
+def test_a_bad_date_in_a_sheet_names_its_own_row_and_cell_under_a_blank_row(tmp_path):
     # rows 1-2 the preamble, 3 the header, 4 the total, 5 a campaign over two lines (one cell,
     # one row), 6 blank, 7 the bad row
     openpyxl = pytest.importorskip("openpyxl")
     wb = openpyxl.Workbook()
     ws = wb.active
+    ws.title = "Sheet"
     for row in (["# Start date: 20261001"], ["# End date: 20261031"],
                 ["Session campaign", "Date", "Sessions", "Key events"],
                 ["Grand total", None, 150, 12], ["autumn\nlinen", "20261003", 100, 10],
@@ -525,4 +526,5 @@ def test_a_bad_date_in_a_sheet_names_its_own_row_under_a_blank_row(tmp_path):
     wb.save(path)
     with pytest.raises(ParseError, match="cell is not a date") as e:
         read_file(path)
-    assert (e.value.line, e.value.column, e.value.got) == (7, "Date", "2026-10-04")
+    assert str(e.value) == (f"file {path}, line 7, cell Sheet!B7, column 'Date': cell is not a "
+                            "date; expected YYYYMMDD; got '2026-10-04'")

@@ -13,6 +13,8 @@ import pytest
 from smmanalytics.cli import main
 from smmanalytics.loaders import inspect_files
 
+from ._workbooks import sheet
+
 FIX = Path(__file__).parent / "fixtures"
 
 
@@ -261,3 +263,18 @@ def test_the_words_of_each_kind_of_damage_and_the_detail_kept_short():
     nested = ParseError("not a readable zip archive", file="a.zip!b.zip",
                         expected="zip archive", got="File is not a zip file")
     assert damage_words(nested) == ("not a readable zip archive", "File is not a zip file")
+
+
+def test_inspect_names_the_cell_of_a_bad_cell_in_a_sheet(tmp_path, capsys):
+    # a Facebook export re-saved as a workbook, a reach written over by hand on row 3 (E3)
+    path = sheet(tmp_path / "facebook_posts.xlsx",
+                 [["Post ID", "Page name", "Publish time", "Permalink", "Reach"],
+                  ["1_1", "Maison", "07/01/2026 10:00", "https://www.facebook.com/1/posts/1", 10],
+                  ["1_2", "Maison", "07/02/2026 10:00", "https://www.facebook.com/1/posts/2",
+                   "ten"]], title="Posts")
+    row = inspect_files([path]).iloc[0]
+    assert row["status"] == "failed"
+    assert row["warnings"].startswith(f"file {path}, line 3, cell Posts!E3, column 'Reach': ")
+    assert main(["inspect", str(path)]) == 1
+    assert f"warnings:  file {path}, line 3, cell Posts!E3, column 'Reach': cell is not a " \
+        "number;" in capsys.readouterr().out

@@ -16,6 +16,8 @@ from smmanalytics import read_export
 from smmanalytics.errors import ParseError
 from smmanalytics.schema import validate
 
+from ._workbooks import sheet
+
 FIX = Path(__file__).parent / "fixtures" / "meta"
 UTC = "UTC"
 
@@ -296,6 +298,70 @@ def _excel_resave(path, fmt):
         wb.save(str(path))
 
 
+_IG_HEADER = ["Post ID", "Account username", "Publish time", "Permalink", "Post type", "Views",
+              "Reach", "Likes", "Comments", "Shares", "Saves"]
+
+
+def _ig_row(post: str, when: str, views: object) -> list:
+    return [post, "maison", when, f"https://www.instagram.com/p/{post}/", "IG reel", views, "",
+            40, 5, 0, 3]
+
+
+def test_a_bad_number_in_a_sheet_names_its_cell(tmp_path):
+    # preamble on row 1, header on 2, a post on 3, a blank row 4, the bad post on 5; Views in F
+    path = sheet(tmp_path / "instagram.xlsx",
+                 [["Exported from Meta Business Suite"], _IG_HEADER,
+                  _ig_row("Q3", "07/01/2026 10:00", 1500), [None] * 11,
+                  _ig_row("Q4", "07/02/2026 10:00", "lots")], title="Posts")
+    with pytest.raises(ParseError) as err:
+        read_export(path)
+    assert str(err.value) == (
+        f"file {path}, line 5, cell Posts!F5, column 'Views': cell is not a number; expected "
+        "a number (e.g. 1234, 1 234, 62,5 %, 1.2K) or empty/-/N/A; got 'lots'")
+
+
+def test_a_bad_publish_time_in_a_sheet_names_its_cell(tmp_path):
+    path = sheet(tmp_path / "instagram.xlsx",
+                 [_IG_HEADER, _ig_row("Q3", "07/01/2026 10:00", 1500),
+                  _ig_row("Q4", "yesterday", 5)], title="Posts")
+    with pytest.raises(ParseError) as err:
+        read_export(path)
+    assert str(err.value) == (
+        f"file {path}, line 3, cell Posts!C3, column 'Publish time': cell is not a date/time "
+        "in the expected format; expected format %m/%d/%Y %H:%M; got 'yesterday'")
+
+
+def test_a_sheet_whose_cells_start_below_and_right_of_a1_names_its_own_cells(tmp_path):
+    # the rows above and the columns left of the export are empty: the header is on row 4 and
+    # Views in column H, the bad post on row 6
+    path = sheet(tmp_path / "instagram.xlsx",
+                 [_IG_HEADER, _ig_row("Q3", "07/01/2026 10:00", 1500),
+                  _ig_row("Q4", "07/02/2026 10:00", "lots")], title="Posts", at="C4")
+    with pytest.raises(ParseError) as err:
+        read_export(path)
+    assert (err.value.line, err.value.cell, err.value.column) == (6, "Posts!H6", "Views")
+
+
+def test_a_bad_number_in_the_second_language_column_of_a_field_names_that_column(tmp_path):
+    # 'Views' and 'Vues' both hold the views, each post filling one: the bad cell is G3
+    header = [*_IG_HEADER[:6], "Vues", *_IG_HEADER[6:]]
+    rows = [header, [*_ig_row("Q3", "07/01/2026 10:00", 1500)[:6], None, "", 40, 5, 0, 3],
+            [*_ig_row("Q4", "07/02/2026 10:00", None)[:6], "beaucoup", "", 40, 5, 0, 3]]
+    path = sheet(tmp_path / "instagram.xlsx", rows, title="Posts")
+    with pytest.raises(ParseError) as err:
+        read_export(path)
+    assert str(err.value) == (
+        f"file {path}, line 3, cell Posts!G3, column 'Vues': cell is not a number; expected "
+        "a number (e.g. 1234, 1 234, 62,5 %, 1.2K) or empty/-/N/A; got 'beaucoup'")
+    # the same rows in a CSV: the line, and the column whose cell it is
+    text = tmp_path / "instagram.csv"
+    text.write_text("\n".join(",".join("" if v is None else str(v) for v in r) for r in rows),
+                    encoding="utf-8")
+    with pytest.raises(ParseError) as err:
+        read_export(text)
+    assert (err.value.line, err.value.cell, err.value.column) == (3, None, "Vues")
+
+
 @pytest.mark.parametrize("fmt", ["xlsx", "xls"])
 def test_instagram_export_resaved_as_excel(tmp_path, fmt):
     path = tmp_path / f"instagram.{fmt}"
@@ -345,6 +411,22 @@ def test_meta_audience_stacked_blocks():
     assert daily["metric"].unique().tolist() == ["follows"]
     assert daily["value"].tolist() == [20, 22]
     assert daily["date"].tolist() == [pd.Timestamp("2025-08-01"), pd.Timestamp("2025-08-02")]
+
+
+@pytest.mark.parametrize(("line", "old", "new", "column"), [
+    (6, '"35-44","20","15"', '"35-44","20","lots"', "Age & gender"),
+    (10, '"6.4","3.2"', '"6.4","lots"', "Top cities"),
+    (23, '"2025-08-02T00:00:00","22"', '"2025-08-02T00:00:00","lots"', "Follows")])
+def test_a_bad_number_in_an_audience_block_names_its_own_line(tmp_path, line, old, new, column):
+    # the cell's line in the file, not its rank among the block's cells counted from line 2
+    text = (FIX / "facebook_Audience.csv").read_text(encoding="utf-16")
+    path = tmp_path / "facebook_Audience.csv"
+    path.write_text(text.replace(old, new), encoding="utf-16")
+    with pytest.raises(ParseError) as err:
+        read_export(path, "audience")
+    assert str(err.value) == (
+        f"file {path}, line {line}, column {column!r}: cell is not a number; expected a number "
+        "(e.g. 1234, 1 234, 62,5 %, 1.2K) or empty/-/N/A; got 'lots'")
 
 
 def test_a_line_break_in_the_first_header_is_no_title(tmp_path):
@@ -994,6 +1076,22 @@ def test_legacy_insights_workbook(ext):
     assert len(sheets) == 2 and "were read with the posts" in sheets[0]
     assert "not read" in sheets[1]
     assert "not_understood" not in _codes(df)
+
+
+def test_a_bad_count_in_the_legacy_stories_sheet_names_its_own_cell(tmp_path):
+    # the stories are read with the posts of 'Key Metrics', but the bad cell is on their sheet
+    import openpyxl
+
+    wb = openpyxl.load_workbook(FIX / f"{LEGACY_WB}.xlsx")
+    wb["Lifetime Post Stories by act..."]["J3"] = "four"
+    path = tmp_path / f"{LEGACY_WB}.xlsx"
+    wb.save(path)
+    with pytest.raises(ParseError) as err:
+        read_export(path)
+    assert str(err.value) == (
+        f"file {path}, line 3, cell Lifetime Post Stories by act...!J3, column 'comment': cell "
+        "is not a number; expected a number (e.g. 1234, 1 234, 62,5 %, 1.2K) or empty/-/N/A; "
+        "got 'four'")
 
 
 def test_legacy_insights_export_without_its_description_row(tmp_path):

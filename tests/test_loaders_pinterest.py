@@ -14,6 +14,8 @@ from smmanalytics.errors import SmmError, UnknownFormatError
 from smmanalytics.loaders import read_file
 from smmanalytics.schema import validate
 
+from ._workbooks import rows_of, sheet
+
 FIX = Path(__file__).parent / "fixtures" / "pinterest"
 
 
@@ -151,3 +153,16 @@ def test_a_header_of_as_many_columns_of_another_export_is_named_not_its_cell(tmp
                                      "its '#' preamble above its header on line 13")
     assert err.value.got == ("Session source / medium, Sessions, Engaged sessions, "
                              "Engagement rate, …")
+
+
+def test_a_bad_number_in_a_pins_sheet_names_its_cell(tmp_path):
+    # the Pins export re-saved as a workbook: header on row 1, the second Pin on row 3, its
+    # Saves (column F) written over by hand
+    rows = rows_of(FIX / "pinterest_pins_2026-10.csv")
+    rows[2][5] = "a few"
+    path = sheet(tmp_path / "pins.xlsx", rows, title="Pins")
+    with pytest.raises(SmmError) as err:
+        read_export(path)
+    assert str(err.value) == (
+        f"file {path}, line 3, cell Pins!F3, column 'Saves': cell is not a number; expected "
+        "a number (e.g. 1234, 1 234, 62,5 %, 1.2K) or empty/-/N/A; got 'a few'")

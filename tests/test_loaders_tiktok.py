@@ -764,3 +764,19 @@ def test_content_rows_of_a_large_file_are_repaired_too(tmp_path, monkeypatch):
     assert df["caption"].tolist() == ["Automne\nrécolte", "Automne,récolte"]
     assert any("re-joined on the video link (line 5)" in q["message"]
                for q in df.attrs["quality"] if q["code"] == "row_repaired")
+
+
+def test_a_bad_number_in_the_viewers_sheet_names_its_cell(tmp_path):
+    # header on row 1, the days on rows 2-8: the third day's New Viewers (column C) by hand
+    import openpyxl
+
+    wb = openpyxl.load_workbook(UNZ / "Viewers.xlsx")
+    wb["Viewers"]["C4"] = "seven"
+    path = tmp_path / "Viewers.xlsx"
+    wb.save(path)
+    os.utime(path, (1790931600, 1790931600))         # downloaded 2026-10-02
+    with pytest.raises(ParseError) as err:
+        read_file(path)
+    assert str(err.value) == (
+        f"file {path}, line 4, cell Viewers!C4, column 'New Viewers': cell is not a number; "
+        "expected a number (e.g. 1234, 1 234, 62,5 %, 1.2K) or empty/-/N/A; got 'seven'")

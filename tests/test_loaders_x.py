@@ -12,6 +12,8 @@ from smmanalytics import read_export
 from smmanalytics.errors import ParseError
 from smmanalytics.schema import validate
 
+from ._workbooks import rows_of, sheet
+
 FIX = Path(__file__).parent / "fixtures" / "x"
 UTC = "UTC"
 
@@ -272,3 +274,16 @@ def test_a_content_export_in_italian_is_said_not_understood_not_misread(tmp_path
     assert ds.posts.empty and ds.web.empty
     note = ds.quality.loc[ds.quality["code"] == "not_understood", "message"].tolist()
     assert len(note) == 1 and "'Testo del post'" in note[0] and "synonyms.csv" in note[0]
+
+
+def test_a_bad_number_in_a_content_sheet_names_its_cell(tmp_path):
+    # the content export re-saved as a workbook: header on row 1, the second post on row 3,
+    # its Impressions (column E) written over by hand
+    rows = rows_of(FIX / "account_analytics_content_2026-07-01_2026-07-31.csv")
+    rows[2][4] = "many"
+    path = sheet(tmp_path / "content.xlsx", rows, title="Content")
+    with pytest.raises(ParseError) as err:
+        read_export(path)
+    assert str(err.value) == (
+        f"file {path}, line 3, cell Content!E3, column 'Impressions': cell is not a number; "
+        "expected a number (e.g. 1234, 1 234, 62,5 %, 1.2K) or empty/-/N/A; got 'many'")

@@ -16,6 +16,7 @@ from smmanalytics.errors import ParseError, SmmError
 from smmanalytics.loaders import inspect_files, read_file
 from smmanalytics.schema import validate
 
+from ._workbooks import sheet
 from ._zips import damaged
 
 FIX = Path(__file__).parent / "fixtures" / "youtube"
@@ -399,3 +400,19 @@ def test_a_damaged_table_member_is_a_file_not_read_naming_it(tmp_path, how):
         [f"{path}!Chart data.csv", "ok"], [f"{path}!Table data.csv", "failed"],
         [f"{path}!Totals.csv", "ok"]]
     assert list(unread_files(ds.quality)) == [f"{path}!Table data.csv"]
+
+
+def test_a_bad_number_in_a_workbook_table_names_its_cell(tmp_path):
+    # header on row 1, the total on row 2, the video on row 3: its views (column D) by hand
+    path = sheet(tmp_path / "Contenido 2026-09-14_2026-09-14 Canal.xlsx",
+                 [["Contenido", "Título del vídeo", "Hora de publicación del vídeo",
+                   "Visualizaciones", "Impresiones"],
+                  ["Total", None, None, 300, 5000],
+                  ["aaaaaaaaaaa", "Uno", dt.datetime(2026, 9, 14), "trescientas", 5000]],
+                 title="Datos de la tabla")
+    with pytest.raises(ParseError) as err:
+        read_file(path)
+    assert str(err.value) == (
+        f"file {path}, line 3, cell Datos de la tabla!D3, column 'Visualizaciones': cell is "
+        "not a number; expected a number (e.g. 1234, 1 234, 62,5 %, 1.2K) or empty/-/N/A; "
+        "got 'trescientas'")

@@ -46,7 +46,9 @@ Adding a platform
    by ``smm inspect``). Record every repair or guess with ``ctx.note``, and give a new note
    code one sentence per report language in ``report/quality.yaml`` (the report's data-quality
    table); raise ``ParseError(..., file=, line=, column=, expected=, got=)`` for unreadable
-   cells.
+   cells, ``line`` counting data rows (``table.first_line + 1 + k``) and ``column`` the
+   column's header: the registry moves the error to the row's own line and, in a workbook
+   sheet, names its cell (``Posts!F5``, ``RawTable.cell``), so a parser names no cell itself.
 3. Add fixtures under ``tests/fixtures/<platform>/`` and ``tests/test_loaders_<platform>.py``.
 """
 

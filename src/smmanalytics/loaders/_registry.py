@@ -46,7 +46,6 @@ from ..errors import (
 )
 from ..quality import QualityLog
 from ._arrow import arrow_text, may_contain
-from ._cells import column_letter
 from ._headers import HeaderMatch, match_headers, shares_half_the_names
 from ._sniff import RawTable
 from ._sources import LARGE, Source, iter_sources, note_skipped, read_tables
@@ -128,6 +127,29 @@ class Candidate:
             empty = out.astype("str").str.strip() == ""
             out = out.where(~empty, other)
         return out
+
+    def copy_at_fault(self, exc: ParseError) -> ParseError:
+        """``exc`` naming the column whose cell it quotes, where :meth:`col` read one field
+        from several columns (bilingual Meta files fill one language or the other): parsers
+        name the first column's header, whose cell on that row may be empty, and a user looked
+        for the bad cell there. The column at fault is the first of the field's columns whose
+        cell on the row is the one quoted (:meth:`col` took the first one filled)."""
+        k = None if exc.line is None else exc.line - self.table.first_line - 1
+        if k is None or k < 0 or exc.got is None or k >= self.table.n_rows:
+            return exc
+        quoted = str(exc.got).strip()
+        for match in self._matches.values():
+            for positions in match.columns.values():
+                if len(positions) < 2 or self.header[positions[0]] != exc.column:
+                    continue
+                at_fault = next((p for p in positions
+                                 if str(self.table.column(p).iloc[k]).strip() == quoted), None)
+                if at_fault in (None, positions[0]):
+                    return exc
+                return type(exc)(exc.reason, file=exc.file, line=exc.line,
+                                 column=self.header[at_fault], expected=exc.expected,
+                                 got=exc.got).with_traceback(exc.__traceback__)
+        return exc
 
     def text(self, family: str, canonical: str) -> pd.Series:
         """The column carrying ``canonical`` as stripped text (NA when empty or absent).
@@ -790,15 +812,16 @@ def _parsed(fmt: Format, cand: Candidate, ctx: ParseContext) -> list[pd.DataFram
     table = cand.table
     try:
         out = fmt.parse(cand, ctx)
-    except ParseError as exc:
+    except ParseError as raised:
+        exc = cand.copy_at_fault(raised)
         # a quoted cell never closed is at fault, where it opens, not the cell that the
         # parser met shifted after it; a header of another export of as many columns, not its
         # cell; else the row's own line, rows of no data counted
         if (header := table.other_header_at(exc)) is not None:
             line, row, pasted_at = header
             raise _another_export(fmt, cand.name, line, row, pasted_at=pasted_at,
-                                  sheet=table.sheet) from exc
-        raise table.unclosed_quote() or table.relocated(exc) from exc.__cause__
+                                  table=table) from raised
+        raise table.unclosed_quote() or table.relocated(exc) from raised.__cause__
     except SmmError:
         raise
     except Exception as exc:
@@ -826,7 +849,7 @@ def _with_later_blocks(fmt: Format, cand: Candidate, out: list[pd.DataFrame],
         more = _parsed(fmt, later, ctx) if shared and _detect(later, fmts)[0] is fmt else None
         if more is None or _platforms_and_kinds(more) != _platforms_and_kinds(out):
             raise _another_export(fmt, cand.name, block.first_line, block.header,
-                                  pasted_at=block.pasted_at, sheet=block.sheet)
+                                  pasted_at=block.pasted_at, table=block)
         out = [_joined(a, b) for a, b in zip(out, more, strict=True)]
         ctx.note("header_changed", f"{table.header_changed(block)}: two exports with "
                  "different columns pasted one under the other; each block was read under "
@@ -836,13 +859,13 @@ def _with_later_blocks(fmt: Format, cand: Candidate, out: list[pd.DataFrame],
 
 
 def _another_export(fmt: Format, name: str, line: int, header: list, *,
-                    pasted_at: tuple[int, int] | None = None, sheet: str | None = None
-                    ) -> ParseError:
+                    pasted_at: tuple[int, int] | None = None, table: RawTable) -> ParseError:
     """The error of a header of other columns, on ``line``, under the rows of a ``fmt``
     export: another export pasted there. With ``#`` lines above that header, its preamble
     (``pasted_at``: their first line and its cell's column), the error names the line where
     the pasted export starts and says on which its header is ("… another export: pasted from
-    this line, its '#' preamble above its header on line 16"); in a sheet, the cell too."""
+    this line, its '#' preamble above its header on line 16"); in a sheet (``table``'s),
+    the cell too."""
     cells = [str(h).strip() for h in header if pd.notna(h) and str(h).strip()]
     reason = "a header of other columns starts rows of another export"
     column = next((i for i, h in enumerate(header) if pd.notna(h) and str(h).strip()), 0)
@@ -850,7 +873,7 @@ def _another_export(fmt: Format, name: str, line: int, header: list, *,
         reason += f": pasted from this line, its '#' preamble above its header on line {line}"
         line, column = pasted_at
     return ParseError(reason, file=name, line=line,
-                      cell=f"{sheet}!{column_letter(column)}{line}" if sheet else None,
+                      cell=table.cell(column, line),
                       expected=f"rows of the {fmt.description} above, or its header again",
                       got=", ".join(cells[:4]) + (", …" if len(cells) > 4 else ""))
 

@@ -37,6 +37,7 @@ import pyarrow.csv as pacsv
 from ..errors import ParseError
 from ..quality import QualityLog
 from ._arrow import chunks_may_contain
+from ._cells import column_letter
 from ._headers import SUMMARY_WORDS, known_header, normalize, shares_half_the_names
 
 __all__ = ["decode", "RawTable", "split_text", "DELIMITERS"]
@@ -201,10 +202,20 @@ class RawTable:
     #: rows): its errors count that table's rows, which :meth:`relocated` and
     #: :meth:`other_header_at` ask it for
     read_as: RawTable | None = field(default=None, repr=False)
+    #: the sheet column of ``header[0]`` (0: column A): a sheet whose cells start right of A
+    first_column: int = 0
 
     @cached_property
     def norm(self) -> list[str]:
         return [normalize(h) for h in self.header]
+
+    def cell(self, pos: int, line: int | None) -> str | None:
+        """The sheet cell of column ``pos`` on row ``line`` (``All posts!F12``): how every
+        error names a cell, as the user finds it in the spreadsheet. None for a table that
+        is no sheet (a CSV, named by its line) or without a line."""
+        if not self.sheet or not line:
+            return None
+        return f"{self.sheet}!{column_letter(self.first_column + pos)}{line}"
 
     @cached_property
     def _cells(self) -> pa.Table | pd.DataFrame:
@@ -315,7 +326,7 @@ class RawTable:
         self.next_block = RawTable(
             source=self.source, header=header, first_line=self._rows_line(p),
             meta=meta or self.meta, encoding=self.encoding, sheet=self.sheet,
-            rows=self.rows[p + 1:], log=self.log,
+            first_column=self.first_column, rows=self.rows[p + 1:], log=self.log,
             row_lines=None if self.row_lines is None else self.row_lines[p + 1:],
             pasted_at=preamble[0][:2] if preamble else None)
         self.rows = self.rows[:cut]
@@ -422,22 +433,37 @@ class RawTable:
 
     def relocated(self, exc: ParseError) -> ParseError:
         """``exc``, raised about data row ``k = line - first_line - 1`` of this table (rows
-        counted one line each, without the blank ones), naming that row's own line and cell:
-        in a CSV, the line the row starts on (earlier blank lines and line breaks inside quoted
-        cells counted), in a sheet, its row (earlier blank rows counted); ``exc`` itself when
-        that is the line it names (``read_as``'s rows when a reader read them instead)."""
+        counted one line each, without the blank ones), naming that row's own line, and in a
+        sheet its cell (:meth:`cell`, under the column ``exc`` names): in a CSV, the line the
+        row starts on (earlier blank lines and line breaks inside quoted cells counted), in a
+        sheet, its row (earlier blank rows counted). ``exc`` itself when it names them already
+        (``read_as``'s rows when a reader read them instead), or names the cell of another
+        sheet: raised about that sheet's rows, read with this table's (Meta's legacy stories
+        by action type, read with the posts)."""
         if self.read_as is not None:
             return self.read_as.relocated(exc)
         k = None if exc.line is None else exc.line - self.first_line - 1
-        line = None if k is None or k < 0 else self._line_of(k)
-        if line is None or line == exc.line:
+        if k is None or k < 0 or self._names_another_sheet(exc):
             return exc
-        cell = exc.cell
-        if cell and (m := re.fullmatch(r"(.*![A-Z]+)(\d+)", cell)) and int(m[2]) == exc.line:
-            cell = f"{m[1]}{line}"
+        line = self._line_of(k) or exc.line
+        cell = self._cell_under(exc.column, line) or exc.cell
+        if (line, cell) == (exc.line, exc.cell):
+            return exc
         moved = type(exc)(exc.reason, file=exc.file, line=line, cell=cell, column=exc.column,
                           expected=exc.expected, got=exc.got)
         return moved.with_traceback(exc.__traceback__)
+
+    def _names_another_sheet(self, exc: ParseError) -> bool:
+        """Whether ``exc`` names a cell that is not on this table's sheet."""
+        return exc.cell is not None and not (
+            self.sheet is not None and exc.cell.startswith(f"{self.sheet}!"))
+
+    def _cell_under(self, column: str | None, line: int) -> str | None:
+        """The sheet cell on ``line`` of the first column headed ``column`` (parsers name a
+        column by its header); None in a CSV or for a header this table lacks."""
+        if column is None or column not in self.header:
+            return None
+        return self.cell(self.header.index(column), line)
 
     def other_header_at(self, exc: ParseError
                         ) -> tuple[int, list, tuple[int, int] | None] | None:
@@ -450,6 +476,8 @@ class RawTable:
         one of its words in a column of numbers or dates does."""
         if self.read_as is not None:
             return self.read_as.other_header_at(exc)
+        if self._names_another_sheet(exc):      # not about a row of this table
+            return None
         k = None if exc.line is None else exc.line - self.first_line - 1
         cells = self.__dict__.get("_cells")
         n = 0 if cells is None else cells.num_rows if isinstance(cells, pa.Table) else len(cells)

@@ -461,10 +461,10 @@ def _read_workbook(src: Source, log: QualityLog) -> list[RawTable]:
 
     try:
         if src.data[:8] == _OLE_MAGIC:  # legacy .xls: xlrd raises where calamine can abort
-            sheets = _xls_sheets(bytes(src.data))
+            sheets = [(name, rows, (0, 0)) for name, rows in _xls_sheets(bytes(src.data))]
         else:
             wb = CalamineWorkbook.from_filelike(io.BytesIO(src.data))
-            sheets = [(name, wb.get_sheet_by_name(name).to_python()) for name in wb.sheet_names]
+            sheets = [_calamine_sheet(wb, name) for name in wb.sheet_names]
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:  # calamine's own errors, and pyo3's PanicException (a
@@ -472,7 +472,7 @@ def _read_workbook(src: Source, log: QualityLog) -> list[RawTable]:
         raise ParseError("not a readable Excel workbook", file=src.name,
                          expected="xlsx/xls/ods workbook", got=str(exc)[:200]) from exc
     tables = []
-    for name, rows in sheets:
+    for name, rows, (top, left) in sheets:
         rows = [r for r in rows]
         if not rows:
             continue
@@ -484,9 +484,17 @@ def _read_workbook(src: Source, log: QualityLog) -> list[RawTable]:
             continue
         body = rows[h + 1:]     # blank rows are skipped, and noted, with the table's cells
         meta = {"preamble": " ".join(str(c) for c in rows[0] if c not in (None, ""))} if h else {}
-        tables.append(RawTable(source=src.name, header=header, first_line=h + 1, meta=meta,
-                               sheet=name, rows=body, log=log))
+        tables.append(RawTable(source=src.name, header=header, first_line=top + h + 1,
+                               meta=meta, sheet=name, first_column=left, rows=body, log=log))
     return tables
+
+
+def _calamine_sheet(wb, name: str) -> tuple[str, list[list], tuple[int, int]]:
+    """A sheet's rows as calamine reads them, and the row and column (0-based) they start
+    at: calamine leaves out the empty rows above and the empty columns left of the first
+    filled cell, and an error would name every cell that many rows up and columns left."""
+    sheet = wb.get_sheet_by_name(name)
+    return name, sheet.to_python(), sheet.start or (0, 0)
 
 
 #: files larger than this are sniffed from their head only (see :func:`_read_large_utf8`)

@@ -45,7 +45,6 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ParseError
-from ._cells import column_letter
 from ._dates import (
     ZONE_AHEAD_MAX,
     ZONE_BEHIND_MAX,
@@ -117,14 +116,6 @@ def _page(c: Candidate) -> str | None:
     return None
 
 
-def _cell(c: Candidate, pos: int, line: int | None) -> str | None:
-    """The workbook cell of column ``pos`` on ``line`` (``All posts!F12``), for an error; None
-    for a table that is no sheet (a CSV re-save) or without a line."""
-    if not c.table.sheet or not line:
-        return None
-    return f"{c.table.sheet}!{column_letter(pos)}{line}"
-
-
 def _numbers_at(c: Candidate, pos: int) -> pd.Series:
     """Column ``pos`` as Float64; a bad cell raises ParseError naming ``sheet!cell``."""
     header = c.table.header[pos]
@@ -133,7 +124,7 @@ def _numbers_at(c: Candidate, pos: int) -> pd.Series:
         out = parse_numbers(c.table.column(pos), file=c.name, column=header, first_line=first)
     except ParseError as exc:
         raise ParseError("cell is not a number", file=c.name, line=exc.line,
-                         cell=_cell(c, pos, exc.line),
+                         cell=c.table.cell(pos, exc.line),
                          column=header, expected=exc.expected, got=exc.got) from None
     return out.reset_index(drop=True)
 
@@ -192,7 +183,7 @@ def _dates_at(c: Candidate, pos: int, ctx: ParseContext | None = None, *,
         i = int(np.flatnonzero(odd_dt.to_numpy())[0])
         line = first + i
         raise ParseError("date out of range", file=c.name, line=line,
-                         cell=_cell(c, pos, line), column=header,
+                         cell=c.table.cell(pos, line), column=header,
                          expected=f"a year between {YEARS[0]} and {YEARS[1]}",
                          got=str(cells.iloc[i]))
     serial = pd.to_numeric(cells.where(is_num), errors="coerce")
@@ -212,7 +203,7 @@ def _dates_at(c: Candidate, pos: int, ctx: ParseContext | None = None, *,
                                       cells=text_cells)
     except ParseError as exc:
         raise ParseError("cell is not a date", file=c.name, line=exc.line,
-                         cell=_cell(c, pos, exc.line),
+                         cell=c.table.cell(pos, exc.line),
                          column=header, expected="MM/DD/YYYY or an Excel date",
                          got=exc.got) from None
     if ctx is not None and parts.attrs.get("numeric_order") == "dmy":
@@ -287,7 +278,7 @@ def _times_at(c: Candidate, pos: int, kinds: pd.Series | None = None
             i = int(np.flatnonzero(bad.to_numpy())[0])
             line = c.table.first_line + 1 + i
             raise ParseError("time out of range", file=c.name, line=line,
-                             cell=_cell(c, pos, line),
+                             cell=c.table.cell(pos, line),
                              column=c.table.header[pos], expected="MM/DD/YYYY [HH:MM]",
                              got=cells.iloc[i])
         seconds = (h * 3600 + mi * 60 + sec.fillna(0)).where(timed, 0)
@@ -299,7 +290,8 @@ def _times_at(c: Candidate, pos: int, kinds: pd.Series | None = None
 def _date_column(c: Candidate, family: str, ctx: ParseContext) -> tuple[int, pd.Series]:
     pos = c.match(family).columns.get("date")
     if not pos:
-        raise ParseError("no date column", file=c.name, cell=_cell(c, 0, c.table.first_line),
+        raise ParseError("no date column", file=c.name,
+                         cell=c.table.cell(0, c.table.first_line),
                          column="Date", expected="a 'Date' header",
                          got=c.table.header[:4])
     return pos[0], _dates_at(c, pos[0], ctx)
@@ -390,11 +382,11 @@ def _parse_posts(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     m = c.match(F_POSTS)
     if not m.has("permalink"):
         raise ParseError("LinkedIn 'All posts' sheet without a post link column", file=c.name,
-                         cell=_cell(c, 0, c.table.first_line), column="Post link",
+                         cell=c.table.cell(0, c.table.first_line), column="Post link",
                          expected="a 'Post link' header", got=c.header[:6])
     if not m.has("published_date"):
         raise ParseError("LinkedIn 'All posts' sheet without a creation date", file=c.name,
-                         cell=_cell(c, 0, c.table.first_line), column="Created date",
+                         cell=c.table.cell(0, c.table.first_line), column="Created date",
                          expected="a 'Created date' header", got=c.header[:6])
     n = len(c.table.frame)
     link = text(c, F_POSTS, "permalink")
@@ -572,7 +564,7 @@ def _parse_followers(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
                if canon != "date"}
     if not metrics:
         raise ParseError("LinkedIn 'New followers' sheet without follower columns",
-                         file=c.name, cell=_cell(c, 1, c.table.first_line),
+                         file=c.name, cell=c.table.cell(1, c.table.first_line),
                          expected="'Total followers', 'Organic followers'…", got=c.header)
     ctx.note("followers_new_only", "LinkedIn exports new followers per day only (no running "
              "total, no unfollows)", level="info")

@@ -555,7 +555,8 @@ def _retabled(c: Candidate, header: list[str], *, skip_first: bool) -> Candidate
     table = RawTable(source=t.source, header=header,
                      first_line=t.first_line + (1 if skip_first else 0), meta=t.meta,
                      delimiter=t.delimiter, encoding=t.encoding, sheet=t.sheet,
-                     rows=frame.to_numpy(dtype=object).tolist(), log=t.log)
+                     first_column=t.first_column, rows=frame.to_numpy(dtype=object).tolist(),
+                     log=t.log)
     return Candidate(c.source, table, c.tables)
 
 
@@ -583,19 +584,30 @@ def _metric_positions(c: Candidate) -> list[int]:
 
 def _stories_sheet(c: Candidate) -> Candidate | None:
     """The workbook's sheet of the stories by action type (``like``, ``comment``, ``share``
-    per post), without its description row, when the workbook has one."""
+    per post), when the workbook has one."""
     for t in c.tables:
         if t is c.table or not t.sheet or not normalize(t.sheet).startswith(_STORIES_SHEET):
             continue
         sheet = Candidate(c.source, t, c.tables)
         if sheet.match(FL).has("post_id") and any(h in _STORY_COLUMNS for h in t.norm):
-            positions = [i for i, h in enumerate(t.norm) if h in _STORY_COLUMNS]
-            return _legacy_table(sheet, None, positions)[0]
+            return sheet
     return None
 
 
 def _stories_by_post(sheet: Candidate, post_id: pd.Series) -> dict[str, pd.Series]:
-    """The like / comment / share counts of ``sheet``, row by row of ``post_id``."""
+    """The like / comment / share counts of ``sheet``, without its description row, row by
+    row of ``post_id``. A cell that is no number raises ParseError naming its own row and
+    cell on that sheet: the registry names those of the posts' sheet, read with it."""
+    positions = [i for i, h in enumerate(sheet.table.norm) if h in _STORY_COLUMNS]
+    try:
+        return _story_counts(_legacy_table(sheet, None, positions)[0], post_id)
+    except ParseError as exc:
+        raise sheet.table.relocated(exc) from None
+
+
+def _story_counts(sheet: Candidate, post_id: pd.Series) -> dict[str, pd.Series]:
+    """The like / comment / share counts of ``sheet`` (its description row left out), row
+    by row of ``post_id``."""
     from ._numbers import parse_numbers
 
     ids = sheet.text(FL, "post_id")

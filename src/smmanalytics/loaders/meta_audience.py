@@ -30,9 +30,11 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import NamedTuple
 
 import pandas as pd
 
+from ..errors import ParseError
 from ._dates import META_TZ
 from ._headers import normalize
 from ._numbers import parse_numbers
@@ -54,21 +56,41 @@ def _detect(c: Candidate) -> float:
     return 0.0
 
 
-def _blocks(text: str) -> list[list[list[str]]]:
-    """Rows of each block of ``text`` (blocks are separated by blank lines)."""
-    out: list[list[list[str]]] = [[]]
+class _Block(NamedTuple):
+    """The rows of one block, and the data row each is (its rank among the body's records,
+    empty lines not counted), which an error names: the registry turns it into its line."""
+
+    rows: list[list[str]]
+    records: list[int]
+
+
+def _blocks(text: str) -> list[_Block]:
+    """The blocks of ``text`` (separated by blank lines)."""
+    out: list[_Block] = [_Block([], [])]
+    record = -1
     for line in text.splitlines():
+        if line:                      # the csv module reads no record of an empty line
+            record += 1
         if not line.strip() or set(line.strip()) <= set(',"'):
-            if out[-1]:
-                out.append([])
+            if out[-1].rows:
+                out.append(_Block([], []))
             continue
-        out[-1].append(next(csv.reader(io.StringIO(line)), []))
-    return [b for b in out if b]
+        out[-1].rows.append(next(csv.reader(io.StringIO(line)), []))
+        out[-1].records.append(record)
+    return [b for b in out if b.rows]
 
 
-def _numbers(cells: list[str], ctx: ParseContext, what: str) -> pd.Series:
-    """The block's cells as Float64 numbers (percentages, scores or counts as written)."""
-    return parse_numbers(pd.Series(cells, dtype="str"), file=ctx.file, column=what)
+def _numbers(cells: list[str], records: list[int], c: Candidate, what: str) -> pd.Series:
+    """The block's cells as Float64 numbers (percentages, scores or counts as written); one
+    that is no number raises ParseError on the data row it is on (``records``, one per cell),
+    not on its rank among the cells."""
+    try:
+        return parse_numbers(pd.Series(cells, dtype="str"), file=c.name, column=what,
+                             first_line=0)
+    except ParseError as exc:
+        line = c.table.first_line + 1 + records[exc.line]
+        raise ParseError(exc.reason, file=exc.file, line=line, column=what,
+                         expected=exc.expected, got=exc.got) from None
 
 
 def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
@@ -80,11 +102,13 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     frames: list[pd.DataFrame] = []
     # block 1: the Age & gender matrix (its title and header were read by the sniffer)
     genders = [h.strip() for h in c.header[1:]]
-    first = blocks.pop(0) if blocks and normalize(blocks[0][0][0]) not in _RANKS else []
-    if first:
-        ages = [r[0].strip() for r in first]
-        cells = [(r[1:] + [""] * len(genders))[:len(genders)] for r in first]
-        values = _numbers([v for row in cells for v in row], ctx, "Age & gender")
+    first = (blocks.pop(0) if blocks and normalize(blocks[0].rows[0][0]) not in _RANKS
+             else None)
+    if first is not None:
+        ages = [r[0].strip() for r in first.rows]
+        cells = [(r[1:] + [""] * len(genders))[:len(genders)] for r in first.rows]
+        values = _numbers([v for row in cells for v in row],
+                          [k for k in first.records for _ in genders], c, "Age & gender")
         long = pd.DataFrame({"age": [a for a in ages for _ in genders],
                              "gender": [g for _ in ages for g in genders],
                              "share": (values * 0.01).array})
@@ -96,11 +120,11 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
             frames.append(pd.DataFrame({"dimension": dim, "category": agg[dim],
                                         "share": agg["share"]}))
     daily: list[pd.DataFrame] = []
-    for block in blocks:
+    for block, records in blocks:
         label = normalize(block[0][0]) if block[0] else ""
         if label in _RANKS and len(block) >= 3:
             names, nums = block[1], block[2]
-            vals = _numbers(nums[:len(names)], ctx, block[0][0])
+            vals = _numbers(nums[:len(names)], [records[2]] * len(names), c, block[0][0])
             dim = _RANKS[label]
             frames.append(pd.DataFrame({
                 "dimension": dim, "category": [n.strip() for n in names[:len(vals)]],
@@ -110,7 +134,8 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
             rows = block[2:]
             dates = pd.to_datetime(pd.Series([r[0] for r in rows], dtype="str"),
                                    format="ISO8601", errors="coerce")
-            vals = _numbers([r[1] if len(r) > 1 else "" for r in rows], ctx, "Follows")
+            vals = _numbers([r[1] if len(r) > 1 else "" for r in rows], records[2:], c,
+                            "Follows")
             ok = dates.notna()
             if (~ok).any():
                 ctx.note("daily_rows_without_date", f"{int((~ok).sum())} Follows rows have no "
