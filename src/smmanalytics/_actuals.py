@@ -11,7 +11,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from ._web import _deduplicate, _is_social, foreign_currency, normalize_source, social_web
+from ._web import _deduplicate, _is_social, foreign_currency, normalize_source, social_traffic
 from .metrics import post_interactions
 from .periods import Period, local_dates, parse_period
 
@@ -263,7 +263,7 @@ def actual(ds, metric: str, platform: str, start: dt.date, end: dt.date) -> floa
         s = metric_daily(ds, metric, platform, start, end)
         return float(s.sum(min_count=1)) if s.notna().any() else np.nan
     if metric in ("sessions", "key_events", "revenue"):
-        w, _ = social_web(ds.web, parse_period((start, end)))
+        w, _ = social_traffic(ds, parse_period((start, end)))
         if not w.attrs.get("covered"):
             return np.nan
         if platform != "all":

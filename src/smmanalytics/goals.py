@@ -450,8 +450,8 @@ def _no_data_note(ds, metric: str, platform: str, w: Period, end: dt.date) -> st
         where = "" if platform == "all" else f"{platform} "
         return f"no {where}{what} recorded in {w.label}: {metric} cannot be computed"
     if metric == "revenue" or missing == "revenue":
-        from ._web import foreign_currency, social_web
-        rows, _ = social_web(ds.web, parse_period((w.start, end)))
+        from ._web import foreign_currency, social_traffic
+        rows, _ = social_traffic(ds, parse_period((w.start, end)))
         if platform != "all" and not rows.empty:
             rows = rows.loc[(rows["platform"] == platform).to_numpy()]
         cur = ds.brand.currency.upper()
