@@ -17,7 +17,8 @@ from .periods import Period, local_dates, parse_period
 
 __all__ = ["metric_daily", "actual", "missing_figure", "posts_in", "interactions_reach",
            "roi_rows_shared",
-           "has_posts_data", "followers_net_unknown", "unread_exports", "social_platforms",
+           "has_posts_data", "followers_net_unknown", "followers_net_absent", "unread_exports",
+           "social_platforms",
            "platform_span", "posts_stretch"]
 
 
@@ -237,6 +238,17 @@ def followers_net_unknown(ds, platform: str) -> list[str]:
     have = {p: set(m) for p, m in d.groupby(d["platform"].astype("string"))["metric"]}
     return sorted(p for p, m in have.items()
                   if "net_follows" not in m and not {"follows", "unfollows"} <= m)
+
+
+def followers_net_absent(ds, platform: str) -> list[str]:
+    """The platforms (of ``platform``, or all) with posts or daily rows but no follower figure
+    at all (YouTube Studio's exports carry no subscribers): :func:`metric_daily` has nothing of
+    theirs in ``followers_net``, so its sum leaves them out as it leaves out those of
+    :func:`followers_net_unknown`."""
+    d = _follower_rows(getattr(ds, "daily", None), "all")
+    have = set() if d is None else set(d["platform"].astype("string").dropna())
+    return [p for p in social_platforms(ds)
+            if p not in have and platform in ("all", p)]
 
 
 def _followers_net(daily: pd.DataFrame, platform: str, days: pd.DatetimeIndex) -> pd.Series:
