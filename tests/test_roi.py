@@ -1163,3 +1163,8 @@ def test_campaign_rows_spread_over_its_days_others_over_all_theirs(tmp_path):
     from smmanalytics._actuals import actual
     assert actual(ds, "revenue", "all", dt.date(2026, 10, 16), dt.date(2026, 10, 31)) == \
         pytest.approx(155 + 2 * 310 * 16 / 31)
+    # the campaign's days follow an edit of costs in place (no stale days kept): launch now
+    # runs 11-31 October, 21 days, 16 of them in 16-31 October
+    ds.costs.loc[ds.costs["campaign"] == "launch", "end"] = pd.Timestamp("2026-10-31")
+    r = roi(ds, "2026-10-16..2026-10-31", by="campaign").set_index("campaign")
+    assert r.loc["launch", "revenue"] == pytest.approx(310 * 16 / 21)
