@@ -10,7 +10,10 @@ Definitions (money in the brand's currency, over one :class:`~smmanalytics.perio
 - ``revenue`` = GA4 revenue from social traffic (channel groups Organic Social and Paid Social,
   source aliases normalised; see :mod:`smmanalytics._web`). Revenue in another currency than
   the brand's is unknown (NaN, noted), never summed with it nor taken as 0; the sessions and key
-  events of those rows count.
+  events of those rows count. A GA4 row spanning beyond the period counts by the share of its
+  days inside it; a row tagged with a campaign whose days are known (its cost lines and posts)
+  by the share of the days that campaign ran within the row's range (noted), so a campaign's
+  own dates take its monthly rows whole.
 - ``value`` = revenue + key_events × ``value_per_key_event`` (from goals.yaml, optional).
 - ``roi`` = (value − cost) / cost (profit version, a fraction; 0.5 means +50 %).
 - ``roas`` = revenue / ad_spend.
