@@ -1,3 +1,4 @@
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -137,8 +138,30 @@ def test_compare_industry_row_and_fallback():
     assert er["industry"] == "retail" and er["benchmark_value"] == pytest.approx(0.0016)
     ppw = retail.loc[retail["metric"] == "posts_per_week"].iloc[0]
     assert ppw["brand_value"] == pytest.approx(2 / (365 / 7))
-    other = compare_benchmarks(ds, 2025, industry="bakeries").iloc[0]
-    assert other["industry"] == "all" and "no 'bakeries' row" in other["note"]
+    # a known industry the source gives no row of (Socialinsider: all industries only)
+    other = compare_benchmarks(ds, 2025, industry="retail", source="Socialinsider").iloc[0]
+    assert other["industry"] == "all" and "no 'retail' row" in other["note"]
+
+
+@pytest.mark.parametrize("industry", ["beauty", "bakeries"])
+def test_an_industry_the_benchmarks_do_not_know_is_refused(industry):
+    """compare_benchmarks(industry="beauty") compared the brand with all industries, said in
+    the note column only; "beauty" is a typo of health_beauty, as a brand.yaml's would be."""
+    from smmanalytics.benchmarks import benchmark_industries
+    from smmanalytics.errors import SmmError
+
+    known = benchmark_industries()
+    assert "health_beauty" in known and "all" in known and industry not in known
+    ds = dataset(posts=_posts(), daily=_followers())
+    with pytest.raises(ArgumentError, match=re.escape(
+            f"argument 'industry': no benchmark has this industry; expected one of "
+            f"{', '.join(known)} (any case); got '{industry}'")) as err:
+        compare_benchmarks(ds, 2025, industry=industry)
+    assert isinstance(err.value, SmmError) and err.value.argument == "industry"
+    with pytest.raises(ArgumentError, match="argument 'industry': no benchmark has this"):
+        Brand(name="B", timezone="Europe/Paris", industry=industry)
+    # any case, as benchmarks() takes it
+    assert compare_benchmarks(ds, 2025, industry=" Retail ")["industry"].iloc[0] == "retail"
 
 
 def test_posts_per_week_over_the_weeks_the_exports_cover():

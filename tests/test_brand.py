@@ -29,3 +29,24 @@ def test_a_brand_zone_sets_the_days_of_a_dataset():
     utc = smm.Dataset(posts=posts, brand=smm.Brand(name="Acme", timezone="UTC"))
     assert paris.posts_in("2026-10").empty and len(paris.posts_in("2026-11")) == 1
     assert len(utc.posts_in("2026-10")) == 1
+
+
+def test_a_brand_yaml_industry_the_benchmarks_do_not_know_is_refused_when_read(tmp_path):
+    """brand.yaml's industry chooses the benchmark rows of the report; "beauty" (for
+    health_beauty) compared the brand with all industries, said in a footnote. It is refused
+    when the file is read, naming the file, the key, the industries known and what came; a
+    known one is taken in any case."""
+    from smmanalytics.benchmarks import benchmark_industries
+    from smmanalytics.brand import read_brand
+
+    path = tmp_path / "brand.yaml"
+    path.write_text("name: Acme\nindustry: beauty\n", encoding="utf-8")
+    with pytest.raises(smm.ConfigError) as err:
+        read_brand(path)
+    assert str(err.value) == (
+        f"file {path}, column 'industry': no benchmark has this industry; expected one of "
+        f"{', '.join(benchmark_industries())} (any case); got 'beauty'")
+    path.write_text("name: Acme\nindustry: Health_Beauty\n", encoding="utf-8")
+    assert read_brand(path).industry == "health_beauty"
+    path.write_text("name: Acme\n", encoding="utf-8")
+    assert read_brand(path).industry == "all"

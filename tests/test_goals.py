@@ -195,6 +195,42 @@ def test_followers_net_leaves_out_platforms_that_count_new_followers_only(tmp_pa
     assert row["note"] == "linkedin exports count new followers only: net change unknown"
 
 
+def test_followers_net_names_every_platform_left_out_and_why(tmp_path):
+    """YouTube Studio's exports carry no subscribers: the net of all platforms leaves YouTube
+    out as it leaves LinkedIn out, and the note said only "linkedin left out" (the sample's
+    October: -150 is Facebook +28, Instagram +349, TikTok -444 and X 88 - 171, with neither).
+    Here 10 days of X at 3 follows and 4 unfollows: -10, LinkedIn (follows only) and YouTube
+    (views only) named, each with its reason, in every language."""
+    from smmanalytics.report.formatting import Formatter
+
+    rows = []
+    for k in range(1, 11):
+        day = f"2026-10-{k:02d}"
+        rows += [{"platform": "linkedin", "account_id": "l", "date": day, "metric": "follows",
+                  "value": 5.0},
+                 {"platform": "x", "account_id": "x", "date": day, "metric": "follows",
+                  "value": 3.0},
+                 {"platform": "x", "account_id": "x", "date": day, "metric": "unfollows",
+                  "value": 4.0},
+                 {"platform": "youtube", "account_id": "y", "date": day, "metric": "views",
+                  "value": 40.0}]
+    ds = dataset(daily=daily(rows), goals=_goal_frame(tmp_path, "followers_net", 10))
+    row = scorecard(ds, "2026-10", asof="2026-10-31").iloc[0]
+    assert row["actual"] == -10                                  # 10 days × (3 − 4)
+    notes = [n for n in row["note"].split("; ") if " left out: " in n]
+    assert notes == ["linkedin left out: its exports count new followers only",
+                     "youtube left out: its exports give no follower figures"]
+    assert Formatter("fr").note(notes[1]).endswith(
+        "laissé de côté : ses exports ne donnent aucun chiffre d'abonnés")
+    assert Formatter("it").note(notes[1]).endswith(
+        "escluso: le sue esportazioni non danno alcun dato sui follower")
+    ds = dataset(daily=daily(rows),
+                 goals=_goal_frame(tmp_path, "followers_net", 10, platform="youtube"))
+    row = scorecard(ds, "2026-10", asof="2026-10-31").iloc[0]
+    assert pd.isna(row["actual"]) and pd.isna(row["status"])
+    assert row["note"] == "youtube exports give no follower figures: net change unknown"
+
+
 def test_er_reach_goal_pooled(tmp_path):
     p = posts([
         {"platform": "instagram", "post_id": "1", "published_at": "2026-10-02T09:00Z",

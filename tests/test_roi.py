@@ -1095,3 +1095,76 @@ def test_campaign_roi_without_campaigns_has_the_columns_of_one_with(tmp_path):
                          costed_only=True)):
         assert empty.empty
         pd.testing.assert_series_equal(empty.dtypes, full.dtypes)
+
+
+# ------------------------------------------------------------------ campaign days
+_SAMPLE = __import__("pathlib").Path(__file__).resolve().parents[1] / "data" / "sample"
+
+
+def test_a_campaign_row_counts_whole_over_the_days_the_campaign_ran():
+    """The sample's May GA4 export (1-31 May) tags four social rows fete-des-meres-2026; the
+    campaign's cost lines run 18-31 May (posts 20-25 May), so its rows are spread over those
+    14 days, not 14/31 of them counted. By hand, from
+    ga4_traffic_acquisition_2026-05-01_2026-05-31.csv:
+      instagram / paid  628 sessions, 21 key events, 1035.04
+      facebook / paid   542 sessions, 19 key events,  849.26
+      linkedin / social  18 sessions,  0 key events,    0.00
+      x / social          4 sessions,  0 key events,    0.00
+      → 1192 sessions, 40 key events, revenue 1884.30 (before: 14/31 of it, 850.97)
+    costs.csv: ad spend 250 (facebook) + 350 (instagram) = 600, the campaign's only cost, so
+    ROAS = 1884.30 / 600 = 3.1405, ROI = (1884.30 - 600) / 600 = 2.1405."""
+    ds = smm.load(_SAMPLE / "maison-seve")
+    r = roi(ds, "2026-05-18..2026-05-31", by="campaign").set_index("campaign")
+    fete = r.loc["fete-des-meres-2026"]
+    assert fete["revenue"] == pytest.approx(1884.30)
+    assert fete["key_events"] == pytest.approx(40.0)
+    assert fete["sessions"] == pytest.approx(1192.0)
+    assert fete["cost"] == pytest.approx(600.0)
+    assert fete["roas"] == pytest.approx(3.1405) and fete["roi"] == pytest.approx(2.1405)
+    # actus-2026-05 (posts 2-15 May) and b2b-2026-05 (a post on 15 May) ran before the 18th:
+    # their May rows count nothing in 18-31 May
+    assert "actus-2026-05" not in r.index and "b2b-2026-05" not in r.index
+    # bio-link has no cost line nor post: its 7 May rows keep the by-day proration
+    codes = fete["note_codes"].split("; ")
+    notes = dict(zip(codes, fete["note"].split("; "), strict=True))
+    assert notes["ga4_campaign_days"] == (
+        "4 GA4 rows of fete-des-meres-2026 span beyond 2026-05-18..2026-05-31: spread over the "
+        "days its campaign ran (its cost lines and posts), not over all the row's days")
+    assert notes["ga4_prorated"].endswith("beyond 2026-05-18..2026-05-31: prorated by day")
+    assert Formatter("fr").note(notes["ga4_campaign_days"], "ga4_campaign_days").startswith(
+        "4 lignes GA4 de fete-des-meres-2026 débordent de la période 18 mai 2026")
+    assert Formatter("it").note(notes["ga4_campaign_days"], "ga4_campaign_days").startswith(
+        "4 righe GA4 di fete-des-meres-2026 vanno oltre il periodo 18 maggio 2026")
+
+
+def test_campaign_rows_spread_over_its_days_others_over_all_theirs(tmp_path):
+    """One October export (31 days), 310 of revenue on each of three rows: "launch" ran
+    11-20 October (its cost line), "later" ran in November only, and the third row has no
+    campaign. Over 16-31 October: launch's row, 5 of its 10 days (16-20 October) → 155; the
+    no-campaign row 16/31 → 160; a campaign whose days do not meet the row ("later") keeps the
+    row's own days, 16/31 → 160."""
+    costs = ("2026-10-11,2026-10-20,ad_spend,100,,instagram,launch,,,\n"
+             "2026-11-01,2026-11-30,ad_spend,100,,instagram,later,,,\n")
+    rows = [_web_month(310.0, campaign="launch"), _web_month(310.0, campaign="later"),
+            _web_month(310.0)]
+    ds = dataset(tmp_path, costs, web=web(rows))
+    r = roi(ds, "2026-10-16..2026-10-31", by="campaign").set_index("campaign")
+    assert r.loc["launch", "revenue"] == pytest.approx(310 * 5 / 10)
+    assert r.loc["later", "revenue"] == pytest.approx(310 * 16 / 31)
+    assert r.loc["(unassigned)", "revenue"] == pytest.approx(310 * 16 / 31)
+    note = r.loc["launch", "note"]
+    assert "3 GA4 rows span beyond 2026-10-16..2026-10-31: prorated by day" in note
+    assert "1 GA4 row of launch spans beyond" in note
+    # the whole month counts every row whole, with no note on campaign days
+    month = roi(ds, "2026-10", by="campaign").set_index("campaign")
+    assert month["revenue"].sum() == pytest.approx(930.0)
+    assert "ga4_campaign_days" not in (month["note_codes"].iloc[0] or "")
+    # the scorecard's actual takes the same rows: 155 + 160 + 160
+    from smmanalytics._actuals import actual
+    assert actual(ds, "revenue", "all", dt.date(2026, 10, 16), dt.date(2026, 10, 31)) == \
+        pytest.approx(155 + 2 * 310 * 16 / 31)
+    # the campaign's days follow an edit of costs in place (no stale days kept): launch now
+    # runs 11-31 October, 21 days, 16 of them in 16-31 October
+    ds.costs.loc[ds.costs["campaign"] == "launch", "end"] = pd.Timestamp("2026-10-31")
+    r = roi(ds, "2026-10-16..2026-10-31", by="campaign").set_index("campaign")
+    assert r.loc["launch", "revenue"] == pytest.approx(310 * 16 / 21)

@@ -11,13 +11,14 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from ._web import _deduplicate, _is_social, foreign_currency, normalize_source, social_web
+from ._web import _deduplicate, _is_social, foreign_currency, normalize_source, social_traffic
 from .metrics import post_interactions
 from .periods import Period, local_dates, parse_period
 
 __all__ = ["metric_daily", "actual", "missing_figure", "posts_in", "interactions_reach",
            "roi_rows_shared",
-           "has_posts_data", "followers_net_unknown", "unread_exports", "social_platforms",
+           "has_posts_data", "followers_net_unknown", "followers_net_absent", "unread_exports",
+           "social_platforms",
            "platform_span", "posts_stretch"]
 
 
@@ -239,6 +240,17 @@ def followers_net_unknown(ds, platform: str) -> list[str]:
                   if "net_follows" not in m and not {"follows", "unfollows"} <= m)
 
 
+def followers_net_absent(ds, platform: str) -> list[str]:
+    """The platforms (of ``platform``, or all) with posts or daily rows but no follower figure
+    at all (YouTube Studio's exports carry no subscribers): :func:`metric_daily` has nothing of
+    theirs in ``followers_net``, so its sum leaves them out as it leaves out those of
+    :func:`followers_net_unknown`."""
+    d = _follower_rows(getattr(ds, "daily", None), "all")
+    have = set() if d is None else set(d["platform"].astype("string").dropna())
+    return [p for p in social_platforms(ds)
+            if p not in have and platform in ("all", p)]
+
+
 def _followers_net(daily: pd.DataFrame, platform: str, days: pd.DatetimeIndex) -> pd.Series:
     """Σ over platforms of each day's net follower change: the platform's ``net_follows``, or
     its ``follows`` − ``unfollows``; a platform with neither is left out (see
@@ -263,7 +275,7 @@ def actual(ds, metric: str, platform: str, start: dt.date, end: dt.date) -> floa
         s = metric_daily(ds, metric, platform, start, end)
         return float(s.sum(min_count=1)) if s.notna().any() else np.nan
     if metric in ("sessions", "key_events", "revenue"):
-        w, _ = social_web(ds.web, parse_period((start, end)))
+        w, _ = social_traffic(ds, parse_period((start, end)))
         if not w.attrs.get("covered"):
             return np.nan
         if platform != "all":

@@ -19,6 +19,12 @@ Definitions
 - A row dated by ``date`` counts fully in the period that contains that day. A row with only
   ``period_start``/``period_end`` (a monthly export) counts by the share of its days inside the
   period: weight = overlap days / span days, 1 when its span lies inside the period.
+- A row tagged with a campaign whose days are known (:func:`campaign_runs`: from the first to
+  the last day of its cost lines and posts) is spread over the days that campaign ran within
+  the row's range, not over all the row's days: its traffic came while the campaign ran. A
+  Mother's Day campaign of 18-31 May tagged on a May export counts whole in 18-31 May (and
+  nothing in 1-17 May). A row with no campaign, of a campaign without known days, or of one
+  that did not run within the row's range, is spread over all its days.
 - The days GA4 covers are the exports' own date ranges (the preamble's start and end date, or a
   row's ``Date range``; a dated row without them covers its day). A period they cover only in
   part is noted: its traffic, revenue and key events are those of the days covered (a month
@@ -36,10 +42,11 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .periods import Period, overlap_days
+from .periods import Period, local_dates, overlap_days
 
 __all__ = ["UNASSIGNED", "SOURCE_ALIASES", "normalize_source", "campaign_key", "social_web",
-           "foreign_currency", "foreign_revenue_note"]
+           "social_traffic", "campaign_runs", "campaign_day_spans", "foreign_currency",
+           "foreign_revenue_note"]
 
 UNASSIGNED = "(unassigned)"
 
@@ -111,7 +118,6 @@ class _Rows:
     start: pd.Series
     end: pd.Series
     undated: np.ndarray
-    span: np.ndarray              # days of each row's span
     platform: pd.Series
     social: np.ndarray
     campaign_key: pd.Series
@@ -143,7 +149,7 @@ def _rows(web: pd.DataFrame) -> _Rows:
     covers = covers.dropna().drop_duplicates().reset_index(drop=True)
     return _Rows(
         w=w, start=start, end=end, undated=(start.isna() | end.isna()).to_numpy(),
-        span=((end - start).dt.days + 1).to_numpy(dtype="float64"), platform=platform,
+        platform=platform,
         social=_is_social(w, platform).to_numpy(), campaign_key=campaign_key(w["campaign"]),
         campaign=w["campaign"].astype("string"), currency=w["currency"].astype("string"),
         span_key=_span_key(start, end), rank=_breakdown_rank(w), covers=covers,
@@ -176,9 +182,99 @@ def _prepared(web: pd.DataFrame) -> _Rows:
     return rows
 
 
-def social_web(web: pd.DataFrame, period: Period
+def campaign_day_spans(ds, *, costs: bool = True, web: bool = True, posts: bool = False
+                       ) -> pd.DataFrame:
+    """First and last day of each campaign, of its cost lines (``costs``), its GA4 rows
+    (``web``) and its posts' publish days in the brand's zone (``posts``).
+
+    Returns
+    -------
+    DataFrame
+        indexed by campaign key (:func:`campaign_key`), columns ``start`` and ``end``
+        (Timestamps); no row without a campaign.
+    """
+    spans = []
+    if costs and ds.costs is not None and not ds.costs.empty:
+        spans.append(pd.DataFrame({"_k": campaign_key(ds.costs["campaign"]),
+                                   "start": pd.to_datetime(ds.costs["start"]),
+                                   "end": pd.to_datetime(ds.costs["end"])}))
+    if web and ds.web is not None and not ds.web.empty:
+        date = pd.to_datetime(ds.web["date"])
+        spans.append(pd.DataFrame({
+            "_k": campaign_key(ds.web["campaign"]),
+            "start": pd.to_datetime(ds.web["period_start"]).where(date.isna(), date),
+            "end": pd.to_datetime(ds.web["period_end"]).where(date.isna(), date)}))
+    if posts and ds.posts is not None and not ds.posts.empty and "campaign" in ds.posts:
+        day = local_dates(ds.posts["published_at"], ds.brand.timezone)
+        spans.append(pd.DataFrame({"_k": campaign_key(ds.posts["campaign"]),
+                                   "start": day, "end": day}))
+    if not spans:
+        return pd.DataFrame({"start": pd.Series(dtype="datetime64[ns]"),
+                             "end": pd.Series(dtype="datetime64[ns]")})
+    allspans = pd.concat(spans, ignore_index=True).dropna()
+    return allspans.groupby("_k").agg(start=("start", "min"), end=("end", "max"))
+
+
+#: the last few campaign_runs computed, by the identity of the costs and posts frames and the
+#: zone, each with a snapshot of the columns it read: social_traffic asks for them in every
+#: period of a report (47 ms each on the sample, 2-3 ms to check the snapshot)
+_RUNS: OrderedDict[tuple, tuple[tuple, pd.DataFrame]] = OrderedDict()
+_RUNS_MAX = 8
+_RUNS_LOCK = threading.Lock()
+
+
+def campaign_runs(ds) -> pd.DataFrame:
+    """The days each campaign ran: from the first to the last day of its cost lines and its
+    posts (as :func:`campaign_day_spans`). Its GA4 rows are left out, as they are what is
+    spread over these days (a May export would make a two-week campaign run all May).
+    The frame returned may be shared: read it, never edit it."""
+    inputs = _run_inputs(ds)
+    key = (id(ds.costs), id(ds.posts), inputs[2])
+    with _RUNS_LOCK:
+        hit = _RUNS.get(key)
+    if hit is not None and _same_inputs(hit[0], inputs):
+        return hit[1]
+    runs = campaign_day_spans(ds, costs=True, web=False, posts=True)
+    with _RUNS_LOCK:
+        _RUNS[key] = (inputs, runs)
+        _RUNS.move_to_end(key)
+        while len(_RUNS) > _RUNS_MAX:
+            _RUNS.popitem(last=False)
+    return runs
+
+
+def _run_inputs(ds) -> tuple:
+    """What :func:`campaign_runs` reads: the costs' campaign and days, the posts' campaign and
+    publish times (copies, so an edit of ``ds``'s frames in place is seen), the brand's zone."""
+    def columns(frame: pd.DataFrame | None, cols: list[str]) -> pd.DataFrame | None:
+        if frame is None or not set(cols) <= set(frame.columns):
+            return None
+        return frame[cols]
+    return (columns(ds.costs, ["campaign", "start", "end"]),
+            columns(ds.posts, ["campaign", "published_at"]), ds.brand.timezone)
+
+
+def _same_inputs(old: tuple, new: tuple) -> bool:
+    return old[2] == new[2] and all(
+        a is b or (a is not None and b is not None and a.equals(b))
+        for a, b in zip(old[:2], new[:2], strict=True))
+
+
+def social_traffic(ds, period: Period) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
+    """:func:`social_web` of the dataset's GA4 rows, a campaign's rows spread over the days
+    it ran (:func:`campaign_runs`): what roi(), the scorecard's actuals and the reports
+    count."""
+    return social_web(ds.web, period, runs=campaign_runs(ds))
+
+
+def social_web(web: pd.DataFrame, period: Period, runs: pd.DataFrame | None = None
                ) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
     """GA4 rows from social traffic that fall in ``period``, with their weight.
+
+    ``runs`` (of :func:`campaign_runs`) gives the days each campaign ran: a row tagged with
+    one of them is spread over the days its campaign ran within the row's range rather than
+    over all its days (see the module docstring); without ``runs``, every row is spread over
+    all its days.
 
     Returns
     -------
@@ -199,20 +295,24 @@ def social_web(web: pd.DataFrame, period: Period
         return out, notes
     r = _prepared(web)
     w = r.w
-    inside = overlap_days(r.start, r.end, period).astype("float64")
-    weight = np.where(r.undated, 0.0, inside / np.where(r.span > 0, r.span, np.nan))
-    weight = np.nan_to_num(weight, nan=0.0)
-    covered = bool((weight > 0).any())
+    # the exports' own weight tells what they cover and which of them to count
+    export_weight = _weight(r.start, r.end, r.undated, period)
+    covered = bool((export_weight > 0).any())
     if covered and (part := _covered_part(r.covers, period)) is not None:
         notes.append(part)
-    weight = weight * _deduplicate(w, r.start, r.end, weight, notes, span_key=r.span_key,
-                                   rank=r.rank)
+    once = _deduplicate(w, r.start, r.end, export_weight, notes, span_key=r.span_key,
+                        rank=r.rank)
+    start, end, narrowed = _run_days(r, runs)
+    weight = _weight(start, end, r.undated, period) * once
     social = r.social
     partial = social & (weight > 0) & (weight < 1)
     if partial.any():
         n = int(partial.sum())
         notes.append(("ga4_prorated", ("1 GA4 row spans" if n == 1 else f"{n} GA4 rows span")
                       + f" beyond {period.label}: prorated by day"))
+    spread = social & narrowed & (once > 0) & (export_weight < 1) & (weight > 0)
+    if spread.any():
+        notes.append(_campaign_days_note(r.campaign[spread], period))
     if (r.undated & social).any():
         n = int((r.undated & social).sum())
         notes.append(("ga4_undated", "1 social GA4 row has no date or period and was not counted"
@@ -231,6 +331,41 @@ def social_web(web: pd.DataFrame, period: Period
         out[m] = (out[m] * out["weight"]).astype("Float64")
     out.attrs["covered"] = covered
     return out, notes
+
+
+def _weight(start: pd.Series, end: pd.Series, undated: np.ndarray, period: Period
+            ) -> np.ndarray:
+    """Share of each ``[start, end]`` span inside ``period`` (overlap days / span days), 0 for
+    an undated row."""
+    span = ((end - start).dt.days + 1).to_numpy(dtype="float64")
+    inside = overlap_days(start, end, period).astype("float64")
+    weight = np.where(undated, 0.0, inside / np.where(span > 0, span, np.nan))
+    return np.nan_to_num(weight, nan=0.0)
+
+
+def _run_days(r: _Rows, runs: pd.DataFrame | None) -> tuple[pd.Series, pd.Series, np.ndarray]:
+    """Each row's days to spread it over, and whether they are narrower than its own: the
+    days its campaign ran (``runs``) within the row's range, or the row's range when its
+    campaign has no known days or did not run within it."""
+    if runs is None or runs.empty:
+        return r.start, r.end, np.zeros(len(r.start), dtype=bool)
+    run_start = pd.to_datetime(r.campaign_key.map(runs["start"]))
+    run_end = pd.to_datetime(r.campaign_key.map(runs["end"]))
+    start = pd.concat([r.start, run_start], axis=1).max(axis=1)
+    end = pd.concat([r.end, run_end], axis=1).min(axis=1)
+    use = (run_start.notna() & (start <= end)).to_numpy(dtype=bool) & ~r.undated
+    narrowed = use & ((start != r.start) | (end != r.end)).to_numpy(dtype=bool)
+    return r.start.where(~use, start), r.end.where(~use, end), narrowed
+
+
+def _campaign_days_note(campaigns: pd.Series, period: Period) -> tuple[str, str]:
+    """The note saying which campaigns' rows were spread over the days they ran."""
+    n = len(campaigns)
+    names = ", ".join(sorted(set(campaigns.dropna())))
+    return ("ga4_campaign_days",
+            ("1 GA4 row" if n == 1 else f"{n} GA4 rows") + f" of {names} "
+            + ("spans" if n == 1 else "span") + f" beyond {period.label}: spread over the days "
+            "its campaign ran (its cost lines and posts), not over all the row's days")
 
 
 def _covered_part(covers: pd.DataFrame, period: Period) -> tuple[str, str] | None:

@@ -28,6 +28,7 @@ over the other posts, and the note says how many were left out.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import re
 from importlib import resources
@@ -43,8 +44,8 @@ from .metrics import followers_at
 from .periods import Period, local_dates, parse_period
 from .schema import PLATFORMS
 
-__all__ = ["benchmarks", "compare_benchmarks", "read_competitors", "compare_competitors",
-           "COMPETITOR_COLUMNS"]
+__all__ = ["benchmarks", "benchmark_industries", "industry_name", "compare_benchmarks",
+           "read_competitors", "compare_competitors", "COMPETITOR_COLUMNS"]
 
 #: what a weak benchmark's grade means to a reader (benchmarks-methods.md's grades): "C-" is a
 #: figure of one secondary source suspected of an extraction slip, "D" one derived by us
@@ -69,6 +70,47 @@ _SI_COMPONENTS = {"facebook": ("reactions", "comments", "shares"),
                   "pinterest": ("reactions", "comments", "shares", "saves")}
 
 
+@functools.cache
+def _raw_table() -> pd.DataFrame:
+    """The shipped benchmark CSV as text, read once (a frame the callers never edit)."""
+    with resources.files("smmanalytics").joinpath("data/benchmarks.csv").open(
+            encoding="utf-8") as f:
+        df = pd.read_csv(f, dtype=str, keep_default_na=False)
+    return df.replace("", pd.NA)
+
+
+def _names(col: str) -> list[str]:
+    """The names the benchmark table uses in column ``col``, sorted."""
+    return sorted(set(_raw_table()[col].dropna()))
+
+
+def benchmark_industries() -> list[str]:
+    """The industries the shipped benchmarks know (``all`` for all industries), sorted: those
+    :func:`compare_benchmarks` and brand.yaml's ``industry`` take."""
+    return _names("industry")
+
+
+def industry_name(industry: object, argument: str = "industry") -> str:
+    """``industry`` as the benchmark table writes it (lower case, spaces trimmed).
+
+    An industry the benchmarks do not know (``beauty`` for ``health_beauty``) is a typo, not
+    a request for all industries: it raises :class:`~smmanalytics.errors.ArgumentError`
+    naming ``argument``, the industries known and what came, where it silently compared the
+    brand with all industries; a value that is no name raises
+    :class:`~smmanalytics.errors.ArgumentTypeError`.
+    """
+    if not isinstance(industry, str):
+        raise ArgumentTypeError("not an industry name", argument=argument,
+                                expected="a benchmark industry such as 'retail', or None (the "
+                                "brand's)", got=industry)
+    known = benchmark_industries()
+    name = industry.strip().lower()
+    if name not in known:
+        raise ArgumentError("no benchmark has this industry", argument=argument,
+                            expected=f"one of {', '.join(known)} (any case)", got=industry)
+    return name
+
+
 def benchmarks(source: str | None = None, platform: str | None = None,
                industry: str | None = None, metric: str | None = None) -> pd.DataFrame:
     """The shipped benchmark table, one row per published number (benchmarks-methods §1).
@@ -89,10 +131,7 @@ def benchmarks(source: str | None = None, platform: str | None = None,
     >>> float(b.loc[b["edition"] == 2025, "value"].iloc[0])
     0.0036
     """
-    with resources.files("smmanalytics").joinpath("data/benchmarks.csv").open(
-            encoding="utf-8") as f:
-        df = pd.read_csv(f, dtype=str, keep_default_na=False)
-    df = df.replace("", pd.NA)
+    df = _raw_table()
     out = df.astype({c: "string" for c in df.columns})
     out["edition"] = pd.to_numeric(out["edition"]).astype("Int64")
     for c in ("data_period_start", "data_period_end"):
@@ -108,7 +147,7 @@ def benchmarks(source: str | None = None, platform: str | None = None,
             want = platform_name(want)          # a misspelt platform: UnknownPlatformError
         else:
             # a name the table never uses is a typo, not a filter that happens to match nothing
-            names = sorted(set(df[col].dropna()))
+            names = _names(col)
             if not (isinstance(want, str) and want.strip().lower() in {n.lower() for n in names}):
                 raise ArgumentError(f"no benchmark has this {col}", argument=col,
                                     expected=f"one of {', '.join(names)} (any case)", got=want)
@@ -301,8 +340,12 @@ def compare_benchmarks(ds, period_or_year: object, industry: str | None = None, 
     period_or_year : str, int, tuple or Period
         ``2025`` for a calendar year (what the annual reports measure), or a month/quarter.
     industry : str, optional
-        A benchmark industry (``retail``, ``health_beauty``, ...); default the brand's industry,
-        falling back to all industries when the table has no such row.
+        A benchmark industry (``retail``, ``health_beauty``, ...; any case); default the
+        brand's (brand.yaml's ``industry``). One the benchmarks do not know at all raises
+        :class:`~smmanalytics.errors.ArgumentError` listing those they know
+        (:func:`benchmark_industries`); a known one that the chosen source has no row of (its
+        platform, or a source publishing all-industry figures only) is compared with all
+        industries, and the note says so.
     source : str or None
         ``Rival IQ`` (default), ``Socialinsider`` or ``Buffer``: families are never mixed.
         None stacks every family (latest edition of each), each row computed its own way.
@@ -325,11 +368,9 @@ def compare_benchmarks(ds, period_or_year: object, industry: str | None = None, 
                  for s in sorted(benchmarks()["source"].unique())]
         return pd.concat(parts, ignore_index=True)
     p = parse_period(period_or_year)
-    if industry is not None and not isinstance(industry, str):
-        raise ArgumentTypeError("not an industry name", argument="industry",
-                                expected="a benchmark industry such as 'retail', or None (the "
-                                "brand's)", got=industry)
-    industry = (industry or getattr(ds.brand, "industry", "all") or "all").lower()
+    industry = (industry_name(industry) if industry is not None
+                else industry_name(getattr(ds.brand, "industry", None) or "all",
+                                   "brand.industry"))
     sources = sorted(benchmarks()["source"].unique())
     name = (next((s for s in sources if s.lower() == source.strip().lower()), None)
             if isinstance(source, str) else None)

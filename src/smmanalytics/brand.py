@@ -28,7 +28,11 @@ def slugify(text: str) -> str:
 
 @dataclass(frozen=True)
 class Brand:
-    """Settings of one brand. ``timezone`` is the audience's IANA zone."""
+    """Settings of one brand. ``timezone`` is the audience's IANA zone; ``industry`` the
+    benchmark industry the report compares the brand with (one of
+    :func:`~smmanalytics.benchmarks.benchmark_industries`, ``all`` by default): another is
+    refused (ArgumentError here, ConfigError from brand.yaml), never compared with all
+    industries in its place."""
 
     name: str = "Brand"
     slug: str = "brand"
@@ -51,6 +55,11 @@ class Brand:
         if self.language not in LANGS:
             raise ArgumentError("not a report language", argument="language",
                                 expected=f"one of {', '.join(LANGS)}", got=self.language)
+        # an industry the benchmarks do not know compared the brand with all industries,
+        # said in a footnote only: a typo, refused here as read_brand refuses it
+        from .benchmarks import industry_name
+
+        industry_name(self.industry, "industry")
 
 
 def read_brand(path: str | Path, *, data: bytes | None = None) -> Brand:
@@ -90,6 +99,14 @@ def read_brand(path: str | Path, *, data: bytes | None = None) -> Brand:
         if key in colors and not _HEX.match(str(colors[key])):
             raise ConfigError("colour must be a hex code", file=str(path),
                               column=f"colors.{key}", expected="#RRGGBB", got=colors[key])
+    from .benchmarks import industry_name
+    from .errors import ArgumentError
+
+    try:
+        industry = industry_name(str(raw.get("industry", "all")))
+    except ArgumentError as exc:        # brand.yaml's words: the file and its key
+        raise ConfigError("no benchmark has this industry", file=str(path), column="industry",
+                          expected=exc.expected, got=exc.got) from None
     logo = raw.get("logo")
     return Brand(
         name=name,
@@ -97,7 +114,7 @@ def read_brand(path: str | Path, *, data: bytes | None = None) -> Brand:
         timezone=tz,
         currency=str(raw.get("currency", "EUR")).upper(),
         language=lang,
-        industry=str(raw.get("industry", "all")),
+        industry=industry,
         primary_color=str(colors.get("primary", Brand.primary_color)),
         accent_color=str(colors.get("accent", Brand.accent_color)),
         logo=_logo_path(path, str(logo), data is not None) if logo else None,

@@ -54,6 +54,7 @@ import yaml
 
 from ._actuals import actual as _actual
 from ._actuals import (
+    followers_net_absent,
     followers_net_unknown,
     metric_daily,
     platform_span,
@@ -424,6 +425,16 @@ def _typed(df: pd.DataFrame) -> pd.DataFrame:
                       "complete": "boolean"}).reset_index(drop=True)
 
 
+def _followers_left_out(ds, platform: str) -> dict[str, str]:
+    """The platforms a net follower change leaves out, each with why (in the words of the
+    notes): exports that count new followers only, or that give no follower figure at all.
+    Every one is named: a total of the others read as the brand's (−150 with YouTube and
+    LinkedIn out) must say whose it is."""
+    why = {p: "count new followers only" for p in followers_net_unknown(ds, platform)}
+    why |= {p: "give no follower figures" for p in followers_net_absent(ds, platform)}
+    return dict(sorted(why.items()))
+
+
 def _no_data_note(ds, metric: str, platform: str, w: Period, end: dt.date) -> str:
     """Why a goal has no actual: for ROAS and ROI, the figure that is missing (ad spend is
     zero, say, while the revenue is known, or costs are unknown: costs.csv absent, unreadable
@@ -450,8 +461,8 @@ def _no_data_note(ds, metric: str, platform: str, w: Period, end: dt.date) -> st
         where = "" if platform == "all" else f"{platform} "
         return f"no {where}{what} recorded in {w.label}: {metric} cannot be computed"
     if metric == "revenue" or missing == "revenue":
-        from ._web import foreign_currency, social_web
-        rows, _ = social_web(ds.web, parse_period((w.start, end)))
+        from ._web import foreign_currency, social_traffic
+        rows, _ = social_traffic(ds, parse_period((w.start, end)))
         if platform != "all" and not rows.empty:
             rows = rows.loc[(rows["platform"] == platform).to_numpy()]
         cur = ds.brand.currency.upper()
@@ -517,13 +528,13 @@ def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, cut: str |
     a = _actual(ds, metric, platform, covered.start, end)
     row["actual"] = a
     row["progress"] = a / target if target else np.nan
-    gross_only = followers_net_unknown(ds, platform) if metric == "followers_net" else []
+    left_out = _followers_left_out(ds, platform) if metric == "followers_net" else {}
     if pd.isna(a):
-        why = ([f"{p} exports count new followers only: net change unknown" for p in gross_only]
+        why = ([f"{p} exports {what}: net change unknown" for p, what in left_out.items()]
                or [_no_data_note(ds, metric, platform, w, end)])
         row["note"] = "; ".join(notes + why)
         return row
-    notes += [f"{p} left out: its exports count new followers only" for p in gross_only]
+    notes += [f"{p} left out: its exports {what}" for p, what in left_out.items()]
     meets = (a >= target) if at_least else (a <= target)
     rate = metric in RATE_METRICS
     if row["complete"]:

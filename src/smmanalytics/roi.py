@@ -10,7 +10,10 @@ Definitions (money in the brand's currency, over one :class:`~smmanalytics.perio
 - ``revenue`` = GA4 revenue from social traffic (channel groups Organic Social and Paid Social,
   source aliases normalised; see :mod:`smmanalytics._web`). Revenue in another currency than
   the brand's is unknown (NaN, noted), never summed with it nor taken as 0; the sessions and key
-  events of those rows count.
+  events of those rows count. A GA4 row spanning beyond the period counts by the share of its
+  days inside it; a row tagged with a campaign whose days are known (its cost lines and posts)
+  by the share of the days that campaign ran within the row's range (noted), so a campaign's
+  own dates take its monthly rows whole.
 - ``value`` = revenue + key_events × ``value_per_key_event`` (from goals.yaml, optional).
 - ``roi`` = (value − cost) / cost (profit version, a fraction; 0.5 means +50 %).
 - ``roas`` = revenue / ad_spend.
@@ -49,7 +52,14 @@ import pandas as pd
 
 from ._args import frame_with, platform_name
 from ._costs import CATEGORIES, COST_COLUMNS, read_costs
-from ._web import UNASSIGNED, campaign_key, foreign_currency, foreign_revenue_note, social_web
+from ._web import (
+    UNASSIGNED,
+    campaign_day_spans,
+    campaign_key,
+    foreign_currency,
+    foreign_revenue_note,
+    social_traffic,
+)
 from .errors import ArgumentError, ArgumentTypeError, SchemaError, require_dataset
 from .periods import Period, local_dates, overlap_days, parse_period
 from .quality import side_file_error
@@ -214,6 +224,7 @@ NOTE_CODES = (
     "costs_foreign_currency",
     # GA4: revenue in another currency, no or part coverage, rows prorated or left out
     "revenue_foreign_currency", "ga4_uncovered", "ga4_partly", "ga4_gaps", "ga4_prorated",
+    "ga4_campaign_days",
     "ga4_undated", "ga4_breakdown_left_out", "ga4_overlap_left_out", "ga4_no_revenue",
     "ga4_no_key_events", "ga4_no_sessions",
     # goals.yaml unread: key events have no value
@@ -336,7 +347,7 @@ def roi(ds, period: object, by: str | None = None, *,
                             f"left out (brand currency {brand_cur}): convert "
                             f"{'them' if n > 1 else 'it'} in costs.csv"))
             costs = costs.loc[~foreign.to_numpy()].reset_index(drop=True)
-    web, web_notes = social_web(ds.web, p)
+    web, web_notes = social_traffic(ds, p)
     general += web_notes
     covered = web.attrs.get("covered", False)
     unknown_revenue: set[str] = set()       # groups with revenue in another currency
@@ -632,28 +643,7 @@ def campaign_spans(ds, *, posts: bool = False) -> pd.DataFrame:
         indexed by campaign key (:func:`~smmanalytics._web.campaign_key`), columns ``start``
         and ``end`` (Timestamps); no row without a campaign.
     """
-    spans = []
-    costs = ds.costs
-    if costs is not None and not costs.empty:
-        spans.append(pd.DataFrame({"_k": campaign_key(costs["campaign"]),
-                                   "start": pd.to_datetime(costs["start"]),
-                                   "end": pd.to_datetime(costs["end"])}))
-    web = ds.web
-    if web is not None and not web.empty:
-        date = pd.to_datetime(web["date"])
-        spans.append(pd.DataFrame({
-            "_k": campaign_key(web["campaign"]),
-            "start": pd.to_datetime(web["period_start"]).where(date.isna(), date),
-            "end": pd.to_datetime(web["period_end"]).where(date.isna(), date)}))
-    if posts and ds.posts is not None and not ds.posts.empty:
-        day = local_dates(ds.posts["published_at"], ds.brand.timezone)
-        spans.append(pd.DataFrame({"_k": campaign_key(ds.posts["campaign"]),
-                                   "start": day, "end": day}))
-    if not spans:
-        return pd.DataFrame({"start": pd.Series(dtype="datetime64[ns]"),
-                             "end": pd.Series(dtype="datetime64[ns]")})
-    allspans = pd.concat(spans, ignore_index=True).dropna()
-    return allspans.groupby("_k").agg(start=("start", "min"), end=("end", "max"))
+    return campaign_day_spans(ds, posts=posts)
 
 
 def _no_campaigns() -> pd.DataFrame:
