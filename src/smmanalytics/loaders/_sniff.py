@@ -243,14 +243,16 @@ class RawTable:
             # cells after it, which no padding mends
             if (unclosed := self.unclosed_quote()) is not None:
                 raise unclosed
-            records = _records(body, delim)
+            records, lines = _records_and_lines(body, delim,
+                                                self.body_line or self.first_line + 1)
             lead = _lead(self.header)
             name = None if lead is None else self.header[lead]     # as _lead_rows searches
             found = _first_other_header(
                 ((k, r) for k, r in enumerate(records) if len(r) != width
                  or name is not None and name in r[lead]), self.norm)
             if found is None:
-                cells = _read_ragged(records, width, self.source, self.log)
+                cut = self.mend_cut_off(records, lines)
+                cells = _read_ragged(records, lines, width, self.source, self.log, cut=cut)
                 named = _lead_rows(cells, self.header)
         if found is not None and self._cut_before(found):
             return self._read_cells()
@@ -273,6 +275,32 @@ class RawTable:
         if found is not None and self._cut_before(found):     # its preamble cut off too
             return _records_and_lines(self._body_text() or "", self.delimiter or ",", base)
         return records, lines
+
+    def mend_cut_off(self, records: list[list[str]], lines: list[int]) -> int | None:
+        """The position of the body's last row among ``records`` (the body's rows, starting
+        on ``lines``) when the file was cut off inside it, that row mended; None when not.
+
+        A row of fewer cells than the header on a last line no line break ends is what a copy
+        or a download interrupted leaves: its last cell read may be part of its value (Likes
+        420 read 4), which no check of numbers tells from a real one. That cell is set to
+        missing (a closed quoted cell is whole and kept), the row kept, and the cut noted with
+        its line, its column and the value read. A short row a line break ends is only ragged
+        (:func:`_read_ragged`). Only the body's last characters are looked at for it."""
+        width = len(self.header)
+        body = self.raw if self.raw is not None else self.body or ""
+        if not records or len(records[-1]) >= width or not _ends_inside_a_line(body) \
+                or not any(c.strip() for c in records[-1]):
+            return None
+        row = records[-1]
+        k = len(row) - 1
+        value, whole = row[k], _ends_with_a_quote(body)
+        if not whole:
+            row[k] = ""
+        if self.log is not None:
+            self.log.add(self.source, "file_cut_off",
+                         _cut_off_message(lines[-1], row, self.header[k], value, whole),
+                         rows=1)
+        return len(records) - 1
 
     def _cut_before(self, p: int) -> bool:
         """Make row ``p`` of the body, a header of other columns, and the rows under it a
@@ -924,12 +952,6 @@ def _read_body(body: str | bytes | memoryview, width: int, delim: str,
     return None if bad else table
 
 
-def _records(body: str | bytes | memoryview, delim: str) -> list[list[str]]:
-    """The rows of a body read with the csv module (a ragged one, which Arrow refuses); empty
-    lines are no rows, as for Arrow (:func:`_records_and_lines`, without the lines)."""
-    return _records_and_lines(body, delim, 1)[0]
-
-
 def _records_and_lines(body: str | bytes | memoryview, delim: str, first: int
                        ) -> tuple[list[list[str]], list[int]]:
     """The rows of a body read with the csv module, and the line of the file each starts on,
@@ -949,21 +971,70 @@ def _records_and_lines(body: str | bytes | memoryview, delim: str, first: int
     return records, lines
 
 
-def _read_ragged(rows: list[list[str]], width: int, source: str, log: QualityLog | None
-                 ) -> pd.DataFrame:
-    """A body whose rows (:func:`_records`) are ragged: short rows padded, every row kept,
-    and noted."""
+def _read_ragged(rows: list[list[str]], lines: list[int], width: int, source: str,
+                 log: QualityLog | None, *, cut: int | None = None) -> pd.DataFrame:
+    """A body whose rows (:func:`_records_and_lines`, starting on ``lines``) are ragged: short
+    rows padded, every row kept, and noted with their lines, for the user to look at them;
+    the row at ``cut``, where the file was cut off, has its own note
+    (:meth:`RawTable.mend_cut_off`)."""
     # rows of empty cells are kept, for the caller to skip and note
     # (RawTable._without_rows_of_no_data), and are not counted as ragged
-    filled = [r for r in rows if any(c.strip() for c in r)]
-    long_rows = sum(len(r) > width for r in filled)
-    short_rows = sum(len(r) < width for r in filled)
-    if log is not None and (long_rows or short_rows):
-        log.add(source, "ragged_rows", f"{short_rows} rows with fewer and {long_rows} rows "
-                f"with more cells than the {width} headers (padded with empty cells / extra "
-                "cells ignored)", rows=short_rows + long_rows)
+    ragged = [k for k, r in enumerate(rows)
+              if len(r) != width and k != cut and any(c.strip() for c in r)]
+    if log is not None and ragged:
+        long_rows = sum(len(rows[k]) > width for k in ragged)
+        log.add(source, "ragged_rows", f"{len(ragged) - long_rows} rows with fewer and "
+                f"{long_rows} rows with more cells than the {width} headers (padded with "
+                "empty cells / extra cells ignored), on "
+                + _lines_named([lines[k] for k in ragged]), rows=len(ragged))
     df = _frame_from_rows(rows, width)
     return df.astype("str") if len(df) else df
+
+
+#: how many lines a note names before "and N more"
+_LINES_NAMED = 5
+
+
+def _lines_named(lines: list[int]) -> str:
+    """"line 7", "lines 2, 4, 9", "lines 2, 4, 6, 8, 10 and 3 more": where rows to look at
+    are, the first few of them."""
+    if len(lines) == 1:
+        return f"line {lines[0]}"
+    named = ", ".join(map(str, lines[:_LINES_NAMED]))
+    more = len(lines) - _LINES_NAMED
+    return f"lines {named}" + (f" and {more} more" if more > 0 else "")
+
+
+def _ends_inside_a_line(body: str | bytes | memoryview) -> bool:
+    """True when the body's last character is no line break: the file ends inside its last
+    line (a valid export ends it with one, or ends it with every cell)."""
+    last = body[-1:]
+    return len(last) > 0 and (last not in ("\n", "\r") if isinstance(last, str)
+                               else bytes(last) not in (b"\n", b"\r"))
+
+
+def _ends_with_a_quote(body: str | bytes | memoryview) -> bool:
+    """True when the body's last character is a quote: its last cell is a quoted one, closed
+    (a quote never closed is an error of its own, :meth:`RawTable.unclosed_quote`), whole."""
+    last = body[-1:]
+    return (last if isinstance(last, str) else bytes(last).decode("latin-1")) == '"'
+
+
+def _cut_off_message(line: int, row: list[str], column: str, value: str, whole: bool) -> str:
+    """The note of a file cut off inside its last row (starting on ``line``, its cells
+    ``row``), whose last cell read, of ``column``, says ``value``."""
+    # the line the file ends on: the row's own, and those its quoted line breaks add
+    end = line + sum(c.count("\n") for c in row)
+    where = f"the file ends inside line {end}" + (
+        f" (in the row from line {line})" if end != line else "")
+    if whole:
+        what = f"its last value, {column!r} = {value}, is whole (quoted)"
+    elif value.strip():
+        what = f"its last value, {column!r} = {value}, may be cut off and is left missing"
+    else:
+        what = f"it ends at the start of {column!r}, missing"
+    return (f"{where}, a copy or a download interrupted: {what}; the columns after it are "
+            "missing too")
 
 
 def _read_typed(data: bytes | memoryview, names: list[str], delim: str,
