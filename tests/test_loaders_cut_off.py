@@ -187,3 +187,27 @@ def test_a_cut_inside_the_last_line_never_yields_a_wrong_number(tmp_path, ig_who
     assert "file_cut_off" in _notes(df)
     for col in IG_COUNTS:
         assert pd.isna(row[col]) or row[col] == ig_whole[col], (col, row[col], ig_whole[col])
+
+
+AUDIENCE = Path(__file__).parent / "fixtures/meta/facebook_Audience.csv"
+
+
+@pytest.mark.parametrize(("drop", "read"), [(2, "= 2, may be cut"), (3, "at the start of"),
+                                         (5, "is whole")])
+def test_a_cut_audience_file_leaves_its_last_follows_missing(tmp_path, drop, read):
+    # Meta's Audience.csv, its own reader of stacked blocks: '…","22"' cut to '…","2' read 2
+    text = AUDIENCE.read_bytes()[2:].decode("utf-16-le").rstrip("\r\n")
+    out = tmp_path / AUDIENCE.name
+    out.write_bytes(b"\xff\xfe" + text[:-drop].encode("utf-16-le"))
+    daily = next(df for df in read_file(out) if df.attrs["kind"] == "daily")
+    assert daily["value"].tolist()[:-1] == [20] and pd.isna(daily["value"].iloc[-1])
+    note = _notes(daily)["file_cut_off"]["message"]
+    assert "'Follows'" in note and read in note
+
+
+def test_a_whole_audience_file_without_its_last_line_break_is_whole(tmp_path):
+    text = AUDIENCE.read_bytes()[2:].decode("utf-16-le").rstrip("\r\n")
+    out = tmp_path / AUDIENCE.name
+    out.write_bytes(b"\xff\xfe" + text.encode("utf-16-le"))
+    daily = next(df for df in read_file(out) if df.attrs["kind"] == "daily")
+    assert daily["value"].tolist() == [20, 22] and "file_cut_off" not in _notes(daily)

@@ -39,7 +39,8 @@ from ..quality import QualityLog
 from ._arrow import chunks_may_contain
 from ._headers import SUMMARY_WORDS, known_header, normalize, shares_half_the_names
 
-__all__ = ["decode", "RawTable", "split_text", "DELIMITERS"]
+__all__ = ["decode", "RawTable", "split_text", "DELIMITERS", "ends_inside_a_line",
+           "ends_with_a_quote", "cut_off_message"]
 
 DELIMITERS = (",", ";", "\t")
 # Arrow reads cells of any length; the csv module (ragged rows, TikTok's repair, error lines)
@@ -288,18 +289,18 @@ class RawTable:
         (:func:`_read_ragged`). Only the body's last characters are looked at for it."""
         width = len(self.header)
         body = self.raw if self.raw is not None else self.body or ""
-        if not records or len(records[-1]) >= width or not _ends_inside_a_line(body) \
+        if not records or len(records[-1]) >= width or not ends_inside_a_line(body) \
                 or not any(c.strip() for c in records[-1]):
             return None
         row = records[-1]
         k = len(row) - 1
-        value, whole = row[k], _ends_with_a_quote(body)
+        value, whole = row[k], ends_with_a_quote(body)
         if not whole:
             row[k] = ""
-        if self.log is not None:
+        if self.log is not None:     # the line the file ends on: the row's quoted breaks too
+            end = lines[-1] + sum(c.count("\n") for c in row)
             self.log.add(self.source, "file_cut_off",
-                         _cut_off_message(lines[-1], row, self.header[k], value, whole),
-                         rows=1)
+                         cut_off_message(lines[-1], end, self.header[k], value, whole), rows=1)
         return len(records) - 1
 
     def _cut_before(self, p: int) -> bool:
@@ -1005,7 +1006,7 @@ def _lines_named(lines: list[int]) -> str:
     return f"lines {named}" + (f" and {more} more" if more > 0 else "")
 
 
-def _ends_inside_a_line(body: str | bytes | memoryview) -> bool:
+def ends_inside_a_line(body: str | bytes | memoryview) -> bool:
     """True when the body's last character is no line break: the file ends inside its last
     line (a valid export ends it with one, or ends it with every cell)."""
     last = body[-1:]
@@ -1013,20 +1014,19 @@ def _ends_inside_a_line(body: str | bytes | memoryview) -> bool:
                                else bytes(last) not in (b"\n", b"\r"))
 
 
-def _ends_with_a_quote(body: str | bytes | memoryview) -> bool:
+def ends_with_a_quote(body: str | bytes | memoryview) -> bool:
     """True when the body's last character is a quote: its last cell is a quoted one, closed
     (a quote never closed is an error of its own, :meth:`RawTable.unclosed_quote`), whole."""
     last = body[-1:]
     return (last if isinstance(last, str) else bytes(last).decode("latin-1")) == '"'
 
 
-def _cut_off_message(line: int, row: list[str], column: str, value: str, whole: bool) -> str:
-    """The note of a file cut off inside its last row (starting on ``line``, its cells
-    ``row``), whose last cell read, of ``column``, says ``value``."""
-    # the line the file ends on: the row's own, and those its quoted line breaks add
-    end = line + sum(c.count("\n") for c in row)
+def cut_off_message(start: int, end: int, column: str, value: str, whole: bool) -> str:
+    """The note of a file cut off inside its last row (from line ``start`` to line ``end``,
+    the file's last), whose last cell read, of ``column``, says ``value`` (``whole``: a
+    closed quoted cell)."""
     where = f"the file ends inside line {end}" + (
-        f" (in the row from line {line})" if end != line else "")
+        f" (in the row from line {start})" if end != start else "")
     if whole:
         what = f"its last value, {column!r} = {value}, is whole (quoted)"
     elif value.strip():

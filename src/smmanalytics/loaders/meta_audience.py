@@ -37,6 +37,7 @@ from ._dates import META_TZ
 from ._headers import normalize
 from ._numbers import parse_numbers
 from ._registry import Candidate, ParseContext, register
+from ._sniff import cut_off_message, ends_inside_a_line, ends_with_a_quote
 from ._tidy import facebook_or_instagram
 
 __all__: list[str] = []
@@ -66,6 +67,31 @@ def _blocks(text: str) -> list[list[list[str]]]:
     return [b for b in out if b]
 
 
+def _mend_cut_off(blocks: list[list[list[str]]], text: str, first_line: int, title: str,
+                  ctx: ParseContext) -> None:
+    """Mend the last row of ``blocks`` (read from ``text``, the body starting on
+    ``first_line``, under the first block's ``title``) when the file was cut off inside it (a
+    copy or a download interrupted): no line break ends it and it has fewer cells than the row
+    above, or its last cell opens a quote never closed (Meta quotes every cell: "22" cut to
+    "2 was read 2). That cell may be part of its value: it is left missing, and the cut noted
+    (``file_cut_off``), as :meth:`~._sniff.RawTable.mend_cut_off` does for a table of one
+    header."""
+    if not blocks or not ends_inside_a_line(text):
+        return
+    block = blocks[-1]
+    row = block[-1]
+    last_line = text[text.rfind("\n") + 1:]
+    opened = last_line.count('"') % 2 == 1
+    if not row or not opened and (len(block) < 2 or len(row) >= len(block[-2])):
+        return
+    value, whole = row[-1], not opened and ends_with_a_quote(text)
+    if not whole:
+        row[-1] = ""
+    line = first_line + text.count("\n")
+    label = block[0][0] if len(blocks) > 1 and block[0] else title
+    ctx.note("file_cut_off", cut_off_message(line, line, label, value, whole), rows=1)
+
+
 def _numbers(cells: list[str], ctx: ParseContext, what: str) -> pd.Series:
     """The block's cells as Float64 numbers (percentages, scores or counts as written)."""
     return parse_numbers(pd.Series(cells, dtype="str"), file=ctx.file, column=what)
@@ -76,7 +102,10 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     if platform is None:
         ctx.note("platform_unknown", "Audience file name does not say Facebook or Instagram; "
                  "platform left empty")
-    blocks = _blocks(c.table.body or "")
+    body = c.table.body or ""
+    blocks = _blocks(body)
+    _mend_cut_off(blocks, body, c.table.body_line or c.table.first_line + 1,
+                  c.meta.get("title", ""), ctx)
     frames: list[pd.DataFrame] = []
     # block 1: the Age & gender matrix (its title and header were read by the sniffer)
     genders = [h.strip() for h in c.header[1:]]
