@@ -73,6 +73,36 @@ def test_a_closed_quoted_last_cell_is_whole_and_the_cut_still_noted():
     assert "line 3" in note["message"] and "'b'" in note["message"]
 
 
+def test_a_quoted_last_cell_never_closed_is_cut_in_a_row_of_every_cell():
+    # Arrow reads '"56' to the end of the file as 56: no ragged row tells it
+    log = QualityLog()
+    t = split_text('"a","b"\n"1","2"\n"4","56', source="q.csv", log=log)[0]
+    assert t.frame[1].tolist() == ["2", ""]
+    assert "line 3" in _notes(log)["file_cut_off"]["message"]
+    log = QualityLog()
+    t = split_text('"a","b"\n"1","2"\n"4","56', source="q.csv", log=log)[0]
+    t.expect_numbers([1])
+    assert t.column(1).tolist()[0] == 2 and pd.isna(t.column(1).tolist()[1])
+    assert "'b' = 56" in _notes(log)["file_cut_off"]["message"]
+
+
+def test_a_cut_inside_a_quoted_caption_keeps_the_rows_above():
+    # the quote the file's end cuts is no "quoted cell never closed" error of the whole file
+    log = QualityLog()
+    t = split_text('a,b,c\n1,"x\ny",3\n4,"a caption\ncut', source="q.csv", log=log)[0]
+    assert t.frame[0].tolist() == ["1", "4"] and t.frame[1].tolist() == ["x\ny", ""]
+    note = _notes(log)["file_cut_off"]["message"]
+    assert "ends inside line 5 (in the row from line 4)" in note and "'b'" in note
+
+
+def test_a_quote_never_closed_in_the_rows_is_no_cut():
+    # the closing quote of "x deleted: the rows after it are read into it (Arrow reads three
+    # cells), not a cut at the file's end: its last cell is kept
+    log = QualityLog()
+    t = split_text('a,b,c\n1,"x,3\n4,"y",6', source="q.csv", log=log)[0]
+    assert t.frame[2].tolist() == ["6"] and "file_cut_off" not in _notes(log)
+
+
 def test_a_cut_right_after_a_delimiter_names_the_last_column_read():
     log = QualityLog()
     t = split_text("a,b,c\n1,2,3\n4,", source="d.csv", log=log)[0]
@@ -164,6 +194,34 @@ _LAST_DELIM = _IG_TEXT.rindex(b",")
 @pytest.fixture(scope="module")
 def ig_whole():
     return read_export(IG).sort_values("published_at").iloc[0]
+
+
+_TIKTOK_TEXT = TIKTOK.read_bytes().rstrip(b"\r\n")
+
+
+@pytest.fixture(scope="module")
+def tiktok_whole():
+    return read_export(TIKTOK).set_index("post_id")
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+          HealthCheck.function_scoped_fixture])
+@given(st.integers(_TIKTOK_TEXT.rindex(b"\n") + 2, len(_TIKTOK_TEXT) - 1))
+def test_a_cut_inside_tiktoks_last_line_never_yields_a_wrong_number(tmp_path, tiktok_whole,
+                                                                     end):
+    # TikTok quotes every cell: a cut anywhere, inside the last one too, is told
+    out = tmp_path / f"{end}" / TIKTOK.name
+    out.parent.mkdir(exist_ok=True)
+    out.write_bytes(_TIKTOK_TEXT[:end])
+    try:
+        df = read_export(out)
+    except smm.SmmError:
+        return
+    assert "file_cut_off" in _notes(df)
+    df = df.set_index("post_id")
+    for col in ("reactions", "comments", "shares", "views"):
+        got, want = df[col], tiktok_whole[col].reindex(df.index)
+        assert (got.isna() | (got == want)).all(), col
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow,

@@ -40,7 +40,7 @@ from ._arrow import chunks_may_contain
 from ._headers import SUMMARY_WORDS, known_header, normalize, shares_half_the_names
 
 __all__ = ["decode", "RawTable", "split_text", "DELIMITERS", "ends_inside_a_line",
-           "ends_with_a_quote", "cut_off_message"]
+           "ends_inside_a_quote", "ends_with_a_quote", "cut_off_message"]
 
 DELIMITERS = (",", ";", "\t")
 # Arrow reads cells of any length; the csv module (ragged rows, TikTok's repair, error lines)
@@ -236,6 +236,7 @@ class RawTable:
         width = len(self.header)
         cells = _read_body(body, width, delim, self.numeric, self.counts)
         if cells is not None:
+            cells = self._mend_cut_off_cells(cells)
             named = _lead_rows(cells, self.header)
             found = _first_other_header(((k, _row(cells, k)) for k in named.tolist()),
                                         self.norm)
@@ -283,25 +284,51 @@ class RawTable:
 
         A row of fewer cells than the header on a last line no line break ends is what a copy
         or a download interrupted leaves: its last cell read may be part of its value (Likes
-        420 read 4), which no check of numbers tells from a real one. That cell is set to
+        420 read 4), which no check of numbers tells from a real one; so is a last cell whose
+        quote is never closed, in a row of every cell ("560" cut to "56). That cell is set to
         missing (a closed quoted cell is whole and kept), the row kept, and the cut noted with
         its line, its column and the value read. A short row a line break ends is only ragged
-        (:func:`_read_ragged`). Only the body's last characters are looked at for it."""
-        width = len(self.header)
+        (:func:`_read_ragged`). Only a body that ends inside a line is looked at further."""
         body = self.raw if self.raw is not None else self.body or ""
-        if not records or len(records[-1]) >= width or not ends_inside_a_line(body) \
-                or not any(c.strip() for c in records[-1]):
+        if not records or not ends_inside_a_line(body):
             return None
-        row = records[-1]
+        opened, row, width = (ends_inside_a_quote(body, self.delimiter or ","), records[-1],
+                              len(self.header))
+        if len(row) > width or len(row) == width and not opened:    # extra cells: ragged
+            return None
+        if not opened and not any(c.strip() for c in row):          # a line of no data
+            return None
         k = len(row) - 1
-        value, whole = row[k], ends_with_a_quote(body)
+        value, whole = row[k], not opened and ends_with_a_quote(body)
+        end = lines[-1] + sum(c.count("\n") for c in row)   # the row's quoted breaks too
         if not whole:
             row[k] = ""
-        if self.log is not None:     # the line the file ends on: the row's quoted breaks too
-            end = lines[-1] + sum(c.count("\n") for c in row)
+        if self.log is not None:
             self.log.add(self.source, "file_cut_off",
                          cut_off_message(lines[-1], end, self.header[k], value, whole), rows=1)
         return len(records) - 1
+
+    def _mend_cut_off_cells(self, cells: pa.Table) -> pa.Table:
+        """``cells`` (read by Arrow, every row of the header's width) with the last row's last
+        cell missing when the file ends inside it, a quote never closed ("560" cut to "56,
+        which Arrow reads to the end): :meth:`mend_cut_off` for the rows Arrow reads. Only a
+        body that ends inside a line is looked at further, its quotes and lines counted."""
+        body = self.raw if self.raw is not None else self.body or ""
+        if not cells.num_rows or not ends_inside_a_line(body) \
+                or not ends_inside_a_quote(body, self.delimiter or ","):
+            return cells
+        k, n = cells.num_columns - 1, cells.num_rows
+        col = cells.column(k)
+        value = col[n - 1].as_py()
+        missing = (pa.nulls(1, col.type) if pa.types.is_floating(col.type)
+                   else pa.array([""], col.type))
+        if self.log is not None:
+            end = (self.body_line or self.first_line + 1) + _count(body, "\n")
+            shown = "" if value is None else f"{value:g}" if isinstance(value, float) else value
+            self.log.add(self.source, "file_cut_off",
+                         cut_off_message(end, end, self.header[k], shown, False), rows=1)
+        return cells.set_column(k, cells.field(k),
+                                pa.chunked_array([*col.slice(0, n - 1).chunks, missing]))
 
     def _cut_before(self, p: int) -> bool:
         """Make row ``p`` of the body, a header of other columns, and the rows under it a
@@ -544,11 +571,13 @@ class RawTable:
         A caption whose closing quote was deleted runs on into the cells and rows after it,
         up to the next quote: a reader complains later, if ever, of a cell not at fault ("not
         a date") on a line after it, or reads rows of the wrong width. Looked for then, by
-        the caller: a body with an even count of quotes has none."""
+        the caller: a body with an even count of quotes has none. A quoted cell that runs
+        to the end of a file ending inside its last line, no quote after it, was cut off
+        there, and is no error (:meth:`mend_cut_off` mends it)."""
         text = self._body_text()
         found = None if not text or text.count('"') % 2 == 0 else _unclosed_quote(
             text, self.delimiter or ",")
-        if found is None:
+        if found is None or ends_inside_a_line(text) and text.find('"', found[0] + 1) < 0:
             return None
         offset, column = found
         line = (self.body_line or self.first_line + 1) + text.count("\n", 0, offset)
@@ -1012,6 +1041,34 @@ def ends_inside_a_line(body: str | bytes | memoryview) -> bool:
     last = body[-1:]
     return len(last) > 0 and (last not in ("\n", "\r") if isinstance(last, str)
                                else bytes(last) not in (b"\n", b"\r"))
+
+
+def ends_inside_a_quote(body: str | bytes | memoryview, delim: str) -> bool:
+    """True when the body ends inside a quoted cell, its closing quote never came: an odd
+    count of quotes (a body whose every quoted cell closes has an even count), the last run of
+    them opening a cell (odd, a delimiter or a line break before it: a quote deleted higher up
+    leaves the last one closing a cell). A cut cell whose last quotes are a quote of its text
+    ("" ) is not told here: the unclosed quote's error stands for it."""
+    if _count(body, '"') % 2 == 0:
+        return False
+    tail = body[-(1 << 16):]
+    tail = tail if isinstance(tail, str) else bytes(tail).decode("utf-8", "replace")
+    run = next(_QUOTE_RUN.finditer(tail[::-1]), None)      # the last run, read backwards
+    if run is None:
+        return False
+    start, end = len(tail) - run.end(), len(tail) - run.start()
+    if start == 0:                       # at the start of the body, or of a tail cut short
+        return len(tail) == len(body) and (end - start) % 2 == 1
+    return (end - start) % 2 == 1 and tail[start - 1] in (delim, "\n", "\r")
+
+
+def _count(body: str | bytes | memoryview, char: str) -> int:
+    """How many times ``char`` (ASCII) is in ``body``, counted in C, a few MB at a time for
+    bytes (no copy of the whole body)."""
+    if isinstance(body, str):
+        return body.count(char)
+    step, byte = 1 << 24, char.encode("ascii")
+    return sum(bytes(body[i:i + step]).count(byte) for i in range(0, len(body), step))
 
 
 def ends_with_a_quote(body: str | bytes | memoryview) -> bool:

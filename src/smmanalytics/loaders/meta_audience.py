@@ -37,7 +37,7 @@ from ._dates import META_TZ
 from ._headers import normalize
 from ._numbers import parse_numbers
 from ._registry import Candidate, ParseContext, register
-from ._sniff import cut_off_message, ends_inside_a_line, ends_with_a_quote
+from ._sniff import cut_off_message, ends_inside_a_line, ends_inside_a_quote, ends_with_a_quote
 from ._tidy import facebook_or_instagram
 
 __all__: list[str] = []
@@ -80,8 +80,7 @@ def _mend_cut_off(blocks: list[list[list[str]]], text: str, first_line: int, tit
         return
     block = blocks[-1]
     row = block[-1]
-    last_line = text[text.rfind("\n") + 1:]
-    opened = last_line.count('"') % 2 == 1
+    opened = ends_inside_a_quote(text, ",")
     if not row or not opened and (len(block) < 2 or len(row) >= len(block[-2])):
         return
     value, whole = row[-1], not opened and ends_with_a_quote(text)
