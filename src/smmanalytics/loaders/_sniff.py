@@ -236,7 +236,6 @@ class RawTable:
         width = len(self.header)
         cells = _read_body(body, width, delim, self.numeric, self.counts)
         if cells is not None:
-            cells = self._mend_cut_off_cells(cells)
             named = _lead_rows(cells, self.header)
             found = _first_other_header(((k, _row(cells, k)) for k in named.tolist()),
                                         self.norm)
@@ -258,6 +257,8 @@ class RawTable:
                 named = _lead_rows(cells, self.header)
         if found is not None and self._cut_before(found):
             return self._read_cells()
+        if isinstance(cells, pa.Table):     # (the text path mended its rows: mend_cut_off)
+            cells = self._mend_cut_off_cells(cells)
         return cells, named
 
     def records_before_other_header(self) -> tuple[list[list[str]], list[int]]:
