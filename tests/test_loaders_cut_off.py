@@ -269,3 +269,14 @@ def test_a_whole_audience_file_without_its_last_line_break_is_whole(tmp_path):
     out.write_bytes(b"\xff\xfe" + text.encode("utf-16-le"))
     daily = next(df for df in read_file(out) if df.attrs["kind"] == "daily")
     assert daily["value"].tolist() == [20, 22] and "file_cut_off" not in _notes(daily)
+
+
+def test_the_cache_of_the_whole_file_is_not_used_for_it_cut(tmp_path):
+    # the cache is keyed by the file's bytes: the same name, cut, is read again
+    f = tmp_path / IG.name
+    f.write_bytes(IG.read_bytes())
+    assert "file_cut_off" not in set(smm.load(f).quality["code"])
+    _cut(tmp_path, IG, 14)
+    ds = smm.load(f)
+    assert "file_cut_off" in set(ds.quality["code"])
+    assert ds.posts.sort_values("published_at")["reactions"].isna().iloc[0]
