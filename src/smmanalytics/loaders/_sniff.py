@@ -40,7 +40,8 @@ from ._arrow import chunks_may_contain
 from ._cells import column_letter
 from ._headers import SUMMARY_WORDS, known_header, normalize, shares_half_the_names
 
-__all__ = ["decode", "RawTable", "split_text", "DELIMITERS"]
+__all__ = ["decode", "RawTable", "split_text", "DELIMITERS", "ends_inside_a_line",
+           "ends_inside_a_quote", "ends_with_a_quote", "cut_off_message"]
 
 DELIMITERS = (",", ";", "\t")
 # Arrow reads cells of any length; the csv module (ragged rows, TikTok's repair, error lines)
@@ -254,17 +255,21 @@ class RawTable:
             # cells after it, which no padding mends
             if (unclosed := self.unclosed_quote()) is not None:
                 raise unclosed
-            records = _records(body, delim)
+            records, lines = _records_and_lines(body, delim,
+                                                self.body_line or self.first_line + 1)
             lead = _lead(self.header)
             name = None if lead is None else self.header[lead]     # as _lead_rows searches
             found = _first_other_header(
                 ((k, r) for k, r in enumerate(records) if len(r) != width
                  or name is not None and name in r[lead]), self.norm)
             if found is None:
-                cells = _read_ragged(records, width, self.source, self.log)
+                cut = self.mend_cut_off(records, lines)
+                cells = _read_ragged(records, lines, width, self.source, self.log, cut=cut)
                 named = _lead_rows(cells, self.header)
         if found is not None and self._cut_before(found):
             return self._read_cells()
+        if isinstance(cells, pa.Table):     # (the text path mended its rows: mend_cut_off)
+            cells = self._mend_cut_off_cells(cells)
         return cells, named
 
     def records_before_other_header(self) -> tuple[list[list[str]], list[int]]:
@@ -284,6 +289,58 @@ class RawTable:
         if found is not None and self._cut_before(found):     # its preamble cut off too
             return _records_and_lines(self._body_text() or "", self.delimiter or ",", base)
         return records, lines
+
+    def mend_cut_off(self, records: list[list[str]], lines: list[int]) -> int | None:
+        """The position of the body's last row among ``records`` (the body's rows, starting
+        on ``lines``) when the file was cut off inside it, that row mended; None when not.
+
+        A row of fewer cells than the header on a last line no line break ends is what a copy
+        or a download interrupted leaves: its last cell read may be part of its value (Likes
+        420 read 4), which no check of numbers tells from a real one; so is a last cell whose
+        quote is never closed, in a row of every cell ("560" cut to "56). That cell is set to
+        missing (a closed quoted cell is whole and kept), the row kept, and the cut noted with
+        its line, its column and the value read. A short row a line break ends is only ragged
+        (:func:`_read_ragged`). Only a body that ends inside a line is looked at further."""
+        body = self.raw if self.raw is not None else self.body or ""
+        if not records or not ends_inside_a_line(body):
+            return None
+        opened, row, width = (ends_inside_a_quote(body, self.delimiter or ","), records[-1],
+                              len(self.header))
+        if len(row) > width or len(row) == width and not opened:    # extra cells: ragged
+            return None
+        if not opened and not any(c.strip() for c in row):          # a line of no data
+            return None
+        k = len(row) - 1
+        value, whole = row[k], not opened and ends_with_a_quote(body)
+        end = lines[-1] + sum(c.count("\n") for c in row)   # the row's quoted breaks too
+        if not whole:
+            row[k] = ""
+        if self.log is not None:
+            self.log.add(self.source, "file_cut_off",
+                         cut_off_message(lines[-1], end, self.header[k], value, whole), rows=1)
+        return len(records) - 1
+
+    def _mend_cut_off_cells(self, cells: pa.Table) -> pa.Table:
+        """``cells`` (read by Arrow, every row of the header's width) with the last row's last
+        cell missing when the file ends inside it, a quote never closed ("560" cut to "56,
+        which Arrow reads to the end): :meth:`mend_cut_off` for the rows Arrow reads. Only a
+        body that ends inside a line is looked at further, its quotes and lines counted."""
+        body = self.raw if self.raw is not None else self.body or ""
+        if not cells.num_rows or not ends_inside_a_line(body) \
+                or not ends_inside_a_quote(body, self.delimiter or ","):
+            return cells
+        k, n = cells.num_columns - 1, cells.num_rows
+        col = cells.column(k)
+        value = col[n - 1].as_py()
+        missing = (pa.nulls(1, col.type) if pa.types.is_floating(col.type)
+                   else pa.array([""], col.type))
+        if self.log is not None:
+            end = (self.body_line or self.first_line + 1) + _count(body, "\n")
+            shown = "" if value is None else f"{value:g}" if isinstance(value, float) else value
+            self.log.add(self.source, "file_cut_off",
+                         cut_off_message(end, end, self.header[k], shown, False), rows=1)
+        return cells.set_column(k, cells.field(k),
+                                pa.chunked_array([*col.slice(0, n - 1).chunks, missing]))
 
     def _cut_before(self, p: int) -> bool:
         """Make row ``p`` of the body, a header of other columns, and the rows under it a
@@ -543,11 +600,13 @@ class RawTable:
         A caption whose closing quote was deleted runs on into the cells and rows after it,
         up to the next quote: a reader complains later, if ever, of a cell not at fault ("not
         a date") on a line after it, or reads rows of the wrong width. Looked for then, by
-        the caller: a body with an even count of quotes has none."""
+        the caller: a body with an even count of quotes has none. A quoted cell that runs
+        to the end of a file ending inside its last line, no quote after it, was cut off
+        there, and is no error (:meth:`mend_cut_off` mends it)."""
         text = self._body_text()
         found = None if not text or text.count('"') % 2 == 0 else _unclosed_quote(
             text, self.delimiter or ",")
-        if found is None:
+        if found is None or ends_inside_a_line(text) and text.find('"', found[0] + 1) < 0:
             return None
         offset, column = found
         line = (self.body_line or self.first_line + 1) + text.count("\n", 0, offset)
@@ -952,12 +1011,6 @@ def _read_body(body: str | bytes | memoryview, width: int, delim: str,
     return None if bad else table
 
 
-def _records(body: str | bytes | memoryview, delim: str) -> list[list[str]]:
-    """The rows of a body read with the csv module (a ragged one, which Arrow refuses); empty
-    lines are no rows, as for Arrow (:func:`_records_and_lines`, without the lines)."""
-    return _records_and_lines(body, delim, 1)[0]
-
-
 def _records_and_lines(body: str | bytes | memoryview, delim: str, first: int
                        ) -> tuple[list[list[str]], list[int]]:
     """The rows of a body read with the csv module, and the line of the file each starts on,
@@ -977,21 +1030,97 @@ def _records_and_lines(body: str | bytes | memoryview, delim: str, first: int
     return records, lines
 
 
-def _read_ragged(rows: list[list[str]], width: int, source: str, log: QualityLog | None
-                 ) -> pd.DataFrame:
-    """A body whose rows (:func:`_records`) are ragged: short rows padded, every row kept,
-    and noted."""
+def _read_ragged(rows: list[list[str]], lines: list[int], width: int, source: str,
+                 log: QualityLog | None, *, cut: int | None = None) -> pd.DataFrame:
+    """A body whose rows (:func:`_records_and_lines`, starting on ``lines``) are ragged: short
+    rows padded, every row kept, and noted with their lines, for the user to look at them;
+    the row at ``cut``, where the file was cut off, has its own note
+    (:meth:`RawTable.mend_cut_off`)."""
     # rows of empty cells are kept, for the caller to skip and note
     # (RawTable._without_rows_of_no_data), and are not counted as ragged
-    filled = [r for r in rows if any(c.strip() for c in r)]
-    long_rows = sum(len(r) > width for r in filled)
-    short_rows = sum(len(r) < width for r in filled)
-    if log is not None and (long_rows or short_rows):
-        log.add(source, "ragged_rows", f"{short_rows} rows with fewer and {long_rows} rows "
-                f"with more cells than the {width} headers (padded with empty cells / extra "
-                "cells ignored)", rows=short_rows + long_rows)
+    ragged = [k for k, r in enumerate(rows)
+              if len(r) != width and k != cut and any(c.strip() for c in r)]
+    if log is not None and ragged:
+        long_rows = sum(len(rows[k]) > width for k in ragged)
+        log.add(source, "ragged_rows", f"{len(ragged) - long_rows} rows with fewer and "
+                f"{long_rows} rows with more cells than the {width} headers (padded with "
+                "empty cells / extra cells ignored), on "
+                + _lines_named([lines[k] for k in ragged]), rows=len(ragged))
     df = _frame_from_rows(rows, width)
     return df.astype("str") if len(df) else df
+
+
+#: how many lines a note names before "and N more"
+_LINES_NAMED = 5
+
+
+def _lines_named(lines: list[int]) -> str:
+    """"line 7", "lines 2, 4, 9", "lines 2, 4, 6, 8, 10 and 3 more": where rows to look at
+    are, the first few of them."""
+    if len(lines) == 1:
+        return f"line {lines[0]}"
+    named = ", ".join(map(str, lines[:_LINES_NAMED]))
+    more = len(lines) - _LINES_NAMED
+    return f"lines {named}" + (f" and {more} more" if more > 0 else "")
+
+
+def ends_inside_a_line(body: str | bytes | memoryview) -> bool:
+    """True when the body's last character is no line break: the file ends inside its last
+    line (a valid export ends it with one, or ends it with every cell)."""
+    last = body[-1:]
+    return len(last) > 0 and (last not in ("\n", "\r") if isinstance(last, str)
+                               else bytes(last) not in (b"\n", b"\r"))
+
+
+def ends_inside_a_quote(body: str | bytes | memoryview, delim: str) -> bool:
+    """True when the body ends inside a quoted cell, its closing quote never came: an odd
+    count of quotes (a body whose every quoted cell closes has an even count), the last run of
+    them opening a cell (odd, a delimiter or a line break before it: a quote deleted higher up
+    leaves the last one closing a cell). A cut cell whose last quotes are a quote of its text
+    ("" ) is not told here: the unclosed quote's error stands for it."""
+    if _count(body, '"') % 2 == 0:
+        return False
+    tail = body[-(1 << 16):]
+    tail = tail if isinstance(tail, str) else bytes(tail).decode("utf-8", "replace")
+    run = next(_QUOTE_RUN.finditer(tail[::-1]), None)      # the last run, read backwards
+    if run is None:
+        return False
+    start, end = len(tail) - run.end(), len(tail) - run.start()
+    if start == 0:                       # at the start of the body, or of a tail cut short
+        return len(tail) == len(body) and (end - start) % 2 == 1
+    return (end - start) % 2 == 1 and tail[start - 1] in (delim, "\n", "\r")
+
+
+def _count(body: str | bytes | memoryview, char: str) -> int:
+    """How many times ``char`` (ASCII) is in ``body``, counted in C, a few MB at a time for
+    bytes (no copy of the whole body)."""
+    if isinstance(body, str):
+        return body.count(char)
+    step, byte = 1 << 24, char.encode("ascii")
+    return sum(bytes(body[i:i + step]).count(byte) for i in range(0, len(body), step))
+
+
+def ends_with_a_quote(body: str | bytes | memoryview) -> bool:
+    """True when the body's last character is a quote: its last cell is a quoted one, closed
+    (a quote never closed is an error of its own, :meth:`RawTable.unclosed_quote`), whole."""
+    last = body[-1:]
+    return (last if isinstance(last, str) else bytes(last).decode("latin-1")) == '"'
+
+
+def cut_off_message(start: int, end: int, column: str, value: str, whole: bool) -> str:
+    """The note of a file cut off inside its last row (from line ``start`` to line ``end``,
+    the file's last), whose last cell read, of ``column``, says ``value`` (``whole``: a
+    closed quoted cell)."""
+    where = f"the file ends inside line {end}" + (
+        f" (in the row from line {start})" if end != start else "")
+    if whole:
+        what = f"its last value, {column!r} = {value}, is whole (quoted)"
+    elif value.strip():
+        what = f"its last value, {column!r} = {value}, may be cut off and is left missing"
+    else:
+        what = f"it ends at the start of {column!r}, missing"
+    return (f"{where}, a copy or a download interrupted: {what}; the columns after it are "
+            "missing too")
 
 
 def _read_typed(data: bytes | memoryview, names: list[str], delim: str,

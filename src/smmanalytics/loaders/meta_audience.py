@@ -39,6 +39,7 @@ from ._dates import META_TZ
 from ._headers import normalize
 from ._numbers import parse_numbers
 from ._registry import Candidate, ParseContext, register
+from ._sniff import cut_off_message, ends_inside_a_line, ends_inside_a_quote, ends_with_a_quote
 from ._tidy import facebook_or_instagram
 
 __all__: list[str] = []
@@ -80,6 +81,30 @@ def _blocks(text: str) -> list[_Block]:
     return [b for b in out if b.rows]
 
 
+def _mend_cut_off(blocks: list[_Block], text: str, first_line: int, title: str,
+                  ctx: ParseContext) -> None:
+    """Mend the last row of ``blocks`` (read from ``text``, the body starting on
+    ``first_line``, under the first block's ``title``) when the file was cut off inside it (a
+    copy or a download interrupted): no line break ends it and it has fewer cells than the row
+    above, or its last cell opens a quote never closed (Meta quotes every cell: "22" cut to
+    "2 was read 2). That cell may be part of its value: it is left missing, and the cut noted
+    (``file_cut_off``), as :meth:`~._sniff.RawTable.mend_cut_off` does for a table of one
+    header."""
+    if not blocks or not ends_inside_a_line(text):
+        return
+    block = blocks[-1].rows
+    row = block[-1]
+    opened = ends_inside_a_quote(text, ",")
+    if not row or not opened and (len(block) < 2 or len(row) >= len(block[-2])):
+        return
+    value, whole = row[-1], not opened and ends_with_a_quote(text)
+    if not whole:
+        row[-1] = ""
+    line = first_line + text.count("\n")
+    label = block[0][0] if len(blocks) > 1 and block[0] else title
+    ctx.note("file_cut_off", cut_off_message(line, line, label, value, whole), rows=1)
+
+
 def _numbers(cells: list[str], records: list[int], c: Candidate, what: str) -> pd.Series:
     """The block's cells as Float64 numbers (percentages, scores or counts as written); one
     that is no number raises ParseError on the data row it is on (``records``, one per cell),
@@ -98,7 +123,10 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     if platform is None:
         ctx.note("platform_unknown", "Audience file name does not say Facebook or Instagram; "
                  "platform left empty")
-    blocks = _blocks(c.table.body or "")
+    body = c.table.body or ""
+    blocks = _blocks(body)
+    _mend_cut_off(blocks, body, c.table.body_line or c.table.first_line + 1,
+                  c.meta.get("title", ""), ctx)
     frames: list[pd.DataFrame] = []
     # block 1: the Age & gender matrix (its title and header were read by the sniffer)
     genders = [h.strip() for h in c.header[1:]]

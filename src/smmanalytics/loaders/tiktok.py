@@ -342,8 +342,10 @@ def _repaired(c: Candidate, ctx: ParseContext) -> Candidate:
     # rows of no data are kept, for the table to skip and note (blank, or the header again,
     # and the '#' lines above it: the preamble of a Content export pasted under the rows)
     preamble = set(preamble_rows(rows, c.header))
+    # a last row the file ends inside is mended and noted as cut off, not repaired
+    skip = preamble | {c.table.mend_cut_off(rows, lines)}
     ragged = [i for i, r in enumerate(rows)
-              if len(r) != width and any(f.strip() for f in r) and i not in preamble]
+              if len(r) != width and any(f.strip() for f in r) and i not in skip]
     # the rows, repaired below, and the line each starts on (a caption over two lines moves
     # the rows under it): the original table's errors count these rows (read_as)
     table = RawTable(source=c.table.source, header=c.header, first_line=c.table.first_line,

@@ -1,0 +1,282 @@
+"""A file cut off inside its last line (a copy or a download interrupted): the last cell read
+may be part of its value. The row is kept, that cell left missing, and the cut noted with its
+line and column; short lines ended by a line break are noted as ragged, by their lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import smmanalytics as smm
+from smmanalytics.loaders import read_export, read_file
+from smmanalytics.loaders._sniff import split_text
+from smmanalytics.quality import QualityLog
+
+ROOT = Path(__file__).resolve().parents[1]
+IG = ROOT / "data/sample/maison-seve/instagram_posts_2026-10-01_2026-10-31_2026-11-15.csv"
+TIKTOK = Path(__file__).parent / "fixtures/tiktok/unzipped/Content.csv"
+GA4 = Path(__file__).parent / "fixtures/ga4/traffic_acquisition_en.csv"
+IG_COUNTS = ["views", "reach", "reactions", "shares", "follows", "comments", "saves"]
+
+
+def _notes(df_or_log) -> dict[str, dict]:
+    entries = df_or_log.entries if isinstance(df_or_log, QualityLog) \
+        else df_or_log.attrs["quality"]
+    return {e["code"]: e for e in entries}
+
+
+def _cut(tmp_path: Path, src: Path, drop: int, name: str | None = None) -> Path:
+    """``src`` without its last ``drop`` bytes, its final line break kept out of the count."""
+    data = src.read_bytes().rstrip(b"\r\n")
+    out = tmp_path / (name or src.name)
+    out.write_bytes(data[:-drop] if drop else data)
+    return out
+
+
+# ---------------------------------------------------------------- the rule, on text
+
+def test_a_short_last_line_without_a_line_break_is_cut_off():
+    log = QualityLog()
+    t = split_text("a,b,c\n1,2,3\n4,567", source="cut.csv", log=log)[0]
+    assert t.frame[0].tolist() == ["1", "4"]
+    assert t.frame[1].tolist() == ["2", ""] and t.frame[2].tolist() == ["3", ""]
+    notes = _notes(log)
+    assert set(notes) == {"file_cut_off"}
+    note = notes["file_cut_off"]
+    assert note["level"] == "warning" and note["file"] == "cut.csv" and note["rows"] == 1
+    assert "line 3" in note["message"] and "'b' = 567" in note["message"]
+
+
+def test_a_short_last_line_with_a_line_break_is_ragged_not_cut():
+    log = QualityLog()
+    t = split_text("a,b,c\n1,2,3\n4,5\n", source="r.csv", log=log)[0]
+    assert t.frame[1].tolist() == ["2", "5"]
+    notes = _notes(log)
+    assert set(notes) == {"ragged_rows"} and "line 3" in notes["ragged_rows"]["message"]
+
+
+def test_a_last_line_of_every_cell_without_a_line_break_is_whole():
+    log = QualityLog()
+    t = split_text("a,b,c\n1,2,3\n4,5,6", source="r.csv", log=log)[0]
+    assert t.frame[2].tolist() == ["3", "6"] and not log.entries
+
+
+def test_a_closed_quoted_last_cell_is_whole_and_the_cut_still_noted():
+    log = QualityLog()
+    t = split_text('"a","b","c"\n"1","2","3"\n"4","56"', source="q.csv", log=log)[0]
+    assert t.frame[1].tolist() == ["2", "56"] and t.frame[2].tolist() == ["3", ""]
+    note = _notes(log)["file_cut_off"]
+    assert "line 3" in note["message"] and "'b'" in note["message"]
+
+
+def test_a_quoted_last_cell_never_closed_is_cut_in_a_row_of_every_cell():
+    # Arrow reads '"56' to the end of the file as 56: no ragged row tells it
+    log = QualityLog()
+    t = split_text('"a","b"\n"1","2"\n"4","56', source="q.csv", log=log)[0]
+    assert t.frame[1].tolist() == ["2", ""]
+    assert "line 3" in _notes(log)["file_cut_off"]["message"]
+    log = QualityLog()
+    t = split_text('"a","b"\n"1","2"\n"4","56', source="q.csv", log=log)[0]
+    t.expect_numbers([1])
+    assert t.column(1).tolist()[0] == 2 and pd.isna(t.column(1).tolist()[1])
+    assert "'b' = 56" in _notes(log)["file_cut_off"]["message"]
+
+
+def test_a_cut_inside_a_quoted_caption_keeps_the_rows_above():
+    # the quote the file's end cuts is no "quoted cell never closed" error of the whole file
+    log = QualityLog()
+    t = split_text('a,b,c\n1,"x\ny",3\n4,"a caption\ncut', source="q.csv", log=log)[0]
+    assert t.frame[0].tolist() == ["1", "4"] and t.frame[1].tolist() == ["x\ny", ""]
+    note = _notes(log)["file_cut_off"]["message"]
+    assert "ends inside line 5 (in the row from line 4)" in note and "'b'" in note
+
+
+def test_a_quote_never_closed_in_the_rows_is_no_cut():
+    # the closing quote of "x deleted: the rows after it are read into it (Arrow reads three
+    # cells), not a cut at the file's end: its last cell is kept
+    log = QualityLog()
+    t = split_text('a,b,c\n1,"x,3\n4,"y",6', source="q.csv", log=log)[0]
+    assert t.frame[2].tolist() == ["6"] and "file_cut_off" not in _notes(log)
+
+
+def test_a_cut_right_after_a_delimiter_names_the_last_column_read():
+    log = QualityLog()
+    t = split_text("a,b,c\n1,2,3\n4,", source="d.csv", log=log)[0]
+    assert t.frame[1].tolist() == ["2", ""]
+    assert "'b'" in _notes(log)["file_cut_off"]["message"]
+
+
+def test_ragged_rows_name_their_lines_the_first_few_and_how_many_more():
+    body = "".join(f"{k},{k}\n" if k % 2 else f"{k},{k},{k}\n" for k in range(1, 17))
+    log = QualityLog()
+    assert split_text("a,b,c\n" + body, source="r.csv", log=log)[0].n_rows == 16
+    note = _notes(log)["ragged_rows"]
+    assert note["rows"] == 8
+    assert "lines 2, 4, 6, 8, 10 and 3 more" in note["message"]
+
+
+def test_a_cut_file_with_other_ragged_lines_notes_both_apart():
+    log = QualityLog()
+    t = split_text("a,b,c\n1,2\n4,5,6\n7,8", source="r.csv", log=log)[0]
+    assert t.frame[1].tolist() == ["2", "5", ""]
+    notes = _notes(log)
+    assert notes["ragged_rows"]["rows"] == 1 and "line 2" in notes["ragged_rows"]["message"]
+    assert "line 4" in notes["file_cut_off"]["message"]
+
+
+# ---------------------------------------------------------------- the exports
+
+@pytest.mark.parametrize(("drop", "column", "read"), [(14, "Likes", "4"), (4, "Comments", "2")])
+def test_the_reviewers_cut_instagram_file(tmp_path, drop, column, read):
+    df = read_export(_cut(tmp_path, IG, drop))
+    last = df.sort_values("published_at").iloc[0]
+    assert last["reactions" if column == "Likes" else "comments"] is pd.NA
+    note = _notes(df)["file_cut_off"]
+    assert f"'{column}' = {read}" in note["message"] and "line " in note["message"]
+    assert "ragged_rows" not in _notes(df)
+
+
+def test_a_cut_instagram_file_loads_with_the_note(tmp_path):
+    ds = smm.load(_cut(tmp_path, IG, 14))
+    q = ds.quality
+    assert "file_cut_off" in set(q["code"])
+    assert len(ds.posts) == len(smm.load(IG).posts)
+
+
+def test_a_cut_tiktok_content_file_loads_its_last_row(tmp_path):
+    # '…,"4","2","5' cut inside its last, quoted cell is a quote never closed: an error; cut
+    # after the "Total shares" cell, its views are missing, not read
+    whole = read_export(TIKTOK)
+    text = TIKTOK.read_text(encoding="utf-8-sig").rstrip("\n")
+    out = tmp_path / "Content.csv"
+    out.write_text(text[:text.rfind(",")], encoding="utf-8-sig")
+    df = read_export(out)
+    assert len(df) == len(whole)
+    assert df["views"].isna().sum() == whole["views"].isna().sum() + 1
+    note = _notes(df)["file_cut_off"]
+    assert "'Total shares'" in note["message"] and "ragged_rows" not in _notes(df)
+
+
+def test_a_cut_tiktok_content_file_unquoted(tmp_path):
+    text = TIKTOK.read_text(encoding="utf-8-sig").rstrip("\n")
+    last = text.rsplit("\n", 1)[1].replace('"', "")
+    out = tmp_path / "Content.csv"
+    out.write_text(text.rsplit("\n", 1)[0] + "\n" + last[:-4], encoding="utf-8-sig")
+    df = read_export(out)
+    cut = df[df["views"].isna()]
+    assert len(cut) == 1 and pd.isna(cut["shares"].iloc[0])
+    assert "'Total shares' = " in _notes(df)["file_cut_off"]["message"]
+
+
+def test_a_cut_ga4_file_is_noted(tmp_path):
+    # "google / organic,3000,2100,0.7,70.5" (the file goes on): engagement time may be cut
+    text = GA4.read_text(encoding="utf-8")
+    end = text.index("70.5") + 4
+    out = tmp_path / GA4.name
+    out.write_text(text[:end], encoding="utf-8")
+    tables = read_file(out)
+    notes = {q["code"]: q for df in tables for q in df.attrs["quality"]}
+    assert "file_cut_off" in notes
+    assert "'Average engagement time per session' = 70.5" in notes["file_cut_off"]["message"]
+
+
+# ---------------------------------------------------------------- the property
+
+_IG_TEXT = IG.read_bytes().rstrip(b"\r\n")
+_LAST_LINE = _IG_TEXT.rindex(b"\n") + 1
+_LAST_DELIM = _IG_TEXT.rindex(b",")
+
+
+@pytest.fixture(scope="module")
+def ig_whole():
+    return read_export(IG).sort_values("published_at").iloc[0]
+
+
+_TIKTOK_TEXT = TIKTOK.read_bytes().rstrip(b"\r\n")
+
+
+@pytest.fixture(scope="module")
+def tiktok_whole():
+    return read_export(TIKTOK).set_index("post_id")
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+          HealthCheck.function_scoped_fixture])
+@given(st.integers(_TIKTOK_TEXT.rindex(b"\n") + 2, len(_TIKTOK_TEXT) - 1))
+def test_a_cut_inside_tiktoks_last_line_never_yields_a_wrong_number(tmp_path, tiktok_whole,
+                                                                     end):
+    # TikTok quotes every cell: a cut anywhere, inside the last one too, is told
+    out = tmp_path / f"{end}" / TIKTOK.name
+    out.parent.mkdir(exist_ok=True)
+    out.write_bytes(_TIKTOK_TEXT[:end])
+    try:
+        df = read_export(out)
+    except smm.SmmError:
+        return
+    assert "file_cut_off" in _notes(df)
+    df = df.set_index("post_id")
+    for col in ("reactions", "comments", "shares", "views"):
+        got, want = df[col], tiktok_whole[col].reindex(df.index)
+        assert (got.isna() | (got == want)).all(), col
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+          HealthCheck.function_scoped_fixture])
+@given(st.integers(_LAST_LINE + 1, _LAST_DELIM))
+def test_a_cut_inside_the_last_line_never_yields_a_wrong_number(tmp_path, ig_whole, end):
+    # every cut before the line's last delimiter leaves fewer cells than the header (one in
+    # the last cell, "46" cut to "4", is a whole line, not told from one written so)
+    out = tmp_path / f"{end}" / IG.name
+    out.parent.mkdir(exist_ok=True)
+    out.write_bytes(_IG_TEXT[:end])
+    try:
+        df = read_export(out)
+    except smm.SmmError:
+        return                              # the file fails: no number at all
+    last = df[df["post_id"] == ig_whole["post_id"]]
+    assert len(last) <= 1
+    if last.empty:
+        return
+    row = last.iloc[0]
+    assert "file_cut_off" in _notes(df)
+    for col in IG_COUNTS:
+        assert pd.isna(row[col]) or row[col] == ig_whole[col], (col, row[col], ig_whole[col])
+
+
+AUDIENCE = Path(__file__).parent / "fixtures/meta/facebook_Audience.csv"
+
+
+@pytest.mark.parametrize(("drop", "read"), [(2, "= 2, may be cut"), (3, "at the start of"),
+                                         (5, "is whole")])
+def test_a_cut_audience_file_leaves_its_last_follows_missing(tmp_path, drop, read):
+    # Meta's Audience.csv, its own reader of stacked blocks: '…","22"' cut to '…","2' read 2
+    text = AUDIENCE.read_bytes()[2:].decode("utf-16-le").rstrip("\r\n")
+    out = tmp_path / AUDIENCE.name
+    out.write_bytes(b"\xff\xfe" + text[:-drop].encode("utf-16-le"))
+    daily = next(df for df in read_file(out) if df.attrs["kind"] == "daily")
+    assert daily["value"].tolist()[:-1] == [20] and pd.isna(daily["value"].iloc[-1])
+    note = _notes(daily)["file_cut_off"]["message"]
+    assert "'Follows'" in note and read in note
+
+
+def test_a_whole_audience_file_without_its_last_line_break_is_whole(tmp_path):
+    text = AUDIENCE.read_bytes()[2:].decode("utf-16-le").rstrip("\r\n")
+    out = tmp_path / AUDIENCE.name
+    out.write_bytes(b"\xff\xfe" + text.encode("utf-16-le"))
+    daily = next(df for df in read_file(out) if df.attrs["kind"] == "daily")
+    assert daily["value"].tolist() == [20, 22] and "file_cut_off" not in _notes(daily)
+
+
+def test_the_cache_of_the_whole_file_is_not_used_for_it_cut(tmp_path):
+    # the cache is keyed by the file's bytes: the same name, cut, is read again
+    f = tmp_path / IG.name
+    f.write_bytes(IG.read_bytes())
+    assert "file_cut_off" not in set(smm.load(f).quality["code"])
+    _cut(tmp_path, IG, 14)
+    ds = smm.load(f)
+    assert "file_cut_off" in set(ds.quality["code"])
+    assert ds.posts.sort_values("published_at")["reactions"].isna().iloc[0]
