@@ -557,3 +557,19 @@ def test_span_names_a_misspelt_platform_and_takes_any_case():
     assert ds.span("tiktok") == (None, None)
     with pytest.raises(UnknownPlatformError, match="'instagarm'"):
         ds.span("instagarm")
+
+
+def test_a_file_of_several_tables_none_understood_gets_one_note(tmp_path):
+    """A README.md beside the exports: its headings were taken for the '#' lines that start
+    each table of a GA4 export, each section for a table, and each noted not understood (8
+    notes for the package's README)."""
+    (tmp_path / "README.md").write_text("# Notes\n\nsome words, here\n\n## More\n\n"
+                                        "more words, there\n\n## Last\n\nlast words\n")
+    _ig(tmp_path / "ig_2026-10-03.csv", 10)
+    ds = smm.load(tmp_path)
+    q = ds.quality[ds.quality["code"] == "not_understood"]
+    assert q["message"].tolist() == [
+        "none of its 3 tables matches a known export format: the first has headers "
+        "['some words', 'here'] (headers in a language not known yet can be added to a "
+        "synonyms.csv in the brand folder)"]
+    assert q["file"].tolist() == [str(tmp_path / "README.md")]
