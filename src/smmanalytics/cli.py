@@ -13,10 +13,11 @@ import os
 import signal
 import sys
 import threading
+import warnings
 
 import pandas as pd
 
-from .errors import SmmError
+from .errors import DataQualityWarning, SmmError
 
 __all__ = ["main"]
 
@@ -564,6 +565,24 @@ def _stopped(args, by: str = "SIGTERM") -> str:
 
 
 @contextlib.contextmanager
+def _quality_warnings_said_plainly():
+    """Say a DataQualityWarning (files a load could not read, no export found) as the command's
+    own warnings are, ``smm: warning: …``, without the line of smmanalytics that raised it;
+    other warnings as Python says them."""
+    with warnings.catch_warnings():
+        default = warnings.showwarning
+
+        def show(message, category, filename, lineno, file=None, line=None):
+            if issubclass(category, DataQualityWarning):
+                print(f"smm: warning: {message}", file=sys.stderr)
+            else:
+                default(message, category, filename, lineno, file, line)
+
+        warnings.showwarning = show
+        yield
+
+
+@contextlib.contextmanager
 def _stopped_cleanly_by_sigterm():
     """Within the block, SIGTERM raises _Terminated (exit code 143) instead of killing the
     process outright, which left a report's kernel running and its temporary folder behind.
@@ -603,7 +622,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "report":
         _check_report_arguments(parser, args)
     try:
-        with _stopped_cleanly_by_sigterm():
+        with _stopped_cleanly_by_sigterm(), _quality_warnings_said_plainly():
             code = int(args.func(args) or 0)
             sys.stdout.flush()      # a reader gone away is met here, not at exit
             return code

@@ -54,7 +54,7 @@ from ._io import file_name
 from .brand import Brand
 from .errors import ArgumentTypeError, DataQualityWarning, ParseError, SchemaError, SmmError
 from .periods import local_dates, posts_in_period
-from .quality import QualityLog, unread_files
+from .quality import QualityLog, shown_name, unread_files
 
 __all__ = ["Dataset", "load"]
 
@@ -621,7 +621,52 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
         skipped = ((q["file"] == zipped_logo) & (q["code"] == "not_an_export")).fillna(False)
         if skipped.any():
             ds = replace(ds, quality=q.loc[~skipped.to_numpy()].reset_index(drop=True))
+    _warn_of_missing(ds, paths)
     return ds
+
+
+def _warn_of_missing(ds: Dataset, paths: list) -> None:
+    """One DataQualityWarning when files could not be read (each named, with its error's first
+    line), else when no export was found: a load goes on without them, which was said only by
+    error rows in ``ds.quality``, that a notebook does not show unless asked."""
+    unread = unread_files(ds.quality)
+    if unread:
+        warnings.warn(DataQualityWarning(_unread_message(unread, ds.root), "files_not_read"),
+                      stacklevel=3)
+    elif not (len(ds.files) and ds.files["status"].eq("ok").any()):
+        warnings.warn(DataQualityWarning(_no_export_message(ds, paths), "no_export"),
+                      stacklevel=3)
+
+
+def _unread_message(unread: dict[str, str], root: Path | None) -> str:
+    """What :func:`_warn_of_missing` says of the files in ``unread`` (file → its error): each
+    named as the report names it, with the first line of its error, which names the file
+    too."""
+    def why(file: str, error: str) -> str:
+        first = error.splitlines()[0] if error else ""
+        return first.removeprefix(f"file {file}").lstrip(",: ")
+
+    items = [f"{shown_name(file, root)}: {why(file, error)}" for file, error in unread.items()]
+    n = len(items)
+    head = (f"{n} file{'s' if n > 1 else ''} could not be read and {'are' if n > 1 else 'is'} "
+            "left out of the dataset:")
+    tail = "see ds.quality, or load(..., strict=True) to raise"
+    if n == 1:
+        return f"{head} {items[0]}; {tail}"
+    return "\n  ".join([head, *items]) + f"\n{tail}"
+
+
+def _no_export_message(ds: Dataset, paths: list) -> str:
+    """What :func:`_warn_of_missing` says when no export was read (an empty folder, or one of
+    files no format understands, named)."""
+    where = ", ".join(str(p) for p in paths)
+    files = ds.files
+    odd = [] if not len(files) else [
+        shown_name(f, ds.root) for f in files.loc[files["status"].eq("not_understood")
+                                                  .fillna(False), "path"]]
+    seen = (f" ({len(odd)} file{'s' if len(odd) > 1 else ''} not understood as an export: "
+            f"{', '.join(odd)}; see ds.files)") if odd else ""
+    return f"no export was found in {where}: the dataset has no post, daily row or GA4 row{seen}"
 
 
 def _archive_setting(name: str) -> bool:
