@@ -486,8 +486,15 @@ def test_the_brand_yaml_nearest_the_top_counts_and_another_is_noted(tmp_path):
     assert sorted(Path(f).relative_to(tmp_path).as_posix() for f in q["file"]) == [
         "2025/brand.yaml", "zz/brand.yaml"]
     assert q["message"].str.contains(f"{tmp_path / 'brand.yaml'}", regex=False).all()
-    (tmp_path / "brand.yaml").unlink()           # two at the same depth: the first counts
-    assert smm.load(tmp_path).brand.name == "Old"
+    (tmp_path / "brand.yml").write_text("name: Yml\n")    # beside it: the first counts
+    ds = smm.load(tmp_path)
+    assert ds.brand.name == "Maison"
+    assert str(tmp_path / "brand.yml") in set(ds.quality["file"])
+    (tmp_path / "brand.yaml").unlink()
+    (tmp_path / "brand.yml").unlink()
+    # two at the same depth in different folders: two brands (the first counted)
+    with pytest.raises(smm.ConfigError, match="are the settings of two brands"):
+        smm.load(tmp_path)
 
 
 def test_threaded_gather_equals_take(monkeypatch):
@@ -611,6 +618,27 @@ def test_a_load_that_reads_every_file_does_not_warn(tmp_path):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert len(smm.load(tmp_path).posts) == 1
+
+
+def test_two_brand_folders_in_one_load_are_refused(tmp_path):
+    """two/a/brand.yaml and two/b/brand.yaml: b's was ignored without a note, and the two
+    brands' exports merged as one brand's."""
+    from smmanalytics.errors import ConfigError
+
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "brand.yaml").write_text(f"name: {name}\n")
+        _ig(tmp_path / name / f"ig_{name}_2026-10-03.csv", 10)
+    a, b = tmp_path / "a" / "brand.yaml", tmp_path / "b" / "brand.yaml"
+    message = (f"{a} and {b} are the settings of two brands (two brand.yaml at the same depth, "
+               "in different folders): their exports would be merged as one brand's; expected "
+               "one brand's folder: load each brand folder on its own, or list the brands in an "
+               "agency.yaml for `smm report batch`")
+    for paths in (tmp_path, [tmp_path / "a", tmp_path / "b"]):
+        with pytest.raises(ConfigError) as raised:
+            smm.load(paths)
+        assert str(raised.value) == f"file {b}: {message}"
+    assert smm.load(tmp_path / "a").brand.name == "a"
 
 
 def test_an_empty_folder_warns_that_no_export_was_found(tmp_path):
