@@ -611,6 +611,26 @@ def test_a_file_that_cannot_be_read_is_said_once_after_the_load(tmp_path):
         smm.load(tmp_path, strict=True)
 
 
+def test_smm_commands_say_the_unread_files_as_their_own_warnings(tmp_path, capsys):
+    """`smm roi` showed nothing of an export it could not read; Python's form of the warning
+    (the line of smmanalytics that raised it) is no command's."""
+    from smmanalytics.cli import main
+
+    bad = _ig(tmp_path / "ig_bad.csv", 10)
+    bad.write_text(bad.read_text(encoding="utf-8-sig").replace("10/02/2026 09:00", "tomorrow"))
+    _ig(tmp_path / "ig_good_2026-10-03.csv", 10, post_id="179777")
+    assert main(["roi", str(tmp_path), "--period", "2026-10"]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == ("smm: warning: 1 file could not be read and is left out of the dataset: "
+                      "ig_bad.csv: line 2, column 'Publish time': cell is not a date/time in the "
+                      "expected format; expected format %m/%d/%Y %H:%M; got 'tomorrow'; see "
+                      "ds.quality, or load(..., strict=True) to raise")
+    bad.unlink()
+    (tmp_path / "ig_good_2026-10-03.csv").unlink()
+    assert main(["roi", str(tmp_path), "--period", "2026-10"]) == 2    # refused, said once
+    assert capsys.readouterr().err.startswith("smm: error: no post, daily row or GA4 row in ")
+
+
 def test_a_load_that_reads_every_file_does_not_warn(tmp_path):
     import warnings
 

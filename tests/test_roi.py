@@ -249,7 +249,8 @@ def test_roi_with_unreadable_costs_file_is_unknown_and_says_why(tmp_path, capsys
     from smmanalytics.cli import main
 
     costs_file(tmp_path, "2026-10-01,2026-10-31,ad_spend,abc,,instagram,autumn,,,\n")
-    ds = smm.load(tmp_path, cache=False)
+    with pytest.warns(smm.DataQualityWarning, match=": costs.csv: line 2, column 'amount'"):
+        ds = smm.load(tmp_path, cache=False)
     status, reason = costs_status(ds)
     assert status == "failed"
     assert reason.startswith("file costs.csv, line 2, column 'amount'") and "'abc'" in reason

@@ -87,6 +87,9 @@ def _brand_data(args: argparse.Namespace, *, web: bool, costs: bool = False):
     count), are errors (exit 2) saying so, where ``smm roi`` printed NaN and ``smm scorecard``
     an empty frame, exit 0; ``--period latest`` is the latest complete month, as for reports.
     With ``costs``, a folder of costs.csv alone is data too (``smm roi``: the cost side).
+    The load's warning comes after these checks: a folder refused names its unread files in
+    its error, and load's "no export was found" is the refusal's to say (or a folder of
+    costs.csv alone is what ``smm roi`` takes).
     """
     from pathlib import Path
 
@@ -94,7 +97,9 @@ def _brand_data(args: argparse.Namespace, *, web: bool, costs: bool = False):
     from .periods import parse_period
     from .runner import _check_covered, _check_not_empty, _latest_period
 
-    ds = dataset.load(args.data)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        ds = dataset.load(args.data)
     if not (costs and len(ds.costs)):
         _check_not_empty(ds, Path(args.data))
     period = getattr(args, "period", None)
@@ -102,6 +107,9 @@ def _brand_data(args: argparse.Namespace, *, web: bool, costs: bool = False):
         args.period = period = _latest_period(ds, args.data)
     if period is not None:
         _check_covered(ds, Path(args.data), parse_period(period), web=web)
+    for w in caught:
+        if getattr(w.message, "code", None) != "no_export":
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     return ds
 
 
