@@ -16,7 +16,7 @@ import pytest
 
 import smmanalytics as smm
 from smmanalytics import dataset, schema
-from smmanalytics.errors import ParseError
+from smmanalytics.errors import DataQualityWarning, ParseError
 from smmanalytics.schema import validate
 
 FIX = Path(__file__).parent / "fixtures"
@@ -154,7 +154,8 @@ def test_unknown_and_broken_files_are_recorded_not_raised(tmp_path):
     bad = _ig(tmp_path / "ig_bad.csv", 10)
     bad.write_text(bad.read_text(encoding="utf-8-sig").replace("10/02/2026 09:00", "tomorrow"))
     good = _ig(tmp_path / "ig_good_2026-10-03.csv", 10, post_id="179777")
-    ds = smm.load(tmp_path)
+    with pytest.warns(DataQualityWarning, match="^1 file could not be read .*: ig_bad.csv: "):
+        ds = smm.load(tmp_path)
     status = dict(zip(ds.files["path"].map(lambda p: Path(p).name), ds.files["status"],
                       strict=True))
     assert status == {"empty.csv": "not_understood", "ig_bad.csv": "failed",
@@ -231,7 +232,8 @@ def test_corrupt_zip_member_is_a_parse_error(tmp_path):
     with pytest.raises(ParseError, match=r"studio\.zip!Table data\.csv") as info:
         smm.load(archive, strict=True)
     assert "decompressing" in str(info.value)
-    ds = smm.load(tmp_path)
+    with pytest.warns(DataQualityWarning, match=r"could not .*: studio\.zip!Table data\.csv: "):
+        ds = smm.load(tmp_path)
     assert ds.posts.empty and (ds.quality["level"] == "error").any()
 
 
@@ -322,7 +324,8 @@ def test_images_are_skipped_and_the_brand_logo_is_kept(tmp_path):
     (tmp_path / "logo.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
     (tmp_path / "screenshot.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.7\n")
-    ds = smm.load(tmp_path)
+    with pytest.warns(DataQualityWarning, match="no export was found"):
+        ds = smm.load(tmp_path)
     assert ds.brand.logo == tmp_path / "logo.svg"
     skipped = ds.quality.loc[ds.quality["code"] == "not_an_export"]
     # a PDF beside the exports was said to be "an image"
@@ -335,7 +338,8 @@ def test_images_are_skipped_and_the_brand_logo_is_kept(tmp_path):
 
 def test_missing_logo_is_noted_and_dropped(tmp_path):
     (tmp_path / "brand.yaml").write_text("name: Test\nlogo: nowhere.png\n", encoding="utf-8")
-    ds = smm.load(tmp_path)
+    with pytest.warns(DataQualityWarning, match="no export was found"):
+        ds = smm.load(tmp_path)
     assert ds.brand.logo is None
     assert "logo_missing" in ds.quality["code"].tolist()
 
@@ -348,7 +352,8 @@ def test_settings_saved_in_windows_1252_are_read_and_noted(tmp_path):
                                           .encode("cp1252"))
     (tmp_path / "costs.csv").write_bytes("start,category,amount,note\n"
                                          "2026-10-01,tools,12.5,Café créatif\n".encode("cp1252"))
-    ds = smm.load(tmp_path, cache=False)
+    with pytest.warns(DataQualityWarning, match="no export was found"):
+        ds = smm.load(tmp_path, cache=False)
     assert ds.brand.name == "Maison Sève"
     assert ds.costs["note"].tolist() == ["Café créatif"] and ds.costs["amount"].tolist() == [12.5]
     noted = ds.quality[ds.quality["code"] == "encoding_fallback"]
@@ -359,7 +364,7 @@ def test_settings_saved_in_windows_1252_are_read_and_noted(tmp_path):
 
 def test_a_settings_reader_warns_and_a_garbled_file_is_refused(tmp_path):
     from smmanalytics.brand import read_brand
-    from smmanalytics.errors import ConfigError, DataQualityWarning
+    from smmanalytics.errors import ConfigError
 
     path = tmp_path / "brand.yaml"
     path.write_bytes("name: Sève\n".encode("cp1252"))
@@ -474,14 +479,22 @@ def test_the_brand_yaml_nearest_the_top_counts_and_another_is_noted(tmp_path):
     (tmp_path / "brand.yaml").write_text("name: Maison\ntimezone: Europe/Paris\n")
     (tmp_path / "zz").mkdir()
     (tmp_path / "zz" / "brand.yaml").write_text("name: Later\ntimezone: Asia/Tokyo\n")
+    _ig(tmp_path / "ig_2026-10-03.csv", 10)
     ds = smm.load(tmp_path)
     assert (ds.brand.name, ds.brand.timezone) == ("Maison", "Europe/Paris")
     q = ds.quality[ds.quality["code"] == "side_file_ignored"]
     assert sorted(Path(f).relative_to(tmp_path).as_posix() for f in q["file"]) == [
         "2025/brand.yaml", "zz/brand.yaml"]
     assert q["message"].str.contains(f"{tmp_path / 'brand.yaml'}", regex=False).all()
-    (tmp_path / "brand.yaml").unlink()           # two at the same depth: the first counts
-    assert smm.load(tmp_path).brand.name == "Old"
+    (tmp_path / "brand.yml").write_text("name: Yml\n")    # beside it: the first counts
+    ds = smm.load(tmp_path)
+    assert ds.brand.name == "Maison"
+    assert str(tmp_path / "brand.yml") in set(ds.quality["file"])
+    (tmp_path / "brand.yaml").unlink()
+    (tmp_path / "brand.yml").unlink()
+    # two at the same depth in different folders: two brands (the first counted)
+    with pytest.raises(smm.ConfigError, match="are the settings of two brands"):
+        smm.load(tmp_path)
 
 
 def test_threaded_gather_equals_take(monkeypatch):
@@ -557,3 +570,123 @@ def test_span_names_a_misspelt_platform_and_takes_any_case():
     assert ds.span("tiktok") == (None, None)
     with pytest.raises(UnknownPlatformError, match="'instagarm'"):
         ds.span("instagarm")
+
+
+def _quality_warnings(caught) -> list[str]:
+    return [str(w.message) for w in caught if issubclass(w.category, DataQualityWarning)]
+
+
+def test_a_file_that_cannot_be_read_is_said_once_after_the_load(tmp_path):
+    """An export that cannot be read, or a settings file, was only an error row in
+    ds.quality: a notebook's load showed nothing. One warning per load names each file and
+    its error's first line."""
+    bad = _ig(tmp_path / "ig_bad.csv", 10)
+    bad.write_text(bad.read_text(encoding="utf-8-sig").replace("10/02/2026 09:00",
+                                                               "13/31/2026 10:31"))
+    _ig(tmp_path / "ig_good_2026-10-03.csv", 10, post_id="179777")
+    with pytest.warns(DataQualityWarning) as caught:
+        ds = smm.load(tmp_path)
+    assert _quality_warnings(caught) == [
+        "1 file could not be read and is left out of the dataset: ig_bad.csv: line 2, column "
+        "'Publish time': cell is not a date/time in the expected format; expected format "
+        "%m/%d/%Y %H:%M; got '13/31/2026 10:31'; see ds.quality, or load(..., strict=True) "
+        "to raise"]
+    assert caught[0].message.code == "files_not_read"
+    assert ds.posts["post_id"].tolist() == ["179777"]
+    # a settings file too, in the same one warning; from the cache as from the files
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "synonyms.csv").write_text("family,canonical\nx,y\n")
+    for cache in (False, True, True):
+        with pytest.warns(DataQualityWarning) as caught:
+            smm.load(tmp_path, cache=cache)
+        assert _quality_warnings(caught) == [
+            "2 files could not be read and are left out of the dataset:\n"
+            "  ig_bad.csv: line 2, column 'Publish time': cell is not a date/time in the "
+            "expected format; expected format %m/%d/%Y %H:%M; got '13/31/2026 10:31'\n"
+            "  sub/synonyms.csv: line 1, column 'lang': synonyms file lacks a column; expected "
+            "a header family, canonical, lang, header; got 'family, canonical'; the exports "
+            "were read without the brand's synonyms\n"
+            "see ds.quality, or load(..., strict=True) to raise"]
+    with pytest.raises(ParseError, match="synonyms file lacks a column"):
+        smm.load(tmp_path, strict=True)
+
+
+def test_smm_commands_say_the_unread_files_as_their_own_warnings(tmp_path, capsys):
+    """`smm roi` showed nothing of an export it could not read; Python's form of the warning
+    (the line of smmanalytics that raised it) is no command's."""
+    from smmanalytics.cli import main
+
+    bad = _ig(tmp_path / "ig_bad.csv", 10)
+    bad.write_text(bad.read_text(encoding="utf-8-sig").replace("10/02/2026 09:00", "tomorrow"))
+    _ig(tmp_path / "ig_good_2026-10-03.csv", 10, post_id="179777")
+    assert main(["roi", str(tmp_path), "--period", "2026-10"]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == ("smm: warning: 1 file could not be read and is left out of the dataset: "
+                      "ig_bad.csv: line 2, column 'Publish time': cell is not a date/time in the "
+                      "expected format; expected format %m/%d/%Y %H:%M; got 'tomorrow'; see "
+                      "ds.quality, or load(..., strict=True) to raise")
+    bad.unlink()
+    (tmp_path / "ig_good_2026-10-03.csv").unlink()
+    assert main(["roi", str(tmp_path), "--period", "2026-10"]) == 2    # refused, said once
+    assert capsys.readouterr().err.startswith("smm: error: no post, daily row or GA4 row in ")
+
+
+def test_a_load_that_reads_every_file_does_not_warn(tmp_path):
+    import warnings
+
+    _ig(tmp_path / "ig_2026-10-03.csv", 10)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert len(smm.load(tmp_path).posts) == 1
+
+
+def test_two_brand_folders_in_one_load_are_refused(tmp_path):
+    """two/a/brand.yaml and two/b/brand.yaml: b's was ignored without a note, and the two
+    brands' exports merged as one brand's."""
+    from smmanalytics.errors import ConfigError
+
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "brand.yaml").write_text(f"name: {name}\n")
+        _ig(tmp_path / name / f"ig_{name}_2026-10-03.csv", 10)
+    a, b = tmp_path / "a" / "brand.yaml", tmp_path / "b" / "brand.yaml"
+    message = (f"{a} and {b} are the settings of two brands (two brand.yaml at the same depth, "
+               "in different folders): their exports would be merged as one brand's; expected "
+               "one brand's folder: load each brand folder on its own, or list the brands in an "
+               "agency.yaml for `smm report batch`")
+    for paths in (tmp_path, [tmp_path / "a", tmp_path / "b"]):
+        with pytest.raises(ConfigError) as raised:
+            smm.load(paths)
+        assert str(raised.value) == f"file {b}: {message}"
+    assert smm.load(tmp_path / "a").brand.name == "a"
+
+
+def test_an_empty_folder_warns_that_no_export_was_found(tmp_path):
+    with pytest.warns(DataQualityWarning) as caught:
+        ds = smm.load(tmp_path)
+    assert _quality_warnings(caught) == [
+        f"no export was found in {tmp_path}: the dataset has no post, daily row or GA4 row"]
+    assert caught[0].message.code == "no_export"
+    assert ds.brand.name == "Brand" and len(ds.files) == 0
+    (tmp_path / "README.md").write_text("# Notes\n\nsome words\n\nmore words\n")
+    with pytest.warns(DataQualityWarning) as caught:
+        smm.load(tmp_path)
+    assert _quality_warnings(caught) == [
+        f"no export was found in {tmp_path}: the dataset has no post, daily row or GA4 row "
+        "(1 file not understood as an export: README.md; see ds.files)"]
+
+
+def test_a_file_of_several_tables_none_understood_gets_one_note(tmp_path):
+    """A README.md beside the exports: its headings were taken for the '#' lines that start
+    each table of a GA4 export, each section for a table, and each noted not understood (8
+    notes for the package's README)."""
+    (tmp_path / "README.md").write_text("# Notes\n\nsome words, here\n\n## More\n\n"
+                                        "more words, there\n\n## Last\n\nlast words\n")
+    _ig(tmp_path / "ig_2026-10-03.csv", 10)
+    ds = smm.load(tmp_path)
+    q = ds.quality[ds.quality["code"] == "not_understood"]
+    assert q["message"].tolist() == [
+        "none of its 3 tables matches a known export format: the first has headers "
+        "['some words', 'here'] (headers in a language not known yet can be added to a "
+        "synonyms.csv in the brand folder)"]
+    assert q["file"].tolist() == [str(tmp_path / "README.md")]

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 import smmanalytics as smm
-from smmanalytics.errors import ParseError
+from smmanalytics.errors import DataQualityWarning, ParseError
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve"
 
@@ -147,7 +147,9 @@ def test_an_invalid_settings_file_in_a_zip_is_named_as_its_member(tmp_path):
         # "é" in Windows-1252 is the byte E9, the 53rd byte of the file
         zf.writestr("brand/costs.csv", "start,category,amount,note\n"
                                        "2026-10-01,tools,12.5,Café\n".encode("cp1252"))
-    ds = smm.load(archive)
+    with pytest.warns(DataQualityWarning, match="^2 files could not be read .*\n  brand.yaml: "
+                      "column 'timezone': .*\n  goals.yaml: line 4, column 'metric': "):
+        ds = smm.load(archive)
     assert ds.quality[["file", "level", "code", "message"]].values.tolist() == [
         [f"{archive}!brand/brand.yaml", "error", "failed",
          f"file {archive}!brand/brand.yaml, column 'timezone': unknown time zone; expected an "
@@ -245,7 +247,8 @@ def test_settings_at_the_archive_root_are_known_by_their_own_name(tmp_path):
     with zipfile.ZipFile(archive, "w") as zf:
         zf.writestr("costs.csv", "month,channel,amount\n2026-10,ads,12\n")
         zf.writestr("brand.yaml", "name: Sève\n".encode("cp1252"))    # è: byte E8, the 8th
-    ds = smm.load(archive)
+    with pytest.warns(DataQualityWarning, match="^1 file could not be read .*: costs.csv: "):
+        ds = smm.load(archive)
     assert ds.brand.name == "Sève"
     warning = ds.quality.set_index("code").loc["encoding_fallback"]
     assert (warning["file"], warning["message"]) == (
@@ -317,7 +320,8 @@ def test_an_empty_zip_is_said_to_be_empty(tmp_path, members):
     with zipfile.ZipFile(p, "w") as zf:
         for m in members:
             zf.writestr(m, "" if m.endswith("/") else "x")
-    ds = smm.load(p, cache=False)
+    with pytest.warns(DataQualityWarning, match=": Content_maisonseve.zip: empty zip archive"):
+        ds = smm.load(p, cache=False)
     (row,) = ds.quality.itertuples()
     assert row.level == "error" and "empty zip archive" in row.message
     with pytest.raises(ParseError, match="empty zip archive") as err:
@@ -362,7 +366,9 @@ def test_a_damaged_export_in_a_zipped_brand_folder_fails_alone(tmp_path, member,
                           tmp_path / "brand.zip")
         (folder / member).write_bytes(b"PK\x03\x04 damaged")   # on its own: not readable
     name = f"{archive}!brand/{member}"
-    ds, flat = smm.load(archive, cache=False), smm.load(folder, cache=False)
+    with pytest.warns(DataQualityWarning, match=f": {member}: ") as caught:
+        ds, flat = smm.load(archive, cache=False), smm.load(folder, cache=False)
+    assert len(caught) == 2                                 # one by load
     files = ds.files.set_index("path")
     assert files.loc[name, "status"] == "failed" and pd.isna(files.loc[name, "sha256"])
     assert (files.drop(index=name)["status"] == "ok").all() and len(files) == len(flat.files)
@@ -389,7 +395,8 @@ def test_a_damaged_settings_file_in_a_zipped_brand_folder_is_named_and_the_rest_
     folder = _small_brand(tmp_path)
     archive = damaged(_zip(folder, tmp_path / "whole.zip"), "brand/costs.csv", "cut",
                       tmp_path / "brand.zip")
-    ds = smm.load(archive, cache=False)
+    with pytest.warns(DataQualityWarning, match=": costs.csv: archive member cannot be "):
+        ds = smm.load(archive, cache=False)
     assert len(ds.goals) and len(ds.posts) and ds.costs.empty
     assert "archive member cannot be extracted" in side_file_error(ds.quality, ("costs.csv",))
     assert "costs.csv" not in " ".join(ds.files["path"])    # settings files have no row

@@ -1293,7 +1293,8 @@ def test_an_export_missing_a_column_it_needs_says_which(tmp_path, rename, expect
     p = tmp_path / "facebook_posts_2026-11-20.csv"
     with p.open("w", encoding="utf-8", newline="") as fh:
         csv.writer(fh).writerows(rows)
-    (note,) = smm.load(p, cache=False).quality.itertuples()
+    with pytest.warns(smm.DataQualityWarning, match=r"no export .*\(1 file not understood"):
+        (note,) = smm.load(p, cache=False).quality.itertuples()
     assert note.code == "not_understood"
     assert note.message.endswith(expected)
 

@@ -270,7 +270,8 @@ def test_a_content_export_in_italian_is_said_not_understood_not_misread(tmp_path
         "ID post,Data,Testo del post,Link del post,Impression,Mi piace,Interazioni\n"
         "1846012345678901234,\"mar 14 lug 2026\",Ciao,"
         "https://x.com/a/status/1846012345678901234,\"1.234\",10,40\n", encoding="utf-8")
-    ds = smm.load(tmp_path, cache=False)
+    with pytest.warns(smm.DataQualityWarning, match=r"no export .*\(1 file not understood"):
+        ds = smm.load(tmp_path, cache=False)
     assert ds.posts.empty and ds.web.empty
     note = ds.quality.loc[ds.quality["code"] == "not_understood", "message"].tolist()
     assert len(note) == 1 and "'Testo del post'" in note[0] and "synonyms.csv" in note[0]

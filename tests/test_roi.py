@@ -249,7 +249,8 @@ def test_roi_with_unreadable_costs_file_is_unknown_and_says_why(tmp_path, capsys
     from smmanalytics.cli import main
 
     costs_file(tmp_path, "2026-10-01,2026-10-31,ad_spend,abc,,instagram,autumn,,,\n")
-    ds = smm.load(tmp_path, cache=False)
+    with pytest.warns(smm.DataQualityWarning, match=": costs.csv: line 2, column 'amount'"):
+        ds = smm.load(tmp_path, cache=False)
     status, reason = costs_status(ds)
     assert status == "failed"
     assert reason.startswith("file costs.csv, line 2, column 'amount'") and "'abc'" in reason
@@ -934,7 +935,8 @@ def test_roi_says_when_goals_yaml_could_not_give_the_value_of_a_key_event(tmp_pa
     (tmp_path / "goals.yaml").write_text("value_per_key_event: 20\ngoals:\n  - metric: posts\n"
                                          "    platform: all\n    target: lots\n",
                                          encoding="utf-8")
-    ds = smm.load(tmp_path, cache=False)
+    with pytest.warns(smm.DataQualityWarning, match=": goals.yaml: line 5, column 'target'"):
+        ds = smm.load(tmp_path, cache=False)
     note = roi(ds, "2026-10").iloc[0]["note"]
     assert "goals.yaml could not be read: key events carry no value_per_key_event" in note
     # a value given in the call needs no goals.yaml, and no such note

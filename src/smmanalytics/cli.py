@@ -13,10 +13,11 @@ import os
 import signal
 import sys
 import threading
+import warnings
 
 import pandas as pd
 
-from .errors import SmmError
+from .errors import DataQualityWarning, SmmError
 
 __all__ = ["main"]
 
@@ -86,6 +87,9 @@ def _brand_data(args: argparse.Namespace, *, web: bool, costs: bool = False):
     count), are errors (exit 2) saying so, where ``smm roi`` printed NaN and ``smm scorecard``
     an empty frame, exit 0; ``--period latest`` is the latest complete month, as for reports.
     With ``costs``, a folder of costs.csv alone is data too (``smm roi``: the cost side).
+    The load's warning comes after these checks: a folder refused names its unread files in
+    its error, and load's "no export was found" is the refusal's to say (or a folder of
+    costs.csv alone is what ``smm roi`` takes).
     """
     from pathlib import Path
 
@@ -93,7 +97,9 @@ def _brand_data(args: argparse.Namespace, *, web: bool, costs: bool = False):
     from .periods import parse_period
     from .runner import _check_covered, _check_not_empty, _latest_period
 
-    ds = dataset.load(args.data)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        ds = dataset.load(args.data)
     if not (costs and len(ds.costs)):
         _check_not_empty(ds, Path(args.data))
     period = getattr(args, "period", None)
@@ -101,6 +107,9 @@ def _brand_data(args: argparse.Namespace, *, web: bool, costs: bool = False):
         args.period = period = _latest_period(ds, args.data)
     if period is not None:
         _check_covered(ds, Path(args.data), parse_period(period), web=web)
+    for w in caught:
+        if getattr(w.message, "code", None) != "no_export":
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     return ds
 
 
@@ -564,6 +573,24 @@ def _stopped(args, by: str = "SIGTERM") -> str:
 
 
 @contextlib.contextmanager
+def _quality_warnings_said_plainly():
+    """Say a DataQualityWarning (files a load could not read, no export found) as the command's
+    own warnings are, ``smm: warning: …``, without the line of smmanalytics that raised it;
+    other warnings as Python says them."""
+    with warnings.catch_warnings():
+        default = warnings.showwarning
+
+        def show(message, category, filename, lineno, file=None, line=None):
+            if issubclass(category, DataQualityWarning):
+                print(f"smm: warning: {message}", file=sys.stderr)
+            else:
+                default(message, category, filename, lineno, file, line)
+
+        warnings.showwarning = show
+        yield
+
+
+@contextlib.contextmanager
 def _stopped_cleanly_by_sigterm():
     """Within the block, SIGTERM raises _Terminated (exit code 143) instead of killing the
     process outright, which left a report's kernel running and its temporary folder behind.
@@ -603,7 +630,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "report":
         _check_report_arguments(parser, args)
     try:
-        with _stopped_cleanly_by_sigterm():
+        with _stopped_cleanly_by_sigterm(), _quality_warnings_said_plainly():
             code = int(args.func(args) or 0)
             sys.stdout.flush()      # a reader gone away is met here, not at exit
             return code

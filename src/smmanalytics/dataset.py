@@ -52,9 +52,16 @@ from . import schema
 from ._args import platform_name
 from ._io import file_name
 from .brand import Brand
-from .errors import ArgumentTypeError, DataQualityWarning, ParseError, SchemaError, SmmError
+from .errors import (
+    ArgumentTypeError,
+    ConfigError,
+    DataQualityWarning,
+    ParseError,
+    SchemaError,
+    SmmError,
+)
 from .periods import local_dates, posts_in_period
-from .quality import QualityLog, unread_files
+from .quality import QualityLog, shown_name, unread_files
 
 __all__ = ["Dataset", "load"]
 
@@ -542,10 +549,13 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
     They are read in the order of the files (sorted paths, folders and archives alike): the
     first costs.csv, goals.yaml, competitors.csv or synonyms.csv counts (a later one is noted
     ``side_file_ignored``); of several brand.yaml, the one nearest the top counts (the one
-    ``smm report`` names the brand by), the others are noted.
+    ``smm report`` names the brand by), the others are noted; two as near the top in
+    different folders are two brands' (``two/a``, ``two/b``), refused (ConfigError).
     Every other file goes through the loader registry. A file that cannot be read is recorded in
     ``quality`` (level error) and ``files`` (status failed) and loading goes on, unless
-    ``strict`` is true; a file no format recognises is recorded as not understood. The same post
+    ``strict`` is true; a file no format recognises is recorded as not understood. After the
+    load, one DataQualityWarning names the files that could not be read (exports and
+    settings files), or says that no export was found. The same post
     in several exports keeps its newest snapshot (ties: the later file in sorted order); daily
     series keep the newest value per (platform, account_id, date, hour, metric); identical files
     are read once.
@@ -560,6 +570,8 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
     ParseError
         when a path does not exist, or (``strict=True``) when a file cannot be read (a
         ConfigError, its subclass, for an invalid side file).
+    ConfigError
+        when two brand folders are loaded as one (see above), naming both brand.yaml.
     ArgumentTypeError
         (a TypeError) when ``path`` is not a path, or a list of them (a Dataset already loaded,
         a number).
@@ -621,7 +633,52 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
         skipped = ((q["file"] == zipped_logo) & (q["code"] == "not_an_export")).fillna(False)
         if skipped.any():
             ds = replace(ds, quality=q.loc[~skipped.to_numpy()].reset_index(drop=True))
+    _warn_of_missing(ds, paths)
     return ds
+
+
+def _warn_of_missing(ds: Dataset, paths: list) -> None:
+    """One DataQualityWarning when files could not be read (each named, with its error's first
+    line), else when no export was found: a load goes on without them, which was said only by
+    error rows in ``ds.quality``, that a notebook does not show unless asked."""
+    unread = unread_files(ds.quality)
+    if unread:
+        warnings.warn(DataQualityWarning(_unread_message(unread, ds.root), "files_not_read"),
+                      stacklevel=3)
+    elif not (len(ds.files) and ds.files["status"].eq("ok").any()):
+        warnings.warn(DataQualityWarning(_no_export_message(ds, paths), "no_export"),
+                      stacklevel=3)
+
+
+def _unread_message(unread: dict[str, str], root: Path | None) -> str:
+    """What :func:`_warn_of_missing` says of the files in ``unread`` (file → its error): each
+    named as the report names it, with the first line of its error, which names the file
+    too."""
+    def why(file: str, error: str) -> str:
+        first = error.splitlines()[0] if error else ""
+        return first.removeprefix(f"file {file}").lstrip(",: ")
+
+    items = [f"{shown_name(file, root)}: {why(file, error)}" for file, error in unread.items()]
+    n = len(items)
+    head = (f"{n} file{'s' if n > 1 else ''} could not be read and {'are' if n > 1 else 'is'} "
+            "left out of the dataset:")
+    tail = "see ds.quality, or load(..., strict=True) to raise"
+    if n == 1:
+        return f"{head} {items[0]}; {tail}"
+    return "\n  ".join([head, *items]) + f"\n{tail}"
+
+
+def _no_export_message(ds: Dataset, paths: list) -> str:
+    """What :func:`_warn_of_missing` says when no export was read (an empty folder, or one of
+    files no format understands, named)."""
+    where = ", ".join(str(p) for p in paths)
+    files = ds.files
+    odd = [] if not len(files) else [
+        shown_name(f, ds.root) for f in files.loc[files["status"].eq("not_understood")
+                                                  .fillna(False), "path"]]
+    seen = (f" ({len(odd)} file{'s' if len(odd) > 1 else ''} not understood as an export: "
+            f"{', '.join(odd)}; see ds.files)") if odd else ""
+    return f"no export was found in {where}: the dataset has no post, daily row or GA4 row{seen}"
 
 
 def _archive_setting(name: str) -> bool:
@@ -646,6 +703,19 @@ class _Settings:
     brand_read: str | None = None        # the name of the brand.yaml that counts, once read
     brand_depth: int = 0                 # and how deep it is in the folder
 
+    def _one_brand(self, f: Path, path: PurePosixPath, depth: int) -> None:
+        """ConfigError when the brand.yaml ``f`` (``path``, ``depth`` parts deep) is as deep as
+        the one read, in another folder: two brand folders (``two/a``, ``two/b``) loaded as
+        one, whose exports would be merged as one brand's. A deeper one is an old copy, or a
+        folder's brand.yaml beside brand.yml: noted and ignored."""
+        kept = PurePosixPath(self.brand_read.replace("\\", "/").replace("!", "/"))
+        if depth == self.brand_depth and path.parent != kept.parent:
+            raise ConfigError(
+                f"{self.brand_read} and {f} are the settings of two brands (two brand.yaml at "
+                "the same depth, in different folders): their exports would be merged as one "
+                "brand's", file=str(f), expected="one brand's folder: load each brand folder "
+                "on its own, or list the brands in an agency.yaml for `smm report batch`")
+
     def read(self, f: Path, data: bytes | None, ilog: QualityLog, strict: bool, *,
              archive: Path | None = None) -> None:
         """Read the settings file ``f``, its notes in ``ilog``; for a member of the zip
@@ -662,7 +732,8 @@ class _Settings:
         if lower in BRAND_FILES:
             # the brand folder's own brand.yaml counts: the one nearest the top, as the one
             # `smm report` names the brand by; another is noted, whichever comes first
-            depth = len(PurePosixPath(str(f).replace("\\", "/").replace("!", "/")).parts)
+            path = PurePosixPath(str(f).replace("\\", "/").replace("!", "/"))
+            depth = len(path.parts)
 
             def ignored(name: str, kept: str) -> None:
                 ilog.add(name, "side_file_ignored", f"another brand.yaml counts ({kept}: "
@@ -670,6 +741,7 @@ class _Settings:
                          "this one is ignored", level="warning")
 
             if self.brand_read is not None and self.brand_depth <= depth:
+                self._one_brand(f, path, depth)
                 ignored(str(f), self.brand_read)
                 return
             try:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from pathlib import PurePath
 
 import pandas as pd
 
 from ._io import file_name
 from .schema import conform
 
-__all__ = ["QualityLog", "side_file_error", "unread_files"]
+__all__ = ["QualityLog", "shown_name", "side_file_error", "unread_files"]
 
 logger = logging.getLogger(__name__)
 
@@ -94,3 +95,16 @@ def unread_files(quality: pd.DataFrame | None) -> dict[str, str]:
         if str(level) == "error":
             unread.setdefault(str(file), str(message))
     return unread
+
+
+def shown_name(file: str, root: PurePath | None) -> str:
+    """How a file of a load is named to its reader: by its path in the brand's folder (the
+    Dataset's ``root``) when it is in it, else by its name (an archive member's too).
+
+    >>> shown_name("/b/2025/x.csv", PurePath("/b")), shown_name("/c/y.csv", PurePath("/b"))
+    ('2025/x.csv', 'y.csv')
+    """
+    path = PurePath(file)
+    if root is not None and path.is_relative_to(root):
+        return path.relative_to(root).as_posix()
+    return file_name(file)

@@ -17,12 +17,20 @@ import shutil
 import signal
 import sys
 import tempfile
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ._io import output_folder, read_user_text, writing, yaml_error
 from .brand import LANGS, Brand, read_brand
-from .errors import ArgumentError, ConfigError, EmptyDataError, ReportError, SmmError
+from .errors import (
+    ArgumentError,
+    ConfigError,
+    DataQualityWarning,
+    EmptyDataError,
+    ReportError,
+    SmmError,
+)
 from .periods import latest_complete_month, parse_period
 from .quality import unread_files
 from .schema import PLATFORMS
@@ -176,7 +184,11 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str | None = None,
         raise ReportError(f"data folder {data} does not exist")
     from .dataset import load
 
-    ds = load(data)            # read once here (through the cache) for the checks below
+    with warnings.catch_warnings():
+        # the files load could not read are the report's to tell (its cover, the outputs'
+        # ``unread``, `smm report`'s warning), and an empty folder is refused below: not twice
+        warnings.simplefilter("ignore", DataQualityWarning)
+        ds = load(data)        # read once here (through the cache) for the checks below
     _check_not_empty(ds, data)
     if period is None:
         period = _campaign_days(ds, data, _parameter(declared, parameters, "campaign"))

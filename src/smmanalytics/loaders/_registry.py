@@ -777,6 +777,7 @@ def _parse_tables(src: Source, log: QualityLog, fmts: list[Format]
     tables = read_tables(src, log)
     frames: list[pd.DataFrame] = []
     understood = False
+    unknown: list[Candidate] = []       # the tables no format claims
     if not tables:
         log.add(src.name, "not_understood", "no table found in the file (empty, or not a "
                 "CSV/Excel export)", level="warning")
@@ -784,10 +785,7 @@ def _parse_tables(src: Source, log: QualityLog, fmts: list[Format]
         cand = Candidate(src, table, tables)
         fmt, score = _detect(cand, fmts)
         if fmt is None:
-            log.add(src.name, "not_understood", f"table with headers {table.header[:6]!r} "
-                    "matches no known export format" + (_near_miss(cand, fmts) or " (headers in a "
-                    "language not known yet can be added to a synonyms.csv in the brand "
-                    "folder)"), level="warning", sheet=table.sheet)
+            unknown.append(cand)
             continue
         understood = True
         ctx = ParseContext(src.name, log, table.sheet)
@@ -803,7 +801,32 @@ def _parse_tables(src: Source, log: QualityLog, fmts: list[Format]
             if table.sheet:
                 df.attrs.setdefault("sheet", table.sheet)
         frames.extend(out)
+    _note_not_understood(src, unknown, understood, log, fmts)
     return frames, understood
+
+
+def _note_not_understood(src: Source, unknown: list[Candidate], understood: bool,
+                         log: QualityLog, fmts: list[Format]) -> None:
+    """Note the tables of ``src`` no format claims: each, beside tables that were read (a
+    sheet of a workbook the others of which are exports); one note for the file when none
+    was, whatever its number of tables (a README.md's headings are taken for the '#' lines
+    that start each table of a GA4 export: its sections gave a note each)."""
+
+    def hint(cand: Candidate) -> str:
+        return _near_miss(cand, fmts) or (" (headers in a language not known yet can be "
+                                          "added to a synonyms.csv in the brand folder)")
+
+    if understood or len(unknown) == 1:
+        for cand in unknown:
+            log.add(src.name, "not_understood", f"table with headers "
+                    f"{cand.table.header[:6]!r} matches no known export format{hint(cand)}",
+                    level="warning", sheet=cand.table.sheet)
+    elif unknown:
+        first = unknown[0]
+        sheet = f" (sheet {first.table.sheet!r})" if first.table.sheet else ""
+        log.add(src.name, "not_understood", f"none of its {len(unknown)} tables matches a "
+                f"known export format: the first{sheet} has headers "
+                f"{first.table.header[:6]!r}{hint(first)}", level="warning")
 
 
 def _parsed(fmt: Format, cand: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:

@@ -8,7 +8,6 @@ notebook displays.
 from __future__ import annotations
 
 import unicodedata
-from pathlib import PurePath
 
 import matplotlib.pyplot as plt
 import pandas as pd
@@ -17,7 +16,7 @@ from .. import metrics, plots
 from .._io import atomic_write
 from ..errors import ArgumentError, require_dataset
 from ..periods import local_dates, parse_period, posts_in_period
-from ..quality import unread_files
+from ..quality import shown_name, unread_files
 from ._ahead import built_ahead
 from .builder import Report, Section
 from .performance import PerformanceSections
@@ -462,9 +461,7 @@ def _unread_warning(ds, f) -> list[str]:
 
     exports, settings = [], []
     for file in unread_files(ds.quality):
-        path = PurePath(file)
-        inside = ds.root is not None and path.is_relative_to(ds.root)
-        name = str(path.relative_to(ds.root)) if inside else path.name
+        name = shown_name(file, ds.root)
         (settings if file_name(file).lower() in SETTINGS_FILES else exports).append(name)
     lines = []
     for names, stem in ((exports, "cover_unread"), (settings, "cover_settings_unread")):
