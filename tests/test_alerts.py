@@ -1148,8 +1148,8 @@ def test_watch_chart_percent_ticks_keep_the_decimals_their_values_need():
     """The watch charts' percent axis chose its decimals from the smallest step between ticks,
     rounded the wrong way for a step of 2.5 %: ticks 0.025 and 0.075 read "2 %" and "8 %". Each
     tick now reads its own value, all with the same decimals."""
+    from smmanalytics.plots import PercentTicks
     from smmanalytics.report import Formatter
-    from smmanalytics.report.watch import _Percent
 
     f = Formatter("fr")
     cases = {(0, 0.025, 0.05, 0.075, 0.1, 0.125): ["0,0", "2,5", "5,0", "7,5", "10,0", "12,5"],
@@ -1157,13 +1157,13 @@ def test_watch_chart_percent_ticks_keep_the_decimals_their_values_need():
              (0, 0.002, 0.004, 0.006): ["0,0", "0,2", "0,4", "0,6"],
              (0.0025, 0.005, 0.0075): ["0,25", "0,50", "0,75"]}
     for locs, shown in cases.items():
-        p = _Percent(f)
+        p = PercentTicks(f.percent)
         p.set_locs(list(locs))
         assert [p(x) for x in locs] == [f"{s}\xa0%" for s in shown], locs
     # as matplotlib places the ticks of a small chart's axis from 0 to 12 %: 2.5 % apart
     fig, ax = plt.subplots(figsize=(3, 2))
     ax.set_ylim(0, 0.12)
-    ax.yaxis.set_major_formatter(_Percent(f))
+    ax.yaxis.set_major_formatter(PercentTicks(f.percent))
     fig.canvas.draw()
     assert [t.get_text() for t in ax.get_yticklabels()] == [
         "0,0\xa0%", "2,5\xa0%", "5,0\xa0%", "7,5\xa0%", "10,0\xa0%", "12,5\xa0%"]

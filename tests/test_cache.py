@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from pandas.testing import assert_frame_equal, assert_series_equal
+from pandas.testing import assert_frame_equal
 
 import smmanalytics as smm
-from smmanalytics import _cache
+from smmanalytics import _cache, schema
 from smmanalytics.loaders import _sources, read_export
 from smmanalytics.quality import QualityLog
 
@@ -474,26 +474,30 @@ def test_conform_never_mutates_the_callers_frame():
     y.loc[0, "label"] = "changed"
     y.loc[1, "views"] = 9.0
     assert_frame_equal(x, before)
-    # extras keep what their numpy form gives: Float64 -> float64, text -> str
-    assert str(y["score"].dtype) == "float64" and str(y["label"].dtype) == "str"
+    # a Float64 extra keeps what its numpy form gives (float64), text is the tables' text
+    assert str(y["score"].dtype) == "float64" and y["label"].dtype == schema.TEXT
     assert str(y["views"].dtype) == "Float64"
 
 
-def test_conform_gives_text_extras_what_their_numpy_form_would():
-    """``string`` extras become ``str`` without a Python object per cell, an all-missing one
-    too (an export without the field: it was an object column of NA), and an all-missing
-    object column stays object; conforming again changes nothing."""
+def test_conform_gives_text_extras_the_tables_text_dtype():
+    """Text extras (account_handle, content_type_raw…) came out ``str``, NaN for missing,
+    beside ``string`` canonical text: every text extra is now ``string`` (schema.TEXT),
+    whether ``string``, ``str`` or text in objects, and an all-missing one too (an export
+    without the field); an all-missing object column stays object; conforming again changes
+    nothing. Arrow text is cast without a Python object per cell."""
     from smmanalytics.schema import conform
 
     x = pd.DataFrame({"handle": pd.array(["@a", None], dtype="string"),
+                      "raw": pd.Series(["IG reel", None], dtype="str"),
+                      "author": pd.Series(["Ann", None], dtype=object),
                       "none": pd.array([None, None], dtype="string"),
                       "obj": pd.Series([pd.NA, pd.NA], dtype=object)})
     y = conform(x, "posts")
-    via_numpy = {c: pd.Series(x[c].to_numpy()) for c in ("handle", "obj")}
-    for c in via_numpy:
-        assert_series_equal(y[c], via_numpy[c], check_names=False)
-    assert str(y["handle"].dtype) == "str" and y["obj"].dtype == object
-    assert str(y["none"].dtype) == "str" and y["none"].isna().all()
+    for c in ("handle", "raw", "author", "none"):
+        assert y[c].dtype == schema.TEXT, c
+        assert y[c].iloc[1] is pd.NA
+    assert y["raw"].iloc[0] == "IG reel" and y["author"].iloc[0] == "Ann"
+    assert y["obj"].dtype == object
     assert_frame_equal(conform(y, "posts"), y)
 
 

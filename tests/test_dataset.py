@@ -69,6 +69,23 @@ def test_load_twice_gives_identical_tables():
         pd.testing.assert_frame_equal(getattr(a, name), getattr(b, name))
 
 
+def test_every_text_column_of_every_table_is_the_schemas_text():
+    """The sample's posts had account_handle, author, audience and content_type_raw, daily
+    its post_id and web its breakdown as ``str`` (NaN for missing) beside the ``string``
+    columns the schema declares: every text column of every table is now ``string``
+    (schema.TEXT), as parsed, as the cache of parsed exports gives it back, and as the
+    cache of a whole load does."""
+    sample = Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve"
+    loads = {"parsed": smm.load(sample, cache=False), "cached": smm.load(sample)}
+    loads["cached again"] = smm.load(sample)
+    for how, ds in loads.items():
+        other = {f"{name}.{c}": str(t) for name in (*schema.TABLES, "files", "costs")
+                 for c, t in getattr(ds, name).dtypes.items()
+                 if pd.api.types.is_string_dtype(t) and t != schema.TEXT}
+        assert not other, how
+    assert loads["parsed"].posts["account_handle"].dtype == schema.TEXT
+
+
 def test_latest_snapshot_wins_and_ties_go_to_later_file(tmp_path):
     _ig(tmp_path / "ig_2026-11-01.csv", 150)
     _ig(tmp_path / "ig_2026-10-15.csv", 100)

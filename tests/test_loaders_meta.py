@@ -1212,12 +1212,13 @@ def test_publish_times_all_turned_into_dates_are_read_as_stored_and_said(tmp_pat
 
 def test_a_facebook_export_leaves_no_column_of_python_objects():
     """A Facebook export has no handle column: ``account_handle`` was an object column of NA
-    in ``ds.posts``, where every other text column is text."""
+    in ``ds.posts``, where every other text column is text (the schema's ``string``)."""
     import smmanalytics as smm
+    from smmanalytics.schema import TEXT
 
     posts = smm.load(FIX / "facebook_posts_2026-11-20.csv", cache=False).posts
     assert posts["account_handle"].isna().all()
-    assert str(posts["account_handle"].dtype) == "str"
+    assert posts["account_handle"].dtype == TEXT
     assert "object" not in set(posts.dtypes.astype(str))
 
 

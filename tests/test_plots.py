@@ -241,6 +241,51 @@ def test_bar_labels_are_not_crossed_by_a_grid_line():
     plt.close(fig)
 
 
+def _percent_ticks(ax, axis: str = "x") -> list[tuple[float, str]]:
+    """The drawn ticks of a percent axis: (value in percent, label's number)."""
+    ax.figure.canvas.draw()
+    ticks = getattr(ax, f"get_{axis}ticklabels")()
+    return [(t.get_position()[0 if axis == "x" else 1] * 100,
+             t.get_text().replace("\xa0", "").rstrip("%").replace(",", "."))
+            for t in ticks if t.get_text()]
+
+
+@pytest.mark.parametrize("lang", [None, "fr"])
+def test_percent_axes_write_every_tick_distinct_and_exact(lang):
+    """The campaign report's engagement chart (one platform at 0.45 % of reach, ticks 0.05 %
+    apart) read "0,0 % 0,0 % 0,1 % 0,2 % 0,2 %…": its axis wrote one decimal whatever the
+    step. Every percent axis of the charts now writes its ticks with the fewest decimals that
+    write each exactly (PercentTicks, as the alerts charts), audience shares too."""
+    percent = Formatter(lang).percent if lang else None
+    eng = pd.DataFrame({"platform": ["facebook"], "er_reach_median": [0.0045]})
+    aud = pd.DataFrame({"dimension": "age", "category": ["18-24", "25-34", "35-44"],
+                        "share": [0.012, 0.024, 0.011]})
+    with plt.rc_context(plots.theme()):        # the report's sizes of the two charts
+        fig1, a1 = plt.subplots(figsize=(8, 0.45 + 0.8))
+        plots.plot_engagement_by_platform(eng, ax=a1, formatter=percent)
+        fig2, a2 = plt.subplots(figsize=(4, 2.6))
+        plots.plot_audience(aud, dimension="age", ax=a2, formatter=percent)
+    for ax in (a1, a2):
+        ticks = _percent_ticks(ax)
+        labels = [label for _, label in ticks]
+        assert len(set(labels)) == len(labels) >= 4, labels
+        decimals = {len(label.partition(".")[2]) for label in labels}
+        assert len(decimals) == 1, labels               # the same decimals for all
+        for value, label in ticks:                      # each exact, with no decimal to spare
+            assert float(label) == pytest.approx(value, abs=1e-9), labels
+        fewer = decimals.pop() - 1
+        assert fewer < 0 or any(round(v, fewer) != pytest.approx(v) for v, _ in ticks), labels
+    plt.close("all")
+
+
+def test_percent_ticks_take_no_more_decimals_than_the_ticks_need():
+    ticks = plots.PercentTicks()
+    for locs, shown in {(0, 0.01, 0.02): ["0%", "1%", "2%"],
+                        (0, 0.025, 0.05): ["0.0%", "2.5%", "5.0%"],
+                        (0.0005, 0.001, 0.0015): ["0.05%", "0.10%", "0.15%"]}.items():
+        assert ticks.format_ticks(list(locs)) == shown
+
+
 @pytest.mark.parametrize("font_scale", [0.75, 0.9, 1.0, 1.5])
 def test_the_house_style_is_seaborns_whitegrid_in_the_notebook_context(font_scale):
     """``theme`` writes out seaborn's whitegrid style and notebook context, fonts scaled, so

@@ -644,7 +644,8 @@ def plot_alert(alert_row, signals: pd.DataFrame, ax=None, *, settings: AlertSett
     """
     import matplotlib.dates as mdates
     import matplotlib.pyplot as plt
-    import matplotlib.ticker as mticker
+
+    from .plots import PercentTicks
 
     settings = _settings(settings)
     alert_row = _one_alert(alert_row)
@@ -682,7 +683,7 @@ def plot_alert(alert_row, signals: pd.DataFrame, ax=None, *, settings: AlertSett
     ax.set_xlabel("")
     ax.set_ylabel(str(alert_row["signal"]).replace("_", " "))
     if str(alert_row["signal"]).endswith("_per_reach"):     # a rate: 0.03 reads 3%
-        ax.yaxis.set_major_formatter(mticker.PercentFormatter(1.0))
+        ax.yaxis.set_major_formatter(PercentTicks())
     # at most 5 dates on the axis: a day or two-day step makes the rotated labels overlap
     locator = mdates.AutoDateLocator(minticks=3, maxticks=5)
     ax.xaxis.set_major_locator(locator)

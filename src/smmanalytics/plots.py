@@ -6,6 +6,7 @@ import re
 
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
+import matplotlib.ticker as mticker
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
@@ -15,8 +16,8 @@ from .errors import ArgumentError
 from .metrics import post_interactions
 from .schema import utc_timestamps
 
-__all__ = ["theme", "PLATFORM_COLORS", "bar_freq", "plot_audience", "plot_daily_interactions",
-           "plot_engagement_by_platform"]
+__all__ = ["theme", "PLATFORM_COLORS", "PercentTicks", "bar_freq", "plot_audience",
+           "plot_daily_interactions", "plot_engagement_by_platform"]
 
 PLATFORM_COLORS = {
     "facebook": "#3b5998", "instagram": "#c13584", "x": "#333333", "linkedin": "#0a66c2",
@@ -64,6 +65,39 @@ def theme(font_scale: float = 0.9) -> dict:
     rc.update({"axes.spines.top": False, "axes.spines.right": False, "svg.hashsalt": "smm",
                "svg.fonttype": "path", "figure.dpi": 100})
     return rc
+
+
+def _plain_percent(x: float, digits: int) -> str:
+    """A fraction in percent, Python's way: 0.025, 1 → "2.5%"."""
+    return f"{x:.{digits}%}"
+
+
+class PercentTicks(mticker.Formatter):
+    """Tick labels of a rate (a fraction) in percent, with the fewest decimals that write every
+    tick exactly, the same for all: ticks 2.5 % apart read "2.5%", "5.0%"; 0.05 % apart,
+    "0.05%", "0.10%"; 1 % apart, "1%". A fixed number of decimals wrote ticks 0.05 % apart
+    "0.0%", "0.0%", "0.1%", "0.2%", "0.2%"… (one decimal) and ticks 2.5 % apart "2%", "5%",
+    "8%" (none). Every percent axis of the charts and reports uses it.
+
+    ``percent(x, digits)`` writes a fraction with ``digits`` decimals of percent (the report's
+    ``Formatter.percent``: "2,5 %" in French); Python's "2.5%" by default.
+    """
+
+    _MAX_DIGITS = 4
+
+    def __init__(self, percent=None) -> None:
+        self.percent, self.digits = percent or _plain_percent, 0
+
+    def set_locs(self, locs) -> None:
+        super().set_locs(locs)
+        pct = np.asarray(locs, dtype=float) * 100
+        pct = pct[np.isfinite(pct)]
+        self.digits = next((d for d in range(self._MAX_DIGITS)
+                            if np.allclose(pct, np.round(pct, d), rtol=0, atol=1e-6)),
+                           self._MAX_DIGITS)
+
+    def __call__(self, x, pos=None) -> str:
+        return self.percent(x, self.digits)
 
 
 def bar_freq(days: int) -> str:
@@ -144,7 +178,8 @@ def plot_engagement_by_platform(engagement: pd.DataFrame, *, rate: str = "er_rea
                                 ax: Axes | None = None, formatter=None, name=str,
                                 **kwargs) -> Axes:
     """Horizontal bars of one rate per platform (a frame from ``smm.engagement``); ``name``
-    displays a platform."""
+    displays a platform; ``formatter(value, digits)`` writes a rate, on the bars (2 decimals)
+    and the axis (:class:`PercentTicks`)."""
     frame_with(engagement, ["platform", rate], "plot_engagement_by_platform",
                "a frame of engagement(..., by='platform')", "engagement")
     ax = ax if ax is not None else plt.gca()
@@ -157,7 +192,7 @@ def plot_engagement_by_platform(engagement: pd.DataFrame, *, rate: str = "er_rea
                    color=[PLATFORM_COLORS.get(p, "#777") for p in platforms], **kwargs)
     if formatter is not None:
         ax.bar_label(bars, labels=[formatter(v) for v in values], padding=3, fontsize="small")
-    ax.xaxis.set_major_formatter(lambda v, _pos: formatter(v, 1) if formatter else f"{v:.1%}")
+    ax.xaxis.set_major_formatter(PercentTicks(formatter))
     ax.grid(axis="y", visible=False)   # a line through each bar ran through its label
     ax.invert_yaxis()
     ax.set_xlabel("")
@@ -183,7 +218,8 @@ def plot_audience(audience: pd.DataFrame, *, dimension: str, top: int = 8,
     and with more than ``top`` of them, the ``top - 1`` largest are shown and the rest summed
     in one bar named ``other``, so the bars always add up to what the export lists. The
     ``other`` bar comes last. ``name`` displays a category (a translation, say);
-    ``formatter(value, digits)`` labels the bars and the axis.
+    ``formatter(value, digits)`` labels the bars (whole percents) and the axis
+    (:class:`PercentTicks`; the axis is in percent without it too).
     """
     frame_with(audience, ["dimension", "category", "share"], "plot_audience",
                "the audience table (ds.audience)", "audience")
@@ -212,7 +248,7 @@ def plot_audience(audience: pd.DataFrame, *, dimension: str, top: int = 8,
     bars = ax.barh(shares.index.astype(str), shares.to_numpy(), color="#6b8f71", **kwargs)
     if formatter is not None:
         ax.bar_label(bars, labels=[formatter(v, 0) for v in shares], padding=3, fontsize="small")
-        ax.xaxis.set_major_formatter(lambda v, _pos: formatter(v, 0))
+    ax.xaxis.set_major_formatter(PercentTicks(formatter))
     ax.grid(axis="y", visible=False)   # a line through each bar ran through its label
     ax.invert_yaxis()
     ax.set_xlabel("")

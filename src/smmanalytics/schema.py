@@ -3,7 +3,8 @@
 ``posts`` has one row per post (its latest snapshot); ``daily`` is a long table of account
 series; ``web`` holds GA4 traffic; ``audience`` holds follower breakdowns (gender, country, …).
 Every timestamp is tz-aware UTC; every metric is nullable ``Float64`` where missing means NaN,
-never 0. Extra, platform-specific columns are kept after the canonical ones.
+never 0; every text column, canonical or extra, is :data:`TEXT` (``string``). Extra,
+platform-specific columns are kept after the canonical ones.
 """
 
 from __future__ import annotations
@@ -13,14 +14,17 @@ import pandas as pd
 
 from .errors import SchemaError
 
-__all__ = ["PLATFORMS", "CONTENT_TYPES", "TABLES", "METRICS", "empty", "conform", "validate",
-           "utc_timestamps", "utc_series"]
+__all__ = ["PLATFORMS", "CONTENT_TYPES", "TABLES", "TEXT", "METRICS", "empty", "conform",
+           "validate", "utc_timestamps", "utc_series"]
 
 PLATFORMS = ("facebook", "instagram", "x", "linkedin", "youtube", "tiktok", "pinterest")
 CONTENT_TYPES = ("image", "carousel", "video", "reel", "short", "story", "text", "link",
                  "document", "other")
 UTC = "datetime64[ns, UTC]"
-_STR = pd.StringDtype(na_value=float("nan"))     # pandas' default ``str`` dtype
+#: the one text dtype of the canonical tables, the ``"string"`` of :data:`TABLES`: Arrow-backed,
+#: missing values ``pd.NA`` as the other nullable dtypes (not pandas' default ``str``, whose
+#: missing values are NaN); :func:`conform` gives text extras it too
+TEXT = pd.StringDtype()
 
 #: metrics of the posts table, in canonical order (all Float64)
 METRICS = (
@@ -125,7 +129,8 @@ def conform(df: pd.DataFrame, table: str) -> pd.DataFrame:
     """Return a copy of ``df`` with every canonical column of ``table``, cast to its dtype.
 
     Missing canonical columns are added as all-NA; extra columns are kept after the
-    canonical ones. The index is reset to a RangeIndex. The input is not modified.
+    canonical ones (see :func:`_extra`). The index is reset to a RangeIndex. The input is not
+    modified.
     """
     spec = _spec(table)
     if _conformed(df, spec):        # as conform would make it (a part merged after finish)
@@ -154,26 +159,31 @@ def conform(df: pd.DataFrame, table: str) -> pd.DataFrame:
             cols[col] = _all_na(dtype, n)
     for c in out.columns:
         if c not in spec:
-            s = out[c]
-            if not n or s.dtype == _STR or (isinstance(s.dtype, np.dtype)
-                                            and s.dtype.kind in "biufmM"):
-                cols[c] = s              # what its numpy form would give back
-            elif isinstance(s.dtype, pd.StringDtype):
-                # the same, without a Python object per cell (and text missing on every row,
-                # an export without the field, stays text: not an object column of NA)
-                cols[c] = s.astype(_STR)
-            elif s.dtype == object and s.isna().all():
-                cols[c] = s              # inferring missing values gives object back
-            else:
-                cols[c] = s.to_numpy()
+            cols[c] = _extra(out[c])
     # Series (not bare arrays) keep copy-on-write's references: no copy, caller safe
     return pd.DataFrame(cols, index=pd.RangeIndex(n), copy=False)
+
+
+def _extra(s: pd.Series) -> pd.Series:
+    """An extra column as :func:`conform` keeps it: text (``string``, ``str`` or Python
+    strings in objects) as :data:`TEXT`, so that a table's text columns, canonical or not,
+    have one dtype and one missing value (``str`` extras gave NaN beside ``pd.NA``); numpy
+    numbers, booleans and dates as they are; an object column missing on every row as it is
+    (inferring gives object back); any other as its numpy form."""
+    if isinstance(s.dtype, pd.StringDtype):
+        # no Python object per cell; from Arrow-backed ``str``, the same Arrow array
+        return s.astype(TEXT)
+    if not len(s) or (isinstance(s.dtype, np.dtype) and s.dtype.kind in "biufmM") or (
+            s.dtype == object and s.isna().all()):
+        return s
+    values = pd.Series(s.to_numpy(), copy=False)
+    return values.astype(TEXT) if isinstance(values.dtype, pd.StringDtype) else values
 
 
 def _conformed(df: pd.DataFrame, spec: dict[str, str]) -> bool:
     """True when :func:`conform` would give ``df`` back as it is: a 0..n RangeIndex, the
     canonical columns first with their dtypes, and extra columns it keeps unchanged (numpy
-    arrays and ``str``)."""
+    arrays and :data:`TEXT`)."""
     index = df.index
     if not (isinstance(index, pd.RangeIndex) and index.start == 0 and index.step == 1):
         return False
@@ -181,7 +191,7 @@ def _conformed(df: pd.DataFrame, spec: dict[str, str]) -> bool:
         return False
     dtypes = list(df.dtypes)
     return (all(str(t) == d for t, d in zip(dtypes, spec.values(), strict=False))
-            and all(isinstance(t, np.dtype) or t == _STR for t in dtypes[len(spec):]))
+            and all(isinstance(t, np.dtype) or t == TEXT for t in dtypes[len(spec):]))
 
 
 def _all_na(dtype: str, n: int):

@@ -26,28 +26,6 @@ __all__ = ["WatchSections"]
 _SEVERITY_COLORS = {"watch": "#b59f00", "warning": "#ef6c00", "crisis": "#c62828"}
 
 
-class _Percent(mticker.Formatter):
-    """Tick labels of a rate in percent the reader's way ("3 %" in French), with the fewest
-    decimals that write every tick exactly, the same for all (ticks 2.5 % apart: "2,5 %",
-    "5,0 %"; 0.2 % apart: "0,2 %")."""
-
-    _MAX_DIGITS = 4
-
-    def __init__(self, fmt) -> None:
-        self.fmt, self.digits = fmt, 0
-
-    def set_locs(self, locs) -> None:
-        super().set_locs(locs)
-        pct = np.asarray(locs, dtype=float) * 100
-        pct = pct[np.isfinite(pct)]
-        self.digits = next((d for d in range(self._MAX_DIGITS)
-                            if np.allclose(pct, np.round(pct, d), rtol=0, atol=1e-6)),
-                           self._MAX_DIGITS)
-
-    def __call__(self, x, pos=None) -> str:
-        return self.fmt.percent(x, self.digits)
-
-
 class WatchSections:
     """Best-times and alerts sections."""
 
@@ -280,7 +258,7 @@ class WatchSections:
                             ax.xaxis.set_major_formatter(     # "15 oct", as the other charts
                                 lambda v, _pos: day(v))
                             if signal.endswith("_per_reach"):   # "3 %", as in the table below
-                                ax.yaxis.set_major_formatter(_Percent(f))
+                                ax.yaxis.set_major_formatter(plots.PercentTicks(f.percent))
                     self.figure(sec, fig, caption=f.label("alerts_chart"))
             top = found.sort_values(["date", "platform"], kind="stable").head(15)
             self.table(sec, pd.DataFrame({
