@@ -630,6 +630,11 @@ def plot_alert(alert_row, signals: pd.DataFrame, ax=None, *, settings: AlertSett
     alert_row : a row of :func:`alerts` (Series or mapping with date, platform, signal).
     signals : the frame of :func:`signals` the alert came from.
     ax : matplotlib Axes, optional (default ``plt.gca()``).
+    settings : AlertSettings, optional
+        The settings the alerts were found with (default ``AlertSettings()``): the band and
+        the alerts drawn are theirs.
+    days : int
+        Days shown on each side of the alert's day.
 
     Returns
     -------

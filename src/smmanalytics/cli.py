@@ -244,7 +244,9 @@ def _parser() -> argparse.ArgumentParser:
     _data_argument(s)
     s.add_argument("--period", required=True,
                    help="a month, quarter or year of the goals: 2026-10, 2026-Q3, 2026, or "
-                        "latest (the latest complete month of the data)")
+                        "latest (the latest complete month of the data); a range of days, "
+                        "2026-10-01..2026-10-15, scores the goals whose period holds its last "
+                        "day, as of that day")
     s.add_argument("--asof", type=_day, default=None,
                    help="last day with data, such as 2026-10-20 (default: today or data end)")
     s.add_argument("--json", action="store_true", help="JSON records instead of a table")
@@ -278,8 +280,10 @@ def _add_report(sub) -> None:
                "              language and reports\n"
                "the first three also take --lang, --brand and --out; batch takes --out.\n"
                "\n"
-               "outputs: <out>/<brand>/<period>/<brand>-<period>.ipynb, .html and .pdf; the\n"
-               "PDF's path is printed")
+               "outputs: <out>/<brand>/<period>/<stem>.ipynb, .html and .pdf, the stem being\n"
+               "<brand>-<period> (monthly), <brand>-campaign-<name>-<period> or\n"
+               "<brand>-best-times-<period>, then -<lang> for a language other than the\n"
+               "brand's; the PDF's path is printed")
     r.add_argument("kind", choices=sorted(REPORT_KINDS) + ["batch"],
                    help="monthly, campaign, best-times or batch (see below)")
     r.add_argument("--data", help="brand folder of exports, or a zip of it")

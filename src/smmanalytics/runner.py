@@ -143,8 +143,8 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str | None = None,
         The brand's folder of exports (with brand.yaml, costs.csv, goals.yaml), or a zip of
         that folder.
     period : str, optional
-        ``2026-10``, ``2026-Q3``, ``START..END``, or ``latest`` (the latest complete month of
-        the data, see :func:`latest_period`). Needed, except by a campaign report: without
+        ``2026-10``, ``2026-Q3``, ``2026``, ``START..END``, or ``latest`` (the latest complete
+        month of the data, see :func:`latest_period`). Needed, except by a campaign report: without
         it, the campaign's own days (its first to last post, cost line or GA4 row).
     out : path
         Reports root; outputs go to ``<out>/<brand slug>/<period>/``.
@@ -152,6 +152,10 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str | None = None,
         Override the slug and language of brand.yaml.
     parameters : dict, optional
         Extra notebook parameters (e.g. ``campaign`` for a campaign report).
+    kernel_name : str
+        The Jupyter kernel papermill runs the notebook on.
+    progress : bool
+        Show papermill's progress bar, a cell at a time.
     ahead : bool
         Let a notebook that can build its heaviest sections in a second process meanwhile
         (``BrandReport.build_ahead``) do so. Batches on several workers or on Dask turn it
