@@ -570,8 +570,8 @@ def test_best_times_says_what_engagement_was_measured_against(ds):
     measuring engagement per person reached instead of per follower."""
     sec = BrandReport(ds, "2026-10", lang="fr").best_times(platforms=["instagram"], ics=False)
     notes = [b["text"] for b in sec.blocks if b["kind"] == "note"]
-    assert ("L'engagement est mesuré ici par personne atteinte : les exports ne donnent pas le "
-            "nombre d'abonnés pour ces publications, et une heure qui agit en touchant plus de "
+    assert ("L'engagement est mesuré ici par personne atteinte : moins de 80\u00a0% de ces "
+            "publications ont un nombre d'abonnés, et une heure qui agit en touchant plus de "
             "monde ressort moins ainsi.") in notes
 
 

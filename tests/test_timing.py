@@ -245,13 +245,13 @@ def test_exposure_fallback_chain(sim0):
     # the summary said nothing of it: a rate per person reached can hide a time that works
     # by reaching more people
     assert bt.exposure_fallback == "reach"
-    assert bt.summary.endswith("Engagement was measured per person reached: the exports give "
-                               "no follower counts for these posts, and a time that works by "
+    assert bt.summary.endswith("Engagement was measured per person reached: fewer than 80% of "
+                               "these posts have a follower count, and a time that works by "
                                "reaching more people shows less this way.")
     bt = best_times(sim0["posts"].drop(columns="reach"), TZ, n_boot=10)
     assert bt.method["exposure"] == "none" and bt.exposure_fallback == "none"
-    assert bt.summary.endswith("Engagement was measured per post: the exports give neither "
-                               "follower counts nor reach for these posts.")
+    assert bt.summary.endswith("Engagement was measured per post: fewer than 80% of these "
+                               "posts have a follower count, or a reach.")
     # what was asked for is no fallback
     bt = best_times(sim0["posts"], TZ, exposure="reach", n_boot=10)
     assert bt.exposure_fallback is None and "measured per" not in bt.summary

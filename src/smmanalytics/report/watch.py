@@ -16,6 +16,7 @@ from .. import metrics, plots
 from .._io import atomic_write
 from ..periods import parse_period
 from ..timing import MIN_POSTS, MIN_WEEKS
+from ..timing._data import MIN_EXPOSURE_SHARE
 from ..timing._model import NO_ENGAGEMENT, NOT_IDENTIFIABLE
 from ._ahead import built_ahead
 from .builder import Section
@@ -108,7 +109,8 @@ class WatchSections:
             self._add(sec, {"kind": "heading", "level": 2, "text": f.platform(platform)})
             self.text(sec, self._bt_sentence(bt, said))
             if bt.exposure_fallback:     # not per follower: say what it was measured against
-                self.text(sec, f.label(f"bt_exposure_{bt.exposure_fallback}"), note=True)
+                self.text(sec, f.label(f"bt_exposure_{bt.exposure_fallback}").format(
+                    share=f.percent(MIN_EXPOSURE_SHARE, 0)), note=True)
             with plt.rc_context(plots.theme(0.8)):
                 fig, ax = plt.subplots(figsize=(8, 2.9))
                 kind = "lift" if bt.effect_detected or bt.activity is None else "activity"

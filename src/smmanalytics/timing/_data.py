@@ -28,14 +28,17 @@ from .._args import platform_name
 from ..errors import ArgumentError, EmptyDataError, SchemaError
 from ..schema import utc_timestamps
 
-__all__ = ["prepare", "controls", "slot_design", "activity_schedule", "N_SLOTS", "EXPOSURES"]
+__all__ = ["prepare", "controls", "slot_design", "activity_schedule", "N_SLOTS", "EXPOSURES",
+           "MIN_EXPOSURE_SHARE"]
 
 logger = logging.getLogger(__name__)
 
 N_SLOTS = 168
 #: the exposures best_times takes
 EXPOSURES = ("followers", "reach", None)
-_MIN_SHARE = 0.8
+#: the share of posts an exposure must be known for (positive) to measure engagement against it;
+#: below it, the next of the chain (followers, then reach, then none: per post)
+MIN_EXPOSURE_SHARE = 0.8
 
 
 def _local_parts(published: pd.Series, tz: str, day_only: np.ndarray) -> pd.DataFrame:
@@ -71,7 +74,7 @@ def _exposure(df: pd.DataFrame, daily: pd.DataFrame | None, wanted: str | None,
             col = df["reach"] if "reach" in df.columns else pd.Series(np.nan, index=df.index)
         v = pd.to_numeric(col).astype("Float64").to_numpy(dtype=float, na_value=np.nan)
         good = np.isfinite(v) & (v > 0)
-        if ok.sum() and good[ok].mean() >= _MIN_SHARE:
+        if ok.sum() and good[ok].mean() >= MIN_EXPOSURE_SHARE:
             with np.errstate(divide="ignore", invalid="ignore"):
                 return np.where(good, np.log(np.where(good, v, 1.0)), np.nan), name
     return np.zeros(len(df)), "none"

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from ._data import MIN_EXPOSURE_SHARE
 from ._estimate import MIN_POSTS, MIN_WEEKS
 from ._model import NO_ENGAGEMENT, NOT_IDENTIFIABLE
 
@@ -89,11 +90,12 @@ def _clean(obj):
 
 
 #: the sentence :attr:`BestTimes.summary` ends with when the exposure asked for was missing
-_PER_REACH = (" Engagement was measured per person reached: the exports give no follower "
-              "counts for these posts, and a time that works by reaching more people shows "
-              "less this way.")
-_PER_POST = (" Engagement was measured per post: the exports give neither follower counts "
-             "nor reach for these posts.")
+#: (known for too few posts: some may have it, as Facebook's and Instagram's reach among X's
+#: and LinkedIn's posts)
+_TOO_FEW = f"fewer than {MIN_EXPOSURE_SHARE:.0%} of these posts have a follower count"
+_PER_REACH = (f" Engagement was measured per person reached: {_TOO_FEW}, and a time that "
+              "works by reaching more people shows less this way.")
+_PER_POST = f" Engagement was measured per post: {_TOO_FEW}, or a reach."
 
 
 @dataclass(frozen=True)
