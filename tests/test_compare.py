@@ -706,3 +706,25 @@ def test_a_period_the_data_start_within_says_its_totals_are_partial(lang, expect
                            "those days only.")
     assert Formatter(lang).note(caveat) == expected
     assert c.table.set_index("kpi").loc["posts", "current"] == 10
+
+
+def test_net_followers_say_which_platforms_they_leave_out():
+    """Net followers sum the platforms whose exports give them: LinkedIn's count new followers
+    only, YouTube's none; the sample's -150 against September left both out unsaid."""
+    days = pd.date_range("2026-09-01", "2026-10-31")
+    rows = ([{"platform": "instagram", "date": d, "metric": "net_follows", "value": 5.0}
+             for d in days]
+            + [{"platform": "linkedin", "date": d, "metric": "follows", "value": 2.0}
+               for d in days])
+    videos = [{"platform": "youtube", "post_id": f"v{m}", "reactions": 3.0,
+               "published_at": f"2026-{m:02d}-10T09:00:00Z"} for m in (9, 10)]
+    c = compare(dataset(daily=daily(rows), posts=posts(videos)), "2026-10")
+    row = _kpis(c).loc["followers_net"]
+    assert row["current"] == 31 * 5 and row["previous"] == 30 * 5    # Instagram's alone
+    assert [x for x in c.caveats if x.startswith("Net followers")] == [
+        "Net followers leave out linkedin: its exports count new followers only.",
+        "Net followers leave out youtube: its exports give no follower figures."]
+    # with Instagram's alone asked for, nothing is left out
+    mine = compare(dataset(daily=daily(rows), posts=posts(videos)), "2026-10",
+                   platform="instagram")
+    assert not [x for x in mine.caveats if x.startswith("Net followers")]

@@ -17,7 +17,8 @@ from .periods import Period, local_dates, parse_period
 
 __all__ = ["metric_daily", "actual", "missing_figure", "posts_in", "interactions_reach",
            "roi_rows_shared",
-           "has_posts_data", "followers_net_unknown", "followers_net_absent", "unread_exports",
+           "has_posts_data", "followers_net_unknown", "followers_net_absent",
+           "followers_left_out", "unread_exports",
            "social_platforms",
            "platform_span", "posts_stretch"]
 
@@ -249,6 +250,16 @@ def followers_net_absent(ds, platform: str) -> list[str]:
     have = set() if d is None else set(d["platform"].astype("string").dropna())
     return [p for p in social_platforms(ds)
             if p not in have and platform in ("all", p)]
+
+
+def followers_left_out(ds, platform: str) -> dict[str, str]:
+    """The platforms a net follower change leaves out, each with why (in the words of the
+    notes): exports that count new followers only, or that give no follower figure at all.
+    Every one is named: a total of the others read as the brand's (−150 with YouTube and
+    LinkedIn out) must say whose it is."""
+    why = {p: "count new followers only" for p in followers_net_unknown(ds, platform)}
+    why |= {p: "give no follower figures" for p in followers_net_absent(ds, platform)}
+    return dict(sorted(why.items()))
 
 
 def _followers_net(daily: pd.DataFrame, platform: str, days: pd.DatetimeIndex) -> pd.Series:

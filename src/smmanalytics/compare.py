@@ -57,7 +57,7 @@ import numpy as np
 import pandas as pd
 
 from ._actuals import actual as _actual
-from ._actuals import metric_daily
+from ._actuals import followers_left_out, metric_daily
 from ._args import platform_name, whole
 from .errors import PeriodError, require_dataset
 from .metrics import post_interactions
@@ -464,6 +464,7 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
     caveats += _mix_caveats(a, b, cur, prev, platform)
     caveats += _denominator_caveats(a, b, cur, prev, platform)
     caveats += _top_post_caveat(a, b, cur, prev)
+    caveats += _followers_caveats(ds, table, platform)
     # a record before a fall says why it may be no slump; before a rise, it said "some
     # fall-back is expected" of interactions up 27 %
     if (table.loc[table["kpi"] == "interactions", "direction"] == "down").any():
@@ -474,6 +475,16 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
     if outside or mine:
         caveats = [outside or mine]
     return Comparison(cur, prev, table.reset_index(drop=True), caveats)
+
+
+def _followers_caveats(ds, table: pd.DataFrame, platform: str | None) -> list[str]:
+    """The platforms net followers leave out, each with why, when the table has a figure of
+    them: the sample's -150 against September left out LinkedIn and YouTube unsaid."""
+    row = table.loc[(table["kpi"] == "followers_net").to_numpy()]
+    if row.empty or row[["current", "previous"]].isna().all(axis=None):
+        return []
+    return [f"Net followers leave out {p}: its exports {why}."
+            for p, why in followers_left_out(ds, platform or "all").items()]
 
 
 def _span(start: dt.date, end: dt.date) -> Period:

@@ -54,8 +54,7 @@ import yaml
 
 from ._actuals import actual as _actual
 from ._actuals import (
-    followers_net_absent,
-    followers_net_unknown,
+    followers_left_out,
     metric_daily,
     platform_span,
     roi_rows_shared,
@@ -425,16 +424,6 @@ def _typed(df: pd.DataFrame) -> pd.DataFrame:
                       "complete": "boolean"}).reset_index(drop=True)
 
 
-def _followers_left_out(ds, platform: str) -> dict[str, str]:
-    """The platforms a net follower change leaves out, each with why (in the words of the
-    notes): exports that count new followers only, or that give no follower figure at all.
-    Every one is named: a total of the others read as the brand's (−150 with YouTube and
-    LinkedIn out) must say whose it is."""
-    why = {p: "count new followers only" for p in followers_net_unknown(ds, platform)}
-    why |= {p: "give no follower figures" for p in followers_net_absent(ds, platform)}
-    return dict(sorted(why.items()))
-
-
 def _no_data_note(ds, metric: str, platform: str, w: Period, end: dt.date) -> str:
     """Why a goal has no actual: for ROAS and ROI, the figure that is missing (ad spend is
     zero, say, while the revenue is known, or costs are unknown: costs.csv absent, unreadable
@@ -528,7 +517,7 @@ def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, cut: str |
     a = _actual(ds, metric, platform, covered.start, end)
     row["actual"] = a
     row["progress"] = a / target if target else np.nan
-    left_out = _followers_left_out(ds, platform) if metric == "followers_net" else {}
+    left_out = followers_left_out(ds, platform) if metric == "followers_net" else {}
     if pd.isna(a):
         why = ([f"{p} exports {what}: net change unknown" for p, what in left_out.items()]
                or [_no_data_note(ds, metric, platform, w, end)])
