@@ -6,6 +6,7 @@ import tempfile
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -15,6 +16,9 @@ from smmanalytics.loaders._dates import parse_datetimes, parse_text_dates, resol
 from smmanalytics.loaders._numbers import parse_numbers
 from smmanalytics.loaders._sniff import decode, split_text
 from smmanalytics.quality import QualityLog
+
+# these tests load damaged files on purpose: load's warning about them is test_dataset's
+pytestmark = pytest.mark.filterwarnings("ignore::smmanalytics.DataQualityWarning")
 
 FIX = Path(__file__).parent / "fixtures"
 FIXTURES = sorted(p for p in FIX.rglob("*") if p.is_file())

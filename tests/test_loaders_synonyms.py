@@ -92,7 +92,8 @@ def test_using_synonyms_is_scoped_and_reaches_worker_threads(tmp_path):
 
 
 def test_load_reads_an_unknown_language_with_the_brand_synonyms(tmp_path):
-    without = smm.load(_brand(tmp_path / "a", synonyms=None), cache=False)
+    with pytest.warns(smm.DataQualityWarning, match=r"no export was found .*: Overview\.csv"):
+        without = smm.load(_brand(tmp_path / "a", synonyms=None), cache=False)
     assert without.daily.empty
     note = without.quality.loc[without.quality["code"] == "not_understood", "message"].item()
     assert "synonyms.csv" in note                   # the message says what to do
@@ -123,7 +124,8 @@ def test_changed_synonyms_change_the_cached_result(tmp_path):
 
 def test_invalid_synonyms_noted_or_raised(tmp_path):
     d = _brand(tmp_path, synonyms="family,canonical,lang,header\ntiktok,views,français,Vues\n")
-    ds = smm.load(d, cache=False)
+    with pytest.warns(smm.DataQualityWarning, match="^1 file could not be read .*: synonyms.csv"):
+        ds = smm.load(d, cache=False)
     failed = ds.quality[ds.quality["code"] == "failed"]
     assert failed["file"].tolist() == [str(d / "synonyms.csv")]
     assert "line 2" in failed["message"].item() and "column 'lang'" in failed["message"].item()

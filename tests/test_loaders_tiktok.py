@@ -583,7 +583,8 @@ def test_a_damaged_follower_history_is_a_file_not_read(tmp_path, how):
         with pytest.raises(ParseError, match="archive member cannot be extracted") as err:
             read(path)
         assert err.value.file == f"{path}!FollowerHistory.csv"
-    ds = smm.load(path, cache=False)
+    with pytest.warns(smm.DataQualityWarning, match=r"^1 file .*: FollowerHistory\.csv: archive"):
+        ds = smm.load(path, cache=False)
     assert ds.files.set_index("path")["status"].to_dict() == {
         f"{path}!{m}": "failed" if m == "FollowerHistory.csv" else "ok" for m in _FOLLOWER_FILES}
     assert list(unread_files(ds.quality)) == [f"{path}!FollowerHistory.csv"]

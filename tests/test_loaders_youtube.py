@@ -394,7 +394,8 @@ def test_a_damaged_table_member_is_a_file_not_read_naming_it(tmp_path, how):
             f"file {path}!Table data.csv: archive member cannot be extracted: its contents do "
             "not match the checksum the zip keeps for it (a download or a copy went wrong); "
             "expected a readable zip member; got 'Bad CRC-32'")
-    ds = smm.load(path, cache=False)
+    with pytest.warns(smm.DataQualityWarning, match=r"^1 file .*: Table data\.csv: archive"):
+        ds = smm.load(path, cache=False)
     assert ds.posts.empty and len(ds.daily)
     assert ds.files[["path", "status"]].values.tolist() == [
         [f"{path}!Chart data.csv", "ok"], [f"{path}!Table data.csv", "failed"],

@@ -520,7 +520,9 @@ def test_a_brand_without_exports_gets_a_report_that_says_so(tmp_path):
     its usual range" when nothing is watched."""
     import smmanalytics as smm
 
-    rep = BrandReport(smm.load(tmp_path, cache=False), "2026-10", lang="en")
+    with pytest.warns(smm.DataQualityWarning, match="^no export was found in "):
+        ds = smm.load(tmp_path, cache=False)
+    rep = BrandReport(ds, "2026-10", lang="en")
 
     def texts(sec):
         return [b["text"] for b in sec.blocks if b["kind"] == "text"]
@@ -772,7 +774,8 @@ def test_invalid_goals_file_is_not_reported_as_missing(tmp_path, lang, start):
 
     (tmp_path / "goals.yaml").write_text(
         "goals:\n- metric: posts\n  platform: instagram\n  target: lots\n", encoding="utf-8")
-    d = smm.load(tmp_path, cache=False)
+    with pytest.warns(smm.DataQualityWarning, match="^1 file could not be read .*: goals.yaml"):
+        d = smm.load(tmp_path, cache=False)
     rep = BrandReport(d, "2026-10", lang=lang)
     texts = [b["text"] for b in rep.scorecard().blocks if b["kind"] == "text"]
     assert len(texts) == 1 and texts[0].startswith(start)
@@ -781,7 +784,8 @@ def test_invalid_goals_file_is_not_reported_as_missing(tmp_path, lang, start):
     # without any goals.yaml, the report still says there is none
     empty = tmp_path / "empty"
     empty.mkdir()
-    rep = BrandReport(smm.load(empty, cache=False), "2026-10", lang=lang)
+    with pytest.warns(smm.DataQualityWarning, match="^no export was found in "):
+        rep = BrandReport(smm.load(empty, cache=False), "2026-10", lang=lang)
     assert [b["text"] for b in rep.scorecard().blocks if b["kind"] == "text"] == [
         rep.fmt.label("goals_none")]
 
