@@ -172,9 +172,9 @@ def test_followers_net_from_follows_minus_unfollows(tmp_path):
     assert row["required_daily"] == pytest.approx(90 / 21)
 
 
-def test_followers_net_leaves_out_platforms_that_count_new_followers_only(tmp_path):
-    """LinkedIn exports new followers, never the ones lost: its net is unknown, so the net of
-    all platforms is the others' (said in the note), and LinkedIn's own goal is not scored."""
+def _follower_days(youtube: bool = False) -> list[dict]:
+    """1-10 October 2026: LinkedIn 5 follows a day (new followers only), X 3 follows and 4
+    unfollows a day, and with ``youtube`` 40 YouTube views a day (no follower figure)."""
     rows = []
     for k in range(1, 11):
         day = f"2026-10-{k:02d}"
@@ -184,6 +184,16 @@ def test_followers_net_leaves_out_platforms_that_count_new_followers_only(tmp_pa
                   "value": 3.0},
                  {"platform": "x", "account_id": "x", "date": day, "metric": "unfollows",
                   "value": 4.0}]
+        if youtube:
+            rows.append({"platform": "youtube", "account_id": "y", "date": day,
+                         "metric": "views", "value": 40.0})
+    return rows
+
+
+def test_followers_net_leaves_out_platforms_that_count_new_followers_only(tmp_path):
+    """LinkedIn exports new followers, never the ones lost: its net is unknown, so the net of
+    all platforms is the others' (said in the note), and LinkedIn's own goal is not scored."""
+    rows = _follower_days()
     ds = dataset(daily=daily(rows), goals=_goal_frame(tmp_path, "followers_net", 10))
     row = scorecard(ds, "2026-10", asof="2026-10-31").iloc[0]
     assert row["actual"] == -10                                  # 10 days × (3 − 4); not +40
@@ -203,17 +213,7 @@ def test_followers_net_names_every_platform_left_out_and_why(tmp_path):
     (views only) named, each with its reason, in every language."""
     from smmanalytics.report.formatting import Formatter
 
-    rows = []
-    for k in range(1, 11):
-        day = f"2026-10-{k:02d}"
-        rows += [{"platform": "linkedin", "account_id": "l", "date": day, "metric": "follows",
-                  "value": 5.0},
-                 {"platform": "x", "account_id": "x", "date": day, "metric": "follows",
-                  "value": 3.0},
-                 {"platform": "x", "account_id": "x", "date": day, "metric": "unfollows",
-                  "value": 4.0},
-                 {"platform": "youtube", "account_id": "y", "date": day, "metric": "views",
-                  "value": 40.0}]
+    rows = _follower_days(youtube=True)
     ds = dataset(daily=daily(rows), goals=_goal_frame(tmp_path, "followers_net", 10))
     row = scorecard(ds, "2026-10", asof="2026-10-31").iloc[0]
     assert row["actual"] == -10                                  # 10 days × (3 − 4)
