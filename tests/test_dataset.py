@@ -676,6 +676,11 @@ def test_two_brand_folders_in_one_load_are_refused(tmp_path):
             smm.load(paths)
         assert str(raised.value) == f"file {b}: {message}"
     assert smm.load(tmp_path / "a").brand.name == "a"
+    # a's brand.yaml unreadable: still two brand folders, not b's brand over both
+    a.write_text("name: [a\n")
+    with pytest.raises(ConfigError) as raised:
+        smm.load(tmp_path)
+    assert str(raised.value) == f"file {b}: {message}"
 
 
 def test_an_empty_folder_warns_that_no_export_was_found(tmp_path):

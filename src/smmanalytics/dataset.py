@@ -702,16 +702,23 @@ class _Settings:
     extra: tuple | None = None           # the brand's synonyms.csv, once read
     brand_read: str | None = None        # the name of the brand.yaml that counts, once read
     brand_depth: int = 0                 # and how deep it is in the folder
+    #: the first brand.yaml met nearest the top, read or not (one that failed names a brand
+    #: folder too), and its path
+    brand_seen: tuple[str, PurePosixPath] | None = None
 
-    def _one_brand(self, f: Path, path: PurePosixPath, depth: int) -> None:
-        """ConfigError when the brand.yaml ``f`` (``path``, ``depth`` parts deep) is as deep as
-        the one read, in another folder: two brand folders (``two/a``, ``two/b``) loaded as
-        one, whose exports would be merged as one brand's. A deeper one is an old copy, or a
-        folder's brand.yaml beside brand.yml: noted and ignored."""
-        kept = PurePosixPath(self.brand_read.replace("\\", "/").replace("!", "/"))
-        if depth == self.brand_depth and path.parent != kept.parent:
+    def _one_brand(self, f: Path, path: PurePosixPath) -> None:
+        """ConfigError when the brand.yaml ``f`` (``path``) is as deep as the first met nearest
+        the top, in another folder: two brand folders (``two/a``, ``two/b``) loaded as one,
+        whose exports would be merged as one brand's, even when the first could not be read.
+        A deeper one is an old copy, or a folder's brand.yaml beside brand.yml: noted and
+        ignored where it is read."""
+        if self.brand_seen is None or len(path.parts) < len(self.brand_seen[1].parts):
+            self.brand_seen = (str(f), path)
+            return
+        seen, kept = self.brand_seen
+        if len(path.parts) == len(kept.parts) and path.parent != kept.parent:
             raise ConfigError(
-                f"{self.brand_read} and {f} are the settings of two brands (two brand.yaml at "
+                f"{seen} and {f} are the settings of two brands (two brand.yaml at "
                 "the same depth, in different folders): their exports would be merged as one "
                 "brand's", file=str(f), expected="one brand's folder: load each brand folder "
                 "on its own, or list the brands in an agency.yaml for `smm report batch`")
@@ -734,6 +741,7 @@ class _Settings:
             # `smm report` names the brand by; another is noted, whichever comes first
             path = PurePosixPath(str(f).replace("\\", "/").replace("!", "/"))
             depth = len(path.parts)
+            self._one_brand(f, path)
 
             def ignored(name: str, kept: str) -> None:
                 ilog.add(name, "side_file_ignored", f"another brand.yaml counts ({kept}: "
@@ -741,7 +749,6 @@ class _Settings:
                          "this one is ignored", level="warning")
 
             if self.brand_read is not None and self.brand_depth <= depth:
-                self._one_brand(f, path, depth)
                 ignored(str(f), self.brand_read)
                 return
             try:
