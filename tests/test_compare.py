@@ -1,3 +1,5 @@
+import sys
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -191,6 +193,29 @@ def test_model_interval_agrees_with_bootstrap():
         assert 0.5 < width_m / width_b < 2.0
         assert "NB GLM" in row["method"]
     assert pd.isna(t.loc["posts", "model_ci_low"])
+
+
+def test_without_model_the_table_is_the_same_but_its_model_interval(monkeypatch):
+    """``model=False`` (the reports') fits nothing, so statsmodels is not imported, and every
+    other figure is the same."""
+    module = sys.modules["smmanalytics.compare"]   # the package's `compare` is the function
+    rng = np.random.default_rng(3)
+    cur = rng.negative_binomial(1.5, 1.5 / (1.5 + 50), 30) + 1
+    prev = rng.negative_binomial(1.5, 1.5 / (1.5 + 35), 30) + 1
+    ds = dataset(posts=posts(_month(10, 30, cur, reach=1000.0)
+                             + _month(8, 30, prev, reach=1000.0, start_id=100)))
+    full = compare(ds, "2026-10", previous=AUG).table
+
+    def no_fit(*args):
+        raise AssertionError("a model was fitted")
+
+    monkeypatch.setattr(module, "_nb_ci", no_fit)
+    bare = compare(ds, "2026-10", previous=AUG, model=False).table
+    models = ["model_ci_low", "model_ci_high"]
+    assert bare[models].isna().all().all() and full[models].notna().any().any()
+    assert not bare["method"].str.contains("NB GLM").any()
+    others = [c for c in full.columns if c not in (*models, "method")]
+    pd.testing.assert_frame_equal(bare[others], full[others])
 
 
 def test_previous_period_before_the_data_is_unknown_not_zero():

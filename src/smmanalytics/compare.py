@@ -298,7 +298,7 @@ def _nb_ci(kpi: str, a: pd.DataFrame, b: pd.DataFrame, scale: float) -> tuple[fl
 
 
 def compare(ds, period: object, previous: object = None, *, platform: str | None = None,
-            n_boot: int = 2000, seed: int = 0) -> Comparison:
+            n_boot: int = 2000, seed: int = 0, model: bool = True) -> Comparison:
     """Compare each KPI of ``period`` with ``previous`` (default: the period just before).
 
     Parameters
@@ -309,6 +309,10 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
         Restrict to one platform (web KPIs then use that platform's social traffic).
     n_boot, seed : int
         Bootstrap resamples (at least 2; 2,000 by default) and seed.
+    model : bool, default True
+        Fit the negative binomial GLM intervals (``model_ci_*``). False leaves them unknown
+        and spares the fits and the import of statsmodels (1.5 s, where the five fits take
+        60 ms): the reports, which print the bootstrap interval only, ask for no model.
 
     Returns
     -------
@@ -419,13 +423,13 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
             ci = _ci(_stat(kpi, a, ia), _stat(kpi, b, ib), s)
         method = ("exact count" if kpi == "posts" else "bootstrap over posts" if not few
                   else "direction only")
-        model = (_nb_ci(kpi, a, b, scale if kind == "total" else 1.0)
-                 if kpi in _MODEL_KPIS and not few else (np.nan, np.nan))
-        if not np.isnan(model[0]):
+        fit = (_nb_ci(kpi, a, b, scale if kind == "total" else 1.0)
+               if model and kpi in _MODEL_KPIS and not few else (np.nan, np.nan))
+        if not np.isnan(fit[0]):
             method += "; NB GLM interval (period indicator, log exposure offset)"
         row = _row(kpi, kind, va, vb, ci, scale if kind == "total" else 1.0,
                    len(a), len(b), few and kpi != "posts", method, cw.days, pw.days)
-        row["model_ci_low"], row["model_ci_high"] = model
+        row["model_ci_low"], row["model_ci_high"] = fit
         rows.append(row)
     for kpi in ("followers_net", "sessions", "key_events", "revenue"):
         rows.append(_daily_row(ds, kpi, platform or "all", cw, pw, rng, n_boot, scale))

@@ -308,7 +308,9 @@ class PerformanceSections:
 
         f = self.fmt
         sec = self.section(f.label("compare"))
-        cmp = compare(self.ds, self.period)
+        # the section prints the bootstrap interval only: no model fits (model_ci_*), and no
+        # import of statsmodels for them (1.5 s of the report kernel's time)
+        cmp = compare(self.ds, self.period, model=False)
         t = cmp.table
         rows = []
         for r in t.itertuples(index=False):
