@@ -24,11 +24,13 @@ from smmanalytics import _alert_stats as st  # noqa: E402
 from smmanalytics import schema  # noqa: E402
 from smmanalytics.alerts import (  # noqa: E402
     AlertSettings,
+    _backtest,
     _count_level,
     _detect,
     _level_factors,
     _period,
     _severity,
+    _sum_interval,
     alerts,
     backtest,
     coverage,
@@ -642,9 +644,10 @@ def test_backtest_counts_alerts_per_year():
     bt = backtest(ds)
     row = bt.set_index(["platform", "signal"]).loc[("x", "unfollows")]
     assert row["days"] == 365
-    # 8 weeks of same weekdays are needed: the first 4 of each weekday are untested
-    assert row["days_tested"] == 365 - 28
-    assert row["alerts_per_year"] == pytest.approx(row["alerts"] / row["days_tested"] * 365.25)
+    # 8 weeks of same weekdays are needed: the first 4 of each weekday are untested; a daily
+    # series without a gap is watched on its tested days
+    assert row["days_tested"] == row["days_watched"] == 365 - 28
+    assert row["alerts_per_year"] == pytest.approx(row["alerts"] / row["days_watched"] * 365.25)
     total = bt.iloc[-1]
     assert total["platform"] == "all"
     assert total["alerts"] == bt.iloc[:-1]["alerts"].sum()
@@ -665,13 +668,13 @@ def test_poisson_interval_matches_the_exact_table():
 def test_backtest_gives_each_rate_its_interval():
     """58 days of Facebook negative feedback with the crisis in them read "48.7 alerts a
     year", as sure as 6.0 from a year of net followers. Each rate now has its exact 90 %
-    Poisson interval over the days tested: 4 alerts in 30 days, 16.6 to 111.4 a year."""
+    Poisson interval over the days watched: 4 alerts in 30 days, 16.6 to 111.4 a year."""
     from scipy import stats
 
     ds = _sim(days=365, seed=3, incident=200)
     bt = backtest(ds)
     for _, row in bt[bt["status"] == "known"].iterrows():
-        k, days = int(row["alerts"]), int(row["days_tested"])
+        k, days = int(row["alerts"]), int(row["days_watched"])
         low = stats.chi2.ppf(0.05, 2 * k) / 2 if k else 0.0
         high = stats.chi2.ppf(0.95, 2 * k + 2) / 2
         assert row["alerts_per_year_low"] == pytest.approx(low * 365.25 / days)
@@ -682,6 +685,121 @@ def test_backtest_gives_each_rate_its_interval():
     total = bt.iloc[-1]
     assert total["alerts_per_year_low"] < total["alerts_per_year"] < total[
         "alerts_per_year_high"]
+
+
+def _run(rows: list[tuple]) -> pd.DataFrame:
+    """A detection run as :func:`_detect_all` gives it, from (platform, signal, date, tested,
+    alert, posts) rows: the accounting of :func:`_backtest` alone, without the tests."""
+    det = pd.DataFrame(rows, columns=["platform", "signal", "date", "tested", "alert", "posts"])
+    return det.assign(date=pd.to_datetime(det["date"]), value=1.0, baseline=1.0, score=5.0,
+                      threshold=3.5, test=np.where(det["alert"], "nb_tail", ""),
+                      dst_day=False)
+
+
+def _cov(det: pd.DataFrame) -> pd.DataFrame:
+    """:func:`coverage` of the signals behind ``det``: each series known, on its days."""
+    return (det.groupby(["platform", "signal"])["date"].nunique().rename("days").reset_index()
+            .assign(status="known"))
+
+
+def _two_signals() -> pd.DataFrame:
+    """Facebook, 1 Jan - 9 Feb 2025 (40 days). Net followers: a daily series, every day but
+    25 Jan (a gap of the export), tested from 11 Jan, one alert on 20 Jan. Comments: posts
+    every third day from 1 Jan (14 post days), tested from 16 Jan but on 25 Jan (its
+    weekday's history still short), no comment figure on 31 Jan's posts, alerts on 19 Jan and
+    6 Feb."""
+    day = pd.Timestamp("2025-01-01")
+    post_days = {day + pd.Timedelta(days=3 * k) for k in range(14)}
+    rows = []
+    for i in range(40):
+        d = day + pd.Timedelta(days=i)
+        if d != pd.Timestamp("2025-01-25"):
+            rows.append(("facebook", "net_followers", d, i >= 10,
+                         d == pd.Timestamp("2025-01-20"), int(d in post_days)))
+    for k in range(14):
+        d = day + pd.Timedelta(days=3 * k)
+        if d != pd.Timestamp("2025-01-31"):
+            rows.append(("facebook", "comments", d, k >= 5 and k != 8,
+                         d in (pd.Timestamp("2025-01-19"), pd.Timestamp("2025-02-06")), 1))
+    return _run(rows)
+
+
+def test_backtest_counts_each_rate_on_the_days_watched_by_hand():
+    """Instagram's comments read 91.3 alerts a year from 1 alert on the 4 post days tested,
+    and all signals together 25.2: each rate was counted on the days with a value, the
+    total's on the calendar days. Each signal now counts the calendar days it was watched.
+
+    Net followers (a daily series): watched on its 29 tested days (11 Jan - 9 Feb, but 25
+    Jan, which the export lacks): 1 alert, 365.25/29 = 12.59 a year. Comments: 16 Jan - 9
+    Feb is 25 days, less 25 Jan (a post day not tested) and 31 Jan - 2 Feb (posts without a
+    comment figure, and the days without posts until the next post day): 21 days, 2
+    alerts, 2 × 365.25/21 = 34.79 a year (the days with a value gave 2 × 365.25/7 = 104.4).
+    All: 12.59 + 34.79 = 47.38 a year; watched on 29 days (the union), with 2 incidents
+    (19-20 Jan, 6 Feb): 2 × 365.25/29 = 25.19 incidents a year."""
+    from scipy import stats
+
+    det = _two_signals()
+    bt = _backtest(_cov(det), det, AlertSettings()).set_index(["platform", "signal"])
+    nf, com, tot = (bt.loc[("facebook", "net_followers")], bt.loc[("facebook", "comments")],
+                    bt.loc[("all", "all")])
+    assert (nf["days"], nf["days_tested"], nf["days_watched"], nf["alerts"]) == (39, 29, 29, 1)
+    assert nf["alerts_per_year"] == pytest.approx(365.25 / 29)
+    assert (com["days"], com["days_tested"], com["days_watched"], com["alerts"]) == (13, 7, 21,
+                                                                                     2)
+    assert com["alerts_per_year"] == pytest.approx(2 * 365.25 / 21)
+    # Garwood's 90 % interval of 2 alerts: 0.3554 to 6.2958, over 21 days
+    assert com["alerts_per_year_low"] == pytest.approx(0.35536 * 365.25 / 21, rel=1e-4)
+    assert com["alerts_per_year_high"] == pytest.approx(6.29579 * 365.25 / 21, rel=1e-4)
+    assert (tot["days"], tot["days_tested"], tot["days_watched"], tot["alerts"]) == (40, 29, 29,
+                                                                                     3)
+    assert tot["alerts_per_year"] == pytest.approx(365.25 / 29 + 2 * 365.25 / 21)
+    assert tot["alerts_per_year"] == pytest.approx(47.3805, abs=1e-4)
+    assert tot["incidents_per_year"] == pytest.approx(2 * 365.25 / 29)
+    # Fay and Feuer's interval, weights 1/29 and 1/21, from scipy's χ²
+    y, v, wm = 1 / 29 + 2 / 21, 1 / 29 ** 2 + 2 / 21 ** 2, 1 / 21
+    low = v / (2 * y) * stats.chi2.ppf(0.05, 2 * y * y / v)
+    high = (v + wm ** 2) / (2 * (y + wm)) * stats.chi2.ppf(0.95, 2 * (y + wm) ** 2
+                                                           / (v + wm ** 2))
+    assert tot["alerts_per_year_low"] == pytest.approx(low * 365.25)
+    assert tot["alerts_per_year_high"] == pytest.approx(high * 365.25)
+    assert tot["alerts_per_year_low"] < tot["alerts_per_year"] < tot["alerts_per_year_high"]
+
+
+def test_sum_interval_over_the_same_days_is_garwoods():
+    """Rates over the same days add to the total over those days: 1 and 3 alerts in 30 days
+    give the exact interval of 4 in 30 (1.366 to 9.154, /30); none, 0 to 2.996."""
+    low, high = _sum_interval(np.array([1.0, 3.0]), np.array([30.0, 30.0]))
+    assert (low, high) == pytest.approx((1.36632 / 30, 9.15352 / 30), rel=1e-5)
+    low, high = _sum_interval(np.array([0.0, 0.0]), np.array([30.0, 30.0]))
+    assert (low, high) == pytest.approx((0.0, 2.99573 / 30), rel=1e-5)
+
+
+@hypothesis.settings(max_examples=150, deadline=None)
+@hypothesis.given(hs.lists(
+    hs.tuples(hs.sampled_from(["facebook", "x"]), hs.sampled_from(["comments", "unfollows"]),
+              hs.integers(0, 60), hs.booleans(), hs.booleans(), hs.integers(0, 2)),
+    min_size=1, max_size=60))
+def test_backtest_all_signals_alert_at_least_as_often_as_each(cells):
+    """All signals together never alert less often than one of them (25.2 a year against
+    Instagram comments' 91.3 was), are watched on at least as many days as each, and page a
+    manager (incidents) no more often than they alert."""
+    day = pd.Timestamp("2025-03-01")
+    seen = {}
+    for platform, signal, i, tested, alert, posts in cells:      # one row per series and day
+        seen[platform, signal, i] = (tested, tested and alert, posts)
+    det = _run([(p, s, day + pd.Timedelta(days=i), t, a, n)
+                for (p, s, i), (t, a, n) in sorted(seen.items())])
+    bt = _backtest(_cov(det), det, AlertSettings())
+    rows, tot = bt.iloc[:-1], bt.iloc[-1]
+    assert tot["alerts"] == rows["alerts"].sum()
+    assert (tot["days_watched"] >= rows["days_watched"]).all()
+    rated = rows["alerts_per_year"].dropna()
+    if rated.empty:
+        assert pd.isna(tot["alerts_per_year"])
+        return
+    assert tot["alerts_per_year"] >= rated.max() - 1e-9
+    assert tot["alerts_per_year_low"] <= tot["alerts_per_year"] <= tot["alerts_per_year_high"]
+    assert tot["incidents_per_year"] <= tot["alerts_per_year"] + 1e-9
 
 
 def test_review_gives_the_alerts_and_backtest_of_separate_calls():

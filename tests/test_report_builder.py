@@ -1360,21 +1360,51 @@ def test_cover_notes_platforms_starting_or_ending_within_the_period():
 def test_the_backtest_table_gives_each_rate_its_likely_range():
     """"Facebook · negative feedback: 48.7 alerts a year" rested on 30 tested days holding the
     crisis, and read as surely as a year of net followers' 6.0. Each rate now has its likely
-    range (the exact 90 % Poisson interval, 16.6-111.4), and a note says what it is."""
+    range (the exact 90 % Poisson interval), and a note says what it is.
+
+    The rate was counted on the 30 post days tested: the signal is watched every day, and
+    the days without a post between them (in the five months whose exports have the
+    column) are days watched with nothing to alert on: 82 days, 4 × 365.25/82 = 17.8 a year,
+    1.366 to 9.154 alerts (Garwood) over 82 days: 6.1-40.8. The table says the days its
+    rates are counted on (it said 58 "days of history", the days with a value) and the
+    alerts."""
     import smmanalytics as smm
 
     ds = smm.load(SAMPLE)
     blocks = BrandReport(ds, "2026-10", lang="en").alerts().blocks
     table = next(b for b in blocks if b["kind"] == "table" and "Likely range" in b["columns"])
-    assert table["columns"][-2:] == ["Alerts per year", "Likely range"]
-    rows = {(r[0], r[1]): r[-2:] for r in table["rows"]}
+    assert table["columns"][2:] == ["Days watched", "Alerts", "Alerts per 365 days watched",
+                                    "Likely range"]
+    rows = {(r[0], r[1]): r[2:] for r in table["rows"]}
     bt = smm.backtest(ds).set_index(["platform", "signal"])
     fb = bt.loc[("facebook", "negative_feedback")]
-    assert (fb["alerts"], fb["days_tested"]) == (4, 30)
-    assert rows[("Facebook", "negative feedback")] == ["48.7", "16.6–111.4"]
+    assert (fb["alerts"], fb["days_tested"], fb["days_watched"]) == (4, 30, 82)
+    assert rows[("Facebook", "negative feedback")] == ["82", "4", "17.8", "6.1–40.8"]
     assert any(b["kind"] == "note" and b["text"].startswith("Likely range: where the yearly "
                                                             "rate lies, 9 chances in 10")
                for b in blocks)
+
+
+def test_the_sample_backtest_all_signals_alert_at_least_as_often_as_each():
+    """All signals together read 25.2 alerts a year where Instagram's comments alone read
+    91.3 (a brand of the review). On the sample, the "all" row is the sum of the rows' rates
+    (every signal watched), at least each row's, on at least as many days watched as each;
+    its sentence in the report gives it."""
+    import smmanalytics as smm
+
+    ds = smm.load(SAMPLE)
+    bt = smm.backtest(ds)
+    rows, tot = bt[bt["signal"] != "all"], bt[bt["signal"] == "all"].iloc[0]
+    rated = rows["alerts_per_year"].dropna()
+    assert len(rated) == 14
+    assert (tot["alerts_per_year"] >= rated).all()
+    assert tot["alerts_per_year"] == pytest.approx(rated.sum())
+    assert (tot["days_watched"] >= rows["days_watched"].dropna()).all()
+    assert tot["incidents_per_year"] <= tot["alerts_per_year"]
+    blocks = BrandReport(ds, "2026-10", lang="en").alerts().blocks
+    assert any(b["kind"] == "text" and b["text"].startswith(
+        f"All signals together: {tot['alerts_per_year']:.1f} alerts per 365 days with every "
+        "signal watched") for b in blocks)
 
 
 def test_a_quarterly_report_gives_each_goal_month_by_month():

@@ -53,6 +53,7 @@ Detection (:func:`alerts`; formulas in :mod:`smmanalytics._alert_stats`)
 
 from __future__ import annotations
 
+import functools
 import logging
 from dataclasses import asdict, dataclass
 
@@ -538,18 +539,33 @@ def incidents(alerts_df: pd.DataFrame) -> pd.DataFrame:
 
 
 def backtest(ds, settings: AlertSettings | None = None) -> pd.DataFrame:
-    """Expected alerts per year under ``settings`` on the brand's own history.
+    """Expected alerts a year under ``settings`` on the brand's own history.
+
+    A signal is a daily series watched every day (benchmarks-methods.md §4.3 item 1): a day
+    without a value of it (no post, so no comment count) is a day watched with nothing to
+    alert on. Its rate is therefore counted per calendar day of the watch, not per day with a
+    value: Instagram comments read 91.3 alerts a year from 1 alert on the 4 post days tested,
+    while all signals together read 25.2 over 29 days of the same history.
 
     Returns
     -------
     DataFrame
-        Per platform and signal: status (known, unknown), days (observed days), days_tested
-        (days with enough history), alerts, alerts_per_year = alerts / days_tested × 365.25
-        (NaN when nothing was tested), alerts_per_year_low and alerts_per_year_high (its exact
-        90 % Poisson interval: 4 alerts in 30 days read 48.7 a year, anywhere from 16.6 to
-        111.4), and a last row ``platform="all", signal="all"`` with the totals, alerts per
-        year over the longest tested span, and ``incidents_per_year`` (alert groups, the
-        number a manager would be paged for).
+        Per platform and signal: status (known, unknown), days (days with a value), days_tested
+        (days with a value and enough history to be tested), days_watched (the rate's days:
+        the calendar days from the first tested day to the last day with a value, days
+        without a post included, less the days the test could not run or the exports lack
+        the signal; :func:`_watched_days`), alerts, alerts_per_year = alerts /
+        days_watched × 365.25 (NaN when nothing was tested), alerts_per_year_low and
+        alerts_per_year_high (its exact 90 % Poisson interval: 4 alerts in 30 days read 48.7
+        a year, anywhere from 16.6 to 111.4).
+
+        A last row ``platform="all", signal="all"``: days, days_tested and days_watched of
+        any signal (the union of the days), the alerts of all signals, alerts_per_year the sum
+        of the signals' rates (the alerts a year with every signal watched: on signals watched
+        over the same days, all their alerts over those days; never below a signal's own
+        rate), its 90 % interval (Fay and Feuer's gamma interval of a weighted sum of Poisson
+        counts, the exact interval when the days are the same) and ``incidents_per_year``
+        (alert groups over the days watched, the number a manager would be paged for).
 
         The history's real incidents count as alerts: on a short history one incident weighs
         on the rate, which the interval shows.
@@ -560,43 +576,117 @@ def backtest(ds, settings: AlertSettings | None = None) -> pd.DataFrame:
     return _backtest(coverage(ds, sig), _detect_all(sig, settings), settings)
 
 
+def _watched_days(det: pd.DataFrame, post_days: pd.DatetimeIndex) -> pd.DatetimeIndex:
+    """The days one signal's detection run (rows of :func:`_detect`) watched, from its first
+    tested day to its last day with a value, less the days the test could not alert on.
+
+    A signal of the posts (a value only on days with posts) is watched on the days between
+    without a post: nothing was published, so nothing could alert (Facebook's comments,
+    tested on 5 of the brand's post days, were watched on every day from the first of them).
+    Not watched: a day with a value that was not tested (too few same weekdays yet), a day of
+    ``post_days`` (the platform's days with posts) without a value, whose posts lack the
+    figure, and a day without posts after such a day (the signal is as unknown there as on
+    the platform's last post day): Facebook's negative feedback, in the sample's exports of
+    five months of the thirteen, was otherwise watched on the months between. An account's
+    daily series (a value on days without posts) is watched on its tested days alone: a day
+    it lacks is a day the exports do not hold, unknown.
+    """
+    tested = det["tested"].to_numpy(dtype=bool)
+    if not tested.any():
+        return pd.DatetimeIndex([])
+    dates = pd.DatetimeIndex(det["date"]).normalize()
+    posts = pd.to_numeric(det["posts"], errors="coerce").fillna(0).to_numpy()
+    if not (posts > 0).all():
+        return dates[tested]
+    span = pd.date_range(dates[tested].min(), dates.max(), freq="D")
+    # 1 on the days with a value, 0 on post days without one, then each day as the last
+    known = pd.Series(np.nan, index=span)
+    known[post_days.intersection(span)] = 0.0
+    known[dates.intersection(span)] = 1.0
+    return span[known.ffill().to_numpy() == 1.0].difference(dates[~tested])
+
+
+def _sum_interval(alerts: np.ndarray, days: np.ndarray, level: float = 0.9
+                  ) -> tuple[float, float]:
+    """Interval of a sum of Poisson rates ``Σ alerts_i / days_i`` (per day), each counted over
+    its own days: Fay and Feuer's gamma interval (1997, Statistics in Medicine 16:791), the one
+    for directly standardised rates. With weights ``w_i = 1 / days_i``, ``y = Σ w_i·alerts_i``,
+    ``v = Σ w_i²·alerts_i`` and ``w_M = max w_i``: ``v/(2y)·χ²(α/2; 2y²/v)`` to
+    ``(v + w_M²)/(2(y + w_M))·χ²(1 − α/2; 2(y + w_M)²/(v + w_M²))``. With the same days for
+    every rate, Garwood's exact interval of the total over those days."""
+    from scipy import special
+
+    w = 1.0 / np.asarray(days, dtype="float64")
+    k = np.asarray(alerts, dtype="float64")
+    if not w.size:
+        return np.nan, np.nan
+    alpha = 1.0 - level
+    y, v, wm = float(w @ k), float((w * w) @ k), float(w.max())
+    # χ²(q; df) = 2·P⁻¹(df/2, q), P the regularised lower incomplete gamma
+    low = v / y * float(special.gammaincinv(y * y / v, alpha / 2)) if y > 0 else 0.0
+    high = ((v + wm * wm) / (y + wm)
+            * float(special.gammaincinv((y + wm) ** 2 / (v + wm * wm), 1 - alpha / 2)))
+    return low, high
+
+
 def _backtest(cov: pd.DataFrame, det: pd.DataFrame, settings: AlertSettings) -> pd.DataFrame:
     """:func:`backtest` from the signals' coverage and a detection run over the history."""
+    watched: dict[tuple[str, str], pd.DatetimeIndex] = {}
     if det.empty:
-        stats = pd.DataFrame(columns=["platform", "signal", "days_tested", "alerts"])
+        stats = pd.DataFrame(columns=["platform", "signal", "days_tested", "days_watched",
+                                      "alerts"])
     else:
-        stats = det.groupby(["platform", "signal"]).agg(
-            days_tested=("tested", "sum"), alerts=("alert", "sum")).reset_index()
+        rows = []
+        posted = det.loc[pd.to_numeric(det["posts"], errors="coerce").fillna(0).to_numpy() > 0]
+        post_days = {p: pd.DatetimeIndex(d.unique()).normalize()
+                     for p, d in posted.groupby("platform")["date"]}
+        for (platform, signal), g in det.groupby(["platform", "signal"], sort=True):
+            watched[platform, signal] = _watched_days(
+                g, post_days.get(platform, pd.DatetimeIndex([])))
+            rows.append({"platform": platform, "signal": signal,
+                         "days_tested": int(g["tested"].sum()),
+                         "days_watched": len(watched[platform, signal]),
+                         "alerts": int(g["alert"].sum())})
+        stats = pd.DataFrame(rows)
     out = cov[["platform", "signal", "status", "days"]].astype({"platform": str, "signal": str})
     out = out.merge(stats, how="left", on=["platform", "signal"])
+    days = pd.to_numeric(out["days_watched"]).to_numpy("float64", na_value=np.nan, copy=True)
+    alerts_n = pd.to_numeric(out["alerts"]).to_numpy("float64", na_value=np.nan)
+    rated = days > 0
     with np.errstate(divide="ignore", invalid="ignore"):
-        out["alerts_per_year"] = np.where(out["days_tested"] > 0,
-                                          out["alerts"] / out["days_tested"] * 365.25, np.nan)
-    al = _alerts_from(det, settings)
-    span = (det.loc[det["tested"], "date"].agg(["min", "max"]) if len(det) and det["tested"].any()
-            else None)
-    years = ((span["max"] - span["min"]).days + 1) / 365.25 if span is not None else np.nan
-    total = {"platform": "all", "signal": "all", "status": "", "days": out["days"].max(),
-             "days_tested": out["days_tested"].max(), "alerts": out["alerts"].sum(),
-             "alerts_per_year": out["alerts"].sum() / years if years == years else np.nan,
-             "incidents_per_year": al["incident_id"].nunique() / years if years == years
-             else np.nan}
-    out = pd.concat([out, pd.DataFrame([total])], ignore_index=True)
-    # each rate's interval, over the days it rests on: the total's over the tested span
-    days = pd.to_numeric(out["days_tested"]).to_numpy("float64", na_value=np.nan, copy=True)
-    days[-1] = years * 365.25
-    low, high = _st.poisson_interval(
-        pd.to_numeric(out["alerts"]).to_numpy("float64", na_value=np.nan))
+        out["alerts_per_year"] = np.where(rated, alerts_n / days * 365.25, np.nan)
+    low, high = _st.poisson_interval(alerts_n)
     with np.errstate(divide="ignore", invalid="ignore"):
-        scale = np.where(out["alerts_per_year"].notna(), 365.25 / days, np.nan)
+        scale = np.where(rated, 365.25 / days, np.nan)
     out["alerts_per_year_low"] = low * scale
     out["alerts_per_year_high"] = high * scale
+    # all signals: the sum of their rates, each over its own days (a signal watched 30 days
+    # of a year with 4 alerts read 48.7 a year, and all signals 25.2 when their alerts were
+    # pooled over the union of the days)
+    n_union = (len(functools.reduce(pd.Index.union, watched.values())) if watched else 0)
+    al = _alerts_from(det, settings)
+    any_rated = bool(rated.any())
+    total_low, total_high = (_sum_interval(alerts_n[rated], days[rated])
+                             if any_rated else (np.nan, np.nan))
+    total = {"platform": "all", "signal": "all", "status": "",
+             "days": det["date"].nunique() if len(det) else 0,
+             "days_tested": det.loc[det["tested"], "date"].nunique() if len(det) else 0,
+             "days_watched": n_union, "alerts": int(np.nansum(alerts_n)),
+             "alerts_per_year": (float(out.loc[rated, "alerts_per_year"].sum()) if any_rated
+                                 else np.nan),
+             "alerts_per_year_low": total_low * 365.25,
+             "alerts_per_year_high": total_high * 365.25,
+             "incidents_per_year": (al["incident_id"].nunique() / n_union * 365.25 if n_union
+                                    else np.nan)}
+    out = pd.concat([out, pd.DataFrame([total])], ignore_index=True)
     return out.astype({"platform": "string", "signal": "string", "status": "string",
-                       "days": "Int64", "days_tested": "Int64", "alerts": "Int64",
-                       "alerts_per_year": "Float64", "alerts_per_year_low": "Float64",
-                       "alerts_per_year_high": "Float64", "incidents_per_year": "Float64"})[
-        ["platform", "signal", "status", "days", "days_tested", "alerts", "alerts_per_year",
-         "alerts_per_year_low", "alerts_per_year_high", "incidents_per_year"]]
+                       "days": "Int64", "days_tested": "Int64", "days_watched": "Int64",
+                       "alerts": "Int64", "alerts_per_year": "Float64",
+                       "alerts_per_year_low": "Float64", "alerts_per_year_high": "Float64",
+                       "incidents_per_year": "Float64"})[
+        ["platform", "signal", "status", "days", "days_tested", "days_watched", "alerts",
+         "alerts_per_year", "alerts_per_year_low", "alerts_per_year_high",
+         "incidents_per_year"]]
 
 
 def _one_alert(alert_row):

@@ -291,17 +291,25 @@ class WatchSections:
             self.table(sec, pd.DataFrame({
                 f.label("platform"): [f.platform(p) for p in known["platform"]],
                 f.label("signal"): [f.label("sig_" + s) for s in known["signal"]],
-                f.label("days"): [f.number(v) for v in known["days"]],
+                # the days the rate is counted on: "Days of history" read 29 (days with a
+                # post) over a rate counted on the 4 of them tested
+                f.label("alerts_days_watched"): [f.number(v) for v in known["days_watched"]],
+                f.label("alerts_count"): [f.number(v) for v in known["alerts"]],
                 f.label("alerts_per_year"): [f.number(v, 1) for v in known["alerts_per_year"]],
                 # 58 days holding the crisis read "48.7 a year" as surely as a year read 6.0
                 f.label("alerts_range"): [f"{f.number(lo, 1)}–{f.number(hi, 1)}" for lo, hi in
                                           zip(known["alerts_per_year_low"],
                                               known["alerts_per_year_high"], strict=True)],
-            }), align=["left", "left", "right", "right", "right"], caption=settings_text)
+            }), align=["left", "left", "right", "right", "right", "right"],
+                caption=settings_text)
             if len(total):
+                t = total.iloc[0]
                 self.text(sec, f.label("alerts_total").format(
-                    alerts=f.number(total["alerts_per_year"].iloc[0], 1),
-                    incidents=f.number(total["incidents_per_year"].iloc[0], 1)))
+                    alerts=f.number(t["alerts_per_year"], 1),
+                    low=f.number(t["alerts_per_year_low"], 1),
+                    high=f.number(t["alerts_per_year_high"], 1),
+                    incidents=f.number(t["incidents_per_year"], 1),
+                    days=f.number(t["days_watched"])))
             self.text(sec, f.label("alerts_range_note"), note=True)
         if len(unknown):
             self.text(sec, f.label("alerts_unknown") + " " + ", ".join(
