@@ -37,8 +37,9 @@ import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
 # scipy is imported by the functions that use it: ``import smmanalytics`` would spend half
-# its time importing scipy.stats (about half a second), for an analyst who may only load
-# exports
+# its time importing scipy (about half a second), for an analyst who may only load exports.
+# Never scipy.stats: its distributions come from scipy.special through smmanalytics._dist
+# (importing scipy.stats cost ~1 s of the report's forked copy that builds the alerts)
 
 __all__: list[str] = []
 
@@ -163,7 +164,9 @@ def ratio_phi(phi: np.ndarray | float, days: np.ndarray, p: float) -> np.ndarray
     >>> round(float(ratio_phi(np.array([1.0]), np.array([[8.0]]), 1e-3)[0, 0]), 2)
     2.04
     """
-    from scipy import special, stats
+    from scipy import special
+
+    from ._dist import f_isf
 
     days = np.asarray(days, dtype=float)
     phi = np.broadcast_to(_col(phi), days.shape)
@@ -177,7 +180,7 @@ def ratio_phi(phi: np.ndarray | float, days: np.ndarray, p: float) -> np.ndarray
     keys, inv = np.unique((lf + 10 ** 5) * np.int64(10 ** 7) + cents, return_inverse=True)
     f = np.exp((keys // 10 ** 7 - 10 ** 5) / 200.0)
     d = (keys % 10 ** 7) / 20.0
-    target = stats.f.isf(p, 2.0 / f, 2.0 * d / f)
+    target = f_isf(p, 2.0 / f, 2.0 * d / f)
     # the gamma's quantile grows with φ from φ (no error on the mean: G itself) up to the cap
     # (beyond ~1/p it falls again, the mass gathering at 0)
     lo = np.log(f)
@@ -236,10 +239,10 @@ def _col(phi) -> np.ndarray:
 
 def nb_tail(x: np.ndarray, mu: np.ndarray, r: np.ndarray) -> np.ndarray:
     """``P(X ≥ x)`` for a negative binomial with mean ``mu`` and size ``r``."""
-    from scipy import stats
+    from ._dist import nbinom_sf
 
     p = r / (r + mu)
-    return stats.nbinom.sf(np.ceil(x) - 1, r, p)
+    return nbinom_sf(np.ceil(x) - 1, r, p)
 
 
 def nb_tail_below(x: np.ndarray, mu: np.ndarray, r: np.ndarray, q: float) -> np.ndarray:
@@ -268,9 +271,9 @@ def nb_tail_below(x: np.ndarray, mu: np.ndarray, r: np.ndarray, q: float) -> np.
 
 def nb_upper(q: float, mu: np.ndarray, r: np.ndarray) -> np.ndarray:
     """The largest count that is not an exceedance at tail probability ``q``."""
-    from scipy import stats
+    from ._dist import nbinom_isf
 
-    return stats.nbinom.isf(q, r, r / (r + mu))
+    return nbinom_isf(q, r, r / (r + mu))
 
 
 def dispersion(x: np.ndarray, mu: np.ndarray, tested: np.ndarray, span: int = 3,
@@ -472,20 +475,20 @@ def robust_z(x: np.ndarray, median: np.ndarray, sd: np.ndarray) -> np.ndarray:
 
 def z_equivalent(p: np.ndarray) -> np.ndarray:
     """The one-sided normal quantile of a tail probability (score scale shared with z)."""
-    from scipy import stats
+    from ._dist import norm_isf
 
-    return stats.norm.isf(np.clip(p, 1e-300, 1.0))
+    return norm_isf(np.clip(p, 1e-300, 1.0))
 
 
 def poisson_interval(k: np.ndarray, level: float = 0.9) -> tuple[np.ndarray, np.ndarray]:
     """Exact (Garwood) interval of a Poisson mean from ``k`` events: the chi-square quantiles
     ``χ²(α/2; 2k) / 2`` and ``χ²(1 − α/2; 2k + 2) / 2``, 0 for the lower end of k = 0. NaN
     where k is unknown. For k = 4 at 90 %: 1.366 to 9.154."""
-    from scipy import stats
+    from ._dist import chi2_ppf
 
     k = np.asarray(k, dtype="float64")
     alpha = 1.0 - level
     with np.errstate(invalid="ignore"):
-        low = np.where(k > 0, stats.chi2.ppf(alpha / 2, 2 * k) / 2, 0.0)
-        high = stats.chi2.ppf(1 - alpha / 2, 2 * k + 2) / 2
+        low = np.where(k > 0, chi2_ppf(alpha / 2, 2 * k) / 2, 0.0)
+        high = chi2_ppf(1 - alpha / 2, 2 * k + 2) / 2
     return np.where(np.isnan(k), np.nan, low), high

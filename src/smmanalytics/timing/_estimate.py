@@ -68,7 +68,7 @@ from ._model import (
     week_blocks,
 )
 
-# scipy.stats is imported where it is used (see smmanalytics._alert_stats)
+# scipy is imported where it is used, never scipy.stats (see smmanalytics._dist)
 
 __all__ = ["SlotEstimate", "estimate", "candidate_windows"]
 
@@ -143,7 +143,7 @@ def _week_scale(lj: np.ndarray, lb: np.ndarray, q_hi: float) -> np.ndarray:
     (K - 1) / K), and a few heavy weeks make it a noisy estimate that normal quantiles trust
     too much.
     """
-    from scipy import stats
+    from .._dist import norm_ppf, t_ppf
 
     K = lj.shape[0]
     u = lj - lj.mean(axis=0)
@@ -153,7 +153,7 @@ def _week_scale(lj: np.ndarray, lb: np.ndarray, q_hi: float) -> np.ndarray:
         df = np.where(s4 > 0, 3 * s2 ** 2 / s4, K - 1)
         ratio = np.where(vb > 0, (K - 1) / K * s2 / vb, 1.0)
     df = np.clip(np.nan_to_num(df, nan=K - 1), 2, max(K - 1, 2))
-    return np.sqrt(ratio) * stats.t.ppf(q_hi, df) / stats.norm.ppf(q_hi)
+    return np.sqrt(ratio) * t_ppf(q_hi, df) / norm_ppf(q_hi)
 
 
 def _resample(rng, weeks_idx: np.ndarray, n_rep: int, K: int) -> np.ndarray:
@@ -292,7 +292,7 @@ class _Blocks:
 def _held_out(rng, blocks: _Blocks, counts, eta_full, K, n_boot, n_splits, width, q_lo, q_hi,
               min_posts) -> dict:
     """Choose the best window on half of the weeks, measure it on the other half."""
-    from scipy import stats
+    from .._dist import norm_ppf, t_ppf
 
     W, desc = candidate_windows(width)
     # for each window, the every-day window of the same hours (the simpler alternative)
@@ -365,7 +365,7 @@ def _held_out(rng, blocks: _Blocks, counts, eta_full, K, n_boot, n_splits, width
         # interval around its median by t_{K/2-1} / z and sqrt(k / (k - 1)) (cluster bootstrap
         # variance is biased low by (k - 1) / k)
         k = max(K // 2, 3)
-        f = stats.t.ppf(q_hi, k - 1) / stats.norm.ppf(q_hi) * np.sqrt(k / (k - 1))
+        f = t_ppf(q_hi, k - 1) / norm_ppf(q_hi) * np.sqrt(k / (k - 1))
         lo, hi = med - f * (med - lo), med + f * (hi - med)
     else:
         lo = hi = np.nan

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-# scipy.stats is imported where it is used (see smmanalytics._alert_stats)
+# scipy is imported where it is used, never scipy.stats (see smmanalytics._dist)
 
 __all__ = ["NBFit", "nb_fit", "week_blocks", "one_step", "perm_score_test", "estimable",
            "NOT_IDENTIFIABLE", "NO_ENGAGEMENT"]
@@ -236,9 +236,9 @@ def perm_score_test(Zslot: np.ndarray, slot: np.ndarray, s: np.ndarray, strata: 
 
     t_obs = float(stat(U))
     if n > exact_max_n or n_perm <= 0:
-        from scipy import stats
+        from .._dist import chi2_sf
 
-        return float(stats.chi2.sf(t_obs, keep.size)), t_obs, "chi2_permutation_moments"
+        return float(chi2_sf(t_obs, keep.size)), t_obs, "chi2_permutation_moments"
     base = np.argsort(strata, kind="stable")
     slot_b, s_b = slot[base], s[base]
     bounds = np.searchsorted(strata[base], np.arange(len(codes) + 1))
