@@ -712,3 +712,54 @@ def test_a_file_of_several_tables_none_understood_gets_one_note(tmp_path):
         "['some words', 'here'] (headers in a language not known yet can be added to a "
         "synonyms.csv in the brand folder)"]
     assert q["file"].tolist() == [str(tmp_path / "README.md")]
+
+
+# ---------------------------------------------------------------- Italian reviewer's files
+
+META_IT = FIX / "meta_it"
+
+
+def test_a_total_row_labelled_outside_the_first_column_is_no_post_of_the_dataset():
+    """Four Facebook posts and, under them, a row with 'Totale' under 'Titolo' and their
+    sums: 5 posts and twice the interactions were counted, with warnings of a post without
+    an id and a time; 4 posts, and a note naming the line."""
+    ds = smm.load(META_IT, cache=False)
+    facebook = smm.engagement(ds.posts, by="platform").set_index("platform").loc["facebook"]
+    assert (facebook["posts"], facebook["interactions"]) == (4, 484)
+    q = ds.quality[ds.quality["file"].str.contains("totale")]
+    assert set(q["code"]) == {"summary_row_dropped", "extra_columns"}
+    assert "line 6: its cell 'Totale', in column 'Titolo'" in \
+        q.loc[q["code"] == "summary_row_dropped", "message"].item()
+
+
+def test_a_renamed_metric_is_a_warning_until_the_brand_s_synonyms_name_it(tmp_path):
+    """The warning says which synonyms.csv rows read the renamed columns; with them, the
+    reach and views are read and nothing is said."""
+    brand = tmp_path / "brand"
+    brand.mkdir()
+    shutil.copy(META_IT / "instagram_posts_it_renamed_2026-10-01_2026-10-31_2026-11-02.csv",
+                brand)
+    ds = smm.load(brand, cache=False)
+    assert ds.posts["reach"].isna().all()
+    (note,) = ds.quality.loc[ds.quality["code"] == "expected_metric_missing"].itertuples()
+    assert note.level == "warning" and "meta,reach,it,<its header>" in note.message
+    (brand / "synonyms.csv").write_text("family,canonical,lang,header\n"
+                                        "meta,reach,it,Account raggiunti\n"
+                                        "meta,views,it,Visualizzazioni totali\n",
+                                        encoding="utf-8")
+    ds = smm.load(brand, cache=False)
+    assert ds.posts.sort_values("post_id")["reach"].tolist() == [1324, 2223, 2501]
+    assert ds.posts.sort_values("post_id")["views"].tolist() == [2167, 4520, 4343]
+    assert "expected_metric_missing" not in set(ds.quality["code"])
+
+
+def test_the_sample_and_the_fixtures_lack_no_metric_their_exports_carry():
+    """Every export of the sample brand and of the fixtures (Italian ones aside, made to
+    lack them) has the metrics its kind of export carries, and no row of them is taken for
+    a total it is not."""
+    sample = Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve"
+    for ds in (smm.load(sample), smm.load([p for p in FIX.iterdir() if p != META_IT])):
+        q = ds.quality
+        assert "expected_metric_missing" not in set(q["code"])
+        dropped = q.loc[q["code"] == "summary_row_dropped", "message"]
+        assert not dropped.str.contains("no post id").any()

@@ -371,6 +371,36 @@ def test_register_rejects_duplicates_and_unknown_platforms():
                  parse=lambda c, x: [])
 
 
+def test_register_asks_the_family_of_the_keys_and_metrics_it_is_given():
+    with pytest.raises(ValueError, match="family="):
+        register("bad_fmt_keys", platforms="x", kinds="posts", detect=lambda c: 0,
+                 parse=lambda c, x: [], expects=("impressions",))
+
+
+def test_every_posts_format_names_its_keys_and_every_table_format_its_metrics():
+    """The summary rows without keys are found, and the metrics missing are said, by the
+    registry for every format that names them: every posts format names its keys, and
+    every posts or daily format the metrics its exports carry (YouTube's chart and totals
+    files, whose one metric is the user's choice, and Meta's daily files, one metric named
+    on their title line, aside), all of them fields of its family."""
+    from smmanalytics.loaders._headers import synonyms
+
+    fields = {}
+    for s in synonyms():
+        fields.setdefault(s.family, set()).add(s.canonical)
+    for fmt in formats():
+        if fmt.name in ("meta_post_legacy_sheet", "meta_audience"):
+            continue                     # no rows of posts of their own; an audience file
+        if "posts" in fmt.kinds:
+            assert fmt.keys, fmt.name
+        if set(fmt.kinds) & {"posts", "daily"} and fmt.name not in (
+                "youtube_chart", "youtube_totals", "meta_daily"):
+            assert fmt.expects, fmt.name
+        named = {f for e in fmt.expects + sum((m for _, m in fmt.expects_on), ())
+                 for f in e.split("|")} | set(fmt.keys)
+        assert named <= fields.get(fmt.family, set()), fmt.name
+
+
 def test_snapshot_from_file_name():
     assert snapshot_from_name("account_analytics_content_2026-10-01_2026-10-31.csv") == \
         pd.Timestamp("2026-11-01", tz="UTC")

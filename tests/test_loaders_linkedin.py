@@ -926,3 +926,55 @@ def test_posts_whose_texts_are_header_names_stay_posts_in_a_sheet(tmp_path):
     df = read_export(path, kind="posts")
     assert len(df) == 7 and df["caption"].tolist()[4:] == ["Impressions", "Likes", "Comments"]
     assert df["impressions"].tolist()[4:] == [1000, 2000, 5000]
+
+
+@pytest.mark.parametrize("label", ["Totale", None])
+def test_a_total_row_labelled_in_a_middle_column_is_no_post(tmp_path, label):
+    """A row added under LinkedIn's posts with no link and no created date, 'Totale' under
+    'Posted by' (or no label, each of its numbers the sum of the four posts): the sum of
+    the posts, not a fifth one, named by its row."""
+    src = FIX / "maison-seve_content_1791015300000.xlsx"
+    wb = openpyxl.load_workbook(src)
+    ws = wb["All posts"]
+    # impressions, views, off-site views, clicks, CTR, likes, comments, shares, follows, ER
+    ws.append([None] * 4 + [label] + [None] * 4
+              + [9800, 640, 12, 324, 0.1444, 223, 25, 13, 20, 0.2886])
+    p = tmp_path / src.name
+    wb.save(p)
+    df = read_export(p, kind="posts")
+    assert len(df) == 4 and df["impressions"].tolist() == [1000, 2000, 5000, 1800]
+    (note,) = [q for q in df.attrs["quality"] if q["code"] == "summary_row_dropped"]
+    assert note["message"].startswith("sheet 'All posts': 1 row with no post id")
+    why = ("its cell 'Totale', in column 'Posted by', says it is a total" if label
+           else "its numbers ('Impressions', 'Views (excluding off-site video views)', "
+                "'Off-site views' and 7 other columns) are the sums of the rows above")
+    assert f"row 7: {why}" in note["message"]           # the note on row 1, the header on 2
+    assert not {"post_id_missing", "date_missing"} & _codes(df)
+
+
+def test_a_daily_metric_under_a_header_not_known_is_a_warning(tmp_path):
+    """'Reposts (organic|sponsored|total)' headed in Italian, a language whose LinkedIn headers
+    are not known: the series is kept under its own name, and a warning says shares are
+    missing, naming the header to map (without its suffix, as synonyms.csv takes it)."""
+    src = FIX / "maison-seve_content_1791015300000.xlsx"
+    wb = openpyxl.load_workbook(src)
+    ws = wb["Metrics"]
+    for cell in ws[2]:
+        if cell.value and cell.value.startswith("Reposts"):
+            cell.value = cell.value.replace("Reposts", "Condivisioni")
+    p = tmp_path / src.name
+    wb.save(p)
+    daily = _frames(p)[("linkedin_metrics", "Metrics")]
+    assert "shares" not in set(daily["metric"]) and "condivisioni" in set(daily["metric"])
+    (note,) = [q for q in daily.attrs["quality"] if q["code"] == "expected_metric_missing"]
+    assert note["level"] == "warning" and note["message"].startswith(
+        "sheet 'Metrics': no column of shares ('reposts' or 'shares' in English exports) "
+        f"in {p.name}, which every LinkedIn export of this kind has")
+    assert "['Condivisioni']" in note["message"]
+    assert "linkedin_metrics,shares,en,<its header>" in note["message"]
+    # the posts sheet lacks nothing: no reach is expected of LinkedIn
+    posts = _frames(p)[("linkedin_all_posts", "All posts")]
+    assert "expected_metric_missing" not in _codes(posts)
+    for path in sorted(FIX.iterdir()):
+        for df in read_file(path):
+            assert "expected_metric_missing" not in _codes(df), (path.name, df.attrs["sheet"])

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from smmanalytics import read_export
 from smmanalytics.errors import ParseError
+from smmanalytics.loaders import read_file
 from smmanalytics.schema import validate
 
 from ._workbooks import sheet
@@ -1426,3 +1427,122 @@ def test_a_row_is_another_exports_header_only_with_several_known_names_and_no_da
     assert not _another_exports_header(["reach", "comments", "le rituel", "du", "soir"])
     assert not _another_exports_header(["reach", "le rituel du soir"])
     assert not _another_exports_header(["reach"])
+
+
+# ---------------------------------------------------------------- Italian reviewer's files
+
+IT = Path(__file__).parent / "fixtures" / "meta_it"
+#: four Facebook posts with Italian headers, and under them a row with no post id and no
+#: publish time, "Totale" under 'Titolo' and the sums of the four under the metrics
+TOTALE = IT / "facebook_posts_it_totale_2026-10-01_2026-10-31_2026-11-02.csv"
+#: Instagram posts whose 'Copertura' and 'Visualizzazioni' are headed as a newer export might
+RENAMED = IT / "instagram_posts_it_renamed_2026-10-01_2026-10-31_2026-11-02.csv"
+
+
+def _totale(tmp_path, old: str = "", new: str = "", *, delim: str = ",") -> Path:
+    """The Italian total file with ``old`` replaced by ``new``, re-saved with ``delim``."""
+    text = TOTALE.read_text(encoding="utf-8-sig").replace(old, new) if old else \
+        TOTALE.read_text(encoding="utf-8-sig")
+    if delim != ",":
+        import io
+        rows = list(csv.reader(io.StringIO(text)))
+        out = io.StringIO()
+        csv.writer(out, delimiter=delim, lineterminator="\n").writerows(rows)
+        text = out.getvalue()
+    path = tmp_path / TOTALE.name
+    path.write_text(text, encoding="utf-8-sig")
+    return path
+
+
+def test_a_total_row_labelled_in_another_column_than_the_first_is_no_post():
+    """The reviewer's file: 'Totale' under 'Titolo', the id and the publish time empty. It was
+    read as a fifth post (twice the interactions), with warnings of a post without a time and
+    a row without an id; it is dropped, and the note says which line and why."""
+    df = read_export(TOTALE)
+    assert df["post_id"].tolist() == [f"123456789010000{i}" for i in range(4)]
+    assert df["interactions"].sum() == 484 and df["views"].sum() == 14340
+    note = _note(df, "summary_row_dropped")
+    assert note["rows"] == 1 and note["level"] == "info"
+    assert "line 6: its cell 'Totale', in column 'Titolo', says it is a total" in \
+        note["message"]
+    assert not {"missing_publish_time", "missing_post_id"} & _codes(df)
+
+
+@pytest.mark.parametrize("delim,total", [(",", "14340"), (";", "14.340")])
+def test_a_total_row_without_a_label_is_no_post_when_its_numbers_are_the_sums(
+        tmp_path, delim, total):
+    """No word says it is a total, but each of its numbers is the sum of the rows above
+    (an Italian spreadsheet's re-save writes 14.340 for 14340)."""
+    path = _totale(tmp_path, ",,,Totale,,,,,,,14340,", f",,,,,,,,,,{total},", delim=delim)
+    df = read_export(path)
+    assert len(df) == 4 and df["interactions"].sum() == 484
+    message = _note(df, "summary_row_dropped")["message"]
+    assert "line 6: its numbers ('Visualizzazioni', 'Copertura', 'Reazioni, commenti e " \
+        "condivisioni' and 3 other columns) are the sums of the rows above" in message
+    assert not {"missing_publish_time", "missing_post_id"} & _codes(df)
+
+
+def test_a_row_without_an_id_that_is_no_total_stays_a_post(tmp_path):
+    """Neither a word nor sums (one of its numbers is not the sum): the row stays, with the
+    warnings of a post without an id and a publish time, as before."""
+    path = _totale(tmp_path, ",,,Totale,,,,,,,14340,", ",,,Un post,,,,,,,14341,")
+    df = read_export(path)
+    assert len(df) == 5 and df["post_id"].isna().sum() == 1
+    assert {"missing_publish_time", "missing_post_id"} <= _codes(df)
+    assert "summary_row_dropped" not in _codes(df)
+
+
+def test_a_subtotal_among_the_posts_is_dropped_and_later_lines_keep_their_number(tmp_path):
+    """A subtotal of the first two posts between them and the others, no label, a caption
+    of two lines above it: dropped, named by its own line; an error further down still
+    names its own line."""
+    rows = TOTALE.read_text(encoding="utf-8-sig").splitlines()
+    header, posts = rows[0], rows[1:5]
+    posts[0] = posts[0].replace('"Nuova crema, spedizione gratuita"',
+                                '"Nuova crema,\nspedizione gratuita"')
+    sub = ",,,,,,,,,,6353,4860,162,127,17,18"          # the sums of the first two posts
+    then = ",,,,,,,,,,7987,6080,322,264,37,21"         # of the two after them
+    path = tmp_path / TOTALE.name
+    path.write_text("\n".join([header, *posts[:2], sub, *posts[2:], then]) + "\n",
+                    encoding="utf-8-sig")
+    df = read_export(path)
+    assert len(df) == 4 and df["views"].sum() == 14340
+    note = _note(df, "summary_row_dropped")
+    assert note["rows"] == 2 and note["message"].startswith("2 rows with no post id")
+    # header 1, posts 2-3 (on 3 lines), subtotal 5, posts 6-7, subtotal 8
+    assert "line 5: its numbers" in note["message"] and "; line 8: its numbers" in \
+        note["message"]
+    bad = posts[3].replace("10/05/2026 12:30", "31/31/2026 25:99")
+    path.write_text("\n".join([header, *posts[:2], sub, posts[2], bad]) + "\n",
+                    encoding="utf-8-sig")
+    err = _bad_date_error(path)
+    assert err.line == 7
+
+
+def test_a_renamed_reach_column_is_a_warning_that_says_how_to_read_it():
+    """'Copertura' headed 'Account raggiunti' and 'Visualizzazioni' 'Visualizzazioni
+    totali': reach and views were left empty with an info note of 6 columns not used; a
+    warning names the file, the metrics, the columns and the synonyms.csv rows to write."""
+    df = read_export(RENAMED)
+    assert df["reach"].isna().all() and df["views"].isna().all()
+    note = _note(df, "expected_metric_missing")
+    assert note["level"] == "warning"
+    message = note["message"]
+    assert message.startswith("no column of views or impressions ('visualizzazioni' or "
+                              "'impression' in Italian exports), nor of reach ('copertura' in "
+                              f"Italian exports) in {RENAMED.name}, which every Meta Business "
+                              "Suite export of this kind has")
+    assert "'Visualizzazioni totali', 'Account raggiunti'" in message
+    assert "family,canonical,lang,header: meta,views,it,<its header>; meta,reach,it," in message
+    assert "extra_columns" not in _codes(df)     # the warning names the columns not used
+    # one warning, for both metrics
+    assert [q["code"] for q in df.attrs["quality"]].count("expected_metric_missing") == 1
+
+
+def test_exports_that_lack_no_expected_metric_say_nothing_of_it():
+    """A story has no comments and no saves, a Facebook post no saves, a pre-2025 export
+    impressions instead of views, a legacy export its likes on a sheet of their own: none
+    lacks a metric its kind of export carries."""
+    for path in sorted(FIX.iterdir()):
+        for df in read_file(path):
+            assert "expected_metric_missing" not in _codes(df), path.name

@@ -781,3 +781,49 @@ def test_a_bad_number_in_the_viewers_sheet_names_its_cell(tmp_path):
     assert str(err.value) == (
         f"file {path}, line 4, cell Viewers!C4, column 'New Viewers': cell is not a number; "
         "expected a number (e.g. 1234, 1 234, 62,5 %, 1.2K) or empty/-/N/A; got 'seven'")
+
+
+def test_a_total_row_under_the_videos_is_no_video(tmp_path):
+    """A total under the videos, its label under 'Video title' and the 'Time' day copied,
+    without a link or a post time: the whole file failed ("Content row without a video id
+    in its link"); it is a sum of the videos, dropped, its line named, the row an unquoted
+    comma broke still repaired."""
+    with zipfile.ZipFile(FIX / "Content_maisonseve.zip") as z:
+        text = z.read("Content.csv").decode("utf-8-sig")
+    frame = read_file(FIX / "Content_maisonseve.zip")[0]
+    sums = [int(frame[c].sum()) for c in ("reactions", "comments", "shares", "views")]
+    total = '"October 1","Total","",""' + "".join(f',"{v}"' for v in sums)
+    path = tmp_path / "Content_maisonseve.zip"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("Content.csv", (text + "\n" + total).encode("utf-8-sig"))
+    df = read_file(path)[0]
+    assert df["post_id"].tolist() == frame["post_id"].tolist()
+    (note,) = [q for q in df.attrs["quality"] if q["code"] == "summary_row_dropped"]
+    line = text.count("\n") + 2
+    assert f"line {line}: its cell 'Total', in column 'Video title', says it is a total" \
+        in note["message"]
+    assert "row_repaired" in _codes(df)
+
+
+def test_a_daily_metric_under_a_header_not_known_is_a_warning(tmp_path):
+    """'Profile Views' headed in French (TikTok's French headers are not known): the other
+    series are read, and a warning says profile visits are missing and which column was not
+    used; the English fixture lacks nothing."""
+    path = tmp_path / "Overview_2026-09-25_1790891174_maisonseve.zip"
+    text = ('"Date","Video Views","Vues du profil","Likes","Comments","Shares"\n'
+            '"September 25","118","0","5","0","0"\n"September 26","201","3","12","1","0"')
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("Overview.csv", text.encode("utf-8-sig"))
+    df = read_file(path)[0]
+    assert set(df["metric"]) == {"views", "reactions", "comments", "shares"}
+    (note,) = [q for q in df.attrs["quality"] if q["code"] == "expected_metric_missing"]
+    assert note["level"] == "warning"
+    assert note["message"].startswith("no column of profile visits ('profile views' in "
+                                      "English exports) in Overview.csv, which every TikTok "
+                                      "export of this kind has")
+    assert "1 columns not used: ['Vues du profil']" in note["message"]
+    assert "tiktok,profile_visits,en,<its header>" in note["message"]
+    assert "extra_columns" not in _codes(df)
+    for src in (OVERVIEW, FIX / "Content_maisonseve.zip", FIX / "Followers_maisonseve.zip",
+                FIX / "Viewers_maisonseve.zip"):
+        assert all("expected_metric_missing" not in _codes(d) for d in read_file(src))

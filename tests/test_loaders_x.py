@@ -288,3 +288,29 @@ def test_a_bad_number_in_a_content_sheet_names_its_cell(tmp_path):
     assert str(err.value) == (
         f"file {path}, line 3, cell Content!E3, column 'Impressions': cell is not a number; "
         "expected a number (e.g. 1234, 1 234, 62,5 %, 1.2K) or empty/-/N/A; got 'many'")
+
+
+@pytest.mark.parametrize("label", ["Total", ""])
+def test_a_total_row_labelled_in_the_post_text_is_no_post(tmp_path, label):
+    """A row under X's posts with no id, no date and no link, 'Total' under 'Post text' (or no
+    label, its numbers the sums of the two posts): a sum, not a third post."""
+    src = FIX / "account_analytics_content_2026-07-01_2026-07-31.csv"
+    total = f',,{label},,"2,034",50,117,3,1,2,6,9,7,25,15,0,1'
+    path = tmp_path / src.name
+    path.write_text(src.read_text(encoding="utf-8") + total + "\n", encoding="utf-8")
+    df = read_export(path)
+    assert df["post_id"].tolist() == ["2077056051303153665", "1900000000000000000"]
+    assert df["impressions"].sum() == 2034
+    (note,) = [q for q in df.attrs["quality"] if q["code"] == "summary_row_dropped"]
+    why = ("its cell 'Total', in column 'Post text', says it is a total" if label
+           else "its numbers ('Impressions', 'Likes', 'Engagements' and 10 other columns) "
+                "are the sums of the rows above")
+    assert f"line 4: {why}" in note["message"]
+
+
+def test_x_exports_lack_no_metric_they_carry():
+    """No X export has views, and the French content file no bookmarks: neither is a metric
+    found missing."""
+    for path in sorted(FIX.iterdir()):
+        df = read_export(path)
+        assert "expected_metric_missing" not in _codes(df), path.name

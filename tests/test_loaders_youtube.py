@@ -417,3 +417,24 @@ def test_a_bad_number_in_a_workbook_table_names_its_cell(tmp_path):
         f"file {path}, line 3, cell Datos de la tabla!D3, column 'Visualizaciones': cell is "
         "not a number; expected a number (e.g. 1234, 1 234, 62,5 %, 1.2K) or empty/-/N/A; "
         "got 'trescientas'")
+
+
+@pytest.mark.parametrize("label", ["Totale", ""])
+def test_a_total_row_added_under_the_videos_is_no_video(tmp_path, label):
+    """Under Studio's own 'Total' row and the videos, a total added by hand with no video id,
+    labelled under 'Duration' (a label in the first two columns was dropped already) or not,
+    its numbers the sums of the videos (Studio's total, which counts videos not listed, is
+    no video to add up): dropped, as Studio's is."""
+    table = ("Content,Video title,Video publish time,Duration,Views,Likes\n"
+             "Total,,,,1500,40\n"
+             "aaaaaaaaaaa,Uno,\"Jan 3, 2025\",200,1000,30\n"
+             "bbbbbbbbbbb,Due,\"Jan 20, 2025\",30,300,7\n"
+             f",,,{label},1300,37\n")
+    df = read_file(_zip(tmp_path, {"Table data.csv": table}))[0]
+    assert df["post_id"].tolist() == ["aaaaaaaaaaa", "bbbbbbbbbbb"]
+    notes = [q["message"] for q in df.attrs["quality"] if q["code"] == "summary_row_dropped"]
+    why = ("its cell 'Totale', in column 'Duration', says it is a total" if label
+           else "its numbers ('Views', 'Likes') are the sums of the rows above")
+    assert any(f"line 5: {why}" in n for n in notes)
+    assert "the 'Total' summary row was not read as a video" in notes   # Studio's own
+    assert "table_truncated" in _codes(df)            # Studio's total counts 1500 views

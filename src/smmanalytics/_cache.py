@@ -101,12 +101,14 @@ def _code_fingerprint() -> str:
 
 
 def _formats_fingerprint() -> str:
-    """The registered formats and the functions behind them (a format registered at run time
-    by a plug-in changes what a file reads as)."""
+    """The registered formats, the functions behind them and the rows and metrics they name
+    (a format registered at run time by a plug-in changes what a file reads as: the summary
+    rows dropped by its ``keys``, the warnings of its ``expects``)."""
     from .loaders._registry import formats
 
     return ";".join(f"{f.name}:{f.detect.__module__}.{f.detect.__qualname__}:"
-                    f"{f.parse.__module__}.{f.parse.__qualname__}" for f in formats())
+                    f"{f.parse.__module__}.{f.parse.__qualname__}:"
+                    f"{f.family}:{f.keys}:{f.expects}:{f.expects_on}" for f in formats())
 
 
 def entry_key(sha256: str, name: str) -> str:

@@ -9,7 +9,10 @@ A format is registered once, by its module, with :func:`register`. Reading a fil
    of at least 0.5 wins (ties: registration order);
 4. its ``parse(candidate, ctx)`` returns canonical tables (DataFrames whose ``attrs`` give
    ``platform``, ``kind``, ``source_format``, ``source_locale`` and optionally ``as_of``, a UTC
-   Timestamp read from the file itself); notes go to ``ctx.log``;
+   Timestamp read from the file itself); notes go to ``ctx.log``. Before it, the rows of a
+   posts table with none of the format's ``keys`` filled that are totals are dropped
+   (``_summary``); after it, a metric the format ``expects`` that the table lacks is warned
+   of (``_expected``);
 5. :func:`finish` adds the audit columns (``source_file``, ``snapshot_at``), computes posts'
    ``interactions`` when not exported, and conforms and validates against :mod:`schema`.
 
@@ -358,10 +361,24 @@ class Format:
     detect: Callable[[Candidate], float]
     parse: Callable[[Candidate, ParseContext], list[pd.DataFrame]]
     description: str = ""
+    #: the synonym family of its headers, the fields that identify a post (:func:`register`)
+    family: str | None = None
+    keys: tuple[str, ...] = ()
+    #: the metrics its exports carry (``"views|impressions"``: either), for every platform
+    #: and for some (``(("instagram", ("saves",)),)``)
+    expects: tuple[str, ...] = ()
+    expects_on: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: the header names its metrics are matched by, when not the table's header
+    header_names: Callable[[Candidate], list[str]] | None = None
 
     @property
     def platform(self) -> str:
         return self.platforms[0]
+
+    def expected(self, platform: str | None) -> tuple[str, ...]:
+        """The metrics (alternatives joined by ``|``) every export of this format carries for
+        ``platform``."""
+        return self.expects + dict(self.expects_on).get(platform or "", ())
 
 
 _FORMATS: dict[str, Format] = {}
@@ -370,7 +387,10 @@ _FORMATS: dict[str, Format] = {}
 def register(name: str, *, platforms: str | tuple[str, ...], kinds: str | tuple[str, ...],
              detect: Callable[[Candidate], float],
              parse: Callable[[Candidate, ParseContext], list[pd.DataFrame]],
-             description: str = "") -> Format:
+             description: str = "", family: str | None = None, keys: tuple[str, ...] = (),
+             expects: tuple[str, ...] = (),
+             expects_on: dict[str, tuple[str, ...]] | None = None,
+             header_names: Callable[[Candidate], list[str]] | None = None) -> Format:
     """Register an export format; returns it. A name can be registered only once.
 
     Parameters
@@ -385,6 +405,26 @@ def register(name: str, *, platforms: str | tuple[str, ...], kinds: str | tuple[
         score in [0, 1]; 0.5 or more claims the table.
     parse : callable(Candidate, ParseContext) -> list of DataFrame
         canonical frames with ``attrs`` ``platform``, ``kind``, ``source_locale``.
+    family : str, optional
+        the synonym family its headers are matched in (``synonyms.csv``); needed by ``keys``
+        and ``expects``.
+    keys : tuple of str
+        of a posts format, the fields of ``family`` that identify a post (its id, link,
+        publish time): a row none of whose key cells is filled that says "Total" or holds the
+        sums of the rows above is dropped as a summary row before ``parse`` reads the table,
+        its line noted (``_summary``).
+    expects : tuple of str
+        the fields of ``family`` every export of the format carries (the platform's header
+        table in reference/platform-exports.md), ``"views|impressions"`` for either: a table
+        whose headers match none of one is read, with a warning that names the metric, the
+        columns not used, and the ``synonyms.csv`` row that would read it (``_expected``).
+        A metric an export may legitimately lack (an X file's views, a Meta story's saves)
+        is not expected.
+    expects_on : dict, optional
+        platform → more fields expected of that platform's tables (Instagram posts' saves).
+    header_names : callable(Candidate) -> list of str, optional
+        the names ``expects`` are matched by, when not the table's headers (LinkedIn's
+        ``Impressions (organic)`` is matched as ``Impressions``).
     """
     platforms = (platforms,) if isinstance(platforms, str) else tuple(platforms)
     kinds = (kinds,) if isinstance(kinds, str) else tuple(kinds)
@@ -397,7 +437,12 @@ def register(name: str, *, platforms: str | tuple[str, ...], kinds: str | tuple[
             raise ValueError(f"format {name!r}: kind must be one of {KINDS}, got {k!r}")
     if name in _FORMATS:
         raise ValueError(f"format {name!r} is already registered")
-    fmt = Format(name, platforms, kinds, detect, parse, description)
+    if (keys or expects) and family is None:
+        raise ValueError(f"format {name!r}: keys and expects are fields of a family; "
+                         "pass family=")
+    fmt = Format(name, platforms, kinds, detect, parse, description, family, tuple(keys),
+                 tuple(expects), tuple((p, tuple(m)) for p, m in (expects_on or {}).items()),
+                 header_names)
     _FORMATS[name] = fmt
     return fmt
 
@@ -626,7 +671,12 @@ def _repeat_text(value: str | None, n: int) -> pd.api.extensions.ExtensionArray:
 def _without_summary_rows(posts: pd.DataFrame, src: Source, log: QualityLog | None,
                           sheet: str | None = None) -> pd.DataFrame:
     """``posts`` without its summary rows, noted: a row with no publish time whose id says
-    "Total" (a total a spreadsheet's user added under the data) is no post."""
+    "Total" (a total a spreadsheet's user added under the data) is no post.
+
+    A row with no id at all (nor link, nor publish time) whose label stands in another cell,
+    or which holds the sums of the rows above, was dropped before its format's parser read
+    the table (``_parsed``, ``_summary``), with a note naming its line: the parser would
+    have counted it as a post without an id and a time (and TikTok's refused the file)."""
     from ._tidy import summary_cells
 
     if "published_at" not in posts.columns or "post_id" not in posts.columns:
@@ -833,6 +883,11 @@ def _parsed(fmt: Format, cand: Candidate, ctx: ParseContext) -> list[pd.DataFram
     """The frames ``fmt`` parses of ``cand``, its numbers' notes written; a ParseError names
     the row's own line, another error is wrapped into one naming the file."""
     table = cand.table
+    if fmt.keys and "posts" in fmt.kinds:
+        keys = [p for k in fmt.keys for p in cand.match(fmt.family).columns.get(k, [])]
+        if keys:
+            table.drop_summaries_without(keys, cand.decimal_hint(fmt.family)[0])
+    start = len(ctx.log.entries)
     try:
         out = fmt.parse(cand, ctx)
     except ParseError as raised:
@@ -852,6 +907,10 @@ def _parsed(fmt: Format, cand: Candidate, ctx: ParseContext) -> list[pd.DataFram
         raise ParseError(f"unexpected error while parsing as {fmt.name}{where}: "
                          f"{type(exc).__name__}: {exc}", file=cand.name) from exc
     _note_numbers(cand, ctx)
+    if fmt.expects or fmt.expects_on:
+        from ._expected import note_missing_metrics
+
+        note_missing_metrics(fmt, cand, out, ctx, since=start)
     return out
 
 

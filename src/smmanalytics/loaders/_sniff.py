@@ -205,6 +205,12 @@ class RawTable:
     read_as: RawTable | None = field(default=None, repr=False)
     #: the sheet column of ``header[0]`` (0: column A): a sheet whose cells start right of A
     first_column: int = 0
+    #: the columns that identify a row of a posts table (its id, link, publish time): a row
+    #: with none of them filled that says "Total" or holds the sums of the rows above is a
+    #: summary row, dropped and noted (``_summary``); set by the registry before the parse
+    #: (:meth:`drop_summaries_without`), with the ``decimal`` mark of the file's numbers
+    keys: tuple[int, ...] = ()
+    decimal: str | None = None
 
     @cached_property
     def norm(self) -> list[str]:
@@ -227,10 +233,11 @@ class RawTable:
             if found is not None:
                 self._cut_rows_before(found)
             frame = _frame_from_rows(self.rows, len(self.header))
-            return self._without_summary_tail(self._without_rows_of_no_data(
-                frame, _lead_rows(frame, self.header)))
+            return self._without_keyless_summaries(self._without_summary_tail(
+                self._without_rows_of_no_data(frame, _lead_rows(frame, self.header))))
         cells, named = self._read_cells()
-        cells = self._without_summary_tail(self._without_rows_of_no_data(cells, named))
+        cells = self._without_keyless_summaries(self._without_summary_tail(
+            self._without_rows_of_no_data(cells, named)))
         # the columns that were read as numbers: none when the body had to be read as text
         self.numeric = frozenset(i for i in self.numeric if isinstance(cells, pa.Table)
                                  and pa.types.is_floating(cells.column(i).type))
@@ -487,6 +494,52 @@ class RawTable:
                          "the data dropped: a sum of the rows above (added in a spreadsheet), "
                          "not data", level="info", rows=tail, sheet=self.sheet)
         return cells.slice(0, n - tail) if isinstance(cells, pa.Table) else cells.iloc[:n - tail]
+
+    def drop_summaries_without(self, keys: Iterable[int], decimal: str | None = None) -> None:
+        """Have the rows none of whose ``keys`` cells (a post's id, link, publish time) is
+        filled dropped as summary rows when they say "Total" or hold the sums of the rows
+        above (:mod:`._summary`), each line noted: at the first read of the cells, or now when
+        they were read already."""
+        self.keys, self.decimal = tuple(sorted(set(keys))), decimal
+        if "_cells" in self.__dict__:
+            before = self.__dict__["_cells"]
+            after = self._without_keyless_summaries(before)
+            if after is not before:
+                self.__dict__["_cells"] = after
+                self.__dict__.pop("frame", None)
+                self.__dict__.pop("_columns", None)
+
+    def _without_keyless_summaries(self, cells: pa.Table | pd.DataFrame
+                                   ) -> pa.Table | pd.DataFrame:
+        """``cells`` without the summary rows that have none of :attr:`keys` filled
+        (:func:`._summary.keyless_summaries`), each named by its line in one note; their
+        positions join the rows of no data skipped, for :meth:`_line_of`."""
+        from ._summary import keyless_summaries
+
+        if not self.keys:
+            return cells
+        found = keyless_summaries(cells, self.header, self.keys, self.decimal)
+        if not found:
+            return cells
+        drop = np.array([s.position for s in found], dtype=np.int64)
+        body = np.array([self._position(int(k)) for k in drop], dtype=np.int64)
+        if self.log is not None:
+            where = "row" if self.sheet else "line"
+            said = [f"{where} {line}: {s.reason}" if (line := self._row_line(int(p)))
+                    else s.reason for s, p in zip(found[:5], body[:5], strict=True)]
+            more = f"; and {len(found) - 5} more" if len(found) > 5 else ""
+            what = ("1 row with no post id and no publish time was dropped" if len(found) == 1
+                    else f"{len(found)} rows with no post id and no publish time were dropped")
+            self.log.add(self.source, "summary_row_dropped", f"{what} as a total of the rows "
+                         f"above (added in a spreadsheet), not a post — {'; '.join(said)}{more}",
+                         level="info", rows=len(found), sheet=self.sheet)
+        skipped = self.__dict__.get("_skipped")
+        self.__dict__["_skipped"] = body if skipped is None else np.union1d(skipped, body)
+        if isinstance(cells, pd.DataFrame):
+            return cells.drop(index=cells.index[drop]).reset_index(drop=True)
+        keep = np.ones(cells.num_rows, dtype=bool)
+        keep[drop] = False
+        return cells.filter(pa.array(keep))
 
     def relocated(self, exc: ParseError) -> ParseError:
         """``exc``, raised about data row ``k = line - first_line - 1`` of this table (rows

@@ -263,7 +263,8 @@ def note_day_tz(ctx: ParseContext, platform: str, what: str = "dates") -> None:
 def note_extra_columns(c: Candidate, family: str, ctx: ParseContext) -> None:
     """Quality note ``extra_columns``: the headers of ``c`` that no synonym of ``family``
     matched, whose cells were not read (a metric under a header in a language the package does
-    not know yet would otherwise vanish without a word)."""
+    not know yet would otherwise vanish without a word). When a metric the format expects is
+    missing, the registry's warning names them instead (``_expected``)."""
     unknown = c.match(family).unknown
     if unknown:
         ctx.note("extra_columns", f"{len(unknown)} columns not used (headers not known; a "

@@ -441,9 +441,6 @@ def _parse_posts(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
         pos = m.columns.get(extra)
         if pos and c.table.column(pos[0]).notna().any():
             df[extra] = _dates_at(c, pos[0], ctx).to_numpy()
-    if "shares" not in df.columns:
-        ctx.note("column_missing", "no 'Reposts' (or 'Shares') column; shares left empty",
-                 level="info")
     if (~agree & ~has_time).any():
         ctx.note("day_precision", "'Created date' has no time; posts whose activity id does not "
                  "decode keep day precision", level="info", rows=int((~agree & ~has_time).sum()))
@@ -603,13 +600,27 @@ def _parse_demographics(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     return [out]
 
 
+def _base_names(c: Candidate) -> list[str]:
+    """The headers of a ``Name (organic|sponsored|total)`` sheet without their suffix, as
+    :func:`_wide_to_daily` matches them."""
+    return [base for _, base, _ in _split_headers(c, set())]
+
+
+# LinkedIn exports impressions, likes, comments and reposts (reference §4.3), no reach (its
+# only reach-like number is the daily organic unique impressions); views are video views
 register("linkedin_all_posts", platforms=P, kinds="posts", detect=_detect_posts,
-         parse=_parse_posts, description="LinkedIn Page content workbook, sheet 'All posts'")
+         parse=_parse_posts, description="LinkedIn Page content workbook, sheet 'All posts'",
+         family=F_POSTS, keys=("permalink", "published_date"),
+         expects=("impressions", "reactions", "comments", "shares"))
 register("linkedin_metrics", platforms=P, kinds="daily", detect=_detect_metrics,
-         parse=_parse_metrics, description="LinkedIn Page content workbook, sheet 'Metrics'")
+         parse=_parse_metrics, description="LinkedIn Page content workbook, sheet 'Metrics'",
+         family=F_METRICS, expects=("impressions", "reactions", "comments", "shares"),
+         header_names=_base_names)
 register("linkedin_new_followers", platforms=P, kinds="daily", detect=_detect_followers,
-         parse=_parse_followers, description="LinkedIn followers workbook, 'New followers'")
+         parse=_parse_followers, description="LinkedIn followers workbook, 'New followers'",
+         family=F_FOLLOWERS, expects=("follows",))
 register("linkedin_visitor_metrics", platforms=P, kinds="daily", detect=_detect_visitors,
-         parse=_parse_visitors, description="LinkedIn visitors workbook, 'Visitor metrics'")
+         parse=_parse_visitors, description="LinkedIn visitors workbook, 'Visitor metrics'",
+         family=F_VISITORS, expects=("page_views", "unique_visitors"), header_names=_base_names)
 register("linkedin_demographics", platforms=P, kinds="audience", detect=_detect_demographics,
          parse=_parse_demographics, description="LinkedIn followers/visitors demographic sheets")

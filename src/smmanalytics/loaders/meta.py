@@ -86,7 +86,7 @@ from ..metrics import row_sum
 from ._arrow import arrow_text, contains, may_contain, strip
 from ._cells import isinstance_cells
 from ._dates import META_TZ, parse_datetimes
-from ._headers import match_headers, normalize
+from ._headers import match_headers, normalize, synonyms
 from ._ids import instagram_shortcode, instagram_shortcode_time
 from ._registry import Candidate, ParseContext, range_from_name, register, two_labels
 from ._sniff import RawTable
@@ -738,8 +738,11 @@ def _parse_daily(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     metric = next(iter(hit.columns), None)
     if metric is None:
         metric = re.sub(r"[^a-z0-9]+", "_", normalize(title)).strip("_") or "value"
+        known = sorted({s.canonical for s in synonyms() if s.family == "meta_daily"})
         ctx.note("unknown_daily_metric", f"daily metric {title!r} is not a known Meta series; "
-                 f"kept as {metric!r}")
+                 f"kept as {metric!r} (if it is one of {', '.join(known)}, under a name in a "
+                 "language not known yet, a synonyms.csv in the brand folder can name it: "
+                 f"meta_daily,<metric>,<lang>,{title})")
     platform = _daily_platform(title, ctx.file)
     if platform is None:
         ctx.note("platform_unknown", f"daily series {title!r} does not say whether it is "
@@ -786,12 +789,23 @@ def _parse_daily(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     return [out]
 
 
+#: the cells that identify a post (a row with none filled may be a total: ``_summary``)
+_KEYS = ("post_id", "permalink", "publish_time")
+#: what every post export has (reference §1.3, §2.2: views or the pre-2025 impressions,
+#: reach, and the interactions' parts; Instagram's saves, Facebook has none); a story has
+#: views, reach and likes, but neither comments nor saves (§2.2, the FR and ES stories)
 register("meta_post", platforms=("facebook", "instagram"), kinds="posts", detect=_detect_post,
-         parse=_parse_posts, description="Meta Business Suite post export (Facebook/Instagram)")
+         parse=_parse_posts, description="Meta Business Suite post export (Facebook/Instagram)",
+         family=F, keys=_KEYS,
+         expects=("views|impressions", "reach", "reactions|likes", "comments", "shares"),
+         expects_on={"instagram": ("saves",)})
 register("meta_story", platforms="instagram", kinds="posts", detect=_detect_story,
-         parse=_parse_story, description="Meta Business Suite Instagram stories export")
+         parse=_parse_story, description="Meta Business Suite Instagram stories export",
+         family=F, keys=_KEYS, expects=("views|impressions", "reach", "reactions|likes"))
+# the legacy export's likes, comments and shares may be on a sheet of their own (§1.3)
 register("meta_post_legacy", platforms="facebook", kinds="posts", detect=_detect_legacy,
-         parse=_parse_legacy, description="legacy Facebook Insights post export (csv, xls)")
+         parse=_parse_legacy, description="legacy Facebook Insights post export (csv, xls)",
+         family=FL, keys=_KEYS, expects=("reach", "impressions"))
 register("meta_post_legacy_sheet", platforms="facebook", kinds="posts",
          detect=_detect_legacy_sheet, parse=_parse_legacy_sheet,
          description="a breakdown sheet of the legacy Facebook Insights post workbook")

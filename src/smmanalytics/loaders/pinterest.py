@@ -131,5 +131,7 @@ def _posts(c: Candidate, ctx: ParseContext) -> pd.DataFrame:
     return df
 
 
+# no real header is known (reference §7): only the impressions every documented export has
 register("pinterest_unverified", platforms=P, kinds=("posts", "daily"), detect=_detect,
-         parse=_parse, description="Pinterest analytics CSV (layout unverified, tolerant)")
+         parse=_parse, description="Pinterest analytics CSV (layout unverified, tolerant)",
+         family=F, keys=("post_id", "permalink", "published_date"), expects=("impressions",))

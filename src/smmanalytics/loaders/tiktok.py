@@ -350,7 +350,8 @@ def _repaired(c: Candidate, ctx: ParseContext) -> Candidate:
     # the rows under it): the original table's errors count these rows (read_as)
     table = RawTable(source=c.table.source, header=c.header, first_line=c.table.first_line,
                      meta=c.table.meta, delimiter=c.table.delimiter, encoding=c.table.encoding,
-                     rows=rows, row_lines=lines, log=c.table.log)
+                     rows=rows, row_lines=lines, log=c.table.log, keys=c.table.keys,
+                     decimal=c.table.decimal)    # its summary rows are the table's (_summary)
     c.table.read_as = table
     for i in ragged:                               # only the broken rows are looked at one by one
         r = rows[i]
@@ -468,18 +469,25 @@ def _published(decoded: pd.Series, post_day: pd.Series, ctx: ParseContext
     return day_utc.where(~use_id, decoded), use_id
 
 
+# the columns of every real file (reference §6.3); favorites, play time… only in some
 register("tiktok_overview", platforms=P, kinds="daily", detect=_detect_overview,
-         parse=_parse_overview, description="TikTok Studio Overview.csv (daily account totals)")
+         parse=_parse_overview, description="TikTok Studio Overview.csv (daily account totals)",
+         family=F, expects=("views", "profile_visits", "reactions", "comments", "shares"))
 register("tiktok_follower_history", platforms=P, kinds="daily", detect=_detect_history,
-         parse=_parse_history, description="TikTok Studio FollowerHistory.csv")
+         parse=_parse_history, description="TikTok Studio FollowerHistory.csv",
+         family=F, expects=("followers_total",))
 register("tiktok_follower_activity", platforms=P, kinds="daily", detect=_detect_activity,
-         parse=_parse_activity, description="TikTok Studio FollowerActivity.csv (hourly)")
+         parse=_parse_activity, description="TikTok Studio FollowerActivity.csv (hourly)",
+         family=F, expects=("online_followers",))
 register("tiktok_follower_gender", platforms=P, kinds="audience", detect=_detect_gender,
          parse=_parse_gender, description="TikTok Studio FollowerGender.csv")
 register("tiktok_follower_territories", platforms=P, kinds="audience",
          detect=_detect_territories, parse=_parse_territories,
          description="TikTok Studio FollowerTopTerritories.csv")
 register("tiktok_viewers", platforms=P, kinds="daily", detect=_detect_viewers,
-         parse=_parse_viewers, description="TikTok Studio Viewers.xlsx")
+         parse=_parse_viewers, description="TikTok Studio Viewers.xlsx",
+         family=F, expects=("viewers|new_viewers",))
 register("tiktok_content", platforms=P, kinds="posts", detect=_detect_content,
-         parse=_parse_content, description="TikTok Studio Content.csv (lifetime totals)")
+         parse=_parse_content, description="TikTok Studio Content.csv (lifetime totals)",
+         family=F, keys=("permalink", "published_day"),
+         expects=("views", "reactions", "comments", "shares"))

@@ -326,11 +326,19 @@ def _parse_legacy_daily(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     return [long]
 
 
+# every X export has impressions, likes, replies and reposts (reference §3.1, §3.2, the French
+# content file too); none has views, and the French one no bookmarks
 register("x_tweet_activity", platforms="x", kinds="posts", detect=_detect_legacy,
-         parse=_parse_legacy, description="X legacy Tweet activity export (by Tweet)")
+         parse=_parse_legacy, description="X legacy Tweet activity export (by Tweet)",
+         family="x_legacy", keys=("post_id", "permalink", "time"),
+         expects=("impressions", "likes", "comments", "reposts"))
 register("x_content", platforms="x", kinds="posts", detect=_detect_content,
-         parse=_parse_content, description="X content export (2024+)")
+         parse=_parse_content, description="X content export (2024+)",
+         family="x_content", keys=("post_id", "permalink", "date"),
+         expects=("impressions", "likes", "comments", "reposts|shares"))
 register("x_overview", platforms="x", kinds="daily", detect=_detect_overview,
-         parse=_parse_overview, description="X account overview export (daily)")
+         parse=_parse_overview, description="X account overview export (daily)",
+         family="x_overview", expects=("impressions", "likes", "replies", "reposts|shares"))
 register("x_tweet_activity_daily", platforms="x", kinds="daily", detect=_detect_legacy_daily,
-         parse=_parse_legacy_daily, description="X legacy Tweet activity export (by day)")
+         parse=_parse_legacy_daily, description="X legacy Tweet activity export (by day)",
+         family="x_legacy_daily", expects=("impressions", "likes", "replies", "reposts"))

@@ -1,0 +1,101 @@
+"""The metrics a format's exports carry, looked for once its table is parsed.
+
+An export whose reach column was renamed (``Account raggiunti`` for ``Copertura``, as a newer
+export may write it) was read with its reach empty and an info note listing the columns not
+used: the report then showed "–" for reach, views and the rates, and nothing said why. A format
+registered with ``expects`` (``_registry.register``: the metrics its platform's header table
+in reference/platform-exports.md gives every export of its kind) has each table checked after
+its parse: a metric none of whose headers the table has gets one warning per table (code
+``expected_metric_missing``), naming the file, the metrics, the columns not used, and the row
+of a brand folder's ``synonyms.csv`` that would read one of them, as the GA4 loader does for a
+revenue column it does not know (``ga4._unread_metrics``). That warning lists the columns not
+used, so the parser's own info note of them (``extra_columns``) is dropped.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from .._io import file_name
+from ._headers import match_headers, synonyms
+
+if TYPE_CHECKING:
+    from ._registry import Candidate, Format, ParseContext
+
+__all__ = ["note_missing_metrics", "missing_metrics"]
+
+#: the languages of ``synonyms.csv`` as a note names them
+_LANGUAGES = {"en": "English", "fr": "French", "it": "Italian", "es": "Spanish", "de": "German",
+              "pt": "Portuguese", "nl": "Dutch"}
+
+
+def missing_metrics(fmt: Format, cand: Candidate, platform: str | None) -> list[str]:
+    """The metrics ``fmt`` expects of ``platform``'s tables (alternatives joined by ``|``)
+    that none of ``cand``'s headers carries."""
+    m = _match(fmt, cand)
+    return [e for e in fmt.expected(platform) if not m.any(*e.split("|"))]
+
+
+def _match(fmt: Format, cand: Candidate):
+    if fmt.header_names is not None:
+        return match_headers(fmt.header_names(cand), fmt.family)
+    return cand.match(fmt.family)
+
+
+def note_missing_metrics(fmt: Format, cand: Candidate, frames: list[pd.DataFrame],
+                         ctx: ParseContext, *, since: int = 0) -> None:
+    """Warn when the table of ``cand``, parsed by ``fmt`` into ``frames``, lacks a metric its
+    exports carry (see the module's docstring). ``since``: the position in ``ctx.log`` of the
+    first note of this table's parse, whose ``extra_columns`` note the warning replaces.
+    Nothing is said of a table of no rows, nor of a format that expects nothing."""
+    from ._registry import _FAMILY_NAMES
+
+    if not frames or not any(len(f) for f in frames):
+        return
+    platform = frames[0].attrs.get("platform")
+    missing = missing_metrics(fmt, cand, platform)
+    if not missing:
+        return
+    m = _match(fmt, cand)
+    lang = m.locale.split("-")[0]
+    who = _FAMILY_NAMES.get(fmt.family, fmt.family)
+    what = ", nor of ".join(_metric(e, fmt.family, lang) for e in missing)
+    unused = list(dict.fromkeys(h for h in m.unknown if str(h).strip()))
+    several = len(missing) > 1
+    message = (f"no column of {what} in {file_name(ctx.file)}, which every {who} export of "
+               f"this kind has: {'these metrics are' if several else 'this metric is'} left "
+               f"empty, and the rates built on {'them' if several else 'it'}; ")
+    if unused:
+        rows = "; ".join(f"{fmt.family},{e.split('|')[0]},{lang},<its header>" for e in missing)
+        message += (f"{len(unused)} columns not used: {unused[:20]!r}. If one of them holds "
+                    f"{'such a metric' if several else 'it'} (a column renamed in a newer "
+                    "export, or a language not known yet), a synonyms.csv in the brand folder "
+                    "can name it, one row per column under the header "
+                    f"family,canonical,lang,header: {rows}")
+    else:
+        message += ("every column of the file was read (an export of fewer columns? a column "
+                    "the package reads as another field cannot be renamed by synonyms.csv)")
+    ctx.note("expected_metric_missing", message, level="warning")
+    # the columns not used are named here: the parser's own note of them goes
+    entries = ctx.log.entries
+    entries[since:] = [e for e in entries[since:] if not (
+        e["code"] == "extra_columns" and e.get("sheet") == (ctx.sheet or None))]
+
+
+def _metric(expected: str, family: str, lang: str) -> str:
+    """``reach ('copertura' in Italian exports)``: a metric expected (``views|impressions``:
+    either) with the headers the package knows for it, in the file's language where it knows
+    them, else in English (normalised, as headers are matched)."""
+    names = expected.split("|")
+    said = " or ".join(n.replace("_", " ") for n in names)
+    rows = [s for s in synonyms() if s.family == family and s.canonical in names
+            and not s.prefix]
+    for language in (lang, "en"):
+        known = list(dict.fromkeys(s.header for name in names for s in rows
+                                   if s.canonical == name and s.lang == language))
+        if known:
+            return (f"{said} ({' or '.join(map(repr, known[:3]))} in "
+                    f"{_LANGUAGES.get(language, language)} exports)")
+    return said
