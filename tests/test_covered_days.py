@@ -259,3 +259,118 @@ def test_span_takes_the_local_days_of_the_first_and_last_times():
         want = (min(days.min(), rows["date"].min()).date(), max(days.max(), rows["date"].max())
                 .date())
         assert sample.span(platform, web=False) == want
+
+
+FB_HEADER = ('"Post ID","Page ID","Page name",Title,Description,"Duration (sec)","Publish time",'
+             'Permalink,"Post type",Date,Views,Reach,"Reactions, Comments and Shares",Reactions,'
+             'Comments,Shares')
+#: two October posts (Meta's times are US Pacific): 35 and 26 interactions, reach 894 and 827
+FB_OCTOBER = ('8383178366578861,104938275516283,Test,Rituel,Le rituel du soir,0,'
+              '"10/27/2026 11:52",https://www.facebook.com/t/posts/1,Photos,Lifetime,1079,894,'
+              '35,32,2,1\n'
+              '9998439321649510,104938275516283,Test,Question,Question du jour,0,'
+              '"10/23/2026 03:16",https://www.facebook.com/t/posts/2,Photos,Lifetime,1057,827,'
+              '26,23,2,1\n')
+FB_NOVEMBER = "facebook_posts_2026-11-01_2026-11-30_2026-12-02.csv"
+
+
+@pytest.fixture
+def fb_brand(tmp_path) -> Path:
+    """Facebook's posts export of October (two posts, exported on 2 November) and that of
+    November, exported on 2 December, with its header only: the brand did not post then."""
+    d = tmp_path / "brand"
+    d.mkdir()
+    (d / "facebook_posts_2026-10-01_2026-10-31_2026-11-02.csv").write_text(
+        FB_HEADER + "\n" + FB_OCTOBER, encoding="utf-8-sig")
+    (d / FB_NOVEMBER).write_text(FB_HEADER + "\n", encoding="utf-8-sig")
+    (d / "brand.yaml").write_text("name: Test\ntimezone: Europe/Paris\nlanguage: en\n",
+                                  encoding="utf-8")
+    (d / "goals.yaml").write_text("goals:\n  - {metric: posts, platform: facebook, target: 4}\n",
+                                  encoding="utf-8")
+    return d
+
+
+def _load(folder: Path):
+    ds = smm.load(folder, cache=False)
+    q = ds.quality.loc[(ds.quality["code"] == "empty_file").to_numpy()]
+    assert q["file"].tolist() == [str(folder / FB_NOVEMBER)]        # noted, as before
+    return ds
+
+
+def test_an_export_without_rows_covers_its_period_for_its_platform(fb_brand):
+    """The November export gave no platform to the files table (its platform was read from
+    its rows): November counted for no platform, so Facebook's data stopped on 31 October,
+    and the data were as of 2 November, the October export's day."""
+    ds = _load(fb_brand)
+    assert ds.files["platform"].tolist() == ["facebook", "facebook"]
+    assert ds.files["rows"].tolist() == [2, 0]
+    # the end of each export day in Meta's zone (Pacific standard time, UTC-8)
+    assert ds.files["snapshot_at"].tolist() == [pd.Timestamp("2026-11-03 08:00", tz="UTC"),
+                                                pd.Timestamp("2026-12-03 08:00", tz="UTC")]
+    assert ds.span("facebook") == ds.span() == (D(2026, 10, 1), D(2026, 11, 30))
+    assert ds.span("facebook", posts=False) == (D(2026, 10, 1), D(2026, 11, 30))
+    assert ds.as_of() == D(2026, 12, 2)          # 3 December, 09:00 in Paris, less a day
+    assert ds.posts_in("2026-11").empty
+    assert len(smm.engagement(ds.posts_in("2026-10"), by=None)) == 1
+    # November: 0 posts, a count known; nothing to add up or divide, so no other figure
+    for platform in (None, "facebook"):
+        c = smm.compare(ds, "2026-11", platform=platform)
+        row = c.table.set_index("kpi")
+        assert (row.loc["posts", "current"], row.loc["posts", "previous"]) == (0, 2)
+        assert row.loc["posts", "method"] == "exact count"
+        assert pd.isna(row.loc["er_reach", "current"])
+        assert row.loc["er_reach", "previous"] == pytest.approx(61 / 1721)
+        assert not [k for k in c.caveats if "stop" in k or "not covered" in k]
+
+
+def test_a_month_without_posts_is_scored_as_zero_posts(fb_brand, monkeypatch):
+    import smmanalytics.goals as goals_mod
+
+    monkeypatch.setattr(goals_mod, "_today", lambda tz: D(2026, 12, 2))
+    sc = smm.scorecard(_load(fb_brand), "2026-11")
+    assert sc.loc[0, "actual"] == 0 and sc.loc[0, "complete"]
+    assert sc.loc[0, "status"] == "missed"
+
+
+def test_the_cover_of_a_month_without_posts_says_none_is_missing(fb_brand):
+    """The cover said "Dati al 2 novembre 2026" and warned "nessuna cifra di Facebook per
+    questo periodo: le esportazioni dei post di Facebook si fermano al 31 ottobre 2026"."""
+    from smmanalytics.periods import parse_period
+    from smmanalytics.report import BrandReport, Formatter
+    from smmanalytics.report.sections import _coverage_lines
+
+    ds = _load(fb_brand)
+    assert _coverage_lines(ds, parse_period("2026-11"), Formatter("it")) == ([], [])
+    rep = BrandReport(ds, "2026-11", lang="it")
+    assert rep.cover_lines == ["Periodo: 1° novembre 2026 – 30 novembre 2026", "Post: 0",
+                               "Dati al 2 dicembre 2026"]
+    assert rep.cover_warnings == []
+    rep.kpi_table()
+    text = _pdf_text(rep.pdf_bytes())
+    assert "Dati al 2 dicembre 2026" in text and "Nessun post pubblicato" in text
+    assert "Attenzione" not in text
+
+
+def test_a_month_no_export_covers_keeps_its_warning(fb_brand):
+    from smmanalytics.periods import parse_period
+    from smmanalytics.report import BrandReport, Formatter
+    from smmanalytics.report.sections import _coverage_lines
+
+    (fb_brand / FB_NOVEMBER).unlink()
+    ds = smm.load(fb_brand, cache=False)
+    line = ("Attenzione: nessuna cifra di Facebook per questo periodo: le esportazioni dei post "
+            "di Facebook si fermano al 31 ottobre 2026.")
+    assert _coverage_lines(ds, parse_period("2026-11"), Formatter("it")) == ([], [line])
+    rep = BrandReport(ds, "2026-11", lang="it")
+    assert rep.cover_warnings == [line] and rep.cover_lines[-1] == "Dati al 2 novembre 2026"
+    assert ds.as_of() == D(2026, 11, 2)
+    row = smm.compare(ds, "2026-11", platform="facebook").table.set_index("kpi").loc["posts"]
+    assert pd.isna(row["current"]) and row["method"].startswith("period not covered")
+
+
+def _pdf_text(data: bytes) -> str:
+    import io
+
+    from pypdf import PdfReader
+
+    return "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)

@@ -399,6 +399,11 @@ def test_an_export_with_headers_only_is_noted(tmp_path):
     (tmp_path / "ig_2026-11-01.csv").write_text(IG_HEADER + "\n", encoding="utf-8")
     ds = smm.load(tmp_path)
     assert ds.files["status"].tolist() == ["ok"] and ds.files["rows"].tolist() == [0]
+    # its platform from its headers (Instagram's name the account), its day from its name:
+    # the end of 1 November in Meta's zone, Pacific standard time (UTC-8) from 2 a.m. that day
+    assert ds.files["platform"].tolist() == ["instagram"]
+    assert ds.files["snapshot_at"].tolist() == [pd.Timestamp("2026-11-02 08:00", tz="UTC")]
+    assert ds.as_of() == pd.Timestamp("2026-11-01").date()
     assert ds.quality["code"].tolist() == ["empty_file"]
     assert "headers but no rows" in ds.quality["message"][0]
 

@@ -20,7 +20,9 @@ CONTRACT (shared by every module; the loaders work completes ``load``):
   archive's other members read), covers_from and covers_to: the first and last day of the period
   the file's name says the export covers (``facebook_posts_2026-10-01_2026-10-31_2026-11-02.csv``:
   1 and 31 October; a zip member's from the archive's name when its own has no date; NaT when the
-  name gives no such range, see ``loaders._registry.range_from_name``). Side files (brand.yaml,
+  name gives no such range, see ``loaders._registry.range_from_name``), and snapshot_at: when
+  the export was taken (its rows' ``snapshot_at``, kept for an export without rows too; NaT
+  for a file not read). Side files (brand.yaml,
   costs.csv, goals.yaml, competitors.csv, synonyms.csv) and images are not listed, in a folder or
   in a zip.
 - ``root``: what the reports name files relative to: the brand's folder when one folder was
@@ -170,7 +172,10 @@ class Dataset:
 
     def as_of(self) -> dt.date | None:
         """The last day the data cover in full, in the brand's zone: the day before the newest
-        export's ``snapshot_at`` (posts and daily rows), or None when no export is dated.
+        export's ``snapshot_at`` (posts and daily rows, and the posts and daily exports read,
+        the ``files`` table's ``snapshot_at``), or None when no export is dated. An export
+        without rows counts: a November export with its headers only (no post that month),
+        taken on 2 December, makes the data as of 1 December, not of the October export's day.
 
         An export's ``snapshot_at`` is the moment it was taken; an export dated by its day is
         taken at the end of that day, the start of the next (a Meta export of 15 November:
@@ -181,10 +186,26 @@ class Dataset:
         datetime.date(2026, 11, 15)
         """
         stamps = [t["snapshot_at"].max() for t in (self.posts, self.daily) if len(t)]
-        stamps = [s for s in stamps if pd.notna(s)]
+        stamps.append(self._exported())
+        stamps = [s for s in stamps if s is not None and pd.notna(s)]
         if not stamps:
             return None
         return max(stamps).tz_convert(self.brand.timezone).date() - dt.timedelta(days=1)
+
+    def _exported(self) -> pd.Timestamp | None:
+        """The newest ``snapshot_at`` of the posts or daily exports read (status ok) in the
+        ``files`` table; None without one (or in a files table made before the column)."""
+        files = self.files
+        cols = ("kind", "status", "snapshot_at")
+        if not len(files) or not set(cols) <= set(files.columns):
+            return None
+        newest = None
+        for k, status, stamp in zip(*(files[c].tolist() for c in cols), strict=True):
+            if (str(status) == "ok" and pd.notna(stamp)
+                    and not {"posts", "daily"}.isdisjoint(str(k).split(","))
+                    and (newest is None or stamp > newest)):
+                newest = pd.Timestamp(stamp)
+        return newest
 
     def __repr__(self) -> str:
         parts = [f"{len(self.posts)} posts", f"{len(self.daily)} daily rows",
@@ -218,7 +239,7 @@ def _image_or_document(name: str | PathLike) -> str:
 FILE_COLUMNS = {"path": "string", "sha256": "string", "bytes": "Int64", "platform": "string",
                 "kind": "string", "source_format": "string", "rows": "Int64",
                 "status": "string", "covers_from": "datetime64[ns]",
-                "covers_to": "datetime64[ns]"}
+                "covers_to": "datetime64[ns]", "snapshot_at": "datetime64[ns, UTC]"}
 #: keys of each table: the newest snapshot wins among rows with the same key
 MERGE_KEYS = {
     "posts": ("platform", "post_id"),
@@ -1002,13 +1023,11 @@ def _read_exports(log: QualityLog, f: Path, sources: list | SmmError, files: lis
         if not understood:
             row["status"] = "not_understood"
             continue
-        plats = set()
-        for x in frames:
-            plats |= ({str(v) for v in x["platform"].dropna().unique()}
-                      if "platform" in x.columns
-                      else {str(x.attrs.get("platform"))})
+        snaps = [x.attrs.get("snapshot_at") for x in frames]
+        snaps = [s for s in snaps if s is not None and pd.notna(s)]
         row.update(status="ok", rows=sum(len(x) for x in frames),
-                   platform=",".join(sorted(plats)) or pd.NA,
+                   platform=",".join(sorted(_file_platforms(frames))) or pd.NA,
+                   snapshot_at=max(snaps) if snaps else pd.NaT,
                    kind=",".join(sorted({x.attrs["kind"] for x in frames})),
                    source_format=",".join(sorted({x.attrs["source_format"]
                                                   for x in frames})))
@@ -1016,6 +1035,21 @@ def _read_exports(log: QualityLog, f: Path, sources: list | SmmError, files: lis
             tables[x.attrs["kind"]].append(x)
     for row, digest in digests:
         row["sha256"] = digest.result()
+
+
+def _file_platforms(frames: list[pd.DataFrame]) -> set[str]:
+    """The platforms of an export's frames, for its ``files`` row: those of their rows, and of
+    a frame without rows the platform its parser says (``attrs["platform"]``). A Facebook
+    posts export of November that has its headers only (the brand did not post) covers
+    November for Facebook: without its platform, its period counted for no platform, and the
+    report's cover said Facebook's exports stopped at the end of October."""
+    plats: set[str] = set()
+    for x in frames:
+        if "platform" in x.columns and len(x):
+            plats |= {str(v) for v in x["platform"].dropna().unique()}
+        elif x.attrs.get("platform") is not None:
+            plats.add(str(x.attrs["platform"]))
+    return plats
 
 
 def _damaged_member(src, log: QualityLog, fail: Callable[[str, SmmError, dict], None]

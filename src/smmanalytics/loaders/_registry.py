@@ -716,10 +716,14 @@ def finish(df: pd.DataFrame, src: Source, snapshot: pd.Timestamp,
            log: QualityLog | None = None) -> pd.DataFrame:
     """Add audit columns, posts' interactions; conform and validate against the schema.
 
-    A negative lifetime metric of a post (impossible) is set to NaN and noted.
+    A negative lifetime metric of a post (impossible) is set to NaN and noted. The frame's
+    ``attrs["snapshot_at"]`` keeps ``snapshot`` (None when unknown) for an export without
+    rows too, whose ``snapshot_at`` column has no cell to hold it: a November export of a
+    month without posts is still the data as of its day (``Dataset.as_of``).
     """
     kind = df.attrs["kind"]
     attrs = dict(df.attrs)
+    attrs["snapshot_at"] = None if pd.isna(snapshot) else pd.Timestamp(snapshot)
     out = df.copy(deep=False)  # copy-on-write: the parser's frame is never modified
     if kind == "posts":
         out = _without_summary_rows(out, src, log, attrs.get("sheet"))

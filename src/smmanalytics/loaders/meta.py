@@ -440,9 +440,12 @@ def _parse_posts(c: Candidate, ctx: ParseContext, *, story: bool = False) -> lis
                  "were coalesced (first non-empty cell wins)", level="info")
     if unreliable:       # the merge does not match posts by these ids (dataset._merge)
         out.attrs["unreliable_ids"] = unreliable
+    # without rows, the headers say whose export it is: only Instagram's name the account
+    # ("Account username"); the files table records it, so that an export of a month without
+    # posts covers that month for its platform (dataset._file_platforms)
     out.attrs.update(kind="posts", source_locale=m.locale, source_tz=META_TZ,
-                     platform=str(platform.iloc[0]) if n else ("instagram" if story else
-                                                               "facebook"))
+                     platform=str(platform.iloc[0]) if n else (
+                         "instagram" if story or m.has("account_handle") else "facebook"))
     return [out]
 
 
