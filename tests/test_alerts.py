@@ -774,7 +774,7 @@ def test_sum_interval_over_the_same_days_is_garwoods():
     assert (low, high) == pytest.approx((0.0, 2.99573 / 30), rel=1e-5)
 
 
-@hypothesis.settings(max_examples=150, deadline=None)
+@hypothesis.settings(max_examples=50, deadline=None)
 @hypothesis.given(hs.lists(
     hs.tuples(hs.sampled_from(["facebook", "x"]), hs.sampled_from(["comments", "unfollows"]),
               hs.integers(0, 60), hs.booleans(), hs.booleans(), hs.integers(0, 2)),
