@@ -210,3 +210,13 @@ def test_nbinom_isf_at_a_tie_follows_its_own_tail():
     assert np.all(d.nbinom_sf(got, r, p) <= q)
     assert np.all((got == 0) | (d.nbinom_sf(got - 1, r, p) > q))
     assert d.nbinom_isf(0.421875, 1.0, 0.25) == 2.0
+
+
+@pytest.mark.parametrize("p", [1e-16, 1e-17, 1e-100])
+def test_nbinom_isf_beyond_2_to_53_ends_as_near_as_floats_allow(p):
+    """Counts beyond 2^53 are floats a few apart: the bisection's midpoint rounded onto an end
+    of its bracket and it looped for ever (q 0.01, n 1, p 1e-16). The answer is scipy's to
+    the floats' spacing there (mean 1e16: 4.6e16, where scipy gives the next float)."""
+    got = d.nbinom_isf(0.01, 1.0, p)
+    assert got == pytest.approx(np.log(100) * (1 - p) / p, rel=1e-12)
+    assert d.nbinom_sf(got, 1.0, p) <= 0.01

@@ -179,7 +179,12 @@ def nbinom_isf(q, n, p):
             moving = moving[np.isinf(hi[moving])]
         moving = np.flatnonzero((hi - lo > 1) & np.isfinite(hi))
         while moving.size:
-            probe(np.floor((lo[moving] + hi[moving]) / 2), moving)
+            # beyond 2^53 counts are floats a few apart: a midpoint that rounds onto an end
+            # of its bracket narrows it no more (the ends are then as near as floats allow)
+            mid = np.floor((lo[moving] + hi[moving]) / 2)
+            inside = (mid > lo[moving]) & (mid < hi[moving])
+            moving, mid = moving[inside], mid[inside]
+            probe(mid, moving)
             moving = moving[hi[moving] - lo[moving] > 1]
     out[todo] = hi
     return _scalar(out)
