@@ -1546,3 +1546,25 @@ def test_exports_that_lack_no_expected_metric_say_nothing_of_it():
     for path in sorted(FIX.iterdir()):
         for df in read_file(path):
             assert "expected_metric_missing" not in _codes(df), path.name
+
+
+_ES_POSTS = ("identificador de la publicación,Nombre de usuario de la cuenta,Descripción,"
+             "Hora de publicación,enlace permanente,Tipo de publicación,Visualizaciones,"
+             "Alcance,Me gusta,Comentarios,Veces que se ha compartido{saves}\n")
+
+
+@pytest.mark.parametrize("name,saves,platform", [
+    # Instagram's saves say it, where its username header is not known in Spanish
+    ("export_2026-11-01_2026-11-30.csv", ",Veces guardado", "instagram"),
+    # no header says: the file's name does
+    ("instagram_posts_2026-11-01_2026-11-30.csv", "", "instagram"),
+    ("facebook_posts_2026-11-01_2026-11-30.csv", "", "facebook"),
+    # nothing says: nobody's (it was Facebook's, whose November then read 0 posts)
+    ("export_2026-11-01_2026-11-30.csv", "", None),
+])
+def test_a_posts_export_without_rows_is_of_the_platform_its_headers_or_name_say(
+        tmp_path, name, saves, platform):
+    path = tmp_path / name
+    path.write_text(_ES_POSTS.format(saves=saves), encoding="utf-8")
+    (df,) = read_file(path)
+    assert len(df) == 0 and df.attrs["platform"] == platform

@@ -440,13 +440,22 @@ def _parse_posts(c: Candidate, ctx: ParseContext, *, story: bool = False) -> lis
                  "were coalesced (first non-empty cell wins)", level="info")
     if unreliable:       # the merge does not match posts by these ids (dataset._merge)
         out.attrs["unreliable_ids"] = unreliable
-    # without rows, the headers say whose export it is: only Instagram's name the account
-    # ("Account username"); the files table records it, so that an export of a month without
-    # posts covers that month for its platform (dataset._file_platforms)
     out.attrs.update(kind="posts", source_locale=m.locale, source_tz=META_TZ,
-                     platform=str(platform.iloc[0]) if n else (
-                         "instagram" if story or m.has("account_handle") else "facebook"))
+                     platform=str(platform.iloc[0]) if n else _platform_of_no_posts(
+                         m, ctx.file, story))
     return [out]
+
+
+def _platform_of_no_posts(m, file: str, story: bool) -> str | None:
+    """Whose posts export without rows it is, which the files table records so that an
+    export of a month without posts covers that month for its platform
+    (``dataset._file_platforms``): Instagram when its headers name a field only Instagram's
+    exports have (the account's username, saves), else the platform its file's name says,
+    else None (nobody's: a Spanish Instagram export, whose username header is not known,
+    was taken for Facebook's and made November 0 Facebook posts)."""
+    if story or m.has("account_handle") or m.has("saves"):
+        return "instagram"
+    return facebook_or_instagram(file)
 
 
 def _damaged_ids(c: Candidate, ids: pd.Series, ctx: ParseContext) -> list[str]:
