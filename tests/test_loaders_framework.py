@@ -377,6 +377,18 @@ def test_register_asks_the_family_of_the_keys_and_metrics_it_is_given():
                  parse=lambda c, x: [], expects=("impressions",))
 
 
+def test_register_refuses_a_family_or_field_the_synonym_table_does_not_know():
+    """A misspelt family matched no header: no total row was dropped and every file warned
+    that each metric was missing."""
+    with pytest.raises(ValueError, match="unknown family 'tiktok_content'"):
+        register("bad_fmt_family", platforms="tiktok", kinds="posts", detect=lambda c: 0,
+                 parse=lambda c, x: [], family="tiktok_content", expects=("views",))
+    with pytest.raises(ValueError, match="'viewz' is not a field of family 'tiktok'"):
+        register("bad_fmt_field", platforms="tiktok", kinds="posts", detect=lambda c: 0,
+                 parse=lambda c, x: [], family="tiktok", expects=("views|viewz",))
+    assert "bad_fmt_family" not in {f.name for f in formats()}
+
+
 def test_every_posts_format_names_its_keys_and_every_table_format_its_metrics():
     """The summary rows without keys are found, and the metrics missing are said, by the
     registry for every format that names them: every posts format names its keys, and

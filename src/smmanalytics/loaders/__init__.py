@@ -20,18 +20,18 @@ Adding a platform
        from ._registry import register
 
        def _detect(cand):                  # cand: Candidate (headers, meta, file name)
-           m = cand.match("tiktok_content")
+           m = cand.match("tiktok")
            return 0.9 if m.has("post_id", "views") else 0.0
 
        def _parse(cand, ctx):              # ctx.note(code, message, level=..., rows=...)
-           views = cand.numbers("tiktok_content", "views")
+           views = cand.numbers("tiktok", "views")
            df = pd.DataFrame({"platform": "tiktok", "views": views, ...})
            df.attrs.update(kind="posts", platform="tiktok",
-                           source_locale=cand.match("tiktok_content").locale)
+                           source_locale=cand.match("tiktok").locale)
            return [df]
 
        register("tiktok_content", platforms="tiktok", kinds="posts",
-                detect=_detect, parse=_parse, family="tiktok_content",
+                detect=_detect, parse=_parse, family="tiktok",
                 keys=("permalink", "published_day"),
                 expects=("views", "reactions", "comments", "shares"))
 

@@ -440,11 +440,33 @@ def register(name: str, *, platforms: str | tuple[str, ...], kinds: str | tuple[
     if (keys or expects) and family is None:
         raise ValueError(f"format {name!r}: keys and expects are fields of a family; "
                          "pass family=")
+    if family is not None:
+        _check_family(name, family, keys, expects, expects_on)
     fmt = Format(name, platforms, kinds, detect, parse, description, family, tuple(keys),
                  tuple(expects), tuple((p, tuple(m)) for p, m in (expects_on or {}).items()),
                  header_names)
     _FORMATS[name] = fmt
     return fmt
+
+
+def _check_family(name: str, family: str, keys, expects, expects_on) -> None:
+    """A format's family must be one of the synonym table's, and its keys and expected
+    metrics fields of that family: a misspelt family (``tiktok_content`` for ``tiktok``)
+    matched no header, so no total row was ever dropped and every file of the format warned
+    that each expected metric was missing."""
+    from ._headers import families, synonyms
+
+    if family not in families():
+        raise ValueError(f"format {name!r}: unknown family {family!r}; the synonym table's "
+                         f"families are {', '.join(families())}")
+    fields = {s.canonical for s in synonyms() if s.family == family}
+    wanted = [*keys, *(f for e in (*expects, *(m for ms in (expects_on or {}).values()
+                                               for m in ms)) for f in e.split("|"))]
+    unknown = sorted(set(wanted) - fields)
+    if unknown:
+        raise ValueError(f"format {name!r}: {', '.join(map(repr, unknown))} "
+                         f"{'is not a field' if len(unknown) == 1 else 'are not fields'} of "
+                         f"family {family!r}")
 
 
 def formats(platform: str | None = None) -> list[Format]:
