@@ -1407,6 +1407,24 @@ def test_the_sample_backtest_all_signals_alert_at_least_as_often_as_each():
         "signal watched") for b in blocks)
 
 
+def test_a_watch_of_too_short_a_history_gives_no_rate_and_no_range():
+    """With a week of history no signal is tested yet: the all-signals sentence read
+    "– alerts per 365 days …, likely range –––, … of the 0 days", and each range "–––"."""
+    import smmanalytics as smm
+
+    ds = smm.load(SAMPLE)
+    week = pd.Timestamp("2026-10-25", tz="UTC")
+    short = dataclasses.replace(ds, posts=ds.posts[ds.posts["published_at"] >= week],
+                                daily=ds.daily[ds.daily["date"] >= week.tz_localize(None)])
+    bt = smm.backtest(short)
+    assert bt["alerts_per_year"].isna().all()
+    blocks = BrandReport(short, "2026-10", lang="en").alerts().blocks
+    assert not any(b["kind"] == "text" and b["text"].startswith("All signals together")
+                   for b in blocks)
+    cells = [c for b in blocks if b["kind"] == "table" for r in b["rows"] for c in r]
+    assert "–––" not in cells and not any("–––" in str(c) for c in cells)
+
+
 def test_a_quarterly_report_gives_each_goal_month_by_month():
     """The 2026-Q3 report judged each monthly goal on September alone ("Interactions ·
     Instagram (September 2026): Met"), though July's 12,887 missed its 14,500. Under the

@@ -297,12 +297,17 @@ class WatchSections:
                 f.label("alerts_count"): [f.number(v) for v in known["alerts"]],
                 f.label("alerts_per_year"): [f.number(v, 1) for v in known["alerts_per_year"]],
                 # 58 days holding the crisis read "48.7 a year" as surely as a year read 6.0
-                f.label("alerts_range"): [f"{f.number(lo, 1)}–{f.number(hi, 1)}" for lo, hi in
-                                          zip(known["alerts_per_year_low"],
-                                              known["alerts_per_year_high"], strict=True)],
+                # a signal not tested yet has no rate, nor a range ("–––" read as one)
+                f.label("alerts_range"): [f"{f.number(lo, 1)}–{f.number(hi, 1)}"
+                                          if pd.notna(lo) and pd.notna(hi) else "–"
+                                          for lo, hi in zip(known["alerts_per_year_low"],
+                                                            known["alerts_per_year_high"],
+                                                            strict=True)],
             }), align=["left", "left", "right", "right", "right", "right"],
                 caption=settings_text)
-            if len(total):
+            # no sentence of rates when no signal was tested (a history shorter than the
+            # watch's minimum): it read "– alerts a year, likely range –––, … of the 0 days"
+            if len(total) and pd.notna(total.iloc[0]["alerts_per_year"]):
                 t = total.iloc[0]
                 self.text(sec, f.label("alerts_total").format(
                     alerts=f.number(t["alerts_per_year"], 1),
