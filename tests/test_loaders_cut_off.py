@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import smmanalytics as smm
@@ -71,6 +71,19 @@ def test_a_closed_quoted_last_cell_is_whole_and_the_cut_still_noted():
     assert t.frame[1].tolist() == ["2", "56"] and t.frame[2].tolist() == ["3", ""]
     note = _notes(log)["file_cut_off"]
     assert "line 3" in note["message"] and "'b'" in note["message"]
+
+
+@pytest.mark.parametrize("text", ['"a","b","c"\n"1","2","3"\n"4","5",',
+                                  "a,b,c\n1,2,3\n4,5,"])
+def test_a_row_of_every_cell_ending_on_a_delimiter_is_cut_after_it(text):
+    """TikTok's '…,"2",' for '…,"2","560"' (hypothesis cut the Content export there): the
+    last cell is empty, and a row a writer finished has a line break or a value after its
+    last delimiter."""
+    log = QualityLog()
+    t = split_text(text, source="d.csv", log=log)[0]
+    assert t.frame[2].tolist() == ["3", ""]
+    note = _notes(log)["file_cut_off"]
+    assert "line 3" in note["message"] and "start of 'c'" in note["message"]
 
 
 def test_a_quoted_last_cell_never_closed_is_cut_in_a_row_of_every_cell():
@@ -207,6 +220,7 @@ def tiktok_whole():
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow,
           HealthCheck.function_scoped_fixture])
 @given(st.integers(_TIKTOK_TEXT.rindex(b"\n") + 2, len(_TIKTOK_TEXT) - 1))
+@example(len(_TIKTOK_TEXT) - len(b'"560"'))       # right after the last delimiter (CI found it)
 def test_a_cut_inside_tiktoks_last_line_never_yields_a_wrong_number(tmp_path, tiktok_whole,
                                                                      end):
     # TikTok quotes every cell: a cut anywhere, inside the last one too, is told

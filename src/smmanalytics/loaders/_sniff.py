@@ -311,10 +311,13 @@ class RawTable:
         body = self.raw if self.raw is not None else self.body or ""
         if not records or not ends_inside_a_line(body):
             return None
-        opened, row, width = (ends_inside_a_quote(body, self.delimiter or ","), records[-1],
-                              len(self.header))
-        if len(row) > width or len(row) == width and not opened:    # extra cells: ragged
-            return None
+        delim = self.delimiter or ","
+        opened, row, width = ends_inside_a_quote(body, delim), records[-1], len(self.header)
+        # a row of every cell ending on a delimiter, no line break after it: cut right after
+        # it (TikTok's '…,"2",' for '…,"2","560"'), its last cell empty
+        after_delim = _last_char(body) == delim
+        if len(row) > width or len(row) == width and not (opened or after_delim):
+            return None                                             # extra cells: ragged
         if not opened and not any(c.strip() for c in row):          # a line of no data
             return None
         k = len(row) - 1
@@ -333,8 +336,9 @@ class RawTable:
         which Arrow reads to the end): :meth:`mend_cut_off` for the rows Arrow reads. Only a
         body that ends inside a line is looked at further, its quotes and lines counted."""
         body = self.raw if self.raw is not None else self.body or ""
+        delim = self.delimiter or ","
         if not cells.num_rows or not ends_inside_a_line(body) \
-                or not ends_inside_a_quote(body, self.delimiter or ","):
+                or not (ends_inside_a_quote(body, delim) or _last_char(body) == delim):
             return cells
         k, n = cells.num_columns - 1, cells.num_rows
         col = cells.column(k)
@@ -1151,6 +1155,12 @@ def _count(body: str | bytes | memoryview, char: str) -> int:
         return body.count(char)
     step, byte = 1 << 24, char.encode("ascii")
     return sum(bytes(body[i:i + step]).count(byte) for i in range(0, len(body), step))
+
+
+def _last_char(body: str | bytes | memoryview) -> str:
+    """The body's last character (ASCII is all it is compared with), "" when empty."""
+    last = body[-1:]
+    return last if isinstance(last, str) else bytes(last).decode("latin-1")
 
 
 def ends_with_a_quote(body: str | bytes | memoryview) -> bool:
