@@ -265,6 +265,7 @@ AUDIENCE = Path(__file__).parent / "fixtures/meta/facebook_Audience.csv"
 
 
 @pytest.mark.parametrize(("drop", "read"), [(2, "= 2, may be cut"), (3, "at the start of"),
+                                         (4, "at the start of"),
                                          (5, "is whole")])
 def test_a_cut_audience_file_leaves_its_last_follows_missing(tmp_path, drop, read):
     # Meta's Audience.csv, its own reader of stacked blocks: '…","22"' cut to '…","2' read 2

@@ -87,15 +87,17 @@ def _mend_cut_off(blocks: list[_Block], text: str, first_line: int, title: str,
     ``first_line``, under the first block's ``title``) when the file was cut off inside it (a
     copy or a download interrupted): no line break ends it and it has fewer cells than the row
     above, or its last cell opens a quote never closed (Meta quotes every cell: "22" cut to
-    "2 was read 2). That cell may be part of its value: it is left missing, and the cut noted
-    (``file_cut_off``), as :meth:`~._sniff.RawTable.mend_cut_off` does for a table of one
-    header."""
+    "2 was read 2), or it ends on a delimiter. That cell may be part of its value: it is left
+    missing, and the cut noted (``file_cut_off``), as :meth:`~._sniff.RawTable.mend_cut_off`
+    does for a table of one header."""
     if not blocks or not ends_inside_a_line(text):
         return
     block = blocks[-1].rows
     row = block[-1]
     opened = ends_inside_a_quote(text, ",")
-    if not row or not opened and (len(block) < 2 or len(row) >= len(block[-2])):
+    # or a row of every cell ending on its delimiter: cut right after it ('…",' of '…","22"')
+    cut = opened or text.endswith(",")
+    if not row or not cut and (len(block) < 2 or len(row) >= len(block[-2])):
         return
     value, whole = row[-1], not opened and ends_with_a_quote(text)
     if not whole:
