@@ -581,3 +581,31 @@ def test_cr_line_endings_with_captions_of_several_lines():
     assert t.header == ["Post ID", "Caption", "Views"]
     assert t.frame[1].tolist() == ["one\ntwo\nthree", "four\nfive\nsix"]
     assert [e["code"] for e in log.entries] == ["line_endings_cr"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["", " ", "-", "N/A", "x", "123", None]),
+                         min_size=3, max_size=3), max_size=12),
+       st.lists(st.integers(0, 2), max_size=3, unique=True))
+def test_rows_all_empty_matches_a_row_by_row_reading(rows, columns):
+    """Blank rows and keyless rows are found column by column on the rows still candidate,
+    on Arrow text and on a sheet's frame alike: the same rows as reading each row whole."""
+    import pyarrow as pa
+
+    from smmanalytics.loaders._cells import rows_all_empty
+    from smmanalytics.loaders._sniff import _blank_cells
+    from smmanalytics.loaders._summary import _missing_cells
+
+    def blank(v):
+        return v is None or not v.strip()
+
+    def missing(v):
+        return blank(v) or v.strip().lower() in {"-", "n/a"}
+
+    table = pa.table({str(j): pa.array([r[j] for r in rows], type=pa.string())
+                      for j in range(3)})
+    frame = pd.DataFrame(rows or None, columns=range(3), dtype=object)
+    for empty, is_empty in ((_blank_cells, blank), (_missing_cells, missing)):
+        want = [i for i, r in enumerate(rows) if all(is_empty(r[j]) for j in columns)]
+        assert rows_all_empty(table, columns, empty).tolist() == want
+        assert rows_all_empty(frame, columns, empty).tolist() == want

@@ -1,11 +1,19 @@
-"""Workbook cells arrive as Python objects (str, int, float, datetime, bool, None): tests and
-conversions of a whole column at once, by the few distinct types it holds, not cell by cell."""
+"""Cells of a table's body, tested a whole column at once.
+
+Workbook cells arrive as Python objects (str, int, float, datetime, bool, None): they are
+tested and converted by the few distinct types a column holds, not cell by cell. A CSV's body
+is an Arrow table of text (or numbers): :func:`rows_all_empty` takes either.
+"""
 
 from __future__ import annotations
 
-import pandas as pd
+from collections.abc import Callable, Iterable
 
-__all__ = ["isinstance_cells", "str_cells", "column_letter"]
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+
+__all__ = ["isinstance_cells", "str_cells", "column_letter", "rows_all_empty"]
 
 
 def column_letter(pos: int) -> str:
@@ -38,3 +46,27 @@ def str_cells(cells: pd.Series, missing: pd.Series) -> pd.Series:
     if odd.any():
         out[odd] = cells[odd].map(str)
     return out
+
+
+def rows_all_empty(cells: pa.Table | pd.DataFrame, columns: Iterable[int],
+                   empty: Callable[[pa.ChunkedArray | pd.Series], np.ndarray]) -> np.ndarray:
+    """Positions of the rows of ``cells`` (an Arrow table or a sheet's frame) whose cells in
+    ``columns`` are all empty, as ``empty`` tells of a column's cells (an Arrow column or a
+    Series, given only the rows still candidate; it returns one bool per cell).
+
+    Column by column, on the rows still candidate: the first column usually rules out every
+    row, so a million-row table costs one test of one column.
+    """
+    arrow = isinstance(cells, pa.Table)
+    n = cells.num_rows if arrow else len(cells)
+    positions = np.arange(n)
+    for j in columns:
+        if not len(positions):
+            break
+        if arrow:
+            col = cells.column(j)
+            col = col if len(positions) == n else col.take(pa.array(positions))
+        else:
+            col = cells.iloc[positions, j]
+        positions = positions[np.asarray(empty(col), dtype=bool)]
+    return positions

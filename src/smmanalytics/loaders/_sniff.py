@@ -37,7 +37,7 @@ import pyarrow.csv as pacsv
 from ..errors import ParseError
 from ..quality import QualityLog
 from ._arrow import chunks_may_contain
-from ._cells import column_letter
+from ._cells import column_letter, rows_all_empty
 from ._headers import SUMMARY_WORDS, known_header, normalize, shares_half_the_names
 
 __all__ = ["decode", "RawTable", "split_text", "DELIMITERS", "ends_inside_a_line",
@@ -967,30 +967,21 @@ def _rows_containing(cells: pa.Table | pd.DataFrame, i: int, literal: str) -> np
 
 
 def _blank_rows(cells: pa.Table | pd.DataFrame) -> np.ndarray:
-    """Positions of the rows whose every cell is empty or blank (missing, or only spaces).
+    """Positions of the rows whose every cell is empty or blank (missing, or only spaces)."""
+    width = cells.num_columns if isinstance(cells, pa.Table) else cells.shape[1]
+    return rows_all_empty(cells, range(width), _blank_cells)
 
-    Column by column, on the rows still candidate: the first column usually rules out every
-    row, so a million-row table costs one comparison of one column."""
-    arrow = isinstance(cells, pa.Table)
-    n, width = (cells.num_rows, cells.num_columns) if arrow else cells.shape
-    positions = np.arange(n)
-    for i in range(width):
-        if not len(positions):
-            break
-        if arrow:
-            col = cells.column(i)
-            col = col if len(positions) == n else col.take(pa.array(positions))
-            if pa.types.is_string(col.type) or pa.types.is_large_string(col.type):
-                empty = pc.or_(pc.equal(col, ""), pc.utf8_is_space(col))
-            else:
-                empty = pc.is_null(col)
-            empty = pc.fill_null(empty, True).to_numpy(zero_copy_only=False)
-        else:
-            col = cells.iloc[positions, i]
-            text = col.astype("string").str.strip()
-            empty = (col.isna() | text.eq("")).fillna(True).to_numpy(dtype=bool)
-        positions = positions[empty]
-    return positions
+
+def _blank_cells(col: pa.ChunkedArray | pd.Series) -> np.ndarray:
+    """Whether each cell is missing, empty or only spaces."""
+    if isinstance(col, pd.Series):
+        text = col.astype("string").str.strip()
+        return (col.isna() | text.eq("")).fillna(True).to_numpy(dtype=bool)
+    if pa.types.is_string(col.type) or pa.types.is_large_string(col.type):
+        empty = pc.or_(pc.equal(col, ""), pc.utf8_is_space(col))
+    else:
+        empty = pc.is_null(col)
+    return pc.fill_null(empty, True).to_numpy(zero_copy_only=False)
 
 
 def _frame_from_rows(rows: list[list], width: int) -> pd.DataFrame:

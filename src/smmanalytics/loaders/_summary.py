@@ -28,6 +28,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..errors import SmmError
+from ._cells import rows_all_empty
 from ._headers import SUMMARY_WORDS, normalize
 from ._numbers import MISSING, parse_numbers
 
@@ -101,37 +102,29 @@ def _cell(cells: pa.Table | pd.DataFrame, j: int, k: int) -> str:
 
 def _keyless(cells: pa.Table | pd.DataFrame, keys: tuple[int, ...]) -> np.ndarray:
     """Positions of the rows whose every key cell is empty, blank or a placeholder (``-``,
-    ``N/A``). Key column by key column, on the rows still candidate: the first one (ids, all
-    long) usually rules out every row."""
-    arrow = isinstance(cells, pa.Table)
-    n = cells.num_rows if arrow else len(cells)
-    positions = np.arange(n)
-    for j in keys:
-        if not len(positions):
-            break
-        if arrow:
-            col = cells.column(j)
-            col = col if len(positions) == n else col.take(pa.array(positions))
-            if pa.types.is_string(col.type) or pa.types.is_large_string(col.type):
-                # only short cells can be empty or placeholders: the others are not looked at
-                short = pc.fill_null(pc.or_(pc.less_equal(pc.utf8_length(col), _SHORT),
-                                            pc.utf8_is_space(col)), True)
-                empty = short.to_numpy(zero_copy_only=False).copy()
-                at = np.flatnonzero(empty)
-                if len(at):
-                    words = pc.utf8_lower(pc.utf8_trim_whitespace(col.take(pa.array(at))))
-                    empty[at] = pc.fill_null(pc.is_in(words, value_set=pa.array(
-                        sorted(MISSING), type=words.type)), True).to_numpy(zero_copy_only=False)
-            else:
-                empty = pc.fill_null(pc.is_nan(col) if pa.types.is_floating(col.type)
-                                     else pc.is_null(col), True)
-                empty = pc.or_(empty, pc.is_null(col)).to_numpy(zero_copy_only=False)
-        else:
-            col = cells.iloc[positions, j]
-            text = col.astype("string").str.strip().str.lower()
-            empty = (col.isna() | text.isin(MISSING)).fillna(True).to_numpy(dtype=bool)
-        positions = positions[np.asarray(empty, dtype=bool)]
-    return positions
+    ``N/A``). The first key column (ids, all long) usually rules out every row."""
+    return rows_all_empty(cells, keys, _missing_cells)
+
+
+def _missing_cells(col: pa.ChunkedArray | pd.Series) -> np.ndarray:
+    """Whether each cell is missing (NaN too), blank or a placeholder."""
+    if isinstance(col, pd.Series):
+        text = col.astype("string").str.strip().str.lower()
+        return (col.isna() | text.isin(MISSING)).fillna(True).to_numpy(dtype=bool)
+    if pa.types.is_string(col.type) or pa.types.is_large_string(col.type):
+        # only short cells can be empty or placeholders: the others are not looked at
+        short = pc.fill_null(pc.or_(pc.less_equal(pc.utf8_length(col), _SHORT),
+                                    pc.utf8_is_space(col)), True)
+        empty = short.to_numpy(zero_copy_only=False).copy()
+        at = np.flatnonzero(empty)
+        if len(at):
+            words = pc.utf8_lower(pc.utf8_trim_whitespace(col.take(pa.array(at))))
+            said = pc.is_in(words, value_set=pa.array(sorted(MISSING), type=words.type))
+            empty[at] = pc.or_(said, pc.is_null(words)).to_numpy(zero_copy_only=False)
+        return empty
+    empty = pc.fill_null(pc.is_nan(col) if pa.types.is_floating(col.type)
+                         else pc.is_null(col), True)
+    return pc.or_(empty, pc.is_null(col)).to_numpy(zero_copy_only=False)
 
 
 def _says_total(cells: pd.Series) -> np.ndarray:
