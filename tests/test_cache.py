@@ -111,6 +111,27 @@ def test_cached_frames_equal_fresh_ones_attrs_and_notes(cache_dir):
     assert fresh[0].attrs == cached[0].attrs
 
 
+def test_an_entry_holds_one_record_batch_and_gives_the_frame_back(tmp_path):
+    """A text column in chunks (sliced from a CSV's blocks) is stored as one: its chunks would
+    cut every column of the Arrow file into as many record batches, each converted to pandas
+    apart on reload. The frame read back is the same, chunks aside."""
+    import pyarrow as pa
+
+    chunked = pd.array(pa.chunked_array([["a", "b"], ["c"], [None, "e"]]),
+                       dtype=pd.StringDtype("pyarrow"))
+    df = pd.DataFrame({"account_id": chunked,
+                       "reach": pd.array([1.5, None, 3.0, 4.0, 5.0], dtype="Float64"),
+                       "paid": pd.array([True, False, None, True, False], dtype="boolean")})
+    df.attrs = {"platform": "facebook"}
+    assert _cache._write_entry(tmp_path, [df], {"name": "x.csv"})
+    with pa.OSFile(str(tmp_path / "0.arrow")) as f:
+        assert pa.ipc.open_file(f).num_record_batches == 1
+    meta, (back,) = _cache._read_entry(tmp_path)
+    assert_frame_equal(back, df, check_exact=True)
+    assert back.attrs == df.attrs
+    assert df["account_id"].array._pa_array.num_chunks == 3        # the caller's frame as it was
+
+
 def test_cached_load_is_a_hit(cache_dir, exports, monkeypatch):
     smm.load(exports)
     from smmanalytics.loaders import _registry
