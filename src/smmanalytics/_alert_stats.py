@@ -34,7 +34,6 @@ import warnings
 from functools import lru_cache
 
 import numpy as np
-from numpy.lib.stride_tricks import sliding_window_view
 
 # scipy is imported by the functions that use it: ``import smmanalytics`` would spend half
 # its time importing scipy (about half a second), for an analyst who may only load exports.
@@ -62,16 +61,24 @@ def cusum_k(mu0: float | np.ndarray, mu1: float | np.ndarray) -> float | np.ndar
 
 def _windows(x: np.ndarray, groups: np.ndarray | None, k: int) -> np.ndarray:
     """``(m, n, k)``: for each day the ``k`` previous values of ``x`` within its group
-    (NaN-padded)."""
+    (NaN-padded), oldest first."""
     m, n = x.shape
-    out = np.full((m, n, k), np.nan)
+    # the days of each group together, in time order: a day's position in that order and its
+    # rank within its group (how many days of its group precede it)
     if groups is None:
-        groups = np.zeros(n, dtype=int)
-    for g in np.unique(groups):
-        idx = np.flatnonzero(groups == g)
-        sub = np.concatenate([np.full((m, k), np.nan), x[:, idx]], axis=1)
-        out[:, idx, :] = sliding_window_view(sub, k, axis=1)[:, : len(idx), :]
-    return out
+        order = pos = rank = np.arange(n)
+    else:
+        order = np.argsort(groups, kind="stable")
+        ordered = np.asarray(groups)[order]
+        pos = np.empty(n, dtype=np.intp)
+        pos[order] = np.arange(n)
+        rank = (np.arange(n) - np.searchsorted(ordered, ordered, side="left"))[pos]
+    # column j of a day's window is the day of its group ``k − j`` days before it, or the
+    # padding column n (NaN) before the group's first day: one gather of all the windows
+    lags = np.arange(k, 0, -1)
+    src = np.where(rank[:, None] >= lags, order[np.maximum(pos[:, None] - lags, 0)], n)
+    padded = np.concatenate([np.asarray(x, dtype=float), np.full((m, 1), np.nan)], axis=1)
+    return np.take(padded, src, axis=1)
 
 
 def _nan(func, *args, **kwargs):
@@ -125,8 +132,9 @@ def baseline_window(x: np.ndarray, weekday: np.ndarray, settings) -> np.ndarray:
 
 def window_stats(h: np.ndarray, robust: bool = True) -> dict[str, np.ndarray]:
     """count, sum, Jeffreys mean and (``robust``) median and robust sd of each window (axis 2)."""
-    count = np.sum(~np.isnan(h), axis=2)
-    total = np.nansum(h, axis=2)
+    missing = np.isnan(h)
+    count = h.shape[2] - np.sum(missing, axis=2)
+    total = np.where(missing, 0.0, h).sum(axis=2)          # np.nansum, one isnan fewer
     with np.errstate(divide="ignore", invalid="ignore"):
         mu = (total + 0.5) / count
     if not robust:

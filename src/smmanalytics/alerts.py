@@ -330,15 +330,25 @@ def _detect_all(sig: pd.DataFrame, settings: AlertSettings) -> pd.DataFrame:
 
 def _severity(al: pd.DataFrame, window: int) -> pd.DataFrame:
     """Severity per alert and incident ids (alerts chained at most ``window`` days apart)."""
-    a = al[["date", "signal"]].reset_index(names="_i")
-    pairs = a.merge(a, how="cross", suffixes=("", "_o"))
-    pairs = pairs.loc[(pairs["date"] - pairs["date_o"]).abs() <= pd.Timedelta(days=window)]
-    g = pairs.groupby("_i")
-    n_sig = g["signal_o"].nunique()
-    ratio = g["signal_o"].agg(lambda s: s.isin(_RATIO).any())
-    volume = g["signal_o"].agg(lambda s: s.isin(_VOLUME).any())
+    date = al["date"].to_numpy(dtype="datetime64[ns]")
+    sig = al["signal"].astype(str).to_numpy()
+    # the alerts within ``window`` days of each alert (itself included), as a range of the
+    # alerts sorted by date: [first[i], last[i]) of that order
+    order = np.argsort(date, kind="stable")
+    ordered = date[order]
+    reach = np.timedelta64(window, "D")
+    first = np.searchsorted(ordered, date - reach, side="left")
+    last = np.searchsorted(ordered, date + reach, side="right")
+    # seen[i, s]: signal s alerts within the range of alert i (a count of s over the range,
+    # from the running counts of s in date order)
+    kinds = np.unique(sig)
+    running = np.zeros((len(sig) + 1, len(kinds)), dtype=np.int64)
+    running[1:] = np.cumsum(sig[order][:, None] == kinds[None, :], axis=0)
+    seen = (running[last] - running[first]) > 0
+    n_sig = seen.sum(axis=1)
+    ratio = seen[:, np.isin(kinds, _RATIO)].any(axis=1)
+    volume = seen[:, np.isin(kinds, _VOLUME)].any(axis=1)
     level = np.where((n_sig >= 3) | (ratio & volume), 2, np.where(n_sig == 2, 1, 0))
-    level = pd.Series(level, index=n_sig.index).reindex(a["_i"]).to_numpy()
     days = np.sort(al["date"].unique())
     new = np.r_[True, np.diff(days) > np.timedelta64(window, "D")]
     incident = pd.Series(np.cumsum(new), index=days)
@@ -431,9 +441,11 @@ def alerts(ds, period=None, *, settings: AlertSettings | None = None) -> pd.Data
     return _alerts_in(_detect_all(signals(ds), settings), settings, bounds)
 
 
-def _alerts_in(det: pd.DataFrame, settings: AlertSettings, bounds) -> pd.DataFrame:
-    """The alerts of a detection run (:func:`_detect_all`), limited to ``bounds`` if given."""
-    out = _alerts_from(det, settings)
+def _alerts_in(det: pd.DataFrame, settings: AlertSettings, bounds,
+               al: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The alerts of a detection run (:func:`_detect_all`), limited to ``bounds`` if given;
+    ``al``: its :func:`_alerts_from`, when already made."""
+    out = _alerts_from(det, settings) if al is None else al
     if bounds is not None:
         out = out.loc[(out["date"] >= bounds[0]) & (out["date"] <= bounds[1])]
     logger.info("%d alerts in %d incidents", len(out), out["incident_id"].nunique())
@@ -504,8 +516,9 @@ def review(ds, period=None, *, settings: AlertSettings | None = None) -> Review:
     bounds = _period(period)
     sig = signals(ds)
     det = _detect_all(sig, settings)
-    return Review(sig, _alerts_in(det, settings, bounds),
-                  _backtest(coverage(ds, sig), det, settings))
+    al = _alerts_from(det, settings)       # every alert of the history: both tables read them
+    return Review(sig, _alerts_in(det, settings, bounds, al),
+                  _backtest(coverage(ds, sig), det, settings, al))
 
 
 def incidents(alerts_df: pd.DataFrame) -> pd.DataFrame:
@@ -629,8 +642,10 @@ def _sum_interval(alerts: np.ndarray, days: np.ndarray, level: float = 0.9
     return low, high
 
 
-def _backtest(cov: pd.DataFrame, det: pd.DataFrame, settings: AlertSettings) -> pd.DataFrame:
-    """:func:`backtest` from the signals' coverage and a detection run over the history."""
+def _backtest(cov: pd.DataFrame, det: pd.DataFrame, settings: AlertSettings,
+              al: pd.DataFrame | None = None) -> pd.DataFrame:
+    """:func:`backtest` from the signals' coverage and a detection run over the history
+    (``al``: its :func:`_alerts_from`, when already made)."""
     watched: dict[tuple[str, str], pd.DatetimeIndex] = {}
     if det.empty:
         stats = pd.DataFrame(columns=["platform", "signal", "days_tested", "days_watched",
@@ -664,7 +679,7 @@ def _backtest(cov: pd.DataFrame, det: pd.DataFrame, settings: AlertSettings) -> 
     # of a year with 4 alerts read 48.7 a year, and all signals 25.2 when their alerts were
     # pooled over the union of the days)
     n_union = (len(functools.reduce(pd.Index.union, watched.values())) if watched else 0)
-    al = _alerts_from(det, settings)
+    al = _alerts_from(det, settings) if al is None else al
     any_rated = bool(rated.any())
     total_low, total_high = (_sum_interval(alerts_n[rated], days[rated])
                              if any_rated else (np.nan, np.nan))
