@@ -91,3 +91,32 @@ def test_severity_is_the_pairwise_one():
                            "signal": rng.choice(kinds, n)})
         pd.testing.assert_frame_equal(_severity(al, window), _severity_by_pairs(al, window),
                                       check_exact=True)
+
+
+def test_level_tests_take_the_tail_only_where_it_decides():
+    """The alerts of the level tests are those of the full test (every day's NB tail), as
+    :func:`_detect` computed them before its first pass skipped the limits."""
+    from smmanalytics.alerts import AlertSettings, _count_level, _ratio_level
+
+    rng = np.random.default_rng(5)
+    n = 300
+    weekday = np.arange(n) % 7
+    settings = AlertSettings()
+    lam = rng.gamma(2.0, np.r_[np.full(2, 1.5), np.full(2, 20.0)][:, None] / 2.0, (4, n))
+    x = rng.poisson(lam).astype(float)
+    x[:, [50, 120, 121, 200]] += [[40.0], [25.0], [30.0], [90.0]]     # incidents
+    x[0, 7] = np.nan
+    lv = _count_level(x, x, weekday, settings)
+    tail = st.nb_tail(np.nan_to_num(x), lv["mu"], lv["r"])
+    full = (lv["tested"] & (x >= settings.min_count) & (tail < settings.nb_p)
+            & (~lv["busy"] | (lv["z"] > settings.z_threshold)))
+    np.testing.assert_array_equal(lv["alert"], full)
+    assert full.any() and (~full).any()
+    expo = rng.gamma(3.0, 1000.0, (1, n))
+    c = rng.poisson(expo * 0.004).astype(float)
+    c[0, [60, 61]] += 60.0
+    lv = _ratio_level(c, expo, c, weekday, settings)
+    tail = st.nb_tail(np.nan_to_num(c), lv["mu"], lv["r"])
+    full = lv["tested"] & (tail < settings.nb_p) & (c >= settings.min_count)
+    np.testing.assert_array_equal(lv["alert"], full)
+    assert full.any()

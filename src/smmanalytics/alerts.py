@@ -198,6 +198,7 @@ def _detect(series: pd.DataFrame, signal: str, settings: AlertSettings) -> pd.Da
         if lv["alert"].any():    # a past alert leaves the later baselines (see _count_level)
             lv = _ratio_level(c, expo, np.where(lv["alert"], np.nan, c), weekday, settings,
                               phi=lv["phi"])
+        lv |= _ratio_limits(c, expo, lv, settings)
         res.update(baseline=lv["baseline"][0], upper=lv["upper"][0], score=lv["score"][0],
                    threshold=np.full(n, float(_st.z_equivalent(np.array(settings.nb_p)))),
                    test=np.where(lv["alert"][0], "ratio_nb", ""), alert=lv["alert"][0],
@@ -207,6 +208,7 @@ def _detect(series: pd.DataFrame, signal: str, settings: AlertSettings) -> pd.Da
         if lv["alert"].any():    # a past alert leaves the later baselines (see _count_level)
             lv = _count_level(x, np.where(lv["alert"], np.nan, x), weekday, settings,
                               phi=lv["phi"])
+        lv |= _count_limits(x, lv, settings)
         tested, mu, phi = lv["tested"], lv["mu"], lv["phi"]
         res.update(baseline=lv["baseline"][0], upper=lv["upper"][0], score=lv["score"][0],
                    threshold=lv["threshold"][0],
@@ -259,7 +261,11 @@ def _count_level(x: np.ndarray, history: np.ndarray, weekday: np.ndarray,
                  settings: AlertSettings, phi: np.ndarray | None = None
                  ) -> dict[str, np.ndarray]:
     """The level test of a count series, its baselines taken from ``history`` (its φ
-    estimated, unless given)."""
+    estimated, unless given): the days that alert, and what :func:`_count_limits` reads.
+
+    The NB tail is computed on the days it decides alone (tested, ``min_count`` or more and,
+    on busy days, past the z limit): elsewhere a day does not alert whatever its tail. A
+    first pass, whose alerts only leave the later baselines, needs nothing more."""
     thr = settings.z_threshold
     st = _st.count_baseline(x, weekday, settings, history=history)
     tested = st["tested"]
@@ -272,15 +278,26 @@ def _count_level(x: np.ndarray, history: np.ndarray, weekday: np.ndarray,
     busy = st["median"] >= settings.busy_median
     scale = np.maximum(st["sd"], np.sqrt(mu * (1 + phi[:, None] * mu)))
     z = _st.robust_z(x, st["median"], scale)
+    may = tested & (x >= settings.min_count) & (~busy | (z > thr))
+    alert = np.zeros_like(may)
+    alert[may] = _st.nb_tail(x[may], mu[may], r[may]) < settings.nb_p
+    return {"alert": alert, "tested": tested, "busy": busy, "mu": mu, "phi": phi, "r": r,
+            "mean": st["mu"], "median": st["median"], "scale": scale, "z": z}
+
+
+def _count_limits(x: np.ndarray, lv: dict[str, np.ndarray], settings: AlertSettings
+                  ) -> dict[str, np.ndarray]:
+    """The rest of the level test of a count series (:func:`_count_level`'s ``lv``): the
+    baseline shown, each day's score and threshold, and its limit ``upper``."""
+    thr = settings.z_threshold
+    tested, busy, mu, r, z = lv["tested"], lv["busy"], lv["mu"], lv["r"], lv["z"]
     tail = _st.nb_tail(np.nan_to_num(x), mu, r)
-    alert = tested & (x >= settings.min_count) & (tail < settings.nb_p) & (~busy | (z > thr))
     score = np.where(busy, z, _st.z_equivalent(tail))
     threshold = np.where(busy, thr, float(_st.z_equivalent(np.array(settings.nb_p))))
     # the count must pass every condition: the NB tail, min_count and, on busy days, z
     upper = np.maximum(_st.nb_upper(settings.nb_p, mu, r), settings.min_count - 1)
-    upper = np.where(busy, np.maximum(upper, st["median"] + thr * scale), upper)
-    return {"alert": alert, "tested": tested, "busy": busy, "mu": mu,
-            "phi": phi, "baseline": np.where(busy, st["median"], st["mu"]),
+    upper = np.where(busy, np.maximum(upper, lv["median"] + thr * lv["scale"]), upper)
+    return {"baseline": np.where(busy, lv["median"], lv["mean"]),
             "upper": np.where(tested, upper, np.nan), "score": np.where(tested, score, np.nan),
             "threshold": threshold}
 
@@ -289,7 +306,9 @@ def _ratio_level(c: np.ndarray, expo: np.ndarray, history: np.ndarray, weekday: 
                  settings: AlertSettings, phi: np.ndarray | None = None
                  ) -> dict[str, np.ndarray]:
     """The level test of a ratio series (counts ``c`` over ``expo``), its baselines taken from
-    the days where ``history`` is not NaN (its φ estimated, unless given)."""
+    the days where ``history`` is not NaN (its φ estimated, unless given): the days that
+    alert, and what :func:`_ratio_limits` reads (the NB tail computed on the days it decides
+    alone, as in :func:`_count_level`)."""
     groups, k = ((weekday, settings.weekday_weeks) if settings.baseline == "weekday"
                  else (None, settings.pooled_days))
     h_c = _st._windows(history, groups, k)
@@ -308,12 +327,21 @@ def _ratio_level(c: np.ndarray, expo: np.ndarray, history: np.ndarray, weekday: 
     if phi is None:
         phi = _st.dispersion(c, mu, tested, days=days)
     r = _st.nb_size(phi, tot_c, days, settings.nb_p)
+    may = tested & (c >= settings.min_count)
+    alert = np.zeros_like(may)
+    alert[may] = _st.nb_tail(c[may], mu[may], r[may]) < settings.nb_p
+    return {"alert": alert, "tested": tested, "phi": phi, "pbar": pbar, "mu": mu, "r": r}
+
+
+def _ratio_limits(c: np.ndarray, expo: np.ndarray, lv: dict[str, np.ndarray],
+                  settings: AlertSettings) -> dict[str, np.ndarray]:
+    """The rest of the level test of a ratio series (:func:`_ratio_level`'s ``lv``): the
+    baseline rate, each day's score and its limit ``upper`` (a rate)."""
+    tested, mu, r = lv["tested"], lv["mu"], lv["r"]
     tail = _st.nb_tail(np.nan_to_num(c), mu, r)
-    alert = tested & (tail < settings.nb_p) & (c >= settings.min_count)
     with np.errstate(divide="ignore", invalid="ignore"):
         upper = np.maximum(_st.nb_upper(settings.nb_p, mu, r), settings.min_count - 1) / expo
-    return {"alert": alert, "tested": tested, "phi": phi,
-            "baseline": np.where(tested, pbar, np.nan),
+    return {"baseline": np.where(tested, lv["pbar"], np.nan),
             "upper": np.where(tested, upper, np.nan),
             "score": np.where(tested, _st.z_equivalent(tail), np.nan)}
 
