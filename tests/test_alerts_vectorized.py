@@ -120,3 +120,25 @@ def test_level_tests_take_the_tail_only_where_it_decides():
     full = lv["tested"] & (tail < settings.nb_p) & (c >= settings.min_count)
     np.testing.assert_array_equal(lv["alert"], full)
     assert full.any()
+
+
+def test_simulated_baseline_by_hand_and_as_count_baseline():
+    from smmanalytics.alerts import AlertSettings
+
+    # two weekdays alternating, windows of 2: day 4 (weekday 0) holds days 0 and 2 (1 + 3)
+    x = np.array([[1.0, 2.0, 3.0, 4.0, 5.0, 6.0]])
+    settings = AlertSettings(weekday_weeks=2, min_history=1)
+    sb = st._simulated_baseline(x, np.array([0, 1, 0, 1, 0, 1]), settings)
+    np.testing.assert_array_equal(sb["sum"], [[0.0, 0.0, 1.0, 2.0, 4.0, 6.0]])
+    np.testing.assert_array_equal(sb["count"], [[0, 0, 1, 1, 2, 2]])
+    np.testing.assert_array_equal(sb["mu"][:, 2:], [[1.5, 2.5, 2.25, 3.25]])
+    np.testing.assert_array_equal(sb["tested"], [[False, False, True, True, True, True]])
+    for s in (AlertSettings(), AlertSettings(min_history=1, weekday_weeks=3),
+              AlertSettings(baseline="pooled")):
+        xs, weekday = st._simulate(12.5, (1.3, 1.2, 1.0, 1.0, 0.9, 0.4, 0.2), 0.4, 5, 400,
+                                   np.random.default_rng(2))
+        want = st.count_baseline(xs, weekday, s, robust=False)
+        got = st._simulated_baseline(xs, weekday, s)
+        assert want.keys() == got.keys()
+        for key in want:
+            np.testing.assert_array_equal(got[key], want[key])
