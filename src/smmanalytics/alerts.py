@@ -288,18 +288,20 @@ def _count_level(x: np.ndarray, history: np.ndarray, weekday: np.ndarray,
 def _count_limits(x: np.ndarray, lv: dict[str, np.ndarray], settings: AlertSettings
                   ) -> dict[str, np.ndarray]:
     """The rest of the level test of a count series (:func:`_count_level`'s ``lv``): the
-    baseline shown, each day's score and threshold, and its limit ``upper``."""
+    baseline shown, each day's score and threshold, and its limit ``upper`` (the score and
+    the limit computed on the tested days alone: NaN elsewhere)."""
     thr = settings.z_threshold
-    tested, busy, mu, r, z = lv["tested"], lv["busy"], lv["mu"], lv["r"], lv["z"]
-    tail = _st.nb_tail(np.nan_to_num(x), mu, r)
-    score = np.where(busy, z, _st.z_equivalent(tail))
-    threshold = np.where(busy, thr, float(_st.z_equivalent(np.array(settings.nb_p))))
+    tested, busy = lv["tested"], lv["busy"]
+    mu, r, z = lv["mu"][tested], lv["r"][tested], lv["z"][tested]
+    score, upper = np.full(x.shape, np.nan), np.full(x.shape, np.nan)
+    score[tested] = np.where(busy[tested], z, _st.z_equivalent(_st.nb_tail(x[tested], mu, r)))
     # the count must pass every condition: the NB tail, min_count and, on busy days, z
-    upper = np.maximum(_st.nb_upper(settings.nb_p, mu, r), settings.min_count - 1)
-    upper = np.where(busy, np.maximum(upper, lv["median"] + thr * lv["scale"]), upper)
-    return {"baseline": np.where(busy, lv["median"], lv["mean"]),
-            "upper": np.where(tested, upper, np.nan), "score": np.where(tested, score, np.nan),
-            "threshold": threshold}
+    limit = np.maximum(_st.nb_upper(settings.nb_p, mu, r), settings.min_count - 1)
+    z_limit = (lv["median"] + thr * lv["scale"])[tested]
+    upper[tested] = np.where(busy[tested], np.maximum(limit, z_limit), limit)
+    threshold = np.where(busy, thr, float(_st.z_equivalent(np.array(settings.nb_p))))
+    return {"baseline": np.where(busy, lv["median"], lv["mean"]), "upper": upper,
+            "score": score, "threshold": threshold}
 
 
 def _ratio_level(c: np.ndarray, expo: np.ndarray, history: np.ndarray, weekday: np.ndarray,
@@ -336,14 +338,15 @@ def _ratio_level(c: np.ndarray, expo: np.ndarray, history: np.ndarray, weekday: 
 def _ratio_limits(c: np.ndarray, expo: np.ndarray, lv: dict[str, np.ndarray],
                   settings: AlertSettings) -> dict[str, np.ndarray]:
     """The rest of the level test of a ratio series (:func:`_ratio_level`'s ``lv``): the
-    baseline rate, each day's score and its limit ``upper`` (a rate)."""
-    tested, mu, r = lv["tested"], lv["mu"], lv["r"]
-    tail = _st.nb_tail(np.nan_to_num(c), mu, r)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        upper = np.maximum(_st.nb_upper(settings.nb_p, mu, r), settings.min_count - 1) / expo
-    return {"baseline": np.where(tested, lv["pbar"], np.nan),
-            "upper": np.where(tested, upper, np.nan),
-            "score": np.where(tested, _st.z_equivalent(tail), np.nan)}
+    baseline rate, each day's score and its limit ``upper`` (a rate), on the tested days
+    (NaN elsewhere)."""
+    tested = lv["tested"]
+    mu, r = lv["mu"][tested], lv["r"][tested]
+    score, upper = np.full(c.shape, np.nan), np.full(c.shape, np.nan)
+    score[tested] = _st.z_equivalent(_st.nb_tail(c[tested], mu, r))
+    upper[tested] = (np.maximum(_st.nb_upper(settings.nb_p, mu, r), settings.min_count - 1)
+                     / expo[tested])
+    return {"baseline": np.where(tested, lv["pbar"], np.nan), "upper": upper, "score": score}
 
 
 def _detect_all(sig: pd.DataFrame, settings: AlertSettings) -> pd.DataFrame:
