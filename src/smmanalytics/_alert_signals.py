@@ -165,8 +165,10 @@ def _net_followers(d: pd.DataFrame) -> pd.DataFrame:
     """Net follower change per platform and day from the best source each platform exports."""
     out = []
     for platform, g in d.groupby("platform", observed=True):
-        wide = g.pivot_table(index=["account_id", "date"], columns="metric", values="value",
-                             aggfunc="sum")
+        # one value per account, day and metric (_daily_frame summed them): a reshape, no
+        # aggregation (pivot_table's sum of each single value cost a groupby per platform)
+        wide = g.set_index(["account_id", "date", "metric"])["value"].unstack(
+            "metric").sort_index()
         tz = g["day_tz"].iloc[0]
         if "net_follows" in wide:
             s, src = wide["net_follows"], "daily:net_follows"
@@ -269,7 +271,7 @@ def coverage(ds, sig: pd.DataFrame | None = None) -> pd.DataFrame:
     platforms = set(sig["platform"].astype(str))
     for frame in (ds.posts, ds.daily):
         if len(frame) and "platform" in frame.columns:
-            platforms |= set(frame["platform"].dropna().astype(str))
+            platforms |= set(map(str, frame["platform"].dropna().unique()))
     reasons = {
         "negative_feedback": "no 'Negative feedback from users' columns in the exports",
         "unfollows": "no unfollows in the exports (only X's overview has them)",

@@ -34,7 +34,6 @@ import warnings
 from functools import lru_cache
 
 import numpy as np
-from numpy.lib.stride_tricks import sliding_window_view
 
 # scipy is imported by the functions that use it: ``import smmanalytics`` would spend half
 # its time importing scipy (about half a second), for an analyst who may only load exports.
@@ -60,18 +59,32 @@ def cusum_k(mu0: float | np.ndarray, mu1: float | np.ndarray) -> float | np.ndar
     return k if k.ndim else float(k)
 
 
+def _group_order(groups: np.ndarray | None, n: int) -> tuple[np.ndarray, ...]:
+    """The ``n`` days of each group together, in time order (``order``: the days so ordered),
+    each day's position in that order (``pos``) and its rank within its group (how many days
+    of its group precede it). One group when ``groups`` is None."""
+    if groups is None:
+        every = np.arange(n)
+        return every, every, every
+    order = np.argsort(groups, kind="stable")
+    ordered = np.asarray(groups)[order]
+    pos = np.empty(n, dtype=np.intp)
+    pos[order] = np.arange(n)
+    rank = (np.arange(n) - np.searchsorted(ordered, ordered, side="left"))[pos]
+    return order, pos, rank
+
+
 def _windows(x: np.ndarray, groups: np.ndarray | None, k: int) -> np.ndarray:
     """``(m, n, k)``: for each day the ``k`` previous values of ``x`` within its group
-    (NaN-padded)."""
+    (NaN-padded), oldest first."""
     m, n = x.shape
-    out = np.full((m, n, k), np.nan)
-    if groups is None:
-        groups = np.zeros(n, dtype=int)
-    for g in np.unique(groups):
-        idx = np.flatnonzero(groups == g)
-        sub = np.concatenate([np.full((m, k), np.nan), x[:, idx]], axis=1)
-        out[:, idx, :] = sliding_window_view(sub, k, axis=1)[:, : len(idx), :]
-    return out
+    order, pos, rank = _group_order(groups, n)
+    # column j of a day's window is the day of its group ``k − j`` days before it, or the
+    # padding column n (NaN) before the group's first day: one gather of all the windows
+    lags = np.arange(k, 0, -1)
+    src = np.where(rank[:, None] >= lags, order[np.maximum(pos[:, None] - lags, 0)], n)
+    padded = np.concatenate([np.asarray(x, dtype=float), np.full((m, 1), np.nan)], axis=1)
+    return np.take(padded, src, axis=1)
 
 
 def _nan(func, *args, **kwargs):
@@ -125,8 +138,9 @@ def baseline_window(x: np.ndarray, weekday: np.ndarray, settings) -> np.ndarray:
 
 def window_stats(h: np.ndarray, robust: bool = True) -> dict[str, np.ndarray]:
     """count, sum, Jeffreys mean and (``robust``) median and robust sd of each window (axis 2)."""
-    count = np.sum(~np.isnan(h), axis=2)
-    total = np.nansum(h, axis=2)
+    missing = np.isnan(h)
+    count = h.shape[2] - np.sum(missing, axis=2)
+    total = np.where(missing, 0.0, h).sum(axis=2)          # np.nansum, one isnan fewer
     with np.errstate(divide="ignore", invalid="ignore"):
         mu = (total + 0.5) / count
     if not robust:
@@ -400,6 +414,31 @@ def count_baseline(x: np.ndarray, weekday: np.ndarray, settings, robust: bool = 
     return st
 
 
+def _simulated_baseline(x: np.ndarray, weekday: np.ndarray, settings) -> dict[str, np.ndarray]:
+    """``count_baseline(x, weekday, settings, robust=False)`` of the calibration's simulated
+    series: whole counts, none missing.
+
+    With the weekday baseline, each window's count and sum come from running sums over the
+    days of its weekday, without building the (m, n, K) windows: a window's sum is the
+    difference of two running sums, exact as the windows' own sums are (whole numbers far
+    below 2⁵³ add up exactly in any order), so the same values. Pooled: count_baseline (its
+    windows hold weekday-adjusted values, not whole counts)."""
+    if settings.baseline != "weekday":
+        return count_baseline(x, weekday, settings, robust=False)
+    m, n = x.shape
+    order, pos, rank = _group_order(weekday, n)
+    # running sums in the weekday order: a day's window is the min(rank, K) days of its
+    # weekday just before it in that order
+    running = np.concatenate([np.zeros((m, 1)), np.cumsum(x[:, order], axis=1)], axis=1)
+    start = pos - np.minimum(rank, settings.weekday_weeks)
+    total = running[:, pos] - running[:, start]
+    count = np.broadcast_to(pos - start, (m, n))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        mu = (total + 0.5) / count
+    return {"count": count, "sum": total, "mu": mu,
+            "tested": (count >= settings.min_history) & np.isfinite(x)}
+
+
 def _simulate(level: float, factors: tuple, phi: float, m: int, n: int, rng) -> tuple:
     """``m`` series of ``n`` days (weekday 0 first) with mean ``level × factor[weekday]`` and NB
     overdispersion ``phi`` (gamma-Poisson), and their weekdays."""
@@ -426,7 +465,7 @@ def process_phi(level: float, factors: tuple, phi: float, settings, chains: int 
     """
     x, weekday = _simulate(level, factors, phi, chains, settings.cusum_days,
                            np.random.default_rng(settings.seed + 1))
-    st = count_baseline(x, weekday, settings, robust=False)
+    st = _simulated_baseline(x, weekday, settings)
     days = mean_days(x, weekday, settings)
     measured = float(np.mean(dispersion(x, st["mu"], st["tested"], days=days)))
     return max(0.0, phi - (measured - phi))
@@ -449,7 +488,7 @@ def cusum_threshold(level: float, factors: tuple, phi: float, settings) -> float
     parts = []
     for lo in range(0, m, 25):
         xs = x[lo:lo + 25]
-        st = count_baseline(xs, weekday, settings, robust=False)   # the CUSUM needs μ only
+        st = _simulated_baseline(xs, weekday, settings)   # the CUSUM needs μ only
         k = cusum_k(st["mu"], settings.cusum_ratio * st["mu"])
         s, _ = cusum(xs, np.where(st["tested"], k, 0.0), None, st["tested"])
         start = np.argmax(st["tested"], axis=1)

@@ -198,6 +198,7 @@ def _detect(series: pd.DataFrame, signal: str, settings: AlertSettings) -> pd.Da
         if lv["alert"].any():    # a past alert leaves the later baselines (see _count_level)
             lv = _ratio_level(c, expo, np.where(lv["alert"], np.nan, c), weekday, settings,
                               phi=lv["phi"])
+        lv |= _ratio_limits(c, expo, lv, settings)
         res.update(baseline=lv["baseline"][0], upper=lv["upper"][0], score=lv["score"][0],
                    threshold=np.full(n, float(_st.z_equivalent(np.array(settings.nb_p)))),
                    test=np.where(lv["alert"][0], "ratio_nb", ""), alert=lv["alert"][0],
@@ -207,6 +208,7 @@ def _detect(series: pd.DataFrame, signal: str, settings: AlertSettings) -> pd.Da
         if lv["alert"].any():    # a past alert leaves the later baselines (see _count_level)
             lv = _count_level(x, np.where(lv["alert"], np.nan, x), weekday, settings,
                               phi=lv["phi"])
+        lv |= _count_limits(x, lv, settings)
         tested, mu, phi = lv["tested"], lv["mu"], lv["phi"]
         res.update(baseline=lv["baseline"][0], upper=lv["upper"][0], score=lv["score"][0],
                    threshold=lv["threshold"][0],
@@ -259,7 +261,11 @@ def _count_level(x: np.ndarray, history: np.ndarray, weekday: np.ndarray,
                  settings: AlertSettings, phi: np.ndarray | None = None
                  ) -> dict[str, np.ndarray]:
     """The level test of a count series, its baselines taken from ``history`` (its φ
-    estimated, unless given)."""
+    estimated, unless given): the days that alert, and what :func:`_count_limits` reads.
+
+    The NB tail is computed on the days it decides alone (tested, ``min_count`` or more and,
+    on busy days, past the z limit): elsewhere a day does not alert whatever its tail. A
+    first pass, whose alerts only leave the later baselines, needs nothing more."""
     thr = settings.z_threshold
     st = _st.count_baseline(x, weekday, settings, history=history)
     tested = st["tested"]
@@ -272,24 +278,39 @@ def _count_level(x: np.ndarray, history: np.ndarray, weekday: np.ndarray,
     busy = st["median"] >= settings.busy_median
     scale = np.maximum(st["sd"], np.sqrt(mu * (1 + phi[:, None] * mu)))
     z = _st.robust_z(x, st["median"], scale)
-    tail = _st.nb_tail(np.nan_to_num(x), mu, r)
-    alert = tested & (x >= settings.min_count) & (tail < settings.nb_p) & (~busy | (z > thr))
-    score = np.where(busy, z, _st.z_equivalent(tail))
-    threshold = np.where(busy, thr, float(_st.z_equivalent(np.array(settings.nb_p))))
+    may = tested & (x >= settings.min_count) & (~busy | (z > thr))
+    alert = np.zeros_like(may)
+    alert[may] = _st.nb_tail(x[may], mu[may], r[may]) < settings.nb_p
+    return {"alert": alert, "tested": tested, "busy": busy, "mu": mu, "phi": phi, "r": r,
+            "mean": st["mu"], "median": st["median"], "scale": scale, "z": z}
+
+
+def _count_limits(x: np.ndarray, lv: dict[str, np.ndarray], settings: AlertSettings
+                  ) -> dict[str, np.ndarray]:
+    """The rest of the level test of a count series (:func:`_count_level`'s ``lv``): the
+    baseline shown, each day's score and threshold, and its limit ``upper`` (the score and
+    the limit computed on the tested days alone: NaN elsewhere)."""
+    thr = settings.z_threshold
+    tested, busy = lv["tested"], lv["busy"]
+    mu, r, z = lv["mu"][tested], lv["r"][tested], lv["z"][tested]
+    score, upper = np.full(x.shape, np.nan), np.full(x.shape, np.nan)
+    score[tested] = np.where(busy[tested], z, _st.z_equivalent(_st.nb_tail(x[tested], mu, r)))
     # the count must pass every condition: the NB tail, min_count and, on busy days, z
-    upper = np.maximum(_st.nb_upper(settings.nb_p, mu, r), settings.min_count - 1)
-    upper = np.where(busy, np.maximum(upper, st["median"] + thr * scale), upper)
-    return {"alert": alert, "tested": tested, "busy": busy, "mu": mu,
-            "phi": phi, "baseline": np.where(busy, st["median"], st["mu"]),
-            "upper": np.where(tested, upper, np.nan), "score": np.where(tested, score, np.nan),
-            "threshold": threshold}
+    limit = np.maximum(_st.nb_upper(settings.nb_p, mu, r), settings.min_count - 1)
+    z_limit = (lv["median"] + thr * lv["scale"])[tested]
+    upper[tested] = np.where(busy[tested], np.maximum(limit, z_limit), limit)
+    threshold = np.where(busy, thr, float(_st.z_equivalent(np.array(settings.nb_p))))
+    return {"baseline": np.where(busy, lv["median"], lv["mean"]), "upper": upper,
+            "score": score, "threshold": threshold}
 
 
 def _ratio_level(c: np.ndarray, expo: np.ndarray, history: np.ndarray, weekday: np.ndarray,
                  settings: AlertSettings, phi: np.ndarray | None = None
                  ) -> dict[str, np.ndarray]:
     """The level test of a ratio series (counts ``c`` over ``expo``), its baselines taken from
-    the days where ``history`` is not NaN (its φ estimated, unless given)."""
+    the days where ``history`` is not NaN (its φ estimated, unless given): the days that
+    alert, and what :func:`_ratio_limits` reads (the NB tail computed on the days it decides
+    alone, as in :func:`_count_level`)."""
     groups, k = ((weekday, settings.weekday_weeks) if settings.baseline == "weekday"
                  else (None, settings.pooled_days))
     h_c = _st._windows(history, groups, k)
@@ -308,14 +329,24 @@ def _ratio_level(c: np.ndarray, expo: np.ndarray, history: np.ndarray, weekday: 
     if phi is None:
         phi = _st.dispersion(c, mu, tested, days=days)
     r = _st.nb_size(phi, tot_c, days, settings.nb_p)
-    tail = _st.nb_tail(np.nan_to_num(c), mu, r)
-    alert = tested & (tail < settings.nb_p) & (c >= settings.min_count)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        upper = np.maximum(_st.nb_upper(settings.nb_p, mu, r), settings.min_count - 1) / expo
-    return {"alert": alert, "tested": tested, "phi": phi,
-            "baseline": np.where(tested, pbar, np.nan),
-            "upper": np.where(tested, upper, np.nan),
-            "score": np.where(tested, _st.z_equivalent(tail), np.nan)}
+    may = tested & (c >= settings.min_count)
+    alert = np.zeros_like(may)
+    alert[may] = _st.nb_tail(c[may], mu[may], r[may]) < settings.nb_p
+    return {"alert": alert, "tested": tested, "phi": phi, "pbar": pbar, "mu": mu, "r": r}
+
+
+def _ratio_limits(c: np.ndarray, expo: np.ndarray, lv: dict[str, np.ndarray],
+                  settings: AlertSettings) -> dict[str, np.ndarray]:
+    """The rest of the level test of a ratio series (:func:`_ratio_level`'s ``lv``): the
+    baseline rate, each day's score and its limit ``upper`` (a rate), on the tested days
+    (NaN elsewhere)."""
+    tested = lv["tested"]
+    mu, r = lv["mu"][tested], lv["r"][tested]
+    score, upper = np.full(c.shape, np.nan), np.full(c.shape, np.nan)
+    score[tested] = _st.z_equivalent(_st.nb_tail(c[tested], mu, r))
+    upper[tested] = (np.maximum(_st.nb_upper(settings.nb_p, mu, r), settings.min_count - 1)
+                     / expo[tested])
+    return {"baseline": np.where(tested, lv["pbar"], np.nan), "upper": upper, "score": score}
 
 
 def _detect_all(sig: pd.DataFrame, settings: AlertSettings) -> pd.DataFrame:
@@ -330,15 +361,25 @@ def _detect_all(sig: pd.DataFrame, settings: AlertSettings) -> pd.DataFrame:
 
 def _severity(al: pd.DataFrame, window: int) -> pd.DataFrame:
     """Severity per alert and incident ids (alerts chained at most ``window`` days apart)."""
-    a = al[["date", "signal"]].reset_index(names="_i")
-    pairs = a.merge(a, how="cross", suffixes=("", "_o"))
-    pairs = pairs.loc[(pairs["date"] - pairs["date_o"]).abs() <= pd.Timedelta(days=window)]
-    g = pairs.groupby("_i")
-    n_sig = g["signal_o"].nunique()
-    ratio = g["signal_o"].agg(lambda s: s.isin(_RATIO).any())
-    volume = g["signal_o"].agg(lambda s: s.isin(_VOLUME).any())
+    date = al["date"].to_numpy(dtype="datetime64[ns]")
+    sig = al["signal"].astype(str).to_numpy()
+    # the alerts within ``window`` days of each alert (itself included), as a range of the
+    # alerts sorted by date: [first[i], last[i]) of that order
+    order = np.argsort(date, kind="stable")
+    ordered = date[order]
+    reach = np.timedelta64(window, "D")
+    first = np.searchsorted(ordered, date - reach, side="left")
+    last = np.searchsorted(ordered, date + reach, side="right")
+    # seen[i, s]: signal s alerts within the range of alert i (a count of s over the range,
+    # from the running counts of s in date order)
+    kinds = np.unique(sig)
+    running = np.zeros((len(sig) + 1, len(kinds)), dtype=np.int64)
+    running[1:] = np.cumsum(sig[order][:, None] == kinds[None, :], axis=0)
+    seen = (running[last] - running[first]) > 0
+    n_sig = seen.sum(axis=1)
+    ratio = seen[:, np.isin(kinds, _RATIO)].any(axis=1)
+    volume = seen[:, np.isin(kinds, _VOLUME)].any(axis=1)
     level = np.where((n_sig >= 3) | (ratio & volume), 2, np.where(n_sig == 2, 1, 0))
-    level = pd.Series(level, index=n_sig.index).reindex(a["_i"]).to_numpy()
     days = np.sort(al["date"].unique())
     new = np.r_[True, np.diff(days) > np.timedelta64(window, "D")]
     incident = pd.Series(np.cumsum(new), index=days)
@@ -431,9 +472,11 @@ def alerts(ds, period=None, *, settings: AlertSettings | None = None) -> pd.Data
     return _alerts_in(_detect_all(signals(ds), settings), settings, bounds)
 
 
-def _alerts_in(det: pd.DataFrame, settings: AlertSettings, bounds) -> pd.DataFrame:
-    """The alerts of a detection run (:func:`_detect_all`), limited to ``bounds`` if given."""
-    out = _alerts_from(det, settings)
+def _alerts_in(det: pd.DataFrame, settings: AlertSettings, bounds,
+               al: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The alerts of a detection run (:func:`_detect_all`), limited to ``bounds`` if given;
+    ``al``: its :func:`_alerts_from`, when already made."""
+    out = _alerts_from(det, settings) if al is None else al
     if bounds is not None:
         out = out.loc[(out["date"] >= bounds[0]) & (out["date"] <= bounds[1])]
     logger.info("%d alerts in %d incidents", len(out), out["incident_id"].nunique())
@@ -504,8 +547,9 @@ def review(ds, period=None, *, settings: AlertSettings | None = None) -> Review:
     bounds = _period(period)
     sig = signals(ds)
     det = _detect_all(sig, settings)
-    return Review(sig, _alerts_in(det, settings, bounds),
-                  _backtest(coverage(ds, sig), det, settings))
+    al = _alerts_from(det, settings)       # every alert of the history: both tables read them
+    return Review(sig, _alerts_in(det, settings, bounds, al),
+                  _backtest(coverage(ds, sig), det, settings, al))
 
 
 def incidents(alerts_df: pd.DataFrame) -> pd.DataFrame:
@@ -629,8 +673,10 @@ def _sum_interval(alerts: np.ndarray, days: np.ndarray, level: float = 0.9
     return low, high
 
 
-def _backtest(cov: pd.DataFrame, det: pd.DataFrame, settings: AlertSettings) -> pd.DataFrame:
-    """:func:`backtest` from the signals' coverage and a detection run over the history."""
+def _backtest(cov: pd.DataFrame, det: pd.DataFrame, settings: AlertSettings,
+              al: pd.DataFrame | None = None) -> pd.DataFrame:
+    """:func:`backtest` from the signals' coverage and a detection run over the history
+    (``al``: its :func:`_alerts_from`, when already made)."""
     watched: dict[tuple[str, str], pd.DatetimeIndex] = {}
     if det.empty:
         stats = pd.DataFrame(columns=["platform", "signal", "days_tested", "days_watched",
@@ -664,7 +710,7 @@ def _backtest(cov: pd.DataFrame, det: pd.DataFrame, settings: AlertSettings) -> 
     # of a year with 4 alerts read 48.7 a year, and all signals 25.2 when their alerts were
     # pooled over the union of the days)
     n_union = (len(functools.reduce(pd.Index.union, watched.values())) if watched else 0)
-    al = _alerts_from(det, settings)
+    al = _alerts_from(det, settings) if al is None else al
     any_rated = bool(rated.any())
     total_low, total_high = (_sum_interval(alerts_n[rated], days[rated])
                              if any_rated else (np.nan, np.nan))

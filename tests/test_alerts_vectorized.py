@@ -1,0 +1,144 @@
+"""The vectorized helpers of the alert review against the loops they replaced: the same values,
+exactly, on hand-checkable inputs and on random ones."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from numpy.lib.stride_tricks import sliding_window_view
+
+from smmanalytics import _alert_stats as st
+from smmanalytics.alerts import _RATIO, _SEVERITIES, _VOLUME, _severity
+
+
+def _windows_by_group(x, groups, k):
+    """The former ``_windows``: one sliding window per group."""
+    m, n = x.shape
+    out = np.full((m, n, k), np.nan)
+    if groups is None:
+        groups = np.zeros(n, dtype=int)
+    for g in np.unique(groups):
+        idx = np.flatnonzero(groups == g)
+        sub = np.concatenate([np.full((m, k), np.nan), x[:, idx]], axis=1)
+        out[:, idx, :] = sliding_window_view(sub, k, axis=1)[:, : len(idx), :]
+    return out
+
+
+def _severity_by_pairs(al, window):
+    """The former ``_severity``: every pair of alerts, then a groupby per alert."""
+    a = al[["date", "signal"]].reset_index(names="_i")
+    pairs = a.merge(a, how="cross", suffixes=("", "_o"))
+    pairs = pairs.loc[(pairs["date"] - pairs["date_o"]).abs() <= pd.Timedelta(days=window)]
+    g = pairs.groupby("_i")
+    n_sig = g["signal_o"].nunique()
+    ratio = g["signal_o"].agg(lambda s: s.isin(_RATIO).any())
+    volume = g["signal_o"].agg(lambda s: s.isin(_VOLUME).any())
+    level = np.where((n_sig >= 3) | (ratio & volume), 2, np.where(n_sig == 2, 1, 0))
+    level = pd.Series(level, index=n_sig.index).reindex(a["_i"]).to_numpy()
+    days = np.sort(al["date"].unique())
+    new = np.r_[True, np.diff(days) > np.timedelta64(window, "D")]
+    incident = pd.Series(np.cumsum(new), index=days)
+    out = al.assign(_lvl=level, incident_id=incident.reindex(al["date"]).to_numpy())
+    out["_inc"] = out.groupby("incident_id")["_lvl"].transform("max")
+    names = np.array(_SEVERITIES, dtype=object)
+    return out.assign(severity=names[out["_lvl"]], incident_severity=names[out["_inc"]]
+                      ).drop(columns=["_lvl", "_inc"])
+
+
+def test_windows_by_hand():
+    x = np.arange(1.0, 7.0)[None, :]
+    w = st._windows(x, np.array([0, 1, 0, 1, 0, 1]), 2)[0]
+    nan = np.nan
+    expected = [[nan, nan], [nan, nan], [nan, 1], [nan, 2], [1, 3], [2, 4]]
+    np.testing.assert_array_equal(w, np.array(expected))
+    np.testing.assert_array_equal(st._windows(x, None, 3)[0, 4], [2.0, 3.0, 4.0])
+    assert st._windows(np.zeros((2, 0)), np.zeros(0, dtype=int), 8).shape == (2, 0, 8)
+
+
+def test_windows_are_the_per_group_windows():
+    rng = np.random.default_rng(7)
+    for m, n, k, grouped in [(1, 300, 8, True), (3, 100, 56, False), (2, 9, 8, True),
+                             (4, 60, 28, False), (1, 1, 3, True)]:
+        x = rng.poisson(5, (m, n)).astype(float)
+        x[rng.random((m, n)) < 0.1] = np.nan
+        groups = rng.integers(0, 7, n) if grouped else None
+        np.testing.assert_array_equal(st._windows(x, groups, k),
+                                      _windows_by_group(x, groups, k))
+
+
+def test_severity_by_hand():
+    al = pd.DataFrame({
+        "date": pd.to_datetime(["2026-01-01", "2026-01-02", "2026-01-05", "2026-01-06",
+                                "2026-01-20", "2026-01-21"]),
+        "platform": ["instagram", "instagram", "x", "x", "x", "instagram"],
+        "signal": ["comments", "comments_per_reach", "unfollows", "net_followers",
+                   "comments", "comments"]})
+    out = _severity(al, 2)
+    # a ratio and a volume signal within 2 days: crisis; two signals: warning; one: watch
+    assert list(out["severity"]) == ["crisis", "crisis", "warning", "warning", "watch", "watch"]
+    assert list(out["incident_id"]) == [1, 1, 2, 2, 3, 3]
+    pd.testing.assert_frame_equal(out, _severity_by_pairs(al, 2), check_exact=True)
+
+
+def test_severity_is_the_pairwise_one():
+    rng = np.random.default_rng(3)
+    kinds = np.array(["negative_feedback", "unfollows", "net_followers", "comments",
+                      "comments_per_reach"])
+    for n, window in [(1, 2), (40, 2), (120, 0), (80, 5)]:
+        dates = pd.Timestamp("2026-01-01") + pd.to_timedelta(
+            np.sort(rng.integers(0, 90, n)), unit="D")
+        al = pd.DataFrame({"date": dates, "platform": rng.choice(["x", "tiktok"], n),
+                           "signal": rng.choice(kinds, n)})
+        pd.testing.assert_frame_equal(_severity(al, window), _severity_by_pairs(al, window),
+                                      check_exact=True)
+
+
+def test_level_tests_take_the_tail_only_where_it_decides():
+    """The alerts of the level tests are those of the full test (every day's NB tail), as
+    :func:`_detect` computed them before its first pass skipped the limits."""
+    from smmanalytics.alerts import AlertSettings, _count_level, _ratio_level
+
+    rng = np.random.default_rng(5)
+    n = 300
+    weekday = np.arange(n) % 7
+    settings = AlertSettings()
+    lam = rng.gamma(2.0, np.r_[np.full(2, 1.5), np.full(2, 20.0)][:, None] / 2.0, (4, n))
+    x = rng.poisson(lam).astype(float)
+    x[:, [50, 120, 121, 200]] += [[40.0], [25.0], [30.0], [90.0]]     # incidents
+    x[0, 7] = np.nan
+    lv = _count_level(x, x, weekday, settings)
+    tail = st.nb_tail(np.nan_to_num(x), lv["mu"], lv["r"])
+    full = (lv["tested"] & (x >= settings.min_count) & (tail < settings.nb_p)
+            & (~lv["busy"] | (lv["z"] > settings.z_threshold)))
+    np.testing.assert_array_equal(lv["alert"], full)
+    assert full.any() and (~full).any()
+    expo = rng.gamma(3.0, 1000.0, (1, n))
+    c = rng.poisson(expo * 0.004).astype(float)
+    c[0, [60, 61]] += 60.0
+    lv = _ratio_level(c, expo, c, weekday, settings)
+    tail = st.nb_tail(np.nan_to_num(c), lv["mu"], lv["r"])
+    full = lv["tested"] & (tail < settings.nb_p) & (c >= settings.min_count)
+    np.testing.assert_array_equal(lv["alert"], full)
+    assert full.any()
+
+
+def test_simulated_baseline_by_hand_and_as_count_baseline():
+    from smmanalytics.alerts import AlertSettings
+
+    # two weekdays alternating, windows of 2: day 4 (weekday 0) holds days 0 and 2 (1 + 3)
+    x = np.array([[1.0, 2.0, 3.0, 4.0, 5.0, 6.0]])
+    settings = AlertSettings(weekday_weeks=2, min_history=1)
+    sb = st._simulated_baseline(x, np.array([0, 1, 0, 1, 0, 1]), settings)
+    np.testing.assert_array_equal(sb["sum"], [[0.0, 0.0, 1.0, 2.0, 4.0, 6.0]])
+    np.testing.assert_array_equal(sb["count"], [[0, 0, 1, 1, 2, 2]])
+    np.testing.assert_array_equal(sb["mu"][:, 2:], [[1.5, 2.5, 2.25, 3.25]])
+    np.testing.assert_array_equal(sb["tested"], [[False, False, True, True, True, True]])
+    for s in (AlertSettings(), AlertSettings(min_history=1, weekday_weeks=3),
+              AlertSettings(baseline="pooled")):
+        xs, weekday = st._simulate(12.5, (1.3, 1.2, 1.0, 1.0, 0.9, 0.4, 0.2), 0.4, 5, 400,
+                                   np.random.default_rng(2))
+        want = st.count_baseline(xs, weekday, s, robust=False)
+        got = st._simulated_baseline(xs, weekday, s)
+        assert want.keys() == got.keys()
+        for key in want:
+            np.testing.assert_array_equal(got[key], want[key])
