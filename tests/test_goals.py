@@ -1168,3 +1168,19 @@ def test_a_posts_goal_is_judged_on_the_days_the_platforms_posts_exports_cover(tm
     whole = dataclasses.replace(ds, files=files("2026-10-31"))
     row = scorecard(whole, "2026-10").iloc[0]
     assert row["actual"] == 0 and row["status"] == "met"
+
+
+def test_spans_computes_each_platform_span_once(monkeypatch):
+    from smmanalytics import goals
+
+    calls = []
+    monkeypatch.setattr(goals, "platform_span",
+                        lambda ds, platform, end, posts: calls.append((platform, end, posts))
+                        or (platform, end, posts))
+    span_of = goals._spans(object())
+    day = dt.date(2026, 10, 31)
+    assert span_of("instagram", day, True) == ("instagram", day, True)
+    assert span_of("instagram", day, True) == ("instagram", day, True)
+    assert span_of("instagram", day, False) == ("instagram", day, False)
+    assert span_of("x", day, True) == ("x", day, True)
+    assert calls == [("instagram", day, True), ("instagram", day, False), ("x", day, True)]
