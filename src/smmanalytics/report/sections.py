@@ -169,9 +169,12 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         total = metrics.engagement(self.posts, by=None, daily=self.ds.daily)
         sums = {m: self.posts[m].sum(min_count=1) if m in self.posts else pd.NA
                 for m in ("reach", "views", "impressions")}
+        # each platform's sums, of one groupby (a mask and a sum a platform and metric took
+        # 60 ms on the sample)
+        groups = self.posts.groupby("platform", observed=True, sort=False)
         for m, v in sums.items():
-            by_platform[m] = [self.posts.loc[self.posts["platform"] == p, m].sum(min_count=1)
-                              for p in by_platform["platform"]]
+            per = groups[m].sum(min_count=1)
+            by_platform[m] = [per[p] for p in by_platform["platform"]]
             total[m] = v
         total.insert(0, "platform", "total")
         return pd.concat([by_platform, total], ignore_index=True)
