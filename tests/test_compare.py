@@ -781,7 +781,7 @@ def test_ga4_actual_is_actual_with_the_traffic_computed_once(monkeypatch):
 
     from smmanalytics import _actuals
 
-    compare_mod = importlib.import_module("smmanalytics.compare")   # not smm.compare()
+    roi_mod = importlib.import_module("smmanalytics.roi")        # not smm.roi()
 
     rows = [{"period_start": s, "period_end": e, "channel_group": "Paid Social",
              "source": src, "sessions": n, "key_events": k, "revenue": r, "currency": cur}
@@ -791,8 +791,8 @@ def test_ga4_actual_is_actual_with_the_traffic_computed_once(monkeypatch):
                 ("2026-10-01", "2026-10-31", "m.facebook.com", 20, 1, 80.0, "USD"))]
     ds = dataset(web=web(rows))
     calls = []
-    traffic_of = compare_mod.social_traffic
-    monkeypatch.setattr(compare_mod, "social_traffic",
+    traffic_of = roi_mod.social_traffic
+    monkeypatch.setattr(roi_mod, "social_traffic",
                         lambda ds, p: calls.append(p.label) or traffic_of(ds, p))
     traffic: dict = {}
     days = [(dt.date(2026, 9, 1), dt.date(2026, 9, 30)), (dt.date(2026, 10, 1),
@@ -801,7 +801,7 @@ def test_ga4_actual_is_actual_with_the_traffic_computed_once(monkeypatch):
     for start, end in days:
         for platform in ("all", "facebook", "instagram", "x"):
             for kpi in ("sessions", "key_events", "revenue"):
-                mine = compare_mod._ga4_actual(ds, kpi, platform, start, end, traffic)
+                mine = roi_mod.ga4_actual(ds, kpi, platform, start, end, traffic)
                 theirs = _actuals.actual(ds, kpi, platform, start, end)
                 assert mine == theirs or (np.isnan(mine) and np.isnan(theirs)), \
                     (kpi, platform, start)

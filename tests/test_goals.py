@@ -1184,3 +1184,30 @@ def test_spans_computes_each_platform_span_once(monkeypatch):
     assert span_of("instagram", day, False) == ("instagram", day, False)
     assert span_of("x", day, True) == ("x", day, True)
     assert calls == [("instagram", day, True), ("instagram", day, False), ("x", day, True)]
+
+
+def test_ga4_goals_share_one_social_traffic_per_period(monkeypatch):
+    import importlib
+
+    from smmanalytics import _actuals, goals
+
+    roi_mod = importlib.import_module("smmanalytics.roi")
+    rows = [{"period_start": "2026-10-01", "period_end": "2026-10-31",
+             "channel_group": "Paid Social", "source": "instagram.com", "sessions": 55,
+             "key_events": 4, "revenue": 150.0, "currency": "EUR"}]
+    ds = dataset(web=web(rows))
+    calls = []
+    traffic_of = roi_mod.social_traffic
+    monkeypatch.setattr(roi_mod, "social_traffic",
+                        lambda ds, p: calls.append(p.label) or traffic_of(ds, p))
+    start, end = dt.date(2026, 10, 1), dt.date(2026, 10, 31)
+    with goals._traffic_shared(ds):
+        got = [goals._actual(ds, m, p, start, end) for m in ("sessions", "key_events", "revenue")
+               for p in ("all", "instagram", "facebook")]
+        with goals._traffic_shared(ds):         # an inner block shares the outer one's
+            goals._actual(ds, "sessions", "all", start, end)
+    assert got == [_actuals.actual(ds, m, p, start, end)
+                   for m in ("sessions", "key_events", "revenue")
+                   for p in ("all", "instagram", "facebook")]
+    assert len(calls) == 1 and goals._TRAFFIC.get() is None
+    assert goals._actual(ds, "sessions", "all", start, end) == 55     # outside: actual()

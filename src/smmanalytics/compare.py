@@ -58,10 +58,10 @@ import pandas as pd
 
 from ._actuals import followers_left_out, metric_daily
 from ._args import platform_name, whole
-from ._web import foreign_currency, social_traffic
 from .errors import PeriodError, require_dataset
 from .metrics import post_interactions
 from .periods import Period, local_dates, parse_period
+from .roi import ga4_actual as _ga4_actual
 
 __all__ = ["Comparison", "compare"]
 
@@ -574,25 +574,6 @@ def _unknown(rows: list[dict], sides: tuple[str, ...], method: str) -> None:
                                   "ci_high", "model_ci_low", "model_ci_high"), np.nan),
                    **{f"n_{side}": pd.NA for side in sides}, direction=None,
                    direction_only=False, method=method)
-
-
-def _ga4_actual(ds, kpi: str, platform: str, start: dt.date, end: dt.date,
-                traffic: dict) -> float:
-    """``actual(ds, kpi, platform, start, end)`` of a GA4 KPI (sessions, key events, revenue;
-    :func:`smmanalytics._actuals.actual`, the same steps), the social traffic of the days
-    computed once for the three (``traffic``, by first and last day): 20-25 ms each, six
-    times a comparison of GA4 period totals."""
-    key = (start, end)
-    if key not in traffic:
-        traffic[key] = social_traffic(ds, parse_period((start, end)))[0]
-    w = traffic[key]
-    if not w.attrs.get("covered"):
-        return np.nan
-    if platform != "all":
-        w = w.loc[(w["platform"] == platform).to_numpy()]
-    if kpi == "revenue" and foreign_currency(w, ds.brand.currency).any():
-        return np.nan               # not in the brand's money: unknown, as in roi()
-    return float(w[kpi].sum()) if not w.empty else 0.0
 
 
 def _daily_row(ds, kpi, platform, cur, prev, rng, n_boot, scale,
