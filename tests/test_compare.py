@@ -773,36 +773,3 @@ def test_stat_of_columns_equals_stat_of_frame():
     assert len(cols) == n
     with pytest.raises(ValueError):                 # the arrays kept are read-only
         cols.take("interactions", idx)[0, 0] = 1.0
-
-
-def test_ga4_actual_is_actual_with_the_traffic_computed_once(monkeypatch):
-    import datetime as dt
-    import importlib
-
-    from smmanalytics import _actuals
-
-    roi_mod = importlib.import_module("smmanalytics.roi")        # not smm.roi()
-
-    rows = [{"period_start": s, "period_end": e, "channel_group": "Paid Social",
-             "source": src, "sessions": n, "key_events": k, "revenue": r, "currency": cur}
-            for s, e, src, n, k, r, cur in (
-                ("2026-09-01", "2026-09-30", "m.facebook.com", 40, 3, 100.0, "EUR"),
-                ("2026-10-01", "2026-10-31", "instagram.com", 55, 4, 150.0, "EUR"),
-                ("2026-10-01", "2026-10-31", "m.facebook.com", 20, 1, 80.0, "USD"))]
-    ds = dataset(web=web(rows))
-    calls = []
-    traffic_of = roi_mod.social_traffic
-    monkeypatch.setattr(roi_mod, "social_traffic",
-                        lambda ds, p: calls.append(p.label) or traffic_of(ds, p))
-    traffic: dict = {}
-    days = [(dt.date(2026, 9, 1), dt.date(2026, 9, 30)), (dt.date(2026, 10, 1),
-                                                          dt.date(2026, 10, 31)),
-            (dt.date(2026, 12, 1), dt.date(2026, 12, 31))]       # not covered: NaN
-    for start, end in days:
-        for platform in ("all", "facebook", "instagram", "x"):
-            for kpi in ("sessions", "key_events", "revenue"):
-                mine = roi_mod.ga4_actual(ds, kpi, platform, start, end, traffic)
-                theirs = _actuals.actual(ds, kpi, platform, start, end)
-                assert mine == theirs or (np.isnan(mine) and np.isnan(theirs)), \
-                    (kpi, platform, start)
-    assert len(calls) == len(days)

@@ -56,12 +56,12 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from ._actuals import followers_left_out, metric_daily
+from ._actuals import actual as _actual
+from ._actuals import followers_left_out, metric_daily, roi_rows_shared
 from ._args import platform_name, whole
 from .errors import PeriodError, require_dataset
 from .metrics import post_interactions
 from .periods import Period, local_dates, parse_period
-from .roi import ga4_actual as _ga4_actual
 
 __all__ = ["Comparison", "compare"]
 
@@ -468,10 +468,9 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
                    len(a), len(b), few and kpi != "posts", method, cw.days, pw.days)
         row["model_ci_low"], row["model_ci_high"] = fit
         rows.append(row)
-    traffic: dict = {}          # the GA4 KPIs' social traffic, by days (_ga4_actual)
-    for kpi in ("followers_net", "sessions", "key_events", "revenue"):
-        rows.append(_daily_row(ds, kpi, platform or "all", cw, pw, rng, n_boot, scale,
-                               traffic))
+    with roi_rows_shared():     # the GA4 KPIs' totals: one social traffic a period
+        for kpi in ("followers_net", "sessions", "key_events", "revenue"):
+            rows.append(_daily_row(ds, kpi, platform or "all", cw, pw, rng, n_boot, scale))
     # what is not known is unknown, not 0: the previous period, the current one, the platform
     if not covered:
         _unknown(rows, ("previous",), "previous period not covered by the data")
@@ -576,9 +575,7 @@ def _unknown(rows: list[dict], sides: tuple[str, ...], method: str) -> None:
                    direction_only=False, method=method)
 
 
-def _daily_row(ds, kpi, platform, cur, prev, rng, n_boot, scale,
-               traffic: dict | None = None) -> dict:
-    """``traffic``: the social traffic computed so far, by days (see :func:`_ga4_actual`)."""
+def _daily_row(ds, kpi, platform, cur, prev, rng, n_boot, scale) -> dict:
     sa = metric_daily(ds, kpi, platform, cur.start, cur.end).dropna()
     sb = metric_daily(ds, kpi, platform, prev.start, prev.end).dropna()
     xa, xb = _np(sa), _np(sb)
@@ -586,10 +583,8 @@ def _daily_row(ds, kpi, platform, cur, prev, rng, n_boot, scale,
     vb = float(xb.sum()) if len(xb) else np.nan
     if kpi != "followers_net" and (np.isnan(va) or np.isnan(vb)):
         # GA4 exported as period totals (no date column): totals only, prorated by day
-        traffic = {} if traffic is None else traffic
-        va = _ga4_actual(ds, kpi, platform, cur.start, cur.end, traffic) if np.isnan(va) else va
-        vb = (_ga4_actual(ds, kpi, platform, prev.start, prev.end, traffic) if np.isnan(vb)
-              else vb)
+        va = _actual(ds, kpi, platform, cur.start, cur.end) if np.isnan(va) else va
+        vb = _actual(ds, kpi, platform, prev.start, prev.end) if np.isnan(vb) else vb
     ci = (np.nan, np.nan)
     if len(xa) >= 7 and len(xb) >= 7:
         da = xa[rng.integers(0, len(xa), (n_boot, len(xa)))].sum(axis=1)

@@ -43,8 +43,6 @@ was called ``off track``, as one that could still be met.
 
 from __future__ import annotations
 
-import contextlib
-import contextvars
 import dataclasses
 import datetime as dt
 import logging
@@ -54,7 +52,7 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from ._actuals import actual as _any_actual
+from ._actuals import actual as _actual
 from ._actuals import (
     followers_left_out,
     metric_daily,
@@ -312,7 +310,7 @@ def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
     rows = []
     span_of = _spans(ds)
     # ROAS, ROI and the reason one is missing: one roi() each; GA4 goals: one traffic a period
-    with roi_rows_shared(), _traffic_shared(ds):
+    with roi_rows_shared():
         for g in goals.to_dict("records"):
             window = _window(g["period"], anchor)
             g_asof, g_cut, g_end, g_start = asof, cut, end, start
@@ -388,36 +386,6 @@ def goal_record(ds, period: object, *, asof: object = None, seed: int = 0,
     # goal_id is the goal's place in goals.yaml; period labels of one kind sort as dates
     return (pd.concat(parts, ignore_index=True)
             .sort_values(["goal_id", "goal_period"], kind="stable").reset_index(drop=True))
-
-
-#: GA4's social traffic by (Dataset id, first day, last day) within :func:`_traffic_shared`
-_TRAFFIC: contextvars.ContextVar[dict | None] = contextvars.ContextVar("_TRAFFIC", default=None)
-_GA4_TOTALS = ("sessions", "key_events", "revenue")
-
-
-@contextlib.contextmanager
-def _traffic_shared(ds):
-    """Within the block, the social traffic of one period of ``ds`` (which must live through
-    the block) is computed once for its GA4 goals (:func:`_actual`): a scorecard's sessions,
-    key events and revenue goals of one month computed it three times (17-30 ms each on the
-    sample). A block inside another shares the outer one's traffic."""
-    shared = _TRAFFIC.get()
-    token = _TRAFFIC.set({} if shared is None else shared)
-    try:
-        yield
-    finally:
-        _TRAFFIC.reset(token)
-
-
-def _actual(ds, metric: str, platform: str, start: dt.date, end: dt.date) -> float:
-    """:func:`smmanalytics._actuals.actual`, a GA4 total of a period whose social traffic was
-    computed already (within :func:`_traffic_shared`) from that traffic."""
-    shared = _TRAFFIC.get()
-    if shared is None or metric not in _GA4_TOTALS:
-        return _any_actual(ds, metric, platform, start, end)
-    from .roi import ga4_actual
-
-    return ga4_actual(ds, metric, platform, start, end, shared.setdefault(id(ds), {}))
 
 
 def _spans(ds):

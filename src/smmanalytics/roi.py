@@ -265,26 +265,6 @@ def _check_value_per_key_event(v: object) -> None:
                             argument="value_per_key_event", expected="a number >= 0", got=v)
 
 
-def ga4_actual(ds, kpi: str, platform: str, start: dt.date, end: dt.date,
-                traffic: dict) -> float:
-    """``actual(ds, kpi, platform, start, end)`` of a GA4 KPI (sessions, key events, revenue;
-    :func:`smmanalytics._actuals.actual`, the same steps), the social traffic of the days
-    computed once for the three (``traffic``, by first and last day, for this ``ds`` only):
-    20-25 ms each, six times a comparison of GA4 period totals (compare), three times a
-    scorecard's GA4 goals of one month."""
-    key = (start, end)
-    if key not in traffic:
-        traffic[key] = social_traffic(ds, parse_period((start, end)))[0]
-    w = traffic[key]
-    if not w.attrs.get("covered"):
-        return np.nan
-    if platform != "all":
-        w = w.loc[(w["platform"] == platform).to_numpy()]
-    if kpi == "revenue" and foreign_currency(w, ds.brand.currency).any():
-        return np.nan               # not in the brand's money: unknown, as in roi()
-    return float(w[kpi].sum()) if not w.empty else 0.0
-
-
 def roi(ds, period: object, by: str | None = None, *,
         value_per_key_event: float | None = None) -> pd.DataFrame:
     """Cost, attributed value and returns for a period, overall or per campaign or platform.
