@@ -753,3 +753,23 @@ def test_net_followers_say_which_platforms_they_leave_out():
     mine = compare(dataset(daily=daily(rows), posts=posts(videos)), "2026-10",
                    platform="instagram")
     assert not [x for x in mine.caveats if x.startswith("Net followers")]
+
+
+def test_stat_of_columns_equals_stat_of_frame():
+    from smmanalytics.compare import _POST_KPIS, _Columns, _stat
+
+    rng = np.random.default_rng(3)
+    n = 30
+    df = pd.DataFrame({"interactions": pd.array(rng.integers(0, 50, n), dtype="Float64"),
+                       "reach": pd.array(np.where(rng.random(n) < 0.2, np.nan,
+                                                  rng.integers(0, 900, n)), dtype="Float64"),
+                       "impressions": pd.array([pd.NA] * n, dtype="Float64"),
+                       "views": pd.array(rng.integers(1, 900, n), dtype="Float64")})
+    cols = _Columns(df)
+    idx, other = rng.integers(0, n, (50, n)), rng.integers(0, n, (50, n))
+    for kpi in _POST_KPIS:
+        for positions in (None, idx, other, idx):   # a new resample replaces the kept one
+            np.testing.assert_array_equal(_stat(kpi, cols, positions), _stat(kpi, df, positions))
+    assert len(cols) == n
+    with pytest.raises(ValueError):                 # the arrays kept are read-only
+        cols.take("interactions", idx)[0, 0] = 1.0

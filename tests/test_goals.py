@@ -1168,3 +1168,56 @@ def test_a_posts_goal_is_judged_on_the_days_the_platforms_posts_exports_cover(tm
     whole = dataclasses.replace(ds, files=files("2026-10-31"))
     row = scorecard(whole, "2026-10").iloc[0]
     assert row["actual"] == 0 and row["status"] == "met"
+
+
+def test_spans_computes_each_platform_span_once(monkeypatch):
+    from smmanalytics import goals
+
+    calls = []
+    monkeypatch.setattr(goals, "platform_span",
+                        lambda ds, platform, end, posts: calls.append((platform, end, posts))
+                        or (platform, end, posts))
+    span_of = goals._spans(object())
+    day = dt.date(2026, 10, 31)
+    assert span_of("instagram", day, True) == ("instagram", day, True)
+    assert span_of("instagram", day, True) == ("instagram", day, True)
+    assert span_of("instagram", day, False) == ("instagram", day, False)
+    assert span_of("x", day, True) == ("x", day, True)
+    assert calls == [("instagram", day, True), ("instagram", day, False), ("x", day, True)]
+
+
+def test_ga4_totals_share_one_social_traffic_per_period(monkeypatch):
+    """Within roi_rows_shared, a Dataset's GA4 totals of one period (sessions, key events,
+    revenue; any platform) read one social traffic, and give what they give alone; an inner
+    block shares the outer one's; outside, each computes its own."""
+    from smmanalytics import _actuals
+
+    rows = [{"period_start": s, "period_end": e, "channel_group": "Paid Social",
+             "source": src, "sessions": n, "key_events": k, "revenue": r, "currency": cur}
+            for s, e, src, n, k, r, cur in (
+                ("2026-09-01", "2026-09-30", "m.facebook.com", 40, 3, 100.0, "EUR"),
+                ("2026-10-01", "2026-10-31", "instagram.com", 55, 4, 150.0, "EUR"),
+                ("2026-10-01", "2026-10-31", "m.facebook.com", 20, 1, 80.0, "USD"))]
+    ds = dataset(web=web(rows))
+    kpis, platforms = ("sessions", "key_events", "revenue"), ("all", "facebook", "instagram")
+    days = [(dt.date(2026, 9, 1), dt.date(2026, 9, 30)),
+            (dt.date(2026, 10, 1), dt.date(2026, 10, 31)),
+            (dt.date(2026, 12, 1), dt.date(2026, 12, 31))]       # not covered: NaN
+    alone = [_actuals.actual(ds, m, p, s, e) for s, e in days for m in kpis for p in platforms]
+    calls = []
+    traffic_of = _actuals.social_traffic
+    monkeypatch.setattr(_actuals, "social_traffic",
+                        lambda ds, p: calls.append(p.label) or traffic_of(ds, p))
+    with _actuals.roi_rows_shared():
+        shared = [_actuals.actual(ds, m, p, s, e) for s, e in days for m in kpis
+                  for p in platforms]
+        with _actuals.roi_rows_shared():
+            _actuals.actual(ds, "sessions", "all", *days[1])
+    np.testing.assert_array_equal(shared, alone)       # NaN where NaN
+    # by hand: October's sessions on all platforms 55 + 20; its revenue mixes USD into EUR
+    assert shared[len(kpis) * len(platforms)] == 75
+    assert np.isnan(shared[len(kpis) * len(platforms) + 2 * len(platforms)])
+    assert len(calls) == len(days)
+    _actuals.actual(ds, "sessions", "all", *days[1])
+    _actuals.actual(ds, "revenue", "all", *days[1])
+    assert len(calls) == len(days) + 2                 # outside a block: computed each time

@@ -1977,3 +1977,17 @@ def test_a_heading_kept_with_its_table_keeps_the_space_above_it():
             assert page == page_of_heading
             gaps.append(before - heading)
         assert gaps[0] == pytest.approx(gaps[1], abs=0.5), (level, gaps)
+
+
+def test_engagement_table_is_computed_once_and_each_caller_gets_a_copy(ds, monkeypatch):
+    rep = BrandReport(ds, "2026-10", lang="en")
+    calls = []
+    compute = rep._engagement_table
+    monkeypatch.setattr(rep, "_engagement_table", lambda: calls.append(1) or compute())
+    first = rep.engagement_table()
+    first.loc[0, "posts"] = -1                     # a caller's edit stays its own
+    second = rep.engagement_table()
+    assert len(calls) == 1 and (second["posts"] >= 0).all()
+    pd.testing.assert_frame_equal(second, compute())
+    rep.posts = rep.posts.iloc[:5]                 # other posts: computed anew
+    assert rep.engagement_table().iloc[-1]["posts"] == 5 and len(calls) == 2
