@@ -1187,7 +1187,7 @@ def test_spans_computes_each_platform_span_once(monkeypatch):
 
 
 def test_ga4_totals_share_one_social_traffic_per_period(monkeypatch):
-    """Within roi_rows_shared, a Dataset's GA4 totals of one period (sessions, key events,
+    """Within actuals_shared, a Dataset's GA4 totals of one period (sessions, key events,
     revenue; any platform) read one social traffic, and give what they give alone; an inner
     block shares the outer one's; outside, each computes its own."""
     from smmanalytics import _actuals
@@ -1208,10 +1208,10 @@ def test_ga4_totals_share_one_social_traffic_per_period(monkeypatch):
     traffic_of = _actuals.social_traffic
     monkeypatch.setattr(_actuals, "social_traffic",
                         lambda ds, p: calls.append(p.label) or traffic_of(ds, p))
-    with _actuals.roi_rows_shared():
+    with _actuals.actuals_shared():
         shared = [_actuals.actual(ds, m, p, s, e) for s, e in days for m in kpis
                   for p in platforms]
-        with _actuals.roi_rows_shared():
+        with _actuals.actuals_shared():
             _actuals.actual(ds, "sessions", "all", *days[1])
     np.testing.assert_array_equal(shared, alone)       # NaN where NaN
     # by hand: October's sessions on all platforms 55 + 20; its revenue mixes USD into EUR

@@ -16,7 +16,7 @@ from .metrics import post_interactions
 from .periods import Period, local_dates, parse_period
 
 __all__ = ["metric_daily", "actual", "missing_figure", "posts_in", "interactions_reach",
-           "roi_rows_shared",
+           "actuals_shared",
            "has_posts_data", "followers_net_unknown", "followers_net_absent",
            "followers_left_out", "unread_exports",
            "social_platforms",
@@ -306,14 +306,14 @@ def actual(ds, metric: str, platform: str, start: dt.date, end: dt.date) -> floa
     raise ValueError(f"unknown goal metric {metric!r}")
 
 
-#: the roi rows and the social traffic computed within :func:`roi_rows_shared`, by (Dataset
+#: the roi rows and the social traffic computed within :func:`actuals_shared`, by (Dataset
 #: id, platform, days) and (Dataset id, days)
-_ROI_ROWS: contextvars.ContextVar[dict | None] = contextvars.ContextVar("_ROI_ROWS",
+_SHARED: contextvars.ContextVar[dict | None] = contextvars.ContextVar("_SHARED",
                                                                         default=None)
 
 
 @contextlib.contextmanager
-def roi_rows_shared():
+def actuals_shared():
     """Within the block, the roi row of a Dataset, platform and days is computed once: a
     scorecard's ROAS and ROI goals, and the reason one is missing, took it three times
     (66 ms each on the sample). So is the social traffic of a Dataset's days, which its GA4
@@ -321,20 +321,20 @@ def roi_rows_shared():
     GA4 goals of one month, six for a comparison of GA4 period totals). The Datasets must
     live through the block (their ids are the keys); a block inside another shares the outer
     one's rows."""
-    if _ROI_ROWS.get() is not None:
+    if _SHARED.get() is not None:
         yield
         return
-    token = _ROI_ROWS.set({})
+    token = _SHARED.set({})
     try:
         yield
     finally:
-        _ROI_ROWS.reset(token)
+        _SHARED.reset(token)
 
 
 def _traffic(ds, start: dt.date, end: dt.date) -> pd.DataFrame:
     """GA4's social traffic from ``start`` to ``end`` (``social_traffic``), computed once
-    within :func:`roi_rows_shared`. Read it, never change it: the block shares it."""
-    shared = _ROI_ROWS.get()
+    within :func:`actuals_shared`. Read it, never change it: the block shares it."""
+    shared = _SHARED.get()
     key = (id(ds), start, end)
     if shared is not None and key in shared:
         return shared[key]
@@ -345,7 +345,7 @@ def _traffic(ds, start: dt.date, end: dt.date) -> pd.DataFrame:
 
 
 def _roi_row(ds, platform: str, start: dt.date, end: dt.date) -> pd.Series | None:
-    shared = _ROI_ROWS.get()
+    shared = _SHARED.get()
     key = (id(ds), platform, start, end)
     if shared is not None and key in shared:
         return shared[key]

@@ -57,7 +57,7 @@ import numpy as np
 import pandas as pd
 
 from ._actuals import actual as _actual
-from ._actuals import followers_left_out, metric_daily, roi_rows_shared
+from ._actuals import actuals_shared, followers_left_out, metric_daily
 from ._args import platform_name, whole
 from .errors import PeriodError, require_dataset
 from .metrics import post_interactions
@@ -468,7 +468,7 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
                    len(a), len(b), few and kpi != "posts", method, cw.days, pw.days)
         row["model_ci_low"], row["model_ci_high"] = fit
         rows.append(row)
-    with roi_rows_shared():     # the GA4 KPIs' totals: one social traffic a period
+    with actuals_shared():     # the GA4 KPIs' totals: one social traffic a period
         for kpi in ("followers_net", "sessions", "key_events", "revenue"):
             rows.append(_daily_row(ds, kpi, platform or "all", cw, pw, rng, n_boot, scale))
     # what is not known is unknown, not 0: the previous period, the current one, the platform

@@ -54,10 +54,10 @@ import yaml
 
 from ._actuals import actual as _actual
 from ._actuals import (
+    actuals_shared,
     followers_left_out,
     metric_daily,
     platform_span,
-    roi_rows_shared,
     social_platforms,
     unread_exports,
 )
@@ -310,7 +310,7 @@ def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
     rows = []
     span_of = _spans(ds)
     # ROAS, ROI and the reason one is missing: one roi() each; GA4 goals: one traffic a period
-    with roi_rows_shared():
+    with actuals_shared():
         for g in goals.to_dict("records"):
             window = _window(g["period"], anchor)
             g_asof, g_cut, g_end, g_start = asof, cut, end, start
