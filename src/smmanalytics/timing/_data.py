@@ -39,6 +39,10 @@ EXPOSURES = ("followers", "reach", None)
 #: the share of posts an exposure must be known for (positive) to measure engagement against it;
 #: below it, the next of the chain (followers, then reach, then none: per post)
 MIN_EXPOSURE_SHARE = 0.8
+#: the posts' columns :func:`prepare` reads (besides the outcome)
+_READ = frozenset(("published_at", "platform", "account_id", "snapshot_at", "time_precision",
+                   "content_type", "paid", "followers", "reach", "interactions",
+                   *metrics.COMPONENTS))
 
 
 def _local_parts(published: pd.Series, tz: str, day_only: np.ndarray) -> pd.DataFrame:
@@ -94,8 +98,13 @@ def prepare(posts: pd.DataFrame, tz: str, platform: str | None, daily: pd.DataFr
     """
     # tz-aware, or ISO text with its offset (posts read back with read_csv); else SchemaError
     published = utc_timestamps(posts)
-    # rows by position: any index of the caller's frame (post ids, dates, duplicates) will do
+    # rows by position: any index of the caller's frame (post ids, dates, duplicates) will do;
+    # only the columns read here are carried through the row selections (an export has ~65,
+    # and taking the rows of every text column was a third of this function's time); without
+    # a followers column, followers_at may read any of them
     df = posts.reset_index(drop=True)
+    if df.columns.is_unique and ("followers" in df.columns or exposure != "followers"):
+        df = df[[c for c in df.columns if c in _READ or c == outcome]]
     if not isinstance(posts["published_at"].dtype, pd.DatetimeTZDtype):
         df = df.assign(published_at=published.to_numpy())
     position = np.arange(len(df))

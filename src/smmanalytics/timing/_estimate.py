@@ -54,6 +54,7 @@ Definitions (benchmarks-methods §3.3)
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -98,19 +99,34 @@ class SlotEstimate:
 def candidate_windows(width: int) -> tuple[np.ndarray, list[dict]]:
     """Windows of ``width`` consecutive local hours (wrapping at midnight) on a day group.
 
-    Returns the 168 x J indicator matrix and one description per window.
+    Returns the 168 x J indicator matrix (read-only, shared between calls: see
+    :func:`_window_matrix`) and one description per window (new on each call).
     """
-    cols, desc = [], []
+    desc = []
     for gname, days in DAY_GROUPS.items():
         for h0 in range(24):
-            hours = [(h0 + i) % 24 for i in range(width)]
-            m = np.zeros(168)
-            for d in days:
-                m[[d * 24 + h for h in hours]] = 1
-            cols.append(m)
-            desc.append({"days": gname, "weekdays": list(days), "hours": hours,
+            desc.append({"days": gname, "weekdays": list(days),
+                         "hours": [(h0 + i) % 24 for i in range(width)],
                          "start_hour": h0, "end_hour": (h0 + width) % 24})
-    return np.column_stack(cols), desc
+    return _window_matrix(width), desc
+
+
+@functools.lru_cache(maxsize=24)
+def _window_matrix(width: int) -> np.ndarray:
+    """The 168 x J indicators of :func:`candidate_windows`' windows, in the same order: column
+    ``g * 24 + h0`` marks hours ``h0 .. h0 + width - 1`` (mod 24) of day group ``g``'s days.
+    It depends on the width only, so it is built once (five platforms of a report built it
+    ten times in Python loops) and is read-only."""
+    hours = (np.arange(24)[:, None] + np.arange(width)[None, :]) % 24      # (h0, i)
+    cols = []
+    for days in DAY_GROUPS.values():
+        m = np.zeros((24, 168))
+        for d in days:
+            m[np.arange(24)[:, None], d * 24 + hours] = 1
+        cols.append(m)
+    W = np.ascontiguousarray(np.concatenate(cols).T)
+    W.flags.writeable = False
+    return W
 
 
 def _shrink(Y, E, V, M, N, m):
