@@ -19,7 +19,7 @@ import pytest  # noqa: E402
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from sim_timing import simulate  # noqa: E402
-from smmanalytics.timing._data import prepare  # noqa: E402
+from smmanalytics.timing._data import _local_parts, prepare  # noqa: E402
 from smmanalytics.timing._estimate import (  # noqa: E402
     DAY_GROUPS,
     _window_matrix,
@@ -118,3 +118,31 @@ def test_prepare_reads_the_same_with_or_without_other_columns():
     # a count column of the caller's as the outcome is carried through
     c = prepare(wide, TZ, None, None, "extra", "followers", 7)[0]
     assert c["y"].tolist() == [float(i) for i in c["post_index"]]
+
+
+def _local_parts_by_pandas(published, tz, day_only):
+    """_local_parts as it was computed with pandas' datetime methods."""
+    naive = published.dt.tz_convert(tz).dt.tz_localize(None)
+    utc = published.dt.tz_convert("UTC").dt.tz_localize(None)
+    at_utc_midnight = (utc == utc.dt.floor("D")).to_numpy()
+    day_naive = (naive + pd.Timedelta(hours=12)).dt.floor("D").where(~at_utc_midnight,
+                                                                     utc.dt.floor("D"))
+    date = naive.dt.floor("D").where(~day_only, day_naive)
+    return pd.DataFrame({"date": date.to_numpy(), "weekday": date.dt.day_of_week.to_numpy(),
+                         "hour": np.where(day_only, -1, naive.dt.hour.to_numpy())})
+
+
+@pytest.mark.parametrize("unit", ["ns", "us", "s"])
+@pytest.mark.parametrize("tz", ["Europe/Paris", "Pacific/Kiritimati", "Pacific/Pago_Pago",
+                                "America/St_Johns"])
+def test_local_parts_as_pandas_computed_them(tz, unit):
+    rng = np.random.default_rng(len(tz))
+    # before and after 1970 (a floor, not a truncation), UTC midnights, DST changes
+    secs = np.concatenate([rng.integers(-3 * 10**8, 0, 500), rng.integers(1.6e9, 1.8e9, 1500)])
+    secs[::3] = secs[::3] // 86400 * 86400
+    published = pd.Series(pd.to_datetime(secs, unit="s", utc=True)).astype(
+        f"datetime64[{unit}, UTC]").dt.tz_convert(tz)
+    day_only = rng.random(len(secs)) < 0.4
+    pd.testing.assert_frame_equal(_local_parts(published, tz, day_only),
+                                  _local_parts_by_pandas(published, tz, day_only),
+                                  check_exact=True)
