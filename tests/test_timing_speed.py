@@ -146,3 +146,25 @@ def test_local_parts_as_pandas_computed_them(tz, unit):
     pd.testing.assert_frame_equal(_local_parts(published, tz, day_only),
                                   _local_parts_by_pandas(published, tz, day_only),
                                   check_exact=True)
+
+
+def test_estimate_with_the_null_fit_given_is_the_same():
+    from smmanalytics.timing._data import controls, slot_design
+    from smmanalytics.timing._estimate import estimate
+    from smmanalytics.timing._model import nb_fit
+
+    frame = prepare(simulate(2, n_posts=200, weeks=30)["posts"], TZ, None, None,
+                    "interactions", "reach", 7)[0]
+    X, _ = controls(frame)
+    y, off = frame["y"].to_numpy(float), frame["offset"].to_numpy(float)
+    slot = (frame["weekday"] * 24 + frame["hour"]).to_numpy(int)
+    args = (X, y, off, slot, frame["week"].to_numpy(int), frame["content"].to_numpy(object),
+            slot_design()[0])
+    kw = dict(n_boot=50, n_perm=99, level=0.9, window_width=3)
+    a = estimate(*args, rng=np.random.default_rng(1), **kw)
+    b = estimate(*args, rng=np.random.default_rng(1), null=nb_fit(X, y, off), **kw)
+    for f in ("n", "lift", "lift_low", "lift_high"):
+        np.testing.assert_array_equal(getattr(a, f), getattr(b, f))
+    assert (a.p_value, a.statistic, a.tau2, a.window) == (b.p_value, b.statistic, b.tau2,
+                                                          b.window)
+    np.testing.assert_array_equal(a.null_fit.mu, b.null_fit.mu)
