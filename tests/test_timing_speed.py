@@ -168,3 +168,23 @@ def test_estimate_with_the_null_fit_given_is_the_same():
     assert (a.p_value, a.statistic, a.tau2, a.window) == (b.p_value, b.statistic, b.tau2,
                                                           b.window)
     np.testing.assert_array_equal(a.null_fit.mu, b.null_fit.mu)
+
+
+def test_empty_axis_labels_fixed_in_place_change_no_svg():
+    from smmanalytics.report.builder import _FIGURE_RC, _fix_empty_labels, _tight_box
+
+    def heatmap(fix):
+        fig, ax = plt.subplots(figsize=(8, 2.9))
+        im = ax.imshow(np.arange(168.0).reshape(7, 24), aspect="auto")
+        fig.colorbar(im, ax=ax, label="")
+        ax.set_yticks(range(7), ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"])
+        ax.set_xlabel("hour")
+        if fix:
+            _fix_empty_labels(fig)
+            assert not ax.yaxis._autolabelpos and ax.xaxis._autolabelpos
+        buf = io.BytesIO()
+        with matplotlib.rc_context(_FIGURE_RC):
+            fig.savefig(buf, format="svg", bbox_inches=_tight_box(fig), metadata={"Date": None})
+        return buf.getvalue()
+
+    assert heatmap(True) == heatmap(False)
