@@ -188,3 +188,18 @@ def test_empty_axis_labels_fixed_in_place_change_no_svg():
         return buf.getvalue()
 
     assert heatmap(True) == heatmap(False)
+
+
+def test_joined_is_pandas_string_concatenation():
+    from smmanalytics.timing._data import joined
+
+    rng = np.random.default_rng(5)
+    a = pd.Series(rng.choice(["reel", "image", "a|b", "é"], 500), dtype="str")
+    b = pd.Series(rng.choice(["paid", "organic"], 500), dtype="str")
+    c = rng.integers(0, 40, 500) // 4
+    want = (a + "|" + b + "|" + pd.Series(c).astype(str)).to_numpy()
+    got = joined([a, b, c])
+    assert got.dtype == object and all(type(v) is str for v in got)
+    np.testing.assert_array_equal(got, want)
+    assert joined([np.empty(0, dtype=object), np.empty(0)]).shape == (0,)
+    assert joined([np.full(3, "all", dtype=object)]).tolist() == ["all"] * 3

@@ -36,7 +36,7 @@ from threadpoolctl import threadpool_limits
 from .._args import frame_with, number, time_zone, whole
 from ..dataset import Dataset
 from ..errors import ArgumentError
-from ._data import EXPOSURES, activity_schedule, controls, prepare, slot_design
+from ._data import EXPOSURES, activity_schedule, controls, joined, prepare, slot_design
 from ._estimate import MIN_POSTS, MIN_WEEKS, estimate
 from ._result import WEEKDAYS, BestTimes
 
@@ -179,11 +179,9 @@ def _best_times(posts, tz, platform, *, daily, outcome, exposure, min_age_days, 
     if act_note:
         method["activity_tz"] = act_note
 
-    # content|paid|group|block as Python strings (pandas' string concatenation was slower)
-    strata_all = frame["content"].to_numpy(dtype=object)
-    for part in (frame["paid"].to_numpy(dtype=object), frame["group"].to_numpy(dtype=object),
-                 (frame["week"].to_numpy() // _STRATA_WEEKS).astype(str).astype(object)):
-        strata_all = strata_all + "|" + part
+    # "content|paid|group|block" of each post
+    strata_all = joined([frame["content"], frame["paid"], frame["group"],
+                         frame["week"].to_numpy() // _STRATA_WEEKS])
     # weekday analysis: every kept post, hour known or not
     Zw, _ = slot_design(weekday=True, hour=False)
     Zw7 = Zw[::24]
