@@ -36,7 +36,7 @@ from threadpoolctl import threadpool_limits
 from .._args import frame_with, number, time_zone, whole
 from ..dataset import Dataset
 from ..errors import ArgumentError
-from ._data import EXPOSURES, activity_schedule, controls, prepare, slot_design
+from ._data import EXPOSURES, activity_schedule, controls, joined, prepare, slot_design
 from ._estimate import MIN_POSTS, MIN_WEEKS, estimate
 from ._result import WEEKDAYS, BestTimes
 
@@ -179,13 +179,13 @@ def _best_times(posts, tz, platform, *, daily, outcome, exposure, min_age_days, 
     if act_note:
         method["activity_tz"] = act_note
 
-    strata_all = (frame["content"] + "|" + frame["paid"] + "|" + frame["group"])
-    strata_all = strata_all + "|" + (frame["week"] // _STRATA_WEEKS).astype(str)
-    strata_all = strata_all.to_numpy()
+    # "content|paid|group|block" of each post
+    strata_all = joined([frame["content"], frame["paid"], frame["group"],
+                         frame["week"].to_numpy() // _STRATA_WEEKS])
     # weekday analysis: every kept post, hour known or not
     Zw, _ = slot_design(weekday=True, hour=False)
     Zw7 = Zw[::24]
-    Xa, _ = controls(frame)
+    Xa, anames = controls(frame)
     wk = estimate(Xa, frame["y"].to_numpy(float), frame["offset"].to_numpy(float),
                   frame["weekday"].to_numpy(int), frame["week"].to_numpy(int), strata_all, Zw7,
                   rng=rng, n_boot=n_boot, n_perm=n_perm, level=level) if len(frame) else None
@@ -199,14 +199,20 @@ def _best_times(posts, tz, platform, *, daily, outcome, exposure, min_age_days, 
     method["weekday_p_value"] = float(wk.p_value) if wk else np.nan
     method["weekday_test"] = wk.test if wk else "no posts"
 
-    hk = frame.loc[frame["hour"] >= 0].reset_index(drop=True)
+    timed = frame["hour"].to_numpy() >= 0
     Zs, znames = slot_design()
+    if len(frame) and timed.all():
+        # every post has its hour (no day-precision post): the hour analysis has the weekday
+        # one's posts, so its controls and null model too
+        hk, (Xh, cnames), null = frame, (Xa, anames), wk.null_fit
+    else:
+        hk, null = frame.loc[timed].reset_index(drop=True), None
+        Xh, cnames = controls(hk) if len(hk) else (np.zeros((0, 1)), ["intercept"])
     slot = (hk["weekday"] * 24 + hk["hour"]).to_numpy(int)
-    Xh, cnames = controls(hk) if len(hk) else (np.zeros((0, 1)), ["intercept"])
     est = estimate(Xh, hk["y"].to_numpy(float), hk["offset"].to_numpy(float), slot,
-                   hk["week"].to_numpy(int), strata_all[frame["hour"].to_numpy() >= 0], Zs,
+                   hk["week"].to_numpy(int), strata_all[timed], Zs,
                    rng=rng, n_boot=n_boot, n_perm=n_perm, level=level,
-                   window_width=window_hours, n_splits=n_splits)
+                   window_width=window_hours, n_splits=n_splits, null=null)
     method.update(controls=cnames, timing_terms=znames, test=est.test,
                   test_statistic=est.statistic, nb_dispersion=est.nb_alpha, tau2=est.tau2)
     by_slot = pd.DataFrame({

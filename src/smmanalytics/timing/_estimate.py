@@ -54,6 +54,7 @@ Definitions (benchmarks-methods §3.3)
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -61,6 +62,7 @@ import numpy as np
 from ._model import (
     NO_ENGAGEMENT,
     NOT_IDENTIFIABLE,
+    NBFit,
     estimable,
     nb_fit,
     one_step,
@@ -93,24 +95,41 @@ class SlotEstimate:
     nb_alpha: float = np.nan
     tau2: float = np.nan
     window: dict = field(default_factory=dict)
+    #: the model without timing terms, when it was fitted (``estimate``'s ``null``)
+    null_fit: NBFit | None = field(default=None, repr=False)
 
 
 def candidate_windows(width: int) -> tuple[np.ndarray, list[dict]]:
     """Windows of ``width`` consecutive local hours (wrapping at midnight) on a day group.
 
-    Returns the 168 x J indicator matrix and one description per window.
+    Returns the 168 x J indicator matrix (read-only, shared between calls: see
+    :func:`_window_matrix`) and one description per window (new on each call).
     """
-    cols, desc = [], []
+    desc = []
     for gname, days in DAY_GROUPS.items():
         for h0 in range(24):
-            hours = [(h0 + i) % 24 for i in range(width)]
-            m = np.zeros(168)
-            for d in days:
-                m[[d * 24 + h for h in hours]] = 1
-            cols.append(m)
-            desc.append({"days": gname, "weekdays": list(days), "hours": hours,
+            desc.append({"days": gname, "weekdays": list(days),
+                         "hours": [(h0 + i) % 24 for i in range(width)],
                          "start_hour": h0, "end_hour": (h0 + width) % 24})
-    return np.column_stack(cols), desc
+    return _window_matrix(width), desc
+
+
+@functools.lru_cache(maxsize=24)
+def _window_matrix(width: int) -> np.ndarray:
+    """The 168 x J indicators of :func:`candidate_windows`' windows, in the same order: column
+    ``g * 24 + h0`` marks hours ``h0 .. h0 + width - 1`` (mod 24) of day group ``g``'s days.
+    It depends on the width only, so it is built once (five platforms of a report built it
+    ten times in Python loops) and is read-only."""
+    hours = (np.arange(24)[:, None] + np.arange(width)[None, :]) % 24      # (h0, i)
+    cols = []
+    for days in DAY_GROUPS.values():
+        m = np.zeros((24, 168))
+        for d in days:
+            m[np.arange(24)[:, None], d * 24 + hours] = 1
+        cols.append(m)
+    W = np.ascontiguousarray(np.concatenate(cols).T)
+    W.flags.writeable = False
+    return W
 
 
 def _shrink(Y, E, V, M, N, m):
@@ -168,11 +187,14 @@ def _resample(rng, weeks_idx: np.ndarray, n_rep: int, K: int) -> np.ndarray:
 def estimate(X: np.ndarray, y: np.ndarray, offset: np.ndarray, slot: np.ndarray,
              week: np.ndarray, strata: np.ndarray, Zslot: np.ndarray, *, rng: np.random.Generator,
              n_boot: int, n_perm: int, level: float, window_width: int | None = None,
-             n_splits: int = 8, min_window_posts: int | None = None) -> SlotEstimate:
+             n_splits: int = 8, min_window_posts: int | None = None,
+             null: NBFit | None = None) -> SlotEstimate:
     """Fit, test, shrink and bootstrap one timing analysis (see the module docstring).
 
     ``slot`` indexes rows of ``Zslot`` (168 hour-of-week slots, or 7 weekdays); ``week`` is the
     week number of each post. Windows are searched only when ``window_width`` is given.
+    ``null``: ``nb_fit(X, y, offset)`` when already fitted (another analysis of the same
+    posts: the ``null_fit`` of its result); it is not fitted again.
     """
     S = Zslot.shape[0]
     n = len(y)
@@ -186,7 +208,7 @@ def estimate(X: np.ndarray, y: np.ndarray, offset: np.ndarray, slot: np.ndarray,
                             test=why)
     q_lo, q_hi = (1 - level) / 2, 1 - (1 - level) / 2
 
-    null = nb_fit(X, y, offset)
+    null = nb_fit(X, y, offset) if null is None else null
     s_null = (y - null.mu) / (1 + null.alpha * null.mu)
     p, stat, how = perm_score_test(Zslot, slot, s_null, strata, n_perm=n_perm, rng=rng)
 
@@ -199,7 +221,7 @@ def estimate(X: np.ndarray, y: np.ndarray, offset: np.ndarray, slot: np.ndarray,
     differ = np.abs(Zslot - zbar).max(axis=1) > 1e-12
     if how == NOT_IDENTIFIABLE or not (ok_slot & differ & (counts > 0)).any():
         return SlotEstimate(n=counts, lift=nan, lift_low=nan.copy(), lift_high=nan.copy(),
-                            test=NOT_IDENTIFIABLE)
+                            test=NOT_IDENTIFIABLE, null_fit=null)
     full = nb_fit(Xf, y, offset)
     keep = full.keep
     kc = keep[keep < X.shape[1]]
@@ -244,7 +266,8 @@ def estimate(X: np.ndarray, y: np.ndarray, offset: np.ndarray, slot: np.ndarray,
     lift = np.where(ok_slot, lift, np.nan)
     lo, hi = np.where(ok_slot, lo, np.nan), np.where(ok_slot, hi, np.nan)
     out = SlotEstimate(n=counts, lift=lift, lift_low=np.exp(lo), lift_high=np.exp(hi),
-                       p_value=p, test=how, statistic=stat, nb_alpha=a, tau2=float(tau2))
+                       p_value=p, test=how, statistic=stat, nb_alpha=a, tau2=float(tau2),
+                       null_fit=null)
     if window_width:
         out.window = _held_out(rng, blocks, counts, eta, K, n_boot, n_splits, window_width,
                                q_lo, q_hi, min_window_posts or max(8, int(np.ceil(0.04 * n))))
