@@ -1135,28 +1135,54 @@ def test_current_meta_exports_are_detected_as_before():
 def test_a_post_type_not_in_the_table_with_a_reel_permalink_is_a_reel(tmp_path):
     # the Italian Instagram export's post type words are not known (reference §2.3 [U]): a
     # post whose permalink is a /reel/ link is a reel whatever its type says (as the French
-    # 'Vidéos' with a /reel/ link already was); the others stay 'other', and the note says so
+    # 'Vidéos' with a /reel/ link already was); a type that is one known type word beside the
+    # platform's name is read by that word, with a note; the others stay 'other', and the
+    # note says so
     it_cols = ["ID del post", "Nome utente dell'account", "Descrizione", "Durata (s)",
                "Orario di pubblicazione", "Permalink", "Tipo di post", "Data",
                "Visualizzazioni", "Copertura", "Mi piace", "Condivisioni", "Commenti",
                "Salvataggi"]
     rows = [dict(zip(it_cols, r, strict=True)) for r in (
         ["17900000000000001", "damammarosaria", "La laurea", "32", "08/07/2026 10:00",
-         "https://www.instagram.com/reel/DHpmj9euOPy/", "Reel di Instagram", "A vita",
+         "https://www.instagram.com/reel/DHpmj9euOPy/", "Contenuto di Instagram", "A vita",
          "22000", "15000", "800", "40", "25", "60"],
         ["17900000000000002", "damammarosaria", "La serra", "0", "08/13/2026 18:30",
          "https://www.instagram.com/p/DHpmj9euOPz/", "Carosello di Instagram", "A vita",
-         "1234", "987", "56", "3", "4", "7"])]
+         "1234", "987", "56", "3", "4", "7"],
+        ["17900000000000003", "damammarosaria", "Il vaso", "0", "08/14/2026 18:30",
+         "https://www.instagram.com/p/DHpmj9euOQa/", "Immagine IG", "A vita",
+         "1000", "900", "50", "2", "3", "4"],
+        ["17900000000000004", "damammarosaria", "Il filo", "0", "08/15/2026 18:30",
+         "https://www.instagram.com/p/DHpmj9euOQb/", "Sondaggio di Instagram", "A vita",
+         "800", "700", "40", "1", "2", "3"])]
     path = tmp_path / "instagram-contenuti.csv"
     _write(path, it_cols, rows)
     df = read_export(path)
-    assert df["content_type"].astype(str).tolist() == ["reel", "other"]
-    assert df["content_type_raw"].tolist() == ["Reel di Instagram", "Carosello di Instagram"]
+    assert df["content_type"].astype(str).tolist() == ["reel", "carousel", "image", "other"]
+    assert df["content_type_raw"].tolist() == ["Contenuto di Instagram", "Carosello di Instagram",
+                                               "Immagine IG", "Sondaggio di Instagram"]
     note = next(q for q in df.attrs["quality"] if q["code"] == "unknown_post_type")
     assert note["rows"] == 2 and "('reel' where the permalink is a /reel/ link)" in note["message"]
+    assert "'contenuto di instagram', 'sondaggio di instagram'" in note["message"]
+    word = next(q for q in df.attrs["quality"] if q["code"] == "post_type_by_word")
+    assert word["rows"] == 2 and word["level"] == "info"
+    assert ("'carosello di instagram' as 'carousel', 'immagine ig' as 'image'"
+            in word["message"])
     # 08/13/2026 18:30 PDT = 08/14 01:30 UTC; likes + comments + shares + saves = 56+4+3+7
     assert df["published_at"][1] == pd.Timestamp("2026-08-14 01:30", tz=UTC)
-    assert df["interactions"].tolist() == [800 + 25 + 40 + 60, 70]
+    assert df["interactions"].tolist() == [800 + 25 + 40 + 60, 70, 50 + 3 + 2 + 4,
+                                           40 + 2 + 1 + 3]
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("carosello ig", "carousel"), ("carosello di instagram", "carousel"),
+    ("immagine ig", "image"), ("reel di instagram", "reel"), ("vidéo instagram", "video"),
+    ("image de facebook", "image"), ("ig", None), ("di instagram", None),
+    ("sondaggio di instagram", None), ("foto e video", None)])
+def test_a_post_type_is_read_by_its_one_type_word(raw, expected):
+    from smmanalytics.loaders.meta import _type_by_word
+
+    assert _type_by_word(raw) == expected
 
 
 def _day_first_workbook(path, times):
