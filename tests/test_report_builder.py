@@ -1991,3 +1991,26 @@ def test_engagement_table_is_computed_once_and_each_caller_gets_a_copy(ds, monke
     pd.testing.assert_frame_equal(second, compute())
     rep.posts = rep.posts.iloc[:5]                 # other posts: computed anew
     assert rep.engagement_table().iloc[-1]["posts"] == 5 and len(calls) == 2
+
+
+def test_engagement_table_gives_posts_without_a_platform_their_own_row():
+    """A post without a platform (the schema allows it) is a row of its own, its reach its
+    own sum: the key figures and the charts raised KeyError(<NA>) on it."""
+    df = pd.DataFrame({
+        "platform": ["instagram", "instagram", None, "facebook"],
+        "post_id": ["a", "b", "c", "d"],
+        "published_at": pd.to_datetime(["2026-10-02 10:00", "2026-10-05 18:00",
+                                        "2026-10-07 12:00", "2026-10-09 09:00"], utc=True),
+        "reactions": [10.0, 20.0, 5.0, 8.0], "comments": [1.0, 2.0, 0.0, 1.0],
+        "reach": [1000.0, 1500.0, 700.0, 400.0],
+        "snapshot_at": pd.Timestamp("2026-11-01 08:00", tz="UTC")})
+    ds = Dataset(posts=schema.conform(df, "posts"),
+                 brand=Brand(name="B", timezone="Europe/Paris", language="en"))
+    rep = BrandReport(ds, "2026-10", lang="en")
+    table = rep.engagement_table()
+    assert table["platform"].tolist()[:2] + table["platform"].tolist()[3:] == [
+        "facebook", "instagram", "total"] and pd.isna(table["platform"][2])
+    assert table["posts"].tolist() == [1, 2, 1, 4]
+    assert table["reach"].tolist() == [400, 1000 + 1500, 700, 1000 + 1500 + 700 + 400]
+    rep.kpi_table()
+    rep.engagement_charts()

@@ -170,11 +170,12 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         sums = {m: self.posts[m].sum(min_count=1) if m in self.posts else pd.NA
                 for m in ("reach", "views", "impressions")}
         # each platform's sums, of one groupby (a mask and a sum a platform and metric took
-        # 60 ms on the sample)
-        groups = self.posts.groupby("platform", observed=True, sort=False)
+        # 60 ms on the sample); posts without a platform make a row of their own, as in
+        # metrics.engagement
+        groups = self.posts.groupby("platform", observed=True, sort=False, dropna=False)
         for m, v in sums.items():
-            per = groups[m].sum(min_count=1)
-            by_platform[m] = [per[p] for p in by_platform["platform"]]
+            per = groups[m].sum(min_count=1) if m in self.posts else pd.Series()
+            by_platform[m] = [per.get(p, pd.NA) for p in by_platform["platform"]]
             total[m] = v
         total.insert(0, "platform", "total")
         return pd.concat([by_platform, total], ignore_index=True)
@@ -295,7 +296,7 @@ class BrandReport(PerformanceSections, WatchSections, Report):
             text = text if len(text) <= 110 else text[:107] + "…"
             captions.append({"text": text, "link": link} if pd.notna(link) else text)
         return pd.DataFrame({
-            f.label("published"): [f.date(d, "short") + ("" if m is None else " *")
+            f.label("published"): [f.date(d, "numeric") + ("" if m is None else " *")
                                    for d, m in zip(local, marks, strict=True)],
             f.label("platform"): [f.platform(p) for p in rows["platform"]],
             f.label("caption"): captions,
