@@ -33,6 +33,17 @@ def test_dates_are_written_the_readers_way(lang, first, eleventh):
     assert f.date(dt.date(2026, 10, 1), "short").startswith("01/10/")
 
 
+@pytest.mark.parametrize("lang,numeric", [
+    ("fr", "14/10/2026"), ("it", "14/10/2026"), ("en", "14/10/2026")])
+def test_numeric_dates_write_the_year_in_full(lang, numeric):
+    """The top posts' dates: Italian's short format wrote 14/10/26 where French wrote
+    14/10/2026 (the reports' English is British); the first of a month stays in figures."""
+    f = Formatter(lang)
+    assert f.date(dt.date(2026, 10, 14), "numeric") == numeric
+    assert f.date(pd.Timestamp("2026-10-14 23:30", tz="Europe/Paris"), "numeric") == numeric
+    assert f.date(dt.date(2026, 10, 1), "numeric") == "01/10/2026"
+
+
 @pytest.mark.parametrize("lang,slot,tick", [
     ("fr", "dimanche 1er novembre", "1er nov."),
     ("en", "Sunday 1 November", "1 Nov"),

@@ -13,7 +13,7 @@ from importlib import resources
 
 import pandas as pd
 import yaml
-from babel.dates import format_date, get_date_format, get_day_names
+from babel.dates import format_date, format_skeleton, get_date_format, get_day_names
 from babel.numbers import (
     format_currency,
     format_decimal,
@@ -452,12 +452,21 @@ class Formatter:
         return get_day_names("wide", locale=self.locale)[int(day)]
 
     def date(self, d, fmt: str = "long") -> str:
+        """A date in a named format (``long``: 14 octobre 2026), a pattern, or ``numeric``:
+        in figures, the year in full in every language (14/10/2026; Italian's short format
+        writes 14/10/26).
+
+        >>> Formatter("it").date(dt.date(2026, 10, 14), "numeric")
+        '14/10/2026'
+        """
         if _missing(d):
             return "–"
         if hasattr(d, "date") and not isinstance(d, dt.date | str):
             d = d.date()
         elif hasattr(d, "to_pydatetime"):
             d = d.to_pydatetime().date()
+        if fmt == "numeric":
+            return format_skeleton("yMd", d, locale=self.locale)
         if self.lang in _FIRST_OF_MONTH and getattr(d, "day", None) == 1:
             # French and Italian write the first of a month as an ordinal: 1er octobre,
             # dimanche 1er novembre, 1° ottobre
