@@ -839,3 +839,30 @@ def test_cli_commands_take_the_latest_period_and_refuse_one_outside_the_data(cap
     assert capsys.readouterr().err == (
         f"smm: error: no data of {sample} falls in 2030-01; expected a period within the "
         "data's days, 2025-09-01 to 2026-10-31\n")
+
+
+def test_cli_says_when_several_platforms_are_pooled(tmp_path, monkeypatch, capsys):
+    """`smm calendar` with no --platform analysed every platform's posts together and wrote
+    events that name none: a manager took them for one account's. Both commands now say the
+    platforms were pooled, and how to ask for one; with --platform, or one platform, no word."""
+    import smmanalytics.dataset as dataset
+
+    sim = simulate(0)
+    posts = sim["posts"].copy()
+    posts["platform"] = posts["platform"].astype(object)
+    posts.loc[posts.index[::4], "platform"] = "facebook"
+    monkeypatch.setattr(dataset, "load", lambda path, **kw: Dataset(
+        posts=posts, daily=sim["daily"], brand=Brand(name="Demo", timezone=TZ)))
+    said = ("all 2 platforms pooled (facebook, instagram): --platform NAME gives one "
+            "platform's own times")
+    ics = tmp_path / "plan.ics"
+    assert cli.main(["calendar", "data/x", "--posts-per-week", "2", "--weeks", "1",
+                     "--start", "2026-11-02", "--out", str(ics)]) == 0
+    assert said in capsys.readouterr().out
+    assert cli.main(["best-times", "data/x"]) == 0
+    assert said in capsys.readouterr().out
+    assert cli.main(["best-times", "data/x", "--platform", "instagram"]) == 0
+    assert "pooled" not in capsys.readouterr().out
+    monkeypatch.setattr(dataset, "load", _fake_load(sim))           # Instagram alone
+    assert cli.main(["best-times", "data/x"]) == 0
+    assert "pooled" not in capsys.readouterr().out

@@ -482,15 +482,29 @@ def _best_times_from_args(args):
     return ds, tz, best_times(ds.posts, tz, args.platform, daily=ds.daily, seed=args.seed)
 
 
+def _pooled(ds, args) -> str | None:
+    """What a run over several platforms' posts says of it ("all 4 platforms pooled: …"), None
+    with --platform or one platform: a slot of the pooled analysis is no platform's own."""
+    if args.platform is not None or "platform" not in ds.posts.columns:
+        return None
+    names = sorted(map(str, ds.posts["platform"].dropna().unique()))
+    if len(names) < 2:
+        return None
+    return (f"all {len(names)} platforms pooled ({', '.join(names)}): --platform NAME gives "
+            "one platform's own times")
+
+
 def _cmd_best_times(args) -> int:
     from .timing._result import readable
 
-    _, _, bt = _best_times_from_args(args)
+    ds, _, bt = _best_times_from_args(args)
     if args.json:
         print(json.dumps(bt.to_dict(), ensure_ascii=False, indent=2, default=str,
                          allow_nan=False))
         return 0
     print(bt.summary)
+    if pooled := _pooled(ds, args):
+        print(pooled)
     excluded = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in bt.n_excluded.items() if v)
     print(f"{bt.n_used} posts in the hour analysis; left out: {excluded or 'none'}; "
           f"exposure: {bt.method['exposure']}")
@@ -519,6 +533,8 @@ def _cmd_calendar(args) -> int:
     path = write_ics(plan, args.out, brand_name=ds.brand.name,
                      lang=args.lang or ds.brand.language)
     print(bt.summary)
+    if pooled := _pooled(ds, args):
+        print(pooled)
     print(f"wrote {len(plan)} slot{'' if len(plan) == 1 else 's'} ({plan.attrs['basis']}) "
           f"to {path}")
     return 0
