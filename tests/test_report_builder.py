@@ -2014,3 +2014,25 @@ def test_engagement_table_gives_posts_without_a_platform_their_own_row():
     assert table["reach"].tolist() == [400, 1000 + 1500, 700, 1000 + 1500 + 700 + 400]
     rep.kpi_table()
     rep.engagement_charts()
+
+
+def test_a_plan_past_the_window_says_it_takes_the_next_best_slots():
+    """The caption said "in or nearest the recommended window" of a plan whose slots past
+    the window are the next best by lift, wherever their hour (a 10:00 slot at 0.95× in an
+    18:00-21:00 window's plan): it says so now, and "in the window" when all of them are."""
+    import types
+
+    from smmanalytics.report.watch import WatchSections
+
+    bt = types.SimpleNamespace(recommended=pd.DataFrame({"weekday": [1, 1, 3],
+                                                         "hour": [18, 19, 18]}))
+    inside = pd.DataFrame({"weekday": [1, 3, 1], "hour": [19, 18, 18]})
+    past = pd.DataFrame({"weekday": [1, 3, 2], "hour": [19, 18, 10]})
+    assert WatchSections._window_basis(bt, inside) == "bt_basis_window"
+    assert WatchSections._window_basis(bt, past) == "bt_basis_window_then"
+    labels = {lang: Formatter(lang).label("bt_basis_window_then") for lang in ("en", "fr", "it")}
+    assert labels == {
+        "en": "in the recommended window, then at the next best slots, whatever their hour",
+        "fr": "dans la plage recommandée, puis aux meilleurs créneaux suivants, quelle que soit "
+              "leur heure",
+        "it": "nella fascia consigliata, poi nelle migliori fasce successive, a qualunque ora"}

@@ -46,6 +46,16 @@ class WatchSections:
             said.add(key)
         return self.fmt.label(key + ("_first" if first else "")).format(**values)
 
+    @staticmethod
+    def _window_basis(bt, plan: pd.DataFrame) -> str:
+        """The label of a plan's basis when timing showed an effect: its slots all in the
+        recommended window, or some at the next best slots (calendar._ranked ranks those by
+        lift, wherever their hour: "or nearest the window" misled a reader who found a 10:00
+        slot at 0.95× in an 18:00-21:00 window's plan)."""
+        window = pd.MultiIndex.from_frame(bt.recommended[["weekday", "hour"]].astype(int))
+        slots = pd.MultiIndex.from_frame(plan[["weekday", "hour"]].astype(int))
+        return "bt_basis_window" if slots.isin(window).all() else "bt_basis_window_then"
+
     def _bt_sentence(self, bt, said: set | None = None) -> str:
         """What timing shows for one platform. A p-value and an interval come with what they
         mean, in full the first time the section says them (``said``, see :meth:`_gloss`):
@@ -121,7 +131,7 @@ class WatchSections:
             if len(plan):
                 self._slots[platform] = plan
                 shown = plan.head(12)
-                basis = f.label("bt_basis_window" if bt.effect_detected else
+                basis = f.label(self._window_basis(bt, plan) if bt.effect_detected else
                                 "bt_basis_activity" if bt.activity is not None
                                 else "bt_basis_even")
                 # a lift is expected only where timing showed a reliable effect: slots chosen
