@@ -755,6 +755,36 @@ def test_net_followers_say_which_platforms_they_leave_out():
     assert not [x for x in mine.caveats if x.startswith("Net followers")]
 
 
+def test_net_followers_name_the_files_that_could_not_be_read():
+    """X's overview that could not be read (a broken date) left X out of net followers "as
+    its exports give no follower figures": X's do, in that file. With a failed export that
+    may be X's, the caveat says the files read give none, in the reader's language."""
+    import dataclasses
+
+    from smmanalytics.report import Formatter
+
+    days = pd.date_range("2026-09-01", "2026-10-31")
+    rows = [{"platform": "instagram", "date": d, "metric": "net_follows", "value": 5.0}
+            for d in days]
+    tweets = [{"platform": "x", "post_id": f"t{m}", "reactions": 3.0,
+               "published_at": f"2026-{m:02d}-10T09:00:00Z"} for m in (9, 10)]
+    ds = dataset(daily=daily(rows), posts=posts(tweets))
+    files = pd.DataFrame({"path": ["exports/account_overview_analytics.csv"],
+                          "status": ["failed"], "platform": pd.array([None], dtype="string")})
+    broken = dataclasses.replace(ds, files=files)
+    caveats = [x for x in compare(broken, "2026-10").caveats if x.startswith("Net followers")]
+    assert caveats == ["Net followers leave out x: its exports give no follower figures in the "
+                       "files that could be read."]
+    assert Formatter("fr").note(caveats[0]) == (
+        "Les abonnés nets laissent de côté X : ses exports ne donnent aucun chiffre d'abonnés "
+        "dans les fichiers lisibles.")
+    # a failed file of another platform's leaves X's reason as it was
+    other = dataclasses.replace(ds, files=files.assign(platform=pd.array(["linkedin"],
+                                                                         dtype="string")))
+    caveats = [x for x in compare(other, "2026-10").caveats if x.startswith("Net followers")]
+    assert caveats == ["Net followers leave out x: its exports give no follower figures."]
+
+
 def test_stat_of_columns_equals_stat_of_frame():
     from smmanalytics.compare import _POST_KPIS, _Columns, _stat
 

@@ -254,11 +254,16 @@ def followers_net_absent(ds, platform: str) -> list[str]:
 
 def followers_left_out(ds, platform: str) -> dict[str, str]:
     """The platforms a net follower change leaves out, each with why (in the words of the
-    notes): exports that count new followers only, or that give no follower figure at all.
+    notes): exports that count new followers only, or that give no follower figure at all
+    (in the files read, when some could not be).
     Every one is named: a total of the others read as the brand's (−150 with YouTube and
     LinkedIn out) must say whose it is."""
     why = {p: "count new followers only" for p in followers_net_unknown(ds, platform)}
-    why |= {p: "give no follower figures" for p in followers_net_absent(ds, platform)}
+    # a platform whose data may be in an export that could not be read (X's overview with a
+    # broken date): its follower figures may be there, the files read give none
+    why |= {p: "give no follower figures in the files that could be read"
+            if unread_exports(ds, p) else "give no follower figures"
+            for p in followers_net_absent(ds, platform)}
     return dict(sorted(why.items()))
 
 
