@@ -449,6 +449,16 @@ def test_cli_scorecard(tmp_path, monkeypatch, capsys):
                  "--asof", "2026-10-15", "--json"]) == 0
     rec = json.loads(capsys.readouterr().out)[0]
     assert rec["actual"] == 15 and rec["status"] in ("on track", "at risk", "off track")
+    # the table shows a count's projection whole and its pace to one decimal (412.191 and
+    # 26.246 read as thousandths of a post)
+    assert main(["scorecard", "--data", str(tmp_path), "--period", "2026-10",
+                 "--asof", "2026-10-15"]) == 0
+    head, line = capsys.readouterr().out.splitlines()[:2]
+    # the columns right of "goal" are single words; read them from the right
+    names, values = head.split()[::-1], line.split()[::-1]
+    cells = dict(zip(names, values, strict=False))
+    assert cells["projection"] == f"{round(rec['projection']):.1f}"
+    assert cells["required_per_day"] == f"{round(rec['required_daily'], 1)}"
     # DATA also as a positional, like `smm alerts DATA`; once only, and never missing
     assert main(["scorecard", str(tmp_path), "--period", "2026-10", "--asof", "2026-11-01"]) == 0
     assert "Met" in capsys.readouterr().out

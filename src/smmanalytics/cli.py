@@ -132,11 +132,23 @@ def _cmd_roi(args: argparse.Namespace) -> int:
 
 
 def _cmd_scorecard(args: argparse.Namespace) -> int:
-    from .goals import scorecard, scorecard_display
+    from .goals import RATE_METRICS, scorecard, scorecard_display
 
     ds = _brand_data(args, web=True)
     sc = scorecard(ds, args.period, asof=args.asof)
-    _print_frame(sc if args.json else scorecard_display(sc).round(3), args.json)
+    if args.json:
+        _print_frame(sc, True)
+        return 0
+    shown = scorecard_display(sc).round(3)
+    # a count's projection and the pace it needs, as counts are read: 412, 26.2 a day (not
+    # 412.191 and 26.246); revenue to the cent; rates (ER, ROAS, ROI) keep three decimals
+    counts = ~sc["metric"].isin(RATE_METRICS).to_numpy()
+    money = (sc["metric"] == "revenue").to_numpy()
+    shown.loc[counts, "projection"] = shown.loc[counts, "projection"].round(0)
+    shown.loc[counts, "required_per_day"] = shown.loc[counts, "required_per_day"].round(1)
+    shown.loc[money, "projection"] = sc.loc[money, "projection"].round(2).to_numpy()
+    shown.loc[money, "required_per_day"] = sc.loc[money, "required_daily"].round(2).to_numpy()
+    _print_frame(shown, False)
     return 0
 
 
