@@ -385,7 +385,7 @@ def test_cropped_figures_get_savefigs_own_tight_box(ds):
     import matplotlib
     import matplotlib.pyplot as plt
 
-    from smmanalytics.report.builder import _FIGURE_RC
+    from smmanalytics.report.builder import _FIGURE_RC, _reader_numbers
 
     def figure():
         fig, ax = plt.subplots(figsize=(5, 2), dpi=150)
@@ -404,8 +404,10 @@ def test_cropped_figures_get_savefigs_own_tight_box(ds):
     assert first.dpi == 150 and list(first.get_size_inches()) == [5, 2]
     got = next(iter(sec.figures.values())).decode()
     want = io.BytesIO()
+    second = figure()
+    _reader_numbers(second, rep.fmt)      # its ticks written as the report writes them
     with matplotlib.rc_context(_FIGURE_RC):
-        figure().savefig(want, format="svg", bbox_inches="tight", metadata={"Date": None})
+        second.savefig(want, format="svg", bbox_inches="tight", metadata={"Date": None})
     box = re.compile(r'<svg[^>]*width="([\d.]+)pt" height="([\d.]+)pt" viewBox="([^"]+)"')
     assert box.search(got).groups() == box.search(want.getvalue().decode()).groups()
     assert float(box.search(got).group(1)) > 5 * 72        # the legend outside is kept
@@ -2036,3 +2038,25 @@ def test_a_plan_past_the_window_says_it_takes_the_next_best_slots():
         "fr": "dans la plage recommandée, puis aux meilleurs créneaux suivants, quelle que soit "
               "leur heure",
         "it": "nella fascia consigliata, poi nelle migliori fasce successive, a qualunque ora"}
+
+
+@pytest.mark.parametrize("lang,ticks", [
+    ("fr", ["-1\u202f000", "-500", "0", "500", "1\u202f000"]),
+    ("it", ["-1.000", "-500", "0", "500", "1.000"]),
+])
+def test_chart_ticks_write_minus_as_the_tables_do(ds, lang, ticks):
+    """Charts wrote matplotlib's minus (U+2212, "−100") where the tables, through Babel, write
+    the language's ("-150"): a reader saw two signs in one report. Plain-number ticks now
+    take the tables' sign and grouping."""
+    import matplotlib.pyplot as plt
+
+    from smmanalytics.report.builder import _reader_numbers
+
+    rep = BrandReport(ds, "2026-10", lang=lang)
+    fig, ax = plt.subplots()
+    ax.bar(["a", "b"], [-1000, 1000])
+    ax.set_yticks([-1000, -500, 0, 500, 1000])
+    _reader_numbers(fig, rep.fmt)
+    fig.canvas.draw()
+    assert [t.get_text() for t in ax.get_yticklabels()] == ticks
+    plt.close(fig)

@@ -79,8 +79,9 @@ def _fix_empty_labels(fig: Figure) -> None:
 
 class _ReaderNumbers(matplotlib.ticker.Formatter):
     """An axis' tick labels, with those that are plain numbers ("1000", "0.8×", "−25.5") written
-    the reader's way ("1 000", "0,8×", "−25,5" in French); any other label (a date, an hour,
-    "4,28 %") is left as the axis' own formatter wrote it."""
+    the reader's way ("1 000", "0,8×", "-25,5" in French: the language's minus sign, as the
+    tables write it, not matplotlib's U+2212); any other label (a date, an hour, "4,28 %") is
+    left as the axis' own formatter wrote it."""
 
     _PLAIN = re.compile(r"([−-]?)(\d+)(?:\.(\d+))?(×?)")
 
@@ -118,7 +119,7 @@ class _ReaderNumbers(matplotlib.ticker.Formatter):
             return text
         sign, whole, decimals, times = plain.groups()
         digits = len(decimals) if decimals else 0
-        return sign + self.fmt.number(float(f"{whole}.{decimals or 0}"), digits) + times
+        return self.fmt.number(float(f"{sign and '-'}{whole}.{decimals or 0}"), digits) + times
 
 
 def _reader_numbers(fig: Figure, fmt: Formatter) -> None:
