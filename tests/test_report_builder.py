@@ -2060,3 +2060,15 @@ def test_chart_ticks_write_minus_as_the_tables_do(ds, lang, ticks):
     fig.canvas.draw()
     assert [t.get_text() for t in ax.get_yticklabels()] == ticks
     plt.close(fig)
+
+
+@pytest.mark.parametrize("period,label,days", [
+    ("2026-10", "octobre 2026", ["Période : 1er octobre 2026 – 31 octobre 2026"]),
+    ("2026-09-20..2026-10-31", "20 septembre 2026 – 31 octobre 2026", []),
+])
+def test_the_cover_says_a_periods_days_once(ds, period, label, days):
+    """A campaign's cover (a range of days) showed its days under the title, then again as
+    "Période : …": a range is named by its days, so the line goes; a month keeps it."""
+    rep = BrandReport(ds, period, lang="fr")
+    assert rep.period_label == label
+    assert rep.cover_lines[:len(days) + 1] == days + [f"Publications : {len(rep.posts)}"]

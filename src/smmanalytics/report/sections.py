@@ -130,11 +130,12 @@ class BrandReport(PerformanceSections, WatchSections, Report):
             posts = posts.loc[(campaign_key(posts["campaign"]) == key).fillna(False)
                               .to_numpy()].reset_index(drop=True)
         self.posts = metrics.add_rates(posts, ds.daily)
-        self.cover_lines = [
-            f.labelled(f.label("period"),
-                       f"{f.date(self.period.start)} – {f.date(self.period.end)}"),
-            f.labelled(f.label("posts"), f.number(len(self.posts))),
-        ]
+        # a month, quarter or year has its days said under its name; a range of days is
+        # named by them already (a campaign's cover said them twice)
+        days = f"{f.date(self.period.start)} – {f.date(self.period.end)}"
+        self.cover_lines = ([] if self.period_label == days
+                            else [f.labelled(f.label("period"), days)])
+        self.cover_lines.append(f.labelled(f.label("posts"), f.number(len(self.posts))))
         if self.asof is not None:
             self.cover_lines.append(f.label("data_as_of").format(date=f.date(self.asof)))
         starts, stops = _coverage_lines(ds, self.period, f)
