@@ -2072,3 +2072,14 @@ def test_the_cover_says_a_periods_days_once(ds, period, label, days):
     rep = BrandReport(ds, period, lang="fr")
     assert rep.period_label == label
     assert rep.cover_lines[:len(days) + 1] == days + [f"Publications : {len(rep.posts)}"]
+
+
+def test_a_best_times_cover_counts_the_history_it_analyses(ds):
+    """A best-times report's cover said "Posts: 110", October's, of an analysis that reads
+    every post up to 31 October: it now counts those, and says so."""
+    rep = BrandReport(ds, "2026-10", kind="best_times", lang="en")
+    local = ds.posts["published_at"].dt.tz_convert(ds.brand.timezone).dt.tz_localize(None)
+    n = int((local.dt.normalize() <= pd.Timestamp("2026-10-31")).sum())
+    assert n > len(rep.posts)              # the fixture's posts start in September
+    assert rep.cover_lines[1] == f"Posts up to 31 October 2026 (the history analysed): {n}"
+    assert BrandReport(ds, "2026-10", lang="en").cover_lines[1] == f"Posts: {len(rep.posts)}"

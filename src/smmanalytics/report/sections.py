@@ -135,7 +135,11 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         days = f"{f.date(self.period.start)} – {f.date(self.period.end)}"
         self.cover_lines = ([] if self.period_label == days
                             else [f.labelled(f.label("period"), days)])
-        self.cover_lines.append(f.labelled(f.label("posts"), f.number(len(self.posts))))
+        if kind == "best_times":        # it reads every post up to the period's end
+            self.cover_lines.append(f.labelled(f.label("posts_to").format(
+                date=f.date(self.period.end)), f.number(len(self._history()))))
+        else:
+            self.cover_lines.append(f.labelled(f.label("posts"), f.number(len(self.posts))))
         if self.asof is not None:
             self.cover_lines.append(f.label("data_as_of").format(date=f.date(self.asof)))
         starts, stops = _coverage_lines(ds, self.period, f)
