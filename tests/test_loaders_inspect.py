@@ -278,3 +278,25 @@ def test_inspect_names_the_cell_of_a_bad_cell_in_a_sheet(tmp_path, capsys):
     assert main(["inspect", str(path)]) == 1
     assert f"warnings:  file {path}, line 3, cell Posts!E3, column 'Reach': cell is not a " \
         "number;" in capsys.readouterr().out
+
+
+def test_cli_inspect_names_each_table_of_a_file(capsys):
+    """GA4's export holds its table and its chart data: inspect listed the file twice, 4 rows
+    then 2, without saying which was which."""
+    assert main(["inspect", str(FIX / "ga4" / "traffic_acquisition_en.csv")]) == 0
+    out = capsys.readouterr().out.splitlines()
+    named = [line for line in out if line.startswith(str(FIX))]
+    assert [line.rsplit("  ", 1)[-1] for line in named] == ["(table 1 of 2)", "(table 2 of 2)"]
+    assert main(["inspect", str(FIX / "meta" / "Views_2026-10-31.csv")]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == str(FIX / "meta" / "Views_2026-10-31.csv")
+
+
+def test_a_file_not_understood_shows_its_headers_cut(tmp_path, capsys):
+    """A script's docstring, read as a header, was printed whole (a thousand characters on
+    one line): each header shown is cut to 40 characters."""
+    long = "Write the LinkedIn YouTube TikTok and Pinterest fixtures byte for byte"
+    f = tmp_path / "notes.csv"
+    f.write_text(f"{long},b\n1,2\n", encoding="utf-8")
+    assert main(["inspect", str(f)]) == 1
+    warning = next(x for x in capsys.readouterr().out.splitlines() if "warnings:" in x)
+    assert f"table with headers ['{long[:39]}…', 'b'] matches no known export format" in warning

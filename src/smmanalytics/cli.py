@@ -53,8 +53,12 @@ def _cmd_inspect(args: argparse.Namespace) -> int:
     if args.json:
         _print_frame(df, True)
         return 0
-    for rec in df.to_dict("records"):
-        print(rec["file"])
+    # a file of several tables (GA4's table and its chart data) is listed once per table:
+    # each says which
+    tables = df.groupby("file", sort=False)["file"].transform("size").to_numpy()
+    nth = df.groupby("file", sort=False).cumcount().to_numpy() + 1
+    for rec, of, k in zip(df.to_dict("records"), tables, nth, strict=True):
+        print(rec["file"] + (f"  (table {k} of {of})" if of > 1 else ""))
         if rec["status"] == "side_file":
             print("  status:    side file (the brand's settings, read by name; not an export)")
             if not pd.isna(rec["rows"]):

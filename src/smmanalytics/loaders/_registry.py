@@ -806,6 +806,18 @@ _FAMILY_NAMES = {"meta": "Meta Business Suite", "meta_daily": "Meta Business Sui
                  "ga4": "Google Analytics 4", "pinterest": "Pinterest"}
 
 
+#: how much of a header a note shows: a text file's first line (a script's docstring) can be
+#: a thousand characters long
+_HEADER_SHOWN = 40
+
+
+def _shown_headers(header: list) -> str:
+    """The first six headers of a table, as a list, each cut to :data:`_HEADER_SHOWN`
+    characters (``…`` marks the cut)."""
+    return repr([h if not isinstance(h, str) or len(h) <= _HEADER_SHOWN
+                 else h[:_HEADER_SHOWN - 1] + "…" for h in header[:6]])
+
+
 def _near_miss(cand: Candidate, fmts: list[Format]) -> str | None:
     """What to say of a table no format claims whose headers are mostly those of one
     family's exports (a column deleted or renamed by hand): ", though 26 of its 26 headers
@@ -895,14 +907,14 @@ def _note_not_understood(src: Source, unknown: list[Candidate], understood: bool
     if understood or len(unknown) == 1:
         for cand in unknown:
             log.add(src.name, "not_understood", f"table with headers "
-                    f"{cand.table.header[:6]!r} matches no known export format{hint(cand)}",
-                    level="warning", sheet=cand.table.sheet)
+                    f"{_shown_headers(cand.table.header)} matches no known export "
+                    f"format{hint(cand)}", level="warning", sheet=cand.table.sheet)
     elif unknown:
         first = unknown[0]
         sheet = f" (sheet {first.table.sheet!r})" if first.table.sheet else ""
         log.add(src.name, "not_understood", f"none of its {len(unknown)} tables matches a "
                 f"known export format: the first{sheet} has headers "
-                f"{first.table.header[:6]!r}{hint(first)}", level="warning")
+                f"{_shown_headers(first.table.header)}{hint(first)}", level="warning")
 
 
 def _parsed(fmt: Format, cand: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
