@@ -243,7 +243,7 @@ def _write_entry(d: Path, frames: list[pd.DataFrame], meta: dict) -> bool:
             if any(col.num_chunks > 1 for col in table.columns):
                 # one record batch: a column in chunks (text sliced from a CSV's blocks) cuts
                 # every column into as many batches, whose numbers a reload then converts
-                # to pandas one batch at a time and joins (a third of a 1M-row reload)
+                # to pandas one batch at a time and joins (a quarter of reading a 1M-row entry)
                 table = pa.Table.from_arrays(
                     [col.combine_chunks() if col.num_chunks > 1 else col for col in table.columns],
                     schema=table.schema)

@@ -146,12 +146,12 @@ def _cmd_scorecard(args: argparse.Namespace) -> int:
     shown = scorecard_display(sc).round(3)
     # a count's projection and the pace it needs, as counts are read: 412, 26.2 a day (not
     # 412.191 and 26.246); revenue to the cent; rates (ER, ROAS, ROI) keep three decimals
-    counts = ~sc["metric"].isin(RATE_METRICS).to_numpy()
     money = (sc["metric"] == "revenue").to_numpy()
-    shown.loc[counts, "projection"] = shown.loc[counts, "projection"].round(0)
-    shown.loc[counts, "required_per_day"] = shown.loc[counts, "required_per_day"].round(1)
-    shown.loc[money, "projection"] = sc.loc[money, "projection"].round(2).to_numpy()
-    shown.loc[money, "required_per_day"] = sc.loc[money, "required_daily"].round(2).to_numpy()
+    counts = ~sc["metric"].isin(RATE_METRICS).to_numpy() & ~money
+    for rows, digits, pace in ((counts, 0, 1), (money, 2, 2)):
+        shown.loc[rows, "projection"] = sc.loc[rows, "projection"].round(digits).to_numpy()
+        shown.loc[rows, "required_per_day"] = sc.loc[rows, "required_daily"].round(
+            pace).to_numpy()
     _print_frame(shown, False)
     return 0
 
