@@ -215,7 +215,7 @@ def test_a_repeated_bad_date_names_its_first_row():
 def test_summary_cells_read_ascii_and_other_text_alike():
     import re
 
-    from smmanalytics.loaders._tidy import _ASCII_SPACES, normalized_cells, summary_cells
+    from smmanalytics.loaders._cells import _ASCII_SPACES, normalized_cells, summary_cells
 
     # ASCII: Python's whitespace is the pattern Arrow collapses
     assert [chr(i) for i in range(128) if re.fullmatch(_ASCII_SPACES, chr(i))] \
@@ -224,11 +224,11 @@ def test_summary_cells_read_ascii_and_other_text_alike():
                      dtype=object)
     assert normalized_cells(texts).tolist() == ["grand total", "total", "total général",
                                                 "v0001", ""]
-    cells = pd.Series(["Total", None, "V0001", "V0001", " TOTALS", 7], dtype=object,
-                      index=[4, 5, 6, 7, 8, 9])
+    cells = pd.Series(["Total", None, "V0001", "V0001", " TOTALS", 7, "Totale :", "total: x"],
+                      dtype=object, index=[4, 5, 6, 7, 8, 9, 10, 11])
     got = summary_cells(cells)
-    assert got.tolist() == [True, False, False, False, True, False]
-    assert got.index.tolist() == [4, 5, 6, 7, 8, 9] and got.dtype == bool
+    assert got.tolist() == [True, False, False, False, True, False, True, False]
+    assert got.index.tolist() == [4, 5, 6, 7, 8, 9, 10, 11] and got.dtype == bool
 
 
 

@@ -1594,3 +1594,17 @@ def test_a_posts_export_without_rows_is_of_the_platform_its_headers_or_name_say(
     path.write_text(_ES_POSTS.format(saves=saves), encoding="utf-8")
     (df,) = read_file(path)
     assert len(df) == 0 and df.attrs["platform"] == platform
+
+
+@pytest.mark.parametrize("label", ["TOTALE:", "Totale :", "Grand total:"])
+def test_a_total_row_labelled_with_a_colon_in_the_id_column_is_no_post(tmp_path, label):
+    """A total under the posts whose label, with a colon, stands in the id column: the row
+    has a key, so it is the parsers' rule that drops it (one rule of a cell that says
+    "Total" for every search, ``_cells.summary_cells``). It was read as a fifth post without
+    a publish time, doubling every figure."""
+    path = _totale(tmp_path, ",,,Totale,", f"{label},,,,")
+    df = read_export(path)
+    assert len(df) == 4 and df["interactions"].sum() == 484 and df["views"].sum() == 14340
+    note = _note(df, "summary_row_dropped")
+    assert note["rows"] == 1 and note["level"] == "info"
+    assert "missing_publish_time" not in _codes(df)

@@ -3,6 +3,7 @@
 Workbook cells arrive as Python objects (str, int, float, datetime, bool, None): they are
 tested and converted by the few distinct types a column holds, not cell by cell. A CSV's body
 is an Arrow table of text (or numbers): :func:`rows_all_empty` takes either.
+:func:`summary_cells` is the one rule of a cell that says "Total".
 """
 
 from __future__ import annotations
@@ -12,8 +13,12 @@ from collections.abc import Callable, Iterable
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
-__all__ = ["isinstance_cells", "str_cells", "column_letter", "rows_all_empty"]
+from ._headers import SUMMARY_WORDS, normalize
+
+__all__ = ["isinstance_cells", "str_cells", "column_letter", "rows_all_empty", "summary_cells",
+           "normalized_cells", "LONGEST_SUMMARY"]
 
 
 def column_letter(pos: int) -> str:
@@ -70,3 +75,50 @@ def rows_all_empty(cells: pa.Table | pd.DataFrame, columns: Iterable[int],
             col = cells.iloc[positions, j]
         positions = positions[np.asarray(empty(col), dtype=bool)]
     return positions
+
+
+#: no cell longer than this says "Total": the longest word, with room for a colon, quotes and
+#: spaces around it (a column of captions is not normalised cell by cell for it)
+LONGEST_SUMMARY = max(map(len, SUMMARY_WORDS)) + 24
+
+
+def summary_cells(cells: pd.Series) -> pd.Series:
+    """True where a cell says "Total" or its like (:data:`._headers.SUMMARY_WORDS`, a colon
+    after the word allowed: ``TOTAL:``, ``Totale :``), the label of a summary row; False where
+    it is missing.
+
+    The cells are compared by their :func:`~._headers.normalize` form, each distinct short
+    cell once (:func:`normalized_cells`). The loaders' every search for a summary row (a
+    parser's ``Total`` row, one without keys under the posts, ``_summary``) asks this.
+    """
+    text = cells.astype("string").fillna("")
+    out = np.zeros(len(text), dtype=bool)
+    short = (text.str.len() <= LONGEST_SUMMARY).to_numpy(dtype=bool)
+    if short.any():
+        codes, uniques = pd.factorize(text[short])
+        words = np.array([w.rstrip(":").rstrip() for w in normalized_cells(uniques)]
+                         + [""], dtype=object)
+        out[short] = np.isin(words, list(SUMMARY_WORDS))[codes]
+    return pd.Series(out, index=cells.index, name=cells.name, dtype=bool)
+
+
+#: the characters among ASCII that Python's ``\s`` and ``str.strip`` take for whitespace
+_ASCII_SPACES = r"[\t\n\x0b\x0c\r\x1c-\x1f ]+"
+
+
+def normalized_cells(texts: pd.Index) -> np.ndarray:
+    """:func:`~._headers.normalize` of each text (none missing), as an object array.
+
+    Text in ASCII goes through Arrow: NFKC and the quote table leave ASCII as it is, so what
+    ``normalize`` does to it is collapse :data:`_ASCII_SPACES` to one space, strip spaces,
+    then quotes, then spaces, and lower the case (``casefold`` of ASCII); other text, by
+    ``normalize`` itself.
+    """
+    arr = pa.array(texts.to_numpy(dtype=object), type=pa.string())
+    is_ascii = pc.string_is_ascii(arr).to_numpy(zero_copy_only=False)
+    s = pc.replace_substring_regex(arr, pattern=_ASCII_SPACES, replacement=" ")
+    for chars in (" ", '"', " "):
+        s = pc.utf8_trim(s, characters=chars)
+    out = pc.ascii_lower(s).to_numpy(zero_copy_only=False)
+    out[~is_ascii] = [normalize(t) for t in texts[~is_ascii]]
+    return out

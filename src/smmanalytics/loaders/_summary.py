@@ -28,8 +28,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..errors import SmmError
-from ._cells import rows_all_empty
-from ._headers import SUMMARY_WORDS, normalize
+from ._cells import LONGEST_SUMMARY, rows_all_empty, summary_cells
 from ._numbers import MISSING, parse_numbers
 
 __all__ = ["keyless_summaries", "Summary"]
@@ -39,8 +38,6 @@ _SHORT = 8
 #: how far a total may be from the sum of the rows above: a spreadsheet shows 927.5816 + 2.5
 #: as 930.08
 _SLACK = 0.01
-#: no cell longer than this says "Total" (the longest word, a colon and spaces around it)
-_LONGEST_WORD = max(map(len, SUMMARY_WORDS)) + 8
 #: the rows of a column read first, to leave aside a column of text without reading it all
 _PROBE = 64
 
@@ -67,7 +64,8 @@ def keyless_summaries(cells: pa.Table | pd.DataFrame, header: list[str],
     if not len(keyless):
         return []
     width = len(header)
-    words = np.column_stack([_says_total(_column(cells, j, keyless)) for j in range(width)])
+    words = np.column_stack([summary_cells(_column(cells, j, keyless)).to_numpy()
+                             for j in range(width)])
     said = words.any(axis=1)
     # the sums are added up only for the rows no word says are totals (a table of a million
     # posts is read once more for them)
@@ -127,20 +125,6 @@ def _missing_cells(col: pa.ChunkedArray | pd.Series) -> np.ndarray:
     return pc.or_(empty, pc.is_null(col)).to_numpy(zero_copy_only=False)
 
 
-def _says_total(cells: pd.Series) -> np.ndarray:
-    """Where a cell says "Total" or its like (``Totale``, ``TOTAL:``), each distinct short
-    cell normalised once (a column of ids has none)."""
-    text = cells.astype("string").fillna("")
-    out = np.zeros(len(text), dtype=bool)
-    short = (text.str.len() <= _LONGEST_WORD).to_numpy(dtype=bool)
-    if short.any():
-        codes, uniques = pd.factorize(text[short])
-        words = np.array([normalize(u).rstrip(":").rstrip() in SUMMARY_WORDS for u in uniques]
-                         + [False], dtype=bool)
-        out[short] = words[codes]
-    return out
-
-
 def _numbers(cells: pd.Series, decimal: str | None) -> pd.Series | None:
     """``cells`` read as numbers (Float64), None when they are not a column of numbers."""
     try:
@@ -186,7 +170,7 @@ def _sums_above(cells: pa.Table | pd.DataFrame, header: list[str], keys: tuple[i
     data[keyless] = False
     for j in keys:
         short = _short_cells(cells, j)
-        data[short[_says_total(_column(cells, j, short))]] = False
+        data[short[summary_cells(_column(cells, j, short)).to_numpy()]] = False
     rows = np.flatnonzero(data)
     if len(rows) < 2:
         return none
@@ -227,16 +211,16 @@ def _sums_above(cells: pa.Table | pd.DataFrame, header: list[str], keys: tuple[i
 
 def _short_cells(cells: pa.Table | pd.DataFrame, j: int) -> np.ndarray:
     """Positions of the cells of column ``j`` that may say "Total": short enough
-    (:data:`_LONGEST_WORD`), without a digit. In a column of ids, links or times, none."""
+    (:data:`LONGEST_SUMMARY`), without a digit. In a column of ids, links or times, none."""
     if isinstance(cells, pa.Table):
         col = cells.column(j)
         if not (pa.types.is_string(col.type) or pa.types.is_large_string(col.type)):
             return np.array([], dtype=np.int64)
-        may = pc.and_(pc.less_equal(pc.utf8_length(col), _LONGEST_WORD),
+        may = pc.and_(pc.less_equal(pc.utf8_length(col), LONGEST_SUMMARY),
                       pc.invert(pc.match_substring_regex(col, "[0-9]")))
         return np.flatnonzero(pc.fill_null(may, False).to_numpy(zero_copy_only=False))
     text = cells.iloc[:, j].astype("string").fillna("")
-    may = (text.str.len() <= _LONGEST_WORD) & ~text.str.contains(r"\d", regex=True)
+    may = (text.str.len() <= LONGEST_SUMMARY) & ~text.str.contains(r"\d", regex=True)
     return np.flatnonzero(may.fillna(False).to_numpy(dtype=bool))
 
 

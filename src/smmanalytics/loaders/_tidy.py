@@ -18,13 +18,11 @@ from pathlib import PurePosixPath
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 
 from ..errors import ParseError
-from ._cells import isinstance_cells, str_cells
+from ._cells import isinstance_cells, str_cells, summary_cells
 from ._dates import YEARS, dates_from_parts, parse_text_dates
-from ._headers import SUMMARY_WORDS, normalize
+from ._headers import normalize
 from ._registry import Candidate, ParseContext
 
 __all__ = ["text", "long_daily", "hms_seconds", "note_day_tz", "note_times_dropped",
@@ -47,39 +45,6 @@ def cells_of(c: Candidate) -> pd.DataFrame:
         raise ParseError("the file is not valid CSV", file=c.name, line=c.table.first_line,
                          expected="delimited rows (a stray carriage return or quote?)",
                          got=str(exc)) from None
-
-
-def summary_cells(cells: pd.Series) -> pd.Series:
-    """True where a cell says "Total" or its like (:data:`._headers.SUMMARY_WORDS`), the
-    first cell of a summary row; False where it is missing.
-
-    The cells are compared by their :func:`~._headers.normalize` form, each distinct cell
-    once (:func:`normalized_cells`)."""
-    codes, uniques = pd.factorize(cells.fillna("").astype(str))
-    words = np.isin(normalized_cells(uniques), list(SUMMARY_WORDS))
-    return pd.Series(words[codes], index=cells.index, name=cells.name, dtype=bool)
-
-
-#: the characters among ASCII that Python's ``\s`` and ``str.strip`` take for whitespace
-_ASCII_SPACES = r"[\t\n\x0b\x0c\r\x1c-\x1f ]+"
-
-
-def normalized_cells(texts: pd.Index) -> np.ndarray:
-    """:func:`~._headers.normalize` of each text (none missing), as an object array.
-
-    Text in ASCII goes through Arrow: NFKC and the quote table leave ASCII as it is, so what
-    ``normalize`` does to it is collapse :data:`_ASCII_SPACES` to one space, strip spaces,
-    then quotes, then spaces, and lower the case (``casefold`` of ASCII); other text, by
-    ``normalize`` itself.
-    """
-    arr = pa.array(texts.to_numpy(dtype=object), type=pa.string())
-    is_ascii = pc.string_is_ascii(arr).to_numpy(zero_copy_only=False)
-    s = pc.replace_substring_regex(arr, pattern=_ASCII_SPACES, replacement=" ")
-    for chars in (" ", '"', " "):
-        s = pc.utf8_trim(s, characters=chars)
-    out = pc.ascii_lower(s).to_numpy(zero_copy_only=False)
-    out[~is_ascii] = [normalize(t) for t in texts[~is_ascii]]
-    return out
 
 
 def cells_text(cells: pd.Series, *, placeholders: bool = True) -> pd.Series:
