@@ -129,9 +129,17 @@ def test_web_kpis_from_monthly_ga4_totals():
              "source": "m.facebook.com", "revenue": r, "currency": "EUR"}
             for s, e, r in (("2026-08-01", "2026-08-31", 100.0),
                             ("2026-10-01", "2026-10-31", 150.0))]
-    row = _kpis(compare(dataset(web=web(rows)), "2026-10", previous=AUG)).loc["revenue"]
+    c = compare(dataset(web=web(rows)), "2026-10", previous=AUG)
+    row = _kpis(c).loc["revenue"]
     assert row["current"] == 150 and row["previous"] == 100 and row["change_pct"] == 0.5
     assert pd.isna(row["ci_low"])
+    # period totals have no days with data to count: unknown, not "0 / 0" (as sessions, of
+    # which there is no figure at all, show)
+    assert pd.isna(row["n_current"]) and pd.isna(row["n_previous"])
+    shown = _shown(c)
+    assert shown.loc["revenue", ["current", "n", "method"]].tolist() == [
+        "150.00", "– / –", "GA4 period totals, no interval"]
+    assert shown.loc["sessions", ["current", "n"]].tolist() == ["–", "0 / 0"]
 
 
 def test_record_previous_period_warns_regression_to_the_mean():

@@ -298,7 +298,11 @@ def actual(ds, metric: str, platform: str, start: dt.date, end: dt.date) -> floa
             w = w.loc[(w["platform"] == platform).to_numpy()]
         if metric == "revenue" and foreign_currency(w, ds.brand.currency).any():
             return np.nan               # not in the brand's money: unknown, as in roi()
-        return float(w[metric].sum()) if not w.empty else 0.0
+        if w.empty:
+            return 0.0              # GA4 covers the days, and no social visit came
+        # a metric the export lacks (a report of revenue without sessions) is unknown, not 0
+        total = w[metric].sum(min_count=1)
+        return np.nan if pd.isna(total) else float(total)
     if metric == "er_reach":
         posts, _ = posts_in(ds, platform, start, end)
         if posts is None or posts.empty:

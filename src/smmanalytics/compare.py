@@ -357,7 +357,8 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
         change_abs, change_pct, change_pp, ci_low, ci_high (95% bootstrap interval of
         change_pct), model_ci_low, model_ci_high (NB GLM interval, where defined),
         basis (period or per day), days_current, days_previous (the days compared: a total
-        compared per day is divided by them), n_current, n_previous (posts, or days with data),
+        compared per day is divided by them), n_current, n_previous (posts, or days with
+        data; unknown for GA4 figures exported as period totals, which have no days),
         direction (up, down, flat), direction_only, method; ``caveats``: sentences to print.
     """
     require_dataset(ds, "compare")
@@ -581,10 +582,16 @@ def _daily_row(ds, kpi, platform, cur, prev, rng, n_boot, scale) -> dict:
     xa, xb = _np(sa), _np(sb)
     va = float(xa.sum()) if len(xa) else np.nan
     vb = float(xb.sum()) if len(xb) else np.nan
+    # the days with data; a side read from period totals has none to count (unknown)
+    na, nb = len(xa), len(xb)
     if kpi != "followers_net" and (np.isnan(va) or np.isnan(vb)):
         # GA4 exported as period totals (no date column): totals only, prorated by day
-        va = _actual(ds, kpi, platform, cur.start, cur.end) if np.isnan(va) else va
-        vb = _actual(ds, kpi, platform, prev.start, prev.end) if np.isnan(vb) else vb
+        if np.isnan(va):
+            va = _actual(ds, kpi, platform, cur.start, cur.end)
+            na = 0 if np.isnan(va) else pd.NA
+        if np.isnan(vb):
+            vb = _actual(ds, kpi, platform, prev.start, prev.end)
+            nb = 0 if np.isnan(vb) else pd.NA
     ci = (np.nan, np.nan)
     if len(xa) >= 7 and len(xb) >= 7:
         da = xa[rng.integers(0, len(xa), (n_boot, len(xa)))].sum(axis=1)
@@ -596,8 +603,7 @@ def _daily_row(ds, kpi, platform, cur, prev, rng, n_boot, scale) -> dict:
               else "no daily follower data" if kpi == "followers_net"
               else "no GA4 data" if np.isnan(va) and np.isnan(vb)
               else "GA4 period totals, no interval")
-    return _row(kpi, "total", va, vb, ci, scale, len(xa), len(xb), False, method, cur.days,
-                prev.days)
+    return _row(kpi, "total", va, vb, ci, scale, na, nb, False, method, cur.days, prev.days)
 
 
 def _platform_caveats(ds, cur: Period, prev: Period, cw: Period, pw: Period) -> list[str]:
