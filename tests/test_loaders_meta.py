@@ -805,9 +805,14 @@ def test_placeholder_number_cells_are_missing_and_noted(tmp_path):
     df = read_export(path)
     assert df["views"].isna().tolist() == [True, False, False]
     assert df["reactions"].isna().tolist() == [False, True, True]
-    # interactions add what is known: likes are missing, not 0, on the last two rows
-    assert df["interactions"][1] == float(rows[1]["Comments"]) + float(rows[1]["Shares"]) + \
-        float(rows[1]["Saves"])
+    # likes are missing, not 0, on the last two rows: their interactions are unknown (the
+    # sum of the rest would pull their rates down), the first row's the sum of its four
+    assert df["interactions"].isna().tolist() == [False, True, True]
+    assert df["interactions"][0] == sum(float(rows[0][c]) for c in ("Likes", "Comments",
+                                                                     "Shares", "Saves"))
+    unknown = next(q for q in df.attrs["quality"] if q["code"] == "interactions_unknown")
+    assert unknown["rows"] == 2 and unknown["message"].startswith(
+        "2 posts have no reactions though the file gives it for other posts")
     note = next(q for q in df.attrs["quality"] if q["code"] == "placeholder_cells")
     assert note["rows"] == 3 and note["level"] == "info"
     assert "'--' or 'N/A'" in note["message"] and "'Views', 'Likes'" in note["message"]

@@ -37,6 +37,34 @@ def test_interactions_sums_exported_components():
     assert got.dtype == "Float64"
 
 
+def test_a_post_lacking_a_component_its_export_gives_has_unknown_interactions():
+    """Instagram exports likes: a post whose likes cell is blank ("not available") has
+    interactions unknown, not comments + shares + saves, which would pull its rates down; an
+    older export (another source_file) without saves on any post leaves saves out of its
+    posts' sums."""
+    df = schema.conform(pd.DataFrame({
+        "platform": ["instagram"] * 5,
+        "source_file": ["new.csv", "new.csv", "new.csv", "old.csv", "old.csv"],
+        "post_id": list("abcde"),
+        "reactions": [50, None, 20, 7, None],
+        "comments": [5, 4, 2, 1, None],
+        "shares": [5, 1, 0, 1, None],
+        "saves": [40, 2, 3, None, None],
+        "reach": [1000, 500, 300, 100, 100],
+    }), "posts")
+    got = metrics.interactions(df)
+    # a 50+5+5+40 = 100; b: likes blank -> NaN; c 20+2+0+3 = 25; d 7+1+1 (old.csv gives no
+    # saves) = 9; e: nothing -> NaN
+    assert got.isna().tolist() == [False, True, False, False, True]
+    assert got.dropna().tolist() == [100.0, 25.0, 9.0]
+    e = metrics.engagement(df).iloc[0]
+    # pooled over the posts where both are known: (100 + 25 + 9) / (1000 + 300 + 100)
+    assert e["er_reach_pooled"] == pytest.approx(134 / 1400)
+    # without source_file the platform exports saves: d lacks them too
+    assert metrics.interactions(df.drop(columns="source_file")).isna().tolist() == [
+        False, True, False, True, True]
+
+
 def test_rates_nan_on_zero_or_missing_denominator():
     out = metrics.add_rates(_posts())
     # a: 15/100 = 0.15; b: reach 0 -> NaN (not inf); c: 100/1000 = 0.1; d: 10/200 = 0.05

@@ -3,8 +3,11 @@
 Definitions
 -----------
 - ``interactions`` = reactions + comments + shares + saves, over the components the post's
-  platform exports. A component the platform does not export (all-NaN for that platform) is left
-  out; a post whose components are all missing gets NaN. The components win over an
+  platform exports. A component the platform does not export (all-NaN for that platform, in
+  the post's export file when the frame says which) is left out; a post that lacks a component
+  its export gives the other posts (a blank cell: "not available") gets NaN, as does a post
+  whose components are all missing: its sum is unknown, and a partial one, taken for the
+  whole, would pull its rates down. The components win over an
   ``interactions`` column (one computed at load, or the export's): a post's interactions are
   recomputed from the components it has (an analyst's edit of ``reactions`` counts), and the
   given ``interactions`` is used only for a post with no component at all (a platform that
@@ -57,22 +60,53 @@ def interactions(posts: pd.DataFrame) -> pd.Series:
     Returns
     -------
     Series (Float64)
-        NaN where every component is missing. A component is skipped for a platform on which
-        it is missing for every post (the platform does not export it); within a platform that
-        exports it, a missing cell still counts as unknown and the sum skips it.
+        The sum of the components the post's export gives. A component is left out for a
+        platform on which it is missing for every post (the platform does not export it);
+        with a ``source_file`` column, for an export file in which it is missing for every
+        post of the platform (an older export without saves). A post missing a component
+        that its export gives the platform's other posts gets NaN (unknown, not a smaller
+        sum), and so does a post whose components are all missing.
 
     Examples
     --------
-    >>> df = pd.DataFrame({"platform": ["facebook", "instagram"], "reactions": [10, 5],
-    ...                    "comments": [2, 1], "shares": [1, 0], "saves": [None, 4]})
+    >>> df = pd.DataFrame({"platform": ["facebook", "instagram", "instagram"],
+    ...                    "reactions": [10, 5, None], "comments": [2, 1, 3],
+    ...                    "shares": [1, 0, 1], "saves": [None, 4, 2]})
     >>> interactions(df).tolist()
-    [13.0, 10.0]
+    [13.0, 10.0, <NA>]
     """
     posts = _posts_frame(posts)
     comps = [c for c in COMPONENTS if c in posts.columns]
     if not comps:
         return pd.Series(pd.NA, index=posts.index, dtype="Float64", name="interactions")
-    return row_sum(posts[comps].astype("Float64")).rename("interactions")
+    values = posts[comps].astype("Float64")
+    total = row_sum(values).rename("interactions")
+    missing = values.isna().to_numpy()
+    if not missing.any():
+        return total
+    group, n_groups = _export_groups(posts)
+    # exported[g, j]: some post of export group g has component j
+    exported = np.column_stack([np.bincount(group, weights=~missing[:, j], minlength=n_groups)
+                                > 0 for j in range(len(comps))])
+    unknown = (missing & exported[group]).any(axis=1)
+    return total.mask(unknown) if unknown.any() else total
+
+
+def _export_groups(posts: pd.DataFrame) -> tuple[np.ndarray, int]:
+    """Each post's export group (its platform, and its export file when the frame has a
+    ``source_file`` column) as codes from 0, and the number of groups: the components a
+    group's posts have are the ones its export gives."""
+    group = np.zeros(len(posts), dtype=np.int64)
+    n_groups = 1
+    for col in ("platform", "source_file"):
+        if col in posts.columns:
+            codes, uniques = pd.factorize(posts[col], use_na_sentinel=False)
+            group = group * len(uniques) + codes
+            n_groups *= max(len(uniques), 1)
+    if n_groups > len(posts):             # many files of many platforms: codes from 0 again
+        group, uniques = pd.factorize(group)
+        n_groups = len(uniques)
+    return group, n_groups
 
 
 def post_interactions(posts: pd.DataFrame) -> pd.Series:

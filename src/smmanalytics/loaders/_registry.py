@@ -734,6 +734,26 @@ def _blank_negative_metrics(posts: pd.DataFrame, src: Source, log: QualityLog | 
                         f"{m!r} set to NaN", rows=int(neg.sum()), sheet=sheet)
 
 
+def _interactions_noted(posts: pd.DataFrame, src: Source, log: QualityLog | None,
+                        sheet: str | None) -> pd.api.extensions.ExtensionArray:
+    """The posts' interactions (:func:`~smmanalytics.metrics.interactions`), and a note of
+    the posts whose sum is unknown because a component the file gives the others is blank
+    for them ("not available"): their interactions are NaN, not the sum of the rest."""
+    from ..metrics import COMPONENTS, interactions
+
+    got = interactions(posts)
+    comps = [c for c in COMPONENTS if c in posts.columns]
+    if log is not None and comps and got.isna().any():
+        lacking = got.isna().to_numpy() & posts[comps].notna().any(axis=1).to_numpy()
+        if lacking.any():
+            blank = [c for c in comps if posts[c].isna().to_numpy()[lacking].any()]
+            n = int(lacking.sum())
+            log.add(src.name, "interactions_unknown", f"{n} posts have no {' or '.join(blank)} "
+                    "though the file gives it for other posts: their interactions are unknown "
+                    "(NaN, left out of the rates), not the sum of the rest", rows=n, sheet=sheet)
+    return got.array
+
+
 def finish(df: pd.DataFrame, src: Source, snapshot: pd.Timestamp,
            log: QualityLog | None = None) -> pd.DataFrame:
     """Add audit columns, posts' interactions; conform and validate against the schema.
@@ -760,8 +780,7 @@ def finish(df: pd.DataFrame, src: Source, snapshot: pd.Timestamp,
             out["source_locale"] = _repeat_text(attrs.get("source_locale"), len(out))
         _campaign_from_utm(out, src, log, attrs.get("sheet"))
         if "interactions" not in out.columns or out["interactions"].isna().all():
-            from ..metrics import interactions
-            out["interactions"] = interactions(out).array
+            out["interactions"] = _interactions_noted(out, src, log, attrs.get("sheet"))
     out = schema.conform(out, kind)
     schema.validate(out, kind)
     out.attrs = attrs
