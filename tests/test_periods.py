@@ -15,6 +15,15 @@ from smmanalytics.periods import latest_complete_month, parse_period
     ("2026-02", dt.date(2026, 2, 1), dt.date(2026, 2, 28), 28),
     ("2026-Q3", dt.date(2026, 7, 1), dt.date(2026, 9, 30), 92),
     ("2026-09-01..2026-09-15", dt.date(2026, 9, 1), dt.date(2026, 9, 15), 15),
+    # a range's ends name their days: a month, quarter or year from its first to its last
+    # (they ended on the first day of the last: 2026-09..2026-10 was 31 days, not 61)
+    ("2026-09..2026-10", dt.date(2026, 9, 1), dt.date(2026, 10, 31), 30 + 31),
+    ("2026-Q3..2026-Q4", dt.date(2026, 7, 1), dt.date(2026, 12, 31), 92 + 92),
+    ("2026..2026", dt.date(2026, 1, 1), dt.date(2026, 12, 31), 365),
+    ("2025..2026-Q1", dt.date(2025, 1, 1), dt.date(2026, 3, 31), 365 + 90),
+    ("2026-10-15..2026-11", dt.date(2026, 10, 15), dt.date(2026, 11, 30), 17 + 30),
+    (("2026-09", "2026-10"), dt.date(2026, 9, 1), dt.date(2026, 10, 31), 61),
+    ((pd.Period("2026-02", "M"), 2026), dt.date(2026, 2, 1), dt.date(2026, 12, 31), 334),
 ])
 def test_parse_period(text, start, end, days):
     p = parse_period(text)
@@ -35,6 +44,8 @@ def test_previous_and_contains():
     ("2026-13", "got '2026-13'"),                              # no 13th month
     (("2026-10-01", "soon"), "not a date: 'soon'"),
     ("2026-10-31..2026-10-01", "end 2026-10-01 is before its start 2026-10-31"),
+    ("2026-10..2026-09", "end 2026-09-30 is before its start 2026-10-01"),
+    ("2026-10..2026-13", "not a date: '2026-13'"),
     # NaT is a datetime of no day: TypeError "Cannot compare NaT with datetime.date"
     ((pd.NaT, "2026-10-01"), "not a date: NaT; expected a date such as 2026-10-01"),
     (("2026-10-01", pd.NaT), "not a date: NaT"),

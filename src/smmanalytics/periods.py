@@ -111,8 +111,10 @@ def parse_period(x: object) -> Period:
     Parameters
     ----------
     x : str, tuple, Period or pandas.Period
-        ``"2026-10"`` (month), ``"2026-Q3"`` (quarter), ``"2026"`` (calendar year), a
-        ``(start, end)`` pair of dates (both included), a :class:`Period` (returned as is), or
+        ``"2026-10"`` (month), ``"2026-Q3"`` (quarter), ``"2026"`` (calendar year), a range
+        ``"START..END"`` or ``(start, end)`` pair, both included, whose ends are dates or
+        months, quarters or years (``"2026-09..2026-10"``: 1 September to 31 October), a
+        :class:`Period` (returned as is), or
         a ``pandas.Period``: frequency M, Q (calendar quarters) or Y (calendar years) gives that
         month, quarter or year; any other (a day, a week, a fiscal quarter) the range of its days.
 
@@ -130,13 +132,15 @@ def parse_period(x: object) -> Period:
     '2025-Q4'
     >>> parse_period(pd.Period("2026-10", "M")).label
     '2026-10'
+    >>> parse_period("2026-09..2026-10").label
+    '2026-09-01..2026-10-31'
     """
     if isinstance(x, Period):
         return x
     if isinstance(x, pd.Period):
         return _from_pandas(x)
     if isinstance(x, tuple | list) and len(x) == 2:
-        start, end = _to_date(x[0]), _to_date(x[1])
+        start, end = _bound(x[0]).start, _bound(x[1]).end
         return Period(start, end, f"{start.isoformat()}..{end.isoformat()}", "range")
     if isinstance(x, int) and 1900 < x < 3000:
         x = str(x)
@@ -159,6 +163,23 @@ def parse_period(x: object) -> Period:
             return parse_period((a, b))
     raise PeriodError(f"period must be 'YYYY-MM', 'YYYY-Qn', 'YYYY', 'START..END' or a (start, "
                       f"end) pair of dates; got {x!r}{_one_day_hint(x)}")
+
+
+def _bound(x: object) -> Period:
+    """One end of a range as the days it names: a month, quarter or year (``"2026-10"``,
+    ``"2026-Q4"``, ``"2026"``, a ``pandas.Period``) from its first day to its last, so that
+    ``"2026-09..2026-10"`` ends on 31 October; a date, that day alone."""
+    if isinstance(x, pd.Period):
+        return _from_pandas(x)
+    if isinstance(x, int) and not isinstance(x, bool) and 1900 < x < 3000:
+        x = str(x)
+    if isinstance(x, str):
+        s = x.strip()
+        m = _MONTH.match(s)
+        if (m and 1 <= int(m.group(2)) <= 12) or _QUARTER.match(s) or _YEAR.match(s):
+            return parse_period(s)
+    day = _to_date(x)
+    return Period(day, day, day.isoformat(), "range")
 
 
 def _one_day_hint(x: object) -> str:
