@@ -502,6 +502,44 @@ def test_batch_config_takes_one_report_kind_as_a_string(tmp_path):
                  "it")]
 
 
+@pytest.mark.parametrize("brands,words", [
+    # three brands named alike: one's PDF, calendars and notebook replaced another's
+    ("  - {name: a, data: A}\n  - {name: a, data: B}\n",
+     r"brands\[1\] and brands\[2\] are two brand folders whose reports would share the "
+     r"folder 'a'"),
+    ("  - {name: Maison Sève, data: A}\n  - {name: maison-seve, data: B}\n",
+     r"column 'brands\[2\]\.name': .*folder 'maison-seve'.*got 'maison-seve'"),
+    ("  - {name: a, data: A, lang: fr}\n  - {name: b, data: B}\n  - {name: a, data: A, "
+     "lang: fr}\n",
+     r"brands\[1\] and brands\[3\] ask for the same monthly report of 'a' \(same "
+     r"language\)"),
+    # the brand's own language, said or not, writes the same files
+    ("  - {name: a, data: A}\n  - {name: a, data: A, lang: it, reports: [best-times, "
+     "monthly]}\n",
+     r"brands\[1\] and brands\[2\] ask for the same monthly report"),
+])
+def test_batch_refuses_two_entries_writing_the_same_files(tmp_path, brands, words):
+    from smmanalytics import ConfigError
+
+    (tmp_path / "A").mkdir()
+    (tmp_path / "A" / "brand.yaml").write_text("name: A\nlanguage: it\n")
+    cfg = tmp_path / "agency.yaml"
+    cfg.write_text(f"brands:\n{brands}")
+    with pytest.raises(ConfigError, match=words):
+        read_batch_config(cfg, "2026-10")
+
+
+def test_batch_takes_one_brand_in_two_languages_and_two_campaigns(tmp_path):
+    cfg = tmp_path / "agency.yaml"
+    cfg.write_text("brands:\n  - {name: a, data: A}\n  - {name: a, data: A, lang: it}\n"
+                   "  - {name: a, data: A, reports: [campaign], parameters: {campaign: x}}\n"
+                   "  - {name: a, data: A, reports: [campaign], parameters: {campaign: y}}\n")
+    jobs = read_batch_config(cfg, "2026-10")
+    assert [(j.kind, j.lang, dict(j.parameters)) for j in jobs] == [
+        ("monthly", None, {}), ("monthly", "it", {}), ("campaign", None, {"campaign": "x"}),
+        ("campaign", None, {"campaign": "y"})]
+
+
 def test_batch_period_is_checked_once_before_any_report(tmp_path, capsys):
     from smmanalytics import PeriodError
 

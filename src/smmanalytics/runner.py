@@ -629,7 +629,7 @@ def read_batch_config(path: str | os.PathLike, period: str,
     base = path.parent
     out = str(Path(out).resolve() if out is not None
               else (base / raw.get("out", "reports")).resolve())
-    jobs = []
+    jobs, entries = [], []
     for i, b in enumerate(brands, start=1):
         if not isinstance(b, dict) or not b.get("name") or not b.get("data"):
             raise ConfigError(f"brand entry {i} needs 'name' and 'data'", file=str(path),
@@ -650,10 +650,55 @@ def read_batch_config(path: str | os.PathLike, period: str,
                               file=str(path), column=f"brands[{i}].parameters",
                               expected="parameters: {campaign: <name>}",
                               got=dict(params) or None)
-        for kind in kinds:
-            jobs.append(BatchJob(str(b["name"]), kind, str((base / b["data"]).resolve()), period,
-                                 out, lang, params))
+        data = str((base / b["data"]).resolve())
+        entries.append((i, [BatchJob(str(b["name"]), kind, data, period, out, lang, params)
+                            for kind in kinds]))
+        jobs += entries[-1][1]
+    _check_distinct_outputs(entries, str(path))
     return jobs
+
+
+def _check_distinct_outputs(entries: list[tuple[int, list[BatchJob]]], file: str) -> None:
+    """Refuse two entries that would write into each other's files: a report's folder and
+    names come from the brand's name (slugified), its kind, campaign and language, so two
+    brands under one name replaced each other's PDFs and calendars (at the same time, on two
+    workers). Two entries of one brand folder in two languages are fine; a language that is
+    the brand's own (its brand.yaml's, when it can be read here) counts as no language."""
+    from .brand import slugify
+
+    folder_of: dict[str, tuple[str, int]] = {}
+    seen: dict[tuple, int] = {}
+    for entry, entry_jobs in entries:
+        name, data, lang, params = (entry_jobs[0].brand, entry_jobs[0].data, entry_jobs[0].lang,
+                                    entry_jobs[0].parameters)
+        slug = slugify(name)
+        where = dict(file=file, column=f"brands[{entry}].name",
+                     expected="a name of its own for each brand", got=name)
+        if slug in folder_of and folder_of[slug][0] != data:
+            first = folder_of[slug][1]
+            raise ConfigError(f"brands[{first}] and brands[{entry}] are two brand folders "
+                              f"whose reports would share the folder {slug!r} and replace "
+                              "each other's files", **where)
+        folder_of.setdefault(slug, (data, entry))
+        if lang is not None and lang == _readable_language(Path(data)):
+            lang = None
+        for job in entry_jobs:
+            campaign = dict(params).get("campaign") if job.kind == "campaign" else None
+            key = (slug, job.kind, campaign, lang)
+            if key in seen:
+                raise ConfigError(f"brands[{seen[key]}] and brands[{entry}] ask for the same "
+                                  f"{job.kind} report of {name!r} (same language), which "
+                                  "would replace each other's files", **where)
+            seen[key] = entry
+
+
+def _readable_language(data: Path) -> str | None:
+    """The language of the brand.yaml of ``data``, or None when it cannot be read here (the
+    brand's report says why when it runs)."""
+    try:
+        return _brand_of(data, None).language if data.exists() else None
+    except (SmmError, OSError):
+        return None
 
 
 #: the keys of a brand entry of agency.yaml
