@@ -756,18 +756,89 @@ def test_posts_assigned_by_local_publish_day(tmp_path):
 
 
 def test_roi_goal_projection_from_monthly_ga4(tmp_path):
+    """ROAS on October's GA4 total, mid-October: the actual is the total's share by day, the
+    projection the total itself (it was the share to date plus 16 days at the last months'
+    rate, 'projected from the daily rate of 4 months'); a quarter's goal still draws the
+    months after October from the last months' rates."""
     months = [("2026-07-01", "2026-07-31", 620.0), ("2026-08-01", "2026-08-31", 930.0),
-              ("2026-09-01", "2026-09-30", 600.0), ("2026-10-01", "2026-10-31", 620.0)]
+              ("2026-09-01", "2026-09-30", 600.0), ("2026-10-01", "2026-10-31", 806.0)]
     w = web([{"period_start": s, "period_end": e, "source": "instagram", "medium": "social",
               "revenue": v, "currency": "EUR"} for s, e, v in months])
     ds = dataset(tmp_path, "2026-10-01,2026-10-31,ad_spend,310,,,,,,\n", web=w,
-                 goals=_goal_frame(tmp_path, "roas", 2.0))
+                 goals=_goal_frame(tmp_path, "roas", 2.5))
     row = scorecard(ds, "2026-10", asof="2026-10-15").iloc[0]
-    # to date 620 × 15/31 = 300 revenue vs 310 × 15/31 = 150 spend
-    assert row["actual"] == pytest.approx(2.0)
-    assert "monthly totals only" in row["note"] and 0 < row["p_meet"] < 1
-    # rates: 20, 30, 20 and 20 a day → about 20–23 a day for 16 days: final ≈ 2.0–2.2
-    assert 1.8 < row["projection"] < 2.4
+    # to date 806 × 15/31 = 390 revenue vs 310 × 15/31 = 150 spend: 2.6; October 806 / 310
+    assert row["actual"] == pytest.approx(2.6) and row["pace_index"] == pytest.approx(2.6 / 2.5)
+    assert row["projection"] == pytest.approx(2.6)
+    assert row["projection_low"] == row["projection_high"] == pytest.approx(2.6)
+    assert row["p_meet"] == 1.0 and row["status"] == "on track"
+    assert "which cover 2026-10 whole" in row["note"]
+    # a quarter's ROAS, spend 310 a month: October's 806 in full, then 61 days at the mean of
+    # 806/31, 600/30, 930/31, 620/31 = 26, 20, 30, 20 → 24 a day: (806 + 61 × 24) / 930
+    ds = dataset(tmp_path, "2026-10-01,2026-12-31,ad_spend,930,,,,,,\n", web=w,
+                 goals=_goal_frame(tmp_path, "roas", 2.4, period="quarter"))
+    row = scorecard(ds, "2026-10", asof="2026-10-15").iloc[0]
+    assert row["actual"] == pytest.approx(390 / 151.6304, rel=1e-4)     # 930 × 15/92 spent
+    assert row["projection"] == pytest.approx((806 + 61 * 24) / 930, rel=0.01)
+    assert 0.2 < row["p_meet"] < 0.8
+    assert ("GA4 has monthly totals only: counted in full to 2026-10-31, the rest of 2026-Q4 "
+            "projected from the daily rate of 4 months") in row["note"]
+
+
+def test_mid_month_goal_on_monthly_ga4_totals_is_their_total(tmp_path):
+    """Sessions on GA4 monthly totals (no date column), mid-October: the actual is October's
+    total prorated by day, so the projection is that total, and P and the status follow it.
+    The projection was the share to date plus the 21 days left at the daily rate of the
+    last months (far fewer sessions): pace 1.13 yet 'off track'."""
+    months = [("2026-07-01", "2026-07-31", 1550.0), ("2026-08-01", "2026-08-31", 1860.0),
+              ("2026-09-01", "2026-09-30", 1500.0), ("2026-10-01", "2026-10-31", 6200.0)]
+    w = web([{"period_start": s, "period_end": e, "source": "instagram", "medium": "social",
+              "sessions": v} for s, e, v in months])
+    for target, status in ((5500, "on track"), (6500, "off track")):
+        ds = dataset(web=w, goals=_goal_frame(tmp_path, "sessions", target))
+        row = scorecard(ds, "2026-10", asof="2026-10-10").iloc[0]
+        assert row["actual"] == pytest.approx(2000.0)            # 6200 × 10/31
+        assert row["projection"] == row["projection_low"] == row["projection_high"] == 6200
+        assert row["pace_index"] == pytest.approx(6200 / target)  # 2000 / (G × 10/31)
+        assert row["required_daily"] == pytest.approx((target - 2000) / 21)
+        assert row["p_meet"] == (1.0 if target < 6200 else 0.0)
+        assert row["status"] == status and not row["complete"]
+        assert row["note"] == ("GA4 has period totals only, which cover 2026-10 whole: the "
+                               "projection counts them in full, the actual to date their "
+                               "share of the days elapsed")
+    # the same as a range of days, and with October's total alone (no history needed)
+    alone = dataset(web=web([{"period_start": "2026-10-01", "period_end": "2026-10-31",
+                              "source": "instagram", "medium": "social", "sessions": 6200.0}]),
+                    goals=_goal_frame(tmp_path, "sessions", 5500))
+    for sc in (scorecard(alone, "2026-10", asof="2026-10-10"),
+               scorecard(alone, "2026-10-01..2026-10-10")):
+        assert sc.loc[0, "projection"] == 6200 and sc.loc[0, "status"] == "on track"
+    # the month over: met on its total, as before
+    done = scorecard(alone, "2026-10", asof="2026-10-31").iloc[0]
+    assert done["status"] == "met" and done["actual"] == 6200
+
+
+def test_quarter_goal_on_monthly_ga4_totals_mid_month_counts_the_month_in_full(tmp_path):
+    """A quarter's goal mid-October: October's total in full, November and December from the
+    last months' rates, the same final values as on 31 October (the share to date plus 77
+    days at those rates, before)."""
+    months = [("2026-04-01", "2026-04-30"), ("2026-05-01", "2026-05-31"),
+              ("2026-06-01", "2026-06-30"), ("2026-07-01", "2026-07-31"),
+              ("2026-08-01", "2026-08-31"), ("2026-09-01", "2026-09-30"),
+              ("2026-10-01", "2026-10-31")]
+    w = web([{"period_start": s, "period_end": e, "source": "instagram", "medium": "social",
+              "key_events": 300.0 + 10 * k, "currency": "EUR"}
+             for k, (s, e) in enumerate(months)])
+    ds = dataset(web=w, goals=_goal_frame(tmp_path, "key_events", 1000, period="quarter"))
+    mid = scorecard(ds, "2026-10", asof="2026-10-15").iloc[0]
+    end = scorecard(ds, "2026-10", asof="2026-10-31").iloc[0]
+    assert mid["actual"] == pytest.approx(360 * 15 / 31)
+    for c in ("projection", "p_meet", "projection_low", "projection_high"):
+        assert mid[c] == end[c], c
+    days = [30, 31, 30, 31, 31, 30, 31]
+    rate = np.mean([(300 + 10 * k) / n for k, n in enumerate(days)])
+    assert mid["projection"] == pytest.approx(360 + 61 * rate, rel=0.005)
+    assert "counted in full to 2026-10-31, the rest of 2026-Q4" in mid["note"]
 
 
 def test_goal_on_a_platform_without_any_export_is_not_evaluated(tmp_path):
@@ -891,18 +962,27 @@ def test_period_before_the_data_is_no_data_not_zero_posts(tmp_path, monkeypatch)
 
 def test_monthly_ga4_totals_project_as_they_simulate():
     """Part-way through a month whose GA4 figures are monthly totals, the actual so far is the
-    total prorated, so its linear pace is the month's own total: the projection is the
-    simulation's median, and it agrees with the chance of meeting the target (sessions were
-    projected at 6,532 against 5,500, pace 1.19, yet 'off track')."""
+    total prorated, so the projection is the month's total, and P and the status agree with it
+    and with the pace (sessions were projected at 4,201 from the share to date plus the last 7
+    months' rate, pace 1.19 yet 'off track'; ROI 1.51 to date, 1.64 on October, 'off track')."""
     import smmanalytics as smm
 
     ds = smm.load(Path(__file__).parents[1] / "data" / "sample" / "maison-seve")
-    sc = scorecard(ds, "2026-10", asof="2026-10-15")
-    monthly = sc[sc["note"].fillna("").str.contains("GA4 has monthly totals only")]
-    assert {"sessions", "revenue"} <= set(monthly["metric"])
-    for _, g in monthly.iterrows():
-        assert g["projection_low"] <= g["projection"] <= g["projection_high"]
-        assert (g["projection"] >= g["target"]) == (g["p_meet"] >= 0.5), g["metric"]
+    october = smm.roi(ds, "2026-10").iloc[0]
+    for asof in ("2026-10-15", "2026-10-25"):
+        sc = scorecard(ds, "2026-10", asof=asof).set_index("metric")
+        s = sc.loc["sessions"]
+        assert s["actual"] == pytest.approx(6532 * int(asof[-2:]) / 31)
+        assert s["projection"] == 6532 and s["pace_index"] == pytest.approx(6532 / 5500)
+        assert s["p_meet"] == 1.0 and s["status"] == "on track"
+        r = sc.loc["roi"]
+        assert r["projection"] == pytest.approx(october["roi"]) and r["status"] == "on track"
+        assert sc.loc["revenue", "projection"] == pytest.approx(october["revenue"])
+        assert sc.loc["revenue", "status"] == "off track"       # 14,658 of 32,000
+        for m in ("sessions", "revenue", "roas", "roi"):
+            assert "which cover 2026-10 whole" in sc.loc[m, "note"], m
+            assert (sc.loc[m, "projection"] >= sc.loc[m, "target"]) == (
+                sc.loc[m, "p_meet"] >= 0.5), m
 
 
 def test_a_platform_goal_is_judged_on_the_platforms_own_data(tmp_path, monkeypatch):

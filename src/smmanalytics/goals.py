@@ -39,6 +39,13 @@ once exceeded (nothing left can undo either); otherwise the status follows the s
 probability ``P`` of meeting the target by the period's end (benchmarks-methods §5.2):
 ``on track`` if P ≥ 0.7, ``at risk`` if 0.3 ≤ P < 0.7, ``off track`` if P < 0.3. A missed goal
 was called ``off track``, as one that could still be met.
+
+GA4 exported as period totals (no daily rows): the actual to date is the totals' share of the
+days elapsed, each total prorated by day. Totals that cover the goal period whole are its final
+value: the projection is their value (the linear pace's own), P is 1 or 0, and the status says
+whether they meet the target; the share to date plus the days left at another rate (the last
+months') contradicted the pace. Only days past the totals are drawn from the last months'
+daily rates (a quarter's goal in October: November and December).
 """
 
 from __future__ import annotations
@@ -277,7 +284,8 @@ def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
         actual, progress (actual / target), status, complete, days, elapsed_days, projection
         (linear pace ``A × D / d``; for rate goals, GA4 monthly totals and counts with a
         weekly rhythm the median simulated final value, or the rate to date when it cannot
-        be simulated), pace_index
+        be simulated; GA4 totals that cover the goal period whole give their own value, with
+        p_meet 1 or 0), pace_index
         (``A / (G × d / D)``), required_daily (``(G − A) / (D − d)``), p_meet (simulated
         probability of meeting the target, running periods), projection_low and
         projection_high (10th and 90th percentiles of the simulated final value), note.
@@ -592,8 +600,8 @@ def _simulate(ds, metric, platform, w: Period, end, d, r, a, rng, paths, notes):
         daily = metric_daily(ds, metric, platform, w.start, end).dropna()
         y = daily.to_numpy("float64")
         if len(y) == 0 and metric in ("sessions", "key_events", "revenue"):
-            return _sim_from_months(lambda s, e: _actual(ds, metric, platform, s, e), w, d, r,
-                                    a, rng, paths, notes), True
+            return _sim_from_months(lambda s, e: _actual(ds, metric, platform, s, e), w, end,
+                                    _ga4_reach(ds, w.start, end), a, rng, paths, notes), True
         if len(y) == 0:
             notes.append("no daily series to simulate from")
             return None, False
@@ -644,7 +652,8 @@ def _simulate(ds, metric, platform, w: Period, end, d, r, a, rng, paths, notes):
     if not monthly:
         final_value = float(value_a) + _sim_flow(x, r, rng, paths, nonneg=True)
     else:
-        final_value = _sim_from_months(value, w, d, r, float(value_a), rng, paths, notes)
+        final_value = _sim_from_months(value, w, end, _ga4_reach(ds, w.start, end),
+                                       float(value_a), rng, paths, notes)
         if final_value is None:
             return None, False
     return (final_value - den) / den if metric == "roi" else final_value / den, monthly
@@ -664,11 +673,40 @@ def _weekday_weights(ds, metric: str, platform: str, end: dt.date) -> np.ndarray
     return w if np.abs(w - 1).max() > 0.2 else None
 
 
-def _sim_from_months(total, w: Period, d, r, a, rng, paths, notes):
-    """GA4 exported as monthly totals: the remaining days get a daily rate drawn from the
-    predictive distribution of the last months' rates, Normal(mean, sd·sqrt(1 + 1/n)).
-    ``total(start, end)`` gives a month's total."""
-    rates, m = [a / d], parse_period(f"{w.start.year}-{w.start.month:02d}")
+def _ga4_reach(ds, start: dt.date, end: dt.date) -> dt.date | None:
+    """The last day reached by the GA4 exports that cover any day from ``start`` to ``end``
+    (an export of October's totals reaches 31 October, whatever day is evaluated); None
+    without any."""
+    from ._web import _prepared
+
+    if ds.web is None or ds.web.empty:
+        return None
+    covers = _prepared(ds.web).covers
+    hit = (covers["start"] <= pd.Timestamp(end)) & (covers["end"] >= pd.Timestamp(start))
+    return covers.loc[hit, "end"].max().date() if hit.any() else None
+
+
+def _sim_from_months(total, w: Period, end: dt.date, reach: dt.date | None, a, rng, paths,
+                     notes):
+    """Final values of a goal on GA4 period totals (no daily rows), ``a`` its actual to
+    ``end``; ``total(start, stop)`` gives the value of a span, each total prorated by day.
+
+    The actual to date is a share of totals that reach ``reach``: to that day the final value
+    is those totals (the same daily rate as the actual's, not another one). Totals that cover
+    the goal period whole leave nothing to simulate: the final value is their total, so P is
+    1 or 0, and the projection agrees with the linear pace. The days after ``reach`` get a daily
+    rate drawn from the predictive distribution of the last months' rates,
+    Normal(mean, sd·sqrt(1 + 1/n)), the first of them the rate of the totals in hand."""
+    reach = min(reach, w.end) if reach is not None else end
+    known = total(w.start, reach) if reach > end else a
+    if np.isnan(known):              # cannot happen with a known actual; then as before
+        known, reach = a, end
+    if reach >= w.end:
+        notes.append(f"GA4 has period totals only, which cover {w.label} whole: the projection "
+                     f"counts them in full, the actual to date their share of the days elapsed")
+        return np.full(paths, float(known))
+    d, r = (reach - w.start).days + 1, (w.end - reach).days
+    rates, m = [known / d], parse_period(f"{w.start.year}-{w.start.month:02d}")
     for _ in range(6):
         m = m.previous()
         v = total(m.start, m.end)
@@ -679,9 +717,13 @@ def _sim_from_months(total, w: Period, d, r, a, rng, paths, notes):
         return None
     x = np.array(rates)
     sd = x.std(ddof=1) * np.sqrt(1 + 1 / len(x))
-    notes.append(f"GA4 has monthly totals only: projected from the daily rate of {len(x)} "
-                 f"months")
-    return a + r * np.clip(rng.normal(x.mean(), sd, paths), 0, None)
+    if reach > end:
+        notes.append(f"GA4 has monthly totals only: counted in full to {reach.isoformat()}, "
+                     f"the rest of {w.label} projected from the daily rate of {len(x)} months")
+    else:
+        notes.append(f"GA4 has monthly totals only: projected from the daily rate of {len(x)} "
+                     f"months")
+    return known + r * np.clip(rng.normal(x.mean(), sd, paths), 0, None)
 
 
 STATUS_LABELS = {"met": "Met", "on track": "On track", "at risk": "At risk",
