@@ -295,3 +295,27 @@ def test_the_cache_of_the_whole_file_is_not_used_for_it_cut(tmp_path):
     ds = smm.load(f)
     assert "file_cut_off" in set(ds.quality["code"])
     assert ds.posts.sort_values("published_at")["reactions"].isna().iloc[0]
+
+
+def test_a_cut_export_covers_only_the_days_its_rows_reach(tmp_path):
+    """The reviewer's file: October's Instagram export, newest first, cut halfway (inside a
+    caption). Its name says 1 to 31 October; its rows reach back to a later day, and the
+    files table says so, noted, so that goals and comparisons see a month read in part."""
+    whole = smm.load(IG, cache=False)
+    data = IG.read_bytes()
+    cut = tmp_path / IG.name
+    cut.write_bytes(data[:len(data) // 2])
+    ds = smm.load(cut, cache=False)
+    assert 0 < len(ds.posts) < len(whole.posts)
+    first = ds.posts["published_at"].min().tz_convert("UTC").normalize().tz_localize(None)
+    row = ds.files.iloc[0]
+    assert row["covers_from"] == first > pd.Timestamp("2026-10-01")
+    assert row["covers_to"] == pd.Timestamp("2026-10-31")
+    note = ds.quality.loc[ds.quality["code"] == "cut_off_covers", "message"].item()
+    assert note == (f"the file was cut off: it is taken to cover the days its rows reach, "
+                    f"{first:%Y-%m-%d} to 2026-10-31, not 2026-10-01 to 2026-10-31 as its "
+                    "name says")
+    assert ds.span("instagram")[0] == first.date()
+    # the whole file covers the days its name says, and says nothing of it
+    assert whole.files.iloc[0]["covers_from"] == pd.Timestamp("2026-10-01")
+    assert "cut_off_covers" not in set(whole.quality["code"])

@@ -1031,10 +1031,46 @@ def _read_exports(log: QualityLog, f: Path, sources: list | SmmError, files: lis
                    kind=",".join(sorted({x.attrs["kind"] for x in frames})),
                    source_format=",".join(sorted({x.attrs["source_format"]
                                                   for x in frames})))
+        if any(e["code"] == "file_cut_off" for e in flog.entries):
+            _covers_of_cut_file(row, frames, log)
         for x in frames:
             tables[x.attrs["kind"]].append(x)
     for row, digest in digests:
         row["sha256"] = digest.result()
+
+
+def _covers_of_cut_file(row: dict, frames: list[pd.DataFrame], log: QualityLog) -> None:
+    """Narrow the days a cut-off export covers (its ``files`` row) to those its rows reach,
+    noted: the name of an Instagram export of October cut inside its 16th post, newest first,
+    said it covered 1 to 31 October, its rows reach back to the 20th, and goals were judged
+    "missed" on a month of which a third was read. Without rows, the days are unknown; rows
+    without days (GA4's totals of a period) leave the name's days."""
+    start, end = row["covers_from"], row["covers_to"]
+    if pd.isna(start) or pd.isna(end):
+        return
+    days = []
+    if any(len(x) for x in frames) and not any(
+            c in x.columns and x[c].notna().any() for x in frames for c in ("published_at",
+                                                                            "date")):
+        return
+    for x in frames:
+        col = "published_at" if "published_at" in x.columns else "date"
+        if col in x.columns and x[col].notna().any():
+            when = x[col]
+            if isinstance(when.dtype, pd.DatetimeTZDtype):
+                when = when.dt.tz_convert("UTC").dt.tz_localize(None)
+            when = pd.to_datetime(when).dt.normalize()
+            days += [when.min(), when.max()]
+    first, last = (max(start, min(days)), min(end, max(days))) if days else (pd.NaT, pd.NaT)
+    if first == start and last == end:
+        return
+    row["covers_from"], row["covers_to"] = first, last
+    named = f"{start:%Y-%m-%d} to {end:%Y-%m-%d}"
+    log.add(row["path"], "cut_off_covers",
+            f"the file was cut off: it is taken to cover the days its rows reach, "
+            f"{first:%Y-%m-%d} to {last:%Y-%m-%d}, not {named} as its name says"
+            if days else f"the file was cut off before its first row: the days it covers are "
+            f"unknown, not {named} as its name says")
 
 
 def _file_platforms(frames: list[pd.DataFrame]) -> set[str]:
