@@ -866,3 +866,48 @@ def test_cli_says_when_several_platforms_are_pooled(tmp_path, monkeypatch, capsy
     monkeypatch.setattr(dataset, "load", _fake_load(sim))           # Instagram alone
     assert cli.main(["best-times", "data/x"]) == 0
     assert "pooled" not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("tz, times", [
+    # Paris is UTC+1 in November: Mon 18:00, Tue 19:00, Sat 10:00 are 17:00, 18:00, 09:00 UTC
+    ("Asia/Kolkata", ["Monday 22:30", "Tuesday 23:30", "Saturday 14:30"]),       # UTC+5:30
+    ("Asia/Kathmandu", ["Monday 22:45", "Tuesday 23:45", "Saturday 14:45"]),     # UTC+5:45
+])
+def test_an_events_title_gives_its_minutes_in_a_half_hour_zone(tmp_path, tz, times):
+    """The title of an event in a plan shown in Asia/Kolkata read "Monday 22:00" beside a
+    DTSTART of 17:00 UTC, 22:30 there: it took the plan's hour and dropped the minutes."""
+    plan = plan_slots(_hand_best("effect"), "2026-11-02", weeks=1, posts_per_week=3, tz=tz)
+    assert plan["hour"].tolist() == [22, 23, 14]                 # the hour, as documented
+    expected = [f"Maison Sève: post on instagram ({t} {tz})" for t in times]
+    path = write_ics(plan, tmp_path / "a.ics", brand_name="Maison Sève")
+    events = list(icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT"))
+    assert [str(e["summary"]) for e in events] == expected
+    assert [e.decoded("dtstart") for e in events] == [
+        pd.Timestamp(t, tz="UTC").to_pydatetime()
+        for t in ["2026-11-02 17:00", "2026-11-03 18:00", "2026-11-07 09:00"]]
+    # read back from CSV (no zone, start_local as text with its offset): the same times
+    plan.to_csv(tmp_path / "plan.csv", index=False)
+    back = write_ics(pd.read_csv(tmp_path / "plan.csv"), tmp_path / "b.ics", "Maison Sève")
+    assert [s for _, s, _ in _events(back)[1]] == [f"{e.split(f' {tz}')[0]})"
+                                                  for e in expected]
+    fr = write_ics(plan, tmp_path / "fr.ics", brand_name="Maison Sève", lang="fr")
+    assert _events(fr)[1][0][1] == (f"Maison Sève : publier sur Instagram "
+                                    f"(lundi {times[0].split()[1]} {tz})")
+
+
+def test_the_calendars_name_is_escaped_as_text(tmp_path):
+    """X-WR-CALNAME was written verbatim: "Café; Bar, Co" gave a name a reader splits at the
+    semicolon and the comma (RFC 5545 TEXT escapes them, as SUMMARY already was)."""
+    plan = plan_slots(_hand_best("effect"), "2026-11-02", weeks=1, posts_per_week=1)
+    data = ics_bytes(plan, "Café; Bar, Co", lang="it")
+    lines = data.decode().replace("\r\n ", "").split("\r\n")
+    (line,) = [x for x in lines if x.startswith("X-WR-CALNAME")]
+    assert line == r"X-WR-CALNAME:Piano di pubblicazione – Café\; Bar\, Co"
+    assert icalendar.parser.Contentline(line).parts()[2] == ("Piano di pubblicazione – "
+                                                              "Café; Bar, Co")
+    cal = icalendar.Calendar.from_ical(data)
+    assert str(cal["x-wr-calname"]) == r"Piano di pubblicazione – Café\; Bar\, Co"
+    (event,) = cal.walk("VEVENT")
+    assert str(event["summary"]) == ("Café; Bar, Co: pubblicare su Instagram "
+                                     "(lunedì 18:00 Europe/Paris)")
+    assert r"X-WR-CALNAME:Café\; Bar\, Co posting plan" in ics_bytes(plan, "Café; Bar, Co").decode()

@@ -388,6 +388,41 @@ def _reason_in(fmt, reason: str) -> str:
     return fmt.join([fmt.note(head), fmt.note(sep[len(_SLOT_SEP):] + slot)])
 
 
+def _local_times(plan: pd.DataFrame, starts: pd.Series) -> tuple[str, list]:
+    """The zone an event's title names, and each event's (weekday, "HH:MM") there, or None.
+
+    The time is the event's own start (``starts``, UTC) in the plan's zone (``start_local``'s,
+    else ``attrs["tz"]``), to the minute: the plan's ``hour`` column drops the minutes, and in
+    Asia/Kolkata (UTC+5:30) a title read 22:00 beside a start at 22:30. A plan read back from
+    CSV (no zone; ``start_local`` as text with its UTC offset) takes each start at its offset;
+    one without ``start_local`` falls back on its ``weekday`` and ``hour`` columns.
+    """
+    zone = plan.attrs.get("tz") or ""
+    local = plan["start_local"] if "start_local" in plan.columns else None
+    if local is not None and isinstance(local.dtype, pd.DatetimeTZDtype):
+        zone = zone or str(local.dt.tz)
+        at = starts.dt.tz_convert(local.dt.tz).tolist()
+    elif zone:
+        at = starts.dt.tz_convert(zone).tolist()
+    elif local is not None:
+        # as text: each with its own offset (a CSV holds +02:00 and +01:00 across a DST change)
+        try:
+            read = [pd.Timestamp(v) for v in local]
+        except (ValueError, TypeError):
+            read = [pd.NaT]
+        at = ([s.tz_convert(r.tzinfo) if r.tzinfo else r for s, r in zip(starts, read,
+                                                                          strict=True)]
+              if not any(pd.isna(r) for r in read) else None)
+    else:
+        at = None
+    if at is not None:
+        return zone, [(t.weekday(), f"{t:%H:%M}") for t in at]
+    if "weekday" not in plan.columns or "hour" not in plan.columns:
+        return zone, [None] * len(plan)
+    return zone, [(int(d), f"{int(h):02d}:00") if pd.notna(d) and pd.notna(h) else None
+                  for d, h in zip(plan["weekday"], plan["hour"], strict=True)]
+
+
 def write_ics(plan: pd.DataFrame, path: str | Path, brand_name: str = "Brand", *,
               duration_minutes: int = 30, lang: str = "en") -> Path:
     """Write the plan as an iCalendar file, atomically (temporary file, then rename).
@@ -450,8 +485,10 @@ def ics_bytes(plan: pd.DataFrame, brand_name: str = "Brand", *, duration_minutes
     cal = icalendar.Calendar()
     cal.add("prodid", "-//smmanalytics//best posting times//EN")
     cal.add("version", "2.0")
-    cal.add("x-wr-calname", f"{brand_name} posting plan" if fmt is None else
-            fmt.label("ics_calendar").format(brand=brand_name))
+    # a TEXT value as SUMMARY is ("\\;", "\\,"): icalendar writes an X- property it does not
+    # know verbatim, and a brand "Café; Bar, Co" made the name a list of values
+    cal.add("x-wr-calname", icalendar.vText(f"{brand_name} posting plan" if fmt is None else
+                                            fmt.label("ics_calendar").format(brand=brand_name)))
     if "start_utc" not in plan.columns:
         cols = [str(c) for c in plan.columns]
         got = ", ".join(cols[:8]) + (f" and {len(cols) - 8} more" if len(cols) > 8 else "")
@@ -469,7 +506,7 @@ def ics_bytes(plan: pd.DataFrame, brand_name: str = "Brand", *, duration_minutes
     stamp = (pd.Timestamp(created) if created else
              (starts.min() if len(plan) else pd.Timestamp(0, tz="UTC")))
     stamp = stamp.tz_convert("UTC") if stamp.tzinfo else stamp.tz_localize("UTC")
-    slot = ("weekday" in plan.columns and "hour" in plan.columns)
+    zone, when_local = _local_times(plan, starts)
 
     def post(platform: str) -> str:
         if fmt is None:
@@ -481,22 +518,19 @@ def ics_bytes(plan: pd.DataFrame, brand_name: str = "Brand", *, duration_minutes
     # the columns read once, not a row Series per event; a reason (most events share one of
     # a few) is worded once
     n = len(plan)
-    weekdays = plan["weekday"].tolist() if slot else [None] * n
-    hours = plan["hour"].tolist() if slot else [None] * n
     reasons = plan["reason"].tolist() if "reason" in plan.columns else [None] * n
     worded: dict[str, str] = {}
     length = pd.Timedelta(minutes=duration_minutes).to_pytimedelta()
-    for when, platform, weekday, hour, reason in zip(starts, platforms, weekdays, hours,
-                                                     reasons, strict=True):
+    for when, platform, local, reason in zip(starts, platforms, when_local, reasons,
+                                             strict=True):
         start = when.to_pydatetime()
         ev = icalendar.Event()
         ev.add("uid", f"{slug}-{platform}-{start:%Y%m%dT%H%M%SZ}@smmanalytics")
         ev.add("dtstamp", stamp.to_pydatetime())
         ev.add("dtstart", start)
         ev.add("dtend", start + length)
-        when_text = (f" ({day_name(int(weekday))} {int(hour):02d}:00 "
-                     f"{plan.attrs.get('tz', '')}".rstrip() + ")"
-                     if slot and pd.notna(weekday) and pd.notna(hour) else "")
+        when_text = (f" ({day_name(local[0])} {local[1]} {zone}".rstrip() + ")"
+                     if local is not None else "")
         ev.add("summary", f"{brand_name}: {post(platform)}{when_text}" if fmt is None else
                fmt.labelled(brand_name, post(platform) + when_text))
         if pd.notna(reason):
