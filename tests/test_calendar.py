@@ -299,7 +299,11 @@ def test_cli_a_start_too_late_for_dates_is_an_error_naming_it(monkeypatch, capsy
 def test_plan_may_end_on_the_last_day_dates_allow(effect, tz):
     plan = plan_slots(effect, "9999-12-17", 1, 3, tz=tz)     # ends on 9999-12-23, included
     assert len(plan) == 3
-    assert plan["start_local"].dt.strftime("%Y-%m-%d").between("9999-12-17", "9999-12-23").all()
+    # the plan's days are those of the slots' zone (Paris), shown in ``tz`` a day later or
+    # earlier at most
+    paris = plan["start_utc"].dt.tz_convert(TZ).dt.strftime("%Y-%m-%d")
+    assert paris.between("9999-12-17", "9999-12-23").all()
+    assert plan["start_local"].dt.strftime("%Y-%m-%d").between("9999-12-16", "9999-12-24").all()
     with pytest.raises(ArgumentError, match="^argument 'start': too late for a plan of 1 week; "
                                             "expected a day at least 1 week before 9999-12-24 "
                                             r"\(dates end with year 9999\); got '9999-12-18'$"):
@@ -866,3 +870,137 @@ def test_cli_says_when_several_platforms_are_pooled(tmp_path, monkeypatch, capsy
     monkeypatch.setattr(dataset, "load", _fake_load(sim))           # Instagram alone
     assert cli.main(["best-times", "data/x"]) == 0
     assert "pooled" not in capsys.readouterr().out
+
+
+def _nullable(best: BestTimes) -> BestTimes:
+    """``best`` with the nullable dtypes smm.best_times gives (Int64 counts, Float64 lifts:
+    a slot without posts has lift <NA>, not NaN)."""
+    dtypes = {"weekday": "Int64", "hour": "Int64", "n_posts": "Int64", "lift": "Float64",
+              "lift_low": "Float64", "lift_high": "Float64"}
+    return dataclasses.replace(best, by_slot=best.by_slot.astype(dtypes),
+                               recommended=best.recommended.astype(dtypes))
+
+
+def test_a_recommended_slot_without_posts_is_never_planned(caplog):
+    """A best-times result whose recommended slots held one without posts (lift <NA>: Instagram
+    posts on weekdays only, a window of every day) crashed plan_slots, plan_month and `smm
+    calendar` ("float() argument must be ... not 'NAType'"). Recommended: Mon 18:00 (12 posts,
+    1.30), Sat 18:00 (no post), Tue 19:00 (4 posts, 1.25); Sat 10:00 (3 posts, 1.10) outside.
+    Three posts a week: Mon 18:00, Tue 19:00, then Sat 10:00, the next slot with posts; never
+    Sat 18:00, though the window holds it. Five asked: the three slots with posts, and a
+    warning."""
+    best = _nullable(_hand_best("effect"))
+    slots = best.by_slot
+    sat = slots.index[(slots["weekday"] == 5) & (slots["hour"] == 18)]
+    best = dataclasses.replace(best, recommended=slots.loc[[best.recommended.index[0], *sat,
+                                                            best.recommended.index[1]]])
+    assert best.recommended["lift"].isna().sum() == 1
+    plan = plan_slots(best, "2026-11-02", weeks=2, posts_per_week=3)
+    assert plan.head(3)[["weekday", "hour"]].to_numpy().tolist() == [[0, 18], [1, 19], [5, 10]]
+    assert plan["lift"].dtype == "Float64"
+    assert plan.head(3)["lift"].tolist() == [1.30, 1.25, 1.10]
+    assert len(plan) == 6 and plan.attrs["slots_per_week"] == 3
+    assert not plan["reason"].str.contains("NA").any()
+    plan = plan_slots(best, "2026-11-02", weeks=1, posts_per_week=5)
+    assert plan[["weekday", "hour"]].to_numpy().tolist() == [[0, 18], [1, 19], [5, 10]]
+    assert "only 3 distinct slots a week qualify for the 5 posts" in caplog.text
+    # November 2026: 5 Mondays (2 ... 30), 4 Tuesdays (3 ... 24), 4 Saturdays (7 ... 28)
+    month = plan_month(best, "2026-11", posts_per_week=3)
+    assert len(month) == 13 and not ((month["weekday"] == 5) & (month["hour"] == 18)).any()
+
+
+def test_a_plan_keeps_an_unknown_lift_missing():
+    """The audience schedule plans slots without posts too (followers online is its evidence):
+    their lift, <NA> in best_times' Float64 table, stays <NA> in the plan (Float64)."""
+    best = _nullable(_hand_best("activity"))
+    assert best.by_slot["lift"].isna().all()
+    plan = plan_slots(best, "2026-11-02", weeks=1, posts_per_week=2)
+    assert plan[["weekday", "hour"]].to_numpy().tolist() == [[2, 20], [3, 12]]
+    assert plan["lift"].dtype == "Float64" and plan["lift"].isna().all()
+
+
+@pytest.mark.parametrize("tz, times", [
+    # Paris is UTC+1 in November: Mon 18:00, Tue 19:00, Sat 10:00 are 17:00, 18:00, 09:00 UTC
+    ("Asia/Kolkata", ["Monday 22:30", "Tuesday 23:30", "Saturday 14:30"]),       # UTC+5:30
+    ("Asia/Kathmandu", ["Monday 22:45", "Tuesday 23:45", "Saturday 14:45"]),     # UTC+5:45
+])
+def test_an_events_title_gives_its_minutes_in_a_half_hour_zone(tmp_path, tz, times):
+    """The title of an event in a plan shown in Asia/Kolkata read "Monday 22:00" beside a
+    DTSTART of 17:00 UTC, 22:30 there: it took the plan's hour and dropped the minutes."""
+    plan = plan_slots(_hand_best("effect"), "2026-11-02", weeks=1, posts_per_week=3, tz=tz)
+    assert plan["hour"].tolist() == [22, 23, 14]                 # the hour, as documented
+    expected = [f"Maison Sève: post on instagram ({t} {tz})" for t in times]
+    path = write_ics(plan, tmp_path / "a.ics", brand_name="Maison Sève")
+    events = list(icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT"))
+    assert [str(e["summary"]) for e in events] == expected
+    assert [e.decoded("dtstart") for e in events] == [
+        pd.Timestamp(t, tz="UTC").to_pydatetime()
+        for t in ["2026-11-02 17:00", "2026-11-03 18:00", "2026-11-07 09:00"]]
+    # read back from CSV (no zone, start_local as text with its offset): the same times
+    plan.to_csv(tmp_path / "plan.csv", index=False)
+    back = write_ics(pd.read_csv(tmp_path / "plan.csv"), tmp_path / "b.ics", "Maison Sève")
+    assert [s for _, s, _ in _events(back)[1]] == [f"{e.split(f' {tz}')[0]})"
+                                                  for e in expected]
+    fr = write_ics(plan, tmp_path / "fr.ics", brand_name="Maison Sève", lang="fr")
+    assert _events(fr)[1][0][1] == (f"Maison Sève : publier sur Instagram "
+                                    f"(lundi {times[0].split()[1]} {tz})")
+
+
+def _sample_like() -> BestTimes:
+    """The recommended slots of the sample's Instagram posts, by hand: Sat 18:00 (12 posts,
+    1.52), Sun 20:00 (7 posts, 1.49), Mon 19:00 (9 posts, 1.47), in Europe/Paris."""
+    best = _hand_best("effect")
+    slots = best.by_slot.assign(n_posts=0, lift=np.nan)
+    rows = []
+    for d, h, n, lift in [(5, 18, 12, 1.52), (6, 20, 7, 1.49), (0, 19, 9, 1.47)]:
+        i = slots.index[(slots["weekday"] == d) & (slots["hour"] == h)][0]
+        slots.loc[i, ["n_posts", "lift"]] = [n, lift]
+        rows.append(i)
+    return dataclasses.replace(best, by_slot=slots, recommended=slots.loc[rows])
+
+
+def test_a_plan_shown_in_another_zone_keeps_every_post_of_its_weeks(caplog):
+    """A week's plan from Monday 19 October 2026 shown in Asia/Kolkata had 2 posts, though 3 a
+    week were planned: Sunday 20:00 Paris is 23:30 there on 18 October (summer time, before
+    the start) and, Paris back on UTC+1 on the 25th, 00:30 on Monday 26 October (after the
+    end). The plan's days are now the slots' zone's: Mon 19 Oct 19:00 CEST = 17:00 UTC =
+    22:30 IST; Sat 24 Oct 18:00 CEST = 16:00 UTC = 21:30 IST; Sun 25 Oct 20:00 CET = 19:00
+    UTC = Mon 26 Oct 00:30 IST; the same posts as the plan shown in Paris."""
+    best = _sample_like()
+    plan = plan_slots(best, "2026-10-19", weeks=1, posts_per_week=3, tz="Asia/Kolkata")
+    assert len(plan) == plan.attrs["slots_per_week"] == 3
+    assert plan["start_utc"].tolist() == [pd.Timestamp(t, tz="UTC") for t in [
+        "2026-10-19 17:00", "2026-10-24 16:00", "2026-10-25 19:00"]]
+    assert plan["start_local"].dt.strftime("%a %d %H:%M").tolist() == [
+        "Mon 19 22:30", "Sat 24 21:30", "Mon 26 00:30"]
+    assert plan["reason"].iloc[2].endswith("; slot: Sunday 20:00 Europe/Paris")
+    paris = plan_slots(best, "2026-10-19", weeks=1, posts_per_week=3)
+    assert paris["start_utc"].tolist() == plan["start_utc"].tolist()
+    # two weeks: 6 posts, the second Sunday (1 November) 00:30 on Monday 2 November in Kolkata
+    two = plan_slots(best, "2026-10-19", weeks=2, posts_per_week=3, tz="Asia/Kolkata")
+    assert len(two) == 6 and two["start_local"].iloc[-1] == pd.Timestamp(
+        "2026-11-02 00:30", tz="Asia/Kolkata")
+    # a month is the slots' zone's month, the same posts in any zone: November 2026 has 4
+    # Saturdays, 5 Sundays and 5 Mondays in Paris
+    month = plan_month(best, "2026-11", posts_per_week=3, tz="Asia/Kolkata")
+    assert month["start_utc"].tolist() == plan_month(best, "2026-11", 3)["start_utc"].tolist()
+    assert len(month) == 14
+    assert "distinct slots" not in caplog.text
+
+
+def test_the_calendars_name_is_escaped_as_text(tmp_path):
+    """X-WR-CALNAME was written verbatim: "Café; Bar, Co" gave a name a reader splits at the
+    semicolon and the comma (RFC 5545 TEXT escapes them, as SUMMARY already was)."""
+    plan = plan_slots(_hand_best("effect"), "2026-11-02", weeks=1, posts_per_week=1)
+    data = ics_bytes(plan, "Café; Bar, Co", lang="it")
+    lines = data.decode().replace("\r\n ", "").split("\r\n")
+    (line,) = [x for x in lines if x.startswith("X-WR-CALNAME")]
+    assert line == r"X-WR-CALNAME:Piano di pubblicazione – Café\; Bar\, Co"
+    assert icalendar.parser.Contentline(line).parts()[2] == ("Piano di pubblicazione – "
+                                                              "Café; Bar, Co")
+    cal = icalendar.Calendar.from_ical(data)
+    assert str(cal["x-wr-calname"]) == r"Piano di pubblicazione – Café\; Bar\, Co"
+    (event,) = cal.walk("VEVENT")
+    assert str(event["summary"]) == ("Café; Bar, Co: pubblicare su Instagram "
+                                     "(lunedì 18:00 Europe/Paris)")
+    assert r"X-WR-CALNAME:Café\; Bar\, Co posting plan" in ics_bytes(plan, "Café; Bar, Co").decode()

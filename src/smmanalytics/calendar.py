@@ -2,8 +2,9 @@
 
 Definitions
 -----------
-- Slot ranking: with a reliable timing effect, the recommended slots (best first), then the
-  other slots with posts by shrunk lift; without one, the audience-activity schedule (most
+- Slot ranking: with a reliable timing effect, the recommended slots with posts (best first),
+  then the other slots with posts by shrunk lift (a slot without posts, its lift unknown, is
+  never planned on this basis); without one, the audience-activity schedule (most
   followers online first) when exported; otherwise posts are spread evenly over the week at the
   account's most common posting hour (noon when no post has a known hour).
 - Each week of the plan uses the same slots: slots are taken in rank order, at most
@@ -17,9 +18,12 @@ Definitions
   the usual hour it is.
 - Times are wall-clock hours in the zone the best times were computed in, converted to UTC with
   the zone's rules (a slot in the skipped spring hour moves forward; in the repeated autumn hour,
-  the first occurrence is used). A plan in another zone ``tz`` holds the same instants, shown
-  in ``tz``: its weekday and hour are those of ``tz``, and each reason ends with the slot's
-  weekday and hour in the best times' zone.
+  the first occurrence is used). A plan's days (its start, a month) are days of that zone too,
+  so a plan in another zone ``tz`` holds the same instants, each slot once a week, shown in
+  ``tz``: its weekday and hour are those of ``tz`` (a post may fall on the day before the
+  start or after the end there), and each reason ends with the slot's weekday and hour in the
+  best times' zone. Weeks of ``tz`` would lose or double a post: where the two zones change
+  their clocks on other dates, a slot near midnight in ``tz`` crosses the edge of its week.
 - Reasons are English sentences from the templates of ``_REASONS``; :func:`write_ics` with
   ``lang="fr"`` or ``"it"`` writes them, and the calendar's name and event titles, with the
   reports' wording (report/notes.yaml and labels.yaml).
@@ -46,9 +50,9 @@ __all__ = ["plan_slots", "plan_month", "plan_after", "write_ics", "ics_bytes"]
 logger = logging.getLogger(__name__)
 
 _MIN_GAP_H = 3
-#: the last day a plan can end on: its slots are placed up to a week past its end (whole weeks
-#: from the day before it, in any zone), and zones take dates that Python's datetime holds,
-#: up to 9999-12-31
+#: the last day a plan can end on: its slots fall within its days in their own zone, up to two
+#: days later in another zone (UTC-12 to UTC+14), and zones take dates that Python's datetime
+#: holds, up to 9999-12-31
 _LAST_END = pd.Timestamp("9999-12-31") - pd.Timedelta(days=7)
 
 
@@ -90,12 +94,17 @@ _SLOT_SEP = "; "
 def _ranked(best: BestTimes) -> tuple[pd.DataFrame, str]:
     """Candidate slots (weekday, hour, lift, reason) best first, and the basis used."""
     tz = best.method.get("tz", "")
-    if best.effect_detected and len(best.recommended):
+    # a recommended slot without posts (none measured there, its lift unknown) is no evidence
+    # of when to post: the effect basis plans only slots with posts, as `rest` below
+    rec = best.recommended
+    if best.effect_detected and len(rec):
+        rec = rec.loc[(rec["n_posts"].fillna(0).gt(0) & rec["lift"].notna()).to_numpy()]
+    if best.effect_detected and len(rec):
         w = best.window
         window = dict(weekdays=w["days"], start=f"{w['start_hour']:02d}:00",
                       end=f"{w['end_hour']:02d}:00", tz=tz, lift=f"{w['lift']:.2f}",
                       low=f"{w['lift_low']:.2f}", high=f"{w['lift_high']:.2f}")
-        rec = best.recommended.assign(
+        rec = rec.assign(
             reason=lambda d: [_REASONS["window_one" if n == 1 else "window"].format(
                 **window, slot_lift=f"{lift:.2f}", n=n)
                 for lift, n in zip(d["lift"], d["n_posts"], strict=True)])
@@ -152,12 +161,12 @@ def _pick(ranked: pd.DataFrame, per_week: int, basis: str) -> pd.DataFrame:
         return pd.DataFrame({"weekday": days, "hour": hour, "lift": np.nan, "reason": reason})
     cap = int(np.ceil(per_week / 7))
     taken: dict[int, list[int]] = {}
-    rows = []
+    rows: list[int] = []
     for rank in (0, 1):                       # second pass relaxes the per-day cap and gap
-        for r in ranked.itertuples(index=False):
+        for i, (d, h) in enumerate(zip(ranked["weekday"].astype(int),
+                                       ranked["hour"].astype(int), strict=True)):
             if len(rows) == per_week:
                 break
-            d, h = int(r.weekday), int(r.hour)
             hours = taken.setdefault(d, [])
             if h in hours:
                 continue
@@ -165,8 +174,9 @@ def _pick(ranked: pd.DataFrame, per_week: int, basis: str) -> pd.DataFrame:
                     min(abs(h - x), 24 - abs(h - x)) < _MIN_GAP_H for x in hours)):
                 continue
             hours.append(h)
-            rows.append(r._asdict())
-    return pd.DataFrame(rows)
+            rows.append(i)
+    # the ranked rows themselves: their dtypes kept (a lift unknown stays <NA>)
+    return ranked.iloc[rows].reset_index(drop=True)
 
 
 def _check_best(best, what: str) -> None:
@@ -197,23 +207,27 @@ def plan_slots(best: BestTimes, start, weeks: int, posts_per_week: int,
     best : BestTimes
         Result of :func:`smmanalytics.best_times`.
     start : date-like
-        First day of the plan, in ``tz``; the plan ends by 9999-12-24.
+        First day of the plan, a day of the zone ``best`` was computed in (a date-time with a
+        zone: its day there); the plan ends by 9999-12-24.
     weeks : int
         Number of weeks planned.
     posts_per_week : int
         Posts per week (1 to 168).
     tz : str, optional
-        IANA zone the plan is shown in (``start`` is a day in it); defaults to the zone ``best``
-        was computed in. The posts are the same instants in any zone: a slot of 19:00
-        Europe/Paris is 13:00 in America/New_York in a plan shown there.
+        IANA zone the plan is shown in; defaults to the zone ``best`` was computed in. The
+        posts are the same instants in any zone, ``weeks`` x ``attrs["slots_per_week"]`` of
+        them: a slot of 19:00 Europe/Paris is 13:00 in America/New_York in a plan shown there,
+        and Sunday 20:00 Europe/Paris in winter is Monday 00:30 in Asia/Kolkata, after the last
+        day of the plan there.
 
     Returns
     -------
     DataFrame
         One row per planned post, in time order: start_local (tz-aware, in ``tz``), start_utc,
-        weekday (0 = Monday) and hour of start_local, lift (shrunk slot lift; NaN when unknown),
-        reason (why this slot), platform (the one ``best`` was computed for, ``all`` for
-        every platform together).
+        weekday (0 = Monday) and hour of start_local (its minutes are those of the zone's
+        offset: 22:30 in Asia/Kolkata for a slot of 19:00 Europe/Paris), lift (shrunk slot
+        lift; <NA> when unknown), reason (why this slot), platform (the one ``best`` was
+        computed for, ``all`` for every platform together).
         ``attrs["basis"]`` is ``effect``, ``activity`` or ``even``. No two posts share a start
         time: when fewer distinct slots qualify than ``posts_per_week`` (an account that has
         posted in few slots), the plan has fewer posts, ``attrs["slots_per_week"]`` says how
@@ -238,23 +252,23 @@ def plan_slots(best: BestTimes, start, weeks: int, posts_per_week: int,
     day0 = _day(start, "start")
     ranked, basis = _ranked(best)
     week = _pick(ranked, int(posts_per_week), basis)
-    day0 = (day0.tz_convert(tz).tz_localize(None) if day0.tzinfo else day0).normalize()
+    # the slots are wall-clock hours in the zone ``best`` was computed in, and the plan's days
+    # are that zone's days: each slot once a week, on the days start to start + 7 * weeks - 1
+    # there, then shown in ``tz``. Weeks of ``tz`` would not do: when the two zones change
+    # their clocks on other dates, a slot near midnight in ``tz`` (Sunday 20:00 in Paris,
+    # 23:30 then 00:30 in Kolkata) crosses a week's edge, and a week held it twice or never
+    slot_tz = best.method.get("tz") or tz
+    day0 = (day0.tz_convert(slot_tz).tz_localize(None) if day0.tzinfo else day0).normalize()
     if (_LAST_END - day0).days < 7 * weeks:
         span = f"{weeks} week{'s' if weeks > 1 else ''}"
         raise ArgumentError(f"too late for a plan of {span}", argument="start",
                             expected=f"a day at least {span} before {_LAST_END.date()} (dates "
                                      "end with year 9999)", got=str(day0.date()))
-    end = day0 + pd.Timedelta(days=7 * int(weeks))
-    # the slots are wall-clock hours in the zone ``best`` was computed in: place them there
-    # (one day either side of the plan, for zones ahead or behind), then show them in ``tz``
-    # and keep the instants whose local day in ``tz`` falls within the plan
-    slot_tz = best.method.get("tz") or tz
-    first = day0 - pd.Timedelta(days=1)
-    offset = (week["weekday"].to_numpy(int) - first.weekday()) % 7
-    n_rep = int(weeks) + 1
+    offset = (week["weekday"].to_numpy(int) - day0.weekday()) % 7
+    n_rep = int(weeks)
     days = (offset[None, :] + 7 * np.arange(n_rep)[:, None]).ravel()
     hours = np.tile(week["hour"].to_numpy(int), n_rep)
-    naive = pd.DatetimeIndex(first + pd.to_timedelta(days, unit="D")
+    naive = pd.DatetimeIndex(day0 + pd.to_timedelta(days, unit="D")
                              + pd.to_timedelta(hours, unit="h"))
     at = naive.tz_localize(slot_tz, ambiguous=np.ones(len(naive), dtype=bool),
                            nonexistent="shift_forward")
@@ -269,16 +283,16 @@ def plan_slots(best: BestTimes, start, weeks: int, posts_per_week: int,
         "start_utc": local.tz_convert("UTC"),
         "weekday": pd.array(local.day_of_week, dtype="Int64"),
         "hour": pd.array(local.hour, dtype="Int64"),
-        "lift": pd.array(np.tile(week["lift"].to_numpy(float), n_rep), dtype="Float64"),
+        # a lift unknown (a slot without posts, in the audience schedule) stays missing
+        "lift": pd.array(np.tile(week["lift"].astype("Float64").to_numpy(
+            float, na_value=np.nan), n_rep), dtype="Float64"),
         "reason": pd.array(reason, dtype="string"),
         # the platform planned for, as a column too: a plan saved as CSV and read back (or
         # plans of several platforms put together) keeps it, and write_ics its events' UIDs
         "platform": pd.array([best.method.get("platform") or "all"] * len(local),
                              dtype="string"),
     })
-    day = plan["start_local"].dt.tz_localize(None).dt.normalize()
-    plan = plan.loc[((day >= day0) & (day < end)).to_numpy()].sort_values("start_utc",
-                                                                          kind="stable")
+    plan = plan.sort_values("start_utc", kind="stable")
     # two slots an hour apart meet in the hour skipped in spring: keep the first
     plan = plan.drop_duplicates("start_utc").reset_index(drop=True)
     plan.attrs.update(basis=basis, tz=tz, slot_tz=slot_tz,
@@ -304,7 +318,8 @@ def plan_month(best: BestTimes, month: str, posts_per_week: int | None = None,
         Default: the account's own pace over the analysed posts
         (``best.method["posts_per_week"]``, rounded, at least 1).
     tz : str, optional
-        Audience zone; defaults to the zone ``best`` was computed in.
+        The zone the plan is shown in, as in :func:`plan_slots`; the month's days are those
+        of the zone ``best`` was computed in, so the plan holds the same posts in any zone.
 
     Returns
     -------
@@ -365,14 +380,16 @@ def plan_after(best: BestTimes, period, posts_per_week: int | None = None,
 
 def _plan_days(best: BestTimes, first, last, posts_per_week: int | None,
                tz: str | None) -> pd.DataFrame:
-    """The plan's slots from ``first`` to ``last`` (local days, both included)."""
+    """The plan's slots from ``first`` to ``last`` (days of the slots' zone, both included,
+    as :func:`plan_slots`: the same posts in any zone shown)."""
     first, last = pd.Timestamp(first), pd.Timestamp(last)
     if posts_per_week is None:
         pace = best.method.get("posts_per_week", 1.0)
         posts_per_week = min(168, max(1, int(round(pace)))) if np.isfinite(pace) else 1
-    weeks = int(np.ceil(((last - first).days + 1) / 7)) + 1
+    weeks = int(np.ceil(((last - first).days + 1) / 7))
     plan = plan_slots(best, first, weeks, posts_per_week, tz)
-    day = plan["start_local"].dt.tz_localize(None).dt.normalize()
+    day = plan["start_utc"].dt.tz_convert(plan.attrs["slot_tz"]).dt.tz_localize(None)
+    day = day.dt.normalize()
     out = plan.loc[((day >= first) & (day <= last)).to_numpy()].reset_index(drop=True)
     out.attrs.update(plan.attrs, first_day=first.date().isoformat(),
                      last_day=last.date().isoformat())
@@ -386,6 +403,41 @@ def _reason_in(fmt, reason: str) -> str:
     if not sep:
         return fmt.note(reason)
     return fmt.join([fmt.note(head), fmt.note(sep[len(_SLOT_SEP):] + slot)])
+
+
+def _local_times(plan: pd.DataFrame, starts: pd.Series) -> tuple[str, list]:
+    """The zone an event's title names, and each event's (weekday, "HH:MM") there, or None.
+
+    The time is the event's own start (``starts``, UTC) in the plan's zone (``start_local``'s,
+    else ``attrs["tz"]``), to the minute: the plan's ``hour`` column drops the minutes, and in
+    Asia/Kolkata (UTC+5:30) a title read 22:00 beside a start at 22:30. A plan read back from
+    CSV (no zone; ``start_local`` as text with its UTC offset) takes each start at its offset;
+    one without ``start_local`` falls back on its ``weekday`` and ``hour`` columns.
+    """
+    zone = plan.attrs.get("tz") or ""
+    local = plan["start_local"] if "start_local" in plan.columns else None
+    if local is not None and isinstance(local.dtype, pd.DatetimeTZDtype):
+        zone = zone or str(local.dt.tz)
+        at = starts.dt.tz_convert(local.dt.tz).tolist()
+    elif zone:
+        at = starts.dt.tz_convert(zone).tolist()
+    elif local is not None:
+        # as text: each with its own offset (a CSV holds +02:00 and +01:00 across a DST change)
+        try:
+            read = [pd.Timestamp(v) for v in local]
+        except (ValueError, TypeError):
+            read = [pd.NaT]
+        at = ([s.tz_convert(r.tzinfo) if r.tzinfo else r for s, r in zip(starts, read,
+                                                                          strict=True)]
+              if not any(pd.isna(r) for r in read) else None)
+    else:
+        at = None
+    if at is not None:
+        return zone, [(t.weekday(), f"{t:%H:%M}") for t in at]
+    if "weekday" not in plan.columns or "hour" not in plan.columns:
+        return zone, [None] * len(plan)
+    return zone, [(int(d), f"{int(h):02d}:00") if pd.notna(d) and pd.notna(h) else None
+                  for d, h in zip(plan["weekday"], plan["hour"], strict=True)]
 
 
 def write_ics(plan: pd.DataFrame, path: str | Path, brand_name: str = "Brand", *,
@@ -450,8 +502,10 @@ def ics_bytes(plan: pd.DataFrame, brand_name: str = "Brand", *, duration_minutes
     cal = icalendar.Calendar()
     cal.add("prodid", "-//smmanalytics//best posting times//EN")
     cal.add("version", "2.0")
-    cal.add("x-wr-calname", f"{brand_name} posting plan" if fmt is None else
-            fmt.label("ics_calendar").format(brand=brand_name))
+    # a TEXT value as SUMMARY is ("\\;", "\\,"): icalendar writes an X- property it does not
+    # know verbatim, and a brand "Café; Bar, Co" made the name a list of values
+    cal.add("x-wr-calname", icalendar.vText(f"{brand_name} posting plan" if fmt is None else
+                                            fmt.label("ics_calendar").format(brand=brand_name)))
     if "start_utc" not in plan.columns:
         cols = [str(c) for c in plan.columns]
         got = ", ".join(cols[:8]) + (f" and {len(cols) - 8} more" if len(cols) > 8 else "")
@@ -469,7 +523,7 @@ def ics_bytes(plan: pd.DataFrame, brand_name: str = "Brand", *, duration_minutes
     stamp = (pd.Timestamp(created) if created else
              (starts.min() if len(plan) else pd.Timestamp(0, tz="UTC")))
     stamp = stamp.tz_convert("UTC") if stamp.tzinfo else stamp.tz_localize("UTC")
-    slot = ("weekday" in plan.columns and "hour" in plan.columns)
+    zone, when_local = _local_times(plan, starts)
 
     def post(platform: str) -> str:
         if fmt is None:
@@ -481,22 +535,19 @@ def ics_bytes(plan: pd.DataFrame, brand_name: str = "Brand", *, duration_minutes
     # the columns read once, not a row Series per event; a reason (most events share one of
     # a few) is worded once
     n = len(plan)
-    weekdays = plan["weekday"].tolist() if slot else [None] * n
-    hours = plan["hour"].tolist() if slot else [None] * n
     reasons = plan["reason"].tolist() if "reason" in plan.columns else [None] * n
     worded: dict[str, str] = {}
     length = pd.Timedelta(minutes=duration_minutes).to_pytimedelta()
-    for when, platform, weekday, hour, reason in zip(starts, platforms, weekdays, hours,
-                                                     reasons, strict=True):
+    for when, platform, local, reason in zip(starts, platforms, when_local, reasons,
+                                             strict=True):
         start = when.to_pydatetime()
         ev = icalendar.Event()
         ev.add("uid", f"{slug}-{platform}-{start:%Y%m%dT%H%M%SZ}@smmanalytics")
         ev.add("dtstamp", stamp.to_pydatetime())
         ev.add("dtstart", start)
         ev.add("dtend", start + length)
-        when_text = (f" ({day_name(int(weekday))} {int(hour):02d}:00 "
-                     f"{plan.attrs.get('tz', '')}".rstrip() + ")"
-                     if slot and pd.notna(weekday) and pd.notna(hour) else "")
+        when_text = (f" ({day_name(local[0])} {local[1]} {zone}".rstrip() + ")"
+                     if local is not None else "")
         ev.add("summary", f"{brand_name}: {post(platform)}{when_text}" if fmt is None else
                fmt.labelled(brand_name, post(platform) + when_text))
         if pd.notna(reason):
