@@ -395,7 +395,8 @@ def test_a_report_says_which_files_of_its_data_could_not_be_read(notebooks, tmp_
     cfg = tmp_path / "agency.yaml"
     cfg.write_text("out: reports\nbrands:\n  - {name: alpha, data: Alpha}\n"
                    "  - {name: beta, data: Beta}\n")
-    assert main(["report", "batch", "--config", str(cfg), "--period", "2026-10"]) == 0
+    # every report written, one without a file: exit status 3, not 0, for a scheduled job
+    assert main(["report", "batch", "--config", str(cfg), "--period", "2026-10"]) == 3
     lines = capsys.readouterr().out.splitlines()
     beta = lines.index(next(x for x in lines if x.startswith("  ok      beta monthly: ")))
     assert lines[beta + 1:] == [
@@ -405,7 +406,7 @@ def test_a_report_says_which_files_of_its_data_could_not_be_read(notebooks, tmp_
     assert run_report("monthly", data=bad.parent, period="2026-10",
                       out=tmp_path / "r").unread == {str(bad): why}
     assert main(["report", "monthly", "--data", str(bad.parent), "--period", "2026-10",
-                 "--out", str(tmp_path / "r")]) == 0
+                 "--out", str(tmp_path / "r")]) == 3
     out, err = capsys.readouterr()
     assert out.endswith("beta-2026-10.pdf\n")                 # stdout: the PDF's path alone
     assert err == ("smm: warning: 1 settings file of the brand could not be read; the report "

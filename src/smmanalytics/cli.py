@@ -299,7 +299,12 @@ def _add_report(sub) -> None:
                "outputs: <out>/<brand>/<period>/<stem>.ipynb, .html and .pdf, the stem being\n"
                "<brand>-<period> (monthly), <brand>-campaign-<name>-<period> or\n"
                "<brand>-best-times-<period>, then -<lang> for a language other than the\n"
-               "brand's; the PDF's path is printed")
+               "brand's; the PDF's path is printed\n"
+               "\n"
+               "exit status: 0 every report written from all its files; 1 a report failed;\n"
+               "2 a usage or configuration error (before any report); 3 every report\n"
+               "written, but some without files that could not be read (named on stderr,\n"
+               "or in the batch's summary)")
     r.add_argument("kind", choices=sorted(REPORT_KINDS) + ["batch"],
                    help="monthly, campaign, best-times or batch (see below)")
     r.add_argument("--data", help="brand folder of exports, or a zip of it")
@@ -365,7 +370,14 @@ def _cmd_report(args) -> int:
     print(outputs.pdf)
     if outputs.unread:
         print("smm: warning: " + "\n".join(_unread_lines(outputs.unread)), file=sys.stderr)
+        return INCOMPLETE
     return 0
+
+
+#: the exit status of `smm report` when every report was written, but some without files of
+#: their data that could not be read (named on stderr, or in the batch's summary): a scheduled
+#: job can tell a report that lacks figures from one that has them all (0)
+INCOMPLETE = 3
 
 
 def _unread_lines(unread: dict[str, str]) -> list[str]:
@@ -420,7 +432,7 @@ def _cmd_batch(args) -> int:
         cell = f", cell {r.cell_index}" if r.cell_index is not None else ""
         where = f" ({r.notebook}{cell})" if r.notebook else ""     # None: before any notebook
         print(f"  FAILED  {r.brand} {r.kind}{where}: {r.error}")
-    return 1 if failed else 0
+    return 1 if failed else INCOMPLETE if any(r.unread for r in results) else 0
 
 
 # --- best-times and calendar (timing) ---------------------------------------------------------
