@@ -421,6 +421,26 @@ def test_roi_social_only_with_source_aliases(tmp_path):
     assert roi(ds, "2026-10").loc[0, "revenue"] == 230.0   # 100 + 40 + 60 + 30, search excluded
 
 
+def test_roi_social_sources_on_a_platform_subdomain_or_its_app(tmp_path):
+    """GA4 names Facebook's desktop site web.facebook.com, Instagram's mobile one
+    m.instagram.com and LinkedIn's app android-app://com.linkedin.android: without a channel
+    group (the sample's files have none) their revenue was left out of social, unsaid."""
+    rows = [
+        _web_month(1000.0, source="web.facebook.com", medium="referral", group=None),
+        _web_month(500.0, source="m.instagram.com", medium="referral", group=None),
+        _web_month(50.0, source="android-app://com.linkedin.android", medium="referral",
+                   group=None),
+        _web_month(20.0, source="fr.linkedin.com", medium="referral", group=None),
+        _web_month(700.0, source="notfacebook.com", medium="referral", group=None),
+    ]
+    ds = dataset(tmp_path, "2026-10-01,,ad_spend,100,,,,,,\n", web=web(rows))
+    r = roi(ds, "2026-10", by="platform")
+    got = dict(zip(r["platform"], r["revenue"], strict=True))
+    assert got == {"(unassigned)": 0.0, "facebook": 1000.0, "instagram": 500.0,
+                   "linkedin": 70.0}
+    assert roi(ds, "2026-10").loc[0, "revenue"] == 1570.0   # notfacebook.com is no social
+
+
 def test_roi_by_campaign_rows_add_up(tmp_path):
     costs = ("2026-10-01,2026-10-31,ad_spend,300,,instagram,Autumn Launch,,,\n"
              "2026-10-01,2026-10-31,labor,200,,,,,,\n")

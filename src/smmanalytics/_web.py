@@ -63,17 +63,54 @@ SOURCE_ALIASES: dict[str, tuple[str, ...]] = {
                   "pinterest.co.uk", "pinterest.de", "pinterest.es"),
 }
 _ALIAS = {alias: platform for platform, aliases in SOURCE_ALIASES.items() for alias in aliases}
+#: the web domains of each platform: a source on one of them or a subdomain of it
+#: (``web.facebook.com``, ``m.instagram.com``, ``fr.linkedin.com``) is that platform's
+_DOMAINS = {alias: platform for alias, platform in _ALIAS.items()
+            if alias.count(".") == 1 or alias.startswith("pinterest.")}
+#: the Android apps GA4 names as a source (``android-app://com.linkedin.android``)
+_APPS = {"com.facebook.katana": "facebook", "com.facebook.lite": "facebook",
+         "com.facebook.orca": "facebook", "com.instagram.android": "instagram",
+         "com.instagram.barcelona": "instagram", "com.twitter.android": "x",
+         "com.linkedin.android": "linkedin", "com.google.android.youtube": "youtube",
+         "com.zhiliaoapp.musically": "tiktok", "com.ss.android.ugc.trill": "tiktok",
+         "com.pinterest": "pinterest"}
 _SOCIAL_MEDIUM = re.compile(r"^(social|social[-_ ]?(media|network)|sm|paid[-_ ]?social|"
                             r"organic[-_ ]?social)$")
 _NO_CAMPAIGN = {"", "(not set)", "(direct)", "(organic)", "(referral)", "(none)", "not set"}
 
 
 def normalize_source(source: pd.Series) -> pd.Series:
-    """Platform name of each GA4 source (``l.instagram.com`` → ``instagram``), NA if not social."""
-    s = source.astype("string").str.strip().str.lower()
-    s = s.str.split(" / ").str[0].str.replace(r"^(https?://)?(www\.)?", "", regex=True)
-    s = s.str.rstrip("/")
-    return s.map(_ALIAS, na_action="ignore").astype("string")
+    """Platform name of each GA4 source, NA if not social: an alias of
+    :data:`SOURCE_ALIASES` (``l.instagram.com``, ``lnkd.in``, ``t.co`` → ``instagram``,
+    ``linkedin``, ``x``), a subdomain of a platform's domain (``web.facebook.com``,
+    ``m.instagram.com``), or a platform's Android app (``android-app://com.linkedin.android``).
+    ``source / medium`` cells are read by their source. Each distinct source is read once.
+
+    >>> normalize_source(pd.Series(["web.facebook.com / referral", "android-app://com."
+    ...                             "linkedin.android", "newsletter", "notfacebook.com"])).tolist()
+    ['facebook', 'linkedin', <NA>, <NA>]
+    """
+    codes, uniques = pd.factorize(source.astype("string").str.strip().str.lower())
+    platforms = pd.array([_source_platform(u) for u in uniques] + [pd.NA], dtype="string")
+    return pd.Series(platforms[codes], index=source.index, dtype="string")
+
+
+def _source_platform(source: str) -> str | None:
+    """The platform of one GA4 source in lower case (see :func:`normalize_source`)."""
+    s = source.split(" / ")[0].strip()
+    if s.startswith("android-app://"):
+        app = s.removeprefix("android-app://").split("/")[0]
+        return next((p for name, p in _APPS.items() if app == name or app.startswith(
+            name + ".")), None)
+    s = re.sub(r"^(https?://)?(www\.)?", "", s).split("/")[0].split("?")[0]
+    if s in _ALIAS:
+        return _ALIAS[s]
+    labels = s.split(".")
+    for i in range(1, len(labels) - 1):         # web.facebook.com: facebook.com
+        domain = ".".join(labels[i:])
+        if domain in _DOMAINS:
+            return _DOMAINS[domain]
+    return None
 
 
 def campaign_key(campaign: pd.Series) -> pd.Series:
