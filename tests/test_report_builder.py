@@ -1643,6 +1643,43 @@ def test_best_times_says_what_p_and_the_interval_mean(ds, lang, first, then):
     assert rep.fmt.label("bt_chance_first").format(odds=rep.fmt.odds(0.002)) in alone
 
 
+@pytest.mark.parametrize("lang,days,hours,untested", [
+    ("en", "posts on Monday, Wednesday and Saturday between 18:00 and 19:00 and between 20:00 "
+           "and 21:00 earned",
+     "(recommended window (on Monday and Saturday, 18:00–21:00 Europe/Paris)",
+     "Whether posting time matters cannot be tested on these 25 posts: too few of them share"),
+    ("fr", "les publications le lundi, mercredi et samedi entre 18:00 et 19:00 et entre 20:00 et "
+           "21:00 ont obtenu",
+     "(plage recommandée (le lundi et samedi, 18:00–21:00 Europe/Paris)",
+     "L'effet de l'heure de publication ne peut pas être testé sur ces 25 publications : trop "
+     "peu d'entre elles"),
+    ("it", "i post di lunedì, mercoledì e sabato tra le 18:00 e le 19:00 e tra le 20:00 e le "
+           "21:00 hanno ottenuto",
+     "(fascia consigliata (di lunedì e sabato, 18:00–21:00 Europe/Paris)",
+     "Non si può verificare se l'orario di pubblicazione conti su questi 25 post: troppo pochi"),
+])
+def test_a_best_times_window_of_posted_days_and_hours_is_said_as_it_is(ds, lang, days, hours,
+                                                                        untested):
+    """timing cuts a window to the days and hours the account posted in: days that are no day
+    group are named (the sentence said "every day" for any of them), hours skipping one are
+    said as their runs; a test whose permutations cannot differ is said not to be run (the
+    sentence gave "Too few posts (25 ...; at least 20 ... are needed)")."""
+    from types import SimpleNamespace
+
+    from smmanalytics.timing._model import NOT_PERMUTABLE
+
+    rep = BrandReport(ds, "2026-10", lang=lang)
+    window = dict(_EFFECT["window"], days="Monday/Wednesday/Saturday", weekdays=[0, 2, 5],
+                  hours=[18, 20], start_hour=18, end_hour=21)
+    assert days in rep._bt_sentence(SimpleNamespace(**dict(_EFFECT, window=window)))
+    note = rep.fmt.note("recommended window (Monday/Saturday, 18:00-21:00 Europe/Paris): "
+                        "held-out lift 1.23x (interval 1.05-1.40); this slot 1.30x from 12 posts")
+    assert f"({note}".startswith(hours)
+    untestable = dict(_NO_EFFECT, p_value=float("nan"), n_used=25,
+                      method={"test": NOT_PERMUTABLE, "weeks": 20})
+    assert rep._bt_sentence(SimpleNamespace(**untestable)).startswith(untested)
+
+
 @pytest.mark.parametrize("lang,caption,note", [
     ("fr", "L'intervalle à 95 % est la fourchette où se trouve très probablement l'évolution "
            "réelle (en %), avec 95 chances sur 100, compte tenu des variations d'une publication "

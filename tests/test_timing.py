@@ -37,12 +37,15 @@ from smmanalytics.errors import (  # noqa: E402
 from smmanalytics.timing import BestTimes, best_times  # noqa: E402
 from smmanalytics.timing._data import activity_schedule  # noqa: E402
 from smmanalytics.timing._estimate import (  # noqa: E402
+    _around,
     _shrink,
     _week_scale,
     candidate_windows,
+    hour_runs,
+    posted_window,
 )
-from smmanalytics.timing._model import nb_fit, perm_score_test  # noqa: E402
-from smmanalytics.timing._result import _inks  # noqa: E402
+from smmanalytics.timing._model import NOT_PERMUTABLE, nb_fit, perm_score_test  # noqa: E402
+from smmanalytics.timing._result import _days, _hours, _inks, _outline  # noqa: E402
 
 TZ = "Europe/Paris"
 
@@ -644,3 +647,190 @@ def test_an_outcome_of_text_or_a_plot_of_another_kind_is_named():
     with pytest.raises(ArgumentError, match="argument 'kind': not a kind of plot; expected "
                        "'lift' or 'activity'; got 'hours'"):
         bt.plot(kind="hours")
+
+
+# --- the window claims only what was posted; its outline; its interval; an empty test -----------
+
+def _posts_at(days, hours, lift, *, weeks=30, seed=0):
+    """Hand-made posts: one at minute 7 of each local (Paris) hour of ``hours`` on each weekday
+    of ``days`` (0 = Monday), every week of ``weeks`` from Monday 5 January 2026; interactions
+    gamma-Poisson (shape 20) around 100 x ``lift(weekday, hour)``."""
+    rng = np.random.default_rng(seed)
+    w, d, h = (np.array(v) for v in zip(*[(w, d, h) for w in range(weeks) for d in days
+                                          for h in hours], strict=True))
+    local = (pd.Timestamp("2026-01-05") + pd.to_timedelta(w * 7 + d, unit="D")
+             + pd.to_timedelta(h * 60 + 7, unit="min"))
+    mu = 100.0 * np.array([lift(a, b) for a, b in zip(d, h, strict=True)])
+    posts = _small_posts(pd.DatetimeIndex(local).tz_localize(TZ).tz_convert("UTC"))
+    posts["reactions"] = pd.array(rng.poisson(rng.gamma(20.0, mu / 20.0)), dtype="Float64")
+    return posts
+
+
+def _at_19(d, h):
+    return 2.0 if h == 19 else 1.0
+
+
+@pytest.mark.parametrize("days,hours,lift,weekdays,named,said", [
+    # weekend posts only: the every-day window holds the same posts as the weekend one (the
+    # one-standard-error rule took it), and claimed Monday to Friday
+    ((5, 6), (10, 14, 19), _at_19, [5, 6], "Saturday-Sunday", "at weekends from 19:00–20:00"),
+    # weekday posts only: it claimed Saturday and Sunday
+    (range(5), (10, 14, 19), _at_19, [0, 1, 2, 3, 4], "Monday-Friday",
+     "on weekdays from 19:00–20:00"),
+    # every post at 19:00, weekends x2: "at weekends from 19:00–22:00" claimed 20:00 and 21:00
+    (range(7), (19,), lambda d, h: 2.0 if d >= 5 else 1.0, [5, 6], "Saturday-Sunday",
+     "at weekends from 19:00–20:00"),
+    # posts on three days, which are no day group: they are named
+    ((0, 2, 5), (10, 19), _at_19, [0, 2, 5], "Monday/Wednesday/Saturday",
+     "on Monday, Wednesday and Saturday from 19:00–20:00"),
+])
+def test_the_window_holds_only_days_and_hours_posted_at(days, hours, lift, weekdays, named,
+                                                        said):
+    bt = best_times(_posts_at(days, hours, lift), TZ)
+    w = bt.window
+    assert bt.effect_detected
+    assert (w["days"], w["weekdays"], w["hours"]) == (named, weekdays, [19])
+    assert (w["start_hour"], w["end_hour"]) == (19, 20)
+    assert said in bt.summary
+    posted = set(zip(*(bt.by_slot.loc[bt.by_slot["n_posts"] > 0, c] for c in
+                       ("weekday", "hour")), strict=True))
+    rec = bt.recommended
+    assert set(zip(rec["weekday"], rec["hour"], strict=True)) == {(d, 19) for d in weekdays}
+    assert (rec["n_posts"] > 0).all() and rec["lift"].notna().all()
+    assert int(rec["n_posts"].sum()) == w["n_posts"]
+    for s in [w, *w["split_windows"]]:      # every day and hour named holds posts
+        assert all(any((d, h) in posted for h in s["hours"]) for d in s["weekdays"])
+        assert all(any((d, h) in posted for d in s["weekdays"]) for h in s["hours"])
+
+
+def test_a_weekend_only_window_plans_slots():
+    """calendar.plan_slots failed on the window's 0-post cells (lift <NA>: "float() argument
+    must be ... not 'NAType'"); a window of posted cells only has none."""
+    from smmanalytics.calendar import plan_slots
+
+    bt = best_times(_posts_at((5, 6), (10, 14, 19), _at_19), TZ)
+    plan = plan_slots(bt, "2026-11-02", weeks=2, posts_per_week=2)
+    assert plan.attrs["basis"] == "effect"
+    assert set(zip(plan["weekday"], plan["hour"], strict=True)) == {(5, 19), (6, 19)}
+
+
+def test_posted_window_and_hour_runs_by_hand():
+    posted = np.zeros((7, 24), dtype=bool)
+    posted[[0, 2], 18] = posted[2, 20] = True           # Monday 18:00, Wednesday 18:00 and 20:00
+    w = candidate_windows(3)[1][18]                        # every day, 18:00-21:00
+    cut = posted_window(w, posted)
+    # days with a post in 18-21, hours with a post on those days; 19:00 is no part of it
+    assert cut == {"days": "Monday/Wednesday", "weekdays": [0, 2], "hours": [18, 20],
+                   "start_hour": 18, "end_hour": 21}
+    assert hour_runs(cut["hours"]) == [(18, 19), (20, 21)]
+    assert hour_runs([22, 23, 0]) == [(22, 1)]
+    assert _hours(cut) == "18:00–19:00 and 20:00–21:00"
+    assert _days(cut) == "on Monday and Wednesday"
+    posted[:, 18] = True
+    assert posted_window(w, posted)["days"] == "every day"
+
+
+def test_a_window_past_midnight_is_outlined_on_both_sides():
+    """Every day 23:00-02:00: one box per day from 22.5, three wide, ran off the chart's right
+    edge (23.5) and left 00:00 and 01:00 unmarked. Each day gets 22.5-23.5 and -0.5-1.5."""
+    slots = pd.DataFrame({"weekday": np.repeat(np.arange(7), 24), "hour": np.tile(np.arange(24), 7),
+                          "n_posts": 1, "lift": 1.0, "lift_low": 0.9, "lift_high": 1.1})
+    window = {"status": "ok", "days": "every day", "weekdays": list(range(7)),
+              "hours": [23, 0, 1], "start_hour": 23, "end_hour": 2, "lift": 1.5,
+              "lift_low": 1.4, "lift_high": 1.6}
+    bt = BestTimes(effect_detected=True, p_value=0.002, by_slot=slots,
+                   recommended=slots.iloc[:0], by_weekday=pd.DataFrame(), window=window,
+                   n_used=168, n_excluded={}, method={"tz": TZ})
+    fig, ax = plt.subplots()
+    bt.plot(ax=ax)
+    boxes = sorted((p.get_x(), p.get_x() + p.get_width(), p.get_y()) for p in ax.patches)
+    assert boxes == sorted([(22.5, 23.5, d - 0.5) for d in range(7)]
+                           + [(-0.5, 1.5, d - 0.5) for d in range(7)])
+    left, right = ax.get_xlim()
+    assert all(left <= x0 and x1 <= right for x0, x1, _ in boxes)
+    assert _outline({"weekdays": [5], "hours": [18, 20]}) == [(18, 1, 5), (20, 1, 5)]
+    assert _outline({"weekdays": [0], "hours": [22, 23]}) == [(22, 2, 0)]
+    plt.close(fig)
+
+
+def test_held_out_interval_is_put_around_the_estimate_by_hand():
+    # replicates 0.00, 0.01, ..., 1.00: quantiles 0.05, 0.50, 0.95 exactly; k = 10 weeks a half
+    from scipy import stats
+
+    reps = np.arange(101) / 100
+    f = stats.t.ppf(0.95, 9) / stats.norm.ppf(0.95) * np.sqrt(10 / 9)
+    lo, hi = _around(2.0, reps, 0.05, 0.95, 10)
+    # the replicates' deviations from their median (0.45 each side), widened by f, around 2.0:
+    # the percentile interval, around the median 0.5, was 0.5 -+ 0.45 f and left 2.0 out
+    assert (lo, hi) == pytest.approx((2.0 - 0.45 * f, 2.0 + 0.45 * f), rel=1e-6)
+    # skewed replicates keep their skew around the estimate
+    reps = np.concatenate([np.linspace(0, 0.5, 51), np.linspace(0.5, 2.5, 51)[1:]])
+    q = np.quantile(reps, [0.05, 0.5, 0.95])
+    assert _around(0.3, reps, 0.05, 0.95, 10) == pytest.approx(
+        (0.3 - f * (q[1] - q[0]), 0.3 + f * (q[2] - q[1])))
+    assert np.isnan(_around(0.3, np.array([]), 0.05, 0.95, 10)).all()
+
+
+def test_held_out_interval_holds_the_lift_on_few_posts():
+    """25 of the sample's Instagram posts (8 in the window) gave lift 3.055 with the interval
+    1.038-3.032: the interval sat around the replicates' median (1.82), the estimate above it."""
+    from smmanalytics import load
+
+    ds = load(Path(__file__).parents[1] / "data" / "sample" / "maison-seve")
+    posts = ds.posts[ds.posts["platform"] == "instagram"].sample(25, random_state=1)
+    w = best_times(posts, TZ, "instagram").window
+    assert w["lift"] == pytest.approx(3.055, abs=1e-3)
+    assert w["lift_low"] <= w["lift"] <= w["lift_high"]
+    for seed in range(6):                   # small simulated accounts alike
+        sim = simulate(900 + seed, n_posts=40, weeks=12)
+        w = best_times(sim["posts"], TZ, daily=sim["daily"], n_boot=60).window
+        if w.get("status") == "ok":
+            assert w["lift_low"] <= w["lift"] <= w["lift_high"]
+
+
+def test_a_test_whose_permutations_cannot_differ_is_not_run():
+    """Five strata of two posts in different slots, more timing terms than pairs: swapping a
+    pair flips the sign of its term c_j of U - E U, and V = sum c_j c_j', so every permutation
+    gives T = e' C' (C C')^-1 C e = e' e = 5. p = 1 read as "no timing effect"; the test
+    could tell nothing. The same holds whenever the strata's sum of (posts - 1) is at most the
+    number of timing terms: T is that sum."""
+    rng = np.random.default_rng(3)
+    Z = rng.normal(size=(24, 8))                     # 24 slots, 8 timing terms
+    strata = np.repeat(np.arange(5), 2)
+    p, t, how = perm_score_test(Z, np.arange(10) * 2, rng.normal(size=10), strata,
+                                n_perm=199, rng=rng)
+    assert np.isnan(p) and how == NOT_PERMUTABLE
+    assert t == pytest.approx(5.0)
+    # a third post in a pair: 4 x 1 + 2 = 6 <= 8, T = 6 for every permutation
+    p, t, how = perm_score_test(Z, np.arange(11) * 2, rng.normal(size=11), np.r_[strata, 4],
+                                n_perm=199, rng=rng)
+    assert np.isnan(p) and how == NOT_PERMUTABLE
+    assert t == pytest.approx(6.0)
+    # and a stratum of 8 more: 5 + 7 = 12 > 8, the permutations differ and the test is run
+    p, t, how = perm_score_test(Z, np.arange(18), rng.normal(size=18), np.r_[strata, [5] * 8],
+                                n_perm=199, rng=rng)
+    assert 0 < p < 1 and how == "monte_carlo_permutation"
+    assert t != pytest.approx(5 + 7)
+
+
+def test_the_sample_posts_that_cannot_be_tested_say_so():
+    from smmanalytics import load
+
+    ds = load(Path(__file__).parents[1] / "data" / "sample" / "maison-seve")
+    posts = ds.posts[ds.posts["platform"] == "instagram"].sample(25, random_state=1)
+    bt = best_times(posts, TZ, "instagram")
+    assert np.isnan(bt.p_value) and bt.method["test"] == NOT_PERMUTABLE
+    assert bt.method["test_statistic"] == pytest.approx(5.0)
+    assert not bt.effect_detected
+    assert bt.summary.startswith("Whether posting time matters cannot be tested on these 25 "
+                                 "posts: too few of them share a format, paid status, account "
+                                 "and month")
+
+
+def test_timing_docstring_examples():
+    import doctest
+
+    from smmanalytics.timing import _estimate, _result
+
+    assert doctest.testmod(_estimate).failed == 0
+    assert doctest.testmod(_result).failed == 0

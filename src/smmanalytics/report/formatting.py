@@ -346,6 +346,10 @@ class Formatter:
             return self.weekday(_WEEKDAY_NUMBERS[v])
         if name == "weekdays" and v in DAY_GROUP_LABELS:     # "Monday-Friday" → "en semaine"
             return self.label(DAY_GROUP_LABELS[v])
+        if name == "weekdays" and all(d in _WEEKDAY_NUMBERS for d in v.split("/")):
+            # the days of a window that are no day group: "Monday/Saturday" → "le lundi et samedi"
+            return self.label("days_list").format(
+                days=self.listed(self.weekday(_WEEKDAY_NUMBERS[d]) for d in v.split("/")))
         if name.startswith("platforms"):     # a list: "instagram, tiktok"
             return ", ".join(self.platform(p) for p in v.split(", "))
         if name in _PERIOD_FIELDS:          # a year is a name, not the number 2,026

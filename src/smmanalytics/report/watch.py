@@ -17,7 +17,8 @@ from .._io import atomic_write
 from ..periods import parse_period
 from ..timing import MIN_POSTS, MIN_WEEKS
 from ..timing._data import MIN_EXPOSURE_SHARE
-from ..timing._model import NO_ENGAGEMENT, NOT_IDENTIFIABLE
+from ..timing._estimate import hour_runs
+from ..timing._model import NO_ENGAGEMENT, NOT_IDENTIFIABLE, NOT_PERMUTABLE
 from ._ahead import built_ahead
 from .builder import Section
 from .formatting import DAY_GROUP_LABELS
@@ -56,6 +57,23 @@ class WatchSections:
         slots = pd.MultiIndex.from_frame(plan[["weekday", "hour"]].astype(int))
         return "bt_basis_window" if slots.isin(window).all() else "bt_basis_window_then"
 
+    def _window_days(self, w: dict) -> str:
+        """A best-times window's days in the reader's words: its day group ("on weekdays"),
+        else the days the account posted in the window ("on Monday, Wednesday and Saturday":
+        timing cuts a window to them, and the group's name claimed days nobody posted on)."""
+        f = self.fmt
+        if w["days"] in DAY_GROUP_LABELS:
+            return f.label(DAY_GROUP_LABELS[w["days"]])
+        return f.label("days_list").format(days=f.listed(f.weekday(d) for d in w["weekdays"]))
+
+    def _window_hours(self, w: dict) -> str:
+        """A best-times window's hours: "between 18:00 and 21:00", each run of consecutive
+        hours when the account posted at some of the window's hours only."""
+        runs = hour_runs(w["hours"]) if w.get("hours") else [(w["start_hour"], w["end_hour"])]
+        return self.fmt.listed(self.fmt.label("bt_hours").format(h0=f"{a:02d}:00",
+                                                                 h1=f"{b:02d}:00")
+                               for a, b in runs)
+
     def _bt_sentence(self, bt, said: set | None = None) -> str:
         """What timing shows for one platform. A p-value and an interval come with what they
         mean, in full the first time the section says them (``said``, see :meth:`_gloss`):
@@ -66,8 +84,7 @@ class WatchSections:
             p, odds = f.p_value(bt.p_value, 3)
             return f.label("bt_effect").format(
                 p=p, chance=self._gloss("bt_chance", said, odds=odds),
-                days=f.label(DAY_GROUP_LABELS.get(w["days"], "days_all")),
-                h0=f"{w['start_hour']:02d}:00", h1=f"{w['end_hour']:02d}:00",
+                days=self._window_days(w), hours=self._window_hours(w),
                 lift=f"{f.number(w['lift'], 2)}×",
                 low=f"{f.number(w['lift_low'], 2)}×", high=f"{f.number(w['lift_high'], 2)}×",
                 interval=self._gloss("bt_interval", said), n=f.number(bt.n_used))
@@ -78,6 +95,8 @@ class WatchSections:
                 return f.label("bt_no_engagement").format(n=f.number(bt.n_used))
             if bt.method.get("test") == NOT_IDENTIFIABLE:
                 return f.label("bt_not_identifiable").format(n=f.number(bt.n_used))
+            if bt.method.get("test") == NOT_PERMUTABLE:
+                return f.label("bt_not_permutable").format(n=f.number(bt.n_used))
             weeks = f.number(bt.method.get("weeks", 0))
             return f.label("bt_too_few_one_week" if weeks == "1" else "bt_too_few").format(
                 n=f.number(bt.n_used), weeks=weeks,

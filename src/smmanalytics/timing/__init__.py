@@ -20,9 +20,12 @@ Method
    Monday-Friday / Saturday-Sunday) is chosen on half of the weeks and its lift measured on the
    other half, over several random splits; the window most splits chose is reported with its
    lift on the other halves of those splits, interval by resampling whole weeks with the window
-   kept (see ``_estimate`` for the corrections and their measured coverage).
+   kept, put around that lift (see ``_estimate`` for the corrections and their measured
+   coverage). The window is cut to the days and hours the account posted in (its lift is that
+   of its posted cells), so it never claims a day or hour nobody posted at.
 6. A window is recommended only if ``p_value < alpha`` and the held-out lift interval lies above
    1. Otherwise the answer says so and points to the audience-activity schedule when exported.
+   The test is not run (``p_value`` NaN) when its permutations cannot change the statistic.
 """
 
 from __future__ import annotations

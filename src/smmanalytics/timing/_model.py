@@ -25,11 +25,14 @@ import pandas as pd
 # scipy is imported where it is used, never scipy.stats (see smmanalytics._dist)
 
 __all__ = ["NBFit", "nb_fit", "week_blocks", "one_step", "perm_score_test", "estimable",
-           "NOT_IDENTIFIABLE", "NO_ENGAGEMENT"]
+           "NOT_IDENTIFIABLE", "NOT_PERMUTABLE", "NO_ENGAGEMENT"]
 
 _MAX_ETA = 50.0
 #: the ``test`` of a timing analysis whose slots cannot be told apart from the controls
 NOT_IDENTIFIABLE = "not identifiable"
+#: the ``test`` of a timing analysis whose permutations all give the observed statistic: too
+#: few posts share a stratum for shuffling their slots to change anything (see perm_score_test)
+NOT_PERMUTABLE = "too few posts to permute"
 #: the ``test`` of a timing analysis whose posts have no engagement at all
 NO_ENGAGEMENT = "no engagement recorded"
 
@@ -208,6 +211,19 @@ def perm_score_test(Zslot: np.ndarray, slot: np.ndarray, s: np.ndarray, strata: 
     (p_value, statistic, how)
         ``(nan, nan, "not identifiable")`` when no stratum holds posts in different slots
         (timing fully aliased with the strata: content type, paid, account, block of weeks).
+        ``(nan, T, "too few posts to permute")`` when every permutation drawn gives the
+        observed ``T``: the permutation distribution is one point, and ``p = 1`` would read
+        as evidence of no timing effect where the test could not tell anything. It happens
+        when the strata's degrees of freedom, the sum of (posts - 1) over the strata, are no
+        more than the timing terms: a stratum's share of ``U - E U`` is ``A_s u_s`` with
+        ``u_s`` its centred residuals in the permuted order, and ``V = sum sigma_s^2 A_s
+        A_s'``, so when the ``A_s`` together have full column rank ``T = sum |u_s|^2 /
+        sigma_s^2 = sum (n_s - 1)`` whatever the order. Pairs show it most simply: a swap
+        turns the pair's ``c_j`` into ``-c_j``, and ``T = e' C' (C C')^+ C e = e' e = m`` for
+        every sign vector ``e`` of m pairs (25 posts of the sample fall in 5 such pairs and
+        singletons: T = 5 for all 399 permutations, p = 1.00). Checked on the Monte Carlo
+        path only: the chi-square path (above ``exact_max_n`` posts, or ``n_perm=0``) draws
+        no permutation.
     """
     Z = Zslot[slot]
     n, q = Z.shape
@@ -254,5 +270,7 @@ def perm_score_test(Zslot: np.ndarray, slot: np.ndarray, s: np.ndarray, strata: 
         flat = (np.arange(m)[:, None] * nslot + new_slot).ravel()
         R = np.bincount(flat, weights=np.tile(s_b, m), minlength=m * nslot).reshape(m, nslot)
         tot[start:start + m] = stat(R @ Zslot)
+    if np.all(np.abs(tot - t_obs) <= 1e-9 * max(1.0, abs(t_obs))):
+        return np.nan, t_obs, NOT_PERMUTABLE
     p = (1.0 + float((tot >= t_obs - 1e-12 * abs(t_obs)).sum())) / (1.0 + n_perm)
     return p, t_obs, "monte_carlo_permutation"

@@ -10,16 +10,28 @@ import numpy as np
 import pandas as pd
 
 from ._data import MIN_EXPOSURE_SHARE
-from ._estimate import MIN_POSTS, MIN_WEEKS
-from ._model import NO_ENGAGEMENT, NOT_IDENTIFIABLE
+from ._estimate import MIN_POSTS, MIN_WEEKS, WEEKDAYS, hour_runs
+from ._model import NO_ENGAGEMENT, NOT_IDENTIFIABLE, NOT_PERMUTABLE
 
 __all__ = ["BestTimes", "WEEKDAYS"]
 
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
 
 def _hours(w: dict) -> str:
-    return f"{w['start_hour']:02d}:00–{w['end_hour']:02d}:00"
+    """A window's hours: "18:00–21:00", or each run of consecutive hours when the account
+    posted at some of them only ("18:00–19:00 and 20:00–21:00")."""
+    runs = hour_runs(w["hours"]) if w.get("hours") else [(w["start_hour"], w["end_hour"])]
+    return " and ".join(f"{a:02d}:00–{b:02d}:00" for a, b in runs)
+
+
+def _days(w: dict) -> str:
+    """A window's days as the summary says them: "on any day", "on weekdays", "at weekends",
+    else the days themselves ("on Monday, Wednesday and Saturday")."""
+    group = {"every day": "on any day", "Monday-Friday": "on weekdays",
+             "Saturday-Sunday": "at weekends"}.get(w["days"])
+    if group:
+        return group
+    names = [WEEKDAYS[int(d)] for d in w["weekdays"]]
+    return "on " + (names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}")
 
 
 def readable(frame: pd.DataFrame) -> pd.DataFrame:
@@ -63,6 +75,26 @@ def _hours_shown(n_posts: np.ndarray) -> tuple[int, int]:
         last = min(23, max(last + (missing - missing // 2), first + _MIN_HOURS_SHOWN - 1))
         first = min(first, last - _MIN_HOURS_SHOWN + 1)
     return first, last
+
+
+def _outline(w: dict) -> list[tuple[int, int, int]]:
+    """The boxes outlining window ``w`` on a weekday x hour heatmap: ``(first hour, hours,
+    weekday)`` for each of its days and each run of its hours, a run past midnight cut in two
+    (its hours up to 23:00 on the right, from 00:00 on the left): one box from its start
+    hour ran off the chart's right edge and left the hours after midnight unmarked.
+
+    >>> _outline({"weekdays": [0], "hours": [23, 0, 1]})
+    [(23, 1, 0), (0, 2, 0)]
+    """
+    runs = hour_runs(w["hours"]) if w.get("hours") else [(w["start_hour"], w["end_hour"])]
+    boxes = []
+    for d in w["weekdays"]:
+        for a, b in runs:
+            if b == 0 or b > a:
+                boxes.append((a, (b or 24) - a, int(d)))
+            else:
+                boxes += [(a, 24 - a, int(d)), (0, b, int(d))]
+    return boxes
 
 
 def _inks(im, values: np.ndarray) -> np.ndarray:
@@ -120,6 +152,10 @@ _TOO_FEW = f"fewer than {MIN_EXPOSURE_SHARE:.0%} of these posts have a follower 
 _PER_REACH = (f" Engagement was measured per person reached: {_TOO_FEW}, and a time that "
               "works by reaching more people shows less this way.")
 _PER_POST = f" Engagement was measured per post: {_TOO_FEW}, or a reach."
+#: why a test of :data:`NOT_PERMUTABLE` could not be run (the permutations compare the slots of
+#: posts of one format, paid status, account and 4-week block: too few such posts)
+_NOT_PERMUTABLE = ("too few of them share a format, paid status, account and month for their "
+                   "slots to be compared with each other")
 
 
 @dataclass(frozen=True)
@@ -141,7 +177,8 @@ class BestTimes:
         post; NaN for a slot without posts unless posted hours lie within two hours on both
         sides (same day), where the smooth curve would only extrapolate.
     recommended : DataFrame
-        Rows of ``by_slot`` inside the chosen window, best first; empty without a reliable effect.
+        Rows of ``by_slot`` inside the chosen window that hold posts, best first; empty without
+        a reliable effect.
     by_weekday : DataFrame
         7 rows: weekday, n_posts (hour-known and day-precision posts), lift, lift_low, lift_high;
         NaN where a weekday's lift is not identified (no posts, or aliased with the controls).
@@ -150,7 +187,12 @@ class BestTimes:
         The chosen window: ``days``, ``weekdays``, ``hours``, ``start_hour``, ``end_hour``, its
         held-out ``lift`` (measured on the other halves of the splits that chose it) with
         ``lift_low``/``lift_high``, ``agreement`` (share of the random splits that chose it),
-        ``n_posts``; ``status`` says why it is missing otherwise.
+        ``n_posts``; ``status`` says why it is missing otherwise. Its days and hours are those
+        of the candidate window (``window_hours`` hours every day, Monday-Friday or
+        Saturday-Sunday) that the account posted in: ``days`` names the day group when they
+        are one ("every day", "Monday-Friday", "Saturday-Sunday"), else the days joined by "/"
+        ("Monday/Wednesday/Saturday"); ``hours`` may skip an hour nobody posted at on those
+        days (``cells`` of the window without posts are no part of it).
     n_used : int
         Posts in the hour analysis.
     n_excluded : dict
@@ -185,12 +227,10 @@ class BestTimes:
         n = self.n_used
         if self.effect_detected:
             w = self.window
-            days = {"every day": "on any day", "Monday-Friday": "on weekdays",
-                    "Saturday-Sunday": "at weekends"}.get(w["days"], w["days"])
             return (f"Posting time matters for this account (p = {self.p_value:.3f}): posts "
-                    f"{days} from {_hours(w)} ({tz}) earned {w['lift']:.2f}× the account's average "
-                    f"({level}% interval {w['lift_low']:.2f}–{w['lift_high']:.2f}, measured on "
-                    f"weeks not used to choose the window; {n} posts).")
+                    f"{_days(w)} from {_hours(w)} ({tz}) earned {w['lift']:.2f}× the account's "
+                    f"average ({level}% interval {w['lift_low']:.2f}–{w['lift_high']:.2f}, "
+                    f"measured on weeks not used to choose the window; {n} posts).")
         if n == 0 and not self.n_excluded.get("day_precision"):
             why = ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in self.n_excluded.items()
                             if v)
@@ -203,6 +243,8 @@ class BestTimes:
                 head += (", but the weekday effect cannot be tested: each weekday's posts share "
                          "their format, paid status or account, so weekday cannot be told "
                          "apart from them.")
+            elif self.method.get("weekday_test") == NOT_PERMUTABLE:
+                head += (f", but the weekday effect cannot be tested: {_NOT_PERMUTABLE}.")
             else:
                 head += (f" (weekday test p = {wp:.3f})." if np.isfinite(wp) else ".")
             if np.isfinite(wp) and wp < self.method.get("alpha", 0.1):
@@ -216,6 +258,9 @@ class BestTimes:
             head = (f"Whether posting time matters cannot be tested on these {n} posts: each "
                     f"slot's posts share their format, paid status or account, so time cannot "
                     f"be told apart from them")
+        elif not np.isfinite(self.p_value) and self.method.get("test") == NOT_PERMUTABLE:
+            head = (f"Whether posting time matters cannot be tested on these {n} posts: "
+                    f"{_NOT_PERMUTABLE}")
         elif not np.isfinite(self.p_value):
             head = (f"Too few posts ({n}, over {self.method.get('weeks', 0)} weeks) to test "
                     f"whether posting time matters (at least {MIN_POSTS} posts over "
@@ -293,10 +338,9 @@ class BestTimes:
             if annotate:
                 _annotate(ax, n, _inks(im, lift[np.nonzero(n)]))
             if self.effect_detected:
-                w = self.window
-                for d in w["weekdays"]:
-                    ax.add_patch(Rectangle((w["start_hour"] - 0.5, d - 0.5), len(w["hours"]), 1,
-                                           fill=False, lw=1.5, ec="black"))
+                for x0, width, d in _outline(self.window):
+                    ax.add_patch(Rectangle((x0 - 0.5, d - 0.5), width, 1, fill=False, lw=1.5,
+                                           ec="black"))
             title = "Engagement lift by posting slot (numbers: posts)"
         ax.grid(False)   # style sheets with a grid draw it across the cells
         first, last = (0, 23) if kind == "activity" else _hours_shown(n)
