@@ -426,6 +426,53 @@ def test_scorecard_display_readable(tmp_path):
     assert list(disp.columns)[:5] == ["goal", "platform", "period", "actual", "target"]
 
 
+_PACE_GOALS = ("goals:\n  - {metric: posts, platform: instagram, target: 21}\n"
+               "  - {metric: posts, platform: instagram, target: 32, direction: at_most}\n"
+               "  - {metric: posts, platform: instagram, target: 10}\n"
+               "  - {metric: posts, platform: instagram, target: 15, direction: at_most}\n"
+               "  - {metric: posts, platform: instagram, target: 18.5}\n")
+
+
+def test_scorecard_display_tells_a_ceiling_from_a_need(tmp_path):
+    """18 posts by 18 October, 13 days left. At least 21: 3 / 13 a day needed; at most 32:
+    14 / 13 a day allowed, a ceiling (required_per_day held it, read as a need); at least 10
+    reached and at most 15 passed: no pace (required_per_day held (10 − 18) / 13 and
+    (15 − 18) / 13, a negative need); at least 18.5: 0.5 / 13. scorecard() keeps the formula's
+    value, (G − A) / (D − d), on every row."""
+    ds = dataset(posts=_daily_posts(18), goals=_goals(tmp_path, _PACE_GOALS))
+    sc = scorecard(ds, "2026-10", asof="2026-10-18")
+    assert sc["required_daily"].tolist() == pytest.approx(
+        [3 / 13, 14 / 13, -8 / 13, -3 / 13, 0.5 / 13])
+    disp = scorecard_display(sc)
+    assert list(disp.columns)[-3:] == ["required_per_day", "allowed_per_day", "note"]
+    need, allowed = disp["required_per_day"], disp["allowed_per_day"]
+    assert need.isna().tolist() == [False, True, True, True, False]
+    assert allowed.isna().tolist() == [True, False, True, True, True]
+    assert [need[0], allowed[1], need[4]] == pytest.approx([3 / 13, 14 / 13, 0.5 / 13])
+
+
+def test_cli_scorecard_prints_a_small_pace_without_rounding_it_to_zero(tmp_path, monkeypatch,
+                                                                       capsys):
+    """The goals above in `smm scorecard`: 3 / 13 = 0.23 a day reads 0.2, 14 / 13 = 1.08
+    allowed reads 1.1 (in its own column), and 0.5 / 13 = 0.038 reads 0.04 (one decimal made
+    it 0.0, a goal not met needing nothing)."""
+    import smmanalytics.dataset
+    from smmanalytics.cli import main
+
+    ds = dataset(posts=_daily_posts(18), goals=_goals(tmp_path, _PACE_GOALS))
+    monkeypatch.setattr(smmanalytics.dataset, "load", lambda path, **kw: ds)
+    assert main(["scorecard", "--data", str(tmp_path), "--period", "2026-10",
+                 "--asof", "2026-10-18"]) == 0
+    head, *lines = capsys.readouterr().out.splitlines()
+
+    def column(name):     # the table is right-aligned: a cell ends where its header does
+        end = head.index(name) + len(name)
+        return [line[:end].split()[-1] for line in lines]
+
+    assert column("required_per_day") == ["0.2", "<NA>", "<NA>", "<NA>", "0.04"]
+    assert column("allowed_per_day") == ["<NA>", "1.1", "<NA>", "<NA>", "<NA>"]
+
+
 def test_scorecard_does_not_mutate(tmp_path):
     ds = dataset(posts=_daily_posts(10), goals=_goal_frame(tmp_path, "interactions", 500))
     before = ds.posts.copy(), ds.goals.copy()

@@ -1170,9 +1170,9 @@ def test_the_report_and_scorecard_display_agree_on_a_goal_without_status(
 
 
 @pytest.mark.parametrize("target,lang,note", [
-    (200, "en", "3 needed per day"),
-    (200, "fr", "il en faut 3 par jour"),
-    (200, "it", "servono 3 al giorno"),
+    (200, "en", "2.8 needed per day"),
+    (200, "fr", "il en faut 2,8 par jour"),
+    (200, "it", "servono 2,8 al giorno"),
     (92, "en", "1 needed per day"),
     (92, "it", "serve 1 al giorno"),
 ])
@@ -1181,7 +1181,8 @@ def test_scorecard_says_the_daily_need_with_its_number_first(tmp_path, monkeypat
     """A quarter's goal still running in October's report: 31 posts by 31 October, 61 days
     left; of 200, 169 to go (2.8 a day), of 92, 61 (1 a day). The note read "needed per day
     3", the number hanging after its label; it reads as a sentence in each language, and
-    Italian's need of one is singular (it read "servono 1 al giorno")."""
+    Italian's need of one is singular (it read "servono 1 al giorno"). Below 10 a day the
+    need keeps a decimal (2.8, not 3), none when it is whole (1)."""
     import datetime as dt
 
     import smmanalytics.goals as goals_mod
@@ -1202,6 +1203,47 @@ def test_scorecard_says_the_daily_need_with_its_number_first(tmp_path, monkeypat
     [row] = table["rows"]
     assert row[2] == "31"
     assert row[4].split("; ")[-1].split(" ; ")[-1] == note
+
+
+@pytest.mark.parametrize("lang,paces", [
+    ("en", ["0.2 needed per day", "at most 1.1 per day", "at most 0.4 per day", None]),
+    ("fr", ["il en faut 0,2 par jour", "au plus 1,1 par jour", "au plus 0,4 par jour", None]),
+    ("it", ["servono 0,2 al giorno", "al massimo 1,1 al giorno", "al massimo 0,4 al giorno",
+            None]),
+])
+def test_scorecard_words_a_maximum_as_a_ceiling_and_never_rounds_a_pace_to_zero(
+        tmp_path, monkeypatch, lang, paces):
+    """October's goals on 18 October, 13 days left: one post a day on Instagram (18) and on
+    X (18). Instagram at least 21: 3 to go, 3 / 13 = 0.23 a day, read "servono 0 al giorno"
+    (rounded to a whole post) while the goal was not met. X at most 32: 14 more allowed,
+    14 / 13 = 1.08 a day, read "serve 1 al giorno", a maximum worded as a need; it is a
+    ceiling ("al massimo 1,1 al giorno"), and X at most 23 leaves 5 / 13 = 0.38 (0.4, not 0).
+    Instagram at least 10 is reached: its pace of (10 − 18) / 13 is no need, and not shown."""
+    import datetime as dt
+
+    import smmanalytics.goals as goals_mod
+    from smmanalytics.goals import read_goals
+
+    from ._roi_builders import dataset, posts
+
+    monkeypatch.setattr(goals_mod, "_today", lambda tz: dt.date(2026, 12, 2))
+    rows = [{"platform": p, "post_id": f"{p}{k}", "reactions": 10.0,
+             "published_at": f"2026-10-{k + 1:02d}T09:00:00Z"}
+            for p in ("instagram", "x") for k in range(18)]
+    (tmp_path / "goals.yaml").write_text(
+        "goals:\n  - {metric: posts, platform: instagram, target: 21}\n"
+        "  - {metric: posts, platform: x, target: 32, direction: at_most}\n"
+        "  - {metric: posts, platform: x, target: 23, direction: at_most}\n"
+        "  - {metric: posts, platform: instagram, target: 10}\n", encoding="utf-8")
+    ds = dataset(posts=posts(rows), goals=read_goals(tmp_path / "goals.yaml"))
+    table = [b for b in BrandReport(ds, "2026-10-01..2026-10-18", lang=lang).scorecard().blocks
+             if b["kind"] == "table"][0]
+    assert [r[2] for r in table["rows"]] == ["18"] * 4
+    sep = " ; " if lang == "fr" else "; "
+    shown = [[part for part in r[4].split(sep) if part in paces] for r in table["rows"]]
+    assert shown == [[p] for p in paces[:3]] + [[]]
+    # the met goal's note has no pace at all (it read "-1 needed per day": (10 − 18) / 13)
+    assert not any(w in table["rows"][3][4] for w in ("per day", "par jour", "al giorno"))
 
 
 @pytest.mark.parametrize("lang,period,text", [

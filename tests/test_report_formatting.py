@@ -21,6 +21,24 @@ def test_formats_follow_the_language(lang, number, percent, money, month):
     assert f.month(dt.date(2026, 10, 1)) == month
 
 
+@pytest.mark.parametrize("lang,counts,money", [
+    ("en", ["0.2", "2.8", "1", "0.04", "0", "10", "264", "1,807"], ["€0.40", "€1,807"]),
+    ("fr", ["0,2", "2,8", "1", "0,04", "0", "10", "264", "1\u202f807"],
+     ["0,40\u00a0€", "1\u202f807\u00a0€"]),
+    ("it", ["0,2", "2,8", "1", "0,04", "0", "10", "264", "1.807"],
+     ["0,40\u00a0€", "1.807\u00a0€"]),
+])
+def test_an_amount_that_is_not_zero_never_reads_zero(lang, counts, money):
+    """A pace of 3 posts in 13 days (0.23 a day) read "0": below 10 an amount keeps one
+    decimal (none when whole: 1.0 → 1), or down to its first significant digit (0.04);
+    9.96 rounds to a whole 10, and from 10 up it is whole; money below 10 keeps its cents."""
+    f = Formatter(lang, "EUR")
+    assert [f.amount(x) for x in (3 / 13, 2.77, 1.0, 0.04, 0.0, 9.96, 264.2, 1806.85)] \
+        == counts
+    assert [f.amount(x, money=True) for x in (0.4, 1806.85)] == money
+    assert f.amount(pd.NA) == "–"
+
+
 @pytest.mark.parametrize("lang,first,eleventh", [
     ("fr", "1er octobre 2026", "11 octobre 2026"),     # French writes the first "1er"
     ("en", "1 October 2026", "11 October 2026"),

@@ -9,6 +9,7 @@ import argparse
 import contextlib
 import json
 import logging
+import math
 import os
 import signal
 import sys
@@ -135,6 +136,14 @@ def _cmd_roi(args: argparse.Namespace) -> int:
     return 0
 
 
+def _round_kept(x, digits: int):
+    """``x`` rounded to ``digits`` decimals, or to its first significant digit when that
+    would make a figure that is not 0 read 0 (0.04 a day, not 0.0); missing stays missing."""
+    if pd.isna(x) or x == 0:
+        return x
+    return round(float(x), max(digits, -math.floor(math.log10(abs(float(x))))))
+
+
 def _cmd_scorecard(args: argparse.Namespace) -> int:
     from .goals import RATE_METRICS, scorecard, scorecard_display
 
@@ -143,15 +152,17 @@ def _cmd_scorecard(args: argparse.Namespace) -> int:
     if args.json:
         _print_frame(sc, True)
         return 0
-    shown = scorecard_display(sc).round(3)
+    display = scorecard_display(sc)
+    shown = display.round(3)
     # a count's projection and the pace it needs, as counts are read: 412, 26.2 a day (not
-    # 412.191 and 26.246); revenue to the cent; rates (ER, ROAS, ROI) keep three decimals
+    # 412.191 and 26.246); revenue to the cent; rates (ER, ROAS, ROI) keep three decimals; a
+    # pace that would round to 0 keeps its first significant digit (0.04 a day read 0.0)
     money = (sc["metric"] == "revenue").to_numpy()
     counts = ~sc["metric"].isin(RATE_METRICS).to_numpy() & ~money
     for rows, digits, pace in ((counts, 0, 1), (money, 2, 2)):
         shown.loc[rows, "projection"] = sc.loc[rows, "projection"].round(digits).to_numpy()
-        shown.loc[rows, "required_per_day"] = sc.loc[rows, "required_daily"].round(
-            pace).to_numpy()
+        for col in ("required_per_day", "allowed_per_day"):
+            shown.loc[rows, col] = [_round_kept(x, pace) for x in display.loc[rows, col]]
     _print_frame(shown, False)
     return 0
 

@@ -747,17 +747,22 @@ def scorecard_display(sc: pd.DataFrame) -> pd.DataFrame:
     Columns: goal, platform, period, actual, target, direction, status (``Met``, ``On track``,
     ``At risk``, ``Off track``, ``Missed``; ``No data`` without an actual, as when the period
     has not started, ``Not assessed`` when the probability could not be simulated: see
-    :func:`shown_status`), progress, projection, chance (p_meet), required_per_day, note.
+    :func:`shown_status`), progress, projection, chance (p_meet), required_per_day (a
+    minimum's least still needed each day left, while the minimum is not reached),
+    allowed_per_day (a maximum's most each day left can add and stay within it, while it is
+    not passed: a ceiling, that ``required_per_day`` misread as a need), note.
     """
     frame_with(sc, ["label", "platform", "goal_period", "actual", "target", "direction",
                     "status", "progress", "projection", "p_meet", "required_daily", "note"],
                "scorecard_display", "a frame of scorecard()", "sc")
+    pace, at_least = sc["required_daily"].astype("Float64"), sc["direction"] == "at_least"
     out = pd.DataFrame({
         "goal": sc["label"], "platform": sc["platform"], "period": sc["goal_period"],
         "actual": sc["actual"], "target": sc["target"],
         "direction": sc["direction"].map({"at_least": "≥", "at_most": "≤"}).astype("string"),
         "status": shown_status(sc).map(STATUS_LABELS).astype("string"),
         "progress": sc["progress"], "projection": sc["projection"], "chance": sc["p_meet"],
-        "required_per_day": sc["required_daily"], "note": sc["note"],
+        "required_per_day": pace.where(at_least & (pace > 0)),
+        "allowed_per_day": pace.where(~at_least & (pace >= 0)), "note": sc["note"],
     })
     return out.reset_index(drop=True)

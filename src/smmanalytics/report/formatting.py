@@ -402,6 +402,27 @@ class Formatter:
         fmt = "#,##0" + ("." + "0" * digits if digits else "")
         return format_decimal(float(x), format=fmt, locale=self.locale)
 
+    def amount(self, x, *, money: bool = False, missing: str = "–") -> str:
+        """A figure that must not read 0 unless it is (a pace per day: 3 posts in 13 days read
+        "0 per day"): whole from 10 up (264), below with one decimal, none when it is 0
+        (0.23 → 0.2, 2.77 → 2.8, 1.0 → 1), or as many as its first significant digit needs
+        (0.04 → 0.04); money below 10 to the cent at least (€0.40).
+
+        >>> Formatter("fr").amount(0.23), Formatter("en").amount(0.04)
+        ('0,2', '0.04')
+        """
+        if _missing(x):
+            return missing
+        x = float(x)
+        if round(abs(x)) >= 10:
+            return self.money(x) if money else self.number(x)
+        digits = 2 if money else 1
+        while x and round(x, digits) == 0 and digits < 12:
+            digits += 1
+        if money:
+            return self.money(x, digits)
+        return format_decimal(x, format="#,##0." + "#" * digits, locale=self.locale)
+
     def _pattern(self, kind: str, digits: int) -> str:
         """The locale's own CLDR pattern with ``digits`` decimals."""
         from babel import Locale

@@ -40,6 +40,22 @@ class PerformanceSections:
         """A goal's target as the scorecards show it: "≥ 14 500", "≤ 32"."""
         return ("≥ " if direction == "at_least" else "≤ ") + self._value(metric, target)
 
+    def _per_day(self, metric: str, direction: str, pace) -> list[str]:
+        """What a running goal's remaining days ask for each day, ``(target − actual) / days
+        left``: the least to add for a minimum ("servono 3 al giorno"), the most for a maximum
+        ("al massimo 1 al giorno": the same figure read as a need misled), none once a minimum
+        is reached or a maximum passed (the status says so). A pace of 0.23 reads "0.2", not
+        "0" (:meth:`Formatter.amount`)."""
+        if pace < 0 or (pace == 0 and direction == "at_least"):
+            return []
+        f = self.fmt
+        value = f.amount(pace, money=metric in _MONEY)      # counts and money: rates have none
+        if direction == "at_most":
+            return [f.label("allowed_daily").format(value=value)]
+        # "serve 1 al giorno", "servono 3 al giorno"
+        one = "required_daily_one" if value == "1" else "required_daily"
+        return [f.label(one).format(value=value)]
+
     def _goal_name(self, metric: str, platform: str) -> str:
         f = self.fmt
         where = f.label("total") if platform == "all" else f.platform(platform)
@@ -73,10 +89,7 @@ class PerformanceSections:
             if not r.complete and pd.notna(r.p_meet):
                 detail.append(f.labelled(f.label("chance"), f.percent(r.p_meet, 0)))
             if not r.complete and pd.notna(r.required_daily):
-                value = self._value(r.metric, r.required_daily)
-                # "serve 1 al giorno", "servono 3 al giorno"
-                one = "required_daily_one" if value == "1" else "required_daily"
-                detail.append(f.label(one).format(value=value))
+                detail += self._per_day(r.metric, r.direction, r.required_daily)
             name = self._goal_name(r.metric, r.platform)
             if r.goal_period != self.period.label:   # a quarter's goal in a monthly report
                 name += f" ({f.period(r.goal_period)})"
