@@ -220,6 +220,35 @@ def test_read_competitors_and_side_by_side(tmp_path):
     assert bool(side.loc["Test", "is_brand"])
 
 
+def test_brand_row_of_a_platform_without_posts_export_is_unknown_not_zero(tmp_path):
+    """A platform of competitors.csv the brand has no posts export of (TikTok's never
+    downloaded) showed the brand at 0 posts and 0.0 a week, "we did not post": its posts are
+    unknown (–), said in its note; a posts export of no row of the period still counts 0."""
+    import dataclasses
+
+    from smmanalytics.report import Formatter
+
+    path = tmp_path / "competitors.csv"
+    path.write_text(COMP + "instagram,Rival Co,2025,20000,100,60000\n"
+                           "tiktok,Rival Co,2025,5000,52,26000\n", encoding="utf-8")
+    ds = dataset(posts=_posts(), daily=_followers(), competitors=read_competitors(path))
+    side = compare_competitors(ds, 2025).set_index(["platform", "name"])
+    mine = side.loc[("tiktok", "Test")]
+    assert pd.isna(mine["posts"]) and pd.isna(mine["posts_per_week"])
+    assert pd.isna(mine["interactions_per_post"])
+    assert mine["note"] == "no posts export read: posts unknown, not 0"
+    assert Formatter("fr").note(mine["note"]) == (
+        "aucun export de publications lu : publications inconnues, pas 0")
+    assert side.loc[("instagram", "Test"), "posts"] == 2               # read: counted
+    assert side.loc[("tiktok", "Rival Co"), "posts_per_week"] == pytest.approx(52 / (365 / 7))
+    # a TikTok posts export read, without a post of 2025: 0 posts, known
+    files = pd.DataFrame({"path": ["Content.csv"], "platform": ["tiktok"], "kind": ["posts"],
+                          "status": ["ok"]})
+    read = compare_competitors(dataclasses.replace(ds, files=files), 2025)
+    row = read.set_index(["platform", "name"]).loc[("tiktok", "Test")]
+    assert row["posts"] == 0 and row["posts_per_week"] == 0 and pd.isna(row["note"])
+
+
 def test_competitors_frame_lacking_a_column_is_named(tmp_path):
     from smmanalytics.errors import SchemaError
 

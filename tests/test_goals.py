@@ -231,6 +231,30 @@ def test_followers_net_names_every_platform_left_out_and_why(tmp_path):
     assert row["note"] == "youtube exports give no follower figures: net change unknown"
 
 
+def test_followers_net_names_a_platform_of_brand_yaml_without_an_export(tmp_path):
+    """brand.yaml names a TikTok account and no TikTok export was found: the net of all
+    platforms (X's 10 days × (3 − 4) = −10) left TikTok out unsaid; it is named, and a goal
+    of TikTok's own has no figure, said why, in every language."""
+    from smmanalytics.brand import Brand
+    from smmanalytics.report.formatting import Formatter
+
+    brand = Brand(name="Test", timezone="Europe/Paris", accounts={"x": "t", "tiktok": "t"})
+    rows = daily(_follower_days(youtube=False))
+    ds = dataset(daily=rows, brand=brand, goals=_goal_frame(tmp_path, "followers_net", 10))
+    row = scorecard(ds, "2026-10", asof="2026-10-31").iloc[0]
+    assert row["actual"] == -10
+    assert "tiktok left out: no export of it was found" in row["note"].split("; ")
+    assert Formatter("it").note("tiktok left out: no export of it was found") == (
+        "TikTok escluso: non ne è stata trovata alcuna esportazione")
+    ds = dataset(daily=rows, brand=brand,
+                 goals=_goal_frame(tmp_path, "followers_net", 10, platform="tiktok"))
+    row = scorecard(ds, "2026-10", asof="2026-10-31").iloc[0]
+    assert pd.isna(row["actual"])
+    assert row["note"] == "no tiktok export was found: net change unknown"
+    assert Formatter("fr").note(row["note"]) == (
+        "aucun export TikTok n'a été trouvé : variation nette inconnue")
+
+
 def test_er_reach_goal_pooled(tmp_path):
     p = posts([
         {"platform": "instagram", "post_id": "1", "published_at": "2026-10-02T09:00Z",

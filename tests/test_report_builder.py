@@ -1368,6 +1368,102 @@ def test_cover_warns_of_a_platform_whose_exports_stop_before_the_period(tmp_path
     assert BrandReport(smm.load(SAMPLE), "2026-10", lang=lang).cover_warnings == []
 
 
+def test_an_unread_export_is_why_a_platforms_figures_stop(tmp_path):
+    """X's content export of March to October with "bientôt" in a Date cell: the cover said X's
+    posts exports stop on 28 February, as if none reached October, and YouTube's follower
+    notes said "in the files that could be read", as if the broken file were YouTube's. The
+    file is X's (the format that claimed it says so): the cover names it beside X's stop, and
+    YouTube's notes are as on the whole sample."""
+    import shutil
+
+    import smmanalytics as smm
+    from smmanalytics.compare import compare
+    from smmanalytics.goals import scorecard
+
+    folder = shutil.copytree(SAMPLE, tmp_path / "maison-seve")
+    name = "account_analytics_content_2026-03-01_2026-10-31.csv"
+    text = (folder / name).read_text(encoding="utf-8")
+    (folder / name).write_text(text.replace('"Sat, Oct 31, 2026"', "bientôt", 1),
+                               encoding="utf-8")
+    with pytest.warns(UserWarning, match="could not be read"):
+        ds = smm.load(folder, cache=False)
+    failed = ds.files.loc[ds.files["status"] == "failed"]
+    assert failed["platform"].tolist() == ["x"]
+    assert BrandReport(ds, "2026-10", lang="en").cover_warnings == [
+        f"Warning: 1 file could not be read ({name}); its figures are missing from this report "
+        "(see Data quality).",
+        "Warning: no X figures for this period: the X posts exports that could be read stop on "
+        f"28 February 2026; {name} could not be read (see Data quality)."]
+    assert BrandReport(ds, "2026-10", lang="fr").cover_warnings[1] == (
+        "Attention : aucun chiffre de X pour cette période : les exports de publications de X "
+        f"lisibles s'arrêtent le 28 février 2026 ; impossible de lire {name} (voir Qualité des "
+        "données).")
+    assert BrandReport(ds, "2026-10", lang="it").cover_warnings[1] == (
+        "Attenzione: nessuna cifra di X per questo periodo: le esportazioni dei post di X "
+        f"leggibili si fermano al 28 febbraio 2026; impossibile leggere {name} (vedi Qualità "
+        "dei dati).")
+    note = scorecard(ds, "2026-10", asof="2026-11-15").set_index("metric").loc[
+        "followers_net", "note"]
+    assert "youtube left out: its exports give no follower figures;" in note
+    assert "could be read" not in note
+    caveats = [c for c in compare(ds, "2026-10").caveats if c.startswith("Net followers")]
+    assert caveats == ["Net followers leave out linkedin: its exports count new followers only.",
+                       "Net followers leave out youtube: its exports give no follower figures."]
+    assert Formatter("fr").note(caveats[1]) == (
+        "Les abonnés nets laissent de côté YouTube : ses exports ne donnent aucun chiffre "
+        "d'abonnés.")
+
+
+def test_a_platform_of_brand_yaml_without_any_export(tmp_path):
+    """The sample without its four TikTok zips, brand.yaml still naming a TikTok account: the
+    competitors table showed the brand at 0 TikTok posts, the net-follower goal's 294 left
+    TikTok out unsaid, and the cover said nothing. The brand's TikTok posts are unknown, the
+    goal and the comparison name TikTok, and the cover warns, in every language."""
+    import shutil
+
+    import smmanalytics as smm
+    from smmanalytics.benchmarks import compare_competitors
+    from smmanalytics.compare import compare
+    from smmanalytics.goals import scorecard
+
+    folder = shutil.copytree(SAMPLE, tmp_path / "maison-seve")
+    for zipped in folder.glob("*.zip"):
+        if zipped.name.startswith(("Content_", "Followers_", "Overview_", "Viewers_")):
+            zipped.unlink()
+    ds = smm.load(folder, cache=False)
+    assert ds.brand.accounts["tiktok"] == "maisonseve"
+    assert not (ds.files["platform"].astype("string") == "tiktok").any()
+    assert BrandReport(ds, "2026-10", lang="en").cover_warnings == [
+        "Warning: brand.yaml names a TikTok account, but no TikTok export was found: its "
+        "figures are missing from this report (unknown, not 0)."]
+    assert BrandReport(ds, "2026-10", lang="fr").cover_warnings == [
+        "Attention : brand.yaml déclare un compte TikTok, mais aucun export TikTok n'a été "
+        "trouvé : ses chiffres manquent à ce rapport (inconnus, pas 0)."]
+    assert BrandReport(ds, "2026-10", lang="it").cover_warnings == [
+        "Attenzione: brand.yaml indica un account TikTok, ma non è stata trovata alcuna "
+        "esportazione di TikTok: i suoi dati mancano in questo rapporto (sconosciuti, non 0)."]
+    side = compare_competitors(ds, "2026-10").set_index(["platform", "name"])
+    mine = side.loc[("tiktok", "Maison Sève")]
+    assert pd.isna(mine["posts"]) and pd.isna(mine["posts_per_week"])
+    row = scorecard(ds, "2026-10", asof="2026-11-15").set_index("metric").loc["followers_net"]
+    # October: Facebook +28, Instagram +349, X 88 − 171: 294, TikTok's −444 unknown
+    assert row["actual"] == 294
+    assert row["note"].split("; ")[:3] == [
+        "linkedin left out: its exports count new followers only",
+        "tiktok left out: no export of it was found",
+        "youtube left out: its exports give no follower figures"]
+    assert Formatter("fr").note(row["note"].split("; ")[1]) == (
+        "TikTok laissé de côté : aucun export n'en a été trouvé")
+    caveats = [c for c in compare(ds, "2026-10").caveats if c.startswith("Net followers")]
+    assert caveats[1] == "Net followers leave out tiktok: no export of it was found."
+    assert Formatter("fr").note(caveats[1]) == (
+        "Les abonnés nets laissent de côté TikTok : aucun export n'en a été trouvé.")
+    assert Formatter("it").note(caveats[1]) == (
+        "I follower netti escludono TikTok: non ne è stata trovata alcuna esportazione.")
+    # the whole sample names no platform so
+    assert not [c for c in compare(smm.load(SAMPLE), "2026-10").caveats if "tiktok" in c]
+
+
 def test_cover_notes_platforms_starting_or_ending_within_the_period():
     """The sample's TikTok exports start on 1 November 2025: the 2025 and 2025-Q4 reports count
     it from then and say so on the cover (the month of November itself is whole). A platform

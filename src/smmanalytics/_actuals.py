@@ -18,7 +18,8 @@ from .periods import Period, local_dates, parse_period
 __all__ = ["metric_daily", "actual", "missing_figure", "posts_in", "interactions_reach",
            "actuals_shared",
            "has_posts_data", "followers_net_unknown", "followers_net_absent",
-           "followers_left_out", "unread_exports",
+           "followers_left_out", "unread_exports", "declared_unexported",
+           "declared_platforms", "NOT_FOUND",
            "social_platforms",
            "platform_span", "posts_stretch"]
 
@@ -118,17 +119,45 @@ def posts_stretch(ds, platform: str, day: dt.date) -> tuple[dt.date, dt.date] | 
     return started[-1] if started else stretches[0] if stretches else None
 
 
-def unread_exports(ds, platform: str = "all") -> list[str]:
-    """The export files of ``ds`` that could not be read and may hold ``platform``'s data
-    (a failed file's platform is not known, unless the files table gives it)."""
+def unread_exports(ds, platform: str = "all", after: dt.date | None = None) -> list[str]:
+    """The export files of ``ds`` that could not be read and may hold ``platform``'s data: a
+    failed file of that platform (the format that claimed it says whose it is), or of none
+    known. With ``after``, only those that may hold days after it (their name's days end
+    later, or their name gives none): X's content export of March to October with a broken
+    date, not one of 2025, is why X's figures stop at the end of February."""
     files = getattr(ds, "files", None)
     if files is None or files.empty or not {"path", "status"} <= set(files.columns):
         return []
     failed = (files["status"].astype("string") == "failed").fillna(False)
     if platform != "all" and "platform" in files.columns:
         plat = files["platform"].astype("string")
-        failed &= (plat.isna() | (plat == platform)).fillna(True)
+        failed &= (plat.isna() | plat.str.split(",").map(
+            lambda ps: isinstance(ps, list) and platform in ps)).fillna(True).astype(bool)
+    if after is not None and "covers_to" in files.columns:
+        to = pd.to_datetime(files["covers_to"])
+        failed &= (to.isna() | (to.dt.date > after)).to_numpy()
     return files.loc[failed.to_numpy(), "path"].astype(str).tolist()
+
+
+def declared_platforms(ds) -> list[str]:
+    """The social platforms brand.yaml names an account of (``brand.accounts``), sorted."""
+    from .schema import PLATFORMS
+
+    accounts = getattr(getattr(ds, "brand", None), "accounts", None) or {}
+    return sorted({str(k).strip().lower() for k, v in accounts.items()
+                   if v is not None and str(v).strip()} & set(PLATFORMS))
+
+
+def declared_unexported(ds) -> list[str]:
+    """The platforms brand.yaml names an account of with no export in ``ds.files``, read or
+    not, and no row of data: a TikTok whose exports were never downloaded. Its figures are
+    unknown, not 0, and a total of the others must not read as the brand's."""
+    files = getattr(ds, "files", None)
+    seen = set(social_platforms(ds))
+    if files is not None and len(files) and "platform" in files.columns:
+        for plats in files["platform"].dropna().astype(str):
+            seen.update(plats.split(","))
+    return [p for p in declared_platforms(ds) if p not in seen]
 
 
 def posts_in(ds, platform: str, start: dt.date, end: dt.date
@@ -252,18 +281,31 @@ def followers_net_absent(ds, platform: str) -> list[str]:
             if p not in have and platform in ("all", p)]
 
 
+#: why :func:`followers_left_out` leaves out a platform brand.yaml names with no export at all
+NOT_FOUND = "not found"
+
+
 def followers_left_out(ds, platform: str) -> dict[str, str]:
     """The platforms a net follower change leaves out, each with why (in the words of the
     notes): exports that count new followers only, or that give no follower figure at all
-    (in the files read, when some could not be).
+    (in the files read, when one that could not be read may be the platform's), or
+    :data:`NOT_FOUND` for a platform brand.yaml names with no export at all.
     Every one is named: a total of the others read as the brand's (−150 with YouTube and
-    LinkedIn out) must say whose it is."""
+    LinkedIn out, 294 with TikTok's exports missing) must say whose it is."""
     why = {p: "count new followers only" for p in followers_net_unknown(ds, platform)}
     # a platform whose data may be in an export that could not be read (X's overview with a
     # broken date): its follower figures may be there, the files read give none
     why |= {p: "give no follower figures in the files that could be read"
             if unread_exports(ds, p) else "give no follower figures"
             for p in followers_net_absent(ds, platform)}
+    # a platform brand.yaml names that has no data at all: no export of it found, or none
+    # that could be read, or one without rows
+    missing = declared_unexported(ds)
+    why |= {p: "give no follower figures in the files that could be read"
+            if unread_exports(ds, p) else NOT_FOUND if p in missing
+            else "give no follower figures"
+            for p in declared_platforms(ds)
+            if p not in social_platforms(ds) and platform in ("all", p)}
     return dict(sorted(why.items()))
 
 

@@ -37,6 +37,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ._actuals import has_posts_data
 from ._args import frame_with, platform_name
 from ._io import read_user_text, user_csv
 from .errors import ArgumentError, ArgumentTypeError, ConfigError, require_dataset
@@ -626,9 +627,14 @@ def _competitor_rows(ds, comp: pd.DataFrame, p: Period) -> list[dict]:
             notes.append(f"interactions of {len(g) - known} of {len(g)} posts unknown "
                          f"({', '.join(blank)} blank): counted at the other posts' mean")
         followers = _followers_end(ds.daily, plat, p, notes)
+        # no posts export of the platform read (TikTok's never downloaded): its posts are
+        # unknown, not 0, which read "the brand did not post on TikTok"
+        exported = has_posts_data(ds, plat)
+        if not exported:
+            notes.append("no posts export read: posts unknown, not 0")
         note = "; ".join(notes) or None
         rows.append({"platform": plat, "name": ds.brand.name, "is_brand": True,
-                     "followers": followers, "posts": float(len(g)),
+                     "followers": followers, "posts": float(len(g)) if exported else np.nan,
                      "interactions": float(e.mean()) * len(g) if known else np.nan,
                      "note": note})
         for r in comp.loc[(comp["platform"] == plat).to_numpy()].itertuples():

@@ -56,8 +56,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from ._actuals import NOT_FOUND, actuals_shared, followers_left_out, metric_daily
 from ._actuals import actual as _actual
-from ._actuals import actuals_shared, followers_left_out, metric_daily
 from ._args import platform_name, whole
 from .errors import PeriodError, require_dataset
 from .metrics import post_interactions
@@ -526,7 +526,8 @@ def _followers_caveats(ds, table: pd.DataFrame, platform: str | None) -> list[st
     row = table.loc[(table["kpi"] == "followers_net").to_numpy()]
     if row.empty or row[["current", "previous"]].isna().all(axis=None):
         return []
-    return [f"Net followers leave out {p}: its exports {why}."
+    return [f"Net followers leave out {p}: no export of it was found." if why == NOT_FOUND
+            else f"Net followers leave out {p}: its exports {why}."
             for p, why in followers_left_out(ds, platform or "all").items()]
 
 

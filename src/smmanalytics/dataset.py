@@ -976,6 +976,9 @@ def _read_exports(log: QualityLog, f: Path, sources: list | SmmError, files: lis
             raise exc
         log.add(name, "failed", str(exc), level="error")
         row["status"] = "failed"
+        # the platforms of the format that claimed it, when one did (else unknown: NA)
+        if getattr(exc, "platforms", None):
+            row["platform"] = ",".join(sorted(exc.platforms))
 
     if isinstance(sources, SmmError):
         row = _file_row(str(f), f.stat().st_size, log)

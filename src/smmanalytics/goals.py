@@ -59,8 +59,8 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from ._actuals import actual as _actual
 from ._actuals import (
+    NOT_FOUND,
     actuals_shared,
     followers_left_out,
     metric_daily,
@@ -68,6 +68,7 @@ from ._actuals import (
     social_platforms,
     unread_exports,
 )
+from ._actuals import actual as _actual
 from ._actuals import interactions_reach as _interactions_reach
 from ._actuals import missing_figure as _missing_figure
 from ._actuals import posts_in as _posts_in
@@ -545,11 +546,15 @@ def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, cut: str |
     row["progress"] = a / target if target else np.nan
     left_out = followers_left_out(ds, platform) if metric == "followers_net" else {}
     if pd.isna(a):
-        why = ([f"{p} exports {what}: net change unknown" for p, what in left_out.items()]
+        why = ([f"no {p} export was found: net change unknown" if what == NOT_FOUND
+                else f"{p} exports {what}: net change unknown" for p, what in left_out.items()]
                or [_no_data_note(ds, metric, platform, w, end)])
         row["note"] = "; ".join(notes + why)
         return row
-    notes += [f"{p} left out: its exports {what}" for p, what in left_out.items()]
+    # TikTok named in brand.yaml without an export is left out of the brand's net followers
+    # as surely as LinkedIn: its sum was read as the brand's, TikTok unsaid
+    notes += [f"{p} left out: no export of it was found" if what == NOT_FOUND
+              else f"{p} left out: its exports {what}" for p, what in left_out.items()]
     meets = (a >= target) if at_least else (a <= target)
     rate = metric in RATE_METRICS
     if row["complete"]:

@@ -896,7 +896,13 @@ def _parse_tables(src: Source, log: QualityLog, fmts: list[Format]
             continue
         understood = True
         ctx = ParseContext(src.name, log, table.sheet)
-        out = _with_later_blocks(fmt, cand, _parsed(fmt, cand, ctx), ctx, fmts)
+        try:
+            out = _with_later_blocks(fmt, cand, _parsed(fmt, cand, ctx), ctx, fmts)
+        except SmmError as exc:
+            # whose export it is, though it cannot be read: the files table keeps it (X's
+            # content export with a broken date is X's, not a file of any platform)
+            exc.platforms = fmt.platforms
+            raise
         if out and not any(len(df) for df in out) and not any(
                 e["code"] == "empty_file" for e in log.entries):
             ctx.note("empty_file", "the table has its headers but no rows (nothing in its "

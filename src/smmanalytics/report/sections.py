@@ -435,11 +435,15 @@ def _coverage_lines(ds, period, f) -> tuple[list[str], list[str]]:
     the data's last day. A platform whose data all stopped before the stretch of the period's
     length before it (a platform the brand left) is not named either.
     """
-    from .._actuals import platform_span, social_platforms
+    from .._actuals import declared_unexported, platform_span, social_platforms, unread_exports
 
+    # a platform brand.yaml names with no export at all (TikTok's never downloaded): its
+    # figures are unknown, and no other line names it
+    missing = [f.label("cover_platform_no_export").format(platform=f.platform(p))
+               for p in declared_unexported(ds)]
     first_day, last_day = ds.span()
     if last_day is None:
-        return [], []
+        return [], [f.prose(line) for line in missing]
     end = min(period.end, last_day)
     begin = max(period.start, first_day)
     starts, stops = [], []
@@ -458,19 +462,29 @@ def _coverage_lines(ds, period, f) -> tuple[list[str], list[str]]:
         kind = "whose_posts_exports" if span.by_posts_exports else "whose_data"
         whose = f.label(kind).format(platform=name)
         values = {"platform": name, "whose": whose, "Whose": whose[:1].upper() + whose[1:]}
+        # an export that could not be read and may hold the days after ``last`` (X's content
+        # export to 31 October with a broken date): the data stop because it was not read,
+        # not because no export reaches further
+        unread = ([shown_name(u, ds.root) for u in unread_exports(ds, platform, after=last)]
+                  if last < end else [])
+        if unread:
+            values |= {"files": ", ".join(unread[:3]) + (", …" if len(unread) > 3 else ""),
+                       "section": f.label("quality")}
         if last < period.start:
             # named while the platform's other data reach the period (its daily rows: still
-            # active), or stopped within the stretch before it
-            if ((period.start - last).days <= period.days
+            # active), or stopped within the stretch before it, or an unread export may
+            if (unread or (period.start - last).days <= period.days
                     or ds.span(platform, web=False)[1] >= period.start):
-                stops.append(f.label("cover_platform_missing").format(
-                    date=f.date(last), **values))
+                key = "cover_platform_missing_unread" if unread else "cover_platform_missing"
+                stops.append(f.label(key).format(date=f.date(last), **values))
             continue
         if first > begin:
             starts.append(f.label("cover_platform_starts").format(date=f.date(first), **values))
         if last < end:
-            stops.append(f.label("cover_platform_ends").format(date=f.date(last), **values))
-    return [f.prose(line) for line in starts], [f.prose(line) for line in stops]
+            key = "cover_platform_ends_unread" if unread else "cover_platform_ends"
+            stops.append(f.label(key).format(date=f.date(last), **values))
+    return ([f.prose(line) for line in starts],
+            [f.prose(line) for line in stops + missing])
 
 
 def _unread_warning(ds, f) -> list[str]:
