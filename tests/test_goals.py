@@ -721,7 +721,9 @@ def test_p_meet_rate_goal_is_calibrated():
     assert met[probs < 0.3].mean() < 0.4
 
 
-def test_quarter_goal_with_monthly_ga4_totals(tmp_path):
+def _key_events_quarter(tmp_path):
+    """GA4 monthly totals of social key events, 300 in April to 360 in October (+10 a
+    month), and a goal of 1,000 for the quarter."""
     months = [("2026-04-01", "2026-04-30"), ("2026-05-01", "2026-05-31"),
               ("2026-06-01", "2026-06-30"), ("2026-07-01", "2026-07-31"),
               ("2026-08-01", "2026-08-31"), ("2026-09-01", "2026-09-30"),
@@ -729,7 +731,11 @@ def test_quarter_goal_with_monthly_ga4_totals(tmp_path):
     w = web([{"period_start": s, "period_end": e, "source": "instagram", "medium": "social",
               "key_events": 300.0 + 10 * k, "currency": "EUR"}
              for k, (s, e) in enumerate(months)])
-    ds = dataset(web=w, goals=_goal_frame(tmp_path, "key_events", 1000, period="quarter"))
+    return dataset(web=w, goals=_goal_frame(tmp_path, "key_events", 1000, period="quarter"))
+
+
+def test_quarter_goal_with_monthly_ga4_totals(tmp_path):
+    ds = _key_events_quarter(tmp_path)
     row = scorecard(ds, "2026-10", asof="2026-10-31").iloc[0]
     assert row["goal_period"] == "2026-Q4" and row["actual"] == 360
     # ≈ 10-11 key events a day for 61 more days: ≈ 1000 expected, so a coin toss
@@ -893,14 +899,7 @@ def test_quarter_goal_on_monthly_ga4_totals_mid_month_counts_the_month_in_full(t
     """A quarter's goal mid-October: October's total in full, November and December from the
     last months' rates, the same final values as on 31 October (the share to date plus 77
     days at those rates, before)."""
-    months = [("2026-04-01", "2026-04-30"), ("2026-05-01", "2026-05-31"),
-              ("2026-06-01", "2026-06-30"), ("2026-07-01", "2026-07-31"),
-              ("2026-08-01", "2026-08-31"), ("2026-09-01", "2026-09-30"),
-              ("2026-10-01", "2026-10-31")]
-    w = web([{"period_start": s, "period_end": e, "source": "instagram", "medium": "social",
-              "key_events": 300.0 + 10 * k, "currency": "EUR"}
-             for k, (s, e) in enumerate(months)])
-    ds = dataset(web=w, goals=_goal_frame(tmp_path, "key_events", 1000, period="quarter"))
+    ds = _key_events_quarter(tmp_path)
     mid = scorecard(ds, "2026-10", asof="2026-10-15").iloc[0]
     end = scorecard(ds, "2026-10", asof="2026-10-31").iloc[0]
     assert mid["actual"] == pytest.approx(360 * 15 / 31)
