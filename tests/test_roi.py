@@ -61,6 +61,78 @@ def test_read_costs_semicolon_decimal_comma(tmp_path):
     assert read_costs(path).loc[0, "amount"] == 1234.5
 
 
+_SEMI = "start;end;category;amount;currency;platform;campaign;hours;hourly_rate;note\n"
+
+
+def _semicolon_costs(tmp_path, *rows):
+    path = tmp_path / "costs.csv"
+    path.write_text(_SEMI + "".join(f"2026-10-01;2026-10-31;{r};EUR;;;;;x\n" for r in rows),
+                    encoding="utf-8")
+    return path
+
+
+def test_read_costs_semicolon_dot_thousands_without_evidence_is_noted(tmp_path):
+    """A ';' file is a French or Italian spreadsheet's: its '1.200' is 1200, never a silent
+    1.2 (1000 times less spend), and a warning says so; '12.500,00' and '1 200' as ever."""
+    path = _semicolon_costs(tmp_path, "ad_spend;1.200")
+    with pytest.warns(smm.DataQualityWarning, match=r"'1\.200' \(line 2, column 'amount'\) "
+                      r"was read as thousands \(1200\)") as caught:
+        c = read_costs(path)
+    assert c["amount"].tolist() == [1200.0]
+    assert caught[0].message.code == "decimal_from_delimiter"
+    c = read_costs(_semicolon_costs(tmp_path, "ad_spend;12.500,00", "tools;1 200"))
+    assert c["amount"].tolist() == [12500.0, 1200.0]
+
+
+def test_read_costs_semicolon_hours_and_rate_dot_thousands(tmp_path):
+    path = tmp_path / "costs.csv"
+    path.write_text(_SEMI + "2026-10-01;2026-10-31;labor;;EUR;;;1.500;2;x\n", encoding="utf-8")
+    with pytest.warns(smm.DataQualityWarning, match="column 'hours'"):
+        c = read_costs(path)
+    assert c.loc[0, "hours"] == 1500.0 and c.loc[0, "amount"] == 3000.0   # 1500 h × 2
+
+
+@pytest.mark.parametrize("other, expected", [
+    ("tools;12,99", [1200.0, 12.99]),     # a decimal comma in the file: '.' between thousands
+    ("tools;12.99", [1.2, 12.99]),        # a decimal dot in the file: '1.200' is 1.2
+])
+def test_read_costs_ambiguous_number_follows_the_file_evidence(tmp_path, other, expected):
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", smm.DataQualityWarning)     # evidence: nothing to note
+        c = read_costs(_semicolon_costs(tmp_path, "ad_spend;1.200", other))
+    assert c["amount"].tolist() == expected
+
+
+def test_read_costs_ambiguous_number_in_a_file_of_both_decimal_marks_is_refused(tmp_path):
+    path = _semicolon_costs(tmp_path, "tools;12.99", "tools;12,99", "ad_spend;1.200")
+    with pytest.raises(ConfigError, match=r"line 4, column 'amount'.*'12,99', line 3.*"
+                       r"'12\.99', line 2.*got '1\.200'") as err:
+        read_costs(path)
+    assert err.value.line == 4 and err.value.column == "amount"
+
+
+def test_read_costs_comma_file_reads_english(tmp_path):
+    c = read_costs(costs_file(tmp_path, '2026-10-01,,tools,"1,200",,,,,,\n'
+                              "2026-10-02,,tools,1.200,,,,,,\n"))
+    assert c["amount"].tolist() == [1200.0, 1.2]
+
+
+def test_load_notes_a_semicolon_costs_file_read_with_dot_thousands(tmp_path):
+    import shutil
+
+    brand = tmp_path / "brand"
+    shutil.copytree("data/sample/maison-seve", brand)
+    (brand / "costs.csv").write_text(_SEMI + "2026-10-01;2026-10-31;ad_spend;1.200;EUR;;;;;x\n",
+                                     encoding="utf-8")
+    ds = smm.load(brand)
+    assert ds.costs["amount"].tolist() == [1200.0]
+    q = ds.quality
+    assert "decimal_from_delimiter" in set(q[q["file"].astype(str).str.endswith("costs.csv")]
+                                           ["code"])
+
+
 @pytest.mark.parametrize("row, column, line", [
     ("2026-10-01,2026-10-31,tools,abc,,,,,,\n", "amount", 2),
     ("10/01/2026,,tools,5,,,,,,\n", "start", 2),
