@@ -1242,3 +1242,54 @@ def test_campaign_rows_spread_over_its_days_others_over_all_theirs(tmp_path):
     ds.costs.loc[ds.costs["campaign"] == "launch", "end"] = pd.Timestamp("2026-10-31")
     r = roi(ds, "2026-10-16..2026-10-31", by="campaign").set_index("campaign")
     assert r.loc["launch", "revenue"] == pytest.approx(310 * 16 / 21)
+
+
+# ------------------------------------------------------------------ the days costs.csv is kept for
+def _sample_with(tmp_path, *lines):
+    import shutil
+
+    brand = tmp_path / "maison-seve"
+    shutil.copytree("data/sample/maison-seve", brand)
+    with open(brand / "costs.csv", "a", encoding="utf-8") as f:
+        f.writelines(line + "\n" for line in lines)
+    return smm.load(brand)
+
+
+def test_roi_a_line_past_month_end_leaves_the_next_month_unknown_but_its_own_share(tmp_path):
+    """A shoot billed 16 October to 15 November says nothing of November's labour: only its
+    own 620 × 15/31 = 300.00 of production is known; November's labour, tools and the total
+    stay unknown (before, cost 321.21 with labour 0)."""
+    ds = _sample_with(tmp_path, "2026-10-16,2026-11-15,production,620.00,EUR,,spanning,,,")
+    from smmanalytics.roi import costs_span
+
+    assert costs_span(ds.costs)[1] == dt.date(2026, 10, 31)
+    row = roi(ds, "2026-11").iloc[0]
+    assert row["production"] == pytest.approx(300.0)
+    for col in ("cost", "labor", "tools", "ad_spend", "influencer", "other", "roi"):
+        assert pd.isna(row[col]), col
+    assert "costs.csv runs from 2025-09-01 to 2026-10-31, outside 2026-11: costs unknown" in \
+        row["note"]
+    assert ("only production known, from lines running past 2026-10-31, the end of the last "
+            "month costs.csv is kept for: the other costs unknown") in row["note"]
+    assert "costs_entered_after" in row["note_codes"].split("; ")
+    camp = roi(ds, "2026-11", by="campaign").set_index("campaign")
+    assert camp.loc["spanning", "production"] == pytest.approx(300.0)
+    assert pd.isna(camp.loc["spanning", "cost"])
+    # October keeps the shoot's 16 days: 620 × 16/31 = 320.00 (the sample has no other)
+    assert roi(ds, "2026-10").iloc[0]["production"] == pytest.approx(320.0)
+
+
+def test_roi_without_the_spanning_line_november_costs_stay_unknown(tmp_path):
+    ds = _sample_with(tmp_path)
+    row = roi(ds, "2026-11").iloc[0]
+    assert all(pd.isna(row[c]) for c in ("cost", "labor", "production", "tools"))
+    assert "costs_entered_after" not in (row["note_codes"] or "")
+
+
+def test_costs_span_a_file_without_monthly_lines_is_kept_to_its_last_short_line(tmp_path):
+    from smmanalytics.roi import costs_span
+
+    c = read_costs(costs_file(tmp_path, "2026-10-05,,influencer,500,,,,,,\n"
+                              "2026-10-13,2026-10-19,labor,,,,,14,38,\n"
+                              "2026-09-01,2027-08-31,tools,516,,,,,,\n"))
+    assert costs_span(c) == (dt.date(2026, 9, 1), dt.date(2026, 10, 19))
