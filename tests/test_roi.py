@@ -1293,3 +1293,22 @@ def test_costs_span_a_file_without_monthly_lines_is_kept_to_its_last_short_line(
                               "2026-10-13,2026-10-19,labor,,,,,14,38,\n"
                               "2026-09-01,2027-08-31,tools,516,,,,,,\n"))
     assert costs_span(c) == (dt.date(2026, 9, 1), dt.date(2026, 10, 19))
+
+
+def test_roi_foreign_cost_lines_are_noted_on_their_own_rows(tmp_path):
+    """Two USD lines, one for noel-2026 and one without a campaign: each row they concern
+    says so, and the total says 2; automne-2026 (800 + 1200 ad spend + 500 influencer in
+    October = 2500.00) lost nothing and carries no such note (it carried "2 cost lines")."""
+    ds = _sample_with(tmp_path, "2026-10-10,2026-10-10,influencer,100,USD,,noel-2026,,,",
+                      "2026-10-01,2026-10-31,tools,50,USD,,,,,")
+    camp = roi(ds, "2026-10", by="campaign").set_index("campaign")
+    one = "1 cost line in USD left out (brand currency EUR): convert it in costs.csv"
+    assert one in camp.loc["noel-2026", "note"] and one in camp.loc["(unassigned)", "note"]
+    assert pd.isna(camp.loc["noel-2026", "cost"])          # its only line is in USD
+    assert camp.loc["automne-2026", "cost"] == pytest.approx(2500.0)
+    assert "costs_foreign_currency" not in (camp.loc["automne-2026", "note_codes"] or "")
+    total = roi(ds, "2026-10").iloc[0]
+    assert "2 cost lines in USD left out (brand currency EUR)" in total["note"]
+    plat = roi(ds, "2026-10", by="platform").set_index("platform")
+    assert "costs_foreign_currency" in plat.loc["(unassigned)", "note_codes"]
+    assert "costs_foreign_currency" not in (plat.loc["instagram", "note_codes"] or "")

@@ -331,7 +331,8 @@ def roi(ds, period: object, by: str | None = None, *,
         and key events are NaN (unknown, not 0) when no GA4 row covers the period; costs and
         the ratios that use them are NaN when no costs.csv was read (:func:`costs_status`),
         and a row's costs (or one category of them) when all its lines are in another
-        currency than the brand's (lines in another currency are left out, noted).
+        currency than the brand's (lines in another currency are left out, noted on
+        the rows they concern and the total).
         ``note`` holds sentences joined by "; ", ``note_codes`` their codes
         (:data:`NOTE_CODES`) in the same order, NA without notes.
 
@@ -372,6 +373,7 @@ def roi(ds, period: object, by: str | None = None, *,
     # their costs are unknown in the brand's money, not zero
     foreign_cells = pd.DataFrame(columns=list(CATEGORIES), dtype=bool)   # row × category
     foreign_rows = pd.Series(dtype=bool)
+    foreign_notes: dict[str, tuple[str, str]] = {}     # row key → its lines left out
     if not costs.empty:
         cur = costs["currency"].astype("string").fillna(brand_cur).str.upper()
         foreign = cur != brand_cur
@@ -385,13 +387,19 @@ def roi(ds, period: object, by: str | None = None, *,
         # with lines (a cost summed of zeros would read 0)
         foreign_rows = flags.groupby("row")["foreign"].all()
         if foreign.any():
-            n = int(foreign.sum())
-            general.append(("costs_foreign_currency",
-                            f"{n} cost line{'s' if n > 1 else ''} in "
-                            f"{', '.join(sorted(set(cur[foreign])))} "
-                            f"left out (brand currency {brand_cur}): convert "
-                            f"{'them' if n > 1 else 'it'} in costs.csv"))
+            # noted on the rows of those lines (the campaign or platform they are for, the
+            # total), not on every row: automne-2026 lost nothing to a USD line of another
+            left = pd.DataFrame({"row": costs[key].to_numpy(), "cur": cur.to_numpy()})[
+                foreign.to_numpy()]
+            for k, g in left.groupby("row"):
+                n = len(g)
+                foreign_notes[k] = ("costs_foreign_currency",
+                                    f"{n} cost line{'s' if n > 1 else ''} in "
+                                    f"{', '.join(sorted(set(g['cur'])))} "
+                                    f"left out (brand currency {brand_cur}): convert "
+                                    f"{'them' if n > 1 else 'it'} in costs.csv")
             costs = costs.loc[~foreign.to_numpy()].reset_index(drop=True)
+    n_cost_notes = len(general)     # a row's costs notes come before those of GA4
     web, web_notes = social_traffic(ds, p)
     general += web_notes
     covered = web.attrs.get("covered", False)
@@ -428,6 +436,7 @@ def roi(ds, period: object, by: str | None = None, *,
     foreign_cells = foreign_cells.reindex(index=keys, columns=list(CATEGORIES),
                                           fill_value=False)
     foreign_rows = foreign_rows.reindex(keys, fill_value=False).to_numpy(bool)
+    cost_notes = {i: [foreign_notes[k]] for i, k in enumerate(keys) if k in foreign_notes}
     for cat in CATEGORIES:
         col = cost_tab[cat] if cat in cost_tab.columns else pd.Series(dtype="float64")
         unknown_cat = foreign_rows | foreign_cells[cat].to_numpy(bool)
@@ -543,7 +552,8 @@ def roi(ds, period: object, by: str | None = None, *,
     out["period"] = out["period"].astype("string")
     out["currency"] = out["currency"].astype("string")
     for column, part in (("note", 1), ("note_codes", 0)):
-        out[column] = pd.array([_joined(general + notes.get(i, []), part)
+        out[column] = pd.array([_joined(general[:n_cost_notes] + cost_notes.get(i, [])
+                                        + general[n_cost_notes:] + notes.get(i, []), part)
                                 for i in range(len(out))], dtype="string")
     if by == "campaign":
         out["campaign"] = _campaign_names(out["campaign"], ds.costs, ds.web)
