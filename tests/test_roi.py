@@ -61,6 +61,78 @@ def test_read_costs_semicolon_decimal_comma(tmp_path):
     assert read_costs(path).loc[0, "amount"] == 1234.5
 
 
+_SEMI = "start;end;category;amount;currency;platform;campaign;hours;hourly_rate;note\n"
+
+
+def _semicolon_costs(tmp_path, *rows):
+    path = tmp_path / "costs.csv"
+    path.write_text(_SEMI + "".join(f"2026-10-01;2026-10-31;{r};EUR;;;;;x\n" for r in rows),
+                    encoding="utf-8")
+    return path
+
+
+def test_read_costs_semicolon_dot_thousands_without_evidence_is_noted(tmp_path):
+    """A ';' file is a French or Italian spreadsheet's: its '1.200' is 1200, never a silent
+    1.2 (1000 times less spend), and a warning says so; '12.500,00' and '1 200' as ever."""
+    path = _semicolon_costs(tmp_path, "ad_spend;1.200")
+    with pytest.warns(smm.DataQualityWarning, match=r"'1\.200' \(line 2, column 'amount'\) "
+                      r"was read as thousands \(1200\)") as caught:
+        c = read_costs(path)
+    assert c["amount"].tolist() == [1200.0]
+    assert caught[0].message.code == "decimal_from_delimiter"
+    c = read_costs(_semicolon_costs(tmp_path, "ad_spend;12.500,00", "tools;1 200"))
+    assert c["amount"].tolist() == [12500.0, 1200.0]
+
+
+def test_read_costs_semicolon_hours_and_rate_dot_thousands(tmp_path):
+    path = tmp_path / "costs.csv"
+    path.write_text(_SEMI + "2026-10-01;2026-10-31;labor;;EUR;;;1.500;2;x\n", encoding="utf-8")
+    with pytest.warns(smm.DataQualityWarning, match="column 'hours'"):
+        c = read_costs(path)
+    assert c.loc[0, "hours"] == 1500.0 and c.loc[0, "amount"] == 3000.0   # 1500 h × 2
+
+
+@pytest.mark.parametrize("other, expected", [
+    ("tools;12,99", [1200.0, 12.99]),     # a decimal comma in the file: '.' between thousands
+    ("tools;12.99", [1.2, 12.99]),        # a decimal dot in the file: '1.200' is 1.2
+])
+def test_read_costs_ambiguous_number_follows_the_file_evidence(tmp_path, other, expected):
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", smm.DataQualityWarning)     # evidence: nothing to note
+        c = read_costs(_semicolon_costs(tmp_path, "ad_spend;1.200", other))
+    assert c["amount"].tolist() == expected
+
+
+def test_read_costs_ambiguous_number_in_a_file_of_both_decimal_marks_is_refused(tmp_path):
+    path = _semicolon_costs(tmp_path, "tools;12.99", "tools;12,99", "ad_spend;1.200")
+    with pytest.raises(ConfigError, match=r"line 4, column 'amount'.*'12,99', line 3.*"
+                       r"'12\.99', line 2.*got '1\.200'") as err:
+        read_costs(path)
+    assert err.value.line == 4 and err.value.column == "amount"
+
+
+def test_read_costs_comma_file_reads_english(tmp_path):
+    c = read_costs(costs_file(tmp_path, '2026-10-01,,tools,"1,200",,,,,,\n'
+                              "2026-10-02,,tools,1.200,,,,,,\n"))
+    assert c["amount"].tolist() == [1200.0, 1.2]
+
+
+def test_load_notes_a_semicolon_costs_file_read_with_dot_thousands(tmp_path):
+    import shutil
+
+    brand = tmp_path / "brand"
+    shutil.copytree("data/sample/maison-seve", brand)
+    (brand / "costs.csv").write_text(_SEMI + "2026-10-01;2026-10-31;ad_spend;1.200;EUR;;;;;x\n",
+                                     encoding="utf-8")
+    ds = smm.load(brand)
+    assert ds.costs["amount"].tolist() == [1200.0]
+    q = ds.quality
+    assert "decimal_from_delimiter" in set(q[q["file"].astype(str).str.endswith("costs.csv")]
+                                           ["code"])
+
+
 @pytest.mark.parametrize("row, column, line", [
     ("2026-10-01,2026-10-31,tools,abc,,,,,,\n", "amount", 2),
     ("10/01/2026,,tools,5,,,,,,\n", "start", 2),
@@ -1190,3 +1262,73 @@ def test_campaign_rows_spread_over_its_days_others_over_all_theirs(tmp_path):
     ds.costs.loc[ds.costs["campaign"] == "launch", "end"] = pd.Timestamp("2026-10-31")
     r = roi(ds, "2026-10-16..2026-10-31", by="campaign").set_index("campaign")
     assert r.loc["launch", "revenue"] == pytest.approx(310 * 16 / 21)
+
+
+# ------------------------------------------------------------------ the days costs.csv is kept for
+def _sample_with(tmp_path, *lines):
+    import shutil
+
+    brand = tmp_path / "maison-seve"
+    shutil.copytree("data/sample/maison-seve", brand)
+    with open(brand / "costs.csv", "a", encoding="utf-8") as f:
+        f.writelines(line + "\n" for line in lines)
+    return smm.load(brand)
+
+
+def test_roi_a_line_past_month_end_leaves_the_next_month_unknown_but_its_own_share(tmp_path):
+    """A shoot billed 16 October to 15 November says nothing of November's labour: only its
+    own 620 × 15/31 = 300.00 of production is known; November's labour, tools and the total
+    stay unknown (before, cost 321.21 with labour 0)."""
+    ds = _sample_with(tmp_path, "2026-10-16,2026-11-15,production,620.00,EUR,,spanning,,,")
+    from smmanalytics.roi import costs_span
+
+    assert costs_span(ds.costs)[1] == dt.date(2026, 10, 31)
+    row = roi(ds, "2026-11").iloc[0]
+    assert row["production"] == pytest.approx(300.0)
+    for col in ("cost", "labor", "tools", "ad_spend", "influencer", "other", "roi"):
+        assert pd.isna(row[col]), col
+    assert "costs.csv runs from 2025-09-01 to 2026-10-31, outside 2026-11: costs unknown" in \
+        row["note"]
+    assert ("only production known, from lines running past 2026-10-31, the end of the last "
+            "month costs.csv is kept for: the other costs unknown") in row["note"]
+    assert "costs_entered_after" in row["note_codes"].split("; ")
+    camp = roi(ds, "2026-11", by="campaign").set_index("campaign")
+    assert camp.loc["spanning", "production"] == pytest.approx(300.0)
+    assert pd.isna(camp.loc["spanning", "cost"])
+    # October keeps the shoot's 16 days: 620 × 16/31 = 320.00 (the sample has no other)
+    assert roi(ds, "2026-10").iloc[0]["production"] == pytest.approx(320.0)
+
+
+def test_roi_without_the_spanning_line_november_costs_stay_unknown(tmp_path):
+    ds = _sample_with(tmp_path)
+    row = roi(ds, "2026-11").iloc[0]
+    assert all(pd.isna(row[c]) for c in ("cost", "labor", "production", "tools"))
+    assert "costs_entered_after" not in (row["note_codes"] or "")
+
+
+def test_costs_span_a_file_without_monthly_lines_is_kept_to_its_last_short_line(tmp_path):
+    from smmanalytics.roi import costs_span
+
+    c = read_costs(costs_file(tmp_path, "2026-10-05,,influencer,500,,,,,,\n"
+                              "2026-10-13,2026-10-19,labor,,,,,14,38,\n"
+                              "2026-09-01,2027-08-31,tools,516,,,,,,\n"))
+    assert costs_span(c) == (dt.date(2026, 9, 1), dt.date(2026, 10, 19))
+
+
+def test_roi_foreign_cost_lines_are_noted_on_their_own_rows(tmp_path):
+    """Two USD lines, one for noel-2026 and one without a campaign: each row they concern
+    says so, and the total says 2; automne-2026 (800 + 1200 ad spend + 500 influencer in
+    October = 2500.00) lost nothing and carries no such note (it carried "2 cost lines")."""
+    ds = _sample_with(tmp_path, "2026-10-10,2026-10-10,influencer,100,USD,,noel-2026,,,",
+                      "2026-10-01,2026-10-31,tools,50,USD,,,,,")
+    camp = roi(ds, "2026-10", by="campaign").set_index("campaign")
+    one = "1 cost line in USD left out (brand currency EUR): convert it in costs.csv"
+    assert one in camp.loc["noel-2026", "note"] and one in camp.loc["(unassigned)", "note"]
+    assert pd.isna(camp.loc["noel-2026", "cost"])          # its only line is in USD
+    assert camp.loc["automne-2026", "cost"] == pytest.approx(2500.0)
+    assert "costs_foreign_currency" not in (camp.loc["automne-2026", "note_codes"] or "")
+    total = roi(ds, "2026-10").iloc[0]
+    assert "2 cost lines in USD left out (brand currency EUR)" in total["note"]
+    plat = roi(ds, "2026-10", by="platform").set_index("platform")
+    assert "costs_foreign_currency" in plat.loc["(unassigned)", "note_codes"]
+    assert "costs_foreign_currency" not in (plat.loc["instagram", "note_codes"] or "")

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+import warnings
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from ._io import read_user_text, user_csv
-from .errors import ConfigError
+from ._io import file_name, read_user_text, user_csv
+from .errors import ConfigError, DataQualityWarning
 from .periods import parse_period
 from .schema import PLATFORMS
 
@@ -29,17 +31,38 @@ _MONTH = re.compile(r"^\d{4}-\d{2}$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def _number(text: str, *, decimal_comma: bool) -> float:
+#: a number that reads as thousands or as a decimal (``1.200``, ``1,200``): the file's
+#: evidence, then its delimiter, decide (as :mod:`smmanalytics.loaders._numbers` does)
+_AMBIGUOUS = {".": re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+"),
+              ",": re.compile(r"[1-9]\d{0,2}(?:,\d{3})+")}
+_NUMBER_COLUMNS = ("amount", "hours", "hourly_rate")
+
+
+def _clean(text: str) -> str:
+    """A number cell without its spaces (thousands), currency sign or code."""
     s = re.sub(r"[\s\u00a0\u202f€$£]", "", text)
-    if s.upper().endswith(("EUR", "USD", "GBP", "CHF")):
-        s = s[:-3]
+    return s[:-3] if s.upper().endswith(("EUR", "USD", "GBP", "CHF")) else s
+
+
+def _own_mark(s: str) -> str | None:
+    """The decimal mark a cleaned cell shows by its own shape (``12,5``, ``1.234,50``,
+    ``12.99``, ``1.234.567``), None when it has no mark or fits both readings (``1.200``)."""
     if "," in s and "." in s:
-        s = (s.replace(".", "").replace(",", ".") if s.rfind(",") > s.rfind(".")
-             else s.replace(",", ""))
-    elif "," in s:
-        s = s.replace(",", "." if decimal_comma or not re.fullmatch(r"-?\d{1,3}(,\d{3})+", s)
-                      else "")
-    return float(s)
+        return "," if s.rfind(",") > s.rfind(".") else "."
+    for mark, other in ((",", "."), (".", ",")):
+        if mark in s:
+            if s.count(mark) > 1:           # 1.234.567: the mark between thousands
+                return other if _AMBIGUOUS[mark].fullmatch(s.lstrip("+")) else mark
+            return None if _AMBIGUOUS[mark].fullmatch(s.lstrip("+")) else mark
+    return None
+
+
+def _number(s: str, decimal: str) -> float:
+    """A cleaned cell (:func:`_clean`) as a number, ``decimal`` being the decimal mark of the
+    cells that fit both readings."""
+    mark = _own_mark(s) or decimal
+    thousands = "." if mark == "," else ","
+    return float(s.replace(thousands, "").replace(mark, "."))
 
 
 def _date(text: str, *, end: bool) -> pd.Timestamp:
@@ -60,9 +83,14 @@ def read_costs(path: str | Path, *, data: bytes | None = None) -> pd.DataFrame:
     ``YYYY-MM`` means its first day as ``start`` and its last day as ``end``; an empty ``end`` is
     ``start`` (or the month's end). ``category`` is one of :data:`CATEGORIES`. ``amount`` may be
     left empty when ``hours`` and ``hourly_rate`` are given: amount = hours × hourly_rate.
-    Numbers may use a decimal comma (``12,5``; with a ``;`` delimiter a comma is always
-    decimal), spaces as thousands separators (``1 200``), a currency sign, and in a quoted
-    cell of a ``,``-delimited file ``1,200`` reads as 1200. An empty ``currency`` means the
+    Numbers may use a decimal comma (``12,5``), ``.`` or ``,`` or spaces between thousands
+    (``12.500,00``, ``1,200.50``, ``1 200``) and a currency sign. A number that reads both ways
+    (``1.200``, ``1,200``) follows the file's other numbers (a ``12,50`` anywhere makes
+    ``1.200`` 1200; a ``12.99`` makes it 1.2); with none, a ``;``-delimited file (a French or
+    Italian spreadsheet's) reads ``1.200`` as 1200 and ``1,200`` as 1.2, with a
+    :class:`~smmanalytics.errors.DataQualityWarning` (code ``decimal_from_delimiter``) when a
+    ``.`` was so read, and a ``,``-delimited file reads them in English (1.2 and 1200). A file
+    that writes decimals both ways refuses such a number. An empty ``currency`` means the
     brand's currency; an empty ``platform`` or ``campaign`` means shared across them. A file
     saved in Windows-1252 is read with a warning (:func:`smmanalytics._io.read_user_text`).
 
@@ -91,7 +119,7 @@ def read_costs(path: str | Path, *, data: bytes | None = None) -> pd.DataFrame:
                           column=(missing or ["amount"])[0],
                           expected=f"a header with {', '.join(COST_COLUMNS)}",
                           got=", ".join(header) or "an empty file")
-    rows = []
+    recs = []
     for raw in reader:
         line = reader.line_num
         if not any(cell.strip() for cell in raw):
@@ -99,8 +127,19 @@ def read_costs(path: str | Path, *, data: bytes | None = None) -> pd.DataFrame:
         if len(raw) > len(header):
             raise ConfigError("row has more cells than the header", file=str(path), line=line,
                               expected=f"{len(header)} cells", got=len(raw))
-        rec = {h: (raw[i].strip() if i < len(raw) else "") for i, h in enumerate(header)}
-        rows.append(_cost_row(rec, path, line, decimal_comma=delim == ";"))
+        recs.append((line, {h: (raw[i].strip() if i < len(raw) else "")
+                            for i, h in enumerate(header)}))
+    decimal = _file_decimal(recs, path, delim)
+    rows = [_cost_row(rec, path, line, decimal=decimal) for line, rec in recs]
+    if decimal.by_delimiter and decimal.read_as_thousands:
+        line, column, cell = decimal.read_as_thousands[0]
+        n = len(decimal.read_as_thousands)
+        warnings.warn(DataQualityWarning(
+            f"{file_name(path)} is ';'-delimited, as a spreadsheet saves it where ',' is the "
+            f"decimal mark: {n} number{'s' if n > 1 else ''} such as {cell!r} (line {line}, "
+            f"column {column!r}) {'were' if n > 1 else 'was'} read as thousands "
+            f"({_number(_clean(cell), ','):g}); write 1200 or 1200,00 to be sure",
+            "decimal_from_delimiter"), stacklevel=2)
     out = pd.DataFrame(rows, columns=[*COST_COLUMNS, "line"])
     out = out.astype({"start": "datetime64[ns]", "end": "datetime64[ns]", "category": "string",
                       "amount": "Float64", "currency": "string", "platform": "string",
@@ -112,7 +151,46 @@ def read_costs(path: str | Path, *, data: bytes | None = None) -> pd.DataFrame:
     return out
 
 
-def _cost_row(rec: dict[str, str], path: Path, line: int, *, decimal_comma: bool) -> dict:
+@dataclass
+class _Decimal:
+    """The decimal mark of a costs file's numbers that fit both readings (``1.200``): ``mark``
+    (None when the file writes decimals both ways), whether it comes from the delimiter alone,
+    the cells so read as thousands (line, column, text), the first cell of each evidence."""
+
+    mark: str | None
+    by_delimiter: bool = False
+    read_as_thousands: list[tuple[int, str, str]] = field(default_factory=list)
+    evidence: dict[str, tuple[int, str, str]] = field(default_factory=dict)
+
+
+def _file_decimal(recs: list[tuple[int, dict[str, str]]], path: Path, delim: str) -> _Decimal:
+    """Decide per file, as the loaders do per column, what ``1.200`` or ``1,200`` means: a
+    cell that shows its decimal mark (``12,50``, ``1.234,50``, ``12.99``) is evidence for the
+    whole file, since one spreadsheet wrote it; without evidence, a ``;``-delimited file was
+    saved where ``,`` is the decimal mark (French, Italian, German settings), so ``1.200`` is
+    1200 (noted: money is rarely written to the tenth of a cent), and any other file is
+    English. A file with both kinds of evidence leaves such a cell to :func:`_cost_row` to
+    refuse."""
+    evidence: dict[str, tuple[int, str, str]] = {}
+    ambiguous = []
+    for line, rec in recs:
+        for col in _NUMBER_COLUMNS:
+            cell = rec.get(col, "")
+            mark = _own_mark(_clean(cell)) if cell else None
+            if mark is not None:
+                evidence.setdefault(mark, (line, col, cell))
+            elif cell and any(m in cell for m in ".,"):
+                ambiguous.append((line, col, cell))
+    if len(evidence) == 2:
+        return _Decimal(None, evidence=evidence)
+    if evidence:
+        return _Decimal(next(iter(evidence)), evidence=evidence)
+    if delim == ";":
+        return _Decimal(",", True, [a for a in ambiguous if "." in a[2]])
+    return _Decimal(".")
+
+
+def _cost_row(rec: dict[str, str], path: Path, line: int, *, decimal: _Decimal) -> dict:
     def fail(column: str, expected: str, got: str, message: str = "invalid value") -> ConfigError:
         return ConfigError(message, file=str(path), line=line, column=column,
                            expected=expected, got=got)
@@ -137,8 +215,17 @@ def _cost_row(rec: dict[str, str], path: Path, line: int, *, decimal_comma: bool
     nums = {}
     for col in ("amount", "hours", "hourly_rate"):
         t = rec.get(col, "")
+        cell = _clean(t)
+        if t and decimal.mark is None and _own_mark(cell) is None and any(
+                m in cell for m in ".,"):
+            (cl, cc, ct), (dl, dc, dt) = decimal.evidence[","], decimal.evidence["."]
+            raise fail(col, f"a number written one way: the file writes decimals with ',' "
+                       f"({ct!r}, line {cl}, column {cc!r}) and with '.' ({dt!r}, line {dl}, "
+                       f"column {dc!r}), so this reads as thousands or as a decimal; write "
+                       f"it without separator (1200) or with its cents (1200,00)", t,
+                       "number reads two ways")
         try:
-            nums[col] = _number(t, decimal_comma=decimal_comma) if t else np.nan
+            nums[col] = _number(cell, decimal.mark or ".") if t else np.nan
         except ValueError:
             raise fail(col, "a number such as 1200 or 1200.50", t) from None
         if nums[col] < 0 or not np.isfinite(nums[col]) and t:

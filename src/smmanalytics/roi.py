@@ -32,7 +32,10 @@ Definitions (money in the brand's currency, over one :class:`~smmanalytics.perio
 - Costs are known only when a costs.csv was read: without one, or when it could not be read,
   every cost category, ``cost``, ``roi``, ``roas``, ``cpa``, ``cpc`` and ``cpm`` are NaN
   (unknown, never 0) and the note says which (:func:`costs_status`); so are they for a period
-  wholly outside the days the file's lines cover, and a period it covers in part is noted. A
+  wholly outside the days the file was kept for (:func:`costs_span`: to the end of its last
+  one-month lines), and a period it covers in part is noted. After those days, a one-off line
+  entered there (a shoot billed into the next month) gives its category (:func:`entered_after`,
+  noted); labour and the other categories entered month by month, and ``cost``, stay NaN. A
   costs.csv that was read and has no line for a campaign gives that campaign a real cost of 0.
 
 Earned media value (:func:`earned_media_value`) is an *estimate* of what the organic reach would
@@ -65,7 +68,8 @@ from .periods import Period, local_dates, overlap_days, parse_period
 from .quality import side_file_error
 
 __all__ = ["CATEGORIES", "COST_COLUMNS", "read_costs", "costs_status", "costs_unknown_why",
-           "costs_span", "costs_partly", "costed_days", "prorate_costs", "roi", "NOTE_CODES",
+           "costs_span", "costs_partly", "entered_after", "costed_days", "prorate_costs",
+           "roi", "NOTE_CODES",
            "campaign_roi", "campaign_spans", "cost_breakdown", "earned_media_value",
            "plot_costs", "COST_COLORS"]
 
@@ -151,19 +155,52 @@ def foreign_cost_currencies(ds, period: object, category: str | None = None,
     return sorted(set(cur[cur != brand_cur]))
 
 
-def costs_span(costs: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
-    """The days a costs table was kept for: from its first line's start to the last end of a
-    line of a month or less (a monthly spend, a day's fee); None without lines.
+def _month_lines(costs: pd.DataFrame) -> pd.Series:
+    """True for the cost lines of exactly one calendar month (the 1st to its last day)."""
+    start, end = pd.to_datetime(costs["start"]), pd.to_datetime(costs["end"])
+    return ((start.dt.day == 1) & (end == start + pd.offsets.MonthEnd(0))).fillna(False)
 
-    A yearly subscription entered in September runs to next August, yet says nothing of the
-    spend of the months after the last one entered; it counts only in a file of long lines.
+
+def costs_span(costs: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
+    """The days a costs table was kept for: from its first line's start to the last end of its
+    lines of one calendar month (labour, a monthly subscription: entered month by month); in a
+    file without such lines, of its lines of a month or less (a weekly spend, a day's fee);
+    None without lines.
+
+    A yearly subscription entered in September runs to next August, and a shoot billed from
+    16 October to 15 November runs past October's end, yet neither says that the months after
+    the last one entered were entered: the labour of November would read 0.
     """
     if costs is None or costs.empty:
         return None
     start, end = pd.to_datetime(costs["start"]), pd.to_datetime(costs["end"])
-    short = (end - start).dt.days + 1 <= _KEPT_UP_DAYS
-    last = end[short].max() if short.any() else end.max()
+    kept = _month_lines(costs)
+    if not kept.any():
+        kept = (end - start).dt.days + 1 <= _KEPT_UP_DAYS
+    last = end[kept].max() if kept.any() else end.max()
     return start.min().date(), last.date()
+
+
+def entered_after(costs: pd.DataFrame, period: object) -> pd.DataFrame:
+    """The lines of ``period`` after the last day the costs table was kept for
+    (:func:`costs_span`) that are known all the same: lines of a month or less (a shoot, a
+    fee) of a category not entered month by month, each prorated over those days
+    (:func:`prorate_costs`).
+
+    A category with a line of the last kept month (labour, monthly tools) is unknown after it,
+    whatever runs on; a yearly subscription says nothing of the months after either.
+    """
+    p = parse_period(period)
+    span = costs_span(costs)
+    if span is None or p.end <= span[1]:
+        return prorate_costs(None, p)
+    after = parse_period((max(p.start, span[1] + dt.timedelta(days=1)), p.end))
+    start, end = pd.to_datetime(costs["start"]), pd.to_datetime(costs["end"])
+    monthly = set(costs.loc[(_month_lines(costs) & (end.dt.date == span[1])).to_numpy(),
+                            "category"].astype("string"))
+    short = ((end - start).dt.days + 1 <= _KEPT_UP_DAYS).to_numpy()
+    one_off = short & ~costs["category"].astype("string").isin(monthly).fillna(False).to_numpy()
+    return prorate_costs(costs.loc[one_off], after)
 
 
 def costs_unknown_why(ds, period: object) -> str | None:
@@ -221,7 +258,7 @@ def _costs_partly_note(costs: pd.DataFrame, p: Period) -> str | None:
 NOTE_CODES = (
     # costs: unknown, kept for part of the period, lines in another currency left out
     "costs_failed", "costs_uncovered", "costs_missing", "costs_partly",
-    "costs_foreign_currency",
+    "costs_foreign_currency", "costs_entered_after",
     # GA4: revenue in another currency, no or part coverage, rows prorated or left out
     "revenue_foreign_currency", "ga4_uncovered", "ga4_partly", "ga4_gaps", "ga4_prorated",
     "ga4_campaign_days",
@@ -294,7 +331,8 @@ def roi(ds, period: object, by: str | None = None, *,
         and key events are NaN (unknown, not 0) when no GA4 row covers the period; costs and
         the ratios that use them are NaN when no costs.csv was read (:func:`costs_status`),
         and a row's costs (or one category of them) when all its lines are in another
-        currency than the brand's (lines in another currency are left out, noted).
+        currency than the brand's (lines in another currency are left out, noted on
+        the rows they concern and the total).
         ``note`` holds sentences joined by "; ", ``note_codes`` their codes
         (:data:`NOTE_CODES`) in the same order, NA without notes.
 
@@ -323,10 +361,19 @@ def roi(ds, period: object, by: str | None = None, *,
         general.append(("costs_partly", partly))
     costs = (prorate_costs(ds.costs, costed_days(ds.costs, p)) if costs_known
              else prorate_costs(None, p))
+    # past the last month costs.csv is kept for, the one-off lines entered there are known
+    # (a shoot billed into the next month); the total is not
+    late = (entered_after(ds.costs, p) if costs_status(ds, p)[0] == "uncovered"
+            else prorate_costs(None, p))
+    if not late.empty:
+        late_cur = late["currency"].astype("string").fillna(brand_cur).str.upper()
+        late = late.loc[(late_cur == brand_cur).to_numpy()].reset_index(drop=True)
+        late[key] = _group_key(late[by], by) if by else "all"
     # the rows (and the categories of a row) whose cost lines are all in another currency:
     # their costs are unknown in the brand's money, not zero
     foreign_cells = pd.DataFrame(columns=list(CATEGORIES), dtype=bool)   # row × category
     foreign_rows = pd.Series(dtype=bool)
+    foreign_notes: dict[str, tuple[str, str]] = {}     # row key → its lines left out
     if not costs.empty:
         cur = costs["currency"].astype("string").fillna(brand_cur).str.upper()
         foreign = cur != brand_cur
@@ -340,13 +387,19 @@ def roi(ds, period: object, by: str | None = None, *,
         # with lines (a cost summed of zeros would read 0)
         foreign_rows = flags.groupby("row")["foreign"].all()
         if foreign.any():
-            n = int(foreign.sum())
-            general.append(("costs_foreign_currency",
-                            f"{n} cost line{'s' if n > 1 else ''} in "
-                            f"{', '.join(sorted(set(cur[foreign])))} "
-                            f"left out (brand currency {brand_cur}): convert "
-                            f"{'them' if n > 1 else 'it'} in costs.csv"))
+            # noted on the rows of those lines (the campaign or platform they are for, the
+            # total), not on every row: automne-2026 lost nothing to a USD line of another
+            left = pd.DataFrame({"row": costs[key].to_numpy(), "cur": cur.to_numpy()})[
+                foreign.to_numpy()]
+            for k, g in left.groupby("row"):
+                n = len(g)
+                foreign_notes[k] = ("costs_foreign_currency",
+                                    f"{n} cost line{'s' if n > 1 else ''} in "
+                                    f"{', '.join(sorted(set(g['cur'])))} "
+                                    f"left out (brand currency {brand_cur}): convert "
+                                    f"{'them' if n > 1 else 'it'} in costs.csv")
             costs = costs.loc[~foreign.to_numpy()].reset_index(drop=True)
+    n_cost_notes = len(general)     # a row's costs notes come before those of GA4
     web, web_notes = social_traffic(ds, p)
     general += web_notes
     covered = web.attrs.get("covered", False)
@@ -372,21 +425,41 @@ def roi(ds, period: object, by: str | None = None, *,
                if not web.empty else pd.DataFrame())
     post_tab = (paid.groupby(key)[["impressions", "link_clicks"]].sum(min_count=1)
                 if not paid.empty else pd.DataFrame())
+    late_tab = (late.pivot_table(index=key, columns="category", values="allocated",
+                                 aggfunc="sum", observed=True)
+                if not late.empty else pd.DataFrame())
     keys = sorted(set(cost_tab.index) | set(foreign_rows.index) | set(web_tab.index)
-                  | set(post_tab.index)) or ["all"]
+                  | set(post_tab.index) | set(late_tab.index)) or ["all"]
     if not by:
         keys = ["all"]
     out = pd.DataFrame({key: pd.array(keys, dtype="string")})
     foreign_cells = foreign_cells.reindex(index=keys, columns=list(CATEGORIES),
                                           fill_value=False)
     foreign_rows = foreign_rows.reindex(keys, fill_value=False).to_numpy(bool)
+    cost_notes = {i: [foreign_notes[k]] for i, k in enumerate(keys) if k in foreign_notes}
     for cat in CATEGORIES:
         col = cost_tab[cat] if cat in cost_tab.columns else pd.Series(dtype="float64")
         unknown_cat = foreign_rows | foreign_cells[cat].to_numpy(bool)
         vals = col.reindex(keys).fillna(0.0).mask(unknown_cat)
-        out[cat] = (pd.array(vals.to_numpy(dtype="float64", na_value=np.nan), dtype="Float64")
-                    if costs_known else pd.array([pd.NA] * len(keys), dtype="Float64"))
+        if costs_known:
+            out[cat] = pd.array(vals.to_numpy(dtype="float64", na_value=np.nan),
+                                dtype="Float64")
+        else:
+            col = late_tab[cat] if cat in late_tab.columns else pd.Series(dtype="float64")
+            out[cat] = pd.array(col.reindex(keys).to_numpy(dtype="float64", na_value=np.nan),
+                                dtype="Float64")
     out["cost"] = out[list(CATEGORIES)].sum(axis=1, min_count=1).astype("Float64")
+    if not costs_known:       # a category known past the kept days is not the total
+        out["cost"] = pd.array([pd.NA] * len(keys), dtype="Float64")
+        kept_to = costs_span(ds.costs)[1].isoformat() if not late_tab.empty else None
+        for i, k in enumerate(keys):
+            if k in late_tab.index:
+                cats = [c for c in CATEGORIES if c in late_tab.columns
+                        and pd.notna(late_tab.loc[k, c])]
+                notes.setdefault(i, []).append((
+                    "costs_entered_after",
+                    f"only {', '.join(cats)} known, from lines running past {kept_to}, the "
+                    f"end of the last month costs.csv is kept for: the other costs unknown"))
     for m in ("revenue", "key_events", "sessions"):
         col = web_tab[m] if m in web_tab.columns else pd.Series(dtype="float64")
         # a group without social traffic has 0; a group whose rows lack the figure stays NaN
@@ -479,7 +552,8 @@ def roi(ds, period: object, by: str | None = None, *,
     out["period"] = out["period"].astype("string")
     out["currency"] = out["currency"].astype("string")
     for column, part in (("note", 1), ("note_codes", 0)):
-        out[column] = pd.array([_joined(general + notes.get(i, []), part)
+        out[column] = pd.array([_joined(general[:n_cost_notes] + cost_notes.get(i, [])
+                                        + general[n_cost_notes:] + notes.get(i, []), part)
                                 for i in range(len(out))], dtype="string")
     if by == "campaign":
         out["campaign"] = _campaign_names(out["campaign"], ds.costs, ds.web)
