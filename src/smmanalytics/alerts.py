@@ -253,9 +253,12 @@ def _detect(series: pd.DataFrame, signal: str, settings: AlertSettings) -> pd.Da
 # that day set to NaN in the windows, as Farrington's method down-weights past outbreaks): a
 # spike of 2,000 in the last 8 same weekdays raised their mean tenfold and hid a second
 # incident of 200 the week after. The alerting day's own baseline holds only earlier days.
-# The series' overdispersion φ is the first pass's: measured against the lowered baselines,
-# the days that follow an incident (still busy, though not alerting) would inflate it until
-# nothing is rare any more.
+# The series' overdispersion φ is the first pass's, measured against baselines free of the
+# outlying days and their busy neighbours (``_alert_stats.count_dispersion``): measured against
+# the first pass's baselines, the quiet weeks after an incident read far below the mean it had
+# raised and inflated φ (the sample's Instagram comments: 0.75, its 245 on a usual 31.5 no
+# level alert, the limit 304; now 0.52, the limit 227), while against the second pass's the
+# incident's days that do not alert would inflate it until nothing is rare any more.
 
 def _count_level(x: np.ndarray, history: np.ndarray, weekday: np.ndarray,
                  settings: AlertSettings, phi: np.ndarray | None = None
@@ -272,7 +275,7 @@ def _count_level(x: np.ndarray, history: np.ndarray, weekday: np.ndarray,
     # the mean's error: Poisson from the counts it rests on, overdispersed from its days
     days = _st.mean_days(history, weekday, settings)
     if phi is None:
-        phi = _st.dispersion(x, st["mu"], tested, days=days)
+        phi = _st.count_dispersion(x, history, weekday, settings, (st["mu"], tested, days))
     mu = np.where(tested, st["mu"], 1.0)
     r = _st.nb_size(phi, days * mu - 0.5, days, settings.nb_p)
     busy = st["median"] >= settings.busy_median

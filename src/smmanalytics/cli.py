@@ -160,7 +160,9 @@ def _cmd_scorecard(args: argparse.Namespace) -> int:
 _ALERT_HOW = {
     "nb_tail": "far more than the usual day's count allows",
     "robust_z": "far above its usual range",
-    "cusum": "a rise building up over several days",
+    # the CUSUM adds up each day's excess: one big day may pass its threshold alone, so no
+    # word of "several days" (a one-day jump read "a rise building up over several days")
+    "cusum": "above its usual level, the excess of the recent days added up",
     "ratio_nb": "far more per person reached than usual",
     "robust_z_drop": "a net loss, far below its usual range",
 }
