@@ -1452,3 +1452,18 @@ def test_an_incident_does_not_blind_the_level_test_through_its_dispersion():
     d = _detect(pd.DataFrame({"date": dates, "value": x}), "comments", settings)
     assert d.loc[200:203, "test"].tolist() == ["robust_z"] * 4                  # now
     assert d.loc[200, "upper"] < 210 < 10 * d.loc[200, "baseline"]
+
+
+def test_a_signal_with_no_day_tested_is_not_monitored(tmp_path):
+    """21 days of X's account overview: its two known signals have no day with 4 earlier same
+    weekdays. The review read "2 of 5 signals monitored" and smm alerts "no alert"."""
+    from smmanalytics.alerts import review
+    from smmanalytics.dataset import load
+
+    sample = Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve"
+    (tmp_path / "brand.yaml").write_text((sample / "brand.yaml").read_text())
+    lines = (sample / "account_overview_analytics.csv").read_text().splitlines()
+    (tmp_path / "account_overview_analytics.csv").write_text("\n".join(lines[:22]) + "\n")
+    r = review(load(tmp_path))
+    assert r.backtest["days_tested"].fillna(0).eq(0).all()
+    assert "0 of 5 signals monitored (2 known but not tested yet" in r.summary

@@ -501,10 +501,17 @@ class Review:
                if len(self.alerts) else pd.Series(dtype="int64"))
         bt = self.backtest[self.backtest["signal"] != "all"]
         days = self.signals["date"].dropna()
+        known = (bt["status"] == "known").to_numpy(dtype=bool)
+        # a frame without days_tested (made by hand): its known signals taken as tested
+        tested = (bt["days_tested"].fillna(0).to_numpy() > 0 if "days_tested" in bt
+                  else np.ones(len(bt), dtype=bool))
         return {"incidents": int(sev.sum()),
                 "by_severity": {s: int(sev[s]) for s in reversed(_SEVERITIES) if s in sev},
                 "alerts": len(self.alerts),
-                "known": int((bt["status"] == "known").sum()), "pairs": len(bt),
+                # monitored: a day tested at least (a known signal of too short a history
+                # tests none, and its "no alert" says nothing)
+                "known": int((known & tested).sum()), "untested": int((known & ~tested).sum()),
+                "pairs": len(bt),
                 "days": int(days.nunique()),
                 "span": (f"{days.min():%Y-%m-%d}..{days.max():%Y-%m-%d}" if len(days)
                          else None)}
@@ -515,7 +522,9 @@ class Review:
         return [f"{c['incidents']} incident{'' if c['incidents'] == 1 else 's'}"
                 + (f" ({sev})" if sev else ""),
                 f"{c['alerts']} alert{'' if c['alerts'] == 1 else 's'}",
-                f"{c['known']} of {c['pairs']} signals monitored",
+                f"{c['known']} of {c['pairs']} signals monitored"
+                + (f" ({c['untested']} known but not tested yet: too short a history, a day "
+                   "needs 4 earlier same weekdays)" if c["untested"] else ""),
                 f"{c['days']} day{'' if c['days'] == 1 else 's'} of signals"
                 + (f" ({c['span']})" if c["span"] else "")]
 

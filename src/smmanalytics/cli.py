@@ -181,7 +181,10 @@ def _cmd_alerts(args: argparse.Namespace) -> int:
         return 0
     where = period.label if period is not None else "the data"
     if found.empty:
-        print(f"no alert in {where}")
+        # no day tested is no all-clear: say so, with the review's counts
+        untested = not watch._counts()["known"]
+        print(f"{'nothing could be tested' if untested else 'no alert'} in {where}: "
+              f"{watch.summary}")
         return 0
     print(f"{where}: {watch.summary}")
     for inc in incidents(found).itertuples():

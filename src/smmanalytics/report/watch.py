@@ -234,7 +234,10 @@ class WatchSections:
             # its usual range" was said of January 2024, before the first export
             seen = (sig["value"].notna() & (days >= self.period.start)
                     & (days <= self.period.end)).any()
-            self.text(sec, f.label("alerts_none" if watched and seen
+            # known signals with no day tested (too short a history) are no all-clear either
+            tested = (watch.backtest["days_tested"].fillna(0) > 0).any()
+            self.text(sec, f.label(("alerts_none" if tested else "alerts_untested")
+                                   if watched and seen
                                    else "alerts_no_data" if watched else "alerts_no_signal"))
         else:
             self.table(sec, pd.DataFrame({
