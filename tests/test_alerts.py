@@ -1467,3 +1467,32 @@ def test_a_signal_with_no_day_tested_is_not_monitored(tmp_path):
     r = review(load(tmp_path))
     assert r.backtest["days_tested"].fillna(0).eq(0).all()
     assert "0 of 5 signals monitored (2 known but not tested yet" in r.summary
+
+
+def test_review_of_a_period_before_the_data_is_an_error():
+    """review(ds, "2025-01") of the sample (signals from 2025-09-01) read "0 incidents; 0
+    alerts", a quiet month, where smm alerts --period 2025-01 said no data falls in it."""
+    from smmanalytics.alerts import review
+    from smmanalytics.dataset import load
+    from smmanalytics.errors import EmptyDataError
+
+    ds = load(Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve")
+    first, last = ds.span(web=False)
+    with pytest.raises(EmptyDataError, match="2025-01") as err:
+        review(ds, "2025-01")
+    assert f"{first.isoformat()} to {last.isoformat()}" in str(err.value)
+    assert review(ds, "2026-10").summary.startswith("1 incident")     # a period they reach
+
+
+def test_cli_alerts_says_nothing_could_be_tested(tmp_path, capsys):
+    """21 days of X's account overview: smm alerts said "no alert in the data", rc 0."""
+    from smmanalytics.cli import main
+
+    sample = Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve"
+    (tmp_path / "brand.yaml").write_text((sample / "brand.yaml").read_text())
+    lines = (sample / "account_overview_analytics.csv").read_text().splitlines()
+    (tmp_path / "account_overview_analytics.csv").write_text("\n".join(lines[:22]) + "\n")
+    assert main(["alerts", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("nothing could be tested in the data: 0 incidents; 0 alerts; 0 of 5 "
+                          "signals monitored (2 known but not tested yet: too short a history")

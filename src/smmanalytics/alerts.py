@@ -63,7 +63,7 @@ import pandas as pd
 from . import _alert_stats as _st
 from ._alert_signals import SIGNALS, coverage, signals
 from ._args import frame_with, number, whole
-from .errors import ArgumentError, ArgumentTypeError, require_dataset
+from .errors import ArgumentError, ArgumentTypeError, EmptyDataError, require_dataset
 from .periods import parse_period
 
 __all__ = ["SIGNALS", "AlertSettings", "Review", "signals", "coverage", "alerts", "review",
@@ -553,10 +553,22 @@ def review(ds, period=None, *, settings: AlertSettings | None = None) -> Review:
 
     The same tables as calling both, for the cost of one detection run over the history (a
     report shows all three).
+
+    Raises
+    ------
+    EmptyDataError
+        When ``period`` lies wholly before or after the data's days (as ``smm alerts
+        --period`` does): its review read as a quiet month ("0 incidents; 0 alerts").
     """
     require_dataset(ds, "review")
     settings = _settings(settings)
     bounds = _period(period)
+    if bounds is not None:
+        first, last = ds.span(web=False)
+        if first is not None and (bounds[1].date() < first or bounds[0].date() > last):
+            raise EmptyDataError(
+                f"no data falls in {parse_period(period).label}: nothing to review; expected "
+                f"a period within the data's days, {first.isoformat()} to {last.isoformat()}")
     sig = signals(ds)
     det = _detect_all(sig, settings)
     al = _alerts_from(det, settings)       # every alert of the history: both tables read them

@@ -181,10 +181,10 @@ def _cmd_alerts(args: argparse.Namespace) -> int:
         return 0
     where = period.label if period is not None else "the data"
     if found.empty:
-        # no day tested is no all-clear: say so, with the review's counts
-        untested = not watch._counts()["known"]
-        print(f"{'nothing could be tested' if untested else 'no alert'} in {where}: "
-              f"{watch.summary}")
+        # no day tested is no all-clear: say so, with the review's counts (which say why)
+        counts = watch._counts()
+        lead = "nothing could be tested" if not counts["known"] else "no alert"
+        print(f"{lead} in {where}" + (f": {watch.summary}" if counts["untested"] else ""))
         return 0
     print(f"{where}: {watch.summary}")
     for inc in incidents(found).itertuples():

@@ -190,12 +190,19 @@ class WatchSections:
     def _review(self, settings):
         """The reputation watch's review of the period under ``settings`` (:func:`review`),
         made once for the sections that read it (the watch, the top posts)."""
+        from dataclasses import replace
+
         from ..alerts import review
+        from ..errors import EmptyDataError
 
         done = self.__dict__.setdefault("_reviews", {})
         if settings not in done:
-            done[settings] = review(self.ds, (self.period.start, self.period.end),
-                                    settings=settings)
+            try:
+                done[settings] = review(self.ds, (self.period.start, self.period.end),
+                                        settings=settings)
+            except EmptyDataError:      # a period the posts and daily rows do not reach (GA4
+                whole = review(self.ds, settings=settings)    # days may): none of its alerts
+                done[settings] = replace(whole, alerts=whole.alerts.iloc[0:0])
         return done[settings]
 
     def _incidents_at(self, published: pd.Series) -> tuple[list, pd.DataFrame]:
