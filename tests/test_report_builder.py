@@ -2258,3 +2258,18 @@ def test_a_best_times_cover_counts_the_history_it_analyses(ds):
     assert n > len(rep.posts)              # the fixture's posts start in September
     assert rep.cover_lines[1] == f"Posts up to 31 October 2026 (the history analysed): {n}"
     assert BrandReport(ds, "2026-10", lang="en").cover_lines[1] == f"Posts: {len(rep.posts)}"
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "it"])
+def test_signals_too_short_to_test_are_not_called_quiet(lang):
+    """Three weeks of net follows: no day has 4 earlier same weekdays, so none was tested; the
+    watch said "No alert in this period: every watched signal stayed within its usual range"."""
+    from ._roi_builders import daily, dataset
+
+    rows = [{"platform": "instagram", "account_id": "a", "date": d.date().isoformat(),
+             "metric": "net_follows", "value": 3.0}
+            for d in pd.date_range("2026-06-01", "2026-06-21")]
+    rep = BrandReport(dataset(daily=daily(rows)), "2026-06", lang=lang)
+    texts = [b["text"] for b in rep.alerts().blocks if b["kind"] == "text"]
+    assert texts[0] == rep.fmt.label("alerts_untested") != rep.fmt.label("alerts_none")
+    assert "4" in texts[0]

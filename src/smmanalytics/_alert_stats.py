@@ -291,7 +291,7 @@ def nb_upper(q: float, mu: np.ndarray, r: np.ndarray) -> np.ndarray:
 
 
 def dispersion(x: np.ndarray, mu: np.ndarray, tested: np.ndarray, span: int = 3,
-               days: np.ndarray | None = None) -> np.ndarray:
+               days: np.ndarray | None = None, kept: bool = False):
     """Series overdispersion φ (per row), moment estimate ``Σ((x−μ)² − μ) / Σμ²`` ≥ 0.
 
     Outlying days are left out so that an incident does not hide itself or the next one: a day
@@ -358,7 +358,7 @@ def dispersion(x: np.ndarray, mu: np.ndarray, tested: np.ndarray, span: int = 3,
     num = np.where(keep, num_t, 0.0).sum(axis=1)
     den = np.where(keep, den_t, 0.0).sum(axis=1)
     if days is None:
-        return _phi(num, den)
+        return (_phi(num, den), keep) if kept else _phi(num, den)
     # the baselines' own error taken off (module docstring of dispersion): with S1 = Σ μ/D and
     # S2 = Σ μ²/D, E Σ((x−μ̂)² − μ̂) ≈ φ(Σμ² + S2) + S1 and E Σμ̂² ≈ Σμ² + φ S2 + S1, so
     # S2 φ² − (Σμ̂² − S1 + S2) φ + (Σ((x−μ̂)² − μ̂) − S1) = 0, its smaller root
@@ -372,7 +372,59 @@ def dispersion(x: np.ndarray, mu: np.ndarray, tested: np.ndarray, span: int = 3,
     # never above the plain estimate: beyond φ ≈ 1 the root rises above it (the ratio of the
     # two sums' expectations saturates, no root at all past (D + 1)/2), where the series
     # measure no such thing (φ = 1 measures 0.87-0.92, its plain estimate 0.9-1.0)
-    return np.clip(np.minimum(np.nan_to_num(phi), _phi(num, den)), 0.0, None)
+    phi = np.clip(np.minimum(np.nan_to_num(phi), _phi(num, den)), 0.0, None)
+    return (phi, keep) if kept else phi
+
+
+def near_days(days: np.ndarray, span: int) -> np.ndarray:
+    """The days of ``days`` (a boolean (m, n)) and the ``span`` observed days either side."""
+    n = days.shape[1]
+    cs = np.concatenate([np.zeros((days.shape[0], 1)), np.cumsum(days, axis=1)], axis=1)
+    lo = np.maximum(np.arange(n) - span, 0)
+    hi = np.minimum(np.arange(n) + span + 1, n)
+    return (cs[:, hi] - cs[:, lo]) > 0
+
+
+def count_dispersion(x: np.ndarray, history: np.ndarray, weekday: np.ndarray, settings,
+                     first: tuple | None = None, span: int = 3, rounds: int = 3
+                     ) -> np.ndarray:
+    """φ of count series (per row) measured against baselines free of their outbreaks.
+
+    :func:`dispersion` leaves a series' outlying days out of its sums, but the baselines of
+    the days after them still held them: for 8 weeks the quiet days after an incident read
+    far below a mean it had raised, and their terms inflated φ (the sample's Instagram
+    comments, an incident of 245-519 on a usual 30: φ 0.75, under which its 245 was no
+    level alert). As Farrington et al. (1996) down-weight past outbreaks, the outlying days
+    and the ``span`` observed days either side (an incident's quieter days, which alone
+    pass the tail) leave the baselines (``history`` NaN there) and the sums, and φ is
+    measured again, until no new day is outlying (``rounds`` at most): 0.75 → 0.52 there,
+    as with the incident's days 12-19 October left out by hand (0.52). A series with no
+    outlying day measures what :func:`dispersion` does, for the cost of one estimate."""
+    if first is None:
+        st = count_baseline(x, weekday, settings, robust=False, history=history)
+        first = st["mu"], st["tested"], mean_days(history, weekday, settings)
+    mu, tested, days = first
+    phi, keep = dispersion(x, mu, tested, span, days, kept=True)
+    rows = np.flatnonzero((tested & ~keep).any(axis=1))
+    if not rows.size:
+        return phi
+    # again on the rows with outlying days alone (a calibration's in-control series have few)
+    x, history, mu = x[rows], history[rows], mu[rows]
+    out = (tested & ~keep)[rows]
+    outlying = np.zeros_like(out)
+    for _ in range(rounds):
+        if not out.any():
+            break
+        outlying |= out
+        left = outlying | (near_days(outlying, span) & (x > mu))
+        clean = np.where(left, np.nan, history)
+        st = count_baseline(x, weekday, settings, robust=False, history=clean)
+        mu, days = st["mu"], mean_days(clean, weekday, settings)
+        sub, keep = dispersion(x, mu, st["tested"] & ~left, span, days, kept=True)
+        out = st["tested"] & ~left & ~keep
+    phi = phi.copy()
+    phi[rows] = sub
+    return phi
 
 
 def cusum(x: np.ndarray, k: np.ndarray, h: float | None, tested: np.ndarray) -> tuple:
@@ -467,6 +519,9 @@ def process_phi(level: float, factors: tuple, phi: float, settings, chains: int 
                            np.random.default_rng(settings.seed + 1))
     st = _simulated_baseline(x, weekday, settings)
     days = mean_days(x, weekday, settings)
+    # :func:`dispersion`, not :func:`count_dispersion`: on in-control series their outlying
+    # days are few and the two agree within 0.015 (20 series of 1,200 days, φ 0-1, 1-30 a
+    # day), while the outbreak-free rounds took a fifth of a review's time here
     measured = float(np.mean(dispersion(x, st["mu"], st["tested"], days=days)))
     return max(0.0, phi - (measured - phi))
 

@@ -63,7 +63,7 @@ import pandas as pd
 from . import _alert_stats as _st
 from ._alert_signals import SIGNALS, coverage, signals
 from ._args import frame_with, number, whole
-from .errors import ArgumentError, ArgumentTypeError, require_dataset
+from .errors import ArgumentError, ArgumentTypeError, EmptyDataError, require_dataset
 from .periods import parse_period
 
 __all__ = ["SIGNALS", "AlertSettings", "Review", "signals", "coverage", "alerts", "review",
@@ -253,9 +253,12 @@ def _detect(series: pd.DataFrame, signal: str, settings: AlertSettings) -> pd.Da
 # that day set to NaN in the windows, as Farrington's method down-weights past outbreaks): a
 # spike of 2,000 in the last 8 same weekdays raised their mean tenfold and hid a second
 # incident of 200 the week after. The alerting day's own baseline holds only earlier days.
-# The series' overdispersion φ is the first pass's: measured against the lowered baselines,
-# the days that follow an incident (still busy, though not alerting) would inflate it until
-# nothing is rare any more.
+# The series' overdispersion φ is the first pass's, measured against baselines free of the
+# outlying days and their busy neighbours (``_alert_stats.count_dispersion``): measured against
+# the first pass's baselines, the quiet weeks after an incident read far below the mean it had
+# raised and inflated φ (the sample's Instagram comments: 0.75, its 245 on a usual 31.5 no
+# level alert, the limit 304; now 0.52, the limit 227), while against the second pass's the
+# incident's days that do not alert would inflate it until nothing is rare any more.
 
 def _count_level(x: np.ndarray, history: np.ndarray, weekday: np.ndarray,
                  settings: AlertSettings, phi: np.ndarray | None = None
@@ -272,7 +275,7 @@ def _count_level(x: np.ndarray, history: np.ndarray, weekday: np.ndarray,
     # the mean's error: Poisson from the counts it rests on, overdispersed from its days
     days = _st.mean_days(history, weekday, settings)
     if phi is None:
-        phi = _st.dispersion(x, st["mu"], tested, days=days)
+        phi = _st.count_dispersion(x, history, weekday, settings, (st["mu"], tested, days))
     mu = np.where(tested, st["mu"], 1.0)
     r = _st.nb_size(phi, days * mu - 0.5, days, settings.nb_p)
     busy = st["median"] >= settings.busy_median
@@ -498,10 +501,17 @@ class Review:
                if len(self.alerts) else pd.Series(dtype="int64"))
         bt = self.backtest[self.backtest["signal"] != "all"]
         days = self.signals["date"].dropna()
+        known = (bt["status"] == "known").to_numpy(dtype=bool)
+        # a frame without days_tested (made by hand): its known signals taken as tested
+        tested = (bt["days_tested"].fillna(0).to_numpy() > 0 if "days_tested" in bt
+                  else np.ones(len(bt), dtype=bool))
         return {"incidents": int(sev.sum()),
                 "by_severity": {s: int(sev[s]) for s in reversed(_SEVERITIES) if s in sev},
                 "alerts": len(self.alerts),
-                "known": int((bt["status"] == "known").sum()), "pairs": len(bt),
+                # monitored: a day tested at least (a known signal of too short a history
+                # tests none, and its "no alert" says nothing)
+                "known": int((known & tested).sum()), "untested": int((known & ~tested).sum()),
+                "pairs": len(bt),
                 "days": int(days.nunique()),
                 "span": (f"{days.min():%Y-%m-%d}..{days.max():%Y-%m-%d}" if len(days)
                          else None)}
@@ -512,7 +522,9 @@ class Review:
         return [f"{c['incidents']} incident{'' if c['incidents'] == 1 else 's'}"
                 + (f" ({sev})" if sev else ""),
                 f"{c['alerts']} alert{'' if c['alerts'] == 1 else 's'}",
-                f"{c['known']} of {c['pairs']} signals monitored",
+                f"{c['known']} of {c['pairs']} signals monitored"
+                + (f" ({c['untested']} known but not tested yet: too short a history, a day "
+                   "needs 4 earlier same weekdays)" if c["untested"] else ""),
                 f"{c['days']} day{'' if c['days'] == 1 else 's'} of signals"
                 + (f" ({c['span']})" if c["span"] else "")]
 
@@ -541,10 +553,22 @@ def review(ds, period=None, *, settings: AlertSettings | None = None) -> Review:
 
     The same tables as calling both, for the cost of one detection run over the history (a
     report shows all three).
+
+    Raises
+    ------
+    EmptyDataError
+        When ``period`` lies wholly before or after the data's days (as ``smm alerts
+        --period`` does): its review read as a quiet month ("0 incidents; 0 alerts").
     """
     require_dataset(ds, "review")
     settings = _settings(settings)
     bounds = _period(period)
+    if bounds is not None:
+        first, last = ds.span(web=False)
+        if first is not None and (bounds[1].date() < first or bounds[0].date() > last):
+            raise EmptyDataError(
+                f"no data falls in {parse_period(period).label}: nothing to review; expected "
+                f"a period within the data's days, {first.isoformat()} to {last.isoformat()}")
     sig = signals(ds)
     det = _detect_all(sig, settings)
     al = _alerts_from(det, settings)       # every alert of the history: both tables read them

@@ -171,7 +171,9 @@ def _cmd_scorecard(args: argparse.Namespace) -> int:
 _ALERT_HOW = {
     "nb_tail": "far more than the usual day's count allows",
     "robust_z": "far above its usual range",
-    "cusum": "a rise building up over several days",
+    # the CUSUM adds up each day's excess: one big day may pass its threshold alone, so no
+    # word of "several days" (a one-day jump read "a rise building up over several days")
+    "cusum": "above its usual level, the excess of the recent days added up",
     "ratio_nb": "far more per person reached than usual",
     "robust_z_drop": "a net loss, far below its usual range",
 }
@@ -190,7 +192,10 @@ def _cmd_alerts(args: argparse.Namespace) -> int:
         return 0
     where = period.label if period is not None else "the data"
     if found.empty:
-        print(f"no alert in {where}")
+        # no day tested is no all-clear: say so, with the review's counts (which say why)
+        counts = watch._counts()
+        lead = "nothing could be tested" if not counts["known"] else "no alert"
+        print(f"{lead} in {where}" + (f": {watch.summary}" if counts["untested"] else ""))
         return 0
     print(f"{where}: {watch.summary}")
     for inc in incidents(found).itertuples():

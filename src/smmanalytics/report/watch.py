@@ -209,12 +209,19 @@ class WatchSections:
     def _review(self, settings):
         """The reputation watch's review of the period under ``settings`` (:func:`review`),
         made once for the sections that read it (the watch, the top posts)."""
+        from dataclasses import replace
+
         from ..alerts import review
+        from ..errors import EmptyDataError
 
         done = self.__dict__.setdefault("_reviews", {})
         if settings not in done:
-            done[settings] = review(self.ds, (self.period.start, self.period.end),
-                                    settings=settings)
+            try:
+                done[settings] = review(self.ds, (self.period.start, self.period.end),
+                                        settings=settings)
+            except EmptyDataError:      # a period the posts and daily rows do not reach (GA4
+                whole = review(self.ds, settings=settings)    # days may): none of its alerts
+                done[settings] = replace(whole, alerts=whole.alerts.iloc[0:0])
         return done[settings]
 
     def _incidents_at(self, published: pd.Series) -> tuple[list, pd.DataFrame]:
@@ -253,7 +260,10 @@ class WatchSections:
             # its usual range" was said of January 2024, before the first export
             seen = (sig["value"].notna() & (days >= self.period.start)
                     & (days <= self.period.end)).any()
-            self.text(sec, f.label("alerts_none" if watched and seen
+            # known signals with no day tested (too short a history) are no all-clear either
+            tested = (watch.backtest["days_tested"].fillna(0) > 0).any()
+            self.text(sec, f.label(("alerts_none" if tested else "alerts_untested")
+                                   if watched and seen
                                    else "alerts_no_data" if watched else "alerts_no_signal"))
         else:
             self.table(sec, pd.DataFrame({
