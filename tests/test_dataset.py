@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import shutil
@@ -768,3 +769,15 @@ def test_the_sample_and_the_fixtures_lack_no_metric_their_exports_carry():
         assert "expected_metric_missing" not in set(q["code"])
         dropped = q.loc[q["code"] == "summary_row_dropped", "message"]
         assert not dropped.str.contains("no post id").any()
+
+
+def test_a_video_known_to_the_day_is_in_its_own_month_west_of_utc(tmp_path):
+    """The reviewer's brand in New York: YouTube Studio dates the video PRj-NzdPbBp
+    1 April 2026; stored at 00:00 UTC, it was a post of 31 March there, in March's posts."""
+    sample = Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve"
+    shutil.copy(sample / "Content 2025-09-01_2026-10-31 Maison Sève.zip", tmp_path)
+    (tmp_path / "brand.yaml").write_text("name: Test\ntimezone: America/New_York\n")
+    ds = smm.load(tmp_path, cache=False)
+    assert "PRj-NzdPbBp" in set(ds.posts_in("2026-04")["post_id"])
+    assert "PRj-NzdPbBp" not in set(ds.posts_in("2026-03")["post_id"])
+    assert ds.span("youtube")[0] == dt.date(2025, 9, 1)

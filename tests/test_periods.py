@@ -195,3 +195,28 @@ def test_alerts_of_a_dataset_with_posts_read_back_from_csv():
     assert comments["date"].tolist() == [pd.Timestamp("2026-10-02")]
     assert comments["value"].tolist() == [7.0]
     pd.testing.assert_frame_equal(sig, signals(Dataset(posts=posts, brand=brand)))
+
+
+def test_a_post_known_to_the_day_keeps_its_day_in_any_zone():
+    """YouTube dates its videos by the day, stored at 00:00 UTC: in New York the video of
+    1 April fell on 31 March, in March's posts and figures. A post known to the minute is
+    converted as before; a day stored at another instant is the nearest day in the zone."""
+    from smmanalytics.periods import post_dates, posts_in_period
+
+    posts = pd.DataFrame({
+        "published_at": pd.to_datetime(["2026-04-01T00:00Z", "2026-04-01T00:00Z",
+                                        "2026-04-01T04:00Z", "2026-03-31T22:00Z", None],
+                                       utc=True),
+        "time_precision": ["day", "minute", "day", "day", "day"],
+        "post_id": list("abcde")})
+    days = post_dates(posts, "America/New_York")
+    # a: its day; b: 20:00 on 31 March in New York; c: 00:00 New York time (EDT, -4 h) is
+    # 1 April; d: 18:00 on 31 March there, nearest day 1 April; e: no time
+    assert days.dt.strftime("%Y-%m-%d").tolist()[:4] == ["2026-04-01", "2026-03-31",
+                                                         "2026-04-01", "2026-04-01"]
+    assert pd.isna(days.iloc[4])
+    assert posts_in_period(posts, "2026-04", "America/New_York")["post_id"].tolist() == \
+        ["a", "c", "d"]
+    # in Tokyo (+9 h) a is still 1 April, b is 09:00 on 1 April
+    assert post_dates(posts, "Asia/Tokyo").dt.strftime("%Y-%m-%d").tolist()[:2] == [
+        "2026-04-01", "2026-04-01"]

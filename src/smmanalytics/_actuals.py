@@ -13,7 +13,7 @@ import pandas as pd
 
 from ._web import _deduplicate, _is_social, foreign_currency, normalize_source, social_traffic
 from .metrics import post_interactions
-from .periods import Period, local_dates, parse_period
+from .periods import Period, parse_period, post_dates
 
 __all__ = ["metric_daily", "actual", "missing_figure", "posts_in", "interactions_reach",
            "actuals_shared",
@@ -167,7 +167,7 @@ def posts_in(ds, platform: str, start: dt.date, end: dt.date
     posts = ds.posts
     if posts is None or posts.empty:
         return posts, pd.Series(dtype="datetime64[ns]")
-    day = local_dates(posts["published_at"], ds.brand.timezone)
+    day = post_dates(posts, ds.brand.timezone)
     keep = (day >= pd.Timestamp(start)) & (day <= pd.Timestamp(end))
     if platform != "all":
         keep &= posts["platform"].astype("string") == platform

@@ -42,7 +42,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .periods import Period, local_dates, overlap_days
+from .periods import Period, overlap_days, post_dates
 
 __all__ = ["UNASSIGNED", "SOURCE_ALIASES", "normalize_source", "campaign_key", "social_web",
            "social_traffic", "campaign_runs", "campaign_day_spans", "foreign_currency",
@@ -242,7 +242,7 @@ def campaign_day_spans(ds, *, costs: bool = True, web: bool = True, posts: bool 
             "start": pd.to_datetime(ds.web["period_start"]).where(date.isna(), date),
             "end": pd.to_datetime(ds.web["period_end"]).where(date.isna(), date)}))
     if posts and ds.posts is not None and not ds.posts.empty and "campaign" in ds.posts:
-        day = local_dates(ds.posts["published_at"], ds.brand.timezone)
+        day = post_dates(ds.posts, ds.brand.timezone)
         spans.append(pd.DataFrame({"_k": campaign_key(ds.posts["campaign"]),
                                    "start": day, "end": day}))
     if not spans:

@@ -42,7 +42,7 @@ from ._args import frame_with, platform_name
 from ._io import read_user_text, user_csv
 from .errors import ArgumentError, ArgumentTypeError, ConfigError, require_dataset
 from .metrics import followers_at
-from .periods import Period, local_dates, parse_period
+from .periods import Period, parse_period, post_dates
 from .schema import PLATFORMS
 
 __all__ = ["benchmarks", "benchmark_industries", "industry_name", "compare_benchmarks",
@@ -163,7 +163,7 @@ def _posts_in(ds, p: Period) -> pd.DataFrame:
     posts = ds.posts
     if posts is None or posts.empty:
         return posts if posts is not None else pd.DataFrame()
-    day = local_dates(posts["published_at"], ds.brand.timezone)
+    day = post_dates(posts, ds.brand.timezone)
     keep = p.contains(day)
     if "content_type" in posts.columns:
         keep &= ~(posts["content_type"].astype("string") == "story").fillna(False)
@@ -178,7 +178,7 @@ def _stories_in(ds, p: Period) -> dict[str, int]:
     if posts is None or posts.empty or "content_type" not in posts.columns:
         return {}
     story = (posts["content_type"].astype("string") == "story").fillna(False).to_numpy()
-    story &= p.contains(local_dates(posts["published_at"], ds.brand.timezone)).to_numpy()
+    story &= p.contains(post_dates(posts, ds.brand.timezone)).to_numpy()
     counts = posts.loc[story, "platform"].astype("string").value_counts()
     return {str(k): int(v) for k, v in counts.items() if v}
 
@@ -393,7 +393,7 @@ def compare_benchmarks(ds, period_or_year: object, industry: str | None = None, 
     platforms = sorted(set(posts["platform"].astype("string").dropna())) if len(posts) else []
     coverage = ""
     if len(posts):
-        days = local_dates(posts["published_at"], ds.brand.timezone)
+        days = post_dates(posts, ds.brand.timezone)
         first, last = days.min().date(), days.max().date()
         if (first - p.start).days > 14 or (p.end - last).days > 14:
             coverage = (f"the brand's posts cover only {first.isoformat()}..{last.isoformat()} "

@@ -61,7 +61,7 @@ from ._actuals import actual as _actual
 from ._args import platform_name, whole
 from .errors import PeriodError, require_dataset
 from .metrics import post_interactions
-from .periods import Period, local_dates, parse_period
+from .periods import Period, parse_period, post_dates
 
 __all__ = ["Comparison", "compare"]
 
@@ -182,7 +182,7 @@ def _post_frame(ds, p: Period, platform: str | None, day: pd.Series | None = Non
         return pd.DataFrame(columns=["interactions", "reach", "impressions", "views",
                                      "content_type", "platform"])
     if day is None:
-        day = local_dates(posts["published_at"], ds.brand.timezone)
+        day = post_dates(posts, ds.brand.timezone)
     keep = p.contains(day)
     if platform:
         keep &= (posts["platform"].astype("string") == platform).fillna(False)
@@ -725,7 +725,7 @@ def _record_caveat(ds, prev: Period, b: pd.DataFrame, platform, days: int | None
     if not total > 0:
         return []
     earlier, p = [], prev
-    day = local_dates(ds.posts["published_at"], ds.brand.timezone)
+    day = post_dates(ds.posts, ds.brand.timezone)
     if day.min() > pd.Timestamp(prev.start) - pd.Timedelta(days=1):
         return []
     for _ in range(6):

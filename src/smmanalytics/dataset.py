@@ -62,7 +62,7 @@ from .errors import (
     SchemaError,
     SmmError,
 )
-from .periods import local_dates, posts_in_period
+from .periods import post_dates, posts_in_period
 from .quality import QualityLog, shown_name, unread_files
 
 __all__ = ["Dataset", "load"]
@@ -136,10 +136,19 @@ class Dataset:
         if posts and len(self.posts):
             # a day in the brand's zone only grows with the UTC time: the local days of the
             # first and last times are the first and last local days
+            # (of the posts known to the day, and of the others, apart: post_dates reads the
+            # first as the day their export gives)
             published = mine(self.posts, "published_at")
-            if isinstance(published.dtype, pd.DatetimeTZDtype):
-                published = _extremes(published)
-            days.append(local_dates(published, self.brand.timezone))
+            day_only = (mine(self.posts, "time_precision").astype("string").eq("day")
+                        .fillna(False).to_numpy() if "time_precision" in self.posts.columns
+                        else np.zeros(len(published), dtype=bool))
+            for part, precision in ((published[~day_only], "minute"),
+                                    (published[day_only], "day")):
+                if isinstance(part.dtype, pd.DatetimeTZDtype):
+                    part = _extremes(part)
+                days.append(post_dates(pd.DataFrame({"published_at": part,
+                                                     "time_precision": precision}),
+                                       self.brand.timezone))
         if len(self.daily):
             days.append(_extremes(pd.to_datetime(mine(self.daily, "date"))))
         if web and platform is None and len(self.web):

@@ -18,7 +18,8 @@ import pandas as pd
 from .errors import PeriodError
 from .schema import utc_series
 
-__all__ = ["Period", "parse_period", "local_dates", "posts_in_period", "overlap_days",
+__all__ = ["Period", "parse_period", "local_dates", "post_dates", "posts_in_period",
+           "overlap_days",
            "latest_complete_month"]
 
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
@@ -228,12 +229,42 @@ def local_dates(published_at: pd.Series, tz: str) -> pd.Series:
     return ts.dt.tz_convert(tz).dt.tz_localize(None).dt.normalize().astype("datetime64[ns]")
 
 
+def post_dates(posts: pd.DataFrame, tz: str) -> pd.Series:
+    """Publish day of each post in the audience's zone ``tz``, as naive midnight
+    ``datetime64[ns]``: :func:`local_dates` of ``published_at``, except for a post known to
+    the day only (``time_precision == "day"``: YouTube's, TikTok's, Pinterest's dates), whose
+    day is the one its export gives. The loaders store such a day at 00:00 UTC, so it is that
+    UTC date whatever ``tz``; converted, a YouTube video of 1 April fell on 31 March in New
+    York, in March's figures. A day stored at another instant (a frame made otherwise) is the
+    calendar day nearest to it in ``tz``, as the timing analysis reads it.
+
+    >>> posts = pd.DataFrame({"published_at": pd.to_datetime(["2026-04-01T00:00Z"] * 2),
+    ...                       "time_precision": ["day", "minute"]})
+    >>> post_dates(posts, "America/New_York").dt.strftime("%Y-%m-%d").tolist()
+    ['2026-04-01', '2026-03-31']
+    """
+    days = local_dates(posts["published_at"], tz)
+    if "time_precision" not in posts.columns:
+        return days
+    day_only = (posts["time_precision"].astype("string") == "day").fillna(False).to_numpy()
+    if not day_only.any():
+        return days
+    utc = utc_series(posts["published_at"]).dt.tz_localize(None).to_numpy()
+    local = utc_series(posts["published_at"]).dt.tz_convert(tz).dt.tz_localize(None).to_numpy()
+    utc_day = utc.astype("datetime64[D]").astype(utc.dtype)
+    nearest = (local + np.timedelta64(12, "h")).astype("datetime64[D]").astype(local.dtype)
+    stored = np.where(utc == utc_day, utc_day, nearest).astype("datetime64[ns]")
+    out = days.to_numpy(copy=True)
+    out[day_only] = stored[day_only]
+    return pd.Series(out, index=days.index, name=days.name)
+
+
 def posts_in_period(posts: pd.DataFrame, period, tz: str) -> pd.DataFrame:
-    """Posts whose publish day, in the audience's zone ``tz``, falls in ``period`` (a Period or
-    anything ``parse_period`` reads); a new frame with a fresh index."""
+    """Posts whose publish day (:func:`post_dates`, in the audience's zone ``tz``) falls in
+    ``period`` (a Period or anything ``parse_period`` reads); a new frame with a fresh
+    index."""
     p = period if isinstance(period, Period) else parse_period(period)
-    local_day = utc_series(posts["published_at"]).dt.tz_convert(tz).dt.tz_localize(None)
-    return posts.loc[p.contains(local_day)].reset_index(drop=True)
+    return posts.loc[p.contains(post_dates(posts, tz)).to_numpy()].reset_index(drop=True)
 
 
 def overlap_days(start: pd.Series, end: pd.Series, period: Period) -> np.ndarray:

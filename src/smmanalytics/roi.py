@@ -64,7 +64,7 @@ from ._web import (
     social_traffic,
 )
 from .errors import ArgumentError, ArgumentTypeError, SchemaError, require_dataset
-from .periods import Period, local_dates, overlap_days, parse_period
+from .periods import Period, overlap_days, parse_period, post_dates
 from .quality import side_file_error
 
 __all__ = ["CATEGORIES", "COST_COLUMNS", "read_costs", "costs_status", "costs_unknown_why",
@@ -608,7 +608,7 @@ def _paid_known(ds, p: Period) -> dict[str, bool]:
     posts = ds.posts
     if posts is None or posts.empty:
         return {}
-    day = local_dates(posts["published_at"], ds.brand.timezone)
+    day = post_dates(posts, ds.brand.timezone)
     sel = posts.loc[p.contains(day).to_numpy()]
     flag = (sel["paid"].notna() if "paid" in sel.columns
             else pd.Series(False, index=sel.index))
@@ -654,7 +654,7 @@ def _paid_posts(ds, p: Period) -> pd.DataFrame:
     cols = ["platform", "campaign", "impressions", "link_clicks"]
     if posts is None or posts.empty or "paid" not in posts.columns:
         return pd.DataFrame({c: pd.Series(dtype="Float64") for c in cols})
-    day = local_dates(posts["published_at"], ds.brand.timezone)
+    day = post_dates(posts, ds.brand.timezone)
     keep = (p.contains(day) & posts["paid"].fillna(False).astype(bool)).to_numpy()
     sel = posts.loc[keep]
     imp = sel["impressions"].astype("Float64") if "impressions" in sel else None
@@ -776,7 +776,7 @@ def earned_media_value(ds, period: object, cpm: float | dict[str, float]) -> pd.
                              **{c: pd.Series(dtype="Float64")
                                 for c in ("impressions", "cpm_assumed", "emv_estimate")},
                              "label": pd.Series(dtype="string")})
-    day = local_dates(posts["published_at"], ds.brand.timezone)
+    day = post_dates(posts, ds.brand.timezone)
     paid = posts["paid"] if "paid" in posts else pd.Series(False, index=posts.index)
     organic = ~paid.astype("boolean").fillna(False).astype(bool)
     sel = posts.loc[(p.contains(day) & organic).to_numpy()]

@@ -300,7 +300,7 @@ def _check_campaign(ds, data: Path, campaign: object, period) -> None:
     import pandas as pd
 
     from ._web import UNASSIGNED, campaign_key
-    from .periods import local_dates
+    from .periods import post_dates
     from .roi import campaign_names, campaign_spans, roi
 
     known = campaign_names(ds)
@@ -309,7 +309,7 @@ def _check_campaign(ds, data: Path, campaign: object, period) -> None:
     active = set(campaign_key(money[money != UNASSIGNED]).dropna())
     posts = ds.posts
     if posts is not None and not posts.empty:
-        day = local_dates(posts["published_at"], ds.brand.timezone)
+        day = post_dates(posts, ds.brand.timezone)
         active |= set(campaign_key(posts.loc[period.contains(day).to_numpy(), "campaign"])
                       .dropna())
     if key in active:

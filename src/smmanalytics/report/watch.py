@@ -33,9 +33,11 @@ class WatchSections:
 
     def _history(self) -> pd.DataFrame:
         """Posts published up to the end of the period: a report never looks past it."""
-        local = self.ds.posts["published_at"].dt.tz_convert(self.tz).dt.tz_localize(None)
-        return self.ds.posts.loc[(local.dt.normalize() <= pd.Timestamp(self.period.end))
-                                 .fillna(False).to_numpy()].reset_index(drop=True)
+        from ..periods import post_dates
+
+        day = post_dates(self.ds.posts, self.tz)
+        return self.ds.posts.loc[(day <= pd.Timestamp(self.period.end)).fillna(False)
+                                 .to_numpy()].reset_index(drop=True)
 
     def _gloss(self, key: str, said: set | None, **values) -> str:
         """The reader's words for a statistical term (labels ``bt_chance``, ``bt_interval``):
