@@ -193,9 +193,12 @@ def test_compare_socialinsider_and_buffer_ways():
     # likes + comments only, per post / followers on the day (5,000 from Jan 1):
     # mean(90 / 5000, 290 / 5000) = 0.038
     assert si["brand_value"] == pytest.approx(0.038)
-    bu = compare_benchmarks(ds, 2025, source="Buffer", edition=2025).iloc[0]
+    # Buffer's way on X (its Instagram denominator is uncertain: never compared)
+    on_x = dataset(posts=_posts().assign(platform="x"))
+    bu = compare_benchmarks(on_x, 2025, source="Buffer", edition=2025).iloc[0]
     # median of 100 / 1000 and 300 / 3000 = 0.1
-    assert bu["brand_value"] == pytest.approx(0.1)
+    assert bu["platform"] == "x" and bu["brand_value"] == pytest.approx(0.1)
+    assert bu["ratio"] == pytest.approx(0.1 / 0.0231)
     unresolved = compare_benchmarks(ds, 2025, source="Buffer", edition=2026).iloc[0]
     assert pd.isna(unresolved["brand_value"]) and "unresolved" in unresolved["note"]
 
@@ -403,9 +406,38 @@ def test_stories_left_out_are_counted_in_the_notes(tmp_path):
 
 
 def test_partial_year_is_noted():
+    # no daily series: the posts' days, 2 March to 2 June
+    er = compare_benchmarks(dataset(posts=_posts()), 2025, industry="all").iloc[0]
+    assert "the instagram exports cover only 2025-03-02..2025-06-02 of 2025" in er["note"]
+    # a followers series of the whole year: the year is covered, though the posts are not
     er = compare_benchmarks(dataset(posts=_posts(), daily=_followers()), 2025,
                             industry="all").iloc[0]
-    assert "cover only 2025-03-02..2025-06-02 of 2025" in er["note"]
+    assert "cover only" not in er["note"]
+
+
+def test_each_row_says_its_own_platforms_cover():
+    """2025 of the sample: the TikTok engagement row said "posts cover only
+    2025-09-01..2025-12-31 of 2025", the cover of all platforms' posts, while TikTok's data
+    start on 1 November (its posts-per-week row: 61 days = 8.71 weeks). Each row now gives its
+    platform's days (Dataset.span)."""
+    import smmanalytics as smm
+    from smmanalytics.report import Formatter
+
+    sample = Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve"
+    ds = smm.load(sample)
+    assert ds.span("tiktok", web=False) == (pd.Timestamp("2025-11-01").date(),
+                                            pd.Timestamp("2026-10-31").date())
+    b = compare_benchmarks(ds, 2025, industry="health_beauty").set_index(["platform", "metric"])
+    tiktok = b.loc[("tiktok", "engagement_rate"), "note"]
+    assert "the tiktok exports cover only 2025-11-01..2025-12-31 of 2025" in tiktok
+    assert "2025-09-01" not in tiktok
+    assert b.loc[("tiktok", "posts_per_week"), "method"].endswith(
+        "÷ 8.71 weeks: the tiktok exports cover only 2025-11-01..2025-12-31 of it")
+    assert "the instagram exports cover only 2025-09-01..2025-12-31 of 2025" in b.loc[
+        ("instagram", "engagement_rate"), "note"]
+    assert Formatter("fr").notes(tiktok)[0] == (
+        "les exports TikTok ne couvrent que du 1er novembre 2025 au 31 décembre 2025 "
+        "(période : 2025)")
 
 
 def test_unknown_benchmark_source_is_an_smm_error_and_case_is_free():
@@ -430,11 +462,12 @@ def test_one_post_is_said_in_the_singular():
                  brand=Brand(name="B", timezone="Europe/Paris", industry="all"))
     er = compare_benchmarks(ds, "2025-03")
     method = er.loc[er["metric"] == "engagement_rate", "method"].iloc[0]
-    assert method.endswith("boosted posts included; 1 post) ÷ followers on 2025-03-31")
+    # the count divided by is that of 1 January, the last before 31 March
+    assert method.endswith("boosted posts included; 1 post) ÷ followers on 2025-01-01")
     assert Formatter("fr").note(method).endswith(
-        "publications sponsorisées comprises ; 1 publication) ÷ abonnés au 31 mars 2025")
+        "publications sponsorisées comprises ; 1 publication) ÷ abonnés au 1er janvier 2025")
     assert Formatter("en").note(method).endswith(
-        "boosted posts included; 1 post) ÷ followers on 31 March 2025")
+        "boosted posts included; 1 post) ÷ followers on 1 January 2025")
     two = compare_benchmarks(dataset(posts=_posts(), daily=_followers(),
                                      brand=Brand(name="B", timezone="Europe/Paris",
                                                  industry="all")), 2025)
@@ -461,8 +494,8 @@ def test_a_component_the_export_lacks_gives_no_comparison():
         "composantes absentes de l'export (saves) : non calculable de cette façon")
     # Rival IQ and Buffer count shares: an Instagram export without them is not compared
     no_shares = _posts().drop(columns="shares")
-    ds = dataset(posts=no_shares, daily=_followers())
-    for source, edition in (("Rival IQ", None), ("Buffer", 2025)):
+    for source, edition, plat in (("Rival IQ", None, "instagram"), ("Buffer", 2025, "x")):
+        ds = dataset(posts=no_shares.assign(platform=plat), daily=_followers(platform=plat))
         c = compare_benchmarks(ds, 2025, industry="all", source=source, edition=edition)
         er = c.loc[c["metric"] == "engagement_rate"].iloc[0]
         assert pd.isna(er["brand_value"]) and pd.isna(er["ratio"])
@@ -506,7 +539,8 @@ def test_a_component_blank_on_some_posts_leaves_those_posts_out(tmp_path):
     assert er["note"].startswith(note) and "; 2 posts) ÷ followers" in er["method"]
     assert Formatter("fr").notes(er["note"])[0] == (
         "interactions inconnues pour 1 des 3 publications (shares vides) : écartées")
-    bu = compare_benchmarks(ds, 2025, industry="all", source="Buffer", edition=2025).iloc[0]
+    on_x = dataset(posts=posts([r | {"platform": "x"} for r in rows]))
+    bu = compare_benchmarks(on_x, 2025, industry="all", source="Buffer", edition=2025).iloc[0]
     assert bu["brand_value"] == pytest.approx(0.125) and bu["note"].startswith(note)
     si = compare_benchmarks(ds, 2025, industry="all", source="Socialinsider").iloc[0]
     # (80 + 10) / 5,000, (250 + 40) / 5,000, (100 + 20) / 5,000: followers 5,000 until Dec 31
@@ -545,6 +579,8 @@ def test_followers_at_the_end_add_up_the_platforms_accounts():
     assert er["brand_value"] == pytest.approx(200 / 16_000)
     assert er["note"].startswith("instagram followers from 2025-12-01, 30 days before the "
                                  "period end")
+    # the method names the days of the two counts divided by
+    assert er["method"].endswith("÷ followers on 2025-12-01..2025-12-31")
     # one account, named in one export and not in the other: its last count, not a sum
     one = [r | {"account_id": None} if r["date"] == "2025-01-01" else r for r in rows[:2]]
     ds = dataset(posts=_posts(), daily=daily(one))
@@ -568,3 +604,94 @@ def test_a_benchmark_of_zero_is_none():
         "la source donne 0 : aucune référence utilisable")
     # the others keep theirs
     assert b.loc[b["platform"] == "instagram", "benchmark_value"].notna().all()
+
+
+def test_the_rival_iq_method_names_the_day_of_the_followers_used():
+    """Q4 2026 of the sample, whose data end on 31 October: the TikTok method said "÷ followers
+    on 2026-12-31" while the value divided the 12 posts' mean engagements by the 7,039
+    followers of 31 October (0.075449, the note saying "61 days before"). The method names
+    the day of the count used."""
+    import smmanalytics as smm
+    from smmanalytics.report import Formatter
+
+    tiktok = posts([{"platform": "tiktok", "post_id": str(k), "published_at": day,
+                     "reactions": r, "comments": 10.0, "shares": 5.0}
+                    for k, (day, r) in enumerate([("2026-10-02T09:00Z", 185.0),
+                                                  ("2026-10-20T09:00Z", 385.0)])])
+    follows = daily([{"platform": "tiktok", "account_id": "a", "date": d,
+                      "metric": "followers_total", "value": v}
+                     for d, v in (("2026-10-01", 3_800.0), ("2026-10-31", 4_000.0))])
+    ds = dataset(posts=tiktok, daily=follows)
+    for period in ("2026-Q4", "2026"):
+        er = compare_benchmarks(ds, period, industry="all").set_index("metric").loc[
+            "engagement_rate"]
+        # mean(185 + 10 + 5, 385 + 10 + 5) = 300 engagements / 4,000 followers on 31 October
+        assert er["brand_value"] == pytest.approx(300 / 4000)
+        assert er["method"].endswith("included; 2 posts) ÷ followers on 2026-10-31")
+        assert "tiktok followers from 2026-10-31, 61 days before the period end" in er["note"]
+    assert Formatter("fr").note(er["method"]).endswith("÷ abonnés au 31 octobre 2026")
+    # a month that ends with its count keeps its end
+    er = compare_benchmarks(ds, "2026-10", industry="all").iloc[0]
+    assert er["method"].endswith("÷ followers on 2026-10-31")
+    # the sample's quarter: 7,039 followers on 31 October
+    sample = Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve"
+    b = compare_benchmarks(smm.load(sample), "2026-Q4", industry="health_beauty")
+    er = b.loc[(b["platform"] == "tiktok") & (b["metric"] == "engagement_rate")].iloc[0]
+    assert er["method"].endswith("(reactions + comments + shares, boosted posts included; "
+                                 "12 posts) ÷ followers on 2026-10-31")
+    assert er["brand_value"] == pytest.approx(531.08 / 7039, abs=1e-6)
+
+
+def test_buffer_is_compared_only_by_the_impressions_it_divides_by():
+    """Buffer's YouTube rate (4.41 %) was compared with the brand's engagements ÷ YouTube
+    Studio's thumbnail impressions (ratio 0.0575 in October 2026): the YouTube API gives no
+    thumbnail impressions (platform-exports §5.2), so Buffer's denominator there is not
+    them. Instagram's is uncertain (glossary impressions, code reach: benchmarks-methods
+    §1.1); TikTok exports no impressions. Those are never compared, each with its own reason
+    (TikTok's note gave Meta's); X and LinkedIn, whose exports give impressions, are."""
+    import smmanalytics as smm
+    from smmanalytics.report import Formatter
+
+    rows = []
+    for plat in ("youtube", "instagram", "tiktok", "facebook", "linkedin"):
+        for k, (r, c, sh, imp) in enumerate([(20.0, 5.0, 5.0, 1000.0), (60.0, 10.0, 10.0, 2000.0),
+                                             (9.0, 1.0, 0.0, 500.0)]):
+            rows.append({"platform": plat, "post_id": f"{plat}{k}",
+                         "published_at": f"2025-0{k + 3}-02T09:00Z", "reactions": r,
+                         "comments": c, "shares": sh,
+                         "impressions": None if plat in ("tiktok", "facebook") else imp})
+    bu = compare_benchmarks(dataset(posts=posts(rows)), 2025, source="Buffer",
+                            edition=2025).set_index("platform")
+    # LinkedIn: median(30 / 1000, 80 / 2000, 10 / 500) = median(0.03, 0.04, 0.02) = 0.03
+    assert bu.loc["linkedin", "brand_value"] == pytest.approx(0.03)
+    assert bu.loc["linkedin", "ratio"] == pytest.approx(0.03 / 0.065)
+    why = {"youtube": "Buffer's YouTube denominator is unknown (not the thumbnail impressions "
+                      "YouTube exports, which its API does not give): not computable Buffer's "
+                      "way",
+           "instagram": "Buffer's Instagram denominator is uncertain (impressions in its "
+                        "glossary, reach in its published code): not computable Buffer's way",
+           "tiktok": "TikTok exports no impressions (views only), and Buffer's TikTok "
+                     "denominator is unknown: not computable Buffer's way",
+           "facebook": "facebook impressions unknown (Meta replaced them by views in 2025): not "
+                       "computable Buffer's way"}
+    for plat, note in why.items():
+        assert pd.isna(bu.loc[plat, "brand_value"]) and pd.isna(bu.loc[plat, "ratio"]), plat
+        assert bu.loc[plat, "note"].split("; ")[0] == note
+        assert bu.loc[plat, "benchmark_value"] > 0
+    assert "Meta" not in bu.loc["tiktok", "note"]
+    # an export with blank impressions on X: its own reason, not Meta's
+    x = posts([r | {"platform": "x", "impressions": None} for r in rows[-3:]])
+    row = compare_benchmarks(dataset(posts=x), 2025, source="Buffer", edition=2025).iloc[0]
+    assert row["note"].startswith("x impressions unknown (blank on every post): not computable "
+                                  "Buffer's way")
+    assert Formatter("fr").notes(bu.loc["youtube", "note"])[0] == (
+        "le dénominateur de Buffer pour YouTube est inconnu (pas les impressions de miniatures "
+        "qu'exporte YouTube, que son API ne donne pas) : non calculable à la façon de Buffer")
+    # the sample's October: YouTube no longer 0.002537 against 0.0441 (ratio 0.0575)
+    sample = Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve"
+    b = compare_benchmarks(smm.load(sample), "2026-10", industry="health_beauty",
+                           source="Buffer", edition=2025).set_index("platform")
+    assert pd.isna(b.loc["youtube", "brand_value"]) and pd.isna(b.loc["youtube", "ratio"])
+    assert b.loc["youtube", "note"].startswith(why["youtube"])
+    assert b.loc["tiktok", "note"].startswith(why["tiktok"])
+    assert b.loc[["x", "linkedin"], "brand_value"].notna().all()

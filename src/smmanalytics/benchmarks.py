@@ -14,7 +14,11 @@ public profiles; the rows of a platform with stories in the period say how many 
   comments + shares; X: likes + replies + reposts; LinkedIn: + clicks; TikTok: + saves). The
   TikTok row by views uses ``E_p / views_p``.
 - Buffer: the median over posts of ``(likes + comments + shares) / impressions``. Rows whose
-  denominator is unresolved are never compared.
+  denominator is unresolved are never compared, nor are the platforms whose Buffer rate is not
+  known to be by the impressions their exports give: Instagram (Buffer's glossary says
+  impressions, its code reach), TikTok (no impressions) and YouTube (its exports' impressions
+  are Studio's thumbnail impressions, which the YouTube API, a scheduling tool's source, does
+  not give).
 - Posts per week: the platform's feed posts in the period ÷ the weeks of the period its
   exports cover (first to last day of its posts or daily series): a year whose data starts in
   March is not divided by 52 weeks. The method says so when the cover is partial.
@@ -69,6 +73,18 @@ _SI_COMPONENTS = {"facebook": ("reactions", "comments", "shares"),
                   "youtube": ("reactions", "comments"),
                   "tiktok": ("reactions", "comments", "shares", "saves"),
                   "pinterest": ("reactions", "comments", "shares", "saves")}
+#: the platforms whose Buffer rate is no rate by the impressions the brand's exports give
+#: (benchmarks-methods §1.1, §6; platform-exports §5.2, §11.1), and why: never compared
+_BUFFER_UNKNOWN = {
+    "instagram": "Buffer's Instagram denominator is uncertain (impressions in its glossary, reach "
+                 "in its published code): not computable Buffer's way",
+    "tiktok": "TikTok exports no impressions (views only), and Buffer's TikTok denominator is "
+              "unknown: not computable Buffer's way",
+    "youtube": "Buffer's YouTube denominator is unknown (not the thumbnail impressions YouTube "
+               "exports, which its API does not give): not computable Buffer's way",
+}
+#: why a platform's posts may have no impressions at all (platform-exports §1.5)
+_NO_IMPRESSIONS = {"facebook": "Meta replaced them by views in 2025"}
 
 
 @functools.cache
@@ -221,12 +237,14 @@ def _lacking(missing: list[str]) -> str:
     return f"components missing from the export ({', '.join(missing)}): not computable this way"
 
 
-def _followers_end(daily: pd.DataFrame, platform: str, p: Period, notes: list | None = None
-                   ) -> float:
+def _followers_end(daily: pd.DataFrame, platform: str, p: Period, notes: list | None = None,
+                   days: list | None = None) -> float:
     """The platform's followers at the period's end: the last known ``followers_total`` on or
     before that day (NaN when unknown); of each account, added up, when the series name two
     accounts or more, as the engagements are the posts of all of them. A note is added when a
-    count is more than 7 days older than the end (the oldest one is named)."""
+    count is more than 7 days older than the end (the oldest one is named); ``days`` receives
+    the days of the counts taken, oldest first, which a method names (a quarter still running
+    is divided by its last known count, not by one of its last day)."""
     if daily is None or daily.empty:
         return np.nan
     f = daily.loc[(daily["metric"] == "followers_total").fillna(False).to_numpy()
@@ -245,6 +263,8 @@ def _followers_end(daily: pd.DataFrame, platform: str, p: Period, notes: list | 
     else:
         last = f.tail(1)
     oldest = pd.Timestamp(last["date"].min())
+    if days is not None:
+        days.extend(sorted({pd.Timestamp(d).date() for d in last["date"]}))
     age = (p.end_ts - oldest).days
     if notes is not None and age > 7:
         notes.append(f"{platform} followers from {oldest.date()}, {age} days before the period "
@@ -280,11 +300,16 @@ def _brand_figure(ds, bench: pd.Series, posts: pd.DataFrame, p: Period) -> tuple
     if src == "Rival IQ":
         e, missing = _engagements(g, _PUBLIC)
         stale: list[str] = []
-        f = _followers_end(ds.daily, plat, p, stale)
+        used: list[dt.date] = []
+        f = _followers_end(ds.daily, plat, p, stale, used)
         n = int(e.notna().sum()) if not missing else len(g)
+        # the day of the count divided by (of the accounts' counts, the oldest to the newest),
+        # not the period's end when the series stop before it; that end when none is known
+        on = (f"{used[0].isoformat()}..{used[-1].isoformat()}" if len(used) > 1
+              else (used or [p.end])[0].isoformat())
         method = (f"Rival IQ way: mean public engagements per post (reactions + comments + shares, "
                   f"boosted posts included; {n} post{'' if n == 1 else 's'}) ÷ followers "
-                  f"on {p.end.isoformat()}")
+                  f"on {on}")
         if missing:
             return np.nan, method, _lacking(missing)
         if np.isnan(f) or f <= 0:
@@ -317,6 +342,8 @@ def _brand_figure(ds, bench: pd.Series, posts: pd.DataFrame, p: Period) -> tuple
         if den != "impressions":
             return np.nan, method, (f"the benchmark's denominator is unresolved ({den}): "
                                     "not compared")
+        if plat in _BUFFER_UNKNOWN:
+            return np.nan, method, _BUFFER_UNKNOWN[plat]
         e, missing = _engagements(g, _PUBLIC)
         if missing:
             return np.nan, method, _lacking(missing)
@@ -325,7 +352,9 @@ def _brand_figure(ds, bench: pd.Series, posts: pd.DataFrame, p: Period) -> tuple
         imp = g["impressions"].astype("Float64")
         r = (e / imp.mask(imp == 0)).astype("Float64")
         if r.notna().sum() == 0:
-            return np.nan, method, "impressions unknown (Meta replaced them by views in 2025)"
+            why = _NO_IMPRESSIONS.get(plat, "blank on every post")
+            return np.nan, method, (f"{plat} impressions unknown ({why}): not computable "
+                                    "Buffer's way")
         return float(r.median()), method, _blank(g, _PUBLIC, e)
     return np.nan, "", f"no method for source {src!r}"
 
@@ -391,14 +420,13 @@ def compare_benchmarks(ds, period_or_year: object, industry: str | None = None, 
     stories = _stories_in(ds, p)
     rows = []
     platforms = sorted(set(posts["platform"].astype("string").dropna())) if len(posts) else []
-    coverage = ""
-    if len(posts):
-        days = post_dates(posts, ds.brand.timezone)
-        first, last = days.min().date(), days.max().date()
-        if (first - p.start).days > 14 or (p.end - last).days > 14:
-            coverage = (f"the brand's posts cover only {first.isoformat()}..{last.isoformat()} "
-                        f"of {p.label}")
     for plat in platforms:
+        # the days of the period this platform's exports cover (TikTok's may start two months
+        # after the others'), as its posts-per-week row counts them
+        first, last = _covered(ds, plat, p)
+        coverage = (f"the {plat} exports cover only {first.isoformat()}..{last.isoformat()} "
+                    f"of {p.label}"
+                    if (first - p.start).days > 14 or (p.end - last).days > 14 else "")
         cand = table.loc[(table["platform"] == plat).to_numpy()]
         chosen = cand.loc[(cand["industry"] == industry).to_numpy()]
         fallback = chosen.empty and industry != "all"
