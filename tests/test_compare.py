@@ -169,6 +169,40 @@ def test_per_day_change_abs_and_sign_change():
     assert "sign change" in r["method"]
 
 
+def _net_follows(values_by_month):
+    return daily([{"platform": "instagram", "date": f"2026-{m:02d}-{d + 1:02d}",
+                   "metric": "net_follows", "value": float(v)}
+                  for m, values in values_by_month.items() for d, v in enumerate(values)])
+
+
+def test_net_followers_get_no_percent_interval_over_a_base_near_zero():
+    """September's net follows sum to 2 (+10 and -10 on 14 days each, +1 on two): resampled
+    days sum to 0 or below as often as not, and the percent interval of October's +5 a day
+    read from -296 % upwards on the sample (6 against 595). The percent change itself is
+    defined: 155 / 31 = 5 a day against 2 / 30, +7,400 %."""
+    sept = [10, -10] * 14 + [1, 1]
+    c = compare(dataset(daily=_net_follows({9: sept, 10: [5] * 31})), "2026-10")
+    row = _kpis(c).loc["followers_net"]
+    assert (row["current"], row["previous"]) == (155, 2)
+    assert row["change_pct"] == pytest.approx(5 / (2 / 30) - 1)            # 74.0
+    assert row["change_abs"] == pytest.approx(5 - 2 / 30)                  # per day
+    assert pd.isna(row["ci_low"]) and pd.isna(row["ci_high"])
+    assert row["method"] == "no percent interval (resampled net follows reach 0 or below)"
+    # a previous sum of -2: neither a percent change nor an interval, and both are said
+    sept = [10, -10] * 14 + [-1, -1]
+    row = _kpis(compare(dataset(daily=_net_follows({9: sept, 10: [5] * 31})),
+                        "2026-10")).loc["followers_net"]
+    assert pd.isna(row["change_pct"]) and pd.isna(row["ci_low"]) and row["direction"] == "up"
+    assert row["method"] == ("no percent interval (resampled net follows reach 0 or below); "
+                             "no percent change (previous value not positive or sign change)")
+    # every resample positive (3 and 5 a day, 120): the interval is given, around +25 % a day
+    row = _kpis(compare(dataset(daily=_net_follows({9: [3, 5] * 15, 10: [5] * 31})),
+                        "2026-10")).loc["followers_net"]
+    assert row["change_pct"] == pytest.approx(5 / 4 - 1)
+    assert row["method"] == "bootstrap over days"
+    assert row["ci_low"] < row["change_pct"] < row["ci_high"] and row["ci_low"] > -1
+
+
 def test_periods_helper():
     from smmanalytics.periods import parse_period
 

@@ -16,7 +16,9 @@ Definitions
   day (``basis`` says so; ``change_pct``, ``change_abs`` and ``direction`` are then per day).
   No percent change when the previous value is not positive or the sign changes (net follows).
 - Intervals: 95 % percentile bootstrap of ``change_pct``, resampling posts within each period
-  (days for daily and web KPIs), so that post-to-post overdispersion is kept; for interactions
+  (days for daily and web KPIs), so that post-to-post overdispersion is kept (net follows:
+  none when a resample's previous sum is not positive or its current one negative, where a
+  percent change means nothing; ``method`` says so); for interactions
   and the engagement rates also a model interval (``model_ci_*``) from a negative binomial GLM
   at post level with a period indicator and the log exposure (reach, impressions, views) as
   offset (benchmarks-methods §5.1).
@@ -593,12 +595,18 @@ def _daily_row(ds, kpi, platform, cur, prev, rng, n_boot, scale) -> dict:
         if np.isnan(vb):
             vb = _actual(ds, kpi, platform, prev.start, prev.end)
             nb = 0 if np.isnan(vb) else pd.NA
-    ci = (np.nan, np.nan)
+    ci, crossing = (np.nan, np.nan), False
     if len(xa) >= 7 and len(xb) >= 7:
         da = xa[rng.integers(0, len(xa), (n_boot, len(xa)))].sum(axis=1)
         db = xb[rng.integers(0, len(xb), (n_boot, len(xb)))].sum(axis=1)
-        ci = _ci(da, db, scale)
+        # net follows: a percent change is defined only over a positive base and a current
+        # value of the same sign (:func:`_row`); resamples that cross read as falls of 296 %
+        # (6 against 595 gave -296 % … +72 %), and dropping them would bias the interval
+        crossing = kpi == "followers_net" and not ((db > 0).all() and (da >= 0).all())
+        if not crossing:
+            ci = _ci(da, db, scale)
     method = ("bootstrap over days" if not np.isnan(ci[0])
+              else "no percent interval (resampled net follows reach 0 or below)" if crossing
               else "no interval (fewer than 7 days)" if len(xa) and len(xb)
               # followers have daily rows or nothing; GA4 may have period totals only
               else "no daily follower data" if kpi == "followers_net"
