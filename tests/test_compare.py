@@ -627,6 +627,59 @@ def test_a_period_before_the_platforms_data_is_unknown_though_others_reach_it():
     assert october.loc["interactions", "current"] == 60
 
 
+def test_ga4_kpis_follow_ga4_coverage_when_the_platforms_data_start_after_the_previous_period():
+    """X's posts run from 10 to 31 October, GA4 (X's sessions from t.co) covers September and
+    October: X's September posts are unknown, its September sessions are not (they read
+    unknown, as TikTok's October 2025 on the sample). Sessions per day 93 / 31 = 3 against
+    60 / 30 = 2: +50 %; key events 0 against 0, flat."""
+    from smmanalytics.report import Formatter
+
+    x = [{**r, "published_at": f"2026-10-{10 + k:02d}T09:00:00Z"}
+         for k, r in enumerate(_x(10, 22, 10, 0))]
+    ga4 = web(_x_sessions(9, 30, 2.0) + _x_sessions(10, 31, 3.0))
+    ds = dataset(posts=posts(x + _month(9, 12, 20, start_id=100)), web=ga4)
+    c = compare(ds, "2026-10", platform="x")
+    t = _kpis(c)
+    for kpi in ("posts", "interactions", "er_reach", "followers_net"):
+        assert pd.isna(t.loc[kpi, "previous"]) and pd.isna(t.loc[kpi, "direction"]), kpi
+        assert t.loc[kpi, "method"] == "previous period not covered by the data"
+    assert t.loc["posts", "current"] == 22 and t.loc["interactions", "current"] == 220
+    assert (t.loc["sessions", "current"], t.loc["sessions", "previous"]) == (93, 60)
+    assert t.loc["sessions", "basis"] == "per day"
+    assert t.loc["sessions", "change_pct"] == pytest.approx(3 / 2 - 1)
+    assert t.loc["sessions", "change_abs"] == pytest.approx(3 - 2)
+    assert t.loc["sessions", "direction"] == "up"
+    assert t.loc["sessions", "method"] == "bootstrap over days"
+    assert t.loc["sessions", "ci_low"] == pytest.approx(0.5)      # every day alike
+    assert (t.loc["key_events", "previous"], t.loc["key_events", "direction"]) == (0, "flat")
+    caveat = ("The x data start on 2026-10-10: 2026-09 is not covered, so only the GA4 KPIs "
+              "of 2026-10 are compared with it.")
+    assert caveat in c.caveats
+    assert "2026-10 has 31 days and 2026-09 30: totals are compared per day." in c.caveats
+    assert Formatter("fr").note(caveat) == (
+        "Les données de X commencent le 10 octobre 2026 : elles ne couvrent pas septembre "
+        "2026 ; seuls les indicateurs GA4 d'octobre 2026 sont donc comparés avec cette "
+        "période.")
+    # all platforms, X's posts the only ones: the same, said of the data
+    c = compare(dataset(posts=posts(x), web=ga4), "2026-10")
+    t = _kpis(c)
+    assert pd.isna(t.loc["posts", "previous"]) and t.loc["sessions", "previous"] == 60
+    caveat = ("The data start on 2026-10-10: 2026-09 is not covered, so only the GA4 KPIs of "
+              "2026-10 are compared with it.")
+    assert caveat in c.caveats
+    assert Formatter("it").note(caveat) == (
+        "I dati iniziano il 10 ottobre 2026: settembre 2026 non è coperto, quindi solo i KPI "
+        "GA4 di ottobre 2026 sono confrontati con esso.")
+    # GA4 from October only: its September is unknown too, and nothing is compared
+    c = compare(dataset(posts=posts(x), web=web(_x_sessions(10, 31, 3.0))), "2026-10")
+    t = _kpis(c)
+    assert t["previous"].isna().all() and t["direction"].isna().all()
+    assert t.loc["sessions", "current"] == 93
+    assert (t["method"] == "previous period not covered by the data").all()
+    assert ("The data start on 2026-10-10: 2026-09 is not covered, so 2026-10 is not compared "
+            "with it.") in c.caveats
+
+
 def test_all_platforms_say_when_a_platform_is_missing_from_a_period():
     """All platforms pooled: X's posts stop on 5 September, so September's totals hold X's 5
     posts and October's none; TikTok's start on 21 October; Instagram covers both months. The
