@@ -169,6 +169,40 @@ def test_per_day_change_abs_and_sign_change():
     assert "sign change" in r["method"]
 
 
+def _net_follows(values_by_month):
+    return daily([{"platform": "instagram", "date": f"2026-{m:02d}-{d + 1:02d}",
+                   "metric": "net_follows", "value": float(v)}
+                  for m, values in values_by_month.items() for d, v in enumerate(values)])
+
+
+def test_net_followers_get_no_percent_interval_over_a_base_near_zero():
+    """September's net follows sum to 2 (+10 and -10 on 14 days each, +1 on two): resampled
+    days sum to 0 or below as often as not, and the percent interval of October's +5 a day
+    read from -296 % upwards on the sample (6 against 595). The percent change itself is
+    defined: 155 / 31 = 5 a day against 2 / 30, +7,400 %."""
+    sept = [10, -10] * 14 + [1, 1]
+    c = compare(dataset(daily=_net_follows({9: sept, 10: [5] * 31})), "2026-10")
+    row = _kpis(c).loc["followers_net"]
+    assert (row["current"], row["previous"]) == (155, 2)
+    assert row["change_pct"] == pytest.approx(5 / (2 / 30) - 1)            # 74.0
+    assert row["change_abs"] == pytest.approx(5 - 2 / 30)                  # per day
+    assert pd.isna(row["ci_low"]) and pd.isna(row["ci_high"])
+    assert row["method"] == "no percent interval (resampled net follows reach 0 or below)"
+    # a previous sum of -2: neither a percent change nor an interval, and both are said
+    sept = [10, -10] * 14 + [-1, -1]
+    row = _kpis(compare(dataset(daily=_net_follows({9: sept, 10: [5] * 31})),
+                        "2026-10")).loc["followers_net"]
+    assert pd.isna(row["change_pct"]) and pd.isna(row["ci_low"]) and row["direction"] == "up"
+    assert row["method"] == ("no percent interval (resampled net follows reach 0 or below); "
+                             "no percent change (previous value not positive or sign change)")
+    # every resample positive (3 and 5 a day, 120): the interval is given, around +25 % a day
+    row = _kpis(compare(dataset(daily=_net_follows({9: [3, 5] * 15, 10: [5] * 31})),
+                        "2026-10")).loc["followers_net"]
+    assert row["change_pct"] == pytest.approx(5 / 4 - 1)
+    assert row["method"] == "bootstrap over days"
+    assert row["ci_low"] < row["change_pct"] < row["ci_high"] and row["ci_low"] > -1
+
+
 def test_periods_helper():
     from smmanalytics.periods import parse_period
 
@@ -591,6 +625,59 @@ def test_a_period_before_the_platforms_data_is_unknown_though_others_reach_it():
     october = _kpis(compare(ds, "2026-10", platform="x"))
     assert october.loc["posts", "current"] == 6 and pd.isna(october.loc["posts", "previous"])
     assert october.loc["interactions", "current"] == 60
+
+
+def test_ga4_kpis_follow_ga4_coverage_when_the_platforms_data_start_after_the_previous_period():
+    """X's posts run from 10 to 31 October, GA4 (X's sessions from t.co) covers September and
+    October: X's September posts are unknown, its September sessions are not (they read
+    unknown, as TikTok's October 2025 on the sample). Sessions per day 93 / 31 = 3 against
+    60 / 30 = 2: +50 %; key events 0 against 0, flat."""
+    from smmanalytics.report import Formatter
+
+    x = [{**r, "published_at": f"2026-10-{10 + k:02d}T09:00:00Z"}
+         for k, r in enumerate(_x(10, 22, 10, 0))]
+    ga4 = web(_x_sessions(9, 30, 2.0) + _x_sessions(10, 31, 3.0))
+    ds = dataset(posts=posts(x + _month(9, 12, 20, start_id=100)), web=ga4)
+    c = compare(ds, "2026-10", platform="x")
+    t = _kpis(c)
+    for kpi in ("posts", "interactions", "er_reach", "followers_net"):
+        assert pd.isna(t.loc[kpi, "previous"]) and pd.isna(t.loc[kpi, "direction"]), kpi
+        assert t.loc[kpi, "method"] == "previous period not covered by the data"
+    assert t.loc["posts", "current"] == 22 and t.loc["interactions", "current"] == 220
+    assert (t.loc["sessions", "current"], t.loc["sessions", "previous"]) == (93, 60)
+    assert t.loc["sessions", "basis"] == "per day"
+    assert t.loc["sessions", "change_pct"] == pytest.approx(3 / 2 - 1)
+    assert t.loc["sessions", "change_abs"] == pytest.approx(3 - 2)
+    assert t.loc["sessions", "direction"] == "up"
+    assert t.loc["sessions", "method"] == "bootstrap over days"
+    assert t.loc["sessions", "ci_low"] == pytest.approx(0.5)      # every day alike
+    assert (t.loc["key_events", "previous"], t.loc["key_events", "direction"]) == (0, "flat")
+    caveat = ("The x data start on 2026-10-10: 2026-09 is not covered, so only the GA4 KPIs "
+              "of 2026-10 are compared with it.")
+    assert caveat in c.caveats
+    assert "2026-10 has 31 days and 2026-09 30: totals are compared per day." in c.caveats
+    assert Formatter("fr").note(caveat) == (
+        "Les données de X commencent le 10 octobre 2026 : elles ne couvrent pas septembre "
+        "2026 ; seuls les indicateurs GA4 d'octobre 2026 sont donc comparés avec cette "
+        "période.")
+    # all platforms, X's posts the only ones: the same, said of the data
+    c = compare(dataset(posts=posts(x), web=ga4), "2026-10")
+    t = _kpis(c)
+    assert pd.isna(t.loc["posts", "previous"]) and t.loc["sessions", "previous"] == 60
+    caveat = ("The data start on 2026-10-10: 2026-09 is not covered, so only the GA4 KPIs of "
+              "2026-10 are compared with it.")
+    assert caveat in c.caveats
+    assert Formatter("it").note(caveat) == (
+        "I dati iniziano il 10 ottobre 2026: settembre 2026 non è coperto, quindi solo i KPI "
+        "GA4 di ottobre 2026 sono confrontati con esso.")
+    # GA4 from October only: its September is unknown too, and nothing is compared
+    c = compare(dataset(posts=posts(x), web=web(_x_sessions(10, 31, 3.0))), "2026-10")
+    t = _kpis(c)
+    assert t["previous"].isna().all() and t["direction"].isna().all()
+    assert t.loc["sessions", "current"] == 93
+    assert (t["method"] == "previous period not covered by the data").all()
+    assert ("The data start on 2026-10-10: 2026-09 is not covered, so 2026-10 is not compared "
+            "with it.") in c.caveats
 
 
 def test_all_platforms_say_when_a_platform_is_missing_from_a_period():

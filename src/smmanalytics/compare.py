@@ -16,7 +16,9 @@ Definitions
   day (``basis`` says so; ``change_pct``, ``change_abs`` and ``direction`` are then per day).
   No percent change when the previous value is not positive or the sign changes (net follows).
 - Intervals: 95 % percentile bootstrap of ``change_pct``, resampling posts within each period
-  (days for daily and web KPIs), so that post-to-post overdispersion is kept; for interactions
+  (days for daily and web KPIs), so that post-to-post overdispersion is kept (net follows:
+  none when a resample's previous sum is not positive or its current one negative, where a
+  percent change means nothing; ``method`` says so); for interactions
   and the engagement rates also a model interval (``model_ci_*``) from a negative binomial GLM
   at post level with a period indicator and the log exposure (reach, impressions, views) as
   offset (benchmarks-methods §5.1).
@@ -35,11 +37,15 @@ Definitions
   raises :class:`~smmanalytics.errors.PeriodError`.
 - Coverage: the data start on the first day with a post or a daily figure (of ``platform``,
   or of any platform). A previous period that ends before it is not covered: its values are
-  unknown (NaN), not 0, and nothing is compared. One that starts before it is compared over
-  its covered days only, totals per day, and a caveat names the days.
+  unknown (NaN), not 0, and not compared, but for the GA4 KPIs, which follow GA4's own rows:
+  compared when GA4 covers the previous period (a caveat says only they are), unknown when
+  not. One that starts before it is compared over its covered days only, totals per day,
+  and a caveat names the days.
 - A platform asked about is covered by its own posts and daily rows: a period wholly after
   its last day (or before its first) has unknown post and follower KPIs, with a caveat, though
-  other platforms' data reach it; its GA4 KPIs are compared as the GA4 rows allow.
+  other platforms' data reach it; its GA4 KPIs are compared as the GA4 rows allow (so too
+  for a previous period before its first day: TikTok's data starting in November 2025 leave
+  October's TikTok sessions compared, GA4 covering October).
 - A running period: when the data stop within ``period`` (the year 2026 whose data end on
   31 October), like is compared with like: ``period`` up to the data's last day with as many
   first days of ``previous`` (2026-01-01..2026-10-31 with 2025-01-01..2025-10-31), not its
@@ -59,6 +65,7 @@ import pandas as pd
 from ._actuals import NOT_FOUND, actuals_shared, followers_left_out, metric_daily
 from ._actuals import actual as _actual
 from ._args import platform_name, whole
+from ._web import social_traffic
 from .errors import PeriodError, require_dataset
 from .metrics import post_interactions
 from .periods import Period, parse_period, post_dates
@@ -421,10 +428,15 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
                        f"its totals cover those days only.")
     covered = not absent and (first is None or pc.end >= first)
     pw = pc                          # the days of the previous period the data cover
+    # the GA4 KPIs follow GA4's own rows: TikTok's data starting in November 2025 made
+    # October's TikTok sessions unknown, though GA4 covers October (0 visits from TikTok)
+    web_prev = (not covered and not absent
+                and bool(social_traffic(ds, pc)[0].attrs.get("covered")))
     if not covered and not absent:
         caveats.append(f"The {whose}data start on {first.isoformat()}: {pc.label} is not "
-                       f"covered, "
-                       f"so {cur.label} is not compared with it.")
+                       f"covered, so "
+                       + (f"only the GA4 KPIs of {cur.label} are compared with it." if web_prev
+                          else f"{cur.label} is not compared with it."))
     elif first is not None and pc.start < first:
         pw = _span(first, pc.end)
         caveats.append(f"The {whose}data start on {first.isoformat()}: {pc.label} is covered "
@@ -433,10 +445,10 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
                        f"per day over the covered days.")
     per_day = cw.days != pw.days
     scale = cw.days / pw.days if per_day else 1.0
-    if per_day and pw is prev and covered:
+    if per_day and pw is prev and (covered or web_prev):
         caveats.append(f"{cur.label} has {cur.days} days and {prev.label} {prev.days}: totals are "
                        f"compared per day.")
-    elif per_day and pw is pc and covered:
+    elif per_day and pw is pc and (covered or web_prev):
         caveats.append(f"{cw.days} days of {cur.label} and {pc.days} of {prev.label} are "
                        f"compared: totals are compared per day.")
     if platform is None and covered and not outside:
@@ -473,8 +485,9 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
         for kpi in ("followers_net", "sessions", "key_events", "revenue"):
             rows.append(_daily_row(ds, kpi, platform or "all", cw, pw, rng, n_boot, scale))
     # what is not known is unknown, not 0: the previous period, the current one, the platform
-    if not covered:
-        _unknown(rows, ("previous",), "previous period not covered by the data")
+    if not covered:      # GA4's KPIs when GA4 does not cover it either
+        _unknown([r for r in rows if not (web_prev and r["kpi"] in _GA4_KPIS)], ("previous",),
+                 "previous period not covered by the data")
     if outside:
         # the previous period too when it is outside the data as well (October against
         # November, when the data stop in September): not 0
@@ -593,12 +606,18 @@ def _daily_row(ds, kpi, platform, cur, prev, rng, n_boot, scale) -> dict:
         if np.isnan(vb):
             vb = _actual(ds, kpi, platform, prev.start, prev.end)
             nb = 0 if np.isnan(vb) else pd.NA
-    ci = (np.nan, np.nan)
+    ci, crossing = (np.nan, np.nan), False
     if len(xa) >= 7 and len(xb) >= 7:
         da = xa[rng.integers(0, len(xa), (n_boot, len(xa)))].sum(axis=1)
         db = xb[rng.integers(0, len(xb), (n_boot, len(xb)))].sum(axis=1)
-        ci = _ci(da, db, scale)
+        # net follows: a percent change is defined only over a positive base and a current
+        # value of the same sign (:func:`_row`); resamples that cross read as falls of 296 %
+        # (6 against 595 gave -296 % … +72 %), and dropping them would bias the interval
+        crossing = kpi == "followers_net" and not ((db > 0).all() and (da >= 0).all())
+        if not crossing:
+            ci = _ci(da, db, scale)
     method = ("bootstrap over days" if not np.isnan(ci[0])
+              else "no percent interval (resampled net follows reach 0 or below)" if crossing
               else "no interval (fewer than 7 days)" if len(xa) and len(xb)
               # followers have daily rows or nothing; GA4 may have period totals only
               else "no daily follower data" if kpi == "followers_net"
