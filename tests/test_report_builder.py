@@ -1992,9 +1992,10 @@ def test_top_posts_of_an_incident_are_marked(lang, caption):
     assert [r[0][:5] for r in top["rows"]][:4] == ["14/10", "12/10", "04/10", "18/10"]
     assert top["caption"] == caption
     assert not any(r[0].endswith("*") for r in bottom["rows"]) and bottom["caption"] is None
-    # a month without an incident: nothing marked, nothing said
-    august = BrandReport(smm.load(SAMPLE), "2026-08", lang=lang).top_posts()
-    (top, _) = [b for b in august.blocks if b["kind"] == "table"]
+    # a month without an incident (August has a watch on the 23rd since the level test's
+    # dispersion leaves the outbreak's days out): nothing marked, nothing said
+    june = BrandReport(smm.load(SAMPLE), "2026-06", lang=lang).top_posts()
+    (top, _) = [b for b in june.blocks if b["kind"] == "table"]
     assert not any(r[0].endswith("*") for r in top["rows"]) and top["caption"] is None
 
 
