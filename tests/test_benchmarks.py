@@ -252,6 +252,30 @@ def test_brand_row_of_a_platform_without_posts_export_is_unknown_not_zero(tmp_pa
     assert row["posts"] == 0 and row["posts_per_week"] == 0 and pd.isna(row["note"])
 
 
+def test_brand_row_of_a_platform_whose_exports_stop_before_the_period_is_unknown(tmp_path):
+    """X's exports read stop in February (March-October's could not be read): October's
+    brand row showed 0 posts, "we did not post on X"; its posts are unknown, said in its
+    note. Instagram's exports reach October: its 1 post counts."""
+    from smmanalytics.report import Formatter
+
+    path = tmp_path / "competitors.csv"
+    path.write_text(COMP + "x,Rival Co,2026-10,3000,40,900\n"
+                           "instagram,Rival Co,2026-10,20000,30,9000\n", encoding="utf-8")
+    ds = dataset(posts=posts([
+        {"platform": "x", "post_id": "1", "published_at": "2026-02-20T09:00Z",
+         "reactions": 5.0, "comments": 1.0, "shares": 0.0},
+        {"platform": "instagram", "post_id": "2", "published_at": "2026-10-07T09:00Z",
+         "reactions": 50.0, "comments": 5.0, "shares": 1.0, "saves": 4.0}]),
+        competitors=read_competitors(path))
+    side = compare_competitors(ds, "2026-10").set_index(["platform", "name"])
+    mine = side.loc[("x", "Test")]
+    assert pd.isna(mine["posts"]) and pd.isna(mine["posts_per_week"])
+    assert mine["note"] == "the x exports read do not reach 2026-10: posts unknown, not 0"
+    assert Formatter("it").note(mine["note"]) == (
+        "gli export X letti non arrivano a ottobre 2026: post sconosciuti, non 0")
+    assert side.loc[("instagram", "Test"), "posts"] == 1
+
+
 def test_competitors_frame_lacking_a_column_is_named(tmp_path):
     from smmanalytics.errors import SchemaError
 

@@ -283,6 +283,13 @@ def _covered(ds, platform: str, p: Period) -> tuple[dt.date, dt.date]:
     return (start, end) if start <= end else (p.start, p.end)
 
 
+def _reaches(ds, platform: str, p: Period) -> bool:
+    """Whether the days a platform's data tell of (:meth:`Dataset.span`) reach into ``p``;
+    True when they are unknown (no day known: the posts exports read say nothing of theirs)."""
+    first, last = ds.span(platform, web=False)
+    return first is None or (first <= p.end and last >= p.start)
+
+
 def _brand_figure(ds, bench: pd.Series, posts: pd.DataFrame, p: Period) -> tuple[float, str, str]:
     """(value, method, note) for one benchmark row; NaN with the reason when not computable."""
     src, plat, den = bench["source"], bench["platform"], bench["denominator"]
@@ -660,6 +667,12 @@ def _competitor_rows(ds, comp: pd.DataFrame, p: Period) -> list[dict]:
         exported = has_posts_data(ds, plat)
         if not exported:
             notes.append("no posts export read: posts unknown, not 0")
+        elif not _reaches(ds, plat, p):
+            # X's exports read stop in February (March-October's could not be read, or was
+            # never downloaded): October's 0 posts would read "we did not post on X"
+            exported = False
+            notes.append(f"the {plat} exports read do not reach {p.label}: posts unknown, "
+                         "not 0")
         note = "; ".join(notes) or None
         rows.append({"platform": plat, "name": ds.brand.name, "is_brand": True,
                      "followers": followers, "posts": float(len(g)) if exported else np.nan,
