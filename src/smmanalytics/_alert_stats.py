@@ -291,8 +291,15 @@ def nb_upper(q: float, mu: np.ndarray, r: np.ndarray) -> np.ndarray:
 
 
 def dispersion(x: np.ndarray, mu: np.ndarray, tested: np.ndarray, span: int = 3,
-               days: np.ndarray | None = None, kept: bool = False):
-    """Series overdispersion φ (per row), moment estimate ``Σ((x−μ)² − μ) / Σμ²`` ≥ 0.
+               days: np.ndarray | None = None) -> np.ndarray:
+    """:func:`dispersion_kept`'s φ alone."""
+    return dispersion_kept(x, mu, tested, span, days)[0]
+
+
+def dispersion_kept(x: np.ndarray, mu: np.ndarray, tested: np.ndarray, span: int = 3,
+                    days: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Series overdispersion φ (per row), and the days its sums kept (the tested days that
+    are not outlying). φ is the moment estimate ``Σ((x−μ)² − μ) / Σμ²`` ≥ 0.
 
     Outlying days are left out so that an incident does not hide itself or the next one: a day
     is left out when its NB tail under the φ of the other days kept (leave-one-out) is below
@@ -358,7 +365,7 @@ def dispersion(x: np.ndarray, mu: np.ndarray, tested: np.ndarray, span: int = 3,
     num = np.where(keep, num_t, 0.0).sum(axis=1)
     den = np.where(keep, den_t, 0.0).sum(axis=1)
     if days is None:
-        return (_phi(num, den), keep) if kept else _phi(num, den)
+        return _phi(num, den), keep
     # the baselines' own error taken off (module docstring of dispersion): with S1 = Σ μ/D and
     # S2 = Σ μ²/D, E Σ((x−μ̂)² − μ̂) ≈ φ(Σμ² + S2) + S1 and E Σμ̂² ≈ Σμ² + φ S2 + S1, so
     # S2 φ² − (Σμ̂² − S1 + S2) φ + (Σ((x−μ̂)² − μ̂) − S1) = 0, its smaller root
@@ -372,8 +379,7 @@ def dispersion(x: np.ndarray, mu: np.ndarray, tested: np.ndarray, span: int = 3,
     # never above the plain estimate: beyond φ ≈ 1 the root rises above it (the ratio of the
     # two sums' expectations saturates, no root at all past (D + 1)/2), where the series
     # measure no such thing (φ = 1 measures 0.87-0.92, its plain estimate 0.9-1.0)
-    phi = np.clip(np.minimum(np.nan_to_num(phi), _phi(num, den)), 0.0, None)
-    return (phi, keep) if kept else phi
+    return np.clip(np.minimum(np.nan_to_num(phi), _phi(num, den)), 0.0, None), keep
 
 
 def near_days(days: np.ndarray, span: int) -> np.ndarray:
@@ -404,7 +410,7 @@ def count_dispersion(x: np.ndarray, history: np.ndarray, weekday: np.ndarray, se
         st = count_baseline(x, weekday, settings, robust=False, history=history)
         first = st["mu"], st["tested"], mean_days(history, weekday, settings)
     mu, tested, days = first
-    phi, keep = dispersion(x, mu, tested, span, days, kept=True)
+    phi, keep = dispersion_kept(x, mu, tested, span, days)
     rows = np.flatnonzero((tested & ~keep).any(axis=1))
     if not rows.size:
         return phi
@@ -420,7 +426,7 @@ def count_dispersion(x: np.ndarray, history: np.ndarray, weekday: np.ndarray, se
         clean = np.where(left, np.nan, history)
         st = count_baseline(x, weekday, settings, robust=False, history=clean)
         mu, days = st["mu"], mean_days(clean, weekday, settings)
-        sub, keep = dispersion(x, mu, st["tested"] & ~left, span, days, kept=True)
+        sub, keep = dispersion_kept(x, mu, st["tested"] & ~left, span, days)
         out = st["tested"] & ~left & ~keep
     phi = phi.copy()
     phi[rows] = sub
