@@ -1004,3 +1004,23 @@ def test_the_calendars_name_is_escaped_as_text(tmp_path):
     assert str(event["summary"]) == ("Café; Bar, Co: pubblicare su Instagram "
                                      "(lunedì 18:00 Europe/Paris)")
     assert r"X-WR-CALNAME:Café\; Bar\, Co posting plan" in ics_bytes(plan, "Café; Bar, Co").decode()
+
+
+def test_a_window_of_hours_the_account_skipped_one_of_is_told_by_its_runs():
+    """The window cut to the hours posted in (18:00 and 20:00, nobody at 19:00) was told
+    "18:00-21:00" in every event's reason, claiming 19:00; its runs are told apart."""
+    import dataclasses
+
+    best = _hand_best("effect")
+    best = dataclasses.replace(best, window={**best.window, "hours": [18, 20],
+                                             "days": "Monday/Tuesday"})
+    plan = plan_slots(best, "2026-11-02", 1, 2)
+    assert plan["reason"].tolist()[0] == (
+        "recommended window (Monday/Tuesday, 18:00-19:00, 20:00-21:00 Europe/Paris): held-out "
+        "lift 1.23x (interval 1.05-1.40); this slot 1.30x from 12 posts")
+    cal = icalendar.Calendar.from_ical(ics_bytes(plan, "B", lang="fr"))
+    assert str(next(iter(cal.walk("VEVENT")))["description"]).startswith(
+        "plage recommandée (le lundi et mardi, 18:00–19:00, 20:00-21:00 Europe/Paris) : 1,23×")
+    # a window of consecutive hours reads as before
+    whole = plan_slots(_hand_best("effect"), "2026-11-02", 1, 2)
+    assert "(Monday-Friday, 18:00-21:00 Europe/Paris)" in whole["reason"].iloc[0]

@@ -44,6 +44,7 @@ from .brand import LANGS, slugify
 from .errors import ArgumentError, PeriodError, SchemaError
 from .periods import parse_period
 from .timing import WEEKDAYS, BestTimes
+from .timing._estimate import hour_runs
 
 __all__ = ["plan_slots", "plan_month", "plan_after", "write_ics", "ics_bytes"]
 
@@ -101,9 +102,14 @@ def _ranked(best: BestTimes) -> tuple[pd.DataFrame, str]:
         rec = rec.loc[(rec["n_posts"].fillna(0).gt(0) & rec["lift"].notna()).to_numpy()]
     if best.effect_detected and len(rec):
         w = best.window
-        window = dict(weekdays=w["days"], start=f"{w['start_hour']:02d}:00",
-                      end=f"{w['end_hour']:02d}:00", tz=tz, lift=f"{w['lift']:.2f}",
-                      low=f"{w['lift_low']:.2f}", high=f"{w['lift_high']:.2f}")
+        # a window of hours the account skipped one of (18:00 and 20:00, not 19:00) is told
+        # by its runs, "18:00-19:00, 20:00-21:00", as the summary tells them
+        runs = hour_runs(w["hours"]) if w.get("hours") else [(w["start_hour"], w["end_hour"])]
+        end = ", ".join([f"{runs[0][1]:02d}:00"] + [f"{a:02d}:00-{b:02d}:00"
+                                                     for a, b in runs[1:]])
+        window = dict(weekdays=w["days"], start=f"{runs[0][0]:02d}:00", end=end, tz=tz,
+                      lift=f"{w['lift']:.2f}", low=f"{w['lift_low']:.2f}",
+                      high=f"{w['lift_high']:.2f}")
         rec = rec.assign(
             reason=lambda d: [_REASONS["window_one" if n == 1 else "window"].format(
                 **window, slot_lift=f"{lift:.2f}", n=n)
