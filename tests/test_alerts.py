@@ -956,7 +956,8 @@ def test_cli_alerts_reads_as_plain_words(monkeypatch, capsys):
     assert lines[0].startswith(f"2025-07: {found['incident_id'].nunique()} incident")
     assert f"; {n} alert{'' if n == 1 else 's'}; " in lines[0]
     first = found.iloc[0]
-    assert f"incident {first['incident_id']}: {first['incident_severity']}, " in out
+    # numbered within the period shown, its first incident 1 (the ids count the history's)
+    assert f"incident 1: {first['incident_severity']}, " in out
     assert lines[3].split() == ["date", "platform", "signal", "value", "usual", "how"]
     row = lines[4].split()
     assert row[:2] == [f"{first['date']:%Y-%m-%d}", first["platform"]]
@@ -964,6 +965,18 @@ def test_cli_alerts_reads_as_plain_words(monkeypatch, capsys):
     assert len(lines) == 1 + found["incident_id"].nunique() * 3 + n + 2
     for name in ("nb_tail", "robust_z", "cusum", "ratio_nb", "dst_day", "12.4"):
         assert name not in out
+
+
+def test_cli_alerts_numbers_the_incidents_of_the_period_shown(capsys):
+    """The sample's October holds one incident, the history's seventh: `smm alerts --period
+    2026-10` called it "incident 7", which read as the seventh of the month."""
+    from smmanalytics.cli import main
+
+    sample = Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve"
+    assert main(["alerts", str(sample), "--period", "2026-10"]) == 0
+    out = capsys.readouterr().out
+    assert "\nincident 1: crisis, 2026-10-13 to 2026-10-19, on " in out
+    assert "incident 2" not in out and "incident 7" not in out
 
 
 def test_cli_alerts_signal_text():

@@ -75,13 +75,23 @@ def test_cli_says_what_is_wrong_with_a_period(capsys):
 
     sample = Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve"
     assert main(["roi", str(sample), "--period", "2026-13"]) == 2      # no traceback
-    assert "smm: error: period must be 'YYYY-MM'" in capsys.readouterr().err
+    assert "smm: error: --period must be YYYY-MM" in capsys.readouterr().err
     # 'latest' was smm report's alone: every command takes it now (the latest complete month)
     assert main(["roi", str(sample), "--period", "latest"]) == 0
     assert capsys.readouterr().out.splitlines()[1].lstrip().startswith("2026-10")
-    assert main(["roi", str(sample), "--period", "lately"]) == 2
-    assert ("period must be 'YYYY-MM', 'YYYY-Qn', 'YYYY', 'START..END' or a (start, end) pair "
-            "of dates; got 'lately'") in capsys.readouterr().err
+    # in any case; the error names the command line's forms: 'latest', not the Python
+    # API's (start, end) pair, which it offered
+    assert main(["roi", str(sample), "--period", "LATEST"]) == 0
+    assert capsys.readouterr().out.splitlines()[1].lstrip().startswith("2026-10")
+    for command in (["roi", str(sample)], ["alerts", str(sample)],
+                    ["report", "monthly", "--data", str(sample)]):
+        assert main([*command, "--period", "lately"]) == 2
+        assert capsys.readouterr().err == (
+            "smm: error: --period must be YYYY-MM, YYYY-Qn, YYYY, START..END (days, months, "
+            "quarters or years) or latest; got 'lately'\n")
+    assert main(["roi", str(sample), "--period", "2026-10-15"]) == 2
+    assert capsys.readouterr().err.endswith(
+        "got '2026-10-15' (for that one day: '2026-10-15..2026-10-15')\n")
 
 
 

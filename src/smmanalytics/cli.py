@@ -86,6 +86,27 @@ def _cmd_inspect(args: argparse.Namespace) -> int:
     return 0 if (df["status"] == "ok").any() else 1
 
 
+def _period_text(text: str) -> str:
+    """``--period`` as given, ``latest`` in any case (``LATEST``) written ``latest``."""
+    return "latest" if text.strip().lower() == "latest" else text.strip()
+
+
+def _period(text: str):
+    """The Period of a ``--period`` other than ``latest``; a PeriodError naming the forms the
+    command line takes (the Python API's own message offers a (start, end) pair, which a
+    command line cannot give, and leaves out ``latest``, which it can)."""
+    from .errors import PeriodError
+    from .periods import parse_period
+
+    try:
+        return parse_period(text)
+    except PeriodError as exc:
+        hint = str(exc).rpartition(text.__repr__())[2]     # "(for that one day: …)"
+        raise PeriodError(f"--period must be YYYY-MM, YYYY-Qn, YYYY, START..END (days, "
+                          f"months, quarters or years) or latest; got {text!r}{hint}"
+                          ) from None
+
+
 def _brand_data(args: argparse.Namespace, *, web: bool, costs: bool = False):
     """The brand's Dataset of ``args.data`` for an analysis command, as ``smm report`` takes
     it: an empty or wrong folder, and a ``--period`` wholly outside the data (``web``: GA4 days
@@ -99,19 +120,20 @@ def _brand_data(args: argparse.Namespace, *, web: bool, costs: bool = False):
     from pathlib import Path
 
     from . import dataset
-    from .periods import parse_period
     from .runner import _check_covered, _check_not_empty, _latest_period
 
+    period = getattr(args, "period", None)
+    if period not in (None, "latest"):
+        _period(period)                  # before the load: a typo costs no reading
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         ds = dataset.load(args.data)
     if not (costs and len(ds.costs)):
         _check_not_empty(ds, Path(args.data))
-    period = getattr(args, "period", None)
     if period == "latest":
         args.period = period = _latest_period(ds, args.data)
     if period is not None:
-        _check_covered(ds, Path(args.data), parse_period(period), web=web)
+        _check_covered(ds, Path(args.data), _period(period), web=web)
     for w in caught:
         if getattr(w.message, "code", None) != "no_export":
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
@@ -181,10 +203,9 @@ _ALERT_HOW = {
 
 def _cmd_alerts(args: argparse.Namespace) -> int:
     from .alerts import incidents, review
-    from .periods import parse_period
 
     ds = _brand_data(args, web=False)   # as smm report, on the days the signals have
-    period = parse_period(args.period) if args.period else None
+    period = _period(args.period) if args.period else None
     watch = review(ds, (period.start, period.end) if period is not None else None)
     found = watch.alerts
     if args.json:
@@ -198,9 +219,11 @@ def _cmd_alerts(args: argparse.Namespace) -> int:
         print(f"{lead} in {where}" + (f": {watch.summary}" if counts["untested"] else ""))
         return 0
     print(f"{where}: {watch.summary}")
-    for inc in incidents(found).itertuples():
+    # numbered within what is shown: the ids count the whole history's incidents, and a
+    # month's one incident read "incident 7" (--json keeps the ids)
+    for k, inc in enumerate(incidents(found).itertuples(), start=1):
         rows = found[found["incident_id"] == inc.incident_id]
-        print(f"\nincident {inc.incident_id}: {inc.severity}, {inc.start:%Y-%m-%d} to "
+        print(f"\nincident {k}: {inc.severity}, {inc.start:%Y-%m-%d} to "
               f"{inc.end:%Y-%m-%d}, on {inc.platforms}")
         how = rows["test"].map(_ALERT_HOW).fillna(rows["test"])
         width = int(how.str.len().max())
@@ -263,7 +286,7 @@ def _parser() -> argparse.ArgumentParser:
     # roi / scorecard (roi.py, goals.py)
     r = sub.add_parser("roi", help="cost, attributed value, ROI, ROAS, CPA, CPC, CPM")
     _data_argument(r)
-    r.add_argument("--period", required=True,
+    r.add_argument("--period", required=True, type=_period_text,
                    help="2026-10, 2026-Q3, 2026, 2026-10-01..2026-10-15, or latest (the latest "
                         "complete month of the data)")
     r.add_argument("--by", choices=("campaign", "platform"), default=None)
@@ -274,7 +297,7 @@ def _parser() -> argparse.ArgumentParser:
     r.set_defaults(func=_cmd_roi)
     s = sub.add_parser("scorecard", help="goals against actuals, status, pace and projection")
     _data_argument(s)
-    s.add_argument("--period", required=True,
+    s.add_argument("--period", required=True, type=_period_text,
                    help="a month, quarter or year of the goals: 2026-10, 2026-Q3, 2026, or "
                         "latest (the latest complete month of the data); a range of days, "
                         "2026-10-01..2026-10-15, scores the goals whose period holds its last "
@@ -286,7 +309,7 @@ def _parser() -> argparse.ArgumentParser:
     # alerts
     a = sub.add_parser("alerts", help="reputation/crisis alerts from the exports' daily signals")
     _data_argument(a)
-    a.add_argument("--period", default=None,
+    a.add_argument("--period", default=None, type=_period_text,
                    help="YYYY-MM, YYYY-Qn, YYYY, START..END or latest (default: all days)")
     a.add_argument("--json", action="store_true", help="print JSON records")
     a.set_defaults(func=_cmd_alerts)
@@ -324,7 +347,7 @@ def _add_report(sub) -> None:
     r.add_argument("kind", choices=sorted(REPORT_KINDS) + ["batch"],
                    help="monthly, campaign, best-times or batch (see below)")
     r.add_argument("--data", help="brand folder of exports, or a zip of it")
-    r.add_argument("--period", default=None,
+    r.add_argument("--period", default=None, type=_period_text,
                    help="YYYY-MM, YYYY-Qn, YYYY, START..END, or latest (the latest complete "
                         "month of the data); a campaign report without it covers the "
                         "campaign's days")
@@ -379,6 +402,8 @@ def _cmd_report(args) -> int:
 
     if args.kind == "batch":
         return _cmd_batch(args)
+    if args.period not in (None, "latest"):
+        _period(args.period)
     extra = {"campaign": args.campaign} if args.campaign else None
     outputs = run_report(args.kind, data=args.data, period=args.period,
                          out=args.out or "reports", brand=args.brand, lang=args.lang,
