@@ -8,7 +8,7 @@ import pandas as pd
 from numpy.lib.stride_tricks import sliding_window_view
 
 from smmanalytics import _alert_stats as st
-from smmanalytics.alerts import _RATIO, _SEVERITIES, _VOLUME, _severity
+from smmanalytics.alerts import _RATIO, _VOLUME, _severity, _with_incidents
 
 
 def _windows_by_group(x, groups, k):
@@ -35,14 +35,7 @@ def _severity_by_pairs(al, window):
     volume = g["signal_o"].agg(lambda s: s.isin(_VOLUME).any())
     level = np.where((n_sig >= 3) | (ratio & volume), 2, np.where(n_sig == 2, 1, 0))
     level = pd.Series(level, index=n_sig.index).reindex(a["_i"]).to_numpy()
-    days = np.sort(al["date"].unique())
-    new = np.r_[True, np.diff(days) > np.timedelta64(window, "D")]
-    incident = pd.Series(np.cumsum(new), index=days)
-    out = al.assign(_lvl=level, incident_id=incident.reindex(al["date"]).to_numpy())
-    out["_inc"] = out.groupby("incident_id")["_lvl"].transform("max")
-    names = np.array(_SEVERITIES, dtype=object)
-    return out.assign(severity=names[out["_lvl"]], incident_severity=names[out["_inc"]]
-                      ).drop(columns=["_lvl", "_inc"])
+    return _with_incidents(al, level, window)       # the incidents as the module chains them
 
 
 def test_windows_by_hand():

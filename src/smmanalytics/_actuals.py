@@ -292,20 +292,22 @@ def followers_left_out(ds, platform: str) -> dict[str, str]:
     :data:`NOT_FOUND` for a platform brand.yaml names with no export at all.
     Every one is named: a total of the others read as the brand's (−150 with YouTube and
     LinkedIn out, 294 with TikTok's exports missing) must say whose it is."""
+    missing = set(declared_unexported(ds))
+
+    def without_figures(p: str) -> str:
+        # a platform whose data may be in an export that could not be read (X's overview
+        # with a broken date): its follower figures may be there, the files read give none
+        if unread_exports(ds, p):
+            return "give no follower figures in the files that could be read"
+        return NOT_FOUND if p in missing else "give no follower figures"
+
     why = {p: "count new followers only" for p in followers_net_unknown(ds, platform)}
-    # a platform whose data may be in an export that could not be read (X's overview with a
-    # broken date): its follower figures may be there, the files read give none
-    why |= {p: "give no follower figures in the files that could be read"
-            if unread_exports(ds, p) else "give no follower figures"
-            for p in followers_net_absent(ds, platform)}
-    # a platform brand.yaml names that has no data at all: no export of it found, or none
-    # that could be read, or one without rows
-    missing = declared_unexported(ds)
-    why |= {p: "give no follower figures in the files that could be read"
-            if unread_exports(ds, p) else NOT_FOUND if p in missing
-            else "give no follower figures"
-            for p in declared_platforms(ds)
-            if p not in social_platforms(ds) and platform in ("all", p)}
+    # with data but no follower figure (YouTube), or named in brand.yaml with no data at all
+    # (no export of it found, none that could be read, or one without rows)
+    have = social_platforms(ds)
+    without = followers_net_absent(ds, platform) + [
+        p for p in declared_platforms(ds) if p not in have and platform in ("all", p)]
+    why |= {p: without_figures(p) for p in without}
     return dict(sorted(why.items()))
 
 

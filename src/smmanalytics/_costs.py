@@ -12,6 +12,7 @@ import pandas as pd
 
 from ._io import file_name, read_user_text, user_csv
 from .errors import ConfigError, DataQualityWarning
+from .loaders._numbers import AMBIGUOUS_COMMA, AMBIGUOUS_DOT
 from .periods import parse_period
 from .schema import PLATFORMS
 
@@ -31,10 +32,10 @@ _MONTH = re.compile(r"^\d{4}-\d{2}$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-#: a number that reads as thousands or as a decimal (``1.200``, ``1,200``): the file's
-#: evidence, then its delimiter, decide (as :mod:`smmanalytics.loaders._numbers` does)
-_AMBIGUOUS = {".": re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+"),
-              ",": re.compile(r"[1-9]\d{0,2}(?:,\d{3})+")}
+#: a number that reads as thousands or as a decimal (``1.200``, ``1,200``), the loaders'
+#: patterns: the file's evidence, then its delimiter, decide (as the loaders' column's
+#: evidence, then the file's locale, do)
+_AMBIGUOUS = {".": re.compile(AMBIGUOUS_DOT), ",": re.compile(AMBIGUOUS_COMMA)}
 _NUMBER_COLUMNS = ("amount", "hours", "hourly_rate")
 
 

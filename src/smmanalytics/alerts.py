@@ -382,7 +382,13 @@ def _severity(al: pd.DataFrame, window: int) -> pd.DataFrame:
     n_sig = seen.sum(axis=1)
     ratio = seen[:, np.isin(kinds, _RATIO)].any(axis=1)
     volume = seen[:, np.isin(kinds, _VOLUME)].any(axis=1)
-    level = np.where((n_sig >= 3) | (ratio & volume), 2, np.where(n_sig == 2, 1, 0))
+    return _with_incidents(al, np.where((n_sig >= 3) | (ratio & volume), 2,
+                                        np.where(n_sig == 2, 1, 0)), window)
+
+
+def _with_incidents(al: pd.DataFrame, level: np.ndarray, window: int) -> pd.DataFrame:
+    """``al`` with each alert's severity (``level``: 0 watch, 1 warning, 2 crisis), its
+    incident (alerts chained at most ``window`` days apart) and the incident's severity."""
     days = np.sort(al["date"].unique())
     new = np.r_[True, np.diff(days) > np.timedelta64(window, "D")]
     incident = pd.Series(np.cumsum(new), index=days)
