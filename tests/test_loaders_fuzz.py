@@ -505,3 +505,17 @@ def test_durations_read_once_each_are_every_row_read(cells):
         return
     got = hms_seconds(values, file="f", column="Duration", first_line=4)
     pd.testing.assert_series_equal(got, want, check_exact=True)
+
+
+def test_a_folder_whose_snapshots_are_all_unknown_loads(tmp_path):
+    """Hypothesis' find: Facebook's Audience export with a NUL byte in its title line is read
+    without its date, beside a file not read: every ``snapshot_at`` of the files table was
+    unknown, came as naive NaT, and its cast to UTC raised a TypeError out of load."""
+    fixture = Path(__file__).parent / "fixtures" / "meta" / "facebook_Audience.csv"
+    (tmp_path / "0_facebook_Audience.csv").write_bytes(
+        _mutate(fixture.read_bytes(), [(0, 53, 2, b"\x00")]))
+    (tmp_path / "junk.csv").write_bytes(b"")
+    ds = smm.load(tmp_path, cache=False)
+    assert ds.files["status"].tolist() == ["ok", "not_understood"]
+    assert ds.files["snapshot_at"].isna().all()
+    assert str(ds.files["snapshot_at"].dtype) == "datetime64[ns, UTC]"

@@ -955,11 +955,20 @@ def _read_and_merge(pending: list[tuple[QualityLog, Path]], item_logs: list[Qual
         except Exception as exc:  # never let anything but SmmError escape load
             raise SchemaError(f"the {k} tables of the files could not be merged: "
                               f"{type(exc).__name__}: {exc}") from exc
-    files_df = pd.DataFrame(files, columns=list(FILE_COLUMNS)).astype(FILE_COLUMNS)
+    files_df = _files_frame(files)
     if key is not None:
         _cache.put_dataset(key, [merged[k] for k in MERGE_KEYS] + [files_df],
                            [ilog.entries for ilog, _, _ in exports], mlog.entries)
     return dataset(merged, mlog.entries, files_df)
+
+
+def _files_frame(files: list[dict]) -> pd.DataFrame:
+    """The ``files`` table of the rows :func:`_read_exports` made. A snapshot every row left
+    unknown (an audience export read without its date, and a file not read) came as naive
+    NaT, which pandas refuses to cast to a UTC time: it is made one first."""
+    df = pd.DataFrame(files, columns=list(FILE_COLUMNS))
+    df["snapshot_at"] = pd.to_datetime(df["snapshot_at"], utc=True)
+    return df.astype(FILE_COLUMNS)
 
 
 def _file_row(name: str, size: int, log: QualityLog) -> dict:
