@@ -845,6 +845,22 @@ def test_cli_commands_take_the_latest_period_and_refuse_one_outside_the_data(cap
         "data's days, 2025-09-01 to 2026-10-31\n")
 
 
+def test_cli_scorecard_says_whose_goals_a_period_past_the_data_gets(capsys):
+    """A range running past the data's end (the sample's stop on 31 October) scored October's
+    goals, unsaid, while its help spoke of the goals holding the range's last day (30
+    November): the goals are those of the data's last day, and stderr says so."""
+    sample = str(Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve")
+    assert cli.main(["scorecard", sample, "--period", "2026-10-01..2026-11-30", "--json"]) == 0
+    out, err = capsys.readouterr()
+    periods = {rec["goal_period"] for rec in json.loads(out)}
+    assert periods == {"2026-10", "2026-Q4"}
+    assert err == ("smm: note: the data end on 2026-10-31, before 2026-10-01..2026-11-30 "
+                   "does: the goals shown are those whose month, quarter or year holds "
+                   "2026-10-31, as of that day\n")
+    assert cli.main(["scorecard", sample, "--period", "2026-10", "--json"]) == 0
+    assert capsys.readouterr().err == ""       # October ends with the data: nothing to say
+
+
 def test_cli_says_when_several_platforms_are_pooled(tmp_path, monkeypatch, capsys):
     """`smm calendar` with no --platform analysed every platform's posts together and wrote
     events that name none: a manager took them for one account's. Both commands now say the

@@ -171,6 +171,13 @@ def _cmd_scorecard(args: argparse.Namespace) -> int:
 
     ds = _brand_data(args, web=True)
     sc = scorecard(ds, args.period, asof=args.asof)
+    last = ds.span()[1]
+    period = _period(args.period)
+    if args.asof is None and last is not None and last < period.end:
+        # the goals are those of the data's last day, not of the period's: say which
+        print(f"smm: note: the data end on {last.isoformat()}, before {period.label} does: "
+              f"the goals shown are those whose month, quarter or year holds "
+              f"{last.isoformat()}, as of that day", file=sys.stderr)
     if args.json:
         _print_frame(sc, True)
         return 0
@@ -301,7 +308,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="a month, quarter or year of the goals: 2026-10, 2026-Q3, 2026, or "
                         "latest (the latest complete month of the data); a range of days, "
                         "2026-10-01..2026-10-15, scores the goals whose period holds its last "
-                        "day, as of that day")
+                        "day, as of that day; a period running past the data's end, those of "
+                        "the data's last day (said on stderr)")
     s.add_argument("--asof", type=_day, default=None,
                    help="last day with data, such as 2026-10-20 (default: today or data end)")
     s.add_argument("--json", action="store_true", help="JSON records instead of a table")
