@@ -1036,7 +1036,11 @@ def test_a_window_of_hours_the_account_skipped_one_of_is_told_by_its_runs():
         "lift 1.23x (interval 1.05-1.40); this slot 1.30x from 12 posts")
     cal = icalendar.Calendar.from_ical(ics_bytes(plan, "B", lang="fr"))
     assert str(next(iter(cal.walk("VEVENT")))["description"]).startswith(
-        "plage recommandée (le lundi et mardi, 18:00–19:00, 20:00-21:00 Europe/Paris) : 1,23×")
+        "plage recommandée (le lundi et mardi, 18:00–19:00, 20:00–21:00 Europe/Paris) : 1,23×")
+    # every run with the wording's en dash (the second kept the English template's hyphen)
+    cal = icalendar.Calendar.from_ical(ics_bytes(plan, "B", lang="it"))
+    assert "(di lunedì e martedì, 18:00–19:00, 20:00–21:00 Europe/Paris)" in str(
+        next(iter(cal.walk("VEVENT")))["description"])
     # a window of consecutive hours reads as before
     whole = plan_slots(_hand_best("effect"), "2026-11-02", 1, 2)
     assert "(Monday-Friday, 18:00-21:00 Europe/Paris)" in whole["reason"].iloc[0]

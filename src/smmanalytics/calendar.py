@@ -44,7 +44,7 @@ from .brand import LANGS, slugify
 from .errors import ArgumentError, PeriodError, SchemaError
 from .periods import parse_period
 from .timing import WEEKDAYS, BestTimes
-from .timing._estimate import hour_runs
+from .timing._estimate import window_runs
 
 __all__ = ["plan_slots", "plan_month", "plan_after", "write_ics", "ics_bytes"]
 
@@ -104,7 +104,7 @@ def _ranked(best: BestTimes) -> tuple[pd.DataFrame, str]:
         w = best.window
         # a window of hours the account skipped one of (18:00 and 20:00, not 19:00) is told
         # by its runs, "18:00-19:00, 20:00-21:00", as the summary tells them
-        runs = hour_runs(w["hours"]) if w.get("hours") else [(w["start_hour"], w["end_hour"])]
+        runs = window_runs(w)
         end = ", ".join([f"{runs[0][1]:02d}:00"] + [f"{a:02d}:00-{b:02d}:00"
                                                      for a, b in runs[1:]])
         window = dict(weekdays=w["days"], start=f"{runs[0][0]:02d}:00", end=end, tz=tz,

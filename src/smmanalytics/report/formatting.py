@@ -40,10 +40,17 @@ def _yaml(name: str):
 _WORDING = _yaml("labels.yaml")
 
 
+#: what a value of a note's template may hold, where it is not any text: a time zone's name
+#: has no space (the end of a window told by its runs, "19:00, 20:00-21:00 Europe/Paris", was
+#: read as the end "19:00," and the zone "20:00-21:00 Europe/Paris")
+_FIELD_PATTERNS = {"tz": r"\S*"}
+
+
 def _template_pattern(template: str) -> re.Pattern:
     """'{period} is over: {what}' → a regex matching the whole note, one named group a value."""
     parts = re.split(r"\{(\w+)\}", template)
-    return re.compile("".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.+?)"
+    return re.compile("".join(re.escape(p) if i % 2 == 0
+                              else f"(?P<{p}>{_FIELD_PATTERNS.get(p, '.+?')})"
                               for i, p in enumerate(parts)), re.DOTALL)
 
 
@@ -357,6 +364,10 @@ class Formatter:
                 return self.period(v)
             except PeriodError:
                 pass
+        if re.fullmatch(r"\d{2}:\d{2}(, \d{2}:\d{2}-\d{2}:\d{2})+", v):
+            # the end of a window told by its runs, "19:00, 20:00-21:00": the runs' hyphens
+            # are the en dashes of the wording around them ("18:00–19:00, 20:00–21:00")
+            return v.replace("-", "–")
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
             return self.date(dt.date.fromisoformat(v))
         if re.fullmatch(r"\d{4}-(\d{2}|Q[1-4])", v):

@@ -17,7 +17,7 @@ from .._io import atomic_write
 from ..periods import parse_period
 from ..timing import MIN_POSTS, MIN_WEEKS
 from ..timing._data import MIN_EXPOSURE_SHARE
-from ..timing._estimate import hour_runs
+from ..timing._estimate import window_runs
 from ..timing._model import NO_ENGAGEMENT, NOT_IDENTIFIABLE, NOT_PERMUTABLE
 from ._ahead import built_ahead
 from .builder import Section
@@ -71,7 +71,7 @@ class WatchSections:
     def _window_hours(self, w: dict) -> str:
         """A best-times window's hours: "between 18:00 and 21:00", each run of consecutive
         hours when the account posted at some of the window's hours only."""
-        runs = hour_runs(w["hours"]) if w.get("hours") else [(w["start_hour"], w["end_hour"])]
+        runs = window_runs(w)
         return self.fmt.listed(self.fmt.label("bt_hours").format(h0=f"{a:02d}:00",
                                                                  h1=f"{b:02d}:00")
                                for a, b in runs)

@@ -91,7 +91,7 @@ from ._model import (
 # scipy is imported where it is used, never scipy.stats (see smmanalytics._dist)
 
 __all__ = ["SlotEstimate", "estimate", "candidate_windows", "posted_window", "hour_runs",
-           "WEEKDAYS", "DAY_GROUPS"]
+           "window_runs", "WEEKDAYS", "DAY_GROUPS"]
 
 #: the fewest posts, and distinct weeks, a timing test is run on
 MIN_POSTS, MIN_WEEKS = 20, 4
@@ -166,6 +166,12 @@ def hour_runs(hours) -> list[tuple[int, int]]:
         else:
             runs.append([h, h + 1])
     return [(a, b % 24) for a, b in runs]
+
+
+def window_runs(w: dict) -> list[tuple[int, int]]:
+    """The runs of consecutive hours of window ``w`` (:func:`hour_runs` of its ``hours``; a
+    window described without them, by its ``start_hour`` and ``end_hour``)."""
+    return hour_runs(w["hours"]) if w.get("hours") else [(w["start_hour"], w["end_hour"])]
 
 
 def posted_window(w: dict, posted: np.ndarray) -> dict:

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ._data import MIN_EXPOSURE_SHARE
-from ._estimate import MIN_POSTS, MIN_WEEKS, WEEKDAYS, hour_runs
+from ._estimate import MIN_POSTS, MIN_WEEKS, WEEKDAYS, window_runs
 from ._model import NO_ENGAGEMENT, NOT_IDENTIFIABLE, NOT_PERMUTABLE
 
 __all__ = ["BestTimes", "WEEKDAYS"]
@@ -19,7 +19,7 @@ __all__ = ["BestTimes", "WEEKDAYS"]
 def _hours(w: dict) -> str:
     """A window's hours: "18:00–21:00", or each run of consecutive hours when the account
     posted at some of them only ("18:00–19:00 and 20:00–21:00")."""
-    runs = hour_runs(w["hours"]) if w.get("hours") else [(w["start_hour"], w["end_hour"])]
+    runs = window_runs(w)
     return " and ".join(f"{a:02d}:00–{b:02d}:00" for a, b in runs)
 
 
@@ -86,7 +86,7 @@ def _outline(w: dict) -> list[tuple[int, int, int]]:
     >>> _outline({"weekdays": [0], "hours": [23, 0, 1]})
     [(23, 1, 0), (0, 2, 0)]
     """
-    runs = hour_runs(w["hours"]) if w.get("hours") else [(w["start_hour"], w["end_hour"])]
+    runs = window_runs(w)
     boxes = []
     for d in w["weekdays"]:
         for a, b in runs:
