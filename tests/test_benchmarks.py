@@ -508,7 +508,8 @@ def test_a_component_the_export_lacks_gives_no_comparison():
     tiktok = posts([{"platform": "tiktok", "post_id": "7", "published_at": "2025-03-02T09:00Z",
                      "reactions": 60.0, "comments": 30.0, "shares": 10.0}])
     ds = dataset(posts=tiktok, daily=_followers(platform="tiktok"))
-    si = compare_benchmarks(ds, 2025, industry="all", source="Socialinsider")
+    si = compare_benchmarks(ds, 2025, industry="all", source="Socialinsider", edition=2023)
+    assert len(si) == 2
     for _, row in si.iterrows():            # by followers and by views alike
         assert pd.isna(row["brand_value"]) and pd.isna(row["ratio"])
         assert row["note"].startswith("components missing from the export (saves): not "
@@ -664,6 +665,32 @@ def test_the_rival_iq_method_names_the_day_of_the_followers_used():
     assert er["method"].endswith("(reactions + comments + shares, boosted posts included; "
                                  "12 posts) ÷ followers on 2026-10-31")
     assert er["brand_value"] == pytest.approx(531.08 / 7039, abs=1e-6)
+
+
+def test_socialinsider_2026_tiktok_rate_is_not_compared():
+    """Socialinsider's 2026 TikTok rate, 3.70 %, is by followers in one source and 2.60 % by
+    followers in another (benchmarks-methods §1.4: "unresolved"): the brand's (120 + 60) / 2
+    / 2,000 = 0.045 was compared with it (ratio 1.22, grade B), the default edition. Not
+    compared; the 2025 edition's 2.50 % by followers is, 0.045 / 0.025 = 1.8."""
+    tiktok = posts([{"platform": "tiktok", "post_id": str(k), "published_at": day,
+                     "reactions": r, "comments": 0.0, "shares": 0.0, "saves": 0.0}
+                    for k, (day, r) in enumerate([("2026-10-02T09:00Z", 120.0),
+                                                  ("2026-10-20T09:00Z", 60.0)])])
+    follows = daily([{"platform": "tiktok", "account_id": "a", "date": d,
+                      "metric": "followers_total", "value": 2_000.0}
+                     for d in ("2026-10-01", "2026-10-31")])
+    ds = dataset(posts=tiktok, daily=follows)
+    si = compare_benchmarks(ds, "2026-10", industry="all", source="Socialinsider")
+    er = si.loc[si["metric"] == "engagement_rate"]
+    assert er["edition"].tolist() == [2026]
+    row = er.iloc[0]
+    assert pd.isna(row["brand_value"]) and pd.isna(row["ratio"])
+    assert row["note"].startswith("the benchmark's denominator is unresolved "
+                                  "(followers_or_views): not compared; +49% YoY")
+    old = compare_benchmarks(ds, "2026-10", industry="all", source="Socialinsider", edition=2025)
+    row = old.loc[old["metric"] == "engagement_rate"].iloc[0]
+    assert row["brand_value"] == pytest.approx(0.045)
+    assert row["ratio"] == pytest.approx(0.045 / 0.025)
 
 
 def test_buffer_is_compared_only_by_the_impressions_it_divides_by():

@@ -12,7 +12,8 @@ public profiles; the rows of a platform with stories in the period say how many 
 - Socialinsider: the mean over posts of ``E_p / F_p``, followers at posting time, with the
   publisher's per-platform components (Instagram: likes + comments; Facebook: reactions +
   comments + shares; X: likes + replies + reposts; LinkedIn: + clicks; TikTok: + saves). The
-  TikTok row by views uses ``E_p / views_p``.
+  TikTok row by views uses ``E_p / views_p``; the 2026 edition's TikTok rate, which one
+  source gives by followers and another by a basis not said, is not compared.
 - Buffer: the median over posts of ``(likes + comments + shares) / impressions``. Rows whose
   denominator is unresolved are never compared, nor are the platforms whose Buffer rate is not
   known to be by the impressions their exports give: Instagram (Buffer's glossary says
@@ -327,6 +328,10 @@ def _brand_figure(ds, bench: pd.Series, posts: pd.DataFrame, p: Period) -> tuple
         return float(e.mean()) / f, method, "; ".join(x for x in notes if x)
     if src == "Socialinsider":
         comps = _SI_COMPONENTS.get(plat, _PUBLIC)
+        if den not in ("followers", "views"):     # the 2026 TikTok 3.70 %: by which?
+            return np.nan, (f"Socialinsider way: mean over posts of ({' + '.join(comps)}) ÷ "
+                            "a denominator its sources disagree on"), (
+                f"the benchmark's denominator is unresolved ({den}): not compared")
         e, missing = _engagements(g, comps)
         if den == "views":
             d = g["views"].astype("Float64") if "views" in g else pd.Series(pd.NA, dtype="Float64")
