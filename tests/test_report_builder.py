@@ -1628,6 +1628,14 @@ def test_a_report_names_a_language_or_kind_it_does_not_have(ds, args, error, mat
         BrandReport(ds, "2026-10", **args)
 
 
+def test_a_report_kind_is_taken_as_the_command_line_spells_it(ds):
+    """BrandReport(kind="best-times"), the kind as `smm report` and batches write it, raised
+    "not a kind of report"; it is the best_times report."""
+    best = BrandReport(ds, "2026-10", kind="best-times", lang="en")
+    assert best.title == BrandReport(ds, "2026-10", kind="best_times", lang="en").title
+    assert best.title != BrandReport(ds, "2026-10", lang="en").title
+
+
 def test_a_report_of_a_posts_frame_asks_for_the_dataset(ds):
     """BrandReport(ds.posts, …) gave "'DataFrame' object has no attribute 'brand'"."""
     from smmanalytics.errors import ArgumentTypeError

@@ -36,8 +36,8 @@ from .quality import unread_files
 from .schema import PLATFORMS
 
 __all__ = ["REPORT_KINDS", "BatchJob", "BatchResult", "ReportOutputs", "default_workers",
-           "latest_period", "notebook_path", "read_batch_config", "run_batch", "run_job",
-           "run_report"]
+           "latest_period", "notebook_path", "read_batch_config", "report_kind", "run_batch",
+           "run_job", "run_report"]
 
 logger = logging.getLogger(__name__)
 
@@ -59,10 +59,17 @@ class ReportOutputs:
     unread: dict[str, str] = field(default_factory=dict, hash=False)   # hashable, as before
 
 
+def report_kind(kind: object) -> object:
+    """A report kind as :data:`REPORT_KINDS` spells it: ``best_times`` (as the notebook and
+    :class:`~smmanalytics.report.BrandReport` write it) is ``best-times`` (as the command
+    line does). Anything else is returned as given, for the caller to refuse."""
+    return kind.replace("_", "-") if isinstance(kind, str) else kind
+
+
 def notebook_path(kind: str) -> Path:
     """The notebook of a report kind: ``$SMM_NOTEBOOKS`` or the repository's notebooks/."""
     try:
-        name = REPORT_KINDS[kind]
+        name = REPORT_KINDS[report_kind(kind)]
     except KeyError:
         raise ReportError(f"unknown report kind {kind!r}; expected one of "
                           f"{sorted(REPORT_KINDS)}") from None
@@ -139,6 +146,7 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str | None = None,
     Parameters
     ----------
     kind : {"monthly", "campaign", "best-times"}
+        ``best_times`` is taken too.
     data : path
         The brand's folder of exports (with brand.yaml, costs.csv, goals.yaml), or a zip of
         that folder.
@@ -174,6 +182,7 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str | None = None,
     OutputError
         when the reports folder cannot be written, naming it.
     """
+    kind = report_kind(kind)
     nb_in = notebook_path(kind)
     if lang is not None and lang not in LANGS:     # not a notebook run that fails in cell 3
         raise ArgumentError("not a report language", argument="lang",
@@ -714,6 +723,7 @@ def _batch_kinds(entry: dict, file: str, column: str) -> list[str]:
         raise ConfigError(f"brand {entry['name']!r}: 'reports' must list report kinds",
                           file=file, column=f"{column}.reports",
                           expected=f"a list of {sorted(REPORT_KINDS)}", got=kinds)
+    kinds = [report_kind(k) for k in kinds]
     for kind in kinds:
         if kind not in REPORT_KINDS:
             raise ConfigError(f"brand {entry['name']!r}: unknown report kind",

@@ -107,6 +107,8 @@ class BrandReport(PerformanceSections, WatchSections, Report):
     def __init__(self, ds, period, *, kind: str = "monthly", lang: str | None = None,
                  title: str | None = None, campaign: str | None = None) -> None:
         require_dataset(ds, "BrandReport")      # ds.posts gave an AttributeError on 'brand'
+        if isinstance(kind, str):       # "best-times", as the command line and batches say
+            kind = kind.replace("-", "_")
         if kind not in _KINDS:
             raise ArgumentError("not a kind of report", argument="kind",
                                 expected=f"one of {', '.join(_KINDS)}", got=kind)
