@@ -454,7 +454,7 @@ def test_a_plan_read_back_from_csv_keeps_its_platform_and_uids(tmp_path, effect)
     uid = f"maison-seve-instagram-{first:%Y%m%dT%H%M%S}Z@smmanalytics"
     assert [u for u, _ in events(back, "back.ics")] == [u for u, _ in events(plan, "a.ics")]
     assert events(back, "back.ics")[0][0] == uid
-    assert all("post on instagram" in t for _, t in events(back, "back.ics"))
+    assert all("post on Instagram" in t for _, t in events(back, "back.ics"))
 
 
 def test_plans_of_two_platforms_make_one_calendar(tmp_path, effect):
@@ -466,7 +466,7 @@ def test_plans_of_two_platforms_make_one_calendar(tmp_path, effect):
     cal = icalendar.Calendar.from_ical(write_ics(both, tmp_path / "both.ics", "B").read_bytes())
     got = [(str(e["uid"]).split("-")[1], str(e["summary"]).split(" (")[0])
            for e in cal.walk("VEVENT")]
-    assert got == [("instagram", "B: post on instagram"), ("facebook", "B: post on facebook")]
+    assert got == [("instagram", "B: post on Instagram"), ("facebook", "B: post on Facebook")]
 
 
 def test_plan_arguments_are_refused_by_name(effect, tmp_path):
@@ -536,15 +536,15 @@ _NAMES = {"en": "Maison Sève posting plan", "fr": "Plan de publication – Mais
 #: (basis, posts a week, zone shown) → per language, each event's summary and description
 _EXPECTED = {
     ("effect", 3, None): {
-        "en": [("Maison Sève: post on instagram (Monday 18:00 Europe/Paris)",
+        "en": [("Maison Sève: post on Instagram (Monday 18:00 Europe/Paris)",
                 "recommended window (on weekdays, 18:00–21:00 Europe/Paris): 1.23× the "
                 "account's average on weeks not used to choose it (interval 1.05–1.40); this "
                 "slot 1.30× from 12 posts"),
-               ("Maison Sève: post on instagram (Tuesday 19:00 Europe/Paris)",
+               ("Maison Sève: post on Instagram (Tuesday 19:00 Europe/Paris)",
                 "recommended window (on weekdays, 18:00–21:00 Europe/Paris): 1.23× the "
                 "account's average on weeks not used to choose it (interval 1.05–1.40); this "
                 "slot 1.25× from 4 posts"),
-               ("Maison Sève: post on instagram (Saturday 10:00 Europe/Paris)",
+               ("Maison Sève: post on Instagram (Saturday 10:00 Europe/Paris)",
                 "outside the recommended window: the next best slot (1.10×), not reliably "
                 "better on its own")],
         "fr": [("Maison Sève : publier sur Instagram (lundi 18:00 Europe/Paris)",
@@ -571,7 +571,7 @@ _EXPECTED = {
                 "significativa da sola)")]},
     # New York is 6 hours behind Paris in November: 18:00 in Paris is 12:00 there
     ("effect", 1, "America/New_York"): {
-        "en": [("Maison Sève: post on instagram (Monday 12:00 America/New_York)",
+        "en": [("Maison Sève: post on Instagram (Monday 12:00 America/New_York)",
                 "recommended window (on weekdays, 18:00–21:00 Europe/Paris): 1.23× the "
                 "account's average on weeks not used to choose it (interval 1.05–1.40); this "
                 "slot 1.30× from 12 posts; slot: Monday 18:00 Europe/Paris")],
@@ -585,10 +585,10 @@ _EXPECTED = {
                 "1,05–1,40); questa fascia: 1,30× su 12 post; fascia: lunedì 18:00 "
                 "Europe/Paris")]},
     ("activity", 2, None): {
-        "en": [("Maison Sève: post on instagram (Wednesday 20:00 Europe/Paris)",
+        "en": [("Maison Sève: post on Instagram (Wednesday 20:00 Europe/Paris)",
                 "no reliable timing effect in past posts; followers online at this hour: 1.80x "
                 "the weekly average (audience schedule)"),
-               ("Maison Sève: post on instagram (Thursday 12:00 Europe/Paris)",
+               ("Maison Sève: post on Instagram (Thursday 12:00 Europe/Paris)",
                 "no reliable timing effect in past posts; followers online at this hour: 1.25x "
                 "the weekly average (audience schedule)")],
         "fr": [("Maison Sève : publier sur Instagram (mercredi 20:00 Europe/Paris)",
@@ -605,7 +605,7 @@ _EXPECTED = {
                 "quest'ora: 1,25× la media settimanale (orari del pubblico)")]},
     # the even spread: the first post of the week is on Monday, at the usual hour or noon
     ("usual_hour", 1, None): {
-        "en": [("Maison Sève: post on instagram (Monday 09:00 Europe/Paris)",
+        "en": [("Maison Sève: post on Instagram (Monday 09:00 Europe/Paris)",
                 "no reliable timing effect and no audience-activity data: posts spread evenly "
                 "over the week at the account's usual hour (09:00 Europe/Paris)")],
         "fr": [("Maison Sève : publier sur Instagram (lundi 09:00 Europe/Paris)",
@@ -617,7 +617,7 @@ _EXPECTED = {
                 "distribuiti in modo uniforme nella settimana all'ora abituale dell'account "
                 "(09:00 Europe/Paris)")]},
     ("noon", 1, None): {
-        "en": [("Maison Sève: post on instagram (Monday 12:00 Europe/Paris)",
+        "en": [("Maison Sève: post on Instagram (Monday 12:00 Europe/Paris)",
                 "no reliable timing effect and no audience-activity data: posts spread evenly "
                 "over the week at noon (12:00 Europe/Paris): the exports give no posting hours")],
         "fr": [("Maison Sève : publier sur Instagram (lundi 12:00 Europe/Paris)",
@@ -945,7 +945,7 @@ def test_an_events_title_gives_its_minutes_in_a_half_hour_zone(tmp_path, tz, tim
     DTSTART of 17:00 UTC, 22:30 there: it took the plan's hour and dropped the minutes."""
     plan = plan_slots(_hand_best("effect"), "2026-11-02", weeks=1, posts_per_week=3, tz=tz)
     assert plan["hour"].tolist() == [22, 23, 14]                 # the hour, as documented
-    expected = [f"Maison Sève: post on instagram ({t} {tz})" for t in times]
+    expected = [f"Maison Sève: post on Instagram ({t} {tz})" for t in times]
     path = write_ics(plan, tmp_path / "a.ics", brand_name="Maison Sève")
     events = list(icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT"))
     assert [str(e["summary"]) for e in events] == expected

@@ -1020,11 +1020,10 @@ def test_the_comparison_table_gives_the_days_it_compares():
 
 
 @pytest.mark.parametrize("lang,name,post", [
-    ("fr", "Plan de publication – Maison Sève · Instagram",
-     "Maison Sève · Instagram : publier sur Instagram"),
+    ("fr", "Plan de publication – Maison Sève · Instagram", "Maison Sève : publier sur Instagram"),
     ("it", "Piano di pubblicazione – Maison Sève · Instagram",
-     "Maison Sève · Instagram: pubblicare su Instagram"),
-    ("en", "Maison Sève · Instagram posting plan", "Maison Sève · Instagram: post on instagram"),
+     "Maison Sève: pubblicare su Instagram"),
+    ("en", "Maison Sève · Instagram posting plan", "Maison Sève: post on Instagram"),
 ])
 def test_calendars_next_to_the_pdf_speak_the_report_language(ds, tmp_path, lang, name, post):
     """The .ics calendars a French or Italian report writes next to its PDF were in English
@@ -1058,6 +1057,10 @@ def test_calendars_next_to_the_pdf_speak_the_report_language(ds, tmp_path, lang,
     for ev, d, h in zip(events, plan["weekday"], plan["hour"], strict=True):
         assert str(ev["summary"]) == f"{post} ({days[d]} {h:02d}:00 Europe/Paris)"
         assert str(ev["description"]) == reason
+    # the brand's UIDs, as `smm calendar` writes them for the same slot (the calendar's name in
+    # the brand's place gave "maison-seve-instagram-instagram-…": two events of one slot)
+    start = plan["start_utc"].iloc[0]
+    assert str(events[0]["uid"]) == f"maison-seve-instagram-{start:%Y%m%dT%H%M%S}Z@smmanalytics"
 
 
 def test_no_engagement_rate_chart_when_no_post_has_reach(ds):

@@ -447,7 +447,8 @@ def _local_times(plan: pd.DataFrame, starts: pd.Series) -> tuple[str, list]:
 
 
 def write_ics(plan: pd.DataFrame, path: str | Path, brand_name: str = "Brand", *,
-              duration_minutes: int = 30, lang: str = "en") -> Path:
+              duration_minutes: int = 30, lang: str = "en",
+              calendar_name: str | None = None) -> Path:
     """Write the plan as an iCalendar file, atomically (temporary file, then rename).
 
     Each event starts at ``start_utc`` and lasts ``duration_minutes``; its description is the
@@ -464,6 +465,10 @@ def write_ics(plan: pd.DataFrame, path: str | Path, brand_name: str = "Brand", *
     (report/notes.yaml; a reason without one stays in English, and a warning says so). The
     UIDs do not depend on it: the same plan in another language holds the same events.
 
+    ``calendar_name`` names the calendar (X-WR-CALNAME) instead of "<brand_name> posting
+    plan": a report's calendar of one platform ("Maison Sève · Instagram") keeps the brand's
+    UIDs and event titles, the same as ``smm calendar``'s for the same slots.
+
     Returns
     -------
     Path of the written file.
@@ -476,14 +481,15 @@ def write_ics(plan: pd.DataFrame, path: str | Path, brand_name: str = "Brand", *
     SchemaError
         The plan has no ``start_utc`` column, or a value in it is not a date-time.
     """
-    data = ics_bytes(plan, brand_name, duration_minutes=duration_minutes, lang=lang)
+    data = ics_bytes(plan, brand_name, duration_minutes=duration_minutes, lang=lang,
+                     calendar_name=calendar_name)
     path = atomic_write(Path(path), data, what="calendar")   # mode as any file the user writes
     logger.info("wrote %d events to %s", len(plan), path)
     return path
 
 
 def ics_bytes(plan: pd.DataFrame, brand_name: str = "Brand", *, duration_minutes: int = 30,
-              lang: str = "en") -> bytes:
+              lang: str = "en", calendar_name: str | None = None) -> bytes:
     """The iCalendar file :func:`write_ics` writes, as bytes (same arguments and errors)."""
     import icalendar
 
@@ -510,8 +516,8 @@ def ics_bytes(plan: pd.DataFrame, brand_name: str = "Brand", *, duration_minutes
     cal.add("version", "2.0")
     # a TEXT value as SUMMARY is ("\\;", "\\,"): icalendar writes an X- property it does not
     # know verbatim, and a brand "Café; Bar, Co" made the name a list of values
-    cal.add("x-wr-calname", icalendar.vText(f"{brand_name} posting plan" if fmt is None else
-                                            fmt.label("ics_calendar").format(brand=brand_name)))
+    cal.add("x-wr-calname", icalendar.vText(
+        calendar_name or words.label("ics_calendar").format(brand=brand_name)))
     if "start_utc" not in plan.columns:
         cols = [str(c) for c in plan.columns]
         got = ", ".join(cols[:8]) + (f" and {len(cols) - 8} more" if len(cols) > 8 else "")
@@ -531,11 +537,9 @@ def ics_bytes(plan: pd.DataFrame, brand_name: str = "Brand", *, duration_minutes
     stamp = stamp.tz_convert("UTC") if stamp.tzinfo else stamp.tz_localize("UTC")
     zone, when_local = _local_times(plan, starts)
 
-    def post(platform: str) -> str:
-        if fmt is None:
-            return "post" + (f" on {platform}" if platform != "all" else "")
-        return (fmt.label("ics_post_on").format(platform=fmt.platform(platform))
-                if platform != "all" else fmt.label("ics_post"))
+    def post(platform: str) -> str:      # "post on Instagram" (it read "post on instagram")
+        return (words.label("ics_post_on").format(platform=words.platform(platform))
+                if platform != "all" else words.label("ics_post"))
 
     day_name = WEEKDAYS.__getitem__ if fmt is None else fmt.weekday
     # the columns read once, not a row Series per event; a reason (most events share one of

@@ -377,8 +377,12 @@ class WatchSections:
         """Each platform's .ics file (:meth:`write_calendars`), by platform."""
         from ..calendar import ics_bytes
 
-        return {platform: ics_bytes(plan, f"{self.brand.name} · {self.fmt.platform(platform)}",
-                                    lang=self.fmt.lang)
+        # named for its platform; its UIDs and titles are the brand's, as `smm calendar`'s
+        # (the platform in the brand's place gave "maison-seve-instagram-instagram-…" UIDs,
+        # the same slot two events when both calendars are imported)
+        f = self.fmt
+        return {platform: ics_bytes(plan, self.brand.name, lang=f.lang, calendar_name=f.label(
+                    "ics_calendar").format(brand=f"{self.brand.name} · {f.platform(platform)}"))
                 for platform, plan in self._slots.items()}
 
     @staticmethod
