@@ -609,3 +609,21 @@ def test_rows_all_empty_matches_a_row_by_row_reading(rows, columns):
         want = [i for i, r in enumerate(rows) if all(is_empty(r[j]) for j in columns)]
         assert rows_all_empty(table, columns, empty).tolist() == want
         assert rows_all_empty(frame, columns, empty).tolist() == want
+
+
+@pytest.mark.parametrize("name,reader", [
+    ("costs.csv", "smm.read_costs"), ("Goals.yaml", "smm.read_goals"),
+    ("competitors.csv", "smm.read_competitors"), ("brand.yaml", "smm.load on its folder"),
+    ("synonyms.csv", "smm.load on its folder"),
+])
+def test_read_export_of_a_settings_file_names_what_reads_it(tmp_path, name, reader):
+    """smm.read_export("costs.csv") said the file "matches no known export format" and that
+    its headers "can be added to a synonyms.csv": advice to make an export of the costs."""
+    path = tmp_path / name
+    path.write_text("date,category,amount\n2026-10-01,ad_spend,100\n", encoding="utf-8")
+    with pytest.raises(UnknownFormatError) as info:
+        smm.read_export(path)
+    msg = str(info.value)
+    assert f"{name} is a brand's settings file, not an export" in msg
+    assert f"read this one with {reader}" in msg
+    assert "synonyms.csv)" not in msg and "no known export format" not in msg

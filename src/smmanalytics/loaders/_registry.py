@@ -1114,6 +1114,26 @@ def read_file(path: str | Path, *, platform: str | None = None) -> list[pd.DataF
     return list(_iter_parsed(path, platform))
 
 
+def _refuse_settings(path: str | Path) -> None:
+    """UnknownFormatError naming what a brand's settings file is and what reads it: costs.csv
+    given to :func:`read_export` was "matches no known export format (… can be added to a
+    synonyms.csv)", advice to make an export of it."""
+    from ..dataset import BRAND_FILES, SIDE_FILES, SYNONYMS_FILE
+
+    name = Path(path).name.lower()
+    if name in SIDE_FILES:
+        reader = f"smm.{SIDE_FILES[name][1]}"
+    elif name in BRAND_FILES:
+        reader = "smm.load on its folder (the brand's name, time zone and language)"
+    elif name == SYNONYMS_FILE:
+        reader = "smm.load on its folder (it renames the headers of the exports beside it)"
+    else:
+        return
+    raise UnknownFormatError(f"{Path(path).name} is a brand's settings file, not an export",
+                             file=str(path), expected=f"an export file; read this one with "
+                             f"{reader}", got=Path(path).name)
+
+
 def read_export(path: str | Path, kind: str | None = None, *,
                 platform: str | None = None) -> pd.DataFrame:
     """The one canonical table of an export file (or the one of ``kind``).
@@ -1130,6 +1150,7 @@ def read_export(path: str | Path, kind: str | None = None, *,
     if kind is not None and kind not in KINDS:
         raise ArgumentError("not a kind of table", argument="kind",
                             expected=f"one of {', '.join(KINDS)}, or None", got=kind)
+    _refuse_settings(path)
     frames = read_file(path, platform=platform)
     pick = [f for f in frames if kind is None or f.attrs["kind"] == kind]
     if len(pick) == 1:
