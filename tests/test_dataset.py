@@ -185,6 +185,10 @@ def test_unknown_and_broken_files_are_recorded_not_raised(tmp_path):
     assert ds.posts["post_id"].tolist() == ["179777"]
     assert repr(ds).endswith(f"{len(ds.quality)} quality notes (1 file not read)>")
     assert "not read" not in repr(smm.load(good))
+    # JupyterLab shows the platforms, their days and the file not read, with why
+    html = ds._repr_html_()
+    assert "<td>instagram</td>\n      <td>1</td>" in html
+    assert "<b>1 file not read</b>" in html and "ig_bad.csv: " in html and "tomorrow" in html
     del good
     with pytest.raises(ParseError, match="tomorrow"):
         smm.load(tmp_path, strict=True)
@@ -781,3 +785,18 @@ def test_a_video_known_to_the_day_is_in_its_own_month_west_of_utc(tmp_path):
     assert "PRj-NzdPbBp" in set(ds.posts_in("2026-04")["post_id"])
     assert "PRj-NzdPbBp" not in set(ds.posts_in("2026-03")["post_id"])
     assert ds.span("youtube")[0] == dt.date(2025, 9, 1)
+
+
+def test_a_dataset_shows_its_platforms_and_days_in_jupyter():
+    """`ds` in JupyterLab was one line, "<Dataset 'Maison Sève': 1475 posts, …>": no platform,
+    no days, no time zone. The sample's Facebook: 212 posts and 1,672 daily rows from
+    1 September 2025 to 31 October 2026; TikTok's start on 1 November 2025; GA4's 202 rows."""
+    import re
+
+    ds = smm.load(Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve")
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", ds._repr_html_())).strip()
+    assert text.startswith("Dataset · Maison Sève (Europe/Paris, fr; data as of 2026-11-15)")
+    assert "facebook 212 1672 2025-09-01 2026-10-31" in text
+    assert "tiktok 119 3818 2025-11-01 2026-10-31" in text
+    assert "GA4 (web) – 202 2025-09-01 2026-10-31" in text
+    assert f"Quality notes: {len(ds.quality)} info" in text and "not read" not in text

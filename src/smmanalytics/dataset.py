@@ -224,6 +224,47 @@ class Dataset:
             parts[-1] += f" ({unread} file{'s' if unread > 1 else ''} not read)"
         return f"<Dataset {self.brand.name!r}: {', '.join(parts)}>"
 
+    def _repr_html_(self) -> str:
+        """What JupyterLab shows of ``ds``: the brand, and per platform its posts, daily rows
+        and first to last day (:meth:`span`), GA4's rows, the quality notes by level and the
+        files not read (the repr's one line named none of them)."""
+        import html
+
+        platforms = sorted({*self.posts.get("platform", pd.Series(dtype="string")).dropna(),
+                            *self.daily.get("platform", pd.Series(dtype="string")).dropna()},
+                           key=str)
+        rows = []
+        for plat in map(str, platforms):
+            first, last = self.span(plat)
+            rows.append({"platform": plat,
+                         "posts": int((self.posts["platform"] == plat).sum()),
+                         "daily rows": int((self.daily["platform"] == plat).sum())
+                         if len(self.daily) else 0,
+                         "from": first, "to": last})
+        if len(self.web):
+            days = pd.concat([pd.to_datetime(self.web[c]).dropna() for c in
+                              ("date", "period_start", "period_end") if c in self.web.columns])
+            rows.append({"platform": "GA4 (web)", "posts": None, "daily rows": len(self.web),
+                         "from": days.min().date() if len(days) else None,
+                         "to": days.max().date() if len(days) else None})
+        table = pd.DataFrame(rows, columns=["platform", "posts", "daily rows", "from", "to"])
+        table["posts"] = table["posts"].astype("Int64").astype("string").fillna("–")
+        table = table.rename(columns={"daily rows": "daily/GA4 rows"})
+        b = self.brand
+        head = (f"<b>Dataset · {html.escape(b.name)}</b> ({html.escape(b.timezone)}, "
+                f"{html.escape(b.language)}; data as of {self.as_of() or 'unknown'})")
+        levels = (self.quality["level"].value_counts().to_dict()
+                  if len(self.quality) and "level" in self.quality.columns else {})
+        notes = ", ".join(f"{n} {lvl}" for lvl, n in sorted(levels.items())) or "none"
+        unread = unread_files(self.quality)
+        shown = "".join(f"<li>{html.escape(shown_name(f, self.root))}: {html.escape(why)}</li>"
+                        for f, why in list(unread.items())[:10])
+        more = f"<li>… and {len(unread) - 10} more</li>" if len(unread) > 10 else ""
+        files = (f"<p><b>{len(unread)} file{'s' if len(unread) > 1 else ''} not read</b></p>"
+                 f"<ul>{shown}{more}</ul>" if unread else "")
+        return (f"<div><p>{head}</p>{table.to_html(index=False, na_rep='–')}"
+                f"<p>Quality notes: {notes} (<code>ds.quality</code>)</p>{files}</div>")
+
 
 #: side files recognised by name → (module, reader function, Dataset field)
 SIDE_FILES = {
