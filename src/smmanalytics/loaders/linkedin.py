@@ -71,7 +71,7 @@ __all__: list[str] = []
 
 P = "linkedin"
 F_POSTS, F_METRICS = "linkedin_posts", "linkedin_metrics"
-F_FOLLOWERS, F_VISITORS, F_DEMO = "linkedin_followers", "linkedin_visitors", "linkedin_demographics"
+F_FOLLOWERS, F_VISITORS = "linkedin_followers", "linkedin_visitors"
 
 _SUFFIX = re.compile(r"^(.*?)\s*\(\s*([^()]+?)\s*\)$")
 #: distribution words of the ``(…)`` header suffixes (EN, PT confirmed; others inferred)
