@@ -108,14 +108,13 @@ def _period(text: str):
 
 
 def _brand_data(args: argparse.Namespace, *, web: bool, costs: bool = False):
-    """The brand's Dataset of ``args.data`` for an analysis command, as ``smm report`` takes
-    it: an empty or wrong folder, and a ``--period`` wholly outside the data (``web``: GA4 days
-    count), are errors (exit 2) saying so, where ``smm roi`` printed NaN and ``smm scorecard``
-    an empty frame, exit 0; ``--period latest`` is the latest complete month, as for reports.
-    With ``costs``, a folder of costs.csv alone is data too (``smm roi``: the cost side).
-    The load's warning comes after these checks: a folder refused names its unread files in
-    its error, and load's "no export was found" is the refusal's to say (or a folder of
-    costs.csv alone is what ``smm roi`` takes).
+    """The brand's Dataset of ``args.data`` for an analysis command, checked as ``smm report``
+    checks it: an empty or wrong folder, and a ``--period`` wholly outside the data (``web``:
+    GA4 days count), are EmptyDataErrors (exit 2) saying so; ``--period latest`` is the
+    latest complete month, as for reports. With ``costs``, a folder of costs.csv alone is
+    data too (``smm roi``: the cost side). The load's warnings are given after these checks:
+    a folder refused names its unread files in its error, and load's "no export was found"
+    is the refusal's to say (or is no matter, for a folder of costs.csv alone).
     """
     from pathlib import Path
 
