@@ -970,6 +970,22 @@ def test_a_change_compared_per_day_says_so():
     assert row[1:4] == ["31", "30", "0,0\xa0% (1,0 contre 1,0 par jour)"]
 
 
+def test_daily_rates_that_differ_do_not_read_alike():
+    """11 posts in October's 31 days against 13 in September's 30: 0.355 and 0.433 a day read
+    "0,4 contre 0,4 par jour" beside a change of −18.1 % (0.3548 / 0.4333 − 1 = −0.181); they
+    keep the decimals that tell them apart."""
+    from ._roi_builders import dataset, posts
+
+    rows = [{"platform": "instagram", "post_id": f"{m}-{d}", "reactions": 10.0, "reach": 500.0,
+             "published_at": f"2026-{m:02d}-{d:02d}T09:00:00Z"}
+            for m, days in ((9, range(1, 26, 2)), (10, range(1, 32, 3))) for d in days]
+    assert len(rows) == 13 + 11
+    sec = BrandReport(dataset(posts=posts(rows)), "2026-10", lang="fr").compare()
+    table = next(b for b in sec.blocks if b["kind"] == "table")
+    row = next(r for r in table["rows"] if r[0] == "Publications")
+    assert row[1:4] == ["11", "13", "-18,1\xa0% (0,35 contre 0,43 par jour)"]
+
+
 @pytest.mark.parametrize("lang,period,first,previous,change", [
     # October (31 days) lost 3 a day (-93), September (30) gained 5 a day (150): compared
     # per day, the row read "-8.0 a day", the difference of the two rates, which a manager
