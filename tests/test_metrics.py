@@ -427,3 +427,28 @@ def test_utc_timestamps_read_back_from_csv_are_the_instants_written(stamps):
     got = schema.utc_timestamps(back)
     assert str(got.dtype) == "datetime64[ns, UTC]"
     pd.testing.assert_series_equal(got, col.dt.tz_convert("UTC"), check_names=False)
+
+
+def test_ctr_by_impressions_or_views_where_impressions_are_gone():
+    """DESIGN §4's ctr = link_clicks / impressions (or views where impressions are gone) was
+    computed nowhere. Facebook's posts of 2025 on give views, no impressions: 50 / 10,000 =
+    0.005, 25 / 5,000 = 0.005, 10 / 2,000 = 0.005; an X post 30 / 1,000 = 0.03 by its
+    impressions (its views are ignored); a post without link clicks has none."""
+    posts = pd.DataFrame({
+        "platform": ["facebook"] * 3 + ["x", "x"],
+        "reactions": [1.0] * 5,
+        "link_clicks": [50.0, 25.0, 10.0, 30.0, None],
+        "impressions": [None, None, None, 1_000.0, 4_000.0],
+        "views": [10_000.0, 5_000.0, 2_000.0, 9_999.0, 8_000.0],
+    })
+    rates = metrics.add_rates(posts)
+    assert rates["ctr"].tolist()[:4] == pytest.approx([0.005, 0.005, 0.005, 0.03])
+    assert pd.isna(rates["ctr"].iloc[4])
+    e = metrics.engagement(posts, by="platform").set_index("platform")
+    # Facebook pooled: 85 / 17,000 = 0.005; X: only the post with clicks, 30 / 1,000
+    assert e.loc["facebook", "ctr_pooled"] == pytest.approx(85 / 17_000)
+    assert e.loc["facebook", "ctr_median"] == pytest.approx(0.005)
+    assert e.loc["x", ["ctr_median", "ctr_pooled"]].tolist() == pytest.approx([0.03, 0.03])
+    # no link clicks at all: no ctr
+    none = metrics.engagement(posts.drop(columns="link_clicks"), by=None)
+    assert pd.isna(none.loc[0, "ctr_pooled"]) and none["ctr_pooled"].dtype == "Float64"

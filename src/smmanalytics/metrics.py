@@ -14,9 +14,12 @@ Definitions
   exports a total only), see :func:`post_interactions`.
 - ``er_<denominator>`` = interactions / denominator, for reach, impressions, views and
   followers (followers at posting time). A zero or missing denominator gives NaN, never inf.
+- ``ctr`` = link_clicks / impressions, or / views for a post whose export gives no
+  impressions (Meta replaced them with views in 2025). A post without link clicks (a blank,
+  or a platform that exports none) has none: NaN.
 - A group's rate is given two ways, both labelled: ``<rate>_median`` (median of the per-post
   rates) and ``<rate>_pooled`` (ratio of sums, Σ interactions / Σ denominator over the posts
-  where both are known).
+  where both are known; for ``ctr``, Σ link_clicks / Σ of each post's denominator).
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from .errors import ArgumentTypeError, SchemaError
 from .schema import utc_timestamps
 
 __all__ = ["COMPONENTS", "DENOMINATORS", "interactions", "post_interactions", "row_sum", "rate",
-           "add_rates", "engagement", "followers_at"]
+           "ctr_denominator", "add_rates", "engagement", "followers_at"]
 
 COMPONENTS = ("reactions", "comments", "shares", "saves")
 DENOMINATORS = ("reach", "impressions", "views", "followers")
@@ -263,8 +266,18 @@ def _local_days(published: pd.Series, platform: pd.Series, zones: dict[str, str]
     return days
 
 
+def ctr_denominator(posts: pd.DataFrame) -> pd.Series:
+    """Each post's denominator of ``ctr``: its impressions, else (none exported) its views."""
+    def col(name: str) -> pd.Series:
+        return (_numbers(posts[name]) if name in posts.columns
+                else pd.Series(pd.NA, index=posts.index, dtype="Float64"))
+
+    return col("impressions").fillna(col("views"))
+
+
 def add_rates(posts: pd.DataFrame, daily: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Return a copy of ``posts`` with ``interactions``, ``followers`` and the ``er_*`` rates.
+    """Return a copy of ``posts`` with ``interactions``, ``followers``, the ``er_*`` rates and
+    ``ctr``.
 
     ``interactions`` is recomputed from the components present (:func:`post_interactions`);
     a given ``interactions`` is kept only for posts without any component.
@@ -277,6 +290,9 @@ def add_rates(posts: pd.DataFrame, daily: pd.DataFrame | None = None) -> pd.Data
     for d in DENOMINATORS:
         den = out[d] if d in out.columns else pd.Series(pd.NA, index=out.index, dtype="Float64")
         out[f"er_{d}"] = rate(out["interactions"], den)
+    clicks = (out["link_clicks"] if "link_clicks" in out.columns
+              else pd.Series(pd.NA, index=out.index, dtype="Float64"))
+    out["ctr"] = rate(clicks, ctr_denominator(out))
     return out
 
 
@@ -302,8 +318,9 @@ def engagement(posts: pd.DataFrame, by: Sequence[str] | str | None = ("platform"
     DataFrame
         One row per group with ``posts``, ``interactions`` (sum), and for each denominator
         ``d`` in reach, impressions, views, followers: ``er_<d>_median`` (median of per-post
-        rates) and ``er_<d>_pooled`` (Σ interactions / Σ d over posts where both are known).
-        A group without any usable denominator gets NaN.
+        rates) and ``er_<d>_pooled`` (Σ interactions / Σ d over posts where both are known);
+        then ``ctr_median`` and ``ctr_pooled`` (Σ link_clicks / Σ impressions, or views where
+        a post has no impressions). A group without any usable denominator gets NaN.
 
     Examples
     --------
@@ -335,6 +352,9 @@ def engagement(posts: pd.DataFrame, by: Sequence[str] | str | None = ("platform"
     for d in DENOMINATORS:          # summed below as numbers, as rate() takes them
         if d in df.columns:
             df[d] = _numbers(df[d])
+    df["_ctr_den"] = ctr_denominator(df)
+    if "link_clicks" in df.columns:
+        df["link_clicks"] = _numbers(df["link_clicks"])
     if not keys:
         df = df.assign(_all="all")
         keys = ["_all"]
@@ -355,16 +375,22 @@ def engagement(posts: pd.DataFrame, by: Sequence[str] | str | None = ("platform"
                 row[f"er_{d}_pooled"] = g.loc[both, "interactions"].sum() / g.loc[both, d].sum()
             else:
                 row[f"er_{d}_pooled"] = np.nan
+        row["ctr_median"] = g["ctr"].median(skipna=True) if g["ctr"].notna().any() else np.nan
+        known = g["ctr"].notna()
+        row["ctr_pooled"] = (g.loc[known, "link_clicks"].sum() / g.loc[known, "_ctr_den"].sum()
+                             if known.any() else np.nan)
         rows.append(row)
     columns = [*keys, "posts", "interactions",
-               *(f"er_{d}_{how}" for d in DENOMINATORS for how in ("median", "pooled"))]
+               *(f"er_{d}_{how}" for d in DENOMINATORS for how in ("median", "pooled")),
+               "ctr_median", "ctr_pooled"]
     out = pd.DataFrame(rows, columns=columns)      # no posts: no row, the same columns
     if "_all" in out.columns:
         out = out.drop(columns="_all")
     # the groups keep their column's dtype (a category as string): paid stays boolean, not
     # object; a name stays string with pd.NA, with posts or without
     out = out.astype({k: df[k].dtype for k in keys if k != "_all"})
-    num_cols = [c for c in out.columns if c.startswith("er_") or c == "interactions"]
+    num_cols = [c for c in out.columns
+                if c.startswith(("er_", "ctr_")) or c == "interactions"]
     out[num_cols] = out[num_cols].astype("Float64")
     out["posts"] = out["posts"].astype("Int64")
     return out.reset_index(drop=True)
