@@ -445,6 +445,29 @@ def test_ids_rounded_by_a_spreadsheet_do_not_merge_different_posts(tmp_path):
     assert "matched by their link" in q.loc["post_id_damaged", "message"]
 
 
+def test_posts_published_after_their_export_are_noted(tmp_path):
+    """A Facebook export named for its day, 2026-11-02, held a post published 2026-11-21 (a
+    date misread) and nothing said so. The export's day ends 2026-11-03 08:00 UTC (midnight
+    in Meta's zone, UTC-8 in November); a day of slack makes the limit 2026-11-04 08:00 UTC:
+    11/03 20:00 (04:00 UTC on the 4th) is within it, 11/04 09:00 (17:00 UTC) and 11/21 are
+    not: 2 posts noted, the file's day named. Without a date in the name, the export's time
+    is a guess (the file's modification time): nothing is noted."""
+    rows = [("179001", "11/01/2026 10:00"), ("179002", "11/03/2026 20:00"),
+            ("179003", "11/04/2026 09:00"), ("179004", "11/21/2026 20:15")]
+    body = "".join(f'{pid},1784,brand,Brand,hello,0,{when},https://www.instagram.com/p/Z{pid}/,'
+                   '"IG image",,Lifetime,100,50,10,1,,2,3\n' for pid, when in rows)
+    (tmp_path / "named").mkdir()
+    (tmp_path / "named" / "ig_2026-11-02.csv").write_text(f"{IG_HEADER}\n{body}")
+    ds = smm.load(tmp_path / "named", cache=False)
+    q = ds.quality.set_index("code")
+    assert q.loc["published_after_export", "rows"] == 2
+    assert q.loc["published_after_export", "level"] == "warning"
+    assert "after the export's date 2026-11-02" in q.loc["published_after_export", "message"]
+    (tmp_path / "unnamed").mkdir()
+    (tmp_path / "unnamed" / "ig.csv").write_text(f"{IG_HEADER}\n{body}")
+    assert "published_after_export" not in _codes(smm.load(tmp_path / "unnamed", cache=False))
+
+
 def test_a_rounded_id_gets_the_id_of_the_same_post_in_another_export(tmp_path):
     """The original export (exact ids) and a newer one re-saved by a spreadsheet (rounded
     ids): each post once, the newer figures, the exact id back; a post only in the re-saved

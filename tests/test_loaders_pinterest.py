@@ -91,6 +91,35 @@ def test_ids_from_links_and_percent_rates(tmp_path):
     assert "layout_unverified" in _codes(df)
 
 
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_two_pins_whose_ids_a_spreadsheet_rounded_stay_two(tmp_path, fmt):
+    """Re-saved by a spreadsheet, the Pin ids 1123456789012345678 and 1123456789012345999 were
+    both 1.12346E+18 in a CSV, both 1.123456789012346e+18 in a workbook (a float): the two
+    Pins became one, the merge dropped the one with 4,200 impressions and called it a repeat
+    ('repeated_in_file'). Each Pin's /pin/<id>/ link has its exact id; a Pin without a link
+    keeps its rounded id, matched with no other Pin (4,200 + 1,875 + 500 impressions kept)."""
+    import smmanalytics as smm
+
+    rows = rows_of(FIX / "pinterest_pins_2026-10.csv")
+    rows.append(["", "", "2026-10-05", "Sans lien", "500", "1", "2", "0", "3", ""])
+    for row in rows[1:]:
+        row[0] = "1.12346E+18" if fmt == "csv" else float(1123456789012345678)
+    if fmt == "csv":
+        path = tmp_path / "pinterest_pins.csv"
+        path.write_text("\n".join(",".join(f'"{v}"' for v in row) for row in rows) + "\n")
+    else:
+        path = sheet(tmp_path / "pinterest_pins.xlsx", rows)
+    ds = smm.load(path, cache=False)
+    rounded = {"csv": "1.12346E+18", "xlsx": "1.123456789012346e+18"}[fmt]
+    assert ds.posts["post_id"].tolist() == ["1123456789012345678", "1123456789012345999",
+                                            rounded]
+    assert ds.posts["impressions"].tolist() == [4200, 1875, 500]
+    assert ds.posts["permalink"].isna().tolist() == [False, False, True]
+    q = ds.quality.set_index("code")
+    assert q.loc["post_id_from_link", "rows"] == 2 and q.loc["post_id_damaged", "rows"] == 1
+    assert "repeated_in_file" not in q.index
+
+
 def test_plain_impressions_file_is_not_pinterest(tmp_path):
     path = tmp_path / "other.csv"
     path.write_text("Date,Impressions\n2026-10-01,5\n", encoding="utf-8")

@@ -206,6 +206,52 @@ def test_ids_in_scientific_notation_are_read_from_the_links(tmp_path):
     assert notes["post_id_from_link"] == 2 and notes["post_id_damaged"] == 1
 
 
+def test_ids_a_workbook_stored_as_numbers_are_read_from_the_links(tmp_path):
+    """An X export opened in a spreadsheet and saved as .xlsx stores each id as a number: a
+    float holds whole numbers exactly only up to 2**53 = 9007199254740992, so
+    2077056051303153665 became 2077056051303153664 and 2077056051303153999 became
+    2077056051303153920 (float(...) by hand), silently, and the same posts of a CSV export
+    counted twice. The links keep the ids whole; a post without a link keeps its rounded id,
+    which the merge does not trust."""
+    head = ["Post id", "Date", "Post text", "Post Link", "Impressions"]
+    path = sheet(tmp_path / "x.xlsx", [head] + [
+        [float(2077056051303153665), "Tue, Jul 14, 2026", "a",
+         "https://x.com/a/status/2077056051303153665", 10],
+        [float(2077056051303153999), "Tue, Jul 14, 2026", "b",
+         "https://x.com/a/status/2077056051303153999", 20],
+        [float(2077056051303150000), "Tue, Jul 14, 2026", "c", None, 30],
+        [123456, "Tue, Jul 14, 2026", "d", None, 40]])       # a short id is exact
+    df = read_export(path)
+    assert df["post_id"].tolist() == ["2077056051303153665", "2077056051303153999",
+                                      "2077056051303150080", "123456"]
+    notes = {q["code"]: q["rows"] for q in df.attrs["quality"]}
+    assert notes["post_id_from_link"] == 2 and notes["post_id_damaged"] == 1
+    assert df.attrs["unreliable_ids"] == ["2077056051303150080"]
+
+
+def test_legacy_workbook_next_to_the_csv_export_keeps_each_tweet(tmp_path):
+    """tweet_activity_metrics re-saved as .xlsx beside the CSV of the same two tweets: as
+    floats, 1226928883355791360 and …361 are both 1226928883355791360, so the workbook's second
+    tweet (1000 impressions) took the first one's id and replaced it, with no note. Read from
+    the links, each tweet keeps its id and its figures (424 and 1000 impressions)."""
+    import shutil
+
+    import smmanalytics as smm
+
+    csv = FIX / "tweet_activity_metrics_USCTrials_20200201_20200301_en.csv"
+    shutil.copy(csv, tmp_path / csv.name)
+    rows = rows_of(csv)
+    for row in rows[1:]:
+        row[0] = float(row[0])
+    sheet(tmp_path / "tweet_activity_metrics_USCTrials_20200201_20200302_en.xlsx", rows)
+    ds = smm.load(tmp_path, cache=False)
+    posts = ds.posts.set_index("post_id")
+    assert posts["impressions"].to_dict() == {"1226928883355791360": 424,
+                                              "1226928883355791361": 1000}
+    assert posts["source_file"].str.endswith(".xlsx").all()      # the newer export's figures
+    assert "post_id_from_link" in set(ds.quality["code"])
+
+
 def test_counts_with_dots_between_thousands(tmp_path):
     # reference §5.4: '1.250' thousands in an English-headed file; a count has no decimals
     df = _content(tmp_path, [(1, "https://x.com/a/status/1", "1.250,3"),

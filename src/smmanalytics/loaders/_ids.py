@@ -18,8 +18,10 @@ import re
 import numpy as np
 import pandas as pd
 
+from ._cells import isinstance_cells
+
 __all__ = ["x_snowflake_time", "tiktok_id_time", "instagram_shortcode_time",
-           "linkedin_urn_time", "instagram_shortcode", "PLAUSIBLE_START"]
+           "linkedin_urn_time", "instagram_shortcode", "rounded_ids", "PLAUSIBLE_START"]
 
 PLAUSIBLE_START = pd.Timestamp("2010-01-01", tz="UTC")
 _X_EPOCH_MS = 1288834974657
@@ -42,6 +44,22 @@ def _ints(ids: pd.Series, pattern: str = r"\d{1,20}") -> tuple[np.ndarray, np.nd
         ok[okpos[~fits.to_numpy(dtype=bool)]] = False
         vals[ok] = s[ok].astype("uint64").to_numpy()
     return vals, ok
+
+
+def rounded_ids(ids: pd.Series, cells: pd.Series | None) -> np.ndarray:
+    """Which numeric ids a spreadsheet rounded (bool array, one per row of ``ids``).
+
+    ``ids`` is the id column as text, ``cells`` its raw cells. An id is rounded when it is
+    written in scientific notation (``2.07706E+18``, ``1.123456789012346e+18``: a CSV re-saved
+    by a spreadsheet) or when a workbook stored it as a number of 2**53 or more: a float holds
+    whole numbers exactly only up to 2**53, so ``2017870533229102281`` was saved as
+    ``2017870533229102080``, which reads as digits but names no post.
+    """
+    sci = ids.str.fullmatch(r"\d+(?:[.,]\d*)?[eE]\+?\d+").fillna(False).to_numpy(dtype=bool)
+    if cells is not None and cells.dtype == object:     # workbook cells: numbers stay numbers
+        floats = pd.to_numeric(cells.where(isinstance_cells(cells, float)), errors="coerce")
+        sci = sci | (floats.abs() >= 2**53).fillna(False).to_numpy(dtype=bool)
+    return sci
 
 
 def _to_utc(ms: np.ndarray, ok: np.ndarray, index: pd.Index) -> pd.Series:

@@ -625,14 +625,17 @@ def _dates_in_name(base: str, tz: str = "UTC") -> list[pd.Timestamp]:
             <= pd.Timestamp.now(tz="UTC") + pd.Timedelta(days=2)]
 
 
-def _snapshot(src: Source, frames: list[pd.DataFrame], log: QualityLog) -> pd.Timestamp:
+def _snapshot(src: Source, frames: list[pd.DataFrame], log: QualityLog
+              ) -> tuple[pd.Timestamp, bool]:
+    """When the export was taken, and whether the export says so (in its cells, title lines,
+    zip member stamps or file name) rather than it being inferred or guessed."""
     inside = [f.attrs.get("as_of") for f in frames if f.attrs.get("as_of") is not None]
     if inside:
-        return pd.Timestamp(max(inside)).tz_convert("UTC")
+        return pd.Timestamp(max(inside)).tz_convert("UTC"), True
     tz = _zone_of(frames)
     from_name = snapshot_from_name(src.name, tz)
     if from_name is not None:
-        return from_name
+        return from_name, True
     last_days = [pd.to_datetime(f["date"]).max() for f in frames
                  if f.attrs.get("kind") == "daily" and "date" in f.columns and len(f)]
     last_days = [d for d in last_days if pd.notna(d)]
@@ -643,15 +646,15 @@ def _snapshot(src: Source, frames: list[pd.DataFrame], log: QualityLog) -> pd.Ti
         ts = _day_end(last, tz)
         log.add(src.name, "snapshot_inferred", f"export time not in the file nor its name; "
                 f"taken as the end of its last day, {last:%Y-%m-%d} ({tz})", level="info")
-        return ts
+        return ts, False
     if src.mtime is not None:
         ts = pd.Timestamp(src.mtime, unit="s", tz="UTC").floor("s")
         log.add(src.name, "snapshot_guessed", f"export time not in the file nor its name; "
                 f"used the file's modification time {ts:%Y-%m-%d %H:%M} UTC", level="info")
-        return ts
+        return ts, False
     log.add(src.name, "snapshot_unknown", "export time unknown (no date in the file or its "
             "name, no modification time); snapshot_at left empty", level="warning")
-    return pd.NaT
+    return pd.NaT, False
 
 
 _UTM = r"[?&]utm_campaign=([^&\s#\"'<>]+)"
@@ -754,11 +757,34 @@ def _interactions_noted(posts: pd.DataFrame, src: Source, log: QualityLog | None
     return got.array
 
 
+#: how far past its export's time a post's publish time may be before it is noted: a day,
+#: for the zone the export's day was read in (a file name's date has none) and the posts'
+EXPORT_SLACK = pd.Timedelta(days=1)
+
+
+def _published_after_export(posts: pd.DataFrame, src: Source, snapshot: pd.Timestamp,
+                            log: QualityLog, sheet: str | None) -> None:
+    """Note the posts published more than :data:`EXPORT_SLACK` after ``snapshot``, the time
+    the export says it was taken: an export cannot hold a post published after it, so their
+    date was misread (a day and month swapped, a year guessed) or the export's date is wrong."""
+    after = posts["published_at"] > snapshot + EXPORT_SLACK
+    n = int(after.sum())
+    if n:
+        # the export's day in the zone its days were read in: a file name's day ends at
+        # 24:00 there (the snapshot), so the second before it is on that day
+        day = (snapshot - pd.Timedelta(seconds=1)).tz_convert(_zone_of([posts]))
+        log.add(src.name, "published_after_export", f"{n} posts published after the export's "
+                f"date {day:%Y-%m-%d}: a date misread? (the first: "
+                f"{posts['published_at'][after].min():%Y-%m-%d})", rows=n, sheet=sheet)
+
+
 def finish(df: pd.DataFrame, src: Source, snapshot: pd.Timestamp,
-           log: QualityLog | None = None) -> pd.DataFrame:
+           log: QualityLog | None = None, *, snapshot_stated: bool = False) -> pd.DataFrame:
     """Add audit columns, posts' interactions; conform and validate against the schema.
 
-    A negative lifetime metric of a post (impossible) is set to NaN and noted. The frame's
+    A negative lifetime metric of a post (impossible) is set to NaN and noted. Where the
+    export states when it was taken (``snapshot_stated``: in its cells, title lines, zip
+    member stamps or name), posts published more than a day after it are noted. The frame's
     ``attrs["snapshot_at"]`` keeps ``snapshot`` (None when unknown) for an export without
     rows too, whose ``snapshot_at`` column has no cell to hold it: a November export of a
     month without posts is still the data as of its day (``Dataset.as_of``).
@@ -784,6 +810,8 @@ def finish(df: pd.DataFrame, src: Source, snapshot: pd.Timestamp,
     out = schema.conform(out, kind)
     schema.validate(out, kind)
     out.attrs = attrs
+    if kind == "posts" and snapshot_stated and log is not None and pd.notna(snapshot):
+        _published_after_export(out, src, snapshot, log, attrs.get("sheet"))
     return out
 
 
@@ -812,8 +840,8 @@ def _parse_source(src: Source, log: QualityLog, fmts: list[Format]
         # export, hundreds of MB) back to the system instead of keeping them in Arrow's pool
         # while pandas allocates the finished frames elsewhere; this lowers the peak memory
         pa.default_memory_pool().release_unused()
-    snap = _snapshot(src, frames, log) if frames else pd.NaT
-    return [finish(df, src, snap, log) for df in frames], understood
+    snap, stated = _snapshot(src, frames, log) if frames else (pd.NaT, False)
+    return [finish(df, src, snap, log, snapshot_stated=stated) for df in frames], understood
 
 
 #: who exports the tables of a synonyms family, as a reader names them

@@ -7,11 +7,13 @@ One tolerant format, ``pinterest_unverified``, built from the documented metric 
 guess to check against a real export.
 
 - With a ``Pin id`` or ``Pin link`` column: **posts**, one row per Pin. ``post_id`` = ``Pin id``
-  or the number in ``/pin/<id>/``; ``published_at`` = 00:00 UTC of ``Pin created date`` (day
-  precision; Pinterest computes its metrics in UTC); ``Impressions`` → impressions, ``Saves`` →
-  saves, ``Pin clicks`` → clicks, ``Outbound clicks`` → link_clicks, ``Engagements`` →
-  platform_engagements, ``Video views`` → video_views; rates (``Engagement rate``, ``Pin click
-  rate``, ``Outbound click rate``, ``Save rate``) are kept as fractions.
+  or the number in ``/pin/<id>/`` (also where a spreadsheet rounded the ``Pin id``: written
+  ``1.12346E+18``, or a workbook number beyond 2**53; noted); ``published_at`` = 00:00 UTC of
+  ``Pin created date`` (day precision; Pinterest computes its metrics in UTC); ``Impressions``
+  → impressions, ``Saves`` → saves, ``Pin clicks`` → clicks, ``Outbound clicks`` →
+  link_clicks, ``Engagements`` → platform_engagements, ``Video views`` → video_views; rates
+  (``Engagement rate``, ``Pin click rate``, ``Outbound click rate``, ``Save rate``) are kept as
+  fractions.
 - Otherwise, with a ``Date`` column: **daily** account rows (``impressions``,
   ``platform_engagements``, ``clicks``, ``link_clicks``, ``saves``, ``total_audience``,
   ``engaged_audience``, …).
@@ -25,6 +27,7 @@ import pandas as pd
 from ..errors import ParseError
 from ._dates import day_to_utc
 from ._headers import normalize
+from ._ids import rounded_ids
 from ._registry import Candidate, ParseContext, register
 from ._tidy import cells_of, cells_text, long_daily, text, written_days
 
@@ -95,11 +98,26 @@ def _posts(c: Candidate, ctx: ParseContext) -> pd.DataFrame:
     link = text(c, F, "permalink")
     pin = text(c, F, "post_id")
     from_link = link.str.extract(r"/pin/(\d+)", expand=False).astype("string")
-    post_id = pin.where(pin.notna(), from_link)
+    # a spreadsheet writes a 19-digit Pin id as 1.12346E+18 (or a workbook as a float): two
+    # Pins would share an id and be merged as one; the /pin/<id>/ link keeps it whole
+    rounded = pd.Series(rounded_ids(pin, c.col(F, "post_id")), index=pin.index)
+    mended = rounded & from_link.notna()
+    if mended.any():
+        ctx.note("post_id_from_link", f"{int(mended.sum())} Pin ids were rounded by a "
+                 "spreadsheet (written in scientific notation or stored as numbers: "
+                 f"{pin[mended].iloc[0]!r}); the ids in the /pin/<id>/ links were used",
+                 rows=int(mended.sum()))
+    lost = rounded & ~mended
+    if lost.any():
+        ctx.note("post_id_damaged", f"{int(lost.sum())} Pin ids were rounded by a spreadsheet "
+                 "and have no /pin/<id>/ link to read them from; these Pins are kept, and "
+                 "matched with no other Pin", rows=int(lost.sum()))
+    post_id = pin.mask(mended, from_link).where(pin.notna(), from_link)
     if post_id.isna().any():
         ctx.note("post_id_missing", "Pins without an id or a /pin/<id>/ link",
                  rows=int(post_id.isna().sum()))
-    link = link.where(link.notna(), "https://www.pinterest.com/pin/" + post_id + "/")
+    # no link made from a rounded id: it would name another Pin, or none
+    link = link.where(link.notna() | lost, "https://www.pinterest.com/pin/" + post_id + "/")
     if m.has("published_date"):
         published = day_to_utc(_dates(c, ctx, "published_date"), "UTC")
     else:
@@ -127,6 +145,8 @@ def _posts(c: Candidate, ctx: ParseContext) -> pd.DataFrame:
         df[canon] = vals
     ctx.note("content_type_guessed", "Pin content_type guessed: 'video' when it has video "
              "views, else 'image' (the layout has no format column)", level="info", rows=n)
+    if lost.any():       # the merge does not match Pins by these ids (dataset._merge)
+        df.attrs["unreliable_ids"] = sorted(set(post_id[lost]))
     df.attrs.update(kind="posts", platform=P, source_locale=m.locale, source_tz="UTC")
     return df
 

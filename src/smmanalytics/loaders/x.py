@@ -35,7 +35,7 @@ from ._dates import (
     day_to_utc,
     parse_datetimes,
 )
-from ._ids import x_snowflake_time
+from ._ids import rounded_ids, x_snowflake_time
 from ._registry import Candidate, ParseContext, register, two_labels
 from ._tidy import day_parts, written_days
 
@@ -77,35 +77,41 @@ def _account(permalink: pd.Series) -> pd.Series:
 
 
 def _post_ids(c: Candidate, family: str, permalink: pd.Series,
-              ctx: ParseContext) -> pd.Series:
-    """The post ids: the id column where it holds digits, else the id in the post's link.
+              ctx: ParseContext) -> tuple[pd.Series, pd.Series]:
+    """The post ids: the id column where it holds them whole, else the id in the post's link;
+    and which ids are still rounded (no link to read them from).
 
-    A spreadsheet re-save writes a 19-digit id as ``2.03457E+18``, which rounds it: different
-    posts would share an id and be merged as snapshots of one. The link keeps the id whole.
+    A spreadsheet re-save writes a 19-digit id as ``2.03457E+18``, and a workbook stores it as
+    a number, which rounds it (``2017870533229102281`` → ``…102080``): different posts would
+    share an id and be merged as snapshots of one, and the same post in a CSV export would not
+    be matched with it. The link keeps the id whole.
     """
     post_id = c.text(family, "post_id")
     from_link = permalink.fillna("").str.extract(r"/status(?:es)?/(\d+)", expand=False)
     from_link = from_link.astype("string").replace("", pd.NA)
-    damaged = post_id.notna() & ~post_id.str.fullmatch(r"\d+").fillna(False).astype(bool)
+    damaged = (post_id.notna() & ~post_id.str.fullmatch(r"\d+").fillna(False).astype(bool)
+               | rounded_ids(post_id, c.col(family, "post_id")))
     mended = (post_id.isna() | damaged) & from_link.notna()
     if (damaged & mended).any():
         n = int((damaged & mended).sum())
-        ctx.note("post_id_from_link", f"{n} post ids are not written in digits (scientific "
-                 f"notation from a spreadsheet: {post_id[damaged].iloc[0]!r}); the ids in the "
-                 "post links were used", rows=n)
+        ctx.note("post_id_from_link", f"{n} post ids were rounded by a spreadsheet (written in "
+                 f"scientific notation or stored as numbers: {post_id[damaged].iloc[0]!r}); the "
+                 "ids in the post links were used", rows=n)
     lost = damaged & ~mended
     if lost.any():
-        ctx.note("post_id_damaged", f"{int(lost.sum())} post ids are not written in digits "
-                 "(scientific notation from a spreadsheet) and have no link to read them from; "
-                 "these posts are kept, and matched with no other post", rows=int(lost.sum()))
-    return post_id.mask(mended, from_link)
+        ctx.note("post_id_damaged", f"{int(lost.sum())} post ids were rounded by a spreadsheet "
+                 "(written in scientific notation or stored as numbers) and have no link to read "
+                 "them from; these posts are kept, and matched with no other post",
+                 rows=int(lost.sum()))
+    return post_id.mask(mended, from_link), lost
 
 
 def _posts(c: Candidate, family: str, post_id: pd.Series, permalink: pd.Series,
            published: pd.Series, decoded: pd.Series, export_precision: str,
-           **extra: pd.Series) -> pd.DataFrame:
+           rounded: pd.Series, **extra: pd.Series) -> pd.DataFrame:
     """The posts table of either export: ``decoded`` marks the times taken from the post id
-    (to the second), the others come from the export at ``export_precision``."""
+    (to the second), the others come from the export at ``export_precision``; ``rounded``
+    the ids a spreadsheet rounded, which the merge does not trust."""
     out = pd.DataFrame({
         "platform": "x",
         "account_id": _account(permalink),
@@ -121,7 +127,6 @@ def _posts(c: Candidate, family: str, post_id: pd.Series, permalink: pd.Series,
     out["account_name"] = out["account_id"]
     _metrics(c, family, out)
     # ids a spreadsheet rounded (no link to read them from): the merge does not match by them
-    rounded = post_id.notna() & ~post_id.str.fullmatch(r"\d+").fillna(False).astype(bool)
     if rounded.any():
         out.attrs["unreliable_ids"] = sorted(set(post_id[rounded]))
     return out
@@ -144,7 +149,7 @@ def _detect_legacy(c: Candidate) -> float:
 def _parse_legacy(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     fam = "x_legacy"
     permalink = c.text(fam, "permalink")
-    post_id = _post_ids(c, fam, permalink, ctx)
+    post_id, rounded = _post_ids(c, fam, permalink, ctx)
     export, _ = parse_datetimes(c.col(fam, "time"), "%Y-%m-%d %H:%M %z", tz=None, file=ctx.file,
                                 column=c.header_of(fam, "time"),
                                 first_line=c.table.first_line + 1)
@@ -152,7 +157,8 @@ def _parse_legacy(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     agree = decoded.notna() & export.notna() & (decoded >= export) & (
         decoded < export + pd.Timedelta(minutes=1))
     published = export.where(~agree, decoded.dt.floor("s"))
-    out = _posts(c, fam, post_id, permalink, published, agree, export_precision="minute")
+    out = _posts(c, fam, post_id, permalink, published, agree, export_precision="minute",
+                 rounded=rounded)
     promoted = c.numbers(fam, "promoted_impressions")
     if promoted is not None:
         out["paid"] = (promoted.fillna(0) > 0).astype("boolean").array
@@ -207,7 +213,7 @@ def _agreeing(decoded: pd.Series, days: pd.Series) -> pd.Series:
 def _parse_content(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     fam = "x_content"
     permalink = c.text(fam, "permalink")
-    post_id = _post_ids(c, fam, permalink, ctx)
+    post_id, rounded = _post_ids(c, fam, permalink, ctx)
     decoded = x_snowflake_time(post_id.fillna(""))
     days = _day_dates(c, fam, ctx, decoded)
     day_utc = day_to_utc(days, "UTC")
@@ -222,7 +228,7 @@ def _parse_content(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
         ctx.note("day_zone_assumed", "X content dates carry no time zone; days without a "
                  "decodable post id are taken as UTC days", level="info")
     out = _posts(c, fam, post_id, permalink, published, agree, export_precision="day",
-                 published_date=days)
+                 rounded=rounded, published_date=days)
     _unknown_note(c, fam, ctx)
     out.attrs.update(kind="posts", platform="x", source_locale=c.match(fam).locale,
                      source_tz="UTC")
