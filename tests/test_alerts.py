@@ -926,7 +926,9 @@ def test_cli_alerts_says_no_alert_and_refuses_a_period_without_data(monkeypatch,
     ds = _sim(days=365, seed=3, incident=200)          # 2025-01-01 .. 2025-12-31
     monkeypatch.setattr(dataset, "load", lambda path, **kw: ds)
     alerted = {d.strftime("%Y-%m") for d in alerts(ds)["date"]}
-    quiet = sorted({f"2025-{m:02d}" for m in range(1, 13)} - alerted)
+    # January's days before the 29th have too short a history to be tested: its "no alert"
+    # holds for its last 3 days only, and says so (test_a_period_tested_in_part_...)
+    quiet = sorted({f"2025-{m:02d}" for m in range(2, 13)} - alerted)
     assert quiet                                       # a month without alert to ask for
     assert main(["alerts", "somewhere", "--period", quiet[0]]) == 0
     assert capsys.readouterr().out == f"no alert in {quiet[0]}\n"
@@ -1509,3 +1511,36 @@ def test_cli_alerts_says_nothing_could_be_tested(tmp_path, capsys):
     out = capsys.readouterr().out
     assert out.startswith("nothing could be tested in the data: 0 incidents; 0 alerts; 0 of 5 "
                           "signals monitored (2 known but not tested yet: too short a history")
+
+
+def test_a_period_tested_in_part_says_which_days_were_not(tmp_path, capsys):
+    """40 days of X's account overview (22 September to 31 October): a day is tested once 4
+    earlier same weekdays have a value, so from 22 Sep + 28 days = 20 October on; October's
+    other 19 days (1 to 19 October) could hide an incident. smm alerts said "no alert in
+    2026-10" and the review counted the signals "monitored", the untested days unsaid."""
+    from smmanalytics.alerts import review
+    from smmanalytics.cli import main
+    from smmanalytics.dataset import load
+
+    sample = Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve"
+    (tmp_path / "brand.yaml").write_text((sample / "brand.yaml").read_text())
+    lines = (sample / "account_overview_analytics.csv").read_text().splitlines()
+    (tmp_path / "account_overview_analytics.csv").write_text("\n".join(lines[:41]) + "\n")
+    r = review(load(tmp_path), "2026-10")
+    u = r.untested().set_index("signal")
+    # October: 31 days with a value; tested 20..31 October = 12; untested 1..19 = 19
+    assert u.loc["net_followers", ["days", "days_tested"]].tolist() == [31, 12]
+    assert u.loc["unfollows", ["days", "days_tested"]].tolist() == [31, 12]
+    assert u.loc["net_followers", "untested"] == list(pd.date_range("2026-10-01",
+                                                                    "2026-10-19"))
+    assert ("days tested: x net_followers on 12 of its 31 days with a value, x unfollows on "
+            "12 of its 31 days with a value (the other days had too short a history") in r.summary
+    assert main(["alerts", str(tmp_path), "--period", "2026-10"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("no alert on the days tested in 2026-10: 0 incidents")
+    assert "x net_followers on 12 of its 31 days" in out
+    # the last 7 days were all tested (25..31 October): no word of untested days
+    last = review(load(tmp_path), ("2026-10-25", "2026-10-31"))
+    assert last.untested().empty and "days tested" not in last.summary
+    assert main(["alerts", str(tmp_path), "--period", "2026-10-25..2026-10-31"]) == 0
+    assert capsys.readouterr().out.startswith("no alert in ")

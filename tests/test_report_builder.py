@@ -2301,3 +2301,36 @@ def test_signals_too_short_to_test_are_not_called_quiet(lang):
     texts = [b["text"] for b in rep.alerts().blocks if b["kind"] == "text"]
     assert texts[0] == rep.fmt.label("alerts_untested") != rep.fmt.label("alerts_none")
     assert "4" in texts[0]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "it"])
+def test_a_month_tested_in_part_names_its_untested_days(lang):
+    """Net follows from 1 June to 10 July: a day is tested once 4 earlier same weekdays have a
+    value, so from 1 June + 28 days = 29 June on; June's 1st to 28th could hide an incident.
+    The watch said "No alert in this period: every watched signal stayed within its usual
+    range", and gave a yearly rate from the 12 days watched (29 June to 10 July), 0 alerts:
+    "0.0, likely range 0.0–91.2" (3.00 × 365.25 / 12, the Poisson 90 % bound of 0)."""
+    from ._roi_builders import daily, dataset
+
+    rows = [{"platform": "instagram", "account_id": "a", "date": d.date().isoformat(),
+             "metric": "net_follows", "value": 3.0}
+            for d in pd.date_range("2026-06-01", "2026-07-10")]
+    rep = BrandReport(dataset(daily=daily(rows)), "2026-06", lang=lang)
+    f = rep.fmt
+    blocks = rep.alerts().blocks
+    texts = [b["text"] for b in blocks if b["kind"] == "text"]
+    notes = [b["text"] for b in blocks if b["kind"] == "note"]
+    assert texts[0] == f.label("alerts_none_tested") != f.label("alerts_none")
+    assert f.label("alerts_partly") in notes
+    [items] = [b["items"] for b in blocks if b["kind"] == "bullets"]
+    signal = f"{f.platform('instagram')} · {f.label('sig_net_followers')}"
+    untested = ", ".join(f.date(d, "d MMM") for d in pd.date_range("2026-06-01", "2026-06-28"))
+    assert items == [f.prose(f.label("alerts_partly_item").format(
+        signal=signal, tested="2", days="30", dates=untested))]
+    # 12 days watched: no rate, no range, no sum of rates; the note says why
+    [table] = [b for b in blocks if b["kind"] == "table"]
+    assert table["rows"] == [[f.platform("instagram"), f.label("sig_net_followers"), "12", "0",
+                              "–", "–"]]
+    assert f.prose(f.label("alerts_rate_few").format(days="28", signals=f"{signal} (12)")) \
+        in notes
+    assert not any(t.startswith(f.label("alerts_total")[:10]) for t in texts)

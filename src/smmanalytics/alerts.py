@@ -494,11 +494,32 @@ def _alerts_in(det: pd.DataFrame, settings: AlertSettings, bounds,
 
 @dataclass(frozen=True)
 class Review:
-    """A period's alerts and the back-test, from one detection run (see :func:`review`)."""
+    """A period's alerts and the back-test, from one detection run (see :func:`review`).
+
+    ``period_days``: the period's days with a value of a known signal (date, platform, signal,
+    value, tested), ``tested`` False on a day with too short a history before it (fewer than
+    ``min_history`` earlier same weekdays with a value): an incident on such a day raises no
+    alert, so the period's "no alert" holds for its tested days only. None on a Review made
+    by hand (its days taken as tested).
+    """
 
     signals: pd.DataFrame
     alerts: pd.DataFrame
     backtest: pd.DataFrame
+    period_days: pd.DataFrame | None = None
+
+    def untested(self) -> pd.DataFrame:
+        """Per known signal with a day of the period not tested: platform, signal, days (the
+        period's days with a value), days_tested, and untested (those days' dates, a list)."""
+        d = self.period_days
+        cols = ["platform", "signal", "days", "days_tested", "untested"]
+        if d is None or d.empty or d["tested"].all():
+            return pd.DataFrame({c: pd.Series(dtype="object") for c in cols})
+        rows = [{"platform": p, "signal": s, "days": len(g), "days_tested": int(g["tested"].sum()),
+                 "untested": sorted(g.loc[~g["tested"], "date"])}
+                for (p, s), g in d.groupby(["platform", "signal"], sort=True)
+                if not g["tested"].all()]
+        return pd.DataFrame(rows, columns=cols)
 
     def _counts(self) -> dict:
         """What the review holds, counted: incidents by severity (highest first), alerts,
@@ -518,6 +539,10 @@ class Review:
                 # tests none, and its "no alert" says nothing)
                 "known": int((known & tested).sum()), "untested": int((known & ~tested).sum()),
                 "pairs": len(bt),
+                # the period's days with a value, and those tested
+                "period_days": (0 if self.period_days is None else len(self.period_days)),
+                "period_tested": (0 if self.period_days is None
+                                  else int(self.period_days["tested"].sum())),
                 "days": int(days.nunique()),
                 "span": (f"{days.min():%Y-%m-%d}..{days.max():%Y-%m-%d}" if len(days)
                          else None)}
@@ -532,7 +557,20 @@ class Review:
                 + (f" ({c['untested']} known but not tested yet: too short a history, a day "
                    "needs 4 earlier same weekdays)" if c["untested"] else ""),
                 f"{c['days']} day{'' if c['days'] == 1 else 's'} of signals"
-                + (f" ({c['span']})" if c["span"] else "")]
+                + (f" ({c['span']})" if c["span"] else "")] + self._untested_part()
+
+    def _untested_part(self) -> list[str]:
+        """The period's signals with days not tested, each with its count of the period's days
+        with a value: "0 alerts" read as a watched month where Facebook's comments were tested
+        on 1 of their 12 days, and 1,172 comments on an untested 13 October went unsaid."""
+        u = self.untested()
+        if u.empty:
+            return []
+        each = ", ".join(f"{r.platform} {r.signal} on {r.days_tested} of its {r.days} days "
+                         "with a value" for r in u.itertuples())
+        return [f"days tested: {each} (the other days had too short a history "
+                "before them, a day needs 4 earlier same weekdays; an incident on them would "
+                "raise no alert)"]
 
     @property
     def summary(self) -> str:
@@ -578,8 +616,26 @@ def review(ds, period=None, *, settings: AlertSettings | None = None) -> Review:
     sig = signals(ds)
     det = _detect_all(sig, settings)
     al = _alerts_from(det, settings)       # every alert of the history: both tables read them
-    return Review(sig, _alerts_in(det, settings, bounds, al),
-                  _backtest(coverage(ds, sig), det, settings, al))
+    bt = _backtest(coverage(ds, sig), det, settings, al)
+    return Review(sig, _alerts_in(det, settings, bounds, al), bt, _period_days(det, bt, bounds))
+
+
+def _period_days(det: pd.DataFrame, bt: pd.DataFrame, bounds) -> pd.DataFrame:
+    """The days of ``bounds`` (all days when None) with a value of a known signal, each with
+    whether it was tested (:attr:`Review.period_days`)."""
+    cols = ["date", "platform", "signal", "value", "tested"]
+    if det.empty:
+        return pd.DataFrame({"date": pd.Series(dtype="datetime64[ns]"),
+                             "platform": pd.Series(dtype="string"),
+                             "signal": pd.Series(dtype="string"),
+                             "value": pd.Series(dtype="float64"),
+                             "tested": pd.Series(dtype="bool")})
+    known = bt.loc[bt["status"] == "known", ["platform", "signal"]].astype(str)
+    d = det.loc[det["value"].notna(), cols]
+    if bounds is not None:
+        d = d.loc[(d["date"] >= bounds[0]) & (d["date"] <= bounds[1])]
+    d = d.merge(known, on=["platform", "signal"], how="inner")
+    return d.sort_values(["platform", "signal", "date"], kind="stable").reset_index(drop=True)
 
 
 def incidents(alerts_df: pd.DataFrame) -> pd.DataFrame:

@@ -221,8 +221,14 @@ def _cmd_alerts(args: argparse.Namespace) -> int:
     if found.empty:
         # no day tested is no all-clear: say so, with the review's counts (which say why)
         counts = watch._counts()
-        lead = "nothing could be tested" if not counts["known"] else "no alert"
-        print(f"{lead} in {where}" + (f": {watch.summary}" if counts["untested"] else ""))
+        # days of the period not tested (too short a history) are no all-clear either: "no
+        # alert in 2026-10" where Facebook's comments were tested on 1 of their 12 days
+        partly = counts["period_tested"] < counts["period_days"]
+        lead = ("nothing could be tested" if not counts["known"] or (
+                    partly and not counts["period_tested"])
+                else "no alert on the days tested" if partly else "no alert")
+        print(f"{lead} in {where}"
+              + (f": {watch.summary}" if counts["untested"] or partly else ""))
         return 0
     print(f"{where}: {watch.summary}")
     # numbered within what is shown: the ids count the whole history's incidents, and a

@@ -26,6 +26,11 @@ from .formatting import DAY_GROUP_LABELS
 __all__ = ["WatchSections"]
 
 _SEVERITY_COLORS = {"watch": "#b59f00", "warning": "#ef6c00", "crisis": "#c62828"}
+#: fewest days watched a signal's yearly alert rate is shown from: 4 weeks, each weekday 4
+#: times (the watch's own minimum history); 0 alerts in 4 days read "0.0, likely 0.0–273.5"
+_RATE_MIN_DAYS = 28
+#: most untested days named by date in the watch's note (a month's, as a rule); more: a count
+_UNTESTED_NAMED = 31
 
 
 class WatchSections:
@@ -262,11 +267,16 @@ class WatchSections:
             # its usual range" was said of January 2024, before the first export
             seen = (sig["value"].notna() & (days >= self.period.start)
                     & (days <= self.period.end)).any()
-            # known signals with no day tested (too short a history) are no all-clear either
-            tested = (watch.backtest["days_tested"].fillna(0) > 0).any()
-            self.text(sec, f.label(("alerts_none" if tested else "alerts_untested")
-                                   if watched and seen
-                                   else "alerts_no_data" if watched else "alerts_no_signal"))
+            # known signals with no day tested (too short a history) are no all-clear either,
+            # nor a period whose days were tested in part: "No alert in this period" where
+            # Facebook's comments were tested on 1 of their 12 days, 1,172 on an untested one
+            counts = watch._counts()
+            tested = ((watch.backtest["days_tested"].fillna(0) > 0).any()
+                      and (counts["period_tested"] > 0 or not counts["period_days"]))
+            partly = counts["period_tested"] < counts["period_days"]
+            self.text(sec, f.label(("alerts_none_tested" if partly else "alerts_none")
+                                   if tested else "alerts_untested") if watched and seen
+                      else f.label("alerts_no_data" if watched else "alerts_no_signal"))
         else:
             self.table(sec, pd.DataFrame({
                 f.label("from"): [f.date(d, "d MMM") for d in inc["start"]],
@@ -316,11 +326,16 @@ class WatchSections:
                 caption=(f.label("alerts_first").format(shown=f.number(len(top)),
                                                         n=f.number(len(found)))
                          if len(found) > len(top) else None))
+        self._untested_note(sec, watch)
         bt = watch.backtest
         total = bt[bt["signal"] == "all"]
         bt = bt[bt["signal"] != "all"]
         known = bt[bt["status"] == "known"]
         unknown = bt[bt["status"] != "known"]
+        # a yearly rate from a few days watched says nothing of a year (0 alerts in 4 days read
+        # "0.0, likely range 0.0–273.5"): none below 4 weeks, the watch's own history minimum
+        few = (known["days_watched"].fillna(0) > 0) & (known["days_watched"].fillna(0)
+                                                       < _RATE_MIN_DAYS)
         if len(known):
             self._add(sec, {"kind": "heading", "level": 2, "text": f.label("alerts_backtest")})
             # each test's setting, with what it means: "robust z above 3.5" said nothing
@@ -336,19 +351,22 @@ class WatchSections:
                 # post) over a rate counted on the 4 of them tested
                 f.label("alerts_days_watched"): [f.number(v) for v in known["days_watched"]],
                 f.label("alerts_count"): [f.number(v) for v in known["alerts"]],
-                f.label("alerts_per_year"): [f.number(v, 1) for v in known["alerts_per_year"]],
+                f.label("alerts_per_year"): ["–" if short else f.number(v, 1) for v, short in
+                                             zip(known["alerts_per_year"], few, strict=True)],
                 # 58 days holding the crisis read "48.7 a year" as surely as a year read 6.0
                 # a signal not tested yet has no rate, nor a range ("–––" read as one)
                 f.label("alerts_range"): [f"{f.number(lo, 1)}–{f.number(hi, 1)}"
-                                          if pd.notna(lo) and pd.notna(hi) else "–"
-                                          for lo, hi in zip(known["alerts_per_year_low"],
-                                                            known["alerts_per_year_high"],
-                                                            strict=True)],
+                                          if pd.notna(lo) and pd.notna(hi) and not short
+                                          else "–"
+                                          for lo, hi, short in zip(
+                                              known["alerts_per_year_low"],
+                                              known["alerts_per_year_high"], few, strict=True)],
             }), align=["left", "left", "right", "right", "right", "right"],
                 caption=settings_text)
             # no sentence of rates when no signal was tested (a history shorter than the
-            # watch's minimum): it read "– alerts a year, likely range –––, … of the 0 days"
-            if len(total) and pd.notna(total.iloc[0]["alerts_per_year"]):
+            # watch's minimum): it read "– alerts a year, likely range –––, … of the 0 days";
+            # nor when a signal's rate is left out (too few days): the sum holds it
+            if len(total) and pd.notna(total.iloc[0]["alerts_per_year"]) and not few.any():
                 t = total.iloc[0]
                 self.text(sec, f.label("alerts_total").format(
                     alerts=f.number(t["alerts_per_year"], 1),
@@ -356,12 +374,37 @@ class WatchSections:
                     high=f.number(t["alerts_per_year_high"], 1),
                     incidents=f.number(t["incidents_per_year"], 1),
                     days=f.number(t["days_watched"])))
+            if few.any():
+                self.text(sec, f.label("alerts_rate_few").format(
+                    days=f.number(_RATE_MIN_DAYS), signals=", ".join(
+                        f"{f.platform(p)} · {f.label('sig_' + s)} ({f.number(d)})"
+                        for p, s, d in zip(known.loc[few, "platform"], known.loc[few, "signal"],
+                                           known.loc[few, "days_watched"], strict=True))),
+                    note=True)
             self.text(sec, f.label("alerts_range_note"), note=True)
         if len(unknown):
             self.text(sec, f.label("alerts_unknown") + " " + ", ".join(
                 f"{f.platform(p)} · {f.label('sig_' + s)}"
                 for p, s in zip(unknown["platform"], unknown["signal"], strict=True)), note=True)
         return sec
+
+    def _untested_note(self, sec: Section, watch) -> None:
+        """Which signals were tested on how many of the period's days with a value, and the
+        days not tested (too short a history before them), an incident on which raises no
+        alert: the dates when they are few, else their count."""
+        f = self.fmt
+        u = watch.untested()
+        if u.empty:
+            return
+        items = []
+        for r in u.itertuples():
+            signal = f"{f.platform(r.platform)} · {f.label('sig_' + r.signal)}"
+            many = len(r.untested) > _UNTESTED_NAMED
+            items.append(f.label("alerts_partly_count" if many else "alerts_partly_item").format(
+                signal=signal, tested=f.number(r.days_tested), days=f.number(r.days),
+                dates=", ".join(f.date(d, "d MMM") for d in r.untested)))
+        self.text(sec, f.label("alerts_partly"), note=True)
+        self.bullets(sec, items)
 
     def _signal_value(self, signal: str, v) -> str:
         if signal.endswith("_per_reach"):
