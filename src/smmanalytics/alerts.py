@@ -617,7 +617,10 @@ def review(ds, period=None, *, settings: AlertSettings | None = None) -> Review:
     det = _detect_all(sig, settings)
     al = _alerts_from(det, settings)       # every alert of the history: both tables read them
     bt = _backtest(coverage(ds, sig), det, settings, al)
-    return Review(sig, _alerts_in(det, settings, bounds, al), bt, _period_days(det, bt, bounds))
+    # a period's days not tested are said; the whole history's are its first weeks, always
+    # untested, which "n of m signals monitored" already tells
+    days = _period_days(det, bt, bounds) if bounds is not None else None
+    return Review(sig, _alerts_in(det, settings, bounds, al), bt, days)
 
 
 def _period_days(det: pd.DataFrame, bt: pd.DataFrame, bounds) -> pd.DataFrame:
