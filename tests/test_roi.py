@@ -1006,6 +1006,21 @@ def test_campaign_names_gathers_posts_costs_and_ga4(tmp_path):
     assert campaign_names(dataset()) == {}
 
 
+def test_roi_by_campaign_names_a_campaign_as_its_posts_write_it(tmp_path):
+    """A brand without costs.csv: roi(by="campaign") showed the internal key automne_2026, not
+    the automne-2026 its posts write, while a brand with costs.csv showed the name: the names
+    are campaign_names()', the posts' spelling when neither costs.csv nor GA4 has one."""
+    p = posts([{"platform": "instagram", "post_id": "1", "published_at": "2026-10-03T10:00Z",
+                "campaign": "automne-2026", "paid": True, "impressions": 1000.0,
+                "link_clicks": 10.0}])
+    r = roi(dataset(posts=p), "2026-10", by="campaign")
+    assert r["campaign"].tolist() == ["automne-2026"]
+    assert r.loc[0, "impressions"] == 1000.0
+    # costs.csv's spelling first, as campaign_names() gives it
+    ds = dataset(tmp_path, "2026-10-01,2026-10-31,ad_spend,100,,,Automne 2026,,,\n", posts=p)
+    assert roi(ds, "2026-10", by="campaign")["campaign"].tolist() == ["Automne 2026"]
+
+
 def test_earned_media_value_without_posts_or_paid_flag():
     assert earned_media_value(dataset(), "2026-10", cpm=5.0).empty
     p = posts([{"platform": "facebook", "post_id": "1", "published_at": "2026-10-03T10:00Z",

@@ -614,7 +614,7 @@ def roi(ds, period: object, by: str | None = None, *,
                                         + general[n_cost_notes:] + notes.get(i, []), part)
                                 for i in range(len(out))], dtype="string")
     if by == "campaign":
-        out["campaign"] = _campaign_names(out["campaign"], ds.costs, ds.web)
+        out["campaign"] = _campaign_names(out["campaign"], campaign_names(ds))
     if not by:
         out = out.drop(columns="_all")
     order = [c for c in ([by] if by else []) + ["period", "currency", "cost", *CATEGORIES,
@@ -651,13 +651,10 @@ def campaign_names(ds) -> dict[str, str]:
     return names
 
 
-def _campaign_names(keys: pd.Series, costs: pd.DataFrame, web: pd.DataFrame) -> pd.Series:
-    """Display name of each campaign key: as first written in costs.csv, else in GA4."""
-    names: dict[str, str] = {}
-    for frame in (web, costs):
-        if frame is not None and not frame.empty and "campaign" in frame.columns:
-            c = frame["campaign"].astype("string").dropna()
-            names.update(zip(campaign_key(c)[::-1], c[::-1], strict=True))
+def _campaign_names(keys: pd.Series, names: dict[str, str]) -> pd.Series:
+    """Display name of each campaign key, from :func:`campaign_names`: as first written in
+    costs.csv, else in GA4, else in the posts (a brand without costs.csv showed the key,
+    automne_2026, for the automne-2026 of its posts and UTM)."""
     return keys.map(lambda k: names.get(k, k)).astype("string")
 
 
