@@ -862,6 +862,40 @@ def test_roi_goal_projection_from_monthly_ga4(tmp_path):
             "projected from the daily rate of 4 months") in row["note"]
 
 
+def test_ga4_goals_are_judged_to_the_day_ga4_data_end(tmp_path):
+    """GA4 exported for October alone, costs and posts reaching November: on 30 November the
+    quarter's ROI goal read 0.378, November's costs set against a revenue counted 0, and the
+    revenue goal projected 1600 × 92 / 61 = 2413, as if November had earned nothing, with no
+    word about GA4. GA4 goals are judged to the day GA4's exports end, and say so."""
+    costs = ("2026-09-01,2026-09-30,labor,,EUR,,,10,30.00,\n"
+             "2026-10-01,2026-10-31,labor,,EUR,,,10,30.00,\n"
+             "2026-11-01,2026-11-30,labor,,EUR,,,10,30.00,\n"
+             "2026-01-01,2026-12-31,tools,365.00,EUR,,,,,yearly\n"
+             "2026-10-01,2026-10-31,ad_spend,500.00,EUR,instagram,automne,,,\n")
+    w = web([{"period_start": "2026-10-01", "period_end": "2026-10-31", "source": "instagram",
+              "medium": "social", "channel_group": "Organic Social", "key_events": 16.0,
+              "revenue": 1600.0, "currency": "EUR"}])
+    goals = _goals(tmp_path, "goals:\n  - {metric: roi, platform: all, target: 0.5, "
+                             "period: quarter}\n  - {metric: revenue, platform: all, "
+                             "target: 1000, period: quarter}\n")
+    ds = dataset(tmp_path, costs, web=w, goals=goals, posts=_daily_posts(61))
+    sc = scorecard(ds, "2026-11", asof="2026-11-30").set_index("metric")
+    cut = "GA4 data end on 2026-10-31: evaluated to that day"
+    # October: labour 300 + tools 31 + ads 500 = 831 against 1600: (1600 - 831) / 831
+    assert sc.loc["roi", "actual"] == pytest.approx(769 / 831)       # 0.925, not 0.378
+    assert sc.loc["roi", "elapsed_days"] == 31
+    assert sc.loc["roi", "note"].split("; ")[0] == cut
+    # 1600 over the 31 days GA4 covers, paced over the quarter's 92: 1600 × 92 / 31
+    assert sc.loc["revenue", "actual"] == pytest.approx(1600.0)
+    assert sc.loc["revenue", "projection"] == pytest.approx(1600 * 92 / 31)      # 4748.39
+    assert sc.loc["revenue", "status"] == "met" and sc.loc["revenue", "note"] == cut
+    from smmanalytics.report.formatting import Formatter
+    assert Formatter("fr").note(cut) == ("les données de GA4 s'arrêtent le 31 octobre 2026 : "
+                                         "évaluation à cette date")
+    # October's own goals are whole: GA4 reaches their end
+    assert "GA4 data end" not in str(scorecard(ds, "2026-10", asof="2026-10-31")["note"].tolist())
+
+
 def test_mid_month_goal_on_monthly_ga4_totals_is_their_total(tmp_path):
     """Sessions on GA4 monthly totals (no date column), mid-October: the actual is October's
     total prorated by day, so the projection is that total, and P and the status follow it.

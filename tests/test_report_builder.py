@@ -833,9 +833,11 @@ def test_roi_section_says_why_a_ratio_is_not_computable():
 def test_roi_section_of_a_french_report_says_its_notes_in_french(ds, tmp_path):
     """October 2026: 400 of labour, 30 of tools in GBP (left out), no ad spend; one GA4 export
     of 1 to 20 October, 1000 EUR of social revenue and 8 key events. Cost 400, revenue 1000,
-    ROI (1000 − 400) / 400 = 150 %, ROAS unknown as the ad spend is zero; the notes say in French
-    what was left out, that GA4 covers 20 days only, and why ROAS is "–". With a second GA4
-    row in USD the revenue is unknown and ROI "–", the note saying why."""
+    ROI against the costs of the 20 days GA4 covers, 400 × 20 / 31 = 258.06:
+    (1000 − 258.06) / 258.06 = 287.5 % (it was 150 %, the 11 days without GA4 counted as no
+    revenue), ROAS unknown as the ad spend is zero; the notes say in French what was left out,
+    that GA4 covers 20 days only and ROI those days' costs alone, and why ROAS is "–". With a
+    second GA4 row in USD the revenue is unknown and ROI "–", the note saying why."""
     from dataclasses import replace
 
     from smmanalytics.roi import read_costs
@@ -857,13 +859,15 @@ def test_roi_section_of_a_french_report_says_its_notes_in_french(ds, tmp_path):
     cards = {i["label"]: i["value"] for b in sec.blocks if b["kind"] == "kpis"
              for i in b["items"]}
     assert cards == {"Coût total": f.money(400), "Chiffre d'affaires attribué": f.money(1000),
-                     "ROI": f.percent(1.5, 0), "ROAS": "–"}
+                     "ROI": f.percent(31000 / 8000 - 1, 0), "ROAS": "–"}
     notes = [b["text"] for b in sec.blocks if b["kind"] == "note"]
     assert notes[0] == (
         "1 ligne de coût en GBP laissée de côté (devise de la marque : EUR) : convertissez-la "
         "dans costs.csv ; les données GA4 ne couvrent octobre 2026 que du 1er octobre 2026 au "
-        "20 octobre 2026 : le trafic hors de ces jours n'y figure pas ; ROAS non calculable : "
-        "la dépense publicitaire est nulle")
+        "20 octobre 2026 : le trafic hors de ces jours n'y figure pas ; ROI, ROAS et CPA "
+        "rapportent les chiffres de GA4 aux seuls coûts du 1er octobre 2026 au 20 octobre 2026, "
+        "les jours d'octobre 2026 couverts à la fois par les données GA4 et par costs.csv ; "
+        "ROAS non calculable : la dépense publicitaire est nulle")
     assert f.untranslated == set()
 
     usd = {**row, "source": "facebook", "revenue": 50.0, "currency": "USD"}

@@ -381,7 +381,8 @@ def test_roi_without_ga4_is_unknown_not_zero(tmp_path):
 def test_roi_notes_ga4_exports_that_cover_part_of_the_period(tmp_path):
     """A GA4 export by day stopping on 15 October (its preamble's end date) against a month of
     costs: ROI compared half a month of revenue with a whole month of costs without a word,
-    while a costs.csv covering part of a period is noted."""
+    while a costs.csv covering part of a period is noted. The ratios set the revenue of the
+    days GA4 covers against the costs of those days alone, and say so."""
     lines = ["# ----------------------------------------", "# Traffic acquisition",
              "# ----------------------------------------", "# ", "# All Users",
              "# Start date: 20261001", "# End date: 20261015",
@@ -393,9 +394,16 @@ def test_roi_notes_ga4_exports_that_cover_part_of_the_period(tmp_path):
     costs_file(tmp_path, "2026-10-01,2026-10-31,labor,620,,,,,,\n")
     ds = smm.load(tmp_path)
     row = roi(ds, "2026-10").iloc[0]
-    # 14 days × 20 = 280 of revenue against 620 of costs: ROI = (280 - 620) / 620
+    assert row["note_codes"].split("; ")[:2] == ["ga4_partly", "ratios_ga4_days"]
+    # 14 days × 20 = 280 of revenue against the costs of 1-15 October, 620 × 15 / 31 = 300:
+    # ROI = (280 - 300) / 300; the cost column stays the month's 620
     assert row["revenue"] == pytest.approx(280.0)
-    assert row["roi"] == pytest.approx(-340 / 620)
+    assert row["cost"] == pytest.approx(620.0)
+    assert row["roi"] == pytest.approx(-20 / 300)
+    assert row["cpa"] == pytest.approx(300 / 14)          # 14 key events
+    assert ("roi, roas and cpa set GA4's figures against the costs from 2026-10-01 to "
+            "2026-10-15 alone, the days of 2026-10 both GA4 data and costs.csv cover"
+            in row["note"].split("; "))
     note = ("GA4 data run over 2026-10 from 2026-10-01 to 2026-10-15 only: traffic outside "
             "those days is not in them")
     assert note in row["note"].split("; ")
@@ -413,6 +421,71 @@ def test_roi_notes_ga4_exports_that_cover_part_of_the_period(tmp_path):
     assert gap in row["note"].split("; ")
     assert Formatter("it").note(gap).startswith(
         "i dati GA4 coprono 62 dei 92 giorni del 4° trimestre 2026: ")
+
+
+def test_ratios_leave_out_the_costs_of_days_ga4_does_not_cover(tmp_path):
+    """GA4 exported for October alone, costs.csv kept from September to November: roi() of
+    October gave ROI 0.925, of November NaN (no GA4), but of October-November and of Q4 0.378,
+    November's costs set against a revenue counted 0. The ratios set GA4's figures against the
+    costs of the days both cover; the cost column stays the period's, and a note says so."""
+    costs = ("2026-09-01,2026-09-30,labor,,EUR,,,10,30.00,\n"
+             "2026-10-01,2026-10-31,labor,,EUR,,,10,30.00,\n"
+             "2026-11-01,2026-11-30,labor,,EUR,,,10,30.00,\n"
+             "2026-01-01,2026-12-31,tools,365.00,EUR,,,,,yearly\n"
+             "2026-10-01,2026-10-31,ad_spend,500.00,EUR,instagram,automne,,,\n")
+    ds = dataset(tmp_path, costs, web=web([_web_month(1600.0, key_events=16.0)]))
+    # October: labour 300 + tools 365 × 31 / 365 = 31 + ads 500 = 831
+    october = roi(ds, "2026-10").iloc[0]
+    assert october["cost"] == pytest.approx(831.0)
+    assert october["roi"] == pytest.approx((1600 - 831) / 831)          # 0.9254
+    for period in ("2026-10..2026-11", "2026-Q4"):
+        row = roi(ds, period).iloc[0]
+        # costs.csv is kept to 30 November: 831 + labour 300 + tools 30 = 1161 over the period
+        assert row["cost"] == pytest.approx(1161.0)
+        assert row["revenue"] == pytest.approx(1600.0)
+        # the ratios over October alone, as October's own row: not (1600 - 1161) / 1161 = 0.378
+        assert row["roi"] == pytest.approx((1600 - 831) / 831)
+        assert row["roas"] == pytest.approx(1600 / 500)
+        assert row["cpa"] == pytest.approx(831 / 16)                    # 51.94, not 72.56
+        label = smm.parse_period(period).label
+        assert ("roi, roas and cpa set GA4's figures against the costs from 2026-10-01 to "
+                f"2026-10-31 alone, the days of {label} both GA4 data and costs.csv cover"
+                in row["note"].split("; "))
+    assert "ratios_ga4_days" not in str(october["note_codes"])
+    # November alone: no GA4 at all, the ratios unknown as before
+    assert pd.isna(roi(ds, "2026-11").iloc[0]["roi"])
+    # GA4 for October and December, costs to November: the 31 days of Q4 both cover (October)
+    ds = dataset(tmp_path, costs, web=web([_web_month(1600.0, key_events=16.0),
+                                           _web_month(100.0, start="2026-12-01",
+                                                      end="2026-12-31")]))
+    row = roi(ds, "2026-Q4").iloc[0]
+    assert row["revenue"] == pytest.approx(1700.0)
+    assert row["roi"] == pytest.approx((1700 - 831) / 831)
+    # exports of September and November, none of October: 2 runs, 60 days of 2026-09..11
+    ds = dataset(tmp_path, costs, web=web([
+        _web_month(900.0, start="2026-09-01", end="2026-09-30"),
+        _web_month(100.0, start="2026-11-01", end="2026-11-30")]))
+    row = roi(ds, "2026-09..2026-11").iloc[0]
+    # September 300 + 30, November 300 + 30: (1000 - 660) / 660
+    assert row["cost"] == pytest.approx(1491.0)            # 330 + 831 + 330
+    assert row["roi"] == pytest.approx(340 / 660)
+    assert ("roi, roas and cpa set GA4's figures against the costs of the 60 days of "
+            "2026-09-01..2026-11-30 both GA4 data and costs.csv cover alone"
+            in row["note"].split("; "))
+    assert pd.isna(row["roas"])           # no ad spend on those days
+    # GA4 for December alone, costs to November: no day in common in Q4
+    ds = dataset(tmp_path, costs, web=web([_web_month(100.0, start="2026-12-01",
+                                                      end="2026-12-31")]))
+    row = roi(ds, "2026-Q4").iloc[0]
+    assert row["cost"] == pytest.approx(1161.0)
+    assert pd.isna(row["roi"]) and pd.isna(row["roas"]) and pd.isna(row["cpa"])
+    assert row["note_codes"].split("; ")[:3] == ["costs_partly", "ga4_partly",
+                                                 "ratios_no_common_days"]
+    assert "roi_cost_unknown" not in row["note_codes"]      # the cost is known: 1161
+    for lang, start in (("fr", "ROI, ROAS et CPA non calculables : "),
+                        ("it", "ROI, ROAS e CPA non calcolabili: ")):
+        assert Formatter(lang).note(row["note"].split("; ")[2],
+                                    "ratios_no_common_days").startswith(start)
 
 
 def test_ga4_revenue_in_another_currency_is_unknown_not_zero(tmp_path):
@@ -890,8 +963,12 @@ def test_campaign_roi_over_the_campaign_life(tmp_path):
              "2026-10-01,2026-10-31,ad_spend,2000,,instagram,automne-2026,,,\n"
              "2026-10-05,,influencer,500,,instagram,automne-2026,,,\n"
              "2026-10-01,2026-10-31,labor,2000,,,,,,\n")
+    # GA4 covers September too (no campaign traffic before the launch): the shoot's days have
+    # a revenue, 0, to set it against
     ds = dataset(tmp_path, costs, web=web([_web_month(14000.0, campaign="automne-2026"),
-                                           _web_month(300.0, campaign="bio-link")]))
+                                           _web_month(300.0, campaign="bio-link"),
+                                           _web_month(0.0, start="2026-09-01",
+                                                      end="2026-09-30")]))
     c = campaign_roi(ds, costed_only=True)
     assert c["campaign"].tolist() == ["automne-2026"]
     row = c.iloc[0]
@@ -903,6 +980,14 @@ def test_campaign_roi_over_the_campaign_life(tmp_path):
     october = roi(ds, "2026-10", by="campaign").set_index("campaign")
     assert october.loc["automne-2026", "cost"] == pytest.approx(2500)
     assert len(campaign_roi(ds)) == 2                             # bio-link too, without cost
+    # without GA4 for September, its revenue is unknown, not 0: the ratios set October's
+    # revenue against October's costs, (14000 - 2500) / 2500 = 4.6, the cost staying 3200
+    ds = dataset(tmp_path, costs, web=web([_web_month(14000.0, campaign="automne-2026"),
+                                           _web_month(300.0, campaign="bio-link")]))
+    row = campaign_roi(ds, costed_only=True).iloc[0]
+    assert row["cost"] == pytest.approx(3200)
+    assert row["roi"] == pytest.approx(4.6)
+    assert "ratios_ga4_days" in row["note_codes"].split("; ")
 
 
 def test_campaign_names_gathers_posts_costs_and_ga4(tmp_path):
@@ -919,6 +1004,21 @@ def test_campaign_names_gathers_posts_costs_and_ga4(tmp_path):
     assert campaign_names(ds) == {"automne_2026": "Automne 2026", "bio_link": "bio-link",
                                   "jeu_concours": "jeu-concours"}
     assert campaign_names(dataset()) == {}
+
+
+def test_roi_by_campaign_names_a_campaign_as_its_posts_write_it(tmp_path):
+    """A brand without costs.csv: roi(by="campaign") showed the internal key automne_2026, not
+    the automne-2026 its posts write, while a brand with costs.csv showed the name: the names
+    are campaign_names()', the posts' spelling when neither costs.csv nor GA4 has one."""
+    p = posts([{"platform": "instagram", "post_id": "1", "published_at": "2026-10-03T10:00Z",
+                "campaign": "automne-2026", "paid": True, "impressions": 1000.0,
+                "link_clicks": 10.0}])
+    r = roi(dataset(posts=p), "2026-10", by="campaign")
+    assert r["campaign"].tolist() == ["automne-2026"]
+    assert r.loc[0, "impressions"] == 1000.0
+    # costs.csv's spelling first, as campaign_names() gives it
+    ds = dataset(tmp_path, "2026-10-01,2026-10-31,ad_spend,100,,,Automne 2026,,,\n", posts=p)
+    assert roi(ds, "2026-10", by="campaign")["campaign"].tolist() == ["Automne 2026"]
 
 
 def test_earned_media_value_without_posts_or_paid_flag():

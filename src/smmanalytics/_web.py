@@ -33,6 +33,7 @@ Definitions
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import threading
 import unicodedata
@@ -45,8 +46,8 @@ import pandas as pd
 from .periods import Period, overlap_days, post_dates
 
 __all__ = ["UNASSIGNED", "SOURCE_ALIASES", "normalize_source", "campaign_key", "social_web",
-           "social_traffic", "campaign_runs", "campaign_day_spans", "foreign_currency",
-           "foreign_revenue_note"]
+           "social_traffic", "covered_runs", "campaign_runs", "campaign_day_spans",
+           "foreign_currency", "foreign_revenue_note"]
 
 UNASSIGNED = "(unassigned)"
 
@@ -405,13 +406,34 @@ def _campaign_days_note(campaigns: pd.Series, period: Period) -> tuple[str, str]
             "its campaign ran (its cost lines and posts), not over all the row's days")
 
 
-def _covered_part(covers: pd.DataFrame, period: Period) -> tuple[str, str] | None:
-    """A note (code, sentence) when the GA4 exports' date ranges cover only some days of
-    ``period``."""
+def _seen_days(covers: pd.DataFrame, period: Period) -> tuple[pd.DatetimeIndex, np.ndarray]:
+    """The days of ``period`` and whether the GA4 exports' date ranges ``covers`` cover each."""
     days = pd.date_range(period.start, period.end, freq="D")
     seen = np.zeros(len(days), dtype=bool)
     for a, b in zip(covers["start"], covers["end"], strict=True):
         seen |= (days >= a) & (days <= b)
+    return days, seen
+
+
+def covered_runs(web: pd.DataFrame | None, period: Period) -> list[tuple[dt.date, dt.date]]:
+    """The runs of consecutive days of ``period`` that the GA4 exports' own date ranges cover
+    (see the module docstring), first and last day of each; none without GA4 rows.
+
+    A period GA4 covers whole is one run, its own first and last days: roi() sets GA4's
+    figures against the costs of these days alone.
+    """
+    if web is None or web.empty:
+        return []
+    days, seen = _seen_days(_prepared(web).covers, period)
+    edges = np.diff(np.concatenate([[0], seen.astype(np.int8), [0]]))
+    starts, stops = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1) - 1
+    return [(days[a].date(), days[b].date()) for a, b in zip(starts, stops, strict=True)]
+
+
+def _covered_part(covers: pd.DataFrame, period: Period) -> tuple[str, str] | None:
+    """A note (code, sentence) when the GA4 exports' date ranges cover only some days of
+    ``period``."""
+    days, seen = _seen_days(covers, period)
     if seen.all() or not seen.any():
         return None
     held = np.flatnonzero(seen)

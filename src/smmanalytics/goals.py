@@ -30,6 +30,9 @@ time zone, so lifetime metrics count on the day a post was published):
   says so, not "no data": the revenue may well be known; with costs unknown (no costs.csv, one
   that could not be read, or one whose lines do not reach the goal's period) the note says
   that instead, not that nothing was spent.
+- A GA4 goal (sessions, key events, revenue, ROAS, ROI) in a period GA4's exports stop within
+  is evaluated to the day they end ("GA4 data end on <day>: evaluated to that day"): the days
+  after are unknown, not 0 revenue.
 
 Status
 ------
@@ -340,6 +343,13 @@ def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
             elif g["metric"] not in _GA4_METRICS:
                 partial = _partial_platforms(ds, g["metric"], window, min(asof, window.end),
                                              start, span_of)
+            elif (reach := _ga4_reach(ds, window.start, min(asof, window.end))) is not None \
+                    and window.start <= reach < min(asof, window.end):
+                # a GA4 goal is judged on the days GA4's exports reach: the days after them
+                # are unknown, not 0 (a quarter's revenue paced as if November earned nothing,
+                # its ROI set October's revenue against November's costs too)
+                g_cut = f"GA4 data end on {reach.isoformat()}: evaluated to that day"
+                g_asof = g_end = reach
             # the same goal period as the other goals: "no data for 2026-11: the x data stop
             # at …"
             rows.append(_evaluate(ds, g, window, g_asof, rng, paths, g_cut, partial, today=today,

@@ -27,6 +27,11 @@ Definitions (money in the brand's currency, over one :class:`~smmanalytics.perio
   numerator (its own row's cpc and cpm are NaN, noted "paid posts of <platform> unknown"; a
   total or campaign row notes the platforms it leaves out). Ad spend without a platform enters
   only when every platform posting in the period has known paid posts.
+- ``roi``, ``roas`` and ``cpa`` set GA4's figures against the cost and ad spend of the days
+  of the period both GA4's exports (:func:`~smmanalytics._web.covered_runs`) and costs.csv
+  cover: in a period GA4 covers in part, the costs of the days it does not cover are left out
+  of them (noted), as its revenue of those days is unknown, not 0; the ``cost`` and category
+  columns stay the period's. With no day in common, the three are NaN (noted).
 - A zero or missing denominator gives NaN, and the ``note`` column says why; ``note_codes``
   gives each of its sentences a stable code (:data:`NOTE_CODES`) to select them by.
 - Costs are known only when a costs.csv was read: without one, or when it could not be read,
@@ -59,6 +64,7 @@ from ._web import (
     UNASSIGNED,
     campaign_day_spans,
     campaign_key,
+    covered_runs,
     foreign_currency,
     foreign_revenue_note,
     social_traffic,
@@ -264,6 +270,8 @@ NOTE_CODES = (
     "ga4_campaign_days",
     "ga4_undated", "ga4_breakdown_left_out", "ga4_overlap_left_out", "ga4_no_revenue",
     "ga4_no_key_events", "ga4_no_sessions",
+    # the ratios set GA4's figures against the costs of the days GA4 covers, or none in common
+    "ratios_ga4_days", "ratios_no_common_days",
     # goals.yaml unread: key events have no value
     "goals_failed",
     # why a ratio is NaN: its denominator unknown or zero, or its numerator unknown
@@ -414,6 +422,38 @@ def roi(ds, period: object, by: str | None = None, *,
     if not covered:
         general.append(("ga4_uncovered",
                         f"no GA4 data covers {p.label}: revenue and key events unknown"))
+    # GA4's figures are those of the days its exports cover: the ratios set them against the
+    # costs of those days alone, as the costs count the days costs.csv covers alone
+    # (costed_days). November's costs against a revenue GA4 never reported read as a loss.
+    ratio_lines = None       # the cost lines of the days both cover, when not all the days
+    no_common_days = False
+    if costs_known and covered:
+        days = costed_days(ds.costs, p)
+        runs = covered_runs(ds.web, days)
+        if runs != [(days.start, days.end)]:
+            ratio_lines = (pd.concat([prorate_costs(ds.costs, run) for run in runs],
+                                     ignore_index=True) if runs else prorate_costs(None, p))
+            if not ratio_lines.empty:
+                cur = ratio_lines["currency"].astype("string").fillna(brand_cur).str.upper()
+                ratio_lines = ratio_lines.loc[(cur == brand_cur).to_numpy()].reset_index(
+                    drop=True)
+                ratio_lines[key] = _group_key(ratio_lines[by], by) if by else "all"
+            n_days = sum((b - a).days + 1 for a, b in runs)
+            if not runs:
+                no_common_days = True
+                general.append(("ratios_no_common_days",
+                                f"roi, roas and cpa NaN: GA4 data cover none of the days of "
+                                f"{p.label} costs.csv runs over"))
+            elif len(runs) == 1:
+                general.append(("ratios_ga4_days",
+                                f"roi, roas and cpa set GA4's figures against the costs from "
+                                f"{runs[0][0].isoformat()} to {runs[0][1].isoformat()} alone, "
+                                f"the days of {p.label} both GA4 data and costs.csv cover"))
+            else:
+                general.append(("ratios_ga4_days",
+                                f"roi, roas and cpa set GA4's figures against the costs of the "
+                                f"{n_days} days of {p.label} both GA4 data and costs.csv "
+                                f"cover alone"))
     paid = _paid_posts(ds, p)
     measured, left_out = _measured_ad_spend(costs, key, _paid_known(ds, p))
     paid[key] = (_group_key(paid[by], by) if by in paid.columns else UNASSIGNED) if by else "all"
@@ -504,13 +544,31 @@ def roi(ds, period: object, by: str | None = None, *,
                 notes.setdefault(i, []).append((f"{name}_{codes[1]}_unknown",
                                                 f"{name} NaN: {num_what} unknown"))
 
-    ratio(out["value"] - out["cost"], out["cost"], "roi", "total cost", "attributed value",
-          ("cost", "value"))
-    ratio(out["revenue"], out["ad_spend"], "roas", "ad spend", "revenue", ("ad_spend", "revenue"))
-    ratio(out["cost"], out["key_events"], "cpa", "key events", "cost", ("key_events", "cost"))
+    # the cost and ad spend the ratios divide: those of the days GA4 covers (ratio_lines)
+    cost, ad_spend, none_common = out["cost"], out["ad_spend"], frozenset()
+    if ratio_lines is not None:
+        def of_days(lines: pd.DataFrame, known: pd.Series) -> pd.Series:
+            """Σ allocated of ``lines`` per row key, NaN where ``known`` (the period's) is."""
+            tab = (lines.groupby(key)["allocated"].sum() if not lines.empty
+                   else pd.Series(dtype="float64"))
+            vals = tab.reindex(keys, fill_value=0.0).astype("Float64").reset_index(drop=True)
+            return vals.mask(known.isna().to_numpy())
+        cost = of_days(ratio_lines, out["cost"])
+        ad_spend = of_days(ratio_lines.loc[(ratio_lines["category"] == "ad_spend").to_numpy()]
+                           if not ratio_lines.empty else ratio_lines, out["ad_spend"])
+        if no_common_days:
+            # no day in common: the ratios are unknown, and the general note says why
+            cost = ad_spend = pd.Series(pd.NA, index=out.index, dtype="Float64")
+            none_common = frozenset(range(len(out)))
+    ratio(out["value"] - cost, cost, "roi", "total cost", "attributed value",
+          ("cost", "value"), skip=none_common)
+    ratio(out["revenue"], ad_spend, "roas", "ad spend", "revenue", ("ad_spend", "revenue"),
+          skip=none_common)
+    ratio(cost, out["key_events"], "cpa", "key events", "cost", ("key_events", "cost"),
+          skip=none_common)
     # a row no cost is assigned to (a campaign run on shared labour alone) did not acquire for
     # nothing: its CPA read 0.00 (its ROI is NaN, as the cost is zero)
-    free = (out["cost"] == 0).fillna(False).to_numpy() & out["cpa"].notna().to_numpy()
+    free = (cost == 0).fillna(False).to_numpy() & out["cpa"].notna().to_numpy()
     for i in np.flatnonzero(free):
         out.loc[i, "cpa"] = pd.NA
         notes.setdefault(i, []).append(("cpa_cost_zero", "cpa NaN: no cost is assigned to it"))
@@ -556,7 +614,7 @@ def roi(ds, period: object, by: str | None = None, *,
                                         + general[n_cost_notes:] + notes.get(i, []), part)
                                 for i in range(len(out))], dtype="string")
     if by == "campaign":
-        out["campaign"] = _campaign_names(out["campaign"], ds.costs, ds.web)
+        out["campaign"] = _campaign_names(out["campaign"], campaign_names(ds))
     if not by:
         out = out.drop(columns="_all")
     order = [c for c in ([by] if by else []) + ["period", "currency", "cost", *CATEGORIES,
@@ -593,13 +651,10 @@ def campaign_names(ds) -> dict[str, str]:
     return names
 
 
-def _campaign_names(keys: pd.Series, costs: pd.DataFrame, web: pd.DataFrame) -> pd.Series:
-    """Display name of each campaign key: as first written in costs.csv, else in GA4."""
-    names: dict[str, str] = {}
-    for frame in (web, costs):
-        if frame is not None and not frame.empty and "campaign" in frame.columns:
-            c = frame["campaign"].astype("string").dropna()
-            names.update(zip(campaign_key(c)[::-1], c[::-1], strict=True))
+def _campaign_names(keys: pd.Series, names: dict[str, str]) -> pd.Series:
+    """Display name of each campaign key, from :func:`campaign_names`: as first written in
+    costs.csv, else in GA4, else in the posts (a brand without costs.csv showed the key,
+    automne_2026, for the automne-2026 of its posts and UTM)."""
     return keys.map(lambda k: names.get(k, k)).astype("string")
 
 
