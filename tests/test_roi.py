@@ -1,6 +1,7 @@
 """Costs, ROI, ROAS, CPA and the cost breakdown."""
 
 import datetime as dt
+from pathlib import Path
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -1432,3 +1433,18 @@ def test_roi_foreign_cost_lines_are_noted_on_their_own_rows(tmp_path):
     plat = roi(ds, "2026-10", by="platform").set_index("platform")
     assert "costs_foreign_currency" in plat.loc["(unassigned)", "note_codes"]
     assert "costs_foreign_currency" not in (plat.loc["instagram", "note_codes"] or "")
+
+
+def test_a_brand_currency_in_small_letters_is_the_brand_s():
+    """A Brand made by hand with currency "eur" (brand.yaml capitalises it) had every EUR cost
+    line taken for a foreign currency: cost and ROI unknown, "costs_foreign_currency", while
+    GA4's revenue counted. The currencies are compared in capitals everywhere."""
+    from dataclasses import replace
+
+    ds = smm.load(Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve")
+    upper = smm.roi(ds, "2026-10")
+    lower = smm.roi(replace(ds, brand=replace(ds.brand, currency="eur")), "2026-10")
+    assert lower.loc[0, "cost"] == pytest.approx(upper.loc[0, "cost"])
+    assert lower.loc[0, "roi"] == pytest.approx(upper.loc[0, "roi"])
+    assert "costs_foreign_currency" not in str(lower.loc[0, "note_codes"])
+    assert lower.loc[0, "currency"] == "EUR"

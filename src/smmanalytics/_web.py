@@ -447,9 +447,10 @@ def _covered_part(covers: pd.DataFrame, period: Period) -> tuple[str, str] | Non
 
 
 def foreign_currency(rows: pd.DataFrame, currency: str) -> np.ndarray:
-    """Which rows of :func:`social_web` give their revenue in another currency than the brand's
-    ``currency`` (a row without one is in the brand's). Their sessions and key events count;
-    their revenue is unknown in the brand's currency, never summed with it."""
+    """Which rows of :func:`social_web` (or cost lines) give their revenue (cost) in another
+    currency than the brand's ``currency``, compared in capitals (a row without one is in the
+    brand's). Their sessions and key events count; their revenue is unknown in the brand's
+    currency, never summed with it."""
     if rows.empty:
         return np.zeros(0, dtype=bool)
     cur = rows["currency"].astype("string").fillna(currency).str.upper()

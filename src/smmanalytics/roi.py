@@ -156,9 +156,8 @@ def foreign_cost_currencies(ds, period: object, category: str | None = None,
                           .to_numpy()]
     if platform != "all":       # as roi(by="platform") groups them
         lines = lines.loc[(_group_key(lines["platform"], "platform") == platform).to_numpy()]
-    brand_cur = ds.brand.currency.upper()
-    cur = lines["currency"].astype("string").fillna(brand_cur).str.upper()
-    return sorted(set(cur[cur != brand_cur]))
+    cur = lines["currency"].astype("string").str.upper()
+    return sorted(set(cur[foreign_currency(lines, ds.brand.currency)]))
 
 
 def _month_lines(costs: pd.DataFrame) -> pd.Series:
@@ -355,7 +354,7 @@ def roi(ds, period: object, by: str | None = None, *,
         raise ArgumentError(f"by must be None, 'campaign' or 'platform'; got {by!r}")
     _check_value_per_key_event(value_per_key_event)
     p = parse_period(period)
-    brand_cur = ds.brand.currency
+    brand_cur = ds.brand.currency.upper()     # "eur" in a Brand made by hand is EUR
     # each note is (code, sentence): general ones go on every row, notes[i] on row i
     notes: dict[int, list[tuple[str, str]]] = {}
     general: list[tuple[str, str]] = []
@@ -374,8 +373,7 @@ def roi(ds, period: object, by: str | None = None, *,
     late = (entered_after(ds.costs, p) if costs_status(ds, p)[0] == "uncovered"
             else prorate_costs(None, p))
     if not late.empty:
-        late_cur = late["currency"].astype("string").fillna(brand_cur).str.upper()
-        late = late.loc[(late_cur == brand_cur).to_numpy()].reset_index(drop=True)
+        late = late.loc[~foreign_currency(late, brand_cur)].reset_index(drop=True)
         late[key] = _group_key(late[by], by) if by else "all"
     # the rows (and the categories of a row) whose cost lines are all in another currency:
     # their costs are unknown in the brand's money, not zero
@@ -383,12 +381,11 @@ def roi(ds, period: object, by: str | None = None, *,
     foreign_rows = pd.Series(dtype=bool)
     foreign_notes: dict[str, tuple[str, str]] = {}     # row key → its lines left out
     if not costs.empty:
-        cur = costs["currency"].astype("string").fillna(brand_cur).str.upper()
-        foreign = cur != brand_cur
+        foreign = foreign_currency(costs, brand_cur)
         costs[key] = _group_key(costs[by], by) if by else "all"
         flags = pd.DataFrame({"row": costs[key].to_numpy(),
                               "category": costs["category"].astype("string").to_numpy(),
-                              "foreign": foreign.to_numpy(bool)})
+                              "foreign": foreign})
         foreign_cells = (flags.groupby(["row", "category"])["foreign"].all()
                          .unstack("category", fill_value=False))
         # a row without a line in the brand's money: every category unknown, not only those
@@ -397,8 +394,9 @@ def roi(ds, period: object, by: str | None = None, *,
         if foreign.any():
             # noted on the rows of those lines (the campaign or platform they are for, the
             # total), not on every row: automne-2026 lost nothing to a USD line of another
-            left = pd.DataFrame({"row": costs[key].to_numpy(), "cur": cur.to_numpy()})[
-                foreign.to_numpy()]
+            left = pd.DataFrame({"row": costs[key].to_numpy(),
+                                 "cur": costs["currency"].astype("string").str.upper()
+                                 .to_numpy()})[foreign]
             for k, g in left.groupby("row"):
                 n = len(g)
                 foreign_notes[k] = ("costs_foreign_currency",
@@ -406,7 +404,7 @@ def roi(ds, period: object, by: str | None = None, *,
                                     f"{', '.join(sorted(set(g['cur'])))} "
                                     f"left out (brand currency {brand_cur}): convert "
                                     f"{'them' if n > 1 else 'it'} in costs.csv")
-            costs = costs.loc[~foreign.to_numpy()].reset_index(drop=True)
+            costs = costs.loc[~foreign].reset_index(drop=True)
     n_cost_notes = len(general)     # a row's costs notes come before those of GA4
     web, web_notes = social_traffic(ds, p)
     general += web_notes
@@ -434,9 +432,8 @@ def roi(ds, period: object, by: str | None = None, *,
             ratio_lines = (pd.concat([prorate_costs(ds.costs, run) for run in runs],
                                      ignore_index=True) if runs else prorate_costs(None, p))
             if not ratio_lines.empty:
-                cur = ratio_lines["currency"].astype("string").fillna(brand_cur).str.upper()
-                ratio_lines = ratio_lines.loc[(cur == brand_cur).to_numpy()].reset_index(
-                    drop=True)
+                ratio_lines = ratio_lines.loc[~foreign_currency(ratio_lines, brand_cur)
+                                              ].reset_index(drop=True)
                 ratio_lines[key] = _group_key(ratio_lines[by], by) if by else "all"
             n_days = sum((b - a).days + 1 for a, b in runs)
             if not runs:
