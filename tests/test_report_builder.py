@@ -72,6 +72,26 @@ def test_same_inputs_give_the_same_pdf(ds):
     assert build() == build()
 
 
+def test_a_video_dated_to_the_day_is_shown_on_that_day_west_of_utc():
+    """A New York brand's YouTube video dated "Oct 1, 2026" (known to the day, stored at 00:00
+    UTC) was listed among October's top posts as published "30/09/2026": midnight UTC is
+    20:00 on 30 September in New York. It reads 01/10/2026, the day its export gives; an
+    Instagram post at 02:00 UTC on 2 October, known to the minute, is 22:00 on 1 October in
+    New York: 01/10/2026 too."""
+    df = pd.DataFrame({
+        "platform": ["youtube", "instagram"], "post_id": ["v1", "p1"],
+        "caption": ["Vidéo", "Photo"], "permalink": [pd.NA, pd.NA],
+        "published_at": pd.to_datetime(["2026-10-01T00:00Z", "2026-10-02T02:00Z"], utc=True),
+        "time_precision": ["day", "minute"], "reactions": [12.0, 5.0],
+        "snapshot_at": pd.Timestamp("2026-11-01 08:00", tz="UTC")})
+    ds = Dataset(posts=schema.conform(df, "posts"),
+                 brand=Brand(name="B", timezone="America/New_York", language="en"))
+    rep = BrandReport(ds, "2026-10", lang="en")
+    table = rep.top_posts(n=2).blocks[-1]
+    assert [row[:2] for row in table["rows"]] == [["01/10/2026", "YouTube"],
+                                                  ["01/10/2026", "Instagram"]]
+
+
 def test_empty_period_says_so(ds):
     rep = BrandReport(ds, "2025-01", lang="en")
     sec = rep.kpi_table()

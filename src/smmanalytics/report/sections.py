@@ -15,7 +15,7 @@ import pandas as pd
 from .. import metrics, plots
 from .._io import atomic_write
 from ..errors import ArgumentError, require_dataset
-from ..periods import local_dates, parse_period, posts_in_period
+from ..periods import local_dates, parse_period, post_dates, posts_in_period
 from ..quality import shown_name, unread_files
 from ._ahead import built_ahead
 from .builder import Report, Section
@@ -270,7 +270,7 @@ class BrandReport(PerformanceSections, WatchSections, Report):
                 self._add(sec, {"kind": "heading", "level": 2, "text": f.label(key)})
             marks, caption = [None] * len(rows), None
             if key == "top_posts":
-                marks, inc = self._incidents_at(rows["published_at"])
+                marks, inc = self._incidents_at(rows)
                 if len(inc):
                     caption = f.label("top_posts_incident").format(incidents=f.join(
                         f"{self._days(s, e)}, {f.label('sev_' + str(v))}"
@@ -294,7 +294,9 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         incident, see :meth:`top_posts`) has its date marked " *"."""
         f = self.fmt
         marks = marks if marks is not None else [None] * len(rows)
-        local = rows["published_at"].dt.tz_convert(self.tz)
+        # a post dated to the day only (YouTube's, TikTok's, Pinterest's) on the day its
+        # export gives: converted, a video of 1 October read 30/09 in New York
+        local = post_dates(rows, self.tz)
         captions = []
         for cap, link in zip(rows["caption"], rows["permalink"], strict=True):
             text = printable(cap) if pd.notna(cap) else "—"
