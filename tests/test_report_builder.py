@@ -1484,6 +1484,44 @@ def test_a_platform_of_brand_yaml_without_any_export(tmp_path):
     assert not [c for c in compare(smm.load(SAMPLE), "2026-10").caveats if "tiktok" in c]
 
 
+def test_a_platform_without_posts_in_the_period_keeps_its_row_in_the_key_figures(tmp_path):
+    """Instagram's October export with headers only (no post that month), its summer export
+    with posts: October's key figures showed Facebook and "all platforms" only, as if the
+    brand had no Instagram. Its row says 0 posts, 0 interactions, 0 reach and 0 views (its
+    exports give reach and views; impressions they do not: "–"), no rate. TikTok, named in
+    brand.yaml with no export, and Instagram once its October export is gone (its exports
+    stop on 31 August) are unknown: "–", not 0. The totals are Facebook's alone."""
+    import shutil
+
+    import smmanalytics as smm
+
+    (tmp_path / "brand.yaml").write_text(
+        "name: Maison Test\ntimezone: Europe/Paris\nlanguage: en\naccounts:\n"
+        "  instagram: maisonseve\n  facebook: maisonseve\n  tiktok: maisonseve\n",
+        encoding="utf-8")
+    for name in ("facebook_posts_2026-10-01_2026-10-31_2026-11-02.csv",
+                 "instagram_posts_2026-06-01_2026-08-31_2026-09-08.csv"):
+        shutil.copy(SAMPLE / name, tmp_path / name)
+    header = (SAMPLE / "instagram_posts_2026-06-01_2026-08-31_2026-09-08.csv").read_text(
+        encoding="utf-8-sig").splitlines()[0]
+    october = tmp_path / "instagram_posts_2026-10-01_2026-10-31_2026-11-08.csv"
+    october.write_text(header + "\n", encoding="utf-8")
+
+    def rows(folder):
+        sec = BrandReport(smm.load(folder, cache=False), "2026-10", lang="en").kpi_table()
+        table = next(b for b in sec.blocks if b["kind"] == "table")
+        return {r[0]: r[1:] for r in table["rows"]}
+
+    got = rows(tmp_path)
+    assert list(got) == ["Facebook", "Instagram", "TikTok", "All platforms"]
+    assert got["Instagram"] == ["0", "0", "0", "0", "–", "–", "–"]
+    assert got["TikTok"] == ["–"] * 7
+    assert got["All platforms"] == got["Facebook"]
+    october.unlink()
+    got = rows(tmp_path)
+    assert got["Instagram"] == ["–"] * 7 and got["All platforms"] == got["Facebook"]
+
+
 def test_cover_notes_platforms_starting_or_ending_within_the_period():
     """The sample's TikTok exports start on 1 November 2025: the 2025 and 2025-Q4 reports count
     it from then and say so on the cover (the month of November itself is whole). A platform
