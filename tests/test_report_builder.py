@@ -1361,6 +1361,57 @@ def test_campaign_summary_gives_every_figure_over_the_reports_period(tmp_path, l
                    f.money(310)]
 
 
+@pytest.mark.parametrize("lang,unknown,zero", [
+    ("en", ["No costs.csv was read: costs, ROI, ROAS and CPA are unknown (–), not zero.",
+            "no GA4 data covers October 2026: revenue and key events unknown"],
+     "CPA cannot be computed: the number of key events is zero"),
+    ("fr", ["Aucun fichier costs.csv n'a été lu : coûts, ROI, ROAS et CPA sont inconnus (–), "
+            "pas nuls.",
+            "aucune donnée GA4 ne couvre octobre 2026 : chiffre d'affaires et événements clés "
+            "inconnus"],
+     "CPA non calculable : le nombre d'événements clés est nul"),
+    ("it", ["Nessun file costs.csv è stato letto: costi, ROI, ROAS e CPA sono sconosciuti (–), "
+            "non zero.",
+            "nessun dato GA4 copre ottobre 2026: ricavi ed eventi chiave sconosciuti"],
+     "CPA non calcolabile: il numero di eventi chiave è zero"),
+])
+def test_campaign_summary_says_why_a_figure_is_unknown(tmp_path, lang, unknown, zero):
+    """A brand without costs.csv or GA4, its campaign "spring" a paid post in October: the
+    campaign report showed "–" for cost, revenue, ROI, ROAS and CPA and said nothing of why,
+    where the monthly report of the same folder says no costs.csv was read and no GA4 data
+    covers October. It says the same, in the report's language. With 310 of ad spend and 930
+    of revenue but no key event, ROI (930 − 310) / 310 = 200 % and ROAS 930 / 310 = 3.00 are
+    shown, and CPA 310 / 0 is "–": its note says the key events are zero."""
+    from ._roi_builders import dataset, posts, web
+
+    mine = posts([{"platform": "instagram", "post_id": "s1", "reactions": 10.0,
+                   "campaign": "spring", "paid": True, "impressions": 500.0,
+                   "published_at": "2026-10-05T09:00:00Z"}])
+
+    def shown(ds):
+        rep = BrandReport(ds, "2026-10", kind="campaign", campaign="spring", lang=lang)
+        blocks = rep.campaign_summary().blocks
+        texts = [b["text"] for b in blocks if b["kind"] in ("text", "note")]
+        cards = [i["value"] for b in blocks if b["kind"] == "kpis" for i in b["items"]]
+        row = [b for b in blocks if b["kind"] == "table"][0]["rows"][0]
+        # the first text is the days, the last the ROI definition
+        return rep.fmt, texts[1:-1], cards, row
+
+    f, texts, cards, row = shown(dataset(posts=mine))
+    assert texts == unknown
+    assert cards == ["–"] * 4 and row[2:] == ["–"] * 4
+    month = {"period_start": "2026-10-01", "period_end": "2026-10-31",
+             "channel_group": "Organic Social", "source": "instagram", "medium": "social",
+             "campaign": "spring", "sessions": 100.0, "key_events": 0.0, "revenue": 930.0,
+             "currency": "EUR"}
+    f, texts, cards, row = shown(dataset(
+        tmp_path, "2026-10-01,2026-10-31,ad_spend,310,EUR,instagram,spring,,,\n",
+        web=web([month]), posts=mine))
+    assert texts == [zero]
+    assert cards == [f.money(310), f.money(930), f.percent(2.0, 0), f"{f.number(3, 2)}×"]
+    assert row == [f.number(1), f.number(10), f.number(100), f.number(0), "–", f.money(310)]
+
+
 SAMPLE = Path(__file__).parents[1] / "data" / "sample" / "maison-seve"
 
 
