@@ -516,6 +516,22 @@ def test_busy_launch_day_gives_no_ratio_alert():
     assert day["severity"].isin(["watch"]).all()
 
 
+def test_a_video_dated_to_the_day_counts_on_that_day_west_of_utc():
+    """A New York brand's YouTube video dated "Oct 1, 2026" (known to the day, stored at 00:00
+    UTC) had its 40 comments counted on 30 September, the instant's day in New York (20:00):
+    a surge on the wrong day. They count on 1 October; an Instagram post at the same instant,
+    known to the minute, was published at 20:00 on 30 September in New York and stays there."""
+    posts = schema.conform(pd.DataFrame({
+        "platform": ["youtube", "instagram"], "post_id": ["v1", "p1"],
+        "published_at": pd.to_datetime(["2026-10-01T00:00Z"] * 2, utc=True),
+        "time_precision": ["day", "minute"], "comments": [40.0, 3.0],
+        "snapshot_at": pd.Timestamp("2026-11-01 08:00", tz="UTC")}), "posts")
+    ds = Dataset(posts=posts, brand=Brand(name="B", timezone="America/New_York"))
+    got = signals(ds).query("signal == 'comments'")
+    assert dict(zip(got["platform"].astype(str), got["date"].dt.strftime("%Y-%m-%d"),
+                    strict=True)) == {"youtube": "2026-10-01", "instagram": "2026-09-30"}
+
+
 def test_comment_surge_without_reach_is_a_ratio_alert():
     ds = _sim(days=200, seed=6)
     posts = ds.posts.copy()

@@ -112,6 +112,8 @@ def test_campaign_report(tmp_path, sample):
     assert "Campaign: automne-2026" in text
     assert f.money(row["cost"]) in text and f.money(row["value"]) in text
     assert f"{f.number(row['roas'], 2)}×" in text
+    # the data-quality notes, as in the monthly report: what the loaders merged or skipped
+    assert f.label("quality") in text and f.label("level_warning") in text
 
 
 def test_a_campaign_the_data_does_not_know_is_refused(tmp_path, capsys):

@@ -207,6 +207,26 @@ def test_interactions_of_posts_read_back_from_csv_or_cut_down():
     plt.close("all")
 
 
+def test_a_video_dated_to_the_day_stands_on_that_day_west_of_utc():
+    """A New York brand's YouTube video dated "Oct 1, 2026" (stored at 00:00 UTC, known to the
+    day only) had its bar on 30 September: converted to New York, midnight UTC is 20:00 the day
+    before. It stands on 1 October; an Instagram post at the same instant, known to the minute,
+    is at 20:00 on 30 September in New York and stays there."""
+    import matplotlib.dates as mdates
+
+    posts = pd.DataFrame({
+        "platform": ["youtube", "instagram"],
+        "published_at": pd.to_datetime(["2026-10-01T00:00Z"] * 2, utc=True),
+        "time_precision": pd.Categorical(["day", "minute"]),
+        "interactions": [12.0, 5.0]})
+    fig, ax = plt.subplots()
+    plots.plot_daily_interactions(posts, tz="America/New_York", ax=ax)
+    bars = {(c.get_label(), mdates.num2date(p.get_x() + 0.4).strftime("%m-%d"), p.get_height())
+            for c in ax.containers for p in c if p.get_height() > 0}
+    assert bars == {("youtube", "10-01", 12.0), ("instagram", "09-30", 5.0)}
+    plt.close("all")
+
+
 def test_a_misspelt_rate_or_dimension_is_named_not_a_blank_chart():
     from smmanalytics.errors import ArgumentError, SchemaError
 

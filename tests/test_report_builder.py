@@ -72,6 +72,26 @@ def test_same_inputs_give_the_same_pdf(ds):
     assert build() == build()
 
 
+def test_a_video_dated_to_the_day_is_shown_on_that_day_west_of_utc():
+    """A New York brand's YouTube video dated "Oct 1, 2026" (known to the day, stored at 00:00
+    UTC) was listed among October's top posts as published "30/09/2026": midnight UTC is
+    20:00 on 30 September in New York. It reads 01/10/2026, the day its export gives; an
+    Instagram post at 02:00 UTC on 2 October, known to the minute, is 22:00 on 1 October in
+    New York: 01/10/2026 too."""
+    df = pd.DataFrame({
+        "platform": ["youtube", "instagram"], "post_id": ["v1", "p1"],
+        "caption": ["Vidéo", "Photo"], "permalink": [pd.NA, pd.NA],
+        "published_at": pd.to_datetime(["2026-10-01T00:00Z", "2026-10-02T02:00Z"], utc=True),
+        "time_precision": ["day", "minute"], "reactions": [12.0, 5.0],
+        "snapshot_at": pd.Timestamp("2026-11-01 08:00", tz="UTC")})
+    ds = Dataset(posts=schema.conform(df, "posts"),
+                 brand=Brand(name="B", timezone="America/New_York", language="en"))
+    rep = BrandReport(ds, "2026-10", lang="en")
+    table = rep.top_posts(n=2).blocks[-1]
+    assert [row[:2] for row in table["rows"]] == [["01/10/2026", "YouTube"],
+                                                  ["01/10/2026", "Instagram"]]
+
+
 def test_empty_period_says_so(ds):
     rep = BrandReport(ds, "2025-01", lang="en")
     sec = rep.kpi_table()
@@ -1364,6 +1384,57 @@ def test_campaign_summary_gives_every_figure_over_the_reports_period(tmp_path, l
                    f.money(310)]
 
 
+@pytest.mark.parametrize("lang,unknown,zero", [
+    ("en", ["No costs.csv was read: costs, ROI, ROAS and CPA are unknown (–), not zero.",
+            "no GA4 data covers October 2026: revenue and key events unknown"],
+     "CPA cannot be computed: the number of key events is zero"),
+    ("fr", ["Aucun fichier costs.csv n'a été lu : coûts, ROI, ROAS et CPA sont inconnus (–), "
+            "pas nuls.",
+            "aucune donnée GA4 ne couvre octobre 2026 : chiffre d'affaires et événements clés "
+            "inconnus"],
+     "CPA non calculable : le nombre d'événements clés est nul"),
+    ("it", ["Nessun file costs.csv è stato letto: costi, ROI, ROAS e CPA sono sconosciuti (–), "
+            "non zero.",
+            "nessun dato GA4 copre ottobre 2026: ricavi ed eventi chiave sconosciuti"],
+     "CPA non calcolabile: il numero di eventi chiave è zero"),
+])
+def test_campaign_summary_says_why_a_figure_is_unknown(tmp_path, lang, unknown, zero):
+    """A brand without costs.csv or GA4, its campaign "spring" a paid post in October: the
+    campaign report showed "–" for cost, revenue, ROI, ROAS and CPA and said nothing of why,
+    where the monthly report of the same folder says no costs.csv was read and no GA4 data
+    covers October. It says the same, in the report's language. With 310 of ad spend and 930
+    of revenue but no key event, ROI (930 − 310) / 310 = 200 % and ROAS 930 / 310 = 3.00 are
+    shown, and CPA 310 / 0 is "–": its note says the key events are zero."""
+    from ._roi_builders import dataset, posts, web
+
+    mine = posts([{"platform": "instagram", "post_id": "s1", "reactions": 10.0,
+                   "campaign": "spring", "paid": True, "impressions": 500.0,
+                   "published_at": "2026-10-05T09:00:00Z"}])
+
+    def shown(ds):
+        rep = BrandReport(ds, "2026-10", kind="campaign", campaign="spring", lang=lang)
+        blocks = rep.campaign_summary().blocks
+        texts = [b["text"] for b in blocks if b["kind"] in ("text", "note")]
+        cards = [i["value"] for b in blocks if b["kind"] == "kpis" for i in b["items"]]
+        row = [b for b in blocks if b["kind"] == "table"][0]["rows"][0]
+        # the first text is the days, the last the ROI definition
+        return rep.fmt, texts[1:-1], cards, row
+
+    f, texts, cards, row = shown(dataset(posts=mine))
+    assert texts == unknown
+    assert cards == ["–"] * 4 and row[2:] == ["–"] * 4
+    month = {"period_start": "2026-10-01", "period_end": "2026-10-31",
+             "channel_group": "Organic Social", "source": "instagram", "medium": "social",
+             "campaign": "spring", "sessions": 100.0, "key_events": 0.0, "revenue": 930.0,
+             "currency": "EUR"}
+    f, texts, cards, row = shown(dataset(
+        tmp_path, "2026-10-01,2026-10-31,ad_spend,310,EUR,instagram,spring,,,\n",
+        web=web([month]), posts=mine))
+    assert texts == [zero]
+    assert cards == [f.money(310), f.money(930), f.percent(2.0, 0), f"{f.number(3, 2)}×"]
+    assert row == [f.number(1), f.number(10), f.number(100), f.number(0), "–", f.money(310)]
+
+
 SAMPLE = Path(__file__).parents[1] / "data" / "sample" / "maison-seve"
 
 
@@ -1485,6 +1556,44 @@ def test_a_platform_of_brand_yaml_without_any_export(tmp_path):
         "I follower netti escludono TikTok: non ne è stata trovata alcuna esportazione.")
     # the whole sample names no platform so
     assert not [c for c in compare(smm.load(SAMPLE), "2026-10").caveats if "tiktok" in c]
+
+
+def test_a_platform_without_posts_in_the_period_keeps_its_row_in_the_key_figures(tmp_path):
+    """Instagram's October export with headers only (no post that month), its summer export
+    with posts: October's key figures showed Facebook and "all platforms" only, as if the
+    brand had no Instagram. Its row says 0 posts, 0 interactions, 0 reach and 0 views (its
+    exports give reach and views; impressions they do not: "–"), no rate. TikTok, named in
+    brand.yaml with no export, and Instagram once its October export is gone (its exports
+    stop on 31 August) are unknown: "–", not 0. The totals are Facebook's alone."""
+    import shutil
+
+    import smmanalytics as smm
+
+    (tmp_path / "brand.yaml").write_text(
+        "name: Maison Test\ntimezone: Europe/Paris\nlanguage: en\naccounts:\n"
+        "  instagram: maisonseve\n  facebook: maisonseve\n  tiktok: maisonseve\n",
+        encoding="utf-8")
+    for name in ("facebook_posts_2026-10-01_2026-10-31_2026-11-02.csv",
+                 "instagram_posts_2026-06-01_2026-08-31_2026-09-08.csv"):
+        shutil.copy(SAMPLE / name, tmp_path / name)
+    header = (SAMPLE / "instagram_posts_2026-06-01_2026-08-31_2026-09-08.csv").read_text(
+        encoding="utf-8-sig").splitlines()[0]
+    october = tmp_path / "instagram_posts_2026-10-01_2026-10-31_2026-11-08.csv"
+    october.write_text(header + "\n", encoding="utf-8")
+
+    def rows(folder):
+        sec = BrandReport(smm.load(folder, cache=False), "2026-10", lang="en").kpi_table()
+        table = next(b for b in sec.blocks if b["kind"] == "table")
+        return {r[0]: r[1:] for r in table["rows"]}
+
+    got = rows(tmp_path)
+    assert list(got) == ["Facebook", "Instagram", "TikTok", "All platforms"]
+    assert got["Instagram"] == ["0", "0", "0", "0", "–", "–", "–"]
+    assert got["TikTok"] == ["–"] * 7
+    assert got["All platforms"] == got["Facebook"]
+    october.unlink()
+    got = rows(tmp_path)
+    assert got["Instagram"] == ["–"] * 7 and got["All platforms"] == got["Facebook"]
 
 
 def test_cover_notes_platforms_starting_or_ending_within_the_period():

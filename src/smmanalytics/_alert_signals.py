@@ -35,6 +35,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import require_dataset
+from .periods import post_dates
 from .schema import utc_timestamps
 
 __all__ = ["SIGNALS", "signals", "coverage"]
@@ -88,7 +89,9 @@ def _post_days(posts: pd.DataFrame, tz: str) -> pd.DataFrame:
                        undated)
     return pd.DataFrame({
         "platform": posts["platform"].astype("string"),
-        "date": ts.dt.tz_convert(tz).dt.tz_localize(None).dt.normalize().astype("datetime64[ns]"),
+        # a video dated to the day only (YouTube's): its export's day, not the day before
+        # west of UTC (post_dates)
+        "date": post_dates(posts.assign(published_at=ts), tz).to_numpy(),
         "comments": _num(posts, "comments"),
         "reach": _num(posts, "reach"),
         "negative_feedback": _negative_feedback(posts),

@@ -14,7 +14,7 @@ from matplotlib.axes import Axes
 from ._args import frame_with, time_zone
 from .errors import ArgumentError
 from .metrics import post_interactions
-from .schema import utc_timestamps
+from .periods import post_dates
 
 __all__ = ["theme", "PLATFORM_COLORS", "PercentTicks", "bar_freq", "plot_audience",
            "plot_daily_interactions", "plot_engagement_by_platform"]
@@ -132,8 +132,10 @@ def plot_daily_interactions(posts: pd.DataFrame, *, tz: str, ax: Axes | None = N
         return ax
     if "interactions" not in posts.columns:         # a cut-down frame: from its components
         posts = posts.assign(interactions=post_interactions(posts))
-    # tz-aware, or ISO text with its offset (posts read back with read_csv)
-    local = utc_timestamps(posts).dt.tz_convert(tz).dt.tz_localize(None).dt.normalize()
+    # tz-aware, or ISO text with its offset (posts read back with read_csv); a post dated to
+    # the day only (YouTube's, TikTok's, Pinterest's) on the day its export gives: converted,
+    # a video of 1 October stood on 30 September in New York
+    local = post_dates(posts, tz)
     if freq == "W":
         local = local - pd.to_timedelta(local.dt.day_of_week, unit="D")
     elif freq == "M":

@@ -149,14 +149,16 @@ class PerformanceSections:
                    caption=f.label("goal_record_note"))
 
     # ---- ROI ------------------------------------------------------------------------------------
-    def roi(self) -> Section:
-        """Total cost by category, attributed revenue, ROI and ROAS; then per campaign."""
-        from ..roi import cost_breakdown, costs_partly, costs_span, costs_status, roi
+    def _costs_status(self, sec: Section) -> None:
+        """Adds to ``sec`` the sentence saying why the period's costs are unknown (no
+        costs.csv, one that could not be read, or one that does not cover the period) or kept
+        for part of it; nothing when costs.csv covers the whole period. Unknown costs are said
+        in words, never shown as 0."""
+        from ..roi import costs_partly, costs_span, costs_status
 
         f = self.fmt
-        sec = self.section(f.label("roi"))
         status, reason = costs_status(self.ds, self.period)
-        if status == "uncovered":  # unknown costs are said in words, never shown as 0
+        if status == "uncovered":
             first, last = costs_span(self.ds.costs)
             self.text(sec, f.joined(f.label("costs_uncovered").format(
                 period=f.period(self.period), first=f.date(first), last=f.date(last)),
@@ -168,6 +170,14 @@ class PerformanceSections:
             self.text(sec, f.joined(f.label("costs_partly").format(
                 period=f.period(self.period), first=f.date(days[0]), last=f.date(days[1])),
                 self.period))
+
+    def roi(self) -> Section:
+        """Total cost by category, attributed revenue, ROI and ROAS; then per campaign."""
+        from ..roi import cost_breakdown, roi
+
+        f = self.fmt
+        sec = self.section(f.label("roi"))
+        self._costs_status(sec)
         overall = roi(self.ds, self.period)       # also the cost breakdown's input below
         total = overall.iloc[0]
         self.kpis(sec, [
@@ -239,6 +249,9 @@ class PerformanceSections:
             return self.text(sec, f.joined(f.label("campaign_unknown").format(
                 period=f.period(self.period)), self.period))
         r = row.iloc[0]
+        # the costs' and GA4's "–" said as the ROI section says them: cost, revenue, ROI, ROAS
+        # and CPA showed "–" with no word of why (no costs.csv, no GA4 data of these days)
+        self._costs_status(sec)
         self.kpis(sec, [
             {"label": f.label("cost"), "value": f.money(r["cost"])},
             {"label": f.label("revenue"), "value": f.money(r["value"])},
@@ -253,6 +266,8 @@ class PerformanceSections:
             "CPA": [f.money(r["cpa"], 2)],
             f.label("ad_spend"): [f.money(r["ad_spend"])],
         }), align=["right"] * 6)
+        if shown := _roi_notes(r["note"], r["note_codes"], _CAMPAIGN_SKIPS):
+            self.text(sec, f.join(f.note(text, code) for code, text in shown), note=True)
         self.text(sec, f.label("roi_definition"), note=True)
         return sec
 
@@ -412,13 +427,19 @@ _ROI_SECTION_SKIPS = frozenset({
 })
 
 
-def _roi_notes(note, codes) -> list[tuple[str, str]]:
-    """The notes of ``roi()``'s total row (its ``note`` and ``note_codes``) that the ROI
-    section shows, as (code, sentence): what was left out or is unknown (cost lines in another
-    currency, GA4 rows, goals.yaml), and why ROI or ROAS is "–" when its denominator is zero;
-    chosen by code (:data:`_ROI_SECTION_SKIPS`), never by the sentences' words."""
+#: the campaign summary's: the ROI section's, but it shows CPA, whose zero denominators (no
+#: key event, no cost assigned to the campaign) no other note says
+_CAMPAIGN_SKIPS = _ROI_SECTION_SKIPS - {"cpa_key_events_zero", "cpa_cost_zero"}
+
+
+def _roi_notes(note, codes, skips: frozenset = _ROI_SECTION_SKIPS) -> list[tuple[str, str]]:
+    """The notes of a row of ``roi()`` (its ``note`` and ``note_codes``) that the ROI section
+    (or, with ``skips`` :data:`_CAMPAIGN_SKIPS`, the campaign summary) shows, as (code,
+    sentence): what was left out or is unknown (cost lines in another currency, GA4 rows,
+    goals.yaml), and why ROI or ROAS is "–" when its denominator is zero; chosen by code
+    (``skips``: :data:`_ROI_SECTION_SKIPS`), never by the sentences' words."""
     if pd.isna(note):
         return []
     return [(code, text) for code, text in zip(str(codes).split("; "), str(note).split("; "),
                                                strict=True)
-            if code not in _ROI_SECTION_SKIPS]
+            if code not in skips]

@@ -15,7 +15,7 @@ import pandas as pd
 from .. import metrics, plots
 from .._io import atomic_write
 from ..errors import ArgumentError, require_dataset
-from ..periods import local_dates, parse_period, posts_in_period
+from ..periods import local_dates, parse_period, post_dates, posts_in_period
 from ..quality import shown_name, unread_files
 from ._ahead import built_ahead
 from .builder import Report, Section
@@ -185,7 +185,57 @@ class BrandReport(PerformanceSections, WatchSections, Report):
             by_platform[m] = [per.get(p, pd.NA) for p in by_platform["platform"]]
             total[m] = v
         total.insert(0, "platform", "total")
+        quiet = self._quiet_platforms(set(by_platform["platform"].dropna().astype(str)))
+        if quiet:
+            # a platform with no post in the period: 0 posts where its posts exports cover it
+            # (Instagram's October export with headers only), unknown ("–") where none does;
+            # without its row the table read as if the brand had no Instagram
+            known = self.ds.posts
+            rows = []
+            for platform, covered in quiet.items():
+                row = {"platform": platform, "posts": 0 if covered else pd.NA,
+                       "interactions": 0.0 if covered else pd.NA}
+                mine = known.loc[(known["platform"].astype("string") == platform)
+                                 .fillna(False).to_numpy()]
+                for m in sums:  # 0 of a metric its exports give, blank of one they do not
+                    gives = m in mine and mine[m].notna().any()
+                    row[m] = 0.0 if covered and gives else pd.NA
+                rows.append(row)
+            quiet_rows = pd.DataFrame(rows).astype(
+                {c: by_platform[c].dtype for c in ("platform", "posts", "interactions")})
+            by_platform = (pd.concat([by_platform, quiet_rows], ignore_index=True)
+                           .sort_values("platform", kind="stable", ignore_index=True))
         return pd.concat([by_platform, total], ignore_index=True)
+
+    def _quiet_platforms(self, posted: set[str]) -> dict[str, bool]:
+        """The brand's platforms without a post in the period (those not in ``posted``), each
+        with whether its posts exports cover the period (in part: the stretch they cover
+        without a gap, :func:`~smmanalytics._actuals.platform_span`), so that its 0 posts
+        are known. A platform of brand.yaml whose exports do not reach the period (or that has
+        none) is there too, uncovered: its figures are unknown, not 0. None in a campaign's
+        report: a platform the campaign did not post on is not the campaign's."""
+        from .._actuals import declared_platforms, has_posts_data, platform_span
+        from ..schema import PLATFORMS
+
+        if self.campaign:
+            return {}
+        files = self.ds.files
+        names = set()
+        if files is not None and len(files) and "platform" in files.columns:
+            names.update(p for ps in files["platform"].dropna().astype(str)
+                         for p in ps.split(",") if p)
+        declared = set(declared_platforms(self.ds))
+        out = {}
+        for platform in sorted((names | {str(p) for p in self.ds.posts["platform"].dropna()}
+                                | declared) & set(PLATFORMS) - posted):
+            covered = False
+            if has_posts_data(self.ds, platform):
+                span = platform_span(self.ds, platform, self.period.end)
+                covered = (span.first is not None and span.first <= self.period.end
+                           and span.last >= self.period.start)
+            if covered or platform in declared:
+                out[platform] = covered
+        return out
 
     def kpi_table(self) -> Section:
         """Key figures by platform: posts, interactions, reach, views, engagement rates."""
@@ -203,6 +253,7 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         total = e.iloc[-1]
         rate = {"label": f.label("er_reach_pooled"), "value": f.percent(total["er_reach_pooled"])}
         rows = e.iloc[:-1]
+        rows = rows.loc[(rows["posts"] > 0).fillna(False).to_numpy()]   # not a quiet platform
         with_reach = rows.loc[rows["er_reach_pooled"].notna(), "platform"]
         if 0 < len(with_reach) < len(rows):
             # 7.63 % beside 27,671 interactions and 257,650 reached (10.7 %): the rate is
@@ -272,7 +323,7 @@ class BrandReport(PerformanceSections, WatchSections, Report):
                 self._add(sec, {"kind": "heading", "level": 2, "text": f.label(key)})
             marks, caption = [None] * len(rows), None
             if key == "top_posts":
-                marks, inc = self._incidents_at(rows["published_at"])
+                marks, inc = self._incidents_at(rows)
                 if len(inc):
                     caption = f.label("top_posts_incident").format(incidents=f.join(
                         f"{self._days(s, e)}, {f.label('sev_' + str(v))}"
@@ -296,7 +347,9 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         incident, see :meth:`top_posts`) has its date marked " *"."""
         f = self.fmt
         marks = marks if marks is not None else [None] * len(rows)
-        local = rows["published_at"].dt.tz_convert(self.tz)
+        # a post dated to the day only (YouTube's, TikTok's, Pinterest's) on the day its
+        # export gives: converted, a video of 1 October read 30/09 in New York
+        local = post_dates(rows, self.tz)
         captions = []
         for cap, link in zip(rows["caption"], rows["permalink"], strict=True):
             text = printable(cap) if pd.notna(cap) else "—"

@@ -231,16 +231,18 @@ class WatchSections:
                 done[settings] = replace(whole, alerts=whole.alerts.iloc[0:0])
         return done[settings]
 
-    def _incidents_at(self, published: pd.Series) -> tuple[list, pd.DataFrame]:
-        """The incidents of the reputation watch (its settings, its period) that posts were
-        published in, by the local day of ``published`` (UTC times): for each post, the
-        position of its incident in the frame returned (None for a post of no incident), and
-        the incidents of :func:`incidents` (start, end, severity…) that hold one of them."""
+    def _incidents_at(self, posts: pd.DataFrame) -> tuple[list, pd.DataFrame]:
+        """The incidents of the reputation watch (its settings, its period) that ``posts`` were
+        published in, by their publish day (:func:`~smmanalytics.periods.post_dates`: a
+        YouTube video's is the day its export gives, not the day before west of UTC): for each
+        post, the position of its incident in the frame returned (None for a post of no
+        incident), and the incidents of :func:`incidents` (start, end, severity…) that hold
+        one of them."""
         from ..alerts import AlertSettings, incidents
-        from ..periods import local_dates
+        from ..periods import post_dates
 
         inc = incidents(self._review(AlertSettings()).alerts)
-        days = local_dates(published, self.tz)
+        days = post_dates(posts, self.tz)
         where = [next((i for i, (s, e) in enumerate(zip(inc["start"], inc["end"], strict=True))
                        if s <= d <= e), None) for d in days]
         held = sorted({i for i in where if i is not None})
