@@ -243,6 +243,53 @@ def test_mtime_snapshot_entry_follows_the_mtime(cache_dir, tmp_path):
     _assert_same(b, smm.load(f, cache=False))
 
 
+_TIKTOK_FOLLOWERS = ('\ufeff"Date","Followers","Difference in followers from previous day"\r\n'
+                     '"December 30","100","0"\r\n"December 31","103","3"\r\n'
+                     '"January 1","105","2"').encode()
+
+
+def test_a_zip_members_date_stamp_is_part_of_the_key(cache_dir, tmp_path):
+    """TikTok's year-less days take their year from the date stamped on the member in the zip:
+    the same bytes stamped 2026-01-02 were dated by the cache as when stamped 2025-01-02 (from
+    December 30, 2024, where a load without the cache read December 30, 2025)."""
+    z = tmp_path / "Followers_brand.zip"
+
+    def zipped(year: int) -> None:
+        with zipfile.ZipFile(z, "w") as zf:
+            zf.writestr(zipfile.ZipInfo("FollowerHistory.csv", (year, 1, 2, 9, 0, 0)),
+                        _TIKTOK_FOLLOWERS)
+
+    def first_day(**kw) -> str:
+        return str(smm.load(z, **kw).daily["date"].min().date())
+
+    # exported 2025-01-02 09:00: January 1 is 2025-01-01, the two days before it 2024-12-30/31
+    zipped(2025)
+    assert first_day() == "2024-12-30"
+    # exported 2026-01-02: a year later, whether the cache answers or not
+    zipped(2026)
+    assert first_day() == "2025-12-30"
+    assert first_day(cache=False) == "2025-12-30"
+
+
+def test_tiktok_years_from_the_mtime_follow_the_mtime(cache_dir, tmp_path):
+    """A TikTok file outside its zip, no date in its name: its years are inferred from the
+    file's modification time (noted year_reference_mtime); touched a year later, the cached
+    load kept the first year's dates."""
+    f = tmp_path / "FollowerHistory.csv"
+    f.write_bytes(_TIKTOK_FOLLOWERS)
+    t2025 = pd.Timestamp("2025-01-02 09:00", tz="UTC").timestamp()
+    t2026 = pd.Timestamp("2026-01-02 09:00", tz="UTC").timestamp()
+    os.utime(f, (t2025, t2025))
+    a = smm.load(f)
+    assert "year_reference_mtime" in set(a.quality["code"])
+    # modified 2025-01-02: December 30 is the day 3 days before January 1, 2025
+    assert str(a.daily["date"].min().date()) == "2024-12-30"
+    os.utime(f, (t2026, t2026))
+    b = smm.load(f)
+    assert str(b.daily["date"].min().date()) == "2025-12-30"
+    _assert_same(b, smm.load(f, cache=False))
+
+
 def test_cache_dir_from_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("SMM_CACHE_DIR", str(tmp_path / "c"))
     assert _cache.cache_dir() == tmp_path / "c"
@@ -258,6 +305,7 @@ def test_key_depends_on_content_name_and_versions(monkeypatch):
     assert k == _cache.entry_key("ab" * 32, "a.csv")
     assert k != _cache.entry_key("cd" * 32, "a.csv")
     assert k != _cache.entry_key("ab" * 32, "b.csv")
+    assert k != _cache.entry_key("ab" * 32, "a.csv", "(2026, 1, 2, 9, 0, 0):")  # member stamp
     version = _cache.PARSER_VERSION
     monkeypatch.setattr(_cache, "PARSER_VERSION", "test-bump")
     assert k != _cache.entry_key("ab" * 32, "a.csv")

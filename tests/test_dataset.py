@@ -409,8 +409,9 @@ def test_an_export_with_headers_only_is_noted(tmp_path):
     assert ds.files["platform"].tolist() == ["instagram"]
     assert ds.files["snapshot_at"].tolist() == [pd.Timestamp("2026-11-02 08:00", tz="UTC")]
     assert ds.as_of() == pd.Timestamp("2026-11-01").date()
-    assert ds.quality["code"].tolist() == ["empty_file"]
-    assert "headers but no rows" in ds.quality["message"][0]
+    # no brand.yaml in the folder: the defaults it assumed are noted first
+    assert ds.quality["code"].tolist() == ["brand_defaults", "empty_file"]
+    assert "headers but no rows" in ds.quality["message"][1]
 
 
 @pytest.mark.parametrize("what", [smm.Dataset(), 5, [Path("."), 5]])
@@ -722,7 +723,7 @@ def test_an_empty_folder_warns_that_no_export_was_found(tmp_path):
     assert _quality_warnings(caught) == [
         f"no export was found in {tmp_path}: the dataset has no post, daily row or GA4 row"]
     assert caught[0].message.code == "no_export"
-    assert ds.brand.name == "Brand" and len(ds.files) == 0
+    assert ds.brand.name == tmp_path.name and len(ds.files) == 0     # named by its folder
     (tmp_path / "README.md").write_text("# Notes\n\nsome words\n\nmore words\n")
     with pytest.warns(DataQualityWarning) as caught:
         smm.load(tmp_path)
@@ -823,3 +824,42 @@ def test_a_dataset_shows_its_platforms_and_days_in_jupyter():
     assert "tiktok 119 3818 2025-11-01 2026-10-31" in text
     assert "GA4 (web) – 202 2025-09-01 2026-10-31" in text
     assert f"Quality notes: {len(ds.quality)} info" in text and "not read" not in text
+
+
+def test_a_folder_without_brand_yaml_is_named_after_it_and_says_what_it_assumed(tmp_path):
+    """Two client folders without brand.yaml were both the brand "Brand" (slug ``brand``), in
+    UTC, said nowhere: the second's report overwrote the first's (reports/brand/...), and its
+    months, best times and slots were UTC's unsaid. Each is named after its folder now, and
+    the load notes the defaults it assumed (a warning, first in the quality log)."""
+    for client in ("acme-paris", "Café Roma"):
+        folder = tmp_path / client
+        folder.mkdir()
+        _ig(folder / "ig_2026-10-03.csv", 10)
+        ds = smm.load(folder)
+        q = ds.quality
+        assert q["code"].iloc[0] == "brand_defaults" and q["level"].iloc[0] == "warning"
+        assert q["file"].iloc[0] == f"{folder}/brand.yaml"
+        assert "time zone UTC" in q["message"].iloc[0]
+        assert f"name {client!r} (the folder's name)" in q["message"].iloc[0]
+        assert ds.brand.timezone == "UTC"
+        # the name as the folder has it; the slug ASCII, lower-case, hyphenated
+        assert ds.brand.name == client
+        assert ds.brand.slug == {"acme-paris": "acme-paris", "Café Roma": "cafe-roma"}[client]
+    # zipped, the folder inside the archive names the brand
+    with zipfile.ZipFile(tmp_path / "export.zip", "w") as zf:
+        zf.write(tmp_path / "acme-paris" / "ig_2026-10-03.csv", "acme-paris/ig_2026-10-03.csv")
+    zipped = smm.load(tmp_path / "export.zip")
+    assert (zipped.brand.name, zipped.brand.slug) == ("acme-paris", "acme-paris")
+    assert zipped.quality["file"].iloc[0] == f"{tmp_path / 'export.zip'}!acme-paris/brand.yaml"
+    # a file has no folder to name the brand: the defaults, noted all the same (UTC still
+    # decides its days)
+    one = smm.load(tmp_path / "acme-paris" / "ig_2026-10-03.csv")
+    assert (one.brand.name, one.brand.slug) == ("Brand", "brand")
+    assert "brand_defaults" in _codes(one, "brand.yaml")
+    # with a brand.yaml, nothing is assumed; one that cannot be read is noted failed, not twice
+    (tmp_path / "acme-paris" / "brand.yaml").write_text("name: Acme\ntimezone: Europe/Paris\n")
+    assert "brand_defaults" not in _codes(smm.load(tmp_path / "acme-paris"))
+    (tmp_path / "acme-paris" / "brand.yaml").write_text("timezone: Paris\n")
+    with pytest.warns(DataQualityWarning):
+        bad = smm.load(tmp_path / "acme-paris")
+    assert _codes(bad, "brand.yaml") == {"failed"}

@@ -318,6 +318,37 @@ def test_cover_tells_failed_settings_files_from_exports(ds, tmp_path, lang, line
     assert rep.cover_warnings == lines
 
 
+@pytest.mark.parametrize("lang,line,note", [
+    ("en", "Warning: no brand.yaml was found: days, months and hours in this report are UTC's "
+           "and the brand is named “b1b-nobrand” by default (see Data quality).",
+     "No brand.yaml was found; default settings are used, so days, months and hours are in UTC "
+     "and the brand has a default name"),
+    ("fr", "Attention : aucun brand.yaml n'a été trouvé : jours, mois et heures de ce rapport "
+           "sont ceux de l'UTC et la marque est nommée « b1b-nobrand » par défaut (voir Qualité "
+           "des données).",
+     "Aucun brand.yaml n'a été trouvé ; les réglages par défaut s'appliquent, donc jours, mois "
+     "et heures sont en UTC et la marque porte un nom par défaut"),
+    ("it", "Attenzione: nessun brand.yaml trovato: giorni, mesi e ore di questo rapporto sono in "
+           "UTC e il marchio è chiamato «b1b-nobrand» per impostazione predefinita (vedi Qualità "
+           "dei dati).",
+     "Nessun brand.yaml trovato; valgono le impostazioni predefinite, quindi giorni, mesi e ore "
+     "sono in UTC e il marchio ha un nome predefinito"),
+])
+def test_cover_says_no_brand_yaml_was_found(ds, lang, line, note):
+    """A folder without brand.yaml was reported in UTC under a default name, and neither the
+    cover nor the data-quality section said so: the cover warns, the section explains."""
+    from smmanalytics.brand import default_brand
+
+    log = QualityLog()
+    log.add("b1b-nobrand/brand.yaml", "brand_defaults", "no brand.yaml in b1b-nobrand, so the "
+            "defaults are assumed: time zone UTC", level="warning")
+    nobrand = dataclasses.replace(ds, quality=log.to_frame(), brand=default_brand("b1b-nobrand"))
+    rep = BrandReport(nobrand, "2026-10", lang=lang)
+    assert rep.cover_warnings == [line]
+    assert Formatter(lang).quality("brand_defaults", "") == note
+    assert BrandReport(ds, "2026-10", lang=lang).cover_warnings == []
+
+
 def test_cover_names_one_failed_settings_file(ds):
     log = QualityLog()
     log.add("x/brand.yaml", "failed", "file x/brand.yaml: bad", level="error")

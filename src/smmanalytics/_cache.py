@@ -7,11 +7,12 @@ of the day it ran.
 Each source file (or zip member) that parses is stored once under the cache directory:
 
 - the key is the SHA-256 of: the file's bytes, its display name (file names carry export dates
-  and platform hints the parsers read), the package version, :data:`PARSER_VERSION`, a
-  fingerprint of the parsing code (the ``loaders`` package with its ``synonyms.csv``,
-  ``schema.py``, ``metrics.py``, ``quality.py``, ``dataset.py``), the registered formats and
-  the brand's own ``synonyms.csv`` rows in use, so any change to a file or to the code or
-  synonyms that read it means a fresh read;
+  and platform hints the parsers read), a zip member's date stamp and extra fields (a TikTok
+  export's date, deciding the year of its year-less days, is read there), the package version,
+  :data:`PARSER_VERSION`, a fingerprint of the parsing code (the ``loaders`` package with its
+  ``synonyms.csv``, ``schema.py``, ``metrics.py``, ``quality.py``, ``dataset.py``), the
+  registered formats and the brand's own ``synonyms.csv`` rows in use, so any change to a file
+  or to the code or synonyms that read it means a fresh read;
 - an entry is a folder ``<dir>/v<PARSER_VERSION>/<key[:2]>/<key>/`` holding one Arrow IPC
   file per canonical table (``0.arrow``, ``1.arrow``, …; LZ4-compressed, which writes and
   reads about twice as fast as zstd Parquet, for about four times the bytes) and ``meta.json``
@@ -22,8 +23,9 @@ Each source file (or zip member) that parses is stored once under the cache dire
   keyed by the ordered names, hashes and modification times of every export it read and by
   ``strict``: an unchanged folder reloads from one entry; a new or changed file falls back to
   the per-file entries of the others;
-- an entry whose snapshot time was guessed from the file's modification time is only used while
-  that time is unchanged;
+- an entry that read the file's modification time (a snapshot time guessed from it,
+  ``snapshot_guessed``; TikTok's years inferred from it, ``year_reference_mtime``) is only used
+  while that time is unchanged;
 - the SHA-256 of each export file is remembered (``<dir>/digests/``) with the file's size,
   times, inode and device: a whole load whose files all kept theirs is found without reading
   them. Any write to a file changes its ctime, which no user command sets back, so a changed
@@ -72,6 +74,9 @@ logger = logging.getLogger(__name__)
 #: bump when the parsed output changes in a way the code fingerprint would not see
 PARSER_VERSION = "3"
 _CODE = ("loaders", "schema.py", "metrics.py", "quality.py", "dataset.py")
+#: the notes of a parse that read the file's modification time: its entry holds that time, and
+#: is a miss once the file has another (a copied or touched file's years or snapshot differ)
+_MTIME_CODES = frozenset({"snapshot_guessed", "year_reference_mtime"})
 
 
 def cache_dir() -> Path:
@@ -111,15 +116,26 @@ def _formats_fingerprint() -> str:
                     f"{f.family}:{f.keys}:{f.expects}:{f.expects_on}" for f in formats())
 
 
-def entry_key(sha256: str, name: str) -> str:
-    """The cache key of a source: content hash, display name, versions, code fingerprint, and
-    the brand's own header synonyms in use (``loaders._headers.using_synonyms``)."""
+def member_stamp(src) -> str:
+    """What a zip member's entry says besides its bytes and name, which the parse reads: its
+    date stamp and extra fields (``loaders._tidy.zip_member_time``, TikTok's export date);
+    ``""`` for a file that is no member."""
+    info = getattr(src, "zip_info", None)
+    if info is None:
+        return ""
+    return f"{info.date_time}:{bytes(info.extra).hex()}"
+
+
+def entry_key(sha256: str, name: str, stamp: str = "") -> str:
+    """The cache key of a source: content hash, display name, a zip member's stamp
+    (:func:`member_stamp`), versions, code fingerprint, and the brand's own header synonyms in
+    use (``loaders._headers.using_synonyms``)."""
     from . import __version__
     from .loaders._headers import extra_fingerprint
 
     h = hashlib.sha256()
     for part in (PARSER_VERSION, __version__, _code_fingerprint(), _formats_fingerprint(),
-                 extra_fingerprint(), sha256, name):
+                 extra_fingerprint(), sha256, name, stamp):
         h.update(str(part).encode("utf-8"))
         h.update(b"\0")
     return h.hexdigest()
@@ -157,17 +173,17 @@ def _decode(v: object) -> object:
 
 # ------------------------------------------------------------------ get / put
 
-def get(sha256: str, name: str, mtime: float | None
+def get(sha256: str, name: str, mtime: float | None, stamp: str = ""
         ) -> tuple[list[pd.DataFrame], bool, list[dict]] | None:
     """The cached ``(frames, understood, notes)`` of a source, or None (miss or bad entry)."""
-    d = _entry_dir(entry_key(sha256, name))
+    d = _entry_dir(entry_key(sha256, name, stamp))
     got = _read_entry(d)
     if got is None:
         return None
     meta, frames = got
     try:
         if meta.get("mtime") is not None and meta["mtime"] != mtime:
-            return None   # snapshot was guessed from a modification time that has changed
+            return None   # the parse read a modification time that has changed
         return frames, bool(meta["understood"]), list(_decode(meta["notes"]))
     except (KeyError, TypeError, ValueError) as exc:
         logger.debug("cache entry %s unreadable (%r)", d, exc)
@@ -302,14 +318,14 @@ def _read_entry(d: Path) -> tuple[dict, list[pd.DataFrame]] | None:
 
 
 def put(sha256: str, name: str, mtime: float | None, frames: list[pd.DataFrame],
-        understood: bool, notes: list[dict]) -> bool:
+        understood: bool, notes: list[dict], stamp: str = "") -> bool:
     """Store a parsed source; True when stored. Any failure only skips caching (logged)."""
-    guessed = any(n.get("code") == "snapshot_guessed" for n in notes)
+    guessed = any(n.get("code") in _MTIME_CODES for n in notes)
     try:
         enc_notes = _encode(list(notes))
     except TypeError:
         return False
-    return _write_entry(_entry_dir(entry_key(sha256, name)), frames,
+    return _write_entry(_entry_dir(entry_key(sha256, name, stamp)), frames,
                         {"name": name, "sha256": sha256, "understood": bool(understood),
                          "mtime": mtime if guessed else None, "notes": enc_notes})
 
@@ -360,7 +376,8 @@ def parse_cached(src, log, *, use_cache: bool = True) -> tuple[list[pd.DataFrame
 
     if not use_cache:
         return parse_source(src, log)
-    hit = get(src.sha256, src.name, src.mtime)
+    stamp = member_stamp(src)
+    hit = get(src.sha256, src.name, src.mtime, stamp)
     if hit is not None:
         frames, understood, notes = hit
         log.extend(notes)
@@ -370,7 +387,7 @@ def parse_cached(src, log, *, use_cache: bool = True) -> tuple[list[pd.DataFrame
         frames, understood = parse_source(src, flog)
     finally:
         log.extend(flog)
-    put(src.sha256, src.name, src.mtime, frames, understood, flog.entries)
+    put(src.sha256, src.name, src.mtime, frames, understood, flog.entries, stamp)
     return frames, understood
 
 

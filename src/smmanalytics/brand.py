@@ -14,7 +14,7 @@ import yaml
 from ._io import read_user_text, yaml_error
 from .errors import ConfigError
 
-__all__ = ["Brand", "read_brand", "slugify"]
+__all__ = ["Brand", "default_brand", "read_brand", "slugify"]
 
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 LANGS = ("en", "fr", "it")
@@ -60,6 +60,16 @@ class Brand:
         from .benchmarks import industry_name
 
         industry_name(self.industry, "industry")
+
+
+def default_brand(folder: str | None = None) -> Brand:
+    """The brand of exports loaded without brand.yaml: every default (time zone UTC, currency
+    EUR, language en, industry all), named after the brand's ``folder`` when there is one
+    (``exports/acme`` → name ``acme``, slug ``acme``: two folders without brand.yaml write
+    their reports apart), else ``Brand``."""
+    if not folder:
+        return Brand()
+    return Brand(name=folder, slug=slugify(folder))
 
 
 def read_brand(path: str | Path, *, data: bytes | None = None) -> Brand:

@@ -11,7 +11,8 @@ CONTRACT (shared by every module; the loaders work completes ``load``):
 - ``goals``: goals.yaml as returned by ``smmanalytics.goals.read_goals`` (empty frame when
   absent).
 - ``competitors``: competitors.csv as returned by ``smmanalytics.benchmarks.read_competitors``.
-- ``brand``: :class:`smmanalytics.brand.Brand` from brand.yaml (defaults when absent).
+- ``brand``: :class:`smmanalytics.brand.Brand` from brand.yaml (without one: the defaults, named
+  after the brand's folder, and noted ``brand_defaults``).
 - ``quality``: the quality log as a frame (schema "quality").
 - ``files``: one row per input file (archive members as ``archive.zip!member.csv``): path, sha256,
   bytes, platform, kind, source_format, rows, status (ok, failed, not_understood, duplicate, or
@@ -683,6 +684,9 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
     ilog = QualityLog()            # images and the logo: after the files' notes
     item_logs.append(ilog)
     brand, zipped_logo = got.brand, None
+    if got.brand_seen is None:     # no brand.yaml at all (one that failed is noted failed)
+        item_logs.insert(0, blog := QualityLog())       # said first: it concerns every file
+        brand = _assumed_brand(root, blog)
     if brand.logo and got.brand_from is not None:
         brand, zipped_logo = _archive_logo(brand, got.brand_from, ilog)
     logo = Path(brand.logo).resolve() if brand.logo else None
@@ -706,6 +710,31 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
             ds = replace(ds, quality=q.loc[~skipped.to_numpy()].reset_index(drop=True))
     _warn_of_missing(ds, paths)
     return ds
+
+
+def _assumed_brand(root: Path | None, log: QualityLog) -> Brand:
+    """The brand of a load that met no brand.yaml (:func:`~smmanalytics.brand.default_brand`),
+    named after the brand's folder (``root``: a folder, or the folder of a zipped brand folder)
+    when there is one, and noted ``brand_defaults`` (a warning) for every load: the time zone
+    is UTC, which decides the days, months and hours of every figure, and a report said nothing
+    of it. A file or a list of files has no folder to name the brand: it is ``Brand``."""
+    from .brand import default_brand
+
+    folder = None
+    if root is not None:
+        text = str(root)
+        folder = (PurePosixPath(text.rsplit("!", 1)[1].replace("\\", "/")).name if "!" in text
+                  else root.resolve().name) or None
+    brand = default_brand(folder)
+    where = "in the brand's folder" if root is not None else "among the files loaded"
+    named = "the folder's name" if folder else "no folder to name it after"
+    log.add(f"{root}/brand.yaml" if root is not None else "brand.yaml", "brand_defaults",
+            f"no brand.yaml {where}, so the defaults are assumed: time zone {brand.timezone} "
+            f"(the days, months and hours of every figure are UTC's), name {brand.name!r} "
+            f"({named}), currency {brand.currency}, language {brand.language}, industry "
+            f"{brand.industry}",
+            level="warning")
+    return brand
 
 
 def _warn_of_missing(ds: Dataset, paths: list) -> None:

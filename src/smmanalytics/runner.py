@@ -82,10 +82,13 @@ def notebook_path(kind: str) -> Path:
                       "SMM_NOTEBOOKS to the folder holding the report notebooks")
 
 
-def _brand_of(data: Path, brand: str | None) -> Brand:
+def _brand_of(data: Path, brand: str | None, default: Brand | None = None) -> Brand:
     """The brand of the data: its folder's brand.yaml; for a zipped brand folder, the
     brand.yaml in the archive that :func:`smmanalytics.load` reads (the last one by name), else
-    the one beside the archive. Raises ConfigError when that file is invalid."""
+    the one beside the archive; else ``default``, the brand the load gave the data (without
+    brand.yaml: named after its folder, so two folders without one write apart; they both
+    wrote reports/brand/), else :class:`Brand`'s defaults. Raises ConfigError when that file is
+    invalid."""
     from ._io import file_name
     from .dataset import BRAND_FILES
     from .loaders._sources import archive_members
@@ -98,7 +101,7 @@ def _brand_of(data: Path, brand: str | None) -> Brand:
     elif (folder / "brand.yaml").is_file():
         b = read_brand(folder / "brand.yaml")
     else:
-        b = Brand()
+        b = default or Brand()
     if brand:
         from dataclasses import replace
 
@@ -209,7 +212,7 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str | None = None,
     _check_covered(ds, data, p)
     if kind == "campaign" and "campaign" in declared:
         _check_campaign(ds, data, _parameter(declared, parameters, "campaign"), p)
-    b = _brand_of(data, brand)
+    b = _brand_of(data, brand, ds.brand)
     campaign = _parameter(declared, parameters, "campaign") if kind == "campaign" else None
     stem = _stem(kind, b.slug, p.label, campaign,
                  lang=lang if lang and lang != b.language else None)

@@ -146,7 +146,7 @@ class BrandReport(PerformanceSections, WatchSections, Report):
             self.cover_lines.append(f.label("data_as_of").format(date=f.date(self.asof)))
         starts, stops = _coverage_lines(ds, self.period, f)
         self.cover_lines += starts
-        self.cover_warnings = _unread_warning(ds, f) + stops
+        self.cover_warnings = _brand_defaults_warning(ds, f) + _unread_warning(ds, f) + stops
 
     def write_pdf(self, path):
         """Write the PDF, and next to it the .ics calendars of the best-times section (made
@@ -540,6 +540,16 @@ def _coverage_lines(ds, period, f) -> tuple[list[str], list[str]]:
             stops.append(f.label(key).format(date=f.date(last), **values))
     return ([f.prose(line) for line in starts],
             [f.prose(line) for line in stops + missing])
+
+
+def _brand_defaults_warning(ds, f) -> list[str]:
+    """The cover's warning when no brand.yaml was found (``brand_defaults`` in the quality
+    log): every day, month and hour is UTC's and the brand's name a default, which the cover
+    did not say."""
+    if not ds.quality["code"].eq("brand_defaults").fillna(False).any():
+        return []
+    return [f.label("cover_brand_defaults").format(name=ds.brand.name,
+                                                   section=f.label("quality"))]
 
 
 def _unread_warning(ds, f) -> list[str]:
