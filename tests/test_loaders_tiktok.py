@@ -828,3 +828,24 @@ def test_a_daily_metric_under_a_header_not_known_is_a_warning(tmp_path):
     for src in (OVERVIEW, FIX / "Content_maisonseve.zip", FIX / "Followers_maisonseve.zip",
                 FIX / "Viewers_maisonseve.zip"):
         assert all("expected_metric_missing" not in _codes(d) for d in read_file(src))
+
+
+def test_content_resaved_day_first_reads_both_date_columns_in_one_order(tmp_path):
+    """A Content.csv re-saved by a French spreadsheet: 'Post time' 30/12/2025 proves day first,
+    but 'Time' 03/01/2026 (no day above 12) was read month first in the same file, 1 March: the
+    totals' snapshot date was 2 March instead of 3 January. One file, one order: 'Time' is 3
+    January and the note names the column that proved it."""
+    up1 = int(pd.Timestamp("2025-12-30 12:00", tz="UTC").timestamp())      # 1767096000
+    up2 = int(pd.Timestamp("2026-01-02 08:30", tz="UTC").timestamp())      # 1767342600
+    rows = [["03/01/2026", "a", _vid(up1), "30/12/2025", "1", "1", "1", "10"],
+            ["03/01/2026", "b", _vid(up2), "02/01/2026", "2", "2", "2", "20"]]
+    df = _by_format(_content_zip(tmp_path, rows, when=(2026, 1, 3, 20, 0, 0)))["tiktok_content"]
+    assert (df["snapshot_at"] == pd.Timestamp("2026-01-04", tz="UTC")).all()
+    assert df["published_at"].tolist() == [pd.Timestamp("2025-12-30 12:00", tz="UTC"),
+                                           pd.Timestamp("2026-01-02 08:30", tz="UTC")]
+    notes = [q for q in df.attrs["quality"] if q["code"] == "date_format_resaved"]
+    assert [q["message"].split("read as ")[1] for q in notes] == [
+        "DMY — no day above 12 in this column; a day above 12 written first in 'Post time' "
+        "proves it", "DMY"]
+    assert {q["level"] for q in notes} == {"info"}
+

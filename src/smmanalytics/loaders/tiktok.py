@@ -65,6 +65,7 @@ from ._sources import supplementary_members
 from ._tidy import (
     cells_of,
     cells_text,
+    day_order,
     day_parts,
     hms_seconds,
     long_daily,
@@ -149,7 +150,8 @@ def _days(c: Candidate, ctx: ParseContext, canonical: str, as_of: pd.Timestamp,
     cells = c.col(F, canonical)
     header = c.header_of(F, canonical)
     parts = day_parts(cells_text(cells).fillna("").reset_index(drop=True), ctx, column=header,
-                      first_line=c.table.first_line + 1, require_year=False)
+                      first_line=c.table.first_line + 1, require_year=False,
+                      numeric_order=day_order(c, F, daily=header if run else None))
     consecutive = False
     if run:
         dates, inferred, consecutive = resolve_run_year(parts, as_of)
