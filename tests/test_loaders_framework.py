@@ -17,6 +17,7 @@ from smmanalytics.loaders._dates import (
     DayOrder,
     day_to_utc,
     file_numeric_order,
+    mend_guessed_year,
     parse_datetimes,
     parse_text_dates,
     resolve_year,
@@ -656,3 +657,19 @@ def test_a_daily_run_with_no_day_above_12_is_read_in_the_order_that_makes_it_a_r
              for d in days]
     got = file_numeric_order({"Date": pd.Series(cells)}, daily="Date")
     assert got.order == ("dmy" if day_first else "mdy") and got.how == "consecutive"
+
+
+def test_only_the_spreadsheets_guessed_year_pattern_is_mended():
+    """31 December → 1 January of the same year, the rest consecutive: mended (the December
+    days a year back, as the run must end by the export, 2026-01-04); any other step back is
+    left for the loader to note."""
+    as_of = pd.Timestamp("2026-01-04 09:00", tz="UTC")
+    d = pd.Series(pd.to_datetime(["2026-12-30", "2026-12-31", "2026-01-01", "2026-01-02"]))
+    out, moved = mend_guessed_year(d, as_of)
+    assert out.dt.strftime("%Y-%m-%d").tolist() == ["2025-12-30", "2025-12-31", "2026-01-01",
+                                                    "2026-01-02"] and moved == 2
+    for other in (["2026-12-30", "2026-12-31", "2026-01-02"],       # a day missing at the break
+                  ["2026-06-30", "2026-07-01", "2026-03-01"],       # not at a year boundary
+                  ["2026-12-31 10:00", "2026-01-01 10:00"]):        # not whole days
+        series = pd.Series(pd.to_datetime(other))
+        assert mend_guessed_year(series, as_of)[1] == 0

@@ -18,6 +18,8 @@
 - :func:`resolve_run_year`: the years of a column of consecutive year-less days (a daily
   file): the last day is the latest not after the as-of date, and the run is walked back from
   it, so a 365-day export whose first day is the as-of day a year earlier keeps that year.
+- :func:`mend_guessed_year`: a daily run whose years a spreadsheet guessed (the current year
+  given to year-less days: December after January of the same year), made consecutive again.
 - :func:`day_to_utc`: a calendar day is stored as 00:00 of that day in the source zone,
   converted to UTC (``time_precision="day"``).
 """
@@ -39,7 +41,7 @@ from ._arrow import strip
 from ._cells import isinstance_cells
 
 __all__ = ["MONTHS", "local_to_utc", "parse_datetimes", "parse_text_dates", "resolve_year",
-           "DayOrder", "file_numeric_order",
+           "DayOrder", "file_numeric_order", "mend_guessed_year",
            "resolve_run_year", "day_to_utc", "META_TZ", "ZONE_AHEAD_MAX", "ZONE_BEHIND_MAX"]
 
 META_TZ = "America/Los_Angeles"
@@ -505,6 +507,43 @@ def resolve_run_year(parts: pd.DataFrame, as_of: pd.Timestamp, *, max_step: int 
         alone, inferred = resolve_year(parts, as_of)
         return alone, inferred, False
     return dates, inferred, True
+
+
+def mend_guessed_year(dates: pd.Series, as_of: pd.Timestamp) -> tuple[pd.Series, int]:
+    """A daily run whose years a spreadsheet guessed, mended; and how many days were moved.
+
+    A spreadsheet gives a date written without a year (TikTok's ``December 26``) the current
+    year: a run from 26 December 2025 to 3 January 2026 re-saved in 2026 reads 2026-12-26 …
+    2026-12-31, then 2026-01-01 … 2026-01-03. That pattern, whole days (``dates``, naive, in
+    row order) that step back exactly from 31 December to 1 January of the same year once and
+    are otherwise consecutive (a step of 0 or 1 day), is mended: the days after the break are
+    moved a year on when the run then still ends on or before ``as_of``'s date, else the days
+    before it a year back. Any other series is returned as it is, with 0.
+    """
+    known = dates.dropna()
+    if len(known) < 2 or not (known == known.dt.normalize()).all():
+        return dates, 0
+    steps = known.diff().iloc[1:].to_numpy()
+    back = steps < np.timedelta64(0, "ns")
+    day = np.timedelta64(1, "D")
+    if back.sum() != 1 or not np.isin(steps[~back], [np.timedelta64(0, "D"), day]).all():
+        return dates, 0
+    i = int(np.flatnonzero(back)[0]) + 1              # the first day after the break
+    last, first = known.iloc[i - 1], known.iloc[i]
+    if (last.month, last.day, first.month, first.day) != (12, 31, 1, 1) or (
+            last.year != first.year):
+        return dates, 0
+    ref = pd.Timestamp(as_of)
+    ref = (ref.tz_convert(None) if ref.tzinfo is not None else ref).normalize()
+    after = pd.Series(False, index=dates.index)
+    after.loc[known.index[i:]] = True
+    if known.iloc[-1] + pd.DateOffset(years=1) <= ref:
+        moved, by = after, 1
+    else:
+        moved, by = dates.notna() & ~after, -1
+    out = dates.copy()
+    out[moved] = dates[moved] + pd.DateOffset(years=by)
+    return out, int(moved.sum())
 
 
 def _latest_on_or_before(year: float, month: int, day: int, ref: datetime.date
