@@ -14,7 +14,10 @@ from smmanalytics.errors import ParseError, UnknownFormatError, UnknownPlatformE
 from smmanalytics.loaders import formats, get_format, register
 from smmanalytics.loaders._dates import (
     META_TZ,
+    DayOrder,
     day_to_utc,
+    file_numeric_order,
+    mend_guessed_year,
     parse_datetimes,
     parse_text_dates,
     resolve_year,
@@ -627,3 +630,64 @@ def test_read_export_of_a_settings_file_names_what_reads_it(tmp_path, name, read
     assert f"{name} is a brand's settings file, not an export" in msg
     assert f"read this one with {reader}" in msg
     assert "synonyms.csv)" not in msg and "no known export format" not in msg
+
+
+def test_a_file_has_one_day_month_order_decided_by_the_evidence_in_turn():
+    """One order per file: a proof in any date column, then the European hint, then the run of
+    consecutive days of a daily file, then the platform's default, assumed."""
+    s = pd.Series
+    # 'Time' alone proves nothing; 'Post time' 30/12 proves day first for both
+    assert file_numeric_order({"Time": s(["03/01/2026"]),
+                               "Post time": s(["30/12/2025", "02/01/2026"])}) == DayOrder(
+        "dmy", "a day above 12 written first in 'Post time' proves it", True, "proof")
+    # a proof beats the hint
+    assert file_numeric_order({"Date": s(["07/13/2026", "07/01/2026"])},
+                              european="the ';' separator").order == "mdy"
+    # 1-3 October day first is a run; month first it is 10 January, 10 February, 10 March
+    days = {"Date": s(["01/10/2026", "02/10/2026", "03/10/2026", ""])}
+    assert file_numeric_order(days, daily="Date") == DayOrder(
+        "dmy", "only so are the rows of this daily file consecutive days", True, "consecutive")
+    # the same cells, not a daily file: the default, assumed
+    assert file_numeric_order(days) == DayOrder("mdy")
+    # the hint alone (1 and 5 October make no run either way): day first, not sure
+    gap = {"Date": s(["01/10/2026", "05/10/2026"])}
+    assert file_numeric_order(gap, european="the ';' separator", daily="Date") == DayOrder(
+        "dmy", "the ';' separator says a spreadsheet with European settings saved it, day "
+        "first", False, "european")
+    # month first is the run (10 January … 12 January): read so when nothing else tells
+    assert file_numeric_order({"Date": s(["01/10/2026", "01/11/2026", "01/12/2026"])},
+                              daily="Date").order == "mdy"
+    # a column of other text is no date column and proves nothing
+    assert file_numeric_order({"Title": s(["13/10 best of", "x"])}) == DayOrder("mdy")
+
+
+@settings(max_examples=40, deadline=None)
+@given(month=st.integers(1, 12), first=st.integers(1, 11), n=st.integers(2, 12),
+       day_first=st.booleans())
+def test_a_daily_run_with_no_day_above_12_is_read_in_the_order_that_makes_it_a_run(
+        month, first, n, day_first):
+    """A run of ``n`` consecutive days of one month, none above 12, written either way: the
+    order that makes the distinct days consecutive is the one they were written in."""
+    days = range(first, min(first + n, 13))
+    if len(days) < 2:
+        return
+    cells = [f"{d:02d}/{month:02d}/2026" if day_first else f"{month:02d}/{d:02d}/2026"
+             for d in days]
+    got = file_numeric_order({"Date": pd.Series(cells)}, daily="Date")
+    assert got.order == ("dmy" if day_first else "mdy") and got.how == "consecutive"
+
+
+def test_only_the_spreadsheets_guessed_year_pattern_is_mended():
+    """31 December → 1 January of the same year, the rest consecutive: mended (the December
+    days a year back, as the run must end by the export, 2026-01-04); any other step back is
+    left for the loader to note."""
+    as_of = pd.Timestamp("2026-01-04 09:00", tz="UTC")
+    d = pd.Series(pd.to_datetime(["2026-12-30", "2026-12-31", "2026-01-01", "2026-01-02"]))
+    out, moved = mend_guessed_year(d, as_of)
+    assert out.dt.strftime("%Y-%m-%d").tolist() == ["2025-12-30", "2025-12-31", "2026-01-01",
+                                                    "2026-01-02"] and moved == 2
+    for other in (["2026-12-30", "2026-12-31", "2026-01-02"],       # a day missing at the break
+                  ["2026-06-30", "2026-07-01", "2026-03-01"],       # not at a year boundary
+                  ["2026-12-31 10:00", "2026-01-01 10:00"]):        # not whole days
+        series = pd.Series(pd.to_datetime(other))
+        assert mend_guessed_year(series, as_of)[1] == 0

@@ -882,8 +882,13 @@ def test_publish_times_resaved_by_a_spreadsheet(tmp_path, how):
 
 
 @pytest.mark.parametrize("delim,cells,expected,level", [
-    # a ';' file re-saved under French settings: day first, assumed and said so
-    (";", ["01/09/2025", "02/09/2025"], ["2025-09-01", "2025-09-02"], "warning"),
+    # a ';' file re-saved under French settings: day first, a hint, said so
+    (";", ["01/09/2025", "05/09/2025"], ["2025-09-01", "2025-09-05"], "warning"),
+    # the hint, and only day first makes the two rows consecutive days: noted as decided
+    (";", ["01/09/2025", "02/09/2025"], ["2025-09-01", "2025-09-02"], "info"),
+    # a ',' file: only day first makes the rows consecutive days (month first made 1 and 2
+    # September 9 January and 9 February)
+    (",", ["01/09/2025", "02/09/2025"], ["2025-09-01", "2025-09-02"], "info"),
     # a day above 12 proves the order, whatever the delimiter
     (",", ["09/30/2025", "10/01/2025"], ["2025-09-30", "2025-10-01"], "info"),
     (";", ["30/09/2025", "01/10/2025"], ["2025-09-30", "2025-10-01"], "info")])

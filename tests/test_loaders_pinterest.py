@@ -65,9 +65,13 @@ def test_overview_file_is_daily():
 @pytest.mark.parametrize("days,expected,level", [
     # a day above 12 proves the order: read day first, noted as a re-save
     ((12, 13, 14), ["2026-10-12", "2026-10-13", "2026-10-14"], "info"),
-    # nothing proves it: month first assumed, and the note says so (it was silent: 01/10/2026,
-    # the first of October in a French spreadsheet, became 10 January)
-    ((1, 2, 3), ["2026-01-10", "2026-02-10", "2026-03-10"], "warning"),
+    # no day above 12, but only day first makes the rows of the daily file consecutive days
+    # (month first made 1, 2, 3 October 10 January, 10 February, 10 March)
+    ((1, 2, 3), ["2026-10-01", "2026-10-02", "2026-10-03"], "info"),
+    # nothing proves it (days apart either way): month first assumed, and the note says so
+    # (it was silent: 01/10/2026, the first of October in a French spreadsheet, became
+    # 10 January)
+    ((1, 5, 9), ["2026-01-10", "2026-05-10", "2026-09-10"], "warning"),
 ])
 def test_overview_dates_resaved_in_numbers_are_noted(tmp_path, days, expected, level):
     path = tmp_path / "pinterest_overview_2026-10.csv"

@@ -828,3 +828,74 @@ def test_a_daily_metric_under_a_header_not_known_is_a_warning(tmp_path):
     for src in (OVERVIEW, FIX / "Content_maisonseve.zip", FIX / "Followers_maisonseve.zip",
                 FIX / "Viewers_maisonseve.zip"):
         assert all("expected_metric_missing" not in _codes(d) for d in read_file(src))
+
+
+def test_content_resaved_day_first_reads_both_date_columns_in_one_order(tmp_path):
+    """A Content.csv re-saved by a French spreadsheet: 'Post time' 30/12/2025 proves day first,
+    but 'Time' 03/01/2026 (no day above 12) was read month first in the same file, 1 March: the
+    totals' snapshot date was 2 March instead of 3 January. One file, one order: 'Time' is 3
+    January and the note names the column that proved it."""
+    up1 = int(pd.Timestamp("2025-12-30 12:00", tz="UTC").timestamp())      # 1767096000
+    up2 = int(pd.Timestamp("2026-01-02 08:30", tz="UTC").timestamp())      # 1767342600
+    rows = [["03/01/2026", "a", _vid(up1), "30/12/2025", "1", "1", "1", "10"],
+            ["03/01/2026", "b", _vid(up2), "02/01/2026", "2", "2", "2", "20"]]
+    df = _by_format(_content_zip(tmp_path, rows, when=(2026, 1, 3, 20, 0, 0)))["tiktok_content"]
+    assert (df["snapshot_at"] == pd.Timestamp("2026-01-04", tz="UTC")).all()
+    assert df["published_at"].tolist() == [pd.Timestamp("2025-12-30 12:00", tz="UTC"),
+                                           pd.Timestamp("2026-01-02 08:30", tz="UTC")]
+    notes = [q for q in df.attrs["quality"] if q["code"] == "date_format_resaved"]
+    assert [q["message"].split("read as ")[1] for q in notes] == [
+        "DMY — no day above 12 in this column; a day above 12 written first in 'Post time' "
+        "proves it", "DMY"]
+    assert {q["level"] for q in notes} == {"info"}
+
+
+def _overview_sheet(tmp_path, days, mtime):
+    """An Overview.xlsx as a spreadsheet re-saves TikTok's Overview.csv: dates as dates."""
+    from ._workbooks import sheet
+
+    rows = [["Date", "Video Views", "Profile Views", "Likes", "Comments", "Shares"]] + [
+        [d.to_pydatetime(), 100 + i, 0, 5, 0, 0] for i, d in enumerate(days)]
+    path = sheet(tmp_path / "Overview.xlsx", rows, title="Overview")
+    os.utime(path, (mtime, mtime))
+    return path
+
+
+@pytest.mark.parametrize("excel_year,moved", [(2026, 6), (2025, 3)])
+def test_a_year_guessed_by_a_spreadsheet_is_put_right(tmp_path, excel_year, moved):
+    """TikTok's Overview covering 26 December 2025 - 3 January 2026, saved as xlsx by Excel:
+    its year-less days got Excel's current year, 2026-12-26 … 2026-12-31 then 2026-01-01 …
+    2026-01-03 (December in the future, the run broken). The run is made consecutive again,
+    ending before the export (the file's time, 2026-01-04 09:00 UTC), and noted."""
+    days = [pd.Timestamp(excel_year, 12, d) for d in range(26, 32)] + [
+        pd.Timestamp(excel_year, 1, d) for d in (1, 2, 3)]
+    df = _by_format(_overview_sheet(tmp_path, days, 1767517200))["tiktok_overview"]
+    views = df[df["metric"] == "views"]
+    assert views["date"].dt.strftime("%Y-%m-%d").tolist() == [
+        f"2025-12-{d}" for d in range(26, 32)] + ["2026-01-01", "2026-01-02", "2026-01-03"]
+    assert views["value"].tolist() == list(range(100, 109))
+    note = next(q for q in df.attrs["quality"] if q["code"] == "year_guessed_by_spreadsheet")
+    assert note["rows"] == moved and "2025-12-26 to 2026-01-03" in note["message"]
+    assert "days_after_export" not in _codes(df)
+
+
+def test_days_after_the_export_date_are_noted(tmp_path):
+    """Days a spreadsheet dated after the export (1-3 October 2026 in a file of 4 January 2026:
+    Excel's guessed year) cannot be put right, but are no longer silent."""
+    days = [pd.Timestamp(2026, 10, d) for d in (1, 2, 3)]
+    df = _by_format(_overview_sheet(tmp_path, days, 1767517200))["tiktok_overview"]
+    note = next(q for q in df.attrs["quality"] if q["code"] == "days_after_export")
+    assert note["rows"] == 3 and "after the export date 2026-01-04" in note["message"]
+
+
+def test_a_post_dated_after_the_export_is_noted(tmp_path):
+    """A Content.csv re-saved with Excel's guessed year: 'Post time' 30/12/2026 in a file whose
+    totals are of 3 January 2026 ('Time') is a post in the future, kept as written but noted."""
+    up = int(pd.Timestamp("2026-01-02 08:30", tz="UTC").timestamp())
+    rows = [["03/01/2026", "a", _vid(up - 86400 * 3, 2), "30/12/2026", "1", "1", "1", "10"],
+            ["03/01/2026", "b", _vid(up), "02/01/2026", "2", "2", "2", "20"]]
+    df = _by_format(_content_zip(tmp_path, rows, when=(2026, 1, 3, 20, 0, 0)))["tiktok_content"]
+    note = next(q for q in df.attrs["quality"] if q["code"] == "days_after_export")
+    assert note["rows"] == 1
+    assert note["message"].startswith("1 posts are dated after the export date 2026-01-03 "
+                                      "(the first 2026-12-30)")

@@ -360,3 +360,27 @@ def test_x_exports_lack_no_metric_they_carry():
     for path in sorted(FIX.iterdir()):
         df = read_export(path)
         assert "expected_metric_missing" not in _codes(df), path.name
+
+
+@pytest.mark.parametrize("delim,evidence", [
+    # French Excel's re-save: ';' and day first; the days make a run only read so
+    (";", "the ';' separator says a spreadsheet with European settings saved it, day first, "
+          "and only so are the rows consecutive days"),
+    # no hint at all: the daily file's rows are consecutive days only read day first
+    (",", "only so are the rows of this daily file consecutive days")])
+def test_overview_resaved_day_first_with_no_day_above_12_is_read_day_first(
+        tmp_path, delim, evidence):
+    """An account overview re-saved by a French spreadsheet covering 1-5 July (01/07/2026 …
+    05/07/2026) was read month first: 7 January, 7 February … 7 May, with only an "assumed"
+    warning. A daily export is a run of consecutive days: it is read day first, and the note
+    says what decided."""
+    rows = "".join(f"{d:02d}/07/2026{delim}{1000 + d}{delim}{d}\n" for d in range(1, 6))
+    p = tmp_path / "account_overview_analytics.csv"
+    p.write_text(f"Date{delim}Impressions{delim}New follows\n" + rows, encoding="utf-8")
+    df = read_export(p)
+    imp = df[df["metric"] == "impressions"]
+    assert imp["date"].dt.strftime("%Y-%m-%d").tolist() == [f"2026-07-0{d}" for d in range(1, 6)]
+    assert imp["value"].tolist() == [1001, 1002, 1003, 1004, 1005]
+    note = next(q for q in df.attrs["quality"] if q["code"] == "date_format_resaved")
+    assert note["message"].endswith(f"read as DMY — no day above 12 in this column; {evidence}")
+    assert note["level"] == "info"

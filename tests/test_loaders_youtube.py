@@ -438,3 +438,17 @@ def test_a_total_row_added_under_the_videos_is_no_video(tmp_path, label):
     assert any(f"line 5: {why}" in n for n in notes)
     assert "the 'Total' summary row was not read as a video" in notes   # Studio's own
     assert "table_truncated" in _codes(df)            # Studio's total counts 1500 views
+
+
+def test_totals_resaved_day_first_with_no_day_above_12_is_read_day_first(tmp_path):
+    """A Totals.csv re-saved by a French spreadsheet covering 1-7 October (01/10/2026 …) was
+    read month first, 10 January … 10 July. Its rows are consecutive days only read day first
+    (and its ';' says a European spreadsheet): 1 to 7 October."""
+    rows = "".join(f"{d:02d}/10/2026;{100 + d}\n" for d in range(1, 8))
+    totals = read_file(_zip(tmp_path, {"Totals.csv": "Date;Views\n" + rows}))
+    df = next(d for d in totals if d.attrs["source_format"] == "youtube_totals")
+    views = df[df["metric"] == "views"]
+    assert views["date"].dt.strftime("%m-%d").tolist() == [f"10-0{d}" for d in range(1, 8)]
+    assert views["value"].tolist() == [101, 102, 103, 104, 105, 106, 107]
+    note = next(q for q in df.attrs["quality"] if q["code"] == "date_format_resaved")
+    assert "read as DMY — no day above 12 in this column; the ';' separator" in note["message"]

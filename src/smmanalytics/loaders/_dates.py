@@ -11,11 +11,15 @@
   ``September 25`` / ``28 August``; Japanese/Chinese ``9月13日`` (``2026年9月13日``) and
   Vietnamese ``10 tháng Tám`` / ``ngày 10 tháng 8 năm 2026`` (TikTok writes its dates in the
   UI language, reference §6.2).
+- :func:`file_numeric_order`: the one day/month order of a file's all-number dates (a
+  spreadsheet's re-save), from the evidence of all its date columns.
 - :func:`resolve_year`: the year of a year-less date from an as-of date: the latest year
   for which the date is not after the as-of date (so at most ~365 days before it).
 - :func:`resolve_run_year`: the years of a column of consecutive year-less days (a daily
   file): the last day is the latest not after the as-of date, and the run is walked back from
   it, so a 365-day export whose first day is the as-of day a year earlier keeps that year.
+- :func:`mend_guessed_year`: a daily run whose years a spreadsheet guessed (the current year
+  given to year-less days: December after January of the same year), made consecutive again.
 - :func:`day_to_utc`: a calendar day is stored as 00:00 of that day in the source zone,
   converted to UTC (``time_precision="day"``).
 """
@@ -24,6 +28,8 @@ from __future__ import annotations
 
 import datetime
 import functools
+from collections.abc import Mapping
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -35,6 +41,7 @@ from ._arrow import strip
 from ._cells import isinstance_cells
 
 __all__ = ["MONTHS", "local_to_utc", "parse_datetimes", "parse_text_dates", "resolve_year",
+           "DayOrder", "file_numeric_order", "mend_guessed_year",
            "resolve_run_year", "day_to_utc", "META_TZ", "ZONE_AHEAD_MAX", "ZONE_BEHIND_MAX"]
 
 META_TZ = "America/Los_Angeles"
@@ -358,6 +365,87 @@ def _numeric_order(num: pd.DataFrame, prefer: str) -> tuple[str, bool]:
     return prefer, bool(num[0].notna().any())
 
 
+class DayOrder(NamedTuple):
+    """The order a file's all-number dates are read in, and why (:func:`file_numeric_order`).
+
+    ``order`` is ``"mdy"`` or ``"dmy"``; ``evidence`` says what decided it, for the quality
+    note (None: nothing did, the platform's default was assumed); ``sure`` is False for a hint
+    (the separator alone) or an assumption, which are noted as warnings; ``how`` is
+    ``"proof"``, ``"european"``, ``"consecutive"`` or ``"assumed"``.
+    """
+
+    order: str
+    evidence: str | None = None
+    sure: bool = False
+    how: str = "assumed"
+
+
+#: an all-number date as a spreadsheet re-saves one, on folded text (``14/07/2026 10:30``)
+_NUMERIC = r"^(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})" + _TIME_TAIL
+
+
+def file_numeric_order(columns: Mapping[str, pd.Series], *, european: str | None = None,
+                       daily: str | None = None, default: str = "mdy") -> DayOrder:
+    """The one day/month order of the all-number dates of a file (a spreadsheet re-saved it
+    with its own setting, the same for every column), from the evidence, in this order:
+
+    1. a proof in any date column: a first number above 12 proves day first, a second above
+       12 month first (``columns``: header → cells; a column counts when every non-empty cell
+       is an all-number date);
+    2. ``european``: what says a spreadsheet with European settings saved the file (the
+       ``;`` separator, the decimal comma), which read and wrote the days first;
+    3. for a daily file (``daily``: the header of its column of days, a run of consecutive
+       days), the order that alone makes its distinct days a run of consecutive days (read
+       the other way, 1 to 5 July is 7 January, 7 February… 7 May);
+    4. ``default``, the platform's own order, assumed.
+
+    Two columns proving opposite orders prove nothing for the file (each is read in its own).
+    Vectorised on the distinct cells of each column.
+    """
+    found: dict[str, pd.DataFrame] = {}
+    for header, cells in columns.items():
+        if cells is None or not len(cells):
+            continue
+        distinct = pd.Series(pd.unique(cells.astype("str")))
+        folded = _fold(distinct)
+        folded = folded[~folded.isin(_EMPTY)]
+        num = folded.str.extract(_NUMERIC)
+        if len(num) and num[0].notna().all():
+            found[header] = num[[0, 1, 2]].astype("int64")
+    proofs = {"dmy": [h for h, n in found.items() if (n[0] > 12).any()],
+              "mdy": [h for h, n in found.items() if (n[1] > 12).any()]}
+    if bool(proofs["dmy"]) != bool(proofs["mdy"]):
+        order = "dmy" if proofs["dmy"] else "mdy"
+        return DayOrder(order, f"a day above 12 written {'first' if order == 'dmy' else 'second'}"
+                        f" in {proofs[order][0]!r} proves it", True, "proof")
+    run = _consecutive_orders(found[daily]) if daily in found else set()
+    if european:
+        agree = "dmy" in run
+        return DayOrder("dmy", f"{european} says a spreadsheet with European settings saved "
+                        "it, day first" + (", and only so are the rows consecutive days"
+                                           if agree and len(run) == 1 else ""), agree,
+                        "european")
+    if len(run) == 1:
+        order = run.pop()
+        return DayOrder(order, "only so are the rows of this daily file consecutive days", True,
+                        "consecutive")
+    return DayOrder(default)
+
+
+def _consecutive_orders(num: pd.DataFrame) -> set[str]:
+    """The orders (``mdy``, ``dmy``) that make the distinct all-number dates ``num`` (first,
+    second number, year) a run of consecutive days, as a daily export writes them."""
+    year = num[2].where(num[2] >= 100, num[2] + 2000)
+    out = set()
+    for order, (m, d) in {"mdy": (0, 1), "dmy": (1, 0)}.items():
+        days = _make_dates(year, num[m], num[d]).dropna().drop_duplicates()
+        if len(days) < 2 or len(days) < len(num.drop_duplicates()):
+            continue                    # an impossible date (31 February) read so
+        if (days.max() - days.min()) == pd.Timedelta(days=len(days) - 1):
+            out.add(order)
+    return out
+
+
 def resolve_year(parts: pd.DataFrame, as_of: pd.Timestamp) -> tuple[pd.Series, pd.Series]:
     """Complete year-less dates from ``as_of``; return ``(naive dates, inferred mask)``.
 
@@ -419,6 +507,43 @@ def resolve_run_year(parts: pd.DataFrame, as_of: pd.Timestamp, *, max_step: int 
         alone, inferred = resolve_year(parts, as_of)
         return alone, inferred, False
     return dates, inferred, True
+
+
+def mend_guessed_year(dates: pd.Series, as_of: pd.Timestamp) -> tuple[pd.Series, int]:
+    """A daily run whose years a spreadsheet guessed, mended; and how many days were moved.
+
+    A spreadsheet gives a date written without a year (TikTok's ``December 26``) the current
+    year: a run from 26 December 2025 to 3 January 2026 re-saved in 2026 reads 2026-12-26 …
+    2026-12-31, then 2026-01-01 … 2026-01-03. That pattern, whole days (``dates``, naive, in
+    row order) that step back exactly from 31 December to 1 January of the same year once and
+    are otherwise consecutive (a step of 0 or 1 day), is mended: the days after the break are
+    moved a year on when the run then still ends on or before ``as_of``'s date, else the days
+    before it a year back. Any other series is returned as it is, with 0.
+    """
+    known = dates.dropna()
+    if len(known) < 2 or not (known == known.dt.normalize()).all():
+        return dates, 0
+    steps = known.diff().iloc[1:].to_numpy()
+    back = steps < np.timedelta64(0, "ns")
+    day = np.timedelta64(1, "D")
+    if back.sum() != 1 or not np.isin(steps[~back], [np.timedelta64(0, "D"), day]).all():
+        return dates, 0
+    i = int(np.flatnonzero(back)[0]) + 1              # the first day after the break
+    last, first = known.iloc[i - 1], known.iloc[i]
+    if (last.month, last.day, first.month, first.day) != (12, 31, 1, 1) or (
+            last.year != first.year):
+        return dates, 0
+    ref = pd.Timestamp(as_of)
+    ref = (ref.tz_convert(None) if ref.tzinfo is not None else ref).normalize()
+    after = pd.Series(False, index=dates.index)
+    after.loc[known.index[i:]] = True
+    if known.iloc[-1] + pd.DateOffset(years=1) <= ref:
+        moved, by = after, 1
+    else:
+        moved, by = dates.notna() & ~after, -1
+    out = dates.copy()
+    out[moved] = dates[moved] + pd.DateOffset(years=by)
+    return out, int(moved.sum())
 
 
 def _latest_on_or_before(year: float, month: int, day: int, ref: datetime.date

@@ -21,14 +21,20 @@ import pandas as pd
 
 from ..errors import ParseError
 from ._cells import isinstance_cells, str_cells, summary_cells
-from ._dates import YEARS, dates_from_parts, parse_text_dates
+from ._dates import (
+    YEARS,
+    DayOrder,
+    dates_from_parts,
+    file_numeric_order,
+    parse_text_dates,
+)
 from ._headers import normalize
 from ._registry import Candidate, ParseContext
 
 __all__ = ["text", "long_daily", "hms_seconds", "note_day_tz", "note_times_dropped",
            "cells_text", "outer_name", "zip_member_time", "check_years", "cells_of",
-           "summary_cells", "written_days", "day_parts", "note_extra_columns", "unzipped_folder",
-           "without_copy_suffix", "facebook_or_instagram",
+           "summary_cells", "written_days", "day_parts", "day_order", "note_extra_columns",
+           "unzipped_folder", "without_copy_suffix", "facebook_or_instagram",
            "YEARS"]
 
 
@@ -150,7 +156,8 @@ def check_years(parts: pd.DataFrame, *, file: str, column: str | None,
 
 
 def written_days(cells: pd.Series, ctx: ParseContext, *, column: str | None, first_line: int,
-                 numeric_order: str = "mdy", proved_by: str | None = None) -> pd.Series:
+                 numeric_order: str | DayOrder = "mdy", proved_by: str | None = None
+                 ) -> pd.Series:
     """Naive dates from cells written with month names (``Tue, Jul 14, 2026``), ISO, or in
     numbers as a spreadsheet re-saves them (see :func:`day_parts`)."""
     parts = day_parts(cells, ctx, column=column, first_line=first_line,
@@ -160,28 +167,63 @@ def written_days(cells: pd.Series, ctx: ParseContext, *, column: str | None, fir
 
 
 def day_parts(cells: pd.Series, ctx: ParseContext, *, column: str | None, first_line: int,
-              require_year: bool = True, numeric_order: str = "mdy",
+              require_year: bool = True, numeric_order: str | DayOrder = "mdy",
               proved_by: str | None = None) -> pd.DataFrame:
     """:func:`~._dates.parse_text_dates` of a column of days, checked and noted: a year outside
     :data:`YEARS` raises ParseError; dates written in numbers (``14/07/2026``, a spreadsheet's
     re-save) are noted with the order read, as a warning when nothing proves it and
     ``numeric_order`` was assumed (``proved_by`` names what outside the column proved it: "the
-    post ids"); times of day other than 00:00 are noted dropped."""
+    post ids"; a :class:`~._dates.DayOrder`, the file's order of :func:`day_order`, says its
+    evidence itself); times of day other than 00:00 are noted dropped."""
+    evidence, sure = None, bool(proved_by)
+    if isinstance(numeric_order, DayOrder):
+        numeric_order, evidence, sure, _ = numeric_order
     parts = parse_text_dates(cells, file=ctx.file, column=column, first_line=first_line,
                              require_year=require_year, numeric_order=numeric_order)
     check_years(parts, file=ctx.file, column=column, first_line=first_line)
     _check_yearless_days(parts, cells, file=ctx.file, column=column, first_line=first_line)
     if parts.attrs.get("numeric_order"):
         ambiguous = parts.attrs.get("numeric_ambiguous")
-        guessed = ambiguous and not proved_by
+        guessed = ambiguous and not sure
+        why = ("" if not ambiguous
+               else f" — no day above 12, {proved_by} prove the order" if proved_by
+               else f" — no day above 12 in this column; {evidence}" if evidence
+               else " — assumed, no day above 12 proves the order")
         ctx.note("date_format_resaved", "dates are written with numbers (the file was re-saved "
-                 f"by a spreadsheet); read as {parts.attrs['numeric_order'].upper()}"
-                 + (" — assumed, no day above 12 proves the order" if guessed
-                    else f" — no day above 12, {proved_by} prove the order" if ambiguous
-                    else ""),
+                 f"by a spreadsheet); read as {parts.attrs['numeric_order'].upper()}" + why,
                  level="warning" if guessed else "info")
     note_times_dropped(ctx, parts["time"], column)
     return parts
+
+
+#: cells that stand for no date (a column is looked at by its first other cell)
+_EMPTY_CELLS = frozenset({"", "-", "--", "n/a", "nan", "none", "—", "undefined"})
+
+
+def day_order(c: Candidate, family: str, *, daily: str | None = None,
+              default: str = "mdy") -> DayOrder:
+    """The one order (:func:`~._dates.file_numeric_order`) of the all-number dates of the file
+    of ``c``, from all its date columns: a spreadsheet that re-saved it wrote every date in its
+    own order. ``daily``: the header of a daily file's column of days (a run of consecutive
+    days). The European hint is the ``;`` separator, or the decimal comma of the headers'
+    language (:meth:`Candidate.decimal_hint`). A column is looked at only when its first
+    non-empty cell is an all-number date."""
+    columns = {}
+    for pos, header in enumerate(c.header):
+        col = c.table.column(pos)
+        if col.dtype.kind in "iufb" or not len(col):
+            continue
+        text = col.astype("str").str.strip()
+        first = text[~text.str.lower().isin(_EMPTY_CELLS)].head(1)
+        if len(first) and first.str.match(r"\d{1,2}[/.]\d{1,2}[/.]\d{2}").all():
+            columns[header] = text
+    if not columns:
+        return DayOrder(default)
+    mark, by_delimiter = c.decimal_hint(family)
+    european = ("the ';' separator" if by_delimiter or c.table.delimiter == ";"
+                else f"the decimal comma of its headers' language ({c.match(family).locale})"
+                if mark == "," else None)
+    return file_numeric_order(columns, european=european, daily=daily, default=default)
 
 
 def _check_yearless_days(parts: pd.DataFrame, cells: pd.Series, *, file: str | None,

@@ -90,7 +90,13 @@ from ._headers import match_headers, normalize, synonyms
 from ._ids import instagram_shortcode, instagram_shortcode_time
 from ._registry import Candidate, ParseContext, range_from_name, register, two_labels
 from ._sniff import RawTable
-from ._tidy import facebook_or_instagram, note_times_dropped, summary_cells, written_days
+from ._tidy import (
+    day_order,
+    facebook_or_instagram,
+    note_times_dropped,
+    summary_cells,
+    written_days,
+)
 
 __all__: list[str] = []
 
@@ -787,9 +793,9 @@ def _parse_daily(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     empty = dates_raw == ""
     dates = pd.to_datetime(dates_raw.mask(empty, None), format="ISO8601", errors="coerce")
     if (dates.isna() & ~empty).any():
-        # re-saved by a spreadsheet (01/09/2025): a ';' delimiter says day first was its
-        # setting when no day above 12 tells
-        order = "dmy" if c.table.delimiter == ";" else "mdy"
+        # re-saved by a spreadsheet (01/09/2025): when no day above 12 tells, a ';'
+        # delimiter says day first was its setting, else the days that make a run
+        order = day_order(c, "meta_daily", daily=c.header[0])
         dates = written_days(dates_raw, ctx, column=c.header[0],
                              first_line=c.table.first_line + 1, numeric_order=order)
     else:   # Meta writes 2025-08-01T00:00:00: a day; another time is dropped, noted

@@ -29,7 +29,7 @@ from ._dates import day_to_utc
 from ._headers import normalize
 from ._ids import rounded_ids
 from ._registry import Candidate, ParseContext, register
-from ._tidy import cells_of, cells_text, long_daily, text, written_days
+from ._tidy import cells_of, cells_text, day_order, long_daily, text, written_days
 
 __all__: list[str] = []
 
@@ -50,9 +50,13 @@ def _detect(c: Candidate) -> float:
     return 0.0
 
 
-def _dates(c: Candidate, ctx: ParseContext, canonical: str) -> pd.Series:
+def _dates(c: Candidate, ctx: ParseContext, canonical: str, daily: bool = False) -> pd.Series:
+    """The days of a column; in numbers, in the file's order (``_tidy.day_order``; ``daily``:
+    the column is a daily file's run of consecutive days)."""
+    header = c.header_of(F, canonical)
     return written_days(cells_text(c.col(F, canonical)).fillna("").reset_index(drop=True), ctx,
-                        column=c.header_of(F, canonical), first_line=c.table.first_line + 1)
+                        column=header, first_line=c.table.first_line + 1,
+                        numeric_order=day_order(c, F, daily=header if daily else None))
 
 
 def _values(c: Candidate, ctx: ParseContext, names: tuple[str, ...]) -> dict[str, pd.Series]:
@@ -85,7 +89,7 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
         raise ParseError("Pinterest file with neither Pin ids nor dates", file=c.name,
                          line=c.table.first_line, expected="a 'Pin id'/'Pin link' or a 'Date' "
                          "column", got=c.header[:6])
-    dates = _dates(c, ctx, "date")
+    dates = _dates(c, ctx, "date", daily=True)
     ctx.note("tz_utc", "Pinterest computes its metrics by UTC day", level="info")
     out = long_daily(dates, _values(c, ctx, _METRICS + _RATES), platform=P, account_id=None)
     out.attrs.update(kind="daily", platform=P, source_locale=m.locale, source_tz="UTC")

@@ -12,7 +12,10 @@ Dates have **no year** (``September 25``) and are written in the UI language (``
 is dated on or before the export date and the run is walked back from it
 (``_dates.resolve_run_year``; rows out of order are dated one by one, with a warning); other
 dates get the latest year that puts them on or before the export date
-(``_dates.resolve_year``). The export date is, in order: the epoch in the
+(``_dates.resolve_year``). A daily file a spreadsheet re-saved with its days as dates got
+the spreadsheet's current year (26-31 December after 1-3 January of the same year): the run is
+made consecutive again (``_dates.mend_guessed_year``), noted; days after the export date are
+noted. The export date is, in order: the epoch in the
 Overview zip (or folder) name; the time the zip stored for the member; the file's modification
 time (noted, since a copied file moves it). Days are taken as UTC days (the zone is unknown
 [U], noted). ``undefined`` cells are missing (NaN), never 0.
@@ -54,6 +57,7 @@ from ._dates import (
     ZONE_AHEAD_MAX,
     ZONE_BEHIND_MAX,
     day_to_utc,
+    mend_guessed_year,
     resolve_run_year,
     resolve_year,
 )
@@ -65,6 +69,7 @@ from ._sources import supplementary_members
 from ._tidy import (
     cells_of,
     cells_text,
+    day_order,
     day_parts,
     hms_seconds,
     long_daily,
@@ -149,10 +154,13 @@ def _days(c: Candidate, ctx: ParseContext, canonical: str, as_of: pd.Timestamp,
     cells = c.col(F, canonical)
     header = c.header_of(F, canonical)
     parts = day_parts(cells_text(cells).fillna("").reset_index(drop=True), ctx, column=header,
-                      first_line=c.table.first_line + 1, require_year=False)
+                      first_line=c.table.first_line + 1, require_year=False,
+                      numeric_order=day_order(c, F, daily=header if run else None))
     consecutive = False
     if run:
         dates, inferred, consecutive = resolve_run_year(parts, as_of)
+        if not inferred.any():          # every year written (a spreadsheet's dates)
+            dates = _mended_years(dates, as_of, header, ctx)
         if inferred.any() and not consecutive:
             ctx.note("days_not_in_order", f"{header!r} rows are not consecutive ascending days: "
                      f"each year-less day was given alone the latest year not after "
@@ -167,6 +175,28 @@ def _days(c: Candidate, ctx: ParseContext, canonical: str, as_of: pd.Timestamp,
         ctx.note("year_inferred", f"{header!r} has no year: inferred as the latest year not "
                  f"after {as_of:%Y-%m-%d}", level="info", rows=int(inferred.sum()))
     return dates.reset_index(drop=True)
+
+
+def _mended_years(dates: pd.Series, as_of: pd.Timestamp, header: str | None,
+                  ctx: ParseContext) -> pd.Series:
+    """The days of a daily file whose years a spreadsheet guessed, mended and noted
+    (``_dates.mend_guessed_year``: TikTok writes no year, and a spreadsheet that re-saved the
+    file gave its days the current year, December after January); days after the export date
+    are noted either way."""
+    mended, moved = mend_guessed_year(dates, as_of)
+    if moved:
+        ctx.note("year_guessed_by_spreadsheet", f"{header!r}: the days jump back from "
+                 "31 December to 1 January of the same year (a spreadsheet gave TikTok's "
+                 f"year-less days its current year): {moved} days were moved a year, so the "
+                 f"run is consecutive, {mended.min():%Y-%m-%d} to {mended.max():%Y-%m-%d}",
+                 rows=moved)
+    ref = (as_of.tz_convert(None) if as_of.tzinfo is not None else as_of).normalize()
+    late = mended > ref
+    if late.any():
+        ctx.note("days_after_export", f"{header!r}: {int(late.sum())} days are after the "
+                 f"export date {ref:%Y-%m-%d} (the first {mended[late].min():%Y-%m-%d}): a "
+                 "spreadsheet's re-save may have given them a wrong year", rows=int(late.sum()))
+    return mended
 
 
 def _num(c: Candidate, canonical: str) -> pd.Series | None:
@@ -402,6 +432,15 @@ def _parse_content(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     if m.has("published_day"):
         post_day = _days(c, ctx, "published_day", snap_day if snap_day is not None else ref)
         year_known = cells_text(c.col(F, "published_day")).str.contains(r"\d{4}").fillna(False)
+        # a year written (a spreadsheet's re-save may have guessed it) can put a post after
+        # the export: kept as written, noted
+        last = snap_day if snap_day is not None else ref.tz_convert(None).normalize()
+        late = year_known.to_numpy(dtype=bool) & (post_day > last).to_numpy(dtype=bool)
+        if late.any():
+            ctx.note("days_after_export", f"{int(late.sum())} posts are dated after the export "
+                     f"date {last:%Y-%m-%d} (the first {post_day[late].min():%Y-%m-%d}): a "
+                     "spreadsheet's re-save may have given them a wrong year",
+                     rows=int(late.sum()))
     else:
         post_day = pd.Series(pd.NaT, index=range(n), dtype="datetime64[ns]")
         year_known = pd.Series(False, index=range(n))

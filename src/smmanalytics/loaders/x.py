@@ -37,7 +37,7 @@ from ._dates import (
 )
 from ._ids import rounded_ids, x_snowflake_time
 from ._registry import Candidate, ParseContext, register, two_labels
-from ._tidy import day_parts, written_days
+from ._tidy import day_order, day_parts, written_days
 
 __all__: list[str] = []
 
@@ -180,14 +180,17 @@ def _detect_content(c: Candidate) -> float:
 
 
 def _day_dates(c: Candidate, fam: str, ctx: ParseContext,
-               decoded: pd.Series | None = None) -> pd.Series:
+               decoded: pd.Series | None = None, *, daily: bool = False) -> pd.Series:
     """The Date column's days. Written in numbers with no day above 12 (a spreadsheet's
-    re-save), they are read in the order the times the post ids decode to (``decoded``) agree
-    with more of them (03/10/2026: 3 October, not 10 March, when the ids say October), else
+    re-save), they are read in the order a day above 12 in another date column of the file
+    proves, else that the times the post ids decode to (``decoded``) agree with more of them
+    (03/10/2026: 3 October, not 10 March, when the ids say October), else the file's order
+    (``_tidy.day_order``: the ``;`` separator, a ``daily`` file's consecutive days), else
     month first, as assumed."""
     where = {"column": c.header_of(fam, "date"), "first_line": c.table.first_line + 1}
     cells = c.col(fam, "date")
-    if decoded is not None and decoded.notna().any():
+    order = day_order(c, fam, daily=where["column"] if daily else None)
+    if decoded is not None and decoded.notna().any() and order.how != "proof":
         scratch = ParseContext(ctx.file, QualityLog(), ctx.sheet)    # its notes are not kept
         mdy = day_parts(cells, scratch, **where)
         if mdy.attrs.get("numeric_ambiguous"):
@@ -197,7 +200,7 @@ def _day_dates(c: Candidate, fam: str, ctx: ParseContext,
             if agree["mdy"] != agree["dmy"]:
                 return written_days(cells, ctx, numeric_order=max(agree, key=agree.get),
                                     proved_by="the post ids' times", **where)
-    return written_days(cells, ctx, **where)
+    return written_days(cells, ctx, numeric_order=order, **where)
 
 
 def _agreeing(decoded: pd.Series, days: pd.Series) -> pd.Series:
@@ -289,7 +292,7 @@ def _detect_overview(c: Candidate) -> float:
 
 def _parse_overview(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     fam = "x_overview"
-    days = _day_dates(c, fam, ctx)
+    days = _day_dates(c, fam, ctx, daily=True)
     long = _dated_rows(_long_daily(c, fam, days, _OVERVIEW), ctx)
     ctx.note("day_zone_assumed", "X overview days carry no time zone; taken as UTC days "
              "(reference §9.2 [U])", level="info")
@@ -318,7 +321,7 @@ def _legacy_days(c: Candidate, fam: str, ctx: ParseContext) -> pd.Series:
     iso = pd.to_datetime(raw.str.slice(0, 10), format="%Y-%m-%d", errors="coerce")
     if (iso.notna() | raw.isna()).all():
         return iso.astype("datetime64[ns]")
-    return _day_dates(c, fam, ctx)
+    return _day_dates(c, fam, ctx, daily=True)
 
 
 def _parse_legacy_daily(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:

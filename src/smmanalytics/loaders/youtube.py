@@ -44,6 +44,7 @@ from ._sources import supplementary_members
 from ._tidy import (
     cells_of,
     cells_text,
+    day_order,
     day_parts,
     hms_seconds,
     long_daily,
@@ -176,7 +177,8 @@ def _parse_table(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     if m.has("published_date"):
         published_cells = c.col(F, "published_date").reset_index(drop=True).where(keep, "")
         published_parts = day_parts(published_cells, ctx,
-                                    column=c.header_of(F, "published_date"), first_line=line)
+                                    column=c.header_of(F, "published_date"), first_line=line,
+                                    numeric_order=day_order(c, F))
     values = {canon: _metric_values(c, canon) for canon in m.columns if canon not in _IDENTITY}
     if "views" in values and total.any():
         listed = values["views"][keep].sum()
@@ -259,7 +261,8 @@ def _daily(c: Candidate, ctx: ParseContext, *, per_video: bool) -> pd.DataFrame:
         ctx.note("period_total_skipped", "a 'Total' period row is not a day and was not stored "
                  "in the daily table", level="info", rows=int(period.sum()))
     header = c.header_of(F, "date")
-    parts = day_parts(cells.where(~period, ""), ctx, column=header, first_line=line)
+    parts = day_parts(cells.where(~period, ""), ctx, column=header, first_line=line,
+                      numeric_order=day_order(c, F, daily=header))
     keep = np.flatnonzero(~period.to_numpy())
     dates = dates_from_parts(parts, file=c.name, column=header, first_line=line,
                              cells=cells).iloc[keep]
