@@ -183,7 +183,7 @@ def test_inspect_reads_the_settings_files_of_a_zipped_brand_folder(tmp_path, cap
         f"file {member}goals.yaml, line 1, column 'goals': 'goals' must be a list; expected a "
         "list of '- metric: ...' items; got 'int'")
     assert df.loc[f"{member}Overview.csv", "platform"] == "tiktok"
-    assert main(["inspect", str(archive)]) == 0
+    assert main(["inspect", str(archive)]) == 3        # goals.yaml failed: not all was read
     out = capsys.readouterr().out
     assert out.count("status:    side file (the brand's settings, read by name; not an "
                      "export)") == 3
@@ -300,3 +300,23 @@ def test_a_file_not_understood_shows_its_headers_cut(tmp_path, capsys):
     assert main(["inspect", str(f)]) == 1
     warning = next(x for x in capsys.readouterr().out.splitlines() if "warnings:" in x)
     assert f"table with headers ['{long[:39]}…', 'b'] matches no known export format" in warning
+
+
+def test_inspect_exit_status_tells_files_that_failed_or_were_not_understood(tmp_path, capsys):
+    """`smm inspect` exited 0 whenever one file was read: a script checking an agency's new
+    exports could not tell that another had failed or was not understood. As `smm report`:
+    0 every file read, 3 some read and others not, 1 none read; --json the same."""
+    good = FIX / "meta" / "Views_2026-10-31.csv"
+    (tmp_path / "bad").mkdir()
+    failed = sheet(tmp_path / "bad" / "facebook_posts.xlsx",
+                   [["Post ID", "Page name", "Publish time", "Permalink", "Reach"],
+                    ["1_1", "Maison", "07/01/2026 10:00", "https://www.facebook.com/1/posts/1",
+                     "ten"]], title="Posts")
+    odd = tmp_path / "notes.csv"
+    odd.write_text("a,b\n1,2\n", encoding="utf-8")
+    for paths, status in [([good], 0), ([good, failed], 3), ([good, odd], 3),
+                          ([failed, odd], 1), ([failed], 1)]:
+        args = [str(p) for p in paths]
+        assert main(["inspect", *args]) == status, paths
+        assert main(["inspect", "--json", *args]) == status, paths
+    capsys.readouterr()
