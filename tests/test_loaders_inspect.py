@@ -320,3 +320,37 @@ def test_inspect_exit_status_tells_files_that_failed_or_were_not_understood(tmp_
         assert main(["inspect", *args]) == status, paths
         assert main(["inspect", "--json", *args]) == status, paths
     capsys.readouterr()
+
+
+def test_inspect_shows_each_sheet_its_own_notes_and_the_file_s_once(tmp_path, capsys):
+    """A LinkedIn workbook listed every sheet's warnings under each of its sheets: the
+    Metrics sheet's negative values under 'All posts' too, and the reverse. Each sheet shows
+    its own; a note of none of its tables (a sheet added by hand that is no export) is shown
+    once, for the file."""
+    import openpyxl
+
+    path = tmp_path / "maison-seve_content_1791015300000.xlsx"
+    wb = openpyxl.load_workbook(FIX / "linkedin" / path.name)
+    wb.create_sheet("Notes").append(["Remark", "Owner"])
+    wb["Notes"].append(["check October", "Ana"])
+    wb.save(path)
+    metrics = ("sheet 'Metrics': negative daily values kept as exported (LinkedIn "
+               "corrections): {'reactions_organic': 1}")
+    posts = ("sheet 'All posts': 1 posts published after the export's date 2026-10-03: a date "
+             "misread? (the first: 2026-10-04)")
+    notes = ("sheet 'Notes': table with headers ['Remark', 'Owner'] matches no known export "
+             "format")
+    df = inspect_files([path])
+    assert df["format"].tolist() == ["linkedin_metrics", "linkedin_all_posts"]
+    assert df["warnings"].tolist() == [metrics, posts]
+    assert [w.split(" (headers")[0] for w in df["file_warnings"]] == [notes, notes]
+    assert main(["inspect", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("warnings:") == 3 and out.count("matches no known export format") == 1
+    head, first, second = out.split(str(path))[1:]
+    assert head.startswith("  (2 tables)\n  warnings:  " + notes)
+    assert first.startswith("  (table 1 of 2)") and first.endswith(f"warnings:  {metrics}\n")
+    assert second.startswith("  (table 2 of 2)") and second.endswith(f"warnings:  {posts}\n")
+    # a file of one table keeps all its notes as its own
+    one = inspect_files([FIX / "meta" / "facebook_posts_2026-11-20.csv"]).iloc[0]
+    assert "repeated autumn hour" in one["warnings"] and one["file_warnings"] == ""

@@ -59,6 +59,8 @@ def _cmd_inspect(args: argparse.Namespace) -> int:
     tables = df.groupby("file", sort=False)["file"].transform("size").to_numpy()
     nth = df.groupby("file", sort=False).cumcount().to_numpy() + 1
     for rec, of, k in zip(df.to_dict("records"), tables, nth, strict=True):
+        if k == 1 and rec["file_warnings"]:     # the whole file's notes, once, before its tables
+            print(f"{rec['file']}  ({of} tables)\n  warnings:  {rec['file_warnings']}")
         print(rec["file"] + (f"  (table {k} of {of})" if of > 1 else ""))
         if rec["status"] == "side_file":
             print("  status:    side file (the brand's settings, read by name; not an export)")

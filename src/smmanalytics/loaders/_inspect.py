@@ -15,7 +15,7 @@ from ._sources import iter_sources
 __all__ = ["inspect_files"]
 
 COLUMNS = ["file", "status", "platform", "format", "kind", "locale", "rows", "date_from",
-           "date_to", "time_zone", "warnings"]
+           "date_to", "time_zone", "warnings", "file_warnings"]
 
 
 def _range(df: pd.DataFrame) -> tuple[object, object]:
@@ -35,7 +35,10 @@ def inspect_files(paths: str | Path | list[str | Path]) -> pd.DataFrame:
     here too, and one it could not use is failed; image for a logo or a screenshot, which it
     skips), platform, format, kind, locale, rows, date_from and date_to (publish times, days
     or GA4 period), time_zone (the zone the source times were read in, or the zone assumed for
-    them), warnings (the quality notes of level warning or error, joined).
+    them), warnings (the quality notes of level warning or error, joined: a table's own, those
+    of its sheet for a workbook's), file_warnings (for a file of several tables, such as a
+    workbook's sheets or GA4's table and its chart data, its notes that are of no one table,
+    the same on each of its rows; a file of one table has them all in warnings).
 
     Exports are read with the brand's ``synonyms.csv`` when one is among the files, as
     :func:`smmanalytics.load` reads them. Never raises for a bad file: the error is in
@@ -68,6 +71,7 @@ def inspect_files(paths: str | Path | list[str | Path]) -> pd.DataFrame:
         rows.extend(_inspect_exports(exports))
     out = pd.DataFrame(rows, columns=COLUMNS)
     out["rows"] = out["rows"].astype("Int64")
+    out["file_warnings"] = [w if isinstance(w, str) else "" for w in out["file_warnings"]]
     for c in ("date_from", "date_to"):
         out[c] = out[c].map(lambda v: "" if pd.isna(v) else (
             v.strftime("%Y-%m-%d %H:%M UTC") if getattr(v, "tzinfo", None) else
@@ -136,11 +140,19 @@ def _inspect_exports(files: list[Path]) -> list[dict]:
             if not understood:
                 rows.append({"file": src.name, "status": "not_understood", "warnings": notes})
                 continue
-            # a zone the loader took without the export saying it (TikTok's UTC, Meta's
-            # Pacific days, X's UTC days) is named as assumed, as the quality log says
-            assumed = any(e["code"] in ("tz_assumed_utc", "day_zone_assumed")
-                          for e in log.entries)
+            # a table's notes are those of its sheet; with several tables, the notes of no
+            # table's sheet are the whole file's, shown once (each sheet of a workbook
+            # listed every sheet's notes)
+            sheets = {df.attrs.get("sheet") for df in frames} - {None}
+            whole = [e for e in log.entries if len(frames) > 1 and e["sheet"] not in sheets]
             for df in frames:
+                own = [e for e in log.entries if e not in whole and (
+                    len(frames) == 1 or e["sheet"] == df.attrs.get("sheet"))]
+                notes = "; ".join(e["message"] for e in own if e["level"] in ("warning", "error"))
+                # a zone the loader took without the export saying it (TikTok's UTC, Meta's
+                # Pacific days, X's UTC days) is named as assumed, as the quality log says
+                assumed = any(e["code"] in ("tz_assumed_utc", "day_zone_assumed")
+                              for e in own + whole)
                 start, end = _range(df)
                 tz = df.attrs.get("source_tz") or ("UTC" if assumed else None)
                 if tz and assumed:
@@ -153,7 +165,9 @@ def _inspect_exports(files: list[Path]) -> list[dict]:
                              "format": df.attrs.get("source_format"), "kind": df.attrs["kind"],
                              "locale": df.attrs.get("source_locale"), "rows": len(df),
                              "date_from": start, "date_to": end,
-                             "time_zone": tz, "warnings": notes})
+                             "time_zone": tz, "warnings": notes,
+                             "file_warnings": "; ".join(e["message"] for e in whole
+                                                        if e["level"] in ("warning", "error"))})
     return rows
 
 
