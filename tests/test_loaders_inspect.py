@@ -354,3 +354,27 @@ def test_inspect_shows_each_sheet_its_own_notes_and_the_file_s_once(tmp_path, ca
     # a file of one table keeps all its notes as its own
     one = inspect_files([FIX / "meta" / "facebook_posts_2026-11-20.csv"]).iloc[0]
     assert "repeated autumn hour" in one["warnings"] and one["file_warnings"] == ""
+
+
+def test_inspect_gives_the_rows_smm_load_keeps_of_a_table_that_repeats_a_key(tmp_path, capsys):
+    """A Pinterest export listing one Pin twice: inspect said 3 rows and nothing more, where
+    smm.load keeps 2 (the later of the two) and notes it. It says 3 read, 2 kept, and why."""
+    import smmanalytics as smm
+
+    head = ("Pin id,Pin link,Pin created date,Title,Impressions,Saves,Pin clicks,"
+            "Outbound clicks,Engagements,Engagement rate,Save rate\n")
+    pin = "1123456789012345678,https://www.pinterest.com/pin/1123456789012345678/,10/1/2026,"
+    (tmp_path / "pinterest_pins.csv").write_text(
+        head + pin + "Coffret,4200,85,130,42,257,6.12%,2.02%\n"
+        + pin + "Coffret,4300,86,130,42,258,6.00%,2.00%\n"
+        "1123456789012345999,https://www.pinterest.com/pin/1123456789012345999/,10/13/2026,"
+        "Savon,1875,31,60,9,100,5.33%,1.65%\n", encoding="utf-8")
+    row = inspect_files(tmp_path).iloc[0]
+    assert (row["rows"], row["rows_kept"]) == (3, 2) == (3, len(smm.load(tmp_path).posts))
+    assert row["warnings"].endswith("1 posts come twice or more in this file under the same "
+                                    "key; the last of them was kept")
+    assert main(["inspect", str(tmp_path)]) == 0
+    assert "  rows:      3 read, 2 kept  dates: 2026-10-01 00:00 UTC .. " in \
+        capsys.readouterr().out
+    # a table that repeats no key is shown as before
+    assert inspect_files([FIX / "meta" / "facebook_posts_2026-11-20.csv"])["rows_kept"][0] == 4

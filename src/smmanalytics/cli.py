@@ -76,13 +76,15 @@ def _cmd_inspect(args: argparse.Namespace) -> int:
         else:
             print(f"  platform:  {rec['platform']}  format: {rec['format']}  "
                   f"kind: {rec['kind']}  locale: {rec['locale']}")
+            # rows read, and those smm.load keeps when some repeat a key (the last kept)
+            rows = (f"{rec['rows']}" if rec["rows_kept"] == rec["rows"] else
+                    f"{rec['rows']} read, {rec['rows_kept']} kept")
             if rec["date_from"]:
-                print(f"  rows:      {rec['rows']}  dates: {rec['date_from']} .. "
-                      f"{rec['date_to']}")
+                print(f"  rows:      {rows}  dates: {rec['date_from']} .. {rec['date_to']}")
                 tz = rec["time_zone"] if isinstance(rec["time_zone"], str) else None
                 print(f"  time zone: {tz or 'not stated by the export'}")
             else:
-                print(f"  rows:      {rec['rows']}  dates: none in this table")
+                print(f"  rows:      {rows}  dates: none in this table")
         if isinstance(rec["warnings"], str) and rec["warnings"]:
             print(f"  warnings:  {rec['warnings']}")
     return _inspect_status(df)
