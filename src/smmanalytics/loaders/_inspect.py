@@ -15,8 +15,7 @@ from ._sources import iter_sources
 __all__ = ["inspect_files"]
 
 COLUMNS = ["file", "status", "platform", "format", "kind", "locale", "rows", "rows_kept",
-           "date_from",
-           "date_to", "time_zone", "warnings", "file_warnings"]
+           "date_from", "date_to", "time_zone", "warnings", "file_warnings"]
 
 
 def _range(df: pd.DataFrame) -> tuple[object, object]:
@@ -144,12 +143,12 @@ def _inspect_exports(files: list[Path]) -> list[dict]:
             if not understood:
                 rows.append({"file": src.name, "status": "not_understood", "warnings": notes})
                 continue
-            # a table's notes are those of its sheet; with several tables, the notes of no
-            # table's sheet are the whole file's, shown once (each sheet of a workbook
-            # listed every sheet's notes)
             # the rows load keeps of each table: its merge of rows under the same key,
             # noted in this log (inspect counted rows before it, silent on a repeated Pin)
             kept = [_rows_kept(df, log) for df in frames]
+            # a table's notes are those of its sheet; with several tables, the notes of no
+            # table's sheet are the whole file's, shown once (each sheet of a workbook
+            # listed every sheet's notes)
             sheets = {df.attrs.get("sheet") for df in frames} - {None}
             whole = [e for e in log.entries if len(frames) > 1 and e["sheet"] not in sheets]
             for df, n_kept in zip(frames, kept, strict=True):
