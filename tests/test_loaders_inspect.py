@@ -183,7 +183,7 @@ def test_inspect_reads_the_settings_files_of_a_zipped_brand_folder(tmp_path, cap
         f"file {member}goals.yaml, line 1, column 'goals': 'goals' must be a list; expected a "
         "list of '- metric: ...' items; got 'int'")
     assert df.loc[f"{member}Overview.csv", "platform"] == "tiktok"
-    assert main(["inspect", str(archive)]) == 0
+    assert main(["inspect", str(archive)]) == 3        # goals.yaml failed: not all was read
     out = capsys.readouterr().out
     assert out.count("status:    side file (the brand's settings, read by name; not an "
                      "export)") == 3
@@ -300,3 +300,81 @@ def test_a_file_not_understood_shows_its_headers_cut(tmp_path, capsys):
     assert main(["inspect", str(f)]) == 1
     warning = next(x for x in capsys.readouterr().out.splitlines() if "warnings:" in x)
     assert f"table with headers ['{long[:39]}…', 'b'] matches no known export format" in warning
+
+
+def test_inspect_exit_status_tells_files_that_failed_or_were_not_understood(tmp_path, capsys):
+    """`smm inspect` exited 0 whenever one file was read: a script checking an agency's new
+    exports could not tell that another had failed or was not understood. As `smm report`:
+    0 every file read, 3 some read and others not, 1 none read; --json the same."""
+    good = FIX / "meta" / "Views_2026-10-31.csv"
+    (tmp_path / "bad").mkdir()
+    failed = sheet(tmp_path / "bad" / "facebook_posts.xlsx",
+                   [["Post ID", "Page name", "Publish time", "Permalink", "Reach"],
+                    ["1_1", "Maison", "07/01/2026 10:00", "https://www.facebook.com/1/posts/1",
+                     "ten"]], title="Posts")
+    odd = tmp_path / "notes.csv"
+    odd.write_text("a,b\n1,2\n", encoding="utf-8")
+    for paths, status in [([good], 0), ([good, failed], 3), ([good, odd], 3),
+                          ([failed, odd], 1), ([failed], 1)]:
+        args = [str(p) for p in paths]
+        assert main(["inspect", *args]) == status, paths
+        assert main(["inspect", "--json", *args]) == status, paths
+    capsys.readouterr()
+
+
+def test_inspect_shows_each_sheet_its_own_notes_and_the_file_s_once(tmp_path, capsys):
+    """A LinkedIn workbook listed every sheet's warnings under each of its sheets: the
+    Metrics sheet's negative values under 'All posts' too, and the reverse. Each sheet shows
+    its own; a note of none of its tables (a sheet added by hand that is no export) is shown
+    once, for the file."""
+    import openpyxl
+
+    path = tmp_path / "maison-seve_content_1791015300000.xlsx"
+    wb = openpyxl.load_workbook(FIX / "linkedin" / path.name)
+    wb.create_sheet("Notes").append(["Remark", "Owner"])
+    wb["Notes"].append(["check October", "Ana"])
+    wb.save(path)
+    metrics = ("sheet 'Metrics': negative daily values kept as exported (LinkedIn "
+               "corrections): {'reactions_organic': 1}")
+    posts = ("sheet 'All posts': 1 posts published after the export's date 2026-10-03: a date "
+             "misread? (the first: 2026-10-04)")
+    notes = ("sheet 'Notes': table with headers ['Remark', 'Owner'] matches no known export "
+             "format")
+    df = inspect_files([path])
+    assert df["format"].tolist() == ["linkedin_metrics", "linkedin_all_posts"]
+    assert df["warnings"].tolist() == [metrics, posts]
+    assert [w.split(" (headers")[0] for w in df["file_warnings"]] == [notes, notes]
+    assert main(["inspect", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("warnings:") == 3 and out.count("matches no known export format") == 1
+    head, first, second = out.split(str(path))[1:]
+    assert head.startswith("  (2 tables)\n  warnings:  " + notes)
+    assert first.startswith("  (table 1 of 2)") and first.endswith(f"warnings:  {metrics}\n")
+    assert second.startswith("  (table 2 of 2)") and second.endswith(f"warnings:  {posts}\n")
+    # a file of one table keeps all its notes as its own
+    one = inspect_files([FIX / "meta" / "facebook_posts_2026-11-20.csv"]).iloc[0]
+    assert "repeated autumn hour" in one["warnings"] and one["file_warnings"] == ""
+
+
+def test_inspect_gives_the_rows_smm_load_keeps_of_a_table_that_repeats_a_key(tmp_path, capsys):
+    """A Pinterest export listing one Pin twice: inspect said 3 rows and nothing more, where
+    smm.load keeps 2 (the later of the two) and notes it. It says 3 read, 2 kept, and why."""
+    import smmanalytics as smm
+
+    head = ("Pin id,Pin link,Pin created date,Title,Impressions,Saves,Pin clicks,"
+            "Outbound clicks,Engagements,Engagement rate,Save rate\n")
+    pin = "1123456789012345678,https://www.pinterest.com/pin/1123456789012345678/,10/1/2026,"
+    (tmp_path / "pinterest_pins.csv").write_text(
+        head + pin + "Coffret,4200,85,130,42,257,6.12%,2.02%\n"
+        + pin + "Coffret,4300,86,130,42,258,6.00%,2.00%\n"
+        "1123456789012345999,https://www.pinterest.com/pin/1123456789012345999/,10/13/2026,"
+        "Savon,1875,31,60,9,100,5.33%,1.65%\n", encoding="utf-8")
+    row = inspect_files(tmp_path).iloc[0]
+    assert (row["rows"], row["rows_kept"]) == (3, 2) == (3, len(smm.load(tmp_path).posts))
+    assert row["warnings"].endswith("1 posts come twice or more in this file under the same "
+                                    "key; the last of them was kept")
+    assert main(["inspect", str(tmp_path)]) == 0
+    assert "  rows:      3 read, 2 kept  dates: 2026-10-01 00:00 UTC .. " in \
+        capsys.readouterr().out
+    # a table that repeats no key is shown as before
+    assert inspect_files([FIX / "meta" / "facebook_posts_2026-11-20.csv"])["rows_kept"][0] == 4

@@ -53,12 +53,14 @@ def _cmd_inspect(args: argparse.Namespace) -> int:
         return 1
     if args.json:
         _print_frame(df, True)
-        return 0
+        return _inspect_status(df)
     # a file of several tables (GA4's table and its chart data) is listed once per table:
     # each says which
     tables = df.groupby("file", sort=False)["file"].transform("size").to_numpy()
     nth = df.groupby("file", sort=False).cumcount().to_numpy() + 1
     for rec, of, k in zip(df.to_dict("records"), tables, nth, strict=True):
+        if k == 1 and rec["file_warnings"]:     # the whole file's notes, once, before its tables
+            print(f"{rec['file']}  ({of} tables)\n  warnings:  {rec['file_warnings']}")
         print(rec["file"] + (f"  (table {k} of {of})" if of > 1 else ""))
         if rec["status"] == "side_file":
             print("  status:    side file (the brand's settings, read by name; not an export)")
@@ -74,16 +76,29 @@ def _cmd_inspect(args: argparse.Namespace) -> int:
         else:
             print(f"  platform:  {rec['platform']}  format: {rec['format']}  "
                   f"kind: {rec['kind']}  locale: {rec['locale']}")
+            # rows read, and those smm.load keeps when some repeat a key (the last kept)
+            rows = (f"{rec['rows']}" if rec["rows_kept"] == rec["rows"] else
+                    f"{rec['rows']} read, {rec['rows_kept']} kept")
             if rec["date_from"]:
-                print(f"  rows:      {rec['rows']}  dates: {rec['date_from']} .. "
-                      f"{rec['date_to']}")
+                print(f"  rows:      {rows}  dates: {rec['date_from']} .. {rec['date_to']}")
                 tz = rec["time_zone"] if isinstance(rec["time_zone"], str) else None
                 print(f"  time zone: {tz or 'not stated by the export'}")
             else:
-                print(f"  rows:      {rec['rows']}  dates: none in this table")
+                print(f"  rows:      {rows}  dates: none in this table")
         if isinstance(rec["warnings"], str) and rec["warnings"]:
             print(f"  warnings:  {rec['warnings']}")
-    return 0 if (df["status"] == "ok").any() else 1
+    return _inspect_status(df)
+
+
+def _inspect_status(df: pd.DataFrame) -> int:
+    """The exit status of `smm inspect`, as `smm report`'s: 0 when every file was read (a
+    damaged supplement skipped, an image or a settings file read are read as smm.load reads
+    them), :data:`INCOMPLETE` when some exports were read but other files failed or were
+    not understood, 1 when no export could be read. It was 0 whenever one file was read: a
+    script checking an agency's new exports could not tell a failed one."""
+    if not (df["status"] == "ok").any():
+        return 1
+    return INCOMPLETE if df["status"].isin(["failed", "not_understood"]).any() else 0
 
 
 def _period_text(text: str) -> str:
@@ -291,7 +306,12 @@ def _parser() -> argparse.ArgumentParser:
     pc.add_argument("action", choices=("info", "clear"))
     pc.set_defaults(func=_cmd_cache)
     # inspect (loaders)
-    p_inspect = sub.add_parser("inspect", help="show what each export file is and how it reads")
+    p_inspect = sub.add_parser(
+        "inspect", help="show what each export file is and how it reads",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="exit status: 0 every file read; 1 no export could be read (or no file found);\n"
+               "2 a path that does not exist; 3 some exports read, but other files failed\n"
+               "or were not understood (status failed or not_understood)")
     p_inspect.add_argument("paths", nargs="+", help="export files, zips or folders")
     p_inspect.add_argument("--json", action="store_true", help="print JSON records")
     p_inspect.set_defaults(func=_cmd_inspect)

@@ -14,8 +14,8 @@ from ._sources import iter_sources
 
 __all__ = ["inspect_files"]
 
-COLUMNS = ["file", "status", "platform", "format", "kind", "locale", "rows", "date_from",
-           "date_to", "time_zone", "warnings"]
+COLUMNS = ["file", "status", "platform", "format", "kind", "locale", "rows", "rows_kept",
+           "date_from", "date_to", "time_zone", "warnings", "file_warnings"]
 
 
 def _range(df: pd.DataFrame) -> tuple[object, object]:
@@ -33,9 +33,14 @@ def inspect_files(paths: str | Path | list[str | Path]) -> pd.DataFrame:
     only supplements the export beside it, side_file for the brand's settings
     files that :func:`smmanalytics.load` reads by name, in a folder or a zip; they are read
     here too, and one it could not use is failed; image for a logo or a screenshot, which it
-    skips), platform, format, kind, locale, rows, date_from and date_to (publish times, days
+    skips), platform, format, kind, locale, rows (the rows read), rows_kept (those
+    :func:`smmanalytics.load` keeps of a table read alone: a row whose key comes again later
+    in it is dropped, with a note), date_from and date_to (publish times, days
     or GA4 period), time_zone (the zone the source times were read in, or the zone assumed for
-    them), warnings (the quality notes of level warning or error, joined).
+    them), warnings (the quality notes of level warning or error, joined: a table's own, those
+    of its sheet for a workbook's), file_warnings (for a file of several tables, such as a
+    workbook's sheets or GA4's table and its chart data, its notes that are of no one table,
+    the same on each of its rows; a file of one table has them all in warnings).
 
     Exports are read with the brand's ``synonyms.csv`` when one is among the files, as
     :func:`smmanalytics.load` reads them. Never raises for a bad file: the error is in
@@ -68,6 +73,8 @@ def inspect_files(paths: str | Path | list[str | Path]) -> pd.DataFrame:
         rows.extend(_inspect_exports(exports))
     out = pd.DataFrame(rows, columns=COLUMNS)
     out["rows"] = out["rows"].astype("Int64")
+    out["rows_kept"] = out["rows_kept"].astype("Int64")
+    out["file_warnings"] = [w if isinstance(w, str) else "" for w in out["file_warnings"]]
     for c in ("date_from", "date_to"):
         out[c] = out[c].map(lambda v: "" if pd.isna(v) else (
             v.strftime("%Y-%m-%d %H:%M UTC") if getattr(v, "tzinfo", None) else
@@ -136,11 +143,22 @@ def _inspect_exports(files: list[Path]) -> list[dict]:
             if not understood:
                 rows.append({"file": src.name, "status": "not_understood", "warnings": notes})
                 continue
-            # a zone the loader took without the export saying it (TikTok's UTC, Meta's
-            # Pacific days, X's UTC days) is named as assumed, as the quality log says
-            assumed = any(e["code"] in ("tz_assumed_utc", "day_zone_assumed")
-                          for e in log.entries)
-            for df in frames:
+            # the rows load keeps of each table: its merge of rows under the same key,
+            # noted in this log (inspect counted rows before it, silent on a repeated Pin)
+            kept = [_rows_kept(df, log) for df in frames]
+            # a table's notes are those of its sheet; with several tables, the notes of no
+            # table's sheet are the whole file's, shown once (each sheet of a workbook
+            # listed every sheet's notes)
+            sheets = {df.attrs.get("sheet") for df in frames} - {None}
+            whole = [e for e in log.entries if len(frames) > 1 and e["sheet"] not in sheets]
+            for df, n_kept in zip(frames, kept, strict=True):
+                own = [e for e in log.entries if e not in whole and (
+                    len(frames) == 1 or e["sheet"] == df.attrs.get("sheet"))]
+                notes = "; ".join(e["message"] for e in own if e["level"] in ("warning", "error"))
+                # a zone the loader took without the export saying it (TikTok's UTC, Meta's
+                # Pacific days, X's UTC days) is named as assumed, as the quality log says
+                assumed = any(e["code"] in ("tz_assumed_utc", "day_zone_assumed")
+                              for e in own + whole)
                 start, end = _range(df)
                 tz = df.attrs.get("source_tz") or ("UTC" if assumed else None)
                 if tz and assumed:
@@ -152,9 +170,32 @@ def _inspect_exports(files: list[Path]) -> list[dict]:
                              or "unknown",
                              "format": df.attrs.get("source_format"), "kind": df.attrs["kind"],
                              "locale": df.attrs.get("source_locale"), "rows": len(df),
+                             "rows_kept": n_kept,
                              "date_from": start, "date_to": end,
-                             "time_zone": tz, "warnings": notes})
+                             "time_zone": tz, "warnings": notes,
+                             "file_warnings": "; ".join(e["message"] for e in whole
+                                                        if e["level"] in ("warning", "error"))})
     return rows
+
+
+def _rows_kept(df: pd.DataFrame, log: QualityLog) -> int:
+    """The rows :func:`smmanalytics.load` keeps of the table ``df`` read alone (a row whose
+    key comes again later in it dropped), its merge's notes written in ``log`` naming the
+    table's sheet, as the table's own."""
+    from ..dataset import MERGE_KEYS, _merge
+
+    # most tables repeat no key: the merge (conform, sort, validate: a seventh of inspect's
+    # time on the sample brand) is run only on one that does, or whose ids a spreadsheet
+    # rounded (the merge keys those by their links)
+    keys = [k for k in MERGE_KEYS[df.attrs["kind"]] if k in df.columns]
+    if not df.attrs.get("unreliable_ids") and not df.duplicated(subset=keys).any():
+        return len(df)
+    merged = QualityLog()
+    kept = len(_merge(df.attrs["kind"], [df], merged))
+    for e in merged.entries:
+        log.add(e["file"], e["code"], e["message"], level=e["level"], rows=e["rows"],
+                sheet=df.attrs.get("sheet"))
+    return kept
 
 
 def _damaged_row(src) -> dict:
