@@ -111,6 +111,7 @@ ds
     code("rep.kpi_table()"),
     code("rep.engagement_charts()"),
     code("rep.top_posts()"),
+    code("rep.quality_note()"),
     code("rep.method_notes()"),
     code('rep.provenance({"data": Path(data).name, "campaign": campaign, "start": start, '
          '"end": end})'),
