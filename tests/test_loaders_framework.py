@@ -691,3 +691,38 @@ def test_only_the_spreadsheets_guessed_year_pattern_is_mended():
                   ["2026-12-31 10:00", "2026-01-01 10:00"]):        # not whole days
         series = pd.Series(pd.to_datetime(other))
         assert mend_guessed_year(series, as_of)[1] == 0
+
+
+def test_a_ga4_table_of_headers_only_is_an_empty_export(tmp_path):
+    """A GA4 traffic-acquisition file with its header and no row failed as "unexpected error
+    … KeyError: 0" (the source / medium split into no column): it is an export with no row,
+    noted."""
+    path = tmp_path / "ga4.csv"
+    path.write_text("Session campaign,Session source / medium,Sessions,Engaged sessions,"
+                    "Engagement rate,Key events,Total revenue\n", encoding="utf-8")
+    df = smm.read_export(path)
+    assert len(df) == 0 and df.attrs["kind"] == "web"
+    assert "empty_file" in [q["code"] for q in df.attrs["quality"]]
+
+
+@pytest.mark.parametrize("name,text,line,column,what,got", [
+    # X content without its Date column: "AttributeError: 'NoneType' object …"
+    ("account_analytics_content_2026-07-01_2026-07-31.csv",
+     "Post id,Post text,Post Link,Impressions,Likes,Engagements,Replies,Reposts\n"
+     "1,hello,https://x.com/a/status/1,10,1,2,0,0\n",
+     1, None, "the export has no date column", "Post id, Post text"),
+    # a Meta daily day pandas cannot hold: "OutOfBoundsDatetime", no line
+    ("facebook_views.csv",
+     'sep=,\n"Views"\n"Date","Primary"\n"2025-09-01T00:00:00","295"\n"9999-12-31","995"\n',
+     5, "Date", "date out of range", "9999-12-31"),
+])
+def test_a_broken_export_names_its_line_not_an_unexpected_error(tmp_path, name, text, line,
+                                                                column, what, got):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ParseError) as info:
+        smm.read_export(path)
+    err = info.value
+    assert "unexpected error" not in str(err)
+    assert (err.line, err.column, err.reason) == (line, column, what)
+    assert str(err.got).startswith(got)

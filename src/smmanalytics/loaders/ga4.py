@@ -103,7 +103,8 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     out = pd.DataFrame(index=range(n))
     if "source_medium" in dims:
         sm = dims["source_medium"].str.split(r"\s*/\s*", n=1, expand=True, regex=True)
-        out["source"] = sm[0].str.strip()
+        # a table of headers only splits into no column at all
+        out["source"] = sm[0].str.strip() if 0 in sm.columns else pd.NA
         out["medium"] = sm[1].str.strip() if 1 in sm.columns else pd.NA
     for k in ("source", "medium"):
         if k in dims and k not in out.columns:

@@ -85,7 +85,7 @@ from ..errors import ParseError
 from ..metrics import row_sum
 from ._arrow import arrow_text, contains, may_contain, strip
 from ._cells import isinstance_cells
-from ._dates import META_TZ, parse_datetimes
+from ._dates import META_TZ, YEARS, parse_datetimes
 from ._headers import match_headers, normalize, synonyms
 from ._ids import instagram_shortcode, instagram_shortcode_time
 from ._registry import Candidate, ParseContext, range_from_name, register, two_labels
@@ -800,6 +800,13 @@ def _parse_daily(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
                              first_line=c.table.first_line + 1, numeric_order=order)
     else:   # Meta writes 2025-08-01T00:00:00: a day; another time is dropped, noted
         note_times_dropped(ctx, (dates - dates.dt.normalize()).dt.total_seconds(), c.header[0])
+    odd = dates.notna() & ~dates.dt.year.between(*YEARS)
+    if odd.any():     # 9999-12-31 failed as "OutOfBoundsDatetime", naming no line
+        pos = int(np.flatnonzero(odd.to_numpy())[0])
+        raise ParseError("date out of range", file=ctx.file,
+                         line=c.table.first_line + 1 + pos, column=c.header[0],
+                         expected=f"a day between {YEARS[0]} and {YEARS[1]}",
+                         got=str(dates_raw.iloc[pos]))
     from ._numbers import parse_numbers
     values = parse_numbers(frame[1], file=ctx.file, column=c.header[1],
                            first_line=c.table.first_line + 1)

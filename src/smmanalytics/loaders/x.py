@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..errors import ParseError
 from ..metrics import row_sum
 from ..quality import QualityLog
 from ._dates import (
@@ -189,6 +190,10 @@ def _day_dates(c: Candidate, fam: str, ctx: ParseContext,
     month first, as assumed."""
     where = {"column": c.header_of(fam, "date"), "first_line": c.table.first_line + 1}
     cells = c.col(fam, "date")
+    if cells is None:       # it failed as "AttributeError: 'NoneType' object …"
+        raise ParseError("the export has no date column", file=ctx.file,
+                         line=c.table.first_line, expected="a column 'Date' (or its "
+                         "translation) giving each row's day", got=", ".join(c.table.header))
     order = day_order(c, fam, daily=where["column"] if daily else None)
     if decoded is not None and decoded.notna().any() and order.how != "proof":
         scratch = ParseContext(ctx.file, QualityLog(), ctx.sheet)    # its notes are not kept
