@@ -519,3 +519,20 @@ def test_a_folder_whose_snapshots_are_all_unknown_loads(tmp_path):
     assert ds.files["status"].tolist() == ["ok", "not_understood"]
     assert ds.files["snapshot_at"].isna().all()
     assert str(ds.files["snapshot_at"].dtype) == "datetime64[ns, UTC]"
+
+
+@SETTINGS
+@given(st.integers(2015, 2030), st.integers(1, 12), st.integers(1, 31), st.booleans())
+def test_publish_times_are_read_as_written_or_refused(year, month, day, padded):
+    """A written day exists in its month and is read as written, or it does not and the cell
+    is refused: never read as another day (Arrow's strptime rolls 31 April over to 1 May)."""
+    import calendar
+
+    cell = (f"{month:02d}/{day:02d}/{year} 10:30" if padded else f"{month}/{day}/{year} 10:30")
+    s = pd.Series(["01/15/2020 08:00", cell], dtype="str")
+    if day <= calendar.monthrange(year, month)[1]:
+        got = parse_datetimes(s, "%m/%d/%Y %H:%M", tz="UTC")[0].iloc[1]
+        assert got == pd.Timestamp(year, month, day, 10, 30, tz="UTC")
+    else:
+        with pytest.raises(SmmError, match="impossible calendar date"):
+            parse_datetimes(s, "%m/%d/%Y %H:%M", tz="UTC")

@@ -1619,3 +1619,35 @@ def test_a_total_row_labelled_with_a_colon_in_the_id_column_is_no_post(tmp_path,
     note = _note(df, "summary_row_dropped")
     assert note["rows"] == 1 and note["level"] == "info"
     assert "missing_publish_time" not in _codes(df)
+
+
+@pytest.mark.parametrize("cell,rolled", [("02/29/2025 10:00", "2025-03-01"),
+                                         ("04/31/2026 10:00", "2026-05-01"),
+                                         ("2/31/2024 9:05", "2024-03-02")])
+def test_a_publish_time_on_a_day_its_month_lacks_is_refused_not_rolled_over(tmp_path, cell,
+                                                                            rolled):
+    """29 February 2025 and 31 April do not exist: the fast parser read them as 1 March and
+    1 May, silently moving a post to another month. The cell is named instead, with the day it
+    would have become (2025 is no leap year: 29 Feb → 1 Mar; 2024 is: 31 Feb → 2 Mar)."""
+    rows = _ig_rows(4, seed=11)
+    rows[2]["Publish time"] = cell
+    path = tmp_path / "instagram_posts.csv"
+    _write(path, _IG_COLS, rows)
+    with pytest.raises(ParseError, match="impossible calendar date") as err:
+        read_export(path)
+    assert err.value.line == 4 and err.value.column == "Publish time"
+    assert err.value.got == cell and rolled in err.value.expected
+
+
+def test_real_first_days_of_months_are_read_as_written(tmp_path):
+    """The check for rolled-over days reads again the days a roll-over lands on (1 March,
+    1 May…): written ones, unpadded or not, stay as they are."""
+    rows = _ig_rows(3, seed=12)
+    for row, cell in zip(rows, ("3/1/2025 10:00", "03/03/2024 00:00", "12/01/2025 23:59"),
+                         strict=True):
+        row["Publish time"] = cell
+    path = tmp_path / "instagram_posts.csv"
+    _write(path, _IG_COLS, rows)
+    got = read_export(path)["published_at"].dt.tz_convert("America/Los_Angeles")
+    assert sorted(got.dt.strftime("%Y-%m-%d %H:%M")) == [
+        "2024-03-03 00:00", "2025-03-01 10:00", "2025-12-01 23:59"]

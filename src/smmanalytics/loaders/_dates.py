@@ -180,7 +180,8 @@ def parse_datetimes(values: pd.Series, fmt: str, *, tz: str | None = None, file:
             return other.where(~is_dt, local), counts
     s = strip(values.astype("str"))
     parsed = _arrow_strptime(s, fmt) if tz is not None and _reads_no_empty_token(fmt) else None
-    if parsed is not None:
+    by_arrow = parsed is not None
+    if by_arrow:
         # every cell went through Arrow: one it could not read is empty (NaT) or bad
         bad = parsed.isna()
         if bad.any():
@@ -188,6 +189,7 @@ def parse_datetimes(values: pd.Series, fmt: str, *, tz: str | None = None, file:
     else:
         empty = _is_empty(s)
         parsed = _arrow_strptime(s.mask(empty, None), fmt) if tz is not None else None
+        by_arrow = parsed is not None
         if parsed is None:
             parsed = pd.to_datetime(s.mask(empty, None), format=fmt, errors="coerce",
                                     utc=tz is None)
@@ -197,6 +199,9 @@ def parse_datetimes(values: pd.Series, fmt: str, *, tz: str | None = None, file:
         raise ParseError("cell is not a date/time in the expected format", file=file,
                          line=first_line + pos, column=column, expected=f"format {fmt}",
                          got=str(values.iloc[pos]))
+    if by_arrow:
+        _refuse_rolled_over(s, parsed, fmt, values, file=file, column=column,
+                            first_line=first_line)
     odd = parsed.notna() & ~parsed.dt.year.between(*YEARS)
     if odd.any():
         if "%Y" in fmt and (parsed.dt.year[parsed.notna()] < 100).all():
@@ -212,6 +217,71 @@ def parse_datetimes(values: pd.Series, fmt: str, *, tz: str | None = None, file:
     if tz is None:
         return parsed, {"dst_ambiguous": 0, "dst_nonexistent": 0}
     return local_to_utc(parsed, tz)
+
+
+#: (month, day) pairs Arrow's strptime gives a day that does not exist in its month: it rolls
+#: over (29-31 February → 1-3 March, 31 April → 1 May, 31 June → 1 July …)
+_ROLLED_TO = ((3, 1), (3, 2), (3, 3), (5, 1), (7, 1), (10, 1), (12, 1))
+
+
+def _refuse_rolled_over(s: pd.Series, parsed: pd.Series, fmt: str, values: pd.Series, *,
+                        file: str | None, column: str | None, first_line: int) -> None:
+    """Raise ParseError at the first cell whose day does not exist in its month.
+
+    Arrow's strptime reads ``02/29/2025`` as 1 March and ``04/31/2025`` as 1 May, silently. Only
+    the cells read as a day such a roll-over lands on (:data:`_ROLLED_TO`, about 2 % of a
+    year's days) are checked: written back in ``fmt``, they are their cell unless the day
+    rolled over; one that is not (or that a hand wrote unlike strftime) is judged by Python's
+    strptime, which refuses a day its month lacks.
+    """
+    days = parsed.to_numpy(dtype="datetime64[D]")
+    known = ~np.isnat(days)
+    if not known.any():
+        return
+    # a table of the days between the first and the last, True on the landings: one lookup
+    # per cell (np.isin sorts)
+    number = days.view("int64")
+    low, high = int(number[known].min()), int(number[known].max())
+    years = range(days[known].min().astype(object).year, days[known].max().astype(object).year + 1)
+    table = np.zeros(high - low + 1, dtype=bool)
+    for y in years:
+        for m, d in _ROLLED_TO:
+            k = int(np.datetime64(f"{y:04d}-{m:02d}-{d:02d}", "D").view("int64")) - low
+            if 0 <= k < len(table):
+                table[k] = True
+    suspect = known & table[np.where(known, number - low, 0)]
+    if not suspect.any():
+        return
+    # a round trip: the suspects written back in ``fmt`` are their cells (leading zeros and
+    # case aside) when the day was read as written; the rest are judged by Python's strptime
+    at = np.flatnonzero(suspect)
+    cells = pa.array(s.iloc[at], type=pa.string(), from_pandas=True)
+    back = pc.strftime(pa.array(parsed.iloc[at].to_numpy(dtype="datetime64[s]")), format=fmt)
+    same = pc.equal(cells, back).to_numpy(zero_copy_only=False)
+    if not same.all():  # unpadded or differently cased cells: fold the few that differ
+        odd = np.flatnonzero(~same)
+        same[odd] = pc.equal(_unpadded(cells.take(odd)), _unpadded(back.take(odd))
+                             ).to_numpy(zero_copy_only=False)
+    for pos in at[~same]:
+        try:
+            datetime.datetime.strptime(s.iloc[pos], fmt)
+        except ValueError as exc:
+            if "day is out of range" not in str(exc):
+                continue
+            raise ParseError("impossible calendar date", file=file,
+                             line=first_line + pos, column=column,
+                             expected=f"format {fmt}, a real date (not "
+                                      f"{parsed.iloc[pos]:%Y-%m-%d}, "
+                                      "to which the day would roll over)",
+                             got=str(values.iloc[pos])) from None
+
+
+def _unpadded(text: pa.Array) -> pa.Array:
+    """``text`` folded for comparing dates written by hand and by strftime: lower case, no
+    leading zero of a number, single spaces."""
+    text = pc.utf8_lower(text)
+    text = pc.replace_substring_regex(text, pattern=r"(^|\D)0+(\d)", replacement=r"\1\2")
+    return pc.replace_substring_regex(text, pattern=r"\s+", replacement=" ")
 
 
 def _is_empty(s: pd.Series) -> pd.Series:
