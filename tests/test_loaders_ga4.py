@@ -528,3 +528,34 @@ def test_a_bad_date_in_a_sheet_names_its_own_row_and_cell_under_a_blank_row(tmp_
         read_file(path)
     assert str(e.value) == (f"file {path}, line 7, cell Sheet!B7, column 'Date': cell is not a "
                             "date; expected YYYYMMDD; got '2026-10-04'")
+
+
+def _ranges(tmp_path, rows, sep=","):
+    text = (f"# Start date: 20260701\n# End date: 20260928\n"
+            f"Session source / medium{sep}Date range{sep}Sessions\n"
+            + "".join(f"{r}\n" for r in rows))
+    path = tmp_path / "ga4_compare.csv"
+    path.write_text(text)
+    return read_export(path)
+
+
+def test_date_ranges_in_numbers_are_read_in_one_order_at_both_ends(tmp_path):
+    """A comparison export re-saved by a day-first spreadsheet: '01/07/2026 - 28/09/2026'.
+    The end's 28 proves day first, yet the start was read on its own, month first: the period
+    began 7 January. By hand, day first: 1 July - 28 September 2026, 2 April - 30 June 2026."""
+    df = _ranges(tmp_path, ["instagram / social,01/07/2026 - 28/09/2026,300",
+                            "instagram / social,02/04/2026 - 30/06/2026,250"])
+    assert df["period_start"].tolist() == [pd.Timestamp("2026-07-01"), pd.Timestamp("2026-04-02")]
+    assert df["period_end"].tolist() == [pd.Timestamp("2026-09-28"), pd.Timestamp("2026-06-30")]
+    note = next(q for q in df.attrs["quality"] if q["code"] == "date_format_resaved")
+    assert note["level"] == "info" and note["message"].endswith("read as DMY")
+
+
+def test_date_ranges_in_numbers_no_day_above_12_orders_are_said_assumed(tmp_path):
+    """'01/07/2026 - 09/09/2026': nothing proves the order; month first is assumed (7 January
+    - 9 September 2026), as a warning, as the other loaders say it."""
+    df = _ranges(tmp_path, ["instagram / social,01/07/2026 - 09/09/2026,300"])
+    assert df["period_start"].tolist() == [pd.Timestamp("2026-01-07")]
+    assert df["period_end"].tolist() == [pd.Timestamp("2026-09-09")]
+    note = next(q for q in df.attrs["quality"] if q["code"] == "date_format_resaved")
+    assert note["level"] == "warning" and "assumed" in note["message"]

@@ -978,3 +978,58 @@ def test_a_daily_metric_under_a_header_not_known_is_a_warning(tmp_path):
     for path in sorted(FIX.iterdir()):
         for df in read_file(path):
             assert "expected_metric_missing" not in _codes(df), (path.name, df.attrs["sheet"])
+
+
+_SHARE = "https://www.linkedin.com/feed/update/urn:li:share:1"     # no time in its id
+
+
+def test_a_day_above_12_in_metrics_orders_the_posts_dates_of_a_day_first_resave(tmp_path):
+    """A content workbook re-saved by a French spreadsheet writes every date DD/MM/YYYY:
+    'Metrics' 05/10/2025 and 13/10/2025, the post's 'Created date' 05/10/2025. The 13 proves
+    day first for the file, yet the post (no time in its link's id to tell) was dated
+    10 May 2025. By hand: 05/10/2025 day first is 5 October 2025, 13/10/2025 is 13 October."""
+    path = _workbook(tmp_path / "p_content_1791015300000.xlsx",
+                     [["a", _SHARE, "Organic", "05/10/2025", 1, 1, 1, 1, 1, 1, 0]],
+                     metrics_rows=[["05/10/2025", 10, 12], ["13/10/2025", 11, 13]])
+    frames = {f.attrs["kind"]: f for f in read_file(path)}
+    assert frames["daily"]["date"].drop_duplicates().dt.strftime("%Y-%m-%d").tolist() == [
+        "2025-10-05", "2025-10-13"]
+    posts = frames["posts"]
+    assert posts["published_at"].tolist() == [pd.Timestamp("2025-10-05", tz="UTC")]
+    note = next(q for q in posts.attrs["quality"] if q["code"] == "dates_day_first")
+    assert note["level"] == "info" and "'Metrics!Date'" in note["message"]
+
+
+def test_consecutive_days_order_a_day_first_followers_resave(tmp_path):
+    """'New followers' re-saved day first, 01/10/2025 to 05/10/2025: read month first they
+    were 10 January, 10 February … 10 May 2025, silently. Only day first makes them the
+    consecutive days a daily sheet holds: 1 to 5 October 2025."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "New followers"
+    ws.append(["Date", "Sponsored followers", "Organic followers", "Auto-invited followers",
+               "Total followers"])
+    for d in range(1, 6):
+        ws.append([f"{d:02d}/10/2025", 0, d, 0, d])
+    path = tmp_path / "p_followers_1791015300000.xlsx"
+    wb.save(path)
+    df = read_export(path, kind="daily")
+    assert _daily(df, "follows") == {f"10-{d:02d}": d for d in range(1, 6)}
+    assert df["date"].dt.year.unique().tolist() == [2025]
+    note = next(q for q in df.attrs["quality"] if q["code"] == "dates_day_first")
+    assert "consecutive days" in note["message"] and note["level"] == "info"
+
+
+def test_dates_no_day_above_12_orders_are_read_month_first_and_said_assumed(tmp_path):
+    """Every date of the workbook 05/10/2025: nothing tells 5 October from 10 May. LinkedIn's
+    MM/DD/YYYY is assumed, 10 May 2025, as a warning, as the other platforms' loaders say."""
+    path = _workbook(tmp_path / "p_content_1791015300000.xlsx",
+                     [["a", _SHARE, "Organic", "05/10/2025", 1, 1, 1, 1, 1, 1, 0]],
+                     metrics_rows=[["05/10/2025", 10, 12]])
+    frames = {f.attrs["kind"]: f for f in read_file(path)}
+    assert frames["daily"]["date"].dt.strftime("%Y-%m-%d").unique().tolist() == ["2025-05-10"]
+    assert frames["posts"]["published_at"].tolist() == [pd.Timestamp("2025-05-10", tz="UTC")]
+    for df in frames.values():
+        note = next(q for q in df.attrs["quality"] if q["code"] == "date_format_resaved")
+        assert note["level"] == "warning" and "assumed" in note["message"]
+        assert "dates_day_first" not in _codes(df)

@@ -890,12 +890,43 @@ def test_days_after_the_export_date_are_noted(tmp_path):
 
 def test_a_post_dated_after_the_export_is_noted(tmp_path):
     """A Content.csv re-saved with Excel's guessed year: 'Post time' 30/12/2026 in a file whose
-    totals are of 3 January 2026 ('Time') is a post in the future, kept as written but noted."""
+    totals are of 3 January 2026 ('Time') is a post in the future, kept as written but noted
+    once (the export ends 2026-01-04 00:00 UTC, a day of slack: 2026-12-30 is after it)."""
     up = int(pd.Timestamp("2026-01-02 08:30", tz="UTC").timestamp())
     rows = [["03/01/2026", "a", _vid(up - 86400 * 3, 2), "30/12/2026", "1", "1", "1", "10"],
             ["03/01/2026", "b", _vid(up), "02/01/2026", "2", "2", "2", "20"]]
     df = _by_format(_content_zip(tmp_path, rows, when=(2026, 1, 3, 20, 0, 0)))["tiktok_content"]
-    note = next(q for q in df.attrs["quality"] if q["code"] == "days_after_export")
-    assert note["rows"] == 1
-    assert note["message"].startswith("1 posts are dated after the export date 2026-01-03 "
-                                      "(the first 2026-12-30)")
+    notes = [q for q in df.attrs["quality"] if "after_export" in q["code"]]
+    assert [q["code"] for q in notes] == ["published_after_export"]
+    assert notes[0]["rows"] == 1
+    assert notes[0]["message"].startswith("1 posts published after the export's date "
+                                          "2026-01-03: a date misread? (the first: 2026-12-30)")
+    assert notes[0]["message"].endswith("a spreadsheet's re-save may have given them a wrong "
+                                        "year")
+
+
+def test_a_post_after_an_export_its_zip_name_dates_is_noted_once(tmp_path):
+    """A Content export whose zip name dates it (2026-10-02 09:00 UTC, epoch 1790931600),
+    re-saved by a spreadsheet that gave a post 'Post time' 2026-12-30 (its guessed year): the
+    user saw two warnings for that one post, the parser's (``days_after_export``) and the
+    registry's (``published_after_export``). Now one: the registry's, with the parser's hint.
+
+    By hand: the limit is the export time plus a day of slack, 2026-10-03 09:00 UTC; post 'a'
+    (2026-12-30 00:00 UTC, its id's time 2026-10-01 08:30 not within that day: the day kept)
+    is after it; post 'b' (2026-10-01, its id's time 2026-10-01 08:30) is not: 1 post, the
+    first 2026-12-30, the export's day 2026-10-02."""
+    up = int(pd.Timestamp("2026-10-01 08:30", tz="UTC").timestamp())
+    header = ["Video title", "Video link", "Post time", "Total likes", "Total comments",
+              "Total shares", "Total views"]
+    rows = [["a", _vid(up, 2), "12/30/2026", "1", "1", "1", "10"],
+            ["b", _vid(up), "10/01/2026", "2", "2", "2", "20"]]
+    named = tmp_path / "Content_2026-10-02_1790931600_someone.zip"
+    _content_zip(tmp_path, rows, header).rename(named)
+    df = _by_format(named)["tiktok_content"]
+    assert df["published_at"].dt.strftime("%Y-%m-%d").tolist() == ["2026-12-30", "2026-10-01"]
+    notes = [q for q in df.attrs["quality"] if "after_export" in q["code"]]
+    assert len(notes) == 1 and notes[0]["code"] == "published_after_export"
+    assert notes[0]["rows"] == 1 and notes[0]["level"] == "warning"
+    assert notes[0]["message"] == (
+        "1 posts published after the export's date 2026-10-02: a date misread? (the first: "
+        "2026-12-30); a spreadsheet's re-save may have given them a wrong year")

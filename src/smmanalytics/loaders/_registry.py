@@ -763,10 +763,14 @@ EXPORT_SLACK = pd.Timedelta(days=1)
 
 
 def _published_after_export(posts: pd.DataFrame, src: Source, snapshot: pd.Timestamp,
-                            log: QualityLog, sheet: str | None) -> None:
+                            log: QualityLog, sheet: str | None, hint: str | None = None
+                            ) -> None:
     """Note the posts published more than :data:`EXPORT_SLACK` after ``snapshot``, the time
     the export says it was taken: an export cannot hold a post published after it, so their
-    date was misread (a day and month swapped, a year guessed) or the export's date is wrong."""
+    date was misread (a day and month swapped, a year guessed) or the export's date is wrong.
+    ``hint``: the parser's word on the likely misreading (``attrs["after_export_hint"]``:
+    TikTok's years written by a spreadsheet), added to the note. The one check of the posts
+    against the export's date: the parsers leave it here."""
     after = posts["published_at"] > snapshot + EXPORT_SLACK
     n = int(after.sum())
     if n:
@@ -775,7 +779,8 @@ def _published_after_export(posts: pd.DataFrame, src: Source, snapshot: pd.Times
         day = (snapshot - pd.Timedelta(seconds=1)).tz_convert(_zone_of([posts]))
         log.add(src.name, "published_after_export", f"{n} posts published after the export's "
                 f"date {day:%Y-%m-%d}: a date misread? (the first: "
-                f"{posts['published_at'][after].min():%Y-%m-%d})", rows=n, sheet=sheet)
+                f"{posts['published_at'][after].min():%Y-%m-%d})"
+                + (f"; {hint}" if hint else ""), rows=n, sheet=sheet)
 
 
 def finish(df: pd.DataFrame, src: Source, snapshot: pd.Timestamp,
@@ -791,6 +796,7 @@ def finish(df: pd.DataFrame, src: Source, snapshot: pd.Timestamp,
     """
     kind = df.attrs["kind"]
     attrs = dict(df.attrs)
+    hint = attrs.pop("after_export_hint", None)     # for the note below, not kept
     attrs["snapshot_at"] = None if pd.isna(snapshot) else pd.Timestamp(snapshot)
     out = df.copy(deep=False)  # copy-on-write: the parser's frame is never modified
     if kind == "posts":
@@ -811,7 +817,7 @@ def finish(df: pd.DataFrame, src: Source, snapshot: pd.Timestamp,
     schema.validate(out, kind)
     out.attrs = attrs
     if kind == "posts" and snapshot_stated and log is not None and pd.notna(snapshot):
-        _published_after_export(out, src, snapshot, log, attrs.get("sheet"))
+        _published_after_export(out, src, snapshot, log, attrs.get("sheet"), hint)
     return out
 
 

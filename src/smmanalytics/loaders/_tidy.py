@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import PurePosixPath
 
 import numpy as np
@@ -201,14 +202,15 @@ _EMPTY_CELLS = frozenset({"", "-", "--", "n/a", "nan", "none", "—", "undefined
 
 
 def day_order(c: Candidate, family: str, *, daily: str | None = None,
-              default: str = "mdy") -> DayOrder:
+              default: str = "mdy", extra: Mapping[str, pd.Series] | None = None) -> DayOrder:
     """The one order (:func:`~._dates.file_numeric_order`) of the all-number dates of the file
     of ``c``, from all its date columns: a spreadsheet that re-saved it wrote every date in its
     own order. ``daily``: the header of a daily file's column of days (a run of consecutive
     days). The European hint is the ``;`` separator, or the decimal comma of the headers'
     language (:meth:`Candidate.decimal_hint`). A column is looked at only when its first
-    non-empty cell is an all-number date."""
-    columns = {}
+    non-empty cell is an all-number date. ``extra``: dates the columns hold other than alone
+    (name → cells: the start and end days of GA4's ``Date range`` cells), weighed too."""
+    columns = dict(extra or {})
     for pos, header in enumerate(c.header):
         col = c.table.column(pos)
         if col.dtype.kind in "iufb" or not len(col):

@@ -32,11 +32,11 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ParseError
-from ._dates import dates_from_parts, parse_text_dates
+from ._dates import dates_from_parts
 from ._headers import normalize
 from ._numbers import parse_numbers
 from ._registry import Candidate, ParseContext, register
-from ._tidy import summary_cells
+from ._tidy import day_order, day_parts, summary_cells
 
 __all__: list[str] = []
 
@@ -128,7 +128,7 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     out["period_start"] = start
     out["period_end"] = end
     if "date_range" in dims:
-        _periods_from_ranges(out, dims["date_range"], ctx)
+        _periods_from_ranges(out, dims["date_range"], c, ctx)
     breakdown = next((k for k in _DIMENSIONS if k in dims),
                      "total" if nth_day is None else "date" if pd.notna(start) else "nth_day")
     out["breakdown"] = breakdown
@@ -266,22 +266,35 @@ def _currency(c: Candidate) -> str | pd.api.typing.NAType:
     return next((code for sym, code in _CURRENCIES if sym in joined), pd.NA)
 
 
-def _periods_from_ranges(out: pd.DataFrame, ranges: pd.Series, ctx: ParseContext) -> None:
+def _periods_from_ranges(out: pd.DataFrame, ranges: pd.Series, c: Candidate,
+                         ctx: ParseContext) -> None:
     """Per-row period from a comparison ``Date range`` cell (``Jul 1 - Sep 28 2026``,
     ``Jul 1, 2026 - Sep 28, 2026``); a start without a year takes the end's year (the year
-    before when its month is later). Cells that cannot be read keep the preamble's period."""
+    before when its month is later). Dates in numbers are read in the file's one day/month
+    order, noted as the other loaders note it (``_tidy.day_parts``). Cells that cannot be
+    read keep the preamble's period."""
     parts = ranges.fillna("").str.split(r"\s+[-–—]\s+", n=1, expand=True, regex=True)
     if parts.shape[1] < 2:
         ctx.note("date_range_unread", "Date range cells are not 'start - end' ranges; the "
                  "preamble's period was kept for every row")
         return
+    # both ends in numbers (01/07/2026 - 28/09/2026, a spreadsheet's re-save) are read in the
+    # file's one order (``_tidy.day_order``: a day above 12 at either end, the ';' separator…)
+    header = c.header_of(F, "date_range") or "Date range"
+    ends = {f"{header} (start)": parts[0].fillna(""), f"{header} (end)": parts[1].fillna("")}
+    n = len(parts)
     try:
-        end = parse_text_dates(parts[1].fillna(""), require_year=True)
-        beg = parse_text_dates(parts[0].fillna(""))
+        both = day_parts(pd.concat(ends.values(), ignore_index=True), ctx, column=header,
+                         first_line=c.table.first_line + 1, require_year=False,
+                         numeric_order=day_order(c, F, extra=ends))
+        beg, end = both.iloc[:n], both.iloc[n:]
+        if (end["year"].isna() & end["month"].notna()).any():
+            raise ParseError("a range's end without its year", file=ctx.file)
     except ParseError:
         ctx.note("date_range_unread", "Date range cells could not be read as dates; the "
                  "preamble's period was kept for every row")
         return
+    beg, end = beg.set_axis(parts.index), end.set_axis(parts.index)
     year = beg["year"].fillna(end["year"] - (beg["month"] > end["month"]).astype("Int64"))
     beg = beg.assign(year=year)
     start_d = dates_from_parts(beg, file=ctx.file)

@@ -45,11 +45,14 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ParseError
+from ._cells import isinstance_cells
 from ._dates import (
     ZONE_AHEAD_MAX,
     ZONE_BEHIND_MAX,
+    DayOrder,
     dates_from_parts,
     day_to_utc,
+    file_numeric_order,
     parse_text_dates,
 )
 from ._headers import match_headers, normalize
@@ -160,17 +163,79 @@ def _kinds(cells: pd.Series) -> pd.Series:
     return types.map({t: _kind_of(t) for t in types.unique()})
 
 
+#: the sheets of a workbook that are a run of days, their first column the day
+_DAILY_SHEETS = frozenset({"metrics", "new followers", "visitor metrics"})
+#: cells that stand for no date (a column is looked at by its first other cell)
+_NO_DATE = frozenset({"", "-", "--", "n/a", "nan", "none", "—"})
+
+
+def _file_order(c: Candidate) -> DayOrder:
+    """The one order of the all-number text dates of the file of ``c``
+    (:func:`~._dates.file_numeric_order`), from every text date column of every sheet: a
+    spreadsheet that re-saved the workbook (a French one, ``05/10/2025``) wrote all its dates
+    in its own order, so a day above 12 in 'Metrics' orders the posts' 'Created date' too. The
+    evidence, in order: a day above 12; the ``;`` separator (a CSV re-save with European
+    settings); the days of a daily sheet (:data:`_DAILY_SHEETS`), which only one order makes
+    consecutive; else LinkedIn's ``MM/DD/YYYY``, assumed. The headers' language is no hint:
+    it is LinkedIn's, not the spreadsheet's. Real Excel dates carry no order and are left out."""
+    columns: dict[str, pd.Series] = {}
+    daily = None
+    for t in c.tables:
+        for pos, header in enumerate(t.header):
+            col = t.column(pos)
+            if col.dtype.kind in "iufbM" or not len(col):
+                continue
+            if col.dtype == object:            # a sheet's cells: its text ones only
+                col = col[isinstance_cells(col, str)]
+            cells = col.astype("str").str.strip()
+            first = cells[~cells.str.lower().isin(_NO_DATE)].head(1)
+            if not len(first) or not first.str.match(r"\d{1,2}[/.]\d{1,2}[/.]\d{2}").all():
+                continue
+            key = f"{t.sheet}!{header}" if t.sheet else header
+            columns[key] = cells
+            if daily is None and pos == 0 and normalize(t.sheet or "") in _DAILY_SHEETS:
+                daily = key
+    if not columns:
+        return DayOrder("mdy")
+    european = "the ';' separator" if c.table.delimiter == ";" else None
+    return file_numeric_order(columns, european=european, daily=daily, default="mdy")
+
+
+def _note_order(ctx: ParseContext, header: str, read: str | None, ambiguous: bool,
+                order: DayOrder, proved_by: str | None = None) -> None:
+    """Note the order the all-number text dates of ``header`` were read in (``read``; None:
+    the column has none): day first always (not LinkedIn's order), with what proved it; month
+    first, LinkedIn's own, only when nothing proved it (``ambiguous``: no day above 12 in the
+    column, nor ``order``'s evidence elsewhere in the file, nor ``proved_by``), as a warning."""
+    if read == "dmy":
+        why = ("a first number above 12" if not ambiguous
+               else f"no day above 12 in this column; {proved_by} prove it" if proved_by
+               else f"no day above 12 in this column; {order.evidence}")
+        sure = not ambiguous or bool(proved_by) or order.sure
+        ctx.note("dates_day_first", f"{header!r} holds DD/MM/YYYY dates, not LinkedIn's "
+                 f"MM/DD/YYYY ({why})", level="info" if sure else "warning")
+    elif read == "mdy" and ambiguous and not proved_by and order.evidence is None:
+        ctx.note("date_format_resaved", f"{header!r} holds dates written with numbers; read "
+                 "as MDY (LinkedIn's MM/DD/YYYY) — assumed, no day above 12 proves the order",
+                 level="warning")
+
+
 def _dates_at(c: Candidate, pos: int, ctx: ParseContext | None = None, *,
-              timed: bool = False, numeric_order: str = "mdy") -> pd.Series:
+              timed: bool = False, numeric_order: str | DayOrder | None = None,
+              order_note: bool = True) -> pd.Series:
     """Day column → naive dates (empty → NaT).
 
     Accepts real Excel dates, Excel serial numbers (a re-saved sheet), ``MM/DD/YYYY`` text
-    (LinkedIn's order; a column whose first number exceeds 12 is day-first, noted) and ISO text,
-    each possibly with a time of day. The time is not in the dates: unless the caller reads it
-    (``timed``, with :func:`_times_at`), a time other than 00:00 is noted as dropped. A bad cell
-    raises ParseError naming ``sheet!cell``. ``numeric_order`` reads the text dates no number
-    above 12 orders (``03/10/2026``): LinkedIn's month first, or ``"dmy"``.
+    (LinkedIn's order) and ISO text, each possibly with a time of day. The time is not in the
+    dates: unless the caller reads it (``timed``, with :func:`_times_at`), a time other than
+    00:00 is noted as dropped. A bad cell raises ParseError naming ``sheet!cell``. The text
+    dates are read in the file's order (``numeric_order``, by default :func:`_file_order`; a
+    column whose first number exceeds 12 is day first whatever it says), noted
+    (:func:`_note_order`) unless ``order_note`` is False: the caller notes it, from
+    ``attrs["numeric_order"]`` and ``attrs["numeric_ambiguous"]`` of the dates returned.
     """
+    order = (_file_order(c) if numeric_order is None else DayOrder(numeric_order)
+             if isinstance(numeric_order, str) else numeric_order)
     cells = c.table.column(pos).reset_index(drop=True)
     header = c.table.header[pos]
     first = c.table.first_line + 1
@@ -197,7 +262,7 @@ def _dates_at(c: Candidate, pos: int, ctx: ParseContext | None = None, *,
             raise ParseError("cell is not a date", file=c.name, line=first + i, column=header,
                              expected="MM/DD/YYYY or an Excel date", got=str(cells.iloc[i]))
         parts = parse_text_dates(text_cells, file=c.name, column=header, first_line=first,
-                                 require_year=True, numeric_order=numeric_order)
+                                 require_year=True, numeric_order=order.order)
         check_years(parts, file=c.name, column=header, first_line=first)
         text_dates = dates_from_parts(parts, file=c.name, column=header, first_line=first,
                                       cells=text_cells)
@@ -206,9 +271,9 @@ def _dates_at(c: Candidate, pos: int, ctx: ParseContext | None = None, *,
                          cell=c.table.cell(pos, exc.line),
                          column=header, expected="MM/DD/YYYY or an Excel date",
                          got=exc.got) from None
-    if ctx is not None and parts.attrs.get("numeric_order") == "dmy":
-        ctx.note("dates_day_first", f"{header!r} holds DD/MM/YYYY dates (a first number above "
-                 "12), not LinkedIn's MM/DD/YYYY", level="info")
+    read, ambiguous = parts.attrs.get("numeric_order"), bool(parts.attrs.get("numeric_ambiguous"))
+    if ctx is not None and order_note:
+        _note_order(ctx, header, read, ambiguous, order)
     if ctx is not None and is_num.any():
         ctx.note("excel_serial_dates", f"{header!r} holds Excel day numbers (a re-saved "
                  "sheet); read as dates", level="info", rows=int(is_num.sum()))
@@ -216,7 +281,9 @@ def _dates_at(c: Candidate, pos: int, ctx: ParseContext | None = None, *,
         offset = _times_at(c, pos, kinds)[0]
         note_times_dropped(ctx, offset.dt.total_seconds().where(cells.notna()), header)
     out = real.where(is_dt, from_serial.where(is_num, text_dates))
-    return pd.to_datetime(out).astype("datetime64[ns]").dt.normalize().reset_index(drop=True)
+    out = pd.to_datetime(out).astype("datetime64[ns]").dt.normalize().reset_index(drop=True)
+    out.attrs.update(numeric_order=read, numeric_ambiguous=ambiguous)
+    return out
 
 
 #: a text cell's trailing time of day: ``08/14/2024 22:30``, ``8/14/2024 10:30:05 PM``
@@ -455,7 +522,8 @@ def _published(c: Candidate, pos: int, link: pd.Series, ctx: ParseContext
     decoded from the activity id in the post's link where it falls within the 'Created date'
     (column ``pos``) in some zone, else that date (and its time, when written) as UTC. The
     ids used, the disagreements, the times taken as UTC and the missing dates are noted."""
-    created = _dates_at(c, pos, ctx, timed=True)
+    created = _dates_at(c, pos, ctx, timed=True, order_note=False)
+    read, ambiguous = created.attrs["numeric_order"], created.attrs["numeric_ambiguous"]
     offset, written = _times_at(c, pos)
     decoded = linkedin_urn_time(link.fillna("").where(link.str.contains("activity").fillna(False),
                                                       ""))
@@ -475,6 +543,7 @@ def _published(c: Candidate, pos: int, link: pd.Series, ctx: ParseContext
             (lag >= -ZONE_AHEAD_MAX) & (lag < upper))), has_time
 
     exported, agree, has_time = agreeing(created)
+    switched = False
     if (decoded.notna() & ~agree).sum() > agree.sum():
         # most ids disagree: dates re-saved day first with no day above 12 (03/10/2026 read
         # 10 March, the ids saying 3 October)? The ids tell, when the other order agrees more
@@ -486,9 +555,14 @@ def _published(c: Candidate, pos: int, link: pd.Series, ctx: ParseContext
             alt = agreeing(day_first)
             if alt[1].sum() > agree.sum():
                 created, (exported, agree, has_time) = day_first, alt
+                switched = True
                 ctx.note("dates_day_first", f"{c.table.header[pos]!r} holds DD/MM/YYYY dates, "
                          "not LinkedIn's MM/DD/YYYY: no day above 12 tells, the activity ids' "
                          "times prove it", level="info")
+    if not switched:
+        # ids whose times fall within the dates as read prove their order
+        _note_order(ctx, c.table.header[pos], read, ambiguous, _file_order(c),
+                    proved_by="the activity ids' times" if agree.any() else None)
     if (decoded.notna() & ~agree).any():
         ctx.note("id_time_disagrees", "the time decoded from the activity id is not within "
                  "'Created date' in any time zone (UTC-12 to UTC+14); 'Created date' is kept",

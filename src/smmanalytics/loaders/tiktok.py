@@ -15,7 +15,8 @@ dates get the latest year that puts them on or before the export date
 (``_dates.resolve_year``). A daily file a spreadsheet re-saved with its days as dates got
 the spreadsheet's current year (26-31 December after 1-3 January of the same year): the run is
 made consecutive again (``_dates.mend_guessed_year``), noted; days after the export date are
-noted. The export date is, in order: the epoch in the
+noted (posts after it are noted once, by the registry's ``published_after_export``, where the
+export states its date). The export date is, in order: the epoch in the
 Overview zip (or folder) name; the time the zip stored for the member; the file's modification
 time (noted, since a copied file moves it). Days are taken as UTC days (the zone is unknown
 [U], noted). ``undefined`` cells are missing (NaN), never 0.
@@ -432,15 +433,6 @@ def _parse_content(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     if m.has("published_day"):
         post_day = _days(c, ctx, "published_day", snap_day if snap_day is not None else ref)
         year_known = cells_text(c.col(F, "published_day")).str.contains(r"\d{4}").fillna(False)
-        # a year written (a spreadsheet's re-save may have guessed it) can put a post after
-        # the export: kept as written, noted
-        last = snap_day if snap_day is not None else ref.tz_convert(None).normalize()
-        late = year_known.to_numpy(dtype=bool) & (post_day > last).to_numpy(dtype=bool)
-        if late.any():
-            ctx.note("days_after_export", f"{int(late.sum())} posts are dated after the export "
-                     f"date {last:%Y-%m-%d} (the first {post_day[late].min():%Y-%m-%d}): a "
-                     "spreadsheet's re-save may have given them a wrong year",
-                     rows=int(late.sum()))
     else:
         post_day = pd.Series(pd.NaT, index=range(n), dtype="datetime64[ns]")
         year_known = pd.Series(False, index=range(n))
@@ -478,6 +470,11 @@ def _parse_content(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
                  "snapshot_at = the end of that day, UTC", level="info")
     else:
         as_of = ref if stated else None
+    if year_known.any():
+        # TikTok writes no year: one written is a spreadsheet's, which may have guessed it and
+        # put a post after the export. The registry's check of the posts against the export
+        # date (``published_after_export``, where the file states that date) says so
+        df.attrs["after_export_hint"] = "a spreadsheet's re-save may have given them a wrong year"
     return _finish(df, "posts", c, as_of, ctx)
 
 
