@@ -385,7 +385,7 @@ def _add_report(sub) -> None:
                         "month of the data); a campaign report without it covers the "
                         "campaign's days")
     r.add_argument("--config", help="batch: agency.yaml listing the brands")
-    r.add_argument("--workers", type=_at_least_one, default=None,
+    r.add_argument("--workers", type=_whole(1), default=None,
                    help="batch: local worker processes (default: one per CPU this process may "
                         "use, at most one per report)")
     r.add_argument("--dask", default=None, metavar="ADDRESS",
@@ -478,17 +478,6 @@ def _unread_lines(unread: dict[str, str]) -> list[str]:
     return lines
 
 
-def _at_least_one(text: str) -> int:
-    """A whole number of at least 1, for --workers (argparse's usage error otherwise)."""
-    try:
-        n = int(text)
-    except ValueError:
-        n = 0
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1; got {text!r}")
-    return n
-
-
 def _cmd_batch(args) -> int:
     from .runner import default_workers, read_batch_config, run_batch
 
@@ -511,29 +500,38 @@ def _cmd_batch(args) -> int:
 
 # --- best-times and calendar (timing) ---------------------------------------------------------
 
+# The argparse types below check as the Python API does (one home: _args); they only turn
+# its ArgumentError into argparse's, whose usage line names the option (--tz, --weeks).
+
 def _time_zone(text: str) -> str:
     """``--tz``: an IANA time zone name, refused by argparse with its usage line otherwise."""
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+    from ._args import time_zone
+    from .errors import ArgumentError
 
     try:
-        ZoneInfo(text)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise argparse.ArgumentTypeError(f"not an IANA time zone: {text!r} "
-                                          "(such as Europe/Paris)") from None
-    return text
+        return time_zone(text, "--tz")
+    except ArgumentError as exc:    # "not an IANA time zone: 'Paris' (such as Europe/Paris)"
+        raise argparse.ArgumentTypeError(str(exc).removeprefix("argument '--tz': ")) from None
 
 
-def _whole(low: int, high: int):
-    """An argparse type: a whole number from ``low`` to ``high``."""
+def _whole(low: int, high: int | None = None):
+    """An argparse type: a whole number from ``low`` to ``high`` (no bound above without
+    ``high``), as :func:`smmanalytics._args.whole` takes it."""
+    from ._args import whole
+    from .errors import ArgumentError
+
     def parse(text: str) -> int:
         try:
-            n = int(text)
+            value = int(text)
         except ValueError:
-            n = None
-        if n is None or not low <= n <= high:
-            raise argparse.ArgumentTypeError(f"expected a whole number from {low} to {high}, "
-                                             f"got {text!r}")
-        return n
+            value = text            # not a number: _args.whole says so
+        try:
+            return whole(value, "value", low, high)
+        except ArgumentError as exc:
+            # the messages --workers and --weeks always gave
+            sep = ", " if high is not None else "; "
+            raise argparse.ArgumentTypeError(f"expected {exc.expected}{sep}got {text!r}") \
+                from None
     return parse
 
 
