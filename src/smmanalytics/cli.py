@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
-import logging
 import math
 import os
 import signal
@@ -664,24 +663,6 @@ def _cmd_cache(args) -> int:
     return 0
 
 
-class _Terminated(SystemExit):
-    """The SystemExit that SIGTERM raises (exit code 143): ``main`` says what was stopped."""
-
-
-def _stop(signum: int, frame) -> None:
-    """SIGTERM handler: stop as Ctrl-C does, by an exception, so that the finally blocks run
-    on the way out (a report's kernel is shut down, its temporary folder removed; a batch
-    stops its workers' reports). A second SIGTERM is ignored: it would cut that clean-up short.
-
-    The cell the kernel was running is left as an asyncio task that fails when the kernel
-    is interrupted; asyncio would print its whole traceback at exit, so its logger is
-    silenced: the process is stopping on purpose.
-    """
-    logging.getLogger("asyncio").disabled = True
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)
-    raise _Terminated(128 + signum)
-
-
 def _stopped(args, by: str = "SIGTERM") -> str:
     """What a SIGTERM (or Ctrl-C) stopped, for the one line ``main`` prints."""
     if args.command != "report":
@@ -715,10 +696,12 @@ def _stopped_cleanly_by_sigterm():
     """Within the block, SIGTERM raises _Terminated (exit code 143) instead of killing the
     process outright, which left a report's kernel running and its temporary folder behind.
     The previous handler is restored afterwards. Only the main thread can set handlers."""
+    from .runner import _on_sigterm  # the handler batch workers have too
+
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.signal(signal.SIGTERM, _stop)
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         yield
     finally:
@@ -736,7 +719,7 @@ def _reader_gone() -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``smm`` console script; returns the exit code."""
-    from .runner import without_iri_grammar
+    from .runner import _Terminated, without_iri_grammar
 
     without_iri_grammar()
     parser = _parser()
