@@ -180,7 +180,7 @@ def _round_kept(x, digits: int):
 
 
 def _cmd_scorecard(args: argparse.Namespace) -> int:
-    from .goals import RATE_METRICS, scorecard, scorecard_display
+    from .goals import scorecard
 
     ds = _brand_data(args, web=True)
     sc = scorecard(ds, args.period, asof=args.asof)
@@ -191,9 +191,23 @@ def _cmd_scorecard(args: argparse.Namespace) -> int:
         print(f"smm: note: the data end on {last.isoformat()}, before {period.label} does: "
               f"the goals shown are those whose month, quarter or year holds "
               f"{last.isoformat()}, as of that day", file=sys.stderr)
+    shown = _scorecard_shown(sc)
     if args.json:
-        _print_frame(sc, True)
+        # scorecard()'s columns, and the paces as the table shows them: required_daily is
+        # (target − actual) / days left on every row, a ceiling on a maximum's and negative
+        # once a target is passed, which a script read as a need
+        at = sc.columns.get_loc("required_daily") + 1
+        paces = ["required_per_day", "allowed_per_day"]
+        _print_frame(pd.concat([sc.iloc[:, :at], shown[paces], sc.iloc[:, at:]], axis=1), True)
         return 0
+    _print_frame(shown, False)
+    return 0
+
+
+def _scorecard_shown(sc: pd.DataFrame) -> pd.DataFrame:
+    """:func:`scorecard_display` of ``sc`` rounded as ``smm scorecard`` prints it."""
+    from .goals import RATE_METRICS, scorecard_display
+
     display = scorecard_display(sc)
     shown = display.round(3)
     # a count's projection and the pace it needs, as counts are read: 412, 26.2 a day (not
@@ -205,8 +219,7 @@ def _cmd_scorecard(args: argparse.Namespace) -> int:
         shown.loc[rows, "projection"] = sc.loc[rows, "projection"].round(digits).to_numpy()
         for col in ("required_per_day", "allowed_per_day"):
             shown.loc[rows, col] = [_round_kept(x, pace) for x in display.loc[rows, col]]
-    _print_frame(shown, False)
-    return 0
+    return shown
 
 
 # what each detection test means to a reader of `smm alerts` (--json keeps the test's name)
@@ -336,7 +349,10 @@ def _parser() -> argparse.ArgumentParser:
                         "the data's last day (said on stderr)")
     s.add_argument("--asof", type=_day, default=None,
                    help="last day with data, such as 2026-10-20 (default: today or data end)")
-    s.add_argument("--json", action="store_true", help="JSON records instead of a table")
+    s.add_argument("--json", action="store_true",
+                   help="JSON records instead of a table: the columns of smm.scorecard() "
+                        "(required_daily: (target - actual) / days left, on every goal), and "
+                        "required_per_day and allowed_per_day rounded as the table shows them")
     s.set_defaults(func=_cmd_scorecard)
     # alerts
     a = sub.add_parser("alerts", help="reputation/crisis alerts from the exports' daily signals")
