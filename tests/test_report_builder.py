@@ -564,7 +564,41 @@ def test_audience_says_which_day_it_describes(ds, lang, tiktok_day, note):
     })
     d = Dataset(posts=ds.posts, audience=schema.conform(aud, "audience"), brand=ds.brand)
     sec = BrandReport(d, "2026-03", lang=lang).audience()
-    assert [b["text"] for b in sec.blocks if b["kind"] == "note"] == [note]
+    notes = [b["text"] for b in sec.blocks if b["kind"] == "note"]
+    assert notes[0] == note and len(notes) == (1 if lang == "en" else 2)   # + the industries'
+
+
+@pytest.mark.parametrize("lang,note", [
+    ("fr", "Les secteurs sont nommés tels que LinkedIn les exporte, sans traduction."),
+    ("it", "I settori sono indicati come li esporta LinkedIn, senza traduzione."),
+    ("en", None),
+])
+def test_audience_says_linkedins_industries_are_as_exported(ds, lang, note):
+    """A French report showed LinkedIn's job functions in French ("Ventes") and its industries
+    in English ("Retail") with no word why: industry names have no confirmed translation
+    (reference §4.4), so they are shown as exported and the report says so; an English
+    report, whose panels are all as exported, says nothing."""
+    aud = pd.DataFrame({
+        "platform": ["linkedin"] * 4,
+        "dimension": ["job_function", "job_function", "industry", "industry"],
+        "category": ["Sales", "Marketing", "Retail", "Personal Care Product Manufacturing"],
+        "share": [0.6, 0.4, 0.7, 0.3],
+        "snapshot_at": pd.Timestamp("2026-11-01", tz="UTC"),
+    })
+    d = Dataset(posts=ds.posts, audience=schema.conform(aud, "audience"), brand=ds.brand)
+    rep = BrandReport(d, "2026-10", lang=lang)
+    sec = rep.audience()
+    notes = [b["text"] for b in sec.blocks if b["kind"] == "note"]
+    assert (notes[-1] == note) if note else len(notes) == 1
+    [svg] = [s.decode() for s in sec.figures.values()]
+    labels = re.findall(r"<text[^>]*>([^<]+)</text>", svg)
+    assert "Retail" in labels                                  # as exported
+    assert rep.fmt.category("Sales") in labels                 # translated
+    # without an industry panel, no such note
+    d = Dataset(posts=ds.posts, audience=schema.conform(aud.iloc[:2], "audience"),
+                brand=ds.brand)
+    assert len([b for b in BrandReport(d, "2026-10", lang=lang).audience().blocks
+                if b["kind"] == "note"]) == 1
 
 
 def test_a_brand_without_exports_gets_a_report_that_says_so(tmp_path):
