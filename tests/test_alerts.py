@@ -1560,3 +1560,28 @@ def test_a_period_tested_in_part_says_which_days_were_not(tmp_path, capsys):
     assert last.untested().empty and "days tested" not in last.summary
     assert main(["alerts", str(tmp_path), "--period", "2026-10-25..2026-10-31"]) == 0
     assert capsys.readouterr().out.startswith("no alert in ")
+
+
+def test_the_history_a_day_needs_follows_min_history(tmp_path):
+    """The review's summary said "a day needs 4 earlier same weekdays" whatever min_history.
+    40 days of X's account overview (22 September to 31 October), min_history=3: a day is
+    tested once 3 earlier same weekdays have a value, from 22 Sep + 21 days = 13 October on;
+    October is tested on 13..31 = 19 of its 31 days. Pooled with min_history=28 of
+    pooled_days=28, 21 days (22 September to 12 October): no day has 28 days before it."""
+    from smmanalytics.alerts import AlertSettings, review
+    from smmanalytics.dataset import load
+
+    sample = Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve"
+    (tmp_path / "brand.yaml").write_text((sample / "brand.yaml").read_text())
+    lines = (sample / "account_overview_analytics.csv").read_text().splitlines()
+    (tmp_path / "account_overview_analytics.csv").write_text("\n".join(lines[:41]) + "\n")
+    r = review(load(tmp_path), "2026-10", settings=AlertSettings(min_history=3))
+    u = r.untested().set_index("signal")
+    assert u.loc["net_followers", ["days", "days_tested"]].tolist() == [31, 19]
+    assert ("too short a history before them, a day needs 3 earlier same weekdays; an "
+            "incident") in r.summary and "4 earlier" not in r.summary
+    (tmp_path / "account_overview_analytics.csv").write_text("\n".join(lines[:22]) + "\n")
+    pooled = AlertSettings(baseline="pooled", min_history=28, pooled_days=28)
+    r = review(load(tmp_path), settings=pooled)
+    assert ("2 known but not tested yet: too short a history, a day needs 28 days with a "
+            "value among the 28 before it)") in r.summary

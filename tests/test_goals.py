@@ -497,6 +497,30 @@ def test_cli_scorecard_prints_a_small_pace_without_rounding_it_to_zero(tmp_path,
     assert column("allowed_per_day") == ["<NA>", "1.1", "<NA>", "<NA>", "<NA>"]
 
 
+def test_cli_scorecard_json_gives_the_paces_the_table_shows(tmp_path, monkeypatch, capsys):
+    """`smm scorecard --json` gave required_daily only, (G − A) / (D − d) unrounded on every
+    goal: 14 / 13 = 1.0769230769 for "at most 32" read as a need, -8 / 13 for "at least 10"
+    reached. The goals above (18 posts by 18 October, 13 days left): required_per_day
+    3 / 13 = 0.23 → 0.2, 0.5 / 13 = 0.038 → 0.04; allowed_per_day 14 / 13 = 1.08 → 1.1;
+    null where the table shows none. required_daily keeps the formula's value."""
+    import json
+
+    import smmanalytics.dataset
+    from smmanalytics.cli import main
+
+    ds = dataset(posts=_daily_posts(18), goals=_goals(tmp_path, _PACE_GOALS))
+    monkeypatch.setattr(smmanalytics.dataset, "load", lambda path, **kw: ds)
+    assert main(["scorecard", "--data", str(tmp_path), "--period", "2026-10",
+                 "--asof", "2026-10-18", "--json"]) == 0
+    recs = json.loads(capsys.readouterr().out)
+    assert [r["required_per_day"] for r in recs] == [0.2, None, None, None, 0.04]
+    assert [r["allowed_per_day"] for r in recs] == [None, 1.1, None, None, None]
+    assert [r["required_daily"] for r in recs] == pytest.approx(
+        [3 / 13, 14 / 13, -8 / 13, -3 / 13, 0.5 / 13], abs=1e-9)
+    # every value JSON-native: numbers, strings, truth values, null
+    assert all(v is None or type(v) in (int, float, str, bool) for r in recs for v in r.values())
+
+
 def test_scorecard_does_not_mutate(tmp_path):
     ds = dataset(posts=_daily_posts(10), goals=_goal_frame(tmp_path, "interactions", 500))
     before = ds.posts.copy(), ds.goals.copy()

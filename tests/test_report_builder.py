@@ -564,7 +564,41 @@ def test_audience_says_which_day_it_describes(ds, lang, tiktok_day, note):
     })
     d = Dataset(posts=ds.posts, audience=schema.conform(aud, "audience"), brand=ds.brand)
     sec = BrandReport(d, "2026-03", lang=lang).audience()
-    assert [b["text"] for b in sec.blocks if b["kind"] == "note"] == [note]
+    notes = [b["text"] for b in sec.blocks if b["kind"] == "note"]
+    assert notes[0] == note and len(notes) == (1 if lang == "en" else 2)   # + the industries'
+
+
+@pytest.mark.parametrize("lang,note", [
+    ("fr", "Les secteurs sont nommés tels que LinkedIn les exporte, sans traduction."),
+    ("it", "I settori sono indicati come li esporta LinkedIn, senza traduzione."),
+    ("en", None),
+])
+def test_audience_says_linkedins_industries_are_as_exported(ds, lang, note):
+    """A French report showed LinkedIn's job functions in French ("Ventes") and its industries
+    in English ("Retail") with no word why: industry names have no confirmed translation
+    (reference §4.4), so they are shown as exported and the report says so; an English
+    report, whose panels are all as exported, says nothing."""
+    aud = pd.DataFrame({
+        "platform": ["linkedin"] * 4,
+        "dimension": ["job_function", "job_function", "industry", "industry"],
+        "category": ["Sales", "Marketing", "Retail", "Personal Care Product Manufacturing"],
+        "share": [0.6, 0.4, 0.7, 0.3],
+        "snapshot_at": pd.Timestamp("2026-11-01", tz="UTC"),
+    })
+    d = Dataset(posts=ds.posts, audience=schema.conform(aud, "audience"), brand=ds.brand)
+    rep = BrandReport(d, "2026-10", lang=lang)
+    sec = rep.audience()
+    notes = [b["text"] for b in sec.blocks if b["kind"] == "note"]
+    assert (notes[-1] == note) if note else len(notes) == 1
+    [svg] = [s.decode() for s in sec.figures.values()]
+    labels = re.findall(r"<text[^>]*>([^<]+)</text>", svg)
+    assert "Retail" in labels                                  # as exported
+    assert rep.fmt.category("Sales") in labels                 # translated
+    # without an industry panel, no such note
+    d = Dataset(posts=ds.posts, audience=schema.conform(aud.iloc[:2], "audience"),
+                brand=ds.brand)
+    assert len([b for b in BrandReport(d, "2026-10", lang=lang).audience().blocks
+                if b["kind"] == "note"]) == 1
 
 
 def test_a_brand_without_exports_gets_a_report_that_says_so(tmp_path):
@@ -2443,8 +2477,8 @@ def test_signals_too_short_to_test_are_not_called_quiet(lang):
             for d in pd.date_range("2026-06-01", "2026-06-21")]
     rep = BrandReport(dataset(daily=daily(rows)), "2026-06", lang=lang)
     texts = [b["text"] for b in rep.alerts().blocks if b["kind"] == "text"]
-    assert texts[0] == rep.fmt.label("alerts_untested") != rep.fmt.label("alerts_none")
-    assert "4" in texts[0]
+    assert texts[0] == rep.fmt.label("alerts_untested").format(weeks="4")
+    assert texts[0] != rep.fmt.label("alerts_none") and "4" in texts[0]
 
 
 @pytest.mark.parametrize("lang", ["en", "fr", "it"])
@@ -2465,7 +2499,7 @@ def test_a_month_tested_in_part_names_its_untested_days(lang):
     texts = [b["text"] for b in blocks if b["kind"] == "text"]
     notes = [b["text"] for b in blocks if b["kind"] == "note"]
     assert texts[0] == f.label("alerts_none_tested") != f.label("alerts_none")
-    assert f.label("alerts_partly") in notes
+    assert f.label("alerts_partly").format(weeks="4") in notes
     [items] = [b["items"] for b in blocks if b["kind"] == "bullets"]
     signal = f"{f.platform('instagram')} · {f.label('sig_net_followers')}"
     untested = ", ".join(f.date(d, "d MMM") for d in pd.date_range("2026-06-01", "2026-06-28"))
@@ -2478,3 +2512,47 @@ def test_a_month_tested_in_part_names_its_untested_days(lang):
     assert f.prose(f.label("alerts_rate_few").format(days="28", signals=f"{signal} (12)")) \
         in notes
     assert not any(t.startswith(f.label("alerts_total")[:10]) for t in texts)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "it"])
+def test_the_history_a_day_needs_is_the_settings_not_a_fixed_4(lang, monkeypatch):
+    """The watch's notes said a day is compared with "the 4 weeks before it at least" whatever
+    the settings' min_history. With min_history=3, net follows from 1 June to 10 July: a day
+    is tested from 1 June + 3 × 7 days = 22 June on, so June is tested on 22..30 June, 9 of
+    its 30 days, and the notes say 3 weeks; with 1 to 14 June (two weeks) no day is tested."""
+    import dataclasses
+    import importlib
+
+    from ._roi_builders import daily, dataset
+
+    # the module (smmanalytics.alerts is also the name of its function)
+    alerts_module = importlib.import_module("smmanalytics.alerts")
+
+    @dataclasses.dataclass(frozen=True)
+    class ThreeWeeks(alerts_module.AlertSettings):     # the settings the watch makes
+        min_history: int = 3
+
+    monkeypatch.setattr(alerts_module, "AlertSettings", ThreeWeeks)
+
+    def report(last):
+        rows = [{"platform": "instagram", "account_id": "a", "date": d.date().isoformat(),
+                 "metric": "net_follows", "value": 3.0}
+                for d in pd.date_range("2026-06-01", last)]
+        return BrandReport(dataset(daily=daily(rows)), "2026-06", lang=lang)
+
+    rep = report("2026-07-10")
+    f = rep.fmt
+    blocks = rep.alerts().blocks
+    notes = [b["text"] for b in blocks if b["kind"] == "note"]
+    weeks = {"en": "the 3 weeks", "fr": "des 3 semaines", "it": "almeno 3 settimane"}[lang]
+    [partly] = [n for n in notes if n == f.label("alerts_partly").format(weeks="3")]
+    assert weeks in partly and "4" not in partly
+    [items] = [b["items"] for b in blocks if b["kind"] == "bullets"]
+    untested = ", ".join(f.date(d, "d MMM") for d in pd.date_range("2026-06-01", "2026-06-21"))
+    signal = f"{f.platform('instagram')} · {f.label('sig_net_followers')}"
+    assert items == [f.prose(f.label("alerts_partly_item").format(
+        signal=signal, tested="9", days="30", dates=untested))]
+    rep = report("2026-06-14")
+    texts = [b["text"] for b in rep.alerts().blocks if b["kind"] == "text"]
+    assert texts[0] == rep.fmt.label("alerts_untested").format(weeks="3")
+    assert weeks in texts[0]

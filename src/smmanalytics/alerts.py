@@ -501,12 +501,28 @@ class Review:
     ``min_history`` earlier same weekdays with a value): an incident on such a day raises no
     alert, so the period's "no alert" holds for its tested days only. None on a Review made
     by hand (its days taken as tested).
+
+    ``settings``: the AlertSettings of the detection run (None: the defaults); the summary's
+    "a day needs 4 earlier same weekdays" says their ``min_history``.
     """
 
     signals: pd.DataFrame
     alerts: pd.DataFrame
     backtest: pd.DataFrame
     period_days: pd.DataFrame | None = None
+    settings: AlertSettings | None = None
+
+    def _history_needed(self) -> str:
+        """What a day needs before it is tested, under the review's settings: ``a day needs 4
+        earlier same weekdays`` (weekday baseline), or with the pooled baseline ``a day needs
+        4 days with a value among the 28 before it``. The number was written 4 whatever
+        ``min_history`` was."""
+        s = self.settings or AlertSettings()
+        n = s.min_history
+        if s.baseline == "weekday":
+            return f"a day needs {n} earlier same weekday{'' if n == 1 else 's'}"
+        return (f"a day needs {n} day{'' if n == 1 else 's'} with a value among the "
+                f"{s.pooled_days} before it")
 
     def untested(self) -> pd.DataFrame:
         """Per known signal with a day of the period not tested: platform, signal, days (the
@@ -554,8 +570,8 @@ class Review:
                 + (f" ({sev})" if sev else ""),
                 f"{c['alerts']} alert{'' if c['alerts'] == 1 else 's'}",
                 f"{c['known']} of {c['pairs']} signals monitored"
-                + (f" ({c['untested']} known but not tested yet: too short a history, a day "
-                   "needs 4 earlier same weekdays)" if c["untested"] else ""),
+                + (f" ({c['untested']} known but not tested yet: too short a history, "
+                   f"{self._history_needed()})" if c["untested"] else ""),
                 f"{c['days']} day{'' if c['days'] == 1 else 's'} of signals"
                 + (f" ({c['span']})" if c["span"] else "")] + self._untested_part()
 
@@ -569,7 +585,7 @@ class Review:
         each = ", ".join(f"{r.platform} {r.signal} on {r.days_tested} of its {r.days} days "
                          "with a value" for r in u.itertuples())
         return [f"days tested: {each} (the other days had too short a history "
-                "before them, a day needs 4 earlier same weekdays; an incident on them would "
+                f"before them, {self._history_needed()}; an incident on them would "
                 "raise no alert)"]
 
     @property
@@ -620,7 +636,7 @@ def review(ds, period=None, *, settings: AlertSettings | None = None) -> Review:
     # a period's days not tested are said; the whole history's are its first weeks, always
     # untested, which "n of m signals monitored" already tells
     days = _period_days(det, bt, bounds) if bounds is not None else None
-    return Review(sig, _alerts_in(det, settings, bounds, al), bt, days)
+    return Review(sig, _alerts_in(det, settings, bounds, al), bt, days, settings)
 
 
 def _period_days(det: pd.DataFrame, bt: pd.DataFrame, bounds) -> pd.DataFrame:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
-import logging
 import math
 import os
 import signal
@@ -181,7 +180,7 @@ def _round_kept(x, digits: int):
 
 
 def _cmd_scorecard(args: argparse.Namespace) -> int:
-    from .goals import RATE_METRICS, scorecard, scorecard_display
+    from .goals import scorecard
 
     ds = _brand_data(args, web=True)
     sc = scorecard(ds, args.period, asof=args.asof)
@@ -192,9 +191,23 @@ def _cmd_scorecard(args: argparse.Namespace) -> int:
         print(f"smm: note: the data end on {last.isoformat()}, before {period.label} does: "
               f"the goals shown are those whose month, quarter or year holds "
               f"{last.isoformat()}, as of that day", file=sys.stderr)
+    shown = _scorecard_shown(sc)
     if args.json:
-        _print_frame(sc, True)
+        # scorecard()'s columns, and the paces as the table shows them: required_daily is
+        # (target − actual) / days left on every row, a ceiling on a maximum's and negative
+        # once a target is passed, which a script read as a need
+        at = sc.columns.get_loc("required_daily") + 1
+        paces = ["required_per_day", "allowed_per_day"]
+        _print_frame(pd.concat([sc.iloc[:, :at], shown[paces], sc.iloc[:, at:]], axis=1), True)
         return 0
+    _print_frame(shown, False)
+    return 0
+
+
+def _scorecard_shown(sc: pd.DataFrame) -> pd.DataFrame:
+    """:func:`scorecard_display` of ``sc`` rounded as ``smm scorecard`` prints it."""
+    from .goals import RATE_METRICS, scorecard_display
+
     display = scorecard_display(sc)
     shown = display.round(3)
     # a count's projection and the pace it needs, as counts are read: 412, 26.2 a day (not
@@ -206,8 +219,7 @@ def _cmd_scorecard(args: argparse.Namespace) -> int:
         shown.loc[rows, "projection"] = sc.loc[rows, "projection"].round(digits).to_numpy()
         for col in ("required_per_day", "allowed_per_day"):
             shown.loc[rows, col] = [_round_kept(x, pace) for x in display.loc[rows, col]]
-    _print_frame(shown, False)
-    return 0
+    return shown
 
 
 # what each detection test means to a reader of `smm alerts` (--json keeps the test's name)
@@ -337,7 +349,10 @@ def _parser() -> argparse.ArgumentParser:
                         "the data's last day (said on stderr)")
     s.add_argument("--asof", type=_day, default=None,
                    help="last day with data, such as 2026-10-20 (default: today or data end)")
-    s.add_argument("--json", action="store_true", help="JSON records instead of a table")
+    s.add_argument("--json", action="store_true",
+                   help="JSON records instead of a table: the columns of smm.scorecard() "
+                        "(required_daily: (target - actual) / days left, on every goal), and "
+                        "required_per_day and allowed_per_day rounded as the table shows them")
     s.set_defaults(func=_cmd_scorecard)
     # alerts
     a = sub.add_parser("alerts", help="reputation/crisis alerts from the exports' daily signals")
@@ -385,7 +400,7 @@ def _add_report(sub) -> None:
                         "month of the data); a campaign report without it covers the "
                         "campaign's days")
     r.add_argument("--config", help="batch: agency.yaml listing the brands")
-    r.add_argument("--workers", type=_at_least_one, default=None,
+    r.add_argument("--workers", type=_whole(1), default=None,
                    help="batch: local worker processes (default: one per CPU this process may "
                         "use, at most one per report)")
     r.add_argument("--dask", default=None, metavar="ADDRESS",
@@ -478,17 +493,6 @@ def _unread_lines(unread: dict[str, str]) -> list[str]:
     return lines
 
 
-def _at_least_one(text: str) -> int:
-    """A whole number of at least 1, for --workers (argparse's usage error otherwise)."""
-    try:
-        n = int(text)
-    except ValueError:
-        n = 0
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1; got {text!r}")
-    return n
-
-
 def _cmd_batch(args) -> int:
     from .runner import default_workers, read_batch_config, run_batch
 
@@ -511,29 +515,38 @@ def _cmd_batch(args) -> int:
 
 # --- best-times and calendar (timing) ---------------------------------------------------------
 
+# The argparse types below check as the Python API does (one home: _args); they only turn
+# its ArgumentError into argparse's, whose usage line names the option (--tz, --weeks).
+
 def _time_zone(text: str) -> str:
     """``--tz``: an IANA time zone name, refused by argparse with its usage line otherwise."""
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+    from ._args import time_zone
+    from .errors import ArgumentError
 
     try:
-        ZoneInfo(text)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise argparse.ArgumentTypeError(f"not an IANA time zone: {text!r} "
-                                          "(such as Europe/Paris)") from None
-    return text
+        return time_zone(text, "--tz")
+    except ArgumentError as exc:    # "not an IANA time zone: 'Paris' (such as Europe/Paris)"
+        raise argparse.ArgumentTypeError(str(exc).removeprefix("argument '--tz': ")) from None
 
 
-def _whole(low: int, high: int):
-    """An argparse type: a whole number from ``low`` to ``high``."""
+def _whole(low: int, high: int | None = None):
+    """An argparse type: a whole number from ``low`` to ``high`` (no bound above without
+    ``high``), as :func:`smmanalytics._args.whole` takes it."""
+    from ._args import whole
+    from .errors import ArgumentError
+
     def parse(text: str) -> int:
         try:
-            n = int(text)
+            value = int(text)
         except ValueError:
-            n = None
-        if n is None or not low <= n <= high:
-            raise argparse.ArgumentTypeError(f"expected a whole number from {low} to {high}, "
-                                             f"got {text!r}")
-        return n
+            value = text            # not a number: _args.whole says so
+        try:
+            return whole(value, "value", low, high)
+        except ArgumentError as exc:
+            # the messages --workers and --weeks always gave
+            sep = ", " if high is not None else "; "
+            raise argparse.ArgumentTypeError(f"expected {exc.expected}{sep}got {text!r}") \
+                from None
     return parse
 
 
@@ -666,24 +679,6 @@ def _cmd_cache(args) -> int:
     return 0
 
 
-class _Terminated(SystemExit):
-    """The SystemExit that SIGTERM raises (exit code 143): ``main`` says what was stopped."""
-
-
-def _stop(signum: int, frame) -> None:
-    """SIGTERM handler: stop as Ctrl-C does, by an exception, so that the finally blocks run
-    on the way out (a report's kernel is shut down, its temporary folder removed; a batch
-    stops its workers' reports). A second SIGTERM is ignored: it would cut that clean-up short.
-
-    The cell the kernel was running is left as an asyncio task that fails when the kernel
-    is interrupted; asyncio would print its whole traceback at exit, so its logger is
-    silenced: the process is stopping on purpose.
-    """
-    logging.getLogger("asyncio").disabled = True
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)
-    raise _Terminated(128 + signum)
-
-
 def _stopped(args, by: str = "SIGTERM") -> str:
     """What a SIGTERM (or Ctrl-C) stopped, for the one line ``main`` prints."""
     if args.command != "report":
@@ -717,10 +712,12 @@ def _stopped_cleanly_by_sigterm():
     """Within the block, SIGTERM raises _Terminated (exit code 143) instead of killing the
     process outright, which left a report's kernel running and its temporary folder behind.
     The previous handler is restored afterwards. Only the main thread can set handlers."""
+    from .runner import _on_sigterm  # the handler batch workers have too
+
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.signal(signal.SIGTERM, _stop)
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         yield
     finally:
@@ -738,7 +735,7 @@ def _reader_gone() -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``smm`` console script; returns the exit code."""
-    from .runner import without_iri_grammar
+    from .runner import _Terminated, without_iri_grammar
 
     without_iri_grammar()
     parser = _parser()

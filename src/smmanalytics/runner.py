@@ -860,29 +860,44 @@ def _run_in_workers(jobs: list[BatchJob], workers: int, done) -> None:
             raise
 
 
-# In a batch's worker process: SIGTERM stops the report it runs (its kernel is shut down, its
-# temporary folder removed, as in `smm report`) and the worker starts no further report.
-_stopping = False
-_running = False
+# SIGTERM: the one handler of the `smm` process (cli.main installs it around the command) and
+# of a batch's worker processes (_worker_start). It stops as Ctrl-C does, by an exception, so
+# that the finally blocks run on the way out: a report's kernel is shut down, its temporary
+# folder removed, a batch stops its workers' reports. A worker between two reports only
+# notes it and starts no further report.
+_stopping = False       # a SIGTERM came (a worker starts no further report)
+_in_worker = False      # this process is a batch's worker
+_running = False        # the worker runs a report
+
+
+class _Terminated(SystemExit):
+    """The SystemExit that SIGTERM raises (exit code 143): ``smm`` says what was stopped."""
+
+
+def _on_sigterm(signum: int, frame) -> None:
+    """SIGTERM handler (from a user, a service manager that signals every process of the
+    job, or a batch stopping its workers: :func:`_stop_workers`). Only the first counts: a
+    second one would interrupt the clean-up of the first.
+
+    The cell the kernel was running is left as an asyncio task that fails when the kernel
+    is interrupted; asyncio would print its whole traceback at exit, so its logger is
+    silenced: the process is stopping on purpose.
+    """
+    global _stopping
+    _stopping = True
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    if _running or not _in_worker:
+        logging.getLogger("asyncio").disabled = True
+        raise _Terminated(128 + signum)
 
 
 def _worker_start() -> None:
     """Initializer of a batch's worker processes: SIGTERM stops the worker's report; the
     worker imports papermill without the IRI grammar (:func:`without_iri_grammar`)."""
+    global _in_worker
     without_iri_grammar()
-    signal.signal(signal.SIGTERM, _worker_stop)
-
-
-def _worker_stop(signum: int, frame) -> None:
-    """SIGTERM in a worker: from the batch (see :func:`_stop_workers`) or from a service
-    manager that signals every process of the job. Only the first counts: a second one would
-    interrupt the clean-up of the first."""
-    global _stopping
-    _stopping = True
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)
-    if _running:
-        logging.getLogger("asyncio").disabled = True     # see cli._stop
-        raise SystemExit(128 + signum)
+    _in_worker = True
+    signal.signal(signal.SIGTERM, _on_sigterm)
 
 
 def _run_job_in_worker(job: BatchJob) -> BatchResult:

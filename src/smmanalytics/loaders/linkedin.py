@@ -31,6 +31,10 @@ sheet; every sheet is its own format:
 - ``linkedin_demographics`` (audience): sheets ``Location``, ``Job function``, ``Seniority``,
   ``Industry``, ``Company size``. ``value`` is the count; ``share`` = value / sum of the sheet's
   values (a share of the listed categories). Visitors' sheets get dimensions ``visitor_<name>``.
+  Categories are kept as exported, in the language of the export: industry names have no
+  confirmed translation (reference §4.4), so those of a French or Italian interface are not
+  mapped to the English ones (the report translates English seniority levels and job
+  functions, and says the industries are as exported).
 
 LinkedIn does not say which zone its dates are in [U]: days are UTC days (noted per file). A
 content workbook whose ``Metrics`` sheet has no ``All posts`` sibling raises ParseError.

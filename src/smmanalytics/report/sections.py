@@ -369,6 +369,9 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         """Who follows: the breakdowns the exports give (countries, gender, age, job functions…).
 
         Shows each platform's latest snapshot of each dimension, as shares of its audience.
+        Categories in the report language where they are common words (gender, LinkedIn's
+        seniority levels and job functions) or country codes; LinkedIn's industries as
+        exported, which a French or Italian report says in a note.
         """
         f = self.fmt
         sec = self.section(f.label("audience"))
@@ -405,6 +408,12 @@ class BrandReport(PerformanceSections, WatchSections, Report):
             dates = ([f.date(days.iloc[0])] if days.nunique() == 1 else
                      [f"{f.date(d)} ({f.platform(p)})" for p, d in days.items()])
             self.text(sec, f.label("audience_asof").format(dates=", ".join(dates)), note=True)
+        # LinkedIn's seniority levels and job functions are said in the report language, its
+        # industries as exported: their names in other languages are not confirmed (reference
+        # §4.4), and an untranslated panel beside translated ones read as an oversight
+        if f.lang != "en" and any(p == "linkedin" and d.endswith("industry")
+                                  for (p, d), _ in panels):
+            self.text(sec, f.label("audience_industries"), note=True)
         return sec
 
     # ---- data quality, method, provenance ----------------------------------------------------

@@ -277,7 +277,8 @@ class WatchSections:
                       and (counts["period_tested"] > 0 or not counts["period_days"]))
             partly = counts["period_tested"] < counts["period_days"]
             self.text(sec, f.label(("alerts_none_tested" if partly else "alerts_none")
-                                   if tested else "alerts_untested") if watched and seen
+                                   if tested else "alerts_untested").format(
+                                       weeks=f.number(settings.min_history)) if watched and seen
                       else f.label("alerts_no_data" if watched else "alerts_no_signal"))
         else:
             self.table(sec, pd.DataFrame({
@@ -328,7 +329,7 @@ class WatchSections:
                 caption=(f.label("alerts_first").format(shown=f.number(len(top)),
                                                         n=f.number(len(found)))
                          if len(found) > len(top) else None))
-        self._untested_note(sec, watch)
+        self._untested_note(sec, watch, settings)
         bt = watch.backtest
         total = bt[bt["signal"] == "all"]
         bt = bt[bt["signal"] != "all"]
@@ -390,10 +391,11 @@ class WatchSections:
                 for p, s in zip(unknown["platform"], unknown["signal"], strict=True)), note=True)
         return sec
 
-    def _untested_note(self, sec: Section, watch) -> None:
+    def _untested_note(self, sec: Section, watch, settings) -> None:
         """Which signals were tested on how many of the period's days with a value, and the
-        days not tested (too short a history before them), an incident on which raises no
-        alert: the dates when they are few, else their count."""
+        days not tested (too short a history before them: fewer than ``settings.min_history``
+        earlier same weekdays), an incident on which raises no alert: the dates when they are
+        few, else their count."""
         f = self.fmt
         u = watch.untested()
         if u.empty:
@@ -405,7 +407,8 @@ class WatchSections:
             items.append(f.label("alerts_partly_count" if many else "alerts_partly_item").format(
                 signal=signal, tested=f.number(r.days_tested), days=f.number(r.days),
                 dates=", ".join(f.date(d, "d MMM") for d in r.untested)))
-        self.text(sec, f.label("alerts_partly"), note=True)
+        self.text(sec, f.label("alerts_partly").format(weeks=f.number(settings.min_history)),
+                  note=True)
         self.bullets(sec, items)
 
     def _signal_value(self, signal: str, v) -> str:
