@@ -856,6 +856,31 @@ def test_posts_assigned_by_local_publish_day(tmp_path):
     assert scorecard(ds, "2026-11", asof="2026-11-30").loc[0, "actual"] == 1
 
 
+def test_a_ratio_goal_s_pace_compares_the_ratio_to_date_with_the_goal_itself(tmp_path):
+    """A ratio (ROI ≥ 2 in October) is not earned day by day: its pace index is the ROI to
+    date against the goal itself, 3 / 2 = 1.5, never against the goal prorated by the days
+    elapsed, 3 / (2 × 15/31) = 3.1, which would read twice as far ahead; and no amount a day
+    is asked of it (required_per_day and allowed_per_day empty), as benchmarks-methods §5.2's
+    linear pace is for totals and its rate goals are judged on the rate."""
+    w = web([{"period_start": "2026-10-01", "period_end": "2026-10-31", "source": "instagram",
+              "medium": "social", "revenue": 1240.0, "currency": "EUR"}])
+    ds = dataset(tmp_path, "2026-10-01,2026-10-31,ad_spend,310,,,,,,\n", web=w,
+                 goals=_goal_frame(tmp_path, "roi", 2.0))
+    row = scorecard(ds, "2026-10", asof="2026-10-15").iloc[0]
+    # to date: revenue 1240 × 15/31 = 600, cost 310 × 15/31 = 150: ROI (600 - 150) / 150 = 3;
+    # the goal's pace 3 / 2 = 1.5, not 3 / (2 × 15/31) = 3.1
+    assert row["actual"] == pytest.approx(3.0)
+    assert row["pace_index"] == pytest.approx(3.0 / 2.0)
+    assert pd.isna(row["required_daily"])
+    shown = scorecard_display(scorecard(ds, "2026-10", asof="2026-10-15")).iloc[0]
+    assert pd.isna(shown["required_per_day"]) and pd.isna(shown["allowed_per_day"])
+    # a ROAS at most 5 (a ceiling): 600 / 150 = 4, pace 4 / 5 = 0.8
+    ds = dataset(tmp_path, "2026-10-01,2026-10-31,ad_spend,310,,,,,,\n", web=w,
+                 goals=_goal_frame(tmp_path, "roas", 5.0, direction="at_most"))
+    row = scorecard(ds, "2026-10", asof="2026-10-15").iloc[0]
+    assert row["actual"] == pytest.approx(4.0) and row["pace_index"] == pytest.approx(0.8)
+
+
 def test_roi_goal_projection_from_monthly_ga4(tmp_path):
     """ROAS on October's GA4 total, mid-October: the actual is the total's share by day, the
     projection the total itself (it was the share to date plus 16 days at the last months'

@@ -100,6 +100,39 @@ def test_engagement_without_groups_is_one_row():
     assert e.loc[0, "interactions"] == 15 + 0 + 100 + 10 + 4
 
 
+def test_pooled_er_impressions_of_several_platforms_leave_out_youtube_thumbnail_impressions():
+    """YouTube's impressions are thumbnail impressions (its thumbnail shown in a feed), not
+    views of the post: pooled with Instagram's, 10,000 of them pulled the brand's rate by
+    impressions from 2 % down to 0.5 %. Across platforms YouTube is left out of that rate
+    (noted); YouTube's own row keeps its rate by thumbnail impressions."""
+    posts = schema.conform(pd.DataFrame({
+        "platform": ["instagram", "instagram", "youtube"],
+        "post_id": list("abc"),
+        "content_type": ["video", "video", "video"],
+        "reactions": [30, 10, 20],
+        "comments": [0, 0, 0],
+        "impressions": [1000, 1000, 10000],
+        "views": [500, 500, 4000],
+    }), "posts")
+    for by in (None, "content_type"):
+        e = metrics.engagement(posts, by=by).iloc[0]
+        # instagram alone: pooled (30 + 10) / (1000 + 1000) = 0.02, not (30 + 10 + 20) /
+        # (1000 + 1000 + 10000) = 0.005; median of 0.03 and 0.01 = 0.02, not 0.01
+        assert e["er_impressions_pooled"] == pytest.approx(0.02)
+        assert e["er_impressions_median"] == pytest.approx(0.02)
+        # views are views on every platform: (30 + 10 + 20) / (500 + 500 + 4000) = 0.012
+        assert e["er_views_pooled"] == pytest.approx(60 / 5000)
+        assert e["posts"] == 3 and e["interactions"] == 60
+    assert metrics.engagement(posts, by=None).attrs["notes"] == [
+        "er_impressions of several platforms leave out YouTube's posts: its impressions are "
+        "thumbnail impressions, not views of the post"]
+    by_platform = metrics.engagement(posts, by="platform").set_index("platform")
+    assert by_platform.loc["youtube", "er_impressions_pooled"] == pytest.approx(20 / 10000)
+    assert by_platform.attrs["notes"] == []
+    # without YouTube, nothing is left out nor said
+    assert metrics.engagement(posts.iloc[:2], by=None).attrs["notes"] == []
+
+
 @pytest.mark.parametrize("by", ["platform", ["platform", "content_type"], None])
 def test_engagement_of_no_posts_has_no_row_and_the_same_columns(by):
     full = metrics.engagement(_posts(), by=by)

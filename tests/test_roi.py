@@ -461,7 +461,10 @@ def test_ratios_leave_out_the_costs_of_days_ga4_does_not_cover(tmp_path):
                                                       end="2026-12-31")]))
     row = roi(ds, "2026-Q4").iloc[0]
     assert row["revenue"] == pytest.approx(1700.0)
-    assert row["roi"] == pytest.approx((1700 - 831) / 831)
+    # December's 100 of revenue has no known cost (costs.csv stops on 30 November): the ratios
+    # take October's revenue alone, not (1700 - 831) / 831 = 1.046
+    assert row["roi"] == pytest.approx((1600 - 831) / 831)
+    assert "ratios_costs_days" in row["note_codes"].split("; ")
     # exports of September and November, none of October: 2 runs, 60 days of 2026-09..11
     ds = dataset(tmp_path, costs, web=web([
         _web_month(900.0, start="2026-09-01", end="2026-09-30"),
@@ -487,6 +490,80 @@ def test_ratios_leave_out_the_costs_of_days_ga4_does_not_cover(tmp_path):
                         ("it", "ROI, ROAS e CPA non calcolabili: ")):
         assert Formatter(lang).note(row["note"].split("; ")[2],
                                     "ratios_no_common_days").startswith(start)
+
+
+def test_ratios_leave_out_ga4_figures_of_days_costs_csv_does_not_cover(tmp_path):
+    """costs.csv entered to October (its last month of labour), GA4 exported for October and
+    November: roi() of October-November set the revenue of both months, 1550 + 900 = 2450,
+    against October's costs alone, 465 (November's unknown, not counted): ROI 4.27 instead of
+    October's 2.33. The ratios take GA4's figures of the days both cover; the revenue column
+    stays the period's, and a note says so. A month entered without a line of some category
+    (no ad spend in November) had nothing spent: its revenue counts."""
+    costs = ("2026-09,,labor,310,,,,,,\n"
+             "2026-10,,labor,310,,,,,,\n"
+             "2026-10-01,2026-10-31,ad_spend,155,,instagram,,,,\n")
+    months = web([_web_month(1550.0, key_events=10.0),
+                  _web_month(900.0, key_events=6.0, start="2026-11-01", end="2026-11-30")])
+    ds = dataset(tmp_path, costs, web=months)
+    row = roi(ds, "2026-10..2026-11").iloc[0]
+    # costs over 1-31 October (costs.csv kept to 31 October): 310 + 155 = 465
+    assert row["cost"] == pytest.approx(465.0)
+    assert row["revenue"] == pytest.approx(2450.0) and row["key_events"] == pytest.approx(16.0)
+    # October's GA4 figures alone: ROI (1550 - 465) / 465 = 2.333, not (2450 - 465) / 465
+    # = 4.269; ROAS 1550 / 155 = 10, not 15.8; CPA 465 / 10 = 46.5, not 465 / 16 = 29.06
+    assert row["roi"] == pytest.approx((1550 - 465) / 465)
+    assert row["roas"] == pytest.approx(10.0)
+    assert row["cpa"] == pytest.approx(46.5)
+    assert row["note_codes"].split("; ")[:2] == ["costs_partly", "ratios_costs_days"]
+    note = ("roi, roas and cpa set GA4's figures from 2026-10-01 to 2026-10-31 alone against "
+            "the costs of those days, the days of 2026-10-01..2026-11-30 both GA4 data and "
+            "costs.csv cover")
+    assert note in row["note"].split("; ")
+    assert Formatter("fr").note(note, "ratios_costs_days").startswith(
+        "ROI, ROAS et CPA rapportent les seuls chiffres de GA4 du 1er octobre 2026 au "
+        "31 octobre 2026 aux coûts de ces jours")
+    assert Formatter("it").note(note, "ratios_costs_days").startswith(
+        "ROI, ROAS e CPA rapportano i soli dati di GA4 dal 1° ottobre 2026 al 31 ottobre 2026 ")
+    # with value_per_key_event 20: (1550 + 10 × 20 - 465) / 465, not (2450 + 16 × 20 - 465)
+    row = roi(ds, "2026-10..2026-11", value_per_key_event=20).iloc[0]
+    assert row["value"] == pytest.approx(2450 + 16 * 20)
+    assert row["roi"] == pytest.approx((1550 + 200 - 465) / 465)
+    # per platform: instagram's own October revenue against its ad spend
+    plat = roi(ds, "2026-10..2026-11", by="platform").set_index("platform")
+    assert plat.loc["instagram", "roas"] == pytest.approx(10.0)
+    # November entered with labour but no ad spend: nothing spent on ads, all its revenue
+    # counts: ROI (2450 - 775) / 775 with 310 + 155 + 310 = 775, ROAS 2450 / 155 = 15.81
+    ds = dataset(tmp_path, costs + "2026-11,,labor,310,,,,,,\n", web=months)
+    row = roi(ds, "2026-10..2026-11").iloc[0]
+    assert row["roi"] == pytest.approx((2450 - 775) / 775)
+    assert row["roas"] == pytest.approx(2450 / 155)
+    assert "ratios_" not in str(row["note_codes"])
+
+
+def test_a_costs_csv_of_payments_dated_by_day_covers_their_months(tmp_path):
+    """A costs.csv of payments, each dated by its day (a ``date`` column): a fee paid on
+    3 September and labour paid on 1 October read as a file kept from 3 September to
+    1 October, so that October's GA4 revenue was set against one day of it. A file dated by
+    single days covers the months its days fall in: 1 September to 31 October."""
+    from smmanalytics.roi import costs_span
+
+    path = tmp_path / "costs.csv"
+    path.write_text("date,category,amount\n2026-09-03,influencer,200\n"
+                    "2026-10-01,labor,300\n", encoding="utf-8")
+    assert costs_span(read_costs(path)) == (dt.date(2026, 9, 1), dt.date(2026, 10, 31))
+    ds = dataset(tmp_path, "2026-09-03,,influencer,200,,,,,,\n2026-10-01,,labor,300,,,,,,\n",
+                 web=web([_web_month(600.0), _web_month(900.0, start="2026-11-01",
+                                                        end="2026-11-30")]))
+    october = roi(ds, "2026-10").iloc[0]
+    # October whole: (600 - 300) / 300 = 1, no note on the costs' days
+    assert october["roi"] == pytest.approx(1.0)
+    assert not {"costs_partly", "ratios_ga4_days", "ratios_costs_days"} & set(
+        october["note_codes"].split("; "))
+    # Q4: costs known for September and October, so for October alone, November's 900 left
+    # out of the ratios: (600 - 300) / 300 = 1, not (1500 - 300) / 300 = 4
+    q4 = roi(ds, "2026-Q4").iloc[0]
+    assert q4["cost"] == pytest.approx(300.0) and q4["revenue"] == pytest.approx(1500.0)
+    assert q4["roi"] == pytest.approx(1.0)
 
 
 def test_ga4_revenue_in_another_currency_is_unknown_not_zero(tmp_path):

@@ -20,6 +20,11 @@ Definitions
 - A group's rate is given two ways, both labelled: ``<rate>_median`` (median of the per-post
   rates) and ``<rate>_pooled`` (ratio of sums, Σ interactions / Σ denominator over the posts
   where both are known; for ``ctr``, Σ link_clicks / Σ of each post's denominator).
+- YouTube's ``impressions`` are Studio's *thumbnail* impressions (its thumbnail shown in a
+  feed), not views of the post as other platforms' impressions are (reference §5.2): a group
+  of several platforms leaves YouTube's posts out of ``er_impressions`` (median and pooled,
+  noted in the frame's ``attrs["notes"]``), as DESIGN keeps impressions, views and reach
+  apart; YouTube's own group keeps its rate by thumbnail impressions.
 """
 
 from __future__ import annotations
@@ -320,7 +325,10 @@ def engagement(posts: pd.DataFrame, by: Sequence[str] | str | None = ("platform"
         ``d`` in reach, impressions, views, followers: ``er_<d>_median`` (median of per-post
         rates) and ``er_<d>_pooled`` (Σ interactions / Σ d over posts where both are known);
         then ``ctr_median`` and ``ctr_pooled`` (Σ link_clicks / Σ impressions, or views where
-        a post has no impressions). A group without any usable denominator gets NaN.
+        a post has no impressions). A group without any usable denominator gets NaN. In a
+        group of several platforms, ``er_impressions_*`` leave YouTube's posts out (their
+        impressions are thumbnail impressions), said in ``attrs["notes"]`` (a list of
+        sentences, empty when none applies).
 
     Examples
     --------
@@ -361,18 +369,32 @@ def engagement(posts: pd.DataFrame, by: Sequence[str] | str | None = ("platform"
     for k in keys:
         if isinstance(df[k].dtype, pd.CategoricalDtype):
             df[k] = df[k].astype("string")
+    df["_platform"] = (df["platform"].astype("string").str.lower() if "platform" in df.columns
+                       else pd.Series(pd.NA, index=df.index, dtype="string"))
+    youtube_left_out = False
     rows = []
     for key, g in df.groupby(keys, sort=True, dropna=False):
         key = key if isinstance(key, tuple) else (key,)
         row = dict(zip(keys, key, strict=True))
         row["posts"] = len(g)
         row["interactions"] = g["interactions"].sum(min_count=1)
+        # YouTube's thumbnail impressions are no views of the post: pooled with the other
+        # platforms' impressions, they weighed its few interactions per thumbnail shown into
+        # the brand's rate
+        plat = g["_platform"]
+        mixed = plat.dropna().nunique() > 1
+        youtube = (plat == "youtube").fillna(False).to_numpy() if mixed else None
         for d in DENOMINATORS:
-            r = g[f"er_{d}"]
+            gd = g
+            if d == "impressions" and youtube is not None and youtube.any():
+                youtube_left_out |= bool(g["er_impressions"].notna().to_numpy()[youtube].any())
+                gd = g.loc[~youtube]
+            r = gd[f"er_{d}"]
             row[f"er_{d}_median"] = r.median(skipna=True) if r.notna().any() else np.nan
-            both = g["interactions"].notna() & g[d].notna() & (g[d] > 0) if d in g else None
+            both = gd["interactions"].notna() & gd[d].notna() & (gd[d] > 0) if d in gd else None
             if both is not None and both.any():
-                row[f"er_{d}_pooled"] = g.loc[both, "interactions"].sum() / g.loc[both, d].sum()
+                row[f"er_{d}_pooled"] = (gd.loc[both, "interactions"].sum()
+                                         / gd.loc[both, d].sum())
             else:
                 row[f"er_{d}_pooled"] = np.nan
         row["ctr_median"] = g["ctr"].median(skipna=True) if g["ctr"].notna().any() else np.nan
@@ -393,4 +415,8 @@ def engagement(posts: pd.DataFrame, by: Sequence[str] | str | None = ("platform"
                 if c.startswith(("er_", "ctr_")) or c == "interactions"]
     out[num_cols] = out[num_cols].astype("Float64")
     out["posts"] = out["posts"].astype("Int64")
-    return out.reset_index(drop=True)
+    out = out.reset_index(drop=True)
+    out.attrs["notes"] = (["er_impressions of several platforms leave out YouTube's posts: its "
+                           "impressions are thumbnail impressions, not views of the post"]
+                          if youtube_left_out else [])
+    return out

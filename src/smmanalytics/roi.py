@@ -30,8 +30,16 @@ Definitions (money in the brand's currency, over one :class:`~smmanalytics.perio
 - ``roi``, ``roas`` and ``cpa`` set GA4's figures against the cost and ad spend of the days
   of the period both GA4's exports (:func:`~smmanalytics._web.covered_runs`) and costs.csv
   cover: in a period GA4 covers in part, the costs of the days it does not cover are left out
-  of them (noted), as its revenue of those days is unknown, not 0; the ``cost`` and category
-  columns stay the period's. With no day in common, the three are NaN (noted).
+  of them (noted ``ratios_ga4_days``), as its revenue of those days is unknown, not 0; in a
+  period costs.csv covers in part and GA4 further, GA4's revenue and key events of the days
+  costs.csv does not cover are left out of them (noted ``ratios_costs_days``), as the costs of
+  those days are unknown, not 0. The ``cost``, category, ``revenue``, ``key_events`` and
+  ``value`` columns stay the period's. With no day in common, the three are NaN (noted).
+  costs.csv covers the days of :func:`costs_span`: from its first line to the end of its last
+  one-month line (labour, subscriptions entered month by month), else of its last line of a
+  month or less (a week of spend), a file dated by single days alone (payments) covering the
+  whole months its days fall in. A day inside that span without a line had nothing spent; a
+  day after it (the file ends before) is unknown.
 - A zero or missing denominator gives NaN, and the ``note`` column says why; ``note_codes``
   gives each of its sentences a stable code (:data:`NOTE_CODES`) to select them by.
 - Costs are known only when a costs.csv was read: without one, or when it could not be read,
@@ -170,20 +178,30 @@ def costs_span(costs: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
     """The days a costs table was kept for: from its first line's start to the last end of its
     lines of one calendar month (labour, a monthly subscription: entered month by month); in a
     file without such lines, of its lines of a month or less (a weekly spend, a day's fee);
-    None without lines.
+    in a file dated by single days alone (a ledger of payments, a ``date`` column), from the
+    first day of its first line's month to the last day of its last line's month; None
+    without lines.
 
-    A yearly subscription entered in September runs to next August, and a shoot billed from
-    16 October to 15 November runs past October's end, yet neither says that the months after
-    the last one entered were entered: the labour of November would read 0.
+    Costs cover the days of this span: a day inside it without a line had nothing spent (0),
+    a day outside is unknown (the file ends before it, or starts after it). A yearly
+    subscription entered in September runs to next August, and a shoot billed from 16 October
+    to 15 November runs past October's end, yet neither says that the months after the last
+    one entered were entered: the labour of November would read 0. A payment dated 1 October
+    is one of October's: it does not say that the file stops on the 1st, as a week of spend
+    entered to 19 October says that the file stops there.
     """
     if costs is None or costs.empty:
         return None
     start, end = pd.to_datetime(costs["start"]), pd.to_datetime(costs["end"])
+    days = (end - start).dt.days + 1
+    first = start.min()
     kept = _month_lines(costs)
     if not kept.any():
-        kept = (end - start).dt.days + 1 <= _KEPT_UP_DAYS
+        kept = days <= _KEPT_UP_DAYS
     last = end[kept].max() if kept.any() else end.max()
-    return start.min().date(), last.date()
+    if (days == 1).all():              # dated by single days: by the months they fall in
+        first, last = first.to_period("M").to_timestamp(), last + pd.offsets.MonthEnd(0)
+    return first.date(), last.date()
 
 
 def entered_after(costs: pd.DataFrame, period: object) -> pd.DataFrame:
@@ -269,8 +287,9 @@ NOTE_CODES = (
     "ga4_campaign_days",
     "ga4_undated", "ga4_breakdown_left_out", "ga4_overlap_left_out", "ga4_no_revenue",
     "ga4_no_key_events", "ga4_no_sessions",
-    # the ratios set GA4's figures against the costs of the days GA4 covers, or none in common
-    "ratios_ga4_days", "ratios_no_common_days",
+    # the ratios set GA4's figures against the costs of the days GA4 covers, GA4's figures of
+    # the days costs.csv covers against their costs, or none in common
+    "ratios_ga4_days", "ratios_costs_days", "ratios_no_common_days",
     # goals.yaml unread: key events have no value
     "goals_failed",
     # why a ratio is NaN: its denominator unknown or zero, or its numerator unknown
@@ -424,10 +443,18 @@ def roi(ds, period: object, by: str | None = None, *,
     # costs of those days alone, as the costs count the days costs.csv covers alone
     # (costed_days). November's costs against a revenue GA4 never reported read as a loss.
     ratio_lines = None       # the cost lines of the days both cover, when not all the days
+    ratio_web = None         # GA4's figures of the days both cover, when GA4 covers more
     no_common_days = False
     if costs_known and covered:
         days = costed_days(ds.costs, p)
         runs = covered_runs(ds.web, days)
+        # the mirror: costs.csv kept for part of a period GA4 covers further (its last month
+        # entered is October, GA4 runs to December): the revenue of the days whose costs are
+        # unknown is set against the costs of none of them, so the ratios take GA4's figures
+        # of the days both cover alone
+        n_days = sum((b - a).days + 1 for a, b in runs)
+        if runs and n_days < sum((b - a).days + 1 for a, b in covered_runs(ds.web, p)):
+            ratio_web = _web_of_days(ds, runs, key, by)
         if runs != [(days.start, days.end)]:
             ratio_lines = (pd.concat([prorate_costs(ds.costs, run) for run in runs],
                                      ignore_index=True) if runs else prorate_costs(None, p))
@@ -435,13 +462,20 @@ def roi(ds, period: object, by: str | None = None, *,
                 ratio_lines = ratio_lines.loc[~foreign_currency(ratio_lines, brand_cur)
                                               ].reset_index(drop=True)
                 ratio_lines[key] = _group_key(ratio_lines[by], by) if by else "all"
-            n_days = sum((b - a).days + 1 for a, b in runs)
-            if not runs:
-                no_common_days = True
-                general.append(("ratios_no_common_days",
-                                f"roi, roas and cpa NaN: GA4 data cover none of the days of "
-                                f"{p.label} costs.csv runs over"))
-            elif len(runs) == 1:
+        if not runs:
+            no_common_days = True
+            general.append(("ratios_no_common_days",
+                            f"roi, roas and cpa NaN: GA4 data cover none of the days of "
+                            f"{p.label} costs.csv runs over"))
+        elif ratio_web is not None:
+            general.append(("ratios_costs_days", (
+                f"roi, roas and cpa set GA4's figures from {runs[0][0].isoformat()} to "
+                f"{runs[0][1].isoformat()} alone against the costs of those days, the days of "
+                f"{p.label} both GA4 data and costs.csv cover" if len(runs) == 1 else
+                f"roi, roas and cpa set GA4's figures of the {n_days} days of {p.label} both "
+                f"GA4 data and costs.csv cover alone against the costs of those days")))
+        elif ratio_lines is not None:
+            if len(runs) == 1:
                 general.append(("ratios_ga4_days",
                                 f"roi, roas and cpa set GA4's figures against the costs from "
                                 f"{runs[0][0].isoformat()} to {runs[0][1].isoformat()} alone, "
@@ -541,8 +575,19 @@ def roi(ds, period: object, by: str | None = None, *,
                 notes.setdefault(i, []).append((f"{name}_{codes[1]}_unknown",
                                                 f"{name} NaN: {num_what} unknown"))
 
-    # the cost and ad spend the ratios divide: those of the days GA4 covers (ratio_lines)
+    # the cost and ad spend the ratios divide: those of the days GA4 covers (ratio_lines);
+    # the value, revenue and key events: those of the days costs.csv covers (ratio_web)
     cost, ad_spend, none_common = out["cost"], out["ad_spend"], frozenset()
+    value, revenue, key_events = out["value"], out["revenue"], out["key_events"]
+    if ratio_web is not None:
+        def of_web(m: str) -> pd.Series:
+            """GA4's ``m`` of the days both cover per row key, NaN where the period's is
+            (revenue in another currency, an export without it)."""
+            col = ratio_web[m] if m in ratio_web.columns else pd.Series(dtype="Float64")
+            vals = col.astype("Float64").reindex(keys, fill_value=0.0).reset_index(drop=True)
+            return vals.mask(out[m].isna().to_numpy())
+        revenue, key_events = of_web("revenue"), of_web("key_events")
+        value = (revenue + key_events * vpk if vpk is not None else revenue).astype("Float64")
     if ratio_lines is not None:
         def of_days(lines: pd.DataFrame, known: pd.Series) -> pd.Series:
             """Σ allocated of ``lines`` per row key, NaN where ``known`` (the period's) is."""
@@ -557,11 +602,11 @@ def roi(ds, period: object, by: str | None = None, *,
             # no day in common: the ratios are unknown, and the general note says why
             cost = ad_spend = pd.Series(pd.NA, index=out.index, dtype="Float64")
             none_common = frozenset(range(len(out)))
-    ratio(out["value"] - cost, cost, "roi", "total cost", "attributed value",
+    ratio(value - cost, cost, "roi", "total cost", "attributed value",
           ("cost", "value"), skip=none_common)
-    ratio(out["revenue"], ad_spend, "roas", "ad spend", "revenue", ("ad_spend", "revenue"),
+    ratio(revenue, ad_spend, "roas", "ad spend", "revenue", ("ad_spend", "revenue"),
           skip=none_common)
-    ratio(cost, out["key_events"], "cpa", "key events", "cost", ("key_events", "cost"),
+    ratio(cost, key_events, "cpa", "key events", "cost", ("key_events", "cost"),
           skip=none_common)
     # a row no cost is assigned to (a campaign run on shared labour alone) did not acquire for
     # nothing: its CPA read 0.00 (its ROI is NaN, as the cost is zero)
@@ -630,6 +675,18 @@ def _joined(notes: list[tuple[str, str]], part: int) -> str | None:
     ('x, y; z', 'a; b')
     """
     return "; ".join(n[part].replace("; ", ", ") for n in notes) or None
+
+
+def _web_of_days(ds, runs: list[tuple[dt.date, dt.date]], key: str, by: str | None
+                 ) -> pd.DataFrame:
+    """GA4's social revenue and key events over the days of ``runs`` (those both GA4 and
+    costs.csv cover), per row key of :func:`roi` (``key``, of ``by``)."""
+    frames = [f for run in runs if not (f := social_traffic(ds, parse_period(run))[0]).empty]
+    if not frames:
+        return pd.DataFrame(columns=["revenue", "key_events"], dtype="Float64")
+    web = pd.concat(frames, ignore_index=True)
+    web[key] = (web["campaign_key"] if by == "campaign" else web["platform"]) if by else "all"
+    return web.groupby(key)[["revenue", "key_events"]].sum(min_count=1)
 
 
 def campaign_names(ds) -> dict[str, str]:
