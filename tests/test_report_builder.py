@@ -274,6 +274,32 @@ def test_an_export_of_a_day_is_as_of_that_day_not_the_next(ds, lang, line, note)
     assert (meta.posts["snapshot_at"] == snap).all()       # snapshot_at itself is unchanged
 
 
+@pytest.mark.parametrize("lang,note", [
+    ("en", "lifetime totals as of 31 October 2026 for Instagram and X, as of 15 November 2026 "
+           "for Facebook"),
+    ("fr", "cumuls au 31 octobre 2026 pour Instagram et X, au 15 novembre 2026 pour Facebook"),
+    ("it", "totali al 31 ottobre 2026 per Instagram e X, al 15 novembre 2026 per Facebook")])
+def test_the_totals_as_of_day_is_said_per_platform_where_the_exports_differ(ds, lang, note):
+    """Facebook exported on 15 November, Instagram and X on 31 October: the method note said
+    every platform's totals were as of 15 November, X's and Instagram's included."""
+    # Meta's export of 15 November: taken at the end of that day, US Pacific, 16 November
+    # 08:00 UTC; the others' of 31 October: 1 November 08:00 UTC (the fixture's) and 00:00 UTC
+    # (X's, 01:00 in Paris): as of the day before the snapshot's, in Paris, 31 October
+    posts = ds.posts.assign(snapshot_at=ds.posts["snapshot_at"].where(
+        ds.posts["platform"] != "facebook", pd.Timestamp("2026-11-16 08:00", tz="UTC")))
+    x = posts.head(2).assign(platform="x", post_id=["x1", "x2"],
+                             published_at=pd.Timestamp("2026-10-10 12:00", tz="UTC"),
+                             snapshot_at=pd.Timestamp("2026-11-01 00:00", tz="UTC"))
+    both = dataclasses.replace(ds, posts=schema.conform(pd.concat([posts, x]), "posts"))
+    rep = BrandReport(both, "2026-10", lang=lang)
+    assert note in rep.method_notes()._repr_html_()
+    # every platform exported on 31 October: one day, as before
+    one = BrandReport(dataclasses.replace(ds, posts=schema.conform(x, "posts")), "2026-10",
+                      lang=lang)
+    assert {"en": "lifetime totals as of 31 October 2026)", "fr": "cumuls au 31 octobre 2026)",
+            "it": "totali al 31 ottobre 2026)"}[lang] in one.method_notes()._repr_html_()
+
+
 @pytest.mark.parametrize("lang,n,line", [
     ("en", 1, "Warning: 1 file could not be read (a.csv); its figures are missing from this "
               "report (see Data quality)."),

@@ -452,8 +452,32 @@ class BrandReport(PerformanceSections, WatchSections, Report):
     def method_notes(self) -> Section:
         f = self.fmt
         sec = self.section(f.label("method"))
-        asof = f.date(self.asof) if self.asof is not None else "–"
-        return self.bullets(sec, [t.format(tz=self.tz, asof=asof) for t in _METHOD[self.lang]])
+        return self.bullets(sec, [t.format(tz=self.tz, asof=self._totals_asof())
+                                  for t in _METHOD[self.lang]])
+
+    def _totals_asof(self) -> str:
+        """The day the period's posts' lifetime totals are as of, per platform where the
+        platforms' latest exports differ ("31 October 2026 for Instagram and X, as of
+        15 November 2026 for Facebook"); one day when they agree. A post's day is the one
+        before its snapshot's, as the cover's (Dataset.as_of); a platform's is its newest post
+        export's. Without a post in the period, the data's as-of day (the cover's).
+
+        The newest export of any platform was said for all of them: a Meta export of
+        15 November made the totals of X, exported on 31 October, read as of 15 November."""
+        f = self.fmt
+        posts = self.posts.dropna(subset=["snapshot_at"])
+        if not len(posts):
+            return f.date(self.asof) if self.asof is not None else "–"
+        days = (posts.assign(day=local_dates(posts["snapshot_at"], self.tz)
+                             - pd.Timedelta(days=1))
+                .groupby("platform", observed=True, sort=True)["day"].max())
+        if days.nunique() == 1:
+            return f.date(days.iloc[0])
+        groups = [(day, [f.platform(p) for p in g.index])
+                  for day, g in days.groupby(days, sort=True)]
+        return "".join(f.label("totals_asof_for" if k == 0 else "totals_asof_also").format(
+            date=f.date(day), platforms=f.listed(names))
+            for k, (day, names) in enumerate(groups))
 
     def provenance(self, parameters: dict | None = None) -> Section:
         """Input files with their SHA-256, the package version and the parameters."""
