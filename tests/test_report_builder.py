@@ -2188,7 +2188,9 @@ def test_top_posts_of_an_incident_are_marked(lang, caption):
     assert marked == [True, False, False, True, False]
     assert [r[0][:5] for r in top["rows"]][:4] == ["14/10", "12/10", "04/10", "18/10"]
     assert top["caption"] == caption
-    assert not any(r[0].endswith("*") for r in bottom["rows"]) and bottom["caption"] is None
+    # the bottom posts' line is the one of the posts left out as too young, not an incident's
+    assert not any(r[0].endswith("*") for r in bottom["rows"])
+    assert not bottom["caption"].startswith("*")
     # a month without an incident (August has a watch on the 23rd since the level test's
     # dispersion leaves the outbreak's days out): nothing marked, nothing said
     june = BrandReport(smm.load(SAMPLE), "2026-06", lang=lang).top_posts()
@@ -2504,3 +2506,39 @@ def test_a_month_tested_in_part_names_its_untested_days(lang):
     assert f.prose(f.label("alerts_rate_few").format(days="28", signals=f"{signal} (12)")) \
         in notes
     assert not any(t.startswith(f.label("alerts_total")[:10]) for t in texts)
+
+
+@pytest.mark.parametrize("lang,line", [
+    ("en", "Posts less than 7 days old at their export are left out (2): their totals are still "
+           "growing and cannot be compared yet."),
+    ("fr", "Les publications de moins de 7 jours à leur export sont écartées (2) : leurs cumuls "
+           "progressent encore et ne se comparent pas encore."),
+    ("it", "I post con meno di 7 giorni al momento dell'export sono esclusi (2): i loro totali "
+           "crescono ancora e non sono ancora confrontabili.")])
+def test_bottom_posts_leave_out_posts_too_young_at_their_export(lang, line):
+    """A post published on the evening of 31 October, exported the next morning, had 1
+    interaction and topped the month's bottom posts, as if it had failed; its totals were
+    hours old. Posts under 7 days old at their export (best_times' minimum age) are left out
+    of the bottom posts, and a line says so; the top posts keep them."""
+    snap = pd.Timestamp("2026-11-01 08:00", tz="UTC")
+    published = [pd.Timestamp(f"2026-10-0{d} 10:00", tz="UTC") for d in range(2, 8)] + [
+        pd.Timestamp("2026-10-25 08:00", tz="UTC"),       # 7 days exactly: kept
+        pd.Timestamp("2026-10-25 08:00:01", tz="UTC"),    # 1 s short of 7 days: young
+        pd.Timestamp("2026-10-31 20:00", tz="UTC"),       # 12 hours: young
+        pd.Timestamp("2026-10-31 21:00", tz="UTC")]       # young, but among the top posts
+    reactions = [100, 90, 80, 70, 60, 50, 5, 3, 1, 95]
+    df = pd.DataFrame({
+        "platform": "instagram", "post_id": [f"p{i}" for i in range(10)],
+        "caption": [f"post {i}" for i in range(10)], "published_at": published,
+        "reactions": np.array(reactions, dtype=float), "comments": 0.0, "shares": 0.0,
+        "reach": 1000.0, "snapshot_at": snap})
+    ds = Dataset(posts=schema.conform(df, "posts"),
+                 brand=Brand(name="B", timezone="Europe/Paris", language=lang))
+    top, bottom = [b for b in BrandReport(ds, "2026-10", lang=lang).top_posts().blocks
+                   if b["kind"] == "table"]
+    # top 5 by interactions: 100 (p0), 95 (p9, 11 hours old), 90, 80, 70 (p1, p2, p3)
+    assert [r[2] for r in top["rows"]] == ["post 0", "post 9", "post 1", "post 2", "post 3"]
+    # the rest: p4 60, p5 50, p6 5, p7 3 (young), p8 1 (young): the fewest first, the young
+    # left out (before: post 8, post 7, post 6, post 5, post 4)
+    assert [r[2] for r in bottom["rows"]] == ["post 6", "post 5", "post 4"]
+    assert bottom["caption"] == line
