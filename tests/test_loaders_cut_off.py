@@ -132,6 +132,53 @@ def test_ragged_rows_name_their_lines_the_first_few_and_how_many_more():
     assert "lines 2, 4, 6, 8, 10 and 3 more" in note["message"]
 
 
+def test_a_row_with_empty_extra_cells_is_kept_as_it_is_and_noted():
+    """A file re-saved by a spreadsheet may end some lines with separators: the extra cells
+    are empty, the values sit in their columns, and the row is kept as it is."""
+    log = QualityLog()
+    t = split_text("a,b,c\n1,2,3,,\n4,5,6\n", source="r.csv", log=log)[0]
+    assert t.frame[0].tolist() == ["1", "4"] and t.frame[2].tolist() == ["3", "6"]
+    note = _notes(log)["ragged_rows"]
+    assert note["rows"] == 1 and "0 rows with fewer and 1 rows with more" in note["message"]
+    assert "line 2" in note["message"]
+
+
+def test_a_row_with_a_value_past_the_last_column_is_an_error_naming_it():
+    """A like count written 1,234 unquoted in a comma-separated file splits into two cells:
+    the loader kept the row with 1 as the likes, 234 as the comments and the comments
+    dropped, only noting the row as ragged; it now refuses the file and says where."""
+    with pytest.raises(smm.ParseError) as err:
+        _ = split_text("date,likes,comments\n2026-10-01,12,3\n2026-10-02,1,234,5\n",
+                       source="r.csv", log=QualityLog())[0].n_rows
+    e = err.value
+    # the header has 3 columns, line 3 has 4 cells: 2026-10-02 | 1 | 234 | 5
+    assert (e.file, e.line, e.got) == ("r.csv", 3, ["5"])
+    assert "a row of 4 cells under a header of 3 columns" in str(e)
+
+
+def test_an_instagram_export_with_an_unquoted_thousands_count_is_refused(tmp_path):
+    """Through the API, a hand-built Instagram export whose second post has its Saves cell,
+    the last column, written 1,234 unquoted: 19 cells under 18 headers on line 3."""
+    header = ('"Post ID","Account ID","Account username","Account name",Description,'
+              '"Duration (sec)","Publish time",Permalink,"Post type","Data comment",Date,'
+              "Views,Reach,Likes,Shares,Follows,Comments,Saves")
+    rows = ["17800000000000001,1784,brand,Seve,one,0,10/01/2026 09:15,"
+            "https://www.instagram.com/p/A1/,IG image,,Lifetime,900,450,40,2,,3,12",
+            "17800000000000002,1784,brand,Seve,two,0,10/02/2026 09:15,"
+            "https://www.instagram.com/p/A2/,IG image,,Lifetime,9000,4500,400,20,,30,1,234"]
+    path = tmp_path / "instagram_posts.csv"
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    with pytest.raises(smm.ParseError) as err:
+        read_export(path)
+    assert err.value.line == 3 and err.value.got == ["234"]
+    assert "19 cells under a header of 18 columns" in str(err.value)
+    # the same file with the count written 1234 reads: the rule is the extra cell's value
+    path.write_text("\n".join([header, rows[0], rows[1][:-6] + ",1234,,"]) + "\n",
+                    encoding="utf-8")
+    df = read_export(path)
+    assert df["saves"].tolist() == [12, 1234] and "ragged_rows" in _notes(df)
+
+
 def test_a_cut_file_with_other_ragged_lines_notes_both_apart():
     log = QualityLog()
     t = split_text("a,b,c\n1,2\n4,5,6\n7,8", source="r.csv", log=log)[0]

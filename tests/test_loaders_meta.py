@@ -1651,3 +1651,42 @@ def test_real_first_days_of_months_are_read_as_written(tmp_path):
     got = read_export(path)["published_at"].dt.tz_convert("America/Los_Angeles")
     assert sorted(got.dt.strftime("%Y-%m-%d %H:%M")) == [
         "2024-03-03 00:00", "2025-03-01 10:00", "2025-12-01 23:59"]
+
+
+def _shortcode_at(t: str) -> str:
+    """The Instagram shortcode whose media id encodes the time ``t`` (UTC): the id is the
+    milliseconds since Instagram's epoch (1314220021721 ms) shifted left 23 bits, written in
+    11 digits of the URL-safe base 64 alphabet (the inverse of instagram_shortcode_time)."""
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+    pk = (pd.Timestamp(t).value // 1_000_000 - 1314220021721) << 23
+    return "".join(alphabet[(pk >> (6 * k)) & 63] for k in range(10, -1, -1))
+
+
+def test_the_repeated_hour_note_says_which_occurrence_the_shortcode_gave(tmp_path):
+    """Three Instagram posts published at 01:30 on 1 November 2026, the wall time Los Angeles
+    lives twice (01:30 PDT = 08:30 UTC, then 01:30 PST = 09:30 UTC). The export's time is read
+    at the first; the shortcode of the second post gives the second, which is kept. The note
+    said all three were taken at the first occurrence (PDT)."""
+    rows = _ig_rows(3, seed=1)
+    codes = [_shortcode_at("2026-11-01 08:30:20"),      # first occurrence, 01:30:20 PDT
+             _shortcode_at("2026-11-01 09:30:40"),      # second occurrence, 01:30:40 PST
+             "A" * 12]                                  # too long to decode: the export's
+    for r, code in zip(rows, codes, strict=True):
+        r["Publish time"] = "11/01/2026 01:30"
+        r["Permalink"] = f"https://www.instagram.com/p/{code}/"
+    path = tmp_path / "instagram_posts.csv"
+    _write(path, _IG_COLS, rows)
+    df = read_export(path)
+    assert df["published_at"].tolist() == [pd.Timestamp("2026-11-01 08:30:20", tz=UTC),
+                                           pd.Timestamp("2026-11-01 09:30:40", tz=UTC),
+                                           pd.Timestamp("2026-11-01 08:30", tz=UTC)]
+    note = next(q for q in df.attrs["quality"] if q["code"] == "dst_ambiguous")
+    assert note["rows"] == 3
+    assert note["message"].endswith("3 publish times fall in the repeated autumn hour of "
+                                     "America/Los_Angeles; 2 were taken at the first "
+                                     "occurrence (PDT), 1 at the second (PST), which the time "
+                                     "decoded from their Instagram shortcode gives")
+    # the second post alone: the note says the second occurrence
+    _write(path, _IG_COLS, rows[1:2])
+    note = next(q for q in read_export(path).attrs["quality"] if q["code"] == "dst_ambiguous")
+    assert "; the second occurrence (PST) was taken" in note["message"] and note["rows"] == 1

@@ -274,6 +274,32 @@ def test_an_export_of_a_day_is_as_of_that_day_not_the_next(ds, lang, line, note)
     assert (meta.posts["snapshot_at"] == snap).all()       # snapshot_at itself is unchanged
 
 
+@pytest.mark.parametrize("lang,note", [
+    ("en", "lifetime totals as of 31 October 2026 for Instagram and X, as of 15 November 2026 "
+           "for Facebook"),
+    ("fr", "cumuls au 31 octobre 2026 pour Instagram et X, au 15 novembre 2026 pour Facebook"),
+    ("it", "totali al 31 ottobre 2026 per Instagram e X, al 15 novembre 2026 per Facebook")])
+def test_the_totals_as_of_day_is_said_per_platform_where_the_exports_differ(ds, lang, note):
+    """Facebook exported on 15 November, Instagram and X on 31 October: the method note said
+    every platform's totals were as of 15 November, X's and Instagram's included."""
+    # Meta's export of 15 November: taken at the end of that day, US Pacific, 16 November
+    # 08:00 UTC; the others' of 31 October: 1 November 08:00 UTC (the fixture's) and 00:00 UTC
+    # (X's, 01:00 in Paris): as of the day before the snapshot's, in Paris, 31 October
+    posts = ds.posts.assign(snapshot_at=ds.posts["snapshot_at"].where(
+        ds.posts["platform"] != "facebook", pd.Timestamp("2026-11-16 08:00", tz="UTC")))
+    x = posts.head(2).assign(platform="x", post_id=["x1", "x2"],
+                             published_at=pd.Timestamp("2026-10-10 12:00", tz="UTC"),
+                             snapshot_at=pd.Timestamp("2026-11-01 00:00", tz="UTC"))
+    both = dataclasses.replace(ds, posts=schema.conform(pd.concat([posts, x]), "posts"))
+    rep = BrandReport(both, "2026-10", lang=lang)
+    assert note in rep.method_notes()._repr_html_()
+    # every platform exported on 31 October: one day, as before
+    one = BrandReport(dataclasses.replace(ds, posts=schema.conform(x, "posts")), "2026-10",
+                      lang=lang)
+    assert {"en": "lifetime totals as of 31 October 2026)", "fr": "cumuls au 31 octobre 2026)",
+            "it": "totali al 31 ottobre 2026)"}[lang] in one.method_notes()._repr_html_()
+
+
 @pytest.mark.parametrize("lang,n,line", [
     ("en", 1, "Warning: 1 file could not be read (a.csv); its figures are missing from this "
               "report (see Data quality)."),
@@ -2196,7 +2222,9 @@ def test_top_posts_of_an_incident_are_marked(lang, caption):
     assert marked == [True, False, False, True, False]
     assert [r[0][:5] for r in top["rows"]][:4] == ["14/10", "12/10", "04/10", "18/10"]
     assert top["caption"] == caption
-    assert not any(r[0].endswith("*") for r in bottom["rows"]) and bottom["caption"] is None
+    # the bottom posts' line is the one of the posts left out as too young, not an incident's
+    assert not any(r[0].endswith("*") for r in bottom["rows"])
+    assert not bottom["caption"].startswith("*")
     # a month without an incident (August has a watch on the 23rd since the level test's
     # dispersion leaves the outbreak's days out): nothing marked, nothing said
     june = BrandReport(smm.load(SAMPLE), "2026-06", lang=lang).top_posts()
@@ -2556,3 +2584,39 @@ def test_the_history_a_day_needs_is_the_settings_not_a_fixed_4(lang, monkeypatch
     texts = [b["text"] for b in rep.alerts().blocks if b["kind"] == "text"]
     assert texts[0] == rep.fmt.label("alerts_untested").format(weeks="3")
     assert weeks in texts[0]
+
+
+@pytest.mark.parametrize("lang,line", [
+    ("en", "Posts less than 7 days old at their export are left out (2): their totals are still "
+           "growing and cannot be compared yet."),
+    ("fr", "Les publications de moins de 7 jours à leur export sont écartées (2) : leurs cumuls "
+           "progressent encore et ne se comparent pas encore."),
+    ("it", "I post con meno di 7 giorni al momento dell'export sono esclusi (2): i loro totali "
+           "crescono ancora e non sono ancora confrontabili.")])
+def test_bottom_posts_leave_out_posts_too_young_at_their_export(lang, line):
+    """A post published on the evening of 31 October, exported the next morning, had 1
+    interaction and topped the month's bottom posts, as if it had failed; its totals were
+    hours old. Posts under 7 days old at their export (best_times' minimum age) are left out
+    of the bottom posts, and a line says so; the top posts keep them."""
+    snap = pd.Timestamp("2026-11-01 08:00", tz="UTC")
+    published = [pd.Timestamp(f"2026-10-0{d} 10:00", tz="UTC") for d in range(2, 8)] + [
+        pd.Timestamp("2026-10-25 08:00", tz="UTC"),       # 7 days exactly: kept
+        pd.Timestamp("2026-10-25 08:00:01", tz="UTC"),    # 1 s short of 7 days: young
+        pd.Timestamp("2026-10-31 20:00", tz="UTC"),       # 12 hours: young
+        pd.Timestamp("2026-10-31 21:00", tz="UTC")]       # young, but among the top posts
+    reactions = [100, 90, 80, 70, 60, 50, 5, 3, 1, 95]
+    df = pd.DataFrame({
+        "platform": "instagram", "post_id": [f"p{i}" for i in range(10)],
+        "caption": [f"post {i}" for i in range(10)], "published_at": published,
+        "reactions": np.array(reactions, dtype=float), "comments": 0.0, "shares": 0.0,
+        "reach": 1000.0, "snapshot_at": snap})
+    ds = Dataset(posts=schema.conform(df, "posts"),
+                 brand=Brand(name="B", timezone="Europe/Paris", language=lang))
+    top, bottom = [b for b in BrandReport(ds, "2026-10", lang=lang).top_posts().blocks
+                   if b["kind"] == "table"]
+    # top 5 by interactions: 100 (p0), 95 (p9, 11 hours old), 90, 80, 70 (p1, p2, p3)
+    assert [r[2] for r in top["rows"]] == ["post 0", "post 9", "post 1", "post 2", "post 3"]
+    # the rest: p4 60, p5 50, p6 5, p7 3 (young), p8 1 (young): the fewest first, the young
+    # left out (before: post 8, post 7, post 6, post 5, post 4)
+    assert [r[2] for r in bottom["rows"]] == ["post 6", "post 5", "post 4"]
+    assert bottom["caption"] == line

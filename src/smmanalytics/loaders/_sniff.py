@@ -271,7 +271,10 @@ class RawTable:
                  or name is not None and name in r[lead]), self.norm)
             if found is None:
                 cut = self.mend_cut_off(records, lines)
-                cells = _read_ragged(records, lines, width, self.source, self.log, cut=cut)
+                # rows a reader repairs itself (read_as: TikTok's) are read here only to
+                # name an error's row: their extra cells raise no error of their own
+                cells = _read_ragged(records, lines, width, self.source, self.log, cut=cut,
+                                     strict=self.read_as is None)
                 named = _lead_rows(cells, self.header)
         if found is not None and self._cut_before(found):
             return self._read_cells()
@@ -1079,20 +1082,39 @@ def _records_and_lines(body: str | bytes | memoryview, delim: str, first: int
 
 
 def _read_ragged(rows: list[list[str]], lines: list[int], width: int, source: str,
-                 log: QualityLog | None, *, cut: int | None = None) -> pd.DataFrame:
+                 log: QualityLog | None, *, cut: int | None = None, strict: bool = True
+                 ) -> pd.DataFrame:
     """A body whose rows (:func:`_records_and_lines`, starting on ``lines``) are ragged: short
     rows padded, every row kept, and noted with their lines, for the user to look at them;
     the row at ``cut``, where the file was cut off, has its own note
-    (:meth:`RawTable.mend_cut_off`)."""
+    (:meth:`RawTable.mend_cut_off`).
+
+    A row of more cells than the header whose extra cells are all empty (separators left at
+    the end of the line by a spreadsheet that re-saved the file) is kept as it is. A row whose
+    extra cells hold a value raises :class:`ParseError`: a separator inside a value (a number
+    written ``1,234`` or a text with a comma, unquoted) shifts every cell after it, and which
+    cells belong together cannot be told, so no column's value can be trusted; not when
+    ``strict`` is False: a reader that re-joins such rows itself (TikTok's Content, whose
+    titles may hold commas: ``loaders.tiktok._repaired``) has them read here only to name an
+    error's row."""
     # rows of empty cells are kept, for the caller to skip and note
     # (RawTable._without_rows_of_no_data), and are not counted as ragged
     ragged = [k for k, r in enumerate(rows)
               if len(r) != width and k != cut and any(c.strip() for c in r)]
+    for k in ragged if strict else ():
+        extra = [c for c in rows[k][width:] if c.strip()]
+        if extra:
+            raise ParseError(
+                f"a row of {len(rows[k])} cells under a header of {width} columns: its "
+                "values cannot be placed in their columns (an unquoted separator inside a "
+                "value, such as a number written 1,234 or a text with a comma, shifts the "
+                "cells after it); quote that value or remove the separator", file=source,
+                line=lines[k], expected="no value past the last column", got=extra[:3])
     if log is not None and ragged:
         long_rows = sum(len(rows[k]) > width for k in ragged)
         log.add(source, "ragged_rows", f"{len(ragged) - long_rows} rows with fewer and "
                 f"{long_rows} rows with more cells than the {width} headers (padded with "
-                "empty cells / extra cells ignored), on "
+                "empty cells / extra empty cells at the end of the line ignored), on "
                 + _lines_named([lines[k] for k in ragged]), rows=len(ragged))
     df = _frame_from_rows(rows, width)
     return df.astype("str") if len(df) else df

@@ -162,7 +162,8 @@ def _detect_daily(c: Candidate) -> float:
 
 # ---------------------------------------------------------------- posts
 
-def _publish_times(c: Candidate, ctx: ParseContext, family: str = F) -> pd.Series:
+def _publish_times(c: Candidate, ctx: ParseContext, family: str = F, *,
+                   note_repeated_hour: bool = True) -> pd.Series:
     cells = c.col(family, "publish_time")
     header = c.header_of(family, "publish_time")
     first = c.table.first_line + 1
@@ -191,15 +192,39 @@ def _publish_times(c: Candidate, ctx: ParseContext, family: str = F) -> pd.Serie
         ctx.note("two_digit_year", f"{counts['two_digit_year']} publish times have a two-digit "
                  f"year (a spreadsheet's re-save, {s[s != ''].iloc[0]!r}): read as 20xx",
                  rows=counts["two_digit_year"])
-    if counts["dst_ambiguous"]:
-        ctx.note("dst_ambiguous", f"{counts['dst_ambiguous']} publish times fall in the "
-                 "repeated autumn hour of America/Los_Angeles; the first occurrence (PDT) was "
-                 "taken", rows=counts["dst_ambiguous"])
+    if counts["dst_ambiguous"] and note_repeated_hour:      # else the caller's (post ids)
+        _note_repeated_hour(ctx, counts["dst_ambiguous"], 0)
     if counts["dst_nonexistent"]:
         ctx.note("dst_nonexistent", f"{counts['dst_nonexistent']} publish times fall in the "
                  "skipped spring hour of America/Los_Angeles; shifted forward to 03:00 PDT",
                  rows=counts["dst_nonexistent"])
     return utc
+
+
+def _note_repeated_hour(ctx: ParseContext, first: int, second: int) -> None:
+    """The note of the publish times in the repeated autumn hour: ``first`` of them taken at
+    the first occurrence of their wall time (PDT, the export's reading), ``second`` at the
+    second (PST), which the time decoded from their Instagram shortcode gave."""
+    n = first + second
+    if not second:
+        which = "the first occurrence (PDT) was taken"
+    elif not first:
+        which = ("the second occurrence (PST) was taken, which the time decoded from their "
+                 "Instagram shortcode gives")
+    else:
+        which = (f"{first} were taken at the first occurrence (PDT), {second} at the second "
+                 "(PST), which the time decoded from their Instagram shortcode gives")
+    ctx.note("dst_ambiguous", f"{n} publish times fall in the repeated autumn hour of "
+             f"America/Los_Angeles; {which}", rows=n)
+
+
+def _in_repeated_hour(utc: pd.Series) -> pd.Series:
+    """True where a time read from the export is a wall time the autumn change repeats in
+    America/Los_Angeles, at its first occurrence (as :func:`~._dates.local_to_utc` reads
+    it): an hour later, the wall clock reads the same."""
+    local = utc.dt.tz_convert(META_TZ).dt.tz_localize(None)
+    later = (utc + pd.Timedelta(hours=1)).dt.tz_convert(META_TZ).dt.tz_localize(None)
+    return (local == later).fillna(False).astype(bool)
 
 
 def _day_first_if_named(utc: pd.Series, counts: dict[str, int], values: pd.Series,
@@ -393,7 +418,7 @@ def _parse_posts(c: Candidate, ctx: ParseContext, *, story: bool = False) -> lis
         is_ig = pd.Series(True, index=is_ig.index)
     platform = two_labels(is_ig, "instagram", "facebook")
 
-    export_time = _publish_times(c, ctx)
+    export_time = _publish_times(c, ctx, note_repeated_hour=False)
     decoded = pd.Series(pd.NaT, index=permalink.index, dtype="datetime64[ns, UTC]")
     if is_ig.any():
         ig_links = permalink[is_ig].fillna("")
@@ -406,6 +431,12 @@ def _parse_posts(c: Candidate, ctx: ParseContext, *, story: bool = False) -> lis
                  "time more than 2 h from the export's publish time; the export time was kept",
                  rows=int(disagree.sum()))
     published = export_time.where(~agree, decoded.dt.floor("s"))
+    # a wall time of the repeated autumn hour is read at its first occurrence; the shortcode's
+    # time, when it agrees, may be the second one, an hour later: the note says which each got
+    repeated = _in_repeated_hour(export_time)
+    if repeated.any():
+        second = repeated & agree & (published - export_time >= pd.Timedelta(minutes=30))
+        _note_repeated_hour(ctx, int((repeated & ~second).sum()), int(second.sum()))
     precision = two_labels(agree, "second", "minute")
     source = two_labels(agree, "decoded_id", "export")
     missing_time = published.isna()

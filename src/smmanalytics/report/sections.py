@@ -17,6 +17,7 @@ from .._io import atomic_write
 from ..errors import ArgumentError, require_dataset
 from ..periods import local_dates, parse_period, post_dates, posts_in_period
 from ..quality import shown_name, unread_files
+from ..timing import MIN_AGE_DAYS
 from ._ahead import built_ahead
 from .builder import Report, Section
 from .performance import PerformanceSections
@@ -308,6 +309,12 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         A top post published during an incident of the reputation watch (:meth:`alerts`) is
         marked, and a line under the table names the incident: the brand's statements during
         October's crisis ranked among its most engaging posts, read as successes.
+
+        The fewest are those of posts at least :data:`~smmanalytics.timing.MIN_AGE_DAYS` old
+        at their export (``snapshot_at - published_at``, as :func:`best_times` counts it): a
+        post of a few hours had hardly any interaction yet, and listed as a failure; a line
+        says how many were left out. The top posts keep young posts: their totals can only
+        grow, so a young post among them ranks there at least as well later.
         """
         f = self.fmt
         sec = self.section(f.label("top_posts"))
@@ -315,13 +322,22 @@ class BrandReport(PerformanceSections, WatchSections, Report):
             ["interactions", "published_at"], ascending=[False, True], kind="stable")
         if ranked.empty:
             return self.text(sec, f.label("no_posts"))
+        rest = ranked.iloc[n:]                      # the bottom posts are not top posts
+        young = self._young(rest)
+        left_out = (f.label("bottom_posts_young").format(days=f.number(MIN_AGE_DAYS),
+                                                         n=f.number(int(young.sum())))
+                    if young.any() else None)
         for key, rows in (("top_posts", ranked.head(n)),
-                          ("bottom_posts", ranked.tail(min(n, max(len(ranked) - n, 0)))[::-1])):
+                          ("bottom_posts", rest.loc[~young].tail(n)[::-1])):
+            if key == "bottom_posts" and (len(rows) or left_out):
+                self._add(sec, {"kind": "heading", "level": 2, "text": f.label(key)})
+                if rows.empty:                  # every post left is young
+                    self.text(sec, left_out, note=True)
             if rows.empty:
                 continue
-            if key == "bottom_posts":
-                self._add(sec, {"kind": "heading", "level": 2, "text": f.label(key)})
             marks, caption = [None] * len(rows), None
+            if key == "bottom_posts":
+                caption = left_out
             if key == "top_posts":
                 marks, inc = self._incidents_at(rows)
                 if len(inc):
@@ -333,6 +349,16 @@ class BrandReport(PerformanceSections, WatchSections, Report):
                        widths=["auto", "auto", "1fr", "auto", "auto"],
                        align=["left", "left", "left", "right", "right"], caption=caption)
         return sec
+
+    @staticmethod
+    def _young(posts: pd.DataFrame) -> pd.Series:
+        """True for a post younger than :data:`~smmanalytics.timing.MIN_AGE_DAYS` at its
+        export: ``snapshot_at - published_at``, a post without a snapshot aged at the newest
+        one (at the newest publish time without any), as :func:`best_times` ages posts."""
+        snap = posts["snapshot_at"]
+        ref = snap.max() if snap.notna().any() else posts["published_at"].max()
+        age = snap.fillna(ref) - posts["published_at"]
+        return (age < pd.Timedelta(days=MIN_AGE_DAYS)).fillna(False).astype(bool)
 
     def _days(self, start, end) -> str:
         """An incident's days: "du 13 au 19 oct.", "le 13 oct." (the watch's short dates)."""
@@ -461,8 +487,32 @@ class BrandReport(PerformanceSections, WatchSections, Report):
     def method_notes(self) -> Section:
         f = self.fmt
         sec = self.section(f.label("method"))
-        asof = f.date(self.asof) if self.asof is not None else "–"
-        return self.bullets(sec, [t.format(tz=self.tz, asof=asof) for t in _METHOD[self.lang]])
+        return self.bullets(sec, [t.format(tz=self.tz, asof=self._totals_asof())
+                                  for t in _METHOD[self.lang]])
+
+    def _totals_asof(self) -> str:
+        """The day the period's posts' lifetime totals are as of, per platform where the
+        platforms' latest exports differ ("31 October 2026 for Instagram and X, as of
+        15 November 2026 for Facebook"); one day when they agree. A post's day is the one
+        before its snapshot's, as the cover's (Dataset.as_of); a platform's is its newest post
+        export's. Without a post in the period, the data's as-of day (the cover's).
+
+        The newest export of any platform was said for all of them: a Meta export of
+        15 November made the totals of X, exported on 31 October, read as of 15 November."""
+        f = self.fmt
+        posts = self.posts.dropna(subset=["snapshot_at"])
+        if not len(posts):
+            return f.date(self.asof) if self.asof is not None else "–"
+        days = (posts.assign(day=local_dates(posts["snapshot_at"], self.tz)
+                             - pd.Timedelta(days=1))
+                .groupby("platform", observed=True, sort=True)["day"].max())
+        if days.nunique() == 1:
+            return f.date(days.iloc[0])
+        groups = [(day, [f.platform(p) for p in g.index])
+                  for day, g in days.groupby(days, sort=True)]
+        return "".join(f.label("totals_asof_for" if k == 0 else "totals_asof_also").format(
+            date=f.date(day), platforms=f.listed(names))
+            for k, (day, names) in enumerate(groups))
 
     def provenance(self, parameters: dict | None = None) -> Section:
         """Input files with their SHA-256, the package version and the parameters."""

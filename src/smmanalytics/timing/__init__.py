@@ -43,17 +43,22 @@ from ._data import EXPOSURES, activity_schedule, controls, joined, prepare, slot
 from ._estimate import MIN_POSTS, MIN_WEEKS, estimate
 from ._result import WEEKDAYS, BestTimes
 
-__all__ = ["best_times", "BestTimes", "WEEKDAYS", "MIN_POSTS", "MIN_WEEKS"]
+__all__ = ["best_times", "BestTimes", "WEEKDAYS", "MIN_POSTS", "MIN_WEEKS", "MIN_AGE_DAYS"]
 
 logger = logging.getLogger(__name__)
 
 #: the permutation test shuffles slots only among posts of the same 4-week block
 _STRATA_WEEKS = 4
 
+#: days a post must have been online at its export (``snapshot_at - published_at``) for its
+#: totals to be compared with others': a younger post is still gaining engagement (the
+#: report's bottom posts leave such posts out too)
+MIN_AGE_DAYS = 7
+
 
 def best_times(posts, tz: str | None = None, platform: str | None = None, *,
                daily: pd.DataFrame | None = None, outcome: str = "interactions",
-               exposure: str | None = "followers", min_age_days: float = 7,
+               exposure: str | None = "followers", min_age_days: float = MIN_AGE_DAYS,
                alpha: float = 0.10, n_boot: int = 200, seed: int = 0, window_hours: int = 3,
                n_perm: int | None = None, n_splits: int = 8) -> BestTimes:
     """When should this account post, and does it matter at all?
