@@ -1952,6 +1952,57 @@ def test_best_times_says_what_p_and_the_interval_mean(ds, lang, first, then):
     assert rep.fmt.label("bt_chance_first").format(odds=rep.fmt.odds(0.002)) in alone
 
 
+def _one_cell_slots(cells: dict[tuple[int, int], int]) -> pd.DataFrame:
+    """A best-times ``by_slot`` grid (7 weekdays x 24 hours) with posts in the given cells."""
+    grid = pd.DataFrame({"weekday": np.repeat(np.arange(7), 24),
+                         "hour": np.tile(np.arange(24), 7)})
+    grid["n_posts"] = [cells.get((d, h), 0)
+                       for d, h in zip(grid["weekday"], grid["hour"], strict=True)]
+    return grid
+
+
+@pytest.mark.parametrize("lang,one_hour,one_day", [
+    ("en", "(p = 0.28: every post went out at 12:00, so the hour cannot be tested, and if the day "
+           "of the week made no difference, gaps between days as large as these would turn up by "
+           "chance about 3 times in 10; 23 posts)",
+     "(p = 0.28: every post went out on a Monday, so the day of the week cannot be tested, and "
+     "if the hour made no difference, gaps between hours as large as these would turn up by "
+     "chance about 3 times in 10; 23 posts)"),
+    ("fr", "(p = 0,28 : toutes les publications sont parues à 12:00, l'heure ne peut donc pas être "
+           "testée, et si le jour de la semaine ne changeait rien, des écarts entre jours aussi "
+           "grands apparaîtraient par hasard environ 3 fois sur 10 ; 23 publications)",
+     "(p = 0,28 : toutes les publications sont parues un lundi, le jour de la semaine ne peut "
+     "donc pas être testé, et si l'heure ne changeait rien, des écarts entre heures aussi grands "
+     "apparaîtraient par hasard environ 3 fois sur 10 ; 23 publications)"),
+    ("it", "(p = 0,28: tutti i post sono usciti alle 12:00, quindi l'orario non si può verificare, "
+           "e se il giorno della settimana non contasse, differenze così grandi tra i giorni "
+           "comparirebbero per caso circa 3 volte su 10; 23 post)",
+     "(p = 0,28: tutti i post sono usciti di lunedì, quindi il giorno della settimana non si può "
+     "verificare, e se l'orario non contasse, differenze così grandi tra le ore comparirebbero "
+     "per caso circa 3 volte su 10; 23 post)"),
+])
+def test_best_times_of_posts_at_one_hour_says_only_days_were_compared(ds, lang, one_hour,
+                                                                       one_day):
+    """23 Facebook posts all published at 12:15: the section said "if the hour made no
+    difference, gaps between hours as large as these would turn up by chance about 3 times in
+    10", when there was one hour and the test could only compare days of the week. Posts at one
+    hour say the hour cannot be tested and the days were compared; posts on one weekday (several
+    hours), the mirror: the day cannot be tested and the hours were compared."""
+    from types import SimpleNamespace
+
+    rep = BrandReport(ds, "2026-10", lang=lang)
+    # 23 posts at 12:00 over Monday..Sunday (4+3+3+3+3+3+4), then 23 on Mondays at 9, 12, 18
+    at_noon = _one_cell_slots({(d, 12): n for d, n in enumerate([4, 3, 3, 3, 3, 3, 4])})
+    mondays = _one_cell_slots({(0, 9): 8, (0, 12): 8, (0, 18): 7})
+    base = dict(_NO_EFFECT, p_value=0.28, n_used=23)
+    assert one_hour in rep._bt_sentence(SimpleNamespace(**base, by_slot=at_noon))
+    assert one_day in rep._bt_sentence(SimpleNamespace(**base, by_slot=mondays))
+    # several hours on several days: the hours' gloss, as before
+    spread = _one_cell_slots({(0, 9): 12, (3, 18): 11})
+    assert rep.fmt.label("bt_chance_first").format(odds=rep.fmt.odds(0.28)) in (
+        rep._bt_sentence(SimpleNamespace(**base, by_slot=spread)))
+
+
 @pytest.mark.parametrize("lang,days,hours,untested", [
     ("en", "posts on Monday, Wednesday and Saturday between 18:00 and 19:00 and between 20:00 "
            "and 21:00 earned",
