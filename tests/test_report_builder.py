@@ -1073,6 +1073,35 @@ def test_a_change_with_no_percentage_shows_the_difference(lang, period, first, p
     assert row[1:4] == ["-93", previous, change]
 
 
+@pytest.mark.parametrize("lang,revenue", [
+    ("it", ["5.100\u00a0€", "2.801\u00a0€",
+            "+76,2% (164,52\u00a0€ contro 93,35\u00a0€ al giorno)"]),
+    ("en", ["€5,100", "€2,801", "+76.2% (€164.52 vs €93.35 a day)"]),
+])
+def test_a_daily_comparison_shows_both_figures_to_the_same_precision(tmp_path, lang, revenue):
+    """Revenue of 5,100 € in October (31 days) against 2,800.50 € in September (30): the row
+    read "5.100 € 2.800 € +76,2% (165 € contro 93,35 € al giorno)", September rounded half to
+    even and the two daily figures one whole, one to the cent. Now 2,800.50 reads 2,801 and
+    both daily figures have cents: 5100 / 31 = 164.516... → 164.52, 2800.5 / 30 = 93.35;
+    change (164.516 / 93.35) - 1 = +76.2 %."""
+    from ._roi_builders import dataset, posts, web
+
+    def month(start, end, revenue):
+        return {"period_start": start, "period_end": end, "channel_group": "Organic Social",
+                "source": "instagram", "medium": "social", "campaign": "(not set)",
+                "sessions": 100.0, "key_events": 1.0, "revenue": revenue, "currency": "EUR"}
+
+    ds = dataset(tmp_path, web=web([month("2026-09-01", "2026-09-30", 2800.5),
+                                    month("2026-10-01", "2026-10-31", 5100.0)]),
+                 posts=posts([{"platform": "instagram", "post_id": f"{m}-{d}",
+                               "reactions": 10.0, "published_at": f"2026-{m:02d}-{d:02d}T09:00Z"}
+                              for m, days in ((9, 30), (10, 31)) for d in range(1, days + 1)]))
+    rep = BrandReport(ds, "2026-10", lang=lang)
+    table = next(b for b in rep.compare().blocks if b["kind"] == "table")
+    row = next(r for r in table["rows"] if r[0] == rep.fmt.metric("revenue"))
+    assert row[1:4] == revenue
+
+
 def test_the_comparison_table_gives_the_days_it_compares():
     """A total compared per day is divided by the days of each period: October's 31 and
     September's 30, which the table gives."""

@@ -492,3 +492,18 @@ def test_the_top_post_note_names_its_row_as_the_table_does(lang):
     text = f.note("One post made 41.2% of the interactions of 2026-10: see "
                   "interactions_excl_top_post for the total without it.")
     assert f.metric("interactions_excl_top_post") in text
+
+
+@pytest.mark.parametrize("lang,shown", [
+    ("it", ["2.801\u00a0€", "13\u00a0€", "3\u00a0€", "-3\u00a0€", "93,35\u00a0€", "3", "0,13",
+            "0,13%"]),
+    ("en", ["€2,801", "€13", "€3", "-€3", "€93.35", "3", "0.13", "0.13%"]),
+])
+def test_halves_are_rounded_up_as_a_manager_does(lang, shown):
+    """September's revenue of 2,800.50 € read "2.800 €", 12.50 € read "12 €" and 2.50 € "2 €":
+    babel rounds half to even. Halves now go up, as a manager rounds them: 2,800.50 → 2,801,
+    12.5 → 13, 2.5 → 3 (and -2.5 → -3, away from zero), 93.35 stays 93.35 with its cents,
+    2.5 → 3, 0.125 → 0.13 at two decimals, 0.00125 → 0.13 %."""
+    f = Formatter(lang, "EUR")
+    assert [f.money(2800.5), f.money(12.5), f.money(2.5), f.money(-2.5), f.money(93.35, 2),
+            f.number(2.5), f.number(0.125, 2), f.percent(0.00125)] == shown

@@ -7,6 +7,8 @@ and month names come out in the reader's language.
 from __future__ import annotations
 
 import datetime as dt
+import decimal
+import functools
 import math
 import re
 from importlib import resources
@@ -130,9 +132,32 @@ def _first_of_month(fmt: str, locale, mark: str = "er") -> str:
     return "'".join(parts)
 
 
+def half_up(x: float, digits: int = 0) -> float:
+    """``x`` rounded half up at ``digits`` decimals, as the report shows it (:func:`_half_up`):
+    round(0.125, 2) gives 0.12, the report shows 0.13."""
+    x = float(x)
+    if not math.isfinite(x):
+        return x
+    q = decimal.Decimal(repr(x)).quantize(decimal.Decimal(1).scaleb(-digits),
+                                                 rounding=decimal.ROUND_HALF_UP)
+    return float(q)
+
+
 def _unsigned_zero(x: float, digits: int) -> float:
     """``x``, or 0.0 when it rounds to zero at ``digits`` decimals (no "-0.0" shown)."""
-    return 0.0 if round(x, digits) == 0 else x
+    return 0.0 if half_up(x, digits) == 0 else x
+
+
+def _half_up(method):
+    """Round what ``method`` formats half up, as a manager does (2,800.50 € → 2,801 €, 12.5 →
+    13): babel quantizes in the current decimal context, half to even by default, which
+    showed 2,800.50 € as 2,800 € and 2.5 € as 2 €. babel reads a float through its shortest
+    repr (2.675 → "2.675"), so the halves are the ones the reader would see."""
+    @functools.wraps(method)
+    def wrapper(*args, **kwargs):
+        with decimal.localcontext(rounding=decimal.ROUND_HALF_UP):
+            return method(*args, **kwargs)
+    return wrapper
 
 
 def _missing(x) -> bool:
@@ -407,12 +432,14 @@ class Formatter:
             return self.label("all_platforms" if inline else "total")
         return PLATFORM_NAMES.get(name, name)
 
+    @_half_up
     def number(self, x, digits: int = 0, missing: str = "–") -> str:
         if _missing(x):
             return missing
         fmt = "#,##0" + ("." + "0" * digits if digits else "")
         return format_decimal(float(x), format=fmt, locale=self.locale)
 
+    @_half_up
     def amount(self, x, *, money: bool = False, missing: str = "–") -> str:
         """A figure that must not read 0 unless it is (a pace per day: 3 posts in 13 days read
         "0 per day"): whole from 10 up (264), below with one decimal, none when it is 0
@@ -443,6 +470,7 @@ class Formatter:
         pattern = formats[None if kind == "percent" else "standard"].pattern.split(";")[0]
         return re.sub(r"0(\.0+)?", "0" + ("." + "0" * digits if digits else ""), pattern, count=1)
 
+    @_half_up
     def percent(self, x, digits: int = 2, missing: str = "–") -> str:
         """A fraction as a percentage: 0.0345 → 3.45% (en), 3,45 % (fr); one that rounds to
         zero is written without a minus sign (−0.0001 → 0.00%, not -0.00%)."""
@@ -472,6 +500,7 @@ class Formatter:
         sign = "+" if x > 0 else (get_minus_sign_symbol(self.locale) if x < 0 else "±")
         return f"{sign}{self.number(abs(x) * 100, digits)} pp"
 
+    @_half_up
     def money(self, x, digits: int = 0, missing: str = "–") -> str:
         if _missing(x):
             return missing
