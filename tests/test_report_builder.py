@@ -1308,6 +1308,35 @@ def test_scorecard_says_the_daily_need_with_its_number_first(tmp_path, monkeypat
     assert row[4].split("; ")[-1].split(" ; ")[-1] == note
 
 
+@pytest.mark.parametrize("lang,note", [
+    ("it", "Ottobre 2026 è concluso: obiettivo mancato"),
+    ("fr", "Octobre 2026 est terminé : objectif manqué"),
+    ("en", "October 2026 is over: target missed"),
+])
+def test_a_goal_note_starting_with_a_month_starts_with_a_capital(tmp_path, monkeypatch, lang,
+                                                                  note):
+    """October's goal of 40 Instagram posts, 31 published, read in December: missed. The
+    Italian note cell read "ottobre 2026 è concluso: obiettivo mancato", a sentence in lower
+    case (Italian and French write months in lower case); it starts with a capital."""
+    import datetime as dt
+
+    import smmanalytics.goals as goals_mod
+    from smmanalytics.goals import read_goals
+
+    from ._roi_builders import dataset, posts
+
+    monkeypatch.setattr(goals_mod, "_today", lambda tz: dt.date(2026, 12, 2))
+    rows = [{"platform": "instagram", "post_id": f"i{k}", "reactions": 10.0,
+             "published_at": f"2026-10-{k + 1:02d}T09:00:00Z"} for k in range(31)]
+    (tmp_path / "goals.yaml").write_text(
+        "goals:\n  - {metric: posts, platform: instagram, target: 40}\n", encoding="utf-8")
+    ds = dataset(posts=posts(rows), goals=read_goals(tmp_path / "goals.yaml"))
+    table = [b for b in BrandReport(ds, "2026-10", lang=lang).scorecard().blocks
+             if b["kind"] == "table"][0]
+    [row] = table["rows"]
+    assert row[2] == "31" and row[4] == note
+
+
 @pytest.mark.parametrize("lang,paces", [
     ("en", ["0.2 needed per day", "at most 1.1 per day", "at most 0.4 per day", None]),
     ("fr", ["il en faut 0,2 par jour", "au plus 1,1 par jour", "au plus 0,4 par jour", None]),

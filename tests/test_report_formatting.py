@@ -121,6 +121,13 @@ def test_periods_by_name(lang, period, name):
     # numbers keep their decimals in the reader's notation; platform names are displayed
     ("fr", "posts published in 2026-10 ÷ 4.43 weeks",
      "publications en octobre 2026 ÷ 4,43 semaines"),
+    # Italian says "a ottobre" ("in ottobre", "su ottobre" read wrong), "nel" a quarter
+    ("it", "posts published in 2026-10 ÷ 4.43 weeks",
+     "post pubblicati a ottobre 2026 ÷ 4,43 settimane"),
+    ("it", "posts published in 2026-Q4 ÷ 13.14 weeks",
+     "post pubblicati nel 4° trimestre 2026 ÷ 13,14 settimane"),
+    ("it", "benchmark measured over 2024-01-01..2024-12-31, brand over 2026-10",
+     "riferimento misurato dal 1° gennaio 2024 al 31 dicembre 2024, brand a ottobre 2026"),
     ("fr", "Rival IQ 2025 has no linkedin benchmark: not compared",
      "Rival IQ 2025 ne donne pas de référence pour LinkedIn : pas de comparaison"),
     ("fr", "-16% YoY", "-16\u00a0% sur un an"),
@@ -177,7 +184,7 @@ def test_periods_by_name(lang, period, name):
     ("fr", "no data for roas on all", "aucune donnée pour ROAS sur toutes les plateformes"),
     ("it", "no data for roas on all", "nessun dato per ROAS su tutte le piattaforme"),
     ("it", "no ad spend recorded in 2025-09: roas cannot be computed",
-     "nessuna spesa pubblicitaria registrata in settembre 2025: ROAS non calcolabile"),
+     "nessuna spesa pubblicitaria registrata a settembre 2025: ROAS non calcolabile"),
     ("fr", "no instagram costs recorded in 2026-Q4: roi cannot be computed",
      "aucun coût Instagram enregistré au T4 2026 : ROI non calculable"),
     ("fr", "costs.csv could not be read: roas cannot be computed",

@@ -15,7 +15,13 @@ from importlib import resources
 
 import pandas as pd
 import yaml
-from babel.dates import format_date, format_skeleton, get_date_format, get_day_names
+from babel.dates import (
+    format_date,
+    format_skeleton,
+    get_date_format,
+    get_day_names,
+    get_month_names,
+)
 from babel.numbers import (
     format_currency,
     format_decimal,
@@ -103,6 +109,11 @@ _PREPOSITIONS = {
            "su": {"il": "sul"}, **{w: {} for w in ("per", "e", "con", "tra", "fra", "oltre",
                                                    "copre", "coprono", "quindi")}},
 }
+
+#: prepositions a language changes before a month's name, which takes no article: Italian says
+#: "a ottobre 2026", where the notes' "in {period}" and "su {period}" (right before "il 3°
+#: trimestre", "nel", "sul") read "post pubblicati in ottobre 2026", "brand su ottobre 2026"
+_MONTH_PREPOSITIONS = {"it": {"in": "a", "su": "a"}}
 
 #: Italian articles and articulated prepositions before a number said with a vowel (otto,
 #: ottanta…, undici): "l'8 ottobre", "dall'11", "all'80 %" (Italian elides them as before a
@@ -309,6 +320,19 @@ class Formatter:
         'Le T2 2026 était un record'
         """
         return text[:1].upper() + text[1:]
+
+    def month_first(self, text: str) -> str:
+        """``text`` with a capital first letter when it starts with a month's name, as a
+        sentence does: French and Italian write months in lower case, and a goal's note read
+        "ottobre 2026 è concluso" where the English one reads "October 2026 is over".
+
+        >>> f = Formatter("it")
+        >>> f.month_first("ottobre 2026 è concluso"), f.month_first("nessun dato per ottobre")
+        ('Ottobre 2026 è concluso', 'nessun dato per ottobre')
+        """
+        first = text.split(" ", 1)[0]
+        months = get_month_names("wide", context="stand-alone", locale=self.locale).values()
+        return self.sentence(text) if first in months else text
 
     def odds(self, p, *, less: bool = False) -> str:
         """A probability as a manager says it, with a one-digit count: 0.002 → "about 2 times
@@ -561,10 +585,19 @@ class Formatter:
         'nessun costo registrato nel 3° trimestre 2026'
         >>> Formatter("fr").joined("T3 2026 compte 92 jours et T2 2026 91", "2026-Q3")
         'le T3 2026 compte 92 jours et T2 2026 91'
+        >>> Formatter("it").joined("post pubblicati in ottobre 2026", "2026-10")
+        'post pubblicati a ottobre 2026'
         """
         p = parse_period(period)
         name = re.escape(self.period(p))
         article = _ARTICLES.get(self.lang, {}).get(p.kind)
+        if p.kind == "month" and (month_preps := _MONTH_PREPOSITIONS.get(self.lang)):
+            words = "|".join(re.escape(w) for w in month_preps)
+
+            def swap(m: re.Match) -> str:
+                word = month_preps[m[1].lower()]
+                return (word[0].upper() + word[1:] if m[1][0].isupper() else word) + " "
+            text = re.sub(rf"(?<![\w'])((?i:{words})) (?={name})", swap, text)
         if self.lang == "fr" and p.kind == "month" and self.period(p)[:1] in "aeiou":
             return re.sub(rf"(?<![\w'])((?i:de)) (?={name})",
                           lambda m: m[1][0] + "'", text)

@@ -99,7 +99,9 @@ class PerformanceSections:
                 f.label("actual"): self._value(r.metric, r.actual),
                 f.label("status"): {"text": f.status(status), "status": status,
                                     "color": STATUS_COLORS.get(status, "#777777")},
-                f.label("note"): f.join(detail + f.notes(r.note)),
+                # a month's name starting the cell starts a sentence: "Ottobre 2026 è
+                # concluso", as the English "October 2026 is over"
+                f.label("note"): f.month_first(f.join(detail + f.notes(r.note))),
             })
         self.table(sec, pd.DataFrame(rows), align=["left", "right", "right", "left", "left"],
                    widths=["auto", "auto", "auto", "auto", "1fr"])
