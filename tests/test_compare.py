@@ -538,6 +538,23 @@ def test_notebook_view_of_totals_compared_per_day_and_its_escaping():
     assert "a &lt;b&gt; &amp; c" in html and "<li>x &lt; y</li>" in html and "<b>" not in html
 
 
+def test_net_followers_of_new_followers_only_say_unfollows_are_unknown():
+    """An Instagram export of new followers a day (``follows``, no unfollows): the
+    followers_net row said "no daily follower data" (n 0/0), when there were daily follower
+    rows; the scorecard said why there is no figure. The row says it too: the exports count new
+    followers only, so the net change is unknown (no figure, not the 31 x 4 = 124 follows)."""
+    rows = [{"platform": "instagram", "account_id": "a", "date": f"2026-{m:02d}-{d:02d}",
+             "metric": "follows", "value": 4.0}
+            for m, days in ((9, 30), (10, 31)) for d in range(1, days + 1)]
+    ds = dataset(posts=posts(_month(10, 31, 20) + _month(9, 30, 30, start_id=100)),
+                 daily=daily(rows))
+    t = _kpis(compare(ds, "2026-10"))
+    assert t.loc["followers_net", "method"] == (
+        "instagram exports count new followers only: net change unknown")
+    assert pd.isna(t.loc["followers_net", "current"])
+    assert pd.isna(t.loc["followers_net", "previous"])
+
+
 def test_method_of_a_kpi_without_data_says_so():
     """Posts only, no follower rows and no GA4: followers_net and the GA4 KPIs read "GA4
     period totals, no interval", a method for figures that were not there."""

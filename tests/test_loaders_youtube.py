@@ -165,6 +165,41 @@ def test_table_without_content_column_raises(tmp_path):
     assert err.value.column == "Content" and err.value.file.endswith("!Table data.csv")
 
 
+def test_a_table_without_content_column_says_synonyms_csv_can_name_it(tmp_path):
+    """An Italian Studio table ('Contenuto', 'Durata', 'Mi piace'), headers the package does
+    not know, was refused with "expected a 'Content' (FR 'Contenu') column" and no word of
+    how to read it: the error says a synonyms.csv row names a column of another language."""
+    table = ("Contenuto,Titolo video,Ora pubblicazione video,Visualizzazioni\n"
+             "aaaaaaaaaaa,A,\"14 gen 2026\",10\n")
+    with pytest.raises(ParseError, match="synonyms.csv") as err:
+        read_file(_zip(tmp_path, {"Dati della tabella.csv": table}))
+    assert "youtube,post_id,<lang>,<its header>" in str(err.value)
+
+
+def test_a_table_without_duration_gets_only_the_missing_duration_note(tmp_path):
+    """An Italian table whose 'Contenuto' column is named by the brand's synonyms.csv but
+    whose 'Durata' is not: the quality log said both "content_type 'short' inferred from
+    Duration" and "videos without a duration are typed 'video'". No duration column read:
+    only the second; with one (a Duration of 40 s, published 2026: a Short, ≤ 180 s), only
+    the rule."""
+    import smmanalytics as smm
+
+    (tmp_path / "synonyms.csv").write_text("family,canonical,lang,header\n"
+                                           "youtube,post_id,it,Contenuto\n", encoding="utf-8")
+    (tmp_path / "Dati della tabella.csv").write_text(
+        "Contenuto,Titolo video,Durata,Visualizzazioni\n"
+        "Totale,,,20\n"
+        "aaaaaaaaaaa,A,40,12\n"
+        "bbbbbbbbbbb,B,43,8\n", encoding="utf-8")
+    codes = set(smm.load(tmp_path).quality["code"])
+    assert "duration_missing" in codes and "content_type_rule" not in codes
+    table = ("Content,Video title,Video publish time,Duration,Views\n"
+             "aaaaaaaaaaa,A,\"Jan 14, 2026\",40,12\n")
+    df = read_file(_zip(tmp_path, {"Table data.csv": table}))[0]
+    assert df["content_type"].astype(str).tolist() == ["short"]
+    assert "content_type_rule" in _codes(df) and "duration_missing" not in _codes(df)
+
+
 def test_bad_duration_names_line(tmp_path):
     table = ("Content,Video title,Video publish time,Average view duration,Views\n"
              "aaaaaaaaaaa,A,\"Jan 3, 2025\",0:01:02,1\n"

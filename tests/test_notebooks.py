@@ -91,7 +91,8 @@ def test_analysis_notes_are_in_the_report_language(sample, lang):
     rep.compare()
     assert rep.fmt.untranslated == set()
     # each goal carries its own note: the quarterly key-events goal says how it was projected
-    month = {"fr": "octobre 2026", "it": "ottobre 2026"}[lang]
+    # the note starts its cell, a sentence: with a capital (the month's name in lower case)
+    month = {"fr": "Octobre 2026", "it": "Ottobre 2026"}[lang]
     assert {"fr": f"{month} est terminé", "it": f"{month} è concluso"}[lang] in score
     assert {"fr": "(T4 2026)", "it": "(4° trimestre 2026)"}[lang] in score
 

@@ -1133,6 +1133,35 @@ def test_a_change_with_no_percentage_shows_the_difference(lang, period, first, p
     assert row[1:4] == ["-93", previous, change]
 
 
+@pytest.mark.parametrize("lang,revenue", [
+    ("it", ["5.100\u00a0€", "2.801\u00a0€",
+            "+76,2% (164,52\u00a0€ contro 93,35\u00a0€ al giorno)"]),
+    ("en", ["€5,100", "€2,801", "+76.2% (€164.52 vs €93.35 a day)"]),
+])
+def test_a_daily_comparison_shows_both_figures_to_the_same_precision(tmp_path, lang, revenue):
+    """Revenue of 5,100 € in October (31 days) against 2,800.50 € in September (30): the row
+    read "5.100 € 2.800 € +76,2% (165 € contro 93,35 € al giorno)", September rounded half to
+    even and the two daily figures one whole, one to the cent. Now 2,800.50 reads 2,801 and
+    both daily figures have cents: 5100 / 31 = 164.516... → 164.52, 2800.5 / 30 = 93.35;
+    change (164.516 / 93.35) - 1 = +76.2 %."""
+    from ._roi_builders import dataset, posts, web
+
+    def month(start, end, revenue):
+        return {"period_start": start, "period_end": end, "channel_group": "Organic Social",
+                "source": "instagram", "medium": "social", "campaign": "(not set)",
+                "sessions": 100.0, "key_events": 1.0, "revenue": revenue, "currency": "EUR"}
+
+    ds = dataset(tmp_path, web=web([month("2026-09-01", "2026-09-30", 2800.5),
+                                    month("2026-10-01", "2026-10-31", 5100.0)]),
+                 posts=posts([{"platform": "instagram", "post_id": f"{m}-{d}",
+                               "reactions": 10.0, "published_at": f"2026-{m:02d}-{d:02d}T09:00Z"}
+                              for m, days in ((9, 30), (10, 31)) for d in range(1, days + 1)]))
+    rep = BrandReport(ds, "2026-10", lang=lang)
+    table = next(b for b in rep.compare().blocks if b["kind"] == "table")
+    row = next(r for r in table["rows"] if r[0] == rep.fmt.metric("revenue"))
+    assert row[1:4] == revenue
+
+
 def test_the_comparison_table_gives_the_days_it_compares():
     """A total compared per day is divided by the days of each period: October's 31 and
     September's 30, which the table gives."""
@@ -1337,6 +1366,35 @@ def test_scorecard_says_the_daily_need_with_its_number_first(tmp_path, monkeypat
     [row] = table["rows"]
     assert row[2] == "31"
     assert row[4].split("; ")[-1].split(" ; ")[-1] == note
+
+
+@pytest.mark.parametrize("lang,note", [
+    ("it", "Ottobre 2026 è concluso: obiettivo mancato"),
+    ("fr", "Octobre 2026 est terminé : objectif manqué"),
+    ("en", "October 2026 is over: target missed"),
+])
+def test_a_goal_note_starting_with_a_month_starts_with_a_capital(tmp_path, monkeypatch, lang,
+                                                                  note):
+    """October's goal of 40 Instagram posts, 31 published, read in December: missed. The
+    Italian note cell read "ottobre 2026 è concluso: obiettivo mancato", a sentence in lower
+    case (Italian and French write months in lower case); it starts with a capital."""
+    import datetime as dt
+
+    import smmanalytics.goals as goals_mod
+    from smmanalytics.goals import read_goals
+
+    from ._roi_builders import dataset, posts
+
+    monkeypatch.setattr(goals_mod, "_today", lambda tz: dt.date(2026, 12, 2))
+    rows = [{"platform": "instagram", "post_id": f"i{k}", "reactions": 10.0,
+             "published_at": f"2026-10-{k + 1:02d}T09:00:00Z"} for k in range(31)]
+    (tmp_path / "goals.yaml").write_text(
+        "goals:\n  - {metric: posts, platform: instagram, target: 40}\n", encoding="utf-8")
+    ds = dataset(posts=posts(rows), goals=read_goals(tmp_path / "goals.yaml"))
+    table = [b for b in BrandReport(ds, "2026-10", lang=lang).scorecard().blocks
+             if b["kind"] == "table"][0]
+    [row] = table["rows"]
+    assert row[2] == "31" and row[4] == note
 
 
 @pytest.mark.parametrize("lang,paces", [
@@ -2010,6 +2068,57 @@ def test_best_times_says_what_p_and_the_interval_mean(ds, lang, first, then):
     # said alone (the best-times report of one platform), p is glossed in full
     alone = rep._bt_sentence(SimpleNamespace(**_EFFECT))
     assert rep.fmt.label("bt_chance_first").format(odds=rep.fmt.odds(0.002)) in alone
+
+
+def _one_cell_slots(cells: dict[tuple[int, int], int]) -> pd.DataFrame:
+    """A best-times ``by_slot`` grid (7 weekdays x 24 hours) with posts in the given cells."""
+    grid = pd.DataFrame({"weekday": np.repeat(np.arange(7), 24),
+                         "hour": np.tile(np.arange(24), 7)})
+    grid["n_posts"] = [cells.get((d, h), 0)
+                       for d, h in zip(grid["weekday"], grid["hour"], strict=True)]
+    return grid
+
+
+@pytest.mark.parametrize("lang,one_hour,one_day", [
+    ("en", "(p = 0.28: every post went out at 12:00, so the hour cannot be tested, and if the day "
+           "of the week made no difference, gaps between days as large as these would turn up by "
+           "chance about 3 times in 10; 23 posts)",
+     "(p = 0.28: every post went out on a Monday, so the day of the week cannot be tested, and "
+     "if the hour made no difference, gaps between hours as large as these would turn up by "
+     "chance about 3 times in 10; 23 posts)"),
+    ("fr", "(p = 0,28 : toutes les publications sont parues à 12:00, l'heure ne peut donc pas être "
+           "testée, et si le jour de la semaine ne changeait rien, des écarts entre jours aussi "
+           "grands apparaîtraient par hasard environ 3 fois sur 10 ; 23 publications)",
+     "(p = 0,28 : toutes les publications sont parues un lundi, le jour de la semaine ne peut "
+     "donc pas être testé, et si l'heure ne changeait rien, des écarts entre heures aussi grands "
+     "apparaîtraient par hasard environ 3 fois sur 10 ; 23 publications)"),
+    ("it", "(p = 0,28: tutti i post sono usciti alle 12:00, quindi l'orario non si può verificare, "
+           "e se il giorno della settimana non contasse, differenze così grandi tra i giorni "
+           "comparirebbero per caso circa 3 volte su 10; 23 post)",
+     "(p = 0,28: tutti i post sono usciti di lunedì, quindi il giorno della settimana non si può "
+     "verificare, e se l'orario non contasse, differenze così grandi tra le ore comparirebbero "
+     "per caso circa 3 volte su 10; 23 post)"),
+])
+def test_best_times_of_posts_at_one_hour_says_only_days_were_compared(ds, lang, one_hour,
+                                                                       one_day):
+    """23 Facebook posts all published at 12:15: the section said "if the hour made no
+    difference, gaps between hours as large as these would turn up by chance about 3 times in
+    10", when there was one hour and the test could only compare days of the week. Posts at one
+    hour say the hour cannot be tested and the days were compared; posts on one weekday (several
+    hours), the mirror: the day cannot be tested and the hours were compared."""
+    from types import SimpleNamespace
+
+    rep = BrandReport(ds, "2026-10", lang=lang)
+    # 23 posts at 12:00 over Monday..Sunday (4+3+3+3+3+3+4), then 23 on Mondays at 9, 12, 18
+    at_noon = _one_cell_slots({(d, 12): n for d, n in enumerate([4, 3, 3, 3, 3, 3, 4])})
+    mondays = _one_cell_slots({(0, 9): 8, (0, 12): 8, (0, 18): 7})
+    base = dict(_NO_EFFECT, p_value=0.28, n_used=23)
+    assert one_hour in rep._bt_sentence(SimpleNamespace(**base, by_slot=at_noon))
+    assert one_day in rep._bt_sentence(SimpleNamespace(**base, by_slot=mondays))
+    # several hours on several days: the hours' gloss, as before
+    spread = _one_cell_slots({(0, 9): 12, (3, 18): 11})
+    assert rep.fmt.label("bt_chance_first").format(odds=rep.fmt.odds(0.28)) in (
+        rep._bt_sentence(SimpleNamespace(**base, by_slot=spread)))
 
 
 @pytest.mark.parametrize("lang,days,hours,untested", [

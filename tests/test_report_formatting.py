@@ -121,6 +121,13 @@ def test_periods_by_name(lang, period, name):
     # numbers keep their decimals in the reader's notation; platform names are displayed
     ("fr", "posts published in 2026-10 ÷ 4.43 weeks",
      "publications en octobre 2026 ÷ 4,43 semaines"),
+    # Italian says "a ottobre" ("in ottobre", "su ottobre" read wrong), "nel" a quarter
+    ("it", "posts published in 2026-10 ÷ 4.43 weeks",
+     "post pubblicati a ottobre 2026 ÷ 4,43 settimane"),
+    ("it", "posts published in 2026-Q4 ÷ 13.14 weeks",
+     "post pubblicati nel 4° trimestre 2026 ÷ 13,14 settimane"),
+    ("it", "benchmark measured over 2024-01-01..2024-12-31, brand over 2026-10",
+     "riferimento misurato dal 1° gennaio 2024 al 31 dicembre 2024, brand a ottobre 2026"),
     ("fr", "Rival IQ 2025 has no linkedin benchmark: not compared",
      "Rival IQ 2025 ne donne pas de référence pour LinkedIn : pas de comparaison"),
     ("fr", "-16% YoY", "-16\u00a0% sur un an"),
@@ -177,7 +184,7 @@ def test_periods_by_name(lang, period, name):
     ("fr", "no data for roas on all", "aucune donnée pour ROAS sur toutes les plateformes"),
     ("it", "no data for roas on all", "nessun dato per ROAS su tutte le piattaforme"),
     ("it", "no ad spend recorded in 2025-09: roas cannot be computed",
-     "nessuna spesa pubblicitaria registrata in settembre 2025: ROAS non calcolabile"),
+     "nessuna spesa pubblicitaria registrata a settembre 2025: ROAS non calcolabile"),
     ("fr", "no instagram costs recorded in 2026-Q4: roi cannot be computed",
      "aucun coût Instagram enregistré au T4 2026 : ROI non calculable"),
     ("fr", "costs.csv could not be read: roas cannot be computed",
@@ -492,3 +499,18 @@ def test_the_top_post_note_names_its_row_as_the_table_does(lang):
     text = f.note("One post made 41.2% of the interactions of 2026-10: see "
                   "interactions_excl_top_post for the total without it.")
     assert f.metric("interactions_excl_top_post") in text
+
+
+@pytest.mark.parametrize("lang,shown", [
+    ("it", ["2.801\u00a0€", "13\u00a0€", "3\u00a0€", "-3\u00a0€", "93,35\u00a0€", "3", "0,13",
+            "0,13%"]),
+    ("en", ["€2,801", "€13", "€3", "-€3", "€93.35", "3", "0.13", "0.13%"]),
+])
+def test_halves_are_rounded_up_as_a_manager_does(lang, shown):
+    """September's revenue of 2,800.50 € read "2.800 €", 12.50 € read "12 €" and 2.50 € "2 €":
+    babel rounds half to even. Halves now go up, as a manager rounds them: 2,800.50 → 2,801,
+    12.5 → 13, 2.5 → 3 (and -2.5 → -3, away from zero), 93.35 stays 93.35 with its cents,
+    2.5 → 3, 0.125 → 0.13 at two decimals, 0.00125 → 0.13 %."""
+    f = Formatter(lang, "EUR")
+    assert [f.money(2800.5), f.money(12.5), f.money(2.5), f.money(-2.5), f.money(93.35, 2),
+            f.number(2.5), f.number(0.125, 2), f.percent(0.00125)] == shown

@@ -62,7 +62,13 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from ._actuals import NOT_FOUND, actuals_shared, followers_left_out, metric_daily
+from ._actuals import (
+    NOT_FOUND,
+    actuals_shared,
+    followers_left_out,
+    followers_net_unknown,
+    metric_daily,
+)
 from ._actuals import actual as _actual
 from ._args import platform_name, whole
 from ._web import social_traffic
@@ -620,10 +626,20 @@ def _daily_row(ds, kpi, platform, cur, prev, rng, n_boot, scale) -> dict:
               else "no percent interval (resampled net follows reach 0 or below)" if crossing
               else "no interval (fewer than 7 days)" if len(xa) and len(xb)
               # followers have daily rows or nothing; GA4 may have period totals only
-              else "no daily follower data" if kpi == "followers_net"
+              else _no_followers_net(ds, platform) if kpi == "followers_net"
               else "no GA4 data" if np.isnan(va) and np.isnan(vb)
               else "GA4 period totals, no interval")
     return _row(kpi, "total", va, vb, ci, scale, na, nb, False, method, cur.days, prev.days)
+
+
+def _no_followers_net(ds, platform: str) -> str:
+    """Why ``followers_net`` has no figure: daily rows of new followers with no unfollows
+    (Instagram's ``follows``) read "no daily follower data", where the scorecard said that
+    Instagram's exports count new followers only; the row now says the same."""
+    unknown = followers_net_unknown(ds, platform)
+    if unknown:
+        return f"{', '.join(unknown)} exports count new followers only: net change unknown"
+    return "no daily follower data"
 
 
 def _platform_caveats(ds, cur: Period, prev: Period, cw: Period, pw: Period) -> list[str]:

@@ -162,7 +162,10 @@ def _parse_table(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     if not m.has("post_id"):
         raise ParseError("YouTube table without the video id column", file=c.name,
                          line=c.table.first_line, column="Content",
-                         expected="a 'Content' (FR 'Contenu') column of video ids",
+                         expected="a 'Content' (FR 'Contenu') column of video ids (Studio in "
+                                  "another language: a synonyms.csv in the brand folder can "
+                                  "name its columns, e.g. the row youtube,post_id,<lang>,"
+                                  "<its header>)",
                          got=c.header[:6])
     raw_ids = c.col(F, "post_id").reset_index(drop=True)
     ids = cells_text(raw_ids)
@@ -210,9 +213,12 @@ def _parse_table(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
                 else pd.Series(np.nan, index=range(n), dtype="Float64"))
     limit = pd.Series(np.where(published >= _SHORTS_3MIN, 180.0, 60.0), dtype="Float64")
     short = (duration <= limit).fillna(False).astype(bool)
-    ctx.note("content_type_rule", "content_type 'short' inferred from Duration (≤ 60 s, or "
-             "≤ 180 s when published from 2024-10-15); the export has no Shorts column",
-             level="info", rows=int(short.sum()))
+    if m.has("duration_s"):
+        # without a duration column no video was typed by the rule: its note, beside
+        # duration_missing's "typed 'video'", told the reader both things at once
+        ctx.note("content_type_rule", "content_type 'short' inferred from Duration (≤ 60 s, "
+                 "or ≤ 180 s when published from 2024-10-15); the export has no Shorts column",
+                 level="info", rows=int(short.sum()))
     if duration.isna().any():
         ctx.note("duration_missing", "videos without a duration are typed 'video'",
                  level="info", rows=int(duration.isna().sum()))

@@ -7,13 +7,21 @@ and month names come out in the reader's language.
 from __future__ import annotations
 
 import datetime as dt
+import decimal
+import functools
 import math
 import re
 from importlib import resources
 
 import pandas as pd
 import yaml
-from babel.dates import format_date, format_skeleton, get_date_format, get_day_names
+from babel.dates import (
+    format_date,
+    format_skeleton,
+    get_date_format,
+    get_day_names,
+    get_month_names,
+)
 from babel.numbers import (
     format_currency,
     format_decimal,
@@ -102,6 +110,11 @@ _PREPOSITIONS = {
                                                    "copre", "coprono", "quindi")}},
 }
 
+#: prepositions a language changes before a month's name, which takes no article: Italian says
+#: "a ottobre 2026", where the notes' "in {period}" and "su {period}" (right before "il 3°
+#: trimestre", "nel", "sul") read "post pubblicati in ottobre 2026", "brand su ottobre 2026"
+_MONTH_PREPOSITIONS = {"it": {"in": "a", "su": "a"}}
+
 #: Italian articles and articulated prepositions before a number said with a vowel (otto,
 #: ottanta…, undici): "l'8 ottobre", "dall'11", "all'80 %" (Italian elides them as before a
 #: word); see Formatter.prose
@@ -130,9 +143,32 @@ def _first_of_month(fmt: str, locale, mark: str = "er") -> str:
     return "'".join(parts)
 
 
+def half_up(x: float, digits: int = 0) -> float:
+    """``x`` rounded half up at ``digits`` decimals, as the report shows it (:func:`_half_up`):
+    round(0.125, 2) gives 0.12, the report shows 0.13."""
+    x = float(x)
+    if not math.isfinite(x):
+        return x
+    q = decimal.Decimal(repr(x)).quantize(decimal.Decimal(1).scaleb(-digits),
+                                                 rounding=decimal.ROUND_HALF_UP)
+    return float(q)
+
+
 def _unsigned_zero(x: float, digits: int) -> float:
     """``x``, or 0.0 when it rounds to zero at ``digits`` decimals (no "-0.0" shown)."""
-    return 0.0 if round(x, digits) == 0 else x
+    return 0.0 if half_up(x, digits) == 0 else x
+
+
+def _half_up(method):
+    """Round what ``method`` formats half up, as a manager does (2,800.50 € → 2,801 €, 12.5 →
+    13): babel quantizes in the current decimal context, half to even by default, which
+    showed 2,800.50 € as 2,800 € and 2.5 € as 2 €. babel reads a float through its shortest
+    repr (2.675 → "2.675"), so the halves are the ones the reader would see."""
+    @functools.wraps(method)
+    def wrapper(*args, **kwargs):
+        with decimal.localcontext(rounding=decimal.ROUND_HALF_UP):
+            return method(*args, **kwargs)
+    return wrapper
 
 
 def _missing(x) -> bool:
@@ -285,6 +321,19 @@ class Formatter:
         """
         return text[:1].upper() + text[1:]
 
+    def month_first(self, text: str) -> str:
+        """``text`` with a capital first letter when it starts with a month's name, as a
+        sentence does: French and Italian write months in lower case, and a goal's note read
+        "ottobre 2026 è concluso" where the English one reads "October 2026 is over".
+
+        >>> f = Formatter("it")
+        >>> f.month_first("ottobre 2026 è concluso"), f.month_first("nessun dato per ottobre")
+        ('Ottobre 2026 è concluso', 'nessun dato per ottobre')
+        """
+        first = text.split(" ", 1)[0]
+        months = get_month_names("wide", context="stand-alone", locale=self.locale).values()
+        return self.sentence(text) if first in months else text
+
     def odds(self, p, *, less: bool = False) -> str:
         """A probability as a manager says it, with a one-digit count: 0.002 → "about 2 times
         in 1,000", 0.82 → "about 8 times in 10", 0.0096 → "about once in 100"; ``less`` for a
@@ -407,12 +456,14 @@ class Formatter:
             return self.label("all_platforms" if inline else "total")
         return PLATFORM_NAMES.get(name, name)
 
+    @_half_up
     def number(self, x, digits: int = 0, missing: str = "–") -> str:
         if _missing(x):
             return missing
         fmt = "#,##0" + ("." + "0" * digits if digits else "")
         return format_decimal(float(x), format=fmt, locale=self.locale)
 
+    @_half_up
     def amount(self, x, *, money: bool = False, missing: str = "–") -> str:
         """A figure that must not read 0 unless it is (a pace per day: 3 posts in 13 days read
         "0 per day"): whole from 10 up (264), below with one decimal, none when it is 0
@@ -443,6 +494,7 @@ class Formatter:
         pattern = formats[None if kind == "percent" else "standard"].pattern.split(";")[0]
         return re.sub(r"0(\.0+)?", "0" + ("." + "0" * digits if digits else ""), pattern, count=1)
 
+    @_half_up
     def percent(self, x, digits: int = 2, missing: str = "–") -> str:
         """A fraction as a percentage: 0.0345 → 3.45% (en), 3,45 % (fr); one that rounds to
         zero is written without a minus sign (−0.0001 → 0.00%, not -0.00%)."""
@@ -472,6 +524,7 @@ class Formatter:
         sign = "+" if x > 0 else (get_minus_sign_symbol(self.locale) if x < 0 else "±")
         return f"{sign}{self.number(abs(x) * 100, digits)} pp"
 
+    @_half_up
     def money(self, x, digits: int = 0, missing: str = "–") -> str:
         if _missing(x):
             return missing
@@ -532,10 +585,19 @@ class Formatter:
         'nessun costo registrato nel 3° trimestre 2026'
         >>> Formatter("fr").joined("T3 2026 compte 92 jours et T2 2026 91", "2026-Q3")
         'le T3 2026 compte 92 jours et T2 2026 91'
+        >>> Formatter("it").joined("post pubblicati in ottobre 2026", "2026-10")
+        'post pubblicati a ottobre 2026'
         """
         p = parse_period(period)
         name = re.escape(self.period(p))
         article = _ARTICLES.get(self.lang, {}).get(p.kind)
+        if p.kind == "month" and (month_preps := _MONTH_PREPOSITIONS.get(self.lang)):
+            words = "|".join(re.escape(w) for w in month_preps)
+
+            def swap(m: re.Match) -> str:
+                word = month_preps[m[1].lower()]
+                return (word[0].upper() + word[1:] if m[1][0].isupper() else word) + " "
+            text = re.sub(rf"(?<![\w'])((?i:{words})) (?={name})", swap, text)
         if self.lang == "fr" and p.kind == "month" and self.period(p)[:1] in "aeiou":
             return re.sub(rf"(?<![\w'])((?i:de)) (?={name})",
                           lambda m: m[1][0] + "'", text)

@@ -10,7 +10,7 @@ from .. import plots
 from ..periods import parse_period
 from ..quality import side_file_error
 from .builder import Section
-from .formatting import STATUS_COLORS
+from .formatting import STATUS_COLORS, half_up
 
 __all__ = ["PerformanceSections"]
 
@@ -99,7 +99,9 @@ class PerformanceSections:
                 f.label("actual"): self._value(r.metric, r.actual),
                 f.label("status"): {"text": f.status(status), "status": status,
                                     "color": STATUS_COLORS.get(status, "#777777")},
-                f.label("note"): f.join(detail + f.notes(r.note)),
+                # a month's name starting the cell starts a sentence: "Ottobre 2026 è
+                # concluso", as the English "October 2026 is over"
+                f.label("note"): f.month_first(f.join(detail + f.notes(r.note))),
             })
         self.table(sec, pd.DataFrame(rows), align=["left", "right", "right", "left", "left"],
                    widths=["auto", "auto", "auto", "auto", "1fr"])
@@ -361,7 +363,9 @@ class PerformanceSections:
             elif r.basis == "per day" and change != "–" and not no_pct:
                 # 110 posts against 109 read "−2.3 %" with no word, then "−2.3 % a day", a
                 # fall where the count rose: it is the daily rate that fell, 3.5 from 3.6
-                current, previous = self._apart(self._rate, r.kpi, *_per_day(r))
+                pair = _per_day(r)
+                current, previous = self._apart(
+                    lambda kpi, x, more, pair=pair: self._rate(kpi, x, more, pair), r.kpi, *pair)
                 change = f.label("change_per_day_rates").format(change=change, current=current,
                                                                 previous=previous)
             if r.direction_only:
@@ -391,10 +395,12 @@ class PerformanceSections:
                 break
         return pair
 
-    def _rate(self, kpi: str, x: float, more: int = 0) -> str:
+    def _rate(self, kpi: str, x: float, more: int = 0, pair: tuple = ()) -> str:
         """A total per day: "3.5", "893", "472.84 €" (one decimal, or two for money, below
-        100; ``more`` decimals added)."""
-        small = abs(x) < 100
+        100; ``more`` decimals added). ``pair``: the two rates shown side by side, which take
+        the same decimals, those of the smaller: "165 € vs 93.35 € a day" mixed whole euros
+        and cents in one parenthesis; it reads "164.52 € vs 93.35 €"."""
+        small = min((abs(v) for v in pair), default=abs(x)) < 100
         return (self.fmt.money(x, (2 if small else 0) + more) if kpi in _MONEY
                 else self.fmt.number(x, (1 if small else 0) + more))
 
@@ -403,7 +409,7 @@ class PerformanceSections:
         decimals, for a period's total; else one, or a currency's two; ``more`` added)."""
         f = self.fmt
         digits = (0 if whole else 2 if kpi in _MONEY else 1) + more
-        x = round(float(x), digits) + 0.0     # -0.04 → 0.0: no sign on what shows as zero
+        x = half_up(x, digits) + 0.0          # -0.04 → 0.0: no sign on what shows as zero
         return ("+" if x > 0 else "") + (f.money(x, digits) if kpi in _MONEY
                                          else f.number(x, digits))
 

@@ -81,6 +81,24 @@ class WatchSections:
                                                                  h1=f"{b:02d}:00")
                                for a, b in runs)
 
+    def _bt_chance(self, bt, said: set | None, odds: str) -> str:
+        """What the timing p-value means for these posts (:meth:`_gloss`). When they all went
+        out at one hour the test can only compare days of the week (and at one weekday, only
+        hours): the gloss says which, where "gaps between hours" was said of 23 posts all
+        published at 12:15."""
+        f = self.fmt
+        cells = getattr(bt, "by_slot", None)
+        if cells is not None and len(cells):
+            posted = cells.loc[(cells["n_posts"].fillna(0) > 0).to_numpy(bool)]
+            hours, days = posted["hour"].unique(), posted["weekday"].unique()
+            if len(hours) == 1 and len(days) > 1:
+                return self._gloss("bt_chance_one_hour", said, odds=odds,
+                                   hour=f"{int(hours[0]):02d}:00")
+            if len(days) == 1 and len(hours) > 1:
+                return self._gloss("bt_chance_one_day", said, odds=odds,
+                                   day=f.weekday(int(days[0])))
+        return self._gloss("bt_chance", said, odds=odds)
+
     def _bt_sentence(self, bt, said: set | None = None) -> str:
         """What timing shows for one platform. A p-value and an interval come with what they
         mean, in full the first time the section says them (``said``, see :meth:`_gloss`):
@@ -90,7 +108,7 @@ class WatchSections:
         if bt.effect_detected and w.get("status") == "ok":
             p, odds = f.p_value(bt.p_value, 3)
             return f.label("bt_effect").format(
-                p=p, chance=self._gloss("bt_chance", said, odds=odds),
+                p=p, chance=self._bt_chance(bt, said, odds),
                 days=self._window_days(w), hours=self._window_hours(w),
                 lift=f"{f.number(w['lift'], 2)}×",
                 low=f"{f.number(w['lift_low'], 2)}×", high=f"{f.number(w['lift_high'], 2)}×",
@@ -109,7 +127,7 @@ class WatchSections:
                 n=f.number(bt.n_used), weeks=weeks,
                 min_n=f.number(MIN_POSTS), min_weeks=f.number(MIN_WEEKS))
         p, odds = f.p_value(bt.p_value, 2)
-        return f.label("bt_none").format(p=p, chance=self._gloss("bt_chance", said, odds=odds),
+        return f.label("bt_none").format(p=p, chance=self._bt_chance(bt, said, odds),
                                          n=f.number(bt.n_used))
 
     @built_ahead
