@@ -361,7 +361,9 @@ def roi(ds, period: object, by: str | None = None, *,
         currency than the brand's (lines in another currency are left out, noted on
         the rows they concern and the total).
         ``note`` holds sentences joined by "; ", ``note_codes`` their codes
-        (:data:`NOTE_CODES`) in the same order, NA without notes.
+        (:data:`NOTE_CODES`) in the same order, NA without notes. ``attrs["row_notes"]``
+        holds the same notes unjoined: one list of (code, sentence) pairs a row, in the
+        order of the rows as returned (a frame filtered or sorted keeps the whole list).
 
     Examples
     --------
@@ -833,7 +835,11 @@ def _roi_frame(run: _RoiRun, out: pd.DataFrame, keys: list[str],
     order = [c for c in ([by] if by else []) + ["period", "currency", "cost", *CATEGORIES,
              "revenue", "key_events", "sessions", "value", "roi", "roas", "cpa", "cpc", "cpm",
              "impressions", "link_clicks", "note", "note_codes"]]
-    return out[order].reset_index(drop=True)
+    frame = out[order].reset_index(drop=True)
+    # the same notes, unjoined: code that picks notes by their codes (the report) reads these
+    # rather than splitting ``note`` and ``note_codes`` back on "; "
+    frame.attrs["row_notes"] = [[(code, _sentence(text)) for code, text in n] for n in notes]
+    return frame
 
 
 def _joined(notes: list[tuple[str, str]], part: int) -> str | None:
@@ -845,7 +851,13 @@ def _joined(notes: list[tuple[str, str]], part: int) -> str | None:
     >>> _joined([("a", "x; y"), ("b", "z")], 1), _joined([("a", "x; y"), ("b", "z")], 0)
     ('x, y; z', 'a; b')
     """
-    return "; ".join(n[part].replace("; ", ", ") for n in notes) or None
+    return "; ".join(_sentence(n[part]) for n in notes) or None
+
+
+def _sentence(text: str) -> str:
+    """A note's sentence as ``note`` shows it: its own "; " (a value quoted from a user's
+    file) made ", ", as "; " separates the sentences there."""
+    return text.replace("; ", ", ")
 
 
 def _web_of_days(ds, runs: list[tuple[dt.date, dt.date]], key: str, by: str | None
@@ -980,6 +992,7 @@ def campaign_roi(ds, *, value_per_key_event: float | None = None,
     if not rows:
         return _no_campaigns()
     out = pd.concat(rows, ignore_index=True)
+    out.attrs.pop("row_notes", None)      # roi()'s, of other rows: not this frame's
     if costed_only:
         out = out.loc[(out["cost"] > 0).fillna(False).to_numpy()]
     first = ["campaign", "start", "end"]
@@ -1031,6 +1044,7 @@ def cost_breakdown(roi_frame: pd.DataFrame) -> pd.DataFrame:
     long = long.loc[(long["amount"] != 0).fillna(True).to_numpy()]
     long["share"] = (long["amount"] / long["cost"].mask(long["cost"] == 0)).astype("Float64")
     long["category"] = long["category"].astype("string")
+    long.attrs.pop("row_notes", None)     # roi()'s, one list per row of roi_frame, not of long
     return long.drop(columns="cost").reset_index(drop=True)
 
 
