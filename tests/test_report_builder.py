@@ -932,13 +932,13 @@ def test_roi_section_says_why_a_ratio_is_not_computable():
     """The section picks roi()'s notes by their codes (note_codes), not by their words."""
     from smmanalytics.report.performance import _roi_notes
 
-    note = ("costs.csv runs over 2026 from 2026-01-01 to 2026-10-31 only: all costs, "
-            "subscriptions included, are counted over those days alone; roas NaN: ad spend is "
-            "zero; cpc NaN: link clicks of paid posts is unknown; roi NaN: attributed value "
-            "unknown")
-    codes = "costs_partly; roas_ad_spend_zero; cpc_link_clicks_unknown; roi_value_unknown"
-    assert _roi_notes(note, codes) == [("roas_ad_spend_zero", "roas NaN: ad spend is zero")]
-    assert _roi_notes(pd.NA, pd.NA) == []
+    notes = [("costs_partly", "costs.csv runs over 2026 from 2026-01-01 to 2026-10-31 only: "
+              "all costs, subscriptions included, are counted over those days alone"),
+             ("roas_ad_spend_zero", "roas NaN: ad spend is zero"),
+             ("cpc_link_clicks_unknown", "cpc NaN: link clicks of paid posts is unknown"),
+             ("roi_value_unknown", "roi NaN: attributed value unknown")]
+    assert _roi_notes(notes) == [("roas_ad_spend_zero", "roas NaN: ad spend is zero")]
+    assert _roi_notes([]) == []
 
 
 def test_roi_section_of_a_french_report_says_its_notes_in_french(ds, tmp_path):

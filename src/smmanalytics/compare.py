@@ -387,156 +387,277 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
                           f"({prev.start.isoformat()}..{prev.end.isoformat()})")
     platform = None if platform is None else platform_name(platform)
     rng = np.random.default_rng(seed)
-    caveats: list[str] = []
-    first, last = ds.span(platform, web=False)
-    # a platform the data do not hold, or no data at all (an empty folder): unknown, not 0
-    absent = first is None and (platform is not None or ds.span()[0] is None)
-    if absent:
-        caveats.append(f"The data hold no {platform} posts or daily figures: its KPIs are "
-                       f"unknown, not 0." if platform is not None else
-                       "The data hold no posts, daily figures or GA4 rows: every KPI is "
-                       "unknown, not 0.")
-    # a period wholly after the last day of every table (GA4 included), or before the first,
-    # is unknown (it read "posts 0", "flat" and "fewer than 10 posts")
-    outside = None
-    start, stop = ds.span()
-    if not absent and stop is not None and cur.start > stop:
-        outside = (f"The data stop at {stop.isoformat()}: {cur.label} is not covered, so it is "
-                   f"not compared.")
-    elif not absent and start is not None and cur.end < start:
-        outside = (f"The data start on {start.isoformat()}: {cur.label} is not covered, so it is "
-                   f"not compared.")
-    # a platform asked about is judged on its own posts and daily rows: X's exports ending in
-    # September leave November unknown for X, though Instagram or GA4 data reach it (it read
-    # "posts 0" and a fall to zero); GA4 KPIs keep GA4's own rows
-    mine = None
-    if platform is not None and not absent and not outside:
-        if cur.start > last:
-            mine = (f"The {platform} data stop at {last.isoformat()}: {cur.label} is not "
-                    f"covered, so its post and follower KPIs are not compared.")
-        elif cur.end < first:
-            mine = (f"The {platform} data start on {first.isoformat()}: {cur.label} is not "
-                    f"covered, so its post and follower KPIs are not compared.")
-    whose = f"{platform} " if platform else ""     # whose first and last days those are
-    cw, pc = cur, prev               # the days compared: all, unless the data stop within cur
-    if last is not None and cur.end > last >= cur.start:
-        cw = _span(cur.start, last)
-        pc = _first_days(prev, cw.days)
-        caveats.append(f"The {whose}data stop at {last.isoformat()}: {cur.label} is compared "
-                       f"over its "
-                       f"first {cw.days} days, up to that day, with the first {pc.days} days of "
-                       f"{prev.label} ({pc.start.isoformat()} to {pc.end.isoformat()}).")
-    if first is not None and cw.start < first <= cw.end:
-        # the period's totals hold only the days from the first (2025-08-15..2025-09-10 read
-        # 38 posts with nothing said: 10 of its 27 days)
-        caveats.append(f"The {whose}data start on {first.isoformat()}: {cur.label} is covered "
-                       f"from that day only ({(cw.end - first).days + 1} of {cw.days} days); "
-                       f"its totals cover those days only.")
-    covered = not absent and (first is None or pc.end >= first)
-    pw = pc                          # the days of the previous period the data cover
-    # the GA4 KPIs follow GA4's own rows: TikTok's data starting in November 2025 made
-    # October's TikTok sessions unknown, though GA4 covers October (0 visits from TikTok)
-    web_prev = (not covered and not absent
-                and bool(social_traffic(ds, pc)[0].attrs.get("covered")))
-    if not covered and not absent:
-        caveats.append(f"The {whose}data start on {first.isoformat()}: {pc.label} is not "
-                       f"covered, so "
-                       + (f"only the GA4 KPIs of {cur.label} are compared with it." if web_prev
-                          else f"{cur.label} is not compared with it."))
-    elif first is not None and pc.start < first:
-        pw = _span(first, pc.end)
-        caveats.append(f"The {whose}data start on {first.isoformat()}: {pc.label} is covered "
-                       f"from "
-                       f"that day only ({pw.days} of {pc.days} days); totals are compared "
-                       f"per day over the covered days.")
-    per_day = cw.days != pw.days
-    scale = cw.days / pw.days if per_day else 1.0
-    if per_day and pw is prev and (covered or web_prev):
-        caveats.append(f"{cur.label} has {cur.days} days and {prev.label} {prev.days}: totals are "
-                       f"compared per day.")
-    elif per_day and pw is pc and (covered or web_prev):
-        caveats.append(f"{cw.days} days of {cur.label} and {pc.days} of {prev.label} are "
-                       f"compared: totals are compared per day.")
-    if platform is None and covered and not outside:
-        caveats += _platform_caveats(ds, cur, prev, cw, pw)
-    a, b = _post_frame(ds, cw, platform), _post_frame(ds, pw, platform)
-    few = covered and not mine and min(len(a), len(b)) < MIN_POSTS
+    cov = _coverage(ds, cur, prev, platform)
+    caveats = cov.caveats
+    a, b = _post_frame(ds, cov.cw, platform), _post_frame(ds, cov.pw, platform)
+    few = cov.covered and not cov.mine and min(len(a), len(b)) < MIN_POSTS
     if few:
         caveats.append(f"Fewer than {MIN_POSTS} posts in a period ({len(a)} in {cur.label}, "
                        f"{len(b)} in {prev.label}): post KPIs show the direction only, without "
                        f"significance.")
+    rows = _post_rows(a, b, cov, few, rng, n_boot, model)
+    with actuals_shared():     # the GA4 KPIs' totals: one social traffic a period
+        for kpi in ("followers_net", "sessions", "key_events", "revenue"):
+            rows.append(_daily_row(ds, kpi, platform or "all", cov.cw, cov.pw, rng, n_boot,
+                                   cov.scale))
+    _unknown_sides(rows, cov)
+    table = _table(rows)
+    caveats += _table_caveats(ds, table, a, b, cov)
+    if cov.outside or cov.mine:
+        caveats = [cov.outside or cov.mine]
+    return Comparison(cur, prev, table.reset_index(drop=True), caveats)
+
+
+@dataclass
+class _Coverage:
+    """The days :func:`compare` compares and what the data cover of them.
+
+    ``first`` and ``last`` are the first and last days of the data of ``platform`` (of any
+    platform without one), GA4 aside; ``start`` and ``stop`` those of all the data, GA4
+    included. ``absent``: the data hold none of ``platform`` (or nothing at all).
+    ``outside`` / ``mine``: the sentence saying ``cur`` is outside all the data / outside the
+    platform's own, None when not. ``cw`` and ``pc`` are the days of ``cur`` and ``prev``
+    compared (their first days alike when the data stop within ``cur``), ``pw`` those of
+    ``pc`` the data cover; ``covered``: the data cover ``pc``; ``web_prev``: not covered, but
+    GA4 does, so the GA4 KPIs are compared. ``caveats``: the sentences said so far.
+    """
+
+    cur: Period
+    prev: Period
+    platform: str | None
+    first: dt.date | None
+    last: dt.date | None
+    start: dt.date | None
+    stop: dt.date | None
+    absent: bool
+    outside: str | None = None
+    mine: str | None = None
+    cw: Period | None = None
+    pc: Period | None = None
+    pw: Period | None = None
+    covered: bool = False
+    web_prev: bool = False
+    caveats: list[str] = field(default_factory=list)
+
+    @property
+    def per_day(self) -> bool:
+        """Whether the compared spans differ in length: totals are then compared per day."""
+        return self.cw.days != self.pw.days
+
+    @property
+    def scale(self) -> float:
+        """Days of the current span per day of the previous one (1 when alike)."""
+        return self.cw.days / self.pw.days if self.per_day else 1.0
+
+    @property
+    def whose(self) -> str:
+        """``"<platform> "`` (whose first and last days these are), or ``""``."""
+        return f"{self.platform} " if self.platform else ""
+
+
+def _coverage(ds, cur: Period, prev: Period, platform: str | None) -> _Coverage:
+    """What the data cover of ``cur`` and ``prev`` (of ``platform``), the days compared, and
+    the caveats that say so, in the order they are printed."""
+    first, last = ds.span(platform, web=False)
+    # a platform the data do not hold, or no data at all (an empty folder): unknown, not 0
+    absent = first is None and (platform is not None or ds.span()[0] is None)
+    start, stop = ds.span()
+    cov = _Coverage(cur, prev, platform, first, last, start, stop, absent)
+    if absent:
+        cov.caveats.append(f"The data hold no {platform} posts or daily figures: its KPIs are "
+                           f"unknown, not 0." if platform is not None else
+                           "The data hold no posts, daily figures or GA4 rows: every KPI is "
+                           "unknown, not 0.")
+    else:
+        cov.outside = _outside(cur, start, stop)
+    if platform is not None and not absent and not cov.outside:
+        cov.mine = _outside_platform(cur, platform, first, last)
+    _current_days(cov)
+    _previous_days(ds, cov)
+    if cov.per_day and cov.pw is prev and (cov.covered or cov.web_prev):
+        cov.caveats.append(f"{cur.label} has {cur.days} days and {prev.label} {prev.days}: "
+                           f"totals are compared per day.")
+    elif cov.per_day and cov.pw is cov.pc and (cov.covered or cov.web_prev):
+        cov.caveats.append(f"{cov.cw.days} days of {cur.label} and {cov.pc.days} of "
+                           f"{prev.label} are compared: totals are compared per day.")
+    if platform is None and cov.covered and not cov.outside:
+        cov.caveats += _platform_caveats(ds, cur, prev, cov.cw, cov.pw)
+    return cov
+
+
+def _outside(cur: Period, start: dt.date | None, stop: dt.date | None) -> str | None:
+    """The sentence saying ``cur`` lies wholly after the last day of every table (GA4
+    included), or before the first, so is not compared; None when it does not.
+
+    Such a period is unknown: it read "posts 0", "flat" and "fewer than 10 posts".
+    """
+    if stop is not None and cur.start > stop:
+        return (f"The data stop at {stop.isoformat()}: {cur.label} is not covered, so it is "
+                f"not compared.")
+    if start is not None and cur.end < start:
+        return (f"The data start on {start.isoformat()}: {cur.label} is not covered, so it is "
+                f"not compared.")
+    return None
+
+
+def _outside_platform(cur: Period, platform: str, first: dt.date, last: dt.date
+                      ) -> str | None:
+    """The sentence saying ``cur`` lies wholly outside ``platform``'s own posts and daily rows
+    (``first`` to ``last``), so its post and follower KPIs are not compared; None when not.
+
+    A platform asked about is judged on its own data: X's exports ending in September leave
+    November unknown for X, though Instagram or GA4 data reach it (it read "posts 0" and a
+    fall to zero); GA4 KPIs keep GA4's own rows.
+    """
+    if cur.start > last:
+        return (f"The {platform} data stop at {last.isoformat()}: {cur.label} is not "
+                f"covered, so its post and follower KPIs are not compared.")
+    if cur.end < first:
+        return (f"The {platform} data start on {first.isoformat()}: {cur.label} is not "
+                f"covered, so its post and follower KPIs are not compared.")
+    return None
+
+
+def _current_days(cov: _Coverage) -> None:
+    """Set ``cov.cw`` and ``cov.pc``: all of ``cur`` and ``prev``, unless the data stop within
+    ``cur`` (like is then compared with like: its days up to the last with as many first days
+    of ``prev``); caveats say so, and when the data start within the current days."""
+    cur, prev, first, last, whose = cov.cur, cov.prev, cov.first, cov.last, cov.whose
+    cov.cw, cov.pc = cur, prev
+    if last is not None and cur.end > last >= cur.start:
+        cov.cw = _span(cur.start, last)
+        cov.pc = _first_days(prev, cov.cw.days)
+        cov.caveats.append(f"The {whose}data stop at {last.isoformat()}: {cur.label} is "
+                           f"compared over its first {cov.cw.days} days, up to that day, with "
+                           f"the first {cov.pc.days} days of {prev.label} "
+                           f"({cov.pc.start.isoformat()} to {cov.pc.end.isoformat()}).")
+    cw = cov.cw
+    if first is not None and cw.start < first <= cw.end:
+        # the period's totals hold only the days from the first (2025-08-15..2025-09-10 read
+        # 38 posts with nothing said: 10 of its 27 days)
+        cov.caveats.append(f"The {whose}data start on {first.isoformat()}: {cur.label} is "
+                           f"covered from that day only ({(cw.end - first).days + 1} of "
+                           f"{cw.days} days); its totals cover those days only.")
+
+
+def _previous_days(ds, cov: _Coverage) -> None:
+    """Set ``cov.covered``, ``cov.web_prev`` and ``cov.pw`` (the days of ``cov.pc`` the data
+    cover: from their first day when they start within it), with the caveats that say so."""
+    cur, pc, first, whose = cov.cur, cov.pc, cov.first, cov.whose
+    cov.covered = not cov.absent and (first is None or pc.end >= first)
+    cov.pw = pc
+    # the GA4 KPIs follow GA4's own rows: TikTok's data starting in November 2025 made
+    # October's TikTok sessions unknown, though GA4 covers October (0 visits from TikTok)
+    cov.web_prev = (not cov.covered and not cov.absent
+                    and bool(social_traffic(ds, pc)[0].attrs.get("covered")))
+    if not cov.covered and not cov.absent:
+        cov.caveats.append(f"The {whose}data start on {first.isoformat()}: {pc.label} is not "
+                           f"covered, so "
+                           + (f"only the GA4 KPIs of {cur.label} are compared with it."
+                              if cov.web_prev else f"{cur.label} is not compared with it."))
+    elif first is not None and pc.start < first:
+        cov.pw = _span(first, pc.end)
+        cov.caveats.append(f"The {whose}data start on {first.isoformat()}: {pc.label} is "
+                           f"covered from that day only ({cov.pw.days} of {pc.days} days); "
+                           f"totals are compared per day over the covered days.")
+
+
+def _kind(kpi: str) -> str:
+    """A post KPI's kind: ``rate``, ``median``, ``mean`` or ``total``."""
+    return ("rate" if kpi in _RATES else "median" if kpi == "er_reach_median"
+            else "mean" if kpi == "interactions_per_post" else "total")
+
+
+def _post_rows(a: pd.DataFrame, b: pd.DataFrame, cov: _Coverage, few: bool,
+               rng: np.random.Generator, n_boot: int, model: bool) -> list[dict]:
+    """The rows of the post KPIs of ``a`` (current posts) against ``b`` (previous): value,
+    bootstrap interval over posts (none with ``few`` posts) and, with ``model``, the NB GLM
+    interval; totals scaled per day by ``cov.scale``."""
     ia = rng.integers(0, len(a), (n_boot, len(a))) if len(a) else None
     ib = rng.integers(0, len(b), (n_boot, len(b))) if len(b) else None
     rows = []
     ca, cb = _Columns(a), _Columns(b)
     for kpi in _POST_KPIS:
-        kind = ("rate" if kpi in _RATES else "median" if kpi == "er_reach_median"
-                else "mean" if kpi == "interactions_per_post" else "total")
+        kind = _kind(kpi)
+        scale = cov.scale if kind == "total" else 1.0
         va, vb = _stat(kpi, ca), _stat(kpi, cb)
         ci = (np.nan, np.nan)
         if not few and kpi != "posts" and ia is not None and ib is not None:
-            s = scale if kind == "total" else 1.0
-            ci = _ci(_stat(kpi, ca, ia), _stat(kpi, cb, ib), s)
+            ci = _ci(_stat(kpi, ca, ia), _stat(kpi, cb, ib), scale)
         method = ("exact count" if kpi == "posts" else "bootstrap over posts" if not few
                   else "direction only")
-        fit = (_nb_ci(kpi, a, b, scale if kind == "total" else 1.0)
+        fit = (_nb_ci(kpi, a, b, scale)
                if model and kpi in _MODEL_KPIS and not few else (np.nan, np.nan))
         if not np.isnan(fit[0]):
             method += "; NB GLM interval (period indicator, log exposure offset)"
-        row = _row(kpi, kind, va, vb, ci, scale if kind == "total" else 1.0,
-                   len(a), len(b), few and kpi != "posts", method, cw.days, pw.days)
+        row = _row(kpi, kind, va, vb, ci, scale, len(a), len(b), few and kpi != "posts",
+                   method, cov.cw.days, cov.pw.days)
         row["model_ci_low"], row["model_ci_high"] = fit
         rows.append(row)
-    with actuals_shared():     # the GA4 KPIs' totals: one social traffic a period
-        for kpi in ("followers_net", "sessions", "key_events", "revenue"):
-            rows.append(_daily_row(ds, kpi, platform or "all", cw, pw, rng, n_boot, scale))
-    # what is not known is unknown, not 0: the previous period, the current one, the platform
-    if not covered:      # GA4's KPIs when GA4 does not cover it either
-        _unknown([r for r in rows if not (web_prev and r["kpi"] in _GA4_KPIS)], ("previous",),
-                 "previous period not covered by the data")
-    if outside:
+    return rows
+
+
+def _unknown_sides(rows: list[dict], cov: _Coverage) -> None:
+    """Set unknown (not 0) the figures the data do not cover: the previous period, the current
+    one, the platform's; each row's ``method`` says why."""
+    platform = cov.platform
+    if not cov.covered:      # GA4's KPIs when GA4 does not cover it either
+        _unknown([r for r in rows if not (cov.web_prev and r["kpi"] in _GA4_KPIS)],
+                 ("previous",), "previous period not covered by the data")
+    if cov.outside:
         # the previous period too when it is outside the data as well (October against
         # November, when the data stop in September): not 0
-        beyond = ((stop is not None and prev.start > stop)
-                  or (start is not None and prev.end < start))
+        beyond = ((cov.stop is not None and cov.prev.start > cov.stop)
+                  or (cov.start is not None and cov.prev.end < cov.start))
         _unknown(rows, ("current", "previous") if beyond else ("current",),
                  "period not covered by the data")
-    if absent:
+    if cov.absent:
         _unknown(rows, ("current", "previous"), f"no {platform} data" if platform is not None
                  else "no data")
-    if mine:
+    if cov.mine:
         # the previous period too when it is after the platform's last day (October, when X
         # stops in September and November is asked): X's figures there are not 0
-        sides = ("current", "previous") if prev.start > last else ("current",)
+        sides = ("current", "previous") if cov.prev.start > cov.last else ("current",)
         _unknown([r for r in rows if r["kpi"] not in _GA4_KPIS], sides,
                  f"period not covered by the {platform} data")
+
+
+def _table(rows: list[dict]) -> pd.DataFrame:
+    """:class:`Comparison`'s ``table`` of ``rows``: its columns in order, nullable dtypes."""
     table = pd.DataFrame(rows, columns=["kpi", "kind", "current", "previous", "change_abs",
                                         "change_pct", "change_pp", "ci_low", "ci_high",
                                         "model_ci_low", "model_ci_high", "basis", "days_current",
                                         "days_previous", "n_current", "n_previous", "direction",
                                         "direction_only", "method"])
-    table = table.astype({"kpi": "string", "kind": "string", "basis": "string",
-                          "direction": "string", "method": "string",
-                          "direction_only": "boolean", "days_current": "Int64",
-                          "days_previous": "Int64", "n_current": "Int64", "n_previous": "Int64",
-                          **{c: "Float64" for c in ("current", "previous", "change_abs",
-                                                    "change_pct", "change_pp", "ci_low",
-                                                    "ci_high", "model_ci_low",
-                                                    "model_ci_high")}})
-    caveats += _mix_caveats(a, b, cur, prev, platform)
+    return table.astype({"kpi": "string", "kind": "string", "basis": "string",
+                         "direction": "string", "method": "string",
+                         "direction_only": "boolean", "days_current": "Int64",
+                         "days_previous": "Int64", "n_current": "Int64", "n_previous": "Int64",
+                         **{c: "Float64" for c in ("current", "previous", "change_abs",
+                                                   "change_pct", "change_pp", "ci_low",
+                                                   "ci_high", "model_ci_low",
+                                                   "model_ci_high")}})
+
+
+def _table_caveats(ds, table: pd.DataFrame, a: pd.DataFrame, b: pd.DataFrame,
+                   cov: _Coverage) -> list[str]:
+    """The caveats read from the posts and the table: the format, platform and denominator
+    mix, a top post, the platforms net followers leave out, a record before a fall, and the
+    multiple intervals."""
+    cur, prev, platform = cov.cur, cov.prev, cov.platform
+    caveats = _mix_caveats(a, b, cur, prev, platform)
     caveats += _denominator_caveats(a, b, cur, prev, platform)
     caveats += _top_post_caveat(a, b, cur, prev)
     caveats += _followers_caveats(ds, table, platform)
     # a record before a fall says why it may be no slump; before a rise, it said "some
     # fall-back is expected" of interactions up 27 %
     if (table.loc[table["kpi"] == "interactions", "direction"] == "down").any():
-        caveats += _record_caveat(ds, prev, b, platform, None if pc is prev else pc.days)
-    if covered:
+        caveats += _record_caveat(ds, prev, b, platform,
+                                  None if cov.pc is prev else cov.pc.days)
+    if cov.covered:
         caveats.append("Intervals are 95% bootstrap intervals; across this many KPIs, one or "
                        "two may exclude zero by chance alone.")
-    if outside or mine:
-        caveats = [outside or mine]
-    return Comparison(cur, prev, table.reset_index(drop=True), caveats)
+    return caveats
 
 
 def _followers_caveats(ds, table: pd.DataFrame, platform: str | None) -> list[str]:

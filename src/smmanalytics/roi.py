@@ -62,6 +62,7 @@ import logging
 import math
 import numbers
 import os
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -360,31 +361,116 @@ def roi(ds, period: object, by: str | None = None, *,
         currency than the brand's (lines in another currency are left out, noted on
         the rows they concern and the total).
         ``note`` holds sentences joined by "; ", ``note_codes`` their codes
-        (:data:`NOTE_CODES`) in the same order, NA without notes.
+        (:data:`NOTE_CODES`) in the same order, NA without notes. ``attrs["row_notes"]``
+        holds the same notes unjoined: one list of (code, sentence) pairs a row, in the
+        order of the rows as returned (a frame filtered or sorted keeps the whole list).
 
     Examples
     --------
     >>> smm.roi(ds, period="2026-10", by="campaign")      # doctest: +SKIP
     """
     require_dataset(ds, "roi")
+    by = _roi_by(by)
+    _check_value_per_key_event(value_per_key_event)
+    run = _RoiRun(ds, parse_period(period), by)
+    costs, costs_known, late = _period_costs(run)
+    costs, foreign = _foreign_costs(run, costs)
+    web, covered, unknown_revenue = _period_web(run)
+    ratio_lines, ratio_web, no_common_days = (_ratio_days(run) if costs_known and covered
+                                              else (None, None, False))
+    paid = _paid_posts(ds, run.p)
+    measured, left_out = _measured_ad_spend(costs, run.key, _paid_known(ds, run.p))
+    paid[run.key] = ((_group_key(paid[by], by) if by in paid.columns else UNASSIGNED) if by
+                     else "all")
+
+    cost_tab = _category_table(costs, run.key)
+    late_tab = _category_table(late, run.key)
+    web_tab = (web.groupby(run.key)[["revenue", "key_events", "sessions"]].sum(min_count=1)
+               if not web.empty else pd.DataFrame())
+    post_tab = (paid.groupby(run.key)[["impressions", "link_clicks"]].sum(min_count=1)
+                if not paid.empty else pd.DataFrame())
+    keys = (sorted(set(cost_tab.index) | set(foreign.rows.index) | set(web_tab.index)
+                   | set(post_tab.index) | set(late_tab.index)) or ["all"]) if by else ["all"]
+    out = pd.DataFrame({run.key: pd.array(keys, dtype="string")})
+    _cost_columns(run, out, keys, cost_tab, late_tab, foreign, costs_known)
+    _web_columns(run, out, keys, web_tab, covered, unknown_revenue)
+    for m in ("impressions", "link_clicks"):
+        col = post_tab[m] if m in post_tab.columns else pd.Series(dtype="float64")
+        out[m] = pd.array(col.reindex(keys).to_numpy(dtype="float64", na_value=np.nan),
+                          dtype="Float64")
+    vpk = _value_column(run, out, value_per_key_event)
+    _return_columns(run, out, keys, _RatioInputs.of(run, out, keys, ratio_web, ratio_lines,
+                                                    no_common_days, vpk))
+    spend, none_known = _measured_spend(run, out, keys, measured, left_out)
+    _ratio(run, out, spend, out["link_clicks"], "cpc", "link clicks of paid posts", "ad spend",
+           ("link_clicks", "ad_spend"), skip=none_known)
+    _ratio(run, out, spend, out["impressions"], "cpm", "impressions of paid posts", "ad spend",
+           ("impressions", "ad_spend"), 1000.0, skip=none_known)
+    return _roi_frame(run, out, keys, foreign.notes)
+
+
+def _roi_by(by: object) -> str | None:
+    """roi()'s ``by`` as None, ``"campaign"`` or ``"platform"`` (a one-item list taken too)."""
     if isinstance(by, list | tuple) and len(by) == 1:
         by = by[0]
     if not (by is None or (isinstance(by, str) and by in ("campaign", "platform"))):
         raise ArgumentError(f"by must be None, 'campaign' or 'platform'; got {by!r}")
-    _check_value_per_key_event(value_per_key_event)
-    p = parse_period(period)
-    brand_cur = ds.brand.currency.upper()     # "eur" in a Brand made by hand is EUR
-    # each note is (code, sentence): general ones go on every row, notes[i] on row i
-    notes: dict[int, list[tuple[str, str]]] = {}
-    general: list[tuple[str, str]] = []
-    key = by or "_all"
+    return by
 
+
+@dataclass
+class _RoiRun:
+    """What one :func:`roi` call works on, and the notes it gathers on the way.
+
+    Each note is ``(code, sentence)``. A row's notes are, in this order: ``costs`` (the costs'
+    status, on every row), the row's cost lines in another currency (``foreign_notes`` of
+    :class:`_ForeignCosts`), ``general`` (GA4, the ratios' days, goals.yaml: on every row),
+    then ``rows[i]`` (row ``i``'s own: why one of its ratios is NaN).
+    """
+
+    ds: object
+    p: Period
+    by: str | None
+    costs: list[tuple[str, str]] = field(default_factory=list)
+    general: list[tuple[str, str]] = field(default_factory=list)
+    rows: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
+
+    @property
+    def key(self) -> str:
+        """The column of the row keys: ``by``, or ``_all`` for the single row."""
+        return self.by or "_all"
+
+    @property
+    def brand_cur(self) -> str:
+        """The brand's currency, upper case: "eur" in a Brand made by hand is EUR."""
+        return self.ds.brand.currency.upper()
+
+    def note_row(self, i: int, code: str, sentence: str) -> None:
+        """Add a note of row ``i`` alone."""
+        self.rows.setdefault(i, []).append((code, sentence))
+
+    def keyed(self, lines: pd.DataFrame) -> pd.DataFrame:
+        """``lines`` (cost lines, paid posts) with their row key in column :attr:`key`."""
+        lines[self.key] = _group_key(lines[self.by], self.by) if self.by else "all"
+        return lines
+
+
+def _period_costs(run: _RoiRun) -> tuple[pd.DataFrame, bool, pd.DataFrame]:
+    """The cost lines of the period, prorated over its days costs.csv covers
+    (:func:`costed_days`), and the costs' status noted.
+
+    Returns ``(costs, costs_known, late)``: ``costs_known`` is False without a costs.csv read
+    or outside the days it is kept for (``costs`` is then empty); ``late`` holds the one-off
+    lines entered past those days (:func:`entered_after`), in the brand's currency and keyed,
+    known when the total is not.
+    """
+    ds, p = run.ds, run.p
     unknown = costs_unknown_why(ds, p)
     costs_known = unknown is None
     if not costs_known:
-        general.append((f"costs_{costs_status(ds, p)[0]}", f"{unknown}: costs unknown"))
+        run.costs.append((f"costs_{costs_status(ds, p)[0]}", f"{unknown}: costs unknown"))
     elif (partly := _costs_partly_note(ds.costs, p)) is not None:
-        general.append(("costs_partly", partly))
+        run.costs.append(("costs_partly", partly))
     costs = (prorate_costs(ds.costs, costed_days(ds.costs, p)) if costs_known
              else prorate_costs(None, p))
     # past the last month costs.csv is kept for, the one-off lines entered there are known
@@ -392,125 +478,163 @@ def roi(ds, period: object, by: str | None = None, *,
     late = (entered_after(ds.costs, p) if costs_status(ds, p)[0] == "uncovered"
             else prorate_costs(None, p))
     if not late.empty:
-        late = late.loc[~foreign_currency(late, brand_cur)].reset_index(drop=True)
-        late[key] = _group_key(late[by], by) if by else "all"
-    # the rows (and the categories of a row) whose cost lines are all in another currency:
-    # their costs are unknown in the brand's money, not zero
-    foreign_cells = pd.DataFrame(columns=list(CATEGORIES), dtype=bool)   # row × category
-    foreign_rows = pd.Series(dtype=bool)
-    foreign_notes: dict[str, tuple[str, str]] = {}     # row key → its lines left out
-    if not costs.empty:
-        foreign = foreign_currency(costs, brand_cur)
-        costs[key] = _group_key(costs[by], by) if by else "all"
-        flags = pd.DataFrame({"row": costs[key].to_numpy(),
-                              "category": costs["category"].astype("string").to_numpy(),
-                              "foreign": foreign})
-        foreign_cells = (flags.groupby(["row", "category"])["foreign"].all()
-                         .unstack("category", fill_value=False))
-        # a row without a line in the brand's money: every category unknown, not only those
-        # with lines (a cost summed of zeros would read 0)
-        foreign_rows = flags.groupby("row")["foreign"].all()
-        if foreign.any():
-            # noted on the rows of those lines (the campaign or platform they are for, the
-            # total), not on every row: automne-2026 lost nothing to a USD line of another
-            left = pd.DataFrame({"row": costs[key].to_numpy(),
-                                 "cur": costs["currency"].astype("string").str.upper()
-                                 .to_numpy()})[foreign]
-            for k, g in left.groupby("row"):
-                n = len(g)
-                foreign_notes[k] = ("costs_foreign_currency",
-                                    f"{n} cost line{'s' if n > 1 else ''} in "
-                                    f"{', '.join(sorted(set(g['cur'])))} "
-                                    f"left out (brand currency {brand_cur}): convert "
-                                    f"{'them' if n > 1 else 'it'} in costs.csv")
-            costs = costs.loc[~foreign].reset_index(drop=True)
-    n_cost_notes = len(general)     # a row's costs notes come before those of GA4
-    web, web_notes = social_traffic(ds, p)
-    general += web_notes
+        late = run.keyed(late.loc[~foreign_currency(late, run.brand_cur)].reset_index(drop=True))
+    return costs, costs_known, late
+
+
+@dataclass
+class _ForeignCosts:
+    """The cost lines in another currency than the brand's, per row key of :func:`roi`.
+
+    ``cells`` (row × category) and ``rows`` (row) are True where every line is in another
+    currency: those costs are unknown in the brand's money, not zero. ``notes`` maps a row key
+    to its note of the lines left out.
+    """
+
+    cells: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=list(CATEGORIES), dtype=bool))
+    rows: pd.Series = field(default_factory=lambda: pd.Series(dtype=bool))
+    notes: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+
+def _foreign_costs(run: _RoiRun, costs: pd.DataFrame) -> tuple[pd.DataFrame, _ForeignCosts]:
+    """``costs`` keyed by row, without its lines in another currency, and what those are."""
+    foreign_costs = _ForeignCosts()
+    if costs.empty:
+        return costs, foreign_costs
+    brand_cur = run.brand_cur
+    foreign = foreign_currency(costs, brand_cur)
+    costs = run.keyed(costs)
+    flags = pd.DataFrame({"row": costs[run.key].to_numpy(),
+                          "category": costs["category"].astype("string").to_numpy(),
+                          "foreign": foreign})
+    foreign_costs.cells = (flags.groupby(["row", "category"])["foreign"].all()
+                           .unstack("category", fill_value=False))
+    # a row without a line in the brand's money: every category unknown, not only those
+    # with lines (a cost summed of zeros would read 0)
+    foreign_costs.rows = flags.groupby("row")["foreign"].all()
+    if foreign.any():
+        # noted on the rows of those lines (the campaign or platform they are for, the
+        # total), not on every row: automne-2026 lost nothing to a USD line of another
+        left = pd.DataFrame({"row": costs[run.key].to_numpy(),
+                             "cur": costs["currency"].astype("string").str.upper()
+                             .to_numpy()})[foreign]
+        for k, g in left.groupby("row"):
+            n = len(g)
+            foreign_costs.notes[k] = ("costs_foreign_currency",
+                                      f"{n} cost line{'s' if n > 1 else ''} in "
+                                      f"{', '.join(sorted(set(g['cur'])))} "
+                                      f"left out (brand currency {brand_cur}): convert "
+                                      f"{'them' if n > 1 else 'it'} in costs.csv")
+        costs = costs.loc[~foreign].reset_index(drop=True)
+    return costs, foreign_costs
+
+
+def _period_web(run: _RoiRun) -> tuple[pd.DataFrame, bool, set[str]]:
+    """GA4's social traffic of the period, keyed by row, with its notes.
+
+    Returns ``(web, covered, unknown_revenue)``: ``covered`` is whether GA4's exports cover
+    the period; ``unknown_revenue`` the row keys with revenue in another currency.
+    """
+    p, key, by = run.p, run.key, run.by
+    web, web_notes = social_traffic(run.ds, p)
+    run.general += web_notes
     covered = web.attrs.get("covered", False)
-    unknown_revenue: set[str] = set()       # groups with revenue in another currency
+    unknown_revenue: set[str] = set()
     if not web.empty:
         web[key] = (web["campaign_key"] if by == "campaign" else web["platform"]) if by else "all"
-        foreign = foreign_currency(web, brand_cur)
+        foreign = foreign_currency(web, run.brand_cur)
         if foreign.any():
             # their sessions and key events count; their revenue is not in the brand's money
-            general.append(("revenue_foreign_currency", foreign_revenue_note(web, brand_cur)))
+            run.general.append(("revenue_foreign_currency",
+                                foreign_revenue_note(web, run.brand_cur)))
             unknown_revenue = set(web.loc[foreign, key])
     if not covered:
-        general.append(("ga4_uncovered",
-                        f"no GA4 data covers {p.label}: revenue and key events unknown"))
-    # GA4's figures are those of the days its exports cover: the ratios set them against the
-    # costs of those days alone, as the costs count the days costs.csv covers alone
-    # (costed_days). November's costs against a revenue GA4 never reported read as a loss.
-    ratio_lines = None       # the cost lines of the days both cover, when not all the days
-    ratio_web = None         # GA4's figures of the days both cover, when GA4 covers more
-    no_common_days = False
-    if costs_known and covered:
-        days = costed_days(ds.costs, p)
-        runs = covered_runs(ds.web, days)
-        # the mirror: costs.csv kept for part of a period GA4 covers further (its last month
-        # entered is October, GA4 runs to December): the revenue of the days whose costs are
-        # unknown is set against the costs of none of them, so the ratios take GA4's figures
-        # of the days both cover alone
-        n_days = sum((b - a).days + 1 for a, b in runs)
-        if runs and n_days < sum((b - a).days + 1 for a, b in covered_runs(ds.web, p)):
-            ratio_web = _web_of_days(ds, runs, key, by)
-        if runs != [(days.start, days.end)]:
-            ratio_lines = (pd.concat([prorate_costs(ds.costs, run) for run in runs],
-                                     ignore_index=True) if runs else prorate_costs(None, p))
-            if not ratio_lines.empty:
-                ratio_lines = ratio_lines.loc[~foreign_currency(ratio_lines, brand_cur)
-                                              ].reset_index(drop=True)
-                ratio_lines[key] = _group_key(ratio_lines[by], by) if by else "all"
-        if not runs:
-            no_common_days = True
-            general.append(("ratios_no_common_days",
-                            f"roi, roas and cpa NaN: GA4 data cover none of the days of "
-                            f"{p.label} costs.csv runs over"))
-        elif ratio_web is not None:
-            general.append(("ratios_costs_days", (
-                f"roi, roas and cpa set GA4's figures from {runs[0][0].isoformat()} to "
-                f"{runs[0][1].isoformat()} alone against the costs of those days, the days of "
-                f"{p.label} both GA4 data and costs.csv cover" if len(runs) == 1 else
-                f"roi, roas and cpa set GA4's figures of the {n_days} days of {p.label} both "
-                f"GA4 data and costs.csv cover alone against the costs of those days")))
-        elif ratio_lines is not None:
-            if len(runs) == 1:
-                general.append(("ratios_ga4_days",
-                                f"roi, roas and cpa set GA4's figures against the costs from "
-                                f"{runs[0][0].isoformat()} to {runs[0][1].isoformat()} alone, "
-                                f"the days of {p.label} both GA4 data and costs.csv cover"))
-            else:
-                general.append(("ratios_ga4_days",
-                                f"roi, roas and cpa set GA4's figures against the costs of the "
-                                f"{n_days} days of {p.label} both GA4 data and costs.csv "
-                                f"cover alone"))
-    paid = _paid_posts(ds, p)
-    measured, left_out = _measured_ad_spend(costs, key, _paid_known(ds, p))
-    paid[key] = (_group_key(paid[by], by) if by in paid.columns else UNASSIGNED) if by else "all"
+        run.general.append(("ga4_uncovered",
+                            f"no GA4 data covers {p.label}: revenue and key events unknown"))
+    return web, covered, unknown_revenue
 
-    cost_tab = (costs.pivot_table(index=key, columns="category", values="allocated",
-                                  aggfunc="sum", observed=True)
-                if not costs.empty else pd.DataFrame())
-    web_tab = (web.groupby(key)[["revenue", "key_events", "sessions"]].sum(min_count=1)
-               if not web.empty else pd.DataFrame())
-    post_tab = (paid.groupby(key)[["impressions", "link_clicks"]].sum(min_count=1)
-                if not paid.empty else pd.DataFrame())
-    late_tab = (late.pivot_table(index=key, columns="category", values="allocated",
-                                 aggfunc="sum", observed=True)
-                if not late.empty else pd.DataFrame())
-    keys = sorted(set(cost_tab.index) | set(foreign_rows.index) | set(web_tab.index)
-                  | set(post_tab.index) | set(late_tab.index)) or ["all"]
-    if not by:
-        keys = ["all"]
-    out = pd.DataFrame({key: pd.array(keys, dtype="string")})
-    foreign_cells = foreign_cells.reindex(index=keys, columns=list(CATEGORIES),
-                                          fill_value=False)
-    foreign_rows = foreign_rows.reindex(keys, fill_value=False).to_numpy(bool)
-    cost_notes = {i: [foreign_notes[k]] for i, k in enumerate(keys) if k in foreign_notes}
+
+def _ratio_days(run: _RoiRun) -> tuple[pd.DataFrame | None, pd.DataFrame | None, bool]:
+    """The figures the ratios use when GA4 and costs.csv cover different days of the period.
+
+    GA4's figures are those of the days its exports cover: the ratios set them against the
+    costs of those days alone, as the costs count the days costs.csv covers alone
+    (:func:`costed_days`). November's costs against a revenue GA4 never reported read as a
+    loss.
+
+    Returns ``(ratio_lines, ratio_web, no_common_days)``: the cost lines of the days both
+    cover, when not all the costed days (None otherwise); GA4's figures of the days both
+    cover per row key, when GA4 covers more (None otherwise); whether they share no day.
+    """
+    ds, p, key, by = run.ds, run.p, run.key, run.by
+    ratio_lines = ratio_web = None
+    days = costed_days(ds.costs, p)
+    runs = covered_runs(ds.web, days)
+    # the mirror: costs.csv kept for part of a period GA4 covers further (its last month
+    # entered is October, GA4 runs to December): the revenue of the days whose costs are
+    # unknown is set against the costs of none of them, so the ratios take GA4's figures
+    # of the days both cover alone
+    n_days = sum((b - a).days + 1 for a, b in runs)
+    if runs and n_days < sum((b - a).days + 1 for a, b in covered_runs(ds.web, p)):
+        ratio_web = _web_of_days(ds, runs, key, by)
+    if runs != [(days.start, days.end)]:
+        ratio_lines = (pd.concat([prorate_costs(ds.costs, r) for r in runs],
+                                 ignore_index=True) if runs else prorate_costs(None, p))
+        if not ratio_lines.empty:
+            ratio_lines = run.keyed(ratio_lines.loc[~foreign_currency(ratio_lines, run.brand_cur)
+                                                    ].reset_index(drop=True))
+    note = _ratio_days_note(p, runs, n_days, ratio_web is not None, ratio_lines is not None)
+    if note is not None:
+        run.general.append(note)
+    return ratio_lines, ratio_web, not runs
+
+
+def _ratio_days_note(p: Period, runs: list[tuple[dt.date, dt.date]], n_days: int,
+                     of_web: bool, of_lines: bool) -> tuple[str, str] | None:
+    """The note of the days the ratios set against each other (:func:`_ratio_days`): none in
+    common, GA4's figures of the days costs.csv covers (``of_web``), or the costs of the days
+    GA4 covers (``of_lines``); None when they are the period's."""
+    if not runs:
+        return ("ratios_no_common_days",
+                f"roi, roas and cpa NaN: GA4 data cover none of the days of "
+                f"{p.label} costs.csv runs over")
+    if of_web:
+        return ("ratios_costs_days", (
+            f"roi, roas and cpa set GA4's figures from {runs[0][0].isoformat()} to "
+            f"{runs[0][1].isoformat()} alone against the costs of those days, the days of "
+            f"{p.label} both GA4 data and costs.csv cover" if len(runs) == 1 else
+            f"roi, roas and cpa set GA4's figures of the {n_days} days of {p.label} both "
+            f"GA4 data and costs.csv cover alone against the costs of those days"))
+    if of_lines:
+        if len(runs) == 1:
+            return ("ratios_ga4_days",
+                    f"roi, roas and cpa set GA4's figures against the costs from "
+                    f"{runs[0][0].isoformat()} to {runs[0][1].isoformat()} alone, "
+                    f"the days of {p.label} both GA4 data and costs.csv cover")
+        return ("ratios_ga4_days",
+                f"roi, roas and cpa set GA4's figures against the costs of the "
+                f"{n_days} days of {p.label} both GA4 data and costs.csv "
+                f"cover alone")
+    return None
+
+
+def _category_table(lines: pd.DataFrame, key: str) -> pd.DataFrame:
+    """Σ allocated of cost ``lines`` per row key (index) and category (columns)."""
+    return (lines.pivot_table(index=key, columns="category", values="allocated",
+                              aggfunc="sum", observed=True)
+            if not lines.empty else pd.DataFrame())
+
+
+def _cost_columns(run: _RoiRun, out: pd.DataFrame, keys: list[str], cost_tab: pd.DataFrame,
+                  late_tab: pd.DataFrame, foreign: _ForeignCosts, costs_known: bool) -> None:
+    """Set ``out``'s cost categories and ``cost``: NaN where every line is in another currency,
+    and, costs unknown, only the categories of the lines entered past the kept days (noted)."""
+    cells = foreign.cells.reindex(index=keys, columns=list(CATEGORIES), fill_value=False)
+    rows = foreign.rows.reindex(keys, fill_value=False).to_numpy(bool)
     for cat in CATEGORIES:
         col = cost_tab[cat] if cat in cost_tab.columns else pd.Series(dtype="float64")
-        unknown_cat = foreign_rows | foreign_cells[cat].to_numpy(bool)
+        unknown_cat = rows | cells[cat].to_numpy(bool)
         vals = col.reindex(keys).fillna(0.0).mask(unknown_cat)
         if costs_known:
             out[cat] = pd.array(vals.to_numpy(dtype="float64", na_value=np.nan),
@@ -520,17 +644,24 @@ def roi(ds, period: object, by: str | None = None, *,
             out[cat] = pd.array(col.reindex(keys).to_numpy(dtype="float64", na_value=np.nan),
                                 dtype="Float64")
     out["cost"] = out[list(CATEGORIES)].sum(axis=1, min_count=1).astype("Float64")
-    if not costs_known:       # a category known past the kept days is not the total
-        out["cost"] = pd.array([pd.NA] * len(keys), dtype="Float64")
-        kept_to = costs_span(ds.costs)[1].isoformat() if not late_tab.empty else None
-        for i, k in enumerate(keys):
-            if k in late_tab.index:
-                cats = [c for c in CATEGORIES if c in late_tab.columns
-                        and pd.notna(late_tab.loc[k, c])]
-                notes.setdefault(i, []).append((
-                    "costs_entered_after",
-                    f"only {', '.join(cats)} known, from lines running past {kept_to}, the "
-                    f"end of the last month costs.csv is kept for: the other costs unknown"))
+    if costs_known:
+        return
+    # a category known past the kept days is not the total
+    out["cost"] = pd.array([pd.NA] * len(keys), dtype="Float64")
+    kept_to = costs_span(run.ds.costs)[1].isoformat() if not late_tab.empty else None
+    for i, k in enumerate(keys):
+        if k in late_tab.index:
+            cats = [c for c in CATEGORIES if c in late_tab.columns
+                    and pd.notna(late_tab.loc[k, c])]
+            run.note_row(i, "costs_entered_after",
+                     f"only {', '.join(cats)} known, from lines running past {kept_to}, the "
+                     f"end of the last month costs.csv is kept for: the other costs unknown")
+
+
+def _web_columns(run: _RoiRun, out: pd.DataFrame, keys: list[str], web_tab: pd.DataFrame,
+                 covered: bool, unknown_revenue: set[str]) -> None:
+    """Set ``out``'s ``revenue``, ``key_events`` and ``sessions``: NaN when GA4 does not cover
+    the period, for revenue in another currency, and for a figure the export lacks (noted)."""
     for m in ("revenue", "key_events", "sessions"):
         col = web_tab[m] if m in web_tab.columns else pd.Series(dtype="float64")
         # a group without social traffic has 0; a group whose rows lack the figure stays NaN
@@ -538,83 +669,124 @@ def roi(ds, period: object, by: str | None = None, *,
                         .to_numpy(dtype="float64", na_value=np.nan), dtype="Float64")
         out[m] = vals if covered else pd.array([pd.NA] * len(keys), dtype="Float64")
         if m == "revenue" and unknown_revenue:
-            out[m] = out[m].mask(out[key].isin(unknown_revenue).to_numpy())
+            out[m] = out[m].mask(out[run.key].isin(unknown_revenue).to_numpy())
         if covered and not web_tab.empty and web_tab[m].isna().all():
             out[m] = pd.array([pd.NA] * len(keys), dtype="Float64")
-            general.append((f"ga4_no_{m}", f"the GA4 export has no {m.replace('_', ' ')}"))
-    for m in ("impressions", "link_clicks"):
-        col = post_tab[m] if m in post_tab.columns else pd.Series(dtype="float64")
-        out[m] = pd.array(col.reindex(keys).to_numpy(dtype="float64", na_value=np.nan),
-                          dtype="Float64")
-    vpk = _value_per_key_event(ds, value_per_key_event)
-    if vpk is None and side_file_error(getattr(ds, "quality", None),
+            run.general.append((f"ga4_no_{m}", f"the GA4 export has no {m.replace('_', ' ')}"))
+
+
+def _value_column(run: _RoiRun, out: pd.DataFrame, value_per_key_event: float | None
+                  ) -> float | None:
+    """Set ``out["value"]`` = revenue + key_events × value_per_key_event; return the latter
+    (None without one: the value is the revenue alone)."""
+    vpk = _value_per_key_event(run.ds, value_per_key_event)
+    if vpk is None and side_file_error(getattr(run.ds, "quality", None),
                                        ("goals.yaml", "goals.yml")) is not None:
         # the value of a key event lives in goals.yaml: unread, the value is revenue alone
-        general.append(("goals_failed",
-                        "goals.yaml could not be read: key events carry no value_per_key_event"))
+        run.general.append(("goals_failed", "goals.yaml could not be read: key events carry "
+                                            "no value_per_key_event"))
     out["value"] = (out["revenue"] + out["key_events"] * vpk if vpk is not None
                     else out["revenue"]).astype("Float64")
+    return vpk
 
-    def ratio(num: pd.Series, den: pd.Series, name: str, what: str, num_what: str,
-              codes: tuple[str, str], scale: float = 1.0, skip: frozenset = frozenset()
-              ) -> None:
-        """out[name] = num / den × scale; a NaN is noted, coded ``<name>_<codes[0]>_unknown``
-        or ``_zero`` for the denominator ``what``, ``<name>_<codes[1]>_unknown`` for the
-        numerator ``num_what``."""
-        num, den = num.astype("Float64"), den.astype("Float64")
-        bad = (den.isna() | (den == 0)).fillna(True)
-        out[name] = (num / den.mask(bad) * scale).astype("Float64")
-        for i in range(len(out)):
-            if i in skip:                      # already NaN, and its note says why
-                out.loc[i, name] = pd.NA
-            elif bad.iloc[i]:
-                reason = "unknown" if pd.isna(den.iloc[i]) else "zero"
-                notes.setdefault(i, []).append((f"{name}_{codes[0]}_{reason}",
-                                                f"{name} NaN: {what} is {reason}"))
-            elif pd.isna(num.iloc[i]):
-                notes.setdefault(i, []).append((f"{name}_{codes[1]}_unknown",
-                                                f"{name} NaN: {num_what} unknown"))
 
-    # the cost and ad spend the ratios divide: those of the days GA4 covers (ratio_lines);
-    # the value, revenue and key events: those of the days costs.csv covers (ratio_web)
-    cost, ad_spend, none_common = out["cost"], out["ad_spend"], frozenset()
-    value, revenue, key_events = out["value"], out["revenue"], out["key_events"]
-    if ratio_web is not None:
-        def of_web(m: str) -> pd.Series:
-            """GA4's ``m`` of the days both cover per row key, NaN where the period's is
-            (revenue in another currency, an export without it)."""
-            col = ratio_web[m] if m in ratio_web.columns else pd.Series(dtype="Float64")
-            vals = col.astype("Float64").reindex(keys, fill_value=0.0).reset_index(drop=True)
-            return vals.mask(out[m].isna().to_numpy())
-        revenue, key_events = of_web("revenue"), of_web("key_events")
-        value = (revenue + key_events * vpk if vpk is not None else revenue).astype("Float64")
-    if ratio_lines is not None:
-        def of_days(lines: pd.DataFrame, known: pd.Series) -> pd.Series:
-            """Σ allocated of ``lines`` per row key, NaN where ``known`` (the period's) is."""
-            tab = (lines.groupby(key)["allocated"].sum() if not lines.empty
-                   else pd.Series(dtype="float64"))
-            vals = tab.reindex(keys, fill_value=0.0).astype("Float64").reset_index(drop=True)
-            return vals.mask(known.isna().to_numpy())
-        cost = of_days(ratio_lines, out["cost"])
-        ad_spend = of_days(ratio_lines.loc[(ratio_lines["category"] == "ad_spend").to_numpy()]
-                           if not ratio_lines.empty else ratio_lines, out["ad_spend"])
-        if no_common_days:
-            # no day in common: the ratios are unknown, and the general note says why
-            cost = ad_spend = pd.Series(pd.NA, index=out.index, dtype="Float64")
-            none_common = frozenset(range(len(out)))
-    ratio(value - cost, cost, "roi", "total cost", "attributed value",
-          ("cost", "value"), skip=none_common)
-    ratio(revenue, ad_spend, "roas", "ad spend", "revenue", ("ad_spend", "revenue"),
-          skip=none_common)
-    ratio(cost, key_events, "cpa", "key events", "cost", ("key_events", "cost"),
-          skip=none_common)
+@dataclass
+class _RatioInputs:
+    """The figures roi, roas and cpa divide: the cost and ad spend of the days GA4 covers, the
+    value, revenue and key events of the days costs.csv covers (:func:`_ratio_days`).
+    ``none_common`` holds the rows whose ratios are NaN for want of a day in common."""
+
+    cost: pd.Series
+    ad_spend: pd.Series
+    value: pd.Series
+    revenue: pd.Series
+    key_events: pd.Series
+    none_common: frozenset
+
+    @classmethod
+    def of(cls, run: _RoiRun, out: pd.DataFrame, keys: list[str],
+           ratio_web: pd.DataFrame | None, ratio_lines: pd.DataFrame | None,
+           no_common_days: bool, vpk: float | None) -> _RatioInputs:
+        """The period's figures of ``out``, replaced by those of ``ratio_web`` (GA4's) and
+        ``ratio_lines`` (the costs') where the two cover different days."""
+        cost, ad_spend, none_common = out["cost"], out["ad_spend"], frozenset()
+        value, revenue, key_events = out["value"], out["revenue"], out["key_events"]
+        if ratio_web is not None:
+            def of_web(m: str) -> pd.Series:
+                """GA4's ``m`` of the days both cover per row key, NaN where the period's is
+                (revenue in another currency, an export without it)."""
+                col = ratio_web[m] if m in ratio_web.columns else pd.Series(dtype="Float64")
+                vals = (col.astype("Float64").reindex(keys, fill_value=0.0)
+                        .reset_index(drop=True))
+                return vals.mask(out[m].isna().to_numpy())
+            revenue, key_events = of_web("revenue"), of_web("key_events")
+            value = (revenue + key_events * vpk if vpk is not None else revenue
+                     ).astype("Float64")
+        if ratio_lines is not None:
+            def of_days(lines: pd.DataFrame, known: pd.Series) -> pd.Series:
+                """Σ allocated of ``lines`` per row key, NaN where ``known`` (the period's)
+                is."""
+                tab = (lines.groupby(run.key)["allocated"].sum() if not lines.empty
+                       else pd.Series(dtype="float64"))
+                vals = (tab.reindex(keys, fill_value=0.0).astype("Float64")
+                        .reset_index(drop=True))
+                return vals.mask(known.isna().to_numpy())
+            cost = of_days(ratio_lines, out["cost"])
+            ad_spend = of_days(ratio_lines.loc[(ratio_lines["category"] == "ad_spend")
+                                               .to_numpy()]
+                               if not ratio_lines.empty else ratio_lines, out["ad_spend"])
+            if no_common_days:
+                # no day in common: the ratios are unknown, and the general note says why
+                cost = ad_spend = pd.Series(pd.NA, index=out.index, dtype="Float64")
+                none_common = frozenset(range(len(out)))
+        return cls(cost, ad_spend, value, revenue, key_events, none_common)
+
+
+def _return_columns(run: _RoiRun, out: pd.DataFrame, keys: list[str], r: _RatioInputs
+                    ) -> None:
+    """Set ``out``'s ``roi``, ``roas`` and ``cpa`` from ``r``, each NaN noted."""
+    _ratio(run, out, r.value - r.cost, r.cost, "roi", "total cost", "attributed value",
+           ("cost", "value"), skip=r.none_common)
+    _ratio(run, out, r.revenue, r.ad_spend, "roas", "ad spend", "revenue",
+           ("ad_spend", "revenue"), skip=r.none_common)
+    _ratio(run, out, r.cost, r.key_events, "cpa", "key events", "cost", ("key_events", "cost"),
+           skip=r.none_common)
     # a row no cost is assigned to (a campaign run on shared labour alone) did not acquire for
     # nothing: its CPA read 0.00 (its ROI is NaN, as the cost is zero)
-    free = (cost == 0).fillna(False).to_numpy() & out["cpa"].notna().to_numpy()
+    free = (r.cost == 0).fillna(False).to_numpy() & out["cpa"].notna().to_numpy()
     for i in np.flatnonzero(free):
         out.loc[i, "cpa"] = pd.NA
-        notes.setdefault(i, []).append(("cpa_cost_zero", "cpa NaN: no cost is assigned to it"))
-    # cpc and cpm: only the ad spend whose paid posts' clicks and impressions are known
+        run.note_row(i, "cpa_cost_zero", "cpa NaN: no cost is assigned to it")
+
+
+def _ratio(run: _RoiRun, out: pd.DataFrame, num: pd.Series, den: pd.Series, name: str,
+           what: str, num_what: str, codes: tuple[str, str], scale: float = 1.0,
+           skip: frozenset = frozenset()) -> None:
+    """out[name] = num / den × scale; a NaN is noted, coded ``<name>_<codes[0]>_unknown``
+    or ``_zero`` for the denominator ``what``, ``<name>_<codes[1]>_unknown`` for the
+    numerator ``num_what``; the rows of ``skip`` are NaN already said why."""
+    num, den = num.astype("Float64"), den.astype("Float64")
+    bad = (den.isna() | (den == 0)).fillna(True)
+    out[name] = (num / den.mask(bad) * scale).astype("Float64")
+    for i in range(len(out)):
+        if i in skip:                      # already NaN, and its note says why
+            out.loc[i, name] = pd.NA
+        elif bad.iloc[i]:
+            reason = "unknown" if pd.isna(den.iloc[i]) else "zero"
+            run.note_row(i, f"{name}_{codes[0]}_{reason}", f"{name} NaN: {what} is {reason}")
+        elif pd.isna(num.iloc[i]):
+            run.note_row(i, f"{name}_{codes[1]}_unknown", f"{name} NaN: {num_what} unknown")
+
+
+def _measured_spend(run: _RoiRun, out: pd.DataFrame, keys: list[str],
+                    measured: dict[str, float], left_out: dict[str, dict[str, set[str]]]
+                    ) -> tuple[pd.Series, frozenset]:
+    """The ad spend cpc and cpm divide: only that whose paid posts' clicks and impressions are
+    known (:func:`_measured_ad_spend`), the spend left out noted.
+
+    Returns ``(spend, none_known)``: the spend per row, and the rows none of whose spend has
+    known paid posts (their cpc and cpm NaN, noted).
+    """
     spend = out["ad_spend"].copy()
     none_known: set[int] = set()
     for i, k in enumerate(keys):
@@ -628,41 +800,46 @@ def roi(ds, period: object, by: str | None = None, *,
         unknown = sorted(set().union(*gone.values()))
         if spend.iloc[i] == 0:
             none_known.add(i)
-            notes.setdefault(i, []).append((
-                "cpc_cpm_paid_unknown",
-                f"cpc and cpm NaN: paid posts of {', '.join(unknown)} unknown"))
+            run.note_row(i, "cpc_cpm_paid_unknown",
+                     f"cpc and cpm NaN: paid posts of {', '.join(unknown)} unknown")
             continue
         if named:
-            notes.setdefault(i, []).append((
-                "cpc_cpm_spend_left_out",
-                f"cpc and cpm leave out the ad spend of {', '.join(named)}: paid posts of "
-                f"{', '.join(named)} unknown"))
+            run.note_row(i, "cpc_cpm_spend_left_out",
+                     f"cpc and cpm leave out the ad spend of {', '.join(named)}: paid posts of "
+                     f"{', '.join(named)} unknown")
         if UNASSIGNED in gone:
-            notes.setdefault(i, []).append((
-                "cpc_cpm_unplaced_spend_left_out",
-                f"cpc and cpm leave out the ad spend without a platform: paid posts of "
-                f"{', '.join(sorted(gone[UNASSIGNED]))} unknown"))
-    skip = frozenset(none_known)
-    ratio(spend, out["link_clicks"], "cpc", "link clicks of paid posts", "ad spend",
-          ("link_clicks", "ad_spend"), skip=skip)
-    ratio(spend, out["impressions"], "cpm", "impressions of paid posts", "ad spend",
-          ("impressions", "ad_spend"), 1000.0, skip=skip)
-    out.insert(1 if by else 0, "period", p.label)
-    out.insert(2 if by else 1, "currency", brand_cur)
+            run.note_row(i, "cpc_cpm_unplaced_spend_left_out",
+                     f"cpc and cpm leave out the ad spend without a platform: paid posts of "
+                     f"{', '.join(sorted(gone[UNASSIGNED]))} unknown")
+    return spend, frozenset(none_known)
+
+
+def _roi_frame(run: _RoiRun, out: pd.DataFrame, keys: list[str],
+               foreign_notes: dict[str, tuple[str, str]]) -> pd.DataFrame:
+    """roi()'s frame from ``out``: ``period`` and ``currency`` added, the notes joined, the
+    campaigns named and the columns in their order."""
+    by = run.by
+    out.insert(1 if by else 0, "period", run.p.label)
+    out.insert(2 if by else 1, "currency", run.brand_cur)
     out["period"] = out["period"].astype("string")
     out["currency"] = out["currency"].astype("string")
+    # a row's notes: the costs', its lines in another currency, GA4's and the others, its own
+    notes = [run.costs + ([foreign_notes[k]] if k in foreign_notes else []) + run.general
+             + run.rows.get(i, []) for i, k in enumerate(keys)]
     for column, part in (("note", 1), ("note_codes", 0)):
-        out[column] = pd.array([_joined(general[:n_cost_notes] + cost_notes.get(i, [])
-                                        + general[n_cost_notes:] + notes.get(i, []), part)
-                                for i in range(len(out))], dtype="string")
+        out[column] = pd.array([_joined(n, part) for n in notes], dtype="string")
     if by == "campaign":
-        out["campaign"] = _campaign_names(out["campaign"], campaign_names(ds))
+        out["campaign"] = _campaign_names(out["campaign"], campaign_names(run.ds))
     if not by:
         out = out.drop(columns="_all")
     order = [c for c in ([by] if by else []) + ["period", "currency", "cost", *CATEGORIES,
              "revenue", "key_events", "sessions", "value", "roi", "roas", "cpa", "cpc", "cpm",
              "impressions", "link_clicks", "note", "note_codes"]]
-    return out[order].reset_index(drop=True)
+    frame = out[order].reset_index(drop=True)
+    # the same notes, unjoined: code that picks notes by their codes (the report) reads these
+    # rather than splitting ``note`` and ``note_codes`` back on "; "
+    frame.attrs["row_notes"] = [[(code, _sentence(text)) for code, text in n] for n in notes]
+    return frame
 
 
 def _joined(notes: list[tuple[str, str]], part: int) -> str | None:
@@ -674,7 +851,13 @@ def _joined(notes: list[tuple[str, str]], part: int) -> str | None:
     >>> _joined([("a", "x; y"), ("b", "z")], 1), _joined([("a", "x; y"), ("b", "z")], 0)
     ('x, y; z', 'a; b')
     """
-    return "; ".join(n[part].replace("; ", ", ") for n in notes) or None
+    return "; ".join(_sentence(n[part]) for n in notes) or None
+
+
+def _sentence(text: str) -> str:
+    """A note's sentence as ``note`` shows it: its own "; " (a value quoted from a user's
+    file) made ", ", as "; " separates the sentences there."""
+    return text.replace("; ", ", ")
 
 
 def _web_of_days(ds, runs: list[tuple[dt.date, dt.date]], key: str, by: str | None
@@ -809,6 +992,7 @@ def campaign_roi(ds, *, value_per_key_event: float | None = None,
     if not rows:
         return _no_campaigns()
     out = pd.concat(rows, ignore_index=True)
+    out.attrs.pop("row_notes", None)      # roi()'s, of other rows: not this frame's
     if costed_only:
         out = out.loc[(out["cost"] > 0).fillna(False).to_numpy()]
     first = ["campaign", "start", "end"]
@@ -860,6 +1044,7 @@ def cost_breakdown(roi_frame: pd.DataFrame) -> pd.DataFrame:
     long = long.loc[(long["amount"] != 0).fillna(True).to_numpy()]
     long["share"] = (long["amount"] / long["cost"].mask(long["cost"] == 0)).astype("Float64")
     long["category"] = long["category"].astype("string")
+    long.attrs.pop("row_notes", None)     # roi()'s, one list per row of roi_frame, not of long
     return long.drop(columns="cost").reset_index(drop=True)
 
 

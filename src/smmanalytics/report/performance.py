@@ -188,7 +188,7 @@ class PerformanceSections:
             {"label": "ROI", "value": self._value("roi", total["roi"])},
             {"label": "ROAS", "value": self._value("roas", total["roas"])},
         ])
-        if shown := _roi_notes(total["note"], total["note_codes"]):
+        if shown := _roi_notes(overall.attrs["row_notes"][0]):
             self.text(sec, f.join(f.note(text, code) for code, text in shown), note=True)
         self.text(sec, f.label("roi_definition"), note=True)
         by = roi(self.ds, self.period, by="campaign")
@@ -246,7 +246,8 @@ class PerformanceSections:
                     first=f.date(first), last=f.date(last), period=f.period(self.period)),
                     self.period))
         table = roi(self.ds, self.period, by="campaign")
-        row = table.loc[(campaign_key(table["campaign"]) == key).fillna(False).to_numpy()]
+        of_campaign = (campaign_key(table["campaign"]) == key).fillna(False).to_numpy()
+        row = table.loc[of_campaign]
         if row.empty:
             return self.text(sec, f.joined(f.label("campaign_unknown").format(
                 period=f.period(self.period)), self.period))
@@ -268,7 +269,7 @@ class PerformanceSections:
             "CPA": [f.money(r["cpa"], 2)],
             f.label("ad_spend"): [f.money(r["ad_spend"])],
         }), align=["right"] * 6)
-        if shown := _roi_notes(r["note"], r["note_codes"], _CAMPAIGN_SKIPS):
+        if shown := _roi_notes(table.attrs["row_notes"][of_campaign.argmax()], _CAMPAIGN_SKIPS):
             self.text(sec, f.join(f.note(text, code) for code, text in shown), note=True)
         self.text(sec, f.label("roi_definition"), note=True)
         return sec
@@ -438,14 +439,11 @@ _ROI_SECTION_SKIPS = frozenset({
 _CAMPAIGN_SKIPS = _ROI_SECTION_SKIPS - {"cpa_key_events_zero", "cpa_cost_zero"}
 
 
-def _roi_notes(note, codes, skips: frozenset = _ROI_SECTION_SKIPS) -> list[tuple[str, str]]:
-    """The notes of a row of ``roi()`` (its ``note`` and ``note_codes``) that the ROI section
-    (or, with ``skips`` :data:`_CAMPAIGN_SKIPS`, the campaign summary) shows, as (code,
-    sentence): what was left out or is unknown (cost lines in another currency, GA4 rows,
+def _roi_notes(notes: list[tuple[str, str]], skips: frozenset = _ROI_SECTION_SKIPS
+               ) -> list[tuple[str, str]]:
+    """The notes of a row of ``roi()`` (its item of ``attrs["row_notes"]``, (code, sentence)
+    pairs) that the ROI section (or, with ``skips`` :data:`_CAMPAIGN_SKIPS`, the campaign
+    summary) shows: what was left out or is unknown (cost lines in another currency, GA4 rows,
     goals.yaml), and why ROI or ROAS is "–" when its denominator is zero; chosen by code
     (``skips``: :data:`_ROI_SECTION_SKIPS`), never by the sentences' words."""
-    if pd.isna(note):
-        return []
-    return [(code, text) for code, text in zip(str(codes).split("; "), str(note).split("; "),
-                                               strict=True)
-            if code not in skips]
+    return [(code, text) for code, text in notes if code not in skips]
