@@ -1522,3 +1522,18 @@ def test_four_weeks_are_too_few_for_a_weekday_rhythm(tmp_path):
                  goals=_goal_frame(tmp_path, "interactions", 3000))
     fit = _weekday_fit(ds, "interactions", "all", dt.date(2026, 10, 18))
     assert fit.weights is None and fit.weeks == 4
+
+
+def test_rhythm_note_says_the_weeks_used(tmp_path):
+    """The note read "weekday rhythm of the last 12 weeks" whatever the history: 9 weeks
+    (63 days from Monday 17 August to Sunday 18 October) of weekdays 100 and weekends 50
+    say 9 weeks, in each language."""
+    from smmanalytics.report.formatting import Formatter
+
+    values = [(100 if i % 7 < 5 else 50) * (1.1 if i % 2 else 0.9) for i in range(63)]
+    ds = dataset(posts=_one_post_a_day(values, start="2026-08-17"),
+                 goals=_goal_frame(tmp_path, "interactions", 3000))
+    note = scorecard(ds, "2026-10", asof="2026-10-18").iloc[0]["note"]
+    assert "weekday rhythm of the last 9 weeks used in the projection" in note
+    assert "des 9 dernières semaines" in Formatter("fr").note(note)
+    assert "delle ultime 9 settimane" in Formatter("it").note(note)

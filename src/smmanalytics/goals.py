@@ -630,7 +630,8 @@ def _simulate(ds, metric, platform, w: Period, end, d, r, a, rng, paths, notes):
                 return a + _sim_count(y, r, rng, paths, dispersion=fit.dispersion), False
             wd = fit.weights
             left = pd.date_range(end + dt.timedelta(days=1), w.end).day_of_week
-            notes.append("weekday rhythm of the last 12 weeks used in the projection")
+            # the weeks the rhythm was measured on: 8 to 12 (it read "12 weeks" on 4)
+            notes.append(f"weekday rhythm of the last {fit.weeks} weeks used in the projection")
             return a + _sim_count(y, float(wd[left].sum()), rng, paths,
                                   weights=wd[daily.index.day_of_week],
                                   dispersion=fit.dispersion), True
