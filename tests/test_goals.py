@@ -1537,3 +1537,25 @@ def test_rhythm_note_says_the_weeks_used(tmp_path):
     assert "weekday rhythm of the last 9 weeks used in the projection" in note
     assert "des 9 dernières semaines" in Formatter("fr").note(note)
     assert "delle ultime 9 settimane" in Formatter("it").note(note)
+
+
+def test_early_in_the_month_the_dispersion_is_not_taken_as_known():
+    """On the 3rd of the month the dispersion φ was estimated from 3 days and used as if
+    known: the 80 % range was too narrow (it covered 64 % of month-ends). Days 50, 150, 100:
+    level 100, Pearson χ² = (50² + 50²) / 100 = 50 on 2 degrees of freedom, φ̂ = 25. For the
+    28 days left the total has variance ≈ 28·100·25 (days) + 28²·25·100/3 (level) =
+    70 000 + 653 333, sd ≈ 850: with φ known, the 10-90 % range is ≈ 2 × 1.2816 × 850 = 2 178
+    wide. Drawing φ = 50 / χ²(2) makes the total's spread Student-t on 2 degrees of freedom
+    (its variance is proportional to φ): 2 × 1.886 × 850 = 3 206 wide."""
+    from smmanalytics._forecast import sim_count
+
+    y = np.array([50.0, 150.0, 100.0])
+
+    def width(dispersion):
+        rem = sim_count(y, 28, np.random.default_rng(1), 40_000, dispersion=dispersion)
+        lo, hi = np.quantile(rem, [0.1, 0.9])
+        return hi - lo
+
+    assert width((25_000.0, 1000)) == pytest.approx(2178, rel=0.03)    # φ = 25, all but known
+    assert width((50.0, 2)) == pytest.approx(3206, rel=0.05)
+    assert width(None) == width((50.0, 2))          # measured on the 3 days themselves

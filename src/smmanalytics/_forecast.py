@@ -22,10 +22,14 @@ def sim_count(y: np.ndarray, remaining: float, rng: np.random.Generator, paths: 
     times its weight: a rhythm (no posts at weekends) is no noise. Without weights every day
     weighs 1.
 
-    ``dispersion``: Pearson's χ² and its residual degrees of freedom from a longer history
-    (the days around a model of their month and weekday, see ``goals._weekday_fit``); φ is
-    χ² / df. Without it φ is measured on ``y`` around its level (d − 1 degrees of freedom).
-    φ is at least 1 (Poisson).
+    ``dispersion``: Pearson's χ² and its residual degrees of freedom ν from a longer history
+    (the days around a model of their month and weekday, see ``goals._weekday_fit``).
+    Without it they are measured on ``y`` around its level (ν = d − 1). The dispersion φ is
+    not taken as known: each path draws it from its scaled-inverse-χ² posterior,
+    ``φ = χ² / X`` with ``X ~ χ²(ν)`` (the quasi-likelihood analogue of Student's t for a
+    normal variance; Gelman et al., *Bayesian Data Analysis*, 3rd ed., §3.2), at least 1
+    (Poisson). On 3 days (ν = 2) the point estimate, floored at 1, made the 80 % range
+    cover 64 % of month-ends. With ν = 0 (a single day) φ is 1.
     """
     d, tot = len(y), float(y.sum())
     w = np.ones(d) if weights is None else np.asarray(weights, dtype="float64")
@@ -36,12 +40,17 @@ def sim_count(y: np.ndarray, remaining: float, rng: np.random.Generator, paths: 
         fit = mu > 0              # a day expected at 0 (a weekday of no activity) says nothing
         dispersion = (float(((y[fit] - mu[fit]) ** 2 / mu[fit]).sum()), int(fit.sum()) - 1)
     chi2, df = dispersion
-    phi = max(chi2 / df, 1.0) if df > 0 else 1.0
+    phi = (np.maximum(chi2 / rng.chisquare(df, size=paths), 1.0) if df > 0 and chi2 > 0
+           else np.ones(paths))
     lam = rng.gamma(shape=tot / phi + 0.5, scale=phi / (exposure or d), size=paths)
-    if phi > 1:
-        k = m / (phi - 1)         # NB2's size: variance m·φ = m + m²/k
-        return rng.negative_binomial(k * remaining, k / (k + lam)).astype("float64")
-    return rng.poisson(lam * remaining).astype("float64")
+    out = np.zeros(paths)
+    if not remaining > 0:         # only weekdays of no activity left
+        return out
+    nb = (phi > 1) & (m > 0)
+    out[~nb] = rng.poisson(lam[~nb] * remaining)
+    k = m / (phi[nb] - 1)         # NB2's size: variance m·φ = m + m²/k
+    out[nb] = rng.negative_binomial(k * remaining, k / (k + lam[nb]))
+    return out
 
 
 def sim_flow(x: np.ndarray, remaining: int, rng: np.random.Generator, paths: int,
