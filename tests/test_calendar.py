@@ -28,13 +28,13 @@ TZ = "Europe/Paris"
 @pytest.fixture(scope="module")
 def effect():
     sim = simulate(0)
-    return best_times(sim["posts"], TZ, daily=sim["daily"], n_boot=100)
+    return best_times(sim["posts"], TZ, daily=sim["daily"], n_boot=200)
 
 
 @pytest.fixture(scope="module")
 def null():
     sim = simulate(1000, evening_lift=1.0)
-    return best_times(sim["posts"], TZ, daily=sim["daily"], n_boot=100)
+    return best_times(sim["posts"], TZ, daily=sim["daily"], n_boot=200)
 
 
 def test_plan_from_recommended_window(effect):
@@ -84,7 +84,7 @@ def test_plan_without_any_posting_hour_does_not_claim_a_usual_hour():
         "reactions": pd.array(np.arange(24, dtype=float) + 5, dtype="Float64"),
         "snapshot_at": pd.Series([pd.Timestamp("2026-12-31", tz="UTC")] * 24)
         .astype("datetime64[ns, UTC]")})
-    bt = best_times(posts, TZ, exposure=None, n_boot=10)
+    bt = best_times(posts, TZ, exposure=None, n_boot=200)
     assert bt.n_used == 0
     plan = plan_slots(bt, "2026-11-02", weeks=1, posts_per_week=2)
     assert plan.attrs["basis"] == "even" and plan["hour"].tolist() == [12, 12]

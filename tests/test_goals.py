@@ -1464,3 +1464,98 @@ def test_ga4_totals_share_one_social_traffic_per_period(monkeypatch):
     _actuals.actual(ds, "sessions", "all", *days[1])
     _actuals.actual(ds, "revenue", "all", *days[1])
     assert len(calls) == len(days) + 2                 # outside a block: computed each time
+
+
+def _one_post_a_day(values, start="2026-07-27"):
+    """One Instagram post a day from ``start`` with ``values[i]`` reactions on day i."""
+    return posts([{"platform": "instagram", "post_id": str(d.date()),
+                   "published_at": f"{d.date()}T12:00:00Z", "reactions": float(v)}
+                  for d, v in zip(pd.date_range(start, periods=len(values)), values,
+                                  strict=True)])
+
+
+def test_noise_is_not_taken_for_a_weekday_rhythm(tmp_path):
+    """A weekly rhythm was "detected" in pure noise (a weekday mean > 20 % off the average)
+    and the projection's 80 % range then covered the month's total too rarely. 12 weeks
+    from Monday 27 July: weeks of 160 a day alternate with weeks of 40 a day, Mondays +30.
+    Monday's mean is 130 against 100 (30 % off), but days swing by ±60 around 100 (Pearson
+    dispersion ≈ 60² / 100 = 36), and the weekday term's deviance, ≈ 12·30²/104 + 6·12·4²/104
+    ≈ 115 on 6 degrees of freedom (month levels ignored; fitted, they take part of it: 72.5,
+    φ̂ = 38.1), gives F ≈ 115 / 6 / 36 ≈ 0.5, far below F(6, 74)'s 5 % point, 2.2: no
+    rhythm beyond noise."""
+    from smmanalytics.goals import _weekday_fit
+
+    values = [(160 if (i // 7) % 2 == 0 else 40) + (30 if i % 7 == 0 else 0)
+              for i in range(84)]
+    ds = dataset(posts=_one_post_a_day(values), goals=_goal_frame(tmp_path, "interactions", 3000))
+    fit = _weekday_fit(ds, "interactions", "all", dt.date(2026, 10, 18))
+    assert fit.weights is None
+    row = scorecard(ds, "2026-10", asof="2026-10-18").iloc[0]
+    # October 1-4 (week 9): 4 × 40; 5-11 (week 10): 7 × 160 + 30; 12-18: 7 × 40 + 30
+    assert row["actual"] == 160 + 1150 + 310
+    assert pd.isna(row["note"]) or "weekday rhythm" not in row["note"]
+    assert row["projection"] == pytest.approx(1620 * 31 / 18)      # the linear pace
+
+
+def test_a_clear_weekend_dip_is_still_used(tmp_path):
+    """A real rhythm (weekends at half the weekdays, ±10 % day to day) is still found:
+    weekdays 100, weekends 50, mean (5·100 + 2·50) / 7 = 600 / 7, so the weights are
+    100 · 7 / 600 = 7/6 and 50 · 7 / 600 = 7/12."""
+    from smmanalytics.goals import _weekday_fit
+
+    values = [(100 if i % 7 < 5 else 50) * (1.1 if i % 2 else 0.9) for i in range(84)]
+    ds = dataset(posts=_one_post_a_day(values), goals=_goal_frame(tmp_path, "interactions", 3000))
+    fit = _weekday_fit(ds, "interactions", "all", dt.date(2026, 10, 18))
+    assert fit.weights == pytest.approx([7 / 6] * 5 + [7 / 12] * 2, rel=0.03)
+    assert fit.weeks == 12
+    row = scorecard(ds, "2026-10", asof="2026-10-18").iloc[0]
+    assert "weekday rhythm" in row["note"]
+
+
+def test_four_weeks_are_too_few_for_a_weekday_rhythm(tmp_path):
+    """28 days sufficed to fit a rhythm, whatever the noise; now at least 8 weeks are
+    needed. Weekdays 100 and weekends 50 for the 4 weeks from 21 September: no rhythm."""
+    from smmanalytics.goals import _weekday_fit
+
+    values = [100 if i % 7 < 5 else 50 for i in range(28)]
+    ds = dataset(posts=_one_post_a_day(values, start="2026-09-21"),
+                 goals=_goal_frame(tmp_path, "interactions", 3000))
+    fit = _weekday_fit(ds, "interactions", "all", dt.date(2026, 10, 18))
+    assert fit.weights is None and fit.weeks == 4
+
+
+def test_rhythm_note_says_the_weeks_used(tmp_path):
+    """The note read "weekday rhythm of the last 12 weeks" whatever the history: 9 weeks
+    (63 days from Monday 17 August to Sunday 18 October) of weekdays 100 and weekends 50
+    say 9 weeks, in each language."""
+    from smmanalytics.report.formatting import Formatter
+
+    values = [(100 if i % 7 < 5 else 50) * (1.1 if i % 2 else 0.9) for i in range(63)]
+    ds = dataset(posts=_one_post_a_day(values, start="2026-08-17"),
+                 goals=_goal_frame(tmp_path, "interactions", 3000))
+    note = scorecard(ds, "2026-10", asof="2026-10-18").iloc[0]["note"]
+    assert "weekday rhythm of the last 9 weeks used in the projection" in note
+    assert "des 9 dernières semaines" in Formatter("fr").note(note)
+    assert "delle ultime 9 settimane" in Formatter("it").note(note)
+
+
+def test_early_in_the_month_the_dispersion_is_not_taken_as_known():
+    """On the 3rd of the month the dispersion φ was estimated from 3 days and used as if
+    known: the 80 % range was too narrow (it covered 64 % of month-ends). Days 50, 150, 100:
+    level 100, Pearson χ² = (50² + 50²) / 100 = 50 on 2 degrees of freedom, φ̂ = 25. For the
+    28 days left the total has variance ≈ 28·100·25 (days) + 28²·25·100/3 (level) =
+    70 000 + 653 333, sd ≈ 850: with φ known, the 10-90 % range is ≈ 2 × 1.2816 × 850 = 2 178
+    wide. Drawing φ = 50 / χ²(2) makes the total's spread Student-t on 2 degrees of freedom
+    (its variance is proportional to φ): 2 × 1.886 × 850 = 3 206 wide."""
+    from smmanalytics._forecast import sim_count
+
+    y = np.array([50.0, 150.0, 100.0])
+
+    def width(dispersion):
+        rem = sim_count(y, 28, np.random.default_rng(1), 40_000, dispersion=dispersion)
+        lo, hi = np.quantile(rem, [0.1, 0.9])
+        return hi - lo
+
+    assert width((25_000.0, 1000)) == pytest.approx(2178, rel=0.03)    # φ = 25, all but known
+    assert width((50.0, 2)) == pytest.approx(3206, rel=0.05)
+    assert width(None) == width((50.0, 2))          # measured on the 3 days themselves

@@ -1483,7 +1483,7 @@ def test_best_times_too_few_posts_of_one_week_is_singular(lang, start):
 
     rows = _small_posts([f"2026-10-{5 + k % 5:02d} {8 + k:02d}:00" for k in range(8)])
     ds = dataset(posts=posts(rows.to_dict("records")))
-    bt = smm.best_times(ds.posts, "Europe/Paris", exposure=None, n_boot=10)
+    bt = smm.best_times(ds.posts, "Europe/Paris", exposure=None, n_boot=200)
     assert (bt.method["weeks"], bt.n_used) == (1, 8)
     assert BrandReport(ds, "2026-10", lang=lang)._bt_sentence(bt).startswith(start)
 

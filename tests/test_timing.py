@@ -177,14 +177,14 @@ def test_result_shape_and_counts(bt0, sim0):
 def test_input_not_mutated(sim0):
     posts = sim0["posts"]
     before, daily_before = posts.copy(deep=True), sim0["daily"].copy(deep=True)
-    best_times(posts, TZ, daily=sim0["daily"], n_boot=20)
+    best_times(posts, TZ, daily=sim0["daily"], n_boot=200)
     pd.testing.assert_frame_equal(posts, before)
     pd.testing.assert_frame_equal(sim0["daily"], daily_before)
 
 
 def test_deterministic_for_a_seed(sim0):
-    a = best_times(sim0["posts"], TZ, daily=sim0["daily"], n_boot=30, seed=4)
-    b = best_times(sim0["posts"], TZ, daily=sim0["daily"], n_boot=30, seed=4)
+    a = best_times(sim0["posts"], TZ, daily=sim0["daily"], n_boot=200, seed=4)
+    b = best_times(sim0["posts"], TZ, daily=sim0["daily"], n_boot=200, seed=4)
     pd.testing.assert_frame_equal(a.by_slot, b.by_slot)
     assert a.window == b.window and a.p_value == b.p_value
 
@@ -195,7 +195,7 @@ def test_dst_posts_land_on_local_wall_clock_hour():
              + ["2026-03-30 17:00"] * 2    # Monday 19:00 CEST
              + ["2026-10-23 17:00"] * 4    # Friday 19:00 CEST
              + ["2026-10-26 17:00"] * 5)   # Monday 18:00 CET
-    bt = best_times(_small_posts(times), TZ, exposure=None, n_boot=10)
+    bt = best_times(_small_posts(times), TZ, exposure=None, n_boot=200)
     n = bt.by_slot.set_index(["weekday", "hour"])["n_posts"]
     assert n[(4, 18)] == 3 and n[(0, 19)] == 2 and n[(4, 19)] == 4 and n[(0, 18)] == 5
     assert n.sum() == 14
@@ -205,7 +205,7 @@ def test_dst_posts_land_on_local_wall_clock_hour():
 
 def test_day_precision_posts_only_in_by_weekday():
     sim = simulate(2, day_precision=50)
-    bt = best_times(sim["posts"], TZ, daily=sim["daily"], n_boot=30)
+    bt = best_times(sim["posts"], TZ, daily=sim["daily"], n_boot=200)
     assert bt.n_excluded["day_precision"] == 50
     assert bt.n_used == 350 == int(bt.by_slot["n_posts"].sum())
     assert int(bt.by_weekday["n_posts"].sum()) == 400
@@ -225,7 +225,7 @@ def test_day_precision_dates_keep_their_day_far_east_of_utc():
             + ["2026-01-07"] * 2    # Wednesday
             + ["2026-07-11"] * 4)   # Saturday (NZST, UTC+12)
     for tz in ("Pacific/Auckland", "Pacific/Kiritimati", "Asia/Tokyo", "America/New_York"):
-        bt = best_times(_small_posts(days, precision="day"), tz, exposure=None, n_boot=10)
+        bt = best_times(_small_posts(days, precision="day"), tz, exposure=None, n_boot=200)
         assert bt.by_weekday["n_posts"].tolist() == [3, 0, 2, 0, 0, 4, 0], tz
         assert bt.n_excluded["day_precision"] == 9 and bt.n_used == 0
 
@@ -236,14 +236,14 @@ def test_young_posts_excluded_and_counted():
     # age = snapshot - published: the last post is 3 days old, the one before 5, then 7 (kept:
     # not younger than 7 days), so exactly 2 posts are too young
     posts.loc[5, "reactions"] = pd.NA      # and one post without an outcome
-    bt = best_times(posts, TZ, exposure=None, n_boot=10)
+    bt = best_times(posts, TZ, exposure=None, n_boot=200)
     assert bt.n_excluded["too_young"] == 2
     assert bt.n_excluded["missing_outcome"] == 1
     assert bt.n_used == 57
 
 
 def test_exposure_fallback_chain(sim0):
-    bt = best_times(sim0["posts"], TZ, n_boot=10)                    # no daily: no followers
+    bt = best_times(sim0["posts"], TZ, n_boot=200)                    # no daily: no followers
     assert bt.method["exposure"] == "reach"
     # the summary said nothing of it: a rate per person reached can hide a time that works
     # by reaching more people
@@ -251,12 +251,12 @@ def test_exposure_fallback_chain(sim0):
     assert bt.summary.endswith("Engagement was measured per person reached: fewer than 80% of "
                                "these posts have a follower count, and a time that works by "
                                "reaching more people shows less this way.")
-    bt = best_times(sim0["posts"].drop(columns="reach"), TZ, n_boot=10)
+    bt = best_times(sim0["posts"].drop(columns="reach"), TZ, n_boot=200)
     assert bt.method["exposure"] == "none" and bt.exposure_fallback == "none"
     assert bt.summary.endswith("Engagement was measured per post: fewer than 80% of these "
                                "posts have a follower count, or a reach.")
     # what was asked for is no fallback
-    bt = best_times(sim0["posts"], TZ, exposure="reach", n_boot=10)
+    bt = best_times(sim0["posts"], TZ, exposure="reach", n_boot=200)
     assert bt.exposure_fallback is None and "measured per" not in bt.summary
 
 
@@ -269,8 +269,8 @@ def test_errors():
     with pytest.raises(UnknownPlatformError, match="myspace"):
         best_times(posts, TZ, platform="myspace")
     # written as the analyst or the shell gives it (smm best-times --platform Instagram)
-    assert best_times(posts, TZ, platform=" Instagram", n_boot=5).n_used == \
-        best_times(posts, TZ, platform="instagram", n_boot=5).n_used
+    assert best_times(posts, TZ, platform=" Instagram", n_boot=200).n_used == \
+        best_times(posts, TZ, platform="instagram", n_boot=200).n_used
     with pytest.raises(EmptyDataError):
         best_times(posts, TZ, platform="tiktok")
     with pytest.raises(SchemaError, match="clicks_x"):
@@ -302,7 +302,7 @@ def test_a_lift_heatmap_shows_the_posted_hours():
     the activity map, whose data cover the day, the whole day."""
     times = [*pd.date_range("2026-01-05 07:00", periods=10, freq="7D", tz="UTC"),
              *pd.date_range("2026-01-06 09:00", periods=10, freq="7D", tz="UTC")]
-    bt = best_times(_small_posts(times), TZ, platform="instagram", exposure=None, n_boot=10)
+    bt = best_times(_small_posts(times), TZ, platform="instagram", exposure=None, n_boot=200)
     fig, ax = plt.subplots()
     bt.plot(ax=ax)
     # 08..10 widened by 9 hours, 4 before and 5 after: 04:00 to 15:00
@@ -320,7 +320,7 @@ def test_repr_and_json(bt0):
     # the heading says which platform the answer is for: a notebook often shows several
     assert "<b>Best times · all platforms</b>" in bt0._repr_html_()
     times = pd.date_range("2026-03-02 08:00", periods=12, freq="7D", tz="UTC")
-    one = best_times(_small_posts(times), TZ, platform="instagram", exposure=None, n_boot=10)
+    one = best_times(_small_posts(times), TZ, platform="instagram", exposure=None, n_boot=200)
     assert "<b>Best times · instagram</b>" in one._repr_html_()
     d = json.loads(json.dumps(bt0.to_dict()))
     assert d["effect_detected"] is bt0.effect_detected and len(d["by_slot"]) == 168
@@ -336,7 +336,7 @@ def test_activity_fallback_when_no_effect():
         "value": pd.array(np.where(hours["hour"] == 20, 900.0, 100.0), dtype="Float64"),
     })
     daily = pd.concat([sim["daily"], act], ignore_index=True)
-    bt = best_times(sim["posts"], TZ, daily=daily, n_boot=50)
+    bt = best_times(sim["posts"], TZ, daily=daily, n_boot=200)
     assert not bt.effect_detected and bt.recommended.empty
     assert len(bt.activity) == 168
     # one Tuesday of data: every weekday takes the hour means, so Monday 20:00 = 900 too
@@ -387,7 +387,7 @@ def test_no_timing_effect_is_rarely_claimed():
     claims, small_p = 0, 0
     for seed in range(40):
         sim = simulate(1000 + seed, evening_lift=1.0)
-        bt = best_times(sim["posts"], TZ, daily=sim["daily"], n_boot=100)
+        bt = best_times(sim["posts"], TZ, daily=sim["daily"], n_boot=200)
         claims += bt.effect_detected
         small_p += bt.p_value < 0.10
     assert claims <= 8
@@ -415,7 +415,7 @@ def test_held_out_interval_coverage():
     covered = 0
     for seed in range(40):
         sim = simulate(500 + seed, evening_lift=1.7 if seed % 2 else 1.0)
-        w = best_times(sim["posts"], TZ, daily=sim["daily"], n_boot=150).window
+        w = best_times(sim["posts"], TZ, daily=sim["daily"], n_boot=200).window
         covered += w["lift_low"] <= true_lift(sim, w["weekdays"], w["hours"]) <= w["lift_high"]
     assert covered >= 30
 
@@ -464,7 +464,7 @@ def test_property_cells_sum_to_posts_on_local_clock(stamps, tz):
     # fewer than 20 posts: nothing is estimated, but every post is counted in its local cell
     posts = _small_posts([pd.Timestamp(s) for s in stamps], snapshot="2030-01-01")
     before = posts.copy(deep=True)
-    bt = best_times(posts, tz, exposure=None, min_age_days=0, n_boot=5)
+    bt = best_times(posts, tz, exposure=None, min_age_days=0, n_boot=200)
     local = posts["published_at"].dt.tz_convert(tz)
     expected = (local.dt.day_of_week * 24 + local.dt.hour).value_counts()
     got = bt.by_slot["n_posts"].to_numpy()
@@ -475,13 +475,13 @@ def test_property_cells_sum_to_posts_on_local_clock(stamps, tz):
 
 def test_day_only_platform_and_nothing_usable(sim0):
     sim = simulate(2, day_precision=400)
-    bt = best_times(sim["posts"], TZ, daily=sim["daily"], n_boot=30)
+    bt = best_times(sim["posts"], TZ, daily=sim["daily"], n_boot=200)
     assert bt.n_used == 0 and not bt.effect_detected and bt.recommended.empty
     assert bt.window["status"] == "no posts with a known hour"
     assert bt.summary.startswith("The exports give no posting hours")
     assert int(bt.by_weekday["n_posts"].sum()) == 400 and bt.by_weekday["lift"].notna().all()
     young = sim0["posts"].assign(snapshot_at=sim0["posts"]["published_at"])
-    bt = best_times(young, TZ, n_boot=10)
+    bt = best_times(young, TZ, n_boot=200)
     assert bt.n_excluded["too_young"] == 400 and bt.n_used == 0
     assert bt.summary.startswith("No post could be analysed (too young: 400)")
     json.dumps(bt.to_dict(), allow_nan=False)          # NaN become null: strict JSON
@@ -491,10 +491,10 @@ def test_pooled_platforms_and_platform_filter(sim0):
     other = simulate(4)["posts"].assign(platform=pd.Categorical(["facebook"] * 400))
     both = pd.concat([sim0["posts"], other], ignore_index=True)
     both["platform"] = both["platform"].astype("category")
-    bt = best_times(both, TZ, n_boot=20)
+    bt = best_times(both, TZ, n_boot=200)
     assert bt.n_used == 800 and int(bt.by_slot["n_posts"].sum()) == 800
     assert any(c.startswith("group[") for c in bt.method["controls"])   # platform as control
-    fb = best_times(both, TZ, platform="facebook", n_boot=20)
+    fb = best_times(both, TZ, platform="facebook", n_boot=200)
     assert fb.n_used == 400 and fb.method["platform"] == "facebook"
 
 
@@ -513,15 +513,39 @@ def test_cell_ink_is_white_on_dark_cells_black_on_light_and_missing_ones():
     plt.close(fig)
 
 
+def test_interval_level_and_replicates_are_checked(sim0):
+    """alpha also sets the intervals' level: alpha=0.999 wrote "(0% interval 1.30–1.30)";
+    n_boot=2 gave a "90% interval" from 2 bootstrap replicates and flipped decisions. Now
+    alpha is above 0 and at most 0.5; n_boot at least 200 and at least 10 / alpha (5
+    replicates beyond each end: 10 / 0.01 = 1 000 for a 99 % interval); n_perm 0 (the
+    chi-square limit) or at least 99."""
+    posts = sim0["posts"]
+    cases = [({"alpha": 0.999}, "alpha", "> 0 and <= 0.5; got 0.999"),
+             ({"alpha": 0.6}, "alpha", "> 0 and <= 0.5; got 0.6"),
+             ({"n_boot": 2}, "n_boot", "a whole number of at least 200; got 2"),
+             ({"n_boot": 199}, "n_boot", "a whole number of at least 200; got 199"),
+             ({"alpha": 0.01}, "n_boot", "a whole number of at least 1000; got 200"),
+             ({"alpha": 0.01, "n_boot": 999}, "n_boot", "at least 1000; got 999"),
+             ({"n_perm": 5}, "n_perm", "0 (the chi-square limit) or a whole number of at least "
+                                       "99; got 5"),
+             ({"n_perm": -1}, "n_perm", "at least 0; got -1")]
+    for kw, name, words in cases:
+        with pytest.raises(ArgumentError, match=name) as err:
+            best_times(posts, TZ, **kw)
+        assert words in str(err.value)
+    bt = best_times(posts, TZ, alpha=0.5, n_boot=200, n_perm=0)     # the limits themselves
+    assert bt.method["level"] == 0.5
+
+
 def test_arguments_out_of_range_are_refused_by_name(sim0):
     posts = sim0["posts"]
     cases = [({"tz": "Paris"}, "tz", "not an IANA time zone: 'Paris' (such as Europe/Paris)"),
-             ({"n_boot": 0}, "n_boot", "at least 2; got 0"),
+             ({"n_boot": 0}, "n_boot", "at least 200; got 0"),
              ({"exposure": "impressions"}, "exposure",
               "one of ('followers', 'reach', None); got 'impressions'"),
              ({"window_hours": 0}, "window_hours", "from 1 to 23; got 0"),
              ({"window_hours": 24}, "window_hours", "from 1 to 23; got 24"),
-             ({"alpha": 1.5}, "alpha", "> 0 and < 1; got 1.5"),
+             ({"alpha": 1.5}, "alpha", "> 0 and <= 0.5; got 1.5"),
              ({"alpha": 0}, "alpha", "got 0"),
              ({"min_age_days": -1}, "min_age_days", ">= 0; got -1"),
              ({"n_splits": 0}, "n_splits", "got 0"),
@@ -583,7 +607,7 @@ def _confounded(hourly: bool) -> pd.DataFrame:
 
 
 def test_weekday_aliased_with_format_cannot_be_tested():
-    bt = best_times(_confounded(hourly=False), TZ, exposure=None, n_boot=20)
+    bt = best_times(_confounded(hourly=False), TZ, exposure=None, n_boot=200)
     assert bt.n_used == 0 and bt.method["weekday_test"] == "not identifiable"
     assert np.isnan(bt.method["weekday_p_value"])
     assert bt.by_weekday["n_posts"].tolist() == [0, 0, 32, 0, 0, 8, 0]
@@ -593,7 +617,7 @@ def test_weekday_aliased_with_format_cannot_be_tested():
 
 
 def test_hour_aliased_with_format_cannot_be_tested():
-    bt = best_times(_confounded(hourly=True), TZ, exposure=None, n_boot=20)
+    bt = best_times(_confounded(hourly=True), TZ, exposure=None, n_boot=200)
     assert bt.n_used == 40 and np.isnan(bt.p_value) and not bt.effect_detected
     assert bt.method["test"] == "not identifiable"
     assert bt.by_slot[["lift", "lift_low", "lift_high"]].isna().all().all()
@@ -624,8 +648,8 @@ def test_posts_read_back_from_csv_give_the_same_answer(sim0):
     posts = sim0["posts"].loc[sim0["posts"]["platform"] == "instagram"]
     back = pd.read_csv(io.StringIO(posts.to_csv(index=False)))
     before = back.copy()
-    a = best_times(posts, TZ, n_boot=10)
-    b = best_times(back, TZ, n_boot=10)
+    a = best_times(posts, TZ, n_boot=200)
+    b = best_times(back, TZ, n_boot=200)
     assert (b.n_used, b.p_value, b.window) == (a.n_used, a.p_value, a.window)
     pd.testing.assert_frame_equal(back, before)
     # the same times written without their offset are refused: their zone would be a guess
@@ -643,7 +667,7 @@ def test_an_outcome_of_text_or_a_plot_of_another_kind_is_named():
                        r"'hello'") as err:
         best_times(posts, TZ, outcome="caption")
     assert err.value.column == "caption"
-    bt = best_times(posts, TZ, n_boot=5)
+    bt = best_times(posts, TZ, n_boot=200)
     with pytest.raises(ArgumentError, match="argument 'kind': not a kind of plot; expected "
                        "'lift' or 'activity'; got 'hours'"):
         bt.plot(kind="hours")
@@ -783,7 +807,7 @@ def test_held_out_interval_holds_the_lift_on_few_posts():
     assert w["lift_low"] <= w["lift"] <= w["lift_high"]
     for seed in range(6):                   # small simulated accounts alike
         sim = simulate(900 + seed, n_posts=40, weeks=12)
-        w = best_times(sim["posts"], TZ, daily=sim["daily"], n_boot=60).window
+        w = best_times(sim["posts"], TZ, daily=sim["daily"], n_boot=200).window
         if w.get("status") == "ok":
             assert w["lift_low"] <= w["lift"] <= w["lift_high"]
 

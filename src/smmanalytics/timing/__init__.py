@@ -31,6 +31,7 @@ Method
 from __future__ import annotations
 
 import logging
+import math
 
 import numpy as np
 import pandas as pd
@@ -49,6 +50,10 @@ logger = logging.getLogger(__name__)
 
 #: the permutation test shuffles slots only among posts of the same 4-week block
 _STRATA_WEEKS = 4
+#: the arguments' limits: alpha at most 0.5, replicates and permutations at least these
+_MAX_ALPHA = 0.5
+_MIN_BOOT = 200
+_MIN_PERM = 99
 
 #: days a post must have been online at its export (``snapshot_at - published_at``) for its
 #: totals to be compared with others': a younger post is still gaining engagement (the
@@ -87,19 +92,19 @@ def best_times(posts, tz: str | None = None, platform: str | None = None, *,
         At least 0. Posts younger than this at export time (``snapshot_at - published_at``)
         are left out.
     alpha : float
-        Level of the global test, between 0 and 1 (both excluded); intervals are at
-        ``1 - alpha``.
+        Level of the global test, above 0 and at most 0.5; intervals are at ``1 - alpha``.
     n_boot : int
-        Bootstrap replicates (whole weeks resampled), at least 2.
+        Bootstrap replicates (whole weeks resampled), at least 200 and at least ``10 / alpha``
+        (5 replicates beyond each end of the interval).
     seed : int
         At least 0. Seed of every random step (permutations, splits, bootstrap): same input,
         same answer.
     window_hours : int
         Width of the recommended window in hours, 1 to 23.
     n_perm : int, optional
-        Permutations of the global test (default ``max(199, 2 * n_boot + 99)``); above 5,000
-        posts, or with ``n_perm=0``, the test uses the chi-square limit of the permutation
-        distribution.
+        Permutations of the global test (default ``max(199, 2 * n_boot + 99)``), 0 or at
+        least 99; above 5,000 posts, or with ``n_perm=0``, the test uses the chi-square limit
+        of the permutation distribution.
     n_splits : int
         Random half-splits of the weeks for the held-out window, at least 1.
 
@@ -149,11 +154,21 @@ def best_times(posts, tz: str | None = None, platform: str | None = None, *,
         raise ArgumentError("outcome must name a count column", argument="outcome",
                             expected="'interactions' or a column name", got=outcome)
     min_age_days = number(min_age_days, "min_age_days", 0)
-    alpha = number(alpha, "alpha", 0, 1, open_low=True, open_high=True)
-    n_boot = whole(n_boot, "n_boot", 2)
+    # alpha also sets the intervals' level: 0.999 wrote a "0% interval"; above 0.5 an
+    # interval narrower than the middle half is no statement of uncertainty
+    alpha = number(alpha, "alpha", 0, _MAX_ALPHA, open_low=True)
+    # the percentile interval is read between replicates: at least 5 beyond each end
+    # (n_boot·alpha/2 ≥ 5), and never fewer than 200 (2 replicates made a "90% interval")
+    least = max(_MIN_BOOT, math.ceil(10 / alpha - 1e-9))
+    n_boot = whole(n_boot, "n_boot", least)
     window_hours = whole(window_hours, "window_hours", 1, 23)
     n_splits = whole(n_splits, "n_splits", 1)
-    n_perm = None if n_perm is None else whole(n_perm, "n_perm", 0)
+    if n_perm is not None:
+        n_perm = whole(n_perm, "n_perm", 0)
+        if 0 < n_perm < _MIN_PERM:      # 0: the chi-square limit, no permutations
+            raise ArgumentError("too few permutations", argument="n_perm",
+                                expected=f"0 (the chi-square limit) or a whole number of at "
+                                         f"least {_MIN_PERM}", got=n_perm)
     seed = whole(seed, "seed", 0)
     # the design matrices are skinny (n x ~30): one BLAS thread is as fast as many, and much
     # faster on a busy machine where extra threads only contend
