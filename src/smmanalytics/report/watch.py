@@ -159,7 +159,8 @@ class WatchSections:
         if "followers" not in history.columns:     # joined once, not once per platform
             history = history.assign(followers=metrics.followers_at(history, self.ds.daily))
         for platform in platforms:
-            bt = best_times(history, self.tz, platform=platform, daily=self.ds.daily, seed=seed)
+            daily, later = self._timing_daily(platform)
+            bt = best_times(history, self.tz, platform=platform, daily=daily, seed=seed)
             self._add(sec, {"kind": "heading", "level": 2, "text": f.platform(platform)})
             self.text(sec, self._bt_sentence(bt, said))
             if bt.exposure_fallback:     # not per follower: say what it was measured against
@@ -171,6 +172,10 @@ class WatchSections:
                 bt.plot(ax=ax, kind=kind)
                 self._localize_heatmap(fig, ax)
                 self.figure(sec, fig, caption=f.label(f"bt_heatmap_{kind}"))
+            if later is not None and bt.activity is not None and not bt.effect_detected:
+                # the audience schedule shown, and followed by the slots, is of days after it
+                self.text(sec, f.label("bt_activity_later").format(
+                    dates=f.period(parse_period(later))), note=True)
             plan = plan_after(bt, self.period)     # from the day after the period ends
             if len(plan):
                 self._slots[platform] = plan
@@ -203,6 +208,24 @@ class WatchSections:
                     note=True)
         return sec
 
+    def _timing_daily(self, platform: str) -> tuple[pd.DataFrame, tuple | None]:
+        """The daily rows best times read for ``platform``: those dated up to the period's end,
+        and the days of the audience's online hours (``online_followers``, a snapshot of a few
+        days) after it when the exports give none up to it (the first and last of those days,
+        else None). The December 2025 report followed, unsaid, TikTok's audience of 25-31
+        October 2026."""
+        daily = self.ds.daily
+        if daily.empty:
+            return daily, None
+        dates = pd.to_datetime(daily["date"])
+        upto = (dates <= pd.Timestamp(self.period.end)).fillna(False).to_numpy(bool)
+        online = ((daily["metric"].astype("string") == "online_followers")
+                  & (daily["platform"].astype("string") == platform)).fillna(False).to_numpy(bool)
+        if (online & upto).any() or not online.any():
+            return daily.loc[upto], None
+        return (daily.loc[upto | online],
+                (dates[online].min().date(), dates[online].max().date()))
+
     def _plan_days(self, plan: pd.DataFrame) -> str:
         """The days a plan covers by name: "Novembre 2026" for a calendar month, else its
         first and last days."""
@@ -233,19 +256,24 @@ class WatchSections:
     # ---- reputation watch ----------------------------------------------------------------------
     def _review(self, settings):
         """The reputation watch's review of the period under ``settings`` (:func:`review`),
-        made once for the sections that read it (the watch, the top posts)."""
+        made once for the sections that read it (the watch, the top posts). It judges the
+        history up to the period's end only: the December 2025 report's yearly rates counted
+        398 days watched and the alerts of October 2026."""
         from dataclasses import replace
 
         from ..alerts import review
         from ..errors import EmptyDataError
 
         done = self.__dict__.setdefault("_reviews", {})
+        end = self.period.end
         if settings not in done:
             try:
-                done[settings] = review(self.ds, (self.period.start, self.period.end),
-                                        settings=settings)
-            except EmptyDataError:      # a period the posts and daily rows do not reach (GA4
-                whole = review(self.ds, settings=settings)    # days may): none of its alerts
+                done[settings] = review(self.ds, (self.period.start, end), settings=settings,
+                                        until=end)
+            except EmptyDataError:
+                # a period the posts and daily rows do not reach (GA4 days may): none of its
+                # alerts
+                whole = review(self.ds, settings=settings, until=end)
                 done[settings] = replace(whole, alerts=whole.alerts.iloc[0:0])
         return done[settings]
 
@@ -271,6 +299,7 @@ class WatchSections:
     def alerts(self, max_charts: int = 6) -> Section:
         """Incidents in the period (signals agreeing within 48 h), a small chart per alert, and
         the back-test: how many alerts a year these settings raise on the brand's history."""
+        from .._alert_signals import coverage
         from ..alerts import AlertSettings, incidents, plot_alerts
 
         f = self.fmt
@@ -281,6 +310,8 @@ class WatchSections:
         inc = incidents(found)
         if inc.empty:          # quiet signals, or none to watch at all
             watched = (watch.backtest["status"] == "known").any()
+            if not watched:     # none up to the period's end: the exports may hold later ones
+                watched = (coverage(self.ds)["status"] == "known").any()
             sig = watch.signals
             days = sig["date"].dt.date
             # a period the signals do not reach is no quiet period: "every signal stayed within
