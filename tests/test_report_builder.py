@@ -2826,3 +2826,53 @@ def test_a_past_periods_best_times_say_the_audience_schedule_is_of_later_days(ds
     notes = [b["text"] for b in BrandReport(d, "2026-10", lang=lang).best_times().blocks
              if b["kind"] == "note"]
     assert not any(n.startswith(note[:30]) for n in notes)
+
+
+def _hours_and_days() -> Dataset:
+    """Instagram: 12 posts at 12:00 in Paris, 1 to 12 October 2026, and 2 on 28 October (4 days
+    old at the export of 1 November: too young); YouTube: 5 videos dated to the day, 5 to 9
+    October. 19 posts up to 31 October."""
+    insta = pd.DatetimeIndex([*pd.date_range("2026-10-01 10:00", periods=12, freq="D"),
+                              pd.Timestamp("2026-10-28 10:00"), pd.Timestamp("2026-10-28 16:00")])
+    videos = pd.date_range("2026-10-05", periods=5, freq="D")
+    n = len(insta) + len(videos)
+    df = pd.DataFrame({
+        "platform": ["instagram"] * len(insta) + ["youtube"] * len(videos),
+        "post_id": [f"p{i}" for i in range(n)],
+        "published_at": insta.append(videos).tz_localize("UTC"),
+        "time_precision": ["minute"] * len(insta) + ["day"] * len(videos),
+        "comments": 5.0, "reactions": np.arange(n, dtype=float) * 10, "reach": 1000.0,
+        "snapshot_at": pd.Timestamp("2026-11-01 08:00", tz="UTC"),
+    })
+    return Dataset(posts=schema.conform(df, "posts"),
+                   brand=Brand(name="Maison Sève", timezone="Europe/Paris", language="en"))
+
+
+@pytest.mark.parametrize("lang,cover,sentence", [
+    ("en", "Analysed hour by hour: 12; the others: exported less than a week after publishing, "
+           "engagement still growing (2), publish hour unknown (5)",
+     "The exports of this platform give the publish day of these 5 posts, not the hour: the "
+     "best hours to post cannot be told."),
+    ("fr", "Analysées heure par heure : 12 ; les autres : exportées moins d'une semaine après "
+           "leur publication, engagement encore en hausse (2), heure de publication inconnue (5)",
+     "Les exports de cette plateforme donnent le jour de publication de ces 5 publications, "
+     "pas l'heure : les meilleures heures pour publier ne peuvent pas être déterminées."),
+    ("it", "Analizzati ora per ora: 12; gli altri: ",
+     "Gli export di questa piattaforma riportano il giorno di pubblicazione di questi 5 post, "
+     "non l'ora: le ore migliori per pubblicare non si possono stabilire."),
+])
+def test_a_platform_known_to_the_day_is_said_and_the_cover_count_adds_up(lang, cover, sentence):
+    """YouTube's 63 videos, dated to the day, were left out of the best times without a word,
+    and the cover's "history analysed: 1,475" counted them and 51 posts too young while the
+    sections analysed 1,361. Here 19 posts up to 31 October: the 12 Instagram posts old enough
+    are analysed hour by hour, 2 are too young, and YouTube's 5 have no hour, said in its own
+    section; 12 + 2 + 5 = 19."""
+    rep = BrandReport(_hours_and_days(), "2026-10", kind="best_times", lang=lang)
+    assert rep.cover_lines[1].endswith(": 19")
+    assert rep.cover_lines[2].startswith(cover)
+    blocks = rep.best_times().blocks
+    headings = [b["text"] for b in blocks if b["kind"] == "heading" and b["level"] == 2]
+    assert headings == ["Instagram", "YouTube"]
+    after = blocks[[b.get("text") for b in blocks].index("YouTube") + 1:]
+    assert [b["kind"] for b in after] == ["text"]          # no heatmap, no slots
+    assert after[0]["text"].startswith(sentence + " ")

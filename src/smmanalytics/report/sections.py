@@ -141,6 +141,11 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         if kind == "best_times":        # it reads every post up to the period's end
             self.cover_lines.append(f.labelled(f.label("posts_to").format(
                 date=f.date(self.period.end)), f.number(len(self._history()))))
+            used, left = self._analysed()
+            if left:      # the count the sections analyse, and why the others are not
+                self.cover_lines.append(f.label("posts_analysed").format(
+                    used=f.number(used), left=", ".join(
+                        f"{f.label('excl_' + k)} ({f.number(v)})" for k, v in left.items())))
         else:
             self.cover_lines.append(f.labelled(f.label("posts"), f.number(len(self.posts))))
         if self.asof is not None:
