@@ -575,8 +575,9 @@ def test_audience_countries_are_named_not_coded(ds, lang, names):
                          "quello del periodo."),
 ])
 def test_audience_says_which_day_it_describes(ds, lang, tiktok_day, note):
-    """A March report showed the audience of the November exports (the latest) as if it were
-    March's, with no date: the section says the day the snapshot it shows describes (each
+    """A report showed the audience of its exports as if it were its period's, with no date
+    (a March report, the November exports'): the section says the day the snapshot it shows
+    describes (each
     platform's when they differ). As on the cover (Dataset.as_of), that is the day before the
     snapshot's, in the brand's zone: 23:30 UTC on 1 November is 00:30 on 2 November in Paris,
     the end of 1 November (the note said "2 November" where the cover said 1 November)."""
@@ -589,7 +590,7 @@ def test_audience_says_which_day_it_describes(ds, lang, tiktok_day, note):
                                        f"{tiktok_day} 09:00", f"{tiktok_day} 09:00"], utc=True),
     })
     d = Dataset(posts=ds.posts, audience=schema.conform(aud, "audience"), brand=ds.brand)
-    sec = BrandReport(d, "2026-03", lang=lang).audience()
+    sec = BrandReport(d, "2026-11", lang=lang).audience()
     notes = [b["text"] for b in sec.blocks if b["kind"] == "note"]
     assert notes[0] == note and len(notes) == (1 if lang == "en" else 2)   # + the industries'
 
@@ -2623,8 +2624,9 @@ def test_a_month_tested_in_part_names_its_untested_days(lang):
     """Net follows from 1 June to 10 July: a day is tested once 4 earlier same weekdays have a
     value, so from 1 June + 28 days = 29 June on; June's 1st to 28th could hide an incident.
     The watch said "No alert in this period: every watched signal stayed within its usual
-    range", and gave a yearly rate from the 12 days watched (29 June to 10 July), 0 alerts:
-    "0.0, likely range 0.0–91.2" (3.00 × 365.25 / 12, the Poisson 90 % bound of 0)."""
+    range", and gave a yearly rate from the 12 days watched (29 June to 10 July, after June),
+    0 alerts: "0.0, likely range 0.0–91.2". June's report judges the history up to 30 June: 2
+    days watched, 29 and 30 June, too few for a rate."""
     from ._roi_builders import daily, dataset
 
     rows = [{"platform": "instagram", "account_id": "a", "date": d.date().isoformat(),
@@ -2642,11 +2644,11 @@ def test_a_month_tested_in_part_names_its_untested_days(lang):
     untested = ", ".join(f.date(d, "d MMM") for d in pd.date_range("2026-06-01", "2026-06-28"))
     assert items == [f.prose(f.label("alerts_partly_item").format(
         signal=signal, tested="2", days="30", dates=untested))]
-    # 12 days watched: no rate, no range, no sum of rates; the note says why
+    # 2 days watched: no rate, no range, no sum of rates; the note says why
     [table] = [b for b in blocks if b["kind"] == "table"]
-    assert table["rows"] == [[f.platform("instagram"), f.label("sig_net_followers"), "12", "0",
+    assert table["rows"] == [[f.platform("instagram"), f.label("sig_net_followers"), "2", "0",
                               "–", "–"]]
-    assert f.prose(f.label("alerts_rate_few").format(days="28", signals=f"{signal} (12)")) \
+    assert f.prose(f.label("alerts_rate_few").format(days="28", signals=f"{signal} (2)")) \
         in notes
     assert not any(t.startswith(f.label("alerts_total")[:10]) for t in texts)
 
@@ -2729,3 +2731,148 @@ def test_bottom_posts_leave_out_posts_too_young_at_their_export(lang, line):
     # left out (before: post 8, post 7, post 6, post 5, post 4)
     assert [r[2] for r in bottom["rows"]] == ["post 6", "post 5", "post 4"]
     assert bottom["caption"] == line
+
+
+def _daily_comments(last: str) -> Dataset:
+    """One Instagram post a day at noon in Paris from 1 January 2026 to ``last``, its comments
+    20 to 26 by a weekly rhythm, and 900 on 16 March (an incident)."""
+    days = pd.date_range("2026-01-01", last, freq="D")
+    comments = (20 + np.arange(len(days)) % 7).astype(float)
+    comments[days == pd.Timestamp("2026-03-16")] = 900.0
+    df = pd.DataFrame({
+        "platform": "instagram", "post_id": [f"p{i}" for i in range(len(days))],
+        "published_at": (days + pd.Timedelta(hours=12)).tz_localize("Europe/Paris"),
+        "comments": comments, "reactions": 100.0,
+        "snapshot_at": pd.Timestamp("2026-04-01 08:00", tz="UTC"),
+    })
+    return Dataset(posts=schema.conform(df, "posts"),
+                   brand=Brand(name="Maison Sève", timezone="Europe/Paris", language="en"))
+
+
+def test_a_past_periods_alert_rates_judge_the_history_up_to_its_end():
+    """The December 2025 report's "how often these settings alert" table read 398 days
+    watched and 63 alerts, the data starting on 1 September 2025: it counted the days and the
+    alerts of October 2026. A report judges the history up to its period's end: here posts
+    every day from 1 January to 31 March 2026, an incident on 16 March. A day is tested once 4
+    earlier same weekdays have a value, so from 29 January on: February's report watched 29
+    January to 28 February, 3 + 28 = 31 days, with no alert (the incident is to come); the
+    whole history's, 29 January to 31 March, 62 days, holds it."""
+    d = _daily_comments("2026-03-31")
+    table = next(b for b in BrandReport(d, "2026-02", lang="en").alerts().blocks
+                 if b["kind"] == "table" and "Days watched" in b["columns"])
+    row = dict(zip(table["columns"], table["rows"][0], strict=True))
+    assert (row["Signal"], row["Days watched"], row["Alerts"]) == ("comments", "31", "0")
+    whole = next(b for b in BrandReport(d, "2026-03", lang="en").alerts().blocks
+                 if b["kind"] == "table" and "Days watched" in b["columns"])
+    row = dict(zip(whole["columns"], whole["rows"][0], strict=True))
+    assert (row["Days watched"], row["Alerts"]) == ("62", "1")
+
+
+@pytest.mark.parametrize("lang,note", [
+    ("en", "The exports give these breakdowns only as of 1 November 2026 (TikTok), after this "
+           "period: the audience of that day, not of the period."),
+    ("fr", "Les exports ne donnent ces répartitions qu'au 1er novembre 2026 (TikTok), après "
+           "cette période : l'audience de ce jour-là, pas celle de la période."),
+    ("it", "Gli export riportano queste ripartizioni solo al 1° novembre 2026 (TikTok), dopo "
+           "questo periodo: il pubblico di quel giorno, non quello del periodo."),
+])
+def test_a_past_periods_audience_is_its_own_snapshot_else_a_later_one_said_so(ds, lang, note):
+    """The December 2025 report showed the audience "as of 31 October 2026". A report shows
+    each breakdown's latest snapshot describing a day up to its period's end (LinkedIn's of
+    31 March for a March report, not its November one); a breakdown exported only after the
+    period (TikTok's) is shown, with a note saying it is of a later day."""
+    aud = pd.DataFrame({
+        "platform": ["linkedin", "linkedin", "tiktok", "tiktok"],
+        "dimension": ["industry", "industry", "gender", "gender"],
+        "category": ["Retail", "Beauty", "female", "male"],
+        "share": [0.5, 0.6, 0.8, 0.2],
+        "snapshot_at": pd.to_datetime(["2026-04-01 08:00", "2026-11-02 08:00",
+                                       "2026-11-02 09:00", "2026-11-02 09:00"], utc=True),
+    })
+    d = Dataset(posts=ds.posts, audience=schema.conform(aud, "audience"), brand=ds.brand)
+    rep = BrandReport(d, "2026-03", lang=lang)
+    sec = rep.audience()
+    notes = [b["text"] for b in sec.blocks if b["kind"] == "note"]
+    assert notes[0].endswith(("31 March 2026 (LinkedIn): the audience of that day, not "
+                              "necessarily of the period.", "31 mars 2026 (LinkedIn) : "
+                              "l'audience de ce jour-là, pas forcément celle de la période.",
+                              "31 marzo 2026 (LinkedIn): il pubblico di quel giorno, non "
+                              "necessariamente quello del periodo."))
+    assert notes[1] == note
+    # LinkedIn's panel shows its March snapshot: Retail alone (the November one: Beauty)
+    assert "Beauty" not in "".join(v.decode() for v in sec.figures.values())
+
+
+@pytest.mark.parametrize("lang,note", [
+    ("en", "The hours the audience is online are those the exports give for 25 October 2026 – "),
+    ("fr", "Les heures où l'audience est en ligne sont celles que les exports donnent pour "),
+    ("it", "Le ore in cui il pubblico è online sono quelle che gli export riportano per "),
+])
+def test_a_past_periods_best_times_say_the_audience_schedule_is_of_later_days(ds, lang, note):
+    """The December 2025 report followed TikTok's audience online hours of 25-31 October 2026
+    (the only ones exported) without saying so: best times read the daily rows up to the
+    period's end, and an audience schedule of later days only, still shown, is said to be; a
+    report whose period holds those days says nothing of it."""
+    posts = ds.posts.assign(platform="instagram", time_precision="minute")
+    online = pd.DataFrame({
+        "platform": "instagram", "date": pd.date_range("2026-10-25", "2026-10-31").repeat(24),
+        "hour": np.tile(np.arange(24), 7), "metric": "online_followers",
+        "value": np.tile(np.r_[np.full(18, 10.0), np.full(6, 50.0)], 7)})
+    d = Dataset(posts=schema.conform(posts, "posts"), daily=schema.conform(online, "daily"),
+                brand=ds.brand)
+    rep = BrandReport(d, "2026-10-01..2026-10-20", lang=lang)
+    notes = [b["text"] for b in rep.best_times().blocks if b["kind"] == "note"]
+    assert sum(n.startswith(note) for n in notes) == 1
+    notes = [b["text"] for b in BrandReport(d, "2026-10", lang=lang).best_times().blocks
+             if b["kind"] == "note"]
+    assert not any(n.startswith(note[:30]) for n in notes)
+
+
+def _hours_and_days() -> Dataset:
+    """Instagram: 12 posts at 12:00 in Paris, 1 to 12 October 2026, and 2 on 28 October (4 days
+    old at the export of 1 November: too young); YouTube: 5 videos dated to the day, 5 to 9
+    October. 19 posts up to 31 October."""
+    insta = pd.DatetimeIndex([*pd.date_range("2026-10-01 10:00", periods=12, freq="D"),
+                              pd.Timestamp("2026-10-28 10:00"), pd.Timestamp("2026-10-28 16:00")])
+    videos = pd.date_range("2026-10-05", periods=5, freq="D")
+    n = len(insta) + len(videos)
+    df = pd.DataFrame({
+        "platform": ["instagram"] * len(insta) + ["youtube"] * len(videos),
+        "post_id": [f"p{i}" for i in range(n)],
+        "published_at": insta.append(videos).tz_localize("UTC"),
+        "time_precision": ["minute"] * len(insta) + ["day"] * len(videos),
+        "comments": 5.0, "reactions": np.arange(n, dtype=float) * 10, "reach": 1000.0,
+        "snapshot_at": pd.Timestamp("2026-11-01 08:00", tz="UTC"),
+    })
+    return Dataset(posts=schema.conform(df, "posts"),
+                   brand=Brand(name="Maison Sève", timezone="Europe/Paris", language="en"))
+
+
+@pytest.mark.parametrize("lang,cover,sentence", [
+    ("en", "Analysed hour by hour: 12; the others: exported less than a week after publishing, "
+           "engagement still growing (2), publish hour unknown (5)",
+     "The exports of this platform give the publish day of these 5 posts, not the hour: the "
+     "best hours to post cannot be told."),
+    ("fr", "Analysées heure par heure : 12 ; les autres : exportées moins d'une semaine après "
+           "leur publication, engagement encore en hausse (2), heure de publication inconnue (5)",
+     "Les exports de cette plateforme donnent le jour de publication de ces 5 publications, "
+     "pas l'heure : les meilleures heures pour publier ne peuvent pas être déterminées."),
+    ("it", "Analizzati ora per ora: 12; gli altri: ",
+     "Gli export di questa piattaforma riportano il giorno di pubblicazione di questi 5 post, "
+     "non l'ora: le ore migliori per pubblicare non si possono stabilire."),
+])
+def test_a_platform_known_to_the_day_is_said_and_the_cover_count_adds_up(lang, cover, sentence):
+    """YouTube's 63 videos, dated to the day, were left out of the best times without a word,
+    and the cover's "history analysed: 1,475" counted them and 51 posts too young while the
+    sections analysed 1,361. Here 19 posts up to 31 October: the 12 Instagram posts old enough
+    are analysed hour by hour, 2 are too young, and YouTube's 5 have no hour, said in its own
+    section; 12 + 2 + 5 = 19."""
+    rep = BrandReport(_hours_and_days(), "2026-10", kind="best_times", lang=lang)
+    assert rep.cover_lines[1].endswith(": 19")
+    assert rep.cover_lines[2].startswith(cover)
+    blocks = rep.best_times().blocks
+    headings = [b["text"] for b in blocks if b["kind"] == "heading" and b["level"] == 2]
+    assert headings == ["Instagram", "YouTube"]
+    after = blocks[[b.get("text") for b in blocks].index("YouTube") + 1:]
+    assert [b["kind"] for b in after] == ["text"]          # no heatmap, no slots
+    assert after[0]["text"].startswith(sentence + " ")

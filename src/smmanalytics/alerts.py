@@ -608,11 +608,18 @@ class Review:
                 f"{table}</div>")
 
 
-def review(ds, period=None, *, settings: AlertSettings | None = None) -> Review:
+def review(ds, period=None, *, settings: AlertSettings | None = None,
+           until=None) -> Review:
     """:func:`alerts` for ``period`` and :func:`backtest`, with the signals they come from.
 
     The same tables as calling both, for the cost of one detection run over the history (a
     report shows all three).
+
+    ``until`` (a date, or None for the whole history): the last day judged. The posts
+    published after it and the daily rows dated after it are left out of the signals, the
+    detection and the back-test, as if the data ended that day: a report about December 2025
+    counted 398 days watched and the alerts of October 2026 in its yearly rates, the data
+    starting in September 2025.
 
     Raises
     ------
@@ -629,14 +636,35 @@ def review(ds, period=None, *, settings: AlertSettings | None = None) -> Review:
             raise EmptyDataError(
                 f"no data falls in {parse_period(period).label}: nothing to review; expected "
                 f"a period within the data's days, {first.isoformat()} to {last.isoformat()}")
-    sig = signals(ds)
+    judged = ds if until is None else _up_to(ds, until)
+    sig = signals(judged)
     det = _detect_all(sig, settings)
     al = _alerts_from(det, settings)       # every alert of the history: both tables read them
-    bt = _backtest(coverage(ds, sig), det, settings, al)
+    bt = _backtest(coverage(judged, sig), det, settings, al)
     # a period's days not tested are said; the whole history's are its first weeks, always
     # untested, which "n of m signals monitored" already tells
     days = _period_days(det, bt, bounds) if bounds is not None else None
     return Review(sig, _alerts_in(det, settings, bounds, al), bt, days, settings)
+
+
+def _up_to(ds, until):
+    """``ds`` with the posts published after ``until`` (their day in the brand's zone,
+    :func:`~smmanalytics.periods.post_dates`) and the daily rows dated after it left out: the
+    data as they stood at the end of that day (each post's figures still those of its latest
+    export). A post without a publish time is left out: it has no day to be judged on."""
+    from dataclasses import replace
+
+    from .periods import post_dates
+
+    last = pd.Timestamp(parse_period((until, until)).end)
+    posts, daily = ds.posts, ds.daily
+    if len(posts):
+        kept = (post_dates(posts, ds.brand.timezone) <= last).fillna(False).to_numpy(bool)
+        posts = posts.loc[kept].reset_index(drop=True)
+    if len(daily):
+        daily = daily.loc[(pd.to_datetime(daily["date"]) <= last).fillna(False)
+                          .to_numpy(bool)].reset_index(drop=True)
+    return replace(ds, posts=posts, daily=daily)
 
 
 def _period_days(det: pd.DataFrame, bt: pd.DataFrame, bounds) -> pd.DataFrame:

@@ -141,6 +141,11 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         if kind == "best_times":        # it reads every post up to the period's end
             self.cover_lines.append(f.labelled(f.label("posts_to").format(
                 date=f.date(self.period.end)), f.number(len(self._history()))))
+            used, left = self._analysed()
+            if left:      # the count the sections analyse, and why the others are not
+                self.cover_lines.append(f.label("posts_analysed").format(
+                    used=f.number(used), left=", ".join(
+                        f"{f.label('excl_' + k)} ({f.number(v)})" for k, v in left.items())))
         else:
             self.cover_lines.append(f.labelled(f.label("posts"), f.number(len(self.posts))))
         if self.asof is not None:
@@ -404,8 +409,17 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         aud = self.ds.audience
         if aud.empty:
             return self.text(sec, f.label("audience_none"))
-        latest = aud.loc[aud.groupby(["platform", "dimension"], observed=True)["snapshot_at"]
-                         .transform("max") == aud["snapshot_at"]]
+        # each breakdown's latest snapshot describing a day up to the period's end (the day
+        # before the snapshot's, as below), else its earliest later one, said in the note: the
+        # December 2025 report showed the audience of 31 October 2026
+        day = local_dates(aud["snapshot_at"], self.tz) - pd.Timedelta(days=1)
+        after = (day > pd.Timestamp(self.period.end)).fillna(False)
+        key = (aud["snapshot_at"].where(~after, pd.NaT), aud["snapshot_at"].where(after, pd.NaT))
+        by = [aud["platform"], aud["dimension"]]
+        before_max = key[0].groupby(by, observed=True).transform("max")
+        after_min = key[1].groupby(by, observed=True).transform("min")
+        chosen = before_max.where(before_max.notna(), after_min)
+        latest = aud.loc[(aud["snapshot_at"] == chosen).fillna(False).to_numpy(bool)]
         panels = list(latest.groupby(["platform", "dimension"], observed=True, sort=True))
         with plt.rc_context(plots.theme()):
             for start in range(0, len(panels), 2):
@@ -424,16 +438,18 @@ class BrandReport(PerformanceSections, WatchSections, Report):
                                  loc="left", y=1.0)    # y: see Report.figure
                 fig.tight_layout()
                 self.figure(sec, fig, width="100%" if len(pair) == 2 else "50%")
-        # the latest snapshot may be months after the period: say which day it describes, the
-        # day before the snapshot's as for the cover (Dataset.as_of): an export of 15 November
-        # is taken at the start of the 16th and shows the audience at the end of the 15th
+        # say which day the snapshots describe, the day before the snapshot's as for the cover
+        # (Dataset.as_of): an export of 15 November is taken at the start of the 16th and
+        # shows the audience at the end of the 15th; a day after the period, as such
         snap_day = local_dates(latest["snapshot_at"], self.tz)
         days = (latest.assign(day=snap_day - pd.Timedelta(days=1))
                 .groupby("platform", observed=True, sort=True)["day"].max().dropna())
-        if len(days):
-            dates = ([f.date(days.iloc[0])] if days.nunique() == 1 else
-                     [f"{f.date(d)} ({f.platform(p)})" for p, d in days.items()])
-            self.text(sec, f.label("audience_asof").format(dates=", ".join(dates)), note=True)
+        later = days > pd.Timestamp(self.period.end)
+        for key, shown in (("audience_asof", days[~later]), ("audience_asof_later", days[later])):
+            if len(shown):
+                dates = ([f.date(shown.iloc[0])] if shown.nunique() == 1 and len(shown) == len(
+                    days) else [f"{f.date(d)} ({f.platform(p)})" for p, d in shown.items()])
+                self.text(sec, f.label(key).format(dates=", ".join(dates)), note=True)
         # LinkedIn's seniority levels and job functions are said in the report language, its
         # industries as exported: their names in other languages are not confirmed (reference
         # §4.4), and an untranslated panel beside translated ones read as an oversight

@@ -130,6 +130,60 @@ class WatchSections:
         return f.label("bt_none").format(p=p, chance=self._bt_chance(bt, said, odds),
                                          n=f.number(bt.n_used))
 
+    @staticmethod
+    def _bt_platforms(history: pd.DataFrame) -> list[str]:
+        """The platforms the best-times section speaks of: those with posts known to the minute
+        (or second), and those whose exports give the publish day only (YouTube's), said so."""
+        precision = history["time_precision"].astype("string")
+        known = precision.isin(["minute", "second", "day"]).fillna(False).to_numpy()
+        return sorted(history.loc[known, "platform"].astype(str).unique())
+
+    def _analysed(self) -> tuple[int, dict[str, int]]:
+        """The posts up to the period's end that best times analyse hour by hour, and the
+        others by why (timing's ``n_excluded`` reasons, summed over the platforms; the posts
+        of a platform whose exports say no precision count as of an unknown hour): the best
+        times' cover said "history analysed: 1,475" where its sections analysed 1,361."""
+        from ..timing import MIN_AGE_DAYS
+        from ..timing._data import prepare
+
+        history = self._history()
+        platforms = self._bt_platforms(history) if len(history) else []
+        used, left = 0, {}
+        if platforms:
+            history = history.assign(followers=metrics.followers_at(history, self.ds.daily))
+        for platform in platforms:     # as best_times reads them, with its defaults
+            frame, excluded, _ = prepare(history, self.tz, platform, self._timing_daily(
+                platform)[0], "interactions", "followers", MIN_AGE_DAYS)
+            used += int((frame["hour"].to_numpy() >= 0).sum())
+            for k, v in excluded.items():
+                left[k] = left.get(k, 0) + v
+        unknown = len(history) - used - sum(left.values())
+        if unknown:
+            left["day_precision"] = left.get("day_precision", 0) + unknown
+        return used, {k: v for k, v in left.items() if v}
+
+    def _day_only_sentence(self, bt, said: set | None = None) -> str:
+        """What timing shows for a platform whose exports give the publish day only: no hour
+        can be told; whether a weekday did better, when the test could tell."""
+        f = self.fmt
+        head = f.label("bt_day_only").format(n=f.number(bt.n_excluded["day_precision"]))
+        wp = bt.method.get("weekday_p_value", np.nan)
+        if bt.method.get("weekday_test") == NOT_IDENTIFIABLE:
+            tail = f.label("bt_day_only_confounded")
+        elif not np.isfinite(wp):
+            tail = f.label("bt_day_only_untested")
+        elif wp < bt.method.get("alpha", 0.1):
+            top = bt.by_weekday.sort_values("lift", ascending=False).iloc[0]
+            tail = f.label("bt_day_only_best").format(
+                day=f.weekday(int(top["weekday"])), lift=f"{f.number(top['lift'], 2)}×",
+                low=f"{f.number(top['lift_low'], 2)}×", high=f"{f.number(top['lift_high'], 2)}×",
+                interval=self._gloss("bt_interval", said), p=f.p_value(wp, 3)[0])
+        else:
+            p, odds = f.p_value(wp, 2)
+            tail = f.label("bt_day_only_none").format(
+                p=p, chance=f.label("bt_chance").format(odds=odds))
+        return f"{head} {tail}"
+
     @built_ahead
     def best_times(self, *, platforms: list[str] | None = None, ics: bool = True,
                    seed: int = 0) -> Section:
@@ -149,9 +203,7 @@ class WatchSections:
         if history.empty:
             return self.text(sec, f.label("bt_no_posts"))
         if platforms is None:
-            hourly = history["time_precision"].astype("string").isin(["minute", "second"])
-            platforms = sorted(history.loc[hourly.fillna(False).to_numpy(), "platform"]
-                               .astype(str).unique())
+            platforms = self._bt_platforms(history)
         if not platforms:
             return self.text(sec, f.label("bt_no_hours"))
         self.text(sec, f.label("bt_intro").format(tz=self.tz))
@@ -159,8 +211,14 @@ class WatchSections:
         if "followers" not in history.columns:     # joined once, not once per platform
             history = history.assign(followers=metrics.followers_at(history, self.ds.daily))
         for platform in platforms:
-            bt = best_times(history, self.tz, platform=platform, daily=self.ds.daily, seed=seed)
+            daily, later = self._timing_daily(platform)
+            bt = best_times(history, self.tz, platform=platform, daily=daily, seed=seed)
             self._add(sec, {"kind": "heading", "level": 2, "text": f.platform(platform)})
+            if bt.n_used == 0 and bt.n_excluded.get("day_precision"):
+                # the day only (YouTube's exports): no heatmap of hours, no slots; the platform
+                # was left out without a word, its posts in the cover's count
+                self.text(sec, self._day_only_sentence(bt, said))
+                continue
             self.text(sec, self._bt_sentence(bt, said))
             if bt.exposure_fallback:     # not per follower: say what it was measured against
                 self.text(sec, f.label(f"bt_exposure_{bt.exposure_fallback}").format(
@@ -171,6 +229,10 @@ class WatchSections:
                 bt.plot(ax=ax, kind=kind)
                 self._localize_heatmap(fig, ax)
                 self.figure(sec, fig, caption=f.label(f"bt_heatmap_{kind}"))
+            if later is not None and bt.activity is not None and not bt.effect_detected:
+                # the audience schedule shown, and followed by the slots, is of days after it
+                self.text(sec, f.label("bt_activity_later").format(
+                    dates=f.period(parse_period(later))), note=True)
             plan = plan_after(bt, self.period)     # from the day after the period ends
             if len(plan):
                 self._slots[platform] = plan
@@ -203,6 +265,24 @@ class WatchSections:
                     note=True)
         return sec
 
+    def _timing_daily(self, platform: str) -> tuple[pd.DataFrame, tuple | None]:
+        """The daily rows best times read for ``platform``: those dated up to the period's end,
+        and the days of the audience's online hours (``online_followers``, a snapshot of a few
+        days) after it when the exports give none up to it (the first and last of those days,
+        else None). The December 2025 report followed, unsaid, TikTok's audience of 25-31
+        October 2026."""
+        daily = self.ds.daily
+        if daily.empty:
+            return daily, None
+        dates = pd.to_datetime(daily["date"])
+        upto = (dates <= pd.Timestamp(self.period.end)).fillna(False).to_numpy(bool)
+        online = ((daily["metric"].astype("string") == "online_followers")
+                  & (daily["platform"].astype("string") == platform)).fillna(False).to_numpy(bool)
+        if (online & upto).any() or not online.any():
+            return daily.loc[upto], None
+        return (daily.loc[upto | online],
+                (dates[online].min().date(), dates[online].max().date()))
+
     def _plan_days(self, plan: pd.DataFrame) -> str:
         """The days a plan covers by name: "Novembre 2026" for a calendar month, else its
         first and last days."""
@@ -233,19 +313,24 @@ class WatchSections:
     # ---- reputation watch ----------------------------------------------------------------------
     def _review(self, settings):
         """The reputation watch's review of the period under ``settings`` (:func:`review`),
-        made once for the sections that read it (the watch, the top posts)."""
+        made once for the sections that read it (the watch, the top posts). It judges the
+        history up to the period's end only: the December 2025 report's yearly rates counted
+        398 days watched and the alerts of October 2026."""
         from dataclasses import replace
 
         from ..alerts import review
         from ..errors import EmptyDataError
 
         done = self.__dict__.setdefault("_reviews", {})
+        end = self.period.end
         if settings not in done:
             try:
-                done[settings] = review(self.ds, (self.period.start, self.period.end),
-                                        settings=settings)
-            except EmptyDataError:      # a period the posts and daily rows do not reach (GA4
-                whole = review(self.ds, settings=settings)    # days may): none of its alerts
+                done[settings] = review(self.ds, (self.period.start, end), settings=settings,
+                                        until=end)
+            except EmptyDataError:
+                # a period the posts and daily rows do not reach (GA4 days may): none of its
+                # alerts
+                whole = review(self.ds, settings=settings, until=end)
                 done[settings] = replace(whole, alerts=whole.alerts.iloc[0:0])
         return done[settings]
 
@@ -271,6 +356,7 @@ class WatchSections:
     def alerts(self, max_charts: int = 6) -> Section:
         """Incidents in the period (signals agreeing within 48 h), a small chart per alert, and
         the back-test: how many alerts a year these settings raise on the brand's history."""
+        from .._alert_signals import coverage
         from ..alerts import AlertSettings, incidents, plot_alerts
 
         f = self.fmt
@@ -281,6 +367,8 @@ class WatchSections:
         inc = incidents(found)
         if inc.empty:          # quiet signals, or none to watch at all
             watched = (watch.backtest["status"] == "known").any()
+            if not watched:     # none up to the period's end: the exports may hold later ones
+                watched = (coverage(self.ds)["status"] == "known").any()
             sig = watch.signals
             days = sig["date"].dt.date
             # a period the signals do not reach is no quiet period: "every signal stayed within
