@@ -76,6 +76,7 @@ from ._actuals import interactions_reach as _interactions_reach
 from ._actuals import missing_figure as _missing_figure
 from ._actuals import posts_in as _posts_in
 from ._args import frame_with, whole
+from ._dist import f_isf
 from ._forecast import sim_count as _sim_count
 from ._forecast import sim_er as _sim_er
 from ._forecast import sim_flow as _sim_flow
@@ -770,12 +771,12 @@ def _weekday_fit(ds, metric: str, platform: str, end: dt.date) -> _DailyFit:
     disp = _pearson(y, mu1, k1)
     if disp is None:
         return null
-    from scipy import stats
-
     phi = max(disp[0] / disp[1], 1.0)           # counts are at least as noisy as Poisson
     extra = k1 - k0                             # the weekday parameters: 6
     f = (_deviance(y, mu0) - _deviance(y, mu1)) / extra / phi
-    if not stats.f.sf(f, extra, disp[1]) < _RHYTHM_LEVEL:
+    # p < level ⇔ F above F(extra, ν)'s upper quantile (not scipy.stats: its import costs the
+    # report's forked copy about a second, see _dist)
+    if not f > f_isf(_RHYTHM_LEVEL, extra, disp[1]):
         return null
     return _DailyFit(w, len(y) // 7, disp)
 
