@@ -2729,3 +2729,37 @@ def test_bottom_posts_leave_out_posts_too_young_at_their_export(lang, line):
     # left out (before: post 8, post 7, post 6, post 5, post 4)
     assert [r[2] for r in bottom["rows"]] == ["post 6", "post 5", "post 4"]
     assert bottom["caption"] == line
+
+
+@pytest.mark.parametrize("lang,note", [
+    ("en", "1 GA4 row spans beyond the period 16 October 2026 – 31 October 2026: prorated "
+           "by day"),
+    ("fr", "1 ligne GA4 déborde de la période 16 octobre 2026 – 31 octobre 2026 : proratisée "
+           "au jour"),
+    ("it", "1 riga GA4 va oltre il periodo 16 ottobre 2026 – 31 ottobre 2026: ripartita per "
+           "giorno"),
+])
+def test_campaign_summary_notes_only_the_campaigns_own_ga4_rows(tmp_path, lang, note):
+    """October's GA4 export has a row for "spring" (its ads run all October) and one for
+    "other" (its ads run 11-20 October). The report of spring over 16-31 October said "2 GA4
+    rows span beyond…: prorated by day" and "1 GA4 row of other spans beyond…: spread over
+    the days its campaign ran", though other's row enters none of spring's figures. It says
+    spring's own: its one row, counted 16/31 of it (310 → 160)."""
+    from ._roi_builders import dataset, web
+
+    def month(campaign):
+        return {"period_start": "2026-10-01", "period_end": "2026-10-31",
+                "channel_group": "Organic Social", "source": "instagram", "medium": "social",
+                "campaign": campaign, "sessions": 31.0, "key_events": 31.0, "revenue": 310.0,
+                "currency": "EUR"}
+
+    ds = dataset(tmp_path, "2026-10-01,2026-10-31,ad_spend,310,EUR,instagram,spring,,,\n"
+                           "2026-10-11,2026-10-20,ad_spend,100,EUR,instagram,other,,,\n",
+                 web=web([month("spring"), month("other")]))
+    rep = BrandReport(ds, "2026-10-16..2026-10-31", kind="campaign", campaign="spring",
+                      lang=lang)
+    blocks = rep.campaign_summary().blocks
+    notes = [b["text"] for b in blocks if b["kind"] == "note"]
+    assert notes[:-1] == [note]             # the last is the ROI definition
+    cards = [i["value"] for b in blocks if b["kind"] == "kpis" for i in b["items"]]
+    assert cards[1] == rep.fmt.money(160)

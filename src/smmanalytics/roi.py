@@ -426,6 +426,11 @@ def roi(ds, period: object, by: str | None = None, *,
             costs = costs.loc[~foreign].reset_index(drop=True)
     n_cost_notes = len(general)     # a row's costs notes come before those of GA4
     web, web_notes = social_traffic(ds, p)
+    web_row_notes: dict[str, list[tuple[str, str]]] = {}
+    if by == "campaign":
+        # a campaign's row notes its own GA4 rows prorated or spread, not every campaign's
+        web_row_notes = web.attrs.get("campaign_notes", {})
+        web_notes = [n for n in web_notes if n[0] not in ("ga4_prorated", "ga4_campaign_days")]
     general += web_notes
     covered = web.attrs.get("covered", False)
     unknown_revenue: set[str] = set()       # groups with revenue in another currency
@@ -508,6 +513,9 @@ def roi(ds, period: object, by: str | None = None, *,
                                           fill_value=False)
     foreign_rows = foreign_rows.reindex(keys, fill_value=False).to_numpy(bool)
     cost_notes = {i: [foreign_notes[k]] for i, k in enumerate(keys) if k in foreign_notes}
+    for i, k in enumerate(keys):
+        if web_row_notes.get(k):
+            notes.setdefault(i, []).extend(web_row_notes[k])
     for cat in CATEGORIES:
         col = cost_tab[cat] if cat in cost_tab.columns else pd.Series(dtype="float64")
         unknown_cat = foreign_rows | foreign_cells[cat].to_numpy(bool)
