@@ -2763,3 +2763,38 @@ def test_campaign_summary_notes_only_the_campaigns_own_ga4_rows(tmp_path, lang, 
     assert notes[:-1] == [note]             # the last is the ROI definition
     cards = [i["value"] for b in blocks if b["kind"] == "kpis" for i in b["items"]]
     assert cards[1] == rep.fmt.money(160)
+
+
+@pytest.mark.parametrize("lang,pooled,median", [
+    ("en", "Eng. rate / reach (pooled)", "Eng. rate / reach (median post)"),
+    ("fr", "Taux d'engagement / couverture (global)",
+     "Taux d'engagement / couverture (publication médiane)"),
+    ("it", "Tasso di engagement / copertura (complessivo)",
+     "Tasso di engagement / copertura (post mediano)"),
+])
+def test_every_engagement_rate_says_whether_pooled_or_median(tmp_path, lang, pooled, median):
+    """Two Instagram posts in October, 10 and 30 interactions on 100 and 200 reached (10 %
+    and 15 %), one in September, 20 on 200 (10 %). The scorecard's goal read "Taux
+    d'engagement / couverture · Instagram 13,33 %" (40 ÷ 300, pooled), the chart "12,50 %"
+    (the median post) under a caption of the same name. Each says which: the goal and the
+    comparison's pooled row 13.33 % (10.00 % in September), its median row 12.50 % (10.00 %)."""
+    from smmanalytics.goals import read_goals
+
+    from ._roi_builders import dataset, posts
+
+    rows = [{"platform": "instagram", "post_id": f"p{k}", "reactions": i, "reach": r,
+             "published_at": at}
+            for k, (i, r, at) in enumerate([(10.0, 100.0, "2026-10-05T09:00:00Z"),
+                                            (30.0, 200.0, "2026-10-12T09:00:00Z"),
+                                            (20.0, 200.0, "2026-09-12T09:00:00Z")])]
+    (tmp_path / "goals.yaml").write_text(
+        "goals:\n  - {metric: er_reach, platform: instagram, target: 0.1}\n", encoding="utf-8")
+    ds = dataset(posts=posts(rows), goals=read_goals(tmp_path / "goals.yaml"))
+    rep = BrandReport(ds, "2026-10", lang=lang)
+    f = rep.fmt
+    goal = [b for b in rep.scorecard().blocks if b["kind"] == "table"][0]["rows"][0]
+    assert goal[:3] == [f"{pooled} · Instagram", "≥ " + f.percent(0.1), f.percent(40 / 300)]
+    compared = {r[0]: r[1:3] for b in rep.compare().blocks if b["kind"] == "table"
+                for r in b["rows"]}
+    assert compared[pooled] == [f.percent(40 / 300), f.percent(0.1)]
+    assert compared[median] == [f.percent(0.125), f.percent(0.1)]
