@@ -1948,7 +1948,9 @@ def test_a_month_over_has_its_goals_met_or_missed(lang):
     assert set(sc["status"].dropna()) <= {"met", "missed"}
     q3 = BrandReport(smm.load(SAMPLE), "2026-Q3", lang=lang).scorecard()
     (cards,) = [b["items"] for b in q3.blocks if b["kind"] == "kpis"]
-    assert [c["label"] for c in cards] == [f.status("met"), f.status("missed")]
+    # and a tile for ROAS, without data: 5 + 5 + 1, the 11 goals
+    assert [(c["label"], c["value"]) for c in cards] == [
+        (f.status("met"), "5"), (f.status("missed"), "5"), (f.status("no data"), "1")]
 
 
 def test_the_pooled_rate_card_says_which_platforms_it_counts():
@@ -2798,3 +2800,32 @@ def test_every_engagement_rate_says_whether_pooled_or_median(tmp_path, lang, poo
                 for r in b["rows"]}
     assert compared[pooled] == [f.percent(40 / 300), f.percent(0.1)]
     assert compared[median] == [f.percent(0.125), f.percent(0.1)]
+
+
+@pytest.mark.parametrize("lang,labels", [
+    ("en", ["Met", "Missed", "No data"]),
+    ("fr", ["Atteint", "Manqué", "Pas de données"]),
+    ("it", ["Raggiunto", "Mancato", "Nessun dato"]),
+])
+def test_scorecard_tiles_add_up_to_the_goals(tmp_path, lang, labels):
+    """Three goals of October, over: at least 1 Instagram post (2: met), at least 5 (missed),
+    and a revenue of 100 with no GA4 export (no data). The tiles read "Met 1 · Missed 1"
+    above three goals; a tile says the one without data: 1 + 1 + 1 = 3."""
+    from smmanalytics.goals import read_goals
+
+    from ._roi_builders import dataset, posts
+
+    rows = [{"platform": "instagram", "post_id": f"p{k}", "reactions": 10.0,
+             "published_at": at}
+            for k, at in enumerate(["2026-10-01T09:00:00Z", "2026-10-31T09:00:00Z"])]
+    (tmp_path / "goals.yaml").write_text(
+        "goals:\n  - {metric: posts, platform: instagram, target: 1}\n"
+        "  - {metric: posts, platform: instagram, target: 5}\n"
+        "  - {metric: revenue, platform: all, target: 100}\n", encoding="utf-8")
+    ds = dataset(posts=posts(rows), goals=read_goals(tmp_path / "goals.yaml"))
+    blocks = BrandReport(ds, "2026-10", lang=lang).scorecard().blocks
+    tiles = [(i["label"], i["value"]) for b in blocks if b["kind"] == "kpis"
+             for i in b["items"]]
+    assert tiles == list(zip(labels, ["1", "1", "1"], strict=True))
+    table = [b for b in blocks if b["kind"] == "table"][0]
+    assert [r[3]["status"] for r in table["rows"]] == ["met", "missed", "no data"]

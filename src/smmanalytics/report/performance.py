@@ -75,16 +75,20 @@ class PerformanceSections:
                                                                      **f.failure(reason)))
             return self.text(sec, f.label("goals_none"))
         sc = scorecard(self.ds, self.period)
-        counts = sc["status"].astype(str).value_counts()
+        statuses = shown_status(sc)
+        counts = statuses.value_counts()
         # a period over has goals met or missed: "on track 0, at risk 0, off track 3" said
-        # of October once it was over
+        # of October once it was over; the goals without a status have their tiles, so that
+        # the tiles add up to the goals ("Met 5 · Missed 5" stood above 11 goals, ROAS "No
+        # data")
         shown = (("met", "missed") if sc["complete"].all() else
                  ("met", "on track", "at risk", "off track")
                  + (("missed",) if counts.get("missed") else ()))
+        shown += tuple(s for s in ("no data", "not assessed") if counts.get(s))
         self.kpis(sec, [{"label": f.status(s), "value": f.number(counts.get(s, 0))}
                         for s in shown])
         rows = []
-        for r, status in zip(sc.itertuples(index=False), shown_status(sc), strict=True):
+        for r, status in zip(sc.itertuples(index=False), statuses, strict=True):
             detail = []
             if not r.complete and pd.notna(r.p_meet):
                 detail.append(f.labelled(f.label("chance"), f.percent(r.p_meet, 0)))
