@@ -1862,7 +1862,11 @@ def test_a_quarterly_report_gives_each_goal_month_by_month():
     rows = {r[0]: r[1:] for r in table["rows"]}
     assert rows["Interactions · Instagram"] == ["≥ 14,500", "2 (Aug, Sept)", "1 (Jul)", "–"]
     assert rows["ROAS · All platforms"][1:] == ["–", "–", "3 (Jul, Aug, Sept)"]
-    assert table["caption"].startswith("A monthly goal is judged on each month of the period")
+    assert table["caption"].startswith("Each goal judged on each of its periods within the "
+                                       "report's")
+    # the quarterly goal, its period the report's, with the quarter (it was left out)
+    assert rows["Key events · All platforms"] == ["≥ 1,900", "–", "1 (Q3 2026)", "–"]
+    assert len(table["rows"]) == 11
     monthly = BrandReport(ds, "2026-10", lang="en").scorecard().blocks
     assert not any(b.get("text") == "Each goal over the period" for b in monthly)
     # a year: more than four months are counted, not listed (ten ran across a page)
@@ -2829,3 +2833,50 @@ def test_scorecard_tiles_add_up_to_the_goals(tmp_path, lang, labels):
     assert tiles == list(zip(labels, ["1", "1", "1"], strict=True))
     table = [b for b in blocks if b["kind"] == "table"][0]
     assert [r[3]["status"] for r in table["rows"]] == ["met", "missed", "no data"]
+
+
+@pytest.mark.parametrize("lang,caption", [
+    ("en", "Each goal judged on each of its periods within the report's: a monthly goal on every "
+           "month, a quarterly goal on every quarter; the columns count those periods by "
+           "status. The scorecard above (\"Goals scorecard\") judges each goal on its last "
+           "period alone."),
+    ("fr", "Chaque objectif jugé sur chacune de ses périodes comprises dans celle du rapport : "
+           "un objectif mensuel sur chaque mois, un objectif trimestriel sur chaque trimestre ; "
+           "les colonnes comptent ces périodes par statut. Le « Tableau de bord des objectifs », "
+           "plus haut, juge chaque objectif sur sa dernière période seulement."),
+    ("it", "Ogni obiettivo valutato su ciascuno dei suoi periodi compresi in quello del report: "
+           "un obiettivo mensile su ogni mese, uno trimestrale su ogni trimestre; le colonne "
+           "contano questi periodi per stato. La tabella «Obiettivi», più sopra, valuta ogni "
+           "obiettivo solo sul suo ultimo periodo."),
+])
+def test_a_quarters_goal_record_holds_every_goal_and_says_what_it_shows(tmp_path, lang,
+                                                                         caption):
+    """Q3's table of each goal over the period left out its quarterly goal (10 rows for 11
+    goals), and its caption said "the table above judges each goal on its last period
+    alone" under a table that judges each month. Instagram posts on 2, 9 and 16 July, 6
+    August, 3 September, 1 and 30 September: at least 2 a month is met in July (3) and
+    September (3), missed in August (1); at least 10 in the quarter is missed (7), in the
+    table with its quarter."""
+    from smmanalytics.goals import read_goals
+
+    from ._roi_builders import dataset, posts
+
+    days = ["2026-07-02", "2026-07-09", "2026-07-16", "2026-08-06", "2026-09-01",
+            "2026-09-03", "2026-09-30"]
+    rows = [{"platform": "instagram", "post_id": f"p{k}", "reactions": 10.0,
+             "published_at": f"{d}T09:00:00Z"} for k, d in enumerate(days)]
+    (tmp_path / "goals.yaml").write_text(
+        "goals:\n  - {metric: posts, platform: instagram, target: 2}\n"
+        "  - {metric: posts, platform: instagram, target: 10, period: quarter}\n",
+        encoding="utf-8")
+    ds = dataset(posts=posts(rows), goals=read_goals(tmp_path / "goals.yaml"))
+    rep = BrandReport(ds, "2026-Q3", lang=lang)
+    f = rep.fmt
+    record = [b for b in rep.scorecard().blocks if b["kind"] == "table"][-1]
+    july, aug, sept = (f.date(dt, "MMM") for dt in pd.to_datetime(
+        ["2026-07-01", "2026-08-01", "2026-09-01"]).date)
+    assert record["rows"] == [
+        [f"{f.metric('posts')} · Instagram", "≥ 2", f"2 ({july}, {sept})", f"1 ({aug})", "–"],
+        [f"{f.metric('posts')} · Instagram", "≥ 10", "–", f"1 ({f.period('2026-Q3')})", "–"],
+    ]
+    assert record["caption"] == caption

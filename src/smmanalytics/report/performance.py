@@ -110,17 +110,22 @@ class PerformanceSections:
         self.table(sec, pd.DataFrame(rows), align=["left", "right", "right", "left", "left"],
                    widths=["auto", "auto", "auto", "auto", "1fr"])
         if self.period.kind != "month":
-            self._goal_record(sec)
+            self._goal_record(sec, sc)
         return sec
 
-    def _goal_record(self, sec: Section) -> None:
+    def _goal_record(self, sec: Section, sc: pd.DataFrame) -> None:
         """A quarter's or a year's goals over each of their own months or quarters within it:
-        the scorecard above judges a monthly goal on the last month alone."""
+        the scorecard above judges a monthly goal on the last month alone. A goal without
+        periods shorter than the report's (a quarterly goal in a quarter's report: its
+        scorecard row is its record) is there with its scorecard period, so every goal of
+        the scorecard ``sc`` is in the table (Q3's table left out its quarterly goal)."""
         from ..goals import goal_record
 
         rec = goal_record(self.ds, self.period)
         if rec.empty:
             return
+        rest = sc.loc[~sc["goal_id"].isin(rec["goal_id"]).to_numpy(), rec.columns]
+        rec = pd.concat([rec, rest], ignore_index=True).sort_values("goal_id", kind="stable")
         f = self.fmt
 
         def listed(periods: pd.Series) -> str:
@@ -152,7 +157,7 @@ class PerformanceSections:
         self._add(sec, {"kind": "heading", "level": 2, "text": f.label("goal_record")})
         self.table(sec, pd.DataFrame(rows), align=["left", "right", "left", "left", "left"],
                    widths=["auto", "auto", "1fr", "1fr", "1fr"],
-                   caption=f.label("goal_record_note"))
+                   caption=f.label("goal_record_note").format(scorecard=f.label("scorecard")))
 
     # ---- ROI ------------------------------------------------------------------------------------
     def _costs_status(self, sec: Section) -> None:
