@@ -1967,7 +1967,8 @@ def test_the_pooled_rate_card_says_which_platforms_it_counts():
     assert cards[3]["value"] == "7,63\u00a0%"
     assert cards[3]["note"] == ("Facebook et Instagram seulement : les autres plateformes "
                                 "n'exportent pas la couverture")
-    assert all("note" not in c for c in cards[:3])
+    assert all("note" not in c for c in cards[1:3])
+    assert cards[0]["note"] == "dont 12 stories"            # of the 110 posts
 
 
 def test_a_heading_is_kept_with_its_lines_and_figure_or_table():
@@ -2880,3 +2881,39 @@ def test_a_quarters_goal_record_holds_every_goal_and_says_what_it_shows(tmp_path
         [f"{f.metric('posts')} · Instagram", "≥ 10", "–", f"1 ({f.period('2026-Q3')})", "–"],
     ]
     assert record["caption"] == caption
+
+
+@pytest.mark.parametrize("lang,many,one", [
+    ("en", "incl. 2 stories", "incl. 1 story"),
+    ("fr", "dont 2 stories", "dont 1 story"),
+    ("it", "di cui 2 storie", "di cui 1 storia"),
+])
+def test_post_counts_that_take_stories_say_so(tmp_path, lang, many, one):
+    """October: 4 Instagram posts, 2 of them stories, and 1 Facebook post. The scorecard and
+    the key figures said "Instagram 4" where the benchmarks and competitors, which leave
+    stories out, said 2 and alone explained why. Each count that takes the stories says
+    so: the goal's 4 (≥ 3, met) "incl. 2 stories", the key figures' Instagram "4 (incl. 2
+    stories)", Facebook "1", all platforms "5 (incl. 2 stories)", and the posts card."""
+    from smmanalytics.goals import read_goals
+
+    from ._roi_builders import dataset, posts
+
+    rows = [{"platform": p, "post_id": f"p{k}", "reactions": 10.0, "reach": 100.0,
+             "content_type": kind, "published_at": f"2026-10-{day}T09:00:00Z"}
+            for k, (p, kind, day) in enumerate([
+                ("instagram", "image", "01"), ("instagram", "story", "02"),
+                ("instagram", "reel", "03"), ("instagram", "story", "04"),
+                ("facebook", "image", "31")])]
+    (tmp_path / "goals.yaml").write_text(
+        "goals:\n  - {metric: posts, platform: instagram, target: 3}\n"
+        "  - {metric: posts, platform: facebook, target: 1}\n", encoding="utf-8")
+    ds = dataset(posts=posts(rows), goals=read_goals(tmp_path / "goals.yaml"))
+    rep = BrandReport(ds, "2026-10", lang=lang)
+    goals = [b for b in rep.scorecard().blocks if b["kind"] == "table"][0]["rows"]
+    assert [(r[2], r[4]) for r in goals] == [("4", many), ("1", "")]
+    blocks = rep.kpi_table().blocks
+    card = [i for b in blocks if b["kind"] == "kpis" for i in b["items"]][0]
+    assert (card["value"], card["note"]) == ("5", many)
+    table = [b for b in blocks if b["kind"] == "table"][0]["rows"]
+    assert [r[1] for r in table] == ["1", f"4\n({many})", f"5\n({many})"]
+    assert rep._stories(1) == one

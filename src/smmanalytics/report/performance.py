@@ -94,6 +94,10 @@ class PerformanceSections:
                 detail.append(f.labelled(f.label("chance"), f.percent(r.p_meet, 0)))
             if not r.complete and pd.notna(r.required_daily):
                 detail += self._per_day(r.metric, r.direction, r.required_daily)
+            if r.metric == "posts" and pd.notna(r.actual) \
+                    and (stories := self._goal_stories(r.platform, r.goal_period)):
+                # 42 Instagram posts, of which 12 stories, where the benchmarks count 30
+                detail.insert(0, self._stories(stories))
             name = self._goal_name(r.metric, r.platform)
             if r.goal_period != self.period.label:   # a quarter's goal in a monthly report
                 name += f" ({f.period(r.goal_period)})"
@@ -112,6 +116,17 @@ class PerformanceSections:
         if self.period.kind != "month":
             self._goal_record(sec, sc)
         return sec
+
+    def _goal_stories(self, platform: str, goal_period: str) -> int:
+        """The stories among the posts a posts goal of ``platform`` (or "all") counts over
+        ``goal_period``: those published from its first day to its last, or the report's
+        last day when sooner (the scorecard judges it up to that day at most)."""
+        from .._actuals import posts_in
+        from .sections import _stories_by_platform
+
+        w = parse_period(goal_period)
+        posts, _ = posts_in(self.ds, platform, w.start, min(w.end, self.period.end))
+        return 0 if posts is None else sum(_stories_by_platform(posts).values())
 
     def _goal_record(self, sec: Section, sc: pd.DataFrame) -> None:
         """A quarter's or a year's goals over each of their own months or quarters within it:
