@@ -2917,3 +2917,24 @@ def test_post_counts_that_take_stories_say_so(tmp_path, lang, many, one):
     table = [b for b in blocks if b["kind"] == "table"][0]["rows"]
     assert [r[1] for r in table] == ["1", f"4\n({many})", f"5\n({many})"]
     assert rep._stories(1) == one
+
+
+def test_scorecard_goals_and_notes_share_the_width(tmp_path):
+    """A quarter's French scorecard sized its goal column to its longest name, "Sessions
+    issues des réseaux sociaux · Toutes plateformes (septembre 2026)", and left the notes a
+    word a line (the table ran over a page of its own, the contents alone on page 2). The
+    goal and note columns now share the width the figures leave (1fr each), and the goal
+    names wrap within theirs."""
+    from smmanalytics.goals import read_goals
+
+    from ._roi_builders import dataset, posts
+
+    rows = [{"platform": "instagram", "post_id": "p1", "reactions": 10.0,
+             "published_at": "2026-09-30T09:00:00Z"}]
+    (tmp_path / "goals.yaml").write_text(
+        "goals:\n  - {metric: posts, platform: instagram, target: 2}\n", encoding="utf-8")
+    ds = dataset(posts=posts(rows), goals=read_goals(tmp_path / "goals.yaml"))
+    table = [b for b in BrandReport(ds, "2026-Q3", lang="fr").scorecard().blocks
+             if b["kind"] == "table"][0]
+    assert table["rows"][0][0] == "Publications · Instagram (septembre 2026)"
+    assert table["widths"] == ["1fr", "auto", "auto", "auto", "1fr"]

@@ -111,8 +111,10 @@ class PerformanceSections:
                 # concluso", as the English "October 2026 is over"
                 f.label("note"): f.month_first(f.join(detail + f.notes(r.note))),
             })
+        # the goals and the notes share the width the figures leave: a goal sized to its
+        # name ("… · Toutes plateformes (septembre 2026)") left the notes a word a line
         self.table(sec, pd.DataFrame(rows), align=["left", "right", "right", "left", "left"],
-                   widths=["auto", "auto", "auto", "auto", "1fr"])
+                   widths=["1fr", "auto", "auto", "auto", "1fr"])
         if self.period.kind != "month":
             self._goal_record(sec, sc)
         return sec
