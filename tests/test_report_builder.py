@@ -1863,7 +1863,11 @@ def test_a_quarterly_report_gives_each_goal_month_by_month():
     rows = {r[0]: r[1:] for r in table["rows"]}
     assert rows["Interactions · Instagram"] == ["≥ 14,500", "2 (Aug, Sept)", "1 (Jul)", "–"]
     assert rows["ROAS · All platforms"][1:] == ["–", "–", "3 (Jul, Aug, Sept)"]
-    assert table["caption"].startswith("A monthly goal is judged on each month of the period")
+    assert table["caption"].startswith("Each goal judged on each of its periods within the "
+                                       "report's")
+    # the quarterly goal, its period the report's, with the quarter (it was left out)
+    assert rows["Key events · All platforms"] == ["≥ 1,900", "–", "1 (Q3 2026)", "–"]
+    assert len(table["rows"]) == 11
     monthly = BrandReport(ds, "2026-10", lang="en").scorecard().blocks
     assert not any(b.get("text") == "Each goal over the period" for b in monthly)
     # a year: more than four months are counted, not listed (ten ran across a page)
@@ -1949,7 +1953,9 @@ def test_a_month_over_has_its_goals_met_or_missed(lang):
     assert set(sc["status"].dropna()) <= {"met", "missed"}
     q3 = BrandReport(smm.load(SAMPLE), "2026-Q3", lang=lang).scorecard()
     (cards,) = [b["items"] for b in q3.blocks if b["kind"] == "kpis"]
-    assert [c["label"] for c in cards] == [f.status("met"), f.status("missed")]
+    # and a tile for ROAS, without data: 5 + 5 + 1, the 11 goals
+    assert [(c["label"], c["value"]) for c in cards] == [
+        (f.status("met"), "5"), (f.status("missed"), "5"), (f.status("no data"), "1")]
 
 
 def test_the_pooled_rate_card_says_which_platforms_it_counts():
@@ -1962,7 +1968,8 @@ def test_the_pooled_rate_card_says_which_platforms_it_counts():
     assert cards[3]["value"] == "7,63\u00a0%"
     assert cards[3]["note"] == ("Facebook et Instagram seulement : les autres plateformes "
                                 "n'exportent pas la couverture")
-    assert all("note" not in c for c in cards[:3])
+    assert all("note" not in c for c in cards[1:3])
+    assert cards[0]["note"] == "dont 12 stories"            # of the 110 posts
 
 
 def test_a_heading_is_kept_with_its_lines_and_figure_or_table():
@@ -2876,3 +2883,205 @@ def test_a_platform_known_to_the_day_is_said_and_the_cover_count_adds_up(lang, c
     after = blocks[[b.get("text") for b in blocks].index("YouTube") + 1:]
     assert [b["kind"] for b in after] == ["text"]          # no heatmap, no slots
     assert after[0]["text"].startswith(sentence + " ")
+
+
+@pytest.mark.parametrize("lang,note", [
+    ("en", "1 GA4 row spans beyond the period 16 October 2026 – 31 October 2026: prorated "
+           "by day"),
+    ("fr", "1 ligne GA4 déborde de la période 16 octobre 2026 – 31 octobre 2026 : proratisée "
+           "au jour"),
+    ("it", "1 riga GA4 va oltre il periodo 16 ottobre 2026 – 31 ottobre 2026: ripartita per "
+           "giorno"),
+])
+def test_campaign_summary_notes_only_the_campaigns_own_ga4_rows(tmp_path, lang, note):
+    """October's GA4 export has a row for "spring" (its ads run all October) and one for
+    "other" (its ads run 11-20 October). The report of spring over 16-31 October said "2 GA4
+    rows span beyond…: prorated by day" and "1 GA4 row of other spans beyond…: spread over
+    the days its campaign ran", though other's row enters none of spring's figures. It says
+    spring's own: its one row, counted 16/31 of it (310 → 160)."""
+    from ._roi_builders import dataset, web
+
+    def month(campaign):
+        return {"period_start": "2026-10-01", "period_end": "2026-10-31",
+                "channel_group": "Organic Social", "source": "instagram", "medium": "social",
+                "campaign": campaign, "sessions": 31.0, "key_events": 31.0, "revenue": 310.0,
+                "currency": "EUR"}
+
+    ds = dataset(tmp_path, "2026-10-01,2026-10-31,ad_spend,310,EUR,instagram,spring,,,\n"
+                           "2026-10-11,2026-10-20,ad_spend,100,EUR,instagram,other,,,\n",
+                 web=web([month("spring"), month("other")]))
+    rep = BrandReport(ds, "2026-10-16..2026-10-31", kind="campaign", campaign="spring",
+                      lang=lang)
+    blocks = rep.campaign_summary().blocks
+    notes = [b["text"] for b in blocks if b["kind"] == "note"]
+    assert notes[:-1] == [note]             # the last is the ROI definition
+    cards = [i["value"] for b in blocks if b["kind"] == "kpis" for i in b["items"]]
+    assert cards[1] == rep.fmt.money(160)
+
+
+@pytest.mark.parametrize("lang,pooled,median", [
+    ("en", "Eng. rate / reach (pooled)", "Eng. rate / reach (median post)"),
+    ("fr", "Taux d'engagement / couverture (global)",
+     "Taux d'engagement / couverture (publication médiane)"),
+    ("it", "Tasso di engagement / copertura (complessivo)",
+     "Tasso di engagement / copertura (post mediano)"),
+])
+def test_every_engagement_rate_says_whether_pooled_or_median(tmp_path, lang, pooled, median):
+    """Two Instagram posts in October, 10 and 30 interactions on 100 and 200 reached (10 %
+    and 15 %), one in September, 20 on 200 (10 %). The scorecard's goal read "Taux
+    d'engagement / couverture · Instagram 13,33 %" (40 ÷ 300, pooled), the chart "12,50 %"
+    (the median post) under a caption of the same name. Each says which: the goal and the
+    comparison's pooled row 13.33 % (10.00 % in September), its median row 12.50 % (10.00 %)."""
+    from smmanalytics.goals import read_goals
+
+    from ._roi_builders import dataset, posts
+
+    rows = [{"platform": "instagram", "post_id": f"p{k}", "reactions": i, "reach": r,
+             "published_at": at}
+            for k, (i, r, at) in enumerate([(10.0, 100.0, "2026-10-05T09:00:00Z"),
+                                            (30.0, 200.0, "2026-10-12T09:00:00Z"),
+                                            (20.0, 200.0, "2026-09-12T09:00:00Z")])]
+    (tmp_path / "goals.yaml").write_text(
+        "goals:\n  - {metric: er_reach, platform: instagram, target: 0.1}\n", encoding="utf-8")
+    ds = dataset(posts=posts(rows), goals=read_goals(tmp_path / "goals.yaml"))
+    rep = BrandReport(ds, "2026-10", lang=lang)
+    f = rep.fmt
+    goal = [b for b in rep.scorecard().blocks if b["kind"] == "table"][0]["rows"][0]
+    assert goal[:3] == [f"{pooled} · Instagram", "≥ " + f.percent(0.1), f.percent(40 / 300)]
+    compared = {r[0]: r[1:3] for b in rep.compare().blocks if b["kind"] == "table"
+                for r in b["rows"]}
+    assert compared[pooled] == [f.percent(40 / 300), f.percent(0.1)]
+    assert compared[median] == [f.percent(0.125), f.percent(0.1)]
+
+
+@pytest.mark.parametrize("lang,labels", [
+    ("en", ["Met", "Missed", "No data"]),
+    ("fr", ["Atteint", "Manqué", "Pas de données"]),
+    ("it", ["Raggiunto", "Mancato", "Nessun dato"]),
+])
+def test_scorecard_tiles_add_up_to_the_goals(tmp_path, lang, labels):
+    """Three goals of October, over: at least 1 Instagram post (2: met), at least 5 (missed),
+    and a revenue of 100 with no GA4 export (no data). The tiles read "Met 1 · Missed 1"
+    above three goals; a tile says the one without data: 1 + 1 + 1 = 3."""
+    from smmanalytics.goals import read_goals
+
+    from ._roi_builders import dataset, posts
+
+    rows = [{"platform": "instagram", "post_id": f"p{k}", "reactions": 10.0,
+             "published_at": at}
+            for k, at in enumerate(["2026-10-01T09:00:00Z", "2026-10-31T09:00:00Z"])]
+    (tmp_path / "goals.yaml").write_text(
+        "goals:\n  - {metric: posts, platform: instagram, target: 1}\n"
+        "  - {metric: posts, platform: instagram, target: 5}\n"
+        "  - {metric: revenue, platform: all, target: 100}\n", encoding="utf-8")
+    ds = dataset(posts=posts(rows), goals=read_goals(tmp_path / "goals.yaml"))
+    blocks = BrandReport(ds, "2026-10", lang=lang).scorecard().blocks
+    tiles = [(i["label"], i["value"]) for b in blocks if b["kind"] == "kpis"
+             for i in b["items"]]
+    assert tiles == list(zip(labels, ["1", "1", "1"], strict=True))
+    table = [b for b in blocks if b["kind"] == "table"][0]
+    assert [r[3]["status"] for r in table["rows"]] == ["met", "missed", "no data"]
+
+
+@pytest.mark.parametrize("lang,caption", [
+    ("en", "Each goal judged on each of its periods within the report's: a monthly goal on every "
+           "month, a quarterly goal on every quarter; the columns count those periods by "
+           "status. The scorecard above (\"Goals scorecard\") judges each goal on its last "
+           "period alone."),
+    ("fr", "Chaque objectif jugé sur chacune de ses périodes comprises dans celle du rapport : "
+           "un objectif mensuel sur chaque mois, un objectif trimestriel sur chaque trimestre ; "
+           "les colonnes comptent ces périodes par statut. Le « Tableau de bord des objectifs », "
+           "plus haut, juge chaque objectif sur sa dernière période seulement."),
+    ("it", "Ogni obiettivo valutato su ciascuno dei suoi periodi compresi in quello del report: "
+           "un obiettivo mensile su ogni mese, uno trimestrale su ogni trimestre; le colonne "
+           "contano questi periodi per stato. La tabella «Obiettivi», più sopra, valuta ogni "
+           "obiettivo solo sul suo ultimo periodo."),
+])
+def test_a_quarters_goal_record_holds_every_goal_and_says_what_it_shows(tmp_path, lang,
+                                                                         caption):
+    """Q3's table of each goal over the period left out its quarterly goal (10 rows for 11
+    goals), and its caption said "the table above judges each goal on its last period
+    alone" under a table that judges each month. Instagram posts on 2, 9 and 16 July, 6
+    August, 3 September, 1 and 30 September: at least 2 a month is met in July (3) and
+    September (3), missed in August (1); at least 10 in the quarter is missed (7), in the
+    table with its quarter."""
+    from smmanalytics.goals import read_goals
+
+    from ._roi_builders import dataset, posts
+
+    days = ["2026-07-02", "2026-07-09", "2026-07-16", "2026-08-06", "2026-09-01",
+            "2026-09-03", "2026-09-30"]
+    rows = [{"platform": "instagram", "post_id": f"p{k}", "reactions": 10.0,
+             "published_at": f"{d}T09:00:00Z"} for k, d in enumerate(days)]
+    (tmp_path / "goals.yaml").write_text(
+        "goals:\n  - {metric: posts, platform: instagram, target: 2}\n"
+        "  - {metric: posts, platform: instagram, target: 10, period: quarter}\n",
+        encoding="utf-8")
+    ds = dataset(posts=posts(rows), goals=read_goals(tmp_path / "goals.yaml"))
+    rep = BrandReport(ds, "2026-Q3", lang=lang)
+    f = rep.fmt
+    record = [b for b in rep.scorecard().blocks if b["kind"] == "table"][-1]
+    july, aug, sept = (f.date(dt, "MMM") for dt in pd.to_datetime(
+        ["2026-07-01", "2026-08-01", "2026-09-01"]).date)
+    assert record["rows"] == [
+        [f"{f.metric('posts')} · Instagram", "≥ 2", f"2 ({july}, {sept})", f"1 ({aug})", "–"],
+        [f"{f.metric('posts')} · Instagram", "≥ 10", "–", f"1 ({f.period('2026-Q3')})", "–"],
+    ]
+    assert record["caption"] == caption
+
+
+@pytest.mark.parametrize("lang,many,one", [
+    ("en", "incl. 2 stories", "incl. 1 story"),
+    ("fr", "dont 2 stories", "dont 1 story"),
+    ("it", "di cui 2 storie", "di cui 1 storia"),
+])
+def test_post_counts_that_take_stories_say_so(tmp_path, lang, many, one):
+    """October: 4 Instagram posts, 2 of them stories, and 1 Facebook post. The scorecard and
+    the key figures said "Instagram 4" where the benchmarks and competitors, which leave
+    stories out, said 2 and alone explained why. Each count that takes the stories says
+    so: the goal's 4 (≥ 3, met) "incl. 2 stories", the key figures' Instagram "4 (incl. 2
+    stories)", Facebook "1", all platforms "5 (incl. 2 stories)", and the posts card."""
+    from smmanalytics.goals import read_goals
+
+    from ._roi_builders import dataset, posts
+
+    rows = [{"platform": p, "post_id": f"p{k}", "reactions": 10.0, "reach": 100.0,
+             "content_type": kind, "published_at": f"2026-10-{day}T09:00:00Z"}
+            for k, (p, kind, day) in enumerate([
+                ("instagram", "image", "01"), ("instagram", "story", "02"),
+                ("instagram", "reel", "03"), ("instagram", "story", "04"),
+                ("facebook", "image", "31")])]
+    (tmp_path / "goals.yaml").write_text(
+        "goals:\n  - {metric: posts, platform: instagram, target: 3}\n"
+        "  - {metric: posts, platform: facebook, target: 1}\n", encoding="utf-8")
+    ds = dataset(posts=posts(rows), goals=read_goals(tmp_path / "goals.yaml"))
+    rep = BrandReport(ds, "2026-10", lang=lang)
+    goals = [b for b in rep.scorecard().blocks if b["kind"] == "table"][0]["rows"]
+    assert [(r[2], r[4]) for r in goals] == [("4", many), ("1", "")]
+    blocks = rep.kpi_table().blocks
+    card = [i for b in blocks if b["kind"] == "kpis" for i in b["items"]][0]
+    assert (card["value"], card["note"]) == ("5", many)
+    table = [b for b in blocks if b["kind"] == "table"][0]["rows"]
+    assert [r[1] for r in table] == ["1", f"4\n({many})", f"5\n({many})"]
+    assert rep._stories(1) == one
+
+
+def test_scorecard_goals_and_notes_share_the_width(tmp_path):
+    """A quarter's French scorecard sized its goal column to its longest name, "Sessions
+    issues des réseaux sociaux · Toutes plateformes (septembre 2026)", and left the notes a
+    word a line (the table ran over a page of its own, the contents alone on page 2). The
+    goal and note columns now share the width the figures leave (1fr each), and the goal
+    names wrap within theirs."""
+    from smmanalytics.goals import read_goals
+
+    from ._roi_builders import dataset, posts
+
+    rows = [{"platform": "instagram", "post_id": "p1", "reactions": 10.0,
+             "published_at": "2026-09-30T09:00:00Z"}]
+    (tmp_path / "goals.yaml").write_text(
+        "goals:\n  - {metric: posts, platform: instagram, target: 2}\n", encoding="utf-8")
+    ds = dataset(posts=posts(rows), goals=read_goals(tmp_path / "goals.yaml"))
+    table = [b for b in BrandReport(ds, "2026-Q3", lang="fr").scorecard().blocks
+             if b["kind"] == "table"][0]
+    assert table["rows"][0][0] == "Publications · Instagram (septembre 2026)"
+    assert table["widths"] == ["1fr", "auto", "auto", "auto", "1fr"]

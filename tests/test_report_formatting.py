@@ -514,3 +514,18 @@ def test_halves_are_rounded_up_as_a_manager_does(lang, shown):
     f = Formatter(lang, "EUR")
     assert [f.money(2800.5), f.money(12.5), f.money(2.5), f.money(-2.5), f.money(93.35, 2),
             f.number(2.5), f.number(0.125, 2), f.percent(0.00125)] == shown
+
+
+@pytest.mark.parametrize("lang,name", [
+    ("en", "Eng. rate / reach (pooled)"),
+    ("fr", "Taux d'engagement / couverture (global)"),
+    ("it", "Tasso di engagement / copertura (complessivo)"),
+])
+def test_the_pooled_rate_says_it_is_pooled_in_every_section(lang, name):
+    """The scorecard's "Taux d'engagement / couverture · Instagram 8,89 %" (all interactions ÷
+    all reach) and the chart's "Instagram 6,89 %" (the median post) went by one name, and the
+    comparison set an unqualified row beside its "(publication médiane)" one. The pooled
+    rate, that of goals and of the comparison, is named as the key figures name it."""
+    f = Formatter(lang)
+    assert f.metric("er_reach") == f.label("er_reach_pooled") == name
+    assert f.metric("er_reach") != f.metric("er_reach_median")

@@ -1402,7 +1402,15 @@ def test_a_campaign_row_counts_whole_over_the_days_the_campaign_ran():
     assert notes["ga4_campaign_days"] == (
         "4 GA4 rows of fete-des-meres-2026 span beyond 2026-05-18..2026-05-31: spread over the "
         "days its campaign ran (its cost lines and posts), not over all the row's days")
-    assert notes["ga4_prorated"].endswith("beyond 2026-05-18..2026-05-31: prorated by day")
+    # the 5 rows prorated by day (the whole period's note) are bio-link's 1 and the 4
+    # without a campaign: each row says its own, the campaign's none
+    assert "ga4_prorated" not in notes
+    assert r.loc["bio-link", "note"].startswith(
+        "1 GA4 row spans beyond 2026-05-18..2026-05-31: prorated by day;")
+    assert r.loc["(unassigned)", "note"].startswith(
+        "4 GA4 rows span beyond 2026-05-18..2026-05-31: prorated by day;")
+    assert roi(ds, "2026-05-18..2026-05-31")["note"].iloc[0].startswith(
+        "5 GA4 rows span beyond 2026-05-18..2026-05-31: prorated by day;")
     assert Formatter("fr").note(notes["ga4_campaign_days"], "ga4_campaign_days").startswith(
         "4 lignes GA4 de fete-des-meres-2026 débordent de la période 18 mai 2026")
     assert Formatter("it").note(notes["ga4_campaign_days"], "ga4_campaign_days").startswith(
@@ -1424,9 +1432,15 @@ def test_campaign_rows_spread_over_its_days_others_over_all_theirs(tmp_path):
     assert r.loc["launch", "revenue"] == pytest.approx(310 * 5 / 10)
     assert r.loc["later", "revenue"] == pytest.approx(310 * 16 / 31)
     assert r.loc["(unassigned)", "revenue"] == pytest.approx(310 * 16 / 31)
+    # each row says its own row's proration: launch's of its campaign's days, not the
+    # three rows of all the campaigns
     note = r.loc["launch", "note"]
-    assert "3 GA4 rows span beyond 2026-10-16..2026-10-31: prorated by day" in note
+    assert "1 GA4 row spans beyond 2026-10-16..2026-10-31: prorated by day" in note
     assert "1 GA4 row of launch spans beyond" in note
+    assert "3 GA4 rows" not in note
+    assert "ga4_campaign_days" not in r.loc["(unassigned)", "note_codes"]
+    assert "1 GA4 row spans beyond 2026-10-16..2026-10-31: prorated by day" in \
+        r.loc["(unassigned)", "note"]
     # the whole month counts every row whole, with no note on campaign days
     month = roi(ds, "2026-10", by="campaign").set_index("campaign")
     assert month["revenue"].sum() == pytest.approx(930.0)

@@ -322,7 +322,9 @@ def social_web(web: pd.DataFrame, period: Period, runs: pd.DataFrame | None = No
         and notes on prorated or undated rows and on a period the exports cover only in part,
         each a ``(code, sentence)`` pair (the codes are :data:`smmanalytics.roi.NOTE_CODES`).
         The frame's ``attrs["covered"]`` says whether any GA4 row (social or not) covers the
-        period: when False, web figures are unknown.
+        period: when False, web figures are unknown. Its ``attrs["campaign_notes"]`` gives, by
+        ``campaign_key``, the prorated and spread-over-the-campaign's-days notes
+        (``ga4_prorated``, ``ga4_campaign_days``) of that campaign's rows alone.
     """
     notes: list[tuple[str, str]] = []
     cols = ["platform", "campaign_key", "campaign", "weight", "sessions", "engaged_sessions",
@@ -345,12 +347,20 @@ def social_web(web: pd.DataFrame, period: Period, runs: pd.DataFrame | None = No
     social = r.social
     partial = social & (weight > 0) & (weight < 1)
     if partial.any():
-        n = int(partial.sum())
-        notes.append(("ga4_prorated", ("1 GA4 row spans" if n == 1 else f"{n} GA4 rows span")
-                      + f" beyond {period.label}: prorated by day"))
+        notes.append(_prorated_note(int(partial.sum()), period))
     spread = social & narrowed & (once > 0) & (export_weight < 1) & (weight > 0)
     if spread.any():
         notes.append(_campaign_days_note(r.campaign[spread], period))
+    # the same two notes of each campaign's own rows: a campaign's ROI said "2 GA4 rows of
+    # b2b-2026-09, conseils-2026-09 span beyond…", rows that do not enter its figures
+    by_campaign: dict[str, list[tuple[str, str]]] = {}
+    key = r.campaign_key.fillna(UNASSIGNED)
+    for k in sorted(set(key[partial | spread])):
+        mine = (key == k).to_numpy(dtype=bool)
+        by_campaign[k] = ([_prorated_note(int((partial & mine).sum()), period)]
+                          if (partial & mine).any() else []) + (
+            [_campaign_days_note(r.campaign[spread & mine], period)]
+            if (spread & mine).any() else [])
     if (r.undated & social).any():
         n = int((r.undated & social).sum())
         notes.append(("ga4_undated", "1 social GA4 row has no date or period and was not counted"
@@ -368,6 +378,7 @@ def social_web(web: pd.DataFrame, period: Period, runs: pd.DataFrame | None = No
     for m in ("sessions", "engaged_sessions", "key_events", "revenue"):
         out[m] = (out[m] * out["weight"]).astype("Float64")
     out.attrs["covered"] = covered
+    out.attrs["campaign_notes"] = by_campaign
     return out, notes
 
 
@@ -394,6 +405,12 @@ def _run_days(r: _Rows, runs: pd.DataFrame | None) -> tuple[pd.Series, pd.Series
     use = (run_start.notna() & (start <= end)).to_numpy(dtype=bool) & ~r.undated
     narrowed = use & ((start != r.start) | (end != r.end)).to_numpy(dtype=bool)
     return r.start.where(~use, start), r.end.where(~use, end), narrowed
+
+
+def _prorated_note(n: int, period: Period) -> tuple[str, str]:
+    """The note saying that ``n`` social rows were prorated by day."""
+    return ("ga4_prorated", ("1 GA4 row spans" if n == 1 else f"{n} GA4 rows span")
+            + f" beyond {period.label}: prorated by day")
 
 
 def _campaign_days_note(campaigns: pd.Series, period: Period) -> tuple[str, str]:

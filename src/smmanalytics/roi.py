@@ -392,6 +392,9 @@ def roi(ds, period: object, by: str | None = None, *,
     keys = (sorted(set(cost_tab.index) | set(foreign.rows.index) | set(web_tab.index)
                    | set(post_tab.index) | set(late_tab.index)) or ["all"]) if by else ["all"]
     out = pd.DataFrame({run.key: pd.array(keys, dtype="string")})
+    for i, k in enumerate(keys):
+        for note in run.web_rows.get(k, []):
+            run.note_row(i, *note)
     _cost_columns(run, out, keys, cost_tab, late_tab, foreign, costs_known)
     _web_columns(run, out, keys, web_tab, covered, unknown_revenue)
     for m in ("impressions", "link_clicks"):
@@ -425,7 +428,8 @@ class _RoiRun:
     Each note is ``(code, sentence)``. A row's notes are, in this order: ``costs`` (the costs'
     status, on every row), the row's cost lines in another currency (``foreign_notes`` of
     :class:`_ForeignCosts`), ``general`` (GA4, the ratios' days, goals.yaml: on every row),
-    then ``rows[i]`` (row ``i``'s own: why one of its ratios is NaN).
+    then ``rows[i]`` (row ``i``'s own: by campaign, its GA4 rows prorated or spread
+    (``web_rows``); why one of its ratios is NaN).
     """
 
     ds: object
@@ -434,6 +438,9 @@ class _RoiRun:
     costs: list[tuple[str, str]] = field(default_factory=list)
     general: list[tuple[str, str]] = field(default_factory=list)
     rows: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
+    #: by campaign: each campaign's own notes of its GA4 rows prorated or spread (row key →
+    #: notes), given to its row first among the row's own
+    web_rows: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
     @property
     def key(self) -> str:
@@ -538,6 +545,10 @@ def _period_web(run: _RoiRun) -> tuple[pd.DataFrame, bool, set[str]]:
     """
     p, key, by = run.p, run.key, run.by
     web, web_notes = social_traffic(run.ds, p)
+    if by == "campaign":
+        # a campaign's row notes its own GA4 rows prorated or spread, not every campaign's
+        run.web_rows = web.attrs.get("campaign_notes", {})
+        web_notes = [n for n in web_notes if n[0] not in ("ga4_prorated", "ga4_campaign_days")]
     run.general += web_notes
     covered = web.attrs.get("covered", False)
     unknown_revenue: set[str] = set()

@@ -75,21 +75,29 @@ class PerformanceSections:
                                                                      **f.failure(reason)))
             return self.text(sec, f.label("goals_none"))
         sc = scorecard(self.ds, self.period)
-        counts = sc["status"].astype(str).value_counts()
+        statuses = shown_status(sc)
+        counts = statuses.value_counts()
         # a period over has goals met or missed: "on track 0, at risk 0, off track 3" said
-        # of October once it was over
+        # of October once it was over; the goals without a status have their tiles, so that
+        # the tiles add up to the goals ("Met 5 · Missed 5" stood above 11 goals, ROAS "No
+        # data")
         shown = (("met", "missed") if sc["complete"].all() else
                  ("met", "on track", "at risk", "off track")
                  + (("missed",) if counts.get("missed") else ()))
+        shown += tuple(s for s in ("no data", "not assessed") if counts.get(s))
         self.kpis(sec, [{"label": f.status(s), "value": f.number(counts.get(s, 0))}
                         for s in shown])
         rows = []
-        for r, status in zip(sc.itertuples(index=False), shown_status(sc), strict=True):
+        for r, status in zip(sc.itertuples(index=False), statuses, strict=True):
             detail = []
             if not r.complete and pd.notna(r.p_meet):
                 detail.append(f.labelled(f.label("chance"), f.percent(r.p_meet, 0)))
             if not r.complete and pd.notna(r.required_daily):
                 detail += self._per_day(r.metric, r.direction, r.required_daily)
+            if r.metric == "posts" and pd.notna(r.actual) \
+                    and (stories := self._goal_stories(r.platform, r.goal_period)):
+                # 42 Instagram posts, of which 12 stories, where the benchmarks count 30
+                detail.insert(0, self._stories(stories))
             name = self._goal_name(r.metric, r.platform)
             if r.goal_period != self.period.label:   # a quarter's goal in a monthly report
                 name += f" ({f.period(r.goal_period)})"
@@ -103,20 +111,38 @@ class PerformanceSections:
                 # concluso", as the English "October 2026 is over"
                 f.label("note"): f.month_first(f.join(detail + f.notes(r.note))),
             })
+        # the goals and the notes share the width the figures leave: a goal sized to its
+        # name ("… · Toutes plateformes (septembre 2026)") left the notes a word a line
         self.table(sec, pd.DataFrame(rows), align=["left", "right", "right", "left", "left"],
-                   widths=["auto", "auto", "auto", "auto", "1fr"])
+                   widths=["1fr", "auto", "auto", "auto", "1fr"])
         if self.period.kind != "month":
-            self._goal_record(sec)
+            self._goal_record(sec, sc)
         return sec
 
-    def _goal_record(self, sec: Section) -> None:
+    def _goal_stories(self, platform: str, goal_period: str) -> int:
+        """The stories among the posts a posts goal of ``platform`` (or "all") counts over
+        ``goal_period``: those published from its first day to its last, or the report's
+        last day when sooner (the scorecard judges it up to that day at most)."""
+        from .._actuals import posts_in
+        from .sections import _stories_by_platform
+
+        w = parse_period(goal_period)
+        posts, _ = posts_in(self.ds, platform, w.start, min(w.end, self.period.end))
+        return 0 if posts is None else sum(_stories_by_platform(posts).values())
+
+    def _goal_record(self, sec: Section, sc: pd.DataFrame) -> None:
         """A quarter's or a year's goals over each of their own months or quarters within it:
-        the scorecard above judges a monthly goal on the last month alone."""
+        the scorecard above judges a monthly goal on the last month alone. A goal without
+        periods shorter than the report's (a quarterly goal in a quarter's report: its
+        scorecard row is its record) is there with its scorecard period, so every goal of
+        the scorecard ``sc`` is in the table (Q3's table left out its quarterly goal)."""
         from ..goals import goal_record
 
         rec = goal_record(self.ds, self.period)
         if rec.empty:
             return
+        rest = sc.loc[~sc["goal_id"].isin(rec["goal_id"]).to_numpy(), rec.columns]
+        rec = pd.concat([rec, rest], ignore_index=True).sort_values("goal_id", kind="stable")
         f = self.fmt
 
         def listed(periods: pd.Series) -> str:
@@ -148,7 +174,7 @@ class PerformanceSections:
         self._add(sec, {"kind": "heading", "level": 2, "text": f.label("goal_record")})
         self.table(sec, pd.DataFrame(rows), align=["left", "right", "left", "left", "left"],
                    widths=["auto", "auto", "1fr", "1fr", "1fr"],
-                   caption=f.label("goal_record_note"))
+                   caption=f.label("goal_record_note").format(scorecard=f.label("scorecard")))
 
     # ---- ROI ------------------------------------------------------------------------------------
     def _costs_status(self, sec: Section) -> None:

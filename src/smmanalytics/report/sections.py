@@ -266,8 +266,15 @@ class BrandReport(PerformanceSections, WatchSections, Report):
             # Facebook's and Instagram's, the platforms that export reach
             rate["note"] = f.label("kpi_rate_platforms").format(
                 platforms=f.listed(f.platform(p) for p in with_reach))
+        # the posts counted take their stories (Instagram's 42 of October, 12 of them
+        # stories), which the benchmarks and competitors leave out (30): each count says so
+        stories = _stories_by_platform(self.posts)
+        n_stories = sum(stories.values())
+        posts = {"label": f.label("posts"), "value": f.number(total["posts"])}
+        if n_stories:
+            posts["note"] = self._stories(n_stories)
         self.kpis(sec, [
-            {"label": f.label("posts"), "value": f.number(total["posts"])},
+            posts,
             {"label": f.label("interactions"), "value": f.number(total["interactions"])},
             {"label": f.label("reach"), "value": f.number(total["reach"])},
             rate,
@@ -278,7 +285,18 @@ class BrandReport(PerformanceSections, WatchSections, Report):
                                                  else f.number(v) for v in e[c]]
                for c in _KPI_COLUMNS},
         })
+        n = [stories.get(None if pd.isna(p) else str(p), 0) for p in e["platform"]]
+        n[-1] = n_stories                               # the all-platforms row
+        # the stories on a line of their own: "42 (dont 12" over "stories)" in a narrow column
+        shown[f.label("posts")] = [f"{v}\n({self._stories(k)})" if k else v
+                                   for v, k in zip(shown[f.label("posts")], n, strict=True)]
         return self.table(sec, shown, total=True, caption=f.label("kpi_rates_caption"))
+
+    def _stories(self, n: int) -> str:
+        """"incl. 12 stories", "dont 1 story": the stories among a count of posts."""
+        f = self.fmt
+        return (f.label("stories_counted_one") if n == 1
+                else f.label("stories_counted").format(n=f.number(n)))
 
     def engagement_charts(self) -> Section:
         """Interactions by publish day (by week, or month, over a long period: see
@@ -551,6 +569,16 @@ class BrandReport(PerformanceSections, WatchSections, Report):
             self.table(sec, table, align=["left", "left", "right"],
                        widths=["1fr", "auto", "auto"], caption=f.label("sha256_caption"))
         return sec
+
+
+def _stories_by_platform(posts: pd.DataFrame) -> dict[str, int]:
+    """The stories (``content_type`` "story") among ``posts``, by platform (None: those
+    without one); none where the posts have no content type."""
+    if "content_type" not in posts or posts.empty:
+        return {}
+    story = (posts["content_type"].astype("string") == "story").fillna(False).to_numpy()
+    counts = posts.loc[story, "platform"].astype("string").value_counts(dropna=False)
+    return {None if pd.isna(p) else str(p): int(n) for p, n in counts.items()}
 
 
 def _coverage_lines(ds, period, f) -> tuple[list[str], list[str]]:
