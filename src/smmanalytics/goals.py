@@ -76,7 +76,6 @@ from ._actuals import interactions_reach as _interactions_reach
 from ._actuals import missing_figure as _missing_figure
 from ._actuals import posts_in as _posts_in
 from ._args import frame_with, whole
-from ._dist import f_isf
 from ._forecast import sim_count as _sim_count
 from ._forecast import sim_er as _sim_er
 from ._forecast import sim_flow as _sim_flow
@@ -771,6 +770,8 @@ def _weekday_fit(ds, metric: str, platform: str, end: dt.date) -> _DailyFit:
     disp = _pearson(y, mu1, k1)
     if disp is None:
         return null
+    from ._dist import f_isf  # scipy, imported when a projection needs it
+
     phi = max(disp[0] / disp[1], 1.0)           # counts are at least as noisy as Poisson
     extra = k1 - k0                             # the weekday parameters: 6
     f = (_deviance(y, mu0) - _deviance(y, mu1)) / extra / phi
