@@ -794,7 +794,7 @@ def test_no_data_at_all_is_unknown_not_zero_posts():
     # an empty folder loaded: every KPI was read "posts 0 vs 0, flat"; nothing is known
     from smmanalytics.report.formatting import Formatter
 
-    c = compare(dataset(), "2026-10", n_boot=20)
+    c = compare(dataset(), "2026-10", n_boot=200)
     t = c.table.set_index("kpi")
     assert t["current"].isna().all() and t["previous"].isna().all()
     assert t["direction"].isna().all() and (t["method"] == "no data").all()
@@ -813,12 +813,15 @@ def test_a_seed_or_a_resample_count_that_is_none_is_named():
                         ("a", "not a whole number")):
         with pytest.raises(ArgumentError, match=f"^argument 'seed': {words}"):
             compare(running_year(), "2026-10", seed=seed)
-    # one resample gave every interval a width of 0, as if the change were certain
-    for n_boot, words in ((1, "out of range; expected a whole number of at least 2; got 1"),
+    # one resample gave every interval a width of 0, as if the change were certain, and 2
+    # made a "95 % interval" of two draws: a 2.5 % tail holds 5 of 200 resamples
+    for n_boot, words in ((1, "out of range; expected a whole number of at least 200; got 1"),
+                          (199, "out of range; expected a whole number of at least 200; "
+                                "got 199"),
                           (True, "not a whole number"), (2.5, "not a whole number")):
         with pytest.raises(ArgumentError, match=f"^argument 'n_boot': {words}"):
             compare(running_year(), "2026-10", n_boot=n_boot)
-    assert compare(running_year(), "2026-10", n_boot=2.0).table["kpi"].size
+    assert compare(running_year(), "2026-10", n_boot=200.0).table["kpi"].size
 
 
 @pytest.mark.parametrize("lang,expected", [

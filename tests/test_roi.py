@@ -1194,7 +1194,7 @@ def test_functions_of_a_dataset_refuse_a_frame_clearly():
     with pytest.raises(ArgumentTypeError, match="value_per_key_event must be a number"):
         roi(dataset(posts=p), "2026-10", value_per_key_event="abc")
     with pytest.raises(ArgumentError, match="^argument 'n_boot': out of range; expected a "
-                       "whole number of at least 2; got 0"):
+                       "whole number of at least 200; got 0"):
         compare(dataset(posts=p), "2026-10", n_boot=0)
 
 

@@ -357,7 +357,8 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
     platform : str, optional
         Restrict to one platform (web KPIs then use that platform's social traffic).
     n_boot, seed : int
-        Bootstrap resamples (at least 2; 2,000 by default) and seed.
+        Bootstrap resamples (at least 200, so that each 2.5 % tail of the 95 % interval
+        holds 5; 2,000 by default) and seed.
     model : bool, default True
         Fit the negative binomial GLM intervals (``model_ci_*``). False leaves them unknown
         and spares the fits and the import of statsmodels (1.5 s, where the five fits take
@@ -375,9 +376,10 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
         direction (up, down, flat), direction_only, method; ``caveats``: sentences to print.
     """
     require_dataset(ds, "compare")
-    # one resample gives an interval of no width, read as certainty: two at least, as
-    # best_times asks
-    n_boot = whole(n_boot, "n_boot", 2)
+    # a 95 % interval's 2.5 % tails need 5 resamples beyond each end: 200 at least, as
+    # best_times asks of its 90 % one (one resample gave an interval of no width, read as
+    # certainty; 2 made "95 % intervals" of two draws)
+    n_boot = whole(n_boot, "n_boot", 200)
     seed = whole(seed, "seed", 0)
     cur = parse_period(period)
     prev = parse_period(previous) if previous is not None else cur.previous()
