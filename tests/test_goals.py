@@ -1539,6 +1539,21 @@ def test_rhythm_note_says_the_weeks_used(tmp_path):
     assert "delle ultime 9 settimane" in Formatter("it").note(note)
 
 
+def test_a_flows_day_to_day_spread_is_not_taken_as_known():
+    """Revenue or net followers on the 3rd of the month: the spread measured on 3 days was
+    used as if known (normal). Days 10, 20, 30: mean 20, s = 10; for the 27 days left the
+    total has sd √(27·100 + 27²·100/3) = √(2 700 + 24 300) = 164.3 around 27 × 20 = 540.
+    With s known the 10-90 % range is 2 × 1.2816 × 164.3 = 421 wide; with s from 3 days the
+    total is Student-t on 2 degrees of freedom: 2 × 1.8856 × 164.3 = 620 wide."""
+    from smmanalytics._forecast import sim_flow
+
+    rem = sim_flow(np.array([10.0, 20.0, 30.0]), 27, np.random.default_rng(3), 40_000,
+                   nonneg=False)
+    lo, hi = np.quantile(rem, [0.1, 0.9])
+    assert np.median(rem) == pytest.approx(540, abs=8)
+    assert hi - lo == pytest.approx(620, rel=0.04)
+
+
 def test_early_in_the_month_the_dispersion_is_not_taken_as_known():
     """On the 3rd of the month the dispersion φ was estimated from 3 days and used as if
     known: the 80 % range was too narrow (it covered 64 % of month-ends). Days 50, 150, 100:
