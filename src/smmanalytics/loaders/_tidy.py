@@ -201,6 +201,25 @@ def day_parts(cells: pd.Series, ctx: ParseContext, *, column: str | None, first_
 _EMPTY_CELLS = frozenset({"", "-", "--", "n/a", "nan", "none", "—", "undefined"})
 
 
+def numeric_date_columns(table, *, by_sheet: bool = False) -> dict[str, pd.Series]:
+    """The columns of ``table`` whose first non-empty cell is an all-number date
+    (``05/10/2025``), as stripped text by header (``sheet!header`` with ``by_sheet``): the
+    evidence :func:`~._dates.file_numeric_order` weighs. Number and date columns are left
+    out, and a sheet's column keeps its text cells alone (a real date carries no order)."""
+    out = {}
+    for pos, header in enumerate(table.header):
+        col = table.column(pos)
+        if col.dtype.kind in "iufbM" or not len(col):
+            continue
+        if col.dtype == object:            # a sheet's cells: its text ones only
+            col = col[isinstance_cells(col, str)]
+        text = col.astype("str").str.strip()
+        first = text[~text.str.lower().isin(_EMPTY_CELLS)].head(1)
+        if len(first) and first.str.match(r"\d{1,2}[/.]\d{1,2}[/.]\d{2}").all():
+            out[f"{table.sheet}!{header}" if by_sheet and table.sheet else header] = text
+    return out
+
+
 def day_order(c: Candidate, family: str, *, daily: str | None = None,
               default: str = "mdy", extra: Mapping[str, pd.Series] | None = None) -> DayOrder:
     """The one order (:func:`~._dates.file_numeric_order`) of the all-number dates of the file
@@ -210,15 +229,7 @@ def day_order(c: Candidate, family: str, *, daily: str | None = None,
     language (:meth:`Candidate.decimal_hint`). A column is looked at only when its first
     non-empty cell is an all-number date. ``extra``: dates the columns hold other than alone
     (name → cells: the start and end days of GA4's ``Date range`` cells), weighed too."""
-    columns = dict(extra or {})
-    for pos, header in enumerate(c.header):
-        col = c.table.column(pos)
-        if col.dtype.kind in "iufb" or not len(col):
-            continue
-        text = col.astype("str").str.strip()
-        first = text[~text.str.lower().isin(_EMPTY_CELLS)].head(1)
-        if len(first) and first.str.match(r"\d{1,2}[/.]\d{1,2}[/.]\d{2}").all():
-            columns[header] = text
+    columns = {**(extra or {}), **numeric_date_columns(c.table)}
     if not columns:
         return DayOrder(default)
     mark, by_delimiter = c.decimal_hint(family)

@@ -49,7 +49,6 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ParseError
-from ._cells import isinstance_cells
 from ._dates import (
     ZONE_AHEAD_MAX,
     ZONE_BEHIND_MAX,
@@ -71,6 +70,7 @@ from ._tidy import (
     long_daily,
     note_day_tz,
     note_times_dropped,
+    numeric_date_columns,
     text,
 )
 
@@ -169,8 +169,6 @@ def _kinds(cells: pd.Series) -> pd.Series:
 
 #: the sheets of a workbook that are a run of days, their first column the day
 _DAILY_SHEETS = frozenset({"metrics", "new followers", "visitor metrics"})
-#: cells that stand for no date (a column is looked at by its first other cell)
-_NO_DATE = frozenset({"", "-", "--", "n/a", "nan", "none", "—"})
 
 
 def _file_order(c: Candidate) -> DayOrder:
@@ -185,20 +183,11 @@ def _file_order(c: Candidate) -> DayOrder:
     columns: dict[str, pd.Series] = {}
     daily = None
     for t in c.tables:
-        for pos, header in enumerate(t.header):
-            col = t.column(pos)
-            if col.dtype.kind in "iufbM" or not len(col):
-                continue
-            if col.dtype == object:            # a sheet's cells: its text ones only
-                col = col[isinstance_cells(col, str)]
-            cells = col.astype("str").str.strip()
-            first = cells[~cells.str.lower().isin(_NO_DATE)].head(1)
-            if not len(first) or not first.str.match(r"\d{1,2}[/.]\d{1,2}[/.]\d{2}").all():
-                continue
-            key = f"{t.sheet}!{header}" if t.sheet else header
-            columns[key] = cells
-            if daily is None and pos == 0 and normalize(t.sheet or "") in _DAILY_SHEETS:
-                daily = key
+        found = numeric_date_columns(t, by_sheet=True)
+        first = f"{t.sheet}!{t.header[0]}" if t.sheet and len(t.header) else None
+        if daily is None and first in found and normalize(t.sheet) in _DAILY_SHEETS:
+            daily = first
+        columns.update(found)
     if not columns:
         return DayOrder("mdy")
     european = "the ';' separator" if c.table.delimiter == ";" else None
@@ -236,7 +225,8 @@ def _dates_at(c: Candidate, pos: int, ctx: ParseContext | None = None, *,
     dates are read in the file's order (``numeric_order``, by default :func:`_file_order`; a
     column whose first number exceeds 12 is day first whatever it says), noted
     (:func:`_note_order`) unless ``order_note`` is False: the caller notes it, from
-    ``attrs["numeric_order"]`` and ``attrs["numeric_ambiguous"]`` of the dates returned.
+    ``attrs["numeric_order"]``, ``attrs["numeric_ambiguous"]`` and ``attrs["day_order"]`` of
+    the dates returned.
     """
     order = (_file_order(c) if numeric_order is None else DayOrder(numeric_order)
              if isinstance(numeric_order, str) else numeric_order)
@@ -286,7 +276,7 @@ def _dates_at(c: Candidate, pos: int, ctx: ParseContext | None = None, *,
         note_times_dropped(ctx, offset.dt.total_seconds().where(cells.notna()), header)
     out = real.where(is_dt, from_serial.where(is_num, text_dates))
     out = pd.to_datetime(out).astype("datetime64[ns]").dt.normalize().reset_index(drop=True)
-    out.attrs.update(numeric_order=read, numeric_ambiguous=ambiguous)
+    out.attrs.update(numeric_order=read, numeric_ambiguous=ambiguous, day_order=order)
     return out
 
 
@@ -527,7 +517,8 @@ def _published(c: Candidate, pos: int, link: pd.Series, ctx: ParseContext
     (column ``pos``) in some zone, else that date (and its time, when written) as UTC. The
     ids used, the disagreements, the times taken as UTC and the missing dates are noted."""
     created = _dates_at(c, pos, ctx, timed=True, order_note=False)
-    read, ambiguous = created.attrs["numeric_order"], created.attrs["numeric_ambiguous"]
+    read, ambiguous, order = (created.attrs["numeric_order"], created.attrs["numeric_ambiguous"],
+                              created.attrs["day_order"])
     offset, written = _times_at(c, pos)
     decoded = linkedin_urn_time(link.fillna("").where(link.str.contains("activity").fillna(False),
                                                       ""))
@@ -565,7 +556,7 @@ def _published(c: Candidate, pos: int, link: pd.Series, ctx: ParseContext
                          "times prove it", level="info")
     if not switched:
         # ids whose times fall within the dates as read prove their order
-        _note_order(ctx, c.table.header[pos], read, ambiguous, _file_order(c),
+        _note_order(ctx, c.table.header[pos], read, ambiguous, order,
                     proved_by="the activity ids' times" if agree.any() else None)
     if (decoded.notna() & ~agree).any():
         ctx.note("id_time_disagrees", "the time decoded from the activity id is not within "
