@@ -1574,3 +1574,86 @@ def test_early_in_the_month_the_dispersion_is_not_taken_as_known():
     assert width((25_000.0, 1000)) == pytest.approx(2178, rel=0.03)    # φ = 25, all but known
     assert width((50.0, 2)) == pytest.approx(3206, rel=0.05)
     assert width(None) == width((50.0, 2))          # measured on the 3 days themselves
+
+
+def test_a_flows_range_widens_for_days_correlated_from_one_to_the_next():
+    """Net followers or revenue come in runs (a good day followed by good days): the sum of
+    such days varies more than independent days', and the 80 % range covered half the
+    month-ends when days were correlated at 0.5. Days 10, 20, 30 (s² = 100) at ρ = 0.5:
+    their spread understates the days' own, E[s²] = σ²·[1 − 2/2·((1 − 1/3)·0.5 +
+    (1 − 2/3)·0.25)] = σ²·(1 − 0.41667), so σ̂² = 100 / 0.58333 = 171.43. The sum of n
+    days varies by V(n) = σ̂²·[n·1.5/0.5 − 2·0.5·(1 − 0.5ⁿ)/0.25]: V(27) = 171.43 × (81 −
+    4·(1 − 0.5²⁷)) = 13 200.0 and V(3) = 171.43 × (9 − 3.5) = 942.86; the total left has
+    variance 13 200.0 + 27²·942.86/3² = 89 571.4, sd 299.29, and its 10-90 % range on
+    Student's t(2) is 2 × 1.8856 × 299.29 = 1 128.7 wide (620 at ρ = 0, as above)."""
+    from smmanalytics._forecast import sim_flow
+
+    rem = sim_flow(np.array([10.0, 20.0, 30.0]), 27, np.random.default_rng(3), 40_000,
+                   nonneg=False, rho=0.5)
+    lo, hi = np.quantile(rem, [0.1, 0.9])
+    assert np.median(rem) == pytest.approx(540, abs=15)
+    assert hi - lo == pytest.approx(1128.7, rel=0.04)
+
+
+def _weeks_of_runs(start: str, values: list[float]) -> pd.Series:
+    return pd.Series(values, index=pd.date_range(start, periods=len(values)), dtype="Float64")
+
+
+def test_day_to_day_correlation_of_a_flow_by_hand():
+    """February 2026 (28 days, one month): a week at +1, a week at −1, a week at +1, a week
+    at −1 around 100 (revenue 101, 99, …). Deviations from the month's mean 100: ±1, Σ e² =
+    28; of the 27 pairs of consecutive days 24 agree and 3 differ: r₁ = (24 − 3)/28 = 0.75,
+    r₁·√28 = 3.97 above 1.645: used, corrected to 0.75 + (1 + 4 × 0.75)/28 = 0.892857 (one
+    month: no further mean). Alternating days (r₁ = −1) and a month too short (27 days) are
+    taken as independent (0)."""
+    from smmanalytics.goals import _day_correlation
+
+    runs = [101.0] * 7 + [99.0] * 7 + [101.0] * 7 + [99.0] * 7
+    notes: list[str] = []
+    assert _day_correlation(_weeks_of_runs("2026-02-01", runs), notes) == pytest.approx(
+        0.75 + 4 / 28)
+    assert notes == ["days correlated from one to the next (0.89 over the last 4 weeks): the "
+                     "projection's range is wider than for independent days"]
+    notes = []
+    assert _day_correlation(_weeks_of_runs("2026-02-01", [101.0, 99.0] * 14), notes) == 0
+    assert _day_correlation(_weeks_of_runs("2026-02-01", runs[:27]), notes) == 0
+    assert notes == []
+    # a day unknown breaks a pair, not the series. January 2026 (31 days): the weeks as
+    # above, then 3 days at +1; day 8 unknown. Known: 17 at +1, 13 at −1, mean 4/30;
+    # Σ e² = 30 − 30·(4/30)² = 29.46667; 28 pairs (6-8 is none), 25 agree and 3 differ:
+    # Σ v·v = 22, Σ (v + v') = 14 × 2 − 11 × 2 = 6, Σ e·e' = 22 − (4/30)·6 + 28·(4/30)² =
+    # 21.69778; r₁ = 0.736350, corrected 0.736350 + (1 + 4 × 0.736350)/30 = 0.867863
+    january = _weeks_of_runs("2026-01-01", runs + [101.0] * 3)
+    january.iloc[7] = pd.NA
+    assert _day_correlation(january, []) == pytest.approx(0.867863, abs=1e-6)
+
+
+def test_a_net_followers_goal_with_days_in_runs_says_so_and_widens_its_range(tmp_path):
+    """X's net followers (follows − 2 unfollows a day) in runs of a week (12 a day, then 2,
+    …) from August to 10 October:
+    the projection of October says the days are correlated and its 80 % range is wider than
+    for the same days in an order without runs."""
+    from smmanalytics.report.formatting import Formatter
+
+    days = pd.date_range("2026-08-01", "2026-10-10")
+    runs = [12.0 if (k // 7) % 2 == 0 else 2.0 for k in range(len(days))]
+    mixed = [12.0 if k % 2 == 0 else 2.0 for k in range(len(days))]
+
+    def row(values):
+        rows = [{"platform": "x", "account_id": "a", "date": str(d.date()), "metric": m,
+                 "value": v + 2 if m == "follows" else 2.0}
+                for d, v in zip(days, values, strict=True) for m in ("follows", "unfollows")]
+        ds = dataset(daily=daily(rows), goals=_goal_frame(tmp_path, "followers_net", 250,
+                                                          platform="x"))
+        return scorecard(ds, "2026-10", asof="2026-10-10").iloc[0]
+
+    correlated, independent = row(runs), row(mixed)
+    # 1-10 October: runs 12, 12, then 2 for a week, then 12; alternating 2, 12, …
+    assert correlated["actual"] == 12 * 3 + 2 * 7 and independent["actual"] == 12 * 5 + 2 * 5
+    note = correlated["note"]
+    assert "days correlated from one to the next (" in note
+    assert pd.isna(independent["note"]) or "days correlated" not in independent["note"]
+    width = correlated["projection_high"] - correlated["projection_low"]
+    assert width > 1.5 * (independent["projection_high"] - independent["projection_low"])
+    assert "jours corrélés d'un jour au suivant (" in Formatter("fr").note(
+        [n for n in note.split("; ") if n.startswith("days correlated")][0])

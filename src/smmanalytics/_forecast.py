@@ -54,22 +54,46 @@ def sim_count(y: np.ndarray, remaining: float, rng: np.random.Generator, paths: 
 
 
 def sim_flow(x: np.ndarray, remaining: int, rng: np.random.Generator, paths: int,
-              nonneg: bool) -> np.ndarray:
+              nonneg: bool, rho: float = 0.0) -> np.ndarray:
     """Remaining total of a continuous daily flow (revenue, net followers) over ``remaining``
-    days, from the ``d`` days ``x`` so far: the days independent normal, of unknown mean and
-    spread. The predictive is ``r·m + sqrt(r·s² + r²·s²/d) · T`` with ``T`` Student's t on
-    ``d − 1`` degrees of freedom (the spread s² not taken as known: its scaled-inverse-χ²
-    posterior, as :func:`sim_count` draws its dispersion; Gelman et al., *Bayesian Data
-    Analysis*, 3rd ed., §3.2). A normal ``T`` took s² from 3 days as known: the 80 % range
-    of a month was 2 × 1.28 standard errors wide where it is 2 × 1.89. One day gives no
-    spread: ``|m|`` stands for it, normal."""
+    days, from the ``d`` days ``x`` so far: the days normal, of unknown mean and spread. The
+    predictive is ``r·m + sqrt(V(r) + r²·V(d)/d²) · T`` with ``T`` Student's t on ``d − 1``
+    degrees of freedom (the spread s² not taken as known: its scaled-inverse-χ² posterior, as
+    :func:`sim_count` draws its dispersion; Gelman et al., *Bayesian Data Analysis*, 3rd ed.,
+    §3.2) and ``V(n)`` the variance of a sum of ``n`` days. A normal ``T`` took s² from 3
+    days as known: the 80 % range of a month was 2 × 1.28 standard errors wide where it is
+    2 × 1.89. One day gives no spread: ``|m|`` stands for it, normal.
+
+    ``rho``: the correlation of one day with the next (an AR(1) process, measured on a longer
+    history by the caller; 0: independent days, ``V(n) = n·s²``). A good day followed by good
+    days makes sums vary more than independent days do (Box, Jenkins & Reinsel, *Time Series
+    Analysis*, §3.2.4)::
+
+        V(n) = s²·[n·(1 + ρ)/(1 − ρ) − 2ρ·(1 − ρⁿ)/(1 − ρ)²]
+
+    and the spread of ``d`` correlated days around their own mean understates theirs:
+    ``E[s²] = σ²·[1 − 2/(d − 1)·Σₖ₌₁ᵈ⁻¹ (1 − k/d)·ρᵏ]``, which s² is divided by. Days
+    correlated at 0.5 were covered by the 80 % range 50-60 % of the time, as independent.
+    """
     d = len(x)
     m = float(x.mean())
-    s = float(x.std(ddof=1)) if d > 1 else abs(m)
-    sd = np.sqrt(remaining * s * s + remaining * remaining * s * s / d)
+    s2 = float(x.var(ddof=1)) if d > 1 else m * m
+    if rho > 0 and d > 1:
+        k = np.arange(1, d)
+        s2 /= 1 - 2 / (d - 1) * float(((1 - k / d) * rho ** k).sum())
+    sd = np.sqrt(_sum_variance(remaining, s2, rho)
+                 + remaining * remaining * _sum_variance(d, s2, rho) / (d * d))
     draw = rng.standard_t(d - 1, size=paths) if d > 1 else rng.standard_normal(paths)
     out = remaining * m + sd * draw
     return np.clip(out, 0.0, None) if nonneg else out
+
+
+def _sum_variance(n: int, s2: float, rho: float) -> float:
+    """Variance of the sum of ``n`` days of an AR(1) flow of variance ``s2`` and lag-one
+    correlation ``rho`` (see :func:`sim_flow`)."""
+    if rho <= 0:
+        return n * s2
+    return s2 * (n * (1 + rho) / (1 - rho) - 2 * rho * (1 - rho ** n) / (1 - rho) ** 2)
 
 
 def sim_er(i: np.ndarray, r: np.ndarray, d: int, remaining: int, rng: np.random.Generator,

@@ -635,7 +635,9 @@ def _simulate(ds, metric, platform, w: Period, end, d, r, a, rng, paths, notes):
             return a + _sim_count(y, float(wd[left].sum()), rng, paths,
                                   weights=wd[daily.index.day_of_week],
                                   dispersion=fit.dispersion), True
-        return a + _sim_flow(y, r, rng, paths, nonneg=metric == "revenue"), False
+        rho = _day_correlation(metric_daily(ds, metric, platform, _history_start(end), end),
+                               notes)
+        return a + _sim_flow(y, r, rng, paths, nonneg=metric == "revenue", rho=rho), False
     if metric == "er_reach":
         posts, _ = _posts_in(ds, platform, w.start, end)
         i, rr = _interactions_reach(posts)
@@ -662,13 +664,17 @@ def _simulate(ds, metric, platform, w: Period, end, d, r, a, rng, paths, notes):
         v = _actual(ds, "revenue", platform, start, stop)
         return v + vpk * _actual(ds, "key_events", platform, start, stop) if vpk else v
 
-    rev = metric_daily(ds, "revenue", platform, w.start, end)
-    if vpk:
-        rev = rev + metric_daily(ds, "key_events", platform, w.start, end).fillna(0) * vpk
-    x = rev.dropna().to_numpy("float64")
+    def daily_value(start, stop):
+        rev = metric_daily(ds, "revenue", platform, start, stop)
+        if vpk:
+            rev = rev + metric_daily(ds, "key_events", platform, start, stop).fillna(0) * vpk
+        return rev
+
+    x = daily_value(w.start, end).dropna().to_numpy("float64")
     monthly = not len(x)
     if not monthly:
-        final_value = float(value_a) + _sim_flow(x, r, rng, paths, nonneg=True)
+        rho = _day_correlation(daily_value(_history_start(end), end), notes)
+        final_value = float(value_a) + _sim_flow(x, r, rng, paths, nonneg=True, rho=rho)
     else:
         final_value = _sim_from_months(value, w, end, _ga4_reach(ds, w.start, end),
                                        float(value_a), rng, paths, notes)
@@ -682,6 +688,55 @@ _RHYTHM_LEVEL = 0.05
 #: ...on at least this many days of history (8 weeks: each weekday seen 8 times or more)
 _RHYTHM_MIN_DAYS = 56
 _RHYTHM_MAX_DAYS = 84        # the last 12 weeks
+
+
+#: a day-to-day correlation of a flow is used only when significant at 5 % (one-sided:
+#: its z quantile), on at least 4 weeks of days
+_CORRELATION_Z = 1.6449
+_CORRELATION_MIN_DAYS = 28
+
+
+def _history_start(end: dt.date) -> dt.date:
+    """The first day of the history a projection measures its day-to-day behaviour on (the
+    last 12 weeks up to ``end``)."""
+    return end - dt.timedelta(days=_RHYTHM_MAX_DAYS - 1)
+
+
+def _day_correlation(hist: pd.Series, notes: list[str]) -> float:
+    """Lag-one correlation of a daily flow (revenue, net followers) over its history, for
+    :func:`smmanalytics._forecast.sim_flow`; 0 when not shown beyond noise.
+
+    Each day is taken as its deviation from its calendar month's mean (a month's growth is
+    not a correlation), and ``r₁ = Σ eₜ·eₜ₋₁ / Σ eₜ²`` over the pairs of consecutive known
+    days. Under independence ``r₁`` is about normal with variance ``1/n``: it is used only
+    when ``r₁·√n`` passes the one-sided 5 % point, on at least 4 weeks of days, then
+    corrected for its small-sample bias, ``+ (1 + 4·r₁)/n`` for the mean taken out (Kendall
+    1954) and ``+ (1 + r₁)/n`` for each further month's mean (ours: measured by simulation,
+    it brings the mean estimate of 0.5 and 0.7 from 0.44 and 0.63 to 0.49 and 0.69), at
+    most 0.9. A note in ``notes`` says so: the range is wider than independent days would
+    make it. On AR(1) days (12 weeks of history, 5 to 20 days into a month, 400 months each)
+    the 80 % range covered, at a correlation of 0, 0.3, 0.5 and 0.7: 0.80-0.82, 0.65-0.66,
+    0.50-0.60 and 0.41-0.43 as independent days; now 0.80-0.82, 0.77, 0.79-0.83 and
+    0.81 (± 0.02; at 0.3 the correlation passes the test in two histories of three).
+    """
+    hist = hist.dropna()
+    n = len(hist)
+    if n < _CORRELATION_MIN_DAYS:
+        return 0.0
+    y = hist.to_numpy("float64")
+    month = hist.index.year * 12 + hist.index.month
+    e = y - pd.Series(y).groupby(month.to_numpy()).transform("mean").to_numpy()
+    pair = np.diff(hist.index.to_numpy()) == np.timedelta64(1, "D")
+    den = float((e * e).sum())
+    if not pair.any() or not den > 0:
+        return 0.0
+    r1 = float((e[1:] * e[:-1])[pair].sum()) / den
+    if not r1 * np.sqrt(n) > _CORRELATION_Z:
+        return 0.0
+    rho = min(r1 + (1 + 4 * r1 + (len(np.unique(month)) - 1) * (1 + r1)) / n, 0.9)
+    notes.append(f"days correlated from one to the next ({rho:.2f} over the last {n // 7} "
+                 "weeks): the projection's range is wider than for independent days")
+    return rho
 
 
 @dataclasses.dataclass(frozen=True)
@@ -754,8 +809,7 @@ def _weekday_fit(ds, metric: str, platform: str, end: dt.date) -> _DailyFit:
     freedom (days − parameters fitted), so that fitting the months and weekdays does not
     shrink it.
     """
-    hist = metric_daily(ds, metric, platform, end - dt.timedelta(days=_RHYTHM_MAX_DAYS - 1),
-                        end).dropna()
+    hist = metric_daily(ds, metric, platform, _history_start(end), end).dropna()
     hist = hist[(hist != 0).cumsum() > 0]           # days before the first activity: unknown
     if not len(hist) or not hist.sum() > 0:
         return _DailyFit(None, 0, None)
