@@ -1044,3 +1044,44 @@ def test_a_window_of_hours_the_account_skipped_one_of_is_told_by_its_runs():
     # a window of consecutive hours reads as before
     whole = plan_slots(_hand_best("effect"), "2026-11-02", 1, 2)
     assert "(Monday-Friday, 18:00-21:00 Europe/Paris)" in whole["reason"].iloc[0]
+
+
+def test_a_plan_takes_every_slot_at_or_above_average_before_one_below(caplog):
+    """The plan took a slot below the account's average while better ones were left: the
+    3-hour gap kept Monday 20:00 (1.20x) out for Monday 18:00, and Thursday 14:00 (0.90x, a
+    free day) came in, worse than the typical slot, in a plan of "best times". Slots (hand-built,
+    recommended Mon 18:00 1.30x and Tue 19:00 1.25x; outside Mon 20:00 1.20x, Sat 10:00 1.10x,
+    Thu 14:00 0.90x, Wed 09:00 0.80x), one post a day at most (ceil(4 / 7) = 1):
+    - 4 a week: Mon 18:00, Tue 19:00, Sat 10:00, then Mon 20:00 (cap and gap relaxed for an
+      above-average slot), no slot below 1x;
+    - 5 a week: those 4 and Thu 14:00, the best below average, said so in its reason, in
+      ``attrs["below_average"]`` (1) and in a warning;
+    - 7 a week: Wed 09:00 too, 6 slots (no more with posts), 2 below average."""
+    best = _hand_best("effect")
+    slots = best.by_slot.copy()
+    for (d, h), n, lift in [((0, 20), 5, 1.20), ((3, 14), 6, 0.90), ((2, 9), 4, 0.80)]:
+        slots.loc[(slots["weekday"] == d) & (slots["hour"] == h), ["n_posts", "lift"]] = [n, lift]
+    best = dataclasses.replace(best, by_slot=slots)
+
+    def week(plan):
+        return sorted(map(tuple, plan[["weekday", "hour"]].to_numpy().tolist()))
+
+    plan = plan_slots(best, "2026-11-02", weeks=1, posts_per_week=4)
+    assert week(plan) == [(0, 18), (0, 20), (1, 19), (5, 10)]
+    assert (plan["lift"] >= 1).all() and plan.attrs["below_average"] == 0
+    assert "below the account's average" not in caplog.text
+    plan = plan_slots(best, "2026-11-02", weeks=1, posts_per_week=5)
+    assert week(plan) == [(0, 18), (0, 20), (1, 19), (3, 14), (5, 10)]
+    assert plan.attrs["below_average"] == 1
+    thu = plan.loc[plan["weekday"] == 3, "reason"].iloc[0]
+    assert thu == ("outside the recommended window: below the account's average (0.90x), "
+                   "planned only because more posts a week are asked than slots at or above "
+                   "the average give")
+    assert "1 of the 5 slots a week are below the account's average" in caplog.text
+    plan = plan_slots(best, "2026-11-02", weeks=1, posts_per_week=7)
+    assert week(plan) == [(0, 18), (0, 20), (1, 19), (2, 9), (3, 14), (5, 10)]
+    assert plan.attrs["below_average"] == 2 and plan.attrs["slots_per_week"] == 6
+    # the reports' French and Italian say it too (notes.yaml)
+    from smmanalytics.report.formatting import Formatter
+    assert Formatter("fr").note(thu).startswith("hors de la plage recommandée : sous la "
+                                                "moyenne du compte (0,90")

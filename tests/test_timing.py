@@ -316,6 +316,35 @@ def test_a_lift_heatmap_shows_the_posted_hours():
     plt.close(fig)
 
 
+def test_a_lift_heatmap_colours_only_slots_with_posts():
+    """Every day at 08:00, 10:00, ..., 20:00 Paris, never at the odd hours between: the
+    heatmap coloured 09:00, 11:00, ... with the smooth curve's guess, which a manager read as
+    "we posted then and it did this well". Only the 7 x 7 = 49 posted cells are coloured; the
+    other 168 - 49 = 119 are hatched, the 6 x 7 = 42 estimated between posted hours among
+    them, and the title says what hatching means. by_slot keeps the estimates."""
+    # 2026-01-05 is a Monday; 07:00 UTC is 08:00 in Paris in winter; 4 weeks
+    days = pd.date_range("2026-01-05 07:00", periods=28, freq="D", tz="UTC")
+    posts = _small_posts([d + pd.Timedelta(hours=h) for d in days for h in range(0, 13, 2)])
+    posts["reactions"] = pd.array([10.0 + i % 5 for i in range(len(posts))], dtype="Float64")
+    bt = best_times(posts, TZ, platform="instagram", exposure=None, n_boot=200)
+    s = bt.by_slot
+    guessed = s["lift"].notna() & s["n_posts"].eq(0)
+    assert int(guessed.sum()) == 42 and s.loc[guessed, "hour"].isin([9, 11, 13, 15, 17, 19]).all()
+    fig, ax = plt.subplots()
+    bt.plot(ax=ax)
+    shown = ~np.ma.getmaskarray(ax.images[0].get_array())
+    posted = {(d, h) for d in range(7) for h in range(8, 21, 2)}
+    assert set(zip(*np.nonzero(shown), strict=True)) == posted
+    hatched = next(c for c in ax.collections if c.get_gid() == "no_posts")
+    assert hatched.get_hatch() == "////"
+    # each hatched path is the cell (weekday d, hour h): -0.5 to +0.5 around (h, d)
+    cells = {(round(b.y0 + 0.5), round(b.x0 + 0.5))
+             for b in (path.get_extents() for path in hatched.get_paths())}
+    assert len(cells) == 119 and (0, 9) in cells and not cells & posted
+    assert "hatched: no post" in ax.get_title()
+    plt.close(fig)
+
+
 def test_repr_and_json(bt0):
     # the heading says which platform the answer is for: a notebook often shows several
     assert "<b>Best times · all platforms</b>" in bt0._repr_html_()

@@ -4,18 +4,22 @@ Definitions
 -----------
 - Slot ranking: with a reliable timing effect, the recommended slots with posts (best first),
   then the other slots with posts by shrunk lift (a slot without posts, its lift unknown, is
-  never planned on this basis); without one, the audience-activity schedule (most
-  followers online first) when exported; otherwise posts are spread evenly over the week at the
-  account's most common posting hour (noon when no post has a known hour).
+  never planned on this basis); a slot below the account's average (lift < 1) comes after
+  every slot at or above it, and is planned only when more posts a week are asked than those
+  give (its reason says so, ``attrs["below_average"]`` counts them). Without a reliable
+  effect, the audience-activity schedule (most followers online first) when exported;
+  otherwise posts are spread evenly over the week at the account's most common posting hour
+  (noon when no post has a known hour).
 - Each week of the plan uses the same slots: slots are taken in rank order, at most
   ``ceil(posts_per_week / 7)`` per day and at least 3 hours apart on the same day (relaxed
-  when too few slots qualify). A slot is used at most once a week: with fewer distinct slots
-  than posts asked, the plan has fewer posts (``attrs["slots_per_week"]``), never two posts at
-  the same time. The even spread puts a day's later posts every 4 hours after the first
-  (closer with more than 6 posts a day) while they stay before midnight, and the rest every 4
-  hours before it (usual hour 22:00, two posts a day: 22:00 and 18:00), so that all stay on
-  that day; each reason says how many posts the day has and how many hours after (or before)
-  the usual hour it is.
+  when too few slots qualify, and for slots at or above average before any below it is
+  taken: two posts an hour apart at 1.4x the average beat one at 0.9x). A slot is used at
+  most once a week: with fewer distinct slots than posts asked, the plan has fewer posts
+  (``attrs["slots_per_week"]``), never two posts at the same time. The even spread puts a
+  day's later posts every 4 hours after the first (closer with more than 6 posts a day)
+  while they stay before midnight, and the rest every 4 hours before it (usual hour 22:00,
+  two posts a day: 22:00 and 18:00), so that all stay on that day; each reason says how many
+  posts the day has and how many hours after (or before) the usual hour it is.
 - Times are wall-clock hours in the zone the best times were computed in, converted to UTC with
   the zone's rules (a slot in the skipped spring hour moves forward; in the repeated autumn hour,
   the first occurrence is used). A plan's days (its start, a month) are days of that zone too,
@@ -66,6 +70,11 @@ _REASONS = {
                    "(interval {low}-{high}); this slot {slot_lift}x from 1 post"),
     "outside": ("outside the recommended window: next best slot ({slot_lift}x, not significant "
                 "on its own)"),
+    # a slot below the account's average, planned only because more posts a week were asked
+    # than the slots at or above it give
+    "below": ("outside the recommended window: below the account's average ({slot_lift}x), "
+              "planned only because more posts a week are asked than slots at or above the "
+              "average give"),
     "activity": ("no reliable timing effect in past posts; followers online at this hour: "
                  "{relative}x the weekly average (audience schedule)"),
     "usual_hour": ("no reliable timing effect and no audience-activity data: posts spread evenly "
@@ -118,8 +127,8 @@ def _ranked(best: BestTimes) -> tuple[pd.DataFrame, str]:
         rest = rest.merge(rec[["weekday", "hour"]], how="left", indicator=True)
         rest = rest.loc[rest["_merge"] == "left_only"].drop(columns="_merge")
         rest = rest.sort_values("lift", ascending=False).assign(
-            reason=lambda d: [_REASONS["outside"].format(slot_lift=f"{lift:.2f}")
-                              for lift in d["lift"]])
+            reason=lambda d: [_REASONS["outside" if lift >= 1 else "below"].format(
+                slot_lift=f"{lift:.2f}") for lift in d["lift"]])
         cols = ["weekday", "hour", "lift", "reason"]
         return pd.concat([rec[cols], rest[cols]], ignore_index=True), "effect"
     if best.activity is not None and len(best.activity):
@@ -168,11 +177,19 @@ def _pick(ranked: pd.DataFrame, per_week: int, basis: str) -> pd.DataFrame:
     cap = int(np.ceil(per_week / 7))
     taken: dict[int, list[int]] = {}
     rows: list[int] = []
-    for rank in (0, 1):                       # second pass relaxes the per-day cap and gap
+    # on the effect basis, the slots at or above the account's average first, the per-day cap
+    # and gap relaxed for them too, before any slot below it: the gap made the plan take a
+    # 0.95x slot on a free day over a 1.46x one an hour from another post
+    lift = ranked["lift"].astype("Float64").to_numpy(float, na_value=np.nan)
+    good = lift >= 1 if basis == "effect" else np.ones(len(ranked), dtype=bool)
+    for tier, rank in ((True, 0), (True, 1), (False, 0), (False, 1)):
+        # rank 1 relaxes the per-day cap and gap
         for i, (d, h) in enumerate(zip(ranked["weekday"].astype(int),
                                        ranked["hour"].astype(int), strict=True)):
             if len(rows) == per_week:
                 break
+            if good[i] != tier:
+                continue
             hours = taken.setdefault(d, [])
             if h in hours:
                 continue
@@ -239,6 +256,9 @@ def plan_slots(best: BestTimes, start, weeks: int, posts_per_week: int,
         posted in few slots), the plan has fewer posts, ``attrs["slots_per_week"]`` says how
         many (``attrs["posts_per_week"]`` is the number asked) and a warning is logged.
         ``attrs["tz"]`` is the zone shown, ``attrs["slot_tz"]`` the zone of the slots.
+        ``attrs["below_average"]``: the slots a week whose lift is below the account's
+        average (< 1), planned because more posts a week were asked than the slots at or
+        above it give (0 unless the basis is ``effect``; a warning is logged).
 
     Raises
     ------
@@ -258,6 +278,8 @@ def plan_slots(best: BestTimes, start, weeks: int, posts_per_week: int,
     day0 = _day(start, "start")
     ranked, basis = _ranked(best)
     week = _pick(ranked, int(posts_per_week), basis)
+    below = (int((week["lift"].astype("Float64") < 1).fillna(False).sum())
+             if basis == "effect" else 0)
     # the slots are wall-clock hours in the zone ``best`` was computed in, and the plan's days
     # are that zone's days: each slot once a week, on the days start to start + 7 * weeks - 1
     # there, then shown in ``tz``. Weeks of ``tz`` would not do: when the two zones change
@@ -304,7 +326,11 @@ def plan_slots(best: BestTimes, start, weeks: int, posts_per_week: int,
     plan.attrs.update(basis=basis, tz=tz, slot_tz=slot_tz,
                       platform=best.method.get("platform"),
                       created=day0.tz_localize("UTC").isoformat(),
-                      posts_per_week=int(posts_per_week), slots_per_week=len(week))
+                      posts_per_week=int(posts_per_week), slots_per_week=len(week),
+                      below_average=below)
+    if below:
+        logger.warning("%d of the %d slots a week are below the account's average: more posts "
+                       "a week asked than slots at or above it", below, len(week))
     if len(week) < int(posts_per_week):
         logger.warning("only %d distinct slots a week qualify for the %d posts a week asked: "
                        "the plan has fewer posts", len(week), int(posts_per_week))

@@ -258,6 +258,12 @@ class WatchSections:
             if asked and found is not None and found < asked:
                 self.text(sec, f.label("bt_slots_short").format(
                     found=f.number(found), asked=f.number(asked)), note=True)
+            if below := plan.attrs.get("below_average"):
+                # the pace asks more slots than those at or above average: the table's lifts
+                # under 1× are no mistake
+                self.text(sec, f.label("bt_slots_below").format(
+                    below=f.number(below), found=f.number(found), asked=f.number(asked)),
+                    note=True)
             excluded = {k: v for k, v in (bt.n_excluded or {}).items() if v}
             if excluded:
                 self.text(sec, f.label("bt_excluded") + " " + ", ".join(

@@ -108,6 +108,21 @@ def _inks(im, values: np.ndarray) -> np.ndarray:
     return np.where(dark, "white", "black")
 
 
+def _hatch_unposted(ax, n: np.ndarray):
+    """Hatch the cells of weekday x hour counts ``n`` without posts (one collection, drawn
+    under the heatmap's image, whose cells without posts are see-through): blank, they looked
+    like slots of the account's average, white on the lift scale. Returns the collection,
+    ``gid`` "no_posts"."""
+    from matplotlib.collections import PatchCollection
+    from matplotlib.patches import Rectangle
+
+    cells = [Rectangle((h - 0.5, d - 0.5), 1, 1) for d, h in zip(*np.nonzero(n == 0),
+                                                                    strict=True)]
+    coll = PatchCollection(cells, facecolor="none", edgecolor="0.78", linewidth=0,
+                           hatch="////", zorder=0.5, gid="no_posts")
+    return ax.add_collection(coll, autolim=False)
+
+
 def _annotate(ax, n: np.ndarray, inks) -> list:
     """Write each posted cell's count ``n[d, h]`` at its centre in its ink (``inks``, one per
     nonzero cell in ``np.nonzero`` order); returns the texts.
@@ -293,8 +308,9 @@ class BestTimes:
              annotate: bool = True, **kwargs):
         """Heatmap by weekday and hour; returns the Axes.
 
-        ``kind="lift"`` (default): shrunk lift of each slot, each cell annotated with its post
-        count; slots without posts are blank unless they lie between posted hours; the chosen
+        ``kind="lift"`` (default): shrunk lift of each slot with posts, each cell annotated
+        with its post count; slots without posts are hatched and not coloured (the estimate
+        ``by_slot`` gives some of them, between posted hours, is no observation); the chosen
         window is outlined when the effect is reliable. ``kind="activity"``: the audience
         schedule (followers online, relative to the weekly average), when exported.
         """
@@ -318,8 +334,12 @@ class BestTimes:
             cbar.ax.yaxis.set_major_formatter(lambda t, _: f"{t:g}×")    # a ratio, as lifts
             title = "Audience schedule (followers online)"
         else:
-            lift = self.by_slot["lift"].to_numpy(dtype=float, na_value=np.nan).reshape(7, 24)
             n = self.by_slot["n_posts"].to_numpy(dtype=int).reshape(7, 24)
+            # only slots with posts are coloured: a colour reads as "we posted then and it did
+            # this well", and a slot without posts between posted hours has only the smooth
+            # curve's guess (kept in by_slot); such slots are hatched, as all without posts
+            lift = np.where(n > 0, self.by_slot["lift"].to_numpy(dtype=float, na_value=np.nan)
+                            .reshape(7, 24), np.nan)
             finite = lift[np.isfinite(lift)]
             # at least 0.9× to 1.1× (0.11 > log 1.1): lifts all near 1 are not stretched to
             # the darkest colours
@@ -335,13 +355,14 @@ class BestTimes:
             cbar.ax.minorticks_off()
             cbar.set_ticks(ticks)
             cbar.set_ticklabels([f"{t:g}×" for t in ticks])
+            _hatch_unposted(ax, n)
             if annotate:
                 _annotate(ax, n, _inks(im, lift[np.nonzero(n)]))
             if self.effect_detected:
                 for x0, width, d in _outline(self.window):
                     ax.add_patch(Rectangle((x0 - 0.5, d - 0.5), width, 1, fill=False, lw=1.5,
                                            ec="black"))
-            title = "Engagement lift by posting slot (numbers: posts)"
+            title = "Engagement lift by posting slot (numbers: posts; hatched: no post)"
         ax.grid(False)   # style sheets with a grid draw it across the cells
         first, last = (0, 23) if kind == "activity" else _hours_shown(n)
         step = 1 if last - first < 8 else 2 if last - first < 16 else 3
