@@ -1077,7 +1077,7 @@ def test_a_plan_takes_every_slot_at_or_above_average_before_one_below(caplog):
     assert thu == ("outside the recommended window: below the account's average (0.90x), "
                    "planned only because more posts a week are asked than slots at or above "
                    "the average give")
-    assert "1 of the 5 slots a week are below the account's average" in caplog.text
+    assert "slots a week below the account's average: 1 of 5 (" in caplog.text
     plan = plan_slots(best, "2026-11-02", weeks=1, posts_per_week=7)
     assert week(plan) == [(0, 18), (0, 20), (1, 19), (2, 9), (3, 14), (5, 10)]
     assert plan.attrs["below_average"] == 2 and plan.attrs["slots_per_week"] == 6

@@ -329,8 +329,8 @@ def plan_slots(best: BestTimes, start, weeks: int, posts_per_week: int,
                       posts_per_week=int(posts_per_week), slots_per_week=len(week),
                       below_average=below)
     if below:
-        logger.warning("%d of the %d slots a week are below the account's average: more posts "
-                       "a week asked than slots at or above it", below, len(week))
+        logger.warning("slots a week below the account's average: %d of %d (more posts a "
+                       "week asked than slots at or above it)", below, len(week))
     if len(week) < int(posts_per_week):
         logger.warning("only %d distinct slots a week qualify for the %d posts a week asked: "
                        "the plan has fewer posts", len(week), int(posts_per_week))

@@ -651,8 +651,9 @@ def _cmd_calendar(args) -> int:
     if pooled := _pooled(ds, args):
         print(pooled)
     if below := plan.attrs.get("below_average"):
-        print(f"{below} of the {plan.attrs['slots_per_week']} slots a week are below the "
-              "account's average: more posts a week asked than slots at or above it")
+        print(f"slots a week below the account's average: {below} of "
+              f"{plan.attrs['slots_per_week']} (more posts a week asked than slots at or "
+              "above it)")
     print(f"wrote {len(plan)} slot{'' if len(plan) == 1 else 's'} ({plan.attrs['basis']}) "
           f"to {path}")
     return 0
