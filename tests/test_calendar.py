@@ -1085,3 +1085,26 @@ def test_a_plan_takes_every_slot_at_or_above_average_before_one_below(caplog):
     from smmanalytics.report.formatting import Formatter
     assert Formatter("fr").note(thu).startswith("hors de la plage recommandée : sous la "
                                                 "moyenne du compte (0,90")
+
+
+def test_a_plan_relaxes_the_per_day_cap_before_the_gap_between_posts():
+    """Short of slots, the plan relaxed the one-post-a-day cap and the 3-hour gap at once and
+    put three posts within 3 hours on one day (Tuesday 17:00, 19:00, 20:00 of the sample's
+    Instagram plan). Now the cap goes first, the gap kept; then the gap. Hand-built slots
+    (recommended Mon 18:00 1.30x and Tue 19:00 1.25x; Sat 10:00 1.10x; Mon 19:00 1.28x, an
+    hour from Mon 18:00; Mon 22:00 1.05x, 4 hours from it), at most one post a day
+    (ceil(4 / 7) = 1): the fourth post a week is Mon 22:00 (the cap relaxed, the gap kept),
+    not Mon 19:00; a fifth is Mon 19:00 (the gap relaxed too)."""
+    best = _hand_best("effect")
+    slots = best.by_slot.copy()
+    for (d, h), n, lift in [((0, 19), 6, 1.28), ((0, 22), 6, 1.05)]:
+        slots.loc[(slots["weekday"] == d) & (slots["hour"] == h), ["n_posts", "lift"]] = [n, lift]
+    best = dataclasses.replace(best, by_slot=slots)
+
+    def week(plan):
+        return sorted(map(tuple, plan[["weekday", "hour"]].to_numpy().tolist()))
+
+    assert week(plan_slots(best, "2026-11-02", weeks=1, posts_per_week=4)) == [
+        (0, 18), (0, 22), (1, 19), (5, 10)]
+    assert week(plan_slots(best, "2026-11-02", weeks=1, posts_per_week=5)) == [
+        (0, 18), (0, 19), (0, 22), (1, 19), (5, 10)]

@@ -182,22 +182,24 @@ def _pick(ranked: pd.DataFrame, per_week: int, basis: str) -> pd.DataFrame:
     # 0.95x slot on a free day over a 1.46x one an hour from another post
     lift = ranked["lift"].astype("Float64").to_numpy(float, na_value=np.nan)
     good = lift >= 1 if basis == "effect" else np.ones(len(ranked), dtype=bool)
-    for tier, rank in ((True, 0), (True, 1), (False, 0), (False, 1)):
-        # rank 1 relaxes the per-day cap and gap
-        for i, (d, h) in enumerate(zip(ranked["weekday"].astype(int),
-                                       ranked["hour"].astype(int), strict=True)):
-            if len(rows) == per_week:
-                break
-            if good[i] != tier:
-                continue
-            hours = taken.setdefault(d, [])
-            if h in hours:
-                continue
-            if rank == 0 and (len(hours) >= cap or any(
-                    min(abs(h - x), 24 - abs(h - x)) < _MIN_GAP_H for x in hours)):
-                continue
-            hours.append(h)
-            rows.append(i)
+    # within a tier, the rules are relaxed one at a time: the per-day cap first (a third post
+    # on a day, still 3 hours from the others), then the gap (posts an hour apart, the cap
+    # kept), then both: relaxing both at once put three posts within 3 hours on a Tuesday
+    steps = ((True, True), (False, True), (True, False), (False, False))    # (cap, gap) kept
+    for tier in (True, False):
+        for keep_cap, keep_gap in steps:
+            for i, (d, h) in enumerate(zip(ranked["weekday"].astype(int),
+                                           ranked["hour"].astype(int), strict=True)):
+                if len(rows) == per_week:
+                    break
+                if good[i] != tier:
+                    continue
+                hours = taken.setdefault(d, [])
+                if h in hours or (keep_cap and len(hours) >= cap) or (keep_gap and any(
+                        min(abs(h - x), 24 - abs(h - x)) < _MIN_GAP_H for x in hours)):
+                    continue
+                hours.append(h)
+                rows.append(i)
     # the ranked rows themselves: their dtypes kept (a lift unknown stays <NA>)
     return ranked.iloc[rows].reset_index(drop=True)
 
