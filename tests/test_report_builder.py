@@ -3085,3 +3085,43 @@ def test_scorecard_goals_and_notes_share_the_width(tmp_path):
              if b["kind"] == "table"][0]
     assert table["rows"][0][0] == "Publications · Instagram (septembre 2026)"
     assert table["widths"] == ["1fr", "auto", "auto", "auto", "1fr"]
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("en", "leave out YouTube's 9,000: they are impressions of its thumbnails"),
+    ("fr", "ne comptent pas les 9\u202f000 de YouTube : ce sont des impressions de ses miniatures"),
+    ("it", "non contano le 9.000 di YouTube: sono impressioni delle sue miniature"),
+])
+def test_key_figures_total_leaves_out_youtube_thumbnail_impressions(lang, words):
+    """The key figures' all-platforms impressions added YouTube's thumbnail impressions
+    (its thumbnail shown in a feed, not a view of the post) to the other platforms'
+    impressions: October's 202,123 were 149,296 thumbnails. The total leaves them out, as
+    engagement() leaves them out of the pooled rate by impressions, YouTube's row keeps them,
+    and the caption says so. By hand: X 1,000 + 2,000 and LinkedIn 500 → 3,500 impressions
+    (not 3,500 + 4,000 + 5,000 = 12,500); YouTube's 9,000 in its own row."""
+    df = pd.DataFrame({
+        "platform": ["x", "x", "linkedin", "youtube", "youtube"],
+        "post_id": ["a", "b", "c", "d", "e"],
+        "published_at": pd.to_datetime(["2026-10-02 10:00", "2026-10-05 18:00",
+                                        "2026-10-07 12:00", "2026-10-09 09:00",
+                                        "2026-10-12 09:00"], utc=True),
+        "reactions": [10.0, 20.0, 5.0, 8.0, 4.0], "comments": [1.0, 2.0, 0.0, 1.0, 0.0],
+        "impressions": [1000.0, 2000.0, 500.0, 4000.0, 5000.0],
+        "snapshot_at": pd.Timestamp("2026-11-01 08:00", tz="UTC")})
+    ds = Dataset(posts=schema.conform(df, "posts"),
+                 brand=Brand(name="B", timezone="Europe/Paris", language=lang))
+    rep = BrandReport(ds, "2026-10", lang=lang)
+    table = rep.engagement_table().set_index("platform")
+    assert table.loc["total", "impressions"] == 1000 + 2000 + 500
+    assert table.loc["youtube", "impressions"] == 4000 + 5000
+    # the same posts as the pooled rate by impressions: (11 + 22 + 5) / 3,500
+    assert table.loc["total", "er_impressions_pooled"] == pytest.approx(38 / 3500)
+    caption = next(b["caption"] for b in rep.kpi_table().blocks if b["kind"] == "table")
+    assert words in caption
+    # one platform: YouTube's report keeps its impressions, and says nothing of them
+    alone = Dataset(posts=ds.posts.loc[ds.posts["platform"] == "youtube"].reset_index(drop=True),
+                    brand=ds.brand)
+    rep = BrandReport(alone, "2026-10", lang=lang)
+    assert rep.engagement_table().iloc[-1]["impressions"] == 9000
+    caption = next(b["caption"] for b in rep.kpi_table().blocks if b["kind"] == "table")
+    assert "YouTube" not in caption
