@@ -2704,6 +2704,71 @@ def test_the_history_a_day_needs_is_the_settings_not_a_fixed_4(lang, monkeypatch
     assert weeks in texts[0]
 
 
+@pytest.mark.parametrize("lang, week, weeks", [
+    ("en", "the same weekday of the week before it at least", "1 weeks"),
+    ("fr", "au même jour de la semaine précédente au moins", "1 semaines"),
+    ("it", "lo stesso giorno della settimana precedente", "1 settimane"),
+])
+def test_a_one_week_history_minimum_is_said_in_the_singular(lang, week, weeks, monkeypatch):
+    """With min_history=1 the watch said a day is compared with the same weekday of "the 1
+    weeks before it" ("des 1 semaines", "delle almeno 1 settimane"). Net follows from 1 June
+    to 10 July: a day is tested once 1 earlier same weekday has a value, from 1 June + 7 days
+    = 8 June on, so June's 1st to 7th are untested and June is tested on 30 - 7 = 23 days; with
+    1 to 7 June alone no day is tested."""
+    import dataclasses
+    import importlib
+
+    from ._roi_builders import daily, dataset
+
+    alerts_module = importlib.import_module("smmanalytics.alerts")
+
+    @dataclasses.dataclass(frozen=True)
+    class OneWeek(alerts_module.AlertSettings):
+        min_history: int = 1
+
+    monkeypatch.setattr(alerts_module, "AlertSettings", OneWeek)
+
+    def report(last):
+        rows = [{"platform": "instagram", "account_id": "a", "date": d.date().isoformat(),
+                 "metric": "net_follows", "value": 3.0}
+                for d in pd.date_range("2026-06-01", last)]
+        return BrandReport(dataset(daily=daily(rows)), "2026-06", lang=lang)
+
+    rep = report("2026-07-10")
+    f = rep.fmt
+    blocks = rep.alerts().blocks
+    notes = [b["text"] for b in blocks if b["kind"] == "note"]
+    [partly] = [n for n in notes if n == f.label("alerts_partly_one_week")]
+    assert week in partly and weeks not in partly
+    [items] = [b["items"] for b in blocks if b["kind"] == "bullets"]
+    untested = ", ".join(f.date(d, "d MMM") for d in pd.date_range("2026-06-01", "2026-06-07"))
+    signal = f"{f.platform('instagram')} · {f.label('sig_net_followers')}"
+    assert items == [f.prose(f.label("alerts_partly_item").format(
+        signal=signal, tested="23", days="30", dates=untested))]
+    texts = [b["text"] for b in report("2026-06-07").alerts().blocks if b["kind"] == "text"]
+    assert texts[0] == f.label("alerts_untested_one_week")
+    assert week in texts[0] and weeks not in texts[0]
+
+
+@pytest.mark.parametrize("lang, said, wrong", [
+    ("en", "its only day with data was not tested: 1 Jun", "of its 1 days"),
+    ("fr", "son seul jour avec données n'a pas été testé : 1er juin", "de ses 1 jours"),
+    ("it", "il suo unico giorno con dati non è stato testato: 1° giu", "dei suoi 1 giorni"),
+])
+def test_a_signal_with_one_day_of_data_in_the_period_is_said_in_the_singular(lang, said, wrong):
+    """Net follows from 10 May to 1 June: June has one day with a value, 1 June, a Monday
+    with 3 earlier Mondays (11, 18, 25 May), fewer than the 4 a day needs: untested. The note
+    said "tested on 0 of its 1 days with data"."""
+    from ._roi_builders import daily, dataset
+
+    rows = [{"platform": "instagram", "account_id": "a", "date": d.date().isoformat(),
+             "metric": "net_follows", "value": 3.0}
+            for d in pd.date_range("2026-05-10", "2026-06-01")]
+    rep = BrandReport(dataset(daily=daily(rows)), "2026-06", lang=lang)
+    [items] = [b["items"] for b in rep.alerts().blocks if b["kind"] == "bullets"]
+    assert len(items) == 1 and said in items[0] and wrong not in items[0]
+
+
 @pytest.mark.parametrize("lang,line", [
     ("en", "Posts less than 7 days old at their export are left out (2): their totals are still "
            "growing and cannot be compared yet."),
@@ -3125,3 +3190,36 @@ def test_key_figures_total_leaves_out_youtube_thumbnail_impressions(lang, words)
     assert rep.engagement_table().iloc[-1]["impressions"] == 9000
     caption = next(b["caption"] for b in rep.kpi_table().blocks if b["kind"] == "table")
     assert "YouTube" not in caption
+
+
+@pytest.mark.parametrize("lang, one, many", [
+    ("en", ("No engagement recorded on this post:",
+            "give the publish day of this post, not the hour"),
+     ("No engagement recorded on these 2 posts:",
+      "give the publish day of these 2 posts, not the hour")),
+    ("fr", ("Aucun engagement enregistré sur cette publication :",
+            "le jour de publication de cette publication, pas l'heure"),
+     ("Aucun engagement enregistré sur ces 2 publications :",
+      "le jour de publication de ces 2 publications, pas l'heure")),
+    ("it", ("Nessuna interazione registrata su questo post:",
+            "il giorno di pubblicazione di questo post, non l'ora"),
+     ("Nessuna interazione registrata su questi 2 post:",
+      "il giorno di pubblicazione di questi 2 post, non l'ora")),
+])
+def test_best_times_sentences_of_a_single_post_are_in_the_singular(lang, one, many):
+    """The best-times section said "No engagement recorded on these 1 posts" of a platform's
+    only post, without an interaction, and "the publish day of these 1 posts" of a platform
+    whose one post has its day only: a single post is "this post"; two stay "these 2 posts"."""
+    import types
+
+    from smmanalytics.report.watch import WatchSections
+    from smmanalytics.timing._model import NO_ENGAGEMENT
+
+    me = types.SimpleNamespace(fmt=Formatter(lang))
+    for n, (engagement, day_only) in ((1, one), (2, many)):
+        bt = types.SimpleNamespace(window=None, effect_detected=False, n_used=n,
+                                   p_value=np.nan, method={"test": NO_ENGAGEMENT},
+                                   n_excluded={"day_precision": n})
+        said = [me.fmt.prose(WatchSections._bt_sentence(me, bt)),
+                me.fmt.prose(WatchSections._day_only_sentence(me, bt))]
+        assert said[0].startswith(engagement) and day_only in said[1], said
