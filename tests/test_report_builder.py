@@ -3223,3 +3223,51 @@ def test_best_times_sentences_of_a_single_post_are_in_the_singular(lang, one, ma
         said = [me.fmt.prose(WatchSections._bt_sentence(me, bt)),
                 me.fmt.prose(WatchSections._day_only_sentence(me, bt))]
         assert said[0].startswith(engagement) and day_only in said[1], said
+
+
+@pytest.mark.parametrize("lang, facebook, instagram, brand", [
+    ("en", "0.017%", "0.14%", "0.35%"),
+    ("fr", "0,017\xa0%", "0,14\xa0%", "0,35\xa0%"),
+    ("it", "0,017%", "0,14%", "0,35%"),
+])
+def test_benchmark_rates_below_one_percent_keep_two_significant_figures(
+        lang, facebook, instagram, brand, monkeypatch):
+    """Rival IQ's 2025 Facebook engagement rate for health & beauty, 0.017 % (0.00017), stood
+    in the benchmarks as "0.02 %", 0.02 / 0.017 = 1.18: 18 % over the source. Below 1 % a rate
+    beside a benchmark keeps two significant figures: 0.017 %, Instagram's 0.144 % as 0.14 %,
+    and a brand's 0.35 % beside it at the same precision; TikTok's 7.54 % keeps its two
+    decimals."""
+    import importlib
+
+    import smmanalytics as smm
+
+    # the module (smmanalytics.benchmarks is also the name of a function)
+    benchmarks = importlib.import_module("smmanalytics.benchmarks")
+    rep = BrandReport(smm.load(SAMPLE), "2026-10", lang=lang)
+    bench = [b for b in rep.benchmarks().blocks if b["kind"] == "table"][0]
+    rows = {(r[0], r[1]): r for r in bench["rows"]}
+    rate = rep.fmt.metric("engagement_rate")
+    assert rows[("Facebook", rate)][4] == facebook
+    assert rows[("Instagram", rate)][4] == instagram
+    assert rows[("TikTok", rate)][3] == rep.fmt.percent(0.075449)    # 7.54 %, as before
+    # the brand's own rate below 1 % at the benchmark's precision: 0.0035 / 0.00017 = 20.59
+    row = pd.DataFrame({"platform": ["facebook"], "metric": ["engagement_rate"],
+                        "source": ["Rival IQ"], "edition": [2025], "brand_value": [0.0035],
+                        "benchmark_value": [0.00017], "ratio": [0.0035 / 0.00017],
+                        "method": [None], "note": [None]})
+    monkeypatch.setattr(benchmarks, "compare_benchmarks", lambda *a, **k: row)
+    monkeypatch.setattr(benchmarks, "compare_competitors", lambda *a, **k: pd.DataFrame())
+    [bench] = [b for b in rep.benchmarks().blocks if b["kind"] == "table"]
+    assert bench["rows"][0][3:6] == [brand, facebook, f"{rep.fmt.number(20.59, 2)}×"]
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", ["0.017%", "0.35%", "3.45%", "0.0012%", "0.00%", "–"]),
+    ("fr", ["0,017\xa0%", "0,35\xa0%", "3,45\xa0%", "0,0012\xa0%", "0,00\xa0%", "–"]),
+    ("it", ["0,017%", "0,35%", "3,45%", "0,0012%", "0,00%", "–"]),
+])
+def test_a_rate_below_one_percent_keeps_two_significant_figures(lang, said):
+    """0.00017 → 0.017 % (3 decimals), 0.0035 → 0.35 %, 0.0345 → 3.45 % (2 decimals from
+    1 % on), 0.0000123 → 0.0012 % (4 decimals), 0 → 0.00 %, a missing rate → "–"."""
+    f = Formatter(lang)
+    assert [f.rate(x) for x in (0.00017, 0.0035, 0.0345, 0.0000123, 0.0, np.nan)] == said
