@@ -2704,6 +2704,71 @@ def test_the_history_a_day_needs_is_the_settings_not_a_fixed_4(lang, monkeypatch
     assert weeks in texts[0]
 
 
+@pytest.mark.parametrize("lang, week, weeks", [
+    ("en", "the same weekday of the week before it at least", "1 weeks"),
+    ("fr", "au même jour de la semaine précédente au moins", "1 semaines"),
+    ("it", "lo stesso giorno della settimana precedente", "1 settimane"),
+])
+def test_a_one_week_history_minimum_is_said_in_the_singular(lang, week, weeks, monkeypatch):
+    """With min_history=1 the watch said a day is compared with the same weekday of "the 1
+    weeks before it" ("des 1 semaines", "delle almeno 1 settimane"). Net follows from 1 June
+    to 10 July: a day is tested once 1 earlier same weekday has a value, from 1 June + 7 days
+    = 8 June on, so June's 1st to 7th are untested and June is tested on 30 - 7 = 23 days; with
+    1 to 7 June alone no day is tested."""
+    import dataclasses
+    import importlib
+
+    from ._roi_builders import daily, dataset
+
+    alerts_module = importlib.import_module("smmanalytics.alerts")
+
+    @dataclasses.dataclass(frozen=True)
+    class OneWeek(alerts_module.AlertSettings):
+        min_history: int = 1
+
+    monkeypatch.setattr(alerts_module, "AlertSettings", OneWeek)
+
+    def report(last):
+        rows = [{"platform": "instagram", "account_id": "a", "date": d.date().isoformat(),
+                 "metric": "net_follows", "value": 3.0}
+                for d in pd.date_range("2026-06-01", last)]
+        return BrandReport(dataset(daily=daily(rows)), "2026-06", lang=lang)
+
+    rep = report("2026-07-10")
+    f = rep.fmt
+    blocks = rep.alerts().blocks
+    notes = [b["text"] for b in blocks if b["kind"] == "note"]
+    [partly] = [n for n in notes if n == f.label("alerts_partly_one_week")]
+    assert week in partly and weeks not in partly
+    [items] = [b["items"] for b in blocks if b["kind"] == "bullets"]
+    untested = ", ".join(f.date(d, "d MMM") for d in pd.date_range("2026-06-01", "2026-06-07"))
+    signal = f"{f.platform('instagram')} · {f.label('sig_net_followers')}"
+    assert items == [f.prose(f.label("alerts_partly_item").format(
+        signal=signal, tested="23", days="30", dates=untested))]
+    texts = [b["text"] for b in report("2026-06-07").alerts().blocks if b["kind"] == "text"]
+    assert texts[0] == f.label("alerts_untested_one_week")
+    assert week in texts[0] and weeks not in texts[0]
+
+
+@pytest.mark.parametrize("lang, said, wrong", [
+    ("en", "its only day with data was not tested: 1 Jun", "of its 1 days"),
+    ("fr", "son seul jour avec données n'a pas été testé : 1er juin", "de ses 1 jours"),
+    ("it", "il suo unico giorno con dati non è stato testato: 1° giu", "dei suoi 1 giorni"),
+])
+def test_a_signal_with_one_day_of_data_in_the_period_is_said_in_the_singular(lang, said, wrong):
+    """Net follows from 10 May to 1 June: June has one day with a value, 1 June, a Monday
+    with 3 earlier Mondays (11, 18, 25 May), fewer than the 4 a day needs: untested. The note
+    said "tested on 0 of its 1 days with data"."""
+    from ._roi_builders import daily, dataset
+
+    rows = [{"platform": "instagram", "account_id": "a", "date": d.date().isoformat(),
+             "metric": "net_follows", "value": 3.0}
+            for d in pd.date_range("2026-05-10", "2026-06-01")]
+    rep = BrandReport(dataset(daily=daily(rows)), "2026-06", lang=lang)
+    [items] = [b["items"] for b in rep.alerts().blocks if b["kind"] == "bullets"]
+    assert len(items) == 1 and said in items[0] and wrong not in items[0]
+
+
 @pytest.mark.parametrize("lang,line", [
     ("en", "Posts less than 7 days old at their export are left out (2): their totals are still "
            "growing and cannot be compared yet."),
@@ -3085,3 +3150,124 @@ def test_scorecard_goals_and_notes_share_the_width(tmp_path):
              if b["kind"] == "table"][0]
     assert table["rows"][0][0] == "Publications · Instagram (septembre 2026)"
     assert table["widths"] == ["1fr", "auto", "auto", "auto", "1fr"]
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("en", "leave out YouTube's 9,000: they are impressions of its thumbnails"),
+    ("fr", "ne comptent pas les 9\u202f000 de YouTube : ce sont des impressions de ses miniatures"),
+    ("it", "non contano le 9.000 di YouTube: sono impressioni delle sue miniature"),
+])
+def test_key_figures_total_leaves_out_youtube_thumbnail_impressions(lang, words):
+    """The key figures' all-platforms impressions added YouTube's thumbnail impressions
+    (its thumbnail shown in a feed, not a view of the post) to the other platforms'
+    impressions: October's 202,123 were 149,296 thumbnails. The total leaves them out, as
+    engagement() leaves them out of the pooled rate by impressions, YouTube's row keeps them,
+    and the caption says so. By hand: X 1,000 + 2,000 and LinkedIn 500 → 3,500 impressions
+    (not 3,500 + 4,000 + 5,000 = 12,500); YouTube's 9,000 in its own row."""
+    df = pd.DataFrame({
+        "platform": ["x", "x", "linkedin", "youtube", "youtube"],
+        "post_id": ["a", "b", "c", "d", "e"],
+        "published_at": pd.to_datetime(["2026-10-02 10:00", "2026-10-05 18:00",
+                                        "2026-10-07 12:00", "2026-10-09 09:00",
+                                        "2026-10-12 09:00"], utc=True),
+        "reactions": [10.0, 20.0, 5.0, 8.0, 4.0], "comments": [1.0, 2.0, 0.0, 1.0, 0.0],
+        "impressions": [1000.0, 2000.0, 500.0, 4000.0, 5000.0],
+        "snapshot_at": pd.Timestamp("2026-11-01 08:00", tz="UTC")})
+    ds = Dataset(posts=schema.conform(df, "posts"),
+                 brand=Brand(name="B", timezone="Europe/Paris", language=lang))
+    rep = BrandReport(ds, "2026-10", lang=lang)
+    table = rep.engagement_table().set_index("platform")
+    assert table.loc["total", "impressions"] == 1000 + 2000 + 500
+    assert table.loc["youtube", "impressions"] == 4000 + 5000
+    # the same posts as the pooled rate by impressions: (11 + 22 + 5) / 3,500
+    assert table.loc["total", "er_impressions_pooled"] == pytest.approx(38 / 3500)
+    caption = next(b["caption"] for b in rep.kpi_table().blocks if b["kind"] == "table")
+    assert words in caption
+    # one platform: YouTube's report keeps its impressions, and says nothing of them
+    alone = Dataset(posts=ds.posts.loc[ds.posts["platform"] == "youtube"].reset_index(drop=True),
+                    brand=ds.brand)
+    rep = BrandReport(alone, "2026-10", lang=lang)
+    assert rep.engagement_table().iloc[-1]["impressions"] == 9000
+    caption = next(b["caption"] for b in rep.kpi_table().blocks if b["kind"] == "table")
+    assert "YouTube" not in caption
+
+
+@pytest.mark.parametrize("lang, one, many", [
+    ("en", ("No engagement recorded on this post:",
+            "give the publish day of this post, not the hour"),
+     ("No engagement recorded on these 2 posts:",
+      "give the publish day of these 2 posts, not the hour")),
+    ("fr", ("Aucun engagement enregistré sur cette publication :",
+            "le jour de publication de cette publication, pas l'heure"),
+     ("Aucun engagement enregistré sur ces 2 publications :",
+      "le jour de publication de ces 2 publications, pas l'heure")),
+    ("it", ("Nessuna interazione registrata su questo post:",
+            "il giorno di pubblicazione di questo post, non l'ora"),
+     ("Nessuna interazione registrata su questi 2 post:",
+      "il giorno di pubblicazione di questi 2 post, non l'ora")),
+])
+def test_best_times_sentences_of_a_single_post_are_in_the_singular(lang, one, many):
+    """The best-times section said "No engagement recorded on these 1 posts" of a platform's
+    only post, without an interaction, and "the publish day of these 1 posts" of a platform
+    whose one post has its day only: a single post is "this post"; two stay "these 2 posts"."""
+    import types
+
+    from smmanalytics.report.watch import WatchSections
+    from smmanalytics.timing._model import NO_ENGAGEMENT
+
+    me = types.SimpleNamespace(fmt=Formatter(lang))
+    for n, (engagement, day_only) in ((1, one), (2, many)):
+        bt = types.SimpleNamespace(window=None, effect_detected=False, n_used=n,
+                                   p_value=np.nan, method={"test": NO_ENGAGEMENT},
+                                   n_excluded={"day_precision": n})
+        said = [me.fmt.prose(WatchSections._bt_sentence(me, bt)),
+                me.fmt.prose(WatchSections._day_only_sentence(me, bt))]
+        assert said[0].startswith(engagement) and day_only in said[1], said
+
+
+@pytest.mark.parametrize("lang, facebook, instagram, brand", [
+    ("en", "0.017%", "0.14%", "0.35%"),
+    ("fr", "0,017\xa0%", "0,14\xa0%", "0,35\xa0%"),
+    ("it", "0,017%", "0,14%", "0,35%"),
+])
+def test_benchmark_rates_below_one_percent_keep_two_significant_figures(
+        lang, facebook, instagram, brand, monkeypatch):
+    """Rival IQ's 2025 Facebook engagement rate for health & beauty, 0.017 % (0.00017), stood
+    in the benchmarks as "0.02 %", 0.02 / 0.017 = 1.18: 18 % over the source. Below 1 % a rate
+    beside a benchmark keeps two significant figures: 0.017 %, Instagram's 0.144 % as 0.14 %,
+    and a brand's 0.35 % beside it at the same precision; TikTok's 7.54 % keeps its two
+    decimals."""
+    import importlib
+
+    import smmanalytics as smm
+
+    # the module (smmanalytics.benchmarks is also the name of a function)
+    benchmarks = importlib.import_module("smmanalytics.benchmarks")
+    rep = BrandReport(smm.load(SAMPLE), "2026-10", lang=lang)
+    bench = [b for b in rep.benchmarks().blocks if b["kind"] == "table"][0]
+    rows = {(r[0], r[1]): r for r in bench["rows"]}
+    rate = rep.fmt.metric("engagement_rate")
+    assert rows[("Facebook", rate)][4] == facebook
+    assert rows[("Instagram", rate)][4] == instagram
+    assert rows[("TikTok", rate)][3] == rep.fmt.percent(0.075449)    # 7.54 %, as before
+    # the brand's own rate below 1 % at the benchmark's precision: 0.0035 / 0.00017 = 20.59
+    row = pd.DataFrame({"platform": ["facebook"], "metric": ["engagement_rate"],
+                        "source": ["Rival IQ"], "edition": [2025], "brand_value": [0.0035],
+                        "benchmark_value": [0.00017], "ratio": [0.0035 / 0.00017],
+                        "method": [None], "note": [None]})
+    monkeypatch.setattr(benchmarks, "compare_benchmarks", lambda *a, **k: row)
+    monkeypatch.setattr(benchmarks, "compare_competitors", lambda *a, **k: pd.DataFrame())
+    [bench] = [b for b in rep.benchmarks().blocks if b["kind"] == "table"]
+    assert bench["rows"][0][3:6] == [brand, facebook, f"{rep.fmt.number(20.59, 2)}×"]
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", ["0.017%", "0.35%", "3.45%", "0.0012%", "0.00%", "–"]),
+    ("fr", ["0,017\xa0%", "0,35\xa0%", "3,45\xa0%", "0,0012\xa0%", "0,00\xa0%", "–"]),
+    ("it", ["0,017%", "0,35%", "3,45%", "0,0012%", "0,00%", "–"]),
+])
+def test_a_rate_below_one_percent_keeps_two_significant_figures(lang, said):
+    """0.00017 → 0.017 % (3 decimals), 0.0035 → 0.35 %, 0.0345 → 3.45 % (2 decimals from
+    1 % on), 0.0000123 → 0.0012 % (4 decimals), 0 → 0.00 %, a missing rate → "–"."""
+    f = Formatter(lang)
+    assert [f.rate(x) for x in (0.00017, 0.0035, 0.0345, 0.0000123, 0.0, np.nan)] == said

@@ -154,6 +154,16 @@ def half_up(x: float, digits: int = 0) -> float:
     return float(q)
 
 
+def rate_digits(x: float, digits: int = 2) -> int:
+    """The decimals of the percentage :meth:`Formatter.rate` writes the fraction ``x`` with:
+    ``digits``, or for a rate below 1 % (in percent, 0 < |100 x| < 1) as many as its two
+    significant figures need: 0.00017 (0.017 %) → 3, 0.0000123 (0.0012 %) → 4."""
+    p = abs(float(x)) * 100
+    if not math.isfinite(p) or p == 0 or p >= 1:
+        return digits
+    return max(digits, 1 - math.floor(math.log10(p)))
+
+
 def _unsigned_zero(x: float, digits: int) -> float:
     """``x``, or 0.0 when it rounds to zero at ``digits`` decimals (no "-0.0" shown)."""
     return 0.0 if half_up(x, digits) == 0 else x
@@ -502,6 +512,19 @@ class Formatter:
             return missing
         return format_percent(_unsigned_zero(float(x), digits + 2),
                               format=self._pattern("percent", digits), locale=self.locale)
+
+    def rate(self, x, digits: int = 2, missing: str = "–") -> str:
+        """A rate set beside a benchmark or a competitor's: as :meth:`percent`, but one below
+        1 % keeps two significant figures, 0.00017 → 0.017% (not 0.02%, 18 % over it), 0.0035
+        → 0.35%; from 1 % on, ``digits`` decimals (0.0345 → 3.45%). Both sides of a comparison
+        are written this way, so each reads at the same relative precision.
+
+        >>> Formatter("fr").rate(0.00017), Formatter("en").rate(0.0035)
+        ('0,017\xa0%', '0.35%')
+        """
+        if _missing(x):
+            return missing
+        return self.percent(x, rate_digits(x, digits), missing)
 
     def change(self, x, digits: int = 1, missing: str = "–") -> str:
         """A relative change as a signed percentage: 0.123 → +12.3%, −0.05 → −5.0%; one that

@@ -23,10 +23,12 @@ class PerformanceSections:
     """Scorecard, ROI, benchmarks, competitors and period-over-period sections."""
 
     # ---- value formatting by metric ----------------------------------------------------------
-    def _value(self, metric: str, x, *, change: bool = False) -> str:
+    def _value(self, metric: str, x, *, change: bool = False, compared: bool = False) -> str:
+        """``x`` formatted for ``metric``; ``compared``: set beside a benchmark, where a rate
+        below 1 % keeps two significant figures (:meth:`Formatter.rate`)."""
         f = self.fmt
         if metric in _RATES:
-            return f.points(x) if change else f.percent(x)
+            return f.points(x) if change else f.rate(x) if compared else f.percent(x)
         if metric == "roi":
             return f.percent(x, 0)
         if metric == "roas":
@@ -321,10 +323,12 @@ class PerformanceSections:
                 f.label("metric"): [f.metric(m) for m in b["metric"]],
                 f.label("source"): [f"{s} {e}" for s, e in zip(b["source"], b["edition"],
                                                               strict=True)],
-                f.label("brand"): [self._value(m, v) for m, v in zip(b["metric"],
-                                   b["brand_value"], strict=True)],
-                f.label("benchmark"): [self._value(m, v) for m, v in zip(b["metric"],
-                                       b["benchmark_value"], strict=True)],
+                # the brand's rate and its benchmark at two significant figures below 1 %:
+                # Facebook's 0.017 % read "0.02 %", 18 % over it
+                f.label("brand"): [self._value(m, v, compared=True) for m, v in zip(
+                    b["metric"], b["brand_value"], strict=True)],
+                f.label("benchmark"): [self._value(m, v, compared=True) for m, v in zip(
+                    b["metric"], b["benchmark_value"], strict=True)],
                 f.label("ratio"): [f"{f.number(v, 2)}×" if pd.notna(v) else "–"
                                    for v in b["ratio"]],
                 f.label("notes"): refs,
@@ -340,7 +344,7 @@ class PerformanceSections:
                 f.label("posts"): [f.number(v) for v in c["posts"]],
                 f.label("interactions_per_post"): [f.number(v, 1)
                                                    for v in c["interactions_per_post"]],
-                f.label("er_followers"): [f.percent(v) for v in c["er_followers"]],
+                f.label("er_followers"): [f.rate(v) for v in c["er_followers"]],
                 f.label("posts_per_week"): [f.number(v, 1) for v in c["posts_per_week"]],
             }), align=["left", "left", "right", "right", "right", "right"],
                 caption=" ".join([f.label("competitors_caption"), *self._brand_notes(c)]))

@@ -182,6 +182,16 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         total = metrics.engagement(self.posts, by=None, daily=self.ds.daily)
         sums = {m: self.posts[m].sum(min_count=1) if m in self.posts else pd.NA
                 for m in ("reach", "views", "impressions")}
+        # YouTube's impressions are its thumbnail's, not views of its posts (DESIGN §3): the
+        # all-platforms total leaves them out, as engagement() leaves them out of the pooled
+        # er_impressions (202,123 impressions of October were 149,296 thumbnails shown); its
+        # own row keeps them, and a line under the table says so
+        plat = self.posts["platform"].astype("string").str.lower()
+        youtube = (plat == "youtube").fillna(False).to_numpy()
+        thumbnails = pd.NA
+        if "impressions" in self.posts and plat.dropna().nunique() > 1 and youtube.any():
+            thumbnails = self.posts.loc[youtube, "impressions"].sum(min_count=1)
+            sums["impressions"] = self.posts.loc[~youtube, "impressions"].sum(min_count=1)
         # each platform's sums, of one groupby (a mask and a sum a platform and metric took
         # 60 ms on the sample); posts without a platform make a row of their own, as in
         # metrics.engagement
@@ -211,7 +221,10 @@ class BrandReport(PerformanceSections, WatchSections, Report):
                 {c: by_platform[c].dtype for c in ("platform", "posts", "interactions")})
             by_platform = (pd.concat([by_platform, quiet_rows], ignore_index=True)
                            .sort_values("platform", kind="stable", ignore_index=True))
-        return pd.concat([by_platform, total], ignore_index=True)
+        table = pd.concat([by_platform, total], ignore_index=True)
+        # the YouTube thumbnail impressions the total leaves out (NA: none left out)
+        table.attrs["youtube_impressions"] = thumbnails
+        return table
 
     def _quiet_platforms(self, posted: set[str]) -> dict[str, bool]:
         """The brand's platforms without a post in the period (those not in ``posted``), each
@@ -290,7 +303,11 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         # the stories on a line of their own: "42 (dont 12" over "stories)" in a narrow column
         shown[f.label("posts")] = [f"{v}\n({self._stories(k)})" if k else v
                                    for v, k in zip(shown[f.label("posts")], n, strict=True)]
-        return self.table(sec, shown, total=True, caption=f.label("kpi_rates_caption"))
+        caption = f.label("kpi_rates_caption")
+        thumbnails = e.attrs.get("youtube_impressions", pd.NA)
+        if not pd.isna(thumbnails):
+            caption += " " + f.label("kpi_youtube_impressions").format(n=f.number(thumbnails))
+        return self.table(sec, shown, total=True, caption=caption)
 
     def _stories(self, n: int) -> str:
         """"incl. 12 stories", "dont 1 story": the stories among a count of posts."""

@@ -33,6 +33,12 @@ _RATE_MIN_DAYS = 28
 _UNTESTED_NAMED = 31
 
 
+def _one_week(key: str, settings) -> str:
+    """The label ``key`` worded for the watch's history minimum: "the same weekday of the
+    week before it" for ``min_history=1``, which read "of the 1 weeks before it"."""
+    return f"{key}_one_week" if settings.min_history == 1 else key
+
+
 class WatchSections:
     """Best-times and alerts sections."""
 
@@ -117,7 +123,8 @@ class WatchSections:
             return f.label("bt_no_hours")
         if not np.isfinite(bt.p_value):        # no test run: say why, as bt.summary does
             if bt.method.get("test") == NO_ENGAGEMENT:
-                return f.label("bt_no_engagement").format(n=f.number(bt.n_used))
+                return f.label("bt_no_engagement_one" if bt.n_used == 1
+                               else "bt_no_engagement").format(n=f.number(bt.n_used))
             if bt.method.get("test") == NOT_IDENTIFIABLE:
                 return f.label("bt_not_identifiable").format(n=f.number(bt.n_used))
             if bt.method.get("test") == NOT_PERMUTABLE:
@@ -166,7 +173,8 @@ class WatchSections:
         """What timing shows for a platform whose exports give the publish day only: no hour
         can be told; whether a weekday did better, when the test could tell."""
         f = self.fmt
-        head = f.label("bt_day_only").format(n=f.number(bt.n_excluded["day_precision"]))
+        n = bt.n_excluded["day_precision"]          # "these 1 posts" read of a single post
+        head = f.label("bt_day_only_one" if n == 1 else "bt_day_only").format(n=f.number(n))
         wp = bt.method.get("weekday_p_value", np.nan)
         if bt.method.get("weekday_test") == NOT_IDENTIFIABLE:
             tail = f.label("bt_day_only_confounded")
@@ -389,7 +397,7 @@ class WatchSections:
                       and (counts["period_tested"] > 0 or not counts["period_days"]))
             partly = counts["period_tested"] < counts["period_days"]
             self.text(sec, f.label(("alerts_none_tested" if partly else "alerts_none")
-                                   if tested else "alerts_untested").format(
+                                   if tested else _one_week("alerts_untested", settings)).format(
                                        weeks=f.number(settings.min_history)) if watched and seen
                       else f.label("alerts_no_data" if watched else "alerts_no_signal"))
         else:
@@ -516,11 +524,14 @@ class WatchSections:
         for r in u.itertuples():
             signal = f"{f.platform(r.platform)} · {f.label('sig_' + r.signal)}"
             many = len(r.untested) > _UNTESTED_NAMED
-            items.append(f.label("alerts_partly_count" if many else "alerts_partly_item").format(
+            # "tested on 0 of its 1 days": a signal with data on one day of the period
+            key = ("alerts_partly_count" if many else "alerts_partly_item_one_day"
+                   if r.days == 1 else "alerts_partly_item")
+            items.append(f.label(key).format(
                 signal=signal, tested=f.number(r.days_tested), days=f.number(r.days),
                 dates=", ".join(f.date(d, "d MMM") for d in r.untested)))
-        self.text(sec, f.label("alerts_partly").format(weeks=f.number(settings.min_history)),
-                  note=True)
+        self.text(sec, f.label(_one_week("alerts_partly", settings)).format(
+            weeks=f.number(settings.min_history)), note=True)
         self.bullets(sec, items)
 
     def _signal_value(self, signal: str, v) -> str:
