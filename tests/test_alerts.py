@@ -819,15 +819,20 @@ def test_backtest_all_signals_alert_at_least_as_often_as_each(cells):
 
 
 def test_review_gives_the_alerts_and_backtest_of_separate_calls():
-    from smmanalytics.alerts import review
+    from smmanalytics.alerts import _up_to, review
 
     ds = _sim(days=365, seed=3, incident=200)
     period = ("2025-06-01", "2025-08-31")          # the incident is on day 200, 19 July
     got = review(ds, period)
     pd.testing.assert_frame_equal(got.alerts, alerts(ds, period=period))
-    pd.testing.assert_frame_equal(got.backtest, backtest(ds))
-    pd.testing.assert_frame_equal(got.signals, signals(ds))
+    # both judge the history up to the period's end
+    cut = _up_to(ds, "2025-08-31")
+    pd.testing.assert_frame_equal(got.backtest, backtest(cut))
+    pd.testing.assert_frame_equal(got.signals, signals(cut))
     assert len(got.alerts) > 0
+    whole = review(ds)
+    pd.testing.assert_frame_equal(whole.backtest, backtest(ds))
+    pd.testing.assert_frame_equal(whole.signals, signals(ds))
 
 
 def test_plot_alert_draws_series_baseline_band_and_marker():
@@ -1585,3 +1590,31 @@ def test_the_history_a_day_needs_follows_min_history(tmp_path):
     r = review(load(tmp_path), settings=pooled)
     assert ("2 known but not tested yet: too short a history, a day needs 28 days with a "
             "value among the 28 before it)") in r.summary
+
+
+def test_a_past_periods_alerts_are_those_known_at_its_end(capsys):
+    """Each series' overdispersion and the drift threshold are estimated on the history given:
+    ``smm.alerts(ds, "2025-12")`` and ``smm alerts --period 2025-12`` judged December 2025
+    with the year after it and found nothing, where its report (judged at its end) listed
+    YouTube comments on 6 December (NB tail) and 24 December (robust z). Now a period is
+    judged on the history up to its end, by the API, the command line and the report alike;
+    without a period, on the whole history."""
+    from smmanalytics.alerts import _up_to, review
+    from smmanalytics.cli import main
+    from smmanalytics.dataset import load
+
+    path = Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve"
+    sample = load(path)
+    december = alerts(sample, "2025-12")
+    assert december["date"].dt.strftime("%Y-%m-%d").tolist() == ["2025-12-06", "2025-12-24"]
+    assert december["platform"].tolist() == ["youtube", "youtube"]
+    assert december["test"].tolist() == ["nb_tail", "robust_z"]
+    cut = alerts(_up_to(sample, "2025-12-31"))
+    pd.testing.assert_frame_equal(
+        december, cut.loc[cut["date"] >= "2025-12-01"].reset_index(drop=True))
+    pd.testing.assert_frame_equal(review(sample, "2025-12").alerts, december)
+    whole = alerts(sample)                  # judged with the year after: nothing in December
+    assert not whole["date"].between("2025-12-01", "2025-12-31").any()
+    assert main(["alerts", str(path), "--period", "2025-12"]) == 0
+    out = capsys.readouterr().out
+    assert "2025-12-06" in out and "2025-12-24" in out

@@ -444,7 +444,12 @@ def _settings(settings) -> AlertSettings:
 def alerts(ds, period=None, *, settings: AlertSettings | None = None) -> pd.DataFrame:
     """Alerts on the Dataset's signals, optionally limited to a period.
 
-    The tests run on the whole history (baselines need it); ``period`` only filters the rows.
+    Without ``period`` the tests run on the whole history. With one, they run on the history
+    up to the period's end (baselines need the days before it), as the period's report and
+    ``smm alerts --period`` judge it: each series' overdispersion and the drift test's
+    threshold are estimated on the history given, so that data arriving after a period could
+    change its verdicts (December 2025 of the sample brand: 3 alerts judged at its end, none
+    judged with the year after). A past period's alerts are thus what was known at its end.
 
     Parameters
     ----------
@@ -478,7 +483,8 @@ def alerts(ds, period=None, *, settings: AlertSettings | None = None) -> pd.Data
     require_dataset(ds, "alerts")
     settings = _settings(settings)
     bounds = _period(period)
-    return _alerts_in(_detect_all(signals(ds), settings), settings, bounds)
+    judged = ds if bounds is None else _up_to(ds, bounds[1].date())
+    return _alerts_in(_detect_all(signals(judged), settings), settings, bounds)
 
 
 def _alerts_in(det: pd.DataFrame, settings: AlertSettings, bounds,
@@ -615,11 +621,12 @@ def review(ds, period=None, *, settings: AlertSettings | None = None,
     The same tables as calling both, for the cost of one detection run over the history (a
     report shows all three).
 
-    ``until`` (a date, or None for the whole history): the last day judged. The posts
-    published after it and the daily rows dated after it are left out of the signals, the
-    detection and the back-test, as if the data ended that day: a report about December 2025
-    counted 398 days watched and the alerts of October 2026 in its yearly rates, the data
-    starting in September 2025.
+    ``until`` (a date; None: the period's end, or the whole history without a period): the
+    last day judged. The posts published after it and the daily rows dated after it are left
+    out of the signals, the detection and the back-test, as if the data ended that day: a
+    report about December 2025 counted 398 days watched and the alerts of October 2026 in its
+    yearly rates, the data starting in September 2025. A period is thus judged as
+    :func:`alerts` judges it.
 
     Raises
     ------
@@ -636,6 +643,8 @@ def review(ds, period=None, *, settings: AlertSettings | None = None,
             raise EmptyDataError(
                 f"no data falls in {parse_period(period).label}: nothing to review; expected "
                 f"a period within the data's days, {first.isoformat()} to {last.isoformat()}")
+    if until is None and bounds is not None:
+        until = bounds[1].date()
     judged = ds if until is None else _up_to(ds, until)
     sig = signals(judged)
     det = _detect_all(sig, settings)

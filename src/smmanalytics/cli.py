@@ -239,7 +239,9 @@ def _cmd_alerts(args: argparse.Namespace) -> int:
 
     ds = _brand_data(args, web=False)   # as smm report, on the days the signals have
     period = _period(args.period) if args.period else None
-    watch = review(ds, (period.start, period.end) if period is not None else None)
+    # a period is judged as its report judges it: on the history up to its end
+    watch = (review(ds, (period.start, period.end), until=period.end) if period is not None
+             else review(ds))
     found = watch.alerts
     if args.json:
         _print_frame(found, True)
