@@ -485,3 +485,31 @@ def test_ctr_by_impressions_or_views_where_impressions_are_gone():
     # no link clicks at all: no ctr
     none = metrics.engagement(posts.drop(columns="link_clicks"), by=None)
     assert pd.isna(none.loc[0, "ctr_pooled"]) and none["ctr_pooled"].dtype == "Float64"
+
+
+def test_a_frame_with_likes_or_no_interaction_column_is_told_not_all_nan():
+    """A hand-built frame with ``likes`` (what every export calls them) and no ``reactions``
+    gave engagement() all NaN with nothing said, and a frame with likes and comments counted
+    the comments only. Likes count as reactions under that name (DESIGN §3): the error names
+    the column to rename, the columns expected and those that came."""
+    likes = pd.DataFrame({"platform": ["instagram"] * 2, "likes": [10, 20],
+                          "reach": [100, 100]})
+    with pytest.raises(SchemaError, match="column 'likes' and no 'reactions'.*rename 'likes' "
+                       "to 'reactions'.*got columns platform, likes, reach") as err:
+        metrics.engagement(likes)
+    assert err.value.column == "likes"
+    with pytest.raises(SchemaError, match="rename 'likes'"):
+        metrics.engagement(likes.assign(comments=[1, 2]))
+    with pytest.raises(SchemaError, match=r"no interaction column; expected one or more of "
+                       r"reactions, comments, shares, saves \(or interactions\); got columns "
+                       r"platform, reach"):
+        metrics.engagement(likes.drop(columns="likes"))
+    # renamed, it is counted: (10 + 20) / (100 + 100) = 0.15
+    e = metrics.engagement(likes.rename(columns={"likes": "reactions"}))
+    assert e.loc[0, "er_reach_pooled"] == pytest.approx(0.15)
+    # a total only (a platform exporting interactions, no component) is no error: 7 / 100
+    total = metrics.engagement(likes.drop(columns="likes").assign(interactions=[7, 7]))
+    assert total.loc[0, "er_reach_pooled"] == pytest.approx(0.07)
+    # no posts: no row, no error
+    assert len(metrics.engagement(likes.drop(columns="likes").iloc[:0])) == 0
+

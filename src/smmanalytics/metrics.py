@@ -287,7 +287,14 @@ def add_rates(posts: pd.DataFrame, daily: pd.DataFrame | None = None) -> pd.Data
     ``interactions`` is recomputed from the components present (:func:`post_interactions`);
     a given ``interactions`` is kept only for posts without any component.
     ``followers`` comes from :func:`followers_at` when ``daily`` is given.
+
+    Posts with no interaction column at all (none of reactions, comments, shares, saves,
+    interactions), or with ``likes`` and no ``reactions`` (a frame built by hand: likes count
+    as reactions, DESIGN §3, under that name), raise a
+    :class:`~smmanalytics.errors.SchemaError` naming the columns expected and those that
+    came: their rates were all NaN, or left the likes out, with nothing said.
     """
+    _interaction_columns(posts)
     out = posts.copy()
     out["interactions"] = post_interactions(out)
     if "followers" not in out.columns:
@@ -299,6 +306,20 @@ def add_rates(posts: pd.DataFrame, daily: pd.DataFrame | None = None) -> pd.Data
               else pd.Series(pd.NA, index=out.index, dtype="Float64"))
     out["ctr"] = rate(clicks, ctr_denominator(out))
     return out
+
+
+def _interaction_columns(posts: pd.DataFrame) -> None:
+    """SchemaError unless ``posts`` (with rows) has an interaction column under its canonical
+    name, and no ``likes`` where ``reactions`` are expected."""
+    got = ", ".join(map(str, posts.columns)) or "none"
+    if "likes" in posts.columns and "reactions" not in posts.columns:
+        raise SchemaError("posts have a column 'likes' and no 'reactions': likes count as "
+                          "reactions; rename 'likes' to 'reactions' (interactions are reactions "
+                          f"+ comments + shares + saves); got columns {got}", column="likes")
+    if len(posts) and not any(c in posts.columns for c in (*COMPONENTS, "interactions")):
+        raise SchemaError("posts have no interaction column; expected one or more of "
+                          f"{', '.join(COMPONENTS)} (or interactions); got columns {got}",
+                          column="reactions")
 
 
 def engagement(posts: pd.DataFrame, by: Sequence[str] | str | None = ("platform",),
