@@ -87,7 +87,7 @@ def interactions(posts: pd.DataFrame) -> pd.Series:
     comps = [c for c in COMPONENTS if c in posts.columns]
     if not comps:
         return pd.Series(pd.NA, index=posts.index, dtype="Float64", name="interactions")
-    values = posts[comps].astype("Float64")
+    values = pd.DataFrame({c: _numbers(posts[c], c) for c in comps}, index=posts.index)
     total = row_sum(values).rename("interactions")
     missing = values.isna().to_numpy()
     if not missing.any():
@@ -133,7 +133,7 @@ def post_interactions(posts: pd.DataFrame) -> pd.Series:
     computed = interactions(posts)
     if "interactions" not in posts.columns:
         return computed
-    given = pd.to_numeric(posts["interactions"]).astype("Float64")
+    given = _numbers(posts["interactions"], "interactions")
     return computed.fillna(given).rename("interactions")
 
 
@@ -174,9 +174,27 @@ def rate(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
     return (_numbers(numerator) / den.mask(den == 0)).astype("Float64")
 
 
-def _numbers(values: pd.Series) -> pd.Series:
-    """``values`` as Float64 numbers: numbers held as text (``"100"``, from a sheet) count."""
-    return pd.to_numeric(values).astype("Float64")
+def _numbers(values: pd.Series, column: str | None = None) -> pd.Series:
+    """``values`` as Float64 numbers: numbers held as text (``"100"``, from a sheet) count; a
+    blank text is missing. Any other text (``"1 234"``, ``"n/a"``) raises a SchemaError naming
+    the column (``column``, else the Series' name) and the first such value: it was pyarrow's
+    ``ArrowInvalid: Failed to parse string`` from deep inside."""
+    if values.dtype.kind in "biuf":          # numbers already (Int64, Float64, float64…)
+        return values.astype("Float64")
+    try:
+        return pd.to_numeric(values).astype("Float64")
+    except (ValueError, TypeError):
+        pass
+    numbers = pd.to_numeric(values, errors="coerce").astype("Float64")
+    text = values.astype("string").str.strip()
+    bad = (numbers.isna() & text.notna() & (text != "")).to_numpy(bool)
+    if not bad.any():
+        return numbers
+    name = column if column is not None else values.name
+    first = values[bad].iloc[0]
+    raise SchemaError(f"column {name!r} holds {int(bad.sum())} value(s) that are not numbers; "
+                      f"expected numbers (such as 1234 or 12.5, without thousands separators); "
+                      f"got {first!r}", column=name, failure_cases=values[bad])
 
 
 def followers_at(posts: pd.DataFrame, daily: pd.DataFrame | None) -> pd.Series:
@@ -377,6 +395,11 @@ def engagement(posts: pd.DataFrame, by: Sequence[str] | str | None = ("platform"
         raise SchemaError(f"cannot group by {', '.join(map(repr, missing))}: posts lack that "
                           f"column; expected one of {', '.join(map(str, posts.columns))}",
                           column=missing[0])
+    if "platform" in posts.columns:
+        # "Instagram" and "instagram " are one platform, as best_times and compare take the
+        # name (_args.platform_name): they came out as two groups
+        posts = posts.assign(platform=posts["platform"].astype("string").str.strip()
+                             .str.lower())
     df = add_rates(posts, daily)
     for d in DENOMINATORS:          # summed below as numbers, as rate() takes them
         if d in df.columns:
@@ -390,7 +413,7 @@ def engagement(posts: pd.DataFrame, by: Sequence[str] | str | None = ("platform"
     for k in keys:
         if isinstance(df[k].dtype, pd.CategoricalDtype):
             df[k] = df[k].astype("string")
-    df["_platform"] = (df["platform"].astype("string").str.lower() if "platform" in df.columns
+    df["_platform"] = (df["platform"] if "platform" in df.columns
                        else pd.Series(pd.NA, index=df.index, dtype="string"))
     youtube_left_out = False
     rows = []
