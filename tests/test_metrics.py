@@ -547,3 +547,14 @@ def test_text_that_is_no_number_is_named_and_platform_spellings_are_one_group():
     assert pooled.loc[0, "er_impressions_pooled"] == pytest.approx(0.15)
     assert pooled.attrs["notes"]
 
+
+def test_a_post_of_reach_zero_counts_in_interactions_not_in_the_pooled_rate():
+    """A post with reach 0 and interactions (an export's oddity) has no rate, as a zero
+    denominator gives NaN: the pooled rate by reach is that of the posts that have one,
+    13 / 100, not 34 / 100; the group's interactions count all posts, 13 + 21 = 34."""
+    posts = pd.DataFrame({"platform": ["instagram"] * 2, "reactions": [13, 21],
+                          "reach": [100, 0]})
+    e = metrics.engagement(posts)
+    assert e.loc[0, "interactions"] == 34
+    assert e.loc[0, "er_reach_pooled"] == pytest.approx(13 / 100)
+    assert e.loc[0, "er_reach_median"] == pytest.approx(0.13)

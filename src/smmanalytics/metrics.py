@@ -19,7 +19,10 @@ Definitions
   or a platform that exports none) has none: NaN.
 - A group's rate is given two ways, both labelled: ``<rate>_median`` (median of the per-post
   rates) and ``<rate>_pooled`` (ratio of sums, Σ interactions / Σ denominator over the posts
-  where both are known; for ``ctr``, Σ link_clicks / Σ of each post's denominator).
+  that have a rate: both known and the denominator above 0; for ``ctr``, Σ link_clicks / Σ of
+  each post's denominator). A post with a reach of 0 has no rate, as a zero denominator gives
+  NaN: its interactions count in the group's ``interactions``, not in its pooled rate by
+  reach (interactions without anyone reached, an export's oddity, would raise the rate).
 - YouTube's ``impressions`` are Studio's *thumbnail* impressions (its thumbnail shown in a
   feed), not views of the post as other platforms' impressions are (reference §5.2): a group
   of several platforms leaves YouTube's posts out of ``er_impressions`` (median and pooled,
@@ -362,7 +365,8 @@ def engagement(posts: pd.DataFrame, by: Sequence[str] | str | None = ("platform"
     DataFrame
         One row per group with ``posts``, ``interactions`` (sum), and for each denominator
         ``d`` in reach, impressions, views, followers: ``er_<d>_median`` (median of per-post
-        rates) and ``er_<d>_pooled`` (Σ interactions / Σ d over posts where both are known);
+        rates) and ``er_<d>_pooled`` (Σ interactions / Σ d over the posts that have a rate:
+        both known, ``d`` above 0; a post of reach 0 counts in ``interactions`` only);
         then ``ctr_median`` and ``ctr_pooled`` (Σ link_clicks / Σ impressions, or views where
         a post has no impressions). A group without any usable denominator gets NaN. In a
         group of several platforms, ``er_impressions_*`` leave YouTube's posts out (their
