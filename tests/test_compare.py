@@ -445,35 +445,84 @@ def _platform_month(platform, month, n, reactions, impressions, start_id):
 
 
 def test_caveat_when_a_platform_share_of_a_pooled_denominator_moves():
-    # August: instagram 4000, facebook 4000, youtube 10 × 3200 = 32000 impressions -> youtube
-    # 80 %; October: 4000, 4000 and 10 × 200 = 2000 -> youtube 20 % (-60 pp; the others +30 pp)
+    # August: instagram 4000, facebook 4000, tiktok 10 × 3200 = 32000 impressions -> tiktok
+    # 80 %; October: 4000, 4000 and 10 × 200 = 2000 -> tiktok 20 % (-60 pp; the others +30 pp)
     rows = (_platform_month("instagram", 8, 10, 20, 400, 0)
             + _platform_month("facebook", 8, 10, 20, 400, 100)
-            + _platform_month("youtube", 8, 10, 1, 3200, 200)
+            + _platform_month("tiktok", 8, 10, 1, 3200, 200)
             + _platform_month("instagram", 10, 10, 20, 400, 300)
             + _platform_month("facebook", 10, 10, 20, 400, 400)
-            + _platform_month("youtube", 10, 10, 1, 200, 500))
+            + _platform_month("tiktok", 10, 10, 1, 200, 500))
     ds = dataset(posts=posts(rows))
     c = compare(ds, "2026-10", previous=AUG)
     # pooled er_impressions: 410 / 32000+8000 = 0.01025 -> 410 / 10000 = 0.041
     assert _kpis(c).loc["er_impressions", "previous"] == pytest.approx(410 / 40000)
     assert _kpis(c).loc["er_impressions", "current"] == pytest.approx(410 / 10000)
     shift = [x for x in c.caveats if x.startswith("Posts on")]
-    assert shift == ["Posts on youtube made 80% of the impressions in 2026-08-01..2026-08-31 "
+    assert shift == ["Posts on tiktok made 80% of the impressions in 2026-08-01..2026-08-31 "
                      "and 20% in 2026-10: the pooled er_impressions of all platforms moves with "
                      "that share; compare within each platform."]
-    one = compare(ds, "2026-10", previous=AUG, platform="youtube")
+    one = compare(ds, "2026-10", previous=AUG, platform="tiktok")
     assert not [x for x in one.caveats if x.startswith("Posts on")]
 
 
 def test_no_denominator_caveat_when_shares_hold():
-    # youtube 50 % of the impressions in both months
+    # tiktok 50 % of the impressions in both months
     rows = (_platform_month("instagram", 8, 10, 20, 400, 0)
-            + _platform_month("youtube", 8, 10, 1, 400, 100)
+            + _platform_month("tiktok", 8, 10, 1, 400, 100)
             + _platform_month("instagram", 10, 10, 30, 300, 200)
-            + _platform_month("youtube", 10, 10, 2, 300, 300))
+            + _platform_month("tiktok", 10, 10, 2, 300, 300))
     c = compare(dataset(posts=posts(rows)), "2026-10", previous=AUG)
     assert not [x for x in c.caveats if x.startswith("Posts on")]
+
+
+def test_youtube_thumbnail_impressions_are_left_out_of_all_platforms_impressions():
+    """compare() pooled YouTube's thumbnail impressions (its thumbnail shown in a feed) with
+    the other platforms' impressions of the post: the sample's er_impressions read 0.81 %
+    against 0.51 % (+58 %), where engagement() of each month, leaving YouTube out, read
+    2.36 % against 2.08 % (+13 %). Now compare leaves them out as engagement does, says so,
+    and keeps them for platform="youtube"."""
+    from smmanalytics.metrics import engagement
+    from smmanalytics.report.formatting import Formatter
+
+    # August: instagram 10 × (20 reactions, 400 impressions), youtube 10 × (1, 3200);
+    # October: instagram 10 × (30, 400), youtube 10 × (1, 200)
+    rows = (_platform_month("instagram", 8, 10, 20, 400, 0)
+            + _platform_month("youtube", 8, 10, 1, 3200, 100)
+            + _platform_month("instagram", 10, 10, 30, 400, 200)
+            + _platform_month("youtube", 10, 10, 1, 200, 300))
+    ds = dataset(posts=posts(rows))
+    c = compare(ds, "2026-10", previous=AUG, n_boot=200)
+    t = _kpis(c)
+    # instagram only: impressions 4000 in each month; er_impressions 200 / 4000 = 0.05 in
+    # August, 300 / 4000 = 0.075 in October (+50 %); with YouTube it read 210 / 36000 =
+    # 0.0058 and 310 / 6000 = 0.0517 (+786 %)
+    assert t.loc["impressions", ["current", "previous"]].tolist() == [4000.0, 4000.0]
+    assert t.loc["er_impressions", "previous"] == pytest.approx(200 / 4000)
+    assert t.loc["er_impressions", "current"] == pytest.approx(300 / 4000)
+    assert t.loc["er_impressions", "change_pct"] == pytest.approx(0.5)
+    # the interactions and reach-free KPIs keep YouTube's posts: 310 and 210
+    assert t.loc["interactions", ["current", "previous"]].tolist() == [310.0, 210.0]
+    # engagement() of October, all platforms in one group: the same rate
+    october = ds.posts.loc[ds.posts["published_at"].dt.month == 10]
+    assert float(engagement(october, by=None).loc[0, "er_impressions_pooled"]) == (
+        pytest.approx(t.loc["er_impressions", "current"]))
+    note = ("impressions and er_impressions of several platforms leave out YouTube's posts: "
+            "its impressions are thumbnail impressions, not views of the post.")
+    assert note in c.caveats
+    fr = Formatter("fr")
+    assert fr.note(note).startswith("Les impressions et le taux d'engagement / impressions")
+    assert fr.untranslated == set()
+    # YouTube's own comparison keeps its thumbnail impressions: 2000 against 32000
+    one = compare(ds, "2026-10", previous=AUG, platform="youtube", n_boot=200)
+    assert _kpis(one).loc["impressions", ["current", "previous"]].tolist() == [2000.0, 32000.0]
+    assert _kpis(one).loc["er_impressions", "current"] == pytest.approx(10 / 2000)
+    assert note not in one.caveats
+    # YouTube alone in the data: its impressions are all there is, kept, unsaid
+    alone = compare(dataset(posts=posts([r for r in rows if r["platform"] == "youtube"])),
+                    "2026-10", previous=AUG, n_boot=200)
+    assert _kpis(alone).loc["impressions", "current"] == 2000.0
+    assert note not in alone.caveats
 
 
 def test_comparison_displays_as_text_and_escaped_html():

@@ -485,3 +485,76 @@ def test_ctr_by_impressions_or_views_where_impressions_are_gone():
     # no link clicks at all: no ctr
     none = metrics.engagement(posts.drop(columns="link_clicks"), by=None)
     assert pd.isna(none.loc[0, "ctr_pooled"]) and none["ctr_pooled"].dtype == "Float64"
+
+
+def test_a_frame_with_likes_or_no_interaction_column_is_told_not_all_nan():
+    """A hand-built frame with ``likes`` (what every export calls them) and no ``reactions``
+    gave engagement() all NaN with nothing said, and a frame with likes and comments counted
+    the comments only. Likes count as reactions under that name (DESIGN §3): the error names
+    the column to rename, the columns expected and those that came."""
+    likes = pd.DataFrame({"platform": ["instagram"] * 2, "likes": [10, 20],
+                          "reach": [100, 100]})
+    with pytest.raises(SchemaError, match="column 'likes' and no 'reactions'.*rename 'likes' "
+                       "to 'reactions'.*got columns platform, likes, reach") as err:
+        metrics.engagement(likes)
+    assert err.value.column == "likes"
+    with pytest.raises(SchemaError, match="rename 'likes'"):
+        metrics.engagement(likes.assign(comments=[1, 2]))
+    with pytest.raises(SchemaError, match=r"no interaction column; expected one or more of "
+                       r"reactions, comments, shares, saves \(or interactions\); got columns "
+                       r"platform, reach"):
+        metrics.engagement(likes.drop(columns="likes"))
+    # renamed, it is counted: (10 + 20) / (100 + 100) = 0.15
+    e = metrics.engagement(likes.rename(columns={"likes": "reactions"}))
+    assert e.loc[0, "er_reach_pooled"] == pytest.approx(0.15)
+    # a total only (a platform exporting interactions, no component) is no error: 7 / 100
+    total = metrics.engagement(likes.drop(columns="likes").assign(interactions=[7, 7]))
+    assert total.loc[0, "er_reach_pooled"] == pytest.approx(0.07)
+    # no posts: no row, no error
+    assert len(metrics.engagement(likes.drop(columns="likes").iloc[:0])) == 0
+
+
+def test_text_that_is_no_number_is_named_and_platform_spellings_are_one_group():
+    """Numbers pasted as text with a thousands space ("1 234") crashed in pyarrow
+    (ArrowInvalid: Failed to parse string); "Instagram" and "instagram " made two groups,
+    where best_times and compare take either spelling. Now the error names the column, what
+    was expected and the first such value; the spellings are one platform."""
+    bad = pd.DataFrame({"platform": ["instagram"] * 3, "reactions": ["10", "1 234", "x"],
+                        "reach": [100, 100, 100]})
+    with pytest.raises(SchemaError, match=r"column 'reactions' holds 2 value\(s\) that are not "
+                       r"numbers; expected numbers .*; got '1 234'$") as err:
+        metrics.engagement(bad)
+    assert err.value.column == "reactions"
+    assert err.value.failure_cases.tolist() == ["1 234", "x"]
+    with pytest.raises(SchemaError, match="column 'reach' .*got 'n/a'"):
+        metrics.engagement(bad.assign(reactions=[1, 2, 3], reach=["100", "n/a", "100"]))
+    # numbers as text, and a blank (missing, as an empty cell): 10 + 1 = 11 / 100 = 0.11;
+    # the post with a blank reactions has unknown interactions (comments alone are no sum)
+    text = pd.DataFrame({"platform": ["instagram"] * 2, "reactions": ["10", " "],
+                         "comments": [1, 2], "reach": ["100", "100"]})
+    e = metrics.engagement(text)
+    assert e.loc[0, "interactions"] == 11
+    assert e.loc[0, "er_reach_pooled"] == pytest.approx(0.11)
+    # "Instagram" and "instagram ": one group of 2 posts, (10 + 20) / 200 = 0.15
+    spelled = pd.DataFrame({"platform": ["Instagram", "instagram ", "YouTube"],
+                            "reactions": [10, 20, 1], "impressions": [100, 100, 1000]})
+    e = metrics.engagement(spelled).set_index("platform")
+    assert e.index.tolist() == ["instagram", "youtube"]
+    assert e.loc["instagram", "posts"] == 2
+    assert e.loc["instagram", "er_impressions_pooled"] == pytest.approx(0.15)
+    # "YouTube" is YouTube: left out of the pooled er_impressions of all, 30 / 200
+    pooled = metrics.engagement(spelled, by=None)
+    assert pooled.loc[0, "er_impressions_pooled"] == pytest.approx(0.15)
+    assert pooled.attrs["notes"]
+
+
+def test_a_post_of_reach_zero_counts_in_interactions_not_in_the_pooled_rate():
+    """A post with reach 0 and interactions (an export's oddity) has no rate, as a zero
+    denominator gives NaN: the pooled rate by reach is that of the posts that have one,
+    13 / 100, not 34 / 100; the group's interactions count all posts, 13 + 21 = 34."""
+    posts = pd.DataFrame({"platform": ["instagram"] * 2, "reactions": [13, 21],
+                          "reach": [100, 0]})
+    e = metrics.engagement(posts)
+    assert e.loc[0, "interactions"] == 34
+    assert e.loc[0, "er_reach_pooled"] == pytest.approx(13 / 100)
+    assert e.loc[0, "er_reach_median"] == pytest.approx(0.13)

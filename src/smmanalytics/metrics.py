@@ -19,7 +19,10 @@ Definitions
   or a platform that exports none) has none: NaN.
 - A group's rate is given two ways, both labelled: ``<rate>_median`` (median of the per-post
   rates) and ``<rate>_pooled`` (ratio of sums, Σ interactions / Σ denominator over the posts
-  where both are known; for ``ctr``, Σ link_clicks / Σ of each post's denominator).
+  that have a rate: both known and the denominator above 0; for ``ctr``, Σ link_clicks / Σ of
+  each post's denominator). A post with a reach of 0 has no rate, as a zero denominator gives
+  NaN: its interactions count in the group's ``interactions``, not in its pooled rate by
+  reach (interactions without anyone reached, an export's oddity, would raise the rate).
 - YouTube's ``impressions`` are Studio's *thumbnail* impressions (its thumbnail shown in a
   feed), not views of the post as other platforms' impressions are (reference §5.2): a group
   of several platforms leaves YouTube's posts out of ``er_impressions`` (median and pooled,
@@ -87,7 +90,7 @@ def interactions(posts: pd.DataFrame) -> pd.Series:
     comps = [c for c in COMPONENTS if c in posts.columns]
     if not comps:
         return pd.Series(pd.NA, index=posts.index, dtype="Float64", name="interactions")
-    values = posts[comps].astype("Float64")
+    values = pd.DataFrame({c: _numbers(posts[c], c) for c in comps}, index=posts.index)
     total = row_sum(values).rename("interactions")
     missing = values.isna().to_numpy()
     if not missing.any():
@@ -133,7 +136,7 @@ def post_interactions(posts: pd.DataFrame) -> pd.Series:
     computed = interactions(posts)
     if "interactions" not in posts.columns:
         return computed
-    given = pd.to_numeric(posts["interactions"]).astype("Float64")
+    given = _numbers(posts["interactions"], "interactions")
     return computed.fillna(given).rename("interactions")
 
 
@@ -174,9 +177,27 @@ def rate(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
     return (_numbers(numerator) / den.mask(den == 0)).astype("Float64")
 
 
-def _numbers(values: pd.Series) -> pd.Series:
-    """``values`` as Float64 numbers: numbers held as text (``"100"``, from a sheet) count."""
-    return pd.to_numeric(values).astype("Float64")
+def _numbers(values: pd.Series, column: str | None = None) -> pd.Series:
+    """``values`` as Float64 numbers: numbers held as text (``"100"``, from a sheet) count; a
+    blank text is missing. Any other text (``"1 234"``, ``"n/a"``) raises a SchemaError naming
+    the column (``column``, else the Series' name) and the first such value: it was pyarrow's
+    ``ArrowInvalid: Failed to parse string`` from deep inside."""
+    if values.dtype.kind in "biuf":          # numbers already (Int64, Float64, float64…)
+        return values.astype("Float64")
+    try:
+        return pd.to_numeric(values).astype("Float64")
+    except (ValueError, TypeError):
+        pass
+    numbers = pd.to_numeric(values, errors="coerce").astype("Float64")
+    text = values.astype("string").str.strip()
+    bad = (numbers.isna() & text.notna() & (text != "")).to_numpy(bool)
+    if not bad.any():
+        return numbers
+    name = column if column is not None else values.name
+    first = values[bad].iloc[0]
+    raise SchemaError(f"column {name!r} holds {int(bad.sum())} value(s) that are not numbers; "
+                      f"expected numbers (such as 1234 or 12.5, without thousands separators); "
+                      f"got {first!r}", column=name, failure_cases=values[bad])
 
 
 def followers_at(posts: pd.DataFrame, daily: pd.DataFrame | None) -> pd.Series:
@@ -287,7 +308,14 @@ def add_rates(posts: pd.DataFrame, daily: pd.DataFrame | None = None) -> pd.Data
     ``interactions`` is recomputed from the components present (:func:`post_interactions`);
     a given ``interactions`` is kept only for posts without any component.
     ``followers`` comes from :func:`followers_at` when ``daily`` is given.
+
+    Posts with no interaction column at all (none of reactions, comments, shares, saves,
+    interactions), or with ``likes`` and no ``reactions`` (a frame built by hand: likes count
+    as reactions, DESIGN §3, under that name), raise a
+    :class:`~smmanalytics.errors.SchemaError` naming the columns expected and those that
+    came: their rates were all NaN, or left the likes out, with nothing said.
     """
+    _interaction_columns(posts)
     out = posts.copy()
     out["interactions"] = post_interactions(out)
     if "followers" not in out.columns:
@@ -299,6 +327,20 @@ def add_rates(posts: pd.DataFrame, daily: pd.DataFrame | None = None) -> pd.Data
               else pd.Series(pd.NA, index=out.index, dtype="Float64"))
     out["ctr"] = rate(clicks, ctr_denominator(out))
     return out
+
+
+def _interaction_columns(posts: pd.DataFrame) -> None:
+    """SchemaError unless ``posts`` (with rows) has an interaction column under its canonical
+    name, and no ``likes`` where ``reactions`` are expected."""
+    got = ", ".join(map(str, posts.columns)) or "none"
+    if "likes" in posts.columns and "reactions" not in posts.columns:
+        raise SchemaError("posts have a column 'likes' and no 'reactions': likes count as "
+                          "reactions; rename 'likes' to 'reactions' (interactions are reactions "
+                          f"+ comments + shares + saves); got columns {got}", column="likes")
+    if len(posts) and not any(c in posts.columns for c in (*COMPONENTS, "interactions")):
+        raise SchemaError("posts have no interaction column; expected one or more of "
+                          f"{', '.join(COMPONENTS)} (or interactions); got columns {got}",
+                          column="reactions")
 
 
 def engagement(posts: pd.DataFrame, by: Sequence[str] | str | None = ("platform",),
@@ -323,7 +365,8 @@ def engagement(posts: pd.DataFrame, by: Sequence[str] | str | None = ("platform"
     DataFrame
         One row per group with ``posts``, ``interactions`` (sum), and for each denominator
         ``d`` in reach, impressions, views, followers: ``er_<d>_median`` (median of per-post
-        rates) and ``er_<d>_pooled`` (Σ interactions / Σ d over posts where both are known);
+        rates) and ``er_<d>_pooled`` (Σ interactions / Σ d over the posts that have a rate:
+        both known, ``d`` above 0; a post of reach 0 counts in ``interactions`` only);
         then ``ctr_median`` and ``ctr_pooled`` (Σ link_clicks / Σ impressions, or views where
         a post has no impressions). A group without any usable denominator gets NaN. In a
         group of several platforms, ``er_impressions_*`` leave YouTube's posts out (their
@@ -356,6 +399,11 @@ def engagement(posts: pd.DataFrame, by: Sequence[str] | str | None = ("platform"
         raise SchemaError(f"cannot group by {', '.join(map(repr, missing))}: posts lack that "
                           f"column; expected one of {', '.join(map(str, posts.columns))}",
                           column=missing[0])
+    if "platform" in posts.columns:
+        # "Instagram" and "instagram " are one platform, as best_times and compare take the
+        # name (_args.platform_name): they came out as two groups
+        posts = posts.assign(platform=posts["platform"].astype("string").str.strip()
+                             .str.lower())
     df = add_rates(posts, daily)
     for d in DENOMINATORS:          # summed below as numbers, as rate() takes them
         if d in df.columns:
@@ -369,7 +417,7 @@ def engagement(posts: pd.DataFrame, by: Sequence[str] | str | None = ("platform"
     for k in keys:
         if isinstance(df[k].dtype, pd.CategoricalDtype):
             df[k] = df[k].astype("string")
-    df["_platform"] = (df["platform"].astype("string").str.lower() if "platform" in df.columns
+    df["_platform"] = (df["platform"] if "platform" in df.columns
                        else pd.Series(pd.NA, index=df.index, dtype="string"))
     youtube_left_out = False
     rows = []
