@@ -398,9 +398,11 @@ def _longer(title: pd.Series, desc: pd.Series) -> pd.Series:
     return pd.Series(pd.array(pc.if_else(longer, b, a), dtype="string"), index=title.index)
 
 
-def _times_from_shortcodes(permalink: pd.Series, is_ig: pd.Series, export_time: pd.Series,
-                           ctx: ParseContext) -> tuple[pd.Series, pd.Series, pd.Series]:
-    """The posts' publish times, their precision and their source: the time an Instagram
+def _times_from_ids(permalink: pd.Series, is_ig: pd.Series, export_time: pd.Series,
+                    ctx: ParseContext) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Ids' times kept within 2 h of the export's: its zone is known, but an autumn hour repeats.
+
+    The posts' publish times, their precision and their source: the time an Instagram
     post's shortcode (in its ``permalink``) decodes to, to the second, where it is within 2 h
     of the export's minute (``export_time``), else the export's; precision and source missing
     where the post has no time. Shortcodes more than 2 h off are noted, the export's time
@@ -450,7 +452,7 @@ def _parse_posts(c: Candidate, ctx: ParseContext, *, story: bool = False) -> lis
     platform = two_labels(is_ig, "instagram", "facebook")
 
     export_time = _publish_times(c, ctx, note_repeated_hour=False)
-    published, precision, source = _times_from_shortcodes(permalink, is_ig, export_time, ctx)
+    published, precision, source = _times_from_ids(permalink, is_ig, export_time, ctx)
     _note_undated(ctx, published.isna(), text["post_id"])
 
     caption = _longer(text["title"], text["description"])
