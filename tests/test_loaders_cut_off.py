@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import smmanalytics as smm
 from smmanalytics.loaders import read_export, read_file
-from smmanalytics.loaders._sniff import split_text
+from smmanalytics.loaders._preamble import split_text
 from smmanalytics.quality import QualityLog
 
 ROOT = Path(__file__).resolve().parents[1]

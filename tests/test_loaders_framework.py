@@ -31,8 +31,9 @@ from smmanalytics.loaders._ids import (
     x_snowflake_time,
 )
 from smmanalytics.loaders._numbers import parse_numbers
+from smmanalytics.loaders._preamble import split_text
 from smmanalytics.loaders._registry import snapshot_from_name
-from smmanalytics.loaders._sniff import decode, split_text
+from smmanalytics.loaders._sniff import decode
 from smmanalytics.quality import QualityLog
 
 _TEXT_EMPTY = {"", "-", "--", "—", "n/a", "undefined", "nan", "none", "null"}

@@ -14,7 +14,8 @@ import smmanalytics as smm
 from smmanalytics.errors import SmmError
 from smmanalytics.loaders._dates import parse_datetimes, parse_text_dates, resolve_year
 from smmanalytics.loaders._numbers import parse_numbers
-from smmanalytics.loaders._sniff import decode, split_text
+from smmanalytics.loaders._preamble import split_text
+from smmanalytics.loaders._sniff import decode
 from smmanalytics.quality import QualityLog
 
 # these tests load damaged files on purpose: load's warning about them is test_dataset's
@@ -264,7 +265,7 @@ _csv_cell = st.one_of(st.just(""), st.text(alphabet='ab é,;\t"\n\r0', max_size=
 @given(st.lists(st.lists(_csv_cell, min_size=1, max_size=4), min_size=1, max_size=5),
        st.sampled_from([",", ";", "\t"]), st.booleans(), st.data())
 def test_the_quoted_cell_left_open_is_found_where_it_opens(rows, delim, quote_all, data):
-    from smmanalytics.loaders._sniff import _unclosed_quote
+    from smmanalytics.loaders._cutoff import _unclosed_quote
 
     text, quoted = "", []            # the rows as a CSV writes them; (start, end, column)
     for row in rows:

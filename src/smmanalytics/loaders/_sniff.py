@@ -1,4 +1,4 @@
-"""Bytes → text → raw tables: encoding, ``sep=`` hint, title lines, ``#`` preambles, delimiter.
+"""Bytes → text → raw tables: encoding, delimiter, and the table (:class:`RawTable`) of cells.
 
 Rules (reference §9.4):
 
@@ -6,14 +6,11 @@ Rules (reference §9.4):
   cp1252, else latin-1 (each fallback is recorded in the quality log). A UTF-8 file with a few
   stray bytes (a BOM, or more UTF-8 accents than stray bytes) keeps UTF-8, those bytes alone
   read as cp1252.
-- A leading ``sep=;`` line announces the delimiter and is skipped.
-- A single-field line between ``sep=`` and the header (Meta daily files: ``"Facebook follows"``)
-  is kept as ``meta["title"]``.
-- ``#`` lines (GA4) are a preamble: ``key: value`` pairs are kept in ``meta``; start and end
-  dates (EN ``Start date:``, FR ``Date de début :``, …) become ``meta["start_date"]`` and
-  ``meta["end_date"]``. A blank line followed by another ``#`` block starts another table, as
-  does a ``#`` line of one cell right under the rows (two reports joined by ``cat``).
 - The delimiter is sniffed among ``,`` ``;`` and tab from the header and the next lines.
+
+What stands above a header (a ``sep=`` hint, a title line, ``#`` preambles) and where one table
+of a file ends and the next starts is :mod:`._preamble`'s (:func:`~._preamble.split_text`); a
+file cut off, or a quoted cell never closed, is told by :mod:`._cutoff`.
 
 The body of a table is parsed once, vectorised, by pyarrow (every cell as text, quoted
 multi-line cells allowed); cells stay strings and the format modules convert them.
@@ -38,16 +35,23 @@ from ..errors import ParseError
 from ..quality import QualityLog
 from ._arrow import chunks_may_contain
 from ._cells import column_letter, rows_all_empty
+from ._cutoff import (
+    _count,
+    _last_char,
+    _unclosed_quote,
+    cut_off_message,
+    ends_inside_a_line,
+    ends_inside_a_quote,
+    ends_with_a_quote,
+)
 from ._headers import SUMMARY_WORDS, known_header, normalize, shares_half_the_names
 
-__all__ = ["decode", "RawTable", "split_text", "DELIMITERS", "ends_inside_a_line",
-           "ends_inside_a_quote", "ends_with_a_quote", "cut_off_message"]
+__all__ = ["decode", "RawTable", "DELIMITERS"]
 
 DELIMITERS = (",", ";", "\t")
 # Arrow reads cells of any length; the csv module (ragged rows, TikTok's repair, error lines)
 # refuses one over 131,072 characters by default, which a long caption pasted twice reaches
 csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
-_SEP = re.compile(r'^\s*"?sep=(.)"?\s*$', re.IGNORECASE)
 _KV = re.compile(r"^#\s*([^:]+?)\s*:\s*(.*?)\s*$")
 _START_KEYS = {"start date", "date de début", "data di inizio", "fecha de inicio", "startdatum",
                "data de início"}
@@ -999,39 +1003,6 @@ def _is_blank(body: str | bytes | memoryview) -> bool:
     return not (body.strip() if isinstance(body, str) else bytes(body).strip())
 
 
-#: a run of quotes: one that opens or closes a cell, and the pairs that stand for a quote
-_QUOTE_RUN = re.compile('"+')
-
-
-def _unclosed_quote(text: str, delim: str) -> tuple[int, int] | None:
-    """Where a quoted cell of the rows ``text`` that is never closed opens: its offset in
-    ``text`` and its column (0 for a row's first cell); None when every quoted cell closes.
-
-    The quotes are followed run by run. At the start of a cell an odd run opens it (its pairs
-    are quotes of the text); inside one, an odd run closes it. A cell whose closing quote was
-    deleted runs on to the opening quote of a later cell: a run that a delimiter or a line
-    break precedes and text follows, which cannot close a cell; or it runs to the end. A quote
-    inside a cell not quoted is a character, as Arrow and the csv module read it."""
-    breaks = (delim, "\n", "\r")
-    column, pos, opened = 0, 0, None
-    for run in _QUOTE_RUN.finditer(text):
-        start, end = run.span()
-        odd = (end - start) % 2 == 1
-        at_cell_start = start == 0 or text[start - 1] in breaks
-        if opened is None:        # the delimiters since the last quote move the column
-            line_start = text.rfind("\n", pos, start) + 1
-            column = (text.count(delim, line_start, start) if line_start
-                      else column + text.count(delim, pos, start))
-            pos = end
-            if at_cell_start and odd:
-                opened = start
-        elif odd:
-            if at_cell_start and text[end:end + 1] not in ("", *breaks):
-                return opened, column
-            opened, pos = None, end
-    return None if opened is None else (opened, column)
-
-
 def _read_body(body: str | bytes | memoryview, width: int, delim: str,
                numeric: frozenset[int] = frozenset(), counts: frozenset[int] = frozenset()
                ) -> pa.Table | None:
@@ -1134,71 +1105,6 @@ def _lines_named(lines: list[int]) -> str:
     return f"lines {named}" + (f" and {more} more" if more > 0 else "")
 
 
-def ends_inside_a_line(body: str | bytes | memoryview) -> bool:
-    """True when the body's last character is no line break: the file ends inside its last
-    line (a valid export ends it with one, or ends it with every cell)."""
-    last = body[-1:]
-    return len(last) > 0 and (last not in ("\n", "\r") if isinstance(last, str)
-                               else bytes(last) not in (b"\n", b"\r"))
-
-
-def ends_inside_a_quote(body: str | bytes | memoryview, delim: str) -> bool:
-    """True when the body ends inside a quoted cell, its closing quote never came: an odd
-    count of quotes (a body whose every quoted cell closes has an even count), the last run of
-    them opening a cell (odd, a delimiter or a line break before it: a quote deleted higher up
-    leaves the last one closing a cell). A cut cell whose last quotes are a quote of its text
-    ("" ) is not told here: the unclosed quote's error stands for it."""
-    if _count(body, '"') % 2 == 0:
-        return False
-    tail = body[-(1 << 16):]
-    tail = tail if isinstance(tail, str) else bytes(tail).decode("utf-8", "replace")
-    run = next(_QUOTE_RUN.finditer(tail[::-1]), None)      # the last run, read backwards
-    if run is None:
-        return False
-    start, end = len(tail) - run.end(), len(tail) - run.start()
-    if start == 0:                       # at the start of the body, or of a tail cut short
-        return len(tail) == len(body) and (end - start) % 2 == 1
-    return (end - start) % 2 == 1 and tail[start - 1] in (delim, "\n", "\r")
-
-
-def _count(body: str | bytes | memoryview, char: str) -> int:
-    """How many times ``char`` (ASCII) is in ``body``, counted in C, a few MB at a time for
-    bytes (no copy of the whole body)."""
-    if isinstance(body, str):
-        return body.count(char)
-    step, byte = 1 << 24, char.encode("ascii")
-    return sum(bytes(body[i:i + step]).count(byte) for i in range(0, len(body), step))
-
-
-def _last_char(body: str | bytes | memoryview) -> str:
-    """The body's last character (ASCII is all it is compared with), "" when empty."""
-    last = body[-1:]
-    return last if isinstance(last, str) else bytes(last).decode("latin-1")
-
-
-def ends_with_a_quote(body: str | bytes | memoryview) -> bool:
-    """True when the body's last character is a quote: its last cell is a quoted one, closed
-    (a quote never closed is an error of its own, :meth:`RawTable.unclosed_quote`), whole."""
-    last = body[-1:]
-    return (last if isinstance(last, str) else bytes(last).decode("latin-1")) == '"'
-
-
-def cut_off_message(start: int, end: int, column: str, value: str, whole: bool) -> str:
-    """The note of a file cut off inside its last row (from line ``start`` to line ``end``,
-    the file's last), whose last cell read, of ``column``, says ``value`` (``whole``: a
-    closed quoted cell)."""
-    where = f"the file ends inside line {end}" + (
-        f" (in the row from line {start})" if end != start else "")
-    if whole:
-        what = f"its last value, {column!r} = {value}, is whole (quoted)"
-    elif value.strip():
-        what = f"its last value, {column!r} = {value}, may be cut off and is left missing"
-    else:
-        what = f"it ends at the start of {column!r}, missing"
-    return (f"{where}, a copy or a download interrupted: {what}; the columns after it are "
-            "missing too")
-
-
 def _read_typed(data: bytes | memoryview, names: list[str], delim: str,
                 numeric: frozenset[int], counts: frozenset[int] = frozenset()
                 ) -> pa.Table | None:
@@ -1234,10 +1140,6 @@ def _arrow_csv(data: bytes | memoryview, names: list[str], delim: str, *,
                                          newlines_in_values=True,
                                          invalid_row_handler=invalid_row_handler),
         convert_options=convert_options)
-
-
-def _first_line_fields(line: str) -> int:
-    return max(len(_fields(line, d)) for d in DELIMITERS)
 
 
 def _only_cell(line: str) -> str | None:
@@ -1279,122 +1181,6 @@ def _parse_preamble(lines: list[tuple[int, str]], meta: dict[str, str]) -> None:
                 meta["end_date"], meta["end_date_line"] = value, str(line_no)
         elif body != meta["title"]:
             meta.setdefault("segment", body)
-
-
-_LONE_CR = re.compile(r"\r(?!\n)")
-
-
-def split_text(text: str, *, source: str, encoding: str | None = None,
-               log: QualityLog | None = None, raw: bytes | None = None,
-               raw_offset: int = 0) -> list[RawTable]:
-    """Split a decoded CSV text into its tables (usually one). See the module docstring.
-
-    ``raw`` (the UTF-8 bytes ``text`` was decoded from, starting at ``raw_offset``) lets a
-    table that runs to the end of the file be handed to the CSV parser without re-encoding
-    (``RawTable.raw``); ``RawTable.body`` always holds the rows as text.
-    """
-    if text.startswith("\ufeff"):
-        text = text[1:]
-        raw_offset += 3
-    head = text[:65536]
-    # lines ended by CR alone (Excel for Mac's "CSV (Macintosh)"; a line break inside a cell
-    # stays LF there): more lone CRs than LFs, or a first line, the header, ended so (captions
-    # of several lines hold more LFs than the file has rows)
-    first_lf = head.find("\n")
-    lone = _LONE_CR.search(head)
-    if lone is not None and (len(_LONE_CR.findall(head)) > head.count("\n")
-                             or first_lf < 0 or lone.start() < first_lf):
-        text, raw = _LONE_CR.sub("\n", text), None
-        if log is not None:
-            log.add(source, "line_endings_cr", "lines end with a carriage return alone (a "
-                    "CSV saved by Excel for Mac as 'CSV (Macintosh)'): read as lines",
-                    level="info")
-    # work on the head only to find the preamble; the body stays one slice of ``text``
-    tables: list[RawTable] = []
-    pos, line_no = 0, 1
-    hint: str | None = None
-    n = len(text)
-    while pos < n:
-        meta: dict[str, str] = {}
-        pre: list[str] = []
-        title: str | None = None
-        # preamble lines
-        while pos < n:
-            end = text.find("\n", pos)
-            end = n if end < 0 else end
-            line = text[pos:end].rstrip("\r")
-            if tables and line.startswith("\ufeff"):        # "cat a.csv b.csv" keeps b's BOM
-                line = line[1:]
-            stripped = line.strip()
-            m = _SEP.match(line) if not tables and not pre and hint is None else None
-            if m:
-                hint = m.group(1)
-                meta["sep"] = hint
-            elif (comment := _comment(stripped)) is not None:
-                pre.append((line_no, comment))
-            elif not stripped or set(stripped) <= set(",;\t\""):
-                pass
-            else:
-                # a single-field line followed by a multi-field line is a title (Meta daily)
-                nxt_end = text.find("\n", end + 1)
-                nxt = text[end + 1:(n if nxt_end < 0 else nxt_end)].rstrip("\r")
-                # (not a line whose quote is still open: a header cell holding a line break)
-                # (a spreadsheet's re-save pads it with empty cells: "Facebook follows;")
-                cell = _only_cell(line) if title is None and not pre else None
-                if (cell is not None and cell.isprintable() and _first_line_fields(nxt) > 1
-                        and line.count('"') % 2 == 0):
-                    title = meta["title"] = cell
-                else:
-                    break
-            pos, line_no = end + 1, line_no + 1
-        if pos >= n:
-            break
-        _parse_preamble(pre, meta)
-        header_end = text.find("\n", pos)
-        header_end = n if header_end < 0 else header_end
-        # the table ends at a blank line followed by a '#' line (only searched in # files)
-        stop = n
-        if pre:
-            stop = _next_preamble(text, header_end)
-        head_lines = text[pos:min(stop, pos + 20000)].splitlines()
-        delim = sniff_delimiter(head_lines, hint)
-        header = _header_fields(text, pos, stop, delim, source=source, line=line_no)
-        body_start = _after_header(text, pos, stop, header_end)
-        tables.append(RawTable(source=source, header=header, first_line=line_no, meta=meta,
-                               delimiter=delim, encoding=encoding,
-                               body=text[body_start:stop],
-                               body_line=line_no + text.count("\n", pos, body_start),
-                               raw=_raw_body(text, body_start, stop, raw, raw_offset), log=log))
-        line_no += text.count("\n", pos, stop)
-        pos = stop
-    for later in tables[1:]:  # a chart table after the first inherits the report's dates
-        for key in ("start_date", "start_date_line", "end_date", "end_date_line"):
-            if key in tables[0].meta:
-                later.meta.setdefault(key, tables[0].meta[key])
-    return tables
-
-
-#: where a table of a ``#`` file ends: a blank line followed by a ``#`` line, or a ``#`` line
-#: of one cell right under the rows (two GA4 exports joined by "cat a.csv b.csv", the second
-#: one's BOM kept)
-_NEXT_PREAMBLE = re.compile(r'\n[ \t\r,;]*\r?\n(?="?#)|\n(?=\ufeff?#[^\n,;\t"]*[,;\t]*\r?(?:\n|$))')
-
-
-def _next_preamble(text: str, start: int) -> int:
-    """The offset where the table whose rows start at ``start`` ends (:data:`_NEXT_PREAMBLE`,
-    outside quoted cells: a caption's "#hashtag" line is none); the end of ``text`` when it
-    runs to it."""
-    for m in _NEXT_PREAMBLE.finditer(text, start):
-        if text.count('"', start, m.start()) % 2 == 0:
-            return m.start() + 1
-    return len(text)
-
-
-def _raw_body(text: str, start: int, stop: int, raw: bytes | None, raw_offset: int
-              ) -> memoryview | None:
-    if raw is None or stop != len(text):
-        return None
-    return memoryview(raw)[raw_offset + len(text[:start].encode("utf-8")):]
 
 
 def _header_fields(text: str, pos: int, stop: int, delim: str, *, source: str,

@@ -457,7 +457,7 @@ def _parse_posts(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     if post_id.isna().any():
         ctx.note("post_id_missing", "posts without a 'urn:li:…:<id>' in Post link keep an "
                  "empty post_id", rows=int(post_id.isna().sum()))
-    published, agree, has_time = _published(c, m.columns["published_date"][0], link, ctx)
+    published, agree, has_time = _times_from_ids(c, m.columns["published_date"][0], link, ctx)
     ptype = text(c, F_POSTS, "distribution").str.lower()
     paid = ptype.map(_PAID)                          # a word not listed, or none: NA
     raw_type = text(c, F_POSTS, "content_type_raw")
@@ -510,9 +510,11 @@ def _parse_posts(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     return [df]
 
 
-def _published(c: Candidate, pos: int, link: pd.Series, ctx: ParseContext
-               ) -> tuple[pd.Series, pd.Series, pd.Series]:
-    """``(published_at, taken from the id, 'Created date' has a time)`` of the posts: the time
+def _times_from_ids(c: Candidate, pos: int, link: pd.Series, ctx: ParseContext
+                    ) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Ids' times kept within 'Created date' in any zone (UTC-12..+14): its zone is unstated.
+
+    ``(published_at, taken from the id, 'Created date' has a time)`` of the posts: the time
     decoded from the activity id in the post's link where it falls within the 'Created date'
     (column ``pos``) in some zone, else that date (and its time, when written) as UTC. The
     ids used, the disagreements, the times taken as UTC and the missing dates are noted."""

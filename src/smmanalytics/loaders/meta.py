@@ -86,7 +86,7 @@ from ..metrics import row_sum
 from ._arrow import arrow_text, contains, may_contain, strip
 from ._cells import isinstance_cells
 from ._dates import META_TZ, YEARS, parse_datetimes
-from ._headers import match_headers, normalize, synonyms
+from ._headers import HeaderMatch, match_headers, normalize, synonyms
 from ._ids import instagram_shortcode, instagram_shortcode_time
 from ._registry import Candidate, ParseContext, range_from_name, register, two_labels
 from ._sniff import RawTable
@@ -398,27 +398,15 @@ def _longer(title: pd.Series, desc: pd.Series) -> pd.Series:
     return pd.Series(pd.array(pc.if_else(longer, b, a), dtype="string"), index=title.index)
 
 
-def _parse_posts(c: Candidate, ctx: ParseContext, *, story: bool = False) -> list[pd.DataFrame]:
-    m = c.match(F)
-    # every number column this function uses, in the order it uses them (the first bad one
-    # raises); views from boosted posts only stand in for reach when reach is absent
-    boosted_field = "reach_boosted" if m.has("reach_boosted") else "views_boosted"
-    numeric = [*_DIRECT, "reactions", "likes", boosted_field, "neg_hide_all",
-               "neg_hide", *_EXTRA_NUMERIC]
-    c.expect_numbers(F, numeric)
-    n = c.table.n_rows
-    text = c.texts_of(F, ["permalink", "post_type", "account_handle", "title", "description",
-                          "account_id", "account_name", "post_id"])
-    permalink, raw_type, handle = text["permalink"], text["post_type"], text["account_handle"]
-    type_codes, type_keys = pd.factorize(raw_type.str.lower())
-    ig_type = np.array([k.startswith("ig ") or "instagram" in k for k in type_keys] + [False])
-    is_ig = pd.Series(contains(permalink, "instagram.com") | ig_type[type_codes]
-                      | handle.notna().to_numpy(), index=permalink.index)
-    if story:
-        is_ig = pd.Series(True, index=is_ig.index)
-    platform = two_labels(is_ig, "instagram", "facebook")
+def _times_from_ids(permalink: pd.Series, is_ig: pd.Series, export_time: pd.Series,
+                    ctx: ParseContext) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Ids' times kept within 2 h of the export's: its zone is known, but an autumn hour repeats.
 
-    export_time = _publish_times(c, ctx, note_repeated_hour=False)
+    The posts' publish times, their precision and their source: the time an Instagram
+    post's shortcode (in its ``permalink``) decodes to, to the second, where it is within 2 h
+    of the export's minute (``export_time``), else the export's; precision and source missing
+    where the post has no time. Shortcodes more than 2 h off are noted, the export's time
+    kept, and so are times in the repeated autumn hour."""
     decoded = pd.Series(pd.NaT, index=permalink.index, dtype="datetime64[ns, UTC]")
     if is_ig.any():
         ig_links = permalink[is_ig].fillna("")
@@ -440,9 +428,32 @@ def _parse_posts(c: Candidate, ctx: ParseContext, *, story: bool = False) -> lis
     precision = two_labels(agree, "second", "minute")
     source = two_labels(agree, "decoded_id", "export")
     missing_time = published.isna()
-    precision = precision.mask(missing_time)
-    source = source.mask(missing_time)
-    _note_undated(ctx, missing_time, text["post_id"])
+    return published, precision.mask(missing_time), source.mask(missing_time)
+
+
+def _parse_posts(c: Candidate, ctx: ParseContext, *, story: bool = False) -> list[pd.DataFrame]:
+    m = c.match(F)
+    # every number column this function uses, in the order it uses them (the first bad one
+    # raises); views from boosted posts only stand in for reach when reach is absent
+    boosted_field = "reach_boosted" if m.has("reach_boosted") else "views_boosted"
+    numeric = [*_DIRECT, "reactions", "likes", boosted_field, "neg_hide_all",
+               "neg_hide", *_EXTRA_NUMERIC]
+    c.expect_numbers(F, numeric)
+    n = c.table.n_rows
+    text = c.texts_of(F, ["permalink", "post_type", "account_handle", "title", "description",
+                          "account_id", "account_name", "post_id"])
+    permalink, raw_type, handle = text["permalink"], text["post_type"], text["account_handle"]
+    type_codes, type_keys = pd.factorize(raw_type.str.lower())
+    ig_type = np.array([k.startswith("ig ") or "instagram" in k for k in type_keys] + [False])
+    is_ig = pd.Series(contains(permalink, "instagram.com") | ig_type[type_codes]
+                      | handle.notna().to_numpy(), index=permalink.index)
+    if story:
+        is_ig = pd.Series(True, index=is_ig.index)
+    platform = two_labels(is_ig, "instagram", "facebook")
+
+    export_time = _publish_times(c, ctx, note_repeated_hour=False)
+    published, precision, source = _times_from_ids(permalink, is_ig, export_time, ctx)
+    _note_undated(ctx, published.isna(), text["post_id"])
 
     caption = _longer(text["title"], text["description"])
 
@@ -489,6 +500,19 @@ def _parse_posts(c: Candidate, ctx: ParseContext, *, story: bool = False) -> lis
 
     _check_window(c, ctx)
     unreliable = _damaged_ids(c, out["post_id"], ctx)
+    _note_header(m, ctx)
+    if unreliable:       # the merge does not match posts by these ids (dataset._merge)
+        out.attrs["unreliable_ids"] = unreliable
+    out.attrs.update(kind="posts", source_locale=m.locale, source_tz=META_TZ,
+                     platform=str(platform.iloc[0]) if n else _platform_of_no_posts(
+                         m, ctx.file, story))
+    return [out]
+
+
+def _note_header(m: HeaderMatch, ctx: ParseContext) -> None:
+    """Note, for information, what a posts export's header says of how it was read: columns
+    not used, Impressions apart from Views (an export before 2025), fields repeated in two
+    languages and coalesced."""
     if m.unknown:
         ctx.note("extra_columns", f"{len(m.unknown)} columns not used: {m.unknown[:20]!r}",
                  level="info")
@@ -498,12 +522,6 @@ def _parse_posts(c: Candidate, ctx: ParseContext, *, story: bool = False) -> lis
     if len(m.columns.get("post_type", [])) > 1 or len(m.columns.get("post_id", [])) > 1:
         ctx.note("bilingual_headers", "the file repeats fields in two languages; the columns "
                  "were coalesced (first non-empty cell wins)", level="info")
-    if unreliable:       # the merge does not match posts by these ids (dataset._merge)
-        out.attrs["unreliable_ids"] = unreliable
-    out.attrs.update(kind="posts", source_locale=m.locale, source_tz=META_TZ,
-                     platform=str(platform.iloc[0]) if n else _platform_of_no_posts(
-                         m, ctx.file, story))
-    return [out]
 
 
 def _platform_of_no_posts(m, file: str, story: bool) -> str | None:

@@ -436,7 +436,7 @@ def _parse_content(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     else:
         post_day = pd.Series(pd.NaT, index=range(n), dtype="datetime64[ns]")
         year_known = pd.Series(False, index=range(n))
-    published, use_id = _published(decoded, post_day, ctx)
+    published, use_id = _times_from_ids(decoded, post_day, ctx)
     source = np.where(use_id, "decoded_id",
                       np.where(year_known.to_numpy(dtype=bool), "export", "inferred_year"))
     df = pd.DataFrame({
@@ -478,9 +478,11 @@ def _parse_content(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     return _finish(df, "posts", c, as_of, ctx)
 
 
-def _published(decoded: pd.Series, post_day: pd.Series, ctx: ParseContext
-               ) -> tuple[pd.Series, pd.Series]:
-    """``(published_at, taken from the id)``: the upload time decoded from the id where it is
+def _times_from_ids(decoded: pd.Series, post_day: pd.Series, ctx: ParseContext
+                    ) -> tuple[pd.Series, pd.Series]:
+    """Ids' times kept within the 'Post time' day in any zone (UTC-12..+14): its zone is unstated.
+
+    ``(published_at, taken from the id)``: the upload time decoded from the id where it is
     the publish time, else 00:00 UTC of the 'Post time' day.
 
     'Post time' is a day in an unstated zone (UTC-12..UTC+14): the upload time decoded from

@@ -218,12 +218,13 @@ def _agreeing(decoded: pd.Series, days: pd.Series) -> pd.Series:
         (lag >= -ZONE_AHEAD_MAX) & (lag < pd.Timedelta(days=1) + ZONE_BEHIND_MAX)))
 
 
-def _parse_content(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
-    fam = "x_content"
-    permalink = c.text(fam, "permalink")
-    post_id, rounded = _post_ids(c, fam, permalink, ctx)
-    decoded = x_snowflake_time(post_id.fillna(""))
-    days = _day_dates(c, fam, ctx, decoded)
+def _times_from_ids(decoded: pd.Series, days: pd.Series, ctx: ParseContext
+                    ) -> tuple[pd.Series, pd.Series]:
+    """Ids' times kept within the Date in any zone (UTC-12..+14): the Date's zone is unstated.
+
+    ``(published_at, taken from the id)``: the time decoded from the post id (``decoded``, UTC)
+    to the second where it agrees with the post's Date (:func:`_agreeing`), else 00:00 UTC of
+    that Date. The ids that disagree and the days taken as UTC are noted."""
     day_utc = day_to_utc(days, "UTC")
     agree = _agreeing(decoded, days)
     far = decoded.notna() & day_utc.notna() & ~agree
@@ -235,6 +236,16 @@ def _parse_content(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     if (~agree & day_utc.notna()).any():
         ctx.note("day_zone_assumed", "X content dates carry no time zone; days without a "
                  "decodable post id are taken as UTC days", level="info")
+    return published, agree
+
+
+def _parse_content(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
+    fam = "x_content"
+    permalink = c.text(fam, "permalink")
+    post_id, rounded = _post_ids(c, fam, permalink, ctx)
+    decoded = x_snowflake_time(post_id.fillna(""))
+    days = _day_dates(c, fam, ctx, decoded)
+    published, agree = _times_from_ids(decoded, days, ctx)
     out = _posts(c, fam, post_id, permalink, published, agree, export_precision="day",
                  rounded=rounded, published_date=days)
     _unknown_note(c, fam, ctx)

@@ -1,0 +1,161 @@
+"""A decoded CSV text cut into its tables (:func:`split_text`): what stands above a header.
+
+A file holds one table, or several: GA4 writes a ``#`` preamble above each of its tables, and
+two exports joined by ``cat`` hold two. Rules (reference §9.4):
+
+- A leading ``sep=;`` line announces the delimiter and is skipped.
+- A single-field line between ``sep=`` and the header (Meta daily files: ``"Facebook follows"``)
+  is kept as ``meta["title"]``.
+- ``#`` lines (GA4) are a preamble: ``key: value`` pairs are kept in ``meta``; start and end
+  dates (EN ``Start date:``, FR ``Date de début :``, …) become ``meta["start_date"]`` and
+  ``meta["end_date"]``. A blank line followed by another ``#`` block starts another table, as
+  does a ``#`` line of one cell right under the rows (two reports joined by ``cat``).
+- Lines ended by a carriage return alone (Excel for Mac) are read as lines.
+
+Each table's header and body, one slice of the text, go to a :class:`~._sniff.RawTable`. The
+parsing of a ``#`` block's lines and of a header row stays in :mod:`._sniff`, which this module
+builds on: a table reads them too, for an export pasted whole under another's rows.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..quality import QualityLog
+from ._sniff import (
+    DELIMITERS,
+    RawTable,
+    _after_header,
+    _comment,
+    _fields,
+    _header_fields,
+    _only_cell,
+    _parse_preamble,
+    sniff_delimiter,
+)
+
+__all__ = ["split_text"]
+
+#: the ``sep=;`` line Excel reads (quoted when a spreadsheet re-saved the file): its delimiter
+_SEP = re.compile(r'^\s*"?sep=(.)"?\s*$', re.IGNORECASE)
+
+
+def _first_line_fields(line: str) -> int:
+    return max(len(_fields(line, d)) for d in DELIMITERS)
+
+
+#: a carriage return no line feed follows: a line's end in a "CSV (Macintosh)" file
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
+def split_text(text: str, *, source: str, encoding: str | None = None,
+               log: QualityLog | None = None, raw: bytes | None = None,
+               raw_offset: int = 0) -> list[RawTable]:
+    """Split a decoded CSV text into its tables (usually one). See the module docstring.
+
+    ``raw`` (the UTF-8 bytes ``text`` was decoded from, starting at ``raw_offset``) lets a
+    table that runs to the end of the file be handed to the CSV parser without re-encoding
+    (``RawTable.raw``); ``RawTable.body`` always holds the rows as text.
+    """
+    if text.startswith("\ufeff"):
+        text = text[1:]
+        raw_offset += 3
+    head = text[:65536]
+    # lines ended by CR alone (Excel for Mac's "CSV (Macintosh)"; a line break inside a cell
+    # stays LF there): more lone CRs than LFs, or a first line, the header, ended so (captions
+    # of several lines hold more LFs than the file has rows)
+    first_lf = head.find("\n")
+    lone = _LONE_CR.search(head)
+    if lone is not None and (len(_LONE_CR.findall(head)) > head.count("\n")
+                             or first_lf < 0 or lone.start() < first_lf):
+        text, raw = _LONE_CR.sub("\n", text), None
+        if log is not None:
+            log.add(source, "line_endings_cr", "lines end with a carriage return alone (a "
+                    "CSV saved by Excel for Mac as 'CSV (Macintosh)'): read as lines",
+                    level="info")
+    # work on the head only to find the preamble; the body stays one slice of ``text``
+    tables: list[RawTable] = []
+    pos, line_no = 0, 1
+    hint: str | None = None
+    n = len(text)
+    while pos < n:
+        meta: dict[str, str] = {}
+        pre: list[str] = []
+        title: str | None = None
+        # preamble lines
+        while pos < n:
+            end = text.find("\n", pos)
+            end = n if end < 0 else end
+            line = text[pos:end].rstrip("\r")
+            if tables and line.startswith("\ufeff"):        # "cat a.csv b.csv" keeps b's BOM
+                line = line[1:]
+            stripped = line.strip()
+            m = _SEP.match(line) if not tables and not pre and hint is None else None
+            if m:
+                hint = m.group(1)
+                meta["sep"] = hint
+            elif (comment := _comment(stripped)) is not None:
+                pre.append((line_no, comment))
+            elif not stripped or set(stripped) <= set(",;\t\""):
+                pass
+            else:
+                # a single-field line followed by a multi-field line is a title (Meta daily)
+                nxt_end = text.find("\n", end + 1)
+                nxt = text[end + 1:(n if nxt_end < 0 else nxt_end)].rstrip("\r")
+                # (not a line whose quote is still open: a header cell holding a line break)
+                # (a spreadsheet's re-save pads it with empty cells: "Facebook follows;")
+                cell = _only_cell(line) if title is None and not pre else None
+                if (cell is not None and cell.isprintable() and _first_line_fields(nxt) > 1
+                        and line.count('"') % 2 == 0):
+                    title = meta["title"] = cell
+                else:
+                    break
+            pos, line_no = end + 1, line_no + 1
+        if pos >= n:
+            break
+        _parse_preamble(pre, meta)
+        header_end = text.find("\n", pos)
+        header_end = n if header_end < 0 else header_end
+        # the table ends at a blank line followed by a '#' line (only searched in # files)
+        stop = n
+        if pre:
+            stop = _next_preamble(text, header_end)
+        head_lines = text[pos:min(stop, pos + 20000)].splitlines()
+        delim = sniff_delimiter(head_lines, hint)
+        header = _header_fields(text, pos, stop, delim, source=source, line=line_no)
+        body_start = _after_header(text, pos, stop, header_end)
+        tables.append(RawTable(source=source, header=header, first_line=line_no, meta=meta,
+                               delimiter=delim, encoding=encoding,
+                               body=text[body_start:stop],
+                               body_line=line_no + text.count("\n", pos, body_start),
+                               raw=_raw_body(text, body_start, stop, raw, raw_offset), log=log))
+        line_no += text.count("\n", pos, stop)
+        pos = stop
+    for later in tables[1:]:  # a chart table after the first inherits the report's dates
+        for key in ("start_date", "start_date_line", "end_date", "end_date_line"):
+            if key in tables[0].meta:
+                later.meta.setdefault(key, tables[0].meta[key])
+    return tables
+
+
+#: where a table of a ``#`` file ends: a blank line followed by a ``#`` line, or a ``#`` line
+#: of one cell right under the rows (two GA4 exports joined by "cat a.csv b.csv", the second
+#: one's BOM kept)
+_NEXT_PREAMBLE = re.compile(r'\n[ \t\r,;]*\r?\n(?="?#)|\n(?=\ufeff?#[^\n,;\t"]*[,;\t]*\r?(?:\n|$))')
+
+
+def _next_preamble(text: str, start: int) -> int:
+    """The offset where the table whose rows start at ``start`` ends (:data:`_NEXT_PREAMBLE`,
+    outside quoted cells: a caption's "#hashtag" line is none); the end of ``text`` when it
+    runs to it."""
+    for m in _NEXT_PREAMBLE.finditer(text, start):
+        if text.count('"', start, m.start()) % 2 == 0:
+            return m.start() + 1
+    return len(text)
+
+
+def _raw_body(text: str, start: int, stop: int, raw: bytes | None, raw_offset: int
+              ) -> memoryview | None:
+    if raw is None or stop != len(text):
+        return None
+    return memoryview(raw)[raw_offset + len(text[:start].encode("utf-8")):]
