@@ -8,7 +8,8 @@ Definitions
   zone. The loaders use UTC, so a post stored at 00:00 UTC keeps that UTC date whatever ``tz``;
   otherwise (the source zone is not in the posts table) its local date is the calendar day
   nearest to the stored instant in ``tz`` (``floor(local + 12 h)``), right whenever the source
-  and audience zones are less than 12 hours apart. They enter the weekday analysis only.
+  and audience zones are less than 12 hours apart (:func:`~smmanalytics.periods.stored_days`,
+  which ``post_dates`` reads too). They enter the weekday analysis only.
 - Post age = ``snapshot_at - published_at``; where ``snapshot_at`` is missing, the latest
   ``snapshot_at`` of the other posts (else the latest ``published_at``) is used.
 - Week = whole weeks (Monday to Sunday, local) since the Monday of the first post's week.
@@ -26,6 +27,7 @@ import pandas as pd
 from .. import metrics
 from .._args import platform_name
 from ..errors import ArgumentError, EmptyDataError, SchemaError
+from ..periods import stored_days
 from ..schema import utc_timestamps
 
 __all__ = ["prepare", "controls", "slot_design", "activity_schedule", "N_SLOTS", "EXPOSURES",
@@ -56,12 +58,8 @@ def _local_parts(published: pd.Series, tz: str, day_only: np.ndarray) -> pd.Data
     # took a few hundred microseconds on a platform's posts
     naive = published.dt.tz_convert(tz).dt.tz_localize(None).to_numpy()
     utc = published.dt.tz_convert("UTC").dt.tz_localize(None).to_numpy()
-    # the loaders store a calendar day at 00:00 UTC: that day is the UTC date, whatever tz
-    # (the nearest-day rule would move it to the next day in zones 12 h or more east of UTC)
-    utc_day = _floor_day(utc)
-    at_utc_midnight = utc == utc_day
-    day_naive = np.where(at_utc_midnight, utc_day, _floor_day(naive + np.timedelta64(12, "h")))
-    date = np.where(day_only, day_naive, _floor_day(naive))
+    # a post known to the day only has the day it was stored as (the rule post_dates reads)
+    date = np.where(day_only, stored_days(utc, naive), _floor_day(naive))
     days = date.astype("datetime64[D]").astype(np.int64)
     hour = ((naive - _floor_day(naive)) // np.timedelta64(1, "h")).astype(np.int32)
     return pd.DataFrame({
