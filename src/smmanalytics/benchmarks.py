@@ -292,83 +292,117 @@ def _reaches(ds, platform: str, p: Period) -> bool:
 
 
 def _brand_figure(ds, bench: pd.Series, posts: pd.DataFrame, p: Period) -> tuple[float, str, str]:
-    """(value, method, note) for one benchmark row; NaN with the reason when not computable."""
-    src, plat, den = bench["source"], bench["platform"], bench["denominator"]
+    """(value, method, note) for one benchmark row; NaN with the reason when not computable.
+
+    The posting rate is counted the same whatever the source; an engagement rate is computed
+    the way of the benchmark's source (:data:`_WAYS`), on the platform's posts of ``p``.
+    """
+    src, plat = bench["source"], bench["platform"]
     g = posts.loc[(posts["platform"].astype("string") == plat).fillna(False).to_numpy()]
     if bench["metric"] == "posts_per_week":
-        start, end = _covered(ds, plat, p)
-        weeks = ((end - start).days + 1) / 7
-        method = f"posts published in {p.label} ÷ {weeks:.2f} weeks"
-        if (start, end) != (p.start, p.end):
-            method += (f": the {plat} exports cover only {start.isoformat()}..{end.isoformat()} "
-                       "of it")
-        return len(g) / weeks, method, ""
+        return _posts_per_week(ds, plat, g, p)
     if g.empty:
         return np.nan, "", f"no {plat} posts in {p.label}"
-    if src == "Rival IQ":
-        e, missing = _engagements(g, _PUBLIC)
-        stale: list[str] = []
-        used: list[dt.date] = []
-        f = _followers_end(ds.daily, plat, p, stale, used)
-        n = int(e.notna().sum()) if not missing else len(g)
-        # the day of the count divided by (of the accounts' counts, the oldest to the newest),
-        # not the period's end when the series stop before it; that end when none is known
-        on = (f"{used[0].isoformat()}..{used[-1].isoformat()}" if len(used) > 1
-              else (used or [p.end])[0].isoformat())
-        method = (f"Rival IQ way: mean public engagements per post (reactions + comments + shares, "
-                  f"boosted posts included; {n} post{'' if n == 1 else 's'}) ÷ followers "
-                  f"on {on}")
-        if missing:
-            return np.nan, method, _lacking(missing)
-        if np.isnan(f) or f <= 0:
-            return np.nan, method, "followers at the period end unknown: not computable this way"
-        if not n:
-            return np.nan, method, _blank(g, _PUBLIC, e)
-        notes = [*stale, _blank(g, _PUBLIC, e)]
-        return float(e.mean()) / f, method, "; ".join(x for x in notes if x)
-    if src == "Socialinsider":
-        comps = _SI_COMPONENTS.get(plat, _PUBLIC)
-        if den not in ("followers", "views"):     # the 2026 TikTok 3.70 %: by which?
-            return np.nan, (f"Socialinsider way: mean over posts of ({' + '.join(comps)}) ÷ "
-                            "a denominator its sources disagree on"), (
-                f"the benchmark's denominator is unresolved ({den}): not compared")
-        e, missing = _engagements(g, comps)
-        if den == "views":
-            d = g["views"].astype("Float64") if "views" in g else pd.Series(pd.NA, dtype="Float64")
-            what = "views"
-        else:
-            d = followers_at(g, ds.daily)
-            what = "followers on the publish day"
-        r = (e / d.mask(d == 0)).astype("Float64")
-        method = (f"Socialinsider way: mean over posts of ({' + '.join(comps)}) ÷ {what} "
-                  f"({0 if missing else int(r.notna().sum())} of {len(g)} posts)")
-        if missing:
-            return np.nan, method, _lacking(missing)
-        if e.notna().sum() == 0:
-            return np.nan, method, _blank(g, comps, e)
-        if r.notna().sum() == 0:
-            return np.nan, method, f"{what} unknown: not computable this way"
-        return float(r.mean()), method, _blank(g, comps, e)
-    if src == "Buffer":
-        method = "Buffer way: median over posts of (likes + comments + shares) ÷ impressions"
-        if den != "impressions":
-            return np.nan, method, (f"the benchmark's denominator is unresolved ({den}): "
-                                    "not compared")
-        if plat in _BUFFER_UNKNOWN:
-            return np.nan, method, _BUFFER_UNKNOWN[plat]
-        e, missing = _engagements(g, _PUBLIC)
-        if missing:
-            return np.nan, method, _lacking(missing)
-        if e.notna().sum() == 0:
-            return np.nan, method, _blank(g, _PUBLIC, e)
-        imp = g["impressions"].astype("Float64")
-        r = (e / imp.mask(imp == 0)).astype("Float64")
-        if r.notna().sum() == 0:
-            why = _NO_IMPRESSIONS.get(plat, "blank on every post")
-            return np.nan, method, (f"{plat} impressions unknown ({why}): not computable "
-                                    "Buffer's way")
-        return float(r.median()), method, _blank(g, _PUBLIC, e)
-    return np.nan, "", f"no method for source {src!r}"
+    way = _WAYS.get(src)
+    if way is None:
+        return np.nan, "", f"no method for source {src!r}"
+    return way(ds, g, plat, bench["denominator"], p)
+
+
+def _posts_per_week(ds, plat: str, g: pd.DataFrame, p: Period) -> tuple[float, str, str]:
+    """Posts per week: the platform's posts ``g`` over the weeks of ``p`` its exports cover
+    (:func:`_covered`)."""
+    start, end = _covered(ds, plat, p)
+    weeks = ((end - start).days + 1) / 7
+    method = f"posts published in {p.label} ÷ {weeks:.2f} weeks"
+    if (start, end) != (p.start, p.end):
+        method += (f": the {plat} exports cover only {start.isoformat()}..{end.isoformat()} "
+                   "of it")
+    return len(g) / weeks, method, ""
+
+
+def _rival_iq_way(ds, g: pd.DataFrame, plat: str, den: str, p: Period
+                  ) -> tuple[float, str, str]:
+    """Rival IQ's engagement rate: mean public engagements per post ÷ followers at the end of
+    ``p`` (``den`` is not read: Rival IQ's is always followers)."""
+    e, missing = _engagements(g, _PUBLIC)
+    stale: list[str] = []
+    used: list[dt.date] = []
+    f = _followers_end(ds.daily, plat, p, stale, used)
+    n = int(e.notna().sum()) if not missing else len(g)
+    # the day of the count divided by (of the accounts' counts, the oldest to the newest),
+    # not the period's end when the series stop before it; that end when none is known
+    on = (f"{used[0].isoformat()}..{used[-1].isoformat()}" if len(used) > 1
+          else (used or [p.end])[0].isoformat())
+    method = (f"Rival IQ way: mean public engagements per post (reactions + comments + shares, "
+              f"boosted posts included; {n} post{'' if n == 1 else 's'}) ÷ followers "
+              f"on {on}")
+    if missing:
+        return np.nan, method, _lacking(missing)
+    if np.isnan(f) or f <= 0:
+        return np.nan, method, "followers at the period end unknown: not computable this way"
+    if not n:
+        return np.nan, method, _blank(g, _PUBLIC, e)
+    notes = [*stale, _blank(g, _PUBLIC, e)]
+    return float(e.mean()) / f, method, "; ".join(x for x in notes if x)
+
+
+def _socialinsider_way(ds, g: pd.DataFrame, plat: str, den: str, p: Period
+                       ) -> tuple[float, str, str]:
+    """Socialinsider's engagement rate: mean over posts of the platform's engagements ÷
+    followers on the publish day or views, as ``den`` says (``p`` is not read: ``g`` holds
+    its posts)."""
+    comps = _SI_COMPONENTS.get(plat, _PUBLIC)
+    if den not in ("followers", "views"):     # the 2026 TikTok 3.70 %: by which?
+        return np.nan, (f"Socialinsider way: mean over posts of ({' + '.join(comps)}) ÷ "
+                        "a denominator its sources disagree on"), (
+            f"the benchmark's denominator is unresolved ({den}): not compared")
+    e, missing = _engagements(g, comps)
+    if den == "views":
+        d = g["views"].astype("Float64") if "views" in g else pd.Series(pd.NA, dtype="Float64")
+        what = "views"
+    else:
+        d = followers_at(g, ds.daily)
+        what = "followers on the publish day"
+    r = (e / d.mask(d == 0)).astype("Float64")
+    method = (f"Socialinsider way: mean over posts of ({' + '.join(comps)}) ÷ {what} "
+              f"({0 if missing else int(r.notna().sum())} of {len(g)} posts)")
+    if missing:
+        return np.nan, method, _lacking(missing)
+    if e.notna().sum() == 0:
+        return np.nan, method, _blank(g, comps, e)
+    if r.notna().sum() == 0:
+        return np.nan, method, f"{what} unknown: not computable this way"
+    return float(r.mean()), method, _blank(g, comps, e)
+
+
+def _buffer_way(ds, g: pd.DataFrame, plat: str, den: str, p: Period
+                ) -> tuple[float, str, str]:
+    """Buffer's engagement rate: median over posts of public engagements ÷ impressions
+    (``ds`` and ``p`` are not read: ``g`` holds the period's posts and their impressions)."""
+    method = "Buffer way: median over posts of (likes + comments + shares) ÷ impressions"
+    if den != "impressions":
+        return np.nan, method, (f"the benchmark's denominator is unresolved ({den}): "
+                                "not compared")
+    if plat in _BUFFER_UNKNOWN:
+        return np.nan, method, _BUFFER_UNKNOWN[plat]
+    e, missing = _engagements(g, _PUBLIC)
+    if missing:
+        return np.nan, method, _lacking(missing)
+    if e.notna().sum() == 0:
+        return np.nan, method, _blank(g, _PUBLIC, e)
+    imp = g["impressions"].astype("Float64")
+    r = (e / imp.mask(imp == 0)).astype("Float64")
+    if r.notna().sum() == 0:
+        why = _NO_IMPRESSIONS.get(plat, "blank on every post")
+        return np.nan, method, (f"{plat} impressions unknown ({why}): not computable "
+                                "Buffer's way")
+    return float(r.median()), method, _blank(g, _PUBLIC, e)
+
+
+#: each benchmark source's way of computing the brand's engagement rate, called with
+#: (ds, the platform's posts of the period, platform, the benchmark's denominator, period)
+_WAYS = {"Rival IQ": _rival_iq_way, "Socialinsider": _socialinsider_way, "Buffer": _buffer_way}
 
 
 def compare_benchmarks(ds, period_or_year: object, industry: str | None = None, *,

@@ -229,6 +229,41 @@ def local_dates(published_at: pd.Series, tz: str) -> pd.Series:
     return ts.dt.tz_convert(tz).dt.tz_localize(None).dt.normalize().astype("datetime64[ns]")
 
 
+def stored_days(utc: np.ndarray, local: np.ndarray) -> np.ndarray:
+    """Calendar day (midnight) of posts known to the day only, from their stored instant.
+
+    The loaders store such a day at 00:00 UTC, so an instant at a UTC midnight is that UTC
+    date whatever the audience's zone (the nearest-day rule would move it to the next day in
+    zones 12 h or more east of UTC). Any other instant (a frame made otherwise, whose source
+    zone the posts table does not give) is the calendar day nearest to it in the audience's
+    zone, ``floor(local + 12 h)``: right whenever the source and audience zones are less than
+    12 hours apart. Both :func:`post_dates` and the timing analysis read days so.
+
+    Parameters
+    ----------
+    utc, local : numpy.ndarray
+        The same instants as naive ``datetime64`` wall-clock times in UTC and in the
+        audience's zone, of one unit.
+
+    Returns
+    -------
+    numpy.ndarray
+        Naive midnights, ``datetime64`` of the inputs' unit (NaT where the instant is).
+
+    Examples
+    --------
+    >>> utc = np.array(["2026-04-01T00:00", "2026-04-01T04:00"], dtype="datetime64[ns]")
+    >>> local = utc - np.timedelta64(4, "h")        # New York, in April
+    >>> stored_days(utc, local).astype("datetime64[D]").astype(str).tolist()
+    ['2026-04-01', '2026-04-01']
+    """
+    # floor to the day: a cast to days and back, keeping the unit (numpy's, not pandas', for
+    # speed: the timing analysis reads every post of a platform)
+    utc_day = utc.astype("datetime64[D]").astype(utc.dtype)
+    nearest = (local + np.timedelta64(12, "h")).astype("datetime64[D]").astype(local.dtype)
+    return np.where(utc == utc_day, utc_day, nearest)
+
+
 def post_dates(posts: pd.DataFrame, tz: str) -> pd.Series:
     """Publish day of each post in the audience's zone ``tz``, as naive midnight
     ``datetime64[ns]``: :func:`local_dates` of ``published_at``, except for a post known to
@@ -251,9 +286,7 @@ def post_dates(posts: pd.DataFrame, tz: str) -> pd.Series:
         return days
     utc = utc_series(posts["published_at"]).dt.tz_localize(None).to_numpy()
     local = utc_series(posts["published_at"]).dt.tz_convert(tz).dt.tz_localize(None).to_numpy()
-    utc_day = utc.astype("datetime64[D]").astype(utc.dtype)
-    nearest = (local + np.timedelta64(12, "h")).astype("datetime64[D]").astype(local.dtype)
-    stored = np.where(utc == utc_day, utc_day, nearest).astype("datetime64[ns]")
+    stored = stored_days(utc, local).astype("datetime64[ns]")
     out = days.to_numpy(copy=True)
     out[day_only] = stored[day_only]
     return pd.Series(out, index=days.index, name=days.name)

@@ -8,7 +8,8 @@ Definitions
   zone. The loaders use UTC, so a post stored at 00:00 UTC keeps that UTC date whatever ``tz``;
   otherwise (the source zone is not in the posts table) its local date is the calendar day
   nearest to the stored instant in ``tz`` (``floor(local + 12 h)``), right whenever the source
-  and audience zones are less than 12 hours apart. They enter the weekday analysis only.
+  and audience zones are less than 12 hours apart (:func:`~smmanalytics.periods.stored_days`,
+  which ``post_dates`` reads too). They enter the weekday analysis only.
 - Post age = ``snapshot_at - published_at``; where ``snapshot_at`` is missing, the latest
   ``snapshot_at`` of the other posts (else the latest ``published_at``) is used.
 - Week = whole weeks (Monday to Sunday, local) since the Monday of the first post's week.
@@ -26,6 +27,7 @@ import pandas as pd
 from .. import metrics
 from .._args import platform_name
 from ..errors import ArgumentError, EmptyDataError, SchemaError
+from ..periods import stored_days
 from ..schema import utc_timestamps
 
 __all__ = ["prepare", "controls", "slot_design", "activity_schedule", "N_SLOTS", "EXPOSURES",
@@ -56,12 +58,8 @@ def _local_parts(published: pd.Series, tz: str, day_only: np.ndarray) -> pd.Data
     # took a few hundred microseconds on a platform's posts
     naive = published.dt.tz_convert(tz).dt.tz_localize(None).to_numpy()
     utc = published.dt.tz_convert("UTC").dt.tz_localize(None).to_numpy()
-    # the loaders store a calendar day at 00:00 UTC: that day is the UTC date, whatever tz
-    # (the nearest-day rule would move it to the next day in zones 12 h or more east of UTC)
-    utc_day = _floor_day(utc)
-    at_utc_midnight = utc == utc_day
-    day_naive = np.where(at_utc_midnight, utc_day, _floor_day(naive + np.timedelta64(12, "h")))
-    date = np.where(day_only, day_naive, _floor_day(naive))
+    # a post known to the day only has the day it was stored as (the rule post_dates reads)
+    date = np.where(day_only, stored_days(utc, naive), _floor_day(naive))
     days = date.astype("datetime64[D]").astype(np.int64)
     hour = ((naive - _floor_day(naive)) // np.timedelta64(1, "h")).astype(np.int32)
     return pd.DataFrame({
@@ -129,6 +127,35 @@ def prepare(posts: pd.DataFrame, tz: str, platform: str | None, daily: pd.DataFr
         hour (-1 when unknown), week, date, content, paid, group and ``post_index`` (row position
         in ``posts``). ``n_excluded`` counts the posts left out by reason.
     """
+    df, platform = _posts_to_read(posts, platform, outcome, exposure)
+    method: dict = {"tz": tz, "platform": platform, "outcome": outcome}
+    y = _outcome_values(df, outcome)
+    day_only = _day_only(df)
+    ok, log_exp, n_excluded, found = _exclusions(df, y, daily, exposure, min_age_days, day_only)
+    method.update(found)
+    keep = np.flatnonzero(ok)
+    out = _post_frame(df, keep, y, log_exp, day_only, tz)
+    if out.empty:
+        return out.assign(week=np.zeros(0, dtype=int), t=np.zeros(0)), n_excluded, method
+    out["week"], out["t"] = _week_index(out["date"].to_numpy())
+    method["weeks"] = int(out["week"].nunique())
+    method["posts_per_week"] = float(len(out) / (int(out["week"].max()) + 1))
+    return out, n_excluded, method
+
+
+def _posts_to_read(posts: pd.DataFrame, platform: str | None, outcome: str,
+                   exposure: str | None) -> tuple[pd.DataFrame, str | None]:
+    """The posts of ``platform`` (all when None), with a fresh index, the columns
+    :func:`prepare` reads, tz-aware ``published_at`` and ``post_index`` (row position in
+    ``posts``); and the platform's canonical name.
+
+    Raises
+    ------
+    SchemaError
+        ``published_at`` is tz-naive, or ``platform`` is given and posts lack its column.
+    EmptyDataError
+        No post is left.
+    """
     # tz-aware, or ISO text with its offset (posts read back with read_csv); else SchemaError
     published = utc_timestamps(posts)
     # rows by position: any index of the caller's frame (post ids, dates, duplicates) will do;
@@ -149,9 +176,18 @@ def prepare(posts: pd.DataFrame, tz: str, platform: str | None, daily: pd.DataFr
         df, position = df.loc[mine].reset_index(drop=True), position[mine]
     if df.empty:
         raise EmptyDataError(f"no posts to analyse (platform={platform!r})")
-    df = df.assign(post_index=position)
-    method: dict = {"tz": tz, "platform": platform, "outcome": outcome}
+    return df.assign(post_index=position), platform
 
+
+def _outcome_values(df: pd.DataFrame, outcome: str) -> np.ndarray:
+    """The outcome of each post as floats (NaN where missing): the interactions
+    (:func:`~smmanalytics.metrics.post_interactions`) or a numeric column of ``df``.
+
+    Raises
+    ------
+    SchemaError
+        The column is missing or does not hold numbers.
+    """
     if outcome == "interactions":
         y = metrics.post_interactions(df)
     elif outcome in df.columns:
@@ -165,16 +201,38 @@ def prepare(posts: pd.DataFrame, tz: str, platform: str | None, daily: pd.DataFr
                               column=outcome) from None
     else:
         raise SchemaError(f"outcome column {outcome!r} not in posts", column=outcome)
-    y = y.to_numpy(dtype=float, na_value=np.nan)
+    return y.to_numpy(dtype=float, na_value=np.nan)
 
+
+def _day_only(df: pd.DataFrame) -> np.ndarray:
+    """Whether each post is known to the day only (``time_precision == "day"``; a missing
+    precision or column reads as to the minute)."""
+    prec = (df["time_precision"].astype("string").fillna("minute") if "time_precision" in df
+            else pd.Series("minute", index=df.index, dtype="string"))
+    return (prec == "day").to_numpy()
+
+
+def _exclusions(df: pd.DataFrame, y: np.ndarray, daily: pd.DataFrame | None,
+                exposure: str | None, min_age_days: float, day_only: np.ndarray
+                ) -> tuple[np.ndarray, np.ndarray, dict, dict]:
+    """Which posts the model reads, and why the others are left out.
+
+    Returns
+    -------
+    (ok, log_exp, n_excluded, method)
+        ``ok`` marks the posts kept; ``log_exp`` is the log exposure of each post (see
+        :func:`_exposure`); ``n_excluded`` counts the posts left out by reason (each post under
+        its first reason; ``day_precision`` counts the kept posts that enter the weekday
+        analysis only); ``method`` gives the age reference and the exposure used and asked for.
+    """
     pub = df["published_at"]
     no_time = pub.isna().to_numpy()
     snap = (df["snapshot_at"] if "snapshot_at" in df.columns
             else pd.Series(pd.NaT, index=df.index, dtype="datetime64[ns, UTC]"))
     snap = pd.to_datetime(snap, utc=True)
     ref = snap.max() if snap.notna().any() else pub.max()
-    method["age_reference"] = ("snapshot_at" if snap.notna().all() else
-                               f"snapshot_at, else {ref.isoformat()}")
+    method: dict = {"age_reference": ("snapshot_at" if snap.notna().all() else
+                                      f"snapshot_at, else {ref.isoformat()}")}
     age_days = ((snap.fillna(ref) - pub).dt.total_seconds() / 86400).to_numpy(dtype=float,
                                                                            na_value=np.nan)
     young = ~no_time & (age_days < min_age_days)
@@ -187,10 +245,6 @@ def prepare(posts: pd.DataFrame, tz: str, platform: str | None, daily: pd.DataFr
     method["exposure_requested"] = exposure
     if exp_name != (exposure or "none"):
         logger.info("exposure %r unavailable for most posts; using %r", exposure, exp_name)
-
-    prec = (df["time_precision"].astype("string").fillna("minute") if "time_precision" in df
-            else pd.Series("minute", index=df.index, dtype="string"))
-    day_only = (prec == "day").to_numpy()
     n_excluded = {
         "missing_time": int(no_time.sum()),
         "too_young": int(young.sum()),
@@ -198,7 +252,14 @@ def prepare(posts: pd.DataFrame, tz: str, platform: str | None, daily: pd.DataFr
         "missing_exposure": int(miss_exp.sum()),
         "day_precision": int((ok & day_only).sum()),
     }
-    keep = np.flatnonzero(ok)
+    return ok, log_exp, n_excluded, method
+
+
+def _post_frame(df: pd.DataFrame, keep: np.ndarray, y: np.ndarray, log_exp: np.ndarray,
+                day_only: np.ndarray, tz: str) -> pd.DataFrame:
+    """One row per kept post (``keep``: row positions in ``df``): ``post_index``, y, offset,
+    local date, weekday and hour (:func:`_local_parts`), content, paid and group (platform
+    and account)."""
     if df.columns.is_unique:        # the rows of the columns read from here on
         df = df[[c for c in df.columns if c in _KEPT]]
     d = df.iloc[keep].reset_index(drop=True)
@@ -221,20 +282,19 @@ def prepare(posts: pd.DataFrame, tz: str, platform: str | None, daily: pd.DataFr
     grp = [c for c in ("platform", "account_id") if c in d.columns]
     out["group"] = joined([np.full(len(d), "all", dtype=object),
                            *(d[c].astype("string").fillna("?") for c in grp)])
-    if out.empty:
-        return out.assign(week=np.zeros(0, dtype=int), t=np.zeros(0)), n_excluded, method
-    # whole days since the Monday of the first post's week (the dates are midnights)
-    date = parts["date"].to_numpy()
+    return out
+
+
+def _week_index(date: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Week and trend time of each post from its local ``date`` (naive midnights, at least
+    one): whole weeks since the Monday of the first post's week, and the days since then
+    scaled to [-1, 1]."""
     first = date.min()
     start = first - np.timedelta64(int(first.astype("datetime64[D]").astype(np.int64) + 3) % 7,
                                    "D")
     days = (date - start) // np.timedelta64(1, "D")
-    out["week"] = days // 7
     span = max(float(days.max()), 1.0)
-    out["t"] = 2 * days / span - 1
-    method["weeks"] = int(out["week"].nunique())
-    method["posts_per_week"] = float(len(out) / (int(out["week"].max()) + 1))
-    return out, n_excluded, method
+    return days // 7, 2 * days / span - 1
 
 
 def controls(frame: pd.DataFrame) -> tuple[np.ndarray, list[str]]:
