@@ -38,7 +38,7 @@ from .errors import require_dataset
 from .periods import post_dates
 from .schema import utc_timestamps
 
-__all__ = ["SIGNALS", "signals", "coverage"]
+__all__ = ["SIGNALS", "signals", "coverage", "value_digits"]
 
 logger = logging.getLogger(__name__)
 
@@ -294,3 +294,12 @@ def coverage(ds, sig: pd.DataFrame | None = None) -> pd.DataFrame:
     return out[["platform", "signal", "status", "days", "source", "reason"]].astype(
         {"platform": "string", "signal": "string", "status": "string", "days": "Int64",
          "source": "string", "reason": "string"})
+
+
+def value_digits(signal: str, value) -> tuple[bool, int]:
+    """How a value of ``signal`` reads: (as a percentage?, decimals). A rate per reach as a
+    percentage to 2 decimals ("4.04 %"), a count whole ("1,196") unless it is not (a mean:
+    "7.6"). The rule alone: ``smm alerts`` words it in English, the report in its language."""
+    if signal.endswith("_per_reach"):
+        return True, 2
+    return False, 0 if pd.isna(value) or float(value).is_integer() else 1

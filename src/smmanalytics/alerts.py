@@ -543,7 +543,7 @@ class Review:
                 if not g["tested"].all()]
         return pd.DataFrame(rows, columns=cols)
 
-    def _counts(self) -> dict:
+    def counts(self) -> dict:
         """What the review holds, counted: incidents by severity (highest first), alerts,
         signals monitored (known platform × signal pairs, of all), and the signals' days."""
         sev = (self.alerts.groupby("incident_id")["incident_severity"].first().value_counts()
@@ -569,8 +569,26 @@ class Review:
                 "span": (f"{days.min():%Y-%m-%d}..{days.max():%Y-%m-%d}" if len(days)
                          else None)}
 
+    def verdict(self) -> str:
+        """Whether the period is an all-clear: ``"alerts"`` (some alert), ``"untested"``
+        (nothing could be tested), ``"partly"`` (no alert on the days tested, some days of the
+        period not tested) or ``"none"`` (no alert, every day tested).
+
+        The one rule ``smm alerts`` and the report's watch both word: a known signal with no
+        day tested (too short a history) is no all-clear, nor a period whose days were tested
+        in part ("No alert in this period" where Facebook's comments were tested on 1 of their
+        12 days, 1,172 on an untested one).
+        """
+        if len(self.alerts):
+            return "alerts"
+        c = self.counts()
+        partly = c["period_tested"] < c["period_days"]
+        if not c["known"] or (partly and not c["period_tested"]):
+            return "untested"
+        return "partly" if partly else "none"
+
     def _parts(self) -> list[str]:
-        c = self._counts()
+        c = self.counts()
         sev = ", ".join(f"{n} {s}" for s, n in c["by_severity"].items())
         return [f"{c['incidents']} incident{'' if c['incidents'] == 1 else 's'}"
                 + (f" ({sev})" if sev else ""),

@@ -248,16 +248,14 @@ def _cmd_alerts(args: argparse.Namespace) -> int:
         return 0
     where = period.label if period is not None else "the data"
     if found.empty:
-        # no day tested is no all-clear: say so, with the review's counts (which say why)
-        counts = watch._counts()
-        # days of the period not tested (too short a history) are no all-clear either: "no
-        # alert in 2026-10" where Facebook's comments were tested on 1 of their 12 days
-        partly = counts["period_tested"] < counts["period_days"]
-        lead = ("nothing could be tested" if not counts["known"] or (
-                    partly and not counts["period_tested"])
-                else "no alert on the days tested" if partly else "no alert")
+        # no day tested, or some days of the period not tested (too short a history), is no
+        # all-clear (Review.verdict): say so, with the review's counts (which say why)
+        counts = watch.counts()
+        lead = {"untested": "nothing could be tested",
+                "partly": "no alert on the days tested"}.get(watch.verdict(), "no alert")
         print(f"{lead} in {where}"
-              + (f": {watch.summary}" if counts["untested"] or partly else ""))
+              + (f": {watch.summary}" if counts["untested"]
+                 or counts["period_tested"] < counts["period_days"] else ""))
         return 0
     print(f"{where}: {watch.summary}")
     # numbered within what is shown: the ids count the whole history's incidents, and a
@@ -286,12 +284,14 @@ def _cmd_alerts(args: argparse.Namespace) -> int:
 
 
 def _signal_text(signal: str, value) -> str:
-    """A count as a count, a rate per reach as a percentage, as the report shows them."""
+    """A count as a count, a rate per reach as a percentage, as the report shows them (the
+    rule shared with it, :func:`~smmanalytics._alert_signals.value_digits`), in English."""
+    from ._alert_signals import value_digits
+
     if pd.isna(value):
         return "unknown"
-    if signal.endswith("_per_reach"):
-        return f"{value:.2%}"
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+    percent, digits = value_digits(signal, value)
+    return f"{value:.{digits}%}" if percent else f"{value:,.{digits}f}"
 
 
 def _data_argument(p: argparse.ArgumentParser) -> None:

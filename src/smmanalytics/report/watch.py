@@ -370,87 +370,111 @@ class WatchSections:
     def alerts(self, max_charts: int = 6) -> Section:
         """Incidents in the period (signals agreeing within 48 h), a small chart per alert, and
         the back-test: how many alerts a year these settings raise on the brand's history."""
-        from .._alert_signals import coverage
-        from ..alerts import AlertSettings, incidents, plot_alerts
+        from ..alerts import AlertSettings, incidents
 
-        f = self.fmt
-        sec = self.section(f.label("alerts"))
+        sec = self.section(self.fmt.label("alerts"))
         settings = AlertSettings()
         watch = self._review(settings)
-        found = watch.alerts
-        inc = incidents(found)
+        inc = incidents(watch.alerts)
         if inc.empty:          # quiet signals, or none to watch at all
-            watched = (watch.backtest["status"] == "known").any()
-            if not watched:     # none up to the period's end: the exports may hold later ones
-                watched = (coverage(self.ds)["status"] == "known").any()
-            sig = watch.signals
-            days = sig["date"].dt.date
-            # a period the signals do not reach is no quiet period: "every signal stayed within
-            # its usual range" was said of January 2024, before the first export
-            seen = (sig["value"].notna() & (days >= self.period.start)
-                    & (days <= self.period.end)).any()
-            # known signals with no day tested (too short a history) are no all-clear either,
-            # nor a period whose days were tested in part: "No alert in this period" where
-            # Facebook's comments were tested on 1 of their 12 days, 1,172 on an untested one
-            counts = watch._counts()
-            tested = ((watch.backtest["days_tested"].fillna(0) > 0).any()
-                      and (counts["period_tested"] > 0 or not counts["period_days"]))
-            partly = counts["period_tested"] < counts["period_days"]
-            self.text(sec, f.label(("alerts_none_tested" if partly else "alerts_none")
-                                   if tested else _one_week("alerts_untested", settings)).format(
-                                       weeks=f.number(settings.min_history)) if watched and seen
-                      else f.label("alerts_no_data" if watched else "alerts_no_signal"))
+            self.text(sec, self._quiet_text(watch, settings))
         else:
-            self.table(sec, pd.DataFrame({
-                f.label("from"): [f.date(d, "d MMM") for d in inc["start"]],
-                f.label("to"): [f.date(d, "d MMM") for d in inc["end"]],
-                f.label("severity"): [{"text": f.label("sev_" + s), "status": s,
-                                       "color": _SEVERITY_COLORS.get(s, "#777777")}
-                                      for s in inc["severity"]],
-                f.label("platform"): [", ".join(f.platform(p) for p in str(ps).split(", "))
-                                      for ps in inc["platforms"]],
-                f.label("signals"): [", ".join(f.label("sig_" + s) for s in str(ss).split(", "))
-                                     for ss in inc["signals"]],
-            }), align=["left", "left", "left", "left", "left"],
-                widths=["auto", "auto", "auto", "auto", "1fr"])
-            with plt.rc_context(plots.theme(0.75)):
-                fig = plot_alerts(found, watch.signals, max_charts=max_charts,
-                                  settings=settings, legend=False)   # the caption says it
-                if fig is not None:
-                    day = functools.cache(    # the layout and the drawing ask for each
-                        lambda v: f.date(mdates.num2date(v).date(), "d MMM"))   # label often
-                    for ax in fig.axes:
-                        if ax.get_visible() and " · " in ax.get_title():
-                            platform, rest = ax.get_title().split(" · ", 1)
-                            signal = rest.split(" (")[0]
-                            ax.set_title(f"{f.platform(platform)} · "
-                                         f"{f.label('sig_' + signal)}", fontsize=8,
-                                         y=1.0)    # y: see Report.figure
-                            ax.set_ylabel("")
-                            # the days plot_alert's locator picks for the chart's days, picked
-                            # once: the layout and the drawing ran it at each of their passes
-                            ax.xaxis.set_major_locator(mticker.FixedLocator(
-                                ax.xaxis.get_major_locator()()))
-                            ax.xaxis.set_major_formatter(     # "15 oct", as the other charts
-                                lambda v, _pos: day(v))
-                            if signal.endswith("_per_reach"):   # "3 %", as in the table below
-                                ax.yaxis.set_major_formatter(plots.PercentTicks(f.percent))
-                    self.figure(sec, fig, caption=f.label("alerts_chart"))
-            top = found.sort_values(["date", "platform"], kind="stable").head(15)
-            self.table(sec, pd.DataFrame({
-                f.label("date"): [f.date(d, "d MMM") for d in top["date"]],
-                f.label("platform"): [f.platform(p) for p in top["platform"]],
-                f.label("signal"): [f.label("sig_" + s) for s in top["signal"]],
-                f.label("value"): [self._signal_value(s, v) for s, v in
-                                   zip(top["signal"], top["value"], strict=True)],
-                f.label("baseline"): [self._signal_value(s, v) for s, v in
-                                      zip(top["signal"], top["baseline"], strict=True)],
-            }), align=["left", "left", "left", "right", "right"],
-                caption=(f.label("alerts_first").format(shown=f.number(len(top)),
-                                                        n=f.number(len(found)))
-                         if len(found) > len(top) else None))
+            self._incident_table(sec, inc)
+            self._alert_charts(sec, watch, settings, max_charts)
+            self._alert_rows(sec, watch.alerts)
         self._untested_note(sec, watch, settings)
-        bt = watch.backtest
+        self._backtest_table(sec, watch.backtest, settings)
+        return sec
+
+    def _quiet_text(self, watch, settings) -> str:
+        """The sentence of a period without incidents: an all-clear only when it holds."""
+        from .._alert_signals import coverage
+
+        f = self.fmt
+        watched = (watch.backtest["status"] == "known").any()
+        if not watched:     # none up to the period's end: the exports may hold later ones
+            watched = (coverage(self.ds)["status"] == "known").any()
+        sig = watch.signals
+        days = sig["date"].dt.date
+        # a period the signals do not reach is no quiet period: "every signal stayed within
+        # its usual range" was said of January 2024, before the first export
+        seen = (sig["value"].notna() & (days >= self.period.start)
+                & (days <= self.period.end)).any()
+        if not (watched and seen):
+            return f.label("alerts_no_data" if watched else "alerts_no_signal")
+        # known signals with no day tested, or days of the period tested in part, are no
+        # all-clear (Review.verdict)
+        verdict = watch.verdict()
+        key = ("alerts_none_tested" if verdict == "partly" else "alerts_none"
+               if verdict == "none" else _one_week("alerts_untested", settings))
+        return f.label(key).format(weeks=f.number(settings.min_history))
+
+    def _incident_table(self, sec: Section, inc: pd.DataFrame) -> None:
+        """The period's incidents (:func:`~smmanalytics.alerts.incidents`), one row each."""
+        f = self.fmt
+        self.table(sec, pd.DataFrame({
+            f.label("from"): [f.date(d, "d MMM") for d in inc["start"]],
+            f.label("to"): [f.date(d, "d MMM") for d in inc["end"]],
+            f.label("severity"): [{"text": f.label("sev_" + s), "status": s,
+                                   "color": _SEVERITY_COLORS.get(s, "#777777")}
+                                  for s in inc["severity"]],
+            f.label("platform"): [", ".join(f.platform(p) for p in str(ps).split(", "))
+                                  for ps in inc["platforms"]],
+            f.label("signals"): [", ".join(f.label("sig_" + s) for s in str(ss).split(", "))
+                                 for ss in inc["signals"]],
+        }), align=["left", "left", "left", "left", "left"],
+            widths=["auto", "auto", "auto", "auto", "1fr"])
+
+    def _alert_charts(self, sec: Section, watch, settings, max_charts: int) -> None:
+        """A small chart per alerted signal (at most ``max_charts``), in the report's words."""
+        from ..alerts import plot_alerts
+
+        f = self.fmt
+        with plt.rc_context(plots.theme(0.75)):
+            fig = plot_alerts(watch.alerts, watch.signals, max_charts=max_charts,
+                              settings=settings, legend=False)   # the caption says it
+            if fig is None:
+                return
+            day = functools.cache(    # the layout and the drawing ask for each
+                lambda v: f.date(mdates.num2date(v).date(), "d MMM"))   # label often
+            for ax in fig.axes:
+                if ax.get_visible() and " · " in ax.get_title():
+                    platform, rest = ax.get_title().split(" · ", 1)
+                    signal = rest.split(" (")[0]
+                    ax.set_title(f"{f.platform(platform)} · "
+                                 f"{f.label('sig_' + signal)}", fontsize=8,
+                                 y=1.0)    # y: see Report.figure
+                    ax.set_ylabel("")
+                    # the days plot_alert's locator picks for the chart's days, picked
+                    # once: the layout and the drawing ran it at each of their passes
+                    ax.xaxis.set_major_locator(mticker.FixedLocator(
+                        ax.xaxis.get_major_locator()()))
+                    ax.xaxis.set_major_formatter(     # "15 oct", as the other charts
+                        lambda v, _pos: day(v))
+                    if signal.endswith("_per_reach"):   # "3 %", as in the table below
+                        ax.yaxis.set_major_formatter(plots.PercentTicks(f.percent))
+            self.figure(sec, fig, caption=f.label("alerts_chart"))
+
+    def _alert_rows(self, sec: Section, found: pd.DataFrame) -> None:
+        """The period's first 15 alerts, with each signal's value and its baseline."""
+        f = self.fmt
+        top = found.sort_values(["date", "platform"], kind="stable").head(15)
+        self.table(sec, pd.DataFrame({
+            f.label("date"): [f.date(d, "d MMM") for d in top["date"]],
+            f.label("platform"): [f.platform(p) for p in top["platform"]],
+            f.label("signal"): [f.label("sig_" + s) for s in top["signal"]],
+            f.label("value"): [self._signal_value(s, v) for s, v in
+                               zip(top["signal"], top["value"], strict=True)],
+            f.label("baseline"): [self._signal_value(s, v) for s, v in
+                                  zip(top["signal"], top["baseline"], strict=True)],
+        }), align=["left", "left", "left", "right", "right"],
+            caption=(f.label("alerts_first").format(shown=f.number(len(top)),
+                                                    n=f.number(len(found)))
+                     if len(found) > len(top) else None))
+
+    def _backtest_table(self, sec: Section, bt: pd.DataFrame, settings) -> None:
+        """The back-test: each known signal's alerts a year, their sum, and the unknown ones."""
+        f = self.fmt
         total = bt[bt["signal"] == "all"]
         bt = bt[bt["signal"] != "all"]
         known = bt[bt["status"] == "known"]
@@ -509,7 +533,6 @@ class WatchSections:
             self.text(sec, f.label("alerts_unknown") + " " + ", ".join(
                 f"{f.platform(p)} · {f.label('sig_' + s)}"
                 for p, s in zip(unknown["platform"], unknown["signal"], strict=True)), note=True)
-        return sec
 
     def _untested_note(self, sec: Section, watch, settings) -> None:
         """Which signals were tested on how many of the period's days with a value, and the
@@ -535,9 +558,12 @@ class WatchSections:
         self.bullets(sec, items)
 
     def _signal_value(self, signal: str, v) -> str:
-        if signal.endswith("_per_reach"):
-            return self.fmt.percent(v, 2)
-        return self.fmt.number(v, 0 if pd.isna(v) or float(v).is_integer() else 1)
+        """A signal's value in the report's language, by the rule ``smm alerts`` shares
+        (:func:`~smmanalytics._alert_signals.value_digits`): a count whole, a rate a percent."""
+        from .._alert_signals import value_digits
+
+        percent, digits = value_digits(signal, v)
+        return self.fmt.percent(v, digits) if percent else self.fmt.number(v, digits)
 
     def write_calendars(self, pdf_path: str | Path) -> list[Path]:
         """Write each platform's next-month slots as .ics next to the PDF, in the report's
