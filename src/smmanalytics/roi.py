@@ -311,7 +311,9 @@ def _group_key(values: pd.Series, by: str) -> pd.Series:
     return values.astype("string").fillna(UNASSIGNED)
 
 
-def _value_per_key_event(ds, value_per_key_event: float | None) -> float | None:
+def value_per_key_event_of(ds, value_per_key_event: float | None) -> float | None:
+    """The value of one key event: ``value_per_key_event`` when given, else goals.yaml's
+    (``ds.goals.attrs``), else None (key events carry no value)."""
     if value_per_key_event is not None:
         return float(value_per_key_event)
     goals = getattr(ds, "goals", None)
@@ -690,7 +692,7 @@ def _value_column(run: _RoiRun, out: pd.DataFrame, value_per_key_event: float | 
                   ) -> float | None:
     """Set ``out["value"]`` = revenue + key_events × value_per_key_event; return the latter
     (None without one: the value is the revenue alone)."""
-    vpk = _value_per_key_event(run.ds, value_per_key_event)
+    vpk = value_per_key_event_of(run.ds, value_per_key_event)
     if vpk is None and side_file_error(getattr(run.ds, "quality", None),
                                        ("goals.yaml", "goals.yml")) is not None:
         # the value of a key event lives in goals.yaml: unread, the value is revenue alone
