@@ -570,8 +570,7 @@ def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, cut: str |
         row["projection"] = a
         if not meets:
             notes.append(f"{w.label} is over: target missed")
-        row["note"] = "; ".join(notes) or None
-        return row
+        return _finish(row, notes)
     r = w.days - d
     if rate:
         row["projection"] = a
@@ -582,14 +581,13 @@ def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, cut: str |
         row["required_daily"] = (target - a) / r
     if not rate and meets and at_least and metric in _MONOTONE:
         row["status"], row["p_meet"] = "met", 1.0
-        row["note"] = "; ".join(notes) or None
-        return row
+        return _finish(row, notes)
     if not rate and not at_least and not meets and metric in _MONOTONE:
         row["status"], row["p_meet"] = "missed", 0.0
-        row["note"] = "; ".join(notes + ["already above the maximum"])
-        return row
+        return _finish(row, notes + ["already above the maximum"])
     final, paced = _simulate(ds, metric, platform, covered, end,
-                             (end - covered.start).days + 1, r, a, rng, paths, notes)
+                             days_done=(end - covered.start).days + 1, days_left=r,
+                             actual_to_date=a, rng=rng, paths=paths, notes=notes)
     if final is not None:
         pm = float(np.mean(final >= target) if at_least else np.mean(final <= target))
         row["p_meet"] = pm
@@ -601,49 +599,97 @@ def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, cut: str |
         if rate or paced:
             row["projection"] = float(np.median(final))
         row["status"] = status_from_probability(pm)
+    return _finish(row, notes)
+
+
+def _finish(row: dict, notes: list[str]) -> dict:
+    """``row`` with its ``note``: the ``notes`` joined, None without any."""
     row["note"] = "; ".join(notes) or None
     return row
 
 
-def _simulate(ds, metric, platform, w: Period, end, d, r, a, rng, paths, notes):
-    """Simulated final values of the goal's metric (None when not simulated), and whether
-    they follow a pace of their own rather than the linear one: drawn from monthly GA4 totals
-    (:func:`_sim_from_months`), or from a weekly rhythm."""
+def _simulate(ds, metric: str, platform: str, w: Period, end: dt.date, *, days_done: int,
+              days_left: int, actual_to_date: float, rng, paths: int, notes: list[str]):
+    """Simulated final values of the goal's metric over ``w`` (None when not simulated), and
+    whether they follow a pace of their own rather than the linear one: drawn from monthly GA4
+    totals (:func:`_sim_from_months`), or from a weekly rhythm.
+
+    Parameters
+    ----------
+    w, end
+        The goal period's days with data, and the last day evaluated.
+    days_done, days_left
+        The days of ``w`` to ``end``, and the days after it to the period's end.
+    actual_to_date
+        The goal's actual to ``end``.
+    notes
+        The goal's notes, appended to (what the projection rests on).
+    """
     if metric in COUNT_METRICS or metric in FLOW_METRICS:
-        daily = metric_daily(ds, metric, platform, w.start, end).dropna()
-        y = daily.to_numpy("float64")
-        if len(y) == 0 and metric in ("sessions", "key_events", "revenue"):
-            return _sim_from_months(lambda s, e: actual(ds, metric, platform, s, e), w, end,
-                                    _ga4_reach(ds, w.start, end), a, rng, paths, notes), True
-        if len(y) == 0:
-            notes.append("no daily series to simulate from")
-            return None, False
-        if len(y) < 7:
-            days = "1 day" if len(y) == 1 else f"{len(y)} days"
-            notes.append(f"only {days} of data: projection very uncertain")
-        if metric in COUNT_METRICS:
-            y = np.round(np.clip(y, 0, None))
-            fit = _weekday_fit(ds, metric, platform, end)
-            if fit.weights is None:
-                return a + sim_count(y, r, rng, paths, dispersion=fit.dispersion), False
-            wd = fit.weights
-            left = pd.date_range(end + dt.timedelta(days=1), w.end).day_of_week
-            # the weeks the rhythm was measured on: 8 to 12 (it read "12 weeks" on 4)
-            notes.append(f"weekday rhythm of the last {fit.weeks} weeks used in the projection")
-            return a + sim_count(y, float(wd[left].sum()), rng, paths,
-                                  weights=wd[daily.index.day_of_week],
-                                  dispersion=fit.dispersion), True
-        rho = _day_correlation(metric_daily(ds, metric, platform, _history_start(end), end),
-                               notes)
-        return a + sim_flow(y, r, rng, paths, nonneg=metric == "revenue", rho=rho), False
+        return _simulate_series(ds, metric, platform, w, end, days_left=days_left,
+                                actual_to_date=actual_to_date, rng=rng, paths=paths,
+                                notes=notes)
     if metric == "er_reach":
-        posts, _ = posts_in(ds, platform, w.start, end)
-        i, rr = interactions_reach(posts)
-        if len(i) == 0:
-            return None, False
-        return sim_er(i, rr, d, r, rng, paths), False
-    # roas, roi: remaining attributed value simulated from daily social revenue (+ key events
-    # × value_per_key_event); costs taken at their full-period prorated amount
+        return _simulate_er(ds, platform, w, end, days_done=days_done, days_left=days_left,
+                            rng=rng, paths=paths)
+    return _simulate_return(ds, metric, platform, w, end, days_left=days_left, rng=rng,
+                            paths=paths, notes=notes)
+
+
+def _simulate_series(ds, metric: str, platform: str, w: Period, end: dt.date, *,
+                     days_left: int, actual_to_date: float, rng, paths: int,
+                     notes: list[str]):
+    """:func:`_simulate` of a count or a flow: the actual to date plus the days left drawn
+    from the daily series (or from GA4's monthly totals without one)."""
+    daily = metric_daily(ds, metric, platform, w.start, end).dropna()
+    y = daily.to_numpy("float64")
+    if len(y) == 0 and metric in ("sessions", "key_events", "revenue"):
+        final = _sim_from_months(lambda s, e: actual(ds, metric, platform, s, e), w, end,
+                                 _ga4_reach(ds, w.start, end), actual_to_date, rng, paths,
+                                 notes)
+        return final, True
+    if len(y) == 0:
+        notes.append("no daily series to simulate from")
+        return None, False
+    if len(y) < 7:
+        days = "1 day" if len(y) == 1 else f"{len(y)} days"
+        notes.append(f"only {days} of data: projection very uncertain")
+    if metric in COUNT_METRICS:
+        y = np.round(np.clip(y, 0, None))
+        fit = _weekday_fit(ds, metric, platform, end)
+        if fit.weights is None:
+            rest = sim_count(y, days_left, rng, paths, dispersion=fit.dispersion)
+            return actual_to_date + rest, False
+        wd = fit.weights
+        left = pd.date_range(end + dt.timedelta(days=1), w.end).day_of_week
+        # the weeks the rhythm was measured on: 8 to 12 (it read "12 weeks" on 4)
+        notes.append(f"weekday rhythm of the last {fit.weeks} weeks used in the projection")
+        rest = sim_count(y, float(wd[left].sum()), rng, paths,
+                         weights=wd[daily.index.day_of_week], dispersion=fit.dispersion)
+        return actual_to_date + rest, True
+    rho = _day_correlation(metric_daily(ds, metric, platform, _history_start(end), end),
+                           notes)
+    rest = sim_flow(y, days_left, rng, paths, nonneg=metric == "revenue", rho=rho)
+    return actual_to_date + rest, False
+
+
+def _simulate_er(ds, platform: str, w: Period, end: dt.date, *, days_done: int,
+                 days_left: int, rng, paths: int):
+    """:func:`_simulate` of ``er_reach``: drawn from the posts' interactions and reach to
+    ``end``; None without any post."""
+    posts, _ = posts_in(ds, platform, w.start, end)
+    i, rr = interactions_reach(posts)
+    if len(i) == 0:
+        return None, False
+    return sim_er(i, rr, days_done, days_left, rng, paths), False
+
+
+def _simulate_return(ds, metric: str, platform: str, w: Period, end: dt.date, *,
+                     days_left: int, rng, paths: int, notes: list[str]):
+    """:func:`_simulate` of ``roas`` and ``roi``: the remaining attributed value simulated
+    from daily social revenue (+ key events × value_per_key_event), over the costs taken at
+    their full-period prorated amount."""
+    # roi looked up at call time (tests count its calls by patching smmanalytics.roi.roi)
     from .roi import roi, value_per_key_event_of
     by = None if platform == "all" else "platform"
     so_far, full = roi(ds, (w.start, end), by=by), roi(ds, w, by=by)
@@ -672,7 +718,7 @@ def _simulate(ds, metric, platform, w: Period, end, d, r, a, rng, paths, notes):
     monthly = not len(x)
     if not monthly:
         rho = _day_correlation(daily_value(_history_start(end), end), notes)
-        final_value = float(value_a) + sim_flow(x, r, rng, paths, nonneg=True, rho=rho)
+        final_value = float(value_a) + sim_flow(x, days_left, rng, paths, nonneg=True, rho=rho)
     else:
         final_value = _sim_from_months(value, w, end, _ga4_reach(ds, w.start, end),
                                        float(value_a), rng, paths, notes)
