@@ -44,6 +44,7 @@ import numpy as np
 import pandas as pd
 
 from .periods import Period, overlap_days, post_dates
+from .schema import column_or
 
 __all__ = ["UNASSIGNED", "SOURCE_ALIASES", "normalize_source", "campaign_key", "social_web",
            "social_traffic", "covered_runs", "campaign_runs", "campaign_day_spans",
@@ -191,8 +192,7 @@ def _rows(web: pd.DataFrame) -> _Rows:
         social=_is_social(w, platform).to_numpy(), campaign_key=campaign_key(w["campaign"]),
         campaign=w["campaign"].astype("string"), currency=w["currency"].astype("string"),
         span_key=_span_key(start, end), rank=_breakdown_rank(w), covers=covers,
-        measures={m: (pd.to_numeric(w[m]).astype("Float64") if m in w.columns
-                      else pd.Series(pd.NA, index=w.index, dtype="Float64"))
+        measures={m: pd.to_numeric(column_or(w, m, dtype="Float64")).astype("Float64")
                   for m in ("sessions", "engaged_sessions", "key_events", "revenue")})
 
 

@@ -75,6 +75,7 @@ from ._web import social_traffic
 from .errors import PeriodError, require_dataset
 from .metrics import post_interactions
 from .periods import Period, parse_period, post_dates
+from .schema import column_or
 
 __all__ = ["Comparison", "compare"]
 
@@ -203,8 +204,7 @@ def _post_frame(ds, p: Period, platform: str | None, day: pd.Series | None = Non
     inter = post_interactions(g)
     out = pd.DataFrame({"interactions": inter})
     for c in ("reach", "impressions", "views"):
-        out[c] = g[c].astype("Float64") if c in g else pd.Series(pd.NA, index=g.index,
-                                                                  dtype="Float64")
+        out[c] = column_or(g, c, dtype="Float64").astype("Float64")
     out["content_type"] = g["content_type"].astype("string") if "content_type" in g else pd.NA
     out["platform"] = g["platform"].astype("string")
     return out.reset_index(drop=True)

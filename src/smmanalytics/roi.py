@@ -81,6 +81,7 @@ from ._web import (
 from .errors import ArgumentError, ArgumentTypeError, SchemaError, require_dataset
 from .periods import Period, overlap_days, parse_period, post_dates
 from .quality import side_file_error
+from .schema import column_or
 
 __all__ = ["CATEGORIES", "COST_COLUMNS", "read_costs", "costs_status", "costs_unknown_why",
            "costs_span", "costs_partly", "entered_after", "costed_days", "prorate_costs",
@@ -915,8 +916,7 @@ def _paid_known(ds, p: Period) -> dict[str, bool]:
         return {}
     day = post_dates(posts, ds.brand.timezone)
     sel = posts.loc[p.contains(day).to_numpy()]
-    flag = (sel["paid"].notna() if "paid" in sel.columns
-            else pd.Series(False, index=sel.index))
+    flag = column_or(sel, "paid").notna()
     plat = sel["platform"].astype("string").str.lower()
     return {str(k): bool(v) for k, v in flag.groupby(plat, dropna=True).any().items()}
 
@@ -1084,7 +1084,7 @@ def earned_media_value(ds, period: object, cpm: float | dict[str, float]) -> pd.
                                 for c in ("impressions", "cpm_assumed", "emv_estimate")},
                              "label": pd.Series(dtype="string")})
     day = post_dates(posts, ds.brand.timezone)
-    paid = posts["paid"] if "paid" in posts else pd.Series(False, index=posts.index)
+    paid = column_or(posts, "paid", False)
     organic = ~paid.astype("boolean").fillna(False).astype(bool)
     sel = posts.loc[(p.contains(day) & organic).to_numpy()]
     nan = pd.Series(pd.NA, index=sel.index, dtype="Float64")
