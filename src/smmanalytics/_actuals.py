@@ -14,6 +14,7 @@ import pandas as pd
 from ._web import _deduplicate, _is_social, foreign_currency, normalize_source, social_traffic
 from .metrics import post_interactions
 from .periods import Period, parse_period, post_dates
+from .schema import column_or
 
 __all__ = ["metric_daily", "actual", "missing_figure", "posts_in", "interactions_reach",
            "actuals_shared",
@@ -321,7 +322,7 @@ def _followers_net(daily: pd.DataFrame, platform: str, days: pd.DatetimeIndex) -
         return nan
     wide = d.pivot_table(index=["platform", "date"], columns="metric", values="value",
                          aggfunc="sum", observed=True).astype("float64")
-    net = wide["net_follows"] if "net_follows" in wide else pd.Series(np.nan, index=wide.index)
+    net = column_or(wide, "net_follows", np.nan)
     if {"follows", "unfollows"} <= set(wide.columns):
         net = net.fillna(wide["follows"] - wide["unfollows"])
     by_day = net.groupby(level="date").sum(min_count=1)
@@ -432,8 +433,7 @@ def interactions_reach(posts: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     """Interactions and reach of the posts where both are known and reach > 0 (none when the
     frame has no reach column: reach unknown)."""
     i = post_interactions(posts)
-    r = (posts["reach"].astype("Float64") if "reach" in posts.columns
-         else pd.Series(pd.NA, index=posts.index, dtype="Float64"))
+    r = column_or(posts, "reach", dtype="Float64").astype("Float64")
     ok = (i.notna() & r.notna() & (r > 0)).to_numpy()
     return i.to_numpy("float64", na_value=np.nan)[ok], r.to_numpy("float64", na_value=np.nan)[ok]
 

@@ -36,7 +36,7 @@ import pandas as pd
 
 from .errors import require_dataset
 from .periods import post_dates
-from .schema import utc_timestamps
+from .schema import column_or, utc_timestamps
 
 __all__ = ["SIGNALS", "signals", "coverage", "value_digits"]
 
@@ -143,10 +143,9 @@ def _daily_frame(daily: pd.DataFrame) -> pd.DataFrame:
     keep = ["followers_total", "follows", "unfollows", "net_follows", "negative_feedback"]
     if daily.empty:
         return pd.DataFrame(columns=["platform", "account_id", "date", "metric", "value", "day_tz"])
-    hour = daily["hour"] if "hour" in daily.columns else pd.Series(pd.NA, index=daily.index)
+    hour = column_or(daily, "hour")
     # account series only: a row with a post_id is one post's series
-    account = (daily["post_id"].isna() if "post_id" in daily.columns
-               else pd.Series(True, index=daily.index))
+    account = column_or(daily, "post_id").isna()
     d = daily.loc[hour.isna().to_numpy() & account.to_numpy()
                   & daily["metric"].isin(keep).to_numpy()]
     d = _newest(d, [c for c in ("platform", "account_id", "date", "metric") if c in d.columns],

@@ -44,6 +44,7 @@ import numpy as np
 import pandas as pd
 
 from .periods import Period, overlap_days, post_dates
+from .schema import column_or
 
 __all__ = ["UNASSIGNED", "SOURCE_ALIASES", "normalize_source", "campaign_key", "social_web",
            "social_traffic", "covered_runs", "campaign_runs", "campaign_day_spans",
@@ -191,8 +192,7 @@ def _rows(web: pd.DataFrame) -> _Rows:
         social=_is_social(w, platform).to_numpy(), campaign_key=campaign_key(w["campaign"]),
         campaign=w["campaign"].astype("string"), currency=w["currency"].astype("string"),
         span_key=_span_key(start, end), rank=_breakdown_rank(w), covers=covers,
-        measures={m: (pd.to_numeric(w[m]).astype("Float64") if m in w.columns
-                      else pd.Series(pd.NA, index=w.index, dtype="Float64"))
+        measures={m: pd.to_numeric(column_or(w, m, dtype="Float64")).astype("Float64")
                   for m in ("sessions", "engaged_sessions", "key_events", "revenue")})
 
 
@@ -205,7 +205,9 @@ _PREPARED_MAX = 8
 _PREPARED_LOCK = threading.Lock()
 
 
-def _prepared(web: pd.DataFrame) -> _Rows:
+def prepared(web: pd.DataFrame) -> _Rows:
+    """The rows of ``web`` prepared for social traffic (:class:`_Rows`), from the cache of
+    the last few frames seen when ``web`` equals one of them."""
     with _PREPARED_LOCK:
         hit = _PREPARED.get(id(web))
     if hit is not None and hit[0].equals(web):
@@ -333,7 +335,7 @@ def social_web(web: pd.DataFrame, period: Period, runs: pd.DataFrame | None = No
         out = pd.DataFrame({c: pd.Series(dtype="Float64") for c in cols})
         out.attrs["covered"] = False
         return out, notes
-    r = _prepared(web)
+    r = prepared(web)
     w = r.w
     # the exports' own weight tells what they cover and which of them to count
     export_weight = _weight(r.start, r.end, r.undated, period)
@@ -441,7 +443,7 @@ def covered_runs(web: pd.DataFrame | None, period: Period) -> list[tuple[dt.date
     """
     if web is None or web.empty:
         return []
-    days, seen = _seen_days(_prepared(web).covers, period)
+    days, seen = _seen_days(prepared(web).covers, period)
     edges = np.diff(np.concatenate([[0], seen.astype(np.int8), [0]]))
     starts, stops = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1) - 1
     return [(days[a].date(), days[b].date()) for a, b in zip(starts, stops, strict=True)]

@@ -68,17 +68,18 @@ import pandas as pd
 
 from ._actuals import (
     NOT_FOUND,
+    actual,
     actuals_shared,
     followers_left_out,
     followers_net_unknown,
     metric_daily,
 )
-from ._actuals import actual as _actual
 from ._args import platform_name, whole
 from ._web import social_traffic
 from .errors import PeriodError, require_dataset
 from .metrics import post_interactions
 from .periods import Period, parse_period, post_dates
+from .schema import column_or
 
 __all__ = ["Comparison", "compare"]
 
@@ -207,8 +208,7 @@ def _post_frame(ds, p: Period, platform: str | None, day: pd.Series | None = Non
     inter = post_interactions(g)
     out = pd.DataFrame({"interactions": inter})
     for c in ("reach", "impressions", "views"):
-        out[c] = g[c].astype("Float64") if c in g else pd.Series(pd.NA, index=g.index,
-                                                                  dtype="Float64")
+        out[c] = column_or(g, c, dtype="Float64").astype("Float64")
     out["content_type"] = g["content_type"].astype("string") if "content_type" in g else pd.NA
     out["platform"] = g["platform"].astype("string")
     return out.reset_index(drop=True)
@@ -764,10 +764,10 @@ def _daily_row(ds, kpi, platform, cur, prev, rng, n_boot, scale) -> dict:
     if kpi != "followers_net" and (np.isnan(va) or np.isnan(vb)):
         # GA4 exported as period totals (no date column): totals only, prorated by day
         if np.isnan(va):
-            va = _actual(ds, kpi, platform, cur.start, cur.end)
+            va = actual(ds, kpi, platform, cur.start, cur.end)
             na = 0 if np.isnan(va) else pd.NA
         if np.isnan(vb):
-            vb = _actual(ds, kpi, platform, prev.start, prev.end)
+            vb = actual(ds, kpi, platform, prev.start, prev.end)
             nb = 0 if np.isnan(vb) else pd.NA
     ci, crossing = (np.nan, np.nan), False
     if len(xa) >= 7 and len(xb) >= 7:

@@ -425,8 +425,7 @@ def _key_unreliable_ids(df: pd.DataFrame, unreliable: np.ndarray,
     and one without a link by nothing (it is kept: merging it with the posts its rounded id
     stands for would lose them).
     """
-    link = (df["permalink"].astype("string") if "permalink" in df.columns
-            else pd.Series(pd.NA, index=df.index, dtype="string"))
+    link = schema.column_or(df, "permalink", dtype="string").astype("string")
     # a link as it names the post: without its query, fragment and last slash, which differ
     # between exports of the same post ("…/p/ABC/?igsh=…", "…/p/ABC")
     link = link.str.replace(r"[?#].*$", "", regex=True).str.rstrip("/").replace("", pd.NA)

@@ -64,21 +64,19 @@ import yaml
 
 from ._actuals import (
     NOT_FOUND,
+    actual,
     actuals_shared,
     followers_left_out,
+    interactions_reach,
     metric_daily,
+    missing_figure,
     platform_span,
+    posts_in,
     social_platforms,
     unread_exports,
 )
-from ._actuals import actual as _actual
-from ._actuals import interactions_reach as _interactions_reach
-from ._actuals import missing_figure as _missing_figure
-from ._actuals import posts_in as _posts_in
 from ._args import frame_with, whole
-from ._forecast import sim_count as _sim_count
-from ._forecast import sim_er as _sim_er
-from ._forecast import sim_flow as _sim_flow
+from ._forecast import sim_count, sim_er, sim_flow
 from ._io import read_user_text, yaml_error
 from .errors import ArgumentError, ConfigError, require_dataset
 from .periods import Period, parse_period
@@ -442,7 +440,7 @@ def _partial_platforms(ds, metric: str, w: Period, end: dt.date,
                 if first > begin else [])
         if last < end:
             said.append(f"{span.whose} end on {last.isoformat()}: counted to that day")
-        if said and not pd.isna(_actual(ds, metric, platform, w.start, end)):
+        if said and not pd.isna(actual(ds, metric, platform, w.start, end)):
             notes += said                # a platform without this metric is not in the total
     return notes
 
@@ -467,7 +465,7 @@ def _no_data_note(ds, metric: str, platform: str, w: Period, end: dt.date) -> st
     or not reaching the goal's days); otherwise "no data"."""
     from .roi import costs_status
 
-    missing = _missing_figure(ds, metric, platform, w.start, end)
+    missing = missing_figure(ds, metric, platform, w.start, end)
     what = {"ad_spend": "ad spend", "cost": "costs"}.get(missing)
     status = costs_status(ds, (w.start, end))[0] if what else "read"
     if status == "failed":
@@ -551,7 +549,7 @@ def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, cut: str |
         notes.append(f"{start_of} start on {data_start.isoformat()}: evaluated from that day")
         covered = parse_period((data_start, w.end))
     notes += partial
-    a = _actual(ds, metric, platform, covered.start, end)
+    a = actual(ds, metric, platform, covered.start, end)
     row["actual"] = a
     row["progress"] = a / target if target else np.nan
     left_out = followers_left_out(ds, platform) if metric == "followers_net" else {}
@@ -572,8 +570,7 @@ def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, cut: str |
         row["projection"] = a
         if not meets:
             notes.append(f"{w.label} is over: target missed")
-        row["note"] = "; ".join(notes) or None
-        return row
+        return _finish(row, notes)
     r = w.days - d
     if rate:
         row["projection"] = a
@@ -584,14 +581,13 @@ def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, cut: str |
         row["required_daily"] = (target - a) / r
     if not rate and meets and at_least and metric in _MONOTONE:
         row["status"], row["p_meet"] = "met", 1.0
-        row["note"] = "; ".join(notes) or None
-        return row
+        return _finish(row, notes)
     if not rate and not at_least and not meets and metric in _MONOTONE:
         row["status"], row["p_meet"] = "missed", 0.0
-        row["note"] = "; ".join(notes + ["already above the maximum"])
-        return row
+        return _finish(row, notes + ["already above the maximum"])
     final, paced = _simulate(ds, metric, platform, covered, end,
-                             (end - covered.start).days + 1, r, a, rng, paths, notes)
+                             days_done=(end - covered.start).days + 1, days_left=r,
+                             actual_to_date=a, rng=rng, paths=paths, notes=notes)
     if final is not None:
         pm = float(np.mean(final >= target) if at_least else np.mean(final <= target))
         row["p_meet"] = pm
@@ -603,50 +599,98 @@ def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, cut: str |
         if rate or paced:
             row["projection"] = float(np.median(final))
         row["status"] = status_from_probability(pm)
+    return _finish(row, notes)
+
+
+def _finish(row: dict, notes: list[str]) -> dict:
+    """``row`` with its ``note``: the ``notes`` joined, None without any."""
     row["note"] = "; ".join(notes) or None
     return row
 
 
-def _simulate(ds, metric, platform, w: Period, end, d, r, a, rng, paths, notes):
-    """Simulated final values of the goal's metric (None when not simulated), and whether
-    they follow a pace of their own rather than the linear one: drawn from monthly GA4 totals
-    (:func:`_sim_from_months`), or from a weekly rhythm."""
+def _simulate(ds, metric: str, platform: str, w: Period, end: dt.date, *, days_done: int,
+              days_left: int, actual_to_date: float, rng, paths: int, notes: list[str]):
+    """Simulated final values of the goal's metric over ``w`` (None when not simulated), and
+    whether they follow a pace of their own rather than the linear one: drawn from monthly GA4
+    totals (:func:`_sim_from_months`), or from a weekly rhythm.
+
+    Parameters
+    ----------
+    w, end
+        The goal period's days with data, and the last day evaluated.
+    days_done, days_left
+        The days of ``w`` to ``end``, and the days after it to the period's end.
+    actual_to_date
+        The goal's actual to ``end``.
+    notes
+        The goal's notes, appended to (what the projection rests on).
+    """
     if metric in COUNT_METRICS or metric in FLOW_METRICS:
-        daily = metric_daily(ds, metric, platform, w.start, end).dropna()
-        y = daily.to_numpy("float64")
-        if len(y) == 0 and metric in ("sessions", "key_events", "revenue"):
-            return _sim_from_months(lambda s, e: _actual(ds, metric, platform, s, e), w, end,
-                                    _ga4_reach(ds, w.start, end), a, rng, paths, notes), True
-        if len(y) == 0:
-            notes.append("no daily series to simulate from")
-            return None, False
-        if len(y) < 7:
-            days = "1 day" if len(y) == 1 else f"{len(y)} days"
-            notes.append(f"only {days} of data: projection very uncertain")
-        if metric in COUNT_METRICS:
-            y = np.round(np.clip(y, 0, None))
-            fit = _weekday_fit(ds, metric, platform, end)
-            if fit.weights is None:
-                return a + _sim_count(y, r, rng, paths, dispersion=fit.dispersion), False
-            wd = fit.weights
-            left = pd.date_range(end + dt.timedelta(days=1), w.end).day_of_week
-            # the weeks the rhythm was measured on: 8 to 12 (it read "12 weeks" on 4)
-            notes.append(f"weekday rhythm of the last {fit.weeks} weeks used in the projection")
-            return a + _sim_count(y, float(wd[left].sum()), rng, paths,
-                                  weights=wd[daily.index.day_of_week],
-                                  dispersion=fit.dispersion), True
-        rho = _day_correlation(metric_daily(ds, metric, platform, _history_start(end), end),
-                               notes)
-        return a + _sim_flow(y, r, rng, paths, nonneg=metric == "revenue", rho=rho), False
+        return _simulate_series(ds, metric, platform, w, end, days_left=days_left,
+                                actual_to_date=actual_to_date, rng=rng, paths=paths,
+                                notes=notes)
     if metric == "er_reach":
-        posts, _ = _posts_in(ds, platform, w.start, end)
-        i, rr = _interactions_reach(posts)
-        if len(i) == 0:
-            return None, False
-        return _sim_er(i, rr, d, r, rng, paths), False
-    # roas, roi: remaining attributed value simulated from daily social revenue (+ key events
-    # × value_per_key_event); costs taken at their full-period prorated amount
-    from .roi import _value_per_key_event, roi
+        return _simulate_er(ds, platform, w, end, days_done=days_done, days_left=days_left,
+                            rng=rng, paths=paths)
+    return _simulate_return(ds, metric, platform, w, end, days_left=days_left, rng=rng,
+                            paths=paths, notes=notes)
+
+
+def _simulate_series(ds, metric: str, platform: str, w: Period, end: dt.date, *,
+                     days_left: int, actual_to_date: float, rng, paths: int,
+                     notes: list[str]):
+    """:func:`_simulate` of a count or a flow: the actual to date plus the days left drawn
+    from the daily series (or from GA4's monthly totals without one)."""
+    daily = metric_daily(ds, metric, platform, w.start, end).dropna()
+    y = daily.to_numpy("float64")
+    if len(y) == 0 and metric in ("sessions", "key_events", "revenue"):
+        final = _sim_from_months(lambda s, e: actual(ds, metric, platform, s, e), w, end,
+                                 _ga4_reach(ds, w.start, end), actual_to_date, rng, paths,
+                                 notes)
+        return final, True
+    if len(y) == 0:
+        notes.append("no daily series to simulate from")
+        return None, False
+    if len(y) < 7:
+        days = "1 day" if len(y) == 1 else f"{len(y)} days"
+        notes.append(f"only {days} of data: projection very uncertain")
+    if metric in COUNT_METRICS:
+        y = np.round(np.clip(y, 0, None))
+        fit = _weekday_fit(ds, metric, platform, end)
+        if fit.weights is None:
+            rest = sim_count(y, days_left, rng, paths, dispersion=fit.dispersion)
+            return actual_to_date + rest, False
+        wd = fit.weights
+        left = pd.date_range(end + dt.timedelta(days=1), w.end).day_of_week
+        # the weeks the rhythm was measured on: 8 to 12 (it read "12 weeks" on 4)
+        notes.append(f"weekday rhythm of the last {fit.weeks} weeks used in the projection")
+        rest = sim_count(y, float(wd[left].sum()), rng, paths,
+                         weights=wd[daily.index.day_of_week], dispersion=fit.dispersion)
+        return actual_to_date + rest, True
+    rho = _day_correlation(metric_daily(ds, metric, platform, _history_start(end), end),
+                           notes)
+    rest = sim_flow(y, days_left, rng, paths, nonneg=metric == "revenue", rho=rho)
+    return actual_to_date + rest, False
+
+
+def _simulate_er(ds, platform: str, w: Period, end: dt.date, *, days_done: int,
+                 days_left: int, rng, paths: int):
+    """:func:`_simulate` of ``er_reach``: drawn from the posts' interactions and reach to
+    ``end``; None without any post."""
+    posts, _ = posts_in(ds, platform, w.start, end)
+    i, rr = interactions_reach(posts)
+    if len(i) == 0:
+        return None, False
+    return sim_er(i, rr, days_done, days_left, rng, paths), False
+
+
+def _simulate_return(ds, metric: str, platform: str, w: Period, end: dt.date, *,
+                     days_left: int, rng, paths: int, notes: list[str]):
+    """:func:`_simulate` of ``roas`` and ``roi``: the remaining attributed value simulated
+    from daily social revenue (+ key events × value_per_key_event), over the costs taken at
+    their full-period prorated amount."""
+    # roi looked up at call time (tests count its calls by patching smmanalytics.roi.roi)
+    from .roi import roi, value_per_key_event_of
     by = None if platform == "all" else "platform"
     so_far, full = roi(ds, (w.start, end), by=by), roi(ds, w, by=by)
     if platform != "all":
@@ -658,11 +702,11 @@ def _simulate(ds, metric, platform, w: Period, end, d, r, a, rng, paths, notes):
     den = float(full["cost" if metric == "roi" else "ad_spend"].iloc[0])
     if pd.isna(value_a) or not den > 0:
         return None, False
-    vpk = _value_per_key_event(ds, None) if metric == "roi" else None
+    vpk = value_per_key_event_of(ds, None) if metric == "roi" else None
 
     def value(start, stop):
-        v = _actual(ds, "revenue", platform, start, stop)
-        return v + vpk * _actual(ds, "key_events", platform, start, stop) if vpk else v
+        v = actual(ds, "revenue", platform, start, stop)
+        return v + vpk * actual(ds, "key_events", platform, start, stop) if vpk else v
 
     def daily_value(start, stop):
         rev = metric_daily(ds, "revenue", platform, start, stop)
@@ -674,7 +718,7 @@ def _simulate(ds, metric, platform, w: Period, end, d, r, a, rng, paths, notes):
     monthly = not len(x)
     if not monthly:
         rho = _day_correlation(daily_value(_history_start(end), end), notes)
-        final_value = float(value_a) + _sim_flow(x, r, rng, paths, nonneg=True, rho=rho)
+        final_value = float(value_a) + sim_flow(x, days_left, rng, paths, nonneg=True, rho=rho)
     else:
         final_value = _sim_from_months(value, w, end, _ga4_reach(ds, w.start, end),
                                        float(value_a), rng, paths, notes)
@@ -840,11 +884,11 @@ def _ga4_reach(ds, start: dt.date, end: dt.date) -> dt.date | None:
     """The last day reached by the GA4 exports that cover any day from ``start`` to ``end``
     (an export of October's totals reaches 31 October, whatever day is evaluated); None
     without any."""
-    from ._web import _prepared
+    from ._web import prepared
 
     if ds.web is None or ds.web.empty:
         return None
-    covers = _prepared(ds.web).covers
+    covers = prepared(ds.web).covers
     hit = (covers["start"] <= pd.Timestamp(end)) & (covers["end"] >= pd.Timestamp(start))
     return covers.loc[hit, "end"].max().date() if hit.any() else None
 

@@ -39,7 +39,7 @@ import pandas as pd
 
 from ._args import frame_with
 from .errors import ArgumentTypeError, SchemaError
-from .schema import utc_timestamps
+from .schema import column_or, utc_timestamps
 
 __all__ = ["COMPONENTS", "DENOMINATORS", "interactions", "post_interactions", "row_sum", "rate",
            "ctr_denominator", "add_rates", "engagement", "followers_at"]
@@ -295,8 +295,7 @@ def _local_days(published: pd.Series, platform: pd.Series, zones: dict[str, str]
 def ctr_denominator(posts: pd.DataFrame) -> pd.Series:
     """Each post's denominator of ``ctr``: its impressions, else (none exported) its views."""
     def col(name: str) -> pd.Series:
-        return (_numbers(posts[name]) if name in posts.columns
-                else pd.Series(pd.NA, index=posts.index, dtype="Float64"))
+        return _numbers(column_or(posts, name, dtype="Float64"))
 
     return col("impressions").fillna(col("views"))
 
@@ -321,10 +320,9 @@ def add_rates(posts: pd.DataFrame, daily: pd.DataFrame | None = None) -> pd.Data
     if "followers" not in out.columns:
         out["followers"] = followers_at(out, daily)
     for d in DENOMINATORS:
-        den = out[d] if d in out.columns else pd.Series(pd.NA, index=out.index, dtype="Float64")
+        den = column_or(out, d, dtype="Float64")
         out[f"er_{d}"] = rate(out["interactions"], den)
-    clicks = (out["link_clicks"] if "link_clicks" in out.columns
-              else pd.Series(pd.NA, index=out.index, dtype="Float64"))
+    clicks = column_or(out, "link_clicks", dtype="Float64")
     out["ctr"] = rate(clicks, ctr_denominator(out))
     return out
 
@@ -417,8 +415,8 @@ def engagement(posts: pd.DataFrame, by: Sequence[str] | str | None = ("platform"
     for k in keys:
         if isinstance(df[k].dtype, pd.CategoricalDtype):
             df[k] = df[k].astype("string")
-    df["_platform"] = (df["platform"] if "platform" in df.columns
-                       else pd.Series(pd.NA, index=df.index, dtype="string"))
+    # the platform names, trimmed and lower-cased above
+    df["_platform"] = column_or(df, "platform", dtype="string")
     youtube_left_out = False
     rows = []
     for key, g in df.groupby(keys, sort=True, dropna=False):

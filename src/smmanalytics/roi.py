@@ -81,6 +81,7 @@ from ._web import (
 from .errors import ArgumentError, ArgumentTypeError, SchemaError, require_dataset
 from .periods import Period, overlap_days, parse_period, post_dates
 from .quality import side_file_error
+from .schema import column_or
 
 __all__ = ["CATEGORIES", "COST_COLUMNS", "read_costs", "costs_status", "costs_unknown_why",
            "costs_span", "costs_partly", "entered_after", "costed_days", "prorate_costs",
@@ -311,7 +312,9 @@ def _group_key(values: pd.Series, by: str) -> pd.Series:
     return values.astype("string").fillna(UNASSIGNED)
 
 
-def _value_per_key_event(ds, value_per_key_event: float | None) -> float | None:
+def value_per_key_event_of(ds, value_per_key_event: float | None) -> float | None:
+    """The value of one key event: ``value_per_key_event`` when given, else goals.yaml's
+    (``ds.goals.attrs``), else None (key events carry no value)."""
     if value_per_key_event is not None:
         return float(value_per_key_event)
     goals = getattr(ds, "goals", None)
@@ -690,7 +693,7 @@ def _value_column(run: _RoiRun, out: pd.DataFrame, value_per_key_event: float | 
                   ) -> float | None:
     """Set ``out["value"]`` = revenue + key_events × value_per_key_event; return the latter
     (None without one: the value is the revenue alone)."""
-    vpk = _value_per_key_event(run.ds, value_per_key_event)
+    vpk = value_per_key_event_of(run.ds, value_per_key_event)
     if vpk is None and side_file_error(getattr(run.ds, "quality", None),
                                        ("goals.yaml", "goals.yml")) is not None:
         # the value of a key event lives in goals.yaml: unread, the value is revenue alone
@@ -913,8 +916,7 @@ def _paid_known(ds, p: Period) -> dict[str, bool]:
         return {}
     day = post_dates(posts, ds.brand.timezone)
     sel = posts.loc[p.contains(day).to_numpy()]
-    flag = (sel["paid"].notna() if "paid" in sel.columns
-            else pd.Series(False, index=sel.index))
+    flag = column_or(sel, "paid").notna()
     plat = sel["platform"].astype("string").str.lower()
     return {str(k): bool(v) for k, v in flag.groupby(plat, dropna=True).any().items()}
 
@@ -1082,7 +1084,7 @@ def earned_media_value(ds, period: object, cpm: float | dict[str, float]) -> pd.
                                 for c in ("impressions", "cpm_assumed", "emv_estimate")},
                              "label": pd.Series(dtype="string")})
     day = post_dates(posts, ds.brand.timezone)
-    paid = posts["paid"] if "paid" in posts else pd.Series(False, index=posts.index)
+    paid = column_or(posts, "paid", False)
     organic = ~paid.astype("boolean").fillna(False).astype(bool)
     sel = posts.loc[(p.contains(day) & organic).to_numpy()]
     nan = pd.Series(pd.NA, index=sel.index, dtype="Float64")

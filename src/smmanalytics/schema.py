@@ -125,6 +125,27 @@ def empty(table: str) -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=d) for c, d in spec.items()})
 
 
+def column_or(df: pd.DataFrame, name: str, fill: object = pd.NA,
+              dtype: object = None) -> pd.Series:
+    """The column ``name`` of ``df``, or ``fill`` on every row of ``df``'s index with ``dtype``
+    when ``df`` has no such column (an export that does not carry it).
+
+    The column is returned as it is (not cast to ``dtype``), the filler unnamed: a caller
+    that needs a type casts the result.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"reach": [10, 20]})
+    >>> column_or(df, "views", dtype="Float64").tolist()
+    [<NA>, <NA>]
+    >>> column_or(df, "reach").tolist()
+    [10, 20]
+    """
+    if name in df.columns:
+        return df[name]
+    return pd.Series(fill, index=df.index, dtype=dtype)
+
+
 def conform(df: pd.DataFrame, table: str) -> pd.DataFrame:
     """Return a copy of ``df`` with every canonical column of ``table``, cast to its dtype.
 

@@ -673,8 +673,7 @@ def _campaign_from_utm(out: pd.DataFrame, src: Source, log: QualityLog | None,
             hit = extract(out[col], _UTM, needle="utm_campaign=")
             found = hit if found is None else found.fillna(hit)
     if found is not None and found.notna().any():
-        campaign = (out["campaign"].astype("string") if "campaign" in out.columns
-                    else pd.Series(pd.NA, index=out.index, dtype="string"))
+        campaign = schema.column_or(out, "campaign", dtype="string").astype("string")
         codes, uniques = pd.factorize(found)
         decoded = pd.array([unquote_plus(u) for u in uniques] + [pd.NA], dtype="string")
         found = pd.Series(decoded[codes], index=out.index, dtype="string")

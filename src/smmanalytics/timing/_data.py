@@ -28,7 +28,7 @@ from .. import metrics
 from .._args import platform_name
 from ..errors import ArgumentError, EmptyDataError, SchemaError
 from ..periods import stored_days
-from ..schema import utc_timestamps
+from ..schema import column_or, utc_timestamps
 
 __all__ = ["prepare", "controls", "slot_design", "activity_schedule", "N_SLOTS", "EXPOSURES",
            "MIN_EXPOSURE_SHARE"]
@@ -106,7 +106,7 @@ def _exposure(df: pd.DataFrame, daily: pd.DataFrame | None, wanted: str | None,
         if name == "followers":
             col = df["followers"] if "followers" in df.columns else metrics.followers_at(df, daily)
         else:
-            col = df["reach"] if "reach" in df.columns else pd.Series(np.nan, index=df.index)
+            col = column_or(df, "reach", np.nan)
         v = pd.to_numeric(col).astype("Float64").to_numpy(dtype=float, na_value=np.nan)
         good = np.isfinite(v) & (v > 0)
         if ok.sum() and good[ok].mean() >= MIN_EXPOSURE_SHARE:
@@ -227,8 +227,7 @@ def _exclusions(df: pd.DataFrame, y: np.ndarray, daily: pd.DataFrame | None,
     """
     pub = df["published_at"]
     no_time = pub.isna().to_numpy()
-    snap = (df["snapshot_at"] if "snapshot_at" in df.columns
-            else pd.Series(pd.NaT, index=df.index, dtype="datetime64[ns, UTC]"))
+    snap = column_or(df, "snapshot_at", pd.NaT, "datetime64[ns, UTC]")
     snap = pd.to_datetime(snap, utc=True)
     ref = snap.max() if snap.notna().any() else pub.max()
     method: dict = {"age_reference": ("snapshot_at" if snap.notna().all() else
@@ -270,8 +269,7 @@ def _post_frame(df: pd.DataFrame, keep: np.ndarray, y: np.ndarray, log_exp: np.n
         "offset": log_exp[keep],
         **{c: parts[c].to_numpy() for c in parts.columns},
     })
-    content = (d["content_type"].astype("string").fillna("unknown") if "content_type" in d
-               else pd.Series("unknown", index=d.index, dtype="string"))
+    content = column_or(d, "content_type", dtype="string").astype("string").fillna("unknown")
     out["content"] = content.to_numpy()
     if "paid" in d.columns:
         paid = d["paid"].astype("boolean")
@@ -358,8 +356,7 @@ def activity_schedule(daily: pd.DataFrame | None, tz: str, platform: str | None
         a = a.loc[a["platform"].astype("string") == platform]
     if a.empty:
         return None, None
-    zones = (a["day_tz"].astype("string") if "day_tz" in a.columns
-             else pd.Series(pd.NA, index=a.index, dtype="string"))
+    zones = column_or(a, "day_tz", dtype="string").astype("string")
     note = ("hours read in the export's day_tz" if zones.notna().all()
             else f"hour zone not given by the export; assumed {tz}")
     zones = zones.fillna(tz)
