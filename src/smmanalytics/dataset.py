@@ -34,7 +34,6 @@ CONTRACT (shared by every module; the loaders work completes ``load``):
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import logging
 import tempfile
 import warnings
@@ -52,6 +51,7 @@ import pyarrow.compute as pc
 from . import schema
 from ._args import platform_name
 from ._io import file_name
+from .benchmarks import read_competitors
 from .brand import Brand
 from .errors import (
     ArgumentTypeError,
@@ -61,6 +61,7 @@ from .errors import (
     SchemaError,
     SmmError,
 )
+from .goals import read_goals
 from .loaders._folder import (
     BRAND_FILES,
     IMAGE_SUFFIXES,
@@ -74,6 +75,7 @@ from .loaders._folder import (
 )
 from .periods import post_dates, posts_in_period
 from .quality import QualityLog, shown_name, unread_files
+from .roi import read_costs
 
 __all__ = ["Dataset", "load"]
 
@@ -302,14 +304,17 @@ SORT_KEYS = {
 }
 
 
-def _read_side(path: Path, module: str, func: str, log: QualityLog, strict: bool,
+#: the reader of each Dataset field a side file fills (:data:`SIDE_FILES` names them): the
+#: functions themselves, imported here, as ``loaders._folder`` cannot (roi's cost reader
+#: imports the loaders)
+_SIDE_READERS = {"costs": read_costs, "goals": read_goals, "competitors": read_competitors}
+
+
+def _read_side(path: Path, attr: str, log: QualityLog, strict: bool,
                data: bytes | None = None):
-    try:
-        reader = getattr(importlib.import_module(f"smmanalytics.{module}"), func)
-    except (ImportError, AttributeError):
-        log.add(path, "reader_unavailable", f"smmanalytics.{module}.{func} is not available "
-                f"in this version; {file_name(path)} was not read", level="warning")
-        return pd.DataFrame()
+    """The side file ``path`` read by the reader of the Dataset field ``attr``; an empty frame
+    when it cannot be read (noted failed in ``log``; raised when ``strict``)."""
+    reader = _SIDE_READERS[attr]
     try:
         out = reader(path) if data is None else reader(path, data=data)
     except SmmError as exc:
@@ -817,13 +822,13 @@ class _Settings:
             self.brand, self.brand_read, self.brand_depth = brand, str(f), depth
             self.brand_from = None if archive is None else (str(f), archive)
             return
-        module, func, attr = SIDE_FILES[lower]
+        attr = SIDE_FILES[lower][2]
         if attr in self.side:
             ilog.add(f, "side_file_ignored", f"a {lower} was already read; this one is "
                      "ignored", level="warning")
             return
         with noting_warnings(ilog, f):
-            self.side[attr] = _read_side(f, module, func, ilog, strict, data)
+            self.side[attr] = _read_side(f, attr, ilog, strict, data)
 
 
 def _archive_logo(brand: Brand, brand_from: tuple[str, Path], log: QualityLog

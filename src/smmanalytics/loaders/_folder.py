@@ -25,7 +25,8 @@ from ._sources import is_junk
 __all__ = ["BRAND_FILES", "IMAGE_SUFFIXES", "SETTINGS_FILES", "SIDE_FILES", "SYNONYMS_FILE",
            "files_below", "is_archive_setting", "member_kind", "noting_warnings", "walk"]
 
-#: side files recognised by name → (module, reader function, Dataset field)
+#: side files recognised by name → (module, reader function, Dataset field); the readers
+#: themselves are dataset's (``_SIDE_READERS``): roi's cost reader imports the loaders
 SIDE_FILES = {
     "costs.csv": ("roi", "read_costs", "costs"),
     "goals.yaml": ("goals", "read_goals", "goals"),

@@ -107,8 +107,7 @@ def _inspect_settings(f: Path, lower: str, data: bytes | None = None) -> tuple[d
             if lower in BRAND_FILES:
                 value = read_brand(f, data=data)
             elif lower in SIDE_FILES:
-                module, func, _ = SIDE_FILES[lower]
-                value = _read_side(f, module, func, log, True, data)
+                value = _read_side(f, SIDE_FILES[lower][2], log, True, data)
             else:
                 value = read_synonyms(f, data=data)
         except SmmError as exc:
