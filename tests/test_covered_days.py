@@ -177,10 +177,10 @@ def test_the_report_notes_do_not_end_the_data_at_the_last_post(x_brand, monkeypa
     over its first 20 days", the goal "data end on 2026-10-20: evaluated to that day", the
     posting rate was over 20/7 weeks, and a report of 21 to 31 October was refused."""
     import smmanalytics.goals as goals_mod
+    from smmanalytics._preflight import check_covered
     from smmanalytics.benchmarks import compare_benchmarks
     from smmanalytics.periods import parse_period
     from smmanalytics.report import BrandReport
-    from smmanalytics.runner import _check_covered
 
     ds = smm.load(x_brand, cache=False)
     for lang in ("en", "fr"):
@@ -204,9 +204,9 @@ def test_the_report_notes_do_not_end_the_data_at_the_last_post(x_brand, monkeypa
     rate = bench.loc[(bench["metric"] == "posts_per_week").to_numpy()].iloc[0]
     assert rate["brand_value"] == pytest.approx(2 / (31 / 7))
     assert rate["method"] == "posts published in 2026-10 ÷ 4.43 weeks"
-    _check_covered(ds, x_brand, parse_period("2026-10-21..2026-10-31"))     # no error
+    check_covered(ds, x_brand, parse_period("2026-10-21..2026-10-31"))     # no error
     with pytest.raises(EmptyDataError, match="2026-09-01 to 2026-10-31"):
-        _check_covered(ds, x_brand, parse_period("2026-11"))
+        check_covered(ds, x_brand, parse_period("2026-11"))
 
 
 def test_a_named_period_ending_within_the_month_is_an_end_of_the_data():

@@ -129,13 +129,13 @@ def test_latest_complete_month():
 ])
 def test_the_latest_month_is_the_last_one_the_data_cover_in_full(snapshot, as_of, latest):
     from smmanalytics import Brand, Dataset, schema
-    from smmanalytics.runner import _latest_period
+    from smmanalytics._preflight import latest_period_of
 
     posts = schema.conform(pd.DataFrame({
         "platform": ["x"], "post_id": ["1"], "published_at": [pd.Timestamp("2026-10-02", tz="UTC")],
         "snapshot_at": [pd.Timestamp(snapshot, tz="UTC")]}), "posts")
     ds = Dataset(posts=posts, brand=Brand(timezone="Europe/Paris"))
-    assert (ds.as_of(), _latest_period(ds, "data")) == (as_of, latest)
+    assert (ds.as_of(), latest_period_of(ds, "data")) == (as_of, latest)
 
 
 @pytest.mark.parametrize("value,freq,label,kind,start,end", [

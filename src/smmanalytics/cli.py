@@ -133,7 +133,7 @@ def _brand_data(args: argparse.Namespace, *, web: bool, costs: bool = False):
     from pathlib import Path
 
     from . import dataset
-    from .runner import _check_covered, _check_not_empty, _latest_period
+    from ._preflight import check_covered, check_not_empty, latest_period_of
 
     period = getattr(args, "period", None)
     if period not in (None, "latest"):
@@ -142,11 +142,11 @@ def _brand_data(args: argparse.Namespace, *, web: bool, costs: bool = False):
         warnings.simplefilter("always")
         ds = dataset.load(args.data)
     if not (costs and len(ds.costs)):
-        _check_not_empty(ds, Path(args.data))
+        check_not_empty(ds, Path(args.data))
     if period == "latest":
-        args.period = period = _latest_period(ds, args.data)
+        args.period = period = latest_period_of(ds, args.data)
     if period is not None:
-        _check_covered(ds, Path(args.data), _period(period), web=web)
+        check_covered(ds, Path(args.data), _period(period), web=web)
     for w in caught:
         if getattr(w.message, "code", None) != "no_export":
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
@@ -715,15 +715,15 @@ def _quality_warnings_said_plainly():
 
 @contextlib.contextmanager
 def _stopped_cleanly_by_sigterm():
-    """Within the block, SIGTERM raises _Terminated (exit code 143) instead of killing the
+    """Within the block, SIGTERM raises Terminated (exit code 143) instead of killing the
     process outright, which left a report's kernel running and its temporary folder behind.
     The previous handler is restored afterwards. Only the main thread can set handlers."""
-    from .runner import _on_sigterm  # the handler batch workers have too
+    from ._process import on_sigterm  # the handler batch workers have too
 
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    previous = signal.signal(signal.SIGTERM, on_sigterm)
     try:
         yield
     finally:
@@ -741,7 +741,8 @@ def _reader_gone() -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``smm`` console script; returns the exit code."""
-    from .runner import _Terminated, without_iri_grammar
+    from ._process import Terminated
+    from .runner import without_iri_grammar
 
     without_iri_grammar()
     parser = _parser()
@@ -761,7 +762,7 @@ def main(argv: list[str] | None = None) -> int:
             return code
     except BrokenPipeError:
         return _reader_gone()
-    except _Terminated as exc:
+    except Terminated as exc:
         print(_stopped(args), file=sys.stderr)
         return int(exc.code)
     except KeyboardInterrupt:   # Ctrl-C: the same clean stop, told the same way

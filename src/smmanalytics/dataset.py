@@ -34,14 +34,11 @@ CONTRACT (shared by every module; the loaders work completes ``load``):
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import logging
-import os
 import tempfile
 import warnings
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from os import PathLike
 from pathlib import Path, PurePosixPath
@@ -54,6 +51,7 @@ import pyarrow.compute as pc
 from . import schema
 from ._args import platform_name
 from ._io import file_name
+from .benchmarks import read_competitors
 from .brand import Brand
 from .errors import (
     ArgumentTypeError,
@@ -63,8 +61,21 @@ from .errors import (
     SchemaError,
     SmmError,
 )
+from .goals import read_goals
+from .loaders._folder import (
+    BRAND_FILES,
+    IMAGE_SUFFIXES,
+    SETTINGS_FILES,
+    SIDE_FILES,
+    SYNONYMS_FILE,
+    is_archive_setting,
+    member_kind,
+    noting_warnings,
+    walk,
+)
 from .periods import post_dates, posts_in_period
 from .quality import QualityLog, shown_name, unread_files
+from .roi import read_costs
 
 __all__ = ["Dataset", "load"]
 
@@ -267,22 +278,6 @@ class Dataset:
                 f"<p>Quality notes: {notes} (<code>ds.quality</code>)</p>{files}</div>")
 
 
-#: side files recognised by name → (module, reader function, Dataset field)
-SIDE_FILES = {
-    "costs.csv": ("roi", "read_costs", "costs"),
-    "goals.yaml": ("goals", "read_goals", "goals"),
-    "goals.yml": ("goals", "read_goals", "goals"),
-    "competitors.csv": ("benchmarks", "read_competitors", "competitors"),
-}
-BRAND_FILES = ("brand.yaml", "brand.yml")
-#: the brand's own header synonyms (``loaders._headers.read_synonyms``): they change how the
-#: exports read, so they are read before any export, and no table of the Dataset comes of them
-SYNONYMS_FILE = "synonyms.csv"
-#: every file of a brand's folder that is a setting, not an export (lower-case names)
-SETTINGS_FILES = frozenset([*SIDE_FILES, *BRAND_FILES, SYNONYMS_FILE])
-IMAGE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf")
-
-
 def _image_or_document(name: str | PathLike) -> str:
     """What a file :data:`IMAGE_SUFFIXES` skips is, for its note: "a PDF document" (a report
     or notes beside the exports) or "an image" (a logo, a screenshot)."""
@@ -309,49 +304,17 @@ SORT_KEYS = {
 }
 
 
-def _walk(paths: Iterable[str | Path]) -> list[Path]:
-    out: list[Path] = []
-    for p in paths:
-        p = Path(p)
-        if p.is_dir():
-            out.extend(_files_below(p))
-        elif p.is_file():
-            out.append(p)
-        else:
-            raise ParseError("path does not exist", file=str(p),
-                             expected="a folder, an export file, a zip archive or a list of them",
-                             got=str(p))
-    return out
+#: the reader of each Dataset field a side file fills (:data:`SIDE_FILES` names them): the
+#: functions themselves, imported here, as ``loaders._folder`` cannot (roi's cost reader
+#: imports the loaders)
+_SIDE_READERS = {"costs": read_costs, "goals": read_goals, "competitors": read_competitors}
 
 
-def _files_below(root: Path) -> list[Path]:
-    """The files below the folder ``root`` in path order, junk left out
-    (:func:`~smmanalytics.loaders._sources.is_junk`), folders reached through a symbolic link
-    included (each real folder once, so a link to a parent ends there)."""
-    from .loaders._sources import is_junk
-
-    found, seen = [], set()
-    for folder, subfolders, names in os.walk(root, followlinks=True):
-        real = os.path.realpath(folder)
-        if real in seen:
-            subfolders[:] = []
-            continue
-        seen.add(real)
-        subfolders[:] = [d for d in subfolders if not is_junk((d,))]
-        rel = Path(folder).relative_to(root).parts
-        found += [Path(folder, n) for n in names
-                  if not is_junk((*rel, n)) and Path(folder, n).is_file()]
-    return sorted(found, key=lambda f: f.relative_to(root).as_posix())
-
-
-def _read_side(path: Path, module: str, func: str, log: QualityLog, strict: bool,
+def _read_side(path: Path, attr: str, log: QualityLog, strict: bool,
                data: bytes | None = None):
-    try:
-        reader = getattr(importlib.import_module(f"smmanalytics.{module}"), func)
-    except (ImportError, AttributeError):
-        log.add(path, "reader_unavailable", f"smmanalytics.{module}.{func} is not available "
-                f"in this version; {file_name(path)} was not read", level="warning")
-        return pd.DataFrame()
+    """The side file ``path`` read by the reader of the Dataset field ``attr``; an empty frame
+    when it cannot be read (noted failed in ``log``; raised when ``strict``)."""
+    reader = _SIDE_READERS[attr]
     try:
         out = reader(path) if data is None else reader(path, data=data)
     except SmmError as exc:
@@ -664,7 +627,7 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
     pending: list[tuple[QualityLog, Path]] = []        # export files, read after the side files
     got = _Settings()
     images = []
-    for f in _walk(paths):
+    for f in walk(paths):
         if f.suffix.lower() in IMAGE_SUFFIXES:  # a logo or a screenshot, never an export
             images.append(f)
             continue
@@ -674,7 +637,7 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
             continue
         # a zipped brand folder: its settings files are read here, as a folder's, before any
         # export (its exports are read with the others; _read_exports passes these members)
-        for src in archive_members(f, _archive_setting):
+        for src in archive_members(f, is_archive_setting):
             item_logs.append(ilog := QualityLog())
             got.read(Path(src.name), src.data, ilog, strict, archive=f)
         item_logs.append(ilog := QualityLog())
@@ -780,12 +743,6 @@ def _no_export_message(ds: Dataset, paths: list) -> str:
     return f"no export was found in {where}: the dataset has no post, daily row or GA4 row{seen}"
 
 
-def _archive_setting(name: str) -> bool:
-    """True for an archive member ``a.zip!folder/goals.yaml`` that is a settings file (read by
-    name, as in a folder)."""
-    return "!" in name and file_name(name).lower() in SETTINGS_FILES
-
-
 @dataclass
 class _Settings:
     """The settings files read so far by :func:`load`, by the rules of a folder: the first
@@ -832,7 +789,7 @@ class _Settings:
                 ilog.add(f, "side_file_ignored", f"a {lower} was already read; this one is "
                          "ignored", level="warning")
                 return
-            with _noting_warnings(ilog, f):
+            with noting_warnings(ilog, f):
                 self.extra = _read_synonyms(f, ilog, strict, data)
             return
         if lower in BRAND_FILES:
@@ -852,7 +809,7 @@ class _Settings:
                 return
             try:
                 from .brand import read_brand
-                with _noting_warnings(ilog, f):
+                with noting_warnings(ilog, f):
                     brand = read_brand(f, data=data)
             except SmmError as exc:
                 if strict:
@@ -864,13 +821,13 @@ class _Settings:
             self.brand, self.brand_read, self.brand_depth = brand, str(f), depth
             self.brand_from = None if archive is None else (str(f), archive)
             return
-        module, func, attr = SIDE_FILES[lower]
+        attr = SIDE_FILES[lower][2]
         if attr in self.side:
             ilog.add(f, "side_file_ignored", f"a {lower} was already read; this one is "
                      "ignored", level="warning")
             return
-        with _noting_warnings(ilog, f):
-            self.side[attr] = _read_side(f, module, func, ilog, strict, data)
+        with noting_warnings(ilog, f):
+            self.side[attr] = _read_side(f, attr, ilog, strict, data)
 
 
 def _archive_logo(brand: Brand, brand_from: tuple[str, Path], log: QualityLog
@@ -910,20 +867,6 @@ def _archive_logo(brand: Brand, brand_from: tuple[str, Path], log: QualityLog
                     f"({exc.strerror or exc}): the report goes without it", level="warning")
             return replace(brand, logo=None), name
     return replace(brand, logo=target), name
-
-
-@contextmanager
-def _noting_warnings(log: QualityLog, f: Path) -> Iterator[None]:
-    """Record the DataQualityWarnings a settings file's reader raises in ``log`` (a settings
-    file read as Windows-1252…); other warnings go on as they came."""
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        yield
-    for w in caught:
-        if isinstance(w.message, DataQualityWarning):
-            log.add(f, w.message.code, str(w.message), level="warning")
-        else:
-            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
 
 
 def _read_synonyms(f: Path, log: QualityLog, strict: bool, data: bytes | None = None) -> tuple:
@@ -1074,14 +1017,15 @@ def _read_exports(log: QualityLog, f: Path, sources: list | SmmError, files: lis
         return
     digests = []
     for src in sources:
-        if src.damage is not None:
+        kind = member_kind(src)
+        if kind == "damaged":
             row = _damaged_member(src, log, fail)
-            if not _archive_setting(src.name):    # a settings file has no row, read or not
+            if not is_archive_setting(src.name):    # a settings file has no row, read or not
                 files.append(row)
             continue
-        if _archive_setting(src.name):     # read by load as a settings file, like a folder's
+        if kind == "setting":       # read by load as a settings file, like a folder's
             continue
-        if "!" in src.name and src.suffix in IMAGE_SUFFIXES:     # as an image in a folder
+        if kind == "image":         # as an image in a folder
             log.add(src.name, "not_an_export", f"{_image_or_document(src.name)}, not an "
                     "export file: skipped", level="info")
             continue

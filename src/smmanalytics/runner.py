@@ -9,7 +9,6 @@ run of the same report left and this one did not write.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import logging
 import os
@@ -21,7 +20,9 @@ import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import _process
 from ._io import output_folder, read_user_text, writing, yaml_error
+from ._preflight import check_covered, check_not_empty, latest_period_of
 from .brand import LANGS, Brand, read_brand
 from .errors import (
     ArgumentError,
@@ -31,7 +32,7 @@ from .errors import (
     ReportError,
     SmmError,
 )
-from .periods import latest_complete_month, parse_period
+from .periods import parse_period
 from .quality import unread_files
 from .schema import PLATFORMS
 
@@ -205,11 +206,11 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str | None = None,
         # ``unread``, `smm report`'s warning), and an empty folder is refused below: not twice
         warnings.simplefilter("ignore", DataQualityWarning)
         ds = load(data)        # read once here (through the cache) for the checks below
-    _check_not_empty(ds, data)
+    check_not_empty(ds, data)
     if period is None:
         period = _campaign_days(ds, data, _parameter(declared, parameters, "campaign"))
-    p = parse_period(_latest_period(ds, data) if period == "latest" else period)
-    _check_covered(ds, data, p)
+    p = parse_period(latest_period_of(ds, data) if period == "latest" else period)
+    check_covered(ds, data, p)
     if kind == "campaign" and "campaign" in declared:
         _check_campaign(ds, data, _parameter(declared, parameters, "campaign"), p)
     b = _brand_of(data, brand, ds.brand)
@@ -254,32 +255,6 @@ def _parameter(declared: dict, parameters: dict | None, name: str) -> object:
     if name in (parameters or {}):
         return parameters[name]
     return ast.literal_eval(declared[name]["default"])
-
-
-def _check_not_empty(ds, data: Path) -> None:
-    """EmptyDataError when the brand's data hold no post, daily row or GA4 row (an empty
-    folder, or one whose every export failed to load): its report would be pages of dashes
-    under the name "Brand", written as a success. The message gives each file that could not
-    be read and why, as the report's warning would.
-    """
-    if ds.span()[0] is not None:
-        return
-    unread = unread_files(ds.quality)
-    why = ("; ".join(unread.values()) if unread else
-           "expected the exports of at least one platform or of GA4")
-    raise EmptyDataError(f"no post, daily row or GA4 row in {data}: nothing to report; {why}")
-
-
-def _check_covered(ds, data: Path, period, *, web: bool = True) -> None:
-    """EmptyDataError when ``period`` lies wholly before or after the brand's data (with
-    ``web``, GA4 days count: see :meth:`Dataset.span`): a report of it would be pages of
-    dashes. A period the data cover in part is reported, and says so.
-    """
-    first, last = ds.span(web=web)
-    if first is not None and (period.end < first or period.start > last):
-        raise EmptyDataError(f"no data of {data} falls in {period.label}; expected a period "
-                             f"within the data's days, {first.isoformat()} to "
-                             f"{last.isoformat()}")
 
 
 def _campaign_days(ds, data: Path, campaign: object) -> str:
@@ -526,16 +501,7 @@ def latest_period(data: str | os.PathLike) -> str:
     """The latest complete month of a brand's data: the month before its newest export."""
     from .dataset import load
 
-    return _latest_period(load(data), data)
-
-
-def _latest_period(ds, data) -> str:
-    """:func:`latest_period` of a loaded Dataset (``data`` names it in the error)."""
-    last = ds.as_of()       # the last day the data cover: its month counts when it ends then
-    if last is None:
-        raise ReportError(f"no dated exports in {data}: cannot tell the latest month; "
-                          "pass --period YYYY-MM")
-    return latest_complete_month(last + dt.timedelta(days=1)).label
+    return latest_period_of(load(data), data)
 
 
 def _failed_notebook(final: Path, stem: str) -> Path:
@@ -860,56 +826,23 @@ def _run_in_workers(jobs: list[BatchJob], workers: int, done) -> None:
             raise
 
 
-# SIGTERM: the one handler of the `smm` process (cli.main installs it around the command) and
-# of a batch's worker processes (_worker_start). It stops as Ctrl-C does, by an exception, so
-# that the finally blocks run on the way out: a report's kernel is shut down, its temporary
-# folder removed, a batch stops its workers' reports. A worker between two reports only
-# notes it and starts no further report.
-_stopping = False       # a SIGTERM came (a worker starts no further report)
-_in_worker = False      # this process is a batch's worker
-_running = False        # the worker runs a report
-
-
-class _Terminated(SystemExit):
-    """The SystemExit that SIGTERM raises (exit code 143): ``smm`` says what was stopped."""
-
-
-def _on_sigterm(signum: int, frame) -> None:
-    """SIGTERM handler (from a user, a service manager that signals every process of the
-    job, or a batch stopping its workers: :func:`_stop_workers`). Only the first counts: a
-    second one would interrupt the clean-up of the first.
-
-    The cell the kernel was running is left as an asyncio task that fails when the kernel
-    is interrupted; asyncio would print its whole traceback at exit, so its logger is
-    silenced: the process is stopping on purpose.
-    """
-    global _stopping
-    _stopping = True
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)
-    if _running or not _in_worker:
-        logging.getLogger("asyncio").disabled = True
-        raise _Terminated(128 + signum)
-
-
 def _worker_start() -> None:
     """Initializer of a batch's worker processes: SIGTERM stops the worker's report; the
     worker imports papermill without the IRI grammar (:func:`without_iri_grammar`)."""
-    global _in_worker
     without_iri_grammar()
-    _in_worker = True
-    signal.signal(signal.SIGTERM, _on_sigterm)
+    _process.in_worker = True
+    signal.signal(signal.SIGTERM, _process.on_sigterm)
 
 
 def _run_job_in_worker(job: BatchJob) -> BatchResult:
     """:func:`run_job` in a batch's worker; a stopped worker starts no report."""
-    global _running
-    if _stopping:
+    if _process.stopping:
         return BatchResult(job.brand, job.kind, False, error="not started: the batch was stopped")
-    _running = True
+    _process.running = True
     try:
         return run_job(job)
     finally:
-        _running = False
+        _process.running = False
 
 
 def _stop_workers(pool, futures) -> None:

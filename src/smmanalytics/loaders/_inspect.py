@@ -8,6 +8,17 @@ import pandas as pd
 
 from ..errors import SmmError
 from ..quality import QualityLog
+from ._folder import (
+    BRAND_FILES,
+    IMAGE_SUFFIXES,
+    SETTINGS_FILES,
+    SIDE_FILES,
+    SYNONYMS_FILE,
+    is_archive_setting,
+    member_kind,
+    noting_warnings,
+    walk,
+)
 from ._headers import read_synonyms, using_synonyms
 from ._registry import parse_source
 from ._sources import iter_sources
@@ -47,20 +58,19 @@ def inspect_files(paths: str | Path | list[str | Path]) -> pd.DataFrame:
     ``warnings`` with status ``failed``.
     """
     from .._io import file_name
-    from ..dataset import IMAGE_SUFFIXES, SETTINGS_FILES, SYNONYMS_FILE, _archive_setting, _walk
     from ._sources import archive_members
 
     paths = list(paths) if isinstance(paths, (list, tuple)) else [paths]
     rows: list[dict] = []
     exports: list[Path] = []
     extra: tuple | None = None
-    for f in _walk(paths):
+    for f in walk(paths):
         if f.suffix.lower() in IMAGE_SUFFIXES:     # as smm.load: never read as an export
             rows.append({"file": str(f), "status": "image", "warnings": ""})
             continue
         # a zipped brand folder's settings files are read before its exports, as by load
         settings = ([(f, None)] if f.name.lower() in SETTINGS_FILES else
-                    [(Path(s.name), s.data) for s in archive_members(f, _archive_setting)])
+                    [(Path(s.name), s.data) for s in archive_members(f, is_archive_setting)])
         for name, data in settings:
             lower = file_name(name).lower()
             row, value = _inspect_settings(name, lower, data)
@@ -88,17 +98,16 @@ def _inspect_settings(f: Path, lower: str, data: bytes | None = None) -> tuple[d
     as failed, and a Windows-1252 one with its warning), and what was read (None when it
     could not be)."""
     from ..brand import read_brand
-    from ..dataset import BRAND_FILES, SIDE_FILES, _noting_warnings, _read_side
+    from ..dataset import _read_side  # here: dataset imports the loaders
 
     log = QualityLog()
     value = None
-    with _noting_warnings(log, f):
+    with noting_warnings(log, f):
         try:
             if lower in BRAND_FILES:
                 value = read_brand(f, data=data)
             elif lower in SIDE_FILES:
-                module, func, _ = SIDE_FILES[lower]
-                value = _read_side(f, module, func, log, True, data)
+                value = _read_side(f, SIDE_FILES[lower][2], log, True, data)
             else:
                 value = read_synonyms(f, data=data)
         except SmmError as exc:
@@ -114,8 +123,6 @@ def _inspect_settings(f: Path, lower: str, data: bytes | None = None) -> tuple[d
 def _inspect_exports(files: list[Path]) -> list[dict]:
     """The rows of :func:`inspect_files` for export files (each zip member on its own; a
     settings file in a zip is listed by :func:`inspect_files` before, an image as one)."""
-    from ..dataset import IMAGE_SUFFIXES, _archive_setting
-
     rows: list[dict] = []
     for f in files:
         try:
@@ -124,12 +131,13 @@ def _inspect_exports(files: list[Path]) -> list[dict]:
             rows.append({"file": str(f), "status": "failed", "warnings": str(exc)})
             continue
         for src in sources:
-            if src.damage is not None:          # a damaged member: the others are read
+            kind = member_kind(src)
+            if kind == "damaged":               # a damaged member: the others are read
                 rows.append(_damaged_row(src))
                 continue
-            if _archive_setting(src.name):      # listed with the settings files
+            if kind == "setting":               # listed with the settings files
                 continue
-            if "!" in src.name and src.suffix in IMAGE_SUFFIXES:    # as one in a folder
+            if kind == "image":                 # as one in a folder
                 rows.append({"file": src.name, "status": "image", "warnings": ""})
                 continue
             log = QualityLog()

@@ -49,6 +49,7 @@ from ..errors import (
 )
 from ..quality import QualityLog
 from ._arrow import arrow_text, may_contain
+from ._folder import BRAND_FILES, SIDE_FILES, SYNONYMS_FILE
 from ._headers import HeaderMatch, match_headers, shares_half_the_names
 from ._sniff import RawTable
 from ._sources import LARGE, Source, iter_sources, note_skipped, read_tables
@@ -1151,8 +1152,6 @@ def _refuse_settings(path: str | Path) -> None:
     """UnknownFormatError naming what a brand's settings file is and what reads it: costs.csv
     given to :func:`read_export` was "matches no known export format (… can be added to a
     synonyms.csv)", advice to make an export of it."""
-    from ..dataset import BRAND_FILES, SIDE_FILES, SYNONYMS_FILE
-
     name = Path(path).name.lower()
     if name in SIDE_FILES:
         reader = f"smm.{SIDE_FILES[name][1]}"

@@ -1,0 +1,55 @@
+"""Checks a brand's loaded data passes before anything is computed from it.
+
+``smm report`` (:func:`~smmanalytics.runner.run_report`) and the analysis commands of the
+command line (``smm roi``, ``smm alerts`` …, through ``cli._brand_data``) refuse the same
+folders with the same words: an empty folder, a period wholly outside the data, and
+``latest`` of data without a dated export. The checks live here, apart from the runner,
+so that both callers share them without one reaching into the other's private names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from .errors import EmptyDataError, ReportError
+from .periods import latest_complete_month
+from .quality import unread_files
+
+__all__ = ["check_covered", "check_not_empty", "latest_period_of"]
+
+
+def check_not_empty(ds, data: Path) -> None:
+    """EmptyDataError when the brand's data hold no post, daily row or GA4 row (an empty
+    folder, or one whose every export failed to load): its report would be pages of dashes
+    under the name "Brand", written as a success. The message gives each file that could not
+    be read and why, as the report's warning would.
+    """
+    if ds.span()[0] is not None:
+        return
+    unread = unread_files(ds.quality)
+    why = ("; ".join(unread.values()) if unread else
+           "expected the exports of at least one platform or of GA4")
+    raise EmptyDataError(f"no post, daily row or GA4 row in {data}: nothing to report; {why}")
+
+
+def check_covered(ds, data: Path, period, *, web: bool = True) -> None:
+    """EmptyDataError when ``period`` lies wholly before or after the brand's data (with
+    ``web``, GA4 days count: see :meth:`Dataset.span`): a report of it would be pages of
+    dashes. A period the data cover in part is reported, and says so.
+    """
+    first, last = ds.span(web=web)
+    if first is not None and (period.end < first or period.start > last):
+        raise EmptyDataError(f"no data of {data} falls in {period.label}; expected a period "
+                             f"within the data's days, {first.isoformat()} to "
+                             f"{last.isoformat()}")
+
+
+def latest_period_of(ds, data) -> str:
+    """:func:`~smmanalytics.runner.latest_period` of a loaded Dataset (``data`` names it in
+    the error)."""
+    last = ds.as_of()       # the last day the data cover: its month counts when it ends then
+    if last is None:
+        raise ReportError(f"no dated exports in {data}: cannot tell the latest month; "
+                          "pass --period YYYY-MM")
+    return latest_complete_month(last + dt.timedelta(days=1)).label

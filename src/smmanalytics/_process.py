@@ -1,0 +1,42 @@
+"""How an ``smm`` process, and each worker process of a batch, stops on SIGTERM.
+
+The handler is shared by the command line (``cli.main`` installs it around the command) and
+by a batch's workers (``runner._worker_start``); it lives here, apart from both, with the
+state it reads, which the runner's workers set.
+
+It stops as Ctrl-C does, by an exception, so that the finally blocks run on the way out: a
+report's kernel is shut down, its temporary folder removed, a batch stops its workers'
+reports. A worker between two reports only notes it and starts no further report.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+
+__all__ = ["Terminated", "on_sigterm"]
+
+stopping = False       # a SIGTERM came (a worker starts no further report)
+in_worker = False      # this process is a batch's worker
+running = False        # the worker runs a report
+
+
+class Terminated(SystemExit):
+    """The SystemExit that SIGTERM raises (exit code 143): ``smm`` says what was stopped."""
+
+
+def on_sigterm(signum: int, frame) -> None:
+    """SIGTERM handler (from a user, a service manager that signals every process of the
+    job, or a batch stopping its workers: ``runner._stop_workers``). Only the first counts:
+    a second one would interrupt the clean-up of the first.
+
+    The cell the kernel was running is left as an asyncio task that fails when the kernel
+    is interrupted; asyncio would print its whole traceback at exit, so its logger is
+    silenced: the process is stopping on purpose.
+    """
+    global stopping
+    stopping = True
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    if running or not in_worker:
+        logging.getLogger("asyncio").disabled = True
+        raise Terminated(128 + signum)

@@ -1,0 +1,112 @@
+"""What the files of a brand's folder are, as :func:`smmanalytics.load` and
+:func:`~smmanalytics.loaders.inspect_files` both tell them apart.
+
+A brand's folder (or a zip of it) holds exports, settings files read by name (brand.yaml,
+costs.csv, goals.yaml, competitors.csv, synonyms.csv) and images (a logo, a screenshot).
+``load`` and ``inspect_files`` walk it, sort its files and archive members the same way and
+note a settings file's reader's warnings the same way; the names and helpers live here, apart
+from ``dataset``, so that the loaders use them without reaching into its private names (and
+without importing it: ``dataset`` imports the loaders).
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from .._io import file_name
+from ..errors import DataQualityWarning, ParseError
+from ..quality import QualityLog
+from ._sources import is_junk
+
+__all__ = ["BRAND_FILES", "IMAGE_SUFFIXES", "SETTINGS_FILES", "SIDE_FILES", "SYNONYMS_FILE",
+           "files_below", "is_archive_setting", "member_kind", "noting_warnings", "walk"]
+
+#: side files recognised by name → (module, reader function, Dataset field); the readers
+#: themselves are dataset's (``_SIDE_READERS``): roi's cost reader imports the loaders
+SIDE_FILES = {
+    "costs.csv": ("roi", "read_costs", "costs"),
+    "goals.yaml": ("goals", "read_goals", "goals"),
+    "goals.yml": ("goals", "read_goals", "goals"),
+    "competitors.csv": ("benchmarks", "read_competitors", "competitors"),
+}
+BRAND_FILES = ("brand.yaml", "brand.yml")
+#: the brand's own header synonyms (``loaders._headers.read_synonyms``): they change how the
+#: exports read, so they are read before any export, and no table of the Dataset comes of them
+SYNONYMS_FILE = "synonyms.csv"
+#: every file of a brand's folder that is a setting, not an export (lower-case names)
+SETTINGS_FILES = frozenset([*SIDE_FILES, *BRAND_FILES, SYNONYMS_FILE])
+IMAGE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf")
+
+
+def walk(paths: Iterable[str | Path]) -> list[Path]:
+    """The files of ``paths`` (folders walked with :func:`files_below`, files as given), in
+    the order given; ParseError for a path that does not exist."""
+    out: list[Path] = []
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            out.extend(files_below(p))
+        elif p.is_file():
+            out.append(p)
+        else:
+            raise ParseError("path does not exist", file=str(p),
+                             expected="a folder, an export file, a zip archive or a list of them",
+                             got=str(p))
+    return out
+
+
+def files_below(root: Path) -> list[Path]:
+    """The files below the folder ``root`` in path order, junk left out
+    (:func:`~smmanalytics.loaders._sources.is_junk`), folders reached through a symbolic link
+    included (each real folder once, so a link to a parent ends there)."""
+    found, seen = [], set()
+    for folder, subfolders, names in os.walk(root, followlinks=True):
+        real = os.path.realpath(folder)
+        if real in seen:
+            subfolders[:] = []
+            continue
+        seen.add(real)
+        subfolders[:] = [d for d in subfolders if not is_junk((d,))]
+        rel = Path(folder).relative_to(root).parts
+        found += [Path(folder, n) for n in names
+                  if not is_junk((*rel, n)) and Path(folder, n).is_file()]
+    return sorted(found, key=lambda f: f.relative_to(root).as_posix())
+
+
+def is_archive_setting(name: str) -> bool:
+    """True for an archive member ``a.zip!folder/goals.yaml`` that is a settings file (read by
+    name, as in a folder)."""
+    return "!" in name and file_name(name).lower() in SETTINGS_FILES
+
+
+def member_kind(src) -> str:
+    """What one source of an export file (``loaders._sources.iter_sources``) is, checked in
+    this order: ``"damaged"`` (an archive member that could not be extracted, ``src.damage``),
+    ``"setting"`` (an archive member that is a settings file, read by name beforehand),
+    ``"image"`` (an archive member that is an image or a PDF, skipped as one in a folder is)
+    or ``"export"``."""
+    if src.damage is not None:
+        return "damaged"
+    if is_archive_setting(src.name):
+        return "setting"
+    if "!" in src.name and src.suffix in IMAGE_SUFFIXES:
+        return "image"
+    return "export"
+
+
+@contextmanager
+def noting_warnings(log: QualityLog, f: Path) -> Iterator[None]:
+    """Record the DataQualityWarnings a settings file's reader raises in ``log`` (a settings
+    file read as Windows-1252…); other warnings go on as they came."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        yield
+    for w in caught:
+        if isinstance(w.message, DataQualityWarning):
+            log.add(f, w.message.code, str(w.message), level="warning")
+        else:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
