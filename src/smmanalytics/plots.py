@@ -100,6 +100,20 @@ class PercentTicks(mticker.Formatter):
         return self.percent(x, self.digits)
 
 
+def _axes(ax: Axes | None = None) -> Axes:
+    """``ax``, else pyplot's current Axes; a figure made here (no ``ax``, pyplot's current
+    figure without any Axes: the call creates it) gets matplotlib's constrained layout, so
+    that a plain ``plt.savefig`` keeps every label and a legend beside the axes (they were
+    cut: "autumn-2026" saved as "mne-2026"). A figure or Axes the analyst made keeps its own
+    layout (seaborn's rule). Every plotting function of the package takes its Axes here."""
+    if ax is not None:
+        return ax
+    fig = plt.gcf()
+    if not fig.axes and fig.get_layout_engine() is None:
+        fig.set_layout_engine("constrained")
+    return fig.gca()
+
+
 def bar_freq(days: int) -> str:
     """The bar of :func:`plot_daily_interactions` for a period of ``days`` days: a day up to a
     quarter (92 days), a week (from Monday) up to two years, else a month; so that a chart
@@ -127,7 +141,7 @@ def plot_daily_interactions(posts: pd.DataFrame, *, tz: str, ax: Axes | None = N
     time_zone(tz)
     frame_with(posts, ["platform", "published_at"], "plot_daily_interactions",
                "a frame of posts", "posts")
-    ax = ax if ax is not None else plt.gca()
+    ax = _axes(ax)
     if posts.empty:
         return ax
     if "interactions" not in posts.columns:         # a cut-down frame: from its components
@@ -168,8 +182,10 @@ def plot_daily_interactions(posts: pd.DataFrame, *, tz: str, ax: Axes | None = N
         bottom = bottom + values
     ax.set_ylabel(label)
     ax.set_xlabel("")
-    ax.legend(frameon=False, ncols=min(6, len(table.columns)), fontsize="small",
-              loc="lower left", bbox_to_anchor=(0, 1.01))
+    # one row of up to 6 entries, fewer on a narrow figure: 6 were wider than pyplot's
+    # default 6.4-inch figure and its right end was cut off
+    ax.legend(frameon=False, fontsize="small", loc="lower left", bbox_to_anchor=(0, 1.01),
+              ncols=max(1, min(6, len(table.columns), int(ax.figure.get_figwidth() / 1.1))))
     if day is not None:
         ax.xaxis.set_major_formatter(lambda v, _pos: day(mdates.num2date(v).date()))
     ax.figure.autofmt_xdate()
@@ -184,7 +200,7 @@ def plot_engagement_by_platform(engagement: pd.DataFrame, *, rate: str = "er_rea
     and the axis (:class:`PercentTicks`)."""
     frame_with(engagement, ["platform", rate], "plot_engagement_by_platform",
                "a frame of engagement(..., by='platform')", "engagement")
-    ax = ax if ax is not None else plt.gca()
+    ax = _axes(ax)
     data = engagement.dropna(subset=[rate])
     if data.empty:
         return ax
@@ -229,7 +245,7 @@ def plot_audience(audience: pd.DataFrame, *, dimension: str, top: int = 8,
     if known and dimension not in known:        # a typo would give a blank chart
         raise ArgumentError("the audience has no such dimension", argument="dimension",
                             expected=f"one of {', '.join(known)}", got=dimension)
-    ax = ax if ax is not None else plt.gca()
+    ax = _axes(ax)
     data = audience.loc[audience["dimension"] == dimension].dropna(subset=["share"])
     if data.empty:
         return ax
