@@ -395,3 +395,30 @@ def test_a_figure_or_axes_of_the_analyst_keeps_its_layout():
     fig3 = plt.figure(layout="tight")          # the analyst's own choice of layout
     plots.plot_engagement_by_platform(eng)
     assert type(fig3.get_layout_engine()).__name__ == "TightLayoutEngine"
+
+
+def test_the_engagement_chart_names_its_rate_and_the_platforms_without_it():
+    """With its default rate (median post's rate by reach), the chart of a brand on six
+    platforms showed Facebook and Instagram alone, without saying which rate its axis was nor
+    why four platforms were missing: the axis names the rate, a note the platforms left out."""
+    eng = pd.DataFrame({"platform": ["facebook", "instagram", "linkedin", "x"],
+                        "er_reach_median": [0.04, 0.07, None, None],
+                        "ctr_pooled": [0.01, 0.02, 0.03, 0.005]})
+    ax = plots.plot_engagement_by_platform(eng)
+    assert _bars(ax) == {"facebook": 0.04, "instagram": 0.07}
+    assert ax.get_xlabel() == "engagement rate by reach, median post"
+    assert [t.get_text() for t in ax.texts] == ["no reach figure: linkedin, x"]
+    assert _cut_off(ax.figure) == []           # the note is under the axes, in the figure
+    plt.close("all")
+    ax = plots.plot_engagement_by_platform(eng, name=str.upper)      # as the bars name them
+    assert [t.get_text() for t in ax.texts] == ["no reach figure: LINKEDIN, X"]
+    plt.close("all")
+    ax = plots.plot_engagement_by_platform(eng, rate="ctr_pooled")   # all four have it
+    assert _bars(ax) == {"facebook": 0.01, "instagram": 0.02, "linkedin": 0.03, "x": 0.005}
+    assert ax.get_xlabel() == "click-through rate, pooled"
+    assert len(ax.texts) == 0
+    plt.close("all")
+    ax = plots.plot_engagement_by_platform(eng, label="")            # the report's caption
+    assert ax.get_xlabel() == ""
+    assert plots.rate_label("er_impressions_pooled") == "engagement rate by impressions, pooled"
+    assert plots.rate_label("interactions_per_post") == "interactions per post"

@@ -17,7 +17,7 @@ from .metrics import post_interactions
 from .periods import post_dates
 
 __all__ = ["theme", "PLATFORM_COLORS", "PercentTicks", "bar_freq", "plot_audience",
-           "plot_daily_interactions", "plot_engagement_by_platform"]
+           "plot_daily_interactions", "plot_engagement_by_platform", "rate_label"]
 
 PLATFORM_COLORS = {
     "facebook": "#3b5998", "instagram": "#c13584", "x": "#333333", "linkedin": "#0a66c2",
@@ -192,15 +192,43 @@ def plot_daily_interactions(posts: pd.DataFrame, *, tz: str, ax: Axes | None = N
     return ax
 
 
+def rate_label(rate: str) -> str:
+    """The analyst's name of a rate column of ``smm.engagement``: "er_reach_median" →
+    "engagement rate by reach, median post", "ctr_pooled" → "click-through rate, pooled";
+    another name with its underscores as spaces."""
+    m = re.fullmatch(r"(er_(\w+)|ctr)_(median|pooled)", rate)
+    if m is None:
+        return rate.replace("_", " ")
+    what = f"engagement rate by {m[2]}" if m[2] else "click-through rate"
+    return f"{what}, {'median post' if m[3] == 'median' else 'pooled'}"
+
+
 def plot_engagement_by_platform(engagement: pd.DataFrame, *, rate: str = "er_reach_median",
                                 ax: Axes | None = None, formatter=None, name=str,
-                                **kwargs) -> Axes:
+                                label: str | None = None, **kwargs) -> Axes:
     """Horizontal bars of one rate per platform (a frame from ``smm.engagement``); ``name``
     displays a platform; ``formatter(value, digits)`` writes a rate, on the bars (2 decimals)
-    and the axis (:class:`PercentTicks`)."""
+    and the axis (:class:`PercentTicks`).
+
+    The value axis says which rate it shows (``label``; by default :func:`rate_label`: "engagement
+    rate by reach, median post"), and a note under the axes names the platforms left out for
+    want of the rate ("no reach figure: linkedin, x": they export no reach); with the default
+    rate, the chart showed two of six platforms and said neither.
+    """
     frame_with(engagement, ["platform", rate], "plot_engagement_by_platform",
                "a frame of engagement(..., by='platform')", "engagement")
     ax = _axes(ax)
+    ax.set_xlabel(rate_label(rate) if label is None else label)
+    without = engagement.loc[engagement[rate].isna(), "platform"].astype(str).tolist()
+    if without:
+        m = re.fullmatch(r"er_(\w+)_(median|pooled)", rate)
+        lack = f"no {m[1]} figure" if m else f"no {rate_label(rate)}"
+        # under the axis label, from the axes' left edge: a figure's constrained layout
+        # makes room for it
+        ax.annotate(f"{lack}: {', '.join(name(p) for p in without)}", xy=(0, 0),
+                    xycoords=("axes fraction", ax.xaxis.label), xytext=(0, -4),
+                    textcoords="offset points", ha="left", va="top", fontsize="small",
+                    color="0.35")
     data = engagement.dropna(subset=[rate])
     if data.empty:
         return ax
@@ -213,7 +241,6 @@ def plot_engagement_by_platform(engagement: pd.DataFrame, *, rate: str = "er_rea
     ax.xaxis.set_major_formatter(PercentTicks(formatter))
     ax.grid(axis="y", visible=False)   # a line through each bar ran through its label
     ax.invert_yaxis()
-    ax.set_xlabel("")
     return ax
 
 
