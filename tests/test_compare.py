@@ -967,3 +967,63 @@ def test_stat_of_columns_equals_stat_of_frame():
     assert len(cols) == n
     with pytest.raises(ValueError):                 # the arrays kept are read-only
         cols.take("interactions", idx)[0, 0] = 1.0
+
+
+def _one_day_rows(days):
+    return [{"platform": "instagram", "post_id": d, "reactions": 10.0, "reach": 500.0,
+             "published_at": f"{d}T09:00:00Z"} for d in days]
+
+
+_SEPT = [f"2026-09-{d:02d}" for d in range(1, 31)]
+_OCT = [f"2026-10-{d:02d}" for d in range(1, 32)]
+
+
+@pytest.mark.parametrize("days,lang,expected", [
+    # the data stop on 1 October: October's first day against September's
+    (_SEPT + ["2026-10-01"], "en",
+     "The data stop at 1 October 2026: October 2026 is compared over its first day only, with "
+     "the first day of September 2026 (1 September 2026)."),
+    (_SEPT + ["2026-10-01"], "fr",
+     "Les données s'arrêtent le 1er octobre 2026 : la comparaison porte sur le premier jour "
+     "d'octobre 2026 seulement et le premier jour de septembre 2026 (1er septembre 2026)."),
+    (_SEPT + ["2026-10-01"], "it",
+     "I dati si fermano al 1° ottobre 2026: ottobre 2026 è confrontato solo sul suo primo "
+     "giorno, con il primo giorno di settembre 2026 (1° settembre 2026)."),
+    # the data start on 31 October: 1 of October's 31 days
+    (["2026-10-31"], "en",
+     "The data start on 31 October 2026: October 2026 is covered from that day only (1 of 31 "
+     "days); its totals cover those days only."),
+    (["2026-10-31"], "fr",
+     "Les données commencent le 31 octobre 2026 : elles ne couvrent octobre 2026 qu'à partir "
+     "de ce jour (1 jour sur 31) ; ses totaux sont ceux de ces jours."),
+    (["2026-10-31"], "it",
+     "I dati iniziano il 31 ottobre 2026: ottobre 2026 è coperto solo da quel giorno (1 giorno "
+     "su 31); i suoi totali sono quelli di quei giorni."),
+    # the data start on 30 September: 1 of the previous month's 30 days
+    (["2026-09-30"] + _OCT, "en",
+     "The data start on 30 September 2026: September 2026 is covered from that day only (1 of "
+     "30 days); totals are compared per day over the covered days."),
+    (["2026-09-30"] + _OCT, "fr",
+     "Les données commencent le 30 septembre 2026 : elles ne couvrent septembre 2026 qu'à "
+     "partir de ce jour (1 jour sur 30) ; les totaux sont comparés par jour sur les jours "
+     "couverts."),
+    (["2026-09-30"] + _OCT, "it",
+     "I dati iniziano il 30 settembre 2026: settembre 2026 è coperto solo da quel giorno (1 "
+     "giorno su 30); i totali sono confrontati per giorno sui giorni coperti."),
+])
+def test_a_caveat_of_one_day_says_it_in_the_singular(days, lang, expected):
+    """Data stopping on a month's first day read "compared over its first 1 days, up to that
+    day, with the first 1 days of 2026-09", and data starting on a month's last day "(1 jours
+    sur 31)" in French, "(1 giorni su 31)" in Italian."""
+    import re
+
+    from smmanalytics.report.formatting import Formatter
+
+    c = compare(dataset(posts=posts(_one_day_rows(days))), "2026-10")
+    assert Formatter(lang).note(c.caveats[0]) == expected
+    # a platform's own caveat too
+    mine = compare(dataset(posts=posts(_one_day_rows(days))), "2026-10", platform="instagram")
+    worded = Formatter(lang).note(mine.caveats[0])
+    assert not re.search(r"\b1 (days|jours|giorni|premiers)\b|first 1 |primi 1 ", worded)
+    assert worded.startswith({"en": "The Instagram data", "fr": "Les données de Instagram",
+                              "it": "I dati di Instagram"}[lang])

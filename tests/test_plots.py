@@ -319,3 +319,106 @@ def test_the_house_style_is_seaborns_whitegrid_in_the_notebook_context(font_scal
     expected.update({"axes.spines.top": False, "axes.spines.right": False,
                      "svg.hashsalt": "smm", "svg.fonttype": "path", "figure.dpi": 100})
     assert plots.theme(font_scale) == expected
+
+
+def _cut_off(fig) -> list[str]:
+    """The tick labels (of drawn ticks), axis labels, titles and legends of ``fig`` that
+    reach beyond it once saved with a plain ``savefig``."""
+    import io
+
+    fig.savefig(io.BytesIO(), format="png")
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    width, height = fig.bbox.width, fig.bbox.height
+    shown = []
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            lo, hi = sorted(axis.get_view_interval())
+            shown += [t.label1 for t in axis.get_major_ticks()
+                      if t.label1.get_text() and lo <= t.get_loc() <= hi]
+        shown += [ax.xaxis.label, ax.yaxis.label, ax.title, *ax.texts]
+        shown += [ax.get_legend()] if ax.get_legend() is not None else []
+    cut = []
+    for artist in shown:
+        box = artist.get_window_extent(renderer)
+        if box.width and not (box.x0 >= -0.5 and box.y0 >= -0.5 and box.x1 <= width + 0.5
+                              and box.y1 <= height + 0.5):
+            cut.append(artist.get_text() if hasattr(artist, "get_text") else "legend")
+    return cut
+
+
+@pytest.fixture(scope="module")
+def sample():
+    from pathlib import Path
+
+    import smmanalytics as smm
+
+    return smm.load(Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve")
+
+
+def test_a_plain_savefig_keeps_every_label_and_legend(sample):
+    """Saved with a plain ``plt.savefig`` (for a slide), the costs chart read "mne-2026" and
+    "nassigned)" for "automne-2026" and "(unassigned)", its legend beside the bars was cut,
+    as were the platform names of the engagement chart and the right end of the daily chart's
+    legend: a figure the function makes itself now has constrained layout."""
+    import smmanalytics as smm
+
+    charts = {
+        "engagement": lambda: plots.plot_engagement_by_platform(smm.engagement(sample)),
+        "daily": lambda: plots.plot_daily_interactions(sample.posts_in("2026-10"),
+                                                       tz="Europe/Paris"),
+        "costs": lambda: smm.plot_costs(smm.roi(sample, period="2026-10", by="campaign")),
+        "audience": lambda: plots.plot_audience(sample.audience, dimension="company_size"),
+        "best times": lambda: smm.best_times(sample).plot(),
+        "alert": lambda: smm.plot_alert(smm.alerts(sample).iloc[0], smm.signals(sample)),
+    }
+    for chart, draw in charts.items():
+        ax = draw()
+        assert ax.figure.get_layout_engine() is not None, chart
+        assert _cut_off(ax.figure) == [], chart
+        plt.close("all")
+    # the costs chart's campaigns were those cut
+    ax = smm.plot_costs(smm.roi(sample, period="2026-10", by="campaign"))
+    assert {"automne-2026", "(unassigned)"} <= {t.get_text() for t in ax.get_yticklabels()}
+
+
+def test_a_figure_or_axes_of_the_analyst_keeps_its_layout():
+    """An Axes passed in, or a current figure that already has one, is drawn on as it is:
+    its figure gets no layout engine it did not have."""
+    eng = pd.DataFrame({"platform": ["facebook", "instagram"], "er_reach_median": [0.04, 0.07]})
+    fig, ax = plt.subplots()
+    assert plots.plot_engagement_by_platform(eng, ax=ax) is ax
+    assert fig.get_layout_engine() is None
+    fig2, ax2 = plt.subplots()                 # pyplot's current figure, with its Axes
+    assert plots.plot_engagement_by_platform(eng) is ax2
+    assert fig2.get_layout_engine() is None
+    fig3 = plt.figure(layout="tight")          # the analyst's own choice of layout
+    plots.plot_engagement_by_platform(eng)
+    assert type(fig3.get_layout_engine()).__name__ == "TightLayoutEngine"
+
+
+def test_the_engagement_chart_names_its_rate_and_the_platforms_without_it():
+    """With its default rate (median post's rate by reach), the chart of a brand on six
+    platforms showed Facebook and Instagram alone, without saying which rate its axis was nor
+    why four platforms were missing: the axis names the rate, a note the platforms left out."""
+    eng = pd.DataFrame({"platform": ["facebook", "instagram", "linkedin", "x"],
+                        "er_reach_median": [0.04, 0.07, None, None],
+                        "ctr_pooled": [0.01, 0.02, 0.03, 0.005]})
+    ax = plots.plot_engagement_by_platform(eng)
+    assert _bars(ax) == {"facebook": 0.04, "instagram": 0.07}
+    assert ax.get_xlabel() == "engagement rate by reach, median post"
+    assert [t.get_text() for t in ax.texts] == ["no reach figure: linkedin, x"]
+    assert _cut_off(ax.figure) == []           # the note is under the axes, in the figure
+    plt.close("all")
+    ax = plots.plot_engagement_by_platform(eng, name=str.upper)      # as the bars name them
+    assert [t.get_text() for t in ax.texts] == ["no reach figure: LINKEDIN, X"]
+    plt.close("all")
+    ax = plots.plot_engagement_by_platform(eng, rate="ctr_pooled")   # all four have it
+    assert _bars(ax) == {"facebook": 0.01, "instagram": 0.02, "linkedin": 0.03, "x": 0.005}
+    assert ax.get_xlabel() == "click-through rate, pooled"
+    assert len(ax.texts) == 0
+    plt.close("all")
+    ax = plots.plot_engagement_by_platform(eng, label="")            # the report's caption
+    assert ax.get_xlabel() == ""
+    assert plots.rate_label("er_impressions_pooled") == "engagement rate by impressions, pooled"
+    assert plots.rate_label("interactions_per_post") == "interactions per post"

@@ -925,7 +925,8 @@ def plot_alert(alert_row, signals: pd.DataFrame, ax=None, *, settings: AlertSett
     ----------
     alert_row : a row of :func:`alerts` (Series or mapping with date, platform, signal).
     signals : the frame of :func:`signals` the alert came from.
-    ax : matplotlib Axes, optional (default ``plt.gca()``).
+    ax : matplotlib Axes, optional (default ``plt.gca()``; a figure it makes has constrained
+        layout).
     settings : AlertSettings, optional
         The settings the alerts were found with (default ``AlertSettings()``): the band and
         the alerts drawn are theirs.
@@ -944,15 +945,14 @@ def plot_alert(alert_row, signals: pd.DataFrame, ax=None, *, settings: AlertSett
         rate (``*_per_reach``) is written in percent.
     """
     import matplotlib.dates as mdates
-    import matplotlib.pyplot as plt
 
-    from .plots import PercentTicks
+    from .plots import PercentTicks, _axes
 
     settings = _settings(settings)
     alert_row = _one_alert(alert_row)
     frame_with(signals, ["date", "platform", "signal", "value"], "plot_alert",
                "the frame of signals()", "signals")
-    ax = plt.gca() if ax is None else ax
+    ax = _axes(ax)
     date = pd.Timestamp(alert_row["date"])
     sel = ((signals["platform"] == alert_row["platform"])
            & (signals["signal"] == alert_row["signal"])).fillna(False)

@@ -563,10 +563,13 @@ def _current_days(cov: _Coverage) -> None:
     if last is not None and cur.end > last >= cur.start:
         cov.cw = _span(cur.start, last)
         cov.pc = _first_days(prev, cov.cw.days)
-        cov.caveats.append(f"The {whose}data stop at {last.isoformat()}: {cur.label} is "
-                           f"compared over its first {cov.cw.days} days, up to that day, with "
-                           f"the first {cov.pc.days} days of {prev.label} "
-                           f"({cov.pc.start.isoformat()} to {cov.pc.end.isoformat()}).")
+        cov.caveats.append(
+            f"The {whose}data stop at {last.isoformat()}: {cur.label} is compared over its "
+            f"first {cov.cw.days} days, up to that day, with the first {cov.pc.days} days of "
+            f"{prev.label} ({cov.pc.start.isoformat()} to {cov.pc.end.isoformat()})."
+            if cov.cw.days > 1 else   # "its first 1 days", when they stop on its first day
+            f"The {whose}data stop at {last.isoformat()}: {cur.label} is compared over its "
+            f"first day only, with the first day of {prev.label} ({cov.pc.start.isoformat()}).")
     cw = cov.cw
     if first is not None and cw.start < first <= cw.end:
         # the period's totals hold only the days from the first (2025-08-15..2025-09-10 read

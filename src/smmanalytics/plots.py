@@ -17,7 +17,7 @@ from .metrics import post_interactions
 from .periods import post_dates
 
 __all__ = ["theme", "PLATFORM_COLORS", "PercentTicks", "bar_freq", "plot_audience",
-           "plot_daily_interactions", "plot_engagement_by_platform"]
+           "plot_daily_interactions", "plot_engagement_by_platform", "rate_label"]
 
 PLATFORM_COLORS = {
     "facebook": "#3b5998", "instagram": "#c13584", "x": "#333333", "linkedin": "#0a66c2",
@@ -100,6 +100,20 @@ class PercentTicks(mticker.Formatter):
         return self.percent(x, self.digits)
 
 
+def _axes(ax: Axes | None = None) -> Axes:
+    """``ax``, else pyplot's current Axes; a figure made here (no ``ax``, pyplot's current
+    figure without any Axes: the call creates it) gets matplotlib's constrained layout, so
+    that a plain ``plt.savefig`` keeps every label and a legend beside the axes (they were
+    cut: "autumn-2026" saved as "mne-2026"). A figure or Axes the analyst made keeps its own
+    layout (seaborn's rule). Every plotting function of the package takes its Axes here."""
+    if ax is not None:
+        return ax
+    fig = plt.gcf()
+    if not fig.axes and fig.get_layout_engine() is None:
+        fig.set_layout_engine("constrained")
+    return fig.gca()
+
+
 def bar_freq(days: int) -> str:
     """The bar of :func:`plot_daily_interactions` for a period of ``days`` days: a day up to a
     quarter (92 days), a week (from Monday) up to two years, else a month; so that a chart
@@ -127,7 +141,7 @@ def plot_daily_interactions(posts: pd.DataFrame, *, tz: str, ax: Axes | None = N
     time_zone(tz)
     frame_with(posts, ["platform", "published_at"], "plot_daily_interactions",
                "a frame of posts", "posts")
-    ax = ax if ax is not None else plt.gca()
+    ax = _axes(ax)
     if posts.empty:
         return ax
     if "interactions" not in posts.columns:         # a cut-down frame: from its components
@@ -168,23 +182,53 @@ def plot_daily_interactions(posts: pd.DataFrame, *, tz: str, ax: Axes | None = N
         bottom = bottom + values
     ax.set_ylabel(label)
     ax.set_xlabel("")
-    ax.legend(frameon=False, ncols=min(6, len(table.columns)), fontsize="small",
-              loc="lower left", bbox_to_anchor=(0, 1.01))
+    # one row of up to 6 entries, fewer on a narrow figure: 6 were wider than pyplot's
+    # default 6.4-inch figure and its right end was cut off
+    ax.legend(frameon=False, fontsize="small", loc="lower left", bbox_to_anchor=(0, 1.01),
+              ncols=max(1, min(6, len(table.columns), int(ax.figure.get_figwidth() / 1.1))))
     if day is not None:
         ax.xaxis.set_major_formatter(lambda v, _pos: day(mdates.num2date(v).date()))
     ax.figure.autofmt_xdate()
     return ax
 
 
+def rate_label(rate: str) -> str:
+    """The analyst's name of a rate column of ``smm.engagement``: "er_reach_median" →
+    "engagement rate by reach, median post", "ctr_pooled" → "click-through rate, pooled";
+    another name with its underscores as spaces."""
+    m = re.fullmatch(r"(er_(\w+)|ctr)_(median|pooled)", rate)
+    if m is None:
+        return rate.replace("_", " ")
+    what = f"engagement rate by {m[2]}" if m[2] else "click-through rate"
+    return f"{what}, {'median post' if m[3] == 'median' else 'pooled'}"
+
+
 def plot_engagement_by_platform(engagement: pd.DataFrame, *, rate: str = "er_reach_median",
                                 ax: Axes | None = None, formatter=None, name=str,
-                                **kwargs) -> Axes:
+                                label: str | None = None, **kwargs) -> Axes:
     """Horizontal bars of one rate per platform (a frame from ``smm.engagement``); ``name``
     displays a platform; ``formatter(value, digits)`` writes a rate, on the bars (2 decimals)
-    and the axis (:class:`PercentTicks`)."""
+    and the axis (:class:`PercentTicks`).
+
+    The value axis says which rate it shows (``label``; by default :func:`rate_label`: "engagement
+    rate by reach, median post"), and a note under the axes names the platforms left out for
+    want of the rate ("no reach figure: linkedin, x": they export no reach); with the default
+    rate, the chart showed two of six platforms and said neither.
+    """
     frame_with(engagement, ["platform", rate], "plot_engagement_by_platform",
                "a frame of engagement(..., by='platform')", "engagement")
-    ax = ax if ax is not None else plt.gca()
+    ax = _axes(ax)
+    ax.set_xlabel(rate_label(rate) if label is None else label)
+    without = engagement.loc[engagement[rate].isna(), "platform"].astype(str).tolist()
+    if without:
+        m = re.fullmatch(r"er_(\w+)_(median|pooled)", rate)
+        lack = f"no {m[1]} figure" if m else f"no {rate_label(rate)}"
+        # under the axis label, from the axes' left edge: a figure's constrained layout
+        # makes room for it
+        ax.annotate(f"{lack}: {', '.join(name(p) for p in without)}", xy=(0, 0),
+                    xycoords=("axes fraction", ax.xaxis.label), xytext=(0, -4),
+                    textcoords="offset points", ha="left", va="top", fontsize="small",
+                    color="0.35")
     data = engagement.dropna(subset=[rate])
     if data.empty:
         return ax
@@ -197,7 +241,6 @@ def plot_engagement_by_platform(engagement: pd.DataFrame, *, rate: str = "er_rea
     ax.xaxis.set_major_formatter(PercentTicks(formatter))
     ax.grid(axis="y", visible=False)   # a line through each bar ran through its label
     ax.invert_yaxis()
-    ax.set_xlabel("")
     return ax
 
 
@@ -229,7 +272,7 @@ def plot_audience(audience: pd.DataFrame, *, dimension: str, top: int = 8,
     if known and dimension not in known:        # a typo would give a blank chart
         raise ArgumentError("the audience has no such dimension", argument="dimension",
                             expected=f"one of {', '.join(known)}", got=dimension)
-    ax = ax if ax is not None else plt.gca()
+    ax = _axes(ax)
     data = audience.loc[audience["dimension"] == dimension].dropna(subset=["share"])
     if data.empty:
         return ax

@@ -338,7 +338,9 @@ class BrandReport(PerformanceSections, WatchSections, Report):
             if e.empty:     # no platform exports reach (X, LinkedIn…): no empty chart
                 return sec
             fig, ax = plt.subplots(figsize=(8, 0.45 * len(e) + 0.8))   # one bar per platform
-            plots.plot_engagement_by_platform(e, ax=ax, formatter=f.percent, name=f.platform)
+            # the caption names the rate; its platforms all have it (filtered above)
+            plots.plot_engagement_by_platform(e, ax=ax, formatter=f.percent, name=f.platform,
+                                              label="")
             self.figure(sec, fig, caption=f.label("er_by_platform"), width="85%")
         return sec
 

@@ -314,16 +314,17 @@ class BestTimes:
         window is outlined when the effect is reliable. ``kind="activity"``: the audience
         schedule (followers online, relative to the weekly average), when exported.
         """
-        import matplotlib.pyplot as plt
         from matplotlib.colors import LogNorm
         from matplotlib.patches import Rectangle
+
+        from ..plots import _axes
 
         if kind not in ("lift", "activity"):
             from ..errors import ArgumentError
 
             raise ArgumentError("not a kind of plot", argument="kind",
                                 expected="'lift' or 'activity'", got=kind)
-        ax = plt.gca() if ax is None else ax
+        ax = _axes(ax)
         if kind == "activity":
             if self.activity is None:
                 ax.set_title("No audience-activity data in the exports")
