@@ -1025,5 +1025,5 @@ def test_a_caveat_of_one_day_says_it_in_the_singular(days, lang, expected):
     mine = compare(dataset(posts=posts(_one_day_rows(days))), "2026-10", platform="instagram")
     worded = Formatter(lang).note(mine.caveats[0])
     assert not re.search(r"\b1 (days|jours|giorni|premiers)\b|first 1 |primi 1 ", worded)
-    assert worded.startswith({"en": "The Instagram data", "fr": "Les données de Instagram",
+    assert worded.startswith({"en": "The Instagram data", "fr": "Les données d'Instagram",
                               "it": "I dati di Instagram"}[lang])

@@ -529,3 +529,18 @@ def test_the_pooled_rate_says_it_is_pooled_in_every_section(lang, name):
     f = Formatter(lang)
     assert f.metric("er_reach") == f.label("er_reach_pooled") == name
     assert f.metric("er_reach") != f.metric("er_reach_median")
+
+
+def test_french_elides_de_before_instagram():
+    """"Les données de Instagram s'arrêtent…": French writes "d'Instagram" (and "qu'Instagram"),
+    while "de X", "de YouTube" and "de Facebook" stay; in a note, a cover line or a text."""
+    from smmanalytics.report.formatting import Formatter
+
+    fr = Formatter("fr")
+    note = fr.note("The instagram data stop at 2026-10-01: 2026-10 is compared over its first "
+                   "day only, with the first day of 2026-09 (2026-09-01).")
+    assert note.startswith("Les données d'Instagram s'arrêtent le 1er octobre 2026")
+    assert fr.prose("plus que Instagram; De Instagram; de X, de YouTube, de Facebook; "
+                    "de Instagrammers") == ("plus qu'Instagram; D'Instagram; de X, de YouTube, "
+                                            "de Facebook; de Instagrammers")
+    assert Formatter("en").prose("de Instagram") == "de Instagram"

@@ -196,6 +196,15 @@ PLATFORM_NAMES = {"facebook": "Facebook", "instagram": "Instagram", "x": "X",
                   "pinterest": "Pinterest"}
 
 
+#: French elides "de" and "que" before a platform whose name starts with a vowel sound
+#: ("les données de Instagram" → "les données d'Instagram")
+_FR_ELIDED = {"de": "d'", "que": "qu'"}
+_FR_ELISION = re.compile(
+    r"(?<![\w'])((?i:de|que)) (?=(?:"
+    + "|".join(re.escape(n) for n in PLATFORM_NAMES.values() if n[0] in "AEIOU")
+    + r")\b)")
+
+
 class Formatter:
     """Locale-aware formatting for one report language.
 
@@ -225,18 +234,23 @@ class Formatter:
     def prose(self, text: str) -> str:
         """``text`` as the language writes it once its values are in: Italian elides the
         article or preposition before a number said with a vowel ("al 8 ottobre" → "all'8
-        ottobre", "il 11" → "l'11"); other languages are left as they are.
+        ottobre", "il 11" → "l'11"), French "de" and "que" before a platform named with a
+        vowel ("de Instagram" → "d'Instagram"); English is left as it is.
 
         >>> Formatter("it").prose("dal 8 ottobre al 11 ottobre 2026; Il 80 %")
         "dall'8 ottobre all'11 ottobre 2026; L'80 %"
+        >>> Formatter("fr").prose("Les données de Instagram, de X et de YouTube")
+        "Les données d'Instagram, de X et de YouTube"
         """
-        if self.lang != "it":
+        table = {"it": (_ELISION, _ELIDED), "fr": (_FR_ELISION, _FR_ELIDED)}.get(self.lang)
+        if table is None:
             return text
+        pattern, elided = table
 
         def elide(m: re.Match) -> str:
-            word = _ELIDED[m[1].lower()]
+            word = elided[m[1].lower()]
             return word[0].upper() + word[1:] if m[1][0].isupper() else word
-        return _ELISION.sub(elide, text)
+        return pattern.sub(elide, text)
 
     def metric(self, name: str) -> str:
         """The reader's name of a metric ("er_reach" → "Eng. rate / reach")."""
@@ -279,7 +293,7 @@ class Formatter:
                             out = self.joined(out, values[k])
                         except PeriodError:
                             pass
-                return out
+                return self.prose(out)
         if self.lang != "en":
             self.untranslated.add(text)
         return text
