@@ -544,3 +544,19 @@ def test_french_elides_de_before_instagram():
                     "de Instagrammers") == ("plus qu'Instagram; D'Instagram; de X, de YouTube, "
                                             "de Facebook; de Instagrammers")
     assert Formatter("en").prose("de Instagram") == "de Instagram"
+
+
+@pytest.mark.parametrize("x,en,fr", [
+    (0.000999, "0.10%", "0,10 %"),      # 0.0999 % has 2 figures once rounded: 0.10, not 0.100
+    (0.0000999, "0.010%", "0,010 %"),   # 0.00999 % → 0.010 %
+    (0.00017, "0.017%", "0,017 %"),
+    (0.0099, "0.99%", "0,99 %"),
+    (0.00995, "1.00%", "1,00 %"),       # 0.995 % rounds half up to 1.00 %: 2 decimals
+])
+def test_a_rate_below_one_percent_keeps_two_figures_after_rounding(x, en, fr):
+    """Rates below 1 % keep two significant figures; counted before rounding, 0.0999 % showed
+    three ("0.100 %") once rounded up to the next power of ten."""
+    from smmanalytics.report.formatting import Formatter
+
+    assert Formatter("en").rate(x) == en
+    assert Formatter("fr").rate(x).replace("\u202f", " ").replace("\xa0", " ") == fr

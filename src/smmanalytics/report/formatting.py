@@ -157,11 +157,16 @@ def half_up(x: float, digits: int = 0) -> float:
 def rate_digits(x: float, digits: int = 2) -> int:
     """The decimals of the percentage :meth:`Formatter.rate` writes the fraction ``x`` with:
     ``digits``, or for a rate below 1 % (in percent, 0 < |100 x| < 1) as many as its two
-    significant figures need: 0.00017 (0.017 %) → 3, 0.0000123 (0.0012 %) → 4."""
+    significant figures need: 0.00017 (0.017 %) → 3, 0.0000123 (0.0012 %) → 4. The figures
+    are those of the rounded value: 0.000999 (0.0999 %) rounds to 0.10 %, not 0.100 %."""
     p = abs(float(x)) * 100
     if not math.isfinite(p) or p == 0 or p >= 1:
         return digits
-    return max(digits, 1 - math.floor(math.log10(p)))
+    d = 1 - math.floor(math.log10(p))
+    rounded = half_up(p, d)           # 0.0999 → 0.100: its first figure one place up
+    if 0 < rounded < 1:
+        d = 1 - math.floor(math.log10(rounded))
+    return max(digits, d)
 
 
 def _unsigned_zero(x: float, digits: int) -> float:
