@@ -1605,7 +1605,9 @@ def test_day_to_day_correlation_of_a_flow_by_hand():
     28; of the 27 pairs of consecutive days 24 agree and 3 differ: r₁ = (24 − 3)/28 = 0.75,
     r₁·√28 = 3.97 above 1.645: used, corrected to 0.75 + (1 + 4 × 0.75)/28 = 0.892857 (one
     month: no further mean). Alternating days (r₁ = −1) and a month too short (27 days) are
-    taken as independent (0)."""
+    taken as independent (0), as are days of nothing before the first activity and a weekly
+    rhythm (125 on Saturdays and Sundays, else 100, 12 weeks: around the months' means alone
+    r₁ = 0.295, r₁·√84 = 2.71, above the cut; around months and weekdays nothing is left)."""
     from smmanalytics.goals import _day_correlation
 
     runs = [101.0] * 7 + [99.0] * 7 + [101.0] * 7 + [99.0] * 7
@@ -1617,15 +1619,23 @@ def test_day_to_day_correlation_of_a_flow_by_hand():
     notes = []
     assert _day_correlation(_weeks_of_runs("2026-02-01", [101.0, 99.0] * 14), notes) == 0
     assert _day_correlation(_weeks_of_runs("2026-02-01", runs[:27]), notes) == 0
+    # 44 days of 0 before a shop opens, then alternating days: the zeros are no run
+    opening = [0.0] * 44 + [101.0, 99.0] * 20
+    assert _day_correlation(_weeks_of_runs("2026-01-01", opening), notes) == 0
+    weekends = _weeks_of_runs("2026-01-01", [100.0] * 84)
+    weekends[weekends.index.day_of_week >= 5] = 125.0
+    assert _day_correlation(weekends, notes) == 0
     assert notes == []
-    # a day unknown breaks a pair, not the series. January 2026 (31 days): the weeks as
-    # above, then 3 days at +1; day 8 unknown. Known: 17 at +1, 13 at −1, mean 4/30;
-    # Σ e² = 30 − 30·(4/30)² = 29.46667; 28 pairs (6-8 is none), 25 agree and 3 differ:
-    # Σ v·v = 22, Σ (v + v') = 14 × 2 − 11 × 2 = 6, Σ e·e' = 22 − (4/30)·6 + 28·(4/30)² =
-    # 21.69778; r₁ = 0.736350, corrected 0.736350 + (1 + 4 × 0.736350)/30 = 0.867863
+    # a day unknown breaks a pair, not the series; a weekday's level is no correlation.
+    # January 2026 (31 days from a Thursday): the weeks as above, then 3 days at +1; day 8
+    # unknown. One month: each day less its weekday's mean (the additive month + weekday
+    # fit of a single month): Thursdays (+1, +1, −1, +1) 0.5; Fridays and Saturdays (+1, −1,
+    # +1, −1, +1) 0.2; the other weekdays 0. Σ e² = 3 + 4.8 + 4.8 + 4 × 4 = 28.6; over the
+    # 28 pairs of known days Σ e·e' = 21.3: r₁ = 0.744755, corrected 0.744755 + (1 + 4 ×
+    # 0.744755)/30 = 0.877389
     january = _weeks_of_runs("2026-01-01", runs + [101.0] * 3)
     january.iloc[7] = pd.NA
-    assert _day_correlation(january, []) == pytest.approx(0.867863, abs=1e-6)
+    assert _day_correlation(january, []) == pytest.approx(0.877389, abs=1e-6)
 
 
 def test_a_net_followers_goal_with_days_in_runs_says_so_and_widens_its_range(tmp_path):
