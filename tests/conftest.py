@@ -82,6 +82,18 @@ def ds(rng):
                    brand=Brand(name="Maison Sève", timezone="Europe/Paris", language="fr"))
 
 
+@pytest.fixture
+def frozen_today(monkeypatch):
+    """The goals' today, frozen: ``frozen_today(dt.date(2026, 12, 2))`` makes 2 December 2026
+    today in every timezone, for the rest of the test."""
+    import smmanalytics.goals as goals_mod
+
+    def freeze(day):
+        monkeypatch.setattr(goals_mod, "_today", lambda tz: day)
+
+    return freeze
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _smm_cache_dir(tmp_path_factory):
     """The cache of parsed exports lives in a folder of the test run (of each worker under

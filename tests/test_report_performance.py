@@ -389,18 +389,17 @@ def test_the_comparison_table_gives_the_days_it_compares():
     ("it", "nessun dato per novembre 2026: i dati di X si fermano al 20 ottobre 2026"),
 ])
 def test_scorecard_says_a_platform_goal_has_no_data_after_that_platforms_last_day(
-        tmp_path, monkeypatch, lang, note):
+        tmp_path, frozen_today, lang, note):
     """X's posts stop on 20 October, Instagram's reach 30 November: the November report's
     'Posts · X' goal read 0 posts, off track; it says that X's data stop, in the report's
     language, and Instagram's goal is scored (30 posts)."""
     import datetime as dt
 
-    import smmanalytics.goals as goals_mod
     from smmanalytics.goals import read_goals
 
     from ._roi_builders import dataset, posts
 
-    monkeypatch.setattr(goals_mod, "_today", lambda tz: dt.date(2026, 12, 2))
+    frozen_today(dt.date(2026, 12, 2))
     rows = [{"platform": p, "post_id": f"{p}{k}", "reactions": 10.0,
              "published_at": f"{pd.Timestamp(start) + pd.Timedelta(days=k):%Y-%m-%d}T09:00:00Z"}
             for p, start, n in (("instagram", "2026-09-01", 91), ("x", "2026-10-01", 20))
@@ -420,18 +419,17 @@ def test_scorecard_says_a_platform_goal_has_no_data_after_that_platforms_last_da
                                                        ("fr", "Pas de données", "Non évalué"),
                                                        ("it", "Nessun dato", "Non valutato")])
 def test_the_report_and_scorecard_display_agree_on_a_goal_without_status(
-        tmp_path, monkeypatch, lang, no_data, not_assessed):
+        tmp_path, frozen_today, lang, no_data, not_assessed):
     """A goal with no data read "Not assessed" in the report but "No data" in
     scorecard_display; both now say "No data" when the actual is unknown and "Not assessed"
     only when there is an actual but no chance could be simulated (one month of GA4 totals)."""
     import datetime as dt
 
-    import smmanalytics.goals as goals_mod
     from smmanalytics.goals import read_goals, scorecard, scorecard_display
 
     from ._roi_builders import dataset, posts, web
 
-    monkeypatch.setattr(goals_mod, "_today", lambda tz: dt.date(2026, 12, 2))
+    frozen_today(dt.date(2026, 12, 2))
     (tmp_path / "goals.yaml").write_text(
         "goals:\n  - {metric: key_events, platform: all, target: 1000, period: quarter}\n"
         "  - {metric: followers_net, platform: instagram, target: 100}\n", encoding="utf-8")
@@ -457,7 +455,7 @@ def test_the_report_and_scorecard_display_agree_on_a_goal_without_status(
     (92, "en", "1 needed per day"),
     (92, "it", "serve 1 al giorno"),
 ])
-def test_scorecard_says_the_daily_need_with_its_number_first(tmp_path, monkeypatch, target,
+def test_scorecard_says_the_daily_need_with_its_number_first(tmp_path, frozen_today, target,
                                                              lang, note):
     """A quarter's goal still running in October's report: 31 posts by 31 October, 61 days
     left; of 200, 169 to go (2.8 a day), of 92, 61 (1 a day). The note read "needed per day
@@ -466,12 +464,11 @@ def test_scorecard_says_the_daily_need_with_its_number_first(tmp_path, monkeypat
     need keeps a decimal (2.8, not 3), none when it is whole (1)."""
     import datetime as dt
 
-    import smmanalytics.goals as goals_mod
     from smmanalytics.goals import read_goals
 
     from ._roi_builders import dataset, posts
 
-    monkeypatch.setattr(goals_mod, "_today", lambda tz: dt.date(2026, 12, 2))
+    frozen_today(dt.date(2026, 12, 2))
     rows = [{"platform": "instagram", "post_id": f"i{k}", "reactions": 10.0,
              "published_at": f"{pd.Timestamp('2026-10-01') + pd.Timedelta(days=k):%Y-%m-%d}"
                              "T09:00:00Z"} for k in range(31)]
@@ -491,19 +488,18 @@ def test_scorecard_says_the_daily_need_with_its_number_first(tmp_path, monkeypat
     ("fr", "Octobre 2026 est terminé : objectif manqué"),
     ("en", "October 2026 is over: target missed"),
 ])
-def test_a_goal_note_starting_with_a_month_starts_with_a_capital(tmp_path, monkeypatch, lang,
+def test_a_goal_note_starting_with_a_month_starts_with_a_capital(tmp_path, frozen_today, lang,
                                                                   note):
     """October's goal of 40 Instagram posts, 31 published, read in December: missed. The
     Italian note cell read "ottobre 2026 è concluso: obiettivo mancato", a sentence in lower
     case (Italian and French write months in lower case); it starts with a capital."""
     import datetime as dt
 
-    import smmanalytics.goals as goals_mod
     from smmanalytics.goals import read_goals
 
     from ._roi_builders import dataset, posts
 
-    monkeypatch.setattr(goals_mod, "_today", lambda tz: dt.date(2026, 12, 2))
+    frozen_today(dt.date(2026, 12, 2))
     rows = [{"platform": "instagram", "post_id": f"i{k}", "reactions": 10.0,
              "published_at": f"2026-10-{k + 1:02d}T09:00:00Z"} for k in range(31)]
     (tmp_path / "goals.yaml").write_text(
@@ -522,7 +518,7 @@ def test_a_goal_note_starting_with_a_month_starts_with_a_capital(tmp_path, monke
             None]),
 ])
 def test_scorecard_words_a_maximum_as_a_ceiling_and_never_rounds_a_pace_to_zero(
-        tmp_path, monkeypatch, lang, paces):
+        tmp_path, frozen_today, lang, paces):
     """October's goals on 18 October, 13 days left: one post a day on Instagram (18) and on
     X (18). Instagram at least 21: 3 to go, 3 / 13 = 0.23 a day, read "servono 0 al giorno"
     (rounded to a whole post) while the goal was not met. X at most 32: 14 more allowed,
@@ -531,12 +527,11 @@ def test_scorecard_words_a_maximum_as_a_ceiling_and_never_rounds_a_pace_to_zero(
     Instagram at least 10 is reached: its pace of (10 − 18) / 13 is no need, and not shown."""
     import datetime as dt
 
-    import smmanalytics.goals as goals_mod
     from smmanalytics.goals import read_goals
 
     from ._roi_builders import dataset, posts
 
-    monkeypatch.setattr(goals_mod, "_today", lambda tz: dt.date(2026, 12, 2))
+    frozen_today(dt.date(2026, 12, 2))
     rows = [{"platform": p, "post_id": f"{p}{k}", "reactions": 10.0,
              "published_at": f"2026-10-{k + 1:02d}T09:00:00Z"}
             for p in ("instagram", "x") for k in range(18)]
