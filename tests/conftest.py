@@ -1,5 +1,6 @@
 """Shared fixtures: headless matplotlib, figures closed after each test, a hypothesis profile,
-a cache of parsed exports of the test run's own; the number of workers of ``pytest -n auto``."""
+a cache of parsed exports of the test run's own; the number of workers of ``pytest -n auto``;
+the report tests' dataset ``ds``."""
 
 from __future__ import annotations
 
@@ -12,8 +13,11 @@ matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 from hypothesis import HealthCheck, settings  # noqa: E402
+
+from smmanalytics import Brand, Dataset, schema  # noqa: E402
 
 settings.register_profile("ci", max_examples=60, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
@@ -54,6 +58,40 @@ def close_figs():
 @pytest.fixture
 def rng():
     return np.random.default_rng(20261022)
+
+
+@pytest.fixture
+def ds(rng):
+    """The report tests' (test_report_*.py) brand: 40 Instagram and Facebook posts from 25
+    September to early November 2026, of Maison Sève in Paris, in French."""
+    n = 40
+    df = pd.DataFrame({
+        "platform": rng.choice(["instagram", "facebook"], n),
+        "post_id": [f"p{i}" for i in range(n)],
+        "caption": [f"Légende n°{i} #soin *gras* $x [lien]" for i in range(n)],
+        "permalink": [f"https://www.instagram.com/p/C{i:05d}/" for i in range(n)],
+        "published_at": pd.Timestamp("2026-09-25", tz="UTC")
+        + pd.to_timedelta(rng.integers(0, 40 * 24, n), unit="h"),
+        "reactions": rng.integers(0, 400, n).astype(float),
+        "comments": rng.integers(0, 40, n).astype(float),
+        "shares": rng.integers(0, 30, n).astype(float),
+        "reach": rng.integers(800, 9000, n).astype(float),
+        "snapshot_at": pd.Timestamp("2026-11-01 08:00", tz="UTC"),
+    })
+    return Dataset(posts=schema.conform(df, "posts"),
+                   brand=Brand(name="Maison Sève", timezone="Europe/Paris", language="fr"))
+
+
+@pytest.fixture
+def frozen_today(monkeypatch):
+    """The goals' today, frozen: ``frozen_today(dt.date(2026, 12, 2))`` makes 2 December 2026
+    today in every timezone, for the rest of the test."""
+    import smmanalytics.goals as goals_mod
+
+    def freeze(day):
+        monkeypatch.setattr(goals_mod, "_today", lambda tz: day)
+
+    return freeze
 
 
 @pytest.fixture(scope="session", autouse=True)

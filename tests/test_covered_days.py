@@ -171,12 +171,11 @@ def test_the_period_of_a_zip_and_an_odd_name_in_the_files_table(tmp_path):
     assert ds.span("x") == (D(2026, 10, 1), D(2026, 10, 31))
 
 
-def test_the_report_notes_do_not_end_the_data_at_the_last_post(x_brand, monkeypatch):
+def test_the_report_notes_do_not_end_the_data_at_the_last_post(x_brand, frozen_today):
     """Before, the key figures said "The exports cover October 2026 only from 1 October 2026
     to 20 October 2026", the comparison "The data stop at 2026-10-20: 2026-10 is compared
     over its first 20 days", the goal "data end on 2026-10-20: evaluated to that day", the
     posting rate was over 20/7 weeks, and a report of 21 to 31 October was refused."""
-    import smmanalytics.goals as goals_mod
     from smmanalytics._preflight import check_covered
     from smmanalytics.benchmarks import compare_benchmarks
     from smmanalytics.periods import parse_period
@@ -196,7 +195,7 @@ def test_the_report_notes_do_not_end_the_data_at_the_last_post(x_brand, monkeypa
     row = c.table.set_index("kpi").loc["interactions"]
     assert (row["current"], row["previous"]) == (26, 26)
     assert not [k for k in smm.compare(ds, "2026-10", platform="x").caveats if "stop" in k]
-    monkeypatch.setattr(goals_mod, "_today", lambda tz: D(2026, 12, 2))
+    frozen_today(D(2026, 12, 2))
     sc = smm.scorecard(ds, "2026-10")
     assert sc.loc[0, "actual"] == 2 and sc.loc[0, "complete"] and sc.loc[0, "status"] == "met"
     assert pd.isna(sc.loc[0, "note"])
@@ -323,10 +322,8 @@ def test_an_export_without_rows_covers_its_period_for_its_platform(fb_brand):
         assert not [k for k in c.caveats if "stop" in k or "not covered" in k]
 
 
-def test_a_month_without_posts_is_scored_as_zero_posts(fb_brand, monkeypatch):
-    import smmanalytics.goals as goals_mod
-
-    monkeypatch.setattr(goals_mod, "_today", lambda tz: D(2026, 12, 2))
+def test_a_month_without_posts_is_scored_as_zero_posts(fb_brand, frozen_today):
+    frozen_today(D(2026, 12, 2))
     sc = smm.scorecard(_load(fb_brand), "2026-11")
     assert sc.loc[0, "actual"] == 0 and sc.loc[0, "complete"]
     assert sc.loc[0, "status"] == "missed"

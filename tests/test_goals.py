@@ -1054,13 +1054,12 @@ def test_no_post_while_an_export_could_not_be_read_is_unknown_not_zero(tmp_path)
 
 
 def test_period_after_the_data_is_no_data_not_a_period_that_has_not_started(tmp_path,
-                                                                            monkeypatch):
+                                                                            frozen_today):
     """Exports ending 2026-09-09, today 2026-12-02: October 2026 has started, the data stopped
     (it read "2026-10 has not started"); March 2027 really has not started."""
-    import smmanalytics.goals as goals_mod
     from smmanalytics.report import Formatter
 
-    monkeypatch.setattr(goals_mod, "_today", lambda tz: dt.date(2026, 12, 2))
+    frozen_today(dt.date(2026, 12, 2))
     ds = dataset(posts=_daily_posts(9, start="2026-09-01"),
                  goals=_goals(tmp_path, "goals:\n  - {metric: posts, platform: instagram, "
                                         "target: 20}\n  - {metric: reach, platform: all, "
@@ -1087,14 +1086,13 @@ def test_period_after_the_data_is_no_data_not_a_period_that_has_not_started(tmp_
         "2026-10 has not started"
 
 
-def test_period_before_the_data_is_no_data_not_zero_posts(tmp_path, monkeypatch):
+def test_period_before_the_data_is_no_data_not_zero_posts(tmp_path, frozen_today):
     """Exports starting 2026-09-01: June 2026 was scored 0 posts, "off track" with "2026-06 is
     over: target missed" (an at-most goal 0 posts and "met"), though nothing was exported for
     it; it has no data, as a period after the data's end has."""
-    import smmanalytics.goals as goals_mod
     from smmanalytics.report import Formatter
 
-    monkeypatch.setattr(goals_mod, "_today", lambda tz: dt.date(2026, 12, 2))
+    frozen_today(dt.date(2026, 12, 2))
     ds = dataset(posts=_daily_posts(9, start="2026-09-01"),
                  goals=_goals(tmp_path, "goals:\n  - {metric: posts, platform: instagram, "
                                         "target: 20}\n  - {metric: posts, platform: instagram, "
@@ -1138,17 +1136,16 @@ def test_monthly_ga4_totals_project_as_they_simulate():
                 sc.loc[m, "p_meet"] >= 0.5), m
 
 
-def test_a_platform_goal_is_judged_on_the_platforms_own_data(tmp_path, monkeypatch):
+def test_a_platform_goal_is_judged_on_the_platforms_own_data(tmp_path, frozen_today):
     """Instagram posts daily from 1 September to 30 November, X from 1 to 20 October only,
     GA4 has X sessions in November (4 a day). "Posts · X" of November read 0 posts, "off track"
     (≤ 32: "met"), and of September the same, though only Instagram's data reach them; they
     have no data for X. October is a whole month for X's posts, but evaluated up to X's last
     day, 20 October, when X's daily rows stop there: 20 posts, pace 20 × 31 / 20 = 31.
     Instagram's goals and X's GA4 sessions (30 × 4 = 120) are as before."""
-    import smmanalytics.goals as goals_mod
     from smmanalytics.report import Formatter
 
-    monkeypatch.setattr(goals_mod, "_today", lambda tz: dt.date(2026, 12, 2))
+    frozen_today(dt.date(2026, 12, 2))
     ig = _daily_posts(91, start="2026-09-01")
     x = _daily_posts(20, start="2026-10-01", platform="x")
     sessions = [{"date": f"2026-11-{d:02d}", "channel_group": "Organic Social", "source": "t.co",
@@ -1199,17 +1196,16 @@ def test_a_platform_goal_is_judged_on_the_platforms_own_data(tmp_path, monkeypat
 
 
 def test_an_all_platform_total_names_the_platforms_whose_data_start_or_end_within_it(
-        tmp_path, monkeypatch):
+        tmp_path, frozen_today):
     """Instagram posts every day of September and October; X's data (posts and daily rows)
     start on 10 October. "Posts · all" of October counted X's first nine days as nothing and
     said nothing: 31 + 22 = 53 posts, right if X opened then and too few if its earlier
     exports are missing. The total stands, and the note names X's start. X's data ending on
     20 October are named the same way; a platform known by its posts alone (its first post is
     no start of its data) and one whose data end before the month are not."""
-    import smmanalytics.goals as goals_mod
     from smmanalytics.report import Formatter
 
-    monkeypatch.setattr(goals_mod, "_today", lambda tz: dt.date(2026, 12, 2))
+    frozen_today(dt.date(2026, 12, 2))
     ig = _daily_posts(61, start="2026-09-01")
     goal = _goals(tmp_path, "goals:\n  - {metric: posts, platform: all, target: 40}\n")
 
@@ -1252,15 +1248,13 @@ def test_an_all_platform_total_names_the_platforms_whose_data_start_or_end_withi
     assert row["actual"] == 31 and row["note"] == "2026-10 is over: target missed"
 
 
-def test_a_whole_goal_period_is_not_said_to_be_cut_short(tmp_path, monkeypatch):
+def test_a_whole_goal_period_is_not_said_to_be_cut_short(tmp_path, frozen_today):
     """Posts every day of September and October 2026, today 2 December: the 2026 report
     judges the monthly goal on October, which the data cover whole, yet its note said "data
     end on 2026-10-31: evaluated to that day" as if October were cut short (all 11 goals of
     the sample's 2026 report said it). Only the quarter's goal, which runs to 31 December, is
     evaluated to that day and says so."""
-    import smmanalytics.goals as goals_mod
-
-    monkeypatch.setattr(goals_mod, "_today", lambda tz: dt.date(2026, 12, 2))
+    frozen_today(dt.date(2026, 12, 2))
     ds = dataset(posts=_daily_posts(61, start="2026-09-01"),
                  goals=_goals(tmp_path, "goals:\n  - {metric: posts, platform: all, "
                                         "target: 20}\n  - {metric: posts, platform: all, "
@@ -1319,16 +1313,15 @@ def test_one_day_of_data_is_singular(tmp_path):
 
 
 def test_a_goal_period_the_data_start_within_is_not_judged_on_the_days_before(tmp_path,
-                                                                              monkeypatch):
+                                                                              frozen_today):
     """GA4 and Instagram posts from 1 September 2026 only, today 2 December: the quarter's
     key events goal was 30 × 2 = 60 against 1,900, "off track" and "2026-Q3 is over: target
     missed", as if July and August had none. A total of days nobody has data for is unknown:
     no data, and the note says where the data start. A rate is taken on the days that have
     data: 30 posts of 10 interactions and 200 reach, 300 / 6,000 = 0.05 ≥ 0.04, met."""
-    import smmanalytics.goals as goals_mod
     from smmanalytics.report import Formatter
 
-    monkeypatch.setattr(goals_mod, "_today", lambda tz: dt.date(2026, 12, 2))
+    frozen_today(dt.date(2026, 12, 2))
     rows = [{"date": f"2026-09-{d:02d}", "channel_group": "Organic Social",
              "source": "instagram.com", "medium": "social", "campaign": "(not set)",
              "sessions": 10.0, "key_events": 2.0, "revenue": 0.0, "currency": "EUR"}
@@ -1356,17 +1349,16 @@ def test_a_goal_period_the_data_start_within_is_not_judged_on_the_days_before(tm
 
 
 def test_a_posts_goal_is_judged_on_the_days_the_platforms_posts_exports_cover(tmp_path,
-                                                                              monkeypatch):
+                                                                              frozen_today):
     """X's content export of September was read, the one of October was not added, while X's
     daily overview runs to 31 October: "Posts · X ≤ 32" of October read 0 posts, "met". A goal
     on posts is judged on the days X's posts exports cover: October has no data, X's follower
     goal (daily rows: 2 follows − 1 unfollow a day, 31) and Instagram's 31 posts stand. An
     export that stops on 20 October (20 posts) evaluates October to that day: pace
     20 × 31 / 20 = 31."""
-    import smmanalytics.goals as goals_mod
     from smmanalytics.report import Formatter
 
-    monkeypatch.setattr(goals_mod, "_today", lambda tz: dt.date(2026, 12, 2))
+    frozen_today(dt.date(2026, 12, 2))
     x_days = daily([{"platform": "x", "account_id": "a", "date": day.date().isoformat(),
                      "metric": metric, "value": value}
                     for day in pd.date_range("2026-09-01", "2026-10-31")

@@ -16,11 +16,9 @@ from smmanalytics.errors import ParseError
 from smmanalytics.loaders import read_file
 from smmanalytics.schema import validate
 
+from ._helpers import _codes
+
 FIX = Path(__file__).parent / "fixtures" / "ga4"
-
-
-def _codes(df):
-    return {q["code"] for q in df.attrs["quality"]}
 
 
 def test_traffic_acquisition_source_medium():

@@ -17,13 +17,11 @@ from smmanalytics.errors import ParseError, SmmError
 from smmanalytics.loaders import read_file
 from smmanalytics.schema import validate
 
+from ._helpers import _codes
+
 FIX = Path(__file__).parent / "fixtures" / "linkedin"
 STEM = "maison-seve_{}_1791015300000"
 EXTS = (".xls", ".xlsx")
-
-
-def _codes(df):
-    return {q["code"] for q in df.attrs["quality"]}
 
 
 def _frames(path):

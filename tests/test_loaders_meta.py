@@ -17,14 +17,11 @@ from smmanalytics.errors import ParseError
 from smmanalytics.loaders import read_file
 from smmanalytics.schema import validate
 
+from ._helpers import _codes
 from ._workbooks import sheet
 
 FIX = Path(__file__).parent / "fixtures" / "meta"
 UTC = "UTC"
-
-
-def _codes(df):
-    return {q["code"] for q in df.attrs["quality"]}
 
 
 def test_facebook_posts_en_2025_views_set():

@@ -14,13 +14,10 @@ from smmanalytics.errors import SmmError, UnknownFormatError
 from smmanalytics.loaders import read_file
 from smmanalytics.schema import validate
 
+from ._helpers import _codes
 from ._workbooks import rows_of, sheet
 
 FIX = Path(__file__).parent / "fixtures" / "pinterest"
-
-
-def _codes(df):
-    return {q["code"] for q in df.attrs["quality"]}
 
 
 def test_pins_file():

@@ -17,6 +17,7 @@ from smmanalytics.errors import ParseError, SmmError
 from smmanalytics.loaders import read_file
 from smmanalytics.schema import validate
 
+from ._helpers import _codes
 from ._zips import damaged
 
 FIX = Path(__file__).parent / "fixtures" / "tiktok"
@@ -25,10 +26,6 @@ OVERVIEW = FIX / "Overview_2026-09-25_1790891174_maisonseve.zip"
 DAYS = [f"09-{d}" for d in range(25, 31)] + ["10-01"]
 MONTHS = "January February March April May June July August September October November " \
          "December".split()
-
-
-def _codes(df):
-    return {q["code"] for q in df.attrs["quality"]}
 
 
 def _by_format(path):

@@ -12,14 +12,11 @@ from smmanalytics import read_export
 from smmanalytics.errors import ParseError
 from smmanalytics.schema import validate
 
+from ._helpers import _codes
 from ._workbooks import rows_of, sheet
 
 FIX = Path(__file__).parent / "fixtures" / "x"
 UTC = "UTC"
-
-
-def _codes(df):
-    return {q["code"] for q in df.attrs["quality"]}
 
 
 def test_legacy_tweet_activity():

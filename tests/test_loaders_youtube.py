@@ -16,6 +16,7 @@ from smmanalytics.errors import ParseError, SmmError
 from smmanalytics.loaders import inspect_files, read_file
 from smmanalytics.schema import validate
 
+from ._helpers import _codes
 from ._workbooks import sheet
 from ._zips import damaged
 
@@ -23,10 +24,6 @@ FIX = Path(__file__).parent / "fixtures" / "youtube"
 EN = FIX / "Content 2026-09-12_2026-10-01 Maison Sève.zip"
 FR = FIX / "Contenu 2026-09-12_2026-10-01 Maison Sève.zip"
 NNBSP = "\u202f"
-
-
-def _codes(df):
-    return {q["code"] for q in df.attrs["quality"]}
 
 
 def _by_format(path):

@@ -1,0 +1,469 @@
+"""The report's best times to post: its tests, windows, slots and calendars."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from smmanalytics import Brand, Dataset, schema
+from smmanalytics.report import BrandReport, Formatter
+
+
+@pytest.mark.parametrize("test,expected", [
+    ("too few posts or weeks", "Trop peu de publications (15, sur 4 semaines) pour tester l'effet "
+     "de l'heure de publication (il en faut au moins 20 sur 4 semaines)"),
+    ("no engagement recorded", "Aucun engagement enregistré sur ces 15 publications"),
+])
+def test_best_times_says_why_no_test_was_run(ds, test, expected):
+    """Without a p-value the sentence says why (as BestTimes.summary does), not "p = –"."""
+    from types import SimpleNamespace
+
+    bt = SimpleNamespace(window=None, effect_detected=False, n_used=15, p_value=float("nan"),
+                         method={"weeks": 4, "test": test})
+    sentence = BrandReport(ds, "2026-10", lang="fr")._bt_sentence(bt)
+    assert sentence.startswith(expected) and "p = " not in sentence
+
+
+def test_best_times_says_what_engagement_was_measured_against(ds):
+    """The fixture's posts have reach but no follower counts: the section said nothing of
+    measuring engagement per person reached instead of per follower."""
+    sec = BrandReport(ds, "2026-10", lang="fr").best_times(platforms=["instagram"], ics=False)
+    notes = [b["text"] for b in sec.blocks if b["kind"] == "note"]
+    assert ("L'engagement est mesuré ici par personne atteinte : moins de 80\u00a0% de ces "
+            "publications ont un nombre d'abonnés, et une heure qui agit en touchant plus de "
+            "monde ressort moins ainsi.") in notes
+
+
+def test_best_times_says_when_fewer_slots_than_posts(ds, monkeypatch):
+    """A plan with fewer distinct weekly slots than the account's pace says so under the
+    slots table (rather than listing one slot twice)."""
+    import smmanalytics.calendar as cal
+
+    real = cal.plan_after
+
+    def few(bt, period, posts_per_week=None, tz=None):
+        plan = real(bt, period, posts_per_week=3, tz=tz)
+        plan.attrs.update(posts_per_week=5)
+        return plan
+
+    monkeypatch.setattr(cal, "plan_after", few)
+    sec = BrandReport(ds, "2026-10", lang="en").best_times(platforms=["instagram"], ics=False)
+    notes = [b["text"] for b in sec.blocks if b["kind"] == "note"]
+    assert ("Only 3 distinct slots a week qualify for the 5 posts a week of the account's pace: "
+            "the plan holds 3 a week rather than two posts at the same time.") in notes
+
+
+@pytest.mark.parametrize("period,first,last,name", [
+    ("2026-10", "2026-11-01", "2026-11-30", "November 2026"),
+    ("2026-10-01..2026-10-15", "2026-10-16", "2026-11-15", "16 October 2026 – 15 November 2026"),
+])
+def test_slots_start_the_day_after_the_period(ds, period, first, last, name):
+    """The plan never falls inside the reported period: a range's plan starts the day after
+    it ends (it started on the 1st of the range's month) and lasts a month, as a month's."""
+    rep = BrandReport(ds, period, lang="en")
+    sec = rep.best_times(platforms=["instagram"], ics=False)
+    plan = rep._slots["instagram"]
+    days = plan["start_local"].dt.tz_localize(None).dt.normalize()
+    assert days.min() >= pd.Timestamp(first) and days.max() <= pd.Timestamp(last)
+    assert days.min() < pd.Timestamp(first) + pd.Timedelta(days=7)   # a full month planned
+    assert days.max() > pd.Timestamp(last) - pd.Timedelta(days=7)
+    captions = [b.get("caption") or "" for b in sec.blocks if b["kind"] == "table"]
+    assert any(c.startswith(f"{name}: the first 12 of {len(plan)} slots planned")
+               for c in captions)
+
+
+@pytest.mark.parametrize("lang,n,caption", [
+    ("en", 9, "November 2026: 9 slots planned (spread evenly: no reliable effect and no audience "
+              "schedule); they are also in the .ics calendar next to this report."),
+    ("fr", 9, "Novembre 2026 : 9 créneaux prévus (répartis régulièrement : ni effet fiable ni "
+              "horaires d'audience) ; ils figurent aussi dans le calendrier .ics joint à ce "
+              "rapport."),
+    ("it", 12, "Novembre 2026: 12 fasce previste (distribuite in modo uniforme: nessun effetto "
+               "affidabile né orari del pubblico); sono anche nel calendario .ics accanto a "
+               "questo report."),
+    ("en", 13, "November 2026: the first 12 of 13 slots planned (spread evenly: no reliable "
+               "effect and no audience schedule); all of them are in the .ics calendar next to "
+               "this report."),
+    ("fr", 13, "Novembre 2026 : les 12 premiers des 13 créneaux prévus (répartis régulièrement : "
+               "ni effet fiable ni horaires d'audience) ; tous figurent dans le calendrier .ics "
+               "joint à ce rapport."),
+    ("it", 43, "Novembre 2026: le prime 12 delle 43 fasce previste (distribuite in modo uniforme: "
+               "nessun effetto affidabile né orari del pubblico); tutte sono nel calendario .ics "
+               "accanto a questo report."),
+])
+def test_slots_caption_says_first_only_when_some_are_left_out(ds, monkeypatch, lang, n,
+                                                              caption):
+    """The table shows 12 slots at most: its caption said "first slots of 9 planned" of a
+    plan of 9, all of them shown, as if some were left out; it says how many are shown of
+    how many only when the plan is longer than the table."""
+    import smmanalytics.calendar as cal
+
+    real = cal.plan_after
+
+    def sized(bt, period, posts_per_week=None, tz=None):
+        plan = real(bt, period, posts_per_week=11, tz=tz)
+        assert len(plan) >= n
+        return plan.head(n)
+
+    monkeypatch.setattr(cal, "plan_after", sized)
+    sec = BrandReport(ds, "2026-10", lang=lang).best_times(platforms=["instagram"], ics=False)
+    tables = [b for b in sec.blocks if b["kind"] == "table"]
+    assert [b["caption"] for b in tables] == [caption]
+
+
+@pytest.mark.parametrize("lang,name,post", [
+    ("fr", "Plan de publication – Maison Sève · Instagram", "Maison Sève : publier sur Instagram"),
+    ("it", "Piano di pubblicazione – Maison Sève · Instagram",
+     "Maison Sève: pubblicare su Instagram"),
+    ("en", "Maison Sève · Instagram posting plan", "Maison Sève: post on Instagram"),
+])
+def test_calendars_next_to_the_pdf_speak_the_report_language(ds, tmp_path, lang, name, post):
+    """The .ics calendars a French or Italian report writes next to its PDF were in English
+    (calendar name, event titles, weekday names, why each slot was chosen, decimal points)."""
+    import icalendar
+
+    rep = BrandReport(ds, "2026-10", lang=lang)
+    rep.best_times(platforms=["instagram"])
+    plan = rep._slots["instagram"]
+    # the fixture's 40 posts show no timing effect and it has no audience schedule: the plan
+    # spreads the posts evenly over the week, at the account's usual hour
+    assert plan.attrs["basis"] == "even"
+    hour = f"{int(plan['hour'].iloc[0]):02d}:00"
+    reason = {"en": "no reliable timing effect and no audience-activity data: posts spread "
+                    f"evenly over the week at the account's usual hour ({hour} Europe/Paris)",
+              "fr": "ni effet fiable de l'heure ni données d'activité de l'audience : "
+                    "publications réparties régulièrement sur la semaine à l'heure habituelle "
+                    f"du compte ({hour} Europe/Paris)",
+              "it": "nessun effetto affidabile dell'orario né dati sull'attività del pubblico: "
+                    "post distribuiti in modo uniforme nella settimana all'ora abituale "
+                    f"dell'account ({hour} Europe/Paris)"}[lang]
+    days = {"en": "Monday Tuesday Wednesday Thursday Friday Saturday Sunday",
+            "fr": "lundi mardi mercredi jeudi vendredi samedi dimanche",
+            "it": "lunedì martedì mercoledì giovedì venerdì sabato domenica"}[lang].split()
+    [path] = rep.write_calendars(tmp_path / "r.pdf")
+    assert path.name == "r-instagram.ics"
+    cal = icalendar.Calendar.from_ical(path.read_bytes())
+    assert str(cal["x-wr-calname"]) == name
+    events = list(cal.walk("VEVENT"))
+    assert len(events) == len(plan) > 0
+    for ev, d, h in zip(events, plan["weekday"], plan["hour"], strict=True):
+        assert str(ev["summary"]) == f"{post} ({days[d]} {h:02d}:00 Europe/Paris)"
+        assert str(ev["description"]) == reason
+    # the brand's UIDs, as `smm calendar` writes them for the same slot (the calendar's name in
+    # the brand's place gave "maison-seve-instagram-instagram-…": two events of one slot)
+    start = plan["start_utc"].iloc[0]
+    assert str(events[0]["uid"]) == f"maison-seve-instagram-{start:%Y%m%dT%H%M%S}Z@smmanalytics"
+
+
+def test_slots_from_the_audience_schedule_expect_no_lift(ds):
+    """Without a reliable timing effect, slots chosen by when followers are online showed the
+    shrunk lift of the model that had found no effect ("Expected lift 0.81×" for a slot the
+    report recommends); they show "–", as the evenly spread slots do."""
+    from smmanalytics.timing import best_times
+
+    # followers online: 500 at 20:00 every day of October, 100 at every other hour
+    hours = pd.DataFrame([(d, h) for d in pd.date_range("2026-10-01", "2026-10-31")
+                          for h in range(24)], columns=["date", "hour"])
+    daily = schema.conform(hours.assign(
+        platform="instagram", metric="online_followers",
+        value=np.where(hours["hour"] == 20, 500.0, 100.0)), "daily")
+    with_activity = dataclasses.replace(ds, daily=daily)
+    rep = BrandReport(with_activity, "2026-10", lang="en")
+    sec = rep.best_times(platforms=["instagram"], ics=False)
+    plan = rep._slots["instagram"]
+    bt = best_times(rep._history(), "Europe/Paris", platform="instagram", daily=daily)
+    assert not bt.effect_detected and plan.attrs["basis"] == "activity"
+    # 20:00 is 500 / ((500 + 23 × 100) / 24) = 4.29 times the average hour
+    assert plan["reason"].iloc[0].endswith("followers online at this hour: 4.29x the weekly "
+                                           "average (audience schedule)")
+    assert plan["lift"].notna().any()            # the API keeps the model's slot lift …
+    [slots] = [b for b in sec.blocks if b["kind"] == "table"]
+    assert slots["columns"][1] == "Expected engagement (× account average)"
+    assert {row[1] for row in slots["rows"]} == {"–"}     # … the report expects none
+
+
+@pytest.mark.parametrize("lang,start", [("en", "Too few posts (8, over 1 week) to test"),
+                                        ("fr", "Trop peu de publications (8, sur 1 semaine) "),
+                                        ("it", "Troppo pochi post (8, su 1 settimana) per ")])
+def test_best_times_too_few_posts_of_one_week_is_singular(lang, start):
+    """Eight posts of 5-9 October: too few to test, over one week; it read "over 1 weeks"."""
+    import smmanalytics as smm
+
+    from ._roi_builders import dataset, posts
+    from .test_timing import _small_posts
+
+    rows = _small_posts([f"2026-10-{5 + k % 5:02d} {8 + k:02d}:00" for k in range(8)])
+    ds = dataset(posts=posts(rows.to_dict("records")))
+    bt = smm.best_times(ds.posts, "Europe/Paris", exposure=None, n_boot=200)
+    assert (bt.method["weeks"], bt.n_used) == (1, 8)
+    assert BrandReport(ds, "2026-10", lang=lang)._bt_sentence(bt).startswith(start)
+
+
+_NO_EFFECT = {"window": None, "effect_detected": False, "n_used": 183, "p_value": 0.82,
+              "method": {}}
+
+
+_EFFECT = {"window": {"status": "ok", "days": "every day", "start_hour": 18, "end_hour": 21,
+                      "lift": 1.48, "lift_low": 1.39, "lift_high": 1.58},
+           "effect_detected": True, "n_used": 608, "p_value": 0.002, "method": {}}
+
+
+@pytest.mark.parametrize("lang,first,then", [
+    ("fr", "Aucun effet fiable de l'heure de publication dans les données de ce compte (p = 0,82 : "
+           "si l'heure ne changeait rien, des écarts entre heures aussi grands apparaîtraient par "
+           "hasard environ 8 fois sur 10 ; 183 publications)",
+     "L'heure de publication compte pour ce compte (p = 0,002 : des écarts aussi grands "
+     "apparaîtraient par le seul hasard environ 2 fois sur 1\u202f000) : les publications tous les "
+     "jours entre 18:00 et 21:00 ont obtenu 1,48× la moyenne du compte sur des semaines qui "
+     "n'ont pas servi à choisir la plage, probablement entre 1,39× et 1,58× (intervalle à 90 % : "
+     "9 chances sur 10 que la vraie valeur s'y trouve ; 608 publications)."),
+    ("en", "No reliable timing effect in this account's data (p = 0.82: if the hour made no "
+           "difference, gaps between hours as large as these would turn up by chance about 8 "
+           "times in 10; 183 posts)",
+     "Posting time matters for this account (p = 0.002: gaps this large would turn up by chance "
+     "alone about 2 times in 1,000): posts every day between 18:00 and 21:00 earned 1.48× the "
+     "account's average on weeks not used to choose the window, likely between 1.39× and 1.58× "
+     "(90% interval: 9 chances in 10 that the true figure lies within it; 608 posts)."),
+    ("it", "Nessun effetto affidabile dell'orario nei dati di questo account (p = 0,82: se "
+           "l'orario non contasse, differenze così grandi tra le ore comparirebbero per caso circa "
+           "8 volte su 10; 183 post)",
+     "L'orario di pubblicazione conta per questo account (p = 0,002: differenze così grandi "
+     "comparirebbero per puro caso circa 2 volte su 1.000): i post tutti i giorni tra le 18:00 e "
+     "le 21:00 hanno ottenuto 1,48× la media dell'account su settimane non usate per scegliere "
+     "la fascia, probabilmente tra 1,39× e 1,58× (intervallo al 90%: 9 probabilità su 10 che il "
+     "valore vero vi rientri; 608 post)."),
+])
+def test_best_times_says_what_p_and_the_interval_mean(ds, lang, first, then):
+    """A manager read "(p = 0.002)" and "(90% interval 1.39–1.58)" with nothing to say what
+    they mean: the section's first p-value comes with what it means in full, the next ones in
+    short, and the interval with its chances, in the report's language."""
+    from types import SimpleNamespace
+
+    rep = BrandReport(ds, "2026-10", lang=lang)
+    said: set[str] = set()
+    assert rep._bt_sentence(SimpleNamespace(**_NO_EFFECT), said).startswith(first)
+    assert rep._bt_sentence(SimpleNamespace(**_EFFECT), said) == then
+    # said alone (the best-times report of one platform), p is glossed in full
+    alone = rep._bt_sentence(SimpleNamespace(**_EFFECT))
+    assert rep.fmt.label("bt_chance_first").format(odds=rep.fmt.odds(0.002)) in alone
+
+
+def _one_cell_slots(cells: dict[tuple[int, int], int]) -> pd.DataFrame:
+    """A best-times ``by_slot`` grid (7 weekdays x 24 hours) with posts in the given cells."""
+    grid = pd.DataFrame({"weekday": np.repeat(np.arange(7), 24),
+                         "hour": np.tile(np.arange(24), 7)})
+    grid["n_posts"] = [cells.get((d, h), 0)
+                       for d, h in zip(grid["weekday"], grid["hour"], strict=True)]
+    return grid
+
+
+@pytest.mark.parametrize("lang,one_hour,one_day", [
+    ("en", "(p = 0.28: every post went out at 12:00, so the hour cannot be tested, and if the day "
+           "of the week made no difference, gaps between days as large as these would turn up by "
+           "chance about 3 times in 10; 23 posts)",
+     "(p = 0.28: every post went out on a Monday, so the day of the week cannot be tested, and "
+     "if the hour made no difference, gaps between hours as large as these would turn up by "
+     "chance about 3 times in 10; 23 posts)"),
+    ("fr", "(p = 0,28 : toutes les publications sont parues à 12:00, l'heure ne peut donc pas être "
+           "testée, et si le jour de la semaine ne changeait rien, des écarts entre jours aussi "
+           "grands apparaîtraient par hasard environ 3 fois sur 10 ; 23 publications)",
+     "(p = 0,28 : toutes les publications sont parues un lundi, le jour de la semaine ne peut "
+     "donc pas être testé, et si l'heure ne changeait rien, des écarts entre heures aussi grands "
+     "apparaîtraient par hasard environ 3 fois sur 10 ; 23 publications)"),
+    ("it", "(p = 0,28: tutti i post sono usciti alle 12:00, quindi l'orario non si può verificare, "
+           "e se il giorno della settimana non contasse, differenze così grandi tra i giorni "
+           "comparirebbero per caso circa 3 volte su 10; 23 post)",
+     "(p = 0,28: tutti i post sono usciti di lunedì, quindi il giorno della settimana non si può "
+     "verificare, e se l'orario non contasse, differenze così grandi tra le ore comparirebbero "
+     "per caso circa 3 volte su 10; 23 post)"),
+])
+def test_best_times_of_posts_at_one_hour_says_only_days_were_compared(ds, lang, one_hour,
+                                                                       one_day):
+    """23 Facebook posts all published at 12:15: the section said "if the hour made no
+    difference, gaps between hours as large as these would turn up by chance about 3 times in
+    10", when there was one hour and the test could only compare days of the week. Posts at one
+    hour say the hour cannot be tested and the days were compared; posts on one weekday (several
+    hours), the mirror: the day cannot be tested and the hours were compared."""
+    from types import SimpleNamespace
+
+    rep = BrandReport(ds, "2026-10", lang=lang)
+    # 23 posts at 12:00 over Monday..Sunday (4+3+3+3+3+3+4), then 23 on Mondays at 9, 12, 18
+    at_noon = _one_cell_slots({(d, 12): n for d, n in enumerate([4, 3, 3, 3, 3, 3, 4])})
+    mondays = _one_cell_slots({(0, 9): 8, (0, 12): 8, (0, 18): 7})
+    base = dict(_NO_EFFECT, p_value=0.28, n_used=23)
+    assert one_hour in rep._bt_sentence(SimpleNamespace(**base, by_slot=at_noon))
+    assert one_day in rep._bt_sentence(SimpleNamespace(**base, by_slot=mondays))
+    # several hours on several days: the hours' gloss, as before
+    spread = _one_cell_slots({(0, 9): 12, (3, 18): 11})
+    assert rep.fmt.label("bt_chance_first").format(odds=rep.fmt.odds(0.28)) in (
+        rep._bt_sentence(SimpleNamespace(**base, by_slot=spread)))
+
+
+@pytest.mark.parametrize("lang,days,hours,untested", [
+    ("en", "posts on Monday, Wednesday and Saturday between 18:00 and 19:00 and between 20:00 "
+           "and 21:00 earned",
+     "(recommended window (on Monday and Saturday, 18:00–21:00 Europe/Paris)",
+     "Whether posting time matters cannot be tested on these 25 posts: too few of them share"),
+    ("fr", "les publications le lundi, mercredi et samedi entre 18:00 et 19:00 et entre 20:00 et "
+           "21:00 ont obtenu",
+     "(plage recommandée (le lundi et samedi, 18:00–21:00 Europe/Paris)",
+     "L'effet de l'heure de publication ne peut pas être testé sur ces 25 publications : trop "
+     "peu d'entre elles"),
+    ("it", "i post di lunedì, mercoledì e sabato tra le 18:00 e le 19:00 e tra le 20:00 e le "
+           "21:00 hanno ottenuto",
+     "(fascia consigliata (di lunedì e sabato, 18:00–21:00 Europe/Paris)",
+     "Non si può verificare se l'orario di pubblicazione conti su questi 25 post: troppo pochi"),
+])
+def test_a_best_times_window_of_posted_days_and_hours_is_said_as_it_is(ds, lang, days, hours,
+                                                                        untested):
+    """timing cuts a window to the days and hours the account posted in: days that are no day
+    group are named (the sentence said "every day" for any of them), hours skipping one are
+    said as their runs; a test whose permutations cannot differ is said not to be run (the
+    sentence gave "Too few posts (25 ...; at least 20 ... are needed)")."""
+    from types import SimpleNamespace
+
+    from smmanalytics.timing._model import NOT_PERMUTABLE
+
+    rep = BrandReport(ds, "2026-10", lang=lang)
+    window = dict(_EFFECT["window"], days="Monday/Wednesday/Saturday", weekdays=[0, 2, 5],
+                  hours=[18, 20], start_hour=18, end_hour=21)
+    assert days in rep._bt_sentence(SimpleNamespace(**dict(_EFFECT, window=window)))
+    note = rep.fmt.note("recommended window (Monday/Saturday, 18:00-21:00 Europe/Paris): "
+                        "held-out lift 1.23x (interval 1.05-1.40); this slot 1.30x from 12 posts")
+    assert f"({note}".startswith(hours)
+    untestable = dict(_NO_EFFECT, p_value=float("nan"), n_used=25,
+                      method={"test": NOT_PERMUTABLE, "weeks": 20})
+    assert rep._bt_sentence(SimpleNamespace(**untestable)).startswith(untested)
+
+
+def test_a_plan_past_the_window_says_it_takes_the_next_best_slots():
+    """The caption said "in or nearest the recommended window" of a plan whose slots past
+    the window are the next best by lift, wherever their hour (a 10:00 slot at 0.95× in an
+    18:00-21:00 window's plan): it says so now, and "in the window" when all of them are."""
+    import types
+
+    from smmanalytics.report.watch import WatchSections
+
+    bt = types.SimpleNamespace(recommended=pd.DataFrame({"weekday": [1, 1, 3],
+                                                         "hour": [18, 19, 18]}))
+    inside = pd.DataFrame({"weekday": [1, 3, 1], "hour": [19, 18, 18]})
+    past = pd.DataFrame({"weekday": [1, 3, 2], "hour": [19, 18, 10]})
+    assert WatchSections._window_basis(bt, inside) == "bt_basis_window"
+    assert WatchSections._window_basis(bt, past) == "bt_basis_window_then"
+    labels = {lang: Formatter(lang).label("bt_basis_window_then") for lang in ("en", "fr", "it")}
+    assert labels == {
+        "en": "in the recommended window, then at the next best slots, whatever their hour",
+        "fr": "dans la plage recommandée, puis aux meilleurs créneaux suivants, quelle que soit "
+              "leur heure",
+        "it": "nella fascia consigliata, poi nelle migliori fasce successive, a qualunque ora"}
+
+
+@pytest.mark.parametrize("lang,note", [
+    ("en", "The hours the audience is online are those the exports give for 25 October 2026 – "),
+    ("fr", "Les heures où l'audience est en ligne sont celles que les exports donnent pour "),
+    ("it", "Le ore in cui il pubblico è online sono quelle che gli export riportano per "),
+])
+def test_a_past_periods_best_times_say_the_audience_schedule_is_of_later_days(ds, lang, note):
+    """The December 2025 report followed TikTok's audience online hours of 25-31 October 2026
+    (the only ones exported) without saying so: best times read the daily rows up to the
+    period's end, and an audience schedule of later days only, still shown, is said to be; a
+    report whose period holds those days says nothing of it."""
+    posts = ds.posts.assign(platform="instagram", time_precision="minute")
+    online = pd.DataFrame({
+        "platform": "instagram", "date": pd.date_range("2026-10-25", "2026-10-31").repeat(24),
+        "hour": np.tile(np.arange(24), 7), "metric": "online_followers",
+        "value": np.tile(np.r_[np.full(18, 10.0), np.full(6, 50.0)], 7)})
+    d = Dataset(posts=schema.conform(posts, "posts"), daily=schema.conform(online, "daily"),
+                brand=ds.brand)
+    rep = BrandReport(d, "2026-10-01..2026-10-20", lang=lang)
+    notes = [b["text"] for b in rep.best_times().blocks if b["kind"] == "note"]
+    assert sum(n.startswith(note) for n in notes) == 1
+    notes = [b["text"] for b in BrandReport(d, "2026-10", lang=lang).best_times().blocks
+             if b["kind"] == "note"]
+    assert not any(n.startswith(note[:30]) for n in notes)
+
+
+def _hours_and_days() -> Dataset:
+    """Instagram: 12 posts at 12:00 in Paris, 1 to 12 October 2026, and 2 on 28 October (4 days
+    old at the export of 1 November: too young); YouTube: 5 videos dated to the day, 5 to 9
+    October. 19 posts up to 31 October."""
+    insta = pd.DatetimeIndex([*pd.date_range("2026-10-01 10:00", periods=12, freq="D"),
+                              pd.Timestamp("2026-10-28 10:00"), pd.Timestamp("2026-10-28 16:00")])
+    videos = pd.date_range("2026-10-05", periods=5, freq="D")
+    n = len(insta) + len(videos)
+    df = pd.DataFrame({
+        "platform": ["instagram"] * len(insta) + ["youtube"] * len(videos),
+        "post_id": [f"p{i}" for i in range(n)],
+        "published_at": insta.append(videos).tz_localize("UTC"),
+        "time_precision": ["minute"] * len(insta) + ["day"] * len(videos),
+        "comments": 5.0, "reactions": np.arange(n, dtype=float) * 10, "reach": 1000.0,
+        "snapshot_at": pd.Timestamp("2026-11-01 08:00", tz="UTC"),
+    })
+    return Dataset(posts=schema.conform(df, "posts"),
+                   brand=Brand(name="Maison Sève", timezone="Europe/Paris", language="en"))
+
+
+@pytest.mark.parametrize("lang,cover,sentence", [
+    ("en", "Analysed hour by hour: 12; the others: exported less than a week after publishing, "
+           "engagement still growing (2), publish hour unknown (5)",
+     "The exports of this platform give the publish day of these 5 posts, not the hour: the "
+     "best hours to post cannot be told."),
+    ("fr", "Analysées heure par heure : 12 ; les autres : exportées moins d'une semaine après "
+           "leur publication, engagement encore en hausse (2), heure de publication inconnue (5)",
+     "Les exports de cette plateforme donnent le jour de publication de ces 5 publications, "
+     "pas l'heure : les meilleures heures pour publier ne peuvent pas être déterminées."),
+    ("it", "Analizzati ora per ora: 12; gli altri: ",
+     "Gli export di questa piattaforma riportano il giorno di pubblicazione di questi 5 post, "
+     "non l'ora: le ore migliori per pubblicare non si possono stabilire."),
+])
+def test_a_platform_known_to_the_day_is_said_and_the_cover_count_adds_up(lang, cover, sentence):
+    """YouTube's 63 videos, dated to the day, were left out of the best times without a word,
+    and the cover's "history analysed: 1,475" counted them and 51 posts too young while the
+    sections analysed 1,361. Here 19 posts up to 31 October: the 12 Instagram posts old enough
+    are analysed hour by hour, 2 are too young, and YouTube's 5 have no hour, said in its own
+    section; 12 + 2 + 5 = 19."""
+    rep = BrandReport(_hours_and_days(), "2026-10", kind="best_times", lang=lang)
+    assert rep.cover_lines[1].endswith(": 19")
+    assert rep.cover_lines[2].startswith(cover)
+    blocks = rep.best_times().blocks
+    headings = [b["text"] for b in blocks if b["kind"] == "heading" and b["level"] == 2]
+    assert headings == ["Instagram", "YouTube"]
+    after = blocks[[b.get("text") for b in blocks].index("YouTube") + 1:]
+    assert [b["kind"] for b in after] == ["text"]          # no heatmap, no slots
+    assert after[0]["text"].startswith(sentence + " ")
+
+
+@pytest.mark.parametrize("lang, one, many", [
+    ("en", ("No engagement recorded on this post:",
+            "give the publish day of this post, not the hour"),
+     ("No engagement recorded on these 2 posts:",
+      "give the publish day of these 2 posts, not the hour")),
+    ("fr", ("Aucun engagement enregistré sur cette publication :",
+            "le jour de publication de cette publication, pas l'heure"),
+     ("Aucun engagement enregistré sur ces 2 publications :",
+      "le jour de publication de ces 2 publications, pas l'heure")),
+    ("it", ("Nessuna interazione registrata su questo post:",
+            "il giorno di pubblicazione di questo post, non l'ora"),
+     ("Nessuna interazione registrata su questi 2 post:",
+      "il giorno di pubblicazione di questi 2 post, non l'ora")),
+])
+def test_best_times_sentences_of_a_single_post_are_in_the_singular(lang, one, many):
+    """The best-times section said "No engagement recorded on these 1 posts" of a platform's
+    only post, without an interaction, and "the publish day of these 1 posts" of a platform
+    whose one post has its day only: a single post is "this post"; two stay "these 2 posts"."""
+    import types
+
+    from smmanalytics.report.watch import WatchSections
+    from smmanalytics.timing._model import NO_ENGAGEMENT
+
+    me = types.SimpleNamespace(fmt=Formatter(lang))
+    for n, (engagement, day_only) in ((1, one), (2, many)):
+        bt = types.SimpleNamespace(window=None, effect_detected=False, n_used=n,
+                                   p_value=np.nan, method={"test": NO_ENGAGEMENT},
+                                   n_excluded={"day_precision": n})
+        said = [me.fmt.prose(WatchSections._bt_sentence(me, bt)),
+                me.fmt.prose(WatchSections._day_only_sentence(me, bt))]
+        assert said[0].startswith(engagement) and day_only in said[1], said

@@ -1,0 +1,1027 @@
+"""The report's performance sections: goals scorecard, ROI, campaign summary, benchmarks and
+the comparison with the previous period."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from smmanalytics.report import BrandReport, Formatter
+
+from ._report_helpers import SAMPLE, _pdf_text
+
+_COSTS_FAILED = {
+    "en": "costs.csv could not be read (file costs.csv, line 2, column 'amount': invalid value; "
+          "expected a number such as 1200 or 1200.50; got 'abc'): costs, ROI, ROAS and CPA are "
+          "unknown (–), not zero. Correct the file and run the report again.",
+    "fr": "Le fichier costs.csv n'a pas pu être lu (ligne 2, colonne « amount ») : coûts, ROI, "
+          "ROAS et CPA sont inconnus (–), pas nuls. Corrigez le fichier et relancez le rapport. "
+          "Détail technique, en anglais : « invalid value; expected a number such as 1200 or "
+          "1200.50; got 'abc' ».",
+    "it": "Il file costs.csv non è stato letto (riga 2, colonna «amount»): costi, ROI, ROAS e CPA "
+          "sono sconosciuti (–), non zero. Correggete il file e rigenerate il rapporto. "
+          "Dettaglio tecnico, in inglese: «invalid value; expected a number such as 1200 or "
+          "1200.50; got 'abc'».",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "it"])
+def test_roi_without_costs_says_costs_are_unknown_not_zero(ds, lang):
+    """No costs.csv: the cost is "–" and a sentence says no cost file was read; an unreadable
+    one says why (the file named without its folder), in French and Italian where in the file
+    in the reader's words, the loader's own message kept as the technical detail."""
+    from dataclasses import replace
+
+    from smmanalytics.quality import QualityLog
+
+    rep = BrandReport(ds, "2026-10", lang=lang)
+    sec = rep.roi()
+    f = rep.fmt
+    assert [b["text"] for b in sec.blocks if b["kind"] == "text"] == [f.label("costs_none")]
+    cards = {i["label"]: i["value"] for b in sec.blocks if b["kind"] == "kpis"
+             for i in b["items"]}
+    assert cards[f.label("cost")] == "–" and cards["ROI"] == "–" and cards["ROAS"] == "–"
+    assert not any(b["kind"] == "figure" for b in sec.blocks)      # no cost breakdown of 0s
+
+    log = QualityLog()
+    log.add("/data/brand/costs.csv", "failed", "file /data/brand/costs.csv, line 2, column "
+            "'amount': invalid value; expected a number such as 1200 or 1200.50; got 'abc'",
+            level="error")
+    rep = BrandReport(replace(ds, quality=log.to_frame()), "2026-10", lang=lang)
+    text = [b["text"] for b in rep.roi().blocks if b["kind"] == "text"][0]
+    assert text == _COSTS_FAILED[lang]
+    assert "/data/brand" not in text
+    assert f.money(0) not in _pdf_text(rep.pdf_bytes())
+
+
+@pytest.mark.parametrize("period,expected", [
+    ("2026-11", "costs.csv runs from 1 September 2026 to 31 October 2026, outside November 2026: "
+                "costs, ROI, ROAS and CPA are unknown (–), not zero."),
+    ("2026-Q4", "costs.csv runs over Q4 2026 from 1 October 2026 to 31 October 2026 only: all "
+                "costs, subscriptions included, are counted over those days alone."),
+    ("2026-10", None)])
+def test_roi_says_when_the_costs_file_does_not_cover_the_period(ds, tmp_path, period,
+                                                                expected):
+    from dataclasses import replace
+
+    from smmanalytics.roi import read_costs
+
+    path = tmp_path / "costs.csv"
+    path.write_text("start,end,category,amount,currency,platform,campaign,hours,hourly_rate,"
+                    "note\n2026-09-01,2026-09-30,ad_spend,300,EUR,instagram,,,,\n"
+                    "2026-10-01,2026-10-31,ad_spend,310,EUR,instagram,,,,\n"
+                    "2026-09-01,2027-08-31,tools,365,EUR,,,,,\n", encoding="utf-8")
+    rep = BrandReport(replace(ds, costs=read_costs(path)), period, lang="en")
+    texts = [b["text"] for b in rep.roi().blocks if b["kind"] == "text"]
+    assert texts == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize("lang,start", [
+    ("en", "goals.yaml could not be read (file goals.yaml, line 4, column 'target': "),
+    ("fr", "Le fichier goals.yaml n'a pas pu être lu (ligne 4, colonne « target ») : pas de "
+           "tableau de bord. Corrigez le fichier et relancez le rapport. Détail technique, en "
+           "anglais : « goal 1 is invalid; expected a number"),
+    ("it", "Il file goals.yaml non è stato letto (riga 4, colonna «target»): nessun obiettivo da "
+           "valutare. Correggete il file e rigenerate il rapporto. Dettaglio tecnico, in "
+           "inglese: «goal 1 is invalid; expected a number"),
+])
+def test_invalid_goals_file_is_not_reported_as_missing(tmp_path, lang, start):
+    import smmanalytics as smm
+
+    (tmp_path / "goals.yaml").write_text(
+        "goals:\n- metric: posts\n  platform: instagram\n  target: lots\n", encoding="utf-8")
+    with pytest.warns(smm.DataQualityWarning, match="^1 file could not be read .*: goals.yaml"):
+        d = smm.load(tmp_path, cache=False)
+    rep = BrandReport(d, "2026-10", lang=lang)
+    texts = [b["text"] for b in rep.scorecard().blocks if b["kind"] == "text"]
+    assert len(texts) == 1 and texts[0].startswith(start)
+    assert "got 'lots'" in texts[0] and str(tmp_path) not in texts[0]
+    assert texts[0] != rep.fmt.label("goals_none")
+    # without any goals.yaml, the report still says there is none
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.warns(smm.DataQualityWarning, match="^no export was found in "):
+        rep = BrandReport(smm.load(empty, cache=False), "2026-10", lang=lang)
+    assert [b["text"] for b in rep.scorecard().blocks if b["kind"] == "text"] == [
+        rep.fmt.label("goals_none")]
+
+
+def test_roi_section_says_what_its_figures_leave_out(ds, tmp_path):
+    """roi()'s notes reached no PDF: a cost line in another currency was left out of the
+    total cost without a word, and the revenue was "–" without saying that no GA4 export
+    covers the month. They are shown under the figures, in the report's language; the costs'
+    coverage (said in a sentence of its own) and CPC/CPM (not in this section) are not."""
+    from dataclasses import replace
+
+    from smmanalytics.roi import read_costs
+
+    path = tmp_path / "costs.csv"
+    path.write_text("start,end,category,amount,currency,platform,campaign,hours,hourly_rate,"
+                    "note\n2026-10-01,2026-10-31,ad_spend,310,EUR,instagram,,,,\n"
+                    "2026-10-01,2026-10-31,tools,70,USD,,,,,\n", encoding="utf-8")
+    rep = BrandReport(replace(ds, costs=read_costs(path)), "2026-10", lang="fr")
+    sec = rep.roi()
+    texts = [b["text"] for b in sec.blocks if b["kind"] == "note"]
+    assert texts[0] == ("1 ligne de coût en USD laissée de côté (devise de la marque : EUR) : "
+                        "convertissez-la dans costs.csv ; aucune donnée GA4 ne couvre octobre "
+                        "2026 : chiffre d'affaires et événements clés inconnus")
+    assert texts[1] == rep.fmt.label("roi_definition")
+    cards = {i["label"]: i["value"] for b in sec.blocks if b["kind"] == "kpis"
+             for i in b["items"]}
+    assert cards[rep.fmt.label("cost")] == rep.fmt.money(310)
+
+
+def test_roi_section_says_why_a_ratio_is_not_computable():
+    """The section picks roi()'s notes by their codes (note_codes), not by their words."""
+    from smmanalytics.report.performance import _roi_notes
+
+    notes = [("costs_partly", "costs.csv runs over 2026 from 2026-01-01 to 2026-10-31 only: "
+              "all costs, subscriptions included, are counted over those days alone"),
+             ("roas_ad_spend_zero", "roas NaN: ad spend is zero"),
+             ("cpc_link_clicks_unknown", "cpc NaN: link clicks of paid posts is unknown"),
+             ("roi_value_unknown", "roi NaN: attributed value unknown")]
+    assert _roi_notes(notes) == [("roas_ad_spend_zero", "roas NaN: ad spend is zero")]
+    assert _roi_notes([]) == []
+
+
+def test_roi_section_of_a_french_report_says_its_notes_in_french(ds, tmp_path):
+    """October 2026: 400 of labour, 30 of tools in GBP (left out), no ad spend; one GA4 export
+    of 1 to 20 October, 1000 EUR of social revenue and 8 key events. Cost 400, revenue 1000,
+    ROI against the costs of the 20 days GA4 covers, 400 × 20 / 31 = 258.06:
+    (1000 − 258.06) / 258.06 = 287.5 % (it was 150 %, the 11 days without GA4 counted as no
+    revenue), ROAS unknown as the ad spend is zero; the notes say in French what was left out,
+    that GA4 covers 20 days only and ROI those days' costs alone, and why ROAS is "–". With a
+    second GA4 row in USD the revenue is unknown and ROI "–", the note saying why."""
+    from dataclasses import replace
+
+    from smmanalytics.roi import read_costs
+
+    from ._roi_builders import web
+
+    path = tmp_path / "costs.csv"
+    path.write_text("start,end,category,amount,currency,platform,campaign,hours,hourly_rate,"
+                    "note\n2026-10-01,2026-10-31,labor,400,EUR,,,,,\n"
+                    "2026-10-01,2026-10-31,tools,30,GBP,,,,,\n", encoding="utf-8")
+    row = {"period_start": "2026-10-01", "period_end": "2026-10-20",
+           "channel_group": "Organic Social", "source": "instagram", "medium": "social",
+           "campaign": "(not set)", "sessions": 100.0, "key_events": 8.0, "revenue": 1000.0,
+           "currency": "EUR"}
+    d = replace(ds, costs=read_costs(path), web=web([row]))
+    rep = BrandReport(d, "2026-10", lang="fr")
+    sec = rep.roi()
+    f = rep.fmt
+    cards = {i["label"]: i["value"] for b in sec.blocks if b["kind"] == "kpis"
+             for i in b["items"]}
+    assert cards == {"Coût total": f.money(400), "Chiffre d'affaires attribué": f.money(1000),
+                     "ROI": f.percent(31000 / 8000 - 1, 0), "ROAS": "–"}
+    notes = [b["text"] for b in sec.blocks if b["kind"] == "note"]
+    assert notes[0] == (
+        "1 ligne de coût en GBP laissée de côté (devise de la marque : EUR) : convertissez-la "
+        "dans costs.csv ; les données GA4 ne couvrent octobre 2026 que du 1er octobre 2026 au "
+        "20 octobre 2026 : le trafic hors de ces jours n'y figure pas ; ROI, ROAS et CPA "
+        "rapportent les chiffres de GA4 aux seuls coûts du 1er octobre 2026 au 20 octobre 2026, "
+        "les jours d'octobre 2026 couverts à la fois par les données GA4 et par costs.csv ; "
+        "ROAS non calculable : la dépense publicitaire est nulle")
+    assert f.untranslated == set()
+
+    usd = {**row, "source": "facebook", "revenue": 50.0, "currency": "USD"}
+    rep = BrandReport(replace(d, web=web([row, usd])), "2026-10", lang="fr")
+    sec = rep.roi()
+    cards = {i["label"]: i["value"] for b in sec.blocks if b["kind"] == "kpis"
+             for i in b["items"]}
+    assert cards["Chiffre d'affaires attribué"] == "–" and cards["ROI"] == "–"
+    notes = [b["text"] for b in sec.blocks if b["kind"] == "note"]
+    assert ("1 ligne GA4 donne un chiffre d'affaires en USD, pas dans la devise de la marque "
+            "(EUR) : chiffre d'affaires inconnu") in notes[0].split(" ; ")
+    assert "ROI non calculable" not in notes[0]       # the revenue's own note says why
+    assert rep.fmt.untranslated == set()
+
+
+def test_a_running_year_is_compared_like_for_like_in_the_report():
+    """A 2026 report on data up to 31 October compares January-October 2026 with
+    January-October 2025 (11 posts of 10 interactions, not the year's 13), and says so."""
+    from ._roi_builders import running_year
+
+    rep = BrandReport(running_year(), "2026", lang="fr")
+    sec = rep.compare()
+    table = next(b for b in sec.blocks if b["kind"] == "table")
+    assert table["columns"][1:3] == ["2026", "2025"]      # the periods name their columns
+    interactions = next(r for r in table["rows"] if r[0] == "Interactions")
+    assert interactions[1:4] == ["132", "110", "+20,0\xa0%"]      # 11 × 12 against 11 × 10
+    bullets = next(b for b in sec.blocks if b["kind"] == "bullets")["items"]
+    assert bullets[0] == ("Les données s'arrêtent le 31 octobre 2026 : la comparaison porte sur "
+                          "les 304 premiers jours de 2026, jusqu'à ce jour, et les 304 premiers "
+                          "jours de 2025 (du 1er janvier 2025 au 31 octobre 2025).")
+    assert rep.fmt.untranslated == set()
+
+
+@pytest.mark.parametrize("lang,gone,new", [
+    ("en", "The X data stop at 5 September 2026: the totals of October 2026 leave it out while "
+           "those of September 2026 include it, so part of the change comes from its absence.",
+     "The TikTok data start on 21 October 2026: the totals of September 2026 leave it out "
+     "while those of October 2026 include it, so part of the change comes from its absence."),
+    ("fr", "Les données de X s'arrêtent le 5 septembre 2026 : les totaux d'octobre 2026 "
+           "n'incluent pas cette plateforme, ceux de septembre 2026 l'incluent ; une partie de "
+           "l'évolution vient donc de son absence.",
+     "Les données de TikTok commencent le 21 octobre 2026 : les totaux de septembre 2026 "
+     "n'incluent pas cette plateforme, ceux d'octobre 2026 l'incluent ; une partie de "
+     "l'évolution vient donc de son absence."),
+    ("it", "I dati di X si fermano al 5 settembre 2026: i totali di ottobre 2026 non includono "
+           "questa piattaforma, quelli di settembre 2026 sì; parte della variazione viene quindi "
+           "dalla sua assenza.",
+     "I dati di TikTok iniziano il 21 ottobre 2026: i totali di settembre 2026 non includono "
+     "questa piattaforma, quelli di ottobre 2026 sì; parte della variazione viene quindi "
+     "dalla sua assenza."),
+])
+def test_the_comparison_says_when_a_platform_is_missing_from_a_period(lang, gone, new):
+    """The report compares all platforms pooled: X's posts stopping on 5 September made
+    September's totals hold X and October's not, and the section did not say so, though
+    compare() per platform does; it now says it, in the report's language."""
+    from ._roi_builders import dataset, posts
+
+    def month(platform, days, month, reactions):
+        return [{"platform": platform, "post_id": f"{platform}{month}-{d}",
+                 "reactions": reactions, "reach": 500.0,
+                 "published_at": f"2026-{month:02d}-{d:02d}T09:00:00Z"} for d in days]
+
+    rows = (month("instagram", range(1, 31), 9, 20.0) + month("instagram", range(1, 32), 10, 20.0)
+            + month("x", range(1, 6), 9, 12.0) + month("tiktok", range(21, 32), 10, 4.0))
+    rep = BrandReport(dataset(posts=posts(rows)), "2026-10", lang=lang)
+    bullets = next(b for b in rep.compare().blocks if b["kind"] == "bullets")["items"]
+    assert gone in bullets and new in bullets
+    assert rep.fmt.untranslated == set()
+
+
+@pytest.mark.parametrize("lang,first", [
+    ("fr", "Le T3 2026 compte 92 jours et le T2 2026 91 : les totaux sont comparés par jour."),
+    ("it", "Il 3° trimestre 2026 ha 92 giorni e il 2° trimestre 2026 91: i totali sono "
+           "confrontati per giorno."),
+])
+def test_a_quarter_takes_its_article_in_the_comparison(lang, first):
+    """A quarter's comparison read "3° trimestre 2026 ha 92 giorni e 2° trimestre 2026 91" and
+    "T3 2026 compte 92 jours et T2 2026 91", without the article either language gives it;
+    each caveat is a sentence and starts with a capital."""
+    from ._roi_builders import dataset, posts
+
+    rows = [{"platform": "instagram", "post_id": f"{m}-{d}", "reactions": 10.0, "reach": 500.0,
+             "published_at": f"2026-{m:02d}-{d:02d}T09:00:00Z"}
+            for m in range(4, 10) for d in (1, 15, 30)]
+    sec = BrandReport(dataset(posts=posts(rows)), "2026-Q3", lang=lang).compare()
+    bullets = next(b for b in sec.blocks if b["kind"] == "bullets")["items"]
+    assert first in bullets
+    assert all(b[:1].isupper() for b in bullets)
+
+
+def test_a_change_compared_per_day_says_so():
+    """October (31 days, 31 posts) against September (30 days, 30 posts): the totals are
+    compared per day, and the table read "Publications 31 30 0,0 %" with nothing to say why a rise
+    from 30 to 31 is no change; then "0,0 % par jour", which 110 posts against 109 made
+    "-2,3 % par jour", a fall where the count rose. It gives the daily rates."""
+    from ._roi_builders import dataset, posts
+
+    rows = [{"platform": "instagram", "post_id": f"{m}-{d}", "reactions": 10.0, "reach": 500.0,
+             "published_at": f"2026-{m:02d}-{d:02d}T09:00:00Z"}
+            for m, days in ((9, 30), (10, 31)) for d in range(1, days + 1)]
+    sec = BrandReport(dataset(posts=posts(rows)), "2026-10", lang="fr").compare()
+    table = next(b for b in sec.blocks if b["kind"] == "table")
+    row = next(r for r in table["rows"] if r[0] == "Publications")
+    assert row[1:4] == ["31", "30", "0,0\xa0% (1,0 contre 1,0 par jour)"]
+
+
+def test_daily_rates_that_differ_do_not_read_alike():
+    """11 posts in October's 31 days against 13 in September's 30: 0.355 and 0.433 a day read
+    "0,4 contre 0,4 par jour" beside a change of −18.1 % (0.3548 / 0.4333 − 1 = −0.181); they
+    keep the decimals that tell them apart."""
+    from ._roi_builders import dataset, posts
+
+    rows = [{"platform": "instagram", "post_id": f"{m}-{d}", "reactions": 10.0, "reach": 500.0,
+             "published_at": f"2026-{m:02d}-{d:02d}T09:00:00Z"}
+            for m, days in ((9, range(1, 26, 2)), (10, range(1, 32, 3))) for d in days]
+    assert len(rows) == 13 + 11
+    sec = BrandReport(dataset(posts=posts(rows)), "2026-10", lang="fr").compare()
+    table = next(b for b in sec.blocks if b["kind"] == "table")
+    row = next(r for r in table["rows"] if r[0] == "Publications")
+    assert row[1:4] == ["11", "13", "-18,1\xa0% (0,35 contre 0,43 par jour)"]
+
+
+@pytest.mark.parametrize("lang,period,first,previous,change", [
+    # October (31 days) lost 3 a day (-93), September (30) gained 5 a day (150): compared
+    # per day, the row read "-8.0 a day", the difference of the two rates, which a manager
+    # reads as a loss of 8 a day; it shows both rates
+    ("en", "2026-10", 9, "150", "-3.0 vs +5.0 a day"),
+    ("fr", "2026-10", 9, "150", "-3,0 contre +5,0 par jour"),
+    ("it", "2026-10", 9, "150", "-3,0 contro +5,0 al giorno"),
+    # August against July, 31 days each: the difference of the totals, -93 - 155
+    ("en", "2026-08", 7, "155", "-248"),
+    ("it", "2026-08", 7, "155", "-248"),
+])
+def test_a_change_with_no_percentage_shows_the_difference(lang, period, first, previous,
+                                                          change):
+    """No percentage goes from a gain of followers to a loss, and the row read "–" with no
+    word."""
+    from ._roi_builders import daily, dataset, posts
+
+    months = ((first, 30 if first == 9 else 31), (first + 1, 31))
+    rows = [{"platform": "instagram", "post_id": f"{m}-{d}", "reactions": 10.0, "reach": 500.0,
+             "published_at": f"2026-{m:02d}-{d:02d}T09:00:00Z"}
+            for m, days in months for d in range(1, days + 1)]
+    net = [{"platform": "instagram", "account_id": "a", "date": f"2026-{m:02d}-{d:02d}",
+            "metric": "net_follows", "value": 5.0 if m == first else -3.0}
+           for m, days in months for d in range(1, days + 1)]
+    sec = BrandReport(dataset(posts=posts(rows), daily=daily(net)), period,
+                      lang=lang).compare()
+    table = next(b for b in sec.blocks if b["kind"] == "table")
+    row = next(r for r in table["rows"]
+               if r[0] == Formatter(lang).metric("followers_net"))
+    assert row[1:4] == ["-93", previous, change]
+
+
+@pytest.mark.parametrize("lang,revenue", [
+    ("it", ["5.100\u00a0€", "2.801\u00a0€",
+            "+76,2% (164,52\u00a0€ contro 93,35\u00a0€ al giorno)"]),
+    ("en", ["€5,100", "€2,801", "+76.2% (€164.52 vs €93.35 a day)"]),
+])
+def test_a_daily_comparison_shows_both_figures_to_the_same_precision(tmp_path, lang, revenue):
+    """Revenue of 5,100 € in October (31 days) against 2,800.50 € in September (30): the row
+    read "5.100 € 2.800 € +76,2% (165 € contro 93,35 € al giorno)", September rounded half to
+    even and the two daily figures one whole, one to the cent. Now 2,800.50 reads 2,801 and
+    both daily figures have cents: 5100 / 31 = 164.516... → 164.52, 2800.5 / 30 = 93.35;
+    change (164.516 / 93.35) - 1 = +76.2 %."""
+    from ._roi_builders import dataset, posts, web
+
+    def month(start, end, revenue):
+        return {"period_start": start, "period_end": end, "channel_group": "Organic Social",
+                "source": "instagram", "medium": "social", "campaign": "(not set)",
+                "sessions": 100.0, "key_events": 1.0, "revenue": revenue, "currency": "EUR"}
+
+    ds = dataset(tmp_path, web=web([month("2026-09-01", "2026-09-30", 2800.5),
+                                    month("2026-10-01", "2026-10-31", 5100.0)]),
+                 posts=posts([{"platform": "instagram", "post_id": f"{m}-{d}",
+                               "reactions": 10.0, "published_at": f"2026-{m:02d}-{d:02d}T09:00Z"}
+                              for m, days in ((9, 30), (10, 31)) for d in range(1, days + 1)]))
+    rep = BrandReport(ds, "2026-10", lang=lang)
+    table = next(b for b in rep.compare().blocks if b["kind"] == "table")
+    row = next(r for r in table["rows"] if r[0] == rep.fmt.metric("revenue"))
+    assert row[1:4] == revenue
+
+
+def test_the_comparison_table_gives_the_days_it_compares():
+    """A total compared per day is divided by the days of each period: October's 31 and
+    September's 30, which the table gives."""
+    from smmanalytics.compare import compare
+
+    from ._roi_builders import dataset, posts
+
+    rows = [{"platform": "instagram", "post_id": f"{m}-{d}", "reactions": 10.0, "reach": 500.0,
+             "published_at": f"2026-{m:02d}-{d:02d}T09:00:00Z"}
+            for m, days in ((9, 30), (10, 31)) for d in range(1, days + 1)]
+    t = compare(dataset(posts=posts(rows)), "2026-10").table.set_index("kpi")
+    assert t.loc["posts", ["days_current", "days_previous"]].tolist() == [31, 30]
+    assert t["days_current"].dtype == "Int64"
+    # 31 posts against 30, per day: 1 - 1 = 0
+    assert t.loc["posts", "change_abs"] == 0.0
+
+
+@pytest.mark.parametrize("lang,note", [
+    ("en", "no data for November 2026: the X data stop at 20 October 2026"),
+    ("fr", "aucune donnée pour novembre 2026 : les données de X s'arrêtent le 20 octobre 2026"),
+    ("it", "nessun dato per novembre 2026: i dati di X si fermano al 20 ottobre 2026"),
+])
+def test_scorecard_says_a_platform_goal_has_no_data_after_that_platforms_last_day(
+        tmp_path, frozen_today, lang, note):
+    """X's posts stop on 20 October, Instagram's reach 30 November: the November report's
+    'Posts · X' goal read 0 posts, off track; it says that X's data stop, in the report's
+    language, and Instagram's goal is scored (30 posts)."""
+    import datetime as dt
+
+    from smmanalytics.goals import read_goals
+
+    from ._roi_builders import dataset, posts
+
+    frozen_today(dt.date(2026, 12, 2))
+    rows = [{"platform": p, "post_id": f"{p}{k}", "reactions": 10.0,
+             "published_at": f"{pd.Timestamp(start) + pd.Timedelta(days=k):%Y-%m-%d}T09:00:00Z"}
+            for p, start, n in (("instagram", "2026-09-01", 91), ("x", "2026-10-01", 20))
+            for k in range(n)]
+    (tmp_path / "goals.yaml").write_text(
+        "goals:\n  - {metric: posts, platform: x, target: 20}\n"
+        "  - {metric: posts, platform: instagram, target: 20}\n", encoding="utf-8")
+    ds = dataset(posts=posts(rows), goals=read_goals(tmp_path / "goals.yaml"))
+    table = [b for b in BrandReport(ds, "2026-11", lang=lang).scorecard().blocks
+             if b["kind"] == "table"][0]
+    x, ig = table["rows"]
+    assert x[2] == "–" and x[3]["status"] == "no data" and x[4] == note
+    assert ig[2] == "30" and ig[3]["status"] == "met"
+
+
+@pytest.mark.parametrize("lang,no_data,not_assessed", [("en", "No data", "Not assessed"),
+                                                       ("fr", "Pas de données", "Non évalué"),
+                                                       ("it", "Nessun dato", "Non valutato")])
+def test_the_report_and_scorecard_display_agree_on_a_goal_without_status(
+        tmp_path, frozen_today, lang, no_data, not_assessed):
+    """A goal with no data read "Not assessed" in the report but "No data" in
+    scorecard_display; both now say "No data" when the actual is unknown and "Not assessed"
+    only when there is an actual but no chance could be simulated (one month of GA4 totals)."""
+    import datetime as dt
+
+    from smmanalytics.goals import read_goals, scorecard, scorecard_display
+
+    from ._roi_builders import dataset, posts, web
+
+    frozen_today(dt.date(2026, 12, 2))
+    (tmp_path / "goals.yaml").write_text(
+        "goals:\n  - {metric: key_events, platform: all, target: 1000, period: quarter}\n"
+        "  - {metric: followers_net, platform: instagram, target: 100}\n", encoding="utf-8")
+    rows = [{"platform": "instagram", "post_id": f"i{k}", "reactions": 10.0,
+             "published_at": f"2026-10-{k + 1:02d}T09:00:00Z"} for k in range(20)]
+    ds = dataset(posts=posts(rows), goals=read_goals(tmp_path / "goals.yaml"),
+                 web=web([{"period_start": "2026-10-01", "period_end": "2026-10-31",
+                           "source": "instagram", "medium": "social", "key_events": 300.0}]))
+    sc = scorecard(ds, "2026-10")
+    assert sc["actual"].tolist()[0] == 300 and pd.isna(sc["actual"].tolist()[1])
+    assert sc["status"].isna().all()
+    assert scorecard_display(sc)["status"].tolist() == ["Not assessed", "No data"]
+    table = [b for b in BrandReport(ds, "2026-10", lang=lang).scorecard().blocks
+             if b["kind"] == "table"][0]
+    assert [(r[3]["status"], r[3]["text"]) for r in table["rows"]] == [
+        ("not assessed", not_assessed), ("no data", no_data)]
+
+
+@pytest.mark.parametrize("target,lang,note", [
+    (200, "en", "2.8 needed per day"),
+    (200, "fr", "il en faut 2,8 par jour"),
+    (200, "it", "servono 2,8 al giorno"),
+    (92, "en", "1 needed per day"),
+    (92, "it", "serve 1 al giorno"),
+])
+def test_scorecard_says_the_daily_need_with_its_number_first(tmp_path, frozen_today, target,
+                                                             lang, note):
+    """A quarter's goal still running in October's report: 31 posts by 31 October, 61 days
+    left; of 200, 169 to go (2.8 a day), of 92, 61 (1 a day). The note read "needed per day
+    3", the number hanging after its label; it reads as a sentence in each language, and
+    Italian's need of one is singular (it read "servono 1 al giorno"). Below 10 a day the
+    need keeps a decimal (2.8, not 3), none when it is whole (1)."""
+    import datetime as dt
+
+    from smmanalytics.goals import read_goals
+
+    from ._roi_builders import dataset, posts
+
+    frozen_today(dt.date(2026, 12, 2))
+    rows = [{"platform": "instagram", "post_id": f"i{k}", "reactions": 10.0,
+             "published_at": f"{pd.Timestamp('2026-10-01') + pd.Timedelta(days=k):%Y-%m-%d}"
+                             "T09:00:00Z"} for k in range(31)]
+    (tmp_path / "goals.yaml").write_text(
+        f"goals:\n  - {{metric: posts, platform: instagram, target: {target}, "
+        "period: quarter}\n", encoding="utf-8")
+    ds = dataset(posts=posts(rows), goals=read_goals(tmp_path / "goals.yaml"))
+    table = [b for b in BrandReport(ds, "2026-10", lang=lang).scorecard().blocks
+             if b["kind"] == "table"][0]
+    [row] = table["rows"]
+    assert row[2] == "31"
+    assert row[4].split("; ")[-1].split(" ; ")[-1] == note
+
+
+@pytest.mark.parametrize("lang,note", [
+    ("it", "Ottobre 2026 è concluso: obiettivo mancato"),
+    ("fr", "Octobre 2026 est terminé : objectif manqué"),
+    ("en", "October 2026 is over: target missed"),
+])
+def test_a_goal_note_starting_with_a_month_starts_with_a_capital(tmp_path, frozen_today, lang,
+                                                                  note):
+    """October's goal of 40 Instagram posts, 31 published, read in December: missed. The
+    Italian note cell read "ottobre 2026 è concluso: obiettivo mancato", a sentence in lower
+    case (Italian and French write months in lower case); it starts with a capital."""
+    import datetime as dt
+
+    from smmanalytics.goals import read_goals
+
+    from ._roi_builders import dataset, posts
+
+    frozen_today(dt.date(2026, 12, 2))
+    rows = [{"platform": "instagram", "post_id": f"i{k}", "reactions": 10.0,
+             "published_at": f"2026-10-{k + 1:02d}T09:00:00Z"} for k in range(31)]
+    (tmp_path / "goals.yaml").write_text(
+        "goals:\n  - {metric: posts, platform: instagram, target: 40}\n", encoding="utf-8")
+    ds = dataset(posts=posts(rows), goals=read_goals(tmp_path / "goals.yaml"))
+    table = [b for b in BrandReport(ds, "2026-10", lang=lang).scorecard().blocks
+             if b["kind"] == "table"][0]
+    [row] = table["rows"]
+    assert row[2] == "31" and row[4] == note
+
+
+@pytest.mark.parametrize("lang,paces", [
+    ("en", ["0.2 needed per day", "at most 1.1 per day", "at most 0.4 per day", None]),
+    ("fr", ["il en faut 0,2 par jour", "au plus 1,1 par jour", "au plus 0,4 par jour", None]),
+    ("it", ["servono 0,2 al giorno", "al massimo 1,1 al giorno", "al massimo 0,4 al giorno",
+            None]),
+])
+def test_scorecard_words_a_maximum_as_a_ceiling_and_never_rounds_a_pace_to_zero(
+        tmp_path, frozen_today, lang, paces):
+    """October's goals on 18 October, 13 days left: one post a day on Instagram (18) and on
+    X (18). Instagram at least 21: 3 to go, 3 / 13 = 0.23 a day, read "servono 0 al giorno"
+    (rounded to a whole post) while the goal was not met. X at most 32: 14 more allowed,
+    14 / 13 = 1.08 a day, read "serve 1 al giorno", a maximum worded as a need; it is a
+    ceiling ("al massimo 1,1 al giorno"), and X at most 23 leaves 5 / 13 = 0.38 (0.4, not 0).
+    Instagram at least 10 is reached: its pace of (10 − 18) / 13 is no need, and not shown."""
+    import datetime as dt
+
+    from smmanalytics.goals import read_goals
+
+    from ._roi_builders import dataset, posts
+
+    frozen_today(dt.date(2026, 12, 2))
+    rows = [{"platform": p, "post_id": f"{p}{k}", "reactions": 10.0,
+             "published_at": f"2026-10-{k + 1:02d}T09:00:00Z"}
+            for p in ("instagram", "x") for k in range(18)]
+    (tmp_path / "goals.yaml").write_text(
+        "goals:\n  - {metric: posts, platform: instagram, target: 21}\n"
+        "  - {metric: posts, platform: x, target: 32, direction: at_most}\n"
+        "  - {metric: posts, platform: x, target: 23, direction: at_most}\n"
+        "  - {metric: posts, platform: instagram, target: 10}\n", encoding="utf-8")
+    ds = dataset(posts=posts(rows), goals=read_goals(tmp_path / "goals.yaml"))
+    table = [b for b in BrandReport(ds, "2026-10-01..2026-10-18", lang=lang).scorecard().blocks
+             if b["kind"] == "table"][0]
+    assert [r[2] for r in table["rows"]] == ["18"] * 4
+    sep = " ; " if lang == "fr" else "; "
+    shown = [[part for part in r[4].split(sep) if part in paces] for r in table["rows"]]
+    assert shown == [[p] for p in paces[:3]] + [[]]
+    # the met goal's note has no pace at all (it read "-1 needed per day": (10 − 18) / 13)
+    assert not any(w in table["rows"][3][4] for w in ("per day", "par jour", "al giorno"))
+
+
+@pytest.mark.parametrize("lang,partly", [
+    ("en", "The campaign runs from 1 September 2026 to 31 October 2026; the figures here are "
+           "those of October 2026 only."),
+    ("fr", "La campagne court du 1er septembre 2026 au 31 octobre 2026 ; les chiffres "
+           "ci-dessous sont ceux d'octobre 2026 seulement."),
+    ("it", "La campagna va dal 1° settembre 2026 al 31 ottobre 2026; le cifre qui sotto sono "
+           "solo quelle di ottobre 2026."),
+])
+def test_campaign_summary_gives_every_figure_over_the_reports_period(tmp_path, lang, partly):
+    """The campaign "spring": a 300 shoot in September, 310 of Instagram ads in October; GA4
+    gives it 100 of revenue and 2 key events in September, 930 and 10 in October; two posts in
+    September, one in October (10 interactions). October's campaign report read the whole
+    life's cost 610, revenue 1030, ROI 69 % and 12 key events beside October's one post, under
+    the dates 1 September – 31 October. Now all are October's: cost 310, revenue 930, ROI
+    (930 − 310) / 310 = 200 %, ROAS 930 / 310 = 3.00, 100 sessions, 10 key events, CPA
+    310 / 10 = 31.00; the campaign's own days are said beside."""
+    from ._roi_builders import dataset, posts, web
+
+    def month(start, end, revenue, key_events):
+        return {"period_start": start, "period_end": end, "channel_group": "Organic Social",
+                "source": "instagram", "medium": "social", "campaign": "spring",
+                "sessions": 100.0, "key_events": key_events, "revenue": revenue,
+                "currency": "EUR"}
+
+    ds = dataset(tmp_path, "2026-09-01,2026-09-30,production,300,EUR,,spring,,,\n"
+                           "2026-10-01,2026-10-31,ad_spend,310,EUR,instagram,spring,,,\n",
+                 web=web([month("2026-09-01", "2026-09-30", 100.0, 2.0),
+                          month("2026-10-01", "2026-10-31", 930.0, 10.0)]),
+                 posts=posts([{"platform": "instagram", "post_id": f"s{k}", "reactions": 10.0,
+                               "campaign": "spring", "published_at": at}
+                              for k, at in enumerate(["2026-09-10T09:00:00Z",
+                                                      "2026-09-20T09:00:00Z",
+                                                      "2026-10-05T09:00:00Z"])]))
+    rep = BrandReport(ds, "2026-10", kind="campaign", campaign="spring", lang=lang)
+    f = rep.fmt
+    blocks = rep.campaign_summary().blocks
+    texts = [b["text"] for b in blocks if b["kind"] == "text"]
+    assert texts[:2] == [f"{f.date(rep.period.start)} – {f.date(rep.period.end)}", partly]
+    cards = [i["value"] for b in blocks if b["kind"] == "kpis" for i in b["items"]]
+    assert cards == [f.money(310), f.money(930), f.percent(2.0, 0), f"{f.number(3, 2)}×"]
+    row = [b for b in blocks if b["kind"] == "table"][0]["rows"][0]
+    assert row == [f.number(1), f.number(10), f.number(100), f.number(10), f.money(31, 2),
+                   f.money(310)]
+
+
+@pytest.mark.parametrize("lang,unknown,zero", [
+    ("en", ["No costs.csv was read: costs, ROI, ROAS and CPA are unknown (–), not zero.",
+            "no GA4 data covers October 2026: revenue and key events unknown"],
+     "CPA cannot be computed: the number of key events is zero"),
+    ("fr", ["Aucun fichier costs.csv n'a été lu : coûts, ROI, ROAS et CPA sont inconnus (–), "
+            "pas nuls.",
+            "aucune donnée GA4 ne couvre octobre 2026 : chiffre d'affaires et événements clés "
+            "inconnus"],
+     "CPA non calculable : le nombre d'événements clés est nul"),
+    ("it", ["Nessun file costs.csv è stato letto: costi, ROI, ROAS e CPA sono sconosciuti (–), "
+            "non zero.",
+            "nessun dato GA4 copre ottobre 2026: ricavi ed eventi chiave sconosciuti"],
+     "CPA non calcolabile: il numero di eventi chiave è zero"),
+])
+def test_campaign_summary_says_why_a_figure_is_unknown(tmp_path, lang, unknown, zero):
+    """A brand without costs.csv or GA4, its campaign "spring" a paid post in October: the
+    campaign report showed "–" for cost, revenue, ROI, ROAS and CPA and said nothing of why,
+    where the monthly report of the same folder says no costs.csv was read and no GA4 data
+    covers October. It says the same, in the report's language. With 310 of ad spend and 930
+    of revenue but no key event, ROI (930 − 310) / 310 = 200 % and ROAS 930 / 310 = 3.00 are
+    shown, and CPA 310 / 0 is "–": its note says the key events are zero."""
+    from ._roi_builders import dataset, posts, web
+
+    mine = posts([{"platform": "instagram", "post_id": "s1", "reactions": 10.0,
+                   "campaign": "spring", "paid": True, "impressions": 500.0,
+                   "published_at": "2026-10-05T09:00:00Z"}])
+
+    def shown(ds):
+        rep = BrandReport(ds, "2026-10", kind="campaign", campaign="spring", lang=lang)
+        blocks = rep.campaign_summary().blocks
+        texts = [b["text"] for b in blocks if b["kind"] in ("text", "note")]
+        cards = [i["value"] for b in blocks if b["kind"] == "kpis" for i in b["items"]]
+        row = [b for b in blocks if b["kind"] == "table"][0]["rows"][0]
+        # the first text is the days, the last the ROI definition
+        return rep.fmt, texts[1:-1], cards, row
+
+    f, texts, cards, row = shown(dataset(posts=mine))
+    assert texts == unknown
+    assert cards == ["–"] * 4 and row[2:] == ["–"] * 4
+    month = {"period_start": "2026-10-01", "period_end": "2026-10-31",
+             "channel_group": "Organic Social", "source": "instagram", "medium": "social",
+             "campaign": "spring", "sessions": 100.0, "key_events": 0.0, "revenue": 930.0,
+             "currency": "EUR"}
+    f, texts, cards, row = shown(dataset(
+        tmp_path, "2026-10-01,2026-10-31,ad_spend,310,EUR,instagram,spring,,,\n",
+        web=web([month]), posts=mine))
+    assert texts == [zero]
+    assert cards == [f.money(310), f.money(930), f.percent(2.0, 0), f"{f.number(3, 2)}×"]
+    assert row == [f.number(1), f.number(10), f.number(100), f.number(0), "–", f.money(310)]
+
+
+def test_a_quarterly_report_gives_each_goal_month_by_month():
+    """The 2026-Q3 report judged each monthly goal on September alone ("Interactions ·
+    Instagram (September 2026): Met"), though July's 12,887 missed its 14,500. Under the
+    scorecard, a table now gives each goal's months met, missed, running or without data;
+    a monthly report has no such table."""
+    import smmanalytics as smm
+
+    ds = smm.load(SAMPLE)
+    blocks = BrandReport(ds, "2026-Q3", lang="en").scorecard().blocks
+    heading = [i for i, b in enumerate(blocks) if b.get("text") == "Each goal over the period"]
+    assert len(heading) == 1
+    table = blocks[heading[0] + 1]
+    assert table["columns"] == ["Goal", "Target", "Met", "Missed", "Running or no data"]
+    rows = {r[0]: r[1:] for r in table["rows"]}
+    assert rows["Interactions · Instagram"] == ["≥ 14,500", "2 (Aug, Sept)", "1 (Jul)", "–"]
+    assert rows["ROAS · All platforms"][1:] == ["–", "–", "3 (Jul, Aug, Sept)"]
+    assert table["caption"].startswith("Each goal judged on each of its periods within the "
+                                       "report's")
+    # the quarterly goal, its period the report's, with the quarter (it was left out)
+    assert rows["Key events · All platforms"] == ["≥ 1,900", "–", "1 (Q3 2026)", "–"]
+    assert len(table["rows"]) == 11
+    monthly = BrandReport(ds, "2026-10", lang="en").scorecard().blocks
+    assert not any(b.get("text") == "Each goal over the period" for b in monthly)
+    # a year: more than four months are counted, not listed (ten ran across a page)
+    year = BrandReport(ds, "2026", lang="en").scorecard().blocks
+    rows = {r[0]: r[1:] for r in next(b for b in year if b["kind"] == "table" and
+                                      "Running or no data" in b["columns"])["rows"]}
+    assert rows["Revenue · All platforms"][1:] == ["–", "10", "–"]
+    assert rows["Key events · All platforms"][1:] == ["–", "3 (Q1 2026, Q2 2026, Q3 2026)",
+                                                      "1 (Q4 2026)"]
+
+
+@pytest.mark.parametrize("lang", ["fr", "it"])
+def test_a_month_over_has_its_goals_met_or_missed(lang):
+    """October's report, the month over, called its two missed monthly goals "off track", as
+    goals that could still be met, and counted them with the quarter's key events goal, which
+    runs to December (off track, a 0 % chance)."""
+    import smmanalytics as smm
+
+    rep = BrandReport(smm.load(SAMPLE), "2026-10", lang=lang)
+    f = rep.fmt
+    sec = rep.scorecard()
+    (cards,) = [b["items"] for b in sec.blocks if b["kind"] == "kpis"]
+    assert [(c["label"], c["value"]) for c in cards] == [
+        (f.status("met"), "8"), (f.status("on track"), "0"), (f.status("at risk"), "0"),
+        (f.status("off track"), "1"), (f.status("missed"), "2")]
+    assert f.status("missed") == {"fr": "Manqué", "it": "Mancato"}[lang]
+    (table,) = [b for b in sec.blocks if b["kind"] == "table"]
+    shown = [cell["text"] for row in table["rows"] for cell in row if isinstance(cell, dict)]
+    assert shown.count(f.status("missed")) == 2 and shown.count(f.status("off track")) == 1
+    # a quarter's report of goals all over: met or missed only
+    sc = smm.scorecard(smm.load(SAMPLE), "2026-Q3")
+    assert set(sc["status"].dropna()) <= {"met", "missed"}
+    q3 = BrandReport(smm.load(SAMPLE), "2026-Q3", lang=lang).scorecard()
+    (cards,) = [b["items"] for b in q3.blocks if b["kind"] == "kpis"]
+    # and a tile for ROAS, without data: 5 + 5 + 1, the 11 goals
+    assert [(c["label"], c["value"]) for c in cards] == [
+        (f.status("met"), "5"), (f.status("missed"), "5"), (f.status("no data"), "1")]
+
+
+@pytest.mark.parametrize("lang,caption,note", [
+    ("fr", "L'intervalle à 95 % est la fourchette où se trouve très probablement l'évolution "
+           "réelle (en %), avec 95 chances sur 100, compte tenu des variations d'une publication "
+           "à l'autre : s'il va d'une baisse à une hausse, l'évolution peut être due au hasard.",
+     "Les intervalles viennent de nombreux tirages au hasard parmi les publications (ou les "
+     "jours) de la période (bootstrap) ; sur autant d'indicateurs, un ou deux peuvent se trouver "
+     "entièrement au-dessus ou au-dessous de zéro, comme si l'évolution était réelle, par le "
+     "seul hasard."),
+    ("en", "The 95% interval is the range the real change (in %) very likely lies in, 95 chances "
+           "in 100, given how much posts vary: one that runs from a fall to a rise means the "
+           "change may be chance.",
+     "The intervals come from drawing the period's posts (or days) again at random, many times "
+     "over (bootstrap); across this many KPIs, one or two may lie wholly above or below zero, as "
+     "if the change were real, by chance alone."),
+    ("it", "L'intervallo al 95% è la forbice in cui si trova molto probabilmente la variazione "
+           "reale (in %), con 95 probabilità su 100, date le oscillazioni da un post all'altro: "
+           "se va da un calo a un aumento, la variazione può essere dovuta al caso.",
+     "Gli intervalli vengono da molte estrazioni a caso tra i post (o i giorni) del periodo "
+     "(bootstrap); su tanti indicatori, uno o due possono stare interamente sopra o sotto lo "
+     "zero, come se la variazione fosse reale, per puro caso."),
+])
+def test_the_comparison_says_what_its_intervals_mean(lang, caption, note):
+    """The comparison's caption said "Intervals are on the relative change" and its note
+    "95% bootstrap intervals … may exclude zero": the caption now says what a 95% interval is
+    and how to read one that spans zero, the note how it is made, in words."""
+    from ._roi_builders import dataset, posts
+
+    rows = [{"platform": "instagram", "post_id": f"{m}-{d}", "reactions": 10.0 + d,
+             "reach": 500.0, "published_at": f"2026-{m:02d}-{d:02d}T09:00:00Z"}
+            for m, days in ((9, 30), (10, 31)) for d in range(1, days + 1)]
+    rep = BrandReport(dataset(posts=posts(rows)), "2026-10", lang=lang)
+    sec = rep.compare()
+    (table,) = [b for b in sec.blocks if b["kind"] == "table"]
+    assert table["caption"].endswith(caption)
+    assert note in next(b for b in sec.blocks if b["kind"] == "bullets")["items"]
+    assert "exclude zero" not in " ".join(next(b for b in sec.blocks
+                                               if b["kind"] == "bullets")["items"])
+
+
+@pytest.mark.parametrize("lang,footnote,caption", [
+    ("fr", "12 stories écartées (42 publications en les comptant) : les références ne comptent "
+           "que les publications du fil",
+     "Instagram ★ — 12 stories écartées (42 publications en les comptant) : les chiffres publics "
+     "ne comptent que les publications du fil."),
+    ("en", "12 stories left out (42 posts counting them): benchmarks count feed posts only",
+     "Instagram ★ — 12 stories left out (42 posts counting them): public figures count feed "
+     "posts only."),
+    ("it", "12 storie escluse (42 post contandole): i benchmark contano solo i post del feed",
+     "Instagram ★ — 12 storie escluse (42 post contandole): i dati pubblici contano solo i post "
+     "del feed."),
+])
+def test_benchmarks_say_how_many_stories_they_leave_out(lang, footnote, caption):
+    """October's key figures count 42 Instagram posts; the benchmark table's method said "30
+    posts" and the competitors' table 30, with nothing said: both Instagram rows of the
+    benchmarks refer to a footnote naming the 12 stories left out and why, and the
+    competitors' caption says it of the brand's row."""
+    import smmanalytics as smm
+
+    rep = BrandReport(smm.load(SAMPLE), "2026-10", lang=lang)
+    sec = rep.benchmarks()
+    bench, comp = [b for b in sec.blocks if b["kind"] == "table"]
+    (notes,) = [b["items"] for b in sec.blocks if b["kind"] == "bullets"]
+    number = str(notes.index(footnote) + 1)
+    instagram = [r for r in bench["rows"] if r[0] == "Instagram"]
+    assert len(instagram) == 2 and all(number in r[-1].split(", ") for r in instagram)
+    assert all(number not in r[-1].split(", ") for r in bench["rows"] if r[0] != "Instagram")
+    assert comp["caption"].endswith(caption)
+    assert rep.fmt.untranslated == set()
+
+
+@pytest.mark.parametrize("lang,note", [
+    ("en", "1 GA4 row spans beyond the period 16 October 2026 – 31 October 2026: prorated "
+           "by day"),
+    ("fr", "1 ligne GA4 déborde de la période 16 octobre 2026 – 31 octobre 2026 : proratisée "
+           "au jour"),
+    ("it", "1 riga GA4 va oltre il periodo 16 ottobre 2026 – 31 ottobre 2026: ripartita per "
+           "giorno"),
+])
+def test_campaign_summary_notes_only_the_campaigns_own_ga4_rows(tmp_path, lang, note):
+    """October's GA4 export has a row for "spring" (its ads run all October) and one for
+    "other" (its ads run 11-20 October). The report of spring over 16-31 October said "2 GA4
+    rows span beyond…: prorated by day" and "1 GA4 row of other spans beyond…: spread over
+    the days its campaign ran", though other's row enters none of spring's figures. It says
+    spring's own: its one row, counted 16/31 of it (310 → 160)."""
+    from ._roi_builders import dataset, web
+
+    def month(campaign):
+        return {"period_start": "2026-10-01", "period_end": "2026-10-31",
+                "channel_group": "Organic Social", "source": "instagram", "medium": "social",
+                "campaign": campaign, "sessions": 31.0, "key_events": 31.0, "revenue": 310.0,
+                "currency": "EUR"}
+
+    ds = dataset(tmp_path, "2026-10-01,2026-10-31,ad_spend,310,EUR,instagram,spring,,,\n"
+                           "2026-10-11,2026-10-20,ad_spend,100,EUR,instagram,other,,,\n",
+                 web=web([month("spring"), month("other")]))
+    rep = BrandReport(ds, "2026-10-16..2026-10-31", kind="campaign", campaign="spring",
+                      lang=lang)
+    blocks = rep.campaign_summary().blocks
+    notes = [b["text"] for b in blocks if b["kind"] == "note"]
+    assert notes[:-1] == [note]             # the last is the ROI definition
+    cards = [i["value"] for b in blocks if b["kind"] == "kpis" for i in b["items"]]
+    assert cards[1] == rep.fmt.money(160)
+
+
+@pytest.mark.parametrize("lang,pooled,median", [
+    ("en", "Eng. rate / reach (pooled)", "Eng. rate / reach (median post)"),
+    ("fr", "Taux d'engagement / couverture (global)",
+     "Taux d'engagement / couverture (publication médiane)"),
+    ("it", "Tasso di engagement / copertura (complessivo)",
+     "Tasso di engagement / copertura (post mediano)"),
+])
+def test_every_engagement_rate_says_whether_pooled_or_median(tmp_path, lang, pooled, median):
+    """Two Instagram posts in October, 10 and 30 interactions on 100 and 200 reached (10 %
+    and 15 %), one in September, 20 on 200 (10 %). The scorecard's goal read "Taux
+    d'engagement / couverture · Instagram 13,33 %" (40 ÷ 300, pooled), the chart "12,50 %"
+    (the median post) under a caption of the same name. Each says which: the goal and the
+    comparison's pooled row 13.33 % (10.00 % in September), its median row 12.50 % (10.00 %)."""
+    from smmanalytics.goals import read_goals
+
+    from ._roi_builders import dataset, posts
+
+    rows = [{"platform": "instagram", "post_id": f"p{k}", "reactions": i, "reach": r,
+             "published_at": at}
+            for k, (i, r, at) in enumerate([(10.0, 100.0, "2026-10-05T09:00:00Z"),
+                                            (30.0, 200.0, "2026-10-12T09:00:00Z"),
+                                            (20.0, 200.0, "2026-09-12T09:00:00Z")])]
+    (tmp_path / "goals.yaml").write_text(
+        "goals:\n  - {metric: er_reach, platform: instagram, target: 0.1}\n", encoding="utf-8")
+    ds = dataset(posts=posts(rows), goals=read_goals(tmp_path / "goals.yaml"))
+    rep = BrandReport(ds, "2026-10", lang=lang)
+    f = rep.fmt
+    goal = [b for b in rep.scorecard().blocks if b["kind"] == "table"][0]["rows"][0]
+    assert goal[:3] == [f"{pooled} · Instagram", "≥ " + f.percent(0.1), f.percent(40 / 300)]
+    compared = {r[0]: r[1:3] for b in rep.compare().blocks if b["kind"] == "table"
+                for r in b["rows"]}
+    assert compared[pooled] == [f.percent(40 / 300), f.percent(0.1)]
+    assert compared[median] == [f.percent(0.125), f.percent(0.1)]
+
+
+@pytest.mark.parametrize("lang,labels", [
+    ("en", ["Met", "Missed", "No data"]),
+    ("fr", ["Atteint", "Manqué", "Pas de données"]),
+    ("it", ["Raggiunto", "Mancato", "Nessun dato"]),
+])
+def test_scorecard_tiles_add_up_to_the_goals(tmp_path, lang, labels):
+    """Three goals of October, over: at least 1 Instagram post (2: met), at least 5 (missed),
+    and a revenue of 100 with no GA4 export (no data). The tiles read "Met 1 · Missed 1"
+    above three goals; a tile says the one without data: 1 + 1 + 1 = 3."""
+    from smmanalytics.goals import read_goals
+
+    from ._roi_builders import dataset, posts
+
+    rows = [{"platform": "instagram", "post_id": f"p{k}", "reactions": 10.0,
+             "published_at": at}
+            for k, at in enumerate(["2026-10-01T09:00:00Z", "2026-10-31T09:00:00Z"])]
+    (tmp_path / "goals.yaml").write_text(
+        "goals:\n  - {metric: posts, platform: instagram, target: 1}\n"
+        "  - {metric: posts, platform: instagram, target: 5}\n"
+        "  - {metric: revenue, platform: all, target: 100}\n", encoding="utf-8")
+    ds = dataset(posts=posts(rows), goals=read_goals(tmp_path / "goals.yaml"))
+    blocks = BrandReport(ds, "2026-10", lang=lang).scorecard().blocks
+    tiles = [(i["label"], i["value"]) for b in blocks if b["kind"] == "kpis"
+             for i in b["items"]]
+    assert tiles == list(zip(labels, ["1", "1", "1"], strict=True))
+    table = [b for b in blocks if b["kind"] == "table"][0]
+    assert [r[3]["status"] for r in table["rows"]] == ["met", "missed", "no data"]
+
+
+@pytest.mark.parametrize("lang,caption", [
+    ("en", "Each goal judged on each of its periods within the report's: a monthly goal on every "
+           "month, a quarterly goal on every quarter; the columns count those periods by "
+           "status. The scorecard above (\"Goals scorecard\") judges each goal on its last "
+           "period alone."),
+    ("fr", "Chaque objectif jugé sur chacune de ses périodes comprises dans celle du rapport : "
+           "un objectif mensuel sur chaque mois, un objectif trimestriel sur chaque trimestre ; "
+           "les colonnes comptent ces périodes par statut. Le « Tableau de bord des objectifs », "
+           "plus haut, juge chaque objectif sur sa dernière période seulement."),
+    ("it", "Ogni obiettivo valutato su ciascuno dei suoi periodi compresi in quello del report: "
+           "un obiettivo mensile su ogni mese, uno trimestrale su ogni trimestre; le colonne "
+           "contano questi periodi per stato. La tabella «Obiettivi», più sopra, valuta ogni "
+           "obiettivo solo sul suo ultimo periodo."),
+])
+def test_a_quarters_goal_record_holds_every_goal_and_says_what_it_shows(tmp_path, lang,
+                                                                         caption):
+    """Q3's table of each goal over the period left out its quarterly goal (10 rows for 11
+    goals), and its caption said "the table above judges each goal on its last period
+    alone" under a table that judges each month. Instagram posts on 2, 9 and 16 July, 6
+    August, 3 September, 1 and 30 September: at least 2 a month is met in July (3) and
+    September (3), missed in August (1); at least 10 in the quarter is missed (7), in the
+    table with its quarter."""
+    from smmanalytics.goals import read_goals
+
+    from ._roi_builders import dataset, posts
+
+    days = ["2026-07-02", "2026-07-09", "2026-07-16", "2026-08-06", "2026-09-01",
+            "2026-09-03", "2026-09-30"]
+    rows = [{"platform": "instagram", "post_id": f"p{k}", "reactions": 10.0,
+             "published_at": f"{d}T09:00:00Z"} for k, d in enumerate(days)]
+    (tmp_path / "goals.yaml").write_text(
+        "goals:\n  - {metric: posts, platform: instagram, target: 2}\n"
+        "  - {metric: posts, platform: instagram, target: 10, period: quarter}\n",
+        encoding="utf-8")
+    ds = dataset(posts=posts(rows), goals=read_goals(tmp_path / "goals.yaml"))
+    rep = BrandReport(ds, "2026-Q3", lang=lang)
+    f = rep.fmt
+    record = [b for b in rep.scorecard().blocks if b["kind"] == "table"][-1]
+    july, aug, sept = (f.date(dt, "MMM") for dt in pd.to_datetime(
+        ["2026-07-01", "2026-08-01", "2026-09-01"]).date)
+    assert record["rows"] == [
+        [f"{f.metric('posts')} · Instagram", "≥ 2", f"2 ({july}, {sept})", f"1 ({aug})", "–"],
+        [f"{f.metric('posts')} · Instagram", "≥ 10", "–", f"1 ({f.period('2026-Q3')})", "–"],
+    ]
+    assert record["caption"] == caption
+
+
+@pytest.mark.parametrize("lang,many,one", [
+    ("en", "incl. 2 stories", "incl. 1 story"),
+    ("fr", "dont 2 stories", "dont 1 story"),
+    ("it", "di cui 2 storie", "di cui 1 storia"),
+])
+def test_post_counts_that_take_stories_say_so(tmp_path, lang, many, one):
+    """October: 4 Instagram posts, 2 of them stories, and 1 Facebook post. The scorecard and
+    the key figures said "Instagram 4" where the benchmarks and competitors, which leave
+    stories out, said 2 and alone explained why. Each count that takes the stories says
+    so: the goal's 4 (≥ 3, met) "incl. 2 stories", the key figures' Instagram "4 (incl. 2
+    stories)", Facebook "1", all platforms "5 (incl. 2 stories)", and the posts card."""
+    from smmanalytics.goals import read_goals
+
+    from ._roi_builders import dataset, posts
+
+    rows = [{"platform": p, "post_id": f"p{k}", "reactions": 10.0, "reach": 100.0,
+             "content_type": kind, "published_at": f"2026-10-{day}T09:00:00Z"}
+            for k, (p, kind, day) in enumerate([
+                ("instagram", "image", "01"), ("instagram", "story", "02"),
+                ("instagram", "reel", "03"), ("instagram", "story", "04"),
+                ("facebook", "image", "31")])]
+    (tmp_path / "goals.yaml").write_text(
+        "goals:\n  - {metric: posts, platform: instagram, target: 3}\n"
+        "  - {metric: posts, platform: facebook, target: 1}\n", encoding="utf-8")
+    ds = dataset(posts=posts(rows), goals=read_goals(tmp_path / "goals.yaml"))
+    rep = BrandReport(ds, "2026-10", lang=lang)
+    goals = [b for b in rep.scorecard().blocks if b["kind"] == "table"][0]["rows"]
+    assert [(r[2], r[4]) for r in goals] == [("4", many), ("1", "")]
+    blocks = rep.kpi_table().blocks
+    card = [i for b in blocks if b["kind"] == "kpis" for i in b["items"]][0]
+    assert (card["value"], card["note"]) == ("5", many)
+    table = [b for b in blocks if b["kind"] == "table"][0]["rows"]
+    assert [r[1] for r in table] == ["1", f"4\n({many})", f"5\n({many})"]
+    assert rep._stories(1) == one
+
+
+def test_scorecard_goals_and_notes_share_the_width(tmp_path):
+    """A quarter's French scorecard sized its goal column to its longest name, "Sessions
+    issues des réseaux sociaux · Toutes plateformes (septembre 2026)", and left the notes a
+    word a line (the table ran over a page of its own, the contents alone on page 2). The
+    goal and note columns now share the width the figures leave (1fr each), and the goal
+    names wrap within theirs."""
+    from smmanalytics.goals import read_goals
+
+    from ._roi_builders import dataset, posts
+
+    rows = [{"platform": "instagram", "post_id": "p1", "reactions": 10.0,
+             "published_at": "2026-09-30T09:00:00Z"}]
+    (tmp_path / "goals.yaml").write_text(
+        "goals:\n  - {metric: posts, platform: instagram, target: 2}\n", encoding="utf-8")
+    ds = dataset(posts=posts(rows), goals=read_goals(tmp_path / "goals.yaml"))
+    table = [b for b in BrandReport(ds, "2026-Q3", lang="fr").scorecard().blocks
+             if b["kind"] == "table"][0]
+    assert table["rows"][0][0] == "Publications · Instagram (septembre 2026)"
+    assert table["widths"] == ["1fr", "auto", "auto", "auto", "1fr"]
+
+
+@pytest.mark.parametrize("lang, facebook, instagram, brand", [
+    ("en", "0.017%", "0.14%", "0.35%"),
+    ("fr", "0,017\xa0%", "0,14\xa0%", "0,35\xa0%"),
+    ("it", "0,017%", "0,14%", "0,35%"),
+])
+def test_benchmark_rates_below_one_percent_keep_two_significant_figures(
+        lang, facebook, instagram, brand, monkeypatch):
+    """Rival IQ's 2025 Facebook engagement rate for health & beauty, 0.017 % (0.00017), stood
+    in the benchmarks as "0.02 %", 0.02 / 0.017 = 1.18: 18 % over the source. Below 1 % a rate
+    beside a benchmark keeps two significant figures: 0.017 %, Instagram's 0.144 % as 0.14 %,
+    and a brand's 0.35 % beside it at the same precision; TikTok's 7.54 % keeps its two
+    decimals."""
+    import importlib
+
+    import smmanalytics as smm
+
+    # the module (smmanalytics.benchmarks is also the name of a function)
+    benchmarks = importlib.import_module("smmanalytics.benchmarks")
+    rep = BrandReport(smm.load(SAMPLE), "2026-10", lang=lang)
+    bench = [b for b in rep.benchmarks().blocks if b["kind"] == "table"][0]
+    rows = {(r[0], r[1]): r for r in bench["rows"]}
+    rate = rep.fmt.metric("engagement_rate")
+    assert rows[("Facebook", rate)][4] == facebook
+    assert rows[("Instagram", rate)][4] == instagram
+    assert rows[("TikTok", rate)][3] == rep.fmt.percent(0.075449)    # 7.54 %, as before
+    # the brand's own rate below 1 % at the benchmark's precision: 0.0035 / 0.00017 = 20.59
+    row = pd.DataFrame({"platform": ["facebook"], "metric": ["engagement_rate"],
+                        "source": ["Rival IQ"], "edition": [2025], "brand_value": [0.0035],
+                        "benchmark_value": [0.00017], "ratio": [0.0035 / 0.00017],
+                        "method": [None], "note": [None]})
+    monkeypatch.setattr(benchmarks, "compare_benchmarks", lambda *a, **k: row)
+    monkeypatch.setattr(benchmarks, "compare_competitors", lambda *a, **k: pd.DataFrame())
+    [bench] = [b for b in rep.benchmarks().blocks if b["kind"] == "table"]
+    assert bench["rows"][0][3:6] == [brand, facebook, f"{rep.fmt.number(20.59, 2)}×"]
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", ["0.017%", "0.35%", "3.45%", "0.0012%", "0.00%", "–"]),
+    ("fr", ["0,017\xa0%", "0,35\xa0%", "3,45\xa0%", "0,0012\xa0%", "0,00\xa0%", "–"]),
+    ("it", ["0,017%", "0,35%", "3,45%", "0,0012%", "0,00%", "–"]),
+])
+def test_a_rate_below_one_percent_keeps_two_significant_figures(lang, said):
+    """0.00017 → 0.017 % (3 decimals), 0.0035 → 0.35 %, 0.0345 → 3.45 % (2 decimals from
+    1 % on), 0.0000123 → 0.0012 % (4 decimals), 0 → 0.00 %, a missing rate → "–"."""
+    f = Formatter(lang)
+    assert [f.rate(x) for x in (0.00017, 0.0035, 0.0345, 0.0000123, 0.0, np.nan)] == said

@@ -1,0 +1,552 @@
+"""The report's sections of the period's posts: key figures, engagement charts, top posts,
+audience and the data-quality note."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from pypdf import PdfReader
+
+from smmanalytics import Brand, Dataset, schema
+from smmanalytics.report import BrandReport
+
+from ._report_helpers import SAMPLE, _pdf_text
+
+
+def test_a_video_dated_to_the_day_is_shown_on_that_day_west_of_utc():
+    """A New York brand's YouTube video dated "Oct 1, 2026" (known to the day, stored at 00:00
+    UTC) was listed among October's top posts as published "30/09/2026": midnight UTC is
+    20:00 on 30 September in New York. It reads 01/10/2026, the day its export gives; an
+    Instagram post at 02:00 UTC on 2 October, known to the minute, is 22:00 on 1 October in
+    New York: 01/10/2026 too."""
+    df = pd.DataFrame({
+        "platform": ["youtube", "instagram"], "post_id": ["v1", "p1"],
+        "caption": ["Vidéo", "Photo"], "permalink": [pd.NA, pd.NA],
+        "published_at": pd.to_datetime(["2026-10-01T00:00Z", "2026-10-02T02:00Z"], utc=True),
+        "time_precision": ["day", "minute"], "reactions": [12.0, 5.0],
+        "snapshot_at": pd.Timestamp("2026-11-01 08:00", tz="UTC")})
+    ds = Dataset(posts=schema.conform(df, "posts"),
+                 brand=Brand(name="B", timezone="America/New_York", language="en"))
+    rep = BrandReport(ds, "2026-10", lang="en")
+    table = rep.top_posts(n=2).blocks[-1]
+    assert [row[:2] for row in table["rows"]] == [["01/10/2026", "YouTube"],
+                                                  ["01/10/2026", "Instagram"]]
+
+
+def test_empty_period_says_so(ds):
+    rep = BrandReport(ds, "2025-01", lang="en")
+    sec = rep.kpi_table()
+    assert "No posts were published" in sec._repr_html_()
+    assert "No posts were published" in _pdf_text(rep.pdf_bytes())
+
+
+def test_quality_note_summarises_by_kind(ds):
+    from dataclasses import replace
+
+    from smmanalytics.quality import QualityLog
+
+    log = QualityLog()
+    for name in ("a.csv", "b.csv", "b.csv"):
+        log.add(f"/data/{name}", "not_understood", f"{name} matches no known export format")
+    log.add("/data/c.csv", "dst_ambiguous", "1 time in the repeated hour", level="info",
+            rows=1)
+    log.add("/data/d.csv", "dst_ambiguous", "2 times in the repeated hour", level="info",
+            rows=2)
+    rep = BrandReport(replace(ds, quality=log.to_frame()), "2026-10", lang="en")
+    html = rep.quality_note()._repr_html_()
+    # one row per kind: not_understood over 2 distinct files, then the info notes
+    assert html.count("<tr>") == 3  # header + 2 kinds
+    assert "warnings: 3" in html and "notes: 2" in html
+    rows = re.findall(r"<tr>(.*?)</tr>", html, re.S)
+    cells = [re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", r, re.S) for r in rows]
+    assert cells[0] == ["Level", "Files", "Rows", "Note"]
+    assert cells[1] == ["warnings", "2", "–", "A table matches no known export format and was "
+                        "not read (e.g. a.csv)"]
+    # rows add up over the files of a kind
+    assert cells[2][:3] == ["notes", "2", "3"]
+
+
+def test_quality_note_is_in_the_report_language(ds):
+    from dataclasses import replace
+
+    from smmanalytics.quality import QualityLog
+
+    log = QualityLog()
+    log.add("/data/x.csv", "campaign_from_utm", "51 posts got their campaign from a "
+            "utm_campaign parameter in their link or caption", level="info", rows=51)
+    log.add("/data/y.csv", "made_up_code", "a loader of our own noticed something")
+    rep = BrandReport(replace(ds, quality=log.to_frame()), "2026-10", lang="fr")
+    html = rep.quality_note()._repr_html_()
+    assert ("Des publications ont reçu leur campagne d'un paramètre utm_campaign de leur "
+            "lien ou légende (ex. : x.csv)") in html.replace("&#x27;", "'")
+    assert "<td>51</td>" in html
+    # a code the package does not know keeps its loader's message, and is remembered
+    assert "a loader of our own noticed something (ex. : y.csv)" in html
+    assert rep.fmt.untranslated == {"a loader of our own noticed something"}
+
+
+def _quality_codes_written_by_the_package() -> set[str]:
+    """Every quality-note code the package's source writes (``ctx.note("code", …)``,
+    ``log.add(file, "code", …)``)."""
+    import smmanalytics
+
+    root = Path(smmanalytics.__file__).parent
+    pattern = re.compile(r'(?:\.note\(|log\.add\()\s*(?:[^,()"]+(?:\([^()]*\))?,\s*)?'
+                         r'"([a-z][a-z0-9_]+)",')
+    return {m.group(1) for p in root.rglob("*.py") if "report" not in p.parts
+            for m in pattern.finditer(p.read_text(encoding="utf-8"))}
+
+
+def test_every_quality_code_has_its_wording_in_every_language():
+    from smmanalytics.report.formatting import _QUALITY, LANGS
+
+    codes = _quality_codes_written_by_the_package()
+    assert len(codes) > 50            # the scan finds the codes (it would pass on none)
+    assert {"campaign_from_utm", "snapshot_merged", "not_understood", "failed"} <= codes
+    assert codes - set(_QUALITY) == set()
+    for code, wording in _QUALITY.items():
+        assert set(wording) == set(LANGS), code
+        assert all(isinstance(w, str) and w.strip() for w in wording.values()), code
+
+
+def test_audience_panels_fill_their_figures(ds):
+    """Audience breakdowns come two per figure; a lone last one gets a half-width figure of
+    its own (no hidden neighbour that an uncropped figure would show as blank space)."""
+    aud = pd.DataFrame({
+        "platform": ["linkedin"] * 4 + ["tiktok"] * 2,
+        "dimension": ["country", "country", "industry", "industry", "gender", "gender"],
+        "category": ["FR", "BE", "Retail", "Beauty", "female", "male"],
+        "share": [0.7, 0.3, 0.6, 0.4, 0.8, 0.2],
+        "snapshot_at": pd.Timestamp("2026-11-01", tz="UTC"),
+    })
+    d = Dataset(posts=ds.posts, audience=schema.conform(aud, "audience"), brand=ds.brand)
+    sec = BrandReport(d, "2026-10", lang="en").audience()
+    widths = [float(re.search(r'<svg[^>]*width="([\d.]+)pt"', svg.decode()).group(1))
+              for svg in sec.figures.values()]
+    assert widths == [576.0, 288.0]                   # 8 in and 4 in × 72 pt
+    figs = [b for b in sec.blocks if b["kind"] == "figure"]
+    assert [b["width"] for b in figs] == ["100%", "50%"]
+
+
+@pytest.mark.parametrize("lang,names", [
+    ("fr", ["France", "Belgique", "Maroc", "Autres"]),
+    ("it", ["Francia", "Belgio", "Marocco", "Altro"]),
+    ("en", ["France", "Belgium", "Morocco", "Other"]),
+])
+def test_audience_countries_are_named_not_coded(ds, lang, names):
+    """TikTok exports its followers' countries as ISO codes: the panel showed "FR", "BE",
+    "MA" to a reader who may not know MA is Morocco; they are named in the report language.
+    Other dimensions' categories are unchanged ("Retail" stays as exported)."""
+    aud = pd.DataFrame({
+        "platform": ["tiktok"] * 4 + ["linkedin"] * 2,
+        "dimension": ["country"] * 4 + ["industry"] * 2,
+        "category": ["FR", "BE", "MA", "Others", "Retail", "MA"],
+        "share": [0.7, 0.15, 0.1, 0.05, 0.6, 0.4],
+        "snapshot_at": pd.Timestamp("2026-11-01", tz="UTC"),
+    })
+    d = Dataset(posts=ds.posts, audience=schema.conform(aud, "audience"), brand=ds.brand)
+    sec = BrandReport(d, "2026-10", lang=lang).audience()
+    [svg] = [s.decode() for s in sec.figures.values()]
+    labels = re.findall(r"<text[^>]*>([^<]+)</text>", svg)
+    countries = [t for t in labels if t in names + ["FR", "BE"]]
+    assert countries == names
+    assert "Retail" in labels and "MA" in labels      # an industry named "MA" is not a country
+
+
+@pytest.mark.parametrize("lang,tiktok_day,note", [
+    ("en", "2026-11-02", "The breakdowns of the latest exports, on 1 November 2026: the audience "
+                         "of that day, not necessarily of the period."),
+    ("fr", "2026-11-02", "Répartitions des derniers exports, au 1er novembre 2026 : l'audience de "
+                         "ce jour-là, pas forcément celle de la période."),
+    ("it", "2026-11-21", "Ripartizioni degli ultimi export, al 1° novembre 2026 (LinkedIn), 20 "
+                         "novembre 2026 (TikTok): il pubblico di quel giorno, non necessariamente "
+                         "quello del periodo."),
+])
+def test_audience_says_which_day_it_describes(ds, lang, tiktok_day, note):
+    """A report showed the audience of its exports as if it were its period's, with no date
+    (a March report, the November exports'): the section says the day the snapshot it shows
+    describes (each
+    platform's when they differ). As on the cover (Dataset.as_of), that is the day before the
+    snapshot's, in the brand's zone: 23:30 UTC on 1 November is 00:30 on 2 November in Paris,
+    the end of 1 November (the note said "2 November" where the cover said 1 November)."""
+    aud = pd.DataFrame({
+        "platform": ["linkedin", "linkedin", "linkedin", "tiktok", "tiktok"],
+        "dimension": ["industry", "industry", "industry", "gender", "gender"],
+        "category": ["Retail", "Retail", "Beauty", "female", "male"],
+        "share": [0.5, 0.6, 0.4, 0.8, 0.2],
+        "snapshot_at": pd.to_datetime(["2026-04-01 08:00", "2026-11-01 23:30", "2026-11-01 23:30",
+                                       f"{tiktok_day} 09:00", f"{tiktok_day} 09:00"], utc=True),
+    })
+    d = Dataset(posts=ds.posts, audience=schema.conform(aud, "audience"), brand=ds.brand)
+    sec = BrandReport(d, "2026-11", lang=lang).audience()
+    notes = [b["text"] for b in sec.blocks if b["kind"] == "note"]
+    assert notes[0] == note and len(notes) == (1 if lang == "en" else 2)   # + the industries'
+
+
+@pytest.mark.parametrize("lang,note", [
+    ("fr", "Les secteurs sont nommés tels que LinkedIn les exporte, sans traduction."),
+    ("it", "I settori sono indicati come li esporta LinkedIn, senza traduzione."),
+    ("en", None),
+])
+def test_audience_says_linkedins_industries_are_as_exported(ds, lang, note):
+    """A French report showed LinkedIn's job functions in French ("Ventes") and its industries
+    in English ("Retail") with no word why: industry names have no confirmed translation
+    (reference §4.4), so they are shown as exported and the report says so; an English
+    report, whose panels are all as exported, says nothing."""
+    aud = pd.DataFrame({
+        "platform": ["linkedin"] * 4,
+        "dimension": ["job_function", "job_function", "industry", "industry"],
+        "category": ["Sales", "Marketing", "Retail", "Personal Care Product Manufacturing"],
+        "share": [0.6, 0.4, 0.7, 0.3],
+        "snapshot_at": pd.Timestamp("2026-11-01", tz="UTC"),
+    })
+    d = Dataset(posts=ds.posts, audience=schema.conform(aud, "audience"), brand=ds.brand)
+    rep = BrandReport(d, "2026-10", lang=lang)
+    sec = rep.audience()
+    notes = [b["text"] for b in sec.blocks if b["kind"] == "note"]
+    assert (notes[-1] == note) if note else len(notes) == 1
+    [svg] = [s.decode() for s in sec.figures.values()]
+    labels = re.findall(r"<text[^>]*>([^<]+)</text>", svg)
+    assert "Retail" in labels                                  # as exported
+    assert rep.fmt.category("Sales") in labels                 # translated
+    # without an industry panel, no such note
+    d = Dataset(posts=ds.posts, audience=schema.conform(aud.iloc[:2], "audience"),
+                brand=ds.brand)
+    assert len([b for b in BrandReport(d, "2026-10", lang=lang).audience().blocks
+                if b["kind"] == "note"]) == 1
+
+
+@pytest.mark.parametrize("period,caption", [
+    ("2026-10", "Interactions by publish day"),
+    ("2026", "Interactions by publish week (weeks from Monday)"),
+])
+def test_a_year_shows_interactions_by_week(ds, period, caption):
+    """Over a year, 365 daily bars are hairlines: the chart has a bar per week."""
+    sec = BrandReport(ds, period, lang="en").engagement_charts()
+    assert [b["caption"] for b in sec.blocks if b["kind"] == "figure"][0] == caption
+
+
+def test_no_engagement_rate_chart_when_no_post_has_reach(ds):
+    """X and LinkedIn export no reach: a brand with only those had an empty chart (axes 0 to 1,
+    no bar) captioned "Engagement rate by reach, per platform"; now only the interactions
+    chart is drawn."""
+    no_reach = dataclasses.replace(ds, posts=ds.posts.assign(
+        reach=pd.array([pd.NA] * len(ds.posts), dtype="Float64")))
+    sec = BrandReport(no_reach, "2026-10", lang="en").engagement_charts()
+    assert [b["caption"] for b in sec.blocks if b["kind"] == "figure"] == \
+        ["Interactions by publish day"]
+    # with reach, the rate chart is there, one bar per platform with reach
+    sec = BrandReport(ds, "2026-10", lang="en").engagement_charts()
+    assert [b["caption"] for b in sec.blocks if b["kind"] == "figure"] == \
+        ["Interactions by publish day", "Engagement rate by reach, per platform (median post)"]
+
+
+@pytest.mark.parametrize("lang,period,text", [
+    ("en", "2025", "The exports cover 2025 only from 1 September 2025 to 31 December 2025: "
+                   "these figures count the posts of those days."),
+    ("it", "2025", "Gli export coprono il 2025 solo dal 1° settembre 2025 al 31 dicembre 2025: "
+                   "questi dati contano solo i post di quei giorni."),
+    ("fr", "2025-Q3", "Les exports ne couvrent le T3 2025 que du 1er septembre 2025 au 30 "
+                      "septembre 2025 : ces chiffres ne comptent que les publications de ces "
+                      "jours."),
+    ("it", "2026", "Gli export coprono il 2026 solo dal 1° gennaio 2026 al 10 febbraio 2026: "
+                   "questi dati contano solo i post di quei giorni."),
+    ("en", "2025-10", None),
+    # a range of days is "the period …" in English as in French and Italian (it read "The
+    # exports cover 25 August 2025 – 10 September 2025 only from …")
+    ("en", "2025-08-25..2025-09-10", "The exports cover the period 25 August 2025 – 10 "
+                                     "September 2025 only from 1 September 2025 to 10 September "
+                                     "2025: these figures count the posts of those days."),
+])
+def test_key_figures_say_when_the_data_cover_part_of_the_period(lang, period, text):
+    """Posts from 1 September 2025 (23:30 UTC on 31 August is 1 September in Paris) to
+    10 February 2026: the 2025 report's cover and key figures said '418 posts' of 1 January –
+    31 December 2025 with no word that four months of it are all the exports hold. The key
+    figures say which days they count; a month the data cover whole says nothing."""
+    from ._roi_builders import dataset, posts
+
+    days = ["2025-08-31T23:30:00Z", "2025-10-15T09:00:00Z", "2025-12-31T09:00:00Z",
+            "2026-02-10T09:00:00Z"]
+    ds = dataset(posts=posts([{"platform": "instagram", "post_id": str(i), "reactions": 5.0,
+                               "published_at": d} for i, d in enumerate(days)]))
+    sec = BrandReport(ds, period, lang=lang).kpi_table()
+    texts = [b["text"] for b in sec.blocks if b["kind"] == "text"]
+    assert texts == ([text] if text else [])
+
+
+def test_a_platform_without_posts_in_the_period_keeps_its_row_in_the_key_figures(tmp_path):
+    """Instagram's October export with headers only (no post that month), its summer export
+    with posts: October's key figures showed Facebook and "all platforms" only, as if the
+    brand had no Instagram. Its row says 0 posts, 0 interactions, 0 reach and 0 views (its
+    exports give reach and views; impressions they do not: "–"), no rate. TikTok, named in
+    brand.yaml with no export, and Instagram once its October export is gone (its exports
+    stop on 31 August) are unknown: "–", not 0. The totals are Facebook's alone."""
+    import shutil
+
+    import smmanalytics as smm
+
+    (tmp_path / "brand.yaml").write_text(
+        "name: Maison Test\ntimezone: Europe/Paris\nlanguage: en\naccounts:\n"
+        "  instagram: maisonseve\n  facebook: maisonseve\n  tiktok: maisonseve\n",
+        encoding="utf-8")
+    for name in ("facebook_posts_2026-10-01_2026-10-31_2026-11-02.csv",
+                 "instagram_posts_2026-06-01_2026-08-31_2026-09-08.csv"):
+        shutil.copy(SAMPLE / name, tmp_path / name)
+    header = (SAMPLE / "instagram_posts_2026-06-01_2026-08-31_2026-09-08.csv").read_text(
+        encoding="utf-8-sig").splitlines()[0]
+    october = tmp_path / "instagram_posts_2026-10-01_2026-10-31_2026-11-08.csv"
+    october.write_text(header + "\n", encoding="utf-8")
+
+    def rows(folder):
+        sec = BrandReport(smm.load(folder, cache=False), "2026-10", lang="en").kpi_table()
+        table = next(b for b in sec.blocks if b["kind"] == "table")
+        return {r[0]: r[1:] for r in table["rows"]}
+
+    got = rows(tmp_path)
+    assert list(got) == ["Facebook", "Instagram", "TikTok", "All platforms"]
+    assert got["Instagram"] == ["0", "0", "0", "0", "–", "–", "–"]
+    assert got["TikTok"] == ["–"] * 7
+    assert got["All platforms"] == got["Facebook"]
+    october.unlink()
+    got = rows(tmp_path)
+    assert got["Instagram"] == ["–"] * 7 and got["All platforms"] == got["Facebook"]
+
+
+def test_the_pooled_rate_card_says_which_platforms_it_counts():
+    """The card read 7,63 % beside 27 671 interactions and 257 650 people reached (10,7 %):
+    the rate counts only the platforms that export reach, which it now says."""
+    import smmanalytics as smm
+
+    rep = BrandReport(smm.load(SAMPLE), "2026-10", lang="fr")
+    (cards,) = [b["items"] for b in rep.kpi_table().blocks if b["kind"] == "kpis"]
+    assert cards[3]["value"] == "7,63\u00a0%"
+    assert cards[3]["note"] == ("Facebook et Instagram seulement : les autres plateformes "
+                                "n'exportent pas la couverture")
+    assert all("note" not in c for c in cards[1:3])
+    assert cards[0]["note"] == "dont 12 stories"            # of the 110 posts
+
+
+def _header_lines(page_text: str, first_row: list[str]) -> list[str]:
+    """The lines of a table's header as the PDF lays them out: the lines right above the
+    table's first row (the line that starts with the cells ``first_row``), up to the blank
+    line before them."""
+    lines = page_text.splitlines()
+    row = next(i for i, line in enumerate(lines) if line.split()[:len(first_row)] == first_row)
+    top = row
+    while top > 0 and lines[top - 1].strip():
+        top -= 1
+    return lines[top:row]
+
+
+@pytest.mark.parametrize("lang,median,pooled", [
+    ("fr", "Engagement médian", "Engagement global"),
+    ("en", "Eng. rate (median post)", "Eng. rate (pooled)"),
+    ("it", "Engagement mediano", "Engagement complessivo"),
+])
+def test_key_figures_rate_headers_fit_in_two_lines(lang, median, pooled):
+    """The key figures' rate columns were headed "Taux d'engagement / couverture (publication
+    médiane)", over five lines of the PDF; they take short names, defined under the table,
+    and their header holds at most two lines in every language."""
+    import smmanalytics as smm
+
+    rep = BrandReport(smm.load(SAMPLE), "2026-10", lang=lang)
+    sec = rep.kpi_table()
+    (table,) = [b for b in sec.blocks if b["kind"] == "table"]
+    assert table["columns"][-2:] == [median, pooled]
+    assert table["caption"].startswith({"fr": "Taux d'engagement par couverture (interactions ÷ "
+                                              "couverture)",
+                                        "en": "Engagement rates are by reach (interactions ÷ "
+                                              "reach)",
+                                        "it": "Tasso di engagement per copertura (interazioni ÷ "
+                                              "copertura)"}[lang])
+    rep.toc = False
+    page = PdfReader(io.BytesIO(rep.pdf_bytes())).pages[1].extract_text(extraction_mode="layout")
+    assert len(_header_lines(page, table["rows"][0][:2])) <= 2
+
+
+@pytest.mark.parametrize("lang,caption", [
+    ("fr", "* Publiée pendant un incident signalé par la veille de réputation (du 13 oct. au 19 "
+           "oct., crise) : ses interactions peuvent venir de l'incident (plaintes, réponses) plus "
+           "que de l'attrait du contenu."),
+    ("en", "* Published during an incident flagged by the reputation watch (13 Oct – 19 Oct, "
+           "crisis): its interactions may come from the incident (complaints, replies) more than "
+           "from the content's appeal."),
+    ("it", "* Pubblicato durante un incidente segnalato dal monitoraggio della reputazione (dal "
+           "13 ott al 19 ott, crisi): le sue interazioni possono venire dall'incidente "
+           "(lamentele, risposte) più che dall'interesse per il contenuto."),
+])
+def test_top_posts_of_an_incident_are_marked(lang, caption):
+    """October's top posts held the brand's statements on batch 2610 of 14 and 18 October,
+    published during the crisis the reputation watch flags (13-19 October), read as its two
+    best posts of the month: they are marked, and the line under the table names the
+    incident; the post of 12 October, before it, is not."""
+    import smmanalytics as smm
+
+    rep = BrandReport(smm.load(SAMPLE), "2026-10", lang=lang)
+    top, bottom = [b for b in rep.top_posts().blocks if b["kind"] == "table"]
+    marked = [r[0].endswith(" *") for r in top["rows"]]
+    assert marked == [True, False, False, True, False]
+    assert [r[0][:5] for r in top["rows"]][:4] == ["14/10", "12/10", "04/10", "18/10"]
+    assert top["caption"] == caption
+    # the bottom posts' line is the one of the posts left out as too young, not an incident's
+    assert not any(r[0].endswith("*") for r in bottom["rows"])
+    assert not bottom["caption"].startswith("*")
+    # a month without an incident (August has a watch on the 23rd since the level test's
+    # dispersion leaves the outbreak's days out): nothing marked, nothing said
+    june = BrandReport(smm.load(SAMPLE), "2026-06", lang=lang).top_posts()
+    (top, _) = [b for b in june.blocks if b["kind"] == "table"]
+    assert not any(r[0].endswith("*") for r in top["rows"]) and top["caption"] is None
+
+
+def test_engagement_table_is_computed_once_and_each_caller_gets_a_copy(ds, monkeypatch):
+    rep = BrandReport(ds, "2026-10", lang="en")
+    calls = []
+    compute = rep._engagement_table
+    monkeypatch.setattr(rep, "_engagement_table", lambda: calls.append(1) or compute())
+    first = rep.engagement_table()
+    first.loc[0, "posts"] = -1                     # a caller's edit stays its own
+    second = rep.engagement_table()
+    assert len(calls) == 1 and (second["posts"] >= 0).all()
+    pd.testing.assert_frame_equal(second, compute())
+    rep.posts = rep.posts.iloc[:5]                 # other posts: computed anew
+    assert rep.engagement_table().iloc[-1]["posts"] == 5 and len(calls) == 2
+
+
+def test_engagement_table_gives_posts_without_a_platform_their_own_row():
+    """A post without a platform (the schema allows it) is a row of its own, its reach its
+    own sum: the key figures and the charts raised KeyError(<NA>) on it."""
+    df = pd.DataFrame({
+        "platform": ["instagram", "instagram", None, "facebook"],
+        "post_id": ["a", "b", "c", "d"],
+        "published_at": pd.to_datetime(["2026-10-02 10:00", "2026-10-05 18:00",
+                                        "2026-10-07 12:00", "2026-10-09 09:00"], utc=True),
+        "reactions": [10.0, 20.0, 5.0, 8.0], "comments": [1.0, 2.0, 0.0, 1.0],
+        "reach": [1000.0, 1500.0, 700.0, 400.0],
+        "snapshot_at": pd.Timestamp("2026-11-01 08:00", tz="UTC")})
+    ds = Dataset(posts=schema.conform(df, "posts"),
+                 brand=Brand(name="B", timezone="Europe/Paris", language="en"))
+    rep = BrandReport(ds, "2026-10", lang="en")
+    table = rep.engagement_table()
+    assert table["platform"].tolist()[:2] + table["platform"].tolist()[3:] == [
+        "facebook", "instagram", "total"] and pd.isna(table["platform"][2])
+    assert table["posts"].tolist() == [1, 2, 1, 4]
+    assert table["reach"].tolist() == [400, 1000 + 1500, 700, 1000 + 1500 + 700 + 400]
+    rep.kpi_table()
+    rep.engagement_charts()
+
+
+@pytest.mark.parametrize("lang,line", [
+    ("en", "Posts less than 7 days old at their export are left out (2): their totals are still "
+           "growing and cannot be compared yet."),
+    ("fr", "Les publications de moins de 7 jours à leur export sont écartées (2) : leurs cumuls "
+           "progressent encore et ne se comparent pas encore."),
+    ("it", "I post con meno di 7 giorni al momento dell'export sono esclusi (2): i loro totali "
+           "crescono ancora e non sono ancora confrontabili.")])
+def test_bottom_posts_leave_out_posts_too_young_at_their_export(lang, line):
+    """A post published on the evening of 31 October, exported the next morning, had 1
+    interaction and topped the month's bottom posts, as if it had failed; its totals were
+    hours old. Posts under 7 days old at their export (best_times' minimum age) are left out
+    of the bottom posts, and a line says so; the top posts keep them."""
+    snap = pd.Timestamp("2026-11-01 08:00", tz="UTC")
+    published = [pd.Timestamp(f"2026-10-0{d} 10:00", tz="UTC") for d in range(2, 8)] + [
+        pd.Timestamp("2026-10-25 08:00", tz="UTC"),       # 7 days exactly: kept
+        pd.Timestamp("2026-10-25 08:00:01", tz="UTC"),    # 1 s short of 7 days: young
+        pd.Timestamp("2026-10-31 20:00", tz="UTC"),       # 12 hours: young
+        pd.Timestamp("2026-10-31 21:00", tz="UTC")]       # young, but among the top posts
+    reactions = [100, 90, 80, 70, 60, 50, 5, 3, 1, 95]
+    df = pd.DataFrame({
+        "platform": "instagram", "post_id": [f"p{i}" for i in range(10)],
+        "caption": [f"post {i}" for i in range(10)], "published_at": published,
+        "reactions": np.array(reactions, dtype=float), "comments": 0.0, "shares": 0.0,
+        "reach": 1000.0, "snapshot_at": snap})
+    ds = Dataset(posts=schema.conform(df, "posts"),
+                 brand=Brand(name="B", timezone="Europe/Paris", language=lang))
+    top, bottom = [b for b in BrandReport(ds, "2026-10", lang=lang).top_posts().blocks
+                   if b["kind"] == "table"]
+    # top 5 by interactions: 100 (p0), 95 (p9, 11 hours old), 90, 80, 70 (p1, p2, p3)
+    assert [r[2] for r in top["rows"]] == ["post 0", "post 9", "post 1", "post 2", "post 3"]
+    # the rest: p4 60, p5 50, p6 5, p7 3 (young), p8 1 (young): the fewest first, the young
+    # left out (before: post 8, post 7, post 6, post 5, post 4)
+    assert [r[2] for r in bottom["rows"]] == ["post 6", "post 5", "post 4"]
+    assert bottom["caption"] == line
+
+
+@pytest.mark.parametrize("lang,note", [
+    ("en", "The exports give these breakdowns only as of 1 November 2026 (TikTok), after this "
+           "period: the audience of that day, not of the period."),
+    ("fr", "Les exports ne donnent ces répartitions qu'au 1er novembre 2026 (TikTok), après "
+           "cette période : l'audience de ce jour-là, pas celle de la période."),
+    ("it", "Gli export riportano queste ripartizioni solo al 1° novembre 2026 (TikTok), dopo "
+           "questo periodo: il pubblico di quel giorno, non quello del periodo."),
+])
+def test_a_past_periods_audience_is_its_own_snapshot_else_a_later_one_said_so(ds, lang, note):
+    """The December 2025 report showed the audience "as of 31 October 2026". A report shows
+    each breakdown's latest snapshot describing a day up to its period's end (LinkedIn's of
+    31 March for a March report, not its November one); a breakdown exported only after the
+    period (TikTok's) is shown, with a note saying it is of a later day."""
+    aud = pd.DataFrame({
+        "platform": ["linkedin", "linkedin", "tiktok", "tiktok"],
+        "dimension": ["industry", "industry", "gender", "gender"],
+        "category": ["Retail", "Beauty", "female", "male"],
+        "share": [0.5, 0.6, 0.8, 0.2],
+        "snapshot_at": pd.to_datetime(["2026-04-01 08:00", "2026-11-02 08:00",
+                                       "2026-11-02 09:00", "2026-11-02 09:00"], utc=True),
+    })
+    d = Dataset(posts=ds.posts, audience=schema.conform(aud, "audience"), brand=ds.brand)
+    rep = BrandReport(d, "2026-03", lang=lang)
+    sec = rep.audience()
+    notes = [b["text"] for b in sec.blocks if b["kind"] == "note"]
+    assert notes[0].endswith(("31 March 2026 (LinkedIn): the audience of that day, not "
+                              "necessarily of the period.", "31 mars 2026 (LinkedIn) : "
+                              "l'audience de ce jour-là, pas forcément celle de la période.",
+                              "31 marzo 2026 (LinkedIn): il pubblico di quel giorno, non "
+                              "necessariamente quello del periodo."))
+    assert notes[1] == note
+    # LinkedIn's panel shows its March snapshot: Retail alone (the November one: Beauty)
+    assert "Beauty" not in "".join(v.decode() for v in sec.figures.values())
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("en", "leave out YouTube's 9,000: they are impressions of its thumbnails"),
+    ("fr", "ne comptent pas les 9\u202f000 de YouTube : ce sont des impressions de ses miniatures"),
+    ("it", "non contano le 9.000 di YouTube: sono impressioni delle sue miniature"),
+])
+def test_key_figures_total_leaves_out_youtube_thumbnail_impressions(lang, words):
+    """The key figures' all-platforms impressions added YouTube's thumbnail impressions
+    (its thumbnail shown in a feed, not a view of the post) to the other platforms'
+    impressions: October's 202,123 were 149,296 thumbnails. The total leaves them out, as
+    engagement() leaves them out of the pooled rate by impressions, YouTube's row keeps them,
+    and the caption says so. By hand: X 1,000 + 2,000 and LinkedIn 500 → 3,500 impressions
+    (not 3,500 + 4,000 + 5,000 = 12,500); YouTube's 9,000 in its own row."""
+    df = pd.DataFrame({
+        "platform": ["x", "x", "linkedin", "youtube", "youtube"],
+        "post_id": ["a", "b", "c", "d", "e"],
+        "published_at": pd.to_datetime(["2026-10-02 10:00", "2026-10-05 18:00",
+                                        "2026-10-07 12:00", "2026-10-09 09:00",
+                                        "2026-10-12 09:00"], utc=True),
+        "reactions": [10.0, 20.0, 5.0, 8.0, 4.0], "comments": [1.0, 2.0, 0.0, 1.0, 0.0],
+        "impressions": [1000.0, 2000.0, 500.0, 4000.0, 5000.0],
+        "snapshot_at": pd.Timestamp("2026-11-01 08:00", tz="UTC")})
+    ds = Dataset(posts=schema.conform(df, "posts"),
+                 brand=Brand(name="B", timezone="Europe/Paris", language=lang))
+    rep = BrandReport(ds, "2026-10", lang=lang)
+    table = rep.engagement_table().set_index("platform")
+    assert table.loc["total", "impressions"] == 1000 + 2000 + 500
+    assert table.loc["youtube", "impressions"] == 4000 + 5000
+    # the same posts as the pooled rate by impressions: (11 + 22 + 5) / 3,500
+    assert table.loc["total", "er_impressions_pooled"] == pytest.approx(38 / 3500)
+    caption = next(b["caption"] for b in rep.kpi_table().blocks if b["kind"] == "table")
+    assert words in caption
+    # one platform: YouTube's report keeps its impressions, and says nothing of them
+    alone = Dataset(posts=ds.posts.loc[ds.posts["platform"] == "youtube"].reset_index(drop=True),
+                    brand=ds.brand)
+    rep = BrandReport(alone, "2026-10", lang=lang)
+    assert rep.engagement_table().iloc[-1]["impressions"] == 9000
+    caption = next(b["caption"] for b in rep.kpi_table().blocks if b["kind"] == "table")
+    assert "YouTube" not in caption

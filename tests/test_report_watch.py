@@ -1,0 +1,293 @@
+"""The report's reputation watch: the alerts of the period and the backtest of its signals."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from smmanalytics import Brand, Dataset, schema
+from smmanalytics.report import BrandReport
+
+from ._report_helpers import SAMPLE
+
+
+@pytest.mark.parametrize("lang,period", [("en", "2024-01"), ("fr", "2027-03")])
+def test_a_period_the_signals_do_not_reach_is_not_called_quiet(lang, period):
+    """The brand's signals run from September 2025 to October 2026: January 2024's report said
+    "No alert in this period: every watched signal stayed within its usual range"."""
+    from ._roi_builders import daily, dataset
+
+    rows = [{"platform": "instagram", "account_id": "a", "date": d.date().isoformat(),
+             "metric": "net_follows", "value": 3.0}
+            for d in pd.date_range("2025-09-01", "2026-10-31")]
+    rep = BrandReport(dataset(daily=daily(rows)), period, lang=lang)
+    sec = rep.alerts()
+    assert [b["text"] for b in sec.blocks if b["kind"] == "text"][0] == (
+        rep.fmt.label("alerts_no_data"))
+    quiet = BrandReport(dataset(daily=daily(rows)), "2026-06", lang=lang).alerts()
+    assert [b["text"] for b in quiet.blocks if b["kind"] == "text"][0] == (
+        rep.fmt.label("alerts_none"))
+
+
+def test_the_backtest_table_gives_each_rate_its_likely_range():
+    """"Facebook · negative feedback: 48.7 alerts a year" rested on 30 tested days holding the
+    crisis, and read as surely as a year of net followers' 6.0. Each rate now has its likely
+    range (the exact 90 % Poisson interval), and a note says what it is.
+
+    The rate was counted on the 30 post days tested: the signal is watched every day, and
+    the days without a post between them (in the five months whose exports have the
+    column) are days watched with nothing to alert on: 82 days, 4 × 365.25/82 = 17.8 a year,
+    1.366 to 9.154 alerts (Garwood) over 82 days: 6.1-40.8. The table says the days its
+    rates are counted on (it said 58 "days of history", the days with a value) and the
+    alerts."""
+    import smmanalytics as smm
+
+    ds = smm.load(SAMPLE)
+    blocks = BrandReport(ds, "2026-10", lang="en").alerts().blocks
+    table = next(b for b in blocks if b["kind"] == "table" and "Likely range" in b["columns"])
+    assert table["columns"][2:] == ["Days watched", "Alerts", "Alerts per 365 days watched",
+                                    "Likely range"]
+    rows = {(r[0], r[1]): r[2:] for r in table["rows"]}
+    bt = smm.backtest(ds).set_index(["platform", "signal"])
+    fb = bt.loc[("facebook", "negative_feedback")]
+    assert (fb["alerts"], fb["days_tested"], fb["days_watched"]) == (4, 30, 82)
+    assert rows[("Facebook", "negative feedback")] == ["82", "4", "17.8", "6.1–40.8"]
+    assert any(b["kind"] == "note" and b["text"].startswith("Likely range: where the yearly "
+                                                            "rate lies, 9 chances in 10")
+               for b in blocks)
+
+
+def test_the_sample_backtest_all_signals_alert_at_least_as_often_as_each():
+    """All signals together read 25.2 alerts a year where Instagram's comments alone read
+    91.3 (a brand of the review). On the sample, the "all" row is the sum of the rows' rates
+    (every signal watched), at least each row's, on at least as many days watched as each;
+    its sentence in the report gives it."""
+    import smmanalytics as smm
+
+    ds = smm.load(SAMPLE)
+    bt = smm.backtest(ds)
+    rows, tot = bt[bt["signal"] != "all"], bt[bt["signal"] == "all"].iloc[0]
+    rated = rows["alerts_per_year"].dropna()
+    assert len(rated) == 14
+    assert (tot["alerts_per_year"] >= rated).all()
+    assert tot["alerts_per_year"] == pytest.approx(rated.sum())
+    assert (tot["days_watched"] >= rows["days_watched"].dropna()).all()
+    assert tot["incidents_per_year"] <= tot["alerts_per_year"]
+    blocks = BrandReport(ds, "2026-10", lang="en").alerts().blocks
+    assert any(b["kind"] == "text" and b["text"].startswith(
+        f"All signals together: {tot['alerts_per_year']:.1f} alerts per 365 days with every "
+        "signal watched") for b in blocks)
+
+
+def test_a_watch_of_too_short_a_history_gives_no_rate_and_no_range():
+    """With a week of history no signal is tested yet: the all-signals sentence read
+    "– alerts per 365 days …, likely range –––, … of the 0 days", and each range "–––"."""
+    import smmanalytics as smm
+
+    ds = smm.load(SAMPLE)
+    week = pd.Timestamp("2026-10-25", tz="UTC")
+    short = dataclasses.replace(ds, posts=ds.posts[ds.posts["published_at"] >= week],
+                                daily=ds.daily[ds.daily["date"] >= week.tz_localize(None)])
+    bt = smm.backtest(short)
+    assert bt["alerts_per_year"].isna().all()
+    blocks = BrandReport(short, "2026-10", lang="en").alerts().blocks
+    assert not any(b["kind"] == "text" and b["text"].startswith("All signals together")
+                   for b in blocks)
+    cells = [c for b in blocks if b["kind"] == "table" for r in b["rows"] for c in r]
+    assert "–––" not in cells and not any("–––" in str(c) for c in cells)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "it"])
+def test_signals_too_short_to_test_are_not_called_quiet(lang):
+    """Three weeks of net follows: no day has 4 earlier same weekdays, so none was tested; the
+    watch said "No alert in this period: every watched signal stayed within its usual range"."""
+    from ._roi_builders import daily, dataset
+
+    rows = [{"platform": "instagram", "account_id": "a", "date": d.date().isoformat(),
+             "metric": "net_follows", "value": 3.0}
+            for d in pd.date_range("2026-06-01", "2026-06-21")]
+    rep = BrandReport(dataset(daily=daily(rows)), "2026-06", lang=lang)
+    texts = [b["text"] for b in rep.alerts().blocks if b["kind"] == "text"]
+    assert texts[0] == rep.fmt.label("alerts_untested").format(weeks="4")
+    assert texts[0] != rep.fmt.label("alerts_none") and "4" in texts[0]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "it"])
+def test_a_month_tested_in_part_names_its_untested_days(lang):
+    """Net follows from 1 June to 10 July: a day is tested once 4 earlier same weekdays have a
+    value, so from 1 June + 28 days = 29 June on; June's 1st to 28th could hide an incident.
+    The watch said "No alert in this period: every watched signal stayed within its usual
+    range", and gave a yearly rate from the 12 days watched (29 June to 10 July, after June),
+    0 alerts: "0.0, likely range 0.0–91.2". June's report judges the history up to 30 June: 2
+    days watched, 29 and 30 June, too few for a rate."""
+    from ._roi_builders import daily, dataset
+
+    rows = [{"platform": "instagram", "account_id": "a", "date": d.date().isoformat(),
+             "metric": "net_follows", "value": 3.0}
+            for d in pd.date_range("2026-06-01", "2026-07-10")]
+    rep = BrandReport(dataset(daily=daily(rows)), "2026-06", lang=lang)
+    f = rep.fmt
+    blocks = rep.alerts().blocks
+    texts = [b["text"] for b in blocks if b["kind"] == "text"]
+    notes = [b["text"] for b in blocks if b["kind"] == "note"]
+    assert texts[0] == f.label("alerts_none_tested") != f.label("alerts_none")
+    assert f.label("alerts_partly").format(weeks="4") in notes
+    [items] = [b["items"] for b in blocks if b["kind"] == "bullets"]
+    signal = f"{f.platform('instagram')} · {f.label('sig_net_followers')}"
+    untested = ", ".join(f.date(d, "d MMM") for d in pd.date_range("2026-06-01", "2026-06-28"))
+    assert items == [f.prose(f.label("alerts_partly_item").format(
+        signal=signal, tested="2", days="30", dates=untested))]
+    # 2 days watched: no rate, no range, no sum of rates; the note says why
+    [table] = [b for b in blocks if b["kind"] == "table"]
+    assert table["rows"] == [[f.platform("instagram"), f.label("sig_net_followers"), "2", "0",
+                              "–", "–"]]
+    assert f.prose(f.label("alerts_rate_few").format(days="28", signals=f"{signal} (2)")) \
+        in notes
+    assert not any(t.startswith(f.label("alerts_total")[:10]) for t in texts)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "it"])
+def test_the_history_a_day_needs_is_the_settings_not_a_fixed_4(lang, monkeypatch):
+    """The watch's notes said a day is compared with "the 4 weeks before it at least" whatever
+    the settings' min_history. With min_history=3, net follows from 1 June to 10 July: a day
+    is tested from 1 June + 3 × 7 days = 22 June on, so June is tested on 22..30 June, 9 of
+    its 30 days, and the notes say 3 weeks; with 1 to 14 June (two weeks) no day is tested."""
+    import dataclasses
+    import importlib
+
+    from ._roi_builders import daily, dataset
+
+    # the module (smmanalytics.alerts is also the name of its function)
+    alerts_module = importlib.import_module("smmanalytics.alerts")
+
+    @dataclasses.dataclass(frozen=True)
+    class ThreeWeeks(alerts_module.AlertSettings):     # the settings the watch makes
+        min_history: int = 3
+
+    monkeypatch.setattr(alerts_module, "AlertSettings", ThreeWeeks)
+
+    def report(last):
+        rows = [{"platform": "instagram", "account_id": "a", "date": d.date().isoformat(),
+                 "metric": "net_follows", "value": 3.0}
+                for d in pd.date_range("2026-06-01", last)]
+        return BrandReport(dataset(daily=daily(rows)), "2026-06", lang=lang)
+
+    rep = report("2026-07-10")
+    f = rep.fmt
+    blocks = rep.alerts().blocks
+    notes = [b["text"] for b in blocks if b["kind"] == "note"]
+    weeks = {"en": "the 3 weeks", "fr": "des 3 semaines", "it": "almeno 3 settimane"}[lang]
+    [partly] = [n for n in notes if n == f.label("alerts_partly").format(weeks="3")]
+    assert weeks in partly and "4" not in partly
+    [items] = [b["items"] for b in blocks if b["kind"] == "bullets"]
+    untested = ", ".join(f.date(d, "d MMM") for d in pd.date_range("2026-06-01", "2026-06-21"))
+    signal = f"{f.platform('instagram')} · {f.label('sig_net_followers')}"
+    assert items == [f.prose(f.label("alerts_partly_item").format(
+        signal=signal, tested="9", days="30", dates=untested))]
+    rep = report("2026-06-14")
+    texts = [b["text"] for b in rep.alerts().blocks if b["kind"] == "text"]
+    assert texts[0] == rep.fmt.label("alerts_untested").format(weeks="3")
+    assert weeks in texts[0]
+
+
+@pytest.mark.parametrize("lang, week, weeks", [
+    ("en", "the same weekday of the week before it at least", "1 weeks"),
+    ("fr", "au même jour de la semaine précédente au moins", "1 semaines"),
+    ("it", "lo stesso giorno della settimana precedente", "1 settimane"),
+])
+def test_a_one_week_history_minimum_is_said_in_the_singular(lang, week, weeks, monkeypatch):
+    """With min_history=1 the watch said a day is compared with the same weekday of "the 1
+    weeks before it" ("des 1 semaines", "delle almeno 1 settimane"). Net follows from 1 June
+    to 10 July: a day is tested once 1 earlier same weekday has a value, from 1 June + 7 days
+    = 8 June on, so June's 1st to 7th are untested and June is tested on 30 - 7 = 23 days; with
+    1 to 7 June alone no day is tested."""
+    import dataclasses
+    import importlib
+
+    from ._roi_builders import daily, dataset
+
+    alerts_module = importlib.import_module("smmanalytics.alerts")
+
+    @dataclasses.dataclass(frozen=True)
+    class OneWeek(alerts_module.AlertSettings):
+        min_history: int = 1
+
+    monkeypatch.setattr(alerts_module, "AlertSettings", OneWeek)
+
+    def report(last):
+        rows = [{"platform": "instagram", "account_id": "a", "date": d.date().isoformat(),
+                 "metric": "net_follows", "value": 3.0}
+                for d in pd.date_range("2026-06-01", last)]
+        return BrandReport(dataset(daily=daily(rows)), "2026-06", lang=lang)
+
+    rep = report("2026-07-10")
+    f = rep.fmt
+    blocks = rep.alerts().blocks
+    notes = [b["text"] for b in blocks if b["kind"] == "note"]
+    [partly] = [n for n in notes if n == f.label("alerts_partly_one_week")]
+    assert week in partly and weeks not in partly
+    [items] = [b["items"] for b in blocks if b["kind"] == "bullets"]
+    untested = ", ".join(f.date(d, "d MMM") for d in pd.date_range("2026-06-01", "2026-06-07"))
+    signal = f"{f.platform('instagram')} · {f.label('sig_net_followers')}"
+    assert items == [f.prose(f.label("alerts_partly_item").format(
+        signal=signal, tested="23", days="30", dates=untested))]
+    texts = [b["text"] for b in report("2026-06-07").alerts().blocks if b["kind"] == "text"]
+    assert texts[0] == f.label("alerts_untested_one_week")
+    assert week in texts[0] and weeks not in texts[0]
+
+
+@pytest.mark.parametrize("lang, said, wrong", [
+    ("en", "its only day with data was not tested: 1 Jun", "of its 1 days"),
+    ("fr", "son seul jour avec données n'a pas été testé : 1er juin", "de ses 1 jours"),
+    ("it", "il suo unico giorno con dati non è stato testato: 1° giu", "dei suoi 1 giorni"),
+])
+def test_a_signal_with_one_day_of_data_in_the_period_is_said_in_the_singular(lang, said, wrong):
+    """Net follows from 10 May to 1 June: June has one day with a value, 1 June, a Monday
+    with 3 earlier Mondays (11, 18, 25 May), fewer than the 4 a day needs: untested. The note
+    said "tested on 0 of its 1 days with data"."""
+    from ._roi_builders import daily, dataset
+
+    rows = [{"platform": "instagram", "account_id": "a", "date": d.date().isoformat(),
+             "metric": "net_follows", "value": 3.0}
+            for d in pd.date_range("2026-05-10", "2026-06-01")]
+    rep = BrandReport(dataset(daily=daily(rows)), "2026-06", lang=lang)
+    [items] = [b["items"] for b in rep.alerts().blocks if b["kind"] == "bullets"]
+    assert len(items) == 1 and said in items[0] and wrong not in items[0]
+
+
+def _daily_comments(last: str) -> Dataset:
+    """One Instagram post a day at noon in Paris from 1 January 2026 to ``last``, its comments
+    20 to 26 by a weekly rhythm, and 900 on 16 March (an incident)."""
+    days = pd.date_range("2026-01-01", last, freq="D")
+    comments = (20 + np.arange(len(days)) % 7).astype(float)
+    comments[days == pd.Timestamp("2026-03-16")] = 900.0
+    df = pd.DataFrame({
+        "platform": "instagram", "post_id": [f"p{i}" for i in range(len(days))],
+        "published_at": (days + pd.Timedelta(hours=12)).tz_localize("Europe/Paris"),
+        "comments": comments, "reactions": 100.0,
+        "snapshot_at": pd.Timestamp("2026-04-01 08:00", tz="UTC"),
+    })
+    return Dataset(posts=schema.conform(df, "posts"),
+                   brand=Brand(name="Maison Sève", timezone="Europe/Paris", language="en"))
+
+
+def test_a_past_periods_alert_rates_judge_the_history_up_to_its_end():
+    """The December 2025 report's "how often these settings alert" table read 398 days
+    watched and 63 alerts, the data starting on 1 September 2025: it counted the days and the
+    alerts of October 2026. A report judges the history up to its period's end: here posts
+    every day from 1 January to 31 March 2026, an incident on 16 March. A day is tested once 4
+    earlier same weekdays have a value, so from 29 January on: February's report watched 29
+    January to 28 February, 3 + 28 = 31 days, with no alert (the incident is to come); the
+    whole history's, 29 January to 31 March, 62 days, holds it."""
+    d = _daily_comments("2026-03-31")
+    table = next(b for b in BrandReport(d, "2026-02", lang="en").alerts().blocks
+                 if b["kind"] == "table" and "Days watched" in b["columns"])
+    row = dict(zip(table["columns"], table["rows"][0], strict=True))
+    assert (row["Signal"], row["Days watched"], row["Alerts"]) == ("comments", "31", "0")
+    whole = next(b for b in BrandReport(d, "2026-03", lang="en").alerts().blocks
+                 if b["kind"] == "table" and "Days watched" in b["columns"])
+    row = dict(zip(whole["columns"], whole["rows"][0], strict=True))
+    assert (row["Days watched"], row["Alerts"]) == ("62", "1")
