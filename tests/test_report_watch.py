@@ -149,12 +149,10 @@ def test_a_month_tested_in_part_names_its_untested_days(lang):
     assert not any(t.startswith(f.label("alerts_total")[:10]) for t in texts)
 
 
-@pytest.mark.parametrize("lang", ["en", "fr", "it"])
-def test_the_history_a_day_needs_is_the_settings_not_a_fixed_4(lang, monkeypatch):
-    """The watch's notes said a day is compared with "the 4 weeks before it at least" whatever
-    the settings' min_history. With min_history=3, net follows from 1 June to 10 July: a day
-    is tested from 1 June + 3 × 7 days = 22 June on, so June is tested on 22..30 June, 9 of
-    its 30 days, and the notes say 3 weeks; with 1 to 14 June (two weeks) no day is tested."""
+def _net_follows_report(monkeypatch, min_history: int, lang: str):
+    """``report(last)``: June 2026's report of Instagram net follows of 3 a day from 1 June to
+    ``last``, its watch under settings whose ``min_history`` is given (the settings the watch
+    makes are patched)."""
     import dataclasses
     import importlib
 
@@ -163,11 +161,11 @@ def test_the_history_a_day_needs_is_the_settings_not_a_fixed_4(lang, monkeypatch
     # the module (smmanalytics.alerts is also the name of its function)
     alerts_module = importlib.import_module("smmanalytics.alerts")
 
-    @dataclasses.dataclass(frozen=True)
-    class ThreeWeeks(alerts_module.AlertSettings):     # the settings the watch makes
-        min_history: int = 3
-
-    monkeypatch.setattr(alerts_module, "AlertSettings", ThreeWeeks)
+    # the settings the watch makes: the defaults but min_history
+    settings = dataclasses.make_dataclass(
+        "Settings", [("min_history", int, dataclasses.field(default=min_history))],
+        bases=(alerts_module.AlertSettings,), frozen=True)
+    monkeypatch.setattr(alerts_module, "AlertSettings", settings)
 
     def report(last):
         rows = [{"platform": "instagram", "account_id": "a", "date": d.date().isoformat(),
@@ -175,6 +173,16 @@ def test_the_history_a_day_needs_is_the_settings_not_a_fixed_4(lang, monkeypatch
                 for d in pd.date_range("2026-06-01", last)]
         return BrandReport(dataset(daily=daily(rows)), "2026-06", lang=lang)
 
+    return report
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "it"])
+def test_the_history_a_day_needs_is_the_settings_not_a_fixed_4(lang, monkeypatch):
+    """The watch's notes said a day is compared with "the 4 weeks before it at least" whatever
+    the settings' min_history. With min_history=3, net follows from 1 June to 10 July: a day
+    is tested from 1 June + 3 × 7 days = 22 June on, so June is tested on 22..30 June, 9 of
+    its 30 days, and the notes say 3 weeks; with 1 to 14 June (two weeks) no day is tested."""
+    report = _net_follows_report(monkeypatch, 3, lang)
     rep = report("2026-07-10")
     f = rep.fmt
     blocks = rep.alerts().blocks
@@ -204,25 +212,7 @@ def test_a_one_week_history_minimum_is_said_in_the_singular(lang, week, weeks, m
     to 10 July: a day is tested once 1 earlier same weekday has a value, from 1 June + 7 days
     = 8 June on, so June's 1st to 7th are untested and June is tested on 30 - 7 = 23 days; with
     1 to 7 June alone no day is tested."""
-    import dataclasses
-    import importlib
-
-    from ._roi_builders import daily, dataset
-
-    alerts_module = importlib.import_module("smmanalytics.alerts")
-
-    @dataclasses.dataclass(frozen=True)
-    class OneWeek(alerts_module.AlertSettings):
-        min_history: int = 1
-
-    monkeypatch.setattr(alerts_module, "AlertSettings", OneWeek)
-
-    def report(last):
-        rows = [{"platform": "instagram", "account_id": "a", "date": d.date().isoformat(),
-                 "metric": "net_follows", "value": 3.0}
-                for d in pd.date_range("2026-06-01", last)]
-        return BrandReport(dataset(daily=daily(rows)), "2026-06", lang=lang)
-
+    report = _net_follows_report(monkeypatch, 1, lang)
     rep = report("2026-07-10")
     f = rep.fmt
     blocks = rep.alerts().blocks

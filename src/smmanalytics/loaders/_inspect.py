@@ -8,17 +8,7 @@ import pandas as pd
 
 from ..errors import SmmError
 from ..quality import QualityLog
-from ._folder import (
-    BRAND_FILES,
-    IMAGE_SUFFIXES,
-    SETTINGS_FILES,
-    SIDE_FILES,
-    SYNONYMS_FILE,
-    is_archive_setting,
-    member_kind,
-    noting_warnings,
-    walk,
-)
+from . import _folder
 from ._headers import read_synonyms, using_synonyms
 from ._registry import parse_source
 from ._sources import iter_sources
@@ -64,20 +54,21 @@ def inspect_files(paths: str | Path | list[str | Path]) -> pd.DataFrame:
     rows: list[dict] = []
     exports: list[Path] = []
     extra: tuple | None = None
-    for f in walk(paths):
-        if f.suffix.lower() in IMAGE_SUFFIXES:     # as smm.load: never read as an export
+    for f in _folder.walk(paths):
+        if f.suffix.lower() in _folder.IMAGE_SUFFIXES:     # as smm.load: never read as an export
             rows.append({"file": str(f), "status": "image", "warnings": ""})
             continue
         # a zipped brand folder's settings files are read before its exports, as by load
-        settings = ([(f, None)] if f.name.lower() in SETTINGS_FILES else
-                    [(Path(s.name), s.data) for s in archive_members(f, is_archive_setting)])
+        settings = ([(f, None)] if f.name.lower() in _folder.SETTINGS_FILES else
+                    [(Path(s.name), s.data)
+                     for s in archive_members(f, _folder.is_archive_setting)])
         for name, data in settings:
             lower = file_name(name).lower()
             row, value = _inspect_settings(name, lower, data)
-            if lower == SYNONYMS_FILE and extra is None:
+            if lower == _folder.SYNONYMS_FILE and extra is None:
                 extra = value or ()
             rows.append(row)
-        if f.name.lower() not in SETTINGS_FILES:
+        if f.name.lower() not in _folder.SETTINGS_FILES:
             exports.append(f)
     with using_synonyms(extra or ()):
         rows.extend(_inspect_exports(exports))
@@ -102,12 +93,12 @@ def _inspect_settings(f: Path, lower: str, data: bytes | None = None) -> tuple[d
 
     log = QualityLog()
     value = None
-    with noting_warnings(log, f):
+    with _folder.noting_warnings(log, f):
         try:
-            if lower in BRAND_FILES:
+            if lower in _folder.BRAND_FILES:
                 value = read_brand(f, data=data)
-            elif lower in SIDE_FILES:
-                value = _read_side(f, SIDE_FILES[lower][2], log, True, data)
+            elif lower in _folder.SIDE_FILES:
+                value = _read_side(f, _folder.SIDE_FILES[lower][2], log, True, data)
             else:
                 value = read_synonyms(f, data=data)
         except SmmError as exc:
@@ -131,7 +122,7 @@ def _inspect_exports(files: list[Path]) -> list[dict]:
             rows.append({"file": str(f), "status": "failed", "warnings": str(exc)})
             continue
         for src in sources:
-            kind = member_kind(src)
+            kind = _folder.member_kind(src)
             if kind == "damaged":               # a damaged member: the others are read
                 rows.append(_damaged_row(src))
                 continue
