@@ -543,6 +543,8 @@ def test_french_elides_de_before_instagram():
     assert fr.prose("plus que Instagram; De Instagram; de X, de YouTube, de Facebook; "
                     "de Instagrammers") == ("plus qu'Instagram; D'Instagram; de X, de YouTube, "
                                             "de Facebook; de Instagrammers")
+    assert fr.prose("lorsque Instagram, puisque Instagram, jusque Instagram") == (
+        "lorsqu'Instagram, puisqu'Instagram, jusqu'Instagram")
     assert Formatter("en").prose("de Instagram") == "de Instagram"
 
 

@@ -201,11 +201,12 @@ PLATFORM_NAMES = {"facebook": "Facebook", "instagram": "Instagram", "x": "X",
                   "pinterest": "Pinterest"}
 
 
-#: French elides "de" and "que" before a platform whose name starts with a vowel sound
-#: ("les données de Instagram" → "les données d'Instagram")
-_FR_ELIDED = {"de": "d'", "que": "qu'"}
+#: French elides "de", "que" and the conjunctions ending in "que" before a platform whose
+#: name starts with a vowel sound ("les données de Instagram" → "les données d'Instagram")
+_FR_ELIDED = {"de": "d'", "que": "qu'", "lorsque": "lorsqu'", "puisque": "puisqu'",
+              "jusque": "jusqu'"}
 _FR_ELISION = re.compile(
-    r"(?<![\w'])((?i:de|que)) (?=(?:"
+    r"(?<![\w'])((?i:de|que|lorsque|puisque|jusque)) (?=(?:"
     + "|".join(re.escape(n) for n in PLATFORM_NAMES.values() if n[0] in "AEIOU")
     + r")\b)")
 
@@ -239,8 +240,9 @@ class Formatter:
     def prose(self, text: str) -> str:
         """``text`` as the language writes it once its values are in: Italian elides the
         article or preposition before a number said with a vowel ("al 8 ottobre" → "all'8
-        ottobre", "il 11" → "l'11"), French "de" and "que" before a platform named with a
-        vowel ("de Instagram" → "d'Instagram"); English is left as it is.
+        ottobre", "il 11" → "l'11"), French "de", "que", "lorsque", "puisque" and "jusque"
+        before a platform named with a vowel ("de Instagram" → "d'Instagram"); English is left
+        as it is.
 
         >>> Formatter("it").prose("dal 8 ottobre al 11 ottobre 2026; Il 80 %")
         "dall'8 ottobre all'11 ottobre 2026; L'80 %"
