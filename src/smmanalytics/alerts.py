@@ -946,13 +946,13 @@ def plot_alert(alert_row, signals: pd.DataFrame, ax=None, *, settings: AlertSett
     """
     import matplotlib.dates as mdates
 
-    from .plots import PercentTicks, _axes
+    from .plots import PercentTicks, drawing_axes
 
     settings = _settings(settings)
     alert_row = _one_alert(alert_row)
     frame_with(signals, ["date", "platform", "signal", "value"], "plot_alert",
                "the frame of signals()", "signals")
-    ax = _axes(ax)
+    ax = drawing_axes(ax)
     date = pd.Timestamp(alert_row["date"])
     sel = ((signals["platform"] == alert_row["platform"])
            & (signals["signal"] == alert_row["signal"])).fillna(False)

@@ -77,7 +77,7 @@ from ._actuals import (
 from ._args import platform_name, whole
 from ._web import social_traffic
 from .errors import PeriodError, require_dataset
-from .metrics import post_interactions
+from .metrics import post_interactions, youtube_thumbnails
 from .periods import Period, parse_period, post_dates
 from .schema import column_or
 
@@ -229,14 +229,13 @@ def _youtube_impressions_out(a: pd.DataFrame, b: pd.DataFrame
     the sample's pooled er_impressions 0.81 % against 0.51 % (+58 %), where engagement() of
     each month, leaving them out, gave 2.36 % against 2.08 %. Both periods are judged
     together, so that a month of YouTube posts only is not pooled otherwise than the other."""
-    platforms = pd.concat([a["platform"], b["platform"]]).dropna()
-    if not ((platforms == "youtube").any() and (platforms != "youtube").any()):
+    youtube = youtube_thumbnails(pd.concat([a["platform"], b["platform"]]))
+    if not youtube.any():
         return a, b, False
     out, left_out = [], False
-    for df in (a, b):
-        youtube = (df["platform"] == "youtube").fillna(False).to_numpy(bool)
-        left_out |= bool(df["impressions"].notna().to_numpy()[youtube].any())
-        out.append(df.assign(impressions=df["impressions"].mask(youtube)))
+    for df, rows in ((a, youtube[:len(a)]), (b, youtube[len(a):])):
+        left_out |= bool(df["impressions"].notna().to_numpy()[rows].any())
+        out.append(df.assign(impressions=df["impressions"].mask(rows)))
     return out[0], out[1], left_out
 
 

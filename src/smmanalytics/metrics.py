@@ -42,7 +42,7 @@ from .errors import ArgumentTypeError, SchemaError
 from .schema import column_or, utc_timestamps
 
 __all__ = ["COMPONENTS", "DENOMINATORS", "interactions", "post_interactions", "row_sum", "rate",
-           "ctr_denominator", "add_rates", "engagement", "followers_at"]
+           "ctr_denominator", "add_rates", "engagement", "followers_at", "youtube_thumbnails"]
 
 COMPONENTS = ("reactions", "comments", "shares", "saves")
 DENOMINATORS = ("reach", "impressions", "views", "followers")
@@ -341,6 +341,24 @@ def _interaction_columns(posts: pd.DataFrame) -> None:
                           column="reactions")
 
 
+def youtube_thumbnails(platform: pd.Series) -> np.ndarray:
+    """The rows whose impressions a total across platforms leaves out: YouTube's, when the
+    rows hold another platform too (none otherwise), as a bool array. YouTube's impressions
+    are Studio's thumbnail impressions, not views of the post (DESIGN §3, reference §5.2):
+    pooled with other platforms' impressions they weighed its few interactions per thumbnail
+    shown into the brand's rate. ``platform``: lower-case names (missing: no platform).
+
+    >>> youtube_thumbnails(pd.Series(["youtube", "x", None])).tolist()
+    [True, False, False]
+    >>> youtube_thumbnails(pd.Series(["youtube", "youtube"])).tolist()
+    [False, False]
+    """
+    plat = platform.astype("string")
+    if plat.dropna().nunique() < 2:
+        return np.zeros(len(plat), dtype=bool)
+    return (plat == "youtube").fillna(False).to_numpy(bool)
+
+
 def engagement(posts: pd.DataFrame, by: Sequence[str] | str | None = ("platform",),
                daily: pd.DataFrame | None = None) -> pd.DataFrame:
     """Engagement per group: posts, interactions and each rate, median and pooled.
@@ -424,15 +442,10 @@ def engagement(posts: pd.DataFrame, by: Sequence[str] | str | None = ("platform"
         row = dict(zip(keys, key, strict=True))
         row["posts"] = len(g)
         row["interactions"] = g["interactions"].sum(min_count=1)
-        # YouTube's thumbnail impressions are no views of the post: pooled with the other
-        # platforms' impressions, they weighed its few interactions per thumbnail shown into
-        # the brand's rate
-        plat = g["_platform"]
-        mixed = plat.dropna().nunique() > 1
-        youtube = (plat == "youtube").fillna(False).to_numpy() if mixed else None
+        youtube = youtube_thumbnails(g["_platform"])
         for d in DENOMINATORS:
             gd = g
-            if d == "impressions" and youtube is not None and youtube.any():
+            if d == "impressions" and youtube.any():
                 youtube_left_out |= bool(g["er_impressions"].notna().to_numpy()[youtube].any())
                 gd = g.loc[~youtube]
             r = gd[f"er_{d}"]

@@ -100,7 +100,7 @@ class PercentTicks(mticker.Formatter):
         return self.percent(x, self.digits)
 
 
-def _axes(ax: Axes | None = None) -> Axes:
+def drawing_axes(ax: Axes | None = None) -> Axes:
     """``ax``, else pyplot's current Axes; a figure made here (no ``ax``, pyplot's current
     figure without any Axes: the call creates it) gets matplotlib's constrained layout, so
     that a plain ``plt.savefig`` keeps every label and a legend beside the axes (they were
@@ -141,7 +141,7 @@ def plot_daily_interactions(posts: pd.DataFrame, *, tz: str, ax: Axes | None = N
     time_zone(tz)
     frame_with(posts, ["platform", "published_at"], "plot_daily_interactions",
                "a frame of posts", "posts")
-    ax = _axes(ax)
+    ax = drawing_axes(ax)
     if posts.empty:
         return ax
     if "interactions" not in posts.columns:         # a cut-down frame: from its components
@@ -217,7 +217,7 @@ def plot_engagement_by_platform(engagement: pd.DataFrame, *, rate: str = "er_rea
     """
     frame_with(engagement, ["platform", rate], "plot_engagement_by_platform",
                "a frame of engagement(..., by='platform')", "engagement")
-    ax = _axes(ax)
+    ax = drawing_axes(ax)
     ax.set_xlabel(rate_label(rate) if label is None else label)
     without = engagement.loc[engagement[rate].isna(), "platform"].astype(str).tolist()
     if without:
@@ -272,7 +272,7 @@ def plot_audience(audience: pd.DataFrame, *, dimension: str, top: int = 8,
     if known and dimension not in known:        # a typo would give a blank chart
         raise ArgumentError("the audience has no such dimension", argument="dimension",
                             expected=f"one of {', '.join(known)}", got=dimension)
-    ax = _axes(ax)
+    ax = drawing_axes(ax)
     data = audience.loc[audience["dimension"] == dimension].dropna(subset=["share"])
     if data.empty:
         return ax

@@ -1127,9 +1127,9 @@ def plot_costs(roi_frame: pd.DataFrame, ax=None, **kwargs):
     Returns the matplotlib Axes. Categories that are zero everywhere are left out; each
     category keeps its colour of :data:`COST_COLORS` (unless ``color`` is given).
     """
-    from .plots import _axes
+    from .plots import drawing_axes
 
-    ax = _axes(ax)
+    ax = drawing_axes(ax)
     if roi_frame is None:
         return ax
     frame_with(roi_frame, list(CATEGORIES), "plot_costs", "a frame of roi()", "roi_frame")

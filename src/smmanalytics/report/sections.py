@@ -186,10 +186,9 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         # all-platforms total leaves them out, as engagement() leaves them out of the pooled
         # er_impressions (202,123 impressions of October were 149,296 thumbnails shown); its
         # own row keeps them, and a line under the table says so
-        plat = self.posts["platform"].astype("string").str.lower()
-        youtube = (plat == "youtube").fillna(False).to_numpy()
+        youtube = metrics.youtube_thumbnails(self.posts["platform"].astype("string").str.lower())
         thumbnails = pd.NA
-        if "impressions" in self.posts and plat.dropna().nunique() > 1 and youtube.any():
+        if "impressions" in self.posts and youtube.any():
             thumbnails = self.posts.loc[youtube, "impressions"].sum(min_count=1)
             sums["impressions"] = self.posts.loc[~youtube, "impressions"].sum(min_count=1)
         # each platform's sums, of one groupby (a mask and a sum a platform and metric took

@@ -317,14 +317,14 @@ class BestTimes:
         from matplotlib.colors import LogNorm
         from matplotlib.patches import Rectangle
 
-        from ..plots import _axes
+        from ..plots import drawing_axes
 
         if kind not in ("lift", "activity"):
             from ..errors import ArgumentError
 
             raise ArgumentError("not a kind of plot", argument="kind",
                                 expected="'lift' or 'activity'", got=kind)
-        ax = _axes(ax)
+        ax = drawing_axes(ax)
         if kind == "activity":
             if self.activity is None:
                 ax.set_title("No audience-activity data in the exports")
