@@ -1659,3 +1659,74 @@ def test_a_net_followers_goal_with_days_in_runs_says_so_and_widens_its_range(tmp
     assert width > 1.5 * (independent["projection_high"] - independent["projection_low"])
     assert "jours corrélés d'un jour au suivant (" in Formatter("fr").note(
         [n for n in note.split("; ") if n.startswith("days correlated")][0])
+
+
+def _x_net_followers(tmp_path, values, target, start="2026-08-01"):
+    """X's net followers, ``values[i]`` on day i from ``start`` (follows − 2 unfollows), with
+    an October goal of ``target``."""
+    days = pd.date_range(start, periods=len(values))
+    rows = [{"platform": "x", "account_id": "a", "date": str(d.date()), "metric": m,
+             "value": v + 2 if m == "follows" else 2.0}
+            for d, v in zip(days, values, strict=True) for m in ("follows", "unfollows")]
+    return dataset(daily=daily(rows), goals=_goal_frame(tmp_path, "followers_net", target,
+                                                        platform="x"))
+
+
+def test_a_flows_weekend_rhythm_is_no_noise_in_its_projection(tmp_path):
+    """Net followers with a weekly rhythm (5 a weekday, 40 on Saturdays and Sundays, ±0.01
+    from one day to the next) were projected as if days were alike: the weekend bump taken
+    for noise made the range wide (a coin toss for a target the rhythm cannot reach) and the
+    3 weekend days of the 10 done (more than 2 in 7) raised the pace. From 1 August to
+    Saturday 10 October: October 1-10 hold Saturday 3, Sunday 4 and Saturday 10, so the
+    actual is 7 × 5 + 3 × 40 = 155 (the linear pace 155 × 31 / 10 = 480.5). The mean day is
+    (5 × 5 + 2 × 40) / 7 = 15: weekday effects −10 and +25, and each day done is 15 plus its
+    effect (level 15). The 21 days left (11-31 October) hold 6 weekend days (11, 17, 18, 24,
+    25, 31) and 15 weekdays: 21 × 15 + 6 × 25 − 15 × 10 = 315 = 6 × 40 + 15 × 5, so the month
+    ends at 155 + 315 = 470 all but surely: a target of 475 is off track, not at risk."""
+    from smmanalytics.report.formatting import Formatter
+
+    days = pd.date_range("2026-08-01", "2026-10-10")
+    values = [(40.0 if d.day_of_week >= 5 else 5.0) + (0.01 if k % 2 else -0.01)
+              for k, d in enumerate(days)]
+    row = scorecard(_x_net_followers(tmp_path, values, 475), "2026-10",
+                    asof="2026-10-10").iloc[0]
+    assert row["actual"] == pytest.approx(155, abs=1e-9)
+    assert row["projection"] == pytest.approx(470, abs=0.1)
+    assert 469.8 < row["projection_low"] <= row["projection_high"] < 470.2
+    assert row["p_meet"] == 0 and row["status"] == "off track"
+    assert "weekday rhythm of the last 10 weeks used in the projection" in row["note"]
+    assert "des 10 dernières semaines" in Formatter("fr").note(row["note"])
+    assert "delle ultime 10 settimane" in Formatter("it").note(row["note"])
+
+
+def test_sim_flow_adds_the_weekday_effects_of_the_days_left():
+    """Days 10, 40, 10 done with weekday effects −15, +15, −15 are each 25 with no noise:
+    the 5 days left, whose effects sum to +20, total 5 × 25 + 20 = 145 on every path (their
+    mean 20 taken as the level, with the bump as noise, gave 100 ± a wide range)."""
+    from smmanalytics._forecast import sim_flow
+
+    rem = sim_flow(np.array([10.0, 40.0, 10.0]), 5, np.random.default_rng(0), 1000,
+                   nonneg=True, effects=np.array([-15.0, 15.0, -15.0]), ahead=20.0)
+    assert rem == pytest.approx(np.full(1000, 145.0))
+
+
+def test_a_flow_without_a_weekly_rhythm_keeps_its_projection(tmp_path):
+    """Net followers alternating 12 and 2 from day to day (each weekday 12 one week and 2 the
+    next: no weekday effect beyond noise) are projected as before, on the same draws: the
+    linear pace (5 × 12 + 5 × 2) × 31 / 10 = 217, and the range of sim_flow without weekday
+    effects (seed 0 as the scorecard's)."""
+    from smmanalytics._forecast import sim_flow
+    from smmanalytics.goals import _flow_rhythm
+
+    days = pd.date_range("2026-08-01", "2026-10-10")
+    values = [12.0 if k % 2 == 0 else 2.0 for k in range(len(days))]
+    ds = _x_net_followers(tmp_path, values, 250)
+    hist = metric_daily(ds, "followers_net", "x", dt.date(2026, 7, 19), dt.date(2026, 10, 10))
+    assert _flow_rhythm(hist, []) is None
+    row = scorecard(ds, "2026-10", asof="2026-10-10", paths=2000).iloc[0]
+    assert row["actual"] == 70 and row["projection"] == pytest.approx(217)
+    y = np.array(values[-10:])
+    final = 70 + sim_flow(y, 21, np.random.default_rng(0), 2000, nonneg=False)
+    assert [row["projection_low"], row["projection_high"]] == list(np.quantile(final,
+                                                                               [0.1, 0.9]))
+    assert pd.isna(row["note"])

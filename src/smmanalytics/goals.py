@@ -284,9 +284,9 @@ def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
     DataFrame
         One row per goal: goal_id, label, metric, platform, direction, goal_period, target,
         actual, progress (actual / target), status, complete, days, elapsed_days, projection
-        (linear pace ``A × D / d``; for rate goals, GA4 monthly totals and counts with a
-        weekly rhythm the median simulated final value, or the rate to date when it cannot
-        be simulated; GA4 totals that cover the goal period whole give their own value, with
+        (linear pace ``A × D / d``; for rate goals, GA4 monthly totals, counts and flows
+        with a weekly rhythm the median simulated final value, or the rate to date when it
+        cannot be simulated; GA4 totals that cover the goal period whole give their own value, with
         p_meet 1 or 0), pace_index
         (``A / (G × d / D)``), required_daily (``(G − A) / (D − d)``), p_meet (simulated
         probability of meeting the target, running periods), projection_low and
@@ -667,10 +667,24 @@ def _simulate_series(ds, metric: str, platform: str, w: Period, end: dt.date, *,
         rest = sim_count(y, float(wd[left].sum()), rng, paths,
                          weights=wd[daily.index.day_of_week], dispersion=fit.dispersion)
         return actual_to_date + rest, True
-    rho = _day_correlation(metric_daily(ds, metric, platform, _history_start(end), end),
-                           notes)
-    rest = sim_flow(y, days_left, rng, paths, nonneg=metric == "revenue", rho=rho)
-    return actual_to_date + rest, False
+    hist = metric_daily(ds, metric, platform, _history_start(end), end)
+    rho = _day_correlation(hist, notes)
+    weekly = _flow_weekly(hist, daily.index, end, w.end, notes)
+    rest = sim_flow(y, days_left, rng, paths, nonneg=metric == "revenue", rho=rho, **weekly)
+    # with a weekly rhythm the projection is the simulation's median, as for counts
+    return actual_to_date + rest, bool(weekly)
+
+
+def _flow_weekly(hist: pd.Series, done: pd.DatetimeIndex, end: dt.date, last: dt.date,
+                 notes: list[str]) -> dict:
+    """:func:`smmanalytics._forecast.sim_flow`'s ``effects`` and ``ahead`` under the weekly
+    rhythm of a flow's ``hist`` (:func:`_flow_rhythm`): the effect of each day of ``done``
+    and the Σ of those of the days after ``end`` to ``last``; {} without a rhythm."""
+    effect = _flow_rhythm(hist, notes)
+    if effect is None:
+        return {}
+    left = pd.date_range(end + dt.timedelta(days=1), last).day_of_week
+    return {"effects": effect[done.day_of_week], "ahead": float(effect[left].sum())}
 
 
 def _simulate_er(ds, platform: str, w: Period, end: dt.date, *, days_done: int,
@@ -714,11 +728,15 @@ def _simulate_return(ds, metric: str, platform: str, w: Period, end: dt.date, *,
             rev = rev + metric_daily(ds, "key_events", platform, start, stop).fillna(0) * vpk
         return rev
 
-    x = daily_value(w.start, end).dropna().to_numpy("float64")
+    done = daily_value(w.start, end).dropna()
+    x = done.to_numpy("float64")
     monthly = not len(x)
     if not monthly:
-        rho = _day_correlation(daily_value(_history_start(end), end), notes)
-        final_value = float(value_a) + sim_flow(x, days_left, rng, paths, nonneg=True, rho=rho)
+        hist = daily_value(_history_start(end), end)
+        rho = _day_correlation(hist, notes)
+        weekly = _flow_weekly(hist, done.index, end, w.end, notes)
+        final_value = float(value_a) + sim_flow(x, days_left, rng, paths, nonneg=True, rho=rho,
+                                                **weekly)
     else:
         final_value = _sim_from_months(value, w, end, _ga4_reach(ds, w.start, end),
                                        float(value_a), rng, paths, notes)
@@ -767,8 +785,8 @@ def _day_correlation(hist: pd.Series, notes: list[str]) -> float:
     the test in two histories of three; its mean estimate at 0.5 and 0.7: 0.49 and 0.69).
     Independent days with a weekend bump of 25 (day-to-day sd 6) passed the test in 79 % of
     histories around the months' means alone, and 44 days of 0 before the first activity in
-    all of them; now 3 % and 4 %. (The flows have no weekly rhythm of their own: such a
-    bump is taken as day-to-day noise, and the range covers more than 80 %.)
+    all of them; now 3 % and 4 %. (A weekly rhythm beyond noise is projected as one:
+    :func:`_flow_rhythm`.)
     """
     hist = hist.dropna()
     hist = hist[(hist != 0).cumsum() > 0]           # days before the first activity: unknown
@@ -797,6 +815,12 @@ def _month_weekday_residuals(hist: pd.Series) -> np.ndarray:
     additive model ``y = month + weekday``, fitted by alternating means until stable): a
     weekly rhythm (more on Saturdays) and a month's growth are neither of them a correlation
     of one day with the next, and a weekend bump read as one in 4 histories of 5."""
+    return _month_weekday_fit(hist)[0]
+
+
+def _month_weekday_fit(hist: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_month_weekday_residuals` of ``hist`` and the 7 weekday effects (Monday first,
+    mean 0 over the weekdays seen, 0 for a weekday not seen)."""
     y = hist.to_numpy("float64")
     month = pd.factorize(hist.index.year * 12 + hist.index.month)[0]
     dow = hist.index.day_of_week.to_numpy()
@@ -811,7 +835,55 @@ def _month_weekday_residuals(hist: pd.Series) -> np.ndarray:
         effect = new
         if done:
             break
-    return y - level[month] - effect[dow]
+    return y - level[month] - effect[dow], effect
+
+
+def _flow_rhythm(hist: pd.Series, notes: list[str]) -> np.ndarray | None:
+    """Weekday effects of a daily flow (revenue, net followers) over its history, for
+    :func:`smmanalytics._forecast.sim_flow`; None when not shown beyond noise.
+
+    As :func:`_weekday_fit` does for counts, with the flow's additive model: the days
+    (those before the first activity unknown, as in :func:`_day_correlation`) are fitted by
+    ``y = month + weekday`` (:func:`_month_weekday_fit`) against ``y = month``, and the
+    weekday term is used only when, on at least 8 weeks of days, the F test on the residual
+    sums of squares, ``F = ((RSS₀ − RSS₁) / 6) / (RSS₁ / ν)`` against F(6, ν) (ν: the days
+    less the months and weekdays fitted), is significant at the 5 % level. A note in
+    ``notes`` says so, in the counts' words.
+
+    Without it a weekend bump was taken for day-to-day noise. Days of level 100 and sd 6 (12
+    weeks of history, 10 days into a calendar month, 1 000 months each), the 80 % range
+    covered, before and now: independent days 0.80 and 0.80 (a rhythm found in 5 % of the
+    histories); AR(1) days at 0.5, 0.80 and 0.79; a weekend bump of 24 (4 sd), 0.96 and
+    0.78; the bump and AR(1) at 0.5, 0.98 and 0.78 (± 0.013; 3 and 20 days into the month
+    alike). The bump's median projection was off by −43 on average where the days left hold
+    more weekend days than the days done (their level, taken on fewer weekends, was too low
+    for them), +58 where they hold fewer; now +3.5 and −2.5, as independent days' −1.5 and
+    +2.4.
+    """
+    hist = hist.dropna()
+    hist = hist[(hist != 0).cumsum() > 0]           # days before the first activity: unknown
+    n = len(hist)
+    if n < _RHYTHM_MIN_DAYS:
+        return None
+    y = hist.to_numpy("float64")
+    month = pd.factorize(hist.index.year * 12 + hist.index.month)[0]
+    nm = month.max() + 1
+    rss0 = float(((y - (np.bincount(month, y, nm) / np.bincount(month))[month]) ** 2).sum())
+    e, effect = _month_weekday_fit(hist)
+    rss1 = float((e * e).sum())
+    extra = int((np.bincount(hist.index.day_of_week, minlength=7) > 0).sum()) - 1
+    nu = n - nm - extra
+    tiny = 1e-12 * float(((y - y.mean()) ** 2).sum())
+    # a flat flow (or one the months explain whole) has no rhythm to find
+    if nu <= 0 or extra <= 0 or not rss0 - rss1 > tiny:
+        return None
+    if rss1 > tiny:             # else a rhythm and nothing else: no noise to test it against
+        from ._dist import f_isf  # scipy, imported when a projection needs it
+
+        if not (rss0 - rss1) / extra / (rss1 / nu) > f_isf(_RHYTHM_LEVEL, extra, nu):
+            return None
+    notes.append(f"weekday rhythm of the last {n // 7} weeks used in the projection")
+    return effect
 
 
 @dataclasses.dataclass(frozen=True)
