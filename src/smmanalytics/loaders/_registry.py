@@ -745,9 +745,12 @@ def _interactions_noted(posts: pd.DataFrame, src: Source, log: QualityLog | None
     from ..metrics import COMPONENTS, interactions
 
     got = interactions(posts)
-    comps = [c for c in COMPONENTS if c in posts.columns]
+    # the components the file gives some post: one whose column it lacks (a copy without
+    # Réactions) leaves every post unknown, which ``expected_metric_missing`` says
+    comps = [c for c in COMPONENTS if c in posts.columns and posts[c].notna().any()]
     if log is not None and comps and got.isna().any():
-        lacking = got.isna().to_numpy() & posts[comps].notna().any(axis=1).to_numpy()
+        blanks = posts[comps].isna().to_numpy()
+        lacking = got.isna().to_numpy() & ~blanks.all(axis=1) & blanks.any(axis=1)
         if lacking.any():
             blank = [c for c in comps if posts[c].isna().to_numpy()[lacking].any()]
             n = int(lacking.sum())
