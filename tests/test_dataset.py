@@ -300,6 +300,73 @@ def test_snapshot_from_mtime_is_noted(tmp_path):
     assert "snapshot_guessed" in _codes(ds)
 
 
+def _two_posts(path: Path, views: tuple[int, int]) -> Path:
+    """An Instagram export of posts 179001 and 179002 with these views."""
+    rows = [_ig(path, v, pid).read_bytes().decode("utf-8-sig").splitlines()[1]
+            for pid, v in zip(("179001", "179002"), views, strict=True)]
+    path.write_bytes(b"\xef\xbb\xbf" + "\n".join([IG_HEADER, *rows, ""]).encode())
+    return path
+
+
+@pytest.mark.parametrize("cache", [False, True])
+def test_a_renamed_copy_of_an_older_export_does_not_replace_the_newer_one(tmp_path, cache):
+    """A copy of the 2 November export renamed ig_octobre.csv has no date in its name: its
+    snapshot was guessed from its modification time (the day it was copied, after the 15
+    November export), so its older figures replaced the newer export's, and the 15 November
+    file said its posts were "also in a newer export". A snapshot the name states wins over
+    a guessed one; the copy is told why its rows were dropped, as a warning, and its guessed
+    time is a warning too, since it took part in the choice.
+
+    By hand: the 15 November export has views 120 + 230 = 350, the copy 100 + 200 = 300; the
+    posts keep 350."""
+    brand = tmp_path / "brand"
+    brand.mkdir()
+    _two_posts(brand / "instagram_posts_2026-10-01_2026-10-31_2026-11-15.csv", (120, 230))
+    copy = _two_posts(brand / "ig_octobre.csv", (100, 200))
+    os.utime(copy, (1_796_000_000, 1_796_000_000))   # 2026-11-30 01:33 UTC, after 15 Nov
+    for _ in range(2 if cache else 1):       # the second load from the cache says the same
+        ds = smm.load(brand, cache=cache)
+        assert ds.posts["views"].sum() == 350 and len(ds.posts) == 2
+        assert ds.posts["source_file"].str.endswith("2026-11-15.csv").all()
+        q = ds.quality.set_index("code")
+        assert "snapshot_merged" not in q.index      # no file was dropped for a newer one
+        note = q.loc["snapshot_merged_guessed"]
+        assert note["file"].endswith("ig_octobre.csv") and note["rows"] == 2
+        assert note["level"] == "warning"
+        assert note["message"].startswith("2 posts also in instagram_posts_2026-10-01_"
+                                          "2026-10-31_2026-11-15.csv, whose figures were kept: "
+                                          "its export time is known")
+        assert q.loc["snapshot_guessed", "level"] == "warning"
+
+
+def test_between_two_guessed_snapshots_the_later_wins_with_a_warning(tmp_path):
+    """Two exports of no date in their names: the one modified last is kept (views 120 + 230
+    = 350, not 100 + 200), as before, but the note says the modification times decided."""
+    new = _two_posts(tmp_path / "a.csv", (120, 230))
+    old = _two_posts(tmp_path / "b.csv", (100, 200))
+    os.utime(new, (1_796_000_000, 1_796_000_000))
+    os.utime(old, (1_790_000_000, 1_790_000_000))
+    ds = smm.load(tmp_path, cache=False)
+    assert ds.posts["views"].sum() == 350
+    q = ds.quality
+    note = q[q["code"] == "snapshot_merged_guessed"]
+    assert note["file"].str.endswith("b.csv").all() and note["rows"].sum() == 2
+    assert "neither file says when it was exported, and a.csv was modified last" in \
+        note["message"].iloc[0]
+    assert set(q.loc[q["code"] == "snapshot_guessed", "level"]) == {"warning"}
+
+
+def test_a_guessed_snapshot_that_met_no_other_export_stays_an_info_note(tmp_path):
+    """A file of a guessed time whose posts no other export holds: nothing was decided by
+    the guess, the note stays informative."""
+    _ig(tmp_path / "posts.csv", 5)
+    _ig(tmp_path / "instagram_posts_2026-11-15.csv", 7, post_id="179009")
+    ds = smm.load(tmp_path, cache=False)
+    assert ds.posts["views"].sum() == 12
+    q = ds.quality
+    assert set(q.loc[q["code"] == "snapshot_guessed", "level"]) == {"info"}
+
+
 def test_side_files(tmp_path):
     (tmp_path / "brand.yaml").write_text("name: Maison Sève\ntimezone: Europe/Paris\n")
     (tmp_path / "costs.csv").write_text("date,category,amount,currency\n2026-10-01,tools,10,EUR\n")

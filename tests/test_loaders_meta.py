@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smmanalytics import read_export
+from smmanalytics import engagement, load, read_export
 from smmanalytics.errors import ParseError
 from smmanalytics.loaders import read_file
 from smmanalytics.schema import validate
@@ -1687,3 +1687,68 @@ def test_the_repeated_hour_note_says_which_occurrence_the_shortcode_gave(tmp_pat
     _write(path, _IG_COLS, rows[1:2])
     note = next(q for q in read_export(path).attrs["quality"] if q["code"] == "dst_ambiguous")
     assert "; the second occurrence (PST) was taken" in note["message"] and note["rows"] == 1
+
+
+_SAMPLE = Path(__file__).parents[1] / "data" / "sample" / "maison-seve"
+
+
+def _sample_rows(name, n, drop):
+    """The header and first ``n`` posts of the sample export ``name``, without the column
+    ``drop`` (None: all), written back as Meta writes them."""
+    rows = list(csv.reader((_SAMPLE / name).read_text(encoding="utf-8-sig").splitlines(
+        keepends=True)))
+    rows = [rows[0]] + [r for r in rows[1:] if r][:n]
+    if drop is not None:
+        i = rows[0].index(drop)
+        rows = [r[:i] + r[i + 1:] for r in rows]
+    return rows
+
+
+@pytest.mark.parametrize("drop", [None, "Réactions"])
+def test_a_facebook_export_without_its_reactions_column_has_no_interactions(tmp_path, drop):
+    """A Facebook export copied without its ``Réactions`` column had its interactions summed
+    from comments and shares alone, 7 times too low (the sample's October: 172 for 1239), and
+    its rates with them, while the warning said the metric was left empty "and the rates built
+    on it". Every Facebook post export has reactions: without them the posts' interactions
+    are unknown, and so are the rates, not a smaller sum.
+
+    The sample's first 3 October posts (file order), by hand:
+    reactions 46 + 92 + 55, comments 3 + 4 + 7, shares 2 + 10 + 6: interactions 51, 106, 68
+    = 225; reach 966 + 3307 + 1837 = 6110, views 1207 + 4204 + 2273 = 7684:
+    er_reach_pooled 225 / 6110 = 0.03682, er_views_pooled 225 / 7684 = 0.02928.
+    Without reactions it read 5 + 14 + 13 = 32 (32 / 6110 = 0.0052)."""
+    rows = _sample_rows("facebook_posts_2025-10-01_2025-10-31_2025-11-02.csv", 3, drop)
+    path = tmp_path / "facebook_posts_2025-10-01_2025-10-31_2025-11-02.csv"
+    with path.open("w", encoding="utf-8-sig", newline="") as f:
+        csv.writer(f, lineterminator="\r\n").writerows(rows)
+    ds = load(path)
+    e = engagement(ds, by="platform").iloc[0]
+    assert e["posts"] == 3
+    codes = set(ds.quality["code"])
+    if drop is None:
+        assert sorted(ds.posts["interactions"].tolist()) == [51, 68, 106]
+        assert e["interactions"] == 225
+        assert e["er_reach_pooled"] == pytest.approx(225 / 6110)
+        assert e["er_views_pooled"] == pytest.approx(225 / 7684)
+        assert "expected_metric_missing" not in codes
+    else:
+        assert ds.posts["interactions"].isna().all()
+        assert pd.isna(e["interactions"]) and pd.isna(e["er_reach_pooled"])
+        assert pd.isna(e["er_views_pooled"]) and pd.isna(e["er_reach_median"])
+        # the warning says why; no note that the file gives reactions to other posts
+        assert "expected_metric_missing" in codes and "interactions_unknown" not in codes
+
+
+def test_an_instagram_export_without_its_saves_column_has_no_interactions(tmp_path):
+    """An Instagram export without ``Saves`` (every Instagram post export has them) summed
+    likes, comments and shares: the sample's first 2 posts read 323 + 17 + 14 = 354 and
+    192 + 16 + 8 = 216, not 382 and 241 (+ 28 and 25 saves). Their interactions are
+    unknown; a Facebook export, which never has saves, keeps its sums (test above)."""
+    rows = _sample_rows("instagram_posts_2025-09-01_2025-11-30_2025-12-08.csv", 2, "Saves")
+    path = tmp_path / "instagram_posts_2025-09-01_2025-11-30_2025-12-08.csv"
+    with path.open("w", encoding="utf-8-sig", newline="") as f:
+        csv.writer(f, lineterminator="\r\n").writerows(rows)
+    df = read_export(path)
+    assert df["reactions"].tolist() == [323, 192] and df["comments"].tolist() == [17, 16]
+    assert df["interactions"].isna().all()
+    assert "expected_metric_missing" in _codes(df)

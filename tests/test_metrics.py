@@ -558,3 +558,18 @@ def test_a_post_of_reach_zero_counts_in_interactions_not_in_the_pooled_rate():
     assert e.loc[0, "interactions"] == 34
     assert e.loc[0, "er_reach_pooled"] == pytest.approx(13 / 100)
     assert e.loc[0, "er_reach_median"] == pytest.approx(0.13)
+
+
+def test_a_component_the_posts_export_format_carries_is_unknown_where_its_column_is_missing():
+    """A Facebook post export (``meta_post``) always has reactions: a frame of its posts
+    without them has no interactions (NaN), not comments + shares; an Instagram story export
+    (``meta_story``) has no comments, and a frame built by hand no format: both keep their
+    sums (the story's 5 likes: 5; by hand, comments 2 + shares 1 = 3)."""
+    fb = pd.DataFrame({"platform": ["facebook", "facebook"], "comments": [13, 9],
+                       "shares": [19, 5], "source_format": ["meta_post", "meta_post"]})
+    assert metrics.interactions(fb).isna().all()
+    story = pd.DataFrame({"platform": ["instagram"], "reactions": [5],
+                          "source_format": ["meta_story"]})
+    assert metrics.interactions(story).tolist() == [5]
+    by_hand = pd.DataFrame({"platform": ["facebook"], "comments": [2], "shares": [1]})
+    assert metrics.interactions(by_hand).tolist() == [3]

@@ -332,11 +332,21 @@ def _read_side(path: Path, attr: str, log: QualityLog, strict: bool,
     return out
 
 
-def _merge(table: str, frames: list[pd.DataFrame], log: QualityLog) -> pd.DataFrame:
-    """Concatenate a table's frames; the newest snapshot wins per key (ties: later file)."""
+def _merge(table: str, frames: list[pd.DataFrame], log: QualityLog,
+           guessed_met: set[str] | None = None) -> pd.DataFrame:
+    """Concatenate a table's frames; the newest snapshot wins per key (ties: later file).
+
+    A snapshot the export states (its content or name, or inferred from its days) wins over
+    one only guessed from a file's modification time (``attrs["snapshot_guessed"]``), whichever
+    is later: a copy of an older export renamed ``fb_octobre.csv`` has the time it was copied,
+    and its figures replaced the newer export's. Between guessed snapshots the later still
+    wins. ``guessed_met`` receives the files whose guessed snapshot met another file's rows
+    of the same key (which rows were kept then depended on the guess).
+    """
     frames = [f for f in frames if len(f)]
     if not frames:
         return schema.empty(table)
+    guessed = [bool(f.attrs.get("snapshot_guessed")) for f in frames]
     # ids a loader found rounded by a spreadsheet (attrs["unreliable_ids"]), row by row
     unreliable = [f["post_id"].isin(f.attrs["unreliable_ids"]).to_numpy(bool)
                   if f.attrs.get("unreliable_ids") and "post_id" in f.columns
@@ -347,6 +357,8 @@ def _merge(table: str, frames: list[pd.DataFrame], log: QualityLog) -> pd.DataFr
         _share_platforms(parts)
     for i, part in enumerate(parts):
         part["_order"] = i
+        if any(guessed):      # a stated snapshot, known; an unknown one loses as before
+            part["_sure"] = part["snapshot_at"].notna() & (not guessed[i])
     del frames       # the parts share their data; one reference less to free after concat
     df = parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
     del parts
@@ -356,7 +368,10 @@ def _merge(table: str, frames: list[pd.DataFrame], log: QualityLog) -> pd.DataFr
         df = _key_unreliable_ids(df, unreliable, log)
         keys = ["platform", "_key"]
     snap = df["snapshot_at"]
-    if not (snap.notna().all() and snap.is_monotonic_increasing):   # else already in order
+    if any(guessed):
+        df = df.sort_values(["_sure", "snapshot_at", "_order"], kind="stable",
+                            na_position="first")
+    elif not (snap.notna().all() and snap.is_monotonic_increasing):   # else already in order
         df = df.sort_values(["snapshot_at", "_order"], kind="stable", na_position="first")
     order = [c for c in SORT_KEYS[table] if c in df.columns] + ["_order"]
     # the rows' final order is sorted (by Arrow, without the GIL) while the duplicates are
@@ -370,9 +385,12 @@ def _merge(table: str, frames: list[pd.DataFrame], log: QualityLog) -> pd.DataFr
             dup = df.duplicated(subset=keys, keep="last")
         positions = sorting.result()
     if dup.any():
-        _note_merged(df, dup, keys, table, log)
+        met = _note_merged(df, dup, keys, table, log)
+        if guessed_met is not None:
+            guessed_met.update(met)
         positions = positions[~dup.to_numpy()[positions]]
-    df = _take(df.drop(columns=[c for c in ("_order", "_key") if c in df.columns]), positions)
+    df = _take(df.drop(columns=[c for c in ("_order", "_key", "_sure") if c in df.columns]),
+               positions)
     out = schema.conform(df, table)
     schema.validate(out, table)
     return out
@@ -418,19 +436,59 @@ def _key_unreliable_ids(df: pd.DataFrame, unreliable: np.ndarray,
 
 
 def _note_merged(df: pd.DataFrame, dup: pd.Series, keys: list[str], table: str,
-                 log: QualityLog) -> None:
+                 log: QualityLog) -> set[str]:
     """Record the rows the merge drops, per file: a row whose key comes again later in the
     same file (the later row kept: nothing tells which is right), and one that a newer export
-    holds too (its newest snapshot kept)."""
+    holds too (its newest snapshot kept), or an export whose snapshot is known when this
+    file's was guessed (:func:`_note_guessed_merged`). Returns the files of a guessed snapshot
+    whose rows met another file's."""
     what = "posts" if table == "posts" else f"{table} rows"
     in_file = dup & df.duplicated(subset=[*keys, "source_file"], keep="last")
     for src, n in df.loc[in_file].groupby("source_file", sort=True).size().items():
         log.add(src, "repeated_in_file", f"{n} {what} come twice or more in this file under "
                 "the same key; the last of them was kept", rows=int(n))
     newer = dup & ~in_file
+    met: set[str] = set()
+    if "_sure" in df.columns and newer.any():
+        by_guess, met = _note_guessed_merged(df, newer, keys, what, log)
+        newer &= ~by_guess
     for src, n in df.loc[newer].groupby("source_file", sort=True).size().items():
         log.add(src, "snapshot_merged", f"{n} {what} also in a newer export; the newest "
                 "snapshot was kept", level="info", rows=int(n))
+    return met
+
+
+def _note_guessed_merged(df: pd.DataFrame, dropped: pd.Series, keys: list[str], what: str,
+                         log: QualityLog) -> tuple[pd.Series, set[str]]:
+    """Note the ``dropped`` rows (those another file holds too) whose keeping was decided by a
+    snapshot guessed from a file's modification time (``_sure`` False: the dropped row's;
+    the kept row's snapshot is then known, or guessed and later): one warning per file and
+    file kept, naming the file kept and why (code ``snapshot_merged_guessed``). Returns the
+    rows noted, and the files of a guessed snapshot among them, dropped or kept."""
+    several = df.duplicated(subset=keys, keep=False)
+    sub = df.loc[several, [*keys, "source_file", "snapshot_at", "_sure"]]
+    kept = sub.groupby(keys, sort=False, dropna=False, observed=True)[
+        ["source_file", "snapshot_at", "_sure"]].transform("last")
+    rows = dropped[several] & ~sub["_sure"] & sub["snapshot_at"].notna()   # guessed, dropped
+    noted = pd.Series(False, index=df.index)
+    noted[rows[rows].index] = True
+    met: set[str] = set()
+    pairs = pd.DataFrame({"file": sub["source_file"][rows], "at": sub["snapshot_at"][rows],
+                          "kept": kept["source_file"][rows], "kept_at": kept["snapshot_at"][rows],
+                          "sure": kept["_sure"][rows]})
+    for (src, at, other, other_at, sure), g in pairs.groupby(
+            ["file", "at", "kept", "kept_at", "sure"], sort=True, observed=True):
+        met.add(src)
+        why = (f"its export time is known ({other_at:%Y-%m-%d %H:%M} UTC), this file's was only "
+               f"guessed from its modification time ({at:%Y-%m-%d %H:%M} UTC), the time a copy "
+               "or a download was made, not the export" if sure else
+               f"neither file says when it was exported, and {file_name(other)} was modified last "
+               f"({other_at:%Y-%m-%d %H:%M} UTC; this file {at:%Y-%m-%d %H:%M} UTC)")
+        if not sure:
+            met.add(other)
+        log.add(src, "snapshot_merged_guessed", f"{len(g)} {what} also in "
+                f"{file_name(other)}, whose figures were kept: {why}", rows=len(g))
+    return noted, met
 
 
 def _share_platforms(parts: list[pd.DataFrame]) -> None:
@@ -959,19 +1017,35 @@ def _read_and_merge(pending: list[tuple[QualityLog, Path]], item_logs: list[Qual
                 sources.clear()          # the file's bytes are no longer needed
     mlog = QualityLog()
     merged = {}
+    guessed_met: set[str] = set()
     for k in list(tables):
         try:
-            merged[k] = _merge(k, tables.pop(k), mlog)   # popped: parts are freed when merged
+            # popped: parts are freed when merged
+            merged[k] = _merge(k, tables.pop(k), mlog, guessed_met)
         except SmmError:
             raise
         except Exception as exc:  # never let anything but SmmError escape load
             raise SchemaError(f"the {k} tables of the files could not be merged: "
                               f"{type(exc).__name__}: {exc}") from exc
+    if guessed_met:
+        _guess_decided(item_logs, guessed_met)
     files_df = _files_frame(files)
     if key is not None:
         _cache.put_dataset(key, [merged[k] for k in MERGE_KEYS] + [files_df],
                            [ilog.entries for ilog, _, _ in exports], mlog.entries)
     return dataset(merged, mlog.entries, files_df)
+
+
+def _guess_decided(logs: list[QualityLog], files: set[str]) -> None:
+    """Make the ``snapshot_guessed`` note of each of ``files`` a warning: its snapshot, guessed
+    from the file's modification time, met another file's rows in the merge, so the guess
+    decided which were kept (an info note hid that a copy's figures had replaced others)."""
+    for log in logs:
+        for i, e in enumerate(log.entries):
+            if e["code"] == "snapshot_guessed" and e["file"] in files and e["level"] != "warning":
+                log.entries[i] = {**e, "level": "warning", "message": e["message"] + (
+                    "; other exports hold some of its rows, and this guess decided which "
+                    "figures were kept (snapshot_merged_guessed)")}
 
 
 def _files_frame(files: list[dict]) -> pd.DataFrame:

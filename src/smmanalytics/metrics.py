@@ -4,7 +4,9 @@ Definitions
 -----------
 - ``interactions`` = reactions + comments + shares + saves, over the components the post's
   platform exports. A component the platform does not export (all-NaN for that platform, in
-  the post's export file when the frame says which) is left out; a post that lacks a component
+  the post's export file when the frame says which) is left out, unless the post's export
+  format always carries it (``source_format``: a Facebook file copied without its reactions
+  is not a platform without reactions); a post that lacks a component
   its export gives the other posts (a blank cell: "not available") gets NaN, as does a post
   whose components are all missing: its sum is unknown, and a partial one, taken for the
   whole, would pull its rates down. The components win over an
@@ -74,9 +76,12 @@ def interactions(posts: pd.DataFrame) -> pd.Series:
         The sum of the components the post's export gives. A component is left out for a
         platform on which it is missing for every post (the platform does not export it);
         with a ``source_file`` column, for an export file in which it is missing for every
-        post of the platform (an older export without saves). A post missing a component
-        that its export gives the platform's other posts gets NaN (unknown, not a smaller
-        sum), and so does a post whose components are all missing.
+        post of the platform. A post missing a component that its export gives the
+        platform's other posts gets NaN (unknown, not a smaller sum), and so does a post whose
+        components are all missing, or one of a format whose every export carries the
+        component (``source_format``: a Meta post export's reactions, Instagram's saves)
+        but whose file lacks it (a column deleted, as the load's ``expected_metric_missing``
+        warning says).
 
     Examples
     --------
@@ -87,10 +92,16 @@ def interactions(posts: pd.DataFrame) -> pd.Series:
     [13.0, 10.0, <NA>]
     """
     posts = _posts_frame(posts)
-    comps = [c for c in COMPONENTS if c in posts.columns]
+    # the components each post's export format carries, its file's column there or not (a
+    # copy without Réactions): unknown where missing, not left out of a sum 7 times too low
+    carried = _format_components(posts)
+    comps = [c for j, c in enumerate(COMPONENTS) if c in posts.columns or carried[:, j].any()]
     if not comps:
         return pd.Series(pd.NA, index=posts.index, dtype="Float64", name="interactions")
-    values = pd.DataFrame({c: _numbers(posts[c], c) for c in comps}, index=posts.index)
+    carried = carried[:, [COMPONENTS.index(c) for c in comps]]
+    values = pd.DataFrame({c: _numbers(posts[c], c) if c in posts.columns
+                           else pd.Series(pd.NA, index=posts.index, dtype="Float64")
+                           for c in comps}, index=posts.index)
     total = row_sum(values).rename("interactions")
     missing = values.isna().to_numpy()
     if not missing.any():
@@ -99,8 +110,29 @@ def interactions(posts: pd.DataFrame) -> pd.Series:
     # exported[g, j]: some post of export group g has component j
     exported = np.column_stack([np.bincount(group, weights=~missing[:, j], minlength=n_groups)
                                 > 0 for j in range(len(comps))])
-    unknown = (missing & exported[group]).any(axis=1)
+    unknown = (missing & (exported[group] | carried)).any(axis=1)
     return total.mask(unknown) if unknown.any() else total
+
+
+def _format_components(posts: pd.DataFrame) -> np.ndarray:
+    """``out[i, j]``: post ``i``'s export format carries component ``COMPONENTS[j]`` for its
+    platform (``loaders._expected.expected_components``, by its ``source_format``); all False
+    for a frame without that column."""
+    comps = COMPONENTS
+    out = np.zeros((len(posts), len(comps)), dtype=bool)
+    if "source_format" not in posts.columns or not len(posts):
+        return out
+    from .loaders._expected import expected_components
+
+    pairs = pd.DataFrame({"f": posts["source_format"].astype("string"),
+                          "p": column_or(posts, "platform", dtype="string").astype("string")})
+    codes, uniques = pd.factorize(pd.MultiIndex.from_frame(pairs), use_na_sentinel=False)
+    for k, (fmt, platform) in enumerate(uniques):
+        have = expected_components(None if pd.isna(fmt) else fmt,
+                                   None if pd.isna(platform) else platform)
+        if have:
+            out[np.ix_(codes == k, [c in have for c in comps])] = True
+    return out
 
 
 def _export_groups(posts: pd.DataFrame) -> tuple[np.ndarray, int]:

@@ -10,6 +10,13 @@ its parse: a metric none of whose headers the table has gets one warning per tab
 of a brand folder's ``synonyms.csv`` that would read one of them, as the GA4 loader does for a
 revenue column it does not know (``ga4._unread_metrics``). That warning lists the columns not
 used, so the parser's own info note of them (``extra_columns``) is dropped.
+
+The warning says the metric is left empty "and the rates built on it": a post export without
+one of the interactions' components its platform's exports carry (a Facebook file copied
+without its ``Réactions`` column) had its interactions summed from the other components, 7
+times too low, and its rates with them. :func:`expected_components` names the components a
+format's exports carry, which ``metrics.interactions`` counts as given by the file even where
+its column is missing: the posts' interactions are then unknown (NaN), as the warning says.
 """
 
 from __future__ import annotations
@@ -24,11 +31,45 @@ from ._headers import match_headers, synonyms
 if TYPE_CHECKING:
     from ._registry import Candidate, Format, ParseContext
 
-__all__ = ["note_missing_metrics", "missing_metrics"]
+__all__ = ["note_missing_metrics", "missing_metrics", "expected_components"]
 
 #: the languages of ``synonyms.csv`` as a note names them
 _LANGUAGES = {"en": "English", "fr": "French", "it": "Italian", "es": "Spanish", "de": "German",
               "pt": "Portuguese", "nl": "Dutch"}
+
+
+#: the interactions' component (``metrics.COMPONENTS``) a field a format expects is read into:
+#: likes count as reactions, X's replies as comments, its reposts as shares, bookmarks as saves
+_COMPONENT_OF = {"reactions": "reactions", "likes": "reactions", "comments": "comments",
+                 "replies": "comments", "shares": "shares", "reposts": "shares",
+                 "saves": "saves", "bookmarks": "saves"}
+
+
+def expected_components(source_format: str | None, platform: str | None) -> tuple[str, ...]:
+    """The interactions' components every export of the format ``source_format`` (a posts
+    frame's ``source_format``) carries for ``platform``: those of its ``expects`` (reference
+    platform-exports.md), e.g. reactions, comments, shares and, on Instagram, saves for a Meta
+    post export; none for a format not registered or that expects none (a frame built by
+    hand, Meta's stories' saves, Facebook's saves, which its exports never have).
+
+    Examples
+    --------
+    >>> expected_components("meta_post", "instagram")
+    ('reactions', 'comments', 'shares', 'saves')
+    >>> expected_components("meta_post", "facebook")
+    ('reactions', 'comments', 'shares')
+    """
+    from ._registry import _FORMATS
+
+    fmt = _FORMATS.get(source_format) if isinstance(source_format, str) else None
+    if fmt is None:
+        return ()
+    out = []
+    for e in fmt.expected(platform if isinstance(platform, str) else None):
+        comps = {_COMPONENT_OF.get(n) for n in e.split("|")} - {None}
+        if len(comps) == 1:
+            out.append(comps.pop())
+    return tuple(dict.fromkeys(out))
 
 
 def missing_metrics(fmt: Format, cand: Candidate, platform: str | None) -> list[str]:

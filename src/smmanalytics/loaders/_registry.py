@@ -18,7 +18,9 @@ A format is registered once, by its module, with :func:`register`. Reading a fil
 
 ``snapshot_at`` (when the export was taken) comes from (1) ``attrs["as_of"]`` set by the parser,
 (2) a date or epoch in the file name (``…_2026-10-31.csv``, ``…_<start>_<end>.csv`` → end), else
-(3) the file's modification time, with a quality note saying it was guessed.
+(3) the file's modification time, with a quality note saying it was guessed, and the frames'
+``attrs["snapshot_guessed"]``: a copy's modification time is when it was copied, so the merge
+keeps an export that states its time over it (``dataset._merge``).
 """
 
 from __future__ import annotations
@@ -627,16 +629,17 @@ def _dates_in_name(base: str, tz: str = "UTC") -> list[pd.Timestamp]:
 
 
 def _snapshot(src: Source, frames: list[pd.DataFrame], log: QualityLog
-              ) -> tuple[pd.Timestamp, bool]:
-    """When the export was taken, and whether the export says so (in its cells, title lines,
-    zip member stamps or file name) rather than it being inferred or guessed."""
+              ) -> tuple[pd.Timestamp, bool, bool]:
+    """When the export was taken, whether the export says so (in its cells, title lines,
+    zip member stamps or file name) rather than it being inferred or guessed, and whether it
+    was only guessed from the file's modification time (which a copy sets to its own)."""
     inside = [f.attrs.get("as_of") for f in frames if f.attrs.get("as_of") is not None]
     if inside:
-        return pd.Timestamp(max(inside)).tz_convert("UTC"), True
+        return pd.Timestamp(max(inside)).tz_convert("UTC"), True, False
     tz = _zone_of(frames)
     from_name = snapshot_from_name(src.name, tz)
     if from_name is not None:
-        return from_name, True
+        return from_name, True, False
     last_days = [pd.to_datetime(f["date"]).max() for f in frames
                  if f.attrs.get("kind") == "daily" and "date" in f.columns and len(f)]
     last_days = [d for d in last_days if pd.notna(d)]
@@ -647,15 +650,15 @@ def _snapshot(src: Source, frames: list[pd.DataFrame], log: QualityLog
         ts = _day_end(last, tz)
         log.add(src.name, "snapshot_inferred", f"export time not in the file nor its name; "
                 f"taken as the end of its last day, {last:%Y-%m-%d} ({tz})", level="info")
-        return ts, False
+        return ts, False, False
     if src.mtime is not None:
         ts = pd.Timestamp(src.mtime, unit="s", tz="UTC").floor("s")
         log.add(src.name, "snapshot_guessed", f"export time not in the file nor its name; "
                 f"used the file's modification time {ts:%Y-%m-%d %H:%M} UTC", level="info")
-        return ts, False
+        return ts, False, True
     log.add(src.name, "snapshot_unknown", "export time unknown (no date in the file or its "
             "name, no modification time); snapshot_at left empty", level="warning")
-    return pd.NaT, False
+    return pd.NaT, False, False
 
 
 _UTM = r"[?&]utm_campaign=([^&\s#\"'<>]+)"
@@ -745,9 +748,12 @@ def _interactions_noted(posts: pd.DataFrame, src: Source, log: QualityLog | None
     from ..metrics import COMPONENTS, interactions
 
     got = interactions(posts)
-    comps = [c for c in COMPONENTS if c in posts.columns]
+    # the components the file gives some post: one whose column it lacks (a copy without
+    # Réactions) leaves every post unknown, which ``expected_metric_missing`` says
+    comps = [c for c in COMPONENTS if c in posts.columns and posts[c].notna().any()]
     if log is not None and comps and got.isna().any():
-        lacking = got.isna().to_numpy() & posts[comps].notna().any(axis=1).to_numpy()
+        blanks = posts[comps].isna().to_numpy()
+        lacking = got.isna().to_numpy() & ~blanks.all(axis=1) & blanks.any(axis=1)
         if lacking.any():
             blank = [c for c in comps if posts[c].isna().to_numpy()[lacking].any()]
             n = int(lacking.sum())
@@ -846,8 +852,13 @@ def _parse_source(src: Source, log: QualityLog, fmts: list[Format]
         # export, hundreds of MB) back to the system instead of keeping them in Arrow's pool
         # while pandas allocates the finished frames elsewhere; this lowers the peak memory
         pa.default_memory_pool().release_unused()
-    snap, stated = _snapshot(src, frames, log) if frames else (pd.NaT, False)
-    return [finish(df, src, snap, log, snapshot_stated=stated) for df in frames], understood
+    snap, stated, guessed = _snapshot(src, frames, log) if frames else (pd.NaT, False, False)
+    out = [finish(df, src, snap, log, snapshot_stated=stated) for df in frames]
+    if guessed:
+        # the merge keeps a snapshot the export states over this one (dataset._merge)
+        for df in out:
+            df.attrs["snapshot_guessed"] = True
+    return out, understood
 
 
 #: who exports the tables of a synonyms family, as a reader names them
