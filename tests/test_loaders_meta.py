@@ -1302,6 +1302,72 @@ def test_day_first_publish_times_are_told_by_the_name(tmp_path, name, cells, exp
     assert "date_format_resaved" not in _codes(df)
 
 
+_FR_HEADER = ('"Identifiant de la publication","ID de la Page","Nom de la page","Titre",'
+              '"Heure de publication","Permalien","Type de publication","Date","Vues",'
+              '"Couverture","Réactions"\n')
+
+
+@pytest.mark.parametrize("delim,french,cells,expected,code", [
+    # a ';' file (a spreadsheet with European settings re-saved it, day first): 9 and 3
+    # October, 10:00 PDT = 17:00 UTC, 18:30 PDT = 01:30 UTC the next day; month first made
+    # them 10 September and 10 March, with nothing said
+    (";", False, ("09/10/2025", "03/10/2025"), ["2025-10-09 17:00", "2025-10-04 01:30"],
+     "publish_times_day_first"),
+    # a ',' file, nothing tells: Meta's month first, 10 September (PDT, UTC-7) and 10 March
+    # (PDT since 9 March 2025), said to be assumed
+    (",", False, ("09/10/2025", "03/10/2025"), ["2025-09-10 17:00", "2025-03-11 01:30"],
+     "publish_times_order_assumed"),
+    # French headers are no hint: Meta writes month first in every language
+    (",", True, ("09/10/2025", "03/10/2025"), ["2025-09-10 17:00", "2025-03-11 01:30"],
+     "publish_times_order_assumed"),
+    # 25 March proves month first, even in a ';' file: nothing said
+    (";", False, ("09/10/2025", "03/25/2025"), ["2025-09-10 17:00", "2025-03-26 01:30"],
+     None),
+])
+def test_day_first_publish_times_are_told_by_the_separator(tmp_path, delim, french, cells,
+                                                           expected, code):
+    """Facebook posts of 9 and 3 October re-saved by a French spreadsheet (';', 09/10/2025)
+    in a file whose name gives no days were read month first, 10 September and 10 March,
+    without a note; the daily files already took the ';' as a day-first spreadsheet's."""
+    text = _DAY_FIRST_CSV.format(*cells)
+    if french:
+        text = _FR_HEADER + text.split("\n", 1)[1]
+    p = tmp_path / "facebook_posts.csv"
+    p.write_text(text.replace(",", delim), encoding="utf-8")
+    df = read_export(p)
+    assert df["published_at"].dt.strftime("%Y-%m-%d %H:%M").tolist() == expected
+    dated = {"publish_times_day_first", "publish_times_order_assumed"} & set(_codes(df))
+    assert dated == ({code} if code else set())
+    if code == "publish_times_day_first":
+        note = next(q for q in df.attrs["quality"] if q["code"] == code)
+        assert "'09/10/2025 10:00'" in note["message"] and "';' separator" in note["message"]
+
+
+@pytest.mark.parametrize("delim", [",", ";"])
+def test_day_first_publish_times_are_told_by_the_instagram_ids(tmp_path, delim):
+    """Instagram posts of 1 and 2 October re-saved day first (01/10/2025, 02/10/2025) were
+    read 10 January and 10 February, and kept so beside an 'id_time_disagrees' warning,
+    though their shortcodes decode to 1 and 2 October. The ids' times decide, whatever the
+    separator: 01/10/2025 09:00 PDT = 16:00:05 UTC by the id (to the second), 02/10/2025
+    21:40 PDT = 3 October 04:40:30 UTC."""
+    rows = _ig_rows(2, seed=3)
+    for r, cell, at in zip(rows, ("01/10/2025 09:00", "02/10/2025 21:40"),
+                           ("2025-10-01 16:00:05", "2025-10-03 04:40:30"), strict=True):
+        r["Publish time"] = cell
+        r["Permalink"] = f"https://www.instagram.com/p/{_shortcode_at(at)}/"
+    path = tmp_path / "instagram_posts.csv"
+    _write(path, _IG_COLS, rows, delim=delim)
+    df = read_export(path)
+    assert df["published_at"].tolist() == [pd.Timestamp("2025-10-01 16:00:05", tz=UTC),
+                                           pd.Timestamp("2025-10-03 04:40:30", tz=UTC)]
+    assert df["time_source"].tolist() == ["decoded_id", "decoded_id"]
+    codes = _codes(df)
+    assert "publish_times_day_first" in codes and "id_time_disagrees" not in codes
+    note = next(q for q in df.attrs["quality"] if q["code"] == "publish_times_day_first")
+    assert "2 of them are within 2 h of the time their Instagram id decodes to, month first " \
+        "(Meta's way) 0" in note["message"]
+
+
 @pytest.mark.parametrize("rename,expected", [
     (None, "though 32 of its 32 headers are those of a Meta Business Suite export, which also "
      "has 'publish time' (deleted by hand?)"),
