@@ -1368,6 +1368,65 @@ def test_day_first_publish_times_are_told_by_the_instagram_ids(tmp_path, delim):
         "(Meta's way) 0" in note["message"]
 
 
+_FR_POSTS = (
+    '"Identifiant de la publication","ID de la Page","Nom de la page","Titre",'
+    '"Heure de publication","Permalien","Type de publication","Date","Vues","Couverture",'
+    '"Réactions","Commentaires","Partages"\n'
+    '101,9,"Maison Sève","Vos avis 💚 Zoom 🔍","10/20/2025 10:00",'
+    '"https://www.facebook.com/p/101",Vidéos,"Durée de vie",500,400,254,13,19\n'
+    '102,9,"Maison Sève","{caption}","10/21/2025 10:00",'
+    '"https://www.facebook.com/p/102",Photos,"Durée de vie",300,200,83,9,5\n')
+
+
+def test_a_file_encoded_in_utf8_twice_is_read_back(tmp_path):
+    """A Facebook export read as Windows-1252 and saved again as UTF-8 ('RÃ©actions', 'Maison
+    SÃ¨ve', 'ðŸ’š') was read as it stood: the reactions header unmatched, reactions empty and
+    interactions 32 and 14 instead of 254 + 13 + 19 = 286 and 83 + 9 + 5 = 97, names and
+    captions garbled, 'VidÃ©os' an unknown post type, and no encoding note."""
+    good = _FR_POSTS.format(caption="l’été « doux »")
+    # 🔍 is F0 9F 94 8D: Windows-1252 has no 0x8D, which the bad reading lost (U+FFFD)
+    p = tmp_path / "facebook_posts.csv"
+    p.write_bytes(good.encode("utf-8").decode("cp1252", errors="replace").encode("utf-8"))
+    assert "RÃ©actions" in p.read_text(encoding="utf-8")
+    df = read_export(p)
+    assert df["reactions"].tolist() == [254, 83]
+    assert df["interactions"].tolist() == [286, 97]
+    assert df["account_name"].tolist() == ["Maison Sève", "Maison Sève"]
+    assert df["caption"].tolist() == ["Vos avis 💚 Zoom \ufffd", "l’été « doux »"]
+    assert df["content_type"].tolist() == ["video", "image"]
+    note = next(q for q in df.attrs["quality"] if q["code"] == "encoding_double_utf8")
+    # é: Réactions, Vidéos, Durée ×2, été ×2 = 6; è: Sève ×2 = 2; ’ « » 💚 🔍 = 5; 13
+    assert note["message"].endswith("13 characters such as 'Ã©' read back as 'é'; 1 had lost "
+                                    "a byte to that reading and were replaced by U+FFFD")
+
+
+def test_a_large_file_encoded_in_utf8_twice_is_read_back(tmp_path):
+    """Above 4 MB a UTF-8 file is parsed from its bytes, past the first megabyte's check: a
+    file encoded twice must still be read back (its head tells), 254 reactions a post."""
+    head, row = _FR_POSTS.split("\n")[0], _FR_POSTS.split("\n")[1]
+    rows = [row.replace("101,", f"{100000 + i},", 1) for i in range(30000)]
+    text = "\n".join([head, *rows]) + "\n"
+    p = tmp_path / "facebook_posts.csv"
+    p.write_bytes(text.encode("utf-8").decode("cp1252", errors="replace").encode("utf-8"))
+    assert p.stat().st_size > 4 << 20
+    df = read_export(p)
+    assert len(df) == 30000 and (df["reactions"] == 254).all()
+    assert df["account_name"].iloc[-1] == "Maison Sève"
+    assert "encoding_double_utf8" in _codes(df)
+
+
+def test_a_genuine_a_tilde_of_a_right_file_is_kept(tmp_path):
+    """A caption that writes 'Ã' (SÃO PAULO) or even quotes a garbled 'Ã©' in a file whose
+    accents are right (Réactions, Sève, été) is not taken for a file encoded twice."""
+    caption = "SÃO PAULO : le mot Ã© s’écrit é"
+    p = tmp_path / "facebook_posts.csv"
+    p.write_text(_FR_POSTS.format(caption=caption), encoding="utf-8")
+    df = read_export(p)
+    assert df["caption"].tolist() == ["Vos avis 💚 Zoom 🔍", caption]
+    assert df["reactions"].tolist() == [254, 83]
+    assert "encoding_double_utf8" not in _codes(df)
+
+
 @pytest.mark.parametrize("rename,expected", [
     (None, "though 32 of its 32 headers are those of a Meta Business Suite export, which also "
      "has 'publish time' (deleted by hand?)"),
