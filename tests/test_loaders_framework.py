@@ -573,6 +573,31 @@ def test_a_windows_file_is_still_read_as_windows_1252():
     assert log.entries[0]["code"] == "encoding_fallback"
 
 
+@pytest.mark.parametrize("text,twice,expected,code", [
+    # encoded twice: é = C3 A9 read as "Ã©", è "Ã¨", ’ = E2 80 99 "â€™": read back
+    ("Titre,Réactions\nMaison Sève l’été,3\n", True, "Titre,Réactions\nMaison Sève l’été,3\n",
+     "encoding_double_utf8"),
+    # right as written: "Ã" of SÃO, a quoted "Ã©" among right accents (é ×3, ’, è ×2)
+    ("Titre,Réactions\nSÃO, le mot Ã© s’écrit é,Sève\n", False,
+     "Titre,Réactions\nSÃO, le mot Ã© s’écrit é,Sève\n", None),
+    # right as written, no other accent: "É—" reads back as U+0257 (ɗ), no text's letter
+    ("Caption,Views\nCAFÉ— open,3\n", False, "Caption,Views\nCAFÉ— open,3\n", None),
+])
+def test_a_text_encoded_in_utf8_twice_is_read_back_and_only_it(text, twice, expected, code):
+    """A file read as Windows-1252 and saved again as UTF-8 ('RÃ©actions') was read as it
+    stood, its headers unmatched; a right file's 'Ã' must stay."""
+    data = text.encode("utf-8")
+    if twice:
+        data = data.decode("cp1252").encode("utf-8")
+    log = QualityLog()
+    got, enc = decode(data, file="x.csv", log=log)
+    assert got == expected
+    assert [e["code"] for e in log.entries] == ([code] if code else [])
+    assert enc == ("utf-8+double" if code else "utf-8")
+    if code:   # é ×3 (Réactions, été), è (Sève), ’: 5 characters
+        assert "5 characters such as 'Ã©' read back as 'é'" in log.entries[0]["message"]
+
+
 def test_cr_line_endings_with_captions_of_several_lines():
     """Excel for Mac's "CSV (Macintosh)" ends rows with CR alone and keeps LF inside a
     caption: with captions of several lines, LFs outnumbered the CRs, and the file failed

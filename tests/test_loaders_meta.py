@@ -1302,6 +1302,131 @@ def test_day_first_publish_times_are_told_by_the_name(tmp_path, name, cells, exp
     assert "date_format_resaved" not in _codes(df)
 
 
+_FR_HEADER = ('"Identifiant de la publication","ID de la Page","Nom de la page","Titre",'
+              '"Heure de publication","Permalien","Type de publication","Date","Vues",'
+              '"Couverture","Réactions"\n')
+
+
+@pytest.mark.parametrize("delim,french,cells,expected,code", [
+    # a ';' file (a spreadsheet with European settings re-saved it, day first): 9 and 3
+    # October, 10:00 PDT = 17:00 UTC, 18:30 PDT = 01:30 UTC the next day; month first made
+    # them 10 September and 10 March, with nothing said
+    (";", False, ("09/10/2025", "03/10/2025"), ["2025-10-09 17:00", "2025-10-04 01:30"],
+     "publish_times_day_first"),
+    # a ',' file, nothing tells: Meta's month first, 10 September (PDT, UTC-7) and 10 March
+    # (PDT since 9 March 2025), said to be assumed
+    (",", False, ("09/10/2025", "03/10/2025"), ["2025-09-10 17:00", "2025-03-11 01:30"],
+     "publish_times_order_assumed"),
+    # French headers are no hint: Meta writes month first in every language
+    (",", True, ("09/10/2025", "03/10/2025"), ["2025-09-10 17:00", "2025-03-11 01:30"],
+     "publish_times_order_assumed"),
+    # 25 March proves month first, even in a ';' file: nothing said
+    (";", False, ("09/10/2025", "03/25/2025"), ["2025-09-10 17:00", "2025-03-26 01:30"],
+     None),
+])
+def test_day_first_publish_times_are_told_by_the_separator(tmp_path, delim, french, cells,
+                                                           expected, code):
+    """Facebook posts of 9 and 3 October re-saved by a French spreadsheet (';', 09/10/2025)
+    in a file whose name gives no days were read month first, 10 September and 10 March,
+    without a note; the daily files already took the ';' as a day-first spreadsheet's."""
+    text = _DAY_FIRST_CSV.format(*cells)
+    if french:
+        text = _FR_HEADER + text.split("\n", 1)[1]
+    p = tmp_path / "facebook_posts.csv"
+    p.write_text(text.replace(",", delim), encoding="utf-8")
+    df = read_export(p)
+    assert df["published_at"].dt.strftime("%Y-%m-%d %H:%M").tolist() == expected
+    dated = {"publish_times_day_first", "publish_times_order_assumed"} & set(_codes(df))
+    assert dated == ({code} if code else set())
+    if code == "publish_times_day_first":
+        note = next(q for q in df.attrs["quality"] if q["code"] == code)
+        assert "'09/10/2025 10:00'" in note["message"] and "';' separator" in note["message"]
+
+
+@pytest.mark.parametrize("delim", [",", ";"])
+def test_day_first_publish_times_are_told_by_the_instagram_ids(tmp_path, delim):
+    """Instagram posts of 1 and 2 October re-saved day first (01/10/2025, 02/10/2025) were
+    read 10 January and 10 February, and kept so beside an 'id_time_disagrees' warning,
+    though their shortcodes decode to 1 and 2 October. The ids' times decide, whatever the
+    separator: 01/10/2025 09:00 PDT = 16:00:05 UTC by the id (to the second), 02/10/2025
+    21:40 PDT = 3 October 04:40:30 UTC."""
+    rows = _ig_rows(2, seed=3)
+    for r, cell, at in zip(rows, ("01/10/2025 09:00", "02/10/2025 21:40"),
+                           ("2025-10-01 16:00:05", "2025-10-03 04:40:30"), strict=True):
+        r["Publish time"] = cell
+        r["Permalink"] = f"https://www.instagram.com/p/{_shortcode_at(at)}/"
+    path = tmp_path / "instagram_posts.csv"
+    _write(path, _IG_COLS, rows, delim=delim)
+    df = read_export(path)
+    assert df["published_at"].tolist() == [pd.Timestamp("2025-10-01 16:00:05", tz=UTC),
+                                           pd.Timestamp("2025-10-03 04:40:30", tz=UTC)]
+    assert df["time_source"].tolist() == ["decoded_id", "decoded_id"]
+    codes = _codes(df)
+    assert "publish_times_day_first" in codes and "id_time_disagrees" not in codes
+    note = next(q for q in df.attrs["quality"] if q["code"] == "publish_times_day_first")
+    assert "2 of them are within 2 h of the time their Instagram id decodes to, month first " \
+        "(Meta's way) 0" in note["message"]
+
+
+_FR_POSTS = (
+    '"Identifiant de la publication","ID de la Page","Nom de la page","Titre",'
+    '"Heure de publication","Permalien","Type de publication","Date","Vues","Couverture",'
+    '"Réactions","Commentaires","Partages"\n'
+    '101,9,"Maison Sève","Vos avis 💚 Zoom 🔍","10/20/2025 10:00",'
+    '"https://www.facebook.com/p/101",Vidéos,"Durée de vie",500,400,254,13,19\n'
+    '102,9,"Maison Sève","{caption}","10/21/2025 10:00",'
+    '"https://www.facebook.com/p/102",Photos,"Durée de vie",300,200,83,9,5\n')
+
+
+def test_a_file_encoded_in_utf8_twice_is_read_back(tmp_path):
+    """A Facebook export read as Windows-1252 and saved again as UTF-8 ('RÃ©actions', 'Maison
+    SÃ¨ve', 'ðŸ’š') was read as it stood: the reactions header unmatched, reactions empty and
+    interactions 32 and 14 instead of 254 + 13 + 19 = 286 and 83 + 9 + 5 = 97, names and
+    captions garbled, 'VidÃ©os' an unknown post type, and no encoding note."""
+    good = _FR_POSTS.format(caption="l’été « doux »")
+    # 🔍 is F0 9F 94 8D: Windows-1252 has no 0x8D, which the bad reading lost (U+FFFD)
+    p = tmp_path / "facebook_posts.csv"
+    p.write_bytes(good.encode("utf-8").decode("cp1252", errors="replace").encode("utf-8"))
+    assert "RÃ©actions" in p.read_text(encoding="utf-8")
+    df = read_export(p)
+    assert df["reactions"].tolist() == [254, 83]
+    assert df["interactions"].tolist() == [286, 97]
+    assert df["account_name"].tolist() == ["Maison Sève", "Maison Sève"]
+    assert df["caption"].tolist() == ["Vos avis 💚 Zoom \ufffd", "l’été « doux »"]
+    assert df["content_type"].tolist() == ["video", "image"]
+    note = next(q for q in df.attrs["quality"] if q["code"] == "encoding_double_utf8")
+    # é: Réactions, Vidéos, Durée ×2, été ×2 = 6; è: Sève ×2 = 2; ’ « » 💚 🔍 = 5; 13
+    assert note["message"].endswith("13 characters such as 'Ã©' read back as 'é'; 1 had lost "
+                                    "a byte to that reading and were replaced by U+FFFD")
+
+
+def test_a_large_file_encoded_in_utf8_twice_is_read_back(tmp_path):
+    """Above 4 MB a UTF-8 file is parsed from its bytes, past the first megabyte's check: a
+    file encoded twice must still be read back (its head tells), 254 reactions a post."""
+    head, row = _FR_POSTS.split("\n")[0], _FR_POSTS.split("\n")[1]
+    rows = [row.replace("101,", f"{100000 + i},", 1) for i in range(30000)]
+    text = "\n".join([head, *rows]) + "\n"
+    p = tmp_path / "facebook_posts.csv"
+    p.write_bytes(text.encode("utf-8").decode("cp1252", errors="replace").encode("utf-8"))
+    assert p.stat().st_size > 4 << 20
+    df = read_export(p)
+    assert len(df) == 30000 and (df["reactions"] == 254).all()
+    assert df["account_name"].iloc[-1] == "Maison Sève"
+    assert "encoding_double_utf8" in _codes(df)
+
+
+def test_a_genuine_a_tilde_of_a_right_file_is_kept(tmp_path):
+    """A caption that writes 'Ã' (SÃO PAULO) or even quotes a garbled 'Ã©' in a file whose
+    accents are right (Réactions, Sève, été) is not taken for a file encoded twice."""
+    caption = "SÃO PAULO : le mot Ã© s’écrit é"
+    p = tmp_path / "facebook_posts.csv"
+    p.write_text(_FR_POSTS.format(caption=caption), encoding="utf-8")
+    df = read_export(p)
+    assert df["caption"].tolist() == ["Vos avis 💚 Zoom 🔍", caption]
+    assert df["reactions"].tolist() == [254, 83]
+    assert "encoding_double_utf8" not in _codes(df)
+
+
 @pytest.mark.parametrize("rename,expected", [
     (None, "though 32 of its 32 headers are those of a Meta Business Suite export, which also "
      "has 'publish time' (deleted by hand?)"),

@@ -31,7 +31,7 @@ from ..errors import ParseError
 from ..quality import QualityLog
 from ._headers import normalize
 from ._preamble import split_text
-from ._sniff import RawTable, decode
+from ._sniff import RawTable, decode, double_encoded
 
 __all__ = ["Source", "iter_sources", "archive_members", "archive_folder", "is_junk", "read_tables",
            "is_zip", "is_workbook", "supplementary_members", "note_skipped"]
@@ -535,6 +535,8 @@ def _read_large_utf8(src: Source, log: QualityLog) -> list[RawTable] | None:
         return None
     text = head[:nl + 1].decode("utf-8-sig" if bom else "utf-8")
     if text.lstrip("\ufeff \t\r\n").startswith("#") or "\n#" in text:
+        return None
+    if double_encoded(text) is not None:     # repaired whole by decode(), from the text
         return None
     tables = split_text(text, source=src.name, encoding="utf-8-sig" if bom else "utf-8",
                         log=log, raw=data, raw_offset=3 if bom else 0)

@@ -221,21 +221,24 @@ def numeric_date_columns(table, *, by_sheet: bool = False) -> dict[str, pd.Serie
 
 
 def day_order(c: Candidate, family: str, *, daily: str | None = None,
-              default: str = "mdy", extra: Mapping[str, pd.Series] | None = None) -> DayOrder:
+              default: str = "mdy", extra: Mapping[str, pd.Series] | None = None,
+              by_language: bool = True) -> DayOrder:
     """The one order (:func:`~._dates.file_numeric_order`) of the all-number dates of the file
     of ``c``, from all its date columns: a spreadsheet that re-saved it wrote every date in its
     own order. ``daily``: the header of a daily file's column of days (a run of consecutive
     days). The European hint is the ``;`` separator, or the decimal comma of the headers'
     language (:meth:`Candidate.decimal_hint`). A column is looked at only when its first
     non-empty cell is an all-number date. ``extra``: dates the columns hold other than alone
-    (name → cells: the start and end days of GA4's ``Date range`` cells), weighed too."""
+    (name → cells: the start and end days of GA4's ``Date range`` cells), weighed too.
+    ``by_language=False``: the headers' language is no hint, for an export that writes its
+    all-number dates month first in every language (Meta's publish times, reference §1.4)."""
     columns = {**(extra or {}), **numeric_date_columns(c.table)}
     if not columns:
         return DayOrder(default)
     mark, by_delimiter = c.decimal_hint(family)
     european = ("the ';' separator" if by_delimiter or c.table.delimiter == ";"
                 else f"the decimal comma of its headers' language ({c.match(family).locale})"
-                if mark == "," else None)
+                if mark == "," and by_language else None)
     return file_numeric_order(columns, european=european, daily=daily, default=default)
 
 

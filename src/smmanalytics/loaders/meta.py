@@ -163,7 +163,10 @@ def _detect_daily(c: Candidate) -> float:
 # ---------------------------------------------------------------- posts
 
 def _publish_times(c: Candidate, ctx: ParseContext, family: str = F, *,
-                   note_repeated_hour: bool = True) -> pd.Series:
+                   note_repeated_hour: bool = True, id_times: pd.Series | None = None
+                   ) -> pd.Series:
+    """The publish times, in UTC. ``id_times``: the times the posts' ids decode to (NaT where
+    they tell none), which may prove the day/month order when no day above 12 does."""
     cells = c.col(family, "publish_time")
     header = c.header_of(family, "publish_time")
     first = c.table.first_line + 1
@@ -182,6 +185,10 @@ def _publish_times(c: Candidate, ctx: ParseContext, family: str = F, *,
     if fmt == _PUBLISH_FORMATS[0]:
         utc, counts, fmt = _day_first_if_named(utc, counts, values, seconds, ctx,
                                                column=header, first_line=first)
+        if range_from_name(ctx.file) is None:      # the name tells nothing: the file may
+            utc, counts, fmt = _day_first_unproved(c, utc, counts, values, seconds, ctx,
+                                                   family, id_times, column=header,
+                                                   first_line=first)
         named = fmt != _PUBLISH_FORMATS[0]
     if fmt != _PUBLISH_FORMATS[0] and not named:
         ctx.note("date_format_resaved", f"publish times are written {s[s != ''].iloc[0]!r}, not "
@@ -265,6 +272,58 @@ def _day_first_if_named(utc: pd.Series, counts: dict[str, int], values: pd.Serie
              f"{len(known)} fell outside the days its name gives ({win[0].isoformat()} to "
              f"{win[1].isoformat()}); day first, {len(alt) - alt_inside}", rows=len(alt))
     return other, other_counts, day_first
+
+
+def _day_first_unproved(c: Candidate, utc: pd.Series, counts: dict[str, int],
+                        values: pd.Series, seconds: bool, ctx: ParseContext, family: str,
+                        id_times: pd.Series | None, **where
+                        ) -> tuple[pd.Series, dict[str, int], str]:
+    """The times read month first (Meta's way), or day first, when no day above 12 proves
+    the order and the file's name gives no days.
+
+    A spreadsheet set to read day first (French, Italian settings) re-saves 10/09/2025 as
+    09/10/2025; read month first, the posts of 1 to 12 October were put in January to
+    December with nothing said. In this order: the times the Instagram ids (shortcodes)
+    decode to, when more agree (within 2 h) with one reading than with the other, prove it;
+    else the ``;`` separator of a spreadsheet with European settings says day first
+    (:func:`~._tidy.day_order`, the daily files' evidence; the headers' language is none,
+    Meta writes month first in every language); else month first, Meta's own, is assumed.
+    Each but a proof of month first is noted. Only a file without a day above 12 pays: the
+    first thousand times are looked at before all of them."""
+    for part in (utc.head(1000), utc):
+        if (part.dt.tz_convert(META_TZ).dt.day > 12).any():    # month first proved
+            return utc, counts, _PUBLISH_FORMATS[0]
+    day_first = "%d/%m/%Y %H:%M"
+    try:
+        other, other_counts = parse_datetimes(values, _with_seconds(day_first, seconds),
+                                              tz=META_TZ, file=ctx.file, **where)
+    except ParseError:
+        return utc, counts, _PUBLISH_FORMATS[0]
+    if ((other == utc) | utc.isna()).all():          # 01/01, 02/02…: both readings agree
+        return utc, counts, _PUBLISH_FORMATS[0]
+    example = values[utc.notna()].iloc[0]
+    if id_times is not None:
+        def near(times: pd.Series) -> int:
+            return int(((id_times - times).abs() <= pd.Timedelta(hours=2)).sum())
+        month, day = near(utc), near(other)
+        if day > month:
+            ctx.note("publish_times_day_first", f"publish times such as {example!r} read day "
+                     f"first: {day} of them are within 2 h of the time their Instagram id "
+                     f"decodes to, month first (Meta's way) {month}; no day above 12 tells",
+                     level="info", rows=int(other.notna().sum()))
+            return other, other_counts, day_first
+        if month > day:
+            return utc, counts, _PUBLISH_FORMATS[0]
+    order = day_order(c, family, by_language=False)
+    if order.order == "dmy":
+        ctx.note("publish_times_day_first", f"publish times such as {example!r} read day "
+                 f"first: no day above 12 tells; {order.evidence}", rows=int(other.notna().sum()))
+        return other, other_counts, day_first
+    ctx.note("publish_times_order_assumed", f"publish times such as {example!r} read month "
+             "first, as Meta writes them — assumed, no day above 12 proves the order (a "
+             "spreadsheet set to read day first would have written them day and month swapped)",
+             rows=int(utc.notna().sum()))
+    return utc, counts, _PUBLISH_FORMATS[0]
 
 
 _MONTH_FIRST_TEXT = r"^\s*(\d{1,2})/(\d{1,2})/\d{4}\b"
@@ -398,19 +457,25 @@ def _longer(title: pd.Series, desc: pd.Series) -> pd.Series:
     return pd.Series(pd.array(pc.if_else(longer, b, a), dtype="string"), index=title.index)
 
 
-def _times_from_ids(permalink: pd.Series, is_ig: pd.Series, export_time: pd.Series,
-                    ctx: ParseContext) -> tuple[pd.Series, pd.Series, pd.Series]:
-    """Ids' times kept within 2 h of the export's: its zone is known, but an autumn hour repeats.
-
-    The posts' publish times, their precision and their source: the time an Instagram
-    post's shortcode (in its ``permalink``) decodes to, to the second, where it is within 2 h
-    of the export's minute (``export_time``), else the export's; precision and source missing
-    where the post has no time. Shortcodes more than 2 h off are noted, the export's time
-    kept, and so are times in the repeated autumn hour."""
+def _id_times(permalink: pd.Series, is_ig: pd.Series) -> pd.Series:
+    """The times the Instagram posts' shortcodes (in their ``permalink``) decode to, NaT
+    elsewhere (a Facebook id tells no time)."""
     decoded = pd.Series(pd.NaT, index=permalink.index, dtype="datetime64[ns, UTC]")
     if is_ig.any():
         ig_links = permalink[is_ig].fillna("")
         decoded[is_ig] = instagram_shortcode_time(instagram_shortcode(ig_links).fillna(""))
+    return decoded
+
+
+def _times_from_ids(decoded: pd.Series, export_time: pd.Series,
+                    ctx: ParseContext) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Ids' times kept within 2 h of the export's: its zone is known, but an autumn hour repeats.
+
+    The posts' publish times, their precision and their source: the time an Instagram
+    post's shortcode decodes to (``decoded``, :func:`_id_times`), to the second, where it is
+    within 2 h of the export's minute (``export_time``), else the export's; precision and
+    source missing where the post has no time. Shortcodes more than 2 h off are noted, the
+    export's time kept, and so are times in the repeated autumn hour."""
     agree = decoded.notna() & export_time.notna() & (
         (decoded - export_time).abs() <= pd.Timedelta(hours=2))
     disagree = decoded.notna() & export_time.notna() & ~agree
@@ -451,8 +516,10 @@ def _parse_posts(c: Candidate, ctx: ParseContext, *, story: bool = False) -> lis
         is_ig = pd.Series(True, index=is_ig.index)
     platform = two_labels(is_ig, "instagram", "facebook")
 
-    export_time = _publish_times(c, ctx, note_repeated_hour=False)
-    published, precision, source = _times_from_ids(permalink, is_ig, export_time, ctx)
+    decoded = _id_times(permalink, is_ig)
+    export_time = _publish_times(c, ctx, note_repeated_hour=False,
+                                 id_times=decoded if is_ig.any() else None)
+    published, precision, source = _times_from_ids(decoded, export_time, ctx)
     _note_undated(ctx, published.isna(), text["post_id"])
 
     caption = _longer(text["title"], text["description"])
