@@ -206,6 +206,56 @@ def test_compare_socialinsider_and_buffer_ways():
 COMP = "platform,competitor,period,followers,posts,interactions\n"
 
 
+def test_x_benchmark_engagements_count_reposts_not_private_shares(tmp_path):
+    """X's rate Buffer's way counted its shares by direct message or link, which the loader
+    adds to the reposts in ``shares``: the sample's October read 0.018076 (ratio 0.78) where
+    Buffer's likes + replies + reposts give 0.016910 (0.73). Three X posts of 2025 (likes,
+    replies, reposts, DM shares, impressions): (10, 2, 3, 5, 1000), (30, 5, 5, 10, 2000),
+    (5, 0, 0, 20, 500). Public engagements 15, 40, 5; Buffer: median(0.015, 0.02, 0.01) =
+    0.015, not median(0.02, 0.025, 0.05) = 0.025; Rival IQ: mean 20 / 10,000 followers at
+    the end = 0.002; Socialinsider: mean(15, 40, 5) / 5,000 followers on the day = 0.004;
+    the brand among its competitors: 60 interactions."""
+    import smmanalytics as smm
+    from smmanalytics.report.formatting import Formatter
+
+    rows = [{"platform": "x", "post_id": str(k), "published_at": f"2025-0{k + 3}-02T09:00Z",
+             "reactions": r, "comments": c, "reposts": rp, "shares": rp + dm,
+             "impressions": i}
+            for k, (r, c, rp, dm, i) in enumerate([(10.0, 2.0, 3.0, 5.0, 1000.0),
+                                                   (30.0, 5.0, 5.0, 10.0, 2000.0),
+                                                   (5.0, 0.0, 0.0, 20.0, 500.0)])]
+    path = tmp_path / "competitors.csv"
+    path.write_text(COMP + "x,Rival Co,2025,3000,40,900\n", encoding="utf-8")
+    ds = dataset(posts=posts(rows), daily=_followers(platform="x"),
+                 competitors=read_competitors(path))
+    note = ("X shares counted as reposts only: shares by direct message or link are private "
+            "and left out")
+    bu = compare_benchmarks(ds, 2025, source="Buffer", edition=2025).iloc[0]
+    assert bu["brand_value"] == pytest.approx(0.015)
+    assert bu["ratio"] == pytest.approx(0.015 / 0.0231) and note in bu["note"]
+    riq = compare_benchmarks(ds, 2025, industry="all", edition=2023).set_index("metric")
+    assert riq.loc["engagement_rate", "brand_value"] == pytest.approx(0.002)
+    assert note not in str(riq.loc["posts_per_week", "note"])      # no engagements there
+    si = compare_benchmarks(ds, 2025, source="Socialinsider", edition=2025).iloc[0]
+    assert si["brand_value"] == pytest.approx(0.004)
+    mine = compare_competitors(ds, 2025).set_index("name").loc["Test"]
+    assert mine["interactions"] == pytest.approx(60) and mine["note"] == note
+    # engagement() keeps X's shares whole: 10 + 2 + 8 on the first post
+    assert ds.posts["shares"].tolist() == [8, 15, 20]
+    assert Formatter("fr").note(note) == ("partages X comptés comme reposts seulement : les "
+                                          "partages par message privé ou par lien sont privés "
+                                          "et écartés")
+    # the sample's October, Buffer 2025: 29 posts, median of (likes + replies + reposts) /
+    # impressions recomputed from the export files
+    sample = Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve"
+    b = compare_benchmarks(smm.load(sample), "2026-10", industry="health_beauty",
+                           source="Buffer", edition=2025).set_index("platform")
+    assert b.loc["x", "brand_value"] == pytest.approx(0.016910, abs=5e-7)
+    assert b.loc["x", "ratio"] == pytest.approx(0.016910 / 0.0231, abs=1e-4)
+
+
+
+
 def test_read_competitors_and_side_by_side(tmp_path):
     path = tmp_path / "competitors.csv"
     path.write_text(COMP + "instagram,Rival Co,2025,20000,100,60000\n"

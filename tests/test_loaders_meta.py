@@ -130,16 +130,39 @@ def test_facebook_2024_impressions_kept_apart_from_views():
 
 
 def test_instagram_stories_french():
+    """A story's replies (Réponses) are its comments: they were kept aside and left out of its
+    interactions, 13 where likes 12 + shares 1 + replies 2 = 15."""
     df = read_export(FIX / "instagram_stories_fr_2026-10-31.csv")
     assert df.attrs["source_format"] == "meta_story"
     assert df["content_type"][0] == "story" and df["platform"][0] == "instagram"
     assert df["published_at"][0] == pd.Timestamp("2026-10-05 14:30", tz=UTC)
     row = df.iloc[0]
     assert (row["views"], row["reach"], row["reactions"], row["shares"]) == (640, 600, 12, 1)
-    assert (row["profile_visits"], row["replies"], row["link_clicks"]) == (9, 2, 4)
+    assert (row["profile_visits"], row["comments"], row["link_clicks"]) == (9, 2, 4)
     assert (row["navigation"], row["follows"], row["sticker_taps"]) == (580, 1, 3)
-    assert pd.isna(row["comments"]) and pd.isna(row["saves"])
-    assert row["interactions"] == 12 + 1
+    assert pd.isna(row["saves"]) and "replies" not in df.columns   # not counted twice
+    assert row["interactions"] == 12 + 2 + 1          # likes + replies + shares
+
+
+def test_sample_october_stories_count_their_replies():
+    """The sample's 12 October stories read 199 interactions (likes 167 + shares 32), their 51
+    replies kept aside, and Instagram 16,727, neither the 16,528 of feed posts nor the 16,778
+    counting stories, as the sample's truth does (its Replies are the stories' comments).
+    Stories: 167 + 51 + 32 = 250; Instagram 16,528 + 250 = 16,778, pooled over its reach
+    16,778 / 188,192 = 0.089154."""
+    import smmanalytics as smm
+    from smmanalytics.metrics import engagement
+
+    sample = Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve"
+    p = smm.load(sample).posts_in("2026-10")
+    ig = p.loc[(p["platform"] == "instagram").to_numpy()]
+    st_ = ig.loc[(ig["content_type"] == "story").to_numpy()]
+    assert len(st_) == 12
+    assert [st_[c].sum() for c in ("reactions", "comments", "shares")] == [167, 51, 32]
+    assert st_["interactions"].sum() == 250
+    assert ig["interactions"].sum() == 16_528 + 250 and ig["reach"].sum() == 188_192
+    row = engagement(ig).iloc[0]
+    assert row["er_reach_pooled"] == pytest.approx(16_778 / 188_192)      # 0.089154
 
 
 def test_meta_daily_utf16_files():
@@ -973,7 +996,7 @@ def test_mojibake_french_headers_of_a_real_export(tmp_path):
                     "18100000000000001,maisonseve,5,07/14/2025 13:05,Story Instagram,1234,1000,2\n",
                     encoding="utf-8")
     df = read_export(path)
-    assert df["duration_s"].tolist() == [5] and df["replies"].tolist() == [2]
+    assert df["duration_s"].tolist() == [5] and df["comments"].tolist() == [2]  # replies
     assert "extra_columns" not in _codes(df)
 
 

@@ -531,6 +531,22 @@ def test_the_pooled_rate_says_it_is_pooled_in_every_section(lang, name):
     assert f.metric("er_reach") != f.metric("er_reach_median")
 
 
+@pytest.mark.parametrize("lang,sessions,revenue,key_events", [
+    ("en", "Social sessions", "Social revenue", "Social key events"),
+    ("fr", "Sessions issues des réseaux sociaux", "Chiffre d'affaires issu des réseaux sociaux",
+     "Événements clés issus des réseaux sociaux"),
+    ("it", "Sessioni social", "Ricavi social", "Eventi chiave social"),
+])
+def test_ga4_goals_say_their_figures_are_social_traffic(lang, sessions, revenue, key_events):
+    """The sample's scorecard read "Chiffre d'affaires · Toutes plateformes" beside 14,658 €,
+    the revenue of social traffic only (27,446.94 € over all of GA4), while the sessions goal
+    said "issues des réseaux sociaux": revenue and key events, GA4 figures of social traffic
+    too (goals and the comparison count no other), say so as sessions do."""
+    f = Formatter(lang)
+    assert [f.metric(m) for m in ("sessions", "revenue", "key_events")] == [
+        sessions, revenue, key_events]
+
+
 def test_french_elides_de_before_instagram():
     """"Les données de Instagram s'arrêtent…": French writes "d'Instagram" (and "qu'Instagram"),
     while "de X", "de YouTube" and "de Facebook" stay; in a note, a cover line or a text."""

@@ -666,7 +666,7 @@ def test_a_quarterly_report_gives_each_goal_month_by_month():
     assert table["caption"].startswith("Each goal judged on each of its periods within the "
                                        "report's")
     # the quarterly goal, its period the report's, with the quarter (it was left out)
-    assert rows["Key events · All platforms"] == ["≥ 1,900", "–", "1 (Q3 2026)", "–"]
+    assert rows["Social key events · All platforms"] == ["≥ 1,900", "–", "1 (Q3 2026)", "–"]
     assert len(table["rows"]) == 11
     monthly = BrandReport(ds, "2026-10", lang="en").scorecard().blocks
     assert not any(b.get("text") == "Each goal over the period" for b in monthly)
@@ -674,8 +674,8 @@ def test_a_quarterly_report_gives_each_goal_month_by_month():
     year = BrandReport(ds, "2026", lang="en").scorecard().blocks
     rows = {r[0]: r[1:] for r in next(b for b in year if b["kind"] == "table" and
                                       "Running or no data" in b["columns"])["rows"]}
-    assert rows["Revenue · All platforms"][1:] == ["–", "10", "–"]
-    assert rows["Key events · All platforms"][1:] == ["–", "3 (Q1 2026, Q2 2026, Q3 2026)",
+    assert rows["Social revenue · All platforms"][1:] == ["–", "10", "–"]
+    assert rows["Social key events · All platforms"][1:] == ["–", "3 (Q1 2026, Q2 2026, Q3 2026)",
                                                       "1 (Q4 2026)"]
 
 

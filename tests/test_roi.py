@@ -239,6 +239,34 @@ def test_roi_refuses_a_negative_value_per_key_event(tmp_path, capsys, monkeypatc
     assert err.startswith("smm: error: ") and err.count("\n") == 1 and "-50" in err
 
 
+def test_smm_roi_rounds_money_once_to_the_cent(tmp_path, capsys, monkeypatch):
+    """`smm roi --period 2026-10` of the sample printed tools 56.82, cost 5548.82 and
+    (unassigned) 3048.82: rounded to three decimals, then to the cent. By hand: tools =
+    12.99 + 516 × 31/365 = 12.99 + 43.8247 = 56.8147 → 56.81; cost = 2000 + 2812 + 500 + 180
+    + 56.8147 = 5548.8147 → 5548.81; unassigned = 2812 + 180 + 56.8147 = 3048.8147 → 3048.81
+    (the campaign's 2000 + 500 are assigned)."""
+    import smmanalytics.dataset
+    from smmanalytics.cli import main
+
+    costs = ("2026-10-01,2026-10-31,ad_spend,2000,,instagram,Autumn Launch,,,\n"
+             "2026-10-01,2026-10-31,influencer,500,,,Autumn Launch,,,\n"
+             "2026-10-01,2026-10-31,labor,,,,,74,38,\n"
+             "2026-10-01,2026-10-31,other,180,,,,,,\n"
+             "2026-10-01,2026-10-31,tools,12.99,,,,,,\n"
+             "2026-09-01,2027-08-31,tools,516,,,,,,\n")
+    ds = dataset(tmp_path, costs, web=web([_web_month(14657.7, key_events=299.0)]))
+    monkeypatch.setattr(smmanalytics.dataset, "load", lambda path, **kw: ds)
+    assert roi(ds, "2026-10").iloc[0]["tools"] == pytest.approx(12.99 + 516 * 31 / 365)
+    assert main(["roi", str(tmp_path), "--period", "2026-10"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    shown = dict(zip(lines[0].split(), lines[1].split(), strict=False))
+    assert (shown["cost"], shown["tools"], shown["labor"]) == ("5548.81", "56.81", "2812.0")
+    assert main(["roi", str(tmp_path), "--period", "2026-10", "--by", "campaign"]) == 0
+    unassigned = next(line for line in capsys.readouterr().out.splitlines()
+                      if "(unassigned)" in line)
+    assert "3048.81" in unassigned and "3048.82" not in unassigned
+
+
 def test_roi_zero_ad_spend_is_nan_with_reason(tmp_path):
     ds = dataset(tmp_path, "2026-10-01,,labor,100,,,,,,\n", web=web([_web_month(150.0)]))
     row = roi(ds, "2026-10").iloc[0]

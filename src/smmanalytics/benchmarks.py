@@ -24,6 +24,12 @@ public profiles; the rows of a platform with stories in the period say how many 
   exports cover (first to last day of its posts or daily series): a year whose data starts in
   March is not divided by 52 weeks. The method says so when the cover is partial.
 
+X's shares in all three are its reposts, the public shares the publishers count (Buffer's
+X "shares", Rival IQ's retweets/reposts, Socialinsider's reposts): the loader's X ``shares``
+add the shares by direct message or link, which no public profile shows (``reposts`` is kept
+apart for this); the rows of X say so. So are they in the brand's row among its competitors,
+whose interactions are public counts.
+
 When the brand's figure cannot be computed that way (followers unknown, no posts, a missing
 component), the comparison is NaN and the note says why. A component blank on some posts only
 (blank is "not available", not 0) leaves those posts' engagements unknown: the figure is taken
@@ -174,9 +180,17 @@ def benchmarks(source: str | None = None, platform: str | None = None,
 
 
 # --------------------------------------------------------------------------- brand figures
+#: the note of X's rows whose shares are its reposts (:func:`_posts_in`)
+_X_REPOSTS = ("X shares counted as reposts only: shares by direct message or link are private "
+              "and left out")
+
+
 def _posts_in(ds, p: Period) -> pd.DataFrame:
     """Public feed posts published in ``p`` (local day): stories are left out, as benchmark
-    publishers and public profiles do not see them."""
+    publishers and public profiles do not see them. X's ``shares`` are its ``reposts`` (blank
+    where those are) when the posts carry them: the loader's X shares add the private shares
+    by direct message or link, which the publishers do not count (the sample's October X rate
+    Buffer's way read 0.018076 for 0.016910)."""
     posts = ds.posts
     if posts is None or posts.empty:
         return posts if posts is not None else pd.DataFrame()
@@ -184,7 +198,21 @@ def _posts_in(ds, p: Period) -> pd.DataFrame:
     keep = p.contains(day)
     if "content_type" in posts.columns:
         keep &= ~(posts["content_type"].astype("string") == "story").fillna(False)
-    return posts.loc[keep.to_numpy()]
+    out = posts.loc[keep.to_numpy()]
+    x = _x_reposts(out)
+    if x.any():
+        shares = out["shares"].astype("Float64") if "shares" in out.columns else \
+            pd.Series(pd.NA, index=out.index, dtype="Float64")
+        out = out.assign(shares=shares.mask(x, out["reposts"].astype("Float64")))
+    return out
+
+
+def _x_reposts(posts: pd.DataFrame) -> np.ndarray:
+    """Which of ``posts`` are X's whose public shares are their ``reposts`` column (a frame
+    without that column, built by hand, keeps its shares)."""
+    if "reposts" not in posts.columns or "platform" not in posts.columns:
+        return np.zeros(len(posts), dtype=bool)
+    return (posts["platform"].astype("string") == "x").fillna(False).to_numpy()
 
 
 def _stories_in(ds, p: Period) -> dict[str, int]:
@@ -490,8 +518,12 @@ def compare_benchmarks(ds, period_or_year: object, industry: str | None = None, 
             # the posts the brand's figure leaves out, which its other figures count
             left = (_stories_note(stories[plat], int((posts["platform"] == plat).sum()),
                                   "benchmarks") if stories.get(plat) else "")
-            notes = [n for n in (left, note, coverage, b["note"] if pd.notna(b["note"]) else "")
-                     if n]
+            # said of a figure computed only: not beside the reason there is none
+            shares = (_X_REPOSTS if b["metric"] == "engagement_rate" and not np.isnan(value)
+                      and _x_reposts(posts.loc[(posts["platform"] == plat).to_numpy()]).any()
+                      else "")
+            notes = [n for n in (left, note, shares, coverage,
+                                 b["note"] if pd.notna(b["note"]) else "") if n]
             if fallback:
                 notes.append(f"no {industry!r} row: compared with all industries")
             if str(b["grade"]).startswith(("C-", "D")):   # the grade letter, said
@@ -690,6 +722,8 @@ def _competitor_rows(ds, comp: pd.DataFrame, p: Period) -> list[dict]:
         e, missing = _engagements(g, _PUBLIC) if len(g) else (pd.Series(dtype="Float64"), [])
         notes = ([_stories_note(stories[plat], len(g), "public figures")]
                  if stories.get(plat) else [])
+        if len(g) and _x_reposts(g).any():
+            notes.append(_X_REPOSTS)
         if missing and len(g):
             notes.append(f"brand export lacks {', '.join(missing)}")
         known = int(e.notna().sum())

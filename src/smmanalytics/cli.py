@@ -163,10 +163,11 @@ def _cmd_roi(args: argparse.Namespace) -> int:
               file=sys.stderr)
     out = roi(ds, args.period, by=args.by, value_per_key_event=args.value_per_key_event)
     # the note codes are for programs (--json); a reader has the notes themselves
-    # money to the cent (costs prorated by day came as 3048.815), ratios to three decimals
+    # money to the cent, ratios to three decimals; each rounded once from the exact value:
+    # rounding to three decimals first turned a prorated 3048.8147 into 3048.815, then 3048.82
     money = {c: 2 for c in ("cost", "ad_spend", "labor", "tools", "production", "influencer",
                             "other", "revenue", "value", "cpa", "cpc", "cpm") if c in out}
-    _print_frame(out if args.json else out.drop(columns="note_codes").round(3).round(money),
+    _print_frame(out if args.json else out.drop(columns="note_codes").round(money).round(3),
                  args.json)
     return 0
 

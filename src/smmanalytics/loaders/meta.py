@@ -24,6 +24,8 @@ Canonical fields:
   ``IG image``/``Photos``→image, ``Videos``→video, ``Reels``→reel, ``Links``→link, stories→story);
   a video whose permalink contains ``/reel/`` is a reel (French exports label Reels as videos).
 - ``reactions`` = ``Reactions`` (Facebook) or ``Likes`` (Instagram); ``follows`` = ``Follows``;
+  a story's ``comments`` = ``Replies`` (a story has no comments: people reply to it, and the
+  replies are counted in its interactions as a post's comments are);
   ``platform_engagements`` = ``Reactions, Comments and Shares``; ``video_views`` =
   ``3-Second Video Views`` (Meta's definition of a video view).
 - ``paid`` = reach (or views) from boosted posts > 0, where those columns exist; else NA.
@@ -558,6 +560,11 @@ def _parse_posts(c: Candidate, ctx: ParseContext, *, story: bool = False) -> lis
     neg = [v for v in (nums["neg_hide_all"], nums["neg_hide"]) if v is not None]
     cols["negative_feedback"] = (row_sum(pd.concat(neg, axis=1)).array if neg
                                  else pd.array([pd.NA] * n, dtype="Float64"))
+    if story and "comments" not in cols and nums["replies"] is not None:
+        # a story has no comments: its replies are them (reference §2.2, the column where
+        # feed posts have Comments); kept aside, they were left out of its interactions
+        cols["comments"] = nums["replies"].array
+        nums["replies"] = None
     for extra in _EXTRA_NUMERIC:
         v = nums[extra]
         if v is not None:
@@ -957,7 +964,7 @@ def _parse_daily(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
 _KEYS = ("post_id", "permalink", "publish_time")
 #: what every post export has (reference §1.3, §2.2: views or the pre-2025 impressions,
 #: reach, and the interactions' parts; Instagram's saves, Facebook has none); a story has
-#: views, reach and likes, but neither comments nor saves (§2.2, the FR and ES stories)
+#: views, reach and likes, replies (its comments) but no saves (§2.2, the FR and ES stories)
 register("meta_post", platforms=("facebook", "instagram"), kinds="posts", detect=_detect_post,
          parse=_parse_posts, description="Meta Business Suite post export (Facebook/Instagram)",
          family=F, keys=_KEYS,
