@@ -467,3 +467,83 @@ def test_best_times_sentences_of_a_single_post_are_in_the_singular(lang, one, ma
         said = [me.fmt.prose(WatchSections._bt_sentence(me, bt)),
                 me.fmt.prose(WatchSections._day_only_sentence(me, bt))]
         assert said[0].startswith(engagement) and day_only in said[1], said
+
+
+_DAYS = {"effect_detected": False, "day_effect": True, "n_used": 300, "p_value": 0.04,
+         "window": {"status": "ok"},
+         "best_days": pd.DataFrame({"weekday": [6, 5], "lift": [1.37, 1.21],
+                                    "lift_low": [1.14, 1.02], "lift_high": [1.68, 1.44]}),
+         "method": {"weekday_p_value": 0.008, "hour_p_value": 0.43, "alpha": 0.1}}
+
+
+@pytest.mark.parametrize("lang,expected", [
+    ("en", "The day of the week matters for this account (p = 0.008: gaps this large would turn "
+           "up by chance alone about 8 times in 1,000), but no hour stood out once the day is "
+           "known (p = 0.43): posts on Sunday earned 1.37× the account's average, likely "
+           "between 1.14× and 1.68×; posts on Saturday 1.21×, likely between 1.02× and 1.44× "
+           "(90% interval: 9 chances in 10 that the true figure lies within it; 300 posts). "
+           "Post on those days at the hours the account usually posts at, and put a share of "
+           "posts at other hours to learn more."),
+    ("fr", "Le jour de la semaine compte pour ce compte (p = 0,008 : des écarts aussi grands "
+           "apparaîtraient par le seul hasard environ 8 fois sur 1\u202f000), mais aucune heure "
+           "ne s'est distinguée une fois le jour connu (p = 0,43) : les publications le "
+           "dimanche ont obtenu 1,37× la moyenne du compte, probablement entre 1,14× et 1,68× ; "
+           "les publications le samedi 1,21×, probablement entre 1,02× et 1,44× (intervalle à "
+           "90 % : 9 chances sur 10 que la vraie valeur s'y trouve ; 300 publications). Publiez "
+           "ces jours-là aux heures habituelles du compte, et placez une partie des "
+           "publications à d'autres heures pour en apprendre davantage."),
+    ("it", "Il giorno della settimana conta per questo account (p = 0,008: differenze così "
+           "grandi comparirebbero per puro caso circa 8 volte su 1.000), ma nessun orario si è "
+           "distinto una volta noto il giorno (p = 0,43): i post di domenica hanno ottenuto "
+           "1,37× la media dell'account, probabilmente tra 1,14× e 1,68×; i post di sabato "
+           "1,21×, probabilmente tra 1,02× e 1,44× (intervallo al 90%: 9 probabilità su 10 che "
+           "il valore vero vi rientri; 300 post). Pubblicate in quei giorni agli orari abituali "
+           "dell'account e mettete una parte dei post in altri orari per saperne di più."),
+])
+def test_best_times_of_a_weekday_effect_says_the_days(ds, lang, expected):
+    """A weekend effect with no hour effect (weekday test p = 0.008, hour test p = 0.43) was
+    told "No reliable timing effect ... post when it suits the content": the report says the
+    days, each with its lift and interval, and that no hour stood out."""
+    from types import SimpleNamespace
+
+    rep = BrandReport(ds, "2026-10", lang=lang)
+    assert rep._bt_sentence(SimpleNamespace(**_DAYS)) == expected
+
+
+def test_a_weekday_finding_plans_those_days_and_shows_their_lift(ds, monkeypatch):
+    """A finding of days alone (Saturday 1.5x, interval 1.2-1.8; no hour stood out): the plan
+    was spread evenly "with no reliable effect", its lifts "–". It takes Saturday first, the
+    caption says why, and each slot shows its day's lift."""
+    import smmanalytics.timing as timing
+
+    real = timing.best_times
+
+    def saturdays(*args, **kwargs):
+        bt = real(*args, **kwargs)
+        days = pd.DataFrame({"weekday": pd.array([5], dtype="Int64"),
+                             "n_posts": pd.array([10], dtype="Int64"),
+                             "lift": pd.array([1.5], dtype="Float64"),
+                             "lift_low": pd.array([1.2], dtype="Float64"),
+                             "lift_high": pd.array([1.8], dtype="Float64")})
+        return dataclasses.replace(bt, effect_detected=False, best_days=days,
+                                   recommended=bt.recommended.iloc[:0],
+                                   method={**bt.method, "weekday_p_value": 0.004,
+                                           "hour_p_value": 0.5})
+
+    monkeypatch.setattr(timing, "best_times", saturdays)
+    rep = BrandReport(ds, "2026-10", lang="en")
+    sec = rep.best_times(platforms=["instagram"], ics=False)
+    plan = rep._slots["instagram"]
+    assert plan.attrs["basis"] == "days"
+    assert (plan["weekday"] == 5).any()
+    assert plan.loc[plan["weekday"] == 5, "reason"].str.startswith(
+        "Saturday did better in past posts (1.50x the account's average, interval "
+        "1.20-1.80)").all()
+    texts = [b["text"] for b in sec.blocks if b["kind"] == "text"]
+    assert any(t.startswith("The day of the week matters for this account (p = 0.004") and
+               "posts on Saturday earned 1.50× the account's average, likely between 1.20× "
+               "and 1.80×" in t for t in texts)
+    [slots] = [b for b in sec.blocks if b["kind"] == "table"]
+    assert "on the days that did better, at the account's usual hours" in slots["caption"]
+    saturday = [row for row in slots["rows"] if row[0].startswith("Saturday")]
+    assert saturday and {row[1] for row in saturday} == {"1.50×"}

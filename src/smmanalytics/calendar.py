@@ -6,7 +6,10 @@ Definitions
   then the other slots with posts by shrunk lift (a slot without posts, its lift unknown, is
   never planned on this basis); a slot below the account's average (lift < 1) comes after
   every slot at or above it, and is planned only when more posts a week are asked than those
-  give (its reason says so, ``attrs["below_average"]`` counts them). Without a reliable
+  give (its reason says so, ``attrs["below_average"]`` counts them). When the finding is the
+  days of the week alone (``BestTimes.best_days``: the weekday test holds, the hour test does
+  not), those days first, then the other days by their lift, each at the hours the account
+  posted at, most used first (basis ``days``). Without a reliable
   effect, the audience-activity schedule (most followers online first) when exported;
   otherwise posts are spread evenly over the week at the account's most common posting hour
   (noon when no post has a known hour).
@@ -95,6 +98,14 @@ _REASONS = {
     "noon_before": ("no reliable timing effect and no audience-activity data: posts spread evenly "
                     "over the week, {n} on this day; this one {gap} h before noon ({hour} {tz}): "
                     "the exports give no posting hours"),
+    # the finding is the days alone (BestTimes.best_days): those days first, at the hours the
+    # account posts at, then the other days when more posts a week are asked
+    "day": ("{weekday} did better in past posts ({lift}x the account's average, interval "
+            "{low}-{high}); no hour stood out: an hour the account usually posts at "
+            "({hour} {tz})"),
+    "day_other": ("{weekday}: not one of the days that did better in past posts ({weekdays}), "
+                  "planned because more posts a week are asked; no hour stood out: an hour "
+                  "the account usually posts at ({hour} {tz})"),
     # added to each reason ("; slot: …") in a plan shown in another zone than the slots'
     "slot": "slot: {weekday} {hour} {tz}",
 }
@@ -131,6 +142,8 @@ def _ranked(best: BestTimes) -> tuple[pd.DataFrame, str]:
                 slot_lift=f"{lift:.2f}") for lift in d["lift"]])
         cols = ["weekday", "hour", "lift", "reason"]
         return pd.concat([rec[cols], rest[cols]], ignore_index=True), "effect"
+    if best.day_effect:
+        return _by_days(best, tz), "days"
     if best.activity is not None and len(best.activity):
         act = best.activity.sort_values(["online_followers", "weekday", "hour"],
                                         ascending=[False, True, True])
@@ -152,6 +165,34 @@ def _ranked(best: BestTimes) -> tuple[pd.DataFrame, str]:
                         "reason": [reason] * 7})
     out.attrs.update(kind=kind, tz=tz)
     return out, "even"
+
+
+def _by_days(best: BestTimes, tz: str) -> pd.DataFrame:
+    """The slots of a finding of days alone (``best.best_days``): its days first (best
+    first), then the other days by their lift (unknown last), each at the hours the account
+    posted at, the most used first; the lift is the day's (no hour stood out)."""
+    n = best.by_slot["n_posts"].to_numpy(dtype=int).reshape(7, 24).sum(axis=0)
+    hours = sorted(np.flatnonzero(n), key=lambda h: (-n[h], h)) or [12]
+    days = best.best_days
+    favoured = [int(d) for d in days["weekday"]]
+    rest = best.by_weekday.loc[~best.by_weekday["weekday"].isin(favoured).to_numpy(bool)]
+    rest = rest.sort_values(["lift", "weekday"], ascending=[False, True], na_position="last")
+    named = "/".join(WEEKDAYS[d] for d in favoured)
+    rows = []
+    for _, d in pd.concat([days, rest], ignore_index=True).iterrows():
+        day, lift = int(d["weekday"]), d["lift"]
+        for h in hours:
+            if day in favoured:
+                reason = _REASONS["day"].format(
+                    weekday=WEEKDAYS[day], lift=f"{lift:.2f}", low=f"{d['lift_low']:.2f}",
+                    high=f"{d['lift_high']:.2f}", hour=f"{h:02d}:00", tz=tz)
+            else:
+                reason = _REASONS["day_other"].format(weekday=WEEKDAYS[day], weekdays=named,
+                                                      hour=f"{h:02d}:00", tz=tz)
+            rows.append((day, int(h), lift, reason))
+    out = pd.DataFrame(rows, columns=["weekday", "hour", "lift", "reason"])
+    out["lift"] = out["lift"].astype("Float64")
+    return out
 
 
 def _pick(ranked: pd.DataFrame, per_week: int, basis: str) -> pd.DataFrame:
@@ -253,10 +294,11 @@ def plan_slots(best: BestTimes, start, weeks: int, posts_per_week: int,
         offset: 22:30 in Asia/Kolkata for a slot of 19:00 Europe/Paris), lift (shrunk slot
         lift; <NA> when unknown), reason (why this slot), platform (the one ``best`` was
         computed for, ``all`` for every platform together).
-        ``attrs["basis"]`` is ``effect``, ``activity`` or ``even``. No two posts share a start
-        time: when fewer distinct slots qualify than ``posts_per_week`` (an account that has
-        posted in few slots), the plan has fewer posts, ``attrs["slots_per_week"]`` says how
-        many (``attrs["posts_per_week"]`` is the number asked) and a warning is logged.
+        ``attrs["basis"]`` is ``effect``, ``days``, ``activity`` or ``even``. No two posts
+        share a start time: when fewer distinct slots qualify than ``posts_per_week`` (an
+        account that has posted in few slots), the plan has fewer posts,
+        ``attrs["slots_per_week"]`` says how many (``attrs["posts_per_week"]`` is the number
+        asked) and a warning is logged.
         ``attrs["tz"]`` is the zone shown, ``attrs["slot_tz"]`` the zone of the slots.
         ``attrs["below_average"]``: the slots a week whose lift is below the account's
         average (< 1), planned because more posts a week were asked than the slots at or

@@ -629,6 +629,9 @@ def _cmd_best_times(args) -> int:
     if len(bt.recommended):
         print("\nRecommended slots (lift vs the account's average, shrunk):")
         _print_frame(readable(bt.recommended), False)
+    elif bt.day_effect:     # the finding is the days alone: no hour stood out
+        print("\nDays that did better (lift vs the account's average), at the usual hours:")
+        _print_frame(readable(bt.best_days), False)
     elif bt.activity is not None:
         print("\nAudience schedule (followers online), busiest first:")
         busiest = bt.activity.sort_values("online_followers", ascending=False).head(10)

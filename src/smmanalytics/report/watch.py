@@ -119,6 +119,8 @@ class WatchSections:
                 lift=f"{f.number(w['lift'], 2)}×",
                 low=f"{f.number(w['lift_low'], 2)}×", high=f"{f.number(w['lift_high'], 2)}×",
                 interval=self._gloss("bt_interval", said), n=f.number(bt.n_used))
+        if getattr(bt, "day_effect", False):
+            return self._bt_days_sentence(bt, said)
         if bt.n_used == 0:
             return f.label("bt_no_hours")
         if not np.isfinite(bt.p_value):        # no test run: say why, as bt.summary does
@@ -136,6 +138,28 @@ class WatchSections:
         p, odds = f.p_value(bt.p_value, 2)
         return f.label("bt_none").format(p=p, chance=self._bt_chance(bt, said, odds),
                                          n=f.number(bt.n_used))
+
+    def _bt_days_sentence(self, bt, said: set | None = None) -> str:
+        """What timing shows when the finding is the days alone (``bt.best_days``: the weekday
+        test holds, the hour test does not): the days, each with its lift and interval, and
+        that the plan keeps the account's usual hours; "no reliable timing effect" hid it."""
+        f = self.fmt
+        p, odds = f.p_value(bt.method["weekday_p_value"], 3)
+        hp = bt.method.get("hour_p_value", np.nan)
+        hours = (f.label("bt_days_hour_none").format(p=f.p_value(hp, 2)[0]) if np.isfinite(hp)
+                 else f.label("bt_days_hour_untested"))
+        # "posts on Sunday earned 1.37× the account's average, likely between 1.14× and
+        # 1.68×; posts on Saturday 1.21×, likely between …"
+        sep = " ; " if f.lang == "fr" else "; "
+        days = sep.join(f.label("bt_days_first" if i == 0 else "bt_days_item").format(
+            lift=f"{f.number(d['lift'], 2)}×",
+            day=f.label("days_list").format(days=f.weekday(int(d["weekday"]))),
+            low=f"{f.number(d['lift_low'], 2)}×", high=f"{f.number(d['lift_high'], 2)}×")
+            for i, (_, d) in enumerate(bt.best_days.iterrows()))
+        return f.label("bt_days").format(
+            p=p, chance=f.label("bt_chance").format(odds=odds), hours=hours, days=days,
+            interval=self._gloss("bt_interval", said), n=f.number(bt.n_used),
+            plan=f.label("bt_days_plan" if len(bt.best_days) > 1 else "bt_days_plan_one"))
 
     @staticmethod
     def _bt_platforms(history: pd.DataFrame) -> list[str]:
@@ -228,16 +252,18 @@ class WatchSections:
                 self.text(sec, self._day_only_sentence(bt, said))
                 continue
             self.text(sec, self._bt_sentence(bt, said))
+            days = getattr(bt, "day_effect", False)     # the finding is the days alone
             if bt.exposure_fallback:     # not per follower: say what it was measured against
                 self.text(sec, f.label(f"bt_exposure_{bt.exposure_fallback}").format(
                     share=f.percent(MIN_EXPOSURE_SHARE, 0)), note=True)
             with plt.rc_context(plots.theme(0.8)):
                 fig, ax = plt.subplots(figsize=(8, 2.9))
-                kind = "lift" if bt.effect_detected or bt.activity is None else "activity"
+                kind = ("lift" if bt.effect_detected or days or bt.activity is None
+                        else "activity")
                 bt.plot(ax=ax, kind=kind)
                 self._localize_heatmap(fig, ax)
                 self.figure(sec, fig, caption=f.label(f"bt_heatmap_{kind}"))
-            if later is not None and bt.activity is not None and not bt.effect_detected:
+            if later is not None and kind == "activity":
                 # the audience schedule shown, and followed by the slots, is of days after it
                 self.text(sec, f.label("bt_activity_later").format(
                     dates=f.period(parse_period(later))), note=True)
@@ -246,11 +272,13 @@ class WatchSections:
                 self._slots[platform] = plan
                 shown = plan.head(12)
                 basis = f.label(self._window_basis(bt, plan) if bt.effect_detected else
+                                "bt_basis_days" if days else
                                 "bt_basis_activity" if bt.activity is not None
                                 else "bt_basis_even")
-                # a lift is expected only where timing showed a reliable effect: slots chosen
-                # by the audience schedule carry the lift of a model that showed none
-                lifts = shown["lift"] if bt.effect_detected else [None] * len(shown)
+                # a lift is expected only where timing showed a reliable effect (the slot's,
+                # or the day's when the finding is the days): slots chosen by the audience
+                # schedule carry the lift of a model that showed none
+                lifts = shown["lift"] if bt.effect_detected or days else [None] * len(shown)
                 self.table(sec, pd.DataFrame({
                     f.label("slot"): [f.date(t, "EEEE d MMMM") + t.strftime(" %H:%M")
                                       for t in shown["start_local"]],

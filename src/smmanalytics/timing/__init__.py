@@ -26,6 +26,15 @@ Method
 6. A window is recommended only if ``p_value < alpha`` and the held-out lift interval lies above
    1. Otherwise the answer says so and points to the audience-activity schedule when exported.
    The test is not run (``p_value`` NaN) when its permutations cannot change the statistic.
+7. Days without hours: the weekday test (weekday effects alone, every post) gives p < alpha and
+   the hour test (the hour terms given the weekday effects, hours permuted among posts of the
+   same weekday within the strata) does not, or cannot be run: the finding is the days
+   (``best_days``: those whose lift interval lies above 1, else the best), whatever the window
+   did, and no window is recommended, its hours being noise. Measured (300 posts over 26
+   weeks, weekend x1.5, no hour effect, 400 accounts): 0.805 now say the days, 0.040 a window
+   (before: 0.245 a window, its hours noise, and 0.64 had the weekday test pass and were told
+   "no reliable timing effect"); without any effect, 0.092 (+- 0.014) claim days, about the
+   weekday test's size (0.10), and 0.010 a window (0.013 before).
 """
 
 from __future__ import annotations
@@ -42,6 +51,7 @@ from ..dataset import Dataset
 from ..errors import ArgumentError
 from ._data import EXPOSURES, activity_schedule, controls, joined, prepare, slot_design
 from ._estimate import MIN_POSTS, MIN_WEEKS, estimate
+from ._model import NO_ENGAGEMENT, nb_fit, perm_score_test
 from ._result import WEEKDAYS, BestTimes
 
 __all__ = ["best_times", "BestTimes", "WEEKDAYS", "MIN_POSTS", "MIN_WEEKS", "MIN_AGE_DAYS"]
@@ -248,7 +258,17 @@ def _best_times(posts, tz, platform, *, daily, outcome, exposure, min_age_days, 
     })
     window = (dict(est.window) if est.window else
               {"status": est.test if len(hk) else "no posts with a known hour"})
-    reliable = (np.isfinite(est.p_value) and est.p_value < alpha
+    hp, how = _hour_test(Xh, hk, slot, strata_all[timed], n_perm=n_perm, rng=rng)
+    method.update(hour_p_value=hp, hour_test=how)
+    wp = method["weekday_p_value"]
+    # the days without the hours: the weekday test holds and the hour test (given the days)
+    # does not, so a window's hours would be noise passed off as the finding (a weekend x1.5
+    # with no hour effect was told as "weekends from 12:00-15:00", or as no effect at all
+    # when the window's held-out lift did not clear 1)
+    days = (_best_days(by_weekday) if len(hk) and np.isfinite(wp) and wp < alpha
+            and not (np.isfinite(hp) and hp < alpha) else by_weekday.iloc[0:0])
+    days_only = len(days) > 0
+    reliable = (np.isfinite(est.p_value) and est.p_value < alpha and not days_only
                 and window.get("status") == "ok" and window["lift_low"] > 1)
     if reliable:
         rec = by_slot.iloc[window["cells"]]
@@ -260,6 +280,38 @@ def _best_times(posts, tz, platform, *, daily, outcome, exposure, min_age_days, 
     result = BestTimes(effect_detected=bool(reliable), p_value=float(est.p_value),
                        by_slot=by_slot, recommended=recommended, by_weekday=by_weekday,
                        window=window, n_used=len(hk), n_excluded=n_excluded, method=method,
-                       activity=activity)
+                       activity=activity,
+                       best_days=days)
     logger.info("best_times: %s", result.summary)
     return result
+
+
+def _hour_test(X, hk, slot, strata, *, n_perm, rng) -> tuple[float, str]:
+    """Does the hour matter once the weekday is known? Score test of the hour terms (3
+    Fourier pairs) in the model with the controls and weekday effects, calibrated by
+    permuting the posts' hours among posts of the same weekday within the global test's
+    strata (so that the days' effect, and the hours each day was posted at, are kept).
+
+    Returns ``(p_value, how)``, as :func:`._model.perm_score_test`; ``(nan, why)`` when the
+    hour analysis has too few posts or weeks, or no engagement.
+    """
+    y = hk["y"].to_numpy(float)
+    if len(hk) < MIN_POSTS or hk["week"].nunique() < MIN_WEEKS or y.sum() <= 0:
+        return np.nan, NO_ENGAGEMENT if len(hk) and y.sum() <= 0 else "too few posts or weeks"
+    Zw, _ = slot_design(weekday=True, hour=False)
+    Zh, _ = slot_design(weekday=False, hour=True)
+    null = nb_fit(np.column_stack([X, Zw[slot]]), y, hk["offset"].to_numpy(float))
+    s_null = (y - null.mu) / (1 + null.alpha * null.mu)
+    p, _, how = perm_score_test(Zh, slot, s_null, joined([strata, slot // 24]),
+                                n_perm=n_perm, rng=rng)
+    return float(p), how
+
+
+def _best_days(by_weekday: pd.DataFrame) -> pd.DataFrame:
+    """The days a weekday finding names: those whose lift interval lies above 1 (posted, lift
+    known), best first; none such, the best day."""
+    known = by_weekday.loc[(by_weekday["n_posts"].gt(0) & by_weekday["lift"].notna())
+                           .fillna(False).to_numpy(bool)]
+    known = known.sort_values(["lift", "weekday"], ascending=[False, True])
+    above = known.loc[known["lift_low"].gt(1).fillna(False).to_numpy(bool)]
+    return (above if len(above) else known.head(1)).reset_index(drop=True)

@@ -34,6 +34,11 @@ def _days(w: dict) -> str:
     return "on " + (names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}")
 
 
+def _listed(items: list[str]) -> str:
+    """``["a", "b", "c"]`` as "a, b and c"."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
 def readable(frame: pd.DataFrame) -> pd.DataFrame:
     """A frame of :class:`BestTimes` (``recommended``, ``by_weekday``, ``by_slot``,
     ``activity``) for reading: the weekday by name (0 is Monday), the hour as ``18:00``, lifts
@@ -181,7 +186,7 @@ class BestTimes:
     ----------
     effect_detected : bool
         True when the global timing test gives ``p_value < alpha`` AND the held-out lift interval
-        of the chosen window lies above 1.
+        of the chosen window lies above 1, unless the finding is the days alone (``best_days``).
     p_value : float
         Global test that posting time (weekday and hour terms) matters at all; NaN when the data
         are too few to test, or when timing is aliased with the controls (every slot's posts
@@ -216,6 +221,14 @@ class BestTimes:
         What was used: tz, exposure, controls, test, dispersion, levels.
     activity : DataFrame or None
         Audience activity (weekday, hour, online_followers, relative) when exported.
+    best_days : DataFrame or None
+        The finding when it is the days of the week and not the hours: the weekday test
+        (``method["weekday_p_value"]``) gives p < alpha and the test of the hours once the
+        days are known (``method["hour_p_value"]``: the hour terms' score test, the posts'
+        hours permuted among posts of the same weekday within the global test's strata) does
+        not. Its rows are those of ``by_weekday`` whose lift interval lies above 1, best first
+        (none such: the best day); empty otherwise. No window is recommended then
+        (``effect_detected`` is False): its hours would be noise.
     """
 
     effect_detected: bool
@@ -228,6 +241,12 @@ class BestTimes:
     n_excluded: dict
     method: dict = field(default_factory=dict)
     activity: pd.DataFrame | None = None
+    best_days: pd.DataFrame | None = None
+
+    @property
+    def day_effect(self) -> bool:
+        """True when the finding is the days of the week alone (``best_days`` not empty)."""
+        return self.best_days is not None and len(self.best_days) > 0
 
     @property
     def summary(self) -> str:
@@ -246,6 +265,8 @@ class BestTimes:
                     f"{_days(w)} from {_hours(w)} ({tz}) earned {w['lift']:.2f}× the account's "
                     f"average ({level}% interval {w['lift_low']:.2f}–{w['lift_high']:.2f}, "
                     f"measured on weeks not used to choose the window; {n} posts).")
+        if self.day_effect:
+            return self._day_finding(tz, level)
         if n == 0 and not self.n_excluded.get("day_precision"):
             why = ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in self.n_excluded.items()
                             if v)
@@ -294,6 +315,24 @@ class BestTimes:
             tail = ("; post when it suits the content, and put a share of posts in random slots "
                     "to learn more.")
         return head.rstrip(".") + tail
+
+    def _day_finding(self, tz: str, level: int) -> str:
+        """The summary of a finding of days alone (``best_days``)."""
+        d = self.best_days
+        days = _listed([WEEKDAYS[int(w)] for w in d["weekday"]])
+        lifts = _listed([f"{float(v):.2f}×" for v in d["lift"]])
+        ranges = _listed([f"{float(a):.2f}–{float(b):.2f}"
+                          for a, b in zip(d["lift_low"], d["lift_high"], strict=True)])
+        hp = self.method.get("hour_p_value", np.nan)
+        hours = (f"no hour stood out once the day is known (hour test p = {hp:.2f})"
+                 if np.isfinite(hp) else "the hours could not be compared")
+        many = len(d) > 1
+        return (f"The day of the week matters for this account (weekday test p = "
+                f"{self.method['weekday_p_value']:.3f}), but {hours}: posts on {days} earned "
+                f"{lifts} the account's average ({level}% interval{'s' if many else ''} "
+                f"{ranges}; {self.n_used} posts); post on {'those days' if many else 'that day'}"
+                f" at the account's usual hours ({tz}), and put a share of posts at other "
+                f"hours to learn more.")
 
     @property
     def exposure_fallback(self) -> str | None:
@@ -388,12 +427,13 @@ class BestTimes:
                        "recommended": rec(self.recommended), "by_weekday": rec(self.by_weekday),
                        "by_slot": rec(self.by_slot), "n_used": int(self.n_used),
                        "n_excluded": dict(self.n_excluded), "method": self.method,
-                       "activity": rec(self.activity)})
+                       "activity": rec(self.activity), "best_days": rec(self.best_days)})
 
     def _repr_html_(self) -> str:
-        top = self.recommended if len(self.recommended) else (
-            self.activity.sort_values("online_followers", ascending=False).head(5)
-            if self.activity is not None else self.recommended)
+        top = (self.recommended if len(self.recommended) else self.best_days
+               if self.day_effect else
+               self.activity.sort_values("online_followers", ascending=False).head(5)
+               if self.activity is not None else self.recommended)
         excl = ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in self.n_excluded.items() if v)
         platform = self.method.get("platform") or "all platforms"
         return (f"<div><b>Best times · {html.escape(str(platform))}</b>"
