@@ -4,8 +4,20 @@ Definitions (benchmarks-methods §3.3)
 -------------------------------------
 - Expected engagement without timing: ``e_p = exp(offset_p + x_p' b)`` with the control
   coefficients ``b`` of the full model (controls + timing terms).
-- Raw log-lift of slot ``c``: ``l_c = log(sum_c y / sum_c e)`` (0.5 added to a zero sum), with
-  delta-method variance ``s_c^2 = sum_c (mu + alpha mu^2) / (sum_c mu)^2``.
+- Raw log-lift of slot ``c``: ``l_c = log(sum_c y / sum_c e) - b_c`` (0.5 for a zero sum) with
+  variance ``s_c^2 = trigamma(kappa_c)`` and bias ``b_c = digamma(kappa_c) - log(kappa_c)``,
+  ``kappa_c = M_c^2 / V_c``, ``M_c = sum_c mu``, ``V_c = sum_c (mu + alpha mu^2)``: the log of a
+  gamma variable with the slot sum's mean and variance. Their first order is the delta
+  method's ``V_c / M_c^2`` and no bias, which the estimate used: right from ~10 posts a slot,
+  short for the one- or two-post slots of a small account (NB k = 1.5, 35 engagements a post:
+  the log of one post spreads 1.05 and sits 0.39 low, against 0.695 and 0; trigamma 0.99,
+  bias -0.39), and the difference went into ``tau^2`` as between-slot variance. Measured
+  (60 posts over 13 weeks, no effect, NB k = 1.5, 400 accounts): ``tau^2 > 0`` in 82% of
+  accounts (median 0.176), now 34% (median 0); largest slot lift median 2.24 (q90 3.06),
+  now 2.16 (2.92); slot intervals covered 0.854 (+- 0.004), now 0.842 (+- 0.005): with
+  ``tau^2 = 0`` a slot is the curve, 13 terms fitted on 60 posts, and what is left short
+  is its week-bootstrap interval. Below ~10 engagements a post the zero floor makes it
+  overstate a 1-post slot's spread (1.34 for 1.05 at 5 a post): ``tau^2`` then sits low.
 - Smooth curve ``m_c = z_c' g``: weekday effects plus cyclic Fourier terms of the hour.
 - Shrinkage: ``tau^2 = max(0, mean((l_c - m_c)^2 - s_c^2))`` over slots with posts,
   ``B_c = tau^2 / (tau^2 + s_c^2)``, ``eta_c = m_c + B_c (l_c - m_c)`` (``m_c`` where no posts).
@@ -204,17 +216,32 @@ def posted_window(w: dict, posted: np.ndarray) -> dict:
             "hours": hours, "start_hour": hours[0], "end_hour": (hours[-1] + 1) % 24}
 
 
-def _shrink(Y, E, V, M, N, m):
-    """Empirical-Bayes log-lifts (..., S) and their centering on the account's average."""
+def _raw_lifts(Y, E, V, M, N, m):
+    """Which slots have posts, their raw log-lifts ``l`` (``m`` where none), variances ``s^2``
+    (inf where none) and ``tau^2`` (see the module docstring)."""
+    from scipy import special
+
     has = N > 0
     with np.errstate(divide="ignore", invalid="ignore"):
-        raw = np.log(np.where(Y > 0, Y, 0.5) / E)
-        s2 = V / M ** 2
+        # the log of a slot's sum read as a gamma variable with its mean M and variance V
+        # (shape kappa = M^2 / V): variance trigamma(kappa), mean log M + digamma(kappa) -
+        # log(kappa). The delta method (s^2 = V / M^2, no bias) is their first order; for a
+        # 1-post slot it gave 0.695 where the spread is 1.05 and missed a -0.39 bias, which
+        # both went into tau^2 as between-slot variance
+        kappa = M ** 2 / V
+        s2 = special.zeta(2.0, kappa)
+        raw = np.log(np.where(Y > 0, Y, 0.5) / E) - (special.digamma(kappa) - np.log(kappa))
     raw = np.where(has, raw, m)
     s2 = np.where(has, s2, np.inf)
     d2 = np.where(has, (raw - m) ** 2 - s2, 0.0)
     cnt = np.maximum(has.sum(axis=-1), 1)
     tau2 = np.maximum(0.0, d2.sum(axis=-1) / cnt)
+    return has, raw, s2, tau2
+
+
+def _shrink(Y, E, V, M, N, m):
+    """Empirical-Bayes log-lifts (..., S) and their centering on the account's average."""
+    has, raw, s2, tau2 = _raw_lifts(Y, E, V, M, N, m)
     t = tau2[..., None]
     with np.errstate(invalid="ignore"):
         B = np.where(has, t / (t + s2), 0.0)
