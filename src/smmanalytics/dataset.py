@@ -355,25 +355,30 @@ def _merge(table: str, frames: list[pd.DataFrame], log: QualityLog,
     parts = [schema.conform(f, table) for f in frames]
     if "platform" in schema.TABLES[table]:
         _share_platforms(parts)
-    for i, part in enumerate(parts):
-        part["_order"] = i
-        if any(guessed):      # a stated snapshot, known; an unknown one loses as before
-            part["_sure"] = part["snapshot_at"].notna() & (not guessed[i])
+    # the part each row comes from, the merge's last tie-breaker; one part needs none (a
+    # column of one value orders nothing and would cost a million-row array)
+    single = len(parts) == 1
+    if not single:
+        for i, part in enumerate(parts):
+            part["_order"] = i
+            if any(guessed):      # a stated snapshot, known; an unknown one loses as before
+                part["_sure"] = part["snapshot_at"].notna() & (not guessed[i])
     del frames       # the parts share their data; one reference less to free after concat
-    df = parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
+    df = parts[0] if single else pd.concat(parts, ignore_index=True)
     del parts
+    tie = [] if single else ["_order"]
     keys = [k for k in MERGE_KEYS[table] if k in df.columns]
     unreliable = np.concatenate(unreliable)
     if table == "posts" and unreliable.any():
         df = _key_unreliable_ids(df, unreliable, log)
         keys = ["platform", "_key"]
     snap = df["snapshot_at"]
-    if any(guessed):
+    if not single and any(guessed):
         df = df.sort_values(["_sure", "snapshot_at", "_order"], kind="stable",
                             na_position="first")
     elif not (snap.notna().all() and snap.is_monotonic_increasing):   # else already in order
-        df = df.sort_values(["snapshot_at", "_order"], kind="stable", na_position="first")
-    order = [c for c in SORT_KEYS[table] if c in df.columns] + ["_order"]
+        df = df.sort_values(["snapshot_at", *tie], kind="stable", na_position="first")
+    order = [c for c in SORT_KEYS[table] if c in df.columns] + tie
     # the rows' final order is sorted (by Arrow, without the GIL) while the duplicates are
     # found; the kept rows are then gathered once, in that order (a stable sort of all rows
     # restricted to the kept ones is the stable sort of the kept ones)
@@ -383,16 +388,20 @@ def _merge(table: str, frames: list[pd.DataFrame], log: QualityLog,
             dup = df[keys[-1]].notna() & _duplicated_posts(df, keys)
         else:
             dup = df.duplicated(subset=keys, keep="last")
+        kept = df.drop(columns=[c for c in ("_order", "_key", "_sure") if c in df.columns])
+        # while the sort runs: which columns hold one value (sliced by _take, not gathered)
+        constant = _constant_columns(kept)
         positions = sorting.result()
     if dup.any():
         met = _note_merged(df, dup, keys, table, log)
         if guessed_met is not None:
             guessed_met.update(met)
         positions = positions[~dup.to_numpy()[positions]]
-    df = _take(df.drop(columns=[c for c in ("_order", "_key", "_sure") if c in df.columns]),
-               positions)
-    out = schema.conform(df, table)
-    schema.validate(out, table)
+    out = schema.conform(_take(kept, positions, constant), table)
+    if not single:
+        # one part was validated by loaders._registry.finish, and its rows in another order
+        # break none of the rules; parts concatenated are checked together
+        schema.validate(out, table)
     return out
 
 
@@ -523,7 +532,12 @@ def _duplicated_posts(df: pd.DataFrame, keys: list[str]) -> pd.Series:
             numbers = pc.cast(ids, pa.uint64())
         except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
             numbers = None
-        if numbers is not None and pc.all(pc.equal(pc.cast(numbers, ids.type), ids)).as_py():
+        # the one way of writing its integer: ASCII digits (the cast also takes "0x1F"),
+        # without a leading zero; checked by two passes over the text, where writing the
+        # integers back as text to compare them took four times as long
+        if numbers is not None and pc.all(pc.ascii_is_decimal(ids)).as_py() \
+                and not pc.any(pc.and_(pc.starts_with(ids, "0"),
+                                       pc.greater(pc.binary_length(ids), 1))).as_py():
             values = numbers.fill_null(0).to_numpy()
             # only rows whose id comes again can be duplicates: they are few, and one column
             # of integers is searched ten times faster than the keys together
@@ -542,23 +556,35 @@ def _duplicated_posts(df: pd.DataFrame, keys: list[str]) -> pd.Series:
 _THREADED_TAKE_ROWS = 100_000
 
 
-def _take(df: pd.DataFrame, positions: np.ndarray) -> pd.DataFrame:
+def _constant_columns(df: pd.DataFrame) -> list[bool] | None:
+    """For each column of ``df``, whether it holds one value on every row
+    (:func:`_is_constant`); None for a frame :func:`_take` gathers whole."""
+    if len(df) < _THREADED_TAKE_ROWS:
+        return None
+    return [_is_constant(df.iloc[:, i].array) for i in range(df.shape[1])]
+
+
+def _take(df: pd.DataFrame, positions: np.ndarray,
+          constant: list[bool] | None = None) -> pd.DataFrame:
     """The rows of ``df`` at ``positions`` (``df.take``, but with a fresh RangeIndex).
 
     A long frame is gathered column by column on two threads (Arrow's and numpy's gathers
     release the GIL), and a column holding one value on every row (the file, format and
     snapshot of a single export, a metric it lacks) is sliced instead of copied: a million-row
-    posts table spends much of its merge here.
+    posts table spends much of its merge here. ``constant``: :func:`_constant_columns` of
+    ``df``, when the caller found them already (the merge does while its sort runs).
     """
     if len(df) < _THREADED_TAKE_ROWS:
         return df.take(positions).reset_index(drop=True)
     arrays = [df.iloc[:, i].array for i in range(df.shape[1])]
+    if constant is None:
+        constant = _constant_columns(df)
 
-    def gather(a):
-        return a[:len(positions)] if _is_constant(a) else a.take(positions)
+    def gather(a, same):
+        return a[:len(positions)] if same else a.take(positions)
 
     with ThreadPoolExecutor(max_workers=2) as pool:
-        taken = list(pool.map(gather, arrays))
+        taken = list(pool.map(gather, arrays, constant))
     # dtype given: an object column stays as it is (no inference of a new dtype)
     cols = {i: pd.Series(a, dtype=a.dtype, copy=False) for i, a in enumerate(taken)}
     return pd.DataFrame(cols, copy=False).set_axis(df.columns, axis=1)
