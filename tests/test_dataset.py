@@ -240,6 +240,26 @@ def test_folders_reached_through_a_link_are_read(tmp_path):
     assert ds.posts["post_id"].tolist() == ["179001"]
 
 
+def test_a_link_to_a_missing_export_is_a_file_not_read(tmp_path):
+    """A link to an export on a drive not mounted was left out of the walk (Path.is_file is
+    False for it): the load, `smm inspect` and the report said nothing and GA4's October was
+    missing unsaid. It is a file not read, that says where it points."""
+    from smmanalytics.loaders import inspect_files
+
+    _ig(tmp_path / "ig_2026-10-03.csv", 10)
+    (tmp_path / "ga4_2026-10.csv").symlink_to(tmp_path / "gdrive" / "ga4_oct.csv")
+    why = f"path does not exist: link to {tmp_path / 'gdrive' / 'ga4_oct.csv'}, which is missing"
+    for cache in (False, True):
+        with pytest.warns(DataQualityWarning, match="^1 file could not be read .*: ga4_2026-10"
+                          ".csv: path does not exist: link to "):
+            ds = smm.load(tmp_path, cache=cache)
+        assert ds.files["status"].tolist() == ["failed", "ok"]
+        assert (ds.files["bytes"].iloc[0], len(ds.posts)) == (0, 1)
+        assert why in ds.quality.loc[ds.quality["level"] == "error", "message"].item()
+    rows = inspect_files(tmp_path)
+    assert rows["status"].tolist() == ["failed", "ok"] and why in rows["warnings"].iloc[0]
+
+
 def test_corrupt_zip_member_is_a_parse_error(tmp_path):
     """A damaged deflate stream inside a zip (zlib.error) is a ParseError naming the member."""
     archive = tmp_path / "studio.zip"

@@ -1011,7 +1011,11 @@ def _read_exports(log: QualityLog, f: Path, sources: list | SmmError, files: lis
             row["platform"] = ",".join(sorted(exc.platforms))
 
     if isinstance(sources, SmmError):
-        row = _file_row(str(f), f.stat().st_size, log)
+        try:
+            size = f.stat().st_size
+        except OSError:         # a link to a missing file: read_source said so
+            size = 0
+        row = _file_row(str(f), size, log)
         fail(str(f), sources, row)
         files.append(row)
         return

@@ -62,7 +62,9 @@ def walk(paths: Iterable[str | Path]) -> list[Path]:
 def files_below(root: Path) -> list[Path]:
     """The files below the folder ``root`` in path order, junk left out
     (:func:`~smmanalytics.loaders._sources.is_junk`), folders reached through a symbolic link
-    included (each real folder once, so a link to a parent ends there)."""
+    included (each real folder once, so a link to a parent ends there). A link to a file that
+    is missing (on a drive not mounted) is one of them: reading it says so, where leaving it
+    out left an export out unsaid."""
     found, seen = [], set()
     for folder, subfolders, names in os.walk(root, followlinks=True):
         real = os.path.realpath(folder)
@@ -73,8 +75,14 @@ def files_below(root: Path) -> list[Path]:
         subfolders[:] = [d for d in subfolders if not is_junk((d,))]
         rel = Path(folder).relative_to(root).parts
         found += [Path(folder, n) for n in names
-                  if not is_junk((*rel, n)) and Path(folder, n).is_file()]
+                  if not is_junk((*rel, n)) and (Path(folder, n).is_file()
+                                                  or _dangling(Path(folder, n)))]
     return sorted(found, key=lambda f: f.relative_to(root).as_posix())
+
+
+def _dangling(path: Path) -> bool:
+    """True for a symbolic link to nothing (its target missing, or on a drive not mounted)."""
+    return path.is_symlink() and not path.exists()
 
 
 def is_archive_setting(name: str) -> bool:
