@@ -521,6 +521,30 @@ def test_cli_scorecard_json_gives_the_paces_the_table_shows(tmp_path, monkeypatc
     assert all(v is None or type(v) in (int, float, str, bool) for r in recs for v in r.values())
 
 
+def test_cli_scorecard_says_goals_yaml_could_not_be_read(tmp_path, capsys):
+    """A goals.yaml with a goal of an unknown metric ("follower"): `smm scorecard` printed
+    pandas' "Empty DataFrame / Columns: […]" and exited 0, where `smm report` on the same
+    folder exits 3. It says there are no goals and why, and exits 3 (--json too, with [])."""
+    import json
+    import shutil
+
+    from smmanalytics.cli import main
+
+    shutil.copy(Path(__file__).parent / "fixtures" / "meta" / "instagram_posts_2026-11-20.csv",
+                tmp_path)
+    (tmp_path / "goals.yaml").write_text(
+        "goals:\n- {metric: follower, platform: all, target: 600, period: month, "
+        "direction: at_least}\n")
+    assert main(["scorecard", str(tmp_path), "--period", "2025-10"]) == 3
+    out, err = capsys.readouterr()
+    assert out == "" and "Empty DataFrame" not in err
+    assert "smm: no goals: goals.yaml could not be read: line 2, column 'metric': goal 1 is " \
+           "invalid; expected one of posts" in err
+    assert main(["scorecard", str(tmp_path), "--period", "2025-10", "--json"]) == 3
+    out, err = capsys.readouterr()
+    assert json.loads(out) == [] and "smm: no goals: goals.yaml could not be read" in err
+
+
 def test_scorecard_does_not_mutate(tmp_path):
     ds = dataset(posts=_daily_posts(10), goals=_goal_frame(tmp_path, "interactions", 500))
     before = ds.posts.copy(), ds.goals.copy()

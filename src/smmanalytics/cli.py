@@ -180,7 +180,10 @@ def _round_kept(x, digits: int):
 
 
 def _cmd_scorecard(args: argparse.Namespace) -> int:
+    """`smm scorecard`: the goals' table; exit :data:`INCOMPLETE` when there is none because
+    the brand's goals.yaml could not be read (as `smm report` for the same folder)."""
     from .goals import scorecard
+    from .quality import side_file_error
 
     ds = _brand_data(args, web=True)
     sc = scorecard(ds, args.period, asof=args.asof)
@@ -191,6 +194,16 @@ def _cmd_scorecard(args: argparse.Namespace) -> int:
         print(f"smm: note: the data end on {last.isoformat()}, before {period.label} does: "
               f"the goals shown are those whose month, quarter or year holds "
               f"{last.isoformat()}, as of that day", file=sys.stderr)
+    failed = side_file_error(ds.quality, ("goals.yaml", "goals.yml")) if sc.empty else None
+    if failed is not None:
+        # an empty table ("Empty DataFrame / Columns: […]") and exit 0 said no more; the
+        # goals are missing as a report's figures are when a file could not be read
+        name = "goals.yml" if failed.startswith("file goals.yml") else "goals.yaml"
+        why = failed.removeprefix(f"file {name}").lstrip(",: ")
+        print(f"smm: no goals: {name} could not be read: {why}", file=sys.stderr)
+        if args.json:
+            _print_frame(sc, True)
+        return INCOMPLETE
     shown = _scorecard_shown(sc)
     if args.json:
         # scorecard()'s columns, and the paces as the table shows them: required_daily is
