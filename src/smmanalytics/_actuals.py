@@ -123,13 +123,20 @@ def posts_stretch(ds, platform: str, day: dt.date) -> tuple[dt.date, dt.date] | 
 def unread_exports(ds, platform: str = "all", after: dt.date | None = None) -> list[str]:
     """The export files of ``ds`` that could not be read and may hold ``platform``'s data: a
     failed file of that platform (the format that claimed it says whose it is), or of none
-    known. With ``after``, only those that may hold days after it (their name's days end
-    later, or their name gives none): X's content export of March to October with a broken
-    date, not one of 2025, is why X's figures stop at the end of February."""
+    known (an export no format understood among them). With ``after``, only those that may
+    hold days after it (their name's days end later, or their name gives none): X's content
+    export of March to October with a broken date, not one of 2025, is why X's figures stop
+    at the end of February."""
     files = getattr(ds, "files", None)
     if files is None or files.empty or not {"path", "status"} <= set(files.columns):
         return []
-    failed = (files["status"].astype("string") == "failed").fillna(False)
+    from .loaders._folder import looks_like_export
+
+    status = files["status"].astype("string")
+    # an export no format understood (an empty download) is unread as a failed one is
+    failed = ((status == "failed") | ((status == "not_understood")
+                                      & files["path"].astype(str).map(looks_like_export))
+              ).fillna(False)
     if platform != "all" and "platform" in files.columns:
         plat = files["platform"].astype("string")
         failed &= (plat.isna() | plat.str.split(",").map(
