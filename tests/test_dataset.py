@@ -170,7 +170,8 @@ def test_unknown_and_broken_files_are_recorded_not_raised(tmp_path):
     bad = _ig(tmp_path / "ig_bad.csv", 10)
     bad.write_text(bad.read_text(encoding="utf-8-sig").replace("10/02/2026 09:00", "tomorrow"))
     good = _ig(tmp_path / "ig_good_2026-10-03.csv", 10, post_id="179777")
-    with pytest.warns(DataQualityWarning, match="^1 file could not be read .*: ig_bad.csv: "):
+    with pytest.warns(DataQualityWarning, match="^2 files could not be read .*\n  empty.csv: "
+                      "not understood as an export: no table found .*\n  ig_bad.csv: "):
         ds = smm.load(tmp_path)
     status = dict(zip(ds.files["path"].map(lambda p: Path(p).name), ds.files["status"],
                       strict=True))
@@ -178,15 +179,15 @@ def test_unknown_and_broken_files_are_recorded_not_raised(tmp_path):
                       "ig_good_2026-10-03.csv": "ok", "notes.txt": "not_understood",
                       "random.bin": "not_understood"}
     err = ds.quality[ds.quality["level"] == "error"]
-    assert err["file"].str.endswith("ig_bad.csv").all() and err["message"].str.contains(
-        "tomorrow").all()
+    assert err["file"].map(lambda p: Path(p).name).tolist() == ["empty.csv", "ig_bad.csv"]
+    assert "tomorrow" in err["message"].iloc[1]
     assert ds.posts["post_id"].tolist() == ["179777"]
-    assert repr(ds).endswith(f"{len(ds.quality)} quality notes (1 file not read)>")
+    assert repr(ds).endswith(f"{len(ds.quality)} quality notes (2 files not read)>")
     assert "not read" not in repr(smm.load(good))
     # JupyterLab shows the platforms, their days and the file not read, with why
     html = ds._repr_html_()
     assert "<td>instagram</td>\n      <td>1</td>" in html
-    assert "<b>1 file not read</b>" in html and "ig_bad.csv: " in html and "tomorrow" in html
+    assert "<b>2 files not read</b>" in html and "ig_bad.csv: " in html and "tomorrow" in html
     del good
     with pytest.raises(ParseError, match="tomorrow"):
         smm.load(tmp_path, strict=True)
@@ -238,6 +239,58 @@ def test_folders_reached_through_a_link_are_read(tmp_path):
     ds = smm.load(brand, cache=False)
     assert ds.files["path"].tolist() == [str(brand / "exports" / "ig_2026-10-03.csv")]
     assert ds.posts["post_id"].tolist() == ["179001"]
+
+
+def test_an_export_no_format_understands_is_a_file_not_read(tmp_path, capsys):
+    """An emptied GA4 export (a download that failed) or one of other bytes was noted "not
+    understood", a warning: `smm inspect` exited 3 for it, but `smm report` wrote the PDF
+    without October's sessions, exited 0 and its cover said nothing. A file named as an
+    export is (.csv, .xlsx, .zip…) that no format understands is now a file not read for
+    them all (ds.quality's error, the load's warning, the report's files not read); a
+    notes.txt or a README.md beside the exports is listed not understood, and no more."""
+    from smmanalytics.cli import main
+    from smmanalytics.quality import unread_files
+
+    good = _ig(tmp_path / "ig_2026-10-03.csv", 10)
+    (tmp_path / "notes.txt").write_text("the analyst's notes, nothing to see\n")
+    (tmp_path / "README.md").write_text("# Notes\n\nsome words\n")
+    ds = smm.load(tmp_path, cache=False)
+    assert unread_files(ds.quality) == {} and "not read" not in repr(ds)
+    assert main(["inspect", str(tmp_path)]) == 0
+    for name, data in [("ga4_2026-10.csv", b""), ("Content.zip", bytes(range(256)) * 4),
+                       ("posts.xlsx", b"not a workbook at all\n")]:
+        folder = tmp_path / name.replace(".", "_")
+        folder.mkdir()
+        shutil.copy(good, folder)
+        (folder / "notes.txt").write_text("notes\n")
+        (folder / name).write_bytes(data)
+        for cache in (False, True, True):
+            with pytest.warns(DataQualityWarning, match=f"^1 file could not be read .*: "
+                              f"{name}: not understood as an export: "):
+                ds = smm.load(folder, cache=cache)
+            assert list(unread_files(ds.quality)) == [str(folder / name)], name
+        assert main(["inspect", str(folder)]) == 3
+    capsys.readouterr()
+
+
+def test_a_link_to_a_missing_export_is_a_file_not_read(tmp_path):
+    """A link to an export on a drive not mounted was left out of the walk (Path.is_file is
+    False for it): the load, `smm inspect` and the report said nothing and GA4's October was
+    missing unsaid. It is a file not read, that says where it points."""
+    from smmanalytics.loaders import inspect_files
+
+    _ig(tmp_path / "ig_2026-10-03.csv", 10)
+    (tmp_path / "ga4_2026-10.csv").symlink_to(tmp_path / "gdrive" / "ga4_oct.csv")
+    why = f"path does not exist: link to {tmp_path / 'gdrive' / 'ga4_oct.csv'}, which is missing"
+    for cache in (False, True):
+        with pytest.warns(DataQualityWarning, match="^1 file could not be read .*: ga4_2026-10"
+                          ".csv: path does not exist: link to "):
+            ds = smm.load(tmp_path, cache=cache)
+        assert ds.files["status"].tolist() == ["failed", "ok"]
+        assert (ds.files["bytes"].iloc[0], len(ds.posts)) == (0, 1)
+        assert why in ds.quality.loc[ds.quality["level"] == "error", "message"].item()
+    rows = inspect_files(tmp_path)
+    assert rows["status"].tolist() == ["failed", "ok"] and why in rows["warnings"].iloc[0]
 
 
 def test_corrupt_zip_member_is_a_parse_error(tmp_path):

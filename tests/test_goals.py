@@ -521,6 +521,30 @@ def test_cli_scorecard_json_gives_the_paces_the_table_shows(tmp_path, monkeypatc
     assert all(v is None or type(v) in (int, float, str, bool) for r in recs for v in r.values())
 
 
+def test_cli_scorecard_says_goals_yaml_could_not_be_read(tmp_path, capsys):
+    """A goals.yaml with a goal of an unknown metric ("follower"): `smm scorecard` printed
+    pandas' "Empty DataFrame / Columns: […]" and exited 0, where `smm report` on the same
+    folder exits 3. It says there are no goals and why, and exits 3 (--json too, with [])."""
+    import json
+    import shutil
+
+    from smmanalytics.cli import main
+
+    shutil.copy(Path(__file__).parent / "fixtures" / "meta" / "instagram_posts_2026-11-20.csv",
+                tmp_path)
+    (tmp_path / "goals.yaml").write_text(
+        "goals:\n- {metric: follower, platform: all, target: 600, period: month, "
+        "direction: at_least}\n")
+    assert main(["scorecard", str(tmp_path), "--period", "2025-10"]) == 3
+    out, err = capsys.readouterr()
+    assert out == "" and "Empty DataFrame" not in err
+    assert "smm: no goals: goals.yaml could not be read: line 2, column 'metric': goal 1 is " \
+           "invalid; expected one of posts" in err
+    assert main(["scorecard", str(tmp_path), "--period", "2025-10", "--json"]) == 3
+    out, err = capsys.readouterr()
+    assert json.loads(out) == [] and "smm: no goals: goals.yaml could not be read" in err
+
+
 def test_scorecard_does_not_mutate(tmp_path):
     ds = dataset(posts=_daily_posts(10), goals=_goal_frame(tmp_path, "interactions", 500))
     before = ds.posts.copy(), ds.goals.copy()
@@ -1018,6 +1042,48 @@ def test_goal_on_a_platform_without_any_export_is_not_evaluated(tmp_path):
     assert scorecard(ds_x, "2026-10", asof="2026-11-05").loc[0, "actual"] == 0
 
 
+def test_a_goal_without_data_names_the_unread_exports_that_may_hold_it(tmp_path):
+    """A TikTok zip cut short and an emptied GA4 export of October: the sessions and key
+    events goals said "1 export could not be read", the TikTok zip (no GA4 figure is in
+    it), the GA4 file not counted; the revenue goal, missing for the same reason, said
+    nothing. Each goal without data counts and names the files not read that may hold its
+    figures: GA4's for sessions, key events, revenue, ROAS and ROI, those of no format known
+    for any (a zip cut short may be anyone's), a social platform's for its posts."""
+    from smmanalytics.report import Formatter
+
+    goals = _goals(tmp_path, "goals:\n"
+                   "  - {metric: sessions, platform: all, target: 5500}\n"
+                   "  - {metric: key_events, platform: instagram, target: 10}\n"
+                   "  - {metric: revenue, platform: all, target: 30000}\n"
+                   "  - {metric: roas, platform: all, target: 3}\n"
+                   "  - {metric: posts, platform: all, target: 20}\n"
+                   "  - {metric: posts, platform: x, target: 20}\n")
+    # the September GA4 export failed on a cell (GA4's, known); the October one is empty
+    files = pd.DataFrame({"path": ["Content.zip", "ga4_2026-09.csv", "ga4_2026-10.csv",
+                                   "ig.csv", "x.csv", "notes.txt"],
+                          "platform": [pd.NA, "ga4", pd.NA, "instagram", "x", pd.NA],
+                          "status": ["failed", "failed", "not_understood", "ok", "failed",
+                                     "not_understood"],
+                          "rows": [0, 0, 0, 31, 0, 0]})
+    ig = posts(_daily_posts(31, start="2026-09-01").to_dict("records"))
+    ds = dataset(tmp_path, "2026-10-01,2026-10-31,ad_spend,500,EUR,,,,,\n", posts=ig,
+                 goals=goals, files=files)
+    notes = scorecard(ds, "2026-10", asof="2026-11-05")["note"].tolist()
+    web = "3 exports could not be read (Content.zip, ga4_2026-09.csv, ga4_2026-10.csv)"
+    assert notes[:4] == [f"no data for sessions on all: {web}",
+                         f"no data for key_events on instagram: {web}",
+                         f"no data for revenue on all: {web}",
+                         f"GA4 revenue unknown for 2026-10: roas cannot be computed; {web}"]
+    # X's posts: not in GA4's export, in X's, and maybe in those of no format known
+    assert notes[5] == ("no data for posts on x: 3 exports could not be read (Content.zip, "
+                        "ga4_2026-10.csv, x.csv)")
+    f = Formatter("it")
+    assert f.notes(notes[3]) == [
+        "fatturato GA4 sconosciuto per ottobre 2026: ROAS non calcolabile",
+        "3 export non sono stati letti (Content.zip, ga4_2026-09.csv, ga4_2026-10.csv)"]
+    assert not f.untranslated
+
+
 def test_no_post_while_an_export_could_not_be_read_is_unknown_not_zero(tmp_path):
     """The X export holding October could not be read (a cell that is not a date) while the
     one of the spring was: the scorecard said "Posts · X ≤ 32: 0, met". With no post in the
@@ -1037,9 +1103,10 @@ def test_no_post_while_an_export_could_not_be_read_is_unknown_not_zero(tmp_path)
     ds = dataset(posts=both, goals=goals, files=files)
     sc = scorecard(ds, "2026-10", asof="2026-11-05")
     assert pd.isna(sc.loc[0, "actual"]) and pd.isna(sc.loc[0, "status"])
-    assert sc.loc[0, "note"] == "no data for posts on x: 1 export could not be read"
+    assert sc.loc[0, "note"] == "no data for posts on x: 1 export could not be read " \
+                                "(x_autumn.csv)"
     assert Formatter("fr").note(sc.loc[0, "note"]) == (
-        "aucune donnée pour Publications sur X : 1 export n'a pas pu être lu")
+        "aucune donnée pour Publications sur X : 1 export n'a pas pu être lu (x_autumn.csv)")
     # Instagram has its 31 October posts: counted as ever, unread file or not
     assert sc.loc[1, "actual"] == 31 and sc.loc[1, "status"] == "met"
     # every export read: X really posted nothing in October, 0 ≤ 32

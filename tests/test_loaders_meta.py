@@ -1476,7 +1476,9 @@ def test_an_export_missing_a_column_it_needs_says_which(tmp_path, rename, expect
     p = tmp_path / "facebook_posts_2026-11-20.csv"
     with p.open("w", encoding="utf-8", newline="") as fh:
         csv.writer(fh).writerows(rows)
-    with pytest.warns(smm.DataQualityWarning, match=r"no export .*\(1 file not understood"):
+    # a file not read: the export's name, and no format understands it
+    with pytest.warns(smm.DataQualityWarning, match=r"^1 file could not be read .*: facebook_"
+                      r"posts_2026-11-20\.csv: not understood as an export: "):
         q = smm.load(p, cache=False).quality     # besides the defaults without brand.yaml
         (note,) = q.loc[q["code"].ne("brand_defaults")].itertuples()
     assert note.code == "not_understood"

@@ -92,7 +92,9 @@ def test_using_synonyms_is_scoped_and_reaches_worker_threads(tmp_path):
 
 
 def test_load_reads_an_unknown_language_with_the_brand_synonyms(tmp_path):
-    with pytest.warns(smm.DataQualityWarning, match=r"no export was found .*: Overview\.csv"):
+    # the export in a language not known is a file not read (its figures are missing)
+    with pytest.warns(smm.DataQualityWarning, match=r"^1 file could not be read .*: Overview"
+                      r"\.csv: not understood as an export: .* can be added to a synonyms"):
         without = smm.load(_brand(tmp_path / "a", synonyms=None), cache=False)
     assert without.daily.empty
     note = without.quality.loc[without.quality["code"] == "not_understood", "message"].item()
@@ -124,7 +126,9 @@ def test_changed_synonyms_change_the_cached_result(tmp_path):
 
 def test_invalid_synonyms_noted_or_raised(tmp_path):
     d = _brand(tmp_path, synonyms="family,canonical,lang,header\ntiktok,views,français,Vues\n")
-    with pytest.warns(smm.DataQualityWarning, match="^1 file could not be read .*: synonyms.csv"):
+    # read without the synonyms, the French export is not understood, a file not read too
+    with pytest.warns(smm.DataQualityWarning, match="^2 files could not be read .*\n  Overview"
+                      ".csv: not understood .*\n  synonyms.csv: line 2"):
         ds = smm.load(d, cache=False)
     failed = ds.quality[ds.quality["code"] == "failed"]
     assert failed["file"].tolist() == [str(d / "synonyms.csv")]

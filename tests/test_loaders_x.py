@@ -313,7 +313,10 @@ def test_a_content_export_in_italian_is_said_not_understood_not_misread(tmp_path
         "ID post,Data,Testo del post,Link del post,Impression,Mi piace,Interazioni\n"
         "1846012345678901234,\"mar 14 lug 2026\",Ciao,"
         "https://x.com/a/status/1846012345678901234,\"1.234\",10,40\n", encoding="utf-8")
-    with pytest.warns(smm.DataQualityWarning, match=r"no export .*\(1 file not understood"):
+    # a file not read: the export's name, and no format understands it
+    with pytest.warns(smm.DataQualityWarning, match=r"^1 file could not be read .*: account_"
+                      r"analytics_content_2026-07-01_2026-07-31\.csv: not understood as an "
+                      r"export: "):
         ds = smm.load(tmp_path, cache=False)
     assert ds.posts.empty and ds.web.empty
     note = ds.quality.loc[ds.quality["code"] == "not_understood", "message"].tolist()

@@ -522,6 +522,11 @@ def test_batch_config_takes_one_report_kind_as_a_string(tmp_path, written):
     ("  - {name: a, data: A}\n  - {name: a, data: A, lang: it, reports: [best-times, "
      "monthly]}\n",
      r"brands\[1\] and brands\[2\] ask for the same monthly report"),
+    # one entry listing a report twice was "brands[1] and brands[1] ask for the same monthly
+    # report … expected a name of its own for each brand": the name was not the matter
+    ("  - {name: a, data: A, reports: [monthly, best-times, monthly]}\n",
+     r"column 'brands\[1\]\.reports': brands\[1\]'s reports lists monthly twice, .*expected "
+     r"each report once; got \['monthly', 'best-times', 'monthly'\]"),
 ])
 def test_batch_refuses_two_entries_writing_the_same_files(tmp_path, brands, words):
     from smmanalytics import ConfigError

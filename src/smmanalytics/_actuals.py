@@ -120,17 +120,32 @@ def posts_stretch(ds, platform: str, day: dt.date) -> tuple[dt.date, dt.date] | 
     return started[-1] if started else stretches[0] if stretches else None
 
 
-def unread_exports(ds, platform: str = "all", after: dt.date | None = None) -> list[str]:
+def unread_exports(ds, platform: str = "all", after: dt.date | None = None, *,
+                   web: bool | None = None) -> list[str]:
     """The export files of ``ds`` that could not be read and may hold ``platform``'s data: a
     failed file of that platform (the format that claimed it says whose it is), or of none
-    known. With ``after``, only those that may hold days after it (their name's days end
-    later, or their name gives none): X's content export of March to October with a broken
-    date, not one of 2025, is why X's figures stop at the end of February."""
+    known (an export no format understood among them). With ``web`` true, those that may
+    hold GA4's rows (of any platform's traffic): GA4's and those of no platform known; false,
+    those that may hold the social platforms' posts and daily rows: not GA4's (a GA4 file not
+    read is no reason for a posts goal's missing figure, nor an Instagram one for sessions).
+    With ``after``, only those that may hold days after it (their name's days end later, or
+    their name gives none): X's content export of March to October with a broken date, not
+    one of 2025, is why X's figures stop at the end of February."""
     files = getattr(ds, "files", None)
     if files is None or files.empty or not {"path", "status"} <= set(files.columns):
         return []
-    failed = (files["status"].astype("string") == "failed").fillna(False)
-    if platform != "all" and "platform" in files.columns:
+    from .loaders._folder import looks_like_export
+
+    status = files["status"].astype("string")
+    # an export no format understood (an empty download) is unread as a failed one is
+    failed = ((status == "failed") | ((status == "not_understood")
+                                      & files["path"].astype(str).map(looks_like_export))
+              ).fillna(False)
+    if web is not None and "platform" in files.columns:
+        plats = files["platform"].astype("string").str.split(",")
+        failed &= plats.map(lambda ps: not isinstance(ps, list) or (
+            "ga4" in ps if web else bool(set(ps) - {"ga4"}))).astype(bool).to_numpy()
+    if platform != "all" and not web and "platform" in files.columns:   # GA4's: any one's
         plat = files["platform"].astype("string")
         failed &= (plat.isna() | plat.str.split(",").map(
             lambda ps: isinstance(ps, list) and platform in ps)).fillna(True).astype(bool)

@@ -94,10 +94,16 @@ def _inspect_status(df: pd.DataFrame) -> int:
     damaged supplement skipped, an image or a settings file read are read as smm.load reads
     them), :data:`INCOMPLETE` when some exports were read but other files failed or were
     not understood, 1 when no export could be read. It was 0 whenever one file was read: a
-    script checking an agency's new exports could not tell a failed one."""
+    script checking an agency's new exports could not tell a failed one. A file not
+    understood counts when it is named as an export is (``loaders._folder.looks_like_export``,
+    the rule of smm.load's files not read): a notes.txt beside the exports is listed
+    not_understood and changes the exit status of neither `smm report` nor `smm inspect`."""
+    from .loaders._folder import looks_like_export
+
     if not (df["status"] == "ok").any():
         return 1
-    return INCOMPLETE if df["status"].isin(["failed", "not_understood"]).any() else 0
+    odd = df["status"].eq("not_understood") & df["file"].map(looks_like_export)
+    return INCOMPLETE if (df["status"].eq("failed") | odd).any() else 0
 
 
 def _period_text(text: str) -> str:
@@ -181,7 +187,10 @@ def _round_kept(x, digits: int):
 
 
 def _cmd_scorecard(args: argparse.Namespace) -> int:
+    """`smm scorecard`: the goals' table; exit :data:`INCOMPLETE` when there is none because
+    the brand's goals.yaml could not be read (as `smm report` for the same folder)."""
     from .goals import scorecard
+    from .quality import side_file_error
 
     ds = _brand_data(args, web=True)
     sc = scorecard(ds, args.period, asof=args.asof)
@@ -192,6 +201,16 @@ def _cmd_scorecard(args: argparse.Namespace) -> int:
         print(f"smm: note: the data end on {last.isoformat()}, before {period.label} does: "
               f"the goals shown are those whose month, quarter or year holds "
               f"{last.isoformat()}, as of that day", file=sys.stderr)
+    failed = side_file_error(ds.quality, ("goals.yaml", "goals.yml")) if sc.empty else None
+    if failed is not None:
+        # an empty table ("Empty DataFrame / Columns: […]") and exit 0 said no more; the
+        # goals are missing as a report's figures are when a file could not be read
+        name = "goals.yml" if failed.startswith("file goals.yml") else "goals.yaml"
+        why = failed.removeprefix(f"file {name}").lstrip(",: ")
+        print(f"smm: no goals: {name} could not be read: {why}", file=sys.stderr)
+        if args.json:
+            _print_frame(sc, True)
+        return INCOMPLETE
     shown = _scorecard_shown(sc)
     if args.json:
         # scorecard()'s columns, and the paces as the table shows them: required_daily is
@@ -326,7 +345,8 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="exit status: 0 every file read; 1 no export could be read (or no file found);\n"
                "2 a path that does not exist; 3 some exports read, but other files failed\n"
-               "or were not understood (status failed or not_understood)")
+               "or were not understood (status failed, or not_understood for a file\n"
+               "named as an export is: .csv, .tsv, .xlsx, .xls, .ods, .zip)")
     p_inspect.add_argument("paths", nargs="+", help="export files, zips or folders")
     p_inspect.add_argument("--json", action="store_true", help="print JSON records")
     p_inspect.set_defaults(func=_cmd_inspect)

@@ -69,6 +69,7 @@ from .loaders._folder import (
     SIDE_FILES,
     SYNONYMS_FILE,
     is_archive_setting,
+    looks_like_export,
     member_kind,
     noting_warnings,
     walk,
@@ -1111,7 +1112,11 @@ def _read_exports(log: QualityLog, f: Path, sources: list | SmmError, files: lis
             row["platform"] = ",".join(sorted(exc.platforms))
 
     if isinstance(sources, SmmError):
-        row = _file_row(str(f), f.stat().st_size, log)
+        try:
+            size = f.stat().st_size
+        except OSError:         # a link to a missing file: read_source said so
+            size = 0
+        row = _file_row(str(f), size, log)
         fail(str(f), sources, row)
         files.append(row)
         return
@@ -1153,10 +1158,16 @@ def _read_exports(log: QualityLog, f: Path, sources: list | SmmError, files: lis
             log.extend(flog)
             fail(src.name, exc, row)
             continue
-        log.extend(flog)
         if not understood:
             row["status"] = "not_understood"
+            if looks_like_export(src.name):
+                # an export's name and no export's contents (a download that failed and left
+                # an empty file, other bytes): a file not read, its figures missing, where a
+                # warning left it out of the report's files not read (exit 0, no word of it)
+                _as_unread(src.name, flog)
+            log.extend(flog)
             continue
+        log.extend(flog)
         snaps = [x.attrs.get("snapshot_at") for x in frames]
         snaps = [s for s in snaps if s is not None and pd.notna(s)]
         row.update(status="ok", rows=sum(len(x) for x in frames),
@@ -1171,6 +1182,20 @@ def _read_exports(log: QualityLog, f: Path, sources: list | SmmError, files: lis
             tables[x.attrs["kind"]].append(x)
     for row, digest in digests:
         row["sha256"] = digest.result()
+
+
+def _as_unread(name: str, flog: QualityLog) -> None:
+    """Make the notes that the export ``name`` is not understood errors in ``flog``, the notes
+    of a file not read (:func:`~smmanalytics.quality.unread_files`), that name the file as a
+    ParseError does (the command line and the warning say why a file was not read by its
+    error alone); new dicts: the cache's are the same for the same bytes under any name."""
+    flog.entries[:] = [
+        {**e, "level": "error", "message": f"file {name}: not understood as an export: "
+                                           f"{e['message']}"}
+        if e["code"] == "not_understood" else e for e in flog.entries]
+    if not any(e["level"] == "error" for e in flog.entries):
+        flog.add(name, "not_understood", f"file {name}: not understood as an export",
+                 level="error")
 
 
 def _covers_of_cut_file(row: dict, frames: list[pd.DataFrame], log: QualityLog) -> None:

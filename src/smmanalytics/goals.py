@@ -495,14 +495,30 @@ def _no_data_note(ds, metric: str, platform: str, w: Period, end: dt.date) -> st
             names = sorted(set(rows["currency"].astype("string").str.upper()[foreign]))
             return (f"GA4 revenue is in {', '.join(names)}, not the brand currency {cur}: "
                     f"{metric} cannot be computed")
+    unread = _unread_clause(ds, metric, platform)
     if missing == "revenue":
-        return f"GA4 revenue unknown for {w.label}: {metric} cannot be computed"
-    unread = unread_exports(ds, platform) if metric in COUNT_METRICS else []
+        return (f"GA4 revenue unknown for {w.label}: {metric} cannot be computed"
+                + (f"; {unread}" if unread else ""))
     if unread:
-        n = len(unread)
-        return (f"no data for {metric} on {platform}: {n} export{'s' if n > 1 else ''} could "
-                f"not be read")
+        return f"no data for {metric} on {platform}: {unread}"
     return f"no data for {metric} on {platform}"
+
+
+def _unread_clause(ds, metric: str, platform: str) -> str | None:
+    """"2 exports could not be read (a.csv, b.zip)": the files not read that may hold the
+    goal's figures, named (:func:`~smmanalytics._actuals.unread_exports`: GA4's for its
+    metrics and ROAS, ROI, the social platforms' for the others, and those of no format
+    known for all), or None. Every unread file was counted, a TikTok zip for GA4's sessions,
+    and an export no format understood (an emptied GA4 file) for none; revenue said nothing."""
+    from .quality import shown_name
+
+    unread = unread_exports(ds, platform, web=metric in _GA4_METRICS)
+    if not unread:
+        return None
+    n = len(unread)
+    names = [shown_name(u, getattr(ds, "root", None)) for u in unread]
+    shown = ", ".join(names[:3]) + (", …" if n > 3 else "")
+    return f"{n} export{'s' if n > 1 else ''} could not be read ({shown})"
 
 
 def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, cut: str | None,

@@ -663,6 +663,12 @@ def _check_distinct_outputs(entries: list[tuple[int, list[BatchJob]]], file: str
         for job in entry_jobs:
             campaign = dict(params).get("campaign") if job.kind == "campaign" else None
             key = (slug, job.kind, campaign, lang)
+            if seen.get(key) == entry:     # "brands[1] and brands[1] ask for the same…"
+                raise ConfigError(f"brands[{entry}]'s reports lists {job.kind} twice, which "
+                                  "would write the same files twice", file=file,
+                                  column=f"brands[{entry}].reports",
+                                  expected="each report once",
+                                  got=[j.kind for j in entry_jobs])
             if key in seen:
                 raise ConfigError(f"brands[{seen[key]}] and brands[{entry}] ask for the same "
                                   f"{job.kind} report of {name!r} (same language), which "

@@ -20,10 +20,11 @@ from pathlib import Path
 from .._io import file_name
 from ..errors import DataQualityWarning, ParseError
 from ..quality import QualityLog
-from ._sources import is_junk
+from ._sources import _EXCEL_SUFFIXES, is_junk
 
-__all__ = ["BRAND_FILES", "IMAGE_SUFFIXES", "SETTINGS_FILES", "SIDE_FILES", "SYNONYMS_FILE",
-           "files_below", "is_archive_setting", "member_kind", "noting_warnings", "walk"]
+__all__ = ["BRAND_FILES", "EXPORT_SUFFIXES", "IMAGE_SUFFIXES", "SETTINGS_FILES", "SIDE_FILES",
+           "SYNONYMS_FILE", "files_below", "is_archive_setting", "looks_like_export",
+           "member_kind", "noting_warnings", "walk"]
 
 #: side files recognised by name → (module, reader function, Dataset field); the readers
 #: themselves are dataset's (``_SIDE_READERS``): roi's cost reader imports the loaders
@@ -40,6 +41,23 @@ SYNONYMS_FILE = "synonyms.csv"
 #: every file of a brand's folder that is a setting, not an export (lower-case names)
 SETTINGS_FILES = frozenset([*SIDE_FILES, *BRAND_FILES, SYNONYMS_FILE])
 IMAGE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf")
+#: the suffixes the platforms' exports come with (tables, workbooks, zips of them)
+EXPORT_SUFFIXES = (".csv", ".tsv", ".zip", *_EXCEL_SUFFIXES)
+
+
+def looks_like_export(name: str) -> bool:
+    """True for a file (or archive member) named as an export is (:data:`EXPORT_SUFFIXES`)
+    that is not a settings file: one that no format understands is an export that could not
+    be read (a download that failed and left an empty file, or a file of other bytes), which
+    ``load``, ``smm inspect`` and ``smm report`` count as such. A stray notes.txt or README.md
+    beside the exports is no export: not understood, it is listed as such and nothing more.
+
+    >>> looks_like_export("b/ga4_2026-10.csv"), looks_like_export("a.zip!README.md")
+    (True, False)
+    """
+    base = file_name(name)
+    return (base.lower() not in SETTINGS_FILES
+            and base.lower().endswith(EXPORT_SUFFIXES))
 
 
 def walk(paths: Iterable[str | Path]) -> list[Path]:
@@ -62,7 +80,9 @@ def walk(paths: Iterable[str | Path]) -> list[Path]:
 def files_below(root: Path) -> list[Path]:
     """The files below the folder ``root`` in path order, junk left out
     (:func:`~smmanalytics.loaders._sources.is_junk`), folders reached through a symbolic link
-    included (each real folder once, so a link to a parent ends there)."""
+    included (each real folder once, so a link to a parent ends there). A link to a file that
+    is missing (on a drive not mounted) is one of them: reading it says so, where leaving it
+    out left an export out unsaid."""
     found, seen = [], set()
     for folder, subfolders, names in os.walk(root, followlinks=True):
         real = os.path.realpath(folder)
@@ -73,8 +93,14 @@ def files_below(root: Path) -> list[Path]:
         subfolders[:] = [d for d in subfolders if not is_junk((d,))]
         rel = Path(folder).relative_to(root).parts
         found += [Path(folder, n) for n in names
-                  if not is_junk((*rel, n)) and Path(folder, n).is_file()]
+                  if not is_junk((*rel, n)) and (Path(folder, n).is_file()
+                                                  or _dangling(Path(folder, n)))]
     return sorted(found, key=lambda f: f.relative_to(root).as_posix())
+
+
+def _dangling(path: Path) -> bool:
+    """True for a symbolic link to nothing (its target missing, or on a drive not mounted)."""
+    return path.is_symlink() and not path.exists()
 
 
 def is_archive_setting(name: str) -> bool:

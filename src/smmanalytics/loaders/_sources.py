@@ -19,6 +19,7 @@ import hashlib
 import io
 import lzma
 import mmap
+import os
 import re
 import zipfile
 import zlib
@@ -359,6 +360,9 @@ def read_source(path: str | Path) -> Source:
     clients and spreadsheets (they write a new file and rename it).
     """
     p = Path(path)
+    if p.is_symlink() and not p.exists():     # said plainly, not "No such file or directory"
+        raise ParseError(f"path does not exist: link to {os.readlink(p)}, which is missing "
+                         "(on a drive not mounted?)", file=str(p))
     try:
         st = p.stat()
         data = _mapped(p) if st.st_size > LARGE else None
