@@ -1618,3 +1618,23 @@ def test_a_past_periods_alerts_are_those_known_at_its_end(capsys):
     assert main(["alerts", str(path), "--period", "2025-12"]) == 0
     out = capsys.readouterr().out
     assert "2025-12-06" in out and "2025-12-24" in out
+
+
+def test_a_storys_replies_are_no_public_comments_in_the_watch():
+    """Instagram stories' replies count as their comments in interactions (private messages
+    to the account): the sample's 621 of them entered the comment signals and moved their
+    usual levels. The watch counts the comments under the posts alone."""
+    posts = schema.conform(pd.DataFrame({
+        "platform": "instagram", "post_id": ["p1", "s1", "p2"],
+        "published_at": pd.to_datetime(["2026-10-13 09:00", "2026-10-13 12:00",
+                                        "2026-10-14 09:00"], utc=True),
+        "content_type": ["image", "story", "story"],
+        "reach": [1000, 400, 300], "comments": [12, 50, 7]}), "posts")
+    s = signals(Dataset(posts=posts, brand=Brand(timezone="Europe/Paris")))
+    got = s.loc[s["signal"] == "comments"]
+    # 13 October: the image's 12 (the story's 50 replies left out); 14 October: a story alone,
+    # no public comment known, no day
+    assert dict(zip(got["date"].dt.strftime("%Y-%m-%d"), got["value"], strict=True)) == {
+        "2026-10-13": 12.0}
+    ratio = s.loc[s["signal"] == "comments_per_reach", "value"].tolist()
+    assert ratio == [pytest.approx(12 / 1000)]
