@@ -1902,3 +1902,23 @@ def test_an_instagram_export_without_its_saves_column_has_no_interactions(tmp_pa
     assert df["reactions"].tolist() == [323, 192] and df["comments"].tolist() == [17, 16]
     assert df["interactions"].isna().all()
     assert "expected_metric_missing" in _codes(df)
+
+
+def test_an_instagram_export_whose_saves_are_all_blank_says_its_interactions_are_unknown(
+        tmp_path):
+    """The same export with its ``Saves`` column there but blank on every post (emptied by a
+    spreadsheet) also has its interactions unknown, and no note said why: the column is
+    there, so nothing was missing. A warning names the blank saves and the 2 posts."""
+    rows = _sample_rows("instagram_posts_2025-09-01_2025-11-30_2025-12-08.csv", 2, None)
+    i = rows[0].index("Saves")
+    rows = [rows[0]] + [r[:i] + [""] + r[i + 1:] for r in rows[1:]]
+    path = tmp_path / "instagram_posts_2025-09-01_2025-11-30_2025-12-08.csv"
+    with path.open("w", encoding="utf-8-sig", newline="") as f:
+        csv.writer(f, lineterminator="\r\n").writerows(rows)
+    df = read_export(path)
+    assert df["reactions"].tolist() == [323, 192] and df["saves"].isna().all()
+    assert df["interactions"].isna().all()
+    note = [q for q in df.attrs["quality"] if q["code"] == "component_blank"]
+    assert [(q["level"], q["message"]) for q in note] == [(
+        "warning", "the saves of the 2 instagram posts are blank, though its exports give "
+        "them: their interactions are unknown (NaN, left out of the rates)")]

@@ -746,8 +746,23 @@ def _interactions_noted(posts: pd.DataFrame, src: Source, log: QualityLog | None
     the posts whose sum is unknown because a component the file gives the others is blank
     for them ("not available"): their interactions are NaN, not the sum of the rest."""
     from ..metrics import COMPONENTS, interactions
+    from ._expected import expected_components
 
     got = interactions(posts)
+    # a column its format's exports always fill, blank on every post of a platform (Saves
+    # emptied by a spreadsheet): the posts' interactions are unknown (metrics.interactions),
+    # which no other note says, the column being there
+    blank = [c for c in COMPONENTS if c in posts.columns and posts[c].isna().all()]
+    if log is not None and blank and len(posts) and "source_format" in posts.columns:
+        fmt = posts["source_format"].iloc[0]
+        for platform in posts["platform"].dropna().unique() if "platform" in posts else ():
+            carried = [c for c in blank if c in expected_components(fmt, platform)]
+            n = int((posts["platform"] == platform).sum())
+            if carried:
+                log.add(src.name, "component_blank", f"the {' and '.join(carried)} of the "
+                        f"{n} {platform} posts are blank, though its exports give them: their "
+                        "interactions are unknown (NaN, left out of the rates)", rows=n,
+                        sheet=sheet)
     # the components the file gives some post: one whose column it lacks (a copy without
     # Réactions) leaves every post unknown, which ``expected_metric_missing`` says
     comps = [c for c in COMPONENTS if c in posts.columns and posts[c].notna().any()]
