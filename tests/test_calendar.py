@@ -1157,6 +1157,52 @@ def test_a_finding_of_days_plans_those_days_at_the_usual_hours():
     assert two[5] == 2 and two[6] == 2 and two.sum() == 9
 
 
+def _avoid_best(**method) -> BestTimes:
+    """Best times whose finding is Monday alone, below the others (0.44x, interval
+    0.43-0.45); the six other days equal, 1.09x (0.95-1.20); 10 posts a day at 18:00."""
+    slots = pd.DataFrame({"weekday": np.repeat(np.arange(7), 24), "hour": np.tile(np.arange(24), 7),
+                          "n_posts": 0, "lift": np.nan, "lift_low": np.nan, "lift_high": np.nan})
+    slots.loc[slots["hour"] == 18, "n_posts"] = 10
+    wd = pd.DataFrame({"weekday": range(7), "n_posts": [10] * 7, "lift": [0.44] + [1.09] * 6,
+                       "lift_low": [0.43] + [0.95] * 6, "lift_high": [0.45] + [1.2] * 6})
+    return BestTimes(effect_detected=False, p_value=0.2, by_slot=slots,
+                     recommended=slots.iloc[:0], by_weekday=wd, n_used=70, n_excluded={},
+                     window={"status": "ok"}, best_days=wd.iloc[:0],
+                     avoid_days=wd.iloc[[0]].reset_index(drop=True),
+                     method={"tz": TZ, "platform": "instagram", "weekday_p_value": 0.004,
+                             "hour_p_value": 0.6, "days_differ": True, **method})
+
+
+def test_a_day_to_avoid_spreads_the_plan_over_the_other_days():
+    """Monday did worse (0.44x) and no day did better: the plan put every post on the best
+    of six equal days (Tuesday, its 1.09x within noise of the others). It leaves Monday out
+    and spreads the posts over the six other days: 3 a week on every other one of Tuesday to
+    Sunday (Tuesday, Thursday, Saturday), 6 a week on each; Monday only at the 7th."""
+    plan = plan_slots(_avoid_best(), "2026-11-02", weeks=1, posts_per_week=3)
+    assert plan.attrs["basis"] == "days"
+    assert list(zip(plan["weekday"], plan["hour"], strict=True)) == [(1, 18), (3, 18), (5, 18)]
+    assert plan["reason"].iloc[0] == (
+        "Tuesday: no day did better in past posts, Monday did worse: posts spread over the "
+        "other days; no hour stood out: an hour the account usually posts at (18:00 "
+        "Europe/Paris)")
+    plan = plan_slots(_avoid_best(), "2026-11-02", weeks=1, posts_per_week=6)
+    assert plan["weekday"].tolist() == [1, 2, 3, 4, 5, 6]
+    plan = plan_slots(_avoid_best(), "2026-11-02", weeks=1, posts_per_week=7)
+    assert plan["weekday"].tolist() == [0, 1, 2, 3, 4, 5, 6]
+    assert plan["reason"].iloc[0].startswith(
+        "Monday did worse in past posts (0.44x the account's average, interval 0.43-0.45), "
+        "planned because more posts a week are asked")
+
+
+def test_days_that_differ_without_one_standing_out_plan_as_without_a_finding():
+    """No day's interval excludes 1 although the weekday test passed: the plan put its posts
+    on the best of equal days. It is the plan of no finding: spread evenly."""
+    best = dataclasses.replace(_avoid_best(), avoid_days=_avoid_best().by_weekday.iloc[:0])
+    plan = plan_slots(best, "2026-11-02", weeks=1, posts_per_week=3)
+    assert plan.attrs["basis"] == "even"
+    assert plan["weekday"].tolist() == [0, 2, 4]     # floor(i x 7 / 3): as with no effect
+
+
 @pytest.mark.parametrize("lang,reason", [
     ("fr", "le samedi a mieux réussi dans les publications passées (1,50× la moyenne du compte, "
            "intervalle 1,20–1,80) ; aucune heure ne s'est distinguée : une heure où le compte "
@@ -1173,3 +1219,29 @@ def test_a_finding_of_days_gives_its_reasons_in_the_report_language(lang, reason
     fmt = Formatter(lang)
     assert fmt.note(plan["reason"].iloc[1]) == reason
     assert all(fmt.note(r) != r for r in plan["reason"])
+
+
+@pytest.mark.parametrize("lang,spread,worse", [
+    ("fr", "mardi : aucun jour n'a mieux réussi dans les publications passées, le lundi a moins "
+           "bien réussi : publications réparties sur les autres jours ; aucune heure ne s'est "
+           "distinguée : une heure où le compte publie d'habitude (18:00 Europe/Paris)",
+     "le lundi a moins bien réussi dans les publications passées (0,44× la moyenne du compte, "
+     "intervalle 0,43–0,45), retenu parce que le rythme demandé compte plus de publications "
+     "par semaine ; aucune heure ne s'est distinguée : une heure où le compte publie "
+     "d'habitude (18:00 Europe/Paris)"),
+    ("it", "martedì: nessun giorno ha reso di più nei post passati, di lunedì i post hanno reso "
+           "di meno: post distribuiti negli altri giorni; nessun orario si è distinto: un'ora "
+           "in cui l'account pubblica di solito (18:00 Europe/Paris)",
+     "lunedì: giorno che ha reso di meno nei post passati (0,44× la media dell'account, "
+     "intervallo 0,43–0,45), scelto perché il ritmo richiesto conta più post a settimana; "
+     "nessun orario si è distinto: un'ora in cui l'account pubblica di solito (18:00 "
+     "Europe/Paris)"),
+])
+def test_a_day_to_avoid_gives_its_reasons_in_the_report_language(lang, spread, worse):
+    """The reasons of a plan that avoids Monday are worded in French and Italian too."""
+    from smmanalytics.report import Formatter
+
+    plan = plan_slots(_avoid_best(), "2026-11-02", weeks=1, posts_per_week=7)
+    fmt = Formatter(lang)
+    assert fmt.note(plan["reason"].iloc[1]) == spread
+    assert fmt.note(plan["reason"].iloc[0]) == worse

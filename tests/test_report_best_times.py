@@ -510,6 +510,84 @@ def test_best_times_of_a_weekday_effect_says_the_days(ds, lang, expected):
     assert rep._bt_sentence(SimpleNamespace(**_DAYS)) == expected
 
 
+_AVOID = {**_DAYS, "best_days": _DAYS["best_days"].iloc[:0],
+          "avoid_days": pd.DataFrame({"weekday": [0], "lift": [0.46], "lift_low": [0.42],
+                                      "lift_high": [0.50]})}
+
+
+@pytest.mark.parametrize("lang,expected", [
+    ("en", "but no hour stood out once the day is known (p = 0.43): posts on Monday earned 0.46× "
+           "the account's average, likely between 0.42× and 0.50× (90% interval: 9 chances in 10 "
+           "that the true figure lies within it; 300 posts). No day did better than the others: "
+           "avoid posting on Monday and spread posts over the other days at the hours the "
+           "account usually posts at, and put a share of posts at other hours to learn more."),
+    ("fr", "mais aucune heure ne s'est distinguée une fois le jour connu (p = 0,43) : les "
+           "publications le lundi ont obtenu 0,46× la moyenne du compte, probablement entre "
+           "0,42× et 0,50× (intervalle à 90 % : 9 chances sur 10 que la vraie valeur s'y "
+           "trouve ; 300 publications). Aucun jour n'a mieux réussi que les autres : évitez de "
+           "publier le lundi et répartissez les publications sur les autres jours aux heures "
+           "habituelles du compte, en plaçant une partie des publications à d'autres heures "
+           "pour en apprendre davantage."),
+    ("it", "ma nessun orario si è distinto una volta noto il giorno (p = 0,43): i post di lunedì "
+           "hanno ottenuto 0,46× la media dell'account, probabilmente tra 0,42× e 0,50× "
+           "(intervallo al 90%: 9 probabilità su 10 che il valore vero vi rientri; 300 post). "
+           "Nessun giorno ha reso più degli altri: evitate di pubblicare di lunedì e distribuite "
+           "i post negli altri giorni agli orari abituali dell'account, mettendo una parte dei "
+           "post in altri orari per saperne di più."),
+])
+def test_best_times_of_a_day_below_the_others_says_to_avoid_it(ds, lang, expected):
+    """Monday at 0.46x (0.42-0.50), no day above the others: the report named the best of
+    equal days and Monday appeared nowhere. It says to avoid Monday and spread the posts."""
+    from types import SimpleNamespace
+
+    rep = BrandReport(ds, "2026-10", lang=lang)
+    assert rep._bt_sentence(SimpleNamespace(**_AVOID)).endswith(expected)
+
+
+@pytest.mark.parametrize("lang,expected", [
+    ("en", "posts on Saturday 1.21×, likely between 1.02× and 1.44×; posts on Monday 0.46×, "
+           "likely between 0.42× and 0.50× (90% interval: 9 chances in 10 that the true figure "
+           "lies within it; 300 posts). Post on those days, not on Monday, at the hours"),
+    ("fr", "les publications le lundi 0,46×, probablement entre 0,42× et 0,50× (intervalle à "
+           "90 % : 9 chances sur 10 que la vraie valeur s'y trouve ; 300 publications). "
+           "Publiez ces jours-là, pas le lundi, aux heures"),
+    ("it", "i post di lunedì 0,46×, probabilmente tra 0,42× e 0,50× (intervallo al 90%: 9 "
+           "probabilità su 10 che il valore vero vi rientri; 300 post). Pubblicate in quei "
+           "giorni, non di lunedì, agli orari"),
+])
+def test_best_times_of_days_above_and_below_names_both(ds, lang, expected):
+    """Sunday and Saturday above the others, Monday below: Monday, the day to avoid, was left
+    out of the sentence. It follows the days to post on, and the plan says to avoid it."""
+    from types import SimpleNamespace
+
+    rep = BrandReport(ds, "2026-10", lang=lang)
+    said = rep._bt_sentence(SimpleNamespace(**{**_DAYS, "avoid_days": _AVOID["avoid_days"]}))
+    assert expected in said
+
+
+@pytest.mark.parametrize("lang,expected", [
+    ("en", "The day of the week matters for this account (p = 0.008: gaps this large would turn "
+           "up by chance alone about 8 times in 1,000), but no single day stands out from the "
+           "others and no hour stood out once the day is known (p = 0.43) (300 posts): post "
+           "when it suits the content, and put a share of posts in random slots to learn more."),
+    ("fr", "mais aucun jour ne se distingue à lui seul des autres et aucune heure ne s'est "
+           "distinguée une fois le jour connu (p = 0,43) (300 publications) : publiez quand le "
+           "contenu s'y prête"),
+    ("it", "ma nessun giorno si distingue da solo dagli altri e nessun orario si è distinto una "
+           "volta noto il giorno (p = 0,43) (300 post): pubblicate quando il contenuto lo "
+           "consente"),
+])
+def test_best_times_of_days_without_one_standing_out_names_none(ds, lang, expected):
+    """The weekday test passes but no day's interval excludes 1: the best of equal days was
+    named. The report says the days differ without one standing out."""
+    from types import SimpleNamespace
+
+    rep = BrandReport(ds, "2026-10", lang=lang)
+    bt = SimpleNamespace(**{**_DAYS, "day_effect": False, "best_days": _DAYS["best_days"][:0],
+                            "method": {**_DAYS["method"], "days_differ": True}})
+    assert expected in rep._bt_sentence(bt)
+
+
 def test_a_weekday_finding_plans_those_days_and_shows_their_lift(ds, monkeypatch):
     """A finding of days alone (Saturday 1.5x, interval 1.2-1.8; no hour stood out): the plan
     was spread evenly "with no reliable effect", its lifts "–". It takes Saturday first, the

@@ -997,9 +997,11 @@ def test_neither_days_nor_hours_is_no_reliable_effect():
     assert bt.summary.startswith("No reliable timing effect")
 
 
-def test_the_days_named_are_those_above_the_average_else_the_best():
-    """The days a weekday finding names: those whose interval lies above 1, best first; when
-    none does (the finding is a day below the rest), the best day alone."""
+def test_the_days_named_are_those_whose_interval_excludes_1_on_either_side():
+    """The days a weekday finding names: those whose interval lies above 1, best first, and
+    those whose interval lies below 1, worst first. When none lies above, the best day was
+    named alone, though its interval held 1 and it was no better than the others; when no
+    interval excludes 1, no day is named."""
     from smmanalytics.timing import _best_days
 
     wd = pd.DataFrame({"weekday": pd.array(range(7), dtype="Int64"),
@@ -1010,9 +1012,99 @@ def test_the_days_named_are_those_above_the_average_else_the_best():
                        "lift_high": pd.array([0.7, 1.3, None, 1.5, 1.2, 1.8, 1.4],
                                              dtype="Float64")})
     # above 1: Thursday (1.1), Saturday (1.02), Sunday (1.01); by lift 1.4, 1.3, 1.2
-    assert _best_days(wd)["weekday"].tolist() == [5, 3, 6]
-    wd = wd.assign(lift_low=wd["lift_low"].clip(upper=0.99))
-    assert _best_days(wd)["weekday"].tolist() == [5]       # none above 1: the best, 1.4
+    # below 1: Monday (0.7)
+    above, below = _best_days(wd)
+    assert above["weekday"].tolist() == [5, 3, 6] and below["weekday"].tolist() == [0]
+    above, below = _best_days(wd.assign(lift_low=wd["lift_low"].clip(upper=0.99)))
+    assert above.empty and below["weekday"].tolist() == [0]    # Monday alone, to avoid
+    above, below = _best_days(wd.assign(lift_low=wd["lift_low"].clip(upper=0.99),
+                                        lift_high=wd["lift_high"].clip(lower=1.01)))
+    assert above.empty and below.empty                          # none stands out
+
+
+def test_a_monday_below_the_other_days_is_named_to_avoid():
+    """24 weeks of daily posts at 9:00, 13:00 and 18:00 in turn, Monday x0.4, every other day
+    equal, no hour effect: the summary named the days above 1 only ("post on Tuesday,
+    Thursday and Friday"), and Monday, the real effect, appeared nowhere. It is named, to
+    avoid, and the plan leaves it out.
+
+    By hand: the average day is at (6 x 1 + 0.4) / 7 = 6.4/7, so a Monday post is at
+    0.4 / (6.4/7) = 0.4375x the account's average and any other at 1 / (6.4/7) = 1.09375x
+    (noise: log-normal, sd 0.05)."""
+    from smmanalytics.calendar import plan_slots
+
+    rng = np.random.default_rng(5)
+    when, mu = [], []
+    for w in range(24):
+        for d in range(7):
+            when.append(pd.Timestamp("2026-01-05")
+                        + pd.Timedelta(days=7 * w + d, hours=[9, 13, 18][(w + d) % 3]))
+            mu.append(100 * (0.4 if d == 0 else 1.0))
+    utc = pd.DatetimeIndex(when).tz_localize(TZ).tz_convert("UTC")
+    posts = _small_posts(utc).assign(reactions=pd.array(
+        np.round(np.array(mu) * rng.lognormal(0, 0.05, len(mu))), dtype="Float64"))
+    bt = best_times(posts, TZ)
+    assert bt.method["weekday_p_value"] < 0.01 and bt.method["hour_p_value"] >= 0.10
+    wd = bt.by_weekday.set_index("weekday")
+    assert wd.loc[0, "lift"] == pytest.approx(0.4375, abs=0.01)
+    assert wd.loc[range(1, 7), "lift"].to_numpy(float) == pytest.approx([1.09375] * 6,
+                                                                        abs=0.02)
+    assert bt.day_effect and sorted(bt.best_days["weekday"].tolist()) == [1, 2, 3, 4, 5, 6]
+    assert bt.avoid_days["weekday"].tolist() == [0]
+    mon = bt.avoid_days.iloc[0]
+    assert (f"posts on Monday {mon['lift']:.2f}× ({mon['lift_low']:.2f}–"
+            f"{mon['lift_high']:.2f}; 168 posts); post on those days, not on Monday, at the "
+            f"account's usual hours") in bt.summary
+    assert bt.to_dict()["avoid_days"][0]["weekday"] == 0
+    for per_week in (3, 6):
+        plan = plan_slots(bt, "2026-07-06", 1, per_week)
+        assert len(plan) == per_week and 0 not in plan["weekday"].tolist()
+
+
+def _days_result(wd: pd.DataFrame, **method) -> BestTimes:
+    """A result whose finding is the days alone (weekday test p = 0.004, hour test p = 0.6)
+    with the days of ``wd``, 10 posts each at 18:00."""
+    from smmanalytics.timing import _best_days
+
+    slots = pd.DataFrame({"weekday": np.repeat(np.arange(7), 24), "hour": np.tile(np.arange(24), 7),
+                          "n_posts": 0, "lift": np.nan, "lift_low": np.nan, "lift_high": np.nan})
+    slots.loc[slots["hour"] == 18, "n_posts"] = 10
+    above, below = _best_days(wd)
+    return BestTimes(effect_detected=False, p_value=0.2, by_slot=slots,
+                     recommended=slots.iloc[:0], by_weekday=wd, n_used=70, n_excluded={},
+                     window={"status": "ok"}, best_days=above, avoid_days=below,
+                     method={"tz": TZ, "weekday_p_value": 0.004, "hour_p_value": 0.6,
+                             "alpha": 0.1, "days_differ": True, **method})
+
+
+def _weekdays(lift, low, high) -> pd.DataFrame:
+    return pd.DataFrame({"weekday": range(7), "n_posts": [10] * 7, "lift": lift,
+                         "lift_low": low, "lift_high": high})
+
+
+def test_a_day_below_the_others_alone_is_said_to_avoid_not_the_best_of_equal_days():
+    """Monday at 0.44x (0.43-0.45), the other days all 1.09x with intervals holding 1: the
+    summary named the best of those equal days ("post on that day"). It says to avoid
+    Monday and spread the posts over the other days."""
+    bt = _days_result(_weekdays([0.44] + [1.09] * 6, [0.43] + [0.95] * 6,
+                                [0.45] + [1.2] * 6))
+    assert bt.day_effect and bt.best_days.empty
+    assert ("but no hour stood out once the day is known (hour test p = 0.60): posts on Monday "
+            "earned 0.44× the account's average (90% interval 0.43–0.45; 70 posts); no day did "
+            "better than the others: avoid Monday and spread posts over the other days at the "
+            "account's usual hours (Europe/Paris)") in bt.summary
+
+
+def test_days_that_differ_without_one_standing_out_name_no_day():
+    """The weekday test passes but no day's interval excludes 1: the best of the days was
+    named as the day to post on. The summary says the days differ without one standing out."""
+    bt = _days_result(_weekdays([1.0] * 7, [0.9] * 7, [1.1] * 7))
+    assert not bt.day_effect and not bt.effect_detected
+    assert bt.summary.startswith(
+        "The day of the week matters for this account (weekday test p = 0.004), but no "
+        "single day stands out (no day's 90% interval lies wholly above or below 1) and no "
+        "hour stood out once the day is known (hour test p = 0.60) (70 posts); post when it "
+        "suits the content")
 
 
 def test_a_weekend_effect_of_posts_all_at_one_hour_is_told_as_the_days():

@@ -106,13 +106,21 @@ _REASONS = {
     "day_other": ("{weekday}: not one of the days that did better in past posts ({weekdays}), "
                   "planned because more posts a week are asked; no hour stood out: an hour "
                   "the account usually posts at ({hour} {tz})"),
+    # no day did better, some did worse (BestTimes.avoid_days): posts spread over the others,
+    # the days that did worse last
+    "day_spread": ("{weekday}: no day did better in past posts, {weekdays} did worse: posts "
+                   "spread over the other days; no hour stood out: an hour the account usually "
+                   "posts at ({hour} {tz})"),
+    "day_worse": ("{weekday} did worse in past posts ({lift}x the account's average, interval "
+                  "{low}-{high}), planned because more posts a week are asked; no hour stood "
+                  "out: an hour the account usually posts at ({hour} {tz})"),
     # added to each reason ("; slot: …") in a plan shown in another zone than the slots'
     "slot": "slot: {weekday} {hour} {tz}",
 }
 _SLOT_SEP = "; "
 
 
-def _ranked(best: BestTimes) -> tuple[pd.DataFrame, str]:
+def _ranked(best: BestTimes, per_week: int = 7) -> tuple[pd.DataFrame, str]:
     """Candidate slots (weekday, hour, lift, reason) best first, and the basis used."""
     tz = best.method.get("tz", "")
     # a recommended slot without posts (none measured there, its lift unknown) is no evidence
@@ -143,7 +151,7 @@ def _ranked(best: BestTimes) -> tuple[pd.DataFrame, str]:
         cols = ["weekday", "hour", "lift", "reason"]
         return pd.concat([rec[cols], rest[cols]], ignore_index=True), "effect"
     if best.day_effect:
-        return _by_days(best, tz), "days"
+        return _by_days(best, tz, per_week), "days"
     if best.activity is not None and len(best.activity):
         act = best.activity.sort_values(["online_followers", "weekday", "hour"],
                                         ascending=[False, True, True])
@@ -167,28 +175,46 @@ def _ranked(best: BestTimes) -> tuple[pd.DataFrame, str]:
     return out, "even"
 
 
-def _by_days(best: BestTimes, tz: str) -> pd.DataFrame:
-    """The slots of a finding of days alone (``best.best_days``): its days first (best
-    first), then the other days by their lift (unknown last), each at the hours the account
-    posted at, the most used first; the lift is the day's (no hour stood out)."""
+def _by_days(best: BestTimes, tz: str, per_week: int = 7) -> pd.DataFrame:
+    """The slots of a finding of days alone: its days that did better (``best.best_days``)
+    first (best first), then the other days by their lift (unknown last), then the days that
+    did worse (``best.avoid_days``, worst last), each at the hours the account posted at, the
+    most used first; the lift is the day's (no hour stood out). When no day did better, the
+    other days come in an order whose first ``per_week`` are spread over the week (every
+    other one of six for 3 a week): ranked by lift, equal days within their intervals, they
+    were an arbitrary few."""
     n = best.by_slot["n_posts"].to_numpy(dtype=int).reshape(7, 24).sum(axis=0)
     hours = sorted(np.flatnonzero(n), key=lambda h: (-n[h], h)) or [12]
-    days = best.best_days
+    days = best.best_days if best.best_days is not None else best.by_weekday.iloc[0:0]
+    worse = best.avoid_days if best.avoid_days is not None else best.by_weekday.iloc[0:0]
     favoured = [int(d) for d in days["weekday"]]
-    rest = best.by_weekday.loc[~best.by_weekday["weekday"].isin(favoured).to_numpy(bool)]
-    rest = rest.sort_values(["lift", "weekday"], ascending=[False, True], na_position="last")
+    avoided = [int(d) for d in worse["weekday"]]
+    rest = best.by_weekday.loc[~best.by_weekday["weekday"].isin(favoured + avoided)
+                               .to_numpy(bool)]
+    if favoured:
+        rest = rest.sort_values(["lift", "weekday"], ascending=[False, True],
+                                na_position="last")
+    else:
+        rest = rest.sort_values("weekday")
+        k = len(rest)
+        m = min(max(per_week, 1), k)
+        first = sorted({i * k // m for i in range(m)})
+        rest = rest.iloc[first + [i for i in range(k) if i not in first]]
     named = "/".join(WEEKDAYS[d] for d in favoured)
+    bad = "/".join(WEEKDAYS[d] for d in avoided)
     rows = []
-    for _, d in pd.concat([days, rest], ignore_index=True).iterrows():
+    for _, d in pd.concat([days, rest, worse.iloc[::-1]], ignore_index=True).iterrows():
         day, lift = int(d["weekday"]), d["lift"]
         for h in hours:
-            if day in favoured:
-                reason = _REASONS["day"].format(
-                    weekday=WEEKDAYS[day], lift=f"{lift:.2f}", low=f"{d['lift_low']:.2f}",
-                    high=f"{d['lift_high']:.2f}", hour=f"{h:02d}:00", tz=tz)
+            where = dict(weekday=WEEKDAYS[day], hour=f"{h:02d}:00", tz=tz)
+            if day in favoured or day in avoided:
+                reason = _REASONS["day" if day in favoured else "day_worse"].format(
+                    lift=f"{lift:.2f}", low=f"{d['lift_low']:.2f}",
+                    high=f"{d['lift_high']:.2f}", **where)
+            elif favoured:
+                reason = _REASONS["day_other"].format(weekdays=named, **where)
             else:
-                reason = _REASONS["day_other"].format(weekday=WEEKDAYS[day], weekdays=named,
-                                                      hour=f"{h:02d}:00", tz=tz)
+                reason = _REASONS["day_spread"].format(weekdays=bad, **where)
             rows.append((day, int(h), lift, reason))
     out = pd.DataFrame(rows, columns=["weekday", "hour", "lift", "reason"])
     out["lift"] = out["lift"].astype("Float64")
@@ -320,7 +346,7 @@ def plan_slots(best: BestTimes, start, weeks: int, posts_per_week: int,
     posts_per_week = whole(posts_per_week, "posts_per_week", 1, 168)
     weeks = whole(weeks, "weeks", 1)
     day0 = _day(start, "start")
-    ranked, basis = _ranked(best)
+    ranked, basis = _ranked(best, int(posts_per_week))
     week = _pick(ranked, int(posts_per_week), basis)
     below = (int((week["lift"].astype("Float64") < 1).fillna(False).sum())
              if basis == "effect" else 0)

@@ -650,8 +650,12 @@ def _cmd_best_times(args) -> int:
         print("\nRecommended slots (lift vs the account's average, shrunk):")
         _print_frame(readable(bt.recommended), False)
     elif bt.day_effect:     # the finding is the days alone: no hour stood out
-        print("\nDays that did better (lift vs the account's average), at the usual hours:")
-        _print_frame(readable(bt.best_days), False)
+        if len(bt.best_days):
+            print("\nDays that did better (lift vs the account's average), at the usual hours:")
+            _print_frame(readable(bt.best_days), False)
+        if bt.avoid_days is not None and len(bt.avoid_days):
+            print("\nDays that did worse, to avoid (lift vs the account's average):")
+            _print_frame(readable(bt.avoid_days), False)
     elif bt.activity is not None:
         print("\nAudience schedule (followers online), busiest first:")
         busiest = bt.activity.sort_values("online_followers", ascending=False).head(10)

@@ -121,6 +121,13 @@ class WatchSections:
                 interval=self._gloss("bt_interval", said), n=f.number(bt.n_used))
         if getattr(bt, "day_effect", False):
             return self._bt_days_sentence(bt, said)
+        if bt.method.get("days_differ"):      # the days differ, none stands out: none named
+            p, odds = f.p_value(bt.method["weekday_p_value"], 3)
+            hp = bt.method.get("hour_p_value", np.nan)
+            return f.label("bt_days_none").format(
+                p=p, chance=f.label("bt_chance").format(odds=odds), n=f.number(bt.n_used),
+                hours=(f.label("bt_days_hour_none").format(p=f.p_value(hp, 2)[0])
+                       if np.isfinite(hp) else f.label("bt_days_hour_untested")))
         if bt.n_used == 0:
             return f.label("bt_no_hours")
         if not np.isfinite(bt.p_value):        # no test run: say why, as bt.summary does
@@ -142,7 +149,9 @@ class WatchSections:
     def _bt_days_sentence(self, bt, said: set | None = None) -> str:
         """What timing shows when the finding is the days alone (``bt.best_days``: the weekday
         test holds, the hour test does not): the days, each with its lift and interval, and
-        that the plan keeps the account's usual hours; "no reliable timing effect" hid it."""
+        that the plan keeps the account's usual hours; "no reliable timing effect" hid it. The
+        days that did worse (``bt.avoid_days``) follow, and the plan says to avoid them; when
+        they are the only days that stand out, it spreads posts over the others."""
         f = self.fmt
         p, odds = f.p_value(bt.method["weekday_p_value"], 3)
         hp = bt.method.get("hour_p_value", np.nan)
@@ -151,15 +160,23 @@ class WatchSections:
         # "posts on Sunday earned 1.37× the account's average, likely between 1.14× and
         # 1.68×; posts on Saturday 1.21×, likely between …"
         sep = " ; " if f.lang == "fr" else "; "
+        up = bt.best_days if bt.best_days is not None else pd.DataFrame()
+        down = getattr(bt, "avoid_days", None)
+        down = down if down is not None else pd.DataFrame()
         days = sep.join(f.label("bt_days_first" if i == 0 else "bt_days_item").format(
             lift=f"{f.number(d['lift'], 2)}×",
             day=f.label("days_list").format(days=f.weekday(int(d["weekday"]))),
             low=f"{f.number(d['lift_low'], 2)}×", high=f"{f.number(d['lift_high'], 2)}×")
-            for i, (_, d) in enumerate(bt.best_days.iterrows()))
+            for i, (_, d) in enumerate(pd.concat([up, down]).iterrows()))
+        avoid = f.label("days_list").format(
+            days=f.listed(f.weekday(int(d)) for d in down["weekday"])) if len(down) else ""
+        plan = ("bt_days_plan_avoid_only" if not len(up) else
+                ("bt_days_plan" if len(up) > 1 else "bt_days_plan_one")
+                + ("_avoid" if len(down) else ""))
         return f.label("bt_days").format(
             p=p, chance=f.label("bt_chance").format(odds=odds), hours=hours, days=days,
             interval=self._gloss("bt_interval", said), n=f.number(bt.n_used),
-            plan=f.label("bt_days_plan" if len(bt.best_days) > 1 else "bt_days_plan_one"))
+            plan=f.label(plan).format(avoid=avoid))
 
     @staticmethod
     def _bt_platforms(history: pd.DataFrame) -> list[str]:
@@ -272,7 +289,8 @@ class WatchSections:
                 self._slots[platform] = plan
                 shown = plan.head(12)
                 basis = f.label(self._window_basis(bt, plan) if bt.effect_detected else
-                                "bt_basis_days" if days else
+                                ("bt_basis_days" if bt.best_days is not None
+                                 and len(bt.best_days) else "bt_basis_days_avoid") if days else
                                 "bt_basis_activity" if bt.activity is not None
                                 else "bt_basis_even")
                 # a lift is expected only where timing showed a reliable effect (the slot's,

@@ -29,8 +29,9 @@ Method
 7. Days without hours: the weekday test (weekday effects alone, every post) gives p < alpha and
    the hour test (the hour terms given the weekday effects, hours permuted among posts of the
    same weekday within the strata) does not, or cannot be run: the finding is the days
-   (``best_days``: those whose lift interval lies above 1, else the best), whatever the window
-   did, and no window is recommended, its hours being noise. Measured (300 posts over 26
+   (``best_days``: those whose lift interval lies above 1, ``avoid_days``: those below it;
+   neither: the days differ without one standing out, ``method["days_differ"]``), whatever the
+   window did, and no window is recommended, its hours being noise. Measured (300 posts over 26
    weeks, weekend x1.5, no hour effect, 400 accounts): 0.805 now say the days, 0.040 a window
    (before: 0.245 a window, its hours noise, and 0.64 had the weekday test pass and were told
    "no reliable timing effect"); without any effect, 0.092 (+- 0.014) claim days, about the
@@ -265,9 +266,14 @@ def _best_times(posts, tz, platform, *, daily, outcome, exposure, min_age_days, 
     # does not, so a window's hours would be noise passed off as the finding (a weekend x1.5
     # with no hour effect was told as "weekends from 12:00-15:00", or as no effect at all
     # when the window's held-out lift did not clear 1)
-    days = (_best_days(by_weekday) if len(hk) and np.isfinite(wp) and wp < alpha
-            and not (np.isfinite(hp) and hp < alpha) else by_weekday.iloc[0:0])
-    days_only = len(days) > 0
+    days_found = bool(len(hk) and np.isfinite(wp) and wp < alpha
+                      and not (np.isfinite(hp) and hp < alpha))
+    days, avoid = (_best_days(by_weekday) if days_found
+                   else (by_weekday.iloc[0:0], by_weekday.iloc[0:0]))
+    # the days differ (the test) without one standing out (no interval clear of 1): said so,
+    # and no window either (its hours would be noise), but no day named as best
+    method.update(days_differ=days_found)
+    days_only = days_found
     reliable = (np.isfinite(est.p_value) and est.p_value < alpha and not days_only
                 and window.get("status") == "ok" and window["lift_low"] > 1)
     if reliable:
@@ -281,7 +287,7 @@ def _best_times(posts, tz, platform, *, daily, outcome, exposure, min_age_days, 
                        by_slot=by_slot, recommended=recommended, by_weekday=by_weekday,
                        window=window, n_used=len(hk), n_excluded=n_excluded, method=method,
                        activity=activity,
-                       best_days=days)
+                       best_days=days, avoid_days=avoid)
     logger.info("best_times: %s", result.summary)
     return result
 
@@ -307,11 +313,16 @@ def _hour_test(X, hk, slot, strata, *, n_perm, rng) -> tuple[float, str]:
     return float(p), how
 
 
-def _best_days(by_weekday: pd.DataFrame) -> pd.DataFrame:
-    """The days a weekday finding names: those whose lift interval lies above 1 (posted, lift
-    known), best first; none such, the best day."""
+def _best_days(by_weekday: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The days a weekday finding names, among those posted with a known lift: ``(above,
+    below)``, the days whose lift interval lies above 1 (best first) and those whose interval
+    lies below 1 (worst first). Either may be empty; both are when the days differ without
+    any one standing out (naming the best of equal days would claim a difference the
+    intervals do not show)."""
     known = by_weekday.loc[(by_weekday["n_posts"].gt(0) & by_weekday["lift"].notna())
                            .fillna(False).to_numpy(bool)]
     known = known.sort_values(["lift", "weekday"], ascending=[False, True])
     above = known.loc[known["lift_low"].gt(1).fillna(False).to_numpy(bool)]
-    return (above if len(above) else known.head(1)).reset_index(drop=True)
+    below = known.loc[known["lift_high"].lt(1).fillna(False).to_numpy(bool)]
+    below = below.sort_values(["lift", "weekday"], ascending=[True, True])
+    return above.reset_index(drop=True), below.reset_index(drop=True)

@@ -226,9 +226,14 @@ class BestTimes:
         (``method["weekday_p_value"]``) gives p < alpha and the test of the hours once the
         days are known (``method["hour_p_value"]``: the hour terms' score test, the posts'
         hours permuted among posts of the same weekday within the global test's strata) does
-        not. Its rows are those of ``by_weekday`` whose lift interval lies above 1, best first
-        (none such: the best day); empty otherwise. No window is recommended then
-        (``effect_detected`` is False): its hours would be noise.
+        not. Its rows are those of ``by_weekday`` whose lift interval lies above 1, best first;
+        empty otherwise. No window is recommended then (``effect_detected`` is False): its
+        hours would be noise. ``method["days_differ"]`` is True whenever the two tests give
+        this finding, also when no day's interval excludes 1 (the days differ without one
+        standing out: no day is named, and the plan is as without a finding).
+    avoid_days : DataFrame or None
+        With ``best_days``: the rows of ``by_weekday`` whose lift interval lies below 1,
+        worst first (the days to avoid); empty otherwise.
     """
 
     effect_detected: bool
@@ -242,11 +247,13 @@ class BestTimes:
     method: dict = field(default_factory=dict)
     activity: pd.DataFrame | None = None
     best_days: pd.DataFrame | None = None
+    avoid_days: pd.DataFrame | None = None
 
     @property
     def day_effect(self) -> bool:
-        """True when the finding is the days of the week alone (``best_days`` not empty)."""
-        return self.best_days is not None and len(self.best_days) > 0
+        """True when the finding is the days of the week alone and some day stands out
+        (``best_days`` or ``avoid_days`` not empty)."""
+        return any(d is not None and len(d) > 0 for d in (self.best_days, self.avoid_days))
 
     @property
     def summary(self) -> str:
@@ -267,7 +274,15 @@ class BestTimes:
                     f"measured on weeks not used to choose the window; {n} posts).")
         if self.day_effect:
             return self._day_finding(tz, level)
-        if n == 0 and not self.n_excluded.get("day_precision"):
+        if self.method.get("days_differ"):
+            hp = self.method.get("hour_p_value", np.nan)
+            head = (f"The day of the week matters for this account (weekday test p = "
+                    f"{self.method['weekday_p_value']:.3f}), but no single day stands out (no "
+                    f"day's {level}% interval lies wholly above or below 1) and "
+                    + (f"no hour stood out once the day is known (hour test p = {hp:.2f})"
+                       if np.isfinite(hp) else "the hours could not be compared")
+                    + f" ({n} posts)")
+        elif n == 0 and not self.n_excluded.get("day_precision"):
             why = ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in self.n_excluded.items()
                             if v)
             head = f"No post could be analysed ({why or 'no posts'})"
@@ -317,22 +332,38 @@ class BestTimes:
         return head.rstrip(".") + tail
 
     def _day_finding(self, tz: str, level: int) -> str:
-        """The summary of a finding of days alone (``best_days``)."""
-        d = self.best_days
-        days = _listed([WEEKDAYS[int(w)] for w in d["weekday"]])
-        lifts = _listed([f"{float(v):.2f}×" for v in d["lift"]])
-        ranges = _listed([f"{float(a):.2f}–{float(b):.2f}"
-                          for a, b in zip(d["lift_low"], d["lift_high"], strict=True)])
+        """The summary of a finding of days alone: the days whose interval lies above 1
+        (``best_days``, "post on those days") and those whose interval lies below 1
+        (``avoid_days``, "not on Monday"); only the latter: avoid them, spread over the rest."""
+        def told(d):
+            return (_listed([WEEKDAYS[int(w)] for w in d["weekday"]]),
+                    _listed([f"{float(v):.2f}×" for v in d["lift"]]),
+                    _listed([f"{float(a):.2f}–{float(b):.2f}"
+                             for a, b in zip(d["lift_low"], d["lift_high"], strict=True)]))
+
+        up = self.best_days if self.best_days is not None else pd.DataFrame()
+        down = self.avoid_days if self.avoid_days is not None else pd.DataFrame()
         hp = self.method.get("hour_p_value", np.nan)
         hours = (f"no hour stood out once the day is known (hour test p = {hp:.2f})"
                  if np.isfinite(hp) else "the hours could not be compared")
-        many = len(d) > 1
+        first = up if len(up) else down
+        days, lifts, ranges = told(first)
+        many = len(first) > 1
+        said = (f"posts on {days} earned {lifts} the account's average ({level}% "
+                f"interval{'s' if many else ''} {ranges}")
+        if len(up) and len(down):
+            bad, bad_lifts, bad_ranges = told(down)
+            said += f"), posts on {bad} {bad_lifts} ({bad_ranges}"
+            plan = f"post on {'those days' if many else 'that day'}, not on {bad},"
+        elif len(up):
+            plan = f"post on {'those days' if many else 'that day'}"
+        else:
+            plan = f"no day did better than the others: avoid {days} and spread posts over " \
+                   f"the other days"
         return (f"The day of the week matters for this account (weekday test p = "
-                f"{self.method['weekday_p_value']:.3f}), but {hours}: posts on {days} earned "
-                f"{lifts} the account's average ({level}% interval{'s' if many else ''} "
-                f"{ranges}; {self.n_used} posts); post on {'those days' if many else 'that day'}"
-                f" at the account's usual hours ({tz}), and put a share of posts at other "
-                f"hours to learn more.")
+                f"{self.method['weekday_p_value']:.3f}), but {hours}: {said}; {self.n_used} "
+                f"posts); {plan} at the account's usual hours ({tz}), and put a share of posts "
+                f"at other hours to learn more.")
 
     @property
     def exposure_fallback(self) -> str | None:
@@ -427,10 +458,12 @@ class BestTimes:
                        "recommended": rec(self.recommended), "by_weekday": rec(self.by_weekday),
                        "by_slot": rec(self.by_slot), "n_used": int(self.n_used),
                        "n_excluded": dict(self.n_excluded), "method": self.method,
-                       "activity": rec(self.activity), "best_days": rec(self.best_days)})
+                       "activity": rec(self.activity), "best_days": rec(self.best_days),
+                       "avoid_days": rec(self.avoid_days)})
 
     def _repr_html_(self) -> str:
-        top = (self.recommended if len(self.recommended) else self.best_days
+        top = (self.recommended if len(self.recommended) else
+               pd.concat([d for d in (self.best_days, self.avoid_days) if d is not None])
                if self.day_effect else
                self.activity.sort_values("online_followers", ascending=False).head(5)
                if self.activity is not None else self.recommended)
