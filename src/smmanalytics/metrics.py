@@ -118,21 +118,23 @@ def _format_components(posts: pd.DataFrame) -> np.ndarray:
     """``out[i, j]``: post ``i``'s export format carries component ``COMPONENTS[j]`` for its
     platform (``loaders._expected.expected_components``, by its ``source_format``); all False
     for a frame without that column."""
-    comps = COMPONENTS
-    out = np.zeros((len(posts), len(comps)), dtype=bool)
     if "source_format" not in posts.columns or not len(posts):
-        return out
+        return np.zeros((len(posts), len(COMPONENTS)), dtype=bool)
     from .loaders._expected import expected_components
 
-    pairs = pd.DataFrame({"f": posts["source_format"].astype("string"),
-                          "p": column_or(posts, "platform", dtype="string").astype("string")})
-    codes, uniques = pd.factorize(pd.MultiIndex.from_frame(pairs), use_na_sentinel=False)
-    for k, (fmt, platform) in enumerate(uniques):
-        have = expected_components(None if pd.isna(fmt) else fmt,
-                                   None if pd.isna(platform) else platform)
-        if have:
-            out[np.ix_(codes == k, [c in have for c in comps])] = True
-    return out
+    # each column factorized alone (a million rows of one file hold one format and a few
+    # platforms: a pair of text columns factorized together took 0.8 s), then the few pairs
+    # (as they are: a categorical platform turned into text cost 0.14 s more)
+    fmt, fmts = pd.factorize(posts["source_format"], use_na_sentinel=False)
+    plat, plats = pd.factorize(column_or(posts, "platform", dtype="string"),
+                               use_na_sentinel=False)
+    pair, inverse = np.unique(fmt * len(plats) + plat, return_inverse=True)
+    table = np.zeros((len(pair), len(COMPONENTS)), dtype=bool)
+    for k, code in enumerate(pair):
+        f, p = fmts[code // len(plats)], plats[code % len(plats)]
+        have = expected_components(None if pd.isna(f) else f, None if pd.isna(p) else p)
+        table[k] = [c in have for c in COMPONENTS]
+    return table[inverse.reshape(-1)]
 
 
 def _export_groups(posts: pd.DataFrame) -> tuple[np.ndarray, int]:
