@@ -32,10 +32,10 @@ Method
    (``best_days``: those whose lift interval lies above 1, ``avoid_days``: those below it;
    neither: the days differ without one standing out, ``method["days_differ"]``), whatever the
    window did, and no window is recommended, its hours being noise. Measured (300 posts over 26
-   weeks, weekend x1.5, no hour effect, 400 accounts): 0.805 now say the days, 0.040 a window
-   (before: 0.245 a window, its hours noise, and 0.64 had the weekday test pass and were told
-   "no reliable timing effect"); without any effect, 0.092 (+- 0.014) claim days, about the
-   weekday test's size (0.10), and 0.010 a window (0.013 before).
+   weeks, weekend x1.5, no hour effect, 400 accounts, with the days to avoid): 0.805 now say
+   the days, 0.025 a window (before: 0.245 a window, its hours noise, and 0.64 had the weekday
+   test pass and were told "no reliable timing effect"); without any effect, 0.092 (+- 0.014)
+   claim days, about the weekday test's size (0.10), and 0.013 a window (0.013 before).
 """
 
 from __future__ import annotations
