@@ -189,8 +189,51 @@ def test_unknown_and_broken_files_are_recorded_not_raised(tmp_path):
     assert "<td>instagram</td>\n      <td>1</td>" in html
     assert "<b>2 files not read</b>" in html and "ig_bad.csv: " in html and "tomorrow" in html
     del good
+    # strict raises for the first file not read: empty.csv, before ig_bad.csv in sorted order
+    with pytest.raises(smm.UnknownFormatError, match="empty.csv: not understood"):
+        smm.load(tmp_path, strict=True)
+    (tmp_path / "empty.csv").unlink()
     with pytest.raises(ParseError, match="tomorrow"):
         smm.load(tmp_path, strict=True)
+
+
+def test_strict_raises_for_an_export_no_format_understands(tmp_path):
+    """A GA4 export emptied by a failed download, or an Instagram export whose header row was
+    mangled, was counted as a file not read by a load, but ``load(strict=True)``, documented
+    to raise when a file cannot be read, loaded the other files without a word. It raises,
+    naming the file, the formats tried and the headers that came; a README.txt, a .DS_Store
+    or a photo beside the exports are no exports: only recorded, strict or not."""
+    _ig(tmp_path / "ig_2026-10-03.csv", 10)
+    (tmp_path / "README.txt").write_text("exports of October, see the brief\n")
+    (tmp_path / ".DS_Store").write_bytes(b"\0\0\0\1Bud1" + b"\0" * 40)
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0" + b"\0" * 40)
+    ds = smm.load(tmp_path, strict=True, cache=False)          # nothing raised for them
+    assert ds.posts["post_id"].tolist() == ["179001"]
+    assert ds.files.set_index(ds.files["path"].map(lambda p: Path(p).name))[
+        "status"].to_dict() == {"README.txt": "not_understood", "ig_2026-10-03.csv": "ok"}
+
+    emptied = tmp_path / "ga4_2026-10.csv"
+    emptied.write_bytes(b"")
+    with pytest.raises(smm.UnknownFormatError) as caught:
+        smm.load(tmp_path, strict=True, cache=False)
+    assert caught.value.file == str(emptied)
+    assert str(caught.value) == (
+        f"file {emptied}: not understood as an export: no table found in the file (empty, or "
+        "not a CSV/Excel export); expected an export of one of the known formats (facebook, "
+        "instagram, x, linkedin, youtube, tiktok, pinterest, ga4)")
+    emptied.unlink()
+
+    mangled = _ig(tmp_path / "ig_2026-10-04.csv", 20, post_id="179002")
+    mangled.write_bytes(mangled.read_bytes().replace(IG_HEADER.encode(),
+                                                     b"Post#ID;Account#ID;Views#Reach"))
+    with pytest.raises(ParseError, match=r"^file .*ig_2026-10-04.csv: not understood as an "
+                       r"export: table with headers .*Post#ID.* matches no known export "
+                       r"format.*; expected an export of one of the known formats"):
+        smm.load(tmp_path, strict=True, cache=False)
+    # without strict it is a file not read, as before
+    with pytest.warns(DataQualityWarning, match="1 file could not be read"):
+        ds = smm.load(tmp_path, cache=False)
+    assert ds.posts["post_id"].tolist() == ["179001"]
 
 
 def test_zip_members_and_lists(tmp_path):

@@ -60,6 +60,7 @@ from .errors import (
     ParseError,
     SchemaError,
     SmmError,
+    UnknownFormatError,
 )
 from .goals import read_goals
 from .loaders._folder import (
@@ -672,7 +673,12 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
     different folders are two brands' (``two/a``, ``two/b``), refused (ConfigError).
     Every other file goes through the loader registry. A file that cannot be read is recorded in
     ``quality`` (level error) and ``files`` (status failed) and loading goes on, unless
-    ``strict`` is true; a file no format recognises is recorded as not understood. After the
+    ``strict`` is true; a file no format recognises is recorded as not understood (status
+    not_understood): when it is named as an export is (a .csv, .tsv, Excel workbook or zip
+    that is no settings file, :func:`~smmanalytics.loaders._folder.looks_like_export`: a GA4
+    export emptied by a failed download, a Meta export whose header row was mangled) it is a
+    file not read, noted as an error, and ``strict`` raises for it (UnknownFormatError); any
+    other file (a README.txt, a .DS_Store, a photo) is only recorded, ``strict`` or not. After the
     load, one DataQualityWarning names the files that could not be read (exports and
     settings files), or says that no export was found. The same post
     in several exports keeps its newest snapshot (ties: the later file in sorted order); daily
@@ -688,7 +694,9 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
     ------
     ParseError
         when a path does not exist, or (``strict=True``) when a file cannot be read (a
-        ConfigError, its subclass, for an invalid side file).
+        ConfigError, its subclass, for an invalid side file; an UnknownFormatError, its
+        subclass, for a file named as an export that no format understands, naming the file,
+        the formats tried and the headers that came).
     ConfigError
         when two brand folders are loaded as one (see above), naming both brand.yaml.
     ArgumentTypeError
@@ -1164,6 +1172,8 @@ def _read_exports(log: QualityLog, f: Path, sources: list | SmmError, files: lis
                 # an export's name and no export's contents (a download that failed and left
                 # an empty file, other bytes): a file not read, its figures missing, where a
                 # warning left it out of the report's files not read (exit 0, no word of it)
+                if strict:      # a file not read: strict raises for it, as for a failed one
+                    raise _not_understood_error(src.name, flog)
                 _as_unread(src.name, flog)
             log.extend(flog)
             continue
@@ -1182,6 +1192,18 @@ def _read_exports(log: QualityLog, f: Path, sources: list | SmmError, files: lis
             tables[x.attrs["kind"]].append(x)
     for row, digest in digests:
         row["sha256"] = digest.result()
+
+
+def _not_understood_error(name: str, flog: QualityLog) -> UnknownFormatError:
+    """The error of ``load(strict=True)`` for the export ``name`` no format understands:
+    the formats tried and why none read it (the headers that came, from the notes of
+    ``flog``), as :func:`~smmanalytics.loaders.read_file` says it."""
+    from .loaders._registry import KNOWN_PLATFORMS
+
+    why = "; ".join(e["message"] for e in flog.entries if e["code"] == "not_understood")
+    return UnknownFormatError(f"not understood as an export: {why or 'no known format'}",
+                              file=name, expected="an export of one of the known formats ("
+                              + ", ".join(KNOWN_PLATFORMS) + ")")
 
 
 def _as_unread(name: str, flog: QualityLog) -> None:
