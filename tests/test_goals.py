@@ -1797,3 +1797,38 @@ def test_a_flow_without_a_weekly_rhythm_keeps_its_projection(tmp_path):
     assert [row["projection_low"], row["projection_high"]] == list(np.quantile(final,
                                                                                [0.1, 0.9]))
     assert pd.isna(row["note"])
+
+
+def test_cli_scorecard_says_no_goals_yaml_was_found(tmp_path, capsys):
+    """A brand folder without goals.yaml: `smm scorecard` printed pandas' "Empty DataFrame /
+    Columns: […]" and exited 0, as if the brand's goals had all been scored. It says no
+    goals.yaml was found where it looked and how to write one, and exits 1, as `smm inspect`
+    with nothing to show (--json too, with []); smm.scorecard still gives an empty table, and
+    a goals.yaml that lists no goal is said as such."""
+    import json
+    import shutil
+    import warnings
+
+    from smmanalytics.cli import main
+
+    shutil.copy(Path(__file__).parent / "fixtures" / "meta" / "instagram_posts_2026-11-20.csv",
+                tmp_path)
+    assert main(["scorecard", str(tmp_path), "--period", "2025-10"]) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and "Empty DataFrame" not in err
+    assert err.startswith(f"smm: no goals: no goals.yaml (or goals.yml) was found in {tmp_path}"
+                          ", the brand folder (or zip) whose files are read; write a goals.yaml "
+                          "there with a 'goals:' list of {metric, platform, target, period, "
+                          "direction}, as the sample brand's goals.yaml (`smm sample DIR`")
+    assert main(["scorecard", str(tmp_path), "--period", "2025-10", "--json"]) == 1
+    out, err = capsys.readouterr()
+    assert json.loads(out) == [] and "smm: no goals: no goals.yaml" in err
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")          # the API: an empty table, no warning
+        sc = smm.scorecard(smm.load(tmp_path), "2025-10")
+    assert sc.empty and "goal_id" in sc.columns
+
+    (tmp_path / "goals.yaml").write_text("goals: []\n")
+    assert main(["scorecard", str(tmp_path), "--period", "2025-10"]) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and err.startswith("smm: no goals: the goals file lists no goal; write")

@@ -188,7 +188,9 @@ def _round_kept(x, digits: int):
 
 def _cmd_scorecard(args: argparse.Namespace) -> int:
     """`smm scorecard`: the goals' table; exit :data:`INCOMPLETE` when there is none because
-    the brand's goals.yaml could not be read (as `smm report` for the same folder)."""
+    the brand's goals.yaml could not be read (as `smm report` for the same folder), 1 when
+    there is none because no goals.yaml was found (or it lists no goal), saying how to
+    write one."""
     from .goals import scorecard
     from .quality import side_file_error
 
@@ -211,6 +213,20 @@ def _cmd_scorecard(args: argparse.Namespace) -> int:
         if args.json:
             _print_frame(sc, True)
         return INCOMPLETE
+    if sc.empty:
+        # no goals.yaml (or one without a goal): an empty table and exit 0 said nothing of
+        # it; nothing to score, as `smm inspect` has nothing to show without a file (exit 1)
+        found = "source_file" in ds.goals.columns      # read_goals' columns: a file was read
+        what = ("the goals file lists no goal" if found else
+                f"no goals.yaml (or goals.yml) was found in {args.data}, the brand folder "
+                "(or zip) whose files are read")
+        print(f"smm: no goals: {what}; write a goals.yaml there with a 'goals:' list of "
+              "{metric, platform, target, period, direction}, as the sample brand's goals.yaml "
+              "(`smm sample DIR` writes it; the format: help(smmanalytics.goals))",
+              file=sys.stderr)
+        if args.json:
+            _print_frame(sc, True)
+        return 1
     shown = _scorecard_shown(sc)
     if args.json:
         # scorecard()'s columns, and the paces as the table shows them: required_daily is
@@ -362,7 +378,12 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--json", action="store_true",
                    help="JSON records instead of a table, with the notes' codes (note_codes)")
     r.set_defaults(func=_cmd_roi)
-    s = sub.add_parser("scorecard", help="goals against actuals, status, pace and projection")
+    s = sub.add_parser(
+        "scorecard", help="goals against actuals, status, pace and projection",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="exit status: 0 the goals' table; 1 no goals.yaml found in DATA (or no goal in\n"
+               "it); 2 an error (no export in DATA, a period outside the data); 3 goals.yaml\n"
+               "could not be read")
     _data_argument(s)
     s.add_argument("--period", required=True, type=_period_text,
                    help="a month, quarter or year of the goals: 2026-10, 2026-Q3, 2026, or "

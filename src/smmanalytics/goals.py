@@ -291,6 +291,10 @@ def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
         (``A / (G × d / D)``), required_daily (``(G − A) / (D − d)``), p_meet (simulated
         probability of meeting the target, running periods), projection_low and
         projection_high (10th and 90th percentiles of the simulated final value), note.
+        Without goals (no goals.yaml in the brand folder, one that lists none, or one that
+        could not be read: see ``ds.quality``) the frame has these columns and no row, with
+        no warning (as :func:`~smmanalytics.roi.roi` without costs.csv); ``smm scorecard``
+        says which and exits nonzero.
     """
     require_dataset(ds, "scorecard")
     p = parse_period(period)
