@@ -160,6 +160,76 @@ def test_read_costs_missing_header_column(tmp_path):
         read_costs(path)
 
 
+def test_read_costs_reads_day_first_dates_a_day_above_12_proves(tmp_path):
+    """A French spreadsheet's costs.csv writes 25/09/2026 and 31/10/2026: the whole file was
+    refused ("expected a date YYYY-MM-DD"), and the brand's ROI unknown. A day above 12
+    written first proves the order for the file, as for an export's dates: its dates are
+    read day first, even its 01/10/2026 and 05/10/2026 (1 and 5 October, not January and
+    May), and a warning (quality code dates_day_first) says so."""
+    path = tmp_path / "costs.csv"
+    path.write_text("start;end;category;amount\n"
+                    "25/09/2026;05/10/2026;ad_spend;110\n"
+                    "01/10/2026;31/10/2026;tools;310\n"
+                    "05/10/2026;;production;12,5\n", encoding="utf-8")
+    with pytest.warns(smm.DataQualityWarning, match=r"^costs.csv writes its dates day first "
+                      r"\(DD/MM/YYYY\).*a day above 12 written first in 'start' proves it"
+                      ) as caught:
+        c = read_costs(path)
+    assert [w.message.code for w in caught] == ["dates_day_first"]
+    assert c["start"].dt.strftime("%Y-%m-%d").tolist() == ["2026-09-25", "2026-10-01",
+                                                           "2026-10-05"]
+    assert c["end"].dt.strftime("%Y-%m-%d").tolist() == ["2026-10-05", "2026-10-31",
+                                                         "2026-10-05"]
+    # 25 September to 5 October: 6 + 5 = 11 days; 1 to 31 October: 31; 5 October alone: 1
+    assert c["days"].tolist() == [11, 31, 1]
+    # October: 110 × 5 / 11 = 50, 310 × 31 / 31 = 310, 12.5 × 1 / 1 = 12.5
+    assert prorate_costs(c, "2026-10")["allocated"].tolist() == [50.0, 310.0, 12.5]
+    # two-digit years and dots, as a spreadsheet may write them: 31.10.26 is 2026-10-31
+    path.write_text("start,end,category,amount\n01.10.26,31.10.26,tools,31\n",
+                    encoding="utf-8")
+    with pytest.warns(smm.DataQualityWarning, match="in 'end' proves it"):
+        c = read_costs(path)
+    assert (c.loc[0, "start"], c.loc[0, "end"]) == (pd.Timestamp("2026-10-01"),
+                                                    pd.Timestamp("2026-10-31"))
+
+
+def test_load_notes_a_costs_file_read_day_first(tmp_path):
+    """The day-first reading is in the brand's quality log (the report's quality table shows
+    code dates_day_first in en, fr and it), with the costs read."""
+    (tmp_path / "costs.csv").write_text("start;end;category;amount\n"
+                                        "01/10/2026;31/10/2026;tools;310\n", encoding="utf-8")
+    with pytest.warns(smm.DataQualityWarning, match="no export was found"):
+        ds = smm.load(tmp_path, cache=False)
+    assert ds.costs["amount"].tolist() == [310.0] and ds.costs["days"].tolist() == [31]
+    q = ds.quality[ds.quality["file"].astype(str).str.endswith("costs.csv")]
+    assert q["code"].tolist() == ["dates_day_first"]
+
+
+@pytest.mark.parametrize("body, line, column, got", [
+    # no day above 12: 3 October or 10 March, 4 October or 10 April
+    ("03/10/2026;04/10/2026;tools;5\n", 2, "start", "03/10/2026"),
+    # the 31st proves nothing for a start column that also writes ISO dates (a column counts
+    # when all its dates are written in numbers), nor an empty end column
+    ("2026-10-01;;tools;5\n03/10/2026;;tools;5\n31/10/2026;;tools;5\n", 3, "start",
+     "03/10/2026"),
+    # a day above 12 written second: month first, which costs.csv does not take either
+    ("10/31/2026;;tools;5\n", 2, "start", "10/31/2026"),
+])
+def test_read_costs_refuses_dates_in_numbers_nothing_proves_day_first(tmp_path, body, line,
+                                                                      column, got):
+    path = tmp_path / "costs.csv"
+    path.write_text("start;end;category;amount\n" + body, encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        read_costs(path)
+    assert (err.value.line, err.value.column, err.value.got) == (line, column, got)
+    assert str(err.value) == (
+        f"file {path}, line {line}, column '{column}': date in numbers not proved day first; "
+        "expected a date YYYY-MM-DD (or a month YYYY-MM), such as 2026-10-31: dates in "
+        "numbers are read day first (31/10/2026) only when the start or end column, all "
+        "written so, has a day above 12 written first, which proves the order for the file; "
+        f"got '{got}'")
+
+
 def test_read_costs_empty_file_gives_empty_frame(tmp_path):
     c = read_costs(costs_file(tmp_path, ""))
     assert c.empty and "amount" in c.columns

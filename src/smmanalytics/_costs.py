@@ -12,6 +12,7 @@ import pandas as pd
 
 from ._io import file_name, read_user_text, user_csv
 from .errors import ConfigError, DataQualityWarning
+from .loaders._dates import file_numeric_order
 from .loaders._numbers import AMBIGUOUS_COMMA, AMBIGUOUS_DOT
 from .periods import parse_period
 from .schema import PLATFORMS
@@ -30,6 +31,9 @@ _CATEGORY_SYNONYMS = {"ads": "ad_spend", "ad": "ad_spend", "advertising": "ad_sp
                       "creators": "influencer"}
 _MONTH = re.compile(r"^\d{4}-\d{2}$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+#: a date written in numbers, day and month in an order the cell does not tell (31/10/2026,
+#: 31.10.26)
+_NUMERIC = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})$")
 
 
 #: a number that reads as thousands or as a decimal (``1.200``, ``1,200``), the loaders'
@@ -66,9 +70,12 @@ def _number(s: str, decimal: str) -> float:
     return float(s.replace(thousands, "").replace(mark, "."))
 
 
-def _date(text: str, *, end: bool) -> pd.Timestamp:
+def _date(text: str, *, end: bool, day_first: bool = False) -> pd.Timestamp:
     if _DATE.match(text):
         return pd.Timestamp(text)
+    if day_first and (m := _NUMERIC.match(text)):
+        day, month, year = (int(g) for g in m.groups())
+        return pd.Timestamp(year + 2000 if year < 100 else year, month, day)
     if _MONTH.match(text):
         p = parse_period(text)
         return pd.Timestamp(p.end if end else p.start)
@@ -82,8 +89,14 @@ def read_costs(path: str | Path, *, data: bytes | None = None) -> pd.DataFrame:
     Columns: ``start, end, category, amount, currency, platform, campaign, hours, hourly_rate,
     note`` (a ``date`` column may replace ``start``/``end``). Dates are ``YYYY-MM-DD``; a month
     ``YYYY-MM`` means its first day as ``start`` and its last day as ``end``; an empty ``end`` is
-    ``start`` (or the month's end). ``category`` is one of :data:`CATEGORIES`. ``amount`` may be
-    left empty when ``hours`` and ``hourly_rate`` are given: amount = hours × hourly_rate.
+    ``start`` (or the month's end). Dates written day first (``31/10/2026``, ``31.10.2026``, as
+    a French or Italian spreadsheet writes them) are read so when a column of them (``start``
+    or ``end``, every cell such a date) has a day above 12 written first, which proves the
+    order for the file, with a :class:`~smmanalytics.errors.DataQualityWarning` (code
+    ``dates_day_first``); without that proof (``03/10/2026``: 3 October or 10 March) the file
+    is refused, asking for ``2026-10-31``. ``category`` is one of :data:`CATEGORIES`.
+    ``amount`` may be left empty when ``hours`` and ``hourly_rate`` are given: amount =
+    hours × hourly_rate.
     Numbers may use a decimal comma (``12,5``), ``.`` or ``,`` or spaces between thousands
     (``12.500,00``, ``1,200.50``, ``1 200``) and a currency sign. A number that reads both ways
     (``1.200``, ``1,200``) follows the file's other numbers (a ``12,50`` anywhere makes
@@ -131,7 +144,15 @@ def read_costs(path: str | Path, *, data: bytes | None = None) -> pd.DataFrame:
         recs.append((line, {h: (raw[i].strip() if i < len(raw) else "")
                             for i, h in enumerate(header)}))
     decimal = _file_decimal(recs, path, delim)
-    rows = [_cost_row(rec, path, line, decimal=decimal) for line, rec in recs]
+    day_first = _day_first(recs)
+    rows = [_cost_row(rec, path, line, decimal=decimal, day_first=day_first)
+            for line, rec in recs]
+    if day_first:
+        warnings.warn(DataQualityWarning(
+            f"{file_name(path)} writes its dates day first (DD/MM/YYYY), as a French or "
+            f"Italian spreadsheet does: they were read so ({day_first}); "
+            "2026-10-31 (YYYY-MM-DD) reads one way everywhere", "dates_day_first"),
+            stacklevel=2)
     if decimal.by_delimiter and decimal.read_as_thousands:
         line, column, cell = decimal.read_as_thousands[0]
         n = len(decimal.read_as_thousands)
@@ -191,21 +212,48 @@ def _file_decimal(recs: list[tuple[int, dict[str, str]]], path: Path, delim: str
     return _Decimal(".")
 
 
-def _cost_row(rec: dict[str, str], path: Path, line: int, *, decimal: _Decimal) -> dict:
+def _day_first(recs: list[tuple[int, dict[str, str]]]) -> str | None:
+    """What proves that the file's all-number dates are written day first (31/10/2026), as
+    the loaders decide it for an export's date columns (:func:`~smmanalytics.loaders._dates.
+    file_numeric_order`): a first number above 12 in its ``start`` or ``end`` column, every
+    cell of which is such a date; None when nothing proves it. The separator or the brand's
+    language are no proof here: a cost read in the wrong month moves money between months
+    unseen, so a file whose every day is 12 or less (03/10/2026) is refused, not guessed."""
+    columns = {c: pd.Series([rec.get(c, "") for _, rec in recs], dtype="string")
+               for c in ("start", "end")}
+    order = file_numeric_order(columns)
+    return order.evidence if order.how == "proof" and order.order == "dmy" else None
+
+
+def _cost_row(rec: dict[str, str], path: Path, line: int, *, decimal: _Decimal,
+              day_first: str | None = None) -> dict:
     def fail(column: str, expected: str, got: str, message: str = "invalid value") -> ConfigError:
         return ConfigError(message, file=str(path), line=line, column=column,
                            expected=expected, got=got)
 
+    def bad_date(column: str, text: str, expected: str) -> ConfigError:
+        if _NUMERIC.match(text) and not day_first:
+            # 03/10/2026: 3 October or 10 March, and no day above 12 written first says which
+            return fail(column, f"{expected}, such as 2026-10-31: dates in numbers are read "
+                        "day first (31/10/2026) only when the start or end column, all written "
+                        "so, has a day above 12 written first, which proves the order for the "
+                        "file", text, "date in numbers not proved day first")
+        return fail(column, expected, text)
+
     out: dict = {"line": line, "note": rec.get("note") or None}
+    first = bool(day_first)
     try:
-        out["start"] = _date(rec["start"], end=False)
+        out["start"] = _date(rec["start"], end=False, day_first=first)
     except ValueError:
-        raise fail("start", "a date YYYY-MM-DD (or a month YYYY-MM)", rec["start"]) from None
+        raise bad_date("start", rec["start"], "a date YYYY-MM-DD (or a month YYYY-MM)"
+                       ) from None
     end_text = rec.get("end", "")
     try:
-        out["end"] = _date(end_text, end=True) if end_text else _date(rec["start"], end=True)
+        out["end"] = (_date(end_text, end=True, day_first=first) if end_text
+                      else _date(rec["start"], end=True, day_first=first))
     except ValueError:
-        raise fail("end", "a date YYYY-MM-DD (or a month YYYY-MM), or empty", end_text) from None
+        raise bad_date("end", end_text, "a date YYYY-MM-DD (or a month YYYY-MM), or empty"
+                       ) from None
     if out["end"] < out["start"]:
         raise fail("end", f"a date on or after start {out['start'].date()}", end_text)
     cat = re.sub(r"[\s-]+", "_", rec["category"].lower())
