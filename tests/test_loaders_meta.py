@@ -1854,39 +1854,66 @@ def _sample_rows(name, n, drop):
     return rows
 
 
-@pytest.mark.parametrize("drop", [None, "Réactions"])
-def test_a_facebook_export_without_its_reactions_column_has_no_interactions(tmp_path, drop):
+def _sample_copy(tmp_path, name, n, drop, blank=None):
+    """The sample's export ``name`` cut to its first ``n`` posts, without the column ``drop``
+    and with the column ``blank`` emptied (None: neither), written as Meta writes it."""
+    rows = _sample_rows(name, n, drop)
+    if blank is not None:
+        i = rows[0].index(blank)
+        rows = [rows[0]] + [r[:i] + [""] + r[i + 1:] for r in rows[1:]]
+    path = tmp_path / name
+    with path.open("w", encoding="utf-8-sig", newline="") as f:
+        csv.writer(f, lineterminator="\r\n").writerows(rows)
+    return path
+
+
+@pytest.mark.parametrize("drop,blank", [(None, None), ("Réactions", None),
+                                        (None, "Réactions")])
+def test_a_facebook_export_without_its_reactions_takes_its_interactions_from_its_total(
+        tmp_path, drop, blank):
     """A Facebook export copied without its ``Réactions`` column had its interactions summed
-    from comments and shares alone, 7 times too low (the sample's October: 172 for 1239), and
-    its rates with them, while the warning said the metric was left empty "and the rates built
-    on it". Every Facebook post export has reactions: without them the posts' interactions
-    are unknown, and so are the rates, not a smaller sum.
+    from comments and shares alone, 7 times too low (the sample's October: 172 for 1239); then
+    none at all (NaN, with its rates), though the export's ``Réactions, commentaires et
+    partages`` is by Meta's definition reactions + comments + shares: the posts'
+    interactions are that column's, the reactions stay empty, and the notes say so. The same
+    for the column there but emptied by a spreadsheet.
 
     The sample's first 3 October posts (file order), by hand:
     reactions 46 + 92 + 55, comments 3 + 4 + 7, shares 2 + 10 + 6: interactions 51, 106, 68
-    = 225; reach 966 + 3307 + 1837 = 6110, views 1207 + 4204 + 2273 = 7684:
-    er_reach_pooled 225 / 6110 = 0.03682, er_views_pooled 225 / 7684 = 0.02928.
-    Without reactions it read 5 + 14 + 13 = 32 (32 / 6110 = 0.0052)."""
-    rows = _sample_rows("facebook_posts_2025-10-01_2025-10-31_2025-11-02.csv", 3, drop)
-    path = tmp_path / "facebook_posts_2025-10-01_2025-10-31_2025-11-02.csv"
-    with path.open("w", encoding="utf-8-sig", newline="") as f:
-        csv.writer(f, lineterminator="\r\n").writerows(rows)
+    = 225, as its total column says (51, 106, 68); reach 966 + 3307 + 1837 = 6110, views
+    1207 + 4204 + 2273 = 7684: er_reach_pooled 225 / 6110 = 0.03682, er_views_pooled
+    225 / 7684 = 0.02928. Without reactions it read 5 + 14 + 13 = 32 (32 / 6110 = 0.0052)."""
+    path = _sample_copy(tmp_path, "facebook_posts_2025-10-01_2025-10-31_2025-11-02.csv", 3,
+                        drop, blank)
     ds = load(path)
     e = engagement(ds, by="platform").iloc[0]
     assert e["posts"] == 3
+    assert sorted(ds.posts["platform_engagements"].tolist()) == [51, 68, 106]
+    assert sorted(ds.posts["interactions"].tolist()) == [51, 68, 106]
+    assert e["interactions"] == 225
+    assert e["er_reach_pooled"] == pytest.approx(225 / 6110)
+    assert e["er_views_pooled"] == pytest.approx(225 / 7684)
     codes = set(ds.quality["code"])
-    if drop is None:
-        assert sorted(ds.posts["interactions"].tolist()) == [51, 68, 106]
-        assert e["interactions"] == 225
-        assert e["er_reach_pooled"] == pytest.approx(225 / 6110)
-        assert e["er_views_pooled"] == pytest.approx(225 / 7684)
+    assert "interactions_unknown" not in codes and "component_blank" not in codes
+    if drop is None and blank is None:
+        assert sorted(ds.posts["reactions"].tolist()) == [46, 55, 92]
         assert "expected_metric_missing" not in codes
+        assert "interactions_from_total" not in codes
+        return
+    assert ds.posts["reactions"].isna().all()      # not invented
+    (note,) = ds.quality.loc[ds.quality["code"] == "interactions_from_total"].itertuples()
+    assert (note.level, note.rows) == ("warning", 3)
+    assert note.message == (
+        "3 facebook posts have no reactions (no column, or blank): their interactions were "
+        "taken from the export's total column 'Reactions, Comments and Shares', which is by "
+        "definition reactions + comments + shares (the reactions stay empty)")
+    if drop is not None:
+        (warning,) = ds.quality.loc[ds.quality["code"] == "expected_metric_missing",
+                                    "message"]
+        assert warning.endswith("; the interactions of the 3 facebook posts were taken from "
+                                "the export's total column 'Reactions, Comments and Shares'")
     else:
-        assert ds.posts["interactions"].isna().all()
-        assert pd.isna(e["interactions"]) and pd.isna(e["er_reach_pooled"])
-        assert pd.isna(e["er_views_pooled"]) and pd.isna(e["er_reach_median"])
-        # the warning says why; no note that the file gives reactions to other posts
-        assert "expected_metric_missing" in codes and "interactions_unknown" not in codes
+        assert "expected_metric_missing" not in codes
 
 
 def test_an_instagram_export_without_its_saves_column_has_no_interactions(tmp_path):
@@ -1901,7 +1928,9 @@ def test_an_instagram_export_without_its_saves_column_has_no_interactions(tmp_pa
     df = read_export(path)
     assert df["reactions"].tolist() == [323, 192] and df["comments"].tolist() == [17, 16]
     assert df["interactions"].isna().all()
+    # an Instagram post export gives no total of its interactions to take them from
     assert "expected_metric_missing" in _codes(df)
+    assert "interactions_from_total" not in _codes(df)
 
 
 def test_an_instagram_export_whose_saves_are_all_blank_says_its_interactions_are_unknown(

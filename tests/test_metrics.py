@@ -573,3 +573,29 @@ def test_a_component_the_posts_export_format_carries_is_unknown_where_its_column
     assert metrics.interactions(story).tolist() == [5]
     by_hand = pd.DataFrame({"platform": ["facebook"], "comments": [2], "shares": [1]})
     assert metrics.interactions(by_hand).tolist() == [3]
+
+
+def test_a_facebook_post_without_reactions_takes_its_export_total_as_interactions():
+    """A Facebook post export without its reactions column left its posts' interactions
+    unknown, though the export's ``Reactions, Comments and Shares`` (``platform_engagements``)
+    is by Meta's definition reactions + comments + shares: those posts' interactions are that
+    total (50 and 40; a post without it stays NaN), and their reactions stay unknown. X's
+    ``Engagements`` counts clicks too, and an Instagram export has no total: their posts
+    without a component stay NaN, whatever a ``platform_engagements`` column says."""
+    fb = pd.DataFrame({"platform": ["facebook"] * 3, "comments": [13, 9, 4],
+                       "shares": [19, 5, 1], "platform_engagements": [50, 40, None],
+                       "source_format": ["meta_post"] * 3})
+    assert metrics.interactions(fb).tolist() == [50, 40, pd.NA]
+    assert "reactions" not in fb.columns       # the caller's frame is left as it was
+    # reactions blank on the first post only: its total, 50; the others keep the sum of
+    # their components, 7 + 9 + 5 = 21 and 3 + 4 + 1 = 8 (not a total of 99 given instead)
+    blank = fb.assign(reactions=[None, 7, 3], platform_engagements=[50, 99, None])
+    assert metrics.interactions(blank).tolist() == [50, 21, 8]
+    ig = pd.DataFrame({"platform": ["instagram"], "reactions": [30], "comments": [2],
+                       "shares": [1], "platform_engagements": [40],
+                       "source_format": ["meta_post"]})
+    assert metrics.interactions(ig).isna().all()          # Saves missing
+    x = pd.DataFrame({"platform": ["x", "x"], "reactions": [5, None], "comments": [1, 2],
+                      "shares": [0, 1], "saves": [0, 1], "platform_engagements": [30, 30],
+                      "source_format": ["x_content"] * 2})
+    assert metrics.interactions(x).tolist() == [6, pd.NA]

@@ -578,3 +578,20 @@ def test_a_rate_below_one_percent_keeps_two_figures_after_rounding(x, en, fr):
 
     assert Formatter("en").rate(x) == en
     assert Formatter("fr").rate(x).replace("\u202f", " ").replace("\xa0", " ") == fr
+
+
+@pytest.mark.parametrize("lang,start", [
+    ("en", "Posts lack a like, comment or share count (a column deleted or emptied); their "
+           "interactions were taken from the export's own total of them"),
+    ("fr", "Des publications n'ont pas de nombre de réactions, commentaires ou partages"),
+    ("it", "Alcuni post non hanno il numero di reazioni, commenti o condivisioni"),
+])
+def test_interactions_taken_from_the_exports_total_are_said_in_the_reports_language(lang,
+                                                                                   start):
+    """A Facebook export without its reactions has its posts' interactions taken from its
+    ``Reactions, Comments and Shares``: the data-quality table says so in the report's
+    language, not in the loader's English."""
+    f = Formatter(lang)
+    assert f.quality("interactions_from_total", "3 facebook posts have no reactions").startswith(
+        start)
+    assert not f.untranslated

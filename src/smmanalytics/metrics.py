@@ -9,7 +9,10 @@ Definitions
   is not a platform without reactions); a post that lacks a component
   its export gives the other posts (a blank cell: "not available") gets NaN, as does a post
   whose components are all missing: its sum is unknown, and a partial one, taken for the
-  whole, would pull its rates down. The components win over an
+  whole, would pull its rates down. Where the export gives the total of exactly the
+  components it counts (a Facebook post export's ``Reactions, Comments and Shares``, Meta's
+  reactions + comments + shares), a post whose sum is unknown so gets that total. The
+  components win over an
   ``interactions`` column (one computed at load, or the export's): a post's interactions are
   recomputed from the components it has (an analyst's edit of ``reactions`` counts), and the
   given ``interactions`` is used only for a post with no component at all (a platform that
@@ -81,7 +84,9 @@ def interactions(posts: pd.DataFrame) -> pd.Series:
         components are all missing, or one of a format whose every export carries the
         component (``source_format``: a Meta post export's reactions, Instagram's saves)
         but whose file lacks it (a column deleted, as the load's ``expected_metric_missing``
-        warning says).
+        warning says). Such a post whose export gives its own total of exactly the components
+        counted (``platform_engagements`` of a Facebook post export, ``Reactions, Comments
+        and Shares``: Meta's reactions + comments + shares) gets that total instead.
 
     Examples
     --------
@@ -91,13 +96,19 @@ def interactions(posts: pd.DataFrame) -> pd.Series:
     >>> interactions(df).tolist()
     [13.0, 10.0, <NA>]
     """
-    posts = _posts_frame(posts)
+    return _interactions(_posts_frame(posts))[0]
+
+
+def _interactions(posts: pd.DataFrame) -> tuple[pd.Series, np.ndarray]:
+    """:func:`interactions`, and the positions of the posts whose interactions are their
+    export's total (``platform_engagements``), for the load's note of them."""
+    none = np.zeros(0, dtype=np.intp)
     # the components each post's export format carries, its file's column there or not (a
     # copy without Réactions): unknown where missing, not left out of a sum 7 times too low
-    carried = _format_components(posts)
+    carried, summed = _format_components(posts)
     comps = [c for j, c in enumerate(COMPONENTS) if c in posts.columns or carried[:, j].any()]
     if not comps:
-        return pd.Series(pd.NA, index=posts.index, dtype="Float64", name="interactions")
+        return pd.Series(pd.NA, index=posts.index, dtype="Float64", name="interactions"), none
     carried = carried[:, [COMPONENTS.index(c) for c in comps]]
     values = pd.DataFrame({c: _numbers(posts[c], c) if c in posts.columns
                            else pd.Series(pd.NA, index=posts.index, dtype="Float64")
@@ -105,22 +116,47 @@ def interactions(posts: pd.DataFrame) -> pd.Series:
     total = row_sum(values).rename("interactions")
     missing = values.isna().to_numpy()
     if not missing.any():
-        return total
+        return total, none
     group, n_groups = _export_groups(posts)
     # exported[g, j]: some post of export group g has component j
     exported = np.column_stack([np.bincount(group, weights=~missing[:, j], minlength=n_groups)
                                 > 0 for j in range(len(comps))])
-    unknown = (missing & (exported[group] | carried)).any(axis=1)
-    return total.mask(unknown) if unknown.any() else total
+    counted = exported[group] | carried
+    unknown = (missing & counted).any(axis=1)
+    total = total.mask(unknown) if unknown.any() else total
+    if summed is None:
+        return total, none
+    # a sum unknown for want of components, whose export gives their total itself (Facebook's
+    # Reactions, Comments and Shares): the same number, not a guess (the components stay NaN)
+    sums, pair = summed
+    rows = np.flatnonzero(total.isna().to_numpy())
+    sums = sums[:, [COMPONENTS.index(c) for c in comps]][pair[rows]]
+    rows = rows[sums.any(axis=1) & (counted[rows] == sums).all(axis=1)]
+    if not len(rows):
+        return total, none
+    given = posts["platform_engagements"]
+    # numbers as loaded: no copy of the rows taken (a million when Réactions was deleted)
+    given = (given.to_numpy(dtype="float64", na_value=np.nan)[rows] if given.dtype.kind in "biuf"
+             else _numbers(given.iloc[rows], "platform_engagements").to_numpy(
+                 dtype="float64", na_value=np.nan))
+    out = total.to_numpy(dtype="float64", na_value=np.nan)
+    out[rows] = given
+    return (pd.Series(out, index=posts.index, name="interactions").astype("Float64"),
+            rows[~np.isnan(given)])
 
 
-def _format_components(posts: pd.DataFrame) -> np.ndarray:
-    """``out[i, j]``: post ``i``'s export format carries component ``COMPONENTS[j]`` for its
-    platform (``loaders._expected.expected_components``, by its ``source_format``); all False
-    for a frame without that column."""
+def _format_components(posts: pd.DataFrame
+                       ) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray] | None]:
+    """``carried[i, j]``: post ``i``'s export format carries component ``COMPONENTS[j]`` for
+    its platform (``loaders._expected.expected_components``, by its ``source_format``); all
+    False for a frame without that column. ``summed``: ``(sums, pair)``, ``sums[pair[i], j]``
+    saying that component ``j`` is one of those whose sum is, by definition, post ``i``'s
+    ``platform_engagements`` (``loaders._expected.total_components``; looked up only for
+    the few posts whose sum is unknown); None where no post's format gives such a total, or
+    the frame has no ``platform_engagements``."""
     if "source_format" not in posts.columns or not len(posts):
-        return np.zeros((len(posts), len(COMPONENTS)), dtype=bool)
-    from .loaders._expected import expected_components
+        return np.zeros((len(posts), len(COMPONENTS)), dtype=bool), None
+    from .loaders._expected import expected_components, total_components
 
     # each column factorized alone (a million rows of one file hold one format and a few
     # platforms: a pair of text columns factorized together took 0.8 s), then the few pairs
@@ -130,11 +166,16 @@ def _format_components(posts: pd.DataFrame) -> np.ndarray:
                                use_na_sentinel=False)
     pair, inverse = np.unique(fmt * len(plats) + plat, return_inverse=True)
     table = np.zeros((len(pair), len(COMPONENTS)), dtype=bool)
+    sums = np.zeros((len(pair), len(COMPONENTS)), dtype=bool)
     for k, code in enumerate(pair):
         f, p = fmts[code // len(plats)], plats[code % len(plats)]
-        have = expected_components(None if pd.isna(f) else f, None if pd.isna(p) else p)
+        f, p = None if pd.isna(f) else f, None if pd.isna(p) else p
+        have, total = expected_components(f, p), total_components(f, p)
         table[k] = [c in have for c in COMPONENTS]
-    return table[inverse.reshape(-1)]
+        sums[k] = [c in total for c in COMPONENTS]
+    inverse = inverse.reshape(-1)
+    with_total = "platform_engagements" in posts.columns and sums.any()
+    return table[inverse], (sums, inverse) if with_total else None
 
 
 def _export_groups(posts: pd.DataFrame) -> tuple[np.ndarray, int]:

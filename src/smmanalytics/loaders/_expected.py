@@ -16,7 +16,9 @@ one of the interactions' components its platform's exports carry (a Facebook fil
 without its ``Réactions`` column) had its interactions summed from the other components, 7
 times too low, and its rates with them. :func:`expected_components` names the components a
 format's exports carry, which ``metrics.interactions`` counts as given by the file even where
-its column is missing: the posts' interactions are then unknown (NaN), as the warning says.
+its column is missing: the posts' interactions are then unknown (NaN), as the warning says,
+unless the export gives its own total of exactly those components (:func:`total_components`:
+a Facebook post export's ``Reactions, Comments and Shares``), which then stands for their sum.
 """
 
 from __future__ import annotations
@@ -31,7 +33,8 @@ from ._headers import match_headers, synonyms
 if TYPE_CHECKING:
     from ._registry import Candidate, Format, ParseContext
 
-__all__ = ["note_missing_metrics", "missing_metrics", "expected_components"]
+__all__ = ["note_missing_metrics", "missing_metrics", "expected_components",
+           "total_components"]
 
 #: the languages of ``synonyms.csv`` as a note names them
 _LANGUAGES = {"en": "English", "fr": "French", "it": "Italian", "es": "Spanish", "de": "German",
@@ -70,6 +73,31 @@ def expected_components(source_format: str | None, platform: str | None) -> tupl
         if len(comps) == 1:
             out.append(comps.pop())
     return tuple(dict.fromkeys(out))
+
+
+#: the components whose sum a format's own total (``platform_engagements``) is, by its platform's
+#: definition, per (format, platform): Facebook's ``Reactions, Comments and Shares`` = reactions
+#: + comments + shares (reference platform-exports.md §1.3, §9.1; so in every sample and
+#: fixture file). Not X's nor Pinterest's ``Engagements``, which count clicks too (§9.1, and
+#: their fixtures' totals exceed the components' sum); an Instagram post export has no total.
+_TOTALS = {("meta_post", "facebook"): ("reactions", "comments", "shares")}
+#: the English header of such a total, for a note
+TOTAL_HEADERS = {"meta_post": "Reactions, Comments and Shares"}
+
+
+def total_components(source_format: str | None, platform: str | None) -> tuple[str, ...]:
+    """The interactions' components whose sum is, by definition, the ``platform_engagements``
+    of a post of ``platform`` in an export of the format ``source_format``; empty where the
+    format gives no such total (its definition differs, or is not known).
+
+    Examples
+    --------
+    >>> total_components("meta_post", "facebook")
+    ('reactions', 'comments', 'shares')
+    >>> total_components("meta_post", "instagram"), total_components("x_content", "x")
+    ((), ())
+    """
+    return _TOTALS.get((source_format, platform), ())
 
 
 def missing_metrics(fmt: Format, cand: Candidate, platform: str | None) -> list[str]:

@@ -744,11 +744,17 @@ def _interactions_noted(posts: pd.DataFrame, src: Source, log: QualityLog | None
                         sheet: str | None) -> pd.api.extensions.ExtensionArray:
     """The posts' interactions (:func:`~smmanalytics.metrics.interactions`), and a note of
     the posts whose sum is unknown because a component the file gives the others is blank
-    for them ("not available"): their interactions are NaN, not the sum of the rest."""
-    from ..metrics import COMPONENTS, interactions
+    for them ("not available"): their interactions are NaN, not the sum of the rest. Posts
+    whose interactions were taken from the export's own total instead (a Facebook export
+    without ``Réactions``: its ``Reactions, Comments and Shares``) are noted
+    (``interactions_from_total``), and the file's ``expected_metric_missing`` warning says so.
+    """
+    from ..metrics import COMPONENTS, _interactions
     from ._expected import expected_components
 
-    got = interactions(posts)
+    got, from_total = _interactions(posts)
+    if log is not None and len(from_total):
+        _note_from_total(posts, from_total, src, log, sheet)
     # a column its format's exports always fill, blank on every post of a platform (Saves
     # emptied by a spreadsheet): the posts' interactions are unknown (metrics.interactions),
     # which no other note says, the column being there
@@ -757,8 +763,9 @@ def _interactions_noted(posts: pd.DataFrame, src: Source, log: QualityLog | None
         fmt = posts["source_format"].iloc[0]
         for platform in posts["platform"].dropna().unique() if "platform" in posts else ():
             carried = [c for c in blank if c in expected_components(fmt, platform)]
-            n = int((posts["platform"] == platform).sum())
-            if carried:
+            # those whose interactions are the export's total are noted above
+            n = int(((posts["platform"] == platform) & got.isna()).sum())
+            if carried and n:
                 log.add(src.name, "component_blank", f"the {' and '.join(carried)} of the "
                         f"{n} {platform} posts are blank, though its exports give them: their "
                         "interactions are unknown (NaN, left out of the rates)", rows=n,
@@ -776,6 +783,35 @@ def _interactions_noted(posts: pd.DataFrame, src: Source, log: QualityLog | None
                     "though the file gives it for other posts: their interactions are unknown "
                     "(NaN, left out of the rates), not the sum of the rest", rows=n, sheet=sheet)
     return got.array
+
+
+def _note_from_total(posts: pd.DataFrame, rows: np.ndarray, src: Source, log: QualityLog,
+                     sheet: str | None) -> None:
+    """Note, per platform, the posts (positions ``rows``) whose interactions are their
+    export's total, naming the components missing and the total's column; the file's
+    ``expected_metric_missing`` warning, which said the missing metric is left empty "and the
+    rates built on it", says the interactions were taken from that column."""
+    from ._expected import TOTAL_HEADERS, total_components
+
+    taken = posts.iloc[rows]
+    fmt = taken["source_format"].iloc[0]
+    header = TOTAL_HEADERS.get(fmt, "platform_engagements")
+    said = []
+    for platform, group in taken.groupby("platform", sort=False, observed=True):
+        parts = total_components(fmt, platform)
+        lacking = [c for c in parts if c not in group.columns or group[c].isna().any()]
+        n = len(group)
+        said.append(f"the interactions of the {n} {platform} posts")
+        log.add(src.name, "interactions_from_total", f"{n} {platform} posts have no "
+                f"{' or '.join(lacking)} (no column, or blank): their interactions were taken "
+                f"from the export's total column {header!r}, which is by definition "
+                f"{' + '.join(parts)} (the {' and '.join(lacking)} stay empty)", rows=n,
+                sheet=sheet)
+    for e in log.entries:
+        if (e["code"] == "expected_metric_missing" and e["file"] == str(src.name)
+                and e.get("sheet") == (sheet or None)):
+            e["message"] += (f"; {' and '.join(said)} were taken from the export's total "
+                             f"column {header!r}")
 
 
 #: how far past its export's time a post's publish time may be before it is noted: a day,
