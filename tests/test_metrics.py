@@ -599,3 +599,15 @@ def test_a_facebook_post_without_reactions_takes_its_export_total_as_interaction
                       "shares": [0, 1], "saves": [0, 1], "platform_engagements": [30, 30],
                       "source_format": ["x_content"] * 2})
     assert metrics.interactions(x).tolist() == [6, pd.NA]
+
+
+def test_a_facebook_total_below_the_components_it_counts_is_not_used():
+    """A post's ``Reactions, Comments and Shares`` of 20 with 13 comments and 19 shares
+    (32 > 20) contradicts Meta's definition (reactions + comments + shares, reactions at
+    least 0): the post's interactions stay unknown, where taking the total made its rate
+    smaller than its comments and shares alone. A total equal to them (32: no reaction) is
+    used."""
+    fb = pd.DataFrame({"platform": ["facebook"] * 2, "comments": [13, 13],
+                       "shares": [19, 19], "platform_engagements": [20, 32],
+                       "source_format": ["meta_post"] * 2})
+    assert metrics.interactions(fb).tolist() == [pd.NA, 32]

@@ -139,6 +139,10 @@ def _interactions(posts: pd.DataFrame) -> tuple[pd.Series, np.ndarray]:
     given = (given.to_numpy(dtype="float64", na_value=np.nan)[rows] if given.dtype.kind in "biuf"
              else _numbers(given.iloc[rows], "platform_engagements").to_numpy(
                  dtype="float64", na_value=np.nan))
+    # a total below the components the post does give (comments + shares above Reactions,
+    # Comments and Shares) contradicts its definition: the sum stays unknown
+    known = np.nansum(values.iloc[rows].to_numpy(dtype="float64", na_value=np.nan), axis=1)
+    given[given < known] = np.nan
     out = total.to_numpy(dtype="float64", na_value=np.nan)
     out[rows] = given
     return (pd.Series(out, index=posts.index, name="interactions").astype("Float64"),
