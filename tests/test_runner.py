@@ -321,8 +321,9 @@ def test_a_campaign_report_without_a_period_covers_the_campaigns_days(notebooks,
     # the command line: --period is optional for a campaign report only
     assert main(["report", "campaign", "--data", str(data), "--campaign", "Noël",
                  "--out", str(reports)]) == 0
-    assert (reports / "maison-test" / "2026-10-01..2026-10-31" /
-            "maison-test-campaign-noel-2026-10-01..2026-10-31.pdf").exists()
+    # a campaign of exactly October is the month 2026-10: the folder and files of "2026-10"
+    assert (reports / "maison-test" / "2026-10" /
+            "maison-test-campaign-noel-2026-10.pdf").exists()
 
 
 def test_a_report_in_another_language_lands_beside_the_brands_own(notebooks, tmp_path):
