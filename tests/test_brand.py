@@ -50,3 +50,75 @@ def test_a_brand_yaml_industry_the_benchmarks_do_not_know_is_refused_when_read(t
     assert read_brand(path).industry == "health_beauty"
     path.write_text("name: Acme\n", encoding="utf-8")
     assert read_brand(path).industry == "all"
+
+
+def test_a_brand_yaml_zone_in_another_case_is_that_zone_and_noted(tmp_path):
+    """`timezone: Europe/paris` dropped the whole brand.yaml with a warning: the zone fell
+    back to UTC (every month boundary an hour or two off), the name to "Brand", the industry
+    to "all", the accounts lost. The one IANA zone of that name in another case is taken, and
+    noted naming the file and both spellings."""
+    from smmanalytics.brand import read_brand
+
+    folder = tmp_path / "acme"
+    folder.mkdir()
+    path = folder / "brand.yaml"
+    path.write_text("name: Acme\ntimezone: europe/paris\nindustry: retail\n"
+                    "accounts:\n  instagram: acme.paris\n", encoding="utf-8")
+    with pytest.warns(smm.DataQualityWarning, match="timezone 'europe/paris' is not an IANA "
+                      "zone as written; read as 'Europe/Paris'"):
+        assert read_brand(path).timezone == "Europe/Paris"
+    with pytest.warns(smm.DataQualityWarning, match="no export was found"):
+        ds = smm.load(folder)
+    b = ds.brand
+    assert (b.name, b.timezone, b.industry, b.accounts) == (
+        "Acme", "Europe/Paris", "retail", {"instagram": "acme.paris"})
+    note = ds.quality.loc[ds.quality["code"] == "brand_timezone_case"]
+    assert note["file"].tolist() == [str(path)] and note["level"].tolist() == ["warning"]
+    assert note["message"].iloc[0].startswith(f"{path}: timezone 'europe/paris'")
+
+
+@pytest.mark.parametrize("line,got", [
+    ("timezone: '+01:00'", "'+01:00'"),
+    ("timezone: UTC+1", "'UTC+1'"),
+    ("timezone: GMT-5", "'GMT-5'"),
+    # YAML reads +1:00 unquoted as 60 (minutes, base 60) and +1 as the number 1
+    ("timezone: +1:00", "60"),
+    ("timezone: +1", "1"),
+])
+def test_a_brand_yaml_fixed_offset_is_refused_saying_why(tmp_path, line, got):
+    """`timezone: +01:00` dropped brand.yaml with a warning and the brand's days were UTC's;
+    an offset is refused by name: it ignores daylight saving time, an IANA zone is asked."""
+    from smmanalytics.brand import read_brand
+
+    path = tmp_path / "brand.yaml"
+    path.write_text(f"name: Acme\n{line}\n", encoding="utf-8")
+    with pytest.raises(smm.BrandTimezoneError) as err:
+        read_brand(path)
+    assert str(err.value) == (
+        f"file {path}, column 'timezone': a fixed UTC offset is not a time zone: it ignores "
+        "daylight saving time, so the days, months and hours of half the year would be an "
+        "hour off; expected an IANA zone such as Europe/Paris (UTC+1 in winter, UTC+2 in "
+        f"summer) or America/New_York; got {got}")
+    assert isinstance(err.value, smm.ConfigError)
+    with pytest.raises(smm.BrandTimezoneError):        # load does not read it as UTC
+        smm.load(tmp_path)
+
+
+def test_one_bad_brand_yaml_key_keeps_the_others_when_loaded(tmp_path):
+    """A bad language dropped the whole brand.yaml on load: its zone, name and accounts with
+    it. That key takes its default, noted; the others are kept. read_brand alone (a report)
+    still refuses it."""
+    from smmanalytics.brand import read_brand
+
+    path = tmp_path / "brand.yaml"
+    path.write_text("name: Acme\ntimezone: Asia/Tokyo\nlanguage: de\n"
+                    "accounts:\n  x: acme\n", encoding="utf-8")
+    with pytest.warns(smm.DataQualityWarning, match="no export was found"):
+        ds = smm.load(tmp_path)
+    assert (ds.brand.name, ds.brand.timezone, ds.brand.language, ds.brand.accounts) == (
+        "Acme", "Asia/Tokyo", "en", {"x": "acme"})
+    assert ds.quality[["code", "message"]].values.tolist() == [[
+        "brand_key_ignored", f"file {path}, column 'language': unsupported report language; "
+        "expected one of ('en', 'fr', 'it'); got 'de': its default is used"]]
+    with pytest.raises(smm.ConfigError, match="column 'language'"):
+        read_brand(path)

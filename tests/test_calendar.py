@@ -173,6 +173,28 @@ def test_write_ics_atomic_and_deterministic(tmp_path, effect):
     assert "recommended window" in str(first["description"])
 
 
+@pytest.mark.parametrize("start,stamp", [
+    # 19 October 2026: Paris at UTC+2 (summer time ends on 25 October), midnight there is
+    # 22:00 UTC the day before
+    ("2026-10-19", "20261018T220000Z"),
+    # 2 November 2026: Paris at UTC+1, midnight there is 23:00 UTC the day before
+    ("2026-11-02", "20261101T230000Z"),
+])
+def test_write_ics_dtstamp_is_a_utc_instant(effect, start, stamp):
+    """Each event's DTSTAMP was the plan's first day's Paris midnight labelled UTC
+    (20261019T000000Z), two hours from any instant RFC 5545 means by it; it is that midnight
+    as a UTC instant, the same for the same plan."""
+    plan = plan_slots(effect, start, weeks=1, posts_per_week=2)
+    data = ics_bytes(plan, "Maison Sève")
+    stamps = {str(line).split(":", 1)[1] for line in data.decode().splitlines()
+              if line.startswith("DTSTAMP")}
+    assert stamps == {stamp}
+    assert ics_bytes(plan, "Maison Sève") == data
+    # shown in another zone, the plan's days stay those of the slots' zone (Paris)
+    assert ics_bytes(plan_slots(effect, start, 1, 2, tz="Asia/Tokyo"), "B").count(
+        f"DTSTAMP:{stamp}".encode()) == 2
+
+
 def test_write_ics_fallback_says_so(tmp_path, null):
     plan = plan_slots(null, "2026-11-02", weeks=1, posts_per_week=2)
     path = write_ics(plan, tmp_path / "plan.ics")

@@ -459,7 +459,7 @@ def test_caveat_when_a_platform_share_of_a_pooled_denominator_moves():
     assert _kpis(c).loc["er_impressions", "previous"] == pytest.approx(410 / 40000)
     assert _kpis(c).loc["er_impressions", "current"] == pytest.approx(410 / 10000)
     shift = [x for x in c.caveats if x.startswith("Posts on")]
-    assert shift == ["Posts on tiktok made 80% of the impressions in 2026-08-01..2026-08-31 "
+    assert shift == ["Posts on tiktok made 80% of the impressions in 2026-08 "
                      "and 20% in 2026-10: the pooled er_impressions of all platforms moves with "
                      "that share; compare within each platform."]
     one = compare(ds, "2026-10", previous=AUG, platform="tiktok")
@@ -569,7 +569,7 @@ def test_notebook_view_reads_as_percentages_counts_and_intervals():
     html, text = c._repr_html_(), repr(c)
     assert "<td>+1.00 pp</td>" in html and "<td>5.00%</td>" in html and "<td>4,800</td>" in html
     assert "0.05" not in html and "0.25" not in html
-    assert text.splitlines()[0] == "2026-10 vs 2026-08-01..2026-08-31"
+    assert text.splitlines()[0] == "2026-10 vs 2026-08"
     assert "+1.00 pp" in text and "4,800" in text
 
 

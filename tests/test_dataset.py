@@ -1016,7 +1016,11 @@ def test_a_folder_without_brand_yaml_is_named_after_it_and_says_what_it_assumed(
     # with a brand.yaml, nothing is assumed; one that cannot be read is noted failed, not twice
     (tmp_path / "acme-paris" / "brand.yaml").write_text("name: Acme\ntimezone: Europe/Paris\n")
     assert "brand_defaults" not in _codes(smm.load(tmp_path / "acme-paris"))
-    (tmp_path / "acme-paris" / "brand.yaml").write_text("timezone: Paris\n")
+    (tmp_path / "acme-paris" / "brand.yaml").write_text("name: [Acme\n")
     with pytest.warns(DataQualityWarning):
         bad = smm.load(tmp_path / "acme-paris")
     assert _codes(bad, "brand.yaml") == {"failed"}
+    # a zone that is none is refused, not read as UTC (every month then an hour or two off)
+    (tmp_path / "acme-paris" / "brand.yaml").write_text("timezone: Paris\n")
+    with pytest.raises(smm.BrandTimezoneError, match="column 'timezone': unknown time zone"):
+        smm.load(tmp_path / "acme-paris")

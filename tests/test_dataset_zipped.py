@@ -141,19 +141,21 @@ def test_an_invalid_settings_file_in_a_zip_is_named_as_its_member(tmp_path):
 
     archive = tmp_path / "err.zip"
     with zipfile.ZipFile(archive, "w") as zf:
-        zf.writestr("brand/brand.yaml", "name: Err\ntimezone: Europe/Pariss\n")
+        zf.writestr("brand/brand.yaml", "name: Err\ntimezone: Europe/Rome\n"
+                                        "colors:\n  primary: red\n")
         zf.writestr("brand/goals.yaml", "goals:\n  - metric: posts\n    target: 3\n"
                                         "  - metric: likes\n    target: 5\n")
         # "é" in Windows-1252 is the byte E9, the 53rd byte of the file
         zf.writestr("brand/costs.csv", "start,category,amount,note\n"
                                        "2026-10-01,tools,12.5,Café\n".encode("cp1252"))
-    with pytest.warns(DataQualityWarning, match="^2 files could not be read .*\n  brand.yaml: "
-                      "column 'timezone': .*\n  goals.yaml: line 4, column 'metric': "):
+    with pytest.warns(DataQualityWarning, match="^1 file could not be read and is left out "
+                      "of the dataset: goals.yaml: line 4, column 'metric': "):
         ds = smm.load(archive)
+    # a bad colour takes its default; the name and the zone of the file are kept
     assert ds.quality[["file", "level", "code", "message"]].values.tolist() == [
-        [f"{archive}!brand/brand.yaml", "error", "failed",
-         f"file {archive}!brand/brand.yaml, column 'timezone': unknown time zone; expected an "
-         "IANA zone such as Europe/Paris; got 'Europe/Pariss'"],
+        [f"{archive}!brand/brand.yaml", "warning", "brand_key_ignored",
+         f"file {archive}!brand/brand.yaml, column 'colors.primary': colour must be a hex "
+         "code; expected #RRGGBB; got 'red': its default is used"],
         [f"{archive}!brand/costs.csv", "warning", "encoding_fallback",
          "costs.csv is not UTF-8 (invalid continuation byte at byte 52): read as Windows-1252; "
          "save it as UTF-8 to be sure of its accents"],
@@ -161,12 +163,23 @@ def test_an_invalid_settings_file_in_a_zip_is_named_as_its_member(tmp_path):
          f"file {archive}!brand/goals.yaml, line 4, column 'metric': goal 2 is invalid; "
          "expected one of posts, interactions, reach, impressions, views, sessions, "
          "key_events, revenue, followers_net, er_reach, roas, roi; got 'likes'"]]
-    assert ds.brand.timezone == "UTC" and ds.goals.empty
+    assert (ds.brand.name, ds.brand.timezone, ds.brand.primary_color) == (
+        "Err", "Europe/Rome", smm.Brand.primary_color) and ds.goals.empty
     assert ds.costs["note"].tolist() == ["Café"] and ds.costs["amount"].tolist() == [12.5]
     with pytest.raises(ConfigError) as err:
         smm.load(archive, strict=True)
-    assert str(err.value) == ds.quality["message"].iloc[0]
-    assert err.value.file == f"{archive}!brand/brand.yaml" and err.value.column == "timezone"
+    assert str(err.value) == ds.quality["message"].iloc[0].removesuffix(": its default is used")
+    assert err.value.file == f"{archive}!brand/brand.yaml" and err.value.column == "colors.primary"
+    # a zone that is none is raised, strict or not, named as its member
+    zoned = tmp_path / "zone.zip"
+    with zipfile.ZipFile(zoned, "w") as zf:
+        zf.writestr("brand/brand.yaml", "name: Err\ntimezone: Europe/Pariss\n")
+    for strict in (False, True):
+        with pytest.raises(smm.BrandTimezoneError) as err:
+            smm.load(zoned, strict=strict)
+        assert str(err.value) == (
+            f"file {zoned}!brand/brand.yaml, column 'timezone': unknown time zone; expected an "
+            "IANA zone such as Europe/Paris; got 'Europe/Pariss'")
 
 
 def test_the_synonyms_in_a_zip_are_read_before_its_exports(tmp_path):

@@ -39,6 +39,59 @@ def test_previous_and_contains():
     assert mask.tolist() == [False, True, False]
 
 
+@pytest.mark.parametrize("given,start,end,label", [
+    # whole calendar months: as many whole months just before. Sep-Oct (61 days) was compared
+    # with the 61 days before, 2 July to 31 August, GA4's July prorated; now July-August
+    ("2026-09..2026-10", "2026-07-01", "2026-08-31", "2026-07-01..2026-08-31"),
+    ("2026-09-01..2026-10-31", "2026-07-01", "2026-08-31", "2026-07-01..2026-08-31"),
+    ((dt.date(2026, 9, 1), dt.date(2026, 10, 31)), "2026-07-01", "2026-08-31",
+     "2026-07-01..2026-08-31"),
+    # February alone (28 days) was compared with 4 to 31 January; now January
+    ("2026-02..2026-02", "2026-01-01", "2026-01-31", "2026-01"),
+    # a quarter written as a range was compared with 31 March to 30 June (92 days)
+    ("2026-Q3..2026-Q3", "2026-04-01", "2026-06-30", "2026-Q2"),
+    # leap year: February 2028 has 29 days; its previous month is January (31 days)
+    ("2028-02", "2028-01-01", "2028-01-31", "2028-01"),
+    # March-April 2028 (61 days): January 1 to February 29, 31 + 29 = 60 days, not 61
+    ("2028-03..2028-04", "2028-01-01", "2028-02-29", "2028-01-01..2028-02-29"),
+    # across a year end: January-February 2027 follows November-December 2026
+    ("2027-01..2027-02", "2026-11-01", "2026-12-31", "2026-11-01..2026-12-31"),
+    # half a year from January: July to December of the year before
+    ("2026-01..2026-06", "2025-07-01", "2025-12-31", "2025-07-01..2025-12-31"),
+    # not whole months: the same number of days ending the day before (10 days: Aug 31-Sep 9)
+    ("2026-09-10..2026-09-19", "2026-08-31", "2026-09-09", "2026-08-31..2026-09-09"),
+    # from the 1st but not to a month's end: 15 days before 1 September, 17 to 31 August
+    ("2026-09-01..2026-09-15", "2026-08-17", "2026-08-31", "2026-08-17..2026-08-31"),
+])
+def test_previous_of_whole_months_is_the_months_before(given, start, end, label):
+    """A range of whole calendar months was compared with as many days before, not the same
+    number of months: September-October with 2 July to 31 August."""
+    prev = parse_period(given).previous()
+    assert (prev.start.isoformat(), prev.end.isoformat(), prev.label) == (start, end, label)
+
+
+@pytest.mark.parametrize("given,label,kind", [
+    ("2026-10..2026-10", "2026-10", "month"),
+    ("2026-10-01..2026-10-31", "2026-10", "month"),
+    ((dt.date(2026, 10, 1), dt.date(2026, 10, 31)), "2026-10", "month"),
+    ("2026-07-01..2026-09-30", "2026-Q3", "quarter"),
+    ("2026-07..2026-09", "2026-Q3", "quarter"),
+    ("2026-Q3..2026-Q3", "2026-Q3", "quarter"),
+    ("2026-01-01..2026-12-31", "2026", "year"),
+    ("2026-01..2026-Q4", "2026", "year"),
+    # three whole months that are no calendar quarter, twelve that are no calendar year
+    ("2026-08..2026-10", "2026-08-01..2026-10-31", "range"),
+    ("2026-04..2027-03", "2026-04-01..2027-03-31", "range"),
+    ("2026-10-01..2026-10-30", "2026-10-01..2026-10-30", "range"),
+])
+def test_one_whole_month_quarter_or_year_is_that_period(given, label, kind):
+    """"2026-10-01..2026-10-31" was a range labelled so: its report went to a second folder
+    beside the one of "2026-10", for the same report; it is now the month 2026-10."""
+    p = parse_period(given)
+    assert (p.label, p.kind) == (label, kind)
+    assert p == parse_period(label) or kind == "range"
+
+
 @pytest.mark.parametrize("bad,words", [
     ("2026-13x", "got '2026-13x'"),
     ("2026-13", "got '2026-13'"),                              # no 13th month
@@ -143,8 +196,11 @@ def test_the_latest_month_is_the_last_one_the_data_cover_in_full(snapshot, as_of
     ("2026Q3", "Q", "2026-Q3", "quarter", "2026-07-01", "2026-09-30"),
     ("2026", "Y", "2026", "year", "2026-01-01", "2026-12-31"),
     ("2026-10-05", "D", "2026-10-05..2026-10-05", "range", "2026-10-05", "2026-10-05"),
-    # a fiscal quarter ending in March: Q1 of 2026 runs April to June 2025
-    ("2026Q1", "Q-MAR", "2025-04-01..2025-06-30", "range", "2025-04-01", "2025-06-30"),
+    # a fiscal quarter ending in March: Q1 of 2026 runs April to June 2025, the days of the
+    # calendar quarter 2025-Q2, which it now is (one report folder for the same days)
+    ("2026Q1", "Q-MAR", "2025-Q2", "quarter", "2025-04-01", "2025-06-30"),
+    # a fiscal quarter ending in February: March to May 2026, no calendar quarter
+    ("2026Q1", "Q-FEB", "2025-03-01..2025-05-31", "range", "2025-03-01", "2025-05-31"),
 ])
 def test_pandas_period_accepted(value, freq, label, kind, start, end):
     p = parse_period(pd.Period(value, freq))

@@ -321,8 +321,9 @@ def test_a_campaign_report_without_a_period_covers_the_campaigns_days(notebooks,
     # the command line: --period is optional for a campaign report only
     assert main(["report", "campaign", "--data", str(data), "--campaign", "Noël",
                  "--out", str(reports)]) == 0
-    assert (reports / "maison-test" / "2026-10-01..2026-10-31" /
-            "maison-test-campaign-noel-2026-10-01..2026-10-31.pdf").exists()
+    # a campaign of exactly October is the month 2026-10: the folder and files of "2026-10"
+    assert (reports / "maison-test" / "2026-10" /
+            "maison-test-campaign-noel-2026-10.pdf").exists()
 
 
 def test_a_report_in_another_language_lands_beside_the_brands_own(notebooks, tmp_path):
@@ -566,11 +567,16 @@ def test_batch_period_is_checked_once_before_any_report(tmp_path, capsys):
 def test_a_bad_brand_yaml_in_a_batch_is_not_blamed_on_a_notebook(notebooks, tmp_path, capsys):
     bad = _brand(tmp_path, "Bad")
     (bad / "brand.yaml").write_text("name: Bad\ntimezone: Mars/Olympus\n")
+    # a fixed offset for a zone: that brand fails with why, the others still run
+    offset = _brand(tmp_path, "Offset")
+    (offset / "brand.yaml").write_text("name: Offset\ntimezone: '+01:00'\n")
     cfg = tmp_path / "agency.yaml"
-    cfg.write_text("brands:\n  - {name: bad, data: Bad}\n")
+    cfg.write_text("brands:\n  - {name: bad, data: Bad}\n  - {name: offset, data: Offset}\n")
     assert main(["report", "batch", "--config", str(cfg), "--period", "2026-10"]) == 1
     out = capsys.readouterr().out
     assert "  FAILED  bad monthly: file " in out and "unknown time zone" in out
+    assert (f"  FAILED  offset monthly: file {offset / 'brand.yaml'}, column 'timezone': a "
+            "fixed UTC offset is not a time zone: it ignores daylight saving time") in out
     assert "ipynb" not in out
 
 

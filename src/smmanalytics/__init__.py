@@ -27,6 +27,7 @@ from .dataset import Dataset, load
 from .errors import (
     ArgumentError,
     ArgumentTypeError,
+    BrandTimezoneError,
     ConfigError,
     DataQualityWarning,
     EmptyDataError,
@@ -79,6 +80,7 @@ __all__ = [
     "ParseError",
     "UnknownFormatError",
     "SchemaError",
+    "BrandTimezoneError",
     "ConfigError",
     "UnknownPlatformError",
     "PeriodError",

@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 import unicodedata
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import yaml
 
 from ._io import read_user_text, yaml_error
-from .errors import ConfigError
+from .errors import BrandTimezoneError, ConfigError, DataQualityWarning
 
 __all__ = ["Brand", "default_brand", "read_brand", "slugify"]
 
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
+#: a fixed offset written for a zone: "+01:00", "UTC+1", "GMT-5", "+0100"
+_OFFSET = re.compile(r"^(?:UTC|GMT|Z)?\s*[+\-\u2212]\s*\d{1,2}(?::?\d{2})?$", re.IGNORECASE)
 LANGS = ("en", "fr", "it")
 
 
@@ -72,15 +76,30 @@ def default_brand(folder: str | None = None) -> Brand:
     return Brand(name=folder, slug=slugify(folder))
 
 
-def read_brand(path: str | Path, *, data: bytes | None = None) -> Brand:
+def read_brand(path: str | Path, *, data: bytes | None = None,
+               problems: list | None = None) -> Brand:
     """Read and validate brand.yaml.
 
     ``data``: its bytes, when it is a member of a zipped brand folder that ``path`` names
     (``brand.zip!brand/brand.yaml``); its ``logo`` is then a path inside the archive too, which
     :func:`smmanalytics.load` extracts.
 
+    ``timezone`` is an IANA zone. One written in another case that matches exactly one IANA
+    zone (``europe/paris``) is taken as that zone, with a DataQualityWarning (code
+    ``brand_timezone_case``) naming the file and both spellings; any other is refused.
+
+    ``problems``: when a list, an invalid ``language``, colour or ``industry`` is appended to
+    it as its ConfigError and that key takes its default, the other keys kept (as
+    :func:`smmanalytics.load` reads the file: one bad key discarded the name, the zone and the
+    accounts with it); when None (the default), it is raised. An invalid zone is always
+    raised.
+
     Raises
     ------
+    BrandTimezoneError
+        (a ConfigError) for a ``timezone`` that is no IANA zone, naming the file, the key, what
+        was expected and what came; for a fixed offset (``+01:00``, ``UTC+1``), saying that it
+        ignores daylight saving time.
     ConfigError
         naming the file, the key, what was expected and what came.
     """
@@ -94,29 +113,33 @@ def read_brand(path: str | Path, *, data: bytes | None = None) -> Brand:
         raise ConfigError("brand settings must be a mapping", file=str(path),
                           expected="key: value lines", got=type(raw).__name__)
     name = str(raw.get("name") or "Brand")
-    tz = str(raw.get("timezone", "UTC"))
-    try:
-        ZoneInfo(tz)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ConfigError("unknown time zone", file=str(path), column="timezone",
-                          expected="an IANA zone such as Europe/Paris", got=tz) from None
+    tz = _zone(raw.get("timezone", "UTC"), path)
+
+    def bad(exc: ConfigError) -> None:
+        if problems is None:
+            raise exc
+        problems.append(exc)
+
     lang = str(raw.get("language", "en"))
     if lang not in LANGS:
-        raise ConfigError("unsupported report language", file=str(path), column="language",
-                          expected=f"one of {LANGS}", got=lang)
-    colors = raw.get("colors") or {}
+        bad(ConfigError("unsupported report language", file=str(path), column="language",
+                        expected=f"one of {LANGS}", got=lang))
+        lang = Brand.language
+    colors = dict(raw.get("colors") or {})
     for key in ("primary", "accent"):
         if key in colors and not _HEX.match(str(colors[key])):
-            raise ConfigError("colour must be a hex code", file=str(path),
-                              column=f"colors.{key}", expected="#RRGGBB", got=colors[key])
+            bad(ConfigError("colour must be a hex code", file=str(path),
+                            column=f"colors.{key}", expected="#RRGGBB", got=colors[key]))
+            del colors[key]
     from .benchmarks import industry_name
     from .errors import ArgumentError
 
     try:
         industry = industry_name(str(raw.get("industry", "all")))
     except ArgumentError as exc:        # brand.yaml's words: the file and its key
-        raise ConfigError("no benchmark has this industry", file=str(path), column="industry",
-                          expected=exc.expected, got=exc.got) from None
+        bad(ConfigError("no benchmark has this industry", file=str(path), column="industry",
+                        expected=exc.expected, got=exc.got))
+        industry = Brand.industry
     logo = raw.get("logo")
     return Brand(
         name=name,
@@ -130,6 +153,44 @@ def read_brand(path: str | Path, *, data: bytes | None = None) -> Brand:
         logo=_logo_path(path, str(logo), data is not None) if logo else None,
         accounts=dict(raw.get("accounts") or {}),
     )
+
+
+@functools.cache
+def _zones_by_lower() -> dict[str, list[str]]:
+    """The IANA zones installed, by their lower-case name."""
+    out: dict[str, list[str]] = {}
+    for z in available_timezones():
+        out.setdefault(z.lower(), []).append(z)
+    return out
+
+
+def _zone(value: object, path: Path) -> str:
+    """brand.yaml's ``timezone`` as an IANA zone name (see :func:`read_brand`)."""
+    tz = str(value)
+    same = _zones_by_lower().get(tz.strip().lower(), []) if isinstance(value, str) else []
+    if tz in same:
+        return tz
+    if len(same) == 1:
+        warnings.warn(DataQualityWarning(
+            f"{path}: timezone {tz!r} is not an IANA zone as written; read as {same[0]!r}, the "
+            f"one zone of that name in another case (write {same[0]} to silence this note)",
+            code="brand_timezone_case"), stacklevel=3)
+        return same[0]
+    try:
+        if isinstance(value, str) and tz:
+            ZoneInfo(tz)            # a zone of the system's that the list above lacks
+            return tz
+    except (ZoneInfoNotFoundError, ValueError):
+        pass
+    # YAML reads "+1" as the number 1 and "+1:00" as 60 (minutes): offsets too
+    if isinstance(value, int | float) and not isinstance(value, bool) or _OFFSET.match(tz):
+        raise BrandTimezoneError(
+            "a fixed UTC offset is not a time zone: it ignores daylight saving time, so the "
+            "days, months and hours of half the year would be an hour off", file=str(path),
+            column="timezone", expected="an IANA zone such as Europe/Paris (UTC+1 in winter, "
+            "UTC+2 in summer) or America/New_York", got=value)
+    raise BrandTimezoneError("unknown time zone", file=str(path), column="timezone",
+                             expected="an IANA zone such as Europe/Paris", got=value)
 
 
 def _logo_path(path: Path, logo: str, member: bool) -> Path:

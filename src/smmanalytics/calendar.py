@@ -395,7 +395,11 @@ def plan_slots(best: BestTimes, start, weeks: int, posts_per_week: int,
     plan = plan.drop_duplicates("start_utc").reset_index(drop=True)
     plan.attrs.update(basis=basis, tz=tz, slot_tz=slot_tz,
                       platform=best.method.get("platform"),
-                      created=day0.tz_localize("UTC").isoformat(),
+                      # the first day's midnight there as a UTC instant (DTSTAMP): it was
+                      # that naive midnight labelled UTC, hours off in any other zone
+                      created=day0.tz_localize(slot_tz, ambiguous=True,
+                                               nonexistent="shift_forward")
+                      .tz_convert("UTC").isoformat(),
                       posts_per_week=int(posts_per_week), slots_per_week=len(week),
                       below_average=below)
     if below:
@@ -550,8 +554,12 @@ def write_ics(plan: pd.DataFrame, path: str | Path, brand_name: str = "Brand", *
     Each event starts at ``start_utc`` and lasts ``duration_minutes``; its description is the
     row's ``reason`` (none without that column). ``start_utc`` without a zone (a plan read back
     from Parquet or Excel) is taken as UTC, as its name says; the other columns are optional.
-    UIDs are derived from the brand, platform and start time, and DTSTAMP from the plan's first
-    day, so the same plan always gives the same file. Each event's platform is its row's
+    UIDs are derived from the brand, platform and start time. DTSTAMP (RFC 5545: when the
+    event was created, a UTC instant) is the plan's ``attrs["created"]``: its first day's
+    midnight in the zone of its slots, as a UTC instant (2026-10-19 in Paris:
+    ``20261018T220000Z``), a time that the same inputs give again, which a clock's would not
+    (the plan does not hold its data's as-of time); without it, the plan's first start. The
+    same plan always gives the same file. Each event's platform is its row's
     ``platform`` (so plans of several platforms can be written as one calendar), else the
     plan's ``attrs["platform"]``, else ``all``.
 

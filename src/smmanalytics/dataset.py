@@ -900,15 +900,26 @@ class _Settings:
             if self.brand_read is not None and self.brand_depth <= depth:
                 ignored(str(f), self.brand_read)
                 return
+            from .brand import read_brand
+            from .errors import BrandTimezoneError
+
+            # one bad key (a colour, the language, the industry) takes its default and is
+            # noted, the others kept: the whole file was dropped, its zone, name and accounts
+            # with it. A zone that is none is raised: every day and month depends on it.
+            problems: list | None = None if strict else []
             try:
-                from .brand import read_brand
                 with noting_warnings(ilog, f):
-                    brand = read_brand(f, data=data)
+                    brand = read_brand(f, data=data, problems=problems)
+            except BrandTimezoneError:
+                raise
             except SmmError as exc:
                 if strict:
                     raise
                 ilog.add(f, "failed", str(exc), level="error")
                 return
+            for exc in problems or ():
+                ilog.add(f, "brand_key_ignored", f"{exc}: its default is used",
+                         level="warning")
             if self.brand_read is not None:
                 ignored(self.brand_read, str(f))
             self.brand, self.brand_read, self.brand_depth = brand, str(f), depth

@@ -15,6 +15,7 @@ __all__ = [
     "UnknownFormatError",
     "SchemaError",
     "ConfigError",
+    "BrandTimezoneError",
     "UnknownPlatformError",
     "PeriodError",
     "ArgumentError",
@@ -84,6 +85,12 @@ class SchemaError(SmmError, ValueError):
 
 class ConfigError(ParseError):
     """A user file (costs.csv, goals.yaml, brand.yaml, agency.yaml, synonyms.csv) is invalid."""
+
+
+class BrandTimezoneError(ConfigError):
+    """brand.yaml's ``timezone`` is no IANA time zone (``Europe/Pariss``, ``+01:00``):
+    raised even where other invalid settings files are only noted, as every day, month and
+    hour of the brand's figures depends on it."""
 
 
 class UnknownPlatformError(SmmError, ValueError):

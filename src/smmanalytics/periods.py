@@ -44,6 +44,14 @@ def _month_end(year: int, month: int) -> dt.date:
     return nxt - dt.timedelta(days=1)
 
 
+def _whole_months(start: dt.date, end: dt.date) -> int | None:
+    """How many calendar months ``start`` to ``end`` spans when it runs from the 1st of a month
+    to the last day of a month, else None."""
+    if start.day != 1 or end != _month_end(end.year, end.month):
+        return None
+    return (end.year - start.year) * 12 + end.month - start.month + 1
+
+
 @dataclass(frozen=True)
 class Period:
     """An inclusive range of calendar days.
@@ -74,8 +82,17 @@ class Period:
         return (self.end - self.start).days + 1
 
     def previous(self) -> Period:
-        """The period just before: previous month, quarter or year; for a range, the range of the
-        same length ending the day before ``start``."""
+        """The period just before: previous month, quarter or year; for a range of whole
+        calendar months (from the 1st of a month to the last day of a month), as many whole
+        months just before (September-October: July-August, not the 61 days before, which
+        began on 2 July); for any other range, the range of the same length ending the day
+        before ``start``.
+
+        >>> parse_period("2026-09..2026-10").previous().label
+        '2026-07-01..2026-08-31'
+        >>> parse_period("2026-09-10..2026-09-19").previous().label
+        '2026-08-31..2026-09-09'
+        """
         if self.kind == "month":
             first = self.start - dt.timedelta(days=1)
             return parse_period(f"{first.year}-{first.month:02d}")
@@ -85,6 +102,9 @@ class Period:
         if self.kind == "year":
             return parse_period(str(self.start.year - 1))
         end = self.start - dt.timedelta(days=1)
+        if (months := _whole_months(self.start, self.end)) is not None:
+            first = self.start.year * 12 + self.start.month - 1 - months     # months since year 0
+            return parse_period((dt.date(first // 12, first % 12 + 1, 1), end))
         return parse_period((end - dt.timedelta(days=self.days - 1), end))
 
     def contains(self, dates: pd.Series) -> pd.Series:
@@ -118,6 +138,9 @@ def parse_period(x: object) -> Period:
         :class:`Period` (returned as is), or
         a ``pandas.Period``: frequency M, Q (calendar quarters) or Y (calendar years) gives that
         month, quarter or year; any other (a day, a week, a fiscal quarter) the range of its days.
+        A range that is exactly one calendar month, quarter or year (``"2026-10..2026-10"``,
+        ``"2026-10-01..2026-10-31"``, a fiscal quarter that is a calendar one) is that month,
+        quarter or year, of the same label.
 
     Raises
     ------
@@ -135,6 +158,8 @@ def parse_period(x: object) -> Period:
     '2026-10'
     >>> parse_period("2026-09..2026-10").label
     '2026-09-01..2026-10-31'
+    >>> parse_period("2026-10-01..2026-10-31").label
+    '2026-10'
     """
     if isinstance(x, Period):
         return x
@@ -142,6 +167,15 @@ def parse_period(x: object) -> Period:
         return _from_pandas(x)
     if isinstance(x, tuple | list) and len(x) == 2:
         start, end = _bound(x[0]).start, _bound(x[1]).end
+        # exactly one calendar month, quarter or year is that period, however written: the
+        # same label (report folder, goals, competitors' rows) and previous period
+        months = _whole_months(start, end) if end >= start else None
+        if months == 1:
+            return parse_period(f"{start.year}-{start.month:02d}")
+        if months == 3 and start.month % 3 == 1:
+            return parse_period(f"{start.year}-Q{start.month // 3 + 1}")
+        if months == 12 and start.month == 1:
+            return parse_period(str(start.year))
         return Period(start, end, f"{start.isoformat()}..{end.isoformat()}", "range")
     if isinstance(x, int) and 1900 < x < 3000:
         x = str(x)

@@ -97,11 +97,16 @@ def _brand_of(data: Path, brand: str | None, default: Brand | None = None) -> Br
     inside = [] if data.is_dir() else archive_members(
         data, lambda n: file_name(n).lower() in BRAND_FILES)
     folder = data if data.is_dir() else data.parent
-    if inside:
-        b = read_brand(inside[-1].name, data=inside[-1].data)
-    elif (folder / "brand.yaml").is_file():
-        b = read_brand(folder / "brand.yaml")
-    else:
+    with warnings.catch_warnings():
+        # its notes (a zone's case corrected) are the load's, in the report's quality table
+        warnings.simplefilter("ignore", DataQualityWarning)
+        if inside:
+            b = read_brand(inside[-1].name, data=inside[-1].data)
+        elif (folder / "brand.yaml").is_file():
+            b = read_brand(folder / "brand.yaml")
+        else:
+            b = None
+    if b is None:
         b = default or Brand()
     if brand:
         from dataclasses import replace

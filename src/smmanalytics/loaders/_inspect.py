@@ -96,7 +96,10 @@ def _inspect_settings(f: Path, lower: str, data: bytes | None = None) -> tuple[d
     with _folder.noting_warnings(log, f):
         try:
             if lower in _folder.BRAND_FILES:
-                value = read_brand(f, data=data)
+                problems: list = []       # a bad key is noted, as load notes it
+                value = read_brand(f, data=data, problems=problems)
+                for exc in problems:
+                    log.add(f, "brand_key_ignored", f"{exc}: its default is used")
             elif lower in _folder.SIDE_FILES:
                 value = _read_side(f, _folder.SIDE_FILES[lower][2], log, True, data)
             else:
