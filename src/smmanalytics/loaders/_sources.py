@@ -41,7 +41,7 @@ _ZIP = b"PK\x03\x04"
 #: an archive without members: its end-of-directory record alone
 _EMPTY_ZIP = b"PK\x05\x06"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
+EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 
 
 @dataclass(frozen=True)
@@ -105,7 +105,7 @@ def is_workbook(src: Source) -> bool:
         try:
             names = zipfile.ZipFile(io.BytesIO(src.data)).namelist()
         except _OPEN_ERRORS:
-            return src.suffix in _EXCEL_SUFFIXES
+            return src.suffix in EXCEL_SUFFIXES
         return _workbook_names(names)
     return False
 
