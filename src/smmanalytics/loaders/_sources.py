@@ -30,9 +30,10 @@ from pathlib import Path, PurePosixPath
 
 from ..errors import ParseError
 from ..quality import QualityLog
+from ._encoding import decode, double_encoded
 from ._headers import normalize
 from ._preamble import split_text
-from ._sniff import RawTable, decode, double_encoded
+from ._sniff import RawTable
 
 __all__ = ["Source", "iter_sources", "archive_members", "archive_folder", "is_junk", "read_tables",
            "is_zip", "is_workbook", "supplementary_members", "note_skipped"]
