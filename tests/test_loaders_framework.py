@@ -22,6 +22,7 @@ from smmanalytics.loaders._dates import (
     parse_text_dates,
     resolve_year,
 )
+from smmanalytics.loaders._encoding import decode
 from smmanalytics.loaders._headers import match_headers, normalize
 from smmanalytics.loaders._ids import (
     instagram_shortcode,
@@ -33,7 +34,6 @@ from smmanalytics.loaders._ids import (
 from smmanalytics.loaders._numbers import parse_numbers
 from smmanalytics.loaders._preamble import split_text
 from smmanalytics.loaders._registry import snapshot_from_name
-from smmanalytics.loaders._sniff import decode
 from smmanalytics.quality import QualityLog
 
 _TEXT_EMPTY = {"", "-", "--", "—", "n/a", "undefined", "nan", "none", "null"}

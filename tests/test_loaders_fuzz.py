@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 import smmanalytics as smm
 from smmanalytics.errors import SmmError
 from smmanalytics.loaders._dates import parse_datetimes, parse_text_dates, resolve_year
+from smmanalytics.loaders._encoding import decode
 from smmanalytics.loaders._numbers import parse_numbers
 from smmanalytics.loaders._preamble import split_text
-from smmanalytics.loaders._sniff import decode
 from smmanalytics.quality import QualityLog
 
 # these tests load damaged files on purpose: load's warning about them is test_dataset's

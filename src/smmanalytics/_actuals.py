@@ -11,7 +11,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from ._web import _deduplicate, _is_social, foreign_currency, normalize_source, social_traffic
+from ._web import deduplicate, foreign_currency, is_social, normalize_source, social_traffic
 from .metrics import post_interactions
 from .periods import Period, parse_period, post_dates
 from .schema import column_or
@@ -249,8 +249,8 @@ def _social_index(web: pd.DataFrame, p: Period, platform: str) -> pd.Index:
     plat = normalize_source(web["source"])
     day = pd.to_datetime(web["date"]).dt.normalize()
     inside = p.contains(day)
-    once = _deduplicate(web, day, day, inside.to_numpy(dtype="float64"), []) > 0
-    keep = _is_social(web, plat) & inside & once
+    once = deduplicate(web, day, day, inside.to_numpy(dtype="float64"), []) > 0
+    keep = is_social(web, plat) & inside & once
     if platform != "all":
         keep &= (plat == platform).fillna(False)
     return web.index[keep.to_numpy()]

@@ -140,7 +140,7 @@ def _fold(name: str) -> str:
     return re.sub(r"[\W_]+", "_", text).strip("_")
 
 
-def _is_social(web: pd.DataFrame, platform: pd.Series) -> pd.Series:
+def is_social(web: pd.DataFrame, platform: pd.Series) -> pd.Series:
     group = web["channel_group"].astype("string").str.lower()
     by_group = group.str.contains(r"social|sociaux", regex=True)
     medium = web["medium"].astype("string").str.strip().str.lower()
@@ -189,7 +189,7 @@ def _rows(web: pd.DataFrame) -> _Rows:
     return _Rows(
         w=w, start=start, end=end, undated=(start.isna() | end.isna()).to_numpy(),
         platform=platform,
-        social=_is_social(w, platform).to_numpy(), campaign_key=campaign_key(w["campaign"]),
+        social=is_social(w, platform).to_numpy(), campaign_key=campaign_key(w["campaign"]),
         campaign=w["campaign"].astype("string"), currency=w["currency"].astype("string"),
         span_key=_span_key(start, end), rank=_breakdown_rank(w), covers=covers,
         measures={m: pd.to_numeric(column_or(w, m, dtype="Float64")).astype("Float64")
@@ -342,7 +342,7 @@ def social_web(web: pd.DataFrame, period: Period, runs: pd.DataFrame | None = No
     covered = bool((export_weight > 0).any())
     if covered and (part := _covered_part(r.covers, period)) is not None:
         notes.append(part)
-    once = _deduplicate(w, r.start, r.end, export_weight, notes, span_key=r.span_key,
+    once = deduplicate(w, r.start, r.end, export_weight, notes, span_key=r.span_key,
                         rank=r.rank)
     start, end, narrowed = _run_days(r, runs)
     weight = _weight(start, end, r.undated, period) * once
@@ -502,9 +502,9 @@ def _breakdown_rank(w: pd.DataFrame) -> pd.Series | None:
     return w["breakdown"].astype("string").map(_BREAKDOWN_RANK).astype("float64").fillna(9)
 
 
-def _deduplicate(w: pd.DataFrame, start: pd.Series, end: pd.Series, weight: np.ndarray,
-                 notes: list[tuple[str, str]], *, span_key: pd.Series | None = None,
-                 rank: pd.Series | None = None) -> np.ndarray:
+def deduplicate(w: pd.DataFrame, start: pd.Series, end: pd.Series, weight: np.ndarray,
+                notes: list[tuple[str, str]], *, span_key: pd.Series | None = None,
+                rank: pd.Series | None = None) -> np.ndarray:
     """1 for the rows to count, 0 for rows repeating traffic already counted (see module).
 
     What was left out is added to ``notes`` as ``(code, sentence)``. ``span_key`` and ``rank``

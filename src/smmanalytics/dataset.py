@@ -312,8 +312,8 @@ SORT_KEYS = {
 _SIDE_READERS = {"costs": read_costs, "goals": read_goals, "competitors": read_competitors}
 
 
-def _read_side(path: Path, attr: str, log: QualityLog, strict: bool,
-               data: bytes | None = None):
+def read_side(path: Path, attr: str, log: QualityLog, strict: bool,
+              data: bytes | None = None):
     """The side file ``path`` read by the reader of the Dataset field ``attr``; an empty frame
     when it cannot be read (noted failed in ``log``; raised when ``strict``)."""
     reader = _SIDE_READERS[attr]
@@ -334,8 +334,8 @@ def _read_side(path: Path, attr: str, log: QualityLog, strict: bool,
     return out
 
 
-def _merge(table: str, frames: list[pd.DataFrame], log: QualityLog,
-           guessed_met: set[str] | None = None) -> pd.DataFrame:
+def merge_table(table: str, frames: list[pd.DataFrame], log: QualityLog,
+                guessed_met: set[str] | None = None) -> pd.DataFrame:
     """Concatenate a table's frames; the newest snapshot wins per key (ties: later file).
 
     A snapshot the export states (its content or name, or inferred from its days) wins over
@@ -931,7 +931,7 @@ class _Settings:
                      "ignored", level="warning")
             return
         with noting_warnings(ilog, f):
-            self.side[attr] = _read_side(f, attr, ilog, strict, data)
+            self.side[attr] = read_side(f, attr, ilog, strict, data)
 
 
 def _archive_logo(brand: Brand, brand_from: tuple[str, Path], log: QualityLog
@@ -1067,7 +1067,7 @@ def _read_and_merge(pending: list[tuple[QualityLog, Path]], item_logs: list[Qual
     for k in list(tables):
         try:
             # popped: parts are freed when merged
-            merged[k] = _merge(k, tables.pop(k), mlog, guessed_met)
+            merged[k] = merge_table(k, tables.pop(k), mlog, guessed_met)
         except SmmError:
             raise
         except Exception as exc:  # never let anything but SmmError escape load

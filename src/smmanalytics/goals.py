@@ -55,6 +55,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import logging
 from pathlib import Path
 
@@ -687,7 +688,7 @@ def _simulate_series(ds, metric: str, platform: str, w: Period, end: dt.date, *,
         rest = sim_count(y, float(wd[left].sum()), rng, paths,
                          weights=wd[daily.index.day_of_week], dispersion=fit.dispersion)
         return actual_to_date + rest, True
-    hist = metric_daily(ds, metric, platform, _history_start(end), end)
+    hist = _FlowHistory(metric_daily(ds, metric, platform, _history_start(end), end))
     rho = _day_correlation(hist, notes)
     weekly = _flow_weekly(hist, daily.index, end, w.end, notes)
     rest = sim_flow(y, days_left, rng, paths, nonneg=metric == "revenue", rho=rho, **weekly)
@@ -695,8 +696,8 @@ def _simulate_series(ds, metric: str, platform: str, w: Period, end: dt.date, *,
     return actual_to_date + rest, bool(weekly)
 
 
-def _flow_weekly(hist: pd.Series, done: pd.DatetimeIndex, end: dt.date, last: dt.date,
-                 notes: list[str]) -> dict:
+def _flow_weekly(hist: pd.Series | _FlowHistory, done: pd.DatetimeIndex, end: dt.date,
+                 last: dt.date, notes: list[str]) -> dict:
     """:func:`smmanalytics._forecast.sim_flow`'s ``effects`` and ``ahead`` under the weekly
     rhythm of a flow's ``hist`` (:func:`_flow_rhythm`): the effect of each day of ``done``
     and the Σ of those of the days after ``end`` to ``last``; {} without a rhythm."""
@@ -752,7 +753,7 @@ def _simulate_return(ds, metric: str, platform: str, w: Period, end: dt.date, *,
     x = done.to_numpy("float64")
     monthly = not len(x)
     if not monthly:
-        hist = daily_value(_history_start(end), end)
+        hist = _FlowHistory(daily_value(_history_start(end), end))
         rho = _day_correlation(hist, notes)
         weekly = _flow_weekly(hist, done.index, end, w.end, notes)
         final_value = float(value_a) + sim_flow(x, days_left, rng, paths, nonneg=True, rho=rho,
@@ -784,16 +785,44 @@ def _history_start(end: dt.date) -> dt.date:
     return end - dt.timedelta(days=_RHYTHM_MAX_DAYS - 1)
 
 
-def _day_correlation(hist: pd.Series, notes: list[str]) -> float:
+def _known_days(hist: pd.Series) -> pd.Series:
+    """The days of a daily series ``hist`` that are known: its values from the first day of
+    activity on, without the missing ones. The days before the first activity (0 until a
+    shop or an account starts) are unknown, not a run of zeros."""
+    hist = hist.dropna()
+    return hist[(hist != 0).cumsum() > 0]
+
+
+class _FlowHistory:
+    """A daily flow's history as :func:`_day_correlation` and :func:`_flow_rhythm` both read
+    it: its known ``days`` (:func:`_known_days`) and their month + weekday ``fit``
+    (:func:`_month_weekday_fit`, computed once, when first needed), so that a projection
+    using both cleans and fits the same days once."""
+
+    def __init__(self, hist: pd.Series):
+        self.days = _known_days(hist)
+
+    @functools.cached_property
+    def fit(self) -> tuple[np.ndarray, np.ndarray]:
+        """:func:`_month_weekday_fit` of :attr:`days`: their residuals and weekday effects."""
+        return _month_weekday_fit(self.days)
+
+
+def _flow_history(hist: pd.Series | _FlowHistory) -> _FlowHistory:
+    """``hist`` as a :class:`_FlowHistory` (itself when it is one already)."""
+    return hist if isinstance(hist, _FlowHistory) else _FlowHistory(hist)
+
+
+def _day_correlation(hist: pd.Series | _FlowHistory, notes: list[str]) -> float:
     """Lag-one correlation of a daily flow (revenue, net followers) over its history, for
     :func:`smmanalytics._forecast.sim_flow`; 0 when not shown beyond noise.
 
     The days before the first activity (0 until a shop or an account starts) are unknown,
-    not a run of zeros. Each day is taken as its deviation from its calendar month's level
-    and its weekday's effect (:func:`_month_weekday_residuals`: neither a month's growth nor
-    a weekly rhythm is a correlation), and ``r₁ = Σ eₜ·eₜ₋₁ / Σ eₜ²`` over the pairs of
-    consecutive known days. Under independence ``r₁`` is about normal with variance
-    ``1/n``: it is used only when ``r₁·√n`` passes the one-sided 5 % point, on at least 4
+    not a run of zeros (:class:`_FlowHistory`). Each day is taken as its deviation from its
+    calendar month's level and its weekday's effect (:func:`_month_weekday_fit`: neither a
+    month's growth nor a weekly rhythm is a correlation), and ``r₁ = Σ eₜ·eₜ₋₁ / Σ eₜ²``
+    over the pairs of consecutive known days. Under independence ``r₁`` is about normal with
+    variance ``1/n``: it is used only when ``r₁·√n`` passes the one-sided 5 % point, on at least 4
     weeks of days, then corrected for its small-sample bias, ``+ (1 + 4·r₁)/n`` for the mean
     taken out (Kendall 1954) and ``+ (1 + r₁)/n`` for each further month's level (ours,
     measured by simulation; the weekday effects, interleaved, bias it little), at most 0.9.
@@ -808,12 +837,12 @@ def _day_correlation(hist: pd.Series, notes: list[str]) -> float:
     all of them; now 3 % and 4 %. (A weekly rhythm beyond noise is projected as one:
     :func:`_flow_rhythm`.)
     """
-    hist = hist.dropna()
-    hist = hist[(hist != 0).cumsum() > 0]           # days before the first activity: unknown
+    flow = _flow_history(hist)
+    hist = flow.days
     n = len(hist)
     if n < _CORRELATION_MIN_DAYS:
         return 0.0
-    e = _month_weekday_residuals(hist)
+    e = flow.fit[0]
     month = hist.index.year * 12 + hist.index.month
     pair = np.diff(hist.index.to_numpy()) == np.timedelta64(1, "D")
     den = float((e * e).sum())
@@ -830,17 +859,13 @@ def _day_correlation(hist: pd.Series, notes: list[str]) -> float:
     return rho
 
 
-def _month_weekday_residuals(hist: pd.Series) -> np.ndarray:
-    """Each day of ``hist`` less its calendar month's level and its weekday's effect (the
-    additive model ``y = month + weekday``, fitted by alternating means until stable): a
-    weekly rhythm (more on Saturdays) and a month's growth are neither of them a correlation
-    of one day with the next, and a weekend bump read as one in 4 histories of 5."""
-    return _month_weekday_fit(hist)[0]
-
-
 def _month_weekday_fit(hist: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`_month_weekday_residuals` of ``hist`` and the 7 weekday effects (Monday first,
-    mean 0 over the weekdays seen, 0 for a weekday not seen)."""
+    """Each day of ``hist`` less its calendar month's level and its weekday's effect (the
+    additive model ``y = month + weekday``, fitted by alternating means until stable), and
+    the 7 weekday effects (Monday first, mean 0 over the weekdays seen, 0 for a weekday not
+    seen). A weekly rhythm (more on Saturdays) and a month's growth are neither of them a
+    correlation of one day with the next, and a weekend bump read as one in 4 histories of
+    5."""
     y = hist.to_numpy("float64")
     month = pd.factorize(hist.index.year * 12 + hist.index.month)[0]
     dow = hist.index.day_of_week.to_numpy()
@@ -858,7 +883,7 @@ def _month_weekday_fit(hist: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     return y - level[month] - effect[dow], effect
 
 
-def _flow_rhythm(hist: pd.Series, notes: list[str]) -> np.ndarray | None:
+def _flow_rhythm(hist: pd.Series | _FlowHistory, notes: list[str]) -> np.ndarray | None:
     """Weekday effects of a daily flow (revenue, net followers) over its history, for
     :func:`smmanalytics._forecast.sim_flow`; None when not shown beyond noise.
 
@@ -880,8 +905,8 @@ def _flow_rhythm(hist: pd.Series, notes: list[str]) -> np.ndarray | None:
     for them), +58 where they hold fewer; now +3.5 and −2.5, as independent days' −1.5 and
     +2.4.
     """
-    hist = hist.dropna()
-    hist = hist[(hist != 0).cumsum() > 0]           # days before the first activity: unknown
+    flow = _flow_history(hist)
+    hist = flow.days
     n = len(hist)
     if n < _RHYTHM_MIN_DAYS:
         return None
@@ -889,7 +914,7 @@ def _flow_rhythm(hist: pd.Series, notes: list[str]) -> np.ndarray | None:
     month = pd.factorize(hist.index.year * 12 + hist.index.month)[0]
     nm = month.max() + 1
     rss0 = float(((y - (np.bincount(month, y, nm) / np.bincount(month))[month]) ** 2).sum())
-    e, effect = _month_weekday_fit(hist)
+    e, effect = flow.fit
     rss1 = float((e * e).sum())
     extra = int((np.bincount(hist.index.day_of_week, minlength=7) > 0).sum()) - 1
     nu = n - nm - extra
@@ -976,8 +1001,7 @@ def _weekday_fit(ds, metric: str, platform: str, end: dt.date) -> _DailyFit:
     freedom (days − parameters fitted), so that fitting the months and weekdays does not
     shrink it.
     """
-    hist = metric_daily(ds, metric, platform, _history_start(end), end).dropna()
-    hist = hist[(hist != 0).cumsum() > 0]           # days before the first activity: unknown
+    hist = _known_days(metric_daily(ds, metric, platform, _history_start(end), end))
     if not len(hist) or not hist.sum() > 0:
         return _DailyFit(None, 0, None)
     y = np.round(np.clip(hist.to_numpy("float64"), 0, None))

@@ -20,7 +20,7 @@ from pathlib import Path
 from .._io import file_name
 from ..errors import DataQualityWarning, ParseError
 from ..quality import QualityLog
-from ._sources import _EXCEL_SUFFIXES, is_junk
+from ._sources import EXCEL_SUFFIXES, is_junk
 
 __all__ = ["BRAND_FILES", "EXPORT_SUFFIXES", "IMAGE_SUFFIXES", "SETTINGS_FILES", "SIDE_FILES",
            "SYNONYMS_FILE", "files_below", "is_archive_setting", "looks_like_export",
@@ -42,7 +42,7 @@ SYNONYMS_FILE = "synonyms.csv"
 SETTINGS_FILES = frozenset([*SIDE_FILES, *BRAND_FILES, SYNONYMS_FILE])
 IMAGE_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf")
 #: the suffixes the platforms' exports come with (tables, workbooks, zips of them)
-EXPORT_SUFFIXES = (".csv", ".tsv", ".zip", *_EXCEL_SUFFIXES)
+EXPORT_SUFFIXES = (".csv", ".tsv", ".zip", *EXCEL_SUFFIXES)
 
 
 def looks_like_export(name: str) -> bool:

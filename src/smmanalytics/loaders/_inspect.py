@@ -89,7 +89,7 @@ def _inspect_settings(f: Path, lower: str, data: bytes | None = None) -> tuple[d
     as failed, and a Windows-1252 one with its warning), and what was read (None when it
     could not be)."""
     from ..brand import read_brand
-    from ..dataset import _read_side  # here: dataset imports the loaders
+    from ..dataset import read_side  # here: dataset imports the loaders
 
     log = QualityLog()
     value = None
@@ -101,7 +101,7 @@ def _inspect_settings(f: Path, lower: str, data: bytes | None = None) -> tuple[d
                 for exc in problems:
                     log.add(f, "brand_key_ignored", f"{exc}: its default is used")
             elif lower in _folder.SIDE_FILES:
-                value = _read_side(f, _folder.SIDE_FILES[lower][2], log, True, data)
+                value = read_side(f, _folder.SIDE_FILES[lower][2], log, True, data)
             else:
                 value = read_synonyms(f, data=data)
         except SmmError as exc:
@@ -184,7 +184,7 @@ def _rows_kept(df: pd.DataFrame, log: QualityLog) -> int:
     """The rows :func:`smmanalytics.load` keeps of the table ``df`` read alone (a row whose
     key comes again later in it dropped), its merge's notes written in ``log`` naming the
     table's sheet, as the table's own."""
-    from ..dataset import MERGE_KEYS, _merge
+    from ..dataset import MERGE_KEYS, merge_table
 
     # most tables repeat no key: the merge (conform, sort, validate: a seventh of inspect's
     # time on the sample brand) is run only on one that does, or whose ids a spreadsheet
@@ -193,7 +193,7 @@ def _rows_kept(df: pd.DataFrame, log: QualityLog) -> int:
     if not df.attrs.get("unreliable_ids") and not df.duplicated(subset=keys).any():
         return len(df)
     merged = QualityLog()
-    kept = len(_merge(df.attrs["kind"], [df], merged))
+    kept = len(merge_table(df.attrs["kind"], [df], merged))
     for e in merged.entries:
         log.add(e["file"], e["code"], e["message"], level=e["level"], rows=e["rows"],
                 sheet=df.attrs.get("sheet"))

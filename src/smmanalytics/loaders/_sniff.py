@@ -1,19 +1,17 @@
-"""Bytes → text → raw tables: encoding, delimiter, and the table (:class:`RawTable`) of cells.
+"""Text → raw tables: the delimiter, and the table (:class:`RawTable`) of cells.
 
 Rules (reference §9.4):
 
-- BOM ``EF BB BF`` → utf-8-sig, ``FF FE`` → utf-16-le, ``FE FF`` → utf-16-be; no BOM: utf-8, else
-  cp1252, else latin-1 (each fallback is recorded in the quality log). A UTF-8 file with a few
-  stray bytes (a BOM, or more UTF-8 accents than stray bytes) keeps UTF-8, those bytes alone
-  read as cp1252.
 - The delimiter is sniffed among ``,`` ``;`` and tab from the header and the next lines.
 
-What stands above a header (a ``sep=`` hint, a title line, ``#`` preambles) and where one table
-of a file ends and the next starts is :mod:`._preamble`'s (:func:`~._preamble.split_text`); a
-file cut off, or a quoted cell never closed, is told by :mod:`._cutoff`.
+The bytes are decoded to text by :mod:`._encoding`. What stands above a header (a ``sep=``
+hint, a title line, ``#`` preambles) and where one table of a file ends and the next starts is
+:mod:`._preamble`'s (:func:`~._preamble.split_text`); a file cut off, or a quoted cell never
+closed, is told by :mod:`._cutoff`.
 
 The body of a table is parsed once, vectorised, by pyarrow (every cell as text, quoted
-multi-line cells allowed); cells stay strings and the format modules convert them.
+multi-line cells allowed: :mod:`._body`); cells stay strings and the format modules convert
+them.
 """
 
 from __future__ import annotations
@@ -29,11 +27,11 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.csv as pacsv
 
 from ..errors import ParseError
 from ..quality import QualityLog
 from ._arrow import chunks_may_contain
+from ._body import frame_from_rows, read_body, read_ragged, records_and_lines
 from ._cells import column_letter, rows_all_empty
 from ._cutoff import (
     _count,
@@ -46,164 +44,14 @@ from ._cutoff import (
 )
 from ._headers import SUMMARY_WORDS, known_header, normalize, shares_half_the_names
 
-__all__ = ["decode", "RawTable", "DELIMITERS"]
+__all__ = ["RawTable", "DELIMITERS"]
 
 DELIMITERS = (",", ";", "\t")
-# Arrow reads cells of any length; the csv module (ragged rows, TikTok's repair, error lines)
-# refuses one over 131,072 characters by default, which a long caption pasted twice reaches
-csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
 _KV = re.compile(r"^#\s*([^:]+?)\s*:\s*(.*?)\s*$")
 _START_KEYS = {"start date", "date de début", "data di inizio", "fecha de inicio", "startdatum",
                "data de início"}
 _END_KEYS = {"end date", "date de fin", "data di fine", "fecha de finalización",
              "fecha de fin", "enddatum", "data de término"}
-
-
-#: bytes UTF-8 could not read, as ``surrogateescape`` leaves them (U+DC80 to U+DCFF)
-_STRAY = re.compile("[\udc80-\udcff]")
-#: characters beyond ASCII that UTF-8 did read: a Windows-1252 file has few or none (its "é"
-#: followed by a letter is no UTF-8), a UTF-8 file with stray bytes as many as those bytes or more
-_UTF8_BEYOND_ASCII = re.compile("[^\x00-\x7f\udc80-\udcff]")
-
-
-def _stray_table() -> dict[int, str]:
-    """Each stray byte (U+DC00 + byte) as Windows-1252 reads it; latin-1 for the five bytes
-    Windows-1252 leaves undefined."""
-    table = {}
-    for b in range(0x80, 0x100):
-        try:
-            table[0xDC00 + b] = bytes([b]).decode("cp1252")
-        except UnicodeDecodeError:
-            table[0xDC00 + b] = bytes([b]).decode("latin-1")
-    return table
-
-
-_STRAY_AS_CP1252 = _stray_table()
-
-#: the characters Windows-1252 (latin-1 for the five bytes it leaves undefined) reads the
-#: bytes 0x80 to 0xFF as, back to those bytes: a UTF-8 text read so shows them; and the
-#: control characters latin-1 reads 0x80 to 0x9F as
-_CP1252_BYTE = {**{b: b for b in range(0x80, 0xA0)},
-                **{ord(ch): code - 0xDC00 for code, ch in _STRAY_AS_CP1252.items()}}
-_CONT = "[" + "".join(sorted({chr(c) for c, b in _CP1252_BYTE.items() if b < 0xC0})) + "\ufffd]"
-#: a UTF-8 sequence read as Windows-1252 and saved again as UTF-8: its lead byte's character
-#: (``Ã`` of é = C3 A9), then as many continuation bytes' (``©``) as the lead says; U+FFFD
-#: stands for a byte Windows-1252 could not read (0x81, 0x8D, 0x8F, 0x90, 0x9D), lost
-_DOUBLE_UTF8 = re.compile(f"[\u00c2-\u00df]{_CONT}|[\u00e0-\u00ef]{_CONT}{{2}}"
-                          f"|[\u00f0-\u00f4]{_CONT}{{3}}")
-_NON_ASCII = re.compile("[^\x00-\x7f\ufeff\ufffd]")
-#: what every :data:`_DOUBLE_UTF8` sequence starts with, looked for first by Arrow's RE2 (a
-#: few ms a megabyte, where Python's re takes a tenth of a second to find none)
-_DOUBLE_UTF8_START = f"[\u00c2-\u00f4]{_CONT}"
-
-
-def _undo_double_utf8(m: re.Match) -> str:
-    """The character one :data:`_DOUBLE_UTF8` sequence stood for; U+FFFD where a byte of it
-    was lost; the sequence as it is when its bytes are no UTF-8."""
-    s = m.group()
-    if "\ufffd" in s:
-        return "\ufffd"
-    try:
-        return bytes(_CP1252_BYTE[ord(ch)] for ch in s).decode("utf-8")
-    except UnicodeDecodeError:
-        return s
-
-
-def _likely(ch: str) -> bool:
-    """A character a social-media export's text is full of, which a twice-encoded one shows
-    as a sequence: an accented letter or sign of Latin-1 and Latin Extended-A (é ``Ã©``, œ
-    ``Å“``, the no-break space ``Â\xa0``), punctuation (’ ``â€™``), € and symbols (✨
-    ``âœ¨``), emoji (``ðŸ’š``), the BOM. Other characters (É— read as ɗ) prove nothing."""
-    cp = ord(ch)
-    return (0xA0 <= cp <= 0x17F or 0x2000 <= cp <= 0x2BFF or 0x1F000 <= cp <= 0x1FAFF
-            or cp == 0xFEFF)
-
-
-def double_encoded(text: str) -> tuple[str, int, int, str] | None:
-    """``text`` repaired when it is clearly UTF-8 encoded twice (read as Windows-1252 and
-    saved again as UTF-8: ``RÃ©actions``, ``ðŸ’š``), with the number of characters repaired,
-    how many of them had lost a byte (now U+FFFD), and the first sequence; None otherwise (no
-    such sequence, the cheap common case).
-
-    Clearly: the sequences that read back as a :func:`_likely` character outnumber the
-    characters beyond ASCII outside any sequence, of which a twice-encoded text has none; a
-    genuine ``Ã`` (SÃO PAULO), or a quoted ``Ã©`` in a text whose accents are right, is left
-    as written. Once clear, every sequence is read back."""
-    if not pc.match_substring_regex(pa.array([text]), _DOUBLE_UTF8_START)[0].as_py():
-        return None
-    first = _DOUBLE_UTF8.search(text)
-    if first is None:
-        return None
-    found = [m.group() for m in _DOUBLE_UTF8.finditer(text, first.start())]
-    back = [_DOUBLE_UTF8.sub(_undo_double_utf8, s) for s in found]
-    likely = sum(len(b) == 1 and _likely(b) for b in back)
-    others = len(_NON_ASCII.findall(text)) - sum(len(_NON_ASCII.findall(s)) for s in found)
-    if likely <= others:
-        return None
-    lost = back.count("\ufffd")
-    repaired = sum(b != s for s, b in zip(found, back, strict=True))
-    fixed = _DOUBLE_UTF8.sub(_undo_double_utf8, text)
-    return fixed.removeprefix("\ufeff"), repaired, lost, first.group()
-
-
-def decode(data: bytes, *, file: str = "", log: QualityLog | None = None) -> tuple[str, str]:
-    """Decode ``data`` to text; return ``(text, encoding)``. Fallbacks are logged."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        enc = "utf-8-sig"
-    elif data.startswith(b"\xff\xfe"):
-        enc = "utf-16-le"
-        data = data[2:]
-    elif data.startswith(b"\xfe\xff"):
-        enc = "utf-16-be"
-        data = data[2:]
-    elif len(data) >= 4 and data[1:2] == b"\x00" and data[3:4] == b"\x00" and data[0:1] != b"\x00":
-        enc = "utf-16-le"
-    else:
-        enc = "utf-8"
-    try:
-        text = data.decode(enc)
-    except UnicodeDecodeError as exc:
-        if enc.startswith("utf-16"):
-            text = data.decode(enc, errors="replace")
-            if log is not None:
-                log.add(file, "encoding_repaired", f"invalid {enc} bytes replaced by U+FFFD "
-                        f"(first at byte {exc.start})")
-            return text, enc
-        first_bad = exc.start
-    else:
-        double = double_encoded(text) if enc.startswith("utf-8") else None
-        if double is None:
-            return text, enc
-        fixed, n, lost, example = double
-        if log is not None:
-            log.add(file, "encoding_double_utf8", f"the text was UTF-8 encoded twice (read as "
-                    "Windows-1252 and saved again as UTF-8, by a spreadsheet or an editor): "
-                    f"{n} characters such as {example!r} read back as "
-                    f"{_DOUBLE_UTF8.sub(_undo_double_utf8, example)!r}" + (
-                        f"; {lost} had lost a byte to that reading and were replaced by "
-                        "U+FFFD" if lost else ""))
-        return fixed, "utf-8+double"
-    # UTF-8 with a few bytes of Windows-1252 (a caption fixed in Notepad or an old Excel):
-    # those bytes alone are read as Windows-1252. Read whole as Windows-1252, the file's BOM
-    # became "ï»¿", which hid its first column's name, and every accent two letters
-    text = data.decode(enc, errors="surrogateescape")     # each bad byte b: U+DC00 + b
-    stray = len(_STRAY.findall(text))
-    if enc == "utf-8-sig" or len(_UTF8_BEYOND_ASCII.findall(text)) >= stray:
-        if log is not None:
-            line = data.count(b"\n", 0, first_bad) + 1
-            log.add(file, "encoding_mixed", f"{stray} byte(s) not valid UTF-8 in a UTF-8 file, "
-                    f"read as Windows-1252 (the first on line {line}): check the accents there")
-        return text.translate(_STRAY_AS_CP1252), "utf-8+cp1252"
-    for fallback in ("cp1252", "latin-1"):
-        try:
-            text = data.decode(fallback)
-        except UnicodeDecodeError:
-            continue
-        if log is not None:
-            log.add(file, "encoding_fallback", f"not valid UTF-8; decoded as {fallback} "
-                    "(probably re-saved by Excel on Windows)")
-        return text, fallback
-    raise AssertionError("latin-1 decodes every byte string")  # pragma: no cover
 
 
 def _fields(line: str, delim: str) -> list[str]:
@@ -314,7 +162,7 @@ class RawTable:
                 ((k, r) for k, r in enumerate(self.rows) if _may_be_header(r)), self.norm)
             if found is not None:
                 self._cut_rows_before(found)
-            frame = _frame_from_rows(self.rows, len(self.header))
+            frame = frame_from_rows(self.rows, len(self.header))
             return self._without_keyless_summaries(self._without_summary_tail(
                 self._without_rows_of_no_data(frame, _lead_rows(frame, self.header))))
         cells, named = self._read_cells()
@@ -334,7 +182,7 @@ class RawTable:
         body = self.raw if self.raw is not None else (self.body or "")
         delim = self.delimiter or ","
         width = len(self.header)
-        cells = _read_body(body, width, delim, self.numeric, self.counts)
+        cells = read_body(body, width, delim, self.numeric, self.counts)
         if cells is not None:
             named = _lead_rows(cells, self.header)
             found = _first_other_header(((k, _row(cells, k)) for k in named.tolist()),
@@ -344,8 +192,8 @@ class RawTable:
             # cells after it, which no padding mends
             if (unclosed := self.unclosed_quote()) is not None:
                 raise unclosed
-            records, lines = _records_and_lines(body, delim,
-                                                self.body_line or self.first_line + 1)
+            records, lines = records_and_lines(body, delim,
+                                               self.body_line or self.first_line + 1)
             lead = _lead(self.header)
             name = None if lead is None else self.header[lead]     # as _lead_rows searches
             found = _first_other_header(
@@ -355,8 +203,8 @@ class RawTable:
                 cut = self.mend_cut_off(records, lines)
                 # rows a reader repairs itself (read_as: TikTok's) are read here only to
                 # name an error's row: their extra cells raise no error of their own
-                cells = _read_ragged(records, lines, width, self.source, self.log, cut=cut,
-                                     strict=self.read_as is None)
+                cells = read_ragged(records, lines, width, self.source, self.log, cut=cut,
+                                    strict=self.read_as is None)
                 named = _lead_rows(cells, self.header)
         if found is not None and self._cut_before(found):
             return self._read_cells()
@@ -368,18 +216,18 @@ class RawTable:
         """The rows of the body as the csv module reads them (a reader's own repair of rows
         of another width, TikTok's Content), up to a header of other columns among them
         (:func:`_first_other_header`, as :meth:`_read_cells` finds it), and the line of the
-        file each starts on (:func:`_records_and_lines`): the rows from that header on are
+        file each starts on (:func:`records_and_lines`): the rows from that header on are
         cut off into ``next_block``, for the registry to read or refuse."""
         base = self.body_line or self.first_line + 1
-        records, lines = _records_and_lines(self._body_text() or "", self.delimiter or ",",
-                                            base)
+        records, lines = records_and_lines(self._body_text() or "", self.delimiter or ",",
+                                           base)
         width, lead = len(self.header), _lead(self.header)
         name = None if lead is None else self.header[lead]
         found = _first_other_header(
             ((k, r) for k, r in enumerate(records) if len(r) != width
              or name is not None and name in r[lead]), self.norm)
         if found is not None and self._cut_before(found):     # its preamble cut off too
-            return _records_and_lines(self._body_text() or "", self.delimiter or ",", base)
+            return records_and_lines(self._body_text() or "", self.delimiter or ",", base)
         return records, lines
 
     def mend_cut_off(self, records: list[list[str]], lines: list[int]) -> int | None:
@@ -392,7 +240,7 @@ class RawTable:
         quote is never closed, in a row of every cell ("560" cut to "56). That cell is set to
         missing (a closed quoted cell is whole and kept), the row kept, and the cut noted with
         its line, its column and the value read. A short row a line break ends is only ragged
-        (:func:`_read_ragged`). Only a body that ends inside a line is looked at further."""
+        (:func:`read_ragged`). Only a body that ends inside a line is looked at further."""
         body = self.raw if self.raw is not None else self.body or ""
         if not records or not ends_inside_a_line(body):
             return None
@@ -1067,157 +915,6 @@ def _blank_cells(col: pa.ChunkedArray | pd.Series) -> np.ndarray:
     else:
         empty = pc.is_null(col)
     return pc.fill_null(empty, True).to_numpy(zero_copy_only=False)
-
-
-def _frame_from_rows(rows: list[list], width: int) -> pd.DataFrame:
-    padded = [(list(r) + [None] * width)[:width] for r in rows]
-    df = pd.DataFrame(padded, columns=range(width), dtype=object)
-    return df.fillna("") if len(df) else df
-
-
-def _is_blank(body: str | bytes | memoryview) -> bool:
-    if len(body) > 65536:
-        return False
-    return not (body.strip() if isinstance(body, str) else bytes(body).strip())
-
-
-def _read_body(body: str | bytes | memoryview, width: int, delim: str,
-               numeric: frozenset[int] = frozenset(), counts: frozenset[int] = frozenset()
-               ) -> pa.Table | None:
-    """The body parsed by Arrow: the ``numeric`` columns as numbers when every cell of them is
-    one (:func:`_read_typed`), else every column as text; None when some row has another
-    width than the header's (:func:`_read_ragged` reads those)."""
-    names = [str(i) for i in range(width)]
-    if _is_blank(body):
-        return pa.table({n: pa.array([], type=pa.large_string()) for n in names})
-    data = body.encode("utf-8") if isinstance(body, str) else body
-    if numeric:
-        typed = _read_typed(data, names, delim, numeric, counts)
-        if typed is not None:
-            return typed
-    bad: list[int] = []
-
-    def _invalid(row) -> str:
-        bad.append(row.number if row.number is not None else -1)
-        return "skip"
-
-    try:
-        table = _arrow_csv(data, names, delim, invalid_row_handler=_invalid,
-                           convert_options=pacsv.ConvertOptions(
-                               column_types={n: pa.large_string() for n in names},
-                               strings_can_be_null=False, quoted_strings_can_be_null=False))
-    except pa.ArrowException:
-        bad.append(-1)
-    return None if bad else table
-
-
-def _records_and_lines(body: str | bytes | memoryview, delim: str, first: int
-                       ) -> tuple[list[list[str]], list[int]]:
-    """The rows of a body read with the csv module, and the line of the file each starts on,
-    the body's first line being ``first`` (line breaks inside quoted cells counted, as
-    :meth:`RawTable._row_line` counts them), in one pass. Empty lines are no rows, and a line
-    ends at ``\n``, ``\r\n`` or ``\r``, as for Arrow."""
-    text = body if isinstance(body, str) else bytes(body).decode("utf-8", errors="replace")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
-    records: list[list[str]] = []
-    lines: list[int] = []
-    end = 0
-    for record in reader:
-        start, end = end + 1, reader.line_num
-        if record:
-            records.append(record)
-            lines.append(first + start - 1)
-    return records, lines
-
-
-def _read_ragged(rows: list[list[str]], lines: list[int], width: int, source: str,
-                 log: QualityLog | None, *, cut: int | None = None, strict: bool = True
-                 ) -> pd.DataFrame:
-    """A body whose rows (:func:`_records_and_lines`, starting on ``lines``) are ragged: short
-    rows padded, every row kept, and noted with their lines, for the user to look at them;
-    the row at ``cut``, where the file was cut off, has its own note
-    (:meth:`RawTable.mend_cut_off`).
-
-    A row of more cells than the header whose extra cells are all empty (separators left at
-    the end of the line by a spreadsheet that re-saved the file) is kept as it is. A row whose
-    extra cells hold a value raises :class:`ParseError`: a separator inside a value (a number
-    written ``1,234`` or a text with a comma, unquoted) shifts every cell after it, and which
-    cells belong together cannot be told, so no column's value can be trusted; not when
-    ``strict`` is False: a reader that re-joins such rows itself (TikTok's Content, whose
-    titles may hold commas: ``loaders.tiktok._repaired``) has them read here only to name an
-    error's row."""
-    # rows of empty cells are kept, for the caller to skip and note
-    # (RawTable._without_rows_of_no_data), and are not counted as ragged
-    ragged = [k for k, r in enumerate(rows)
-              if len(r) != width and k != cut and any(c.strip() for c in r)]
-    for k in ragged if strict else ():
-        extra = [c for c in rows[k][width:] if c.strip()]
-        if extra:
-            raise ParseError(
-                f"a row of {len(rows[k])} cells under a header of {width} columns: its "
-                "values cannot be placed in their columns (an unquoted separator inside a "
-                "value, such as a number written 1,234 or a text with a comma, shifts the "
-                "cells after it); quote that value or remove the separator", file=source,
-                line=lines[k], expected="no value past the last column", got=extra[:3])
-    if log is not None and ragged:
-        long_rows = sum(len(rows[k]) > width for k in ragged)
-        log.add(source, "ragged_rows", f"{len(ragged) - long_rows} rows with fewer and "
-                f"{long_rows} rows with more cells than the {width} headers (padded with "
-                "empty cells / extra empty cells at the end of the line ignored), on "
-                + _lines_named([lines[k] for k in ragged]), rows=len(ragged))
-    df = _frame_from_rows(rows, width)
-    return df.astype("str") if len(df) else df
-
-
-#: how many lines a note names before "and N more"
-_LINES_NAMED = 5
-
-
-def _lines_named(lines: list[int]) -> str:
-    """"line 7", "lines 2, 4, 9", "lines 2, 4, 6, 8, 10 and 3 more": where rows to look at
-    are, the first few of them."""
-    if len(lines) == 1:
-        return f"line {lines[0]}"
-    named = ", ".join(map(str, lines[:_LINES_NAMED]))
-    more = len(lines) - _LINES_NAMED
-    return f"lines {named}" + (f" and {more} more" if more > 0 else "")
-
-
-def _read_typed(data: bytes | memoryview, names: list[str], delim: str,
-                numeric: frozenset[int], counts: frozenset[int] = frozenset()
-                ) -> pa.Table | None:
-    """The body with the ``numeric`` columns read as float64 (empty cells: null) and the others
-    as text, in one pass; None when any row is ragged or any such cell is not a plain finite
-    number, or a ``counts`` column holds a fraction (its text decides: ``1.250`` may be a
-    thousand), and the caller reads every column as text instead."""
-    types = {n: pa.float64() if i in numeric else pa.large_string() for i, n in enumerate(names)}
-    try:       # no invalid-row handler: a ragged row is an error, and the text path's to mend
-        table = _arrow_csv(data, names, delim, convert_options=pacsv.ConvertOptions(
-            column_types=types, null_values=[""], strings_can_be_null=False,
-            quoted_strings_can_be_null=True))
-    except pa.ArrowException:
-        return None
-    for i in numeric:
-        col = table.column(i)
-        if i in counts:     # x - floor(x) is 0 for a whole number, a fraction or NaN (inf) else
-            odd = pc.not_equal(pc.subtract(col, pc.floor(col)), 0)
-        else:
-            odd = pc.is_inf(col)                            # "inf" is no number of an export
-        if pc.any(odd).as_py():
-            return None
-    return table
-
-
-def _arrow_csv(data: bytes | memoryview, names: list[str], delim: str, *,
-               convert_options: pacsv.ConvertOptions, invalid_row_handler=None) -> pa.Table:
-    """The body parsed by Arrow on several threads (quoted line breaks allowed)."""
-    return pacsv.read_csv(
-        pa.BufferReader(pa.py_buffer(data)),
-        read_options=pacsv.ReadOptions(column_names=names, use_threads=True, block_size=1 << 22),
-        parse_options=pacsv.ParseOptions(delimiter=delim, quote_char='"', double_quote=True,
-                                         newlines_in_values=True,
-                                         invalid_row_handler=invalid_row_handler),
-        convert_options=convert_options)
 
 
 def _only_cell(line: str) -> str | None:

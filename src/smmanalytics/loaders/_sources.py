@@ -30,9 +30,10 @@ from pathlib import Path, PurePosixPath
 
 from ..errors import ParseError
 from ..quality import QualityLog
+from ._encoding import decode, double_encoded
 from ._headers import normalize
 from ._preamble import split_text
-from ._sniff import RawTable, decode, double_encoded
+from ._sniff import RawTable
 
 __all__ = ["Source", "iter_sources", "archive_members", "archive_folder", "is_junk", "read_tables",
            "is_zip", "is_workbook", "supplementary_members", "note_skipped"]
@@ -41,7 +42,7 @@ _ZIP = b"PK\x03\x04"
 #: an archive without members: its end-of-directory record alone
 _EMPTY_ZIP = b"PK\x05\x06"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
+EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,7 @@ def is_workbook(src: Source) -> bool:
         try:
             names = zipfile.ZipFile(io.BytesIO(src.data)).namelist()
         except _OPEN_ERRORS:
-            return src.suffix in _EXCEL_SUFFIXES
+            return src.suffix in EXCEL_SUFFIXES
         return _workbook_names(names)
     return False
 

@@ -126,11 +126,11 @@ class PerformanceSections:
         ``goal_period``: those published from its first day to its last, or the report's
         last day when sooner (the scorecard judges it up to that day at most)."""
         from .._actuals import posts_in
-        from .sections import _stories_by_platform
+        from .sections import stories_by_platform
 
         w = parse_period(goal_period)
         posts, _ = posts_in(self.ds, platform, w.start, min(w.end, self.period.end))
-        return 0 if posts is None else sum(_stories_by_platform(posts).values())
+        return 0 if posts is None else sum(stories_by_platform(posts).values())
 
     def _goal_record(self, sec: Section, sc: pd.DataFrame) -> None:
         """A quarter's or a year's goals over each of their own months or quarters within it:

@@ -280,7 +280,7 @@ class BrandReport(PerformanceSections, WatchSections, Report):
                 platforms=f.listed(f.platform(p) for p in with_reach))
         # the posts counted take their stories (Instagram's 42 of October, 12 of them
         # stories), which the benchmarks and competitors leave out (30): each count says so
-        stories = _stories_by_platform(self.posts)
+        stories = stories_by_platform(self.posts)
         n_stories = sum(stories.values())
         posts = {"label": f.label("posts"), "value": f.number(total["posts"])}
         if n_stories:
@@ -589,7 +589,7 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         return sec
 
 
-def _stories_by_platform(posts: pd.DataFrame) -> dict[str, int]:
+def stories_by_platform(posts: pd.DataFrame) -> dict[str, int]:
     """The stories (``content_type`` "story") among ``posts``, by platform (None: those
     without one); none where the posts have no content type."""
     if "content_type" not in posts or posts.empty:

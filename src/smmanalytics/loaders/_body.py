@@ -1,0 +1,177 @@
+"""A table's body (its data rows, as text or UTF-8 bytes) → cells: parsed once, vectorised,
+by pyarrow (:func:`read_body`: every cell as text, or the columns expected to hold numbers as
+numbers, quoted multi-line cells allowed), or row by row by the csv module when some row has
+another width than the header's (:func:`records_and_lines`, :func:`read_ragged`). What the
+rows are (a header repeated, a summary, another export pasted under) is
+:class:`~._sniff.RawTable`'s.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
+
+from ..errors import ParseError
+from ..quality import QualityLog
+
+__all__ = ["read_body", "records_and_lines", "read_ragged", "frame_from_rows"]
+
+# Arrow reads cells of any length; the csv module (ragged rows, TikTok's repair, error lines)
+# refuses one over 131,072 characters by default, which a long caption pasted twice reaches
+csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
+
+
+def frame_from_rows(rows: list[list], width: int) -> pd.DataFrame:
+    padded = [(list(r) + [None] * width)[:width] for r in rows]
+    df = pd.DataFrame(padded, columns=range(width), dtype=object)
+    return df.fillna("") if len(df) else df
+
+
+def _is_blank(body: str | bytes | memoryview) -> bool:
+    if len(body) > 65536:
+        return False
+    return not (body.strip() if isinstance(body, str) else bytes(body).strip())
+
+
+def read_body(body: str | bytes | memoryview, width: int, delim: str,
+              numeric: frozenset[int] = frozenset(), counts: frozenset[int] = frozenset()
+              ) -> pa.Table | None:
+    """The body parsed by Arrow: the ``numeric`` columns as numbers when every cell of them is
+    one (:func:`_read_typed`), else every column as text; None when some row has another
+    width than the header's (:func:`read_ragged` reads those)."""
+    names = [str(i) for i in range(width)]
+    if _is_blank(body):
+        return pa.table({n: pa.array([], type=pa.large_string()) for n in names})
+    data = body.encode("utf-8") if isinstance(body, str) else body
+    if numeric:
+        typed = _read_typed(data, names, delim, numeric, counts)
+        if typed is not None:
+            return typed
+    bad: list[int] = []
+
+    def _invalid(row) -> str:
+        bad.append(row.number if row.number is not None else -1)
+        return "skip"
+
+    try:
+        table = _arrow_csv(data, names, delim, invalid_row_handler=_invalid,
+                           convert_options=pacsv.ConvertOptions(
+                               column_types={n: pa.large_string() for n in names},
+                               strings_can_be_null=False, quoted_strings_can_be_null=False))
+    except pa.ArrowException:
+        bad.append(-1)
+    return None if bad else table
+
+
+def records_and_lines(body: str | bytes | memoryview, delim: str, first: int
+                      ) -> tuple[list[list[str]], list[int]]:
+    """The rows of a body read with the csv module, and the line of the file each starts on,
+    the body's first line being ``first`` (line breaks inside quoted cells counted, as
+    :meth:`~._sniff.RawTable._row_line` counts them), in one pass. Empty lines are no rows,
+    and a line ends at ``\n``, ``\r\n`` or ``\r``, as for Arrow."""
+    text = body if isinstance(body, str) else bytes(body).decode("utf-8", errors="replace")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
+    records: list[list[str]] = []
+    lines: list[int] = []
+    end = 0
+    for record in reader:
+        start, end = end + 1, reader.line_num
+        if record:
+            records.append(record)
+            lines.append(first + start - 1)
+    return records, lines
+
+
+def read_ragged(rows: list[list[str]], lines: list[int], width: int, source: str,
+                log: QualityLog | None, *, cut: int | None = None, strict: bool = True
+                ) -> pd.DataFrame:
+    """A body whose rows (:func:`records_and_lines`, starting on ``lines``) are ragged: short
+    rows padded, every row kept, and noted with their lines, for the user to look at them;
+    the row at ``cut``, where the file was cut off, has its own note
+    (:meth:`~._sniff.RawTable.mend_cut_off`).
+
+    A row of more cells than the header whose extra cells are all empty (separators left at
+    the end of the line by a spreadsheet that re-saved the file) is kept as it is. A row whose
+    extra cells hold a value raises :class:`ParseError`: a separator inside a value (a number
+    written ``1,234`` or a text with a comma, unquoted) shifts every cell after it, and which
+    cells belong together cannot be told, so no column's value can be trusted; not when
+    ``strict`` is False: a reader that re-joins such rows itself (TikTok's Content, whose
+    titles may hold commas: ``loaders.tiktok._repaired``) has them read here only to name an
+    error's row."""
+    # rows of empty cells are kept, for the caller to skip and note
+    # (``_sniff.RawTable._without_rows_of_no_data``), and are not counted as ragged
+    ragged = [k for k, r in enumerate(rows)
+              if len(r) != width and k != cut and any(c.strip() for c in r)]
+    for k in ragged if strict else ():
+        extra = [c for c in rows[k][width:] if c.strip()]
+        if extra:
+            raise ParseError(
+                f"a row of {len(rows[k])} cells under a header of {width} columns: its "
+                "values cannot be placed in their columns (an unquoted separator inside a "
+                "value, such as a number written 1,234 or a text with a comma, shifts the "
+                "cells after it); quote that value or remove the separator", file=source,
+                line=lines[k], expected="no value past the last column", got=extra[:3])
+    if log is not None and ragged:
+        long_rows = sum(len(rows[k]) > width for k in ragged)
+        log.add(source, "ragged_rows", f"{len(ragged) - long_rows} rows with fewer and "
+                f"{long_rows} rows with more cells than the {width} headers (padded with "
+                "empty cells / extra empty cells at the end of the line ignored), on "
+                + _lines_named([lines[k] for k in ragged]), rows=len(ragged))
+    df = frame_from_rows(rows, width)
+    return df.astype("str") if len(df) else df
+
+
+#: how many lines a note names before "and N more"
+_LINES_NAMED = 5
+
+
+def _lines_named(lines: list[int]) -> str:
+    """"line 7", "lines 2, 4, 9", "lines 2, 4, 6, 8, 10 and 3 more": where rows to look at
+    are, the first few of them."""
+    if len(lines) == 1:
+        return f"line {lines[0]}"
+    named = ", ".join(map(str, lines[:_LINES_NAMED]))
+    more = len(lines) - _LINES_NAMED
+    return f"lines {named}" + (f" and {more} more" if more > 0 else "")
+
+
+def _read_typed(data: bytes | memoryview, names: list[str], delim: str,
+                numeric: frozenset[int], counts: frozenset[int] = frozenset()
+                ) -> pa.Table | None:
+    """The body with the ``numeric`` columns read as float64 (empty cells: null) and the others
+    as text, in one pass; None when any row is ragged or any such cell is not a plain finite
+    number, or a ``counts`` column holds a fraction (its text decides: ``1.250`` may be a
+    thousand), and the caller reads every column as text instead."""
+    types = {n: pa.float64() if i in numeric else pa.large_string() for i, n in enumerate(names)}
+    try:       # no invalid-row handler: a ragged row is an error, and the text path's to mend
+        table = _arrow_csv(data, names, delim, convert_options=pacsv.ConvertOptions(
+            column_types=types, null_values=[""], strings_can_be_null=False,
+            quoted_strings_can_be_null=True))
+    except pa.ArrowException:
+        return None
+    for i in numeric:
+        col = table.column(i)
+        if i in counts:     # x - floor(x) is 0 for a whole number, a fraction or NaN (inf) else
+            odd = pc.not_equal(pc.subtract(col, pc.floor(col)), 0)
+        else:
+            odd = pc.is_inf(col)                            # "inf" is no number of an export
+        if pc.any(odd).as_py():
+            return None
+    return table
+
+
+def _arrow_csv(data: bytes | memoryview, names: list[str], delim: str, *,
+               convert_options: pacsv.ConvertOptions, invalid_row_handler=None) -> pa.Table:
+    """The body parsed by Arrow on several threads (quoted line breaks allowed)."""
+    return pacsv.read_csv(
+        pa.BufferReader(pa.py_buffer(data)),
+        read_options=pacsv.ReadOptions(column_names=names, use_threads=True, block_size=1 << 22),
+        parse_options=pacsv.ParseOptions(delimiter=delim, quote_char='"', double_quote=True,
+                                         newlines_in_values=True,
+                                         invalid_row_handler=invalid_row_handler),
+        convert_options=convert_options)
