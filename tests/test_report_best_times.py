@@ -625,3 +625,41 @@ def test_a_weekday_finding_plans_those_days_and_shows_their_lift(ds, monkeypatch
     assert "on the days that did better, at the account's usual hours" in slots["caption"]
     saturday = [row for row in slots["rows"] if row[0].startswith("Saturday")]
     assert saturday and {row[1] for row in saturday} == {"1.50×"}
+
+
+_WEEKDAY_NOON = {"status": "ok", "days": "Monday-Friday", "weekdays": [0, 1, 2, 3, 4],
+                 "start_hour": 11, "end_hour": 14, "lift": 1.42, "lift_low": 1.19,
+                 "lift_high": 1.62}
+_WEEKEND_EVENING = {"status": "ok", "days": "Saturday-Sunday", "weekdays": [5, 6],
+                    "start_hour": 18, "end_hour": 21, "lift": 1.75, "lift_low": 1.34,
+                    "lift_high": 2.16}
+
+
+@pytest.mark.parametrize("lang,window,peak", [
+    ("en", "On weekends, post between 18:00 and 21:00 instead: 1.75× the account's average, "
+           "likely between 1.34× and 2.16×.",
+     "On weekends the best hours differ (p = 0.004): post around 19:00."),
+    ("fr", "Le week-end, publiez plutôt entre 18:00 et 21:00 : 1,75× la moyenne du compte, "
+           "probablement entre 1,34× et 2,16×.",
+     "Le week-end, les meilleures heures diffèrent (p = 0,004) : publiez vers 19:00."),
+    ("it", "Nel fine settimana pubblicate invece tra le 18:00 e le 21:00: 1,75× la media "
+           "dell'account, probabilmente tra 1,34× e 2,16×.",
+     "Nel fine settimana gli orari migliori sono diversi (p = 0,004): pubblicate verso le "
+     "19:00."),
+])
+def test_best_times_says_the_weekend_hours_when_they_differ(ds, lang, window, peak):
+    """An account whose weekends do best in the evening and weekdays at noon was told the
+    weekday window alone: a reader posted on Saturday at noon. When the weekend has its own
+    hour curve the report adds the weekend window (or, when it did not hold up on held-out
+    weeks, the weekend curve's best hour), in the report's language; one curve: nothing."""
+    from types import SimpleNamespace
+
+    rep = BrandReport(ds, "2026-10", lang=lang)
+    method = {"weekend_hours": True, "weekend_p_value": 0.004, "weekend_peak_hour": 19}
+    base = dict(_EFFECT, window=_WEEKDAY_NOON, method=method)
+    assert rep._bt_sentence(SimpleNamespace(**base, weekend_window=_WEEKEND_EVENING)
+                            ).endswith(" " + window)
+    assert rep._bt_sentence(SimpleNamespace(**base, weekend_window=None)).endswith(" " + peak)
+    one_curve = dict(base, method={"weekend_hours": False})
+    said = rep._bt_sentence(SimpleNamespace(**one_curve, weekend_window=None))
+    assert window not in said and peak not in said

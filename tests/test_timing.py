@@ -1156,3 +1156,85 @@ def test_a_slot_the_curve_cannot_follow_keeps_its_own_posts_in_its_interval():
     other = other[other["n_posts"] > 0]
     held = (other["lift_low"] <= 91 / 91.5) & (91 / 91.5 <= other["lift_high"])
     assert held.mean() >= 0.85
+
+
+# --- weekend hours: the weekend x hour interaction (benchmarks-methods §3.3 step 2) --------
+
+
+def test_weekend_hour_terms_are_the_hour_curve_times_a_weekend_indicator():
+    """The weekend's own hour curve is the hour curve's terms on Saturday and Sunday only.
+
+    By hand: Saturday 19:00 is row 5 * 24 + 19 = 139, where weekend:sin1 = sin(2 pi 19 / 24)
+    = sin(285°) = -0.96593 and weekend:cos1 = cos(285°) = 0.25882; Friday 19:00 (row 115) is
+    0 in every weekend term."""
+    from smmanalytics.timing._data import slot_design
+
+    Z, names = slot_design(weekend_hour=True)
+    assert names[-6:] == ["weekend:sin1", "weekend:cos1", "weekend:sin2", "weekend:cos2",
+                          "weekend:sin3", "weekend:cos3"]
+    assert Z.shape == (168, 6 + 6 + 6)
+    assert Z[139, names.index("weekend:sin1")] == pytest.approx(-0.96593, abs=1e-5)
+    assert Z[139, names.index("weekend:cos1")] == pytest.approx(0.25882, abs=1e-5)
+    assert np.all(Z[115, -6:] == 0)
+    # without weekend_hour the design is the one the hour analysis always used
+    assert np.array_equal(slot_design()[0], Z[:, :12])
+
+
+def test_weekend_evening_account_gets_its_own_weekend_curve_and_plan():
+    """An account whose posts do best at 12:00 on weekdays and at 19:00 on weekends was given
+    one hour curve: the plan put its Saturday post at noon, where the truth is
+    exp(0.5 cos(pi * 6 / 6)) = exp(-0.5) = 0.61 of the weekend peak's multiplier (true lift
+    0.94x the account's average in the statistician's simulation). Now the weekend has its
+    own curve, whose best posted hour is within an hour of 19:00, and the Saturday and Sunday
+    slots of the plan are at 18:00-20:00."""
+    from sim_timing import simulate_weekend_hours
+    from smmanalytics.calendar import plan_slots
+
+    sim = simulate_weekend_hours(0)
+    bt = best_times(sim["posts"], "Europe/Paris", daily=sim["daily"])
+    assert bt.method["weekend_hours"] is True
+    assert bt.method["weekend_p_value"] < bt.method["alpha"]
+    assert 18 <= bt.method["weekend_peak_hour"] <= 20
+    assert "weekend:sin1" in bt.method["timing_terms"]
+    lift = bt.by_slot["lift"].to_numpy(dtype=float).reshape(7, 24)
+    assert lift[5, 19] > lift[5, 12] and lift[2, 12] > lift[2, 19]
+    assert bt.effect_detected and bt.window["days"] == "Monday-Friday"
+    assert 12 in bt.window["hours"]
+    assert bt.weekend_window["days"] == "Saturday-Sunday"
+    assert 19 in bt.weekend_window["hours"]
+    assert "On weekends, post from 18:00–21:00 instead" in bt.summary
+    plan = plan_slots(bt, "2026-01-05", 1, 7)
+    weekend = plan.loc[plan["weekday"] >= 5]
+    assert len(weekend) == 2 and weekend["hour"].between(18, 20).all()
+    assert weekend["reason"].str.contains("Saturday-Sunday").all()
+
+
+def test_weekend_curve_not_claimed_without_an_interaction():
+    """The same account with its peak at 12:00 every day: the weekend x hour test does not
+    pass, and the weekend keeps the one hour curve (the common case must not change)."""
+    from sim_timing import simulate_weekend_hours
+
+    sim = simulate_weekend_hours(0, interaction=False)
+    bt = best_times(sim["posts"], "Europe/Paris", daily=sim["daily"])
+    assert bt.method["weekend_test"] == "monte_carlo_permutation"
+    assert bt.method["weekend_p_value"] >= bt.method["alpha"]
+    assert bt.method["weekend_hours"] is False and bt.weekend_window is None
+    assert "weekend:sin1" not in bt.method["timing_terms"]
+    assert "weekend" not in bt.summary
+
+
+def test_weekend_curve_needs_enough_weekend_posts_and_hours():
+    """An account with only 30 weekend posts (fewer than the 50 the rule asks) is not tested
+    for a weekend curve at all: the data do not allow it, and the method says why."""
+    from sim_timing import simulate_weekend_hours
+    from smmanalytics.timing import WEEKEND_MIN_POSTS
+
+    sim = simulate_weekend_hours(0)
+    local = sim["posts"]["published_at"].dt.tz_convert("Europe/Paris")
+    weekend = (local.dt.day_of_week >= 5).to_numpy()
+    keep = ~weekend | (np.cumsum(weekend) <= 30)
+    assert weekend[keep].sum() == 30 < WEEKEND_MIN_POSTS
+    bt = best_times(sim["posts"].loc[keep], "Europe/Paris", daily=sim["daily"])
+    assert bt.method["weekend_hours"] is False
+    assert np.isnan(bt.method["weekend_p_value"])
+    assert bt.method["weekend_test"].startswith("not run: too few weekend")

@@ -129,19 +129,26 @@ def _ranked(best: BestTimes, per_week: int = 7) -> tuple[pd.DataFrame, str]:
     if best.effect_detected and len(rec):
         rec = rec.loc[(rec["n_posts"].fillna(0).gt(0) & rec["lift"].notna()).to_numpy()]
     if best.effect_detected and len(rec):
-        w = best.window
-        # a window of hours the account skipped one of (18:00 and 20:00, not 19:00) is told
-        # by its runs, "18:00-19:00, 20:00-21:00", as the summary tells them
-        runs = window_runs(w)
-        end = ", ".join([f"{runs[0][1]:02d}:00"] + [f"{a:02d}:00-{b:02d}:00"
-                                                     for a, b in runs[1:]])
-        window = dict(weekdays=w["days"], start=f"{runs[0][0]:02d}:00", end=end, tz=tz,
-                      lift=f"{w['lift']:.2f}", low=f"{w['lift_low']:.2f}",
-                      high=f"{w['lift_high']:.2f}")
+        def told(w):
+            # a window of hours the account skipped one of (18:00 and 20:00, not 19:00) is
+            # told by its runs, "18:00-19:00, 20:00-21:00", as the summary tells them
+            runs = window_runs(w)
+            end = ", ".join([f"{runs[0][1]:02d}:00"] + [f"{a:02d}:00-{b:02d}:00"
+                                                         for a, b in runs[1:]])
+            return dict(weekdays=w["days"], start=f"{runs[0][0]:02d}:00", end=end, tz=tz,
+                        lift=f"{w['lift']:.2f}", low=f"{w['lift_low']:.2f}",
+                        high=f"{w['lift_high']:.2f}")
+
+        window = told(best.window)
+        # weekend days with their own hour curve: their slots are the weekend window's
+        weekend = best.weekend_window or {}
+        weekend_days = set(weekend.get("weekdays", ()))
+        on_weekend = told(weekend) if weekend else window
         rec = rec.assign(
             reason=lambda d: [_REASONS["window_one" if n == 1 else "window"].format(
-                **window, slot_lift=f"{lift:.2f}", n=n)
-                for lift, n in zip(d["lift"], d["n_posts"], strict=True)])
+                **(on_weekend if int(day) in weekend_days else window),
+                slot_lift=f"{lift:.2f}", n=n)
+                for day, lift, n in zip(d["weekday"], d["lift"], d["n_posts"], strict=True)])
         rest = best.by_slot.loc[best.by_slot["n_posts"].gt(0) & best.by_slot["lift"].notna()]
         rest = rest.merge(rec[["weekday", "hour"]], how="left", indicator=True)
         rest = rest.loc[rest["_merge"] == "left_only"].drop(columns="_merge")

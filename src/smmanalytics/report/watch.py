@@ -105,6 +105,25 @@ class WatchSections:
                                    day=f.weekday(int(days[0])))
         return self._gloss("bt_chance", said, odds=odds)
 
+    def _bt_weekend(self, bt) -> str:
+        """What a finding adds when weekend days have their own hour curve and the window is
+        Monday-Friday's (as ``BestTimes.summary``): the weekend window when it holds up too,
+        else the weekend curve's best hour; "" otherwise."""
+        f = self.fmt
+        if (not bt.method.get("weekend_hours")
+                or (bt.window or {}).get("days") == "Saturday-Sunday"):
+            return ""
+        w = getattr(bt, "weekend_window", None)
+        if w:
+            return " " + f.label("bt_weekend_window").format(
+                hours=self._window_hours(w), lift=f"{f.number(w['lift'], 2)}×",
+                low=f"{f.number(w['lift_low'], 2)}×", high=f"{f.number(w['lift_high'], 2)}×")
+        peak = bt.method.get("weekend_peak_hour")
+        if peak is None:
+            return ""
+        return " " + f.label("bt_weekend_peak").format(
+            p=f.p_value(bt.method["weekend_p_value"], 3)[0], hour=f"{int(peak):02d}:00")
+
     def _bt_sentence(self, bt, said: set | None = None) -> str:
         """What timing shows for one platform. A p-value and an interval come with what they
         mean, in full the first time the section says them (``said``, see :meth:`_gloss`):
@@ -118,7 +137,8 @@ class WatchSections:
                 days=self._window_days(w), hours=self._window_hours(w),
                 lift=f"{f.number(w['lift'], 2)}×",
                 low=f"{f.number(w['lift_low'], 2)}×", high=f"{f.number(w['lift_high'], 2)}×",
-                interval=self._gloss("bt_interval", said), n=f.number(bt.n_used))
+                interval=self._gloss("bt_interval", said), n=f.number(bt.n_used)
+            ) + self._bt_weekend(bt)
         if getattr(bt, "day_effect", False):
             return self._bt_days_sentence(bt, said)
         if bt.method.get("days_differ"):      # the days differ, none stands out: none named

@@ -314,12 +314,15 @@ def controls(frame: pd.DataFrame) -> tuple[np.ndarray, list[str]]:
     return np.column_stack(cols), names
 
 
-def slot_design(n_fourier: int = 3, weekday: bool = True, hour: bool = True
-                ) -> tuple[np.ndarray, list[str]]:
+def slot_design(n_fourier: int = 3, weekday: bool = True, hour: bool = True,
+                weekend_hour: bool = False) -> tuple[np.ndarray, list[str]]:
     """Timing design for the 168 hour-of-week slots (row ``weekday * 24 + hour``).
 
     Weekday dummies (Monday is the reference) plus ``n_fourier`` cyclic pairs
-    ``sin(2 pi k h / 24), cos(2 pi k h / 24)`` of the local hour ``h``.
+    ``sin(2 pi k h / 24), cos(2 pi k h / 24)`` of the local hour ``h``; with ``weekend_hour``,
+    the same pairs times the weekend indicator (Saturday, Sunday): the weekend x hour
+    interaction, so that weekend days have their own hour curve (the weekday curve plus these
+    terms).
     """
     wd = np.repeat(np.arange(7), 24)
     hr = np.tile(np.arange(24), 7)
@@ -332,6 +335,11 @@ def slot_design(n_fourier: int = 3, weekday: bool = True, hour: bool = True
         for k in range(1, n_fourier + 1):
             cols += [np.sin(2 * np.pi * k * hr / 24), np.cos(2 * np.pi * k * hr / 24)]
             names += [f"sin{k}", f"cos{k}"]
+    if weekend_hour:
+        we = (wd >= 5).astype(float)
+        for k in range(1, n_fourier + 1):
+            cols += [we * np.sin(2 * np.pi * k * hr / 24), we * np.cos(2 * np.pi * k * hr / 24)]
+            names += [f"weekend:sin{k}", f"weekend:cos{k}"]
     return np.column_stack(cols), names
 
 

@@ -146,6 +146,10 @@ class SlotEstimate:
     window: dict = field(default_factory=dict)
     #: the model without timing terms, when it was fitted (``estimate``'s ``null``)
     null_fit: NBFit | None = field(default=None, repr=False)
+    #: the model with the timing terms (controls and ``Zslot``'s columns), when it was fitted
+    full_fit: NBFit | None = field(default=None, repr=False)
+    #: with ``split_weekend``: the Saturday-Sunday window (``window`` is then Monday-Friday's)
+    weekend_window: dict = field(default_factory=dict)
 
 
 def candidate_windows(width: int) -> tuple[np.ndarray, list[dict]]:
@@ -304,13 +308,16 @@ def estimate(X: np.ndarray, y: np.ndarray, offset: np.ndarray, slot: np.ndarray,
              week: np.ndarray, strata: np.ndarray, Zslot: np.ndarray, *, rng: np.random.Generator,
              n_boot: int, n_perm: int, level: float, window_width: int | None = None,
              n_splits: int = 8, min_window_posts: int | None = None,
-             null: NBFit | None = None) -> SlotEstimate:
+             null: NBFit | None = None, split_weekend: bool = False) -> SlotEstimate:
     """Fit, test, shrink and bootstrap one timing analysis (see the module docstring).
 
     ``slot`` indexes rows of ``Zslot`` (168 hour-of-week slots, or 7 weekdays); ``week`` is the
     week number of each post. Windows are searched only when ``window_width`` is given.
     ``null``: ``nb_fit(X, y, offset)`` when already fitted (another analysis of the same
-    posts: the ``null_fit`` of its result); it is not fitted again.
+    posts: the ``null_fit`` of its result); it is not fitted again. ``split_weekend``: the
+    weekend days have their own hour curve (``Zslot`` holds the weekend x hour terms), so the
+    window is searched among the Monday-Friday windows (``window``) and, apart, among the
+    Saturday-Sunday ones (``weekend_window``): one window over every day would hold one curve.
     """
     S = Zslot.shape[0]
     n = len(y)
@@ -397,10 +404,15 @@ def estimate(X: np.ndarray, y: np.ndarray, offset: np.ndarray, slot: np.ndarray,
     lo, hi = np.where(ok_slot, lo, np.nan), np.where(ok_slot, hi, np.nan)
     out = SlotEstimate(n=counts, lift=lift, lift_low=np.exp(lo), lift_high=np.exp(hi),
                        p_value=p, test=how, statistic=stat, nb_alpha=a, tau2=float(tau2),
-                       null_fit=null)
+                       null_fit=null, full_fit=full)
     if window_width:
-        out.window = _held_out(rng, blocks, counts, eta, K, n_boot, n_splits, window_width,
-                               q_lo, q_hi, min_window_posts or max(8, int(np.ceil(0.04 * n))))
+        args = (rng, blocks, counts, eta, K, n_boot, n_splits, window_width, q_lo, q_hi,
+                min_window_posts or max(8, int(np.ceil(0.04 * n))))
+        if split_weekend:
+            out.window = _held_out(*args, only="Monday-Friday")
+            out.weekend_window = _held_out(*args, only="Saturday-Sunday")
+        else:
+            out.window = _held_out(*args)
     return out
 
 
@@ -464,12 +476,21 @@ def _around(point: float, reps: np.ndarray, q_lo: float, q_hi: float, k: int
 
 
 def _held_out(rng, blocks: _Blocks, counts, eta_full, K, n_boot, n_splits, width, q_lo, q_hi,
-              min_posts) -> dict:
-    """Choose the best window on half of the weeks, measure it on the other half."""
+              min_posts, only: str | None = None) -> dict:
+    """Choose the best window on half of the weeks, measure it on the other half.
+
+    ``only``: a day group of :data:`DAY_GROUPS`; the windows of that group alone are searched
+    (each its own simpler alternative: no every-day window to give way to)."""
     W, desc = candidate_windows(width)
-    # for each window, the every-day window of the same hours (the simpler alternative)
-    daily_start = {w["start_hour"]: i for i, w in enumerate(desc) if w["days"] == "every day"}
-    every_day = np.array([daily_start[w["start_hour"]] for w in desc])
+    if only is not None:
+        idx = [i for i, w in enumerate(desc) if w["days"] == only]
+        W, desc = W[:, idx], [desc[i] for i in idx]
+        every_day = np.arange(len(desc))
+    else:
+        # for each window, the every-day window of the same hours (the simpler alternative)
+        daily_start = {w["start_hour"]: i for i, w in enumerate(desc)
+                       if w["days"] == "every day"}
+        every_day = np.array([daily_start[w["start_hour"]] for w in desc])
     supported = counts @ W >= min_posts
     if not supported.any():
         return {"status": "no window with enough posts", "min_posts": int(min_posts)}

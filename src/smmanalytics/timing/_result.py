@@ -234,6 +234,13 @@ class BestTimes:
     avoid_days : DataFrame or None
         With ``best_days``: the rows of ``by_weekday`` whose lift interval lies below 1,
         worst first (the days to avoid); empty otherwise.
+    weekend_window : dict or None
+        When weekend days have their own hour curve (``method["weekend_hours"]``: the data
+        allow it and the weekend x hour test gives p < alpha), windows are chosen apart for
+        Monday-Friday and Saturday-Sunday; ``window`` is the one that holds up (Monday-Friday's
+        when both do) and this one the Saturday-Sunday window when it holds up beside it
+        (its cells are then in ``recommended`` too). None otherwise.
+        ``method["weekend_peak_hour"]`` is the weekend curve's best hour posted at.
     """
 
     effect_detected: bool
@@ -248,6 +255,7 @@ class BestTimes:
     activity: pd.DataFrame | None = None
     best_days: pd.DataFrame | None = None
     avoid_days: pd.DataFrame | None = None
+    weekend_window: dict | None = None
 
     @property
     def day_effect(self) -> bool:
@@ -271,7 +279,8 @@ class BestTimes:
             return (f"Posting time matters for this account (p = {self.p_value:.3f}): posts "
                     f"{_days(w)} from {_hours(w)} ({tz}) earned {w['lift']:.2f}× the account's "
                     f"average ({level}% interval {w['lift_low']:.2f}–{w['lift_high']:.2f}, "
-                    f"measured on weeks not used to choose the window; {n} posts).")
+                    f"measured on weeks not used to choose the window; {n} posts)."
+                    + self._weekend_finding())
         if self.day_effect:
             return self._day_finding(tz, level)
         if self.method.get("days_differ"):
@@ -330,6 +339,24 @@ class BestTimes:
             tail = ("; post when it suits the content, and put a share of posts in random slots "
                     "to learn more.")
         return head.rstrip(".") + tail
+
+    def _weekend_finding(self) -> str:
+        """The sentence a finding adds when weekend days have their own hour curve and the
+        window is Monday-Friday's: the weekend window when it holds up too, else the weekend
+        curve's best hour ("" otherwise: one curve, or the window is the weekend's)."""
+        if not self.method.get("weekend_hours") or self.window.get("days") == "Saturday-Sunday":
+            return ""
+        w = self.weekend_window
+        if w:
+            level = int(round(100 * self.method.get("level", 0.9)))
+            return (f" On weekends, post from {_hours(w)} instead: {w['lift']:.2f}× the "
+                    f"account's average ({level}% interval {w['lift_low']:.2f}–"
+                    f"{w['lift_high']:.2f}).")
+        peak = self.method.get("weekend_peak_hour")
+        if peak is None:
+            return ""
+        return (f" On weekends the best hours differ (weekend × hour test p = "
+                f"{self.method['weekend_p_value']:.3f}): post around {int(peak):02d}:00.")
 
     def _day_finding(self, tz: str, level: int) -> str:
         """The summary of a finding of days alone: the days whose interval lies above 1
@@ -430,7 +457,10 @@ class BestTimes:
             if annotate:
                 _annotate(ax, n, _inks(im, lift[np.nonzero(n)]))
             if self.effect_detected:
-                for x0, width, d in _outline(self.window):
+                # with the weekend's own hour curve, its window beside the weekdays' one
+                boxes = _outline(self.window) + (_outline(self.weekend_window)
+                                                 if self.weekend_window else [])
+                for x0, width, d in boxes:
                     ax.add_patch(Rectangle((x0 - 0.5, d - 0.5), width, 1, fill=False, lw=1.5,
                                            ec="black"))
             title = "Engagement lift by posting slot (numbers: posts; hatched: no post)"
@@ -459,7 +489,8 @@ class BestTimes:
                        "by_slot": rec(self.by_slot), "n_used": int(self.n_used),
                        "n_excluded": dict(self.n_excluded), "method": self.method,
                        "activity": rec(self.activity), "best_days": rec(self.best_days),
-                       "avoid_days": rec(self.avoid_days)})
+                       "avoid_days": rec(self.avoid_days),
+                       "weekend_window": self.weekend_window})
 
     def _repr_html_(self) -> str:
         top = (self.recommended if len(self.recommended) else
