@@ -436,6 +436,36 @@ def test_a_platform_known_to_the_day_is_said_and_the_cover_count_adds_up(lang, c
     assert after[0]["text"].startswith(sentence + " ")
 
 
+@pytest.mark.parametrize("platform,title,count,analysed,headings", [
+    (" Instagram", "Best times to post · Instagram", 14,
+     "Analysed hour by hour: 12; the others: exported less than a week after publishing, "
+     "engagement still growing (2)", ["Instagram"]),
+    ("youtube", "Best times to post · YouTube", 5,
+     "Analysed hour by hour: 0; the others: publish hour unknown (5)", ["YouTube"]),
+])
+def test_a_best_times_report_of_one_platform_counts_that_platform_on_its_cover(
+        platform, title, count, analysed, headings):
+    """The best-times notebook run with platform=tiktok had a cover counting every platform
+    (1,475 posts, 63 of YouTube without an hour) above a TikTok section of 116 posts. Here
+    (19 posts: Instagram 12 + 2 too young, YouTube 5 dated to the day), Instagram alone is
+    12 + 2 = 14 posts, 12 analysed; YouTube alone is its 5, none of known hour."""
+    rep = BrandReport(_hours_and_days(), "2026-10", kind="best_times", lang="en",
+                      platforms=[platform])
+    assert rep.title == title
+    assert rep.cover_lines[1] == f"Posts up to 31 October 2026 (the history analysed): {count}"
+    assert rep.cover_lines[2] == analysed
+    blocks = rep.best_times(ics=False).blocks       # the report's platforms, as its cover's
+    assert [b["text"] for b in blocks if b["kind"] == "heading" and b["level"] == 2] == headings
+
+
+def test_only_a_best_times_report_takes_platforms(ds):
+    """A monthly report covers every platform: platforms= is refused, not half applied."""
+    from smmanalytics.errors import ArgumentError
+
+    with pytest.raises(ArgumentError, match="only a best-times report"):
+        BrandReport(ds, "2026-10", platforms=["instagram"])
+
+
 @pytest.mark.parametrize("lang, one, many", [
     ("en", ("No engagement recorded on this post:",
             "give the publish day of this post, not the hour"),

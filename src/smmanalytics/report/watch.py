@@ -43,12 +43,15 @@ class WatchSections:
     """Best-times and alerts sections."""
 
     def _history(self) -> pd.DataFrame:
-        """Posts published up to the end of the period: a report never looks past it."""
+        """Posts published up to the end of the period: a report never looks past it; those
+        of the report's platforms when it covers some only (``self.platforms``)."""
         from ..periods import post_dates
 
-        day = post_dates(self.ds.posts, self.tz)
-        return self.ds.posts.loc[(day <= pd.Timestamp(self.period.end)).fillna(False)
-                                 .to_numpy()].reset_index(drop=True)
+        posts = self.ds.posts
+        keep = (post_dates(posts, self.tz) <= pd.Timestamp(self.period.end)).fillna(False)
+        if getattr(self, "platforms", None):
+            keep &= posts["platform"].astype("string").isin(self.platforms).fillna(False)
+        return posts.loc[keep.to_numpy()].reset_index(drop=True)
 
     def _gloss(self, key: str, said: set | None, **values) -> str:
         """The reader's words for a statistical term (labels ``bt_chance``, ``bt_interval``):
@@ -241,7 +244,9 @@ class WatchSections:
         Uses every post published up to the period's end (more history, honest intervals).
         The slots cover the month that starts the day after the period ends
         (:func:`smmanalytics.calendar.plan_after`). With ``ics``, they are also written as
-        ``<stem>-<platform>.ics`` next to the PDF by :meth:`write_pdf`.
+        ``<stem>-<platform>.ics`` next to the PDF by :meth:`write_pdf`. ``platforms``
+        defaults to the report's (``BrandReport(..., platforms=...)``), else every platform
+        with publish times.
         """
         from ..calendar import plan_after
         from ..timing import best_times
@@ -251,8 +256,8 @@ class WatchSections:
         history = self._history()
         if history.empty:
             return self.text(sec, f.label("bt_no_posts"))
-        if platforms is None:
-            platforms = self._bt_platforms(history)
+        if platforms is None:       # the report's platforms, else those with publish times
+            platforms = getattr(self, "platforms", None) or self._bt_platforms(history)
         if not platforms:
             return self.text(sec, f.label("bt_no_hours"))
         self.text(sec, f.label("bt_intro").format(tz=self.tz))
