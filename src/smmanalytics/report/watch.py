@@ -130,7 +130,8 @@ class WatchSections:
             return f.label("bt_days_none").format(
                 p=p, chance=f.label("bt_chance").format(odds=odds), n=f.number(bt.n_used),
                 hours=(f.label("bt_days_hour_none").format(p=f.p_value(hp, 2)[0])
-                       if np.isfinite(hp) else f.label("bt_days_hour_untested")))
+                       if np.isfinite(hp) else f.label("bt_days_hour_untested")),
+                advice=self._bt_advice(bt))
         if bt.n_used == 0:
             return f.label("bt_no_hours")
         if not np.isfinite(bt.p_value):        # no test run: say why, as bt.summary does
@@ -143,11 +144,30 @@ class WatchSections:
                 return f.label("bt_not_permutable").format(n=f.number(bt.n_used))
             weeks = f.number(bt.method.get("weeks", 0))
             return f.label("bt_too_few_one_week" if weeks == "1" else "bt_too_few").format(
-                n=f.number(bt.n_used), weeks=weeks,
+                n=f.number(bt.n_used), weeks=weeks, advice=self._bt_advice(bt),
                 min_n=f.number(MIN_POSTS), min_weeks=f.number(MIN_WEEKS))
+        if getattr(bt, "held_out_failed", False):
+            # p under alpha, yet no window: "no reliable effect (p = 0.09 …)" said no why. Three
+            # decimals, as bt.summary: 0.095 read "p = 0.10, under the threshold of 0.10"
+            p, odds = f.p_value(bt.p_value, 3)
+            return f.label("bt_none_held_out").format(
+                p=p, chance=self._bt_chance(bt, said, odds), n=f.number(bt.n_used),
+                alpha=f.number(bt.method.get("alpha", 0.1), 2), advice=self._bt_advice(bt))
         p, odds = f.p_value(bt.p_value, 2)
         return f.label("bt_none").format(p=p, chance=self._bt_chance(bt, said, odds),
-                                         n=f.number(bt.n_used))
+                                         n=f.number(bt.n_used), advice=self._bt_advice(bt))
+
+    def _bt_advice(self, bt) -> str:
+        """What to do without a reliable effect, as the plan below does it (bt.summary's
+        advice): follow the audience schedule when the exports give one (its busiest hour,
+        ``bt.audience_peak``), else post when it suits and test random slots. "Put posts in
+        random slots" was said above a plan "following when the audience is online"."""
+        f = self.fmt
+        peak = getattr(bt, "audience_peak", None)
+        if peak is None:
+            return f.label("bt_advice_random")
+        return f.label("bt_advice_activity").format(day=f.weekday(peak[0]),
+                                                    hour=f"{peak[1]:02d}:00", tz=self.tz)
 
     def _bt_days_sentence(self, bt, said: set | None = None) -> str:
         """What timing shows when the finding is the days alone (``bt.best_days``: the weekday
@@ -296,7 +316,7 @@ class WatchSections:
                 basis = f.label(self._window_basis(bt, plan) if bt.effect_detected else
                                 ("bt_basis_days" if bt.best_days is not None
                                  and len(bt.best_days) else "bt_basis_days_avoid") if days else
-                                "bt_basis_activity" if bt.activity is not None
+                                "bt_basis_activity" if bt.audience_peak is not None
                                 else "bt_basis_even")
                 # a lift is expected only where timing showed a reliable effect (the slot's,
                 # or the day's when the finding is the days): slots chosen by the audience
