@@ -436,6 +436,113 @@ def test_a_platform_known_to_the_day_is_said_and_the_cover_count_adds_up(lang, c
     assert after[0]["text"].startswith(sentence + " ")
 
 
+@pytest.fixture(scope="module")
+def sample():
+    import smmanalytics as smm
+
+    from ._report_helpers import SAMPLE
+
+    return smm.load(SAMPLE)
+
+
+@pytest.mark.parametrize("lang,expected", [
+    ("en", "No reliable timing effect in this account's data (p = 0.090, under the test's "
+           "threshold of 0.10: if the hour made no difference, gaps between hours as large as "
+           "these would turn up by chance about 9 times in 100; but the best window did not hold "
+           "up on the weeks not used to choose it; 116 posts): follow the audience schedule "
+           "(followers are most active on Friday around 20:00, Europe/Paris) and keep testing."),
+    ("fr", "Aucun effet fiable de l'heure de publication dans les données de ce compte "
+           "(p = 0,090, sous le seuil du test de 0,10 : si l'heure ne changeait rien, des écarts "
+           "entre heures aussi grands apparaîtraient par hasard environ 9 fois sur 100 ; mais la "
+           "meilleure plage ne s'est pas confirmée sur les semaines qui n'ont pas servi à la "
+           "choisir ; 116 publications) : suivez les horaires de l'audience (les abonnés sont le "
+           "plus actifs le vendredi vers 20:00, Europe/Paris) et continuez de tester."),
+    ("it", "Nessun effetto affidabile dell'orario nei dati di questo account (p = 0,090, sotto "
+           "la soglia del test di 0,10: se l'orario non contasse, differenze così grandi tra le "
+           "ore comparirebbero per caso circa 9 volte su 100; ma la fascia migliore non ha retto "
+           "sulle settimane non usate per sceglierla; 116 post): seguite gli orari del pubblico "
+           "(i follower sono più attivi di venerdì verso le 20:00, Europe/Paris) e continuate a "
+           "testare."),
+])
+def test_best_times_says_why_a_significant_test_gives_no_effect_and_follows_the_plan(
+        sample, lang, expected):
+    """TikTok, October 2026: the report said "No reliable timing effect (p = 0.09 …): post when
+    it suits the content, and put a share of posts in random slots" above a plan "following
+    when the audience is online", and never why p = 0.09 is no effect. p = 0.090 is under
+    alpha = 0.10, but the best window did not hold up on held-out weeks; TikTok's audience
+    schedule is busiest on Friday at 20:00 (the largest online_followers of its activity
+    table), which the plan follows: the sentence says all of it, as bt.summary does."""
+    rep = BrandReport(sample, "2026-10", lang=lang)
+    blocks = rep.best_times(platforms=["tiktok"], ics=False).blocks
+    texts = [b["text"] for b in blocks if b["kind"] == "text"]
+    assert texts[1] == expected
+    captions = [b.get("caption") or "" for b in blocks]
+    assert any("8 " in c and rep.fmt.label("bt_basis_activity") in c for c in captions)
+
+
+def test_the_busiest_audience_hour_is_the_plans_first_slot(sample):
+    """The advice names the hour the most followers are online; the plan takes its slots in
+    that order, so the two agree (ties go to the earliest weekday and hour in both)."""
+    from smmanalytics.calendar import plan_after
+    from smmanalytics.timing import best_times
+
+    bt = best_times(sample.posts, "Europe/Paris", "tiktok", daily=sample.daily)
+    act = bt.activity
+    top = act.loc[act["online_followers"] == act["online_followers"].max()]
+    assert bt.audience_peak == (4, 20) == (int(top["weekday"].min()), int(top["hour"].min()))
+    assert bt.held_out_failed and 0.085 < bt.p_value < 0.095 and bt.method["alpha"] == 0.1
+    assert ("(p = 0.090, but the best window did not hold up on held-out weeks, 116 posts); "
+            "followers are most active on Friday around 20:00 (Europe/Paris): use the audience "
+            "schedule and keep testing.") in bt.summary
+    assert plan_after(bt, "2026-10").attrs["basis"] == "activity"
+
+
+def test_a_significant_test_without_audience_schedule_says_so_and_advises_random_slots(ds):
+    """p = 0.04 under alpha = 0.10 but no window held up, and no audience schedule: the why,
+    then the advice to test random slots (the plan is spread evenly)."""
+    from types import SimpleNamespace
+
+    bt = SimpleNamespace(window={"status": "ok"}, effect_detected=False, n_used=300,
+                         p_value=0.04, method={"alpha": 0.1}, held_out_failed=True,
+                         audience_peak=None)
+    assert BrandReport(ds, "2026-10", lang="en")._bt_sentence(bt) == (
+        "No reliable timing effect in this account's data (p = 0.040, under the test's "
+        "threshold of 0.10: if the hour made no difference, gaps between hours as large as "
+        "these would turn up by chance about 4 times in 100; but the best window did not hold "
+        "up on the weeks not used to choose it; 300 posts): post when it suits the content, "
+        "and put a share of posts in random slots to learn more.")
+
+
+@pytest.mark.parametrize("platform,title,count,analysed,headings", [
+    (" Instagram", "Best times to post · Instagram", 14,
+     "Analysed hour by hour: 12; the others: exported less than a week after publishing, "
+     "engagement still growing (2)", ["Instagram"]),
+    ("youtube", "Best times to post · YouTube", 5,
+     "Analysed hour by hour: 0; the others: publish hour unknown (5)", ["YouTube"]),
+])
+def test_a_best_times_report_of_one_platform_counts_that_platform_on_its_cover(
+        platform, title, count, analysed, headings):
+    """The best-times notebook run with platform=tiktok had a cover counting every platform
+    (1,475 posts, 63 of YouTube without an hour) above a TikTok section of 116 posts. Here
+    (19 posts: Instagram 12 + 2 too young, YouTube 5 dated to the day), Instagram alone is
+    12 + 2 = 14 posts, 12 analysed; YouTube alone is its 5, none of known hour."""
+    rep = BrandReport(_hours_and_days(), "2026-10", kind="best_times", lang="en",
+                      platforms=[platform])
+    assert rep.title == title
+    assert rep.cover_lines[1] == f"Posts up to 31 October 2026 (the history analysed): {count}"
+    assert rep.cover_lines[2] == analysed
+    blocks = rep.best_times(ics=False).blocks       # the report's platforms, as its cover's
+    assert [b["text"] for b in blocks if b["kind"] == "heading" and b["level"] == 2] == headings
+
+
+def test_only_a_best_times_report_takes_platforms(ds):
+    """A monthly report covers every platform: platforms= is refused, not half applied."""
+    from smmanalytics.errors import ArgumentError
+
+    with pytest.raises(ArgumentError, match="only a best-times report"):
+        BrandReport(ds, "2026-10", platforms=["instagram"])
+
+
 @pytest.mark.parametrize("lang, one, many", [
     ("en", ("No engagement recorded on this post:",
             "give the publish day of this post, not the hour"),
@@ -575,7 +682,7 @@ def test_best_times_of_days_above_and_below_names_both(ds, lang, expected):
            "contenu s'y prête"),
     ("it", "ma nessun giorno si distingue da solo dagli altri e nessun orario si è distinto una "
            "volta noto il giorno (p = 0,43) (300 post): pubblicate quando il contenuto lo "
-           "consente"),
+           "richiede"),
 ])
 def test_best_times_of_days_without_one_standing_out_names_none(ds, lang, expected):
     """The weekday test passes but no day's interval excludes 1: the best of equal days was

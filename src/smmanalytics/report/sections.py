@@ -13,6 +13,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from .. import metrics, plots
+from .._args import platform_name
 from .._io import atomic_write
 from ..errors import ArgumentError, require_dataset
 from ..periods import local_dates, parse_period, post_dates, posts_in_period
@@ -103,18 +104,27 @@ class BrandReport(PerformanceSections, WatchSections, Report):
     >>> ds = smm.load("data/sample/maison-seve")                  # doctest: +SKIP
     >>> rep = BrandReport(ds, "2026-10", lang="fr")               # doctest: +SKIP
     >>> rep.kpi_table(); rep.write_pdf("out.pdf")                 # doctest: +SKIP
+
+    A best-times report may cover some platforms only (``platforms=["tiktok"]``): its cover
+    counts their posts, its title names them, and :meth:`best_times` analyses them.
     """
 
     def __init__(self, ds, period, *, kind: str = "monthly", lang: str | None = None,
-                 title: str | None = None, campaign: str | None = None) -> None:
+                 title: str | None = None, campaign: str | None = None,
+                 platforms: list[str] | None = None) -> None:
         require_dataset(ds, "BrandReport")      # ds.posts gave an AttributeError on 'brand'
         if isinstance(kind, str):       # "best-times", as the command line and batches say
             kind = kind.replace("-", "_")
         if kind not in _KINDS:
             raise ArgumentError("not a kind of report", argument="kind",
                                 expected=f"one of {', '.join(_KINDS)}", got=kind)
+        if platforms and kind != "best_times":      # the other reports cover every platform
+            raise ArgumentError("only a best-times report covers chosen platforms",
+                                argument="platforms", expected="None", got=platforms)
         self.ds = ds
         self.campaign = campaign or None
+        # the cover counted every platform's posts in a best-times report of TikTok alone
+        self.platforms = [platform_name(p) for p in platforms] if platforms else None
         self._slots: dict[str, pd.DataFrame] = {}
         self.period = parse_period(period)
         self.tz = ds.brand.timezone
@@ -123,7 +133,8 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         super().__init__(title="", period_label="", brand=ds.brand, lang=lang)
         f = self.fmt
         self.title = (title or f.label(_title_label(kind, self.period.kind))) + (
-            f" · {campaign}" if campaign else "")
+            f" · {campaign}" if campaign else "") + (
+            f" · {f.listed(f.platform(p) for p in self.platforms)}" if self.platforms else "")
         self.period_label = f.period(self.period)
         posts = posts_in_period(ds.posts, self.period, self.tz)
         if self.campaign:

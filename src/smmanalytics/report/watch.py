@@ -43,12 +43,15 @@ class WatchSections:
     """Best-times and alerts sections."""
 
     def _history(self) -> pd.DataFrame:
-        """Posts published up to the end of the period: a report never looks past it."""
+        """Posts published up to the end of the period: a report never looks past it; those
+        of the report's platforms when it covers some only (``self.platforms``)."""
         from ..periods import post_dates
 
-        day = post_dates(self.ds.posts, self.tz)
-        return self.ds.posts.loc[(day <= pd.Timestamp(self.period.end)).fillna(False)
-                                 .to_numpy()].reset_index(drop=True)
+        posts = self.ds.posts
+        keep = (post_dates(posts, self.tz) <= pd.Timestamp(self.period.end)).fillna(False)
+        if getattr(self, "platforms", None):
+            keep &= posts["platform"].astype("string").isin(self.platforms).fillna(False)
+        return posts.loc[keep.to_numpy()].reset_index(drop=True)
 
     def _gloss(self, key: str, said: set | None, **values) -> str:
         """The reader's words for a statistical term (labels ``bt_chance``, ``bt_interval``):
@@ -147,7 +150,8 @@ class WatchSections:
             return f.label("bt_days_none").format(
                 p=p, chance=f.label("bt_chance").format(odds=odds), n=f.number(bt.n_used),
                 hours=(f.label("bt_days_hour_none").format(p=f.p_value(hp, 2)[0])
-                       if np.isfinite(hp) else f.label("bt_days_hour_untested")))
+                       if np.isfinite(hp) else f.label("bt_days_hour_untested")),
+                advice=self._bt_advice(bt))
         if bt.n_used == 0:
             return f.label("bt_no_hours")
         if not np.isfinite(bt.p_value):        # no test run: say why, as bt.summary does
@@ -160,11 +164,30 @@ class WatchSections:
                 return f.label("bt_not_permutable").format(n=f.number(bt.n_used))
             weeks = f.number(bt.method.get("weeks", 0))
             return f.label("bt_too_few_one_week" if weeks == "1" else "bt_too_few").format(
-                n=f.number(bt.n_used), weeks=weeks,
+                n=f.number(bt.n_used), weeks=weeks, advice=self._bt_advice(bt),
                 min_n=f.number(MIN_POSTS), min_weeks=f.number(MIN_WEEKS))
+        if getattr(bt, "held_out_failed", False):
+            # p under alpha, yet no window: "no reliable effect (p = 0.09 …)" said no why. Three
+            # decimals, as bt.summary: 0.095 read "p = 0.10, under the threshold of 0.10"
+            p, odds = f.p_value(bt.p_value, 3)
+            return f.label("bt_none_held_out").format(
+                p=p, chance=self._bt_chance(bt, said, odds), n=f.number(bt.n_used),
+                alpha=f.number(bt.method.get("alpha", 0.1), 2), advice=self._bt_advice(bt))
         p, odds = f.p_value(bt.p_value, 2)
         return f.label("bt_none").format(p=p, chance=self._bt_chance(bt, said, odds),
-                                         n=f.number(bt.n_used))
+                                         n=f.number(bt.n_used), advice=self._bt_advice(bt))
+
+    def _bt_advice(self, bt) -> str:
+        """What to do without a reliable effect, as the plan below does it (bt.summary's
+        advice): follow the audience schedule when the exports give one (its busiest hour,
+        ``bt.audience_peak``), else post when it suits and test random slots. "Put posts in
+        random slots" was said above a plan "following when the audience is online"."""
+        f = self.fmt
+        peak = getattr(bt, "audience_peak", None)
+        if peak is None:
+            return f.label("bt_advice_random")
+        return f.label("bt_advice_activity").format(day=f.weekday(peak[0]),
+                                                    hour=f"{peak[1]:02d}:00", tz=self.tz)
 
     def _bt_days_sentence(self, bt, said: set | None = None) -> str:
         """What timing shows when the finding is the days alone (``bt.best_days``: the weekday
@@ -261,7 +284,9 @@ class WatchSections:
         Uses every post published up to the period's end (more history, honest intervals).
         The slots cover the month that starts the day after the period ends
         (:func:`smmanalytics.calendar.plan_after`). With ``ics``, they are also written as
-        ``<stem>-<platform>.ics`` next to the PDF by :meth:`write_pdf`.
+        ``<stem>-<platform>.ics`` next to the PDF by :meth:`write_pdf`. ``platforms``
+        defaults to the report's (``BrandReport(..., platforms=...)``), else every platform
+        with publish times.
         """
         from ..calendar import plan_after
         from ..timing import best_times
@@ -271,8 +296,8 @@ class WatchSections:
         history = self._history()
         if history.empty:
             return self.text(sec, f.label("bt_no_posts"))
-        if platforms is None:
-            platforms = self._bt_platforms(history)
+        if platforms is None:       # the report's platforms, else those with publish times
+            platforms = getattr(self, "platforms", None) or self._bt_platforms(history)
         if not platforms:
             return self.text(sec, f.label("bt_no_hours"))
         self.text(sec, f.label("bt_intro").format(tz=self.tz))
@@ -311,7 +336,7 @@ class WatchSections:
                 basis = f.label(self._window_basis(bt, plan) if bt.effect_detected else
                                 ("bt_basis_days" if bt.best_days is not None
                                  and len(bt.best_days) else "bt_basis_days_avoid") if days else
-                                "bt_basis_activity" if bt.activity is not None
+                                "bt_basis_activity" if bt.audience_peak is not None
                                 else "bt_basis_even")
                 # a lift is expected only where timing showed a reliable effect (the slot's,
                 # or the day's when the finding is the days): slots chosen by the audience

@@ -258,6 +258,27 @@ class BestTimes:
     weekend_window: dict | None = None
 
     @property
+    def held_out_failed(self) -> bool:
+        """True when the timing test's p-value is below ``method["alpha"]`` yet no window is
+        recommended: the best window did not hold up on the weeks not used to choose it. "No
+        reliable effect" at p = 0.09 then says why (the report dropped it)."""
+        alpha = self.method.get("alpha", 0.1)
+        return bool(not self.effect_detected and np.isfinite(self.p_value)
+                    and self.p_value < alpha)
+
+    @property
+    def audience_peak(self) -> tuple[int, int] | None:
+        """The weekday (0 = Monday) and hour when the most followers are online (``activity``,
+        ties to the earliest, as :func:`~smmanalytics.calendar.plan_after` ranks them), None
+        without an audience schedule. Without a reliable effect the plan follows that schedule,
+        and the advice says so."""
+        if self.activity is None or not len(self.activity):
+            return None
+        top = self.activity.sort_values(["online_followers", "weekday", "hour"],
+                                        ascending=[False, True, True]).iloc[0]
+        return int(top["weekday"]), int(top["hour"])
+
+    @property
     def day_effect(self) -> bool:
         """True when the finding is the days of the week alone and some day stands out
         (``best_days`` or ``avoid_days`` not empty)."""
@@ -326,15 +347,13 @@ class BestTimes:
                     f"whether posting time matters (at least {MIN_POSTS} posts over "
                     f"{MIN_WEEKS} weeks are needed)")
         else:
-            why = (f"p = {self.p_value:.2f}" if self.p_value >= self.method.get("alpha", 0.1)
+            why = (f"p = {self.p_value:.2f}" if not self.held_out_failed
                    else f"p = {self.p_value:.3f}, but the best window did not hold up on "
                         f"held-out weeks")
             head = f"No reliable timing effect in this account's data ({why}, {n} posts)"
-        if self.activity is not None and len(self.activity):
-            top = self.activity.sort_values("online_followers", ascending=False).iloc[0]
-            tail = (f"; followers are most active on {WEEKDAYS[int(top['weekday'])]} around "
-                    f"{int(top['hour']):02d}:00 ({tz}): use the audience schedule and keep "
-                    f"testing.")
+        if (peak := self.audience_peak) is not None:
+            tail = (f"; followers are most active on {WEEKDAYS[peak[0]]} around "
+                    f"{peak[1]:02d}:00 ({tz}): use the audience schedule and keep testing.")
         else:
             tail = ("; post when it suits the content, and put a share of posts in random slots "
                     "to learn more.")
