@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from smmanalytics import engagement, load, read_export
-from smmanalytics.errors import ParseError
+from smmanalytics.errors import ParseError, UnknownFormatError
 from smmanalytics.loaders import read_file
 from smmanalytics.schema import validate
 
@@ -1951,3 +1951,31 @@ def test_an_instagram_export_whose_saves_are_all_blank_says_its_interactions_are
     assert [(q["level"], q["message"]) for q in note] == [(
         "warning", "the saves of the 2 instagram posts are blank, though its exports give "
         "them: their interactions are unknown (NaN, left out of the rates)")]
+
+
+def test_meta_daily_with_a_comma_at_the_end_of_every_line_keeps_its_days(tmp_path):
+    """A Meta daily series re-saved with a ',' at the end of every line (headers ``Date``,
+    ``Primary`` and a third without a name, empty on every row) matched no format: 0 days
+    read, ``not_understood``, the whole file lost. The empty unnamed column is ignored and
+    said so; the 2 days keep their values (4 and 5 follows, as written)."""
+    path = tmp_path / "instagram_follows_2026-11-01.csv"
+    path.write_text('sep=,\n"Instagram follows"\n"Date","Primary",\n'
+                    '"2026-10-01T00:00:00","4",\n"2026-10-02T00:00:00","5",\n',
+                    encoding="utf-8")
+    df = read_export(path)
+    assert df.attrs["source_format"] == "meta_daily"
+    assert df["date"].tolist() == [pd.Timestamp("2026-10-01"), pd.Timestamp("2026-10-02")]
+    assert df["value"].tolist() == [4, 5]
+    note = next(q for q in df.attrs["quality"] if q["code"] == "empty_columns_ignored")
+    assert note["level"] == "info" and "after 'Primary'" in note["message"]
+
+
+def test_an_unnamed_column_holding_a_value_is_not_ignored(tmp_path):
+    """A column without a name that holds a value on some row is data no format knows: it is
+    not dropped silently (the series stays not understood rather than read without it)."""
+    path = tmp_path / "instagram_follows_2026-11-01.csv"
+    path.write_text('sep=,\n"Instagram follows"\n"Date","Primary",\n'
+                    '"2026-10-01T00:00:00","4",\n"2026-10-02T00:00:00","5","7"\n',
+                    encoding="utf-8")
+    with pytest.raises(UnknownFormatError, match="matches no known export format"):
+        read_export(path)

@@ -985,6 +985,10 @@ def _parse_tables(src: Source, log: QualityLog, fmts: list[Format]
         log.add(src.name, "not_understood", "no table found in the file (empty, or not a "
                 "CSV/Excel export)", level="warning")
     for table in tables:
+        if dropped := table.without_empty_unnamed_tail():
+            log.add(src.name, "empty_columns_ignored", f"{dropped} column(s) without a name "
+                    f"and without a value on any row, after {table.header[-1]!r} (a ',' at "
+                    "the end of every line?), were ignored", level="info", sheet=table.sheet)
         cand = Candidate(src, table, tables)
         fmt, score = _detect(cand, fmts)
         if fmt is None:
