@@ -1979,3 +1979,18 @@ def test_an_unnamed_column_holding_a_value_is_not_ignored(tmp_path):
                     encoding="utf-8")
     with pytest.raises(UnknownFormatError, match="matches no known export format"):
         read_export(path)
+
+
+def test_a_number_cell_written_nan_is_noted_as_a_placeholder(tmp_path):
+    """A spreadsheet that writes a missing number as the text 'nan' had the cell read as
+    missing, as 'N/A' is, but without the note 'N/A' gets: the post's views looked like the
+    export's own. The 1 'nan' cell (Views of the first post) is counted; the empty 'Views'
+    cell of the second is no placeholder: 1 cell, not 2."""
+    rows = _ig_rows(3, seed=10)
+    rows[0]["Views"], rows[1]["Views"] = "nan", ""
+    path = tmp_path / "ig_2026-12-01.csv"
+    _write(path, _IG_COLS, rows)
+    df = read_export(path)
+    assert df["views"].isna().tolist() == [True, True, False]
+    note = next(q for q in df.attrs["quality"] if q["code"] == "placeholder_cells")
+    assert note["rows"] == 1 and "'nan'" in note["message"] and "'Views'" in note["message"]

@@ -51,6 +51,7 @@ from ..errors import (
 )
 from ..quality import QualityLog
 from ._arrow import arrow_text, may_contain
+from ._cells import isinstance_cells
 from ._folder import BRAND_FILES, SIDE_FILES, SYNONYMS_FILE
 from ._headers import HeaderMatch, match_headers, shares_half_the_names
 from ._sniff import RawTable
@@ -204,7 +205,7 @@ class Candidate:
             self._compare_copies(positions, out, hint if decimal is None else decimal, percent)
         if not pd.api.types.is_numeric_dtype(cells.dtype):
             if out.hasnans:
-                self._count_placeholders(header, cells)
+                self.count_placeholders(header, cells)
             if by_delimiter and decimal is None:
                 ambiguous = cells.astype("str").str.strip().str.fullmatch(AMBIGUOUS_DOT)
                 if (out[ambiguous.to_numpy()] >= 1000).any():     # read as thousands
@@ -261,13 +262,16 @@ class Candidate:
             return ",", True
         return by_locale, False
 
-    def _count_placeholders(self, header: str, cells: pd.Series) -> None:
-        """Remember the cells of ``header`` that a word such as ``--`` or ``N/A`` left empty
-        (TikTok's ``undefined`` has a note of its own)."""
+    def count_placeholders(self, header: str, cells: pd.Series) -> None:
+        """Remember the cells of ``header`` that a word such as ``--``, ``N/A`` or ``nan``
+        left empty (TikTok's ``undefined`` has a note of its own). Only cells of text count:
+        a workbook's empty cell (None, NaN) is no word, though ``str`` writes it ``nan``."""
         from ._numbers import MISSING
 
-        words = cells.astype("str").str.strip().str.lower()
-        hit = words.isin(MISSING - {"", "undefined", "nan", "none"}).to_numpy()
+        if cells.dtype == object:
+            cells = cells.where(isinstance_cells(cells, str))
+        words = cells.astype("string").str.strip().str.lower()
+        hit = words.isin(MISSING - {"", "undefined"}).fillna(False).to_numpy(dtype=bool)
         if hit.any():
             self.placeholders[header] = (int(hit.sum()), str(cells[hit].iloc[0]).strip())
 

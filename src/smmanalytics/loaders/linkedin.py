@@ -133,6 +133,8 @@ def _numbers_at(c: Candidate, pos: int) -> pd.Series:
         raise ParseError("cell is not a number", file=c.name, line=exc.line,
                          cell=c.table.cell(pos, exc.line),
                          column=header, expected=exc.expected, got=exc.got) from None
+    if out.hasnans:     # '--', 'N/A': read as missing, noted after the parse as elsewhere
+        c.count_placeholders(header, c.table.column(pos))
     return out.reset_index(drop=True)
 
 
