@@ -1994,3 +1994,22 @@ def test_a_number_cell_written_nan_is_noted_as_a_placeholder(tmp_path):
     assert df["views"].isna().tolist() == [True, True, False]
     note = next(q for q in df.attrs["quality"] if q["code"] == "placeholder_cells")
     assert note["rows"] == 1 and "'nan'" in note["message"] and "'Views'" in note["message"]
+
+
+def test_a_header_written_twice_in_a_facebook_export_is_warned_of(tmp_path):
+    """A Facebook post export whose 'Reactions, Comments and Shares' header was overwritten
+    with 'Date' (so 'Date' twice, columns 17 and 20) had its platform_engagements all empty
+    and no note. A warning names the header, both columns and the file; the posts' own
+    reactions are read as in the file as exported."""
+    text = (FIX / "facebook_posts_2026-11-20.csv").read_text(encoding="utf-8-sig")
+    assert text.count('"Reactions, Comments and Shares"') == 1
+    path = tmp_path / "facebook_posts_2026-11-20.csv"
+    path.write_text(text.replace('"Reactions, Comments and Shares"', "Date", 1),
+                    encoding="utf-8-sig")
+    df = read_export(path)
+    assert df["platform_engagements"].isna().all()
+    assert df["reactions"].tolist() == read_export(
+        FIX / "facebook_posts_2026-11-20.csv")["reactions"].tolist()
+    (note,) = [q for q in df.attrs["quality"] if q["code"] == "columns_conflict"]
+    assert note["level"] == "warning" and note["message"].startswith(
+        f"header 'Date' heads 2 columns (column 17, column 20) of {path.name}: ")
