@@ -557,3 +557,44 @@ def test_date_ranges_in_numbers_no_day_above_12_orders_are_said_assumed(tmp_path
     assert df["period_end"].tolist() == [pd.Timestamp("2026-09-09")]
     note = next(q for q in df.attrs["quality"] if q["code"] == "date_format_resaved")
     assert note["level"] == "warning" and "assumed" in note["message"]
+
+
+_ACQUISITION = ["# Traffic acquisition: Session campaign", "# Start date: 20260201",
+                "# End date: 20260228"]
+
+
+def test_a_revenue_column_retitled_as_another_header_is_warned_of(tmp_path):
+    """A traffic acquisition report whose 'Total revenue' header was overwritten with
+    'Session campaign' (so that header twice) was read with its revenue all empty and no
+    note but the Grand total's: the ROI had no revenue and nothing said why. Both the header
+    written twice (columns 1 and 4) and the revenue missing are warned of; the campaigns are
+    the first column's (spring, summer), the sessions as written (100, 50)."""
+    path = tmp_path / "ga4_traffic_acquisition_2026-02-01_2026-02-28.csv"
+    path.write_text("\n".join([*_ACQUISITION,
+                               "Session campaign,Sessions,Engaged sessions,Session campaign",
+                               "Grand total,150,90,300.5", "spring,100,60,250.5",
+                               "summer,50,30,50"]) + "\n", encoding="utf-8")
+    df = read_export(path)
+    assert df["campaign"].tolist() == ["spring", "summer"]
+    assert df["sessions"].tolist() == [100, 50] and df["revenue"].isna().all()
+    (twice,) = [q for q in df.attrs["quality"] if q["code"] == "columns_conflict"]
+    assert twice["level"] == "warning" and twice["message"].startswith(
+        "header 'Session campaign' heads 2 columns (column 1, column 4) of "
+        f"{path.name}: the first one's values were read")
+    (missing,) = [q for q in df.attrs["quality"] if q["code"] == "expected_metric_missing"]
+    # engaged sessions are there; key events and revenue are not
+    assert missing["message"].startswith(
+        "no column of key events ('key events' or 'conversions' in English exports), nor of "
+        "revenue ('total revenue' in English exports) in ")
+
+
+def test_a_ga4_table_without_engagement_columns_expects_no_revenue(tmp_path):
+    """A report of sessions and key events only (the chart under a report, a report of other
+    columns) is not an acquisition report with its engagement columns: no warning that its
+    revenue is missing."""
+    path = tmp_path / "ga4_traffic_acquisition_2026-02-01_2026-02-28.csv"
+    path.write_text("\n".join([*_ACQUISITION, "Session campaign,Sessions,Key events",
+                               "spring,100,6"]) + "\n", encoding="utf-8")
+    df = read_export(path)
+    assert df["key_events"].tolist() == [6]
+    assert not {"expected_metric_missing", "columns_conflict"} & _codes(df)

@@ -1031,3 +1031,46 @@ def test_dates_no_day_above_12_orders_are_read_month_first_and_said_assumed(tmp_
         note = next(q for q in df.attrs["quality"] if q["code"] == "date_format_resaved")
         assert note["level"] == "warning" and "assumed" in note["message"]
         assert "dates_day_first" not in _codes(df)
+
+
+def test_placeholder_cells_in_metrics_are_missing_and_said_so(tmp_path):
+    """A 'Metrics' cell holding '--' (and another 'N/A') was read as missing with no note,
+    where the same cell of an Instagram CSV is noted: the report's total then looked like
+    the whole period's. The 2 cells are read as missing, not 0, and one info note counts them:
+    impressions (total) 12 on the first day, missing (not 0) on the next two."""
+    path = _workbook(tmp_path / "p_content_1791015300000.xlsx",
+                     [["t", _link(1790840712345), "Organic", "10/01/2026", 10, 1, 1, 0, 0, 0,
+                       0.2]],
+                     metrics_rows=[["10/01/2026", 10, 12], ["10/02/2026", 4, "--"],
+                                   ["10/03/2026", "N/A", None]])
+    d = read_export(path, kind="daily")
+    total = _daily(d, "impressions")
+    assert total["10-01"] == 12 and pd.isna(total["10-02"]) and pd.isna(total["10-03"])
+    organic = _daily(d, "impressions_organic")
+    assert organic["10-01"] == 10 and organic["10-02"] == 4 and pd.isna(organic["10-03"])
+    (note,) = [q for q in d.attrs["quality"] if q["code"] == "placeholder_cells"]
+    # the empty cell (None) is no placeholder: 2 cells, not 3
+    assert note["rows"] == 2 and note["level"] == "info"
+    assert "'Impressions (organic)', 'Impressions (total)'" in note["message"]
+
+
+def test_a_metrics_header_written_twice_keeps_the_first_column_and_says_so(tmp_path):
+    """'Comments (sponsored)' retitled 'Reposts (sponsored)' (so that header twice): the
+    second column replaced the first's series, and a series' worth of days was lost with no
+    note. The first column is read (sponsored reposts 3 and 4, as written in it, not the
+    comments 7 and 8 of the second), and a warning names the header and both cells."""
+    path = _workbook(tmp_path / "p_content_1791015300000.xlsx",
+                     [["t", _link(1790840712345), "Organic", "10/01/2026", 10, 1, 1, 0, 0, 0,
+                       0.2]],
+                     metrics_header=["Date", "Impressions (total)", "Reactions (total)",
+                                     "Comments (total)", "Reposts (total)",
+                                     "Reposts (sponsored)", "Reposts (sponsored)"],
+                     metrics_rows=[["10/01/2026", 12, 5, 9, 6, 3, 7],
+                                   ["10/02/2026", 20, 6, 10, 7, 4, 8]])
+    d = read_export(path, kind="daily")
+    assert _daily(d, "shares_sponsored") == {"10-01": 3, "10-02": 4}
+    assert _daily(d, "comments") == {"10-01": 9, "10-02": 10}
+    (note,) = [q for q in d.attrs["quality"] if q["code"] == "columns_conflict"]
+    assert note["level"] == "warning" and note["message"].startswith(
+        "sheet 'Metrics': header 'Reposts (sponsored)' heads 2 columns (Metrics!F2, "
+        f"Metrics!G2) of {path.name}: the first one's values were read, the others' left out")

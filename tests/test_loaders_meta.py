@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from smmanalytics import engagement, load, read_export
-from smmanalytics.errors import ParseError
+from smmanalytics.errors import ParseError, UnknownFormatError
 from smmanalytics.loaders import read_file
 from smmanalytics.schema import validate
 
@@ -1951,3 +1951,65 @@ def test_an_instagram_export_whose_saves_are_all_blank_says_its_interactions_are
     assert [(q["level"], q["message"]) for q in note] == [(
         "warning", "the saves of the 2 instagram posts are blank, though its exports give "
         "them: their interactions are unknown (NaN, left out of the rates)")]
+
+
+def test_meta_daily_with_a_comma_at_the_end_of_every_line_keeps_its_days(tmp_path):
+    """A Meta daily series re-saved with a ',' at the end of every line (headers ``Date``,
+    ``Primary`` and a third without a name, empty on every row) matched no format: 0 days
+    read, ``not_understood``, the whole file lost. The empty unnamed column is ignored and
+    said so; the 2 days keep their values (4 and 5 follows, as written)."""
+    path = tmp_path / "instagram_follows_2026-11-01.csv"
+    path.write_text('sep=,\n"Instagram follows"\n"Date","Primary",\n'
+                    '"2026-10-01T00:00:00","4",\n"2026-10-02T00:00:00","5",\n',
+                    encoding="utf-8")
+    df = read_export(path)
+    assert df.attrs["source_format"] == "meta_daily"
+    assert df["date"].tolist() == [pd.Timestamp("2026-10-01"), pd.Timestamp("2026-10-02")]
+    assert df["value"].tolist() == [4, 5]
+    note = next(q for q in df.attrs["quality"] if q["code"] == "empty_columns_ignored")
+    assert note["level"] == "info" and "after 'Primary'" in note["message"]
+
+
+def test_an_unnamed_column_holding_a_value_is_not_ignored(tmp_path):
+    """A column without a name that holds a value on some row is data no format knows: it is
+    not dropped silently (the series stays not understood rather than read without it)."""
+    path = tmp_path / "instagram_follows_2026-11-01.csv"
+    path.write_text('sep=,\n"Instagram follows"\n"Date","Primary",\n'
+                    '"2026-10-01T00:00:00","4",\n"2026-10-02T00:00:00","5","7"\n',
+                    encoding="utf-8")
+    with pytest.raises(UnknownFormatError, match="matches no known export format"):
+        read_export(path)
+
+
+def test_a_number_cell_written_nan_is_noted_as_a_placeholder(tmp_path):
+    """A spreadsheet that writes a missing number as the text 'nan' had the cell read as
+    missing, as 'N/A' is, but without the note 'N/A' gets: the post's views looked like the
+    export's own. The 1 'nan' cell (Views of the first post) is counted; the empty 'Views'
+    cell of the second is no placeholder: 1 cell, not 2."""
+    rows = _ig_rows(3, seed=10)
+    rows[0]["Views"], rows[1]["Views"] = "nan", ""
+    path = tmp_path / "ig_2026-12-01.csv"
+    _write(path, _IG_COLS, rows)
+    df = read_export(path)
+    assert df["views"].isna().tolist() == [True, True, False]
+    note = next(q for q in df.attrs["quality"] if q["code"] == "placeholder_cells")
+    assert note["rows"] == 1 and "'nan'" in note["message"] and "'Views'" in note["message"]
+
+
+def test_a_header_written_twice_in_a_facebook_export_is_warned_of(tmp_path):
+    """A Facebook post export whose 'Reactions, Comments and Shares' header was overwritten
+    with 'Date' (so 'Date' twice, columns 17 and 20) had its platform_engagements all empty
+    and no note. A warning names the header, both columns and the file; the posts' own
+    reactions are read as in the file as exported."""
+    text = (FIX / "facebook_posts_2026-11-20.csv").read_text(encoding="utf-8-sig")
+    assert text.count('"Reactions, Comments and Shares"') == 1
+    path = tmp_path / "facebook_posts_2026-11-20.csv"
+    path.write_text(text.replace('"Reactions, Comments and Shares"', "Date", 1),
+                    encoding="utf-8-sig")
+    df = read_export(path)
+    assert df["platform_engagements"].isna().all()
+    assert df["reactions"].tolist() == read_export(
+        FIX / "facebook_posts_2026-11-20.csv")["reactions"].tolist()
+    (note,) = [q for q in df.attrs["quality"] if q["code"] == "columns_conflict"]
+    assert note["level"] == "warning" and note["message"].startswith(
+        f"header 'Date' heads 2 columns (column 17, column 20) of {path.name}: ")

@@ -102,7 +102,10 @@ def total_components(source_format: str | None, platform: str | None) -> tuple[s
 
 def missing_metrics(fmt: Format, cand: Candidate, platform: str | None) -> list[str]:
     """The metrics ``fmt`` expects of ``platform``'s tables (alternatives joined by ``|``)
-    that none of ``cand``'s headers carries."""
+    that none of ``cand``'s headers carries (none, of a table ``fmt.expects_when`` leaves
+    out)."""
+    if fmt.expects_when is not None and not fmt.expects_when(cand):
+        return []
     m = _match(fmt, cand)
     return [e for e in fmt.expected(platform) if not m.any(*e.split("|"))]
 

@@ -42,6 +42,7 @@ import pyarrow.compute as pc
 
 from .. import schema
 from .._args import platform_name
+from .._io import file_name
 from ..errors import (
     ArgumentError,
     ParseError,
@@ -51,8 +52,9 @@ from ..errors import (
 )
 from ..quality import QualityLog
 from ._arrow import arrow_text, may_contain
+from ._cells import isinstance_cells
 from ._folder import BRAND_FILES, SIDE_FILES, SYNONYMS_FILE
-from ._headers import HeaderMatch, match_headers, shares_half_the_names
+from ._headers import HeaderMatch, match_headers, normalize, shares_half_the_names
 from ._sniff import RawTable
 from ._sources import LARGE, Source, iter_sources, note_skipped, read_tables
 
@@ -204,7 +206,7 @@ class Candidate:
             self._compare_copies(positions, out, hint if decimal is None else decimal, percent)
         if not pd.api.types.is_numeric_dtype(cells.dtype):
             if out.hasnans:
-                self._count_placeholders(header, cells)
+                self.count_placeholders(header, cells)
             if by_delimiter and decimal is None:
                 ambiguous = cells.astype("str").str.strip().str.fullmatch(AMBIGUOUS_DOT)
                 if (out[ambiguous.to_numpy()] >= 1000).any():     # read as thousands
@@ -261,13 +263,16 @@ class Candidate:
             return ",", True
         return by_locale, False
 
-    def _count_placeholders(self, header: str, cells: pd.Series) -> None:
-        """Remember the cells of ``header`` that a word such as ``--`` or ``N/A`` left empty
-        (TikTok's ``undefined`` has a note of its own)."""
+    def count_placeholders(self, header: str, cells: pd.Series) -> None:
+        """Remember the cells of ``header`` that a word such as ``--``, ``N/A`` or ``nan``
+        left empty (TikTok's ``undefined`` has a note of its own). Only cells of text count:
+        a workbook's empty cell (None, NaN) is no word, though ``str`` writes it ``nan``."""
         from ._numbers import MISSING
 
-        words = cells.astype("str").str.strip().str.lower()
-        hit = words.isin(MISSING - {"", "undefined", "nan", "none"}).to_numpy()
+        if cells.dtype == object:
+            cells = cells.where(isinstance_cells(cells, str))
+        words = cells.astype("string").str.strip().str.lower()
+        hit = words.isin(MISSING - {"", "undefined"}).fillna(False).to_numpy(dtype=bool)
         if hit.any():
             self.placeholders[header] = (int(hit.sum()), str(cells[hit].iloc[0]).strip())
 
@@ -373,6 +378,8 @@ class Format:
     expects_on: tuple[tuple[str, tuple[str, ...]], ...] = ()
     #: the header names its metrics are matched by, when not the table's header
     header_names: Callable[[Candidate], list[str]] | None = None
+    #: the tables ``expects`` holds of, when not all (a GA4 report's main table, not its chart)
+    expects_when: Callable[[Candidate], bool] | None = None
 
     @property
     def platform(self) -> str:
@@ -393,7 +400,8 @@ def register(name: str, *, platforms: str | tuple[str, ...], kinds: str | tuple[
              description: str = "", family: str | None = None, keys: tuple[str, ...] = (),
              expects: tuple[str, ...] = (),
              expects_on: dict[str, tuple[str, ...]] | None = None,
-             header_names: Callable[[Candidate], list[str]] | None = None) -> Format:
+             header_names: Callable[[Candidate], list[str]] | None = None,
+             expects_when: Callable[[Candidate], bool] | None = None) -> Format:
     """Register an export format; returns it. A name can be registered only once.
 
     Parameters
@@ -428,6 +436,9 @@ def register(name: str, *, platforms: str | tuple[str, ...], kinds: str | tuple[
     header_names : callable(Candidate) -> list of str, optional
         the names ``expects`` are matched by, when not the table's headers (LinkedIn's
         ``Impressions (organic)`` is matched as ``Impressions``).
+    expects_when : callable(Candidate) -> bool, optional
+        the tables ``expects`` holds of, when a format reads tables of several column sets
+        (a GA4 report with its engagement columns, not the chart of one metric under it).
     """
     platforms = (platforms,) if isinstance(platforms, str) else tuple(platforms)
     kinds = (kinds,) if isinstance(kinds, str) else tuple(kinds)
@@ -447,7 +458,7 @@ def register(name: str, *, platforms: str | tuple[str, ...], kinds: str | tuple[
         _check_family(name, family, keys, expects, expects_on)
     fmt = Format(name, platforms, kinds, detect, parse, description, family, tuple(keys),
                  tuple(expects), tuple((p, tuple(m)) for p, m in (expects_on or {}).items()),
-                 header_names)
+                 header_names, expects_when)
     _FORMATS[name] = fmt
     return fmt
 
@@ -985,6 +996,10 @@ def _parse_tables(src: Source, log: QualityLog, fmts: list[Format]
         log.add(src.name, "not_understood", "no table found in the file (empty, or not a "
                 "CSV/Excel export)", level="warning")
     for table in tables:
+        if dropped := table.without_empty_unnamed_tail():
+            log.add(src.name, "empty_columns_ignored", f"{dropped} column(s) without a name "
+                    f"and without a value on any row, after {table.header[-1]!r} (a ',' at "
+                    "the end of every line?), were ignored", level="info", sheet=table.sheet)
         cand = Candidate(src, table, tables)
         fmt, score = _detect(cand, fmts)
         if fmt is None:
@@ -1066,6 +1081,7 @@ def _parsed(fmt: Format, cand: Candidate, ctx: ParseContext) -> list[pd.DataFram
         raise ParseError(f"unexpected error while parsing as {fmt.name}{where}: "
                          f"{type(exc).__name__}: {exc}", file=cand.name) from exc
     _note_numbers(cand, ctx)
+    _note_repeated_headers(fmt, cand, ctx)
     if fmt.expects or fmt.expects_on:
         from ._expected import note_missing_metrics
 
@@ -1165,6 +1181,51 @@ def _note_numbers(cand: Candidate, ctx: ParseContext) -> None:
     for other, (kept, n) in cand.conflicts.items():
         ctx.note("columns_conflict", f"columns {kept!r} and {other!r} hold the same field but "
                  f"different numbers in {n} rows; the first one's were kept", rows=n)
+
+
+#: families whose parser tells a header written twice apart itself: a Facebook Insights export
+#: writes some twice on purpose, a count then its unique users (``meta._told_apart``)
+_REPEATS_TOLD_APART = frozenset({"meta_legacy"})
+
+
+def _note_repeated_headers(fmt: Format, cand: Candidate, ctx: ParseContext) -> None:
+    """Warn of each header the table writes twice or more (``columns_conflict``), unless a
+    conflict of their numbers was already noted: a column renamed by hand to another's name
+    (GA4's ``Total revenue`` retitled ``Session campaign``, a second ``Date`` where Facebook's
+    total of interactions was) left its metric empty, and nothing said why. The note names
+    the header, its columns, and what was read: the first column (a later one only where the
+    first is empty, as :meth:`Candidate.col` reads a field) when the format knows the header;
+    the first one only for a ``Name (organic|sponsored|total)`` sheet; neither when the
+    header is no field of the format. A file repeating fields in two languages (bilingual
+    Meta exports, where ``Impressions`` is French and English) is not warned of its fields."""
+    if fmt.family in _REPEATS_TOLD_APART:
+        return
+    positions: dict[str, list[int]] = {}
+    for pos, name in enumerate(cand.norm):
+        if name:
+            positions.setdefault(name, []).append(pos)
+    repeated = {n: ps for n, ps in positions.items() if len(ps) > 1}
+    if not repeated:
+        return
+    noted = {normalize(h) for h in cand.conflicts}
+    m = cand.match(fmt.family)
+    bilingual = any(len({cand.norm[p] for p in ps}) > 1 for ps in m.columns.values())
+    known = {cand.norm[p] for ps in m.columns.values() for p in ps}
+    for name, ps in repeated.items():
+        if name in noted or (bilingual and name in known):
+            continue
+        header = cand.header[ps[0]]
+        where = ", ".join(cand.table.cell(p, cand.table.first_line) or f"column {p + 1}"
+                          for p in ps)
+        if fmt.header_names is not None:
+            read = "the first one's values were read, the others' left out"
+        elif name in known:
+            read = ("the first one's values were read, the others' only where it is empty")
+        else:
+            read = "neither was read (no field of this export has that header)"
+        ctx.note("columns_conflict", f"header {header!r} heads {len(ps)} columns ({where}) of "
+                 f"{file_name(ctx.file)}: {read}; a column renamed or copied by hand? The "
+                 "column the export has in its place may be missing, its metric left empty")
 
 
 def _iter_parsed(path, platform: str | None) -> Iterator[pd.DataFrame]:

@@ -628,6 +628,36 @@ class RawTable:
             self.numeric = frozenset(positions)
             self.counts = frozenset(counts) & self.numeric
 
+    def without_empty_unnamed_tail(self) -> int:
+        """Leave out the columns at the right end of the table that have no name and no cell
+        filled (a trailing ``,`` on every line of a CSV re-saved by a spreadsheet): a Meta
+        daily series' ``Date,Primary,`` was a table of three columns, no format's, and its
+        days were all lost. Returns how many were left out (0: the table is as it was).
+
+        Only a table whose last header is blank has its cells read here (before a format
+        could ask for numbers: :meth:`expect_numbers`); a blank-named column holding a cell
+        is kept, and so are the columns left of it."""
+        norm = self.norm
+        keep = len(norm)
+        while keep and not norm[keep - 1]:
+            keep -= 1
+        if keep == len(norm) or keep == 0:
+            return 0
+        cells = self._cells
+        arrow = isinstance(cells, pa.Table)
+        for pos in range(len(norm) - 1, keep - 1, -1):
+            if not _blank_cells(cells.column(pos) if arrow else cells[pos]).all():
+                keep = pos + 1
+                break
+        dropped = len(norm) - keep
+        if dropped:
+            self.header = self.header[:keep]
+            self.__dict__["_cells"] = (cells.select(list(range(keep))) if arrow
+                                       else cells.iloc[:, :keep])
+            for cached in ("norm", "frame"):
+                self.__dict__.pop(cached, None)
+        return dropped
+
     @property
     def n_rows(self) -> int:
         """Number of data rows."""

@@ -307,5 +307,17 @@ def _periods_from_ranges(out: pd.DataFrame, ranges: pd.Series, c: Candidate,
                  "Date range column (a comparison export)", level="info", rows=int(ok.sum()))
 
 
+def _with_engagement(c: Candidate) -> bool:
+    """True for a table of a report with its engagement columns (``Engaged sessions`` or
+    ``Engagement rate``): an acquisition report, whose exports carry engaged sessions, key
+    events and total revenue beside them (reference platform-exports.md §8.3). A chart's
+    table under the report (``Nth day,Sessions``) or a report of other columns expects
+    none of them."""
+    return c.match(F).any("engaged_sessions", "engagement_rate")
+
+
+# an acquisition report without one of these (a column deleted, or retitled by hand) had
+# that metric left empty (the ROI's revenue), and nothing said why
 register("ga4_table", platforms="ga4", kinds="web", detect=_detect, parse=_parse,
-         description="Google Analytics 4 report export (CSV with # preamble)")
+         description="Google Analytics 4 report export (CSV with # preamble)", family=F,
+         expects=("engaged_sessions", "key_events", "revenue"), expects_when=_with_engagement)

@@ -133,6 +133,8 @@ def _numbers_at(c: Candidate, pos: int) -> pd.Series:
         raise ParseError("cell is not a number", file=c.name, line=exc.line,
                          cell=c.table.cell(pos, exc.line),
                          column=header, expected=exc.expected, got=exc.got) from None
+    if out.hasnans:     # '--', 'N/A': read as missing, noted after the parse as elsewhere
+        c.count_placeholders(header, c.table.column(pos))
     return out.reset_index(drop=True)
 
 
@@ -595,6 +597,11 @@ def _wide_to_daily(c: Candidate, ctx: ParseContext, family: str) -> pd.DataFrame
             canon = _slug(base)
             unknown.append(c.header[pos])
         name = canon if dist == "total" else f"{canon}_{dist}"
+        if name in metrics:
+            # a header written twice (one renamed by hand to another's name): the first
+            # column is read, as elsewhere, and the registry notes the repeat; the second
+            # replaced the first's series, and 242 days of it were lost without a word
+            continue
         values = _numbers_at(c, pos)
         if canon == "platform_engagement_rate":
             values = _rate(values, ctx, c.header[pos], fractions)
