@@ -557,3 +557,23 @@ def test_date_ranges_in_numbers_no_day_above_12_orders_are_said_assumed(tmp_path
     assert df["period_end"].tolist() == [pd.Timestamp("2026-09-09")]
     note = next(q for q in df.attrs["quality"] if q["code"] == "date_format_resaved")
     assert note["level"] == "warning" and "assumed" in note["message"]
+
+
+def test_a_percent_in_the_revenue_column_is_an_error_not_a_fraction(tmp_path):
+    """A GA4 row whose revenue cell says ``12%`` (an edited export) was loaded with a revenue
+    of 0.12 and no note: the ROI lost the row's 3805.10 silently. A revenue is an amount, not
+    a percentage: the file is refused, naming the line, the column and the cell; the same
+    ``%`` in the engagement rate column is read as a rate (12% = 0.12)."""
+    head = ("# Start date: 20260101\n# End date: 20260131\n"
+            "Session source / medium,Sessions,Engagement rate,Total revenue\n")
+    path = tmp_path / "ga4.csv"
+    path.write_text(head + "google / organic,3697,62%,12%\nbing / organic,230,50%,126.18\n",
+                    encoding="utf-8")
+    with pytest.raises(ParseError) as err:
+        read_export(path)
+    assert (err.value.line, err.value.column, err.value.got) == (4, "Total revenue", "12%")
+    assert "a count/amount, not a percentage" in str(err.value)
+    path.write_text(head + "google / organic,3697,12%,3805.10\n", encoding="utf-8")
+    df = read_export(path)
+    assert df["engagement_rate"].tolist() == [0.12] and df["revenue"].tolist() == [3805.1]
+

@@ -338,7 +338,7 @@ def test_a_bad_number_in_a_sheet_names_its_cell(tmp_path):
         read_export(path)
     assert str(err.value) == (
         f"file {path}, line 5, cell Posts!F5, column 'Views': cell is not a number; expected "
-        "a number (e.g. 1234, 1 234, 62,5 %, 1.2K) or empty/-/N/A; got 'lots'")
+        "a count or an amount (e.g. 1234, 1 234, 62,5, 1.2K, 12 €) or empty/-/N/A; got 'lots'")
 
 
 def test_a_bad_publish_time_in_a_sheet_names_its_cell(tmp_path):
@@ -373,7 +373,7 @@ def test_a_bad_number_in_the_second_language_column_of_a_field_names_that_column
         read_export(path)
     assert str(err.value) == (
         f"file {path}, line 3, cell Posts!G3, column 'Vues': cell is not a number; expected "
-        "a number (e.g. 1234, 1 234, 62,5 %, 1.2K) or empty/-/N/A; got 'beaucoup'")
+        "a count or an amount (e.g. 1234, 1 234, 62,5, 1.2K, 12 €) or empty/-/N/A; got 'beaucoup'")
     # the same rows in a CSV: the line, and the column whose cell it is
     text = tmp_path / "instagram.csv"
     text.write_text("\n".join(",".join("" if v is None else str(v) for v in r) for r in rows),
@@ -1121,8 +1121,8 @@ def test_a_bad_count_in_the_legacy_stories_sheet_names_its_own_cell(tmp_path):
         read_export(path)
     assert str(err.value) == (
         f"file {path}, line 3, cell Lifetime Post Stories by act...!J3, column 'comment': cell "
-        "is not a number; expected a number (e.g. 1234, 1 234, 62,5 %, 1.2K) or empty/-/N/A; "
-        "got 'four'")
+        "is not a number; expected a count or an amount (e.g. 1234, 1 234, 62,5, 1.2K, 12 €) "
+        "or empty/-/N/A; got 'four'")
 
 
 def test_legacy_insights_export_without_its_description_row(tmp_path):

@@ -195,4 +195,4 @@ def test_a_bad_number_in_a_pins_sheet_names_its_cell(tmp_path):
         read_export(path)
     assert str(err.value) == (
         f"file {path}, line 3, cell Pins!F3, column 'Saves': cell is not a number; expected "
-        "a number (e.g. 1234, 1 234, 62,5 %, 1.2K) or empty/-/N/A; got 'a few'")
+        "a count or an amount (e.g. 1234, 1 234, 62,5, 1.2K, 12 €) or empty/-/N/A; got 'a few'")

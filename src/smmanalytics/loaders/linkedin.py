@@ -61,7 +61,7 @@ from ._dates import (
 from ._headers import match_headers, normalize
 from ._ids import linkedin_urn_time
 from ._numbers import parse_numbers
-from ._registry import Candidate, ParseContext, register
+from ._registry import Candidate, ParseContext, is_rate, register
 from ._tidy import (
     YEARS,
     cells_of,
@@ -123,14 +123,16 @@ def _page(c: Candidate) -> str | None:
     return None
 
 
-def _numbers_at(c: Candidate, pos: int) -> pd.Series:
-    """Column ``pos`` as Float64; a bad cell raises ParseError naming ``sheet!cell``."""
+def _numbers_at(c: Candidate, pos: int, canonical: str | None = None) -> pd.Series:
+    """Column ``pos`` as Float64; a bad cell raises ParseError naming ``sheet!cell``. A cell
+    written with ``%`` is bad in the field ``canonical`` unless it is a rate (``12%`` clicks)."""
     header = c.table.header[pos]
     first = c.table.first_line + 1
     try:
-        out = parse_numbers(c.table.column(pos), file=c.name, column=header, first_line=first)
+        out = parse_numbers(c.table.column(pos), file=c.name, column=header, first_line=first,
+                            percent_cells=canonical is None or is_rate(canonical))
     except ParseError as exc:
-        raise ParseError("cell is not a number", file=c.name, line=exc.line,
+        raise ParseError(exc.reason, file=c.name, line=exc.line,
                          cell=c.table.cell(pos, exc.line),
                          column=header, expected=exc.expected, got=exc.got) from None
     return out.reset_index(drop=True)
@@ -138,7 +140,7 @@ def _numbers_at(c: Candidate, pos: int) -> pd.Series:
 
 def _numbers(c: Candidate, family: str, canonical: str) -> pd.Series | None:
     pos = c.match(family).columns.get(canonical)
-    return None if not pos else _numbers_at(c, pos[0])
+    return None if not pos else _numbers_at(c, pos[0], canonical)
 
 
 #: the Excel day numbers read as dates (1954-10-03 to 2119-01-11): a number outside is no day
@@ -595,7 +597,7 @@ def _wide_to_daily(c: Candidate, ctx: ParseContext, family: str) -> pd.DataFrame
             canon = _slug(base)
             unknown.append(c.header[pos])
         name = canon if dist == "total" else f"{canon}_{dist}"
-        values = _numbers_at(c, pos)
+        values = _numbers_at(c, pos, canon)
         if canon == "platform_engagement_rate":
             values = _rate(values, ctx, c.header[pos], fractions)
         metrics[name] = values
@@ -628,7 +630,7 @@ def _parse_followers(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     cells_of(c)
     _, dates = _date_column(c, F_FOLLOWERS, ctx)
     m = c.match(F_FOLLOWERS)
-    metrics = {canon: _numbers_at(c, idx[0]) for canon, idx in m.columns.items()
+    metrics = {canon: _numbers_at(c, idx[0], canon) for canon, idx in m.columns.items()
                if canon != "date"}
     if not metrics:
         raise ParseError("LinkedIn 'New followers' sheet without follower columns",

@@ -780,7 +780,7 @@ def _story_counts(sheet: Candidate, post_id: pd.Series) -> dict[str, pd.Series]:
         if h in _STORY_COLUMNS and _STORY_COLUMNS[h] not in out:
             values = parse_numbers(sheet.table.column(pos), file=sheet.name,
                                    column=sheet.header[pos],
-                                   first_line=sheet.table.first_line + 1)
+                                   first_line=sheet.table.first_line + 1, percent_cells=False)
             by_id = pd.Series(values.array, index=ids.array).loc[lambda v: v.index.notna()]
             by_id = by_id[~by_id.index.duplicated()]
             out[_STORY_COLUMNS[h]] = pd.Series(by_id.reindex(post_id.array).array,
@@ -931,8 +931,8 @@ def _parse_daily(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
                          expected=f"a day between {YEARS[0]} and {YEARS[1]}",
                          got=str(dates_raw.iloc[pos]))
     from ._numbers import parse_numbers
-    values = parse_numbers(frame[1], file=ctx.file, column=c.header[1],
-                           first_line=c.table.first_line + 1)
+    values = parse_numbers(frame[1], file=ctx.file, column=c.header[1],    # a day's count
+                           first_line=c.table.first_line + 1, percent_cells=False)
     if empty.any():
         ctx.note("daily_rows_without_date", f"{int(empty.sum())} rows have no date and were "
                  "not kept", rows=int(empty.sum()))
