@@ -71,6 +71,7 @@ from ._tidy import (
     note_day_tz,
     note_times_dropped,
     numeric_date_columns,
+    refuse_undated,
     text,
 )
 
@@ -609,6 +610,7 @@ def _wide_to_daily(c: Candidate, ctx: ParseContext, family: str) -> pd.DataFrame
     if neg:
         ctx.note("negative_values", f"negative daily values kept as exported (LinkedIn "
                  f"corrections): {neg}", rows=sum(neg.values()))
+    refuse_undated(c, family, dates, metrics)
     if dates.isna().any():
         ctx.note("date_missing", "rows without a date", rows=int(dates.isna().sum()))
     note_day_tz(ctx, "LinkedIn", "daily rows")
@@ -632,6 +634,7 @@ def _parse_followers(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     m = c.match(F_FOLLOWERS)
     metrics = {canon: _numbers_at(c, idx[0], canon) for canon, idx in m.columns.items()
                if canon != "date"}
+    refuse_undated(c, F_FOLLOWERS, dates, metrics)
     if not metrics:
         raise ParseError("LinkedIn 'New followers' sheet without follower columns",
                          file=c.name, cell=c.table.cell(1, c.table.first_line),
