@@ -113,6 +113,23 @@ def test_numbers_percent_column_and_workbook_values():
     assert got[[0, 1, 3]].tolist() == [1.0, 2.5, 3.5] and pd.isna(got[2])
 
 
+def test_numbers_percent_in_a_count_or_amount_column_is_bad_input():
+    """A ``12%`` in a revenue or a repost column was read 0.12 without a word (a revenue of
+    3805.10 became 0.12 €): a count or an amount is no percentage, the cell is an error,
+    and the error does not offer ``62,5 %`` as a number the column could hold."""
+    with pytest.raises(ParseError) as err:
+        parse_numbers(_s("3 192,09", "12%"), file="f.csv", column="Total revenue",
+                      first_line=12, percent_cells=False)
+    assert (err.value.line, err.value.column, err.value.got) == (13, "Total revenue", "12%")
+    assert err.value.reason == "a count/amount, not a percentage"
+    assert "%" not in err.value.expected
+    with pytest.raises(ParseError, match="not a number") as err:
+        parse_numbers(_s("many"), percent_cells=False)
+    assert "%" not in err.value.expected
+    # a rate column keeps its percent cells: 62,5 % = 0.625, 3.4% = 0.034
+    assert parse_numbers(_s("62,5 %", "3.4%")).tolist() == [0.625, 0.034]
+
+
 def test_numbers_bad_cell_raises_with_location():
     with pytest.raises(ParseError, match=r"file f\.csv, line 3, column 'Views'.*got 'abc'"):
         parse_numbers(_s("1", "abc"), file="f.csv", column="Views", first_line=2)

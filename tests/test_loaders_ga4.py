@@ -598,3 +598,75 @@ def test_a_ga4_table_without_engagement_columns_expects_no_revenue(tmp_path):
     df = read_export(path)
     assert df["key_events"].tolist() == [6]
     assert not {"expected_metric_missing", "columns_conflict"} & _codes(df)
+
+
+def test_a_percent_in_the_revenue_column_is_an_error_not_a_fraction(tmp_path):
+    """A GA4 row whose revenue cell says ``12%`` (an edited export) was loaded with a revenue
+    of 0.12 and no note: the ROI lost the row's 3805.10 silently. A revenue is an amount, not
+    a percentage: the file is refused, naming the line, the column and the cell; the same
+    ``%`` in the engagement rate column is read as a rate (12% = 0.12)."""
+    head = ("# Start date: 20260101\n# End date: 20260131\n"
+            "Session source / medium,Sessions,Engagement rate,Total revenue\n")
+    path = tmp_path / "ga4.csv"
+    path.write_text(head + "google / organic,3697,62%,12%\nbing / organic,230,50%,126.18\n",
+                    encoding="utf-8")
+    with pytest.raises(ParseError) as err:
+        read_export(path)
+    assert (err.value.line, err.value.column, err.value.got) == (4, "Total revenue", "12%")
+    assert "a count/amount, not a percentage" in str(err.value)
+    path.write_text(head + "google / organic,3697,12%,3805.10\n", encoding="utf-8")
+    df = read_export(path)
+    assert df["engagement_rate"].tolist() == [0.12] and df["revenue"].tolist() == [3805.1]
+
+
+#: a GA4 export cut off inside its last value (reviewer's repro): bio-link's revenue 381.88
+#: ends "3", no line break, and the rows after it are lost
+_CUT = ("# Start date: 20261001\n# End date: 20261031\n"
+        "Session campaign,Session source / medium,Sessions,Engaged sessions,Engagement rate,"
+        "Key events,Total revenue\n"
+        "Grand total,,16013,9120,0.5695372509835759,562,27446.94\n"
+        "(organic),google / organic,4958,3142,0.6337232755143203,127,5889.65\n"
+        "(direct),(direct) / (none),2794,1524,0.5454545454545454,77,4239.62\n"
+        "automne-2026,instagram / paid,2539,1320,0.5198897203623474,146,7260.12\n"
+        "automne-2026,facebook / paid,1642,812,0.4945188794153471,87,4181.38\n"
+        "newsletter-2026-10,newsletter / email,1172,855,0.7295221843003413,48,2166.09\n"
+        "automne-2026,instagram / social,687,391,0.5691411935953421,32,1485.49\n"
+        "bio-link,instagram / social,473,216,0.45665961945031713,8,3")
+
+
+def test_a_file_cut_off_inside_its_last_value_is_told_by_its_grand_total(tmp_path):
+    """A GA4 export cut off inside its last value was read with a revenue of 3.0 for bio-link
+    (381.88 in the original) and no note. Its Grand total row tells: the rows' revenue
+    5889.65 + 4239.62 + 7260.12 + 4181.38 + 2166.09 + 1485.49 + 3 = 25225.35 is not the
+    total's 27446.94 (sessions 4958 + 2794 + 2539 + 1642 + 1172 + 687 + 473 = 14265, not
+    16013), and the file ends without a line break: it looks cut off, the last value is left
+    missing. With a line break, the same rows are noted as not adding up (cut or edited)."""
+    path = tmp_path / "ga4_traffic_acquisition_2026-10-01_2026-10-31.csv"
+    path.write_text(_CUT, encoding="utf-8")
+    df = read_export(path)
+    assert len(df) == 7 and pd.isna(df["revenue"].iloc[-1])
+    note = next(q for q in df.attrs["quality"] if q["code"] == "file_cut_off")
+    assert note["level"] == "warning"
+    assert "'Total revenue' adds up to 25225.35, the total says 27446.94" in note["message"]
+    assert "'Sessions' adds up to 14265, the total says 16013" in note["message"]
+    assert "'Total revenue' = 3.00 may be cut off" in note["message"]
+    path.write_text(_CUT + "\n", encoding="utf-8")
+    df = read_export(path)
+    assert df["revenue"].iloc[-1] == 3 and "file_cut_off" not in _codes(df)
+    note = next(q for q in df.attrs["quality"] if q["code"] == "total_differs")
+    assert note["level"] == "warning" and "may be cut off or edited" in note["message"]
+
+
+def test_rows_that_add_up_to_the_grand_total_within_rounding_are_not_noted(tmp_path):
+    """Each row and the total are rounded to the export's 2 decimals: rows of 0.335 and
+    0.335 written 0.34 + 0.34 = 0.68 against a total of 0.67 differ by 0.01, within the
+    3 halves of a cent of rounding (2 rows + the total); the file ending without a line
+    break is no sign of a cut by itself."""
+    path = tmp_path / "ga4.csv"
+    path.write_text("# Start date: 20261001\n# End date: 20261031\n"
+                    "Session source / medium,Sessions,Total revenue\n"
+                    "Grand total,30,0.67\ngoogle / organic,10,0.34\nbing / organic,20,0.34",
+                    encoding="utf-8")
+    df = read_export(path)
+    assert df["revenue"].tolist() == [0.34, 0.34]
+    assert not {"total_differs", "file_cut_off"} & _codes(df)

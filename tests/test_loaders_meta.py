@@ -338,7 +338,7 @@ def test_a_bad_number_in_a_sheet_names_its_cell(tmp_path):
         read_export(path)
     assert str(err.value) == (
         f"file {path}, line 5, cell Posts!F5, column 'Views': cell is not a number; expected "
-        "a number (e.g. 1234, 1 234, 62,5 %, 1.2K) or empty/-/N/A; got 'lots'")
+        "a count or an amount (e.g. 1234, 1 234, 62,5, 1.2K, 12 €) or empty/-/N/A; got 'lots'")
 
 
 def test_a_bad_publish_time_in_a_sheet_names_its_cell(tmp_path):
@@ -373,7 +373,7 @@ def test_a_bad_number_in_the_second_language_column_of_a_field_names_that_column
         read_export(path)
     assert str(err.value) == (
         f"file {path}, line 3, cell Posts!G3, column 'Vues': cell is not a number; expected "
-        "a number (e.g. 1234, 1 234, 62,5 %, 1.2K) or empty/-/N/A; got 'beaucoup'")
+        "a count or an amount (e.g. 1234, 1 234, 62,5, 1.2K, 12 €) or empty/-/N/A; got 'beaucoup'")
     # the same rows in a CSV: the line, and the column whose cell it is
     text = tmp_path / "instagram.csv"
     text.write_text("\n".join(",".join("" if v is None else str(v) for v in r) for r in rows),
@@ -947,6 +947,26 @@ def test_meta_daily_impossible_date_quotes_the_cell_as_written(tmp_path):
     assert e.value.got == "2025-13-02T00:00:00"
 
 
+@pytest.mark.parametrize("cell", ["N/A", "--", ""])
+def test_meta_daily_value_without_its_date_is_an_error(tmp_path, cell):
+    """A daily export whose line 6 reads ``N/A,107`` (the day's cell replaced) was loaded with
+    a row dated NaT holding 107 interactions, with no note even under strict: the day's 107
+    fell out of every daily and monthly total. A value that cannot be placed on its day is
+    the file's error, naming the line and the Date column; a row with neither a date nor a
+    value is only dropped and noted, as before."""
+    path = tmp_path / "instagram_content_interactions_2026-11-01.csv"
+    head = 'sep=,\n"Content interactions"\n"Date","Primary"\n'
+    rows = '"2026-02-13T00:00:00","90"\n"2026-02-14T00:00:00","95"\n'
+    path.write_text(head + rows + f'"{cell}","107"\n', encoding="utf-16")
+    with pytest.raises(ParseError, match="a value without its date") as e:
+        read_export(path)
+    assert (e.value.line, e.value.column, e.value.got) == (6, "Date", cell)
+    path.write_text(head + rows + f'"{cell}",""\n', encoding="utf-16")
+    df = read_export(path)
+    assert df["value"].tolist() == [90, 95]     # an empty line is a blank row, skipped
+    assert {"daily_rows_without_date", "blank_rows_skipped"} & _codes(df)
+
+
 @pytest.mark.parametrize("cells", [["2026-10-01T00:00:00", "2026-10-02T07:00:00"],
                                    ["10/01/2026", "10/02/2026 07:00"]])
 def test_meta_daily_date_with_a_time_keeps_its_day_and_says_so(tmp_path, cells):
@@ -1121,8 +1141,8 @@ def test_a_bad_count_in_the_legacy_stories_sheet_names_its_own_cell(tmp_path):
         read_export(path)
     assert str(err.value) == (
         f"file {path}, line 3, cell Lifetime Post Stories by act...!J3, column 'comment': cell "
-        "is not a number; expected a number (e.g. 1234, 1 234, 62,5 %, 1.2K) or empty/-/N/A; "
-        "got 'four'")
+        "is not a number; expected a count or an amount (e.g. 1234, 1 234, 62,5, 1.2K, 12 €) "
+        "or empty/-/N/A; got 'four'")
 
 
 def test_legacy_insights_export_without_its_description_row(tmp_path):

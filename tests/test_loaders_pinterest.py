@@ -44,6 +44,19 @@ def test_pins_file():
     assert "content_type_guessed" in _codes(df)
 
 
+def test_a_daily_value_without_its_date_is_an_error(tmp_path):
+    """An overview whose second day's date cell says ``N/A`` kept that day's values on a row
+    dated NaT, with no note: they fell out of every daily and monthly total. The file is
+    refused, naming line 3 and the Date column."""
+    path = tmp_path / "pinterest_overview_2026-10.csv"
+    path.write_text("Date,Impressions,Engagements,Pin clicks,Outbound clicks,Saves,"
+                    "Total audience\n2026-10-01,1500,90,40,12,38,1100\n"
+                    "N/A,1720,101,51,15,35,1230\n", encoding="utf-8")
+    with pytest.raises(SmmError, match="a value without its date") as e:
+        read_export(path)
+    assert (e.value.line, e.value.column, e.value.got) == (3, "Date", "N/A")
+
+
 def test_overview_file_is_daily():
     df = read_export(FIX / "pinterest_overview_2026-10.csv")
     validate(df, "daily")
@@ -195,4 +208,4 @@ def test_a_bad_number_in_a_pins_sheet_names_its_cell(tmp_path):
         read_export(path)
     assert str(err.value) == (
         f"file {path}, line 3, cell Pins!F3, column 'Saves': cell is not a number; expected "
-        "a number (e.g. 1234, 1 234, 62,5 %, 1.2K) or empty/-/N/A; got 'a few'")
+        "a count or an amount (e.g. 1234, 1 234, 62,5, 1.2K, 12 €) or empty/-/N/A; got 'a few'")

@@ -778,7 +778,8 @@ def test_a_bad_number_in_the_viewers_sheet_names_its_cell(tmp_path):
         read_file(path)
     assert str(err.value) == (
         f"file {path}, line 4, cell Viewers!C4, column 'New Viewers': cell is not a number; "
-        "expected a number (e.g. 1234, 1 234, 62,5 %, 1.2K) or empty/-/N/A; got 'seven'")
+        "expected a count or an amount (e.g. 1234, 1 234, 62,5, 1.2K, 12 €) or empty/-/N/A; "
+        "got 'seven'")
 
 
 def test_a_total_row_under_the_videos_is_no_video(tmp_path):
@@ -927,3 +928,15 @@ def test_a_post_after_an_export_its_zip_name_dates_is_noted_once(tmp_path):
     assert notes[0]["message"] == (
         "1 posts published after the export's date 2026-10-02: a date misread? (the first: "
         "2026-12-30); a spreadsheet's re-save may have given them a wrong year")
+
+
+def test_a_follower_day_without_its_date_is_an_error(tmp_path):
+    """TikTok's follower history whose second day's cell says ``N/A`` kept 121 followers on a
+    row dated NaT, with no note: the day fell out of every daily total. The file is refused,
+    naming line 3 and the Date column."""
+    path = tmp_path / "FollowerHistory.csv"
+    path.write_text('"Date","Followers","Difference in followers from previous day"\n'
+                    '"September 25","120","0"\n"N/A","121","1"\n', encoding="utf-8")
+    with pytest.raises(ParseError, match="a value without its date") as e:
+        read_file(path)
+    assert (e.value.line, e.value.column, e.value.got) == (3, "Date", "N/A")

@@ -333,7 +333,8 @@ def test_a_bad_number_in_a_content_sheet_names_its_cell(tmp_path):
         read_export(path)
     assert str(err.value) == (
         f"file {path}, line 3, cell Content!E3, column 'Impressions': cell is not a number; "
-        "expected a number (e.g. 1234, 1 234, 62,5 %, 1.2K) or empty/-/N/A; got 'many'")
+        "expected a count or an amount (e.g. 1234, 1 234, 62,5, 1.2K, 12 €) or empty/-/N/A; "
+        "got 'many'")
 
 
 @pytest.mark.parametrize("label", ["Total", ""])
@@ -384,3 +385,18 @@ def test_overview_resaved_day_first_with_no_day_above_12_is_read_day_first(
     note = next(q for q in df.attrs["quality"] if q["code"] == "date_format_resaved")
     assert note["message"].endswith(f"read as DMY — no day above 12 in this column; {evidence}")
     assert note["level"] == "info"
+
+
+
+def test_a_percent_in_the_reposts_column_is_an_error_not_a_fraction(tmp_path):
+    """X's daily ``Reposts`` cell written ``12%`` was read 0.12, so the day's shares became
+    3.12 (0.12 reposts + 3 shares) without a word: a count is no percentage, the file is
+    refused naming the line, the column and the cell."""
+    path = tmp_path / "account_overview_analytics_2026-07-03.csv"
+    path.write_text("Date,Impressions,Likes,Shares,Reposts,New follows,Unfollows\n"
+                    '"Wed, Jul 1, 2026",5000,120,2,15,9,3\n'
+                    '"Thu, Jul 2, 2026",1200,30,3,12%,1,0\n', encoding="utf-8")
+    with pytest.raises(ParseError) as err:
+        read_export(path)
+    assert (err.value.line, err.value.column, err.value.got) == (3, "Reposts", "12%")
+    assert err.value.reason == "a count/amount, not a percentage"

@@ -447,8 +447,8 @@ def test_a_bad_number_in_a_workbook_table_names_its_cell(tmp_path):
         read_file(path)
     assert str(err.value) == (
         f"file {path}, line 3, cell Datos de la tabla!D3, column 'Visualizaciones': cell is "
-        "not a number; expected a number (e.g. 1234, 1 234, 62,5 %, 1.2K) or empty/-/N/A; "
-        "got 'trescientas'")
+        "not a number; expected a count or an amount (e.g. 1234, 1 234, 62,5, 1.2K, 12 €) or "
+        "empty/-/N/A; got 'trescientas'")
 
 
 @pytest.mark.parametrize("label", ["Totale", ""])

@@ -2,9 +2,10 @@
 
 Accepted cells: ``1234``, ``1,234`` / ``1.234`` / ``1 234`` / ``1'234`` (thousands separators,
 including NBSP U+00A0 and NNBSP U+202F), ``62,5`` (decimal comma), ``424.0``, ``62,5 %`` and
-``3.4%`` (percent → fraction, 0.625), ``1.2K`` / ``3M`` (×1e3 / ×1e6), currency symbols and codes
-(``1 234,56 €``, ``$12``, ``12 USD``), a leading sign. Missing: empty, ``-``, ``--``, ``—``,
-``N/A``, ``n/a``, ``undefined``, ``null``, ``nan`` → NaN, never 0.
+``3.4%`` (percent → fraction, 0.625; only in a column that may hold a rate: in a count or an
+amount, ``12%`` is bad input, see ``percent_cells``), ``1.2K`` / ``3M`` (×1e3 / ×1e6),
+currency symbols and codes (``1 234,56 €``, ``$12``, ``12 USD``), a leading sign. Missing:
+empty, ``-``, ``--``, ``—``, ``N/A``, ``n/a``, ``undefined``, ``null``, ``nan`` → NaN, never 0.
 
 Which of ``,`` and ``.`` is the decimal mark is decided **per column** from its evidence: a cell
 with both marks (the last one is decimal), a mark followed by other than 3 digits (``62,5``,
@@ -37,6 +38,9 @@ _SPACES = r"[\s\u00a0\u202f\u2009']"
 AMBIGUOUS_DOT = r"^[1-9]\d{0,2}(?:\.\d{3})+$"
 AMBIGUOUS_COMMA = r"^[1-9]\d{0,2}(?:,\d{3})+$"
 
+_EXPECTED_RATE = "a number (e.g. 1234, 1 234, 62,5 %, 1.2K) or empty/-/N/A"
+_EXPECTED_COUNT = "a count or an amount (e.g. 1234, 1 234, 62,5, 1.2K, 12 €) or empty/-/N/A"
+
 
 def decimal_for_locale(locale: str | None) -> str | None:
     """The decimal mark of a BCP-47 locale: ``,`` for fr/it/es/de/pt/nl, ``.`` for en."""
@@ -48,7 +52,7 @@ def decimal_for_locale(locale: str | None) -> str | None:
 
 def parse_numbers(values: pd.Series, *, file: str | None = None, column: str | None = None,
                   first_line: int = 2, decimal: str | None = None,
-                  percent: bool = False) -> pd.Series:
+                  percent: bool = False, percent_cells: bool = True) -> pd.Series:
     """Parse a column of numbers; return Float64 with the same index.
 
     Parameters
@@ -64,11 +68,16 @@ def parse_numbers(values: pd.Series, *, file: str | None = None, column: str | N
     percent : bool
         The column is a percentage (e.g. YouTube ``(%)`` headers): every value is divided by 100.
         Cells written with ``%`` are divided by 100 in any case.
+    percent_cells : bool
+        A cell may be written with ``%`` (a rate or a share). False for a count or an amount:
+        ``12%`` in a revenue or a repost column is no number of it (reading it 0.12 would lose
+        the value silently), so such a cell raises ParseError.
 
     Raises
     ------
     ParseError
-        when a non-missing cell is not a number.
+        when a non-missing cell is not a number, or holds ``%`` where ``percent_cells`` is
+        False.
     """
     if pd.api.types.is_numeric_dtype(values.dtype) and not pd.api.types.is_bool_dtype(values):
         out = values.astype("Float64")
@@ -122,8 +131,12 @@ def parse_numbers(values: pd.Series, *, file: str | None = None, column: str | N
     if bad.any():
         pos = int(np.flatnonzero(bad.to_numpy())[0])
         raise ParseError("cell is not a number", file=file, line=first_line + pos, column=column,
-                         expected="a number (e.g. 1234, 1 234, 62,5 %, 1.2K) or empty/-/N/A",
+                         expected=_EXPECTED_RATE if percent_cells else _EXPECTED_COUNT,
                          got=str(values.iloc[pos]))
+    if not percent_cells and pct.any():
+        pos = int(np.flatnonzero(pct.to_numpy())[0])
+        raise ParseError("a count/amount, not a percentage", file=file, line=first_line + pos,
+                         column=column, expected=_EXPECTED_COUNT, got=str(values.iloc[pos]))
     nums = nums * mult
     nums = nums.mask(neg, -nums)
     factor = pd.Series(np.where(pct.to_numpy(), 0.01, 1.0), index=s.index)

@@ -199,7 +199,7 @@ class Candidate:
         hint, by_delimiter = self.decimal_hint(family)
         out = parse_numbers(cells, file=self.name, column=header,
                             first_line=self.table.first_line + 1, decimal=decimal or hint,
-                            percent=percent)
+                            percent=percent, percent_cells=percent or is_rate(canonical))
         if canonical in COUNT_FIELDS and decimal is None and not percent:
             out = self._counts_with_dot_thousands(header, cells, out)
         if len(positions) > 1:
@@ -231,7 +231,8 @@ class Candidate:
             if text.str.fullmatch(shape).all():
                 self.read_by_count.append(header)
                 return parse_numbers(cells, file=self.name, column=header,
-                                     first_line=self.table.first_line + 1, decimal=decimal)
+                                     first_line=self.table.first_line + 1, decimal=decimal,
+                                     percent_cells=False)
         return out                      # a real fraction (62.5): not thousands
 
     def _compare_copies(self, positions: list[int], kept: pd.Series, decimal: str | None,
@@ -1154,6 +1155,14 @@ COUNT_FIELDS = frozenset(set(schema.METRICS) - {"watch_time_s"}) | {
     "likes", "replies", "reposts", "bookmarks", "unfollows", "net_follows", "followers_total",
     "profile_visits", "sessions", "engaged_sessions", "post_views", "subscribers_gained",
     "subscribers_lost", "net_subscribers"}
+#: a field that is a rate (engagement_rate, platform_ctr, avg_pct_viewed…): the only fields
+#: whose cells may be written with ``%``; in a count or an amount, ``12%`` is bad input
+_RATE_NAME = re.compile(r"(?:^|_)(?:rate|ctr|pct)(?:_|$)")
+
+
+def is_rate(canonical: str) -> bool:
+    """Whether the field ``canonical`` is a rate (a ``%`` cell in it is a fraction)."""
+    return _RATE_NAME.search(canonical) is not None
 
 
 def _note_numbers(cand: Candidate, ctx: ParseContext) -> None:

@@ -34,7 +34,8 @@ from ._registry import Candidate, ParseContext
 
 __all__ = ["text", "long_daily", "hms_seconds", "note_day_tz", "note_times_dropped",
            "cells_text", "outer_name", "zip_member_time", "check_years", "cells_of",
-           "summary_cells", "written_days", "day_parts", "day_order", "note_extra_columns",
+           "refuse_undated", "summary_cells", "written_days", "day_parts", "day_order",
+           "note_extra_columns",
            "unzipped_folder", "without_copy_suffix", "facebook_or_instagram",
            "YEARS"]
 
@@ -110,6 +111,32 @@ def long_daily(dates: pd.Series, metrics: dict[str, pd.Series], *, platform: str
     out = pd.concat(frames, ignore_index=True)
     out["value"] = out["value"].astype("Float64")
     return out
+
+
+def refuse_undated(c: Candidate, family: str, dates: pd.Series,
+                   metrics: Mapping[str, pd.Series | None], *,
+                   rows: np.ndarray | None = None) -> None:
+    """Raise ParseError at the first row of a daily file that holds a value but no day (its
+    date cell empty or a placeholder such as ``N/A``, read as NaT): a day's value without its
+    day cannot be placed, and kept undated it would fall out of every daily and monthly total.
+
+    ``dates`` and ``metrics`` are row by row of the table, or of its rows ``rows`` (positions
+    in the table, when some, such as a total row, were set aside).
+    """
+    has = np.zeros(len(dates), dtype=bool)
+    for values in metrics.values():
+        if values is not None:
+            has |= values.notna().to_numpy(dtype=bool, na_value=False)
+    lost = dates.isna().to_numpy(dtype=bool) & has
+    if not lost.any():
+        return
+    i = int(np.flatnonzero(lost)[0])
+    row = i if rows is None else int(rows[i])
+    pos = c.match(family).columns["date"][0]
+    line = c.table.first_line + 1 + row
+    raise ParseError("a value without its date", file=c.name, line=line,
+                     cell=c.table.cell(pos, line), column=c.table.header[pos],
+                     expected="the day of the row's values", got=str(c.table.column(pos).iloc[row]))
 
 
 def hms_seconds(cells: pd.Series, *, file: str, column: str, first_line: int) -> pd.Series:

@@ -32,6 +32,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ParseError
+from ._cutoff import ends_inside_a_line
 from ._dates import dates_from_parts
 from ._headers import normalize
 from ._numbers import parse_numbers
@@ -46,6 +47,9 @@ _DIMENSIONS = ("source_medium", "source", "medium", "campaign", "channel_group",
 _METRICS = ("sessions", "engaged_sessions", "key_events", "revenue", "engagement_rate",
             "key_event_rate", "avg_engagement_time_s", "events_per_session", "event_count",
             "active_users", "total_users", "new_users", "views")
+#: the metrics a row of each session adds up: the Grand total row is their sum (users are not:
+#: one user comes by several sources; rates are not)
+_ADDITIVE = ("sessions", "engaged_sessions", "key_events", "revenue", "event_count", "views")
 _CURRENCIES = (("€", "EUR"), ("$", "USD"), ("£", "GBP"), ("¥", "JPY"), ("CHF", "CHF"))
 
 
@@ -124,6 +128,8 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
         v = c.numbers(F, k)
         if v is not None:
             out[k] = v.array
+    if int(is_total.sum()) == 1 and "date_range" not in dims:   # a comparison has one each
+        _check_grand_total(out, is_total.to_numpy(), c, ctx)
     out["currency"] = _currency(c)
     out["period_start"] = start
     out["period_end"] = end
@@ -193,6 +199,62 @@ def _note_unread_preamble_dates(c: Candidate, ctx: ParseContext) -> None:
     if dated:
         ctx.note("preamble_dates_unread", f"the preamble's lines {dated[:4]!r} hold dates but "
                  "are not known start or end date lines: the report's period is unknown")
+
+
+def _check_grand_total(out: pd.DataFrame, is_total: np.ndarray, c: Candidate,
+                       ctx: ParseContext) -> None:
+    """Note the additive metrics whose rows do not add up to the Grand total row (``is_total``,
+    the one row), beyond the rounding of the export's decimals (each row and the total rounded
+    to the column's decimals: at most half a unit of the last decimal each): rows lost or
+    edited. When the file also ends inside its last line (no line break) and the last column
+    differs, the file looks cut off (``file_cut_off``): the last row's last value may be part
+    of its number (381.88 read 3) and is left missing, in ``out``, as
+    :meth:`~._sniff.RawTable.mend_cut_off` leaves it."""
+    body = c.table.raw if c.table.raw is not None else c.table.body or ""
+    cut = ends_inside_a_line(body) and not is_total[-1]
+    last = len(c.header) - 1
+    m = c.match(F)
+    differ, cut_column = [], None
+    for k in _ADDITIVE:
+        if k not in out.columns:
+            continue
+        values = out[k].to_numpy(dtype="float64", na_value=np.nan)
+        total, rows = values[is_total][0], values[~is_total]
+        rows = rows[~np.isnan(rows)]
+        if np.isnan(total) or not len(rows):
+            continue
+        digits = _decimals(np.append(rows, total))
+        summed = float(rows.sum())
+        if abs(summed - total) <= 0.5 * 10.0 ** -digits * (len(rows) + 1) + 1e-9 * abs(total):
+            continue
+        header = c.header[m.columns[k][0]]
+        differ.append(f"{header!r} adds up to {summed:.{digits}f}, the total says "
+                      f"{total:.{digits}f}")
+        if cut and m.columns[k][0] == last:
+            cut_column = (k, header, digits)
+    if not differ:
+        return
+    sums = "; ".join(differ)
+    if cut_column is None:
+        ctx.note("total_differs", f"the rows do not add up to the Grand total row: {sums}; "
+                 "the file may be cut off or edited", rows=len(differ))
+        return
+    k, header, digits = cut_column
+    value = out[k].iloc[-1]
+    out.loc[out.index[-1], k] = pd.NA
+    ctx.note("file_cut_off", f"the file looks cut off: it ends inside its last line (no line "
+             f"break) and the rows do not add up to the Grand total row: {sums}; the last "
+             f"row's {header!r} = {value:.{digits}f} may be cut off and is left missing",
+             rows=1)
+
+
+def _decimals(values: np.ndarray) -> int:
+    """The decimals the export wrote ``values`` with (0 to 6): the fewest that keep each."""
+    for d in range(7):
+        scaled = values * 10.0 ** d
+        if np.allclose(scaled, np.round(scaled), rtol=1e-12, atol=1e-6):
+            return d
+    return 6
 
 
 def _summary_rows(c: Candidate, dimensions: list[pd.Series]) -> pd.Series:

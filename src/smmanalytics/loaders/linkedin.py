@@ -61,7 +61,7 @@ from ._dates import (
 from ._headers import match_headers, normalize
 from ._ids import linkedin_urn_time
 from ._numbers import parse_numbers
-from ._registry import Candidate, ParseContext, register
+from ._registry import Candidate, ParseContext, is_rate, register
 from ._tidy import (
     YEARS,
     cells_of,
@@ -71,6 +71,7 @@ from ._tidy import (
     note_day_tz,
     note_times_dropped,
     numeric_date_columns,
+    refuse_undated,
     text,
 )
 
@@ -123,14 +124,16 @@ def _page(c: Candidate) -> str | None:
     return None
 
 
-def _numbers_at(c: Candidate, pos: int) -> pd.Series:
-    """Column ``pos`` as Float64; a bad cell raises ParseError naming ``sheet!cell``."""
+def _numbers_at(c: Candidate, pos: int, canonical: str | None = None) -> pd.Series:
+    """Column ``pos`` as Float64; a bad cell raises ParseError naming ``sheet!cell``. A cell
+    written with ``%`` is bad in the field ``canonical`` unless it is a rate (``12%`` clicks)."""
     header = c.table.header[pos]
     first = c.table.first_line + 1
     try:
-        out = parse_numbers(c.table.column(pos), file=c.name, column=header, first_line=first)
+        out = parse_numbers(c.table.column(pos), file=c.name, column=header, first_line=first,
+                            percent_cells=canonical is None or is_rate(canonical))
     except ParseError as exc:
-        raise ParseError("cell is not a number", file=c.name, line=exc.line,
+        raise ParseError(exc.reason, file=c.name, line=exc.line,
                          cell=c.table.cell(pos, exc.line),
                          column=header, expected=exc.expected, got=exc.got) from None
     if out.hasnans:     # '--', 'N/A': read as missing, noted after the parse as elsewhere
@@ -140,7 +143,7 @@ def _numbers_at(c: Candidate, pos: int) -> pd.Series:
 
 def _numbers(c: Candidate, family: str, canonical: str) -> pd.Series | None:
     pos = c.match(family).columns.get(canonical)
-    return None if not pos else _numbers_at(c, pos[0])
+    return None if not pos else _numbers_at(c, pos[0], canonical)
 
 
 #: the Excel day numbers read as dates (1954-10-03 to 2119-01-11): a number outside is no day
@@ -602,7 +605,7 @@ def _wide_to_daily(c: Candidate, ctx: ParseContext, family: str) -> pd.DataFrame
             # column is read, as elsewhere, and the registry notes the repeat; the second
             # replaced the first's series, and 242 days of it were lost without a word
             continue
-        values = _numbers_at(c, pos)
+        values = _numbers_at(c, pos, canon)
         if canon == "platform_engagement_rate":
             values = _rate(values, ctx, c.header[pos], fractions)
         metrics[name] = values
@@ -614,6 +617,7 @@ def _wide_to_daily(c: Candidate, ctx: ParseContext, family: str) -> pd.DataFrame
     if neg:
         ctx.note("negative_values", f"negative daily values kept as exported (LinkedIn "
                  f"corrections): {neg}", rows=sum(neg.values()))
+    refuse_undated(c, family, dates, metrics)
     if dates.isna().any():
         ctx.note("date_missing", "rows without a date", rows=int(dates.isna().sum()))
     note_day_tz(ctx, "LinkedIn", "daily rows")
@@ -635,8 +639,9 @@ def _parse_followers(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     cells_of(c)
     _, dates = _date_column(c, F_FOLLOWERS, ctx)
     m = c.match(F_FOLLOWERS)
-    metrics = {canon: _numbers_at(c, idx[0]) for canon, idx in m.columns.items()
+    metrics = {canon: _numbers_at(c, idx[0], canon) for canon, idx in m.columns.items()
                if canon != "date"}
+    refuse_undated(c, F_FOLLOWERS, dates, metrics)
     if not metrics:
         raise ParseError("LinkedIn 'New followers' sheet without follower columns",
                          file=c.name, cell=c.table.cell(1, c.table.first_line),

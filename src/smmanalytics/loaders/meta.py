@@ -780,7 +780,7 @@ def _story_counts(sheet: Candidate, post_id: pd.Series) -> dict[str, pd.Series]:
         if h in _STORY_COLUMNS and _STORY_COLUMNS[h] not in out:
             values = parse_numbers(sheet.table.column(pos), file=sheet.name,
                                    column=sheet.header[pos],
-                                   first_line=sheet.table.first_line + 1)
+                                   first_line=sheet.table.first_line + 1, percent_cells=False)
             by_id = pd.Series(values.array, index=ids.array).loc[lambda v: v.index.notna()]
             by_id = by_id[~by_id.index.duplicated()]
             out[_STORY_COLUMNS[h]] = pd.Series(by_id.reindex(post_id.array).array,
@@ -931,8 +931,18 @@ def _parse_daily(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
                          expected=f"a day between {YEARS[0]} and {YEARS[1]}",
                          got=str(dates_raw.iloc[pos]))
     from ._numbers import parse_numbers
-    values = parse_numbers(frame[1], file=ctx.file, column=c.header[1],
-                           first_line=c.table.first_line + 1)
+    values = parse_numbers(frame[1], file=ctx.file, column=c.header[1],    # a day's count
+                           first_line=c.table.first_line + 1, percent_cells=False)
+    # a placeholder (N/A, --) reads as no date too; a day's value without its day cannot be
+    # placed, and dropping it would take it out of every daily and monthly total
+    empty = dates.isna()
+    lost = (empty & values.notna()).to_numpy()
+    if lost.any():
+        pos = int(np.flatnonzero(lost)[0])
+        raise ParseError("a value without its date", file=ctx.file,
+                         line=c.table.first_line + 1 + pos, column=c.header[0],
+                         expected=f"the day of the row's value {values.iloc[pos]:g} "
+                                  "(e.g. 2026-02-15T00:00:00)", got=str(frame[0].iloc[pos]))
     if empty.any():
         ctx.note("daily_rows_without_date", f"{int(empty.sum())} rows have no date and were "
                  "not kept", rows=int(empty.sum()))

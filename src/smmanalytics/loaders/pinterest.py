@@ -29,7 +29,7 @@ from ._dates import day_to_utc
 from ._headers import normalize
 from ._ids import rounded_ids
 from ._registry import Candidate, ParseContext, register
-from ._tidy import cells_of, cells_text, day_order, long_daily, text, written_days
+from ._tidy import cells_of, cells_text, day_order, long_daily, refuse_undated, text, written_days
 
 __all__: list[str] = []
 
@@ -91,7 +91,9 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
                          "column", got=c.header[:6])
     dates = _dates(c, ctx, "date", daily=True)
     ctx.note("tz_utc", "Pinterest computes its metrics by UTC day", level="info")
-    out = long_daily(dates, _values(c, ctx, _METRICS + _RATES), platform=P, account_id=None)
+    values = _values(c, ctx, _METRICS + _RATES)
+    refuse_undated(c, F, dates, values)
+    out = long_daily(dates, values, platform=P, account_id=None)
     out.attrs.update(kind="daily", platform=P, source_locale=m.locale, source_tz="UTC")
     return [out]
 

@@ -77,6 +77,7 @@ from ._tidy import (
     note_day_tz,
     note_extra_columns,
     outer_name,
+    refuse_undated,
     unzipped_folder,
     zip_member_time,
 )
@@ -286,6 +287,7 @@ def _daily_file(c: Candidate, ctx: ParseContext, names: tuple[str, ...],
             raise ParseError("hour out of range", file=c.name, line=c.table.first_line + 1 + i,
                              column=c.header_of(F, "hour"), expected="an hour 0-23",
                              got=str(c.col(F, "hour").iloc[i]))
+    refuse_undated(c, F, dates, metrics)
     if dates.isna().any():
         ctx.note("date_missing", "rows without a date", rows=int(dates.isna().sum()))
     _note_undefined(c, ctx)
@@ -313,6 +315,7 @@ def _parse_history(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
             ctx.note("first_difference_unknown", "the first day's difference has no previous "
                      "day in the file (TikTok writes 0): left missing", level="info", rows=1)
         metrics["net_follows"] = net
+    refuse_undated(c, F, dates, metrics)
     _note_undefined(c, ctx)
     note_day_tz(ctx, "TikTok", "days")
     out = long_daily(dates, metrics, platform=P, account_id=_handle(c))

@@ -51,6 +51,7 @@ from ._tidy import (
     note_day_tz,
     note_extra_columns,
     outer_name,
+    refuse_undated,
     summary_cells,
     text,
     unzipped_folder,
@@ -284,6 +285,7 @@ def _daily(c: Candidate, ctx: ParseContext, *, per_video: bool) -> pd.DataFrame:
         raise ParseError("YouTube chart/totals file without a metric column", file=c.name,
                          line=c.table.first_line, expected="'Date' and at least one metric "
                          "(e.g. 'Views')", got=c.header)
+    refuse_undated(c, F, dates, metrics, rows=keep)
     extra = None
     if per_video and m.has("post_id"):
         ids = cells_text(c.col(F, "post_id").reset_index(drop=True)).iloc[keep]
