@@ -717,6 +717,43 @@ def test_the_rival_iq_method_names_the_day_of_the_followers_used():
     assert er["brand_value"] == pytest.approx(531.08 / 7039, abs=1e-6)
 
 
+def test_the_rival_iq_method_names_no_day_when_no_follower_count_is_known():
+    """The 2026 report of the sample, whose data end on 31 October: the Facebook, Instagram
+    and X footnotes read "÷ abonnés au 31 décembre 2026", a count two months after the data's
+    last day, where no follower count of theirs is known at all (the rate is not computed). The
+    method says that no count is known, in every language; TikTok's names the day of its count
+    (31 October, 61 days before the end)."""
+    import smmanalytics as smm
+    from smmanalytics.report import Formatter
+
+    sample = Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve"
+    b = compare_benchmarks(smm.load(sample), "2026", industry="health_beauty")
+    er = b.loc[b["metric"] == "engagement_rate"].set_index("platform")
+    for platform in ("facebook", "instagram", "x"):
+        assert pd.isna(er.loc[platform, "brand_value"])
+        assert er.loc[platform, "method"].endswith(") ÷ followers (no count known)")
+        assert "2026-12-31" not in er.loc[platform, "method"]
+    assert er.loc["tiktok", "method"].endswith(") ÷ followers on 2026-10-31")
+    assert "tiktok followers from 2026-10-31, 61 days before the period end" in \
+        er.loc["tiktok", "note"]
+    # 302 Instagram feed posts of 2026 (130 stories left out), in the reader's words
+    method = er.loc["instagram", "method"]
+    assert "302 posts" in method
+    assert Formatter("fr").note(method).endswith(
+        "publications sponsorisées comprises ; 302 publications) ÷ abonnés (aucun effectif "
+        "connu)")
+    assert Formatter("it").note(method).endswith(
+        "post sponsorizzati inclusi; 302 post) ÷ follower (nessun conteggio noto)")
+    assert Formatter("en").note(method).endswith(
+        "boosted posts included; 302 posts) ÷ followers (no count known)")
+    # one post, in the singular
+    one = dataset(posts=_posts().iloc[:1])
+    method = compare_benchmarks(one, "2025-03", industry="all").iloc[0]["method"]
+    assert method.endswith("included; 1 post) ÷ followers (no count known)")
+    assert Formatter("fr").note(method).endswith(
+        "; 1 publication) ÷ abonnés (aucun effectif connu)")
+
+
 def test_socialinsider_2026_tiktok_rate_is_not_compared():
     """Socialinsider's 2026 TikTok rate, 3.70 %, is by followers in one source and 2.60 % by
     followers in another (benchmarks-methods §1.4: "unresolved"): the brand's (120 + 60) / 2

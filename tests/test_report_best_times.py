@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import numpy as np
 import pandas as pd
@@ -56,13 +57,29 @@ def test_best_times_says_when_fewer_slots_than_posts(ds, monkeypatch):
             "the plan holds 3 a week rather than two posts at the same time.") in notes
 
 
+def _data_to(ds, last: str, exported: str) -> Dataset:
+    """The fixture's posts published up to ``last`` (in Paris), one more at 10:00 UTC that
+    day (the data's last day), exported on ``exported`` (taken at 08:00 UTC the next day:
+    the data as of ``exported``)."""
+    end = pd.Timestamp(last, tz="Europe/Paris")
+    posts = ds.posts.loc[(ds.posts["published_at"] < end).to_numpy()]
+    one = posts.iloc[:1].assign(post_id="last",
+                                published_at=pd.Timestamp(last, tz="UTC") + pd.Timedelta(hours=10))
+    posts = pd.concat([posts, one], ignore_index=True).assign(
+        snapshot_at=pd.Timestamp(exported, tz="UTC") + pd.Timedelta(days=1, hours=8))
+    return dataclasses.replace(ds, posts=schema.conform(posts, "posts"))
+
+
 @pytest.mark.parametrize("period,first,last,name", [
     ("2026-10", "2026-11-01", "2026-11-30", "November 2026"),
     ("2026-10-01..2026-10-15", "2026-10-16", "2026-11-15", "16 October 2026 – 15 November 2026"),
 ])
 def test_slots_start_the_day_after_the_period(ds, period, first, last, name):
     """The plan never falls inside the reported period: a range's plan starts the day after
-    it ends (it started on the 1st of the range's month) and lasts a month, as a month's."""
+    it ends (it started on the 1st of the range's month) and lasts a month, as a month's. The
+    data end with the period (the range's: to 15 October, exported on the 15th)."""
+    if period != "2026-10":
+        ds = _data_to(ds, "2026-10-15", "2026-10-15")
     rep = BrandReport(ds, period, lang="en")
     sec = rep.best_times(platforms=["instagram"], ics=False)
     plan = rep._slots["instagram"]
@@ -73,6 +90,32 @@ def test_slots_start_the_day_after_the_period(ds, period, first, last, name):
     captions = [b.get("caption") or "" for b in sec.blocks if b["kind"] == "table"]
     assert any(c.startswith(f"{name}: the first 12 of {len(plan)} slots planned")
                for c in captions)
+
+
+@pytest.mark.parametrize("period", ["2026-Q3", "2026-10-01..2026-10-15", "2026-10", "2026-Q4",
+                                    "2026-10..2026-12", "2026"])
+@pytest.mark.parametrize("lang,name", [("en", "November 2026"), ("fr", "Novembre 2026")])
+def test_slots_follow_the_data_not_a_period_before_or_past_them(ds, period, lang, name):
+    """Data to 31 October 2026, exported on 15 November: the third quarter's report planned
+    October (its .ics of 1-31 October, all in the data's past), the year's and the fourth
+    quarter's January 2027 (November and December planned by no report). Every report plans
+    the month after the data's last day, 31 October: 1-30 November, as October's report does,
+    and its caption names it."""
+    data = _data_to(ds, "2026-10-31", "2026-11-15")
+    assert data.span()[1] == pd.Timestamp("2026-10-31").date()
+    assert data.as_of() == pd.Timestamp("2026-11-15").date()
+    rep = BrandReport(data, period, lang=lang)
+    sec = rep.best_times(platforms=["instagram"], ics=False)
+    plan = rep._slots["instagram"]
+    assert (plan.attrs["first_day"], plan.attrs["last_day"]) == ("2026-11-01", "2026-11-30")
+    days = plan["start_local"].dt.tz_localize(None).dt.normalize()
+    assert days.min() >= pd.Timestamp("2026-11-01") and days.max() <= pd.Timestamp("2026-11-30")
+    # the .ics written next to the PDF holds those slots, none of another month
+    ics = rep._calendars()["instagram"].decode()
+    starts = re.findall(r"DTSTART[^:]*:(\d{8})", ics)
+    assert len(starts) == len(plan) and all(d.startswith("202611") for d in starts)
+    captions = [b.get("caption") or "" for b in sec.blocks if b["kind"] == "table"]
+    assert [c for c in captions if c.startswith(f"{name}")] == captions[-1:]
 
 
 @pytest.mark.parametrize("lang,n,caption", [

@@ -359,12 +359,13 @@ def _rival_iq_way(ds, g: pd.DataFrame, plat: str, den: str, p: Period
     f = _followers_end(ds.daily, plat, p, stale, used)
     n = int(e.notna().sum()) if not missing else len(g)
     # the day of the count divided by (of the accounts' counts, the oldest to the newest),
-    # not the period's end when the series stop before it; that end when none is known
-    on = (f"{used[0].isoformat()}..{used[-1].isoformat()}" if len(used) > 1
-          else (used or [p.end])[0].isoformat())
+    # not the period's end when the series stop before it; none named when none is known:
+    # the 2026 report divided, it said, by the followers of 31 December, two months after
+    # the data's last day, where no count at all was known
+    on = (f"on {used[0].isoformat()}..{used[-1].isoformat()}" if len(used) > 1
+          else f"on {used[0].isoformat()}" if used else "(no count known)")
     method = (f"Rival IQ way: mean public engagements per post (reactions + comments + shares, "
-              f"boosted posts included; {n} post{'' if n == 1 else 's'}) ÷ followers "
-              f"on {on}")
+              f"boosted posts included; {n} post{'' if n == 1 else 's'}) ÷ followers {on}")
     if missing:
         return np.nan, method, _lacking(missing)
     if np.isnan(f) or f <= 0:

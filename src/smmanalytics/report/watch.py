@@ -282,8 +282,10 @@ class WatchSections:
         """Per platform: does posting time matter, the heatmap, and next month's slots.
 
         Uses every post published up to the period's end (more history, honest intervals).
-        The slots cover the month that starts the day after the period ends
-        (:func:`smmanalytics.calendar.plan_after`). With ``ics``, they are also written as
+        The slots cover the month that starts the day after the data's last day
+        (:meth:`_plan_after`, :func:`smmanalytics.calendar.plan_after`): after the period
+        when the data end with it, as a month's report, never in the data's past nor after
+        months the data have not reached. With ``ics``, they are also written as
         ``<stem>-<platform>.ics`` next to the PDF by :meth:`write_pdf`. ``platforms``
         defaults to the report's (``BrandReport(..., platforms=...)``), else every platform
         with publish times.
@@ -329,7 +331,7 @@ class WatchSections:
                 # the audience schedule shown, and followed by the slots, is of days after it
                 self.text(sec, f.label("bt_activity_later").format(
                     dates=f.period(parse_period(later))), note=True)
-            plan = plan_after(bt, self.period)     # from the day after the period ends
+            plan = plan_after(bt, self._plan_after())    # from the day after the data end
             if len(plan):
                 self._slots[platform] = plan
                 shown = plan.head(12)
@@ -387,6 +389,23 @@ class WatchSections:
             return daily.loc[upto], None
         return (daily.loc[upto | online],
                 (dates[online].min().date(), dates[online].max().date()))
+
+    def _plan_after(self):
+        """The days the posting plan follows: up to the data's last complete day, the last
+        day they tell of (:meth:`Dataset.span`, the cover's) and no later than the day they
+        are as of (:meth:`Dataset.as_of`); the period when no day is known.
+
+        The plan follows the period when the data end with it (October's report of data to
+        31 October plans November). It followed the period also when the data reach past it,
+        or stop before its end: the third quarter's report, of data to 31 October, planned
+        October, a month of the data's past; the year's, January 2027, November and December
+        planned by no report."""
+        last = self.ds.span()[1]
+        if last is None:
+            return self.period
+        if self.asof is not None:
+            last = min(last, self.asof)
+        return (last, last)
 
     def _plan_days(self, plan: pd.DataFrame) -> str:
         """The days a plan covers by name: "Novembre 2026" for a calendar month, else its
