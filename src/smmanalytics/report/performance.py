@@ -405,10 +405,15 @@ class PerformanceSections:
                 interval = f"{f.change(r.ci_low, 0)} … {f.change(r.ci_high, 0)}"
             else:
                 interval = "–"
-            # the columns are named by their periods ("octobre 2026", "septembre 2026")
+            # the columns are named by their periods ("octobre 2026", "septembre 2026"), or by
+            # the days compared when they are not the whole periods: the fourth quarter, its
+            # data stopping on 31 October, is compared with 1–31 July, and "T3 2026" over
+            # July's 103 posts read as the quarter's (328)
             rows.append({f.label("kpi"): f.metric(r.kpi),
-                         f.period(cmp.current): self._value(r.kpi, r.current),
-                         f.period(cmp.previous): self._value(r.kpi, r.previous),
+                         f.period(cmp.current_compared or cmp.current):
+                             self._value(r.kpi, r.current),
+                         f.period(cmp.previous_compared or cmp.previous):
+                             self._value(r.kpi, r.previous),
                          f.label("change"): change, f.label("interval"): interval})
         self.table(sec, pd.DataFrame(rows), caption=f.label("compare_caption"))
         if cmp.caveats:
