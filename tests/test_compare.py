@@ -101,7 +101,9 @@ def test_compare_does_not_mutate():
     before = ds.posts.copy()
     compare(ds, "2026-10")
     pd.testing.assert_frame_equal(ds.posts, before)
-    assert "<h4>2026-10 vs 2026-09</h4>" in compare(ds, "2026-10")._repr_html_()
+    # the data stop on 12 October: its first 12 days against September's
+    assert ("<h4>2026-10 (2026-10-01..2026-10-12) vs 2026-09 (2026-09-01..2026-09-12)</h4>"
+            in compare(ds, "2026-10")._repr_html_())
 
 
 @pytest.mark.slow
@@ -527,10 +529,12 @@ def test_youtube_thumbnail_impressions_are_left_out_of_all_platforms_impressions
 
 def test_comparison_displays_as_text_and_escaped_html():
     """In a terminal the result printed the whole dataclass; in Jupyter its caveats went into
-    the HTML unescaped."""
+    the HTML unescaped. Its heading read "2026 vs 2025" over January-October's figures (the
+    data stop on 31 October): it gives the days compared."""
     c = compare(running_year(), "2026")
     text = repr(c).splitlines()
-    assert text[0] == "2026 vs 2025" and text[1].split()[:3] == ["kpi", "current", "previous"]
+    assert text[0] == "2026 (2026-01-01..2026-10-31) vs 2025 (2025-01-01..2025-10-31)"
+    assert text[1].split()[:3] == ["kpi", "current", "previous"]
     assert text[-len(c.caveats):] == [f"- {s}" for s in c.caveats]
     odd = Comparison(c.current, c.previous, c.table, ["a < b & c"])
     assert "<li>a &lt; b &amp; c</li>" in odd._repr_html_()
@@ -569,7 +573,9 @@ def test_notebook_view_reads_as_percentages_counts_and_intervals():
     html, text = c._repr_html_(), repr(c)
     assert "<td>+1.00 pp</td>" in html and "<td>5.00%</td>" in html and "<td>4,800</td>" in html
     assert "0.05" not in html and "0.25" not in html
-    assert text.splitlines()[0] == "2026-10 vs 2026-08"
+    # the data stop on 12 October (posts on days 1 to 12): 1-12 October against 1-12 August
+    assert text.splitlines()[0] == ("2026-10 (2026-10-01..2026-10-12) vs 2026-08 "
+                                    "(2026-08-01..2026-08-12)")
     assert "+1.00 pp" in text and "4,800" in text
 
 

@@ -387,8 +387,9 @@ def test_english_notes_write_a_span_of_days_as_the_cover_does():
                                           "31 December 2024, brand over October 2026")
     assert Formatter("fr").note(note) == ("référence mesurée du 1er janvier 2024 au "
                                           "31 décembre 2024, marque sur octobre 2026")
+    # the period before the days: "… 31 October 2026 of 2026" left it dangling
     assert Formatter("en").note("the brand's posts cover only 2026-01-01..2026-10-31 of 2026") \
-        == "the brand's posts cover only 1 January 2026 – 31 October 2026 of 2026"
+        == "the brand's posts of 2026 cover only 1 January 2026 – 31 October 2026"
 
 
 def test_the_day_first_spreadsheet_note_says_what_the_setting_is():

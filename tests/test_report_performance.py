@@ -200,13 +200,16 @@ def test_roi_section_of_a_french_report_says_its_notes_in_french(ds, tmp_path):
 
 def test_a_running_year_is_compared_like_for_like_in_the_report():
     """A 2026 report on data up to 31 October compares January-October 2026 with
-    January-October 2025 (11 posts of 10 interactions, not the year's 13), and says so."""
+    January-October 2025 (11 posts of 10 interactions, not the year's 13), and says so; its
+    columns were headed "2026" and "2025", over figures of January-October only: they give
+    the days compared."""
     from ._roi_builders import running_year
 
     rep = BrandReport(running_year(), "2026", lang="fr")
     sec = rep.compare()
     table = next(b for b in sec.blocks if b["kind"] == "table")
-    assert table["columns"][1:3] == ["2026", "2025"]      # the periods name their columns
+    assert table["columns"][1:3] == ["1er janvier 2026 – 31 octobre 2026",
+                                     "1er janvier 2025 – 31 octobre 2025"]
     interactions = next(r for r in table["rows"] if r[0] == "Interactions")
     assert interactions[1:4] == ["132", "110", "+20,0\xa0%"]      # 11 × 12 against 11 × 10
     bullets = next(b for b in sec.blocks if b["kind"] == "bullets")["items"]
@@ -214,6 +217,93 @@ def test_a_running_year_is_compared_like_for_like_in_the_report():
                           "les 304 premiers jours de 2026, jusqu'à ce jour, et les 304 premiers "
                           "jours de 2025 (du 1er janvier 2025 au 31 octobre 2025).")
     assert rep.fmt.untranslated == set()
+
+
+def test_the_comparison_columns_name_the_days_compared_when_not_the_whole_periods():
+    """A fourth quarter whose data stop on 31 October is compared over 1-31 October with
+    1-31 July; its columns read "4° trimestre 2026 | 3° trimestre 2026" over July's posts
+    alone (the sample's 103, where the quarter had 328). They give the days compared; a
+    whole month keeps its name ("ottobre 2026 | settembre 2026")."""
+    from smmanalytics.compare import compare
+
+    from ._roi_builders import dataset, posts
+
+    months = ((7, 31), (8, 31), (9, 30), (10, 31))
+    ds = dataset(posts=posts([{"platform": "instagram", "post_id": f"{m}-{d}",
+                               "reactions": 10.0, "reach": 500.0,
+                               "published_at": f"2026-{m:02d}-{d:02d}T09:00:00Z"}
+                              for m, days in months for d in range(1, days + 1)]))
+    cmp = compare(ds, "2026-Q4", model=False)
+    assert (cmp.current_compared.label, cmp.previous_compared.label) == (
+        "2026-10-01..2026-10-31", "2026-07-01..2026-07-31")
+    rep = BrandReport(ds, "2026-Q4", lang="it")
+    table = next(b for b in rep.compare().blocks if b["kind"] == "table")
+    assert table["columns"][1:3] == ["1° ottobre 2026 – 31 ottobre 2026",
+                                     "1° luglio 2026 – 31 luglio 2026"]
+    # one post a day: October's 31 against July's 31, not the quarter's 31 + 31 + 30 = 92
+    assert next(r for r in table["rows"] if r[0] == "Post")[1:3] == ["31", "31"]
+    month = compare(ds, "2026-10", model=False)
+    assert (month.current_compared, month.previous_compared) == (None, None)
+    table = next(b for b in BrandReport(ds, "2026-10", lang="it").compare().blocks
+                 if b["kind"] == "table")
+    assert table["columns"][1:3] == ["ottobre 2026", "settembre 2026"]
+
+
+@pytest.mark.parametrize("lang,partial,outside", [
+    ("en", "Competitors' figures from 1 August to 30 September 2026 only: competitors.csv does "
+           "not cover the rest of Q3 2026. The brand's figures here are those of the same days.",
+     "No competitor figures for July 2026: competitors.csv runs from 1 August to 30 September "
+     "2026."),
+    ("fr", "Chiffres des concurrents du 1er août au 30 septembre 2026 seulement : "
+           "competitors.csv ne couvre pas le reste du T3 2026. Ceux de la marque portent ici sur "
+           "les mêmes jours.",
+     "Aucun chiffre de concurrent pour juillet 2026 : competitors.csv couvre du 1er août au 30 "
+     "septembre 2026."),
+    ("it", "Dati dei concorrenti solo dal 1° agosto al 30 settembre 2026: competitors.csv non "
+           "copre il resto del 3° trimestre 2026. Quelli del brand qui riguardano gli stessi "
+           "giorni.",
+     "Nessun dato dei concorrenti per luglio 2026: competitors.csv copre dal 1° agosto al 30 "
+     "settembre 2026."),
+])
+def test_competitors_of_part_of_a_period_are_compared_over_those_days(tmp_path, lang, partial,
+                                                                       outside):
+    """competitors.csv holding August and September: the third quarter's report had no
+    competitors section and said nothing (nor did July's). The quarter compares them over
+    1 August - 30 September, the brand's figures of the same days, and says so; July says
+    competitors.csv does not cover it."""
+    from smmanalytics.benchmarks import competitors_span, competitors_within, read_competitors
+
+    from ._roi_builders import dataset, posts
+
+    path = tmp_path / "competitors.csv"
+    path.write_text("platform,competitor,period,followers,posts,interactions\n"
+                    "instagram,Rival,2026-08,5000,10,1000\n"
+                    "instagram,Rival,2026-09,5000,20,3000\n", encoding="utf-8")
+    months = ((7, 31), (8, 31), (9, 30))
+    ds = dataset(competitors=read_competitors(path), posts=posts([
+        {"platform": "instagram", "post_id": f"{m}-{d}", "reactions": 10.0, "comments": 0.0,
+         "shares": 0.0, "reach": 500.0, "published_at": f"2026-{m:02d}-{d:02d}T09:00:00Z"}
+        for m, days in months for d in range(1, days + 1)]))
+    assert competitors_within(ds, "2026-Q3").label == "2026-08-01..2026-09-30"
+    assert competitors_within(ds, "2026-08") is None       # all of it: compared as it is
+    assert competitors_within(ds, "2026-07") is None       # none of it
+    assert competitors_span(ds).label == "2026-08-01..2026-09-30"
+    sec = BrandReport(ds, "2026-Q3", lang=lang).benchmarks()
+    texts = [b["text"] for b in sec.blocks if b["kind"] == "text"]
+    assert partial in texts
+    table = next(b for b in sec.blocks if b["kind"] == "table" and len(b["columns"]) == 6)
+    rows = {r[1]: r[2:] for r in table["rows"]}
+    # the brand's 31 + 30 posts of August and September (not the quarter's 92), 10 each,
+    # 61 posts / (61 days / 7) = 7.0 a week; Rival's 10 + 20 posts, (1000 + 3000) / 30 =
+    # 133.3 per post, 30 / (61 / 7) = 3.44 a week
+    fmt = Formatter(lang)
+    assert rows["Test ★"][0] == "61" and rows["Test ★"][1] == fmt.number(10, 1)
+    assert rows["Test ★"][3] == fmt.number(7, 1)
+    assert rows["Rival"][0] == "30" and rows["Rival"][1] == fmt.number(133.3, 1)
+    assert rows["Rival"][3] == fmt.number(3.4, 1)
+    july = BrandReport(ds, "2026-07", lang=lang)
+    assert outside in [b["text"] for b in july.benchmarks().blocks if b["kind"] == "text"]
+    assert july.fmt.untranslated == set()
 
 
 @pytest.mark.parametrize("lang,gone,new", [

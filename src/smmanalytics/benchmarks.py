@@ -57,7 +57,8 @@ from .periods import Period, parse_period, post_dates
 from .schema import PLATFORMS
 
 __all__ = ["benchmarks", "benchmark_industries", "industry_name", "compare_benchmarks",
-           "read_competitors", "compare_competitors", "COMPETITOR_COLUMNS"]
+           "read_competitors", "compare_competitors", "competitors_within", "competitors_span",
+           "COMPETITOR_COLUMNS"]
 
 #: what a weak benchmark's grade means to a reader (benchmarks-methods.md's grades): "C-" is a
 #: figure of one secondary source suspected of an extraction slip, "D" one derived by us
@@ -676,6 +677,49 @@ def compare_competitors(ds, period: object, competitors: pd.DataFrame | None = N
     return out[["platform", "name", "is_brand", "followers", "posts", "interactions",
                 "interactions_per_post", "er_followers", "posts_per_week", "rank",
                 "note"]].reset_index(drop=True)
+
+
+def competitors_within(ds, period: object) -> Period | None:
+    """The days of ``period`` competitors.csv covers when it covers part of it only: from the
+    first to the last day of its rows lying within the period, when they follow each other
+    without a gap (the sample's 2026-08 and 2026-09 of the third quarter: 1 August to 30
+    September); None when it covers all of the period, none of it, or parts apart.
+
+    ``compare_competitors`` over these days compares like with like, the brand's figures
+    being of the same days: a quarter or year report showed no competitors at all though
+    competitors.csv held two of its three months.
+    """
+    p = parse_period(period)
+    spans = sorted({(s.start, s.end) for s in _competitor_periods(ds)
+                    if s.start >= p.start and s.end <= p.end})
+    if not spans:
+        return None
+    end = spans[0][1]
+    for start, stop in spans[1:]:
+        if start > end + dt.timedelta(days=1):      # a month missing between them
+            return None
+        end = max(end, stop)
+    first = spans[0][0]
+    if (first, end) == (p.start, p.end):
+        return None
+    return Period(first, end, f"{first.isoformat()}..{end.isoformat()}")
+
+
+def competitors_span(ds) -> Period | None:
+    """The first to the last day of competitors.csv's rows; None without any."""
+    spans = _competitor_periods(ds)
+    if not spans:
+        return None
+    first, last = min(s.start for s in spans), max(s.end for s in spans)
+    return Period(first, last, f"{first.isoformat()}..{last.isoformat()}")
+
+
+def _competitor_periods(ds) -> list[Period]:
+    """The periods of competitors.csv's rows (none without the file)."""
+    comp = ds.competitors
+    if comp is None or comp.empty:
+        return []
+    return [parse_period(x) for x in comp["period"].dropna().unique()]
 
 
 def _competitors_of(comp: pd.DataFrame, p: Period) -> pd.DataFrame:

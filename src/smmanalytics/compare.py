@@ -89,20 +89,39 @@ _RATES = {"er_reach": "reach", "er_impressions": "impressions", "er_views": "vie
 
 @dataclass(frozen=True)
 class Comparison:
-    """Result of :func:`compare`: ``table`` (one row per KPI) and the ``caveats`` to print."""
+    """Result of :func:`compare`: ``table`` (one row per KPI) and the ``caveats`` to print.
+
+    ``current_compared`` and ``previous_compared`` are the days actually compared of
+    ``current`` and ``previous`` (the whole periods but when the data stop within ``current``,
+    so like is compared with like, or start within ``previous``): a quarter whose data stop on
+    31 October compares 1–31 October with 1–31 July, not the third quarter. None: the whole
+    period.
+    """
 
     current: Period
     previous: Period
     table: pd.DataFrame
     caveats: list[str] = field(default_factory=list)
+    current_compared: Period | None = None
+    previous_compared: Period | None = None
 
     @property
     def summary(self) -> pd.DataFrame:
         """The KPI table."""
         return self.table
 
+    @property
+    def heading(self) -> str:
+        """``current vs previous``, each with the days compared when they are not the whole
+        period: "2026 (2026-01-01..2026-10-31) vs 2025 (2025-01-01..2025-10-31)" (it read
+        "2026 vs 2025" over figures of January to October)."""
+        def side(p: Period, days: Period | None) -> str:
+            return p.label if days is None else f"{p.label} ({days.label})"
+        return (f"{side(self.current, self.current_compared)} vs "
+                f"{side(self.previous, self.previous_compared)}")
+
     def __repr__(self) -> str:
-        lines = [f"{self.current.label} vs {self.previous.label}",
+        lines = [self.heading,
                  self.readable().to_string(index=False)]
         return "\n".join(lines + [f"- {c}" for c in self.caveats])
 
@@ -110,7 +129,7 @@ class Comparison:
         from html import escape
 
         items = "".join(f"<li>{escape(c)}</li>" for c in self.caveats)
-        return (f"<h4>{escape(self.current.label)} vs {escape(self.previous.label)}</h4>"
+        return (f"<h4>{escape(self.heading)}</h4>"
                 + self.readable().to_html(index=False, escape=True)
                 + (f"<ul>{items}</ul>" if items else ""))
 
@@ -440,7 +459,13 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
     caveats += _table_caveats(ds, table, a, b, cov)
     if cov.outside or cov.mine:
         caveats = [cov.outside or cov.mine]
-    return Comparison(cur, prev, table.reset_index(drop=True), caveats)
+    return Comparison(cur, prev, table.reset_index(drop=True), caveats,
+                      _days_of(cov.cw, cur), _days_of(cov.pw, prev))
+
+
+def _days_of(days: Period, whole: Period) -> Period | None:
+    """``days`` (the days compared of ``whole``), or None when they are all of ``whole``."""
+    return None if (days.start, days.end) == (whole.start, whole.end) else days
 
 
 @dataclass

@@ -305,7 +305,12 @@ class PerformanceSections:
     # ---- benchmarks and competitors -------------------------------------------------------------
     def benchmarks(self) -> Section:
         """The brand's figures computed each benchmark's way, and the competitors side by side."""
-        from ..benchmarks import compare_benchmarks, compare_competitors
+        from ..benchmarks import (
+            compare_benchmarks,
+            compare_competitors,
+            competitors_span,
+            competitors_within,
+        )
 
         f = self.fmt
         sec = self.section(f.label("benchmarks"))
@@ -335,8 +340,17 @@ class PerformanceSections:
             }), align=["left", "left", "left", "right", "right", "right", "left"])
             self.bullets(sec, list(footnotes), numbered=True)
         c = compare_competitors(self.ds, self.period)
+        # competitors.csv holding two of a quarter's three months: compared over those days,
+        # the brand's figures of the same days (the section vanished without a word)
+        within = competitors_within(self.ds, self.period) if not len(c) else None
+        if within is not None:
+            c = compare_competitors(self.ds, within)
         if len(c):
             self._add(sec, {"kind": "heading", "level": 2, "text": f.label("competitors")})
+            if within is not None:
+                start, end = f.days(within.start, within.end)
+                self.text(sec, f.joined(f.label("competitors_partial").format(
+                    start=start, end=end, period=f.period(self.period)), self.period))
             self.table(sec, pd.DataFrame({
                 f.label("platform"): [f.platform(p) for p in c["platform"]],
                 f.label("account"): [f"{n} ★" if own else str(n)
@@ -348,6 +362,11 @@ class PerformanceSections:
                 f.label("posts_per_week"): [f.number(v, 1) for v in c["posts_per_week"]],
             }), align=["left", "left", "right", "right", "right", "right"],
                 caption=" ".join([f.label("competitors_caption"), *self._brand_notes(c)]))
+        elif (span := competitors_span(self.ds)) is not None:
+            # competitors.csv read, but none of its rows to compare over this period
+            start, end = f.days(span.start, span.end)
+            self.text(sec, f.joined(f.label("competitors_outside").format(
+                start=start, end=end, period=f.period(self.period)), self.period))
         if not len(b) and not len(c):
             self.text(sec, f.label("benchmarks_none"))
         return sec
@@ -405,10 +424,15 @@ class PerformanceSections:
                 interval = f"{f.change(r.ci_low, 0)} … {f.change(r.ci_high, 0)}"
             else:
                 interval = "–"
-            # the columns are named by their periods ("octobre 2026", "septembre 2026")
+            # the columns are named by their periods ("octobre 2026", "septembre 2026"), or by
+            # the days compared when they are not the whole periods: the fourth quarter, its
+            # data stopping on 31 October, is compared with 1–31 July, and "T3 2026" over
+            # July's 103 posts read as the quarter's (328)
             rows.append({f.label("kpi"): f.metric(r.kpi),
-                         f.period(cmp.current): self._value(r.kpi, r.current),
-                         f.period(cmp.previous): self._value(r.kpi, r.previous),
+                         f.period(cmp.current_compared or cmp.current):
+                             self._value(r.kpi, r.current),
+                         f.period(cmp.previous_compared or cmp.previous):
+                             self._value(r.kpi, r.previous),
                          f.label("change"): change, f.label("interval"): interval})
         self.table(sec, pd.DataFrame(rows), caption=f.label("compare_caption"))
         if cmp.caveats:

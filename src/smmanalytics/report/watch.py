@@ -329,8 +329,11 @@ class WatchSections:
                 self.figure(sec, fig, caption=f.label(f"bt_heatmap_{kind}"))
             if later is not None and kind == "activity":
                 # the audience schedule shown, and followed by the slots, is of days after it
-                self.text(sec, f.label("bt_activity_later").format(
-                    dates=f.period(parse_period(later))), note=True)
+                # "pour la période du 25 au 31 octobre 2026": the range was put bare, "pour 25
+                # octobre 2026 – 31 octobre 2026"
+                start, end = f.days(*later)
+                self.text(sec, f.label("bt_activity_later").format(start=start, end=end),
+                          note=True)
             plan = plan_after(bt, self._plan_after())    # from the day after the data end
             if len(plan):
                 self._slots[platform] = plan
