@@ -137,11 +137,12 @@ import smmanalytics as smm
 from smmanalytics.report import BrandReport
 
 ds = smm.load(data)
-rep = BrandReport(ds, period, kind="best_times", lang=lang or None)
+rep = BrandReport(ds, period, kind="best_times", lang=lang or None,
+                  platforms=[platform] if platform else None)
 ds
 ''', ANALYST),
     code("rep.heading()"),
-    code("rep.best_times(platforms=[platform] if platform else None)"),
+    code("rep.best_times()"),
     code("rep.method_notes()"),
     code('rep.provenance({"data": Path(data).name, "period": period, '
          '"platform": platform or "all"})'),
