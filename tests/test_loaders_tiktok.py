@@ -940,3 +940,17 @@ def test_a_follower_day_without_its_date_is_an_error(tmp_path):
     with pytest.raises(ParseError, match="a value without its date") as e:
         read_file(path)
     assert (e.value.line, e.value.column, e.value.got) == (3, "Date", "N/A")
+
+
+def test_follower_shares_written_as_percents_read_as_fractions(tmp_path):
+    """A FollowerGender.csv whose Distribution says ``76%`` (a share of the audience, not a
+    count) failed whole once counts refused percents: the audience was lost with an error.
+    A share takes ``%``: 76% = 0.76, 21% = 0.21, 3% = 0.03."""
+    path = tmp_path / "FollowerGender.csv"
+    path.write_text('"Gender","Distribution"\nFemale,76%\nMale,21%\nOther,3%\n',
+                    encoding="utf-8")
+    import smmanalytics as smm
+
+    ds = smm.load(tmp_path, cache=False)
+    assert ds.audience["share"].tolist() == pytest.approx([0.76, 0.21, 0.03])
+    assert not (ds.quality["level"] == "error").any()

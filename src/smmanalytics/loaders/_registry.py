@@ -199,7 +199,7 @@ class Candidate:
         hint, by_delimiter = self.decimal_hint(family)
         out = parse_numbers(cells, file=self.name, column=header,
                             first_line=self.table.first_line + 1, decimal=decimal or hint,
-                            percent=percent, percent_cells=percent or is_rate(canonical))
+                            percent=percent, percent_cells=percent or takes_percent(canonical))
         if canonical in COUNT_FIELDS and decimal is None and not percent:
             out = self._counts_with_dot_thousands(header, cells, out)
         if len(positions) > 1:
@@ -1155,14 +1155,19 @@ COUNT_FIELDS = frozenset(set(schema.METRICS) - {"watch_time_s"}) | {
     "likes", "replies", "reposts", "bookmarks", "unfollows", "net_follows", "followers_total",
     "profile_visits", "sessions", "engaged_sessions", "post_views", "subscribers_gained",
     "subscribers_lost", "net_subscribers"}
-#: a field that is a rate (engagement_rate, platform_ctr, avg_pct_viewed…): the only fields
-#: whose cells may be written with ``%``; in a count or an amount, ``12%`` is bad input
-_RATE_NAME = re.compile(r"(?:^|_)(?:rate|ctr|pct)(?:_|$)")
+#: a field that is an amount of money (revenue, earnings, ad spend…): like a count, never
+#: written with ``%``
+_AMOUNT_NAME = re.compile(r"(?:^|_)(?:revenue|earnings|spend|cost|costs|amount|budget)(?:_|$)")
 
 
-def is_rate(canonical: str) -> bool:
-    """Whether the field ``canonical`` is a rate (a ``%`` cell in it is a fraction)."""
-    return _RATE_NAME.search(canonical) is not None
+def takes_percent(canonical: str | None) -> bool:
+    """Whether a cell of the field ``canonical`` may be written with ``%`` (a fraction: 12% =
+    0.12): any field but a count (:data:`COUNT_FIELDS`) or an amount of money, in which
+    ``12%`` is bad input. Rates (engagement_rate, avg_pct_viewed) and shares of an audience
+    (TikTok's ``Distribution``: ``76%``) take it, as do fields not known (None)."""
+    if canonical is None:
+        return True
+    return canonical not in COUNT_FIELDS and _AMOUNT_NAME.search(canonical) is None
 
 
 def _note_numbers(cand: Candidate, ctx: ParseContext) -> None:

@@ -61,7 +61,7 @@ from ._dates import (
 from ._headers import match_headers, normalize
 from ._ids import linkedin_urn_time
 from ._numbers import parse_numbers
-from ._registry import Candidate, ParseContext, is_rate, register
+from ._registry import Candidate, ParseContext, register, takes_percent
 from ._tidy import (
     YEARS,
     cells_of,
@@ -131,7 +131,7 @@ def _numbers_at(c: Candidate, pos: int, canonical: str | None = None) -> pd.Seri
     first = c.table.first_line + 1
     try:
         out = parse_numbers(c.table.column(pos), file=c.name, column=header, first_line=first,
-                            percent_cells=canonical is None or is_rate(canonical))
+                            percent_cells=takes_percent(canonical))
     except ParseError as exc:
         raise ParseError(exc.reason, file=c.name, line=exc.line,
                          cell=c.table.cell(pos, exc.line),
