@@ -1155,19 +1155,16 @@ COUNT_FIELDS = frozenset(set(schema.METRICS) - {"watch_time_s"}) | {
     "likes", "replies", "reposts", "bookmarks", "unfollows", "net_follows", "followers_total",
     "profile_visits", "sessions", "engaged_sessions", "post_views", "subscribers_gained",
     "subscribers_lost", "net_subscribers"}
-#: a field that is an amount of money (revenue, earnings, ad spend…): like a count, never
-#: written with ``%``
-_AMOUNT_NAME = re.compile(r"(?:^|_)(?:revenue|earnings|spend|cost|costs|amount|budget)(?:_|$)")
+#: a field that is a rate (engagement_rate, platform_ctr, avg_pct_viewed…) or an audience's
+#: share (TikTok's ``Distribution``: ``76%``): the only fields whose cells may be written with
+#: ``%``; in a count or an amount, ``12%`` is bad input
+_RATE_NAME = re.compile(r"(?:^|_)(?:rate|ctr|pct|distribution|percent|percentage)(?:_|$)")
 
 
 def takes_percent(canonical: str | None) -> bool:
     """Whether a cell of the field ``canonical`` may be written with ``%`` (a fraction: 12% =
-    0.12): any field but a count (:data:`COUNT_FIELDS`) or an amount of money, in which
-    ``12%`` is bad input. Rates (engagement_rate, avg_pct_viewed) and shares of an audience
-    (TikTok's ``Distribution``: ``76%``) take it, as do fields not known (None)."""
-    if canonical is None:
-        return True
-    return canonical not in COUNT_FIELDS and _AMOUNT_NAME.search(canonical) is None
+    0.12): a rate or a share (:data:`_RATE_NAME`), or a field not known (None)."""
+    return canonical is None or _RATE_NAME.search(canonical) is not None
 
 
 def _note_numbers(cand: Candidate, ctx: ParseContext) -> None:
