@@ -670,3 +670,37 @@ def test_rows_that_add_up_to_the_grand_total_within_rounding_are_not_noted(tmp_p
     df = read_export(path)
     assert df["revenue"].tolist() == [0.34, 0.34]
     assert not {"total_differs", "file_cut_off"} & _codes(df)
+
+
+def test_rows_deleted_from_a_file_without_a_final_line_break_keep_its_last_value(tmp_path):
+    """A GA4 export with a row deleted by hand and no final line break was said cut off, and
+    its last revenue, 381.88, written with its cents like every other, was left missing: the
+    revenue then lost 381.88 more. The rows not adding up are noted (total_differs), the
+    last value kept: 5889.65 + 7260.12 + 4181.38 + 2166.09 + 1485.49 + 381.88 = 21364.61
+    against the total's 27446.94 (the (direct) row's 4239.62 and the rows after bio-link's
+    gone)."""
+    lines = _CUT.split("\n")
+    lines = [ln for ln in lines if not ln.startswith("(direct)")]
+    lines[-1] = lines[-1][:-1] + "381.88"
+    path = tmp_path / "ga4_traffic_acquisition_2026-10-01_2026-10-31.csv"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    df = read_export(path)
+    assert df["revenue"].iloc[-1] == 381.88 and "file_cut_off" not in _codes(df)
+    note = next(q for q in df.attrs["quality"] if q["code"] == "total_differs")
+    assert "'Total revenue' adds up to 21364.61, the total says 27446.94" in note["message"]
+
+
+def test_estimated_sessions_a_little_off_their_total_are_not_noted(tmp_path):
+    """GA4 estimates sessions (HyperLogLog++): an untouched export's rows, 1000 + 2000 =
+    3000, may stand against a total of 3050 (1.6 % off): no note; key events, counted
+    exactly, 10 + 20 = 30 against 33 (beyond 1.5, the rounding the check allows any column
+    of 2 rows and a total), are."""
+    path = tmp_path / "ga4.csv"
+    path.write_text("# Start date: 20261001\n# End date: 20261031\n"
+                    "Session source / medium,Sessions,Key events\n"
+                    "Grand total,3050,33\ngoogle / organic,1000,10\nbing / organic,2000,20\n",
+                    encoding="utf-8")
+    df = read_export(path)
+    note = next(q for q in df.attrs["quality"] if q["code"] == "total_differs")
+    assert "'Key events' adds up to 30" in note["message"]
+    assert "Sessions" not in note["message"]
