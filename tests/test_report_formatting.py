@@ -124,6 +124,11 @@ def test_periods_by_name(lang, period, name):
     # Italian says "a ottobre" ("in ottobre", "su ottobre" read wrong), "nel" a quarter
     ("it", "posts published in 2026-10 ÷ 4.43 weeks",
      "post pubblicati a ottobre 2026 ÷ 4,43 settimane"),
+    # before the same vowel, the euphonic d: "ad aprile", "ad agosto" (not "a aprile")
+    ("it", "posts published in 2026-04 ÷ 4.29 weeks",
+     "post pubblicati ad aprile 2026 ÷ 4,29 settimane"),
+    ("it", "the facebook exports cover only 2026-08-05..2026-08-31 of 2026-08",
+     "ad agosto 2026 gli export Facebook coprono solo dal 5 agosto 2026 al 31 agosto 2026"),
     ("it", "posts published in 2026-Q4 ÷ 13.14 weeks",
      "post pubblicati nel 4° trimestre 2026 ÷ 13,14 settimane"),
     ("it", "benchmark measured over 2024-01-01..2024-12-31, brand over 2026-10",

@@ -645,6 +645,8 @@ class Formatter:
         'le T3 2026 compte 92 jours et T2 2026 91'
         >>> Formatter("it").joined("post pubblicati in ottobre 2026", "2026-10")
         'post pubblicati a ottobre 2026'
+        >>> Formatter("it").joined("in agosto 2026 gli export coprono", "2026-08")
+        'ad agosto 2026 gli export coprono'
         """
         p = parse_period(period)
         name = re.escape(self.period(p))
@@ -652,8 +654,13 @@ class Formatter:
         if p.kind == "month" and (month_preps := _MONTH_PREPOSITIONS.get(self.lang)):
             words = "|".join(re.escape(w) for w in month_preps)
 
+            # the euphonic d before the same vowel: "ad aprile", "ad agosto" ("a ottobre")
+            same_vowel = self.period(p)[:1].lower() == "a"
+
             def swap(m: re.Match) -> str:
                 word = month_preps[m[1].lower()]
+                if word == "a" and same_vowel:
+                    word = "ad"
                 return (word[0].upper() + word[1:] if m[1][0].isupper() else word) + " "
             text = re.sub(rf"(?<![\w'])((?i:{words})) (?={name})", swap, text)
         if self.lang == "fr" and p.kind == "month" and self.period(p)[:1] in "aeiou":
