@@ -287,6 +287,9 @@ def test_competitors_of_part_of_a_period_are_compared_over_those_days(tmp_path, 
     assert competitors_within(ds, "2026-Q3").label == "2026-08-01..2026-09-30"
     assert competitors_within(ds, "2026-08") is None       # all of it: compared as it is
     assert competitors_within(ds, "2026-07") is None       # none of it
+    # one whole month of a quarter is that month, as parse_period names it (its notes then
+    # say "2026-10", not "2026-10 to 2026-10")
+    assert competitors_within(ds, "2026-09..2026-12").label == "2026-09"
     assert competitors_span(ds).label == "2026-08-01..2026-09-30"
     sec = BrandReport(ds, "2026-Q3", lang=lang).benchmarks()
     texts = [b["text"] for b in sec.blocks if b["kind"] == "text"]

@@ -702,7 +702,7 @@ def competitors_within(ds, period: object) -> Period | None:
     first = spans[0][0]
     if (first, end) == (p.start, p.end):
         return None
-    return Period(first, end, f"{first.isoformat()}..{end.isoformat()}")
+    return parse_period((first, end))       # one whole month is that month ("2026-10")
 
 
 def competitors_span(ds) -> Period | None:
@@ -711,7 +711,7 @@ def competitors_span(ds) -> Period | None:
     if not spans:
         return None
     first, last = min(s.start for s in spans), max(s.end for s in spans)
-    return Period(first, last, f"{first.isoformat()}..{last.isoformat()}")
+    return parse_period((first, last))
 
 
 def _competitor_periods(ds) -> list[Period]:
