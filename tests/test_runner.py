@@ -13,6 +13,7 @@ import pytest
 
 from smmanalytics import ReportError
 from smmanalytics.cli import main
+from smmanalytics.errors import UnknownPlatformError
 from smmanalytics.runner import BatchJob, notebook_path, read_batch_config, run_batch, run_report
 
 pytestmark = pytest.mark.notebooks
@@ -54,8 +55,10 @@ def notebooks(tmp_path, monkeypatch):
                              "    Path(out).with_name(f'{Path(out).stem}-{p}.ics').write_text(p)"),
     ]
     nbf.write(nb, folder / "monthly_report.ipynb")
+    plain = params.source
+    params.source += '\nplatform = ""'             # as best_times.ipynb declares it
     nbf.write(nb, folder / "best_times.ipynb")
-    params.source += '\ncampaign = "automne"'
+    params.source = plain + '\ncampaign = "automne"'
     nbf.write(nb, folder / "campaign_report.ipynb")
     monkeypatch.setenv("SMM_NOTEBOOKS", str(folder))
     return folder
@@ -248,6 +251,29 @@ def test_a_run_replaces_only_its_own_files(notebooks, tmp_path):
         "notes.txt"]
     assert not failed.exists()
     assert [p.name for p in folder.parent.iterdir()] == ["2026-10"]
+
+
+def test_one_platforms_best_times_report_is_named_for_it(notebooks, tmp_path, capsys):
+    """`smm report best-times` could not pick a platform (the notebook's parameter had no
+    option): --platform names one, its files are <brand>-best-times-<platform>-<period>
+    beside the every-platform report's, not over them; monthly reports refuse the option,
+    an unknown platform is an error naming the known ones."""
+    data = _brand(tmp_path, "Maison Test")
+    reports = tmp_path / "reports"
+    every = run_report("best-times", data=data, period="2026-10", out=reports)
+    assert main(["report", "best-times", "--data", str(data), "--period", "2026-10",
+                 "--platform", " TikTok", "--out", str(reports)]) == 0
+    one = Path(capsys.readouterr().out.strip())
+    assert one.name == "maison-test-best-times-tiktok-2026-10.pdf"
+    assert one.parent == every.folder and every.pdf.is_file()
+    with pytest.raises(UnknownPlatformError, match="unknown platform 'tik tok'"):
+        run_report("best-times", data=data, period="2026-10", out=reports,
+                   parameters={"platform": "tik tok"})
+    with pytest.raises(SystemExit) as exit_:
+        main(["report", "monthly", "--data", str(data), "--period", "2026-10",
+              "--platform", "tiktok"])
+    assert exit_.value.code == 2
+    assert "does not take --platform" in capsys.readouterr().err
 
 
 def test_a_campaign_named_like_a_report_kind_does_not_take_its_files(notebooks, tmp_path):

@@ -421,7 +421,9 @@ def _add_report(sub) -> None:
                "  campaign    --data DIR --campaign NAME [--period P]\n"
                "              one campaign; without --period, the campaign's days (its first\n"
                "              to last post, cost line or GA4 row)\n"
-               "  best-times  --data DIR --period P      when to post, and next slots as .ics\n"
+               "  best-times  --data DIR --period P [--platform NAME]\n"
+               "              when to post, and next slots as .ics; every platform with\n"
+               "              publish hours, or NAME's alone\n"
                "  batch       --config agency.yaml --period P [--workers N | --dask ADDRESS]\n"
                "              every brand of agency.yaml, which sets each one's folder, slug,\n"
                "              language and reports\n"
@@ -429,8 +431,8 @@ def _add_report(sub) -> None:
                "\n"
                "outputs: <out>/<brand>/<period>/<stem>.ipynb, .html and .pdf, the stem being\n"
                "<brand>-<period> (monthly), <brand>-campaign-<name>-<period> or\n"
-               "<brand>-best-times-<period>, then -<lang> for a language other than the\n"
-               "brand's; the PDF's path is printed\n"
+               "<brand>-best-times[-<platform>]-<period>, then -<lang> for a language other\n"
+               "than the brand's; the PDF's path is printed\n"
                "\n"
                "exit status: 0 every report written from all its files; 1 a report failed;\n"
                "2 a usage or configuration error (before any report); 3 every report\n"
@@ -456,6 +458,9 @@ def _add_report(sub) -> None:
                    help="report language (default: brand.yaml language; another one adds "
                         "-LANG to the file names)")
     r.add_argument("--campaign", default=None, help="campaign name (campaign reports)")
+    r.add_argument("--platform", default=None,
+                   help="best-times: one platform (e.g. tiktok); its files are named "
+                        "<brand>-best-times-<platform>-<period>")
     r.set_defaults(func=_cmd_report)
 
 
@@ -469,7 +474,7 @@ def _check_report_arguments(parser: argparse.ArgumentParser, args) -> None:
     # options one kind would silently ignore are refused, saying where they belong
     if args.kind == "batch":
         unused = {"--data": args.data, "--brand": args.brand, "--lang": args.lang,
-                  "--campaign": args.campaign}
+                  "--campaign": args.campaign, "--platform": args.platform}
         where = "agency.yaml sets each brand's folder, slug and language"
     else:
         unused = {"--config": args.config, "--workers": args.workers is not None,
@@ -487,6 +492,9 @@ def _check_report_arguments(parser: argparse.ArgumentParser, args) -> None:
         # it said "monthly_report.ipynb has no parameter campaign; it takes data, …"
         parser.error(f"smm report {args.kind} does not take --campaign (an option of "
                      "smm report campaign)")
+    if args.platform is not None and args.kind not in ("best-times", "batch"):
+        parser.error(f"smm report {args.kind} does not take --platform (an option of "
+                     "smm report best-times)")
 
 
 def _cmd_report(args) -> int:
@@ -496,7 +504,8 @@ def _cmd_report(args) -> int:
         return _cmd_batch(args)
     if args.period not in (None, "latest"):
         _period(args.period)
-    extra = {"campaign": args.campaign} if args.campaign else None
+    extra = ({"campaign": args.campaign} if args.campaign else
+             {"platform": args.platform} if args.platform else None)
     outputs = run_report(args.kind, data=args.data, period=args.period,
                          out=args.out or "reports", brand=args.brand, lang=args.lang,
                          parameters=extra)

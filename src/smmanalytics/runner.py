@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import _process
+from ._args import platform_name
 from ._io import output_folder, read_user_text, writing, yaml_error
 from ._preflight import check_covered, check_not_empty, latest_period_of
 from .brand import LANGS, Brand, read_brand
@@ -168,7 +169,9 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str | None = None,
     brand, lang : str, optional
         Override the slug and language of brand.yaml.
     parameters : dict, optional
-        Extra notebook parameters (e.g. ``campaign`` for a campaign report).
+        Extra notebook parameters (e.g. ``campaign`` for a campaign report; ``platform`` for
+        one platform's best times, whose files are then named
+        ``<brand>-best-times-<platform>-<period>``).
     kernel_name : str
         The Jupyter kernel papermill runs the notebook on.
     progress : bool
@@ -220,6 +223,10 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str | None = None,
         _check_campaign(ds, data, _parameter(declared, parameters, "campaign"), p)
     b = _brand_of(data, brand, ds.brand)
     campaign = _parameter(declared, parameters, "campaign") if kind == "campaign" else None
+    if kind == "best-times" and (parameters or {}).get("platform"):
+        # one platform's report, named for it: beside the every-platform one, not over it
+        parameters = {**parameters, "platform": platform_name(parameters["platform"])}
+        campaign = parameters["platform"]
     stem = _stem(kind, b.slug, p.label, campaign,
                  lang=lang if lang and lang != b.language else None)
     final = Path(out).resolve() / b.slug / p.label
@@ -323,8 +330,9 @@ def _stem(kind: str, slug: str, label: str, campaign: object = None, *,
           lang: str | None = None) -> str:
     """File name stem of a report's outputs: ``<brand>-<period>`` for a monthly report,
     ``<brand>-campaign-<campaign>-<period>`` for a campaign report, ``<brand>-best-times-
-    <period>`` for best times; ``-<lang>`` after it for a report in another language than the
-    brand's own (beside the brand's report, not in its place).
+    <period>`` for best times (``<brand>-best-times-<platform>-<period>`` for one
+    platform's, ``campaign`` then naming the platform); ``-<lang>`` after it for a report in
+    another language than the brand's own (beside the brand's report, not in its place).
 
     The kinds cannot take each other's names in the folder they share: a period label starts
     with its year's digit, and a campaign's name comes after ``campaign-``, so a campaign
@@ -332,6 +340,8 @@ def _stem(kind: str, slug: str, label: str, campaign: object = None, *,
     best-times report's file (which its run would replace, and whose .ics it would remove).
     """
     suffix = f"-{lang}" if lang else ""
+    if kind == "best-times" and campaign not in (None, ""):    # one platform's best times
+        return f"{slug}-best-times-{campaign}-{label}{suffix}"
     if kind == "monthly":
         return f"{slug}-{label}{suffix}"
     if kind == "campaign" and campaign not in (None, ""):
