@@ -222,12 +222,12 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str | None = None,
     if kind == "campaign" and "campaign" in declared:
         _check_campaign(ds, data, _parameter(declared, parameters, "campaign"), p)
     b = _brand_of(data, brand, ds.brand)
-    campaign = _parameter(declared, parameters, "campaign") if kind == "campaign" else None
+    named = _parameter(declared, parameters, "campaign") if kind == "campaign" else None
     if kind == "best-times" and (parameters or {}).get("platform"):
         # one platform's report, named for it: beside the every-platform one, not over it
         parameters = {**parameters, "platform": platform_name(parameters["platform"])}
-        campaign = parameters["platform"]
-    stem = _stem(kind, b.slug, p.label, campaign,
+        named = parameters["platform"]
+    stem = _stem(kind, b.slug, p.label, named,
                  lang=lang if lang and lang != b.language else None)
     final = Path(out).resolve() / b.slug / p.label
     output_folder(final.parent, "reports folder")
@@ -326,12 +326,12 @@ def _check_campaign(ds, data: Path, campaign: object, period) -> None:
         f"({len(known)} campaigns in all the data)")
 
 
-def _stem(kind: str, slug: str, label: str, campaign: object = None, *,
+def _stem(kind: str, slug: str, label: str, name: object = None, *,
           lang: str | None = None) -> str:
     """File name stem of a report's outputs: ``<brand>-<period>`` for a monthly report,
-    ``<brand>-campaign-<campaign>-<period>`` for a campaign report, ``<brand>-best-times-
-    <period>`` for best times (``<brand>-best-times-<platform>-<period>`` for one
-    platform's, ``campaign`` then naming the platform); ``-<lang>`` after it for a report in
+    ``<brand>-campaign-<name>-<period>`` for a campaign report (``name``: the campaign),
+    ``<brand>-best-times-<period>`` for best times, ``<brand>-best-times-<name>-<period>``
+    for one platform's (``name``: the platform); ``-<lang>`` after it for a report in
     another language than the brand's own (beside the brand's report, not in its place).
 
     The kinds cannot take each other's names in the folder they share: a period label starts
@@ -340,14 +340,14 @@ def _stem(kind: str, slug: str, label: str, campaign: object = None, *,
     best-times report's file (which its run would replace, and whose .ics it would remove).
     """
     suffix = f"-{lang}" if lang else ""
-    if kind == "best-times" and campaign not in (None, ""):    # one platform's best times
-        return f"{slug}-best-times-{campaign}-{label}{suffix}"
+    if kind == "best-times" and name not in (None, ""):    # one platform's best times
+        return f"{slug}-best-times-{name}-{label}{suffix}"
     if kind == "monthly":
         return f"{slug}-{label}{suffix}"
-    if kind == "campaign" and campaign not in (None, ""):
+    if kind == "campaign" and name not in (None, ""):
         from .brand import slugify
 
-        return f"{slug}-campaign-{slugify(str(campaign))}-{label}{suffix}"
+        return f"{slug}-campaign-{slugify(str(name))}-{label}{suffix}"
     return f"{slug}-{kind}-{label}{suffix}"
 
 
