@@ -995,3 +995,20 @@ def test_a_batch_runs_one_worker_per_cpu_unless_told(monkeypatch, tmp_path, caps
         assert exit_.value.code == 2
         assert (f"smm report: error: argument --workers: expected a whole number of at least "
                 f"1; got '{bad}'") in capsys.readouterr().err
+
+
+def test_python_m_smmanalytics_is_the_smm_command(tmp_path):
+    """`python -m smmanalytics` runs the `smm` command, for a job that calls the venv's
+    python by its path without its scripts on PATH: the same parser, the same exit status
+    and error line for a brand folder that does not exist (2, `smm: error: …`)."""
+    import subprocess
+    import sys
+
+    shown = subprocess.run([sys.executable, "-m", "smmanalytics", "--help"],
+                           capture_output=True, text=True, check=True)
+    assert shown.stdout.startswith("usage: smm ")
+    missing = tmp_path / "no-such-brand"
+    failed = subprocess.run([sys.executable, "-m", "smmanalytics", "inspect", str(missing)],
+                            capture_output=True, text=True)
+    assert failed.returncode == 2
+    assert failed.stderr.startswith("smm: error: ") and "no-such-brand" in failed.stderr
