@@ -1203,6 +1203,44 @@ def test_earned_media_value_without_posts_or_paid_flag():
                 "views": 2000.0}]).drop(columns="paid")
     e = earned_media_value(dataset(posts=p), "2026-10", cpm={"facebook": 10.0})
     assert e.loc[0, "emv_estimate"] == pytest.approx(20.0)       # views stand in: 2000/1000 × 10
+    assert e.loc[0, "status"] == "unknown"          # no paid column: not taken for organic
+
+
+def test_earned_media_value_keeps_posts_of_unknown_paid_status_apart():
+    """Instagram's exports carry no paid flag: its posts were all counted as organic, a
+    boosted one passing its bought impressions off as earned media."""
+    p = posts([
+        {"platform": "facebook", "post_id": "1", "published_at": "2026-10-03T10:00Z",
+         "paid": False, "impressions": 4000.0},
+        {"platform": "facebook", "post_id": "2", "published_at": "2026-10-04T10:00Z",
+         "paid": True, "impressions": 9000.0},
+        {"platform": "facebook", "post_id": "3", "published_at": "2026-10-05T10:00Z",
+         "impressions": 1000.0},
+        {"platform": "instagram", "post_id": "4", "published_at": "2026-10-06T10:00Z",
+         "impressions": 3000.0},
+        {"platform": "instagram", "post_id": "5", "published_at": "2026-10-07T10:00Z",
+         "impressions": 2000.0},
+    ])
+    e = earned_media_value(dataset(posts=p), "2026-10", cpm=10.0)
+    assert e[["platform", "status"]].values.tolist() == [
+        ["facebook", "organic"], ["facebook", "unknown"], ["instagram", "unknown"]]
+    assert e["posts"].tolist() == [1, 1, 2]                  # the paid post 2 is left out
+    # 4000 / 1000 × 10; post 3's 1000 / 1000 × 10; (3000 + 2000) / 1000 × 10
+    assert e["emv_estimate"].tolist() == pytest.approx([40.0, 10.0, 50.0])
+    assert e["note"].isna().tolist() == [True, False, False]
+    assert e.loc[2, "note"] == ("posts of instagram whose paid status is unknown: kept apart "
+                                "from the organic ones, as they may include boosted posts")
+    assert e["note_codes"].tolist()[1:] == ["emv_paid_unknown"] * 2
+    assert Formatter("fr").note(e.loc[2, "note"], "emv_paid_unknown") == (
+        "publications Instagram dont on ne sait pas si elles sont sponsorisées : comptées à "
+        "part des publications organiques, car certaines peuvent avoir été boostées")
+
+
+def test_earned_media_value_without_posts_has_its_columns():
+    e = earned_media_value(dataset(), "2026-10", cpm=5.0)
+    assert e.empty and list(e.columns) == ["platform", "status", "posts", "impressions",
+                                           "cpm_assumed", "emv_estimate", "label", "note",
+                                           "note_codes"]
 
 
 @settings(max_examples=30, deadline=None)
