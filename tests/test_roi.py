@@ -230,6 +230,58 @@ def test_read_costs_refuses_dates_in_numbers_nothing_proves_day_first(tmp_path, 
         f"got '{got}'")
 
 
+def test_read_costs_reads_dates_with_the_months_name_and_their_year(tmp_path):
+    """Excel in English shows a date it recognised as 03-Jan-25 (dd-mmm-yy) and saves it so
+    in a .csv: the file was refused ("expected a date YYYY-MM-DD"). A month's name leaves no
+    doubt about the order, so such a date is read, two-digit years in the 2000s."""
+    path = tmp_path / "costs.csv"
+    path.write_text("start,end,category,amount\n"
+                    "03-Jan-25,31-Jan-25,tools,31\n"
+                    "1-Feb-2025,,production,650\n"
+                    "14 mar 2025,28-Mar-2025,ad_spend,150\n", encoding="utf-8")
+    c = read_costs(path)
+    assert c["start"].dt.strftime("%Y-%m-%d").tolist() == ["2025-01-03", "2025-02-01",
+                                                           "2025-03-14"]
+    assert c["end"].dt.strftime("%Y-%m-%d").tolist() == ["2025-01-31", "2025-02-01",
+                                                         "2025-03-28"]
+    # 3 to 31 January: 29 days; 1 February alone: 1; 14 to 28 March: 15
+    assert c["days"].tolist() == [29, 1, 15]
+
+
+_MON = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+
+@settings(max_examples=40, deadline=None)
+@given(day=st.dates(dt.date(2000, 1, 1), dt.date(2099, 12, 31)), four=st.booleans())
+def test_read_costs_reads_back_any_date_excel_writes_with_the_months_name(tmp_path_factory,
+                                                                         day, four):
+    """d-mmm-yy and d-mmm-yyyy, day and year as Excel pads them or not, read as written."""
+    year = f"{day.year}" if four else f"{day.year % 100:02d}"
+    text = f"{day.day:02d}-{_MON[day.month - 1]}-{year}"
+    path = costs_file(tmp_path_factory.mktemp("named"), f"{text},,tools,5,,,,,,\n")
+    assert read_costs(path).loc[0, "start"] == pd.Timestamp(day)
+
+
+@pytest.mark.parametrize("body, line, column, got", [
+    ("3-Jan,,tools,5\n", 2, "start", "3-Jan"),                  # Excel's d-mmm
+    ("2025-01-01,2025-01-31,tools,5\n01-Feb,28-Feb,tools,5\n", 3, "start", "01-Feb"),
+    ("03-Jan-25,31-Jan,tools,5\n", 2, "end", "31-Jan"),
+])
+def test_read_costs_refuses_a_date_without_its_year(tmp_path, body, line, column, got):
+    """Excel's d-mmm (3-Jan) says no year: which January a cost belongs to cannot be told,
+    and a guess would move it a year unseen."""
+    path = costs_file(tmp_path, "")
+    path.write_text("start,end,category,amount\n" + body, encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        read_costs(path)
+    assert (err.value.line, err.value.column, err.value.got) == (line, column, got)
+    assert str(err.value).endswith(
+        f"column '{column}': date without a year; expected a date YYYY-MM-DD (or a month "
+        f"YYYY-MM){', or empty' if column == 'end' else ''}, such as 2026-01-03: a date "
+        f"without its year cannot be placed; got '{got}'")
+    assert str(err.value).startswith(f"file {path}, line {line}, ")
+
+
 def test_read_costs_empty_file_gives_empty_frame(tmp_path):
     c = read_costs(costs_file(tmp_path, ""))
     assert c.empty and "amount" in c.columns
