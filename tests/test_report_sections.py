@@ -333,6 +333,34 @@ def test_the_pooled_rate_card_says_which_platforms_it_counts():
     assert cards[0]["note"] == "dont 12 stories"            # of the 110 posts
 
 
+def test_the_all_platforms_row_is_the_sum_of_the_platforms_rows():
+    """The key figures' all-platforms row of October 2026, summed by hand from the platforms'
+    rows beside it: counts add up; a platform without a metric (LinkedIn's reach) adds
+    nothing to it; YouTube's thumbnail impressions are left out (the caption says so)."""
+    import smmanalytics as smm
+
+    e = BrandReport(smm.load(SAMPLE), "2026-10", lang="en").engagement_table()
+    rows = {r["platform"]: r for r in e.to_dict("records")}
+    assert list(rows) == ["facebook", "instagram", "linkedin", "tiktok", "x", "youtube",
+                          "total"]
+    total = rows["total"]
+    assert total["posts"] == 110                        # 16 + 42 + 7 + 12 + 29 + 4
+    assert total["interactions"] == 27722               # 2937 + 16778 + 326 + 6373 + 920 + 388
+    assert total["reach"] == 257650                     # 69458 + 188192 (Facebook, Instagram)
+    assert total["views"] == 532556                     # 99308 + 341179 + 84725 + 7344
+    assert total["impressions"] == 52827                # 11829 + 40998 (LinkedIn, X)
+    assert e.attrs["youtube_impressions"] == 149296     # YouTube's own row keeps them
+    # pooled over the platforms with reach: (2937 + 16778) / (69458 + 188192) = 0.07652
+    assert total["er_reach_pooled"] == pytest.approx(19715 / 257650)
+    # the platforms' rows, as the table shows them beside the total
+    platforms = list(rows)[:-1]
+    assert [rows[p]["posts"] for p in platforms] == [16, 42, 7, 12, 29, 4]
+    assert [rows[p]["interactions"] for p in platforms] == [2937, 16778, 326, 6373, 920, 388]
+    assert [rows[p]["reach"] for p in ("facebook", "instagram")] == [69458, 188192]
+    assert all(pd.isna(rows[p]["reach"]) for p in platforms[2:])
+    assert [rows[p]["impressions"] for p in ("linkedin", "x")] == [11829, 40998]
+
+
 def _header_lines(page_text: str, first_row: list[str]) -> list[str]:
     """The lines of a table's header as the PDF lays them out: the lines right above the
     table's first row (the line that starts with the cells ``first_row``), up to the blank

@@ -230,6 +230,58 @@ def test_read_costs_refuses_dates_in_numbers_nothing_proves_day_first(tmp_path, 
         f"got '{got}'")
 
 
+def test_read_costs_reads_dates_with_the_months_name_and_their_year(tmp_path):
+    """Excel in English shows a date it recognised as 03-Jan-25 (dd-mmm-yy) and saves it so
+    in a .csv: the file was refused ("expected a date YYYY-MM-DD"). A month's name leaves no
+    doubt about the order, so such a date is read, two-digit years in the 2000s."""
+    path = tmp_path / "costs.csv"
+    path.write_text("start,end,category,amount\n"
+                    "03-Jan-25,31-Jan-25,tools,31\n"
+                    "1-Feb-2025,,production,650\n"
+                    "14 mar 2025,28-Mar-2025,ad_spend,150\n", encoding="utf-8")
+    c = read_costs(path)
+    assert c["start"].dt.strftime("%Y-%m-%d").tolist() == ["2025-01-03", "2025-02-01",
+                                                           "2025-03-14"]
+    assert c["end"].dt.strftime("%Y-%m-%d").tolist() == ["2025-01-31", "2025-02-01",
+                                                         "2025-03-28"]
+    # 3 to 31 January: 29 days; 1 February alone: 1; 14 to 28 March: 15
+    assert c["days"].tolist() == [29, 1, 15]
+
+
+_MON = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+
+@settings(max_examples=40, deadline=None)
+@given(day=st.dates(dt.date(2000, 1, 1), dt.date(2099, 12, 31)), four=st.booleans())
+def test_read_costs_reads_back_any_date_excel_writes_with_the_months_name(tmp_path_factory,
+                                                                         day, four):
+    """d-mmm-yy and d-mmm-yyyy, day and year as Excel pads them or not, read as written."""
+    year = f"{day.year}" if four else f"{day.year % 100:02d}"
+    text = f"{day.day:02d}-{_MON[day.month - 1]}-{year}"
+    path = costs_file(tmp_path_factory.mktemp("named"), f"{text},,tools,5,,,,,,\n")
+    assert read_costs(path).loc[0, "start"] == pd.Timestamp(day)
+
+
+@pytest.mark.parametrize("body, line, column, got", [
+    ("3-Jan,,tools,5\n", 2, "start", "3-Jan"),                  # Excel's d-mmm
+    ("2025-01-01,2025-01-31,tools,5\n01-Feb,28-Feb,tools,5\n", 3, "start", "01-Feb"),
+    ("03-Jan-25,31-Jan,tools,5\n", 2, "end", "31-Jan"),
+])
+def test_read_costs_refuses_a_date_without_its_year(tmp_path, body, line, column, got):
+    """Excel's d-mmm (3-Jan) says no year: which January a cost belongs to cannot be told,
+    and a guess would move it a year unseen."""
+    path = costs_file(tmp_path, "")
+    path.write_text("start,end,category,amount\n" + body, encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        read_costs(path)
+    assert (err.value.line, err.value.column, err.value.got) == (line, column, got)
+    assert str(err.value).endswith(
+        f"column '{column}': date without a year; expected a date YYYY-MM-DD (or a month "
+        f"YYYY-MM){', or empty' if column == 'end' else ''}, such as 2026-01-03: a date "
+        f"without its year cannot be placed; got '{got}'")
+    assert str(err.value).startswith(f"file {path}, line {line}, ")
+
+
 def test_read_costs_empty_file_gives_empty_frame(tmp_path):
     c = read_costs(costs_file(tmp_path, ""))
     assert c.empty and "amount" in c.columns
@@ -1203,6 +1255,44 @@ def test_earned_media_value_without_posts_or_paid_flag():
                 "views": 2000.0}]).drop(columns="paid")
     e = earned_media_value(dataset(posts=p), "2026-10", cpm={"facebook": 10.0})
     assert e.loc[0, "emv_estimate"] == pytest.approx(20.0)       # views stand in: 2000/1000 × 10
+    assert e.loc[0, "status"] == "unknown"          # no paid column: not taken for organic
+
+
+def test_earned_media_value_keeps_posts_of_unknown_paid_status_apart():
+    """Instagram's exports carry no paid flag: its posts were all counted as organic, a
+    boosted one passing its bought impressions off as earned media."""
+    p = posts([
+        {"platform": "facebook", "post_id": "1", "published_at": "2026-10-03T10:00Z",
+         "paid": False, "impressions": 4000.0},
+        {"platform": "facebook", "post_id": "2", "published_at": "2026-10-04T10:00Z",
+         "paid": True, "impressions": 9000.0},
+        {"platform": "facebook", "post_id": "3", "published_at": "2026-10-05T10:00Z",
+         "impressions": 1000.0},
+        {"platform": "instagram", "post_id": "4", "published_at": "2026-10-06T10:00Z",
+         "impressions": 3000.0},
+        {"platform": "instagram", "post_id": "5", "published_at": "2026-10-07T10:00Z",
+         "impressions": 2000.0},
+    ])
+    e = earned_media_value(dataset(posts=p), "2026-10", cpm=10.0)
+    assert e[["platform", "status"]].values.tolist() == [
+        ["facebook", "organic"], ["facebook", "unknown"], ["instagram", "unknown"]]
+    assert e["posts"].tolist() == [1, 1, 2]                  # the paid post 2 is left out
+    # 4000 / 1000 × 10; post 3's 1000 / 1000 × 10; (3000 + 2000) / 1000 × 10
+    assert e["emv_estimate"].tolist() == pytest.approx([40.0, 10.0, 50.0])
+    assert e["note"].isna().tolist() == [True, False, False]
+    assert e.loc[2, "note"] == ("posts of instagram whose paid status is unknown: kept apart "
+                                "from the organic ones, as they may include boosted posts")
+    assert e["note_codes"].tolist()[1:] == ["emv_paid_unknown"] * 2
+    assert Formatter("fr").note(e.loc[2, "note"], "emv_paid_unknown") == (
+        "publications Instagram dont on ne sait pas si elles sont sponsorisées : comptées à "
+        "part des publications organiques, car certaines peuvent avoir été boostées")
+
+
+def test_earned_media_value_without_posts_has_its_columns():
+    e = earned_media_value(dataset(), "2026-10", cpm=5.0)
+    assert e.empty and list(e.columns) == ["platform", "status", "posts", "impressions",
+                                           "cpm_assumed", "emv_estimate", "label", "note",
+                                           "note_codes"]
 
 
 @settings(max_examples=30, deadline=None)

@@ -322,6 +322,51 @@ def test_a_campaign_report_of_days_the_campaign_did_not_run_is_refused(notebooks
     assert run_report("campaign", data=data, period="2026-10", out=reports).pdf.exists()
 
 
+def _campaign_data(names: list[str]):
+    """A dataset of one Instagram post a day of October 2026 per campaign of ``names``."""
+    from ._roi_builders import dataset, posts
+
+    return dataset(posts=posts([
+        {"platform": "instagram", "post_id": str(k), "campaign": name,
+         "published_at": f"2026-10-{k % 28 + 1:02d}T10:00Z"} for k, name in enumerate(names)]))
+
+
+def test_a_mistyped_campaign_is_refused_with_the_closest_names_first(tmp_path):
+    """'Automn 2026' was refused with the sample brand's 55 campaigns in one line, the one
+    meant lost among them: the closest names come first, the many others are counted."""
+    from smmanalytics import EmptyDataError, SmmError
+    from smmanalytics.periods import parse_period
+    from smmanalytics.runner import _campaign_days, _check_campaign
+
+    names = ["Automne 2026", "Noël 2025", *(f"actus-2026-{m:02d}" for m in range(1, 11))]
+    ds = _campaign_data(names)
+    # difflib's ratio of the keys, 2 × matched characters / both lengths: 'automn_2026' to
+    # 'automne_2026' 2 × 11 / 23 = 0.96; to 'actus_2026_01' ('a', 'u', '_2026') 2 × 7 / 24 =
+    # 0.58, under the cutoff 0.6
+    with pytest.raises(EmptyDataError, match=r"names the campaign 'Automn 2026'; expected one "
+                       r"of its 12 campaigns: Automne 2026 \(the closest\) and 11 others$"):
+        _campaign_days(ds, tmp_path, "Automn 2026")
+    # accents aside: 'noel_2205' to 'noel_2025', two digits swapped: 2 × 8 / 18 = 0.89
+    with pytest.raises(SmmError, match=r"campaigns of 2026-10: Noël 2025 \(the closest\) and "
+                       r"11 others \(12 campaigns in all the data\)$"):
+        _check_campaign(ds, tmp_path, "Noel 2205", parse_period("2026-10"))
+
+
+def test_campaigns_without_a_close_one_are_listed_up_to_five_then_counted(tmp_path):
+    from smmanalytics import EmptyDataError
+    from smmanalytics.runner import _campaign_days
+
+    ds = _campaign_data([f"actus-2026-{m:02d}" for m in range(1, 11)])
+    with pytest.raises(EmptyDataError, match=r"its 10 campaigns: actus-2026-01, actus-2026-02, "
+                       r"actus-2026-03, actus-2026-04, actus-2026-05 and 5 others$"):
+        _campaign_days(ds, tmp_path, "Soldes")
+    few = _campaign_data(["Automne", "Noël", "Été", "Printemps", "Rentrée", "Soldes d'hiver"])
+    # six names: all listed, "and 1 other" would save nothing
+    with pytest.raises(EmptyDataError, match=r"its 6 campaigns: Automne, Noël, Printemps, "
+                       r"Rentrée, Soldes d'hiver, Été$"):
+        _campaign_days(few, tmp_path, "Black Friday")
+
+
 def test_a_campaign_report_without_a_period_covers_the_campaigns_days(notebooks, tmp_path):
     """`smm report campaign` needed --period, the campaign's days copied by hand from
     costs.csv. Without it, the report covers the campaign's first to last day with a post,

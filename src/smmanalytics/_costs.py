@@ -12,7 +12,7 @@ import pandas as pd
 
 from ._io import file_name, read_user_text, user_csv
 from .errors import ConfigError, DataQualityWarning
-from .loaders._dates import file_numeric_order
+from .loaders._dates import MONTHS, file_numeric_order
 from .loaders._numbers import AMBIGUOUS_COMMA, AMBIGUOUS_DOT
 from .periods import parse_period
 from .schema import PLATFORMS
@@ -34,6 +34,10 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 #: a date written in numbers, day and month in an order the cell does not tell (31/10/2026,
 #: 31.10.26)
 _NUMERIC = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})$")
+#: a date with its month's name, day first, as a spreadsheet in English shows one it took
+#: for a date (03-Jan-25, 3-Jan-2025; French, Italian: 03-janv.-25, 3-gen-2025), or without
+#: its year (3-Jan, Excel's d-mmm), which no day can be placed from
+_NAMED = re.compile(r"^(\d{1,2})[-\s]([^\W\d_]+)\.?(?:[-\s](\d{2}|\d{4}))?$")
 
 
 #: a number that reads as thousands or as a decimal (``1.200``, ``1,200``), the loaders'
@@ -76,10 +80,21 @@ def _date(text: str, *, end: bool, day_first: bool = False) -> pd.Timestamp:
     if day_first and (m := _NUMERIC.match(text)):
         day, month, year = (int(g) for g in m.groups())
         return pd.Timestamp(year + 2000 if year < 100 else year, month, day)
+    if (m := _named(text)) and m[3]:
+        year = int(m[3])
+        return pd.Timestamp(year + 2000 if year < 100 else year, MONTHS[m[2].lower()],
+                            int(m[1]))
     if _MONTH.match(text):
         p = parse_period(text)
         return pd.Timestamp(p.end if end else p.start)
     raise ValueError(text)
+
+
+def _named(text: str) -> re.Match | None:
+    """``text`` as a day and a month's name (:data:`_NAMED`, ``m[3]`` its year, if any), None
+    when it is not one."""
+    m = _NAMED.match(text)
+    return m if m and m[2].lower() in MONTHS else None
 
 
 def read_costs(path: str | Path, *, data: bytes | None = None) -> pd.DataFrame:
@@ -89,7 +104,9 @@ def read_costs(path: str | Path, *, data: bytes | None = None) -> pd.DataFrame:
     Columns: ``start, end, category, amount, currency, platform, campaign, hours, hourly_rate,
     note`` (a ``date`` column may replace ``start``/``end``). Dates are ``YYYY-MM-DD``; a month
     ``YYYY-MM`` means its first day as ``start`` and its last day as ``end``; an empty ``end`` is
-    ``start`` (or the month's end). Dates written day first (``31/10/2026``, ``31.10.2026``, as
+    ``start`` (or the month's end). A date with its month's name, as a spreadsheet in English
+    shows one (``03-Jan-25``, ``3-Jan-2025``), is read; one without its year (``3-Jan``) is
+    refused, as it cannot be placed. Dates written day first (``31/10/2026``, ``31.10.2026``, as
     a French or Italian spreadsheet writes them) are read so when a column of them (``start``
     or ``end``, every cell such a date) has a day above 12 written first, which proves the
     order for the file, with a :class:`~smmanalytics.errors.DataQualityWarning` (code
@@ -232,6 +249,10 @@ def _cost_row(rec: dict[str, str], path: Path, line: int, *, decimal: _Decimal,
                            expected=expected, got=got)
 
     def bad_date(column: str, text: str, expected: str) -> ConfigError:
+        if (m := _named(text)) and not m[3]:
+            # 3-Jan: January of which year? A cost placed in the wrong one is lost unseen
+            return fail(column, f"{expected}, such as 2026-01-03: a date without its year "
+                        "cannot be placed", text, "date without a year")
         if _NUMERIC.match(text) and not day_first:
             # 03/10/2026: 3 October or 10 March, and no day above 12 written first says which
             return fail(column, f"{expected}, such as 2026-10-31: dates in numbers are read "

@@ -276,10 +276,11 @@ def _costs_partly_note(costs: pd.DataFrame, p: Period) -> str | None:
             f"those days alone")
 
 
-#: the code of each kind of sentence in :func:`roi`'s ``note`` column, given in its
-#: ``note_codes`` column in the same order ("; "-joined): select notes by these, never by their
-#: English words. ``costs_<status>`` are the costs unknown (:func:`costs_status`);
-#: ``<ratio>_<figure>_unknown`` / ``_zero`` say why a ratio is NaN.
+#: the code of each kind of sentence in :func:`roi`'s ``note`` column (and
+#: :func:`earned_media_value`'s), given in its ``note_codes`` column in the same order
+#: ("; "-joined): select notes by these, never by their English words. ``costs_<status>``
+#: are the costs unknown (:func:`costs_status`); ``<ratio>_<figure>_unknown`` / ``_zero`` say
+#: why a ratio is NaN.
 NOTE_CODES = (
     # costs: unknown, kept for part of the period, lines in another currency left out
     "costs_failed", "costs_uncovered", "costs_missing", "costs_partly",
@@ -302,6 +303,8 @@ NOTE_CODES = (
     "cpm_impressions_unknown", "cpm_impressions_zero", "cpm_ad_spend_unknown",
     # cpc and cpm: ad spend whose paid posts are unknown
     "cpc_cpm_paid_unknown", "cpc_cpm_spend_left_out", "cpc_cpm_unplaced_spend_left_out",
+    # earned_media_value(): posts whose paid status is unknown, not taken for organic
+    "emv_paid_unknown",
 )
 
 
@@ -1064,39 +1067,63 @@ def cost_breakdown(roi_frame: pd.DataFrame) -> pd.DataFrame:
 def earned_media_value(ds, period: object, cpm: float | dict[str, float]) -> pd.DataFrame:
     """An *estimate* of what the organic impressions of a period would have cost in ads.
 
-    ``emv_estimate = organic impressions / 1000 × cpm`` per platform, impressions being views
-    where a platform no longer gives impressions, over posts not flagged paid. The CPM is the
-    user's assumption (a number ≥ 0, or a dict of them per platform; anything else raises
+    ``emv_estimate = impressions / 1000 × cpm`` per platform, impressions being views where a
+    platform no longer gives impressions. The CPM is the user's assumption (a number ≥ 0, or a
+    dict of them per platform; anything else raises
     :class:`~smmanalytics.errors.ArgumentError`). This is not revenue and never enters ROI.
+
+    Posts flagged paid are left out. Posts whose paid flag is unknown (``paid`` NA, as in
+    Instagram's, TikTok's and YouTube's exports) are not taken for organic: boosted ones
+    among them would pass their bought impressions off as earned. They make a row of their
+    own, ``status`` "unknown" beside the "organic" one, noted (code ``emv_paid_unknown``).
 
     Returns
     -------
     DataFrame
-        platform, impressions, cpm_assumed, emv_estimate, label ("estimate, not ROI").
+        platform, status ("organic" or "unknown"), posts, impressions, cpm_assumed,
+        emv_estimate, label ("estimate, not ROI"), note, note_codes (NA without a note).
     """
     require_dataset(ds, "earned_media_value")
     p = parse_period(period)
     cpm = _cpm(cpm)
     posts = ds.posts
     if posts is None or posts.empty:
-        return pd.DataFrame({"platform": pd.Series(dtype="string"),
-                             **{c: pd.Series(dtype="Float64")
-                                for c in ("impressions", "cpm_assumed", "emv_estimate")},
-                             "label": pd.Series(dtype="string")})
+        return _emv_frame([])
     day = post_dates(posts, ds.brand.timezone)
-    paid = column_or(posts, "paid", False)
-    organic = ~paid.astype("boolean").fillna(False).astype(bool)
-    sel = posts.loc[(p.contains(day) & organic).to_numpy()]
+    paid = column_or(posts, "paid", dtype="boolean").astype("boolean")
+    keep = (p.contains(day) & ~paid.fillna(False)).to_numpy()
+    sel = posts.loc[keep]
     nan = pd.Series(pd.NA, index=sel.index, dtype="Float64")
     imp = (sel["impressions"].astype("Float64") if "impressions" in sel else nan).fillna(
         sel["views"].astype("Float64") if "views" in sel else nan)
-    g = (pd.DataFrame({"platform": sel["platform"].astype("string"), "impressions": imp})
-         .groupby("platform").sum(min_count=1).reset_index())
-    g["cpm_assumed"] = pd.array([cpm.get(x, np.nan) if isinstance(cpm, dict) else cpm
-                                 for x in g["platform"]], dtype="Float64")
-    g["emv_estimate"] = (g["impressions"] / 1000 * g["cpm_assumed"]).astype("Float64")
-    g["label"] = pd.array(["estimate, not ROI"] * len(g), dtype="string")
-    return g
+    status = np.where(paid.isna().to_numpy()[keep], "unknown", "organic")
+    g = (pd.DataFrame({"platform": sel["platform"].astype("string"),
+                       "status": pd.array(status, dtype="string"), "impressions": imp})
+         .groupby(["platform", "status"]).agg(posts=("impressions", "size"),
+                                             impressions=("impressions",
+                                                          lambda x: x.sum(min_count=1))))
+    rows = []
+    for (platform, state), r in g.iterrows():
+        rate = cpm.get(platform, np.nan) if isinstance(cpm, dict) else cpm
+        note = (f"posts of {platform} whose paid status is unknown: kept apart from the "
+                "organic ones, as they may include boosted posts"
+                if state == "unknown" else pd.NA)
+        rows.append({"platform": platform, "status": state, "posts": r["posts"],
+                     "impressions": r["impressions"], "cpm_assumed": rate,
+                     "emv_estimate": r["impressions"] / 1000 * rate, "note": note,
+                     "note_codes": "emv_paid_unknown" if state == "unknown" else pd.NA})
+    return _emv_frame(rows)
+
+
+def _emv_frame(rows: list[dict]) -> pd.DataFrame:
+    """The frame of :func:`earned_media_value` from its rows (none: no row, its columns)."""
+    out = pd.DataFrame(rows, columns=["platform", "status", "posts", "impressions",
+                                      "cpm_assumed", "emv_estimate", "note", "note_codes"])
+    out = out.astype({"platform": "string", "status": "string", "posts": "Int64",
+                      "impressions": "Float64", "cpm_assumed": "Float64",
+                      "emv_estimate": "Float64", "note": "string", "note_codes": "string"})
+    out.insert(6, "label", pd.array(["estimate, not ROI"] * len(out), dtype="string"))
+    return out
 
 
 def _cpm(cpm: object) -> float | dict[str, float]:

@@ -280,10 +280,10 @@ def _campaign_days(ds, data: Path, campaign: object) -> str:
     key = campaign_key(pd.Series([campaign], dtype="string")).iloc[0]
     spans = campaign_spans(ds, posts=True)
     if key not in spans.index:
-        names = sorted(campaign_names(ds).values())
+        names = campaign_names(ds)
         raise EmptyDataError(
             f"no post, cost line or GA4 row of {data} names the campaign {campaign!r}; "
-            f"expected one of its {len(names)} campaigns: {', '.join(names) or 'none'}")
+            f"expected one of its {len(names)} campaigns: {_closest_campaigns(key, names)}")
     span = spans.loc[key]
     return f"{span['start']:%Y-%m-%d}..{span['end']:%Y-%m-%d}"
 
@@ -305,7 +305,8 @@ def _check_campaign(ds, data: Path, campaign: object, period) -> None:
     known = campaign_names(ds)
     key = campaign_key(pd.Series([campaign], dtype="string")).iloc[0]
     money = roi(ds, period, by="campaign")["campaign"]
-    active = set(campaign_key(money[money != UNASSIGNED]).dropna())
+    # of the campaigns the data names: roi() of data without one has a row "all"
+    active = set(campaign_key(money[money != UNASSIGNED]).dropna()) & set(known)
     posts = ds.posts
     if posts is not None and not posts.empty:
         day = post_dates(posts, ds.brand.timezone)
@@ -319,11 +320,46 @@ def _check_campaign(ds, data: Path, campaign: object, period) -> None:
             f"the campaign {campaign!r} has no post, cost line or GA4 row in {period.label}; "
             f"expected a period that meets its days, {span['start'].date().isoformat()} to "
             f"{span['end'].date().isoformat()}")
-    names = sorted(known.get(k, k) for k in active)
+    names = {k: known.get(k, k) for k in active}
     raise EmptyDataError(
         f"no post, cost line or GA4 row of {data} names the campaign {campaign!r}; expected "
-        f"one of the campaigns of {period.label}: {', '.join(names) or 'none'} "
+        f"one of the campaigns of {period.label}: {_closest_campaigns(key, names)} "
         f"({len(known)} campaigns in all the data)")
+
+
+#: how many campaigns an unknown one's message names (beyond the closest), the others counted
+_CAMPAIGNS_LISTED = 5
+
+
+def _closest_campaigns(key: object, names: dict[str, str]) -> str:
+    """The campaigns ``names`` (``{campaign key: name}``) as the message refusing the campaign
+    of ``key`` lists them: the closest names first, then the others, counted rather than
+    listed when there are many. The sample brand's 55 campaigns in one line hid the
+    'automne-2026' that 'Automn 2026' mistyped.
+
+    Names are compared by their keys (:func:`~smmanalytics._web.campaign_key`: case, accents
+    and punctuation aside), so 'noel 2205' is as close to 'Noël 2025' as to 'noel-2025'.
+
+    >>> _closest_campaigns("noel_2205", {"noel_2025": "Noël 2025", "ete_2026": "Été 2026"})
+    'Noël 2025 (the closest), Été 2026'
+    >>> _closest_campaigns("x", {})
+    'none'
+    """
+    import difflib
+
+    if not names:
+        return "none"
+    close = difflib.get_close_matches(str(key), list(names), n=3, cutoff=0.6)
+    others = sorted(names[k] for k in names if k not in close)
+    shown = others
+    if len(others) > _CAMPAIGNS_LISTED + 1:     # "and 1 other" says no more than its name
+        shown = [] if close else others[:_CAMPAIGNS_LISTED]
+    parts = ([", ".join(names[k] for k in close)
+              + (" (the closest)" if len(close) == 1 else " (the closest first)")]
+             if close else [])
+    said = ", ".join(parts + shown)
+    return said + (f" and {len(others) - len(shown)} others" if len(shown) < len(others)
+                   else "")
 
 
 def _stem(kind: str, slug: str, label: str, name: object = None, *,
