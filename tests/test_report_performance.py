@@ -1118,3 +1118,25 @@ def test_a_rate_below_one_percent_keeps_two_significant_figures(lang, said):
     1 % on), 0.0000123 → 0.0012 % (4 decimals), 0 → 0.00 %, a missing rate → "–"."""
     f = Formatter(lang)
     assert [f.rate(x) for x in (0.00017, 0.0035, 0.0345, 0.0000123, 0.0, np.nan)] == said
+
+
+def test_a_campaign_report_on_a_campaign_the_data_does_not_name_is_refused(tmp_path):
+    """`smm report campaign` refused a mistyped campaign before running its notebook, but
+    `BrandReport(ds, period, kind="campaign", campaign="sprng")` in a notebook built pages
+    of zeros under the typo. It is refused the same way, the closest campaign named, and a
+    campaign of other days names its days."""
+    from smmanalytics import EmptyDataError
+
+    from ._roi_builders import dataset, posts
+
+    ds = dataset(tmp_path, "2026-10-01,2026-10-31,ad_spend,310,EUR,instagram,spring,,,\n",
+                 posts=posts([{"platform": "instagram", "post_id": "s1", "reactions": 10.0,
+                               "campaign": "spring", "published_at": "2026-10-05T09:00:00Z"}]))
+    with pytest.raises(EmptyDataError, match=r"names the campaign 'sprng'; expected one of "
+                       r"the campaigns of 2026-10: spring \(the closest\)"):
+        BrandReport(ds, "2026-10", kind="campaign", campaign="sprng")
+    with pytest.raises(EmptyDataError, match=r"the campaign 'spring' has no post, cost line "
+                       r"or GA4 row in 2026-09; expected a period that meets its days, "
+                       r"2026-10-01 to 2026-10-31"):
+        BrandReport(ds, "2026-09", kind="campaign", campaign="spring")
+    assert BrandReport(ds, "2026-10", kind="campaign", campaign="Spring").campaign == "Spring"

@@ -336,7 +336,7 @@ def test_a_mistyped_campaign_is_refused_with_the_closest_names_first(tmp_path):
     meant lost among them: the closest names come first, the many others are counted."""
     from smmanalytics import EmptyDataError, SmmError
     from smmanalytics.periods import parse_period
-    from smmanalytics.runner import _campaign_days, _check_campaign
+    from smmanalytics.roi import campaign_days, check_campaign
 
     names = ["Automne 2026", "Noël 2025", *(f"actus-2026-{m:02d}" for m in range(1, 11))]
     ds = _campaign_data(names)
@@ -345,26 +345,26 @@ def test_a_mistyped_campaign_is_refused_with_the_closest_names_first(tmp_path):
     # 0.58, under the cutoff 0.6
     with pytest.raises(EmptyDataError, match=r"names the campaign 'Automn 2026'; expected one "
                        r"of its 12 campaigns: Automne 2026 \(the closest\) and 11 others$"):
-        _campaign_days(ds, tmp_path, "Automn 2026")
+        campaign_days(ds, "Automn 2026")
     # accents aside: 'noel_2205' to 'noel_2025', two digits swapped: 2 × 8 / 18 = 0.89
     with pytest.raises(SmmError, match=r"campaigns of 2026-10: Noël 2025 \(the closest\) and "
                        r"11 others \(12 campaigns in all the data\)$"):
-        _check_campaign(ds, tmp_path, "Noel 2205", parse_period("2026-10"))
+        check_campaign(ds, "Noel 2205", parse_period("2026-10"), tmp_path)
 
 
 def test_campaigns_without_a_close_one_are_listed_up_to_five_then_counted(tmp_path):
     from smmanalytics import EmptyDataError
-    from smmanalytics.runner import _campaign_days
+    from smmanalytics.roi import campaign_days
 
     ds = _campaign_data([f"actus-2026-{m:02d}" for m in range(1, 11)])
     with pytest.raises(EmptyDataError, match=r"its 10 campaigns: actus-2026-01, actus-2026-02, "
                        r"actus-2026-03, actus-2026-04, actus-2026-05 and 5 others$"):
-        _campaign_days(ds, tmp_path, "Soldes")
+        campaign_days(ds, "Soldes")
     few = _campaign_data(["Automne", "Noël", "Été", "Printemps", "Rentrée", "Soldes d'hiver"])
     # six names: all listed, "and 1 other" would save nothing
     with pytest.raises(EmptyDataError, match=r"its 6 campaigns: Automne, Noël, Printemps, "
                        r"Rentrée, Soldes d'hiver, Été$"):
-        _campaign_days(few, tmp_path, "Black Friday")
+        campaign_days(few, "Black Friday", tmp_path)
 
 
 def test_a_campaign_report_without_a_period_covers_the_campaigns_days(notebooks, tmp_path):

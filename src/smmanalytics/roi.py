@@ -58,6 +58,7 @@ have cost at an assumed CPM; it is never part of ROI.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import logging
 import math
 import numbers
@@ -78,7 +79,13 @@ from ._web import (
     foreign_revenue_note,
     social_traffic,
 )
-from .errors import ArgumentError, ArgumentTypeError, SchemaError, require_dataset
+from .errors import (
+    ArgumentError,
+    ArgumentTypeError,
+    EmptyDataError,
+    SchemaError,
+    require_dataset,
+)
 from .periods import Period, overlap_days, parse_period, post_dates
 from .quality import side_file_error
 from .schema import column_or
@@ -86,7 +93,8 @@ from .schema import column_or
 __all__ = ["CATEGORIES", "COST_COLUMNS", "read_costs", "costs_status", "costs_unknown_why",
            "costs_span", "costs_partly", "entered_after", "costed_days", "prorate_costs",
            "roi", "NOTE_CODES",
-           "campaign_roi", "campaign_spans", "cost_breakdown", "earned_media_value",
+           "campaign_roi", "campaign_spans", "campaign_days", "check_campaign",
+           "cost_breakdown", "earned_media_value",
            "plot_costs", "COST_COLORS"]
 
 logger = logging.getLogger(__name__)
@@ -1014,6 +1022,98 @@ def campaign_roi(ds, *, value_per_key_event: float | None = None,
     first = ["campaign", "start", "end"]
     out = out[first + [c for c in out.columns if c not in first]]
     return out.sort_values("start", kind="stable").reset_index(drop=True)
+
+
+def campaign_days(ds, campaign: object, data: object = None) -> str:
+    """``START..END``, the campaign's first to last day with a post, cost line or GA4 row;
+    EmptyDataError naming the data's campaigns, the closest first, when none names it.
+    ``data``: what the message calls the data (default: the Dataset's folder)."""
+    key = campaign_key(pd.Series([campaign], dtype="string")).iloc[0]
+    spans = campaign_spans(ds, posts=True)
+    if key not in spans.index:
+        names = campaign_names(ds)
+        raise EmptyDataError(
+            f"no post, cost line or GA4 row of {_data_named(ds, data)} names the campaign "
+            f"{campaign!r}; expected one of its {len(names)} campaigns: "
+            f"{_closest_campaigns(key, names)}")
+    span = spans.loc[key]
+    return f"{span['start']:%Y-%m-%d}..{span['end']:%Y-%m-%d}"
+
+
+def check_campaign(ds, campaign: object, period: object, data: object = None) -> None:
+    """EmptyDataError unless a post, cost line or GA4 row of the brand names ``campaign``
+    within ``period``: a report on a campaign the data does not know, or of days it did not
+    run, would be pages of zeros under its name (``smm report campaign`` checks it before
+    running the notebook; :class:`~smmanalytics.report.BrandReport` when it is built).
+
+    The message lists the campaigns of the period (as ``smm roi --by campaign`` shows them,
+    and those with posts only), the closest to ``campaign`` first, or the days the campaign
+    ran. ``data``: what the message calls the data (default: the Dataset's folder).
+    """
+    period = parse_period(period)
+    known = campaign_names(ds)
+    key = campaign_key(pd.Series([campaign], dtype="string")).iloc[0]
+    money = roi(ds, period, by="campaign")["campaign"]
+    # of the campaigns the data names: roi() of data without one has a row "all"
+    active = set(campaign_key(money[money != UNASSIGNED]).dropna()) & set(known)
+    posts = ds.posts
+    if posts is not None and not posts.empty:
+        day = post_dates(posts, ds.brand.timezone)
+        active |= set(campaign_key(posts.loc[period.contains(day).to_numpy(), "campaign"])
+                      .dropna())
+    if key in active:
+        return
+    if key in known:
+        span = campaign_spans(ds, posts=True).loc[key]
+        raise EmptyDataError(
+            f"the campaign {campaign!r} has no post, cost line or GA4 row in {period.label}; "
+            f"expected a period that meets its days, {span['start'].date().isoformat()} to "
+            f"{span['end'].date().isoformat()}")
+    names = {k: known.get(k, k) for k in active}
+    raise EmptyDataError(
+        f"no post, cost line or GA4 row of {_data_named(ds, data)} names the campaign "
+        f"{campaign!r}; expected one of the campaigns of {period.label}: "
+        f"{_closest_campaigns(key, names)} ({len(known)} campaigns in all the data)")
+
+
+def _data_named(ds, data: object) -> object:
+    """What a message calls the data: ``data`` when given, else the Dataset's folder."""
+    if data is not None:
+        return data
+    return ds.root if getattr(ds, "root", None) is not None else "the data"
+
+
+#: how many campaigns an unknown one's message names (beyond the closest), the others counted
+_CAMPAIGNS_LISTED = 5
+
+
+def _closest_campaigns(key: object, names: dict[str, str]) -> str:
+    """The campaigns ``names`` (``{campaign key: name}``) as the message refusing the campaign
+    of ``key`` lists them: the closest names first, then the others, counted rather than
+    listed when there are many. The sample brand's 55 campaigns in one line hid the
+    'automne-2026' that 'Automn 2026' mistyped.
+
+    Names are compared by their keys (:func:`~smmanalytics._web.campaign_key`: case, accents
+    and punctuation aside), so 'noel 2205' is as close to 'Noël 2025' as to 'noel-2025'.
+
+    >>> _closest_campaigns("noel_2205", {"noel_2025": "Noël 2025", "ete_2026": "Été 2026"})
+    'Noël 2025 (the closest), Été 2026'
+    >>> _closest_campaigns("x", {})
+    'none'
+    """
+    if not names:
+        return "none"
+    close = difflib.get_close_matches(str(key), list(names), n=3, cutoff=0.6)
+    others = sorted(names[k] for k in names if k not in close)
+    shown = others
+    if len(others) > _CAMPAIGNS_LISTED + 1:     # "and 1 other" says no more than its name
+        shown = [] if close else others[:_CAMPAIGNS_LISTED]
+    parts = ([", ".join(names[k] for k in close)
+              + (" (the closest)" if len(close) == 1 else " (the closest first)")]
+             if close else [])
+    said = ", ".join(parts + shown)
+    return said + (f" and {len(others) - len(shown)} others" if len(shown) < len(others)
+                   else "")
 
 
 def campaign_spans(ds, *, posts: bool = False) -> pd.DataFrame:

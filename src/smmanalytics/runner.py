@@ -29,7 +29,6 @@ from .errors import (
     ArgumentError,
     ConfigError,
     DataQualityWarning,
-    EmptyDataError,
     ReportError,
     SmmError,
 )
@@ -208,6 +207,7 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str | None = None,
     if not data.exists():
         raise ReportError(f"data folder {data} does not exist")
     from .dataset import load
+    from .roi import campaign_days, check_campaign
 
     with warnings.catch_warnings():
         # the files load could not read are the report's to tell (its cover, the outputs'
@@ -216,11 +216,11 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str | None = None,
         ds = load(data)        # read once here (through the cache) for the checks below
     check_not_empty(ds, data)
     if period is None:
-        period = _campaign_days(ds, data, _parameter(declared, parameters, "campaign"))
+        period = campaign_days(ds, _parameter(declared, parameters, "campaign"), data)
     p = parse_period(latest_period_of(ds, data) if period == "latest" else period)
     check_covered(ds, data, p)
     if kind == "campaign" and "campaign" in declared:
-        _check_campaign(ds, data, _parameter(declared, parameters, "campaign"), p)
+        check_campaign(ds, _parameter(declared, parameters, "campaign"), p, data)
     b = _brand_of(data, brand, ds.brand)
     named = _parameter(declared, parameters, "campaign") if kind == "campaign" else None
     if kind == "best-times" and (parameters or {}).get("platform"):
@@ -267,99 +267,6 @@ def _parameter(declared: dict, parameters: dict | None, name: str) -> object:
     if name in (parameters or {}):
         return parameters[name]
     return ast.literal_eval(declared[name]["default"])
-
-
-def _campaign_days(ds, data: Path, campaign: object) -> str:
-    """``START..END``, the campaign's first to last day with a post, cost line or GA4 row;
-    EmptyDataError naming the data's campaigns when none names it."""
-    import pandas as pd
-
-    from ._web import campaign_key
-    from .roi import campaign_names, campaign_spans
-
-    key = campaign_key(pd.Series([campaign], dtype="string")).iloc[0]
-    spans = campaign_spans(ds, posts=True)
-    if key not in spans.index:
-        names = campaign_names(ds)
-        raise EmptyDataError(
-            f"no post, cost line or GA4 row of {data} names the campaign {campaign!r}; "
-            f"expected one of its {len(names)} campaigns: {_closest_campaigns(key, names)}")
-    span = spans.loc[key]
-    return f"{span['start']:%Y-%m-%d}..{span['end']:%Y-%m-%d}"
-
-
-def _check_campaign(ds, data: Path, campaign: object, period) -> None:
-    """EmptyDataError unless a post, cost line or GA4 row of the brand names ``campaign``
-    within ``period``: a report on a campaign the data does not know, or of days it did not
-    run, would be pages of zeros under its name.
-
-    The message lists the campaigns of the period (as ``smm roi --by campaign`` shows them,
-    and those with posts only), or the days the campaign ran.
-    """
-    import pandas as pd
-
-    from ._web import UNASSIGNED, campaign_key
-    from .periods import post_dates
-    from .roi import campaign_names, campaign_spans, roi
-
-    known = campaign_names(ds)
-    key = campaign_key(pd.Series([campaign], dtype="string")).iloc[0]
-    money = roi(ds, period, by="campaign")["campaign"]
-    # of the campaigns the data names: roi() of data without one has a row "all"
-    active = set(campaign_key(money[money != UNASSIGNED]).dropna()) & set(known)
-    posts = ds.posts
-    if posts is not None and not posts.empty:
-        day = post_dates(posts, ds.brand.timezone)
-        active |= set(campaign_key(posts.loc[period.contains(day).to_numpy(), "campaign"])
-                      .dropna())
-    if key in active:
-        return
-    if key in known:
-        span = campaign_spans(ds, posts=True).loc[key]
-        raise EmptyDataError(
-            f"the campaign {campaign!r} has no post, cost line or GA4 row in {period.label}; "
-            f"expected a period that meets its days, {span['start'].date().isoformat()} to "
-            f"{span['end'].date().isoformat()}")
-    names = {k: known.get(k, k) for k in active}
-    raise EmptyDataError(
-        f"no post, cost line or GA4 row of {data} names the campaign {campaign!r}; expected "
-        f"one of the campaigns of {period.label}: {_closest_campaigns(key, names)} "
-        f"({len(known)} campaigns in all the data)")
-
-
-#: how many campaigns an unknown one's message names (beyond the closest), the others counted
-_CAMPAIGNS_LISTED = 5
-
-
-def _closest_campaigns(key: object, names: dict[str, str]) -> str:
-    """The campaigns ``names`` (``{campaign key: name}``) as the message refusing the campaign
-    of ``key`` lists them: the closest names first, then the others, counted rather than
-    listed when there are many. The sample brand's 55 campaigns in one line hid the
-    'automne-2026' that 'Automn 2026' mistyped.
-
-    Names are compared by their keys (:func:`~smmanalytics._web.campaign_key`: case, accents
-    and punctuation aside), so 'noel 2205' is as close to 'Noël 2025' as to 'noel-2025'.
-
-    >>> _closest_campaigns("noel_2205", {"noel_2025": "Noël 2025", "ete_2026": "Été 2026"})
-    'Noël 2025 (the closest), Été 2026'
-    >>> _closest_campaigns("x", {})
-    'none'
-    """
-    import difflib
-
-    if not names:
-        return "none"
-    close = difflib.get_close_matches(str(key), list(names), n=3, cutoff=0.6)
-    others = sorted(names[k] for k in names if k not in close)
-    shown = others
-    if len(others) > _CAMPAIGNS_LISTED + 1:     # "and 1 other" says no more than its name
-        shown = [] if close else others[:_CAMPAIGNS_LISTED]
-    parts = ([", ".join(names[k] for k in close)
-              + (" (the closest)" if len(close) == 1 else " (the closest first)")]
-             if close else [])
-    said = ", ".join(parts + shown)
-    return said + (f" and {len(others) - len(shown)} others" if len(shown) < len(others)
-                   else "")
 
 
 def _stem(kind: str, slug: str, label: str, name: object = None, *,

@@ -127,6 +127,10 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         self.platforms = [platform_name(p) for p in platforms] if platforms else None
         self._slots: dict[str, pd.DataFrame] = {}
         self.period = parse_period(period)
+        if self.campaign:       # a campaign the data does not name gave pages of zeros
+            from ..roi import check_campaign
+
+            check_campaign(ds, self.campaign, self.period)
         self.tz = ds.brand.timezone
         lang = lang or ds.brand.language
         self.asof = ds.as_of()        # the last day the data cover, not the snapshot's
