@@ -820,3 +820,31 @@ def test_best_times_says_the_weekend_hours_when_they_differ(ds, lang, window, pe
     one_curve = dict(base, method={"weekend_hours": False})
     said = rep._bt_sentence(SimpleNamespace(**one_curve, weekend_window=None))
     assert window not in said and peak not in said
+
+
+def test_an_empty_audience_schedule_is_no_audience_schedule(ds, monkeypatch):
+    """An activity frame without rows (an audience export whose hours were all empty) was
+    taken for a schedule by the heatmap (``bt.activity is None`` only): the section drew the
+    audience chart of no data (the 0 cells did not reshape to 7 x 24: ValueError). It is no
+    schedule everywhere: the lift heatmap, no audience peak, a plan spread evenly."""
+    import smmanalytics.timing as timing
+
+    real = timing.best_times
+    empty = pd.DataFrame({"weekday": pd.array([], dtype="Int64"),
+                          "hour": pd.array([], dtype="Int64"),
+                          "online_followers": pd.array([], dtype="Float64"),
+                          "relative": pd.array([], dtype="Float64")})
+
+    def no_rows(*args, **kwargs):
+        return dataclasses.replace(real(*args, **kwargs), activity=empty)
+
+    monkeypatch.setattr(timing, "best_times", no_rows)
+    rep = BrandReport(ds, "2026-10", lang="en")
+    sec = rep.best_times(platforms=["instagram"], ics=False)
+    bt = no_rows(ds.posts, "Europe/Paris", "instagram")
+    assert not bt.effect_detected and not bt.has_activity and bt.audience_peak is None
+    captions = [b.get("caption") or "" for b in sec.blocks]
+    assert rep.fmt.label("bt_heatmap_lift") in captions
+    assert rep.fmt.label("bt_heatmap_activity") not in captions
+    assert rep._slots["instagram"].attrs["basis"] == "even"
+    assert "Audience schedule" not in repr(bt._repr_html_())

@@ -322,7 +322,7 @@ class WatchSections:
                     share=f.percent(MIN_EXPOSURE_SHARE, 0)), note=True)
             with plt.rc_context(plots.theme(0.8)):
                 fig, ax = plt.subplots(figsize=(8, 2.9))
-                kind = ("lift" if bt.effect_detected or days or bt.activity is None
+                kind = ("lift" if bt.effect_detected or days or not bt.has_activity
                         else "activity")
                 bt.plot(ax=ax, kind=kind)
                 self._localize_heatmap(fig, ax)

@@ -267,12 +267,19 @@ class BestTimes:
                     and self.p_value < alpha)
 
     @property
+    def has_activity(self) -> bool:
+        """True when the exports gave an audience schedule: ``activity`` holds rows. An empty
+        frame is no schedule, as None (the report's heatmap took it for one and drew the
+        audience chart of no data)."""
+        return self.activity is not None and len(self.activity) > 0
+
+    @property
     def audience_peak(self) -> tuple[int, int] | None:
         """The weekday (0 = Monday) and hour when the most followers are online (``activity``,
         ties to the earliest, as :func:`~smmanalytics.calendar.plan_after` ranks them), None
         without an audience schedule. Without a reliable effect the plan follows that schedule,
         and the advice says so."""
-        if self.activity is None or not len(self.activity):
+        if not self.has_activity:
             return None
         top = self.activity.sort_values(["online_followers", "weekday", "hour"],
                                         ascending=[False, True, True]).iloc[0]
@@ -442,7 +449,7 @@ class BestTimes:
                                 expected="'lift' or 'activity'", got=kind)
         ax = drawing_axes(ax)
         if kind == "activity":
-            if self.activity is None:
+            if not self.has_activity:
                 ax.set_title("No audience-activity data in the exports")
                 return ax
             rel = self.activity["relative"].to_numpy(dtype=float, na_value=np.nan).reshape(7, 24)
@@ -516,7 +523,7 @@ class BestTimes:
                pd.concat([d for d in (self.best_days, self.avoid_days) if d is not None])
                if self.day_effect else
                self.activity.sort_values("online_followers", ascending=False).head(5)
-               if self.activity is not None else self.recommended)
+               if self.has_activity else self.recommended)
         excl = ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in self.n_excluded.items() if v)
         platform = self.method.get("platform") or "all platforms"
         return (f"<div><b>Best times · {html.escape(str(platform))}</b>"
