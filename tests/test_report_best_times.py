@@ -848,3 +848,23 @@ def test_an_empty_audience_schedule_is_no_audience_schedule(ds, monkeypatch):
     assert rep.fmt.label("bt_heatmap_activity") not in captions
     assert rep._slots["instagram"].attrs["basis"] == "even"
     assert "Audience schedule" not in repr(bt._repr_html_())
+
+
+def test_a_one_platform_best_times_cover_says_that_platforms_data_as_of(sample):
+    """The TikTok best-times report of the sample said "Data as of 15 November 2026": the day
+    before the Facebook and Instagram posts exports taken on 16 November 08:00 UTC. TikTok's
+    exports were taken on 1 November (posts at 00:00 UTC, daily rows at 09:00 UTC: 1 November
+    in Paris), so its data are as of 31 October; the every-platform cover keeps 15 November."""
+    from smmanalytics.errors import UnknownPlatformError
+
+    def as_of(platforms):
+        rep = BrandReport(sample, "2026-10", kind="best_times", lang="en", platforms=platforms)
+        return [line for line in rep.cover_lines if line.startswith("Data as of")]
+
+    assert as_of(["tiktok"]) == ["Data as of 31 October 2026"]
+    assert as_of(None) == ["Data as of 15 November 2026"]
+    assert as_of(["tiktok", "instagram"]) == ["Data as of 15 November 2026"]
+    assert sample.as_of("TikTok") == sample.as_of(["tiktok", "x"]) == pd.Timestamp(
+        "2026-10-31").date()
+    with pytest.raises(UnknownPlatformError):
+        sample.as_of(["tiktk"])
