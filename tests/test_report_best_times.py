@@ -500,19 +500,22 @@ def sample():
            "threshold of 0.10: if the hour made no difference, gaps between hours as large as "
            "these would turn up by chance about 9 times in 100; but the best window did not hold "
            "up on the weeks not used to choose it; 116 posts): follow the audience schedule "
-           "(followers are most active on Friday around 20:00, Europe/Paris) and keep testing."),
+           "(followers are most active on Friday around 20:00, Europe/Paris: when they are "
+           "online, not a measured effect of posting time) and keep testing."),
     ("fr", "Aucun effet fiable de l'heure de publication dans les données de ce compte "
            "(p = 0,090, sous le seuil du test de 0,10 : si l'heure ne changeait rien, des écarts "
            "entre heures aussi grands apparaîtraient par hasard environ 9 fois sur 100 ; mais la "
            "meilleure plage ne s'est pas confirmée sur les semaines qui n'ont pas servi à la "
            "choisir ; 116 publications) : suivez les horaires de l'audience (les abonnés sont le "
-           "plus actifs le vendredi vers 20:00, Europe/Paris) et continuez de tester."),
+           "plus actifs le vendredi vers 20:00, Europe/Paris : c'est leur présence en ligne, pas "
+           "un effet mesuré de l'heure de publication) et continuez de tester."),
     ("it", "Nessun effetto affidabile dell'orario nei dati di questo account (p = 0,090, sotto "
            "la soglia del test di 0,10: se l'orario non contasse, differenze così grandi tra le "
            "ore comparirebbero per caso circa 9 volte su 100; ma la fascia migliore non ha retto "
            "sulle settimane non usate per sceglierla; 116 post): seguite gli orari del pubblico "
-           "(i follower sono più attivi di venerdì verso le 20:00, Europe/Paris) e continuate a "
-           "testare."),
+           "(i follower sono più attivi di venerdì verso le 20:00, Europe/Paris: è la loro "
+           "presenza online, non un effetto misurato dell'orario di pubblicazione) e continuate "
+           "a testare."),
 ])
 def test_best_times_says_why_a_significant_test_gives_no_effect_and_follows_the_plan(
         sample, lang, expected):
@@ -542,8 +545,9 @@ def test_the_busiest_audience_hour_is_the_plans_first_slot(sample):
     assert bt.audience_peak == (4, 20) == (int(top["weekday"].min()), int(top["hour"].min()))
     assert bt.held_out_failed and 0.085 < bt.p_value < 0.095 and bt.method["alpha"] == 0.1
     assert ("(p = 0.090, but the best window did not hold up on held-out weeks, 116 posts); "
-            "followers are most active on Friday around 20:00 (Europe/Paris): use the audience "
-            "schedule and keep testing.") in bt.summary
+            "followers are most active on Friday around 20:00 (Europe/Paris), when they are "
+            "online, not a measured effect of posting time: use the audience schedule and keep "
+            "testing.") in bt.summary
     assert plan_after(bt, "2026-10").attrs["basis"] == "activity"
 
 
@@ -868,3 +872,44 @@ def test_a_one_platform_best_times_cover_says_that_platforms_data_as_of(sample):
         "2026-10-31").date()
     with pytest.raises(UnknownPlatformError):
         sample.as_of(["tiktk"])
+
+
+@pytest.mark.parametrize("lang,test,expected", [
+    ("en", "not permutable",
+     "Whether posting time matters cannot be tested on these 40 posts: too few of them share a "
+     "format, paid status, account and month for their slots to be compared with each other; "
+     "follow the audience schedule (followers are most active on Thursday around 19:00, "
+     "Europe/Paris: when they are online, not a measured effect of posting time) and keep "
+     "testing."),
+    ("fr", "not identifiable",
+     "L'effet de l'heure de publication ne peut pas être testé sur ces 40 publications : les "
+     "publications de chaque créneau partagent leur format, leur statut sponsorisé ou leur "
+     "compte, si bien que l'heure ne peut pas en être distinguée ; suivez les horaires de "
+     "l'audience (les abonnés sont le plus actifs le jeudi vers 19:00, Europe/Paris : c'est leur "
+     "présence en ligne, pas un effet mesuré de l'heure de publication), et variez les formats "
+     "d'un créneau à l'autre pour en savoir plus."),
+    ("it", "not permutable",
+     "Non si può verificare se l'orario di pubblicazione conti su questi 40 post: troppo pochi "
+     "condividono formato, sponsorizzazione, account e mese perché le loro fasce orarie si "
+     "possano confrontare tra loro; seguite gli orari del pubblico (i follower sono più attivi "
+     "di giovedì verso le 19:00, Europe/Paris: è la loro presenza online, non un effetto "
+     "misurato dell'orario di pubblicazione) e continuate a testare."),
+])
+def test_an_untestable_timing_effect_points_to_the_audience_schedule(ds, lang, test, expected):
+    """When the test cannot be run (posts not permutable, or time aliased with the formats),
+    the advice was "post when it suits the content" even with an audience schedule, which the
+    plan below follows: it points to the audience's busiest hour (here Thursday = weekday 3 at
+    19:00, as given), said to be audience activity, not a measured effect of posting time."""
+    from types import SimpleNamespace
+
+    from smmanalytics.timing._model import NOT_IDENTIFIABLE, NOT_PERMUTABLE
+
+    test = {"not permutable": NOT_PERMUTABLE, "not identifiable": NOT_IDENTIFIABLE}[test]
+    bt = SimpleNamespace(window={"status": test}, effect_detected=False, n_used=40,
+                         p_value=float("nan"), method={"test": test}, audience_peak=(3, 19))
+    assert BrandReport(ds, "2026-10", lang=lang)._bt_sentence(bt) == expected
+    without = SimpleNamespace(**{**vars(bt), "audience_peak": None})
+    assert BrandReport(ds, "2026-10", lang="en")._bt_sentence(without).endswith(
+        "; post when it suits the content, and " + (
+            "vary formats across slots to learn more." if test == NOT_IDENTIFIABLE else
+            "put a share of posts in random slots to learn more."))

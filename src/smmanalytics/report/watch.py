@@ -159,9 +159,11 @@ class WatchSections:
                 return f.label("bt_no_engagement_one" if bt.n_used == 1
                                else "bt_no_engagement").format(n=f.number(bt.n_used))
             if bt.method.get("test") == NOT_IDENTIFIABLE:
-                return f.label("bt_not_identifiable").format(n=f.number(bt.n_used))
+                return f.label("bt_not_identifiable").format(
+                    n=f.number(bt.n_used), advice=self._bt_advice(bt, formats=True))
             if bt.method.get("test") == NOT_PERMUTABLE:
-                return f.label("bt_not_permutable").format(n=f.number(bt.n_used))
+                return f.label("bt_not_permutable").format(n=f.number(bt.n_used),
+                                                           advice=self._bt_advice(bt))
             weeks = f.number(bt.method.get("weeks", 0))
             return f.label("bt_too_few_one_week" if weeks == "1" else "bt_too_few").format(
                 n=f.number(bt.n_used), weeks=weeks, advice=self._bt_advice(bt),
@@ -177,17 +179,21 @@ class WatchSections:
         return f.label("bt_none").format(p=p, chance=self._bt_chance(bt, said, odds),
                                          n=f.number(bt.n_used), advice=self._bt_advice(bt))
 
-    def _bt_advice(self, bt) -> str:
+    def _bt_advice(self, bt, *, formats: bool = False) -> str:
         """What to do without a reliable effect, as the plan below does it (bt.summary's
         advice): follow the audience schedule when the exports give one (its busiest hour,
-        ``bt.audience_peak``), else post when it suits and test random slots. "Put posts in
-        random slots" was said above a plan "following when the audience is online"."""
+        ``bt.audience_peak``, said to be audience activity and no measured effect of posting
+        time), else post when it suits and test random slots. "Put posts in random slots" was
+        said above a plan "following when the audience is online"; so was "post when it suits
+        you" when the test could not be run. ``formats``: the way to learn more is to vary
+        formats across slots (time could not be told apart from them), not random slots."""
         f = self.fmt
         peak = getattr(bt, "audience_peak", None)
+        tail = "_formats" if formats else ""
         if peak is None:
-            return f.label("bt_advice_random")
-        return f.label("bt_advice_activity").format(day=f.weekday(peak[0]),
-                                                    hour=f"{peak[1]:02d}:00", tz=self.tz)
+            return f.label("bt_advice_random" + tail)
+        return f.label("bt_advice_activity" + tail).format(
+            day=f.weekday(peak[0]), hour=f"{peak[1]:02d}:00", tz=self.tz)
 
     def _bt_days_sentence(self, bt, said: set | None = None) -> str:
         """What timing shows when the finding is the days alone (``bt.best_days``: the weekday

@@ -359,8 +359,10 @@ class BestTimes:
                         f"held-out weeks")
             head = f"No reliable timing effect in this account's data ({why}, {n} posts)"
         if (peak := self.audience_peak) is not None:
+            # audience activity, no measured effect of posting time: said so
             tail = (f"; followers are most active on {WEEKDAYS[peak[0]]} around "
-                    f"{peak[1]:02d}:00 ({tz}): use the audience schedule and keep testing.")
+                    f"{peak[1]:02d}:00 ({tz}), when they are online, not a measured effect of "
+                    f"posting time: use the audience schedule and keep testing.")
         else:
             tail = ("; post when it suits the content, and put a share of posts in random slots "
                     "to learn more.")
