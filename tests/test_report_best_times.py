@@ -501,21 +501,28 @@ def sample():
            "these would turn up by chance about 9 times in 100; but the best window did not hold "
            "up on the weeks not used to choose it; 116 posts): follow the audience schedule "
            "(followers are most active on Friday around 20:00, Europe/Paris: when they are "
-           "online, not a measured effect of posting time) and keep testing."),
+           "online, not a measured effect of posting time) and keep testing. Weekends were not "
+           "tested apart: that takes at least 50 posts of known hour at weekends and as many on "
+           "weekdays, each spread over 8 different hours or more."),
     ("fr", "Aucun effet fiable de l'heure de publication dans les données de ce compte "
            "(p = 0,090, sous le seuil du test de 0,10 : si l'heure ne changeait rien, des écarts "
            "entre heures aussi grands apparaîtraient par hasard environ 9 fois sur 100 ; mais la "
            "meilleure plage ne s'est pas confirmée sur les semaines qui n'ont pas servi à la "
            "choisir ; 116 publications) : suivez les horaires de l'audience (les abonnés sont le "
            "plus actifs le vendredi vers 20:00, Europe/Paris : c'est leur présence en ligne, pas "
-           "un effet mesuré de l'heure de publication) et continuez de tester."),
+           "un effet mesuré de l'heure de publication) et continuez de tester. Le week-end n'a "
+           "pas été testé à part : il faut pour cela au moins 50 publications à l'heure connue "
+           "le week-end et autant en semaine, réparties de part et d'autre sur au moins 8 heures "
+           "différentes."),
     ("it", "Nessun effetto affidabile dell'orario nei dati di questo account (p = 0,090, sotto "
            "la soglia del test di 0,10: se l'orario non contasse, differenze così grandi tra le "
            "ore comparirebbero per caso circa 9 volte su 100; ma la fascia migliore non ha retto "
            "sulle settimane non usate per sceglierla; 116 post): seguite gli orari del pubblico "
            "(i follower sono più attivi di venerdì verso le 20:00, Europe/Paris: è la loro "
            "presenza online, non un effetto misurato dell'orario di pubblicazione) e continuate "
-           "a testare."),
+           "a testare. Il fine settimana non è stato testato a parte: servono almeno 50 post "
+           "con l'ora nota nel fine settimana e altrettanti nei giorni feriali, ciascun gruppo "
+           "distribuito su almeno 8 ore diverse."),
 ])
 def test_best_times_says_why_a_significant_test_gives_no_effect_and_follows_the_plan(
         sample, lang, expected):
@@ -545,6 +552,8 @@ def test_the_busiest_audience_hour_is_the_plans_first_slot(sample):
     assert bt.audience_peak == (4, 20) == (int(top["weekday"].min()), int(top["hour"].min()))
     assert bt.held_out_failed and 0.085 < bt.p_value < 0.095 and bt.method["alpha"] == 0.1
     assert ("(p = 0.090, but the best window did not hold up on held-out weeks, 116 posts); "
+            "weekend hours were not tested apart (at least 50 posts of known hour are needed at "
+            "weekends and on weekdays, each at 8 different hours or more); "
             "followers are most active on Friday around 20:00 (Europe/Paris), when they are "
             "online, not a measured effect of posting time: use the audience schedule and keep "
             "testing.") in bt.summary
@@ -913,3 +922,32 @@ def test_an_untestable_timing_effect_points_to_the_audience_schedule(ds, lang, t
         "; post when it suits the content, and " + (
             "vary formats across slots to learn more." if test == NOT_IDENTIFIABLE else
             "put a share of posts in random slots to learn more."))
+
+
+@pytest.mark.parametrize("lang,outcome,p,expected", [
+    ("en", "same", 0.972, "Weekends were tested apart too: their best hours do not differ from "
+                          "those of weekdays (p = 0.97)."),
+    ("fr", "differ", 0.004, "Le week-end a aussi été testé à part : ses meilleures heures "
+                            "diffèrent de celles de la semaine (p = 0,004), mais aucune plage du "
+                            "week-end ne s'est confirmée non plus sur les semaines qui n'ont pas "
+                            "servi à la choisir."),
+    ("it", "too few", float("nan"),
+     "Il fine settimana non è stato testato a parte: servono almeno 50 post con l'ora nota nel "
+     "fine settimana e altrettanti nei giorni feriali, ciascun gruppo distribuito su almeno 8 "
+     "ore diverse."),
+    ("fr", "untested", float("nan"),
+     "Le week-end n'a pas pu être testé à part sur ces publications."),
+])
+def test_no_timing_effect_still_says_the_weekend_test(ds, lang, outcome, p, expected):
+    """The sample's X: no timing effect (p = 0.66), and the weekend x hour test ran (p = 0.972)
+    but the report said nothing of it (it was said only beside a window). The sentence ends
+    with the weekend test's p-value (0.972 to 2 decimals: 0.97; 0.004 under alpha to 3), or
+    why it was not run: the rule of WEEKEND_MIN_POSTS = 50 posts and WEEKEND_MIN_HOURS = 8."""
+    from types import SimpleNamespace
+
+    bt = SimpleNamespace(window={"status": "ok"}, effect_detected=False, n_used=347,
+                         p_value=0.66, method={"alpha": 0.1, "weekend_p_value": p},
+                         held_out_failed=False, audience_peak=None, weekend_outcome=outcome)
+    said = BrandReport(ds, "2026-10", lang=lang)._bt_sentence(bt)
+    assert said.endswith(" " + expected)
+    assert said.count(".") >= 2                     # the finding's sentence, then this one

@@ -15,7 +15,7 @@ import pandas as pd
 from .. import metrics, plots
 from .._io import atomic_write
 from ..periods import parse_period
-from ..timing import MIN_POSTS, MIN_WEEKS
+from ..timing import MIN_POSTS, MIN_WEEKS, WEEKEND_MIN_HOURS, WEEKEND_MIN_POSTS
 from ..timing._data import MIN_EXPOSURE_SHARE
 from ..timing._estimate import window_runs
 from ..timing._model import NO_ENGAGEMENT, NOT_IDENTIFIABLE, NOT_PERMUTABLE
@@ -127,6 +127,25 @@ class WatchSections:
         return " " + f.label("bt_weekend_peak").format(
             p=f.p_value(bt.method["weekend_p_value"], 3)[0], hour=f"{int(peak):02d}:00")
 
+    def _bt_weekend_tested(self, bt) -> str:
+        """What a finding without a window adds on the weekend x hour test
+        (``bt.weekend_outcome``): its p-value whatever it found, or why it was not run; ""
+        without the test. It was said only beside a window: a reader of "no reliable timing
+        effect" could not tell whether weekends had been looked at."""
+        f = self.fmt
+        outcome = getattr(bt, "weekend_outcome", None)
+        if outcome is None:
+            return ""
+        if outcome == "too few":
+            return " " + f.label("bt_weekend_too_few").format(
+                posts=f.number(WEEKEND_MIN_POSTS), hours=f.number(WEEKEND_MIN_HOURS))
+        if outcome == "untested":
+            return " " + f.label("bt_weekend_untested")
+        # under alpha to 3 decimals (as bt_weekend_peak: 0.004 read "p < 0.01"), else to 2
+        differ = outcome == "differ"
+        return " " + f.label("bt_weekend_differ_none" if differ else "bt_weekend_same").format(
+            p=f.p_value(bt.method["weekend_p_value"], 3 if differ else 2)[0])
+
     def _bt_sentence(self, bt, said: set | None = None) -> str:
         """What timing shows for one platform. A p-value and an interval come with what they
         mean, in full the first time the section says them (``said``, see :meth:`_gloss`):
@@ -143,7 +162,7 @@ class WatchSections:
                 interval=self._gloss("bt_interval", said), n=f.number(bt.n_used)
             ) + self._bt_weekend(bt)
         if getattr(bt, "day_effect", False):
-            return self._bt_days_sentence(bt, said)
+            return self._bt_days_sentence(bt, said) + self._bt_weekend_tested(bt)
         if bt.method.get("days_differ"):      # the days differ, none stands out: none named
             p, odds = f.p_value(bt.method["weekday_p_value"], 3)
             hp = bt.method.get("hour_p_value", np.nan)
@@ -151,7 +170,7 @@ class WatchSections:
                 p=p, chance=f.label("bt_chance").format(odds=odds), n=f.number(bt.n_used),
                 hours=(f.label("bt_days_hour_none").format(p=f.p_value(hp, 2)[0])
                        if np.isfinite(hp) else f.label("bt_days_hour_untested")),
-                advice=self._bt_advice(bt))
+                advice=self._bt_advice(bt)) + self._bt_weekend_tested(bt)
         if bt.n_used == 0:
             return f.label("bt_no_hours")
         if not np.isfinite(bt.p_value):        # no test run: say why, as bt.summary does
@@ -174,10 +193,12 @@ class WatchSections:
             p, odds = f.p_value(bt.p_value, 3)
             return f.label("bt_none_held_out").format(
                 p=p, chance=self._bt_chance(bt, said, odds), n=f.number(bt.n_used),
-                alpha=f.number(bt.method.get("alpha", 0.1), 2), advice=self._bt_advice(bt))
+                alpha=f.number(bt.method.get("alpha", 0.1), 2), advice=self._bt_advice(bt)
+            ) + self._bt_weekend_tested(bt)
         p, odds = f.p_value(bt.p_value, 2)
         return f.label("bt_none").format(p=p, chance=self._bt_chance(bt, said, odds),
-                                         n=f.number(bt.n_used), advice=self._bt_advice(bt))
+                                         n=f.number(bt.n_used), advice=self._bt_advice(bt)
+                                         ) + self._bt_weekend_tested(bt)
 
     def _bt_advice(self, bt, *, formats: bool = False) -> str:
         """What to do without a reliable effect, as the plan below does it (bt.summary's

@@ -124,6 +124,11 @@ __all__ = ["SlotEstimate", "estimate", "candidate_windows", "posted_window", "ho
 
 #: the fewest posts, and distinct weeks, a timing test is run on
 MIN_POSTS, MIN_WEEKS = 20, 4
+#: the weekend x hour interaction is tested only with at least this many posts of known hour
+#: on weekend days, and as many on weekdays (a curve of 6 terms fitted on each side) ...
+WEEKEND_MIN_POSTS = 50
+#: ... each at this many distinct local hours or more (6 terms and a level, and one to spare)
+WEEKEND_MIN_HOURS = 8
 
 DAY_GROUPS = {"every day": tuple(range(7)), "Monday-Friday": tuple(range(5)),
               "Saturday-Sunday": (5, 6)}

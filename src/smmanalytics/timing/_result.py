@@ -10,7 +10,14 @@ import numpy as np
 import pandas as pd
 
 from ._data import MIN_EXPOSURE_SHARE
-from ._estimate import MIN_POSTS, MIN_WEEKS, WEEKDAYS, window_runs
+from ._estimate import (
+    MIN_POSTS,
+    MIN_WEEKS,
+    WEEKDAYS,
+    WEEKEND_MIN_HOURS,
+    WEEKEND_MIN_POSTS,
+    window_runs,
+)
 from ._model import NO_ENGAGEMENT, NOT_IDENTIFIABLE, NOT_PERMUTABLE
 
 __all__ = ["BestTimes", "WEEKDAYS"]
@@ -286,6 +293,21 @@ class BestTimes:
         return int(top["weekday"]), int(top["hour"])
 
     @property
+    def weekend_outcome(self) -> str | None:
+        """What the weekend x hour test found: ``"differ"`` (the weekend has its own hour
+        curve, ``method["weekend_hours"]``), ``"same"`` (tested, p at or above alpha),
+        ``"too few"`` (not run: too few weekend or weekday posts, or hours), ``"untested"``
+        (not run for another reason: the hour analysis was not fitted, or its posts could not
+        be permuted); None for a result made without the test. A finding without an effect
+        says it too: the reader saw no sign the weekend had been looked at."""
+        if "weekend_test" not in self.method:
+            return None
+        p = self.method.get("weekend_p_value", np.nan)
+        if p is not None and np.isfinite(p):
+            return "differ" if self.method.get("weekend_hours") else "same"
+        return "too few" if "too few weekend" in str(self.method["weekend_test"]) else "untested"
+
+    @property
     def day_effect(self) -> bool:
         """True when the finding is the days of the week alone and some day stands out
         (``best_days`` or ``avoid_days`` not empty)."""
@@ -318,7 +340,7 @@ class BestTimes:
                     f"day's {level}% interval lies wholly above or below 1) and "
                     + (f"no hour stood out once the day is known (hour test p = {hp:.2f})"
                        if np.isfinite(hp) else "the hours could not be compared")
-                    + f" ({n} posts)")
+                    + f" ({n} posts)" + self._weekend_tested())
         elif n == 0 and not self.n_excluded.get("day_precision"):
             why = ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in self.n_excluded.items()
                             if v)
@@ -357,7 +379,8 @@ class BestTimes:
             why = (f"p = {self.p_value:.2f}" if not self.held_out_failed
                    else f"p = {self.p_value:.3f}, but the best window did not hold up on "
                         f"held-out weeks")
-            head = f"No reliable timing effect in this account's data ({why}, {n} posts)"
+            head = (f"No reliable timing effect in this account's data ({why}, {n} posts)"
+                    + self._weekend_tested())
         if (peak := self.audience_peak) is not None:
             # audience activity, no measured effect of posting time: said so
             tail = (f"; followers are most active on {WEEKDAYS[peak[0]]} around "
@@ -367,6 +390,25 @@ class BestTimes:
             tail = ("; post when it suits the content, and put a share of posts in random slots "
                     "to learn more.")
         return head.rstrip(".") + tail
+
+    def _weekend_tested(self) -> str:
+        """The clause a finding without a window adds on the weekend x hour test (see
+        :attr:`weekend_outcome`): its p-value, or why it was not run; "" without the test."""
+        outcome = self.weekend_outcome
+        p = self.method.get("weekend_p_value")
+        if outcome == "differ":
+            return (f"; weekends have hours of their own (weekend × hour test p = {p:.3f}), "
+                    f"but no window held up")
+        if outcome == "same":
+            return (f"; weekend hours do not differ from weekday ones (weekend × hour test "
+                    f"p = {p:.2f})")
+        if outcome == "too few":
+            return (f"; weekend hours were not tested apart (at least {WEEKEND_MIN_POSTS} posts "
+                    f"of known hour are needed at weekends and on weekdays, each at "
+                    f"{WEEKEND_MIN_HOURS} different hours or more)")
+        if outcome == "untested":
+            return "; weekend hours could not be tested apart"
+        return ""
 
     def _weekend_finding(self) -> str:
         """The sentence a finding adds when weekend days have their own hour curve and the
