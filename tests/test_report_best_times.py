@@ -951,3 +951,61 @@ def test_no_timing_effect_still_says_the_weekend_test(ds, lang, outcome, p, expe
     said = BrandReport(ds, "2026-10", lang=lang)._bt_sentence(bt)
     assert said.endswith(" " + expected)
     assert said.count(".") >= 2                     # the finding's sentence, then this one
+
+
+@pytest.mark.parametrize("lang,expected", [
+    ("en", "As many of the random splits of the weeks chose posts every day between 12:00 and "
+           "15:00: the tie goes to the window with the higher lift over all the weeks."),
+    ("fr", "Autant de tirages au hasard des semaines ont retenu les publications tous les jours "
+           "entre 12:00 et 15:00 : à égalité, la plage retenue est celle qui fait le mieux sur "
+           "l'ensemble des semaines."),
+    ("it", "Altrettante suddivisioni casuali delle settimane hanno scelto i post tutti i giorni "
+           "tra le 12:00 e le 15:00: a parità, si tiene la fascia che rende di più sull'insieme "
+           "delle settimane."),
+])
+def test_a_window_tied_with_another_says_so(ds, lang, expected):
+    """The sample's Instagram in New York time: 3 of 8 splits chose weekends 12:00-15:00, 3
+    every day 12:00-15:00 (2 every day 13:00-16:00); the weekend window was reported without a
+    word of the tie. The sentence names the window it tied with and the rule that broke it;
+    without a tie, nothing is added."""
+    from types import SimpleNamespace
+
+    every_day = {"days": "every day", "weekdays": list(range(7)), "hours": [12, 13, 14],
+                 "start_hour": 12, "end_hour": 15}
+    weekend = {"status": "ok", "days": "Saturday-Sunday", "weekdays": [5, 6],
+               "hours": [12, 13, 14], "start_hour": 12, "end_hour": 15, "lift": 1.40,
+               "lift_low": 1.23, "lift_high": 1.65, "tied_with": [every_day]}
+    rep = BrandReport(ds, "2026-10", lang=lang)
+    said = rep._bt_sentence(SimpleNamespace(**dict(_EFFECT, window=weekend)))
+    assert said.endswith(" " + expected)
+    alone = rep._bt_sentence(SimpleNamespace(**dict(_EFFECT, window=weekend | {"tied_with": []})))
+    assert said == alone + " " + expected
+
+
+def test_a_tie_between_windows_goes_to_the_higher_lift_and_is_said(sample):
+    """Instagram in New York time (seed 0): the splits' votes are counted from split_windows
+    (weekends 12:00-15:00: 3, every day 12:00-15:00: 3, every day 13:00-16:00: 2); the tie goes
+    to the higher lift over all the weeks, the post-weighted mean of by_slot's lifts over each
+    window's posted cells (the estimator's full-data score): weekends' is the higher."""
+    import collections
+
+    from smmanalytics.timing import best_times
+
+    bt = best_times(sample.posts, "America/New_York", "instagram", daily=sample.daily)
+    w = bt.window
+    votes = collections.Counter((s["days"], tuple(s["hours"])) for s in w["split_windows"])
+    assert votes == {("Saturday-Sunday", (12, 13, 14)): 3, ("every day", (12, 13, 14)): 3,
+                     ("every day", (13, 14, 15)): 2}
+    assert (w["days"], w["hours"], w["agreement"]) == ("Saturday-Sunday", [12, 13, 14], 3 / 8)
+    assert [(t["days"], t["hours"]) for t in w["tied_with"]] == [("every day", [12, 13, 14])]
+
+    def mean_lift(days):
+        cells = bt.by_slot.loc[bt.by_slot["weekday"].isin(days).to_numpy(bool)
+                               & bt.by_slot["hour"].isin([12, 13, 14]).to_numpy(bool)]
+        n = cells["n_posts"].to_numpy(float)
+        return float((n * cells["lift"].to_numpy(float, na_value=0.0)).sum() / n.sum())
+
+    assert mean_lift([5, 6]) > mean_lift(range(7))
+    assert ("Tied with posts on any day from 12:00–15:00, which as many random splits of the "
+            "weeks chose: the tie goes to the window with the higher lift over all the "
+            "weeks.") in bt.summary

@@ -108,6 +108,17 @@ class WatchSections:
                                    day=f.weekday(int(days[0])))
         return self._gloss("bt_chance", said, odds=odds)
 
+    def _bt_tie(self, w: dict) -> str:
+        """What a window's sentence adds when as many random splits of the weeks chose other
+        windows (``w["tied_with"]``, best first): those windows, and that the tie went to the
+        higher lift over all the weeks; "" without a tie. The tie was broken unsaid."""
+        others = w.get("tied_with") or []
+        if not others:
+            return ""
+        f = self.fmt
+        named = f.listed(f"{self._window_days(t)} {self._window_hours(t)}" for t in others)
+        return " " + f.label("bt_tied").format(windows=named)
+
     def _bt_weekend(self, bt) -> str:
         """What a finding adds when weekend days have their own hour curve and the window is
         Monday-Friday's (as ``BestTimes.summary``): the weekend window when it holds up too,
@@ -120,7 +131,8 @@ class WatchSections:
         if w:
             return " " + f.label("bt_weekend_window").format(
                 hours=self._window_hours(w), lift=f"{f.number(w['lift'], 2)}×",
-                low=f"{f.number(w['lift_low'], 2)}×", high=f"{f.number(w['lift_high'], 2)}×")
+                low=f"{f.number(w['lift_low'], 2)}×", high=f"{f.number(w['lift_high'], 2)}×"
+            ) + self._bt_tie(w)
         peak = bt.method.get("weekend_peak_hour")
         if peak is None:
             return ""
@@ -160,7 +172,7 @@ class WatchSections:
                 lift=f"{f.number(w['lift'], 2)}×",
                 low=f"{f.number(w['lift_low'], 2)}×", high=f"{f.number(w['lift_high'], 2)}×",
                 interval=self._gloss("bt_interval", said), n=f.number(bt.n_used)
-            ) + self._bt_weekend(bt)
+            ) + self._bt_tie(w) + self._bt_weekend(bt)
         if getattr(bt, "day_effect", False):
             return self._bt_days_sentence(bt, said) + self._bt_weekend_tested(bt)
         if bt.method.get("days_differ"):      # the days differ, none stands out: none named

@@ -41,6 +41,18 @@ def _days(w: dict) -> str:
     return "on " + (names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}")
 
 
+def _tie(w: dict) -> str:
+    """What the summary adds when as many random splits of the weeks chose other windows as
+    chose ``w`` (its ``tied_with``, best first): they are named, and the rule that broke the
+    tie ("" without a tie)."""
+    others = w.get("tied_with") or []
+    if not others:
+        return ""
+    named = _listed([f"{_days(t)} from {_hours(t)}" for t in others])
+    return (f" Tied with posts {named}, which as many random splits of the weeks chose: the "
+            f"tie goes to the window with the higher lift over all the weeks.")
+
+
 def _listed(items: list[str]) -> str:
     """``["a", "b", "c"]`` as "a, b and c"."""
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
@@ -214,12 +226,15 @@ class BestTimes:
         The chosen window: ``days``, ``weekdays``, ``hours``, ``start_hour``, ``end_hour``, its
         held-out ``lift`` (measured on the other halves of the splits that chose it) with
         ``lift_low``/``lift_high``, ``agreement`` (share of the random splits that chose it),
-        ``n_posts``; ``status`` says why it is missing otherwise. Its days and hours are those
-        of the candidate window (``window_hours`` hours every day, Monday-Friday or
-        Saturday-Sunday) that the account posted in: ``days`` names the day group when they
-        are one ("every day", "Monday-Friday", "Saturday-Sunday"), else the days joined by "/"
-        ("Monday/Wednesday/Saturday"); ``hours`` may skip an hour nobody posted at on those
-        days (``cells`` of the window without posts are no part of it).
+        ``tied_with`` (the windows as many splits chose, best first: the tie goes to the
+        higher lift over all the weeks, then to the first of every day, weekdays and weekends
+        and to the earlier hour), ``n_posts``; ``status`` says why it is missing otherwise.
+        Its days and hours are those of the candidate window (``window_hours`` hours every
+        day, Monday-Friday or Saturday-Sunday) that the account posted in: ``days`` names the
+        day group when they are one ("every day", "Monday-Friday", "Saturday-Sunday"), else
+        the days joined by "/" ("Monday/Wednesday/Saturday"); ``hours`` may skip an hour
+        nobody posted at on those days (``cells`` of the window without posts are no part of
+        it).
     n_used : int
         Posts in the hour analysis.
     n_excluded : dict
@@ -330,7 +345,7 @@ class BestTimes:
                     f"{_days(w)} from {_hours(w)} ({tz}) earned {w['lift']:.2f}× the account's "
                     f"average ({level}% interval {w['lift_low']:.2f}–{w['lift_high']:.2f}, "
                     f"measured on weeks not used to choose the window; {n} posts)."
-                    + self._weekend_finding())
+                    + _tie(w) + self._weekend_finding())
         if self.day_effect:
             return self._day_finding(tz, level)
         if self.method.get("days_differ"):
@@ -421,7 +436,7 @@ class BestTimes:
             level = int(round(100 * self.method.get("level", 0.9)))
             return (f" On weekends, post from {_hours(w)} instead: {w['lift']:.2f}× the "
                     f"account's average ({level}% interval {w['lift_low']:.2f}–"
-                    f"{w['lift_high']:.2f}).")
+                    f"{w['lift_high']:.2f})." + _tie(w))
         peak = self.method.get("weekend_peak_hour")
         if peak is None:
             return ""
