@@ -500,19 +500,29 @@ def sample():
            "threshold of 0.10: if the hour made no difference, gaps between hours as large as "
            "these would turn up by chance about 9 times in 100; but the best window did not hold "
            "up on the weeks not used to choose it; 116 posts): follow the audience schedule "
-           "(followers are most active on Friday around 20:00, Europe/Paris) and keep testing."),
+           "(followers are most active on Friday around 20:00, Europe/Paris: when they are "
+           "online, not a measured effect of posting time) and keep testing. Weekends were not "
+           "tested apart: that takes at least 50 posts of known hour at weekends and as many on "
+           "weekdays, each spread over 8 different hours or more."),
     ("fr", "Aucun effet fiable de l'heure de publication dans les données de ce compte "
            "(p = 0,090, sous le seuil du test de 0,10 : si l'heure ne changeait rien, des écarts "
            "entre heures aussi grands apparaîtraient par hasard environ 9 fois sur 100 ; mais la "
            "meilleure plage ne s'est pas confirmée sur les semaines qui n'ont pas servi à la "
            "choisir ; 116 publications) : suivez les horaires de l'audience (les abonnés sont le "
-           "plus actifs le vendredi vers 20:00, Europe/Paris) et continuez de tester."),
+           "plus actifs le vendredi vers 20:00, Europe/Paris : c'est leur présence en ligne, pas "
+           "un effet mesuré de l'heure de publication) et continuez de tester. Le week-end n'a "
+           "pas été testé à part : il faut pour cela au moins 50 publications à l'heure connue "
+           "le week-end et autant en semaine, réparties de part et d'autre sur au moins 8 heures "
+           "différentes."),
     ("it", "Nessun effetto affidabile dell'orario nei dati di questo account (p = 0,090, sotto "
            "la soglia del test di 0,10: se l'orario non contasse, differenze così grandi tra le "
            "ore comparirebbero per caso circa 9 volte su 100; ma la fascia migliore non ha retto "
            "sulle settimane non usate per sceglierla; 116 post): seguite gli orari del pubblico "
-           "(i follower sono più attivi di venerdì verso le 20:00, Europe/Paris) e continuate a "
-           "testare."),
+           "(i follower sono più attivi di venerdì verso le 20:00, Europe/Paris: è la loro "
+           "presenza online, non un effetto misurato dell'orario di pubblicazione) e continuate "
+           "a testare. Il fine settimana non è stato testato a parte: servono almeno 50 post "
+           "con l'ora nota nel fine settimana e altrettanti nei giorni feriali, ciascun gruppo "
+           "distribuito su almeno 8 ore diverse."),
 ])
 def test_best_times_says_why_a_significant_test_gives_no_effect_and_follows_the_plan(
         sample, lang, expected):
@@ -542,8 +552,11 @@ def test_the_busiest_audience_hour_is_the_plans_first_slot(sample):
     assert bt.audience_peak == (4, 20) == (int(top["weekday"].min()), int(top["hour"].min()))
     assert bt.held_out_failed and 0.085 < bt.p_value < 0.095 and bt.method["alpha"] == 0.1
     assert ("(p = 0.090, but the best window did not hold up on held-out weeks, 116 posts); "
-            "followers are most active on Friday around 20:00 (Europe/Paris): use the audience "
-            "schedule and keep testing.") in bt.summary
+            "weekend hours were not tested apart (at least 50 posts of known hour are needed at "
+            "weekends and on weekdays, each at 8 different hours or more); "
+            "followers are most active on Friday around 20:00 (Europe/Paris), when they are "
+            "online, not a measured effect of posting time: use the audience schedule and keep "
+            "testing.") in bt.summary
     assert plan_after(bt, "2026-10").attrs["basis"] == "activity"
 
 
@@ -820,3 +833,179 @@ def test_best_times_says_the_weekend_hours_when_they_differ(ds, lang, window, pe
     one_curve = dict(base, method={"weekend_hours": False})
     said = rep._bt_sentence(SimpleNamespace(**one_curve, weekend_window=None))
     assert window not in said and peak not in said
+
+
+def test_an_empty_audience_schedule_is_no_audience_schedule(ds, monkeypatch):
+    """An activity frame without rows (an audience export whose hours were all empty) was
+    taken for a schedule by the heatmap (``bt.activity is None`` only): the section drew the
+    audience chart of no data (the 0 cells did not reshape to 7 x 24: ValueError). It is no
+    schedule everywhere: the lift heatmap, no audience peak, a plan spread evenly."""
+    import smmanalytics.timing as timing
+
+    real = timing.best_times
+    empty = pd.DataFrame({"weekday": pd.array([], dtype="Int64"),
+                          "hour": pd.array([], dtype="Int64"),
+                          "online_followers": pd.array([], dtype="Float64"),
+                          "relative": pd.array([], dtype="Float64")})
+
+    def no_rows(*args, **kwargs):
+        return dataclasses.replace(real(*args, **kwargs), activity=empty)
+
+    monkeypatch.setattr(timing, "best_times", no_rows)
+    rep = BrandReport(ds, "2026-10", lang="en")
+    sec = rep.best_times(platforms=["instagram"], ics=False)
+    bt = no_rows(ds.posts, "Europe/Paris", "instagram")
+    assert not bt.effect_detected and not bt.has_activity and bt.audience_peak is None
+    captions = [b.get("caption") or "" for b in sec.blocks]
+    assert rep.fmt.label("bt_heatmap_lift") in captions
+    assert rep.fmt.label("bt_heatmap_activity") not in captions
+    assert rep._slots["instagram"].attrs["basis"] == "even"
+    assert "Audience schedule" not in repr(bt._repr_html_())
+
+
+def test_a_one_platform_best_times_cover_says_that_platforms_data_as_of(sample):
+    """The TikTok best-times report of the sample said "Data as of 15 November 2026": the day
+    before the Facebook and Instagram posts exports taken on 16 November 08:00 UTC. TikTok's
+    exports were taken on 1 November (posts at 00:00 UTC, daily rows at 09:00 UTC: 1 November
+    in Paris), so its data are as of 31 October; the every-platform cover keeps 15 November."""
+    from smmanalytics.errors import UnknownPlatformError
+
+    def as_of(platforms):
+        rep = BrandReport(sample, "2026-10", kind="best_times", lang="en", platforms=platforms)
+        return [line for line in rep.cover_lines if line.startswith("Data as of")]
+
+    assert as_of(["tiktok"]) == ["Data as of 31 October 2026"]
+    assert as_of(None) == ["Data as of 15 November 2026"]
+    assert as_of(["tiktok", "instagram"]) == ["Data as of 15 November 2026"]
+    assert sample.as_of("TikTok") == sample.as_of(["tiktok", "x"]) == pd.Timestamp(
+        "2026-10-31").date()
+    with pytest.raises(UnknownPlatformError):
+        sample.as_of(["tiktk"])
+
+
+@pytest.mark.parametrize("lang,test,expected", [
+    ("en", "not permutable",
+     "Whether posting time matters cannot be tested on these 40 posts: too few of them share a "
+     "format, paid status, account and month for their slots to be compared with each other; "
+     "follow the audience schedule (followers are most active on Thursday around 19:00, "
+     "Europe/Paris: when they are online, not a measured effect of posting time) and keep "
+     "testing."),
+    ("fr", "not identifiable",
+     "L'effet de l'heure de publication ne peut pas être testé sur ces 40 publications : les "
+     "publications de chaque créneau partagent leur format, leur statut sponsorisé ou leur "
+     "compte, si bien que l'heure ne peut pas en être distinguée ; suivez les horaires de "
+     "l'audience (les abonnés sont le plus actifs le jeudi vers 19:00, Europe/Paris : c'est leur "
+     "présence en ligne, pas un effet mesuré de l'heure de publication), et variez les formats "
+     "d'un créneau à l'autre pour en savoir plus."),
+    ("it", "not permutable",
+     "Non si può verificare se l'orario di pubblicazione conti su questi 40 post: troppo pochi "
+     "condividono formato, sponsorizzazione, account e mese perché le loro fasce orarie si "
+     "possano confrontare tra loro; seguite gli orari del pubblico (i follower sono più attivi "
+     "di giovedì verso le 19:00, Europe/Paris: è la loro presenza online, non un effetto "
+     "misurato dell'orario di pubblicazione) e continuate a testare."),
+])
+def test_an_untestable_timing_effect_points_to_the_audience_schedule(ds, lang, test, expected):
+    """When the test cannot be run (posts not permutable, or time aliased with the formats),
+    the advice was "post when it suits the content" even with an audience schedule, which the
+    plan below follows: it points to the audience's busiest hour (here Thursday = weekday 3 at
+    19:00, as given), said to be audience activity, not a measured effect of posting time."""
+    from types import SimpleNamespace
+
+    from smmanalytics.timing._model import NOT_IDENTIFIABLE, NOT_PERMUTABLE
+
+    test = {"not permutable": NOT_PERMUTABLE, "not identifiable": NOT_IDENTIFIABLE}[test]
+    bt = SimpleNamespace(window={"status": test}, effect_detected=False, n_used=40,
+                         p_value=float("nan"), method={"test": test}, audience_peak=(3, 19))
+    assert BrandReport(ds, "2026-10", lang=lang)._bt_sentence(bt) == expected
+    without = SimpleNamespace(**{**vars(bt), "audience_peak": None})
+    assert BrandReport(ds, "2026-10", lang="en")._bt_sentence(without).endswith(
+        "; post when it suits the content, and " + (
+            "vary formats across slots to learn more." if test == NOT_IDENTIFIABLE else
+            "put a share of posts in random slots to learn more."))
+
+
+@pytest.mark.parametrize("lang,outcome,p,expected", [
+    ("en", "same", 0.972, "Weekends were tested apart too: their best hours do not differ from "
+                          "those of weekdays (p = 0.97)."),
+    ("fr", "differ", 0.004, "Le week-end a aussi été testé à part : ses meilleures heures "
+                            "diffèrent de celles de la semaine (p = 0,004), mais aucune plage du "
+                            "week-end ne s'est confirmée non plus sur les semaines qui n'ont pas "
+                            "servi à la choisir."),
+    ("it", "too few", float("nan"),
+     "Il fine settimana non è stato testato a parte: servono almeno 50 post con l'ora nota nel "
+     "fine settimana e altrettanti nei giorni feriali, ciascun gruppo distribuito su almeno 8 "
+     "ore diverse."),
+    ("fr", "untested", float("nan"),
+     "Le week-end n'a pas pu être testé à part sur ces publications."),
+])
+def test_no_timing_effect_still_says_the_weekend_test(ds, lang, outcome, p, expected):
+    """The sample's X: no timing effect (p = 0.66), and the weekend x hour test ran (p = 0.972)
+    but the report said nothing of it (it was said only beside a window). The sentence ends
+    with the weekend test's p-value (0.972 to 2 decimals: 0.97; 0.004 under alpha to 3), or
+    why it was not run: the rule of WEEKEND_MIN_POSTS = 50 posts and WEEKEND_MIN_HOURS = 8."""
+    from types import SimpleNamespace
+
+    bt = SimpleNamespace(window={"status": "ok"}, effect_detected=False, n_used=347,
+                         p_value=0.66, method={"alpha": 0.1, "weekend_p_value": p},
+                         held_out_failed=False, audience_peak=None, weekend_outcome=outcome)
+    said = BrandReport(ds, "2026-10", lang=lang)._bt_sentence(bt)
+    assert said.endswith(" " + expected)
+    assert said.count(".") >= 2                     # the finding's sentence, then this one
+
+
+@pytest.mark.parametrize("lang,expected", [
+    ("en", "As many of the random splits of the weeks chose posts every day between 12:00 and "
+           "15:00: the tie goes to the window with the higher lift over all the weeks."),
+    ("fr", "Autant de tirages au hasard des semaines ont retenu les publications tous les jours "
+           "entre 12:00 et 15:00 : à égalité, la plage retenue est celle qui fait le mieux sur "
+           "l'ensemble des semaines."),
+    ("it", "Altrettante suddivisioni casuali delle settimane hanno scelto i post tutti i giorni "
+           "tra le 12:00 e le 15:00: a parità, si tiene la fascia che rende di più sull'insieme "
+           "delle settimane."),
+])
+def test_a_window_tied_with_another_says_so(ds, lang, expected):
+    """The sample's Instagram in New York time: 3 of 8 splits chose weekends 12:00-15:00, 3
+    every day 12:00-15:00 (2 every day 13:00-16:00); the weekend window was reported without a
+    word of the tie. The sentence names the window it tied with and the rule that broke it;
+    without a tie, nothing is added."""
+    from types import SimpleNamespace
+
+    every_day = {"days": "every day", "weekdays": list(range(7)), "hours": [12, 13, 14],
+                 "start_hour": 12, "end_hour": 15}
+    weekend = {"status": "ok", "days": "Saturday-Sunday", "weekdays": [5, 6],
+               "hours": [12, 13, 14], "start_hour": 12, "end_hour": 15, "lift": 1.40,
+               "lift_low": 1.23, "lift_high": 1.65, "tied_with": [every_day]}
+    rep = BrandReport(ds, "2026-10", lang=lang)
+    said = rep._bt_sentence(SimpleNamespace(**dict(_EFFECT, window=weekend)))
+    assert said.endswith(" " + expected)
+    alone = rep._bt_sentence(SimpleNamespace(**dict(_EFFECT, window=weekend | {"tied_with": []})))
+    assert said == alone + " " + expected
+
+
+def test_a_tie_between_windows_goes_to_the_higher_lift_and_is_said(sample):
+    """Instagram in New York time (seed 0): the splits' votes are counted from split_windows
+    (weekends 12:00-15:00: 3, every day 12:00-15:00: 3, every day 13:00-16:00: 2); the tie goes
+    to the higher lift over all the weeks, the post-weighted mean of by_slot's lifts over each
+    window's posted cells (the estimator's full-data score): weekends' is the higher."""
+    import collections
+
+    from smmanalytics.timing import best_times
+
+    bt = best_times(sample.posts, "America/New_York", "instagram", daily=sample.daily)
+    w = bt.window
+    votes = collections.Counter((s["days"], tuple(s["hours"])) for s in w["split_windows"])
+    assert votes == {("Saturday-Sunday", (12, 13, 14)): 3, ("every day", (12, 13, 14)): 3,
+                     ("every day", (13, 14, 15)): 2}
+    assert (w["days"], w["hours"], w["agreement"]) == ("Saturday-Sunday", [12, 13, 14], 3 / 8)
+    assert [(t["days"], t["hours"]) for t in w["tied_with"]] == [("every day", [12, 13, 14])]
+
+    def mean_lift(days):
+        cells = bt.by_slot.loc[bt.by_slot["weekday"].isin(days).to_numpy(bool)
+                               & bt.by_slot["hour"].isin([12, 13, 14]).to_numpy(bool)]
+        n = cells["n_posts"].to_numpy(float)
+        return float((n * cells["lift"].to_numpy(float, na_value=0.0)).sum() / n.sum())
+
+    assert mean_lift([5, 6]) > mean_lift(range(7))
+    assert ("Tied with posts on any day from 12:00–15:00, which as many random splits of the "
+            "weeks chose: the tie goes to the window with the higher lift over all the "
+            "weeks.") in bt.summary

@@ -1238,3 +1238,40 @@ def test_weekend_curve_needs_enough_weekend_posts_and_hours():
     assert bt.method["weekend_hours"] is False
     assert np.isnan(bt.method["weekend_p_value"])
     assert bt.method["weekend_test"].startswith("not run: too few weekend")
+
+
+def _no_effect(p_value: float = 0.66, **method) -> BestTimes:
+    """A result without a window (p = 0.66, 347 posts, no audience schedule): the frames are
+    empty, as the summary of such a result reads none of them."""
+    empty = pd.DataFrame()
+    return BestTimes(effect_detected=False, p_value=p_value, by_slot=empty, recommended=empty,
+                     by_weekday=empty, window={"status": "ok"}, n_used=347, n_excluded={},
+                     method={"alpha": 0.1, "tz": "Europe/Paris", **method})
+
+
+@pytest.mark.parametrize("method,outcome,clause", [
+    ({"weekend_test": "monte_carlo_permutation", "weekend_p_value": 0.972,
+      "weekend_hours": False}, "same",
+     "; weekend hours do not differ from weekday ones (weekend × hour test p = 0.97); "),
+    ({"weekend_test": "monte_carlo_permutation", "weekend_p_value": 0.004,
+      "weekend_hours": True}, "differ",
+     "; weekends have hours of their own (weekend × hour test p = 0.004), but no window held "
+     "up; "),
+    ({"weekend_test": "not run: too few weekend or weekday posts, or hours",
+      "weekend_p_value": float("nan"), "weekend_hours": False}, "too few",
+     "; weekend hours were not tested apart (at least 50 posts of known hour are needed at "
+     "weekends and on weekdays, each at 8 different hours or more); "),
+    ({"weekend_test": "too few posts to permute", "weekend_p_value": float("nan"),
+      "weekend_hours": False}, "untested", "; weekend hours could not be tested apart; "),
+])
+def test_a_finding_without_a_window_says_what_the_weekend_test_gave(method, outcome, clause):
+    """The sample's X (p = 0.66, weekend x hour test p = 0.972) was summed up with no word of
+    the weekend test: it was said only beside a window. The summary says its p-value (2
+    decimals when not under alpha, as the global test's), or why it was not run (the rule's
+    50 posts and 8 hours)."""
+    bt = _no_effect(**method)
+    assert bt.weekend_outcome == outcome
+    assert bt.summary == ("No reliable timing effect in this account's data (p = 0.66, 347 "
+                          "posts)" + clause + "post when it suits the content, and put a share "
+                          "of posts in random slots to learn more.")
+    assert _no_effect().weekend_outcome is None      # a result made without the test

@@ -159,7 +159,7 @@ def _ranked(best: BestTimes, per_week: int = 7) -> tuple[pd.DataFrame, str]:
         return pd.concat([rec[cols], rest[cols]], ignore_index=True), "effect"
     if best.day_effect:
         return _by_days(best, tz, per_week), "days"
-    if best.activity is not None and len(best.activity):
+    if best.has_activity:
         act = best.activity.sort_values(["online_followers", "weekday", "hour"],
                                         ascending=[False, True, True])
         lift = best.by_slot.set_index(["weekday", "hour"])["lift"]

@@ -686,7 +686,7 @@ def _cmd_best_times(args) -> int:
         if bt.avoid_days is not None and len(bt.avoid_days):
             print("\nDays that did worse, to avoid (lift vs the account's average):")
             _print_frame(readable(bt.avoid_days), False)
-    elif bt.activity is not None:
+    elif bt.has_activity:
         print("\nAudience schedule (followers online), busiest first:")
         busiest = bt.activity.sort_values("online_followers", ascending=False).head(10)
         _print_frame(readable(busiest), False)

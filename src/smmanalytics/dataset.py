@@ -193,7 +193,7 @@ class Dataset:
                 out += [pd.Timestamp(start), pd.Timestamp(end)]
         return out
 
-    def as_of(self) -> dt.date | None:
+    def as_of(self, platforms=None) -> dt.date | None:
         """The last day the data cover in full, in the brand's zone: the day before the newest
         export's ``snapshot_at`` (posts and daily rows, and the posts and daily exports read,
         the ``files`` table's ``snapshot_at``), or None when no export is dated. An export
@@ -205,27 +205,49 @@ class Dataset:
         16 November 00:00 US Pacific, 09:00 in Paris), so the day of the snapshot itself is
         not covered: the data are "as of" the day before. The report's cover says this day.
 
+        ``platforms`` (a name or a list of them): the exports of those platforms only, as a
+        report covering some platforms says (a TikTok best-times report of exports taken on
+        1 November was said "as of 15 November", the day of a later Meta export).
+
         >>> ds.as_of()                                     # doctest: +SKIP
         datetime.date(2026, 11, 15)
+        >>> ds.as_of(["tiktok"])                           # doctest: +SKIP
+        datetime.date(2026, 10, 31)
+
+        Raises UnknownPlatformError for a name that is no platform.
         """
-        stamps = [t["snapshot_at"].max() for t in (self.posts, self.daily) if len(t)]
-        stamps.append(self._exported())
+        if isinstance(platforms, str):
+            platforms = [platforms]
+        mine = None if platforms is None else {platform_name(p) for p in platforms}
+        tables = [self._of(t, mine) for t in (self.posts, self.daily)]
+        stamps = [t["snapshot_at"].max() for t in tables if len(t)]
+        stamps.append(self._exported(mine))
         stamps = [s for s in stamps if s is not None and pd.notna(s)]
         if not stamps:
             return None
         return max(stamps).tz_convert(self.brand.timezone).date() - dt.timedelta(days=1)
 
-    def _exported(self) -> pd.Timestamp | None:
+    @staticmethod
+    def _of(table: pd.DataFrame, platforms: set[str] | None) -> pd.DataFrame:
+        """The rows of ``table`` of ``platforms`` (all of them when None)."""
+        if platforms is None or not len(table):
+            return table
+        keep = table["platform"].astype("string").isin(platforms).fillna(False)
+        return table.loc[keep.to_numpy(bool)]
+
+    def _exported(self, platforms: set[str] | None = None) -> pd.Timestamp | None:
         """The newest ``snapshot_at`` of the posts or daily exports read (status ok) in the
-        ``files`` table; None without one (or in a files table made before the column)."""
+        ``files`` table, of ``platforms`` when given; None without one (or in a files table
+        made before the column)."""
         files = self.files
-        cols = ("kind", "status", "snapshot_at")
+        cols = ("platform", "kind", "status", "snapshot_at")
         if not len(files) or not set(cols) <= set(files.columns):
             return None
         newest = None
-        for k, status, stamp in zip(*(files[c].tolist() for c in cols), strict=True):
+        for p, k, status, stamp in zip(*(files[c].tolist() for c in cols), strict=True):
             if (str(status) == "ok" and pd.notna(stamp)
                     and not {"posts", "daily"}.isdisjoint(str(k).split(","))
+                    and (platforms is None or not platforms.isdisjoint(str(p).split(",")))
                     and (newest is None or stamp > newest)):
                 newest = pd.Timestamp(stamp)
         return newest

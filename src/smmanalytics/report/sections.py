@@ -133,7 +133,9 @@ class BrandReport(PerformanceSections, WatchSections, Report):
             check_campaign(ds, self.campaign, self.period)
         self.tz = ds.brand.timezone
         lang = lang or ds.brand.language
-        self.asof = ds.as_of()        # the last day the data cover, not the snapshot's
+        # the last day the data cover, not the snapshot's; of the platforms a best-times
+        # report covers (one of TikTok was "as of" the day of a later Meta export)
+        self.asof = ds.as_of(self.platforms)
         super().__init__(title="", period_label="", brand=ds.brand, lang=lang)
         f = self.fmt
         self.title = (title or f.label(_title_label(kind, self.period.kind))) + (

@@ -15,7 +15,7 @@ import pandas as pd
 from .. import metrics, plots
 from .._io import atomic_write
 from ..periods import parse_period
-from ..timing import MIN_POSTS, MIN_WEEKS
+from ..timing import MIN_POSTS, MIN_WEEKS, WEEKEND_MIN_HOURS, WEEKEND_MIN_POSTS
 from ..timing._data import MIN_EXPOSURE_SHARE
 from ..timing._estimate import window_runs
 from ..timing._model import NO_ENGAGEMENT, NOT_IDENTIFIABLE, NOT_PERMUTABLE
@@ -108,6 +108,17 @@ class WatchSections:
                                    day=f.weekday(int(days[0])))
         return self._gloss("bt_chance", said, odds=odds)
 
+    def _bt_tie(self, w: dict) -> str:
+        """What a window's sentence adds when as many random splits of the weeks chose other
+        windows (``w["tied_with"]``, best first): those windows, and that the tie went to the
+        higher lift over all the weeks; "" without a tie. The tie was broken unsaid."""
+        others = w.get("tied_with") or []
+        if not others:
+            return ""
+        f = self.fmt
+        named = f.listed(f"{self._window_days(t)} {self._window_hours(t)}" for t in others)
+        return " " + f.label("bt_tied").format(windows=named)
+
     def _bt_weekend(self, bt) -> str:
         """What a finding adds when weekend days have their own hour curve and the window is
         Monday-Friday's (as ``BestTimes.summary``): the weekend window when it holds up too,
@@ -120,12 +131,32 @@ class WatchSections:
         if w:
             return " " + f.label("bt_weekend_window").format(
                 hours=self._window_hours(w), lift=f"{f.number(w['lift'], 2)}×",
-                low=f"{f.number(w['lift_low'], 2)}×", high=f"{f.number(w['lift_high'], 2)}×")
+                low=f"{f.number(w['lift_low'], 2)}×", high=f"{f.number(w['lift_high'], 2)}×"
+            ) + self._bt_tie(w)
         peak = bt.method.get("weekend_peak_hour")
         if peak is None:
             return ""
         return " " + f.label("bt_weekend_peak").format(
             p=f.p_value(bt.method["weekend_p_value"], 3)[0], hour=f"{int(peak):02d}:00")
+
+    def _bt_weekend_tested(self, bt) -> str:
+        """What a finding without a window adds on the weekend x hour test
+        (``bt.weekend_outcome``): its p-value whatever it found, or why it was not run; ""
+        without the test. It was said only beside a window: a reader of "no reliable timing
+        effect" could not tell whether weekends had been looked at."""
+        f = self.fmt
+        outcome = getattr(bt, "weekend_outcome", None)
+        if outcome is None:
+            return ""
+        if outcome == "too few":
+            return " " + f.label("bt_weekend_too_few").format(
+                posts=f.number(WEEKEND_MIN_POSTS), hours=f.number(WEEKEND_MIN_HOURS))
+        if outcome == "untested":
+            return " " + f.label("bt_weekend_untested")
+        # under alpha to 3 decimals (as bt_weekend_peak: 0.004 read "p < 0.01"), else to 2
+        differ = outcome == "differ"
+        return " " + f.label("bt_weekend_differ_none" if differ else "bt_weekend_same").format(
+            p=f.p_value(bt.method["weekend_p_value"], 3 if differ else 2)[0])
 
     def _bt_sentence(self, bt, said: set | None = None) -> str:
         """What timing shows for one platform. A p-value and an interval come with what they
@@ -141,9 +172,9 @@ class WatchSections:
                 lift=f"{f.number(w['lift'], 2)}×",
                 low=f"{f.number(w['lift_low'], 2)}×", high=f"{f.number(w['lift_high'], 2)}×",
                 interval=self._gloss("bt_interval", said), n=f.number(bt.n_used)
-            ) + self._bt_weekend(bt)
+            ) + self._bt_tie(w) + self._bt_weekend(bt)
         if getattr(bt, "day_effect", False):
-            return self._bt_days_sentence(bt, said)
+            return self._bt_days_sentence(bt, said) + self._bt_weekend_tested(bt)
         if bt.method.get("days_differ"):      # the days differ, none stands out: none named
             p, odds = f.p_value(bt.method["weekday_p_value"], 3)
             hp = bt.method.get("hour_p_value", np.nan)
@@ -151,7 +182,7 @@ class WatchSections:
                 p=p, chance=f.label("bt_chance").format(odds=odds), n=f.number(bt.n_used),
                 hours=(f.label("bt_days_hour_none").format(p=f.p_value(hp, 2)[0])
                        if np.isfinite(hp) else f.label("bt_days_hour_untested")),
-                advice=self._bt_advice(bt))
+                advice=self._bt_advice(bt)) + self._bt_weekend_tested(bt)
         if bt.n_used == 0:
             return f.label("bt_no_hours")
         if not np.isfinite(bt.p_value):        # no test run: say why, as bt.summary does
@@ -159,9 +190,11 @@ class WatchSections:
                 return f.label("bt_no_engagement_one" if bt.n_used == 1
                                else "bt_no_engagement").format(n=f.number(bt.n_used))
             if bt.method.get("test") == NOT_IDENTIFIABLE:
-                return f.label("bt_not_identifiable").format(n=f.number(bt.n_used))
+                return f.label("bt_not_identifiable").format(
+                    n=f.number(bt.n_used), advice=self._bt_advice(bt, formats=True))
             if bt.method.get("test") == NOT_PERMUTABLE:
-                return f.label("bt_not_permutable").format(n=f.number(bt.n_used))
+                return f.label("bt_not_permutable").format(n=f.number(bt.n_used),
+                                                           advice=self._bt_advice(bt))
             weeks = f.number(bt.method.get("weeks", 0))
             return f.label("bt_too_few_one_week" if weeks == "1" else "bt_too_few").format(
                 n=f.number(bt.n_used), weeks=weeks, advice=self._bt_advice(bt),
@@ -172,22 +205,28 @@ class WatchSections:
             p, odds = f.p_value(bt.p_value, 3)
             return f.label("bt_none_held_out").format(
                 p=p, chance=self._bt_chance(bt, said, odds), n=f.number(bt.n_used),
-                alpha=f.number(bt.method.get("alpha", 0.1), 2), advice=self._bt_advice(bt))
+                alpha=f.number(bt.method.get("alpha", 0.1), 2), advice=self._bt_advice(bt)
+            ) + self._bt_weekend_tested(bt)
         p, odds = f.p_value(bt.p_value, 2)
         return f.label("bt_none").format(p=p, chance=self._bt_chance(bt, said, odds),
-                                         n=f.number(bt.n_used), advice=self._bt_advice(bt))
+                                         n=f.number(bt.n_used), advice=self._bt_advice(bt)
+                                         ) + self._bt_weekend_tested(bt)
 
-    def _bt_advice(self, bt) -> str:
+    def _bt_advice(self, bt, *, formats: bool = False) -> str:
         """What to do without a reliable effect, as the plan below does it (bt.summary's
         advice): follow the audience schedule when the exports give one (its busiest hour,
-        ``bt.audience_peak``), else post when it suits and test random slots. "Put posts in
-        random slots" was said above a plan "following when the audience is online"."""
+        ``bt.audience_peak``, said to be audience activity and no measured effect of posting
+        time), else post when it suits and test random slots. "Put posts in random slots" was
+        said above a plan "following when the audience is online"; so was "post when it suits
+        you" when the test could not be run. ``formats``: the way to learn more is to vary
+        formats across slots (time could not be told apart from them), not random slots."""
         f = self.fmt
         peak = getattr(bt, "audience_peak", None)
+        tail = "_formats" if formats else ""
         if peak is None:
-            return f.label("bt_advice_random")
-        return f.label("bt_advice_activity").format(day=f.weekday(peak[0]),
-                                                    hour=f"{peak[1]:02d}:00", tz=self.tz)
+            return f.label("bt_advice_random" + tail)
+        return f.label("bt_advice_activity" + tail).format(
+            day=f.weekday(peak[0]), hour=f"{peak[1]:02d}:00", tz=self.tz)
 
     def _bt_days_sentence(self, bt, said: set | None = None) -> str:
         """What timing shows when the finding is the days alone (``bt.best_days``: the weekday
@@ -322,7 +361,7 @@ class WatchSections:
                     share=f.percent(MIN_EXPOSURE_SHARE, 0)), note=True)
             with plt.rc_context(plots.theme(0.8)):
                 fig, ax = plt.subplots(figsize=(8, 2.9))
-                kind = ("lift" if bt.effect_detected or days or bt.activity is None
+                kind = ("lift" if bt.effect_detected or days or not bt.has_activity
                         else "activity")
                 bt.plot(ax=ax, kind=kind)
                 self._localize_heatmap(fig, ax)

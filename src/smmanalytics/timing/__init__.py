@@ -70,7 +70,7 @@ from .._args import frame_with, number, time_zone, whole
 from ..dataset import Dataset
 from ..errors import ArgumentError
 from ._data import EXPOSURES, activity_schedule, controls, joined, prepare, slot_design
-from ._estimate import MIN_POSTS, MIN_WEEKS, estimate
+from ._estimate import MIN_POSTS, MIN_WEEKS, WEEKEND_MIN_HOURS, WEEKEND_MIN_POSTS, estimate
 from ._model import NO_ENGAGEMENT, nb_fit, perm_score_test
 from ._result import WEEKDAYS, BestTimes
 
@@ -90,12 +90,6 @@ _MIN_PERM = 99
 #: totals to be compared with others': a younger post is still gaining engagement (the
 #: report's bottom posts leave such posts out too)
 MIN_AGE_DAYS = 7
-
-#: the weekend x hour interaction is tested only with at least this many posts of known hour
-#: on weekend days, and as many on weekdays (a curve of 6 terms fitted on each side) ...
-WEEKEND_MIN_POSTS = 50
-#: ... each at this many distinct local hours or more (6 terms and a level, and one to spare)
-WEEKEND_MIN_HOURS = 8
 
 
 def best_times(posts, tz: str | None = None, platform: str | None = None, *,

@@ -61,7 +61,8 @@ Definitions (benchmarks-methods §3.3)
   is measured on B as ``(sum_W y / sum_W e) / (sum y / sum e)`` over B's posts, with ``e``
   from the controls fitted on A. Windows holding the same posted cells are one window (cells
   without posts add nothing to either sum): a split's choice counts for the first of them.
-  The reported window is the one most splits chose (ties: the higher full-data lift), cut to
+  The reported window is the one most splits chose (ties: the higher full-data lift, then the
+  first candidate; the windows it tied with are kept as ``tied_with``), cut to
   the days and hours the account posted in (:func:`posted_window`; its lift is that of those
   cells, unchanged by the cut); its held-out lift is the geometric mean over the splits that
   chose it (a split that chose a neighbour measured the neighbour). Its interval keeps the
@@ -124,6 +125,11 @@ __all__ = ["SlotEstimate", "estimate", "candidate_windows", "posted_window", "ho
 
 #: the fewest posts, and distinct weeks, a timing test is run on
 MIN_POSTS, MIN_WEEKS = 20, 4
+#: the weekend x hour interaction is tested only with at least this many posts of known hour
+#: on weekend days, and as many on weekdays (a curve of 6 terms fitted on each side) ...
+WEEKEND_MIN_POSTS = 50
+#: ... each at this many distinct local hours or more (6 terms and a level, and one to spare)
+WEEKEND_MIN_HOURS = 8
 
 DAY_GROUPS = {"every day": tuple(range(7)), "Monday-Friday": tuple(range(5)),
               "Saturday-Sunday": (5, 6)}
@@ -543,7 +549,14 @@ def _held_out(rng, blocks: _Blocks, counts, eta_full, K, n_boot, n_splits, width
     if not ok.any():
         return {"status": "no held-out posts in the chosen windows", "min_posts": int(min_posts)}
     votes = np.bincount(js[ok], minlength=W.shape[1]).astype(float)
-    best = int(np.lexsort((full_score, votes))[-1])
+    # the window most splits chose; among windows as many chose, the one with the higher lift
+    # on all the weeks, then the first candidate (every day, weekdays, weekends; earlier start
+    # hours first). The others are kept, best first, as "tied_with": the tie was broken
+    # unsaid (the sample's Instagram in New York time: weekends 12:00-15:00 was reported, as
+    # many splits having chosen every day 12:00-15:00)
+    best = int(np.lexsort((-np.arange(W.shape[1]), full_score, votes))[-1])
+    tied = [j for j in np.lexsort((np.arange(W.shape[1]), -full_score))
+            if j != best and votes[j] == votes[best]]
     # the reported window's lift is measured on the held-out halves of the splits that chose
     # it: a split that chose another window measured that one, and averaging it in gave the
     # mean lift of the chosen windows (biased toward the neighbours some splits chose) as this
@@ -568,6 +581,7 @@ def _held_out(rng, blocks: _Blocks, counts, eta_full, K, n_boot, n_splits, width
         "lift_low": float(np.exp(lo)),
         "lift_high": float(np.exp(hi)),
         "agreement": float(votes[best] / max(votes.sum(), 1)),
+        "tied_with": [posted_window(desc[j], posted) for j in tied],
         "n_posts": int(counts @ W[:, best]),
         "n_splits": int(ok.sum()),
         "split_windows": [posted_window(desc[j], posted) | {"held_out_lift": float(np.exp(v))}

@@ -10,7 +10,14 @@ import numpy as np
 import pandas as pd
 
 from ._data import MIN_EXPOSURE_SHARE
-from ._estimate import MIN_POSTS, MIN_WEEKS, WEEKDAYS, window_runs
+from ._estimate import (
+    MIN_POSTS,
+    MIN_WEEKS,
+    WEEKDAYS,
+    WEEKEND_MIN_HOURS,
+    WEEKEND_MIN_POSTS,
+    window_runs,
+)
 from ._model import NO_ENGAGEMENT, NOT_IDENTIFIABLE, NOT_PERMUTABLE
 
 __all__ = ["BestTimes", "WEEKDAYS"]
@@ -32,6 +39,18 @@ def _days(w: dict) -> str:
         return group
     names = [WEEKDAYS[int(d)] for d in w["weekdays"]]
     return "on " + (names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}")
+
+
+def _tie(w: dict) -> str:
+    """What the summary adds when as many random splits of the weeks chose other windows as
+    chose ``w`` (its ``tied_with``, best first): they are named, and the rule that broke the
+    tie ("" without a tie)."""
+    others = w.get("tied_with") or []
+    if not others:
+        return ""
+    named = _listed([f"{_days(t)} from {_hours(t)}" for t in others])
+    return (f" Tied with posts {named}, which as many random splits of the weeks chose: the "
+            f"tie goes to the window with the higher lift over all the weeks.")
 
 
 def _listed(items: list[str]) -> str:
@@ -207,12 +226,15 @@ class BestTimes:
         The chosen window: ``days``, ``weekdays``, ``hours``, ``start_hour``, ``end_hour``, its
         held-out ``lift`` (measured on the other halves of the splits that chose it) with
         ``lift_low``/``lift_high``, ``agreement`` (share of the random splits that chose it),
-        ``n_posts``; ``status`` says why it is missing otherwise. Its days and hours are those
-        of the candidate window (``window_hours`` hours every day, Monday-Friday or
-        Saturday-Sunday) that the account posted in: ``days`` names the day group when they
-        are one ("every day", "Monday-Friday", "Saturday-Sunday"), else the days joined by "/"
-        ("Monday/Wednesday/Saturday"); ``hours`` may skip an hour nobody posted at on those
-        days (``cells`` of the window without posts are no part of it).
+        ``tied_with`` (the windows as many splits chose, best first: the tie goes to the
+        higher lift over all the weeks, then to the first of every day, weekdays and weekends
+        and to the earlier hour), ``n_posts``; ``status`` says why it is missing otherwise.
+        Its days and hours are those of the candidate window (``window_hours`` hours every
+        day, Monday-Friday or Saturday-Sunday) that the account posted in: ``days`` names the
+        day group when they are one ("every day", "Monday-Friday", "Saturday-Sunday"), else
+        the days joined by "/" ("Monday/Wednesday/Saturday"); ``hours`` may skip an hour
+        nobody posted at on those days (``cells`` of the window without posts are no part of
+        it).
     n_used : int
         Posts in the hour analysis.
     n_excluded : dict
@@ -267,16 +289,38 @@ class BestTimes:
                     and self.p_value < alpha)
 
     @property
+    def has_activity(self) -> bool:
+        """True when the exports gave an audience schedule: ``activity`` holds rows. An empty
+        frame is no schedule, as None (the report's heatmap took it for one and drew the
+        audience chart of no data)."""
+        return self.activity is not None and len(self.activity) > 0
+
+    @property
     def audience_peak(self) -> tuple[int, int] | None:
         """The weekday (0 = Monday) and hour when the most followers are online (``activity``,
         ties to the earliest, as :func:`~smmanalytics.calendar.plan_after` ranks them), None
         without an audience schedule. Without a reliable effect the plan follows that schedule,
         and the advice says so."""
-        if self.activity is None or not len(self.activity):
+        if not self.has_activity:
             return None
         top = self.activity.sort_values(["online_followers", "weekday", "hour"],
                                         ascending=[False, True, True]).iloc[0]
         return int(top["weekday"]), int(top["hour"])
+
+    @property
+    def weekend_outcome(self) -> str | None:
+        """What the weekend x hour test found: ``"differ"`` (the weekend has its own hour
+        curve, ``method["weekend_hours"]``), ``"same"`` (tested, p at or above alpha),
+        ``"too few"`` (not run: too few weekend or weekday posts, or hours), ``"untested"``
+        (not run for another reason: the hour analysis was not fitted, or its posts could not
+        be permuted); None for a result made without the test. A finding without an effect
+        says it too: the reader saw no sign the weekend had been looked at."""
+        if "weekend_test" not in self.method:
+            return None
+        p = self.method.get("weekend_p_value", np.nan)
+        if p is not None and np.isfinite(p):
+            return "differ" if self.method.get("weekend_hours") else "same"
+        return "too few" if "too few weekend" in str(self.method["weekend_test"]) else "untested"
 
     @property
     def day_effect(self) -> bool:
@@ -301,7 +345,7 @@ class BestTimes:
                     f"{_days(w)} from {_hours(w)} ({tz}) earned {w['lift']:.2f}× the account's "
                     f"average ({level}% interval {w['lift_low']:.2f}–{w['lift_high']:.2f}, "
                     f"measured on weeks not used to choose the window; {n} posts)."
-                    + self._weekend_finding())
+                    + _tie(w) + self._weekend_finding())
         if self.day_effect:
             return self._day_finding(tz, level)
         if self.method.get("days_differ"):
@@ -311,7 +355,7 @@ class BestTimes:
                     f"day's {level}% interval lies wholly above or below 1) and "
                     + (f"no hour stood out once the day is known (hour test p = {hp:.2f})"
                        if np.isfinite(hp) else "the hours could not be compared")
-                    + f" ({n} posts)")
+                    + f" ({n} posts)" + self._weekend_tested())
         elif n == 0 and not self.n_excluded.get("day_precision"):
             why = ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in self.n_excluded.items()
                             if v)
@@ -350,14 +394,36 @@ class BestTimes:
             why = (f"p = {self.p_value:.2f}" if not self.held_out_failed
                    else f"p = {self.p_value:.3f}, but the best window did not hold up on "
                         f"held-out weeks")
-            head = f"No reliable timing effect in this account's data ({why}, {n} posts)"
+            head = (f"No reliable timing effect in this account's data ({why}, {n} posts)"
+                    + self._weekend_tested())
         if (peak := self.audience_peak) is not None:
+            # audience activity, no measured effect of posting time: said so
             tail = (f"; followers are most active on {WEEKDAYS[peak[0]]} around "
-                    f"{peak[1]:02d}:00 ({tz}): use the audience schedule and keep testing.")
+                    f"{peak[1]:02d}:00 ({tz}), when they are online, not a measured effect of "
+                    f"posting time: use the audience schedule and keep testing.")
         else:
             tail = ("; post when it suits the content, and put a share of posts in random slots "
                     "to learn more.")
         return head.rstrip(".") + tail
+
+    def _weekend_tested(self) -> str:
+        """The clause a finding without a window adds on the weekend x hour test (see
+        :attr:`weekend_outcome`): its p-value, or why it was not run; "" without the test."""
+        outcome = self.weekend_outcome
+        p = self.method.get("weekend_p_value")
+        if outcome == "differ":
+            return (f"; weekends have hours of their own (weekend × hour test p = {p:.3f}), "
+                    f"but no window held up")
+        if outcome == "same":
+            return (f"; weekend hours do not differ from weekday ones (weekend × hour test "
+                    f"p = {p:.2f})")
+        if outcome == "too few":
+            return (f"; weekend hours were not tested apart (at least {WEEKEND_MIN_POSTS} posts "
+                    f"of known hour are needed at weekends and on weekdays, each at "
+                    f"{WEEKEND_MIN_HOURS} different hours or more)")
+        if outcome == "untested":
+            return "; weekend hours could not be tested apart"
+        return ""
 
     def _weekend_finding(self) -> str:
         """The sentence a finding adds when weekend days have their own hour curve and the
@@ -370,7 +436,7 @@ class BestTimes:
             level = int(round(100 * self.method.get("level", 0.9)))
             return (f" On weekends, post from {_hours(w)} instead: {w['lift']:.2f}× the "
                     f"account's average ({level}% interval {w['lift_low']:.2f}–"
-                    f"{w['lift_high']:.2f}).")
+                    f"{w['lift_high']:.2f})." + _tie(w))
         peak = self.method.get("weekend_peak_hour")
         if peak is None:
             return ""
@@ -442,7 +508,7 @@ class BestTimes:
                                 expected="'lift' or 'activity'", got=kind)
         ax = drawing_axes(ax)
         if kind == "activity":
-            if self.activity is None:
+            if not self.has_activity:
                 ax.set_title("No audience-activity data in the exports")
                 return ax
             rel = self.activity["relative"].to_numpy(dtype=float, na_value=np.nan).reshape(7, 24)
@@ -516,7 +582,7 @@ class BestTimes:
                pd.concat([d for d in (self.best_days, self.avoid_days) if d is not None])
                if self.day_effect else
                self.activity.sort_values("online_followers", ascending=False).head(5)
-               if self.activity is not None else self.recommended)
+               if self.has_activity else self.recommended)
         excl = ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in self.n_excluded.items() if v)
         platform = self.method.get("platform") or "all platforms"
         return (f"<div><b>Best times · {html.escape(str(platform))}</b>"
