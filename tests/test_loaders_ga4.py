@@ -270,6 +270,29 @@ def test_a_day_index_that_is_no_number_names_its_cell(tmp_path):
     assert e.value.line == 20 and e.value.column == "Nth day" and e.value.got == "day 2"
 
 
+def test_a_day_row_with_an_empty_date_cell_is_refused_naming_its_line(tmp_path):
+    """A row of a table by Date whose date cell is empty became a NaT row, its 110 sessions
+    missing from every daily total without a word; it is refused as any daily export's row
+    without its day (``refuse_undated``): the header is on line 10 (9 preamble lines), the
+    second data row on line 12."""
+    path = tmp_path / "ga4.csv"
+    path.write_text("\n".join([*_PREAMBLE, "Date,Session source / medium,Sessions",
+                               "20260701,google / organic,100", ",google / organic,110",
+                               "20260703,google / organic,120"]) + "\n", encoding="utf-8")
+    with pytest.raises(ParseError, match="a value without its date") as e:
+        read_export(path)
+    assert (e.value.line, e.value.column, e.value.got) == (12, "Date", "")
+
+
+def test_a_chart_row_with_an_empty_day_index_is_refused_naming_its_line(tmp_path):
+    # the chart's header on line 18 (as in the test of 'day 2' below it): its second row, 20
+    path = tmp_path / "ga4.csv"
+    path.write_text(_with_chart(["0000,40", ",35"]), encoding="utf-8")
+    with pytest.raises(ParseError, match="a value without its date") as e:
+        read_export(path)
+    assert (e.value.line, e.value.column) == (20, "Nth day")
+
+
 # Italian GA4 (docs/italian-exports.md): the headers are those a GA4 guide checked on the Italian
 # panel ("Sorgente/mezzo sessione", "Campagna sessione", "Tasso di eventi chiave della sessione",
 # "Durata media del coinvolgimento per sessione", "Eventi chiave") and a Looker Studio guide

@@ -37,7 +37,7 @@ from ._dates import dates_from_parts
 from ._headers import normalize
 from ._numbers import parse_numbers
 from ._registry import Candidate, ParseContext, register
-from ._tidy import day_order, day_parts, summary_cells
+from ._tidy import day_order, day_parts, refuse_undated, summary_cells
 
 __all__: list[str] = []
 
@@ -132,6 +132,8 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
         v = c.numbers(F, k)
         if v is not None:
             out[k] = v.array
+    if "date" in out.columns:
+        _refuse_undated(c, out, keep, "date" if "date" in dims else "nth_day")
     if int(is_total.sum()) == 1 and "date_range" not in dims:   # a comparison has one each
         _check_grand_total(out, is_total.to_numpy(), c, ctx)
     out["currency"] = _currency(c)
@@ -312,6 +314,17 @@ def _days(cells: pd.Series, keep: np.ndarray, c: Candidate, ctx: ParseContext) -
                          line=c.table.first_line + 1 + pos, column=c.header_of(F, "date"),
                          expected="YYYYMMDD", got=raw.iloc[pos])
     return d.astype("datetime64[ns]")
+
+
+def _refuse_undated(c: Candidate, out: pd.DataFrame, keep: np.ndarray, field: str) -> None:
+    """ParseError at the first row kept (not the total) whose day cell is empty but which holds
+    a metric: as in every daily export (``_tidy.refuse_undated``), a day's sessions without
+    their day would be missing from every daily and monthly total. A table of ``Nth day`` whose
+    file gives no start date has no day at all: noted (``nth_day_undated``), not refused."""
+    rows = np.flatnonzero(keep)
+    written = c.text(F, field).iloc[rows].reset_index(drop=True)    # NA: the cell is empty
+    metrics = {k: out[k].iloc[rows].reset_index(drop=True) for k in _METRICS if k in out}
+    refuse_undated(c, F, written, metrics, rows=rows, field=field)
 
 
 def _nth_days(cells: pd.Series, keep: np.ndarray, start: pd.Timestamp, c: Candidate,
