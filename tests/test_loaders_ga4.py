@@ -713,6 +713,29 @@ def test_rows_deleted_from_a_file_without_a_final_line_break_keep_its_last_value
     assert "'Total revenue' adds up to 21364.61, the total says 27446.94" in note["message"]
 
 
+@pytest.mark.parametrize("european", [False, True])
+def test_a_thousands_separator_is_no_decimals_that_make_the_last_value_look_cut(
+        tmp_path, european):
+    """The test above with (organic)'s revenue a whole 5,890 written with its thousands
+    separator (5.890 in a ';' file with decimal commas): its ',890' was read as 3 decimals,
+    381.88's 2 fewer, and the last value was left missing as cut off. The column's decimal
+    mark, decided as its numbers are read, makes 5,890 a number of no decimals: the rows
+    5890 + 7260.12 + 4181.38 + 2166.09 + 1485.49 + 381.88 = 21364.96 are noted, 381.88 kept."""
+    lines = [ln for ln in _CUT.split("\n") if not ln.startswith("(direct)")]
+    lines[-1] = lines[-1][:-1] + "381.88"
+    lines = [ln.replace(",5889.65", ',"5,890"') for ln in lines]
+    if european:
+        lines = [ln.replace(",", ";").replace(".", ",").replace('"5;890"', "5.890")
+                 for ln in lines]
+    path = tmp_path / "ga4_traffic_acquisition_2026-10-01_2026-10-31.csv"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    df = read_export(path)
+    assert df["revenue"].iloc[0] == 5890 and df["revenue"].iloc[-1] == 381.88
+    assert "file_cut_off" not in _codes(df)
+    note = next(q for q in df.attrs["quality"] if q["code"] == "total_differs")
+    assert "'Total revenue' adds up to 21364.96, the total says 27446.94" in note["message"]
+
+
 def test_estimated_sessions_a_little_off_their_total_are_not_noted(tmp_path):
     """GA4 estimates sessions (HyperLogLog++): an untouched export's rows, 1000 + 2000 =
     3000, may stand against a total of 3050 (1.6 % off): no note; key events, counted

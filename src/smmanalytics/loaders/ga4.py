@@ -35,7 +35,7 @@ from ..errors import ParseError
 from ._cutoff import ends_inside_a_line
 from ._dates import dates_from_parts
 from ._headers import normalize
-from ._numbers import parse_numbers
+from ._numbers import column_decimal, parse_numbers
 from ._registry import Candidate, ParseContext, register
 from ._tidy import day_order, day_parts, refuse_undated, summary_cells
 
@@ -251,7 +251,7 @@ def _check_grand_total(out: pd.DataFrame, is_total: np.ndarray, c: Candidate,
                  "the file may be cut off or edited", rows=len(differ))
         return
     k, header, digits = cut_column
-    if len(differ) > 1 and not _fewer_decimals(c.table.column(last)):
+    if len(differ) > 1 and not _fewer_decimals(c.table.column(last), c.decimal_hint(F)[0]):
         # other columns differ too (rows lost or edited) and the last value is written as
         # fully as its column's others (18.29 among cents): nothing says it was cut
         ctx.note("total_differs", f"the rows do not add up to the Grand total row: {sums}; "
@@ -265,11 +265,17 @@ def _check_grand_total(out: pd.DataFrame, is_total: np.ndarray, c: Candidate,
              rows=1)
 
 
-def _fewer_decimals(cells: pd.Series) -> bool:
+def _fewer_decimals(cells: pd.Series, hint: str | None) -> bool:
     """Whether the column's last cell is written with fewer decimals than another of its
-    cells (``3`` among ``5889.65``, ``4239.62``…): a number cut short."""
-    text = cells.astype("string").str.strip()
-    decimals = text.str.extract(r"[.,](\d+)$")[0].str.len().fillna(0).to_numpy(dtype=float)
+    cells (``3`` among ``5889.65``, ``4239.62``…): a number cut short.
+
+    Decimals are the digits after the column's decimal mark, decided as its numbers were read
+    (:func:`~._numbers.column_decimal`, ``hint`` the file's mark): the ``,234`` of ``1,234``
+    among ``381.88`` is thousands, not three decimals that made 381.88 look cut short."""
+    digits = cells.astype("string").str.replace(r"[^\d.,]", "", regex=True)
+    mark = column_decimal(digits, hint)
+    decimals = digits.str.extract(rf"\{mark}(\d+)$")[0].str.len().fillna(0)
+    decimals = decimals.to_numpy(dtype=float)
     return len(decimals) > 1 and decimals[-1] < decimals[:-1].max()
 
 
