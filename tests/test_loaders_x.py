@@ -442,3 +442,14 @@ def test_legacy_tweet_with_an_empty_time_takes_its_time_from_its_id(tmp_path):
     assert df["published_at"][0] == pd.Timestamp("2020-02-10 18:00:15", tz=UTC)
     assert df["time_source"][0] == "decoded_id"
     assert "missing_publish_time" not in _codes(df)
+
+
+def test_many_undated_posts_name_their_first_five_lines(tmp_path):
+    """7 posts without a date nor a snowflake id, on lines 2 to 8 (header on line 1): the
+    note counts 7 and names the first 5 lines."""
+    rows = "".join(f"id{k},,t,https://x.com/a/status/id{k},{k}\n" for k in range(7))
+    path = tmp_path / "x.csv"
+    path.write_text("Post id,Date,Post text,Post Link,Impressions\n" + rows, encoding="utf-8")
+    df = read_export(path)
+    note = next(q for q in df.attrs["quality"] if q["code"] == "missing_publish_time")
+    assert note["rows"] == 7 and "lines 2, 3, 4, 5, 6 and 2 more" in note["message"]

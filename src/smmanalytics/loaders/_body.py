@@ -131,13 +131,15 @@ def read_ragged(rows: list[list[str]], lines: list[int], width: int, source: str
 _LINES_NAMED = 5
 
 
-def lines_named(lines: list[int]) -> str:
+def lines_named(lines: list[int], total: int | None = None) -> str:
     """"line 7", "lines 2, 4, 9", "lines 2, 4, 6, 8, 10 and 3 more": where rows to look at
-    are, the first few of them."""
-    if len(lines) == 1:
+    are, the first few of them (``total``: how many there are, when ``lines`` gives only
+    the first :data:`_LINES_NAMED`, each costly to find)."""
+    total = len(lines) if total is None else total
+    if total == 1:
         return f"line {lines[0]}"
     named = ", ".join(map(str, lines[:_LINES_NAMED]))
-    more = len(lines) - _LINES_NAMED
+    more = total - _LINES_NAMED
     return f"lines {named}" + (f" and {more} more" if more > 0 else "")
 
 

@@ -10,8 +10,6 @@ Formats:
   stated: taken as UTC and noted); numbers may be ``"1,234"``. The exact time is decoded from the
   post id (snowflake) when it falls within a day of ``Date`` (``time_source="decoded_id"``).
 
-In both post exports a post whose time cell is empty takes its time from its id; one without
-an id to decode either is kept with no ``published_at``, and noted naming its line.
 - ``x_tweet_activity_daily``: the legacy export "by day" (``Date``, ``Tweets published``, then
   the same metrics as by Tweet) → daily metrics posts_published, impressions, engagements, ….
 - ``x_overview``: daily account overview; columns in any order, mapped by name to the daily
@@ -23,6 +21,9 @@ Canonical posts fields: ``reactions`` = likes (favorites); ``comments`` = replie
 ``saves`` = bookmarks; ``link_clicks`` = URL clicks; ``follows`` = (New) follows;
 ``platform_engagements`` = engagements; legacy ``paid`` = promoted impressions > 0 (``-`` means
 not promoted → False).
+
+In both post exports a post whose time cell is empty takes its time from its id; one without
+an id to decode either is kept with no ``published_at``, and noted naming its line.
 """
 
 from __future__ import annotations
@@ -149,10 +150,10 @@ def _note_undated(c: Candidate, published: pd.Series, post_id: pd.Series,
     pos = pos[~summary_cells(post_id.iloc[pos]).to_numpy()]
     if not len(pos):
         return
-    lines = [c.table.line_of(int(k)) for k in pos]
+    first = [c.table.line_of(int(k)) for k in pos[:5]]      # the lines the note names
     ctx.note("missing_publish_time", f"{len(pos)} posts have no publish time (their date "
-             f"cell is empty and their id gives none: {lines_named(lines)}); they are kept, "
-             "outside every period", rows=len(pos))
+             f"cell is empty and their id gives none: {lines_named(first, len(pos))}); they "
+             "are kept, outside every period", rows=len(pos))
 
 
 def _unknown_note(c: Candidate, family: str, ctx: ParseContext) -> None:
