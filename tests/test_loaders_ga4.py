@@ -270,6 +270,29 @@ def test_a_day_index_that_is_no_number_names_its_cell(tmp_path):
     assert e.value.line == 20 and e.value.column == "Nth day" and e.value.got == "day 2"
 
 
+def test_a_day_row_with_an_empty_date_cell_is_refused_naming_its_line(tmp_path):
+    """A row of a table by Date whose date cell is empty became a NaT row, its 110 sessions
+    missing from every daily total without a word; it is refused as any daily export's row
+    without its day (``refuse_undated``): the header is on line 10 (9 preamble lines), the
+    second data row on line 12."""
+    path = tmp_path / "ga4.csv"
+    path.write_text("\n".join([*_PREAMBLE, "Date,Session source / medium,Sessions",
+                               "20260701,google / organic,100", ",google / organic,110",
+                               "20260703,google / organic,120"]) + "\n", encoding="utf-8")
+    with pytest.raises(ParseError, match="a value without its date") as e:
+        read_export(path)
+    assert (e.value.line, e.value.column, e.value.got) == (12, "Date", "")
+
+
+def test_a_chart_row_with_an_empty_day_index_is_refused_naming_its_line(tmp_path):
+    # the chart's header on line 18 (as in the test of 'day 2' below it): its second row, 20
+    path = tmp_path / "ga4.csv"
+    path.write_text(_with_chart(["0000,40", ",35"]), encoding="utf-8")
+    with pytest.raises(ParseError, match="a value without its date") as e:
+        read_export(path)
+    assert (e.value.line, e.value.column) == (20, "Nth day")
+
+
 # Italian GA4 (docs/italian-exports.md): the headers are those a GA4 guide checked on the Italian
 # panel ("Sorgente/mezzo sessione", "Campagna sessione", "Tasso di eventi chiave della sessione",
 # "Durata media del coinvolgimento per sessione", "Eventi chiave") and a Looker Studio guide
@@ -688,6 +711,29 @@ def test_rows_deleted_from_a_file_without_a_final_line_break_keep_its_last_value
     assert df["revenue"].iloc[-1] == 381.88 and "file_cut_off" not in _codes(df)
     note = next(q for q in df.attrs["quality"] if q["code"] == "total_differs")
     assert "'Total revenue' adds up to 21364.61, the total says 27446.94" in note["message"]
+
+
+@pytest.mark.parametrize("european", [False, True])
+def test_a_thousands_separator_is_no_decimals_that_make_the_last_value_look_cut(
+        tmp_path, european):
+    """The test above with (organic)'s revenue a whole 5,890 written with its thousands
+    separator (5.890 in a ';' file with decimal commas): its ',890' was read as 3 decimals,
+    381.88's 2 fewer, and the last value was left missing as cut off. The column's decimal
+    mark, decided as its numbers are read, makes 5,890 a number of no decimals: the rows
+    5890 + 7260.12 + 4181.38 + 2166.09 + 1485.49 + 381.88 = 21364.96 are noted, 381.88 kept."""
+    lines = [ln for ln in _CUT.split("\n") if not ln.startswith("(direct)")]
+    lines[-1] = lines[-1][:-1] + "381.88"
+    lines = [ln.replace(",5889.65", ',"5,890"') for ln in lines]
+    if european:
+        lines = [ln.replace(",", ";").replace(".", ",").replace('"5;890"', "5.890")
+                 for ln in lines]
+    path = tmp_path / "ga4_traffic_acquisition_2026-10-01_2026-10-31.csv"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    df = read_export(path)
+    assert df["revenue"].iloc[0] == 5890 and df["revenue"].iloc[-1] == 381.88
+    assert "file_cut_off" not in _codes(df)
+    note = next(q for q in df.attrs["quality"] if q["code"] == "total_differs")
+    assert "'Total revenue' adds up to 21364.96, the total says 27446.94" in note["message"]
 
 
 def test_estimated_sessions_a_little_off_their_total_are_not_noted(tmp_path):

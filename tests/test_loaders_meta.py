@@ -1930,8 +1930,12 @@ def test_a_facebook_export_without_its_reactions_takes_its_interactions_from_its
     if drop is not None:
         (warning,) = ds.quality.loc[ds.quality["code"] == "expected_metric_missing",
                                     "message"]
-        assert warning.endswith("; the interactions of the 3 facebook posts were taken from "
-                                "the export's total column 'Reactions, Comments and Shares'")
+        # it said the rates built on the reactions were left empty too, though they were
+        # computed from the total: the warning now says what was done instead
+        assert ("this metric is left empty; the interactions of the 3 facebook posts were "
+                "taken from the export's total column 'Reactions, Comments and Shares' (by "
+                "definition their sum), and the rates use them; ") in warning
+        assert "rates built on" not in warning
     else:
         assert "expected_metric_missing" not in codes
 
@@ -1948,8 +1952,11 @@ def test_an_instagram_export_without_its_saves_column_has_no_interactions(tmp_pa
     df = read_export(path)
     assert df["reactions"].tolist() == [323, 192] and df["comments"].tolist() == [17, 16]
     assert df["interactions"].isna().all()
-    # an Instagram post export gives no total of its interactions to take them from
-    assert "expected_metric_missing" in _codes(df)
+    # an Instagram post export gives no total of its interactions to take them from: the
+    # rates built on the saves are empty, as the warning says
+    (warning,) = [q["message"] for q in df.attrs["quality"]
+                  if q["code"] == "expected_metric_missing"]
+    assert "this metric is left empty, and the rates built on it; " in warning
     assert "interactions_from_total" not in _codes(df)
 
 

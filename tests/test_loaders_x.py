@@ -400,3 +400,56 @@ def test_a_percent_in_the_reposts_column_is_an_error_not_a_fraction(tmp_path):
         read_export(path)
     assert (err.value.line, err.value.column, err.value.got) == (3, "Reposts", "12%")
     assert err.value.reason == "a count/amount, not a percentage"
+
+
+def test_a_post_without_date_nor_readable_id_is_kept_and_its_line_noted(tmp_path):
+    """A content row whose Date cell is empty and whose id is no snowflake has no publish time:
+    it was kept without a word, falling out of every period. It is kept (a post, as Meta's
+    loader keeps its undated posts) and noted naming its line: header on line 1, so the second
+    data row is line 3."""
+    path = tmp_path / "x.csv"
+    path.write_text("Post id,Date,Post text,Post Link,Impressions\n"
+                    '2077056051303153665,"Tue, Jul 14, 2026",a,'
+                    "https://x.com/a/status/2077056051303153665,10\n"
+                    "abc,,b,https://x.com/a/status/abc,20\n", encoding="utf-8")
+    df = read_export(path)
+    assert df["impressions"].tolist() == [10, 20]
+    assert pd.isna(df["published_at"][1])
+    note = next(q for q in df.attrs["quality"] if q["code"] == "missing_publish_time")
+    assert note["rows"] == 1 and "line 3" in note["message"]
+
+
+def test_a_post_with_an_empty_date_takes_its_time_from_its_id(tmp_path):
+    """An empty Date cell with a snowflake id: the id gives the time, nothing is noted undated.
+    (2077056051303153665 >> 22) + 1288834974657 ms = 2026-07-14 15:42:07.123 UTC."""
+    path = tmp_path / "x.csv"
+    path.write_text("Post id,Date,Post text,Post Link,Impressions\n"
+                    "2077056051303153665,,a,https://x.com/a/status/2077056051303153665,10\n",
+                    encoding="utf-8")
+    df = read_export(path)
+    assert df["published_at"][0] == pd.Timestamp("2026-07-14 15:42:07", tz=UTC)
+    assert "missing_publish_time" not in _codes(df)
+
+
+def test_legacy_tweet_with_an_empty_time_takes_its_time_from_its_id(tmp_path):
+    """The legacy export's ``time`` cell emptied: the id (1226928883355791360 → 2020-02-10
+    18:00:15 UTC, as in test_legacy_tweet_activity) gives the time, where it gave NaT."""
+    src = FIX / "tweet_activity_metrics_USCTrials_20200201_20200301_en.csv"
+    path = tmp_path / src.name
+    path.write_text(src.read_text(encoding="utf-8-sig").replace('"2020-02-10 18:00 +0000"',
+                                                                '""'), encoding="utf-8")
+    df = read_export(path)
+    assert df["published_at"][0] == pd.Timestamp("2020-02-10 18:00:15", tz=UTC)
+    assert df["time_source"][0] == "decoded_id"
+    assert "missing_publish_time" not in _codes(df)
+
+
+def test_many_undated_posts_name_their_first_five_lines(tmp_path):
+    """7 posts without a date nor a snowflake id, on lines 2 to 8 (header on line 1): the
+    note counts 7 and names the first 5 lines."""
+    rows = "".join(f"id{k},,t,https://x.com/a/status/id{k},{k}\n" for k in range(7))
+    path = tmp_path / "x.csv"
+    path.write_text("Post id,Date,Post text,Post Link,Impressions\n" + rows, encoding="utf-8")
+    df = read_export(path)
+    note = next(q for q in df.attrs["quality"] if q["code"] == "missing_publish_time")
+    assert note["rows"] == 7 and "lines 2, 3, 4, 5, 6 and 2 more" in note["message"]

@@ -191,6 +191,52 @@ def test_the_latest_month_is_the_last_one_the_data_cover_in_full(snapshot, as_of
     assert (ds.as_of(), latest_period_of(ds, "data")) == (as_of, latest)
 
 
+@pytest.mark.parametrize("snapshot,as_of,latest", [
+    # the end of the UTC day 31 October (an X export through its 31st): 17:00 in Los Angeles,
+    # it read the data as of 30 October and September as the latest month; an export of UTC
+    # days covers no more of the brand's 31 October
+    ("2026-11-01 00:00", dt.date(2026, 10, 31), "2026-10"),
+    # the end of 31 October in Meta's zone (US Pacific, PDT: 07:00 UTC)
+    ("2026-11-01 07:00", dt.date(2026, 10, 31), "2026-10"),
+    # an export taken at 20:00 on 31 October in Los Angeles: that day not over
+    ("2026-11-01 03:00", dt.date(2026, 10, 30), "2026-09"),
+])
+def test_the_latest_month_west_of_utc_counts_a_day_ended_in_utc(snapshot, as_of, latest):
+    from smmanalytics import Brand, Dataset, schema
+    from smmanalytics._preflight import latest_period_of
+
+    posts = schema.conform(pd.DataFrame({
+        "platform": ["x"], "post_id": ["1"], "published_at": [pd.Timestamp("2026-10-02", tz="UTC")],
+        "snapshot_at": [pd.Timestamp(snapshot, tz="UTC")]}), "posts")
+    ds = Dataset(posts=posts, brand=Brand(timezone="America/Los_Angeles"))
+    assert (ds.as_of(), latest_period_of(ds, "data")) == (as_of, latest)
+
+
+def test_an_x_only_brand_in_los_angeles_gets_the_month_its_exports_end(tmp_path):
+    """A brand whose only platform is X, in Los Angeles, with X's content and overview
+    exports of every day of October 2026 (X's days are UTC days, each export taken at the end
+    of its last day, 1 November 00:00 UTC): ``latest`` was 2026-09, October never complete;
+    it is 2026-10, the data as of 31 October."""
+    from smmanalytics import load
+    from smmanalytics.runner import latest_period
+
+    (tmp_path / "brand.yaml").write_text("name: West Co\ntimezone: America/Los_Angeles\n"
+                                         "currency: USD\nlanguage: en\n", encoding="utf-8")
+    days = pd.date_range("2026-10-01", "2026-10-31")
+    posts = [f'{d:%m%d}1,"{d:%a, %b %-d, %Y}",post,https://x.com/westco/status/{d:%m%d}1,'
+             "100,5,1,1" for d in days]
+    (tmp_path / "account_analytics_content_2026-10-01_2026-10-31.csv").write_text(
+        "Post id,Date,Post text,Post Link,Impressions,Likes,Replies,Reposts\n"
+        + "\n".join(posts) + "\n", encoding="utf-8")
+    overview = [f'"{d:%a, %b %-d, %Y}",1000,40,10,1,2,3,1' for d in days]
+    (tmp_path / "account_overview_analytics.csv").write_text(
+        "Date,Impressions,Engagements,Likes,Replies,Reposts,New follows,Unfollows\n"
+        + "\n".join(overview) + "\n", encoding="utf-8")
+    ds = load(tmp_path, cache=False)
+    assert ds.as_of() == dt.date(2026, 10, 31)
+    assert latest_period(tmp_path) == "2026-10"
+
+
 @pytest.mark.parametrize("value,freq,label,kind,start,end", [
     ("2026-10", "M", "2026-10", "month", "2026-10-01", "2026-10-31"),
     ("2026Q3", "Q", "2026-Q3", "quarter", "2026-07-01", "2026-09-30"),

@@ -601,3 +601,17 @@ def test_interactions_taken_from_the_exports_total_are_said_in_the_reports_langu
     assert f.quality("interactions_from_total", "3 facebook posts have no reactions").startswith(
         start)
     assert not f.untranslated
+
+
+@pytest.mark.parametrize("lang,empty,unless", [
+    ("en", "and so are the rates built on it", "unless the export gives its own total"),
+    ("fr", "de même que les taux qui en dépendent", "sauf si l'export en donne lui-même le total"),
+    ("it", "come i tassi che ne dipendono", "a meno che l'esportazione non ne dia essa stessa"),
+])
+def test_a_missing_metric_note_is_true_when_the_interactions_came_from_the_total(lang, empty,
+                                                                                 unless):
+    """The data-quality table's sentence for ``expected_metric_missing`` said the rates built
+    on the missing metric were left empty, also for a Facebook export whose interactions (and
+    their rates) were taken from its ``Reactions, Comments and Shares``: it says both cases."""
+    sentence = Formatter(lang).quality("expected_metric_missing", "no column of reactions")
+    assert empty in sentence and unless in sentence

@@ -205,6 +205,13 @@ class Dataset:
         16 November 00:00 US Pacific, 09:00 in Paris), so the day of the snapshot itself is
         not covered: the data are "as of" the day before. The report's cover says this day.
 
+        A snapshot at a UTC midnight is the end of a UTC day (X's, TikTok's exports, whose
+        days are UTC days, dated by their last day): the data are as of that day, whatever the
+        brand's zone, as :func:`~smmanalytics.periods.stored_days` reads a day stored so. Read
+        in a zone west of UTC, 1 November 00:00 UTC was 31 October, the data as of 30
+        October, and an export of October through its 31st never made October the latest
+        month: no export of UTC days can cover more of the brand's 31 October.
+
         ``platforms`` (a name or a list of them): the exports of those platforms only, as a
         report covering some platforms says (a TikTok best-times report of exports taken on
         1 November was said "as of 15 November", the day of a later Meta export).
@@ -225,7 +232,7 @@ class Dataset:
         stamps = [s for s in stamps if s is not None and pd.notna(s)]
         if not stamps:
             return None
-        return max(stamps).tz_convert(self.brand.timezone).date() - dt.timedelta(days=1)
+        return max(_day_before(s, self.brand.timezone) for s in stamps)
 
     @staticmethod
     def _of(table: pd.DataFrame, platforms: set[str] | None) -> pd.DataFrame:
@@ -676,6 +683,15 @@ def _arrow_sort_key(s: pd.Series) -> pa.Array | pa.ChunkedArray | None:
             or s.dtype.kind in "iu":
         return pa.array(s.array)
     return None
+
+
+def _day_before(snapshot: pd.Timestamp, tz: str) -> dt.date:
+    """The last day an export taken at ``snapshot`` covers in full: the day before the
+    snapshot's day in the brand's zone ``tz``, or, for a snapshot at a UTC midnight (the end
+    of an export's last UTC day), that UTC day (see :meth:`Dataset.as_of`)."""
+    utc = snapshot.tz_convert("UTC")
+    day = utc if utc == utc.normalize() else snapshot.tz_convert(tz)
+    return day.date() - dt.timedelta(days=1)
 
 
 def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:

@@ -19,7 +19,8 @@ import pyarrow.csv as pacsv
 from ..errors import ParseError
 from ..quality import QualityLog
 
-__all__ = ["read_body", "records_and_lines", "read_ragged", "frame_from_rows"]
+__all__ = ["read_body", "records_and_lines", "read_ragged", "frame_from_rows",
+           "lines_named"]
 
 # Arrow reads cells of any length; the csv module (ragged rows, TikTok's repair, error lines)
 # refuses one over 131,072 characters by default, which a long caption pasted twice reaches
@@ -121,7 +122,7 @@ def read_ragged(rows: list[list[str]], lines: list[int], width: int, source: str
         log.add(source, "ragged_rows", f"{len(ragged) - long_rows} rows with fewer and "
                 f"{long_rows} rows with more cells than the {width} headers (padded with "
                 "empty cells / extra empty cells at the end of the line ignored), on "
-                + _lines_named([lines[k] for k in ragged]), rows=len(ragged))
+                + lines_named([lines[k] for k in ragged]), rows=len(ragged))
     df = frame_from_rows(rows, width)
     return df.astype("str") if len(df) else df
 
@@ -130,13 +131,15 @@ def read_ragged(rows: list[list[str]], lines: list[int], width: int, source: str
 _LINES_NAMED = 5
 
 
-def _lines_named(lines: list[int]) -> str:
+def lines_named(lines: list[int], total: int | None = None) -> str:
     """"line 7", "lines 2, 4, 9", "lines 2, 4, 6, 8, 10 and 3 more": where rows to look at
-    are, the first few of them."""
-    if len(lines) == 1:
+    are, the first few of them (``total``: how many there are, when ``lines`` gives only
+    the first :data:`_LINES_NAMED`, each costly to find)."""
+    total = len(lines) if total is None else total
+    if total == 1:
         return f"line {lines[0]}"
     named = ", ".join(map(str, lines[:_LINES_NAMED]))
-    more = len(lines) - _LINES_NAMED
+    more = total - _LINES_NAMED
     return f"lines {named}" + (f" and {more} more" if more > 0 else "")
 
 

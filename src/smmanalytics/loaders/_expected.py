@@ -11,7 +11,8 @@ of a brand folder's ``synonyms.csv`` that would read one of them, as the GA4 loa
 revenue column it does not know (``ga4._unread_metrics``). That warning lists the columns not
 used, so the parser's own info note of them (``extra_columns``) is dropped.
 
-The warning says the metric is left empty "and the rates built on it": a post export without
+The warning says the metric is left empty "and the rates built on it" (or, when the
+interactions were taken from the export's total, that they were): a post export without
 one of the interactions' components its platform's exports carry (a Facebook file copied
 without its ``Réactions`` column) had its interactions summed from the other components, 7
 times too low, and its rates with them. :func:`expected_components` names the components a
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
     from ._registry import Candidate, Format, ParseContext
 
 __all__ = ["note_missing_metrics", "missing_metrics", "expected_components",
-           "total_components"]
+           "total_components", "RATES_EMPTY"]
 
 #: the languages of ``synonyms.csv`` as a note names them
 _LANGUAGES = {"en": "English", "fr": "French", "it": "Italian", "es": "Spanish", "de": "German",
@@ -73,6 +74,12 @@ def expected_components(source_format: str | None, platform: str | None) -> tupl
         if len(comps) == 1:
             out.append(comps.pop())
     return tuple(dict.fromkeys(out))
+
+
+#: what the warning adds to "left empty" of the missing metrics ("it" or "them"): its rates
+#: are empty too, unless the interactions were taken from the export's total (the registry's
+#: ``_note_from_total`` then says that instead)
+RATES_EMPTY = ", and the rates built on {}"
 
 
 #: the components whose sum a format's own total (``platform_engagements``) is, by its platform's
@@ -138,7 +145,7 @@ def note_missing_metrics(fmt: Format, cand: Candidate, frames: list[pd.DataFrame
     several = len(missing) > 1
     message = (f"no column of {what} in {file_name(ctx.file)}, which every {who} export of "
                f"this kind has: {'these metrics are' if several else 'this metric is'} left "
-               f"empty, and the rates built on {'them' if several else 'it'}; ")
+               f"empty{RATES_EMPTY.format('them' if several else 'it')}; ")
     if unused:
         rows = "; ".join(f"{fmt.family},{e.split('|')[0]},{lang},<its header>" for e in missing)
         message += (f"{len(unused)} columns not used: {unused[:20]!r}. If one of them holds "

@@ -27,7 +27,8 @@ import pyarrow.compute as pc
 from ..errors import ParseError
 from ._cells import isinstance_cells, str_cells
 
-__all__ = ["parse_numbers", "MISSING", "AMBIGUOUS_DOT", "AMBIGUOUS_COMMA", "decimal_for_locale"]
+__all__ = ["parse_numbers", "MISSING", "AMBIGUOUS_DOT", "AMBIGUOUS_COMMA", "decimal_for_locale",
+           "column_decimal"]
 
 MISSING = frozenset({"", "-", "--", "—", "–", "n/a", "na", "undefined", "null", "none", "nan",
                      "#n/a", "n.a.", "n.d."})
@@ -108,7 +109,7 @@ def parse_numbers(values: pd.Series, *, file: str | None = None, column: str | N
     suffix = s.str.extract(r"([kKmMbB])$", expand=False).str.upper()
     mult = suffix.map({"K": 1e3, "M": 1e6, "B": 1e9}).astype("Float64").fillna(1.0)
     s = s.str.replace(r"[kKmMbB]$", "", regex=True)
-    dec = _column_decimal(s, decimal)
+    dec = column_decimal(s, decimal)
     both = s.str.contains(",", regex=False) & s.str.contains(".", regex=False)
     last_comma = s.str.rfind(",") > s.str.rfind(".")
     cell_dec = pd.Series(dec, index=s.index, dtype="str").mask(both & last_comma, ",").mask(
@@ -193,8 +194,9 @@ def _fast_plain(values: pd.Series, decimal: str | None) -> pd.Series | None:
                      copy=False)
 
 
-def _column_decimal(s: pd.Series, hint: str | None) -> str:
-    """Decimal mark of a column from its cells' evidence (see the module docstring)."""
+def column_decimal(s: pd.Series, hint: str | None) -> str:
+    """Decimal mark of a column from its cells' evidence (see the module docstring): cells
+    of digits and marks (signs, spaces, currencies and percent signs taken off)."""
     has_c = s.str.contains(",", regex=False)
     has_d = s.str.contains(".", regex=False)
     only_c = has_c & ~has_d

@@ -802,8 +802,9 @@ def _note_from_total(posts: pd.DataFrame, rows: np.ndarray, src: Source, log: Qu
     """Note, per platform, the posts (positions ``rows``) whose interactions are their
     export's total, naming the components missing and the total's column; the file's
     ``expected_metric_missing`` warning, which said the missing metric is left empty "and the
-    rates built on it", says the interactions were taken from that column."""
-    from ._expected import TOTAL_HEADERS, total_components
+    rates built on it", says instead that the interactions were taken from that column and the
+    rates use them: its rates were not left empty."""
+    from ._expected import RATES_EMPTY, TOTAL_HEADERS, total_components
 
     taken = posts.iloc[rows]
     fmt = taken["source_format"].iloc[0]
@@ -819,11 +820,14 @@ def _note_from_total(posts: pd.DataFrame, rows: np.ndarray, src: Source, log: Qu
                 f"from the export's total column {header!r}, which is by definition "
                 f"{' + '.join(parts)} (the {' and '.join(lacking)} stay empty)", rows=n,
                 sheet=sheet)
+    taken_from = (f"; {' and '.join(said)} were taken from the export's total column "
+                  f"{header!r} (by definition their sum), and the rates use them")
     for e in log.entries:
         if (e["code"] == "expected_metric_missing" and e["file"] == str(src.name)
                 and e.get("sheet") == (sheet or None)):
-            e["message"] += (f"; {' and '.join(said)} were taken from the export's total "
-                             f"column {header!r}")
+            for it in ("it", "them"):
+                e["message"] = e["message"].replace(RATES_EMPTY.format(it) + "; ",
+                                                    taken_from + "; ", 1)
 
 
 #: how far past its export's time a post's publish time may be before it is noted: a day,

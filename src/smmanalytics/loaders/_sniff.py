@@ -547,6 +547,13 @@ class RawTable:
         _, preamble = _preamble_before(text, _line_start(text, line - base), base)
         return (preamble[0][0], 0) if preamble else None
 
+    def line_of(self, k: int) -> int:
+        """The line (CSV) or row (sheet) of the file where data row ``k`` starts, for a note
+        naming the rows to look at (:meth:`relocated` does it for an error)."""
+        if self.read_as is not None:
+            return self.read_as.line_of(k)
+        return self._line_of(k) or self.first_line + 1 + k
+
     def _line_of(self, k: int) -> int | None:
         """The line (CSV) or row (sheet) of the file where data row ``k`` starts; None when
         unknown."""

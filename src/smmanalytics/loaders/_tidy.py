@@ -115,13 +115,14 @@ def long_daily(dates: pd.Series, metrics: dict[str, pd.Series], *, platform: str
 
 def refuse_undated(c: Candidate, family: str, dates: pd.Series,
                    metrics: Mapping[str, pd.Series | None], *,
-                   rows: np.ndarray | None = None) -> None:
+                   rows: np.ndarray | None = None, field: str = "date") -> None:
     """Raise ParseError at the first row of a daily file that holds a value but no day (its
     date cell empty or a placeholder such as ``N/A``, read as NaT): a day's value without its
     day cannot be placed, and kept undated it would fall out of every daily and monthly total.
 
     ``dates`` and ``metrics`` are row by row of the table, or of its rows ``rows`` (positions
-    in the table, when some, such as a total row, were set aside).
+    in the table, when some, such as a total row, were set aside). ``field``: the canonical
+    name of the column the days come from (GA4's chart tables count them in ``nth_day``).
     """
     has = np.zeros(len(dates), dtype=bool)
     for values in metrics.values():
@@ -132,7 +133,7 @@ def refuse_undated(c: Candidate, family: str, dates: pd.Series,
         return
     i = int(np.flatnonzero(lost)[0])
     row = i if rows is None else int(rows[i])
-    pos = c.match(family).columns["date"][0]
+    pos = c.match(family).columns[field][0]
     line = c.table.first_line + 1 + row
     raise ParseError("a value without its date", file=c.name, line=line,
                      cell=c.table.cell(pos, line), column=c.table.header[pos],

@@ -35,9 +35,9 @@ from ..errors import ParseError
 from ._cutoff import ends_inside_a_line
 from ._dates import dates_from_parts
 from ._headers import normalize
-from ._numbers import parse_numbers
+from ._numbers import column_decimal, parse_numbers
 from ._registry import Candidate, ParseContext, register
-from ._tidy import day_order, day_parts, summary_cells
+from ._tidy import day_order, day_parts, refuse_undated, summary_cells
 
 __all__: list[str] = []
 
@@ -132,6 +132,8 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
         v = c.numbers(F, k)
         if v is not None:
             out[k] = v.array
+    if "date" in out.columns:
+        _refuse_undated(c, out, keep, "date" if "date" in dims else "nth_day")
     if int(is_total.sum()) == 1 and "date_range" not in dims:   # a comparison has one each
         _check_grand_total(out, is_total.to_numpy(), c, ctx)
     out["currency"] = _currency(c)
@@ -249,7 +251,7 @@ def _check_grand_total(out: pd.DataFrame, is_total: np.ndarray, c: Candidate,
                  "the file may be cut off or edited", rows=len(differ))
         return
     k, header, digits = cut_column
-    if len(differ) > 1 and not _fewer_decimals(c.table.column(last)):
+    if len(differ) > 1 and not _fewer_decimals(c.table.column(last), c.decimal_hint(F)[0]):
         # other columns differ too (rows lost or edited) and the last value is written as
         # fully as its column's others (18.29 among cents): nothing says it was cut
         ctx.note("total_differs", f"the rows do not add up to the Grand total row: {sums}; "
@@ -263,11 +265,17 @@ def _check_grand_total(out: pd.DataFrame, is_total: np.ndarray, c: Candidate,
              rows=1)
 
 
-def _fewer_decimals(cells: pd.Series) -> bool:
+def _fewer_decimals(cells: pd.Series, hint: str | None) -> bool:
     """Whether the column's last cell is written with fewer decimals than another of its
-    cells (``3`` among ``5889.65``, ``4239.62``…): a number cut short."""
-    text = cells.astype("string").str.strip()
-    decimals = text.str.extract(r"[.,](\d+)$")[0].str.len().fillna(0).to_numpy(dtype=float)
+    cells (``3`` among ``5889.65``, ``4239.62``…): a number cut short.
+
+    Decimals are the digits after the column's decimal mark, decided as its numbers were read
+    (:func:`~._numbers.column_decimal`, ``hint`` the file's mark): the ``,234`` of ``1,234``
+    among ``381.88`` is thousands, not three decimals that made 381.88 look cut short."""
+    digits = cells.astype("string").str.replace(r"[^\d.,]", "", regex=True)
+    mark = column_decimal(digits, hint)
+    decimals = digits.str.extract(rf"\{mark}(\d+)$")[0].str.len().fillna(0)
+    decimals = decimals.to_numpy(dtype=float)
     return len(decimals) > 1 and decimals[-1] < decimals[:-1].max()
 
 
@@ -312,6 +320,17 @@ def _days(cells: pd.Series, keep: np.ndarray, c: Candidate, ctx: ParseContext) -
                          line=c.table.first_line + 1 + pos, column=c.header_of(F, "date"),
                          expected="YYYYMMDD", got=raw.iloc[pos])
     return d.astype("datetime64[ns]")
+
+
+def _refuse_undated(c: Candidate, out: pd.DataFrame, keep: np.ndarray, field: str) -> None:
+    """ParseError at the first row kept (not the total) whose day cell is empty but which holds
+    a metric: as in every daily export (``_tidy.refuse_undated``), a day's sessions without
+    their day would be missing from every daily and monthly total. A table of ``Nth day`` whose
+    file gives no start date has no day at all: noted (``nth_day_undated``), not refused."""
+    rows = np.flatnonzero(keep)
+    written = c.text(F, field).iloc[rows].reset_index(drop=True)    # NA: the cell is empty
+    metrics = {k: out[k].iloc[rows].reset_index(drop=True) for k in _METRICS if k in out}
+    refuse_undated(c, F, written, metrics, rows=rows, field=field)
 
 
 def _nth_days(cells: pd.Series, keep: np.ndarray, start: pd.Timestamp, c: Candidate,

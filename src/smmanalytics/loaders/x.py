@@ -9,6 +9,7 @@ Formats:
 - ``x_content``: 2024+ content export. ``Date`` is ``Tue, Jul 14, 2026`` (day precision, zone not
   stated: taken as UTC and noted); numbers may be ``"1,234"``. The exact time is decoded from the
   post id (snowflake) when it falls within a day of ``Date`` (``time_source="decoded_id"``).
+
 - ``x_tweet_activity_daily``: the legacy export "by day" (``Date``, ``Tweets published``, then
   the same metrics as by Tweet) → daily metrics posts_published, impressions, engagements, ….
 - ``x_overview``: daily account overview; columns in any order, mapped by name to the daily
@@ -20,15 +21,20 @@ Canonical posts fields: ``reactions`` = likes (favorites); ``comments`` = replie
 ``saves`` = bookmarks; ``link_clicks`` = URL clicks; ``follows`` = (New) follows;
 ``platform_engagements`` = engagements; legacy ``paid`` = promoted impressions > 0 (``-`` means
 not promoted → False).
+
+In both post exports a post whose time cell is empty takes its time from its id; one without
+an id to decode either is kept with no ``published_at``, and noted naming its line.
 """
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from ..errors import ParseError
 from ..metrics import row_sum
 from ..quality import QualityLog
+from ._body import lines_named
 from ._dates import (
     ZONE_AHEAD_MAX,
     ZONE_BEHIND_MAX,
@@ -38,7 +44,7 @@ from ._dates import (
 )
 from ._ids import rounded_ids, x_snowflake_time
 from ._registry import Candidate, ParseContext, register, two_labels
-from ._tidy import day_order, day_parts, written_days
+from ._tidy import day_order, day_parts, summary_cells, written_days
 
 __all__: list[str] = []
 
@@ -133,6 +139,23 @@ def _posts(c: Candidate, family: str, post_id: pd.Series, permalink: pd.Series,
     return out
 
 
+def _note_undated(c: Candidate, published: pd.Series, post_id: pd.Series,
+                  ctx: ParseContext) -> None:
+    """Note the posts left without a publish time (their date cell empty and no post id to
+    decode it from), naming their lines. They are kept, as the Meta posts loader keeps its
+    undated posts: a post is a whole row, its id and figures still its own, while a daily
+    file's value without its day is refused (``_tidy.refuse_undated``). A 'Total' row is no
+    post and is dropped when the table is finished (``_registry.finish``), not counted here."""
+    pos = np.flatnonzero(published.isna().to_numpy())
+    pos = pos[~summary_cells(post_id.iloc[pos]).to_numpy()]
+    if not len(pos):
+        return
+    first = [c.table.line_of(int(k)) for k in pos[:5]]      # the lines the note names
+    ctx.note("missing_publish_time", f"{len(pos)} posts have no publish time (their date "
+             f"cell is empty and their id gives none: {lines_named(first, len(pos))}); they "
+             "are kept, outside every period", rows=len(pos))
+
+
 def _unknown_note(c: Candidate, family: str, ctx: ParseContext) -> None:
     m = c.match(family)
     if m.unknown:
@@ -155,9 +178,11 @@ def _parse_legacy(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
                                 column=c.header_of(fam, "time"),
                                 first_line=c.table.first_line + 1)
     decoded = x_snowflake_time(post_id.fillna(""))
-    agree = decoded.notna() & export.notna() & (decoded >= export) & (
-        decoded < export + pd.Timedelta(minutes=1))
+    # the id's time where it falls in the export's minute, or stands alone (time cell empty)
+    agree = decoded.notna() & (export.isna() | (decoded >= export) & (
+        decoded < export + pd.Timedelta(minutes=1)))
     published = export.where(~agree, decoded.dt.floor("s"))
+    _note_undated(c, published, post_id, ctx)
     out = _posts(c, fam, post_id, permalink, published, agree, export_precision="minute",
                  rounded=rounded)
     promoted = c.numbers(fam, "promoted_impressions")
@@ -246,6 +271,7 @@ def _parse_content(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     decoded = x_snowflake_time(post_id.fillna(""))
     days = _day_dates(c, fam, ctx, decoded)
     published, agree = _times_from_ids(decoded, days, ctx)
+    _note_undated(c, published, post_id, ctx)
     out = _posts(c, fam, post_id, permalink, published, agree, export_precision="day",
                  rounded=rounded, published_date=days)
     _unknown_note(c, fam, ctx)
