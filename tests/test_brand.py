@@ -15,6 +15,8 @@ import smmanalytics as smm
     ({"timezone": ""}, "argument 'timezone': not an IANA time zone: ''"),
     ({"language": "de"}, "argument 'language': not a report language; expected one of en, "
      "fr, it; got 'de'"),
+    ({"currency": "€"}, "argument 'currency': not an ISO 4217 currency code; expected a "
+     "three-letter code such as EUR, USD, GBP or CHF; got '€'"),
 ])
 def test_a_brand_with_a_zone_or_language_no_report_takes_is_refused(kwargs, message):
     # Brand(timezone="Paris") was taken, and roi, compare, alerts… of its Dataset then raised

@@ -63,6 +63,12 @@ class Brand:
         if self.language not in LANGS:
             raise ArgumentError("not a report language", argument="language",
                                 expected=f"one of {', '.join(LANGS)}", got=self.language)
+        # "€" left every cost line aside as in another currency; "eur" is EUR (compared in
+        # capitals everywhere)
+        if not (isinstance(self.currency, str) and re.fullmatch(r"[A-Za-z]{3}", self.currency)):
+            raise ArgumentError("not an ISO 4217 currency code", argument="currency",
+                                expected="a three-letter code such as EUR, USD, GBP or CHF",
+                                got=self.currency)
         # an industry the benchmarks do not know compared the brand with all industries,
         # said in a footnote only: a typo, refused here as read_brand refuses it
         from .benchmarks import industry_name
