@@ -215,7 +215,7 @@ def _currency(value: object, path: Path, line: int | None, bad) -> str:
     value is ``bad`` (its ConfigError suggests the code of a sign: ``€`` → EUR) and gives
     the default."""
     code = str(value).strip().upper()
-    if re.fullmatch(r"[A-Z]{3}", code) and isinstance(value, str):
+    if isinstance(value, str) and re.fullmatch(r"[A-Z]{3}", code):
         return code
     sign = _CURRENCY_SIGNS.get(code)
     bad(ConfigError("currency must be an ISO 4217 code, as in costs.csv", file=str(path),
