@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -13,6 +15,8 @@ import smmanalytics as smm
     ({"timezone": ""}, "argument 'timezone': not an IANA time zone: ''"),
     ({"language": "de"}, "argument 'language': not a report language; expected one of en, "
      "fr, it; got 'de'"),
+    ({"currency": "€"}, "argument 'currency': not an ISO 4217 currency code; expected a "
+     "three-letter code such as EUR, USD, GBP or CHF; got '€'"),
 ])
 def test_a_brand_with_a_zone_or_language_no_report_takes_is_refused(kwargs, message):
     # Brand(timezone="Paris") was taken, and roi, compare, alerts… of its Dataset then raised
@@ -122,3 +126,87 @@ def test_one_bad_brand_yaml_key_keeps_the_others_when_loaded(tmp_path):
         "expected one of ('en', 'fr', 'it'); got 'de': its default is used"]]
     with pytest.raises(smm.ConfigError, match="column 'language'"):
         read_brand(path)
+
+
+_KEYS = "accounts, colors, currency, industry, language, logo, name, slug, timezone"
+
+
+@pytest.mark.parametrize("text,line,key,close", [
+    ("name: Acme\ntime_zone: Europe/Paris\n", 2, "time_zone", "timezone"),
+    ("name: Acme\ntimezone: Europe/Paris\nlang: fr\n", 3, "lang", "language"),
+    # a French freelancer's keys: difflib finds no name near nom, the table of words does
+    ("nom: Café Lumière\n", 1, "nom", "name"),
+    ("name: Acme\nfuseau: Europe/Paris\n", 2, "fuseau", "timezone"),
+    ("name: Acme\ndevise: EUR\n", 2, "devise", "currency"),
+    ("name: Acme\nlangue: fr\n", 2, "langue", "language"),
+    ("name: Acme\nsecteur: health_beauty\n", 2, "secteur", "industry"),
+    ("name: Acme\nwebsite: https://acme.example\n", 2, "website", None),
+])
+def test_a_brand_yaml_key_it_does_not_know_is_refused_naming_the_closest(tmp_path, text, line,
+                                                                         key, close):
+    """`time_zone: Europe/Paris`, `lang: fr` or French keys were dropped unread: the brand
+    was in UTC and English, every best-time hour in UTC. The key is refused, read alone or
+    loaded (as a zone that is none), naming the file, the key's line, the keys known and the
+    closest one."""
+    from smmanalytics.brand import read_brand
+
+    path = tmp_path / "brand.yaml"
+    path.write_text(text, encoding="utf-8")
+    hint = f" (did you mean {close!r}?)" if close else ""
+    with pytest.raises(smm.BrandKeyError) as err:
+        read_brand(path)
+    assert str(err.value) == (f"file {path}, line {line}, column {key!r}: unknown key{hint}; "
+                              f"expected one of the keys {_KEYS}; got {key!r}")
+    assert isinstance(err.value, smm.ConfigError)
+    with pytest.raises(smm.BrandKeyError):          # not loaded as UTC and English
+        smm.load(tmp_path)
+
+
+def test_a_brand_yaml_colour_key_it_does_not_know_is_refused(tmp_path):
+    from smmanalytics.brand import read_brand
+
+    path = tmp_path / "brand.yaml"
+    path.write_text("name: Acme\ncolors:\n  primary: '#000000'\n  primaire: '#111111'\n",
+                    encoding="utf-8")
+    with pytest.raises(smm.BrandKeyError) as err:
+        read_brand(path)
+    assert str(err.value) == (
+        f"file {path}, line 4, column 'colors.primaire': unknown key (did you mean "
+        "'colors.primary'?); expected one of the keys colors.accent, colors.primary; got "
+        "'colors.primaire'")
+
+
+def test_the_sample_brand_yaml_has_only_keys_it_knows():
+    from smmanalytics.brand import read_brand
+
+    sample = Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve"
+    assert read_brand(sample / "brand.yaml").timezone == "Europe/Paris"
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("€", "EUR, the code of €"),
+    ("$", "USD, the code of $"),
+    ("£", "GBP, the code of £"),
+    ("Fr.", "CHF, the code of Fr."),
+    ("euros", "EUR, the code of euros"),
+    ("EURO2", "a three-letter code such as EUR, USD, GBP or CHF"),
+])
+def test_a_brand_yaml_currency_that_is_no_iso_code_is_refused_suggesting_one(tmp_path, value,
+                                                                             expected):
+    """`currency: €` was taken as the currency "€", and every cost line (in EUR, or empty:
+    the brand's) was then left aside as in another currency, "convert them in costs.csv".
+    It is refused as costs.csv refuses it; loaded, it is noted and EUR is used."""
+    from smmanalytics.brand import read_brand
+
+    path = tmp_path / "brand.yaml"
+    path.write_text(f"name: Acme\ncurrency: '{value}'\n", encoding="utf-8")
+    message = (f"file {path}, line 2, column 'currency': currency must be an ISO 4217 code, "
+               f"as in costs.csv; expected {expected}; got {value!r}")
+    with pytest.raises(smm.ConfigError) as err:
+        read_brand(path)
+    assert str(err.value) == message
+    problems: list = []
+    assert read_brand(path, problems=problems).currency == "EUR"
+    assert [str(p) for p in problems] == [message]
+    path.write_text("name: Acme\ncurrency: chf\n", encoding="utf-8")
+    assert read_brand(path).currency == "CHF"

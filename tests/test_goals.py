@@ -86,6 +86,38 @@ def test_read_goals_errors_name_line_and_key(tmp_path, goal, column, line):
         _goals(tmp_path, "goals:\n" + goal)
 
 
+@pytest.mark.parametrize("text, line, key, close", [
+    ("goal:\n  - {metric: posts, target: 3}\n", 1, "goal", "goals"),
+    ("# mes objectifs\nobjectifs:\n  - {metric: posts, target: 3}\n", 2, "objectifs", "goals"),
+    ("valeur_par_conversion: 25\ngoals: []\n", 1, "valeur_par_conversion",
+     "value_per_key_event"),
+    ("goals: []\nnotes: written in October\n", 2, "notes", None),
+])
+def test_read_goals_refuses_a_top_level_key_it_does_not_know(tmp_path, text, line, key, close):
+    """`goal:` or `objectifs:` for `goals:` gave no goal, and the report said there was no
+    goals.yaml; `valeur_par_conversion:` left the value per key event unknown. The key is
+    refused, naming the file, its line, the keys known and the closest one."""
+    path = tmp_path / "goals.yaml"
+    path.write_text(text, encoding="utf-8")
+    hint = f" (did you mean {close!r}?)" if close else ""
+    with pytest.raises(ConfigError) as err:
+        read_goals(path)
+    assert str(err.value) == (f"file {path}, line {line}, column {key!r}: unknown key{hint}; "
+                              f"expected one of the keys goals, value_per_key_event; got {key!r}")
+
+
+def test_read_goals_names_the_key_a_goal_key_was_meant_for(tmp_path):
+    path = tmp_path / "goals.yaml"
+    path.write_text("goals:\n  - metric: posts\n    target: 3\n    periode: month\n",
+                    encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        read_goals(path)
+    assert str(err.value) == (
+        f"file {path}, line 4, column 'periode': goal 1 is invalid (did you mean 'period'?); "
+        "expected one of the keys direction, label, metric, period, platform, target; got "
+        "'periode'")
+
+
 def test_read_goals_invalid_yaml_and_shape(tmp_path):
     with pytest.raises(ConfigError, match="not valid YAML"):
         _goals(tmp_path, "goals: [\n")

@@ -107,6 +107,26 @@ def test_invalid_goals_file_is_not_reported_as_missing(tmp_path, lang, start):
         rep.fmt.label("goals_none")]
 
 
+@pytest.mark.parametrize("lang,text", [
+    ("en", 'goals.yaml lists no goal (its "goals:" list is empty or missing): no scorecard.'),
+    ("fr", "Le fichier goals.yaml ne contient aucun objectif (sa liste « goals: » est vide ou "
+           "absente) : pas de tableau de bord."),
+    ("it", "Il file goals.yaml non contiene alcun obiettivo (la sua lista «goals:» è vuota o "
+           "assente): nessun obiettivo da valutare."),
+])
+def test_a_goals_file_without_goals_is_not_reported_as_missing(tmp_path, lang, text):
+    """A goals.yaml read with no goal in it (``goals: []``, or only value_per_key_event) was
+    reported as "No goals.yaml was found", which was false."""
+    import smmanalytics as smm
+
+    (tmp_path / "goals.yaml").write_text("value_per_key_event: 25\ngoals: []\n",
+                                         encoding="utf-8")
+    with pytest.warns(smm.DataQualityWarning, match="^no export was found in "):
+        d = smm.load(tmp_path, cache=False)
+    rep = BrandReport(d, "2026-10", lang=lang)
+    assert [b["text"] for b in rep.scorecard().blocks if b["kind"] == "text"] == [text]
+
+
 def test_roi_section_says_what_its_figures_leave_out(ds, tmp_path):
     """roi()'s notes reached no PDF: a cost line in another currency was left out of the
     total cost without a word, and the revenue was "–" without saying that no GA4 export

@@ -160,6 +160,51 @@ def test_read_costs_missing_header_column(tmp_path):
         read_costs(path)
 
 
+_COST_HEADERS = ("amount, campaign, category, currency, end, hourly_rate, hours, note, "
+                 "platform, start")
+
+
+@pytest.mark.parametrize("header, row, got, close", [
+    # a French freelancer's headers: their cells were dropped unread, the ad spend assigned
+    # to no platform or campaign (ROI by campaign wrong)
+    ("start,end,category,amount,plateforme,campagne",
+     "2026-10-01,2026-10-31,ad_spend,100,instagram,soldes", "plateforme", "platform"),
+    ("start,end,category,montant", "2026-10-01,2026-10-31,ad_spend,100", "montant", "amount"),
+    ("start,end,category,amount,Hourly Rates", "2026-10-01,,tools,10,", "Hourly Rates",
+     "hourly_rate"),
+    ("start,end,category,amount,invoice", "2026-10-01,,tools,10,F-12", "invoice", None),
+])
+def test_read_costs_refuses_a_header_it_does_not_know(tmp_path, header, row, got, close):
+    """`montant` for `amount` said "line 2, column 'amount': cost line has no amount; got ''"
+    (there was one, under montant); `plateforme`, `campagne` were ignored. The header is
+    refused on line 1, naming the headers known and the closest one."""
+    path = tmp_path / "costs.csv"
+    path.write_text(f"{header}\n{row}\n", encoding="utf-8")
+    hint = f" (did you mean {close!r}?)" if close else ""
+    with pytest.raises(ConfigError) as err:
+        read_costs(path)
+    assert str(err.value) == (f"file {path}, line 1, column {got!r}: unknown header{hint}; "
+                              f"expected one of the headers {_COST_HEADERS}; got {got!r}")
+
+
+def test_read_costs_reads_a_column_without_header_only_when_empty(tmp_path):
+    """A spreadsheet's trailing comma leaves a column without header: read when its cells are
+    empty (note, a documented column, is read as ever), refused when one holds a value."""
+    path = tmp_path / "costs.csv"
+    path.write_text("start,category,amount,note,\n2026-10-01,tools,10,Canva,\n",
+                    encoding="utf-8")
+    costs = read_costs(path)
+    assert costs[["amount", "note"]].values.tolist() == [[10.0, "Canva"]]
+    path.write_text("start,category,amount,note,\n2026-10-01,tools,10,Canva,EUR\n",
+                    encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        read_costs(path)
+    assert str(err.value) == (
+        f"file {path}, line 2: a value in column 5, which has no header; expected a header "
+        "on line 1 (one of start, end, category, amount, currency, platform, campaign, hours, "
+        "hourly_rate, note), or the cell empty; got 'EUR'")
+
+
 def test_read_costs_reads_day_first_dates_a_day_above_12_proves(tmp_path):
     """A French spreadsheet's costs.csv writes 25/09/2026 and 31/10/2026: the whole file was
     refused ("expected a date YYYY-MM-DD"), and the brand's ROI unknown. A day above 12

@@ -27,6 +27,7 @@ from .dataset import Dataset, load
 from .errors import (
     ArgumentError,
     ArgumentTypeError,
+    BrandKeyError,
     BrandTimezoneError,
     ConfigError,
     DataQualityWarning,
@@ -81,6 +82,7 @@ __all__ = [
     "UnknownFormatError",
     "SchemaError",
     "BrandTimezoneError",
+    "BrandKeyError",
     "ConfigError",
     "UnknownPlatformError",
     "PeriodError",

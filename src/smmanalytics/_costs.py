@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ._io import file_name, read_user_text, user_csv
+from ._io import file_name, read_user_text, unknown_key, user_csv
 from .errors import ConfigError, DataQualityWarning
 from .loaders._dates import MONTHS, file_numeric_order
 from .loaders._numbers import AMBIGUOUS_COMMA, AMBIGUOUS_DOT
@@ -124,6 +124,9 @@ def read_costs(path: str | Path, *, data: bytes | None = None) -> pd.DataFrame:
     that writes decimals both ways refuses such a number. An empty ``currency`` means the
     brand's currency; an empty ``platform`` or ``campaign`` means shared across them. A file
     saved in Windows-1252 is read with a warning (:func:`smmanalytics._io.read_user_text`).
+    A header that is none of those columns (``plateforme``, ``montant``) is refused, naming
+    the closest: its cells were dropped unread (ad spend assigned to no campaign). A column
+    without header (a spreadsheet's trailing comma) is read when all its cells are empty.
 
     Returns
     -------
@@ -141,9 +144,14 @@ def read_costs(path: str | Path, *, data: bytes | None = None) -> pd.DataFrame:
     path = Path(path)
     text = read_user_text(path, "costs file", data)
     reader, delim = user_csv(text)
-    header = [h.strip().lower().replace(" ", "_") for h in next(reader, [])]
+    written = next(reader, [])
+    header = [h.strip().lower().replace(" ", "_") for h in written]
     if "date" in header and "start" not in header:
         header[header.index("date")] = "start"
+    for h, name in zip(header, written, strict=True):
+        # plateforme, campagne were dropped unread: their ad spend assigned to no campaign
+        if h and h not in COST_COLUMNS:
+            raise unknown_key(name.strip(), COST_COLUMNS, file=path, line=1, what="header")
     missing = [c for c in ("start", "category") if c not in header]
     if missing or not ({"amount"} & set(header) or {"hours", "hourly_rate"} <= set(header)):
         raise ConfigError("costs file lacks required columns", file=str(path), line=1,
@@ -158,6 +166,12 @@ def read_costs(path: str | Path, *, data: bytes | None = None) -> pd.DataFrame:
         if len(raw) > len(header):
             raise ConfigError("row has more cells than the header", file=str(path), line=line,
                               expected=f"{len(header)} cells", got=len(raw))
+        for i, cell in enumerate(raw):
+            if not header[i] and cell.strip():      # a column a spreadsheet left unnamed
+                raise ConfigError(f"a value in column {i + 1}, which has no header",
+                                  file=str(path), line=line, expected="a header on line 1 "
+                                  f"(one of {', '.join(COST_COLUMNS)}), or the cell empty",
+                                  got=cell.strip())
         recs.append((line, {h: (raw[i].strip() if i < len(raw) else "")
                             for i, h in enumerate(header)}))
     decimal = _file_decimal(recs, path, delim)

@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import difflib
 import os
 import tempfile
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePath, PurePosixPath
 
 from .errors import ConfigError, DataQualityWarning, OutputError
 
-__all__ = ["atomic_write", "default_mode", "file_name", "output_folder", "read_user_text",
-           "user_csv", "writing", "yaml_error"]
+__all__ = ["atomic_write", "closest_key", "default_mode", "file_name", "output_folder",
+           "read_user_text", "unknown_key", "user_csv", "writing", "yaml_error"]
 
 
 def file_name(path: str | os.PathLike) -> str:
@@ -72,6 +73,53 @@ def read_user_text(path: str | os.PathLike, what: str, data: bytes | None = None
         "Windows-1252; save it as UTF-8 to be sure of its accents", "encoding_fallback"),
         stacklevel=2)
     return text
+
+
+#: French and Italian words for the keys and headers of the settings files (brand.yaml,
+#: goals.yaml, costs.csv), which difflib does not bring close to theirs (``nom``, ``fuseau``)
+_KEY_WORDS = {
+    "nom": "name", "nome": "name", "fuseau": "timezone", "fuseau_horaire": "timezone",
+    "fuso": "timezone", "fuso_orario": "timezone", "devise": "currency", "monnaie": "currency",
+    "valuta": "currency", "langue": "language", "lingua": "language", "secteur": "industry",
+    "settore": "industry", "couleurs": "colors", "colori": "colors", "comptes": "accounts",
+    "account": "accounts", "objectifs": "goals", "obiettivi": "goals",
+    "valeur_par_conversion": "value_per_key_event", "valore_per_conversione":
+    "value_per_key_event", "debut": "start", "début": "start", "inizio": "start",
+    "fin": "end", "fine": "end", "catégorie": "category", "categorie": "category",
+    "categoria": "category", "montant": "amount", "importo": "amount", "plateforme": "platform",
+    "piattaforma": "platform", "campagne": "campaign", "campagna": "campaign",
+    "heures": "hours", "ore": "hours", "taux_horaire": "hourly_rate",
+    "tariffa_oraria": "hourly_rate", "remarque": "note", "commentaire": "note", "nota": "note",
+    "métrique": "metric", "metrique": "metric", "metrica": "metric", "cible": "target",
+    "objectif": "target", "obiettivo": "target", "periode": "period", "période": "period",
+    "periodo": "period", "sens": "direction", "direzione": "direction", "libellé": "label",
+    "libelle": "label", "etichetta": "label",
+}
+
+
+def closest_key(key: object, known: Iterable[str]) -> str | None:
+    """The known key ``key`` was most likely meant for: its English key when it is a French or
+    Italian word of :data:`_KEY_WORDS`, else the nearest spelling (difflib, ratio ≥ 0.6:
+    ``time_zone`` → ``timezone``, ``lang`` → ``language``), else None."""
+    known = list(known)
+    word = str(key).strip().lower().replace(" ", "_")
+    if _KEY_WORDS.get(word) in known:
+        return _KEY_WORDS[word]
+    return next(iter(difflib.get_close_matches(word, known, n=1, cutoff=0.6)), None)
+
+
+def unknown_key(key: object, known: Iterable[str], *, file: str | os.PathLike,
+                line: int | None, what: str = "key",
+                error: type[ConfigError] = ConfigError) -> ConfigError:
+    """The ConfigError of a key (or a header: ``what``) a settings file does not know, naming
+    the file, its line, the key, the keys known and the closest one (:func:`closest_key`): a
+    key dropped unread left its setting at the default unseen (``time_zone: Europe/Paris``
+    gave every hour in UTC). ``error``: the ConfigError subclass to return."""
+    known = sorted(known)
+    close = closest_key(key, known)
+    return error(f"unknown {what}" + (f" (did you mean {close!r}?)" if close else ""),
+                       file=str(file), line=line, column=str(key),
+                       expected=f"one of the {what}s {', '.join(known)}", got=key)
 
 
 def yaml_error(exc: Exception, path: str | os.PathLike, expected: str,

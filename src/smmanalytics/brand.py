@@ -13,8 +13,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import yaml
 
-from ._io import read_user_text, yaml_error
-from .errors import BrandTimezoneError, ConfigError, DataQualityWarning
+from ._io import read_user_text, unknown_key, yaml_error
+from .errors import BrandKeyError, BrandTimezoneError, ConfigError, DataQualityWarning
 
 __all__ = ["Brand", "default_brand", "read_brand", "slugify"]
 
@@ -22,6 +22,10 @@ _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 #: a fixed offset written for a zone: "+01:00", "UTC+1", "GMT-5", "+0100"
 _OFFSET = re.compile(r"^(?:UTC|GMT|Z)?\s*[+\-\u2212]\s*\d{1,2}(?::?\d{2})?$", re.IGNORECASE)
 LANGS = ("en", "fr", "it")
+#: the keys of brand.yaml, and of its ``colors``
+KEYS = ("name", "slug", "timezone", "currency", "language", "industry", "colors", "logo",
+        "accounts")
+COLOR_KEYS = ("primary", "accent")
 
 
 def slugify(text: str) -> str:
@@ -59,6 +63,12 @@ class Brand:
         if self.language not in LANGS:
             raise ArgumentError("not a report language", argument="language",
                                 expected=f"one of {', '.join(LANGS)}", got=self.language)
+        # "€" left every cost line aside as in another currency; "eur" is EUR (compared in
+        # capitals everywhere)
+        if not (isinstance(self.currency, str) and re.fullmatch(r"[A-Za-z]{3}", self.currency)):
+            raise ArgumentError("not an ISO 4217 currency code", argument="currency",
+                                expected="a three-letter code such as EUR, USD, GBP or CHF",
+                                got=self.currency)
         # an industry the benchmarks do not know compared the brand with all industries,
         # said in a footnote only: a typo, refused here as read_brand refuses it
         from .benchmarks import industry_name
@@ -88,11 +98,16 @@ def read_brand(path: str | Path, *, data: bytes | None = None,
     zone (``europe/paris``) is taken as that zone, with a DataQualityWarning (code
     ``brand_timezone_case``) naming the file and both spellings; any other is refused.
 
-    ``problems``: when a list, an invalid ``language``, colour or ``industry`` is appended to
-    it as its ConfigError and that key takes its default, the other keys kept (as
+    ``currency`` is an ISO 4217 code (``EUR``, in any case), as in costs.csv: ``€`` is
+    refused, the error suggesting ``EUR`` (costs in the brand's currency were otherwise all left
+    aside as "in another currency").
+
+    ``problems``: when a list, an invalid ``language``, ``currency``, colour or ``industry`` is
+    appended to it as its ConfigError and that key takes its default, the other keys kept (as
     :func:`smmanalytics.load` reads the file: one bad key discarded the name, the zone and the
-    accounts with it); when None (the default), it is raised. An invalid zone is always
-    raised.
+    accounts with it); when None (the default), it is raised. An invalid zone, and a key the
+    file does not know (``time_zone``, ``lang``, ``fuseau``: dropped unread, they left the
+    zone in UTC and the reports in English unseen), are always raised.
 
     Raises
     ------
@@ -100,6 +115,9 @@ def read_brand(path: str | Path, *, data: bytes | None = None,
         (a ConfigError) for a ``timezone`` that is no IANA zone, naming the file, the key, what
         was expected and what came; for a fixed offset (``+01:00``, ``UTC+1``), saying that it
         ignores daylight saving time.
+    BrandKeyError
+        (a ConfigError) for a key brand.yaml does not know, top-level or in ``colors``, naming
+        the file, the key's line, the key, the keys known and the closest one.
     ConfigError
         naming the file, the key, what was expected and what came.
     """
@@ -107,11 +125,13 @@ def read_brand(path: str | Path, *, data: bytes | None = None,
     text = read_user_text(path, "brand settings file", data)
     try:
         raw = yaml.safe_load(text) or {}
+        lines = _lines(yaml.compose(text))
     except yaml.YAMLError as exc:
         raise yaml_error(exc, path, "YAML mapping") from exc
     if not isinstance(raw, dict):
         raise ConfigError("brand settings must be a mapping", file=str(path),
                           expected="key: value lines", got=type(raw).__name__)
+    _known_keys(raw, path, lines)
     name = str(raw.get("name") or "Brand")
     tz = _zone(raw.get("timezone", "UTC"), path)
 
@@ -140,12 +160,13 @@ def read_brand(path: str | Path, *, data: bytes | None = None,
         bad(ConfigError("no benchmark has this industry", file=str(path), column="industry",
                         expected=exc.expected, got=exc.got))
         industry = Brand.industry
+    currency = _currency(raw.get("currency", "EUR"), path, lines.get(("currency",)), bad)
     logo = raw.get("logo")
     return Brand(
         name=name,
         slug=str(raw.get("slug") or slugify(name)),
         timezone=tz,
-        currency=str(raw.get("currency", "EUR")).upper(),
+        currency=currency,
         language=lang,
         industry=industry,
         primary_color=str(colors.get("primary", Brand.primary_color)),
@@ -153,6 +174,55 @@ def read_brand(path: str | Path, *, data: bytes | None = None,
         logo=_logo_path(path, str(logo), data is not None) if logo else None,
         accounts=dict(raw.get("accounts") or {}),
     )
+
+
+def _lines(root) -> dict[tuple, int]:
+    """1-based line of each key of brand.yaml: (key,) at the top, ("colors", key) in it."""
+    out: dict[tuple, int] = {}
+    if not isinstance(root, yaml.MappingNode):
+        return out
+    for k, v in root.value:
+        out[(k.value,)] = k.start_mark.line + 1
+        if k.value == "colors" and isinstance(v, yaml.MappingNode):
+            for kk, _ in v.value:
+                out[("colors", kk.value)] = kk.start_mark.line + 1
+    return out
+
+
+def _known_keys(raw: dict, path: Path, lines: dict) -> None:
+    """BrandKeyError for the first key of brand.yaml (top-level, then in ``colors``) that is
+    not one of :data:`KEYS` (:data:`COLOR_KEYS`)."""
+    def refuse(key: object, known: tuple, where: tuple) -> None:
+        raise unknown_key(key, known, file=path, line=lines.get(where), error=BrandKeyError)
+
+    for key in raw:
+        if key not in KEYS:
+            refuse(key, KEYS, (str(key),))
+    colors = raw.get("colors")
+    for key in colors if isinstance(colors, dict) else ():
+        if key not in COLOR_KEYS:
+            refuse(f"colors.{key}", tuple(f"colors.{k}" for k in COLOR_KEYS),
+                   ("colors", str(key)))
+
+
+#: what a currency sign or word written for brand.yaml's ISO code means
+_CURRENCY_SIGNS = {"€": "EUR", "EURO": "EUR", "EUROS": "EUR", "$": "USD", "US$": "USD",
+                   "£": "GBP", "FR.": "CHF", "FR": "CHF", "SFR": "CHF", "¥": "JPY"}
+
+
+def _currency(value: object, path: Path, line: int | None, bad) -> str:
+    """brand.yaml's ``currency`` as an upper-case ISO 4217 code (``eur`` → ``EUR``); another
+    value is ``bad`` (its ConfigError suggests the code of a sign: ``€`` → EUR) and gives
+    the default."""
+    code = str(value).strip().upper()
+    if isinstance(value, str) and re.fullmatch(r"[A-Z]{3}", code):
+        return code
+    sign = _CURRENCY_SIGNS.get(code)
+    bad(ConfigError("currency must be an ISO 4217 code, as in costs.csv", file=str(path),
+                    line=line, column="currency",
+                    expected=f"{sign}, the code of {value}" if sign else
+                    "a three-letter code such as EUR, USD, GBP or CHF", got=value))
+    return Brand.currency
 
 
 @functools.cache

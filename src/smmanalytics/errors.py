@@ -16,6 +16,7 @@ __all__ = [
     "SchemaError",
     "ConfigError",
     "BrandTimezoneError",
+    "BrandKeyError",
     "UnknownPlatformError",
     "PeriodError",
     "ArgumentError",
@@ -91,6 +92,13 @@ class BrandTimezoneError(ConfigError):
     """brand.yaml's ``timezone`` is no IANA time zone (``Europe/Pariss``, ``+01:00``):
     raised even where other invalid settings files are only noted, as every day, month and
     hour of the brand's figures depends on it."""
+
+
+class BrandKeyError(ConfigError):
+    """brand.yaml has a key it does not know (``time_zone``, ``lang``, ``fuseau``): raised
+    even where other invalid settings files are only noted, as the key may well be the zone
+    or the language, whose defaults (UTC, en) would move every hour and word of the reports
+    unseen."""
 
 
 class UnknownPlatformError(SmmError, ValueError):

@@ -78,7 +78,7 @@ from ._actuals import (
 )
 from ._args import frame_with, whole
 from ._forecast import sim_count, sim_er, sim_flow
-from ._io import read_user_text, yaml_error
+from ._io import closest_key, read_user_text, unknown_key, yaml_error
 from .errors import ArgumentError, ConfigError, require_dataset
 from .periods import Period, parse_period
 from .schema import PLATFORMS
@@ -101,6 +101,8 @@ _MONOTONE = COUNT_METRICS + ("revenue",)      # totals that can only grow during
 _POST_METRICS = ("posts", "interactions", "reach", "impressions", "views", "er_reach")
 STATUSES = ("met", "on track", "at risk", "off track", "missed")
 _KEYS = {"metric", "platform", "target", "period", "direction", "label"}
+#: the keys of goals.yaml itself
+_FILE_KEYS = ("goals", "value_per_key_event")
 _PATHS = 10_000
 #: the columns of scorecard()
 _COLUMNS = ["goal_id", "label", "metric", "platform", "direction", "goal_period", "target",
@@ -121,10 +123,14 @@ def read_goals(path: str | Path, *, data: bytes | None = None) -> pd.DataFrame:
         goal_id (1-based), label, metric, platform, target, period, direction, line,
         source_file; ``attrs["value_per_key_event"]`` holds the optional value (or None).
 
+    A key the file does not know, at the top (``goal:`` or ``objectifs:`` for ``goals:``) or
+    in a goal (``periode``), is refused: dropped unread, it gave no goal or a default.
+
     Raises
     ------
     ConfigError
-        naming the file, the line, the key, what was expected and what came.
+        naming the file, the line, the key, what was expected and what came; for a key it
+        does not know, the closest known one too.
     """
     path = Path(path)
     text = read_user_text(path, "goals file", data)
@@ -137,6 +143,11 @@ def read_goals(path: str | Path, *, data: bytes | None = None) -> pd.DataFrame:
         raise ConfigError("goals.yaml must be a mapping with a 'goals:' list", file=str(path),
                           line=1, expected="goals: [...]", got=type(raw).__name__)
     lines = _lines(root)
+    for key in raw:
+        # goal: or objectifs: for goals: gave no goal, and the report said there was no
+        # goals.yaml; valeur_par_conversion left the attributed value unknown
+        if key not in _FILE_KEYS:
+            raise unknown_key(key, _FILE_KEYS, file=path, line=lines.get((str(key),)))
     vpk = raw.get("value_per_key_event")
     if vpk is not None and (isinstance(vpk, bool) or not isinstance(vpk, int | float) or vpk < 0):
         raise ConfigError("invalid value", file=str(path), line=lines.get(("value_per_key_event",)),
@@ -174,16 +185,18 @@ def _lines(root) -> dict[tuple, int]:
 
 
 def _goal(g: object, i: int, path: Path, lines: dict) -> dict:
-    def fail(key: str | None, expected: str, got: object) -> ConfigError:
+    def fail(key: str | None, expected: str, got: object, hint: str = "") -> ConfigError:
         line = lines.get(("goals", i, key)) or lines.get(("goals", i))
-        return ConfigError(f"goal {i + 1} is invalid", file=str(path), line=line, column=key,
-                           expected=expected, got=got)
+        return ConfigError(f"goal {i + 1} is invalid{hint}", file=str(path), line=line,
+                           column=key, expected=expected, got=got)
 
     if not isinstance(g, dict):
         raise fail(None, "a mapping with metric, platform, target, period, direction", g)
-    unknown = sorted(set(g) - _KEYS)
+    unknown = sorted(set(g) - _KEYS, key=str)
     if unknown:
-        raise fail(unknown[0], f"one of the keys {', '.join(sorted(_KEYS))}", unknown[0])
+        close = closest_key(unknown[0], _KEYS)
+        raise fail(unknown[0], f"one of the keys {', '.join(sorted(_KEYS))}", unknown[0],
+                   f" (did you mean {close!r}?)" if close else "")
     metric = str(g.get("metric", "")).strip().lower()
     if metric not in GOAL_METRICS:
         raise fail("metric", f"one of {', '.join(GOAL_METRICS)}", g.get("metric"))

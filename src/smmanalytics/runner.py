@@ -456,7 +456,8 @@ def _html_exporter():
 
 
 def latest_period(data: str | os.PathLike) -> str:
-    """The latest complete month of a brand's data: the month before its newest export."""
+    """The latest complete month of a brand's data: the month before its newest export (see
+    :func:`~smmanalytics._preflight.latest_period_of` for an export date only guessed)."""
     from .dataset import load
 
     return latest_period_of(load(data), data)

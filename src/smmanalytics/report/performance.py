@@ -75,7 +75,10 @@ class PerformanceSections:
             if reason is not None:       # a goals.yaml is there, but invalid: say why
                 return self.text(sec, f.label("goals_failed").format(reason=reason,
                                                                      **f.failure(reason)))
-            return self.text(sec, f.label("goals_none"))
+            # a goals.yaml read with no goal in it (read_goals' frame, with its columns) is
+            # there: "no goals.yaml" was false
+            read = self.ds.goals is not None and "source_file" in self.ds.goals.columns
+            return self.text(sec, f.label("goals_empty" if read else "goals_none"))
         sc = scorecard(self.ds, self.period)
         statuses = shown_status(sc)
         counts = statuses.value_counts()
