@@ -195,7 +195,8 @@ def test_a_brand_yaml_currency_that_is_no_iso_code_is_refused_suggesting_one(tmp
                                                                              expected):
     """`currency: €` was taken as the currency "€", and every cost line (in EUR, or empty:
     the brand's) was then left aside as in another currency, "convert them in costs.csv".
-    It is refused as costs.csv refuses it; loaded, it is noted and EUR is used."""
+    It is refused as costs.csv refuses it, and by load too: read as EUR, a USD brand's costs
+    would all be left aside the same way."""
     from smmanalytics.brand import read_brand
 
     path = tmp_path / "brand.yaml"
@@ -205,8 +206,23 @@ def test_a_brand_yaml_currency_that_is_no_iso_code_is_refused_suggesting_one(tmp
     with pytest.raises(smm.ConfigError) as err:
         read_brand(path)
     assert str(err.value) == message
-    problems: list = []
-    assert read_brand(path, problems=problems).currency == "EUR"
-    assert [str(p) for p in problems] == [message]
+    with pytest.raises(smm.ConfigError) as err:
+        read_brand(path, problems=[])
+    assert str(err.value) == message
+    with pytest.raises(smm.BrandCurrencyError, match="column 'currency'"):
+        smm.load(tmp_path)
     path.write_text("name: Acme\ncurrency: chf\n", encoding="utf-8")
     assert read_brand(path).currency == "CHF"
+
+
+def test_a_brand_yaml_language_in_capitals_is_that_language(tmp_path):
+    """`language: FR` was refused ("unsupported report language; got 'FR'") while `fr` was
+    read: the language is read in any case; another language is still refused."""
+    from smmanalytics.brand import read_brand
+
+    path = tmp_path / "brand.yaml"
+    path.write_text("name: Acme\nlanguage: FR\n", encoding="utf-8")
+    assert read_brand(path).language == "fr"
+    path.write_text("name: Acme\nlanguage: De\n", encoding="utf-8")
+    with pytest.raises(smm.ConfigError, match="got 'De'"):
+        read_brand(path)

@@ -27,6 +27,7 @@ from .dataset import Dataset, load
 from .errors import (
     ArgumentError,
     ArgumentTypeError,
+    BrandCurrencyError,
     BrandKeyError,
     BrandTimezoneError,
     ConfigError,
@@ -82,6 +83,7 @@ __all__ = [
     "UnknownFormatError",
     "SchemaError",
     "BrandTimezoneError",
+    "BrandCurrencyError",
     "BrandKeyError",
     "ConfigError",
     "UnknownPlatformError",

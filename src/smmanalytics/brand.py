@@ -14,7 +14,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 import yaml
 
 from ._io import read_user_text, unknown_key, yaml_error
-from .errors import BrandKeyError, BrandTimezoneError, ConfigError, DataQualityWarning
+from .errors import (
+    BrandCurrencyError,
+    BrandKeyError,
+    BrandTimezoneError,
+    ConfigError,
+    DataQualityWarning,
+)
 
 __all__ = ["Brand", "default_brand", "read_brand", "slugify"]
 
@@ -102,12 +108,13 @@ def read_brand(path: str | Path, *, data: bytes | None = None,
     refused, the error suggesting ``EUR`` (costs in the brand's currency were otherwise all left
     aside as "in another currency").
 
-    ``problems``: when a list, an invalid ``language``, ``currency``, colour or ``industry`` is
-    appended to it as its ConfigError and that key takes its default, the other keys kept (as
+    ``problems``: when a list, an invalid ``language``, colour or ``industry`` is appended to
+    it as its ConfigError and that key takes its default, the other keys kept (as
     :func:`smmanalytics.load` reads the file: one bad key discarded the name, the zone and the
-    accounts with it); when None (the default), it is raised. An invalid zone, and a key the
-    file does not know (``time_zone``, ``lang``, ``fuseau``: dropped unread, they left the
-    zone in UTC and the reports in English unseen), are always raised.
+    accounts with it); when None (the default), it is raised. An invalid zone or currency,
+    and a key the file does not know (``time_zone``, ``lang``, ``fuseau``: dropped unread,
+    they left the zone in UTC and the reports in English unseen), are always raised.
+    ``language`` is read in any case (``FR`` is ``fr``).
 
     Raises
     ------
@@ -115,6 +122,9 @@ def read_brand(path: str | Path, *, data: bytes | None = None,
         (a ConfigError) for a ``timezone`` that is no IANA zone, naming the file, the key, what
         was expected and what came; for a fixed offset (``+01:00``, ``UTC+1``), saying that it
         ignores daylight saving time.
+    BrandCurrencyError
+        (a ConfigError) for a ``currency`` that is no ISO 4217 code, naming the file, the
+        key's line, what came and the code of a sign (``€``: EUR).
     BrandKeyError
         (a ConfigError) for a key brand.yaml does not know, top-level or in ``colors``, naming
         the file, the key's line, the key, the keys known and the closest one.
@@ -140,7 +150,8 @@ def read_brand(path: str | Path, *, data: bytes | None = None,
             raise exc
         problems.append(exc)
 
-    lang = str(raw.get("language", "en"))
+    lang = str(raw.get("language", "en")).strip()
+    lang = lang.lower() if lang.lower() in LANGS else lang      # "FR" is French
     if lang not in LANGS:
         bad(ConfigError("unsupported report language", file=str(path), column="language",
                         expected=f"one of {LANGS}", got=lang))
@@ -160,7 +171,7 @@ def read_brand(path: str | Path, *, data: bytes | None = None,
         bad(ConfigError("no benchmark has this industry", file=str(path), column="industry",
                         expected=exc.expected, got=exc.got))
         industry = Brand.industry
-    currency = _currency(raw.get("currency", "EUR"), path, lines.get(("currency",)), bad)
+    currency = _currency(raw.get("currency", "EUR"), path, lines.get(("currency",)))
     logo = raw.get("logo")
     return Brand(
         name=name,
@@ -210,19 +221,19 @@ _CURRENCY_SIGNS = {"€": "EUR", "EURO": "EUR", "EUROS": "EUR", "$": "USD", "US$
                    "£": "GBP", "FR.": "CHF", "FR": "CHF", "SFR": "CHF", "¥": "JPY"}
 
 
-def _currency(value: object, path: Path, line: int | None, bad) -> str:
+def _currency(value: object, path: Path, line: int | None) -> str:
     """brand.yaml's ``currency`` as an upper-case ISO 4217 code (``eur`` → ``EUR``); another
-    value is ``bad`` (its ConfigError suggests the code of a sign: ``€`` → EUR) and gives
-    the default."""
+    value is refused, its ConfigError suggesting the code of a sign (``€`` → EUR). Never
+    replaced by a default: a USD brand's costs read as EUR would all be left aside as in
+    another currency, the report's money figures gone for a key noted as ignored."""
     code = str(value).strip().upper()
     if isinstance(value, str) and re.fullmatch(r"[A-Z]{3}", code):
         return code
     sign = _CURRENCY_SIGNS.get(code)
-    bad(ConfigError("currency must be an ISO 4217 code, as in costs.csv", file=str(path),
-                    line=line, column="currency",
-                    expected=f"{sign}, the code of {value}" if sign else
-                    "a three-letter code such as EUR, USD, GBP or CHF", got=value))
-    return Brand.currency
+    raise BrandCurrencyError("currency must be an ISO 4217 code, as in costs.csv",
+                             file=str(path), line=line, column="currency",
+                             expected=f"{sign}, the code of {value}" if sign else
+                             "a three-letter code such as EUR, USD, GBP or CHF", got=value)
 
 
 @functools.cache

@@ -939,17 +939,18 @@ class _Settings:
                 ignored(str(f), self.brand_read)
                 return
             from .brand import read_brand
-            from .errors import BrandKeyError, BrandTimezoneError
+            from .errors import BrandCurrencyError, BrandKeyError, BrandTimezoneError
 
-            # one bad key (a colour, the language, the currency, the industry) takes its
-            # default and is noted, the others kept: the whole file was dropped, its zone, name
-            # and accounts with it. A zone that is none is raised: every day and month depends
-            # on it; and so is a key the file does not know (time_zone, lang, fuseau).
+            # one bad key (a colour, the language, the industry) takes its default and is
+            # noted, the others kept: the whole file was dropped, its zone, name and accounts
+            # with it. A zone that is none is raised: every day and month depends on it; so is
+            # a currency (every cost and revenue in it), and a key the file does not know
+            # (time_zone, lang, fuseau).
             problems: list | None = None if strict else []
             try:
                 with noting_warnings(ilog, f):
                     brand = read_brand(f, data=data, problems=problems)
-            except (BrandTimezoneError, BrandKeyError):
+            except (BrandTimezoneError, BrandCurrencyError, BrandKeyError):
                 raise
             except SmmError as exc:
                 if strict:

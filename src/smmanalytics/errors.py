@@ -16,6 +16,7 @@ __all__ = [
     "SchemaError",
     "ConfigError",
     "BrandTimezoneError",
+    "BrandCurrencyError",
     "BrandKeyError",
     "UnknownPlatformError",
     "PeriodError",
@@ -92,6 +93,12 @@ class BrandTimezoneError(ConfigError):
     """brand.yaml's ``timezone`` is no IANA time zone (``Europe/Pariss``, ``+01:00``):
     raised even where other invalid settings files are only noted, as every day, month and
     hour of the brand's figures depends on it."""
+
+
+class BrandCurrencyError(ConfigError):
+    """brand.yaml's ``currency`` is no ISO 4217 code (``€``, ``euros``): raised even where
+    other invalid settings files are only noted, as the costs and revenue in the brand's
+    currency would all be left aside as in another one under a default currency."""
 
 
 class BrandKeyError(ConfigError):
