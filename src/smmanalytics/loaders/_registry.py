@@ -507,6 +507,13 @@ def get_format(name: str) -> Format:
                                  got=name) from None
 
 
+def find_format(name: str) -> Format | None:
+    """The registered format called ``name``, None when there is none: a frame's
+    ``source_format`` looked up (``_expected.expected_components``), which may name no
+    registered format (a frame built by hand)."""
+    return _FORMATS.get(name)
+
+
 def _detect(cand: Candidate, fmts: list[Format]) -> tuple[Format | None, float]:
     best, best_score = None, 0.0
     for fmt in fmts:
@@ -761,10 +768,10 @@ def _interactions_noted(posts: pd.DataFrame, src: Source, log: QualityLog | None
     without ``Réactions``: its ``Reactions, Comments and Shares``) are noted
     (``interactions_from_total``), and the file's ``expected_metric_missing`` warning says so.
     """
-    from ..metrics import COMPONENTS, _interactions
+    from ..metrics import COMPONENTS, interactions_and_totals
     from ._expected import expected_components
 
-    got, from_total = _interactions(posts)
+    got, from_total = interactions_and_totals(posts)
     if log is not None and len(from_total):
         _note_from_total(posts, from_total, src, log, sheet)
     # a column its format's exports always fill, blank on every post of a platform (Saves
@@ -924,8 +931,9 @@ def _parse_source(src: Source, log: QualityLog, fmts: list[Format]
     return out, understood
 
 
-#: who exports the tables of a synonyms family, as a reader names them
-_FAMILY_NAMES = {"meta": "Meta Business Suite", "meta_daily": "Meta Business Suite",
+#: who exports the tables of a synonyms family, as a reader names them (in the notes of this
+#: module and of ``_expected``)
+FAMILY_NAMES = {"meta": "Meta Business Suite", "meta_daily": "Meta Business Suite",
                  "meta_legacy": "Facebook Insights", "x_content": "X", "x_legacy": "X",
                  "x_legacy_daily": "X", "x_overview": "X", "linkedin_posts": "LinkedIn",
                  "linkedin_metrics": "LinkedIn", "linkedin_followers": "LinkedIn",
@@ -967,7 +975,7 @@ def _near_miss(cand: Candidate, fmts: list[Format]) -> str | None:
     if best is None or best[1] < 3 or len(best[2].unknown) > max(2, len(headers) // 10):
         return None
     family, known, m = best
-    who = _FAMILY_NAMES.get(family, family)
+    who = FAMILY_NAMES.get(family, family)
     lang = m.locale.split("-")[0]
     names: dict[str, str] = {}
     for syn in synonyms():              # one header per field: the file's language first
