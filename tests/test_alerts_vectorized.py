@@ -40,12 +40,12 @@ def _severity_by_pairs(al, window):
 
 def test_windows_by_hand():
     x = np.arange(1.0, 7.0)[None, :]
-    w = st._windows(x, np.array([0, 1, 0, 1, 0, 1]), 2)[0]
+    w = st.lagged_windows(x, np.array([0, 1, 0, 1, 0, 1]), 2)[0]
     nan = np.nan
     expected = [[nan, nan], [nan, nan], [nan, 1], [nan, 2], [1, 3], [2, 4]]
     np.testing.assert_array_equal(w, np.array(expected))
-    np.testing.assert_array_equal(st._windows(x, None, 3)[0, 4], [2.0, 3.0, 4.0])
-    assert st._windows(np.zeros((2, 0)), np.zeros(0, dtype=int), 8).shape == (2, 0, 8)
+    np.testing.assert_array_equal(st.lagged_windows(x, None, 3)[0, 4], [2.0, 3.0, 4.0])
+    assert st.lagged_windows(np.zeros((2, 0)), np.zeros(0, dtype=int), 8).shape == (2, 0, 8)
 
 
 def test_windows_are_the_per_group_windows():
@@ -55,7 +55,7 @@ def test_windows_are_the_per_group_windows():
         x = rng.poisson(5, (m, n)).astype(float)
         x[rng.random((m, n)) < 0.1] = np.nan
         groups = rng.integers(0, 7, n) if grouped else None
-        np.testing.assert_array_equal(st._windows(x, groups, k),
+        np.testing.assert_array_equal(st.lagged_windows(x, groups, k),
                                       _windows_by_group(x, groups, k))
 
 

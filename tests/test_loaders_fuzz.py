@@ -265,7 +265,7 @@ _csv_cell = st.one_of(st.just(""), st.text(alphabet='ab é,;\t"\n\r0', max_size=
 @given(st.lists(st.lists(_csv_cell, min_size=1, max_size=4), min_size=1, max_size=5),
        st.sampled_from([",", ";", "\t"]), st.booleans(), st.data())
 def test_the_quoted_cell_left_open_is_found_where_it_opens(rows, delim, quote_all, data):
-    from smmanalytics.loaders._cutoff import _unclosed_quote
+    from smmanalytics.loaders._cutoff import find_unclosed_quote
 
     text, quoted = "", []            # the rows as a CSV writes them; (start, end, column)
     for row in rows:
@@ -276,10 +276,10 @@ def test_the_quoted_cell_left_open_is_found_where_it_opens(rows, delim, quote_al
                 cell = '"' + cell.replace('"', '""') + '"'
             text += cell
         text += "\n"
-    assert _unclosed_quote(text, delim) is None
+    assert find_unclosed_quote(text, delim) is None
     assume(quoted)
     start, end, column = data.draw(st.sampled_from(quoted))
-    assert _unclosed_quote(text[:end - 1] + text[end:], delim) == (start, column)
+    assert find_unclosed_quote(text[:end - 1] + text[end:], delim) == (start, column)
 
 
 _RU = "января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split()

@@ -42,7 +42,7 @@ import numpy as np
 
 __all__: list[str] = []
 
-_MAD_SD = 1.482602218505602      # 1 / 0.6745: MAD → sd for normal data
+MAD_SD = 1.482602218505602      # 1 / 0.6745: MAD → sd for normal data
 _MEANAD_SD = 1.253314            # MeanAD → sd (IBM fallback when MAD = 0)
 
 
@@ -74,7 +74,7 @@ def _group_order(groups: np.ndarray | None, n: int) -> tuple[np.ndarray, ...]:
     return order, pos, rank
 
 
-def _windows(x: np.ndarray, groups: np.ndarray | None, k: int) -> np.ndarray:
+def lagged_windows(x: np.ndarray, groups: np.ndarray | None, k: int) -> np.ndarray:
     """``(m, n, k)``: for each day the ``k`` previous values of ``x`` within its group
     (NaN-padded), oldest first."""
     m, n = x.shape
@@ -114,11 +114,11 @@ def nanmedian(a: np.ndarray) -> np.ndarray:
 def baseline_window(x: np.ndarray, weekday: np.ndarray, settings) -> np.ndarray:
     """The baseline window ``H`` (m, n, K) for every day, in the scale of the day itself."""
     if settings.baseline == "weekday":
-        return _windows(x, weekday, settings.weekday_weeks)
+        return lagged_windows(x, weekday, settings.weekday_weeks)
     m, n = x.shape
     wd = weekday.astype(float)[None, :]
-    f_vals = _windows(x, None, settings.factor_days)
-    f_days = _windows(wd, None, settings.factor_days)[0]
+    f_vals = lagged_windows(x, None, settings.factor_days)
+    f_days = lagged_windows(wd, None, settings.factor_days)[0]
     overall = _nan(np.nanmean, f_vals, axis=2)
     factors = np.ones((m, n, 7))
     for w in range(7):
@@ -126,8 +126,8 @@ def baseline_window(x: np.ndarray, weekday: np.ndarray, settings) -> np.ndarray:
         with np.errstate(divide="ignore", invalid="ignore"):
             fw = mean_w / overall
         factors[:, :, w] = np.where(np.isfinite(fw), fw, 1.0)
-    h_vals = _windows(x, None, settings.pooled_days)
-    h_days = _windows(wd, None, settings.pooled_days)[0]
+    h_vals = lagged_windows(x, None, settings.pooled_days)
+    h_days = lagged_windows(wd, None, settings.pooled_days)[0]
     idx = np.where(np.isnan(h_days), 0, h_days).astype(int)
     f_s = np.take_along_axis(factors, np.broadcast_to(idx, (m, n, idx.shape[1])), axis=2)
     f_t = np.take_along_axis(factors, np.broadcast_to(weekday[None, :, None], (m, n, 1)), axis=2)
@@ -149,7 +149,7 @@ def window_stats(h: np.ndarray, robust: bool = True) -> dict[str, np.ndarray]:
     dev = np.abs(h - med[..., None])
     mad = nanmedian(dev)
     meanad = _nan(np.nanmean, dev, axis=2)
-    sd = np.where(mad > 0, _MAD_SD * mad, _MEANAD_SD * meanad)
+    sd = np.where(mad > 0, MAD_SD * mad, _MEANAD_SD * meanad)
     return {"count": count, "sum": total, "median": med, "sd": sd, "mu": mu}
 
 
@@ -221,15 +221,15 @@ def mean_days(history: np.ndarray, weekday: np.ndarray, settings) -> np.ndarray:
     ``history`` holds (NaN: left out); untested days get 1.
     """
     if settings.baseline == "weekday":
-        d = np.sum(~np.isnan(_windows(history, weekday, settings.weekday_weeks)), axis=2)
+        d = np.sum(~np.isnan(lagged_windows(history, weekday, settings.weekday_weeks)), axis=2)
         return np.maximum(d, 1).astype(float)
     m, n = history.shape
     wd = weekday.astype(float)[None, :]
     seen = np.where(np.isnan(history), np.nan, 1.0)
-    f_seen = ~np.isnan(_windows(seen, None, settings.factor_days))
-    f_days = _windows(wd, None, settings.factor_days)[0]
-    h_seen = ~np.isnan(_windows(seen, None, settings.pooled_days))
-    h_days = _windows(wd, None, settings.pooled_days)[0]
+    f_seen = ~np.isnan(lagged_windows(seen, None, settings.factor_days))
+    f_days = lagged_windows(wd, None, settings.factor_days)[0]
+    h_seen = ~np.isnan(lagged_windows(seen, None, settings.pooled_days))
+    h_days = lagged_windows(wd, None, settings.pooled_days)[0]
     big_n = np.maximum(h_seen.sum(axis=2), 1)
     inv = np.zeros((m, n))
     today = weekday[None, :] == np.arange(7)[:, None, None]          # (7, 1, n)

@@ -77,7 +77,6 @@ _VOLUME = ("negative_feedback", "unfollows", "net_followers", "comments")
 _COUNT = ("negative_feedback", "unfollows", "comments")
 _SEVERITIES = ("watch", "warning", "crisis")
 cusum_k = _st.cusum_k
-_MAD_SD = _st._MAD_SD
 
 _ALERT_COLUMNS = ["date", "platform", "signal", "value", "baseline", "score", "threshold",
                   "test", "severity", "incident_id", "incident_severity", "dst_day", "posts"]
@@ -235,7 +234,7 @@ def _detect(series: pd.DataFrame, signal: str, settings: AlertSettings) -> pd.Da
         st = _st.window_stats(_st.baseline_window(x, weekday, settings))
         enough = st["count"] >= settings.min_history
         dev = np.abs(x - st["median"])[enough]
-        series_sd = _MAD_SD * float(np.median(dev)) if dev.size else 1.0
+        series_sd = _st.MAD_SD * float(np.median(dev)) if dev.size else 1.0
         scale = np.maximum(np.maximum(st["sd"], series_sd), 1.0)
         z = _st.robust_z(x, st["median"], scale)
         tested = enough & np.isfinite(z)
@@ -316,8 +315,8 @@ def _ratio_level(c: np.ndarray, expo: np.ndarray, history: np.ndarray, weekday: 
     alone, as in :func:`_count_level`)."""
     groups, k = ((weekday, settings.weekday_weeks) if settings.baseline == "weekday"
                  else (None, settings.pooled_days))
-    h_c = _st._windows(history, groups, k)
-    h_n = _st._windows(np.where(np.isnan(history), np.nan, expo), groups, k)
+    h_c = _st.lagged_windows(history, groups, k)
+    h_n = _st.lagged_windows(np.where(np.isnan(history), np.nan, expo), groups, k)
     count = np.sum(~np.isnan(h_c), axis=2)
     tot_c, tot_n = np.nansum(h_c, axis=2), np.nansum(h_n, axis=2)
     with np.errstate(divide="ignore", invalid="ignore"):

@@ -8,20 +8,22 @@ and :meth:`~._sniff.RawTable.unclosed_quote` for CSV tables, and the Meta audien
 (:mod:`.meta_audience`), which reads its blocks itself.
 
 The checks take the body as text or as its UTF-8 bytes (a memoryview of a file of a million
-rows): they look at its last characters, or count in C, and never copy it whole.
+rows): they look at its last characters, or count in C, and never copy it whole. Their two
+readings of such a body, :func:`count_char` and :func:`last_char`, serve :mod:`._sniff` too.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["ends_inside_a_line", "ends_inside_a_quote", "ends_with_a_quote", "cut_off_message"]
+__all__ = ["ends_inside_a_line", "ends_inside_a_quote", "ends_with_a_quote", "cut_off_message",
+           "find_unclosed_quote", "count_char", "last_char"]
 
 #: a run of quotes: one that opens or closes a cell, and the pairs that stand for a quote
 _QUOTE_RUN = re.compile('"+')
 
 
-def _unclosed_quote(text: str, delim: str) -> tuple[int, int] | None:
+def find_unclosed_quote(text: str, delim: str) -> tuple[int, int] | None:
     """Where a quoted cell of the rows ``text`` that is never closed opens: its offset in
     ``text`` and its column (0 for a row's first cell); None when every quoted cell closes.
 
@@ -64,7 +66,7 @@ def ends_inside_a_quote(body: str | bytes | memoryview, delim: str) -> bool:
     them opening a cell (odd, a delimiter or a line break before it: a quote deleted higher up
     leaves the last one closing a cell). A cut cell whose last quotes are a quote of its text
     ("" ) is not told here: the unclosed quote's error stands for it."""
-    if _count(body, '"') % 2 == 0:
+    if count_char(body, '"') % 2 == 0:
         return False
     tail = body[-(1 << 16):]
     tail = tail if isinstance(tail, str) else bytes(tail).decode("utf-8", "replace")
@@ -77,7 +79,7 @@ def ends_inside_a_quote(body: str | bytes | memoryview, delim: str) -> bool:
     return (end - start) % 2 == 1 and tail[start - 1] in (delim, "\n", "\r")
 
 
-def _count(body: str | bytes | memoryview, char: str) -> int:
+def count_char(body: str | bytes | memoryview, char: str) -> int:
     """How many times ``char`` (ASCII) is in ``body``, counted in C, a few MB at a time for
     bytes (no copy of the whole body)."""
     if isinstance(body, str):
@@ -86,7 +88,7 @@ def _count(body: str | bytes | memoryview, char: str) -> int:
     return sum(bytes(body[i:i + step]).count(byte) for i in range(0, len(body), step))
 
 
-def _last_char(body: str | bytes | memoryview) -> str:
+def last_char(body: str | bytes | memoryview) -> str:
     """The body's last character (ASCII is all it is compared with), "" when empty."""
     last = body[-1:]
     return last if isinstance(last, str) else bytes(last).decode("latin-1")

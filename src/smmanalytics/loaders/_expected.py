@@ -63,9 +63,9 @@ def expected_components(source_format: str | None, platform: str | None) -> tupl
     >>> expected_components("meta_post", "facebook")
     ('reactions', 'comments', 'shares')
     """
-    from ._registry import _FORMATS
+    from ._registry import find_format
 
-    fmt = _FORMATS.get(source_format) if isinstance(source_format, str) else None
+    fmt = find_format(source_format) if isinstance(source_format, str) else None
     if fmt is None:
         return ()
     out = []
@@ -129,7 +129,7 @@ def note_missing_metrics(fmt: Format, cand: Candidate, frames: list[pd.DataFrame
     exports carry (see the module's docstring). ``since``: the position in ``ctx.log`` of the
     first note of this table's parse, whose ``extra_columns`` note the warning replaces.
     Nothing is said of a table of no rows, nor of a format that expects nothing."""
-    from ._registry import _FAMILY_NAMES
+    from ._registry import FAMILY_NAMES
 
     if not frames or not any(len(f) for f in frames):
         return
@@ -139,7 +139,7 @@ def note_missing_metrics(fmt: Format, cand: Candidate, frames: list[pd.DataFrame
         return
     m = _match(fmt, cand)
     lang = m.locale.split("-")[0]
-    who = _FAMILY_NAMES.get(fmt.family, fmt.family)
+    who = FAMILY_NAMES.get(fmt.family, fmt.family)
     what = ", nor of ".join(_metric(e, fmt.family, lang) for e in missing)
     unused = list(dict.fromkeys(h for h in m.unknown if str(h).strip()))
     several = len(missing) > 1

@@ -25,12 +25,12 @@ from ..quality import QualityLog
 from ._sniff import (
     DELIMITERS,
     RawTable,
-    _after_header,
-    _comment,
-    _fields,
-    _header_fields,
-    _only_cell,
-    _parse_preamble,
+    after_header,
+    comment_line,
+    header_fields,
+    line_fields,
+    only_cell,
+    parse_preamble,
     sniff_delimiter,
 )
 
@@ -41,7 +41,7 @@ _SEP = re.compile(r'^\s*"?sep=(.)"?\s*$', re.IGNORECASE)
 
 
 def _first_line_fields(line: str) -> int:
-    return max(len(_fields(line, d)) for d in DELIMITERS)
+    return max(len(line_fields(line, d)) for d in DELIMITERS)
 
 
 #: a carriage return no line feed follows: a line's end in a "CSV (Macintosh)" file
@@ -94,7 +94,7 @@ def split_text(text: str, *, source: str, encoding: str | None = None,
             if m:
                 hint = m.group(1)
                 meta["sep"] = hint
-            elif (comment := _comment(stripped)) is not None:
+            elif (comment := comment_line(stripped)) is not None:
                 pre.append((line_no, comment))
             elif not stripped or set(stripped) <= set(",;\t\""):
                 pass
@@ -104,7 +104,7 @@ def split_text(text: str, *, source: str, encoding: str | None = None,
                 nxt = text[end + 1:(n if nxt_end < 0 else nxt_end)].rstrip("\r")
                 # (not a line whose quote is still open: a header cell holding a line break)
                 # (a spreadsheet's re-save pads it with empty cells: "Facebook follows;")
-                cell = _only_cell(line) if title is None and not pre else None
+                cell = only_cell(line) if title is None and not pre else None
                 if (cell is not None and cell.isprintable() and _first_line_fields(nxt) > 1
                         and line.count('"') % 2 == 0):
                     title = meta["title"] = cell
@@ -113,7 +113,7 @@ def split_text(text: str, *, source: str, encoding: str | None = None,
             pos, line_no = end + 1, line_no + 1
         if pos >= n:
             break
-        _parse_preamble(pre, meta)
+        parse_preamble(pre, meta)
         header_end = text.find("\n", pos)
         header_end = n if header_end < 0 else header_end
         # the table ends at a blank line followed by a '#' line (only searched in # files)
@@ -122,8 +122,8 @@ def split_text(text: str, *, source: str, encoding: str | None = None,
             stop = _next_preamble(text, header_end)
         head_lines = text[pos:min(stop, pos + 20000)].splitlines()
         delim = sniff_delimiter(head_lines, hint)
-        header = _header_fields(text, pos, stop, delim, source=source, line=line_no)
-        body_start = _after_header(text, pos, stop, header_end)
+        header = header_fields(text, pos, stop, delim, source=source, line=line_no)
+        body_start = after_header(text, pos, stop, header_end)
         tables.append(RawTable(source=source, header=header, first_line=line_no, meta=meta,
                                delimiter=delim, encoding=encoding,
                                body=text[body_start:stop],

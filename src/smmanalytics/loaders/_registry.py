@@ -20,7 +20,7 @@ A format is registered once, by its module, with :func:`register`. Reading a fil
 (2) a date or epoch in the file name (``…_2026-10-31.csv``, ``…_<start>_<end>.csv`` → end), else
 (3) the file's modification time, with a quality note saying it was guessed, and the frames'
 ``attrs["snapshot_guessed"]``: a copy's modification time is when it was copied, so the merge
-keeps an export that states its time over it (``dataset._merge``).
+keeps an export that states its time over it (``dataset.merge_table``).
 """
 
 from __future__ import annotations
@@ -507,6 +507,13 @@ def get_format(name: str) -> Format:
                                  got=name) from None
 
 
+def find_format(name: str) -> Format | None:
+    """The registered format called ``name``, None when there is none: a frame's
+    ``source_format`` looked up (``_expected.expected_components``), which may name no
+    registered format (a frame built by hand)."""
+    return _FORMATS.get(name)
+
+
 def _detect(cand: Candidate, fmts: list[Format]) -> tuple[Format | None, float]:
     best, best_score = None, 0.0
     for fmt in fmts:
@@ -761,10 +768,10 @@ def _interactions_noted(posts: pd.DataFrame, src: Source, log: QualityLog | None
     without ``Réactions``: its ``Reactions, Comments and Shares``) are noted
     (``interactions_from_total``), and the file's ``expected_metric_missing`` warning says so.
     """
-    from ..metrics import COMPONENTS, _interactions
+    from ..metrics import COMPONENTS, interactions_and_totals
     from ._expected import expected_components
 
-    got, from_total = _interactions(posts)
+    got, from_total = interactions_and_totals(posts)
     if log is not None and len(from_total):
         _note_from_total(posts, from_total, src, log, sheet)
     # a column its format's exports always fill, blank on every post of a platform (Saves
@@ -922,14 +929,15 @@ def _parse_source(src: Source, log: QualityLog, fmts: list[Format]
     snap, stated, guessed = _snapshot(src, frames, log) if frames else (pd.NaT, False, False)
     out = [finish(df, src, snap, log, snapshot_stated=stated) for df in frames]
     if guessed:
-        # the merge keeps a snapshot the export states over this one (dataset._merge)
+        # the merge keeps a snapshot the export states over this one (dataset.merge_table)
         for df in out:
             df.attrs["snapshot_guessed"] = True
     return out, understood
 
 
-#: who exports the tables of a synonyms family, as a reader names them
-_FAMILY_NAMES = {"meta": "Meta Business Suite", "meta_daily": "Meta Business Suite",
+#: who exports the tables of a synonyms family, as a reader names them (in the notes of this
+#: module and of ``_expected``)
+FAMILY_NAMES = {"meta": "Meta Business Suite", "meta_daily": "Meta Business Suite",
                  "meta_legacy": "Facebook Insights", "x_content": "X", "x_legacy": "X",
                  "x_legacy_daily": "X", "x_overview": "X", "linkedin_posts": "LinkedIn",
                  "linkedin_metrics": "LinkedIn", "linkedin_followers": "LinkedIn",
@@ -971,7 +979,7 @@ def _near_miss(cand: Candidate, fmts: list[Format]) -> str | None:
     if best is None or best[1] < 3 or len(best[2].unknown) > max(2, len(headers) // 10):
         return None
     family, known, m = best
-    who = _FAMILY_NAMES.get(family, family)
+    who = FAMILY_NAMES.get(family, family)
     lang = m.locale.split("-")[0]
     names: dict[str, str] = {}
     for syn in synonyms():              # one header per field: the file's language first
@@ -1199,7 +1207,7 @@ def _note_numbers(cand: Candidate, ctx: ParseContext) -> None:
 
 
 #: families whose parser tells a header written twice apart itself: a Facebook Insights export
-#: writes some twice on purpose, a count then its unique users (``meta._told_apart``)
+#: writes some twice on purpose, a count then its unique users (``meta._legacy_header``)
 _REPEATS_TOLD_APART = frozenset({"meta_legacy"})
 
 

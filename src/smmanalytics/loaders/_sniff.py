@@ -34,13 +34,13 @@ from ._arrow import chunks_may_contain
 from ._body import frame_from_rows, read_body, read_ragged, records_and_lines
 from ._cells import column_letter, rows_all_empty
 from ._cutoff import (
-    _count,
-    _last_char,
-    _unclosed_quote,
+    count_char,
     cut_off_message,
     ends_inside_a_line,
     ends_inside_a_quote,
     ends_with_a_quote,
+    find_unclosed_quote,
+    last_char,
 )
 from ._headers import SUMMARY_WORDS, known_header, normalize, shares_half_the_names
 
@@ -54,7 +54,13 @@ _END_KEYS = {"end date", "date de fin", "data di fine", "fecha de finalización"
              "fecha de fin", "enddatum", "data de término"}
 
 
-def _fields(line: str, delim: str) -> list[str]:
+def line_fields(line: str, delim: str) -> list[str]:
+    """The cells of one CSV ``line`` split by ``delim`` (none when it is not valid CSV).
+
+    This and the other line and preamble readers at the end of this module (:func:`only_cell`,
+    :func:`comment_line`, :func:`parse_preamble`, :func:`header_fields`, :func:`after_header`)
+    are shared with :mod:`._preamble`, which cuts a text into its tables with them; a table
+    reads them too, for an export pasted whole under another's rows."""
     try:
         return next(csv.reader([line], delimiter=delim), [])
     except csv.Error:
@@ -248,7 +254,7 @@ class RawTable:
         opened, row, width = ends_inside_a_quote(body, delim), records[-1], len(self.header)
         # a row of every cell ending on a delimiter, no line break after it: cut right after
         # it (TikTok's '…,"2",' for '…,"2","560"'), its last cell empty
-        after_delim = _last_char(body) == delim
+        after_delim = last_char(body) == delim
         if len(row) > width or len(row) == width and not (opened or after_delim):
             return None                                             # extra cells: ragged
         if not opened and not any(c.strip() for c in row):          # a line of no data
@@ -271,7 +277,7 @@ class RawTable:
         body = self.raw if self.raw is not None else self.body or ""
         delim = self.delimiter or ","
         if not cells.num_rows or not ends_inside_a_line(body) \
-                or not (ends_inside_a_quote(body, delim) or _last_char(body) == delim):
+                or not (ends_inside_a_quote(body, delim) or last_char(body) == delim):
             return cells
         k, n = cells.num_columns - 1, cells.num_rows
         col = cells.column(k)
@@ -279,7 +285,7 @@ class RawTable:
         missing = (pa.nulls(1, col.type) if pa.types.is_floating(col.type)
                    else pa.array([""], col.type))
         if self.log is not None:
-            end = (self.body_line or self.first_line + 1) + _count(body, "\n")
+            end = (self.body_line or self.first_line + 1) + count_char(body, "\n")
             shown = "" if value is None else f"{value:g}" if isinstance(value, float) else value
             self.log.add(self.source, "file_cut_off",
                          cut_off_message(end, end, self.header[k], shown, False), rows=1)
@@ -298,15 +304,15 @@ class RawTable:
         cut = _line_start(text, line - base)
         start = cut + text.startswith("\ufeff", cut)      # "cat a.csv b.csv" keeps b's BOM
         end = text.find("\n", start)
-        body_start = _after_header(text, start, len(text), len(text) if end < 0 else end)
+        body_start = after_header(text, start, len(text), len(text) if end < 0 else end)
         delim = self.delimiter or ","
         # a GA4 export's "#" lines above its header are its preamble, not rows of this table
         cut, preamble = _preamble_before(text, cut, base)
         meta: dict[str, str] = {}
-        _parse_preamble(preamble, meta)
+        parse_preamble(preamble, meta)
         self.next_block = RawTable(
             source=self.source, first_line=line, meta=meta or self.meta, delimiter=delim,
-            header=_header_fields(text, start, len(text), delim, source=self.source, line=line),
+            header=header_fields(text, start, len(text), delim, source=self.source, line=line),
             encoding=self.encoding, sheet=self.sheet, body=text[body_start:],
             body_line=line + text.count("\n", start, body_start), log=self.log,
             pasted_at=(preamble[0][0], 0) if preamble else None)
@@ -323,7 +329,7 @@ class RawTable:
             header.pop()
         cut, preamble = _sheet_preamble(self.rows, p, self._rows_line)
         meta: dict[str, str] = {}
-        _parse_preamble([(line, text) for line, _, text in preamble], meta)
+        parse_preamble([(line, text) for line, _, text in preamble], meta)
         self.next_block = RawTable(
             source=self.source, header=header, first_line=self._rows_line(p),
             meta=meta or self.meta, encoding=self.encoding, sheet=self.sheet,
@@ -601,7 +607,7 @@ class RawTable:
         to the end of a file ending inside its last line, no quote after it, was cut off
         there, and is no error (:meth:`mend_cut_off` mends it)."""
         text = self._body_text()
-        found = None if not text or text.count('"') % 2 == 0 else _unclosed_quote(
+        found = None if not text or text.count('"') % 2 == 0 else find_unclosed_quote(
             text, self.delimiter or ",")
         if found is None or ends_inside_a_line(text) and text.find('"', found[0] + 1) < 0:
             return None
@@ -770,7 +776,7 @@ def _preamble_rows(row_of: Callable[[int], list], repeated: np.ndarray, blank: n
     """Positions of the ``#`` rows right above the rows ``repeated`` (a header repeated among
     the rows), ``blank`` rows among them: the preamble of an export of the same columns pasted
     there (Meta's or TikTok's, or GA4's in a sheet), a row of one filled cell, a ``#`` line
-    (:func:`_comment`), as a spreadsheet saves it padded with empty cells or not (a row of
+    (:func:`comment_line`), as a spreadsheet saves it padded with empty cells or not (a row of
     fewer cells is padded on reading), row ``k``'s cells ``row_of(k)``. They are no data:
     they were read as posts."""
     found: list[int] = []
@@ -803,10 +809,10 @@ def preamble_rows(rows: list[list], header: list[str]) -> list[int]:
 
 
 def _comment_row(row: list) -> bool:
-    """True for a row of one filled cell, text that is a ``#`` line (:func:`_comment`)."""
+    """True for a row of one filled cell, text that is a ``#`` line (:func:`comment_line`)."""
     filled = [v for v in row if _filled(v)]
     return (len(filled) == 1 and isinstance(filled[0], str)
-            and _comment(filled[0].strip()) is not None)
+            and comment_line(filled[0].strip()) is not None)
 
 
 def _may_be_header(row: list) -> bool:
@@ -869,7 +875,7 @@ def _another_exports_header(names: list[str]) -> bool:
 
 
 def _preamble_before(text: str, cut: int, first: int) -> tuple[int, list[tuple[int, str]]]:
-    """Where the ``#`` lines (:func:`_comment`) and blank lines right above offset ``cut`` of
+    """Where the ``#`` lines (:func:`comment_line`) and blank lines right above offset ``cut`` of
     ``text`` (a body whose first line is line ``first`` of the file) start, and those ``#``
     lines as ``(line number, text)``: the preamble of an export pasted there. A line inside a
     quoted cell (a caption's "#hashtag" line) is none: an odd count of quotes before it."""
@@ -878,8 +884,8 @@ def _preamble_before(text: str, cut: int, first: int) -> tuple[int, list[tuple[i
         prev = text.rfind("\n", 0, cut - 1) + 1
         line = text[prev:cut].strip().lstrip("\ufeff")
         blank = not line or set(line) <= set(",;\t\"")
-        comment = None if blank else _comment(line)
-        if (not blank and (comment is None or _only_cell(line) is None)) \
+        comment = None if blank else comment_line(line)
+        if (not blank and (comment is None or only_cell(line) is None)) \
                 or text.count('"', 0, prev) % 2:
             break
         if comment is not None:
@@ -891,7 +897,7 @@ def _preamble_before(text: str, cut: int, first: int) -> tuple[int, list[tuple[i
 def _sheet_preamble(rows: list[list], p: int, line_of: Callable[[int], int]
                     ) -> tuple[int, list[tuple[int, int, str]]]:
     """:func:`_preamble_before` for a sheet's ``rows`` (row ``k`` on row ``line_of(k)`` of the
-    sheet, or line of the file): where the rows of one ``#`` cell (:func:`_comment`) right
+    sheet, or line of the file): where the rows of one ``#`` cell (:func:`comment_line`) right
     above row ``p`` start, blank rows among them, and those cells as ``(row, column, text)``;
     ``p`` and none when there are none (blank rows above a header alone stay where they are,
     noted as blank)."""
@@ -901,7 +907,7 @@ def _sheet_preamble(rows: list[list], p: int, line_of: Callable[[int], int]
         if not filled:
             continue
         if len(filled) > 1 or not isinstance(filled[0][1], str) \
-                or (comment := _comment(filled[0][1].strip())) is None:
+                or (comment := comment_line(filled[0][1].strip())) is None:
             break
         cut = k
         lines.append((line_of(k), filled[0][0], comment))
@@ -954,27 +960,27 @@ def _blank_cells(col: pa.ChunkedArray | pd.Series) -> np.ndarray:
     return pc.fill_null(empty, True).to_numpy(zero_copy_only=False)
 
 
-def _only_cell(line: str) -> str | None:
+def only_cell(line: str) -> str | None:
     """The one non-blank cell of ``line`` split by the delimiter that splits it most,
     stripped; None when it has none or several."""
-    fields = max((_fields(line, d) for d in DELIMITERS), key=len)
+    fields = max((line_fields(line, d) for d in DELIMITERS), key=len)
     cells = [c.strip() for c in fields if c.strip()]
     return cells[0] if len(cells) == 1 else None
 
 
-def _comment(line: str) -> str | None:
+def comment_line(line: str) -> str | None:
     """``line`` (stripped) as a ``#`` preamble line, or None when it is none: as GA4 writes it,
     or as a spreadsheet saves it back, padded with empty cells (``# Start date: 20260701,,,,``)
     and quoted where it holds a delimiter (``"# Account: Maison, Sève",,,``)."""
     if line.startswith("#"):
         return line.rstrip(",;\t ")
     if line.startswith('"#'):
-        cell = _only_cell(line)
+        cell = only_cell(line)
         return cell if cell is not None and cell.startswith("#") else None
     return None
 
 
-def _parse_preamble(lines: list[tuple[int, str]], meta: dict[str, str]) -> None:
+def parse_preamble(lines: list[tuple[int, str]], meta: dict[str, str]) -> None:
     """Fill ``meta`` from the ``(line number, text)`` of a table's ``#`` lines; the line of a
     start or end date is kept as ``meta["start_date_line"]`` (``end_date_line``), as text."""
     for line_no, line in lines:
@@ -995,8 +1001,8 @@ def _parse_preamble(lines: list[tuple[int, str]], meta: dict[str, str]) -> None:
             meta.setdefault("segment", body)
 
 
-def _header_fields(text: str, pos: int, stop: int, delim: str, *, source: str,
-                   line: int) -> list[str]:
+def header_fields(text: str, pos: int, stop: int, delim: str, *, source: str,
+                  line: int) -> list[str]:
     """The cells of the header row at ``pos`` (on ``line`` of the file ``source``)."""
     chunk = text[pos:min(stop, pos + 65536)]
     try:
@@ -1007,7 +1013,9 @@ def _header_fields(text: str, pos: int, stop: int, delim: str, *, source: str,
     return [c.strip() for c in row]
 
 
-def _after_header(text: str, pos: int, stop: int, header_end: int) -> int:
+def after_header(text: str, pos: int, stop: int, header_end: int) -> int:
+    """The offset where the rows under the header row at ``pos`` start (``header_end``: the
+    end of its first line)."""
     # the header may contain quoted line breaks: count quotes to find its real end
     end = header_end
     while text.count('"', pos, end) % 2 == 1 and end < stop:

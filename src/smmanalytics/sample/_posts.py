@@ -1,4 +1,10 @@
-"""Post-level simulation per platform: times, formats, lifetime counts, per-export snapshots."""
+"""Post-level simulation per platform: times, formats, lifetime counts, per-export snapshots.
+
+Here the Meta platforms' (:func:`simulate_instagram`, :func:`simulate_stories`,
+:func:`simulate_facebook`) and the helpers every platform's simulation uses
+(:func:`followers_at`, :func:`campaign_of`, :func:`export_snapshots`); the other platforms and
+the assembly of all posts are :mod:`._posts2`'s.
+"""
 
 from __future__ import annotations
 
@@ -98,7 +104,7 @@ def export_file(kind: str, i: int) -> str:
     raise KeyError(kind)
 
 
-def _followers_at(times: pd.Series, fol: pd.DataFrame) -> np.ndarray:
+def followers_at(times: pd.Series, fol: pd.DataFrame) -> np.ndarray:
     d = times.dt.tz_convert(TZ).dt.tz_localize(None).dt.normalize()
     s = fol.set_index("date")["followers_total"].shift(1).bfill()
     return s.reindex(d).to_numpy(dtype=float)
@@ -109,14 +115,14 @@ def _trend(times: pd.Series, end: float) -> np.ndarray:
     return 1.0 + (end - 1.0) * t.to_numpy(dtype=float)
 
 
-def _campaign_of(local_day: pd.Series) -> np.ndarray:
+def campaign_of(local_day: pd.Series) -> np.ndarray:
     out = np.full(len(local_day), None, dtype=object)
     for name, (a, b) in CAMPAIGNS.items():
         out[((local_day >= a) & (local_day <= b)).to_numpy()] = name
     return out
 
 
-def _snapshots(rng, platform: str, frame: pd.DataFrame, counts: dict[str, np.ndarray],
+def export_snapshots(rng, platform: str, frame: pd.DataFrame, counts: dict[str, np.ndarray],
                plan: list[Export], *, mature: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Counts as of each export that lists the post; the truth keeps the latest snapshot."""
     local = frame["published_at"].dt.tz_convert(TZ).dt.tz_localize(None).dt.normalize()
@@ -160,7 +166,7 @@ def _snapshots(rng, platform: str, frame: pd.DataFrame, counts: dict[str, np.nda
     return out, snaps.reset_index(drop=True)
 
 
-def _instagram(rng, fol: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+def simulate_instagram(rng, fol: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     e = IG_EFFECTS
     slots = {"morning": e["morning_hours"], "midday": e["midday_hours"],
              "evening": e["evening_hours"]}
@@ -177,7 +183,7 @@ def _instagram(rng, fol: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     order = np.argsort(local.dt.tz_localize(TZ).dt.tz_convert("UTC").to_numpy(), kind="stable")
     fmt, slot, hour = fmt[order], slot[order], hour[order]
     loc = times.dt.tz_convert(TZ)
-    followers = _followers_at(times, fol)
+    followers = followers_at(times, fol)
     dow = np.where(loc.dt.day_of_week.to_numpy() == 6, 1.08, 1.0)
     mu = (followers * e["base_rate"] * np.vectorize(e["format"].get)(fmt)
           * np.where(slot == "evening", e["evening"], 1.0) * _trend(times, e["trend_end"]) * dow)
@@ -195,7 +201,7 @@ def _instagram(rng, fol: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     follows = np.where(inc, 0, rng.poisson(reach * 0.0015))
     pks, codes = _ids.ig_shortcode(times, rng.integers(0, 2**23, n))
     day = loc.dt.tz_localize(None).dt.normalize()
-    camp = _campaign_of(day)
+    camp = campaign_of(day)
     caps = []
     for i in range(n):
         link = (utm_url("automne", "instagram", "automne-2026")
@@ -217,18 +223,18 @@ def _instagram(rng, fol: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     })
     counts = {"views": views, "reach": reach, "reactions": parts[:, 0], "shares": parts[:, 2],
               "follows": follows, "comments": comments, "saves": parts[:, 3]}
-    return _snapshots(rng, "instagram", frame, counts, PLANS["instagram"])
+    return export_snapshots(rng, "instagram", frame, counts, PLANS["instagram"])
 
 
-def _stories(rng, fol: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+def simulate_stories(rng, fol: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     times = schedule(rng, 13, np.arange(9, 22)).dt.tz_convert("UTC")
     times = times + pd.to_timedelta(rng.integers(0, 60, len(times)), "s")
     n = len(times)
     loc = times.dt.tz_convert(TZ).dt.tz_localize(None)
-    followers = _followers_at(times, fol)
+    followers = followers_at(times, fol)
     views = np.round(followers * 0.075 * rng.lognormal(0, 0.2, n)).astype(np.int64)
     reach = np.round(views * rng.uniform(0.82, 0.95, n)).astype(np.int64)
-    camp = _campaign_of(loc.dt.normalize())
+    camp = campaign_of(loc.dt.normalize())
     linked = (camp != None) | (rng.random(n) < 0.3)  # noqa: E711  (object array)
     pks, _ = _ids.ig_shortcode(times, rng.integers(0, 2**23, n))
     frame = pd.DataFrame({
@@ -248,17 +254,17 @@ def _stories(rng, fol: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
               "link_clicks": np.where(linked, rng.poisson(reach * 0.018), 0),
               "navigation": rng.poisson(views * 0.6), "follows": rng.poisson(reach * 0.0008),
               "sticker_taps": np.where(rng.random(n) < 0.3, rng.poisson(reach * 0.02), 0)}
-    return _snapshots(rng, "instagram_stories", frame, counts, PLANS["instagram_stories"],
+    return export_snapshots(rng, "instagram_stories", frame, counts, PLANS["instagram_stories"],
                       mature=False)
 
 
-def _facebook(rng, fol: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+def simulate_facebook(rng, fol: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     times = schedule(rng, 15, np.arange(9, 21)).dt.tz_convert("UTC")
     n = len(times)
     loc = times.dt.tz_convert(TZ).dt.tz_localize(None)
     fmt = rng.choice(["photo", "link", "video", "reel"], size=n, p=[0.45, 0.25, 0.10, 0.20])
-    followers = _followers_at(times, fol)
-    camp = _campaign_of(loc.dt.normalize())
+    followers = followers_at(times, fol)
+    camp = campaign_of(loc.dt.normalize())
     boosted = np.zeros(n, dtype=bool)
     for name, k in (("automne-2026", 4), ("fete-des-meres-2026", 2)):
         idx = np.flatnonzero(camp == name)
@@ -322,7 +328,7 @@ def _facebook(rng, fol: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
               "negative_feedback_hide_all": hide_all, "negative_feedback_hide": hide}
     counts = {k: np.asarray(v, dtype=np.int64) for k, v in counts.items()}
     del reach, views
-    truth, snaps = _snapshots(rng, "facebook", frame, counts, PLANS["facebook"])
+    truth, snaps = export_snapshots(rng, "facebook", frame, counts, PLANS["facebook"])
     return _fb_derived(truth), _fb_derived(snaps)
 
 

@@ -9,13 +9,13 @@ from . import _ids
 from ._core import ACCOUNTS, END, TZ, days, in_incident, nb, schedule, snapshot_ts
 from ._posts import (
     PLANS,
-    _campaign_of,
-    _facebook,
-    _followers_at,
-    _instagram,
-    _snapshots,
-    _stories,
+    campaign_of,
     export_file,
+    export_snapshots,
+    followers_at,
+    simulate_facebook,
+    simulate_instagram,
+    simulate_stories,
 )
 from ._text import caption, utm_url
 
@@ -25,7 +25,7 @@ _B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 
 
 def _link_campaigns(rng, loc: pd.Series, source: str, p_link: float, slug: str):
-    camp = _campaign_of(loc.dt.normalize())
+    camp = campaign_of(loc.dt.normalize())
     caps, camps = [], []
     inc = in_incident(loc)
     for i in range(len(loc)):
@@ -45,7 +45,7 @@ def _x(rng, fol: pd.DataFrame):
     loc = times.dt.tz_convert(TZ).dt.tz_localize(None)
     caps, camps, inc = _link_campaigns(rng, loc, "x", 0.3, "actus")
     caps = [c[:270] for c in caps]
-    followers = _followers_at(times, fol)
+    followers = followers_at(times, fol)
     imp = np.round(followers * 0.5 * rng.lognormal(0, 0.5, n)).astype(np.int64)
     has_link = np.array([c is not None for c in camps])
     ids = _ids.x_snowflake(times, rng.integers(0, 2**22, n))
@@ -64,7 +64,7 @@ def _x(rng, fol: pd.DataFrame):
               "link_clicks": np.where(has_link, rng.poisson(imp * 0.006), 0),
               "hashtag_clicks": rng.poisson(imp * 0.001),
               "permalink_clicks": rng.poisson(imp * 0.002)}
-    truth, snaps = _snapshots(rng, "x", frame, counts, PLANS["x"])
+    truth, snaps = export_snapshots(rng, "x", frame, counts, PLANS["x"])
     return _x_derived(truth), _x_derived(snaps)
 
 
@@ -82,7 +82,7 @@ def _linkedin(rng, fol: pd.DataFrame):
     loc = times.dt.tz_convert(TZ).dt.tz_localize(None)
     caps, camps, _ = _link_campaigns(rng, loc, "linkedin", 0.5, "b2b")
     fmt = rng.choice(["image", "video", "document", "text"], n, p=[0.5, 0.15, 0.15, 0.2])
-    followers = _followers_at(times, fol)
+    followers = followers_at(times, fol)
     imp = np.round(followers * 0.9 * rng.lognormal(0, 0.4, n)).astype(np.int64)
     ids = _ids.linkedin_id(times, rng.integers(0, 2**22, n))
     frame = pd.DataFrame({
@@ -98,7 +98,7 @@ def _linkedin(rng, fol: pd.DataFrame):
               "clicks": rng.poisson(imp * 0.02), "reactions": nb(rng, imp * 0.025, 0.2),
               "comments": rng.poisson(imp * 0.002), "shares": rng.poisson(imp * 0.002),
               "follows": rng.poisson(imp * 0.001)}
-    return _snapshots(rng, "linkedin", frame, counts, PLANS["linkedin"])
+    return export_snapshots(rng, "linkedin", frame, counts, PLANS["linkedin"])
 
 
 def _youtube(rng, fol: pd.DataFrame):
@@ -109,7 +109,7 @@ def _youtube(rng, fol: pd.DataFrame):
     loc = times.dt.tz_convert(TZ).dt.tz_localize(None)
     short = (loc.dt.hour == 18).to_numpy()
     dur = np.where(short, rng.integers(20, 59, n), rng.integers(240, 900, n))
-    subs = _followers_at(times, fol)
+    subs = followers_at(times, fol)
     final = np.round(subs * np.where(short, 3.0, 1.2) * rng.lognormal(0, 0.5, n))
     # daily views: a decaying kernel from publication to the end of the period
     d_idx = days()
@@ -161,7 +161,7 @@ def _tiktok(rng, fol: pd.DataFrame):
     times = times + pd.to_timedelta(rng.integers(0, 60, len(times)), "s")
     n = len(times)
     loc = times.dt.tz_convert(TZ).dt.tz_localize(None)
-    followers = _followers_at(times, fol)
+    followers = followers_at(times, fol)
     views = np.round(followers * 0.8 * rng.lognormal(0, 0.9, n)).astype(np.int64)
     inc = in_incident(loc)
     ids = _ids.tiktok_id(times, rng.integers(0, 2**32, n))
@@ -177,15 +177,15 @@ def _tiktok(rng, fol: pd.DataFrame):
     counts = {"views": views, "reactions": nb(rng, views * 0.06, 0.2),
               "comments": rng.poisson(views * 0.004) + np.where(inc, rng.poisson(views * 0.03), 0),
               "shares": rng.poisson(views * 0.005)}
-    return _snapshots(rng, "tiktok", frame, counts, PLANS["tiktok"])
+    return export_snapshots(rng, "tiktok", frame, counts, PLANS["tiktok"])
 
 
 def simulate_posts(rng, fol: dict[str, pd.DataFrame]) -> dict[str, object]:
     """Every platform's truth posts and per-export snapshots (YouTube: daily views per video)."""
     out: dict[str, object] = {}
-    out["instagram"] = _instagram(rng, fol["instagram"])
-    out["instagram_stories"] = _stories(rng, fol["instagram"])
-    out["facebook"] = _facebook(rng, fol["facebook"])
+    out["instagram"] = simulate_instagram(rng, fol["instagram"])
+    out["instagram_stories"] = simulate_stories(rng, fol["instagram"])
+    out["facebook"] = simulate_facebook(rng, fol["facebook"])
     out["x"] = _x(rng, fol["x"])
     out["linkedin"] = _linkedin(rng, fol["linkedin"])
     out["youtube"] = _youtube(rng, fol["youtube"])
