@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ._io import file_name, read_user_text, unknown_key, user_csv
+from ._io import closest_key, file_name, read_user_text, unknown_key, user_csv
 from .errors import ConfigError, DataQualityWarning
 from .loaders._dates import MONTHS, file_numeric_order
 from .loaders._numbers import AMBIGUOUS_COMMA, AMBIGUOUS_DOT
@@ -148,14 +148,21 @@ def read_costs(path: str | Path, *, data: bytes | None = None) -> pd.DataFrame:
     header = [h.strip().lower().replace(" ", "_") for h in written]
     if "date" in header and "start" not in header:
         header[header.index("date")] = "start"
-    for h, name in zip(header, written, strict=True):
-        # plateforme, campagne were dropped unread: their ad spend assigned to no campaign
-        if h and h not in COST_COLUMNS:
-            raise unknown_key(name.strip(), COST_COLUMNS, file=path, line=1, what="header")
+    # plateforme, campagne were dropped unread: their ad spend assigned to no campaign
+    unknown = [name.strip() for h, name in zip(header, written, strict=True)
+               if h and h not in COST_COLUMNS]
     missing = [c for c in ("start", "category") if c not in header]
-    if missing or not ({"amount"} & set(header) or {"hours", "hourly_rate"} <= set(header)):
+    if not ({"amount"} & set(header) or {"hours", "hourly_rate"} <= set(header)):
+        missing.append("amount")
+    # a header meant for a missing column (montant: amount) is named as such; a file of other
+    # columns altogether (month, channel) is told the columns it lacks
+    meant = [u for u in unknown if closest_key(u, COST_COLUMNS) in missing]
+    if unknown and (meant or not missing):
+        raise unknown_key((meant or unknown)[0], COST_COLUMNS, file=path, line=1,
+                          what="header")
+    if missing:
         raise ConfigError("costs file lacks required columns", file=str(path), line=1,
-                          column=(missing or ["amount"])[0],
+                          column=missing[0],
                           expected=f"a header with {', '.join(COST_COLUMNS)}",
                           got=", ".join(header) or "an empty file")
     recs = []
