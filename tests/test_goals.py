@@ -1832,3 +1832,86 @@ def test_cli_scorecard_says_no_goals_yaml_was_found(tmp_path, capsys):
     assert main(["scorecard", str(tmp_path), "--period", "2025-10"]) == 1
     out, err = capsys.readouterr()
     assert out == "" and err.startswith("smm: no goals: the goals file lists no goal; write")
+
+
+def test_a_flows_first_day_takes_its_spread_from_the_earlier_days(tmp_path):
+    """X's net followers 12, 2, 12, … from 1 September (15 of each: mean 7, residual sum of
+    squares 30 × 5² = 750), and 12 on 1 October, the goal period's only day so far. One day
+    has no spread of its own: |12| stood for it, normal. Now the earlier days give it:
+    ν = 31 days − 2 months = 29, s² = 750 / 29 (no correlation: the days alternate; no weekly
+    rhythm on 31 days). The 30 days left are centred on 30 × 12 (the month's level is its own
+    day's), with sd √(30·s² + 30²·s²) = √(930 × 750 / 29) = 155.09 and Student's t on 29
+    degrees of freedom: the 80 % range 372 ± 1.3114 × 155.09 = 168.6 to 575.4, and
+    P(final ≥ 250) = P(T ≥ −122 / 155.09) = 0.781: on track."""
+    from scipy import stats
+
+    from smmanalytics.report.formatting import Formatter
+
+    values = [12.0 if k % 2 == 0 else 2.0 for k in range(31)]
+    ds = _x_net_followers(tmp_path, values, 250, start="2026-09-01")
+    row = scorecard(ds, "2026-10", asof="2026-10-01", paths=40_000).iloc[0]
+    assert row["actual"] == 12 and row["projection"] == pytest.approx(12 * 31)
+    sd = np.sqrt(930 * 750 / 29)
+    t = stats.t(29)
+    assert row["projection_low"] == pytest.approx(372 - t.ppf(0.9) * sd, abs=4)
+    assert row["projection_high"] == pytest.approx(372 + t.ppf(0.9) * sd, abs=4)
+    assert row["p_meet"] == pytest.approx(t.sf((250 - 372) / sd), abs=0.01)
+    assert row["status"] == "on track"
+    note = "day-to-day spread of the last 31 days used in the projection's range"
+    assert note in row["note"] and "only 1 day of data" in row["note"]
+    assert "des 31 derniers jours" in Formatter("fr").note(note)
+    assert "degli ultimi 31 giorni" in Formatter("it").note(note)
+
+
+def test_a_flows_first_day_without_earlier_days_has_no_range(tmp_path):
+    """Net followers known on 1 October only: one day tells no spread, and none is measured
+    before it. The range collapsed around that day (|12| as the sd); now there is none, nor a
+    chance of meeting the target: the linear pace 12 × 31 = 372, "not assessed", and the
+    note says why."""
+    from smmanalytics.goals import shown_status
+    from smmanalytics.report.formatting import Formatter
+
+    ds = _x_net_followers(tmp_path, [12.0], 250, start="2026-10-01")
+    sc = scorecard(ds, "2026-10", asof="2026-10-01")
+    row = sc.iloc[0]
+    assert row["actual"] == 12 and row["projection"] == pytest.approx(372)
+    assert pd.isna(row["p_meet"]) and pd.isna(row["projection_low"])
+    assert pd.isna(row["projection_high"]) and pd.isna(row["status"])
+    note = "no earlier days to measure the day-to-day spread on: no range"
+    assert note in row["note"]
+    assert shown_status(sc).iloc[0] == "not assessed"
+    assert "pas de fourchette" in Formatter("fr").note(note)
+    assert "nessun intervallo" in Formatter("it").note(note)
+
+
+def test_sim_flow_wants_a_spread_for_a_single_day():
+    from smmanalytics._forecast import sim_flow
+
+    with pytest.raises(ValueError, match="spread"):
+        sim_flow(np.array([12.0]), 30, np.random.default_rng(0), 10, nonneg=False)
+
+
+def test_a_flows_first_day_range_covers_80_percent_of_month_ends():
+    """Independent days of mean 20 and sd 30, 83 days of history before 1 October: on the
+    first day of the month the 80 % range covered 65 % of the month-ends (above it 38 %,
+    below it 0 %: |that day| as the spread). With the history's spread, 1 000 months (seed
+    0): about 80 %, each side about 10 %."""
+    from smmanalytics._forecast import sim_flow
+    from smmanalytics.goals import _first_day_spread, _FlowHistory
+
+    rng = np.random.default_rng(0)
+    idx = pd.date_range("2026-07-10", "2026-10-31")
+    n = int((idx < "2026-10-01").sum())
+    above = below = 0
+    months = 1000
+    for _ in range(months):
+        x = rng.normal(20, 30, len(idx))
+        spread = _first_day_spread(_FlowHistory(pd.Series(x[:n + 1], idx[:n + 1])), 1,
+                                   False, 0.0, [])
+        final = sim_flow(x[n:n + 1], 30, rng, 1000, nonneg=False, spread=spread)
+        lo, hi = np.quantile(final, [0.1, 0.9])
+        truth = x[n + 1:].sum()
+        above += truth > hi
+        below += truth < lo
+    assert 0.76 <= 1 - (above + below) / months <= 0.84
+    assert 0.06 <= above / months <= 0.14 and 0.06 <= below / months <= 0.14

@@ -691,7 +691,11 @@ def _simulate_series(ds, metric: str, platform: str, w: Period, end: dt.date, *,
     hist = _FlowHistory(metric_daily(ds, metric, platform, _history_start(end), end))
     rho = _day_correlation(hist, notes)
     weekly = _flow_weekly(hist, daily.index, end, w.end, notes)
-    rest = sim_flow(y, days_left, rng, paths, nonneg=metric == "revenue", rho=rho, **weekly)
+    spread = _first_day_spread(hist, len(y), bool(weekly), rho, notes)
+    if len(y) < 2 and spread is None:
+        return None, False
+    rest = sim_flow(y, days_left, rng, paths, nonneg=metric == "revenue", rho=rho,
+                    spread=spread, **weekly)
     # with a weekly rhythm the projection is the simulation's median, as for counts
     return actual_to_date + rest, bool(weekly)
 
@@ -756,8 +760,11 @@ def _simulate_return(ds, metric: str, platform: str, w: Period, end: dt.date, *,
         hist = _FlowHistory(daily_value(_history_start(end), end))
         rho = _day_correlation(hist, notes)
         weekly = _flow_weekly(hist, done.index, end, w.end, notes)
+        spread = _first_day_spread(hist, len(x), bool(weekly), rho, notes)
+        if len(x) < 2 and spread is None:
+            return None, False
         final_value = float(value_a) + sim_flow(x, days_left, rng, paths, nonneg=True, rho=rho,
-                                                **weekly)
+                                                spread=spread, **weekly)
     else:
         final_value = _sim_from_months(value, w, end, _ga4_reach(ds, w.start, end),
                                        float(value_a), rng, paths, notes)
@@ -806,6 +813,50 @@ class _FlowHistory:
     def fit(self) -> tuple[np.ndarray, np.ndarray]:
         """:func:`_month_weekday_fit` of :attr:`days`: their residuals and weekday effects."""
         return _month_weekday_fit(self.days)
+
+
+def _first_day_spread(hist: _FlowHistory, done: int, weekly: bool, rho: float,
+                      notes: list[str]) -> tuple[float, int] | None:
+    """:func:`smmanalytics._forecast.sim_flow`'s ``spread`` for a goal period with ``done``
+    days of a flow so far: None from 2 days on (they give their own). On its first day, the
+    day-to-day variance of the flow's ``hist`` and its degrees of freedom: the residual sum of
+    squares of its days around their calendar month's level (and weekday's effect, when the
+    projection uses a ``weekly`` rhythm: :func:`_month_weekday_fit`) over ``ν`` = days less
+    months (less weekdays) fitted, divided by the share of the variance days correlated at
+    ``rho`` keep around their month's mean (:func:`smmanalytics._forecast.sim_flow`'s
+    ``E[s²]``, each month weighted by its days less one). ``|that day|`` stood for the spread
+    and the range covered 65 % of month-ends (days of mean 20, sd 30).
+
+    Without earlier days (``ν < 1``: the current day alone, or a month of one day before it)
+    None, and a note in ``notes`` says there is no range: one day tells no spread."""
+    if done >= 2:
+        return None
+    days = hist.days
+    n = len(days)
+    if n:
+        month = pd.factorize(days.index.year * 12 + days.index.month)[0]
+        per_month = np.bincount(month)
+        nm = len(per_month)
+        if weekly:
+            e = hist.fit[0]
+            nu = n - nm - (int((np.bincount(days.index.day_of_week, minlength=7) > 0).sum())
+                           - 1)
+        else:
+            y = days.to_numpy("float64")
+            e = y - (np.bincount(month, y, nm) / per_month)[month]
+            nu = n - nm
+        if nu >= 1:
+            share = 1.0
+            if rho > 0 and (per_month > 1).any():
+                kept = [(m - 1) * (1 - 2 / (m - 1) * float(
+                    ((1 - np.arange(1, m) / m) * rho ** np.arange(1, m)).sum()))
+                    for m in per_month if m > 1]
+                share = sum(kept) / float((per_month[per_month > 1] - 1).sum())
+            notes.append(f"day-to-day spread of the last {n} days used in the "
+                         "projection's range")
+            return float((e * e).sum()) / nu / share, int(nu)
+    notes.append("no earlier days to measure the day-to-day spread on: no range")
+    return None
 
 
 def _flow_history(hist: pd.Series | _FlowHistory) -> _FlowHistory:
