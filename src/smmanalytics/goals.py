@@ -255,9 +255,11 @@ def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
     period : str, tuple or Period
         The report period, e.g. ``"2026-10"``.
     asof : date-like, optional
-        The day the goals are evaluated on, taken as today and as the last day with data.
-        Default: the earliest of the period's end, today in the brand's time zone and the last
-        day found in the data. A goal period that starts after today (or after the given
+        The day the goals are evaluated on, taken as today. Default: the earliest of the
+        period's end and today in the brand's time zone. Either way each goal is evaluated to
+        the earliest of that day and the last day of its data ("data end on <day>: evaluated
+        to that day"; its platform's, or GA4's, as below): a day after the data is unknown,
+        not a day of 0 posts. A goal period that starts after today (or after the given
         ``asof``) "has not started"; one that has started but begins after the data's last
         day has "no data for <period>: the data stop at <day>" (not evaluated); one that
         ended before the data's first day, "no data for <period>: the data start at <day>"
@@ -305,19 +307,18 @@ def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
     if goals is None or goals.empty:
         return _typed(pd.DataFrame(columns=_COLUMNS))
     cut = None                  # "data end on …: evaluated to that day", when they do
-    end = None
     start, last_day = ds.span()     # before start, a goal period is unknown, not 0 posts
-    if asof is None:
-        # "today" says whether a goal period has started; the data's end, how far it can be
-        # evaluated: a period after the data has started, it is the data that stopped
-        today = _today(ds.brand.timezone)
-        asof = min(p.end, today)
-        end = last_day
-        if end is not None and end < asof:
-            cut = f"data end on {end.isoformat()}: evaluated to that day"
-            asof = end
-    else:
-        asof = today = _asof_day(asof)
+    # "today" (asof, when given) says whether a goal period has started; the data's end, how
+    # far it can be evaluated: a period after the data has started, it is the data that
+    # stopped. An asof after the data's end is no day of 0 posts and 0 revenue: the days after
+    # the data were counted as nothing (reach of ~1,000 a day to 10 October, asof 20
+    # October: projection 17,721 and off track, where it is 35,442 and on track to 10 October)
+    today = _today(ds.brand.timezone) if asof is None else _asof_day(asof)
+    asof = min(p.end, today) if asof is None else today
+    end = last_day
+    if end is not None and end < asof:
+        cut = f"data end on {end.isoformat()}: evaluated to that day"
+        asof = end
     rng = np.random.default_rng(seed)
     # goals are judged on their month, quarter or year that holds the last day evaluated: a year's
     # report on data that stop in October judges the monthly goals on October, not December
