@@ -1857,7 +1857,8 @@ def test_cli_scorecard_says_no_goals_yaml_was_found(tmp_path, capsys):
 def test_a_flows_first_day_takes_its_spread_from_the_earlier_days(tmp_path):
     """X's net followers 12, 2, 12, … from 1 September (15 of each: mean 7, residual sum of
     squares 30 × 5² = 750), and 12 on 1 October, the goal period's only day so far. One day
-    has no spread of its own: |12| stood for it, normal. Now the earlier days give it:
+    has no spread of its own: |12| stood for it, normal (range −94 to 841, P 0.63, at risk).
+    Now the earlier days give it:
     ν = 31 days − 2 months = 29, s² = 750 / 29 (no correlation: the days alternate; no weekly
     rhythm on 31 days). The 30 days left are centred on 30 × 12 (the month's level is its own
     day's), with sd √(30·s² + 30²·s²) = √(930 × 750 / 29) = 155.09 and Student's t on 29
@@ -2005,3 +2006,30 @@ def test_cli_scorecard_asof_after_the_data_says_so(tmp_path, monkeypatch, capsys
     helps = [a.help for a in _parser()._subparsers._group_actions[0]
              .choices["scorecard"]._actions if "--asof" in a.option_strings]
     assert "data's last day" in helps[0] and "not 0" in helps[0]
+
+
+def test_a_roas_goals_first_day_takes_the_revenues_spread_from_the_earlier_days(tmp_path):
+    """Social revenue 30, 10, 30, … from 1 September (mean 20, residual sum of squares
+    30 × 10² = 3,000), 30 on 1 October; 310 of ad spend in October. On 1 October the ROAS
+    to date is 30 / (310 / 31) = 3; the revenue of the 30 days left was drawn around 30 × 30
+    with |30| as its sd, normal (80 % range of the ROAS 0.10 to 6.78, P 0.46). Now its
+    spread is the
+    earlier days': s² = 3,000 / 29, sd √(930 × 3,000 / 29) = 310.17 with Student's t on 29
+    degrees of freedom: the final ROAS (930 ± 1.3114 × 310.17) / 310, 1.688 to 4.312, and
+    P(ROAS ≥ 3.3) = P(T ≥ 93 / 310.17) = 0.383."""
+    from scipy import stats
+
+    days = pd.date_range("2026-09-01", "2026-10-01")
+    w = web([{"date": str(d.date()), "channel_group": "Organic Social", "source": "instagram",
+              "revenue": 30.0 if k % 2 == 0 else 10.0, "currency": "EUR"}
+             for k, d in enumerate(days)])
+    ds = dataset(tmp_path, "2026-10-01,2026-10-31,ad_spend,310,,,,,,\n", web=w,
+                 goals=_goal_frame(tmp_path, "roas", 3.3))
+    row = scorecard(ds, "2026-10", asof="2026-10-01", paths=40_000).iloc[0]
+    assert row["actual"] == pytest.approx(3.0)
+    sd, t = np.sqrt(930 * 3000 / 29), stats.t(29)
+    assert row["projection"] == pytest.approx(3.0, abs=0.02)
+    assert row["projection_low"] == pytest.approx((930 - t.ppf(0.9) * sd) / 310, abs=0.015)
+    assert row["projection_high"] == pytest.approx((930 + t.ppf(0.9) * sd) / 310, abs=0.015)
+    assert row["p_meet"] == pytest.approx(t.sf(93 / sd), abs=0.01)
+    assert "day-to-day spread of the last 31 days used in the projection's range" in row["note"]
