@@ -234,7 +234,9 @@ def test_followers_net_leaves_out_platforms_that_count_new_followers_only(tmp_pa
                  goals=_goal_frame(tmp_path, "followers_net", 10, platform="linkedin"))
     row = scorecard(ds, "2026-10", asof="2026-10-31").iloc[0]
     assert pd.isna(row["actual"]) and pd.isna(row["status"])
-    assert row["note"] == "linkedin exports count new followers only: net change unknown"
+    # the data end on 10 October: asof 31 October is evaluated to that day
+    assert row["note"] == ("data end on 2026-10-10: evaluated to that day; "
+                           "linkedin exports count new followers only: net change unknown")
 
 
 def test_followers_net_names_every_platform_left_out_and_why(tmp_path):
@@ -260,7 +262,9 @@ def test_followers_net_names_every_platform_left_out_and_why(tmp_path):
                  goals=_goal_frame(tmp_path, "followers_net", 10, platform="youtube"))
     row = scorecard(ds, "2026-10", asof="2026-10-31").iloc[0]
     assert pd.isna(row["actual"]) and pd.isna(row["status"])
-    assert row["note"] == "youtube exports give no follower figures: net change unknown"
+    # the data end on 10 October: asof 31 October is evaluated to that day
+    assert row["note"] == ("data end on 2026-10-10: evaluated to that day; "
+                           "youtube exports give no follower figures: net change unknown")
 
 
 def test_followers_net_names_a_platform_of_brand_yaml_without_an_export(tmp_path):
@@ -282,8 +286,10 @@ def test_followers_net_names_a_platform_of_brand_yaml_without_an_export(tmp_path
                  goals=_goal_frame(tmp_path, "followers_net", 10, platform="tiktok"))
     row = scorecard(ds, "2026-10", asof="2026-10-31").iloc[0]
     assert pd.isna(row["actual"])
-    assert row["note"] == "no tiktok export was found: net change unknown"
-    assert Formatter("fr").note(row["note"]) == (
+    # the data end on 10 October: asof 31 October is evaluated to that day
+    assert row["note"] == ("data end on 2026-10-10: evaluated to that day; "
+                           "no tiktok export was found: net change unknown")
+    assert Formatter("fr").note(row["note"].split("; ")[1]) == (
         "aucun export TikTok n'a été trouvé : variation nette inconnue")
 
 
@@ -298,7 +304,11 @@ def test_er_reach_goal_pooled(tmp_path):
     row = scorecard(ds, "2026-10", asof="2026-12-31").iloc[0]
     assert row["goal_period"] == "2026-Q4"
     assert row["actual"] == pytest.approx(40 / 1000)   # pooled, not the mean of 0.1 and 0.033
-    assert row["status"] == "missed"
+    # the data end on 3 October: the quarter is evaluated to that day, not over (it was
+    # "missed" as if nothing had been posted after), as without asof
+    assert row["note"] == ("data end on 2026-10-03: evaluated to that day; "
+                           "data start on 2026-10-02: evaluated from that day")
+    assert not row["complete"] and row["status"] != "missed"
 
 
 def test_a_dataset_of_a_posts_frame_cut_down_by_hand(tmp_path):
@@ -373,7 +383,9 @@ def test_goal_record_gives_each_goal_period_within_the_report_period(tmp_path):
     assert rec["goal_period"].tolist() == ["2026-07", "2026-08", "2026-09"]
     assert rec["actual"].tolist() == [4, 2, 3]
     assert rec["status"].tolist() == ["met", "missed", "met"]
-    assert (rec["goal_id"] == 1).all() and rec["complete"].all()
+    # the data end on 17 September: September is evaluated to that day (3 posts, met)
+    assert (rec["goal_id"] == 1).all() and rec["complete"].tolist() == [True, True, False]
+    assert rec["note"].iloc[2] == "data end on 2026-09-17: evaluated to that day"
     year = goal_record(ds, "2026", asof="2026-09-30")
     quarterly = year[year["goal_id"] == 2]
     assert quarterly["goal_period"].tolist() == ["2026-Q1", "2026-Q2", "2026-Q3"]
@@ -1057,7 +1069,11 @@ def test_goal_on_a_platform_without_any_export_is_not_evaluated(tmp_path):
                    "  - {metric: posts, platform: x, target: 32, direction: at_most}\n"
                    "  - {metric: posts, platform: instagram, target: 5, direction: at_most}\n"
                    "  - {metric: interactions, platform: x, target: 10}\n")
-    ds = dataset(posts=_daily_posts(31), goals=goals)
+    # Instagram's daily rows reach 30 November (its posts end on 31 October)
+    ig_days = daily([{"platform": "instagram", "account_id": "i", "date": str(d.date()),
+                      "metric": "net_follows", "value": 1.0}
+                     for d in pd.date_range("2026-10-01", "2026-11-30")])
+    ds = dataset(posts=_daily_posts(31), goals=goals, daily=ig_days)
     sc = scorecard(ds, "2026-10", asof="2026-11-05")
     assert pd.isna(sc.loc[0, "actual"]) and pd.isna(sc.loc[0, "status"])
     assert sc.loc[0, "note"] == "no data for posts on x"
@@ -1097,7 +1113,7 @@ def test_a_goal_without_data_names_the_unread_exports_that_may_hold_it(tmp_path)
                           "status": ["failed", "failed", "not_understood", "ok", "failed",
                                      "not_understood"],
                           "rows": [0, 0, 0, 31, 0, 0]})
-    ig = posts(_daily_posts(31, start="2026-09-01").to_dict("records"))
+    ig = posts(_daily_posts(61, start="2026-09-01").to_dict("records"))   # to 31 October
     ds = dataset(tmp_path, "2026-10-01,2026-10-31,ad_spend,500,EUR,,,,,\n", posts=ig,
                  goals=goals, files=files)
     notes = scorecard(ds, "2026-10", asof="2026-11-05")["note"].tolist()
@@ -1132,7 +1148,11 @@ def test_no_post_while_an_export_could_not_be_read_is_unknown_not_zero(tmp_path)
                           "platform": ["x", pd.NA, "instagram"],
                           "kind": ["posts", pd.NA, "posts"],
                           "status": ["ok", "failed", "ok"], "rows": [30, 0, 31]})
-    ds = dataset(posts=both, goals=goals, files=files)
+    # X's daily rows reach October: its days are known there, its posts are not
+    x_days = daily([{"platform": "x", "account_id": "x", "date": str(d.date()),
+                     "metric": "net_follows", "value": 1.0}
+                    for d in pd.date_range("2026-04-01", "2026-10-31")])
+    ds = dataset(posts=both, goals=goals, files=files, daily=x_days)
     sc = scorecard(ds, "2026-10", asof="2026-11-05")
     assert pd.isna(sc.loc[0, "actual"]) and pd.isna(sc.loc[0, "status"])
     assert sc.loc[0, "note"] == "no data for posts on x: 1 export could not be read " \
@@ -1142,12 +1162,12 @@ def test_no_post_while_an_export_could_not_be_read_is_unknown_not_zero(tmp_path)
     # Instagram has its 31 October posts: counted as ever, unread file or not
     assert sc.loc[1, "actual"] == 31 and sc.loc[1, "status"] == "met"
     # every export read: X really posted nothing in October, 0 ≤ 32
-    read = dataset(posts=both, goals=goals, files=files.assign(status="ok"))
+    read = dataset(posts=both, goals=goals, files=files.assign(status="ok"), daily=x_days)
     sc = scorecard(read, "2026-10", asof="2026-11-05")
     assert sc.loc[0, "actual"] == 0 and sc.loc[0, "status"] == "met"
     # the unread file is known to be Instagram's: X's 0 stands
     ig_failed = files.assign(platform=["x", "instagram", "instagram"])
-    sc = scorecard(dataset(posts=both, goals=goals, files=ig_failed), "2026-10",
+    sc = scorecard(dataset(posts=both, goals=goals, files=ig_failed, daily=x_days), "2026-10",
                    asof="2026-11-05")
     assert sc.loc[0, "actual"] == 0
 
@@ -1400,7 +1420,7 @@ def test_one_day_of_data_is_singular(tmp_path):
     language; it is "only 1 day of data", "seulement 1 jour", "solo 1 giorno"."""
     from smmanalytics.report import Formatter
 
-    ds = dataset(posts=_daily_posts(1), goals=_goal_frame(tmp_path, "posts", 20))
+    ds = dataset(posts=_daily_posts(2), goals=_goal_frame(tmp_path, "posts", 20))
     note = scorecard(ds, "2026-10", asof="2026-10-01").loc[0, "note"]
     assert note.startswith("only 1 day of data: projection very uncertain")
     assert scorecard(ds, "2026-10", asof="2026-10-02").loc[0, "note"].startswith(
@@ -1864,3 +1884,184 @@ def test_cli_scorecard_says_no_goals_yaml_was_found(tmp_path, capsys):
     assert main(["scorecard", str(tmp_path), "--period", "2025-10"]) == 1
     out, err = capsys.readouterr()
     assert out == "" and err.startswith("smm: no goals: the goals file lists no goal; write")
+
+
+def test_a_flows_first_day_takes_its_spread_from_the_earlier_days(tmp_path):
+    """X's net followers 12, 2, 12, … from 1 September (15 of each: mean 7, residual sum of
+    squares 30 × 5² = 750), and 12 on 1 October, the goal period's only day so far. One day
+    has no spread of its own: |12| stood for it, normal (range −94 to 841, P 0.63, at risk).
+    Now the earlier days give it:
+    ν = 31 days − 2 months = 29, s² = 750 / 29 (no correlation: the days alternate; no weekly
+    rhythm on 31 days). The 30 days left are centred on 30 × 12 (the month's level is its own
+    day's), with sd √(30·s² + 30²·s²) = √(930 × 750 / 29) = 155.09 and Student's t on 29
+    degrees of freedom: the 80 % range 372 ± 1.3114 × 155.09 = 168.6 to 575.4, and
+    P(final ≥ 250) = P(T ≥ −122 / 155.09) = 0.781: on track."""
+    from scipy import stats
+
+    from smmanalytics.report.formatting import Formatter
+
+    values = [12.0 if k % 2 == 0 else 2.0 for k in range(31)]
+    ds = _x_net_followers(tmp_path, values, 250, start="2026-09-01")
+    row = scorecard(ds, "2026-10", asof="2026-10-01", paths=40_000).iloc[0]
+    assert row["actual"] == 12 and row["projection"] == pytest.approx(12 * 31)
+    sd = np.sqrt(930 * 750 / 29)
+    t = stats.t(29)
+    assert row["projection_low"] == pytest.approx(372 - t.ppf(0.9) * sd, abs=4)
+    assert row["projection_high"] == pytest.approx(372 + t.ppf(0.9) * sd, abs=4)
+    assert row["p_meet"] == pytest.approx(t.sf((250 - 372) / sd), abs=0.01)
+    assert row["status"] == "on track"
+    note = "day-to-day spread of the last 31 days used in the projection's range"
+    assert note in row["note"] and "only 1 day of data" in row["note"]
+    assert "des 31 derniers jours" in Formatter("fr").note(note)
+    assert "degli ultimi 31 giorni" in Formatter("it").note(note)
+
+
+def test_a_flows_first_day_without_earlier_days_has_no_range(tmp_path):
+    """Net followers known on 1 October only: one day tells no spread, and none is measured
+    before it. The range collapsed around that day (|12| as the sd); now there is none, nor a
+    chance of meeting the target: the linear pace 12 × 31 = 372, "not assessed", and the
+    note says why."""
+    from smmanalytics.goals import shown_status
+    from smmanalytics.report.formatting import Formatter
+
+    ds = _x_net_followers(tmp_path, [12.0], 250, start="2026-10-01")
+    sc = scorecard(ds, "2026-10", asof="2026-10-01")
+    row = sc.iloc[0]
+    assert row["actual"] == 12 and row["projection"] == pytest.approx(372)
+    assert pd.isna(row["p_meet"]) and pd.isna(row["projection_low"])
+    assert pd.isna(row["projection_high"]) and pd.isna(row["status"])
+    note = "no earlier days to measure the day-to-day spread on: no range"
+    assert note in row["note"]
+    assert shown_status(sc).iloc[0] == "not assessed"
+    assert "pas de fourchette" in Formatter("fr").note(note)
+    assert "nessun intervallo" in Formatter("it").note(note)
+
+
+def test_sim_flow_wants_a_spread_for_a_single_day():
+    from smmanalytics._forecast import sim_flow
+
+    with pytest.raises(ValueError, match="spread"):
+        sim_flow(np.array([12.0]), 30, np.random.default_rng(0), 10, nonneg=False)
+
+
+def test_a_flows_first_day_range_covers_80_percent_of_month_ends():
+    """Independent days of mean 20 and sd 30, 83 days of history before 1 October: on the
+    first day of the month the 80 % range covered 65 % of the month-ends (above it 38 %,
+    below it 0 %: |that day| as the spread). With the history's spread, 1 000 months (seed
+    0): about 80 %, each side about 10 %."""
+    from smmanalytics._forecast import sim_flow
+    from smmanalytics.goals import _first_day_spread, _FlowHistory
+
+    rng = np.random.default_rng(0)
+    idx = pd.date_range("2026-07-10", "2026-10-31")
+    n = int((idx < "2026-10-01").sum())
+    above = below = 0
+    months = 1000
+    for _ in range(months):
+        x = rng.normal(20, 30, len(idx))
+        spread = _first_day_spread(_FlowHistory(pd.Series(x[:n + 1], idx[:n + 1])), 1,
+                                   False, 0.0, [])
+        final = sim_flow(x[n:n + 1], 30, rng, 1000, nonneg=False, spread=spread)
+        lo, hi = np.quantile(final, [0.1, 0.9])
+        truth = x[n + 1:].sum()
+        above += truth > hi
+        below += truth < lo
+    assert 0.76 <= 1 - (above + below) / months <= 0.84
+    assert 0.06 <= above / months <= 0.14 and 0.06 <= below / months <= 0.14
+
+
+def test_an_asof_after_the_data_evaluates_to_the_data_end(tmp_path):
+    """Reach of 1,000 a day from 1 to 10 October (a post a day), an October goal of 31,000.
+    asof 20 October counted 11-20 October as days of 0 reach: 20 days elapsed, projection
+    10,000 × 31 / 20 = 15,500, pace 0.5, 1,909.1 needed a day and off track, without a note.
+    The days after the data are unknown: evaluated to 10 October as without asof, projection
+    10,000 × 31 / 10 = 31,000, pace index 10,000 / (31,000 × 10 / 31) = 1, (31,000 − 10,000)
+    / 21 = 1,000 needed a day, and the note "data end on 2026-10-10"."""
+    ds = dataset(posts=_daily_posts(10, reach=1000.0), goals=_goal_frame(tmp_path, "reach",
+                                                                         31000))
+    late = scorecard(ds, "2026-10", asof="2026-10-20").iloc[0]
+    assert late["actual"] == 10000 and late["elapsed_days"] == 10
+    assert late["projection"] == pytest.approx(31000)
+    assert late["pace_index"] == pytest.approx(1.0)
+    assert late["required_daily"] == pytest.approx(1000)
+    assert late["note"] == "data end on 2026-10-10: evaluated to that day"
+    assert not late["complete"] and late["p_meet"] > 0.3
+    # the same row as without asof (today after October: evaluated to the data's end)
+    default = scorecard(ds, "2026-10").iloc[0]
+    assert late.to_dict() == default.to_dict()
+    # asof on or before the data's end is unchanged: no note
+    row = scorecard(ds, "2026-10", asof="2026-10-08").iloc[0]
+    assert row["elapsed_days"] == 8 and row["actual"] == 8000 and pd.isna(row["note"])
+
+
+def test_an_asof_after_a_platforms_data_evaluates_it_to_its_own_end(tmp_path):
+    """X's net followers to 10 October (daily rows, 5 a day), Instagram's posts to 20
+    October: a goal on X with asof 25 October was evaluated to the 25th (15 days of 0: 50 ×
+    31 / 25 = 62); now to X's own last day, 50 × 31 / 10 = 155, with "x data end on
+    2026-10-10"; the data's end (20 October), said in the note of an all-platform goal."""
+    x = [{"platform": "x", "account_id": "a", "date": f"2026-10-{d:02d}",
+          "metric": "net_follows", "value": 5.0} for d in range(1, 11)]
+    ds = dataset(daily=daily(x), posts=_daily_posts(20),
+                 goals=_goals(tmp_path, "goals:\n"
+                              "  - {metric: followers_net, platform: x, target: 150}\n"
+                              "  - {metric: posts, platform: all, target: 31}\n"))
+    sc = scorecard(ds, "2026-10", asof="2026-10-25")
+    fx, posts_all = sc.iloc[0], sc.iloc[1]
+    assert fx["actual"] == 50 and fx["elapsed_days"] == 10
+    assert fx["projection"] == pytest.approx(155)
+    assert "x data end on 2026-10-10: evaluated to that day" in fx["note"]
+    assert posts_all["actual"] == 20 and posts_all["elapsed_days"] == 20
+    assert posts_all["projection"] == pytest.approx(31)
+    assert "data end on 2026-10-20: evaluated to that day" in posts_all["note"]
+
+
+def test_cli_scorecard_asof_after_the_data_says_so(tmp_path, monkeypatch, capsys):
+    """`smm scorecard --asof` after the data's end: the goals are evaluated to the data's
+    last day, and stderr says so as without --asof; its help says the rule."""
+    import json
+
+    import smmanalytics.dataset
+    from smmanalytics.cli import _parser, main
+
+    ds = dataset(posts=_daily_posts(10), goals=_goal_frame(tmp_path, "posts", 31))
+    monkeypatch.setattr(smmanalytics.dataset, "load", lambda path, **kw: ds)
+    assert main(["scorecard", str(tmp_path), "--period", "2026-10", "--asof", "2026-10-20",
+                 "--json"]) == 0
+    out, err = capsys.readouterr()
+    rec = json.loads(out)[0]
+    assert rec["elapsed_days"] == 10 and rec["projection"] == pytest.approx(31)
+    assert rec["note"] == "data end on 2026-10-10: evaluated to that day"
+    assert "smm: note: the data end on 2026-10-10, before 2026-10 does" in err
+    assert main(["scorecard", str(tmp_path), "--period", "2026-10", "--asof", "2026-10-05",
+                 "--json"]) == 0
+    assert "smm: note" not in capsys.readouterr().err
+    helps = [a.help for a in _parser()._subparsers._group_actions[0]
+             .choices["scorecard"]._actions if "--asof" in a.option_strings]
+    assert "data's last day" in helps[0] and "not 0" in helps[0]
+
+
+def test_a_roas_goals_first_day_takes_the_revenues_spread_from_the_earlier_days(tmp_path):
+    """Social revenue 30, 10, 30, … from 1 September (mean 20, residual sum of squares
+    30 × 10² = 3,000), 30 on 1 October; 310 of ad spend in October. On 1 October the ROAS
+    to date is 30 / (310 / 31) = 3; the revenue of the 30 days left was drawn around 30 × 30
+    with |30| as its sd, normal (80 % range of the ROAS 0.10 to 6.78, P 0.46). Now its
+    spread is the
+    earlier days': s² = 3,000 / 29, sd √(930 × 3,000 / 29) = 310.17 with Student's t on 29
+    degrees of freedom: the final ROAS (930 ± 1.3114 × 310.17) / 310, 1.688 to 4.312, and
+    P(ROAS ≥ 3.3) = P(T ≥ 93 / 310.17) = 0.383."""
+    from scipy import stats
+
+    days = pd.date_range("2026-09-01", "2026-10-01")
+    w = web([{"date": str(d.date()), "channel_group": "Organic Social", "source": "instagram",
+              "revenue": 30.0 if k % 2 == 0 else 10.0, "currency": "EUR"}
+             for k, d in enumerate(days)])
+    ds = dataset(tmp_path, "2026-10-01,2026-10-31,ad_spend,310,,,,,,\n", web=w,
+                 goals=_goal_frame(tmp_path, "roas", 3.3))
+    row = scorecard(ds, "2026-10", asof="2026-10-01", paths=40_000).iloc[0]
+    assert row["actual"] == pytest.approx(3.0)
+    sd, t = np.sqrt(930 * 3000 / 29), stats.t(29)
+    assert row["projection"] == pytest.approx(3.0, abs=0.02)
+    assert row["projection_low"] == pytest.approx((930 - t.ppf(0.9) * sd) / 310, abs=0.015)
+    assert row["projection_high"] == pytest.approx((930 + t.ppf(0.9) * sd) / 310, abs=0.015)
+    assert row["p_meet"] == pytest.approx(t.sf(93 / sd), abs=0.01)
+    assert "day-to-day spread of the last 31 days used in the projection's range" in row["note"]

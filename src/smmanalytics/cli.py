@@ -198,7 +198,8 @@ def _cmd_scorecard(args: argparse.Namespace) -> int:
     sc = scorecard(ds, args.period, asof=args.asof)
     last = ds.span()[1]
     period = _period(args.period)
-    if args.asof is None and last is not None and last < period.end:
+    if last is not None and last < period.end and (args.asof is None
+                                                        or last < args.asof.date()):
         # the goals are those of the data's last day, not of the period's: say which
         print(f"smm: note: the data end on {last.isoformat()}, before {period.label} does: "
               f"the goals shown are those whose month, quarter or year holds "
@@ -392,7 +393,10 @@ def _parser() -> argparse.ArgumentParser:
                         "day, as of that day; a period running past the data's end, those of "
                         "the data's last day (said on stderr)")
     s.add_argument("--asof", type=_day, default=None,
-                   help="last day with data, such as 2026-10-20 (default: today or data end)")
+                   help="the day to evaluate the goals on, such as 2026-10-20 (default: "
+                        "today); each goal is evaluated to the earlier of that day and its "
+                        "data's last day, as the note says: a day after the data is unknown, "
+                        "not 0")
     s.add_argument("--json", action="store_true",
                    help="JSON records instead of a table: the columns of smm.scorecard() "
                         "(required_daily: (target - actual) / days left, on every goal), and "
