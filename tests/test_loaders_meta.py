@@ -1358,7 +1358,7 @@ _FR_HEADER = ('"Identifiant de la publication","ID de la Page","Nom de la page",
     (";", False, ("09/10/2025", "03/10/2025"), ["2025-09-10 17:00", "2025-03-11 01:30"],
      "publish_times_order_assumed"),
     # a ',' file, nothing tells: Meta's month first, 10 September (PDT, UTC-7) and 10 March
-    # (PDT since 9 March 2025), noted
+    # (PDT since 9 March 2025), said to be Meta's documented format
     (",", False, ("09/10/2025", "03/10/2025"), ["2025-09-10 17:00", "2025-03-11 01:30"],
      "publish_times_order_assumed"),
     # French headers are no hint: Meta writes month first in every language
@@ -1375,7 +1375,8 @@ def test_publish_times_are_read_month_first_whatever_the_separator(tmp_path, del
     """Meta writes MM/DD/YYYY in every language (reference §1.4, §9.4 rule 7). Facebook posts
     of 10 September and 10 March in a ';' file were read day first, 9 and 3 October, the ';'
     taken for a day-first spreadsheet's re-save: such a spreadsheet saves Meta's text back
-    unchanged, so it keeps its month-first meaning."""
+    unchanged, so it keeps its month-first meaning. Without a day above 12, the order read is
+    said at info level, as Meta's documented format, not warned about."""
     text = _DAY_FIRST_CSV.format(*cells)
     if french:
         text = _FR_HEADER + text.split("\n", 1)[1]
@@ -1387,7 +1388,9 @@ def test_publish_times_are_read_month_first_whatever_the_separator(tmp_path, del
     assert dated == ({code} if code else set())
     if code:
         note = next(q for q in df.attrs["quality"] if q["code"] == code)
-        assert note["rows"] == 2 and "'09/10/2025 10:00'" in note["message"]
+        assert note["level"] == "info" and note["rows"] == 2
+        assert "'09/10/2025 10:00'" in note["message"]
+        assert "Meta's documented format" in note["message"]
 
 
 _FR_SEMI_POSTS = (
@@ -1422,6 +1425,8 @@ def test_a_french_semicolon_facebook_export_is_read_month_first(tmp_path, second
     df = read_export(p)
     assert df["published_at"].dt.strftime("%Y-%m-%d %H:%M").tolist() == expected
     assert "publish_times_day_first" not in _codes(df)
+    levels = {q["code"]: q["level"] for q in df.attrs["quality"]}
+    assert levels.get("publish_times_order_assumed", "info") == "info"
 
 
 def test_a_french_semicolon_instagram_story_export_is_read_month_first(tmp_path):
@@ -1431,7 +1436,8 @@ def test_a_french_semicolon_instagram_story_export_is_read_month_first(tmp_path)
     df = read_export(p)
     assert df["published_at"].tolist() == [pd.Timestamp("2026-07-05 06:30", tz=UTC)]
     assert "publish_times_day_first" not in _codes(df)
-    assert "publish_times_order_assumed" in _codes(df)
+    note = next(q for q in df.attrs["quality"] if q["code"] == "publish_times_order_assumed")
+    assert note["level"] == "info"
 
 
 @pytest.mark.parametrize("delim", [",", ";"])

@@ -285,12 +285,12 @@ def _day_first_unproved(utc: pd.Series, counts: dict[str, int],
 
     Meta writes ``MM/DD/YYYY`` in every interface language (reference §1.4, [C]). The times
     the Instagram ids (shortcodes) decode to, when more agree (within 2 h) with one reading
-    than with the other, prove the order; else Meta's month first is read, noted. The ``;``
-    separator proves nothing here: a spreadsheet set to read day first that opens Meta's
-    text ``07/04/2026`` reads 7 April and saves it back as ``07/04/2026``, the same text,
-    and leaves ``07/15/2026``, which it cannot read, as text: the text keeps Meta's
-    month-first meaning either way (the separator is the daily files' evidence, whose ISO
-    days a re-save writes in its own order). A workbook's date cells are put back by
+    than with the other, prove the order; else Meta's month first is read, noted at info
+    level. The ``;`` separator proves nothing here: a spreadsheet set to read day first that
+    opens Meta's text ``07/04/2026`` reads 7 April and saves it back as ``07/04/2026``, the
+    same text, and leaves ``07/15/2026``, which it cannot read, as text: the text keeps
+    Meta's month-first meaning either way (the separator is the daily files' evidence, whose
+    ISO days a re-save writes in its own order). A workbook's date cells are put back by
     :func:`_spreadsheet_dates`, a file whose name gives days by :func:`_day_first_if_named`.
     Only a file without a day above 12 pays: the first thousand times are looked at before
     all of them."""
@@ -319,9 +319,8 @@ def _day_first_unproved(utc: pd.Series, counts: dict[str, int],
         if month > day:
             return utc, counts, _PUBLISH_FORMATS[0]
     ctx.note("publish_times_order_assumed", f"publish times such as {example!r} read month "
-             "first, as Meta writes them — assumed, no day above 12 proves the order (a "
-             "spreadsheet set to read day first would have written them day and month swapped)",
-             rows=int(utc.notna().sum()))
+             "first (MM/DD/YYYY), Meta's documented format in every interface language; no "
+             "day above 12 shows it in this file", level="info", rows=int(utc.notna().sum()))
     return utc, counts, _PUBLISH_FORMATS[0]
 
 
