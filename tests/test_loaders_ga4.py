@@ -132,6 +132,22 @@ def test_grand_total_row_dropped_when_campaign_comes_first(tmp_path):
     assert "summary_row_dropped" in _codes(df)
 
 
+@pytest.mark.parametrize("word", ["Totale generale", "TOTALE GENERALE", "Totale complessivo",
+                                  "Totale", "Total général", "Total"])
+def test_an_italian_or_french_total_row_is_dropped(tmp_path, word):
+    """An Italian GA4 report's 'Totale generale' row was read as a channel of 300 sessions:
+    600 sessions for 300 (200 + 100), with nothing said."""
+    f = tmp_path / "ga4_it.csv"
+    f.write_text("# Data di inizio: 20260501\n# Data di fine: 20260531\n"
+                 "Gruppo di canali principale della sessione;Sessioni;Eventi chiave\n"
+                 f"{word};300;12\nOrganic Social;200;8\nDirect;100;4\n", encoding="utf-8")
+    df = read_export(f)
+    assert df["channel_group"].tolist() == ["Organic Social", "Direct"]
+    assert df["sessions"].sum() == 300 and df["key_events"].sum() == 12
+    notes = [q for q in df.attrs["quality"] if q["code"] == "summary_row_dropped"]
+    assert [q["rows"] for q in notes] == [1]
+
+
 _REORDERED = {   # a report in English, French and Italian: its total row, then two rows of data
     "en": (",", ["Session campaign", "Date", "Sessions", "Engaged sessions", "Key events",
                  "Total revenue"],

@@ -1351,27 +1351,32 @@ _FR_HEADER = ('"Identifiant de la publication","ID de la Page","Nom de la page",
 
 
 @pytest.mark.parametrize("delim,french,cells,expected,code", [
-    # a ';' file (a spreadsheet with European settings re-saved it, day first): 9 and 3
-    # October, 10:00 PDT = 17:00 UTC, 18:30 PDT = 01:30 UTC the next day; month first made
-    # them 10 September and 10 March, with nothing said
-    (";", False, ("09/10/2025", "03/10/2025"), ["2025-10-09 17:00", "2025-10-04 01:30"],
-     "publish_times_day_first"),
+    # a ';' file: the separator is no evidence (a day-first spreadsheet reads Meta's
+    # 09/10/2025 as 9 October and saves it back as 09/10/2025, the same text): Meta's month
+    # first, 10 September 10:00 PDT = 17:00 UTC, 10 March 18:30 PDT (since 9 March 2025) =
+    # 11 March 01:30 UTC; it was read day first (9 and 3 October)
+    (";", False, ("09/10/2025", "03/10/2025"), ["2025-09-10 17:00", "2025-03-11 01:30"],
+     "publish_times_order_assumed"),
     # a ',' file, nothing tells: Meta's month first, 10 September (PDT, UTC-7) and 10 March
-    # (PDT since 9 March 2025), said to be assumed
+    # (PDT since 9 March 2025), said to be Meta's documented format
     (",", False, ("09/10/2025", "03/10/2025"), ["2025-09-10 17:00", "2025-03-11 01:30"],
      "publish_times_order_assumed"),
     # French headers are no hint: Meta writes month first in every language
     (",", True, ("09/10/2025", "03/10/2025"), ["2025-09-10 17:00", "2025-03-11 01:30"],
      "publish_times_order_assumed"),
+    (";", True, ("09/10/2025", "03/10/2025"), ["2025-09-10 17:00", "2025-03-11 01:30"],
+     "publish_times_order_assumed"),
     # 25 March proves month first, even in a ';' file: nothing said
     (";", False, ("09/10/2025", "03/25/2025"), ["2025-09-10 17:00", "2025-03-26 01:30"],
      None),
 ])
-def test_day_first_publish_times_are_told_by_the_separator(tmp_path, delim, french, cells,
-                                                           expected, code):
-    """Facebook posts of 9 and 3 October re-saved by a French spreadsheet (';', 09/10/2025)
-    in a file whose name gives no days were read month first, 10 September and 10 March,
-    without a note; the daily files already took the ';' as a day-first spreadsheet's."""
+def test_publish_times_are_read_month_first_whatever_the_separator(tmp_path, delim, french,
+                                                                   cells, expected, code):
+    """Meta writes MM/DD/YYYY in every language (reference §1.4, §9.4 rule 7). Facebook posts
+    of 10 September and 10 March in a ';' file were read day first, 9 and 3 October, the ';'
+    taken for a day-first spreadsheet's re-save: such a spreadsheet saves Meta's text back
+    unchanged, so it keeps its month-first meaning. Without a day above 12, the order read is
+    said at info level, as Meta's documented format, not warned about."""
     text = _DAY_FIRST_CSV.format(*cells)
     if french:
         text = _FR_HEADER + text.split("\n", 1)[1]
@@ -1381,9 +1386,58 @@ def test_day_first_publish_times_are_told_by_the_separator(tmp_path, delim, fren
     assert df["published_at"].dt.strftime("%Y-%m-%d %H:%M").tolist() == expected
     dated = {"publish_times_day_first", "publish_times_order_assumed"} & set(_codes(df))
     assert dated == ({code} if code else set())
-    if code == "publish_times_day_first":
+    if code:
         note = next(q for q in df.attrs["quality"] if q["code"] == code)
-        assert "'09/10/2025 10:00'" in note["message"] and "';' separator" in note["message"]
+        assert note["level"] == "info" and note["rows"] == 2
+        assert "'09/10/2025 10:00'" in note["message"]
+        assert "Meta's documented format" in note["message"]
+
+
+_FR_SEMI_POSTS = (
+    "\ufeffIdentifiant de la publication;ID de la Page;Nom de la page;Titre;"
+    "Heure de publication;Permalien;Type de publication;Date;Vues;Couverture;Réactions;"
+    "Commentaires;Partages\n"
+    "1000000000000001;1049;X;a;07/04/2026 23:30;https://www.facebook.com/x/posts/pfbid1;"
+    "Photos;Lifetime;100;80;5;3;2\n"
+    "1000000000000002;1049;X;b;{second};https://www.facebook.com/x/posts/pfbid2;"
+    "Photos;Lifetime;100;80;5;3;2\n")
+
+_FR_SEMI_STORY = (
+    "\ufeffIdentifiant de la publication;ID du compte;Nom de profil du compte;Nom du compte;"
+    "Description;Durée (s);Heure de publication;Permalien;Type de publication;"
+    "Commentaire des données;Date;Vues;Couverture;Mentions J'aime;Partages;Visites de profil;"
+    "Réponses;Clics sur le lien;Navigation;Followers en plus;Appuis sur des stickers\n"
+    "18123456789012345;17841402958311467;maisonseve;Maison Sève;;5;07/04/2026 23:30;"
+    "https://www.instagram.com/stories/maisonseve/3912345678901234567/;Story Instagram;;"
+    "Lifetime;900;800;12;3;7;2;5;640;1;0\n")
+
+
+@pytest.mark.parametrize("second,expected", [
+    # 07/04/2026 23:30 PDT (UTC-7) = 5 July 06:30 UTC; 07/05/2026 09:00 PDT = 5 July 16:00
+    # UTC. Read day first they were 8 April 06:30 and 7 May 16:00 UTC
+    ("07/05/2026 09:00", ["2026-07-05 06:30", "2026-07-05 16:00"]),
+    # 07/15/2026 09:00 PDT = 15 July 16:00 UTC: day 15 proves month first (unchanged)
+    ("07/15/2026 09:00", ["2026-07-05 06:30", "2026-07-15 16:00"]),
+])
+def test_a_french_semicolon_facebook_export_is_read_month_first(tmp_path, second, expected):
+    p = tmp_path / "fb_posts.csv"
+    p.write_text(_FR_SEMI_POSTS.format(second=second), encoding="utf-8")
+    df = read_export(p)
+    assert df["published_at"].dt.strftime("%Y-%m-%d %H:%M").tolist() == expected
+    assert "publish_times_day_first" not in _codes(df)
+    levels = {q["code"]: q["level"] for q in df.attrs["quality"]}
+    assert levels.get("publish_times_order_assumed", "info") == "info"
+
+
+def test_a_french_semicolon_instagram_story_export_is_read_month_first(tmp_path):
+    # 07/04/2026 23:30 PDT = 2026-07-05 06:30 UTC (read day first it was 8 April 06:30 UTC)
+    p = tmp_path / "instagram_storie_fr.csv"
+    p.write_text(_FR_SEMI_STORY, encoding="utf-8")
+    df = read_export(p)
+    assert df["published_at"].tolist() == [pd.Timestamp("2026-07-05 06:30", tz=UTC)]
+    assert "publish_times_day_first" not in _codes(df)
+    note = next(q for q in df.attrs["quality"] if q["code"] == "publish_times_order_assumed")
+    assert note["level"] == "info"
 
 
 @pytest.mark.parametrize("delim", [",", ";"])

@@ -408,6 +408,16 @@ def test_the_day_first_spreadsheet_note_says_what_the_setting_is():
         "en dates ont retrouvé leur jour et leur mois")
 
 
+def test_the_month_first_note_says_it_is_metas_documented_format():
+    # month first is Meta's documented format (reference §1.4 [C]), not a guess: the note
+    # said it was "assumed"/"supposé"/"supposto"
+    for lang, words in {"en": "the format Meta documents", "fr": "le format que Meta documente",
+                        "it": "il formato che Meta documenta"}.items():
+        text = Formatter(lang).quality("publish_times_order_assumed", "")
+        assert words in text
+        assert not any(w in text.lower() for w in ("assum", "suppos"))
+
+
 def test_quality_wordings_write_percentages_the_languages_way():
     """The data-quality table said "0.05 = 5 %" in English and "0,05 = 5 %" in Italian, where
     every other percentage of those reports reads "5%" (the header's "95% interval"); French

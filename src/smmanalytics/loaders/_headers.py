@@ -54,7 +54,8 @@ def normalize(text: object) -> str:
 #: first cells of a summary row, normalised: a platform's "Grand total", or a total that a
 #: spreadsheet's user added under the data (EN, FR, IT, ES, DE)
 SUMMARY_WORDS = frozenset({"total", "totals", "grand total", "totaux", "total général",
-                           "totale", "totali", "totale complessivo", "totales", "total general",
+                           "totale", "totali", "totale complessivo", "totale generale",
+                           "totales", "total general",
                            "gesamt", "insgesamt", "gesamtsumme", "summe"})
 
 

@@ -249,8 +249,8 @@ def numeric_date_columns(table, *, by_sheet: bool = False) -> dict[str, pd.Serie
 
 
 def day_order(c: Candidate, family: str, *, daily: str | None = None,
-              default: str = "mdy", extra: Mapping[str, pd.Series] | None = None,
-              by_language: bool = True) -> DayOrder:
+              default: str = "mdy", extra: Mapping[str, pd.Series] | None = None
+              ) -> DayOrder:
     """The one order (:func:`~._dates.file_numeric_order`) of the all-number dates of the file
     of ``c``, from all its date columns: a spreadsheet that re-saved it wrote every date in its
     own order. ``daily``: the header of a daily file's column of days (a run of consecutive
@@ -258,15 +258,19 @@ def day_order(c: Candidate, family: str, *, daily: str | None = None,
     language (:meth:`Candidate.decimal_hint`). A column is looked at only when its first
     non-empty cell is an all-number date. ``extra``: dates the columns hold other than alone
     (name → cells: the start and end days of GA4's ``Date range`` cells), weighed too.
-    ``by_language=False``: the headers' language is no hint, for an export that writes its
-    all-number dates month first in every language (Meta's publish times, reference §1.4)."""
+
+    The European hint holds only for dates the platform does not write in numbers itself
+    (ISO days, month names, which a re-save writes in its spreadsheet's order): a text
+    ``07/04/2026`` the platform wrote month first is saved back unchanged by a day-first
+    spreadsheet, so Meta's publish times (``MM/DD/YYYY`` in every language, reference §1.4)
+    are not decided here."""
     columns = {**(extra or {}), **numeric_date_columns(c.table)}
     if not columns:
         return DayOrder(default)
     mark, by_delimiter = c.decimal_hint(family)
     european = ("the ';' separator" if by_delimiter or c.table.delimiter == ";"
                 else f"the decimal comma of its headers' language ({c.match(family).locale})"
-                if mark == "," and by_language else None)
+                if mark == "," else None)
     return file_numeric_order(columns, european=european, daily=daily, default=default)
 
 

@@ -188,8 +188,8 @@ def _publish_times(c: Candidate, ctx: ParseContext, family: str = F, *,
         utc, counts, fmt = _day_first_if_named(utc, counts, values, seconds, ctx,
                                                column=header, first_line=first)
         if range_from_name(ctx.file) is None:      # the name tells nothing: the file may
-            utc, counts, fmt = _day_first_unproved(c, utc, counts, values, seconds, ctx,
-                                                   family, id_times, column=header,
+            utc, counts, fmt = _day_first_unproved(utc, counts, values, seconds, ctx,
+                                                   id_times, column=header,
                                                    first_line=first)
         named = fmt != _PUBLISH_FORMATS[0]
     if fmt != _PUBLISH_FORMATS[0] and not named:
@@ -276,22 +276,24 @@ def _day_first_if_named(utc: pd.Series, counts: dict[str, int], values: pd.Serie
     return other, other_counts, day_first
 
 
-def _day_first_unproved(c: Candidate, utc: pd.Series, counts: dict[str, int],
-                        values: pd.Series, seconds: bool, ctx: ParseContext, family: str,
+def _day_first_unproved(utc: pd.Series, counts: dict[str, int],
+                        values: pd.Series, seconds: bool, ctx: ParseContext,
                         id_times: pd.Series | None, **where
                         ) -> tuple[pd.Series, dict[str, int], str]:
     """The times read month first (Meta's way), or day first, when no day above 12 proves
     the order and the file's name gives no days.
 
-    A spreadsheet set to read day first (French, Italian settings) re-saves 10/09/2025 as
-    09/10/2025; read month first, the posts of 1 to 12 October were put in January to
-    December with nothing said. In this order: the times the Instagram ids (shortcodes)
-    decode to, when more agree (within 2 h) with one reading than with the other, prove it;
-    else the ``;`` separator of a spreadsheet with European settings says day first
-    (:func:`~._tidy.day_order`, the daily files' evidence; the headers' language is none,
-    Meta writes month first in every language); else month first, Meta's own, is assumed.
-    Each but a proof of month first is noted. Only a file without a day above 12 pays: the
-    first thousand times are looked at before all of them."""
+    Meta writes ``MM/DD/YYYY`` in every interface language (reference §1.4, [C]). The times
+    the Instagram ids (shortcodes) decode to, when more agree (within 2 h) with one reading
+    than with the other, prove the order; else Meta's month first is read, noted at info
+    level. The ``;`` separator proves nothing here: a spreadsheet set to read day first that
+    opens Meta's text ``07/04/2026`` reads 7 April and saves it back as ``07/04/2026``, the
+    same text, and leaves ``07/15/2026``, which it cannot read, as text: the text keeps
+    Meta's month-first meaning either way (the separator is the daily files' evidence, whose
+    ISO days a re-save writes in its own order). A workbook's date cells are put back by
+    :func:`_spreadsheet_dates`, a file whose name gives days by :func:`_day_first_if_named`.
+    Only a file without a day above 12 pays: the first thousand times are looked at before
+    all of them."""
     for part in (utc.head(1000), utc):
         if (part.dt.tz_convert(META_TZ).dt.day > 12).any():    # month first proved
             return utc, counts, _PUBLISH_FORMATS[0]
@@ -316,15 +318,9 @@ def _day_first_unproved(c: Candidate, utc: pd.Series, counts: dict[str, int],
             return other, other_counts, day_first
         if month > day:
             return utc, counts, _PUBLISH_FORMATS[0]
-    order = day_order(c, family, by_language=False)
-    if order.order == "dmy":
-        ctx.note("publish_times_day_first", f"publish times such as {example!r} read day "
-                 f"first: no day above 12 tells; {order.evidence}", rows=int(other.notna().sum()))
-        return other, other_counts, day_first
     ctx.note("publish_times_order_assumed", f"publish times such as {example!r} read month "
-             "first, as Meta writes them — assumed, no day above 12 proves the order (a "
-             "spreadsheet set to read day first would have written them day and month swapped)",
-             rows=int(utc.notna().sum()))
+             "first (MM/DD/YYYY), Meta's documented format in every interface language; no "
+             "day above 12 shows it in this file", level="info", rows=int(utc.notna().sum()))
     return utc, counts, _PUBLISH_FORMATS[0]
 
 
