@@ -407,3 +407,73 @@ def test_latest_of_renamed_exports_is_the_last_month_their_data_cover(tmp_path, 
     ds = smm.load(tmp_path, cache=False)
     assert ds.as_of() == dt.date(2026, 12, 4)          # the guess still says the copy's day
     assert latest_period_of(ds, tmp_path) == latest
+
+
+def _copied(path: Path, when: str = "2026-12-05 10:00") -> None:
+    """Give ``path`` the modification time of a copy made at ``when`` (UTC)."""
+    import os
+
+    stamp = pd.Timestamp(when, tz="UTC").timestamp()
+    os.utime(path, (stamp, stamp))
+
+
+def test_latest_of_a_renamed_export_leaves_ga4_s_days_aside(tmp_path):
+    """A renamed Instagram export (its date guessed from the copy, 5 December) beside GA4
+    exports of October and November: `latest` counted GA4's days, which the as-of day leaves
+    aside, and gave November, a month without a post or a daily row. It is October, as with
+    the export under its own name."""
+    import shutil
+
+    from smmanalytics._preflight import latest_period_of
+
+    sample = Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve"
+    shutil.copy(sample / "instagram_posts_2026-08-15_2026-10-31_2026-11-01.csv",
+                tmp_path / "export (3).csv")
+    _copied(tmp_path / "export (3).csv")
+    october = sample / "ga4_traffic_acquisition_2026-10-01_2026-10-31.csv"
+    shutil.copy(october, tmp_path)
+    november = october.read_text(encoding="utf-8").replace(
+        "# Start date: 20261001", "# Start date: 20261101").replace(
+        "# End date: 20261031", "# End date: 20261130")
+    (tmp_path / "ga4_traffic_acquisition_2026-11-01_2026-11-30.csv").write_text(
+        november, encoding="utf-8")
+    (tmp_path / "brand.yaml").write_text("name: Test\ntimezone: Europe/Paris\n",
+                                         encoding="utf-8")
+    ds = smm.load(tmp_path, cache=False)
+    assert ds.span()[1] == dt.date(2026, 11, 30) and ds.span(web=False)[1] < ds.span()[1]
+    assert latest_period_of(ds, tmp_path) == "2026-10"
+
+
+def test_latest_beside_a_renamed_export_reads_a_utc_midnight_as_dataset_as_of(tmp_path):
+    """New York brand: TikTok's content export taken at 1 November 00:00 UTC covers its
+    last UTC day, 31 October (Dataset.as_of's rule), though its last post is on 30 October.
+    With a renamed Facebook export beside it (date guessed), `latest` read that stamp by the
+    older rule (31 October 20:00 in New York: as of 30 October) and the data's last day (30
+    October): September. Both rules agree now: October."""
+    import csv
+    import io
+    import shutil
+    import zipfile
+
+    from smmanalytics._preflight import latest_period_of
+
+    sample = Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve"
+    with zipfile.ZipFile(sample / "Content_maisonseve.zip") as zf:
+        info = zf.infolist()[0]
+        text = zf.read(info).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))
+    kept = [r for r in rows if r[3] != "October 31"]         # "Post time": the one post of 31
+    assert len(kept) == len(rows) - 1
+    out = io.StringIO()
+    csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\n").writerows(kept)
+    with zipfile.ZipFile(tmp_path / "Content_maisonseve.zip", "w") as zf:
+        zf.writestr(info, out.getvalue().encode("utf-8"))
+    shutil.copy(sample / "facebook_posts_2026-10-01_2026-10-31_2026-11-02.csv",
+                tmp_path / "export (3).csv")
+    _copied(tmp_path / "export (3).csv")
+    (tmp_path / "brand.yaml").write_text("name: Test\ntimezone: America/New_York\n",
+                                         encoding="utf-8")
+    ds = smm.load(tmp_path, cache=False)
+    assert ds.as_of(["tiktok"]) == dt.date(2026, 10, 31)
+    assert ds.span(web=False)[1] == dt.date(2026, 10, 30)
+    assert latest_period_of(ds, tmp_path) == "2026-10"

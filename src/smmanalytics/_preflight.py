@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import EmptyDataError, ReportError
-from .periods import latest_complete_month
+from .periods import last_day_covered, latest_complete_month
 from .quality import unread_files
 
 __all__ = ["check_covered", "check_not_empty", "latest_period_of"]
@@ -55,9 +55,11 @@ def latest_period_of(ds, data) -> str:
     An export date only guessed from a file's modification time (an export renamed
     ``export (3).csv``, quality code ``snapshot_guessed``) is the day the file was copied, not
     the day it was taken: 5 December made ``latest`` November, a month with no data. Such
-    exports count by the last day the data cover (:meth:`Dataset.span`) instead: the as-of day
-    is then the later of that day and the as-of day of the exports whose date is stated (in
-    their content or name, or inferred from their days), which still rules.
+    exports count by the last day the social data cover (:meth:`Dataset.span`, GA4's days
+    aside as :meth:`Dataset.as_of` leaves them: a GA4 export of November made ``latest``
+    November) instead: the as-of day is then the later of that day and the as-of day of the
+    exports whose date is stated (in their content or name, or inferred from their days, a
+    UTC midnight the end of that UTC day as for :meth:`Dataset.as_of`), which still rules.
     """
     last = ds.as_of()       # the last day the data cover: its month counts when it ends then
     if last is None:
@@ -66,7 +68,7 @@ def latest_period_of(ds, data) -> str:
     guessed = set(ds.quality.loc[ds.quality["code"].eq("snapshot_guessed"), "file"]
                   .astype(str)) if len(ds.quality) else set()
     if guessed:
-        days = [d for d in (_stated_as_of(ds, guessed), ds.span()[1]) if d is not None]
+        days = [d for d in (_stated_as_of(ds, guessed), ds.span(web=False)[1]) if d is not None]
         last = min(last, max(days, default=last))
     return latest_complete_month(last + dt.timedelta(days=1)).label
 
@@ -83,4 +85,4 @@ def _stated_as_of(ds, guessed: set[str]) -> dt.date | None:
         and not {"posts", "daily"}.isdisjoint(str(kind).split(","))]
     if not stamps:
         return None
-    return max(stamps).tz_convert(ds.brand.timezone).date() - dt.timedelta(days=1)
+    return max(last_day_covered(s, ds.brand.timezone) for s in stamps)

@@ -75,7 +75,7 @@ from .loaders._folder import (
     noting_warnings,
     walk,
 )
-from .periods import post_dates, posts_in_period
+from .periods import last_day_covered, post_dates, posts_in_period
 from .quality import QualityLog, shown_name, unread_files
 from .roi import read_costs
 
@@ -232,7 +232,7 @@ class Dataset:
         stamps = [s for s in stamps if s is not None and pd.notna(s)]
         if not stamps:
             return None
-        return max(_day_before(s, self.brand.timezone) for s in stamps)
+        return max(last_day_covered(s, self.brand.timezone) for s in stamps)
 
     @staticmethod
     def _of(table: pd.DataFrame, platforms: set[str] | None) -> pd.DataFrame:
@@ -683,15 +683,6 @@ def _arrow_sort_key(s: pd.Series) -> pa.Array | pa.ChunkedArray | None:
             or s.dtype.kind in "iu":
         return pa.array(s.array)
     return None
-
-
-def _day_before(snapshot: pd.Timestamp, tz: str) -> dt.date:
-    """The last day an export taken at ``snapshot`` covers in full: the day before the
-    snapshot's day in the brand's zone ``tz``, or, for a snapshot at a UTC midnight (the end
-    of an export's last UTC day), that UTC day (see :meth:`Dataset.as_of`)."""
-    utc = snapshot.tz_convert("UTC")
-    day = utc if utc == utc.normalize() else snapshot.tz_convert(tz)
-    return day.date() - dt.timedelta(days=1)
 
 
 def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:

@@ -19,7 +19,7 @@ from .errors import PeriodError
 from .schema import utc_series
 
 __all__ = ["Period", "parse_period", "local_dates", "post_dates", "posts_in_period",
-           "overlap_days",
+           "overlap_days", "last_day_covered",
            "latest_complete_month"]
 
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
@@ -261,6 +261,16 @@ def local_dates(published_at: pd.Series, tz: str) -> pd.Series:
     # tz-aware (or ISO text with its offset); tz-naive times are a SchemaError, not read as UTC
     ts = utc_series(published_at, str(published_at.name or "published_at"))
     return ts.dt.tz_convert(tz).dt.tz_localize(None).dt.normalize().astype("datetime64[ns]")
+
+
+def last_day_covered(snapshot: pd.Timestamp, tz: str) -> dt.date:
+    """The last day an export taken at ``snapshot`` covers in full: the day before the
+    snapshot's day in the brand's zone ``tz``, or, for a snapshot at a UTC midnight (the end
+    of an export's last UTC day), that UTC day (see :meth:`~smmanalytics.dataset.Dataset.as_of`, and
+    :func:`~smmanalytics._preflight.latest_period_of`, which reads the stated exports' alone)."""
+    utc = snapshot.tz_convert("UTC")
+    day = utc if utc == utc.normalize() else snapshot.tz_convert(tz)
+    return day.date() - dt.timedelta(days=1)
 
 
 def stored_days(utc: np.ndarray, local: np.ndarray) -> np.ndarray:
