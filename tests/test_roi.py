@@ -1299,8 +1299,11 @@ def test_earned_media_value_without_posts_or_paid_flag():
     p = posts([{"platform": "facebook", "post_id": "1", "published_at": "2026-10-03T10:00Z",
                 "views": 2000.0}]).drop(columns="paid")
     e = earned_media_value(dataset(posts=p), "2026-10", cpm={"facebook": 10.0})
-    assert e.loc[0, "emv_estimate"] == pytest.approx(20.0)       # views stand in: 2000/1000 × 10
-    assert e.loc[0, "status"] == "unknown"          # no paid column: not taken for organic
+    # views stand in: 2000/1000 × 10, the value were it organic; no paid column: not taken
+    # for organic, no estimate
+    assert e.loc[0, "emv_if_organic"] == pytest.approx(20.0)
+    assert e.loc[0, "status"] == "unknown" and pd.isna(e.loc[0, "emv_estimate"])
+    assert e.loc[0, "label"] == "upper bound, not ROI"
 
 
 def test_earned_media_value_keeps_posts_of_unknown_paid_status_apart():
@@ -1322,22 +1325,29 @@ def test_earned_media_value_keeps_posts_of_unknown_paid_status_apart():
     assert e[["platform", "status"]].values.tolist() == [
         ["facebook", "organic"], ["facebook", "unknown"], ["instagram", "unknown"]]
     assert e["posts"].tolist() == [1, 1, 2]                  # the paid post 2 is left out
-    # 4000 / 1000 × 10; post 3's 1000 / 1000 × 10; (3000 + 2000) / 1000 × 10
-    assert e["emv_estimate"].tolist() == pytest.approx([40.0, 10.0, 50.0])
+    # 4000 / 1000 × 10; post 3's 1000 / 1000 × 10; (3000 + 2000) / 1000 × 10: only the
+    # first is an estimate of earned media, the others its upper bound (none boosted); the
+    # column's sum is the organic 40 (it was 100, every post of unknown status counted)
+    assert e["emv_if_organic"].tolist() == pytest.approx([40.0, 10.0, 50.0])
+    assert e["emv_estimate"].isna().tolist() == [False, True, True]
+    assert e["emv_estimate"].sum() == pytest.approx(40.0)
+    assert e["label"].tolist() == ["estimate, not ROI"] + ["upper bound, not ROI"] * 2
     assert e["note"].isna().tolist() == [True, False, False]
     assert e.loc[2, "note"] == ("posts of instagram whose paid status is unknown: kept apart "
-                                "from the organic ones, as they may include boosted posts")
+                                "from the organic ones, as they may include boosted posts; "
+                                "their value if none was, an upper bound, is not an estimate")
     assert e["note_codes"].tolist()[1:] == ["emv_paid_unknown"] * 2
     assert Formatter("fr").note(e.loc[2, "note"], "emv_paid_unknown") == (
         "publications Instagram dont on ne sait pas si elles sont sponsorisées : comptées à "
-        "part des publications organiques, car certaines peuvent avoir été boostées")
+        "part des publications organiques, car certaines peuvent avoir été boostées ; leur "
+        "valeur si aucune ne l'a été, un majorant, n'est pas une estimation")
 
 
 def test_earned_media_value_without_posts_has_its_columns():
     e = earned_media_value(dataset(), "2026-10", cpm=5.0)
     assert e.empty and list(e.columns) == ["platform", "status", "posts", "impressions",
-                                           "cpm_assumed", "emv_estimate", "label", "note",
-                                           "note_codes"]
+                                           "cpm_assumed", "emv_estimate",
+                                           "emv_if_organic", "label", "note", "note_codes"]
 
 
 @settings(max_examples=30, deadline=None)

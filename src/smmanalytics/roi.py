@@ -1175,13 +1175,17 @@ def earned_media_value(ds, period: object, cpm: float | dict[str, float]) -> pd.
     Posts flagged paid are left out. Posts whose paid flag is unknown (``paid`` NA, as in
     Instagram's, TikTok's and YouTube's exports) are not taken for organic: boosted ones
     among them would pass their bought impressions off as earned. They make a row of their
-    own, ``status`` "unknown" beside the "organic" one, noted (code ``emv_paid_unknown``).
+    own, ``status`` "unknown" beside the "organic" one, noted (code ``emv_paid_unknown``),
+    whose ``emv_estimate`` is NA: ``emv_if_organic`` gives their value were none of them
+    boosted, an upper bound (on an "organic" row, the estimate itself). Summing
+    ``emv_estimate`` sums what is known to be earned.
 
     Returns
     -------
     DataFrame
         platform, status ("organic" or "unknown"), posts, impressions, cpm_assumed,
-        emv_estimate, label ("estimate, not ROI"), note, note_codes (NA without a note).
+        emv_estimate, emv_if_organic, label ("estimate, not ROI", or "upper bound, not ROI"
+        on an "unknown" row), note, note_codes (NA without a note).
     """
     require_dataset(ds, "earned_media_value")
     p = parse_period(period)
@@ -1205,25 +1209,28 @@ def earned_media_value(ds, period: object, cpm: float | dict[str, float]) -> pd.
     rows = []
     for (platform, state), r in g.iterrows():
         rate = cpm.get(platform, np.nan) if isinstance(cpm, dict) else cpm
+        unknown = state == "unknown"
         note = (f"posts of {platform} whose paid status is unknown: kept apart from the "
-                "organic ones, as they may include boosted posts"
-                if state == "unknown" else pd.NA)
+                "organic ones, as they may include boosted posts; their value if none was, "
+                "an upper bound, is not an estimate" if unknown else pd.NA)
+        value = r["impressions"] / 1000 * rate
         rows.append({"platform": platform, "status": state, "posts": r["posts"],
                      "impressions": r["impressions"], "cpm_assumed": rate,
-                     "emv_estimate": r["impressions"] / 1000 * rate, "note": note,
-                     "note_codes": "emv_paid_unknown" if state == "unknown" else pd.NA})
+                     "emv_estimate": pd.NA if unknown else value, "emv_if_organic": value,
+                     "label": "upper bound, not ROI" if unknown else "estimate, not ROI",
+                     "note": note, "note_codes": "emv_paid_unknown" if unknown else pd.NA})
     return _emv_frame(rows)
 
 
 def _emv_frame(rows: list[dict]) -> pd.DataFrame:
     """The frame of :func:`earned_media_value` from its rows (none: no row, its columns)."""
     out = pd.DataFrame(rows, columns=["platform", "status", "posts", "impressions",
-                                      "cpm_assumed", "emv_estimate", "note", "note_codes"])
-    out = out.astype({"platform": "string", "status": "string", "posts": "Int64",
-                      "impressions": "Float64", "cpm_assumed": "Float64",
-                      "emv_estimate": "Float64", "note": "string", "note_codes": "string"})
-    out.insert(6, "label", pd.array(["estimate, not ROI"] * len(out), dtype="string"))
-    return out
+                                      "cpm_assumed", "emv_estimate", "emv_if_organic", "label",
+                                      "note", "note_codes"])
+    return out.astype({"platform": "string", "status": "string", "posts": "Int64",
+                       "impressions": "Float64", "cpm_assumed": "Float64",
+                       "emv_estimate": "Float64", "emv_if_organic": "Float64",
+                       "label": "string", "note": "string", "note_codes": "string"})
 
 
 def _cpm(cpm: object) -> float | dict[str, float]:
