@@ -170,10 +170,15 @@ def test_a_brand_yaml_colour_key_it_does_not_know_is_refused(tmp_path):
                     encoding="utf-8")
     with pytest.raises(smm.BrandKeyError) as err:
         read_brand(path)
+    # 'colors.primary', the closest, is there already, and the prefix 'colors.' they share
+    # made 'colors.accent' close (2 × 10 / 28 = 0.71): only the last part is compared
     assert str(err.value) == (
-        f"file {path}, line 4, column 'colors.primaire': unknown key (did you mean "
-        "'colors.primary'?); expected one of the keys colors.accent, colors.primary; got "
-        "'colors.primaire'")
+        f"file {path}, line 4, column 'colors.primaire': unknown key; expected one of the "
+        "keys colors.accent, colors.primary; got 'colors.primaire'")
+    path.write_text("name: Acme\ncolors:\n  primaire: '#111111'\n", encoding="utf-8")
+    with pytest.raises(smm.BrandKeyError, match=r"line 3, column 'colors.primaire': unknown "
+                       r"key \(did you mean 'colors.primary'\?\)"):
+        read_brand(path)
 
 
 def test_the_sample_brand_yaml_has_only_keys_it_knows():

@@ -173,6 +173,11 @@ _COST_HEADERS = ("amount, campaign, category, currency, end, hourly_rate, hours,
     ("start,end,category,amount,Hourly Rates", "2026-10-01,,tools,10,", "Hourly Rates",
      "hourly_rate"),
     ("start,end,category,amount,invoice", "2026-10-01,,tools,10,F-12", "invoice", None),
+    # the closest known header, 'start' (difflib: 2 × 4 / 10 = 0.8), is there already: a
+    # second 'start' column is no fix; 'tarif' is the hourly rate's French word, but that
+    # column is there too: no suggestion
+    ("start,category,hours,hourly_rate,tarif", "2026-10-01,staff,2,50,", "tarif", None),
+    ("start,category,amount,starts", "2026-10-01,tools,10,", "starts", None),
 ])
 def test_read_costs_refuses_a_header_it_does_not_know(tmp_path, header, row, got, close):
     """`montant` for `amount` said "line 2, column 'amount': cost line has no amount; got ''"

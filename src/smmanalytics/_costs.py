@@ -156,10 +156,10 @@ def read_costs(path: str | Path, *, data: bytes | None = None) -> pd.DataFrame:
         missing.append("amount")
     # a header meant for a missing column (montant: amount) is named as such; a file of other
     # columns altogether (month, channel) is told the columns it lacks
-    meant = [u for u in unknown if closest_key(u, COST_COLUMNS) in missing]
+    meant = [u for u in unknown if closest_key(u, missing)]
     if unknown and (meant or not missing):
         raise unknown_key((meant or unknown)[0], COST_COLUMNS, file=path, line=1,
-                          what="header")
+                          what="header", present=header)
     if missing:
         raise ConfigError("costs file lacks required columns", file=str(path), line=1,
                           column=missing[0],

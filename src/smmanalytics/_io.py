@@ -103,6 +103,11 @@ def closest_key(key: object, known: Iterable[str]) -> str | None:
     ``time_zone`` → ``timezone``, ``lang`` → ``language``), else None."""
     known = list(known)
     word = str(key).strip().lower().replace(" ", "_")
+    if "." in word:         # colors.primaire: its last part among the keys of colors.
+        prefix, word = word.rsplit(".", 1)
+        known = [k for k in known if k.startswith(prefix + ".")]
+        leaf = closest_key(word, [k[len(prefix) + 1:] for k in known])
+        return None if leaf is None else f"{prefix}.{leaf}"
     if _KEY_WORDS.get(word) in known:
         return _KEY_WORDS[word]
     return next(iter(difflib.get_close_matches(word, known, n=1, cutoff=0.6)), None)
@@ -110,13 +115,16 @@ def closest_key(key: object, known: Iterable[str]) -> str | None:
 
 def unknown_key(key: object, known: Iterable[str], *, file: str | os.PathLike,
                 line: int | None, what: str = "key",
-                error: type[ConfigError] = ConfigError) -> ConfigError:
+                error: type[ConfigError] = ConfigError,
+                present: Iterable[str] = ()) -> ConfigError:
     """The ConfigError of a key (or a header: ``what``) a settings file does not know, naming
     the file, its line, the key, the keys known and the closest one (:func:`closest_key`): a
     key dropped unread left its setting at the default unseen (``time_zone: Europe/Paris``
-    gave every hour in UTC). ``error``: the ConfigError subclass to return."""
+    gave every hour in UTC). ``error``: the ConfigError subclass to return. ``present``: the
+    known keys the file has already, never suggested (a ``tarif`` header beside ``start``
+    was told "did you mean 'start'?", which would make two of them)."""
     known = sorted(known)
-    close = closest_key(key, known)
+    close = closest_key(key, [k for k in known if k not in set(present)])
     return error(f"unknown {what}" + (f" (did you mean {close!r}?)" if close else ""),
                        file=str(file), line=line, column=str(key),
                        expected=f"one of the {what}s {', '.join(known)}", got=key)

@@ -202,15 +202,19 @@ def _lines(root) -> dict[tuple, int]:
 
 def _known_keys(raw: dict, path: Path, lines: dict) -> None:
     """BrandKeyError for the first key of brand.yaml (top-level, then in ``colors``) that is
-    not one of :data:`KEYS` (:data:`COLOR_KEYS`)."""
+    not one of :data:`KEYS` (:data:`COLOR_KEYS`), the keys it has never suggested."""
+    colors = raw.get("colors")
+    colors = colors if isinstance(colors, dict) else {}
+    present = [*map(str, raw), *(f"colors.{k}" for k in colors)]
+
     def refuse(key: object, known: tuple, where: tuple) -> None:
-        raise unknown_key(key, known, file=path, line=lines.get(where), error=BrandKeyError)
+        raise unknown_key(key, known, file=path, line=lines.get(where), error=BrandKeyError,
+                          present=present)
 
     for key in raw:
         if key not in KEYS:
             refuse(key, KEYS, (str(key),))
-    colors = raw.get("colors")
-    for key in colors if isinstance(colors, dict) else ():
+    for key in colors:
         if key not in COLOR_KEYS:
             refuse(f"colors.{key}", tuple(f"colors.{k}" for k in COLOR_KEYS),
                    ("colors", str(key)))

@@ -147,7 +147,8 @@ def read_goals(path: str | Path, *, data: bytes | None = None) -> pd.DataFrame:
         # goal: or objectifs: for goals: gave no goal, and the report said there was no
         # goals.yaml; valeur_par_conversion left the attributed value unknown
         if key not in _FILE_KEYS:
-            raise unknown_key(key, _FILE_KEYS, file=path, line=lines.get((str(key),)))
+            raise unknown_key(key, _FILE_KEYS, file=path, line=lines.get((str(key),)),
+                              present=map(str, raw))
     vpk = raw.get("value_per_key_event")
     if vpk is not None and (isinstance(vpk, bool) or not isinstance(vpk, int | float) or vpk < 0):
         raise ConfigError("invalid value", file=str(path), line=lines.get(("value_per_key_event",)),
@@ -194,7 +195,7 @@ def _goal(g: object, i: int, path: Path, lines: dict) -> dict:
         raise fail(None, "a mapping with metric, platform, target, period, direction", g)
     unknown = sorted(set(g) - _KEYS, key=str)
     if unknown:
-        close = closest_key(unknown[0], _KEYS)
+        close = closest_key(unknown[0], _KEYS - set(g))
         raise fail(unknown[0], f"one of the keys {', '.join(sorted(_KEYS))}", unknown[0],
                    f" (did you mean {close!r}?)" if close else "")
     metric = str(g.get("metric", "")).strip().lower()
