@@ -376,7 +376,8 @@ def test_clear_says_what_it_could_not_remove(cache_dir, shared_entries, monkeypa
 
     shutil.copytree(shared_entries, cache_dir)
     before = _files(cache_dir)
-    owned = len(list(cache_dir.glob("v3/??/*"))) + len(list(cache_dir.glob("digests/??/*")))
+    owned = (len(list(cache_dir.glob(f"v{_cache.PARSER_VERSION}/??/*")))
+             + len(list(cache_dir.glob("digests/??/*"))))
 
     def refused(path, *args, **kwargs):        # a cache folder of another user, read-only
         raise PermissionError(13, "Permission denied", str(path))
@@ -708,3 +709,78 @@ def test_a_cache_that_cannot_be_written_is_said_once(tmp_path, monkeypatch):
     pd.testing.assert_frame_equal(first.posts, again.posts)
     pd.testing.assert_frame_equal(first.posts, smm.load(export, cache=False).posts)
     assert f.read_text() == "hello"
+
+
+def _flip(path: Path, at: float, bit: int = 0) -> None:
+    data = bytearray(path.read_bytes())
+    data[int(len(data) * at)] ^= 1 << bit
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("where", ["whole_load", "every_entry"])
+@pytest.mark.parametrize("at", [0.3, 0.6, 0.95])
+def test_a_flipped_bit_in_a_table_file_is_a_miss(cache_dir, shared_exports, shared_fresh,
+                                                 shared_entries, monkeypatch, where, at):
+    # one flipped bit of an entry's Arrow file gave another posts table (snapshot_at, post_id)
+    # unsaid, a frame whose to_csv raised, or a crash: only rows and columns were checked
+    shutil.copytree(shared_entries, cache_dir)
+    flipped = []
+    for meta in _entries(cache_dir):
+        if where == "every_entry" or json.loads(meta.read_text())["name"] == "<dataset>":
+            for table in meta.parent.glob("*.arrow"):
+                before = table.read_bytes()
+                _flip(table, at, bit=3)
+                flipped.append((table, before))
+    assert flipped
+    for table, _ in flipped:
+        assert _cache._read_entry(table.parent) is None          # a miss, never decoded
+    again = smm.load(shared_exports)
+    _assert_same(shared_fresh, again)
+    for t in TABLES:
+        assert getattr(again, t).attrs == getattr(shared_fresh, t).attrs
+    for table, before in flipped:                                   # rewritten, good again
+        assert _cache._read_entry(table.parent) is not None
+        assert table.read_bytes() == before
+    from smmanalytics.loaders import _registry
+
+    def boom(*a, **k):
+        raise AssertionError("parsed again although rewritten")
+
+    monkeypatch.setattr(_registry, "parse_source", boom)
+    _assert_same(shared_fresh, smm.load(shared_exports))
+
+
+def test_a_changed_meta_json_is_a_miss(cache_dir, shared_exports, shared_fresh, shared_entries):
+    # valid JSON still, read as it was: a table's attrs changed on disk (or a note's text, a
+    # dtype) would have changed the result unsaid
+    shutil.copytree(shared_entries, cache_dir)
+    for meta in _entries(cache_dir):
+        m = json.loads(meta.read_text())
+        if m["tables"]:
+            m["tables"][0]["attrs"] = {"__dict__": [["forged", True]]}
+            meta.write_text(json.dumps(m, ensure_ascii=False))
+            assert _cache._read_entry(meta.parent) is None
+    again = smm.load(shared_exports)
+    _assert_same(shared_fresh, again)
+    for t in TABLES:
+        assert getattr(again, t).attrs == getattr(shared_fresh, t).attrs
+
+
+def test_cached_utc_columns_carry_the_same_timezone_object(cache_dir, shared_exports,
+                                                           shared_fresh, shared_entries):
+    # equal frames, but zoneinfo's UTC where a parse gives datetime.UTC: their pickles differed
+    import datetime
+    import pickle
+
+    shutil.copytree(shared_entries, cache_dir)
+    cached = smm.load(shared_exports)
+    for t in TABLES:
+        a, b = getattr(shared_fresh, t), getattr(cached, t)
+        tzs = {c: d.tz for c, d in a.dtypes.items() if isinstance(d, pd.DatetimeTZDtype)}
+        assert tzs == {c: d.tz for c, d in b.dtypes.items()
+                       if isinstance(d, pd.DatetimeTZDtype)}
+        assert all(type(z) is type(b[c].dt.tz) for c, z in tzs.items())
+    assert any(isinstance(d, pd.DatetimeTZDtype) and d.tz is datetime.UTC
+               for d in cached.posts.dtypes)
+    assert pickle.dumps(cached.posts["published_at"].dtype) == pickle.dumps(
+        shared_fresh.posts["published_at"].dtype)
