@@ -54,6 +54,7 @@ The directory is ``$SMM_CACHE_DIR``, else ``$XDG_CACHE_HOME/smmanalytics``, else
 from __future__ import annotations
 
 import datetime
+import errno
 import hashlib
 import json
 import logging
@@ -226,7 +227,7 @@ def _read_table(path: Path, spec: dict) -> pd.DataFrame:
     # against the digest written with them before Arrow decodes them (a flipped bit gave
     # another table, unsaid, or crashed the decoder)
     data = path.read_bytes()
-    if _table_digest(data) != spec["sha256"]:
+    if _table_digest(data) != spec["digest"]:
         raise ValueError(f"{path.name}: its bytes differ from those written")
     table = pa.ipc.open_file(pa.py_buffer(data)).read_all()
     del data
@@ -281,48 +282,64 @@ def _unseal(text: str) -> dict:
 
 
 def _write_entry(d: Path, frames: list[pd.DataFrame], meta: dict) -> bool:
-    """Write the tables then ``meta.json`` (the commit point) of one entry; True when stored."""
+    """Write the tables then ``meta.json`` (the commit point) of one entry; True when stored.
+
+    A folder removed while it was written (``smm cache clear`` in another shell) is written
+    again, once; then left, logged at debug level: the folder is writable, so unlike other
+    OSErrors it is not said to be unwritable."""
+    for attempt in (1, 2):
+        try:
+            _write_files(d, frames, meta)
+            return True
+        except Exception as exc:   # unconvertible column, full disk, read-only folder…
+            shutil.rmtree(d, ignore_errors=True)
+            cause = exc.__cause__ if isinstance(exc, OutputError) else exc
+            vanished = isinstance(cause, FileNotFoundError)
+            if vanished and attempt == 1:
+                logger.debug("cache entry %s removed while written (%r): writing it again",
+                             d, cause)
+                continue
+            logger.debug("not caching %s: %r", meta.get("name"), exc)
+            if isinstance(exc, OSError) and not vanished:
+                _warn_unwritable(exc)
+            return False
+    return False
+
+
+def _write_files(d: Path, frames: list[pd.DataFrame], meta: dict) -> None:
     import pyarrow as pa
 
-    try:
-        tables = []
-        for i, df in enumerate(frames):
-            spec = {"file": f"{i}.arrow", "rows": len(df),
-                    "dtypes": [[str(c), str(t)] for c, t in df.dtypes.items()],
-                    "object_nulls": _object_nulls(df),
-                    "categories": {str(c): str(t.categories.dtype)
-                                   for c, t in df.dtypes.items()
-                                   if isinstance(t, pd.CategoricalDtype)},
-                    "utc": [str(c) for c, t in df.dtypes.items()       # not zoneinfo's
-                            if isinstance(t, pd.DatetimeTZDtype)
-                            and t.tz is datetime.UTC],
-                    "attrs": _encode(dict(df.attrs))}
-            bare = df.copy(deep=False)
-            bare.attrs = {}          # attrs go to meta.json (they hold Timestamps)
-            table = pa.Table.from_pandas(bare, preserve_index=False)
-            if any(col.num_chunks > 1 for col in table.columns):
-                # one record batch: a column in chunks (text sliced from a CSV's blocks) cuts
-                # every column into as many batches, whose numbers a reload then converts
-                # to pandas one batch at a time and joins (a quarter of reading a 1M-row entry)
-                table = pa.Table.from_arrays(
-                    [col.combine_chunks() if col.num_chunks > 1 else col for col in table.columns],
-                    schema=table.schema)
-            sink = pa.BufferOutputStream()
-            with pa.ipc.new_file(sink, table.schema,
-                                 options=pa.ipc.IpcWriteOptions(compression="lz4")) as writer:
-                writer.write_table(table)
-            payload = sink.getvalue()
-            spec["sha256"] = _table_digest(payload)
-            atomic_write(d / spec["file"], payload)
-            tables.append(spec)
-        atomic_write(d / "meta.json", _seal({**meta, "tables": tables}))
-    except Exception as exc:   # unconvertible column, full disk, read-only folder…
-        logger.debug("not caching %s: %r", meta.get("name"), exc)
-        if isinstance(exc, OSError):
-            _warn_unwritable(exc)
-        shutil.rmtree(d, ignore_errors=True)
-        return False
-    return True
+    tables = []
+    for i, df in enumerate(frames):
+        spec = {"file": f"{i}.arrow", "rows": len(df),
+                "dtypes": [[str(c), str(t)] for c, t in df.dtypes.items()],
+                "object_nulls": _object_nulls(df),
+                "categories": {str(c): str(t.categories.dtype)
+                               for c, t in df.dtypes.items()
+                               if isinstance(t, pd.CategoricalDtype)},
+                "utc": [str(c) for c, t in df.dtypes.items()       # not zoneinfo's
+                        if isinstance(t, pd.DatetimeTZDtype)
+                        and t.tz is datetime.UTC],
+                "attrs": _encode(dict(df.attrs))}
+        bare = df.copy(deep=False)
+        bare.attrs = {}          # attrs go to meta.json (they hold Timestamps)
+        table = pa.Table.from_pandas(bare, preserve_index=False)
+        if any(col.num_chunks > 1 for col in table.columns):
+            # one record batch: a column in chunks (text sliced from a CSV's blocks) cuts
+            # every column into as many batches, whose numbers a reload then converts
+            # to pandas one batch at a time and joins (a quarter of reading a 1M-row entry)
+            table = pa.Table.from_arrays(
+                [col.combine_chunks() if col.num_chunks > 1 else col for col in table.columns],
+                schema=table.schema)
+        sink = pa.BufferOutputStream()
+        with pa.ipc.new_file(sink, table.schema,
+                             options=pa.ipc.IpcWriteOptions(compression="lz4")) as writer:
+            writer.write_table(table)
+        payload = sink.getvalue()
+        spec["digest"] = _table_digest(payload)
+        atomic_write(d / spec["file"], payload)
+        tables.append(spec)
+    atomic_write(d / "meta.json", _seal({**meta, "tables": tables}))
 
 
 #: the cache folders already said to be unwritable in this process
@@ -539,22 +556,44 @@ def _measure(path: Path) -> tuple[int, int]:
     return int(entry and (path / "meta.json").is_file()), size
 
 
+def _unwritable(root: Path) -> str | None:
+    """Why loads cannot write in the cache folder ``root`` (or create it, in its nearest
+    existing parent), or None: a read-only disk or a folder without write permission."""
+    folder = root
+    while not folder.exists() and folder.parent != folder:
+        folder = folder.parent
+    if not folder.is_dir():
+        return None               # a file: _scan says so
+    if os.access(folder, os.W_OK | os.X_OK):
+        return None
+    try:
+        ro = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):
+        ro = False
+    what = "it is" if folder == root else f"{folder} is"
+    return f"{what} on a read-only disk" if ro else f"{what} not writable (permission denied)"
+
+
 def info() -> dict:
     """The cache folder (``path``), its number of ``entries``, the ``bytes`` the cache holds
-    there, the ``other`` paths it holds that are not the cache's, and ``problem``: why it
-    could not be read (a file, a folder without read permission), or None."""
+    there, the ``other`` paths it holds that are not the cache's, ``problem``: why it could
+    not be read (a file, a folder without read permission), or None, and ``unwritable``: why
+    loads cannot write there (a read-only disk or folder), or None."""
     root = cache_dir()
     found = _scan(root)
     sizes = [_measure(p) for p in found["owned"]]
     return {"path": str(root), "entries": sum(n for n, _ in sizes),
             "bytes": sum(b for _, b in sizes), "other": found["other"],
-            "problem": found["problem"]}
+            "problem": found["problem"],
+            "unwritable": None if found["problem"] else _unwritable(root)}
 
 
 def clear() -> dict:
     """Delete what the cache wrote in its folder, then the folder if nothing else is left;
     return what was removed (``entries``, ``bytes``) and what was kept (``other``), as
-    :func:`info`.
+    :func:`info`, ``busy``: the entries left to a load still writing them (their folder
+    kept filling after a few tries to remove it), ``existed``: whether the folder was there,
+    ``gone``: whether it is no longer (not when it holds other files, or is a mount point).
 
     Raises
     ------
@@ -563,21 +602,25 @@ def clear() -> dict:
         not be removed (it says what was removed before).
     """
     root = cache_dir()
+    existed = root.exists()
     found = _scan(root)
     if found["problem"]:
         raise OutputError(f"cannot clear the cache {root}: {found['problem']}", path=str(root))
-    entries = size = 0
+    entries = size = busy = 0
     failed: list[tuple[Path, OSError]] = []
     for p in found["owned"]:
         n, b = _measure(p)
         try:
             if p.is_dir() and not p.is_symlink():
-                shutil.rmtree(p)
+                _remove_entry(p)
             else:
                 p.unlink()
         except FileNotFoundError:       # another process removed it first
             continue
         except OSError as exc:
+            if exc.errno == errno.ENOTEMPTY:    # a load still writing it: left to it
+                busy += 1
+                continue
             failed.append((p, exc))
             continue
         entries, size = entries + n, size + b
@@ -593,4 +636,18 @@ def clear() -> dict:
                           f"{len(found['owned'])} files and entries could not be removed "
                           f"({p}: {exc.strerror or exc}); {removed}", path=str(root))
     return {"path": str(root), "entries": entries, "bytes": size, "other": found["other"],
-            "problem": None}
+            "problem": None, "busy": busy, "existed": existed, "gone": not root.exists()}
+
+
+def _remove_entry(p: Path, tries: int = 5) -> None:
+    """Remove the entry folder ``p``; a load writing it meanwhile adds files between the
+    listing and the removal of the folder ("Directory not empty"): tried again a few times,
+    then that OSError is raised."""
+    for attempt in range(tries):
+        try:
+            shutil.rmtree(p)
+            return
+        except OSError as exc:
+            if exc.errno != errno.ENOTEMPTY or attempt == tries - 1:
+                raise
+            time.sleep(0.02 * (attempt + 1))
