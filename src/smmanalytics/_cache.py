@@ -36,7 +36,8 @@ Each source file (or zip member) that parses is stored once under the cache dire
   digest of its own: a signature that no longer matches is a miss, and a SHA-256 that is not
   the file's names no entry, so the load reads and hashes the file again and records it anew;
 - the logo of a zipped brand folder is extracted to ``<dir>/logos/<sha256><suffix>``, named by
-  its content, for the report to copy (``Brand.logo`` points there);
+  its content, for the report to read (``Brand.logo`` points there; a report that finds it
+  gone reads it from the archive again, ``dataset.logo_bytes``);
 - an entry that cannot be read (corrupt: failing its digests, truncated, another version's
   layout, tables other than its ``meta.json`` lists, a whole load's notes for another number
   of files) is ignored, logged at debug level and rewritten: the cache never raises and never
@@ -46,6 +47,8 @@ Each source file (or zip member) that parses is stored once under the cache dire
 - :func:`clear` removes what the cache writes (entry folders of any parser version, digests,
   logos, each with the temporary files of their writes) and nothing else: ``$SMM_CACHE_DIR``
   may name a folder that holds other files. The folder itself goes when nothing else is left.
+  Racing a load, neither fails: an entry removed while written is written again (once, then
+  left unsaid: the folder is writable), one a load keeps filling is left to it and said.
 
 The directory is ``$SMM_CACHE_DIR``, else ``$XDG_CACHE_HOME/smmanalytics``, else
 ``~/.cache/smmanalytics``.
