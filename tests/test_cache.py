@@ -867,6 +867,12 @@ def test_info_says_a_cache_folder_that_cannot_be_written(cache_dir, shared_entri
                              "cannot add to the cache")
     monkeypatch.setenv("SMM_CACHE_DIR", str(cache_dir / "not" / "yet"))
     assert _cache.info()["unwritable"] == f"{cache_dir} is not writable (permission denied)"
+    blocker = cache_dir / "thesis.txt"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("SMM_CACHE_DIR", str(blocker / "cache"))
+    got = _cache.info()                         # under a file: said as a problem
+    assert got["problem"] == f"cannot read {blocker / 'cache'}: Not a directory"
+    assert got["unwritable"] is None
 
 
 def test_clear_says_only_what_it_removed(tmp_path, cache_dir, shared_entries, monkeypatch,
