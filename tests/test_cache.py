@@ -368,7 +368,7 @@ def test_clear_removes_only_what_the_cache_wrote(cache_dir, shared_entries, caps
         "v3/readme.txt\n")
     assert _cache.info() == {"path": str(cache_dir), "entries": 0, "bytes": 0, "problem": None,
                              "other": ["digests/notes.json", "logos/mine.png", "photos",
-                                       "thesis.txt", "v3/readme.txt"]}
+                                       "thesis.txt", "v3/readme.txt"], "unwritable": None}
 
 
 def test_clear_says_what_it_could_not_remove(cache_dir, shared_entries, monkeypatch, capsys):
@@ -376,7 +376,8 @@ def test_clear_says_what_it_could_not_remove(cache_dir, shared_entries, monkeypa
 
     shutil.copytree(shared_entries, cache_dir)
     before = _files(cache_dir)
-    owned = len(list(cache_dir.glob("v3/??/*"))) + len(list(cache_dir.glob("digests/??/*")))
+    owned = (len(list(cache_dir.glob(f"v{_cache.PARSER_VERSION}/??/*")))
+             + len(list(cache_dir.glob("digests/??/*"))))
 
     def refused(path, *args, **kwargs):        # a cache folder of another user, read-only
         raise PermissionError(13, "Permission denied", str(path))
@@ -421,7 +422,8 @@ def test_an_unreadable_cache_dir_is_said_so(cache_dir, shared_entries, monkeypat
 
     monkeypatch.setattr(Path, "iterdir", refused)
     assert _cache.info() == {"path": str(cache_dir), "entries": 0, "bytes": 0, "other": [],
-                             "problem": f"cannot read {cache_dir}: Permission denied"}
+                             "problem": f"cannot read {cache_dir}: Permission denied",
+                             "unwritable": None}
     with pytest.raises(OutputError, match="cannot clear the cache .*: cannot read .*: "
                                           "Permission denied$"):
         _cache.clear()
@@ -450,7 +452,7 @@ def test_info_passes_over_files_that_vanish_meanwhile(cache_dir, shared_entries,
     monkeypatch.setattr(Path, "stat", vanishing_stat)
     monkeypatch.setattr(Path, "lstat", vanishing_lstat)
     assert _cache.info() == {"path": str(cache_dir), "entries": n, "bytes": size, "other": [],
-                             "problem": None}
+                             "problem": None, "unwritable": None}
 
 
 def test_large_file_path_gives_the_same_table(tmp_path, monkeypatch):
@@ -708,3 +710,192 @@ def test_a_cache_that_cannot_be_written_is_said_once(tmp_path, monkeypatch):
     pd.testing.assert_frame_equal(first.posts, again.posts)
     pd.testing.assert_frame_equal(first.posts, smm.load(export, cache=False).posts)
     assert f.read_text() == "hello"
+
+
+def _flip(path: Path, at: float, bit: int = 0) -> None:
+    data = bytearray(path.read_bytes())
+    data[int(len(data) * at)] ^= 1 << bit
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("where", ["whole_load", "every_entry"])
+@pytest.mark.parametrize("at", [0.3, 0.6, 0.95])
+def test_a_flipped_bit_in_a_table_file_is_a_miss(cache_dir, shared_exports, shared_fresh,
+                                                 shared_entries, monkeypatch, where, at):
+    # one flipped bit of an entry's Arrow file gave another posts table (snapshot_at, post_id)
+    # unsaid, a frame whose to_csv raised, or a crash: only rows and columns were checked
+    shutil.copytree(shared_entries, cache_dir)
+    flipped = []
+    for meta in _entries(cache_dir):
+        if where == "every_entry" or json.loads(meta.read_text())["name"] == "<dataset>":
+            for table in meta.parent.glob("*.arrow"):
+                before = table.read_bytes()
+                _flip(table, at, bit=3)
+                flipped.append((table, before))
+    assert flipped
+    for table, _ in flipped:
+        assert _cache._read_entry(table.parent) is None          # a miss, never decoded
+    again = smm.load(shared_exports)
+    _assert_same(shared_fresh, again)
+    for t in TABLES:
+        assert getattr(again, t).attrs == getattr(shared_fresh, t).attrs
+    for table, before in flipped:                                   # rewritten, good again
+        assert _cache._read_entry(table.parent) is not None
+        assert table.read_bytes() == before
+    from smmanalytics.loaders import _registry
+
+    def boom(*a, **k):
+        raise AssertionError("parsed again although rewritten")
+
+    monkeypatch.setattr(_registry, "parse_source", boom)
+    _assert_same(shared_fresh, smm.load(shared_exports))
+
+
+def test_a_changed_meta_json_is_a_miss(cache_dir, shared_exports, shared_fresh, shared_entries):
+    # valid JSON still, read as it was: a table's attrs changed on disk (or a note's text, a
+    # dtype) would have changed the result unsaid
+    shutil.copytree(shared_entries, cache_dir)
+    for meta in _entries(cache_dir):
+        m = json.loads(meta.read_text())
+        if m["tables"]:
+            m["tables"][0]["attrs"] = {"__dict__": [["forged", True]]}
+            meta.write_text(json.dumps(m, ensure_ascii=False))
+            assert _cache._read_entry(meta.parent) is None
+    again = smm.load(shared_exports)
+    _assert_same(shared_fresh, again)
+    for t in TABLES:
+        assert getattr(again, t).attrs == getattr(shared_fresh, t).attrs
+
+
+def test_cached_utc_columns_carry_the_same_timezone_object(cache_dir, shared_exports,
+                                                           shared_fresh, shared_entries):
+    # equal frames, but zoneinfo's UTC where a parse gives datetime.UTC: their pickles differed
+    import datetime
+    import pickle
+
+    shutil.copytree(shared_entries, cache_dir)
+    cached = smm.load(shared_exports)
+    for t in TABLES:
+        a, b = getattr(shared_fresh, t), getattr(cached, t)
+        tzs = {c: d.tz for c, d in a.dtypes.items() if isinstance(d, pd.DatetimeTZDtype)}
+        assert tzs == {c: d.tz for c, d in b.dtypes.items()
+                       if isinstance(d, pd.DatetimeTZDtype)}
+        assert all(type(z) is type(b[c].dt.tz) for c, z in tzs.items())
+    assert any(isinstance(d, pd.DatetimeTZDtype) and d.tz is datetime.UTC
+               for d in cached.posts.dtypes)
+    assert pickle.dumps(cached.posts["published_at"].dtype) == pickle.dumps(
+        shared_fresh.posts["published_at"].dtype)
+
+
+@pytest.mark.parametrize("times", [1, 99])
+def test_an_entry_removed_while_written_is_no_unwritable_folder(cache_dir, monkeypatch, times):
+    # `smm cache clear` in another shell removed the entry folder between its mkdir and the
+    # write of a file in it: the load warned "cannot write its cache … No such file or
+    # directory … set SMM_CACHE_DIR to a writable folder"
+    import tempfile
+
+    mkstemp, calls = tempfile.mkstemp, []
+
+    def cleared_meanwhile(*args, dir=None, **kwargs):
+        if dir is not None and str(dir).startswith(str(cache_dir / "v")) and len(calls) < times:
+            calls.append(dir)
+            shutil.rmtree(dir)
+        return mkstemp(*args, dir=dir, **kwargs)
+
+    monkeypatch.setattr(tempfile, "mkstemp", cleared_meanwhile)
+    monkeypatch.setattr(_cache, "_UNWRITABLE", set())
+    export = FIX / "meta" / "instagram_posts_2026-11-20.csv"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)
+        ds = smm.load(export)
+    assert calls
+    assert_frame_equal(ds.posts, smm.load(export, cache=False).posts, check_exact=True)
+    if times == 1:          # written again
+        assert _entries(cache_dir) and all(_cache._read_entry(m.parent) for m in
+                                           _entries(cache_dir))
+    assert not _cache._UNWRITABLE
+
+
+@pytest.mark.parametrize("busy_for", [2, 99])
+def test_clear_racing_a_load_that_writes_an_entry(cache_dir, shared_entries, monkeypatch,
+                                                  capsys, busy_for):
+    # a load adding files to an entry while clear removes it: "Directory not empty", which
+    # failed `smm cache clear`
+    import errno
+
+    from smmanalytics.cli import main
+
+    shutil.copytree(shared_entries, cache_dir)
+    n = len(_entries(cache_dir))
+    victim = _entries(cache_dir)[0].parent
+    rmtree, tries = shutil.rmtree, []
+
+    def being_written(path, *args, **kwargs):
+        if Path(path) == victim and len(tries) < busy_for:
+            tries.append(path)
+            raise OSError(errno.ENOTEMPTY, "Directory not empty", str(path))
+        return rmtree(path, *args, **kwargs)
+
+    monkeypatch.setattr(shutil, "rmtree", being_written)
+    monkeypatch.setattr(_cache.time, "sleep", lambda s: None)
+    assert main(["cache", "clear"]) == 0
+    out = capsys.readouterr().out
+    if busy_for == 2:            # tried again: removed
+        assert not cache_dir.exists()
+        assert out.startswith(f"removed {cache_dir} ({n} entries, ")
+    else:                        # still written to: left to the load, and said
+        assert victim.exists() and len(tries) == 5
+        assert out.startswith(f"removed the cache from {cache_dir} ({n - 1} entries, ")
+        assert out.endswith("; left 1 entry a load is writing\n")
+
+
+def test_info_says_a_cache_folder_that_cannot_be_written(cache_dir, shared_entries,
+                                                         monkeypatch, capsys):
+    # the load's warning said "(smm cache info tells more)"; info said "N entries", exit 0
+    from smmanalytics.cli import main
+
+    shutil.copytree(shared_entries, cache_dir)
+    n = len(_entries(cache_dir))
+    access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode, **k: (Path(p) != cache_dir
+                                                            and access(p, mode, **k)))
+    assert _cache.info()["unwritable"] == "it is not writable (permission denied)"
+    assert main(["cache", "info"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith(f"{cache_dir}: {n} entries, ")
+    assert out[1].startswith(f"{cache_dir}: it is not writable (permission denied): loads "
+                             "cannot add to the cache")
+    monkeypatch.setenv("SMM_CACHE_DIR", str(cache_dir / "not" / "yet"))
+    assert _cache.info()["unwritable"] == f"{cache_dir} is not writable (permission denied)"
+    blocker = cache_dir / "thesis.txt"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("SMM_CACHE_DIR", str(blocker / "cache"))
+    got = _cache.info()                         # under a file: said as a problem
+    assert got["problem"] == f"cannot read {blocker / 'cache'}: Not a directory"
+    assert got["unwritable"] is None
+
+
+def test_clear_says_only_what_it_removed(tmp_path, cache_dir, shared_entries, monkeypatch,
+                                         capsys):
+    from smmanalytics.cli import main
+
+    assert main(["cache", "clear"]) == 0            # never existed
+    assert capsys.readouterr().out == f"nothing to remove: {cache_dir} does not exist\n"
+    assert not cache_dir.exists()
+    shutil.copytree(shared_entries, cache_dir)
+    n = len(_entries(cache_dir))
+    rmdir = Path.rmdir
+
+    def mount_point(path):
+        if path == cache_dir:
+            raise OSError(16, "Device or resource busy", str(path))
+        return rmdir(path)
+
+    monkeypatch.setattr(Path, "rmdir", mount_point)
+    assert main(["cache", "clear"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"removed the cache from {cache_dir} ({n} entries, ")
+    assert out.endswith("; the folder itself stays\n")
+    assert cache_dir.is_dir() and not any(cache_dir.iterdir())
+    assert main(["cache", "clear"]) == 0            # empty, kept
+    assert capsys.readouterr().out == f"nothing to remove in {cache_dir}\n"

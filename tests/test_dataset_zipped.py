@@ -415,3 +415,33 @@ def test_a_damaged_settings_file_in_a_zipped_brand_folder_is_named_and_the_rest_
     assert "archive member cannot be extracted" in side_file_error(ds.quality, ("costs.csv",))
     assert "costs.csv" not in " ".join(ds.files["path"])    # settings files have no row
     assert set(ds.files["status"]) == {"ok"}
+
+
+@pytest.mark.parametrize("archive_too", [False, True])
+def test_a_report_survives_the_cache_cleared_after_the_load(tmp_path, monkeypatch,
+                                                           archive_too):
+    """The logo of a zipped brand folder is extracted to the cache folder: `smm cache clear`
+    while the report ran failed it (FileNotFoundError: …/logos/<hash>.svg). Now it is read
+    back from the archive; gone from there too, the report goes without it and says so."""
+    from smmanalytics import _cache
+    from smmanalytics.report import BrandReport
+
+    monkeypatch.setenv("SMM_CACHE_DIR", str(tmp_path / "cache"))
+    svg = (SAMPLE / "logo.svg").read_text()
+    archive = _brand_zip(tmp_path / "brand.zip", "Europe/Paris", svg, 3)
+    ds = smm.load(archive)
+    assert ds.brand.logo.is_file()
+    _cache.clear()                                   # another shell, meanwhile
+    assert not ds.brand.logo.exists()
+    if archive_too:
+        archive.unlink()
+    rep = BrandReport(ds, "2026-10")
+    rep.quality_note()
+    if archive_too:
+        assert rep.logo is None and rep.to_json()["logo"] is None
+        assert rep.logo_problem.startswith(f"the logo {ds.brand.logo} could not be read")
+        assert "The logo named in brand.yaml does not exist" in str(rep.blocks)  # quality notes
+    else:
+        assert rep.logo == svg.encode() and rep.to_json()["logo"] == "logo.svg"
+        assert rep.logo_problem is None
+    assert rep.pdf_bytes().startswith(b"%PDF")

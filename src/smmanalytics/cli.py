@@ -740,10 +740,26 @@ def _cmd_cache(args) -> int:
                 if len(other) == 1 else
                 f"; {verb} {len(other)} files or folders that are not the cache's: {names}")
     if args.action == "clear":
-        what = f"the cache from {got['path']}" if other else got["path"]
-        print(f"removed {what} ({got['entries']} entries, {size}){kept}")
+        if not got["existed"]:
+            print(f"nothing to remove: {got['path']} does not exist")
+            return 0
+        busy = got["busy"]
+        left = (f"; left {busy} entr{'y' if busy == 1 else 'ies'} a load is writing"
+                if busy else "")
+        if got["gone"]:
+            print(f"removed {got['path']} ({got['entries']} entries, {size}){kept}{left}")
+        elif got["entries"] or got["bytes"]:
+            print(f"removed the cache from {got['path']} ({got['entries']} entries, {size})"
+                  f"{kept}{left}" + ("" if other or busy else "; the folder itself stays"))
+        else:
+            print(f"nothing to remove in {got['path']}{kept}{left}")
     else:
         print(f"{got['path']}: {got['entries']} entries, {size}{kept}")
+        if got["unwritable"]:
+            print(f"{got['path']}: {got['unwritable']}: loads cannot add to the cache and "
+                  "parse the exports it does not hold every time; set SMM_CACHE_DIR to a "
+                  "writable folder")
+            return 1
     return 0
 
 

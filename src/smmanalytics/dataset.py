@@ -965,6 +965,30 @@ class _Settings:
             self.side[attr] = read_side(f, attr, ilog, strict, data)
 
 
+#: the logos extracted to the cache folder in this process: their path, the archive and the
+#: member they come from, so that a report finding it gone (``smm cache clear`` meanwhile) reads
+#: it from the archive again (:func:`logo_bytes`)
+_ARCHIVE_LOGOS: dict[str, tuple[Path, str]] = {}
+
+
+def logo_bytes(path: str | Path) -> bytes:
+    """The bytes of the brand logo at ``path``; a logo extracted from a zipped brand folder to
+    the cache folder, removed since (deleting the cache is always safe), is read from its
+    archive again. OSError when it cannot be read either way."""
+    try:
+        return Path(path).read_bytes()
+    except OSError:
+        origin = _ARCHIVE_LOGOS.get(str(path))
+        if origin is None:
+            raise
+    from .loaders._sources import archive_members
+
+    found = archive_members(origin[0], lambda n: n == origin[1])
+    if not found:
+        raise FileNotFoundError(2, "not in its archive any more", origin[1])
+    return found[0].data
+
+
 def _archive_logo(brand: Brand, brand_from: tuple[str, Path], log: QualityLog
                   ) -> tuple[Brand, str | None]:
     """``brand`` read from the member ``brand_from`` (its name, the archive on disk), its logo
@@ -990,6 +1014,7 @@ def _archive_logo(brand: Brand, brand_from: tuple[str, Path], log: QualityLog
     # by its content, in the cache folder: it outlives the load (the report copies it later,
     # maybe in another process), and a changed logo is another file
     target = _cache.cache_dir() / "logos" / f"{src.sha256}{src.suffix}"
+    _ARCHIVE_LOGOS[str(target)] = (brand_from[1], name)
     try:
         if not target.is_file():
             atomic_write(target, src.data, what="logo")

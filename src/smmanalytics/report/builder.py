@@ -13,7 +13,6 @@ import io
 import json
 import os
 import re
-import shutil
 import tempfile
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -337,6 +336,18 @@ class Report:
         self.toc = toc
         self.blocks: list[dict] = []
         self.figures: dict[str, bytes] = {}
+        # read now, not when the PDF is written: a zipped brand's logo is extracted to the
+        # cache folder, which `smm cache clear` may empty meanwhile (the report failed)
+        self.logo: bytes | None = None
+        self.logo_problem: str | None = None
+        if brand.logo:
+            from ..dataset import logo_bytes
+
+            try:
+                self.logo = logo_bytes(brand.logo)
+            except OSError as exc:
+                self.logo_problem = (f"the logo {brand.logo} could not be read "
+                                     f"({exc.strerror or exc}): the report goes without it")
 
     # ---- blocks -------------------------------------------------------------------------
     def _add(self, section: Section, block: dict) -> Section:
@@ -470,7 +481,8 @@ class Report:
             "title": self.title, "period_label": self.period_label, "lang": self.lang,
             "brand": {"name": self.brand.name, "primary": self.brand.primary_color,
                       "accent": self.brand.accent_color},
-            "logo": "logo" + Path(self.brand.logo).suffix if self.brand.logo else None,
+            "logo": ("logo" + Path(self.brand.logo).suffix
+                     if self.brand.logo and self.logo is not None else None),
             "cover_lines": [self.fmt.prose(t) for t in self.cover_lines],
             "cover_warnings": [self.fmt.prose(t) for t in self.cover_warnings],
             "toc": self.toc, "labels": labels,
@@ -497,7 +509,7 @@ class Report:
             for name, svg in self.figures.items():
                 (root / name).write_bytes(svg)
             if doc["logo"]:
-                shutil.copyfile(self.brand.logo, root / doc["logo"])
+                (root / doc["logo"]).write_bytes(self.logo)
             with ThreadPoolExecutor(max_workers=1, thread_name_prefix="smm-typst") as pool:
                 compiling = pool.submit(typst.compile, str(root / "report.typ"),
                                         root=str(root), ignore_system_fonts=True,

@@ -522,6 +522,10 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         f = self.fmt
         sec = self.section(f.label("quality"))
         q = self.ds.quality
+        if self.logo_problem:       # the logo could not be read (builder.Report)
+            q = pd.concat([q.astype(object), pd.DataFrame(
+                [{"file": str(self.brand.logo), "level": "warning", "code": "logo_missing",
+                  "message": self.logo_problem, "rows": None}])], ignore_index=True)
         if q.empty:
             return self.text(sec, f.label("quality_none"))
         order = {"error": 0, "warning": 1, "info": 2}
