@@ -704,15 +704,28 @@ def _simulate_series(ds, metric: str, platform: str, w: Period, end: dt.date, *,
                          weights=wd[daily.index.day_of_week], dispersion=fit.dispersion)
         return actual_to_date + rest, True
     hist = _FlowHistory(metric_daily(ds, metric, platform, _history_start(end), end))
+    rest, weekly = _flow_rest(hist, y, daily.index, end, w.end, days_left=days_left, rng=rng,
+                              paths=paths, notes=notes, nonneg=metric == "revenue")
+    if rest is None:
+        return None, False
+    # with a weekly rhythm the projection is the simulation's median, as for counts
+    return actual_to_date + rest, weekly
+
+
+def _flow_rest(hist: _FlowHistory, y: np.ndarray, done: pd.DatetimeIndex, end: dt.date,
+               period_end: dt.date, *, days_left: int, rng, paths: int, notes: list[str],
+               nonneg: bool) -> tuple[np.ndarray | None, bool]:
+    """The simulated rest of a flow's period (:func:`sim_flow`) from its days so far ``y``
+    (dated ``done``), shaped by its history ``hist``: the day-to-day correlation, the weekly
+    rhythm and the first day's spread, each noted in ``notes``; and whether the weekly rhythm
+    was used. ``(None, False)`` with under 2 days and no first-day spread to draw from."""
     rho = _day_correlation(hist, notes)
-    weekly = _flow_weekly(hist, daily.index, end, w.end, notes)
+    weekly = _flow_weekly(hist, done, end, period_end, notes)
     spread = _first_day_spread(hist, len(y), bool(weekly), rho, notes)
     if len(y) < 2 and spread is None:
         return None, False
-    rest = sim_flow(y, days_left, rng, paths, nonneg=metric == "revenue", rho=rho,
-                    spread=spread, **weekly)
-    # with a weekly rhythm the projection is the simulation's median, as for counts
-    return actual_to_date + rest, bool(weekly)
+    return sim_flow(y, days_left, rng, paths, nonneg=nonneg, rho=rho, spread=spread,
+                    **weekly), bool(weekly)
 
 
 def _flow_weekly(hist: pd.Series | _FlowHistory, done: pd.DatetimeIndex, end: dt.date,
@@ -773,13 +786,11 @@ def _simulate_return(ds, metric: str, platform: str, w: Period, end: dt.date, *,
     monthly = not len(x)
     if not monthly:
         hist = _FlowHistory(daily_value(_history_start(end), end))
-        rho = _day_correlation(hist, notes)
-        weekly = _flow_weekly(hist, done.index, end, w.end, notes)
-        spread = _first_day_spread(hist, len(x), bool(weekly), rho, notes)
-        if len(x) < 2 and spread is None:
+        rest, _ = _flow_rest(hist, x, done.index, end, w.end, days_left=days_left, rng=rng,
+                             paths=paths, notes=notes, nonneg=True)
+        if rest is None:
             return None, False
-        final_value = float(value_a) + sim_flow(x, days_left, rng, paths, nonneg=True, rho=rho,
-                                                spread=spread, **weekly)
+        final_value = float(value_a) + rest
     else:
         final_value = _sim_from_months(value, w, end, _ga4_reach(ds, w.start, end),
                                        float(value_a), rng, paths, notes)

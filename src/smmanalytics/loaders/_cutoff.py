@@ -55,9 +55,7 @@ def find_unclosed_quote(text: str, delim: str) -> tuple[int, int] | None:
 def ends_inside_a_line(body: str | bytes | memoryview) -> bool:
     """True when the body's last character is no line break: the file ends inside its last
     line (a valid export ends it with one, or ends it with every cell)."""
-    last = body[-1:]
-    return len(last) > 0 and (last not in ("\n", "\r") if isinstance(last, str)
-                               else bytes(last) not in (b"\n", b"\r"))
+    return last_char(body) not in ("", "\n", "\r")
 
 
 def ends_inside_a_quote(body: str | bytes | memoryview, delim: str) -> bool:
@@ -97,8 +95,7 @@ def last_char(body: str | bytes | memoryview) -> str:
 def ends_with_a_quote(body: str | bytes | memoryview) -> bool:
     """True when the body's last character is a quote: its last cell is a quoted one, closed
     (a quote never closed is an error of its own, :meth:`RawTable.unclosed_quote`), whole."""
-    last = body[-1:]
-    return (last if isinstance(last, str) else bytes(last).decode("latin-1")) == '"'
+    return last_char(body) == '"'
 
 
 def cut_off_message(start: int, end: int, column: str, value: str, whole: bool) -> str:

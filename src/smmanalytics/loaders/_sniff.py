@@ -388,11 +388,7 @@ class RawTable:
         if not len(skipped):
             return cells
         self.__dict__["_skipped"] = skipped
-        if isinstance(cells, pd.DataFrame):
-            return cells.drop(index=cells.index[skipped]).reset_index(drop=True)
-        keep = np.ones(cells.num_rows, dtype=bool)
-        keep[skipped] = False
-        return cells.filter(pa.array(keep))
+        return _without_rows(cells, skipped)
 
     def _note_blank_rows(self, blank: np.ndarray) -> None:
         """Note the rows ``blank`` (positions in the body) whose every cell is empty, naming
@@ -493,11 +489,7 @@ class RawTable:
                          level="info", rows=len(found), sheet=self.sheet)
         skipped = self.__dict__.get("_skipped")
         self.__dict__["_skipped"] = body if skipped is None else np.union1d(skipped, body)
-        if isinstance(cells, pd.DataFrame):
-            return cells.drop(index=cells.index[drop]).reset_index(drop=True)
-        keep = np.ones(cells.num_rows, dtype=bool)
-        keep[drop] = False
-        return cells.filter(pa.array(keep))
+        return _without_rows(cells, drop)
 
     def relocated(self, exc: ParseError) -> ParseError:
         """``exc``, raised about data row ``k = line - first_line - 1`` of this table (rows
@@ -734,6 +726,17 @@ def _row(cells: pa.Table | pd.DataFrame, k: int) -> list:
     if isinstance(cells, pa.Table):
         return [cells.column(i)[k].as_py() for i in range(cells.num_columns)]
     return cells.iloc[k].tolist()
+
+
+def _without_rows(cells: pa.Table | pd.DataFrame, positions: np.ndarray
+                  ) -> pa.Table | pd.DataFrame:
+    """``cells`` without the rows at ``positions``, the others in their order (a frame's index
+    renumbered from 0)."""
+    if isinstance(cells, pd.DataFrame):
+        return cells.drop(index=cells.index[positions]).reset_index(drop=True)
+    keep = np.ones(cells.num_rows, dtype=bool)
+    keep[positions] = False
+    return cells.filter(pa.array(keep))
 
 
 def _summary_tail(cells: pa.Table | pd.DataFrame, n: int, most: int = 3) -> int:

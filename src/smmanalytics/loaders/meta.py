@@ -257,12 +257,10 @@ def _day_first_if_named(utc: pd.Series, counts: dict[str, int], values: pd.Serie
     if pd.isna(first) or (first >= lo and last < hi):     # every time in the named days
         return utc, counts, _PUBLISH_FORMATS[0]
     known = utc.dropna()
-    day_first = "%d/%m/%Y %H:%M"
-    try:
-        other, other_counts = parse_datetimes(values, _with_seconds(day_first, seconds),
-                                              tz=META_TZ, file=ctx.file, **where)
-    except ParseError:                # a day above 12: month first it is
+    read = _read_day_first(values, seconds, ctx, **where)
+    if read is None:                  # a day above 12: month first it is
         return utc, counts, _PUBLISH_FORMATS[0]
+    other, other_counts = read
     inside = int(((known >= lo) & (known < hi)).sum())
     alt = other.dropna()
     alt_inside = int(((alt >= lo) & (alt < hi)).sum())
@@ -273,7 +271,7 @@ def _day_first_if_named(utc: pd.Series, counts: dict[str, int], values: pd.Serie
              f"and read month first, as Meta writes them, {len(known) - inside} of "
              f"{len(known)} fell outside the days its name gives ({win[0].isoformat()} to "
              f"{win[1].isoformat()}); day first, {len(alt) - alt_inside}", rows=len(alt))
-    return other, other_counts, day_first
+    return other, other_counts, _DAY_FIRST
 
 
 def _day_first_unproved(utc: pd.Series, counts: dict[str, int],
@@ -297,12 +295,10 @@ def _day_first_unproved(utc: pd.Series, counts: dict[str, int],
     for part in (utc.head(1000), utc):
         if (part.dt.tz_convert(META_TZ).dt.day > 12).any():    # month first proved
             return utc, counts, _PUBLISH_FORMATS[0]
-    day_first = "%d/%m/%Y %H:%M"
-    try:
-        other, other_counts = parse_datetimes(values, _with_seconds(day_first, seconds),
-                                              tz=META_TZ, file=ctx.file, **where)
-    except ParseError:
+    read = _read_day_first(values, seconds, ctx, **where)
+    if read is None:
         return utc, counts, _PUBLISH_FORMATS[0]
+    other, other_counts = read
     if ((other == utc) | utc.isna()).all():          # 01/01, 02/02…: both readings agree
         return utc, counts, _PUBLISH_FORMATS[0]
     example = values[utc.notna()].iloc[0]
@@ -315,7 +311,7 @@ def _day_first_unproved(utc: pd.Series, counts: dict[str, int],
                      f"first: {day} of them are within 2 h of the time their Instagram id "
                      f"decodes to, month first (Meta's way) {month}; no day above 12 tells",
                      level="info", rows=int(other.notna().sum()))
-            return other, other_counts, day_first
+            return other, other_counts, _DAY_FIRST
         if month > day:
             return utc, counts, _PUBLISH_FORMATS[0]
     ctx.note("publish_times_order_assumed", f"publish times such as {example!r} read month "
@@ -367,6 +363,22 @@ _PUBLISH_FORMATS = ("%m/%d/%Y %H:%M", "%m/%d/%Y %I:%M %p", "%d/%m/%Y %H:%M", "%d
 
 def _with_seconds(fmt: str, seconds: bool) -> str:
     return fmt.replace("%M", "%M:%S", 1) if seconds else fmt
+
+
+#: how a spreadsheet set to read day first re-saves Meta's month-first publish times
+_DAY_FIRST = "%d/%m/%Y %H:%M"
+
+
+def _read_day_first(values: pd.Series, seconds: bool, ctx: ParseContext, **where
+                    ) -> tuple[pd.Series, dict[str, int]] | None:
+    """The times read day first (:data:`_DAY_FIRST`, with seconds when the file has them) and
+    their counts, as :func:`parse_datetimes` gives them; None when a cell cannot be read so (a
+    day above 12: month first it is)."""
+    try:
+        return parse_datetimes(values, _with_seconds(_DAY_FIRST, seconds), tz=META_TZ,
+                               file=ctx.file, **where)
+    except ParseError:
+        return None
 
 
 def _times_in_first_format(values: pd.Series, seconds: bool, **where
