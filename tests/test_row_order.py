@@ -42,3 +42,41 @@ def test_compare_does_not_depend_on_row_order(sample):
     b = smm.compare(shuffled, "2026-10").table
     pd.testing.assert_frame_equal(a, b)
 
+
+@pytest.fixture(scope="module")
+def upper(sample):
+    """The sample's posts with their platform names in upper case (INSTAGRAM)."""
+    q = sample.posts.copy()
+    q["platform"] = q["platform"].astype("string").str.upper()
+    return q
+
+
+def test_platform_names_in_another_case_are_the_platforms(sample, upper):
+    # best_times found no post of 611 INSTAGRAM ones (EmptyDataError)
+    a = smm.best_times(upper, tz="Europe/Paris", platform="instagram")
+    b = smm.best_times(sample.posts, tz="Europe/Paris", platform="instagram")
+    assert (a.n_used, a.p_value) == (b.n_used, b.p_value) == (608, b.p_value)
+    assert smm.engagement(upper)["platform"].tolist() == smm.engagement(sample)[
+        "platform"].tolist()
+    ds = dataclasses.replace(sample, posts=upper)
+    assert ds.posts["platform"].astype("string").str.islower().all()
+    assert upper["platform"].iloc[0] == "X"             # the caller's frame is left as it was
+    # roi had "FACEBOOK" and "facebook" rows, compare_benchmarks 6 rows of 10, scorecard
+    # 0 Instagram posts ("missed")
+    pd.testing.assert_frame_equal(smm.roi(ds, "2026-10", by="platform"),
+                                  smm.roi(sample, "2026-10", by="platform"))
+    pd.testing.assert_frame_equal(smm.compare_benchmarks(ds, "2026"),
+                                  smm.compare_benchmarks(sample, "2026"))
+    pd.testing.assert_frame_equal(smm.scorecard(ds, "2026-10"),
+                                  smm.scorecard(sample, "2026-10"))
+    pd.testing.assert_frame_equal(smm.compare(ds, "2026-10").table,
+                                  smm.compare(sample, "2026-10").table)
+
+
+def test_canonical_platforms_leaves_canonical_frames_alone(sample):
+    from smmanalytics.schema import canonical_platforms
+
+    assert canonical_platforms(sample.posts) is sample.posts
+    f = pd.DataFrame({"platform": [" Instagram", None, "x"]})
+    assert canonical_platforms(f)["platform"].tolist()[::2] == ["instagram", "x"]
+    assert f["platform"].iloc[0] == " Instagram"

@@ -332,3 +332,35 @@ def canonical_order(posts: pd.DataFrame) -> np.ndarray:
         return np.arange(len(posts))
     return np.lexsort(keys)
 
+
+def canonical_platforms(frame):
+    """``frame`` with its ``platform`` column as the package names platforms (stripped, lower
+    case: ``"INSTAGRAM "`` → ``instagram``, as :func:`~smmanalytics._args.platform_name`
+    takes a name); ``frame`` itself when the names are already so (as ``smm.load`` makes
+    them) or it has no such column. A categorical column stays categorical.
+
+    Where a posts frame enters the API (a :class:`~smmanalytics.dataset.Dataset`,
+    :func:`~smmanalytics.metrics.engagement`, :func:`~smmanalytics.timing.best_times`): upper
+    case names made best_times find no Instagram post of 611, roi give "FACEBOOK" and
+    "facebook" rows, and scorecard count 0 Instagram posts.
+    """
+    if not isinstance(frame, pd.DataFrame) or "platform" not in frame.columns:
+        return frame
+    s = frame["platform"]
+    if isinstance(s, pd.DataFrame):             # two columns named platform: left as they are
+        return frame
+    if isinstance(s.dtype, pd.CategoricalDtype):
+        names = [c for c in s.cat.categories]
+        if all(not isinstance(c, str) or c == c.strip().lower() for c in names):
+            return frame
+        fixed = s.astype("string").str.strip().str.lower().astype("category")
+    else:
+        text = s.astype("string")
+        fixed = text.str.strip().str.lower()
+        if bool((fixed.fillna("") == text.fillna("")).all()):
+            return frame
+        if s.dtype != object:                   # text of the frame's own dtype
+            fixed = fixed.astype(s.dtype)
+    out = frame.copy(deep=False)
+    out["platform"] = fixed
+    return out
