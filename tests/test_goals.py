@@ -2065,3 +2065,29 @@ def test_a_roas_goals_first_day_takes_the_revenues_spread_from_the_earlier_days(
     assert row["projection_high"] == pytest.approx((930 + t.ppf(0.9) * sd) / 310, abs=0.015)
     assert row["p_meet"] == pytest.approx(t.sf(93 / sd), abs=0.01)
     assert "day-to-day spread of the last 31 days used in the projection's range" in row["note"]
+
+
+def test_posts_taken_out_of_the_frame_are_unknown_not_zero():
+    """The files table says Instagram's posts export was read with 659 rows, the posts frame
+    holds none of them: the count is unknown (it read 0, "missed", where interactions said
+    "no data"). A month without posts of a platform that posts in others, and an export read
+    without rows, stay 0."""
+    sample = smm.load(Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve")
+    p = sample.posts
+
+    def posts_row(ds):
+        sc = smm.scorecard(ds, "2026-10").set_index("label")
+        return sc.loc["posts (instagram)", "actual"], sc.loc["posts (instagram)", "status"]
+
+    x_only = dataclasses.replace(sample, posts=p[p["platform"] == "x"])
+    actual, status = posts_row(x_only)
+    assert pd.isna(actual) and pd.isna(status)
+    # Instagram's October posts out, its other months in: a month without posts, 0
+    day = smm.periods.post_dates(p, "Europe/Paris")
+    october = ((day >= "2026-10-01") & (day <= "2026-10-31")).to_numpy()
+    quiet = dataclasses.replace(sample, posts=p[~(october & (p["platform"] == "instagram"))])
+    assert posts_row(quiet) == (0.0, "missed")
+    # the export read and without a row: no post, 0
+    f = sample.files.copy()
+    f.loc[(f["platform"] == "instagram") & (f["kind"] == "posts"), "rows"] = 0
+    assert posts_row(dataclasses.replace(x_only, files=f)) == (0.0, "missed")

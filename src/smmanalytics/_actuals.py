@@ -28,7 +28,14 @@ __all__ = ["metric_daily", "actual", "missing_figure", "posts_in", "interactions
 def has_posts_data(ds, platform: str) -> bool:
     """Whether the dataset holds posts of ``platform`` (any platform for ``all``): a post in
     ``ds.posts``, or a posts export of it that was read (one without rows says "no posts").
-    Without either, a post count is unknown, not 0."""
+    Without either, a post count is unknown, not 0.
+
+    An export of posts only that the ``files`` table says was read with rows, while
+    ``ds.posts`` holds no post of the platform at all, says the posts were taken out of the
+    frame (``replace(ds, posts=ds.posts[ds.posts.platform == "x"])``), not that there were
+    none: unknown. It read "posts (instagram)" 0, "missed", where interactions said "no data".
+    A month without posts of a platform that has posts in other months stays 0, as does an
+    export read without rows."""
     posts = ds.posts
     if posts is not None and len(posts):
         if platform == "all" or (posts["platform"].astype("string") == platform).any():
@@ -41,6 +48,13 @@ def has_posts_data(ds, platform: str) -> bool:
     ok &= kinds.map(lambda k: "posts" in k).astype(bool)
     if platform != "all":
         ok &= (files["platform"].astype("string") == platform).fillna(False)
+    if "rows" in files.columns:
+        # rows of an export of posts alone are posts (one of daily rows and posts, LinkedIn's,
+        # tells nothing of its posts): read with posts, none in ds.posts → posts removed
+        only_posts = kinds.map(lambda k: k == ["posts"]).astype(bool)
+        rows = pd.to_numeric(files["rows"], errors="coerce").fillna(0)
+        if bool((ok & only_posts & (rows > 0)).any()):
+            return False
     return bool(ok.any())
 
 

@@ -79,7 +79,7 @@ from ._web import social_traffic
 from .errors import PeriodError, require_dataset
 from .metrics import post_interactions, youtube_thumbnails
 from .periods import Period, parse_period, post_dates
-from .schema import column_or
+from .schema import canonical_order, column_or
 
 __all__ = ["Comparison", "compare"]
 
@@ -224,6 +224,11 @@ def _post_frame(ds, p: Period, platform: str | None, day: pd.Series | None = Non
     if platform:
         keep &= (posts["platform"].astype("string") == platform).fillna(False)
     g = posts.loc[keep.to_numpy()]
+    # the bootstrap draws over these rows: in the caller's order, a shuffled sample moved
+    # every interval of 2026-10 (the posts' order, not only the data and seed, decided them)
+    order = canonical_order(g)
+    if (order != np.arange(len(g))).any():
+        g = g.take(order)
     inter = post_interactions(g)
     out = pd.DataFrame({"interactions": inter})
     for c in ("reach", "impressions", "views"):

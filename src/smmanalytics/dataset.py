@@ -111,6 +111,16 @@ class Dataset:
     files: pd.DataFrame = field(default_factory=pd.DataFrame)
     root: Path | None = None
 
+    def __post_init__(self) -> None:
+        # where posts enter the API: a platform named in another case ("INSTAGRAM", from
+        # dataclasses.replace(ds, posts=...)) is the platform every function filters on,
+        # as engagement() already took it (roi gave "FACEBOOK" and "facebook" rows)
+        for table in ("posts", "daily"):
+            frame = getattr(self, table)
+            fixed = schema.canonical_platforms(frame)
+            if fixed is not frame:
+                object.__setattr__(self, table, fixed)
+
     def posts_in(self, period) -> pd.DataFrame:
         """The posts published in ``period`` ("2026-10", "2026-Q3", "2026-10-01..2026-10-15"
         or a Period), by their publish day in the brand's time zone.

@@ -44,7 +44,7 @@ import pandas as pd
 
 from ._args import frame_with
 from .errors import ArgumentTypeError, SchemaError
-from .schema import column_or, utc_timestamps
+from .schema import canonical_platforms, column_or, utc_timestamps
 
 __all__ = ["COMPONENTS", "DENOMINATORS", "interactions", "post_interactions", "row_sum", "rate",
            "ctr_denominator", "add_rates", "engagement", "followers_at", "youtube_thumbnails"]
@@ -495,11 +495,11 @@ def engagement(posts: pd.DataFrame, by: Sequence[str] | str | None = ("platform"
         raise SchemaError(f"cannot group by {', '.join(map(repr, missing))}: posts lack that "
                           f"column; expected one of {', '.join(map(str, posts.columns))}",
                           column=missing[0])
-    if "platform" in posts.columns:
-        # "Instagram" and "instagram " are one platform, as best_times and compare take the
-        # name (_args.platform_name): they came out as two groups
-        posts = posts.assign(platform=posts["platform"].astype("string").str.strip()
-                             .str.lower())
+    # "Instagram" and "instagram " are one platform, as best_times and compare take the
+    # name (_args.platform_name): they came out as two groups
+    posts = canonical_platforms(posts)
+    if "platform" in posts.columns:             # the groups' names as text, as before
+        posts = posts.assign(platform=posts["platform"].astype("string"))
     df = add_rates(posts, daily)
     for d in DENOMINATORS:          # summed below as numbers, as rate() takes them
         if d in df.columns:
