@@ -1027,3 +1027,33 @@ def test_a_folder_without_brand_yaml_is_named_after_it_and_says_what_it_assumed(
     (tmp_path / "acme-paris" / "brand.yaml").write_text("timezone: Paris\n")
     with pytest.raises(smm.BrandTimezoneError, match="column 'timezone': unknown time zone"):
         smm.load(tmp_path / "acme-paris")
+
+
+def test_a_table_left_none_is_an_empty_one(ds):
+    """``Dataset(posts=frame, daily=None)`` is a Dataset of no daily rows, not a TypeError of
+    len(None) in span, repr or any function later."""
+    d = smm.Dataset(posts=ds.posts, daily=None, costs=None)
+    assert list(d.daily.columns) == list(schema.empty("daily").columns) and not len(d.daily)
+    assert d.costs.empty
+    assert d.span() == ds.span()
+    assert "0 daily rows" in repr(d) and "instagram" in d._repr_html_()
+    assert len(smm.Dataset(posts=None).posts_in("2026-10")) == 0
+
+
+@pytest.mark.parametrize("table, value, got", [
+    ("posts", [1], "got list"), ("daily", pd.Series([1.0]), "got Series"),
+    ("goals", "goals.yaml", "got str")])
+def test_a_table_that_is_no_frame_is_an_argument_type_error(table, value, got):
+    from smmanalytics.errors import ArgumentTypeError
+
+    with pytest.raises(ArgumentTypeError, match=f"argument '{table}'.*DataFrame.*{got}"):
+        smm.Dataset(**{table: value})
+
+
+def test_engagement_of_a_thing_with_no_posts_frame_says_what_its_posts_are():
+    import types
+
+    from smmanalytics.errors import ArgumentTypeError
+
+    with pytest.raises(ArgumentTypeError, match="a SimpleNamespace whose posts are NoneType"):
+        smm.engagement(types.SimpleNamespace(posts=None, brand=None))

@@ -95,6 +95,12 @@ def _extremes(values: pd.Series) -> pd.Series:
     return values.iloc[[values.argmin(), values.argmax()]] if len(values) else values
 
 
+#: the Dataset's tables, and those of a canonical schema (the others are free frames)
+_TABLES = ("posts", "daily", "web", "audience", "costs", "goals", "competitors", "quality",
+           "files")
+_CANONICAL = ("posts", "daily", "web", "audience", "quality")
+
+
 @dataclass(frozen=True)
 class Dataset:
     """All tables of one brand. Frames are never modified in place by smmanalytics."""
@@ -110,6 +116,20 @@ class Dataset:
     quality: pd.DataFrame = _empty("quality")
     files: pd.DataFrame = field(default_factory=pd.DataFrame)
     root: Path | None = None
+
+    def __post_init__(self) -> None:
+        """A table left None is an empty one of its kind (``Dataset(posts=frame,
+        daily=None)``); a table that is no DataFrame (a list, a Series, a path) an
+        ArgumentTypeError naming it, not a TypeError from ``len`` or pandas later."""
+        for table in _TABLES:
+            value = getattr(self, table)
+            if value is None:
+                object.__setattr__(self, table, schema.empty(table) if table in _CANONICAL
+                                   else pd.DataFrame())
+            elif not isinstance(value, pd.DataFrame):
+                raise ArgumentTypeError(
+                    f"a Dataset's {table} is a pandas DataFrame (or None for none); got "
+                    f"{type(value).__name__}", argument=table)
 
     def posts_in(self, period) -> pd.DataFrame:
         """The posts published in ``period`` ("2026-10", "2026-Q3", "2026-10-01..2026-10-15"

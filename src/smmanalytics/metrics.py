@@ -59,6 +59,10 @@ def _posts_frame(posts) -> pd.DataFrame:
         return posts
     if isinstance(getattr(posts, "posts", None), pd.DataFrame):     # a Dataset
         return posts.posts
+    if hasattr(posts, "posts") and hasattr(posts, "brand"):      # a Dataset of no posts frame
+        raise ArgumentTypeError(f"posts must be a posts DataFrame (ds.posts) or a Dataset "
+                                f"of one; got a {type(posts).__name__} whose posts are "
+                                f"{type(posts.posts).__name__}")
     raise ArgumentTypeError(f"posts must be a posts DataFrame (ds.posts) or a Dataset; "
                             f"got {type(posts).__name__}")
 
