@@ -1057,3 +1057,28 @@ def test_engagement_of_a_thing_with_no_posts_frame_says_what_its_posts_are():
 
     with pytest.raises(ArgumentTypeError, match="a SimpleNamespace whose posts are NoneType"):
         smm.engagement(types.SimpleNamespace(posts=None, brand=None))
+
+
+def test_a_table_without_a_column_a_method_reads_is_a_schema_error_naming_both(ds):
+    """posts_in, as_of and span of a table made by hand name the table and the column, not a
+    KeyError; the notebook display shows what it can and says what it could not read."""
+    from dataclasses import replace
+
+    from smmanalytics.errors import SchemaError
+
+    with pytest.raises(SchemaError, match="posts lack column 'published_at'.*got columns none"):
+        smm.Dataset(posts=pd.DataFrame()).posts_in("2026-10")
+    no_stamp = replace(ds, posts=ds.posts.drop(columns="snapshot_at"))
+    with pytest.raises(SchemaError, match="posts lack column 'snapshot_at'") as info:
+        no_stamp.as_of()
+    assert info.value.column == "snapshot_at" and "in all)" in str(info.value)
+    with pytest.raises(SchemaError, match="daily lack column 'date'"):
+        smm.Dataset(posts=ds.posts, daily=ds.posts).span()
+    page = no_stamp._repr_html_()
+    assert "data as of unknown" in page and "instagram" in page
+    assert "Could not read" in page and "snapshot_at" in page
+    page = smm.Dataset(posts=ds.posts, daily=ds.posts)._repr_html_()
+    assert "daily lack column &#x27;date&#x27;" in page
+    assert "Could not read" not in ds._repr_html_()
+    odd = smm.Dataset(quality=pd.DataFrame({"a": [1]}))
+    assert "0 posts" in repr(odd) and "<table" in odd._repr_html_()
