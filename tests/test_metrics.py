@@ -611,3 +611,20 @@ def test_a_facebook_total_below_the_components_it_counts_is_not_used():
                        "shares": [19, 19], "platform_engagements": [20, 32],
                        "source_format": ["meta_post"] * 2})
     assert metrics.interactions(fb).tolist() == [pd.NA, 32]
+
+
+@pytest.mark.parametrize("frame, words", [
+    (pd.DataFrame({"a": [1, 2]}), "got columns a$"),
+    (pd.DataFrame({"platform": ["x"], "date": ["2026-10-01"], "metric": ["reach"],
+                   "value": [3.0]}), "got columns platform, date, metric, value"),
+    (pd.DataFrame({"platform": ["x"], "interactions": [3]}), "post_interactions"),
+    (pd.DataFrame({"platform": ["x"], "likes": [3]}), "rename 'likes' to 'reactions'"),
+])
+def test_interactions_of_no_component_is_a_schema_error_as_engagements(frame, words):
+    """smm.interactions(ds.daily) was all NA, with nothing said, where engagement raised."""
+    with pytest.raises(SchemaError, match="posts have") as info:
+        metrics.interactions(frame)
+    assert info.value.column in ("reactions", "likes")
+    assert re.search(words, str(info.value))
+    if "likes" not in frame.columns:       # no rows: nothing to sum
+        assert metrics.interactions(frame.iloc[0:0]).empty

@@ -99,8 +99,25 @@ def interactions(posts: pd.DataFrame) -> pd.Series:
     ...                    "shares": [1, 0, 1], "saves": [None, 4, 2]})
     >>> interactions(df).tolist()
     [13.0, 10.0, <NA>]
+
+    Raises
+    ------
+    SchemaError
+        For posts (with rows) of no component column (a daily table, a frame of other
+        columns): their interactions were all NA with nothing said, as
+        :func:`engagement` says; or of ``likes`` and no ``reactions``.
     """
-    return interactions_and_totals(_posts_frame(posts))[0]
+    posts = _posts_frame(posts)
+    if len(posts) and not any(c in posts.columns for c in (*COMPONENTS, "likes")):
+        got = ", ".join(map(str, posts.columns[:12])) or "none"
+        more = f", … ({len(posts.columns)} in all)" if len(posts.columns) > 12 else ""
+        given = (" (for the interactions column as given where no component is, "
+                 "smm.metrics.post_interactions)" if "interactions" in posts.columns else "")
+        raise SchemaError("posts have no interaction column; expected one or more of "
+                          f"{', '.join(COMPONENTS)}{given}; got columns {got}{more}",
+                          column="reactions")
+    _interaction_columns(posts)         # likes and no reactions
+    return interactions_and_totals(posts)[0]
 
 
 def interactions_and_totals(posts: pd.DataFrame) -> tuple[pd.Series, np.ndarray]:
@@ -217,7 +234,8 @@ def post_interactions(posts: pd.DataFrame) -> pd.Series:
     >>> post_interactions(df).tolist()
     [22.0, 7.0]
     """
-    computed = interactions(posts)
+    posts = _posts_frame(posts)
+    computed = interactions_and_totals(posts)[0]
     if "interactions" not in posts.columns:
         return computed
     given = _numbers(posts["interactions"], "interactions")
