@@ -43,7 +43,7 @@ import numpy as np
 import pandas as pd
 
 from ._args import frame_with
-from .errors import ArgumentTypeError, SchemaError
+from .errors import ArgumentError, ArgumentTypeError, SchemaError
 from .schema import column_or, utc_timestamps
 
 __all__ = ["COMPONENTS", "DENOMINATORS", "interactions", "post_interactions", "row_sum", "rate",
@@ -512,6 +512,19 @@ def engagement(posts: pd.DataFrame, by: Sequence[str] | str | None = ("platform"
         raise ArgumentTypeError("by takes a column name, a list of column names or None",
                                 argument="by", expected="such as 'platform' or "
                                 "['platform', 'content_type']", got=by)
+    outputs = ("posts", "interactions",
+               *(f"er_{d}_{how}" for d in DENOMINATORS for how in ("median", "pooled")),
+               "ctr_median", "ctr_pooled")
+    clash = [k for k in keys if k in outputs or k.startswith("_")]
+    if clash or len(set(keys)) < len(keys):
+        raise ArgumentError(
+            "by names the groups' columns, which cannot be a column engagement computes "
+            "(posts, interactions, er_*, ctr_*), one of its own (_…), nor one column twice",
+            argument="by", expected="such as 'platform' or ['platform', 'content_type']",
+            got=by)
+    # the caller's index (a level named 'platform' beside the column) is no group: groupby
+    # found the name ambiguous
+    posts = posts.reset_index(drop=True)
     missing = [k for k in keys if k not in posts.columns]
     if missing:
         raise SchemaError(f"cannot group by {', '.join(map(repr, missing))}: posts lack that "
@@ -563,9 +576,7 @@ def engagement(posts: pd.DataFrame, by: Sequence[str] | str | None = ("platform"
         row["ctr_pooled"] = (g.loc[known, "link_clicks"].sum() / g.loc[known, "_ctr_den"].sum()
                              if known.any() else np.nan)
         rows.append(row)
-    columns = [*keys, "posts", "interactions",
-               *(f"er_{d}_{how}" for d in DENOMINATORS for how in ("median", "pooled")),
-               "ctr_median", "ctr_pooled"]
+    columns = [*keys, *outputs]
     out = pd.DataFrame(rows, columns=columns)      # no posts: no row, the same columns
     if "_all" in out.columns:
         out = out.drop(columns="_all")

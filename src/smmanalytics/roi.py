@@ -1193,6 +1193,8 @@ def earned_media_value(ds, period: object, cpm: float | dict[str, float]) -> pd.
     posts = ds.posts
     if posts is None or posts.empty:
         return _emv_frame([])
+    # the caller's index is none of the figures' (a level named 'platform' was ambiguous)
+    posts = posts.reset_index(drop=True)
     day = post_dates(posts, ds.brand.timezone)
     paid = column_or(posts, "paid", dtype="boolean").astype("boolean")
     keep = (p.contains(day) & ~paid.fillna(False)).to_numpy()
