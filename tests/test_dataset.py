@@ -1082,3 +1082,14 @@ def test_a_table_without_a_column_a_method_reads_is_a_schema_error_naming_both(d
     assert "Could not read" not in ds._repr_html_()
     odd = smm.Dataset(quality=pd.DataFrame({"a": [1]}))
     assert "0 posts" in repr(odd) and "<table" in odd._repr_html_()
+
+
+@pytest.mark.parametrize("kw", [{"strict": "yes"}, {"cache": "no"}, {"strict": 1}])
+def test_load_flags_are_true_or_false(kw):
+    from smmanalytics.errors import ArgumentTypeError
+
+    name, value = next(iter(kw.items()))
+    with pytest.raises(ArgumentTypeError, match=f"argument '{name}': not a flag.*expected True "
+                       f"or False; got {value!r}"):
+        smm.load(FIX / "meta", **kw)
+    assert len(smm.load(FIX / "meta", strict=np.False_).posts)

@@ -371,3 +371,12 @@ def test_period_takes_timestamps_as_their_days():
     assert (p.start, p.end) == (dt.date(2026, 10, 1), dt.date(2026, 10, 31))
     assert p == parse_period("2026-10")
     assert p.previous().label == "2026-09"
+
+
+def test_numpy_integers_are_years_as_ints_are():
+    import numpy as np
+
+    assert parse_period(np.int64(2026)) == parse_period(2026)
+    assert parse_period((np.int32(2025), np.int64(2026))).label == "2025-01-01..2026-12-31"
+    with pytest.raises(PeriodError, match="got True"):
+        parse_period(True)

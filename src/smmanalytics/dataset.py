@@ -49,7 +49,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from . import schema
-from ._args import platform_name
+from ._args import flag, platform_name
 from ._io import file_name
 from .benchmarks import read_competitors
 from .brand import Brand
@@ -796,6 +796,7 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
     from .loaders._headers import using_synonyms
     from .loaders._sources import archive_folder, archive_members
 
+    strict, cache = flag(strict, "strict"), flag(cache, "cache")
     paths = list(path) if isinstance(path, (list, tuple)) else [path]
     bad = [p for p in paths if not isinstance(p, str | PathLike)]
     if bad:

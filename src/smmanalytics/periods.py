@@ -9,6 +9,7 @@ series and GA4 rows by their ``date`` column, which is already a day in the sour
 from __future__ import annotations
 
 import datetime as dt
+import numbers
 import re
 from dataclasses import dataclass
 
@@ -228,8 +229,8 @@ def parse_period(x: object) -> Period:
         if months == 12 and start.month == 1:
             return parse_period(str(start.year))
         return Period(start, end, f"{start.isoformat()}..{end.isoformat()}", "range")
-    if isinstance(x, int) and 1900 < x < 3000:
-        x = str(x)
+    if isinstance(x, numbers.Integral) and not isinstance(x, bool) and 1900 < x < 3000:
+        x = str(int(x))                 # np.int64(2026) too, as 2026
     if isinstance(x, str):
         s = x.strip()
         if m := _MONTH.match(s):
@@ -257,8 +258,8 @@ def _bound(x: object) -> Period:
     ``"2026-09..2026-10"`` ends on 31 October; a date, that day alone."""
     if isinstance(x, pd.Period):
         return _from_pandas(x)
-    if isinstance(x, int) and not isinstance(x, bool) and 1900 < x < 3000:
-        x = str(x)
+    if isinstance(x, numbers.Integral) and not isinstance(x, bool) and 1900 < x < 3000:
+        x = str(int(x))
     if isinstance(x, str):
         s = x.strip()
         m = _MONTH.match(s)
