@@ -1638,3 +1638,18 @@ def test_a_storys_replies_are_no_public_comments_in_the_watch():
         "2026-10-13": 12.0}
     ratio = s.loc[s["signal"] == "comments_per_reach", "value"].tolist()
     assert ratio == [pytest.approx(12 / 1000)]
+
+
+def test_review_until_before_the_period_is_an_argument_error():
+    """review(ds, "2026-10", until="2026-09-01") read "0 incidents", no day of October
+    looked at."""
+    import datetime as dt
+
+    from smmanalytics.alerts import review
+    from smmanalytics.errors import ArgumentError
+
+    ds = _sim(days=120, seed=1)
+    with pytest.raises(ArgumentError, match=r"argument 'until': .*none of 2025-03 would be "
+                       r"looked at; expected a day from 2025-03-01 on .*got '2025-02-28'"):
+        review(ds, "2025-03", until=dt.date(2025, 2, 28))
+    assert review(ds, "2025-03", until="2025-03-01").summary       # its first day: judged

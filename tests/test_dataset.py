@@ -1027,3 +1027,69 @@ def test_a_folder_without_brand_yaml_is_named_after_it_and_says_what_it_assumed(
     (tmp_path / "acme-paris" / "brand.yaml").write_text("timezone: Paris\n")
     with pytest.raises(smm.BrandTimezoneError, match="column 'timezone': unknown time zone"):
         smm.load(tmp_path / "acme-paris")
+
+
+def test_a_table_left_none_is_an_empty_one(ds):
+    """``Dataset(posts=frame, daily=None)`` is a Dataset of no daily rows, not a TypeError of
+    len(None) in span, repr or any function later."""
+    d = smm.Dataset(posts=ds.posts, daily=None, costs=None)
+    assert list(d.daily.columns) == list(schema.empty("daily").columns) and not len(d.daily)
+    assert d.costs.empty
+    assert d.span() == ds.span()
+    assert "0 daily rows" in repr(d) and "instagram" in d._repr_html_()
+    assert len(smm.Dataset(posts=None).posts_in("2026-10")) == 0
+
+
+@pytest.mark.parametrize("table, value, got", [
+    ("posts", [1], "got list"), ("daily", pd.Series([1.0]), "got Series"),
+    ("goals", "goals.yaml", "got str")])
+def test_a_table_that_is_no_frame_is_an_argument_type_error(table, value, got):
+    from smmanalytics.errors import ArgumentTypeError
+
+    with pytest.raises(ArgumentTypeError, match=f"argument '{table}'.*DataFrame.*{got}"):
+        smm.Dataset(**{table: value})
+
+
+def test_engagement_of_a_thing_with_no_posts_frame_says_what_its_posts_are():
+    import types
+
+    from smmanalytics.errors import ArgumentTypeError
+
+    with pytest.raises(ArgumentTypeError, match="a SimpleNamespace whose posts are NoneType"):
+        smm.engagement(types.SimpleNamespace(posts=None, brand=None))
+
+
+def test_a_table_without_a_column_a_method_reads_is_a_schema_error_naming_both(ds):
+    """posts_in, as_of and span of a table made by hand name the table and the column, not a
+    KeyError; the notebook display shows what it can and says what it could not read."""
+    from dataclasses import replace
+
+    from smmanalytics.errors import SchemaError
+
+    with pytest.raises(SchemaError, match="posts lack column 'published_at'.*got columns none"):
+        smm.Dataset(posts=pd.DataFrame()).posts_in("2026-10")
+    no_stamp = replace(ds, posts=ds.posts.drop(columns="snapshot_at"))
+    with pytest.raises(SchemaError, match="posts lack column 'snapshot_at'") as info:
+        no_stamp.as_of()
+    assert info.value.column == "snapshot_at" and "in all)" in str(info.value)
+    with pytest.raises(SchemaError, match="daily lack column 'date'"):
+        smm.Dataset(posts=ds.posts, daily=ds.posts).span()
+    page = no_stamp._repr_html_()
+    assert "data as of unknown" in page and "instagram" in page
+    assert "Could not read" in page and "snapshot_at" in page
+    page = smm.Dataset(posts=ds.posts, daily=ds.posts)._repr_html_()
+    assert "daily lack column &#x27;date&#x27;" in page
+    assert "Could not read" not in ds._repr_html_()
+    odd = smm.Dataset(quality=pd.DataFrame({"a": [1]}))
+    assert "0 posts" in repr(odd) and "<table" in odd._repr_html_()
+
+
+@pytest.mark.parametrize("kw", [{"strict": "yes"}, {"cache": "no"}, {"strict": 1}])
+def test_load_flags_are_true_or_false(kw):
+    from smmanalytics.errors import ArgumentTypeError
+
+    name, value = next(iter(kw.items()))
+    with pytest.raises(ArgumentTypeError, match=f"argument '{name}': not a flag.*expected True "
+                       f"or False; got {value!r}"):
+        smm.load(FIX / "meta", **kw)
+    assert len(smm.load(FIX / "meta", strict=np.False_).posts)

@@ -611,3 +611,50 @@ def test_a_facebook_total_below_the_components_it_counts_is_not_used():
                        "shares": [19, 19], "platform_engagements": [20, 32],
                        "source_format": ["meta_post"] * 2})
     assert metrics.interactions(fb).tolist() == [pd.NA, 32]
+
+
+@pytest.mark.parametrize("frame, words", [
+    (pd.DataFrame({"a": [1, 2]}), "got columns a$"),
+    (pd.DataFrame({"platform": ["x"], "date": ["2026-10-01"], "metric": ["reach"],
+                   "value": [3.0]}), "got columns platform, date, metric, value"),
+    (pd.DataFrame({"platform": ["x"], "interactions": [3]}), "post_interactions"),
+    (pd.DataFrame({"platform": ["x"], "likes": [3]}), "rename 'likes' to 'reactions'"),
+])
+def test_interactions_of_no_component_is_a_schema_error_as_engagements(frame, words):
+    """smm.interactions(ds.daily) was all NA, with nothing said, where engagement raised."""
+    with pytest.raises(SchemaError, match="posts have") as info:
+        metrics.interactions(frame)
+    assert info.value.column in ("reactions", "likes")
+    assert re.search(words, str(info.value))
+    if "likes" not in frame.columns:       # no rows: nothing to sum
+        assert metrics.interactions(frame.iloc[0:0]).empty
+
+
+@pytest.mark.parametrize("by", ["interactions", ["platform", "er_reach_median"], "_all",
+                                ["platform", "platform"]])
+def test_engagement_by_a_column_it_computes_is_an_argument_error(by):
+    """by="interactions" was pandas' "Columns must be same length as key"."""
+    from smmanalytics.errors import ArgumentError
+
+    with pytest.raises(ArgumentError, match="argument 'by': .*cannot be a column engagement "
+                       "computes") as info:
+        metrics.engagement(_posts(), by=by)
+    assert info.value.got == by
+
+
+def test_engagement_and_emv_ignore_an_index_level_named_as_a_column(ds):
+    """posts indexed by platform (drop=False) were pandas' "'platform' is both an index level
+    and a column label"; the caller's frame is left as it was."""
+    from dataclasses import replace
+
+    from smmanalytics.roi import earned_media_value
+
+    indexed = ds.posts.set_index("platform", drop=False)
+    before = indexed.copy()
+    pd.testing.assert_frame_equal(metrics.engagement(indexed, by="platform"),
+                                  metrics.engagement(ds.posts, by="platform"))
+    pd.testing.assert_frame_equal(indexed, before)
+    mine = replace(ds, posts=indexed)
+    pd.testing.assert_frame_equal(earned_media_value(mine, "2026-10", 5.0),
+                                  earned_media_value(ds, "2026-10", 5.0))
+    assert len(earned_media_value(ds, "2026-10", 5.0))

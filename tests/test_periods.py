@@ -332,3 +332,51 @@ def test_a_post_known_to_the_day_keeps_its_day_in_any_zone():
     # in Tokyo (+9 h) a is still 1 April, b is 09:00 on 1 April
     assert post_dates(posts, "Asia/Tokyo").dt.strftime("%Y-%m-%d").tolist()[:2] == [
         "2026-04-01", "2026-04-01"]
+
+
+@pytest.mark.parametrize("args, kw, error, words", [
+    (("2026-10-01", "2026-10-31", "2026-10"), {}, "ArgumentTypeError",
+     ["'start'", "datetime.date", "str '2026-10-01'", "parse_period"]),
+    ((dt.date(2026, 10, 1), "2026-10-31", "2026-10"), {}, "ArgumentTypeError",
+     ["'end'", "str '2026-10-31'"]),
+    ((dt.date(2026, 10, 1), dt.date(2026, 10, 31), 202610), {}, "ArgumentTypeError",
+     ["'label'", "int 202610"]),
+    ((dt.date(2026, 10, 1), dt.date(2026, 10, 31), "2026-10"), {"kind": "mnth"},
+     "ArgumentError", ["'kind'", "'month'", "got 'mnth'"]),
+    ((dt.date(2026, 10, 1), dt.date(2026, 10, 31), "2026-09"), {"kind": "month"},
+     "PeriodError", ["labelled '2026-10'", "got label '2026-09'"]),
+    ((dt.date(2026, 10, 1), dt.date(2026, 10, 30), "2026-10"), {"kind": "month"},
+     "PeriodError", ["no calendar month", "got label '2026-10'"]),
+    ((dt.date(2026, 7, 1), dt.date(2026, 9, 30), "2026-Q2"), {"kind": "quarter"},
+     "PeriodError", ["labelled '2026-Q3'"]),
+    ((dt.date(2026, 1, 1), dt.date(2026, 12, 31), "2025"), {"kind": "year"},
+     "PeriodError", ["labelled '2026'"]),
+])
+def test_period_checks_its_fields(args, kw, error, words):
+    """A Period made by hand of strings, an unknown kind or a label not its dates' is refused
+    where it is made, not a TypeError in roi or a '2026-09 vs 2026-09' comparison later."""
+    from smmanalytics import errors
+    from smmanalytics.periods import Period
+
+    with pytest.raises(getattr(errors, error)) as info:
+        Period(*args, **kw)
+    for word in words:
+        assert word in str(info.value)
+
+
+def test_period_takes_timestamps_as_their_days():
+    from smmanalytics.periods import Period
+
+    p = Period(pd.Timestamp("2026-10-01"), dt.datetime(2026, 10, 31, 5), "2026-10", "month")
+    assert (p.start, p.end) == (dt.date(2026, 10, 1), dt.date(2026, 10, 31))
+    assert p == parse_period("2026-10")
+    assert p.previous().label == "2026-09"
+
+
+def test_numpy_integers_are_years_as_ints_are():
+    import numpy as np
+
+    assert parse_period(np.int64(2026)) == parse_period(2026)
+    assert parse_period((np.int32(2025), np.int64(2026))).label == "2025-01-01..2026-12-31"
+    with pytest.raises(PeriodError, match="got True"):
+        parse_period(True)

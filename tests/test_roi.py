@@ -1787,3 +1787,21 @@ def test_a_brand_currency_in_small_letters_is_the_brand_s():
     assert lower.loc[0, "roi"] == pytest.approx(upper.loc[0, "roi"])
     assert "costs_foreign_currency" not in str(lower.loc[0, "note_codes"])
     assert lower.loc[0, "currency"] == "EUR"
+
+
+def test_campaign_roi_costed_only_is_true_or_false(ds):
+    from smmanalytics.errors import ArgumentTypeError
+
+    with pytest.raises(ArgumentTypeError, match="argument 'costed_only': not a flag \\(str\\); "
+                       "expected True or False; got 'yes'"):
+        smm.campaign_roi(ds, costed_only="yes")
+
+
+def test_prorate_costs_of_an_empty_frame_of_other_columns_is_a_schema_error(ds):
+    """ds.posts.iloc[0:0] passed for costs came back as no cost lines."""
+    from smmanalytics.errors import SchemaError
+
+    with pytest.raises(SchemaError, match="costs lack column\\(s\\) 'start', 'end', 'amount'"):
+        smm.prorate_costs(ds.posts.iloc[0:0], "2026-10")
+    assert smm.prorate_costs(pd.DataFrame(), "2026-10").empty           # no costs.csv
+    assert smm.prorate_costs(ds.costs, "2026-10").empty

@@ -7,9 +7,11 @@ import math
 import numbers
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import numpy as np
+
 from .errors import ArgumentError, ArgumentTypeError, SchemaError, UnknownPlatformError
 
-__all__ = ["time_zone", "whole", "number", "platform_name", "frame_with"]
+__all__ = ["time_zone", "whole", "number", "flag", "platform_name", "frame_with"]
 
 
 def time_zone(tz, name: str = "tz") -> str:
@@ -22,6 +24,15 @@ def time_zone(tz, name: str = "tz") -> str:
         raise ArgumentError(f"not an IANA time zone: {tz!r} (such as Europe/Paris)",
                             argument=name) from None
     return tz
+
+
+def flag(value, name: str) -> bool:
+    """``value`` as a bool if it is True or False (a numpy bool too), else an
+    ArgumentTypeError: ``strict="no"`` was true."""
+    if isinstance(value, bool | np.bool_):
+        return bool(value)
+    raise ArgumentTypeError(f"not a flag ({type(value).__name__})", argument=name,
+                            expected="True or False", got=value)
 
 
 def whole(value, name: str, low: int, high: int | None = None) -> int:

@@ -650,6 +650,8 @@ def review(ds, period=None, *, settings: AlertSettings | None = None,
     EmptyDataError
         When ``period`` lies wholly before or after the data's days (as ``smm alerts
         --period`` does): its review read as a quiet month ("0 incidents; 0 alerts").
+    ArgumentError
+        When ``until`` is before ``period``'s first day: none of its days would be judged.
     """
     require_dataset(ds, "review")
     settings = _settings(settings)
@@ -662,6 +664,14 @@ def review(ds, period=None, *, settings: AlertSettings | None = None,
                 f"a period within the data's days, {first.isoformat()} to {last.isoformat()}")
     if until is None and bounds is not None:
         until = bounds[1].date()
+    elif until is not None and bounds is not None:
+        until_day = parse_period((until, until)).end
+        if until_day < bounds[0].date():     # no day of the period judged: "0 incidents"
+            raise ArgumentError(
+                f"until is the last day judged, before which none of "
+                f"{parse_period(period).label} would be looked at",
+                argument="until", expected=f"a day from {bounds[0].date().isoformat()} on "
+                "(or None: the period's end)", got=until_day.isoformat())
     judged = ds if until is None else _up_to(ds, until)
     sig = signals(judged)
     det = _detect_all(sig, settings)

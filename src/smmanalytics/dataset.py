@@ -49,7 +49,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from . import schema
-from ._args import platform_name
+from ._args import flag, platform_name
 from ._io import file_name
 from .benchmarks import read_competitors
 from .brand import Brand
@@ -88,11 +88,29 @@ def _empty(table: str):
     return field(default_factory=lambda: schema.empty(table))
 
 
+def _column(frame: pd.DataFrame, table: str, column: str, why: str) -> pd.Series:
+    """``frame[column]``, or a SchemaError naming the Dataset's ``table`` and the column (a
+    frame made by hand, or a table of another kind: ``Dataset(daily=ds.posts)``)."""
+    if column not in frame.columns:
+        cols = list(map(str, frame.columns))
+        got = ", ".join(cols[:12]) + (f", … ({len(cols)} in all)" if len(cols) > 12 else "")
+        raise SchemaError(f"the Dataset's {table} lack column {column!r}, {why}; expected a "
+                          f"{table} table as smm.load makes it; got columns {got or 'none'}",
+                          column=column)
+    return frame[column]
+
+
 def _extremes(values: pd.Series) -> pd.Series:
     """The smallest and the largest of ``values`` (missing ones aside), in a Series of two;
     an empty Series when every value is missing."""
     values = values.dropna()
     return values.iloc[[values.argmin(), values.argmax()]] if len(values) else values
+
+
+#: the Dataset's tables, and those of a canonical schema (the others are free frames)
+_TABLES = ("posts", "daily", "web", "audience", "costs", "goals", "competitors", "quality",
+           "files")
+_CANONICAL = ("posts", "daily", "web", "audience", "quality")
 
 
 @dataclass(frozen=True)
@@ -112,9 +130,22 @@ class Dataset:
     root: Path | None = None
 
     def __post_init__(self) -> None:
-        # where posts enter the API: a platform named in another case ("INSTAGRAM", from
-        # dataclasses.replace(ds, posts=...)) is the platform every function filters on,
-        # as engagement() already took it (roi gave "FACEBOOK" and "facebook" rows)
+        """A table left None is an empty one of its kind (``Dataset(posts=frame,
+        daily=None)``); a table that is no DataFrame (a list, a Series, a path) an
+        ArgumentTypeError naming it, not a TypeError from ``len`` or pandas later.
+
+        Where posts enter the API: a platform named in another case ("INSTAGRAM", from
+        ``dataclasses.replace(ds, posts=...)``) is the platform every function filters on, as
+        engagement() already took it (roi gave "FACEBOOK" and "facebook" rows)."""
+        for table in _TABLES:
+            value = getattr(self, table)
+            if value is None:
+                object.__setattr__(self, table, schema.empty(table) if table in _CANONICAL
+                                   else pd.DataFrame())
+            elif not isinstance(value, pd.DataFrame):
+                raise ArgumentTypeError(
+                    f"a Dataset's {table} is a pandas DataFrame (or None for none); got "
+                    f"{type(value).__name__}", argument=table)
         for table in ("posts", "daily"):
             frame = getattr(self, table)
             fixed = schema.canonical_platforms(frame)
@@ -127,6 +158,7 @@ class Dataset:
 
         >>> smm.engagement(ds.posts_in("2026-10"), by="platform")      # doctest: +SKIP
         """
+        _column(self.posts, "posts", "published_at", "which days posts_in reads")
         return posts_in_period(self.posts, period, self.brand.timezone)
 
     def span(self, platform: str | None = None, *, web: bool = True, posts: bool = True
@@ -150,8 +182,9 @@ class Dataset:
         """
         if platform is not None:     # "instagarm" gave (None, None): no data, it seemed
             platform = platform_name(platform)
-        def mine(df: pd.DataFrame, col: str) -> pd.Series:
-            values = df[col]
+        def mine(table: str, col: str) -> pd.Series:
+            df = getattr(self, table)
+            values = _column(df, table, col, "which days span reads")
             if platform is None or "platform" not in df.columns:
                 return values
             return values[np.asarray(df["platform"].eq(platform).fillna(False), dtype=bool)]
@@ -162,8 +195,8 @@ class Dataset:
             # first and last times are the first and last local days
             # (of the posts known to the day, and of the others, apart: post_dates reads the
             # first as the day their export gives)
-            published = mine(self.posts, "published_at")
-            day_only = (mine(self.posts, "time_precision").astype("string").eq("day")
+            published = mine("posts", "published_at")
+            day_only = (mine("posts", "time_precision").astype("string").eq("day")
                         .fillna(False).to_numpy() if "time_precision" in self.posts.columns
                         else np.zeros(len(published), dtype=bool))
             for part, precision in ((published[~day_only], "minute"),
@@ -174,7 +207,7 @@ class Dataset:
                                                      "time_precision": precision}),
                                        self.brand.timezone))
         if len(self.daily):
-            days.append(_extremes(pd.to_datetime(mine(self.daily, "date"))))
+            days.append(_extremes(pd.to_datetime(mine("daily", "date"))))
         if web and platform is None and len(self.web):
             days += [_extremes(pd.to_datetime(self.web[c]))
                      for c in ("date", "period_start", "period_end") if c in self.web.columns]
@@ -236,8 +269,10 @@ class Dataset:
         if isinstance(platforms, str):
             platforms = [platforms]
         mine = None if platforms is None else {platform_name(p) for p in platforms}
-        tables = [self._of(t, mine) for t in (self.posts, self.daily)]
-        stamps = [t["snapshot_at"].max() for t in tables if len(t)]
+        tables = [(name, self._of(t, mine, name)) for name, t in (("posts", self.posts),
+                                                                  ("daily", self.daily))]
+        stamps = [_column(t, name, "snapshot_at", "when its exports were taken").max()
+                  for name, t in tables if len(t)]
         stamps.append(self._exported(mine))
         stamps = [s for s in stamps if s is not None and pd.notna(s)]
         if not stamps:
@@ -245,11 +280,13 @@ class Dataset:
         return max(last_day_covered(s, self.brand.timezone) for s in stamps)
 
     @staticmethod
-    def _of(table: pd.DataFrame, platforms: set[str] | None) -> pd.DataFrame:
-        """The rows of ``table`` of ``platforms`` (all of them when None)."""
+    def _of(table: pd.DataFrame, platforms: set[str] | None, name: str) -> pd.DataFrame:
+        """The rows of ``table`` (the Dataset's ``name``) of ``platforms`` (all of them when
+        None)."""
         if platforms is None or not len(table):
             return table
-        keep = table["platform"].astype("string").isin(platforms).fillna(False)
+        keep = (_column(table, name, "platform", "whose rows as_of reads").astype("string")
+                .isin(platforms).fillna(False))
         return table.loc[keep.to_numpy(bool)]
 
     def _exported(self, platforms: set[str] | None = None) -> pd.Timestamp | None:
@@ -272,7 +309,10 @@ class Dataset:
     def __repr__(self) -> str:
         parts = [f"{len(self.posts)} posts", f"{len(self.daily)} daily rows",
                  f"{len(self.web)} web rows", f"{len(self.quality)} quality notes"]
-        unread = len(unread_files(self.quality))
+        try:
+            unread = len(unread_files(self.quality))
+        except KeyError:        # a quality table made by hand: no file, level or message
+            unread = 0
         if unread:         # the first thing an analyst sees of a load: say what is missing
             parts[-1] += f" ({unread} file{'s' if unread > 1 else ''} not read)"
         return f"<Dataset {self.brand.name!r}: {', '.join(parts)}>"
@@ -286,17 +326,33 @@ class Dataset:
         platforms = sorted({*self.posts.get("platform", pd.Series(dtype="string")).dropna(),
                             *self.daily.get("platform", pd.Series(dtype="string")).dropna()},
                            key=str)
+        # what JupyterLab shows never raises: of a table made by hand (no column snapshot_at,
+        # a daily table of posts) it shows what it can, and says what it could not read
+        unknown: list[str] = []
+
+        def shown(what: str, compute, default=None):
+            try:
+                return compute()
+            except Exception as e:      # noqa: BLE001 - the notebook display must not raise
+                unknown.append(f"{what}: {e}")
+                return default
+
+        def count(table: pd.DataFrame, plat: str) -> int:
+            if "platform" not in table.columns:
+                return 0
+            return int(table["platform"].astype("string").eq(plat).fillna(False).sum())
+
         rows = []
         for plat in map(str, platforms):
-            first, last = self.span(plat)
-            rows.append({"platform": plat,
-                         "posts": int((self.posts["platform"] == plat).sum()),
-                         "daily rows": int((self.daily["platform"] == plat).sum())
-                         if len(self.daily) else 0,
-                         "from": first, "to": last})
+            first, last = shown(f"days of {plat}", lambda p=plat: self.span(p), (None, None))
+            rows.append({"platform": plat, "posts": count(self.posts, plat),
+                         "daily rows": count(self.daily, plat), "from": first, "to": last})
         if len(self.web):
-            days = pd.concat([pd.to_datetime(self.web[c]).dropna() for c in
-                              ("date", "period_start", "period_end") if c in self.web.columns])
+            days = shown("GA4 days", lambda: pd.concat(
+                [pd.Series(dtype="datetime64[ns]")]
+                + [pd.to_datetime(self.web[c]).dropna() for c in
+                   ("date", "period_start", "period_end") if c in self.web.columns]),
+                pd.Series(dtype="datetime64[ns]"))
             rows.append({"platform": "GA4 (web)", "posts": None, "daily rows": len(self.web),
                          "from": days.min().date() if len(days) else None,
                          "to": days.max().date() if len(days) else None})
@@ -304,19 +360,23 @@ class Dataset:
         table["posts"] = table["posts"].astype("Int64").astype("string").fillna("–")
         table = table.rename(columns={"daily rows": "daily/GA4 rows"})
         b = self.brand
-        head = (f"<b>Dataset · {html.escape(b.name)}</b> ({html.escape(b.timezone)}, "
-                f"{html.escape(b.language)}; data as of {self.as_of() or 'unknown'})")
+        asof = shown("data as of", self.as_of)
+        head = (f"<b>Dataset · {html.escape(str(b.name))}</b> ({html.escape(str(b.timezone))}, "
+                f"{html.escape(str(b.language))}; data as of {asof or 'unknown'})")
         levels = (self.quality["level"].value_counts().to_dict()
                   if len(self.quality) and "level" in self.quality.columns else {})
         notes = ", ".join(f"{n} {lvl}" for lvl, n in sorted(levels.items())) or "none"
-        unread = unread_files(self.quality)
-        shown = "".join(f"<li>{html.escape(shown_name(f, self.root))}: {html.escape(why)}</li>"
-                        for f, why in list(unread.items())[:10])
+        unread = shown("files not read", lambda: unread_files(self.quality), {})
+        listed = "".join(f"<li>{html.escape(shown_name(f, self.root))}: {html.escape(why)}</li>"
+                         for f, why in list(unread.items())[:10])
         more = f"<li>… and {len(unread) - 10} more</li>" if len(unread) > 10 else ""
         files = (f"<p><b>{len(unread)} file{'s' if len(unread) > 1 else ''} not read</b></p>"
-                 f"<ul>{shown}{more}</ul>" if unread else "")
+                 f"<ul>{listed}{more}</ul>" if unread else "")
+        problems = ("<p><b>Could not read</b></p><ul>"
+                    + "".join(f"<li>{html.escape(u)}</li>" for u in unknown) + "</ul>"
+                    if unknown else "")
         return (f"<div><p>{head}</p>{table.to_html(index=False, na_rep='–')}"
-                f"<p>Quality notes: {notes} (<code>ds.quality</code>)</p>{files}</div>")
+                f"<p>Quality notes: {notes} (<code>ds.quality</code>)</p>{files}{problems}</div>")
 
 
 def _image_or_document(name: str | PathLike) -> str:
@@ -745,6 +805,7 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
     from .loaders._headers import using_synonyms
     from .loaders._sources import archive_folder, archive_members
 
+    strict, cache = flag(strict, "strict"), flag(cache, "cache")
     paths = list(path) if isinstance(path, (list, tuple)) else [path]
     bad = [p for p in paths if not isinstance(p, str | PathLike)]
     if bad:

@@ -43,7 +43,7 @@ import numpy as np
 import pandas as pd
 
 from ._args import frame_with
-from .errors import ArgumentTypeError, SchemaError
+from .errors import ArgumentError, ArgumentTypeError, SchemaError
 from .schema import canonical_platforms, column_or, utc_timestamps
 
 __all__ = ["COMPONENTS", "DENOMINATORS", "interactions", "post_interactions", "row_sum", "rate",
@@ -59,6 +59,10 @@ def _posts_frame(posts) -> pd.DataFrame:
         return posts
     if isinstance(getattr(posts, "posts", None), pd.DataFrame):     # a Dataset
         return posts.posts
+    if hasattr(posts, "posts") and hasattr(posts, "brand"):      # a Dataset of no posts frame
+        raise ArgumentTypeError(f"posts must be a posts DataFrame (ds.posts) or a Dataset "
+                                f"of one; got a {type(posts).__name__} whose posts are "
+                                f"{type(posts.posts).__name__}")
     raise ArgumentTypeError(f"posts must be a posts DataFrame (ds.posts) or a Dataset; "
                             f"got {type(posts).__name__}")
 
@@ -95,8 +99,25 @@ def interactions(posts: pd.DataFrame) -> pd.Series:
     ...                    "shares": [1, 0, 1], "saves": [None, 4, 2]})
     >>> interactions(df).tolist()
     [13.0, 10.0, <NA>]
+
+    Raises
+    ------
+    SchemaError
+        For posts (with rows) of no component column (a daily table, a frame of other
+        columns): their interactions were all NA with nothing said, as
+        :func:`engagement` says; or of ``likes`` and no ``reactions``.
     """
-    return interactions_and_totals(_posts_frame(posts))[0]
+    posts = _posts_frame(posts)
+    if len(posts) and not any(c in posts.columns for c in (*COMPONENTS, "likes")):
+        got = ", ".join(map(str, posts.columns[:12])) or "none"
+        more = f", … ({len(posts.columns)} in all)" if len(posts.columns) > 12 else ""
+        given = (" (for the interactions column as given where no component is, "
+                 "smm.metrics.post_interactions)" if "interactions" in posts.columns else "")
+        raise SchemaError("posts have no interaction column; expected one or more of "
+                          f"{', '.join(COMPONENTS)}{given}; got columns {got}{more}",
+                          column="reactions")
+    _interaction_columns(posts)         # likes and no reactions
+    return interactions_and_totals(posts)[0]
 
 
 def interactions_and_totals(posts: pd.DataFrame) -> tuple[pd.Series, np.ndarray]:
@@ -213,7 +234,8 @@ def post_interactions(posts: pd.DataFrame) -> pd.Series:
     >>> post_interactions(df).tolist()
     [22.0, 7.0]
     """
-    computed = interactions(posts)
+    posts = _posts_frame(posts)
+    computed = interactions_and_totals(posts)[0]
     if "interactions" not in posts.columns:
         return computed
     given = _numbers(posts["interactions"], "interactions")
@@ -490,6 +512,19 @@ def engagement(posts: pd.DataFrame, by: Sequence[str] | str | None = ("platform"
         raise ArgumentTypeError("by takes a column name, a list of column names or None",
                                 argument="by", expected="such as 'platform' or "
                                 "['platform', 'content_type']", got=by)
+    outputs = ("posts", "interactions",
+               *(f"er_{d}_{how}" for d in DENOMINATORS for how in ("median", "pooled")),
+               "ctr_median", "ctr_pooled")
+    clash = [k for k in keys if k in outputs or k.startswith("_")]
+    if clash or len(set(keys)) < len(keys):
+        raise ArgumentError(
+            "by names the groups' columns, which cannot be a column engagement computes "
+            "(posts, interactions, er_*, ctr_*), one of its own (_…), nor one column twice",
+            argument="by", expected="such as 'platform' or ['platform', 'content_type']",
+            got=by)
+    # the caller's index (a level named 'platform' beside the column) is no group: groupby
+    # found the name ambiguous
+    posts = posts.reset_index(drop=True)
     missing = [k for k in keys if k not in posts.columns]
     if missing:
         raise SchemaError(f"cannot group by {', '.join(map(repr, missing))}: posts lack that "
@@ -541,9 +576,7 @@ def engagement(posts: pd.DataFrame, by: Sequence[str] | str | None = ("platform"
         row["ctr_pooled"] = (g.loc[known, "link_clicks"].sum() / g.loc[known, "_ctr_den"].sum()
                              if known.any() else np.nan)
         rows.append(row)
-    columns = [*keys, "posts", "interactions",
-               *(f"er_{d}_{how}" for d in DENOMINATORS for how in ("median", "pooled")),
-               "ctr_median", "ctr_pooled"]
+    columns = [*keys, *outputs]
     out = pd.DataFrame(rows, columns=columns)      # no posts: no row, the same columns
     if "_all" in out.columns:
         out = out.drop(columns="_all")

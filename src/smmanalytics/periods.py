@@ -9,13 +9,14 @@ series and GA4 rows by their ``date`` column, which is already a day in the sour
 from __future__ import annotations
 
 import datetime as dt
+import numbers
 import re
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from .errors import PeriodError
+from .errors import ArgumentError, ArgumentTypeError, PeriodError
 from .schema import utc_series
 
 __all__ = ["Period", "parse_period", "local_dates", "post_dates", "posts_in_period",
@@ -52,6 +53,42 @@ def _whole_months(start: dt.date, end: dt.date) -> int | None:
     return (end.year - start.year) * 12 + end.month - start.month + 1
 
 
+#: the kinds of :class:`Period`
+_KINDS = ("month", "quarter", "year", "range")
+
+
+def _field_date(field: str, x: object) -> dt.date:
+    """A Period's ``start`` or ``end`` as a date: a date as is, a datetime or Timestamp as its
+    day; anything else (a string, a number) an ArgumentTypeError."""
+    if isinstance(x, dt.datetime):
+        if x is pd.NaT or pd.isna(x):
+            raise ArgumentTypeError(f"a Period's {field} is a datetime.date; got NaT",
+                                    argument=field)
+        return x.date()
+    if isinstance(x, dt.date):
+        return x
+    if isinstance(x, np.datetime64) and not np.isnat(x):
+        return pd.Timestamp(x).date()
+    raise ArgumentTypeError(
+        f"a Period's {field} is a datetime.date; got {type(x).__name__} {x!r} (text is read "
+        f"by smm.parse_period: smm.parse_period('2026-10'), "
+        f"smm.parse_period(('2026-10-01', '2026-10-15')))", argument=field)
+
+
+def _calendar_label(p: Period) -> str | None:
+    """The label of the calendar month, quarter or year (``p.kind``) that runs from
+    ``p.start`` to ``p.end``, as :func:`parse_period` makes it; None when the days are none."""
+    start, end = p.start, p.end
+    months = _whole_months(start, end)
+    if p.kind == "month" and months == 1:
+        return f"{start.year}-{start.month:02d}"
+    if p.kind == "quarter" and months == 3 and start.month % 3 == 1:
+        return f"{start.year}-Q{start.month // 3 + 1}"
+    if p.kind == "year" and months == 12 and start.month == 1:
+        return str(start.year)
+    return None
+
+
 @dataclass(frozen=True)
 class Period:
     """An inclusive range of calendar days.
@@ -73,8 +110,23 @@ class Period:
     kind: str = "range"
 
     def __post_init__(self) -> None:
+        for field in ("start", "end"):
+            object.__setattr__(self, field, _field_date(field, getattr(self, field)))
+        if not isinstance(self.label, str):
+            raise ArgumentTypeError(f"a Period's label is a str such as '2026-10'; got "
+                                    f"{type(self.label).__name__} {self.label!r}",
+                                    argument="label")
+        if self.kind not in _KINDS:
+            raise ArgumentError("not a kind of period", argument="kind",
+                                expected=" or ".join(map(repr, _KINDS)), got=self.kind)
         if self.end < self.start:
             raise PeriodError(f"period end {self.end} is before its start {self.start}")
+        if self.kind != "range" and (label := _calendar_label(self)) != self.label:
+            raise PeriodError(
+                f"a Period of kind {self.kind!r} from {self.start} to {self.end} is "
+                + (f"labelled {label!r}" if label else f"no calendar {self.kind}")
+                + f"; got label {self.label!r} (smm.parse_period({self.label!r}) makes the "
+                f"{self.kind} of a label)")
 
     @property
     def days(self) -> int:
@@ -177,8 +229,8 @@ def parse_period(x: object) -> Period:
         if months == 12 and start.month == 1:
             return parse_period(str(start.year))
         return Period(start, end, f"{start.isoformat()}..{end.isoformat()}", "range")
-    if isinstance(x, int) and 1900 < x < 3000:
-        x = str(x)
+    if isinstance(x, numbers.Integral) and not isinstance(x, bool) and 1900 < x < 3000:
+        x = str(int(x))                 # np.int64(2026) too, as 2026
     if isinstance(x, str):
         s = x.strip()
         if m := _MONTH.match(s):
@@ -206,8 +258,8 @@ def _bound(x: object) -> Period:
     ``"2026-09..2026-10"`` ends on 31 October; a date, that day alone."""
     if isinstance(x, pd.Period):
         return _from_pandas(x)
-    if isinstance(x, int) and not isinstance(x, bool) and 1900 < x < 3000:
-        x = str(x)
+    if isinstance(x, numbers.Integral) and not isinstance(x, bool) and 1900 < x < 3000:
+        x = str(int(x))
     if isinstance(x, str):
         s = x.strip()
         m = _MONTH.match(s)

@@ -68,7 +68,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from ._args import frame_with, platform_name
+from ._args import flag, frame_with, platform_name
 from ._costs import CATEGORIES, COST_COLUMNS, read_costs
 from ._web import (
     UNASSIGNED,
@@ -117,12 +117,16 @@ def prorate_costs(costs: pd.DataFrame | str | os.PathLike, period: object) -> pd
     elif costs is not None and not isinstance(costs, pd.DataFrame):
         raise ArgumentTypeError(f"costs must be a costs table (ds.costs, read_costs) or the path "
                                 f"of a costs.csv; got {type(costs).__name__}")
-    if costs is None or costs.empty:
+    # a table of no column at all is no costs (a Dataset without costs.csv); one of other
+    # columns (ds.posts.iloc[0:0]) is no costs table, rows or not
+    if costs is None or (costs.empty and not len(costs.columns)):
         return pd.DataFrame(columns=[*COST_COLUMNS, "days", "overlap_days", "allocated"])
     missing = [c for c in ("start", "end", "amount") if c not in costs.columns]
     if missing:
         raise SchemaError(f"costs lack column(s) {', '.join(map(repr, missing))}; expected the "
                           f"columns of read_costs: {', '.join(COST_COLUMNS)}", column=missing[0])
+    if costs.empty:
+        return pd.DataFrame(columns=[*COST_COLUMNS, "days", "overlap_days", "allocated"])
     c = costs.reset_index(drop=True)
     days = ((pd.to_datetime(c["end"]) - pd.to_datetime(c["start"])).dt.days + 1).to_numpy()
     ov = overlap_days(c["start"], c["end"], p)
@@ -1000,6 +1004,7 @@ def campaign_roi(ds, *, value_per_key_event: float | None = None,
     """
     require_dataset(ds, "campaign_roi")
     _check_value_per_key_event(value_per_key_event)
+    costed_only = flag(costed_only, "costed_only")
     costs = ds.costs
     span = campaign_spans(ds)
     if span.empty:
@@ -1193,6 +1198,8 @@ def earned_media_value(ds, period: object, cpm: float | dict[str, float]) -> pd.
     posts = ds.posts
     if posts is None or posts.empty:
         return _emv_frame([])
+    # the caller's index is none of the figures' (a level named 'platform' was ambiguous)
+    posts = posts.reset_index(drop=True)
     day = post_dates(posts, ds.brand.timezone)
     paid = column_or(posts, "paid", dtype="boolean").astype("boolean")
     keep = (p.contains(day) & ~paid.fillna(False)).to_numpy()
