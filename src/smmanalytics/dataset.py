@@ -396,13 +396,6 @@ MERGE_KEYS = {
             "medium", "campaign", "landing_page"),
     "audience": ("platform", "account_id", "dimension", "category"),
 }
-#: the order of each merged table's rows (then the order of the files)
-SORT_KEYS = {
-    "posts": ("published_at", "platform", "post_id"),
-    "daily": ("platform", "metric", "date", "hour"),
-    "web": ("breakdown", "date", "source", "medium", "campaign", "channel_group"),
-    "audience": ("platform", "dimension", "category"),
-}
 
 
 #: the reader of each Dataset field a side file fills (:data:`SIDE_FILES` names them): the
@@ -479,7 +472,7 @@ def merge_table(table: str, frames: list[pd.DataFrame], log: QualityLog,
                             na_position="first")
     elif not (snap.notna().all() and snap.is_monotonic_increasing):   # else already in order
         df = df.sort_values(["snapshot_at", *tie], kind="stable", na_position="first")
-    order = [c for c in SORT_KEYS[table] if c in df.columns] + tie
+    order = [c for c in schema.SORT_KEYS[table] if c in df.columns] + tie
     # the rows' final order is sorted (by Arrow, without the GIL) while the duplicates are
     # found; the kept rows are then gathered once, in that order (a stable sort of all rows
     # restricted to the kept ones is the stable sort of the kept ones)

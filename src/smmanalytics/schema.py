@@ -306,15 +306,25 @@ def utc_series(s: pd.Series, column: str = "published_at") -> pd.Series:
                       column=column)
 
 
+#: the order of each merged table's rows (then the order of the files)
+SORT_KEYS = {
+    "posts": ("published_at", "platform", "post_id"),
+    "daily": ("platform", "metric", "date", "hour"),
+    "web": ("breakdown", "date", "source", "medium", "campaign", "channel_group"),
+    "audience": ("platform", "dimension", "category"),
+}
+
+
 def canonical_order(posts: pd.DataFrame) -> np.ndarray:
-    """Row positions of ``posts`` sorted stably by ``published_at``, ``platform``,
-    ``post_id`` (the columns it has; missing values last): the order in which resamples and
-    permutations draw posts, so that their results depend on the posts and the seed, not on
-    the caller's row order (a shuffled sample moved best_times' X p-value 0.662 → 0.652 and
-    every compare interval). ``smm.load`` gives posts in this order already, so the identity.
+    """Row positions of ``posts`` sorted stably by ``SORT_KEYS["posts"]`` (``published_at``,
+    ``platform``, ``post_id``: the columns it has; missing values last), the order the merge
+    gives posts: the order in which resamples and permutations draw posts, so that their
+    results depend on the posts and the seed, not on the caller's row order (a shuffled
+    sample moved best_times' X p-value 0.662 → 0.652 and every compare interval).
+    ``smm.load`` gives posts in this order already, so the identity.
     """
     keys = []
-    for c in ("post_id", "platform", "published_at"):       # least significant first
+    for c in reversed(SORT_KEYS["posts"]):       # least significant first
         if c not in posts.columns:
             continue
         s = posts[c]
