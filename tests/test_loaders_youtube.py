@@ -155,6 +155,53 @@ def test_totals_total_row_variant(tmp_path):
     assert df["value"].tolist() == [300] and "period_total_skipped" in _codes(df)
 
 
+_BY_DATE = ("Date,Views,Watch time (hours),Average view duration,Estimated revenue (USD)\n"
+            "Total,3500,100.5,0:01:43,21.75\n"
+            "2024-11-26,2000,60.25,0:01:48,12.5\n"
+            "2024-11-25,1500,40.25,0:01:37,9.25\n")
+
+
+@pytest.mark.parametrize("name", ["Table data.csv", "Données du tableau.csv", "Totals.csv"])
+def test_a_table_split_by_date_is_the_daily_totals_whatever_its_name(tmp_path, name):
+    """Studio's Advanced mode split by Date writes 'Table data.csv' with the bytes of
+    'Totals.csv' (a reviewer's real export): it was refused as "YouTube table without the
+    video id column" though the same file named Totals.csv loaded."""
+    (tmp_path / name).write_text(_BY_DATE, encoding="utf-8")
+    frames = read_file(tmp_path / name)
+    assert [f.attrs["source_format"] for f in frames] == ["youtube_totals"]
+    df = frames[0]
+    validate(df, "daily")
+    value = df.set_index(["date", "metric"])["value"]
+    day = pd.Timestamp("2024-11-26")
+    # 2000 views; 60.25 h x 3600 = 216900 s; 0:01:48 = 108 s; 12.5 USD; the Total row no day
+    assert value[(day, "views")] == 2000 and value[(day, "watch_time_s")] == 216900
+    assert value[(day, "avg_watch_time_s")] == 108 and value[(day, "revenue_usd")] == 12.5
+    assert sorted(df["date"].unique()) == [pd.Timestamp("2024-11-25"), day]
+    assert value.xs("views", level="metric").sum() == 3500       # 2000 + 1500
+    assert "period_total_skipped" in _codes(df)
+
+
+def test_a_table_split_by_date_in_a_zip_is_read_as_totals(tmp_path):
+    frames = _by_format(_zip(tmp_path, {"Table data.csv": _BY_DATE}))
+    assert list(frames) == ["youtube_totals"]
+    # 2 days x 4 metrics (views, watch time, average view duration, revenue)
+    assert len(frames["youtube_totals"]) == 8
+
+
+def test_a_table_split_by_another_dimension_says_what_it_is(tmp_path):
+    """A table split by 'Subscription status' (a reviewer's real export) was refused as if its
+    headers were in an unknown language: the error says what the table is and what to export."""
+    table = ("Subscription status,Views,Watch time (hours),Average view duration\n"
+             "Total,120,3.5,0:01:45\n"
+             "Not subscribed,100,2.5,0:01:30\n"
+             "Subscribed,20,1,0:03:00\n")
+    with pytest.raises(ParseError, match="split by 'Subscription status'") as err:
+        read_file(_zip(tmp_path, {"Table data.csv": table}))
+    assert err.value.column == "Subscription status" and err.value.line == 1
+    assert "'Content'" in err.value.expected and "'Date'" in err.value.expected
+    assert "synonyms.csv" not in str(err.value)
+
+
 def test_table_without_content_column_raises(tmp_path):
     path = _zip(tmp_path, {"Table data.csv": "Video title,Views\nA,10\n"})
     with pytest.raises(ParseError, match="video id") as err:

@@ -22,7 +22,10 @@ Studio downloads a zip named ``<Tab> <start>_<end> <Channel>.zip`` (FR ``Contenu
   ``post_<metric>`` with a ``post_id`` column, so they never add up with the channel totals.
 - ``youtube_totals`` (daily): ``Date,<metric>`` channel totals per day (``views``,
   ``watch_time_s``, ``net_follows`` from ``Subscribers``…). A ``Total`` period row is not a day
-  and is left out (noted).
+  and is left out (noted). A ``Table data.csv`` split by Date (its first column) is this
+  table too: Studio writes the same bytes under either name. A table split by another
+  dimension (``Subscription status``, ``Traffic source``…) has neither videos nor days: an
+  error saying so.
 
 Studio does not say in which zone its days are [U]: days are UTC days (noted per file).
 ``account_id`` and ``account_name`` are the channel name of the zip, when present (or of the
@@ -124,9 +127,17 @@ def _base(c: Candidate) -> str:
     return normalize(f"{c.table.sheet}.csv" if c.table.sheet else c.basename)
 
 
+def _split_by_date(c: Candidate) -> bool:
+    """A table whose dimension (its first column) is ``Date``: Studio's Advanced mode split by
+    Date writes ``Table data.csv`` with the bytes of ``Totals.csv``, a daily series whatever
+    the file's name."""
+    m = c.match(F)
+    return m.columns.get("date", [None])[0] == 0 and not m.has("post_id")
+
+
 def _detect_table(c: Candidate) -> float:
     m = c.match(F)
-    if _base(c) in _TABLE:
+    if _base(c) in _TABLE and not _split_by_date(c):
         return 0.95
     first = m.columns.get("post_id", [None])[0] == 0
     return 0.85 if first and m.any("caption", "published_date") else 0.0
@@ -141,9 +152,22 @@ def _detect_chart(c: Candidate) -> float:
 
 def _detect_totals(c: Candidate) -> float:
     m = c.match(F)
-    if _base(c) in _TOTALS and m.has("date"):
+    if _base(c) in _TOTALS and m.has("date") or _base(c) in _TABLE and _split_by_date(c):
         return 0.9
     return 0.0
+
+
+def _other_dimension(c: Candidate) -> str | None:
+    """The header of the dimension a Studio table is split by when it is neither the videos
+    (``Content``) nor the days (``Date``): a first column no synonym names, followed by
+    metrics Studio writes, with none of a video's columns (``Subscription status,Views,…``,
+    ``Traffic source,Views,…``). None for a table of videos whose headers are in a language
+    the package does not know (``Contenuto,Titolo video,…``)."""
+    m = c.match(F)
+    named = {p for positions in m.columns.values() for p in positions}
+    if 0 in named or m.any("post_id", "caption", "published_date", "duration_s", "date"):
+        return None
+    return c.header[0] if m.any(*(k for k in m.columns if k not in _IDENTITY)) else None
 
 
 def _metric_values(c: Candidate, canon: str) -> pd.Series:
@@ -160,6 +184,13 @@ def _metric_values(c: Candidate, canon: str) -> pd.Series:
 def _parse_table(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     cells_of(c)
     m = c.match(F)
+    if not m.has("post_id") and (dimension := _other_dimension(c)):
+        raise ParseError(f"YouTube Studio table split by {dimension!r}: its rows are "
+                         "neither videos nor days", file=c.name, line=c.table.first_line,
+                         column=dimension,
+                         expected="a table split by 'Content' (one row per video) or by "
+                                  "'Date' (one row per day): in Studio's Advanced mode, "
+                                  "choose that dimension and export again", got=c.header[:6])
     if not m.has("post_id"):
         raise ParseError("YouTube table without the video id column", file=c.name,
                          line=c.table.first_line, column="Content",
