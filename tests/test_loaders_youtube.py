@@ -202,6 +202,47 @@ def test_a_table_split_by_another_dimension_says_what_it_is(tmp_path):
     assert "synonyms.csv" not in str(err.value)
 
 
+_NAME_ERRORS = ("Content,Video title,Video publish time,Duration,Views\n"
+                "Total,,,,300\n"
+                "#NAME?,Neverland,\"May 23, 2020\",161,4\n"
+                "#NAME?,Long Run,\"Jul 10, 2020\",185,276\n"
+                "aaaaaaaaaaa,Temptation,\"Aug 27, 2020\",158,20\n")
+
+
+def test_ids_excel_damaged_are_no_ids_and_the_videos_are_kept_apart(tmp_path):
+    """Excel saves '#NAME?' for an id starting with '-' (a reviewer's real export): it was
+    read as the id '#NAME?' with the link 'watch?v=#NAME?', and two such videos were merged
+    as one by smm.load (the second dropped as repeated_in_file). No id, no link, noted with
+    the lines; every video kept."""
+    import smmanalytics as smm
+
+    (tmp_path / "Table data.csv").write_text(_NAME_ERRORS, encoding="utf-8")
+    df = read_file(tmp_path / "Table data.csv")[0]
+    assert df["post_id"].isna().tolist() == [True, True, False]
+    assert df["post_id"][2] == "aaaaaaaaaaa"
+    assert df["permalink"].isna().tolist() == [True, True, False]
+    assert df["caption"].tolist() == ["Neverland", "Long Run", "Temptation"]
+    note = next(q for q in df.attrs["quality"] if q["code"] == "video_id_damaged")
+    # header line 1, Total line 2: the two '#NAME?' rows are lines 3 and 4
+    assert note["rows"] == 2 and "lines 3, 4" in note["message"] and "'#NAME?'" in note["message"]
+    posts = smm.load(tmp_path).posts
+    # 4 + 276 + 20 = 300, the Total row's views: no video lost in the merge
+    assert len(posts) == 3 and posts["views"].sum() == 300
+
+
+def test_a_valid_id_beside_a_damaged_one_is_noted_alone(tmp_path):
+    """One damaged id among good ones ('-' and '_' are id characters): only its line named."""
+    table = ("Content,Video title,Views\n"
+             " -bQ3xYz7K2w,A,1\n"
+             "Zp0_r7LmNqA,B,2\n"
+             "#NAME?,C,3\n")
+    df = read_file(_zip(tmp_path, {"Table data.csv": table}))[0]
+    assert df["post_id"].tolist()[:2] == ["-bQ3xYz7K2w", "Zp0_r7LmNqA"]
+    assert pd.isna(df["post_id"][2])
+    note = next(q for q in df.attrs["quality"] if q["code"] == "video_id_damaged")
+    assert note["rows"] == 1 and note["message"].startswith("line 4:")
+
+
 def test_table_without_content_column_raises(tmp_path):
     path = _zip(tmp_path, {"Table data.csv": "Video title,Views\nA,10\n"})
     with pytest.raises(ParseError, match="video id") as err:

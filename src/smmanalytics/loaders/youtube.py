@@ -6,7 +6,9 @@ Studio downloads a zip named ``<Tab> <start>_<end> <Channel>.zip`` (FR ``Contenu
 
 - ``youtube_table`` (posts): one row per video. Row 2 is a ``Total`` row: it is dropped (noted,
   and compared with the sum of the rows, since Studio exports only the ~500 rows it loaded).
-  ``post_id`` = ``Content`` stripped (ids starting with ``-`` carry a leading space);
+  ``post_id`` = ``Content`` stripped (ids starting with ``-`` carry a leading space); a cell
+  that is no YouTube id (``#NAME?``: Excel's reading of an id starting with ``-``) leaves the
+  video kept without an id or link, noted with its line;
   ``caption`` = ``Video title``; ``published_at`` = 00:00 UTC of ``Video publish time``
   (``Jan 6, 2024`` / ``28 sept. 2026``; ``time_precision = day``); ``views``;
   ``impressions`` = ``Thumbnail impressions`` (older ``Impressions``); ``thumbnail_ctr`` and
@@ -40,6 +42,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ParseError
+from ._body import lines_named
 from ._dates import dates_from_parts, day_to_utc
 from ._headers import normalize
 from ._registry import Candidate, ParseContext, register
@@ -74,6 +77,8 @@ _TOTALS = {"totals.csv", "totaux.csv", "totales.csv", "totali.csv", "summen.csv"
 # error for read_file, a failed file for smm.load, which reads the zip's other members)
 supplementary_members(_CHART | _TOTALS)
 _SHORTS_3MIN = pd.Timestamp("2024-10-15", tz="UTC")
+#: a YouTube video id: 11 characters of the URL-safe base-64 alphabet (``kQ3Fz9TzX1c``)
+_VIDEO_ID = r"[A-Za-z0-9_-]{11}"
 _IDENTITY = ("date", "post_id", "caption", "published_date", "duration_s")
 _PERCENT = ("thumbnail_ctr", "avg_pct_viewed", "shorts_stayed_rate")
 #: daily metric name of a Studio column in Totals / Chart data
@@ -181,6 +186,29 @@ def _metric_values(c: Candidate, canon: str) -> pd.Series:
     return vals * 3600 if canon == "watch_time_h" else vals
 
 
+def _damaged_ids(c: Candidate, ids: pd.Series, videos: pd.Series,
+                 ctx: ParseContext) -> pd.Series:
+    """Which of the ``videos`` rows' ids are no YouTube id, noted naming their lines.
+
+    Excel opens an id starting with ``-`` (``-yquaLFqjE4``) as a formula and saves
+    ``#NAME?`` in its place: two such videos would share that "id" and be merged as one, and a
+    link built from it names no video. The table has no link to read the id from, so these
+    videos are kept without an id or a link, matched with no other video.
+    """
+    bad = videos & ids.notna() & ~ids.str.fullmatch(_VIDEO_ID).fillna(False).astype(bool)
+    if bad.any():
+        pos = np.flatnonzero(bad.to_numpy())
+        lines = [c.table.line_of(int(k)) for k in pos[:5]]
+        kept = "this video is" if len(pos) == 1 else f"these {len(pos)} videos are"
+        ctx.note("video_id_damaged", f"{lines_named(lines, len(pos))}: no YouTube id in the "
+                 f"{c.header_of(F, 'post_id')!r} column ({ids.iloc[pos[0]]!r}); a spreadsheet "
+                 "damaged it (Excel writes '#NAME?' for an id starting with '-', which it takes "
+                 f"for a formula): {kept} kept without an id or a link, and matched with no "
+                 "other video (export the table again from Studio, and do not save it from "
+                 "Excel)", rows=len(pos))
+    return bad
+
+
 def _parse_table(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     cells_of(c)
     m = c.match(F)
@@ -207,6 +235,7 @@ def _parse_table(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
                  "with '-') were stripped", level="info", rows=int(spaced))
     total = summary_cells(ids)
     keep = ~total
+    ids = ids.mask(_damaged_ids(c, ids, keep, ctx))
     line = c.table.first_line + 1
     published_parts = None
     if m.has("published_date"):
