@@ -285,6 +285,43 @@ def test_a_table_without_duration_gets_only_the_missing_duration_note(tmp_path):
     assert "content_type_rule" in _codes(df) and "duration_missing" not in _codes(df)
 
 
+@pytest.mark.parametrize("stayed", ["Viewed (vs. swiped away) (%)", "Stayed to watch (%)"])
+def test_without_duration_the_shorts_only_column_types_shorts(tmp_path, stayed):
+    """A table with no Duration but Studio's Shorts-only 'Viewed (vs. swiped away) (%)' (a
+    reviewer's real export: 8 of its 10 rows filled) typed every video 'video'. A value in
+    that column (reference §5.2: Shorts; 'Stayed to watch (%)' today) makes a Short."""
+    table = (f"Content,Video title,Video publish time,{stayed},Views\n"
+             "Total,,,38.21,1000\n"
+             "aaaaaaaaaaa,A,\"Feb 2, 2024\",43.02,600\n"
+             "bbbbbbbbbbb,B,\"Nov 24, 2021\",,300\n"
+             "ccccccccccc,C,\"Jan 22, 2024\",72.73,100\n")
+    df = read_file(_zip(tmp_path, {"Table data.csv": table}))[0]
+    assert df["content_type"].astype(str).tolist() == ["short", "video", "short"]
+    # 43.02 % and 72.73 % as fractions; B's cell empty
+    assert df["shorts_stayed_rate"].round(12).tolist()[::2] == [0.4302, 0.7273]
+    assert pd.isna(df["shorts_stayed_rate"][1])
+    notes = {q["code"]: q for q in df.attrs["quality"]}
+    assert notes["content_type_shorts_column"]["rows"] == 2      # A and C
+    assert stayed in notes["content_type_shorts_column"]["message"]
+    assert notes["duration_missing"]["rows"] == 1                # B only
+    assert "content_type_rule" not in notes                       # no duration column
+
+
+def test_a_known_duration_decides_before_the_shorts_only_column(tmp_path):
+    """With a Duration column, a video's duration decides; the Shorts-only column types only
+    the videos whose duration cell is empty."""
+    table = ("Content,Video title,Video publish time,Duration,Stayed to watch (%),Views\n"
+             "aaaaaaaaaaa,A,\"Jan 3, 2025\",45,,10\n"        # 45 s <= 180: short by duration
+             "bbbbbbbbbbb,B,\"Jan 4, 2025\",,61.5,10\n"      # no duration, filled: short
+             "ccccccccccc,C,\"Jan 5, 2025\",600,,10\n"       # 600 s > 180: video
+             "ddddddddddd,D,\"Jan 6, 2025\",,,10\n")         # neither: video
+    df = read_file(_zip(tmp_path, {"Table data.csv": table}))[0]
+    assert df["content_type"].astype(str).tolist() == ["short", "short", "video", "video"]
+    rows = {q["code"]: q["rows"] for q in df.attrs["quality"]}
+    assert rows["content_type_rule"] == 1 and rows["content_type_shorts_column"] == 1
+    assert rows["duration_missing"] == 1
+
+
 def test_bad_duration_names_line(tmp_path):
     table = ("Content,Video title,Video publish time,Average view duration,Views\n"
              "aaaaaaaaaaa,A,\"Jan 3, 2025\",0:01:02,1\n"

@@ -18,8 +18,10 @@ Studio downloads a zip named ``<Tab> <start>_<end> <Channel>.zip`` (FR ``Contenu
   ``Subscribers gained`` when exported, else the net ``Subscribers`` where it is not negative
   (a net loss cannot be a count of follows: NaN, noted; the net is kept in ``net_subscribers``).
   ``content_type`` = ``short`` when ``Duration`` ≤ 60 s, or ≤ 180 s for videos published on or
-  after 2024-10-15 (when YouTube allowed 3-minute Shorts), else ``video`` — a duration rule,
-  recorded in the quality log, since the export has no format column.
+  after 2024-10-15 (when YouTube allowed 3-minute Shorts); for a video without a duration,
+  when its ``Stayed to watch (%)`` (earlier ``Viewed (vs. swiped away) (%)``), a column
+  Studio fills only for Shorts, has a value; else ``video`` — rules recorded in the quality
+  log, since the export has no format column.
 - ``youtube_chart`` (daily): ``Date`` (ISO) × video rows; per-video values are stored as
   ``post_<metric>`` with a ``post_id`` column, so they never add up with the channel totals.
 - ``youtube_totals`` (daily): ``Date,<metric>`` channel totals per day (``views``,
@@ -209,6 +211,39 @@ def _damaged_ids(c: Candidate, ids: pd.Series, videos: pd.Series,
     return bad
 
 
+def _shorts(c: Candidate, duration: pd.Series, published: pd.Series,
+            stayed: pd.Series | None, ctx: ParseContext) -> pd.Series:
+    """Which videos are Shorts, the export having no format column, and by which rule (noted).
+
+    A video's duration decides where it is known: ≤ 60 s, or ≤ 180 s when published from
+    2024-10-15 (YouTube allowed 3-minute Shorts then). Without one, a value in ``Stayed to
+    watch (%)`` (earlier ``Viewed (vs. swiped away) (%)``), a column Studio fills only for
+    Shorts (reference §5.2), makes it a Short; the others are typed 'video'.
+    """
+    limit = pd.Series(np.where(published >= _SHORTS_3MIN, 180.0, 60.0), dtype="Float64")
+    by_duration = (duration <= limit).fillna(False).astype(bool)
+    by_column = pd.Series(False, index=duration.index)
+    if stayed is not None:
+        by_column = duration.isna() & stayed.notna()
+    if c.match(F).has("duration_s"):
+        # without a duration column no video was typed by the rule: its note, beside
+        # duration_missing's "typed 'video'", told the reader both things at once
+        ctx.note("content_type_rule", "content_type 'short' inferred from Duration (≤ 60 s, "
+                 "or ≤ 180 s when published from 2024-10-15); the export has no format column",
+                 level="info", rows=int(by_duration.sum()))
+    if by_column.any():
+        ctx.note("content_type_shorts_column", "content_type 'short' for the videos without a "
+                 f"duration whose {c.header_of(F, 'shorts_stayed_rate')!r} is filled: Studio "
+                 "fills that column only for Shorts", level="info", rows=int(by_column.sum()))
+    blank = duration.isna() & ~by_column
+    if blank.any():
+        shorts_column = (f" (and no {c.header_of(F, 'shorts_stayed_rate')!r}, filled only for "
+                         "Shorts)" if stayed is not None else "")
+        ctx.note("duration_missing", f"videos without a duration{shorts_column} are typed "
+                 "'video'", level="info", rows=int(blank.sum()))
+    return by_duration | by_column
+
+
 def _parse_table(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     cells_of(c)
     m = c.match(F)
@@ -272,17 +307,7 @@ def _parse_table(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
                             column=c.header_of(F, "duration_s"), first_line=line)
                 .iloc[idx].reset_index(drop=True) if m.has("duration_s")
                 else pd.Series(np.nan, index=range(n), dtype="Float64"))
-    limit = pd.Series(np.where(published >= _SHORTS_3MIN, 180.0, 60.0), dtype="Float64")
-    short = (duration <= limit).fillna(False).astype(bool)
-    if m.has("duration_s"):
-        # without a duration column no video was typed by the rule: its note, beside
-        # duration_missing's "typed 'video'", told the reader both things at once
-        ctx.note("content_type_rule", "content_type 'short' inferred from Duration (≤ 60 s, "
-                 "or ≤ 180 s when published from 2024-10-15); the export has no Shorts column",
-                 level="info", rows=int(short.sum()))
-    if duration.isna().any():
-        ctx.note("duration_missing", "videos without a duration are typed 'video'",
-                 level="info", rows=int(duration.isna().sum()))
+    short = _shorts(c, duration, published, sub.get("shorts_stayed_rate"), ctx)
     df = pd.DataFrame({
         "platform": P,
         "account_id": pd.array([channel] * n, dtype="string"),
