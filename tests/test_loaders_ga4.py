@@ -766,3 +766,59 @@ def test_estimated_sessions_a_little_off_their_total_are_not_noted(tmp_path):
     note = next(q for q in df.attrs["quality"] if q["code"] == "total_differs")
     assert "'Key events' adds up to 30" in note["message"]
     assert "Sessions" not in note["message"]
+
+
+# A real GA4 report (NSTEM's) re-saved by a spreadsheet: ',' padding on the preamble, two lines
+# of delimiters under the table, then notes typed under it (lines 20-27)
+_NOTED = ["# ----------------------------------------,,,,,,,,,,",                    # 1
+          "# Report CSV Export,,,,,,,,,,", "# Account: NSTEM,,,,,,,,,,",               # 2, 3
+          "# Property: NSTEM Website - GA4,,,,,,,,,,",                                 # 4
+          "# ----------------------------------------,,,,,,,,,,", "# ,,,,,,,,,,",      # 5, 6
+          "# All Users,,,,,,,,,,", "# Start date: 20230625,,,,,,,,,,",                 # 7, 8
+          "# End date: 20230702,,,,,,,,,,", ",,,,,,,,,,",                              # 9, 10
+          "Session default channel group,Users,Sessions,Engaged sessions,Average engagement "
+          "time per session,Engaged sessions per user,Events per session,Engagement rate,"
+          "Event count,Conversions,Total revenue",                                     # 11
+          "Organic Search,309,482,323,60.79045643,1.045307443,6.682572614,0.670124481,3221,0,0",
+          "Direct,175,243,128,44.22222222,0.731428571,6.95473251,0.526748971,1690,0,0",
+          "Referral,88,148,105,72.53378378,1.193181818,10.45945946,0.709459459,1548,0,0",
+          "Organic Social,17,25,15,64.08,0.882352941,12.04,0.6,301,0,0",
+          "Unassigned,5,6,0,15.33333333,0,3,0,18,0,0",
+          "Email,2,3,2,17,1,4.333333333,0.666666667,13,0,0",                          # 17
+          ",,,,,,,,,,", ",,,,,,,,,,",                                                  # 18, 19
+          "Engagement rates compare ,,,,,,,,,,", "6/25-7/2,,,,,,,,,,",                 # 20, 21
+          "0.670124481,,,,,,,,,,", "0.526748971,,,,,,,,,,", "0.709459459,,,,,,,,,,",
+          "0.6,,,,,,,,,,", "0,,,,,,,,,,", "0.666666667,,,,,,,,,,"]                    # 22-27
+
+
+def test_notes_under_a_report_after_blank_lines_are_not_read_and_their_lines_named(tmp_path):
+    path = tmp_path / "data-export.csv"
+    path.write_text("\n".join(_NOTED) + "\n", encoding="utf-8")
+    ds = smm.load(tmp_path)
+    # the six channels of lines 12-17, none of the notes (it gave 14 rows, 8 of them notes)
+    assert ds.web["channel_group"].tolist() == ["Direct", "Email", "Organic Search",
+                                                "Organic Social", "Referral", "Unassigned"]
+    assert ds.web["sessions"].sum() == 482 + 243 + 148 + 25 + 6 + 3         # 907
+    notes = ds.quality.set_index("code")["message"]
+    assert notes["not_understood"].startswith("lines 20-27, under the table")
+    assert "'Engagement rates compare', '6/25-7/2', '0.670124481' and 5 more" in notes[
+        "not_understood"]
+    assert "blank_rows_skipped" not in notes.index     # the table ends at the blank lines
+
+
+def test_rows_with_no_metric_value_right_under_a_report_are_not_channels(tmp_path):
+    """No blank line between the rows and the notes: rows with every metric cell empty and no
+    known channel group are not read (lines 18-25); a known channel's such row is kept."""
+    path = tmp_path / "data-export.csv"
+    path.write_text("\n".join([*_NOTED[:17], *_NOTED[19:], "Paid Search,,,,,,,,,,"]) + "\n",
+                    encoding="utf-8")
+    df = read_export(path)
+    assert len(df) == 7 and df["sessions"].sum() == 907         # the six channels + Paid Search
+    assert df.loc[df["channel_group"] == "Paid Search", "sessions"].isna().all()
+    notes = [q["message"] for q in df.attrs["quality"] if q["code"] == "rows_without_values"]
+    assert notes == [
+        "8 rows hold no value in any metric column ('Engagement rates compare', '6/25-7/2', "
+        "'0.670124481') and no known channel group: not read: lines 18, 19, 20, 21, 22 and 3 "
+        "more",
+        "1 row holds no value in any metric column ('Paid Search') and a known channel group: "
+        "kept, its values missing: line 26"]

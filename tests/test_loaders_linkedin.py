@@ -90,7 +90,11 @@ def test_metrics_daily_with_negative_correction(ext):
     assert _daily(df, "reactions")["10-03"] == 67         # -3 organic + 70 sponsored
     assert sum(_daily(df, "shares").values()) == 2 + 4 + 1 + 1 + 5
     assert _daily(df, "platform_engagement_rate")["10-01"] == 0.0613
-    assert "negative_values" in _codes(df)
+    note = next(q for q in df.attrs["quality"] if q["code"] == "negative_values")
+    # the column, the count and the row: 10/03 is the third day under the header on row 2
+    assert note["rows"] == 1 and note["message"] == (
+        "sheet 'Metrics': negative daily values kept as exported (LinkedIn corrections): "
+        "'Reactions (organic)' 1 (line 5)")
 
 
 @pytest.mark.parametrize("ext", EXTS)

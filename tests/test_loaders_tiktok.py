@@ -954,3 +954,28 @@ def test_follower_shares_written_as_percents_read_as_fractions(tmp_path):
     ds = smm.load(tmp_path, cache=False)
     assert ds.audience["share"].tolist() == pytest.approx([0.76, 0.21, 0.03])
     assert not (ds.quality["level"] == "error").any()
+
+
+def test_negative_daily_comments_are_kept_and_noted_with_their_lines(tmp_path):
+    """Rows of a real Overview.csv (February 16-20): TikTok writes a day's comments minus
+    those deleted since, -1 and -6. Kept as exported, as LinkedIn's corrections are, and noted
+    with the column, the count and the lines (header on line 1: February 17 is line 3)."""
+    rows = ['"Date","Video Views","Profile Views","Likes","Comments","Shares"',
+            '"February 16","6952","5","19","1","1"', '"February 17","20847","23","23","-1","3"',
+            '"February 18","9723","12","14","0","0"', '"February 19","25353","24","26","-6","0"',
+            '"February 20","21400","28","27","0","1"']
+    path = tmp_path / "Overview_2026-02-16_1771632000_someone.zip"    # 2026-02-21 00:00 UTC
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("Overview.csv", b"\xef\xbb\xbf" + "\n".join(rows).encode())
+    df = _by_format(path)["tiktok_overview"]
+    comments = df[df["metric"] == "comments"]
+    assert comments["value"].tolist() == [1, -1, 0, -6, 0]
+    assert comments["value"].sum() == -6                    # 1 - 1 + 0 - 6 + 0
+    notes = [q for q in df.attrs["quality"] if q["code"] == "negative_values"]
+    assert [(q["message"], q["rows"]) for q in notes] == [
+        ("negative daily values kept as exported (TikTok corrections): 'Comments' 2 "
+         "(lines 3, 5)", 2)]
+
+
+def test_daily_files_without_negative_values_have_no_such_note():
+    assert "negative_values" not in _codes(_by_format(OVERVIEW)["tiktok_overview"])

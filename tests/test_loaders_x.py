@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+import smmanalytics as smm
 from smmanalytics import read_export
 from smmanalytics.errors import ParseError
 from smmanalytics.schema import validate
@@ -453,3 +454,42 @@ def test_many_undated_posts_name_their_first_five_lines(tmp_path):
     df = read_export(path)
     note = next(q for q in df.attrs["quality"] if q["code"] == "missing_publish_time")
     assert note["rows"] == 7 and "lines 2, 3, 4, 5, 6 and 2 more" in note["message"]
+
+
+def test_legacy_by_day_export_takes_its_account_from_the_file_name():
+    """The by-day file holds no account; its name does, as the by-Tweet posts' links do
+    (``twitter.com/USCTrials/status/…``): one account's posts and days join."""
+    days = read_export(FIX / "daily_tweet_activity_metrics_USCTrials_20200201_20200229_en.csv")
+    posts = read_export(FIX / "tweet_activity_metrics_USCTrials_20200201_20200301_en.csv")
+    assert set(days["account_id"]) == {"USCTrials"} == set(posts["account_id"])
+    assert str(days["account_id"].dtype) == "string"
+    assert "account_not_in_name" not in _codes(days)
+
+
+def test_two_accounts_legacy_by_day_exports_stay_two_series(tmp_path):
+    """Two accounts' by-day exports of the same days (a real case: one's rows were dropped as
+    "also in a newer export"). The second is the first with 2020-02-10's impressions
+    1524.0 → 9999.0: each account keeps its own value."""
+    text = (FIX / "daily_tweet_activity_metrics_USCTrials_20200201_20200229_en.csv").read_text()
+    (tmp_path / "daily_tweet_activity_metrics_USCTrials_20200201_20200229_en.csv").write_text(text)
+    other = text.replace('"2020-02-10","3","1524.0"', '"2020-02-10","3","9999.0"')
+    assert other != text
+    (tmp_path / "daily_tweet_activity_metrics_Other_Brand_20200201_20200229_en.csv"
+     ).write_text(other)
+    daily = smm.load(tmp_path).daily
+    imp = daily[daily["metric"] == "impressions"].set_index(["account_id", "date"])["value"]
+    # 2 days each (the fixture's two rows); the handle may hold underscores
+    assert imp.to_dict() == {("Other_Brand", pd.Timestamp("2020-02-10")): 9999,
+                             ("Other_Brand", pd.Timestamp("2020-02-11")): 310,
+                             ("USCTrials", pd.Timestamp("2020-02-10")): 1524,
+                             ("USCTrials", pd.Timestamp("2020-02-11")): 310}
+
+
+def test_a_renamed_legacy_by_day_export_has_no_account_and_says_so(tmp_path):
+    src = FIX / "daily_tweet_activity_metrics_USCTrials_20200201_20200229_en.csv"
+    renamed = tmp_path / "x_by_day.csv"
+    renamed.write_bytes(src.read_bytes())
+    df = read_export(renamed)
+    assert df["account_id"].isna().all() and len(df) > 0
+    note = next(q for q in df.attrs["quality"] if q["code"] == "account_not_in_name")
+    assert "without an account" in note["message"]

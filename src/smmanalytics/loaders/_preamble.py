@@ -117,9 +117,10 @@ def split_text(text: str, *, source: str, encoding: str | None = None,
         header_end = text.find("\n", pos)
         header_end = n if header_end < 0 else header_end
         # the table ends at a blank line followed by a '#' line (only searched in # files)
-        stop = n
+        stop = skip_to = n
         if pre:
-            stop = _next_preamble(text, header_end)
+            skip_to = _next_preamble(text, header_end)
+            stop = _notes_under(text, header_end, skip_to)
         head_lines = text[pos:min(stop, pos + 20000)].splitlines()
         delim = sniff_delimiter(head_lines, hint)
         header = header_fields(text, pos, stop, delim, source=source, line=line_no)
@@ -130,7 +131,10 @@ def split_text(text: str, *, source: str, encoding: str | None = None,
                                body_line=line_no + text.count("\n", pos, body_start),
                                raw=_raw_body(text, body_start, stop, raw, raw_offset), log=log))
         line_no += text.count("\n", pos, stop)
-        pos = stop
+        if stop < skip_to:
+            _note_notes_under(text[stop:skip_to], line_no, source, log)
+            line_no += text.count("\n", stop, skip_to)
+        pos = skip_to
     for later in tables[1:]:  # a chart table after the first inherits the report's dates
         for key in ("start_date", "start_date_line", "end_date", "end_date_line"):
             if key in tables[0].meta:
@@ -152,6 +156,49 @@ def _next_preamble(text: str, start: int) -> int:
         if text.count('"', start, m.start()) % 2 == 0:
             return m.start() + 1
     return len(text)
+
+
+#: blank lines (or lines of delimiters a spreadsheet left) then a line that is no ``#`` line:
+#: when that line holds one cell, a note written under a table, not one of its rows
+_NOTE_UNDER = re.compile(r'\n(?:[ \t\r,;]*\r?\n)+(?=[ \t]*"?[^#\s,;"])')
+
+
+def _notes_under(text: str, start: int, stop: int) -> int:
+    """Where the rows of the ``#`` file's table that starts at ``start`` and runs to ``stop``
+    end, when what stands under them after a blank line is no row but notes (a spreadsheet's
+    "Engagement rates compare", "6/25-7/2", "0.670124481" under a GA4 report): the first
+    such blank line followed by a line of one filled cell at most, outside quoted cells;
+    ``stop`` when there is none. GA4 separates its tables by blank lines; a row of its tables
+    has a dimension and metrics, and a line of one cell read as one would be a channel of no
+    sessions, made up."""
+    for m in _NOTE_UNDER.finditer(text, start, stop):
+        if text.count('"', start, m.start()) % 2:
+            continue
+        after = m.end()
+        end = text.find("\n", after, stop)
+        line = text[after:stop if end < 0 else end].rstrip("\r")
+        if only_cell(line) is not None:
+            return m.start() + 1
+    return stop
+
+
+def _note_notes_under(text: str, first: int, source: str, log: QualityLog | None) -> None:
+    """Note the lines ``text`` (from line ``first`` of the file) left unread under a table
+    (:func:`_notes_under`), naming their lines and the first few cells."""
+    if log is None:
+        return
+    lines = [(first + k, line) for k, line in enumerate(text.splitlines())]
+    filled = [(k, cells) for k, line in lines
+              if (cells := [c.strip() for c in max((line_fields(line, d) for d in DELIMITERS),
+                                                   key=len) if c.strip()])]
+    if not filled:
+        return
+    shown = [" ".join(cells) for _, cells in filled[:3]]
+    more = f" and {len(filled) - 3} more" if len(filled) > 3 else ""
+    log.add(source, "not_understood", f"lines {filled[0][0]}-{filled[-1][0]}, under the "
+            f"table after a blank line, are no rows of it (notes written under the table?): "
+            f"{', '.join(map(repr, shown))}{more}; not read", level="warning",
+            rows=len(filled))
 
 
 def _raw_body(text: str, start: int, stop: int, raw: bytes | None, raw_offset: int

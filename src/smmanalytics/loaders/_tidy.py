@@ -8,6 +8,7 @@
 - :func:`note_times_dropped` records that a day column's cells carried a time of day that
   the table, which keeps days, dropped;
 - :func:`note_extra_columns` records the columns whose header no synonym matched (not read);
+- :func:`note_negative_values` records the daily values below zero, kept as exported;
 - :func:`facebook_or_instagram` reads a Meta file's platform from its name.
 """
 
@@ -21,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ParseError
+from ._body import lines_named
 from ._cells import isinstance_cells, str_cells, summary_cells
 from ._dates import (
     YEARS,
@@ -35,7 +37,7 @@ from ._registry import Candidate, ParseContext
 __all__ = ["text", "long_daily", "hms_seconds", "note_day_tz", "note_times_dropped",
            "cells_text", "outer_name", "zip_member_time", "check_years", "cells_of",
            "refuse_undated", "summary_cells", "written_days", "day_parts", "day_order",
-           "note_extra_columns",
+           "note_extra_columns", "note_negative_values",
            "unzipped_folder", "without_copy_suffix", "facebook_or_instagram",
            "YEARS"]
 
@@ -313,6 +315,24 @@ def note_day_tz(ctx: ParseContext, platform: str, what: str = "dates") -> None:
     ctx.note("tz_assumed_utc", f"{platform} does not say which time zone its {what} are in "
              "(reference §9.2, unknown); each day was taken as a UTC calendar day",
              level="info")
+
+
+def note_negative_values(c: Candidate, ctx: ParseContext, values: Mapping[str, pd.Series],
+                         platform: str) -> None:
+    """Quality note ``negative_values``: the daily values below zero of each column
+    (``values``: its header → its numbers, row by row of ``c``'s table), its count and the
+    lines of the first. They are kept as exported: a platform's correction of a count it made
+    on an earlier day (a comment deleted, a like withdrawn: LinkedIn's organic reactions,
+    TikTok's comments), which the period's sum must subtract as the platform does."""
+    found = {h: np.flatnonzero((v < 0).fillna(False).to_numpy()) for h, v in values.items()}
+    found = {h: pos for h, pos in found.items() if len(pos)}
+    if not found:
+        return
+    parts = [f"{h!r} {len(pos)} ("
+             f"{lines_named([c.table.line_of(int(k)) for k in pos[:5]], len(pos))})"
+             for h, pos in found.items()]
+    ctx.note("negative_values", f"negative daily values kept as exported ({platform} "
+             f"corrections): {'; '.join(parts)}", rows=sum(len(p) for p in found.values()))
 
 
 def note_extra_columns(c: Candidate, family: str, ctx: ParseContext) -> None:

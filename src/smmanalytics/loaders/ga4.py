@@ -32,6 +32,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ParseError
+from ._body import lines_named
 from ._cutoff import ends_inside_a_line
 from ._dates import dates_from_parts
 from ._headers import normalize
@@ -132,6 +133,7 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
         v = c.numbers(F, k)
         if v is not None:
             out[k] = v.array
+    keep = _without_valueless_rows(out, keep, dims, c, ctx)
     if "date" in out.columns:
         _refuse_undated(c, out, keep, "date" if "date" in dims else "nth_day")
     if int(is_total.sum()) == 1 and "date_range" not in dims:   # a comparison has one each
@@ -169,6 +171,45 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     if pd.notna(end):
         out.attrs["as_of"] = (end + pd.Timedelta(days=1)).tz_localize("UTC")
     return [out]
+
+
+#: GA4's default channel groups (its documentation's list, in English as GA4 writes them)
+_CHANNELS = frozenset(normalize(name) for name in (
+    "Affiliates", "Audio", "Cross-network", "Direct", "Display", "Email",
+    "Mobile Push Notifications", "Organic Maps", "Organic Search", "Organic Shopping",
+    "Organic Social", "Organic Video", "Paid Other", "Paid Search", "Paid Shopping",
+    "Paid Social", "Paid Video", "Referral", "SMS", "Unassigned", "(other)", "(not set)"))
+
+
+def _without_valueless_rows(out: pd.DataFrame, keep: np.ndarray, dims: dict[str, pd.Series],
+                            c: Candidate, ctx: ParseContext) -> np.ndarray:
+    """``keep`` without the rows that hold no value in any metric column and name no known
+    channel group: a spreadsheet's notes typed under the table ("Engagement rates compare",
+    "6/25-7/2"), which would be channels of no sessions, made up. GA4 writes 0, not an empty
+    cell, so a known channel's row of empty cells is kept (its values missing); both noted,
+    naming their lines."""
+    metrics = [k for k in _METRICS if k in out.columns]
+    if not metrics:
+        return keep
+    empty = keep & out[metrics].isna().all(axis=1).to_numpy()
+    if not empty.any():
+        return keep
+    channel = dims.get("channel_group")
+    known = (channel.fillna("").map(normalize).isin(_CHANNELS).to_numpy()
+             if channel is not None else np.zeros(len(out), dtype=bool))
+    label = next(iter(dims.values()), None)
+    for rows, what in ((empty & ~known, "no known channel group: not read"),
+                       (empty & known, "a known channel group: kept, its values missing")):
+        pos = np.flatnonzero(rows)
+        if not len(pos):
+            continue
+        cells = ("" if label is None else
+                 f" ({', '.join(repr(v) for v in label.iloc[pos[:3]].tolist())})")
+        lines = lines_named([c.table.line_of(int(k)) for k in pos[:5]], len(pos))
+        rows_hold = "1 row holds" if len(pos) == 1 else f"{len(pos)} rows hold"
+        ctx.note("rows_without_values", f"{rows_hold} no value in any metric column{cells} "
+                 f"and {what}: {lines}", rows=len(pos))
+    return keep & ~(empty & ~known)
 
 
 def _unread_metrics(c: Candidate, unused: list[str]) -> list[str]:

@@ -69,6 +69,7 @@ from ._tidy import (
     check_years,
     long_daily,
     note_day_tz,
+    note_negative_values,
     note_times_dropped,
     numeric_date_columns,
     refuse_undated,
@@ -592,6 +593,7 @@ def _wide_to_daily(c: Candidate, ctx: ParseContext, family: str) -> pd.DataFrame
         for i in idx:
             by_pos[i] = canon
     metrics: dict[str, pd.Series] = {}
+    headers: dict[str, str] = {}            # metric → the header of its column
     unknown = []
     fractions: list[str] = []
     for i, (pos, base, dist) in enumerate(cols):
@@ -609,14 +611,12 @@ def _wide_to_daily(c: Candidate, ctx: ParseContext, family: str) -> pd.DataFrame
         if canon == "platform_engagement_rate":
             values = _rate(values, ctx, c.header[pos], fractions)
         metrics[name] = values
+        headers[name] = c.header[pos]
     _note_fractions(ctx, fractions)
     if unknown:
         ctx.note("unknown_columns", f"columns without a known meaning kept under snake_case "
                  f"metric names: {unknown[:5]}", level="info", rows=len(unknown))
-    neg = {k: int((v < 0).sum()) for k, v in metrics.items() if (v < 0).any()}
-    if neg:
-        ctx.note("negative_values", f"negative daily values kept as exported (LinkedIn "
-                 f"corrections): {neg}", rows=sum(neg.values()))
+    note_negative_values(c, ctx, {headers[k]: v for k, v in metrics.items()}, "LinkedIn")
     refuse_undated(c, family, dates, metrics)
     if dates.isna().any():
         ctx.note("date_missing", "rows without a date", rows=int(dates.isna().sum()))

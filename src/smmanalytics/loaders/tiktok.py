@@ -76,6 +76,7 @@ from ._tidy import (
     long_daily,
     note_day_tz,
     note_extra_columns,
+    note_negative_values,
     outer_name,
     refuse_undated,
     unzipped_folder,
@@ -290,6 +291,7 @@ def _daily_file(c: Candidate, ctx: ParseContext, names: tuple[str, ...],
     refuse_undated(c, F, dates, metrics)
     if dates.isna().any():
         ctx.note("date_missing", "rows without a date", rows=int(dates.isna().sum()))
+    note_negative_values(c, ctx, {c.header_of(F, k): v for k, v in metrics.items()}, "TikTok")
     _note_undefined(c, ctx)
     note_day_tz(ctx, "TikTok", "days and hours" if hourly else "days")
     out = long_daily(dates, metrics, platform=P, account_id=_handle(c), hour=hour)

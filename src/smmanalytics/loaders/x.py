@@ -12,6 +12,8 @@ Formats:
 
 - ``x_tweet_activity_daily``: the legacy export "by day" (``Date``, ``Tweets published``, then
   the same metrics as by Tweet) → daily metrics posts_published, impressions, engagements, ….
+  The account is the handle in the file name
+  (``daily_tweet_activity_metrics_<handle>_<start>_<end>_en.csv``), as the posts' links give it.
 - ``x_overview``: daily account overview; columns in any order, mapped by name to the daily
   metrics impressions, engagements, likes, replies, reposts, follows (New follows), unfollows,
   bookmarks, shares, profile_visits, posts_published (Create Post), video_views, media_views.
@@ -27,6 +29,8 @@ an id to decode either is kept with no ``published_at``, and noted naming its li
 """
 
 from __future__ import annotations
+
+import re
 
 import numpy as np
 import pandas as pd
@@ -312,16 +316,19 @@ def _long_daily(c: Candidate, fam: str, days: pd.Series, fields: tuple[str, ...]
     return pd.concat(parts, ignore_index=True)
 
 
-def _dated_rows(long: pd.DataFrame, ctx: ParseContext) -> pd.DataFrame:
+def _dated_rows(long: pd.DataFrame, ctx: ParseContext, account: str | None = None
+                ) -> pd.DataFrame:
     """The long daily rows that have a date (those without are noted), by date and metric,
-    with the daily table's other columns: X's account is not in the file, its days are UTC."""
+    with the daily table's other columns: the ``account`` (X's account is not in the file;
+    its name may give it), days in UTC."""
     no_date = long["date"].isna()
     if no_date.any():
         ctx.note("daily_rows_without_date", f"{int(no_date.sum())} values have no date and were "
                  "not kept", rows=int(no_date.sum()))
         long = long[~no_date]
     long = long.sort_values(["date", "metric"], kind="stable").reset_index(drop=True)
-    return long.assign(platform="x", account_id=pd.NA, hour=pd.NA, day_tz="UTC")
+    account_id = pd.array([account] * len(long), dtype="string")
+    return long.assign(platform="x", account_id=account_id, hour=pd.NA, day_tz="UTC")
 
 
 def _detect_overview(c: Candidate) -> float:
@@ -366,10 +373,32 @@ def _legacy_days(c: Candidate, fam: str, ctx: ParseContext) -> pd.Series:
     return _day_dates(c, fam, ctx, daily=True)
 
 
+#: the legacy export's own file name: ``daily_tweet_activity_metrics_<handle>_<start>_<end>_<lang>``
+#: (the by-Tweet one without ``daily_``); a handle is 1-15 letters, digits or underscores
+_LEGACY_NAME = re.compile(
+    r"tweet_activity_metrics_(?P<handle>[A-Za-z0-9_]{1,15})_\d{8}_\d{8}(?!\d)", re.IGNORECASE)
+
+
+def _name_handle(c: Candidate, ctx: ParseContext) -> str | None:
+    """The account of a legacy by-day export: the handle in its file name, as the by-Tweet
+    export's posts take it from their links (``twitter.com/<handle>/status/…``), so that one
+    account's posts and days join and two accounts' days stay two series. The file holds no
+    account; a renamed file gives none, which is noted: such files of two accounts would be
+    merged as one account's."""
+    m = _LEGACY_NAME.search(c.basename)
+    if m:
+        return m.group("handle")
+    ctx.note("account_not_in_name", "legacy X by-day export: the account is not written in the "
+             "file and its name does not give it (daily_tweet_activity_metrics_<handle>_<start>_"
+             "<end>_en.csv): its days are kept without an account, and would be merged with "
+             "another such file's as one account's")
+    return None
+
+
 def _parse_legacy_daily(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     fam = "x_legacy_daily"
     days = _legacy_days(c, fam, ctx)
-    long = _dated_rows(_long_daily(c, fam, days, _LEGACY_DAILY), ctx)
+    long = _dated_rows(_long_daily(c, fam, days, _LEGACY_DAILY), ctx, _name_handle(c, ctx))
     ctx.note("day_zone_assumed", "legacy X by-day export: days taken as UTC days (the by-Tweet "
              "export writes times in UTC)", level="info")
     _unknown_note(c, fam, ctx)
