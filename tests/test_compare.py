@@ -3,6 +3,8 @@ import sys
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as hs
 
 from smmanalytics.compare import Comparison, compare
 
@@ -1175,3 +1177,22 @@ def test_posts_a_year_old_a_fortnight_apart_get_no_age_caveat():
     assert Formatter("it").note(note).startswith("I post di agosto 2026 sono stati "
                                                  "misurati 45,5 giorni dopo")
     assert fr.untranslated == set()
+
+
+@settings(max_examples=15)
+@given(hs.lists(hs.integers(1, 1000), min_size=1, max_size=4),
+       hs.lists(hs.integers(1, 1000), min_size=1, max_size=4), hs.booleans())
+def test_a_platform_carrying_impressions_in_one_period_only_moves_no_total(august, october,
+                                                                           in_august):
+    # X's impressions in both months (October's from the 31st back, so that the data reach
+    # its end); Instagram posting in both, its impressions in one month only: the impressions
+    # compared are X's sums, whatever Instagram's figures
+    rows = ([{"platform": "x", "post_id": f"a{k}", "reactions": 1.0, "impressions": float(v),
+              "published_at": f"2026-08-{k + 1:02d}T09:00:00Z"} for k, v in enumerate(august)]
+            + [{"platform": "x", "post_id": f"o{k}", "reactions": 1.0, "impressions": float(v),
+                "published_at": f"2026-10-{31 - k}T09:00:00Z"} for k, v in enumerate(october)]
+            + _metric_month("instagram", 8, 3, "impressions" if in_august else "views", 999, 900)
+            + _metric_month("instagram", 10, 3, "views" if in_august else "impressions", 999, 950))
+    c = compare(dataset(posts=posts(rows)), "2026-10", previous=AUG, n_boot=200, model=False)
+    assert _kpis(c).loc["impressions", ["current", "previous"]].tolist() == [
+        float(sum(october)), float(sum(august))]

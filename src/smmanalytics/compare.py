@@ -530,7 +530,7 @@ def _like_for_like(a: pd.DataFrame, b: pd.DataFrame, cur: Period, prev: Period
             withheld.update(dict.fromkeys(_metric_kpis(metric), why))
         else:
             out_a, out_b = (df.assign(**{metric: df[metric].mask(
-                df["platform"].isin(odd).fillna(False))}) for df in (out_a, out_b))
+                df["platform"].fillna("unknown").isin(odd))}) for df in (out_a, out_b))
         for p in odd:
             when, other, other_posts = (cur, prev, b) if p in has_a else (prev, cur, a)
             instead = (f" (its posts of {other.label} carry {counterpart} instead)"
