@@ -3,6 +3,8 @@ import sys
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as hs
 
 from smmanalytics.compare import Comparison, compare
 
@@ -1033,3 +1035,164 @@ def test_a_caveat_of_one_day_says_it_in_the_singular(days, lang, expected):
     assert not re.search(r"\b1 (days|jours|giorni|premiers)\b|first 1 |primi 1 ", worded)
     assert worded.startswith({"en": "The Instagram data", "fr": "Les données d'Instagram",
                               "it": "I dati di Instagram"}[lang])
+
+
+def _metric_month(platform, month, n, metric, value, start_id, snapshot=None):
+    """``n`` posts of ``platform`` on the first ``n`` days of ``month`` 2026 at 09:00 UTC, 10
+    reactions and ``value`` of ``metric`` each, measured at ``snapshot`` (an ISO time)."""
+    return [{"platform": platform, "post_id": str(start_id + k),
+             "published_at": f"2026-{month:02d}-{k + 1:02d}T09:00:00Z", "reactions": 10.0,
+             metric: float(value), **({"snapshot_at": snapshot} if snapshot else {})}
+            for k in range(n)]
+
+
+def _posts_with_snapshots(rows):
+    df = posts(rows)
+    return df.assign(snapshot_at=pd.to_datetime(df["snapshot_at"], utc=True))
+
+
+def test_totals_compare_the_platforms_that_report_the_metric_in_both_periods():
+    # Meta's impressions became views: August's Instagram posts carry impressions (10 × 400),
+    # October's views (10 × 500); X carries impressions in both (10 × 100, then 10 × 150).
+    # It read impressions 1500 against 5000, -70 %: October's X against August's Instagram and X
+    rows = (_metric_month("instagram", 8, 10, "impressions", 400, 0)
+            + _metric_month("x", 8, 10, "impressions", 100, 100)
+            + _metric_month("instagram", 10, 10, "views", 500, 200)
+            + _metric_month("x", 10, 10, "impressions", 150, 300))
+    c = compare(dataset(posts=posts(rows)), "2026-10", previous=AUG, n_boot=200, model=False)
+    t = _kpis(c)
+    # X alone: 1500 against 1000, +50 %; the interval too is X's (a resample of August's
+    # Instagram posts adds no impressions): about +50 %, far from the -70 % read before
+    assert t.loc["impressions", ["current", "previous"]].tolist() == [1500.0, 1000.0]
+    assert t.loc["impressions", "change_pct"] == pytest.approx(0.5)
+    assert -0.7 < t.loc["impressions", "ci_low"] < 0.5 < t.loc["impressions", "ci_high"]
+    # the pooled rate too: X's 100 interactions over 1500 and over 1000 impressions
+    assert t.loc["er_impressions", "current"] == pytest.approx(100 / 1500)
+    assert t.loc["er_impressions", "previous"] == pytest.approx(100 / 1000)
+    # views: Instagram in October only, no platform in both: each figure, no change
+    assert t.loc["views", "current"] == 5000 and pd.isna(t.loc["views", "previous"])
+    assert pd.isna(t.loc["er_views", "change_pct"]) and pd.isna(t.loc["views", "direction"])
+    assert t.loc["views", "method"] == ("no like-for-like change: no platform reports views in "
+                                        "both periods")
+    assert ("instagram reports impressions in 2026-08 only (its posts of 2026-10 carry views "
+            "instead): to compare like with like, both periods' totals and rates of that metric "
+            "leave that platform out.") in c.caveats
+    assert ("instagram reports views in 2026-10 only (its posts of 2026-08 carry impressions "
+            "instead), and no platform reports that metric in both periods: its change is not "
+            "computed.") in c.caveats
+    # the interactions keep every post: 200 in each month
+    assert t.loc["interactions", ["current", "previous"]].tolist() == [200.0, 200.0]
+
+
+def test_no_platform_with_the_metric_in_both_periods_withholds_the_change():
+    # Instagram alone: impressions in August (10 × 400), views in October: the row read
+    # "– against 4000" with no word
+    rows = (_metric_month("instagram", 8, 10, "impressions", 400, 0)
+            + _metric_month("instagram", 10, 10, "views", 500, 200))
+    c = compare(dataset(posts=posts(rows)), "2026-10", previous=AUG, platform="instagram",
+                n_boot=200, model=False)
+    row = _kpis(c).loc["impressions"]
+    assert pd.isna(row["current"]) and row["previous"] == 4000 and pd.isna(row["change_pct"])
+    assert ("instagram reports impressions in 2026-08 only (its posts of 2026-10 carry views "
+            "instead), and no platform reports that metric in both periods: its change is not "
+            "computed.") in c.caveats
+
+
+def test_a_platform_posting_in_one_period_only_stays_in_the_totals():
+    # LinkedIn posts in October only (10 × 50 impressions): its absence from August is a real
+    # zero, so the total is X's 1500 and LinkedIn's 500 against X's 1000, with no caveat
+    rows = (_metric_month("x", 8, 10, "impressions", 100, 0)
+            + _metric_month("x", 10, 10, "impressions", 150, 100)
+            + _metric_month("linkedin", 10, 10, "impressions", 50, 200))
+    c = compare(dataset(posts=posts(rows)), "2026-10", previous=AUG, n_boot=200, model=False)
+    assert _kpis(c).loc["impressions", ["current", "previous"]].tolist() == [2000.0, 1000.0]
+    assert not any("reports impressions" in s for s in c.caveats)
+
+
+def test_like_for_like_caveats_are_worded_in_french_and_italian():
+    from smmanalytics.report.formatting import Formatter
+
+    note = ("instagram reports impressions in 2026-08 only (its posts of 2026-10 carry views "
+            "instead): to compare like with like, both periods' totals and rates of that metric "
+            "leave that platform out.")
+    fr, it = Formatter("fr"), Formatter("it")
+    assert fr.note(note) == ("Instagram ne donne les impressions qu'en août 2026 (ses "
+                             "publications d'octobre 2026 donnent les vues à la place) : pour "
+                             "comparer ce qui est comparable, les totaux et les taux de cet "
+                             "indicateur laissent cette plateforme de côté sur les deux périodes.")
+    assert it.note(note).startswith("Instagram fornisce le impression solo ad agosto 2026 (i "
+                                    "suoi post di ottobre 2026 riportano le visualizzazioni al "
+                                    "loro posto): per confrontare dati omogenei")
+    withheld = ("instagram reports reach in 2026-10 only, and no platform reports that metric "
+                "in both periods: its change is not computed.")
+    assert fr.note(withheld) == ("Instagram ne donne la couverture qu'en octobre 2026, et aucune "
+                                 "plateforme ne donne cet indicateur sur les deux périodes : son "
+                                 "évolution n'est pas calculée.")
+    assert it.note(withheld).startswith("Instagram fornisce la copertura solo a ottobre 2026, e ")
+    assert fr.untranslated == set() and it.untranslated == set()
+
+
+@pytest.mark.parametrize(("october_snapshot", "october_age"), [
+    # October's posts (1st-10th, 09:00) measured on 31 October: 30 … 21 days, median 25.5;
+    # August's (1st-10th) on 20 September: 50 … 41 days, median 45.5. 20 days apart, and
+    # 45.5 > 1.25 × 25.5 = 31.9: a caveat
+    ("2026-10-31T09:00:00Z", 25.5),
+    # measured on 14 November: 44 … 35 days, median 39.5; 6 days from 45.5: none
+    ("2026-11-14T09:00:00Z", None),
+])
+def test_caveat_when_the_periods_posts_were_measured_at_different_ages(october_snapshot,
+                                                                        october_age):
+    rows = (_metric_month("instagram", 8, 10, "reach", 400, 0, "2026-09-20T09:00:00Z")
+            + _metric_month("instagram", 10, 10, "reach", 400, 100, october_snapshot))
+    c = compare(dataset(posts=_posts_with_snapshots(rows)), "2026-10", previous=AUG,
+                n_boot=200, model=False)
+    ages = [s for s in c.caveats if "days after publication" in s]
+    if october_age is None:
+        assert ages == []
+    else:
+        assert ages == [f"The posts of 2026-08 were measured 45.5 days after "
+                        f"publication (median), those of 2026-10 {october_age} days after: "
+                        f"lifetime figures (reach, impressions, interactions) keep growing "
+                        f"with a post's age, so part of the change comes from the ages at "
+                        f"measurement."]
+
+
+def test_posts_a_year_old_a_fortnight_apart_get_no_age_caveat():
+    # August's posts measured 365.5 … 356.5 days old (median 361), October's 10 … 1 days
+    # later than a year at 380 … 371 (median 375.5): 14.5 days apart, but 375.5 < 1.25 × 361
+    rows = (_metric_month("instagram", 8, 10, "reach", 400, 0, "2027-08-01T21:00:00Z")
+            + _metric_month("instagram", 10, 10, "reach", 400, 100, "2027-10-16T09:00:00Z"))
+    c = compare(dataset(posts=_posts_with_snapshots(rows)), "2026-10", previous=AUG,
+                n_boot=200, model=False)
+    assert not any("days after publication" in s for s in c.caveats)
+    from smmanalytics.report.formatting import Formatter
+    note = ("The posts of 2026-08 were measured 45.5 days after publication (median), "
+            "those of 2026-10 25.5 days after: lifetime figures (reach, impressions, "
+            "interactions) keep growing with a post's age, so part of the change comes from the "
+            "ages at measurement.")
+    fr = Formatter("fr")
+    assert fr.note(note).startswith("Les publications d'août 2026 ont été mesurées "
+                                    "45,5 jours après leur parution (médiane), celles d'octobre "
+                                    "2026 25,5 jours après")
+    assert Formatter("it").note(note).startswith("I post di agosto 2026 sono stati "
+                                                 "misurati 45,5 giorni dopo")
+    assert fr.untranslated == set()
+
+
+@settings(max_examples=15)
+@given(hs.lists(hs.integers(1, 1000), min_size=1, max_size=4),
+       hs.lists(hs.integers(1, 1000), min_size=1, max_size=4), hs.booleans())
+def test_a_platform_carrying_impressions_in_one_period_only_moves_no_total(august, october,
+                                                                           in_august):
+    # X's impressions in both months (October's from the 31st back, so that the data reach
+    # its end); Instagram posting in both, its impressions in one month only: the impressions
+    # compared are X's sums, whatever Instagram's figures
+    rows = ([{"platform": "x", "post_id": f"a{k}", "reactions": 1.0, "impressions": float(v),
+              "published_at": f"2026-08-{k + 1:02d}T09:00:00Z"} for k, v in enumerate(august)]
+            + [{"platform": "x", "post_id": f"o{k}", "reactions": 1.0, "impressions": float(v),
+                "published_at": f"2026-10-{31 - k}T09:00:00Z"} for k, v in enumerate(october)]
+            + _metric_month("instagram", 8, 3, "impressions" if in_august else "views", 999, 900)
+            + _metric_month("instagram", 10, 3, "views" if in_august else "impressions", 999, 950))
+    c = compare(dataset(posts=posts(rows)), "2026-10", previous=AUG, n_boot=200, model=False)
+    assert _kpis(c).loc["impressions", ["current", "previous"]].tolist() == [
+        float(sum(october)), float(sum(august))]

@@ -30,6 +30,19 @@ Definitions
 - All platforms pooled: when one platform's share of a pooled rate's denominator (reach,
   impressions, views, over the posts that enter the rate) moves by more than 20 percentage
   points between the periods, a caveat names the platform (the rate then moves with the mix).
+- Like for like: a platform with posts in both periods whose posts carry ``reach``,
+  ``impressions`` or ``views`` in one period only (Meta's exports replaced impressions by views
+  in 2025: December's Instagram posts carry impressions, January's views) is left out of that
+  metric's total, interval and rate in both periods, and a caveat names it; when no platform
+  carries the metric in both periods, its change (and its rate's) is withheld, each period
+  keeping its own figure, and the caveat says so. (It read "impressions 7,905 vs 43,210,
+  −81.7 %": January's X alone against December's Instagram and X; X alone, +54.7 %.)
+- Lifetime figures: a post's reach, impressions and interactions grow with its age, and each
+  period's posts are as old as the export that measured them (``snapshot_at`` −
+  ``published_at``). When the median age of the posts compared differs between the periods
+  by more than :data:`AGE_GAP_DAYS` days and the older is more than :data:`AGE_GAP_RATIO`
+  times the younger, a caveat names both ages: the totals are not like for like. No age
+  adjustment is made.
 - All platforms pooled: a platform whose own posts and daily rows stop before the current
   period (or start after the previous one), or within the days compared, is in one period's
   totals and not, or not wholly, in the other's; a caveat names it, its last (first) day, and
@@ -217,7 +230,7 @@ def _post_frame(ds, p: Period, platform: str | None, day: pd.Series | None = Non
     posts = ds.posts
     if posts is None or posts.empty:
         return pd.DataFrame(columns=["interactions", "reach", "impressions", "views",
-                                     "content_type", "platform"])
+                                     "content_type", "platform", "age_days"])
     if day is None:
         day = post_dates(posts, ds.brand.timezone)
     keep = p.contains(day)
@@ -235,7 +248,17 @@ def _post_frame(ds, p: Period, platform: str | None, day: pd.Series | None = Non
         out[c] = column_or(g, c, dtype="Float64").astype("Float64")
     out["content_type"] = g["content_type"].astype("string") if "content_type" in g else pd.NA
     out["platform"] = g["platform"].astype("string")
+    out["age_days"] = _age_days(g)
     return out.reset_index(drop=True)
+
+
+def _age_days(posts: pd.DataFrame) -> pd.Series:
+    """Each post's age in days when its export measured it (``snapshot_at`` −
+    ``published_at``), unknown without a snapshot time."""
+    taken = pd.to_datetime(column_or(posts, "snapshot_at"), utc=True)
+    age = (taken - posts["published_at"]) / pd.Timedelta(days=1)
+    return pd.Series(age.to_numpy("float64", na_value=np.nan), index=posts.index,
+                     dtype="Float64")
 
 
 #: the caveat of :func:`_youtube_impressions_out` (engagement()'s note, with the total)
@@ -454,7 +477,10 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
         a, b, youtube_out = _youtube_impressions_out(a, b)
         if youtube_out:
             caveats.append(YOUTUBE_IMPRESSIONS_CAVEAT)
+    a, b, withheld, unlike = _like_for_like(a, b, cur, prev)
+    caveats += unlike
     rows = _post_rows(a, b, cov, few, rng, n_boot, model)
+    _withhold(rows, withheld)
     with actuals_shared():     # the GA4 KPIs' totals: one social traffic a period
         for kpi in ("followers_net", "sessions", "key_events", "revenue"):
             rows.append(_daily_row(ds, kpi, platform or "all", cov.cw, cov.pw, rng, n_boot,
@@ -466,6 +492,75 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
         caveats = [cov.outside or cov.mine]
     return Comparison(cur, prev, table.reset_index(drop=True), caveats,
                       _days_of(cov.cw, cur), _days_of(cov.pw, prev))
+
+
+#: the post metrics compared like for like, each with the metric a platform's posts may
+#: carry in its stead (Meta's exports replaced impressions by views in 2025)
+_COUNTERPARTS = {"reach": None, "impressions": "views", "views": "impressions"}
+
+
+def _platforms(df: pd.DataFrame, metric: str | None = None) -> set[str]:
+    """The platforms of the posts of ``df`` (of those that carry ``metric``)."""
+    keep = np.ones(len(df), bool) if metric is None else df[metric].notna().to_numpy(bool)
+    return set(df["platform"].fillna("unknown").to_numpy()[keep])
+
+
+def _like_for_like(a: pd.DataFrame, b: pd.DataFrame, cur: Period, prev: Period
+                   ) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, str], list[str]]:
+    """The post frames ``a`` (current) and ``b`` (previous) with each metric of
+    :data:`_COUNTERPARTS` left unknown on the platforms that post in both periods but carry it
+    in one only; the KPIs whose change is withheld (no platform carries their metric in both
+    periods), each with why; and the caveats that name the platforms.
+
+    January's Instagram posts carrying views where December's carried impressions, the total
+    impressions compared January's X alone (7,905) with December's Instagram and X (43,210):
+    −81.7 %, where X alone rose 54.7 %. A platform that posts in one period only stays in: its
+    absence from the other is a real zero (and :func:`_platform_caveats` names a platform
+    whose data stop)."""
+    posting = _platforms(a) & _platforms(b)
+    out_a, out_b, withheld, caveats = a, b, {}, []
+    for metric, counterpart in _COUNTERPARTS.items():
+        has_a, has_b = _platforms(a, metric), _platforms(b, metric)
+        odd = sorted((has_a ^ has_b) & posting)
+        if not odd:
+            continue
+        none_in_both = not (has_a & has_b)
+        if none_in_both:
+            why = f"no like-for-like change: no platform reports {metric} in both periods"
+            withheld.update(dict.fromkeys(_metric_kpis(metric), why))
+        else:
+            out_a, out_b = (df.assign(**{metric: df[metric].mask(
+                df["platform"].fillna("unknown").isin(odd))}) for df in (out_a, out_b))
+        for p in odd:
+            when, other, other_posts = (cur, prev, b) if p in has_a else (prev, cur, a)
+            instead = (f" (its posts of {other.label} carry {counterpart} instead)"
+                       if counterpart and p in _platforms(other_posts, counterpart) else "")
+            caveats.append(
+                f"{p} reports {metric} in {when.label} only{instead}, and no platform reports "
+                f"that metric in both periods: its change is not computed." if none_in_both
+                else f"{p} reports {metric} in {when.label} only{instead}: to compare like "
+                     f"with like, both periods' totals and rates of that metric leave that "
+                     f"platform out.")
+    return out_a, out_b, withheld, caveats
+
+
+def _metric_kpis(metric: str) -> list[str]:
+    """The post KPIs read from ``metric``: its total, its pooled rate, and the median rate of
+    reach."""
+    rate = [k for k, den in _RATES.items() if den == metric]
+    return [metric, *rate, *(["er_reach_median"] if metric == "reach" else [])]
+
+
+def _withhold(rows: list[dict], withheld: dict[str, str]) -> None:
+    """Leave the change of each row of ``withheld`` unknown (its two figures kept), its
+    ``method`` saying why: comparing one platform's total with another's is no change."""
+    for row in rows:
+        why = withheld.get(row["kpi"])
+        if why is None:
+            continue
+        row.update(dict.fromkeys(("change_abs", "change_pct", "change_pp", "ci_low", "ci_high",
+                                  "model_ci_low", "model_ci_high"), np.nan),
+                   direction=None, direction_only=False, method=why)
 
 
 def _days_of(days: Period, whole: Period) -> Period | None:
@@ -715,6 +810,7 @@ def _table_caveats(ds, table: pd.DataFrame, a: pd.DataFrame, b: pd.DataFrame,
     cur, prev, platform = cov.cur, cov.prev, cov.platform
     caveats = _mix_caveats(a, b, cur, prev, platform)
     caveats += _denominator_caveats(a, b, cur, prev, platform)
+    caveats += _age_caveats(a, b, cur, prev)
     caveats += _top_post_caveat(a, b, cur, prev)
     caveats += _followers_caveats(ds, table, platform)
     # a record before a fall says why it may be no slump; before a rise, it said "some
@@ -927,6 +1023,43 @@ def _denominator_caveats(a, b, cur, prev, platform) -> list[str]:
                        f"{rate} of all platforms moves with that share; compare within each "
                        f"platform.")
     return out
+
+
+#: the posts compared measured at markedly different ages in the two periods: the median
+#: ages (days from publication to the export) differ by more than AGE_GAP_DAYS days and the
+#: older is more than AGE_GAP_RATIO times the younger. The days keep a week's drift between
+#: monthly exports unsaid; the ratio, a week's gap between posts a year old.
+AGE_GAP_DAYS = 7.0
+AGE_GAP_RATIO = 1.25
+
+
+def _median_age(df: pd.DataFrame) -> float:
+    """The median age in days at which the posts of ``df`` were measured (NaN when none has a
+    snapshot time)."""
+    age = _np(df["age_days"]) if len(df) else np.array([])
+    age = age[~np.isnan(age)]
+    return float(np.median(age)) if len(age) else np.nan
+
+
+def _age_caveats(a, b, cur, prev) -> list[str]:
+    """The posts compared of the two periods measured at markedly different ages
+    (:data:`AGE_GAP_DAYS`, :data:`AGE_GAP_RATIO`; the medians of all the posts compared, of
+    all platforms or of the one asked): their lifetime figures still grow, so the totals are
+    not like for like. December's Instagram posts, 47 days old at their export against
+    January's 26, made a reach of −28 % that is about −8 % at like ages; nothing was said.
+    One sentence, not one a platform: a single export of every platform makes the previous
+    period's posts older than the current one's on each (six sentences on the sample). No age
+    adjustment is made: the caveat names both ages."""
+    age_a, age_b = _median_age(a), _median_age(b)
+    if np.isnan(age_a) or np.isnan(age_b):
+        return []
+    young, old = sorted((age_a, age_b))
+    if not (old - young > AGE_GAP_DAYS and old > AGE_GAP_RATIO * young):
+        return []
+    return [f"The posts of {prev.label} were measured {age_b:.1f} days after publication "
+            f"(median), those of {cur.label} {age_a:.1f} days after: lifetime figures (reach, "
+            f"impressions, interactions) keep growing with a post's age, so part of the change "
+            f"comes from the ages at measurement."]
 
 
 def _top_post_caveat(a, b, cur, prev) -> list[str]:

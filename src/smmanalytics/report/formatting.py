@@ -429,6 +429,8 @@ class Formatter:
             return self.platform(v, inline=True)
         if name == "metric":
             return self.metric(v)
+        if name in ("measure", "counterpart"):   # a metric as a noun within the sentence
+            return self._word("measures", v, v)
         if name == "weekday" and v in _WEEKDAY_NUMBERS:      # "Monday" → "lundi"
             return self.weekday(_WEEKDAY_NUMBERS[v])
         if name == "weekdays" and v in DAY_GROUP_LABELS:     # "Monday-Friday" → "en semaine"
