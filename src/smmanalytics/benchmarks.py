@@ -511,8 +511,10 @@ def compare_benchmarks(ds, period_or_year: object, industry: str | None = None, 
     Returns
     -------
     DataFrame
-        platform, metric, source, edition, industry, brand_value, benchmark_value, ratio
-        (brand ÷ benchmark), posts, method, grade, note.
+        platform, metric, denominator (the benchmark's: ``followers``, ``impressions``,
+        ``views``, one its sources disagree on, or NA for a posting rate), source, edition,
+        industry (the benchmark row's: ``all`` where the brand's has no row), brand_value,
+        benchmark_value, ratio (brand ÷ benchmark), posts, method, grade, note.
     """
     require_dataset(ds, "compare_benchmarks")
     if source is None:
@@ -557,9 +559,9 @@ def compare_benchmarks(ds, period_or_year: object, industry: str | None = None, 
         if chosen.empty:
             chosen = cand.loc[(cand["industry"] == "all").to_numpy()]
         if chosen.empty:
-            rows.append({"platform": plat, "metric": "engagement_rate", "source": source,
-                         "edition": ed, "industry": industry, "brand_value": np.nan,
-                         "benchmark_value": np.nan, "ratio": np.nan,
+            rows.append({"platform": plat, "metric": "engagement_rate", "denominator": None,
+                         "source": source, "edition": ed, "industry": industry,
+                         "brand_value": np.nan, "benchmark_value": np.nan, "ratio": np.nan,
                          "posts": int((posts["platform"] == plat).sum()), "method": None,
                          "grade": None,
                          "note": f"{source} {ed} has no {plat} benchmark: not compared"})
@@ -588,16 +590,17 @@ def compare_benchmarks(ds, period_or_year: object, industry: str | None = None, 
                 # marks as an artefact, stood in the report as a benchmark: none is known
                 bv = np.nan
                 notes.append("the source gives 0: no usable benchmark")
-            rows.append({"platform": plat, "metric": b["metric"], "source": source,
-                         "edition": ed, "industry": b["industry"], "brand_value": value,
-                         "benchmark_value": bv,
+            rows.append({"platform": plat, "metric": b["metric"],
+                         "denominator": b["denominator"], "source": source, "edition": ed,
+                         "industry": b["industry"], "brand_value": value, "benchmark_value": bv,
                          "ratio": value / bv if bv and not np.isnan(value) else np.nan,
                          "posts": int((posts["platform"] == plat).sum()), "method": method,
                          "grade": b["grade"], "note": "; ".join(notes) or None})
-    cols = ["platform", "metric", "source", "edition", "industry", "brand_value",
+    cols = ["platform", "metric", "denominator", "source", "edition", "industry", "brand_value",
             "benchmark_value", "ratio", "posts", "method", "grade", "note"]
     out = pd.DataFrame(rows, columns=cols)
-    return out.astype({"platform": "string", "metric": "string", "source": "string",
+    return out.astype({"platform": "string", "metric": "string", "denominator": "string",
+                       "source": "string",
                        "edition": "Int64", "industry": "string", "brand_value": "Float64",
                        "benchmark_value": "Float64", "ratio": "Float64", "posts": "Int64",
                        "method": "string", "grade": "string", "note": "string"})
