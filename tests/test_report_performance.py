@@ -1191,6 +1191,7 @@ def test_benchmarks_name_their_industry_and_denominator(lang, title, rate, sourc
     assert rows[("TikTok", rate)][2] == source
     assert rows[("TikTok", rate)][3] == rep.fmt.percent(0.075449)
     assert comp["columns"][4] == rate                  # the same words in both tables
+    assert saves in comp["caption"]
     assert rep.fmt.untranslated == set()
 
 
