@@ -34,6 +34,16 @@ def _followers(total=10_000.0, platform="instagram"):
                    "metric": "followers_total", "value": total}])
 
 
+def _followers_every_day(total=10_000.0, platform="instagram"):
+    """:func:`_followers`, and ``total / 2`` on every day of 2025 between: Socialinsider's
+    followers on the publish day are a count of the 7 days up to it, which the two counts of
+    :func:`_followers` give no post of March or June."""
+    days = pd.date_range("2025-01-02", "2025-12-30").strftime("%Y-%m-%d")
+    return pd.concat([_followers(total, platform), daily([
+        {"platform": platform, "account_id": "a", "date": d, "metric": "followers_total",
+         "value": total / 2} for d in days])], ignore_index=True)
+
+
 def test_benchmark_table_schema_and_values():
     b = benchmarks()
     assert {"source", "edition", "value", "numerator_components", "denominator",
@@ -188,15 +198,16 @@ def test_posts_per_week_over_the_weeks_the_exports_cover():
 
 
 def test_compare_socialinsider_and_buffer_ways():
-    ds = dataset(posts=_posts(), daily=_followers())
+    ds = dataset(posts=_posts(), daily=_followers_every_day())
     si = compare_benchmarks(ds, 2025, source="Socialinsider").iloc[0]
-    # likes + comments only, per post / followers on the day (5,000 from Jan 1):
+    # likes + comments only, per post / followers on the day (5,000 every day to Dec 30):
     # mean(90 / 5000, 290 / 5000) = 0.038
     assert si["brand_value"] == pytest.approx(0.038)
-    # Buffer's way on X (its Instagram denominator is uncertain: never compared)
+    # Buffer's way on X (its Instagram denominator is uncertain: never compared), of the
+    # organic posts only as Buffer's rows: 300 / 3000 = 0.1 (the paid post's 100 / 1000 too
+    # would give the same median, 0.1: test_buffer_compares_organic_posts_only tells them apart)
     on_x = dataset(posts=_posts().assign(platform="x"))
     bu = compare_benchmarks(on_x, 2025, source="Buffer", edition=2025).iloc[0]
-    # median of 100 / 1000 and 300 / 3000 = 0.1
     assert bu["platform"] == "x" and bu["brand_value"] == pytest.approx(0.1)
     assert bu["ratio"] == pytest.approx(0.1 / 0.0231)
     unresolved = compare_benchmarks(ds, 2025, source="Buffer", edition=2026).iloc[0]
@@ -213,8 +224,8 @@ def test_x_benchmark_engagements_count_reposts_not_private_shares(tmp_path):
     replies, reposts, DM shares, impressions): (10, 2, 3, 5, 1000), (30, 5, 5, 10, 2000),
     (5, 0, 0, 20, 500). Public engagements 15, 40, 5; Buffer: median(0.015, 0.02, 0.01) =
     0.015, not median(0.02, 0.025, 0.05) = 0.025; Rival IQ: mean 20 / 10,000 followers at
-    the end = 0.002; Socialinsider: mean(15, 40, 5) / 5,000 followers on the day = 0.004;
-    the brand among its competitors: 60 interactions."""
+    the end = 0.002; Socialinsider counts quotes too, which X exports do not give: not
+    compared; the brand among its competitors: 60 interactions."""
     import smmanalytics as smm
     from smmanalytics.report.formatting import Formatter
 
@@ -237,7 +248,8 @@ def test_x_benchmark_engagements_count_reposts_not_private_shares(tmp_path):
     assert riq.loc["engagement_rate", "brand_value"] == pytest.approx(0.002)
     assert note not in str(riq.loc["posts_per_week", "note"])      # no engagements there
     si = compare_benchmarks(ds, 2025, source="Socialinsider", edition=2025).iloc[0]
-    assert si["brand_value"] == pytest.approx(0.004)
+    assert pd.isna(si["brand_value"]) and si["note"].startswith(
+        "components missing from the export (quotes): not computable this way")
     mine = compare_competitors(ds, 2025).set_index("name").loc["Test"]
     assert mine["interactions"] == pytest.approx(60) and mine["note"] == note
     # engagement() keeps X's shares whole: 10 + 2 + 8 on the first post
@@ -434,7 +446,7 @@ def test_read_competitors_thousands_separators(tmp_path):
 
 
 def test_compare_all_families_stacked():
-    ds = dataset(posts=_posts(), daily=_followers())
+    ds = dataset(posts=_posts(), daily=_followers_every_day())
     c = compare_benchmarks(ds, 2025, industry="all", source=None)
     er = c.loc[c["metric"] == "engagement_rate"].set_index("source")
     assert set(er.index) == {"Buffer", "Rival IQ", "Socialinsider"}
@@ -623,7 +635,7 @@ def test_a_component_blank_on_some_posts_leaves_those_posts_out(tmp_path):
                 ("2025-03-02T09:00Z", 80.0, 10.0, 10.0, 1000.0),
                 ("2025-06-02T09:00Z", 250.0, 40.0, None, 3000.0),
                 ("2025-09-02T09:00Z", 100.0, 20.0, 30.0, 1000.0)])]
-    ds = dataset(posts=posts(rows), daily=_followers())
+    ds = dataset(posts=posts(rows), daily=_followers_every_day())
     note = "engagements of 1 of 3 posts unknown (shares blank): left out"
     er = compare_benchmarks(ds, 2025, industry="all").iloc[0]
     assert er["brand_value"] == pytest.approx(0.0125)
@@ -634,7 +646,7 @@ def test_a_component_blank_on_some_posts_leaves_those_posts_out(tmp_path):
     bu = compare_benchmarks(on_x, 2025, industry="all", source="Buffer", edition=2025).iloc[0]
     assert bu["brand_value"] == pytest.approx(0.125) and bu["note"].startswith(note)
     si = compare_benchmarks(ds, 2025, industry="all", source="Socialinsider").iloc[0]
-    # (80 + 10) / 5,000, (250 + 40) / 5,000, (100 + 20) / 5,000: followers 5,000 until Dec 31
+    # (80 + 10) / 5,000, (250 + 40) / 5,000, (100 + 20) / 5,000: followers 5,000 until Dec 30
     assert si["brand_value"] == pytest.approx((90 + 290 + 120) / 3 / 5000)
     assert note not in str(si["note"])
     path = tmp_path / "competitors.csv"
@@ -781,7 +793,7 @@ def test_socialinsider_2026_tiktok_rate_is_not_compared():
                                                   ("2026-10-20T09:00Z", 60.0)])])
     follows = daily([{"platform": "tiktok", "account_id": "a", "date": d,
                       "metric": "followers_total", "value": 2_000.0}
-                     for d in ("2026-10-01", "2026-10-31")])
+                     for d in ("2026-10-01", "2026-10-15", "2026-10-31")])
     ds = dataset(posts=tiktok, daily=follows)
     si = compare_benchmarks(ds, "2026-10", industry="all", source="Socialinsider")
     er = si.loc[si["metric"] == "engagement_rate"]
@@ -849,3 +861,67 @@ def test_buffer_is_compared_only_by_the_impressions_it_divides_by():
     assert b.loc["youtube", "note"].startswith(why["youtube"])
     assert b.loc["tiktok", "note"].startswith(why["tiktok"])
     assert b.loc[["x", "linkedin"], "brand_value"].notna().all()
+
+
+def test_socialinsider_followers_on_the_publish_day_are_of_the_week_before():
+    """Socialinsider divides each post by the followers on its publish day; a count of March
+    divided October's posts (an Instagram 2.27 % of 453.53 / 20,000 engagements, said to be
+    by "followers on the publish day"). A count stands for that day up to 7 days after it.
+    Two posts of October, 100 and 60 likes: with a count of 31 March only, neither has one
+    and the rate is withheld; with one more of 2,000 on 13 October, the post of the 20th has
+    it (7 days old), that of the 2nd not: 60 / 2,000 = 0.03 over 1 post, the other counted."""
+    from smmanalytics.report import Formatter
+
+    october = posts([{"platform": "instagram", "post_id": str(k), "published_at": day,
+                      "reactions": r, "comments": 0.0}
+                     for k, (day, r) in enumerate([("2026-10-02T09:00Z", 100.0),
+                                                   ("2026-10-20T09:00Z", 60.0)])])
+
+    def counts(*days):
+        return daily([{"platform": "instagram", "account_id": "a", "date": d,
+                       "metric": "followers_total", "value": 2_000.0} for d in days])
+
+    stale = compare_benchmarks(dataset(posts=october, daily=counts("2026-03-31")), "2026-10",
+                               industry="all", source="Socialinsider").iloc[0]
+    assert pd.isna(stale["brand_value"]) and pd.isna(stale["ratio"])
+    assert "÷ followers on the publish day (0 of 2 posts)" in stale["method"]
+    assert stale["note"].startswith("followers on the publish day unknown: not computable")
+    week = compare_benchmarks(dataset(posts=october, daily=counts("2026-03-31", "2026-10-13")),
+                              "2026-10", industry="all", source="Socialinsider").iloc[0]
+    assert week["brand_value"] == pytest.approx(0.03)
+    assert "(1 of 2 posts)" in week["method"]
+    note = ("followers on the publish day unknown for 1 of 2 posts (no count in the 7 days "
+            "before): left out")
+    assert week["note"].startswith(note)
+    assert Formatter("fr").note(note) == (
+        "abonnés du jour de publication inconnus pour 1 des 2 publications (aucun effectif "
+        "dans les 7 jours précédents) : écartées")
+
+
+def test_buffer_compares_organic_posts_only():
+    """Buffer's rows are of organic posts (includes_paid false); its median took the paid
+    ones too (the sample's LinkedIn October with 3 of 7 posts paid: 2.86 % for 2.77 %). Four
+    LinkedIn posts of 1,000 impressions, 10 (paid), 30, 50 (paid unknown) and 20 likes:
+    median(0.01, 0.02, 0.03, 0.05) = 0.025 with the paid one, median(0.02, 0.03, 0.05) =
+    0.03 without it; the post of unknown status is kept, and counted in the note. Rival IQ,
+    whose rows count boosted posts, keeps all four."""
+    rows = [{"platform": "linkedin", "post_id": str(k),
+             "published_at": f"2026-10-{k + 2:02}T09:00Z", "reactions": r, "comments": 0.0,
+             "shares": 0.0, "impressions": 1000.0, "paid": paid}
+            for k, (r, paid) in enumerate([(10.0, True), (30.0, False), (50.0, None),
+                                           (20.0, False)])]
+    ds = dataset(posts=posts(rows))
+    bu = compare_benchmarks(ds, "2026-10", industry="all", source="Buffer", edition=2025).iloc[0]
+    assert bu["brand_value"] == pytest.approx(0.03)
+    assert bu["ratio"] == pytest.approx(0.03 / 0.065)
+    assert bu["method"].endswith(", organic posts only, as the benchmark (1 of 4 paid, left "
+                                 "out)")
+    assert "paid status of 1 of 4 posts unknown: kept as organic" in bu["note"]
+    riq = compare_benchmarks(ds, "2026-10", industry="all", edition=2025)
+    assert not riq["method"].str.contains("organic", na=False).any()
+    paid = dataset(posts=posts([r | {"paid": True} for r in rows[:2]]))
+    none = compare_benchmarks(paid, "2026-10", industry="all", source="Buffer",
+                              edition=2025).iloc[0]
+    assert pd.isna(none["brand_value"])
+    assert none["note"].startswith("no organic linkedin posts in 2026-10 (2 paid): none to "
+                                   "compare")

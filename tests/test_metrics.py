@@ -161,6 +161,25 @@ def test_followers_at_takes_last_total_on_or_before_publish_day():
     assert out["er_followers"].iloc[1] == pytest.approx(10 / 1010)
 
 
+def test_followers_at_within_days_leaves_a_stale_total_out():
+    """A total more than ``within_days`` older than the publish day is none: the post of
+    8 October meets the total of the 1st (7 days old), that of the 9th none (8 days old), that
+    of 20 March, with no bound, still the total of the 1st of March."""
+    posts = schema.conform(pd.DataFrame({
+        "platform": ["instagram"] * 3,
+        "published_at": pd.to_datetime(["2026-10-08 10:00", "2026-10-09 10:00",
+                                         "2026-03-20 10:00"], utc=True),
+        "reactions": [10, 10, 10],
+    }), "posts")
+    daily = schema.conform(pd.DataFrame({
+        "platform": ["instagram"] * 2, "date": pd.to_datetime(["2026-03-01", "2026-10-01"]),
+        "metric": ["followers_total"] * 2, "value": [900.0, 1000.0],
+    }), "daily")
+    bounded = metrics.followers_at(posts, daily, within_days=7)
+    assert bounded.iloc[0] == 1000 and pd.isna(bounded.iloc[1]) and pd.isna(bounded.iloc[2])
+    assert metrics.followers_at(posts, daily).tolist() == [1000.0, 1000.0, 900.0]
+
+
 def test_followers_at_takes_the_publish_day_in_the_series_zone():
     # Meta counts its days in US Pacific: 02:00 UTC on 5 October is 19:00 on the 4th there,
     # so the post meets the total of the 3rd (the last on or before the 4th), not the 5th's

@@ -135,7 +135,15 @@ def test_periods_by_name(lang, period, name):
      "riferimento misurato dal 1° gennaio 2024 al 31 dicembre 2024, brand a ottobre 2026"),
     ("fr", "Rival IQ 2025 has no linkedin benchmark: not compared",
      "Rival IQ 2025 ne donne pas de référence pour LinkedIn : pas de comparaison"),
-    ("fr", "-16% YoY", "-16\u00a0% sur un an"),
+    # the publisher's change of its benchmark, not the brand's trend ("-16 % sur un an" beside
+    # the brand's figure read as the brand's)
+    ("fr", "-16% YoY", "évolution de la référence depuis son édition précédente : -16\u00a0%"),
+    ("en", "-16% YoY", "the benchmark's change since its previous edition: -16%"),
+    ("it", "-34% YoY", "variazione del benchmark rispetto alla sua edizione precedente: -34%"),
+    # a derived benchmark's formula in the reader's numbers and signs: "0.063% x (1 - 0.36)"
+    ("fr", "derived: 0.063% x (1 - 0.36)", "dérivé : 0,063\u00a0% × (1 − 0,36)"),
+    ("it", "derived: 0.063% x (1 - 0.36)", "derivato: 0,063% × (1 − 0,36)"),
+    ("en", "derived: 0.063% x (1 - 0.36)", "derived: 0.063% × (1 − 0.36)"),
     ("it", "2026-09 was a record (12,345 interactions, more than each of the 6 periods before "
            "it): some fall-back is expected (regression to the mean).",
      "settembre 2026 è stato un record (12.345 interazioni, più di ciascuno dei 6 periodi "

@@ -1113,13 +1113,14 @@ def test_benchmark_rates_below_one_percent_keep_two_significant_figures(
     rep = BrandReport(smm.load(SAMPLE), "2026-10", lang=lang)
     bench = [b for b in rep.benchmarks().blocks if b["kind"] == "table"][0]
     rows = {(r[0], r[1]): r for r in bench["rows"]}
-    rate = rep.fmt.metric("engagement_rate")
+    rate = rep.fmt.metric("er_followers")         # Rival IQ's rate is by followers
     assert rows[("Facebook", rate)][4] == facebook
     assert rows[("Instagram", rate)][4] == instagram
     assert rows[("TikTok", rate)][3] == rep.fmt.percent(0.075449)    # 7.54 %, as before
     # the brand's own rate below 1 % at the benchmark's precision: 0.0035 / 0.00017 = 20.59
     row = pd.DataFrame({"platform": ["facebook"], "metric": ["engagement_rate"],
-                        "source": ["Rival IQ"], "edition": [2025], "brand_value": [0.0035],
+                        "denominator": ["followers"], "source": ["Rival IQ"], "edition": [2025],
+                        "industry": ["health_beauty"], "brand_value": [0.0035],
                         "benchmark_value": [0.00017], "ratio": [0.0035 / 0.00017],
                         "method": [None], "note": [None]})
     monkeypatch.setattr(benchmarks, "compare_benchmarks", lambda *a, **k: row)
@@ -1160,3 +1161,64 @@ def test_a_campaign_report_on_a_campaign_the_data_does_not_name_is_refused(tmp_p
                        r"2026-10-01 to 2026-10-31"):
         BrandReport(ds, "2026-09", kind="campaign", campaign="spring")
     assert BrandReport(ds, "2026-10", kind="campaign", campaign="Spring").campaign == "Spring"
+
+
+@pytest.mark.parametrize("lang,title,rate,source,saves", [
+    ("fr", "Comparaison aux références publiées", "Taux d'engagement / abonnés",
+     "Rival IQ 2025 (Santé et beauté)", "les enregistrements, qu'aucun profil public ne montre, "
+                                        "en sont exclus"),
+    ("en", "Against benchmarks", "Eng. rate / followers", "Rival IQ 2025 (Health & beauty)",
+     "saves, which no public profile shows, are left out"),
+    ("it", "Confronto con i benchmark", "Tasso di engagement / follower",
+     "Rival IQ 2025 (Salute e bellezza)", "i salvataggi, che nessun profilo pubblico mostra, ne "
+                                          "sono esclusi"),
+])
+def test_benchmarks_name_their_industry_and_denominator(lang, title, rate, source, saves):
+    """maison-seve's Rival IQ rows are Health & beauty medians, which the table never said, and
+    the French title claimed an industry ("références du secteur") whatever the rows; TikTok's
+    7.54 % by followers stood as the bare "Taux d'engagement", which the method notes define by
+    reach, where the competitors' table says "/ abonnés"; and the competitors' "calculated as
+    the brand's" hid that their interactions leave out saves, which the report's count. The
+    source names the industry, the rate its denominator, the caption the interactions."""
+    import smmanalytics as smm
+
+    rep = BrandReport(smm.load(SAMPLE), "2026-10", lang=lang)
+    sec = rep.benchmarks()
+    assert sec.blocks[0]["text"] == title
+    bench, comp = [b for b in sec.blocks if b["kind"] == "table"]
+    rows = {(r[0], r[1]): r for r in bench["rows"]}
+    # TikTok October: 531.1 interactions per post / 7,039 followers (competitors' table)
+    assert rows[("TikTok", rate)][2] == source
+    assert rows[("TikTok", rate)][3] == rep.fmt.percent(0.075449)
+    assert comp["columns"][4] == rate                  # the same words in both tables
+    assert saves in comp["caption"]
+    assert rep.fmt.untranslated == set()
+
+
+@pytest.mark.parametrize("denominator,industry,label,source", [
+    ("impressions", "all", "Taux d'engagement / impressions (par publication)",
+     "Buffer 2025 (tous secteurs)"),
+    ("views", "all", "Taux d'engagement / vues (par publication)",
+     "Buffer 2025 (tous secteurs)"),
+    ("reach_or_impressions", "all", "Taux d'engagement (dénominateur non établi)",
+     "Buffer 2025 (tous secteurs)"),
+])
+def test_a_benchmark_rate_is_named_by_its_denominator(denominator, industry, label, source,
+                                                      monkeypatch):
+    """Buffer's rate is by impressions, Socialinsider's TikTok one by views too: each row says
+    which; one whose sources disagree says it is unresolved."""
+    import importlib
+
+    import smmanalytics as smm
+
+    benchmarks = importlib.import_module("smmanalytics.benchmarks")
+    row = pd.DataFrame({"platform": ["linkedin"], "metric": ["engagement_rate"],
+                        "denominator": [denominator], "source": ["Buffer"], "edition": [2025],
+                        "industry": [industry], "brand_value": [0.0277],
+                        "benchmark_value": [0.065], "ratio": [0.0277 / 0.065],
+                        "method": [None], "note": [None]})
+    monkeypatch.setattr(benchmarks, "compare_benchmarks", lambda *a, **k: row)
+    monkeypatch.setattr(benchmarks, "compare_competitors", lambda *a, **k: pd.DataFrame())
+    rep = BrandReport(smm.load(SAMPLE), "2026-10", lang="fr")
+    [bench] = [b for b in rep.benchmarks().blocks if b["kind"] == "table"]
+    assert bench["rows"][0][1:3] == [label, source]

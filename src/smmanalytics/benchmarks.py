@@ -9,12 +9,17 @@ public profiles; the rows of a platform with stories in the period say how many 
 - Rival IQ ("engagement rate per post by follower"): the brand's mean public engagements per
   post (reactions + comments + shares; saves excluded; boosted posts included) over the period,
   divided by the followers at the period's end: ``(Σ_p E_p / N) / F``.
-- Socialinsider: the mean over posts of ``E_p / F_p``, followers at posting time, with the
-  publisher's per-platform components (Instagram: likes + comments; Facebook: reactions +
-  comments + shares; X: likes + replies + reposts; LinkedIn: + clicks; TikTok: + saves). The
-  TikTok row by views uses ``E_p / views_p``; the 2026 edition's TikTok rate, which one
-  source gives by followers and another by a basis not said, is not compared.
-- Buffer: the median over posts of ``(likes + comments + shares) / impressions``. Rows whose
+- Socialinsider: the mean over posts of ``E_p / F_p``, followers at posting time (the last
+  count of the 7 days up to the publish day: an older one is none, and the posts without one
+  are left out and counted), with the publisher's per-platform components (Instagram: likes +
+  comments; Facebook: reactions + comments + shares; X: likes + replies + reposts + quotes;
+  LinkedIn: + clicks; TikTok: + saves). The X exports give no quotes, as TikTok's no saves:
+  neither is compared. The TikTok row by views uses ``E_p / views_p``; the 2026 edition's
+  TikTok rate, which one source gives by followers and another by a basis not said, is not
+  compared.
+- Buffer: the median over posts of ``(likes + comments + shares) / impressions``, of the
+  organic posts only, as its rows (``includes_paid`` false: any row so marked is compared with
+  the brand's organic posts; posts of unknown paid status are kept, and counted). Rows whose
   denominator is unresolved are never compared, nor are the platforms whose Buffer rate is not
   known to be by the impressions their exports give: Instagram (Buffer's glossary says
   impressions, its code reach), TikTok (no impressions) and YouTube (its exports' impressions
@@ -74,13 +79,20 @@ logger = logging.getLogger(__name__)
 _THOUSANDS = re.compile(r"\d{1,3}([.,']\d{3})+")
 COMPETITOR_COLUMNS = ("platform", "competitor", "period", "followers", "posts", "interactions")
 _PUBLIC = ("reactions", "comments", "shares")
+#: Socialinsider's components by platform (benchmarks-methods §1.1), in the loader's names: X's
+#: quotes, which its exports do not give, leave its rate not computable (a brand's quote posts
+#: are no part of its likes, replies or reposts)
 _SI_COMPONENTS = {"facebook": ("reactions", "comments", "shares"),
                   "instagram": ("reactions", "comments"),
-                  "x": ("reactions", "comments", "shares"),
+                  "x": ("reactions", "comments", "shares", "quotes"),
                   "linkedin": ("reactions", "comments", "shares", "clicks"),
                   "youtube": ("reactions", "comments"),
                   "tiktok": ("reactions", "comments", "shares", "saves"),
                   "pinterest": ("reactions", "comments", "shares", "saves")}
+#: how old a follower count may be and still stand for the followers "on the publish day" of
+#: a post (Socialinsider's denominator): a week, the age past which the followers at a period's
+#: end are said to be old (:func:`_followers_end`). A March count divided October's rates.
+_PUBLISH_DAY_DAYS = 7
 #: the platforms whose Buffer rate is no rate by the impressions the brand's exports give
 #: (benchmarks-methods §1.1, §6; platform-exports §5.2, §11.1), and why: never compared
 _BUFFER_UNKNOWN = {
@@ -335,7 +347,29 @@ def _brand_figure(ds, bench: pd.Series, posts: pd.DataFrame, p: Period) -> tuple
     way = _WAYS.get(src)
     if way is None:
         return np.nan, "", f"no method for source {src!r}"
-    return way(ds, g, plat, bench["denominator"], p)
+    organic_only = pd.notna(bench["includes_paid"]) and not bool(bench["includes_paid"])
+    if not organic_only:
+        return way(ds, g, plat, bench["denominator"], p)
+    organic, said, unknown = _organic(g)
+    if organic.empty:
+        return np.nan, "", f"no organic {plat} posts in {p.label} ({len(g)} paid): none to compare"
+    value, method, note = way(ds, organic, plat, bench["denominator"], p)
+    return value, f"{method}, {said}" if method else method, "; ".join(
+        x for x in (note, unknown) if x)
+
+
+def _organic(g: pd.DataFrame) -> tuple[pd.DataFrame, str, str]:
+    """The organic posts of ``g``, what the method says of them and the note of those whose
+    paid status is unknown (kept: most posts are organic, and a blank is no "paid"), for a
+    benchmark of organic posts only (``includes_paid`` false: Buffer's). Buffer's LinkedIn
+    median of October took its 3 paid posts of 7 with the others (2.86 % for 2.77 %)."""
+    paid = (g["paid"].astype("boolean") if "paid" in g.columns
+            else pd.Series(pd.NA, index=g.index, dtype="boolean"))
+    n, n_paid, n_unknown = len(g), int(paid.fillna(False).sum()), int(paid.isna().sum())
+    said = f"organic posts only, as the benchmark ({n_paid} of {n} paid, left out)"
+    unknown = (f"paid status of {n_unknown} of {n} post{'' if n == 1 else 's'} unknown: kept "
+               "as organic" if n_unknown else "")
+    return g.loc[~paid.fillna(False).to_numpy()], said, unknown
 
 
 def _posts_per_week(ds, plat: str, g: pd.DataFrame, p: Period) -> tuple[float, str, str]:
@@ -392,7 +426,7 @@ def _socialinsider_way(ds, g: pd.DataFrame, plat: str, den: str, p: Period
         d = g["views"].astype("Float64") if "views" in g else pd.Series(pd.NA, dtype="Float64")
         what = "views"
     else:
-        d = followers_at(g, ds.daily)
+        d = followers_at(g, ds.daily, within_days=_PUBLISH_DAY_DAYS)
         what = "followers on the publish day"
     r = (e / d.mask(d == 0)).astype("Float64")
     method = (f"Socialinsider way: mean over posts of ({' + '.join(comps)}) ÷ {what} "
@@ -403,7 +437,21 @@ def _socialinsider_way(ds, g: pd.DataFrame, plat: str, den: str, p: Period
         return np.nan, method, _blank(g, comps, e)
     if r.notna().sum() == 0:
         return np.nan, method, f"{what} unknown: not computable this way"
-    return float(r.mean()), method, _blank(g, comps, e)
+    notes = [_blank(g, comps, e), _followers_unknown(d, e) if den == "followers" else ""]
+    return float(r.mean()), method, "; ".join(x for x in notes if x)
+
+
+def _followers_unknown(d: pd.Series, e: pd.Series) -> str:
+    """The note of the posts whose engagements are known but whose followers on the publish
+    day are not (no count within :data:`_PUBLISH_DAY_DAYS` days before it): "followers on the
+    publish day unknown for 6 of 30 posts (no count in the 7 days before): left out"."""
+    unknown = int((e.notna() & d.isna()).sum())
+    if not unknown:
+        return ""
+    n = len(d)
+    return (f"followers on the publish day unknown for {unknown} of {n} "
+            f"post{'' if n == 1 else 's'} (no count in the {_PUBLISH_DAY_DAYS} days before): "
+            "left out")
 
 
 def _buffer_way(ds, g: pd.DataFrame, plat: str, den: str, p: Period
@@ -463,8 +511,10 @@ def compare_benchmarks(ds, period_or_year: object, industry: str | None = None, 
     Returns
     -------
     DataFrame
-        platform, metric, source, edition, industry, brand_value, benchmark_value, ratio
-        (brand ÷ benchmark), posts, method, grade, note.
+        platform, metric, denominator (the benchmark's: ``followers``, ``impressions``,
+        ``views``, one its sources disagree on, or NA for a posting rate), source, edition,
+        industry (the benchmark row's: ``all`` where the brand's has no row), brand_value,
+        benchmark_value, ratio (brand ÷ benchmark), posts, method, grade, note.
     """
     require_dataset(ds, "compare_benchmarks")
     if source is None:
@@ -509,9 +559,9 @@ def compare_benchmarks(ds, period_or_year: object, industry: str | None = None, 
         if chosen.empty:
             chosen = cand.loc[(cand["industry"] == "all").to_numpy()]
         if chosen.empty:
-            rows.append({"platform": plat, "metric": "engagement_rate", "source": source,
-                         "edition": ed, "industry": industry, "brand_value": np.nan,
-                         "benchmark_value": np.nan, "ratio": np.nan,
+            rows.append({"platform": plat, "metric": "engagement_rate", "denominator": None,
+                         "source": source, "edition": ed, "industry": industry,
+                         "brand_value": np.nan, "benchmark_value": np.nan, "ratio": np.nan,
                          "posts": int((posts["platform"] == plat).sum()), "method": None,
                          "grade": None,
                          "note": f"{source} {ed} has no {plat} benchmark: not compared"})
@@ -540,16 +590,17 @@ def compare_benchmarks(ds, period_or_year: object, industry: str | None = None, 
                 # marks as an artefact, stood in the report as a benchmark: none is known
                 bv = np.nan
                 notes.append("the source gives 0: no usable benchmark")
-            rows.append({"platform": plat, "metric": b["metric"], "source": source,
-                         "edition": ed, "industry": b["industry"], "brand_value": value,
-                         "benchmark_value": bv,
+            rows.append({"platform": plat, "metric": b["metric"],
+                         "denominator": b["denominator"], "source": source, "edition": ed,
+                         "industry": b["industry"], "brand_value": value, "benchmark_value": bv,
                          "ratio": value / bv if bv and not np.isnan(value) else np.nan,
                          "posts": int((posts["platform"] == plat).sum()), "method": method,
                          "grade": b["grade"], "note": "; ".join(notes) or None})
-    cols = ["platform", "metric", "source", "edition", "industry", "brand_value",
+    cols = ["platform", "metric", "denominator", "source", "edition", "industry", "brand_value",
             "benchmark_value", "ratio", "posts", "method", "grade", "note"]
     out = pd.DataFrame(rows, columns=cols)
-    return out.astype({"platform": "string", "metric": "string", "source": "string",
+    return out.astype({"platform": "string", "metric": "string", "denominator": "string",
+                       "source": "string",
                        "edition": "Int64", "industry": "string", "brand_value": "Float64",
                        "benchmark_value": "Float64", "ratio": "Float64", "posts": "Int64",
                        "method": "string", "grade": "string", "note": "string"})

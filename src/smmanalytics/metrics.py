@@ -302,11 +302,15 @@ def _numbers(values: pd.Series, column: str | None = None) -> pd.Series:
                       f"got {first!r}", column=name, failure_cases=values[bad])
 
 
-def followers_at(posts: pd.DataFrame, daily: pd.DataFrame | None) -> pd.Series:
+def followers_at(posts: pd.DataFrame, daily: pd.DataFrame | None, *,
+                 within_days: int | None = None) -> pd.Series:
     """Followers of the post's account on its publish day, from ``daily`` ``followers_total``.
 
     Uses the last known total on or before the publish day (as-of join); NaN when the exports
-    give no follower totals for that platform. A platform whose series name two accounts or
+    give no follower totals for that platform. ``within_days`` bounds the age of that total: a
+    post whose last known total is more than that many days older than its publish day gets
+    NaN (a March count is no count "on the publish day" of an October post); None takes the
+    last total however old. A platform whose series name two accounts or
     more is joined per ``account_id``: a post meets its own account's totals, NaN when it names
     none of them (or no account). A platform whose series name one account, or none, is joined
     per platform: a post export and a daily export may name the one account differently (a
@@ -341,7 +345,9 @@ def followers_at(posts: pd.DataFrame, daily: pd.DataFrame | None) -> pd.Series:
         "date": _local_days(published, platform, _day_zones(daily.loc[totals])),
         "_pos": np.arange(len(posts)),
     }).dropna(subset=["_key", "date"]).sort_values("date")
-    merged = pd.merge_asof(left, f, on="date", by="_key", direction="backward")
+    tolerance = None if within_days is None else pd.Timedelta(days=within_days)
+    merged = pd.merge_asof(left, f, on="date", by="_key", direction="backward",
+                           tolerance=tolerance)
     out.iloc[merged["_pos"].to_numpy()] = merged["value"].astype("Float64").to_numpy()
     return out
 

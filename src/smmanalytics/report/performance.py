@@ -17,6 +17,12 @@ __all__ = ["PerformanceSections"]
 _RATES = {"er_reach", "er_impressions", "er_views", "er_followers", "er_reach_median",
           "engagement_rate", "reach_rate", "ctr"}
 _MONEY = {"revenue", "cost", "value", "cpa", "cpc", "cpm"}
+#: the name of a benchmark's engagement rate by its denominator (labels.yaml's metrics): the bare
+#: "engagement rate" is the report's interactions ÷ reach (its method notes), and Rival IQ's and
+#: Socialinsider's 7.54 % by followers stood under it, where the competitors' table says
+#: "/ followers"; a denominator the sources disagree on is said to be unresolved
+_BENCHMARK_RATES = {"followers": "er_followers", "impressions": "er_impressions_post",
+                    "views": "er_views_post"}
 
 
 class PerformanceSections:
@@ -328,9 +334,12 @@ class PerformanceSections:
                 refs.append(", ".join(str(n) for n in sorted(numbers)))
             self.table(sec, pd.DataFrame({
                 f.label("platform"): [f.platform(p) for p in b["platform"]],
-                f.label("metric"): [f.metric(m) for m in b["metric"]],
-                f.label("source"): [f"{s} {e}" for s, e in zip(b["source"], b["edition"],
-                                                              strict=True)],
+                f.label("metric"): [f.metric(_benchmark_metric(m, d)) for m, d in zip(
+                    b["metric"], b["denominator"], strict=True)],
+                # the industry of the benchmark's row, "all industries" where the brand's has
+                # none: maison-seve's Rival IQ rows are Health & beauty medians, never said
+                f.label("source"): [f"{s} {e} ({f.label('industry_' + str(i))})" for s, e, i in
+                                    zip(b["source"], b["edition"], b["industry"], strict=True)],
                 # the brand's rate and its benchmark at two significant figures below 1 %:
                 # Facebook's 0.017 % read "0.02 %", 18 % over it
                 f.label("brand"): [self._value(m, v, compared=True) for m, v in zip(
@@ -470,6 +479,15 @@ class PerformanceSections:
         x = half_up(x, digits) + 0.0          # -0.04 → 0.0: no sign on what shows as zero
         return ("+" if x > 0 else "") + (f.money(x, digits) if kpi in _MONEY
                                          else f.number(x, digits))
+
+
+def _benchmark_metric(metric: str, denominator) -> str:
+    """The metrics key naming a benchmark row's figure: an engagement rate by its denominator
+    (:data:`_BENCHMARK_RATES`; ``er_unresolved`` for one its sources disagree on), another
+    metric (posts per week) by its own name."""
+    if metric != "engagement_rate" or pd.isna(denominator):   # no benchmark, no denominator
+        return metric
+    return _BENCHMARK_RATES.get(str(denominator), "er_unresolved")
 
 
 def _per_day(r) -> tuple[float, float]:
