@@ -335,7 +335,7 @@ def test_inspect_shows_each_sheet_its_own_notes_and_the_file_s_once(tmp_path, ca
     wb["Notes"].append(["check October", "Ana"])
     wb.save(path)
     metrics = ("sheet 'Metrics': negative daily values kept as exported (LinkedIn "
-               "corrections): {'reactions_organic': 1}")
+               "corrections): 'Reactions (organic)' 1 (line 5)")
     posts = ("sheet 'All posts': 1 posts published after the export's date 2026-10-03: a date "
              "misread? (the first: 2026-10-04)")
     notes = ("sheet 'Notes': table with headers ['Remark', 'Owner'] matches no known export "
