@@ -4,6 +4,8 @@ CONTRACT (shared by every module; the loaders work completes ``load``):
 
 - ``posts``: canonical posts table (schema.TABLES["posts"]), one row per post, latest snapshot.
 - ``daily``: long account series (schema "daily"): platform, account_id, date, hour, metric, value.
+  A Meta follows file's days without a row, inside the days it covers, are its 0s (Meta lists
+  only the days with a follow; noted ``zero_days_filled``); any other missing day is unknown.
 - ``web``: GA4 traffic rows (schema "web").
 - ``audience``: follower breakdowns (schema "audience").
 - ``costs``: the user's costs.csv as returned by ``smmanalytics.roi.read_costs`` (empty frame
