@@ -86,6 +86,58 @@ def test_the_totals_as_of_day_is_said_per_platform_where_the_exports_differ(ds, 
             "it": "totali al 31 ottobre 2026)"}[lang] in one.method_notes()._repr_html_()
 
 
+def _instagram_october(ds, snapshots: list[str]) -> pd.DataFrame:
+    """The fixture's first Instagram posts of October, one per snapshot (UTC) given."""
+    ig = ds.posts[(ds.posts["platform"] == "instagram")
+                  & (ds.posts["published_at"].dt.tz_convert("Europe/Paris").dt.month == 10)]
+    assert len(ig) >= len(snapshots)
+    return ig.head(len(snapshots)).assign(
+        snapshot_at=pd.to_datetime(snapshots).tz_localize("UTC"))
+
+
+@pytest.mark.parametrize("lang,note", [
+    ("en", "lifetime totals as of 31 October 2026 for X, as of 31 October 2026 (3 posts) and "
+           "15 November 2026 (2 posts) for Instagram)"),
+    ("fr", "cumuls au 31 octobre 2026 pour X, au 31 octobre 2026 (3 publications) et au "
+           "15 novembre 2026 (2 publications) pour Instagram)"),
+    ("it", "totali al 31 ottobre 2026 per X, al 31 ottobre 2026 (3 post) e al 15 novembre 2026 "
+           "(2 post) per Instagram)")])
+def test_the_totals_as_of_days_of_a_platform_exported_on_several_days_are_each_said(
+        ds, lang, note):
+    """A Q4 report whose Instagram posts came 11 from an export of 2 January and 21 from one
+    of 2 February said the totals were as of 2 February for Instagram: the 11 were older.
+    Here 3 Instagram posts were last exported on 31 October (snapshot 1 November 08:00 UTC,
+    09:00 in Paris: as of the day before, 31 October) and 2 on 15 November (16 November
+    08:00 UTC); X's 2 posts on 31 October (1 November 00:00 UTC). X's one day comes first, the
+    clauses being in the order of their latest day."""
+    ig = _instagram_october(ds, ["2026-11-01 08:00"] * 3 + ["2026-11-16 08:00"] * 2)
+    x = ig.head(2).assign(platform="x", post_id=["x1", "x2"],
+                          snapshot_at=pd.Timestamp("2026-11-01 00:00", tz="UTC"))
+    both = dataclasses.replace(ds, posts=schema.conform(pd.concat([ig, x]), "posts"))
+    rep = BrandReport(both, "2026-10", lang=lang)
+    assert note in rep.method_notes()._repr_html_()
+
+
+@pytest.mark.parametrize("lang,note", [
+    ("en", "lifetime totals as of 31 October 2026 (2 posts) … 8 November 2026 (1 post) "
+           "(4 export days) for Instagram)"),
+    ("fr", "cumuls au 31 octobre 2026 (2 publications) … au 8 novembre 2026 (1 publication) "
+           "(4 jours d&#x27;export) pour Instagram)"),
+    ("it", "totali al 31 ottobre 2026 (2 post) … all&#x27;8 novembre 2026 (1 post) "
+           "(4 giorni di esportazione) per Instagram)")])
+def test_more_than_three_export_days_of_a_platform_are_said_by_the_first_and_last(
+        ds, lang, note):
+    """5 Instagram posts last exported on four days: as of 31 October (2 posts, snapshot
+    1 November 08:00 UTC), 2 and 4 November (1 each) and 8 November (1, snapshot 9 November
+    08:00 UTC, 09:00 in Paris): the first, the last and the number of days (Italian elides
+    "al 8" to "all'8"; the page escapes the apostrophe)."""
+    ig = _instagram_october(ds, ["2026-11-01 08:00", "2026-11-01 08:00", "2026-11-03 08:00",
+                                 "2026-11-05 08:00", "2026-11-09 08:00"])
+    rep = BrandReport(dataclasses.replace(ds, posts=schema.conform(ig, "posts")), "2026-10",
+                      lang=lang)
+    assert note in rep.method_notes()._repr_html_()
+
+
 @pytest.mark.parametrize("lang,n,line", [
     ("en", 1, "Warning: 1 file could not be read (a.csv); its figures are missing from this "
               "report (see Data quality)."),

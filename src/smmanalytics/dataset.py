@@ -4,6 +4,8 @@ CONTRACT (shared by every module; the loaders work completes ``load``):
 
 - ``posts``: canonical posts table (schema.TABLES["posts"]), one row per post, latest snapshot.
 - ``daily``: long account series (schema "daily"): platform, account_id, date, hour, metric, value.
+  A Meta follows file's days without a row, inside the days it covers, are its 0s (Meta lists
+  only the days with a follow; noted ``zero_days_filled``); any other missing day is unknown.
 - ``web``: GA4 traffic rows (schema "web").
 - ``audience``: follower breakdowns (schema "audience").
 - ``costs``: the user's costs.csv as returned by ``smmanalytics.roi.read_costs`` (empty frame
@@ -1323,6 +1325,7 @@ def _read_exports(log: QualityLog, f: Path, sources: list | SmmError, files: lis
                                                   for x in frames})))
         if any(e["code"] == "file_cut_off" for e in flog.entries):
             _covers_of_cut_file(row, frames, log)
+        frames = [_omitted_zero_days(x, row, log) for x in frames]
         for x in frames:
             tables[x.attrs["kind"]].append(x)
     for row, digest in digests:
@@ -1387,6 +1390,44 @@ def _covers_of_cut_file(row: dict, frames: list[pd.DataFrame], log: QualityLog) 
             f"{first:%Y-%m-%d} to {last:%Y-%m-%d}, not {named} as its name says"
             if days else f"the file was cut off before its first row: the days it covers are "
             f"unknown, not {named} as its name says")
+
+
+def _omitted_zero_days(frame: pd.DataFrame, row: dict, log: QualityLog) -> pd.DataFrame:
+    """``frame`` with a 0 for each day of its export's range it has no row for, where its
+    parser says the export leaves out the days of 0 (``attrs["zero_days_omitted"]``: Meta's
+    follows files, reference §1.2); else ``frame`` itself. A missing day of any other series
+    is unknown, not 0, and stays missing.
+
+    The range is the days the file says it covers (its ``files`` row: its name's, narrowed
+    when it was cut off), else the days its rows reach. Without these rows an older export's
+    figure for such a day outlived the newer export's 0 in the merge (the newest export wins
+    per row): 15 follows on 15 January from an export of 1 February stayed, though the export
+    of 1 July, covering January, had none that day. A file without rows is left as it is: it
+    names no platform nor series for its days."""
+    if not frame.attrs.get("zero_days_omitted") or not len(frame):
+        return frame
+    start, end = row["covers_from"], row["covers_to"]
+    if pd.isna(start) or pd.isna(end):
+        start, end = frame["date"].min(), frame["date"].max()
+    days = pd.date_range(start, end, freq="D")
+    missing = days[~days.isin(frame["date"])]
+    if not len(missing):
+        return frame
+    # the series' other cells (platform, metric, snapshot, file) are the same on every row
+    zeros = frame.iloc[np.zeros(len(missing), dtype=np.intp)].assign(
+        date=missing, value=pd.array(np.zeros(len(missing)), dtype=frame["value"].dtype))
+    out = (pd.concat([frame, zeros], ignore_index=True)
+           .sort_values("date", kind="stable", ignore_index=True))
+    out.attrs = dict(frame.attrs)
+    metric = frame["metric"].iloc[0]
+    n = len(missing)
+    days = f"{n} days have" if n > 1 else "1 day has"
+    log.add(row["path"], "zero_days_filled", f"{days} no row in this file between "
+            f"{start:%Y-%m-%d} and {end:%Y-%m-%d}, the days it covers; Meta lists only the "
+            f"days with {metric} (reference §1.2, seen in parsers' test files rather than in a "
+            "real export), so each was taken as 0, and this export's 0 wins over an older "
+            "export's figure for that day", level="info", rows=n)
+    return out
 
 
 def _file_platforms(frames: list[pd.DataFrame]) -> set[str]:

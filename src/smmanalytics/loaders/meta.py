@@ -973,6 +973,11 @@ def _parse_daily(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     }).reset_index(drop=True)
     out.attrs.update(kind="daily", platform=platform, source_tz=META_TZ,
                      source_locale=hit.locale if hit.columns else "en-US")
+    if metric == "follows":
+        # follows files list only the days with a follow (reference §1.2, [C-fx]): a day of
+        # the file's range without its row is a 0, filled in by the load, which knows the
+        # range (dataset._omitted_zero_days); a net change (above) has no such word
+        out.attrs["zero_days_omitted"] = True
     ctx.note("day_zone_assumed", "Meta daily values taken as America/Los_Angeles days "
              "(reference §1.4, inferred)", level="info")
     return [out]

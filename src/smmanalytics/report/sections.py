@@ -83,6 +83,9 @@ def printable(text: str) -> str:
     return " ".join("".join(kept).split())
 
 
+#: the most export days of one platform the method note lists; more are said by the first,
+#: the last and their number
+_ASOF_DAYS_LISTED = 3
 #: the kinds of report, each titled by its own label (``monthly_report``…)
 _KINDS = ("monthly", "campaign", "best_times")
 
@@ -564,28 +567,53 @@ class BrandReport(PerformanceSections, WatchSections, Report):
                                   for t in _METHOD[self.lang]])
 
     def _totals_asof(self) -> str:
-        """The day the period's posts' lifetime totals are as of, per platform where the
-        platforms' latest exports differ ("31 October 2026 for Instagram and X, as of
-        15 November 2026 for Facebook"); one day when they agree. A post's day is the one
-        before its snapshot's, as the cover's (Dataset.as_of); a platform's is its newest post
-        export's. Without a post in the period, the data's as-of day (the cover's).
+        """The days the period's posts' lifetime totals are as of, per platform where they
+        differ ("31 October 2026 for Instagram and X, as of 15 November 2026 for Facebook");
+        one day when every post's is the same. A post's day is the one before its snapshot's,
+        as the cover's (Dataset.as_of). A platform whose posts come from exports of several
+        days has each of them, with its posts (:meth:`_asof_days`). Without a post in the
+        period, the data's as-of day (the cover's).
 
         The newest export of any platform was said for all of them: a Meta export of
-        15 November made the totals of X, exported on 31 October, read as of 15 November."""
+        15 November made the totals of X, exported on 31 October, read as of 15 November; and
+        a platform's newest export for all its posts: a quarter's 11 Instagram posts last
+        exported on 2 January read as of 2 February, the day of the other 21."""
         f = self.fmt
         posts = self.posts.dropna(subset=["snapshot_at"])
         if not len(posts):
             return f.date(self.asof) if self.asof is not None else "–"
-        days = (posts.assign(day=local_dates(posts["snapshot_at"], self.tz)
-                             - pd.Timedelta(days=1))
-                .groupby("platform", observed=True, sort=True)["day"].max())
-        if days.nunique() == 1:
-            return f.date(days.iloc[0])
-        groups = [(day, [f.platform(p) for p in g.index])
-                  for day, g in days.groupby(days, sort=True)]
+        day = local_dates(posts["snapshot_at"], self.tz) - pd.Timedelta(days=1)
+        counts = (posts.assign(day=day)
+                  .groupby(["platform", "day"], observed=True, sort=True).size())
+        if day.nunique() == 1:
+            return f.date(day.iloc[0])
+        # platforms whose days read alike share a clause; the clauses by their latest day
+        groups: dict[str, tuple[object, list[str]]] = {}
+        for plat, n in counts.groupby(level="platform", observed=True, sort=True):
+            n = n.droplevel("platform")
+            groups.setdefault(self._asof_days(n), (n.index.max(), []))[1].append(
+                f.platform(plat))
+        ordered = sorted(groups.items(), key=lambda g: g[1][0])
         return "".join(f.label("totals_asof_for" if k == 0 else "totals_asof_also").format(
-            date=f.date(day), platforms=f.listed(names))
-            for k, (day, names) in enumerate(groups))
+            date=days, platforms=f.listed(names))
+            for k, (days, (_, names)) in enumerate(ordered))
+
+    def _asof_days(self, counts: pd.Series) -> str:
+        """One platform's snapshot days (``counts``: its posts per day, in order), worded:
+        the day alone when its posts share it, else each day with its posts ("2 January 2026
+        (11 posts) and 2 February 2026 (21 posts)"); of more than :data:`_ASOF_DAYS_LISTED`
+        days, the first and the last with their number ("… (5 export days)")."""
+        f = self.fmt
+        if len(counts) == 1:
+            return f.date(counts.index[0])
+        parts = [f.label("totals_asof_posts_one" if n == 1 else "totals_asof_posts_other")
+                 .format(date=f.date(day), n=f.number(n)) for day, n in counts.items()]
+        # French and Italian say the preposition again: "au 2 janvier … et au 2 février"
+        parts[1:] = [f.label("totals_asof_next").format(when=p) for p in parts[1:]]
+        if len(parts) > _ASOF_DAYS_LISTED:
+            return f.label("totals_asof_span").format(first=parts[0], last=parts[-1],
+                                                      n=f.number(len(parts)))
+        return f.listed(parts)
 
     def provenance(self, parameters: dict | None = None) -> Section:
         """Input files with their SHA-256, the package version and the parameters."""

@@ -1,0 +1,103 @@
+"""Meta follows files leave out the days without a follow (reference §1.2, [C-fx]): a day of
+the file's range without its row is that export's 0, so a newer export's 0 wins over an older
+export's figure for the day. Other series, and days outside the range, stay unknown."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import hypothesis
+import pandas as pd
+from hypothesis import strategies as hs
+
+import smmanalytics as smm
+
+
+def _daily(path: Path, title: str, rows: dict[str, int]) -> Path:
+    """A Meta daily export as Meta writes it: UTF-16, ``sep=,``, the title, then the days."""
+    body = "".join(f'"{day}T00:00:00","{v}"\n' for day, v in rows.items())
+    path.write_text(f'sep=,\n"{title}"\n"Date","Primary"\n{body}', encoding="utf-16")
+    return path
+
+
+def _series(ds, metric: str = "follows") -> dict[str, float]:
+    d = ds.daily[ds.daily["metric"] == metric]
+    return {f"{day:%Y-%m-%d}": float(v) for day, v in zip(d["date"], d["value"], strict=True)}
+
+
+def _note(ds, code: str, file_part: str) -> dict | None:
+    q = ds.quality
+    hit = q[(q["code"] == code) & q["file"].str.contains(file_part, regex=False)]
+    return hit.iloc[0].to_dict() if len(hit) else None
+
+
+def test_a_newer_exports_omitted_day_is_its_zero_and_wins(tmp_path):
+    """The reviewer's agency in small: the older export (exported 1 February, 14 to 22
+    January) has 15 follows on the 15th; the newer one (exported 1 March, 14 to 20 January)
+    has no row for the 15th, i.e. none. The older 15 was kept: the 14th-22nd summed
+    2 + 15 + 4 + 1 + 5 = 27; it is 2 + 0 + 4 + 0 + 0 + 0 + 1 + 0 + 5 = 12."""
+    _daily(tmp_path / "instagram_follows_2026-01-14_2026-01-22_2026-02-01.csv",
+           "Instagram follows", {"2026-01-14": 2, "2026-01-15": 15, "2026-01-16": 3,
+                                 "2026-01-22": 5})
+    _daily(tmp_path / "instagram_follows_2026-01-14_2026-01-20_2026-03-01.csv",
+           "Instagram follows", {"2026-01-14": 2, "2026-01-16": 4, "2026-01-20": 1})
+    ds = smm.load(tmp_path, cache=False)
+    assert _series(ds) == {
+        "2026-01-14": 2, "2026-01-15": 0, "2026-01-16": 4,        # the newer export's
+        "2026-01-17": 0, "2026-01-18": 0, "2026-01-19": 0, "2026-01-20": 1,
+        "2026-01-21": 0, "2026-01-22": 5}                         # the older one's
+    assert sum(_series(ds).values()) == 12
+    newer = ds.daily[ds.daily["date"] == pd.Timestamp("2026-01-15")]
+    assert newer["source_file"].str.contains("2026-03-01").all()
+    # the newer file left out the 15th, 17th, 18th and 19th; the older the 17th to 21st
+    filled = _note(ds, "zero_days_filled", "2026-03-01")
+    assert filled["level"] == "info" and filled["rows"] == 4
+    assert "between 2026-01-14 and 2026-01-20" in filled["message"]
+    assert _note(ds, "zero_days_filled", "2026-02-01")["rows"] == 5
+    # the older file's 14th to 20th (7 days, four of them its zeros) gave way to the newer
+    assert _note(ds, "snapshot_merged", "2026-02-01")["rows"] == 7
+
+
+def test_other_series_and_net_follows_keep_their_missing_days_unknown(tmp_path):
+    """Only follows files are said to leave out their zero days: a views file's missing day
+    is unknown, as is one of a net change (a follows file with a day below 0)."""
+    _daily(tmp_path / "instagram_views_2026-01-14_2026-01-16_2026-02-01.csv", "Views",
+           {"2026-01-14": 300, "2026-01-16": 280})
+    _daily(tmp_path / "facebook_follows_2026-01-14_2026-01-16_2026-02-01.csv",
+           "Facebook follows", {"2026-01-14": 4, "2026-01-16": -2})
+    ds = smm.load(tmp_path, cache=False)
+    assert _series(ds, "views") == {"2026-01-14": 300, "2026-01-16": 280}
+    assert _series(ds, "net_follows") == {"2026-01-14": 4, "2026-01-16": -2}
+    assert "zero_days_filled" not in set(ds.quality["code"])
+
+
+def test_without_a_range_in_its_name_the_file_covers_the_days_its_rows_reach(tmp_path):
+    """``Instagram follows.csv`` states no range: the days between its first and last rows
+    (the 15th and 16th) are its zeros, none before the 14th nor after the 17th."""
+    _daily(tmp_path / "Instagram follows.csv", "Instagram follows",
+           {"2026-01-14": 3, "2026-01-17": 6})
+    ds = smm.load(tmp_path, cache=False)
+    assert _series(ds) == {"2026-01-14": 3, "2026-01-15": 0, "2026-01-16": 0, "2026-01-17": 6}
+    assert _note(ds, "zero_days_filled", "Instagram follows")["rows"] == 2
+
+
+_DAYS = [dt.date(2026, 1, 1) + dt.timedelta(days=i) for i in range(20)]
+
+
+@hypothesis.settings(max_examples=20, deadline=None)
+@hypothesis.given(hs.dictionaries(hs.sampled_from(_DAYS), hs.integers(1, 50), min_size=1,
+                                  max_size=20))
+def test_a_follows_file_loads_one_row_per_day_of_its_range(tmp_path_factory, rows):
+    """Whatever days a follows file of 1 to 20 January lists, the load has each of the 20
+    days once: the listed ones with their count, the others 0, so the total is the file's."""
+    folder = tmp_path_factory.mktemp("follows")
+    _daily(folder / "instagram_follows_2026-01-01_2026-01-20_2026-01-21.csv",
+           "Instagram follows", {f"{d:%Y-%m-%d}": v for d, v in sorted(rows.items())})
+    ds = smm.load(folder, cache=False)
+    got = _series(ds)
+    assert list(got) == [f"{d:%Y-%m-%d}" for d in _DAYS]
+    assert got == {f"{d:%Y-%m-%d}": rows.get(d, 0) for d in _DAYS}
+    note = _note(ds, "zero_days_filled", "follows")
+    assert (note is None) == (len(rows) == 20)
+    assert note is None or note["rows"] == 20 - len(rows)
