@@ -1490,6 +1490,24 @@ def test_an_incident_does_not_blind_the_level_test_through_its_dispersion():
     assert d.loc[200, "upper"] < 210 < 10 * d.loc[200, "baseline"]
 
 
+def test_a_count_of_exactly_min_count_may_alert_and_one_less_may_not():
+    """min_count is the least count that may alert (``x >= min_count``). Five quiet weeks of
+    zeros, then a day of 5 or of 4 with min_count 5: the NB tails of both counts on that
+    baseline are below nb_p (0.00003 and 0.00023 against 0.001, read from nb_tail), so
+    min_count alone tells them apart: 5 alerts, 4 does not."""
+    settings = AlertSettings(min_count=5)
+    dates = pd.date_range("2026-09-01", periods=36, freq="D")
+    wd = np.asarray(dates.day_of_week, dtype=int)
+    for last, alerts_ in ((5.0, True), (4.0, False)):
+        x = np.append(np.zeros(35), last)[None, :]
+        lv = _count_level(x, x, wd, settings)
+        assert lv["tested"][0, 35] and not lv["busy"][0, 35]
+        tail = st.nb_tail(x[0, 35:], lv["mu"][0, 35:], lv["r"][0, 35:])[0]
+        assert tail < settings.nb_p
+        assert lv["alert"][0, 35] == alerts_
+        assert not lv["alert"][0, :35].any()
+
+
 def test_a_signal_with_no_day_tested_is_not_monitored(tmp_path):
     """21 days of X's account overview: its two known signals have no day with 4 earlier same
     weekdays. The review read "2 of 5 signals monitored" and smm alerts "no alert"."""

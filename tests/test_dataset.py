@@ -436,6 +436,29 @@ def test_a_renamed_copy_of_an_older_export_does_not_replace_the_newer_one(tmp_pa
         assert q.loc["snapshot_guessed", "level"] == "warning"
 
 
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_a_dated_snapshot_wins_over_an_unknown_one(order):
+    """Two exports of post 179001, none guessed: one of snapshot 15 November (views 350), one
+    of no snapshot at all (NaT, views 300). An unknown snapshot sorts before any known one,
+    so the dated row's figures are kept whichever file comes first: views 350, not 300; the
+    undated file is told its 1 post was also in a newer export."""
+    from smmanalytics.quality import QualityLog
+
+    def export(name, snapshot, views):
+        return pd.DataFrame({"platform": ["instagram"], "post_id": ["179001"],
+                             "published_at": pd.to_datetime(["2026-10-05T09:00Z"]),
+                             "views": [views], "source_file": [name],
+                             "snapshot_at": pd.to_datetime([snapshot], utc=True)})
+
+    frames = [export("dated.csv", "2026-11-15T00:00Z", 350.0), export("undated.csv", None, 300.0)]
+    log = QualityLog()
+    out = dataset.merge_table("posts", [frames[i] for i in order], log)
+    assert out["views"].tolist() == [350.0] and out["source_file"].tolist() == ["dated.csv"]
+    q = log.to_frame()
+    assert q[["file", "code", "rows"]].values.tolist() == [["undated.csv", "snapshot_merged", 1]]
+    assert q.loc[0, "message"] == "1 posts also in a newer export; the newest snapshot was kept"
+
+
 def test_between_two_guessed_snapshots_the_later_wins_with_a_warning(tmp_path):
     """Two exports of no date in their names: the one modified last is kept (views 120 + 230
     = 350, not 100 + 200), as before, but the note says the modification times decided."""

@@ -31,7 +31,7 @@ from smmanalytics.loaders._ids import (
     tiktok_id_time,
     x_snowflake_time,
 )
-from smmanalytics.loaders._numbers import parse_numbers
+from smmanalytics.loaders._numbers import column_decimal, parse_numbers
 from smmanalytics.loaders._preamble import split_text
 from smmanalytics.loaders._registry import snapshot_from_name
 from smmanalytics.quality import QualityLog
@@ -100,6 +100,46 @@ def test_numbers_column_evidence_resolves_ambiguity():
     assert parse_numbers(_s("0.125"), decimal=",").tolist() == [0.125]
     assert parse_numbers(_s("0,125", "0,5")).tolist() == [0.125, 0.5]
     assert parse_numbers(_s("0,125"), decimal=".").tolist() == [0.125]
+
+
+@pytest.mark.parametrize(("cells", "decimal", "expected"), [
+    # decimal comma: "-1 234,5 €" is 1234.5 (space thousands, comma decimal) with a minus;
+    # "(12)" an accountant's minus 12; "−3,5" with the minus sign U+2212 is 3.5 negated
+    (("-1 234,5 €", "(12)", "\u22123,5"), ",", [-1234.5, -12.0, -3.5]),
+    # decimal point: "-1,234.5" is 1234.5 (the last mark is decimal); "(1,200)" follows the
+    # column's evidence (a dot decimal), so 1,200 is 1200; "−3.5" is 3.5 negated
+    (("-1,234.5", "(1,200)", "\u22123.5"), ".", [-1234.5, -1200.0, -3.5]),
+])
+def test_numbers_negative_forms(cells, decimal, expected):
+    assert parse_numbers(_s(*cells), decimal=decimal).tolist() == expected
+    # the evidence of the column alone gives the same reading
+    assert parse_numbers(_s(*cells)).tolist() == expected
+
+
+@pytest.mark.parametrize(("hint", "expected"), [(".", "."), (",", ","), (None, ".")])
+def test_column_decimal_tie_follows_the_hint_then_english(hint, expected):
+    # "1,5" is one cell of comma evidence (a comma followed by 1 digit), "2.5" one of dot
+    # evidence; "1,234" fits both readings and counts for neither: 1 against 1, a tie,
+    # which the hint breaks, else English "."
+    assert column_decimal(_s("1,5", "2.5", "1,234"), hint) == expected
+
+
+def test_numbers_tied_evidence_reads_the_ambiguous_cell_by_the_hint():
+    # the tie above: "1,5" and "2.5" read by their own shape (1.5, 2.5); "1,234" by the
+    # column's mark, the hint: thousands under ".", a decimal under ","
+    assert parse_numbers(_s("1,5", "2.5", "1,234"), decimal=".").tolist() == [1.5, 2.5, 1234.0]
+    assert parse_numbers(_s("1,5", "2.5", "1,234"), decimal=",").tolist() == [1.5, 2.5, 1.234]
+
+
+def test_numbers_repeated_marks_are_thousands_against_the_columns_evidence():
+    # "3.5" and "2.25" are two cells of dot-decimal evidence against one ("1.234.567", dots
+    # repeated) of dot thousands: the column reads ".", yet a cell with two dots cannot hold
+    # two decimal marks, so its own shape wins: 1.234.567 is 1,234,567
+    got = parse_numbers(_s("1.234.567", "3.5", "2.25"))
+    assert got.tolist() == [1_234_567.0, 3.5, 2.25]
+    # likewise repeated commas in a comma-decimal column: 1,234,567 and 3,5, 2,25
+    got = parse_numbers(_s("1,234,567", "3,5", "2,25"))
+    assert got.tolist() == [1_234_567.0, 3.5, 2.25]
 
 
 def test_numbers_suffixes_floats_and_currency():

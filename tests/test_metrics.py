@@ -94,6 +94,29 @@ def test_engagement_median_and_pooled_by_platform():
     assert e.loc["x", "posts"] == 2
 
 
+@pytest.mark.parametrize("denominator", metrics.DENOMINATORS)
+def test_engagement_median_is_the_middle_post_not_the_mean(denominator):
+    """Three posts are the fewest where a median and a mean part: on 1,000 each of the
+    denominator, 10, 20 and 300 interactions are rates 0.01, 0.02 and 0.30; the median is
+    the middle one, 0.02 (the mean would be 0.11); pooled (10 + 20 + 300) / 3,000 = 0.11."""
+    posts = pd.DataFrame({"platform": ["instagram"] * 3,
+                          "reactions": [10.0, 20.0, 300.0],
+                          denominator: [1_000.0] * 3})
+    e = metrics.engagement(posts, by="platform").iloc[0]
+    assert e[f"er_{denominator}_median"] == pytest.approx(0.02)
+    assert e[f"er_{denominator}_pooled"] == pytest.approx(0.11)
+
+
+def test_ctr_median_is_the_middle_post_not_the_mean():
+    # 10, 20 and 300 link clicks on 1,000 impressions each: ctr 0.01, 0.02, 0.30; median
+    # 0.02 (mean 0.11); pooled 330 / 3,000 = 0.11
+    posts = pd.DataFrame({"platform": ["instagram"] * 3, "reactions": [1.0] * 3,
+                          "link_clicks": [10.0, 20.0, 300.0], "impressions": [1_000.0] * 3})
+    e = metrics.engagement(posts, by=None).iloc[0]
+    assert e["ctr_median"] == pytest.approx(0.02)
+    assert e["ctr_pooled"] == pytest.approx(0.11)
+
+
 def test_engagement_without_groups_is_one_row():
     e = metrics.engagement(_posts(), by=None)
     assert len(e) == 1 and e.loc[0, "posts"] == 6

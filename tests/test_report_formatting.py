@@ -5,7 +5,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from smmanalytics.report.formatting import Formatter
+from smmanalytics.report.formatting import Formatter, half_up
 
 
 @pytest.mark.parametrize("lang,number,percent,money,month", [
@@ -98,6 +98,18 @@ def test_what_rounds_to_zero_carries_no_minus_sign(lang):
     assert f.change(-0.0001) == f.percent(0, 1)
     assert f.points(-0.00001) == f.points(0) == f"±{f.number(0, 2)} pp"
     assert f.percent(-0.0006, 1).startswith("-")        # -0.06 % shows as -0.1 %
+
+
+@pytest.mark.parametrize("x,digits,expected", [
+    # halves exact in binary (0.125 = 1/8, 2.25 = 9/4, 12.5 = 25/2), so the half is a true
+    # half: up, away from zero, where half to even (and round()) gives 0.12, 2.2, 12
+    (0.125, 2, 0.13), (2.25, 1, 2.3), (-2.25, 1, -2.3), (12.5, 0, 13.0),
+    # the shortest repr is rounded, the figure the reader sees: 2.675 (binary 2.67499…),
+    # which round() makes 2.67
+    (2.675, 2, 2.68),
+])
+def test_half_up_rounds_halves_up(x, digits, expected):
+    assert half_up(x, digits) == expected
 
 
 def test_changes_are_signed_both_ways():

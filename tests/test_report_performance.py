@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from smmanalytics.report import BrandReport, Formatter
+from smmanalytics.report.performance import PerformanceSections
 
 from ._report_helpers import SAMPLE, _pdf_text
 
@@ -384,6 +385,23 @@ def test_a_quarter_takes_its_article_in_the_comparison(lang, first):
     bullets = next(b for b in sec.blocks if b["kind"] == "bullets")["items"]
     assert first in bullets
     assert all(b[:1].isupper() for b in bullets)
+
+
+@pytest.mark.parametrize("kpi,x,whole,expected", [
+    # a daily rate at one decimal: 2.25 → +2.3, -0.45 → -0.5 (half to even: +2.2, -0.4)
+    ("followers_net", 2.25, False, "+2.3"), ("followers_net", -0.45, False, "-0.5"),
+    # a period's total, whole: 12.5 → +13 (half to even: +12)
+    ("followers_net", 12.5, True, "+13"),
+    # money to the cent: 15.125 (121/8, exact) → +€15.13 (half to even: +€15.12)
+    ("revenue", 15.125, False, "+€15.13"),
+])
+def test_signed_changes_round_half_up(kpi, x, whole, expected):
+    """The comparison's signed figures round half up as the rest of the report. Its tables
+    reach a half only from fractional totals (a whole count per day of a 31-day month is no
+    .x5), so the figure is given to _signed itself."""
+    sections = PerformanceSections()
+    sections.fmt = Formatter("en")
+    assert sections._signed(kpi, x, whole=whole) == expected
 
 
 def test_a_change_compared_per_day_says_so():
