@@ -62,7 +62,8 @@ def test_an_installed_package_runs_its_notebooks_from_the_cache_folder(installed
 def test_notebooks_missing_from_the_cache_folder_are_written_again(installed):
     first = notebook_path("campaign")
     first.unlink()                  # a partial clean-up by hand
-    assert notebook_path("campaign").read_text(encoding="utf-8") == file_text(first.name)
+    assert notebook_path("campaign") == first
+    assert first.read_text(encoding="utf-8") == file_text(first.name)
 
 
 def test_an_unwritable_cache_folder_runs_the_notebooks_from_a_temporary_folder(installed):

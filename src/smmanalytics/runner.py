@@ -126,9 +126,13 @@ def _package_notebooks() -> Path:
 def _write_notebooks(final: Path) -> Path:
     """Write the package's notebooks into a temporary folder beside ``final``, then rename it
     ``final``, so that a report never runs a half-written notebook; another process that
-    renamed its own copy first wins (the same notebooks)."""
+    renamed its own copy first wins (the same notebooks). Into ``final`` itself, the ones it
+    lacks."""
     from . import notebooks
 
+    if final.is_dir():      # complete once renamed: a notebook was removed by hand since
+        notebooks.write(final, replace=False)          # each file atomically
+        return final
     final.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{final.name}.", dir=final.parent))
     try:
