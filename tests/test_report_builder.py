@@ -77,6 +77,24 @@ def test_write_pdf_writes_the_calendars_beside_the_pdf_and_none_without_it(ds, t
     assert not (tmp_path / "c").exists()
 
 
+def test_a_typst_too_old_for_the_report_is_said(ds, tmp_path, monkeypatch):
+    """typst's compile takes ``timestamp`` (the PDF's fixed creation time) from 0.15 on; an
+    older one raised a bare TypeError out of the report's last cell."""
+    import typst
+
+    def compile_0_14(input, output=None, root=None, font_paths=(), ignore_system_fonts=False,
+                     format=None, ppi=None, sys_inputs=None):     # typst 0.14's parameters
+        raise AssertionError("not reached: called with timestamp=")
+
+    monkeypatch.setattr(typst, "compile", compile_0_14)
+    rep = BrandReport(ds, "2026-10", lang="fr")
+    rep.kpi_table()
+    with pytest.raises(ReportError, match=r"the typst package \S+ cannot render the report "
+                                          r"\(.*timestamp.*\); expected typst>=0\.15"):
+        rep.write_pdf(tmp_path / "r.pdf")
+    assert not (tmp_path / "r.pdf").exists()
+
+
 def test_section_reads_as_plain_text(ds):
     """A section's text repr (a console, a notebook's text view) reads as the section: it was
     the dataclass' one line of block dicts."""

@@ -38,6 +38,8 @@ Each source file (or zip member) that parses is stored once under the cache dire
 - the logo of a zipped brand folder is extracted to ``<dir>/logos/<sha256><suffix>``, named by
   its content, for the report to read (``Brand.logo`` points there; a report that finds it
   gone reads it from the archive again, ``dataset.logo_bytes``);
+- an installed package's report notebooks are written to ``<dir>/notebooks/<version>-<digest>/``
+  for papermill to run (``runner.notebook_path``: a wheel has no notebooks/ folder);
 - an entry that cannot be read (corrupt: failing its digests, truncated, another version's
   layout, tables other than its ``meta.json`` lists, a whole load's notes for another number
   of files) is ignored, logged at debug level and rewritten: the cache never raises and never
@@ -45,10 +47,11 @@ Each source file (or zip member) that parses is stored once under the cache dire
   (a file, a read-only or full disk) is said once per process by a RuntimeWarning: loads then
   parse every export again;
 - :func:`clear` removes what the cache writes (entry folders of any parser version, digests,
-  logos, each with the temporary files of their writes) and nothing else: ``$SMM_CACHE_DIR``
-  may name a folder that holds other files. The folder itself goes when nothing else is left.
-  Racing a load, neither fails: an entry removed while written is written again (once, then
-  left unsaid: the folder is writable), one a load keeps filling is left to it and said.
+  logos, notebooks, each with the temporary files of their writes) and nothing else:
+  ``$SMM_CACHE_DIR`` may name a folder that holds other files. The folder itself goes when
+  nothing else is left. Racing a load, neither fails: an entry removed while written is
+  written again (once, then left unsaid: the folder is writable), one a load keeps filling is
+  left to it and said.
 
 The directory is ``$SMM_CACHE_DIR``, else ``$XDG_CACHE_HOME/smmanalytics``, else
 ``~/.cache/smmanalytics``.
@@ -507,9 +510,10 @@ def remember_digest(path: Path, st: os.stat_result, sha256: str) -> None:
 #: a trailing suffix are the temporary files of :func:`~smmanalytics._io.atomic_write`
 _OWNED = re.compile(r"v\d+/[0-9a-f]{2}/[0-9a-f]{64}"
                     r"|digests/[0-9a-f]{2}/\.?[0-9a-f]{64}\.json(\.[^/]+)?"
-                    r"|logos/\.?[0-9a-f]{64}[^/]*")
+                    r"|logos/\.?[0-9a-f]{64}[^/]*"
+                    r"|notebooks/[^/]+")     # an installed package's (runner.notebook_path)
 #: the folders that hold them
-_HOLDERS = re.compile(r"v\d+(/[0-9a-f]{2})?|digests(/[0-9a-f]{2})?|logos")
+_HOLDERS = re.compile(r"v\d+(/[0-9a-f]{2})?|digests(/[0-9a-f]{2})?|logos|notebooks")
 
 
 def _scan(root: Path) -> dict:

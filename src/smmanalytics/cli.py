@@ -42,6 +42,17 @@ def _cmd_sample(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_notebooks(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .notebooks import write
+
+    for name, written in write(args.out, replace=args.force).items():
+        path = Path(args.out) / name
+        print(f"{path}" if written else f"{path}: kept (already there; --force replaces it)")
+    return 0
+
+
 def _cmd_inspect(args: argparse.Namespace) -> int:
     """Print what each export file is (platform, format, locale, rows, dates, zone, warnings)."""
     from .loaders import inspect_files
@@ -351,6 +362,13 @@ def _parser() -> argparse.ArgumentParser:
     ps.add_argument("--out", required=True, help="output folder (created if missing)")
     ps.add_argument("--seed", type=int, default=2026, help="random seed (default 2026)")
     ps.set_defaults(func=_cmd_sample)
+    # the package's notebooks (notebooks.py), for JupyterLab or papermill
+    pn = sub.add_parser("notebooks", help="write the report notebooks and the guided tour "
+                                          "(explore.ipynb) into a folder")
+    pn.add_argument("--out", required=True, help="output folder (created if missing)")
+    pn.add_argument("--force", action="store_true",
+                    help="replace the notebooks already there (kept by default: edited ones)")
+    pn.set_defaults(func=_cmd_notebooks)
     _register_timing(sub)
     # cache of parsed exports (_cache.py)
     pc = sub.add_parser("cache", help="the cache of parsed exports: where, how big; clear it")

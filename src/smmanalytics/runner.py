@@ -68,19 +68,82 @@ def report_kind(kind: object) -> object:
 
 
 def notebook_path(kind: str) -> Path:
-    """The notebook of a report kind: ``$SMM_NOTEBOOKS`` or the repository's notebooks/."""
+    """The notebook of a report kind: in ``$SMM_NOTEBOOKS`` when it is set; else in the
+    checkout's notebooks/ when the package runs from one (the analyst may have edited them);
+    else the package's own (:mod:`smmanalytics.notebooks`), written once into the cache
+    folder: an installed package has no notebooks/ folder."""
     try:
         name = REPORT_KINDS[report_kind(kind)]
     except KeyError:
         raise ReportError(f"unknown report kind {kind!r}; expected one of "
                           f"{sorted(REPORT_KINDS)}") from None
-    roots = [Path(os.environ["SMM_NOTEBOOKS"])] if os.environ.get("SMM_NOTEBOOKS") else []
-    roots.append(Path(__file__).resolve().parents[2] / "notebooks")
-    for root in roots:
-        if (root / name).is_file():
-            return root / name
-    raise ReportError(f"notebook {name} not found in {', '.join(map(str, roots))}; set "
-                      "SMM_NOTEBOOKS to the folder holding the report notebooks")
+    if os.environ.get("SMM_NOTEBOOKS"):
+        root = Path(os.environ["SMM_NOTEBOOKS"])
+        if not (root / name).is_file():
+            raise ReportError(f"notebook {name} not found in {root}, the folder SMM_NOTEBOOKS "
+                              "names; expected the report notebooks there (smm notebooks --out "
+                              "DIR writes them), or SMM_NOTEBOOKS unset to run the package's",
+                              notebook=name)
+        return root / name
+    checkout = _checkout_notebooks()
+    if checkout is not None and (checkout / name).is_file():
+        return checkout / name
+    return _package_notebooks() / name
+
+
+def _checkout_notebooks() -> Path | None:
+    """The notebooks/ folder of the checkout the package runs from (``<root>/src/smmanalytics``
+    beside ``<root>/pyproject.toml``), or None: an installed package's folder is no checkout,
+    whatever lies two folders up."""
+    package = Path(__file__).resolve().parent
+    root = package.parents[1]
+    if package.parent.name == "src" and (root / "pyproject.toml").is_file():
+        return root / "notebooks"
+    return None
+
+
+def _package_notebooks() -> Path:
+    """A folder holding the package's notebooks: ``<cache>/notebooks/<version>-<digest>/``
+    (:func:`smmanalytics._cache.cache_dir`; ``smm cache clear`` removes it), written on first
+    use; named by the notebooks' digest, so an upgrade never runs an older copy. When the
+    cache folder cannot be written, a private temporary folder."""
+    from . import __version__, notebooks
+    from ._cache import cache_dir
+
+    final = cache_dir() / "notebooks" / f"{__version__}-{notebooks.digest()[:16]}"
+    if all((final / name).is_file() for name in notebooks.NOTEBOOKS):
+        return final
+    try:
+        return _write_notebooks(final)
+    except OSError as exc:       # OutputError too: a read-only or full disk
+        logger.info("cannot write the notebooks in %s (%s); using a temporary folder",
+                    final, exc)
+        work = Path(tempfile.mkdtemp(prefix="smm-notebooks-"))
+        notebooks.write(work)
+        return work
+
+
+def _write_notebooks(final: Path) -> Path:
+    """Write the package's notebooks into a temporary folder beside ``final``, then rename it
+    ``final``, so that a report never runs a half-written notebook; another process that
+    renamed its own copy first wins (the same notebooks). Into ``final`` itself, the ones it
+    lacks."""
+    from . import notebooks
+
+    if final.is_dir():      # complete once renamed: a notebook was removed by hand since
+        notebooks.write(final, replace=False)          # each file atomically
+        return final
+    final.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{final.name}.", dir=final.parent))
+    try:
+        notebooks.write(work)
+        os.replace(work, final)
+    except OSError:
+        if not all((final / name).is_file() for name in notebooks.NOTEBOOKS):
+            raise
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return final
 
 
 def _brand_of(data: Path, brand: str | None, default: Brand | None = None) -> Brand:

@@ -126,7 +126,8 @@ YEARS = (1990, 2200)
 def _fold(s: pd.Series) -> pd.Series:
     """NFC, lower case, NBSP → space, collapsed spaces."""
     s = s.astype("str").str.normalize("NFC").str.lower()
-    return s.str.replace(r"[\s\u00a0\u202f]+", " ", regex=True).str.strip()
+    # not a raw string: RE2 (pandas 3.0's str methods) refuses the pattern's \u escapes
+    return s.str.replace("[\\s\u00a0\u202f]+", " ", regex=True).str.strip()
 
 
 def local_to_utc(naive: pd.Series, tz: str) -> tuple[pd.Series, dict[str, int]]:

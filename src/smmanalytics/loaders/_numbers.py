@@ -33,7 +33,10 @@ __all__ = ["parse_numbers", "MISSING", "AMBIGUOUS_DOT", "AMBIGUOUS_COMMA", "deci
 MISSING = frozenset({"", "-", "--", "—", "–", "n/a", "na", "undefined", "null", "none", "nan",
                      "#n/a", "n.a.", "n.d."})
 _CURRENCY = r"[€$£¥₹₽₺]|\b(?:EUR|USD|GBP|CHF|JPY|CAD|AUD)\b"
-_SPACES = r"[\s\u00a0\u202f\u2009']"
+#: not raw strings: the spaces are the characters themselves (Python's \u escapes), as the
+#: str methods of pandas 3.0 hand the patterns to Arrow's RE2, which refuses ``\u``
+_SPACES = "[\\s\u00a0\u202f\u2009']"
+_SIGN = "^[-+\u2212(]|\\)$"     # a sign, or the parentheses of an accounting negative
 #: a number that reads as thousands or as a decimal (``22.485``, ``22,485``): the column's
 #: evidence, then the ``decimal`` hint, decide
 AMBIGUOUS_DOT = r"^[1-9]\d{0,2}(?:\.\d{3})+$"
@@ -105,7 +108,7 @@ def parse_numbers(values: pd.Series, *, file: str | None = None, column: str | N
     s = s.str.replace(_SPACES, "", regex=True)
     neg = s.str.startswith("-") | s.str.startswith("\u2212") | (
         s.str.startswith("(") & s.str.endswith(")"))
-    s = s.str.replace(r"^[-+\u2212(]|\)$", "", regex=True)
+    s = s.str.replace(_SIGN, "", regex=True)
     suffix = s.str.extract(r"([kKmMbB])$", expand=False).str.upper()
     mult = suffix.map({"K": 1e3, "M": 1e6, "B": 1e9}).astype("Float64").fillna(1.0)
     s = s.str.replace(r"[kKmMbB]$", "", regex=True)

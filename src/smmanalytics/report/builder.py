@@ -143,6 +143,16 @@ def _figure_fonts() -> list[str]:
     return [str(Path(path).parent)]
 
 
+def _typst_version() -> str:
+    """The installed typst package's version, for an error that says it is too old."""
+    from importlib import metadata
+
+    try:
+        return metadata.version("typst")
+    except metadata.PackageNotFoundError:     # imported from a folder pip did not install
+        return "(version unknown)"
+
+
 #: blocks that may stand between a heading and the figure or table kept with it
 _LEAD_IN = ("text", "note", "kpis")
 #: blocks a heading and its lead-in are kept with
@@ -520,6 +530,9 @@ class Report:
                     return compiling.result(), done
                 except RuntimeError as exc:  # typst reports compile errors as RuntimeError
                     raise ReportError(f"Typst could not render the report: {exc}") from exc
+                except TypeError as exc:     # a typst before 0.15: compile takes no timestamp
+                    raise ReportError(f"the typst package {_typst_version()} cannot render the "
+                                      f"report ({exc}); expected typst>=0.15") from exc
 
     def write_pdf(self, path: str | os.PathLike) -> Path:
         """Write the PDF atomically (temporary file in the same folder, then rename)."""
