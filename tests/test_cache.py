@@ -132,6 +132,31 @@ def test_an_entry_holds_one_record_batch_and_gives_the_frame_back(tmp_path):
     assert df["account_id"].array._pa_array.num_chunks == 3        # the caller's frame as it was
 
 
+def test_a_table_read_back_keeps_no_view_of_its_mapped_file(tmp_path):
+    """The entry's file is memory-mapped to be read: its lz4 buffers are decompressed into the
+    table's own memory. A buffer left uncompressed (here a whole file written without
+    compression) would be a view of the mapping, keeping the file open after the load: such a
+    table is read again from a copy of the bytes, the same table."""
+    import pyarrow as pa
+
+    table = pa.table({"post_id": ["1", "2", None], "reach": [1.5, None, 3.0],
+                      "platform": pa.array(["x", "x", "tiktok"]).dictionary_encode()})
+    for compression in ("lz4", None):
+        path = tmp_path / f"{compression}.arrow"
+        with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(
+                sink, table.schema,
+                options=pa.ipc.IpcWriteOptions(compression=compression)) as writer:
+            writer.write_table(table)
+        with pa.memory_map(str(path)) as source:
+            data = source.read_buffer()
+            viewed = _cache._views_of(pa.ipc.open_file(data).read_all(), data)
+        assert viewed == (compression is None)
+        back = _cache._decoded(path, _cache._table_digest(path.read_bytes()))
+        assert back.equals(table)
+    with pytest.raises(ValueError, match="differ from those written"):
+        _cache._decoded(path, "crc32:00000000")
+
+
 def test_cached_load_is_a_hit(cache_dir, exports, monkeypatch):
     smm.load(exports)
     from smmanalytics.loaders import _registry

