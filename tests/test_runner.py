@@ -435,6 +435,17 @@ def test_failure_names_notebook_and_cell(notebooks, tmp_path):
     assert not (tmp_path / "reports" / "broken" / "2026-10").exists()
 
 
+def test_a_failed_report_exits_with_1_a_missing_folder_with_2(notebooks, tmp_path, capsys):
+    """README: 1 when a report failed, 2 on a usage or configuration error before any report
+    runs. A notebook's failing cell exited with 2, as a typo in the command does."""
+    data = _brand(tmp_path, "Broken", broken=True)
+    assert main(["report", "monthly", "--data", str(data), "--period", "2026-10",
+                 "--out", str(tmp_path / "reports")]) == 1
+    assert "failed in cell 2" in capsys.readouterr().err
+    assert main(["report", "monthly", "--data", str(tmp_path / "nowhere"), "--period",
+                 "2026-10", "--out", str(tmp_path / "reports")]) == 2
+
+
 def test_batch_isolates_a_failing_brand(notebooks, tmp_path, capsys):
     _brand(tmp_path, "Alpha")
     _brand(tmp_path, "Beta", broken=True)

@@ -253,7 +253,7 @@ class PerformanceSections:
                 if ax.get_legend() is not None:
                     for text in ax.get_legend().get_texts():
                         text.set_text(f.label("cat_" + text.get_text().replace(" ", "_")))
-                ax.set_xlabel(f"{f.label('cost')} ({self.brand.currency})")
+                ax.set_xlabel(plots.plain(f"{f.label('cost')} ({self.brand.currency})"))
                 ax.set_ylabel("")
                 self.figure(sec, fig, caption=f.label("cost_by_campaign"), width="80%")
         return sec
