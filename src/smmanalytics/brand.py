@@ -24,7 +24,10 @@ from .errors import (
 
 __all__ = ["Brand", "default_brand", "read_brand", "slugify"]
 
-_HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
+#: a colour the report's typst accepts (``rgb("#2F4F3A")``), matched whole: ``$`` also matched
+#: before a final newline, and ``"#2F4F3A\n"`` passed, to fail in typst ("color string contains
+#: non-hexadecimal letters") instead of as the ConfigError of any other bad colour
+_HEX = re.compile(r"#[0-9a-fA-F]{6}")
 #: a fixed offset written for a zone: "+01:00", "UTC+1", "GMT-5", "+0100"
 _OFFSET = re.compile(r"^(?:UTC|GMT|Z)?\s*[+\-\u2212]\s*\d{1,2}(?::?\d{2})?$", re.IGNORECASE)
 LANGS = ("en", "fr", "it")
@@ -80,6 +83,11 @@ class Brand:
         from .benchmarks import industry_name
 
         industry_name(self.industry, "industry")
+        for name in ("primary_color", "accent_color"):     # typst's, as brand.yaml's colors
+            value = getattr(self, name)
+            if not (isinstance(value, str) and _HEX.fullmatch(value)):
+                raise ArgumentError("colour must be a hex code", argument=name,
+                                    expected="#RRGGBB", got=value)
 
 
 def default_brand(folder: str | None = None) -> Brand:
@@ -158,7 +166,7 @@ def read_brand(path: str | Path, *, data: bytes | None = None,
         lang = Brand.language
     colors = dict(raw.get("colors") or {})
     for key in ("primary", "accent"):
-        if key in colors and not _HEX.match(str(colors[key])):
+        if key in colors and not _HEX.fullmatch(str(colors[key])):
             bad(ConfigError("colour must be a hex code", file=str(path),
                             column=f"colors.{key}", expected="#RRGGBB", got=colors[key]))
             del colors[key]
