@@ -605,6 +605,10 @@ def test_batch_config_takes_one_report_kind_as_a_string(tmp_path, written):
     ("  - {name: a, data: A}\n  - {name: a, data: A, lang: it, reports: [best-times, "
      "monthly]}\n",
      r"brands\[1\] and brands\[2\] ask for the same monthly report"),
+    # two spellings of one campaign write the same files ("…-campaign-noel-…")
+    ("  - {name: a, data: A, reports: [campaign], parameters: {campaign: Noël}}\n"
+     "  - {name: a, data: A, reports: [campaign], parameters: {campaign: noel}}\n",
+     r"brands\[1\] and brands\[2\] ask for the same campaign report of 'a'"),
     # one entry listing a report twice was "brands[1] and brands[1] ask for the same monthly
     # report … expected a name of its own for each brand": the name was not the matter
     ("  - {name: a, data: A, reports: [monthly, best-times, monthly]}\n",
@@ -631,6 +635,26 @@ def test_batch_takes_one_brand_in_two_languages_and_two_campaigns(tmp_path):
     assert [(j.kind, j.lang, dict(j.parameters)) for j in jobs] == [
         ("monthly", None, {}), ("monthly", "it", {}), ("campaign", None, {"campaign": "x"}),
         ("campaign", None, {"campaign": "y"})]
+
+
+def test_two_non_latin_campaigns_write_files_of_their_own(tmp_path):
+    """"双十一" and "حملة الصيف" were both slugged "brand": the second campaign's PDF replaced
+    the first's (maison-seve-campaign-brand-2026-10-en.pdf), and the batch took them for two
+    campaigns. Each gets the first 8 hex digits of the SHA-256 of its name (UTF-8), as
+    `printf '双十一' | sha256sum` gives them: 99122b0d, ed533876."""
+    from smmanalytics.runner import _stem
+
+    assert _stem("campaign", "maison-seve", "2026-10", "双十一", lang="en") == \
+        "maison-seve-campaign-99122b0d-2026-10-en"
+    assert _stem("campaign", "maison-seve", "2026-10", "حملة الصيف", lang="en") == \
+        "maison-seve-campaign-ed533876-2026-10-en"
+    cfg = tmp_path / "agency.yaml"
+    cfg.write_text("brands:\n"
+                   "  - {name: a, data: A, reports: [campaign], parameters: {campaign: 双十一}}\n"
+                   "  - {name: a, data: A, reports: [campaign], parameters: "
+                   "{campaign: حملة الصيف}}\n", encoding="utf-8")
+    assert [dict(j.parameters)["campaign"] for j in read_batch_config(cfg, "2026-10")] == \
+        ["双十一", "حملة الصيف"]
 
 
 def test_batch_period_is_checked_once_before_any_report(tmp_path, capsys):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import posixpath
 import re
 import unicodedata
@@ -37,10 +38,31 @@ KEYS = ("name", "slug", "timezone", "currency", "language", "industry", "colors"
 COLOR_KEYS = ("primary", "accent")
 
 
+#: Latin letters that Unicode does not decompose into an ASCII letter and an accent
+_LATIN = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ø": "o",
+                        "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "þ": "th", "Þ": "TH",
+                        "ð": "d", "Ð": "D", "ı": "i"})
+
+
 def slugify(text: str) -> str:
-    """ASCII, lower-case, hyphenated: ``"Maison Sève"`` → ``"maison-seve"``."""
-    ascii_ = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-") or "brand"
+    """ASCII, lower-case, hyphenated: ``"Maison Sève"`` → ``"maison-seve"``.
+
+    A name whose letters, digits or emoji do not all have an ASCII spelling gets a short
+    hash of the name after what is left: "双十一" and "حملة الصيف" were both "brand",
+    and the second campaign's report replaced the first's. The hash is of the name as
+    written (NFC), the same on every run and machine.
+
+    >>> slugify("Søren & Co"), slugify("双十一"), slugify("Noël 双十一")
+    ('soren-co', '99122b0d', 'noel-36dd42cb')
+    """
+    folded = unicodedata.normalize("NFKD", text.translate(_LATIN))
+    ascii_ = folded.encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")
+    if any(not c.isascii() and unicodedata.category(c)[0] in "LN" or
+           unicodedata.category(c) == "So" for c in folded):
+        digest = hashlib.sha256(unicodedata.normalize("NFC", text).encode()).hexdigest()[:8]
+        return f"{slug}-{digest}" if slug else digest
+    return slug or "brand"
 
 
 @dataclass(frozen=True)

@@ -621,7 +621,8 @@ def _check_distinct_outputs(entries: list[tuple[int, list[BatchJob]]], file: str
             lang = None
         for job in entry_jobs:
             campaign = dict(params).get("campaign") if job.kind == "campaign" else None
-            key = (slug, job.kind, campaign, lang)
+            # the campaign as its files name it: "Noël" and "Noel" write the same PDF
+            key = (slug, job.kind, None if campaign is None else slugify(str(campaign)), lang)
             if seen.get(key) == entry:     # "brands[1] and brands[1] ask for the same…"
                 raise ConfigError(f"brands[{entry}]'s reports lists {job.kind} twice, which "
                                   "would write the same files twice", file=file,
