@@ -390,3 +390,24 @@ def test_a_best_times_cover_counts_the_history_it_analyses(ds):
     assert n > len(rep.posts)              # the fixture's posts start in September
     assert rep.cover_lines[1] == f"Posts up to 31 October 2026 (the history analysed): {n}"
     assert BrandReport(ds, "2026-10", lang="en").cover_lines[1] == f"Posts: {len(rep.posts)}"
+
+
+@pytest.mark.parametrize("lang,name,line", [
+    ("fr", "export de Instagram.csv",
+     "Attention : 1 fichier n'a pas pu être lu (export de Instagram.csv) ; ses chiffres "
+     "manquent à ce rapport (voir Qualité des données)."),
+    ("it", "dati al 8 ottobre.csv",
+     "Attenzione: impossibile leggere 1 file (dati al 8 ottobre.csv); i suoi dati mancano in "
+     "questo rapporto (vedi Qualità dei dati)."),
+])
+def test_cover_names_files_as_they_are_named(ds, lang, name, line):
+    """The elision of the language's prose ("de Instagram" → "d'Instagram", "al 8" →
+    "all'8") rewrote the names of the files on the cover into names of no file; it is the
+    package's words' only. The cover's text in the PDF says the name as written."""
+    log = QualityLog()
+    log.add(f"x/{name}", "failed", f"file x/{name}, line 2: bad", level="error")
+    rep = BrandReport(dataclasses.replace(ds, quality=log.to_frame()), "2026-10", lang=lang)
+    assert rep.cover_warnings == [line]
+    assert rep.to_json()["cover_warnings"] == [line]
+    text = PdfReader(io.BytesIO(rep.pdf_bytes())).pages[0].extract_text()
+    assert name in " ".join(text.split())

@@ -324,6 +324,11 @@ class Report:
     cover_warnings : list of str
         Lines the cover shows in bold under them: what the reader must know before any
         figure (files that could not be read).
+
+    The cover's lines, texts and bullets are put in the language's prose
+    (:meth:`Formatter.prose`: "al 8 ottobre" → "all'8 ottobre") when they are given, the
+    brand's words in them left as they are when marked (:meth:`Formatter.verbatim`); the
+    prose is never applied twice, which would reach the brand's words.
     """
 
     def __init__(self, *, title: str, period_label: str, brand, lang: str = "en",
@@ -331,8 +336,8 @@ class Report:
                  toc: bool = True) -> None:
         self.fmt = Formatter(lang, brand.currency)
         self.title, self.period_label, self.brand, self.lang = title, period_label, brand, lang
-        self.cover_lines = list(cover_lines or [])
-        self.cover_warnings = list(cover_warnings or [])
+        self.cover_lines = [self.fmt.prose(t) for t in cover_lines or []]
+        self.cover_warnings = [self.fmt.prose(t) for t in cover_warnings or []]
         self.toc = toc
         self.blocks: list[dict] = []
         self.figures: dict[str, bytes] = {}
@@ -483,8 +488,7 @@ class Report:
                       "accent": self.brand.accent_color},
             "logo": ("logo" + Path(self.brand.logo).suffix
                      if self.brand.logo and self.logo is not None else None),
-            "cover_lines": [self.fmt.prose(t) for t in self.cover_lines],
-            "cover_warnings": [self.fmt.prose(t) for t in self.cover_warnings],
+            "cover_lines": self.cover_lines, "cover_warnings": self.cover_warnings,
             "toc": self.toc, "labels": labels,
             "blocks": _laid_out(self.blocks),
         }

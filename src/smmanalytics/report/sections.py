@@ -170,6 +170,10 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         starts, stops = _coverage_lines(ds, self.period, f)
         self.cover_lines += starts
         self.cover_warnings = _brand_defaults_warning(ds, f) + _unread_warning(ds, f) + stops
+        # in the language's prose now, while the brand's words (files' names) are marked as
+        # theirs (Formatter.verbatim): the lines are then as the cover shows them
+        self.cover_lines = [f.prose(t) for t in self.cover_lines]
+        self.cover_warnings = [f.prose(t) for t in self.cover_warnings]
 
     def write_pdf(self, path):
         """Write the PDF, and next to it the .ics calendars of the best-times section (made
@@ -662,7 +666,8 @@ def _coverage_lines(ds, period, f) -> tuple[list[str], list[str]]:
         # an export that could not be read and may hold the days after ``last`` (X's content
         # export to 31 October with a broken date): the data stop because it was not read,
         # not because no export reaches further
-        unread = ([shown_name(u, ds.root) for u in unread_exports(ds, platform, after=last)]
+        unread = ([f.verbatim(shown_name(u, ds.root))
+                   for u in unread_exports(ds, platform, after=last)]
                   if last < end else [])
         if unread:
             values |= {"files": ", ".join(unread[:3]) + (", …" if len(unread) > 3 else ""),
@@ -690,7 +695,7 @@ def _brand_defaults_warning(ds, f) -> list[str]:
     did not say."""
     if not ds.quality["code"].eq("brand_defaults").fillna(False).any():
         return []
-    return [f.label("cover_brand_defaults").format(name=ds.brand.name,
+    return [f.label("cover_brand_defaults").format(name=f.verbatim(ds.brand.name),
                                                    section=f.label("quality"))]
 
 
@@ -704,7 +709,7 @@ def _unread_warning(ds, f) -> list[str]:
 
     exports, settings = [], []
     for file in unread_files(ds.quality):
-        name = shown_name(file, ds.root)
+        name = f.verbatim(shown_name(file, ds.root))       # "export de Instagram.csv"
         (settings if file_name(file).lower() in SETTINGS_FILES else exports).append(name)
     lines = []
     for names, stem in ((exports, "cover_unread"), (settings, "cover_settings_unread")):
