@@ -95,6 +95,32 @@ def test_run_report_writes_three_outputs_and_replaces_them(notebooks, tmp_path):
     assert [p.name for p in again.folder.parent.iterdir()] == ["2026-10"]  # no temp left
 
 
+def test_the_html_loads_no_mathjax_and_shows_the_brands_words_as_written():
+    """nbconvert's page loaded MathJax with $…$ as inline maths: a caption or campaign
+    "$x_1$ *bold*" in a table was typeset as a formula. A report holds no maths: the page
+    loads none, and the text is in it as written, inside the page's own styles."""
+    import nbformat
+
+    from smmanalytics import runner
+
+    cell = nbformat.v4.new_code_cell("table")
+    cell.outputs = [nbformat.v4.new_output(
+        "display_data", data={"text/html": "<td>$x_1$ *bold* · Save $5 and $10</td>"})]
+    nb = nbformat.v4.new_notebook(cells=[cell])
+    html = runner._export_html(_done(runner._html_exporter()), nb, "r")
+    assert "mathjax" not in html.lower()
+    assert "<td>$x_1$ *bold* · Save $5 and $10</td>" in html
+    assert "jp-Notebook" in html                       # nbconvert's lab page all the same
+
+
+def _done(value):
+    from concurrent.futures import Future
+
+    future = Future()
+    future.set_result(value)
+    return future
+
+
 def test_the_html_is_written_when_its_exporter_failed_to_load_meanwhile(notebooks, tmp_path,
                                                                        monkeypatch):
     """The HTML exporter is loaded on a thread while the notebook runs; should that fail (an
