@@ -14,6 +14,7 @@ import json
 import os
 import re
 import tempfile
+import unicodedata
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -132,6 +133,16 @@ def _reader_numbers(fig: Figure, fmt: Formatter) -> None:
             inner = axis.get_major_formatter()
             if not isinstance(inner, dates + (_ReaderNumbers,)):
                 axis.set_major_formatter(_ReaderNumbers(inner, fmt))
+
+
+def printable(text: str) -> str:
+    """Text the PDF fonts can draw: pictographs (emoji), their joiners and selectors removed,
+    white space folded. The permalink next to a caption still leads to the full post."""
+    kept = [ch for ch in str(text)
+            if not (unicodedata.category(ch) == "So" and ord(ch) >= 0x2190)  # keeps ° © ™
+            and unicodedata.category(ch) not in ("Cs", "Co", "Cn")
+            and ch not in "\u200d\ufe0e\ufe0f"]
+    return " ".join("".join(kept).split())
 
 
 def _figure_fonts() -> list[str]:
@@ -514,7 +525,7 @@ class Report:
         labels = {k: self.fmt.label(k) for k in ("contents",)}
         return {
             "title": self.title, "period_label": self.period_label, "lang": self.lang,
-            "brand": {"name": self.brand.name, "primary": self.brand.primary_color,
+            "brand": {"name": printable(self.brand.name), "primary": self.brand.primary_color,
                       "accent": self.brand.accent_color},
             "logo": ("logo" + Path(self.brand.logo).suffix
                      if self.brand.logo and self.logo is not None else None),
