@@ -231,3 +231,38 @@ def test_a_brand_yaml_language_in_capitals_is_that_language(tmp_path):
     path.write_text("name: Acme\nlanguage: De\n", encoding="utf-8")
     with pytest.raises(smm.ConfigError, match="got 'De'"):
         read_brand(path)
+
+
+@pytest.mark.parametrize("colour", ['"#2F4F3A\\n"', '"#2F4F3A "', '"2F4F3A"', '"#2F4F3"'])
+def test_a_colour_with_a_final_newline_is_refused_as_any_bad_colour(tmp_path, colour):
+    """`primary: "#2F4F3A\\n"` passed the check (``$`` matches before a final newline) and
+    typst failed on it ("color string contains non-hexadecimal letters"), no report: it is
+    the ConfigError of any colour that is no #RRGGBB, naming the file and the key."""
+    from smmanalytics.brand import read_brand
+
+    path = tmp_path / "brand.yaml"
+    path.write_text(f"name: Acme\ncolors:\n  primary: {colour}\n", encoding="utf-8")
+    with pytest.raises(smm.ConfigError, match=r"column 'colors.primary': colour must be a hex "
+                       r"code; expected #RRGGBB"):
+        read_brand(path)
+    problems = []                       # as smm.load reads it: the default colour instead
+    assert read_brand(path, problems=problems).primary_color == "#2F4F3A"
+    assert len(problems) == 1
+    with pytest.raises(smm.ArgumentError, match=r"argument 'accent_color': colour must be a "
+                       r"hex code; expected #RRGGBB; got '#C8A165\\n'"):
+        smm.Brand(accent_color="#C8A165\n")
+
+
+def test_slugify_spells_what_it_can_and_hashes_what_it_cannot():
+    """Accents and the Latin letters Unicode does not decompose are spelt in ASCII; a name
+    with letters that have no ASCII spelling keeps what has one and gets the first 8 hex
+    digits of its name's SHA-256 (`printf 'Noël 双十一' | sha256sum`: 36dd42cb): two such
+    names were both "brand", one brand's or campaign's files replacing the other's."""
+    from smmanalytics.brand import slugify
+
+    assert slugify("Maison Sève") == "maison-seve"          # as before: no hash
+    assert slugify("Søren & Straße") == "soren-strasse"
+    assert slugify("L’Oréal – Été") == "loreal-ete"         # punctuation is no letter
+    assert slugify("Noël 双十一") == "noel-36dd42cb"
+    assert slugify("双十一") == "99122b0d" != slugify("حملة الصيف") == "ed533876"
+    assert slugify("") == "brand"

@@ -145,6 +145,30 @@ def test_same_file_twice_is_read_once(tmp_path):
 
 
 @pytest.mark.parametrize("cache", [True, False])
+def test_two_empty_downloads_are_two_files_not_read(tmp_path, cache):
+    """Two empty `export (1).csv`, `export (2).csv` beside an export: the second was "the
+    same content as export (1).csv; read once", and the cover said 1 file could not be read.
+    Each is a file not read (README), as is a second copy of any file that failed; a copy of
+    a file read is still read once."""
+    import warnings
+
+    from smmanalytics.quality import unread_files
+
+    shutil.copy(FIX / "meta" / "facebook_posts_2026-11-20.csv", tmp_path / "a.csv")
+    shutil.copy(tmp_path / "a.csv", tmp_path / "b.csv")
+    (tmp_path / "export (1).csv").write_bytes(b"")
+    (tmp_path / "export (2).csv").write_bytes(b"")
+    with warnings.catch_warnings(record=True) as said:
+        warnings.simplefilter("always")
+        ds = smm.load(tmp_path, cache=cache)
+    assert ds.files["status"].tolist() == ["ok", "duplicate", "not_understood",
+                                           "not_understood"]
+    assert list(unread_files(ds.quality)) == [str(tmp_path / "export (1).csv"),
+                                              str(tmp_path / "export (2).csv")]
+    assert "2 files could not be read" in str(said[-1].message)
+
+
+@pytest.mark.parametrize("cache", [True, False])
 def test_duplicates_found_by_content_among_files_of_one_size(tmp_path, cache):
     """Without the cache, digests are awaited only for files of a size already seen: a file of
     the same size but other bytes is read, an identical one is not, and every row of ``files``

@@ -422,3 +422,23 @@ def test_the_engagement_chart_names_its_rate_and_the_platforms_without_it():
     assert ax.get_xlabel() == ""
     assert plots.rate_label("er_impressions_pooled") == "engagement rate by impressions, pooled"
     assert plots.rate_label("interactions_per_post") == "interactions per post"
+
+
+def test_the_brands_words_are_drawn_as_written_not_as_maths():
+    """An export's category or a platform's display name holding two dollars was drawn as
+    maths ("$x_1$" as x with a subscript 1) or failed to parse; plain() escapes each dollar,
+    and matplotlib draws the escaped text with plain dollars (svg.fonttype "none": the SVG
+    holds the text itself)."""
+    import io
+
+    assert plots.plain("Save $5 and $10") == r"Save \$5 and \$10"
+    assert plots.plain(r"a \$ b") == r"a \\$ b"     # an escaped dollar stays a dollar drawn
+    aud = pd.DataFrame({"dimension": "country", "category": ["$x_1$ *bold*", "Save $5"],
+                        "share": [0.6, 0.4]})
+    with plt.rc_context({"svg.fonttype": "none"}):
+        fig, ax = plt.subplots()
+        plots.plot_audience(aud, dimension="country", ax=ax)
+        svg = io.StringIO()
+        fig.savefig(svg, format="svg")
+    plt.close(fig)
+    assert ">$x_1$ *bold*</text>" in svg.getvalue() and ">Save $5</text>" in svg.getvalue()

@@ -598,3 +598,24 @@ def test_chart_ticks_write_minus_as_the_tables_do(ds, lang, ticks):
     fig.canvas.draw()
     assert [t.get_text() for t in ax.get_yticklabels()] == ticks
     plt.close(fig)
+
+
+def test_a_long_word_wraps_inside_its_column():
+    """Typst breaks lines at spaces and hyphens only: a caption of 300 W ran off the page, a
+    long URL under the next column. A run of 25 or more characters without a space may now
+    break anywhere (zero-width spaces): the 300 W come on lines of their own in the PDF, each
+    narrower than the caption column (on an A4 page in 8.5 pt, 50-odd W fit a line: at most
+    60), and the number of the next column stays on the first of them."""
+    from smmanalytics.report.builder import Report, _breakable
+
+    assert _breakable("a" * 24 + " short") == "a" * 24 + " short"      # 24: left whole
+    assert _breakable("x" * 25).replace("\u200b", "") == "x" * 25
+    assert _breakable("x" * 25).count("\u200b") == 24
+    r = Report(title="T", period_label="P", brand=Brand())
+    sec = r.section("S")
+    r.table(sec, pd.DataFrame({"Caption": ["W" * 300], "Interactions": ["12"]}))
+    assert r.blocks[-1]["rows"] == [["W" * 300, "12"]]      # the model keeps the text as is
+    text = PdfReader(io.BytesIO(r.pdf_bytes())).pages[-1].extract_text().replace("\u200b", "")
+    lines = [line for line in text.splitlines() if line.startswith("W")]
+    assert "".join(line.removesuffix(" 12") for line in lines) == "W" * 300
+    assert len(lines) >= 5 and max(len(line) for line in lines) <= 60

@@ -442,3 +442,48 @@ def test_a_best_times_cover_counts_the_history_it_analyses(ds):
     assert n > len(rep.posts)              # the fixture's posts start in September
     assert rep.cover_lines[1] == f"Posts up to 31 October 2026 (the history analysed): {n}"
     assert BrandReport(ds, "2026-10", lang="en").cover_lines[1] == f"Posts: {len(rep.posts)}"
+
+
+@pytest.mark.parametrize("lang,name,line", [
+    ("fr", "export de Instagram.csv",
+     "Attention : 1 fichier n'a pas pu être lu (export de Instagram.csv) ; ses chiffres "
+     "manquent à ce rapport (voir Qualité des données)."),
+    ("it", "dati al 8 ottobre.csv",
+     "Attenzione: impossibile leggere 1 file (dati al 8 ottobre.csv); i suoi dati mancano in "
+     "questo rapporto (vedi Qualità dei dati)."),
+])
+def test_cover_names_files_as_they_are_named(ds, lang, name, line):
+    """The elision of the language's prose ("de Instagram" → "d'Instagram", "al 8" →
+    "all'8") rewrote the names of the files on the cover into names of no file; it is the
+    package's words' only. The cover's text in the PDF says the name as written."""
+    log = QualityLog()
+    log.add(f"x/{name}", "failed", f"file x/{name}, line 2: bad", level="error")
+    rep = BrandReport(dataclasses.replace(ds, quality=log.to_frame()), "2026-10", lang=lang)
+    assert rep.cover_warnings == [line]
+    assert rep.to_json()["cover_warnings"] == [line]
+    text = PdfReader(io.BytesIO(rep.pdf_bytes())).pages[0].extract_text()
+    assert name in " ".join(text.split())
+
+
+def test_cover_says_which_fields_hold_characters_its_fonts_lack(ds):
+    """A brand 日本 and a competitor 日本語コスメ 株式会社 were drawn as empty boxes with no
+    word of it (the PDF embeds no CJK font). The cover names the fields and the characters'
+    codes: 日 U+65E5, 本 U+672C (the brand's), then 語 U+8A9E, コ U+30B3, ス U+30B9, メ U+30E1,
+    … (the competitor's); an emoji, which printable() drops, is none of them. The Latin
+    fixture (accents, "n°", "$") has none."""
+    assert BrandReport(ds, "2026-10", lang="en").cover_warnings == []
+    competitors = pd.DataFrame({"platform": ["instagram"], "competitor": ["日本語コスメ 株式会社"]})
+    odd = dataclasses.replace(ds, brand=dataclasses.replace(ds.brand, name="日本 ✨"),
+                              competitors=competitors)
+    rep = BrandReport(odd, "2026-10", lang="en")
+    line = ("Warning: some characters (U+65E5, U+672C, U+8A9E, U+30B3, U+30B9, U+30E1, …) are "
+            "missing from the report's fonts and show as empty boxes, in: the brand's name, "
+            "competitors' names.")
+    assert rep.cover_warnings == [line]
+    assert rep.to_json()["brand"]["name"] == "日本"                     # printable()'s
+    assert BrandReport(odd, "2026-10", lang="fr").cover_warnings == [
+        "Attention : certains caractères (U+65E5, U+672C, U+8A9E, U+30B3, U+30B9, U+30E1, …) "
+        "manquent aux polices du rapport et s'affichent comme des cases vides, dans : le nom de "
+        "la marque, les noms des concurrents."]
+    text = " ".join(PdfReader(io.BytesIO(rep.pdf_bytes())).pages[0].extract_text().split())
+    assert "U+65E5, U+672C" in text and "show as empty boxes" in text

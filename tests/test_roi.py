@@ -1805,3 +1805,23 @@ def test_prorate_costs_of_an_empty_frame_of_other_columns_is_a_schema_error(ds):
         smm.prorate_costs(ds.posts.iloc[0:0], "2026-10")
     assert smm.prorate_costs(pd.DataFrame(), "2026-10").empty           # no costs.csv
     assert smm.prorate_costs(ds.costs, "2026-10").empty
+
+
+def test_plot_costs_draws_a_campaign_name_with_dollars_as_written(tmp_path):
+    """A campaign "Save $5 #deal_2026 and $10" made matplotlib parse "$5 #deal_2026 and $" as
+    maths and fail (no monthly report); "$x_1$ *bold*" was drawn as a subscript. The names
+    are drawn letter for letter: with svg.fonttype "none" the SVG holds each as one text."""
+    import io
+
+    names = ["Save $5 #deal_2026 and $10", "$x_1$ *bold*"]
+    costs = "".join(f"2026-10-01,,ad_spend,{10 * (i + 1)},,,{n},,,\n"
+                    for i, n in enumerate(names))
+    r = roi(dataset(tmp_path, costs), "2026-10", by="campaign")
+    with plt.rc_context({"svg.fonttype": "none"}):
+        fig, ax = plt.subplots()
+        plot_costs(r, ax=ax)
+        svg = io.StringIO()
+        fig.savefig(svg, format="svg")          # parsed the name as maths: ValueError here
+    plt.close(fig)
+    for name in names:
+        assert f">{name}</text>" in svg.getvalue()

@@ -95,6 +95,32 @@ def test_run_report_writes_three_outputs_and_replaces_them(notebooks, tmp_path):
     assert [p.name for p in again.folder.parent.iterdir()] == ["2026-10"]  # no temp left
 
 
+def test_the_html_loads_no_mathjax_and_shows_the_brands_words_as_written():
+    """nbconvert's page loaded MathJax with $…$ as inline maths: a caption or campaign
+    "$x_1$ *bold*" in a table was typeset as a formula. A report holds no maths: the page
+    loads none, and the text is in it as written, inside the page's own styles."""
+    import nbformat
+
+    from smmanalytics import runner
+
+    cell = nbformat.v4.new_code_cell("table")
+    cell.outputs = [nbformat.v4.new_output(
+        "display_data", data={"text/html": "<td>$x_1$ *bold* · Save $5 and $10</td>"})]
+    nb = nbformat.v4.new_notebook(cells=[cell])
+    html = runner._export_html(_done(runner._html_exporter()), nb, "r")
+    assert "mathjax" not in html.lower()
+    assert "<td>$x_1$ *bold* · Save $5 and $10</td>" in html
+    assert "jp-Notebook" in html                       # nbconvert's lab page all the same
+
+
+def _done(value):
+    from concurrent.futures import Future
+
+    future = Future()
+    future.set_result(value)
+    return future
+
+
 def test_the_html_is_written_when_its_exporter_failed_to_load_meanwhile(notebooks, tmp_path,
                                                                        monkeypatch):
     """The HTML exporter is loaded on a thread while the notebook runs; should that fail (an
@@ -435,6 +461,17 @@ def test_failure_names_notebook_and_cell(notebooks, tmp_path):
     assert not (tmp_path / "reports" / "broken" / "2026-10").exists()
 
 
+def test_a_failed_report_exits_with_1_a_missing_folder_with_2(notebooks, tmp_path, capsys):
+    """README: 1 when a report failed, 2 on a usage or configuration error before any report
+    runs. A notebook's failing cell exited with 2, as a typo in the command does."""
+    data = _brand(tmp_path, "Broken", broken=True)
+    assert main(["report", "monthly", "--data", str(data), "--period", "2026-10",
+                 "--out", str(tmp_path / "reports")]) == 1
+    assert "failed in cell 2" in capsys.readouterr().err
+    assert main(["report", "monthly", "--data", str(tmp_path / "nowhere"), "--period",
+                 "2026-10", "--out", str(tmp_path / "reports")]) == 2
+
+
 def test_batch_isolates_a_failing_brand(notebooks, tmp_path, capsys):
     _brand(tmp_path, "Alpha")
     _brand(tmp_path, "Beta", broken=True)
@@ -594,6 +631,10 @@ def test_batch_config_takes_one_report_kind_as_a_string(tmp_path, written):
     ("  - {name: a, data: A}\n  - {name: a, data: A, lang: it, reports: [best-times, "
      "monthly]}\n",
      r"brands\[1\] and brands\[2\] ask for the same monthly report"),
+    # two spellings of one campaign write the same files ("…-campaign-noel-…")
+    ("  - {name: a, data: A, reports: [campaign], parameters: {campaign: Noël}}\n"
+     "  - {name: a, data: A, reports: [campaign], parameters: {campaign: noel}}\n",
+     r"brands\[1\] and brands\[2\] ask for the same campaign report of 'a'"),
     # one entry listing a report twice was "brands[1] and brands[1] ask for the same monthly
     # report … expected a name of its own for each brand": the name was not the matter
     ("  - {name: a, data: A, reports: [monthly, best-times, monthly]}\n",
@@ -620,6 +661,26 @@ def test_batch_takes_one_brand_in_two_languages_and_two_campaigns(tmp_path):
     assert [(j.kind, j.lang, dict(j.parameters)) for j in jobs] == [
         ("monthly", None, {}), ("monthly", "it", {}), ("campaign", None, {"campaign": "x"}),
         ("campaign", None, {"campaign": "y"})]
+
+
+def test_two_non_latin_campaigns_write_files_of_their_own(tmp_path):
+    """"双十一" and "حملة الصيف" were both slugged "brand": the second campaign's PDF replaced
+    the first's (maison-seve-campaign-brand-2026-10-en.pdf), and the batch took them for two
+    campaigns. Each gets the first 8 hex digits of the SHA-256 of its name (UTF-8), as
+    `printf '双十一' | sha256sum` gives them: 99122b0d, ed533876."""
+    from smmanalytics.runner import _stem
+
+    assert _stem("campaign", "maison-seve", "2026-10", "双十一", lang="en") == \
+        "maison-seve-campaign-99122b0d-2026-10-en"
+    assert _stem("campaign", "maison-seve", "2026-10", "حملة الصيف", lang="en") == \
+        "maison-seve-campaign-ed533876-2026-10-en"
+    cfg = tmp_path / "agency.yaml"
+    cfg.write_text("brands:\n"
+                   "  - {name: a, data: A, reports: [campaign], parameters: {campaign: 双十一}}\n"
+                   "  - {name: a, data: A, reports: [campaign], parameters: "
+                   "{campaign: حملة الصيف}}\n", encoding="utf-8")
+    assert [dict(j.parameters)["campaign"] for j in read_batch_config(cfg, "2026-10")] == \
+        ["双十一", "حملة الصيف"]
 
 
 def test_batch_period_is_checked_once_before_any_report(tmp_path, capsys):

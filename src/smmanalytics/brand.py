@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import posixpath
 import re
 import unicodedata
@@ -24,7 +25,10 @@ from .errors import (
 
 __all__ = ["Brand", "default_brand", "read_brand", "slugify"]
 
-_HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
+#: a colour the report's typst accepts (``rgb("#2F4F3A")``), matched whole: ``$`` also matched
+#: before a final newline, and ``"#2F4F3A\n"`` passed, to fail in typst ("color string contains
+#: non-hexadecimal letters") instead of as the ConfigError of any other bad colour
+_HEX = re.compile(r"#[0-9a-fA-F]{6}")
 #: a fixed offset written for a zone: "+01:00", "UTC+1", "GMT-5", "+0100"
 _OFFSET = re.compile(r"^(?:UTC|GMT|Z)?\s*[+\-\u2212]\s*\d{1,2}(?::?\d{2})?$", re.IGNORECASE)
 LANGS = ("en", "fr", "it")
@@ -34,10 +38,31 @@ KEYS = ("name", "slug", "timezone", "currency", "language", "industry", "colors"
 COLOR_KEYS = ("primary", "accent")
 
 
+#: Latin letters that Unicode does not decompose into an ASCII letter and an accent
+_LATIN = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ø": "o",
+                        "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "þ": "th", "Þ": "TH",
+                        "ð": "d", "Ð": "D", "ı": "i"})
+
+
 def slugify(text: str) -> str:
-    """ASCII, lower-case, hyphenated: ``"Maison Sève"`` → ``"maison-seve"``."""
-    ascii_ = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-") or "brand"
+    """ASCII, lower-case, hyphenated: ``"Maison Sève"`` → ``"maison-seve"``.
+
+    A name whose letters, digits or emoji do not all have an ASCII spelling gets a short
+    hash of the name after what is left: "双十一" and "حملة الصيف" were both "brand",
+    and the second campaign's report replaced the first's. The hash is of the name as
+    written (NFC), the same on every run and machine.
+
+    >>> slugify("Søren & Co"), slugify("双十一"), slugify("Noël 双十一")
+    ('soren-co', '99122b0d', 'noel-36dd42cb')
+    """
+    folded = unicodedata.normalize("NFKD", text.translate(_LATIN))
+    ascii_ = folded.encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")
+    if any(not c.isascii() and unicodedata.category(c)[0] in "LN" or
+           unicodedata.category(c) == "So" for c in folded):
+        digest = hashlib.sha256(unicodedata.normalize("NFC", text).encode()).hexdigest()[:8]
+        return f"{slug}-{digest}" if slug else digest
+    return slug or "brand"
 
 
 @dataclass(frozen=True)
@@ -80,6 +105,11 @@ class Brand:
         from .benchmarks import industry_name
 
         industry_name(self.industry, "industry")
+        for name in ("primary_color", "accent_color"):     # typst's, as brand.yaml's colors
+            value = getattr(self, name)
+            if not (isinstance(value, str) and _HEX.fullmatch(value)):
+                raise ArgumentError("colour must be a hex code", argument=name,
+                                    expected="#RRGGBB", got=value)
 
 
 def default_brand(folder: str | None = None) -> Brand:
@@ -158,7 +188,7 @@ def read_brand(path: str | Path, *, data: bytes | None = None,
         lang = Brand.language
     colors = dict(raw.get("colors") or {})
     for key in ("primary", "accent"):
-        if key in colors and not _HEX.match(str(colors[key])):
+        if key in colors and not _HEX.fullmatch(str(colors[key])):
             bad(ConfigError("colour must be a hex code", file=str(path),
                             column=f"colors.{key}", expected="#RRGGBB", got=colors[key]))
             del colors[key]

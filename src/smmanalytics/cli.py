@@ -17,7 +17,7 @@ import warnings
 
 import pandas as pd
 
-from .errors import DataQualityWarning, SmmError
+from .errors import DataQualityWarning, ReportError, SmmError
 
 __all__ = ["main"]
 
@@ -866,7 +866,15 @@ def main(argv: list[str] | None = None) -> int:
         return 128 + signal.SIGINT
     except SmmError as exc:
         print(f"smm: error: {exc}", file=sys.stderr)
-        return 2
+        return 1 if _notebook_failed(exc) else 2
+
+
+def _notebook_failed(exc: SmmError) -> bool:
+    """Whether ``exc`` is a report that ran and failed (a notebook's cell, or a notebook that
+    wrote no PDF): exit status 1, as README says, not the 2 of a usage or configuration error
+    found before any report runs (a missing data folder, an unknown period). A failed report
+    exited with 2, and a scheduled job took the brand's data for the culprit."""
+    return isinstance(exc, ReportError) and exc.notebook is not None
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1289,7 +1289,6 @@ def _read_exports(log: QualityLog, f: Path, sources: list | SmmError, files: lis
             log.add(src.name, "duplicate_file", f"same content as {first}; read once",
                     level="info")
             continue
-        seen.add(src, digest)
         flog = QualityLog()
         try:
             try:
@@ -1314,6 +1313,10 @@ def _read_exports(log: QualityLog, f: Path, sources: list | SmmError, files: lis
                 _as_unread(src.name, flog)
             log.extend(flog)
             continue
+        # only a file read is one to read once: a second empty download (or copy of a file
+        # that failed) was "the same content, read once", and the cover counted one file not
+        # read of two; parsed again (from the cache), it fails under its own name
+        seen.add(src, digest)
         log.extend(flog)
         snaps = [x.attrs.get("snapshot_at") for x in frames]
         snaps = [s for s in snaps if s is not None and pd.notna(s)]

@@ -16,7 +16,7 @@ from .errors import ArgumentError
 from .metrics import post_interactions
 from .periods import post_dates
 
-__all__ = ["theme", "PLATFORM_COLORS", "PercentTicks", "bar_freq", "plot_audience",
+__all__ = ["theme", "PLATFORM_COLORS", "PercentTicks", "bar_freq", "plain", "plot_audience",
            "plot_daily_interactions", "plot_engagement_by_platform", "rate_label"]
 
 PLATFORM_COLORS = {
@@ -55,6 +55,19 @@ _NOTEBOOK_FONTS = {
     "font.size": 12, "axes.labelsize": 12, "axes.titlesize": 12, "xtick.labelsize": 11,
     "ytick.labelsize": 11, "legend.fontsize": 11, "legend.title_fontsize": 12,
 }
+
+
+def plain(text) -> str:
+    """``text`` (a campaign's name, an export's category: the brand's words) as matplotlib
+    draws it letter for letter: each ``$`` escaped. Unescaped, matplotlib reads the text
+    between two dollars as maths: "Save $5 and $10" failed to parse and took the monthly
+    report down with it; "$x_1$" was drawn as a subscript. An escaped dollar is drawn as a
+    dollar, whether matplotlib parses maths (its default) or hands the text to TeX.
+
+    >>> print(plain("Save $5 and $10"))
+    Save \\$5 and \\$10
+    """
+    return str(text).replace("$", r"\$")
 
 
 def theme(font_scale: float = 0.9) -> dict:
@@ -178,9 +191,9 @@ def plot_daily_interactions(posts: pd.DataFrame, *, tz: str, ax: Axes | None = N
         if not shown.any():
             shown[:] = True
         ax.bar(x[shown], values[shown], bottom=bottom[shown], width=width[shown], align=align,
-               label=name(platform), color=PLATFORM_COLORS.get(platform), **kwargs)
+               label=plain(name(platform)), color=PLATFORM_COLORS.get(platform), **kwargs)
         bottom = bottom + values
-    ax.set_ylabel(label)
+    ax.set_ylabel(plain(label))
     ax.set_xlabel("")
     # one row of up to 6 entries, fewer on a narrow figure: 6 were wider than pyplot's
     # default 6.4-inch figure and its right end was cut off
@@ -218,14 +231,14 @@ def plot_engagement_by_platform(engagement: pd.DataFrame, *, rate: str = "er_rea
     frame_with(engagement, ["platform", rate], "plot_engagement_by_platform",
                "a frame of engagement(..., by='platform')", "engagement")
     ax = drawing_axes(ax)
-    ax.set_xlabel(rate_label(rate) if label is None else label)
+    ax.set_xlabel(plain(rate_label(rate) if label is None else label))
     without = engagement.loc[engagement[rate].isna(), "platform"].astype(str).tolist()
     if without:
         m = re.fullmatch(r"er_(\w+)_(median|pooled)", rate)
         lack = f"no {m[1]} figure" if m else f"no {rate_label(rate)}"
         # under the axis label, from the axes' left edge: a figure's constrained layout
         # makes room for it
-        ax.annotate(f"{lack}: {', '.join(name(p) for p in without)}", xy=(0, 0),
+        ax.annotate(plain(f"{lack}: {', '.join(name(p) for p in without)}"), xy=(0, 0),
                     xycoords=("axes fraction", ax.xaxis.label), xytext=(0, -4),
                     textcoords="offset points", ha="left", va="top", fontsize="small",
                     color="0.35")
@@ -234,7 +247,7 @@ def plot_engagement_by_platform(engagement: pd.DataFrame, *, rate: str = "er_rea
         return ax
     platforms = data["platform"].astype(str).tolist()
     values = data[rate].astype(float).to_numpy()
-    bars = ax.barh([name(p) for p in platforms], values,
+    bars = ax.barh([plain(name(p)) for p in platforms], values,
                    color=[PLATFORM_COLORS.get(p, "#777") for p in platforms], **kwargs)
     if formatter is not None:
         ax.bar_label(bars, labels=[formatter(v) for v in values], padding=3, fontsize="small")
@@ -290,7 +303,8 @@ def plot_audience(audience: pd.DataFrame, *, dimension: str, top: int = 8,
         shares = pd.concat([named, pd.Series({other: shares.sum() - named.sum()})])
     else:                           # the export's own "Others" comes last too
         shares = pd.concat([named, shares.loc[shares.index == other]])
-    bars = ax.barh(shares.index.astype(str), shares.to_numpy(), color="#6b8f71", **kwargs)
+    bars = ax.barh([plain(c) for c in shares.index], shares.to_numpy(), color="#6b8f71",
+                   **kwargs)
     if formatter is not None:
         ax.bar_label(bars, labels=[formatter(v, 0) for v in shares], padding=3, fontsize="small")
     ax.xaxis.set_major_formatter(PercentTicks(formatter))

@@ -1268,7 +1268,7 @@ def plot_costs(roi_frame: pd.DataFrame, ax=None, **kwargs):
     Returns the matplotlib Axes. Categories that are zero everywhere are left out; each
     category keeps its colour of :data:`COST_COLORS` (unless ``color`` is given).
     """
-    from .plots import drawing_axes
+    from .plots import drawing_axes, plain
 
     ax = drawing_axes(ax)
     if roi_frame is None:
@@ -1277,7 +1277,7 @@ def plot_costs(roi_frame: pd.DataFrame, ax=None, **kwargs):
     if roi_frame.empty:
         return ax
     label_col = next((c for c in ("campaign", "platform") if c in roi_frame.columns), "period")
-    labels = roi_frame[label_col].astype(str).tolist()
+    labels = [plain(v) for v in roi_frame[label_col].astype(str)]   # a campaign's "$5 off"
     y = np.arange(len(labels))
     left = np.zeros(len(labels))
     for cat in CATEGORIES:
@@ -1289,7 +1289,7 @@ def plot_costs(roi_frame: pd.DataFrame, ax=None, **kwargs):
         left = left + vals
     ax.set_yticks(y, labels)
     cur = roi_frame["currency"].iloc[0] if "currency" in roi_frame.columns else ""
-    ax.set_xlabel(f"cost ({cur})".strip())
+    ax.set_xlabel(plain(f"cost ({cur})".strip()))
     ax.set_ylabel(label_col)
     if ax.get_legend_handles_labels()[0]:
         ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1))   # beside the bars

@@ -499,19 +499,29 @@ def _export_html(exporter, nb, stem: str) -> str:
     return body
 
 
+#: nbconvert's page (the "lab" template) without its block that loads MathJax
+_NO_MATHJAX_TEMPLATE = "smm_report.html.j2"
+_NO_MATHJAX = {_NO_MATHJAX_TEMPLATE: "{%- extends 'lab/index.html.j2' -%}\n"
+                                     "{%- block html_head_js_mathjax -%}{%- endblock -%}\n"}
+
+
 def _html_exporter():
     """The exporter of a report's HTML, its templates loaded by exporting an empty notebook
     (the first export of a process spends most of its time there).
 
     The HTML is for the report's readers: no code, and none of the cells tagged for the
-    analyst (``_REMOVED_TAGS``).
+    analyst (``_REMOVED_TAGS``); and no MathJax (:data:`_NO_MATHJAX`): a report holds no
+    maths, and nbconvert's page loaded it with ``$…$`` as inline maths, so that a campaign or
+    caption "$x_1$ *bold*" was typeset as a formula, "Save $5 and $10" as "5 and" in italics.
     """
+    import jinja2
     import nbformat
     from nbconvert import HTMLExporter
     from nbconvert.preprocessors import TagRemovePreprocessor
 
     exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True,
-                            exclude_output_prompt=True)
+                            exclude_output_prompt=True, template_file=_NO_MATHJAX_TEMPLATE,
+                            extra_loaders=[jinja2.DictLoader(_NO_MATHJAX)])
     exporter.register_preprocessor(TagRemovePreprocessor(remove_cell_tags=set(_REMOVED_TAGS)),
                                    enabled=True)
     exporter.from_notebook_node(nbformat.v4.new_notebook())
@@ -684,7 +694,8 @@ def _check_distinct_outputs(entries: list[tuple[int, list[BatchJob]]], file: str
             lang = None
         for job in entry_jobs:
             campaign = dict(params).get("campaign") if job.kind == "campaign" else None
-            key = (slug, job.kind, campaign, lang)
+            # the campaign as its files name it: "Noël" and "Noel" write the same PDF
+            key = (slug, job.kind, None if campaign is None else slugify(str(campaign)), lang)
             if seen.get(key) == entry:     # "brands[1] and brands[1] ask for the same…"
                 raise ConfigError(f"brands[{entry}]'s reports lists {job.kind} twice, which "
                                   "would write the same files twice", file=file,

@@ -14,6 +14,7 @@ import json
 import os
 import re
 import tempfile
+import unicodedata
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -134,6 +135,16 @@ def _reader_numbers(fig: Figure, fmt: Formatter) -> None:
                 axis.set_major_formatter(_ReaderNumbers(inner, fmt))
 
 
+def printable(text: str) -> str:
+    """Text the PDF fonts can draw: pictographs (emoji), their joiners and selectors removed,
+    white space folded. The permalink next to a caption still leads to the full post."""
+    kept = [ch for ch in str(text)
+            if not (unicodedata.category(ch) == "So" and ord(ch) >= 0x2190)  # keeps ° © ™
+            and unicodedata.category(ch) not in ("Cs", "Co", "Cn")
+            and ch not in "\u200d\ufe0e\ufe0f"]
+    return " ".join("".join(kept).split())
+
+
 def _figure_fonts() -> list[str]:
     """The folder holding the figures' font, for Typst (matplotlib's own copy)."""
     from matplotlib import font_manager
@@ -223,8 +234,38 @@ def _kept_from(blocks: list[dict], i: int) -> tuple[dict, int]:
 
 def _laid_out(blocks: list[dict]) -> list[dict]:
     """The blocks as the template lays them out: notes with what they qualify, headings
-    with what they head."""
-    return _kept_together(_notes_attached(blocks))
+    with what they head, long words breakable (:func:`_breakable_block`)."""
+    return _kept_together(_notes_attached([_breakable_block(b) for b in blocks]))
+
+
+#: a run of characters without a space that Typst could not break: it breaks lines at spaces
+#: and hyphens only, and a caption "https://shop.example.com/xxxx…" ran on under the next
+#: column, "WWWW…" (300 W) off the page, as a long campaign name or competitor's URL did
+_LONG_RUN = re.compile(r"\S{25,}")
+
+
+def _breakable(text: str) -> str:
+    """``text`` with a zero-width space (a place Typst may break a line, drawn as nothing)
+    between the characters of each run of 25 or more without a space: it wraps inside its
+    column; shorter words, which fit a column, are left whole."""
+    return _LONG_RUN.sub(lambda m: "\u200b".join(m[0]), text)
+
+
+def _breakable_block(block: dict) -> dict:
+    """``block`` with the long runs of its table cells, text or list items breakable."""
+    def cell(c):
+        if isinstance(c, dict) and isinstance(c.get("text"), str):
+            return {**c, "text": _breakable(c["text"])}
+        return _breakable(c) if isinstance(c, str) else c
+
+    kind = block["kind"]
+    if kind == "table":
+        return {**block, "rows": [[cell(c) for c in row] for row in block["rows"]]}
+    if kind in ("text", "note"):
+        return {**block, "text": _breakable(block["text"])}
+    if kind == "bullets":
+        return {**block, "items": [_breakable(i) for i in block["items"]]}
+    return block
 
 
 @dataclass(frozen=True)
@@ -334,6 +375,11 @@ class Report:
     cover_warnings : list of str
         Lines the cover shows in bold under them: what the reader must know before any
         figure (files that could not be read).
+
+    The cover's lines, texts and bullets are put in the language's prose
+    (:meth:`Formatter.prose`: "al 8 ottobre" → "all'8 ottobre") when they are given, the
+    brand's words in them left as they are when marked (:meth:`Formatter.verbatim`); the
+    prose is never applied twice, which would reach the brand's words.
     """
 
     def __init__(self, *, title: str, period_label: str, brand, lang: str = "en",
@@ -341,8 +387,8 @@ class Report:
                  toc: bool = True) -> None:
         self.fmt = Formatter(lang, brand.currency)
         self.title, self.period_label, self.brand, self.lang = title, period_label, brand, lang
-        self.cover_lines = list(cover_lines or [])
-        self.cover_warnings = list(cover_warnings or [])
+        self.cover_lines = [self.fmt.prose(t) for t in cover_lines or []]
+        self.cover_warnings = [self.fmt.prose(t) for t in cover_warnings or []]
         self.toc = toc
         self.blocks: list[dict] = []
         self.figures: dict[str, bytes] = {}
@@ -489,12 +535,11 @@ class Report:
         labels = {k: self.fmt.label(k) for k in ("contents",)}
         return {
             "title": self.title, "period_label": self.period_label, "lang": self.lang,
-            "brand": {"name": self.brand.name, "primary": self.brand.primary_color,
+            "brand": {"name": printable(self.brand.name), "primary": self.brand.primary_color,
                       "accent": self.brand.accent_color},
             "logo": ("logo" + Path(self.brand.logo).suffix
                      if self.brand.logo and self.logo is not None else None),
-            "cover_lines": [self.fmt.prose(t) for t in self.cover_lines],
-            "cover_warnings": [self.fmt.prose(t) for t in self.cover_warnings],
+            "cover_lines": self.cover_lines, "cover_warnings": self.cover_warnings,
             "toc": self.toc, "labels": labels,
             "blocks": _laid_out(self.blocks),
         }

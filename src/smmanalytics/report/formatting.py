@@ -211,6 +211,12 @@ _FR_ELISION = re.compile(
     + r")\b)")
 
 
+#: the marks around the brand's words in a sentence (:meth:`Formatter.verbatim`), two
+#: characters of Unicode's private use area (which verbatim takes out of the words)
+_MARK = ("\ue000", "\ue001")
+_VERBATIM = re.compile(f"{_MARK[0]}(.*?){_MARK[1]}", re.DOTALL)
+
+
 class Formatter:
     """Locale-aware formatting for one report language.
 
@@ -249,15 +255,33 @@ class Formatter:
         >>> Formatter("fr").prose("Les données de Instagram, de X et de YouTube")
         "Les données d'Instagram, de X et de YouTube"
         """
+        # even parts: the package's words; odd: the brand's, marked by verbatim()
+        parts = _VERBATIM.split(text)
         table = {"it": (_ELISION, _ELIDED), "fr": (_FR_ELISION, _FR_ELIDED)}.get(self.lang)
         if table is None:
-            return text
+            return "".join(parts)
         pattern, elided = table
 
         def elide(m: re.Match) -> str:
             word = elided[m[1].lower()]
             return word[0].upper() + word[1:] if m[1][0].isupper() else word
-        return pattern.sub(elide, text)
+        return "".join(part if i % 2 else pattern.sub(elide, part)
+                       for i, part in enumerate(parts))
+
+    @staticmethod
+    def verbatim(text) -> str:
+        """``text`` (a file's name, a brand's or campaign's: the brand's words) marked so that
+        :meth:`prose` leaves it as it is, and takes the marks away: "export de
+        Instagram.csv" on a French cover was rewritten "export d'Instagram.csv", and
+        "dati al 8 ottobre.csv" on an Italian one "dati all'8 ottobre.csv", names of files
+        that do not exist.
+
+        >>> f = Formatter("fr")
+        >>> f.prose(f"Le fichier {f.verbatim('export de Instagram.csv')} de Instagram")
+        "Le fichier export de Instagram.csv d'Instagram"
+        """
+        words = str(text).replace(_MARK[0], "").replace(_MARK[1], "")
+        return f"{_MARK[0]}{words}{_MARK[1]}"
 
     def metric(self, name: str) -> str:
         """The reader's name of a metric ("er_reach" → "Eng. rate / reach")."""

@@ -9,7 +9,7 @@ import pandas as pd
 from .. import plots
 from ..periods import parse_period
 from ..quality import side_file_error
-from .builder import Section
+from .builder import Section, printable
 from .formatting import STATUS_COLORS, half_up
 
 __all__ = ["PerformanceSections"]
@@ -232,8 +232,8 @@ class PerformanceSections:
         by = by[(by["cost"].fillna(0) > 0) | (by["value"].fillna(0) > 0)]
         if len(by):
             table = pd.DataFrame({
-                f.label("campaign"): [f.label("unassigned") if c == "(unassigned)" else c
-                                      for c in by["campaign"]],
+                f.label("campaign"): [f.label("unassigned") if c == "(unassigned)" else
+                                      printable(c) for c in by["campaign"]],
                 f.label("cost"): [f.money(v) for v in by["cost"]],
                 f.label("ad_spend"): [f.money(v) for v in by["ad_spend"]],
                 f.label("revenue"): [f.money(v) for v in by["value"]],
@@ -259,7 +259,7 @@ class PerformanceSections:
                 if ax.get_legend() is not None:
                     for text in ax.get_legend().get_texts():
                         text.set_text(f.label("cat_" + text.get_text().replace(" ", "_")))
-                ax.set_xlabel(f"{f.label('cost')} ({self.brand.currency})")
+                ax.set_xlabel(plots.plain(f"{f.label('cost')} ({self.brand.currency})"))
                 ax.set_ylabel("")
                 self.figure(sec, fig, caption=f.label("cost_by_campaign"), width="80%")
         return sec
@@ -272,7 +272,7 @@ class PerformanceSections:
         from ..roi import campaign_spans, roi
 
         f = self.fmt
-        sec = self.section(f.labelled(f.label("campaign"), self.campaign))
+        sec = self.section(f.labelled(f.label("campaign"), printable(self.campaign)))
         key = campaign_key(pd.Series([self.campaign])).iloc[0]
         self.text(sec, f"{f.date(self.period.start)} – {f.date(self.period.end)}")
         spans = campaign_spans(self.ds, posts=True)
@@ -365,7 +365,7 @@ class PerformanceSections:
                     start=start, end=end, period=f.period(self.period)), self.period))
             self.table(sec, pd.DataFrame({
                 f.label("platform"): [f.platform(p) for p in c["platform"]],
-                f.label("account"): [f"{n} ★" if own else str(n)
+                f.label("account"): [f"{printable(n)} ★" if own else printable(n)
                                      for n, own in zip(c["name"], c["is_brand"], strict=True)],
                 f.label("posts"): [f.number(v) for v in c["posts"]],
                 f.label("interactions_per_post"): [f.number(v, 1)

@@ -7,6 +7,7 @@ notebook displays.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 import matplotlib.pyplot as plt
@@ -20,7 +21,7 @@ from ..periods import local_dates, parse_period, post_dates, posts_in_period
 from ..quality import shown_name, unread_files
 from ..timing import MIN_AGE_DAYS
 from ._ahead import built_ahead
-from .builder import Report, Section
+from .builder import Report, Section, printable
 from .performance import PerformanceSections
 from .watch import WatchSections
 
@@ -73,14 +74,32 @@ _METHOD = {
 }
 
 
-def printable(text: str) -> str:
-    """Text the PDF fonts can draw: pictographs (emoji), their joiners and selectors removed,
-    white space folded. The permalink next to a caption still leads to the full post."""
-    kept = [ch for ch in str(text)
-            if not (unicodedata.category(ch) == "So" and ord(ch) >= 0x2190)  # keeps ° © ™
-            and unicodedata.category(ch) not in ("Cs", "Co", "Cn")
-            and ch not in "\u200d\ufe0e\ufe0f"]
-    return " ".join("".join(kept).split())
+@functools.cache
+def _drawn() -> frozenset[int]:
+    """The characters the PDF's fonts draw, as far as can be known here: DejaVu Sans's
+    (the figures' font, which Typst is given, holding Libertinus Serif's Latin, Greek and
+    Cyrillic and more: Arabic, Hebrew…). No font given to Typst draws Chinese, Japanese or
+    Korean: the report ignores the machine's fonts, for the same PDF on every machine."""
+    from fontTools.ttLib import TTFont
+    from matplotlib import font_manager
+
+    from .builder import _FIGURE_FONT
+
+    path = font_manager.findfont(font_manager.FontProperties(family=_FIGURE_FONT),
+                                 fallback_to_default=False)
+    return frozenset(TTFont(path, lazy=True)["cmap"].getBestCmap())
+
+
+def undrawn(texts) -> list[str]:
+    """The letters, digits and signs of ``texts`` (each as :func:`printable` leaves it) that
+    the PDF's fonts lack (:func:`_drawn`), each once, in order: drawn as empty boxes."""
+    drawn, found = _drawn(), {}
+    for text in texts:
+        for ch in printable(text):
+            if not ch.isspace() and ord(ch) not in drawn and \
+                    unicodedata.category(ch)[0] in "LNPS":
+                found.setdefault(ch, None)
+    return list(found)
 
 
 #: the most export days of one platform the method note lists; more are said by the first,
@@ -173,6 +192,11 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         starts, stops = _coverage_lines(ds, self.period, f)
         self.cover_lines += starts
         self.cover_warnings = _brand_defaults_warning(ds, f) + _unread_warning(ds, f) + stops
+        self.cover_warnings += _undrawn_warning(ds, self.posts, f)
+        # in the language's prose now, while the brand's words (files' names) are marked as
+        # theirs (Formatter.verbatim): the lines are then as the cover shows them
+        self.cover_lines = [f.prose(t) for t in self.cover_lines]
+        self.cover_warnings = [f.prose(t) for t in self.cover_warnings]
 
     def write_pdf(self, path):
         """Write the PDF, and next to it the .ics calendars of the best-times section (made
@@ -690,7 +714,8 @@ def _coverage_lines(ds, period, f) -> tuple[list[str], list[str]]:
         # an export that could not be read and may hold the days after ``last`` (X's content
         # export to 31 October with a broken date): the data stop because it was not read,
         # not because no export reaches further
-        unread = ([shown_name(u, ds.root) for u in unread_exports(ds, platform, after=last)]
+        unread = ([f.verbatim(shown_name(u, ds.root))
+                   for u in unread_exports(ds, platform, after=last)]
                   if last < end else [])
         if unread:
             values |= {"files": ", ".join(unread[:3]) + (", …" if len(unread) > 3 else ""),
@@ -718,8 +743,29 @@ def _brand_defaults_warning(ds, f) -> list[str]:
     did not say."""
     if not ds.quality["code"].eq("brand_defaults").fillna(False).any():
         return []
-    return [f.label("cover_brand_defaults").format(name=ds.brand.name,
+    return [f.label("cover_brand_defaults").format(name=f.verbatim(ds.brand.name),
                                                    section=f.label("quality"))]
+
+
+def _undrawn_warning(ds, posts: pd.DataFrame, f) -> list[str]:
+    """The cover's warning when the report's text holds characters its fonts lack (Chinese,
+    Japanese…: the PDF embeds no font of them): they were drawn as empty boxes, and the PDF's
+    text was wrong, with no word of it. Names the fields and the first characters' codes."""
+    fields = {"glyphs_brand": [ds.brand.name],
+              "glyphs_captions": posts["caption"].dropna().astype(str).tolist()
+              if "caption" in posts.columns else [],
+              "glyphs_campaigns": ds.costs["campaign"].dropna().astype(str).tolist()
+              if "campaign" in ds.costs.columns else [],
+              "glyphs_competitors": ds.competitors["competitor"].dropna().astype(str).tolist()
+              if "competitor" in ds.competitors.columns else []}
+    lacking = {key: undrawn(texts) for key, texts in fields.items()}
+    lacking = {key: chars for key, chars in lacking.items() if chars}
+    if not lacking:
+        return []
+    chars = list(dict.fromkeys(c for cs in lacking.values() for c in cs))
+    codes = ", ".join(f"U+{ord(c):04X}" for c in chars[:6]) + (", …" if len(chars) > 6 else "")
+    return [f.label("cover_glyphs").format(
+        fields=", ".join(f.label(key) for key in lacking), codes=codes)]
 
 
 def _unread_warning(ds, f) -> list[str]:
@@ -732,7 +778,7 @@ def _unread_warning(ds, f) -> list[str]:
 
     exports, settings = [], []
     for file in unread_files(ds.quality):
-        name = shown_name(file, ds.root)
+        name = f.verbatim(shown_name(file, ds.root))       # "export de Instagram.csv"
         (settings if file_name(file).lower() in SETTINGS_FILES else exports).append(name)
     lines = []
     for names, stem in ((exports, "cover_unread"), (settings, "cover_settings_unread")):
