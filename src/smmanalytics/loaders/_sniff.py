@@ -378,13 +378,16 @@ class RawTable:
         blank = _blank_rows(cells)
         repeated = _header_rows(cells, self.norm, named)
         preamble = _preamble_rows(lambda k: _row(cells, k), repeated, blank)
+        notes = _notes_under(cells, blank)
         if len(blank):
             self._note_blank_rows(blank)
         if len(repeated):
             self._note_header_rows(repeated)
         if len(preamble):
             self._note_preamble_rows(preamble)
-        skipped = np.union1d(np.union1d(blank, repeated), preamble)
+        if len(notes):
+            self._note_notes_under(cells, notes)
+        skipped = np.union1d(np.union1d(np.union1d(blank, repeated), preamble), notes)
         if not len(skipped):
             return cells
         self.__dict__["_skipped"] = skipped
@@ -422,6 +425,22 @@ class RawTable:
                      f"the header dropped{self.first_at(preamble)}: the preamble of an export "
                      "pasted under the rows, not data", level="info", rows=len(preamble),
                      sheet=self.sheet)
+
+    def _note_notes_under(self, cells: pa.Table | pd.DataFrame, notes: np.ndarray) -> None:
+        """Note the rows ``notes`` (positions in the body) left unread under the table
+        (:func:`_notes_under`), naming their lines and the first cells, as a ``#`` file's notes
+        are (:func:`notes_under_message`): the lines of the first and the last only, each
+        found by reading the body again."""
+        if self.log is None:
+            return
+        first, last = self._row_line(int(notes[0])), self._row_line(int(notes[-1]))
+        shown = [" ".join(str(v).strip() for v in _row(cells, int(k)) if _filled(v))
+                 for k in notes[:3]]
+        word = "row" if self.sheet else "line"
+        where = (f"{len(notes)} {word}s" if first is None else f"{word} {first}"
+                 if first == last else f"{word}s {first}-{last}")
+        self.log.add(self.source, "not_understood", notes_under_message(where, shown, len(notes)),
+                     level="warning", rows=len(notes), sheet=self.sheet)
 
     def first_at(self, positions: np.ndarray) -> str:
         """`` (line 7)`` for one row of the body at ``positions``, `` (the first at line 7)``
@@ -737,6 +756,96 @@ def _without_rows(cells: pa.Table | pd.DataFrame, positions: np.ndarray
     keep = np.ones(cells.num_rows, dtype=bool)
     keep[positions] = False
     return cells.filter(pa.array(keep))
+
+
+#: the most rows read as notes under a table (:func:`_notes_under`): more are rows
+_NOTES_MOST = 100
+#: the first rows of a table its notes are told from (:func:`_notes_under`)
+_REFERENCE_ROWS = 5
+
+
+def _notes_under(cells: pa.Table | pd.DataFrame, blank: np.ndarray) -> np.ndarray:
+    """Positions of the rows at the end of ``cells`` that are notes written under the table
+    after a blank row (``blank``: the positions of the blank rows), not rows of it: a
+    spreadsheet's "Engagement rates compare", "6/25-7/2", "0.670124481" under a Meta export
+    were read as three posts of no publish time, post id "Engagement rates compare".
+
+    The rows after the last blank row, and those between the blank rows above them, block by
+    block upwards, are notes while every row of the block (:func:`_note_row`) fills far fewer
+    cells than the table's first rows (those right under the header, above the first blank
+    row: rows of the table) and none of its cells has the form the first rows' cells of its
+    column share (an id, a date: :func:`_shape`). A block holding a row of the table, or of
+    more than :data:`_NOTES_MOST` rows, is read, and so is every block above it. Only the
+    rows after the first blank row are looked at, and only when there is one."""
+    empty = np.array([], dtype=np.int64)
+    if not len(blank) or blank[0] == 0:
+        return empty
+    reference = [_row(cells, k) for k in range(min(int(blank[0]), _REFERENCE_ROWS))]
+    least = min(sum(map(_filled, r)) for r in reference)
+    if least < 2:
+        return empty
+    shapes = _shared_shapes(reference)
+    is_blank = set(blank[-_NOTES_MOST:].tolist())
+    notes: list[int] = []
+    k = (cells.num_rows if isinstance(cells, pa.Table) else len(cells)) - 1
+    while k > blank[0] and len(notes) <= _NOTES_MOST:
+        block = []
+        while k >= 0 and k not in is_blank and len(block) <= _NOTES_MOST:
+            block.append(k)
+            k -= 1
+        if k < 0 or k not in is_blank or not all(
+                _note_row(_row(cells, r), least, shapes) for r in block):
+            break
+        notes += block
+        while k >= 0 and k in is_blank:
+            k -= 1
+    return np.array(sorted(notes), dtype=np.int64)
+
+
+def _note_row(row: list, least: int, shapes: dict[int, str]) -> bool:
+    """True when ``row`` is no row of a table whose first rows fill ``least`` cells or more,
+    and whose columns ``shapes`` hold cells of one form in them (:func:`_shared_shapes`): it
+    fills a cell or two, at most a third of ``least`` (one when the rows fill two or three),
+    and none of them has its column's form (the id or the date a row has)."""
+    filled = [j for j, v in enumerate(row) if _filled(v)]
+    return (0 < len(filled) <= max(1, least // 3)
+            and not any(shapes.get(j) == _shape(row[j]) for j in filled))
+
+
+def _shared_shapes(rows: list[list]) -> dict[int, str]:
+    """The columns in whose cells ``rows`` share one form (:func:`_shape`) that says an id, a
+    number, a date or a time (a digit in it, or a value a sheet typed), and that form: what
+    a row of the table holds there, and a note does not. Text of words (a title) is none."""
+    out = {}
+    for j in range(min(map(len, rows))):
+        found = {_shape(r[j]) for r in rows}
+        if len(found) == 1 and (shape := found.pop()) and ("9" in shape or shape[0] == "<"):
+            out[j] = shape
+    return out
+
+
+#: a run of letters (any script), which :func:`_shape` writes as one "a"
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _shape(v) -> str:
+    """The form of a cell: each digit written 9, each word a, the rest kept
+    (``2026-09-01 10:00`` → ``9999-99-99 99:99``, ``Wed, Feb 25, 2026`` → ``a, a 99, 9999``),
+    and a value of a sheet that is no text its type (``<datetime>``); '' for an empty cell."""
+    if not _filled(v):
+        return ""
+    if not isinstance(v, str):
+        return f"<{type(v).__name__}>"
+    return _WORD.sub("a", re.sub(r"\d", "9", v.strip()))
+
+
+def notes_under_message(where: str, shown: list[str], count: int) -> str:
+    """The note on the ``count`` rows left unread under a table, notes written there: where
+    they are (``lines 20-27``, a sheet's ``rows 12-14``), the first cells of the first three
+    (``shown``)."""
+    more = f" and {count - 3} more" if count > 3 else ""
+    return (f"{where}, under the table after a blank line, are no rows of it (notes written "
+            f"under the table?): {', '.join(map(repr, shown))}{more}; not read")
 
 
 def _summary_tail(cells: pa.Table | pd.DataFrame, n: int, most: int = 3) -> int:
