@@ -35,9 +35,10 @@ def _read(path):
     return df, notes
 
 
-def _said(lines: str) -> str:
-    return (f"{lines}, under the table after a blank line, are no rows of it (notes written "
-            "under the table?): 'Engagement rates compare', '6/25-7/2', '0.670124481'; not read")
+def _said(lines: str, blanks: int = 2) -> str:
+    under = "under the table after a blank line" if blanks else "under the table's rows"
+    return (f"{lines}, {under}, are no rows of it (notes written under the table?): "
+            "'Engagement rates compare', '6/25-7/2', '0.670124481'; not read")
 
 
 _IG = ["Post ID", "Account ID", "Account username", "Account name", "Description",
@@ -51,14 +52,17 @@ def _ig_row(i: int) -> list[str]:
             "", "Lifetime", "1000", "800", "40", "2", "1", "3", "5"]
 
 
-def test_meta_posts_with_notes_under_them(tmp_path):
-    # header line 1, posts 2-3, lines of delimiters 4-5, the notes 6-8: 2 posts, not 5
+@pytest.mark.parametrize(("blanks", "lines"), [(2, "lines 6-8"), (0, "lines 4-6")])
+def test_meta_posts_with_notes_under_them(tmp_path, blanks, lines):
+    # header line 1, posts 2-3, lines of delimiters 4-5, the notes 6-8 (or right under the
+    # posts, 4-6): 2 posts, not 5
     df, notes = _read(_csv(tmp_path / "instagram_posts_2026-11-20.csv", _IG,
-                           [_ig_row(1), _ig_row(2)]))
+                           [_ig_row(1), _ig_row(2)], blanks=blanks))
     assert df["post_id"].tolist() == ["17800000000000001", "17800000000000002"]
-    assert notes == [_said("lines 6-8")]
+    assert notes == [_said(lines, blanks)]
     codes = {q["code"] for q in df.attrs["quality"]}
-    assert "missing_publish_time" not in codes and "blank_rows_skipped" in codes
+    assert "missing_publish_time" not in codes
+    assert ("blank_rows_skipped" in codes) is bool(blanks)
 
 
 def test_rows_after_a_blank_row_that_are_posts_are_still_read(tmp_path):
@@ -82,13 +86,14 @@ def _x_row(i: int) -> list[str]:
             "1074", "16", "34", "0", "0", "1", "4", "0", "4", "7", "0", "1", "1"]
 
 
-def test_x_posts_with_notes_under_them(tmp_path):
-    # header 1, posts 2-4, delimiters 5-6, notes 7-9: 3 posts; "0.670124481" was read as a
-    # post id rounded by a spreadsheet, and the three as posts of no publish time
+@pytest.mark.parametrize(("blanks", "lines"), [(2, "lines 7-9"), (0, "lines 5-7")])
+def test_x_posts_with_notes_under_them(tmp_path, blanks, lines):
+    # header 1, posts 2-4, delimiters 5-6, notes 7-9 (or 5-7): 3 posts; "0.670124481" was
+    # read as a post id rounded by a spreadsheet, and the three as posts of no publish time
     df, notes = _read(_csv(tmp_path / "account_analytics_content_2026-02-01_2026-02-28.csv",
-                           _X, [_x_row(i) for i in range(3)]))
+                           _X, [_x_row(i) for i in range(3)], blanks=blanks))
     assert len(df) == 3
-    assert notes == [_said("lines 7-9")]
+    assert notes == [_said(lines, blanks)]
     codes = {q["code"] for q in df.attrs["quality"]}
     assert not {"missing_publish_time", "post_id_damaged"} & codes
 
@@ -97,16 +102,40 @@ _TIKTOK = ["Time", "Video title", "Video link", "Post time", "Total likes", "Tot
            "Total shares", "Total views"]
 
 
-def test_tiktok_content_with_notes_under_it(tmp_path):
-    # header 1, videos 2-3, delimiters 4-5, notes 6-8: 2 videos; the file failed on line 6,
-    # "Engagement rates compare" not a date
+@pytest.mark.parametrize(("blanks", "lines"), [(2, "lines 6-8"), (0, "lines 4-6")])
+def test_tiktok_content_with_notes_under_it(tmp_path, blanks, lines):
+    # header 1, videos 2-3, delimiters 4-5, notes 6-8 (or 4-6): 2 videos; the file failed
+    # on the first note's line, "Engagement rates compare" not a date
     rows = [["October 1", f"vidéo {i}", f"https://www.tiktok.com/@brand/video/769137035386685605{i}",
              "September 30", "140", "12", "5", "1748"] for i in (1, 2)]
-    path = _csv(tmp_path / "Content.csv", _TIKTOK, rows)
+    path = _csv(tmp_path / "Content.csv", _TIKTOK, rows, blanks=blanks)
     os.utime(path, (1790931600, 1790931600))
     df, notes = _read(path)
     assert len(df) == 2
-    assert notes == [_said("lines 6-8")]
+    assert notes == [_said(lines, blanks)]
+
+
+def test_pinterest_pins_with_notes_right_under_them(tmp_path):
+    # header 1, pins 2-3, notes 4-6 with no blank line above: read as 3 more pins, no note
+    header = ["Pin id", "Pin link", "Pin created date", "Title", "Impressions", "Saves",
+              "Pin clicks", "Outbound clicks", "Engagements", "Video views"]
+    rows = [[f"112345678901234567{i}", f"https://www.pinterest.com/pin/112345678901234567{i}/",
+             f"2026-10-0{i}", f"pin {i}", "4200", "85", "130", "42", "257", ""] for i in (1, 2)]
+    df, notes = _read(_csv(tmp_path / "pinterest_pins_2026-10.csv", header, rows, blanks=0))
+    assert len(df) == 2
+    assert notes == [_said("lines 4-6", blanks=0)]
+
+
+def test_a_total_under_the_rows_stays_a_summary_row(tmp_path):
+    # header 1, posts 2-3, a "Total" row on 4 (two cells: few, as a note's): still told as a
+    # total of the rows above, not as a note
+    total = ["Total"] + [""] * 10 + ["2000"] + [""] * 6
+    path = tmp_path / "instagram_posts_2026-11-20.csv"
+    path.write_text("\n".join(",".join(r) for r in (_IG, _ig_row(1), _ig_row(2), total)),
+                    encoding="utf-8")
+    df, notes = _read(path)
+    assert len(df) == 2 and notes == []
+    assert "summary_row_dropped" in {q["code"] for q in df.attrs["quality"]}
 
 
 _LINKEDIN = ["Post title", "Post link", "Post type", "Created date", "Impressions", "Clicks",
