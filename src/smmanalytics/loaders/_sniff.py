@@ -431,11 +431,11 @@ class RawTable:
                           after_blank: bool) -> None:
         """Note the rows ``notes`` (positions in the body) left unread under the table
         (:func:`_notes_under`), naming their lines and the first cells, as a ``#`` file's notes
-        are (:func:`notes_under_message`): the lines of the first and the last only, each
-        found by reading the body again."""
+        are (:func:`notes_under_message`): the lines of the first and the last only, found by
+        reading the body again once."""
         if self.log is None:
             return
-        first, last = self._row_line(int(notes[0])), self._row_line(int(notes[-1]))
+        first, last = self._row_lines([int(notes[0]), int(notes[-1])])
         shown = [" ".join(str(v).strip() for v in _row(cells, int(k)) if _filled(v))
                  for k in notes[:3]]
         word = "row" if self.sheet else "line"
@@ -606,24 +606,33 @@ class RawTable:
         rows of no data counted; None when unknown. A CSV's body is read again for it, record
         by record (empty lines are no record, for Arrow as here): only an error or an odd
         row pays."""
+        return self._row_lines([p])[0]
+
+    def _row_lines(self, positions: list[int]) -> list[int | None]:
+        """:meth:`_row_line` of each of ``positions`` (in increasing order), a CSV's body read
+        again once for all of them."""
         if self.rows is not None:
-            return self._rows_line(p)
+            return [self._rows_line(p) for p in positions]
+        found: list[int | None] = [None] * len(positions)
         body = self._body_text()
-        if not body:
-            return None
+        if not body or not positions:
+            return found
         reader = csv.reader(io.StringIO(body, newline=""), delimiter=self.delimiter or ",")
-        end, row = 0, -1
+        end, row, i = 0, -1, 0
         try:
             for record in reader:
                 start, end = end + 1, reader.line_num
                 if record:
                     row += 1
-                    if row == p:
-                        return (self.body_line or self.first_line + 1) + start - 1
+                    while i < len(positions) and positions[i] == row:
+                        found[i] = (self.body_line or self.first_line + 1) + start - 1
+                        i += 1
+                    if i == len(positions):
+                        break
         except csv.Error:              # a record the csv module refuses and Arrow read (a cell
             # beyond csv.field_size_limit(), raised at import): the parser's own line stands
             pass
-        return None
+        return found
 
     def unclosed_quote(self) -> ParseError | None:
         """The error naming where a quoted cell of the body that is never closed opens (its
