@@ -178,3 +178,25 @@ def test_a_daily_table_of_two_columns_tells_notes_from_days(tmp_path, after, val
     df, notes = _read(path)
     assert df["value"].tolist() == values
     assert bool(notes) is noted and (not noted or notes[0].startswith("line 7, under"))
+
+
+def test_linkedin_notes_right_under_posts_of_words_name_their_rows(tmp_path):
+    # titles of words only: no column form tells the notes from posts with no blank row above
+    # them, so they stay rows (the format's to tell); the note on their missing date names
+    # their sheet rows: title 1, header 2, posts 3-4, notes 5-7
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "All posts"
+    ws.append(["All posts data"])
+    ws.append(_LINKEDIN)
+    for title in ("Bonjour", "Automne"):
+        link = f"https://www.linkedin.com/feed/update/urn:li:activity:{1790840712345 << 22}"
+        ws.append([title, link, "Organic", "10/01/2026", 100, 1, 2, 3, 4, 5, 0.1])
+    for note in ("Engagement rates compare", "6/25-7/2", 0.670124481):
+        ws.append([note])
+    path = tmp_path / "brand_content_1791015300000.xlsx"
+    wb.save(path)
+    (df,) = [d for d in read_file(path) if d.attrs.get("sheet") == "All posts"]
+    assert len(df) == 5
+    assert [q["message"] for q in df.attrs["quality"] if q["code"] == "date_missing"] == [
+        "sheet 'All posts': posts without 'Created date': lines 5, 6, 7"]
