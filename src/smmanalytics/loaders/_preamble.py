@@ -29,6 +29,7 @@ from ._sniff import (
     comment_line,
     header_fields,
     line_fields,
+    notes_under_message,
     only_cell,
     parse_preamble,
     sniff_delimiter,
@@ -194,11 +195,9 @@ def _note_notes_under(text: str, first: int, source: str, log: QualityLog | None
     if not filled:
         return
     shown = [" ".join(cells) for _, cells in filled[:3]]
-    more = f" and {len(filled) - 3} more" if len(filled) > 3 else ""
-    log.add(source, "not_understood", f"lines {filled[0][0]}-{filled[-1][0]}, under the "
-            f"table after a blank line, are no rows of it (notes written under the table?): "
-            f"{', '.join(map(repr, shown))}{more}; not read", level="warning",
-            rows=len(filled))
+    log.add(source, "not_understood", notes_under_message(
+        f"lines {filled[0][0]}-{filled[-1][0]}", shown, len(filled)), level="warning",
+        rows=len(filled))
 
 
 def _raw_body(text: str, start: int, stop: int, raw: bytes | None, raw_offset: int

@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import takewhile
 
 import numpy as np
 import pandas as pd
@@ -378,13 +379,16 @@ class RawTable:
         blank = _blank_rows(cells)
         repeated = _header_rows(cells, self.norm, named)
         preamble = _preamble_rows(lambda k: _row(cells, k), repeated, blank)
+        notes, after_blank = _notes_under(cells, blank)
         if len(blank):
             self._note_blank_rows(blank)
         if len(repeated):
             self._note_header_rows(repeated)
         if len(preamble):
             self._note_preamble_rows(preamble)
-        skipped = np.union1d(np.union1d(blank, repeated), preamble)
+        if len(notes):
+            self._note_notes_under(cells, notes, after_blank)
+        skipped = np.union1d(np.union1d(np.union1d(blank, repeated), preamble), notes)
         if not len(skipped):
             return cells
         self.__dict__["_skipped"] = skipped
@@ -421,6 +425,24 @@ class RawTable:
         self.log.add(self.source, "pasted_preamble_dropped", f"{what} above a row repeating "
                      f"the header dropped{self.first_at(preamble)}: the preamble of an export "
                      "pasted under the rows, not data", level="info", rows=len(preamble),
+                     sheet=self.sheet)
+
+    def _note_notes_under(self, cells: pa.Table | pd.DataFrame, notes: np.ndarray,
+                          after_blank: bool) -> None:
+        """Note the rows ``notes`` (positions in the body) left unread under the table
+        (:func:`_notes_under`), naming their lines and the first cells, as a ``#`` file's notes
+        are (:func:`notes_under_message`): the lines of the first and the last only, found by
+        reading the body again once."""
+        if self.log is None:
+            return
+        first, last = self._row_lines([int(notes[0]), int(notes[-1])])
+        shown = [" ".join(str(v).strip() for v in _row(cells, int(k)) if _filled(v))
+                 for k in notes[:3]]
+        word = "row" if self.sheet else "line"
+        where = (f"{len(notes)} {word}s" if first is None else f"{word} {first}"
+                 if first == last else f"{word}s {first}-{last}")
+        said = notes_under_message(where, shown, len(notes), after_blank)
+        self.log.add(self.source, "not_understood", said, level="warning", rows=len(notes),
                      sheet=self.sheet)
 
     def first_at(self, positions: np.ndarray) -> str:
@@ -584,24 +606,33 @@ class RawTable:
         rows of no data counted; None when unknown. A CSV's body is read again for it, record
         by record (empty lines are no record, for Arrow as here): only an error or an odd
         row pays."""
+        return self._row_lines([p])[0]
+
+    def _row_lines(self, positions: list[int]) -> list[int | None]:
+        """:meth:`_row_line` of each of ``positions`` (in increasing order), a CSV's body read
+        again once for all of them."""
         if self.rows is not None:
-            return self._rows_line(p)
+            return [self._rows_line(p) for p in positions]
+        found: list[int | None] = [None] * len(positions)
         body = self._body_text()
-        if not body:
-            return None
+        if not body or not positions:
+            return found
         reader = csv.reader(io.StringIO(body, newline=""), delimiter=self.delimiter or ",")
-        end, row = 0, -1
+        end, row, i = 0, -1, 0
         try:
             for record in reader:
                 start, end = end + 1, reader.line_num
                 if record:
                     row += 1
-                    if row == p:
-                        return (self.body_line or self.first_line + 1) + start - 1
+                    while i < len(positions) and positions[i] == row:
+                        found[i] = (self.body_line or self.first_line + 1) + start - 1
+                        i += 1
+                    if i == len(positions):
+                        break
         except csv.Error:              # a record the csv module refuses and Arrow read (a cell
             # beyond csv.field_size_limit(), raised at import): the parser's own line stands
             pass
-        return None
+        return found
 
     def unclosed_quote(self) -> ParseError | None:
         """The error naming where a quoted cell of the body that is never closed opens (its
@@ -737,6 +768,115 @@ def _without_rows(cells: pa.Table | pd.DataFrame, positions: np.ndarray
     keep = np.ones(cells.num_rows, dtype=bool)
     keep[positions] = False
     return cells.filter(pa.array(keep))
+
+
+#: the most rows read as notes under a table (:func:`_notes_under`): more are rows
+_NOTES_MOST = 100
+#: the first rows of a table its notes are told from (:func:`_notes_under`)
+_REFERENCE_ROWS = 5
+
+
+def _notes_under(cells: pa.Table | pd.DataFrame, blank: np.ndarray
+                 ) -> tuple[np.ndarray, bool]:
+    """Positions of the rows at the end of ``cells`` that are notes written under the table,
+    not rows of it, and whether a blank row stands above each (``blank``: the positions of
+    the blank rows): a spreadsheet's "Engagement rates compare", "6/25-7/2", "0.670124481"
+    under a Meta export were read as three posts of no publish time, post id "Engagement
+    rates compare".
+
+    A row is a note (:func:`_note_row`) when it fills far fewer cells than the table's first
+    rows (those right under the header that fill two cells or more, above any blank row: rows
+    of the table) and none of its cells has a form the first rows' cells of its column have
+    (an id, a date: :func:`_shape`); with no blank row above it, a cell of it must stand in
+    such a column. The rows after the last blank row, and those between the blank rows above
+    them, block by block upwards, are notes while every row of the block is; at the end of
+    the last block of the table's rows, the notes right under them are too, when the table's
+    rows fill three cells or more (in a table of two columns, a row of one cell with no blank
+    row above it is the format's to tell: a day without its value). At most
+    :data:`_NOTES_MOST` rows are looked at, from the end: a table of a million rows pays for
+    a few."""
+    n = cells.num_rows if isinstance(cells, pa.Table) else len(cells)
+    top = min(int(blank[0]) if len(blank) else n, _REFERENCE_ROWS)
+    reference = [r for r in (_row(cells, k) for k in range(top)) if sum(map(_filled, r)) >= 2]
+    if not reference:
+        return np.array([], dtype=np.int64), True
+    least = min(sum(map(_filled, r)) for r in reference)
+    shapes = _column_shapes(reference)
+    is_blank = set(blank[-_NOTES_MOST:].tolist())
+    notes: list[int] = []
+    after_blank = True
+    k = n - 1
+    while k >= 0 and len(notes) <= _NOTES_MOST:
+        block = []           # the rows from k up to the blank row above them, bottom first
+        while k >= 0 and k not in is_blank and len(block) <= _NOTES_MOST:
+            block.append(k)
+            k -= 1
+        if k in is_blank and all(_note_row(_row(cells, r), least, shapes, True) for r in block):
+            notes += block
+            while k >= 0 and k in is_blank:
+                k -= 1
+            continue
+        last = list(takewhile(lambda r: _note_row(_row(cells, r), least, shapes, False), block))
+        if least >= 3 and last:
+            notes += last
+            after_blank = False
+        break
+    return np.array(sorted(notes), dtype=np.int64), after_blank
+
+
+def _note_row(row: list, least: int, shapes: dict[int, frozenset[str]], after_blank: bool
+              ) -> bool:
+    """True when ``row`` is no row of a table whose first rows fill ``least`` cells or more,
+    and hold in the columns ``shapes`` an id, a number or a date, of those forms
+    (:func:`_column_shapes`): it fills a cell or two, at most a third of ``least`` (one when
+    the rows fill two or three), none of them has a form its column's cells have, and none
+    says "Total" (a summary row, :meth:`RawTable._without_summary_tail`'s). With no blank
+    row above it, one of its cells must stand in such a column, a form of its own there: a
+    row of one cell of text (a GA4 channel with its values missing) is the format's to tell."""
+    filled = [j for j, v in enumerate(row) if _filled(v)]
+    return (0 < len(filled) <= max(1, least // 3)
+            and not any(_shape(row[j]) in shapes.get(j, ()) for j in filled)
+            and (after_blank or any(j in shapes for j in filled))
+            and not any(normalize(str(row[j])).rstrip(":") in SUMMARY_WORDS for j in filled))
+
+
+def _column_shapes(rows: list[list]) -> dict[int, frozenset[str]]:
+    """The columns in which every cell of ``rows`` says an id, a number, a date or a time
+    (:func:`_shape`: a digit in it, or a value a sheet typed), and the forms of those cells:
+    what a row of the table holds there, and a note does not. Text of words (a title, a
+    channel) is none."""
+    out = {}
+    for j in range(min(map(len, rows))):
+        found = frozenset(_shape(r[j]) for r in rows)
+        if all("9" in f or f[:1] == "<" for f in found):
+            out[j] = found
+    return out
+
+
+#: a run of letters (any script), which :func:`_shape` writes as one "a"
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _shape(v) -> str:
+    """The form of a cell: each digit written 9, each word a, the rest kept
+    (``2026-09-01 10:00`` → ``9999-99-99 99:99``, ``Wed, Feb 25, 2026`` → ``a, a 99, 9999``),
+    and a value of a sheet that is no text its type (``<datetime>``); '' for an empty cell."""
+    if not _filled(v):
+        return ""
+    if not isinstance(v, str):
+        return f"<{type(v).__name__}>"
+    return _WORD.sub("a", re.sub(r"\d", "9", v.strip()))
+
+
+def notes_under_message(where: str, shown: list[str], count: int, after_blank: bool = True
+                        ) -> str:
+    """The note on the ``count`` rows left unread under a table, notes written there: where
+    they are (``lines 20-27``, a sheet's ``rows 12-14``), the first cells of the first three
+    (``shown``); ``after_blank``: a blank line stands above them."""
+    more = f" and {count - 3} more" if count > 3 else ""
+    under = "under the table after a blank line" if after_blank else "under the table's rows"
+    return (f"{where}, {under}, are no rows of it (notes written under the table?): "
+            f"{', '.join(map(repr, shown))}{more}; not read")
 
 
 def _summary_tail(cells: pa.Table | pd.DataFrame, n: int, most: int = 3) -> int:

@@ -49,6 +49,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ParseError
+from ._body import lines_named
 from ._dates import (
     ZONE_AHEAD_MAX,
     ZONE_BEHIND_MAX,
@@ -578,8 +579,10 @@ def _times_from_ids(c: Candidate, pos: int, link: pd.Series, ctx: ParseContext
         ctx.note("tz_assumed_utc", "'Created date' carries a time but no time zone "
                  "(reference §10 Q6, unknown): the time was taken as UTC", level="info",
                  rows=int((has_time & ~agree).sum()))
-    if created.isna().any():
-        ctx.note("date_missing", "posts without 'Created date'", rows=int(created.isna().sum()))
+    if created.isna().any():    # named by their lines: a note typed under the posts is one
+        pos = np.flatnonzero(created.isna().to_numpy())
+        lines = lines_named([c.table.line_of(int(k)) for k in pos[:5]], len(pos))
+        ctx.note("date_missing", f"posts without 'Created date': {lines}", rows=len(pos))
     return exported.where(~agree, decoded).astype("datetime64[ns, UTC]"), agree, has_time
 
 

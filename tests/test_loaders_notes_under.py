@@ -1,0 +1,202 @@
+"""Notes a spreadsheet's user typed under an export's table are not read as its rows.
+
+A real GA4 export re-saved in Excel ends in two lines of delimiters, then notes:
+"Engagement rates compare", "6/25-7/2", "0.670124481". Under a posts export of any platform
+those were read as posts (no publish time, post id "Engagement rates compare"), or failed the
+whole file ("cell is not a date"). Each file below is written by hand: its posts, two blank
+rows, the three notes; the counts and lines asserted are those of the file as written.
+"""
+
+from __future__ import annotations
+
+import os
+
+import openpyxl
+import pytest
+
+from smmanalytics.loaders import read_file
+
+NOTES = ["Engagement rates compare", "6/25-7/2", "0.670124481"]
+
+
+def _csv(path, header: list[str], rows: list[list[str]], *, blanks: int = 2):
+    """Write ``header`` and ``rows`` (quoted), ``blanks`` lines of delimiters, then the notes
+    padded with empty cells as a spreadsheet saves them."""
+    width = len(header)
+    lines = [",".join(f'"{c}"' for c in r) for r in (header, *rows)]
+    lines += ["," * (width - 1)] * blanks + [n + "," * (width - 1) for n in NOTES]
+    path.write_text("\ufeff" + "\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _read(path):
+    (df,) = read_file(path)
+    notes = [q["message"] for q in df.attrs["quality"] if q["code"] == "not_understood"]
+    return df, notes
+
+
+def _said(lines: str, blanks: int = 2) -> str:
+    under = "under the table after a blank line" if blanks else "under the table's rows"
+    return (f"{lines}, {under}, are no rows of it (notes written under the table?): "
+            "'Engagement rates compare', '6/25-7/2', '0.670124481'; not read")
+
+
+_IG = ["Post ID", "Account ID", "Account username", "Account name", "Description",
+       "Duration (sec)", "Publish time", "Permalink", "Post type", "Data comment", "Date",
+       "Views", "Reach", "Likes", "Shares", "Follows", "Comments", "Saves"]
+
+
+def _ig_row(i: int) -> list[str]:
+    return [f"1780000000000000{i}", "1784", "brand", "Sève", f"été {i}", "0",
+            f"10/0{i}/2026 10:00", f"https://www.instagram.com/p/C{i}abcdefgh/", "IG image",
+            "", "Lifetime", "1000", "800", "40", "2", "1", "3", "5"]
+
+
+@pytest.mark.parametrize(("blanks", "lines"), [(2, "lines 6-8"), (0, "lines 4-6")])
+def test_meta_posts_with_notes_under_them(tmp_path, blanks, lines):
+    # header line 1, posts 2-3, lines of delimiters 4-5, the notes 6-8 (or right under the
+    # posts, 4-6): 2 posts, not 5
+    df, notes = _read(_csv(tmp_path / "instagram_posts_2026-11-20.csv", _IG,
+                           [_ig_row(1), _ig_row(2)], blanks=blanks))
+    assert df["post_id"].tolist() == ["17800000000000001", "17800000000000002"]
+    assert notes == [_said(lines, blanks)]
+    codes = {q["code"] for q in df.attrs["quality"]}
+    assert "missing_publish_time" not in codes
+    assert ("blank_rows_skipped" in codes) is bool(blanks)
+
+
+def test_rows_after_a_blank_row_that_are_posts_are_still_read(tmp_path):
+    # header 1, post 2, a line of delimiters 3, two posts 4-5: three posts, no note of notes
+    lines = [",".join(f'"{c}"' for c in r) for r in (_IG, _ig_row(1))]
+    lines += ["," * (len(_IG) - 1)] + [",".join(_ig_row(i)) for i in (2, 3)]
+    path = tmp_path / "instagram_posts_2026-11-20.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    df, notes = _read(path)
+    assert len(df) == 3 and notes == []
+
+
+_X = ["Post id", "Date", "Post text", "Post Link", "Impressions", "Likes", "Engagements",
+      "Bookmarks", "Shares", "New follows", "Replies", "Reposts", "Profile visits",
+      "Detail Expands", "URL Clicks", "Hashtag Clicks", "Permalink Clicks"]
+
+
+def _x_row(i: int) -> list[str]:
+    post = 2027494271481909860 + i
+    return [str(post), f"Fri, Feb 2{i}, 2026", f"post {i}", f"https://x.com/brand/status/{post}",
+            "1074", "16", "34", "0", "0", "1", "4", "0", "4", "7", "0", "1", "1"]
+
+
+@pytest.mark.parametrize(("blanks", "lines"), [(2, "lines 7-9"), (0, "lines 5-7")])
+def test_x_posts_with_notes_under_them(tmp_path, blanks, lines):
+    # header 1, posts 2-4, delimiters 5-6, notes 7-9 (or 5-7): 3 posts; "0.670124481" was
+    # read as a post id rounded by a spreadsheet, and the three as posts of no publish time
+    df, notes = _read(_csv(tmp_path / "account_analytics_content_2026-02-01_2026-02-28.csv",
+                           _X, [_x_row(i) for i in range(3)], blanks=blanks))
+    assert len(df) == 3
+    assert notes == [_said(lines, blanks)]
+    codes = {q["code"] for q in df.attrs["quality"]}
+    assert not {"missing_publish_time", "post_id_damaged"} & codes
+
+
+_TIKTOK = ["Time", "Video title", "Video link", "Post time", "Total likes", "Total comments",
+           "Total shares", "Total views"]
+
+
+@pytest.mark.parametrize(("blanks", "lines"), [(2, "lines 6-8"), (0, "lines 4-6")])
+def test_tiktok_content_with_notes_under_it(tmp_path, blanks, lines):
+    # header 1, videos 2-3, delimiters 4-5, notes 6-8 (or 4-6): 2 videos; the file failed
+    # on the first note's line, "Engagement rates compare" not a date
+    rows = [["October 1", f"vidéo {i}", f"https://www.tiktok.com/@brand/video/769137035386685605{i}",
+             "September 30", "140", "12", "5", "1748"] for i in (1, 2)]
+    path = _csv(tmp_path / "Content.csv", _TIKTOK, rows, blanks=blanks)
+    os.utime(path, (1790931600, 1790931600))
+    df, notes = _read(path)
+    assert len(df) == 2
+    assert notes == [_said(lines, blanks)]
+
+
+def test_pinterest_pins_with_notes_right_under_them(tmp_path):
+    # header 1, pins 2-3, notes 4-6 with no blank line above: read as 3 more pins, no note
+    header = ["Pin id", "Pin link", "Pin created date", "Title", "Impressions", "Saves",
+              "Pin clicks", "Outbound clicks", "Engagements", "Video views"]
+    rows = [[f"112345678901234567{i}", f"https://www.pinterest.com/pin/112345678901234567{i}/",
+             f"2026-10-0{i}", f"pin {i}", "4200", "85", "130", "42", "257", ""] for i in (1, 2)]
+    df, notes = _read(_csv(tmp_path / "pinterest_pins_2026-10.csv", header, rows, blanks=0))
+    assert len(df) == 2
+    assert notes == [_said("lines 4-6", blanks=0)]
+
+
+def test_a_total_under_the_rows_stays_a_summary_row(tmp_path):
+    # header 1, posts 2-3, a "Total" row on 4 (two cells: few, as a note's): still told as a
+    # total of the rows above, not as a note
+    total = ["Total"] + [""] * 10 + ["2000"] + [""] * 6
+    path = tmp_path / "instagram_posts_2026-11-20.csv"
+    path.write_text("\n".join(",".join(r) for r in (_IG, _ig_row(1), _ig_row(2), total)),
+                    encoding="utf-8")
+    df, notes = _read(path)
+    assert len(df) == 2 and notes == []
+    assert "summary_row_dropped" in {q["code"] for q in df.attrs["quality"]}
+
+
+_LINKEDIN = ["Post title", "Post link", "Post type", "Created date", "Impressions", "Clicks",
+             "Likes", "Comments", "Reposts", "Follows", "Engagement rate"]
+
+
+def test_linkedin_workbook_with_notes_under_the_posts(tmp_path):
+    # sheet rows: title 1, header 2, posts 3-4, empty rows 5-6, notes 7-9 (the last a number,
+    # as a spreadsheet keeps it): 2 posts, not 5
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "All posts"
+    ws.append(["All posts data"])
+    ws.append(_LINKEDIN)
+    for i in (1, 2):
+        link = f"https://www.linkedin.com/feed/update/urn:li:activity:{(1790840712345 + i) << 22}"
+        ws.append([f"post {i}", link, "Organic", "10/01/2026", 100, 1, 2, 3, 4, 5, 0.1])
+    for _ in range(2):
+        ws.append([None] * len(_LINKEDIN))
+    for note in ("Engagement rates compare", "6/25-7/2", 0.670124481):
+        ws.append([note])
+    path = tmp_path / "brand_content_1791015300000.xlsx"
+    wb.save(path)
+    (df,) = [d for d in read_file(path) if d.attrs.get("sheet") == "All posts"]
+    assert df["caption"].tolist() == ["post 1", "post 2"]
+    assert [q["message"] for q in df.attrs["quality"] if q["code"] == "not_understood"] == [
+        "sheet 'All posts': " + _said("rows 7-9")]
+
+
+@pytest.mark.parametrize(("after", "values", "noted"), [
+    # header line 3 (under 'sep=,' and the title), days 4-5, an empty line 6, then:
+    ('"0.670124481",""', [90, 95], True),        # a note in the Date column: not a day
+    ('"2026-02-15T00:00:00","7"', [90, 95, 7], False),   # a day, as the table's: read
+])
+def test_a_daily_table_of_two_columns_tells_notes_from_days(tmp_path, after, values, noted):
+    path = tmp_path / "instagram_content_interactions_2026-11-01.csv"
+    head = 'sep=,\n"Content interactions"\n"Date","Primary"\n'
+    rows = '"2026-02-13T00:00:00","90"\n"2026-02-14T00:00:00","95"\n'
+    path.write_text(head + rows + ",\n" + after + "\n", encoding="utf-16")
+    df, notes = _read(path)
+    assert df["value"].tolist() == values
+    assert bool(notes) is noted and (not noted or notes[0].startswith("line 7, under"))
+
+
+def test_linkedin_notes_right_under_posts_of_words_name_their_rows(tmp_path):
+    # titles of words only: no column form tells the notes from posts with no blank row above
+    # them, so they stay rows (the format's to tell); the note on their missing date names
+    # their sheet rows: title 1, header 2, posts 3-4, notes 5-7
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "All posts"
+    ws.append(["All posts data"])
+    ws.append(_LINKEDIN)
+    for title in ("Bonjour", "Automne"):
+        link = f"https://www.linkedin.com/feed/update/urn:li:activity:{1790840712345 << 22}"
+        ws.append([title, link, "Organic", "10/01/2026", 100, 1, 2, 3, 4, 5, 0.1])
+    for note in ("Engagement rates compare", "6/25-7/2", 0.670124481):
+        ws.append([note])
+    path = tmp_path / "brand_content_1791015300000.xlsx"
+    wb.save(path)
+    (df,) = [d for d in read_file(path) if d.attrs.get("sheet") == "All posts"]
+    assert len(df) == 5
+    assert [q["message"] for q in df.attrs["quality"] if q["code"] == "date_missing"] == [
+        "sheet 'All posts': posts without 'Created date': lines 5, 6, 7"]
