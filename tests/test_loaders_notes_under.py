@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 
 import openpyxl
+import pandas as pd
 import pytest
 
 from smmanalytics.loaders import read_file
@@ -200,3 +201,75 @@ def test_linkedin_notes_right_under_posts_of_words_name_their_rows(tmp_path):
     assert len(df) == 5
     assert [q["message"] for q in df.attrs["quality"] if q["code"] == "date_missing"] == [
         "sheet 'All posts': posts without 'Created date': lines 5, 6, 7"]
+
+
+
+# ---- rows of the table that look odd and are no notes (a reviewer's cases, dropped at first)
+
+_GA4_HEAD = """# ----------------------------------------
+# Traffic acquisition: Session source / medium
+# Account: Maison Seve
+# ----------------------------------------
+# Start date: 20261001
+# End date: 20261031
+Session source / medium,Sessions,Engaged sessions,Engagement rate
+google / organic,3000,2100,0.7
+instagram / social,1200,800,0.6666666666666666
+"""
+
+
+@pytest.mark.parametrize("label", ["Email campaigns", "(not set),,,"])
+def test_a_one_cell_line_between_ga4_rows_cuts_none_of_the_rows_under_it(tmp_path, label):
+    """A line of one cell after a blank line, with rows of the table under it, starts no
+    notes: the two sources under "Email campaigns" were dropped with it. The line alone is
+    left unread, as a row holding no value (GA4's own rule), named by its line (11)."""
+    path = tmp_path / "ga4_traffic_acquisition_2026-10-01_2026-10-31.csv"
+    path.write_text(_GA4_HEAD + f"\n{label}\nnewsletter / email,150,90,0.6\n"
+                    "(direct) / (none),1000,495,0.495\n", encoding="utf-8")
+    (df,) = read_file(path)
+    # 3,000 + 1,200 + 150 + 1,000: every source of the file, the label none
+    assert df["sessions"].sum() == 5350
+    assert sorted(df["source"].dropna()) == ["(direct)", "google", "instagram", "newsletter"]
+    codes = [q["code"] for q in df.attrs["quality"]]
+    assert "not_understood" not in codes
+    (said,) = [q["message"] for q in df.attrs["quality"] if q["code"] == "rows_without_values"]
+    assert said.endswith("line 11")
+
+
+_X_DAILY = ["Date", "Impressions", "Likes", "Engagements", "Bookmarks", "Shares",
+            "New follows", "Unfollows", "Replies", "Reposts", "Profile visits", "Create Post",
+            "Video views", "Media views"]
+
+
+def test_a_sparse_last_day_is_a_day_however_many_digits_it_has(tmp_path):
+    """The last day of an X overview with three metrics filled (of 13) is a day: its date
+    "Fri, Jul 31, 2026" and its 812 impressions have more or fewer digits than the first
+    rows' ("Wed, Jul 1", 5000), not another form; it was dropped as a note."""
+    days = [[f"{d:%a, %b} {d.day}, 2026", "5000", "120", "300", "4", "2", "9", "3", "10",
+             "15", "40", "2", "150", "600"] for d in pd.date_range("2026-07-01", "2026-07-30")]
+    last = ["Fri, Jul 31, 2026", "812", "17", "35"] + [""] * 10
+    path = tmp_path / "account_overview_analytics_2026-08-01.csv"
+    lines = [",".join(_X_DAILY)] + [",".join(f'"{c}"' if "," in c else c for c in r)
+                                    for r in (*days, last)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (df,) = read_file(path)
+    impressions = df[df["metric"] == "impressions"]
+    assert len(impressions) == 31
+    assert impressions["value"].sum() == 30 * 5000 + 812
+    assert not [q for q in df.attrs["quality"] if q["code"] == "not_understood"]
+
+
+def test_tiktok_last_day_of_one_metric_is_a_day(tmp_path):
+    """TikTok quotes every cell: "October 31" against "October 1".."5", "96" against "1748";
+    a day of one metric (of five) was dropped as a note."""
+    rows = [[f"October {d}", "1748", "35", "140", "12", "5"] for d in range(1, 31)]
+    rows.append(["October 31", "96", "", "", "", ""])
+    path = tmp_path / "Overview.csv"
+    path.write_text("\ufeffDate,Video Views,Profile Views,Likes,Comments,Shares\n" + "\n".join(
+        ",".join(f'"{c}"' if c else "" for c in r) for r in rows) + "\n", encoding="utf-8")
+    os.utime(path, (1793520000, 1793520000))   # 2026-10-31: the days' year
+    (df,) = read_file(path)
+    views = df[df["metric"] == "video_views"] if "video_views" in set(df["metric"]) \
+        else df[df["metric"] == "views"]
+    assert len(views) == 31 and views["value"].sum() == 30 * 1748 + 96
+    assert not [q for q in df.attrs["quality"] if q["code"] == "not_understood"]

@@ -858,14 +858,19 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 
 def _shape(v) -> str:
-    """The form of a cell: each digit written 9, each word a, the rest kept
-    (``2026-09-01 10:00`` → ``9999-99-99 99:99``, ``Wed, Feb 25, 2026`` → ``a, a 99, 9999``),
-    and a value of a sheet that is no text its type (``<datetime>``); '' for an empty cell."""
+    """The form of a cell: each run of digits written 9, each word a, the rest kept
+    (``2026-09-01 10:00`` → ``9-9-9 9:9``, ``Wed, Feb 25, 2026`` → ``a, a 9, 9``), and a
+    value of a sheet that is no text its type (``<datetime>``); '' for an empty cell. Runs,
+    not digits: the 10th of a month written as its 1st was (``Jul 31`` against ``Jul 1``), or
+    812 impressions against 5000, made a sparse last day a note, dropped."""
     if not _filled(v):
         return ""
     if not isinstance(v, str):
         return f"<{type(v).__name__}>"
-    return _WORD.sub("a", re.sub(r"\d", "9", v.strip()))
+    return _WORD.sub("a", _DIGITS.sub("9", v.strip()))
+
+
+_DIGITS = re.compile(r"\d+")
 
 
 def notes_under_message(where: str, shown: list[str], count: int, after_blank: bool = True
