@@ -823,8 +823,9 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
     load, one DataQualityWarning names the files that could not be read (exports and
     settings files), or says that no export was found. The same post
     in several exports keeps its newest snapshot (ties: the later file in sorted order); daily
-    series keep the newest value per (platform, account_id, date, hour, metric); identical files
-    are read once.
+    series keep the newest value per (platform, account_id, date, hour, metric), a row naming
+    no account being that of the one account its platform's other rows name (with several
+    named, it stays apart, noted ``account_unknown``); identical files are read once.
 
     With ``cache`` (the default) each parsed file is kept in the cache of parsed exports
     (:mod:`smmanalytics._cache`, ``$SMM_CACHE_DIR``), keyed by its content hash: reloading an
