@@ -603,9 +603,10 @@ def test_chart_ticks_write_minus_as_the_tables_do(ds, lang, ticks):
 def test_a_long_word_wraps_inside_its_column():
     """Typst breaks lines at spaces and hyphens only: a caption of 300 W ran off the page, a
     long URL under the next column. A run of 25 or more characters without a space may now
-    break anywhere (the template's show rule): the 300 W come on lines of their own in the
-    PDF, each narrower than the caption column (on an A4 page in 8.5 pt, 50-odd W fit a
-    line: at most 60), and the number of the next column stays on the first of them."""
+    break after a separator and every 10 characters (the template's show rule): the 300 W
+    come on lines of their own in the PDF, each narrower than the caption column (on an A4
+    page in 8.5 pt, 50-odd W fit a line: at most 60), and the number of the next column
+    stays on the first of them."""
     from smmanalytics.report.builder import Report
 
     r = Report(title="T", period_label="P", brand=Brand())
