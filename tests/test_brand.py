@@ -266,3 +266,21 @@ def test_slugify_spells_what_it_can_and_hashes_what_it_cannot():
     assert slugify("Noël 双十一") == "noel-36dd42cb"
     assert slugify("双十一") == "99122b0d" != slugify("حملة الصيف") == "ed533876"
     assert slugify("") == "brand"
+
+
+def test_slugify_drops_symbols_without_a_hash():
+    """®, © and ✿ are symbols, not letters: dropped as punctuation is, so the slug (report
+    folder, .ics event ids) stays what it was before 6f8cff3. Letters without an ASCII
+    spelling are still hashed; a name of symbols alone is hashed rather than "brand"
+    (`printf '🎄' | sha256sum`: b69f9c3a)."""
+    import hashlib
+
+    from smmanalytics.brand import slugify
+
+    assert slugify("Acme®") == "acme"
+    assert slugify("Maison Sève®") == "maison-seve"
+    assert slugify("Bio ✿ Shop") == "bio-shop"
+    assert slugify("© Studio") == "studio"
+    assert slugify("双十一") == "99122b0d"                  # as in the test above
+    assert slugify("双十一®") == hashlib.sha256("双十一®".encode()).hexdigest()[:8]
+    assert slugify("🎄") == "b69f9c3a" != slugify("🎃")

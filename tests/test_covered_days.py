@@ -477,3 +477,29 @@ def test_latest_beside_a_renamed_export_reads_a_utc_midnight_as_dataset_as_of(tm
     assert ds.as_of(["tiktok"]) == dt.date(2026, 10, 31)
     assert ds.span(web=False)[1] == dt.date(2026, 10, 30)
     assert latest_period_of(ds, tmp_path) == "2026-10"
+
+
+@pytest.mark.parametrize("lang,warning", [
+    ("fr", "Attention : aucun chiffre de X pour cette période : les exports de publications de "
+           "X lisibles s'arrêtent le 31 octobre 2026 ; impossible de lire copie de Instagram "
+           "x.csv, dati al 8 novembre.csv (voir Qualité des données)."),
+    ("it", "Attenzione: nessuna cifra di X per questo periodo: le esportazioni dei post di X "
+           "leggibili si fermano al 31 ottobre 2026; impossibile leggere copie de Instagram "
+           "x.csv, dati al 8 novembre.csv (vedi Qualità dei dati)."),
+])
+def test_the_cover_names_unread_exports_as_they_are_named(fb_brand, lang, warning):
+    """The lines on a platform's end were put in the language's prose twice (in
+    _coverage_lines, then in BrandReport, once the names were no longer marked): "copie de
+    Instagram x.csv" became "copie d'Instagram x.csv", "dati al 8 novembre.csv" "dati
+    all'8 novembre.csv", files that do not exist. X's readable export ends on 31 October
+    (its name), Facebook's reach 30 November; the two copies of X's export with a broken date
+    could not be read."""
+    from smmanalytics.report import BrandReport
+
+    _x_export(fb_brand, "account_analytics_content_2026-09-01_2026-10-31.csv",
+              ["2026-09-05", "2026-10-20"])
+    for name in ("copie de Instagram x.csv", "dati al 8 novembre.csv"):
+        path = _x_export(fb_brand, name, ["2026-11-05"]) / name
+        path.write_text(path.read_text().replace("Thu, Nov 5, 2026", "5 novembre"))
+    ds = smm.load(fb_brand, cache=False)
+    assert BrandReport(ds, "2026-11", lang=lang).cover_warnings[1] == warning

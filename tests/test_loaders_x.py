@@ -493,3 +493,57 @@ def test_a_renamed_legacy_by_day_export_has_no_account_and_says_so(tmp_path):
     assert df["account_id"].isna().all() and len(df) > 0
     note = next(q for q in df.attrs["quality"] if q["code"] == "account_not_in_name")
     assert "without an account" in note["message"]
+
+
+#: X's account overview of the two days of the by-day fixture (10 Feb: 1530 impressions,
+#: 11 Feb: 320), as X writes it: no account in the file nor its name
+OVERVIEW_FEB_2020 = (
+    "Date,Impressions,Engagements,Likes,Replies,Reposts,New follows,Unfollows,Bookmarks,"
+    "Shares,Profile visits,Create Post,Video views,Media views\n"
+    '"Tue, Feb 11, 2020",320,4,1,0,0,0,0,0,0,0,0,0,0\n'
+    '"Mon, Feb 10, 2020",1530,42,12,1,4,1,0,0,0,5,3,0,0\n')
+
+
+def _quality_rows(ds, code: str) -> pd.DataFrame:
+    return ds.quality.loc[(ds.quality["code"] == code).to_numpy()]
+
+
+def test_an_overview_beside_one_accounts_by_day_export_is_that_accounts(tmp_path):
+    """The overview names no account, the by-day export USCTrials: the same two days were
+    kept twice, impressions 1530 + 1524 + 320 + 310 = 3684. The overview's rows are the one
+    named account's, so one export's figures win per day, as before ad0dd94: the by-day
+    file's (both snapshots are the day after 11 February; the later file in sorted order
+    wins), 1524 + 310 = 1834, and the overview's rows are noted as merged."""
+    by_day = "daily_tweet_activity_metrics_USCTrials_20200201_20200229_en.csv"
+    (tmp_path / by_day).write_bytes((FIX / by_day).read_bytes())
+    (tmp_path / "account_overview_analytics.csv").write_text(OVERVIEW_FEB_2020)
+    ds = smm.load(tmp_path, cache=False)
+    imp = ds.daily[ds.daily["metric"] == "impressions"]
+    assert imp.set_index(["account_id", "date"])["value"].to_dict() == {
+        ("USCTrials", pd.Timestamp("2020-02-10")): 1524,
+        ("USCTrials", pd.Timestamp("2020-02-11")): 310}
+    overview = str(tmp_path / "account_overview_analytics.csv")
+    assigned = _quality_rows(ds, "account_assigned")
+    assert assigned["file"].tolist() == [overview]
+    assert "taken as USCTrials's" in assigned["message"].iloc[0]
+    assert overview in _quality_rows(ds, "snapshot_merged")["file"].tolist()
+
+
+def test_an_overview_beside_two_accounts_by_day_exports_stays_apart_and_says_so(tmp_path):
+    """With two accounts named, whose the overview's days are is unknown: its rows keep no
+    account (the two accounts' series stay as in ad0dd94's test) and a warning names it."""
+    by_day = "daily_tweet_activity_metrics_USCTrials_20200201_20200229_en.csv"
+    text = (FIX / by_day).read_text()
+    (tmp_path / by_day).write_text(text)
+    # the other account's: 10 February's impressions 1524 → 9999 (identical files are read once)
+    other = text.replace('"2020-02-10","3","1524.0"', '"2020-02-10","3","9999.0"')
+    (tmp_path / "daily_tweet_activity_metrics_Other_20200201_20200229_en.csv").write_text(other)
+    (tmp_path / "account_overview_analytics.csv").write_text(OVERVIEW_FEB_2020)
+    ds = smm.load(tmp_path, cache=False)
+    imp = ds.daily[ds.daily["metric"] == "impressions"]
+    by_account = imp.groupby(imp["account_id"].fillna("-"))["value"].sum().to_dict()
+    assert by_account == {"-": 1530 + 320, "Other": 9999 + 310, "USCTrials": 1524 + 310}
+    unknown = _quality_rows(ds, "account_unknown")
+    assert unknown["file"].tolist() == [str(tmp_path / "account_overview_analytics.csv")]
+    assert unknown["level"].tolist() == ["warning"]
+    assert "several (Other, USCTrials)" in unknown["message"].iloc[0]

@@ -82,6 +82,19 @@ def test_smm_notebooks_names_the_folder_it_lacks(monkeypatch, tmp_path):
         notebook_path("monthly")
 
 
+def test_smm_report_exits_2_when_smm_notebooks_lacks_the_notebook(monkeypatch, tmp_path,
+                                                                   capsys):
+    """A folder without the notebook is a configuration error found before any report runs:
+    exit status 2 (README), not the 1 of a report that ran and failed; same message."""
+    monkeypatch.setenv("SMM_NOTEBOOKS", str(tmp_path))
+    data = Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve"
+    assert main(["report", "monthly", "--data", str(data), "--period", "2026-10",
+                 "--out", str(tmp_path / "reports")]) == 2
+    err = capsys.readouterr().err
+    assert f"smm: error: notebook monthly_report.ipynb not found in {tmp_path}" in err
+    assert not (tmp_path / "reports").exists() or not any((tmp_path / "reports").iterdir())
+
+
 def test_smm_notebooks_writes_them_and_keeps_edited_ones(tmp_path, capsys):
     out = tmp_path / "nbs"
     assert main(["notebooks", "--out", str(out)]) == 0

@@ -603,19 +603,44 @@ def test_chart_ticks_write_minus_as_the_tables_do(ds, lang, ticks):
 def test_a_long_word_wraps_inside_its_column():
     """Typst breaks lines at spaces and hyphens only: a caption of 300 W ran off the page, a
     long URL under the next column. A run of 25 or more characters without a space may now
-    break anywhere (zero-width spaces): the 300 W come on lines of their own in the PDF, each
-    narrower than the caption column (on an A4 page in 8.5 pt, 50-odd W fit a line: at most
-    60), and the number of the next column stays on the first of them."""
-    from smmanalytics.report.builder import Report, _breakable
+    break after a separator and every 10 characters (the template's show rule): the 300 W
+    come on lines of their own in the PDF, each narrower than the caption column (on an A4
+    page in 8.5 pt, 50-odd W fit a line: at most 60), and the number of the next column
+    stays on the first of them."""
+    from smmanalytics.report.builder import Report
 
-    assert _breakable("a" * 24 + " short") == "a" * 24 + " short"      # 24: left whole
-    assert _breakable("x" * 25).replace("\u200b", "") == "x" * 25
-    assert _breakable("x" * 25).count("\u200b") == 24
     r = Report(title="T", period_label="P", brand=Brand())
     sec = r.section("S")
     r.table(sec, pd.DataFrame({"Caption": ["W" * 300], "Interactions": ["12"]}))
     assert r.blocks[-1]["rows"] == [["W" * 300, "12"]]      # the model keeps the text as is
-    text = PdfReader(io.BytesIO(r.pdf_bytes())).pages[-1].extract_text().replace("\u200b", "")
+    text = PdfReader(io.BytesIO(r.pdf_bytes())).pages[-1].extract_text()
+    assert "\u200b" not in text
     lines = [line for line in text.splitlines() if line.startswith("W")]
     assert "".join(line.removesuffix(" 12") for line in lines) == "W" * 300
     assert len(lines) >= 5 and max(len(line) for line in lines) <= 60
+
+
+def test_long_names_and_urls_stay_searchable_in_the_pdf():
+    """The zero-width spaces that let long runs wrap (383b5a6) were between every character
+    of a file's name or a URL in the PDF's text ("f\u200ba\u200bc…"): neither could be found
+    nor copied. A run breaks now only where its column cannot hold it, and a break leaves no
+    character in the text: a name that fits its column is found as written, in a table, a
+    text and the cover; one that must wrap (in a column of about 15 characters) comes back
+    whole once the line ends are taken away."""
+    from smmanalytics.report.builder import Report
+
+    name = "facebook_posts_2025-09-01_2025-09-30_2025-10-02.csv"
+    url = "https://shop.example.com/products/serum-eclat-30ml"
+    r = Report(title="T", period_label="P", brand=Brand(), cover_lines=[f"Read: {name}"])
+    sec = r.section("Files")
+    r.table(sec, pd.DataFrame({"file": [name], "rows": ["3"]}))
+    r.text(sec, f"See {url} for details")
+    r.table(sec, pd.DataFrame({"a": ["x " * 40], "b": ["y " * 40], "c": ["z " * 40],
+                               "d": ["w " * 40], "link": [url]}))
+    pages = PdfReader(io.BytesIO(r.pdf_bytes())).pages
+    text = "".join(p.extract_text() for p in pages)
+    assert "\u200b" not in text
+    assert name in pages[0].extract_text()                          # the cover
+    assert text.count(name) == 2 and f"See {url} for details" in text
+    assert text.count(url) == 1                                     # the narrow column's wraps
+    assert "".join(text.split()).count(url) == 2

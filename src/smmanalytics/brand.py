@@ -47,19 +47,24 @@ _LATIN = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "O
 def slugify(text: str) -> str:
     """ASCII, lower-case, hyphenated: ``"Maison Sève"`` → ``"maison-seve"``.
 
-    A name whose letters, digits or emoji do not all have an ASCII spelling gets a short
-    hash of the name after what is left: "双十一" and "حملة الصيف" were both "brand",
-    and the second campaign's report replaced the first's. The hash is of the name as
-    written (NFC), the same on every run and machine.
+    A name whose letters or digits do not all have an ASCII spelling gets a short hash of
+    the name after what is left: "双十一" and "حملة الصيف" were both "brand", and the
+    second campaign's report replaced the first's. The hash is of the name as written
+    (NFC), the same on every run and machine. Symbols (®, ©, ✿, emoji) are dropped as
+    punctuation is: hashing them moved "Maison Sève®"'s report folder and calendar event
+    ids. A name of symbols alone ("🎄🎁") is hashed, not "brand", so that two such
+    campaigns do not share their files.
 
-    >>> slugify("Søren & Co"), slugify("双十一"), slugify("Noël 双十一")
-    ('soren-co', '99122b0d', 'noel-36dd42cb')
+    >>> slugify("Søren & Co"), slugify("双十一"), slugify("Noël 双十一"), slugify("Acme®")
+    ('soren-co', '99122b0d', 'noel-36dd42cb', 'acme')
     """
     folded = unicodedata.normalize("NFKD", text.translate(_LATIN))
     ascii_ = folded.encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")
-    if any(not c.isascii() and unicodedata.category(c)[0] in "LN" or
-           unicodedata.category(c) == "So" for c in folded):
+    unspelt_letter = any(not c.isascii() and unicodedata.category(c)[0] in "LN"
+                         for c in folded)
+    symbols_only = not slug and any(unicodedata.category(c) == "So" for c in folded)
+    if unspelt_letter or symbols_only:
         digest = hashlib.sha256(unicodedata.normalize("NFC", text).encode()).hexdigest()[:8]
         return f"{slug}-{digest}" if slug else digest
     return slug or "brand"

@@ -80,10 +80,11 @@ def notebook_path(kind: str) -> Path:
     if os.environ.get("SMM_NOTEBOOKS"):
         root = Path(os.environ["SMM_NOTEBOOKS"])
         if not (root / name).is_file():
+            # no notebook=: that marks a report that ran and failed (smm report exits 1);
+            # this is a configuration error found before any report runs (exit 2)
             raise ReportError(f"notebook {name} not found in {root}, the folder SMM_NOTEBOOKS "
                               "names; expected the report notebooks there (smm notebooks --out "
-                              "DIR writes them), or SMM_NOTEBOOKS unset to run the package's",
-                              notebook=name)
+                              "DIR writes them), or SMM_NOTEBOOKS unset to run the package's")
         return root / name
     checkout = _checkout_notebooks()
     if checkout is not None and (checkout / name).is_file():

@@ -234,38 +234,8 @@ def _kept_from(blocks: list[dict], i: int) -> tuple[dict, int]:
 
 def _laid_out(blocks: list[dict]) -> list[dict]:
     """The blocks as the template lays them out: notes with what they qualify, headings
-    with what they head, long words breakable (:func:`_breakable_block`)."""
-    return _kept_together(_notes_attached([_breakable_block(b) for b in blocks]))
-
-
-#: a run of characters without a space that Typst could not break: it breaks lines at spaces
-#: and hyphens only, and a caption "https://shop.example.com/xxxx…" ran on under the next
-#: column, "WWWW…" (300 W) off the page, as a long campaign name or competitor's URL did
-_LONG_RUN = re.compile(r"\S{25,}")
-
-
-def _breakable(text: str) -> str:
-    """``text`` with a zero-width space (a place Typst may break a line, drawn as nothing)
-    between the characters of each run of 25 or more without a space: it wraps inside its
-    column; shorter words, which fit a column, are left whole."""
-    return _LONG_RUN.sub(lambda m: "\u200b".join(m[0]), text)
-
-
-def _breakable_block(block: dict) -> dict:
-    """``block`` with the long runs of its table cells, text or list items breakable."""
-    def cell(c):
-        if isinstance(c, dict) and isinstance(c.get("text"), str):
-            return {**c, "text": _breakable(c["text"])}
-        return _breakable(c) if isinstance(c, str) else c
-
-    kind = block["kind"]
-    if kind == "table":
-        return {**block, "rows": [[cell(c) for c in row] for row in block["rows"]]}
-    if kind in ("text", "note"):
-        return {**block, "text": _breakable(block["text"])}
-    if kind == "bullets":
-        return {**block, "items": [_breakable(i) for i in block["items"]]}
-    return block
+    with what they head (long words are made breakable by the template itself)."""
+    return _kept_together(_notes_attached(blocks))
 
 
 @dataclass(frozen=True)

@@ -683,6 +683,10 @@ def _coverage_lines(ds, period, f) -> tuple[list[str], list[str]]:
     by its posts alone is not named (its last post is no end of its data). The period ends at
     the data's last day. A platform whose data all stopped before the stretch of the period's
     length before it (a platform the brand left) is not named either.
+
+    The lines are not yet in the language's prose: BrandReport puts every cover line in it
+    once, while the files' names are still marked; done here too, the second pass rewrote
+    them ("copie de Instagram x.csv" → "copie d'Instagram x.csv").
     """
     from .._actuals import declared_unexported, platform_span, social_platforms, unread_exports
 
@@ -692,7 +696,7 @@ def _coverage_lines(ds, period, f) -> tuple[list[str], list[str]]:
                for p in declared_unexported(ds)]
     first_day, last_day = ds.span()
     if last_day is None:
-        return [], [f.prose(line) for line in missing]
+        return [], missing
     end = min(period.end, last_day)
     begin = max(period.start, first_day)
     starts, stops = [], []
@@ -733,8 +737,7 @@ def _coverage_lines(ds, period, f) -> tuple[list[str], list[str]]:
         if last < end:
             key = "cover_platform_ends_unread" if unread else "cover_platform_ends"
             stops.append(f.label(key).format(date=f.date(last), **values))
-    return ([f.prose(line) for line in starts],
-            [f.prose(line) for line in stops + missing])
+    return starts, stops + missing
 
 
 def _brand_defaults_warning(ds, f) -> list[str]:
