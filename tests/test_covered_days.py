@@ -501,5 +501,6 @@ def test_the_cover_names_unread_exports_as_they_are_named(fb_brand, lang, warnin
     for name in ("copie de Instagram x.csv", "dati al 8 novembre.csv"):
         path = _x_export(fb_brand, name, ["2026-11-05"]) / name
         path.write_text(path.read_text().replace("Thu, Nov 5, 2026", "5 novembre"))
-    ds = smm.load(fb_brand, cache=False)
+    with pytest.warns(smm.DataQualityWarning, match="2 files could not be read"):
+        ds = smm.load(fb_brand, cache=False)
     assert BrandReport(ds, "2026-11", lang=lang).cover_warnings[1] == warning
