@@ -642,6 +642,37 @@ def test_a_goal_note_starting_with_a_month_starts_with_a_capital(tmp_path, froze
     assert row[2] == "31" and row[4] == note
 
 
+@pytest.mark.parametrize("lang,note", [
+    ("it", "Il 3° trimestre 2026 è concluso: obiettivo mancato"),
+    ("fr", "Le T3 2026 est terminé : objectif manqué"),
+    ("en", "Q3 2026 is over: target missed"),
+])
+def test_a_goal_note_starting_with_a_quarter_starts_with_a_capital(tmp_path, frozen_today,
+                                                                    lang, note):
+    """The third quarter's goal of 100 Instagram posts, 92 published (one a day, 1 July to
+    30 September), read in the quarter's report in December: missed. The French and Italian
+    notes start with the quarter's article, "le T3 2026 est terminé", "il 3° trimestre 2026 è
+    concluso", and were left in lower case where a month's name was capitalised."""
+    import datetime as dt
+
+    from smmanalytics.goals import read_goals
+
+    from ._roi_builders import dataset, posts
+
+    frozen_today(dt.date(2026, 12, 2))
+    rows = [{"platform": "instagram", "post_id": f"i{k}", "reactions": 10.0,
+             "published_at": f"{pd.Timestamp('2026-07-01') + pd.Timedelta(days=k):%Y-%m-%d}"
+                             "T09:00:00Z"} for k in range(92)]
+    (tmp_path / "goals.yaml").write_text(
+        "goals:\n  - {metric: posts, platform: instagram, target: 100, period: quarter}\n",
+        encoding="utf-8")
+    ds = dataset(posts=posts(rows), goals=read_goals(tmp_path / "goals.yaml"))
+    table = [b for b in BrandReport(ds, "2026-Q3", lang=lang).scorecard()
+             .blocks if b["kind"] == "table"][0]
+    [row] = table["rows"]
+    assert row[2] == "92" and row[4] == note
+
+
 @pytest.mark.parametrize("lang,paces", [
     ("en", ["0.2 needed per day", "at most 1.1 per day", "at most 0.4 per day", None]),
     ("fr", ["il en faut 0,2 par jour", "au plus 1,1 par jour", "au plus 0,4 par jour", None]),

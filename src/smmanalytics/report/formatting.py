@@ -217,6 +217,20 @@ _MARK = ("\ue000", "\ue001")
 _VERBATIM = re.compile(f"{_MARK[0]}(.*?){_MARK[1]}", re.DOTALL)
 
 
+@functools.cache
+def _period_start(lang: str) -> re.Pattern:
+    """What a text starting with a period's name starts with, in ``lang``: the article of its
+    kind if any ("le", "il", "la période"), then a month's name, a quarter's ("T3 2026") or a
+    digit (a year, the first day of a range)."""
+    months = get_month_names("wide", context="stand-alone", locale=LANGS[lang]).values()
+    quarter = (re.escape(_WORDING[lang]["labels"]["quarter"])
+               .replace(r"\{q\}", "[1-4]").replace(r"\{year\}", r"\d{4}"))
+    names = "|".join([*(re.escape(m) for m in months), quarter])
+    articles = "|".join(re.escape(a) + " " for a in _ARTICLES.get(lang, {}).values())
+    # a whole word: French "mais" does not start with "mai"
+    return re.compile(rf"(?:{articles})?(?:(?:{names})\b|\d)", re.IGNORECASE)
+
+
 class Formatter:
     """Locale-aware formatting for one report language.
 
@@ -376,18 +390,21 @@ class Formatter:
         """
         return text[:1].upper() + text[1:]
 
-    def month_first(self, text: str) -> str:
-        """``text`` with a capital first letter when it starts with a month's name, as a
-        sentence does: French and Italian write months in lower case, and a goal's note read
-        "ottobre 2026 è concluso" where the English one reads "October 2026 is over".
+    def period_first(self, text: str) -> str:
+        """``text`` with a capital first letter when it starts with a period's name, with or
+        without the article the language gives it, as a sentence does: French and Italian
+        write months in lower case and put an article before a quarter, and a goal's note read
+        "ottobre 2026 è concluso" or "le T3 2026 est terminé" where the English one reads
+        "October 2026 is over"; a note starting otherwise ("nessun dato per ottobre") is left
+        as the other notes of its table.
 
         >>> f = Formatter("it")
-        >>> f.month_first("ottobre 2026 è concluso"), f.month_first("nessun dato per ottobre")
+        >>> f.period_first("ottobre 2026 è concluso"), f.period_first("nessun dato per ottobre")
         ('Ottobre 2026 è concluso', 'nessun dato per ottobre')
+        >>> f.period_first("il 3° trimestre 2026 è concluso")
+        'Il 3° trimestre 2026 è concluso'
         """
-        first = text.split(" ", 1)[0]
-        months = get_month_names("wide", context="stand-alone", locale=self.locale).values()
-        return self.sentence(text) if first in months else text
+        return self.sentence(text) if _period_start(self.lang).match(text) else text
 
     def odds(self, p, *, less: bool = False) -> str:
         """A probability as a manager says it, with a one-digit count: 0.002 → "about 2 times

@@ -118,9 +118,9 @@ class PerformanceSections:
                 f.label("actual"): self._value(r.metric, r.actual),
                 f.label("status"): {"text": f.status(status), "status": status,
                                     "color": STATUS_COLORS.get(status, "#777777")},
-                # a month's name starting the cell starts a sentence: "Ottobre 2026 è
-                # concluso", as the English "October 2026 is over"
-                f.label("note"): f.month_first(f.join(detail + f.notes(r.note))),
+                # a period's name starting the cell starts a sentence: "Ottobre 2026 è
+                # concluso", "Le T3 2026 est terminé", as the English "October 2026 is over"
+                f.label("note"): f.period_first(f.join(detail + f.notes(r.note))),
             })
         # the goals and the notes share the width the figures leave: a goal sized to its
         # name ("… · Toutes plateformes (septembre 2026)") left the notes a word a line
