@@ -594,7 +594,7 @@ def test_a_component_the_export_lacks_gives_no_comparison():
                                       "computable this way")
         assert "(0 of 1 posts)" in row["method"]
     assert Formatter("fr").notes(si["note"].iloc[0])[0] == (
-        "composantes absentes de l'export (saves) : non calculable de cette façon")
+        "composantes absentes de l'export (enregistrements) : non calculable de cette façon")
     # Rival IQ and Buffer count shares: an Instagram export without them is not compared
     no_shares = _posts().drop(columns="shares")
     for source, edition, plat in (("Rival IQ", None, "instagram"), ("Buffer", 2025, "x")):
@@ -641,7 +641,7 @@ def test_a_component_blank_on_some_posts_leaves_those_posts_out(tmp_path):
     assert er["brand_value"] == pytest.approx(0.0125)
     assert er["note"].startswith(note) and "; 2 posts) ÷ followers" in er["method"]
     assert Formatter("fr").notes(er["note"])[0] == (
-        "interactions inconnues pour 1 des 3 publications (shares vides) : écartées")
+        "interactions inconnues pour 1 des 3 publications (partages vides) : écartées")
     on_x = dataset(posts=posts([r | {"platform": "x"} for r in rows]))
     bu = compare_benchmarks(on_x, 2025, industry="all", source="Buffer", edition=2025).iloc[0]
     assert bu["brand_value"] == pytest.approx(0.125) and bu["note"].startswith(note)

@@ -225,21 +225,22 @@ def test_periods_by_name(lang, period, name):
     # after "between", a verb ("ne couvre pas", "non copre") or "quindi", a period takes its
     # article as after a preposition; a French range, "la période", is not the subject of a
     # masculine participle ("la période … n'est pas couvert")
-    ("fr", "The format mix changed between 2026-Q2 and 2026-Q3 (video 40 %): a change in totals "
+    ("fr", "The format mix changed between 2026-Q2 and 2026-Q3 (video 40%→20%): a change in totals "
      "or rates may come from the mix (Simpson's paradox); compare within each format.",
-     "La répartition des formats a changé entre le T2 2026 et le T3 2026 (video 40 %) : une "
+     "La répartition des formats a changé entre le T2 2026 et le T3 2026 (vidéo 40\u00a0% → "
+     "20\u00a0%) : une "
      "évolution des totaux ou des taux peut venir de ce changement (paradoxe de Simpson) ; "
      "comparez format par format."),
-    ("it", "The platform mix changed between 2025 and 2026 (x 10 %): a change in totals or "
+    ("it", "The platform mix changed between 2025 and 2026 (x 10%→30%): a change in totals or "
      "rates may come from the mix (Simpson's paradox); compare within each platform.",
-     "Il mix delle piattaforme è cambiato tra il 2025 e il 2026 (x 10 %): una variazione di "
+     "Il mix delle piattaforme è cambiato tra il 2025 e il 2026 (X 10% → 30%): una variazione di "
      "totali o tassi può venire dal mix (paradosso di Simpson); confrontate piattaforma per "
      "piattaforma."),
     ("en", "The format mix changed between 2026-09-21..2026-10-04 and 2026-10-05..2026-10-18 "
-     "(video 40 %): a change in totals or rates may come from the mix (Simpson's paradox); "
+     "(video 40%→20%): a change in totals or rates may come from the mix (Simpson's paradox); "
      "compare within each format.",
      "The format mix changed between the period 21 September 2026 – 4 October 2026 and the "
-     "period 5 October 2026 – 18 October 2026 (video 40 %): a change in totals or rates may "
+     "period 5 October 2026 – 18 October 2026 (video 40% → 20%): a change in totals or rates may "
      "come from the mix (Simpson's paradox); compare within each format."),
     ("fr", "costs.csv does not reach 2026-Q4: roi cannot be computed",
      "costs.csv ne couvre pas le T4 2026 : ROI non calculable"),
@@ -645,3 +646,98 @@ def test_a_missing_metric_note_is_true_when_the_interactions_came_from_the_total
     their rates) were taken from its ``Reactions, Comments and Shares``: it says both cases."""
     sentence = Formatter(lang).quality("expected_metric_missing", "no column of reactions")
     assert empty in sentence and unless in sentence
+
+
+def _mix_caveat(previous: list[tuple[str, str]], current: list[tuple[str, str]]) -> str:
+    """compare()'s caveat on the mix of September's posts (``previous``) and October's
+    (``current``), each a list of (platform, content_type); None for a format not known."""
+    from smmanalytics.compare import _mix_caveats
+    from smmanalytics.periods import parse_period
+
+    def posts(rows):
+        return pd.DataFrame({"platform": pd.array([p for p, _ in rows], dtype="string"),
+                             "content_type": pd.array([c for _, c in rows], dtype="string")})
+
+    [caveat] = _mix_caveats(posts(current), posts(previous), parse_period("2026-10"),
+                            parse_period("2026-09"), None)
+    return caveat
+
+
+@pytest.mark.parametrize("lang,shares", [
+    ("fr", "(carrousel 25\u00a0% → 50\u00a0%, image 75\u00a0% → 25\u00a0%, inconnu 0\u00a0% → "
+           "25\u00a0%)"),
+    ("it", "(carosello 25% → 50%, immagine 75% → 25%, sconosciuto 0% → 25%)"),
+    ("en", "(carousel 25% → 50%, image 75% → 25%, unknown 0% → 25%)"),
+])
+def test_the_format_mix_names_the_formats_in_the_report_language(lang, shares):
+    """September: 3 images and a carousel (75 %, 25 %); October: an image, 2 carousels and a
+    post of unknown format (25 %, 50 %, 25 %), a change of half the posts (½ × (50 + 25 +
+    25) points). The French note read "(carousel 25%→50%, image 75%→25%, unknown 0%→25%)",
+    English names with English percentages; the formats are the reader's words, the
+    percentages the language's."""
+    caveat = _mix_caveat([("instagram", "image")] * 3 + [("instagram", "carousel")],
+                         [("instagram", "image"), ("instagram", "carousel"),
+                          ("instagram", "carousel"), ("instagram", None)])
+    assert "(carousel 25%→50%, image 75%→25%, unknown 0%→25%)" in caveat     # the API's
+    f = Formatter(lang)
+    assert shares in f.note(caveat) and not f.untranslated
+
+
+@pytest.mark.parametrize("lang,shares", [
+    ("fr", "(Facebook 25\u00a0% → 75\u00a0%, Instagram 75\u00a0% → 25\u00a0%)"),
+    ("it", "(Facebook 25% → 75%, Instagram 75% → 25%)"),
+])
+def test_the_platform_mix_names_the_platforms_as_the_report_does(lang, shares):
+    """September: a Facebook post and 3 Instagram ones (25 %, 75 %); October the other way
+    round: the note read "(facebook 25%→75%, instagram 75%→25%)", the platforms' ids."""
+    caveat = _mix_caveat([("facebook", "image")] + [("instagram", "image")] * 3,
+                         [("facebook", "image")] * 3 + [("instagram", "image")])
+    assert caveat.startswith("The platform mix changed")
+    assert shares in Formatter(lang).note(caveat)
+
+
+def test_a_mix_of_another_shape_is_left_as_it_is():
+    assert Formatter("fr").mix("video 40 %", "content_type") == "video 40 %"
+
+
+@pytest.mark.parametrize("lang,expected", [
+    ("fr", ["interactions inconnues pour 2 des 3 publications (partages vides) : écartées",
+            "composantes absentes de l'export (enregistrements) : non calculable de cette façon",
+            "composantes absentes de l'export de la marque : enregistrements",
+            "pas de ligne « Santé et beauté » : comparaison avec tous secteurs confondus",
+            "Méthode Socialinsider : moyenne par publication de (réactions + commentaires + "
+            "partages + enregistrements) ÷ vues (0 des 3 publications)"]),
+    ("it", ["interazioni sconosciute per 2 dei 3 post (valori di condivisioni mancanti): esclusi",
+            "componenti assenti dall'export (salvataggi): non calcolabile in questo modo",
+            "componenti assenti dall'export del brand: salvataggi",
+            "nessuna riga «Salute e bellezza»: confronto con tutti i settori",
+            "Metodo Socialinsider: media per post di (reazioni + commenti + condivisioni + "
+            "salvataggi) ÷ visualizzazioni (0 dei 3 post)"]),
+    ("en", ["engagements of 2 of 3 posts unknown (shares blank): left out",
+            "components missing from the export (saves): not computable this way",
+            "brand export lacks saves",
+            'no "Health & beauty" row: compared with all industries',
+            "Socialinsider way: mean over posts of (reactions + comments + shares + saves) ÷ "
+            "views (0 of 3 posts)"]),
+])
+def test_benchmark_notes_name_the_components_and_industry_in_the_report_language(lang,
+                                                                                 expected):
+    """Three posts, two with no shares, in an export with no saves: the benchmark notes read
+    "(shares vides)", "composantes absentes de l'export (saves)" and "pas de ligne
+    'health_beauty'", the export's columns and the benchmark table's id in a French
+    sentence; they are the reader's words, as the report's other sentences name them."""
+    import importlib
+
+    # the module, which smmanalytics.benchmarks (the function) hides
+    b = importlib.import_module("smmanalytics.benchmarks")
+    posts = pd.DataFrame({"reactions": [10.0, 5.0, 3.0], "comments": [1.0, 2.0, 0.0],
+                          "shares": [1.0, None, None]})
+    comps = ("reactions", "comments", "shares", "saves")
+    e, missing = b._engagements(posts, comps)
+    notes = [b._blank(posts, ("reactions", "comments", "shares"), e), b._lacking(missing),
+             # as benchmarks.py writes them (the competitors' table, a fallback industry)
+             f"brand export lacks {', '.join(missing)}",
+             f"no {'health_beauty'!r} row: compared with all industries",
+             f"Socialinsider way: mean over posts of ({' + '.join(comps)}) ÷ views (0 of 3 posts)"]
+    f = Formatter(lang)
+    assert [f.note(n) for n in notes] == expected and not f.untranslated

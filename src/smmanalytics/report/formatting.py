@@ -88,6 +88,11 @@ DAY_GROUP_LABELS = {"every day": "days_all", "Monday-Friday": "days_week",
 _WEEKDAY_NUMBERS = {name: i for i, name in get_day_names("wide", locale="en").items()}
 #: the notes' placeholders that hold a period label ("2026", "2026-10", "2026-Q4", a range)
 _PERIOD_FIELDS = ("period", "previous")
+#: the notes' placeholders that hold the shares of each format or platform in two periods, as
+#: compare() writes them ("carousel 3%→11%, image 17%→11%"), with what their keys name
+_MIX_FIELDS = {"format_mix": "content_type", "platform_mix": "platform"}
+#: one share of such a mix: a key, its share in the previous period, then in the current one
+_MIX_SHARE = re.compile(r"(?P<key>.+?) (?P<before>\d+)%→(?P<after>\d+)%")
 
 #: the article a period's name takes in a sentence, by language and kind of period: Italian
 #: quarters and years ("il 3° trimestre 2026", "il 2026"), French quarters ("le T4 2026"), and
@@ -301,6 +306,38 @@ class Formatter:
         """The reader's name of a metric ("er_reach" → "Eng. rate / reach")."""
         return self._word("metrics", str(name), str(name).replace("_", " "))
 
+    def content_type(self, name: str) -> str:
+        """The reader's name of a post's format, a ``content_type`` ("carousel" →
+        "carrousel", "unknown" → "sconosciuto")."""
+        return self._word("content_types", str(name), str(name))
+
+    def component(self, name: str) -> str:
+        """The reader's name of a component of a post's engagements, one of its export's
+        columns ("shares" → "partages", "condivisioni")."""
+        return self._word("components", str(name), str(name))
+
+    def industry(self, name: str) -> str:
+        """The display name of an industry of the benchmark table ("health_beauty" → "Santé
+        et beauté"); one the report has no name for stays as it is."""
+        return self._word("labels", f"industry_{name}", str(name))
+
+    def mix(self, text: str, kind: str) -> str:
+        """The shares of each format (``kind`` "content_type") or platform in two periods,
+        as compare() writes them, with the reader's names and percentages; a text of another
+        shape is left as it is.
+
+        >>> Formatter("fr").mix("carousel 3%→11%, unknown 41%→32%", "content_type")
+        'carrousel 3\\xa0% → 11\\xa0%, inconnu 41\\xa0% → 32\\xa0%'
+        >>> Formatter("it").mix("facebook 15%→38%, instagram 85%→62%", "platform")
+        'Facebook 15% → 38%, Instagram 85% → 62%'
+        """
+        name = self.content_type if kind == "content_type" else self.platform
+        shares = [_MIX_SHARE.fullmatch(item) for item in text.split(", ")]
+        if not all(shares):
+            return text
+        return ", ".join(f"{name(m['key'])} {self.percent(int(m['before']) / 100, 0)} → "
+                         f"{self.percent(int(m['after']) / 100, 0)}" for m in shares)
+
     def status(self, name: str) -> str:
         """A goal status in the report language ("on track" → "En bonne voie")."""
         return self._word("status", str(name), str(name))
@@ -480,6 +517,13 @@ class Formatter:
             # the days of a window that are no day group: "Monday/Saturday" → "le lundi et samedi"
             return self.label("days_list").format(
                 days=self.listed(self.weekday(_WEEKDAY_NUMBERS[d]) for d in v.split("/")))
+        if name in _MIX_FIELDS:             # "carousel 3%→11%, image 17%→11%"
+            return self.mix(v, _MIX_FIELDS[name])
+        if name == "names":                  # an export's columns: "reactions + comments"
+            sep = " + " if " + " in v else ", "
+            return sep.join(self.component(c) for c in v.split(sep))
+        if name == "industry":               # the benchmark table's id, quoted: "'retail'"
+            return self.industry(v.strip("'\""))
         if name.startswith("platforms"):     # a list: "instagram, tiktok"
             return ", ".join(self.platform(p) for p in v.split(", "))
         if name in _PERIOD_FIELDS:          # a year is a name, not the number 2,026
