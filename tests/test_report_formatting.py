@@ -741,3 +741,73 @@ def test_benchmark_notes_name_the_components_and_industry_in_the_report_language
              f"Socialinsider way: mean over posts of ({' + '.join(comps)}) ÷ views (0 of 3 posts)"]
     f = Formatter(lang)
     assert [f.note(n) for n in notes] == expected and not f.untranslated
+
+
+#: a value of each placeholder of notes.yaml as the API writes it: its ids where it writes ids
+#: (platforms, metrics, an export's columns, formats, industries, cost categories, GA4
+#: breakdowns), for the guard below
+_NOTE_VALUES = {
+    "after": "62%", "before": "85%", "campaigns": "Spring Sale",
+    "categories": "ad_spend, labor, influencer", "change": "+12.5%", "counterpart": "views",
+    "currencies": "USD", "currency": "EUR", "date": "2026-10-18", "days": "31", "end": "18:00",
+    "files": "export.csv", "format_mix": "carousel 3%→11%, text 5%→0%, unknown 41%→32%",
+    "formula": "a ÷ b", "gap": "2.5", "high": "1.8", "hour": "18:00",
+    "industry": "'health_beauty'", "k": "5", "kinds": "source_medium, landing_page, year_month",
+    "lift": "1.4", "low": "1.1", "m": "40", "measure": "reach", "metric": "er_reach", "n": "3",
+    "names": "reactions, comments, shares, saves, quotes, clicks", "period": "2026-10",
+    "platform": "instagram", "platform_mix": "facebook 15%→38%, instagram 85%→62%",
+    "platforms": "instagram, tiktok", "platforms_again": "tiktok", "previous": "2026-09",
+    "rate": "0.05", "reason": "bad header", "relative": "1.3", "rho": "0.45", "share": "42%",
+    "slot_lift": "1.2", "source": "Socialinsider", "start": "17:00", "tz": "Europe/Paris",
+    "value": "3.2%", "weekday": "Monday", "weekdays": "Monday-Friday", "weeks": "4.4",
+}
+#: snake_case words a note may show: the goals.yaml key the reader is asked to write
+_KEYS_TO_WRITE = {"value_per_key_event"}
+
+
+@pytest.mark.parametrize("lang", ["fr", "it"])
+def test_no_note_shows_an_id_or_an_english_name(lang):
+    """Every note of notes.yaml, written as the API writes it with ids for values, in French
+    and Italian: no snake_case id ("health_beauty", "source_medium") and no English name of a
+    format or an export's column ("shares", "carousel", "unknown") nor a platform's id
+    ("instagram") is left in the sentence (the English names of GA4's breakdowns are
+    Italian words too: "date"). The compare and benchmark notes read
+    "(carousel 3%→11%, …)", "(shares vides)", "pas de ligne 'health_beauty'"."""
+    import re
+
+    from smmanalytics.report.formatting import _WORDING, _yaml
+
+    english = {word for table in ("components", "content_types")
+               for key, word in _WORDING["en"][table].items()
+               if _WORDING[lang][table].get(key, word) != word}
+    english |= {"facebook", "instagram", "tiktok"}
+    leaks = {}
+    for entry in _yaml("notes.yaml"):
+        template = " ".join(entry["en"].split())
+        note = template.format(**{k: _NOTE_VALUES[k] for k in re.findall(r"\{(\w+)\}", template)})
+        f = Formatter(lang)
+        text = f.note(note)
+        assert not f.untranslated, note
+        found = (set(re.findall(r"\b[a-z]+(?:_[a-z]+)+\b", text)) - _KEYS_TO_WRITE) | {
+            w for w in english if re.search(rf"(?<![\w'-]){re.escape(w)}(?![\w'-])", text)}
+        if found:
+            leaks[text] = sorted(found)
+    assert not leaks
+
+
+@pytest.mark.parametrize("lang,costs,ga4", [
+    ("fr", "seuls les coûts publicité, temps de travail sont connus",
+     "1 ligne GA4 ventilée par page de destination laissée de côté"),
+    ("it", "noti solo i costi pubblicità, lavoro,",
+     "1 riga GA4 suddivisa per pagina di destinazione esclusa"),
+    ("en", "only ad spend, labour known", "1 GA4 row broken down by landing page left out"),
+])
+def test_cost_categories_and_ga4_breakdowns_are_named_as_the_report_does(lang, costs, ga4):
+    """roi()'s notes named costs.csv's categories and GA4's dimensions by their ids, "seuls
+    les coûts ad_spend, labor sont connus", "ventilée par landing_page"; they are named as
+    the cost tables and the language name them."""
+    f = Formatter(lang)
+    assert costs in f.note("only ad_spend, labor known, from lines running past 2026-10-31, the "
+                           "end of the last month costs.csv is kept for: the other costs unknown")
+    assert ga4 in f.note("1 GA4 row broken down by landing_page left out: another table of the "
+                         "same dates is more detailed (no double counting)")

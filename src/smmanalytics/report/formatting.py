@@ -316,6 +316,12 @@ class Formatter:
         columns ("shares" → "partages", "condivisioni")."""
         return self._word("components", str(name), str(name))
 
+    def cost_category(self, name: str) -> str:
+        """A category of costs.csv as a common noun within a sentence ("ad_spend" → "ad
+        spend", "publicité"): its label in the cost tables, without their capital."""
+        label = self._word("labels", f"cat_{name}", str(name))
+        return label[:1].lower() + label[1:]
+
     def industry(self, name: str) -> str:
         """The display name of an industry of the benchmark table ("health_beauty" → "Santé
         et beauté"); one the report has no name for stays as it is."""
@@ -522,6 +528,10 @@ class Formatter:
         if name == "names":                  # an export's columns: "reactions + comments"
             sep = " + " if " + " in v else ", "
             return sep.join(self.component(c) for c in v.split(sep))
+        if name == "categories":             # costs.csv's: "ad_spend, labor"
+            return ", ".join(self.cost_category(c) for c in v.split(", "))
+        if name == "kinds":                  # a GA4 table's breakdowns: "landing_page"
+            return ", ".join(self._word("ga4_breakdowns", k, k) for k in v.split(", "))
         if name == "industry":               # the benchmark table's id, quoted: "'retail'"
             return self.industry(v.strip("'\""))
         if name.startswith("platforms"):     # a list: "instagram, tiktok"
