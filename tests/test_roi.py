@@ -120,6 +120,68 @@ def test_read_costs_comma_file_reads_english(tmp_path):
     assert c["amount"].tolist() == [1200.0, 1.2]
 
 
+@pytest.mark.parametrize("amount, currency, read, code", [
+    ("$200", "", 200.0, "USD"),              # $ read as GA4 reads it: US dollars
+    ("300 USD", "", 300.0, "USD"),
+    ("usd 300", "", 300.0, "USD"),
+    ("£100", "GBP", 100.0, "GBP"),           # the column says the same: fine
+    ("200 €", "", 200.0, "EUR"),
+    ('"1.234,56 €"', "EUR", 1234.56, "EUR"),
+    ("CHF 80", "", 80.0, "CHF"),
+    ("200", "", 200.0, None),                # no currency anywhere: the brand's
+])
+def test_read_costs_takes_the_currency_its_amount_cell_writes(tmp_path, amount, currency,
+                                                              read, code):
+    """A sign or code in the amount cell was stripped unread: $200 with the currency column
+    empty counted as 200 of the brand's euros. It is the line's currency where the column is
+    empty."""
+    c = read_costs(costs_file(tmp_path, f"2026-07-01,2026-07-31,ad_spend,{amount},{currency},"
+                                        ",,,,\n"))
+    assert c.loc[0, "amount"] == read
+    assert pd.isna(c.loc[0, "currency"]) if code is None else c.loc[0, "currency"] == code
+
+
+def test_read_costs_takes_the_currency_of_an_hourly_rate(tmp_path):
+    """hourly_rate $40 with the currency column empty counted in euros: 10 h × 40 = 400 USD."""
+    c = read_costs(costs_file(tmp_path, "2026-07-01,2026-07-31,labor,,,,,10,$40,\n"))
+    assert (c.loc[0, "amount"], c.loc[0, "currency"]) == (400.0, "USD")
+
+
+@pytest.mark.parametrize("amount, currency, hours, rate, column, got, why", [
+    ("300 USD", "EUR", "", "", "amount", "300 USD",
+     "the cell's currency, USD, is not the currency column's; expected a value in EUR"),
+    ("200 €", "USD", "", "", "amount", "200 €",
+     "the cell's currency, EUR, is not the currency column's; expected a value in USD"),
+    ("", "EUR", "10", "$40", "hourly_rate", "$40",
+     "the cell's currency, USD, is not the currency column's; expected a value in EUR"),
+    ("400 €", "", "10", "$40", "hourly_rate", "$40",
+     "amount and hourly_rate in different currencies; expected a rate in EUR"),
+    ("€100 USD", "", "", "", "amount", "€100 USD", "currencies in a number cell"),
+    ("400", "", "10 €", "40", "hours", "10 €", "currencies in a number cell"),
+])
+def test_read_costs_refuses_a_cell_currency_the_line_contradicts(tmp_path, amount, currency,
+                                                                  hours, rate, column, got,
+                                                                  why):
+    """300 USD under currency EUR was read as 300 EUR, 200 € under USD as 200 USD, and an
+    hourly rate of $40 counted in euros: which currency the money is in, the file does not
+    say, so the line is refused, naming its line, column, what was expected and the cell."""
+    path = costs_file(tmp_path, "2026-07-01,,tools,1,,,,,,\n2026-07-01,2026-07-31,labor,"
+                                f"{amount},{currency},,,{hours},{rate},\n")
+    with pytest.raises(ConfigError, match=f"line 3, column '{column}'") as err:
+        read_costs(path)
+    assert why in str(err.value) and f"got {got!r}" in str(err.value)
+
+
+def test_roi_leaves_out_a_cost_line_whose_amount_cell_is_in_another_currency(tmp_path):
+    """brandC's July: "other,$100" with the currency column empty was counted as €100 in
+    the total cost; it is a line in USD, left out and noted as any other. Cost 100 (the
+    euro line alone, not 200)."""
+    ds = dataset(tmp_path, "2026-10-01,,ad_spend,100,,,,,,\n2026-10-01,,other,$100,,,,,,\n",
+                 web=web([_web_month(150.0)]))
+    row = roi(ds, "2026-10").iloc[0]
+    assert row["cost"] == 100 and "1 cost line in USD left out" in row["note"]
+
+
 def test_load_notes_a_semicolon_costs_file_read_with_dot_thousands(tmp_path):
     import shutil
 
