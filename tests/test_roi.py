@@ -634,6 +634,43 @@ def test_campaign_names_with_accents_join_their_plain_spelling(tmp_path):
     assert r.loc["Noël 2026", "roas"] == pytest.approx(3.0)          # 900 / 300
 
 
+@pytest.mark.parametrize("utm", ["noel%202026", "No%C3%ABl+2026", "NO%C3%8BL%202026"])
+def test_a_url_encoded_ga4_campaign_joins_its_costs_line(tmp_path, utm):
+    """GA4 keeps a UTM campaign as the link wrote it (noel%202026, No%C3%ABl+2026) while the
+    post links are decoded at load: the costs' "Noël 2026" and GA4's revenue were two rows
+    (cost 100, revenue 0, ROI −100 %; cost 0, revenue 250). One row now: cost 100, revenue
+    250, ROI (250 − 100) / 100 = 150 %, ROAS 250 / 100 = 2.50."""
+    costs = "2026-10-01,2026-10-31,ad_spend,100,,instagram,Noël 2026,,,\n"
+    ds = dataset(tmp_path, costs, web=web([_web_month(250.0, campaign=utm)]))
+    r = roi(ds, "2026-10", by="campaign").set_index("campaign")
+    assert list(r.index) == ["Noël 2026"]
+    assert (r.loc["Noël 2026", "cost"], r.loc["Noël 2026", "revenue"]) == (100, 250)
+    assert r.loc["Noël 2026", "roi"] == pytest.approx(1.5)
+    assert r.loc["Noël 2026", "roas"] == pytest.approx(2.5)
+
+
+def test_campaign_key_decodes_only_what_is_url_encoding():
+    """A "%" that starts no UTF-8 sequence (100%FB, 50% off) is the name's own: kept, not
+    turned into a replacement character; a UTM of "(not set)" encoded is none either."""
+    from smmanalytics._web import campaign_key
+
+    names = pd.Series(["100%FB", "50% off", "(not%20set)", "2+1", "2%2B1"])
+    assert campaign_key(names).tolist() == ["100_fb", "50_off", pd.NA, "2_1", "2_1"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(name=st.text(st.characters(blacklist_characters="%", blacklist_categories=("Cs",)),
+                    max_size=20))
+def test_campaign_key_of_a_name_and_of_its_url_encoding_agree(name):
+    """A name and the way a link's query writes it (urllib's quote_plus) share their key."""
+    from urllib.parse import quote_plus
+
+    from smmanalytics._web import campaign_key
+
+    keys = campaign_key(pd.Series([name, quote_plus(name)], dtype="string"))
+    assert keys.iloc[0] is keys.iloc[1] or keys.iloc[0] == keys.iloc[1]
+
+
 def test_roi_without_ga4_is_unknown_not_zero(tmp_path):
     ds = dataset(tmp_path, "2026-10-01,,ad_spend,100,,,,,,\n")
     row = roi(ds, "2026-10").iloc[0]
