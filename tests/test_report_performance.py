@@ -1271,3 +1271,50 @@ def test_a_benchmark_rate_is_named_by_its_denominator(denominator, industry, lab
     rep = BrandReport(smm.load(SAMPLE), "2026-10", lang="fr")
     [bench] = [b for b in rep.benchmarks().blocks if b["kind"] == "table"]
     assert bench["rows"][0][1:3] == [label, source]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "it"])
+def test_roi_section_shows_revenue_beside_roas_and_the_value_beside_roi(tmp_path, lang):
+    """With goals.yaml's value_per_key_event: 10, "Attributed revenue" showed the value
+    (revenue + key events × 10) beside a ROAS of revenue alone ÷ ad spend: brandC's July read
+    €3,340 beside 10.27× (2,670 / 260). The revenue is shown under its name, the value under
+    its own, both in the cards and the campaign table.
+
+    By hand: July, labour 1000, ad spend 160 (Été 2026) + 100 (Noël 2026); GA4 gives Été 2026
+    2400 of revenue and 60 key events, the rest 50 and 7. Cost 1260, revenue 2450, value
+    2450 + 67 × 10 = 3120; ROI (3120 − 1260) / 1260 = 147.6 % → 148 %; ROAS 2450 / 260 =
+    9.42×. Été 2026: revenue 2400, value 2400 + 600 = 3000, ROAS 2400 / 160 = 15.00×, ROI
+    (3000 − 160) / 160 = 1775 %."""
+    from dataclasses import replace
+
+    from ._roi_builders import dataset, web
+
+    month = {"period_start": "2026-07-01", "period_end": "2026-07-31",
+             "channel_group": "Paid Social", "source": "facebook", "medium": "paid_social",
+             "sessions": 100.0, "currency": "EUR"}
+    ds = dataset(tmp_path, "2026-07-01,2026-07-31,labor,1000,EUR,,,,,\n"
+                           "2026-07-01,2026-07-31,ad_spend,160,EUR,facebook,Été 2026,,,\n"
+                           "2026-07-01,2026-07-31,ad_spend,100,EUR,facebook,Noël 2026,,,\n",
+                 web=web([{**month, "campaign": "Été 2026", "revenue": 2400.0, "key_events": 60.0},
+                          {**month, "campaign": "(not set)", "revenue": 50.0, "key_events": 7.0}]))
+    goals = pd.DataFrame()
+    goals.attrs["value_per_key_event"] = 10.0
+    rep = BrandReport(replace(ds, goals=goals), "2026-07", lang=lang)
+    f = rep.fmt
+    sec = rep.roi()
+    cards = {i["label"]: i["value"] for b in sec.blocks if b["kind"] == "kpis"
+             for i in b["items"]}
+    assert cards == {f.label("cost"): f.money(1260), f.label("revenue"): f.money(2450),
+                     f.label("attributed_value"): f.money(3120),
+                     "ROI": f.percent(1860 / 1260, 0), "ROAS": f"{f.number(2450 / 260, 2)}×"}
+    table = next(b for b in sec.blocks if b["kind"] == "table")
+    ete = dict(zip(table["columns"], next(r for r in table["rows"] if r[0] == "Été 2026"),
+                   strict=True))
+    assert (ete[f.label("revenue")], ete[f.label("attributed_value")], ete["ROAS"],
+            ete["ROI"]) == (f.money(2400), f.money(3000), f"{f.number(15, 2)}×",
+                            f.percent(2840 / 160, 0))
+    assert f.untranslated == set()
+
+    rep = BrandReport(ds, "2026-07", lang=lang)             # no value per key event: no value
+    cards = [i["label"] for b in rep.roi().blocks if b["kind"] == "kpis" for i in b["items"]]
+    assert cards == [f.label("cost"), f.label("revenue"), "ROI", "ROAS"]

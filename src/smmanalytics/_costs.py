@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,7 +14,7 @@ import pandas as pd
 from ._io import closest_key, file_name, read_user_text, unknown_key, user_csv
 from .errors import ConfigError, DataQualityWarning
 from .loaders._dates import MONTHS, file_numeric_order
-from .loaders._numbers import AMBIGUOUS_COMMA, AMBIGUOUS_DOT
+from .loaders._numbers import AMBIGUOUS_COMMA, AMBIGUOUS_DOT, CURRENCY_SIGNS
 from .periods import parse_period
 from .schema import PLATFORMS
 
@@ -47,10 +48,29 @@ _AMBIGUOUS = {".": re.compile(AMBIGUOUS_DOT), ",": re.compile(AMBIGUOUS_COMMA)}
 _NUMBER_COLUMNS = ("amount", "hours", "hourly_rate")
 
 
+#: a number cell's text around its number: an ISO 4217 code before or after it (``USD 300``,
+#: ``300 usd``), once the signs and spaces are gone
+_CODED = re.compile(r"([A-Za-z]{3})?(.*?)([A-Za-z]{3})?", re.S)
+
+
+def _split_currency(text: str) -> tuple[str, set[str]]:
+    """A number cell without its spaces (thousands), and the currencies written in it: its
+    signs read through :data:`~smmanalytics.loaders._numbers.CURRENCY_SIGNS` (the mapping GA4
+    reads revenue with, ``$`` taken for USD), its ISO 4217 code upper-cased. They were
+    stripped unread: ``$200`` counted as 200 of the brand's currency."""
+    s = re.sub(r"[\s\u00a0\u202f]", "", text)
+    codes = set()
+    for sign, code in CURRENCY_SIGNS:
+        if sign in s:
+            codes.add(code)
+            s = s.replace(sign, "")
+    before, number, after = _CODED.fullmatch(s).groups()
+    return number, codes | {c.upper() for c in (before, after) if c}
+
+
 def _clean(text: str) -> str:
     """A number cell without its spaces (thousands), currency sign or code."""
-    s = re.sub(r"[\s\u00a0\u202f€$£]", "", text)
-    return s[:-3] if s.upper().endswith(("EUR", "USD", "GBP", "CHF")) else s
+    return _split_currency(text)[0]
 
 
 def _own_mark(s: str) -> str | None:
@@ -115,7 +135,10 @@ def read_costs(path: str | Path, *, data: bytes | None = None) -> pd.DataFrame:
     ``amount`` may be left empty when ``hours`` and ``hourly_rate`` are given: amount =
     hours × hourly_rate.
     Numbers may use a decimal comma (``12,5``), ``.`` or ``,`` or spaces between thousands
-    (``12.500,00``, ``1,200.50``, ``1 200``) and a currency sign. A number that reads both ways
+    (``12.500,00``, ``1,200.50``, ``1 200``) and a currency sign or code (``$200``, ``300 USD``,
+    ``$`` read as USD as GA4 reads it), which is the line's currency where the ``currency``
+    column is empty; a line whose amount or hourly_rate cell writes another currency than
+    that column, or than each other, is refused. A number that reads both ways
     (``1.200``, ``1,200``) follows the file's other numbers (a ``12,50`` anywhere makes
     ``1.200`` 1200; a ``12.99`` makes it 1.2); with none, a ``;``-delimited file (a French or
     Italian spreadsheet's) reads ``1.200`` as 1200 and ``1,200`` as 1.2, with a
@@ -303,10 +326,15 @@ def _cost_row(rec: dict[str, str], path: Path, line: int, *, decimal: _Decimal,
     if cat not in CATEGORIES:
         raise fail("category", f"one of {', '.join(CATEGORIES)}", rec["category"])
     out["category"] = cat
-    nums = {}
+    nums, written = {}, {}
     for col in ("amount", "hours", "hourly_rate"):
         t = rec.get(col, "")
-        cell = _clean(t)
+        cell, codes = _split_currency(t)
+        if codes and (col == "hours" or len(codes) > 1):
+            raise fail(col, "a number of hours, without a currency" if col == "hours" else
+                       "one currency in the cell", t, "currencies in a number cell")
+        if codes:
+            written[col] = codes.pop()
         if t and decimal.mark is None and _own_mark(cell) is None and any(
                 m in cell for m in ".,"):
             (cl, cc, ct), (dl, dc, dt) = decimal.evidence[","], decimal.evidence["."]
@@ -338,7 +366,7 @@ def _cost_row(rec: dict[str, str], path: Path, line: int, *, decimal: _Decimal,
     cur = rec.get("currency", "").upper()
     if cur and not re.fullmatch(r"[A-Z]{3}", cur):
         raise fail("currency", "an ISO 4217 code such as EUR, or empty", rec["currency"])
-    out["currency"] = cur or None
+    out["currency"] = _line_currency(cur, written, rec, fail)
     plat = rec.get("platform", "").lower()
     plat = _PLATFORM_SYNONYMS.get(plat, plat)
     if plat in ("all", "*"):
@@ -348,3 +376,20 @@ def _cost_row(rec: dict[str, str], path: Path, line: int, *, decimal: _Decimal,
     out["platform"] = plat or None
     out["campaign"] = rec.get("campaign") or None
     return out
+
+
+def _line_currency(column: str, written: dict[str, str], rec: dict[str, str],
+                   fail: Callable[..., ConfigError]) -> str | None:
+    """A cost line's currency: its ``currency`` column, else the one its amount or hourly rate
+    cell writes (``$200``, ``300 USD``), else None (the brand's). A cell whose currency is not
+    the column's, or not the other cell's, is refused: which one the money is in, nothing in
+    the file says, and the wrong one would count it at face value in the other."""
+    for col, code in written.items():
+        if column and code != column:
+            raise fail(col, f"a value in {column}, as the currency column says (or that "
+                       f"column left empty, the cell's currency then counting)", rec[col],
+                       f"the cell's currency, {code}, is not the currency column's")
+    if len(set(written.values())) > 1:
+        raise fail("hourly_rate", f"a rate in {written['amount']}, the amount's currency",
+                   rec["hourly_rate"], "amount and hourly_rate in different currencies")
+    return column or next(iter(written.values()), None)

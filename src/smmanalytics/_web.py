@@ -39,6 +39,7 @@ import threading
 import unicodedata
 from collections import OrderedDict
 from dataclasses import dataclass
+from urllib.parse import unquote_plus
 
 import numpy as np
 import pandas as pd
@@ -122,12 +123,27 @@ def campaign_key(campaign: pd.Series) -> pd.Series:
     ``"Autumn Launch"``, ``"autumn-launch"`` and ``"autumn_launch"`` share the key
     ``autumn_launch``; ``"Noël 2026"`` in costs.csv and ``utm_campaign=noel-2026`` share
     ``noel_2026``, and letters of other scripts are kept (``"夏 2026"`` → ``夏_2026``).
+    A name is URL-decoded first (:func:`_decoded`), as the post links are at load: GA4's
+    ``noel%202026`` or ``No%C3%ABl+2026`` is the ``Noël 2026`` of costs.csv.
     """
     s = campaign.astype("string").str.strip()
-    s = s.mask(s.str.lower().isin(_NO_CAMPAIGN))
     codes, names = pd.factorize(s)      # a few names on many rows: each folded once
-    keys = pd.array([_fold(name) for name in names] + [pd.NA], dtype="string")
+    decoded = [_decoded(name).strip() for name in names]
+    keys = pd.array([pd.NA if name.lower() in _NO_CAMPAIGN else _fold(name)
+                     for name in decoded] + [pd.NA], dtype="string")
     return pd.Series(keys[codes], index=campaign.index, dtype="string")
+
+
+def _decoded(name: str) -> str:
+    """``name`` with its percent-encoding decoded and ``+`` read as a space, as
+    :func:`urllib.parse.unquote_plus` reads a query value (a UTM campaign GA4 keeps encoded:
+    ``No%C3%ABl+2026``); unchanged when its ``%`` sequences are no UTF-8 (``100%FB``, a
+    percentage written before letters), which decoding would turn into a replacement
+    character. A ``+`` in a plain name (``2+1``) is no letter either way: it folds to ``_``."""
+    try:
+        return unquote_plus(name, errors="strict")
+    except UnicodeDecodeError:
+        return name
 
 
 #: letters that Unicode does not decompose into a base letter and an accent

@@ -27,11 +27,14 @@ import pyarrow.compute as pc
 from ..errors import ParseError
 from ._cells import isinstance_cells, str_cells
 
-__all__ = ["parse_numbers", "MISSING", "AMBIGUOUS_DOT", "AMBIGUOUS_COMMA", "decimal_for_locale",
-           "column_decimal"]
+__all__ = ["CURRENCY_SIGNS", "parse_numbers", "MISSING", "AMBIGUOUS_DOT", "AMBIGUOUS_COMMA",
+           "decimal_for_locale", "column_decimal"]
 
 MISSING = frozenset({"", "-", "--", "—", "–", "n/a", "na", "undefined", "null", "none", "nan",
                      "#n/a", "n.a.", "n.d."})
+#: a currency sign as GA4 and costs.csv write it in a money cell, and the ISO 4217 code it
+#: stands for (``$`` is taken for US dollars, as GA4 writes them): the one mapping both read
+CURRENCY_SIGNS = (("€", "EUR"), ("$", "USD"), ("£", "GBP"), ("¥", "JPY"), ("CHF", "CHF"))
 _CURRENCY = r"[€$£¥₹₽₺]|\b(?:EUR|USD|GBP|CHF|JPY|CAD|AUD)\b"
 #: not raw strings: the spaces are the characters themselves (Python's \u escapes), as the
 #: str methods of pandas 3.0 hand the patterns to Arrow's RE2, which refuses ``\u``

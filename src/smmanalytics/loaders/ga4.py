@@ -36,7 +36,7 @@ from ._body import lines_named
 from ._cutoff import ends_inside_a_line
 from ._dates import dates_from_parts
 from ._headers import normalize
-from ._numbers import column_decimal, parse_numbers
+from ._numbers import CURRENCY_SIGNS, column_decimal, parse_numbers
 from ._registry import Candidate, ParseContext, register
 from ._tidy import day_order, day_parts, refuse_undated, summary_cells
 
@@ -55,7 +55,6 @@ _ADDITIVE = ("sessions", "engaged_sessions", "key_events", "revenue", "event_cou
 #: a total and the sum of its rows may differ by a few percent in a file nobody touched, so
 #: only a gap above this share of the total is noted
 _ESTIMATED = {"sessions": 0.05, "engaged_sessions": 0.05}
-_CURRENCIES = (("€", "EUR"), ("$", "USD"), ("£", "GBP"), ("¥", "JPY"), ("CHF", "CHF"))
 
 
 def _detect(c: Candidate) -> float:
@@ -402,13 +401,14 @@ _CURRENCY_SAMPLE = 50
 
 
 def _currency(c: Candidate) -> str | pd.api.typing.NAType:
-    """The currency of the revenue column, from the first symbol of :data:`_CURRENCIES` found
+    """The currency of the revenue column, from the first symbol of
+    :data:`~smmanalytics.loaders._numbers.CURRENCY_SIGNS` found
     in its first cells; NA without a revenue column or a symbol."""
     revenue_cells = c.col(F, "revenue")
     if revenue_cells is None:
         return pd.NA
     joined = " ".join(revenue_cells.astype("str").head(_CURRENCY_SAMPLE))
-    return next((code for sym, code in _CURRENCIES if sym in joined), pd.NA)
+    return next((code for sym, code in CURRENCY_SIGNS if sym in joined), pd.NA)
 
 
 def _periods_from_ranges(out: pd.DataFrame, ranges: pd.Series, c: Candidate,

@@ -210,6 +210,26 @@ class PerformanceSections:
                 period=f.period(self.period), first=f.date(days[0]), last=f.date(days[1])),
                 self.period))
 
+    def _key_events_valued(self) -> bool:
+        """Whether goals.yaml (or the caller) gives key events a value, so that the attributed
+        value ROI divides differs from the attributed revenue ROAS divides."""
+        from ..roi import value_per_key_event_of
+
+        return value_per_key_event_of(self.ds, None) is not None
+
+    def _money_kpis(self, r: pd.Series) -> list[dict]:
+        """The cards of one roi() row: cost, attributed revenue (ROAS's numerator), the
+        attributed value where key events have a value (ROI's numerator: revenue + key events
+        × their value), ROI and ROAS. The value was shown under "Attributed revenue", beside a
+        ROAS that is revenue alone ÷ ad spend."""
+        f = self.fmt
+        cards = [{"label": f.label("cost"), "value": f.money(r["cost"])},
+                 {"label": f.label("revenue"), "value": f.money(r["revenue"])}]
+        if self._key_events_valued():
+            cards.append({"label": f.label("attributed_value"), "value": f.money(r["value"])})
+        return [*cards, {"label": "ROI", "value": self._value("roi", r["roi"])},
+                {"label": "ROAS", "value": self._value("roas", r["roas"])}]
+
     def roi(self) -> Section:
         """Total cost by category, attributed revenue, ROI and ROAS; then per campaign."""
         from ..roi import cost_breakdown, roi
@@ -219,12 +239,7 @@ class PerformanceSections:
         self._costs_status(sec)
         overall = roi(self.ds, self.period)       # also the cost breakdown's input below
         total = overall.iloc[0]
-        self.kpis(sec, [
-            {"label": f.label("cost"), "value": f.money(total["cost"])},
-            {"label": f.label("revenue"), "value": f.money(total["value"])},
-            {"label": "ROI", "value": self._value("roi", total["roi"])},
-            {"label": "ROAS", "value": self._value("roas", total["roas"])},
-        ])
+        self.kpis(sec, self._money_kpis(total))
         if shown := _roi_notes(overall.attrs["row_notes"][0]):
             self.text(sec, f.join(f.note(text, code) for code, text in shown), note=True)
         self.text(sec, f.label("roi_definition"), note=True)
@@ -236,7 +251,9 @@ class PerformanceSections:
                                       printable(c) for c in by["campaign"]],
                 f.label("cost"): [f.money(v) for v in by["cost"]],
                 f.label("ad_spend"): [f.money(v) for v in by["ad_spend"]],
-                f.label("revenue"): [f.money(v) for v in by["value"]],
+                f.label("revenue"): [f.money(v) for v in by["revenue"]],
+                **({f.label("attributed_value"): [f.money(v) for v in by["value"]]}
+                   if self._key_events_valued() else {}),
                 "ROI": [self._value("roi", v) for v in by["roi"]],
                 "ROAS": [self._value("roas", v) for v in by["roas"]],
                 "CPA": [f.money(v, 2) for v in by["cpa"]],
@@ -292,12 +309,7 @@ class PerformanceSections:
         # the costs' and GA4's "–" said as the ROI section says them: cost, revenue, ROI, ROAS
         # and CPA showed "–" with no word of why (no costs.csv, no GA4 data of these days)
         self._costs_status(sec)
-        self.kpis(sec, [
-            {"label": f.label("cost"), "value": f.money(r["cost"])},
-            {"label": f.label("revenue"), "value": f.money(r["value"])},
-            {"label": "ROI", "value": self._value("roi", r["roi"])},
-            {"label": "ROAS", "value": self._value("roas", r["roas"])},
-        ])
+        self.kpis(sec, self._money_kpis(r))
         self.table(sec, pd.DataFrame({
             f.label("posts"): [f.number(len(self.posts))],
             f.label("interactions"): [f.number(self.posts["interactions"].sum(min_count=1))],
