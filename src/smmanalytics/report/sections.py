@@ -192,6 +192,7 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         starts, stops = _coverage_lines(ds, self.period, f)
         self.cover_lines += starts
         self.cover_warnings = _brand_defaults_warning(ds, f) + _unread_warning(ds, f) + stops
+        self.cover_warnings += _foreign_warning(ds, f)
         self.cover_warnings += _undrawn_warning(ds, self.posts, f)
         # in the language's prose now, while the brand's words (files' names) are marked as
         # theirs (Formatter.verbatim): the lines are then as the cover shows them
@@ -769,6 +770,24 @@ def _undrawn_warning(ds, posts: pd.DataFrame, f) -> list[str]:
     codes = ", ".join(f"U+{ord(c):04X}" for c in chars[:6]) + (", …" if len(chars) > 6 else "")
     return [f.label("cover_glyphs").format(
         fields=", ".join(f.label(key) for key in lacking), codes=codes)]
+
+
+def _foreign_warning(ds, f) -> list[str]:
+    """The cover's warning when files held the rows of an account brand.yaml does not declare
+    (``account_not_declared`` notes: another brand's export in the folder, left out of the
+    Dataset, :mod:`smmanalytics._accounts`): the figures are the brand's alone, which the
+    manager who put the file there expected otherwise. Names the first three files; the
+    data-quality section has each account found and the one declared."""
+    notes = ds.quality.loc[ds.quality["code"].eq("account_not_declared").fillna(False)
+                           .to_numpy()]
+    files = list(dict.fromkeys(notes["file"].astype(str)))
+    if not files:
+        return []
+    shown = ", ".join(f.verbatim(shown_name(file, ds.root)) for file in files[:3])
+    key = "cover_foreign_one" if len(files) == 1 else "cover_foreign_other"
+    return [f.label(key).format(n=f.number(len(files)), files=shown + (", …" if len(files) > 3
+                                                                        else ""),
+                                section=f.label("quality"))]
 
 
 def _unread_warning(ds, f) -> list[str]:
