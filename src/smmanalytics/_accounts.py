@@ -116,16 +116,28 @@ def _verdicts(frame: pd.DataFrame, columns: tuple[str, ...],
     out = np.full(len(frame), "", dtype=object)
     if not len(frame) or "platform" not in frame.columns:
         return out
-    columns = [c for c in columns if c in frame.columns]
-    keys = [frame[c].astype("string").map(account_key, na_action="ignore").to_numpy()
-            for c in columns]
-    platforms = frame["platform"].astype("string").fillna("").to_numpy()
-    for i, platform in enumerate(platforms):
-        mine = declared.get(platform)
-        names = [k[i] for k in keys if isinstance(k[i], str)]
-        if mine and names:
-            out[i] = "mine" if any(n in mine for n in names) else "foreign"
+    keys = [_keys(frame[c]) for c in columns if c in frame.columns]
+    platforms = frame["platform"].astype("string")
+    for platform, mine in declared.items():
+        rows = (platforms == platform).fillna(False).to_numpy()
+        if not rows.any():
+            continue
+        named = np.zeros(len(frame), dtype=bool)
+        matched = np.zeros(len(frame), dtype=bool)
+        for k in keys:
+            named |= k.notna().to_numpy()
+            matched |= k.isin(list(mine)).to_numpy()
+        out[rows & named] = "foreign"
+        out[rows & matched] = "mine"
     return out
+
+
+def _keys(names: pd.Series) -> pd.Series:
+    """:func:`account_key` of each of ``names``, computed once per distinct name (a daily
+    table has a few accounts in many rows)."""
+    codes, uniques = pd.factorize(names.astype("string"))     # a missing name: code -1
+    keyed = np.array([account_key(u) for u in uniques] + [None], dtype=object)  # [-1]: None
+    return pd.Series(keyed[codes], index=names.index, dtype="string")
 
 
 def _accounts(frame: pd.DataFrame, columns: tuple[str, ...]) -> list[str]:
