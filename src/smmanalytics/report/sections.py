@@ -7,6 +7,7 @@ notebook displays.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import unicodedata
 
@@ -710,6 +711,11 @@ def _coverage_lines(ds, period, f) -> tuple[list[str], list[str]]:
     for platform in social_platforms(ds):
         span = platform_span(ds, platform, end)
         first, last = span.first, span.last
+        gaps = []
+        if span.by_posts_exports:
+            # the stretch ``span`` gives is the last unbroken one: a July missing read as the
+            # exports' start on 1 August; the exports start with their first stretch
+            first, gaps = _posts_gaps(ds, platform, begin, end)
         if first is None or not span.known or first > end:
             continue
         name = f.platform(platform)
@@ -735,10 +741,35 @@ def _coverage_lines(ds, period, f) -> tuple[list[str], list[str]]:
             continue
         if first > begin:
             starts.append(f.label("cover_platform_starts").format(date=f.date(first), **values))
+        for gap_start, gap_end in gaps:
+            if gap_start == gap_end:
+                stops.append(f.label("cover_platform_gap_day").format(
+                    date=f.date(gap_start), **values))
+            else:
+                shown_start, shown_end = f.days(gap_start, gap_end)
+                stops.append(f.label("cover_platform_gap").format(
+                    start=shown_start, end=shown_end, **values))
         if last < end:
             key = "cover_platform_ends_unread" if unread else "cover_platform_ends"
             stops.append(f.label(key).format(date=f.date(last), **values))
     return starts, stops + missing
+
+
+def _posts_gaps(ds, platform: str, begin, end) -> tuple:
+    """The first day the posts exports of ``platform`` cover, and the stretches of days from
+    ``begin`` to ``end`` none of them covers between the first and the last they cover up to
+    ``end`` (:func:`~smmanalytics._actuals.posts_coverage`): a month whose export is missing
+    (July's, in a quarter). The days before the first and after the last are said by the
+    cover's other lines."""
+    from .._actuals import posts_coverage
+
+    stretches = [s for s in posts_coverage(ds, platform) or [] if s[0] <= end]
+    if not stretches:
+        return None, []
+    one = dt.timedelta(days=1)
+    gaps = [(max(a[1] + one, begin), min(b[0] - one, end))
+            for a, b in zip(stretches, stretches[1:], strict=False)]
+    return stretches[0][0], [(s, e) for s, e in gaps if s <= e]
 
 
 def _brand_defaults_warning(ds, f) -> list[str]:
