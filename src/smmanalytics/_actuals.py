@@ -22,7 +22,7 @@ __all__ = ["metric_daily", "actual", "missing_figure", "posts_in", "interactions
            "followers_left_out", "unread_exports", "declared_unexported",
            "declared_platforms", "NOT_FOUND",
            "social_platforms",
-           "platform_span", "posts_stretch"]
+           "platform_span", "posts_stretch", "posts_coverage"]
 
 
 def has_posts_data(ds, platform: str) -> bool:
@@ -110,28 +110,93 @@ def platform_span(ds, platform: str, day: dt.date, *, posts: bool = True) -> Pla
 
 def posts_stretch(ds, platform: str, day: dt.date) -> tuple[dt.date, dt.date] | None:
     """The first and last days of the stretch the posts exports of ``platform`` cover without
-    a gap (``covers_from`` to ``covers_to`` of the ``files`` table, exports read) that starts
-    last on or before ``day`` (else the first stretch); None when the platform has no posts
-    export read, or one that does not say which days it covers."""
+    a gap (:func:`posts_coverage`) that starts last on or before ``day`` (else the first
+    stretch); None when the platform has no posts export read that says which days it
+    covers."""
+    stretches = posts_coverage(ds, platform)
+    if not stretches:
+        return None
+    started = [s for s in stretches if s[0] <= day]
+    return started[-1] if started else stretches[0]
+
+
+def posts_coverage(ds, platform: str) -> list[tuple[dt.date, dt.date]] | None:
+    """The stretches of days the posts exports of ``platform`` cover, each without a gap,
+    sorted: the union of the exports' days. An export read (status ok) covers the days its name
+    gives (``covers_from`` to ``covers_to`` of the ``files`` table), or an identical copy's
+    name (``export (3).csv`` read, ``facebook_posts_2026-08-01_2026-08-31_….csv`` its
+    duplicate: same sha256); one whose name and copies give none, beside exports that give
+    theirs, the local publish days of its posts, first to last (a copy renamed by hand). None
+    when no posts export of the platform gives its days.
+
+    Only the last unbroken stretch was looked at, and an undated copy switched the check off:
+    a July missing in the middle of a year read as the exports' start in August, or as no
+    gap at all."""
     files = ds.files
     cols = ["platform", "kind", "status", "covers_from", "covers_to"]
     if not len(files) or not set(cols) <= set(files.columns):
         return None
-    ranges = []
-    for p, kind, status, start, stop in zip(*(files[c].tolist() for c in cols), strict=True):
+    named = _named_ranges(files)
+    ranges, undated = [], []
+    for path, sha, p, kind, status in zip(
+            files["path"].tolist(), _column(files, "sha256"), files["platform"].tolist(),
+            files["kind"].tolist(), files["status"].tolist(), strict=True):
         if (str(status) == "ok" and "posts" in str(kind).split(",")
                 and platform in str(p).split(",")):
-            if pd.isna(start) or pd.isna(stop):
-                return None
-            ranges.append((pd.Timestamp(start).date(), pd.Timestamp(stop).date()))
+            if (path, sha) in named or sha in named:
+                ranges.append(named.get((path, sha)) or named[sha])
+            else:
+                undated.append(str(path))
+    if not ranges:
+        # no export of the platform gives its days (TikTok's, LinkedIn's): a day without a
+        # post is no day without an export, so its posts do not tell the days either
+        return None
+    ranges += _rows_ranges(ds, platform, undated)
     stretches: list[tuple[dt.date, dt.date]] = []
     for start, stop in sorted(ranges):
         if stretches and start <= stretches[-1][1] + dt.timedelta(days=1):
             stretches[-1] = (stretches[-1][0], max(stretches[-1][1], stop))
         else:
             stretches.append((start, stop))
-    started = [s for s in stretches if s[0] <= day]
-    return started[-1] if started else stretches[0] if stretches else None
+    return stretches or None
+
+
+def _column(files: pd.DataFrame, column: str) -> list:
+    """A column of ``files`` as a list, of missing values when it has none."""
+    return files[column].tolist() if column in files.columns else [None] * len(files)
+
+
+def _named_ranges(files: pd.DataFrame) -> dict:
+    """The days the names of ``files`` give, by (path, sha256) of the file, and by sha256 of
+    a file whose identical copy (status duplicate) gives them."""
+    out: dict = {}
+    for path, sha, status, start, stop in zip(
+            files["path"].tolist(), _column(files, "sha256"), files["status"].tolist(),
+            files["covers_from"].tolist(), files["covers_to"].tolist(), strict=True):
+        if pd.isna(start) or pd.isna(stop):
+            continue
+        days = (pd.Timestamp(start).date(), pd.Timestamp(stop).date())
+        if str(status) == "ok":
+            out[(path, sha)] = days
+        elif str(status) == "duplicate" and isinstance(sha, str):
+            out.setdefault(sha, days)
+    return out
+
+
+def _rows_ranges(ds, platform: str, paths: list[str]) -> list[tuple[dt.date, dt.date]]:
+    """The first and last local publish days of the ``platform`` posts of each of ``paths``
+    (exports whose name gives no days); none for a file without a post left."""
+    posts = ds.posts
+    if not paths or posts is None or posts.empty or "source_file" not in posts.columns:
+        return []
+    mine = ((posts["platform"].astype("string") == platform)
+            & posts["source_file"].astype("string").isin(paths)).fillna(False).to_numpy()
+    if not mine.any():
+        return []
+    days = pd.Series(post_dates(posts.loc[mine], ds.brand.timezone)).to_numpy()
+    files = posts.loc[mine, "source_file"].astype(str).to_numpy()
+    return [(pd.Timestamp(days[files == f].min()).date(), pd.Timestamp(days[files == f].max())
+             .date()) for f in dict.fromkeys(files)]
 
 
 def unread_exports(ds, platform: str = "all", after: dt.date | None = None, *,

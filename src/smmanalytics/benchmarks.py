@@ -26,8 +26,9 @@ public profiles; the rows of a platform with stories in the period say how many 
   are Studio's thumbnail impressions, which the YouTube API, a scheduling tool's source, does
   not give).
 - Posts per week: the platform's feed posts in the period ÷ the weeks of the period its
-  exports cover (first to last day of its posts or daily series): a year whose data starts in
-  March is not divided by 52 weeks. The method says so when the cover is partial.
+  exports cover (first to last day of its posts or daily series, less the days between its
+  posts exports that none covers: a month whose export is missing): a year whose data starts
+  in March is not divided by 52 weeks. The method says so when the cover is partial.
 
 X's shares in all three are its reposts, the public shares the publishers count (Buffer's
 X "shares", Rival IQ's retweets/reposts, Socialinsider's reposts): the loader's X ``shares``
@@ -325,6 +326,20 @@ def _covered(ds, platform: str, p: Period) -> tuple[dt.date, dt.date]:
     return (start, end) if start <= end else (p.start, p.end)
 
 
+def _uncovered(ds, platform: str, start: dt.date, end: dt.date) -> list[tuple[dt.date, dt.date]]:
+    """The stretches of days from ``start`` to ``end`` that no posts export of ``platform``
+    covers, between two that do (:func:`~smmanalytics._actuals.posts_coverage`): a year
+    without its July export counted July's weeks in its posting rate (137 posts ÷ 43.43
+    weeks: 3.2 a week, for 3.5 over the 39 weeks the exports cover)."""
+    from ._actuals import posts_coverage
+
+    stretches = posts_coverage(ds, platform) or []
+    one = dt.timedelta(days=1)
+    gaps = [(max(a[1] + one, start), min(b[0] - one, end))
+            for a, b in zip(stretches, stretches[1:], strict=False)]
+    return [(s, e) for s, e in gaps if s <= e]
+
+
 def _reaches(ds, platform: str, p: Period) -> bool:
     """Whether the days a platform's data tell of (:meth:`Dataset.span`) reach into ``p``;
     True when they are unknown (no day known: the posts exports read say nothing of theirs)."""
@@ -376,9 +391,13 @@ def _posts_per_week(ds, plat: str, g: pd.DataFrame, p: Period) -> tuple[float, s
     """Posts per week: the platform's posts ``g`` over the weeks of ``p`` its exports cover
     (:func:`_covered`)."""
     start, end = _covered(ds, plat, p)
-    weeks = ((end - start).days + 1) / 7
+    gaps = _uncovered(ds, plat, start, end)
+    days = (end - start).days + 1 - sum((e - s).days + 1 for s, e in gaps)
+    weeks = days / 7
     method = f"posts published in {p.label} ÷ {weeks:.2f} weeks"
-    if (start, end) != (p.start, p.end):
+    if gaps:
+        method += f", the {days} days of it the {plat} posts exports cover"
+    elif (start, end) != (p.start, p.end):
         method += (f": the {plat} exports cover only {start.isoformat()}..{end.isoformat()} "
                    "of it")
     return len(g) / weeks, method, ""
@@ -553,6 +572,10 @@ def compare_benchmarks(ds, period_or_year: object, industry: str | None = None, 
         coverage = (f"the {plat} exports cover only {first.isoformat()}..{last.isoformat()} "
                     f"of {p.label}"
                     if (first - p.start).days > 14 or (p.end - last).days > 14 else "")
+        # a month without its export in the middle (July's), which "cover only" did not say
+        coverage = "; ".join(c for c in [coverage] + [
+            f"no {plat} posts export covers {s.isoformat()}..{e.isoformat()} of {p.label}"
+            for s, e in _uncovered(ds, plat, first, last)] if c)
         cand = table.loc[(table["platform"] == plat).to_numpy()]
         chosen = cand.loc[(cand["industry"] == industry).to_numpy()]
         fallback = chosen.empty and industry != "all"

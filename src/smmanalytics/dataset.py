@@ -51,6 +51,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from . import schema
+from ._accounts import keep_declared_accounts
 from ._args import flag, platform_name
 from ._io import file_name
 from .benchmarks import read_competitors
@@ -826,6 +827,9 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
     series keep the newest value per (platform, account_id, date, hour, metric), a row naming
     no account being that of the one account its platform's other rows name (with several
     named, it stays apart, noted ``account_unknown``); identical files are read once.
+    Rows of an account brand.yaml does not declare, on a platform it declares one of (another
+    brand's export dropped in the folder), are left out and noted ``account_not_declared``
+    (:func:`~smmanalytics._accounts.keep_declared_accounts`).
 
     With ``cache`` (the default) each parsed file is kept in the cache of parsed exports
     (:mod:`smmanalytics._cache`, ``$SMM_CACHE_DIR``), keyed by its content hash: reloading an
@@ -906,6 +910,8 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
         skipped = ((q["file"] == zipped_logo) & (q["code"] == "not_an_export")).fillna(False)
         if skipped.any():
             ds = replace(ds, quality=q.loc[~skipped.to_numpy()].reset_index(drop=True))
+    # after the cache: its key is the exports', and brand.yaml's accounts decide this
+    ds = keep_declared_accounts(ds)
     _warn_of_missing(ds, paths)
     return ds
 

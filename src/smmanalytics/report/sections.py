@@ -7,6 +7,7 @@ notebook displays.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import unicodedata
 
@@ -192,6 +193,7 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         starts, stops = _coverage_lines(ds, self.period, f)
         self.cover_lines += starts
         self.cover_warnings = _brand_defaults_warning(ds, f) + _unread_warning(ds, f) + stops
+        self.cover_warnings += _foreign_warning(ds, f)
         self.cover_warnings += _undrawn_warning(ds, self.posts, f)
         # in the language's prose now, while the brand's words (files' names) are marked as
         # theirs (Formatter.verbatim): the lines are then as the cover shows them
@@ -709,6 +711,11 @@ def _coverage_lines(ds, period, f) -> tuple[list[str], list[str]]:
     for platform in social_platforms(ds):
         span = platform_span(ds, platform, end)
         first, last = span.first, span.last
+        gaps = []
+        if span.by_posts_exports:
+            # the stretch ``span`` gives is the last unbroken one: a July missing read as the
+            # exports' start on 1 August; the exports start with their first stretch
+            first, gaps = _posts_gaps(ds, platform, begin, end)
         if first is None or not span.known or first > end:
             continue
         name = f.platform(platform)
@@ -734,10 +741,35 @@ def _coverage_lines(ds, period, f) -> tuple[list[str], list[str]]:
             continue
         if first > begin:
             starts.append(f.label("cover_platform_starts").format(date=f.date(first), **values))
+        for gap_start, gap_end in gaps:
+            if gap_start == gap_end:
+                stops.append(f.label("cover_platform_gap_day").format(
+                    date=f.date(gap_start), **values))
+            else:
+                shown_start, shown_end = f.days(gap_start, gap_end)
+                stops.append(f.label("cover_platform_gap").format(
+                    start=shown_start, end=shown_end, **values))
         if last < end:
             key = "cover_platform_ends_unread" if unread else "cover_platform_ends"
             stops.append(f.label(key).format(date=f.date(last), **values))
     return starts, stops + missing
+
+
+def _posts_gaps(ds, platform: str, begin, end) -> tuple:
+    """The first day the posts exports of ``platform`` cover, and the stretches of days from
+    ``begin`` to ``end`` none of them covers between the first and the last they cover up to
+    ``end`` (:func:`~smmanalytics._actuals.posts_coverage`): a month whose export is missing
+    (July's, in a quarter). The days before the first and after the last are said by the
+    cover's other lines."""
+    from .._actuals import posts_coverage
+
+    stretches = [s for s in posts_coverage(ds, platform) or [] if s[0] <= end]
+    if not stretches:
+        return None, []
+    one = dt.timedelta(days=1)
+    gaps = [(max(a[1] + one, begin), min(b[0] - one, end))
+            for a, b in zip(stretches, stretches[1:], strict=False)]
+    return stretches[0][0], [(s, e) for s, e in gaps if s <= e]
 
 
 def _brand_defaults_warning(ds, f) -> list[str]:
@@ -769,6 +801,24 @@ def _undrawn_warning(ds, posts: pd.DataFrame, f) -> list[str]:
     codes = ", ".join(f"U+{ord(c):04X}" for c in chars[:6]) + (", …" if len(chars) > 6 else "")
     return [f.label("cover_glyphs").format(
         fields=", ".join(f.label(key) for key in lacking), codes=codes)]
+
+
+def _foreign_warning(ds, f) -> list[str]:
+    """The cover's warning when files held the rows of an account brand.yaml does not declare
+    (``account_not_declared`` notes: another brand's export in the folder, left out of the
+    Dataset, :mod:`smmanalytics._accounts`): the figures are the brand's alone, which the
+    manager who put the file there expected otherwise. Names the first three files; the
+    data-quality section has each account found and the one declared."""
+    notes = ds.quality.loc[ds.quality["code"].eq("account_not_declared").fillna(False)
+                           .to_numpy()]
+    files = list(dict.fromkeys(notes["file"].astype(str)))
+    if not files:
+        return []
+    shown = ", ".join(f.verbatim(shown_name(file, ds.root)) for file in files[:3])
+    key = "cover_foreign_one" if len(files) == 1 else "cover_foreign_other"
+    return [f.label(key).format(n=f.number(len(files)), files=shown + (", …" if len(files) > 3
+                                                                        else ""),
+                                section=f.label("quality"))]
 
 
 def _unread_warning(ds, f) -> list[str]:

@@ -1,0 +1,127 @@
+"""The brand's declared accounts: another account's export in the brand's folder (another
+brand's Instagram export dropped in by mistake) is left out of the brand's figures, noted in
+the quality log, and said on the report's cover."""
+
+from __future__ import annotations
+
+import csv
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import smmanalytics as smm
+from smmanalytics import schema
+from smmanalytics._accounts import account_key, keep_declared_accounts
+from smmanalytics.brand import Brand
+from smmanalytics.dataset import Dataset
+from smmanalytics.report import BrandReport
+
+# a Meta Business Suite Instagram posts export, as the sample writes it (cut to what matters)
+HEADER = ["Post ID", "Account ID", "Account username", "Account name", "Description",
+          "Duration (sec)", "Publish time", "Permalink", "Post type", "Data comment", "Date",
+          "Views", "Reach", "Likes", "Shares", "Follows", "Comments", "Saves"]
+BRAND_ID, OTHER_ID = "17841402958311467", "17841400000000001"
+
+
+def _export(path, account_id, handle, name, posts):
+    """An Instagram posts export of ``posts`` (post id, day of October 2026, likes)."""
+    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(HEADER)
+        for post_id, day, likes in posts:
+            w.writerow([post_id, account_id, handle, name, "Routine d'automne", 0,
+                        f"10/{day:02d}/2026 10:00", f"https://www.instagram.com/p/{post_id}/",
+                        "IG image", "", "Lifetime", 1000, 800, likes, 0, 0, 0, 0])
+
+
+def _brand_folder(tmp_path, accounts: str | None):
+    """The brand's October export (2 posts, 10 + 20 likes) and another brand's (2 posts,
+    300 + 400 likes), with brand.yaml declaring ``accounts`` (YAML lines) or none."""
+    accounts_yaml = f"accounts:\n{accounts}" if accounts else ""
+    (tmp_path / "brand.yaml").write_text(
+        f"name: Maison Sève\ntimezone: Europe/Paris\nlanguage: en\n{accounts_yaml}",
+        encoding="utf-8")
+    _export(tmp_path / "instagram_posts_2026-10-01_2026-10-31_2026-11-02.csv", BRAND_ID,
+            "maisonseve", "Maison Sève", [("1001", 5, 10), ("1002", 12, 20)])
+    _export(tmp_path / "instagram_posts_2026-10-01_2026-10-31_2026-11-03.csv", OTHER_ID,
+            "atelierlumiere", "Atelier Lumière", [("2001", 6, 300), ("2002", 13, 400)])
+    return tmp_path
+
+
+def _notes(ds, code):
+    return ds.quality.loc[ds.quality["code"].eq(code).fillna(False).to_numpy()]
+
+
+@pytest.mark.parametrize("declared", ["maisonseve", "'@MaisonSeve'", BRAND_ID, "Maison Sève",
+                                      "[maisonseve, maisonseve.pro]"])
+def test_another_accounts_export_is_left_out_and_noted(tmp_path, declared):
+    # the handle, @handle in capitals, the id and the display name all name the brand's
+    # account; the other export's 2 posts (700 likes) leave the figures: 10 + 20 = 30
+    ds = smm.load(_brand_folder(tmp_path, f"  instagram: {declared}\n"), cache=False)
+    assert sorted(ds.posts["post_id"]) == ["1001", "1002"]
+    assert ds.posts["interactions"].sum() == 30
+    notes = _notes(ds, "account_not_declared")
+    assert len(notes) == 1
+    note = notes.iloc[0]
+    assert note["file"].endswith("instagram_posts_2026-10-01_2026-10-31_2026-11-03.csv")
+    assert (note["level"], note["rows"]) == ("warning", 2)
+    assert f"{OTHER_ID} / atelierlumiere / Atelier Lumière" in note["message"]
+    written = declared.strip("'[]").split(",")[0]          # as brand.yaml writes it
+    assert f"declares ({written}" in note["message"]
+
+
+def test_without_declared_accounts_every_account_counts(tmp_path):
+    # no accounts in brand.yaml: nothing to compare with, both exports count (4 posts)
+    ds = smm.load(_brand_folder(tmp_path, None), cache=False)
+    assert len(ds.posts) == 4 and ds.posts["interactions"].sum() == 730
+    assert _notes(ds, "account_not_declared").empty
+
+
+def test_a_declared_account_no_export_names_keeps_them_all_with_a_warning(tmp_path):
+    # brand.yaml names the page by an old handle no row uses: whose the rows are is unknown,
+    # so Instagram's figures are not emptied; a warning says the declaration matched nothing
+    ds = smm.load(_brand_folder(tmp_path, "  instagram: maison.seve.old\n  x: maisonseve\n"),
+                  cache=False)
+    assert len(ds.posts) == 4
+    assert _notes(ds, "account_not_declared").empty
+    unseen = _notes(ds, "account_declared_unseen")
+    assert len(unseen) == 1 and "maison.seve.old" in unseen.iloc[0]["message"]
+    assert "atelierlumiere" in unseen.iloc[0]["message"]
+
+
+def test_rows_naming_no_account_are_nobody_elses():
+    # an export that gives no account at all (ids and names missing) is not another's; a row
+    # of a platform brand.yaml declares nothing for is kept too
+    posts = schema.empty("posts")
+    posts = pd.concat([posts, pd.DataFrame({
+        "platform": ["instagram", "instagram", "instagram", "tiktok"],
+        "account_id": [BRAND_ID, None, OTHER_ID, "someone"],
+        "post_id": ["1", "2", "3", "4"],
+        "source_file": ["a.csv", "b.csv", "c.csv", "d.csv"]})], ignore_index=True)
+    posts = schema.conform(posts, "posts")
+    ds = Dataset(posts=posts, brand=Brand(accounts={"instagram": BRAND_ID}))
+    kept = keep_declared_accounts(ds)
+    assert kept.posts["post_id"].tolist() == ["1", "2", "4"]
+    assert _notes(kept, "account_not_declared")["file"].tolist() == ["c.csv"]
+    assert len(ds.posts) == 4                       # the caller's Dataset is unchanged
+
+
+def test_the_cover_says_an_export_was_left_out(tmp_path):
+    ds = smm.load(_brand_folder(tmp_path, "  instagram: maisonseve\n"), cache=False)
+    rep = BrandReport(ds, "2026-10", lang="en")
+    assert "Posts: 2" in rep.cover_lines
+    assert rep.cover_warnings == [
+        "Warning: instagram_posts_2026-10-01_2026-10-31_2026-11-03.csv holds the figures of an "
+        "account that brand.yaml does not declare for the platform (another brand's?): they "
+        "are left out of this report (see Data quality)."]
+    for lang, words in (("fr", "ne déclare pas"), ("it", "non dichiara")):
+        assert words in BrandReport(ds, "2026-10", lang=lang).cover_warnings[0]
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789._-", min_size=1, max_size=20))
+def test_an_account_key_ignores_case_at_signs_and_punctuation(handle):
+    key = account_key(handle)
+    assert account_key("@" + handle.upper()) == key
+    assert key is None or key.isalnum()

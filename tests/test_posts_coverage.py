@@ -1,0 +1,103 @@
+"""A month without its posts export in the middle of the exports (July's missing between June
+and August): the cover names the hole, says no false start, and the posting rate is counted
+over the days the exports cover."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+import smmanalytics as smm
+from smmanalytics._actuals import posts_coverage, posts_stretch
+from smmanalytics.benchmarks import compare_benchmarks
+from smmanalytics.report import BrandReport
+
+# three posts each of June, August and September 2026 (from the sample's exports; July's
+# export is missing)
+FIXTURES = Path(__file__).parent / "fixtures" / "meta" / "july_missing"
+JUNE, AUGUST, SEPTEMBER = (
+    "facebook_posts_2026-06-01_2026-06-30_2026-07-02.csv",
+    "facebook_posts_2026-08-01_2026-08-31_2026-09-02.csv",
+    "facebook_posts_2026-09-01_2026-09-30_2026-10-02.csv")
+D = dt.date
+
+
+@pytest.fixture
+def folder(tmp_path):
+    for f in FIXTURES.iterdir():
+        shutil.copy(f, tmp_path / f.name)
+    (tmp_path / "brand.yaml").write_text(
+        "name: Maison Sève\ntimezone: Europe/Paris\nlanguage: en\n", encoding="utf-8")
+    return tmp_path
+
+
+def test_the_exports_cover_the_union_of_their_days(folder):
+    ds = smm.load(folder, cache=False)
+    assert posts_coverage(ds, "facebook") == [(D(2026, 6, 1), D(2026, 6, 30)),
+                                              (D(2026, 8, 1), D(2026, 9, 30))]
+    assert posts_stretch(ds, "facebook", D(2026, 9, 30)) == (D(2026, 8, 1), D(2026, 9, 30))
+
+
+def test_an_undated_identical_copy_keeps_the_check(folder):
+    # "export (3).csv" is read first (sorted before "facebook_…"), and the dated August file
+    # is its duplicate: the duplicate's name gives the days. The check was switched off
+    shutil.copy(folder / AUGUST, folder / "export (3).csv")
+    ds = smm.load(folder, cache=False)
+    assert posts_coverage(ds, "facebook") == [(D(2026, 6, 1), D(2026, 6, 30)),
+                                              (D(2026, 8, 1), D(2026, 9, 30))]
+
+
+def test_an_undated_export_covers_its_posts_days(folder):
+    # August renamed by hand: no days in its name, nor a copy's; its posts were published on
+    # 27 and 28 August (01:28 and 01:35 in Los Angeles: 10:28 and 10:35 in Paris), and the
+    # dated exports still tell their own days
+    (folder / AUGUST).rename(folder / "export (3).csv")
+    ds = smm.load(folder, cache=False)
+    assert posts_coverage(ds, "facebook") == [(D(2026, 6, 1), D(2026, 6, 30)),
+                                              (D(2026, 8, 27), D(2026, 8, 28)),
+                                              (D(2026, 9, 1), D(2026, 9, 30))]
+
+
+@pytest.mark.parametrize("lang,line", [
+    ("en", "Warning: no Facebook posts export covers 1 to 31 July 2026: Facebook's figures for "
+           "this period lack those days."),
+    ("fr", "Attention : aucun export de publications Facebook ne couvre la période du 1er au "
+           "31 juillet 2026 : ces jours manquent aux chiffres de Facebook pour cette période."),
+    ("it", "Attenzione: nessuna esportazione dei post di Facebook copre il periodo dal 1° al "
+           "31 luglio 2026: quei giorni mancano alle cifre di Facebook per questo periodo.")])
+@pytest.mark.parametrize("copy", [False, True])
+def test_the_cover_names_the_hole_and_no_false_start(folder, lang, line, copy):
+    # Q3 without July's export read "The Facebook posts exports start on 1 August 2026:
+    # Facebook counts from that day" (they start on 1 June), and said nothing of July
+    if copy:
+        shutil.copy(folder / AUGUST, folder / "export (3).csv")
+    rep = BrandReport(smm.load(folder, cache=False), "2026-Q3", lang=lang)
+    assert rep.cover_warnings == [line]
+    assert not any("1 August" in t or "1er août" in t or "1° agosto" in t
+                   for t in rep.cover_lines)
+
+
+def test_a_one_day_hole_is_named_by_its_day(folder):
+    # September's export covering 2 to 30 September only: 1 September is covered by none
+    name = SEPTEMBER.replace("2026-09-01_", "2026-09-02_")
+    (folder / SEPTEMBER).rename(folder / name)
+    rep = BrandReport(smm.load(folder, cache=False), "2026-09", lang="en")
+    assert ("Warning: no Facebook posts export covers 1 September 2026: Facebook's figures for "
+            "this period lack that day.") in rep.cover_warnings
+
+
+def test_posts_per_week_are_over_the_weeks_the_exports_cover(folder):
+    # Q3 holds 6 posts (3 in August, 3 in September); its exports cover 1 August – 30
+    # September, 31 + 30 = 61 days: 6 ÷ (61 / 7) = 0.6885 a week (it was 6 ÷ (92 / 7) = 0.4565,
+    # July's weeks counted)
+    table = compare_benchmarks(smm.load(folder, cache=False), "2026-Q3", "health_beauty")
+    row = table.loc[(table["platform"] == "facebook")
+                    & (table["metric"] == "posts_per_week")].iloc[0]
+    assert row["posts"] == 6
+    assert row["brand_value"] == pytest.approx(6 / (61 / 7))
+    assert row["method"] == ("posts published in 2026-Q3 ÷ 8.71 weeks, the 61 days of it the "
+                             "facebook posts exports cover")
+    assert "no facebook posts export covers 2026-07-01..2026-07-31 of 2026-Q3" in row["note"]
