@@ -203,3 +203,48 @@ def test_joined_is_pandas_string_concatenation():
     np.testing.assert_array_equal(got, want)
     assert joined([np.empty(0, dtype=object), np.empty(0)]).shape == (0,)
     assert joined([np.full(3, "all", dtype=object)]).tolist() == ["all"] * 3
+
+
+def test_accounts_beyond_the_cap_share_one_control_level():
+    """Each platform/account level was a dense column of every fit (500 accounts over 20,000
+    posts: 155 s, 2 GB); beyond MAX_GROUP_LEVELS the accounts with the fewest posts share one.
+    32 accounts, account i with 40 + i posts: the 30 with the most (acc02 to acc31) keep
+    their level, acc00 (40 posts) and acc01 (41) become "other accounts" (81 posts)."""
+    from smmanalytics.timing._data import MAX_GROUP_LEVELS, controls, pooled_groups
+
+    assert MAX_GROUP_LEVELS == 30
+    group = pd.Series(np.repeat([f"all|x|acc{i:02d}" for i in range(32)], 40 + np.arange(32)))
+    pooled = pooled_groups(group)
+    assert pooled.value_counts()["other accounts"] == 81
+    assert set(pooled.unique()) == {"other accounts", *group.unique()[2:]}
+    few = group[~group.isin(["all|x|acc00", "all|x|acc01"])]       # 30 accounts: unchanged
+    pd.testing.assert_series_equal(pooled_groups(few), few)
+    frame = pd.DataFrame({"content": "image", "paid": "organic", "group": group,
+                          "week": 0, "t": 0.0})
+    X, names = controls(frame)
+    # "other accounts" (81 posts) outnumbers acc31 (71), so it is the reference level: the
+    # intercept and one column per account kept, most posts first
+    assert names == ["intercept", *(f"group[all|x|acc{i:02d}]" for i in range(31, 1, -1))]
+    assert X.shape == (len(group), 31)
+    assert X[:, 1:].sum(axis=0).tolist() == [40.0 + i for i in range(31, 1, -1)]
+
+
+def test_best_times_says_when_accounts_share_a_level():
+    """The method says so; with 30 accounts or fewer, nothing changes (no note). 40 accounts
+    of 10 posts each: 10 share "other accounts" (100 posts), the reference level, so the
+    controls hold the 30 others' levels."""
+    from smmanalytics.timing import best_times
+
+    posts = simulate(3, n_posts=400, weeks=30)["posts"]
+    many = posts.assign(account_id=pd.array([f"acc{i % 40:02d}" for i in range(400)],
+                                            dtype="string"))
+    bt = best_times(many, TZ, n_boot=200, n_perm=99)
+    assert bt.method["pooled_accounts"].startswith(
+        "the 10 platform/accounts with the fewest posts share one control level "
+        "('other accounts')")
+    assert bt.summary.endswith(" Controls: the 10 platform/accounts with the fewest posts "
+                               "share one control level ('other accounts'); the 30 with the "
+                               "most have their own.")
+    groups = [c for c in bt.method["controls"] if c.startswith("group[")]
+    assert len(groups) == 30 and "group[other accounts]" not in groups
+    assert "pooled_accounts" not in best_times(posts, TZ, n_boot=200, n_perm=99).method

@@ -556,34 +556,8 @@ def engagement(posts: pd.DataFrame, by: Sequence[str] | str | None = ("platform"
             df[k] = df[k].astype("string")
     # the platform names, trimmed and lower-cased above
     df["_platform"] = column_or(df, "platform", dtype="string")
-    youtube_left_out = False
-    rows = []
-    for key, g in df.groupby(keys, sort=True, dropna=False):
-        key = key if isinstance(key, tuple) else (key,)
-        row = dict(zip(keys, key, strict=True))
-        row["posts"] = len(g)
-        row["interactions"] = g["interactions"].sum(min_count=1)
-        youtube = youtube_thumbnails(g["_platform"])
-        for d in DENOMINATORS:
-            gd = g
-            if d == "impressions" and youtube.any():
-                youtube_left_out |= bool(g["er_impressions"].notna().to_numpy()[youtube].any())
-                gd = g.loc[~youtube]
-            r = gd[f"er_{d}"]
-            row[f"er_{d}_median"] = r.median(skipna=True) if r.notna().any() else np.nan
-            both = gd["interactions"].notna() & gd[d].notna() & (gd[d] > 0) if d in gd else None
-            if both is not None and both.any():
-                row[f"er_{d}_pooled"] = (gd.loc[both, "interactions"].sum()
-                                         / gd.loc[both, d].sum())
-            else:
-                row[f"er_{d}_pooled"] = np.nan
-        row["ctr_median"] = g["ctr"].median(skipna=True) if g["ctr"].notna().any() else np.nan
-        known = g["ctr"].notna()
-        row["ctr_pooled"] = (g.loc[known, "link_clicks"].sum() / g.loc[known, "_ctr_den"].sum()
-                             if known.any() else np.nan)
-        rows.append(row)
-    columns = [*keys, *outputs]
-    out = pd.DataFrame(rows, columns=columns)      # no posts: no row, the same columns
+    out, youtube_left_out = _group_rates(df, keys)
+    out = out.reset_index()[[*keys, *outputs]]     # no posts: no row, the same columns
     if "_all" in out.columns:
         out = out.drop(columns="_all")
     # the groups keep their column's dtype (a category as string): paid stays boolean, not
@@ -598,3 +572,43 @@ def engagement(posts: pd.DataFrame, by: Sequence[str] | str | None = ("platform"
                            "impressions are thumbnail impressions, not views of the post"]
                           if youtube_left_out else [])
     return out
+
+
+def _group_rates(df: pd.DataFrame, keys: list[str]) -> tuple[pd.DataFrame, bool]:
+    """:func:`engagement`'s numbers per group of ``df`` (posts with their rates, ``_platform``
+    and ``_ctr_den``), indexed by the ``keys``; and whether YouTube's rates by impressions were
+    left out of a group of several platforms.
+
+    Computed column-wise: each post's share of every sum (its interactions where its rate
+    counts, else NA) and of every median, then one grouped sum and one grouped median, so the
+    cost does not grow with the number of groups (a loop over 1,000 campaigns took 5 s).
+    """
+    groups = df.groupby(keys, sort=True, dropna=False)
+    # YouTube's impressions leave a group of several platforms (youtube_thumbnails)
+    several = groups["_platform"].transform("nunique").to_numpy() >= 2
+    youtube = (df["_platform"] == "youtube").fillna(False).to_numpy(bool) & several
+    youtube_left_out = bool((youtube & df["er_impressions"].notna().to_numpy(bool)).any())
+    interactions = df["interactions"]
+    medians, sums = {}, {"interactions": interactions}
+    for d in DENOMINATORS:
+        kept = ~youtube if d == "impressions" else np.ones(len(df), dtype=bool)
+        medians[f"er_{d}_median"] = df[f"er_{d}"].where(kept)
+        # the posts that have a rate: both known, the denominator above 0
+        den = df[d] if d in df.columns else pd.Series(pd.NA, index=df.index, dtype="Float64")
+        both = (interactions.notna() & den.notna() & (den > 0)).fillna(False) & kept
+        sums[f"_num_{d}"], sums[f"_den_{d}"] = interactions.where(both), den.where(both)
+    medians["ctr_median"] = df["ctr"]
+    known = df["ctr"].notna()
+    clicks = column_or(df, "link_clicks", dtype="Float64")
+    sums["_num_ctr"], sums["_den_ctr"] = clicks.where(known), df["_ctr_den"].where(known)
+    by = [df[k] for k in keys]
+    summed = pd.DataFrame(sums).groupby(by, sort=True, dropna=False).sum(min_count=1)
+    summed = summed.astype("float64")           # NA as NaN: a ratio of no posts is NaN
+    out = pd.DataFrame(medians).groupby(by, sort=True, dropna=False).median()
+    out.insert(0, "posts", groups.size())
+    out.insert(1, "interactions", summed["interactions"])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for rate_name in (*(f"er_{d}" for d in DENOMINATORS), "ctr"):
+            name = rate_name.removeprefix("er_")
+            out[f"{rate_name}_pooled"] = summed[f"_num_{name}"] / summed[f"_den_{name}"]
+    return out, youtube_left_out

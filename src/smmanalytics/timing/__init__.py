@@ -9,7 +9,10 @@ Method
 2. Negative-binomial GLM (NB2, log link, IRLS) of the outcome with ``log(exposure)`` as offset
    (followers at posting time, else reach, else none: ``method["exposure"]`` says which), content
    type, paid, platform/account and a smooth trend (Legendre polynomials of time), plus weekday
-   effects and 3 cyclic Fourier pairs of the hour.
+   effects and 3 cyclic Fourier pairs of the hour. Beyond :data:`MAX_GROUP_LEVELS` (30)
+   platform/accounts, those with the fewest posts share one level, "other accounts"
+   (``method["pooled_accounts"]`` says so; ``_data.pooled_groups`` says why): each level cost
+   a dense column, and 500 accounts took 155 s and 2 GB.
 3. Global test of the timing terms: score test calibrated by permuting the posts' slots within
    content type x paid x account x 4-week-block strata → ``p_value`` (restricting the shuffles
    to blocks of weeks keeps period shocks and drifting posting habits from passing for a
@@ -69,7 +72,16 @@ from threadpoolctl import threadpool_limits
 from .._args import frame_with, number, time_zone, whole
 from ..dataset import Dataset
 from ..errors import ArgumentError
-from ._data import EXPOSURES, activity_schedule, controls, joined, prepare, slot_design
+from ._data import (
+    EXPOSURES,
+    MAX_GROUP_LEVELS,
+    OTHER_GROUPS,
+    activity_schedule,
+    controls,
+    joined,
+    prepare,
+    slot_design,
+)
 from ._estimate import MIN_POSTS, MIN_WEEKS, WEEKEND_MIN_HOURS, WEEKEND_MIN_POSTS, estimate
 from ._model import NO_ENGAGEMENT, nb_fit, perm_score_test
 from ._result import WEEKDAYS, BestTimes
@@ -240,6 +252,12 @@ def _best_times(posts, tz, platform, *, daily, outcome, exposure, min_age_days, 
     Zw, _ = slot_design(weekday=True, hour=False)
     Zw7 = Zw[::24]
     Xa, anames = controls(frame)
+    n_groups = frame["group"].nunique()
+    if n_groups > MAX_GROUP_LEVELS:
+        method["pooled_accounts"] = (
+            f"the {n_groups - MAX_GROUP_LEVELS} platform/accounts with the fewest posts share "
+            f"one control level ({OTHER_GROUPS!r}); the {MAX_GROUP_LEVELS} with the most have "
+            "their own")
     wk = estimate(Xa, frame["y"].to_numpy(float), frame["offset"].to_numpy(float),
                   frame["weekday"].to_numpy(int), frame["week"].to_numpy(int), strata_all, Zw7,
                   rng=rng, n_boot=n_boot, n_perm=n_perm, level=level) if len(frame) else None

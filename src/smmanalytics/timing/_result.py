@@ -330,10 +330,12 @@ class BestTimes:
 
     @property
     def summary(self) -> str:
-        """One plain-language sentence (or two) on what the data show, and what engagement
-        was measured against when the follower counts were missing."""
+        """One plain-language sentence (or two) on what the data show, what engagement
+        was measured against when the follower counts were missing, and which accounts
+        shared one control level (``method["pooled_accounts"]``)."""
+        pooled = self.method.get("pooled_accounts")
         return self._finding() + {"reach": _PER_REACH, "none": _PER_POST}.get(
-            self.exposure_fallback, "")
+            self.exposure_fallback, "") + (f" Controls: {pooled}." if pooled else "")
 
     def _finding(self) -> str:
         tz = self.method.get("tz", "local time")
