@@ -72,6 +72,24 @@ def test_quality_note_summarises_by_kind(ds):
     assert cells[2][:3] == ["notes", "2", "3"]
 
 
+def test_notes_under_a_table_say_the_table_was_read(ds):
+    """Notes typed under an Instagram export were said "A table matches no known export format
+    and was not read", the file's 88 posts read."""
+    from dataclasses import replace
+
+    from smmanalytics.quality import QualityLog
+
+    log = QualityLog()
+    log.add("/data/ig.csv", "notes_under_table", "line 266, under the table's rows, are no "
+            "rows of it (notes written under the table?): 'Notes: export checked by Camille "
+            "8 Sept'; not read", rows=1)
+    rep = BrandReport(replace(ds, quality=log.to_frame()), "2026-10", lang="en")
+    html = rep.quality_note()._repr_html_()
+    assert ("Notes typed under a table (not rows of it) were not read as data; the table's "
+            "rows were read (e.g. ig.csv)") in html.replace("&#x27;", "'")
+    assert "matches no known export format" not in html
+
+
 def test_quality_note_is_in_the_report_language(ds):
     from dataclasses import replace
 
