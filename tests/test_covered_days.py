@@ -373,25 +373,29 @@ def _pdf_text(data: bytes) -> str:
     return "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
 
 
-@pytest.mark.parametrize("files,latest", [
+@pytest.mark.parametrize("files,latest,as_of", [
     # renamed posts and follows exports copied on 5 December: the posts' export date is the
     # copy's (guessed, as-of 4 December: latest was 2026-11, a month without data); the
     # follows' is their last day, 31 October (inferred), and the data end then: 2026-10
     ({"export (3).csv": "facebook_posts_2026-10-01_2026-10-31_2026-11-02.csv",
-      "export (4).csv": "facebook_follows_2025-09-01_2026-10-31_2026-11-01.csv"}, "2026-10"),
+      "export (4).csv": "facebook_follows_2025-09-01_2026-10-31_2026-11-01.csv"}, "2026-10",
+     dt.date(2026, 10, 31)),
     # the renamed posts alone: their last post is on 27 October (20:52 in Paris), and no
     # export says October is over: September, the last month the data cover in full
-    ({"export (3).csv": "facebook_posts_2026-10-01_2026-10-31_2026-11-02.csv"}, "2026-09"),
+    ({"export (3).csv": "facebook_posts_2026-10-01_2026-10-31_2026-11-02.csv"}, "2026-09",
+     dt.date(2026, 10, 27)),
     # a stated export date still rules: taken on 2 December (its name; the end of that day
     # in California, 3 December 09:00 in Paris), as-of 2 December: November
     ({"export (3).csv": "facebook_posts_2026-10-01_2026-10-31_2026-11-02.csv",
       "facebook_posts_2026-10-01_2026-10-31_2026-12-02.csv":
-      "facebook_posts_2026-10-01_2026-10-31_2026-11-15.csv"}, "2026-11"),
+      "facebook_posts_2026-10-01_2026-10-31_2026-11-15.csv"}, "2026-11", dt.date(2026, 12, 2)),
 ])
-def test_latest_of_renamed_exports_is_the_last_month_their_data_cover(tmp_path, files, latest):
+def test_latest_of_renamed_exports_is_the_last_month_their_data_cover(tmp_path, files, latest,
+                                                                      as_of):
     """A new client's exports renamed (`export (3).csv`) and copied on 5 December had their
     export date guessed from the copy's modification time: `--period latest` gave 2026-11 and
-    then "no data … falls in 2026-11". A guessed date counts by the data's last day instead."""
+    then "no data … falls in 2026-11". A guessed date counts by the data's last day instead,
+    for the as-of day the cover says as for `latest` (it said "as of 4 December")."""
     import os
     import shutil
 
@@ -405,7 +409,7 @@ def test_latest_of_renamed_exports_is_the_last_month_their_data_cover(tmp_path, 
     (tmp_path / "brand.yaml").write_text("name: Test\ntimezone: Europe/Paris\n",
                                          encoding="utf-8")
     ds = smm.load(tmp_path, cache=False)
-    assert ds.as_of() == dt.date(2026, 12, 4)          # the guess still says the copy's day
+    assert ds.as_of() == as_of        # not 4 December, the day before the copy's
     assert latest_period_of(ds, tmp_path) == latest
 
 

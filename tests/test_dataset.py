@@ -145,6 +145,44 @@ def test_same_file_twice_is_read_once(tmp_path):
 
 
 @pytest.mark.parametrize("cache", [True, False])
+def test_of_identical_files_the_one_whose_name_states_its_date_is_read(tmp_path, cache):
+    """`export (3).csv`, a byte copy of a dated export made later, sorts first and was the one
+    read: its export date guessed from its copy's modification time (5 December) made the data
+    "as of 5 December". The dated original is read; the copy is noted as its copy."""
+    dated = tmp_path / "facebook_posts_2026-11-20.csv"
+    shutil.copy(FIX / "meta" / dated.name, dated)
+    shutil.copy(dated, tmp_path / "export (3).csv")
+    copied = pd.Timestamp("2026-12-05 10:00", tz="UTC").timestamp()
+    os.utime(tmp_path / "export (3).csv", (copied, copied))
+    ds = smm.load(tmp_path, cache=cache)
+    assert ds.files["path"].map(lambda p: Path(p).name).tolist() == [
+        "export (3).csv", "facebook_posts_2026-11-20.csv"]         # the folder's order kept
+    assert ds.files["status"].tolist() == ["duplicate", "ok"]
+    assert len(ds.posts) == 4 and set(ds.posts["source_file"]) == {str(dated)}
+    note = ds.quality.loc[ds.quality["code"] == "duplicate_file"]
+    assert note["file"].tolist() == [str(tmp_path / "export (3).csv")]
+    assert note["message"].tolist() == [
+        f"same content as {dated}; read once, as facebook_posts_2026-11-20.csv"]
+    assert "snapshot_guessed" not in set(ds.quality["code"])
+    # the name's day, 20 November, taken at its end (brand zone UTC): the data as of that day
+    assert ds.as_of() == dt.date(2026, 11, 20)
+
+
+def test_a_copy_is_read_under_its_own_name_when_its_better_named_twin_fails(tmp_path):
+    """The copy waits for the file whose name states more; when that one is not read (no
+    format understands it), each is a file not read under its own name, as before."""
+    import warnings
+
+    (tmp_path / "export (3).csv").write_bytes(b"no export here\n")
+    (tmp_path / "facebook_posts_2026-11-20.csv").write_bytes(b"no export here\n")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        ds = smm.load(tmp_path, cache=False)
+    assert ds.files["status"].tolist() == ["not_understood", "not_understood"]
+    assert "duplicate_file" not in set(ds.quality["code"])
+
+
+@pytest.mark.parametrize("cache", [True, False])
 def test_two_empty_downloads_are_two_files_not_read(tmp_path, cache):
     """Two empty `export (1).csv`, `export (2).csv` beside an export: the second was "the
     same content as export (1).csv; read once", and the cover said 1 file could not be read.

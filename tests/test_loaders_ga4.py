@@ -800,9 +800,9 @@ def test_notes_under_a_report_after_blank_lines_are_not_read_and_their_lines_nam
                                                 "Organic Social", "Referral", "Unassigned"]
     assert ds.web["sessions"].sum() == 482 + 243 + 148 + 25 + 6 + 3         # 907
     notes = ds.quality.set_index("code")["message"]
-    assert notes["not_understood"].startswith("lines 20-27, under the table")
+    assert notes["notes_under_table"].startswith("lines 20-27, under the table")
     assert "'Engagement rates compare', '6/25-7/2', '0.670124481' and 5 more" in notes[
-        "not_understood"]
+        "notes_under_table"]
     assert "blank_rows_skipped" not in notes.index     # the table ends at the blank lines
 
 

@@ -32,7 +32,7 @@ def _csv(path, header: list[str], rows: list[list[str]], *, blanks: int = 2):
 
 def _read(path):
     (df,) = read_file(path)
-    notes = [q["message"] for q in df.attrs["quality"] if q["code"] == "not_understood"]
+    notes = [q["message"] for q in df.attrs["quality"] if q["code"] == "notes_under_table"]
     return df, notes
 
 
@@ -162,7 +162,7 @@ def test_linkedin_workbook_with_notes_under_the_posts(tmp_path):
     wb.save(path)
     (df,) = [d for d in read_file(path) if d.attrs.get("sheet") == "All posts"]
     assert df["caption"].tolist() == ["post 1", "post 2"]
-    assert [q["message"] for q in df.attrs["quality"] if q["code"] == "not_understood"] == [
+    assert [q["message"] for q in df.attrs["quality"] if q["code"] == "notes_under_table"] == [
         "sheet 'All posts': " + _said("rows 7-9")]
 
 
@@ -231,7 +231,7 @@ def test_a_one_cell_line_between_ga4_rows_cuts_none_of_the_rows_under_it(tmp_pat
     assert df["sessions"].sum() == 5350
     assert sorted(df["source"].dropna()) == ["(direct)", "google", "instagram", "newsletter"]
     codes = [q["code"] for q in df.attrs["quality"]]
-    assert "not_understood" not in codes
+    assert "notes_under_table" not in codes
     (said,) = [q["message"] for q in df.attrs["quality"] if q["code"] == "rows_without_values"]
     assert said.endswith("line 11")
 
@@ -256,7 +256,7 @@ def test_a_sparse_last_day_is_a_day_however_many_digits_it_has(tmp_path):
     impressions = df[df["metric"] == "impressions"]
     assert len(impressions) == 31
     assert impressions["value"].sum() == 30 * 5000 + 812
-    assert not [q for q in df.attrs["quality"] if q["code"] == "not_understood"]
+    assert not [q for q in df.attrs["quality"] if q["code"] == "notes_under_table"]
 
 
 def test_tiktok_last_day_of_one_metric_is_a_day(tmp_path):
@@ -272,4 +272,46 @@ def test_tiktok_last_day_of_one_metric_is_a_day(tmp_path):
     views = df[df["metric"] == "video_views"] if "video_views" in set(df["metric"]) \
         else df[df["metric"] == "views"]
     assert len(views) == 31 and views["value"].sum() == 30 * 1748 + 96
-    assert not [q for q in df.attrs["quality"] if q["code"] == "not_understood"]
+    assert not [q for q in df.attrs["quality"] if q["code"] == "notes_under_table"]
+
+
+
+def _ig_file(path, rows: list[list[str]], under: str):
+    """An Instagram posts export of ``rows``, unquoted, with the line ``under`` under them."""
+    lines = [",".join(_IG)] + [",".join(r) for r in rows] + [under]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_note_line_of_two_cells_is_one_note_not_a_table_unread_nor_a_short_row(tmp_path):
+    """"Notes: export checked by Camille, 8 Sept" typed under an Instagram export (a comma in
+    it: two cells under 18 headers) gave two notes, one false: coded ``not_understood``, whose
+    report sentence says a table was not read (the file's posts were), and counted among the
+    rows padded with empty cells. It is one note of its own kind, and no short row."""
+    path = _ig_file(tmp_path / "instagram_posts_2026-11-20.csv",
+                    [_ig_row(i) for i in range(1, 6)],
+                    "Notes: export checked by Camille, 8 Sept")
+    (df,) = read_file(path)
+    assert len(df) == 5                  # the five posts, all read
+    codes = [q["code"] for q in df.attrs["quality"]]
+    assert "ragged_rows" not in codes and "not_understood" not in codes
+    (note,) = [q for q in df.attrs["quality"] if q["code"] == "notes_under_table"]
+    # header on line 1, the posts on lines 2-6, the note on 7
+    assert note["message"].startswith("line 7, under the table's rows")
+    assert note["rows"] == 1
+
+
+def test_a_short_row_above_a_note_is_still_told_padded(tmp_path):
+    """Only the note is left out of the rows padded: a post of the table cut short (its last
+    two cells missing) still is one, and said so."""
+    rows = [_ig_row(i) for i in range(1, 6)]
+    rows[-1] = rows[-1][:-2]
+    path = _ig_file(tmp_path / "instagram_posts_2026-11-20.csv", rows,
+                    "Notes: export checked by Camille, 8 Sept")
+    (df,) = read_file(path)
+    assert len(df) == 5
+    notes = {q["code"]: q for q in df.attrs["quality"]}
+    # the fifth post, on line 6, the one short row; the note on line 7 none
+    assert notes["ragged_rows"]["rows"] == 1 and notes["ragged_rows"]["message"].endswith(
+        "on line 6")
+    assert notes["notes_under_table"]["message"].startswith("line 7,")

@@ -72,6 +72,61 @@ def test_quality_note_summarises_by_kind(ds):
     assert cells[2][:3] == ["notes", "2", "3"]
 
 
+@pytest.mark.parametrize("lang,day_first,month_first", [
+    ("en", "Dates re-written by a spreadsheet were read day first (DD/MM/YYYY, 05/09 being 5 "
+           "September) (e.g. fb.csv)",
+     "Dates re-written by a spreadsheet were read month first (MM/DD/YYYY, 05/09 being 9 May) "
+     "(e.g. li.csv)"),
+    ("fr", "Des dates réécrites par un tableur ont été lues jour d'abord (JJ/MM/AAAA, 05/09 "
+           "étant le 5 septembre) (ex. : fb.csv)",
+     "Des dates réécrites par un tableur ont été lues mois d'abord (MM/JJ/AAAA, 05/09 étant le "
+     "9 mai) (ex. : li.csv)"),
+    ("it", "Le date riscritte da un foglio di calcolo sono state lette con il giorno prima "
+           "(GG/MM/AAAA, 05/09 è il 5 settembre) (es.: fb.csv)",
+     "Le date riscritte da un foglio di calcolo sono state lette con il mese prima (MM/GG/AAAA, "
+     "05/09 è il 9 maggio) (es.: li.csv)"),
+])
+def test_dates_re_written_by_a_spreadsheet_say_the_order_they_were_read_in(ds, lang, day_first,
+                                                                        month_first):
+    """"Read in their numeric order" left the manager unable to tell whether 05/09 became 5
+    September or 9 May: the sentence says the order each file's note states, a row per order
+    (the messages are the loaders' own: Meta's publish times, LinkedIn's dates)."""
+    from dataclasses import replace
+
+    from smmanalytics.quality import QualityLog
+
+    log = QualityLog()
+    log.add("/data/fb.csv", "date_format_resaved", "publish times are written '05/09/2026 "
+            "10:00', not as Meta writes them (MM/DD/YYYY HH:MM): the file was re-saved by a "
+            "spreadsheet; every time was read with the format %d/%m/%Y %H:%M: read as DMY",
+            level="info")
+    log.add("/data/li.csv", "date_format_resaved", "'Date' holds dates written with numbers; "
+            "read as MDY (LinkedIn's MM/DD/YYYY) — assumed, no day above 12 proves the order",
+            level="info")
+    rep = BrandReport(replace(ds, quality=log.to_frame()), "2026-10", lang=lang)
+    html = rep.quality_note()._repr_html_().replace("&#x27;", "'")
+    assert day_first in html and month_first in html
+    assert html.count("<tr>") == 3           # header + a row per order
+
+
+def test_notes_under_a_table_say_the_table_was_read(ds):
+    """Notes typed under an Instagram export were said "A table matches no known export format
+    and was not read", the file's 88 posts read."""
+    from dataclasses import replace
+
+    from smmanalytics.quality import QualityLog
+
+    log = QualityLog()
+    log.add("/data/ig.csv", "notes_under_table", "line 266, under the table's rows, are no "
+            "rows of it (notes written under the table?): 'Notes: export checked by Camille "
+            "8 Sept'; not read", rows=1)
+    rep = BrandReport(replace(ds, quality=log.to_frame()), "2026-10", lang="en")
+    html = rep.quality_note()._repr_html_()
+    assert ("Notes typed under a table (not rows of it) were not read as data; the table's "
+            "rows were read (e.g. ig.csv)") in html.replace("&#x27;", "'")
+    assert "matches no known export format" not in html
+
+
 def test_quality_note_is_in_the_report_language(ds):
     from dataclasses import replace
 

@@ -262,6 +262,14 @@ class Dataset:
         report covering some platforms says (a TikTok best-times report of exports taken on
         1 November was said "as of 15 November", the day of a later Meta export).
 
+        An export date only guessed from a file's modification time (an export renamed
+        ``export (3).csv``, quality code ``snapshot_guessed``) is the day the file was copied,
+        not the day it was taken: 5 December made the data "as of 5 December" and ``latest``
+        November, a month with no data. Such exports count by the last day the social data
+        cover (:meth:`span`, GA4's days aside) instead: the as-of day is then the later of that
+        day and the as-of day of the exports whose date is stated (in their content or name,
+        or inferred from their days), which still rules.
+
         >>> ds.as_of()                                     # doctest: +SKIP
         datetime.date(2026, 11, 15)
         >>> ds.as_of(["tiktok"])                           # doctest: +SKIP
@@ -280,7 +288,28 @@ class Dataset:
         stamps = [s for s in stamps if s is not None and pd.notna(s)]
         if not stamps:
             return None
-        return max(last_day_covered(s, self.brand.timezone) for s in stamps)
+        last = max(last_day_covered(s, self.brand.timezone) for s in stamps)
+        guessed = self._guessed_files()
+        if guessed:
+            stated = self._exported(mine, besides=guessed)
+            days = [d for d in (None if stated is None else
+                                last_day_covered(stated, self.brand.timezone),
+                                self._last_social_day(mine)) if d is not None]
+            last = min(last, max(days, default=last))
+        return last
+
+    def _guessed_files(self) -> set[str]:
+        """The files whose export date was only guessed from their modification time."""
+        q = self.quality
+        if not len(q) or not {"code", "file"} <= set(q.columns):
+            return set()
+        return set(q.loc[q["code"].eq("snapshot_guessed").fillna(False).to_numpy(bool), "file"]
+                   .astype(str))
+
+    def _last_social_day(self, platforms: set[str] | None) -> dt.date | None:
+        """The last day of :meth:`span` without GA4's days, of ``platforms`` (any when None)."""
+        ends = [self.span(p, web=False)[1] for p in (platforms or [None])]
+        return max((d for d in ends if d is not None), default=None)
 
     @staticmethod
     def _of(table: pd.DataFrame, platforms: set[str] | None, name: str) -> pd.DataFrame:
@@ -292,17 +321,18 @@ class Dataset:
                 .isin(platforms).fillna(False))
         return table.loc[keep.to_numpy(bool)]
 
-    def _exported(self, platforms: set[str] | None = None) -> pd.Timestamp | None:
+    def _exported(self, platforms: set[str] | None = None, *,
+                  besides: set[str] = frozenset()) -> pd.Timestamp | None:
         """The newest ``snapshot_at`` of the posts or daily exports read (status ok) in the
-        ``files`` table, of ``platforms`` when given; None without one (or in a files table
-        made before the column)."""
+        ``files`` table, of ``platforms`` when given, the files ``besides`` left out; None
+        without one (or in a files table made before the column)."""
         files = self.files
-        cols = ("platform", "kind", "status", "snapshot_at")
+        cols = ("platform", "kind", "status", "snapshot_at", "path")
         if not len(files) or not set(cols) <= set(files.columns):
             return None
         newest = None
-        for p, k, status, stamp in zip(*(files[c].tolist() for c in cols), strict=True):
-            if (str(status) == "ok" and pd.notna(stamp)
+        for p, k, status, stamp, path in zip(*(files[c].tolist() for c in cols), strict=True):
+            if (str(status) == "ok" and pd.notna(stamp) and str(path) not in besides
                     and not {"posts", "daily"}.isdisjoint(str(k).split(","))
                     and (platforms is None or not platforms.isdisjoint(str(p).split(",")))
                     and (newest is None or stamp > newest)):
@@ -1233,14 +1263,21 @@ def _read_and_merge(pending: list[tuple[QualityLog, Path]], item_logs: list[Qual
         if ds is not None:            # digests unknown or too recent to trust beforehand
             return ds
 
-    files: list[dict] = []
+    rows: list[list[dict]] = [[] for _ in exports]      # each file's rows of ``files``
     tables: dict[str, list[pd.DataFrame]] = {k: [] for k in MERGE_KEYS}
+    later = _copies_read_later(exports)
     # with the cache, each file's digest is its key, needed before parsing: no thread for it
     with _Contents(background=not cache) as seen:
-        for ilog, f, sources in exports:
-            _read_exports(ilog, f, sources, files, tables, seen, strict, cache)
-            if isinstance(sources, list):
-                sources.clear()          # the file's bytes are no longer needed
+        for first in (True, False):     # the copies of a file better named wait for it
+            for (ilog, f, sources), mine in zip(exports, rows, strict=True):
+                if not first and not isinstance(sources, list):
+                    continue             # a file that could not be read failed once
+                now = (sources if not isinstance(sources, list) else
+                       [s for s in sources if (id(s) in later) != first])
+                _read_exports(ilog, f, now, mine, tables, seen, strict, cache)
+                if isinstance(sources, list):   # the bytes read are no longer needed
+                    sources[:] = [s for s in sources if first and id(s) in later]
+    files = [row for mine in rows for row in mine]
     mlog = QualityLog()
     merged = {}
     guessed_met: set[str] = set()
@@ -1260,6 +1297,33 @@ def _read_and_merge(pending: list[tuple[QualityLog, Path]], item_logs: list[Qual
         _cache.put_dataset(key, [merged[k] for k in MERGE_KEYS] + [files_df],
                            [ilog.entries for ilog, _, _ in exports], mlog.entries)
     return dataset(merged, mlog.entries, files_df)
+
+
+def _copies_read_later(exports: list[tuple[QualityLog, Path, list | SmmError]]) -> set[int]:
+    """The ids of the sources to read after all others: the copies of a file of the same bytes
+    whose name states more (:func:`~smmanalytics.loaders._registry.dates_in_name`). Identical
+    files are read once, the first read kept: `export (3).csv`, a renamed copy of
+    facebook_posts_2026-08-01_2026-08-31_2026-09-02.csv, sorts first, was kept, and its export
+    date, guessed from when it was copied, made the data "as of 5 December"; read after it,
+    the copy is noted as its copy. Only files of a size shared are hashed here (their digests
+    are needed anyway); a copy is read under its own name when the file it waited for fails.
+    """
+    from .loaders._registry import dates_in_name
+
+    by_size: dict[int, list] = {}
+    for _, _, sources in exports:
+        for src in sources if isinstance(sources, list) else ():
+            if member_kind(src) == "export":
+                by_size.setdefault(len(src.data), []).append(src)
+    later: set[int] = set()
+    for same_size in by_size.values():
+        by_digest: dict[str, list] = {}
+        for src in same_size if len(same_size) > 1 else ():
+            by_digest.setdefault(src.sha256, []).append(src)
+        for copies in by_digest.values():
+            best = max(copies, key=lambda src: dates_in_name(src.name))   # the first of a tie
+            later.update(id(src) for src in copies if src is not best)
+    return later
 
 
 def _guess_decided(logs: list[QualityLog], files: set[str]) -> None:
@@ -1340,8 +1404,8 @@ def _read_exports(log: QualityLog, f: Path, sources: list | SmmError, files: lis
         first = seen.first_with(src, digest)
         if first is not None:
             row["status"] = "duplicate"
-            log.add(src.name, "duplicate_file", f"same content as {first}; read once",
-                    level="info")
+            log.add(src.name, "duplicate_file", f"same content as {first}; read once, as "
+                    f"{file_name(first)}", level="info")
             continue
         flog = QualityLog()
         try:

@@ -318,8 +318,9 @@ def local_dates(published_at: pd.Series, tz: str) -> pd.Series:
 def last_day_covered(snapshot: pd.Timestamp, tz: str) -> dt.date:
     """The last day an export taken at ``snapshot`` covers in full: the day before the
     snapshot's day in the brand's zone ``tz``, or, for a snapshot at a UTC midnight (the end
-    of an export's last UTC day), that UTC day (see :meth:`~smmanalytics.dataset.Dataset.as_of`, and
-    :func:`~smmanalytics._preflight.latest_period_of`, which reads the stated exports' alone)."""
+    of an export's last UTC day), that UTC day (see
+    :meth:`~smmanalytics.dataset.Dataset.as_of`, which reads the stated exports' alone when
+    another's date is only guessed)."""
     utc = snapshot.tz_convert("UTC")
     day = utc if utc == utc.normalize() else snapshot.tz_convert(tz)
     return day.date() - dt.timedelta(days=1)

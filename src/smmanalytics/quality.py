@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
@@ -11,7 +12,7 @@ import pandas as pd
 from ._io import file_name
 from .schema import conform
 
-__all__ = ["QualityLog", "shown_name", "side_file_error", "unread_files"]
+__all__ = ["QualityLog", "note_kind", "shown_name", "side_file_error", "unread_files"]
 
 logger = logging.getLogger(__name__)
 
@@ -108,3 +109,24 @@ def shown_name(file: str, root: PurePath | None) -> str:
     if root is not None and path.is_relative_to(root):
         return path.relative_to(root).as_posix()
     return file_name(file)
+
+
+#: how a note of dates re-written by a spreadsheet (code ``date_format_resaved``) states the
+#: order they were read in: "read as DMY", "read as MDY", "read as YMD"
+_READ_AS = re.compile(r"\bread as (DMY|MDY|YMD)\b")
+
+
+def note_kind(code: str, message: str) -> str:
+    """The kind of note a report words in one sentence: its ``code``, and for dates re-written
+    by a spreadsheet the order they were read in, which the loader's ``message`` states
+    ("read as DMY": ``date_format_resaved_dmy``). "Read in their numeric order" left the
+    manager unable to tell whether 05/09 became 5 September or 9 May.
+
+    >>> note_kind("date_format_resaved", "dates are written with numbers …; read as DMY")
+    'date_format_resaved_dmy'
+    >>> note_kind("ragged_rows", "2 rows with fewer cells …")
+    'ragged_rows'
+    """
+    if code == "date_format_resaved" and (m := _READ_AS.search(str(message))):
+        return f"{code}_{m.group(1).lower()}"
+    return code

@@ -531,7 +531,7 @@ def _html_exporter():
 
 def latest_period(data: str | os.PathLike) -> str:
     """The latest complete month of a brand's data: the month before its newest export (see
-    :func:`~smmanalytics._preflight.latest_period_of` for an export date only guessed)."""
+    :meth:`~smmanalytics.dataset.Dataset.as_of` for an export date only guessed)."""
     from .dataset import load
 
     return latest_period_of(load(data), data)

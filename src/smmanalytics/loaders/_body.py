@@ -19,8 +19,8 @@ import pyarrow.csv as pacsv
 from ..errors import ParseError
 from ..quality import QualityLog
 
-__all__ = ["read_body", "records_and_lines", "read_ragged", "frame_from_rows",
-           "lines_named"]
+__all__ = ["read_body", "records_and_lines", "read_ragged", "ragged_rows", "note_ragged",
+           "frame_from_rows", "lines_named"]
 
 # Arrow reads cells of any length; the csv module (ragged rows, TikTok's repair, error lines)
 # refuses one over 131,072 characters by default, which a long caption pasted twice reaches
@@ -103,11 +103,12 @@ def read_ragged(rows: list[list[str]], lines: list[int], width: int, source: str
     cells belong together cannot be told, so no column's value can be trusted; not when
     ``strict`` is False: a reader that re-joins such rows itself (TikTok's Content, whose
     titles may hold commas: ``loaders.tiktok._repaired``) has them read here only to name an
-    error's row."""
-    # rows of empty cells are kept, for the caller to skip and note
-    # (``_sniff.RawTable._without_rows_of_no_data``), and are not counted as ragged
-    ragged = [k for k, r in enumerate(rows)
-              if len(r) != width and k != cut and any(c.strip() for c in r)]
+    error's row.
+
+    Without ``log``, the caller notes the ragged rows itself (:func:`note_ragged`), once it
+    knows which are no rows of the table: a note typed under it is a short row, and was told
+    as one padded besides being told a note."""
+    ragged = ragged_rows(rows, width, cut)
     for k in ragged if strict else ():
         extra = [c for c in rows[k][width:] if c.strip()]
         if extra:
@@ -117,14 +118,30 @@ def read_ragged(rows: list[list[str]], lines: list[int], width: int, source: str
                 "value, such as a number written 1,234 or a text with a comma, shifts the "
                 "cells after it); quote that value or remove the separator", file=source,
                 line=lines[k], expected="no value past the last column", got=extra[:3])
-    if log is not None and ragged:
-        long_rows = sum(len(rows[k]) > width for k in ragged)
-        log.add(source, "ragged_rows", f"{len(ragged) - long_rows} rows with fewer and "
-                f"{long_rows} rows with more cells than the {width} headers (padded with "
-                "empty cells / extra empty cells at the end of the line ignored), on "
-                + lines_named([lines[k] for k in ragged]), rows=len(ragged))
+    note_ragged(rows, lines, width, ragged, source, log)
     df = frame_from_rows(rows, width)
     return df.astype("str") if len(df) else df
+
+
+def ragged_rows(rows: list[list[str]], width: int, cut: int | None = None) -> list[int]:
+    """The positions of ``rows`` of another width than ``width``, the row at ``cut`` aside.
+    Rows of empty cells are kept, for the caller to skip and note
+    (``_sniff.RawTable._without_rows_of_no_data``), and are not counted as ragged."""
+    return [k for k, r in enumerate(rows)
+            if len(r) != width and k != cut and any(c.strip() for c in r)]
+
+
+def note_ragged(rows: list[list[str]], lines: list[int], width: int, ragged: list[int],
+                source: str, log: QualityLog | None) -> None:
+    """Note the rows at ``ragged`` (positions in ``rows``, starting on ``lines``): padded when
+    short, their empty extra cells ignored when long."""
+    if log is None or not ragged:
+        return
+    long_rows = sum(len(rows[k]) > width for k in ragged)
+    log.add(source, "ragged_rows", f"{len(ragged) - long_rows} rows with fewer and "
+            f"{long_rows} rows with more cells than the {width} headers (padded with "
+            "empty cells / extra empty cells at the end of the line ignored), on "
+            + lines_named([lines[k] for k in ragged]), rows=len(ragged))
 
 
 #: how many lines a note names before "and N more"

@@ -198,7 +198,7 @@ def _note_notes_under(text: str, first: int, source: str, log: QualityLog | None
     if not filled:
         return
     shown = [" ".join(cells) for _, cells in filled[:3]]
-    log.add(source, "not_understood", notes_under_message(
+    log.add(source, "notes_under_table", notes_under_message(
         f"lines {filled[0][0]}-{filled[-1][0]}", shown, len(filled)), level="warning",
         rows=len(filled))
 

@@ -554,6 +554,20 @@ def snapshot_from_name(name: str, tz: str = "UTC") -> pd.Timestamp | None:
     return None
 
 
+def dates_in_name(name: str) -> int:
+    """How many dates (or export moments) a file name states, its archive's name included:
+    of two files of the same bytes, the one read is the one whose name says the most
+    (``facebook_posts_2026-08-01_2026-08-31_2026-09-02.csv``, 3, over its copy renamed
+    ``export (3).csv``, 0, whose export date is only guessed from when it was copied).
+
+    >>> dates_in_name("facebook_posts_2026-08-01_2026-08-31_2026-09-02.csv")
+    3
+    >>> dates_in_name("export (3).csv")
+    0
+    """
+    return sum(len(_dates_in_name(Path(part).name)) for part in name.split("!"))
+
+
 def range_from_name(name: str, log: QualityLog | None = None
                     ) -> tuple[datetime.date, datetime.date] | None:
     """The days an export covers, as its file name says: ``(start, end)``, else None.

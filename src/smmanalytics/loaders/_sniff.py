@@ -33,7 +33,14 @@ import pyarrow.compute as pc
 from ..errors import ParseError
 from ..quality import QualityLog
 from ._arrow import chunks_may_contain
-from ._body import frame_from_rows, read_body, read_ragged, records_and_lines
+from ._body import (
+    frame_from_rows,
+    note_ragged,
+    ragged_rows,
+    read_body,
+    read_ragged,
+    records_and_lines,
+)
 from ._cells import column_letter, rows_all_empty
 from ._cutoff import (
     count_char,
@@ -225,8 +232,11 @@ class RawTable:
                 cut = self.mend_cut_off(records, lines)
                 # rows a reader repairs itself (read_as: TikTok's) are read here only to
                 # name an error's row: their extra cells raise no error of their own
-                cells = read_ragged(records, lines, width, self.source, self.log, cut=cut,
+                cells = read_ragged(records, lines, width, self.source, None, cut=cut,
                                     strict=self.read_as is None)
+                # noted once the notes under the table are known: none of them is a row
+                self.__dict__["_ragged"] = (records, lines, width, ragged_rows(records, width,
+                                                                               cut))
                 named = _lead_rows(cells, self.header)
         if found is not None and self._cut_before(found):
             return self._read_cells()
@@ -380,6 +390,7 @@ class RawTable:
         repeated = _header_rows(cells, self.norm, named)
         preamble = _preamble_rows(lambda k: _row(cells, k), repeated, blank)
         notes, after_blank = _notes_under(cells, blank)
+        self._note_ragged(notes)
         if len(blank):
             self._note_blank_rows(blank)
         if len(repeated):
@@ -393,6 +404,17 @@ class RawTable:
             return cells
         self.__dict__["_skipped"] = skipped
         return _without_rows(cells, skipped)
+
+    def _note_ragged(self, notes: np.ndarray) -> None:
+        """Note the rows of another width than the header's that :meth:`_read_cells` read
+        (padded, or their empty extra cells ignored), the ``notes`` under the table aside:
+        those are noted as notes, not read."""
+        found = self.__dict__.pop("_ragged", None)
+        if found is not None:
+            records, lines, width, ragged = found
+            unread = set(notes.tolist())
+            note_ragged(records, lines, width, [k for k in ragged if k not in unread],
+                        self.source, self.log)
 
     def _note_blank_rows(self, blank: np.ndarray) -> None:
         """Note the rows ``blank`` (positions in the body) whose every cell is empty, naming
@@ -442,8 +464,8 @@ class RawTable:
         where = (f"{len(notes)} {word}s" if first is None else f"{word} {first}"
                  if first == last else f"{word}s {first}-{last}")
         said = notes_under_message(where, shown, len(notes), after_blank)
-        self.log.add(self.source, "not_understood", said, level="warning", rows=len(notes),
-                     sheet=self.sheet)
+        self.log.add(self.source, "notes_under_table", said, level="warning",
+                     rows=len(notes), sheet=self.sheet)
 
     def first_at(self, positions: np.ndarray) -> str:
         """`` (line 7)`` for one row of the body at ``positions``, `` (the first at line 7)``

@@ -195,8 +195,8 @@ def _publish_times(c: Candidate, ctx: ParseContext, family: str = F, *,
     if fmt != _PUBLISH_FORMATS[0] and not named:
         ctx.note("date_format_resaved", f"publish times are written {s[s != ''].iloc[0]!r}, not "
                  "as Meta writes them (MM/DD/YYYY HH:MM): the file was re-saved by a "
-                 f"spreadsheet; every time was read with the format {_with_seconds(fmt, seconds)}",
-                 level="info")
+                 f"spreadsheet; every time was read with the format {_with_seconds(fmt, seconds)}"
+                 f": read as {_order_of(fmt)}", level="info")
     if counts.get("two_digit_year"):
         ctx.note("two_digit_year", f"{counts['two_digit_year']} publish times have a two-digit "
                  f"year (a spreadsheet's re-save, {s[s != ''].iloc[0]!r}): read as 20xx",
@@ -359,6 +359,12 @@ def _spreadsheet_dates(cells: pd.Series, ctx: ParseContext) -> pd.Series:
 #: first is proved by a cell whose first number is above 12 (month first is Meta's own).
 _PUBLISH_FORMATS = ("%m/%d/%Y %H:%M", "%m/%d/%Y %I:%M %p", "%d/%m/%Y %H:%M", "%d.%m.%Y %H:%M",
                     "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M")
+
+
+def _order_of(fmt: str) -> str:
+    """The order of a date format's day, month and year, as a note says it: ``%d/%m/%Y
+    %H:%M`` is "DMY" (05/09 the 5th of September), ``%m/%d/%Y`` "MDY" (the 9th of May)."""
+    return "".join(re.findall(r"%([dmY])", fmt)).upper()
 
 
 def _with_seconds(fmt: str, seconds: bool) -> str:

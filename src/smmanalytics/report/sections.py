@@ -19,7 +19,7 @@ from .._args import platform_name
 from .._io import atomic_write
 from ..errors import ArgumentError, require_dataset
 from ..periods import local_dates, parse_period, post_dates, posts_in_period
-from ..quality import shown_name, unread_files
+from ..quality import note_kind, shown_name, unread_files
 from ..timing import MIN_AGE_DAYS
 from ._ahead import built_ahead
 from .builder import Report, Section, printable
@@ -559,6 +559,9 @@ class BrandReport(PerformanceSections, WatchSections, Report):
             return self.text(sec, f.label("quality_none"))
         order = {"error": 0, "warning": 1, "info": 2}
         q = q.assign(level=q["level"].astype(str),
+                     # dates re-written by a spreadsheet: a row per order they were read in
+                     code=[note_kind(c, m) for c, m in zip(q["code"].astype(str),
+                                                           q["message"], strict=True)],
                      file=q["file"].map(lambda p: str(p).rsplit("/", 1)[-1]),
                      rows=pd.to_numeric(q["rows"], errors="coerce"))
         counts = q["level"].value_counts()
