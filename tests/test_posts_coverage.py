@@ -17,7 +17,7 @@ from smmanalytics.report import BrandReport
 
 # three posts each of June, August and September 2026 (from the sample's exports; July's
 # export is missing)
-FIXTURES = Path(__file__).parent / "fixtures" / "meta" / "july_missing"
+FIXTURES = Path(__file__).parent / "fixtures" / "meta_july_missing"
 JUNE, AUGUST, SEPTEMBER = (
     "facebook_posts_2026-06-01_2026-06-30_2026-07-02.csv",
     "facebook_posts_2026-08-01_2026-08-31_2026-09-02.csv",
