@@ -25,7 +25,8 @@ def notebooks(tmp_path, monkeypatch):
     with a campaign parameter) that writes a one-page PDF and
     one .ics per platform listed in data/PLATFORMS, fails when data holds BROKEN, sends
     SIGTERM to the runner when data holds SIGTERM, and runs for two minutes when data holds
-    SLOW (both write the kernel's process id to KERNEL)."""
+    SLOW (both write the kernel's process id to KERNEL); its kernel kills itself with SIGKILL
+    when data holds KILL."""
     folder = tmp_path / "nbs"
     folder.mkdir()
     nb = nbf.v4.new_notebook()
@@ -38,6 +39,8 @@ def notebooks(tmp_path, monkeypatch):
         nbf.v4.new_code_cell("from pathlib import Path\n"
                              "assert not (Path(data) / 'BROKEN').exists(), 'broken brand'\n"
                              "import os, signal, time\n"
+                             "if (Path(data) / 'KILL').exists():      # the OOM killer\n"
+                             "    os.kill(os.getpid(), signal.SIGKILL)\n"
                              "if (Path(data) / 'SIGTERM').exists():   # stop the runner\n"
                              "    (Path(data) / 'KERNEL').write_text(str(os.getpid()))\n"
                              "    os.kill(os.getppid(), signal.SIGTERM)\n"
@@ -926,6 +929,59 @@ def test_an_unwritable_reports_root_is_an_error_naming_it(notebooks, tmp_path, c
                  "--out", str(tmp_path / "file")]) == 2
     assert capsys.readouterr().err == ("smm: error: cannot write the reports folder "
                                        f"{tmp_path / 'file' / 'maison-test'}: Not a directory\n")
+
+
+def test_a_kernel_killed_midway_is_a_report_error_naming_the_notebook_and_cell(notebooks,
+                                                                               tmp_path, capsys):
+    """A kernel killed (the OOM killer, kill -9) ended `smm report` in a 45-line traceback
+    of nbclient's DeadKernelError, keeping no notebook. It is a ReportError naming the
+    notebook and the cell that ran (2: 0 parameters, 1 injected parameters, 2 the one that
+    kills its kernel), the notebook as far as it ran is kept, the earlier report stays."""
+    data = _brand(tmp_path, "Maison Test")
+    reports = tmp_path / "reports"
+    good = run_report("monthly", data=data, period="2026-10", out=reports)
+    pdf = good.pdf.read_bytes()
+    (data / "KILL").write_text("")
+    failed = good.folder.parent / "maison-test-2026-10.failed.ipynb"
+    with pytest.raises(ReportError) as info:
+        run_report("monthly", data=data, period="2026-10", out=reports)
+    assert (info.value.notebook, info.value.cell_index) == ("monthly_report.ipynb", 2)
+    assert str(info.value) == ("monthly_report.ipynb failed in cell 2: its kernel died (out of "
+                               f"memory?); executed notebook kept at {failed}")
+    kept = nbf.read(failed, as_version=4)
+    assert kept.cells[2].metadata.papermill["start_time"] and not kept.cells[3].outputs
+    assert good.pdf.read_bytes() == pdf
+    assert sorted(p.name for p in good.folder.parent.iterdir()) == [
+        "2026-10", "maison-test-2026-10.failed.ipynb"]
+    assert main(["report", "monthly", "--data", str(data), "--period", "2026-10",
+                 "--out", str(reports)]) == 1
+    assert capsys.readouterr().err == f"smm: error: {info.value}\n"
+
+
+def test_a_full_disk_is_an_error_naming_the_reports_folder(notebooks, tmp_path, monkeypatch,
+                                                           capsys):
+    """A full reports folder ended in papermill's raw OSError traceback (No space left on
+    device) writing the executed notebook. Every write of the run says which folder cannot
+    be written, exit 2 as a read-only one, and leaves the earlier report and no work folder."""
+    import errno
+
+    data = _brand(tmp_path, "Maison Test")
+    reports = tmp_path / "reports"
+    good = run_report("monthly", data=data, period="2026-10", out=reports)
+    pdf = good.pdf.read_bytes()
+
+    def no_space(*args, **kwargs):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    write_text = Path.write_text
+    monkeypatch.setattr(Path, "write_text", lambda self, *a, **k: (
+        no_space() if self.suffix == ".ipynb" else write_text(self, *a, **k)))
+    assert main(["report", "monthly", "--data", str(data), "--period", "2026-10",
+                 "--out", str(reports)]) == 2
+    assert capsys.readouterr().err == ("smm: error: cannot write the reports folder "
+                                       f"{good.folder.parent}: No space left on device\n")
+    assert good.pdf.read_bytes() == pdf
+    assert [p.name for p in good.folder.parent.iterdir()] == ["2026-10"]
 
 
 def test_an_unreachable_dask_scheduler_is_an_error_naming_it(tmp_path, capsys):

@@ -362,41 +362,54 @@ def _execute(nb_in: Path, work: Path, stem: str, params: dict, *, failed: Path,
              kernel_name: str, progress: bool) -> None:
     """Run the notebook into ``work``: ``<stem>.ipynb``, the PDF it writes, and the HTML.
 
-    A failing cell raises ReportError; its executed notebook is moved to ``failed``.
+    A failing cell, or a kernel that dies (the OOM killer), raises ReportError; the executed
+    notebook, as far as it ran, is kept at ``failed``. This process writes the notebook and
+    the HTML itself (papermill writes nothing): a folder that cannot be written raises
+    OutputError naming the reports folder ``work`` lies in.
     """
     import copy
     from concurrent.futures import ThreadPoolExecutor
 
+    import nbformat
     import papermill as pm
+    from nbclient.exceptions import DeadKernelError
     from papermill.engines import papermill_engines
 
-    nb_out = work / f"{stem}.ipynb"
+    reports = work.parent
     # the HTML exporter is imported and its templates loaded while the kernel runs the
     # notebook (this process only waits for it meanwhile), not after; and where the last cell
     # is not the readers' (it writes the PDF), the HTML is made while that cell runs
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="smm-html")
     exporter = pool.submit(_html_exporter)
     early: list = []
+    running: dict = {}       # the notebook papermill runs, and its cell running: "cell"
 
-    def before_last(nb) -> None:
-        if _REMOVED_TAGS & set(nb.cells[-1].metadata.get("tags", ())):
+    def cell_started(nb, index: int) -> None:
+        running.update(nb=nb, cell=index)
+        last = nb.cells[-1]
+        if index == len(nb.cells) - 1 and _REMOVED_TAGS & set(last.metadata.get("tags", ())):
             snapshot = copy.deepcopy(nb)
             early.append((snapshot, pool.submit(_export_html, exporter, snapshot, stem)))
 
     papermill_engines.register(_ENGINE, _engine())
     try:
         executed = pm.execute_notebook(
-            str(nb_in), str(nb_out), parameters={**params, "out": str(work / f"{stem}.pdf")},
+            str(nb_in), None, parameters={**params, "out": str(work / f"{stem}.pdf")},
             kernel_name=kernel_name, cwd=str(nb_in.parent), progress_bar=progress,
             request_save_on_cell_execute=False, extra_arguments=KERNEL_ARGUMENTS,
-            shutdown_kernel=SHUTDOWN_KERNEL, engine_name=_ENGINE, before_last=before_last)
+            shutdown_kernel=SHUTDOWN_KERNEL, engine_name=_ENGINE, cell_started=cell_started)
     except pm.PapermillExecutionError as exc:
-        if nb_out.exists():
-            os.replace(nb_out, failed)
         raise ReportError(
             f"{nb_in.name} failed in cell {exc.cell_index} ({exc.ename}: {exc.evalue}); "
-            f"executed notebook kept at {failed}", notebook=nb_in.name,
+            f"{_keep_failed(running.get('nb'), failed)}", notebook=nb_in.name,
             cell_index=exc.cell_index, ename=exc.ename, evalue=exc.evalue) from exc
+    except DeadKernelError as exc:     # killed: out of memory, or by hand
+        cell = running.get("cell")
+        where = "as it started" if cell is None else f"in cell {cell}"
+        raise ReportError(
+            f"{nb_in.name} failed {where}: its kernel died (out of memory?); "
+            f"{_keep_failed(running.get('nb'), failed)}", notebook=nb_in.name,
+            cell_index=cell, ename="DeadKernelError", evalue=str(exc)) from exc
     finally:
         pool.shutdown(wait=False)
     if not (work / f"{stem}.pdf").is_file():
@@ -408,11 +421,31 @@ def _execute(nb_in: Path, work: Path, stem: str, params: dict, *, failed: Path,
         if snapshot.cells[:-1] == executed.cells[:-1]:     # the cells the HTML shows
             try:
                 body = made.result()
-            except Exception:   # made again below, from the notebook papermill wrote
+            except Exception:   # made again below, from the executed notebook
                 body = None
     if body is None:
-        body = _export_html(exporter, executed, stem)   # what papermill just wrote to nb_out
-    (work / f"{stem}.html").write_text(body, encoding="utf-8")
+        body = _export_html(exporter, executed, stem)
+    with writing(reports, "reports folder"):
+        (work / f"{stem}.ipynb").write_text(nbformat.writes(executed), encoding="utf-8")
+        (work / f"{stem}.html").write_text(body, encoding="utf-8")
+
+
+def _keep_failed(nb, failed: Path) -> str:
+    """Write the executed notebook ``nb`` of a failed run (None: no cell ran) at ``failed``,
+    for the analyst to see where it stopped; the words of the error saying so, or why it
+    could not be kept (a full disk: the notebook's failure is still the one told)."""
+    import nbformat
+
+    from ._io import atomic_write
+    from .errors import OutputError
+
+    if nb is None:
+        return "no cell ran"
+    try:
+        atomic_write(failed, nbformat.writes(nb), what="failed notebook")
+    except OutputError as exc:
+        return f"its executed notebook could not be kept ({exc})"
+    return f"executed notebook kept at {failed}"
 
 
 #: cells of a report notebook its HTML leaves out: the analyst's (the notebook's heading, the
@@ -423,8 +456,8 @@ _ENGINE = "smmanalytics"
 
 @functools.cache
 def _engine():
-    """papermill's own engine, calling ``before_last(nb)`` as the notebook's last cell starts,
-    when every other cell has run and holds its outputs. Its kernel client and manager are
+    """papermill's own engine, calling ``cell_started(nb, index)`` as each cell starts (at the
+    last, every other cell has run and holds its outputs). Its kernel client and manager are
     jupyter_client's, without two waits of theirs: 0.2 s once the kernel has started, 0.1 s
     once it is killed (papermill is imported when a report runs, not with this module)."""
     from jupyter_client.asynchronous import AsyncKernelClient
@@ -463,13 +496,12 @@ def _engine():
         kernel_manager_class = KernelManager
 
         @classmethod
-        def execute_managed_notebook(cls, nb_man, kernel_name, before_last=None, **kwargs):
+        def execute_managed_notebook(cls, nb_man, kernel_name, cell_started=None, **kwargs):
             _name_injected_cell(nb_man.nb)
-            last = len(nb_man.nb.cells) - 1
 
             def on_cell_start(cell, cell_index: int) -> None:
-                if cell_index == last and before_last is not None:
-                    before_last(nb_man.nb)
+                if cell_started is not None:
+                    cell_started(nb_man.nb, cell_index)
 
             kwargs.setdefault("kernel_manager_class", cls.kernel_manager_class)
             return super().execute_managed_notebook(nb_man, kernel_name,
