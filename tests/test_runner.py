@@ -26,7 +26,8 @@ def notebooks(tmp_path, monkeypatch):
     one .ics per platform listed in data/PLATFORMS, fails when data holds BROKEN, sends
     SIGTERM to the runner when data holds SIGTERM, and runs for two minutes when data holds
     SLOW (both write the kernel's process id to KERNEL); its kernel kills itself with SIGKILL
-    when data holds KILL."""
+    when data holds KILL, the runner then itself when data holds KILL_RUNNER, and writes its
+    connection file's path into CONNECTION when data holds it."""
     folder = tmp_path / "nbs"
     folder.mkdir()
     nb = nbf.v4.new_notebook()
@@ -41,6 +42,12 @@ def notebooks(tmp_path, monkeypatch):
                              "import os, signal, time\n"
                              "if (Path(data) / 'KILL').exists():      # the OOM killer\n"
                              "    os.kill(os.getpid(), signal.SIGKILL)\n"
+                             "if (Path(data) / 'KILL_RUNNER').exists():   # the runner too\n"
+                             "    os.kill(os.getppid(), signal.SIGKILL)\n"
+                             "    os._exit(0)\n"
+                             "if (Path(data) / 'CONNECTION').exists():\n"
+                             "    from ipykernel.connect import get_connection_file\n"
+                             "    (Path(data) / 'CONNECTION').write_text(get_connection_file())\n"
                              "if (Path(data) / 'SIGTERM').exists():   # stop the runner\n"
                              "    (Path(data) / 'KERNEL').write_text(str(os.getpid()))\n"
                              "    os.kill(os.getppid(), signal.SIGTERM)\n"
@@ -958,12 +965,15 @@ def test_a_kernel_killed_midway_is_a_report_error_naming_the_notebook_and_cell(n
     assert capsys.readouterr().err == f"smm: error: {info.value}\n"
 
 
+@pytest.mark.parametrize("full", ["notebook", "kernel connection file"])
 def test_a_full_disk_is_an_error_naming_the_reports_folder(notebooks, tmp_path, monkeypatch,
-                                                           capsys):
+                                                           capsys, full):
     """A full reports folder ended in papermill's raw OSError traceback (No space left on
     device) writing the executed notebook. Every write of the run says which folder cannot
     be written, exit 2 as a read-only one, and leaves the earlier report and no work folder."""
     import errno
+
+    import jupyter_client.connect
 
     data = _brand(tmp_path, "Maison Test")
     reports = tmp_path / "reports"
@@ -973,15 +983,75 @@ def test_a_full_disk_is_an_error_naming_the_reports_folder(notebooks, tmp_path, 
     def no_space(*args, **kwargs):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    write_text = Path.write_text
-    monkeypatch.setattr(Path, "write_text", lambda self, *a, **k: (
-        no_space() if self.suffix == ".ipynb" else write_text(self, *a, **k)))
+    if full == "notebook":
+        write_text = Path.write_text
+        monkeypatch.setattr(Path, "write_text", lambda self, *a, **k: (
+            no_space() if self.suffix == ".ipynb" else write_text(self, *a, **k)))
+    else:
+        monkeypatch.setattr(jupyter_client.connect, "write_connection_file", no_space)
     assert main(["report", "monthly", "--data", str(data), "--period", "2026-10",
                  "--out", str(reports)]) == 2
     assert capsys.readouterr().err == ("smm: error: cannot write the reports folder "
                                        f"{good.folder.parent}: No space left on device\n")
     assert good.pdf.read_bytes() == pdf
     assert [p.name for p in good.folder.parent.iterdir()] == ["2026-10"]
+
+
+def test_the_kernels_connection_file_lies_in_the_runs_work_folder(notebooks, tmp_path):
+    """jupyter_client wrote it as /tmp/tmpXXXX.json, holding the kernel's key, which every
+    killed run left there: it lies in the run's work folder, removed with it."""
+    data = _brand(tmp_path, "Maison Test")
+    (data / "CONNECTION").write_text("")
+    out = run_report("monthly", data=data, period="2026-10", out=tmp_path / "reports")
+    connection = Path((data / "CONNECTION").read_text())
+    assert connection.name == "kernel.json"
+    assert connection.parent.parent == out.folder.parent
+    assert connection.parent.name.startswith(".2026-10.") and not connection.parent.exists()
+
+
+def test_a_run_removes_the_work_folders_of_killed_runs_not_of_running_ones(notebooks, tmp_path,
+                                                                            caplog):
+    """Each SIGKILL of `smm report` left its hidden work folder (a late one, a complete PDF
+    and calendars) that no run removed. The next run of the brand and period removes those
+    whose run is gone, and says so; not those of runs still going (this test's process),
+    nor those it cannot tell (another machine's, one without owner) until a day old."""
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import smmanalytics
+    from smmanalytics.runner import _this_run
+
+    data = _brand(tmp_path, "Maison Test")
+    (data / "KILL_RUNNER").write_text("")
+    reports = tmp_path / "reports"
+    env = {**os.environ, "PYTHONPATH": str(Path(smmanalytics.__file__).parents[1])}
+    killed = subprocess.run([sys.executable, "-m", "smmanalytics.cli", "report", "monthly",
+                             "--data", str(data), "--period", "2026-10", "--out", str(reports)],
+                            env=env, capture_output=True, text=True)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    folder = reports / "maison-test"
+    [left] = folder.iterdir()                   # the killed run's, with its owner
+    assert left.name.startswith(".2026-10.") and (left / "owner").is_file()
+    host, boot, pid = _this_run()
+    kept = {".2026-10.running": f"{host} {boot} {pid}",       # a live run: this process
+            ".2026-10.elsewhere": f"{socket.gethostname()}-2 - 1",   # another machine's
+            ".2026-10.unowned": None,                         # killed before its owner
+            ".2026-09.other": None}                           # another period's
+    for name, owner in {**kept, ".2026-10.old": None}.items():
+        (folder / name).mkdir()
+        if owner:
+            (folder / name / "owner").write_text(owner)
+    day_ago = time.time() - 24 * 3600 - 60
+    os.utime(folder / ".2026-10.old", (day_ago, day_ago))
+    (data / "KILL_RUNNER").unlink()
+    with caplog.at_level("WARNING", logger="smmanalytics.runner"):
+        out = run_report("monthly", data=data, period="2026-10", out=reports)
+    assert sorted(p.name for p in folder.iterdir()) == sorted([*kept, "2026-10"])
+    assert out.pdf.is_file()
+    assert sorted(r.getMessage().split(",")[0] for r in caplog.records) == [
+        f"removed {folder / '.2026-10.old'}", f"removed {left}"]
 
 
 def test_an_unreachable_dask_scheduler_is_an_error_naming_it(tmp_path, capsys):

@@ -4,7 +4,8 @@ Outputs of one run land in ``<out>/<brand>/<period>/``, a folder other reports o
 brand and period share (a monthly report, a campaign report, best times). A run writes its files
 in a temporary folder next to it, then moves each into place with one rename, so a reader never
 sees a half-written file; it replaces only its own files and removes only the files an earlier
-run of the same report left and this one did not write.
+run of the same report left and this one did not write. A run killed before it could remove
+its temporary folder leaves it to the next run of the brand and period, which removes it.
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ import logging
 import os
 import shutil
 import signal
+import socket
 import sys
 import tempfile
+import time
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -299,17 +302,98 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str | None = None,
                "end": p.end.isoformat(), "brand": brand or "", "lang": lang or "",
                "ahead": ahead, **(parameters or {})}
     params = {k: v for k, v in offered.items() if k in declared}
-    with writing(final.parent, "reports folder"):
-        work = Path(tempfile.mkdtemp(prefix=f".{p.label}.", dir=final.parent))
+    _remove_left_behind(final.parent, p.label)
+    work = _work_folder(final.parent, p.label)
     try:
         _execute(nb_in, work, stem, params, failed=_failed_notebook(final, stem),
                  kernel_name=kernel_name, progress=progress)
-        _publish(work, final, stem)
+        _publish(work / "new", final, stem)
     finally:   # also on an error, Ctrl-C or SIGTERM (see cli.main): no temp folder left
         shutil.rmtree(work, ignore_errors=True)
     logger.info("report written to %s", final)
     return ReportOutputs(final, final / f"{stem}.ipynb", final / f"{stem}.html",
                          final / f"{stem}.pdf", unread=unread_files(ds.quality))
+
+
+#: a run's work folder whose creator cannot be told dead (it ran on another machine, or was
+#: killed before it wrote its ``owner``) is left behind once untouched for this long (seconds:
+#: a day; a report takes minutes)
+STALE_AFTER = 24 * 3600
+
+
+def _work_folder(reports: Path, label: str) -> Path:
+    """A new work folder for one run, hidden in the brand's folder ``reports``:
+    ``.<label>.XXXXXXXX/``, holding ``owner`` (this machine, its boot and this process, for
+    :func:`_left_behind`), the kernel's connection file, ``new/`` (the run's outputs) and,
+    while they are published, ``old/`` (the previous outputs). Being beside the period
+    folder, its files are moved into place with one rename each."""
+    with writing(reports, "reports folder"):
+        work = Path(tempfile.mkdtemp(prefix=f".{label}.", dir=reports))
+        try:
+            (work / "owner").write_text(" ".join(_this_run()), encoding="utf-8")
+            (work / "new").mkdir()
+        except BaseException:
+            shutil.rmtree(work, ignore_errors=True)
+            raise
+    return work
+
+
+def _this_run() -> tuple[str, str, str]:
+    """This machine, its boot (Linux; ``-`` elsewhere) and this process: a process id names a
+    process only on one machine and until it restarts."""
+    try:
+        boot = Path("/proc/sys/kernel/random/boot_id").read_text(encoding="ascii").strip()
+    except OSError:
+        boot = "-"
+    return socket.gethostname(), boot or "-", str(os.getpid())
+
+
+def _remove_left_behind(reports: Path, label: str) -> None:
+    """Remove the work folders of runs of this brand and period that were killed (SIGKILL,
+    the OOM killer, a power cut) before they could remove them, saying so: each held a
+    partial or complete report and the kernel's connection file (its key). A running one
+    (a batch's other worker, another ``smm report``) is left alone."""
+    now = time.time()
+    for work in reports.iterdir():
+        if work.name.startswith(f".{label}.") and work.is_dir() and _left_behind(work, now):
+            shutil.rmtree(work, ignore_errors=True)
+            logger.warning("removed %s, the work folder of an earlier run stopped before it "
+                           "could remove it", work)
+
+
+def _left_behind(work: Path, now: float) -> bool:
+    """Whether the work folder ``work`` is one its run will never remove: its creator ran on
+    this machine since it last started and runs no longer, or it ran before the machine
+    restarted; else (another machine, no ``owner``: killed as it began) when it has been
+    untouched for :data:`STALE_AFTER`. A live process that took a dead one's id keeps it
+    until then."""
+    host, boot, _ = _this_run()
+    try:
+        owner_host, owner_boot, pid = (work / "owner").read_text(encoding="utf-8").split()
+        if owner_host == host and owner_boot != boot:
+            return True
+        if (owner_host, owner_boot) == (host, boot) and not _running(int(pid)):
+            return True
+    except (OSError, ValueError):           # no owner, or not one this function wrote
+        pass
+    try:
+        return now - work.stat().st_mtime > STALE_AFTER
+    except FileNotFoundError:               # removed meanwhile by another run
+        return False
+
+
+def _running(pid: int) -> bool:
+    """Whether a process of this id runs (another user's too). On Windows, always: there
+    ``os.kill`` ends a process rather than probing it."""
+    if os.name == "nt":
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _declared_parameters(nb_in: Path, parameters: dict | None) -> dict:
@@ -360,12 +444,13 @@ def _stem(kind: str, slug: str, label: str, name: object = None, *,
 
 def _execute(nb_in: Path, work: Path, stem: str, params: dict, *, failed: Path,
              kernel_name: str, progress: bool) -> None:
-    """Run the notebook into ``work``: ``<stem>.ipynb``, the PDF it writes, and the HTML.
+    """Run the notebook into ``work/new``: ``<stem>.ipynb``, the PDF it writes, and the HTML.
 
     A failing cell, or a kernel that dies (the OOM killer), raises ReportError; the executed
     notebook, as far as it ran, is kept at ``failed``. This process writes the notebook and
-    the HTML itself (papermill writes nothing): a folder that cannot be written raises
-    OutputError naming the reports folder ``work`` lies in.
+    the HTML itself (papermill writes nothing), and the kernel's connection file goes into
+    ``work``: a folder that cannot be written raises OutputError naming the reports folder
+    ``work`` lies in, and a killed run leaves the connection file (its key) nowhere else.
     """
     import copy
     from concurrent.futures import ThreadPoolExecutor
@@ -374,8 +459,9 @@ def _execute(nb_in: Path, work: Path, stem: str, params: dict, *, failed: Path,
     import papermill as pm
     from nbclient.exceptions import DeadKernelError
     from papermill.engines import papermill_engines
+    from traitlets.config import Config
 
-    reports = work.parent
+    reports, new = work.parent, work / "new"
     # the HTML exporter is imported and its templates loaded while the kernel runs the
     # notebook (this process only waits for it meanwhile), not after; and where the last cell
     # is not the readers' (it writes the PDF), the HTML is made while that cell runs
@@ -392,12 +478,14 @@ def _execute(nb_in: Path, work: Path, stem: str, params: dict, *, failed: Path,
             early.append((snapshot, pool.submit(_export_html, exporter, snapshot, stem)))
 
     papermill_engines.register(_ENGINE, _engine())
+    kernel = Config({"KernelManager": {"connection_file": str(work / "kernel.json")}})
     try:
         executed = pm.execute_notebook(
-            str(nb_in), None, parameters={**params, "out": str(work / f"{stem}.pdf")},
+            str(nb_in), None, parameters={**params, "out": str(new / f"{stem}.pdf")},
             kernel_name=kernel_name, cwd=str(nb_in.parent), progress_bar=progress,
             request_save_on_cell_execute=False, extra_arguments=KERNEL_ARGUMENTS,
-            shutdown_kernel=SHUTDOWN_KERNEL, engine_name=_ENGINE, cell_started=cell_started)
+            shutdown_kernel=SHUTDOWN_KERNEL, engine_name=_ENGINE, cell_started=cell_started,
+            config=kernel)
     except pm.PapermillExecutionError as exc:
         raise ReportError(
             f"{nb_in.name} failed in cell {exc.cell_index} ({exc.ename}: {exc.evalue}); "
@@ -412,8 +500,8 @@ def _execute(nb_in: Path, work: Path, stem: str, params: dict, *, failed: Path,
             cell_index=cell, ename="DeadKernelError", evalue=str(exc)) from exc
     finally:
         pool.shutdown(wait=False)
-    if not (work / f"{stem}.pdf").is_file():
-        raise ReportError(f"{nb_in.name} ran but wrote no PDF at {work / (stem + '.pdf')}",
+    if not (new / f"{stem}.pdf").is_file():
+        raise ReportError(f"{nb_in.name} ran but wrote no PDF at {new / (stem + '.pdf')}",
                           notebook=nb_in.name)
     body = None
     if early:
@@ -426,8 +514,8 @@ def _execute(nb_in: Path, work: Path, stem: str, params: dict, *, failed: Path,
     if body is None:
         body = _export_html(exporter, executed, stem)
     with writing(reports, "reports folder"):
-        (work / f"{stem}.ipynb").write_text(nbformat.writes(executed), encoding="utf-8")
-        (work / f"{stem}.html").write_text(body, encoding="utf-8")
+        (new / f"{stem}.ipynb").write_text(nbformat.writes(executed), encoding="utf-8")
+        (new / f"{stem}.html").write_text(body, encoding="utf-8")
 
 
 def _keep_failed(nb, failed: Path) -> str:
@@ -491,6 +579,12 @@ def _engine():
             # after killing the kernel, jupyter_client looks whether it has ended every
             # 0.1 s: the report's end waited 0.1 s for a process gone in a few milliseconds
             await super()._async_wait(pollinterval=min(pollinterval, 0.005))
+
+        def write_connection_file(self, **kwargs) -> None:
+            # into the run's work folder (_execute): one that cannot be written (a full disk)
+            # is the reports folder's fault, which that folder lies in
+            with writing(Path(self.connection_file).parents[1], "reports folder"):
+                super().write_connection_file(**kwargs)
 
     class Engine(NBClientEngine):
         kernel_manager_class = KernelManager
