@@ -1054,6 +1054,51 @@ def test_a_run_removes_the_work_folders_of_killed_runs_not_of_running_ones(noteb
         f"removed {folder / '.2026-10.old'}", f"removed {left}"]
 
 
+def _published(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+@pytest.mark.parametrize("nth", [1, 4, 9, 12])
+def test_a_stop_while_publishing_leaves_the_earlier_report_whole(notebooks, tmp_path,
+                                                                monkeypatch, capsys, nth):
+    """Ctrl-C at the third rename into the period folder left the new facebook and x
+    calendars beside the earlier instagram one, the earlier PDF, and the message "the report
+    was not written". The 12 renames (6 earlier files aside, then 6 new ones in, the PDF
+    last) are undone, wherever the stop lands: the folder holds the earlier report, as
+    said."""
+    import smmanalytics.runner as runner
+
+    data = _brand(tmp_path, "Maison Test")
+    reports = tmp_path / "reports"
+    (data / "PLATFORMS").write_text("facebook instagram linkedin")
+    good = run_report("monthly", data=data, period="2026-10", out=reports)
+    for path in good.folder.iterdir():
+        path.write_bytes(b"earlier " + path.name.encode())
+    earlier = _published(good.folder)
+    (data / "PLATFORMS").write_text("facebook x tiktok")
+    replace, renames = os.replace, []
+
+    def stopped_at_nth(src, dst):
+        if Path(dst).parent == good.folder or Path(src).parent == good.folder:
+            renames.append(Path(dst).name)
+            if len(renames) == nth:
+                raise KeyboardInterrupt
+        replace(src, dst)
+
+    monkeypatch.setattr(runner.os, "replace", stopped_at_nth)
+    assert main(["report", "monthly", "--data", str(data), "--period", "2026-10",
+                 "--out", str(reports)]) == 130
+    assert capsys.readouterr().err == ("smm: stopped by Ctrl-C: the report was not written (an "
+                                       "earlier one stays in place)\n")
+    assert _published(good.folder) == earlier
+    assert [p.name for p in good.folder.parent.iterdir()] == ["2026-10"]
+    monkeypatch.setattr(runner.os, "replace", replace)       # and the next run publishes all
+    run_report("monthly", data=data, period="2026-10", out=reports)
+    assert sorted(_published(good.folder)) == [
+        "maison-test-2026-10-facebook.ics", "maison-test-2026-10-tiktok.ics",
+        "maison-test-2026-10-x.ics", "maison-test-2026-10.html", "maison-test-2026-10.ipynb",
+        "maison-test-2026-10.pdf"]
+
 def test_an_unreachable_dask_scheduler_is_an_error_naming_it(tmp_path, capsys):
     import dask
 

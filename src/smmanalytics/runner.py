@@ -1,11 +1,12 @@
 """Run report notebooks with papermill and export them: executed .ipynb, HTML without code, PDF.
 
 Outputs of one run land in ``<out>/<brand>/<period>/``, a folder other reports of the same
-brand and period share (a monthly report, a campaign report, best times). A run writes its files
-in a temporary folder next to it, then moves each into place with one rename, so a reader never
-sees a half-written file; it replaces only its own files and removes only the files an earlier
-run of the same report left and this one did not write. A run killed before it could remove
-its temporary folder leaves it to the next run of the brand and period, which removes it.
+brand and period share (a monthly report, a campaign report, best times). A run writes its
+files in a temporary folder next to it, then moves each into place with one rename, so a reader
+never sees a half-written file, and all of them or, when stopped midway, none
+(:func:`_publish`); it replaces only its own files and removes only the files an earlier run of
+the same report left and this one did not write. A run killed before it could remove its
+temporary folder leaves it to the next run of the brand and period, which removes it.
 """
 
 from __future__ import annotations
@@ -307,7 +308,7 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str | None = None,
     try:
         _execute(nb_in, work, stem, params, failed=_failed_notebook(final, stem),
                  kernel_name=kernel_name, progress=progress)
-        _publish(work / "new", final, stem)
+        _publish(work / "new", final, stem, aside=work / "old")
     finally:   # also on an error, Ctrl-C or SIGTERM (see cli.main): no temp folder left
         shutil.rmtree(work, ignore_errors=True)
     logger.info("report written to %s", final)
@@ -677,22 +678,42 @@ def _own_files(folder: Path, stem: str) -> set[str]:
     return {p.name for p in folder.iterdir() if p.name in names}
 
 
-def _publish(work: Path, final: Path, stem: str) -> None:
-    """Move a successful run's files from ``work`` into ``final``, one rename each.
+def _publish(new: Path, final: Path, stem: str, *, aside: Path) -> None:
+    """Move a successful run's files from ``new`` into ``final``: all of them, or none.
 
-    Each file replaces its previous version atomically; the files an earlier run of the same
-    report wrote and this one did not (the .ics of a platform no longer in the data, a failed
-    notebook) are removed afterwards. Other reports' files, and anything else in ``final``,
-    stay: the folder is shared by every report of the brand and period.
+    The files of an earlier run of the same report (:func:`_own_files`) are first moved into
+    ``aside`` (in the run's work folder, removed with it), then the new ones in, the PDF
+    last, one rename each. When a rename fails, or Ctrl-C or SIGTERM comes meanwhile, the new
+    files are taken out and the earlier ones put back: the folder holds the earlier report
+    or the new one, never new calendars beside an earlier PDF. The earlier files not written
+    again (the .ics of a platform no longer in the data) stay aside; a failed notebook of the
+    report is removed. Other reports' files, and anything else in ``final``, stay: the folder
+    is shared by every report of the brand and period.
     """
-    written = sorted((p.name for p in work.iterdir()), key=lambda n: n.endswith(".pdf"))
+    written = sorted((p.name for p in new.iterdir()), key=lambda n: n.endswith(".pdf"))
     with writing(final, "reports folder"):
         final.mkdir(exist_ok=True)
-        for name in written:                                             # the PDF last
-            os.replace(work / name, final / name)
-        for name in _own_files(final, stem) - set(written):
-            (final / name).unlink(missing_ok=True)
+        aside.mkdir()
+        moved: list[str] = []
+        try:
+            for name in sorted(_own_files(final, stem)):
+                os.replace(final / name, aside / name)
+            for name in written:
+                os.replace(new / name, final / name)
+                moved.append(name)
+        except BaseException:
+            _put_back(final, moved, aside)
+            raise
         _failed_notebook(final, stem).unlink(missing_ok=True)
+
+
+def _put_back(final: Path, moved: list[str], aside: Path) -> None:
+    """Undo a publication stopped midway: remove the files ``moved`` into ``final``, move the
+    earlier ones back from ``aside``."""
+    for name in moved:
+        (final / name).unlink(missing_ok=True)
+    for path in aside.iterdir():
+        os.replace(path, final / path.name)
 
 
 # ---- batches ------------------------------------------------------------------------------
