@@ -27,7 +27,8 @@ def notebooks(tmp_path, monkeypatch):
     SIGTERM to the runner when data holds SIGTERM, and runs for two minutes when data holds
     SLOW (both write the kernel's process id to KERNEL); its kernel kills itself with SIGKILL
     when data holds KILL, the runner then itself when data holds KILL_RUNNER, and writes its
-    connection file's path into CONNECTION when data holds it."""
+    connection file's path into CONNECTION when data holds it; it fails writing its PDF as on
+    a full disk when data holds FULL."""
     folder = tmp_path / "nbs"
     folder.mkdir()
     nb = nbf.v4.new_notebook()
@@ -55,7 +56,12 @@ def notebooks(tmp_path, monkeypatch):
                              "if (Path(data) / 'SLOW').exists():      # a long report\n"
                              "    (Path(data) / 'KERNEL').write_text(str(os.getpid()))\n"
                              "    time.sleep(120)"),
-        nbf.v4.new_code_cell("import typst, tempfile, os\n"
+        nbf.v4.new_code_cell("if (Path(data) / 'FULL').exists():   # a full disk, as writing says\n"
+                             "    import errno\n"
+                             "    from smmanalytics._io import writing\n"
+                             "    with writing(out):\n"
+                             "        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))\n"
+                             "import typst, tempfile, os\n"
                              "with tempfile.TemporaryDirectory() as d:\n"
                              "    open(os.path.join(d, 'r.typ'), 'w').write('Report ' + period)\n"
                              "    Path(out).write_bytes(typst.compile(os.path.join(d, 'r.typ')))\n"
@@ -965,12 +971,13 @@ def test_a_kernel_killed_midway_is_a_report_error_naming_the_notebook_and_cell(n
     assert capsys.readouterr().err == f"smm: error: {info.value}\n"
 
 
-@pytest.mark.parametrize("full", ["notebook", "kernel connection file"])
+@pytest.mark.parametrize("full", ["notebook", "kernel connection file", "PDF"])
 def test_a_full_disk_is_an_error_naming_the_reports_folder(notebooks, tmp_path, monkeypatch,
                                                            capsys, full):
     """A full reports folder ended in papermill's raw OSError traceback (No space left on
-    device) writing the executed notebook. Every write of the run says which folder cannot
-    be written, exit 2 as a read-only one, and leaves the earlier report and no work folder."""
+    device) writing the executed notebook. Every write of the run, the notebook's of its PDF
+    too, says which folder cannot be written, exit 2 as a read-only one, and leaves the
+    earlier report and no work folder."""
     import errno
 
     import jupyter_client.connect
@@ -987,8 +994,10 @@ def test_a_full_disk_is_an_error_naming_the_reports_folder(notebooks, tmp_path, 
         write_text = Path.write_text
         monkeypatch.setattr(Path, "write_text", lambda self, *a, **k: (
             no_space() if self.suffix == ".ipynb" else write_text(self, *a, **k)))
-    else:
+    elif full == "kernel connection file":
         monkeypatch.setattr(jupyter_client.connect, "write_connection_file", no_space)
+    else:                               # written by the notebook, in its kernel
+        (data / "FULL").write_text("")
     assert main(["report", "monthly", "--data", str(data), "--period", "2026-10",
                  "--out", str(reports)]) == 2
     assert capsys.readouterr().err == ("smm: error: cannot write the reports folder "

@@ -33,6 +33,7 @@ from .errors import (
     ArgumentError,
     ConfigError,
     DataQualityWarning,
+    OutputError,
     ReportError,
     SmmError,
 )
@@ -450,8 +451,9 @@ def _execute(nb_in: Path, work: Path, stem: str, params: dict, *, failed: Path,
     A failing cell, or a kernel that dies (the OOM killer), raises ReportError; the executed
     notebook, as far as it ran, is kept at ``failed``. This process writes the notebook and
     the HTML itself (papermill writes nothing), and the kernel's connection file goes into
-    ``work``: a folder that cannot be written raises OutputError naming the reports folder
-    ``work`` lies in, and a killed run leaves the connection file (its key) nowhere else.
+    ``work``: a folder that cannot be written (there, or by the notebook writing its PDF and
+    calendars) raises OutputError naming the reports folder ``work`` lies in, and a killed
+    run leaves the connection file (its key) nowhere else.
     """
     import copy
     from concurrent.futures import ThreadPoolExecutor
@@ -488,6 +490,12 @@ def _execute(nb_in: Path, work: Path, stem: str, params: dict, *, failed: Path,
             shutdown_kernel=SHUTDOWN_KERNEL, engine_name=_ENGINE, cell_started=cell_started,
             config=kernel)
     except pm.PapermillExecutionError as exc:
+        if exc.ename == "OutputError" and str(work) in exc.evalue:
+            # the notebook could not write its PDF or calendars into the work folder (a full
+            # disk): the reports folder's fault, not the notebook's, told as writing() does
+            reason = exc.evalue.rsplit(": ", 1)[-1]
+            raise OutputError(f"cannot write the reports folder {reports}: {reason}",
+                              path=str(reports)) from exc
         raise ReportError(
             f"{nb_in.name} failed in cell {exc.cell_index} ({exc.ename}: {exc.evalue}); "
             f"{_keep_failed(running.get('nb'), failed)}", notebook=nb_in.name,
@@ -526,7 +534,6 @@ def _keep_failed(nb, failed: Path) -> str:
     import nbformat
 
     from ._io import atomic_write
-    from .errors import OutputError
 
     if nb is None:
         return "no cell ran"
