@@ -1048,7 +1048,9 @@ def test_a_run_removes_the_work_folders_of_killed_runs_not_of_running_ones(noteb
             ".2026-10.elsewhere": f"{socket.gethostname()}-2 - 1",   # another machine's
             ".2026-10.unowned": None,                         # killed before its owner
             ".2026-09.other": None}                           # another period's
-    for name, owner in {**kept, ".2026-10.old": None}.items():
+    gone = {".2026-10.old": None,                              # a day untouched
+            ".2026-10.rebooted": f"{host} another-boot {pid}"}   # before a restart
+    for name, owner in {**kept, **gone}.items():
         (folder / name).mkdir()
         if owner:
             (folder / name / "owner").write_text(owner)
@@ -1059,8 +1061,43 @@ def test_a_run_removes_the_work_folders_of_killed_runs_not_of_running_ones(noteb
         out = run_report("monthly", data=data, period="2026-10", out=reports)
     assert sorted(p.name for p in folder.iterdir()) == sorted([*kept, "2026-10"])
     assert out.pdf.is_file()
-    assert sorted(r.getMessage().split(",")[0] for r in caplog.records) == [
-        f"removed {folder / '.2026-10.old'}", f"removed {left}"]
+    assert sorted(r.getMessage().split(",")[0] for r in caplog.records) == sorted([
+        f"removed {folder / '.2026-10.old'}", f"removed {folder / '.2026-10.rebooted'}",
+        f"removed {left}"])
+
+
+def test_a_run_beside_another_running_one_leaves_its_work_folder(notebooks, tmp_path):
+    """Two runs of a brand and period at once (two batches on one reports folder): the one
+    that starts second leaves the first's work folder, whose process runs, alone; the
+    first, stopped, removes it itself."""
+    import subprocess
+    import sys
+    import time
+
+    import smmanalytics
+
+    slow = _brand(tmp_path, "Maison Test")
+    (slow / "SLOW").write_text("")
+    (tmp_path / "other").mkdir()
+    quick = _brand(tmp_path / "other", "Maison Test")        # the same brand's folder
+    reports = tmp_path / "reports"
+    env = {**os.environ, "PYTHONPATH": str(Path(smmanalytics.__file__).parents[1])}
+    first = subprocess.Popen([sys.executable, "-m", "smmanalytics.cli", "report", "monthly",
+                              "--data", str(slow), "--period", "2026-10", "--out",
+                              str(reports)], env=env, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while not (slow / "KERNEL").exists() and time.monotonic() < deadline:
+            assert first.poll() is None, first.stderr.read()
+            time.sleep(0.2)
+        [running] = (reports / "maison-test").iterdir()
+        run_report("monthly", data=quick, period="2026-10", out=reports)
+        assert running.is_dir() and (running / "kernel.json").is_file()
+    finally:
+        first.terminate()
+        first.communicate(timeout=60)
+    assert first.returncode == 143
+    assert [p.name for p in (reports / "maison-test").iterdir()] == ["2026-10"]
 
 
 def _published(folder: Path) -> dict[str, bytes]:
