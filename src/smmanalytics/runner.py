@@ -471,7 +471,7 @@ def _execute(nb_in: Path, work: Path, stem: str, params: dict, *, failed: Path,
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="smm-html")
     exporter = pool.submit(_html_exporter)
     early: list = []
-    running: dict = {}       # the notebook papermill runs, and its cell running: "cell"
+    running: dict = {}       # "nb": the notebook papermill runs, "cell": the cell it runs
 
     def cell_started(nb, index: int) -> None:
         running.update(nb=nb, cell=index)
@@ -589,10 +589,12 @@ def _engine():
             await super()._async_wait(pollinterval=min(pollinterval, 0.005))
 
         def write_connection_file(self, **kwargs) -> None:
-            # into the run's work folder (_execute): one that cannot be written (a full disk)
-            # is the reports folder's fault, which that folder lies in
+            # a report's is in its run's work folder (_execute): one that cannot be written (a
+            # full disk) is the fault of the reports folder the work folder lies in
+            if not self.connection_file:       # a temporary file, as jupyter_client makes it
+                return super().write_connection_file(**kwargs)
             with writing(Path(self.connection_file).parents[1], "reports folder"):
-                super().write_connection_file(**kwargs)
+                return super().write_connection_file(**kwargs)
 
     class Engine(NBClientEngine):
         kernel_manager_class = KernelManager
@@ -701,24 +703,24 @@ def _publish(new: Path, final: Path, stem: str, *, aside: Path) -> None:
     with writing(final, "reports folder"):
         final.mkdir(exist_ok=True)
         aside.mkdir()
-        moved: list[str] = []
         try:
             for name in sorted(_own_files(final, stem)):
                 os.replace(final / name, aside / name)
             for name in written:
                 os.replace(new / name, final / name)
-                moved.append(name)
         except BaseException:
-            _put_back(final, moved, aside)
+            _put_back(new, written, final, aside)
             raise
         _failed_notebook(final, stem).unlink(missing_ok=True)
 
 
-def _put_back(final: Path, moved: list[str], aside: Path) -> None:
-    """Undo a publication stopped midway: remove the files ``moved`` into ``final``, move the
-    earlier ones back from ``aside``."""
-    for name in moved:
-        (final / name).unlink(missing_ok=True)
+def _put_back(new: Path, written: list[str], final: Path, aside: Path) -> None:
+    """Undo a publication stopped midway: remove from ``final`` the files ``written`` that
+    have left ``new`` (moved in; told by the folder, not by a list that a stop between a
+    rename and its note would leave behind), move the earlier ones back from ``aside``."""
+    for name in written:
+        if not (new / name).exists():
+            (final / name).unlink(missing_ok=True)
     for path in aside.iterdir():
         os.replace(path, final / path.name)
 
