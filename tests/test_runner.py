@@ -25,7 +25,10 @@ def notebooks(tmp_path, monkeypatch):
     with a campaign parameter) that writes a one-page PDF and
     one .ics per platform listed in data/PLATFORMS, fails when data holds BROKEN, sends
     SIGTERM to the runner when data holds SIGTERM, and runs for two minutes when data holds
-    SLOW (both write the kernel's process id to KERNEL)."""
+    SLOW (both write the kernel's process id to KERNEL); its kernel kills itself with SIGKILL
+    when data holds KILL, the runner then itself when data holds KILL_RUNNER, and writes its
+    connection file's path into CONNECTION when data holds it; it fails writing its PDF as on
+    a full disk when data holds FULL."""
     folder = tmp_path / "nbs"
     folder.mkdir()
     nb = nbf.v4.new_notebook()
@@ -38,6 +41,14 @@ def notebooks(tmp_path, monkeypatch):
         nbf.v4.new_code_cell("from pathlib import Path\n"
                              "assert not (Path(data) / 'BROKEN').exists(), 'broken brand'\n"
                              "import os, signal, time\n"
+                             "if (Path(data) / 'KILL').exists():      # the OOM killer\n"
+                             "    os.kill(os.getpid(), signal.SIGKILL)\n"
+                             "if (Path(data) / 'KILL_RUNNER').exists():   # the runner too\n"
+                             "    os.kill(os.getppid(), signal.SIGKILL)\n"
+                             "    os._exit(0)\n"
+                             "if (Path(data) / 'CONNECTION').exists():\n"
+                             "    from ipykernel.connect import get_connection_file\n"
+                             "    (Path(data) / 'CONNECTION').write_text(get_connection_file())\n"
                              "if (Path(data) / 'SIGTERM').exists():   # stop the runner\n"
                              "    (Path(data) / 'KERNEL').write_text(str(os.getpid()))\n"
                              "    os.kill(os.getppid(), signal.SIGTERM)\n"
@@ -45,7 +56,12 @@ def notebooks(tmp_path, monkeypatch):
                              "if (Path(data) / 'SLOW').exists():      # a long report\n"
                              "    (Path(data) / 'KERNEL').write_text(str(os.getpid()))\n"
                              "    time.sleep(120)"),
-        nbf.v4.new_code_cell("import typst, tempfile, os\n"
+        nbf.v4.new_code_cell("if (Path(data) / 'FULL').exists():   # a full disk, as writing says\n"
+                             "    import errno\n"
+                             "    from smmanalytics._io import writing\n"
+                             "    with writing(out):\n"
+                             "        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))\n"
+                             "import typst, tempfile, os\n"
                              "with tempfile.TemporaryDirectory() as d:\n"
                              "    open(os.path.join(d, 'r.typ'), 'w').write('Report ' + period)\n"
                              "    Path(out).write_bytes(typst.compile(os.path.join(d, 'r.typ')))\n"
@@ -927,6 +943,207 @@ def test_an_unwritable_reports_root_is_an_error_naming_it(notebooks, tmp_path, c
     assert capsys.readouterr().err == ("smm: error: cannot write the reports folder "
                                        f"{tmp_path / 'file' / 'maison-test'}: Not a directory\n")
 
+
+def test_a_kernel_killed_midway_is_a_report_error_naming_the_notebook_and_cell(notebooks,
+                                                                               tmp_path, capsys):
+    """A kernel killed (the OOM killer, kill -9) ended `smm report` in a 45-line traceback
+    of nbclient's DeadKernelError, keeping no notebook. It is a ReportError naming the
+    notebook and the cell that ran (2: 0 parameters, 1 injected parameters, 2 the one that
+    kills its kernel), the notebook as far as it ran is kept, the earlier report stays."""
+    data = _brand(tmp_path, "Maison Test")
+    reports = tmp_path / "reports"
+    good = run_report("monthly", data=data, period="2026-10", out=reports)
+    pdf = good.pdf.read_bytes()
+    (data / "KILL").write_text("")
+    failed = good.folder.parent / "maison-test-2026-10.failed.ipynb"
+    with pytest.raises(ReportError) as info:
+        run_report("monthly", data=data, period="2026-10", out=reports)
+    assert (info.value.notebook, info.value.cell_index) == ("monthly_report.ipynb", 2)
+    assert str(info.value) == ("monthly_report.ipynb failed in cell 2: its kernel died (out of "
+                               f"memory?); executed notebook kept at {failed}")
+    kept = nbf.read(failed, as_version=4)
+    assert kept.cells[2].metadata.papermill["start_time"] and not kept.cells[3].outputs
+    assert good.pdf.read_bytes() == pdf
+    assert sorted(p.name for p in good.folder.parent.iterdir()) == [
+        "2026-10", "maison-test-2026-10.failed.ipynb"]
+    assert main(["report", "monthly", "--data", str(data), "--period", "2026-10",
+                 "--out", str(reports)]) == 1
+    assert capsys.readouterr().err == f"smm: error: {info.value}\n"
+
+
+@pytest.mark.parametrize("full", ["notebook", "kernel connection file", "PDF"])
+def test_a_full_disk_is_an_error_naming_the_reports_folder(notebooks, tmp_path, monkeypatch,
+                                                           capsys, full):
+    """A full reports folder ended in papermill's raw OSError traceback (No space left on
+    device) writing the executed notebook. Every write of the run, the notebook's of its PDF
+    too, says which folder cannot be written, exit 2 as a read-only one, and leaves the
+    earlier report and no work folder."""
+    import errno
+
+    import jupyter_client.connect
+
+    data = _brand(tmp_path, "Maison Test")
+    reports = tmp_path / "reports"
+    good = run_report("monthly", data=data, period="2026-10", out=reports)
+    pdf = good.pdf.read_bytes()
+
+    def no_space(*args, **kwargs):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    if full == "notebook":
+        write_text = Path.write_text
+        monkeypatch.setattr(Path, "write_text", lambda self, *a, **k: (
+            no_space() if self.suffix == ".ipynb" else write_text(self, *a, **k)))
+    elif full == "kernel connection file":
+        monkeypatch.setattr(jupyter_client.connect, "write_connection_file", no_space)
+    else:                               # written by the notebook, in its kernel
+        (data / "FULL").write_text("")
+    assert main(["report", "monthly", "--data", str(data), "--period", "2026-10",
+                 "--out", str(reports)]) == 2
+    assert capsys.readouterr().err == ("smm: error: cannot write the reports folder "
+                                       f"{good.folder.parent}: No space left on device\n")
+    assert good.pdf.read_bytes() == pdf
+    assert [p.name for p in good.folder.parent.iterdir()] == ["2026-10"]
+
+
+def test_the_kernels_connection_file_lies_in_the_runs_work_folder(notebooks, tmp_path):
+    """jupyter_client wrote it as /tmp/tmpXXXX.json, holding the kernel's key, which every
+    killed run left there: it lies in the run's work folder, removed with it."""
+    data = _brand(tmp_path, "Maison Test")
+    (data / "CONNECTION").write_text("")
+    out = run_report("monthly", data=data, period="2026-10", out=tmp_path / "reports")
+    connection = Path((data / "CONNECTION").read_text())
+    assert connection.name == "kernel.json"
+    assert connection.parent.parent == out.folder.parent
+    assert connection.parent.name.startswith(".2026-10.") and not connection.parent.exists()
+
+
+def test_a_run_removes_the_work_folders_of_killed_runs_not_of_running_ones(notebooks, tmp_path,
+                                                                            caplog):
+    """Each SIGKILL of `smm report` left its hidden work folder (a late one, a complete PDF
+    and calendars) that no run removed. The next run of the brand and period removes those
+    whose run is gone, and says so; not those of runs still going (this test's process),
+    nor those it cannot tell (another machine's, one without owner) until a day old."""
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import smmanalytics
+    from smmanalytics.runner import _this_run
+
+    data = _brand(tmp_path, "Maison Test")
+    (data / "KILL_RUNNER").write_text("")
+    reports = tmp_path / "reports"
+    env = {**os.environ, "PYTHONPATH": str(Path(smmanalytics.__file__).parents[1])}
+    killed = subprocess.run([sys.executable, "-m", "smmanalytics.cli", "report", "monthly",
+                             "--data", str(data), "--period", "2026-10", "--out", str(reports)],
+                            env=env, capture_output=True, text=True)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    folder = reports / "maison-test"
+    [left] = folder.iterdir()                   # the killed run's, with its owner
+    assert left.name.startswith(".2026-10.") and (left / "owner").is_file()
+    host, boot, pid = _this_run()
+    kept = {".2026-10.running": f"{host} {boot} {pid}",       # a live run: this process
+            ".2026-10.elsewhere": f"{socket.gethostname()}-2 - 1",   # another machine's
+            ".2026-10.unowned": None,                         # killed before its owner
+            ".2026-09.other": None}                           # another period's
+    gone = {".2026-10.old": None,                              # a day untouched
+            ".2026-10.rebooted": f"{host} another-boot {pid}"}   # before a restart
+    for name, owner in {**kept, **gone}.items():
+        (folder / name).mkdir()
+        if owner:
+            (folder / name / "owner").write_text(owner)
+    day_ago = time.time() - 24 * 3600 - 60
+    os.utime(folder / ".2026-10.old", (day_ago, day_ago))
+    (data / "KILL_RUNNER").unlink()
+    with caplog.at_level("WARNING", logger="smmanalytics.runner"):
+        out = run_report("monthly", data=data, period="2026-10", out=reports)
+    assert sorted(p.name for p in folder.iterdir()) == sorted([*kept, "2026-10"])
+    assert out.pdf.is_file()
+    assert sorted(r.getMessage().split(",")[0] for r in caplog.records) == sorted([
+        f"removed {folder / '.2026-10.old'}", f"removed {folder / '.2026-10.rebooted'}",
+        f"removed {left}"])
+
+
+def test_a_run_beside_another_running_one_leaves_its_work_folder(notebooks, tmp_path):
+    """Two runs of a brand and period at once (two batches on one reports folder): the one
+    that starts second leaves the first's work folder, whose process runs, alone; the
+    first, stopped, removes it itself."""
+    import subprocess
+    import sys
+    import time
+
+    import smmanalytics
+
+    slow = _brand(tmp_path, "Maison Test")
+    (slow / "SLOW").write_text("")
+    (tmp_path / "other").mkdir()
+    quick = _brand(tmp_path / "other", "Maison Test")        # the same brand's folder
+    reports = tmp_path / "reports"
+    env = {**os.environ, "PYTHONPATH": str(Path(smmanalytics.__file__).parents[1])}
+    first = subprocess.Popen([sys.executable, "-m", "smmanalytics.cli", "report", "monthly",
+                              "--data", str(slow), "--period", "2026-10", "--out",
+                              str(reports)], env=env, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while not (slow / "KERNEL").exists() and time.monotonic() < deadline:
+            assert first.poll() is None, first.stderr.read()
+            time.sleep(0.2)
+        [running] = (reports / "maison-test").iterdir()
+        run_report("monthly", data=quick, period="2026-10", out=reports)
+        assert running.is_dir() and (running / "kernel.json").is_file()
+    finally:
+        first.terminate()
+        first.communicate(timeout=60)
+    assert first.returncode == 143
+    assert [p.name for p in (reports / "maison-test").iterdir()] == ["2026-10"]
+
+
+def _published(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+@pytest.mark.parametrize("nth", [1, 4, 9, 12])
+def test_a_stop_while_publishing_leaves_the_earlier_report_whole(notebooks, tmp_path,
+                                                                monkeypatch, capsys, nth):
+    """Ctrl-C at the third rename into the period folder left the new facebook and x
+    calendars beside the earlier instagram one, the earlier PDF, and the message "the report
+    was not written". The 12 renames (6 earlier files aside, then 6 new ones in, the PDF
+    last) are undone, wherever the stop lands: the folder holds the earlier report, as
+    said."""
+    import smmanalytics.runner as runner
+
+    data = _brand(tmp_path, "Maison Test")
+    reports = tmp_path / "reports"
+    (data / "PLATFORMS").write_text("facebook instagram linkedin")
+    good = run_report("monthly", data=data, period="2026-10", out=reports)
+    for path in good.folder.iterdir():
+        path.write_bytes(b"earlier " + path.name.encode())
+    earlier = _published(good.folder)
+    (data / "PLATFORMS").write_text("facebook x tiktok")
+    replace, renames = os.replace, []
+
+    def stopped_at_nth(src, dst):
+        if Path(dst).parent == good.folder or Path(src).parent == good.folder:
+            renames.append(Path(dst).name)
+            if len(renames) == nth:
+                raise KeyboardInterrupt
+        replace(src, dst)
+
+    monkeypatch.setattr(runner.os, "replace", stopped_at_nth)
+    assert main(["report", "monthly", "--data", str(data), "--period", "2026-10",
+                 "--out", str(reports)]) == 130
+    assert capsys.readouterr().err == ("smm: stopped by Ctrl-C: the report was not written (an "
+                                       "earlier one stays in place)\n")
+    assert _published(good.folder) == earlier
+    assert [p.name for p in good.folder.parent.iterdir()] == ["2026-10"]
+    monkeypatch.setattr(runner.os, "replace", replace)       # and the next run publishes all
+    run_report("monthly", data=data, period="2026-10", out=reports)
+    assert sorted(_published(good.folder)) == [
+        "maison-test-2026-10-facebook.ics", "maison-test-2026-10-tiktok.ics",
+        "maison-test-2026-10-x.ics", "maison-test-2026-10.html", "maison-test-2026-10.ipynb",
+        "maison-test-2026-10.pdf"]
 
 def test_an_unreachable_dask_scheduler_is_an_error_naming_it(tmp_path, capsys):
     import dask

@@ -1,10 +1,12 @@
 """Run report notebooks with papermill and export them: executed .ipynb, HTML without code, PDF.
 
 Outputs of one run land in ``<out>/<brand>/<period>/``, a folder other reports of the same
-brand and period share (a monthly report, a campaign report, best times). A run writes its files
-in a temporary folder next to it, then moves each into place with one rename, so a reader never
-sees a half-written file; it replaces only its own files and removes only the files an earlier
-run of the same report left and this one did not write.
+brand and period share (a monthly report, a campaign report, best times). A run writes its
+files in a temporary folder next to it, then moves each into place with one rename, so a reader
+never sees a half-written file, and all of them or, when stopped midway, none
+(:func:`_publish`); it replaces only its own files and removes only the files an earlier run of
+the same report left and this one did not write. A run killed before it could remove its
+temporary folder leaves it to the next run of the brand and period, which removes it.
 """
 
 from __future__ import annotations
@@ -14,8 +16,10 @@ import logging
 import os
 import shutil
 import signal
+import socket
 import sys
 import tempfile
+import time
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +33,7 @@ from .errors import (
     ArgumentError,
     ConfigError,
     DataQualityWarning,
+    OutputError,
     ReportError,
     SmmError,
 )
@@ -299,17 +304,98 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str | None = None,
                "end": p.end.isoformat(), "brand": brand or "", "lang": lang or "",
                "ahead": ahead, **(parameters or {})}
     params = {k: v for k, v in offered.items() if k in declared}
-    with writing(final.parent, "reports folder"):
-        work = Path(tempfile.mkdtemp(prefix=f".{p.label}.", dir=final.parent))
+    _remove_left_behind(final.parent, p.label)
+    work = _work_folder(final.parent, p.label)
     try:
         _execute(nb_in, work, stem, params, failed=_failed_notebook(final, stem),
                  kernel_name=kernel_name, progress=progress)
-        _publish(work, final, stem)
+        _publish(work / "new", final, stem, aside=work / "old")
     finally:   # also on an error, Ctrl-C or SIGTERM (see cli.main): no temp folder left
         shutil.rmtree(work, ignore_errors=True)
     logger.info("report written to %s", final)
     return ReportOutputs(final, final / f"{stem}.ipynb", final / f"{stem}.html",
                          final / f"{stem}.pdf", unread=unread_files(ds.quality))
+
+
+#: a run's work folder whose creator cannot be told dead (it ran on another machine, or was
+#: killed before it wrote its ``owner``) is left behind once untouched for this long (seconds:
+#: a day; a report takes minutes)
+STALE_AFTER = 24 * 3600
+
+
+def _work_folder(reports: Path, label: str) -> Path:
+    """A new work folder for one run, hidden in the brand's folder ``reports``:
+    ``.<label>.XXXXXXXX/``, holding ``owner`` (this machine, its boot and this process, for
+    :func:`_left_behind`), the kernel's connection file, ``new/`` (the run's outputs) and,
+    while they are published, ``old/`` (the previous outputs). Being beside the period
+    folder, its files are moved into place with one rename each."""
+    with writing(reports, "reports folder"):
+        work = Path(tempfile.mkdtemp(prefix=f".{label}.", dir=reports))
+        try:
+            (work / "owner").write_text(" ".join(_this_run()), encoding="utf-8")
+            (work / "new").mkdir()
+        except BaseException:
+            shutil.rmtree(work, ignore_errors=True)
+            raise
+    return work
+
+
+def _this_run() -> tuple[str, str, str]:
+    """This machine, its boot (Linux; ``-`` elsewhere) and this process: a process id names a
+    process only on one machine and until it restarts."""
+    try:
+        boot = Path("/proc/sys/kernel/random/boot_id").read_text(encoding="ascii").strip()
+    except OSError:
+        boot = "-"
+    return socket.gethostname(), boot or "-", str(os.getpid())
+
+
+def _remove_left_behind(reports: Path, label: str) -> None:
+    """Remove the work folders of runs of this brand and period that were killed (SIGKILL,
+    the OOM killer, a power cut) before they could remove them, saying so: each held a
+    partial or complete report and the kernel's connection file (its key). A running one
+    (a batch's other worker, another ``smm report``) is left alone."""
+    now = time.time()
+    for work in reports.iterdir():
+        if work.name.startswith(f".{label}.") and work.is_dir() and _left_behind(work, now):
+            shutil.rmtree(work, ignore_errors=True)
+            logger.warning("removed %s, the work folder of an earlier run stopped before it "
+                           "could remove it", work)
+
+
+def _left_behind(work: Path, now: float) -> bool:
+    """Whether the work folder ``work`` is one its run will never remove: its creator ran on
+    this machine since it last started and runs no longer, or it ran before the machine
+    restarted; else (another machine, no ``owner``: killed as it began) when it has been
+    untouched for :data:`STALE_AFTER`. A live process that took a dead one's id keeps it
+    until then."""
+    host, boot, _ = _this_run()
+    try:
+        owner_host, owner_boot, pid = (work / "owner").read_text(encoding="utf-8").split()
+        if owner_host == host and owner_boot != boot:
+            return True
+        if (owner_host, owner_boot) == (host, boot) and not _running(int(pid)):
+            return True
+    except (OSError, ValueError):           # no owner, or not one this function wrote
+        pass
+    try:
+        return now - work.stat().st_mtime > STALE_AFTER
+    except FileNotFoundError:               # removed meanwhile by another run
+        return False
+
+
+def _running(pid: int) -> bool:
+    """Whether a process of this id runs (another user's too). On Windows, always: there
+    ``os.kill`` ends a process rather than probing it."""
+    if os.name == "nt":
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _declared_parameters(nb_in: Path, parameters: dict | None) -> dict:
@@ -360,47 +446,71 @@ def _stem(kind: str, slug: str, label: str, name: object = None, *,
 
 def _execute(nb_in: Path, work: Path, stem: str, params: dict, *, failed: Path,
              kernel_name: str, progress: bool) -> None:
-    """Run the notebook into ``work``: ``<stem>.ipynb``, the PDF it writes, and the HTML.
+    """Run the notebook into ``work/new``: ``<stem>.ipynb``, the PDF it writes, and the HTML.
 
-    A failing cell raises ReportError; its executed notebook is moved to ``failed``.
+    A failing cell, or a kernel that dies (the OOM killer), raises ReportError; the executed
+    notebook, as far as it ran, is kept at ``failed``. This process writes the notebook and
+    the HTML itself (papermill writes nothing), and the kernel's connection file goes into
+    ``work``: a folder that cannot be written (there, or by the notebook writing its PDF and
+    calendars) raises OutputError naming the reports folder ``work`` lies in, and a killed
+    run leaves the connection file (its key) nowhere else.
     """
     import copy
     from concurrent.futures import ThreadPoolExecutor
 
+    import nbformat
     import papermill as pm
+    from nbclient.exceptions import DeadKernelError
     from papermill.engines import papermill_engines
+    from traitlets.config import Config
 
-    nb_out = work / f"{stem}.ipynb"
+    reports, new = work.parent, work / "new"
     # the HTML exporter is imported and its templates loaded while the kernel runs the
     # notebook (this process only waits for it meanwhile), not after; and where the last cell
     # is not the readers' (it writes the PDF), the HTML is made while that cell runs
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="smm-html")
     exporter = pool.submit(_html_exporter)
     early: list = []
+    running: dict = {}       # "nb": the notebook papermill runs, "cell": the cell it runs
 
-    def before_last(nb) -> None:
-        if _REMOVED_TAGS & set(nb.cells[-1].metadata.get("tags", ())):
+    def cell_started(nb, index: int) -> None:
+        running.update(nb=nb, cell=index)
+        last = nb.cells[-1]
+        if index == len(nb.cells) - 1 and _REMOVED_TAGS & set(last.metadata.get("tags", ())):
             snapshot = copy.deepcopy(nb)
             early.append((snapshot, pool.submit(_export_html, exporter, snapshot, stem)))
 
     papermill_engines.register(_ENGINE, _engine())
+    kernel = Config({"KernelManager": {"connection_file": str(work / "kernel.json")}})
     try:
         executed = pm.execute_notebook(
-            str(nb_in), str(nb_out), parameters={**params, "out": str(work / f"{stem}.pdf")},
+            str(nb_in), None, parameters={**params, "out": str(new / f"{stem}.pdf")},
             kernel_name=kernel_name, cwd=str(nb_in.parent), progress_bar=progress,
             request_save_on_cell_execute=False, extra_arguments=KERNEL_ARGUMENTS,
-            shutdown_kernel=SHUTDOWN_KERNEL, engine_name=_ENGINE, before_last=before_last)
+            shutdown_kernel=SHUTDOWN_KERNEL, engine_name=_ENGINE, cell_started=cell_started,
+            config=kernel)
     except pm.PapermillExecutionError as exc:
-        if nb_out.exists():
-            os.replace(nb_out, failed)
+        if exc.ename == "OutputError" and str(work) in exc.evalue:
+            # the notebook could not write its PDF or calendars into the work folder (a full
+            # disk): the reports folder's fault, not the notebook's, told as writing() does
+            reason = exc.evalue.rsplit(": ", 1)[-1]
+            raise OutputError(f"cannot write the reports folder {reports}: {reason}",
+                              path=str(reports)) from exc
         raise ReportError(
             f"{nb_in.name} failed in cell {exc.cell_index} ({exc.ename}: {exc.evalue}); "
-            f"executed notebook kept at {failed}", notebook=nb_in.name,
+            f"{_keep_failed(running.get('nb'), failed)}", notebook=nb_in.name,
             cell_index=exc.cell_index, ename=exc.ename, evalue=exc.evalue) from exc
+    except DeadKernelError as exc:     # killed: out of memory, or by hand
+        cell = running.get("cell")
+        where = "as it started" if cell is None else f"in cell {cell}"
+        raise ReportError(
+            f"{nb_in.name} failed {where}: its kernel died (out of memory?); "
+            f"{_keep_failed(running.get('nb'), failed)}", notebook=nb_in.name,
+            cell_index=cell, ename="DeadKernelError", evalue=str(exc)) from exc
     finally:
         pool.shutdown(wait=False)
-    if not (work / f"{stem}.pdf").is_file():
-        raise ReportError(f"{nb_in.name} ran but wrote no PDF at {work / (stem + '.pdf')}",
+    if not (new / f"{stem}.pdf").is_file():
+        raise ReportError(f"{nb_in.name} ran but wrote no PDF at {new / (stem + '.pdf')}",
                           notebook=nb_in.name)
     body = None
     if early:
@@ -408,11 +518,30 @@ def _execute(nb_in: Path, work: Path, stem: str, params: dict, *, failed: Path,
         if snapshot.cells[:-1] == executed.cells[:-1]:     # the cells the HTML shows
             try:
                 body = made.result()
-            except Exception:   # made again below, from the notebook papermill wrote
+            except Exception:   # made again below, from the executed notebook
                 body = None
     if body is None:
-        body = _export_html(exporter, executed, stem)   # what papermill just wrote to nb_out
-    (work / f"{stem}.html").write_text(body, encoding="utf-8")
+        body = _export_html(exporter, executed, stem)
+    with writing(reports, "reports folder"):
+        (new / f"{stem}.ipynb").write_text(nbformat.writes(executed), encoding="utf-8")
+        (new / f"{stem}.html").write_text(body, encoding="utf-8")
+
+
+def _keep_failed(nb, failed: Path) -> str:
+    """Write the executed notebook ``nb`` of a failed run (None: no cell ran) at ``failed``,
+    for the analyst to see where it stopped; the words of the error saying so, or why it
+    could not be kept (a full disk: the notebook's failure is still the one told)."""
+    import nbformat
+
+    from ._io import atomic_write
+
+    if nb is None:
+        return "no cell ran"
+    try:
+        atomic_write(failed, nbformat.writes(nb), what="failed notebook")
+    except OutputError as exc:
+        return f"its executed notebook could not be kept ({exc})"
+    return f"executed notebook kept at {failed}"
 
 
 #: cells of a report notebook its HTML leaves out: the analyst's (the notebook's heading, the
@@ -423,8 +552,8 @@ _ENGINE = "smmanalytics"
 
 @functools.cache
 def _engine():
-    """papermill's own engine, calling ``before_last(nb)`` as the notebook's last cell starts,
-    when every other cell has run and holds its outputs. Its kernel client and manager are
+    """papermill's own engine, calling ``cell_started(nb, index)`` as each cell starts (at the
+    last, every other cell has run and holds its outputs). Its kernel client and manager are
     jupyter_client's, without two waits of theirs: 0.2 s once the kernel has started, 0.1 s
     once it is killed (papermill is imported when a report runs, not with this module)."""
     from jupyter_client.asynchronous import AsyncKernelClient
@@ -459,17 +588,24 @@ def _engine():
             # 0.1 s: the report's end waited 0.1 s for a process gone in a few milliseconds
             await super()._async_wait(pollinterval=min(pollinterval, 0.005))
 
+        def write_connection_file(self, **kwargs) -> None:
+            # a report's is in its run's work folder (_execute): one that cannot be written (a
+            # full disk) is the fault of the reports folder the work folder lies in
+            if not self.connection_file:       # a temporary file, as jupyter_client makes it
+                return super().write_connection_file(**kwargs)
+            with writing(Path(self.connection_file).parents[1], "reports folder"):
+                return super().write_connection_file(**kwargs)
+
     class Engine(NBClientEngine):
         kernel_manager_class = KernelManager
 
         @classmethod
-        def execute_managed_notebook(cls, nb_man, kernel_name, before_last=None, **kwargs):
+        def execute_managed_notebook(cls, nb_man, kernel_name, cell_started=None, **kwargs):
             _name_injected_cell(nb_man.nb)
-            last = len(nb_man.nb.cells) - 1
 
             def on_cell_start(cell, cell_index: int) -> None:
-                if cell_index == last and before_last is not None:
-                    before_last(nb_man.nb)
+                if cell_started is not None:
+                    cell_started(nb_man.nb, cell_index)
 
             kwargs.setdefault("kernel_manager_class", cls.kernel_manager_class)
             return super().execute_managed_notebook(nb_man, kernel_name,
@@ -551,22 +687,42 @@ def _own_files(folder: Path, stem: str) -> set[str]:
     return {p.name for p in folder.iterdir() if p.name in names}
 
 
-def _publish(work: Path, final: Path, stem: str) -> None:
-    """Move a successful run's files from ``work`` into ``final``, one rename each.
+def _publish(new: Path, final: Path, stem: str, *, aside: Path) -> None:
+    """Move a successful run's files from ``new`` into ``final``: all of them, or none.
 
-    Each file replaces its previous version atomically; the files an earlier run of the same
-    report wrote and this one did not (the .ics of a platform no longer in the data, a failed
-    notebook) are removed afterwards. Other reports' files, and anything else in ``final``,
-    stay: the folder is shared by every report of the brand and period.
+    The files of an earlier run of the same report (:func:`_own_files`) are first moved into
+    ``aside`` (in the run's work folder, removed with it), then the new ones in, the PDF
+    last, one rename each. When a rename fails, or Ctrl-C or SIGTERM comes meanwhile, the new
+    files are taken out and the earlier ones put back: the folder holds the earlier report
+    or the new one, never new calendars beside an earlier PDF. The earlier files not written
+    again (the .ics of a platform no longer in the data) stay aside; a failed notebook of the
+    report is removed. Other reports' files, and anything else in ``final``, stay: the folder
+    is shared by every report of the brand and period.
     """
-    written = sorted((p.name for p in work.iterdir()), key=lambda n: n.endswith(".pdf"))
+    written = sorted((p.name for p in new.iterdir()), key=lambda n: n.endswith(".pdf"))
     with writing(final, "reports folder"):
         final.mkdir(exist_ok=True)
-        for name in written:                                             # the PDF last
-            os.replace(work / name, final / name)
-        for name in _own_files(final, stem) - set(written):
-            (final / name).unlink(missing_ok=True)
+        aside.mkdir()
+        try:
+            for name in sorted(_own_files(final, stem)):
+                os.replace(final / name, aside / name)
+            for name in written:
+                os.replace(new / name, final / name)
+        except BaseException:
+            _put_back(new, written, final, aside)
+            raise
         _failed_notebook(final, stem).unlink(missing_ok=True)
+
+
+def _put_back(new: Path, written: list[str], final: Path, aside: Path) -> None:
+    """Undo a publication stopped midway: remove from ``final`` the files ``written`` that
+    have left ``new`` (moved in; told by the folder, not by a list that a stop between a
+    rename and its note would leave behind), move the earlier ones back from ``aside``."""
+    for name in written:
+        if not (new / name).exists():
+            (final / name).unlink(missing_ok=True)
+    for path in aside.iterdir():
+        os.replace(path, final / path.name)
 
 
 # ---- batches ------------------------------------------------------------------------------
