@@ -511,9 +511,12 @@ def _period_costs(run: _RoiRun) -> tuple[pd.DataFrame, bool, pd.DataFrame]:
 class _ForeignCosts:
     """The cost lines in another currency than the brand's, per row key of :func:`roi`.
 
-    ``cells`` (row × category) and ``rows`` (row) are True where every line is in another
-    currency: those costs are unknown in the brand's money, not zero. ``notes`` maps a row key
-    to its note of the lines left out.
+    ``cells`` (row × category) are True where a line is in another currency: its amount is
+    unknown in the brand's money, so is the sum it is part of. Summed without it, Q3's ad
+    spend left out September's USD campaign while GA4 counted that campaign's revenue (ROAS
+    15.97× where September's read unknown). ``rows`` (row) are True where every line is in
+    another currency: every category unknown, not zero. ``notes`` maps a row key to its note
+    of the lines left out.
     """
 
     cells: pd.DataFrame = field(
@@ -533,7 +536,7 @@ def _foreign_costs(run: _RoiRun, costs: pd.DataFrame) -> tuple[pd.DataFrame, _Fo
     flags = pd.DataFrame({"row": costs[run.key].to_numpy(),
                           "category": costs["category"].astype("string").to_numpy(),
                           "foreign": foreign})
-    foreign_costs.cells = (flags.groupby(["row", "category"])["foreign"].all()
+    foreign_costs.cells = (flags.groupby(["row", "category"])["foreign"].any()
                            .unstack("category", fill_value=False))
     # a row without a line in the brand's money: every category unknown, not only those
     # with lines (a cost summed of zeros would read 0)
@@ -657,8 +660,9 @@ def _category_table(lines: pd.DataFrame, key: str) -> pd.DataFrame:
 
 def _cost_columns(run: _RoiRun, out: pd.DataFrame, keys: list[str], cost_tab: pd.DataFrame,
                   late_tab: pd.DataFrame, foreign: _ForeignCosts, costs_known: bool) -> None:
-    """Set ``out``'s cost categories and ``cost``: NaN where every line is in another currency,
-    and, costs unknown, only the categories of the lines entered past the kept days (noted)."""
+    """Set ``out``'s cost categories and ``cost``: NaN where a line is in another currency
+    (``cost`` too: the total of an unknown amount is unknown), and, costs unknown, only the
+    categories of the lines entered past the kept days (noted)."""
     cells = foreign.cells.reindex(index=keys, columns=list(CATEGORIES), fill_value=False)
     rows = foreign.rows.reindex(keys, fill_value=False).to_numpy(bool)
     for cat in CATEGORIES:
@@ -672,8 +676,9 @@ def _cost_columns(run: _RoiRun, out: pd.DataFrame, keys: list[str], cost_tab: pd
             col = late_tab[cat] if cat in late_tab.columns else pd.Series(dtype="float64")
             out[cat] = pd.array(col.reindex(keys).to_numpy(dtype="float64", na_value=np.nan),
                                 dtype="Float64")
-    out["cost"] = out[list(CATEGORIES)].sum(axis=1, min_count=1).astype("Float64")
     if costs_known:
+        # a category without lines is 0, so a NaN is an amount in another currency
+        out["cost"] = out[list(CATEGORIES)].sum(axis=1, skipna=False).astype("Float64")
         return
     # a category known past the kept days is not the total
     out["cost"] = pd.array([pd.NA] * len(keys), dtype="Float64")
