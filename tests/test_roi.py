@@ -1033,6 +1033,33 @@ def test_a_foreign_line_makes_its_sum_unknown_at_every_period_length(tmp_path):
     assert pd.isna(camp.loc["rentree-2026", "roas"])
 
 
+def test_revenue_in_another_currency_past_the_costed_days_leaves_the_ratios_known(tmp_path):
+    """costs.csv runs to 31 August, GA4's September revenue is in USD: the ratios set July
+    and August's figures, all in EUR, against those days' costs, yet read NaN ("attributed
+    value unknown") from the quarter's revenue. Now ROI (4,000 − 2,372) / 2,372 = 0.686 and
+    ROAS 4,000 / 310 = 12.90 (cost 2 × 1,000 labour + 310 ad spend + 62 tools); the quarter's
+    revenue stays unknown. Dollars on the costed days keep the ratios unknown."""
+    def month(m, revenue, currency="EUR"):
+        last = {7: 31, 8: 31, 9: 30}[m]
+        return dict(_web_month(revenue, start=f"2026-{m:02d}-01", end=f"2026-{m:02d}-{last}"),
+                    currency=currency)
+
+    costs = ("2026-07-01,2026-07-31,labor,1000,,,,,,\n2026-08-01,2026-08-31,labor,1000,,,,,,\n"
+             "2026-07-01,2026-08-31,tools,62,,,,,,\n2026-07-16,2026-08-15,ad_spend,310,,,,,,\n")
+    ds = dataset(tmp_path, costs, web=web([month(7, 3000.0), month(8, 1000.0),
+                                           month(9, 950.0, "USD")]))
+    row = roi(ds, "2026-Q3").iloc[0]
+    assert pd.isna(row["revenue"]) and row["cost"] == pytest.approx(2372.0)
+    assert row["roi"] == pytest.approx((4000 - 2372) / 2372)
+    assert row["roas"] == pytest.approx(4000 / 310)
+    assert "ratios_costs_days" in row["note_codes"].split("; ")
+    ds = dataset(tmp_path, costs, web=web([month(7, 3000.0), month(8, 1000.0, "USD"),
+                                           month(9, 950.0)]))
+    row = roi(ds, "2026-Q3").iloc[0]
+    assert pd.isna(row["roi"]) and pd.isna(row["roas"])
+    assert "roas_revenue_unknown" in row["note_codes"].split("; ")
+
+
 def test_costs_all_in_another_currency_are_unknown_not_zero(tmp_path):
     """A brand in EUR whose October cost lines are all in USD: the total cost read €0 ("ROI
     NaN: total cost is zero", a report's "Total cost €0") and the scorecard said "no costs

@@ -421,7 +421,7 @@ def roi(ds, period: object, by: str | None = None, *,
                           dtype="Float64")
     vpk = _value_column(run, out, value_per_key_event)
     _return_columns(run, out, keys, _RatioInputs.of(run, out, keys, ratio_web, ratio_lines,
-                                                    no_common_days, vpk))
+                                                    no_common_days, vpk, unknown_revenue))
     spend, none_known = _measured_spend(run, out, keys, measured, left_out)
     _ratio(run, out, spend, out["link_clicks"], "cpc", "link clicks of paid posts", "ad spend",
            ("link_clicks", "ad_spend"), skip=none_known)
@@ -609,7 +609,7 @@ def _ratio_days(run: _RoiRun) -> tuple[pd.DataFrame | None, pd.DataFrame | None,
     # of the days both cover alone
     n_days = sum((b - a).days + 1 for a, b in runs)
     if runs and n_days < sum((b - a).days + 1 for a, b in covered_runs(ds.web, p)):
-        ratio_web = _web_of_days(ds, runs, key, by)
+        ratio_web = _web_of_days(ds, runs, key, by, run.brand_cur)
     if runs != [(days.start, days.end)]:
         ratio_lines = (pd.concat([prorate_costs(ds.costs, r) for r in runs],
                                  ignore_index=True) if runs else prorate_costs(None, p))
@@ -740,19 +740,27 @@ class _RatioInputs:
     @classmethod
     def of(cls, run: _RoiRun, out: pd.DataFrame, keys: list[str],
            ratio_web: pd.DataFrame | None, ratio_lines: pd.DataFrame | None,
-           no_common_days: bool, vpk: float | None) -> _RatioInputs:
+           no_common_days: bool, vpk: float | None, unknown_revenue: set[str]
+           ) -> _RatioInputs:
         """The period's figures of ``out``, replaced by those of ``ratio_web`` (GA4's) and
-        ``ratio_lines`` (the costs') where the two cover different days."""
+        ``ratio_lines`` (the costs') where the two cover different days; ``unknown_revenue``
+        holds the row keys whose revenue over the period is in another currency."""
         cost, ad_spend, none_common = out["cost"], out["ad_spend"], frozenset()
         value, revenue, key_events = out["value"], out["revenue"], out["key_events"]
         if ratio_web is not None:
             def of_web(m: str) -> pd.Series:
                 """GA4's ``m`` of the days both cover per row key, NaN where the period's is
-                (revenue in another currency, an export without it)."""
+                (an export without it). Revenue in another currency on days costs.csv does
+                not cover leaves those days' own known: September's dollars made July and
+                August's euros unknown, ROI and ROAS NaN though every figure they divide
+                was known (``ratio_web`` has it NaN when the dollars fall on those days)."""
                 col = ratio_web[m] if m in ratio_web.columns else pd.Series(dtype="Float64")
                 vals = (col.astype("Float64").reindex(keys, fill_value=0.0)
                         .reset_index(drop=True))
-                return vals.mask(out[m].isna().to_numpy())
+                unknown = out[m].isna()
+                if m == "revenue":
+                    unknown &= ~out[run.key].isin(unknown_revenue)
+                return vals.mask(unknown.to_numpy())
             revenue, key_events = of_web("revenue"), of_web("key_events")
             value = (revenue + key_events * vpk if vpk is not None else revenue
                      ).astype("Float64")
@@ -894,16 +902,20 @@ def _sentence(text: str) -> str:
     return text.replace("; ", ", ")
 
 
-def _web_of_days(ds, runs: list[tuple[dt.date, dt.date]], key: str, by: str | None
-                 ) -> pd.DataFrame:
+def _web_of_days(ds, runs: list[tuple[dt.date, dt.date]], key: str, by: str | None,
+                 brand_cur: str) -> pd.DataFrame:
     """GA4's social revenue and key events over the days of ``runs`` (those both GA4 and
-    costs.csv cover), per row key of :func:`roi` (``key``, of ``by``)."""
+    costs.csv cover), per row key of :func:`roi` (``key``, of ``by``); the revenue NaN where
+    a row of those days is in another currency than ``brand_cur``."""
     frames = [f for run in runs if not (f := social_traffic(ds, parse_period(run))[0]).empty]
     if not frames:
         return pd.DataFrame(columns=["revenue", "key_events"], dtype="Float64")
     web = pd.concat(frames, ignore_index=True)
     web[key] = (web["campaign_key"] if by == "campaign" else web["platform"]) if by else "all"
-    return web.groupby(key)[["revenue", "key_events"]].sum(min_count=1)
+    tab = web.groupby(key)[["revenue", "key_events"]].sum(min_count=1)
+    foreign = set(web.loc[foreign_currency(web, brand_cur), key])
+    tab["revenue"] = tab["revenue"].astype("Float64").mask(tab.index.isin(foreign))
+    return tab
 
 
 def campaign_names(ds) -> dict[str, str]:
