@@ -1060,6 +1060,28 @@ def test_revenue_in_another_currency_past_the_costed_days_leaves_the_ratios_know
     assert "roas_revenue_unknown" in row["note_codes"].split("; ")
 
 
+def test_a_cost_line_in_another_currency_past_ga4_s_days_leaves_the_ratios_known(tmp_path):
+    """The mirror: GA4 runs to 31 August, costs.csv to September, whose ad spend is $200.
+    The quarter's cost and ad spend are unknown; the ratios set July and August's revenue,
+    4,000, against those days' costs, all in euros: ROI (4,000 − 2,372) / 2,372 = 0.686,
+    ROAS 4,000 / 310 = 12.90 (2 × 1,000 labour + 62 tools + 310 ad spend). A dollar line
+    on those days keeps them unknown."""
+    costs = ("2026-07-01,2026-07-31,labor,1000,,,,,,\n2026-08-01,2026-08-31,labor,1000,,,,,,\n"
+             "2026-09-01,2026-09-30,labor,1000,,,,,,\n2026-07-01,2026-09-30,tools,92,,,,,,\n"
+             "2026-07-16,2026-08-15,ad_spend,310,,,,,,\n")
+    w = web([_web_month(3000.0, start="2026-07-01", end="2026-07-31"),
+             _web_month(1000.0, start="2026-08-01", end="2026-08-31")])
+    ds = dataset(tmp_path, costs + "2026-09-01,2026-09-30,ad_spend,200,USD,,,,,\n", web=w)
+    row = roi(ds, "2026-Q3").iloc[0]
+    assert pd.isna(row["cost"]) and pd.isna(row["ad_spend"])
+    assert row["roi"] == pytest.approx((4000 - 2372) / 2372)
+    assert row["roas"] == pytest.approx(4000 / 310)
+    ds = dataset(tmp_path, costs + "2026-08-01,2026-08-31,ad_spend,200,USD,,,,,\n", web=w)
+    row = roi(ds, "2026-Q3").iloc[0]
+    assert pd.isna(row["roi"]) and pd.isna(row["roas"])
+    assert {"roi_cost_unknown", "roas_ad_spend_unknown"} <= set(row["note_codes"].split("; "))
+
+
 def test_costs_all_in_another_currency_are_unknown_not_zero(tmp_path):
     """A brand in EUR whose October cost lines are all in USD: the total cost read €0 ("ROI
     NaN: total cost is zero", a report's "Total cost €0") and the scorecard said "no costs

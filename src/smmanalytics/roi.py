@@ -614,8 +614,8 @@ def _ratio_days(run: _RoiRun) -> tuple[pd.DataFrame | None, pd.DataFrame | None,
         ratio_lines = (pd.concat([prorate_costs(ds.costs, r) for r in runs],
                                  ignore_index=True) if runs else prorate_costs(None, p))
         if not ratio_lines.empty:
-            ratio_lines = run.keyed(ratio_lines.loc[~foreign_currency(ratio_lines, run.brand_cur)
-                                                    ].reset_index(drop=True))
+            # its lines in another currency kept: they make their sums unknown (_RatioInputs)
+            ratio_lines = run.keyed(ratio_lines.reset_index(drop=True))
     note = _ratio_days_note(p, runs, n_days, ratio_web is not None, ratio_lines is not None)
     if note is not None:
         run.general.append(note)
@@ -727,7 +727,8 @@ def _value_column(run: _RoiRun, out: pd.DataFrame, value_per_key_event: float | 
 @dataclass
 class _RatioInputs:
     """The figures roi, roas and cpa divide: the cost and ad spend of the days GA4 covers, the
-    value, revenue and key events of the days costs.csv covers (:func:`_ratio_days`).
+    value, revenue and key events of the days costs.csv covers (:func:`_ratio_days`), each
+    unknown where those days' own figures are (in another currency), whatever the others'.
     ``none_common`` holds the rows whose ratios are NaN for want of a day in common."""
 
     cost: pd.Series
@@ -765,18 +766,28 @@ class _RatioInputs:
             value = (revenue + key_events * vpk if vpk is not None else revenue
                      ).astype("Float64")
         if ratio_lines is not None:
-            def of_days(lines: pd.DataFrame, known: pd.Series) -> pd.Series:
-                """Σ allocated of ``lines`` per row key, NaN where ``known`` (the period's)
-                is."""
-                tab = (lines.groupby(run.key)["allocated"].sum() if not lines.empty
-                       else pd.Series(dtype="float64"))
+            foreign = foreign_currency(ratio_lines, run.brand_cur)
+            # a row whose lines of those days are all in another currency: all unknown
+            every = (pd.Series(foreign).groupby(ratio_lines[run.key].to_numpy()).all()
+                     if not ratio_lines.empty else pd.Series(dtype=bool))
+            all_foreign = set(every.index[every.to_numpy(bool)])
+
+            def of_days(lines: pd.DataFrame, foreign: np.ndarray) -> pd.Series:
+                """Σ allocated of ``lines`` per row key, NaN where one of them is in another
+                currency (a USD line of September, past GA4's last day, left July and
+                August's known)."""
+                if lines.empty:
+                    tab, unknown = pd.Series(dtype="float64"), all_foreign
+                else:
+                    tab = lines.loc[~foreign].groupby(run.key)["allocated"].sum()
+                    unknown = set(lines.loc[foreign, run.key]) | all_foreign
                 vals = (tab.reindex(keys, fill_value=0.0).astype("Float64")
                         .reset_index(drop=True))
-                return vals.mask(known.isna().to_numpy())
-            cost = of_days(ratio_lines, out["cost"])
-            ad_spend = of_days(ratio_lines.loc[(ratio_lines["category"] == "ad_spend")
-                                               .to_numpy()]
-                               if not ratio_lines.empty else ratio_lines, out["ad_spend"])
+                return vals.mask(out[run.key].isin(unknown).to_numpy())
+            ads = ((ratio_lines["category"] == "ad_spend").to_numpy(bool)
+                   if not ratio_lines.empty else np.zeros(0, dtype=bool))
+            cost = of_days(ratio_lines, foreign)
+            ad_spend = of_days(ratio_lines.loc[ads], foreign[ads])
             if no_common_days:
                 # no day in common: the ratios are unknown, and the general note says why
                 cost = ad_spend = pd.Series(pd.NA, index=out.index, dtype="Float64")
