@@ -1046,6 +1046,38 @@ def test_mid_month_goal_on_monthly_ga4_totals_is_their_total(tmp_path):
     assert done["status"] == "met" and done["actual"] == 6200
 
 
+def test_a_goal_already_met_projects_as_one_not_met(tmp_path):
+    """August's GA4 export is the month's total: €1,500 from facebook, €50 from instagram.
+    On the 20th the actual is 1,500 + 50 × 20/31 = 1,532.26 (the facebook campaign's spend
+    ends on 15 August: its revenue counted whole) whatever the target; the projection was the
+    straight
+    line 1,532.26 × 31/20 = 2,375 for a target of 1,000 already met, the total 1,550 for
+    2,000. It is 1,550 for both, the maximum's too; facebook's alone 1,500 (it read
+    1,500 × 31/20 = 2,325, more than all platforms)."""
+    w = web([{"period_start": "2026-08-01", "period_end": "2026-08-31", "source": source,
+              "medium": medium, "campaign": campaign, "revenue": revenue, "currency": "EUR"}
+             for source, medium, campaign, revenue in (
+                 ("facebook", "paid", "ete-2026", 1500.0),
+                 ("l.instagram.com", "referral", "(referral)", 50.0))])
+    g = tmp_path / "goals.yaml"
+    g.write_text("goals:\n"
+                 "  - {metric: revenue, platform: all, target: 1000}\n"
+                 "  - {metric: revenue, platform: all, target: 2000}\n"
+                 "  - {metric: revenue, platform: all, target: 1200, direction: at_most}\n"
+                 "  - {metric: revenue, platform: facebook, target: 1000}\n",
+                 encoding="utf-8")
+    ds = dataset(tmp_path, "2026-07-16,2026-08-15,ad_spend,310,,facebook,ete-2026,,,\n",
+                 web=w, goals=smm.read_goals(g))
+    sc = scorecard(ds, "2026-08", asof="2026-08-20")
+    expected = [(1550.0, "met", 1.0), (1550.0, "off track", 0.0), (1550.0, "missed", 0.0),
+                (1500.0, "met", 1.0)]
+    assert list(zip(sc["projection"], sc["status"], sc["p_meet"], strict=True)) == expected
+    assert sc.loc[0, "actual"] == sc.loc[1, "actual"] == pytest.approx(1500 + 50 * 20 / 31)
+    assert sc.loc[3, "actual"] == 1500
+    assert all("which cover 2026-08 whole" in n for n in sc["note"])
+    assert sc.loc[2, "note"].endswith("already above the maximum")
+
+
 def test_quarter_goal_on_monthly_ga4_totals_mid_month_counts_the_month_in_full(tmp_path):
     """A quarter's goal mid-October: October's total in full, November and December from the
     last months' rates, the same final values as on 31 October (the share to date plus 77

@@ -132,7 +132,8 @@ def test_roi_section_says_what_its_figures_leave_out(ds, tmp_path):
     """roi()'s notes reached no PDF: a cost line in another currency was left out of the
     total cost without a word, and the revenue was "–" without saying that no GA4 export
     covers the month. They are shown under the figures, in the report's language; the costs'
-    coverage (said in a sentence of its own) and CPC/CPM (not in this section) are not."""
+    coverage (said in a sentence of its own) and CPC/CPM (not in this section) are not. The
+    dollars left out make the total cost unknown (it read 310 €, the ad spend alone)."""
     from dataclasses import replace
 
     from smmanalytics.roi import read_costs
@@ -150,7 +151,7 @@ def test_roi_section_says_what_its_figures_leave_out(ds, tmp_path):
     assert texts[1] == rep.fmt.label("roi_definition")
     cards = {i["label"]: i["value"] for b in sec.blocks if b["kind"] == "kpis"
              for i in b["items"]}
-    assert cards[rep.fmt.label("cost")] == rep.fmt.money(310)
+    assert cards[rep.fmt.label("cost")] == "–"
 
 
 def test_roi_section_says_why_a_ratio_is_not_computable():
@@ -167,12 +168,12 @@ def test_roi_section_says_why_a_ratio_is_not_computable():
 
 
 def test_roi_section_of_a_french_report_says_its_notes_in_french(ds, tmp_path):
-    """October 2026: 400 of labour, 30 of tools in GBP (left out), no ad spend; one GA4 export
+    """October 2026: 400 of labour, no ad spend; one GA4 export
     of 1 to 20 October, 1000 EUR of social revenue and 8 key events. Cost 400, revenue 1000,
     ROI against the costs of the 20 days GA4 covers, 400 × 20 / 31 = 258.06:
     (1000 − 258.06) / 258.06 = 287.5 % (it was 150 %, the 11 days without GA4 counted as no
-    revenue), ROAS unknown as the ad spend is zero; the notes say in French what was left out,
-    that GA4 covers 20 days only and ROI those days' costs alone, and why ROAS is "–". With a
+    revenue), ROAS unknown as the ad spend is zero; the notes say in French that GA4 covers
+    20 days only and ROI those days' costs alone, and why ROAS is "–". With a
     second GA4 row in USD the revenue is unknown and ROI "–", the note saying why."""
     from dataclasses import replace
 
@@ -182,8 +183,7 @@ def test_roi_section_of_a_french_report_says_its_notes_in_french(ds, tmp_path):
 
     path = tmp_path / "costs.csv"
     path.write_text("start,end,category,amount,currency,platform,campaign,hours,hourly_rate,"
-                    "note\n2026-10-01,2026-10-31,labor,400,EUR,,,,,\n"
-                    "2026-10-01,2026-10-31,tools,30,GBP,,,,,\n", encoding="utf-8")
+                    "note\n2026-10-01,2026-10-31,labor,400,EUR,,,,,\n", encoding="utf-8")
     row = {"period_start": "2026-10-01", "period_end": "2026-10-20",
            "channel_group": "Organic Social", "source": "instagram", "medium": "social",
            "campaign": "(not set)", "sessions": 100.0, "key_events": 8.0, "revenue": 1000.0,
@@ -198,8 +198,7 @@ def test_roi_section_of_a_french_report_says_its_notes_in_french(ds, tmp_path):
                      "ROI": f.percent(31000 / 8000 - 1, 0), "ROAS": "–"}
     notes = [b["text"] for b in sec.blocks if b["kind"] == "note"]
     assert notes[0] == (
-        "1 ligne de coût en GBP laissée de côté (devise de la marque : EUR) : convertissez-la "
-        "dans costs.csv ; les données GA4 ne couvrent octobre 2026 que du 1er octobre 2026 au "
+        "les données GA4 ne couvrent octobre 2026 que du 1er octobre 2026 au "
         "20 octobre 2026 : le trafic hors de ces jours n'y figure pas ; ROI, ROAS et CPA "
         "rapportent les chiffres de GA4 aux seuls coûts du 1er octobre 2026 au 20 octobre 2026, "
         "les jours d'octobre 2026 couverts à la fois par les données GA4 et par costs.csv ; "

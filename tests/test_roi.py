@@ -1082,14 +1082,103 @@ def test_roi_spend_without_platform_left_out_when_a_platform_has_unknown_paid(tm
 
 
 def test_roi_foreign_currency_left_out_with_note(tmp_path):
+    """A USD tools line beside €100 of ad spend: the total cost is unknown in euros (it read
+    100, the $70 left out: ROI counted the revenue against part of the cost); the ad spend,
+    all in euros, is known: ROAS 150 / 100 = 1.5."""
     ds = dataset(tmp_path, "2026-10-01,,ad_spend,100,,,,,,\n2026-10-01,,tools,70,USD,,,,,\n",
                  web=web([_web_month(150.0)]))
     row = roi(ds, "2026-10").iloc[0]
-    assert row["cost"] == 100 and "1 cost line in USD left out" in row["note"]
+    assert pd.isna(row["cost"]) and pd.isna(row["tools"]) and pd.isna(row["roi"])
+    assert row["ad_spend"] == 100 and row["roas"] == pytest.approx(1.5)
+    assert "1 cost line in USD left out" in row["note"]
+    assert "roi_cost_unknown" in row["note_codes"].split("; ")
     ds = dataset(tmp_path, "2026-10-01,,tools,70,USD,,,,,\n2026-10-01,,tools,30,CHF,,,,,\n",
                  web=web([_web_month(150.0)]))
     assert ("2 cost lines in CHF, USD left out (brand currency EUR): convert them in costs.csv"
             in roi(ds, "2026-10").iloc[0]["note"])
+
+
+def test_a_foreign_line_makes_its_sum_unknown_at_every_period_length(tmp_path):
+    """September's ad spend is $200 for rentree-2026, whose GA4 row brings €900: September's
+    ROAS was unknown, but Q3's read (3,900 + 900 + 50) / 310 = 15.97, rentree's revenue
+    counted against the spend without its dollars. A sum holding an amount in another
+    currency is unknown at any length: Q3's ad spend, cost, ROAS and ROI are NaN like
+    September's; July, all in euros, keeps ROAS 3,900 / 310 = 12.58 and ROI
+    (3,900 − 1,310) / 1,310 = 1.977."""
+    ds = dataset(tmp_path, "2026-07-01,2026-07-31,labor,1000,EUR,,,,,\n"
+                           "2026-08-01,2026-08-31,labor,1000,EUR,,,,,\n"
+                           "2026-09-01,2026-09-30,labor,1000,EUR,,,,,\n"
+                           "2026-07-01,2026-07-31,ad_spend,310,EUR,facebook,ete-2026,,,\n"
+                           "2026-09-01,2026-09-30,ad_spend,200,USD,instagram,rentree-2026,,,\n",
+                 web=web([_web_month(3900.0, campaign="ete-2026", source="facebook.com",
+                                     start="2026-07-01", end="2026-07-31"),
+                          _web_month(0.0, start="2026-08-01", end="2026-08-31"),
+                          _web_month(900.0, campaign="rentree-2026", start="2026-09-01",
+                                     end="2026-09-30"),
+                          _web_month(50.0, start="2026-09-01", end="2026-09-30")]))
+    july = roi(ds, "2026-07").iloc[0]
+    assert july["roas"] == pytest.approx(3900 / 310) and july["roi"] == pytest.approx(
+        (3900 - 1310) / 1310)
+    for period in ("2026-09", "2026-Q3"):
+        row = roi(ds, period).iloc[0]
+        assert row["revenue"] == pytest.approx(950.0 if period == "2026-09" else 4850.0)
+        assert pd.isna(row["ad_spend"]) and pd.isna(row["cost"]), period
+        assert pd.isna(row["roas"]) and pd.isna(row["roi"]) and pd.isna(row["cpa"]), period
+        codes = row["note_codes"].split("; ")
+        assert {"costs_foreign_currency", "roas_ad_spend_unknown", "roi_cost_unknown"} <= set(
+            codes), period
+    camp = roi(ds, "2026-Q3", by="campaign").set_index("campaign")
+    assert camp.loc["ete-2026", "roas"] == pytest.approx(3900 / 310)
+    assert pd.isna(camp.loc["rentree-2026", "roas"])
+
+
+def test_revenue_in_another_currency_past_the_costed_days_leaves_the_ratios_known(tmp_path):
+    """costs.csv runs to 31 August, GA4's September revenue is in USD: the ratios set July
+    and August's figures, all in EUR, against those days' costs, yet read NaN ("attributed
+    value unknown") from the quarter's revenue. Now ROI (4,000 − 2,372) / 2,372 = 0.686 and
+    ROAS 4,000 / 310 = 12.90 (cost 2 × 1,000 labour + 310 ad spend + 62 tools); the quarter's
+    revenue stays unknown. Dollars on the costed days keep the ratios unknown."""
+    def month(m, revenue, currency="EUR"):
+        last = {7: 31, 8: 31, 9: 30}[m]
+        return dict(_web_month(revenue, start=f"2026-{m:02d}-01", end=f"2026-{m:02d}-{last}"),
+                    currency=currency)
+
+    costs = ("2026-07-01,2026-07-31,labor,1000,,,,,,\n2026-08-01,2026-08-31,labor,1000,,,,,,\n"
+             "2026-07-01,2026-08-31,tools,62,,,,,,\n2026-07-16,2026-08-15,ad_spend,310,,,,,,\n")
+    ds = dataset(tmp_path, costs, web=web([month(7, 3000.0), month(8, 1000.0),
+                                           month(9, 950.0, "USD")]))
+    row = roi(ds, "2026-Q3").iloc[0]
+    assert pd.isna(row["revenue"]) and row["cost"] == pytest.approx(2372.0)
+    assert row["roi"] == pytest.approx((4000 - 2372) / 2372)
+    assert row["roas"] == pytest.approx(4000 / 310)
+    assert "ratios_costs_days" in row["note_codes"].split("; ")
+    ds = dataset(tmp_path, costs, web=web([month(7, 3000.0), month(8, 1000.0, "USD"),
+                                           month(9, 950.0)]))
+    row = roi(ds, "2026-Q3").iloc[0]
+    assert pd.isna(row["roi"]) and pd.isna(row["roas"])
+    assert "roas_revenue_unknown" in row["note_codes"].split("; ")
+
+
+def test_a_cost_line_in_another_currency_past_ga4_s_days_leaves_the_ratios_known(tmp_path):
+    """The mirror: GA4 runs to 31 August, costs.csv to September, whose ad spend is $200.
+    The quarter's cost and ad spend are unknown; the ratios set July and August's revenue,
+    4,000, against those days' costs, all in euros: ROI (4,000 − 2,372) / 2,372 = 0.686,
+    ROAS 4,000 / 310 = 12.90 (2 × 1,000 labour + 62 tools + 310 ad spend). A dollar line
+    on those days keeps them unknown."""
+    costs = ("2026-07-01,2026-07-31,labor,1000,,,,,,\n2026-08-01,2026-08-31,labor,1000,,,,,,\n"
+             "2026-09-01,2026-09-30,labor,1000,,,,,,\n2026-07-01,2026-09-30,tools,92,,,,,,\n"
+             "2026-07-16,2026-08-15,ad_spend,310,,,,,,\n")
+    w = web([_web_month(3000.0, start="2026-07-01", end="2026-07-31"),
+             _web_month(1000.0, start="2026-08-01", end="2026-08-31")])
+    ds = dataset(tmp_path, costs + "2026-09-01,2026-09-30,ad_spend,200,USD,,,,,\n", web=w)
+    row = roi(ds, "2026-Q3").iloc[0]
+    assert pd.isna(row["cost"]) and pd.isna(row["ad_spend"])
+    assert row["roi"] == pytest.approx((4000 - 2372) / 2372)
+    assert row["roas"] == pytest.approx(4000 / 310)
+    ds = dataset(tmp_path, costs + "2026-08-01,2026-08-31,ad_spend,200,USD,,,,,\n", web=w)
+    row = roi(ds, "2026-Q3").iloc[0]
+    assert pd.isna(row["roi"]) and pd.isna(row["roas"])
+    assert {"roi_cost_unknown", "roas_ad_spend_unknown"} <= set(row["note_codes"].split("; "))
 
 
 def test_costs_all_in_another_currency_are_unknown_not_zero(tmp_path):
@@ -1118,17 +1207,20 @@ def test_costs_all_in_another_currency_are_unknown_not_zero(tmp_path):
         "ad spend of 2026-10 in USD, not the brand currency EUR: roas cannot be computed"]
     assert Formatter("fr").note(sc.loc[0, "note"]) == (
         "coûts d'octobre 2026 en USD, pas dans la devise de la marque EUR : ROI non calculable")
-    # one line in euros: the lines in euros are the cost (the USD one left out, as before)
+    # one line in euros: the tools are known; the ad spend, all in USD, is unknown in euros
+    # (it read 0: "roas NaN: ad spend is zero"), so is the total cost (it read 70, the
+    # dollars left out: ROI (150 − 70) / 70 = 1.14 counted the revenue against part of it)
     ds = dataset(tmp_path, "2026-10-01,2026-10-31,ad_spend,100,USD,,,,,\n"
                            "2026-10-01,2026-10-31,tools,70,,,,,,\n",
                  web=web([_web_month(150.0)]), goals=smm.read_goals(goals))
     row = roi(ds, "2026-10").iloc[0]
-    # the ad spend, all in USD, is unknown in euros (it read 0: "roas NaN: ad spend is zero")
-    assert row["cost"] == 70 and row["tools"] == 70 and pd.isna(row["ad_spend"])
+    assert pd.isna(row["cost"]) and row["tools"] == 70 and pd.isna(row["ad_spend"])
     assert row["labor"] == 0
-    assert row["roi"] == pytest.approx((150 - 70) / 70) and pd.isna(row["roas"])
-    assert "roas_ad_spend_unknown" in row["note_codes"]
+    assert pd.isna(row["roi"]) and pd.isna(row["roas"])
+    assert {"roas_ad_spend_unknown", "roi_cost_unknown"} <= set(row["note_codes"].split("; "))
     assert "roas_ad_spend_zero" not in row["note_codes"]
+    assert scorecard(ds, "2026-10", asof="2026-10-31").loc[0, "note"] == \
+        "costs of 2026-10 in USD, not the brand currency EUR: roi cannot be computed"
     # ROAS: the ad spend is all in USD, its note says so rather than "no ad spend recorded"
     assert scorecard(ds, "2026-10", asof="2026-10-31").loc[1, "note"] == \
         "ad spend of 2026-10 in USD, not the brand currency EUR: roas cannot be computed"

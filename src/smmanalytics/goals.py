@@ -615,16 +615,23 @@ def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, cut: str |
         row["projection"] = a * w.days / d
         row["pace_index"] = a / (target * d / w.days) if target else np.nan
         row["required_daily"] = (target - a) / r
-    if not rate and meets and at_least and metric in _MONOTONE:
-        row["status"], row["p_meet"] = "met", 1.0
-        return _finish(row, notes)
-    if not rate and not at_least and not meets and metric in _MONOTONE:
-        row["status"], row["p_meet"] = "missed", 0.0
-        return _finish(row, notes + ["already above the maximum"])
+    # a count already past its target is decided, but its projection is still the
+    # simulation's: GA4's August total is the month's whatever the target (a goal of 1,000
+    # met on the 20th projected its 1,532.26 × 31/20 = 2,375, one of 2,000 the total, 1,550)
+    decided = None
+    if not rate and metric in _MONOTONE:
+        if meets and at_least:
+            decided = "met"
+        elif not meets and not at_least:
+            decided = "missed"
+    # a decided goal keeps its straight line, and says nothing of it, when not simulated
+    sim_notes = [] if decided else notes
     final, paced = _simulate(ds, metric, platform, covered, end,
                              days_done=(end - covered.start).days + 1, days_left=r,
-                             actual_to_date=a, rng=rng, paths=paths, notes=notes)
+                             actual_to_date=a, rng=rng, paths=paths, notes=sim_notes)
     if final is not None:
+        if decided:
+            notes += sim_notes
         pm = float(np.mean(final >= target) if at_least else np.mean(final <= target))
         row["p_meet"] = pm
         row["projection_low"], row["projection_high"] = np.quantile(final, [0.1, 0.9])
@@ -635,6 +642,10 @@ def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, cut: str |
         if rate or paced:
             row["projection"] = float(np.median(final))
         row["status"] = status_from_probability(pm)
+    if decided is not None:
+        row["status"], row["p_meet"] = decided, 1.0 if decided == "met" else 0.0
+        if decided == "missed":
+            notes.append("already above the maximum")
     return _finish(row, notes)
 
 
@@ -1096,6 +1107,10 @@ def _weekday_fit(ds, metric: str, platform: str, end: dt.date) -> _DailyFit:
 
     phi = max(disp[0] / disp[1], 1.0)           # counts are at least as noisy as Poisson
     extra = k1 - k0                             # the weekday parameters: 6
+    if extra <= 0:
+        # activity on one weekday alone leaves no weekday parameter to test (F divided by
+        # 0): reached once a goal already met is simulated for its projection too
+        return null
     f = (_deviance(y, mu0) - _deviance(y, mu1)) / extra / phi
     # p < level ⇔ F above F(extra, ν)'s upper quantile (not scipy.stats: its import costs the
     # report's forked copy about a second, see _dist)

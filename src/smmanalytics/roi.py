@@ -421,7 +421,7 @@ def roi(ds, period: object, by: str | None = None, *,
                           dtype="Float64")
     vpk = _value_column(run, out, value_per_key_event)
     _return_columns(run, out, keys, _RatioInputs.of(run, out, keys, ratio_web, ratio_lines,
-                                                    no_common_days, vpk))
+                                                    no_common_days, vpk, unknown_revenue))
     spend, none_known = _measured_spend(run, out, keys, measured, left_out)
     _ratio(run, out, spend, out["link_clicks"], "cpc", "link clicks of paid posts", "ad spend",
            ("link_clicks", "ad_spend"), skip=none_known)
@@ -511,9 +511,12 @@ def _period_costs(run: _RoiRun) -> tuple[pd.DataFrame, bool, pd.DataFrame]:
 class _ForeignCosts:
     """The cost lines in another currency than the brand's, per row key of :func:`roi`.
 
-    ``cells`` (row × category) and ``rows`` (row) are True where every line is in another
-    currency: those costs are unknown in the brand's money, not zero. ``notes`` maps a row key
-    to its note of the lines left out.
+    ``cells`` (row × category) are True where a line is in another currency: its amount is
+    unknown in the brand's money, so is the sum it is part of. Summed without it, Q3's ad
+    spend left out September's USD campaign while GA4 counted that campaign's revenue (ROAS
+    15.97× where September's read unknown). ``rows`` (row) are True where every line is in
+    another currency: every category unknown, not zero. ``notes`` maps a row key to its note
+    of the lines left out.
     """
 
     cells: pd.DataFrame = field(
@@ -533,7 +536,7 @@ def _foreign_costs(run: _RoiRun, costs: pd.DataFrame) -> tuple[pd.DataFrame, _Fo
     flags = pd.DataFrame({"row": costs[run.key].to_numpy(),
                           "category": costs["category"].astype("string").to_numpy(),
                           "foreign": foreign})
-    foreign_costs.cells = (flags.groupby(["row", "category"])["foreign"].all()
+    foreign_costs.cells = (flags.groupby(["row", "category"])["foreign"].any()
                            .unstack("category", fill_value=False))
     # a row without a line in the brand's money: every category unknown, not only those
     # with lines (a cost summed of zeros would read 0)
@@ -606,13 +609,13 @@ def _ratio_days(run: _RoiRun) -> tuple[pd.DataFrame | None, pd.DataFrame | None,
     # of the days both cover alone
     n_days = sum((b - a).days + 1 for a, b in runs)
     if runs and n_days < sum((b - a).days + 1 for a, b in covered_runs(ds.web, p)):
-        ratio_web = _web_of_days(ds, runs, key, by)
+        ratio_web = _web_of_days(ds, runs, key, by, run.brand_cur)
     if runs != [(days.start, days.end)]:
         ratio_lines = (pd.concat([prorate_costs(ds.costs, r) for r in runs],
                                  ignore_index=True) if runs else prorate_costs(None, p))
         if not ratio_lines.empty:
-            ratio_lines = run.keyed(ratio_lines.loc[~foreign_currency(ratio_lines, run.brand_cur)
-                                                    ].reset_index(drop=True))
+            # its lines in another currency kept: they make their sums unknown (_RatioInputs)
+            ratio_lines = run.keyed(ratio_lines.reset_index(drop=True))
     note = _ratio_days_note(p, runs, n_days, ratio_web is not None, ratio_lines is not None)
     if note is not None:
         run.general.append(note)
@@ -657,8 +660,9 @@ def _category_table(lines: pd.DataFrame, key: str) -> pd.DataFrame:
 
 def _cost_columns(run: _RoiRun, out: pd.DataFrame, keys: list[str], cost_tab: pd.DataFrame,
                   late_tab: pd.DataFrame, foreign: _ForeignCosts, costs_known: bool) -> None:
-    """Set ``out``'s cost categories and ``cost``: NaN where every line is in another currency,
-    and, costs unknown, only the categories of the lines entered past the kept days (noted)."""
+    """Set ``out``'s cost categories and ``cost``: NaN where a line is in another currency
+    (``cost`` too: the total of an unknown amount is unknown), and, costs unknown, only the
+    categories of the lines entered past the kept days (noted)."""
     cells = foreign.cells.reindex(index=keys, columns=list(CATEGORIES), fill_value=False)
     rows = foreign.rows.reindex(keys, fill_value=False).to_numpy(bool)
     for cat in CATEGORIES:
@@ -672,8 +676,9 @@ def _cost_columns(run: _RoiRun, out: pd.DataFrame, keys: list[str], cost_tab: pd
             col = late_tab[cat] if cat in late_tab.columns else pd.Series(dtype="float64")
             out[cat] = pd.array(col.reindex(keys).to_numpy(dtype="float64", na_value=np.nan),
                                 dtype="Float64")
-    out["cost"] = out[list(CATEGORIES)].sum(axis=1, min_count=1).astype("Float64")
     if costs_known:
+        # a category without lines is 0, so a NaN is an amount in another currency
+        out["cost"] = out[list(CATEGORIES)].sum(axis=1, skipna=False).astype("Float64")
         return
     # a category known past the kept days is not the total
     out["cost"] = pd.array([pd.NA] * len(keys), dtype="Float64")
@@ -722,7 +727,8 @@ def _value_column(run: _RoiRun, out: pd.DataFrame, value_per_key_event: float | 
 @dataclass
 class _RatioInputs:
     """The figures roi, roas and cpa divide: the cost and ad spend of the days GA4 covers, the
-    value, revenue and key events of the days costs.csv covers (:func:`_ratio_days`).
+    value, revenue and key events of the days costs.csv covers (:func:`_ratio_days`), each
+    unknown where those days' own figures are (in another currency), whatever the others'.
     ``none_common`` holds the rows whose ratios are NaN for want of a day in common."""
 
     cost: pd.Series
@@ -735,35 +741,53 @@ class _RatioInputs:
     @classmethod
     def of(cls, run: _RoiRun, out: pd.DataFrame, keys: list[str],
            ratio_web: pd.DataFrame | None, ratio_lines: pd.DataFrame | None,
-           no_common_days: bool, vpk: float | None) -> _RatioInputs:
+           no_common_days: bool, vpk: float | None, unknown_revenue: set[str]
+           ) -> _RatioInputs:
         """The period's figures of ``out``, replaced by those of ``ratio_web`` (GA4's) and
-        ``ratio_lines`` (the costs') where the two cover different days."""
+        ``ratio_lines`` (the costs') where the two cover different days; ``unknown_revenue``
+        holds the row keys whose revenue over the period is in another currency."""
         cost, ad_spend, none_common = out["cost"], out["ad_spend"], frozenset()
         value, revenue, key_events = out["value"], out["revenue"], out["key_events"]
         if ratio_web is not None:
             def of_web(m: str) -> pd.Series:
                 """GA4's ``m`` of the days both cover per row key, NaN where the period's is
-                (revenue in another currency, an export without it)."""
+                (an export without it). Revenue in another currency on days costs.csv does
+                not cover leaves those days' own known: September's dollars made July and
+                August's euros unknown, ROI and ROAS NaN though every figure they divide
+                was known (``ratio_web`` has it NaN when the dollars fall on those days)."""
                 col = ratio_web[m] if m in ratio_web.columns else pd.Series(dtype="Float64")
                 vals = (col.astype("Float64").reindex(keys, fill_value=0.0)
                         .reset_index(drop=True))
-                return vals.mask(out[m].isna().to_numpy())
+                unknown = out[m].isna()
+                if m == "revenue":
+                    unknown &= ~out[run.key].isin(unknown_revenue)
+                return vals.mask(unknown.to_numpy())
             revenue, key_events = of_web("revenue"), of_web("key_events")
             value = (revenue + key_events * vpk if vpk is not None else revenue
                      ).astype("Float64")
         if ratio_lines is not None:
-            def of_days(lines: pd.DataFrame, known: pd.Series) -> pd.Series:
-                """Σ allocated of ``lines`` per row key, NaN where ``known`` (the period's)
-                is."""
-                tab = (lines.groupby(run.key)["allocated"].sum() if not lines.empty
-                       else pd.Series(dtype="float64"))
+            foreign = foreign_currency(ratio_lines, run.brand_cur)
+            # a row whose lines of those days are all in another currency: all unknown
+            every = (pd.Series(foreign).groupby(ratio_lines[run.key].to_numpy()).all()
+                     if not ratio_lines.empty else pd.Series(dtype=bool))
+            all_foreign = set(every.index[every.to_numpy(bool)])
+
+            def of_days(lines: pd.DataFrame, foreign: np.ndarray) -> pd.Series:
+                """Σ allocated of ``lines`` per row key, NaN where one of them is in another
+                currency (a USD line of September, past GA4's last day, left July and
+                August's known)."""
+                if lines.empty:
+                    tab, unknown = pd.Series(dtype="float64"), all_foreign
+                else:
+                    tab = lines.loc[~foreign].groupby(run.key)["allocated"].sum()
+                    unknown = set(lines.loc[foreign, run.key]) | all_foreign
                 vals = (tab.reindex(keys, fill_value=0.0).astype("Float64")
                         .reset_index(drop=True))
-                return vals.mask(known.isna().to_numpy())
-            cost = of_days(ratio_lines, out["cost"])
-            ad_spend = of_days(ratio_lines.loc[(ratio_lines["category"] == "ad_spend")
-                                               .to_numpy()]
-                               if not ratio_lines.empty else ratio_lines, out["ad_spend"])
+                return vals.mask(out[run.key].isin(unknown).to_numpy())
+            ads = ((ratio_lines["category"] == "ad_spend").to_numpy(bool)
+                   if not ratio_lines.empty else np.zeros(0, dtype=bool))
+            cost = of_days(ratio_lines, foreign)
+            ad_spend = of_days(ratio_lines.loc[ads], foreign[ads])
             if no_common_days:
                 # no day in common: the ratios are unknown, and the general note says why
                 cost = ad_spend = pd.Series(pd.NA, index=out.index, dtype="Float64")
@@ -889,16 +913,20 @@ def _sentence(text: str) -> str:
     return text.replace("; ", ", ")
 
 
-def _web_of_days(ds, runs: list[tuple[dt.date, dt.date]], key: str, by: str | None
-                 ) -> pd.DataFrame:
+def _web_of_days(ds, runs: list[tuple[dt.date, dt.date]], key: str, by: str | None,
+                 brand_cur: str) -> pd.DataFrame:
     """GA4's social revenue and key events over the days of ``runs`` (those both GA4 and
-    costs.csv cover), per row key of :func:`roi` (``key``, of ``by``)."""
+    costs.csv cover), per row key of :func:`roi` (``key``, of ``by``); the revenue NaN where
+    a row of those days is in another currency than ``brand_cur``."""
     frames = [f for run in runs if not (f := social_traffic(ds, parse_period(run))[0]).empty]
     if not frames:
         return pd.DataFrame(columns=["revenue", "key_events"], dtype="Float64")
     web = pd.concat(frames, ignore_index=True)
     web[key] = (web["campaign_key"] if by == "campaign" else web["platform"]) if by else "all"
-    return web.groupby(key)[["revenue", "key_events"]].sum(min_count=1)
+    tab = web.groupby(key)[["revenue", "key_events"]].sum(min_count=1)
+    foreign = set(web.loc[foreign_currency(web, brand_cur), key])
+    tab["revenue"] = tab["revenue"].astype("Float64").mask(tab.index.isin(foreign))
+    return tab
 
 
 def campaign_names(ds) -> dict[str, str]:
