@@ -1201,3 +1201,48 @@ def test_file_order_puts_a_second_download_after_the_first():
         # a year in brackets is no copy number (3 digits at most): text order
         "d/report (2025).csv", "e/A.csv"]
 
+
+GA4_MONTH = """\
+# ----------------------------------------
+# Traffic acquisition: Session campaign
+# Account: Brand
+# Property: brand.fr - GA4
+# ----------------------------------------
+#
+# All Users
+# Start date: {start}
+# End date: {end}
+Session campaign,Session source / medium,Sessions,Engaged sessions,Engagement rate,\
+Key events,Total revenue
+Grand total,,{sessions},5,0.5,1,10.0
+bio-link,instagram / social,{sessions},5,0.5,1,10.0
+"""
+
+
+def test_the_tables_do_not_depend_on_the_order_of_the_files(tmp_path):
+    """The same files as a list in another order gave tables that were not frame-equal: GA4's
+    monthly totals in the files' order (no date: the sort keys had not their period), posts'
+    platform-only columns in the order the files came, the quality log and the files table
+    in the list's order. Now a list, the list reversed and the folders load the same."""
+    (tmp_path / "ga4").mkdir()
+    # named so that their names' order is not their months' (October before September)
+    (tmp_path / "ga4" / "a_traffic.csv").write_text(
+        GA4_MONTH.format(start="20261001", end="20261031", sessions=20), encoding="utf-8")
+    (tmp_path / "ga4" / "b_traffic.csv").write_text(
+        GA4_MONTH.format(start="20260901", end="20260930", sessions=10), encoding="utf-8")
+    (tmp_path / "ig").mkdir()
+    _ig(tmp_path / "ig" / "ig_2026-11-01.csv", 100)
+    _ig(tmp_path / "ig" / "ig_2026-11-01 (1).csv", 150)
+    _ig(tmp_path / "ig" / "ig_2026-10-15.csv", 80, post_id="179002")
+    # X's posts have columns Instagram's have not (platform-only columns, after the others)
+    folders = [tmp_path / "ga4", tmp_path / "ig", FIX / "x"]
+    files = sorted((f for d in folders for f in d.iterdir()), key=lambda f: f.name)
+    loads = [smm.load(folders, cache=False), smm.load(files, cache=False),
+             smm.load(files[::-1], cache=False)]
+    for ds in loads[1:]:
+        for table in ("posts", "daily", "web", "audience", "quality", "files"):
+            pd.testing.assert_frame_equal(getattr(ds, table), getattr(loads[0], table))
+    web = loads[0].web
+    assert web["sessions"].tolist() == [10, 20]        # September, then October
+    assert web["period_start"].tolist() == [pd.Timestamp("2026-09-01"),
+                                            pd.Timestamp("2026-10-01")]
