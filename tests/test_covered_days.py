@@ -164,8 +164,10 @@ def test_the_period_of_a_zip_and_an_odd_name_in_the_files_table(tmp_path):
         zf.write(d / "account_analytics_content.csv", "account_analytics_content.csv")
     ds = smm.load([tmp_path / "x 2026-10-01_2026-10-31.zip",
                    d / "tweets_2026-10-31_2026-10-01.csv"], cache=False)
-    assert ds.files["covers_from"].tolist() == [pd.Timestamp("2026-10-01"), pd.NaT]
-    assert ds.files["covers_to"].tolist() == [pd.Timestamp("2026-10-31"), pd.NaT]
+    # the files in path order (src/tweets… before x 2026….zip), whatever the list's order
+    assert ds.files["covers_from"].tolist() == [pd.NaT, pd.Timestamp("2026-10-01")]
+    assert ds.files["covers_to"].tolist() == [pd.NaT, pd.Timestamp("2026-10-31")]
+    assert ds.files["path"].str.contains(".zip", regex=False).tolist() == [False, True]
     q = ds.quality.loc[(ds.quality["code"] == "name_range_ignored").to_numpy()]
     assert q["file"].tolist() == [str(d / "tweets_2026-10-31_2026-10-01.csv")]
     assert ds.span("x") == (D(2026, 10, 1), D(2026, 10, 31))

@@ -59,7 +59,10 @@ def test_load_fixture_folder():
     assert set(ds.posts["platform"].astype(str)) == {"facebook", "instagram", "x"}
     assert len(ds.web) == 13 and len(ds.daily) == 3 + 1 + 1 + 2 + 2 + 28 + 32
     assert ds.posts.index.equals(pd.RangeIndex(len(ds.posts)))
-    assert "snapshot_merged" in _codes(ds, "account_analytics_content")
+    # the EN and FR content files are exports of the same time that differ (caption "Linen
+    # week, day 1" and "Bonjour"; shares 8 and 7, the FR file has no Shares column): a tie
+    # noted as such, the later file in name order (contenu_x_fr) kept
+    assert "snapshot_tie" in _codes(ds, "account_analytics_content")
 
 
 def test_load_twice_gives_identical_tables():
@@ -1179,3 +1182,105 @@ def test_load_flags_are_true_or_false(kw):
                        f"or False; got {value!r}"):
         smm.load(FIX / "meta", **kw)
     assert len(smm.load(FIX / "meta", strict=np.False_).posts)
+
+
+# ------------------------------------------------------- ties and the order of the files given
+def test_a_tie_goes_to_the_second_download_whatever_the_list_order(tmp_path):
+    """Two exports of the same time (the same date in their names: same snapshot) holding the
+    same post with other figures: which won followed the list (``load([a, b])`` the 150 of b,
+    ``load([b, a])`` the 100 of a) and the log said "the newest snapshot was kept". The files
+    are now sorted as a folder's are, a browser's second download "X (1).csv" right after
+    "X.csv": the download made last wins, whatever the order given, and a warning names both
+    files, the rows that differ (1 of 1) and the file kept."""
+    a = _ig(tmp_path / "ig_2026-11-01.csv", 100)
+    b = _ig(tmp_path / "ig_2026-11-01 (1).csv", 150)
+    loads = [smm.load(tmp_path, cache=False), smm.load([a, b], cache=False),
+             smm.load([b, a], cache=False)]
+    for ds in loads:
+        assert ds.posts["views"].tolist() == [150]
+        assert ds.posts["source_file"].tolist() == [str(b)]
+        q = ds.quality[ds.quality["code"].isin(["snapshot_merged", "snapshot_tie"])]
+        assert q[["file", "code", "level", "rows"]].values.tolist() == [
+            [str(a), "snapshot_tie", "warning", 1]]
+        assert q["message"].iloc[0].startswith(
+            "1 posts also in ig_2026-11-01 (1).csv, an export of the same time (2026-11-02 "
+            "08:00 UTC): 1 of them differs, and ig_2026-11-01 (1).csv's figures were kept")
+    pd.testing.assert_frame_equal(loads[1].posts, loads[2].posts)
+    pd.testing.assert_frame_equal(loads[1].quality, loads[2].quality)
+
+
+def test_a_tie_of_the_same_figures_is_an_info(tmp_path):
+    """Tied exports that say the same of a post (a second download of the same export) lose
+    nothing: an info, that names the file kept; a newer export's rows are noted as before.
+    (Not the same bytes, which are read once: Windows line ends.)"""
+    first = _ig(tmp_path / "ig_2026-11-01.csv", 100).read_bytes()
+    (tmp_path / "ig_2026-11-01 (1).csv").write_bytes(first.replace(b"\n", b"\r\n"))
+    _ig(tmp_path / "ig_2026-10-15.csv", 80)
+    q = smm.load(tmp_path, cache=False).quality
+    q = q[q["code"].str.startswith("snapshot_")]
+    assert sorted((Path(f).name, c, lv, m) for f, c, lv, m in
+                  q[["file", "code", "level", "message"]].values) == [
+        ("ig_2026-10-15.csv", "snapshot_merged", "info",
+         "1 posts also in a newer export; the newest snapshot was kept"),
+        ("ig_2026-11-01.csv", "snapshot_merged", "info",
+         "1 posts also in ig_2026-11-01 (1).csv, an export of the same time (2026-11-02 08:00 "
+         "UTC), with the same figures; that file's rows were kept")]
+
+
+def test_file_order_puts_a_second_download_after_the_first():
+    """Plain text order puts "X (1).csv" before "X.csv" (" " sorts before "."): the first
+    download won a tie over the second. Copies come after their original, by number."""
+    from smmanalytics.loaders._folder import file_order
+
+    names = ["d/X (10).csv", "d/X(2).csv", "d/X.csv", "d/W.csv", "d/X (1).csv", "d/X-b.csv",
+             "e/A.csv", "d/report (2025).csv"]
+    assert sorted(names, key=file_order) == [
+        "d/W.csv", "d/X-b.csv", "d/X.csv", "d/X (1).csv", "d/X(2).csv", "d/X (10).csv",
+        # a year in brackets is no copy number (3 digits at most): text order
+        "d/report (2025).csv", "e/A.csv"]
+
+
+GA4_MONTH = """\
+# ----------------------------------------
+# Traffic acquisition: Session campaign
+# Account: Brand
+# Property: brand.fr - GA4
+# ----------------------------------------
+#
+# All Users
+# Start date: {start}
+# End date: {end}
+Session campaign,Session source / medium,Sessions,Engaged sessions,Engagement rate,\
+Key events,Total revenue
+Grand total,,{sessions},5,0.5,1,10.0
+bio-link,instagram / social,{sessions},5,0.5,1,10.0
+"""
+
+
+def test_the_tables_do_not_depend_on_the_order_of_the_files(tmp_path):
+    """The same files as a list in another order gave tables that were not frame-equal: GA4's
+    monthly totals in the files' order (no date: the sort keys had not their period), posts'
+    platform-only columns in the order the files came, the quality log and the files table
+    in the list's order. Now a list, the list reversed and the folders load the same."""
+    (tmp_path / "ga4").mkdir()
+    # named so that their names' order is not their months' (October before September)
+    (tmp_path / "ga4" / "a_traffic.csv").write_text(
+        GA4_MONTH.format(start="20261001", end="20261031", sessions=20), encoding="utf-8")
+    (tmp_path / "ga4" / "b_traffic.csv").write_text(
+        GA4_MONTH.format(start="20260901", end="20260930", sessions=10), encoding="utf-8")
+    (tmp_path / "ig").mkdir()
+    _ig(tmp_path / "ig" / "ig_2026-11-01.csv", 100)
+    _ig(tmp_path / "ig" / "ig_2026-11-01 (1).csv", 150)
+    _ig(tmp_path / "ig" / "ig_2026-10-15.csv", 80, post_id="179002")
+    # X's posts have columns Instagram's have not (platform-only columns, after the others)
+    folders = [tmp_path / "ga4", tmp_path / "ig", FIX / "x"]
+    files = sorted((f for d in folders for f in d.iterdir()), key=lambda f: f.name)
+    loads = [smm.load(folders, cache=False), smm.load(files, cache=False),
+             smm.load(files[::-1], cache=False)]
+    for ds in loads[1:]:
+        for table in ("posts", "daily", "web", "audience", "quality", "files"):
+            pd.testing.assert_frame_equal(getattr(ds, table), getattr(loads[0], table))
+    web = loads[0].web
+    assert web["sessions"].tolist() == [10, 20]        # September, then October
+    assert web["period_start"].tolist() == [pd.Timestamp("2026-09-01"),
+                                            pd.Timestamp("2026-10-01")]

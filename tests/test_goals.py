@@ -1,5 +1,6 @@
 import dataclasses
 import datetime as dt
+import hashlib
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -717,6 +718,88 @@ def test_planted_campaign_pays_back(tmp_path):
     assert sc.loc["posts (all)", "status"] == "met"       # 62 posts ≥ 40
     shown = smm.scorecard_display(smm.scorecard(ds, "2026-10", asof="2026-11-03"))
     assert set(shown["status"]) == {"Met"}
+
+
+MANY_GOALS = """\
+value_per_key_event: 10
+goals:
+  - metric: interactions
+    platform: instagram
+    target: 1500
+    period: month
+  - metric: roi
+    platform: all
+    target: 0.0
+    period: month
+  - metric: er_reach
+    platform: facebook
+    target: 0.02
+    period: month
+  - metric: interactions
+    platform: facebook
+    target: 2000
+    period: month
+    direction: at_most
+  - metric: er_reach
+    platform: instagram
+    target: 0.03
+    period: quarter
+"""
+
+
+def test_a_goals_figures_do_not_depend_on_the_other_goals(tmp_path):
+    """One generator for the whole scorecard, drawn from goal after goal, gave a goal other
+    simulated figures when goals.yaml listed the others in another order (the sample brand's
+    "x posts ≤ 32": projection 23 with the file's order, 24 with the list reversed), or
+    without them. Each goal now draws from its own generator, seeded from the scorecard's seed
+    and the goal: the same goal gets the same figures in the file's order, reversed, alone and
+    in goal_record. (No figure here is hand-computed: the test is that they are equal.)"""
+    ds = _brand(tmp_path)
+    goals = _goals(tmp_path, MANY_GOALS)
+    cols = ["metric", "platform", "goal_period", "projection", "p_meet", "projection_low",
+            "projection_high", "status"]
+
+    def card(g):
+        sc = smm.scorecard(dataclasses.replace(ds, goals=g), "2026-10", asof="2026-10-12")
+        return sc[cols].sort_values(["metric", "platform"]).reset_index(drop=True)
+
+    whole = card(goals)
+    # 4 goals are simulated (a range: their posts' reactions vary), else the test would say
+    # nothing; ROI's daily revenue is flat (180 a day): no spread to draw from
+    assert (whole["projection_low"] < whole["projection_high"]).sum() == 4
+    pd.testing.assert_frame_equal(card(goals.iloc[::-1].reset_index(drop=True)), whole)
+    for k in range(len(goals)):
+        alone = card(goals.iloc[[k]].reset_index(drop=True))
+        mine = whole[((whole["metric"] == goals["metric"].iloc[k])
+                      & (whole["platform"] == goals["platform"].iloc[k])).to_numpy()]
+        pd.testing.assert_frame_equal(alone, mine.reset_index(drop=True))
+    # another seed draws other figures
+    other = smm.scorecard(dataclasses.replace(ds, goals=goals), "2026-10", asof="2026-10-12",
+                          seed=1)
+    assert not other["projection_low"].equals(
+        smm.scorecard(dataclasses.replace(ds, goals=goals), "2026-10",
+                      asof="2026-10-12")["projection_low"])
+
+
+def test_a_goals_generator_is_keyed_on_the_goal_not_its_place():
+    """The goal's generator depends on its metric, platform, period, direction and target,
+    not on its goal_id (its place in goals.yaml), label or line; the same in every process
+    (SHA-256, not Python's salted hash())."""
+    from smmanalytics.goals import _goal_rng
+
+    goal = {"goal_id": 1, "label": "Posts", "metric": "posts", "platform": "x",
+            "period": "month", "direction": "at_most", "target": 32.0, "line": 3}
+    draw = _goal_rng(0, goal).random(4)
+    moved = {**goal, "goal_id": 7, "label": "Posts on X", "line": 40}
+    assert (_goal_rng(0, moved).random(4) == draw).all()
+    for change in ({"target": 33.0}, {"direction": "at_least"}, {"platform": "instagram"},
+                   {"period": "quarter"}, {"metric": "interactions"}):
+        assert not (_goal_rng(0, {**goal, **change}).random(4) == draw).any()
+    assert not (_goal_rng(1, goal).random(4) == draw).any()
+    # fixed across processes and Python versions: the first draw of this goal at seed 0
+    key = hashlib.sha256(b"posts|x|month|at_most|32.0").digest()[:16]
+    seq = np.random.SeedSequence([0, int.from_bytes(key, "big")])
+    assert (np.random.default_rng(seq).random(4) == draw).all()
 
 
 def test_running_month_projection(tmp_path):
@@ -1865,9 +1948,9 @@ def test_a_flow_without_a_weekly_rhythm_keeps_its_projection(tmp_path):
     """Net followers alternating 12 and 2 from day to day (each weekday 12 one week and 2 the
     next: no weekday effect beyond noise) are projected as before, on the same draws: the
     linear pace (5 × 12 + 5 × 2) × 31 / 10 = 217, and the range of sim_flow without weekday
-    effects (seed 0 as the scorecard's)."""
+    effects, drawn from the goal's own generator of seed 0 as the scorecard's."""
     from smmanalytics._forecast import sim_flow
-    from smmanalytics.goals import _flow_rhythm
+    from smmanalytics.goals import _flow_rhythm, _goal_rng
 
     days = pd.date_range("2026-08-01", "2026-10-10")
     values = [12.0 if k % 2 == 0 else 2.0 for k in range(len(days))]
@@ -1877,7 +1960,8 @@ def test_a_flow_without_a_weekly_rhythm_keeps_its_projection(tmp_path):
     row = scorecard(ds, "2026-10", asof="2026-10-10", paths=2000).iloc[0]
     assert row["actual"] == 70 and row["projection"] == pytest.approx(217)
     y = np.array(values[-10:])
-    final = 70 + sim_flow(y, 21, np.random.default_rng(0), 2000, nonneg=False)
+    goal = ds.goals.to_dict("records")[0]
+    final = 70 + sim_flow(y, 21, _goal_rng(0, goal), 2000, nonneg=False)
     assert [row["projection_low"], row["projection_high"]] == list(np.quantile(final,
                                                                                [0.1, 0.9]))
     assert pd.isna(row["note"])

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from smmanalytics.cli import main
@@ -20,15 +21,22 @@ FIX = Path(__file__).parent / "fixtures"
 
 def test_inspect_files_rows_and_ranges(tmp_path):
     (tmp_path / "notes.txt").write_text("hello\n")
-    df = inspect_files([FIX / "meta" / "facebook_posts_2026-11-20.csv",
-                        FIX / "ga4" / "traffic_acquisition_en.csv", tmp_path])
-    assert df["status"].tolist() == ["ok", "ok", "ok", "not_understood"]
-    fb = df.iloc[0]
+    given = [FIX / "meta" / "facebook_posts_2026-11-20.csv",
+             FIX / "ga4" / "traffic_acquisition_en.csv", tmp_path]
+    df = inspect_files(given)
+    # the files in path order, as load reads them, whatever the order given (the GA4 file's
+    # two tables are two rows)
+    pd.testing.assert_frame_equal(inspect_files(given[::-1]), df)
+    names = [Path(f).name for f in df["file"]]
+    assert sorted(zip(names, df["status"], strict=True)) == [
+        ("facebook_posts_2026-11-20.csv", "ok"), ("notes.txt", "not_understood"),
+        ("traffic_acquisition_en.csv", "ok"), ("traffic_acquisition_en.csv", "ok")]
+    fb = df.iloc[names.index("facebook_posts_2026-11-20.csv")]
     assert (fb["platform"], fb["format"], fb["locale"], fb["rows"]) == (
         "facebook", "meta_post", "en-US", 4)
     assert fb["date_from"] == "2026-01-15 18:00 UTC" and fb["date_to"] == "2026-11-01 08:30 UTC"
     assert fb["time_zone"] == "America/Los_Angeles" and "repeated autumn hour" in fb["warnings"]
-    ga = df.iloc[1]
+    ga = df.iloc[names.index("traffic_acquisition_en.csv")]
     assert (ga["date_from"], ga["date_to"], ga["rows"]) == ("2026-10-01", "2026-10-31", 4)
 
 

@@ -461,7 +461,9 @@ def read_side(path: Path, attr: str, log: QualityLog, strict: bool,
 
 def merge_table(table: str, frames: list[pd.DataFrame], log: QualityLog,
                 guessed_met: set[str] | None = None) -> pd.DataFrame:
-    """Concatenate a table's frames; the newest snapshot wins per key (ties: later file).
+    """Concatenate a table's frames; the newest snapshot wins per key (ties: the later file,
+    ``frames`` coming in :func:`~smmanalytics.loaders._folder.file_order` of their files; a
+    tie whose rows differ is a warning, :func:`_note_tied`).
 
     A snapshot the export states (its content or name, or inferred from its days) wins over
     one only guessed from a file's modification time (``attrs["snapshot_guessed"]``), whichever
@@ -635,10 +637,75 @@ def _note_merged(df: pd.DataFrame, dup: pd.Series, keys: list[str], table: str,
     if "_sure" in df.columns and newer.any():
         by_guess, met = _note_guessed_merged(df, newer, keys, what, log)
         newer &= ~by_guess
+    if newer.any():
+        newer &= ~_note_tied(df, dup, newer, keys, what, log)
     for src, n in df.loc[newer].groupby("source_file", sort=True).size().items():
         log.add(src, "snapshot_merged", f"{n} {what} also in a newer export; the newest "
                 "snapshot was kept", level="info", rows=int(n))
     return met
+
+
+#: columns that say where a row comes from, not what it says: two exports of the same time
+#: that differ only in these agree
+_PROVENANCE = ("snapshot_at", "source_file", "source_format", "source_locale", "_order",
+               "_sure", "_key")
+
+
+def _note_tied(df: pd.DataFrame, dup: pd.Series, newer: pd.Series, keys: list[str],
+               what: str, log: QualityLog) -> pd.Series:
+    """Note the ``newer`` rows (dropped for another file's) whose kept row has the same
+    snapshot time: no newer export, but a tie, which the later file won, in
+    :func:`~smmanalytics.loaders._folder.file_order` (a browser's second download "X (1).csv"
+    comes after "X.csv"), whatever the order the files were given in. Rows of the two files
+    that say the same are an info (``snapshot_merged``); when some differ, which figures
+    are right is unknown, and a warning names both files, how many rows differ and the file
+    kept (``snapshot_tie``): "the newest snapshot was kept" hid that a second download with
+    Likes 1472 replaced 472, or not, as the files were listed. Returns the rows noted."""
+    tied = pd.Series(False, index=df.index)
+    dropped = df.loc[newer, [*keys, "snapshot_at", "source_file"]]
+    kept = df.loc[~dup & df["snapshot_at"].isin(dropped["snapshot_at"].dropna().unique()),
+                  [*keys, "snapshot_at", "source_file"]]
+    if kept.empty:
+        return tied
+    pairs = (dropped.reset_index(names="_row")
+             .merge(kept.reset_index(names="_kept_row"), on=[*keys, "snapshot_at"],
+                    suffixes=("", "_kept")))
+    pairs = pairs[(pairs["source_file"] != pairs["source_file_kept"]).fillna(False)]
+    if pairs.empty:
+        return tied
+    tied.loc[pairs["_row"].to_numpy()] = True
+    pairs["differs"] = _rows_differ(df, pairs["_row"].to_numpy(), pairs["_kept_row"].to_numpy())
+    for (src, other, at), g in pairs.groupby(["source_file", "source_file_kept", "snapshot_at"],
+                                             sort=True, observed=True):
+        n, k = len(g), int(g["differs"].sum())
+        same = (f"{n} {what} also in {file_name(other)}, an export of the same time "
+                f"({at:%Y-%m-%d %H:%M} UTC)")
+        if not k:
+            log.add(src, "snapshot_merged", f"{same}, with the same figures; that file's rows "
+                    "were kept", level="info", rows=n)
+            continue
+        differ = "differs" if k == 1 else "differ"
+        log.add(src, "snapshot_tie", f"{same}: {k} of them {differ}, and {file_name(other)}'s "
+                "figures were kept, as the later of the two in name order (a browser's second "
+                'download "X (1).csv" after "X.csv"); which are right is unknown', rows=n)
+    return tied
+
+
+def _rows_differ(df: pd.DataFrame, rows: np.ndarray, others: np.ndarray) -> np.ndarray:
+    """Whether row ``rows[i]`` of ``df`` (labels of its index) says something else than row
+    ``others[i]`` in a column other than :data:`_PROVENANCE`: another value where both have
+    one. A value one of them lacks is no disagreement: an export in another language or
+    format has columns the other has not (X's French export, no "Profile visits")."""
+    differ = np.zeros(len(rows), dtype=bool)
+    for c in df.columns:
+        if c in _PROVENANCE:
+            continue
+        a, b = df[c].loc[rows], df[c].loc[others]
+        if isinstance(a.dtype, pd.CategoricalDtype):
+            a, b = a.astype(object), b.astype(object)
+        a, b = a.reset_index(drop=True), b.reset_index(drop=True)
+        differ |= ((a != b).fillna(False) & a.notna() & b.notna()).to_numpy(bool)
+    return differ
 
 
 def _note_guessed_merged(df: pd.DataFrame, dropped: pd.Series, keys: list[str], what: str,
@@ -853,7 +920,11 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
     other file (a README.txt, a .DS_Store, a photo) is only recorded, ``strict`` or not. After the
     load, one DataQualityWarning names the files that could not be read (exports and
     settings files), or says that no export was found. The same post
-    in several exports keeps its newest snapshot (ties: the later file in sorted order); daily
+    in several exports keeps its newest snapshot (ties: the later file in sorted order, where
+    a browser's second download "X (1).csv" comes right after "X.csv": the download made
+    last wins; tied rows that differ are noted ``snapshot_tie``, a warning naming both files);
+    the files of a list are sorted as a folder's are, so the order of the list changes
+    nothing (:func:`~smmanalytics.loaders._folder.file_order`); daily
     series keep the newest value per (platform, account_id, date, hour, metric), a row naming
     no account being that of the one account its platform's other rows name (with several
     named, it stays apart, noted ``account_unknown``); identical files are read once.

@@ -56,6 +56,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import hashlib
 import logging
 from pathlib import Path
 
@@ -294,7 +295,9 @@ def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
         total, right for a platform opened that day, too little for a missing export.
     seed, paths : int
         Seed and number of simulated paths for ``p_meet`` (a whole number ≥ 1, else
-        :class:`~smmanalytics.errors.ArgumentError`).
+        :class:`~smmanalytics.errors.ArgumentError`). Each goal draws from a generator of its
+        own, seeded from ``seed`` and the goal itself (:func:`_goal_rng`): its figures do not
+        change when other goals are added, removed or reordered in goals.yaml.
 
     Returns
     -------
@@ -333,7 +336,6 @@ def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
     if end is not None and end < asof:
         cut = f"data end on {end.isoformat()}: evaluated to that day"
         asof = end
-    rng = np.random.default_rng(seed)
     # goals are judged on their month, quarter or year that holds the last day evaluated: a year's
     # report on data that stop in October judges the monthly goals on October, not December
     anchor = asof if p.start <= asof < p.end else p.end
@@ -370,11 +372,26 @@ def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
                 g_asof = g_end = reach
             # the same goal period as the other goals: "no data for 2026-11: the x data stop
             # at …"
-            rows.append(_evaluate(ds, g, window, g_asof, rng, paths, g_cut, partial, today=today,
+            rows.append(_evaluate(ds, g, window, g_asof, _goal_rng(seed, g), paths, g_cut,
+                                  partial, today=today,
                                   data_end=g_end, data_start=g_start,
                                   start_of=whose if g_start != start else "data",
                                   end_of=whose if g_end != end else "data"))
     return _typed(pd.DataFrame(rows, columns=_COLUMNS))
+
+
+def _goal_rng(seed: int, g: dict) -> np.random.Generator:
+    """The random generator of goal ``g``'s simulation: seeded from the scorecard's ``seed``
+    and what the goal is (metric, platform, period, direction, target), not its place among
+    the goals. One generator for the whole scorecard, drawn from goal after goal, gave a
+    goal other figures when another was added, removed or moved in goals.yaml ("x posts ≤
+    32": projection 23 with the file's order, 24 with the list reversed). The key is a
+    SHA-256 digest, the same in every process (Python's ``hash()`` of a string is not); two
+    goals alike in all of these are the same goal and get the same figures."""
+    key = "|".join(str(g[k]) for k in ("metric", "platform", "period", "direction"))
+    key += f"|{float(g['target'])!r}"
+    digest = hashlib.sha256(key.encode("utf-8")).digest()
+    return np.random.default_rng(np.random.SeedSequence([seed, int.from_bytes(digest[:16], "big")]))
 
 
 def goal_record(ds, period: object, *, asof: object = None, seed: int = 0,

@@ -306,11 +306,14 @@ def utc_series(s: pd.Series, column: str = "published_at") -> pd.Series:
                       column=column)
 
 
-#: the order of each merged table's rows (then the order of the files)
+#: the order of each merged table's rows (then the order of the files,
+#: :func:`~smmanalytics.loaders._folder.file_order`); GA4's period totals (no ``date``) by
+#: their period, which followed the files before
 SORT_KEYS = {
     "posts": ("published_at", "platform", "post_id"),
     "daily": ("platform", "metric", "date", "hour"),
-    "web": ("breakdown", "date", "source", "medium", "campaign", "channel_group"),
+    "web": ("breakdown", "date", "period_start", "period_end", "source", "medium", "campaign",
+            "channel_group"),
     "audience": ("platform", "dimension", "category"),
 }
 

@@ -12,6 +12,7 @@ without importing it: ``dataset`` imports the loaders).
 from __future__ import annotations
 
 import os
+import re
 import warnings
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -23,7 +24,7 @@ from ..quality import QualityLog
 from ._sources import EXCEL_SUFFIXES, is_junk
 
 __all__ = ["BRAND_FILES", "EXPORT_SUFFIXES", "IMAGE_SUFFIXES", "SETTINGS_FILES", "SIDE_FILES",
-           "SYNONYMS_FILE", "files_below", "is_archive_setting", "looks_like_export",
+           "SYNONYMS_FILE", "file_order", "files_below", "is_archive_setting", "looks_like_export",
            "member_kind", "noting_warnings", "walk"]
 
 #: side files recognised by name → (module, reader function, Dataset field); the readers
@@ -60,9 +61,36 @@ def looks_like_export(name: str) -> bool:
             and base.lower().endswith(EXPORT_SUFFIXES))
 
 
+#: a browser's name for a second download of a file: "X (1).csv" (Chrome, Edge, Firefox),
+#: "X(1).csv"; the copy's number, before the suffix
+_COPY_NUMBER = re.compile(r"^(?P<stem>.*?) ?\((?P<n>\d{1,3})\)(?P<suffix>\.[^.]*)?$")
+
+
+def file_order(path: str | Path) -> tuple[str, int, str]:
+    """The key files are sorted by (:func:`walk`, :func:`files_below`): their path, except
+    that a browser's second download "X (1).csv" comes right after "X.csv" (and "X (2).csv"
+    after it, "X (10).csv" after "X (9).csv"), where plain text order puts it first (" " and
+    "(" sort before "."). The merge keeps, of exports that say the same export time, the
+    later file in this order: the second download, made last.
+
+    >>> sorted(["a/X (1).csv", "a/X.csv", "a/X (10).csv", "a/X (2).csv"], key=file_order)
+    ['a/X.csv', 'a/X (1).csv', 'a/X (2).csv', 'a/X (10).csv']
+    """
+    text = Path(path).as_posix()
+    folder, slash, name = text.rpartition("/")
+    copy = _COPY_NUMBER.match(name)
+    if copy is None:
+        return text, 0, text
+    original = f"{folder}{slash}{copy['stem']}{copy['suffix'] or ''}"
+    return original, int(copy["n"]), text
+
+
 def walk(paths: Iterable[str | Path]) -> list[Path]:
     """The files of ``paths`` (folders walked with :func:`files_below`, files as given), in
-    the order given; ParseError for a path that does not exist."""
+    :func:`file_order` of their absolute paths, whatever the order of ``paths``: the files of
+    a list load as those of its folder do, the same tables and notes (in the order given, a
+    tie between two exports of the same time went to the one listed last, and the tables'
+    rows and columns followed the list); ParseError for a path that does not exist."""
     out: list[Path] = []
     for p in paths:
         p = Path(p)
@@ -74,11 +102,11 @@ def walk(paths: Iterable[str | Path]) -> list[Path]:
             raise ParseError("path does not exist", file=str(p),
                              expected="a folder, an export file, a zip archive or a list of them",
                              got=str(p))
-    return out
+    return sorted(out, key=lambda f: file_order(f.absolute()))
 
 
 def files_below(root: Path) -> list[Path]:
-    """The files below the folder ``root`` in path order, junk left out
+    """The files below the folder ``root`` in path order (:func:`file_order`), junk left out
     (:func:`~smmanalytics.loaders._sources.is_junk`), folders reached through a symbolic link
     included (each real folder once, so a link to a parent ends there). A link to a file that
     is missing (on a drive not mounted) is one of them: reading it says so, where leaving it
@@ -95,7 +123,7 @@ def files_below(root: Path) -> list[Path]:
         found += [Path(folder, n) for n in names
                   if not is_junk((*rel, n)) and (Path(folder, n).is_file()
                                                   or _dangling(Path(folder, n)))]
-    return sorted(found, key=lambda f: f.relative_to(root).as_posix())
+    return sorted(found, key=lambda f: file_order(f.relative_to(root)))
 
 
 def _dangling(path: Path) -> bool:
