@@ -174,12 +174,14 @@ def test_read_costs_refuses_a_cell_currency_the_line_contradicts(tmp_path, amoun
 
 def test_roi_leaves_out_a_cost_line_whose_amount_cell_is_in_another_currency(tmp_path):
     """brandC's July: "other,$100" with the currency column empty was counted as €100 in
-    the total cost; it is a line in USD, left out and noted as any other. Cost 100 (the
-    euro line alone, not 200)."""
+    the total cost; the cell's dollar sign makes it a line in USD (the brand's currency,
+    EUR, is no dollar), left out and noted as any other. A sum holding an amount in another
+    currency is unknown: the cost is NA (not 200, nor the euro line's 100 alone)."""
     ds = dataset(tmp_path, "2026-10-01,,ad_spend,100,,,,,,\n2026-10-01,,other,$100,,,,,,\n",
                  web=web([_web_month(150.0)]))
     row = roi(ds, "2026-10").iloc[0]
-    assert row["cost"] == 100 and "1 cost line in USD left out" in row["note"]
+    assert pd.isna(row["cost"]) and "1 cost line in USD left out" in row["note"]
+    assert "costs_foreign_currency" in row["note_codes"].split("; ")
 
 
 def test_load_notes_a_semicolon_costs_file_read_with_dot_thousands(tmp_path):
