@@ -8,6 +8,7 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import smmanalytics as smm
@@ -18,6 +19,10 @@ from smmanalytics.report import BrandReport
 # three posts each of June, August and September 2026 (from the sample's exports; July's
 # export is missing)
 FIXTURES = Path(__file__).parent / "fixtures" / "meta_july_missing"
+# Instagram feed posts of 20–29 May and 17–31 August 2026 (exports of March–May and 15
+# August–October, cut from the sample's) and stories of 3 July – 9 August (a stories export of
+# May–October)
+STORIES = Path(__file__).parent / "fixtures" / "coverage_stories"
 JUNE, AUGUST, SEPTEMBER = (
     "facebook_posts_2026-06-01_2026-06-30_2026-07-02.csv",
     "facebook_posts_2026-08-01_2026-08-31_2026-09-02.csv",
@@ -50,15 +55,63 @@ def test_an_undated_identical_copy_keeps_the_check(folder):
                                               (D(2026, 8, 1), D(2026, 9, 30))]
 
 
-def test_an_undated_export_covers_its_posts_days(folder):
+def test_an_undated_export_covers_the_months_of_its_posts(folder):
     # August renamed by hand: no days in its name, nor a copy's; its posts were published on
-    # 27 and 28 August (01:28 and 01:35 in Los Angeles: 10:28 and 10:35 in Paris), and the
-    # dated exports still tell their own days
+    # 27 and 28 August (01:28 and 01:35 in Los Angeles: 10:28 and 10:35 in Paris). It covered
+    # 27–28 August only, a false hole from 1 to 26 August; it covers August, the month of its
+    # posts, and July, where it has none, stays the hole it is
     (folder / AUGUST).rename(folder / "export (3).csv")
     ds = smm.load(folder, cache=False)
     assert posts_coverage(ds, "facebook") == [(D(2026, 6, 1), D(2026, 6, 30)),
-                                              (D(2026, 8, 27), D(2026, 8, 28)),
-                                              (D(2026, 9, 1), D(2026, 9, 30))]
+                                              (D(2026, 8, 1), D(2026, 9, 30))]
+
+
+def test_an_undated_export_makes_no_hole_after_its_last_post(folder):
+    # June renamed by hand: its last post is before the 30th, and the days after it read as a
+    # hole before July ("the exports stop on …"); June's month is covered, July's hole alone
+    # is named
+    june = [d for d in _post_days(smm.load(folder, cache=False), JUNE)]
+    assert max(june) < D(2026, 6, 30)
+    (folder / JUNE).rename(folder / "export (3).csv")
+    rep = BrandReport(smm.load(folder, cache=False), "2026-Q3", lang="en")
+    assert posts_coverage(rep.ds, "facebook") == [(D(2026, 6, 1), D(2026, 6, 30)),
+                                                  (D(2026, 8, 1), D(2026, 9, 30))]
+    assert rep.cover_warnings == [
+        "Warning: no Facebook posts export covers 1 to 31 July 2026: Facebook's figures for "
+        "this period lack those days."]
+
+
+def _post_days(ds, name: str) -> list[dt.date]:
+    """The local publish days of the posts of the export ``name`` in ``ds``."""
+    from smmanalytics.periods import post_dates
+
+    posts = ds.posts[ds.posts["source_file"].str.endswith(name).to_numpy(bool)]
+    return [pd.Timestamp(d).date() for d in post_dates(posts, ds.brand.timezone)]
+
+
+def test_a_stories_export_covers_no_feed_posts_days(tmp_path):
+    # Instagram feed posts exports of March–May and 15 August–October (20 to 29 May and 17 to
+    # 31 August kept of their posts) and a stories export of May to October (stories of 3
+    # July to 9 August): the stories filled the feed's hole, no cover warning for Q3, and
+    # the posting rate counted 18 ÷ (92 / 7) = 1.37 a week
+    for f in STORIES.iterdir():
+        shutil.copy(f, tmp_path / f.name)
+    (tmp_path / "brand.yaml").write_text("name: Maison Sève\ntimezone: Europe/Paris\n"
+                                         "language: en\naccounts:\n  instagram: maisonseve\n",
+                                         encoding="utf-8")
+    ds = smm.load(tmp_path, cache=False)
+    assert posts_coverage(ds, "instagram") == [(D(2026, 3, 1), D(2026, 5, 31)),
+                                               (D(2026, 8, 15), D(2026, 10, 31))]
+    rep = BrandReport(ds, "2026-Q3", lang="en")
+    assert rep.cover_warnings == [
+        "Warning: no Instagram posts export covers 1 July to 14 August 2026: Instagram's "
+        "figures for this period lack those days."]
+    # 18 feed posts (17 to 31 August) over the days of Q3 the feed exports cover: 15–31
+    # August (17) and September (30), 47 days: 18 ÷ (47 / 7) = 2.68 a week
+    table = compare_benchmarks(ds, "2026-Q3", "health_beauty")
+    row = table.loc[(table["platform"] == "instagram")
+                    & (table["metric"] == "posts_per_week")].iloc[0]
+    assert row["brand_value"] == pytest.approx(18 / (47 / 7))
 
 
 @pytest.mark.parametrize("lang,line", [

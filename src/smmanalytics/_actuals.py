@@ -121,28 +121,33 @@ def posts_stretch(ds, platform: str, day: dt.date) -> tuple[dt.date, dt.date] | 
 
 
 def posts_coverage(ds, platform: str) -> list[tuple[dt.date, dt.date]] | None:
-    """The stretches of days the posts exports of ``platform`` cover, each without a gap,
+    """The stretches of days the feed posts exports of ``platform`` cover, each without a gap,
     sorted: the union of the exports' days. An export read (status ok) covers the days its name
     gives (``covers_from`` to ``covers_to`` of the ``files`` table), or an identical copy's
     name (``export (3).csv`` read, ``facebook_posts_2026-08-01_2026-08-31_….csv`` its
     duplicate: same sha256); one whose name and copies give none, beside exports that give
-    theirs, the local publish days of its posts, first to last (a copy renamed by hand). None
-    when no posts export of the platform gives its days.
+    theirs, the calendar months of its posts (:func:`_rows_ranges`). None when no posts export
+    of the platform gives its days.
 
     Only the last unbroken stretch was looked at, and an undated copy switched the check off:
     a July missing in the middle of a year read as the exports' start in August, or as no
-    gap at all."""
+    gap at all.
+
+    A stories export (:func:`_stories_exports`) covers no feed post's day: Instagram's
+    stories of May to October filled the hole of the feed posts' July and August, the cover
+    said nothing of it and the posting rate was counted over weeks without a feed export."""
     files = ds.files
     cols = ["platform", "kind", "status", "covers_from", "covers_to"]
     if not len(files) or not set(cols) <= set(files.columns):
         return None
     named = _named_ranges(files)
+    stories = _stories_exports(ds, platform)
     ranges, undated = [], []
     for path, sha, p, kind, status in zip(
             files["path"].tolist(), _column(files, "sha256"), files["platform"].tolist(),
             files["kind"].tolist(), files["status"].tolist(), strict=True):
         if (str(status) == "ok" and "posts" in str(kind).split(",")
-                and platform in str(p).split(",")):
+                and platform in str(p).split(",") and str(path) not in stories):
             if (path, sha) in named or sha in named:
                 ranges.append(named.get((path, sha)) or named[sha])
             else:
@@ -159,6 +164,28 @@ def posts_coverage(ds, platform: str) -> list[tuple[dt.date, dt.date]] | None:
         else:
             stretches.append((start, stop))
     return stretches or None
+
+
+#: the formats of exports of stories alone (a story is no feed post: benchmarks and the
+#: posting rate count feed posts)
+_STORY_FORMATS = frozenset({"meta_story"})
+
+
+def _stories_exports(ds, platform: str) -> set[str]:
+    """The paths of the exports of ``platform`` that hold stories alone: of a stories format
+    (Instagram's ``instagram_stories_….csv``), or whose posts are all stories (a Business
+    Suite content export filtered on stories)."""
+    files = ds.files
+    out = {str(path) for path, fmt in zip(files["path"].tolist(),
+                                          _column(files, "source_format"), strict=True)
+           if str(fmt) in _STORY_FORMATS}
+    posts = ds.posts
+    if posts is None or posts.empty or not {"source_file", "content_type"} <= set(posts.columns):
+        return out
+    mine = (posts["platform"].astype("string") == platform).fillna(False).to_numpy()
+    story = (posts.loc[mine, "content_type"].astype("string") == "story").fillna(False)
+    by_file = story.groupby(posts.loc[mine, "source_file"].astype("string").to_numpy()).all()
+    return out | {str(f) for f, all_stories in by_file.items() if all_stories}
 
 
 def _column(files: pd.DataFrame, column: str) -> list:
@@ -184,8 +211,16 @@ def _named_ranges(files: pd.DataFrame) -> dict:
 
 
 def _rows_ranges(ds, platform: str, paths: list[str]) -> list[tuple[dt.date, dt.date]]:
-    """The first and last local publish days of the ``platform`` posts of each of ``paths``
-    (exports whose name gives no days); none for a file without a post left."""
+    """The days each of ``paths`` (exports whose name gives no days) covers, as its posts of
+    ``platform`` tell: from the first day of the month of its first post (local publish day)
+    to the last day of the month of its last; none for a file without a post left.
+
+    Its posts' own days are a lower bound of what it covers: June's export renamed
+    ``export (3).csv``, whose last post is on the 27th, does not stop on the 27th, and a
+    hole claimed from its last post to July's export was a false "exports stop on 27 June".
+    Exports are taken by months (or quarters), so the months of its posts are what it is
+    taken to cover: a month in which it has no post, between dated exports, is still named
+    a hole (July missing beside an undated August export), not hidden."""
     posts = ds.posts
     if not paths or posts is None or posts.empty or "source_file" not in posts.columns:
         return []
@@ -195,8 +230,15 @@ def _rows_ranges(ds, platform: str, paths: list[str]) -> list[tuple[dt.date, dt.
         return []
     days = pd.Series(post_dates(posts.loc[mine], ds.brand.timezone)).to_numpy()
     files = posts.loc[mine, "source_file"].astype(str).to_numpy()
-    return [(pd.Timestamp(days[files == f].min()).date(), pd.Timestamp(days[files == f].max())
-             .date()) for f in dict.fromkeys(files)]
+    return [_whole_months(pd.Timestamp(days[files == f].min()).date(),
+                          pd.Timestamp(days[files == f].max()).date())
+            for f in dict.fromkeys(files)]
+
+
+def _whole_months(first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:
+    """The first day of ``first``'s month and the last day of ``last``'s."""
+    following = (last.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return first.replace(day=1), following - dt.timedelta(days=1)
 
 
 def unread_exports(ds, platform: str = "all", after: dt.date | None = None, *,
