@@ -25,14 +25,14 @@ HEADER = ["Post ID", "Account ID", "Account username", "Account name", "Descript
 BRAND_ID, OTHER_ID = "17841402958311467", "17841400000000001"
 
 
-def _export(path, account_id, handle, name, posts):
-    """An Instagram posts export of ``posts`` (post id, day of October 2026, likes)."""
+def _export(path, account_id, handle, name, posts, month=10):
+    """An Instagram posts export of ``posts`` (post id, day of ``month`` 2026, likes)."""
     with open(path, "w", encoding="utf-8-sig", newline="") as fh:
         w = csv.writer(fh)
         w.writerow(HEADER)
         for post_id, day, likes in posts:
             w.writerow([post_id, account_id, handle, name, "Routine d'automne", 0,
-                        f"10/{day:02d}/2026 10:00", f"https://www.instagram.com/p/{post_id}/",
+                        f"{month:02d}/{day:02d}/2026 10:00", f"https://www.instagram.com/p/{post_id}/",
                         "IG image", "", "Lifetime", 1000, 800, likes, 0, 0, 0, 0])
 
 
@@ -106,6 +106,81 @@ def test_rows_naming_no_account_are_nobody_elses():
     assert kept.posts["post_id"].tolist() == ["1", "2", "4"]
     assert _notes(kept, "account_not_declared")["file"].tolist() == ["c.csv"]
     assert len(ds.posts) == 4                       # the caller's Dataset is unchanged
+
+
+def test_an_account_id_found_the_brands_makes_all_its_rows_the_brands(tmp_path):
+    # September's export was taken when the handle was seve.paris ("Sève Paris"), October's
+    # names maisonseve: the same id, 17841402958311467. September's 2 posts were left out as
+    # another account's; all 3 of the brand's are kept, the other brand's 2 left out
+    _brand_folder(tmp_path, "  instagram: maisonseve\n")
+    _export(tmp_path / "instagram_posts_2026-09-01_2026-09-30_2026-10-02.csv", BRAND_ID,
+            "seve.paris", "Sève Paris", [("0901", 3, 1), ("0902", 9, 2)], month=9)
+    ds = smm.load(tmp_path, cache=False)
+    assert sorted(ds.posts["post_id"]) == ["0901", "0902", "1001", "1002"]
+    notes = _notes(ds, "account_not_declared")
+    assert len(notes) == 1 and OTHER_ID in notes.iloc[0]["message"]
+
+
+def test_a_daily_table_naming_the_account_by_its_id_is_the_brands_when_its_posts_are():
+    # brand.yaml writes the handle; the daily rows give the id alone. The id of the posts
+    # found the brand's (by their handle) makes its daily row the brand's; the other id's
+    # daily row is left out
+    posts = schema.conform(pd.DataFrame({
+        "platform": ["instagram"], "account_id": [BRAND_ID], "account_handle": ["maisonseve"],
+        "post_id": ["1"], "source_file": ["posts.csv"]}), "posts")
+    daily = schema.conform(pd.DataFrame({
+        "platform": ["instagram", "instagram"], "account_id": [BRAND_ID, OTHER_ID],
+        "date": pd.to_datetime(["2026-10-01", "2026-10-01"]), "metric": ["reach", "reach"],
+        "value": [100.0, 900.0], "source_file": ["daily.csv", "other_daily.csv"]}), "daily")
+    kept = keep_declared_accounts(Dataset(posts=posts, daily=daily,
+                                          brand=Brand(accounts={"instagram": "maisonseve"})))
+    assert kept.daily["account_id"].tolist() == [BRAND_ID]
+    assert _notes(kept, "account_not_declared")["file"].tolist() == ["other_daily.csv"]
+
+
+def test_an_export_wholly_another_accounts_gives_the_data_none_of_its_days(tmp_path):
+    # the brand's September (as of 2 October) and another account's November (as of 2
+    # December): the November file stays listed, status other_account, and the data are as
+    # of 2 October, span and coverage end on 30 September, a November report is refused.
+    # They read 2 December, 30 November, and a November report of 0 posts
+    from smmanalytics._actuals import posts_coverage
+    from smmanalytics._preflight import check_covered
+    from smmanalytics.errors import EmptyDataError
+    from smmanalytics.periods import parse_period
+
+    (tmp_path / "brand.yaml").write_text("name: Maison Sève\ntimezone: Europe/Paris\n"
+                                         "accounts:\n  instagram: maisonseve\n",
+                                         encoding="utf-8")
+    _export(tmp_path / "instagram_posts_2026-09-01_2026-09-30_2026-10-02.csv", BRAND_ID,
+            "maisonseve", "Maison Sève", [("0901", 3, 1), ("0902", 9, 2)], month=9)
+    _export(tmp_path / "instagram_posts_2026-11-01_2026-11-30_2026-12-02.csv", OTHER_ID,
+            "atelierlumiere", "Atelier Lumière", [("2001", 6, 300)], month=11)
+    ds = smm.load(tmp_path, cache=False)
+    status = dict(zip(ds.files["path"].str.rsplit("/", n=1).str[-1], ds.files["status"],
+                      strict=True))
+    assert status == {"instagram_posts_2026-09-01_2026-09-30_2026-10-02.csv": "ok",
+                      "instagram_posts_2026-11-01_2026-11-30_2026-12-02.csv": "other_account"}
+    D = pd.Timestamp
+    assert ds.as_of() == D("2026-10-02").date()
+    assert ds.span("instagram") == (D("2026-09-01").date(), D("2026-09-30").date())
+    assert posts_coverage(ds, "instagram") == [(D("2026-09-01").date(),
+                                                D("2026-09-30").date())]
+    with pytest.raises(EmptyDataError, match="no data of .* falls in 2026-11"):
+        check_covered(ds, tmp_path, parse_period("2026-11"))
+
+
+def test_an_export_partly_another_accounts_keeps_its_status():
+    # mixed.csv holds a row of the brand's and one of another's: its status stays ok;
+    # theirs.csv, all another's, is other_account
+    posts = schema.conform(pd.DataFrame({
+        "platform": ["instagram"] * 3, "account_id": [BRAND_ID, OTHER_ID, OTHER_ID],
+        "post_id": ["1", "2", "3"], "source_file": ["mixed.csv", "mixed.csv", "theirs.csv"]}),
+        "posts")
+    files = pd.DataFrame({"path": ["mixed.csv", "theirs.csv"], "status": ["ok", "ok"]})
+    kept = keep_declared_accounts(Dataset(posts=posts, files=files,
+                                          brand=Brand(accounts={"instagram": BRAND_ID})))
+    assert kept.files["status"].tolist() == ["ok", "other_account"]
+    assert files["status"].tolist() == ["ok", "ok"]          # the caller's frame unchanged
 
 
 def test_the_cover_says_an_export_was_left_out(tmp_path):

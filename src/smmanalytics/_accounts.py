@@ -11,7 +11,10 @@ report's cover repeats it.
 An export names its account by id, handle or display name, or several of them (Instagram's:
 ``17841402958311467``, ``maisonseve``, ``Maison Sève``); brand.yaml by whichever the user
 wrote (``maisonseve``, ``@MaisonSeve``, ``maison-seve`` or the id). They are compared in one
-form, :func:`account_key`: a row is the brand's when any of its names is the declared one.
+form, :func:`account_key`: a row is the brand's when any of its names is the declared one,
+or when its account id is that of a row of the platform found the brand's so (a handle
+renamed: Instagram's ``seve.paris`` of autumn is ``maisonseve`` of winter, the same id; a
+daily export naming the page by its id alone).
 A row naming no account is nobody else's (kept), and so is every row of a platform none of
 whose rows names the declared account: brand.yaml then names it in a form no export uses
 (a page's old handle), which says nothing of whose the rows are; they are kept, with a
@@ -72,6 +75,9 @@ def keep_declared_accounts(ds):
         return ds
     tables = {t: getattr(ds, t) for t in _NAMES}
     verdicts = {t: _verdicts(frame, _NAMES[t], declared) for t, frame in tables.items()}
+    known = _with_ids(declared, tables, verdicts)
+    if known != declared:
+        verdicts = {t: _verdicts(frame, _NAMES[t], known) for t, frame in tables.items()}
     log = QualityLog()
     trusted = []
     for platform, names in declared.items():
@@ -98,7 +104,51 @@ def keep_declared_accounts(ds):
     if not log.entries:
         return ds
     quality = pd.concat([ds.quality, log.to_frame()], ignore_index=True)
-    return replace(ds, **changes, quality=quality)
+    files = _mark_emptied(ds.files, tables, changes)
+    return replace(ds, **changes, quality=quality, files=files)
+
+
+def _with_ids(declared: dict[str, dict[str, str]], tables: dict[str, pd.DataFrame],
+              verdicts: dict[str, np.ndarray]) -> dict[str, dict[str, str]]:
+    """``declared`` with, per platform, the account ids of the rows found the brand's
+    (``verdicts`` "mine", in any table): a row of the same id is the brand's whatever its
+    handle or name. The brand's autumn posts, exported when its handle was ``seve.paris``,
+    were left out as another account's beside its winter posts of the same id."""
+    out = {platform: dict(names) for platform, names in declared.items()}
+    for t, frame in tables.items():
+        if "account_id" not in frame.columns:
+            continue
+        mine = verdicts[t] == "mine"
+        for platform, names in out.items():
+            rows = mine & _platform_rows(frame, platform)
+            for key in _keys(frame.loc[rows, "account_id"]).dropna().unique():
+                names.setdefault(str(key), str(key))
+    return out
+
+
+def _mark_emptied(files: pd.DataFrame, tables: dict[str, pd.DataFrame],
+                  changes: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """``files`` with the status ``other_account`` for the exports read whose rows were all
+    left out as another account's: still listed, but no longer an export of the brand's data.
+    Read "ok", another account's December to February made the data as of 8 March, the span
+    and the posts' coverage run to February, and a January report was written of nothing. An
+    export partly left out keeps its status: some of its rows are the brand's."""
+    if not len(files) or not {"path", "status"} <= set(files.columns):
+        return files
+    def sources(frame: pd.DataFrame) -> set[str]:
+        if "source_file" not in frame.columns:
+            return set()
+        return set(frame["source_file"].dropna().astype(str))
+
+    touched = set().union(*(sources(tables[t]) - sources(changes[t]) for t in changes))
+    kept = set().union(*(sources(changes.get(t, frame)) for t, frame in tables.items()))
+    emptied = (files["path"].astype(str).isin(touched - kept)
+               & files["status"].astype("string").eq("ok").fillna(False)).to_numpy(bool)
+    if not emptied.any():
+        return files
+    out = files.copy()
+    out.loc[emptied, "status"] = "other_account"
+    return out
 
 
 def _platform_rows(frame: pd.DataFrame, platform: str) -> np.ndarray:

@@ -17,7 +17,9 @@ CONTRACT (shared by every module; the loaders work completes ``load``):
   after the brand's folder, and noted ``brand_defaults``).
 - ``quality``: the quality log as a frame (schema "quality").
 - ``files``: one row per input file (archive members as ``archive.zip!member.csv``): path, sha256,
-  bytes, platform, kind, source_format, rows, status (ok, failed, not_understood, duplicate, or
+  bytes, platform, kind, source_format, rows, status (ok, failed, not_understood, duplicate,
+  other_account: read, but all its rows left out as another account's, see
+  ``_accounts.keep_declared_accounts``, so that its days are none of the brand's; or
   skipped: an archive member that cannot be extracted and only supplements the export beside it,
   see ``loaders._sources.supplementary_members``; a damaged member of any other kind is failed, the
   archive's other members read), covers_from and covers_to: the first and last day of the period
