@@ -153,7 +153,8 @@ def test_read_costs_takes_the_currency_of_an_hourly_rate(tmp_path):
     ("200 €", "USD", "", "", "amount", "200 €",
      "the cell's currency, EUR, is not the currency column's; expected a value in USD"),
     ("", "EUR", "10", "$40", "hourly_rate", "$40",
-     "the cell's currency, USD, is not the currency column's; expected a value in EUR"),
+     "the cell's currency, $ (a dollar), is not the currency column's; expected a value in "
+     "EUR"),
     ("400 €", "", "10", "$40", "hourly_rate", "$40",
      "amount and hourly_rate in different currencies; expected a rate in EUR"),
     ("€100 USD", "", "", "", "amount", "€100 USD", "currencies in a number cell"),
@@ -170,6 +171,59 @@ def test_read_costs_refuses_a_cell_currency_the_line_contradicts(tmp_path, amoun
     with pytest.raises(ConfigError, match=f"line 3, column '{column}'") as err:
         read_costs(path)
     assert why in str(err.value) and f"got {got!r}" in str(err.value)
+
+
+@pytest.mark.parametrize("amount, currency, brand, code", [
+    ("$300", "CAD", None, "CAD"),           # the line's column says which dollar
+    ("$300", "AUD", "EUR", "AUD"),
+    ("$300", "", "CAD", "CAD"),             # else the brand's, a dollar
+    ("$300", "", "cad", "CAD"),
+    ("$300", "", "EUR", "USD"),             # else the US dollar
+    ("$300", "", None, "USD"),
+    ("300 USD", "", "CAD", "USD"),          # a code is no sign: it says its currency
+])
+def test_a_dollar_sign_is_the_dollar_of_the_line_or_of_the_brand(tmp_path, amount, currency,
+                                                                  brand, code):
+    """$ was always USD: a Canadian brand's "$300" under currency CAD was refused, and with
+    the column empty read as a line in USD, left out of its costs. $ is a dollar: the
+    column's, else the brand's when a dollar, else USD."""
+    c = read_costs(costs_file(tmp_path, f"2026-07-01,2026-07-31,ad_spend,{amount},{currency},"
+                                        ",,,,\n"), currency=brand)
+    assert (c.loc[0, "amount"], c.loc[0, "currency"]) == (300.0, code)
+
+
+@pytest.mark.parametrize("row, column", [
+    ("$300,EUR,,", "amount"),               # a dollar is no euro
+    ("€300,CAD,,", "amount"),
+    ("300 USD,CAD,,", "amount"),            # nor USD a Canadian dollar
+    ("$40,,10,€4", "hourly_rate"),          # the amount's $ is not the rate's € (10 h × 4)
+])
+def test_a_dollar_sign_still_contradicts_what_is_no_dollar(tmp_path, row, column):
+    path = costs_file(tmp_path, f"2026-07-01,2026-07-31,labor,{row.split(',', 2)[0]},"
+                                f"{row.split(',', 2)[1]},,,{row.split(',', 2)[2]},\n")
+    with pytest.raises(ConfigError, match=f"line 2, column '{column}'"):
+        read_costs(path, currency="CAD")
+
+
+def test_a_canadian_brands_dollars_are_its_costs(tmp_path):
+    """A CAD brand's costs.csv writes "$1200" of ad spend and "$800" of labour, the currency
+    column empty: read as USD, both were left out ("2 cost lines in USD left out (brand
+    currency CAD)") and cost and ROI unknown. They are CAD: cost 1200 + 800 = 2000, ad spend
+    1200."""
+    import shutil
+
+    (tmp_path / "brand.yaml").write_text("name: Érable\ntimezone: America/Toronto\n"
+                                         "currency: CAD\n", encoding="utf-8")
+    (tmp_path / "costs.csv").write_text("start,end,category,amount,currency,platform,campaign\n"
+                                        "2026-10-01,2026-10-31,ad_spend,$1200,,facebook,\n"
+                                        "2026-10-01,2026-10-31,labor,$800,,,\n",
+                                        encoding="utf-8")
+    # an export beside costs.csv, its October posts (cut from the sample's)
+    shutil.copy(Path(__file__).parent / "fixtures" / "costs_cad"
+                / "facebook_posts_2026-10-01_2026-10-31_2026-11-02.csv", tmp_path)
+    row = roi(smm.load(tmp_path, cache=False), "2026-10").iloc[0]
+    assert (row["cost"], row["ad_spend"]) == (2000.0, 1200.0)
+    assert "costs_foreign_currency" not in str(row["note_codes"]).split("; ")
 
 
 def test_roi_leaves_out_a_cost_line_whose_amount_cell_is_in_another_currency(tmp_path):

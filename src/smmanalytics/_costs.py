@@ -18,7 +18,7 @@ from .loaders._numbers import AMBIGUOUS_COMMA, AMBIGUOUS_DOT, CURRENCY_SIGNS
 from .periods import parse_period
 from .schema import PLATFORMS
 
-__all__ = ["CATEGORIES", "COST_COLUMNS", "read_costs"]
+__all__ = ["CATEGORIES", "COST_COLUMNS", "DOLLAR_CURRENCIES", "read_costs"]
 
 CATEGORIES = ("ad_spend", "labor", "tools", "production", "influencer", "other")
 COST_COLUMNS = ("start", "end", "category", "amount", "currency", "platform", "campaign",
@@ -48,6 +48,13 @@ _AMBIGUOUS = {".": re.compile(AMBIGUOUS_DOT), ",": re.compile(AMBIGUOUS_COMMA)}
 _NUMBER_COLUMNS = ("amount", "hours", "hourly_rate")
 
 
+#: the currencies written with a bare ``$``: a ``$`` in a cost cell is "a dollar", which of
+#: them its line's currency column (or else the brand's currency) says; USD when neither is one
+DOLLAR_CURRENCIES = frozenset({"USD", "CAD", "AUD", "NZD", "SGD", "HKD", "TWD", "MXN", "ARS",
+                               "CLP", "COP", "UYU"})
+#: what :func:`_split_currency` gives for a bare ``$``: a dollar, of no country yet
+_DOLLAR = "$"
+
 #: a number cell's text around its number: an ISO 4217 code before or after it (``USD 300``,
 #: ``300 usd``), once the signs and spaces are gone
 _CODED = re.compile(r"([A-Za-z]{3})?(.*?)([A-Za-z]{3})?", re.S)
@@ -56,13 +63,14 @@ _CODED = re.compile(r"([A-Za-z]{3})?(.*?)([A-Za-z]{3})?", re.S)
 def _split_currency(text: str) -> tuple[str, set[str]]:
     """A number cell without its spaces (thousands), and the currencies written in it: its
     signs read through :data:`~smmanalytics.loaders._numbers.CURRENCY_SIGNS` (the mapping GA4
-    reads revenue with, ``$`` taken for USD), its ISO 4217 code upper-cased. They were
+    reads revenue with), but ``$`` as :data:`_DOLLAR`, a dollar of no country yet
+    (:func:`_line_currency` says which), and its ISO 4217 code upper-cased. They were
     stripped unread: ``$200`` counted as 200 of the brand's currency."""
     s = re.sub(r"[\s\u00a0\u202f]", "", text)
     codes = set()
     for sign, code in CURRENCY_SIGNS:
         if sign in s:
-            codes.add(code)
+            codes.add(_DOLLAR if sign == "$" else code)
             s = s.replace(sign, "")
     before, number, after = _CODED.fullmatch(s).groups()
     return number, codes | {c.upper() for c in (before, after) if c}
@@ -117,9 +125,11 @@ def _named(text: str) -> re.Match | None:
     return m if m and m[2].lower() in MONTHS else None
 
 
-def read_costs(path: str | Path, *, data: bytes | None = None) -> pd.DataFrame:
+def read_costs(path: str | Path, *, data: bytes | None = None,
+               currency: str | None = None) -> pd.DataFrame:
     """Read and validate the user's costs.csv (``data``: its bytes, when it is a member of a
-    zipped brand folder that ``path`` names, as ``brand.zip!brand/costs.csv``).
+    zipped brand folder that ``path`` names, as ``brand.zip!brand/costs.csv``; ``currency``:
+    the brand's, which says what a ``$`` is on a line without a currency).
 
     Columns: ``start, end, category, amount, currency, platform, campaign, hours, hourly_rate,
     note`` (a ``date`` column may replace ``start``/``end``). Dates are ``YYYY-MM-DD``; a month
@@ -135,10 +145,13 @@ def read_costs(path: str | Path, *, data: bytes | None = None) -> pd.DataFrame:
     ``amount`` may be left empty when ``hours`` and ``hourly_rate`` are given: amount =
     hours × hourly_rate.
     Numbers may use a decimal comma (``12,5``), ``.`` or ``,`` or spaces between thousands
-    (``12.500,00``, ``1,200.50``, ``1 200``) and a currency sign or code (``$200``, ``300 USD``,
-    ``$`` read as USD as GA4 reads it), which is the line's currency where the ``currency``
-    column is empty; a line whose amount or hourly_rate cell writes another currency than
-    that column, or than each other, is refused. A number that reads both ways
+    (``12.500,00``, ``1,200.50``, ``1 200``) and a currency sign or code (``$200``, ``300 USD``),
+    which is the line's currency where the ``currency`` column is empty. ``$`` is a dollar
+    (:data:`DOLLAR_CURRENCIES`): the line's currency column's when that is one (``$300``, CAD:
+    300 CAD), else the brand's ``currency`` when that is one (a Canadian brand's ``$1200``:
+    1200 CAD), else USD. A line whose amount or hourly_rate cell writes another currency than
+    that column (``€`` or ``300 USD`` on a line in EUR, ``$`` on one in EUR), or than each
+    other, is refused. A number that reads both ways
     (``1.200``, ``1,200``) follows the file's other numbers (a ``12,50`` anywhere makes
     ``1.200`` 1200; a ``12.99`` makes it 1.2); with none, a ``;``-delimited file (a French or
     Italian spreadsheet's) reads ``1.200`` as 1200 and ``1,200`` as 1.2, with a
@@ -206,7 +219,7 @@ def read_costs(path: str | Path, *, data: bytes | None = None) -> pd.DataFrame:
                             for i, h in enumerate(header)}))
     decimal = _file_decimal(recs, path, delim)
     day_first = _day_first(recs)
-    rows = [_cost_row(rec, path, line, decimal=decimal, day_first=day_first)
+    rows = [_cost_row(rec, path, line, decimal=decimal, day_first=day_first, currency=currency)
             for line, rec in recs]
     if day_first:
         warnings.warn(DataQualityWarning(
@@ -287,7 +300,7 @@ def _day_first(recs: list[tuple[int, dict[str, str]]]) -> str | None:
 
 
 def _cost_row(rec: dict[str, str], path: Path, line: int, *, decimal: _Decimal,
-              day_first: str | None = None) -> dict:
+              day_first: str | None = None, currency: str | None = None) -> dict:
     def fail(column: str, expected: str, got: str, message: str = "invalid value") -> ConfigError:
         return ConfigError(message, file=str(path), line=line, column=column,
                            expected=expected, got=got)
@@ -366,7 +379,7 @@ def _cost_row(rec: dict[str, str], path: Path, line: int, *, decimal: _Decimal,
     cur = rec.get("currency", "").upper()
     if cur and not re.fullmatch(r"[A-Z]{3}", cur):
         raise fail("currency", "an ISO 4217 code such as EUR, or empty", rec["currency"])
-    out["currency"] = _line_currency(cur, written, rec, fail)
+    out["currency"] = _line_currency(cur, written, rec, fail, brand=currency)
     plat = rec.get("platform", "").lower()
     plat = _PLATFORM_SYNONYMS.get(plat, plat)
     if plat in ("all", "*"):
@@ -379,17 +392,38 @@ def _cost_row(rec: dict[str, str], path: Path, line: int, *, decimal: _Decimal,
 
 
 def _line_currency(column: str, written: dict[str, str], rec: dict[str, str],
-                   fail: Callable[..., ConfigError]) -> str | None:
+                   fail: Callable[..., ConfigError], *, brand: str | None = None) -> str | None:
     """A cost line's currency: its ``currency`` column, else the one its amount or hourly rate
-    cell writes (``$200``, ``300 USD``), else None (the brand's). A cell whose currency is not
-    the column's, or not the other cell's, is refused: which one the money is in, nothing in
-    the file says, and the wrong one would count it at face value in the other."""
+    cell writes (``300 USD``; ``$200``: :func:`_dollar`), else None (the brand's). A cell
+    whose currency is not the column's, or not the other cell's, is refused: which one the
+    money is in, nothing in the file says, and the wrong one would count it at face value in
+    the other. A ``$`` agrees with any dollar: ``$300`` on a line in CAD is 300 CAD."""
+    def agree(code: str, other: str) -> bool:
+        return code == other or (code == _DOLLAR and other in DOLLAR_CURRENCIES)
+
     for col, code in written.items():
-        if column and code != column:
+        if column and not agree(code, column):
             raise fail(col, f"a value in {column}, as the currency column says (or that "
                        f"column left empty, the cell's currency then counting)", rec[col],
-                       f"the cell's currency, {code}, is not the currency column's")
-    if len(set(written.values())) > 1:
-        raise fail("hourly_rate", f"a rate in {written['amount']}, the amount's currency",
+                       f"the cell's currency, {_shown(code)}, is not the currency column's")
+    codes = set(written.values())
+    named = codes - {_DOLLAR}
+    if len(named) > 1 or (_DOLLAR in codes and named and not agree(_DOLLAR, next(iter(named)))):
+        raise fail("hourly_rate", f"a rate in {_shown(written['amount'])}, the amount's currency",
                    rec["hourly_rate"], "amount and hourly_rate in different currencies")
-    return column or next(iter(written.values()), None)
+    if column or named:
+        return column or next(iter(named))
+    return _dollar(brand) if codes else None
+
+
+def _shown(code: str) -> str:
+    """A cell's currency as an error names it: its code, or ``$ (a dollar)``."""
+    return "$ (a dollar)" if code == _DOLLAR else code
+
+
+def _dollar(brand: str | None) -> str:
+    """The currency of a ``$`` on a line without a currency: the brand's when it is a dollar
+    (a Canadian brand's ``$1200`` is 1200 CAD, not a line in USD left out of its costs), else
+    USD, the dollar a ``$`` stands for elsewhere."""
+    brand = (brand or "").upper()
+    return brand if brand in DOLLAR_CURRENCIES else "USD"

@@ -440,12 +440,13 @@ _SIDE_READERS = {"costs": read_costs, "goals": read_goals, "competitors": read_c
 
 
 def read_side(path: Path, attr: str, log: QualityLog, strict: bool,
-              data: bytes | None = None):
-    """The side file ``path`` read by the reader of the Dataset field ``attr``; an empty frame
-    when it cannot be read (noted failed in ``log``; raised when ``strict``)."""
+              data: bytes | None = None, **options):
+    """The side file ``path`` read by the reader of the Dataset field ``attr`` (with
+    ``options``: costs.csv's ``currency``, the brand's); an empty frame when it cannot be read
+    (noted failed in ``log``; raised when ``strict``)."""
     reader = _SIDE_READERS[attr]
     try:
-        out = reader(path) if data is None else reader(path, data=data)
+        out = reader(path, **options) if data is None else reader(path, data=data, **options)
     except SmmError as exc:
         if strict:
             raise
@@ -1004,10 +1005,14 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
                  "goes without it", level="warning")
         brand = replace(brand, logo=None)
 
+    # costs.csv is read once brand.yaml is, whichever came first: its currency says what a
+    # bare $ is (a Canadian brand's dollars)
+    side = {attr: read(brand.currency) if callable(read) else read
+            for attr, read in got.side.items()}
     # the brand's synonyms apply to every match of headers from here on, and are part of
     # every cache key (a file reads differently with them)
     with using_synonyms(got.extra or ()):
-        ds = _read_and_merge(pending, item_logs, got.side, brand, root, strict, cache)
+        ds = _read_and_merge(pending, item_logs, side, brand, root, strict, cache)
     if zipped_logo is not None:     # the brand's logo, not an image skipped (as in a folder)
         q = ds.quality
         skipped = ((q["file"] == zipped_logo) & (q["code"] == "not_an_export")).fillna(False)
@@ -1183,6 +1188,13 @@ class _Settings:
         if attr in self.side:
             ilog.add(f, "side_file_ignored", f"a {lower} was already read; this one is "
                      "ignored", level="warning")
+            return
+        if attr == "costs":        # read with the brand's currency, once brand.yaml is read
+            def read(currency: str, f=f, attr=attr, ilog=ilog, data=data) -> pd.DataFrame:
+                with noting_warnings(ilog, f):
+                    return read_side(f, attr, ilog, strict, data, currency=currency)
+
+            self.side[attr] = read
             return
         with noting_warnings(ilog, f):
             self.side[attr] = read_side(f, attr, ilog, strict, data)
