@@ -1240,6 +1240,38 @@ def test_file_order_puts_a_second_download_after_the_first():
         "d/report (2025).csv", "e/A.csv"]
 
 
+def test_file_order_puts_a_download_of_a_copy_after_the_copy():
+    """Only the outer copy number was read: "X (1) (1).csv" was taken as the first copy of
+    "X (1).csv" and sorted as "X (1).csv" is, before "X.csv". Its numbers are now read from
+    the original out: "X.csv" then (1,), then (1, 1), then the second copy (2,)."""
+    from smmanalytics.loaders._folder import file_order
+
+    names = ["a/X (2).csv", "a/X (1) (1).csv", "a/X.csv", "a/X (1).csv", "a/X (1) (2).csv"]
+    assert sorted(names, key=file_order) == [
+        "a/X.csv", "a/X (1).csv", "a/X (1) (1).csv", "a/X (1) (2).csv", "a/X (2).csv"]
+    assert file_order("a/X (1) (1).csv")[:2] == ("a/X.csv", (1, 1))
+
+
+def test_a_tie_inside_a_zip_goes_to_the_second_download_as_in_the_folder(tmp_path):
+    """The members of a zip were sorted by plain name, "X (1).csv" before "X.csv": the same
+    two exports zipped kept the first download's 100 views where the folder kept the second's
+    150, and the warning said the later in name order (a browser's second download) was
+    kept. They are sorted as a folder's files now."""
+    folder = tmp_path / "brand"
+    folder.mkdir()
+    a = _ig(folder / "ig_2026-11-01.csv", 100)
+    b = _ig(folder / "ig_2026-11-01 (1).csv", 150)
+    archive = tmp_path / "brand.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.write(a, "brand/ig_2026-11-01.csv")
+        zf.write(b, "brand/ig_2026-11-01 (1).csv")
+    for ds in (smm.load(folder, cache=False), smm.load(archive, cache=False)):
+        assert ds.posts["views"].tolist() == [150]
+        assert Path(ds.posts["source_file"].iloc[0]).name == "ig_2026-11-01 (1).csv"
+        q = ds.quality[ds.quality["code"] == "snapshot_tie"]
+        assert Path(q["file"].iloc[0]).name == "ig_2026-11-01.csv"
+
+
 GA4_MONTH = """\
 # ----------------------------------------
 # Traffic acquisition: Session campaign
