@@ -59,10 +59,12 @@ def test_load_fixture_folder():
     assert set(ds.posts["platform"].astype(str)) == {"facebook", "instagram", "x"}
     assert len(ds.web) == 13 and len(ds.daily) == 3 + 1 + 1 + 2 + 2 + 28 + 32
     assert ds.posts.index.equals(pd.RangeIndex(len(ds.posts)))
-    # the EN and FR content files are exports of the same time that differ (caption "Linen
-    # week, day 1" and "Bonjour"; shares 8 and 7, the FR file has no Shares column): a tie
-    # noted as such, the later file in name order (contenu_x_fr) kept
-    assert "snapshot_tie" in _codes(ds, "account_analytics_content")
+    # the EN and FR content files are exports of the same time whose figures agree: the
+    # captions differ ("Linen week, day 1" and "Bonjour"), text, no figure; shares 8 and 7
+    # and interactions 56 and 52 are sums over parts the FR file lacks (no Shares column, no
+    # Bookmarks). An info, the later file in name order (contenu_x_fr) kept
+    assert "snapshot_merged" in _codes(ds, "account_analytics_content")
+    assert "snapshot_tie" not in _codes(ds)
 
 
 def test_load_twice_gives_identical_tables():
@@ -1204,7 +1206,8 @@ def test_a_tie_goes_to_the_second_download_whatever_the_list_order(tmp_path):
             [str(a), "snapshot_tie", "warning", 1]]
         assert q["message"].iloc[0].startswith(
             "1 posts also in ig_2026-11-01 (1).csv, an export of the same time (2026-11-02 "
-            "08:00 UTC): 1 of them differs, and ig_2026-11-01 (1).csv's figures were kept")
+            "08:00 UTC): 1 of them has other figures, and ig_2026-11-01 (1).csv's figures "
+            "were kept")
     pd.testing.assert_frame_equal(loads[1].posts, loads[2].posts)
     pd.testing.assert_frame_equal(loads[1].quality, loads[2].quality)
 
@@ -1227,6 +1230,52 @@ def test_a_tie_of_the_same_figures_is_an_info(tmp_path):
          "UTC), with the same figures; that file's rows were kept")]
 
 
+def _ig_text(path: Path, permalink: str, caption: str) -> bytes:
+    """An Instagram post export of one post (views 100) with this link and caption."""
+    row = (f'179001,1784,brand,Brand,"{caption}",0,10/02/2026 09:00,{permalink},"IG image",,'
+           'Lifetime,100,50,10,1,,2,3')
+    return b"\xef\xbb\xbf" + f"{IG_HEADER}\n{row}\n".encode()
+
+
+@pytest.mark.parametrize("second", [
+    # the link copied with Instagram's share query
+    lambda first: first.replace(b"/p/Z179001/", b"/p/Z179001/?igsh=abc123"),
+    # a copy saved with Windows line ends: the caption's line break too ("\n" and "\r\n")
+    lambda first: first.replace(b"\n", b"\r\n")],
+    ids=["share query", "line ends"])
+def test_a_tie_whose_rows_differ_in_text_only_is_an_info(tmp_path, second):
+    """Every column was compared, text too: a link with a share query, or a caption with
+    Windows line ends, was a warning that the two files' figures differ and "which are right
+    is unknown" (42525 of 200000 posts of a CRLF copy). Their figures are the same: an
+    info."""
+    first = _ig_text(tmp_path / "x", "https://www.instagram.com/p/Z179001/", "Linen\nweek")
+    (tmp_path / "ig_2026-11-01.csv").write_bytes(first)
+    (tmp_path / "ig_2026-11-01 (1).csv").write_bytes(second(first))
+    ds = smm.load(tmp_path, cache=False)
+    q = ds.quality[ds.quality["code"].str.startswith("snapshot_")]
+    assert q[["code", "level", "rows"]].values.tolist() == [["snapshot_merged", "info", 1]]
+    assert "with the same figures" in q["message"].iloc[0]
+    assert ds.posts["views"].tolist() == [100]
+
+
+def test_a_sum_over_parts_one_row_lacks_is_no_other_figure():
+    """X's English and French content exports of the same time: the French one has no Shares
+    nor Bookmarks columns, so its shares are the reposts alone (7, the English 7 + 1 = 8) and
+    its interactions 40 + 5 + 7 = 52 (the English 40 + 5 + 8 + 3 = 56). Sums over parts one
+    row lacks are not compared; the same parts with other values are."""
+    na = pd.NA
+    en = {"reactions": 40, "comments": 5, "shares": 8, "saves": 3, "reposts": 7,
+          "shares_direct": 1, "interactions": 56}
+    fr = {**en, "shares": 7, "saves": na, "shares_direct": na, "interactions": 52}
+    rows = [en, fr,
+            {**en, "reactions": 41, "interactions": 57},     # one like more: another figure
+            {**fr, "shares": 8, "reposts": 8, "interactions": 53}]  # a repost more
+    df = pd.DataFrame(rows, dtype="Float64").assign(
+        caption=pd.array(["a", "b", "c", "d"], dtype="string"))
+    differ = dataset._rows_differ(df, np.array([0, 0, 1]), np.array([1, 2, 3]))
+    assert differ.tolist() == [False, True, True]
+
+
 def test_file_order_puts_a_second_download_after_the_first():
     """Plain text order puts "X (1).csv" before "X.csv" (" " sorts before "."): the first
     download won a tie over the second. Copies come after their original, by number."""
@@ -1238,6 +1287,38 @@ def test_file_order_puts_a_second_download_after_the_first():
         "d/W.csv", "d/X-b.csv", "d/X.csv", "d/X (1).csv", "d/X(2).csv", "d/X (10).csv",
         # a year in brackets is no copy number (3 digits at most): text order
         "d/report (2025).csv", "e/A.csv"]
+
+
+def test_file_order_puts_a_download_of_a_copy_after_the_copy():
+    """Only the outer copy number was read: "X (1) (1).csv" was taken as the first copy of
+    "X (1).csv" and sorted as "X (1).csv" is, before "X.csv". Its numbers are now read from
+    the original out: "X.csv" then (1,), then (1, 1), then the second copy (2,)."""
+    from smmanalytics.loaders._folder import file_order
+
+    names = ["a/X (2).csv", "a/X (1) (1).csv", "a/X.csv", "a/X (1).csv", "a/X (1) (2).csv"]
+    assert sorted(names, key=file_order) == [
+        "a/X.csv", "a/X (1).csv", "a/X (1) (1).csv", "a/X (1) (2).csv", "a/X (2).csv"]
+    assert file_order("a/X (1) (1).csv")[:2] == ("a/X.csv", (1, 1))
+
+
+def test_a_tie_inside_a_zip_goes_to_the_second_download_as_in_the_folder(tmp_path):
+    """The members of a zip were sorted by plain name, "X (1).csv" before "X.csv": the same
+    two exports zipped kept the first download's 100 views where the folder kept the second's
+    150, and the warning said the later in name order (a browser's second download) was
+    kept. They are sorted as a folder's files now."""
+    folder = tmp_path / "brand"
+    folder.mkdir()
+    a = _ig(folder / "ig_2026-11-01.csv", 100)
+    b = _ig(folder / "ig_2026-11-01 (1).csv", 150)
+    archive = tmp_path / "brand.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.write(a, "brand/ig_2026-11-01.csv")
+        zf.write(b, "brand/ig_2026-11-01 (1).csv")
+    for ds in (smm.load(folder, cache=False), smm.load(archive, cache=False)):
+        assert ds.posts["views"].tolist() == [150]
+        assert Path(ds.posts["source_file"].iloc[0]).name == "ig_2026-11-01 (1).csv"
+        q = ds.quality[ds.quality["code"] == "snapshot_tie"]
+        assert Path(q["file"].iloc[0]).name == "ig_2026-11-01.csv"
 
 
 GA4_MONTH = """\

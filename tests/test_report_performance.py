@@ -133,7 +133,8 @@ def test_roi_section_says_what_its_figures_leave_out(ds, tmp_path):
     total cost without a word, and the revenue was "–" without saying that no GA4 export
     covers the month. They are shown under the figures, in the report's language; the costs'
     coverage (said in a sentence of its own) and CPC/CPM (not in this section) are not. The
-    dollars left out make the total cost unknown (it read 310 €, the ad spend alone)."""
+    dollars make the total cost unknown (it read 310 €, the ad spend alone), and the note
+    says so, which line and what to do (it said the line was "left out", beside a "–")."""
     from dataclasses import replace
 
     from smmanalytics.roi import read_costs
@@ -145,13 +146,15 @@ def test_roi_section_says_what_its_figures_leave_out(ds, tmp_path):
     rep = BrandReport(replace(ds, costs=read_costs(path)), "2026-10", lang="fr")
     sec = rep.roi()
     texts = [b["text"] for b in sec.blocks if b["kind"] == "note"]
-    assert texts[0] == ("1 ligne de coût en USD laissée de côté (devise de la marque : EUR) : "
-                        "convertissez-la dans costs.csv ; aucune donnée GA4 ne couvre octobre "
-                        "2026 : chiffre d'affaires et événements clés inconnus")
+    assert texts[0] == ("1 ligne de coût en USD rend le coût total inconnu : convertissez "
+                        "70,00 USD (outils, octobre 2026) en EUR, la devise de la marque, dans "
+                        "costs.csv ; aucune donnée GA4 ne couvre octobre 2026 : chiffre "
+                        "d'affaires et événements clés inconnus")
     assert texts[1] == rep.fmt.label("roi_definition")
     cards = {i["label"]: i["value"] for b in sec.blocks if b["kind"] == "kpis"
              for i in b["items"]}
-    assert cards[rep.fmt.label("cost")] == "–"
+    assert cards[rep.fmt.label("cost")] == "–" and cards["ROI"] == "–"
+    assert rep.fmt.untranslated == set()
 
 
 def test_roi_section_says_why_a_ratio_is_not_computable():
@@ -174,7 +177,8 @@ def test_roi_section_of_a_french_report_says_its_notes_in_french(ds, tmp_path):
     (1000 − 258.06) / 258.06 = 287.5 % (it was 150 %, the 11 days without GA4 counted as no
     revenue), ROAS unknown as the ad spend is zero; the notes say in French that GA4 covers
     20 days only and ROI those days' costs alone, and why ROAS is "–". With a
-    second GA4 row in USD the revenue is unknown and ROI "–", the note saying why."""
+    second GA4 row in USD the revenue is unknown and ROI "–", the note saying why; with a cost
+    line in GBP as well, the cost is unknown too, and the note says which line, in French."""
     from dataclasses import replace
 
     from smmanalytics.roi import read_costs
@@ -215,6 +219,19 @@ def test_roi_section_of_a_french_report_says_its_notes_in_french(ds, tmp_path):
     assert ("1 ligne GA4 donne un chiffre d'affaires en USD, pas dans la devise de la marque "
             "(EUR) : chiffre d'affaires inconnu") in notes[0].split(" ; ")
     assert "ROI non calculable" not in notes[0]       # the revenue's own note says why
+    assert rep.fmt.untranslated == set()
+
+    path.write_text(path.read_text(encoding="utf-8") + "2026-10-01,2026-10-31,tools,12.5,GBP,,,,,"
+                    "\n", encoding="utf-8")
+    rep = BrandReport(replace(d, costs=read_costs(path), web=web([row, usd])), "2026-10",
+                      lang="fr")
+    sec = rep.roi()
+    cards = {i["label"]: i["value"] for b in sec.blocks if b["kind"] == "kpis"
+             for i in b["items"]}
+    assert cards["Coût total"] == "–" and cards["ROI"] == "–"
+    notes = [b["text"] for b in sec.blocks if b["kind"] == "note"]
+    assert ("1 ligne de coût en GBP rend le coût total inconnu : convertissez 12,50 GBP (outils, "
+            "octobre 2026) en EUR, la devise de la marque, dans costs.csv") in notes[0].split(" ; ")
     assert rep.fmt.untranslated == set()
 
 

@@ -1146,12 +1146,30 @@ def test_roi_foreign_currency_left_out_with_note(tmp_path):
     row = roi(ds, "2026-10").iloc[0]
     assert pd.isna(row["cost"]) and pd.isna(row["tools"]) and pd.isna(row["roi"])
     assert row["ad_spend"] == 100 and row["roas"] == pytest.approx(1.5)
-    assert "1 cost line in USD left out" in row["note"]
+    # the note says the cost is unknown, and which line (it said "left out", beside a "–")
+    assert ("1 cost line in USD makes the total cost unknown: convert 2026-10 tools 70.00 USD "
+            "to EUR, the brand currency, in costs.csv") in row["note"]
     assert "roi_cost_unknown" in row["note_codes"].split("; ")
     ds = dataset(tmp_path, "2026-10-01,,tools,70,USD,,,,,\n2026-10-01,,tools,30,CHF,,,,,\n",
                  web=web([_web_month(150.0)]))
-    assert ("2 cost lines in CHF, USD left out (brand currency EUR): convert them in costs.csv"
+    assert ("2 cost lines in CHF, USD make the total cost unknown: convert 2026-10 tools 70.00 "
+            "USD, 2026-10 tools 30.00 CHF to EUR, the brand currency, in costs.csv"
             in roi(ds, "2026-10").iloc[0]["note"])
+
+
+def test_roi_names_the_first_three_cost_lines_in_another_currency(tmp_path):
+    """Five USD lines (file order: July to November 2026, one over September-December): the
+    note names the first three of them, and says all five make the cost unknown."""
+    ds = dataset(tmp_path, "2026-07-01,2026-07-31,tools,9.99,USD,,,,,\n"
+                           "2026-08-01,2026-08-31,tools,9.99,USD,,,,,\n"
+                           "2026-09-01,2026-12-31,ad_spend,1200,USD,,,,,\n"
+                           "2026-10-01,2026-10-31,tools,9.99,USD,,,,,\n"
+                           "2026-11-01,2026-11-30,tools,9.99,USD,,,,,\n")
+    row = roi(ds, "2026").iloc[0]
+    assert pd.isna(row["cost"]) and pd.isna(row["roi"])
+    assert ("5 cost lines in USD make the total cost unknown, among them 2026-07 tools 9.99 "
+            "USD, 2026-08 tools 9.99 USD, 2026-09–2026-12 ad_spend 1,200.00 USD: convert them "
+            "to EUR, the brand currency, in costs.csv") in row["note"]
 
 
 def test_a_foreign_line_makes_its_sum_unknown_at_every_period_length(tmp_path):
@@ -1256,7 +1274,7 @@ def test_costs_all_in_another_currency_are_unknown_not_zero(tmp_path):
     codes = row["note_codes"].split("; ")
     assert {"costs_foreign_currency", "roi_cost_unknown", "roas_ad_spend_unknown"} <= set(codes)
     assert "roi_cost_zero" not in codes and "roas_ad_spend_zero" not in codes
-    assert "2 cost lines in USD left out (brand currency EUR)" in row["note"]
+    assert "2 cost lines in USD make the total cost unknown" in row["note"]
     sc = scorecard(ds, "2026-10", asof="2026-10-31")
     assert sc["note"].tolist() == [
         "costs of 2026-10 in USD, not the brand currency EUR: roi cannot be computed",
@@ -1781,12 +1799,23 @@ def test_roi_notes_have_french_and_italian_wording(tmp_path):
     assert fr.note("costs.csv runs from 2026-09-01 to 2026-09-30, outside 2026-10: costs "
                    "unknown") == ("costs.csv va du 1er septembre 2026 au 30 septembre 2026 et ne "
                                   "couvre pas octobre 2026 : coûts inconnus")
-    assert fr.note("1 cost line in USD left out (brand currency EUR): convert it in "
-                   "costs.csv") == ("1 ligne de coût en USD laissée de côté (devise de la "
-                                    "marque : EUR) : convertissez-la dans costs.csv")
-    assert fr.note("2 cost lines in USD left out (brand currency EUR): convert them in "
-                   "costs.csv") == ("2 lignes de coût en USD laissées de côté (devise de la "
-                                    "marque : EUR) : convertissez-les dans costs.csv")
+    assert fr.note("1 cost line in USD makes the total cost unknown: convert 2026-07 tools "
+                   "9.99 USD to EUR, the brand currency, in costs.csv") == (
+        "1 ligne de coût en USD rend le coût total inconnu : convertissez 9,99 USD (outils, "
+        "juillet 2026) en EUR, la devise de la marque, dans costs.csv")
+    assert fr.note("2 cost lines in USD make the total cost unknown: convert 2026-07 tools 9.99 "
+                   "USD, 2026-09–2027-08 ad_spend 1,200.00 USD to EUR, the brand currency, in "
+                   "costs.csv") == (
+        "2 lignes de coût en USD rendent le coût total inconnu : convertissez 9,99 USD (outils, "
+        "juillet 2026) et 1\u202f200,00 USD (publicité, septembre 2026 – août 2027) en EUR, la "
+        "devise de la marque, dans costs.csv")
+    assert Formatter("it").note(
+        "4 cost lines in CHF, USD make the total cost unknown, among them 2026-07 tools 9.99 USD, "
+        "2026-08 tools 9.99 USD, 2026-09 other 30.00 CHF: convert them to EUR, the brand "
+        "currency, in costs.csv") == (
+        "4 righe di costo in CHF, USD rendono sconosciuto il costo totale, tra cui 9,99 USD "
+        "(strumenti, luglio 2026), 9,99 USD (strumenti, agosto 2026) e 30,00 CHF (altro, "
+        "settembre 2026): convertitele in EUR, la valuta del brand, in costs.csv")
 
 
 def test_costs_of_one_platform_all_in_another_currency_are_unknown_for_it(tmp_path):
@@ -1804,7 +1833,7 @@ def test_costs_of_one_platform_all_in_another_currency_are_unknown_for_it(tmp_pa
     assert all(pd.isna(tiktok[c]) for c in ("cost", "ad_spend", "production", "labor", "tools"))
     assert "roi_cost_unknown" in tiktok["note_codes"]
     assert "roi_cost_zero" not in tiktok["note_codes"]
-    assert "2 cost lines in USD left out (brand currency EUR)" in tiktok["note"]
+    assert "2 cost lines in USD make the total cost unknown" in tiktok["note"]
 
 
 def test_a_platform_goal_blames_only_its_own_costs_in_another_currency(tmp_path):
@@ -2009,13 +2038,15 @@ def test_roi_foreign_cost_lines_are_noted_on_their_own_rows(tmp_path):
     ds = _sample_with(tmp_path, "2026-10-10,2026-10-10,influencer,100,USD,,noel-2026,,,",
                       "2026-10-01,2026-10-31,tools,50,USD,,,,,")
     camp = roi(ds, "2026-10", by="campaign").set_index("campaign")
-    one = "1 cost line in USD left out (brand currency EUR): convert it in costs.csv"
-    assert one in camp.loc["noel-2026", "note"] and one in camp.loc["(unassigned)", "note"]
+    one = "1 cost line in USD makes the total cost unknown: convert 2026-10 {} to EUR"
+    assert one.format("influencer 100.00 USD") in camp.loc["noel-2026", "note"]
+    assert one.format("tools 50.00 USD") in camp.loc["(unassigned)", "note"]
     assert pd.isna(camp.loc["noel-2026", "cost"])          # its only line is in USD
     assert camp.loc["automne-2026", "cost"] == pytest.approx(2500.0)
     assert "costs_foreign_currency" not in (camp.loc["automne-2026", "note_codes"] or "")
     total = roi(ds, "2026-10").iloc[0]
-    assert "2 cost lines in USD left out (brand currency EUR)" in total["note"]
+    assert ("2 cost lines in USD make the total cost unknown: convert 2026-10 influencer "
+            "100.00 USD, 2026-10 tools 50.00 USD to EUR") in total["note"]
     plat = roi(ds, "2026-10", by="platform").set_index("platform")
     assert "costs_foreign_currency" in plat.loc["(unassigned)", "note_codes"]
     assert "costs_foreign_currency" not in (plat.loc["instagram", "note_codes"] or "")

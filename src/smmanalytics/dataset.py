@@ -80,6 +80,7 @@ from .loaders._folder import (
     noting_warnings,
     walk,
 )
+from .metrics import COMPONENTS
 from .periods import last_day_covered, post_dates, posts_in_period
 from .quality import QualityLog, shown_name, unread_files
 from .roi import read_costs
@@ -648,10 +649,18 @@ def _note_merged(df: pd.DataFrame, dup: pd.Series, keys: list[str], table: str,
     return met
 
 
-#: columns that say where a row comes from, not what it says: two exports of the same time
-#: that differ only in these agree
+#: columns that say where a row comes from, not what it says (the merge's ``_order`` a number
+#: among them): two exports of the same time that differ only in these agree
 _PROVENANCE = ("snapshot_at", "source_file", "source_format", "source_locale", "_order",
                "_sure", "_key")
+
+#: figures that are sums of others, with the parts an export may lack (their columns absent
+#: from it): the interactions (:data:`~smmanalytics.metrics.COMPONENTS`) and X's shares,
+#: reposts + direct shares (``loaders.x``). A sum over fewer parts is no other figure: X's
+#: French export has no Shares nor Bookmarks, and says shares 7 (the reposts) and
+#: interactions 52 where the English export of the same time says 8 and 56
+_X_SHARES = ("reposts", "shares_direct")
+_SUMS = {"shares": _X_SHARES, "interactions": (*COMPONENTS, *_X_SHARES)}
 
 
 def _note_tied(df: pd.DataFrame, dup: pd.Series, newer: pd.Series, keys: list[str],
@@ -660,10 +669,11 @@ def _note_tied(df: pd.DataFrame, dup: pd.Series, newer: pd.Series, keys: list[st
     snapshot time: no newer export, but a tie, which the later file won, in
     :func:`~smmanalytics.loaders._folder.file_order` (a browser's second download "X (1).csv"
     comes after "X.csv"), whatever the order the files were given in. Rows of the two files
-    that say the same are an info (``snapshot_merged``); when some differ, which figures
-    are right is unknown, and a warning names both files, how many rows differ and the file
-    kept (``snapshot_tie``): "the newest snapshot was kept" hid that a second download with
-    Likes 1472 replaced 472, or not, as the files were listed. Returns the rows noted."""
+    that give the same figures (:func:`_rows_differ`) are an info (``snapshot_merged``);
+    when some give others, which are right is unknown, and a warning names both files, how
+    many rows differ and the file kept (``snapshot_tie``): "the newest snapshot was kept"
+    hid that a second download with Likes 1472 replaced 472, or not, as the files were
+    listed. Returns the rows noted."""
     tied = pd.Series(False, index=df.index)
     dropped = df.loc[newer, [*keys, "snapshot_at", "source_file"]]
     kept = df.loc[~dup & df["snapshot_at"].isin(dropped["snapshot_at"].dropna().unique()),
@@ -687,7 +697,7 @@ def _note_tied(df: pd.DataFrame, dup: pd.Series, newer: pd.Series, keys: list[st
             log.add(src, "snapshot_merged", f"{same}, with the same figures; that file's rows "
                     "were kept", level="info", rows=n)
             continue
-        differ = "differs" if k == 1 else "differ"
+        differ = "has other figures" if k == 1 else "have other figures"
         log.add(src, "snapshot_tie", f"{same}: {k} of them {differ}, and {file_name(other)}'s "
                 "figures were kept, as the later of the two in name order (a browser's second "
                 'download "X (1).csv" after "X.csv"); which are right is unknown', rows=n)
@@ -695,20 +705,37 @@ def _note_tied(df: pd.DataFrame, dup: pd.Series, newer: pd.Series, keys: list[st
 
 
 def _rows_differ(df: pd.DataFrame, rows: np.ndarray, others: np.ndarray) -> np.ndarray:
-    """Whether row ``rows[i]`` of ``df`` (labels of its index) says something else than row
-    ``others[i]`` in a column other than :data:`_PROVENANCE`: another value where both have
-    one. A value one of them lacks is no disagreement: an export in another language or
-    format has columns the other has not (X's French export, no "Profile visits")."""
+    """Whether row ``rows[i]`` of ``df`` (labels of its index) gives other figures than row
+    ``others[i]``: another number in a numeric column other than :data:`_PROVENANCE`, where
+    both have one. A figure one of them lacks is no disagreement: an export in another
+    language or format has columns the other has not (X's French export, no "Profile
+    visits"); nor is a sum of parts that one of them lacks (:data:`_SUMS`). Text is no
+    figure: a link with a share query (``?igsh=…``), a caption with Windows line ends, a
+    content type or an account name written in another language say the same post, and a
+    warning that "which are right is unknown" of them was wrong."""
+    at, other_at = df.index.get_indexer(rows), df.index.get_indexer(others)
+    figures = {c: (_floats(df[c], at), _floats(df[c], other_at)) for c in _figures(df)}
     differ = np.zeros(len(rows), dtype=bool)
-    for c in df.columns:
-        if c in _PROVENANCE:
-            continue
-        a, b = df[c].loc[rows], df[c].loc[others]
-        if isinstance(a.dtype, pd.CategoricalDtype):
-            a, b = a.astype(object), b.astype(object)
-        a, b = a.reset_index(drop=True), b.reset_index(drop=True)
-        differ |= ((a != b).fillna(False) & a.notna() & b.notna()).to_numpy(bool)
+    for c, (a, b) in figures.items():
+        other = (a != b) & ~np.isnan(a) & ~np.isnan(b)
+        for part in _SUMS.get(c, ()):
+            if part in figures:
+                pa, pb = figures[part]
+                other &= np.isnan(pa) == np.isnan(pb)
+        differ |= other
     return differ
+
+
+def _figures(df: pd.DataFrame) -> list[str]:
+    """The columns of ``df`` that hold figures: numbers (not flags), other than
+    :data:`_PROVENANCE`."""
+    return [c for c, dtype in df.dtypes.items() if c not in _PROVENANCE
+            and pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype)]
+
+
+def _floats(column: pd.Series, at: np.ndarray) -> np.ndarray:
+    """The values of ``column`` at the positions ``at``, as floats, NaN where missing."""
+    return column.iloc[at].to_numpy(dtype="float64", na_value=np.nan)
 
 
 def _note_guessed_merged(df: pd.DataFrame, dropped: pd.Series, keys: list[str], what: str,

@@ -294,7 +294,7 @@ def _costs_partly_note(costs: pd.DataFrame, p: Period) -> str | None:
 #: are the costs unknown (:func:`costs_status`); ``<ratio>_<figure>_unknown`` / ``_zero`` say
 #: why a ratio is NaN.
 NOTE_CODES = (
-    # costs: unknown, kept for part of the period, lines in another currency left out
+    # costs: unknown, kept for part of the period, lines in another currency (cost unknown)
     "costs_failed", "costs_uncovered", "costs_missing", "costs_partly",
     "costs_foreign_currency", "costs_entered_after",
     # GA4: revenue in another currency, no or part coverage, rows prorated or left out
@@ -375,9 +375,8 @@ def roi(ds, period: object, by: str | None = None, *,
         link_clicks, note, note_codes``. See the module docstring for the formulas. Revenue
         and key events are NaN (unknown, not 0) when no GA4 row covers the period; costs and
         the ratios that use them are NaN when no costs.csv was read (:func:`costs_status`),
-        and a row's costs (or one category of them) when all its lines are in another
-        currency than the brand's (lines in another currency are left out, noted on
-        the rows they concern and the total).
+        and a row's category and total cost when one of their lines is in another currency
+        than the brand's (noted on the rows it concerns and the total, naming the lines).
         ``note`` holds sentences joined by "; ", ``note_codes`` their codes
         (:data:`NOTE_CODES`) in the same order, NA without notes. ``attrs["row_notes"]``
         holds the same notes unjoined: one list of (code, sentence) pairs a row, in the
@@ -516,7 +515,7 @@ class _ForeignCosts:
     spend left out September's USD campaign while GA4 counted that campaign's revenue (ROAS
     15.97× where September's read unknown). ``rows`` (row) are True where every line is in
     another currency: every category unknown, not zero. ``notes`` maps a row key to its note
-    of the lines left out.
+    of those lines (:func:`_foreign_costs_note`).
     """
 
     cells: pd.DataFrame = field(
@@ -545,17 +544,47 @@ def _foreign_costs(run: _RoiRun, costs: pd.DataFrame) -> tuple[pd.DataFrame, _Fo
         # noted on the rows of those lines (the campaign or platform they are for, the
         # total), not on every row: automne-2026 lost nothing to a USD line of another
         left = pd.DataFrame({"row": costs[run.key].to_numpy(),
-                             "cur": costs["currency"].astype("string").str.upper()
-                             .to_numpy()})[foreign]
-        for k, g in left.groupby("row"):
-            n = len(g)
+                             "cur": costs["currency"].astype("string").str.upper().to_numpy(),
+                             "line": _cost_lines(costs)})[foreign]
+        for k, g in left.groupby("row", sort=False):
             foreign_costs.notes[k] = ("costs_foreign_currency",
-                                      f"{n} cost line{'s' if n > 1 else ''} in "
-                                      f"{', '.join(sorted(set(g['cur'])))} "
-                                      f"left out (brand currency {brand_cur}): convert "
-                                      f"{'them' if n > 1 else 'it'} in costs.csv")
+                                      _foreign_costs_note(g, brand_cur))
         costs = costs.loc[~foreign].reset_index(drop=True)
     return costs, foreign_costs
+
+
+#: how many of a row's cost lines in another currency its note names (the first, in the
+#: file's order)
+_FOREIGN_LINES_NAMED = 3
+
+
+def _foreign_costs_note(lines: pd.DataFrame, brand_cur: str) -> str:
+    """The note of a row's cost lines in another currency (``lines``: their ``cur`` and
+    ``line``, :func:`_cost_lines`): that they make its total cost unknown, which they are
+    (the first :data:`_FOREIGN_LINES_NAMED`) and what to do. It said they were "left out",
+    as if the total were computed without them, beside a cost and a ROI of "–"."""
+    n = len(lines)
+    currencies = ", ".join(sorted(set(lines["cur"])))
+    named = ", ".join(lines["line"].iloc[:_FOREIGN_LINES_NAMED])
+    todo = f"to {brand_cur}, the brand currency, in costs.csv"
+    if n == 1:
+        return f"1 cost line in {currencies} makes the total cost unknown: convert {named} {todo}"
+    if n <= _FOREIGN_LINES_NAMED:
+        return (f"{n} cost lines in {currencies} make the total cost unknown: convert {named} "
+                f"{todo}")
+    return (f"{n} cost lines in {currencies} make the total cost unknown, among them {named}: "
+            f"convert them {todo}")
+
+
+def _cost_lines(costs: pd.DataFrame) -> np.ndarray:
+    """Each cost line as a note names it: its month (or first and last month), category,
+    amount and currency, "2026-07 tools 9.99 USD", "2026-09–2027-08 tools 516.00 USD"."""
+    first = costs["start"].dt.strftime("%Y-%m")
+    last = costs["end"].dt.strftime("%Y-%m").fillna(first)
+    months = first.where(first == last, first + "–" + last)
+    amounts = costs["amount"].map(lambda x: f"{x:,.2f}")
+    return (months + " " + costs["category"].astype("string") + " " + amounts + " "
+            + costs["currency"].astype("string").str.upper()).to_numpy(dtype=object)
 
 
 def _period_web(run: _RoiRun) -> tuple[pd.DataFrame, bool, set[str]]:

@@ -62,27 +62,31 @@ def looks_like_export(name: str) -> bool:
 
 
 #: a browser's name for a second download of a file: "X (1).csv" (Chrome, Edge, Firefox),
-#: "X(1).csv"; the copy's number, before the suffix
+#: "X(1).csv"; the copy's number, before the suffix (the outer one of "X (1) (1).csv")
 _COPY_NUMBER = re.compile(r"^(?P<stem>.*?) ?\((?P<n>\d{1,3})\)(?P<suffix>\.[^.]*)?$")
 
 
-def file_order(path: str | Path) -> tuple[str, int, str]:
-    """The key files are sorted by (:func:`walk`, :func:`files_below`): their path, except
-    that a browser's second download "X (1).csv" comes right after "X.csv" (and "X (2).csv"
-    after it, "X (10).csv" after "X (9).csv"), where plain text order puts it first (" " and
-    "(" sort before "."). The merge keeps, of exports that say the same export time, the
-    later file in this order: the second download, made last.
+def file_order(path: str | Path) -> tuple[str, tuple[int, ...], str]:
+    """The key files are sorted by (:func:`walk`, :func:`files_below`, the members of a zip):
+    their path, except that a browser's second download "X (1).csv" comes right after "X.csv"
+    (and "X (2).csv" after it, "X (10).csv" after "X (9).csv"), where plain text order puts
+    it first (" " and "(" sort before "."). A download of a copy, "X (1) (1).csv", comes after
+    the copy: its numbers are read from the original out, "X.csv" and (1, 1). The merge keeps,
+    of exports that say the same export time, the later file in this order: the second
+    download, made last.
 
     >>> sorted(["a/X (1).csv", "a/X.csv", "a/X (10).csv", "a/X (2).csv"], key=file_order)
     ['a/X.csv', 'a/X (1).csv', 'a/X (2).csv', 'a/X (10).csv']
+    >>> sorted(["a/X.csv", "a/X (1).csv", "a/X (1) (1).csv"], key=file_order)
+    ['a/X.csv', 'a/X (1).csv', 'a/X (1) (1).csv']
     """
     text = Path(path).as_posix()
     folder, slash, name = text.rpartition("/")
-    copy = _COPY_NUMBER.match(name)
-    if copy is None:
-        return text, 0, text
-    original = f"{folder}{slash}{copy['stem']}{copy['suffix'] or ''}"
-    return original, int(copy["n"]), text
+    copies: list[int] = []
+    while (copy := _COPY_NUMBER.match(name)) is not None:
+        copies.insert(0, int(copy["n"]))
+        name = f"{copy['stem']}{copy['suffix'] or ''}"
+    return f"{folder}{slash}{name}", tuple(copies), text
 
 
 def walk(paths: Iterable[str | Path]) -> list[Path]:

@@ -244,10 +244,16 @@ def _walk_zip(src: Source, depth: int = 0, want: Callable[[str], bool] | None = 
     A member that cannot be extracted, or a nested archive that cannot be opened, is yielded
     with its error (``Source.damage``) and the walk goes on: one damaged export of a zipped
     brand folder is no reason to leave the others unread. Only ``src`` itself unreadable, or
-    holding no file, raises."""
+    holding no file, raises.
+
+    The members come in :func:`~smmanalytics.loaders._folder.file_order` of their names, as
+    the files of a folder do: in plain name order "X (1).csv" came before "X.csv", and a tie
+    between the two went to the first download in a zip, to the second in the folder."""
+    from ._folder import file_order  # _folder imports this module
+
     try:
         zf = zf or zipfile.ZipFile(io.BytesIO(src.data))
-        infos = sorted(zf.infolist(), key=member_name)
+        infos = sorted(zf.infolist(), key=lambda info: file_order(member_name(info)))
     except _OPEN_ERRORS as exc:
         raise ParseError("not a readable zip archive", file=src.name, expected="zip archive",
                          got=str(exc)) from exc

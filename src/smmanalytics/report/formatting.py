@@ -80,6 +80,10 @@ _NUMBER = re.compile(r"-?\d{1,3}(,\d{3})*(\.\d+)?|-?\d+(\.\d+)?")
 _FAILURE_PART = re.compile(r"(file|line|cell|column) ('[^']*'|\"[^\"]*\"|[^,:]+)")
 _FAILURE = re.compile(r"(?P<where>(?:(?:file [^,:]+|line \d+|cell [^,:]+|column '[^']*'|"
                       r"column \"[^\"]*\")(?:, |(?=: )))+): (?P<detail>.+)", re.DOTALL)
+#: a cost line as roi()'s notes name it: "2026-07 tools 9.99 USD", "2026-09–2027-08 tools …"
+#: (its amount's thousands in commas, as the API writes numbers)
+_COST_LINE = re.compile(r"(?P<months>\d{4}-\d{2}(?:–\d{4}-\d{2})?) (?P<category>\w+) "
+                        r"(?P<amount>\d{1,3}(?:,\d{3})*\.\d{2}) (?P<currency>\S+)")
 #: the label key (labels.yaml) of each day group of a best-times window
 #: (``BestTimes.window["days"]``, the names of timing's own ``DAY_GROUPS``)
 DAY_GROUP_LABELS = {"every day": "days_all", "Monday-Friday": "days_week",
@@ -322,6 +326,24 @@ class Formatter:
         label = self._word("labels", f"cat_{name}", str(name))
         return label[:1].lower() + label[1:]
 
+    def cost_lines(self, text: str) -> str:
+        """Cost lines as roi()'s notes name them ("2026-07 tools 9.99 USD", a line over
+        several months "2026-09–2027-08 …", ", "-joined) for the reader: each its amount,
+        then its category and months in brackets, listed as the language lists; text of
+        another form is returned as it is.
+
+        >>> Formatter("it").cost_lines("2026-07 tools 9.99 USD, 2026-09–2027-08 other 1,200.00 CHF")
+        '9,99 USD (strumenti, luglio 2026) e 1.200,00 CHF (altro, settembre 2026 – agosto 2027)'
+        """
+        lines = [_COST_LINE.fullmatch(item) for item in text.split(", ")]
+        if not all(lines):
+            return text
+        return self.listed(
+            f"{self.number(float(m['amount'].replace(',', '')), 2)} {m['currency']} "
+            f"({self.cost_category(m['category'])}, "
+            f"{' – '.join(self.period(month) for month in m['months'].split('–'))})"
+            for m in lines)
+
     def industry(self, name: str) -> str:
         """The display name of an industry of the benchmark table ("health_beauty" → "Santé
         et beauté"); one the report has no name for stays as it is."""
@@ -530,6 +552,8 @@ class Formatter:
             return sep.join(self.component(c) for c in v.split(sep))
         if name == "categories":             # costs.csv's: "ad_spend, labor"
             return ", ".join(self.cost_category(c) for c in v.split(", "))
+        if name == "lines":                  # cost lines: "2026-07 tools 9.99 USD, …"
+            return self.cost_lines(v)
         if name == "kinds":                  # a GA4 table's breakdowns: "landing_page"
             return ", ".join(self._word("ga4_breakdowns", k, k) for k in v.split(", "))
         if name == "industry":               # the benchmark table's id, quoted: "'retail'"
