@@ -229,12 +229,14 @@ def test_a_canadian_brands_dollars_are_its_costs(tmp_path):
 def test_roi_leaves_out_a_cost_line_whose_amount_cell_is_in_another_currency(tmp_path):
     """brandC's July: "other,$100" with the currency column empty was counted as €100 in
     the total cost; the cell's dollar sign makes it a line in USD (the brand's currency,
-    EUR, is no dollar), left out and noted as any other. A sum holding an amount in another
-    currency is unknown: the cost is NA (not 200, nor the euro line's 100 alone)."""
+    EUR, is no dollar), noted as any other. A sum holding an amount in another currency is
+    unknown: the cost is NA (not 200, nor the euro line's 100 alone), and the note names the
+    line to convert."""
     ds = dataset(tmp_path, "2026-10-01,,ad_spend,100,,,,,,\n2026-10-01,,other,$100,,,,,,\n",
                  web=web([_web_month(150.0)]))
     row = roi(ds, "2026-10").iloc[0]
-    assert pd.isna(row["cost"]) and "1 cost line in USD left out" in row["note"]
+    assert pd.isna(row["cost"]) and ("1 cost line in USD makes the total cost unknown: "
+                                      "convert 2026-10 other 100.00 USD to EUR") in row["note"]
     assert "costs_foreign_currency" in row["note_codes"].split("; ")
 
 
