@@ -57,6 +57,34 @@ def test_best_times_says_when_fewer_slots_than_posts(ds, monkeypatch):
             "the plan holds 3 a week rather than two posts at the same time.") in notes
 
 
+@pytest.mark.parametrize("lang,expected", [
+    ("en", "The 10 accounts with the fewest posts were compared as one account: the 30 with "
+     "the most have their own average, against which their posts' timing is measured."),
+    ("fr", "Les 10 comptes ayant le moins de publications ont été comparés comme un seul "
+     "compte : les 30 qui en ont le plus ont chacun leur propre moyenne, à laquelle "
+     "l'heure de leurs publications est mesurée."),
+    ("it", "I 10 account con meno post sono stati confrontati come un unico account: i 30 con "
+     "più post hanno ciascuno la propria media, rispetto alla quale si misura l'orario dei "
+     "loro post."),
+])
+def test_best_times_says_when_accounts_were_compared_as_one(ds, monkeypatch, lang, expected):
+    """Beyond 30 accounts on a platform, those with the fewest posts share one control level
+    (``method["pooled_accounts_n"]``): the analyst's summary said so, the PDF did not. 40
+    accounts give 10 pooled (the count is set here; best_times' own is tested with it)."""
+    import smmanalytics.timing as timing
+
+    real = timing.best_times
+
+    def pooled(*args, **kwargs):
+        bt = real(*args, **kwargs)
+        return dataclasses.replace(bt, method={**bt.method, "pooled_accounts_n": 10})
+
+    monkeypatch.setattr(timing, "best_times", pooled)
+    sec = BrandReport(ds, "2026-10", lang=lang).best_times(platforms=["instagram"], ics=False)
+    notes = [b["text"] for b in sec.blocks if b["kind"] == "note"]
+    assert expected in notes
+
+
 def _data_to(ds, last: str, exported: str) -> Dataset:
     """The fixture's posts published up to ``last`` (in Paris), one more at 10:00 UTC that
     day (the data's last day), exported on ``exported`` (taken at 08:00 UTC the next day:

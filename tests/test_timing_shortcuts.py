@@ -245,6 +245,7 @@ def test_best_times_says_when_accounts_share_a_level():
     assert bt.summary.endswith(" Controls: the 10 platform/accounts with the fewest posts "
                                "share one control level ('other accounts'); the 30 with the "
                                "most have their own.")
+    assert bt.method["pooled_accounts_n"] == 10        # for a report, in its language
     groups = [c for c in bt.method["controls"] if c.startswith("group[")]
     assert len(groups) == 30 and "group[other accounts]" not in groups
     assert "pooled_accounts" not in best_times(posts, TZ, n_boot=200, n_perm=99).method

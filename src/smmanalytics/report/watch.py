@@ -16,7 +16,7 @@ from .. import metrics, plots
 from .._io import atomic_write
 from ..periods import parse_period
 from ..timing import MIN_POSTS, MIN_WEEKS, WEEKEND_MIN_HOURS, WEEKEND_MIN_POSTS
-from ..timing._data import MIN_EXPOSURE_SHARE
+from ..timing._data import MAX_GROUP_LEVELS, MIN_EXPOSURE_SHARE
 from ..timing._estimate import window_runs
 from ..timing._model import NO_ENGAGEMENT, NOT_IDENTIFIABLE, NOT_PERMUTABLE
 from ._ahead import built_ahead
@@ -359,6 +359,10 @@ class WatchSections:
             if bt.exposure_fallback:     # not per follower: say what it was measured against
                 self.text(sec, f.label(f"bt_exposure_{bt.exposure_fallback}").format(
                     share=f.percent(MIN_EXPOSURE_SHARE, 0)), note=True)
+            pooled = bt.method.get("pooled_accounts_n")
+            if pooled:       # accounts beyond MAX_GROUP_LEVELS shared one control level
+                self.text(sec, f.label("bt_pooled_accounts").format(
+                    n=f.number(pooled), kept=f.number(MAX_GROUP_LEVELS)), note=True)
             with plt.rc_context(plots.theme(0.8)):
                 fig, ax = plt.subplots(figsize=(8, 2.9))
                 kind = ("lift" if bt.effect_detected or days or not bt.has_activity

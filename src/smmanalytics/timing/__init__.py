@@ -254,6 +254,8 @@ def _best_times(posts, tz, platform, *, daily, outcome, exposure, min_age_days, 
     Xa, anames = controls(frame)
     n_groups = frame["group"].nunique()
     if n_groups > MAX_GROUP_LEVELS:
+        # the count, for a report to say it in its language; the sentence, for the analyst
+        method["pooled_accounts_n"] = n_groups - MAX_GROUP_LEVELS
         method["pooled_accounts"] = (
             f"the {n_groups - MAX_GROUP_LEVELS} platform/accounts with the fewest posts share "
             f"one control level ({OTHER_GROUPS!r}); the {MAX_GROUP_LEVELS} with the most have "
