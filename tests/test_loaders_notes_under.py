@@ -143,24 +143,32 @@ _LINKEDIN = ["Post title", "Post link", "Post type", "Created date", "Impression
              "Likes", "Comments", "Reposts", "Follows", "Engagement rate"]
 
 
-def test_linkedin_workbook_with_notes_under_the_posts(tmp_path):
-    # sheet rows: title 1, header 2, posts 3-4, empty rows 5-6, notes 7-9 (the last a number,
-    # as a spreadsheet keeps it): 2 posts, not 5
+def _linkedin_posts(tmp_path, titles: list[str], blank_rows: int) -> pd.DataFrame:
+    """The posts read from a LinkedIn workbook: title row 1, header 2, a post per title from
+    row 3, ``blank_rows`` empty rows, then three notes typed under them (the last a number,
+    as a spreadsheet keeps it)."""
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "All posts"
     ws.append(["All posts data"])
     ws.append(_LINKEDIN)
-    for i in (1, 2):
+    for i, title in enumerate(titles, start=1):
         link = f"https://www.linkedin.com/feed/update/urn:li:activity:{(1790840712345 + i) << 22}"
-        ws.append([f"post {i}", link, "Organic", "10/01/2026", 100, 1, 2, 3, 4, 5, 0.1])
-    for _ in range(2):
+        ws.append([title, link, "Organic", "10/01/2026", 100, 1, 2, 3, 4, 5, 0.1])
+    for _ in range(blank_rows):
         ws.append([None] * len(_LINKEDIN))
     for note in ("Engagement rates compare", "6/25-7/2", 0.670124481):
         ws.append([note])
     path = tmp_path / "brand_content_1791015300000.xlsx"
     wb.save(path)
     (df,) = [d for d in read_file(path) if d.attrs.get("sheet") == "All posts"]
+    return df
+
+
+def test_linkedin_workbook_with_notes_under_the_posts(tmp_path):
+    # sheet rows: title 1, header 2, posts 3-4, empty rows 5-6, notes 7-9 (the last a number,
+    # as a spreadsheet keeps it): 2 posts, not 5
+    df = _linkedin_posts(tmp_path, ["post 1", "post 2"], blank_rows=2)
     assert df["caption"].tolist() == ["post 1", "post 2"]
     assert [q["message"] for q in df.attrs["quality"] if q["code"] == "notes_under_table"] == [
         "sheet 'All posts': " + _said("rows 7-9")]
@@ -185,19 +193,7 @@ def test_linkedin_notes_right_under_posts_of_words_name_their_rows(tmp_path):
     # titles of words only: no column form tells the notes from posts with no blank row above
     # them, so they stay rows (the format's to tell); the note on their missing date names
     # their sheet rows: title 1, header 2, posts 3-4, notes 5-7
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "All posts"
-    ws.append(["All posts data"])
-    ws.append(_LINKEDIN)
-    for title in ("Bonjour", "Automne"):
-        link = f"https://www.linkedin.com/feed/update/urn:li:activity:{1790840712345 << 22}"
-        ws.append([title, link, "Organic", "10/01/2026", 100, 1, 2, 3, 4, 5, 0.1])
-    for note in ("Engagement rates compare", "6/25-7/2", 0.670124481):
-        ws.append([note])
-    path = tmp_path / "brand_content_1791015300000.xlsx"
-    wb.save(path)
-    (df,) = [d for d in read_file(path) if d.attrs.get("sheet") == "All posts"]
+    df = _linkedin_posts(tmp_path, ["Bonjour", "Automne"], blank_rows=0)
     assert len(df) == 5
     assert [q["message"] for q in df.attrs["quality"] if q["code"] == "date_missing"] == [
         "sheet 'All posts': posts without 'Created date': lines 5, 6, 7"]
