@@ -761,6 +761,29 @@ def test_a_url_encoded_ga4_campaign_joins_its_costs_line(tmp_path, utm):
     assert r.loc["Noël 2026", "roas"] == pytest.approx(2.5)
 
 
+@pytest.mark.parametrize("utm, shown", [
+    ("noel%202026", "noel 2026"), ("No%C3%ABl+2026", "Noël 2026"),
+    ("100%FB", "100%FB"),           # a % that starts no UTF-8: the name's own, kept
+])
+def test_a_campaign_only_ga4_knows_is_shown_decoded(tmp_path, utm, shown):
+    """With no cost line naming it, the campaign was shown as GA4 keeps it, "noel%202026";
+    it is shown decoded as its key is. By hand: one GA4 row, revenue 250, no cost."""
+    ds = dataset(tmp_path, web=web([_web_month(250.0, campaign=utm),
+                                    _web_month(50.0, campaign="(not set)")]))
+    r = roi(ds, "2026-10", by="campaign").set_index("campaign")
+    assert set(r.index) == {shown, "(unassigned)"}    # (not set): no campaign
+    assert r.loc[shown, "revenue"] == 250.0
+    assert campaign_roi(ds)["campaign"].tolist() == [shown]
+
+
+def test_a_costs_campaign_is_shown_as_written(tmp_path):
+    """Only GA4's names are URL-decoded: a "+" in costs.csv is the user's ("Promo 2+1", not
+    "Promo 2 1"), and its name wins over GA4's encoded one."""
+    ds = dataset(tmp_path, "2026-10-01,2026-10-31,ad_spend,100,,instagram,Promo 2+1,,,\n",
+                 web=web([_web_month(250.0, campaign="Promo+2%2B1")]))
+    assert roi(ds, "2026-10", by="campaign")["campaign"].tolist() == ["Promo 2+1"]
+
+
 def test_campaign_key_decodes_only_what_is_url_encoding():
     """A "%" that starts no UTF-8 sequence (100%FB, 50% off) is the name's own: kept, not
     turned into a replacement character; a UTM of "(not set)" encoded is none either."""
