@@ -82,7 +82,25 @@ def test_campaign_with_date_and_conversions():
     assert df["campaign"].tolist() == ["autumn_linen", "(not set)"]
     assert df["date"].tolist() == [pd.Timestamp("2026-10-03"), pd.Timestamp("2026-10-04")]
     assert df["key_events"].tolist() == [10, 2] and df["revenue"].tolist() == [250, 50]
-    assert df["currency"].unique().tolist() == ["USD"]
+    # a bare $: a dollar, which one the Dataset says from the brand (test_roi: CAD, USD)
+    assert df["currency"].unique().tolist() == ["$"]
+
+
+@pytest.mark.parametrize("cell, code", [
+    ("CA$1,234.50", "CAD"), ("C$1,234.50", "CAD"), ("US$1,234.50", "USD"),
+    ("A$1,234.50", "AUD"), ("AU$1,234.50", "AUD"), ("NZ$1,234.50", "NZD"),
+    ("HK$1,234.50", "HKD"), ("S$1,234.50", "SGD"), ("MX$1,234.50", "MXN"),
+    ("$1,234.50", "$"), ("1 234,50 €", "EUR"),
+])
+def test_revenue_in_a_dollar_naming_its_country(tmp_path, cell, code):
+    """CA$1,234.50 was refused ("cell is not a number"): a dollar naming its country is that
+    currency; a bare $ stays a dollar of no country yet."""
+    path = tmp_path / "ga4.csv"
+    path.write_text("# Start date: 20261001\n# End date: 20261031\n"
+                    "Session source / medium,Sessions,Total revenue\n"
+                    f'instagram / social,10,"{cell}"\n', encoding="utf-8")
+    df = read_export(path)
+    assert df["revenue"].tolist() == [1234.5] and df["currency"].tolist() == [code]
 
 
 def test_generated_semicolon_french(tmp_path):

@@ -487,3 +487,16 @@ def test_cover_says_which_fields_hold_characters_its_fonts_lack(ds):
         "la marque, les noms des concurrents."]
     text = " ".join(PdfReader(io.BytesIO(rep.pdf_bytes())).pages[0].extract_text().split())
     assert "U+65E5, U+672C" in text and "show as empty boxes" in text
+
+
+def test_cover_checks_a_ga4_campaign_as_the_tables_show_it(ds):
+    """A campaign only GA4 knows was shown as written, %E5%A4%8F+2026, every character drawn;
+    shown decoded, 夏 2026, its 夏 (U+590F) lacks a font: the cover says so, as for costs.csv's
+    campaigns."""
+    web = schema.conform(pd.DataFrame([{
+        "period_start": "2026-10-01", "period_end": "2026-10-31", "source": "instagram",
+        "medium": "social", "campaign": "%E5%A4%8F+2026", "sessions": 10.0}]), "web")
+    rep = BrandReport(dataclasses.replace(ds, web=web), "2026-10", lang="en")
+    assert rep.cover_warnings == [
+        "Warning: some characters (U+590F) are missing from the report's fonts and show as "
+        "empty boxes, in: campaign names."]

@@ -121,7 +121,7 @@ def test_read_costs_comma_file_reads_english(tmp_path):
 
 
 @pytest.mark.parametrize("amount, currency, read, code", [
-    ("$200", "", 200.0, "USD"),              # $ read as GA4 reads it: US dollars
+    ("$200", "", 200.0, "USD"),              # $ of no brand: US dollars
     ("300 USD", "", 300.0, "USD"),
     ("usd 300", "", 300.0, "USD"),
     ("£100", "GBP", 100.0, "GBP"),           # the column says the same: fine
@@ -224,6 +224,60 @@ def test_a_canadian_brands_dollars_are_its_costs(tmp_path):
     row = roi(smm.load(tmp_path, cache=False), "2026-10").iloc[0]
     assert (row["cost"], row["ad_spend"]) == (2000.0, 1200.0)
     assert "costs_foreign_currency" not in str(row["note_codes"]).split("; ")
+
+
+@pytest.mark.parametrize("cell, code", [
+    ("CA$300", "CAD"), ("C$300", "CAD"), ("US$300", "USD"), ("A$300", "AUD"), ("AU$300", "AUD"),
+    ("NZ$300", "NZD"), ("HK$300", "HKD"), ("S$300", "SGD"), ("MX$300", "MXN"),
+    ("300 CA$", "CAD"),
+])
+def test_a_dollar_sign_naming_its_country_is_its_currency(tmp_path, cell, code):
+    """CA$300 was refused ("CA300" is no number); a dollar naming its country is that
+    country's currency, whatever the brand's (EUR here: no guess to make)."""
+    c = read_costs(costs_file(tmp_path, f"2026-07-01,2026-07-31,ad_spend,{cell},,,,,,\n"),
+                   currency="EUR")
+    assert (c.loc[0, "amount"], c.loc[0, "currency"]) == (300.0, code)
+
+
+def test_a_named_dollar_contradicts_another_dollar(tmp_path):
+    """US$300 on a line in CAD: which dollar, the file says two ways; refused."""
+    with pytest.raises(ConfigError, match="line 2, column 'amount'"):
+        read_costs(costs_file(tmp_path, "2026-07-01,2026-07-31,ad_spend,US$300,CAD,,,,,\n"),
+                   currency="CAD")
+
+
+def _ga4_dollar_revenue(tmp_path, brand_currency, cost):
+    """A brand folder: brand.yaml in ``brand_currency``, GA4's October revenue written
+    ``$1,000.00`` (instagram / social), and costs.csv's October ad spend ``cost``."""
+    (tmp_path / "brand.yaml").write_text(f"name: Érable\ntimezone: America/Toronto\n"
+                                         f"currency: {brand_currency}\n", encoding="utf-8")
+    (tmp_path / "ga4.csv").write_text(
+        "# Traffic acquisition: Session source / medium\n# Start date: 20261001\n"
+        "# End date: 20261031\nSession source / medium,Sessions,Key events,Total revenue\n"
+        'Grand total,300,10,"$1,000.00"\ninstagram / social,300,10,"$1,000.00"\n',
+        encoding="utf-8")
+    costs_file(tmp_path, f"2026-10-01,2026-10-31,ad_spend,{cost},,instagram,,,,\n")
+    return roi(smm.load(tmp_path, cache=False), "2026-10").iloc[0]
+
+
+def test_a_canadian_brands_ga4_dollars_are_its_revenue(tmp_path):
+    """GA4 read "$1,000.00" as USD: a CAD brand's revenue was foreign, left out ("1 GA4 row
+    gives revenue in USD, not the brand currency CAD"), ROAS unknown. A bare $ is the brand's
+    dollar, as in costs.csv: by hand, ROAS = revenue 1000 / ad spend $200 = 5.00."""
+    row = _ga4_dollar_revenue(tmp_path, "CAD", "$200")
+    assert (row["revenue"], row["ad_spend"]) == (1000.0, 200.0)
+    assert row["roas"] == pytest.approx(5.0)
+    assert "revenue_foreign_currency" not in str(row["note_codes"]).split("; ")
+
+
+def test_a_euro_brands_ga4_dollars_stay_foreign(tmp_path):
+    """EUR is no dollar: GA4's $ stays USD, its revenue left out and noted, as before (ad
+    spend 200 in the brand's euros; ROAS unknown, not 1000 / 200)."""
+    row = _ga4_dollar_revenue(tmp_path, "EUR", "200")
+    assert pd.isna(row["revenue"]) and pd.isna(row["roas"]) and row["ad_spend"] == 200.0
+    assert ("1 GA4 row gives revenue in USD, not the brand currency EUR: revenue unknown"
+            in row["note"].split("; "))
+    assert "revenue_foreign_currency" in row["note_codes"].split("; ")
 
 
 def test_roi_leaves_out_a_cost_line_whose_amount_cell_is_in_another_currency(tmp_path):
@@ -705,6 +759,29 @@ def test_a_url_encoded_ga4_campaign_joins_its_costs_line(tmp_path, utm):
     assert (r.loc["Noël 2026", "cost"], r.loc["Noël 2026", "revenue"]) == (100, 250)
     assert r.loc["Noël 2026", "roi"] == pytest.approx(1.5)
     assert r.loc["Noël 2026", "roas"] == pytest.approx(2.5)
+
+
+@pytest.mark.parametrize("utm, shown", [
+    ("noel%202026", "noel 2026"), ("No%C3%ABl+2026", "Noël 2026"),
+    ("100%FB", "100%FB"),           # a % that starts no UTF-8: the name's own, kept
+])
+def test_a_campaign_only_ga4_knows_is_shown_decoded(tmp_path, utm, shown):
+    """With no cost line naming it, the campaign was shown as GA4 keeps it, "noel%202026";
+    it is shown decoded as its key is. By hand: one GA4 row, revenue 250, no cost."""
+    ds = dataset(tmp_path, web=web([_web_month(250.0, campaign=utm),
+                                    _web_month(50.0, campaign="(not set)")]))
+    r = roi(ds, "2026-10", by="campaign").set_index("campaign")
+    assert set(r.index) == {shown, "(unassigned)"}    # (not set): no campaign
+    assert r.loc[shown, "revenue"] == 250.0
+    assert campaign_roi(ds)["campaign"].tolist() == [shown]
+
+
+def test_a_costs_campaign_is_shown_as_written(tmp_path):
+    """Only GA4's names are URL-decoded: a "+" in costs.csv is the user's ("Promo 2+1", not
+    "Promo 2 1"), and its name wins over GA4's encoded one."""
+    ds = dataset(tmp_path, "2026-10-01,2026-10-31,ad_spend,100,,instagram,Promo 2+1,,,\n",
+                 web=web([_web_month(250.0, campaign="Promo+2%2B1")]))
+    assert roi(ds, "2026-10", by="campaign")["campaign"].tolist() == ["Promo 2+1"]
 
 
 def test_campaign_key_decodes_only_what_is_url_encoding():

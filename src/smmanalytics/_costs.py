@@ -14,11 +14,11 @@ import pandas as pd
 from ._io import closest_key, file_name, read_user_text, unknown_key, user_csv
 from .errors import ConfigError, DataQualityWarning
 from .loaders._dates import MONTHS, file_numeric_order
-from .loaders._numbers import AMBIGUOUS_COMMA, AMBIGUOUS_DOT, CURRENCY_SIGNS
+from .loaders._numbers import AMBIGUOUS_COMMA, AMBIGUOUS_DOT, CURRENCY_SIGNS, DOLLAR
 from .periods import parse_period
 from .schema import PLATFORMS
 
-__all__ = ["CATEGORIES", "COST_COLUMNS", "DOLLAR_CURRENCIES", "read_costs"]
+__all__ = ["CATEGORIES", "COST_COLUMNS", "DOLLAR_CURRENCIES", "dollar_currency", "read_costs"]
 
 CATEGORIES = ("ad_spend", "labor", "tools", "production", "influencer", "other")
 COST_COLUMNS = ("start", "end", "category", "amount", "currency", "platform", "campaign",
@@ -48,12 +48,13 @@ _AMBIGUOUS = {".": re.compile(AMBIGUOUS_DOT), ",": re.compile(AMBIGUOUS_COMMA)}
 _NUMBER_COLUMNS = ("amount", "hours", "hourly_rate")
 
 
-#: the currencies written with a bare ``$``: a ``$`` in a cost cell is "a dollar", which of
-#: them its line's currency column (or else the brand's currency) says; USD when neither is one
+#: the currencies written with a bare ``$``: a ``$`` in a cost cell (or a GA4 revenue cell) is
+#: "a dollar", which of them its line's currency column (or else the brand's currency) says;
+#: USD when neither is one
 DOLLAR_CURRENCIES = frozenset({"USD", "CAD", "AUD", "NZD", "SGD", "HKD", "TWD", "MXN", "ARS",
                                "CLP", "COP", "UYU"})
 #: what :func:`_split_currency` gives for a bare ``$``: a dollar, of no country yet
-_DOLLAR = "$"
+_DOLLAR = DOLLAR
 
 #: a number cell's text around its number: an ISO 4217 code before or after it (``USD 300``,
 #: ``300 usd``), once the signs and spaces are gone
@@ -63,14 +64,14 @@ _CODED = re.compile(r"([A-Za-z]{3})?(.*?)([A-Za-z]{3})?", re.S)
 def _split_currency(text: str) -> tuple[str, set[str]]:
     """A number cell without its spaces (thousands), and the currencies written in it: its
     signs read through :data:`~smmanalytics.loaders._numbers.CURRENCY_SIGNS` (the mapping GA4
-    reads revenue with), but ``$`` as :data:`_DOLLAR`, a dollar of no country yet
-    (:func:`_line_currency` says which), and its ISO 4217 code upper-cased. They were
-    stripped unread: ``$200`` counted as 200 of the brand's currency."""
+    reads revenue with: ``$`` as :data:`_DOLLAR`, a dollar of no country yet, which
+    :func:`_line_currency` says; ``CA$``, ``US$``… as their code), and its ISO 4217 code
+    upper-cased. They were stripped unread: ``$200`` counted as 200 of the brand's currency."""
     s = re.sub(r"[\s\u00a0\u202f]", "", text)
     codes = set()
     for sign, code in CURRENCY_SIGNS:
         if sign in s:
-            codes.add(_DOLLAR if sign == "$" else code)
+            codes.add(code)
             s = s.replace(sign, "")
     before, number, after = _CODED.fullmatch(s).groups()
     return number, codes | {c.upper() for c in (before, after) if c}
@@ -145,8 +146,10 @@ def read_costs(path: str | Path, *, data: bytes | None = None,
     ``amount`` may be left empty when ``hours`` and ``hourly_rate`` are given: amount =
     hours × hourly_rate.
     Numbers may use a decimal comma (``12,5``), ``.`` or ``,`` or spaces between thousands
-    (``12.500,00``, ``1,200.50``, ``1 200``) and a currency sign or code (``$200``, ``300 USD``),
-    which is the line's currency where the ``currency`` column is empty. ``$`` is a dollar
+    (``12.500,00``, ``1,200.50``, ``1 200``) and a currency sign or code (``$200``, ``CA$200``,
+    ``300 USD``), which is the line's currency where the ``currency`` column is empty. A dollar
+    sign naming its country (``US$``, ``CA$``, ``C$``, ``A$``, ``AU$``, ``NZ$``, ``HK$``,
+    ``S$``, ``MX$``) is that country's currency. ``$`` is a dollar
     (:data:`DOLLAR_CURRENCIES`): the line's currency column's when that is one (``$300``, CAD:
     300 CAD), else the brand's ``currency`` when that is one (a Canadian brand's ``$1200``:
     1200 CAD), else USD. A line whose amount or hourly_rate cell writes another currency than
@@ -394,10 +397,11 @@ def _cost_row(rec: dict[str, str], path: Path, line: int, *, decimal: _Decimal,
 def _line_currency(column: str, written: dict[str, str], rec: dict[str, str],
                    fail: Callable[..., ConfigError], *, brand: str | None = None) -> str | None:
     """A cost line's currency: its ``currency`` column, else the one its amount or hourly rate
-    cell writes (``300 USD``; ``$200``: :func:`_dollar`), else None (the brand's). A cell
-    whose currency is not the column's, or not the other cell's, is refused: which one the
-    money is in, nothing in the file says, and the wrong one would count it at face value in
-    the other. A ``$`` agrees with any dollar: ``$300`` on a line in CAD is 300 CAD."""
+    cell writes (``300 USD``, ``CA$200``; ``$200``: :func:`dollar_currency`), else None (the
+    brand's). A cell whose currency is not the column's, or not the other cell's, is refused:
+    which one the money is in, nothing in the file says, and the wrong one would count it at
+    face value in the other. A ``$`` agrees with any dollar: ``$300`` on a line in CAD is
+    300 CAD."""
     def agree(code: str, other: str) -> bool:
         return code == other or (code == _DOLLAR and other in DOLLAR_CURRENCIES)
 
@@ -413,7 +417,7 @@ def _line_currency(column: str, written: dict[str, str], rec: dict[str, str],
                    rec["hourly_rate"], "amount and hourly_rate in different currencies")
     if column or named:
         return column or next(iter(named))
-    return _dollar(brand) if codes else None
+    return dollar_currency(brand) if codes else None
 
 
 def _shown(code: str) -> str:
@@ -421,9 +425,10 @@ def _shown(code: str) -> str:
     return "$ (a dollar)" if code == _DOLLAR else code
 
 
-def _dollar(brand: str | None) -> str:
-    """The currency of a ``$`` on a line without a currency: the brand's when it is a dollar
-    (a Canadian brand's ``$1200`` is 1200 CAD, not a line in USD left out of its costs), else
-    USD, the dollar a ``$`` stands for elsewhere."""
+def dollar_currency(brand: str | None) -> str:
+    """The currency of a ``$`` that nothing else names (a cost line without a currency, a GA4
+    revenue cell): the brand's when it is a dollar (a Canadian brand's ``$1200`` is 1200 CAD,
+    not money in USD left out of its costs and ROI), else USD, the dollar a ``$`` stands for
+    elsewhere."""
     brand = (brand or "").upper()
     return brand if brand in DOLLAR_CURRENCIES else "USD"

@@ -47,7 +47,8 @@ import pandas as pd
 from .periods import Period, overlap_days, post_dates
 from .schema import column_or
 
-__all__ = ["UNASSIGNED", "SOURCE_ALIASES", "normalize_source", "campaign_key", "social_web",
+__all__ = ["UNASSIGNED", "SOURCE_ALIASES", "normalize_source", "campaign_key", "campaign_name",
+           "social_web",
            "social_traffic", "covered_runs", "campaign_runs", "campaign_day_spans",
            "foreign_currency", "foreign_revenue_note"]
 
@@ -132,6 +133,12 @@ def campaign_key(campaign: pd.Series) -> pd.Series:
     keys = pd.array([pd.NA if name.lower() in _NO_CAMPAIGN else _fold(name)
                      for name in decoded] + [pd.NA], dtype="string")
     return pd.Series(keys[codes], index=campaign.index, dtype="string")
+
+
+def campaign_name(name: str) -> str:
+    """A GA4 campaign as shown: URL-decoded as its key is (:func:`_decoded`), so that a
+    campaign only GA4 knows reads ``noel 2026``, not ``noel%202026``."""
+    return _decoded(name).strip()
 
 
 def _decoded(name: str) -> str:

@@ -55,6 +55,7 @@ import pyarrow.compute as pc
 from . import schema
 from ._accounts import keep_declared_accounts
 from ._args import flag, platform_name
+from ._costs import dollar_currency
 from ._io import file_name
 from .benchmarks import read_competitors
 from .brand import Brand
@@ -80,6 +81,7 @@ from .loaders._folder import (
     noting_warnings,
     walk,
 )
+from .loaders._numbers import DOLLAR
 from .metrics import COMPONENTS
 from .periods import last_day_covered, post_dates, posts_in_period
 from .quality import QualityLog, shown_name, unread_files
@@ -142,7 +144,8 @@ class Dataset:
 
         Where posts enter the API: a platform named in another case ("INSTAGRAM", from
         ``dataclasses.replace(ds, posts=...)``) is the platform every function filters on, as
-        engagement() already took it (roi gave "FACEBOOK" and "facebook" rows)."""
+        engagement() already took it (roi gave "FACEBOOK" and "facebook" rows). And where GA4
+        revenue meets the brand: a bare ``$`` is the brand's dollar (:func:`_web_dollars`)."""
         for table in _TABLES:
             value = getattr(self, table)
             if value is None:
@@ -157,6 +160,7 @@ class Dataset:
             fixed = schema.canonical_platforms(frame)
             if fixed is not frame:
                 object.__setattr__(self, table, fixed)
+        object.__setattr__(self, "web", _web_dollars(self.web, self.brand))
 
     def posts_in(self, period) -> pd.DataFrame:
         """The posts published in ``period`` ("2026-10", "2026-Q3", "2026-10-01..2026-10-15"
@@ -413,6 +417,21 @@ class Dataset:
                     if unknown else "")
         return (f"<div><p>{head}</p>{table.to_html(index=False, na_rep='–')}"
                 f"<p>Quality notes: {notes} (<code>ds.quality</code>)</p>{files}{problems}</div>")
+
+
+def _web_dollars(web: pd.DataFrame, brand: Brand) -> pd.DataFrame:
+    """``web`` with its revenue in a bare ``$`` (GA4's loader leaves it a dollar of no country,
+    :data:`~smmanalytics.loaders._numbers.DOLLAR`) in the brand's dollar
+    (:func:`~smmanalytics._costs.dollar_currency`: CAD for a Canadian brand, else USD), as
+    costs.csv reads a ``$``: a Canadian brand's ``$1,234.50`` was USD, foreign, left out of its
+    ROI. The same frame when there is none (a new one otherwise: the caller's is untouched)."""
+    if "currency" not in web.columns:
+        return web
+    dollar = (web["currency"].astype("string") == DOLLAR).fillna(False)
+    if not dollar.any():
+        return web
+    return web.assign(currency=web["currency"].astype("string").mask(
+        dollar, dollar_currency(brand.currency)))
 
 
 def _image_or_document(name: str | PathLike) -> str:

@@ -74,6 +74,7 @@ from ._web import (
     UNASSIGNED,
     campaign_day_spans,
     campaign_key,
+    campaign_name,
     covered_runs,
     foreign_currency,
     foreign_revenue_note,
@@ -962,7 +963,9 @@ def campaign_names(ds) -> dict[str, str]:
     """Every campaign the data knows: in a post, a cost line or a GA4 row.
 
     Returns ``{campaign key: name}`` (see :func:`~smmanalytics._web.campaign_key`), the name
-    as first written in costs.csv, else in GA4, else in the posts.
+    as first written in costs.csv, else in GA4 (URL-decoded as its key is,
+    :func:`~smmanalytics._web.campaign_name`: ``noel%202026`` was shown so), else in the
+    posts. Only GA4's are decoded: a ``+`` in costs.csv (``Promo 2+1``) is the user's.
     """
     names: dict[str, str] = {}
     for frame in (ds.costs, ds.web, ds.posts):
@@ -970,7 +973,7 @@ def campaign_names(ds) -> dict[str, str]:
             c = frame["campaign"].astype("string").dropna()
             for key, name in zip(campaign_key(c), c, strict=True):
                 if not pd.isna(key):
-                    names.setdefault(key, name)
+                    names.setdefault(key, campaign_name(name) if frame is ds.web else name)
     return names
 
 

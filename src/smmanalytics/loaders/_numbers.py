@@ -4,8 +4,9 @@ Accepted cells: ``1234``, ``1,234`` / ``1.234`` / ``1 234`` / ``1'234`` (thousan
 including NBSP U+00A0 and NNBSP U+202F), ``62,5`` (decimal comma), ``424.0``, ``62,5 %`` and
 ``3.4%`` (percent → fraction, 0.625; only in a column that may hold a rate: in a count or an
 amount, ``12%`` is bad input, see ``percent_cells``), ``1.2K`` / ``3M`` (×1e3 / ×1e6),
-currency symbols and codes (``1 234,56 €``, ``$12``, ``12 USD``), a leading sign. Missing:
-empty, ``-``, ``--``, ``—``, ``N/A``, ``n/a``, ``undefined``, ``null``, ``nan`` → NaN, never 0.
+currency symbols and codes (``1 234,56 €``, ``$12``, ``CA$12``, ``12 USD``), a leading sign.
+Missing: empty, ``-``, ``--``, ``—``, ``N/A``, ``n/a``, ``undefined``, ``null``, ``nan`` → NaN,
+never 0.
 
 Which of ``,`` and ``.`` is the decimal mark is decided **per column** from its evidence: a cell
 with both marks (the last one is decimal), a mark followed by other than 3 digits (``62,5``,
@@ -27,15 +28,26 @@ import pyarrow.compute as pc
 from ..errors import ParseError
 from ._cells import isinstance_cells, str_cells
 
-__all__ = ["CURRENCY_SIGNS", "parse_numbers", "MISSING", "AMBIGUOUS_DOT", "AMBIGUOUS_COMMA",
-           "decimal_for_locale", "column_decimal"]
+__all__ = ["CURRENCY_SIGNS", "DOLLAR", "parse_numbers", "MISSING", "AMBIGUOUS_DOT",
+           "AMBIGUOUS_COMMA", "decimal_for_locale", "column_decimal"]
 
 MISSING = frozenset({"", "-", "--", "—", "–", "n/a", "na", "undefined", "null", "none", "nan",
                      "#n/a", "n.a.", "n.d."})
+#: what :data:`CURRENCY_SIGNS` gives for a bare ``$``: a dollar, of no country yet. Which one
+#: is decided where the brand is known (``smmanalytics._costs.dollar_currency``): a Canadian
+#: brand's ``$1,234.50`` is CAD, not US dollars left out of its ROI
+DOLLAR = "$"
+#: the dollar signs that name their country (unambiguous, unlike ``$``), and their ISO 4217
+#: code; a longer sign before the shorter one it holds (``CA$`` holds ``A$``, ``US$`` ``S$``)
+_NAMED_DOLLARS = (("US$", "USD"), ("CA$", "CAD"), ("AU$", "AUD"), ("NZ$", "NZD"),
+                  ("HK$", "HKD"), ("MX$", "MXN"), ("C$", "CAD"), ("A$", "AUD"), ("S$", "SGD"))
 #: a currency sign as GA4 and costs.csv write it in a money cell, and the ISO 4217 code it
-#: stands for (``$`` is taken for US dollars, as GA4 writes them): the one mapping both read
-CURRENCY_SIGNS = (("€", "EUR"), ("$", "USD"), ("£", "GBP"), ("¥", "JPY"), ("CHF", "CHF"))
-_CURRENCY = r"[€$£¥₹₽₺]|\b(?:EUR|USD|GBP|CHF|JPY|CAD|AUD)\b"
+#: stands for (a bare ``$``: :data:`DOLLAR`), in the order a cell is searched for them (a
+#: named dollar before ``$``): the one mapping both read
+CURRENCY_SIGNS = (*_NAMED_DOLLARS, ("€", "EUR"), ("$", DOLLAR), ("£", "GBP"), ("¥", "JPY"),
+                  ("CHF", "CHF"))
+_CURRENCY = (r"(?:US|CA|AU|NZ|HK|MX|[CAS])?\$|[€£¥₹₽₺]"
+             r"|\b(?:EUR|USD|GBP|CHF|JPY|CAD|AUD)\b")
 #: not raw strings: the spaces are the characters themselves (Python's \u escapes), as the
 #: str methods of pandas 3.0 hand the patterns to Arrow's RE2, which refuses ``\u``
 _SPACES = "[\\s\u00a0\u202f\u2009']"

@@ -10,9 +10,11 @@ Columns: ``Session source / medium`` is split on ``/`` into ``source`` and ``med
 channel group (Default Channel Group)`` → ``channel_group``; ``Date`` (``YYYYMMDD``) → ``date``;
 ``Nth day`` (a chart table's day index, ``0000`` the start date) → ``date`` from the preamble;
 ``Key events`` and its pre-2024 name ``Conversions`` → ``key_events``; ``Total revenue`` →
-``revenue`` with ``currency`` from a symbol in the cells (``€`` EUR, ``$`` USD, ``£`` GBP), else
-empty. Rates stay fractions (``62,5 %`` → 0.625). French numbers (``1 200``, ``1 234,56 €``) are
-read with the file's locale. ``period_start``/``period_end`` come from the preamble; the
+``revenue`` with ``currency`` from a symbol in the cells (``€`` EUR, ``£`` GBP, ``CA$`` CAD,
+``US$`` USD; a bare ``$`` stays ``$``, a dollar the Dataset resolves against the brand's
+currency: CAD for a Canadian brand, else USD), else empty. Rates stay fractions
+(``62,5 %`` → 0.625). French numbers (``1 200``, ``1 234,56 €``) are read with the file's
+locale. ``period_start``/``period_end`` come from the preamble; the
 snapshot (``attrs["as_of"]``) is the end of the end date (end date + 1 day, 00:00 UTC), since the
 property's zone is not in the file.
 

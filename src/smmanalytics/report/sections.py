@@ -788,12 +788,15 @@ def _brand_defaults_warning(ds, f) -> list[str]:
 def _undrawn_warning(ds, posts: pd.DataFrame, f) -> list[str]:
     """The cover's warning when the report's text holds characters its fonts lack (Chinese,
     Japanese…: the PDF embeds no font of them): they were drawn as empty boxes, and the PDF's
-    text was wrong, with no word of it. Names the fields and the first characters' codes."""
+    text was wrong, with no word of it. Names the fields and the first characters' codes.
+    Campaigns are checked as the tables show them (:func:`~smmanalytics.roi.campaign_names`:
+    a GA4 campaign decoded, ``%E5%A4%8F`` drawn 夏), not only costs.csv's."""
+    from ..roi import campaign_names
+
     fields = {"glyphs_brand": [ds.brand.name],
               "glyphs_captions": posts["caption"].dropna().astype(str).tolist()
               if "caption" in posts.columns else [],
-              "glyphs_campaigns": ds.costs["campaign"].dropna().astype(str).tolist()
-              if "campaign" in ds.costs.columns else [],
+              "glyphs_campaigns": list(campaign_names(ds).values()),
               "glyphs_competitors": ds.competitors["competitor"].dropna().astype(str).tolist()
               if "competitor" in ds.competitors.columns else []}
     lacking = {key: undrawn(texts) for key, texts in fields.items()}
