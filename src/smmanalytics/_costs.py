@@ -53,9 +53,6 @@ _NUMBER_COLUMNS = ("amount", "hours", "hourly_rate")
 #: USD when neither is one
 DOLLAR_CURRENCIES = frozenset({"USD", "CAD", "AUD", "NZD", "SGD", "HKD", "TWD", "MXN", "ARS",
                                "CLP", "COP", "UYU"})
-#: what :func:`_split_currency` gives for a bare ``$``: a dollar, of no country yet
-_DOLLAR = DOLLAR
-
 #: a number cell's text around its number: an ISO 4217 code before or after it (``USD 300``,
 #: ``300 usd``), once the signs and spaces are gone
 _CODED = re.compile(r"([A-Za-z]{3})?(.*?)([A-Za-z]{3})?", re.S)
@@ -64,9 +61,10 @@ _CODED = re.compile(r"([A-Za-z]{3})?(.*?)([A-Za-z]{3})?", re.S)
 def _split_currency(text: str) -> tuple[str, set[str]]:
     """A number cell without its spaces (thousands), and the currencies written in it: its
     signs read through :data:`~smmanalytics.loaders._numbers.CURRENCY_SIGNS` (the mapping GA4
-    reads revenue with: ``$`` as :data:`_DOLLAR`, a dollar of no country yet, which
-    :func:`_line_currency` says; ``CA$``, ``US$``… as their code), and its ISO 4217 code
-    upper-cased. They were stripped unread: ``$200`` counted as 200 of the brand's currency."""
+    reads revenue with: ``$`` as :data:`~smmanalytics.loaders._numbers.DOLLAR`, a dollar of
+    no country yet, which :func:`_line_currency` says; ``CA$``, ``US$``… as their code), and
+    its ISO 4217 code upper-cased. They were stripped unread: ``$200`` counted as 200 of the
+    brand's currency."""
     s = re.sub(r"[\s\u00a0\u202f]", "", text)
     codes = set()
     for sign, code in CURRENCY_SIGNS:
@@ -403,7 +401,7 @@ def _line_currency(column: str, written: dict[str, str], rec: dict[str, str],
     face value in the other. A ``$`` agrees with any dollar: ``$300`` on a line in CAD is
     300 CAD."""
     def agree(code: str, other: str) -> bool:
-        return code == other or (code == _DOLLAR and other in DOLLAR_CURRENCIES)
+        return code == other or (code == DOLLAR and other in DOLLAR_CURRENCIES)
 
     for col, code in written.items():
         if column and not agree(code, column):
@@ -411,8 +409,8 @@ def _line_currency(column: str, written: dict[str, str], rec: dict[str, str],
                        f"column left empty, the cell's currency then counting)", rec[col],
                        f"the cell's currency, {_shown(code)}, is not the currency column's")
     codes = set(written.values())
-    named = codes - {_DOLLAR}
-    if len(named) > 1 or (_DOLLAR in codes and named and not agree(_DOLLAR, next(iter(named)))):
+    named = codes - {DOLLAR}
+    if len(named) > 1 or (DOLLAR in codes and named and not agree(DOLLAR, next(iter(named)))):
         raise fail("hourly_rate", f"a rate in {_shown(written['amount'])}, the amount's currency",
                    rec["hourly_rate"], "amount and hourly_rate in different currencies")
     if column or named:
@@ -422,7 +420,7 @@ def _line_currency(column: str, written: dict[str, str], rec: dict[str, str],
 
 def _shown(code: str) -> str:
     """A cell's currency as an error names it: its code, or ``$ (a dollar)``."""
-    return "$ (a dollar)" if code == _DOLLAR else code
+    return "$ (a dollar)" if code == DOLLAR else code
 
 
 def dollar_currency(brand: str | None) -> str:

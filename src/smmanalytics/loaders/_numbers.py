@@ -20,6 +20,8 @@ file, the line (``first_line`` + position), the column, what was expected and wh
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -46,8 +48,8 @@ _NAMED_DOLLARS = (("US$", "USD"), ("CA$", "CAD"), ("AU$", "AUD"), ("NZ$", "NZD")
 #: named dollar before ``$``): the one mapping both read
 CURRENCY_SIGNS = (*_NAMED_DOLLARS, ("€", "EUR"), ("$", DOLLAR), ("£", "GBP"), ("¥", "JPY"),
                   ("CHF", "CHF"))
-_CURRENCY = (r"(?:US|CA|AU|NZ|HK|MX|[CAS])?\$|[€£¥₹₽₺]"
-             r"|\b(?:EUR|USD|GBP|CHF|JPY|CAD|AUD)\b")
+_CURRENCY = ("|".join(re.escape(sign) for sign, _ in _NAMED_DOLLARS)
+             + r"|[€$£¥₹₽₺]|\b(?:EUR|USD|GBP|CHF|JPY|CAD|AUD)\b")
 #: not raw strings: the spaces are the characters themselves (Python's \u escapes), as the
 #: str methods of pandas 3.0 hand the patterns to Arrow's RE2, which refuses ``\u``
 _SPACES = "[\\s\u00a0\u202f\u2009']"
