@@ -1335,3 +1335,30 @@ def test_python_m_smmanalytics_is_the_smm_command(tmp_path):
                             capture_output=True, text=True)
     assert failed.returncode == 2
     assert failed.stderr.startswith("smm: error: ") and "no-such-brand" in failed.stderr
+
+
+def test_a_brand_yaml_slug_outside_the_reports_folder_is_refused(notebooks, tmp_path, capsys):
+    """slug: "../../escaped" with --out X/inner wrote all the outputs outside --out, and
+    printed a path that did not exist: the brand.yaml error, exit 2, nothing written."""
+    data = _brand(tmp_path, "Escaper")
+    (data / "brand.yaml").write_text('name: Escaper\nslug: "../../escaped"\n')
+    out = tmp_path / "x" / "inner"
+    assert main(["report", "monthly", "--data", str(data), "--period", "2026-10",
+                 "--out", str(out)]) == 2
+    assert ("column 'slug': slug is not a safe folder and file name; expected lower-case "
+            "ASCII letters, digits and hyphens, such as 'escaped'; got '../../escaped'"
+            in capsys.readouterr().err)
+    assert not (tmp_path / "escaped").exists() and not out.exists()
+
+
+@pytest.mark.parametrize("slug", ["../../escaped", "a/b", "..", "", "."])
+def test_the_report_folder_is_always_under_the_reports_folder(tmp_path, slug):
+    """Defensive, for a Brand made in code (not read from brand.yaml): its slug is not
+    checked there."""
+    from smmanalytics.errors import OutputError
+    from smmanalytics.runner import _report_folder
+
+    with pytest.raises(OutputError, match="names a folder outside the reports folder"):
+        _report_folder(tmp_path / "reports", slug, "2026-10")
+    assert _report_folder(tmp_path / "reports", "acme", "2026-10") == (
+        tmp_path / "reports" / "acme" / "2026-10").resolve()

@@ -28,7 +28,7 @@ from . import _process
 from ._args import platform_name
 from ._io import output_folder, read_user_text, writing, yaml_error
 from ._preflight import check_covered, check_not_empty, latest_period_of
-from .brand import LANGS, Brand, read_brand
+from .brand import LANGS, Brand, read_brand, slugify
 from .errors import (
     ArgumentError,
     ConfigError,
@@ -298,7 +298,7 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str | None = None,
         named = parameters["platform"]
     stem = _stem(kind, b.slug, p.label, named,
                  lang=lang if lang and lang != b.language else None)
-    final = Path(out).resolve() / b.slug / p.label
+    final = _report_folder(out, b.slug, p.label)
     output_folder(final.parent, "reports folder")
     offered = {"data": str(data), "period": p.label, "start": p.start.isoformat(),
                "end": p.end.isoformat(), "brand": brand or "", "lang": lang or "",
@@ -417,6 +417,20 @@ def _parameter(declared: dict, parameters: dict | None, name: str) -> object:
     if name in (parameters or {}):
         return parameters[name]
     return ast.literal_eval(declared[name]["default"])
+
+
+def _report_folder(out: str | os.PathLike, slug: str, label: str) -> Path:
+    """``<out>/<slug>/<label>``, ``out`` resolved. read_brand refuses a slug that is not one
+    :func:`slugify` writes, but a Brand made in code is not read, and a slug such as
+    ``../../x`` wrote every output outside ``out``: OutputError rather than that. Checked
+    as written, not resolved: a brand folder may be a link to another disk."""
+    root = Path(out).resolve()
+    final = root / slug / label
+    if Path(os.path.normpath(final)).parent.parent != root:
+        raise OutputError(f"the brand's slug {slug!r} names a folder outside the reports "
+                          f"folder {root}; expected a slug such as {slugify(slug)!r}",
+                          path=str(final))
+    return final
 
 
 def _stem(kind: str, slug: str, label: str, name: object = None, *,
