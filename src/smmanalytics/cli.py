@@ -34,7 +34,7 @@ def _print_frame(df: pd.DataFrame, as_json: bool) -> None:
 def _cmd_sample(args: argparse.Namespace) -> int:
     from .sample import write
 
-    paths = write(args.out, seed=args.seed)
+    paths = write(args.out, seed=args.seed, replace=args.force)
     total = sum(p.stat().st_size for p in paths)
     for p in paths:
         print(p)
@@ -361,6 +361,9 @@ def _parser() -> argparse.ArgumentParser:
     ps = sub.add_parser("sample", help="write the Maison Sève sample exports (synthetic brand)")
     ps.add_argument("--out", required=True, help="output folder (created if missing)")
     ps.add_argument("--seed", type=int, default=2026, help="random seed (default 2026)")
+    ps.add_argument("--force", action="store_true",
+                    help="write into a folder holding other files than a sample's (refused by "
+                         "default: a brand's own brand.yaml, costs.csv, goals.yaml)")
     ps.set_defaults(func=_cmd_sample)
     # the package's notebooks (notebooks.py), for JupyterLab or papermill
     pn = sub.add_parser("notebooks", help="write the report notebooks and the guided tour "
