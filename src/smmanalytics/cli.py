@@ -661,6 +661,8 @@ def _register_timing(sub) -> None:
                      help="posts per week (1 to 168)")
     cal.add_argument("--start", type=_day, help="first day of the plan (default: next Monday)")
     cal.add_argument("--out", required=True, help="output .ics path")
+    cal.add_argument("--force", action="store_true",
+                     help="replace a file at --out that is not an iCalendar (refused by default)")
     cal.add_argument("--lang", default=None, choices=LANGS,
                      help="language of the calendar's name, titles and reasons "
                           "(default: brand.yaml language)")
@@ -721,8 +723,9 @@ def _cmd_best_times(args) -> int:
 
 
 def _cmd_calendar(args) -> int:
-    from .calendar import plan_slots, write_ics
+    from .calendar import calendar_path, plan_slots, write_ics
 
+    out = calendar_path(args.out, replace=args.force)      # before the work, not after it
     ds, tz, bt = _best_times_from_args(args)
     if args.start is not None:
         start = args.start
@@ -730,7 +733,7 @@ def _cmd_calendar(args) -> int:
         today = pd.Timestamp.now(tz=tz).tz_localize(None).normalize()
         start = today + pd.Timedelta(days=7 - today.weekday())
     plan = plan_slots(bt, start, args.weeks, args.posts_per_week, tz)
-    path = write_ics(plan, args.out, brand_name=ds.brand.name,
+    path = write_ics(plan, out, brand_name=ds.brand.name,
                      lang=args.lang or ds.brand.language)
     print(bt.summary)
     if pooled := _pooled(ds, args):
