@@ -594,10 +594,14 @@ def test_a_brands_own_settings_alone_are_not_taken_for_a_sample(tmp_path):
     files = _brand_folder(d)
     (d / "acme_instagram_posts.csv").unlink()
     del files["acme_instagram_posts.csv"]
-    with pytest.raises(OutputError, match=r"holds files named as the sample's without the "
-                       r"sample's brand.yaml: brand.yaml, costs.csv, goals.yaml; expected"):
+    with pytest.raises(OutputError, match=r"holds a brand.yaml that is not the sample's \(a "
+                       r"brand's own settings\); expected an empty folder"):
         write(d)
     assert {p.name: p.read_bytes() for p in d.iterdir()} == files
+    (d / "brand.yaml").unlink()
+    with pytest.raises(OutputError, match=r"holds files of the sample's names but not its "
+                       r"brand.yaml: costs.csv, goals.yaml; expected"):
+        write(d)
 
 
 def test_force_writes_the_sample_beside_the_other_files(tmp_path, capsys):

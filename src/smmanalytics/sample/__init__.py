@@ -183,15 +183,23 @@ def _check_folder(out: Path) -> None:
     present = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
     if not present:
         return
-    others = [name for name in present if name not in set(manifest()["file"])]
+    own = set(manifest()["file"])
+    others = [name for name in present if name not in own]
     settings = out / "brand.yaml"
     if not others and settings.is_file() and settings.read_bytes() == brand_yaml():
         return
-    shown = others or present
-    listed = ", ".join(shown[:3]) + (f" and {len(shown) - 3} more" if len(shown) > 3 else "")
-    what = ("files that are not the sample's" if others else
-            "files named as the sample's without the sample's brand.yaml")
-    raise OutputError(f"the sample folder {out} holds {what}: {listed}; expected an empty "
+    if others:
+        what = f"files that are not the sample's: {_first(others)}"
+    elif settings.is_file():
+        what = "a brand.yaml that is not the sample's (a brand's own settings)"
+    else:
+        what = f"files of the sample's names but not its brand.yaml: {_first(present)}"
+    raise OutputError(f"the sample folder {out} holds {what}; expected an empty "
                       "folder or one holding a sample (--force writes the sample into it, "
                       "replacing the files of its names, brand.yaml, costs.csv and "
                       "goals.yaml among them)", path=str(out))
+
+
+def _first(names: list[str]) -> str:
+    """The first three of ``names``, and how many more."""
+    return ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
