@@ -284,3 +284,42 @@ def test_slugify_drops_symbols_without_a_hash():
     assert slugify("双十一") == "99122b0d"                  # as in the test above
     assert slugify("双十一®") == hashlib.sha256("双十一®".encode()).hexdigest()[:8]
     assert slugify("🎄") == "b69f9c3a" != slugify("🎃")
+
+
+@pytest.mark.parametrize("slug,line,suggested", [
+    ('"Café Bar/Paris"', 2, "cafe-bar-paris"),      # nested folders rep/Café Bar/Paris/…
+    ('"../../escaped"', 2, "escaped"),               # reports written outside --out
+    ("Acme_Shop", 2, "acme-shop"),
+    (".acme", 2, "acme"),                            # a hidden folder
+    ('"acme-"', 2, "acme"),
+])
+def test_a_brand_yaml_slug_that_is_no_safe_name_is_refused_suggesting_one(tmp_path, slug,
+                                                                           line, suggested):
+    """brand.yaml's slug went into the reports' paths as written: "Café Bar/Paris" made
+    nested folders and "../../escaped" wrote every output outside --out. A slug that
+    slugify would not write is refused, naming the file, its line and key, and suggesting
+    the slugify of it (worked out by hand: accents dropped, other signs made hyphens, none
+    at either end); smm.load notes it and takes the slug of the name."""
+    from smmanalytics.brand import read_brand
+
+    path = tmp_path / "brand.yaml"
+    path.write_text(f"name: Acme Shop\nslug: {slug}\n", encoding="utf-8")
+    with pytest.raises(smm.ConfigError) as err:
+        read_brand(path)
+    assert str(err.value) == (
+        f"file {path}, line {line}, column 'slug': slug is not a safe folder and file name; "
+        f"expected lower-case ASCII letters, digits and hyphens, such as {suggested!r}; "
+        f"got {err.value.got!r}")
+    assert err.value.got == __import__("yaml").safe_load(slug)
+    problems = []
+    assert read_brand(path, problems=problems).slug == "acme-shop"      # slugify("Acme Shop")
+    assert len(problems) == 1
+
+
+@pytest.mark.parametrize("slug", ["acme", "maison-seve", "2026", "a-1-b"])
+def test_a_brand_yaml_slug_as_slugify_writes_it_is_kept(tmp_path, slug):
+    from smmanalytics.brand import read_brand, slugify
+
+    path = tmp_path / "brand.yaml"
+    path.write_text(f"name: Acme\nslug: '{slug}'\n", encoding="utf-8")
+    assert read_brand(path).slug == slug == slugify(slug)

@@ -1267,3 +1267,50 @@ def test_a_day_to_avoid_gives_its_reasons_in_the_report_language(lang, spread, w
     fmt = Formatter(lang)
     assert fmt.note(plan["reason"].iloc[1]) == spread
     assert fmt.note(plan["reason"].iloc[0]) == worse
+
+
+def test_cli_calendar_refuses_an_out_that_is_no_ics_file(monkeypatch, capsys, tmp_path):
+    """`smm calendar --out ms3/costs.csv` replaced the brand's costs.csv with an iCalendar,
+    exit 0: a path not ending in .ics is refused before any work, exit 2, the file kept."""
+    import smmanalytics.dataset as dataset
+
+    monkeypatch.setattr(dataset, "load", _fake_load(simulate(0)))
+    costs = tmp_path / "costs.csv"
+    costs.write_text("date,campaign,amount\n2026-10-01,soldes,120\n")
+    for force in ([], ["--force"]):             # --force replaces a file, not a name
+        assert cli.main(["calendar", "data/x", "--posts-per-week", "3", "--out", str(costs),
+                         *force]) == 2
+        assert capsys.readouterr().err == (
+            "smm: error: argument 'out': a calendar is written as an .ics file; expected a "
+            f"path ending in .ics; got '{costs}'\n")
+    assert costs.read_text() == "date,campaign,amount\n2026-10-01,soldes,120\n"
+
+
+def test_cli_calendar_replaces_a_calendar_not_another_file_without_force(monkeypatch, capsys,
+                                                                        tmp_path):
+    import smmanalytics.dataset as dataset
+
+    monkeypatch.setattr(dataset, "load", _fake_load(simulate(0)))
+    ics = tmp_path / "plan.ics"
+    ics.write_text("Post ID,Publish time\n1,2026-10-01\n")          # an export, misnamed
+    args = ["calendar", "data/x", "--posts-per-week", "3", "--weeks", "1",
+            "--start", "2026-11-02", "--out", str(ics)]
+    assert cli.main(args) == 2
+    assert capsys.readouterr().err == (
+        f"smm: error: cannot write the calendar {ics}: a file is there that is not an "
+        "iCalendar (it does not begin with BEGIN:VCALENDAR); --force replaces it\n")
+    assert ics.read_text() == "Post ID,Publish time\n1,2026-10-01\n"
+    assert cli.main([*args, "--force"]) == 0
+    assert ics.read_bytes().startswith(b"BEGIN:VCALENDAR")
+    assert cli.main(args) == 0                  # a calendar (its earlier plan) is replaced
+    assert "wrote 3 slots (effect)" in capsys.readouterr().out
+
+
+def test_a_calendar_path_may_be_an_empty_file_or_in_capitals(tmp_path):
+    from smmanalytics.calendar import calendar_path
+
+    (tmp_path / "new.ics").touch()
+    assert calendar_path(tmp_path / "new.ics") == tmp_path / "new.ics"
+    assert calendar_path(tmp_path / "PLAN.ICS") == tmp_path / "PLAN.ICS"
+    (tmp_path / "bom.ics").write_bytes(b"\xef\xbb\xbfBEGIN:VCALENDAR\r\n")
+    assert calendar_path(tmp_path / "bom.ics") == tmp_path / "bom.ics"

@@ -1335,3 +1335,68 @@ def test_python_m_smmanalytics_is_the_smm_command(tmp_path):
                             capture_output=True, text=True)
     assert failed.returncode == 2
     assert failed.stderr.startswith("smm: error: ") and "no-such-brand" in failed.stderr
+
+
+def test_the_delivered_notebook_names_the_published_pdf(notebooks, tmp_path):
+    """The delivered .ipynb kept the run's work folder in its parameters
+    (reports/maison-test/.2026-10.XXXXXXXX/new/…pdf): re-run in JupyterLab, it wrote the PDF
+    and calendars into that hidden folder, which the next run removed as left behind. It
+    names the PDF where it was published; the run itself still wrote into its work folder
+    (the PDF is there, all or none)."""
+    out = run_report("monthly", data=_brand(tmp_path, "Maison Test"), period="2026-10",
+                     out=tmp_path / "reports")
+    nb = nbf.read(out.notebook, as_version=4)
+    injected, = (c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", ()))
+    assert injected.source.splitlines()[-1] == f'out = "{out.pdf}"'
+    assert injected.id == "injected-parameters"        # the cell kept, its source rewritten
+    assert nb.metadata.papermill.parameters["out"] == str(out.pdf)
+    assert "/.2026-10." not in out.notebook.read_text()
+    assert out.pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_the_delivered_notebook_names_the_published_folder_in_what_it_printed(tmp_path):
+    """The report notebook's last cell shows the path write_pdf returned: the work folder's,
+    replaced by the published one; the other parameters are as papermill injected them."""
+    from smmanalytics.runner import _delivered
+
+    new, final = tmp_path / ".2026-10.abc" / "new", tmp_path / "2026-10"
+    injected = nbf.v4.new_code_cell(f'# Parameters\nperiod = "2026-10"\nout = "{new}/r.pdf"\n',
+                                    metadata={"tags": ["injected-parameters"]})
+    last = nbf.v4.new_code_cell("rep.write_pdf(out)", outputs=[
+        nbf.v4.new_output("execute_result", {"text/plain": f"PosixPath('{new}/r.pdf')"}),
+        nbf.v4.new_output("stream", text=f"wrote {new}/r.pdf\n")])
+    executed = nbf.v4.new_notebook(cells=[injected, last], metadata={
+        "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+        "papermill": {"parameters": {"period": "2026-10", "out": f"{new}/r.pdf"}}})
+    nb = _delivered(executed, {"period": "2026-10"}, new=new, final=final, stem="r")
+    assert nb.cells[0].source == f'# Parameters\nperiod = "2026-10"\nout = "{final}/r.pdf"\n'
+    assert nb.cells[1].outputs[0]["data"]["text/plain"] == f"PosixPath('{final}/r.pdf')"
+    assert nb.cells[1].outputs[1]["text"] == f"wrote {final}/r.pdf\n"
+    assert executed.cells[0].source.endswith(f'out = "{new}/r.pdf"\n')      # not mutated
+
+
+def test_a_brand_yaml_slug_outside_the_reports_folder_is_refused(notebooks, tmp_path, capsys):
+    """slug: "../../escaped" with --out X/inner wrote all the outputs outside --out, and
+    printed a path that did not exist: the brand.yaml error, exit 2, nothing written."""
+    data = _brand(tmp_path, "Escaper")
+    (data / "brand.yaml").write_text('name: Escaper\nslug: "../../escaped"\n')
+    out = tmp_path / "x" / "inner"
+    assert main(["report", "monthly", "--data", str(data), "--period", "2026-10",
+                 "--out", str(out)]) == 2
+    assert ("column 'slug': slug is not a safe folder and file name; expected lower-case "
+            "ASCII letters, digits and hyphens, such as 'escaped'; got '../../escaped'"
+            in capsys.readouterr().err)
+    assert not (tmp_path / "escaped").exists() and not out.exists()
+
+
+@pytest.mark.parametrize("slug", ["../../escaped", "a/b", "..", "", "."])
+def test_the_report_folder_is_always_under_the_reports_folder(tmp_path, slug):
+    """Defensive, for a Brand made in code (not read from brand.yaml): its slug is not
+    checked there."""
+    from smmanalytics.errors import OutputError
+    from smmanalytics.runner import _report_folder
+
+    with pytest.raises(OutputError, match="names a folder outside the reports folder"):
+        _report_folder(tmp_path / "reports", slug, "2026-10")
+    assert _report_folder(tmp_path / "reports", "acme", "2026-10") == (
+        tmp_path / "reports" / "acme" / "2026-10").resolve()

@@ -555,3 +555,76 @@ def test_manifest_lists_every_file(out):
     assert len(ig) == 6 and ig["snapshot_at"].max() == pd.Timestamp("2026-11-15", tz="UTC")
     fb_posts = (m["platform"] == "facebook") & (m["kind"] == "posts")
     assert set(m.loc[fb_posts, "source_locale"]) == {"fr-FR"}
+
+
+def _brand_folder(d: Path) -> dict[str, bytes]:
+    """A brand's own folder: its settings (named as the sample's) and one export."""
+    d.mkdir()
+    files = {"brand.yaml": b"name: Acme\ntimezone: Europe/Rome\n",
+             "costs.csv": b"date,campaign,amount\n2026-10-01,soldes,120\n",
+             "goals.yaml": b"goals: []\n", "acme_instagram_posts.csv": b"Post ID\n1\n"}
+    for name, data in files.items():
+        (d / name).write_bytes(data)
+    return files
+
+
+def test_cli_sample_refuses_a_folder_holding_other_files(tmp_path, capsys):
+    """`smm sample --out` a brand's folder replaced its brand.yaml, costs.csv and goals.yaml
+    and mixed 59 sample exports into its own: refused, exit 2, naming the folder and its
+    first files (sorted), nothing written."""
+    from smmanalytics.cli import main
+
+    d = tmp_path / "acme"
+    files = _brand_folder(d)
+    assert main(["sample", "--out", str(d)]) == 2
+    assert capsys.readouterr().err == (
+        f"smm: error: the sample folder {d} holds files that are not the sample's: "
+        "acme_instagram_posts.csv; expected an empty folder or one holding a sample (--force "
+        "writes the sample into it, replacing the files of its names, brand.yaml, costs.csv "
+        "and goals.yaml among them)\n")
+    assert {p.name: p.read_bytes() for p in d.iterdir()} == files
+
+
+def test_a_brands_own_settings_alone_are_not_taken_for_a_sample(tmp_path):
+    """A new brand's folder, its settings written and no export yet: its file names are the
+    sample's, its brand.yaml is not (the sample's is the same for every seed)."""
+    from smmanalytics.errors import OutputError
+
+    d = tmp_path / "acme"
+    files = _brand_folder(d)
+    (d / "acme_instagram_posts.csv").unlink()
+    del files["acme_instagram_posts.csv"]
+    with pytest.raises(OutputError, match=r"holds a brand.yaml that is not the sample's \(a "
+                       r"brand's own settings\); expected an empty folder"):
+        write(d)
+    assert {p.name: p.read_bytes() for p in d.iterdir()} == files
+    (d / "brand.yaml").unlink()
+    with pytest.raises(OutputError, match=r"holds files of the sample's names but not its "
+                       r"brand.yaml: costs.csv, goals.yaml; expected"):
+        write(d)
+
+
+def test_force_writes_the_sample_beside_the_other_files(tmp_path, capsys):
+    from smmanalytics.cli import main
+
+    d = tmp_path / "acme"
+    _brand_folder(d)
+    assert main(["sample", "--out", str(d), "--force"]) == 0
+    assert (d / "brand.yaml").read_bytes() == (COMMITTED / "brand.yaml").read_bytes()
+    assert (d / "acme_instagram_posts.csv").read_bytes() == b"Post ID\n1\n"    # kept
+    assert len(list(d.iterdir())) == len(list(COMMITTED.iterdir())) + 1
+
+
+def test_a_sample_is_written_again_into_its_folder(tmp_path, out):
+    """Writing the sample twice into one folder is fine: a folder holding only the sample's
+    files, its brand.yaml the sample's, is a sample; another seed replaces it. A hidden file
+    (the Finder's .DS_Store) is no file of the user's data and is left."""
+    d = tmp_path / "s"
+    d.mkdir()
+    for p in out.iterdir():
+        (d / p.name).write_bytes(p.read_bytes())
+    (d / ".DS_Store").write_bytes(b"\0")
+    paths = write(d, seed=7)
+    assert sorted(p.name for p in paths) == sorted(p.name for p in out.iterdir())
+    assert (d / "goals.yaml").read_bytes() != (out / "goals.yaml").read_bytes()  # seed 7's
+    assert (d / ".DS_Store").read_bytes() == b"\0"

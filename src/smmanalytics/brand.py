@@ -36,6 +36,8 @@ LANGS = ("en", "fr", "it")
 KEYS = ("name", "slug", "timezone", "currency", "language", "industry", "colors", "logo",
         "accounts")
 COLOR_KEYS = ("primary", "accent")
+#: a slug as :func:`slugify` writes them: it names the brand's report folder and files
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 #: Latin letters that Unicode does not decompose into an ASCII letter and an accent
@@ -151,6 +153,11 @@ def read_brand(path: str | Path, *, data: bytes | None = None,
     they left the zone in UTC and the reports in English unseen), are always raised.
     ``language`` is read in any case (``FR`` is ``fr``).
 
+    ``slug`` names the brand's report folder and files (``reports/<slug>/<period>/``): one
+    that is not as :func:`slugify` writes them (``Café Bar/Paris``, ``../x``: a folder
+    elsewhere) is an invalid key as above (its default: the slug of ``name``); the error
+    suggests its own slugified spelling.
+
     Raises
     ------
     BrandTimezoneError
@@ -208,9 +215,16 @@ def read_brand(path: str | Path, *, data: bytes | None = None,
         industry = Brand.industry
     currency = _currency(raw.get("currency", "EUR"), path, lines.get(("currency",)))
     logo = raw.get("logo")
+    slug = str(raw.get("slug") or slugify(name))
+    if not _SLUG.fullmatch(slug):
+        bad(ConfigError("slug is not a safe folder and file name", file=str(path),
+                        line=lines.get(("slug",)), column="slug",
+                        expected=f"lower-case ASCII letters, digits and hyphens, such as "
+                                 f"{slugify(slug)!r}", got=slug))
+        slug = slugify(name)
     return Brand(
         name=name,
-        slug=str(raw.get("slug") or slugify(name)),
+        slug=slug,
         timezone=tz,
         currency=currency,
         language=lang,

@@ -48,12 +48,12 @@ import pandas as pd
 from ._args import time_zone, whole
 from ._io import atomic_write
 from .brand import LANGS, slugify
-from .errors import ArgumentError, PeriodError, SchemaError
+from .errors import ArgumentError, OutputError, PeriodError, SchemaError
 from .periods import parse_period
 from .timing import WEEKDAYS, BestTimes
 from .timing._estimate import window_runs
 
-__all__ = ["plan_slots", "plan_month", "plan_after", "write_ics", "ics_bytes"]
+__all__ = ["plan_slots", "plan_month", "plan_after", "write_ics", "ics_bytes", "calendar_path"]
 
 logger = logging.getLogger(__name__)
 
@@ -597,6 +597,40 @@ def write_ics(plan: pd.DataFrame, path: str | Path, brand_name: str = "Brand", *
     path = atomic_write(Path(path), data, what="calendar")   # mode as any file the user writes
     logger.info("wrote %d events to %s", len(plan), path)
     return path
+
+
+def calendar_path(path: str | Path, *, replace: bool = False) -> Path:
+    """``path`` as a calendar to write (``smm calendar --out``), checked before the plan is
+    worked out: ``--out ms3/costs.csv`` replaced the brand's costs with an iCalendar.
+
+    Raises
+    ------
+    ArgumentError
+        the name does not end in ``.ics`` (in any case).
+    OutputError
+        a file is there that is not an iCalendar (empty, or beginning ``BEGIN:VCALENDAR``
+        as :func:`write_ics` writes them) and ``replace`` is False.
+    """
+    path = Path(path)
+    if path.suffix.lower() != ".ics":
+        raise ArgumentError("a calendar is written as an .ics file", argument="out",
+                            expected="a path ending in .ics", got=str(path))
+    if not replace and path.is_file() and not _is_icalendar(path):
+        raise OutputError(f"cannot write the calendar {path}: a file is there that is not an "
+                          "iCalendar (it does not begin with BEGIN:VCALENDAR); --force "
+                          "replaces it", path=str(path))
+    return path
+
+
+def _is_icalendar(path: Path) -> bool:
+    """Whether the file at ``path`` is empty or begins as an iCalendar (after a BOM); one
+    that cannot be read is left to the writing, whose error names it."""
+    try:
+        with open(path, "rb") as fh:
+            start = fh.read(64).removeprefix(b"\xef\xbb\xbf")
+    except OSError:
+        return True
+    return not start or start.upper().startswith(b"BEGIN:VCALENDAR")
 
 
 def ics_bytes(plan: pd.DataFrame, brand_name: str = "Brand", *, duration_minutes: int = 30,

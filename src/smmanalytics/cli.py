@@ -34,7 +34,7 @@ def _print_frame(df: pd.DataFrame, as_json: bool) -> None:
 def _cmd_sample(args: argparse.Namespace) -> int:
     from .sample import write
 
-    paths = write(args.out, seed=args.seed)
+    paths = write(args.out, seed=args.seed, replace=args.force)
     total = sum(p.stat().st_size for p in paths)
     for p in paths:
         print(p)
@@ -361,6 +361,9 @@ def _parser() -> argparse.ArgumentParser:
     ps = sub.add_parser("sample", help="write the Maison Sève sample exports (synthetic brand)")
     ps.add_argument("--out", required=True, help="output folder (created if missing)")
     ps.add_argument("--seed", type=int, default=2026, help="random seed (default 2026)")
+    ps.add_argument("--force", action="store_true",
+                    help="write into a folder holding other files than a sample's (refused by "
+                         "default: a brand's own brand.yaml, costs.csv, goals.yaml)")
     ps.set_defaults(func=_cmd_sample)
     # the package's notebooks (notebooks.py), for JupyterLab or papermill
     pn = sub.add_parser("notebooks", help="write the report notebooks and the guided tour "
@@ -658,6 +661,8 @@ def _register_timing(sub) -> None:
                      help="posts per week (1 to 168)")
     cal.add_argument("--start", type=_day, help="first day of the plan (default: next Monday)")
     cal.add_argument("--out", required=True, help="output .ics path")
+    cal.add_argument("--force", action="store_true",
+                     help="replace a file at --out that is not an iCalendar (refused by default)")
     cal.add_argument("--lang", default=None, choices=LANGS,
                      help="language of the calendar's name, titles and reasons "
                           "(default: brand.yaml language)")
@@ -718,8 +723,9 @@ def _cmd_best_times(args) -> int:
 
 
 def _cmd_calendar(args) -> int:
-    from .calendar import plan_slots, write_ics
+    from .calendar import calendar_path, plan_slots, write_ics
 
+    out = calendar_path(args.out, replace=args.force)      # before the work, not after it
     ds, tz, bt = _best_times_from_args(args)
     if args.start is not None:
         start = args.start
@@ -727,7 +733,7 @@ def _cmd_calendar(args) -> int:
         today = pd.Timestamp.now(tz=tz).tz_localize(None).normalize()
         start = today + pd.Timedelta(days=7 - today.weekday())
     plan = plan_slots(bt, start, args.weeks, args.posts_per_week, tz)
-    path = write_ics(plan, args.out, brand_name=ds.brand.name,
+    path = write_ics(plan, out, brand_name=ds.brand.name,
                      lang=args.lang or ds.brand.language)
     print(bt.summary)
     if pooled := _pooled(ds, args):

@@ -28,7 +28,7 @@ from . import _process
 from ._args import platform_name
 from ._io import output_folder, read_user_text, writing, yaml_error
 from ._preflight import check_covered, check_not_empty, latest_period_of
-from .brand import LANGS, Brand, read_brand
+from .brand import LANGS, Brand, read_brand, slugify
 from .errors import (
     ArgumentError,
     ConfigError,
@@ -298,7 +298,7 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str | None = None,
         named = parameters["platform"]
     stem = _stem(kind, b.slug, p.label, named,
                  lang=lang if lang and lang != b.language else None)
-    final = Path(out).resolve() / b.slug / p.label
+    final = _report_folder(out, b.slug, p.label)
     output_folder(final.parent, "reports folder")
     offered = {"data": str(data), "period": p.label, "start": p.start.isoformat(),
                "end": p.end.isoformat(), "brand": brand or "", "lang": lang or "",
@@ -307,7 +307,7 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str | None = None,
     _remove_left_behind(final.parent, p.label)
     work = _work_folder(final.parent, p.label)
     try:
-        _execute(nb_in, work, stem, params, failed=_failed_notebook(final, stem),
+        _execute(nb_in, work, stem, params, final=final, failed=_failed_notebook(final, stem),
                  kernel_name=kernel_name, progress=progress)
         _publish(work / "new", final, stem, aside=work / "old")
     finally:   # also on an error, Ctrl-C or SIGTERM (see cli.main): no temp folder left
@@ -419,6 +419,20 @@ def _parameter(declared: dict, parameters: dict | None, name: str) -> object:
     return ast.literal_eval(declared[name]["default"])
 
 
+def _report_folder(out: str | os.PathLike, slug: str, label: str) -> Path:
+    """``<out>/<slug>/<label>``, ``out`` resolved. read_brand refuses a slug that is not one
+    :func:`slugify` writes, but a Brand made in code is not read, and a slug such as
+    ``../../x`` wrote every output outside ``out``: OutputError rather than that. Checked
+    as written, not resolved: a brand folder may be a link to another disk."""
+    root = Path(out).resolve()
+    final = root / slug / label
+    if Path(os.path.normpath(final)).parent.parent != root:
+        raise OutputError(f"the brand's slug {slug!r} names a folder outside the reports "
+                          f"folder {root}; expected a slug such as {slugify(slug)!r}",
+                          path=str(final))
+    return final
+
+
 def _stem(kind: str, slug: str, label: str, name: object = None, *,
           lang: str | None = None) -> str:
     """File name stem of a report's outputs: ``<brand>-<period>`` for a monthly report,
@@ -444,9 +458,11 @@ def _stem(kind: str, slug: str, label: str, name: object = None, *,
     return f"{slug}-{kind}-{label}{suffix}"
 
 
-def _execute(nb_in: Path, work: Path, stem: str, params: dict, *, failed: Path,
-             kernel_name: str, progress: bool) -> None:
+def _execute(nb_in: Path, work: Path, stem: str, params: dict, *, final: Path,
+             failed: Path, kernel_name: str, progress: bool) -> None:
     """Run the notebook into ``work/new``: ``<stem>.ipynb``, the PDF it writes, and the HTML.
+    The notebook delivered names the PDF where it is published, in ``final``
+    (:func:`_delivered`).
 
     A failing cell, or a kernel that dies (the OOM killer), raises ReportError; the executed
     notebook, as far as it ran, is kept at ``failed``. This process writes the notebook and
@@ -523,8 +539,41 @@ def _execute(nb_in: Path, work: Path, stem: str, params: dict, *, failed: Path,
     if body is None:
         body = _export_html(exporter, executed, stem)
     with writing(reports, "reports folder"):
-        (new / f"{stem}.ipynb").write_text(nbformat.writes(executed), encoding="utf-8")
+        delivered = _delivered(executed, params, new=new, final=final, stem=stem)
+        (new / f"{stem}.ipynb").write_text(nbformat.writes(delivered), encoding="utf-8")
         (new / f"{stem}.html").write_text(body, encoding="utf-8")
+
+
+def _delivered(executed, params: dict, *, new: Path, final: Path, stem: str):
+    """The executed notebook as it is delivered: its parameters name the PDF in ``final``,
+    where it is published, not in the run's work folder ``new``. An analyst re-running the
+    notebook wrote the PDF and calendars into that hidden folder, made again, which the next
+    run of the report removed as left behind. The path the last cell printed says so too.
+    The cell's source is papermill's, as it injected it, with the other parameters."""
+    import copy
+
+    from papermill.translators import translate_parameters
+    from papermill.utils import nb_kernel_name, nb_language
+
+    nb = copy.deepcopy(executed)
+    parameters = {**params, "out": str(final / f"{stem}.pdf")}
+    for cell in nb.cells:
+        if "injected-parameters" in cell.metadata.get("tags", ()):
+            cell.source = translate_parameters(nb_kernel_name(nb), nb_language(nb), parameters,
+                                               "Parameters")
+        for output in cell.get("outputs", ()):
+            _replace_in_output(output, str(new), str(final))
+    nb.metadata.papermill["parameters"] = parameters
+    return nb
+
+
+def _replace_in_output(output, old: str, new: str) -> None:
+    """Replace ``old`` by ``new`` in a cell output's text (printed, or a value's repr)."""
+    if "text" in output:
+        output["text"] = output["text"].replace(old, new)
+    data = output.get("data", {})
+    if "text/plain" in data:
+        data["text/plain"] = data["text/plain"].replace(old, new)
 
 
 def _keep_failed(nb, failed: Path) -> str:

@@ -28,6 +28,7 @@ import pandas as pd
 from .. import schema
 from .._args import whole
 from .._io import writing
+from ..errors import OutputError
 from ._account import simulate_audience, simulate_daily
 from ._core import START, followers_series
 from ._posts2 import simulate_posts
@@ -138,19 +139,67 @@ def generate(seed: int = 2026) -> SampleBrand:
                        competitors=simulate_competitors(rng), yt_daily=yt_daily)
 
 
-def write(out_dir: str | Path, seed: int = 2026) -> list[Path]:
+def write(out_dir: str | Path, seed: int = 2026, *, replace: bool = False) -> list[Path]:
     """Write the sample's native export files under ``out_dir`` and return their paths (sorted).
 
     The files are byte-for-byte reproducible for a given seed (fixed zip dates and workbook
     properties, no "now" anywhere).
+
+    ``out_dir`` is missing, empty, or holds a sample written before, which is written again
+    (:func:`_check_folder`). A folder holding other files (a brand's exports, its own
+    brand.yaml, costs.csv and goals.yaml) is refused: the sample replaced the brand's
+    settings and mixed 59 exports into its own. ``replace=True`` writes into it anyway,
+    replacing the files of the sample's names and keeping the others.
+
+    Raises
+    ------
+    OutputError
+        naming the folder and some of its files, when it holds other files than a sample's
+        and ``replace`` is False; naming the folder or file that cannot be written.
     """
     from ._write_meta import write_meta
     from ._write_misc import write_misc
     from ._write_other import write_other
 
-    brand = generate(seed)
     out = Path(out_dir)
+    if not replace:
+        _check_folder(out)
+    brand = generate(seed)
     with writing(out, "sample folder"):     # OutputError naming the folder asked for
         out.mkdir(parents=True, exist_ok=True)
         paths = write_meta(brand, out) + write_other(brand, out) + write_misc(brand, out)
     return sorted(paths)
+
+
+def _check_folder(out: Path) -> None:
+    """OutputError unless the sample can be written into ``out`` without replacing a file of
+    someone else's: ``out`` is missing or empty, or holds a sample (its files all named as the
+    sample's, :func:`manifest`, and its brand.yaml the sample's, which no seed changes).
+    Hidden files (``.DS_Store``) are not counted: the sample writes none."""
+    from ._write_misc import brand_yaml
+
+    if not out.is_dir():            # missing; a file is refused by write() as no folder
+        return
+    present = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
+    if not present:
+        return
+    own = set(manifest()["file"])
+    others = [name for name in present if name not in own]
+    settings = out / "brand.yaml"
+    if not others and settings.is_file() and settings.read_bytes() == brand_yaml():
+        return
+    if others:
+        what = f"files that are not the sample's: {_first(others)}"
+    elif settings.is_file():
+        what = "a brand.yaml that is not the sample's (a brand's own settings)"
+    else:
+        what = f"files of the sample's names but not its brand.yaml: {_first(present)}"
+    raise OutputError(f"the sample folder {out} holds {what}; expected an empty "
+                      "folder or one holding a sample (--force writes the sample into it, "
+                      "replacing the files of its names, brand.yaml, costs.csv and "
+                      "goals.yaml among them)", path=str(out))
+
+
+def _first(names: list[str]) -> str:
+    """The first three of ``names``, and how many more."""
+    return ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")

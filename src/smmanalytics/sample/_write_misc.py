@@ -73,6 +73,17 @@ def _yaml(data: dict, comment: str) -> bytes:
     return (comment + body).encode("utf-8")
 
 
+def brand_yaml() -> bytes:
+    """The sample's brand.yaml, the same for every seed: a folder holding it holds a sample
+    (:func:`smmanalytics.sample.write` writes into it again), not a brand's own settings."""
+    return _yaml({
+        "name": "Maison Sève", "slug": "maison-seve", "timezone": "Europe/Paris", "currency": "EUR",
+        "language": "fr", "industry": "health_beauty",
+        "colors": {"primary": "#2F4F3A", "accent": "#C8A165"}, "logo": "logo.svg",
+        "accounts": {p: a["handle"] for p, a in ACCOUNTS.items()},
+    }, "# Fictional brand of the smmanalytics sample data\n")
+
+
 def write_misc(brand, out: Path) -> list[Path]:
     """Write GA4 exports, costs, goals, brand settings and competitors; return the paths."""
     paths = _ga4(brand, out)
@@ -81,12 +92,7 @@ def write_misc(brand, out: Path) -> list[Path]:
         {"goals": brand.goals},
         "# Maison Sève social media goals (synthetic sample; see data/sample/README.md)\n")))
     paths.append(write_bytes(out / "logo.svg", LOGO.encode("utf-8")))
-    paths.append(write_bytes(out / "brand.yaml", _yaml({
-        "name": "Maison Sève", "slug": "maison-seve", "timezone": "Europe/Paris", "currency": "EUR",
-        "language": "fr", "industry": "health_beauty",
-        "colors": {"primary": "#2F4F3A", "accent": "#C8A165"}, "logo": "logo.svg",
-        "accounts": {p: a["handle"] for p, a in ACCOUNTS.items()},
-    }, "# Fictional brand of the smmanalytics sample data\n")))
+    paths.append(write_bytes(out / "brand.yaml", brand_yaml()))
     paths.append(write_bytes(out / "competitors.csv", csv_text(
         ["platform", "competitor", "period", "followers", "posts", "interactions"],
         brand.competitors[["platform", "competitor", "period", "followers", "posts",
