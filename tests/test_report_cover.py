@@ -500,3 +500,19 @@ def test_cover_checks_a_ga4_campaign_as_the_tables_show_it(ds):
     assert rep.cover_warnings == [
         "Warning: some characters (U+590F) are missing from the report's fonts and show as "
         "empty boxes, in: campaign names."]
+
+
+def test_finding_the_fonts_letters_leaves_no_file_open():
+    """The font's file is read and closed: a lazy TTFont kept it open, and its
+    ResourceWarning came out of whatever report cell next collected garbage."""
+    import gc
+    import warnings
+
+    from smmanalytics.report import sections
+
+    sections._drawn.cache_clear()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert sections.undrawn(["Maison Sève 中"]) == ["中"]   # DejaVu draws è, not 中
+        gc.collect()
+    assert not [w for w in caught if issubclass(w.category, ResourceWarning)]

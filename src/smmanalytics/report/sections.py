@@ -88,7 +88,10 @@ def _drawn() -> frozenset[int]:
 
     path = font_manager.findfont(font_manager.FontProperties(family=_FIGURE_FONT),
                                  fallback_to_default=False)
-    return frozenset(TTFont(path, lazy=True)["cmap"].getBestCmap())
+    # closed here: a lazy TTFont keeps its file open, and its ResourceWarning surfaced at
+    # whatever line next collected garbage in the report's notebook
+    with TTFont(path, lazy=True) as font:
+        return frozenset(font["cmap"].getBestCmap())
 
 
 def undrawn(texts) -> list[str]:
