@@ -702,3 +702,27 @@ def test_the_pdf_title_names_the_brand_the_report_and_its_period(ds):
     rep = BrandReport(ds, "2026-10", lang="fr")
     meta = PdfReader(io.BytesIO(rep.pdf_bytes())).metadata
     assert meta.title == "Maison Sève — Rapport mensuel réseaux sociaux — octobre 2026"
+
+
+@pytest.mark.parametrize("lang,values,ticks", [
+    ("fr", [0, 1_500_000], {"0", "200\u202f000", "1\u202f400\u202f000"}),
+    ("en", [0, 1_500_000], {"0", "200,000", "1,400,000"}),
+    ("fr", [1_000_000, 1_000_050], {"1\u202f000\u202f000", "1\u202f000\u202f050"}),
+])
+def test_large_axis_numbers_are_written_in_full_without_an_offset(ds, lang, values, ticks):
+    """A 1 500 000 € bar had its axis written "0,0 … 1,4" beside a bare "1e6" (and an axis
+    from 1 000 000 to 1 000 050 "0 … 50" beside "+1e6"): matplotlib's notation, in no
+    language, read as 1,4 €. Ticks are now the numbers in full, the reader's way, and nothing
+    stands beside the axis. Matplotlib ticks 0 to 1 500 000 every 200 000 (0 … 1 400 000),
+    1 000 000 to 1 000 050 every 10."""
+    import matplotlib.pyplot as plt
+
+    rep = BrandReport(ds, "2026-10", lang=lang)
+    sec = rep.section("Coûts")
+    fig, ax = plt.subplots(figsize=(6, 2))
+    ax.barh(["a", "b"], values)
+    ax.set_xlim(*values)
+    rep.figure(sec, fig)
+    texts = set(re.findall(r">([^<>]+)</text>", next(iter(sec.figures.values())).decode()))
+    assert ticks <= texts
+    assert not [t for t in texts if "e" in t]                  # no "1e6" nor "+1e6"

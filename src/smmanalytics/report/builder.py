@@ -81,12 +81,19 @@ class _ReaderNumbers(matplotlib.ticker.Formatter):
     """An axis' tick labels, with those that are plain numbers ("1000", "0.8×", "−25.5") written
     the reader's way ("1 000", "0,8×", "-25,5" in French: the language's minus sign, as the
     tables write it, not matplotlib's U+2212); any other label (a date, an hour, "4,28 %") is
-    left as the axis' own formatter wrote it."""
+    left as the axis' own formatter wrote it.
+
+    An axis of large or very close numbers is written in full ("1 500 000"): matplotlib's own
+    formatter would write "1.5" and a bare "1e6" (or "+1.2e3") beside the axis, a notation in
+    no language, which a manager read as 1,5 €."""
 
     _PLAIN = re.compile(r"([−-]?)(\d+)(?:\.(\d+))?(×?)")
 
     def __init__(self, inner: matplotlib.ticker.Formatter, fmt: Formatter) -> None:
         self.inner, self.fmt = inner, fmt
+        if isinstance(inner, matplotlib.ticker.ScalarFormatter):
+            inner.set_useOffset(False)
+            inner.set_scientific(False)
         # label as the axis wrote it → as the reader reads it: a figure's layout asks for
         # the same tick labels tens of times, and Babel takes 60 µs a number
         self._written: dict[str, str] = {}
