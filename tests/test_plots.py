@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -442,3 +444,32 @@ def test_the_brands_words_are_drawn_as_written_not_as_maths():
         fig.savefig(svg, format="svg")
     plt.close(fig)
     assert ">$x_1$ *bold*</text>" in svg.getvalue() and ">Save $5</text>" in svg.getvalue()
+
+
+def _grey(color: str) -> float:
+    """A colour's grey level in print, 0 to 255: Rec. 601 luma, 0.299 R + 0.587 G + 0.114 B."""
+    r, g, b = (int(color[i:i + 2], 16) for i in (1, 3, 5))
+    return 0.299 * r + 0.587 * g + 0.114 * b
+
+
+def test_grey_levels_follow_rec_601():
+    """White 255, black 0; Facebook's former #3b5998: 0.299 × 59 + 0.587 × 89 + 0.114 × 152
+    = 17.6 + 52.2 + 17.3 = 87.2."""
+    assert _grey("#ffffff") == pytest.approx(255)
+    assert _grey("#000000") == 0
+    assert _grey("#3b5998") == pytest.approx(87.2, abs=0.05)
+
+
+@pytest.mark.parametrize("palette", ["platforms", "costs"])
+def test_stacked_series_are_told_apart_in_grey(palette):
+    """Stacked bars are told apart by colour alone: in print or to a deuteranope, Facebook
+    and LinkedIn (grey 87 and 85), YouTube and Pinterest (61, 64), ad spend and influencer
+    (99, 91) were one. Any two series may stand side by side (a platform or a category
+    without figures is left out of the stack): every two differ by 20 grey levels or more."""
+    from smmanalytics.plots import PLATFORM_COLORS
+    from smmanalytics.roi import COST_COLORS
+
+    colors = PLATFORM_COLORS if palette == "platforms" else COST_COLORS
+    close = [(a, b, round(abs(_grey(ca) - _grey(cb)))) for (a, ca), (b, cb)
+             in itertools.combinations(colors.items(), 2) if abs(_grey(ca) - _grey(cb)) < 20]
+    assert close == []

@@ -644,3 +644,85 @@ def test_long_names_and_urls_stay_searchable_in_the_pdf():
     assert text.count(name) == 2 and f"See {url} for details" in text
     assert text.count(url) == 1                                     # the narrow column's wraps
     assert "".join(text.split()).count(url) == 2
+
+
+def _figure_alts(pdf: bytes) -> list[str | None]:
+    """The alternative text of each /Figure of the PDF's tag tree, in reading order."""
+    root = PdfReader(io.BytesIO(pdf)).trailer["/Root"]["/StructTreeRoot"].get_object()
+    alts, todo = [], [root]
+    while todo:
+        node = todo.pop(0).get_object()
+        if not hasattr(node, "get"):
+            continue
+        if node.get("/S") == "/Figure":
+            alts.append(node.get("/Alt"))
+        kids = node.get("/K")
+        kids = kids if isinstance(kids, list) else [] if kids is None else [kids]
+        todo[:0] = kids                                     # depth first: the reading order
+    return alts
+
+
+@pytest.mark.parametrize("lang,first,panels", [
+    ("fr", "Fig. 1 – Premier graphique", "Répartition de l'audience, en part de l'audience : "
+                                         "Âge et Genre"),
+    ("it", "Figura 1 – Premier graphique", "Ripartizione del pubblico, in quota del pubblico: "
+                                           "Âge e Genre"),
+])
+def test_every_figure_has_alternative_text_in_the_report_language(ds, tmp_path, lang, first,
+                                                                  panels):
+    """The charts and the cover logo were bare /Figure tags (no /Alt): a screen reader said
+    "figure" and nothing more. A captioned figure is said by its number and caption as printed,
+    a figure without one (the audience panels) by the description given, the logo by the
+    brand's name."""
+    import dataclasses
+
+    import matplotlib.pyplot as plt
+
+    (tmp_path / "logo.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg' width='10' "
+                                       "height='10'/>", encoding="utf-8")
+    brand = dataclasses.replace(ds.brand, logo=tmp_path / "logo.svg")
+    from smmanalytics.report.builder import Report
+
+    rep = Report(title="T", period_label="P", brand=brand, lang=lang)
+    sec = rep.section("Figures")
+    for caption in ("Premier graphique", None, "Second graphique"):
+        fig, ax = plt.subplots(figsize=(3, 1))
+        ax.plot([0, 1], [0, 1])
+        titles = rep.fmt.listed(["Âge", "Genre"])
+        rep.figure(sec, fig, caption=caption,
+                   alt=rep.fmt.label("audience_panels").format(panels=titles))
+    logo = {"fr": f"Logo de {brand.name}", "it": f"Logo di {brand.name}"}[lang]
+    assert _figure_alts(rep.pdf_bytes()) == [
+        logo, first, panels, first.replace("1", "2").replace("Premier", "Second")]
+
+
+def test_the_pdf_title_names_the_brand_the_report_and_its_period(ds):
+    """Every report's PDF was titled "Rapport mensuel réseaux sociaux": a viewer's title bar
+    and a folder's search could not tell one brand's or month's from another."""
+    rep = BrandReport(ds, "2026-10", lang="fr")
+    meta = PdfReader(io.BytesIO(rep.pdf_bytes())).metadata
+    assert meta.title == "Maison Sève — Rapport mensuel réseaux sociaux — octobre 2026"
+
+
+@pytest.mark.parametrize("lang,values,ticks", [
+    ("fr", [0, 1_500_000], {"0", "200\u202f000", "1\u202f400\u202f000"}),
+    ("en", [0, 1_500_000], {"0", "200,000", "1,400,000"}),
+    ("fr", [1_000_000, 1_000_050], {"1\u202f000\u202f000", "1\u202f000\u202f050"}),
+])
+def test_large_axis_numbers_are_written_in_full_without_an_offset(ds, lang, values, ticks):
+    """A 1 500 000 € bar had its axis written "0,0 … 1,4" beside a bare "1e6" (and an axis
+    from 1 000 000 to 1 000 050 "0 … 50" beside "+1e6"): matplotlib's notation, in no
+    language, read as 1,4 €. Ticks are now the numbers in full, the reader's way, and nothing
+    stands beside the axis. Matplotlib ticks 0 to 1 500 000 every 200 000 (0 … 1 400 000),
+    1 000 000 to 1 000 050 every 10."""
+    import matplotlib.pyplot as plt
+
+    rep = BrandReport(ds, "2026-10", lang=lang)
+    sec = rep.section("Coûts")
+    fig, ax = plt.subplots(figsize=(6, 2))
+    ax.barh(["a", "b"], values)
+    ax.set_xlim(*values)
+    rep.figure(sec, fig)
+    texts = set(re.findall(r">([^<>]+)</text>", next(iter(sec.figures.values())).decode()))
+    assert ticks <= texts
+    assert not [t for t in texts if "e" in t]                  # no "1e6" nor "+1e6"

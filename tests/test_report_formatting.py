@@ -812,3 +812,34 @@ def test_cost_categories_and_ga4_breakdowns_are_named_as_the_report_does(lang, c
                            "end of the last month costs.csv is kept for: the other costs unknown")
     assert ga4 in f.note("1 GA4 row broken down by landing_page left out: another table of the "
                          "same dates is more detailed (no double counting)")
+
+
+def _contrast_with_white(color: str) -> float:
+    """WCAG 2's contrast ratio of ``color`` (#rrggbb) with white: (1 + 0.05) / (L + 0.05), L
+    the relative luminance 0.2126 R + 0.7152 G + 0.0722 B of the linearised channels."""
+    def linear(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(int(color[i:i + 2], 16) / 255) for i in (1, 3, 5))
+    return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05)
+
+
+def test_contrast_with_white_follows_wcag():
+    """Black on white 21:1, white on white 1:1; #777777 (L = 0.184) is the known 4.48:1."""
+    assert _contrast_with_white("#000000") == pytest.approx(21)
+    assert _contrast_with_white("#ffffff") == pytest.approx(1)
+    assert _contrast_with_white("#777777") == pytest.approx(4.48, abs=0.005)
+
+
+def test_every_badge_colour_holds_white_text_at_wcag_aa():
+    """The goal statuses' and the watch's severities' badges write white 8.5 pt text: the
+    watch's #b59f00 (2.65:1), at risk's #ef6c00 (3.08:1), no data's #8a8a8a (3.45:1) and on
+    track's #558b2f (4.10:1) were below AA's 4.5:1 for small text."""
+    from smmanalytics.report.formatting import OTHER_BADGE_COLOR, STATUS_COLORS
+    from smmanalytics.report.watch import _SEVERITY_COLORS
+
+    colors = {**STATUS_COLORS, **{f"severity {k}": c for k, c in _SEVERITY_COLORS.items()},
+              "other": OTHER_BADGE_COLOR}
+    low = {k: round(_contrast_with_white(c), 2) for k, c in colors.items()
+           if _contrast_with_white(c) < 4.5}
+    assert low == {}

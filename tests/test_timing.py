@@ -1275,3 +1275,19 @@ def test_a_finding_without_a_window_says_what_the_weekend_test_gave(method, outc
                           "posts)" + clause + "post when it suits the content, and put a share "
                           "of posts in random slots to learn more.")
     assert _no_effect().weekend_outcome is None      # a result made without the test
+
+
+def test_the_lift_heatmaps_ends_differ_in_grey(bt0):
+    """RdBu_r's ends printed as the same dark grey: 0.8× (#053061) and 1.25× (#67001f) both of
+    luminance 0.030, a slot much worse than average read as one much better. In grey (Rec. 601
+    luma, 0.299 R + 0.587 G + 0.114 B, as a printer) the worse end is now #4393c3, 0.299 × 67 +
+    0.587 × 147 + 0.114 × 195 = 128.6, the better one #67001f, 0.299 × 103 + 0.114 × 31 = 34.3;
+    1× stays white (#f7f7f7, 247; the map's 256 steps put 1× a 255th off its middle)."""
+    fig, ax = plt.subplots()
+    bt0.plot(ax=ax)
+    im = ax.images[0]
+    vmin, vmax = im.norm.vmin, im.norm.vmax
+    grey = [float(np.dot(im.cmap(im.norm(v))[:3], [0.299, 0.587, 0.114])) * 255
+            for v in (vmin, 1.0, vmax)]
+    assert grey == pytest.approx([128.6, 247.0, 34.3], abs=1)
+    plt.close(fig)

@@ -19,9 +19,14 @@ from .periods import post_dates
 __all__ = ["theme", "PLATFORM_COLORS", "PercentTicks", "bar_freq", "plain", "plot_audience",
            "plot_daily_interactions", "plot_engagement_by_platform", "rate_label"]
 
+#: one colour per platform, its brand's hue, each of its own lightness: in grey (a print; Rec.
+#: 601 luma) they stand 25 levels apart or more, X 29, Pinterest 55, Facebook 80, YouTube 106,
+#: Instagram 130, LinkedIn 155, TikTok 180, so that any two in a stack are told apart without
+#: hue (Facebook #3b5998 and LinkedIn #0a66c2 were 87 and 85, YouTube #cc0000 and Pinterest
+#: #bd081c 61 and 64, the same to a deuteranope too)
 PLATFORM_COLORS = {
-    "facebook": "#3b5998", "instagram": "#c13584", "x": "#333333", "linkedin": "#0a66c2",
-    "youtube": "#cc0000", "tiktok": "#25a3a3", "pinterest": "#bd081c",
+    "facebook": "#36528b", "instagram": "#d0569b", "x": "#1d1d1d", "linkedin": "#5caaf7",
+    "youtube": "#ff2a2a", "tiktok": "#5bdada", "pinterest": "#a10718",
 }
 
 

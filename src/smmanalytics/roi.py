@@ -1316,10 +1316,13 @@ def _cpm(cpm: object) -> float | dict[str, float]:
     return one(cpm, "cpm")
 
 
-#: one colour per cost category, the same in every chart (muted, told apart without hue alone:
-#: light and dark alternate along :data:`CATEGORIES`)
-COST_COLORS = {"ad_spend": "#3b6e8f", "labor": "#a9c5a0", "tools": "#8c6d1f",
-               "production": "#e0b48a", "influencer": "#6e4a7e", "other": "#b0b0b0"}
+#: one colour per cost category, the same in every chart (muted, told apart without hue: light
+#: and dark alternate along :data:`CATEGORIES`, and each has a lightness of its own, 30 grey
+#: levels (Rec. 601 luma) or more from any other, as a category left out of a chart brings two
+#: others together: influencer 40, ad spend 71, tools 105, other 144, labour 185, production
+#: 220; ad spend #3b6e8f and influencer #6e4a7e were 99 and 91, labour and other 184 and 176)
+COST_COLORS = {"ad_spend": "#2a4f66", "labor": "#aac5a1", "tools": "#86681e",
+               "production": "#efd8c1", "influencer": "#302138", "other": "#909090"}
 
 
 def plot_costs(roi_frame: pd.DataFrame, ax=None, **kwargs):

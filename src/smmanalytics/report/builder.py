@@ -81,12 +81,19 @@ class _ReaderNumbers(matplotlib.ticker.Formatter):
     """An axis' tick labels, with those that are plain numbers ("1000", "0.8×", "−25.5") written
     the reader's way ("1 000", "0,8×", "-25,5" in French: the language's minus sign, as the
     tables write it, not matplotlib's U+2212); any other label (a date, an hour, "4,28 %") is
-    left as the axis' own formatter wrote it."""
+    left as the axis' own formatter wrote it.
+
+    An axis of large or very close numbers is written in full ("1 500 000"): matplotlib's own
+    formatter would write "1.5" and a bare "1e6" (or "+1.2e3") beside the axis, a notation in
+    no language, which a manager read as 1,5 €."""
 
     _PLAIN = re.compile(r"([−-]?)(\d+)(?:\.(\d+))?(×?)")
 
     def __init__(self, inner: matplotlib.ticker.Formatter, fmt: Formatter) -> None:
         self.inner, self.fmt = inner, fmt
+        if isinstance(inner, matplotlib.ticker.ScalarFormatter):
+            inner.set_useOffset(False)
+            inner.set_scientific(False)
         # label as the axis wrote it → as the reader reads it: a figure's layout asks for
         # the same tick labels tens of times, and Babel takes 60 µs a number
         self._written: dict[str, str] = {}
@@ -317,7 +324,7 @@ class Section:
                 # notebook's HTML export (which parses every tag) reads one attribute per figure
                 src = "data:image/svg+xml;base64," + base64.b64encode(
                     self.figures[b["path"]]).decode("ascii")
-                alt = html.escape(b.get("caption") or "", quote=True)
+                alt = html.escape(b.get("alt") or "", quote=True)
                 cap = (f"<figcaption>{html.escape(b['caption'])}</figcaption>"
                        if b.get("caption") else "")
                 out.append(f"<figure style='max-width:900px'><img src='{src}' alt='{alt}' "
@@ -421,8 +428,12 @@ class Report:
                                    "total": total})
 
     def figure(self, section: Section, fig: Figure, *, caption: str | None = None,
-               width: str = "100%") -> Section:
+               alt: str | None = None, width: str = "100%") -> Section:
         """Add a matplotlib figure as vector graphics (SVG, no timestamps) and close it.
+
+        ``alt`` is what a screen reader says of a figure without a caption (the audience
+        panels, titled on their axes); a captioned figure is said by its caption, which the
+        PDF prefixes with the figure's number ("Fig. 2 – …") as printed.
 
         Tick labels that are plain numbers are written the reader's way ("1 000", "0,8×").
         Sections give their axes' titles a fixed place (``set_title(..., y=1.0)``): an axes
@@ -451,8 +462,9 @@ class Report:
             fig.savefig(buf, format="svg", bbox_inches=crop, metadata={"Date": None})
         matplotlib.pyplot.close(fig)
         self.figures[name] = section.figures[name] = buf.getvalue()
-        return self._add(section, {"kind": "figure", "path": name,
-                                   "caption": caption and self.fmt.prose(caption),
+        caption = caption and self.fmt.prose(caption)
+        return self._add(section, {"kind": "figure", "path": name, "caption": caption,
+                                   "alt": caption or (alt and self.fmt.prose(alt)),
                                    "width": width})
 
     # ---- sections built ahead (see _ahead) --------------------------------------------------
@@ -502,10 +514,14 @@ class Report:
     # ---- rendering ----------------------------------------------------------------------
     def to_json(self) -> dict:
         """The document model handed to the Typst template."""
-        labels = {k: self.fmt.label(k) for k in ("contents",)}
+        labels = {k: self.fmt.label(k) for k in ("contents", "figure")}
+        brand = printable(self.brand.name)
+        labels["logo"] = self.fmt.label("logo").format(brand=brand)
         return {
+            # the PDF's title, which a viewer shows and a search lists: whose report, and when
+            "document_title": f"{brand} — {self.title} — {self.period_label}",
             "title": self.title, "period_label": self.period_label, "lang": self.lang,
-            "brand": {"name": printable(self.brand.name), "primary": self.brand.primary_color,
+            "brand": {"name": brand, "primary": self.brand.primary_color,
                       "accent": self.brand.accent_color},
             "logo": ("logo" + Path(self.brand.logo).suffix
                      if self.brand.logo and self.logo is not None else None),

@@ -32,7 +32,8 @@ from babel.numbers import (
 from ..errors import ArgumentError, PeriodError
 from ..periods import parse_period
 
-__all__ = ["Formatter", "LANGS", "STATUS_COLORS", "PLATFORM_NAMES", "DAY_GROUP_LABELS"]
+__all__ = ["Formatter", "LANGS", "STATUS_COLORS", "OTHER_BADGE_COLOR", "PLATFORM_NAMES",
+           "DAY_GROUP_LABELS"]
 
 LANGS = {"en": "en_GB", "fr": "fr_FR", "it": "it_IT"}
 
@@ -131,10 +132,15 @@ _ELIDED = {"il": "l'", "al": "all'", "dal": "dall'", "del": "dell'", "nel": "nel
            "sul": "sull'"}
 _ELISION = re.compile(r"(?<![\w'])((?i:il|al|dal|del|nel|sul)) (?=(?:8|11(?!\d)))")
 
-#: colours of goal statuses in tables
-STATUS_COLORS = {"met": "#2e7d32", "on track": "#558b2f", "at risk": "#ef6c00",
-                 "off track": "#c62828", "missed": "#8e1b1b", "no data": "#8a8a8a",
-                 "not assessed": "#8a8a8a"}
+#: colours of goal statuses in tables, badges of white 8.5 pt text: each has a contrast of at
+#: least 4.5:1 with white (WCAG AA for small text), a darker shade of the hue where the
+#: brighter one had less (on track #558b2f 4.10:1, at risk #ef6c00 3.08:1, no data #8a8a8a
+#: 3.45:1)
+STATUS_COLORS = {"met": "#2e7d32", "on track": "#4f812c", "at risk": "#bf5600",
+                 "off track": "#c62828", "missed": "#8e1b1b", "no data": "#747474",
+                 "not assessed": "#747474"}
+#: a badge's colour for a status or severity without one of its own
+OTHER_BADGE_COLOR = "#747474"
 
 
 #: how a language writes the first day of a month: "1er octobre", "1° ottobre"

@@ -10,7 +10,7 @@ from .. import plots
 from ..periods import parse_period
 from ..quality import side_file_error
 from .builder import Section, printable
-from .formatting import STATUS_COLORS, half_up
+from .formatting import OTHER_BADGE_COLOR, STATUS_COLORS, half_up
 
 __all__ = ["PerformanceSections"]
 
@@ -117,7 +117,7 @@ class PerformanceSections:
                 f.label("target"): self._target(r.metric, r.direction, r.target),
                 f.label("actual"): self._value(r.metric, r.actual),
                 f.label("status"): {"text": f.status(status), "status": status,
-                                    "color": STATUS_COLORS.get(status, "#777777")},
+                                    "color": STATUS_COLORS.get(status, OTHER_BADGE_COLOR)},
                 # a period's name starting the cell starts a sentence: "Ottobre 2026 è
                 # concluso", "Le T3 2026 est terminé", as the English "October 2026 is over"
                 f.label("note"): f.period_first(f.join(detail + f.notes(r.note))),

@@ -522,7 +522,10 @@ class BrandReport(PerformanceSections, WatchSections, Report):
                                  f"{f.label('dim_' + dimension)}", fontsize="medium",
                                  loc="left", y=1.0)    # y: see Report.figure
                 fig.tight_layout()
-                self.figure(sec, fig, width="100%" if len(pair) == 2 else "50%")
+                # no caption (each panel is titled): a screen reader is told the panels' titles
+                titles = f.listed([ax.get_title(loc="left") for ax in axes[0]])
+                self.figure(sec, fig, width="100%" if len(pair) == 2 else "50%",
+                            alt=f.label("audience_panels").format(panels=titles))
         # say which day the snapshots describe, the day before the snapshot's as for the cover
         # (Dataset.as_of): an export of 15 November is taken at the start of the 16th and
         # shows the audience at the end of the 15th; a day after the period, as such

@@ -21,11 +21,13 @@ from ..timing._estimate import window_runs
 from ..timing._model import NO_ENGAGEMENT, NOT_IDENTIFIABLE, NOT_PERMUTABLE
 from ._ahead import built_ahead
 from .builder import Section
-from .formatting import DAY_GROUP_LABELS
+from .formatting import DAY_GROUP_LABELS, OTHER_BADGE_COLOR
 
 __all__ = ["WatchSections"]
 
-_SEVERITY_COLORS = {"watch": "#b59f00", "warning": "#ef6c00", "crisis": "#c62828"}
+#: badges of white text, as the goal statuses' (formatting.STATUS_COLORS): contrast with white
+#: at least 4.5:1 (watch was #b59f00, 2.65:1; warning #ef6c00, 3.08:1)
+_SEVERITY_COLORS = {"watch": "#857400", "warning": "#bf5600", "crisis": "#c62828"}
 #: fewest days watched a signal's yearly alert rate is shown from: 4 weeks, each weekday 4
 #: times (the watch's own minimum history); 0 alerts in 4 days read "0.0, likely 0.0–273.5"
 _RATE_MIN_DAYS = 28
@@ -572,7 +574,7 @@ class WatchSections:
             f.label("from"): [f.date(d, "d MMM") for d in inc["start"]],
             f.label("to"): [f.date(d, "d MMM") for d in inc["end"]],
             f.label("severity"): [{"text": f.label("sev_" + s), "status": s,
-                                   "color": _SEVERITY_COLORS.get(s, "#777777")}
+                                   "color": _SEVERITY_COLORS.get(s, OTHER_BADGE_COLOR)}
                                   for s in inc["severity"]],
             f.label("platform"): [", ".join(f.platform(p) for p in str(ps).split(", "))
                                   for ps in inc["platforms"]],

@@ -121,6 +121,21 @@ def _outline(w: dict) -> list[tuple[int, int, int]]:
     return boxes
 
 
+#: the lift heatmap's colours, worse than the account's average to better: RdBu_r's hues, its
+#: blue end stopped at RdBu's middle blue. RdBu_r's two ends, 0.8× #053061 and 1.25× #67001f,
+#: printed as the same dark grey (luminance 0.030 both) and were one to a reader who sees no
+#: hue; now the worse end reads light grey (129 of 255), the better one near black (34), and
+#: the average stays white, as the blank cells it is told from by their hatching
+LIFT_COLORS = ((0.0, "#4393c3"), (0.5, "#f7f7f7"), (1.0, "#67001f"))
+
+
+def _lift_cmap():
+    """The lift heatmap's colour map (:data:`LIFT_COLORS`)."""
+    from matplotlib.colors import LinearSegmentedColormap
+
+    return LinearSegmentedColormap.from_list("smm_lift", LIFT_COLORS)
+
+
 def _inks(im, values: np.ndarray) -> np.ndarray:
     """Black or white for each value, whichever reads better on the cell colour ``im`` gives
     it (black for a non-finite value); one colour-map call for all the cells."""
@@ -495,7 +510,9 @@ class BestTimes:
         ``kind="lift"`` (default): shrunk lift of each slot with posts, each cell annotated
         with its post count; slots without posts are hatched and not coloured (the estimate
         ``by_slot`` gives some of them, between posted hours, is no observation); the chosen
-        window is outlined when the effect is reliable. ``kind="activity"``: the audience
+        window is outlined when the effect is reliable; worse than average is blue, better
+        red, and the two also differ in lightness, mid blue to near-black red, so that a
+        print in grey tells them apart (:data:`LIFT_COLORS`). ``kind="activity"``: the audience
         schedule (followers online, relative to the weekly average), when exported.
         """
         from matplotlib.colors import LogNorm
@@ -529,7 +546,7 @@ class BestTimes:
             # at least 0.9× to 1.1× (0.11 > log 1.1): lifts all near 1 are not stretched to
             # the darkest colours
             span = max(float(np.abs(np.log(finite)).max()) if finite.size else 0.11, 0.11)
-            im = ax.imshow(np.ma.masked_invalid(lift), cmap=cmap or "RdBu_r", aspect="auto",
+            im = ax.imshow(np.ma.masked_invalid(lift), cmap=cmap or _lift_cmap(), aspect="auto",
                            norm=LogNorm(vmin=np.exp(-span), vmax=np.exp(span)), **kwargs)
             cbar = ax.figure.colorbar(im, ax=ax, label="lift vs account average")
             ticks = [t for t in (0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0)
