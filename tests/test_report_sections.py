@@ -502,6 +502,30 @@ def test_engagement_table_is_computed_once_and_each_caller_gets_a_copy(ds, monke
     assert rep.engagement_table().iloc[-1]["posts"] == 5 and len(calls) == 2
 
 
+def test_the_reports_data_answer_each_span_once_as_the_dataset_does(ds, monkeypatch):
+    rep = BrandReport(ds, "2026-10", lang="en")
+    assert rep.ds.posts is ds.posts and rep.ds.daily is ds.daily     # the frames, not copies
+    questions = [(None, True, True), ("instagram", False, True), ("facebook", False, False)]
+    expected = {q: ds.span(q[0], web=q[1], posts=q[2]) for q in questions}
+    calls = []
+    span = Dataset.span
+    monkeypatch.setattr(Dataset, "span", lambda self, *a, **k: calls.append(a) or
+                        span(self, *a, **k))
+    answers = [{q: rep.ds.span(q[0], web=q[1], posts=q[2]) for q in questions}
+               for _ in range(2)]
+    assert answers == [expected, expected]
+    # each question the cover did not ask already is computed once, none the second time
+    assert len(calls) <= len(questions)
+    calls.clear()
+    assert rep.ds.span("instagram", web=False) == expected[("instagram", False, True)]
+    assert rep.ds.span() == expected[(None, True, True)] and calls == []
+    # a Dataset made from the report's (other posts: the five first) has its own answers
+    fewer = dataclasses.replace(rep.ds, posts=ds.posts.iloc[:5])
+    assert fewer.span("instagram", web=False) == Dataset.span(dataclasses.replace(
+        ds, posts=ds.posts.iloc[:5]), "instagram", web=False)
+    assert len(calls) == 2
+
+
 def test_engagement_table_gives_posts_without_a_platform_their_own_row():
     """A post without a platform (the schema allows it) is a row of its own, its reach its
     own sum: the key figures and the charts raised KeyError(<NA>) on it."""
