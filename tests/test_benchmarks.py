@@ -90,6 +90,27 @@ def test_a_weak_benchmark_says_what_its_grade_means(grade, lang, said):
     assert not f.untranslated
 
 
+@pytest.mark.parametrize("lang,said", [
+    ("en", "figure not confirmed against Rival IQ's own report (read from a public extraction "
+           "of its tables)"),
+    ("fr", "chiffre non vérifié dans le rapport de Rival IQ lui-même (relevé dans une "
+           "extraction publique de ses tableaux)"),
+    ("it", "cifra non verificata nel rapporto di Rival IQ stesso (letta da un'estrazione "
+           "pubblica delle sue tabelle)"),
+])
+def test_the_star_rows_say_what_is_uncertain_not_a_maintainers_to_do(lang, said):
+    """The X rows of fashion, health & beauty and home décor read "check the report PDF
+    before using", a to-do of the table's maintainers that a manager took for the PDF in
+    their hands: they say what is uncertain about the figure."""
+    from smmanalytics.report.formatting import Formatter
+
+    f = Formatter(lang)
+    for industry in ("fashion", "health_beauty", "home_decor"):
+        for note in benchmarks(source="Rival IQ", platform="x", industry=industry)["note"]:
+            assert "PDF" not in note
+            assert f.notes(note)[-1] == said and not f.untranslated
+
+
 @pytest.mark.parametrize("kwargs,error,message", [
     ({"platform": "instgram"}, UnknownPlatformError, "unknown platform 'instgram'"),
     ({"industry": "beauty"}, ArgumentError, "argument 'industry': no benchmark has this "
