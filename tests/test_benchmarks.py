@@ -78,6 +78,12 @@ def test_benchmark_table_flags_star_artefacts():
                  "utiliser avec prudence"),
     ("D", "it", "riferimento ricavato da altre cifre pubblicate, non pubblicato in quanto tale: "
                 "da usare con cautela"),
+    ("C", "en", "benchmark reported by a single source other than the publisher, or by one that "
+                "does not say how it was measured: use with caution"),
+    ("C", "fr", "référence rapportée par une seule source autre que l'éditeur, ou par une source "
+                "qui ne dit pas comment elle a été mesurée : à utiliser avec prudence"),
+    ("C+", "it", "riferimento letto da un'unica copia pubblica delle tabelle dell'editore, di cui "
+                 "solo poche cifre sono state confermate altrove: da usare con cautela"),
 ])
 def test_a_weak_benchmark_says_what_its_grade_means(grade, lang, said):
     """The report read « référence de qualité C- : à utiliser avec prudence », a letter from
@@ -88,6 +94,27 @@ def test_a_weak_benchmark_says_what_its_grade_means(grade, lang, said):
     f = Formatter(lang)
     assert f.note(_GRADE_NOTES[grade]) == said
     assert not f.untranslated
+
+
+@pytest.mark.parametrize("edition,industry,grade", [
+    (2024, "all", "C"),              # Rival IQ 2024 Instagram 0.43 %: one secondary source
+    (2025, "health_beauty", "C+"),   # the 2025 industry table, from one public extraction
+    (2025, "all", None),             # 0.36 %, grade B: no caution
+])
+def test_a_grade_c_benchmark_is_compared_with_a_caution(edition, industry, grade):
+    """Benchmarks-methods §0: grade C, "a single secondary source, or a source that gives no
+    method", is not to be shipped as a default without a warning; C+ (§1.3) is one secondary
+    source too, two of its cells found elsewhere. Only C- and D were said."""
+    from smmanalytics.benchmarks import _GRADE_NOTES
+
+    ds = dataset(posts=_posts(), daily=_followers())
+    r = compare_benchmarks(ds, 2025, industry, edition=edition)
+    row = r.loc[(r["platform"] == "instagram") & (r["metric"] == "engagement_rate")].iloc[0]
+    assert row["grade"] == (grade or "B")
+    notes = str(row["note"]).split("; ")
+    assert [n for n in notes if n.startswith("benchmark figure")] == (
+        [_GRADE_NOTES[grade]] if grade else [])
+    assert row["ratio"] == pytest.approx(row["brand_value"] / row["benchmark_value"])
 
 
 @pytest.mark.parametrize("lang,said", [

@@ -66,9 +66,17 @@ __all__ = ["benchmarks", "benchmark_industries", "industry_name", "compare_bench
            "read_competitors", "compare_competitors", "competitors_within", "competitors_span",
            "COMPETITOR_COLUMNS"]
 
-#: what a weak benchmark's grade means to a reader (benchmarks-methods.md's grades): "C-" is a
-#: figure of one secondary source suspected of an extraction slip, "D" one derived by us
+#: what a weak benchmark's grade means to a reader (benchmarks-methods.md's grades): "C" is a
+#: figure of one secondary source or of a source that gives no method, which §0 says not to
+#: ship as a default without a warning; "C+" one of a single public extraction of the
+#: publisher's tables, two of whose cells were found in other write-ups (§1.3), still one
+#: secondary source for the others; "C-" one suspected of an extraction slip; "D" one derived
+#: by us. Grades A and B, and A/B, need no caution.
 _GRADE_NOTES = {
+    "C+": "benchmark figure from a single public extraction of the publisher's tables, only a "
+          "few of whose figures were confirmed elsewhere (grade C+): use with caution",
+    "C": "benchmark figure from a single secondary source, or from a source that gives no "
+         "method (grade C): use with caution",
     "C-": "benchmark figure from a single source, possibly misread from it (grade C-): use with "
           "caution",
     "D": "benchmark figure derived from other published figures, not published itself "
@@ -601,8 +609,8 @@ def compare_benchmarks(ds, period_or_year: object, industry: str | None = None, 
                                  b["note"] if pd.notna(b["note"]) else "") if n]
             if fallback:
                 notes.append(f"no {industry!r} row: compared with all industries")
-            if str(b["grade"]).startswith(("C-", "D")):   # the grade letter, said
-                notes.append(_GRADE_NOTES[str(b["grade"])[:2].rstrip()])
+            if str(b["grade"]) in _GRADE_NOTES:     # what the grade letter means, said
+                notes.append(_GRADE_NOTES[str(b["grade"])])
             dstart, dend = b["data_period_start"], b["data_period_end"]
             if pd.notna(dstart) and (p.start, p.end) != (dstart.date(), dend.date()):
                 notes.append(f"benchmark measured over {dstart.date()}..{dend.date()}, "
