@@ -138,6 +138,66 @@ def test_the_star_rows_say_what_is_uncertain_not_a_maintainers_to_do(lang, said)
             assert f.notes(note)[-1] == said and not f.untranslated
 
 
+def _one_post(platform):
+    """One post of 2025 on ``platform``: 300 reactions + 40 comments + 20 shares = 360."""
+    return posts([{"platform": platform, "post_id": "1", "published_at": "2025-06-02T09:00Z",
+                   "reactions": 300.0, "comments": 40.0, "shares": 20.0}])
+
+
+@pytest.mark.parametrize("platform,followers,said", [
+    # Rival IQ's TikTok, Instagram and X accounts have 5,000 followers or more
+    ("tiktok", 3_414, ["3,414 followers: outside the benchmark's population (tiktok accounts "
+                       "with at least 5,000 followers)", "smaller accounts have higher rates"]),
+    ("tiktok", 5_000, []),               # the bound itself is inside
+    ("instagram", 4_999, ["4,999 followers: outside the benchmark's population (instagram "
+                          "accounts with at least 5,000 followers)",
+                          "smaller accounts have higher rates"]),
+    # its Facebook pages have 25,000 to 1,000,000 fans
+    ("facebook", 1_200_000, ["1,200,000 followers: outside the benchmark's population "
+                             "(facebook accounts with 25,000 to 1,000,000 followers)",
+                             "larger accounts have lower rates"]),
+    ("facebook", 25_000, []),
+])
+def test_a_brand_outside_the_benchmarks_population_is_compared_with_a_note(platform, followers,
+                                                                           said):
+    """Rival IQ's medians are of Facebook pages of 25k-1M fans and of Instagram, X and TikTok
+    accounts of 5k followers or more (benchmarks-methods §1.1): a TikTok account of 3,414
+    followers read 5.31× the health & beauty median with no word of it. The comparison is
+    kept (the manager still sees it), with a note naming the population."""
+    ds = dataset(posts=_one_post(platform), daily=_followers(followers, platform))
+    r = compare_benchmarks(ds, 2025, "health_beauty")
+    er = r.loc[(r["platform"] == platform) & (r["metric"] == "engagement_rate")].iloc[0]
+    notes = str(er["note"]).split("; ")
+    assert [n for n in notes if "population" in n or "accounts have" in n] == said
+    # kept: 360 engagements ÷ the followers of 31 December 2025
+    assert er["brand_value"] == pytest.approx(360 / followers)
+    ppw = r.loc[(r["platform"] == platform) & (r["metric"] == "posts_per_week")].iloc[0]
+    # the posting rate's median is of the same accounts, its rate no engagement rate
+    assert [n for n in str(ppw["note"]).split("; ") if "population" in n or "accounts have" in n
+            ] == said[:1]
+
+
+def test_the_tiktok_month_of_3414_followers_reads_outside_the_population():
+    """The reviewer's month, by hand: 360 engagements ÷ 3,414 followers = 10.545 %, 12.41×
+    Rival IQ 2025's health & beauty TikTok median of 0.85 %; the ratio is kept, the note
+    says why it flatters the brand, in French as in English."""
+    from smmanalytics.report.formatting import Formatter
+
+    ds = dataset(posts=_one_post("tiktok"), daily=_followers(3_414, "tiktok"))
+    r = compare_benchmarks(ds, 2025, "health_beauty")
+    er = r.loc[r["metric"] == "engagement_rate"].iloc[0]
+    assert er["benchmark_value"] == pytest.approx(0.0085)
+    assert er["ratio"] == pytest.approx(360 / 3_414 / 0.0085)        # 12.4057
+    f = Formatter("fr")
+    assert {"3\u202f414 abonnés : hors de la population de la référence (comptes TikTok d'au "
+            "moins 5\u202f000 abonnés)", "les comptes plus petits ont des taux plus élevés"
+            } <= set(f.notes(er["note"]))
+    assert not f.untranslated
+    # a publisher without a population on followers (Socialinsider's brand pages): no note
+    si = compare_benchmarks(ds, 2025, source="Socialinsider")
+    assert not si["note"].fillna("").str.contains("population").any()
+
+
 @pytest.mark.parametrize("kwargs,error,message", [
     ({"platform": "instgram"}, UnknownPlatformError, "unknown platform 'instgram'"),
     ({"industry": "beauty"}, ArgumentError, "argument 'industry': no benchmark has this "

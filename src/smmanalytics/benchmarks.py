@@ -163,8 +163,10 @@ def benchmarks(source: str | None = None, platform: str | None = None,
 
     Columns: source, edition, data_period_start, data_period_end, platform, industry, metric,
     value (rates as fractions), unit, numerator_components (``|``-separated), denominator,
-    aggregation (median_of_brand_means, mean_of_posts, median_of_posts), population,
-    includes_paid, grade (A–D; ``C-`` marks suspected extraction artefacts), url, note.
+    aggregation (median_of_brand_means, mean_of_posts, median_of_posts), population (in words),
+    population_min_followers and population_max_followers (its bounds on the followers of an
+    account, where the publisher filters them: Rival IQ's §1.1; NA for none), includes_paid,
+    grade (A–D; ``C-`` marks suspected extraction artefacts), url, note.
     Optional arguments filter on the column of the same name (case-insensitive); a name the
     table never uses (``industry="beauty"``, ``metric="er"``) raises
     :class:`~smmanalytics.errors.ArgumentError` listing those it has, a misspelt platform
@@ -183,6 +185,8 @@ def benchmarks(source: str | None = None, platform: str | None = None,
     for c in ("data_period_start", "data_period_end"):
         out[c] = pd.to_datetime(out[c]).astype("datetime64[ns]")
     out["value"] = pd.to_numeric(out["value"]).astype("Float64")
+    for c in ("population_min_followers", "population_max_followers"):
+        out[c] = pd.to_numeric(out[c]).astype("Int64")
     out["includes_paid"] = out["includes_paid"].map(
         {"true": True, "false": False}, na_action="ignore").astype("boolean")
     for col, want in (("source", source), ("platform", platform), ("industry", industry),
@@ -199,6 +203,34 @@ def benchmarks(source: str | None = None, platform: str | None = None,
                                     expected=f"one of {', '.join(names)} (any case)", got=want)
         out = out.loc[out[col].str.lower() == want.strip().lower()]
     return out.reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- populations
+def _population_notes(followers: float, bench: pd.Series) -> list[str]:
+    """The notes of a brand whose ``followers`` lie outside the benchmark's population (its
+    ``population_min_followers`` to ``population_max_followers``), none when inside, unknown
+    or unbounded.
+
+    The comparison is kept, the manager still seeing it, but a median of accounts of another
+    size is no standard for theirs: a TikTok account of 3,414 followers read 5.31× Rival IQ's
+    health & beauty median (4.517 % for 0.85 %) of accounts with 5,000 or more, with no word
+    that by-follower rates fall as accounts grow (benchmarks-methods §1.1).
+    """
+    low, high = bench["population_min_followers"], bench["population_max_followers"]
+    below = pd.notna(low) and followers < low
+    above = pd.notna(high) and followers > high
+    if np.isnan(followers) or not (below or above):
+        return []
+    accounts = (f"{bench['platform']} accounts with {int(low):,} to {int(high):,} followers"
+                if pd.notna(low) and pd.notna(high)
+                else f"{bench['platform']} accounts with at least {int(low):,} followers"
+                if pd.notna(low) else
+                f"{bench['platform']} accounts with at most {int(high):,} followers")
+    notes = [f"{followers:,.0f} followers: outside the benchmark's population ({accounts})"]
+    if bench["metric"] == "engagement_rate":
+        notes.append("smaller accounts have higher rates" if below
+                     else "larger accounts have lower rates")
+    return notes
 
 
 # --------------------------------------------------------------------------- brand figures
@@ -609,6 +641,10 @@ def compare_benchmarks(ds, period_or_year: object, industry: str | None = None, 
                                  b["note"] if pd.notna(b["note"]) else "") if n]
             if fallback:
                 notes.append(f"no {industry!r} row: compared with all industries")
+            # the followers Rival IQ's rate divides by, the only publisher filtering accounts
+            # by their size
+            if pd.notna(b["population_min_followers"]) or pd.notna(b["population_max_followers"]):
+                notes += _population_notes(_followers_end(ds.daily, plat, p), b)
             if str(b["grade"]) in _GRADE_NOTES:     # what the grade letter means, said
                 notes.append(_GRADE_NOTES[str(b["grade"])])
             dstart, dend = b["data_period_start"], b["data_period_end"]
