@@ -198,6 +198,32 @@ def test_the_tiktok_month_of_3414_followers_reads_outside_the_population():
     assert not si["note"].fillna("").str.contains("population").any()
 
 
+@pytest.mark.parametrize("industry", ["Santé et beauté", "Health & Beauty", "health-beauty"])
+def test_an_industry_is_taken_by_its_name_in_the_reports(industry):
+    """The industry by the name the report prints (French "Santé et beauté") is the table's
+    ``health_beauty``: Rival IQ 2025's TikTok median of 0.85 %, not all industries' 1.73 %.
+    360 engagements ÷ 10,000 followers = 3.6 %, 3.6 / 0.85 = 4.235×."""
+    ds = dataset(posts=_one_post("tiktok"), daily=_followers(10_000, "tiktok"))
+    er = compare_benchmarks(ds, 2025, industry)
+    er = er.loc[er["metric"] == "engagement_rate"].iloc[0]
+    assert (er["industry"], er["benchmark_value"]) == ("health_beauty", pytest.approx(0.0085))
+    assert er["ratio"] == pytest.approx(0.036 / 0.0085)
+    assert "all industries" not in str(er["note"])
+
+
+def test_every_industry_name_the_reports_print_is_its_industry():
+    """Each label the reports print for an industry (labels.yaml, en/fr/it) is taken back as
+    that industry: no two industries share a name once case, accents and "&"/"and"/"et"/"e"
+    are left aside."""
+    from smmanalytics.benchmarks import benchmark_industries, industry_name
+    from smmanalytics.report.formatting import Formatter
+
+    for lang in ("en", "fr", "it"):
+        f = Formatter(lang)
+        for industry in benchmark_industries():
+            assert industry_name(f.industry(industry)) == industry, (lang, industry)
+
+
 @pytest.mark.parametrize("kwargs,error,message", [
     ({"platform": "instgram"}, UnknownPlatformError, "unknown platform 'instgram'"),
     ({"industry": "beauty"}, ArgumentError, "argument 'industry': no benchmark has this "
@@ -273,7 +299,8 @@ def test_an_industry_the_benchmarks_do_not_know_is_refused(industry):
     ds = dataset(posts=_posts(), daily=_followers())
     with pytest.raises(ArgumentError, match=re.escape(
             f"argument 'industry': no benchmark has this industry; expected one of "
-            f"{', '.join(known)} (any case); got '{industry}'")) as err:
+            f"{', '.join(known)} (any case), or its name in the reports; got '{industry}'"
+    )) as err:
         compare_benchmarks(ds, 2025, industry=industry)
     assert isinstance(err.value, SmmError) and err.value.argument == "industry"
     with pytest.raises(ArgumentError, match="argument 'industry': no benchmark has this"):

@@ -48,6 +48,7 @@ import datetime as dt
 import functools
 import logging
 import re
+import unicodedata
 from importlib import resources
 from pathlib import Path
 
@@ -136,8 +137,43 @@ def benchmark_industries() -> list[str]:
     return _names("industry")
 
 
+#: the words joining two nouns of an industry's name in the report's languages ("Health &
+#: beauty", "Santé et beauté", "Salute e bellezza"), left out of its key
+_JOINS = {"and", "et", "e"}
+
+
+def _industry_key(text: str) -> str:
+    """An industry's name reduced to its words: no case, accents, punctuation nor joining
+    word ("Santé et beauté" and "sante-beaute" → ``sante_beaute``; "Health & Beauty" →
+    ``health_beauty``)."""
+    folded = unicodedata.normalize("NFKD", text.lower().replace("&", " and "))
+    plain = "".join(c for c in folded if not unicodedata.combining(c))
+    return "_".join(w for w in re.split(r"[^a-z0-9]+", plain) if w and w not in _JOINS)
+
+
+@functools.cache
+def _industry_names() -> dict[str, str]:
+    """Each industry's id by the key (:func:`_industry_key`) of its id and of the names the
+    report prints for it in every language (report/labels.yaml's ``industry_*``): a brand.yaml
+    written with "Health & Beauty" or "Santé et beauté" compared the brand with all
+    industries."""
+    import yaml
+
+    labels = yaml.safe_load(resources.files("smmanalytics.report").joinpath(
+        "labels.yaml").read_text(encoding="utf-8"))
+    names = {}
+    for industry in benchmark_industries():
+        said = [labels[lang]["labels"].get(f"industry_{industry}") for lang in labels]
+        for name in (industry, *filter(None, said)):
+            names.setdefault(_industry_key(name), industry)
+    return names
+
+
 def industry_name(industry: object, argument: str = "industry") -> str:
-    """``industry`` as the benchmark table writes it (lower case, spaces trimmed).
+    """``industry`` as the benchmark table writes it: its id (``health_beauty``), in any
+    case, or the name the report prints for it in English, French or Italian ("Health &
+    beauty", "Santé et beauté", "Salute e bellezza"), whatever their case, accents,
+    punctuation and joining word ("health-beauty", "Sante & Beaute").
 
     An industry the benchmarks do not know (``beauty`` for ``health_beauty``) is a typo, not
     a request for all industries: it raises :class:`~smmanalytics.errors.ArgumentError`
@@ -151,10 +187,14 @@ def industry_name(industry: object, argument: str = "industry") -> str:
                                 "brand's)", got=industry)
     known = benchmark_industries()
     name = industry.strip().lower()
-    if name not in known:
+    if name in known:
+        return name
+    found = _industry_names().get(_industry_key(industry))
+    if found is None:
         raise ArgumentError("no benchmark has this industry", argument=argument,
-                            expected=f"one of {', '.join(known)} (any case)", got=industry)
-    return name
+                            expected=f"one of {', '.join(known)} (any case), or its name in "
+                            "the reports", got=industry)
+    return found
 
 
 def benchmarks(source: str | None = None, platform: str | None = None,
@@ -586,6 +626,13 @@ def compare_benchmarks(ds, period_or_year: object, industry: str | None = None, 
     industry = (industry_name(industry) if industry is not None
                 else industry_name(getattr(ds.brand, "industry", None) or "all",
                                    "brand.industry"))
+    # brand.yaml's industry refused on load (a quality note), all industries compared in its
+    # place: said on every row, with the industries known, where "all industries" read as
+    # the brand's choice
+    given = getattr(ds.brand, "industry_refused", None)
+    refused = (f"brand.yaml's industry {given!r} is not one the benchmarks know "
+               f"({', '.join(i for i in benchmark_industries() if i != 'all')}): compared "
+               "with all industries" if given and industry == "all" else "")
     sources = sorted(benchmarks()["source"].unique())
     name = (next((s for s in sources if s.lower() == source.strip().lower()), None)
             if isinstance(source, str) else None)
@@ -641,6 +688,8 @@ def compare_benchmarks(ds, period_or_year: object, industry: str | None = None, 
                                  b["note"] if pd.notna(b["note"]) else "") if n]
             if fallback:
                 notes.append(f"no {industry!r} row: compared with all industries")
+            if refused:
+                notes.append(refused)
             # the followers Rival IQ's rate divides by, the only publisher filtering accounts
             # by their size
             if pd.notna(b["population_min_followers"]) or pd.notna(b["population_max_followers"]):
