@@ -78,6 +78,12 @@ def test_benchmark_table_flags_star_artefacts():
                  "utiliser avec prudence"),
     ("D", "it", "riferimento ricavato da altre cifre pubblicate, non pubblicato in quanto tale: "
                 "da usare con cautela"),
+    ("C", "en", "benchmark reported by a single source other than the publisher, or by one that "
+                "does not say how it was measured: use with caution"),
+    ("C", "fr", "référence rapportée par une seule source autre que l'éditeur, ou par une source "
+                "qui ne dit pas comment elle a été mesurée : à utiliser avec prudence"),
+    ("C+", "it", "riferimento letto da un'unica copia pubblica delle tabelle dell'editore, di cui "
+                 "solo poche cifre sono state confermate altrove: da usare con cautela"),
 ])
 def test_a_weak_benchmark_says_what_its_grade_means(grade, lang, said):
     """The report read « référence de qualité C- : à utiliser avec prudence », a letter from
@@ -88,6 +94,134 @@ def test_a_weak_benchmark_says_what_its_grade_means(grade, lang, said):
     f = Formatter(lang)
     assert f.note(_GRADE_NOTES[grade]) == said
     assert not f.untranslated
+
+
+@pytest.mark.parametrize("edition,industry,grade", [
+    (2024, "all", "C"),              # Rival IQ 2024 Instagram 0.43 %: one secondary source
+    (2025, "health_beauty", "C+"),   # the 2025 industry table, from one public extraction
+    (2025, "all", None),             # 0.36 %, grade B: no caution
+])
+def test_a_grade_c_benchmark_is_compared_with_a_caution(edition, industry, grade):
+    """Benchmarks-methods §0: grade C, "a single secondary source, or a source that gives no
+    method", is not to be shipped as a default without a warning; C+ (§1.3) is one secondary
+    source too, two of its cells found elsewhere. Only C- and D were said."""
+    from smmanalytics.benchmarks import _GRADE_NOTES
+
+    ds = dataset(posts=_posts(), daily=_followers())
+    r = compare_benchmarks(ds, 2025, industry, edition=edition)
+    row = r.loc[(r["platform"] == "instagram") & (r["metric"] == "engagement_rate")].iloc[0]
+    assert row["grade"] == (grade or "B")
+    notes = str(row["note"]).split("; ")
+    assert [n for n in notes if n.startswith("benchmark figure")] == (
+        [_GRADE_NOTES[grade]] if grade else [])
+    assert row["ratio"] == pytest.approx(row["brand_value"] / row["benchmark_value"])
+
+
+@pytest.mark.parametrize("lang,said", [
+    ("en", "figure not confirmed against Rival IQ's own report (read from a public extraction "
+           "of its tables)"),
+    ("fr", "chiffre non vérifié dans le rapport de Rival IQ lui-même (relevé dans une "
+           "extraction publique de ses tableaux)"),
+    ("it", "cifra non verificata nel rapporto di Rival IQ stesso (letta da un'estrazione "
+           "pubblica delle sue tabelle)"),
+])
+def test_the_star_rows_say_what_is_uncertain_not_a_maintainers_to_do(lang, said):
+    """The X rows of fashion, health & beauty and home décor read "check the report PDF
+    before using", a to-do of the table's maintainers that a manager took for the PDF in
+    their hands: they say what is uncertain about the figure."""
+    from smmanalytics.report.formatting import Formatter
+
+    f = Formatter(lang)
+    for industry in ("fashion", "health_beauty", "home_decor"):
+        for note in benchmarks(source="Rival IQ", platform="x", industry=industry)["note"]:
+            assert "PDF" not in note
+            assert f.notes(note)[-1] == said and not f.untranslated
+
+
+def _one_post(platform):
+    """One post of 2025 on ``platform``: 300 reactions + 40 comments + 20 shares = 360."""
+    return posts([{"platform": platform, "post_id": "1", "published_at": "2025-06-02T09:00Z",
+                   "reactions": 300.0, "comments": 40.0, "shares": 20.0}])
+
+
+@pytest.mark.parametrize("platform,followers,said", [
+    # Rival IQ's TikTok, Instagram and X accounts have 5,000 followers or more
+    ("tiktok", 3_414, ["3,414 followers: outside the benchmark's population (tiktok accounts "
+                       "with at least 5,000 followers)", "smaller accounts have higher rates"]),
+    ("tiktok", 5_000, []),               # the bound itself is inside
+    ("instagram", 4_999, ["4,999 followers: outside the benchmark's population (instagram "
+                          "accounts with at least 5,000 followers)",
+                          "smaller accounts have higher rates"]),
+    # its Facebook pages have 25,000 to 1,000,000 fans
+    ("facebook", 1_200_000, ["1,200,000 followers: outside the benchmark's population "
+                             "(facebook accounts with 25,000 to 1,000,000 followers)",
+                             "larger accounts have lower rates"]),
+    ("facebook", 25_000, []),
+])
+def test_a_brand_outside_the_benchmarks_population_is_compared_with_a_note(platform, followers,
+                                                                           said):
+    """Rival IQ's medians are of Facebook pages of 25k-1M fans and of Instagram, X and TikTok
+    accounts of 5k followers or more (benchmarks-methods §1.1): a TikTok account of 3,414
+    followers read 5.31× the health & beauty median with no word of it. The comparison is
+    kept (the manager still sees it), with a note naming the population."""
+    ds = dataset(posts=_one_post(platform), daily=_followers(followers, platform))
+    r = compare_benchmarks(ds, 2025, "health_beauty")
+    er = r.loc[(r["platform"] == platform) & (r["metric"] == "engagement_rate")].iloc[0]
+    notes = str(er["note"]).split("; ")
+    assert [n for n in notes if "population" in n or "accounts have" in n] == said
+    # kept: 360 engagements ÷ the followers of 31 December 2025
+    assert er["brand_value"] == pytest.approx(360 / followers)
+    ppw = r.loc[(r["platform"] == platform) & (r["metric"] == "posts_per_week")].iloc[0]
+    # the posting rate's median is of the same accounts, its rate no engagement rate
+    assert [n for n in str(ppw["note"]).split("; ") if "population" in n or "accounts have" in n
+            ] == said[:1]
+
+
+def test_the_tiktok_month_of_3414_followers_reads_outside_the_population():
+    """The reviewer's month, by hand: 360 engagements ÷ 3,414 followers = 10.545 %, 12.41×
+    Rival IQ 2025's health & beauty TikTok median of 0.85 %; the ratio is kept, the note
+    says why it flatters the brand, in French as in English."""
+    from smmanalytics.report.formatting import Formatter
+
+    ds = dataset(posts=_one_post("tiktok"), daily=_followers(3_414, "tiktok"))
+    r = compare_benchmarks(ds, 2025, "health_beauty")
+    er = r.loc[r["metric"] == "engagement_rate"].iloc[0]
+    assert er["benchmark_value"] == pytest.approx(0.0085)
+    assert er["ratio"] == pytest.approx(360 / 3_414 / 0.0085)        # 12.4057
+    f = Formatter("fr")
+    assert {"3\u202f414 abonnés : hors de la population de la référence (comptes TikTok d'au "
+            "moins 5\u202f000 abonnés)", "les comptes plus petits ont des taux plus élevés"
+            } <= set(f.notes(er["note"]))
+    assert not f.untranslated
+    # a publisher without a population on followers (Socialinsider's brand pages): no note
+    si = compare_benchmarks(ds, 2025, source="Socialinsider")
+    assert not si["note"].fillna("").str.contains("population").any()
+
+
+@pytest.mark.parametrize("industry", ["Santé et beauté", "Health & Beauty", "health-beauty"])
+def test_an_industry_is_taken_by_its_name_in_the_reports(industry):
+    """The industry by the name the report prints (French "Santé et beauté") is the table's
+    ``health_beauty``: Rival IQ 2025's TikTok median of 0.85 %, not all industries' 1.73 %.
+    360 engagements ÷ 10,000 followers = 3.6 %, 3.6 / 0.85 = 4.235×."""
+    ds = dataset(posts=_one_post("tiktok"), daily=_followers(10_000, "tiktok"))
+    er = compare_benchmarks(ds, 2025, industry)
+    er = er.loc[er["metric"] == "engagement_rate"].iloc[0]
+    assert (er["industry"], er["benchmark_value"]) == ("health_beauty", pytest.approx(0.0085))
+    assert er["ratio"] == pytest.approx(0.036 / 0.0085)
+    assert "all industries" not in str(er["note"])
+
+
+def test_every_industry_name_the_reports_print_is_its_industry():
+    """Each label the reports print for an industry (labels.yaml, en/fr/it) is taken back as
+    that industry: no two industries share a name once case, accents and "&"/"and"/"et"/"e"
+    are left aside."""
+    from smmanalytics.benchmarks import benchmark_industries, industry_name
+    from smmanalytics.report.formatting import Formatter
+
+    for lang in ("en", "fr", "it"):
+        f = Formatter(lang)
+        for industry in benchmark_industries():
+            assert industry_name(f.industry(industry)) == industry, (lang, industry)
 
 
 @pytest.mark.parametrize("kwargs,error,message", [
@@ -165,7 +299,8 @@ def test_an_industry_the_benchmarks_do_not_know_is_refused(industry):
     ds = dataset(posts=_posts(), daily=_followers())
     with pytest.raises(ArgumentError, match=re.escape(
             f"argument 'industry': no benchmark has this industry; expected one of "
-            f"{', '.join(known)} (any case); got '{industry}'")) as err:
+            f"{', '.join(known)} (any case), or its name in the reports; got '{industry}'"
+    )) as err:
         compare_benchmarks(ds, 2025, industry=industry)
     assert isinstance(err.value, SmmError) and err.value.argument == "industry"
     with pytest.raises(ArgumentError, match="argument 'industry': no benchmark has this"):

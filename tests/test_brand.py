@@ -49,7 +49,8 @@ def test_a_brand_yaml_industry_the_benchmarks_do_not_know_is_refused_when_read(t
         read_brand(path)
     assert str(err.value) == (
         f"file {path}, column 'industry': no benchmark has this industry; expected one of "
-        f"{', '.join(benchmark_industries())} (any case); got 'beauty'")
+        f"{', '.join(benchmark_industries())} (any case), or its name in the reports; got "
+        "'beauty'")
     path.write_text("name: Acme\nindustry: Health_Beauty\n", encoding="utf-8")
     assert read_brand(path).industry == "health_beauty"
     path.write_text("name: Acme\n", encoding="utf-8")
@@ -126,6 +127,67 @@ def test_one_bad_brand_yaml_key_keeps_the_others_when_loaded(tmp_path):
         "expected one of ('en', 'fr', 'it'); got 'de': its default is used"]]
     with pytest.raises(smm.ConfigError, match="column 'language'"):
         read_brand(path)
+
+
+@pytest.mark.parametrize("written", [
+    "Health & Beauty",          # the benchmarks reference's spelling
+    "Health & beauty",          # the English report's own label
+    "health-beauty", " HEALTH and BEAUTY ",
+    "Santé et beauté", "sante & beaute",       # the French report's label, without accents
+    "salute e bellezza",        # the Italian report's label, in lower case
+])
+def test_a_brand_yaml_industry_may_be_written_as_the_reports_name_it(tmp_path, written):
+    """brand.yaml's industry written as the report prints it, in English, French or
+    Italian, silently compared the brand with all industries (the value refused, "all" in its
+    place, on load): it is the industry it names."""
+    from smmanalytics.brand import Brand, read_brand
+
+    path = tmp_path / "brand.yaml"
+    path.write_text(f"name: Acme\nindustry: '{written}'\n", encoding="utf-8")
+    brand = read_brand(path)
+    assert (brand.industry, brand.industry_refused) == ("health_beauty", None)
+    assert Brand(industry=written).industry == "health_beauty"
+
+
+def test_a_brand_yaml_industry_still_unknown_is_named_where_the_reader_looks(tmp_path):
+    """An industry none of the names gives ("Beauté") takes "all" on load, as before, but the
+    quality row said only "a setting of brand.yaml is invalid", and the benchmark rows "all
+    industries" as if chosen: the row names the key and the value, every benchmark row the
+    value and the industries accepted."""
+    from smmanalytics.benchmarks import compare_benchmarks
+    from smmanalytics.quality import note_kind
+    from smmanalytics.report.formatting import Formatter
+
+    (tmp_path / "brand.yaml").write_text("name: Acme\nindustry: Beauté\n", encoding="utf-8")
+    with pytest.warns(smm.DataQualityWarning, match="no export was found"):
+        ds = smm.load(tmp_path)
+    assert (ds.brand.industry, ds.brand.industry_refused) == ("all", "Beauté")
+    code, message = ds.quality[["code", "message"]].iloc[0]
+    assert note_kind(code, message) == "brand_industry_unknown"
+    assert Formatter("fr").quality(note_kind(code, message), message).startswith(
+        "Le secteur de brand.yaml (clé industry), « Beauté », n'est pas l'un de ceux des "
+        "références ; la marque est comparée à tous secteurs confondus")
+
+    from ._roi_builders import daily, dataset, posts
+
+    tt = posts([{"platform": "tiktok", "post_id": "1", "published_at": "2025-06-02T09:00Z",
+                 "reactions": 300.0, "comments": 40.0, "shares": 20.0}])
+    fol = daily([{"platform": "tiktok", "account_id": "a", "date": "2025-12-31",
+                  "metric": "followers_total", "value": 10_000.0}])
+    r = compare_benchmarks(dataset(posts=tt, daily=fol, brand=ds.brand), 2025)
+    er = r.loc[r["metric"] == "engagement_rate"].iloc[0]
+    # Rival IQ 2025's all-industry TikTok median, 1.73 %, in the place of an industry's
+    assert (er["industry"], er["benchmark_value"]) == ("all", pytest.approx(0.0173))
+    said = ("brand.yaml's industry 'Beauté' is not one the benchmarks know (alcohol, fashion, "
+            "financial_services, food_beverage, health_beauty, higher_education, home_decor, "
+            "influencers, media, nonprofits, retail, sports_teams, tech_software, travel): "
+            "compared with all industries")
+    assert said in str(er["note"]).split("; ")
+    f = Formatter("it")
+    assert ("il settore di brand.yaml, «Beauté», non è tra quelli dei benchmark (che conoscono "
+            "Alcolici, Moda, Servizi finanziari, Alimenti e bevande, Salute e bellezza, ") in \
+        f.note(said)
+    assert not f.untranslated
 
 
 _KEYS = "accounts, colors, currency, industry, language, logo, name, slug, timezone"

@@ -48,6 +48,7 @@ import datetime as dt
 import functools
 import logging
 import re
+import unicodedata
 from importlib import resources
 from pathlib import Path
 
@@ -66,9 +67,17 @@ __all__ = ["benchmarks", "benchmark_industries", "industry_name", "compare_bench
            "read_competitors", "compare_competitors", "competitors_within", "competitors_span",
            "COMPETITOR_COLUMNS"]
 
-#: what a weak benchmark's grade means to a reader (benchmarks-methods.md's grades): "C-" is a
-#: figure of one secondary source suspected of an extraction slip, "D" one derived by us
+#: what a weak benchmark's grade means to a reader (benchmarks-methods.md's grades): "C" is a
+#: figure of one secondary source or of a source that gives no method, which §0 says not to
+#: ship as a default without a warning; "C+" one of a single public extraction of the
+#: publisher's tables, two of whose cells were found in other write-ups (§1.3), still one
+#: secondary source for the others; "C-" one suspected of an extraction slip; "D" one derived
+#: by us. Grades A and B, and A/B, need no caution.
 _GRADE_NOTES = {
+    "C+": "benchmark figure from a single public extraction of the publisher's tables, only a "
+          "few of whose figures were confirmed elsewhere (grade C+): use with caution",
+    "C": "benchmark figure from a single secondary source, or from a source that gives no "
+         "method (grade C): use with caution",
     "C-": "benchmark figure from a single source, possibly misread from it (grade C-): use with "
           "caution",
     "D": "benchmark figure derived from other published figures, not published itself "
@@ -128,8 +137,43 @@ def benchmark_industries() -> list[str]:
     return _names("industry")
 
 
+#: the words joining two nouns of an industry's name in the report's languages ("Health &
+#: beauty", "Santé et beauté", "Salute e bellezza"), left out of its key
+_JOINS = {"and", "et", "e"}
+
+
+def _industry_key(text: str) -> str:
+    """An industry's name reduced to its words: no case, accents, punctuation nor joining
+    word ("Santé et beauté" and "sante-beaute" → ``sante_beaute``; "Health & Beauty" →
+    ``health_beauty``)."""
+    folded = unicodedata.normalize("NFKD", text.lower().replace("&", " and "))
+    plain = "".join(c for c in folded if not unicodedata.combining(c))
+    return "_".join(w for w in re.split(r"[^a-z0-9]+", plain) if w and w not in _JOINS)
+
+
+@functools.cache
+def _industry_names() -> dict[str, str]:
+    """Each industry's id by the key (:func:`_industry_key`) of its id and of the names the
+    report prints for it in every language (report/labels.yaml's ``industry_*``): a brand.yaml
+    written with "Health & Beauty" or "Santé et beauté" compared the brand with all
+    industries."""
+    import yaml
+
+    labels = yaml.safe_load(resources.files("smmanalytics.report").joinpath(
+        "labels.yaml").read_text(encoding="utf-8"))
+    names = {}
+    for industry in benchmark_industries():
+        said = [labels[lang]["labels"].get(f"industry_{industry}") for lang in labels]
+        for name in (industry, *filter(None, said)):
+            names.setdefault(_industry_key(name), industry)
+    return names
+
+
 def industry_name(industry: object, argument: str = "industry") -> str:
-    """``industry`` as the benchmark table writes it (lower case, spaces trimmed).
+    """``industry`` as the benchmark table writes it: its id (``health_beauty``), in any
+    case, or the name the report prints for it in English, French or Italian ("Health &
+    beauty", "Santé et beauté", "Salute e bellezza"), whatever their case, accents,
+    punctuation and joining word ("health-beauty", "Sante & Beaute").
 
     An industry the benchmarks do not know (``beauty`` for ``health_beauty``) is a typo, not
     a request for all industries: it raises :class:`~smmanalytics.errors.ArgumentError`
@@ -143,10 +187,14 @@ def industry_name(industry: object, argument: str = "industry") -> str:
                                 "brand's)", got=industry)
     known = benchmark_industries()
     name = industry.strip().lower()
-    if name not in known:
+    if name in known:
+        return name
+    found = _industry_names().get(_industry_key(industry))
+    if found is None:
         raise ArgumentError("no benchmark has this industry", argument=argument,
-                            expected=f"one of {', '.join(known)} (any case)", got=industry)
-    return name
+                            expected=f"one of {', '.join(known)} (any case), or its name in "
+                            "the reports", got=industry)
+    return found
 
 
 def benchmarks(source: str | None = None, platform: str | None = None,
@@ -155,8 +203,10 @@ def benchmarks(source: str | None = None, platform: str | None = None,
 
     Columns: source, edition, data_period_start, data_period_end, platform, industry, metric,
     value (rates as fractions), unit, numerator_components (``|``-separated), denominator,
-    aggregation (median_of_brand_means, mean_of_posts, median_of_posts), population,
-    includes_paid, grade (A–D; ``C-`` marks suspected extraction artefacts), url, note.
+    aggregation (median_of_brand_means, mean_of_posts, median_of_posts), population (in words),
+    population_min_followers and population_max_followers (its bounds on the followers of an
+    account, where the publisher filters them: Rival IQ's §1.1; NA for none), includes_paid,
+    grade (A–D; ``C-`` marks suspected extraction artefacts), url, note.
     Optional arguments filter on the column of the same name (case-insensitive); a name the
     table never uses (``industry="beauty"``, ``metric="er"``) raises
     :class:`~smmanalytics.errors.ArgumentError` listing those it has, a misspelt platform
@@ -175,6 +225,8 @@ def benchmarks(source: str | None = None, platform: str | None = None,
     for c in ("data_period_start", "data_period_end"):
         out[c] = pd.to_datetime(out[c]).astype("datetime64[ns]")
     out["value"] = pd.to_numeric(out["value"]).astype("Float64")
+    for c in ("population_min_followers", "population_max_followers"):
+        out[c] = pd.to_numeric(out[c]).astype("Int64")
     out["includes_paid"] = out["includes_paid"].map(
         {"true": True, "false": False}, na_action="ignore").astype("boolean")
     for col, want in (("source", source), ("platform", platform), ("industry", industry),
@@ -191,6 +243,34 @@ def benchmarks(source: str | None = None, platform: str | None = None,
                                     expected=f"one of {', '.join(names)} (any case)", got=want)
         out = out.loc[out[col].str.lower() == want.strip().lower()]
     return out.reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- populations
+def _population_notes(followers: float, bench: pd.Series) -> list[str]:
+    """The notes of a brand whose ``followers`` lie outside the benchmark's population (its
+    ``population_min_followers`` to ``population_max_followers``), none when inside, unknown
+    or unbounded.
+
+    The comparison is kept, the manager still seeing it, but a median of accounts of another
+    size is no standard for theirs: a TikTok account of 3,414 followers read 5.31× Rival IQ's
+    health & beauty median (4.517 % for 0.85 %) of accounts with 5,000 or more, with no word
+    that by-follower rates fall as accounts grow (benchmarks-methods §1.1).
+    """
+    low, high = bench["population_min_followers"], bench["population_max_followers"]
+    below = pd.notna(low) and followers < low
+    above = pd.notna(high) and followers > high
+    if np.isnan(followers) or not (below or above):
+        return []
+    accounts = (f"{bench['platform']} accounts with {int(low):,} to {int(high):,} followers"
+                if pd.notna(low) and pd.notna(high)
+                else f"{bench['platform']} accounts with at least {int(low):,} followers"
+                if pd.notna(low) else
+                f"{bench['platform']} accounts with at most {int(high):,} followers")
+    notes = [f"{followers:,.0f} followers: outside the benchmark's population ({accounts})"]
+    if bench["metric"] == "engagement_rate":
+        notes.append("smaller accounts have higher rates" if below
+                     else "larger accounts have lower rates")
+    return notes
 
 
 # --------------------------------------------------------------------------- brand figures
@@ -546,6 +626,13 @@ def compare_benchmarks(ds, period_or_year: object, industry: str | None = None, 
     industry = (industry_name(industry) if industry is not None
                 else industry_name(getattr(ds.brand, "industry", None) or "all",
                                    "brand.industry"))
+    # brand.yaml's industry refused on load (a quality note), all industries compared in its
+    # place: said on every row, with the industries known, where "all industries" read as
+    # the brand's choice
+    given = getattr(ds.brand, "industry_refused", None)
+    refused = (f"brand.yaml's industry {given!r} is not one the benchmarks know "
+               f"({', '.join(i for i in benchmark_industries() if i != 'all')}): compared "
+               "with all industries" if given and industry == "all" else "")
     sources = sorted(benchmarks()["source"].unique())
     name = (next((s for s in sources if s.lower() == source.strip().lower()), None)
             if isinstance(source, str) else None)
@@ -601,8 +688,14 @@ def compare_benchmarks(ds, period_or_year: object, industry: str | None = None, 
                                  b["note"] if pd.notna(b["note"]) else "") if n]
             if fallback:
                 notes.append(f"no {industry!r} row: compared with all industries")
-            if str(b["grade"]).startswith(("C-", "D")):   # the grade letter, said
-                notes.append(_GRADE_NOTES[str(b["grade"])[:2].rstrip()])
+            if refused:
+                notes.append(refused)
+            # the followers Rival IQ's rate divides by, the only publisher filtering accounts
+            # by their size
+            if pd.notna(b["population_min_followers"]) or pd.notna(b["population_max_followers"]):
+                notes += _population_notes(_followers_end(ds.daily, plat, p), b)
+            if str(b["grade"]) in _GRADE_NOTES:     # what the grade letter means, said
+                notes.append(_GRADE_NOTES[str(b["grade"])])
             dstart, dend = b["data_period_start"], b["data_period_end"]
             if pd.notna(dstart) and (p.start, p.end) != (dstart.date(), dend.date()):
                 notes.append(f"benchmark measured over {dstart.date()}..{dend.date()}, "

@@ -76,9 +76,11 @@ def slugify(text: str) -> str:
 class Brand:
     """Settings of one brand. ``timezone`` is the audience's IANA zone; ``industry`` the
     benchmark industry the report compares the brand with (one of
-    :func:`~smmanalytics.benchmarks.benchmark_industries`, ``all`` by default): another is
-    refused (ArgumentError here, ConfigError from brand.yaml), never compared with all
-    industries in its place."""
+    :func:`~smmanalytics.benchmarks.benchmark_industries`, or the name the report prints for
+    it; ``all`` by default): another is refused (ArgumentError here, ConfigError from
+    brand.yaml). ``industry_refused`` is brand.yaml's industry that a load refused, noted in
+    its quality log, ``industry`` being ``all`` in its place: the benchmark comparisons name
+    it on every row, where "all industries" alone read as the brand's choice."""
 
     name: str = "Brand"
     slug: str = "brand"
@@ -90,6 +92,7 @@ class Brand:
     accent_color: str = "#C8A165"
     logo: Path | None = None
     accounts: dict = field(default_factory=dict)
+    industry_refused: str | None = None
 
     def __post_init__(self) -> None:
         # Brand(timezone="Paris") made every period function fail later with zoneinfo's own
@@ -111,7 +114,8 @@ class Brand:
         # said in a footnote only: a typo, refused here as read_brand refuses it
         from .benchmarks import industry_name
 
-        industry_name(self.industry, "industry")
+        # and one given by its name in a report ("Santé et beauté") is kept by its id
+        object.__setattr__(self, "industry", industry_name(self.industry, "industry"))
         for name in ("primary_color", "accent_color"):     # typst's, as brand.yaml's colors
             value = getattr(self, name)
             if not (isinstance(value, str) and _HEX.fullmatch(value)):
@@ -207,12 +211,13 @@ def read_brand(path: str | Path, *, data: bytes | None = None,
     from .benchmarks import industry_name
     from .errors import ArgumentError
 
+    refused = None
     try:
         industry = industry_name(str(raw.get("industry", "all")))
     except ArgumentError as exc:        # brand.yaml's words: the file and its key
         bad(ConfigError("no benchmark has this industry", file=str(path), column="industry",
                         expected=exc.expected, got=exc.got))
-        industry = Brand.industry
+        industry, refused = Brand.industry, str(exc.got)
     currency = _currency(raw.get("currency", "EUR"), path, lines.get(("currency",)))
     logo = raw.get("logo")
     slug = str(raw.get("slug") or slugify(name))
@@ -233,6 +238,7 @@ def read_brand(path: str | Path, *, data: bytes | None = None,
         accent_color=str(colors.get("accent", Brand.accent_color)),
         logo=_logo_path(path, str(logo), data is not None) if logo else None,
         accounts=dict(raw.get("accounts") or {}),
+        industry_refused=refused,
     )
 
 

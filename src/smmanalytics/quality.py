@@ -120,13 +120,21 @@ def note_kind(code: str, message: str) -> str:
     """The kind of note a report words in one sentence: its ``code``, and for dates re-written
     by a spreadsheet the order they were read in, which the loader's ``message`` states
     ("read as DMY": ``date_format_resaved_dmy``). "Read in their numeric order" left the
-    manager unable to tell whether 05/09 became 5 September or 9 May.
+    manager unable to tell whether 05/09 became 5 September or 9 May. brand.yaml's industry
+    refused is a kind of its own (``brand_industry_unknown``), its sentence naming the key and
+    the value.
 
     >>> note_kind("date_format_resaved", "dates are written with numbers …; read as DMY")
     'date_format_resaved_dmy'
     >>> note_kind("ragged_rows", "2 rows with fewer cells …")
     'ragged_rows'
+    >>> note_kind("brand_key_ignored", "file b.yaml, column 'industry': …; got 'x': its default …")
+    'brand_industry_unknown'
     """
     if code == "date_format_resaved" and (m := _READ_AS.search(str(message))):
         return f"{code}_{m.group(1).lower()}"
+    if code == "brand_key_ignored" and "column 'industry'" in str(message):
+        # "a setting of brand.yaml is invalid" did not say which, nor that the benchmarks
+        # then compare the brand with all industries
+        return "brand_industry_unknown"
     return code

@@ -74,6 +74,9 @@ _NOTES = [(_template_pattern(" ".join(n["en"].split())), n) for n in _yaml("note
 #: the same, by note code (roi()'s note_codes): the wordings of one code
 _NOTES_BY_CODE = {code: [entry for entry in _NOTES if code in _codes(entry[1])]
                   for code in {c for _, wording in _NOTES for c in _codes(wording)}}
+#: the value a ConfigError's message says came, quoted as Python quotes it ("…; got 'Beauté':
+#: its default is used"), for a quality.yaml sentence naming it ({value})
+_GOT = re.compile(r"; got (?P<q>['\"])(?P<value>.*?)(?P=q)(?::|$)")
 #: what each kind of data-quality note (its code) means, per language (quality.yaml)
 _QUALITY = _yaml("quality.yaml")
 _NUMBER = re.compile(r"-?\d{1,3}(,\d{3})*(\.\d+)?|-?\d+(\.\d+)?")
@@ -430,7 +433,11 @@ class Formatter:
             if self.lang != "en":
                 self.untranslated.add(message)
             return message
-        return wording.get(self.lang, wording["en"])
+        text = wording.get(self.lang, wording["en"])
+        if "{value}" in text:       # the value the message says came ("…; got 'Beauté'")
+            m = _GOT.search(" ".join(str(message).split()))
+            text = text.format(value=m["value"] if m else "?")
+        return text
 
     def failure(self, reason) -> dict[str, str]:
         """A loader's error message (``file F, line N, column 'c': what; expected …; got …``)
@@ -564,6 +571,10 @@ class Formatter:
             return ", ".join(self._word("ga4_breakdowns", k, k) for k in v.split(", "))
         if name == "industry":               # the benchmark table's id, quoted: "'retail'"
             return self.industry(v.strip("'\""))
+        if name == "industries":             # ids: "alcohol, fashion, health_beauty"
+            return ", ".join(self.industry(i) for i in v.split(", "))
+        if name == "refused":                # a value of brand.yaml as it came, quoted
+            return v[1:-1] if len(v) > 1 and v[0] == v[-1] and v[0] in "'\"" else v
         if name.startswith("platforms"):     # a list: "instagram, tiktok"
             return ", ".join(self.platform(p) for p in v.split(", "))
         if name in _PERIOD_FIELDS:          # a year is a name, not the number 2,026
