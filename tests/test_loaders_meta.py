@@ -412,6 +412,44 @@ def test_campaign_from_utm_in_caption(tmp_path):
     assert "campaign_from_utm" in _codes(df)
 
 
+
+def test_campaign_from_utm_order_and_repeats():
+    """The permalink's campaign wins over the caption's, a campaign the export states is
+    kept, and a campaign repeated on many rows is decoded on each (read by hand from the
+    cells below)."""
+    from smmanalytics.loaders._registry import _campaign_from_utm
+    from smmanalytics.loaders._sources import Source
+    from smmanalytics.quality import QualityLog
+
+    tagged = "see https://x.fr/?utm_campaign=noel%202026&utm_medium=social"
+    out = pd.DataFrame({
+        "permalink": pd.array(["https://x.fr/p?utm_campaign=soldes", None, None, None,
+                               "https://x.fr/p"], dtype="string"),
+        "caption": pd.array([tagged, tagged, tagged, "no link", tagged], dtype="string"),
+        "campaign": pd.array([None, None, "stated", None, None], dtype="string"),
+    })
+    log = QualityLog()
+    _campaign_from_utm(out, Source("posts.csv", b""), log)
+    assert out["campaign"].tolist() == ["soldes", "noel 2026", "stated", pd.NA, "noel 2026"]
+    # rows 0, 1 and 4 had no campaign and got one (row 2 keeps its own, row 3 has none)
+    assert [(e["code"], e["rows"]) for e in log.entries] == [("campaign_from_utm", 3)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["", "a?utm_campaign=x", "utm_campaign=y&b", "b&utm_campaign=",
+                                 "c&utm_campaign=z%20w#t", "d?utm_campaign=x&utm_campaign=q",
+                                 "é?utm_campaign=été"]) | st.none(), max_size=30))
+def test_extract_with_needle_is_pandas_extract(cells):
+    """Searching only the cells holding the needle, each distinct one once, finds what
+    pandas' ``str.extract`` finds on every cell."""
+    from smmanalytics.loaders._ids import extract
+    from smmanalytics.loaders._registry import _UTM
+
+    values = pd.Series(pd.array(cells, dtype="string"))
+    want = values.astype(object).str.extract(_UTM, expand=False).astype("string")
+    got = extract(values, _UTM, needle="utm_campaign=")
+    pd.testing.assert_series_equal(got, want, check_names=False)
+
 def test_meta_audience_stacked_blocks():
     from smmanalytics.loaders import read_file
 
