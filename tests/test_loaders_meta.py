@@ -2132,3 +2132,38 @@ def test_a_header_written_twice_in_a_facebook_export_is_warned_of(tmp_path):
     (note,) = [q for q in df.attrs["quality"] if q["code"] == "columns_conflict"]
     assert note["level"] == "warning" and note["message"].startswith(
         f"header 'Date' heads 2 columns (column 17, column 20) of {path.name}: ")
+
+
+def test_in_repeated_hour_only_the_first_occurrence_of_the_autumn_hour():
+    """Every minute of 2025 (and a missing time): only 08:00-08:59 UTC on 2 November, 01:00-
+    01:59 PDT, reads the same on the wall clock an hour later (America/Los_Angeles falls
+    back from 02:00 PDT to 01:00 PST at 09:00 UTC); the spring change repeats nothing."""
+    from smmanalytics.loaders.meta import _in_repeated_hour
+
+    minutes = pd.Series(pd.date_range("2025-01-01", "2026-01-01", freq="min", tz="UTC",
+                                      inclusive="left"))
+    times = pd.concat([minutes, pd.Series([pd.NaT], dtype=minutes.dtype)], ignore_index=True)
+    got = _in_repeated_hour(times)
+    assert got.dtype == bool and got.index.equals(times.index)
+    assert times[got].tolist() == list(pd.date_range("2025-11-02 08:00", periods=60,
+                                                     freq="min", tz="UTC"))
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.sampled_from(["2024-03-09", "2024-11-02", "2025-11-01", "2026-03-07"]),
+       st.lists(st.integers(0, 3 * 24 * 60 - 1) | st.none(), max_size=40))
+def test_in_repeated_hour_is_the_wall_clock_comparison(start, minutes):
+    """Looking only near the zone's changes gives what converting every time gives: times
+    drawn over three days around a change, among a time every 20 minutes of those days (more
+    times than hours, so that the hours near the change are looked up)."""
+    from smmanalytics.loaders._dates import META_TZ
+    from smmanalytics.loaders.meta import _in_repeated_hour
+
+    base = pd.Timestamp(start, tz="UTC")
+    grid = [base + pd.Timedelta(minutes=m) for m in range(0, 3 * 24 * 60, 20)]
+    drawn = [pd.NaT if m is None else base + pd.Timedelta(minutes=m) for m in minutes]
+    utc = pd.Series(drawn + grid, dtype="datetime64[ns, UTC]")
+    local = utc.dt.tz_convert(META_TZ).dt.tz_localize(None)
+    later = (utc + pd.Timedelta(hours=1)).dt.tz_convert(META_TZ).dt.tz_localize(None)
+    want = (local == later).fillna(False).astype(bool)
+    pd.testing.assert_series_equal(_in_repeated_hour(utc), want)

@@ -230,10 +230,45 @@ def _note_repeated_hour(ctx: ParseContext, first: int, second: int) -> None:
 def _in_repeated_hour(utc: pd.Series) -> pd.Series:
     """True where a time read from the export is a wall time the autumn change repeats in
     America/Los_Angeles, at its first occurrence (as :func:`~._dates.local_to_utc` reads
-    it): an hour later, the wall clock reads the same."""
-    local = utc.dt.tz_convert(META_TZ).dt.tz_localize(None)
-    later = (utc + pd.Timedelta(hours=1)).dt.tz_convert(META_TZ).dt.tz_localize(None)
-    return (local == later).fillna(False).astype(bool)
+    it): an hour later, the wall clock reads the same.
+
+    Only the times in the hour before a change of the zone's offset, or the hour before that,
+    are converted (:func:`_near_offset_change`): on a million posts, converting every time
+    twice took most of the Instagram-id step of a Facebook export."""
+    near = _near_offset_change(utc, META_TZ)
+    repeated = np.zeros(len(utc), dtype=bool)
+    if near.any():
+        sub = utc[near]
+        local = sub.dt.tz_convert(META_TZ).dt.tz_localize(None)
+        later = (sub + pd.Timedelta(hours=1)).dt.tz_convert(META_TZ).dt.tz_localize(None)
+        repeated[near] = (local == later).fillna(False).to_numpy(dtype=bool)
+    return pd.Series(repeated, index=utc.index)
+
+
+def _near_offset_change(utc: pd.Series, tz: str) -> np.ndarray:
+    """True for the times (UTC) within an hour of an hour in which ``tz`` changes its offset:
+    only they can be an hour away from a change (every time, when the span's hours outnumber
+    the times).
+
+    The offset is looked up once per hour of the span; a change between the hours h and h+1
+    happens in (h, h+1], so an hour before it starts in the hour h-1 or h."""
+    known = utc.notna().to_numpy()
+    if not known.any():
+        return known
+    hour = utc.array.as_unit("ns").asi8 // 3_600_000_000_000     # since the epoch (floor)
+    low, high = int(hour[known].min()) - 1, int(hour[known].max()) + 2
+    if high - low > len(utc):
+        return known
+    hours = pd.DatetimeIndex((np.arange(low, high + 1) * 3600).astype("datetime64[s]"),
+                             tz="UTC").as_unit("ns")
+    offset = hours.tz_convert(tz).tz_localize(None).asi8 - hours.asi8
+    change = np.flatnonzero(offset[1:] != offset[:-1])
+    marked = np.zeros(len(hours), dtype=bool)
+    marked[change] = True
+    marked[np.maximum(change - 1, 0)] = True
+    if known.all():
+        return marked[hour - low]
+    return known & marked[np.where(known, hour - low, 0)]
 
 
 def _day_first_if_named(utc: pd.Series, counts: dict[str, int], values: pd.Series,
