@@ -87,7 +87,7 @@ from ..errors import ParseError
 from ..metrics import row_sum
 from ._arrow import arrow_text, contains, may_contain, strip
 from ._cells import isinstance_cells
-from ._dates import META_TZ, YEARS, parse_datetimes
+from ._dates import META_TZ, YEARS, offsets_by_hour, parse_datetimes
 from ._headers import HeaderMatch, match_headers, normalize, synonyms
 from ._ids import instagram_shortcode, instagram_shortcode_time
 from ._registry import Candidate, ParseContext, range_from_name, register, two_labels
@@ -259,11 +259,9 @@ def _near_offset_change(utc: pd.Series, tz: str) -> np.ndarray:
     low, high = int(hour[known].min()) - 1, int(hour[known].max()) + 2
     if high - low > len(utc):
         return known
-    hours = pd.DatetimeIndex((np.arange(low, high + 1) * 3600).astype("datetime64[s]"),
-                             tz="UTC").as_unit("ns")
-    offset = hours.tz_convert(tz).tz_localize(None).asi8 - hours.asi8
+    offset = offsets_by_hour(low, high, tz)
     change = np.flatnonzero(offset[1:] != offset[:-1])
-    marked = np.zeros(len(hours), dtype=bool)
+    marked = np.zeros(len(offset), dtype=bool)
     marked[change] = True
     marked[np.maximum(change - 1, 0)] = True
     if known.all():
