@@ -525,14 +525,18 @@ def _times_from_ids(decoded: pd.Series, export_time: pd.Series,
     within 2 h of the export's minute (``export_time``), else the export's; precision and
     source missing where the post has no time. Shortcodes more than 2 h off are noted, the
     export's time kept, and so are times in the repeated autumn hour."""
-    agree = decoded.notna() & export_time.notna() & (
-        (decoded - export_time).abs() <= pd.Timedelta(hours=2))
-    disagree = decoded.notna() & export_time.notna() & ~agree
-    if disagree.any():
-        ctx.note("id_time_disagrees", f"{int(disagree.sum())} Instagram shortcodes decode to a "
-                 "time more than 2 h from the export's publish time; the export time was kept",
-                 rows=int(disagree.sum()))
-    published = export_time.where(~agree, decoded.dt.floor("s"))
+    if not decoded.notna().any():     # no id tells a time (a Facebook export): the export's
+        agree = pd.Series(False, index=export_time.index)
+        published = export_time
+    else:
+        agree = decoded.notna() & export_time.notna() & (
+            (decoded - export_time).abs() <= pd.Timedelta(hours=2))
+        disagree = decoded.notna() & export_time.notna() & ~agree
+        if disagree.any():
+            ctx.note("id_time_disagrees", f"{int(disagree.sum())} Instagram shortcodes decode "
+                     "to a time more than 2 h from the export's publish time; the export time "
+                     "was kept", rows=int(disagree.sum()))
+        published = export_time.where(~agree, decoded.dt.floor("s"))
     # a wall time of the repeated autumn hour is read at its first occurrence; the shortcode's
     # time, when it agrees, may be the second one, an hour later: the note says which each got
     repeated = _in_repeated_hour(export_time)
