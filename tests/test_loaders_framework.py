@@ -809,3 +809,44 @@ def test_a_broken_export_names_its_line_not_an_unexpected_error(tmp_path, name, 
     assert "unexpected error" not in str(err)
     assert (err.line, err.column, err.reason) == (line, column, what)
     assert str(err.got).startswith(got)
+
+
+def test_local_to_utc_on_a_year_of_wall_times():
+    """Every 10 minutes of 2025 in Paris (more times than hours: the offsets are looked up
+    by the hour). Read by hand: 15 January 12:00 CET is 11:00 UTC, 1 July 12:00 CEST is
+    10:00 UTC; 26 October 02:00-02:50 (six times) are repeated, taken at CEST (00:00-00:50
+    UTC); 30 March 02:00-02:50 (six) are skipped, shifted forward to 03:00 CEST (01:00 UTC)."""
+    from smmanalytics.loaders._dates import local_to_utc
+
+    wall = pd.Series(pd.date_range("2025-01-01", "2026-01-01", freq="10min", inclusive="left"),
+                     name="Publish time")
+    utc, counts = local_to_utc(wall, "Europe/Paris")
+    assert counts == {"dst_ambiguous": 6, "dst_nonexistent": 6}
+    assert utc.name == "Publish time" and str(utc.dtype) == "datetime64[ns, UTC]"
+    at = dict(zip(wall, utc, strict=True))
+    assert at[pd.Timestamp("2025-01-15 12:00")] == pd.Timestamp("2025-01-15 11:00", tz="UTC")
+    assert at[pd.Timestamp("2025-07-01 12:00")] == pd.Timestamp("2025-07-01 10:00", tz="UTC")
+    assert at[pd.Timestamp("2025-10-26 02:50")] == pd.Timestamp("2025-10-26 00:50", tz="UTC")
+    assert at[pd.Timestamp("2025-03-30 02:30")] == pd.Timestamp("2025-03-30 01:00", tz="UTC")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["America/Los_Angeles", "Europe/Paris", "Australia/Lord_Howe",
+                        "Asia/Kolkata"]),
+       st.sampled_from(["2025-03-08", "2025-03-29", "2025-04-05", "2025-10-04", "2025-10-25",
+                        "2025-11-01"]),
+       st.lists(st.integers(0, 3 * 24 * 60 - 1) | st.none(), max_size=40))
+def test_local_to_utc_by_the_hour_is_pandas_localising(tz, start, minutes):
+    """Wall times looked up by the hour away from the zone's changes read as pandas reads
+    every time: drawn over three days around a change (or none, in Kolkata), among a time
+    every 20 minutes of those days (more times than hours, so that the hours are used)."""
+    from smmanalytics.loaders._dates import _localized, local_to_utc
+
+    base = pd.Timestamp(start)
+    grid = [base + pd.Timedelta(minutes=m) for m in range(0, 3 * 24 * 60, 20)]
+    drawn = [pd.NaT if m is None else base + pd.Timedelta(minutes=m) for m in minutes]
+    wall = pd.Series(drawn + grid, dtype="datetime64[ns]")
+    got, counts = local_to_utc(wall, tz)
+    want, want_counts = _localized(wall, tz)
+    pd.testing.assert_series_equal(got, want)
+    assert counts == want_counts

@@ -412,6 +412,44 @@ def test_campaign_from_utm_in_caption(tmp_path):
     assert "campaign_from_utm" in _codes(df)
 
 
+
+def test_campaign_from_utm_order_and_repeats():
+    """The permalink's campaign wins over the caption's, a campaign the export states is
+    kept, and a campaign repeated on many rows is decoded on each (read by hand from the
+    cells below)."""
+    from smmanalytics.loaders._registry import _campaign_from_utm
+    from smmanalytics.loaders._sources import Source
+    from smmanalytics.quality import QualityLog
+
+    tagged = "see https://x.fr/?utm_campaign=noel%202026&utm_medium=social"
+    out = pd.DataFrame({
+        "permalink": pd.array(["https://x.fr/p?utm_campaign=soldes", None, None, None,
+                               "https://x.fr/p"], dtype="string"),
+        "caption": pd.array([tagged, tagged, tagged, "no link", tagged], dtype="string"),
+        "campaign": pd.array([None, None, "stated", None, None], dtype="string"),
+    })
+    log = QualityLog()
+    _campaign_from_utm(out, Source("posts.csv", b""), log)
+    assert out["campaign"].tolist() == ["soldes", "noel 2026", "stated", pd.NA, "noel 2026"]
+    # rows 0, 1 and 4 had no campaign and got one (row 2 keeps its own, row 3 has none)
+    assert [(e["code"], e["rows"]) for e in log.entries] == [("campaign_from_utm", 3)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["", "a?utm_campaign=x", "utm_campaign=y&b", "b&utm_campaign=",
+                                 "c&utm_campaign=z%20w#t", "d?utm_campaign=x&utm_campaign=q",
+                                 "é?utm_campaign=été"]) | st.none(), max_size=30))
+def test_extract_with_needle_is_pandas_extract(cells):
+    """Searching only the cells holding the needle, each distinct one once, finds what
+    pandas' ``str.extract`` finds on every cell."""
+    from smmanalytics.loaders._ids import extract
+    from smmanalytics.loaders._registry import _UTM
+
+    values = pd.Series(pd.array(cells, dtype="string"))
+    want = values.astype(object).str.extract(_UTM, expand=False).astype("string")
+    got = extract(values, _UTM, needle="utm_campaign=")
+    pd.testing.assert_series_equal(got, want, check_names=False)
+
 def test_meta_audience_stacked_blocks():
     from smmanalytics.loaders import read_file
 
@@ -2094,3 +2132,38 @@ def test_a_header_written_twice_in_a_facebook_export_is_warned_of(tmp_path):
     (note,) = [q for q in df.attrs["quality"] if q["code"] == "columns_conflict"]
     assert note["level"] == "warning" and note["message"].startswith(
         f"header 'Date' heads 2 columns (column 17, column 20) of {path.name}: ")
+
+
+def test_in_repeated_hour_only_the_first_occurrence_of_the_autumn_hour():
+    """Every minute of 2025 (and a missing time): only 08:00-08:59 UTC on 2 November, 01:00-
+    01:59 PDT, reads the same on the wall clock an hour later (America/Los_Angeles falls
+    back from 02:00 PDT to 01:00 PST at 09:00 UTC); the spring change repeats nothing."""
+    from smmanalytics.loaders.meta import _in_repeated_hour
+
+    minutes = pd.Series(pd.date_range("2025-01-01", "2026-01-01", freq="min", tz="UTC",
+                                      inclusive="left"))
+    times = pd.concat([minutes, pd.Series([pd.NaT], dtype=minutes.dtype)], ignore_index=True)
+    got = _in_repeated_hour(times)
+    assert got.dtype == bool and got.index.equals(times.index)
+    assert times[got].tolist() == list(pd.date_range("2025-11-02 08:00", periods=60,
+                                                     freq="min", tz="UTC"))
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.sampled_from(["2024-03-09", "2024-11-02", "2025-11-01", "2026-03-07"]),
+       st.lists(st.integers(0, 3 * 24 * 60 - 1) | st.none(), max_size=40))
+def test_in_repeated_hour_is_the_wall_clock_comparison(start, minutes):
+    """Looking only near the zone's changes gives what converting every time gives: times
+    drawn over three days around a change, among a time every 20 minutes of those days (more
+    times than hours, so that the hours near the change are looked up)."""
+    from smmanalytics.loaders._dates import META_TZ
+    from smmanalytics.loaders.meta import _in_repeated_hour
+
+    base = pd.Timestamp(start, tz="UTC")
+    grid = [base + pd.Timedelta(minutes=m) for m in range(0, 3 * 24 * 60, 20)]
+    drawn = [pd.NaT if m is None else base + pd.Timedelta(minutes=m) for m in minutes]
+    utc = pd.Series(drawn + grid, dtype="datetime64[ns, UTC]")
+    local = utc.dt.tz_convert(META_TZ).dt.tz_localize(None)
+    later = (utc + pd.Timedelta(hours=1)).dt.tz_convert(META_TZ).dt.tz_localize(None)
+    want = (local == later).fillna(False).astype(bool)
+    pd.testing.assert_series_equal(_in_repeated_hour(utc), want)

@@ -41,7 +41,7 @@ from ._arrow import strip
 from ._cells import isinstance_cells
 
 __all__ = ["MONTHS", "local_to_utc", "parse_datetimes", "parse_text_dates", "resolve_year",
-           "DayOrder", "file_numeric_order", "mend_guessed_year",
+           "DayOrder", "file_numeric_order", "mend_guessed_year", "offsets_by_hour",
            "resolve_run_year", "day_to_utc", "META_TZ", "ZONE_AHEAD_MAX", "ZONE_BEHIND_MAX"]
 
 META_TZ = "America/Los_Angeles"
@@ -136,8 +136,28 @@ def local_to_utc(naive: pd.Series, tz: str) -> tuple[pd.Series, dict[str, int]]:
     Returns the UTC series and counts ``{"dst_ambiguous": n, "dst_nonexistent": m}`` of times in
     the repeated autumn hour (first occurrence taken) and in the skipped spring hour (shifted
     forward to the first valid instant).
+
+    A time a day or more away from any change of the zone's offset has one reading, its wall
+    time less that offset (:func:`_away_from_changes`); pandas localises only the others.
     """
     naive = pd.to_datetime(naive).astype("datetime64[ns]")
+    wall = naive.array.asi8
+    away, offset = _away_from_changes(wall, naive.notna().to_numpy(), tz)
+    if away.all():
+        utc = pd.array(wall - offset, dtype="datetime64[ns]").tz_localize("UTC")
+        return (pd.Series(utc, index=naive.index, name=naive.name),
+                {"dst_ambiguous": 0, "dst_nonexistent": 0})
+    rest, counts = _localized(naive[~away], tz)
+    if not away.any():
+        return rest, counts
+    utc = np.where(away, wall - offset, 0)
+    utc[~away] = rest.array.asi8
+    utc = pd.array(utc, dtype="datetime64[ns]").tz_localize("UTC")
+    return pd.Series(utc, index=naive.index, name=naive.name), counts
+
+
+def _localized(naive: pd.Series, tz: str) -> tuple[pd.Series, dict[str, int]]:
+    """:func:`local_to_utc` by pandas, every time looked up in ``tz`` (``naive``: ns)."""
     strict = naive.dt.tz_localize(tz, ambiguous="NaT", nonexistent="NaT")
     odd = strict.isna() & naive.notna()
     counts = {"dst_ambiguous": 0, "dst_nonexistent": 0}
@@ -152,6 +172,42 @@ def local_to_utc(naive: pd.Series, tz: str) -> tuple[pd.Series, dict[str, int]]:
         strict = strict.astype(f"datetime64[ns, {tz}]")
         strict[odd] = fixed
     return strict.dt.tz_convert("UTC").astype("datetime64[ns, UTC]"), counts
+
+
+_HOUR_NS = 3_600_000_000_000
+
+
+def offsets_by_hour(low: int, high: int, tz: str) -> np.ndarray:
+    """The UTC offset of ``tz`` (ns) at the start of each UTC hour from ``low`` to ``high``
+    (hours since the epoch, both included)."""
+    hours = pd.DatetimeIndex(np.arange(low, high + 1) * _HOUR_NS, tz="UTC")
+    return hours.tz_convert(tz).tz_localize(None).asi8 - hours.asi8
+
+
+def _away_from_changes(wall: np.ndarray, known: np.ndarray, tz: str
+                       ) -> tuple[np.ndarray, np.ndarray]:
+    """Which wall times (ns, ``known``) lie a day or more from any change of ``tz``'s offset,
+    and that offset (ns; 0 elsewhere). All False when the span has more hours than times:
+    looking every hour up would cost more than pandas' localising.
+
+    An offset is under 24 h, so a wall time's instant lies within a day of it; when the
+    offset is the same at every hour of that stretch, the wall time less it is the one
+    instant that reads so on the clock (neither repeated nor skipped)."""
+    away = np.zeros(len(wall), dtype=bool)
+    offset = np.zeros(len(wall), dtype=np.int64)
+    if not known.any():
+        return away, offset
+    hour = wall // _HOUR_NS
+    low, high = int(hour[known].min()) - 25, int(hour[known].max()) + 26
+    if high - low > len(wall):
+        return away, offset
+    by_hour = offsets_by_hour(low, high, tz)
+    # changes[k]: how many changes of offset between the hours low and low + k
+    changes = np.concatenate([[0], np.cumsum(by_hour[1:] != by_hour[:-1])])
+    at = np.where(known, hour - low, 25)
+    away = known & (changes[at + 25] == changes[at - 25])
+    offset = np.where(away, by_hour[at], 0)
+    return away, offset
 
 
 def parse_datetimes(values: pd.Series, fmt: str, *, tz: str | None = None, file: str | None = None,
