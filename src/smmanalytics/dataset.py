@@ -986,6 +986,26 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
     unchanged file reads the stored tables and quality notes instead of parsing again, a changed
     file is always re-read, and the result is the same either way.
 
+    Parameters
+    ----------
+    path : str, os.PathLike, or a list or tuple of them
+        A brand folder (walked recursively), one export or side file, a zip archive, or
+        several of them.
+    strict : bool, default False
+        Raise on the first file that cannot be read (see Raises) instead of recording it in
+        ``quality`` and ``files`` and going on.
+    cache : bool, default True
+        Keep and reuse each parsed file in the cache of parsed exports (see above).
+
+    Returns
+    -------
+    Dataset
+        The brand's tables (described in this module's docstring): ``posts`` (one row per
+        post, its newest snapshot), ``daily`` (long account series), ``web``, ``audience``,
+        ``costs``, ``goals``, ``competitors`` (empty frames when no file gives them), ``brand``
+        (brand.yaml's settings, or the defaults), ``quality`` (one row per note of the
+        quality log), ``files`` (one row per file met, with its status) and ``root``.
+
     Raises
     ------
     ParseError
