@@ -509,6 +509,19 @@ class Review:
 
     ``settings``: the AlertSettings of the detection run (None: the defaults); the summary's
     "a day needs 4 earlier same weekdays" says their ``min_history``.
+
+    Attributes
+    ----------
+    signals : DataFrame
+        The daily signals watched, as :func:`signals` gives them.
+    alerts : DataFrame
+        The period's alerts, as :func:`alerts` gives them.
+    backtest : DataFrame
+        The expected alerts a year, as :func:`backtest` gives them.
+    period_days : DataFrame, optional
+        The period's days and whether each was tested (see above).
+    settings : AlertSettings, optional
+        The thresholds of the detection run (see above).
     """
 
     signals: pd.DataFrame

@@ -123,7 +123,29 @@ _CANONICAL = ("posts", "daily", "web", "audience", "quality")
 
 @dataclass(frozen=True)
 class Dataset:
-    """All tables of one brand. Frames are never modified in place by smmanalytics."""
+    """All tables of one brand. Frames are never modified in place by smmanalytics.
+
+    Attributes
+    ----------
+    posts, daily, web, audience : DataFrame
+        The canonical tables of the exports (:mod:`smmanalytics.schema`); empty, of the
+        schema's columns, when no export gives them.
+    costs, goals, competitors : DataFrame
+        costs.csv, goals.yaml and competitors.csv as :func:`~smmanalytics.roi.read_costs`,
+        :func:`~smmanalytics.goals.read_goals` and
+        :func:`~smmanalytics.benchmarks.read_competitors` return them; an empty frame when
+        the file is absent.
+    brand : Brand
+        brand.yaml's settings (the defaults without one).
+    quality : DataFrame
+        The quality log, one row per note (schema "quality").
+    files : DataFrame
+        One row per input file, with its status.
+    root : pathlib.Path, optional
+        What the reports name files relative to.
+
+    The module docstring gives each table's contract in full.
+    """
 
     posts: pd.DataFrame = _empty("posts")
     daily: pd.DataFrame = _empty("daily")
