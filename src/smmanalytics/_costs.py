@@ -126,9 +126,7 @@ def _named(text: str) -> re.Match | None:
 
 def read_costs(path: str | Path, *, data: bytes | None = None,
                currency: str | None = None) -> pd.DataFrame:
-    """Read and validate the user's costs.csv (``data``: its bytes, when it is a member of a
-    zipped brand folder that ``path`` names, as ``brand.zip!brand/costs.csv``; ``currency``:
-    the brand's, which says what a ``$`` is on a line without a currency).
+    """Read and validate the user's costs.csv.
 
     Columns: ``start, end, category, amount, currency, platform, campaign, hours, hourly_rate,
     note`` (a ``date`` column may replace ``start``/``end``). Dates are ``YYYY-MM-DD``; a month
@@ -165,12 +163,24 @@ def read_costs(path: str | Path, *, data: bytes | None = None,
     the closest: its cells were dropped unread (ad spend assigned to no campaign). A column
     without header (a spreadsheet's trailing comma) is read when all its cells are empty.
 
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The costs.csv file, named in errors and in ``source_file``.
+    data : bytes, optional
+        Its bytes, when it is a member of a zipped brand folder that ``path`` names, as
+        ``brand.zip!brand/costs.csv``; None reads ``path``.
+    currency : str, optional
+        The brand's currency (ISO 4217 code, ``"CAD"``), which says what a ``$`` is on a line
+        without a currency; None: a bare ``$`` is USD.
+
     Returns
     -------
     DataFrame
-        One row per cost line: start, end (naive dates), category, amount, currency, platform,
-        campaign, hours, hourly_rate, note, days (inclusive span), line (1-based file line),
-        source_file.
+        One row per cost line: start, end (naive dates, datetime64), category (string),
+        amount (Float64), currency (string; NA where the line gives none: the brand's),
+        platform, campaign (string; NA: shared), hours, hourly_rate (Float64), note (string),
+        days (Int64, inclusive span), line (Int64, 1-based file line), source_file (string).
 
     Raises
     ------

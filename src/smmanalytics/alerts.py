@@ -509,6 +509,19 @@ class Review:
 
     ``settings``: the AlertSettings of the detection run (None: the defaults); the summary's
     "a day needs 4 earlier same weekdays" says their ``min_history``.
+
+    Attributes
+    ----------
+    signals : DataFrame
+        The daily signals watched, as :func:`signals` gives them.
+    alerts : DataFrame
+        The period's alerts, as :func:`alerts` gives them.
+    backtest : DataFrame
+        The expected alerts a year, as :func:`backtest` gives them.
+    period_days : DataFrame, optional
+        The period's days and whether each was tested (see above).
+    settings : AlertSettings, optional
+        The thresholds of the detection run (see above).
     """
 
     signals: pd.DataFrame
@@ -638,12 +651,29 @@ def review(ds, period=None, *, settings: AlertSettings | None = None,
     The same tables as calling both, for the cost of one detection run over the history (a
     report shows all three).
 
-    ``until`` (a date; None: the period's end, or the whole history without a period): the
-    last day judged. The posts published after it and the daily rows dated after it are left
-    out of the signals, the detection and the back-test, as if the data ended that day: a
-    report about December 2025 counted 398 days watched and the alerts of October 2026 in its
-    yearly rates, the data starting in September 2025. A period is thus judged as
-    :func:`alerts` judges it.
+    ``until`` is the last day judged. The posts published after it and the daily rows dated
+    after it are left out of the signals, the detection and the back-test, as if the data
+    ended that day: a report about December 2025 counted 398 days watched and the alerts of
+    October 2026 in its yearly rates, the data starting in September 2025. A period is thus
+    judged as :func:`alerts` judges it.
+
+    Parameters
+    ----------
+    ds : Dataset
+    period : str, tuple, Period or None, default None
+        As :func:`alerts` takes it: a month ``"YYYY-MM"``, quarter ``"YYYY-Qn"``, year
+        ``"YYYY"``, ``(start, end)``, a Period, or None (all days).
+    settings : AlertSettings, optional
+        The thresholds of the tests; None: ``AlertSettings()``.
+    until : date-like, optional
+        The last day judged; None: the period's end, or the whole history without a period.
+
+    Returns
+    -------
+    Review
+        ``signals`` (as :func:`signals` gives them), ``alerts`` (as :func:`alerts` for
+        ``period``), ``backtest`` (as :func:`backtest`), ``period_days`` (the period's days
+        and whether each was tested) and ``settings``; ``summary`` says it in one line.
 
     Raises
     ------
@@ -652,6 +682,10 @@ def review(ds, period=None, *, settings: AlertSettings | None = None,
         --period`` does): its review read as a quiet month ("0 incidents; 0 alerts").
     ArgumentError
         When ``until`` is before ``period``'s first day: none of its days would be judged.
+    ArgumentTypeError
+        When ``ds`` is not a Dataset, or ``settings`` no AlertSettings.
+    PeriodError
+        When ``period`` cannot be read.
     """
     require_dataset(ds, "review")
     settings = _settings(settings)
@@ -724,11 +758,25 @@ def _period_days(det: pd.DataFrame, bt: pd.DataFrame, bounds) -> pd.DataFrame:
 def incidents(alerts_df: pd.DataFrame) -> pd.DataFrame:
     """One row per incident of :func:`alerts`: what a manager reads first.
 
+    Parameters
+    ----------
+    alerts_df : DataFrame
+        A frame of :func:`alerts`: date, platform, signal, incident_id and
+        incident_severity are used.
+
     Returns
     -------
     DataFrame
-        incident_id, start, end (first and last alert day), severity (the incident's highest),
-        alerts (rows), signals and platforms (sorted, comma-separated), sorted by start.
+        incident_id (Int64), start, end (datetime64: first and last alert day), severity
+        (string, the incident's highest), alerts (Int64, rows), signals and platforms
+        (string: sorted, comma-separated), sorted by start; no row without an alert.
+
+    Raises
+    ------
+    ArgumentTypeError
+        When ``alerts_df`` is not a DataFrame.
+    SchemaError
+        When it lacks one of the columns above.
     """
     frame_with(alerts_df, ["date", "platform", "signal", "incident_id", "incident_severity"],
                "incidents", "a frame of alerts()", "alerts_df")
@@ -760,6 +808,13 @@ def backtest(ds, settings: AlertSettings | None = None) -> pd.DataFrame:
     value: Instagram comments read 91.3 alerts a year from 1 alert on the 4 post days tested,
     while all signals together read 25.2 over 29 days of the same history.
 
+    Parameters
+    ----------
+    ds : Dataset
+        The brand's whole history (every day of its posts and daily series is tested).
+    settings : AlertSettings, optional
+        The thresholds of the tests; None: ``AlertSettings()``.
+
     Returns
     -------
     DataFrame
@@ -782,6 +837,15 @@ def backtest(ds, settings: AlertSettings | None = None) -> pd.DataFrame:
 
         The history's real incidents count as alerts: on a short history one incident weighs
         on the rate, which the interval shows.
+
+        Dtypes: platform, signal, status (string), days, days_tested, days_watched, alerts
+        (Int64), alerts_per_year, alerts_per_year_low, alerts_per_year_high,
+        incidents_per_year (Float64; NA on the signals' rows).
+
+    Raises
+    ------
+    ArgumentTypeError
+        When ``ds`` is not a Dataset, or ``settings`` no AlertSettings.
     """
     require_dataset(ds, "backtest")
     settings = _settings(settings)
@@ -1032,10 +1096,39 @@ def plot_alerts(alerts_df: pd.DataFrame, signals_df: pd.DataFrame, *, max_charts
     under the charts says what the band, the dashed line, the dots and the rings are (the
     report says it in its caption, in its language).
 
-    Returns the Figure (None when no alert), already closed in pyplot: a notebook shows it
-    once, as the cell's value (the call ending a cell, or ``fig = smm.plot_alerts(...)`` then
-    ``fig``); left open, the inline backend drew it a second time with pyplot's open figures.
-    ``plt.show()`` does not show it: ``display(fig)`` or ``fig.savefig(...)`` do.
+    Parameters
+    ----------
+    alerts_df : DataFrame
+        A frame of :func:`alerts`: date, platform, signal, score, threshold, test,
+        incident_id and incident_severity are used.
+    signals_df : DataFrame
+        The frame of :func:`signals` the alerts came from.
+    max_charts : int, default 9
+        Most charts drawn (a whole number ≥ 1).
+    ncols : int, default 3
+        Charts per row (a whole number ≥ 1).
+    settings : AlertSettings, optional
+        The settings the alerts were found with (None: ``AlertSettings()``), as
+        :func:`plot_alert` takes them.
+    legend : bool, default True
+        Draw the one legend under the charts.
+
+    Returns
+    -------
+    matplotlib.figure.Figure or None
+        The Figure (None when no alert), already closed in pyplot: a notebook shows it
+        once, as the cell's value (the call ending a cell, or ``fig = smm.plot_alerts(...)``
+        then ``fig``); left open, the inline backend drew it a second time with pyplot's open
+        figures. ``plt.show()`` does not show it: ``display(fig)`` or ``fig.savefig(...)`` do.
+
+    Raises
+    ------
+    ArgumentTypeError
+        When ``alerts_df`` is not a DataFrame.
+    SchemaError
+        When ``alerts_df`` lacks one of the columns above.
+    ArgumentError
+        When ``max_charts`` or ``ncols`` is not a whole number ≥ 1.
     """
     import matplotlib.pyplot as plt
 

@@ -201,17 +201,33 @@ def benchmarks(source: str | None = None, platform: str | None = None,
                industry: str | None = None, metric: str | None = None) -> pd.DataFrame:
     """The shipped benchmark table, one row per published number (benchmarks-methods §1).
 
-    Columns: source, edition, data_period_start, data_period_end, platform, industry, metric,
-    value (rates as fractions), unit, numerator_components (``|``-separated), denominator,
-    aggregation (median_of_brand_means, mean_of_posts, median_of_posts), population (in words),
-    population_min_followers and population_max_followers (its bounds on the followers of an
-    account, where the publisher filters them: Rival IQ's §1.1; NA for none), includes_paid,
-    grade (A–D; ``C-`` marks suspected extraction artefacts), url, note.
-    Optional arguments filter on the column of the same name (case-insensitive); a name the
-    table never uses (``industry="beauty"``, ``metric="er"``) raises
-    :class:`~smmanalytics.errors.ArgumentError` listing those it has, a misspelt platform
-    :class:`~smmanalytics.errors.UnknownPlatformError`. A known platform without a row
-    (``pinterest``) gives an empty frame.
+    Parameters
+    ----------
+    source, platform, industry, metric : str, optional
+        Each keeps the rows whose column of the same name is that value (case-insensitive);
+        None keeps all. A name the table never uses (``industry="beauty"``, ``metric="er"``)
+        is a typo, not a filter that matches nothing: it raises (see Raises). A known
+        platform without a row (``pinterest``) gives an empty frame.
+
+    Returns
+    -------
+    DataFrame
+        With RangeIndex: source (string), edition (Int64), data_period_start,
+        data_period_end (datetime64), platform, industry, metric (string), value (Float64,
+        rates as fractions), unit, numerator_components (``|``-separated), denominator,
+        aggregation (median_of_brand_means, mean_of_posts, median_of_posts), population (in
+        words; all string), population_min_followers and population_max_followers (Int64:
+        the population's bounds on the followers of an account, where the publisher filters
+        them: Rival IQ's §1.1; NA for none), includes_paid (boolean), grade (string, A–D;
+        ``C-`` marks suspected extraction artefacts), url, note (string).
+
+    Raises
+    ------
+    ArgumentError
+        (a ValueError) when ``source``, ``industry`` or ``metric`` is a name the table never
+        uses, listing those it has.
+    UnknownPlatformError
+        when ``platform`` is not a known platform name.
 
     Examples
     --------
@@ -724,18 +740,26 @@ def compare_benchmarks(ds, period_or_year: object, industry: str | None = None, 
 
 # --------------------------------------------------------------------------- competitors
 def read_competitors(path: str | Path, *, data: bytes | None = None) -> pd.DataFrame:
-    """Read competitors.csv: ``platform, competitor, period, followers, posts, interactions``
-    (``data``: its bytes, when it is a member of a zipped brand folder that ``path`` names).
+    """Read competitors.csv: ``platform, competitor, period, followers, posts, interactions``.
 
     ``period`` is ``YYYY-MM``, ``YYYY-Qn`` or ``YYYY-MM-DD..YYYY-MM-DD``; ``followers`` are at
     the period's end; ``interactions`` are public counts (likes/reactions + comments + shares)
     of the posts published in the period. Empty numbers are unknown (NaN).
 
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The competitors.csv file, named in errors and in ``source_file``.
+    data : bytes, optional
+        Its bytes, when it is a member of a zipped brand folder that ``path`` names
+        (``brand.zip!brand/competitors.csv``); None reads ``path``.
+
     Returns
     -------
     DataFrame
-        platform, competitor, period (label), period_start, period_end, followers, posts,
-        interactions, line (1-based file line), source_file.
+        platform, competitor, period (string, the period's label), period_start, period_end
+        (datetime64), followers, posts, interactions (Float64), line (Int64, 1-based file
+        line), source_file (string).
 
     Raises
     ------
@@ -812,12 +836,32 @@ def compare_competitors(ds, period: object, competitors: pd.DataFrame | None = N
     ``er_followers`` = interactions_per_post / followers (the Rival IQ way),
     ``posts_per_week`` = posts / (days / 7). Zero or unknown denominators give NaN.
 
+    Parameters
+    ----------
+    ds : Dataset
+        The brand's posts and daily series give its own row; its ``competitors``
+        (competitors.csv) the others, unless ``competitors`` is given.
+    period : str, tuple, Period or pandas.Period
+        As :func:`~smmanalytics.periods.parse_period` takes it (``"2026-Q3"``).
+    competitors : DataFrame, optional
+        A frame of :func:`read_competitors` to use instead of ``ds.competitors``.
+
     Returns
     -------
     DataFrame
-        platform, name, is_brand, followers, posts, interactions, interactions_per_post,
-        er_followers, posts_per_week, rank (by er_followers within the platform, 1 = best),
-        note.
+        With RangeIndex: platform, name (string), is_brand (boolean), followers, posts,
+        interactions, interactions_per_post, er_followers, posts_per_week (Float64), rank
+        (Int64, by er_followers within the platform, 1 = best), note (string); no row when
+        no competitor row covers the period.
+
+    Raises
+    ------
+    ArgumentTypeError
+        (a TypeError) when ``ds`` is not a Dataset, or ``competitors`` not a DataFrame.
+    SchemaError
+        when ``competitors`` lacks a column of competitors.csv.
+    PeriodError
+        when ``period`` is not a period.
     """
     require_dataset(ds, "compare_competitors")
     p = parse_period(period)

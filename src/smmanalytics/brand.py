@@ -80,7 +80,33 @@ class Brand:
     it; ``all`` by default): another is refused (ArgumentError here, ConfigError from
     brand.yaml). ``industry_refused`` is brand.yaml's industry that a load refused, noted in
     its quality log, ``industry`` being ``all`` in its place: the benchmark comparisons name
-    it on every row, where "all industries" alone read as the brand's choice."""
+    it on every row, where "all industries" alone read as the brand's choice.
+
+    Attributes
+    ----------
+    name : str, default "Brand"
+        The brand's name, as the reports print it.
+    slug : str, default "brand"
+        Names the brand's report folder and files (as :func:`slugify` writes them).
+    timezone : str, default "UTC"
+        The audience's IANA zone (``"Europe/Paris"``); another raises ArgumentError.
+    currency : str, default "EUR"
+        ISO 4217 code of the brand's money.
+    language : {"en", "fr", "it"}, default "en"
+        The reports' language; another raises ArgumentError.
+    industry : str, default "all"
+        The benchmark industry (see above).
+    primary_color, accent_color : str
+        The reports' colours (``#RRGGBB``).
+    logo : pathlib.Path, optional
+        The logo printed on the reports.
+    accounts : dict
+        brand.yaml's ``accounts``: per platform, the names of the brand's own accounts
+        (:func:`~smmanalytics._accounts.declared_accounts`); on a platform it names none of,
+        every account is the brand's.
+    industry_refused : str, optional
+        brand.yaml's industry that a load refused (see above).
+    """
 
     name: str = "Brand"
     slug: str = "brand"

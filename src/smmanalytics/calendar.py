@@ -580,9 +580,26 @@ def write_ics(plan: pd.DataFrame, path: str | Path, brand_name: str = "Brand", *
     plan": a report's calendar of one platform ("Maison Sève · Instagram") keeps the brand's
     UIDs and event titles, the same as ``smm calendar``'s for the same slots.
 
+    Parameters
+    ----------
+    plan : DataFrame
+        A plan of :func:`plan_slots`, :func:`plan_month` or :func:`plan_after`: ``start_utc``
+        is needed; ``reason``, ``platform`` and the other columns are optional (see above).
+    path : str or os.PathLike
+        The file to write (replaced when it exists; missing folders are created).
+    brand_name : str, default "Brand"
+        Names the calendar ("<brand_name> posting plan") and enters the events' UIDs.
+    duration_minutes : int, default 30
+        Length of each event, 1 to 1,440.
+    lang : {"en", "fr", "it"}, default "en"
+        Language of the calendar's name and of the events' titles and descriptions.
+    calendar_name : str, optional
+        Name of the calendar instead of "<brand_name> posting plan".
+
     Returns
     -------
-    Path of the written file.
+    pathlib.Path
+        The written file.
 
     Raises
     ------
@@ -591,6 +608,8 @@ def write_ics(plan: pd.DataFrame, path: str | Path, brand_name: str = "Brand", *
         not a report language.
     SchemaError
         The plan has no ``start_utc`` column, or a value in it is not a date-time.
+    OutputError
+        The file cannot be written (a read-only folder, a full disk), naming it.
     """
     data = ics_bytes(plan, brand_name, duration_minutes=duration_minutes, lang=lang,
                      calendar_name=calendar_name)

@@ -109,6 +109,17 @@ class Comparison:
     so like is compared with like, or start within ``previous``): a quarter whose data stop on
     31 October compares 1–31 October with 1–31 July, not the third quarter. None: the whole
     period.
+
+    Attributes
+    ----------
+    current, previous : Period
+        The periods compared.
+    table : DataFrame
+        One row per KPI (see :func:`compare`); also ``summary``.
+    caveats : list of str
+        Sentences to print beside the table.
+    current_compared, previous_compared : Period, optional
+        The days actually compared (see above).
     """
 
     current: Period

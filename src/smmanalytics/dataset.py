@@ -123,7 +123,29 @@ _CANONICAL = ("posts", "daily", "web", "audience", "quality")
 
 @dataclass(frozen=True)
 class Dataset:
-    """All tables of one brand. Frames are never modified in place by smmanalytics."""
+    """All tables of one brand. Frames are never modified in place by smmanalytics.
+
+    Attributes
+    ----------
+    posts, daily, web, audience : DataFrame
+        The canonical tables of the exports (:mod:`smmanalytics.schema`); empty, of the
+        schema's columns, when no export gives them.
+    costs, goals, competitors : DataFrame
+        costs.csv, goals.yaml and competitors.csv as :func:`~smmanalytics.roi.read_costs`,
+        :func:`~smmanalytics.goals.read_goals` and
+        :func:`~smmanalytics.benchmarks.read_competitors` return them; an empty frame when
+        the file is absent.
+    brand : Brand
+        brand.yaml's settings (the defaults without one).
+    quality : DataFrame
+        The quality log, one row per note (schema "quality").
+    files : DataFrame
+        One row per input file, with its status.
+    root : pathlib.Path, optional
+        What the reports name files relative to.
+
+    The module docstring gives each table's contract in full.
+    """
 
     posts: pd.DataFrame = _empty("posts")
     daily: pd.DataFrame = _empty("daily")
@@ -985,6 +1007,26 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
     (:mod:`smmanalytics._cache`, ``$SMM_CACHE_DIR``), keyed by its content hash: reloading an
     unchanged file reads the stored tables and quality notes instead of parsing again, a changed
     file is always re-read, and the result is the same either way.
+
+    Parameters
+    ----------
+    path : str, os.PathLike, or a list or tuple of them
+        A brand folder (walked recursively), one export or side file, a zip archive, or
+        several of them.
+    strict : bool, default False
+        Raise on the first file that cannot be read (see Raises) instead of recording it in
+        ``quality`` and ``files`` and going on.
+    cache : bool, default True
+        Keep and reuse each parsed file in the cache of parsed exports (see above).
+
+    Returns
+    -------
+    Dataset
+        The brand's tables (described in this module's docstring): ``posts`` (one row per
+        post, its newest snapshot), ``daily`` (long account series), ``web``, ``audience``,
+        ``costs``, ``goals``, ``competitors`` (empty frames when no file gives them), ``brand``
+        (brand.yaml's settings, or the defaults), ``quality`` (one row per note of the
+        quality log), ``files`` (one row per file met, with its status) and ``root``.
 
     Raises
     ------

@@ -114,18 +114,25 @@ _COLUMNS = ["goal_id", "label", "metric", "platform", "direction", "goal_period"
 
 # --------------------------------------------------------------------------- goals.yaml
 def read_goals(path: str | Path, *, data: bytes | None = None) -> pd.DataFrame:
-    """Read and validate goals.yaml (format in the module docstring); ``data``: its bytes,
-    when it is a member of a zipped brand folder that ``path`` names
-    (``brand.zip!brand/goals.yaml``).
+    """Read and validate goals.yaml (format in the module docstring).
+
+    A key the file does not know, at the top (``goal:`` or ``objectifs:`` for ``goals:``) or
+    in a goal (``periode``), is refused: dropped unread, it gave no goal or a default.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The goals.yaml file, named in errors and in ``source_file``.
+    data : bytes, optional
+        Its bytes, when it is a member of a zipped brand folder that ``path`` names
+        (``brand.zip!brand/goals.yaml``); None reads ``path``.
 
     Returns
     -------
     DataFrame
-        goal_id (1-based), label, metric, platform, target, period, direction, line,
-        source_file; ``attrs["value_per_key_event"]`` holds the optional value (or None).
-
-    A key the file does not know, at the top (``goal:`` or ``objectifs:`` for ``goals:``) or
-    in a goal (``periode``), is refused: dropped unread, it gave no goal or a default.
+        goal_id (Int64, 1-based), label, metric, platform (string), target (Float64), period,
+        direction (string), line (Int64), source_file (string);
+        ``attrs["value_per_key_event"]`` holds the optional value (or None).
 
     Raises
     ------
@@ -400,16 +407,40 @@ def goal_record(ds, period: object, *, asof: object = None, seed: int = 0,
     quarter's monthly goals went month by month, a year's quarterly goals quarter by quarter.
     :func:`scorecard` of a quarter judges a monthly goal on the quarter's last month only.
 
-    A goal period that starts after ``asof`` (default: today, or the data's last day) is
-    left out; a goal whose period is not shorter than ``period`` has no record (the
-    scorecard is its record).
+    A goal period that starts after ``asof`` is left out; a goal whose period is not shorter
+    than ``period`` has no record (the scorecard is its record).
+
+    Parameters
+    ----------
+    ds : Dataset
+        Its ``goals`` (goals.yaml) and the data they are judged on.
+    period : str, tuple, Period or pandas.Period
+        The span whose monthly and quarterly goal periods are listed (``"2026-Q3"``), as
+        :func:`~smmanalytics.periods.parse_period` takes it.
+    asof : date-like, optional
+        The day taken as today, as in :func:`scorecard`. Default: the earlier of today in the
+        brand's time zone and the data's last day.
+    seed, paths : int, default 0 and 10000
+        Seed and number of simulated paths for each goal period's chance of being met, as in
+        :func:`scorecard`.
 
     Returns
     -------
     DataFrame
-        One row per goal and goal period, in the goals' order then by period: goal_id, label,
-        metric, platform, direction, goal_period, target, actual, status, complete, note (as
-        :func:`scorecard` gives them for that goal period).
+        One row per goal and goal period, in the goals' order then by period: goal_id
+        (Int64), label, metric, platform, direction, goal_period (string), target, actual
+        (Float64), status (string), complete (boolean), note (string), as :func:`scorecard`
+        gives them for that goal period; no row without such a goal period.
+
+    Raises
+    ------
+    ArgumentTypeError
+        (a TypeError) when ``ds`` is not a Dataset.
+    ArgumentError
+        (a ValueError) when ``asof`` is not a day, or ``seed`` or ``paths`` not a valid
+        count (as :func:`scorecard` checks them, once a goal period is judged).
+    PeriodError
+        when ``period`` is not a period.
 
     Examples
     --------
@@ -1207,13 +1238,31 @@ def shown_status(sc: pd.DataFrame) -> pd.Series:
 def scorecard_display(sc: pd.DataFrame) -> pd.DataFrame:
     """A tidy, readable view of :func:`scorecard` for reports (numbers left unformatted).
 
-    Columns: goal, platform, period, actual, target, direction, status (``Met``, ``On track``,
-    ``At risk``, ``Off track``, ``Missed``; ``No data`` without an actual, as when the period
-    has not started, ``Not assessed`` when the probability could not be simulated: see
-    :func:`shown_status`), progress, projection, chance (p_meet), required_per_day (a
-    minimum's least still needed each day left, while the minimum is not reached),
-    allowed_per_day (a maximum's most each day left can add and stay within it, while it is
-    not passed: a ceiling, that ``required_per_day`` misread as a need), note.
+    Parameters
+    ----------
+    sc : DataFrame
+        A frame of :func:`scorecard`: label, platform, goal_period, actual, target,
+        direction, status, progress, projection, p_meet, required_daily and note are used.
+
+    Returns
+    -------
+    DataFrame
+        One row per row of ``sc``, with RangeIndex: goal, platform, period (string), actual,
+        target (Float64), direction (string, ``≥`` or ``≤``), status (string: ``Met``, ``On
+        track``, ``At risk``, ``Off track``, ``Missed``; ``No data`` without an actual, as
+        when the period has not started, ``Not assessed`` when the probability could not be
+        simulated: see :func:`shown_status`), progress, projection, chance (p_meet),
+        required_per_day (a minimum's least still needed each day left, while the minimum is
+        not reached), allowed_per_day (a maximum's most each day left can add and stay within
+        it, while it is not passed: a ceiling, that ``required_per_day`` misread as a need),
+        all Float64, and note (string).
+
+    Raises
+    ------
+    ArgumentTypeError
+        (a TypeError) when ``sc`` is not a DataFrame.
+    SchemaError
+        when ``sc`` lacks one of the columns above.
     """
     frame_with(sc, ["label", "platform", "goal_period", "actual", "target", "direction",
                     "status", "progress", "projection", "p_meet", "required_daily", "note"],

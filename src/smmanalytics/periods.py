@@ -194,6 +194,12 @@ def parse_period(x: object) -> Period:
         ``"2026-10-01..2026-10-31"``, a fiscal quarter that is a calendar one) is that month,
         quarter or year, of the same label.
 
+    Returns
+    -------
+    Period
+        Its ``start`` and ``end`` (both included), ``label`` and ``kind`` (``month``,
+        ``quarter``, ``year`` or ``range``).
+
     Raises
     ------
     PeriodError

@@ -105,12 +105,45 @@ def prorate_costs(costs: pd.DataFrame | str | os.PathLike, period: object) -> pd
     """Cost lines overlapping ``period`` with the prorated ``allocated`` amount.
 
     ``allocated = amount × overlap_days / days``, where ``days`` is the line's inclusive span.
-    ``costs`` is a table of :func:`read_costs` (``ds.costs``) or the path of a costs.csv, read
-    with :func:`read_costs`. The input is not modified.
+    The input is not modified.
+
+    Parameters
+    ----------
+    costs : DataFrame, str, os.PathLike or None
+        A table of :func:`read_costs` (``ds.costs``), or the path of a costs.csv, read with
+        :func:`read_costs`. None, or a frame without any column (a Dataset without
+        costs.csv), gives an empty table.
+    period : str, tuple, Period or pandas.Period
+        The days to allocate to, as :func:`~smmanalytics.periods.parse_period` takes them.
+
+    Returns
+    -------
+    DataFrame
+        The lines with at least one day in ``period``, with RangeIndex: the columns of
+        ``costs`` (those of :func:`read_costs`), ``days`` (Int64, recomputed from ``start``
+        and ``end``), ``overlap_days`` (Int64, days within ``period``) and ``allocated``
+        (Float64).
+
+    Raises
+    ------
+    ArgumentTypeError
+        (a TypeError) when ``costs`` is neither a frame, a path nor None.
+    SchemaError
+        when ``costs`` lacks ``start``, ``end`` or ``amount``, naming the first missing.
+    ConfigError
+        when ``costs`` is a path and the file is not a valid costs.csv (:func:`read_costs`).
+    PeriodError
+        when ``period`` is not a period.
 
     Examples
     --------
-    A 365-day subscription of 1200 gives October 2026 1200 × 31 / 365 = 101.92.
+    A 365-day subscription of 1200 gives October 2026 1200 × 31 / 365 = 101.92:
+
+    >>> line = pd.DataFrame({"start": [pd.Timestamp("2026-01-01")],
+    ...                      "end": [pd.Timestamp("2026-12-31")], "amount": [1200.0]})
+    >>> out = prorate_costs(line, "2026-10")
+    >>> int(out.loc[0, "overlap_days"]), round(float(out.loc[0, "allocated"]), 2)
+    (31, 101.92)
     """
     p = parse_period(period)
     if isinstance(costs, str | os.PathLike):
@@ -1055,12 +1088,30 @@ def campaign_roi(ds, *, value_per_key_event: float | None = None,
     (``utm_campaign``), so a shoot paid the month before the launch is counted. Each row is
     :func:`roi` over that span, ``by="campaign"``, with ``start`` and ``end`` added.
 
-    ``costed_only=True`` keeps the campaigns with a cost line.
+    Parameters
+    ----------
+    ds : Dataset
+        As :func:`roi` uses it; the campaigns are those named by its cost lines and GA4 rows.
+    value_per_key_event : float, optional
+        Overrides goals.yaml's ``value_per_key_event`` (a number ≥ 0, in the brand's
+        currency).
+    costed_only : bool, default False
+        Keep only the campaigns with a cost line, and a cost above 0.
 
     Returns
     -------
     DataFrame
-        campaign, start, end, then the columns of :func:`roi` (``period`` is the span).
+        campaign (string), start, end (datetime64, the span's first and last day), then the
+        columns of :func:`roi` (``period`` is the span), sorted by start, with RangeIndex;
+        no row without any campaign.
+
+    Raises
+    ------
+    ArgumentTypeError
+        (a TypeError) when ``ds`` is not a Dataset, ``value_per_key_event`` is not a
+        number, or ``costed_only`` is not a bool.
+    ArgumentError
+        (a ValueError) when ``value_per_key_event`` is negative.
     """
     require_dataset(ds, "campaign_roi")
     _check_value_per_key_event(value_per_key_event)
@@ -1208,11 +1259,25 @@ def _no_campaigns() -> pd.DataFrame:
 def cost_breakdown(roi_frame: pd.DataFrame) -> pd.DataFrame:
     """The cost categories of a :func:`roi` frame as a tidy long table for the report.
 
+    Parameters
+    ----------
+    roi_frame : DataFrame
+        A frame of :func:`roi` (or :func:`campaign_roi`): ``cost`` and the category columns
+        (ad_spend, labor, tools, production, influencer, other) are needed.
+
     Returns
     -------
     DataFrame
-        [campaign or platform,] category, amount, share (of that row's total cost; NaN when
-        the total is 0), one row per non-zero category.
+        [campaign or platform (string),] category (string), amount (Float64), share
+        (Float64, of that row's total cost; NaN when the total is 0), one row per category
+        that is not zero (an unknown amount kept), with RangeIndex.
+
+    Raises
+    ------
+    ArgumentTypeError
+        (a TypeError) when ``roi_frame`` is not a DataFrame.
+    SchemaError
+        when it lacks ``cost`` or a category column.
     """
     if not isinstance(roi_frame, pd.DataFrame):
         raise ArgumentTypeError(f"cost_breakdown takes a frame of roi(); got "
@@ -1233,9 +1298,7 @@ def earned_media_value(ds, period: object, cpm: float | dict[str, float]) -> pd.
     """An *estimate* of what the organic impressions of a period would have cost in ads.
 
     ``emv_estimate = impressions / 1000 × cpm`` per platform, impressions being views where a
-    platform no longer gives impressions. The CPM is the user's assumption (a number ≥ 0, or a
-    dict of them per platform; anything else raises
-    :class:`~smmanalytics.errors.ArgumentError`). This is not revenue and never enters ROI.
+    platform no longer gives impressions. This is not revenue and never enters ROI.
 
     Posts flagged paid are left out. Posts whose paid flag is unknown (``paid`` NA, as in
     Instagram's, TikTok's and YouTube's exports) are not taken for organic: boosted ones
@@ -1245,12 +1308,33 @@ def earned_media_value(ds, period: object, cpm: float | dict[str, float]) -> pd.
     boosted, an upper bound (on an "organic" row, the estimate itself). Summing
     ``emv_estimate`` sums what is known to be earned.
 
+    Parameters
+    ----------
+    ds : Dataset
+        Its ``posts`` are used.
+    period : str, tuple, Period or pandas.Period
+        The posts published in it count, as :func:`~smmanalytics.periods.parse_period` takes
+        it.
+    cpm : float or dict of str to float
+        The user's assumed cost per 1000 impressions: a number ≥ 0, or one per platform
+        (``{"instagram": 6.5, "facebook": 4.0}``).
+
     Returns
     -------
     DataFrame
-        platform, status ("organic" or "unknown"), posts, impressions, cpm_assumed,
-        emv_estimate, emv_if_organic, label ("estimate, not ROI", or "upper bound, not ROI"
-        on an "unknown" row), note, note_codes (NA without a note).
+        platform, status ("organic" or "unknown"), posts (Int64), impressions, cpm_assumed,
+        emv_estimate, emv_if_organic (Float64), label ("estimate, not ROI", or "upper bound,
+        not ROI" on an "unknown" row), note, note_codes (NA without a note); the text columns
+        are string.
+
+    Raises
+    ------
+    ArgumentTypeError
+        (a TypeError) when ``ds`` is not a Dataset, or a CPM is not a number.
+    ArgumentError
+        (a ValueError) when a CPM is negative or not finite.
+    PeriodError
+        when ``period`` is not a period.
     """
     require_dataset(ds, "earned_media_value")
     p = parse_period(period)
@@ -1328,8 +1412,31 @@ COST_COLORS = {"ad_spend": "#2a4f66", "labor": "#aac5a1", "tools": "#86681e",
 def plot_costs(roi_frame: pd.DataFrame, ax=None, **kwargs):
     """Stacked horizontal bars of the cost categories, one bar per row of a :func:`roi` frame.
 
-    Returns the matplotlib Axes. Categories that are zero everywhere are left out; each
-    category keeps its colour of :data:`COST_COLORS` (unless ``color`` is given).
+    Categories that are zero everywhere are left out; each category keeps its colour of
+    :data:`COST_COLORS` (unless ``color`` is given).
+
+    Parameters
+    ----------
+    roi_frame : DataFrame or None
+        A frame of :func:`roi` or :func:`campaign_roi`, with the category columns; the bars
+        are named by its ``campaign``, else ``platform``, else ``period`` column. None or an
+        empty frame draws nothing.
+    ax : matplotlib.axes.Axes, optional
+        The axes to draw on; None: pyplot's current axes.
+    **kwargs
+        Passed to ``ax.barh`` (``color`` replaces the categories' colours).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on.
+
+    Raises
+    ------
+    ArgumentTypeError
+        (a TypeError) when ``roi_frame`` is neither a DataFrame nor None.
+    SchemaError
+        when ``roi_frame`` lacks a category column.
     """
     from .plots import drawing_axes, plain
 

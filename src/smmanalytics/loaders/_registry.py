@@ -1345,10 +1345,33 @@ def read_export(path: str | Path, kind: str | None = None, *,
     ``quality`` (the notes recorded while reading, as a list of dicts: the file's, and those
     of the table's own workbook sheet, which name it and carry it as ``"sheet"``).
 
+    Parameters
+    ----------
+    path : str or os.PathLike
+        One export file (CSV, TSV, Excel workbook, or a zip of them). A brand's settings
+        file (costs.csv, goals.yaml, brand.yaml…) is refused, naming what reads it.
+    kind : {"posts", "daily", "web", "audience"}, optional
+        The table wanted from a file that holds several (a workbook whose sheets are
+        several kinds of table); None takes the file's one table.
+    platform : str, optional
+        Try only the formats of this platform (``"instagram"``, ``"ga4"``…), when the file's
+        headers alone could be another platform's; None tries every registered format.
+
+    Returns
+    -------
+    DataFrame
+        The canonical table of that kind (columns and dtypes as in :mod:`smmanalytics.schema`:
+        tz-aware UTC times, nullable Float64 metrics); several tables of the same kind (a
+        workbook's sheets) are joined in one, with RangeIndex.
+
     Raises
     ------
     UnknownFormatError
         when the file is not understood, or holds several tables and ``kind`` does not pick one.
+    UnknownPlatformError
+        when ``platform`` is not a known platform name.
+    ArgumentError
+        (a ValueError) when ``kind`` is not one of the kinds above.
     """
     if kind is not None and kind not in KINDS:
         raise ArgumentError("not a kind of table", argument="kind",
