@@ -91,7 +91,7 @@ from ._args import platform_name, whole
 from ._web import social_traffic
 from .errors import PeriodError, require_dataset
 from .metrics import post_interactions, youtube_thumbnails
-from .periods import Period, parse_period, post_dates
+from .periods import Period, month_end, parse_period, post_dates, whole_months
 from .schema import canonical_order, column_or
 
 __all__ = ["Comparison", "compare"]
@@ -686,7 +686,7 @@ def _current_days(cov: _Coverage) -> None:
     cov.cw, cov.pc = cur, prev
     if last is not None and cur.end > last >= cur.start:
         cov.cw = _span(cur.start, last)
-        cov.pc = _first_days(prev, cov.cw.days)
+        cov.pc = _matching_days(prev, cur, last)
         cov.caveats.append(
             f"The {whose}data stop at {last.isoformat()}: {cur.label} is compared over its "
             f"first {cov.cw.days} days, up to that day, with the first {cov.pc.days} days of "
@@ -816,8 +816,7 @@ def _table_caveats(ds, table: pd.DataFrame, a: pd.DataFrame, b: pd.DataFrame,
     # a record before a fall says why it may be no slump; before a rise, it said "some
     # fall-back is expected" of interactions up 27 %
     if (table.loc[table["kpi"] == "interactions", "direction"] == "down").any():
-        caveats += _record_caveat(ds, prev, b, platform,
-                                  None if cov.pc is prev else cov.pc.days)
+        caveats += _record_caveat(ds, cov, b)
     if cov.covered:
         caveats.append("Intervals are 95% bootstrap intervals; across this many KPIs, one or "
                        "two may exclude zero by chance alone.")
@@ -843,6 +842,29 @@ def _span(start: dt.date, end: dt.date) -> Period:
 def _first_days(p: Period, days: int) -> Period:
     """The first ``days`` days of ``p`` (all of them when it is shorter)."""
     return _span(p.start, min(p.end, p.start + dt.timedelta(days=days - 1)))
+
+
+def _matching_days(p: Period, cur: Period, last: dt.date) -> Period:
+    """The days of ``p`` that match those of ``cur`` up to ``last``: the same calendar days.
+
+    When both start on the 1st of a month and ``p`` is whole months (a month, quarter, year,
+    or months of a range), ``last`` moved back by as many months as ``p`` starts before
+    ``cur``: 2025 up to 31 March is compared with 2024 up to 31 March (91 days; counting 90
+    days ended on 30 March, the leap day taking one). The last day of a month matches the
+    last day of the other month (up to 28 February 2025: up to 29 February 2024; up to 30 April:
+    up to 31 January); another day its own day of the month, or the month's last day when that
+    month is shorter (29 February 2024 and 28 February 2024 are both 28 February 2023). Any
+    other period: its first days, as many as ``cur``'s up to ``last``.
+    """
+    months = whole_months(p.start, p.end)
+    if cur.start.day != 1 or months is None:
+        return _first_days(p, (last - cur.start).days + 1)
+    back = (cur.start.year - p.start.year) * 12 + cur.start.month - p.start.month
+    year, month = divmod(last.year * 12 + last.month - 1 - back, 12)
+    end = month_end(year, month + 1)
+    if last != month_end(last.year, last.month):
+        end = end.replace(day=min(last.day, end.day))
+    return _span(p.start, min(p.end, end))
 
 
 def _row(kpi, kind, va, vb, ci, scale, na, nb, direction_only, method, cur_days,
@@ -1075,10 +1097,12 @@ def _top_post_caveat(a, b, cur, prev) -> list[str]:
     return out
 
 
-def _record_caveat(ds, prev: Period, b: pd.DataFrame, platform, days: int | None
-                   ) -> list[str]:
+def _record_caveat(ds, cov: _Coverage, b: pd.DataFrame) -> list[str]:
     """Regression to the mean: the previous period beat each of up to 6 periods before it
-    (each over its first ``days`` days when the previous period is compared over these)."""
+    (each over the days matching the current ones, :func:`_matching_days`, when the data stop
+    within the current period)."""
+    prev, platform = cov.prev, cov.platform
+    full = cov.pc is prev
     total = _np(b["interactions"]).sum() if len(b) else np.nan
     if not total > 0:
         return []
@@ -1088,7 +1112,8 @@ def _record_caveat(ds, prev: Period, b: pd.DataFrame, platform, days: int | None
         return []
     for _ in range(6):
         p = p.previous()
-        f = _post_frame(ds, p if days is None else _first_days(p, days), platform, day)
+        f = _post_frame(ds, p if full else _matching_days(p, cov.cur, cov.cw.end),
+                        platform, day)
         if len(f):
             earlier.append(np.nansum(_np(f["interactions"])))
     if len(earlier) >= 3 and total > max(earlier):

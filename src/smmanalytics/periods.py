@@ -47,7 +47,7 @@ def _to_date(x: object) -> dt.date:
     return ts.date()
 
 
-def _month_end(year: int, month: int) -> dt.date:
+def month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])    # December 9999 too
 
 
@@ -58,10 +58,10 @@ def _check_year(year: int, x: object) -> None:
                           f"{year} in {x!r}")
 
 
-def _whole_months(start: dt.date, end: dt.date) -> int | None:
+def whole_months(start: dt.date, end: dt.date) -> int | None:
     """How many calendar months ``start`` to ``end`` spans when it runs from the 1st of a month
     to the last day of a month, else None."""
-    if start.day != 1 or end != _month_end(end.year, end.month):
+    if start.day != 1 or end != month_end(end.year, end.month):
         return None
     return (end.year - start.year) * 12 + end.month - start.month + 1
 
@@ -92,7 +92,7 @@ def _calendar_label(p: Period) -> str | None:
     """The label of the calendar month, quarter or year (``p.kind``) that runs from
     ``p.start`` to ``p.end``, as :func:`parse_period` makes it; None when the days are none."""
     start, end = p.start, p.end
-    months = _whole_months(start, end)
+    months = whole_months(start, end)
     if p.kind == "month" and months == 1:
         return f"{start.year}-{start.month:02d}"
     if p.kind == "quarter" and months == 3 and start.month % 3 == 1:
@@ -178,7 +178,7 @@ class Period:
         if self.kind == "year":
             return parse_period(str(self.start.year - 1))
         end = self.start - dt.timedelta(days=1)
-        if (months := _whole_months(self.start, self.end)) is not None:
+        if (months := whole_months(self.start, self.end)) is not None:
             first = self.start.year * 12 + self.start.month - 1 - months     # months since year 0
             return parse_period((dt.date(first // 12, first % 12 + 1, 1), end))
         return parse_period((end - dt.timedelta(days=self.days - 1), end))
@@ -246,7 +246,7 @@ def parse_period(x: object) -> Period:
         start, end = _bound(x[0]).start, _bound(x[1]).end
         # exactly one calendar month, quarter or year is that period, however written: the
         # same label (report folder, goals, competitors' rows) and previous period
-        months = _whole_months(start, end) if end >= start else None
+        months = whole_months(start, end) if end >= start else None
         if months == 1:
             return parse_period(f"{start.year}-{start.month:02d}")
         if months == 3 and start.month % 3 == 1:
@@ -262,12 +262,12 @@ def parse_period(x: object) -> Period:
             year, month = int(m.group(1)), int(m.group(2))
             if 1 <= month <= 12:
                 _check_year(year, x)
-                return Period(dt.date(year, month, 1), _month_end(year, month),
+                return Period(dt.date(year, month, 1), month_end(year, month),
                               f"{year}-{month:02d}", "month")
         if m := _QUARTER.match(s):
             year, q = int(m.group(1)), int(m.group(2))
             _check_year(year, x)
-            return Period(dt.date(year, 3 * q - 2, 1), _month_end(year, 3 * q),
+            return Period(dt.date(year, 3 * q - 2, 1), month_end(year, 3 * q),
                           f"{year}-Q{q}", "quarter")
         if m := _YEAR.match(s):
             year = int(m.group(1))
