@@ -1257,3 +1257,21 @@ def test_matching_days_are_the_same_calendar_days(prev, cur, last, expected):
 
     p = _matching_days(parse_period(prev), parse_period(cur), dt.date.fromisoformat(last))
     assert (p.start, p.end) == (parse_period(prev).start, dt.date.fromisoformat(expected))
+
+
+def test_a_month_without_a_post_has_interactions_zero_not_unknown():
+    # 10 posts of 20 reactions (400 reach) in August, none in September, 12 in October: 0
+    # interactions in September (they read "–" beside posts 0); per day 0 against 200 / 31
+    # days: −100 %; the interactions per post of no post stay unknown
+    ds = dataset(posts=posts(_month(8, 10, 20) + _month(10, 12, 20, start_id=100)))
+    t = _kpis(compare(ds, "2026-09"))
+    assert t.loc[["posts", "interactions", "reach"], "current"].tolist() == [0.0, 0.0, 0.0]
+    assert t.loc["interactions", "previous"] == 200
+    assert t.loc["interactions", "change_pct"] == pytest.approx(-1.0)
+    assert pd.isna(t.loc["interactions_per_post", "current"])
+    assert pd.isna(t.loc["er_reach", "current"])
+    # October against September's 0: no percent from a zero
+    t = _kpis(compare(ds, "2026-10"))
+    assert t.loc["interactions", ["current", "previous"]].tolist() == [240.0, 0.0]
+    assert pd.isna(t.loc["interactions", "change_pct"])
+

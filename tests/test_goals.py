@@ -2207,3 +2207,29 @@ def test_posts_taken_out_of_the_frame_are_unknown_not_zero():
     f = sample.files.copy()
     f.loc[(f["platform"] == "instagram") & (f["kind"] == "posts"), "rows"] = 0
     assert posts_row(dataclasses.replace(x_only, files=f)) == (0.0, "missed")
+
+
+def test_a_month_without_a_post_sums_its_post_metrics_to_zero(tmp_path):
+    """No Instagram post in October, between September's and November's: posts 0 "missed",
+    but interactions read "no data for interactions on instagram". A sum over no post is 0,
+    of a metric the platform's posts give; X's posts give no reach: its reach stays unknown,
+    and a rate over no post (interactions per reach) too."""
+    goals = _goals(tmp_path, "goals:\n"
+                   "  - {metric: interactions, platform: instagram, target: 100}\n"
+                   "  - {metric: reach, platform: instagram, target: 100}\n"
+                   "  - {metric: reach, platform: x, target: 100}\n"
+                   "  - {metric: er_reach, platform: instagram, target: 0.01}\n")
+    rows = pd.concat([_daily_posts(30, start="2026-09-01"), _daily_posts(30, start="2026-11-01"),
+                      _daily_posts(30, start="2026-09-01", platform="x", reach=np.nan),
+                      _daily_posts(30, start="2026-11-01", platform="x", reach=np.nan)])
+    ds = dataset(posts=posts(rows.to_dict("records")), goals=goals)
+    sc = scorecard(ds, "2026-10", asof="2026-12-05").set_index(["metric", "platform"])
+    assert sc.loc[("interactions", "instagram"), "actual"] == 0
+    assert sc.loc[("interactions", "instagram"), "status"] == "missed"
+    assert sc.loc[("reach", "instagram"), "actual"] == 0
+    assert pd.isna(sc.loc[("reach", "x"), "actual"])
+    assert pd.isna(sc.loc[("er_reach", "instagram"), "actual"])
+    # September: 30 posts of 10 reactions (and 0 comments) and 200 reach each, by hand
+    assert metric_daily(ds, "interactions", "instagram", dt.date(2026, 9, 1),
+                        dt.date(2026, 10, 31)).sum() == 300
+

@@ -16,7 +16,8 @@ from .metrics import post_interactions
 from .periods import Period, parse_period, post_dates
 from .schema import column_or
 
-__all__ = ["metric_daily", "actual", "missing_figure", "posts_in", "interactions_reach",
+__all__ = ["metric_daily", "actual", "missing_figure", "posts_in", "posts_carry",
+           "interactions_reach",
            "actuals_shared",
            "has_posts_data", "followers_net_unknown", "followers_net_absent",
            "followers_left_out", "unread_exports", "declared_unexported",
@@ -297,6 +298,25 @@ def declared_unexported(ds) -> list[str]:
     return [p for p in declared_platforms(ds) if p not in seen]
 
 
+def posts_carry(ds, platform: str, metric: str) -> bool:
+    """Whether some post of ``platform`` (or of any, ``all``) in ``ds`` gives ``metric``
+    (``interactions``, ``reach``, ``impressions``, ``views``): its sum over days without a post
+    is then 0, where a metric no post gives (X's reach) stays unknown."""
+    posts = ds.posts
+    if posts is None or posts.empty:
+        return False
+    if platform != "all":
+        posts = posts.loc[(posts["platform"].astype("string") == platform).fillna(False)
+                          .to_numpy()]
+    if metric == "interactions":
+        values = post_interactions(posts)
+    elif metric in posts.columns:
+        values = posts[metric]
+    else:
+        return False
+    return bool(values.notna().any())
+
+
 def posts_in(ds, platform: str, start: dt.date, end: dt.date
              ) -> tuple[pd.DataFrame, pd.Series]:
     """Posts of ``platform`` (or all) published from ``start`` to ``end`` (local days), and
@@ -332,9 +352,11 @@ def metric_daily(ds, metric: str, platform: str, start: dt.date, end: dt.date) -
         posts, day = posts_in(ds, platform, start, end)
         if posts is None or posts.empty:
             # no post, while an export that may hold this platform's could not be read: the
-            # count is unknown (it read "0 posts", an at-most goal "met")
-            return nan.fillna(0.0) if metric == "posts" and not unread_exports(
-                ds, platform) else nan
+            # count is unknown (it read "0 posts", an at-most goal "met"); else the sum over no
+            # post is 0, of a metric the platform's posts give (a February without a post read
+            # interactions "no data" beside posts 0)
+            known = metric == "posts" or posts_carry(ds, platform, metric)
+            return nan.fillna(0.0) if known and not unread_exports(ds, platform) else nan
         if metric == "posts":
             vals = pd.Series(1.0, index=posts.index)
         elif metric == "interactions":

@@ -86,6 +86,7 @@ from ._actuals import (
     followers_left_out,
     followers_net_unknown,
     metric_daily,
+    posts_carry,
 )
 from ._args import platform_name, whole
 from ._web import social_traffic
@@ -479,7 +480,9 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
             caveats.append(YOUTUBE_IMPRESSIONS_CAVEAT)
     a, b, withheld, unlike = _like_for_like(a, b, cur, prev)
     caveats += unlike
-    rows = _post_rows(a, b, cov, few, rng, n_boot, model)
+    summed = {m for m in ("interactions", "reach", "impressions", "views")
+              if posts_carry(ds, platform or "all", m)}
+    rows = _post_rows(a, b, cov, few, rng, n_boot, model, summed)
     _withhold(rows, withheld)
     with actuals_shared():     # the GA4 KPIs' totals: one social traffic a period
         for kpi in ("followers_net", "sessions", "key_events", "revenue"):
@@ -732,10 +735,13 @@ def _kind(kpi: str) -> str:
 
 
 def _post_rows(a: pd.DataFrame, b: pd.DataFrame, cov: _Coverage, few: bool,
-               rng: np.random.Generator, n_boot: int, model: bool) -> list[dict]:
+               rng: np.random.Generator, n_boot: int, model: bool, summed: set[str]
+               ) -> list[dict]:
     """The rows of the post KPIs of ``a`` (current posts) against ``b`` (previous): value,
     bootstrap interval over posts (none with ``few`` posts) and, with ``model``, the NB GLM
-    interval; totals scaled per day by ``cov.scale``."""
+    interval; totals scaled per day by ``cov.scale``. A total of ``summed`` (metrics the
+    posts give) over a period without a post is 0, as its post count is; the periods the data
+    do not cover are made unknown after (:func:`_unknown_sides`)."""
     ia = rng.integers(0, len(a), (n_boot, len(a))) if len(a) else None
     ib = rng.integers(0, len(b), (n_boot, len(b))) if len(b) else None
     rows = []
@@ -744,6 +750,8 @@ def _post_rows(a: pd.DataFrame, b: pd.DataFrame, cov: _Coverage, few: bool,
         kind = _kind(kpi)
         scale = cov.scale if kind == "total" else 1.0
         va, vb = _stat(kpi, ca), _stat(kpi, cb)
+        if kpi in summed:           # a February without a post: interactions 0, not "–"
+            va, vb = (0.0 if not len(df) else v for df, v in ((a, va), (b, vb)))
         ci = (np.nan, np.nan)
         if not few and kpi != "posts" and ia is not None and ib is not None:
             ci = _ci(_stat(kpi, ca, ia), _stat(kpi, cb, ib), scale)
