@@ -1275,3 +1275,28 @@ def test_a_month_without_a_post_has_interactions_zero_not_unknown():
     assert t.loc["interactions", ["current", "previous"]].tolist() == [240.0, 0.0]
     assert pd.isna(t.loc["interactions", "change_pct"])
 
+
+def test_net_followers_known_on_some_days_are_compared_per_known_day():
+    """Instagram's follows stop on 10 October, its posts go on: October's 10 known days (44:
+    −1 on the 1st, then 9 × 5) against September's 30 (144: −1, then 29 × 5) read 44 vs 144
+    scaled by the months' days, −69 %. Per known day: 4.4 against 4.8, −8.3 %."""
+    from smmanalytics.report import Formatter
+
+    follows = daily([{"platform": "instagram", "account_id": "ig", "date": str(d.date()),
+                      "metric": "net_follows", "value": -1.0 if d.day == 1 else 5.0}
+                     for d in pd.date_range("2026-09-01", "2026-10-10")])
+    rows = _month(9, 30, 10) + _month(10, 31, 10, start_id=100)
+    c = compare(dataset(posts=posts(rows), daily=follows), "2026-10")
+    t = _kpis(c)
+    assert t.loc["followers_net", ["current", "previous"]].tolist() == [44.0, 144.0]
+    assert t.loc["followers_net", ["days_current", "days_previous"]].tolist() == [10, 30]
+    assert t.loc["followers_net", "change_pct"] == pytest.approx((44 / 10) / (144 / 30) - 1)
+    assert t.loc["followers_net", "basis"] == "per day"
+    # the posts keep the months' days: 31 posts against 30, 1 a day in both
+    assert t.loc["posts", ["days_current", "days_previous"]].tolist() == [31, 30]
+    caveat = ("followers_net known on 10 of 31 days of 2026-10 (2026-10-01 to 2026-10-10): "
+              "compared per known day.")
+    assert caveat in c.caveats
+    assert Formatter("fr").note(caveat) == (
+        "Abonnés gagnés (net) : chiffres connus 10 jours sur 31 d'octobre 2026 (du 1er octobre "
+        "2026 au 10 octobre 2026) ; comparaison par jour connu.")

@@ -16,8 +16,8 @@ from .metrics import post_interactions
 from .periods import Period, parse_period, post_dates
 from .schema import column_or
 
-__all__ = ["metric_daily", "actual", "missing_figure", "posts_in", "posts_carry",
-           "interactions_reach",
+__all__ = ["metric_daily", "actual", "known_days", "known_days_note", "missing_figure",
+           "posts_in", "posts_carry", "interactions_reach",
            "actuals_shared",
            "has_posts_data", "followers_net_unknown", "followers_net_absent",
            "followers_left_out", "unread_exports", "declared_unexported",
@@ -488,9 +488,39 @@ def _followers_net(daily: pd.DataFrame, platform: str, days: pd.DatetimeIndex) -
     return by_day.reindex(days).astype("Float64")
 
 
+#: the goal metrics :func:`actual` sums from :func:`metric_daily`
+_DAILY_SUMS = ("posts", "interactions", "reach", "impressions", "views", "followers_net")
+
+
+def known_days(ds, metric: str, platform: str, start: dt.date, end: dt.date
+               ) -> pd.DatetimeIndex | None:
+    """The days from ``start`` to ``end`` whose figure of ``metric`` is known, when some are
+    and some are not (None when all or none are, or for a metric :func:`actual` does not sum
+    from days): :func:`actual` sums the known days, no total of the whole range. A daily
+    follower series stopping on 10 March while the posts go on read March's 10 days, 44, as
+    the month's net followers ("missed", −70 % against February), nothing said."""
+    if metric not in _DAILY_SUMS:
+        return None
+    s = metric_daily(ds, metric, platform, start, end)
+    known = s.index[s.notna().to_numpy()]
+    return known if 0 < len(known) < len(s) else None
+
+
+def known_days_note(metric: str, known: pd.DatetimeIndex, days: int, period: str = ""
+                    ) -> str:
+    """"followers_net known on 10 of 31 days (2025-03-01 to 2025-03-10)": which days of
+    ``days`` (of ``period``, when given: "… of 31 days of 2025-03 (…)") a sum over
+    :func:`known_days` covers."""
+    of = f" of {period}" if period else ""
+    first, last = known[0].date().isoformat(), known[-1].date().isoformat()
+    return f"{metric} known on {len(known)} of {days} days{of} " + (
+        f"({first})" if len(known) == 1 else f"({first} to {last})")
+
+
 def actual(ds, metric: str, platform: str, start: dt.date, end: dt.date) -> float:
-    """Value of ``metric`` from ``start`` to ``end`` (see the module docstring)."""
-    if metric in ("posts", "interactions", "reach", "impressions", "views", "followers_net"):
+    """Value of ``metric`` from ``start`` to ``end`` (see the module docstring); a sum of
+    daily figures is that of the days known (:func:`known_days` says when some are not)."""
+    if metric in _DAILY_SUMS:
         s = metric_daily(ds, metric, platform, start, end)
         return float(s.sum(min_count=1)) if s.notna().any() else np.nan
     if metric in ("sessions", "key_events", "revenue"):

@@ -85,6 +85,7 @@ from ._actuals import (
     actuals_shared,
     followers_left_out,
     followers_net_unknown,
+    known_days_note,
     metric_daily,
     posts_carry,
 )
@@ -488,6 +489,7 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
         for kpi in ("followers_net", "sessions", "key_events", "revenue"):
             rows.append(_daily_row(ds, kpi, platform or "all", cov.cw, cov.pw, rng, n_boot,
                                    cov.scale))
+            caveats += rows[-1].pop("caveats")
     _unknown_sides(rows, cov)
     table = _table(rows)
     caveats += _table_caveats(ds, table, a, b, cov)
@@ -912,9 +914,20 @@ def _unknown(rows: list[dict], sides: tuple[str, ...], method: str) -> None:
 
 
 def _daily_row(ds, kpi, platform, cur, prev, rng, n_boot, scale) -> dict:
+    """The row of a KPI summed from daily figures, with ``caveats`` (a list, to be popped):
+    when the figures are known on some days only of ``cur`` or ``prev``, its totals are
+    compared per known day, and a caveat names the days."""
     sa = metric_daily(ds, kpi, platform, cur.start, cur.end).dropna()
     sb = metric_daily(ds, kpi, platform, prev.start, prev.end).dropna()
     xa, xb = _np(sa), _np(sb)
+    days_a, days_b, caveats = cur.days, prev.days, []
+    if len(xa) and len(xb) and (len(xa) < cur.days or len(xb) < prev.days):
+        # net followers to 10 March, posts to the 31st: March's 10 days (44) against all of
+        # February (134) read −70 %; per known day, 4.4 against 4.8
+        days_a, days_b = len(xa), len(xb)
+        scale = days_a / days_b
+        caveats = [f"{known_days_note(kpi, known.index, p.days, p.label)}: compared per "
+                   f"known day." for known, p in ((sa, cur), (sb, prev)) if len(known) < p.days]
     va = float(xa.sum()) if len(xa) else np.nan
     vb = float(xb.sum()) if len(xb) else np.nan
     # the days with data; a side read from period totals has none to count (unknown)
@@ -944,7 +957,8 @@ def _daily_row(ds, kpi, platform, cur, prev, rng, n_boot, scale) -> dict:
               else _no_followers_net(ds, platform) if kpi == "followers_net"
               else "no GA4 data" if np.isnan(va) and np.isnan(vb)
               else "GA4 period totals, no interval")
-    return _row(kpi, "total", va, vb, ci, scale, na, nb, False, method, cur.days, prev.days)
+    return {**_row(kpi, "total", va, vb, ci, scale, na, nb, False, method, days_a, days_b),
+            "caveats": caveats}
 
 
 def _no_followers_net(ds, platform: str) -> str:
