@@ -920,14 +920,16 @@ def _daily_row(ds, kpi, platform, cur, prev, rng, n_boot, scale) -> dict:
     sa = metric_daily(ds, kpi, platform, cur.start, cur.end).dropna()
     sb = metric_daily(ds, kpi, platform, prev.start, prev.end).dropna()
     xa, xb = _np(sa), _np(sb)
-    days_a, days_b, caveats = cur.days, prev.days, []
-    if len(xa) and len(xb) and (len(xa) < cur.days or len(xb) < prev.days):
-        # net followers to 10 March, posts to the 31st: March's 10 days (44) against all of
-        # February (134) read −70 %; per known day, 4.4 against 4.8
-        days_a, days_b = len(xa), len(xb)
+    # net followers to 10 March, posts to the 31st: March's 10 days (44) against all of
+    # February (134) read −70 %; per known day, 4.4 against 4.8. A side known on no day is
+    # unknown (or GA4's period totals, of all its days)
+    partly = [(known, p) for known, p in ((sa, cur), (sb, prev)) if 0 < len(known) < p.days]
+    days_a, days_b = (len(known) if 0 < len(known) < p.days else p.days
+                      for known, p in ((sa, cur), (sb, prev)))
+    if partly:
         scale = days_a / days_b
-        caveats = [f"{known_days_note(kpi, known.index, p.days, p.label)}: compared per "
-                   f"known day." for known, p in ((sa, cur), (sb, prev)) if len(known) < p.days]
+    caveats = [f"{known_days_note(kpi, known.index, p.days, p.label)}: compared per known day."
+               for known, p in partly]
     va = float(xa.sum()) if len(xa) else np.nan
     vb = float(xb.sum()) if len(xb) else np.nan
     # the days with data; a side read from period totals has none to count (unknown)
