@@ -915,21 +915,22 @@ def _unknown(rows: list[dict], sides: tuple[str, ...], method: str) -> None:
 
 def _daily_row(ds, kpi, platform, cur, prev, rng, n_boot, scale) -> dict:
     """The row of a KPI summed from daily figures, with ``caveats`` (a list, to be popped):
-    when the figures are known on some days only of ``cur`` or ``prev``, its totals are
+    when net followers are known on some days only of ``cur`` or ``prev``, its totals are
     compared per known day, and a caveat names the days."""
     sa = metric_daily(ds, kpi, platform, cur.start, cur.end).dropna()
     sb = metric_daily(ds, kpi, platform, prev.start, prev.end).dropna()
     xa, xb = _np(sa), _np(sb)
     # net followers to 10 March, posts to the 31st: March's 10 days (44) against all of
     # February (134) read −70 %; per known day, 4.4 against 4.8. A side known on no day is
-    # unknown (or GA4's period totals, of all its days)
-    partly = [(known, p) for known, p in ((sa, cur), (sb, prev)) if 0 < len(known) < p.days]
-    days_a, days_b = (len(known) if 0 < len(known) < p.days else p.days
-                      for known, p in ((sa, cur), (sb, prev)))
-    if partly:
+    # unknown. GA4 writes no row for a day without visits: its days without rows are no
+    # unknown days (they keep their period's days, as before)
+    gaps = kpi == "followers_net"
+    days_a = len(xa) if gaps and 0 < len(xa) < cur.days else cur.days
+    days_b = len(xb) if gaps and 0 < len(xb) < prev.days else prev.days
+    if (days_a, days_b) != (cur.days, prev.days):
         scale = days_a / days_b
     caveats = [f"{known_days_note(kpi, known.index, p.days, p.label)}: compared per known day."
-               for known, p in partly]
+               for known, p, days in ((sa, cur, days_a), (sb, prev, days_b)) if days < p.days]
     va = float(xa.sum()) if len(xa) else np.nan
     vb = float(xb.sum()) if len(xb) else np.nan
     # the days with data; a side read from period totals has none to count (unknown)
