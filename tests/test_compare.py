@@ -1196,3 +1196,107 @@ def test_a_platform_carrying_impressions_in_one_period_only_moves_no_total(augus
     c = compare(dataset(posts=posts(rows)), "2026-10", previous=AUG, n_boot=200, model=False)
     assert _kpis(c).loc["impressions", ["current", "previous"]].tolist() == [
         float(sum(october)), float(sum(august))]
+
+
+def _daily_posts(first, last, reactions, start_id=0):
+    """One Instagram post a day from ``first`` to ``last`` (ISO days) at 09:00 UTC, of
+    ``reactions`` reactions each."""
+    days = pd.date_range(first, last, freq="D")
+    return [{"platform": "instagram", "post_id": str(start_id + k),
+             "published_at": f"{d.date().isoformat()}T09:00:00Z", "reactions": float(reactions),
+             "reach": 400.0, "content_type": "image"} for k, d in enumerate(days)]
+
+
+def test_a_year_to_date_is_compared_with_the_same_calendar_days_of_a_leap_year():
+    """2025 up to 31 March against 2024 up to 31 March, not up to 30 March: counting 90 days
+    from 1 January 2024 left 31 March out, the leap day taking its place."""
+    rows = (_daily_posts("2024-01-01", "2024-03-31", 1)
+            + _daily_posts("2025-01-01", "2025-03-31", 2, start_id=1000))
+    c = compare(dataset(posts=posts(rows)), "2025")
+    t = _kpis(c)
+    assert c.heading.endswith("vs 2024 (2024-01-01..2024-03-31)")
+    # 31 + 28 + 31 = 90 days of 2025 against 31 + 29 + 31 = 91 of 2024, so per day: 90 posts
+    # of 2 against 91 of 1, 2 a day against 1 a day, +100 % (before: 180 against 90 posts' 90)
+    assert t.loc["interactions", ["current", "previous"]].tolist() == [180.0, 91.0]
+    assert t.loc[["interactions", "posts"], "days_previous"].tolist() == [91, 91]
+    assert t.loc["interactions", "basis"] == "per day"
+    assert t.loc["interactions", "change_pct"] == pytest.approx(1.0)
+    assert t.loc["posts", "change_pct"] == pytest.approx(0.0)         # 1 post a day in both
+    assert ("The data stop at 2025-03-31: 2025 is compared over its first 90 days, up to that "
+            "day, with the first 91 days of 2024 (2024-01-01 to 2024-03-31).") in c.caveats
+
+
+def test_a_running_quarter_up_to_february_s_end_matches_the_leap_february_s_end():
+    # data up to 28 February 2025, the end of February: Q1 2024 up to 29 February (60 days),
+    # its end of February, not 59 days ending on 28 February
+    rows = (_daily_posts("2024-01-01", "2024-03-31", 1)
+            + _daily_posts("2025-01-01", "2025-02-28", 1, start_id=1000))
+    c = compare(dataset(posts=posts(rows)), "2025-Q1", previous="2024-Q1")
+    t = _kpis(c)
+    assert t.loc["posts", ["current", "previous"]].tolist() == [59.0, 60.0]
+    assert t.loc["posts", ["days_current", "days_previous"]].tolist() == [59, 60]
+    assert t.loc["posts", "change_pct"] == pytest.approx(0.0)         # 1 a day in both
+
+
+@pytest.mark.parametrize("prev,cur,last,expected", [
+    ("2023", "2024", "2024-02-29", "2023-02-28"),         # the leap day: February's end
+    ("2023", "2024", "2024-02-28", "2023-02-28"),         # its own day of the month
+    ("2024", "2025", "2025-02-28", "2024-02-29"),         # February's end: February's end
+    ("2025-Q1", "2025-Q2", "2025-04-30", "2025-01-31"),   # a month's end: a month's end
+    ("2025-Q1", "2025-Q2", "2025-05-30", "2025-02-28"),   # no 30 February: its last day
+    ("2025-Q1", "2025-Q2", "2025-06-15", "2025-03-15"),
+    ("2025-02", "2025-03", "2025-03-30", "2025-02-28"),   # all of February
+    # days, not months: as many first days (10 days from 1 March 2025 to 10 March)
+    ("2025-01-20..2025-02-05", "2025-03-01..2025-03-20", "2025-03-10", "2025-01-29"),
+])
+def test_matching_days_are_the_same_calendar_days(prev, cur, last, expected):
+    import datetime as dt
+
+    from smmanalytics.compare import _matching_days
+    from smmanalytics.periods import parse_period
+
+    p = _matching_days(parse_period(prev), parse_period(cur), dt.date.fromisoformat(last))
+    assert (p.start, p.end) == (parse_period(prev).start, dt.date.fromisoformat(expected))
+
+
+def test_a_month_without_a_post_has_interactions_zero_not_unknown():
+    # 10 posts of 20 reactions (400 reach) in August, none in September, 12 in October: 0
+    # interactions in September (they read "–" beside posts 0); per day 0 against 200 / 31
+    # days: −100 %; the interactions per post of no post stay unknown
+    ds = dataset(posts=posts(_month(8, 10, 20) + _month(10, 12, 20, start_id=100)))
+    t = _kpis(compare(ds, "2026-09"))
+    assert t.loc[["posts", "interactions", "reach"], "current"].tolist() == [0.0, 0.0, 0.0]
+    assert t.loc["interactions", "previous"] == 200
+    assert t.loc["interactions", "change_pct"] == pytest.approx(-1.0)
+    assert pd.isna(t.loc["interactions_per_post", "current"])
+    assert pd.isna(t.loc["er_reach", "current"])
+    # October against September's 0: no percent from a zero
+    t = _kpis(compare(ds, "2026-10"))
+    assert t.loc["interactions", ["current", "previous"]].tolist() == [240.0, 0.0]
+    assert pd.isna(t.loc["interactions", "change_pct"])
+
+
+def test_net_followers_known_on_some_days_are_compared_per_known_day():
+    """Instagram's follows stop on 10 October, its posts go on: October's 10 known days (44:
+    −1 on the 1st, then 9 × 5) against September's 30 (144: −1, then 29 × 5) read 44 vs 144
+    scaled by the months' days, −69 %. Per known day: 4.4 against 4.8, −8.3 %."""
+    from smmanalytics.report import Formatter
+
+    follows = daily([{"platform": "instagram", "account_id": "ig", "date": str(d.date()),
+                      "metric": "net_follows", "value": -1.0 if d.day == 1 else 5.0}
+                     for d in pd.date_range("2026-09-01", "2026-10-10")])
+    rows = _month(9, 30, 10) + _month(10, 31, 10, start_id=100)
+    c = compare(dataset(posts=posts(rows), daily=follows), "2026-10")
+    t = _kpis(c)
+    assert t.loc["followers_net", ["current", "previous"]].tolist() == [44.0, 144.0]
+    assert t.loc["followers_net", ["days_current", "days_previous"]].tolist() == [10, 30]
+    assert t.loc["followers_net", "change_pct"] == pytest.approx((44 / 10) / (144 / 30) - 1)
+    assert t.loc["followers_net", "basis"] == "per day"
+    # the posts keep the months' days: 31 posts against 30, 1 a day in both
+    assert t.loc["posts", ["days_current", "days_previous"]].tolist() == [31, 30]
+    caveat = ("followers_net known on 10 of 31 days of 2026-10 (2026-10-01 to 2026-10-10): "
+              "compared per known day.")
+    assert caveat in c.caveats
+    assert Formatter("fr").note(caveat) == (
+        "Abonnés gagnés (net) : chiffres connus 10 jours sur 31 d'octobre 2026 (du 1er octobre "
+        "2026 au 10 octobre 2026) ; comparaison par jour connu.")

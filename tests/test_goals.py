@@ -2207,3 +2207,63 @@ def test_posts_taken_out_of_the_frame_are_unknown_not_zero():
     f = sample.files.copy()
     f.loc[(f["platform"] == "instagram") & (f["kind"] == "posts"), "rows"] = 0
     assert posts_row(dataclasses.replace(x_only, files=f)) == (0.0, "missed")
+
+
+def test_a_month_without_a_post_sums_its_post_metrics_to_zero(tmp_path):
+    """No Instagram post in October, between September's and November's: posts 0 "missed",
+    but interactions read "no data for interactions on instagram". A sum over no post is 0,
+    of a metric the platform's posts give; X's posts give no reach: its reach stays unknown,
+    and a rate over no post (interactions per reach) too."""
+    goals = _goals(tmp_path, "goals:\n"
+                   "  - {metric: interactions, platform: instagram, target: 100}\n"
+                   "  - {metric: reach, platform: instagram, target: 100}\n"
+                   "  - {metric: reach, platform: x, target: 100}\n"
+                   "  - {metric: er_reach, platform: instagram, target: 0.01}\n")
+    rows = pd.concat([_daily_posts(30, start="2026-09-01"), _daily_posts(30, start="2026-11-01"),
+                      _daily_posts(30, start="2026-09-01", platform="x", reach=np.nan),
+                      _daily_posts(30, start="2026-11-01", platform="x", reach=np.nan)])
+    ds = dataset(posts=posts(rows.to_dict("records")), goals=goals)
+    sc = scorecard(ds, "2026-10", asof="2026-12-05").set_index(["metric", "platform"])
+    assert sc.loc[("interactions", "instagram"), "actual"] == 0
+    assert sc.loc[("interactions", "instagram"), "status"] == "missed"
+    assert sc.loc[("reach", "instagram"), "actual"] == 0
+    assert pd.isna(sc.loc[("reach", "x"), "actual"])
+    assert pd.isna(sc.loc[("er_reach", "instagram"), "actual"])
+    # September: 30 posts of 10 reactions (and 0 comments) and 200 reach each, by hand
+    assert metric_daily(ds, "interactions", "instagram", dt.date(2026, 9, 1),
+                        dt.date(2026, 10, 31)).sum() == 300
+
+
+def _follows_to(last, start="2026-08-01"):
+    """Instagram's net follows from ``start`` to ``last``: 5 a day, −1 on each 1st."""
+    return daily([{"platform": "instagram", "account_id": "ig", "date": str(d.date()),
+                   "metric": "net_follows", "value": -1.0 if d.day == 1 else 5.0}
+                  for d in pd.date_range(start, last)])
+
+
+def test_net_followers_known_on_some_days_only_are_not_judged(tmp_path):
+    """Instagram's follows stop on 10 September, its posts go on to the 30th: September's net
+    followers read 44 (the 1st's −1 and 9 × 5), "missed" against 100, as if the month's. The
+    sum is of the known days and says so; net followers can fall on the others: no status."""
+    from smmanalytics.report import Formatter
+
+    goals = _goals(tmp_path, "goals:\n"
+                   "  - {metric: followers_net, platform: instagram, target: 100}\n"
+                   "  - {metric: followers_net, platform: instagram, target: 300, "
+                   "period: quarter}\n")
+    ds = dataset(posts=_daily_posts(31 + 31 + 30, start="2026-07-01"), goals=goals,
+                 daily=_follows_to("2026-09-10", start="2026-07-01"))
+    sc = scorecard(ds, "2026-09", asof="2026-11-05")
+    assert sc.loc[0, "actual"] == 44 and pd.isna(sc.loc[0, "status"])
+    assert sc.loc[0, "note"] == ("followers_net known on 10 of 30 days (2026-09-01 to "
+                                 "2026-09-10): the actual is the total of those days")
+    # the third quarter: July and August 149 each (−1 + 30 × 5), September 44: 342 over 72
+    # of its 92 days, not judged though above 300 (the rest may be losses)
+    assert sc.loc[1, "actual"] == 149 + 149 + 44 and pd.isna(sc.loc[1, "status"])
+    assert "known on 72 of 92 days (2026-07-01 to 2026-09-10)" in sc.loc[1, "note"]
+    assert Formatter("it").note(sc.loc[0, "note"]) == (
+        "Nuovi follower (netti): dati noti per 10 giorni su 30 (dal 1° settembre 2026 al 10 "
+        "settembre 2026): il valore indicato è il totale di quei giorni soltanto")
+    # August, whose days are all known, is judged as ever: 149 ≥ 100
+    sc = scorecard(ds, "2026-08", asof="2026-11-05")
+    assert sc.loc[0, "actual"] == 149 and sc.loc[0, "status"] == "met"

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -380,3 +381,39 @@ def test_numpy_integers_are_years_as_ints_are():
     assert parse_period((np.int32(2025), np.int64(2026))).label == "2025-01-01..2026-12-31"
     with pytest.raises(PeriodError, match="got True"):
         parse_period(True)
+
+
+@pytest.mark.parametrize("bad,year", [("0000", 0), ("0001-01", 1), ("1899-Q4", 1899),
+                                      ("1899-12-31..1900-01-01", 1899)])
+def test_a_year_outside_the_calendar_is_a_period_error_naming_the_range(bad, year):
+    # datetime's ValueError "year 0 is out of range" came through; years run 1900 to 9999
+    with pytest.raises(PeriodError, match=f"years run from 1900 to 9999; got year {year} "):
+        parse_period(bad)
+
+
+def test_the_last_year_holds_whole_periods_and_the_first_has_none_before_it():
+    # December 9999 ended on a date built in year 10000 (ValueError); its last day by hand: 31
+    assert parse_period("9999-12").end == dt.date(9999, 12, 31)
+    assert parse_period("9999-Q4").previous().label == "9999-Q3"
+    assert parse_period("9999").days == 365                     # 9999 is no leap year
+    # previous() of 0001-01 was an OverflowError; the first year has no period before it
+    for first in ("1900-01", "1900-Q1", "1900", "1900-01-01..1900-01-10"):
+        with pytest.raises(PeriodError, match=f"^{re.escape(first)} has no period before it: "
+                           "a period's years run from 1900 to 9999$"):
+            parse_period(first).previous()
+    assert parse_period("1900-02").previous().label == "1900-01"
+
+
+def test_cli_period_error_says_what_is_wrong_after_a_colon(capsys):
+    # the day's message was glued to the forms' ("…got '2026-02-29..2026-03-01'not a date")
+    from smmanalytics.cli import main
+
+    sample = Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve"
+    assert main(["roi", str(sample), "--period", "2026-02-29..2026-03-01"]) == 2
+    assert capsys.readouterr().err == (
+        "smm: error: --period must be YYYY-MM, YYYY-Qn, YYYY, START..END (days, months, "
+        "quarters or years) or latest; got '2026-02-29..2026-03-01': not a date: "
+        "'2026-02-29'; expected a date such as 2026-10-01\n")
+    assert main(["roi", str(sample), "--period", "0000"]) == 2
+    assert capsys.readouterr().err.endswith(
+        "got '0000': a period's years run from 1900 to 9999; got year 0 in '0000'\n")

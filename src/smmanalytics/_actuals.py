@@ -16,7 +16,8 @@ from .metrics import post_interactions
 from .periods import Period, parse_period, post_dates
 from .schema import column_or
 
-__all__ = ["metric_daily", "actual", "missing_figure", "posts_in", "interactions_reach",
+__all__ = ["metric_daily", "actual", "known_days", "known_days_note", "missing_figure",
+           "posts_in", "posts_carry", "interactions_reach",
            "actuals_shared",
            "has_posts_data", "followers_net_unknown", "followers_net_absent",
            "followers_left_out", "unread_exports", "declared_unexported",
@@ -297,6 +298,25 @@ def declared_unexported(ds) -> list[str]:
     return [p for p in declared_platforms(ds) if p not in seen]
 
 
+def posts_carry(ds, platform: str, metric: str) -> bool:
+    """Whether some post of ``platform`` (or of any, ``all``) in ``ds`` gives ``metric``
+    (``interactions``, ``reach``, ``impressions``, ``views``): its sum over days without a post
+    is then 0, where a metric no post gives (X's reach) stays unknown."""
+    posts = ds.posts
+    if posts is None or posts.empty:
+        return False
+    if platform != "all":
+        posts = posts.loc[(posts["platform"].astype("string") == platform).fillna(False)
+                          .to_numpy()]
+    if metric == "interactions":
+        values = post_interactions(posts)
+    elif metric in posts.columns:
+        values = posts[metric]
+    else:
+        return False
+    return bool(values.notna().any())
+
+
 def posts_in(ds, platform: str, start: dt.date, end: dt.date
              ) -> tuple[pd.DataFrame, pd.Series]:
     """Posts of ``platform`` (or all) published from ``start`` to ``end`` (local days), and
@@ -332,9 +352,11 @@ def metric_daily(ds, metric: str, platform: str, start: dt.date, end: dt.date) -
         posts, day = posts_in(ds, platform, start, end)
         if posts is None or posts.empty:
             # no post, while an export that may hold this platform's could not be read: the
-            # count is unknown (it read "0 posts", an at-most goal "met")
-            return nan.fillna(0.0) if metric == "posts" and not unread_exports(
-                ds, platform) else nan
+            # count is unknown (it read "0 posts", an at-most goal "met"); else the sum over no
+            # post is 0, of a metric the platform's posts give (a February without a post read
+            # interactions "no data" beside posts 0)
+            known = metric == "posts" or posts_carry(ds, platform, metric)
+            return nan.fillna(0.0) if known and not unread_exports(ds, platform) else nan
         if metric == "posts":
             vals = pd.Series(1.0, index=posts.index)
         elif metric == "interactions":
@@ -466,9 +488,39 @@ def _followers_net(daily: pd.DataFrame, platform: str, days: pd.DatetimeIndex) -
     return by_day.reindex(days).astype("Float64")
 
 
+#: the goal metrics :func:`actual` sums from :func:`metric_daily`
+_DAILY_SUMS = ("posts", "interactions", "reach", "impressions", "views", "followers_net")
+
+
+def known_days(ds, metric: str, platform: str, start: dt.date, end: dt.date
+               ) -> pd.DatetimeIndex | None:
+    """The days from ``start`` to ``end`` whose figure of ``metric`` is known, when some are
+    and some are not (None when all or none are, or for a metric :func:`actual` does not sum
+    from days): :func:`actual` sums the known days, no total of the whole range. A daily
+    follower series stopping on 10 March while the posts go on read March's 10 days, 44, as
+    the month's net followers ("missed", −70 % against February), nothing said."""
+    if metric not in _DAILY_SUMS:
+        return None
+    s = metric_daily(ds, metric, platform, start, end)
+    known = s.index[s.notna().to_numpy()]
+    return known if 0 < len(known) < len(s) else None
+
+
+def known_days_note(metric: str, known: pd.DatetimeIndex, days: int, period: str = ""
+                    ) -> str:
+    """"followers_net known on 10 of 31 days (2025-03-01 to 2025-03-10)": which days of
+    ``days`` (of ``period``, when given: "… of 31 days of 2025-03 (…)") a sum over
+    :func:`known_days` covers."""
+    of = f" of {period}" if period else ""
+    first, last = known[0].date().isoformat(), known[-1].date().isoformat()
+    return f"{metric} known on {len(known)} of {days} days{of} " + (
+        f"({first})" if len(known) == 1 else f"({first} to {last})")
+
+
 def actual(ds, metric: str, platform: str, start: dt.date, end: dt.date) -> float:
-    """Value of ``metric`` from ``start`` to ``end`` (see the module docstring)."""
-    if metric in ("posts", "interactions", "reach", "impressions", "views", "followers_net"):
+    """Value of ``metric`` from ``start`` to ``end`` (see the module docstring); a sum of
+    daily figures is that of the days known (:func:`known_days` says when some are not)."""
+    if metric in _DAILY_SUMS:
         s = metric_daily(ds, metric, platform, start, end)
         return float(s.sum(min_count=1)) if s.notna().any() else np.nan
     if metric in ("sessions", "key_events", "revenue"):

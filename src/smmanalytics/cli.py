@@ -132,7 +132,11 @@ def _period(text: str):
     try:
         return parse_period(text)
     except PeriodError as exc:
-        hint = str(exc).rpartition(text.__repr__())[2]     # "(for that one day: …)"
+        # the forms' message ends with a hint ("(for that one day: …)") kept; any other (a
+        # day not in the calendar, a year out of range) says what is wrong, after a colon
+        message = str(exc)
+        hint = (message.rpartition(repr(text))[2] if message.startswith("period must be")
+                else f": {message}")
         raise PeriodError(f"--period must be YYYY-MM, YYYY-Qn, YYYY, START..END (days, "
                           f"months, quarters or years) or latest; got {text!r}{hint}"
                           ) from None

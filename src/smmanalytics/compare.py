@@ -85,13 +85,15 @@ from ._actuals import (
     actuals_shared,
     followers_left_out,
     followers_net_unknown,
+    known_days_note,
     metric_daily,
+    posts_carry,
 )
 from ._args import platform_name, whole
 from ._web import social_traffic
 from .errors import PeriodError, require_dataset
 from .metrics import post_interactions, youtube_thumbnails
-from .periods import Period, parse_period, post_dates
+from .periods import Period, month_end, parse_period, post_dates, whole_months
 from .schema import canonical_order, column_or
 
 __all__ = ["Comparison", "compare"]
@@ -490,12 +492,15 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
             caveats.append(YOUTUBE_IMPRESSIONS_CAVEAT)
     a, b, withheld, unlike = _like_for_like(a, b, cur, prev)
     caveats += unlike
-    rows = _post_rows(a, b, cov, few, rng, n_boot, model)
+    summed = {m for m in ("interactions", "reach", "impressions", "views")
+              if posts_carry(ds, platform or "all", m)}
+    rows = _post_rows(a, b, cov, few, rng, n_boot, model, summed)
     _withhold(rows, withheld)
     with actuals_shared():     # the GA4 KPIs' totals: one social traffic a period
         for kpi in ("followers_net", "sessions", "key_events", "revenue"):
             rows.append(_daily_row(ds, kpi, platform or "all", cov.cw, cov.pw, rng, n_boot,
                                    cov.scale))
+            caveats += rows[-1].pop("caveats")
     _unknown_sides(rows, cov)
     table = _table(rows)
     caveats += _table_caveats(ds, table, a, b, cov)
@@ -697,7 +702,7 @@ def _current_days(cov: _Coverage) -> None:
     cov.cw, cov.pc = cur, prev
     if last is not None and cur.end > last >= cur.start:
         cov.cw = _span(cur.start, last)
-        cov.pc = _first_days(prev, cov.cw.days)
+        cov.pc = _matching_days(prev, cur, last)
         cov.caveats.append(
             f"The {whose}data stop at {last.isoformat()}: {cur.label} is compared over its "
             f"first {cov.cw.days} days, up to that day, with the first {cov.pc.days} days of "
@@ -743,10 +748,13 @@ def _kind(kpi: str) -> str:
 
 
 def _post_rows(a: pd.DataFrame, b: pd.DataFrame, cov: _Coverage, few: bool,
-               rng: np.random.Generator, n_boot: int, model: bool) -> list[dict]:
+               rng: np.random.Generator, n_boot: int, model: bool, summed: set[str]
+               ) -> list[dict]:
     """The rows of the post KPIs of ``a`` (current posts) against ``b`` (previous): value,
     bootstrap interval over posts (none with ``few`` posts) and, with ``model``, the NB GLM
-    interval; totals scaled per day by ``cov.scale``."""
+    interval; totals scaled per day by ``cov.scale``. A total of ``summed`` (metrics the
+    posts give) over a period without a post is 0, as its post count is; the periods the data
+    do not cover are made unknown after (:func:`_unknown_sides`)."""
     ia = rng.integers(0, len(a), (n_boot, len(a))) if len(a) else None
     ib = rng.integers(0, len(b), (n_boot, len(b))) if len(b) else None
     rows = []
@@ -755,6 +763,8 @@ def _post_rows(a: pd.DataFrame, b: pd.DataFrame, cov: _Coverage, few: bool,
         kind = _kind(kpi)
         scale = cov.scale if kind == "total" else 1.0
         va, vb = _stat(kpi, ca), _stat(kpi, cb)
+        if kpi in summed:           # a February without a post: interactions 0, not "–"
+            va, vb = (0.0 if not len(df) else v for df, v in ((a, va), (b, vb)))
         ci = (np.nan, np.nan)
         if not few and kpi != "posts" and ia is not None and ib is not None:
             ci = _ci(_stat(kpi, ca, ia), _stat(kpi, cb, ib), scale)
@@ -827,8 +837,7 @@ def _table_caveats(ds, table: pd.DataFrame, a: pd.DataFrame, b: pd.DataFrame,
     # a record before a fall says why it may be no slump; before a rise, it said "some
     # fall-back is expected" of interactions up 27 %
     if (table.loc[table["kpi"] == "interactions", "direction"] == "down").any():
-        caveats += _record_caveat(ds, prev, b, platform,
-                                  None if cov.pc is prev else cov.pc.days)
+        caveats += _record_caveat(ds, cov, b)
     if cov.covered:
         caveats.append("Intervals are 95% bootstrap intervals; across this many KPIs, one or "
                        "two may exclude zero by chance alone.")
@@ -854,6 +863,29 @@ def _span(start: dt.date, end: dt.date) -> Period:
 def _first_days(p: Period, days: int) -> Period:
     """The first ``days`` days of ``p`` (all of them when it is shorter)."""
     return _span(p.start, min(p.end, p.start + dt.timedelta(days=days - 1)))
+
+
+def _matching_days(p: Period, cur: Period, last: dt.date) -> Period:
+    """The days of ``p`` that match those of ``cur`` up to ``last``: the same calendar days.
+
+    When both start on the 1st of a month and ``p`` is whole months (a month, quarter, year,
+    or months of a range), ``last`` moved back by as many months as ``p`` starts before
+    ``cur``: 2025 up to 31 March is compared with 2024 up to 31 March (91 days; counting 90
+    days ended on 30 March, the leap day taking one). The last day of a month matches the
+    last day of the other month (up to 28 February 2025: up to 29 February 2024; up to 30 April:
+    up to 31 January); another day its own day of the month, or the month's last day when that
+    month is shorter (29 February 2024 and 28 February 2024 are both 28 February 2023). Any
+    other period: its first days, as many as ``cur``'s up to ``last``.
+    """
+    months = whole_months(p.start, p.end)
+    if cur.start.day != 1 or months is None:
+        return _first_days(p, (last - cur.start).days + 1)
+    back = (cur.start.year - p.start.year) * 12 + cur.start.month - p.start.month
+    year, month = divmod(last.year * 12 + last.month - 1 - back, 12)
+    end = month_end(year, month + 1)
+    if last != month_end(last.year, last.month):
+        end = end.replace(day=min(last.day, end.day))
+    return _span(p.start, min(p.end, end))
 
 
 def _row(kpi, kind, va, vb, ci, scale, na, nb, direction_only, method, cur_days,
@@ -893,9 +925,23 @@ def _unknown(rows: list[dict], sides: tuple[str, ...], method: str) -> None:
 
 
 def _daily_row(ds, kpi, platform, cur, prev, rng, n_boot, scale) -> dict:
+    """The row of a KPI summed from daily figures, with ``caveats`` (a list, to be popped):
+    when net followers are known on some days only of ``cur`` or ``prev``, its totals are
+    compared per known day, and a caveat names the days."""
     sa = metric_daily(ds, kpi, platform, cur.start, cur.end).dropna()
     sb = metric_daily(ds, kpi, platform, prev.start, prev.end).dropna()
     xa, xb = _np(sa), _np(sb)
+    # net followers to 10 March, posts to the 31st: March's 10 days (44) against all of
+    # February (134) read −70 %; per known day, 4.4 against 4.8. A side known on no day is
+    # unknown. GA4 writes no row for a day without visits: its days without rows are no
+    # unknown days (they keep their period's days, as before)
+    gaps = kpi == "followers_net"
+    days_a = len(xa) if gaps and 0 < len(xa) < cur.days else cur.days
+    days_b = len(xb) if gaps and 0 < len(xb) < prev.days else prev.days
+    if (days_a, days_b) != (cur.days, prev.days):
+        scale = days_a / days_b
+    caveats = [f"{known_days_note(kpi, known.index, p.days, p.label)}: compared per known day."
+               for known, p, days in ((sa, cur, days_a), (sb, prev, days_b)) if days < p.days]
     va = float(xa.sum()) if len(xa) else np.nan
     vb = float(xb.sum()) if len(xb) else np.nan
     # the days with data; a side read from period totals has none to count (unknown)
@@ -925,7 +971,8 @@ def _daily_row(ds, kpi, platform, cur, prev, rng, n_boot, scale) -> dict:
               else _no_followers_net(ds, platform) if kpi == "followers_net"
               else "no GA4 data" if np.isnan(va) and np.isnan(vb)
               else "GA4 period totals, no interval")
-    return _row(kpi, "total", va, vb, ci, scale, na, nb, False, method, cur.days, prev.days)
+    return {**_row(kpi, "total", va, vb, ci, scale, na, nb, False, method, days_a, days_b),
+            "caveats": caveats}
 
 
 def _no_followers_net(ds, platform: str) -> str:
@@ -1086,10 +1133,12 @@ def _top_post_caveat(a, b, cur, prev) -> list[str]:
     return out
 
 
-def _record_caveat(ds, prev: Period, b: pd.DataFrame, platform, days: int | None
-                   ) -> list[str]:
+def _record_caveat(ds, cov: _Coverage, b: pd.DataFrame) -> list[str]:
     """Regression to the mean: the previous period beat each of up to 6 periods before it
-    (each over its first ``days`` days when the previous period is compared over these)."""
+    (each over the days matching the current ones, :func:`_matching_days`, when the data stop
+    within the current period)."""
+    prev, platform = cov.prev, cov.platform
+    full = cov.pc is prev
     total = _np(b["interactions"]).sum() if len(b) else np.nan
     if not total > 0:
         return []
@@ -1099,7 +1148,8 @@ def _record_caveat(ds, prev: Period, b: pd.DataFrame, platform, days: int | None
         return []
     for _ in range(6):
         p = p.previous()
-        f = _post_frame(ds, p if days is None else _first_days(p, days), platform, day)
+        f = _post_frame(ds, p if full else _matching_days(p, cov.cur, cov.cw.end),
+                        platform, day)
         if len(f):
             earlier.append(np.nansum(_np(f["interactions"])))
     if len(earlier) >= 3 and total > max(earlier):

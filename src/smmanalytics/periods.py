@@ -8,6 +8,7 @@ series and GA4 rows by their ``date`` column, which is already a day in the sour
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import numbers
 import re
@@ -19,13 +20,19 @@ import pandas as pd
 from .errors import ArgumentError, ArgumentTypeError, PeriodError
 from .schema import utc_series
 
-__all__ = ["Period", "parse_period", "local_dates", "post_dates", "posts_in_period",
+__all__ = ["Period", "parse_period", "YEARS", "local_dates", "post_dates", "posts_in_period",
            "overlap_days", "last_day_covered",
            "latest_complete_month"]
 
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _QUARTER = re.compile(r"^(\d{4})-?[Qq]([1-4])$")
 _YEAR = re.compile(r"^(\d{4})$")
+
+#: the years a period's days may fall in: from 1900 (older statistics there are none) to 9999,
+#: the last year ``datetime.date`` holds. A period at an end has no previous period or year
+#: before; asking for it is a PeriodError, as for any year outside (not a bare ValueError or
+#: OverflowError of ``datetime``).
+YEARS = (1900, 9999)
 
 
 def _to_date(x: object) -> dt.date:
@@ -40,15 +47,21 @@ def _to_date(x: object) -> dt.date:
     return ts.date()
 
 
-def _month_end(year: int, month: int) -> dt.date:
-    nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
-    return nxt - dt.timedelta(days=1)
+def month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])    # December 9999 too
 
 
-def _whole_months(start: dt.date, end: dt.date) -> int | None:
+def _check_year(year: int, x: object) -> None:
+    """A PeriodError unless ``year`` is one of :data:`YEARS`; ``x`` is what was asked for."""
+    if not YEARS[0] <= year <= YEARS[1]:
+        raise PeriodError(f"a period's years run from {YEARS[0]} to {YEARS[1]}; got year "
+                          f"{year} in {x!r}")
+
+
+def whole_months(start: dt.date, end: dt.date) -> int | None:
     """How many calendar months ``start`` to ``end`` spans when it runs from the 1st of a month
     to the last day of a month, else None."""
-    if start.day != 1 or end != _month_end(end.year, end.month):
+    if start.day != 1 or end != month_end(end.year, end.month):
         return None
     return (end.year - start.year) * 12 + end.month - start.month + 1
 
@@ -79,7 +92,7 @@ def _calendar_label(p: Period) -> str | None:
     """The label of the calendar month, quarter or year (``p.kind``) that runs from
     ``p.start`` to ``p.end``, as :func:`parse_period` makes it; None when the days are none."""
     start, end = p.start, p.end
-    months = _whole_months(start, end)
+    months = whole_months(start, end)
     if p.kind == "month" and months == 1:
         return f"{start.year}-{start.month:02d}"
     if p.kind == "quarter" and months == 3 and start.month % 3 == 1:
@@ -119,6 +132,8 @@ class Period:
         if self.kind not in _KINDS:
             raise ArgumentError("not a kind of period", argument="kind",
                                 expected=" or ".join(map(repr, _KINDS)), got=self.kind)
+        for day in (self.start, self.end):
+            _check_year(day.year, self.label)
         if self.end < self.start:
             raise PeriodError(f"period end {self.end} is before its start {self.start}")
         if self.kind != "range" and (label := _calendar_label(self)) != self.label:
@@ -144,7 +159,16 @@ class Period:
         '2026-07-01..2026-08-31'
         >>> parse_period("2026-09-10..2026-09-19").previous().label
         '2026-08-31..2026-09-09'
+
+        A period of :data:`YEARS`' first days has none before it: a PeriodError.
         """
+        try:
+            return self._previous()
+        except (PeriodError, OverflowError):        # before 1900, or before year 1
+            raise PeriodError(f"{self.label} has no period before it: a period's years run "
+                              f"from {YEARS[0]} to {YEARS[1]}") from None
+
+    def _previous(self) -> Period:
         if self.kind == "month":
             first = self.start - dt.timedelta(days=1)
             return parse_period(f"{first.year}-{first.month:02d}")
@@ -154,7 +178,7 @@ class Period:
         if self.kind == "year":
             return parse_period(str(self.start.year - 1))
         end = self.start - dt.timedelta(days=1)
-        if (months := _whole_months(self.start, self.end)) is not None:
+        if (months := whole_months(self.start, self.end)) is not None:
             first = self.start.year * 12 + self.start.month - 1 - months     # months since year 0
             return parse_period((dt.date(first // 12, first % 12 + 1, 1), end))
         return parse_period((end - dt.timedelta(days=self.days - 1), end))
@@ -203,7 +227,8 @@ def parse_period(x: object) -> Period:
     Raises
     ------
     PeriodError
-        (a ValueError) naming what was expected and what came.
+        (a ValueError) naming what was expected and what came; a year outside :data:`YEARS`
+        (1900 to 9999) too.
 
     Examples
     --------
@@ -227,7 +252,7 @@ def parse_period(x: object) -> Period:
         start, end = _bound(x[0]).start, _bound(x[1]).end
         # exactly one calendar month, quarter or year is that period, however written: the
         # same label (report folder, goals, competitors' rows) and previous period
-        months = _whole_months(start, end) if end >= start else None
+        months = whole_months(start, end) if end >= start else None
         if months == 1:
             return parse_period(f"{start.year}-{start.month:02d}")
         if months == 3 and start.month % 3 == 1:
@@ -242,14 +267,17 @@ def parse_period(x: object) -> Period:
         if m := _MONTH.match(s):
             year, month = int(m.group(1)), int(m.group(2))
             if 1 <= month <= 12:
-                return Period(dt.date(year, month, 1), _month_end(year, month),
+                _check_year(year, x)
+                return Period(dt.date(year, month, 1), month_end(year, month),
                               f"{year}-{month:02d}", "month")
         if m := _QUARTER.match(s):
             year, q = int(m.group(1)), int(m.group(2))
-            return Period(dt.date(year, 3 * q - 2, 1), _month_end(year, 3 * q),
+            _check_year(year, x)
+            return Period(dt.date(year, 3 * q - 2, 1), month_end(year, 3 * q),
                           f"{year}-Q{q}", "quarter")
         if m := _YEAR.match(s):
             year = int(m.group(1))
+            _check_year(year, x)
             return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), str(year), "year")
         if ".." in s:
             a, b = s.split("..", 1)
