@@ -497,7 +497,7 @@ def test_read_export_platform_and_kind_arguments():
     from smmanalytics import read_export
 
     fb = Path(__file__).parent / "fixtures" / "meta" / "facebook_posts_2026-11-20.csv"
-    with pytest.raises(UnknownPlatformError, match="expected one of facebook, .*, ga4"):
+    with pytest.raises(UnknownPlatformError, match=r"expected one of facebook \(or fb\), .*, ga4"):
         read_export(fb, platform="myspace")
     assert read_export(fb, platform=" Facebook")["platform"].eq("facebook").all()
     with pytest.raises(UnknownFormatError, match="no known export format"):
