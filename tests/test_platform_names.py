@@ -143,3 +143,20 @@ def test_a_brand_yaml_twitter_account_is_x_and_its_missing_export_is_said(tmp_pa
 def test_two_spellings_of_one_platform_list_both_accounts():
     assert Brand(accounts={"x": "acme", "twitter": ["acme_fr", "acme_it"]}).accounts == {
         "x": ["acme", "acme_fr", "acme_it"]}
+
+
+# ---------------------------------------------------------------- costs.csv's meta
+
+def test_a_meta_cost_line_is_refused_asking_which_platform(tmp_path):
+    """`meta` was charged to Facebook alone: on the sample's October, Facebook's ad spend
+    800 → 1800 and its ROAS 6.683 → 2.970, Instagram's placements counted as Facebook's.
+    roi() shares no cost line between two platforms, so the file says which (or empty)."""
+    path = tmp_path / "costs.csv"
+    path.write_text("start,end,category,amount,currency,platform\n"
+                    "2026-10-01,2026-10-31,ad_spend,100,EUR,fb\n"
+                    "2026-10-01,2026-10-31,ad_spend,50,EUR,Meta\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        smm.read_costs(path)
+    e = err.value
+    assert (e.file, e.line, e.column, e.got) == (str(path), 3, "platform", "Meta")
+    assert e.expected.startswith("facebook or instagram") and "or empty" in e.expected

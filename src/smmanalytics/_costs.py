@@ -386,10 +386,18 @@ def _cost_row(rec: dict[str, str], path: Path, line: int, *, decimal: _Decimal,
 
 def _line_platform(cell: str, fail: Callable[..., ConfigError]) -> str | None:
     """A cost line's platform (:func:`~smmanalytics.schema.canonical_platform`: ``ig``,
-    ``Twitter`` taken), or None for a cost shared by all (empty, ``all``, ``*``)."""
+    ``Twitter`` taken), or None for a cost shared by all (empty, ``all``, ``*``). ``meta`` is
+    refused: Meta's ad spend covers Facebook and Instagram placements, and a line charged to
+    one of them (Facebook, as it once was) gave Facebook both platforms' spend and its ROAS
+    a fraction of its own; roi() shares no line between two platforms, so which one, or
+    both (empty), is the file's to say."""
     plat = cell.strip().lower()
     if plat in ("", "all", "*"):
         return None
+    if plat == "meta":
+        raise fail("platform", "facebook or instagram (Meta's ads of one), or empty for a "
+                   "cost shared by all platforms (Meta's ads of both)", cell,
+                   "'meta' is Facebook and Instagram together")
     canonical = canonical_platform(plat)
     if canonical is None:
         raise fail("platform", f"one of {platforms_expected()}, or empty (all)", cell)
