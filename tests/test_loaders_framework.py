@@ -427,7 +427,9 @@ def test_unknown_platform_lists_known():
 
 
 def test_register_rejects_duplicates_and_unknown_platforms():
-    with pytest.raises(UnknownPlatformError):
+    # a contributor adding a platform is told where it is declared
+    with pytest.raises(UnknownPlatformError, match=r"add it to schema\.PLATFORMS \(and see "
+                       r"README 'Adding a platform loader'\)"):
         register("bad_fmt", platforms="myspace", kinds="posts", detect=lambda c: 0,
                  parse=lambda c, x: [])
 

@@ -160,3 +160,55 @@ def test_a_meta_cost_line_is_refused_asking_which_platform(tmp_path):
     e = err.value
     assert (e.file, e.line, e.column, e.got) == (str(path), 3, "platform", "Meta")
     assert e.expected.startswith("facebook or instagram") and "or empty" in e.expected
+
+
+# ---------------------------------------------------------------- tables kept in step
+
+def _platform_tables():
+    """The tables written per platform outside schema.py (names, colours, formulas: no
+    derivation gives them), each with the file a new platform edits."""
+    import importlib
+
+    # smmanalytics.benchmarks is also the package's function of that name
+    benchmarks = importlib.import_module("smmanalytics.benchmarks")
+    from smmanalytics import _web, plots
+    from smmanalytics.report import formatting
+
+    return [("src/smmanalytics/report/formatting.py PLATFORM_NAMES", formatting.PLATFORM_NAMES),
+            ("src/smmanalytics/plots.py PLATFORM_COLORS", plots.PLATFORM_COLORS),
+            ("src/smmanalytics/benchmarks.py _SI_COMPONENTS", benchmarks._SI_COMPONENTS),
+            ("src/smmanalytics/_web.py SOURCE_ALIASES", _web.SOURCE_ALIASES)]
+
+
+@pytest.mark.parametrize("where,table", _platform_tables(),
+                         ids=[w.split()[-1] for w, _ in _platform_tables()])
+def test_each_platform_table_has_every_platform_and_no_other(where, table):
+    """A platform added to schema.PLATFORMS alone had no name in the report, no colour in a
+    plot, no Socialinsider rate and no GA4 source: each table fails here, naming its file."""
+    missing = [p for p in PLATFORMS if p not in table]
+    extra = [p for p in table if p not in PLATFORMS]
+    assert not missing and not extra, (
+        f"{where}: add {missing} / remove {extra} to match schema.PLATFORMS "
+        "(README 'Adding a platform loader' lists every place)")
+
+
+def test_every_platform_has_a_format_and_every_family_a_name():
+    """FAMILY_NAMES is written per format family (Meta Business Suite, YouTube Studio…): the
+    names the messages give a file's exporter."""
+    from smmanalytics.loaders import formats
+    from smmanalytics.loaders._registry import FAMILY_NAMES
+
+    registered = formats()
+    covered = {p for f in registered for p in f.platforms}
+    assert set(PLATFORMS) <= covered, "a platform without a loader: see README"
+    unnamed = {f.family for f in registered if f.family} - set(FAMILY_NAMES)
+    assert not unnamed, (f"src/smmanalytics/loaders/_registry.py FAMILY_NAMES: add {unnamed}")
+
+
+def test_the_shipped_benchmarks_name_known_platforms_only():
+    """benchmarks.csv needs no row for a platform (Pinterest has none: its rates are not
+    compared), but a row's platform must be one, or it is never read."""
+    import importlib
+
+    raw = importlib.import_module("smmanalytics.benchmarks")._raw_table()
+    assert set(raw["platform"]) <= set(PLATFORMS)
