@@ -399,8 +399,8 @@ def test_platform_name_case_insensitive_and_unknown_refused():
     ds = dataset(posts=posts(_month(10, 12, 20) + _month(8, 10, 16, start_id=100)))
     t = _kpis(compare(ds, "2026-10", previous=AUG, platform=" Instagram"))
     assert t.loc["interactions", "current"] == 240 and t.loc["interactions", "previous"] == 160
-    with pytest.raises(UnknownPlatformError, match="'twitter'.*expected one of facebook"):
-        compare(ds, "2026-10", platform="twitter")
+    with pytest.raises(UnknownPlatformError, match="'myspace'.*expected one of facebook"):
+        compare(ds, "2026-10", platform="myspace")
 
 
 def test_known_platform_without_data_is_unknown_not_zero():

@@ -427,7 +427,9 @@ def test_unknown_platform_lists_known():
 
 
 def test_register_rejects_duplicates_and_unknown_platforms():
-    with pytest.raises(UnknownPlatformError):
+    # a contributor adding a platform is told where it is declared
+    with pytest.raises(UnknownPlatformError, match=r"add it to schema\.PLATFORMS \(and see "
+                       r"README 'Adding a platform loader'\)"):
         register("bad_fmt", platforms="myspace", kinds="posts", detect=lambda c: 0,
                  parse=lambda c, x: [])
 
@@ -497,7 +499,7 @@ def test_read_export_platform_and_kind_arguments():
     from smmanalytics import read_export
 
     fb = Path(__file__).parent / "fixtures" / "meta" / "facebook_posts_2026-11-20.csv"
-    with pytest.raises(UnknownPlatformError, match="expected one of facebook, .*, ga4"):
+    with pytest.raises(UnknownPlatformError, match=r"expected one of facebook \(or fb\), .*, ga4"):
         read_export(fb, platform="myspace")
     assert read_export(fb, platform=" Facebook")["platform"].eq("facebook").all()
     with pytest.raises(UnknownFormatError, match="no known export format"):

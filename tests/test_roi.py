@@ -29,6 +29,10 @@ from smmanalytics.roi import (
 
 from ._roi_builders import costs_file, dataset, posts, web
 
+#: the sample brands, found from this file: a path relative to the working directory failed
+#: when pytest ran from another folder
+_SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample"
+
 
 def _web_month(revenue, key_events=None, campaign="(not set)", source="instagram",
                medium="social", group="Organic Social", start="2026-10-01", end="2026-10-31"):
@@ -298,7 +302,7 @@ def test_load_notes_a_semicolon_costs_file_read_with_dot_thousands(tmp_path):
     import shutil
 
     brand = tmp_path / "brand"
-    shutil.copytree("data/sample/maison-seve", brand)
+    shutil.copytree(_SAMPLE / "maison-seve", brand)
     (brand / "costs.csv").write_text(_SEMI + "2026-10-01;2026-10-31;ad_spend;1.200;EUR;;;;;x\n",
                                      encoding="utf-8")
     ds = smm.load(brand)
@@ -1973,7 +1977,6 @@ def test_campaign_roi_without_campaigns_has_the_columns_of_one_with(tmp_path):
 
 
 # ------------------------------------------------------------------ campaign days
-_SAMPLE = __import__("pathlib").Path(__file__).resolve().parents[1] / "data" / "sample"
 
 
 def test_a_campaign_row_counts_whole_over_the_days_the_campaign_ran():
@@ -2064,7 +2067,7 @@ def _sample_with(tmp_path, *lines):
     import shutil
 
     brand = tmp_path / "maison-seve"
-    shutil.copytree("data/sample/maison-seve", brand)
+    shutil.copytree(_SAMPLE / "maison-seve", brand)
     with open(brand / "costs.csv", "a", encoding="utf-8") as f:
         f.writelines(line + "\n" for line in lines)
     return smm.load(brand)
@@ -2137,7 +2140,7 @@ def test_a_brand_currency_in_small_letters_is_the_brand_s():
     GA4's revenue counted. The currencies are compared in capitals everywhere."""
     from dataclasses import replace
 
-    ds = smm.load(Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve")
+    ds = smm.load(_SAMPLE / "maison-seve")
     upper = smm.roi(ds, "2026-10")
     lower = smm.roi(replace(ds, brand=replace(ds.brand, currency="eur")), "2026-10")
     assert lower.loc[0, "cost"] == pytest.approx(upper.loc[0, "cost"])

@@ -65,16 +65,19 @@ def number(value, name: str, low: float, high: float = math.inf, *, open_low: bo
 
 
 def platform_name(platform, known: tuple[str, ...] | None = None) -> str:
-    """``platform`` as the package names it (``" Instagram"`` → ``instagram``), else an
+    """``platform`` as the package names it (``" Instagram"`` → ``instagram``, ``"ig"`` →
+    ``instagram``: :data:`~smmanalytics.schema.PLATFORM_ALIASES`), else an
     UnknownPlatformError listing the ``known`` names (default: the posts' platforms)."""
-    from .schema import PLATFORMS
+    from .schema import PLATFORMS, canonical_platform, platforms_expected
 
     known = PLATFORMS if known is None else known
     name = platform.strip().lower() if isinstance(platform, str) else platform
+    name = canonical_platform(name) or name
     if name not in known:
-        hint = " (X, formerly Twitter, is 'x')" if name == "twitter" else ""
-        raise UnknownPlatformError(f"unknown platform {platform!r}{hint}; expected one of "
-                                   f"{', '.join(known)}")
+        listed = ", ".join(known)
+        if set(PLATFORMS) <= set(known):        # with the aliases they are taken by
+            listed = ", ".join([platforms_expected(), *(k for k in known if k not in PLATFORMS)])
+        raise UnknownPlatformError(f"unknown platform {platform!r}; expected one of {listed}")
     return name
 
 

@@ -16,15 +16,13 @@ from .errors import ConfigError, DataQualityWarning
 from .loaders._dates import MONTHS, file_numeric_order
 from .loaders._numbers import AMBIGUOUS_COMMA, AMBIGUOUS_DOT, CURRENCY_SIGNS, DOLLAR
 from .periods import parse_period
-from .schema import PLATFORMS
+from .schema import canonical_platform, platforms_expected
 
 __all__ = ["CATEGORIES", "COST_COLUMNS", "DOLLAR_CURRENCIES", "dollar_currency", "read_costs"]
 
 CATEGORIES = ("ad_spend", "labor", "tools", "production", "influencer", "other")
 COST_COLUMNS = ("start", "end", "category", "amount", "currency", "platform", "campaign",
                 "hours", "hourly_rate", "note")
-_PLATFORM_SYNONYMS = {"twitter": "x", "fb": "facebook", "ig": "instagram", "yt": "youtube",
-                      "meta": "facebook"}
 _CATEGORY_SYNONYMS = {"ads": "ad_spend", "ad": "ad_spend", "advertising": "ad_spend",
                       "media": "ad_spend", "paid": "ad_spend", "labour": "labor",
                       "staff": "labor", "tool": "tools", "software": "tools",
@@ -391,15 +389,29 @@ def _cost_row(rec: dict[str, str], path: Path, line: int, *, decimal: _Decimal,
     if cur and not re.fullmatch(r"[A-Z]{3}", cur):
         raise fail("currency", "an ISO 4217 code such as EUR, or empty", rec["currency"])
     out["currency"] = _line_currency(cur, written, rec, fail, brand=currency)
-    plat = rec.get("platform", "").lower()
-    plat = _PLATFORM_SYNONYMS.get(plat, plat)
-    if plat in ("all", "*"):
-        plat = ""
-    if plat and plat not in PLATFORMS:
-        raise fail("platform", f"one of {', '.join(PLATFORMS)}, or empty", rec["platform"])
-    out["platform"] = plat or None
+    out["platform"] = _line_platform(rec.get("platform", ""), fail)
     out["campaign"] = rec.get("campaign") or None
     return out
+
+
+def _line_platform(cell: str, fail: Callable[..., ConfigError]) -> str | None:
+    """A cost line's platform (:func:`~smmanalytics.schema.canonical_platform`: ``ig``,
+    ``Twitter`` taken), or None for a cost shared by all (empty, ``all``, ``*``). ``meta`` is
+    refused: Meta's ad spend covers Facebook and Instagram placements, and a line charged to
+    one of them (Facebook, as it once was) gave Facebook both platforms' spend and its ROAS
+    a fraction of its own; roi() shares no line between two platforms, so which one, or
+    both (empty), is the file's to say."""
+    plat = cell.strip().lower()
+    if plat in ("", "all", "*"):
+        return None
+    if plat == "meta":
+        raise fail("platform", "facebook or instagram (Meta's ads of one), or empty for a "
+                   "cost shared by all platforms (Meta's ads of both)", cell,
+                   "'meta' is Facebook and Instagram together")
+    canonical = canonical_platform(plat)
+    if canonical is None:
+        raise fail("platform", f"one of {platforms_expected()}, or empty (all)", cell)
+    return canonical
 
 
 def _line_currency(column: str, written: dict[str, str], rec: dict[str, str],

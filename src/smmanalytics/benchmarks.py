@@ -61,7 +61,7 @@ from ._io import read_user_text, user_csv
 from .errors import ArgumentError, ArgumentTypeError, ConfigError, require_dataset
 from .metrics import followers_at
 from .periods import Period, parse_period, post_dates
-from .schema import PLATFORMS
+from .schema import canonical_platform, platforms_expected
 
 __all__ = ["benchmarks", "benchmark_industries", "industry_name", "compare_benchmarks",
            "read_competitors", "compare_competitors", "competitors_within", "competitors_span",
@@ -786,9 +786,9 @@ def read_competitors(path: str | Path, *, data: bytes | None = None) -> pd.DataF
             return ConfigError("invalid value", file=str(path), line=line, column=col,
                                expected=expected, got=rec[col])
 
-        plat = {"twitter": "x"}.get(rec["platform"].lower(), rec["platform"].lower())
-        if plat not in PLATFORMS:
-            raise fail("platform", f"one of {', '.join(PLATFORMS)}")
+        plat = canonical_platform(rec["platform"])
+        if plat is None:
+            raise fail("platform", f"one of {platforms_expected()}")
         if not rec["competitor"]:
             raise fail("competitor", "a name")
         try:

@@ -22,6 +22,7 @@ from .errors import (
     ConfigError,
     DataQualityWarning,
 )
+from .schema import PLATFORM_ALIASES, PLATFORMS, canonical_platform, platforms_expected
 
 __all__ = ["Brand", "default_brand", "read_brand", "slugify"]
 
@@ -142,6 +143,8 @@ class Brand:
 
         # and one given by its name in a report ("Santé et beauté") is kept by its id
         object.__setattr__(self, "industry", industry_name(self.industry, "industry"))
+        # Brand(accounts={"ig": …}) as brand.yaml's: by the platforms' names
+        object.__setattr__(self, "accounts", platform_accounts(self.accounts or {}))
         for name in ("primary_color", "accent_color"):     # typst's, as brand.yaml's colors
             value = getattr(self, name)
             if not (isinstance(value, str) and _HEX.fullmatch(value)):
@@ -263,27 +266,49 @@ def read_brand(path: str | Path, *, data: bytes | None = None,
         primary_color=str(colors.get("primary", Brand.primary_color)),
         accent_color=str(colors.get("accent", Brand.accent_color)),
         logo=_logo_path(path, str(logo), data is not None) if logo else None,
-        accounts=dict(raw.get("accounts") or {}),
+        accounts=platform_accounts(raw.get("accounts") or {}),
         industry_refused=refused,
     )
 
 
+def platform_accounts(accounts: dict) -> dict:
+    """brand.yaml's ``accounts`` under the package's platform names (``twitter`` → ``x``,
+    ``IG`` → ``instagram``: :data:`~smmanalytics.schema.PLATFORM_ALIASES`), the accounts of two
+    spellings of one platform (``twitter:`` and ``x:``) listed together; an ArgumentError
+    for a key that names no platform (read_brand refuses it first, naming its line)."""
+    from .errors import ArgumentError
+
+    out: dict = {}
+    for key, names in accounts.items():
+        platform = canonical_platform(key)
+        if platform is None:
+            raise ArgumentError("not a platform", argument=f"accounts[{key!r}]",
+                                expected=f"one of {platforms_expected()}", got=key)
+        if platform in out:
+            names = [n for v in (out[platform], names)
+                     for n in (v if isinstance(v, list | tuple) else [v])]
+        out[platform] = names
+    return out
+
+
 def _lines(root) -> dict[tuple, int]:
-    """1-based line of each key of brand.yaml: (key,) at the top, ("colors", key) in it."""
+    """1-based line of each key of brand.yaml: (key,) at the top, ("colors", key) and
+    ("accounts", key) in those."""
     out: dict[tuple, int] = {}
     if not isinstance(root, yaml.MappingNode):
         return out
     for k, v in root.value:
         out[(k.value,)] = k.start_mark.line + 1
-        if k.value == "colors" and isinstance(v, yaml.MappingNode):
+        if k.value in ("colors", "accounts") and isinstance(v, yaml.MappingNode):
             for kk, _ in v.value:
-                out[("colors", kk.value)] = kk.start_mark.line + 1
+                out[(k.value, kk.value)] = kk.start_mark.line + 1
     return out
 
 
 def _known_keys(raw: dict, path: Path, lines: dict) -> None:
     """BrandKeyError for the first key of brand.yaml (top-level, then in ``colors``) that is
-    not one of :data:`KEYS` (:data:`COLOR_KEYS`), the keys it has never suggested."""
+    not one of :data:`KEYS` (:data:`COLOR_KEYS`; in ``accounts``, a platform or one of its
+    aliases), the keys it has never suggested."""
     colors = raw.get("colors")
     colors = colors if isinstance(colors, dict) else {}
     present = [*map(str, raw), *(f"colors.{k}" for k in colors)]
@@ -299,6 +324,14 @@ def _known_keys(raw: dict, path: Path, lines: dict) -> None:
         if key not in COLOR_KEYS:
             refuse(f"colors.{key}", tuple(f"colors.{k}" for k in COLOR_KEYS),
                    ("colors", str(key)))
+    # an account under no platform (instgram:) was dropped unread: the "no export of it"
+    # warning and the filter of other accounts were off for that platform, unseen
+    accounts = raw.get("accounts")
+    for key in accounts if isinstance(accounts, dict) else ():
+        if canonical_platform(key) is None:
+            refuse(f"accounts.{key}", tuple(f"accounts.{p}" for p in
+                                            (*PLATFORMS, *PLATFORM_ALIASES)),
+                   ("accounts", key))
 
 
 #: what a currency sign or word written for brand.yaml's ISO code means

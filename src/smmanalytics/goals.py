@@ -84,7 +84,7 @@ from ._forecast import sim_count, sim_er, sim_flow
 from ._io import closest_key, read_user_text, unknown_key, yaml_error
 from .errors import ArgumentError, ConfigError, require_dataset
 from .periods import Period, parse_period
-from .schema import PLATFORMS
+from .schema import canonical_platform, platforms_expected
 
 __all__ = ["GOAL_METRICS", "STATUSES", "STATUS_LABELS", "goal_record", "read_goals",
            "scorecard", "scorecard_display", "shown_status", "status_from_probability",
@@ -212,9 +212,10 @@ def _goal(g: object, i: int, path: Path, lines: dict) -> dict:
     if metric not in GOAL_METRICS:
         raise fail("metric", f"one of {', '.join(GOAL_METRICS)}", g.get("metric"))
     platform = str(g.get("platform", "all")).strip().lower()
-    platform = {"twitter": "x"}.get(platform, platform)
-    if platform != "all" and platform not in PLATFORMS:
-        raise fail("platform", f"'all' or one of {', '.join(PLATFORMS)}", g.get("platform"))
+    if platform != "all":
+        platform = canonical_platform(platform)
+        if platform is None:
+            raise fail("platform", f"'all' or one of {platforms_expected()}", g.get("platform"))
     target = g.get("target")
     if isinstance(target, bool) or not isinstance(target, int | float) or not np.isfinite(target):
         raise fail("target", "a number (rates as fractions, 0.045 for 4.5 %)", target)

@@ -14,10 +14,18 @@ import pandas as pd
 
 from .errors import SchemaError
 
-__all__ = ["PLATFORMS", "CONTENT_TYPES", "TABLES", "TEXT", "METRICS", "empty", "conform",
+__all__ = ["PLATFORMS", "PLATFORM_ALIASES", "canonical_platform",
+           "platforms_expected", "CONTENT_TYPES", "TABLES", "TEXT", "METRICS", "empty", "conform",
            "validate", "utc_timestamps", "utc_series"]
 
 PLATFORMS = ("facebook", "instagram", "x", "linkedin", "youtube", "tiktok", "pinterest")
+#: the other spellings of a platform every input takes (brand.yaml's accounts, costs.csv,
+#: goals.yaml, competitors.csv, the API's ``platform`` arguments), in any case: the ones in
+#: common use, kept few (``tw``, ``li``, ``tt``, ``pin`` are left out: short words a typo or
+#: another meaning could give). A platform's own name needs no entry. ``meta`` is none: it
+#: means Facebook and Instagram together (costs.csv refuses it, asking which)
+PLATFORM_ALIASES = {"fb": "facebook", "ig": "instagram", "insta": "instagram",
+                    "twitter": "x", "yt": "youtube"}
 CONTENT_TYPES = ("image", "carousel", "video", "reel", "short", "story", "text", "link",
                  "document", "other")
 UTC = "datetime64[ns, UTC]"
@@ -110,6 +118,27 @@ TABLES: dict[str, dict[str, str]] = {
 }
 
 _KEYS = {"posts": ("platform", "post_id"), "daily": ("platform", "date", "metric")}
+
+
+def canonical_platform(name: object) -> str | None:
+    """``name`` as the package names its platform (``" IG"`` → ``instagram``, ``Twitter`` →
+    ``x``: :data:`PLATFORM_ALIASES`), or None when it names none of :data:`PLATFORMS`; each
+    input says what else it accepts (``all``) and refuses the rest with its own error."""
+    if not isinstance(name, str):
+        return None
+    key = name.strip().lower()
+    key = PLATFORM_ALIASES.get(key, key)
+    return key if key in PLATFORMS else None
+
+
+def platforms_expected() -> str:
+    """The platform names every input accepts, for an error's ``expected``: the platforms and
+    their aliases (``instagram (or ig, insta)``)."""
+    def spelled(p: str) -> str:
+        others = [a for a, q in PLATFORM_ALIASES.items() if q == p]
+        return f"{p} (or {', '.join(others)})" if others else p
+
+    return ", ".join(map(spelled, PLATFORMS))
 
 
 def _spec(table: str) -> dict[str, str]:

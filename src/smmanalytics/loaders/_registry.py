@@ -446,7 +446,9 @@ def register(name: str, *, platforms: str | tuple[str, ...], kinds: str | tuple[
     for p in platforms:
         if p not in KNOWN_PLATFORMS:
             raise UnknownPlatformError(f"format {name!r}: unknown platform {p!r}; known "
-                                       f"platforms: {', '.join(KNOWN_PLATFORMS)}")
+                                       f"platforms: {', '.join(KNOWN_PLATFORMS)}; a new one: "
+                                       "add it to schema.PLATFORMS (and see README 'Adding a "
+                                       "platform loader')")
     for k in kinds:
         if k not in KINDS:
             raise ValueError(f"format {name!r}: kind must be one of {KINDS}, got {k!r}")
