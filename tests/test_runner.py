@@ -1424,3 +1424,37 @@ def test_a_bad_brand_yaml_slug_is_no_error_when_the_slug_is_overridden(tmp_path)
     with pytest.raises(ConfigError, match="column 'language': unsupported report language"):
         _brand_of(data, "maison-seve")
 
+
+def test_a_failed_notebook_names_the_final_folder_not_the_removed_work_folder(tmp_path):
+    """The .failed.ipynb kept after a failed run named the hidden work folder, removed as the
+    run ends, in its papermill parameters and in what its cells printed: it is rewritten as
+    the delivered notebook is (_delivered), to the PDF's path in the final folder."""
+    from smmanalytics import runner
+
+    nb = nbf.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    params = nbf.v4.new_code_cell('out = "x.pdf"\nperiod = ""')
+    params.metadata["tags"] = ["parameters"]
+    nb.cells = [params, nbf.v4.new_code_cell('print("writing", out)\nraise RuntimeError("boom")')]
+    nb_in = tmp_path / "nb.ipynb"
+    nb_in.write_text(nbf.writes(nb))
+    final = tmp_path / "reports" / "acme" / "2026-10"
+    final.parent.mkdir(parents=True)
+    work = runner._work_folder(final.parent, "2026-10")
+    failed = runner._failed_notebook(final, "acme-2026-10")
+    try:
+        with pytest.raises(ReportError, match="executed notebook kept at"):
+            runner._execute(nb_in, work, "acme-2026-10", {"period": "2026-10"}, final=final,
+                            failed=failed, kernel_name="python3", progress=False)
+    finally:
+        import shutil
+        shutil.rmtree(work, ignore_errors=True)
+    kept = nbf.reads(failed.read_text(), as_version=4)     # multi-line texts joined
+    pdf = str(final / "acme-2026-10.pdf")
+    assert kept["metadata"]["papermill"]["parameters"] == {"period": "2026-10", "out": pdf}
+    printed = [o["text"] for c in kept["cells"] for o in c.get("outputs", ()) if "text" in o]
+    assert printed == [f"writing {pdf}\n"]
+    injected = [c for c in kept["cells"] if "injected-parameters" in c["metadata"].get("tags", ())]
+    assert f'out = "{pdf}"' in injected[0]["source"]
+    assert str(work) not in failed.read_text()

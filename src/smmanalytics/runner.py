@@ -502,6 +502,14 @@ def _execute(nb_in: Path, work: Path, stem: str, params: dict, *, final: Path,
             snapshot = copy.deepcopy(nb)
             early.append((snapshot, pool.submit(_export_html, exporter, snapshot, stem)))
 
+    def keep_failed() -> str:
+        # as the delivered notebook: its ``out`` and printed paths name the final folder, not
+        # the work folder removed as this run ends
+        nb = running.get("nb")
+        if nb is not None:
+            nb = _delivered(nb, params, new=new, final=final, stem=stem)
+        return _keep_failed(nb, failed)
+
     papermill_engines.register(_ENGINE, _engine())
     kernel = Config({"KernelManager": {"connection_file": str(work / "kernel.json")}})
     try:
@@ -520,14 +528,14 @@ def _execute(nb_in: Path, work: Path, stem: str, params: dict, *, final: Path,
                               path=str(reports)) from exc
         raise ReportError(
             f"{nb_in.name} failed in cell {exc.cell_index} ({exc.ename}: {exc.evalue}); "
-            f"{_keep_failed(running.get('nb'), failed)}", notebook=nb_in.name,
+            f"{keep_failed()}", notebook=nb_in.name,
             cell_index=exc.cell_index, ename=exc.ename, evalue=exc.evalue) from exc
     except DeadKernelError as exc:     # killed: out of memory, or by hand
         cell = running.get("cell")
         where = "as it started" if cell is None else f"in cell {cell}"
         raise ReportError(
             f"{nb_in.name} failed {where}: its kernel died (out of memory?); "
-            f"{_keep_failed(running.get('nb'), failed)}", notebook=nb_in.name,
+            f"{keep_failed()}", notebook=nb_in.name,
             cell_index=cell, ename="DeadKernelError", evalue=str(exc)) from exc
     finally:
         pool.shutdown(wait=False)
