@@ -256,6 +256,31 @@ def test_figures_laid_out_beforehand_are_saved_as_laid_out(ds):
     assert b'width="576pt" height="187.2pt"' in got
 
 
+@pytest.mark.parametrize("lang,lowest", [("fr", "-1\u00a0M"), ("it", "-1\u00a0Mln")])
+def test_a_figure_laid_out_beforehand_is_laid_out_again_for_the_readers_ticks(ds, lang,
+                                                                               lowest):
+    """An analyst's figure laid out with tight_layout() had its y labels cut off: the layout
+    measured matplotlib's labels ("-1.0" under a "1e6"), and the report wrote longer ones
+    ("-1 Mln"). Where the labels change, the figure is laid out again: every tick label
+    lies within the figure (the test above: where they do not, the layout is kept)."""
+    import matplotlib.pyplot as plt
+
+    from smmanalytics.report.builder import _FIGURE_RC
+
+    rep = BrandReport(ds, "2026-10", lang=lang)
+    sec = rep.section("Analyse")
+    fig, ax = plt.subplots(figsize=(3, 2.6))
+    ax.plot([0, 1, 2], [-1_250_000, 300_000, 2_000_000])
+    fig.tight_layout()
+    rep.figure(sec, fig)
+    with plt.rc_context(_FIGURE_RC):
+        fig.canvas.draw()
+        labels = [t for t in ax.get_yticklabels() if t.get_text()]
+        boxes = [t.get_window_extent() for t in labels]
+    assert lowest in [t.get_text() for t in labels]        # -1 M, 0, 1 M, 2 M
+    assert min(b.x0 for b in boxes) >= 0
+
+
 def test_a_brand_without_exports_gets_a_report_that_says_so(tmp_path):
     """An agency's batch may meet a brand whose exports are not in yet: each section says
     there is nothing, rather than an empty heading or "every watched signal stayed within

@@ -192,6 +192,12 @@ def _reader_numbers(fig: Figure, fmt: Formatter) -> None:
                 axis.set_major_formatter(_ReaderNumbers(inner, fmt))
 
 
+def _tick_labels(fig: Figure) -> list[list[str]]:
+    """The major tick labels of every axis of ``fig``, as its formatters write them now."""
+    return [axis.get_major_formatter().format_ticks(axis.get_majorticklocs())
+            for ax in fig.axes for axis in (ax.xaxis, ax.yaxis)]
+
+
 def printable(text: str) -> str:
     """Text the PDF fonts can draw: pictographs (emoji), their joiners and selectors removed,
     white space folded. The permalink next to a caption still leads to the full post."""
@@ -498,14 +504,22 @@ class Report:
         # cropping it too would lay it out and measure it once more
         engine = fig.get_layout_engine()
         crop = "tight" if engine is None else None
+        laid_out = isinstance(engine, PlaceHolderLayoutEngine)    # by tight_layout()
+        measured = _tick_labels(fig) if laid_out else None
         _reader_numbers(fig, self.fmt)
         _fix_empty_labels(fig)
         with matplotlib.rc_context(_FIGURE_RC):
             if crop:
                 crop = _tight_box(fig)
-            elif isinstance(engine, PlaceHolderLayoutEngine):
-                # laid out once already (tight_layout): nothing is left to lay out, and a
-                # figure without an engine is drawn once by savefig, not twice
+            elif laid_out:
+                # tight_layout() measured the tick labels matplotlib wrote ("-1.0" beside a
+                # "1e6"), not the reader's ("-1 Mln"): laid out again where they differ, else
+                # the longer ones were cut off. Where they are the same (the audience
+                # panels), the layout is kept as it is, not measured twice
+                if _tick_labels(fig) != measured:
+                    fig.tight_layout()
+                # nothing is left to lay out, and a figure without an engine is drawn once
+                # by savefig, not twice
                 with matplotlib.rc_context({"figure.autolayout": False,
                                             "figure.constrained_layout.use": False}):
                     fig.set_layout_engine(None)
