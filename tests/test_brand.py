@@ -25,6 +25,21 @@ def test_a_brand_with_a_zone_or_language_no_report_takes_is_refused(kwargs, mess
         smm.Brand(name="Acme", **kwargs)
 
 
+@pytest.mark.parametrize("slug,suggested", [
+    ("../../x", "x"), ("Maison_Seve", "maison-seve"), ("", "brand"), ("acme-", "acme"),
+])
+def test_a_brand_made_in_code_refuses_a_slug_slugify_would_not_write(slug, suggested):
+    # Brand(slug="../../x") was taken, its Attributes saying the slug is as slugify writes
+    # it, and only the runner refused it (OutputError) once a report was asked for; the
+    # suggestion is slugify's, worked out by hand (signs made hyphens, none at either end,
+    # nothing left: "brand")
+    with pytest.raises(smm.ArgumentError, match=(
+            rf"argument 'slug': slug is not a safe folder and file name; expected lower-case "
+            rf"ASCII letters, digits and hyphens, such as '{suggested}'")):
+        smm.Brand(name="Acme", slug=slug)
+    assert smm.Brand(name="Acme", slug="acme-2").slug == "acme-2"
+
+
 def test_a_brand_zone_sets_the_days_of_a_dataset():
     # 23:30 UTC on 31 October is 1 November in Paris: October has no post there
     posts = pd.DataFrame({"platform": ["instagram"], "post_id": ["1"],

@@ -256,6 +256,31 @@ def test_figures_laid_out_beforehand_are_saved_as_laid_out(ds):
     assert b'width="576pt" height="187.2pt"' in got
 
 
+@pytest.mark.parametrize("lang,lowest", [("fr", "-1\u00a0M"), ("it", "-1\u00a0Mln")])
+def test_a_figure_laid_out_beforehand_is_laid_out_again_for_the_readers_ticks(ds, lang,
+                                                                               lowest):
+    """An analyst's figure laid out with tight_layout() had its y labels cut off: the layout
+    measured matplotlib's labels ("-1.0" under a "1e6"), and the report wrote longer ones
+    ("-1 Mln"). Where the labels change, the figure is laid out again: every tick label
+    lies within the figure (the test above: where they do not, the layout is kept)."""
+    import matplotlib.pyplot as plt
+
+    from smmanalytics.report.builder import _FIGURE_RC
+
+    rep = BrandReport(ds, "2026-10", lang=lang)
+    sec = rep.section("Analyse")
+    fig, ax = plt.subplots(figsize=(3, 2.6))
+    ax.plot([0, 1, 2], [-1_250_000, 300_000, 2_000_000])
+    fig.tight_layout()
+    rep.figure(sec, fig)
+    with plt.rc_context(_FIGURE_RC):
+        fig.canvas.draw()
+        labels = [t for t in ax.get_yticklabels() if t.get_text()]
+        boxes = [t.get_window_extent() for t in labels]
+    assert lowest in [t.get_text() for t in labels]        # -1 M, 0, 1 M, 2 M
+    assert min(b.x0 for b in boxes) >= 0
+
+
 def test_a_brand_without_exports_gets_a_report_that_says_so(tmp_path):
     """An agency's batch may meet a brand whose exports are not in yet: each section says
     there is nothing, rather than an empty heading or "every watched signal stayed within
@@ -705,16 +730,21 @@ def test_the_pdf_title_names_the_brand_the_report_and_its_period(ds):
 
 
 @pytest.mark.parametrize("lang,values,ticks", [
-    ("fr", [0, 1_500_000], {"0", "200\u202f000", "1\u202f400\u202f000"}),
-    ("en", [0, 1_500_000], {"0", "200,000", "1,400,000"}),
+    ("fr", [0, 675_000], {"0", "100\u202f000", "600\u202f000"}),
+    ("fr", [0, 1_500_000], {"0", "0,2\u00a0M", "1,4\u00a0M"}),
+    ("en", [0, 1_500_000], {"0", "0.2m", "1.4m"}),
+    ("it", [0, 1_200_000_000], {"0", "0,2\u00a0Mld", "1,2\u00a0Mld"}),
     ("fr", [1_000_000, 1_000_050], {"1\u202f000\u202f000", "1\u202f000\u202f050"}),
 ])
-def test_large_axis_numbers_are_written_in_full_without_an_offset(ds, lang, values, ticks):
+def test_large_axis_numbers_are_written_without_an_offset(ds, lang, values, ticks):
     """A 1 500 000 € bar had its axis written "0,0 … 1,4" beside a bare "1e6" (and an axis
     from 1 000 000 to 1 000 050 "0 … 50" beside "+1e6"): matplotlib's notation, in no
-    language, read as 1,4 €. Ticks are now the numbers in full, the reader's way, and nothing
-    stands beside the axis. Matplotlib ticks 0 to 1 500 000 every 200 000 (0 … 1 400 000),
-    1 000 000 to 1 000 050 every 10."""
+    language, read as 1,4 €. Nothing stands beside the axis now: ticks below a million are
+    the numbers in full, the reader's way; from a million on, in the language's short form
+    in one unit (written in full they ran into each other), unless no three decimals write
+    them exactly (1 000 050). Matplotlib ticks 0 to 675 000 every 100 000, 0 to 1 500 000
+    every 200 000 (0 … 1,4 M), 0 to 1.2 bn every 200 M (0 … 1,2 Mld: Italian's "miliardi"),
+    1 000 000 to 1 000 050 every 10; British English (the reports' en) writes m and bn."""
     import matplotlib.pyplot as plt
 
     rep = BrandReport(ds, "2026-10", lang=lang)
@@ -726,3 +756,36 @@ def test_large_axis_numbers_are_written_in_full_without_an_offset(ds, lang, valu
     texts = set(re.findall(r">([^<>]+)</text>", next(iter(sec.figures.values())).decode()))
     assert ticks <= texts
     assert not [t for t in texts if "e" in t]                  # no "1e6" nor "+1e6"
+
+
+@pytest.mark.parametrize("lang", ["fr", "en", "it"])
+@pytest.mark.parametrize("total", [675_000, 1_650_000, 15_000_000, 1_200_000_000])
+def test_cost_axis_tick_labels_do_not_run_into_each_other(lang, total):
+    """The costs-by-campaign chart (7 × 2.2 in, as the performance section draws it) of two
+    campaigns costing 1.65 M € in all read "800 0001 000 0001 200 000…" under its bars; at
+    15 M and 1.2 bn worse. Each x tick label now ends before the next one starts."""
+    import itertools
+
+    import matplotlib.pyplot as plt
+
+    from smmanalytics import plots
+    from smmanalytics.report.builder import _FIGURE_RC, _reader_numbers
+    from smmanalytics.report.formatting import Formatter
+    from smmanalytics.roi import CATEGORIES, plot_costs
+
+    share = total / 1_650_000
+    by = pd.DataFrame({"campaign": ["soldes", "noel"], "currency": "EUR",
+                       **{c: [0.0, 0.0] for c in CATEGORIES}})
+    by["ad_spend"] = [900_000.0 * share, 450_000.0 * share]
+    by["labor"] = [600_000.0 * share, 150_000.0 * share]
+    by["production"] = [150_000.0 * share, 75_000.0 * share]
+    with plt.rc_context({**plots.theme(), **_FIGURE_RC}):
+        fig, ax = plt.subplots(figsize=(7, 2.2))
+        plot_costs(by, ax=ax)
+        _reader_numbers(fig, Formatter(lang))
+        fig.canvas.draw()
+        boxes = sorted((t.get_window_extent() for t in ax.get_xticklabels()
+                        if t.get_visible() and t.get_text()), key=lambda b: b.x0)
+    plt.close(fig)
+    assert len(boxes) >= 4
+    assert all(a.x1 < b.x0 for a, b in itertools.pairwise(boxes))

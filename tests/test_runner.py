@@ -1391,8 +1391,8 @@ def test_a_brand_yaml_slug_outside_the_reports_folder_is_refused(notebooks, tmp_
 
 @pytest.mark.parametrize("slug", ["../../escaped", "a/b", "..", "", "."])
 def test_the_report_folder_is_always_under_the_reports_folder(tmp_path, slug):
-    """Defensive, for a Brand made in code (not read from brand.yaml): its slug is not
-    checked there."""
+    """Defensive: Brand refuses such a slug, made in code as read from brand.yaml, but the
+    folder the outputs go to is guarded here all the same."""
     from smmanalytics.errors import OutputError
     from smmanalytics.runner import _report_folder
 
@@ -1400,3 +1400,61 @@ def test_the_report_folder_is_always_under_the_reports_folder(tmp_path, slug):
         _report_folder(tmp_path / "reports", slug, "2026-10")
     assert _report_folder(tmp_path / "reports", "acme", "2026-10") == (
         tmp_path / "reports" / "acme" / "2026-10").resolve()
+
+
+def test_a_bad_brand_yaml_slug_is_no_error_when_the_slug_is_overridden(tmp_path):
+    """`slug: Maison_Seve` (legal before slugs were checked) stopped `smm report batch` and
+    `smm report monthly --brand maison-seve`, though neither uses it: the batch names each
+    brand after its entry and --brand overrides the slug. Without an override it is refused
+    as before; an override hides no other bad key."""
+    from smmanalytics.errors import ConfigError
+    from smmanalytics.runner import _brand_of
+
+    data = tmp_path / "ms"
+    data.mkdir()
+    (data / "brand.yaml").write_text("name: Maison Sève\nslug: Maison_Seve\n"
+                                     "timezone: Europe/Paris\nlanguage: fr\n")
+    b = _brand_of(data, "Maison Sève")
+    assert (b.slug, b.name, b.timezone, b.language) == (
+        "maison-seve", "Maison Sève", "Europe/Paris", "fr")    # slugify("Maison Sève")
+    with pytest.raises(ConfigError, match=r"line 2, column 'slug': .* such as 'maison-seve'; "
+                                          r"got 'Maison_Seve'"):
+        _brand_of(data, None)
+    (data / "brand.yaml").write_text("name: Maison Sève\nslug: Maison_Seve\nlanguage: de\n")
+    with pytest.raises(ConfigError, match="column 'language': unsupported report language"):
+        _brand_of(data, "maison-seve")
+
+
+def test_a_failed_notebook_names_the_final_folder_not_the_removed_work_folder(tmp_path):
+    """The .failed.ipynb kept after a failed run named the hidden work folder, removed as the
+    run ends, in its papermill parameters and in what its cells printed: it is rewritten as
+    the delivered notebook is (_delivered), to the PDF's path in the final folder."""
+    from smmanalytics import runner
+
+    nb = nbf.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    params = nbf.v4.new_code_cell('out = "x.pdf"\nperiod = ""')
+    params.metadata["tags"] = ["parameters"]
+    nb.cells = [params, nbf.v4.new_code_cell('print("writing", out)\nraise RuntimeError("boom")')]
+    nb_in = tmp_path / "nb.ipynb"
+    nb_in.write_text(nbf.writes(nb))
+    final = tmp_path / "reports" / "acme" / "2026-10"
+    final.parent.mkdir(parents=True)
+    work = runner._work_folder(final.parent, "2026-10")
+    failed = runner._failed_notebook(final, "acme-2026-10")
+    try:
+        with pytest.raises(ReportError, match="executed notebook kept at"):
+            runner._execute(nb_in, work, "acme-2026-10", {"period": "2026-10"}, final=final,
+                            failed=failed, kernel_name="python3", progress=False)
+    finally:
+        import shutil
+        shutil.rmtree(work, ignore_errors=True)
+    kept = nbf.reads(failed.read_text(), as_version=4)     # multi-line texts joined
+    pdf = str(final / "acme-2026-10.pdf")
+    assert kept["metadata"]["papermill"]["parameters"] == {"period": "2026-10", "out": pdf}
+    printed = [o["text"] for c in kept["cells"] for o in c.get("outputs", ()) if "text" in o]
+    assert printed == [f"writing {pdf}\n"]
+    injected = [c for c in kept["cells"] if "injected-parameters" in c["metadata"].get("tags", ())]
+    assert f'out = "{pdf}"' in injected[0]["source"]
+    assert str(work) not in failed.read_text()

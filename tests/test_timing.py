@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import sys
 from pathlib import Path
@@ -1277,17 +1278,25 @@ def test_a_finding_without_a_window_says_what_the_weekend_test_gave(method, outc
     assert _no_effect().weekend_outcome is None      # a result made without the test
 
 
-def test_the_lift_heatmaps_ends_differ_in_grey(bt0):
-    """RdBu_r's ends printed as the same dark grey: 0.8× (#053061) and 1.25× (#67001f) both of
-    luminance 0.030, a slot much worse than average read as one much better. In grey (Rec. 601
-    luma, 0.299 R + 0.587 G + 0.114 B, as a printer) the worse end is now #4393c3, 0.299 × 67 +
-    0.587 × 147 + 0.114 × 195 = 128.6, the better one #67001f, 0.299 × 103 + 0.114 × 31 = 34.3;
-    1× stays white (#f7f7f7, 247; the map's 256 steps put 1× a 255th off its middle)."""
+def test_the_lift_heatmaps_grey_darkens_from_worse_to_better(bt0):
+    """RdBu_r's ends printed as the same dark grey (0.8× #053061 and 1.25× #67001f, luminance
+    0.030 both), and its successor with a white centre was light in the middle, mid at the
+    worse end, dark at the better: 0.8× and 1.13× both printed grey 129, a slot worse than
+    average as one better. The grey (Rec. 601 luma, 0.299 R + 0.587 G + 0.114 B, as a
+    printer) now falls strictly along the scale (50 points from its worse end to its better
+    one), so that any two lifts differ in grey: worse #c6def2, 0.299 × 198 + 0.587 × 222 +
+    0.114 × 242 = 217.1; average #a68aa6, 0.299 × 166 + 0.587 × 138 + 0.114 × 166 = 149.6
+    (the map's 256 steps put 1× a 255th off its middle); better #67001f, 0.299 × 103 +
+    0.114 × 31 = 34.3."""
     fig, ax = plt.subplots()
     bt0.plot(ax=ax)
     im = ax.images[0]
     vmin, vmax = im.norm.vmin, im.norm.vmax
-    grey = [float(np.dot(im.cmap(im.norm(v))[:3], [0.299, 0.587, 0.114])) * 255
-            for v in (vmin, 1.0, vmax)]
-    assert grey == pytest.approx([128.6, 247.0, 34.3], abs=1)
+
+    def grey(v):
+        return float(np.dot(im.cmap(im.norm(v))[:3], [0.299, 0.587, 0.114])) * 255
+
+    assert [grey(v) for v in (vmin, 1.0, vmax)] == pytest.approx([217.1, 149.6, 34.3], abs=1)
+    along = [grey(v) for v in np.geomspace(vmin, vmax, 50)]
+    assert all(a > b for a, b in itertools.pairwise(along))
     plt.close(fig)

@@ -88,7 +88,8 @@ class Brand:
     name : str, default "Brand"
         The brand's name, as the reports print it.
     slug : str, default "brand"
-        Names the brand's report folder and files (as :func:`slugify` writes them).
+        Names the brand's report folder and files, as :func:`slugify` writes them
+        (``maison-seve``); another (``Maison_Seve``, ``../x``) raises ArgumentError.
     timezone : str, default "UTC"
         The audience's IANA zone (``"Europe/Paris"``); another raises ArgumentError.
     currency : str, default "EUR"
@@ -128,6 +129,14 @@ class Brand:
         from .errors import ArgumentError
 
         time_zone(self.timezone, "timezone")
+        # the slug names folders and files: Brand(slug="../../x") was taken, to be refused by
+        # the runner only once the report was asked for (OutputError); read_brand refuses it
+        # in brand.yaml the same way
+        if not (isinstance(self.slug, str) and _SLUG.fullmatch(self.slug)):
+            raise ArgumentError("slug is not a safe folder and file name", argument="slug",
+                                expected=f"lower-case ASCII letters, digits and hyphens, "
+                                         f"such as {slugify(str(self.slug))!r}",
+                                got=self.slug)
         if self.language not in LANGS:
             raise ArgumentError("not a report language", argument="language",
                                 expected=f"one of {', '.join(LANGS)}", got=self.language)

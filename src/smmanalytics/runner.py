@@ -158,7 +158,9 @@ def _brand_of(data: Path, brand: str | None, default: Brand | None = None) -> Br
     the one beside the archive; else ``default``, the brand the load gave the data (without
     brand.yaml: named after its folder, so two folders without one write apart; they both
     wrote reports/brand/), else :class:`Brand`'s defaults. Raises ConfigError when that file is
-    invalid."""
+    invalid, except for a bad ``slug`` when ``brand`` overrides it: that slug is never used
+    (the batch gives each entry's name, ``--brand`` its own), and refusing it stopped reports
+    that did not need it."""
     from ._io import file_name
     from .dataset import BRAND_FILES
     from .loaders._sources import archive_members
@@ -166,15 +168,19 @@ def _brand_of(data: Path, brand: str | None, default: Brand | None = None) -> Br
     inside = [] if data.is_dir() else archive_members(
         data, lambda n: file_name(n).lower() in BRAND_FILES)
     folder = data if data.is_dir() else data.parent
+    problems: list[ConfigError] = []
     with warnings.catch_warnings():
         # its notes (a zone's case corrected) are the load's, in the report's quality table
         warnings.simplefilter("ignore", DataQualityWarning)
         if inside:
-            b = read_brand(inside[-1].name, data=inside[-1].data)
+            b = read_brand(inside[-1].name, data=inside[-1].data, problems=problems)
         elif (folder / "brand.yaml").is_file():
-            b = read_brand(folder / "brand.yaml")
+            b = read_brand(folder / "brand.yaml", problems=problems)
         else:
             b = None
+    for exc in problems:       # in the file's order, the first one raised as without a list
+        if not (brand and exc.column == "slug"):
+            raise exc
     if b is None:
         b = default or Brand()
     if brand:
@@ -420,8 +426,8 @@ def _parameter(declared: dict, parameters: dict | None, name: str) -> object:
 
 
 def _report_folder(out: str | os.PathLike, slug: str, label: str) -> Path:
-    """``<out>/<slug>/<label>``, ``out`` resolved. read_brand refuses a slug that is not one
-    :func:`slugify` writes, but a Brand made in code is not read, and a slug such as
+    """``<out>/<slug>/<label>``, ``out`` resolved. :class:`Brand` refuses a slug that is not
+    one :func:`slugify` writes; this guards the folder itself all the same, as a slug such as
     ``../../x`` wrote every output outside ``out``: OutputError rather than that. Checked
     as written, not resolved: a brand folder may be a link to another disk."""
     root = Path(out).resolve()
@@ -496,6 +502,14 @@ def _execute(nb_in: Path, work: Path, stem: str, params: dict, *, final: Path,
             snapshot = copy.deepcopy(nb)
             early.append((snapshot, pool.submit(_export_html, exporter, snapshot, stem)))
 
+    def keep_failed() -> str:
+        # as the delivered notebook: its ``out`` and printed paths name the final folder, not
+        # the work folder removed as this run ends
+        nb = running.get("nb")
+        if nb is not None:
+            nb = _delivered(nb, params, new=new, final=final, stem=stem)
+        return _keep_failed(nb, failed)
+
     papermill_engines.register(_ENGINE, _engine())
     kernel = Config({"KernelManager": {"connection_file": str(work / "kernel.json")}})
     try:
@@ -514,14 +528,14 @@ def _execute(nb_in: Path, work: Path, stem: str, params: dict, *, final: Path,
                               path=str(reports)) from exc
         raise ReportError(
             f"{nb_in.name} failed in cell {exc.cell_index} ({exc.ename}: {exc.evalue}); "
-            f"{_keep_failed(running.get('nb'), failed)}", notebook=nb_in.name,
+            f"{keep_failed()}", notebook=nb_in.name,
             cell_index=exc.cell_index, ename=exc.ename, evalue=exc.evalue) from exc
     except DeadKernelError as exc:     # killed: out of memory, or by hand
         cell = running.get("cell")
         where = "as it started" if cell is None else f"in cell {cell}"
         raise ReportError(
             f"{nb_in.name} failed {where}: its kernel died (out of memory?); "
-            f"{_keep_failed(running.get('nb'), failed)}", notebook=nb_in.name,
+            f"{keep_failed()}", notebook=nb_in.name,
             cell_index=cell, ename="DeadKernelError", evalue=str(exc)) from exc
     finally:
         pool.shutdown(wait=False)

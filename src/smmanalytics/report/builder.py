@@ -11,6 +11,7 @@ import base64
 import html
 import io
 import json
+import math
 import os
 import re
 import tempfile
@@ -85,18 +86,29 @@ class _ReaderNumbers(matplotlib.ticker.Formatter):
 
     An axis of large or very close numbers is written in full ("1 500 000"): matplotlib's own
     formatter would write "1.5" and a bare "1e6" (or "+1.2e3") beside the axis, a notation in
-    no language, which a manager read as 1,5 €."""
+    no language, which a manager read as 1,5 €. From a million on, in full they ran into each
+    other ("800 0001 000 0001 200 000": matplotlib's locator spaces ticks for labels about
+    three characters wide), so such an axis is written in the language's short form, in one
+    unit for all its ticks: "0,8 M", "1,0 M" (fr), "0.8m" (en, British), "0,8 Mln" (it);
+    "1,2 Md", "1.2bn", "1,2 Mld" for billions. Below a million ("675 000") they fit, and stay
+    in full.
+    """
 
     _PLAIN = re.compile(r"([−-]?)(\d+)(?:\.(\d+))?(×?)")
+    #: the smallest tick (in size) an axis is written in the short form from
+    SHORT_FROM = 1_000_000
 
     def __init__(self, inner: matplotlib.ticker.Formatter, fmt: Formatter) -> None:
         self.inner, self.fmt = inner, fmt
-        if isinstance(inner, matplotlib.ticker.ScalarFormatter):
+        self._plain_numbers = isinstance(inner, matplotlib.ticker.ScalarFormatter)
+        if self._plain_numbers:
             inner.set_useOffset(False)
             inner.set_scientific(False)
+        # (unit, decimals) of the short form of the ticks set, None: written in full
+        self._short: tuple[float, int] | None = None
         # label as the axis wrote it → as the reader reads it: a figure's layout asks for
         # the same tick labels tens of times, and Babel takes 60 µs a number
-        self._written: dict[str, str] = {}
+        self._written: dict[tuple, str] = {}
 
     def set_axis(self, axis) -> None:
         super().set_axis(axis)
@@ -105,6 +117,16 @@ class _ReaderNumbers(matplotlib.ticker.Formatter):
     def set_locs(self, locs) -> None:
         super().set_locs(locs)
         self.inner.set_locs(locs)
+        self._short = _short_form(self._shown(locs)) if self._plain_numbers else None
+
+    def _shown(self, locs) -> list:
+        """The ticks of ``locs`` within the axis' view: the locator gives one or two beyond,
+        which are not drawn (an axis up to 810 000 has its 1 000 000 tick)."""
+        if self.axis is None:
+            return list(locs)
+        lo, hi = sorted(self.axis.get_view_interval())
+        slack = (hi - lo) * 1e-9
+        return [v for v in locs if lo - slack <= v <= hi + slack]
 
     def format_ticks(self, values) -> list[str]:
         self.set_locs(values)
@@ -115,10 +137,22 @@ class _ReaderNumbers(matplotlib.ticker.Formatter):
 
     def __call__(self, x, pos=None) -> str:
         text = self.inner(x, pos)
-        written = self._written.get(text)
+        key = (text, self._short)
+        written = self._written.get(key)
         if written is None:
-            written = self._written[text] = self._write(text)
+            written = self._written[key] = (self._write(text) if self._short is None
+                                            else self._write_short(x, *self._short))
         return written
+
+    def _write_short(self, x: float, unit: float, digits: int) -> str:
+        """``x`` in ``unit`` (10⁶, 10⁹…), as the language abbreviates it; 0 as "0" (also a
+        tick a float's error off it: not "-0,0 M")."""
+        if round(x / unit, digits) == 0:
+            return self.fmt.number(0)
+        from babel.numbers import format_compact_decimal
+
+        one = format_compact_decimal(unit, locale=self.fmt.locale)     # "1 M", "1m", "1 Mln"
+        return one.replace("1", self.fmt.number(x / unit, digits), 1)
 
     def _write(self, text: str) -> str:
         plain = self._PLAIN.fullmatch(text)
@@ -127,6 +161,22 @@ class _ReaderNumbers(matplotlib.ticker.Formatter):
         sign, whole, decimals, times = plain.groups()
         digits = len(decimals) if decimals else 0
         return self.fmt.number(float(f"{sign and '-'}{whole}.{decimals or 0}"), digits) + times
+
+
+def _short_form(locs) -> tuple[float, int] | None:
+    """The unit (10⁶, 10⁹, 10¹²) and the fewest decimals (up to 3) that write every tick of
+    ``locs`` exactly in it (0.2 M steps: one), the unit of the largest; None (written in
+    full) below :attr:`_ReaderNumbers.SHORT_FROM` or when no such decimals write them all (an
+    axis of 1 000 001 and 1 000 002)."""
+    largest = max((abs(v) for v in locs), default=0)
+    if not largest >= _ReaderNumbers.SHORT_FROM:
+        return None
+    unit = 1000.0 ** min(4, int(math.log10(largest) // 3))
+    for digits in range(4):
+        scaled = [v / unit * 10 ** digits for v in locs]
+        if all(abs(v - round(v)) < 1e-6 for v in scaled):
+            return unit, digits
+    return None
 
 
 def _reader_numbers(fig: Figure, fmt: Formatter) -> None:
@@ -140,6 +190,12 @@ def _reader_numbers(fig: Figure, fmt: Formatter) -> None:
             inner = axis.get_major_formatter()
             if not isinstance(inner, dates + (_ReaderNumbers,)):
                 axis.set_major_formatter(_ReaderNumbers(inner, fmt))
+
+
+def _tick_labels(fig: Figure) -> list[list[str]]:
+    """The major tick labels of every axis of ``fig``, as its formatters write them now."""
+    return [axis.get_major_formatter().format_ticks(axis.get_majorticklocs())
+            for ax in fig.axes for axis in (ax.xaxis, ax.yaxis)]
 
 
 def printable(text: str) -> str:
@@ -448,14 +504,22 @@ class Report:
         # cropping it too would lay it out and measure it once more
         engine = fig.get_layout_engine()
         crop = "tight" if engine is None else None
+        laid_out = isinstance(engine, PlaceHolderLayoutEngine)    # by tight_layout()
+        measured = _tick_labels(fig) if laid_out else None
         _reader_numbers(fig, self.fmt)
         _fix_empty_labels(fig)
         with matplotlib.rc_context(_FIGURE_RC):
             if crop:
                 crop = _tight_box(fig)
-            elif isinstance(engine, PlaceHolderLayoutEngine):
-                # laid out once already (tight_layout): nothing is left to lay out, and a
-                # figure without an engine is drawn once by savefig, not twice
+            elif laid_out:
+                # tight_layout() measured the tick labels matplotlib wrote ("-1.0" beside a
+                # "1e6"), not the reader's ("-1 Mln"): laid out again where they differ, else
+                # the longer ones were cut off. Where they are the same (the audience
+                # panels), the layout is kept as it is, not measured twice
+                if _tick_labels(fig) != measured:
+                    fig.tight_layout()
+                # nothing is left to lay out, and a figure without an engine is drawn once
+                # by savefig, not twice
                 with matplotlib.rc_context({"figure.autolayout": False,
                                             "figure.constrained_layout.use": False}):
                     fig.set_layout_engine(None)

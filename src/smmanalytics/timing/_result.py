@@ -121,12 +121,16 @@ def _outline(w: dict) -> list[tuple[int, int, int]]:
     return boxes
 
 
-#: the lift heatmap's colours, worse than the account's average to better: RdBu_r's hues, its
-#: blue end stopped at RdBu's middle blue. RdBu_r's two ends, 0.8× #053061 and 1.25× #67001f,
-#: printed as the same dark grey (luminance 0.030 both) and were one to a reader who sees no
-#: hue; now the worse end reads light grey (129 of 255), the better one near black (34), and
-#: the average stays white, as the blank cells it is told from by their hatching
-LIFT_COLORS = ((0.0, "#4393c3"), (0.5, "#f7f7f7"), (1.0, "#67001f"))
+#: the lift heatmap's colours, worse than the account's average to better: light blue, a
+#: greyish mauve, dark red, darker all along the scale. A diverging map (RdBu_r, then RdBu_r
+#: with a white centre) is light in the middle and dark, or mid, at both ends: in grey two
+#: different lifts read the same (0.8× and 1.13× both 129 of 255, 0.85× 160 and 1.1× 156), a
+#: slot worse than average as one better. Here the grey (Rec. 601 luma, as a printer) falls
+#: from 217 (worse) through 150 (average) to 34 (better), and as the map runs straight
+#: between these colours, so does the grey: any two different lifts differ in grey, the
+#: darker the better, while blue still reads worse and red better to one who sees colour.
+#: Slots without posts are not told from the lightest by colour but by their hatching.
+LIFT_COLORS = ((0.0, "#c6def2"), (0.5, "#a68aa6"), (1.0, "#67001f"))
 
 
 def _lift_cmap():
@@ -510,9 +514,10 @@ class BestTimes:
         ``kind="lift"`` (default): shrunk lift of each slot with posts, each cell annotated
         with its post count; slots without posts are hatched and not coloured (the estimate
         ``by_slot`` gives some of them, between posted hours, is no observation); the chosen
-        window is outlined when the effect is reliable; worse than average is blue, better
-        red, and the two also differ in lightness, mid blue to near-black red, so that a
-        print in grey tells them apart (:data:`LIFT_COLORS`). ``kind="activity"``: the audience
+        window is outlined when the effect is reliable; worse than average is light blue,
+        average greyish mauve, better dark red, each lift darker than any lower one, so that
+        a print in grey tells any two apart, the darker the better (:data:`LIFT_COLORS`).
+        ``kind="activity"``: the audience
         schedule (followers online, relative to the weekly average), when exported.
         """
         from matplotlib.colors import LogNorm
