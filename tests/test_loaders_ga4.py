@@ -840,3 +840,17 @@ def test_rows_with_no_metric_value_right_under_a_report_are_not_channels(tmp_pat
         "more",
         "1 row holds no value in any metric column ('Paid Search') and a known channel group: "
         "kept, its values missing: line 26"]
+
+
+def test_a_table_of_several_dimensions_names_them_all_in_its_breakdown(tmp_path):
+    # roi() by campaign must know this table carries campaigns and no source: it was
+    # "campaign" alone, and a table by source / medium of the same dates "more detailed"
+    path = tmp_path / "ga4_campaign.csv"
+    path.write_text("# Start date: 20261001\n# End date: 20261031\n"
+                    "Session campaign,Session default channel group,Sessions,Engaged sessions,"
+                    "Key events,Total revenue\n"
+                    "Automne 2026,Paid Social,4000,2000,230,12000.00\n"
+                    "(not set),Organic Social,1000,500,20,2000.00\n", encoding="utf-8")
+    (df,) = read_file(path)
+    assert df["breakdown"].unique().tolist() == ["campaign+channel_group"]
+    assert df["campaign"].tolist() == ["Automne 2026", "(not set)"]

@@ -1725,6 +1725,72 @@ def test_ga4_tables_of_two_breakdowns_not_double_counted(tmp_path):
     assert "broken down by channel_group left out" in row["note"]
 
 
+def _two_tables_of_october():
+    """GA4's tables of one month, as b5 of the review: one by session source / medium, one by
+    session campaign and channel group, both of all October's 8000 sessions (social revenue
+    8000 + 4000 + 2000 = 14000 in each; Autumn's 12000 in the second alone)."""
+    sm = [dict(_web_month(rev, source=src, medium=med, group=None), sessions=ses,
+               campaign=None, breakdown="source_medium")
+          for src, med, ses, rev in (("google", "organic", 3000.0, 6000.0),
+                                     ("instagram", "paid", 2500.0, 8000.0),
+                                     ("facebook", "paid", 1500.0, 4000.0),
+                                     ("instagram", "social", 1000.0, 2000.0))]
+    cg = [dict(_web_month(rev, campaign=camp, source=None, medium=None, group=grp),
+               sessions=ses, breakdown="campaign+channel_group")
+          for camp, grp, ses, rev in (("(organic)", "Organic Search", 3000.0, 6000.0),
+                                      ("Automne 2026", "Paid Social", 4000.0, 12000.0),
+                                      ("(not set)", "Organic Social", 1000.0, 2000.0))]
+    return sm, cg
+
+
+_AUTUMN_COSTS = ("2026-10-01,2026-10-31,ad_spend,800,,facebook,automne-2026,,,\n"
+                 "2026-10-01,2026-10-31,ad_spend,1200,,instagram,automne-2026,,,\n"
+                 "2026-10-05,2026-10-05,influencer,500,,instagram,automne-2026,,,\n")
+
+
+def test_ga4_campaign_figures_come_from_the_table_with_campaigns(tmp_path):
+    """By campaign, the table by campaign counts though the one by source / medium is "more
+    detailed" (it has no campaign: Autumn read 0, ROI -100 %); by platform, the one by
+    source; overall, one of them: never both."""
+    sm, cg = _two_tables_of_october()
+    ds = dataset(tmp_path, _AUTUMN_COSTS, web=web(sm + cg))
+    autumn = roi(ds, "2026-10", by="campaign").set_index("campaign").loc["automne-2026"]
+    # cost 800 + 1200 + 500 = 2500, ad spend 2000: ROAS 12000 / 2000 = 6,
+    # ROI (12000 - 2500) / 2500 = 3.8
+    assert (autumn["revenue"], autumn["cost"]) == (12000.0, 2500.0)
+    assert autumn["roas"] == pytest.approx(6.0) and autumn["roi"] == pytest.approx(3.8)
+    assert "another table of the same dates has the campaign" in autumn["note"]
+    by_platform = roi(ds, "2026-10", by="platform").set_index("platform")
+    # instagram 8000 + 2000, facebook 4000: the source table's
+    assert by_platform.loc["instagram", "revenue"] == 10000.0
+    assert by_platform.loc["facebook", "revenue"] == 4000.0
+    assert roi(ds, "2026-10").loc[0, "revenue"] == 14000.0         # once, not 28000
+
+
+def test_ga4_without_a_campaign_dimension_leaves_campaign_revenue_unknown(tmp_path):
+    sm, _ = _two_tables_of_october()
+    ds = dataset(tmp_path, _AUTUMN_COSTS, web=web(sm))
+    r = roi(ds, "2026-10", by="campaign").set_index("campaign")
+    autumn = r.loc["automne-2026"]
+    assert pd.isna(autumn["revenue"]) and pd.isna(autumn["roi"]) and pd.isna(autumn["roas"])
+    assert "the GA4 exports have no campaign dimension" in autumn["note"]
+    assert "ga4_no_campaign_dimension" in autumn["note_codes"]
+    # the social traffic has no campaign: all of it (8000 + 4000 + 2000) is unassigned's
+    assert r.loc["(unassigned)", "revenue"] == 14000.0
+
+
+def test_a_costed_campaign_no_ga4_row_names_is_noted(tmp_path):
+    _, cg = _two_tables_of_october()
+    costs = _AUTUMN_COSTS + "2026-10-01,2026-10-31,ad_spend,200,,pinterest,Printemps,,,\n"
+    ds = dataset(tmp_path, costs, web=web(cg))
+    r = roi(ds, "2026-10", by="campaign").set_index("campaign")
+    spring = r.loc["Printemps"]
+    # GA4 has campaigns this month but none is printemps: its revenue is 0, ROI -100 %, said
+    assert spring["revenue"] == 0.0 and spring["roi"] == -1.0
+    assert "no GA4 session carries utm_campaign 'printemps'" in spring["note"]
+    assert "ga4_campaign_not_seen" not in (r.loc["automne-2026", "note_codes"] or "")
+
+
 def test_ga4_overlapping_exports_not_double_counted(tmp_path):
     rows = [_web_month(310.0),                                           # October file
             _web_month(920.0, start="2026-10-01", end="2026-12-31")]      # Q4 file

@@ -12,10 +12,18 @@ Definitions
 - ``campaign`` is GA4's session campaign (utm_campaign); ``(not set)``, ``(direct)``,
   ``(organic)``, ``(referral)`` and empty mean no campaign (``(unassigned)``).
 - GA4 rows are never counted twice: when tables of several breakdowns (say by channel group
-  and by source / medium) cover the same dates, only the most detailed one is used
-  (source / medium, then source, campaign, channel group); when exports overlap (a monthly and
-  a quarterly file, or daily rows and a monthly total), spans lying inside the period are
-  preferred, longest first, and a span overlapping one already taken is left out (with a note).
+  and by source / medium) cover the same dates, one alone is used: for figures by campaign,
+  one carrying the session campaign; by platform, one carrying the source; else (and among
+  those) the most detailed (source / medium, then source, campaign, channel group; then the
+  most dimensions). A table by source / medium says nothing of campaigns: by campaign, it
+  would have left a campaign GA4 reports in another table at revenue 0. When exports overlap
+  (a monthly and a quarterly file, or daily rows and a monthly total), spans lying inside the
+  period are preferred, longest first, and a span overlapping one already taken is left out
+  (with a note).
+- By campaign, a campaign GA4 cannot see is noted on its row: with no table of the period
+  carrying a campaign, its revenue, key events and sessions are unknown (NaN), not 0; with
+  one, a campaign with costs that no GA4 row names keeps its 0 (no session carried its
+  ``utm_campaign``), noted.
 - A row dated by ``date`` counts fully in the period that contains that day. A row with only
   ``period_start``/``period_end`` (a monthly export) counts by the share of its days inside the
   period: weight = overlap days / span days, 1 when its span lies inside the period.
@@ -187,7 +195,10 @@ class _Rows:
     currency: pd.Series
     measures: dict[str, pd.Series]
     span_key: pd.Series           # "start|end", the rows of one table share it
-    rank: pd.Series | None        # breakdown rank, when the rows say their breakdown
+    #: breakdown rank when the rows say their breakdown, by the dimension roi() needs (None,
+    #: "campaign", "platform": :func:`_breakdown_rank`)
+    rank: dict[str | None, pd.Series | None]
+    has_campaign: np.ndarray      # whether the row's table carries a campaign dimension
     covers: pd.DataFrame          # the distinct date ranges the exports cover (start, end)
 
 
@@ -214,7 +225,9 @@ def _rows(web: pd.DataFrame) -> _Rows:
         platform=platform,
         social=is_social(w, platform).to_numpy(), campaign_key=campaign_key(w["campaign"]),
         campaign=w["campaign"].astype("string"), currency=w["currency"].astype("string"),
-        span_key=_span_key(start, end), rank=_breakdown_rank(w), covers=covers,
+        span_key=_span_key(start, end), covers=covers,
+        rank={need: _breakdown_rank(w, need) for need in (None, *_NEEDS)},
+        has_campaign=carries(w, "campaign").to_numpy(dtype=bool),
         measures={m: pd.to_numeric(column_or(w, m, dtype="Float64")).astype("Float64")
                   for m in ("sessions", "engaged_sessions", "key_events", "revenue")})
 
@@ -323,21 +336,24 @@ def _same_inputs(old: tuple, new: tuple) -> bool:
         for a, b in zip(old[:2], new[:2], strict=True))
 
 
-def social_traffic(ds, period: Period) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
+def social_traffic(ds, period: Period, by: str | None = None
+                   ) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
     """:func:`social_web` of the dataset's GA4 rows, a campaign's rows spread over the days
     it ran (:func:`campaign_runs`): what roi(), the scorecard's actuals and the reports
     count."""
-    return social_web(ds.web, period, runs=campaign_runs(ds))
+    return social_web(ds.web, period, runs=campaign_runs(ds), by=by)
 
 
-def social_web(web: pd.DataFrame, period: Period, runs: pd.DataFrame | None = None
-               ) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
+def social_web(web: pd.DataFrame, period: Period, runs: pd.DataFrame | None = None,
+               by: str | None = None) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
     """GA4 rows from social traffic that fall in ``period``, with their weight.
 
     ``runs`` (of :func:`campaign_runs`) gives the days each campaign ran: a row tagged with
     one of them is spread over the days its campaign ran within the row's range rather than
     over all its days (see the module docstring); without ``runs``, every row is spread over
-    all its days.
+    all its days. ``by`` (``"campaign"``, ``"platform"``) is the dimension the figures are
+    wanted by: of GA4 tables of the same dates, one carrying it is counted (a table by
+    source / medium has no campaigns) rather than the most detailed.
 
     Returns
     -------
@@ -349,14 +365,17 @@ def social_web(web: pd.DataFrame, period: Period, runs: pd.DataFrame | None = No
         The frame's ``attrs["covered"]`` says whether any GA4 row (social or not) covers the
         period: when False, web figures are unknown. Its ``attrs["campaign_notes"]`` gives, by
         ``campaign_key``, the prorated and spread-over-the-campaign's-days notes
-        (``ga4_prorated``, ``ga4_campaign_days``) of that campaign's rows alone.
+        (``ga4_prorated``, ``ga4_campaign_days``) of that campaign's rows alone. Its
+        ``attrs["has_campaign"]`` says whether a GA4 table counted in the period carries a
+        campaign dimension (when False, no campaign's revenue is known), and
+        ``attrs["campaigns_seen"]`` the campaign keys of its rows counted, social or not.
     """
     notes: list[tuple[str, str]] = []
     cols = ["platform", "campaign_key", "campaign", "weight", "sessions", "engaged_sessions",
             "key_events", "revenue", "currency"]
     if web is None or web.empty:
         out = pd.DataFrame({c: pd.Series(dtype="Float64") for c in cols})
-        out.attrs["covered"] = False
+        out.attrs.update(covered=False, has_campaign=False, campaigns_seen=set())
         return out, notes
     r = prepared(web)
     w = r.w
@@ -366,7 +385,8 @@ def social_web(web: pd.DataFrame, period: Period, runs: pd.DataFrame | None = No
     if covered and (part := _covered_part(r.covers, period)) is not None:
         notes.append(part)
     once = deduplicate(w, r.start, r.end, export_weight, notes, span_key=r.span_key,
-                        rank=r.rank)
+                       rank=r.rank[by], need=by)
+    counted = (once > 0) & (export_weight > 0)
     start, end, narrowed = _run_days(r, runs)
     weight = _weight(start, end, r.undated, period) * once
     social = r.social
@@ -404,6 +424,8 @@ def social_web(web: pd.DataFrame, period: Period, runs: pd.DataFrame | None = No
         out[m] = (out[m] * out["weight"]).astype("Float64")
     out.attrs["covered"] = covered
     out.attrs["campaign_notes"] = by_campaign
+    out.attrs["has_campaign"] = bool((counted & r.has_campaign).any())
+    out.attrs["campaigns_seen"] = set(r.campaign_key[counted].dropna())
     return out, notes
 
 
@@ -513,31 +535,70 @@ def foreign_revenue_note(rows: pd.DataFrame, currency: str) -> str | None:
 
 _BREAKDOWN_RANK = {"source_medium": 0, "source": 1, "campaign": 2, "channel_group": 3,
                    "medium": 4}
+#: the dimensions a table must carry to give figures by campaign or by platform (roi()'s
+#: ``by``): a table by source / medium says nothing of campaigns, one by campaign and channel
+#: group nothing of platforms
+_NEEDS = {"campaign": ("campaign",), "platform": ("source_medium", "source")}
 
 
 def _span_key(start: pd.Series, end: pd.Series) -> pd.Series:
     return start.dt.strftime("%Y-%m-%d") + "|" + end.dt.strftime("%Y-%m-%d")
 
 
-def _breakdown_rank(w: pd.DataFrame) -> pd.Series | None:
+def _dimensions(kind: str) -> list[str]:
+    """The dimensions of a table's ``breakdown`` (``campaign+channel_group``: both)."""
+    return kind.split("+")
+
+
+def _carries(kind: str, need: str | None) -> bool:
+    """Whether a table of breakdown ``kind`` gives figures by ``need`` (None: any)."""
+    return need is None or any(d in _NEEDS[need] for d in _dimensions(kind))
+
+
+def _breakdown_rank(w: pd.DataFrame, need: str | None = None) -> pd.Series | None:
+    """Each row's table's rank, lowest first to count: a table carrying the dimension ``need``
+    (``"campaign"``, ``"platform"``) before one lacking it, then the most detailed (its most
+    detailed dimension by :data:`_BREAKDOWN_RANK`, then the most dimensions). Distinct
+    breakdowns rank apart, so that of the tables of the same dates one alone counts."""
     if "breakdown" not in w.columns:
         return None
-    return w["breakdown"].astype("string").map(_BREAKDOWN_RANK).astype("float64").fillna(9)
+    codes, kinds = pd.factorize(w["breakdown"].astype("string"))
+
+    def order(kind: str) -> tuple:
+        dims = _dimensions(kind)
+        return (not _carries(kind, need), min(_BREAKDOWN_RANK.get(d, 9) for d in dims),
+                -len(dims), kind)
+    position = {k: i for i, k in enumerate(sorted(kinds, key=order))}
+    ranks = np.array([position[k] for k in kinds] + [len(kinds)], dtype="float64")
+    return pd.Series(ranks[codes], index=w.index)
+
+
+def carries(web: pd.DataFrame, need: str) -> pd.Series:
+    """Whether each GA4 row's table carries the dimension ``need`` (``"campaign"``,
+    ``"platform"``): by its ``breakdown``, else (a frame made by hand) by the row's own cell."""
+    if "breakdown" in web.columns:
+        kinds = web["breakdown"].astype("string")
+        known = {k: _carries(k, need) for k in kinds.dropna().unique()}
+        return kinds.map(known).fillna(False).astype(bool)
+    column = "campaign" if need == "campaign" else "source"
+    return (web[column].notna() if column in web.columns
+            else pd.Series(False, index=web.index))
 
 
 def deduplicate(w: pd.DataFrame, start: pd.Series, end: pd.Series, weight: np.ndarray,
                 notes: list[tuple[str, str]], *, span_key: pd.Series | None = None,
-                rank: pd.Series | None = None) -> np.ndarray:
+                rank: pd.Series | None = None, need: str | None = None) -> np.ndarray:
     """1 for the rows to count, 0 for rows repeating traffic already counted (see module).
 
     What was left out is added to ``notes`` as ``(code, sentence)``. ``span_key`` and ``rank``
-    (of :func:`_span_key` and :func:`_breakdown_rank`) may be given when already computed.
+    (of :func:`_span_key` and :func:`_breakdown_rank`) may be given when already computed;
+    ``need`` (``"campaign"``, ``"platform"``) prefers the tables carrying that dimension.
     """
     keep = pd.Series(weight > 0, index=w.index)
     if not keep.any():
         return keep.to_numpy(dtype="float64")
     if rank is None:
-        rank = _breakdown_rank(w)
+        rank = _breakdown_rank(w, need)
     if rank is not None:
         key = _span_key(start, end) if span_key is None else span_key
         best = rank.where(keep).groupby(key).transform("min")
@@ -545,10 +606,13 @@ def deduplicate(w: pd.DataFrame, start: pd.Series, end: pd.Series, weight: np.nd
         if drop.any():
             kinds = ", ".join(sorted(set(w.loc[drop, "breakdown"].astype(str))))
             n = int(drop.sum())
+            kept = w.loc[keep & ~drop, "breakdown"].astype(str)
+            has_need = need is not None and any(_carries(k, need) for k in set(kept))
+            why = (f"has the {'campaign' if need == 'campaign' else 'source'}" if has_need
+                   else "is more detailed")
             notes.append(("ga4_breakdown_left_out",
                           f"{n} GA4 row{'' if n == 1 else 's'} broken down by {kinds} left out: "
-                          f"another table of the same dates is more detailed (no double "
-                          f"counting)"))
+                          f"another table of the same dates {why} (no double counting)"))
             keep &= ~drop
     spans = (pd.DataFrame({"start": start[keep], "end": end[keep], "w": weight[keep.to_numpy()]})
              .drop_duplicates(["start", "end"]).sort_values("start"))

@@ -144,9 +144,7 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     out["period_end"] = end
     if "date_range" in dims:
         _periods_from_ranges(out, dims["date_range"], c, ctx)
-    breakdown = next((k for k in _DIMENSIONS if k in dims),
-                     "total" if nth_day is None else "date" if pd.notna(start) else "nth_day")
-    out["breakdown"] = breakdown
+    out["breakdown"] = _breakdown(dims, nth_day is not None, pd.notna(start))
     out = out[keep].reset_index(drop=True)
     if m.has("key_events") and any(normalize(c.header[p]) == "conversions"
                                    for p in m.columns["key_events"]):
@@ -172,6 +170,25 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     if pd.notna(end):
         out.attrs["as_of"] = (end + pd.Timedelta(days=1)).tz_localize("UTC")
     return [out]
+
+
+#: the dimensions that say where a session came from: a table's ``breakdown`` names those it
+#: carries, so that roi() by campaign reads a table with campaigns and by platform one with
+#: sources, whichever of them is "more detailed"
+_ATTRIBUTION = ("source_medium", "source", "medium", "campaign", "channel_group",
+                "landing_page")
+
+
+def _breakdown(dims: dict[str, pd.Series], nth_day: bool, dated: bool) -> str:
+    """The table's ``breakdown``: its attribution dimensions joined by ``+`` in the order of
+    :data:`_DIMENSIONS` (``source_medium``, ``campaign+channel_group``), else its first
+    dimension (``date``, ``year_month``…), else ``total`` (or ``date``/``nth_day`` for a
+    chart's table of day numbers)."""
+    named = [k for k in _DIMENSIONS if k in dims and k in _ATTRIBUTION]
+    if named:
+        return "+".join(named)
+    return next((k for k in _DIMENSIONS if k in dims),
+                "total" if not nth_day else "date" if dated else "nth_day")
 
 
 #: GA4's default channel groups (its documentation's list, in English as GA4 writes them)

@@ -560,8 +560,9 @@ class Formatter:
             return ", ".join(self.cost_category(c) for c in v.split(", "))
         if name == "lines":                  # cost lines: "2026-07 tools 9.99 USD, …"
             return self.cost_lines(v)
-        if name == "kinds":                  # a GA4 table's breakdowns: "landing_page"
-            return ", ".join(self._word("ga4_breakdowns", k, k) for k in v.split(", "))
+        if name == "kinds":                  # GA4 tables' breakdowns: "campaign+channel_group"
+            return ", ".join(" + ".join(self._word("ga4_breakdowns", d, d) for d in k.split("+"))
+                             for k in v.split(", "))
         if name == "industry":               # the benchmark table's id, quoted: "'retail'"
             return self.industry(v.strip("'\""))
         if name.startswith("platforms"):     # a list: "instagram, tiktok"
