@@ -519,12 +519,12 @@ _CAMPAIGNS = ["# ----------------------------------------",                     
 
 @pytest.mark.parametrize(("rows", "line"), [
     # "autumn\nlinen" on lines 8-9, the bad row on 10
-    (['"autumn\nlinen",20261003,100,60,10,$250.00', "(not set),2026-10-04,50,30,2,$50.00"], 10),
+    (['"autumn\nlinen",20261003,100,60,10,$250.00', "(not set),2026-10-34,50,30,2,$50.00"], 10),
     # a blank line (9), then a line of delimiters a spreadsheet left (10): the bad row on 11
-    (["autumn,20261003,100,60,10,$250.00", "", ",,,,,", "(not set),2026-10-04,50,30,2,$50.00"],
+    (["autumn,20261003,100,60,10,$250.00", "", ",,,,,", "(not set),2026-10-34,50,30,2,$50.00"],
      11),
     # both: 8-9 the campaign, 10 blank, 11 the bad row
-    (['"autumn\nlinen",20261003,100,60,10,$250.00', "", "(not set),2026-10-04,50,30,2,$50.00"],
+    (['"autumn\nlinen",20261003,100,60,10,$250.00', "", "(not set),2026-10-34,50,30,2,$50.00"],
      11),
 ])
 def test_a_date_that_is_no_day_names_its_own_line_under_a_cell_of_two_lines_or_a_blank_line(
@@ -533,7 +533,7 @@ def test_a_date_that_is_no_day_names_its_own_line_under_a_cell_of_two_lines_or_a
     path.write_text("\n".join([*_CAMPAIGNS, *rows]) + "\n", encoding="utf-8")
     with pytest.raises(ParseError, match="cell is not a date") as e:
         read_export(path)
-    assert (e.value.line, e.value.column, e.value.got) == (line, "Date", "2026-10-04")
+    assert (e.value.line, e.value.column, e.value.got) == (line, "Date", "2026-10-34")
 
 
 def test_a_day_index_that_is_no_number_names_its_own_line_in_the_second_block(tmp_path):
@@ -557,12 +557,12 @@ def test_a_bad_date_in_a_second_report_joined_by_cat_names_its_own_line(tmp_path
     # the second day, line 44 in the fixture, is on line 46
     one = (FIX / "traffic_acquisition_en.csv").read_text(encoding="utf-8")
     two = one.replace("google / organic,3000", '"google\n/ organic",3000').replace(
-        "20261002,180", "\n2026-10-02,180")
+        "20261002,180", "\n2026-10-32,180")
     path = tmp_path / "ga4.csv"
     path.write_text(one + two, encoding="utf-8")
     with pytest.raises(ParseError, match="cell is not a date") as e:
         read_file(path)
-    assert (e.value.line, e.value.column, e.value.got) == (46, "Date", "2026-10-02")
+    assert (e.value.line, e.value.column, e.value.got) == (46, "Date", "2026-10-32")
 
 
 def test_a_bad_date_in_a_sheet_names_its_own_row_and_cell_under_a_blank_row(tmp_path):
@@ -575,14 +575,15 @@ def test_a_bad_date_in_a_sheet_names_its_own_row_and_cell_under_a_blank_row(tmp_
     for row in (["# Start date: 20261001"], ["# End date: 20261031"],
                 ["Session campaign", "Date", "Sessions", "Key events"],
                 ["Grand total", None, 150, 12], ["autumn\nlinen", "20261003", 100, 10],
-                [None] * 4, ["(not set)", "2026-10-04", 50, 2]):
+                [None] * 4, ["(not set)", "2026-10-34", 50, 2]):
         ws.append(row)
     path = tmp_path / "ga4.xlsx"
     wb.save(path)
     with pytest.raises(ParseError, match="cell is not a date") as e:
         read_file(path)
     assert str(e.value) == (f"file {path}, line 7, cell Sheet!B7, column 'Date': cell is not a "
-                            "date; expected YYYYMMDD; got '2026-10-04'")
+                            "date; expected YYYYMMDD, or a day such as 2026-10-01; got "
+                            "'2026-10-34'")
 
 
 def _ranges(tmp_path, rows, sep=","):
@@ -854,3 +855,33 @@ def test_a_table_of_several_dimensions_names_them_all_in_its_breakdown(tmp_path)
     (df,) = read_file(path)
     assert df["breakdown"].unique().tolist() == ["campaign+channel_group"]
     assert df["campaign"].tolist() == ["Automne 2026", "(not set)"]
+
+
+def test_iso_days_of_a_re_saved_export_are_read_and_noted(tmp_path):
+    # Looker Studio or a spreadsheet writes 2026-10-01 for GA4's 20261001: refused before
+    # ("cell is not a date; expected YYYYMMDD"), the month then had no GA4 data
+    path = tmp_path / "looker_ga4.csv"
+    path.write_text("Date,Session source / medium,Sessions,Engaged sessions,Key events,"
+                    "Total revenue\n2026-10-01,instagram / paid,100,50,5,500.00\n"
+                    "20261002,facebook / paid,100,50,5,500.00\n"
+                    "Oct 3 2026,google / organic,100,50,5,500.00\n", encoding="utf-8")
+    (df,) = read_file(path)
+    assert df["date"].tolist() == [pd.Timestamp(f"2026-10-0{d}") for d in (1, 2, 3)]
+    assert "dates_not_ga4_form" in _codes(df)      # two cells not GA4's own form
+
+
+@pytest.mark.parametrize(("cell", "source", "medium"), [
+    # GA4's separator has spaces: the first '/' made the source 'android-app:'
+    ("android-app://com.linkedin.android / referral", "android-app://com.linkedin.android",
+     "referral"),
+    ("google / organic", "google", "organic"),
+    ("google/organic", "google", "organic"),              # typed by a hand, no spaces
+    ("example.com/blog / referral", "example.com/blog", "referral"),
+    ("(direct)", "(direct)", None),
+])
+def test_source_medium_is_split_on_ga4s_separator(cell, source, medium):
+    from smmanalytics.loaders.ga4 import _source_medium
+
+    s, m = _source_medium(pd.Series([cell], dtype="string"))
+    assert s.iloc[0] == source
+    assert (pd.isna(m.iloc[0]) if medium is None else m.iloc[0] == medium)

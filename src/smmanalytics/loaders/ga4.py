@@ -5,7 +5,8 @@ Format ``ga4_table``: a ``#`` preamble (title, account, property, ``Start date: 
 ``Grand total`` row (dropped and recorded), and possibly further tables after a blank line and
 another ``#`` block (each recognisable one is parsed; its rows carry ``breakdown``).
 
-Columns: ``Session source / medium`` is split on ``/`` into ``source`` and ``medium``;
+Columns: ``Session source / medium`` is split on `` / `` into ``source`` and ``medium`` (a
+bare ``/`` if it has none, never one of ``android-app://``);
 ``Session campaign`` → ``campaign``; ``Session default channel group`` / ``Session primary
 channel group (Default Channel Group)`` → ``channel_group``; ``Date`` (``YYYYMMDD``) → ``date``;
 ``Nth day`` (a chart table's day index, ``0000`` the start date) → ``date`` from the preamble;
@@ -112,10 +113,7 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
 
     out = pd.DataFrame(index=range(n))
     if "source_medium" in dims:
-        sm = dims["source_medium"].str.split(r"\s*/\s*", n=1, expand=True, regex=True)
-        # a table of headers only splits into no column at all
-        out["source"] = sm[0].str.strip() if 0 in sm.columns else pd.NA
-        out["medium"] = sm[1].str.strip() if 1 in sm.columns else pd.NA
+        out["source"], out["medium"] = _source_medium(dims["source_medium"])
     for k in ("source", "medium"):
         if k in dims and k not in out.columns:
             out[k] = dims[k]
@@ -170,6 +168,23 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     if pd.notna(end):
         out.attrs["as_of"] = (end + pd.Timedelta(days=1)).tz_localize("UTC")
     return [out]
+
+
+#: GA4's ``source / medium`` (its separator has spaces), or a hand's ``source/medium``: the
+#: first ``/`` that is no part of a ``://`` (``android-app://com.linkedin.android / referral``
+#: split on its first ``/`` gave the source ``android-app:``)
+_SPACED = re.compile(r"^(?P<source>.*?)\s+/\s+(?P<medium>.*)$")
+_BARE = re.compile(r"^(?P<source>.*?)(?<![:/])/(?!/)(?P<medium>.*)$")
+
+
+def _source_medium(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """The ``source`` and ``medium`` of ``Session source / medium`` cells: split on GA4's
+    `` / ``, else on a bare ``/`` not of a ``://``; a cell without either is all source."""
+    spaced = cells.str.extract(_SPACED)
+    bare = cells.str.extract(_BARE)
+    split = spaced.where(spaced["source"].notna(), bare)
+    source = split["source"].fillna(cells).str.strip()
+    return source, split["medium"].str.strip()
 
 
 #: the dimensions that say where a session came from: a table's ``breakdown`` names those it
@@ -365,20 +380,45 @@ def _summary_rows(c: Candidate, dimensions: list[pd.Series]) -> pd.Series:
 
 
 def _days(cells: pd.Series, keep: np.ndarray, c: Candidate, ctx: ParseContext) -> pd.Series:
-    """The ``Date`` dimension's ``YYYYMMDD`` cells as naive days (empty: NaT); a cell of a row
-    kept (not the summary row) that is no such day raises ParseError. Its line counts data
-    rows (``first_line + 1 + pos``), as every parser's does: the registry moves it to the
-    row's own line (``RawTable.relocated``: blank lines and quoted line breaks counted), which
-    a line already moved here would be moved past."""
-    raw = cells.fillna("")
+    """The ``Date`` dimension's cells as naive days (empty: NaT): GA4's ``YYYYMMDD``, or the
+    days a re-save wrote (Looker Studio's or a spreadsheet's ``2026-10-01``, ``Oct 1, 2026``,
+    ``01/10/2026`` in the file's one order), read as the other loaders read them
+    (:func:`~._tidy.day_parts`) and noted; a cell of a row kept (not the summary row) that is
+    no day raises ParseError. Its line counts data rows (``first_line + 1 + pos``), as every
+    parser's does: the registry moves it to the row's own line (``RawTable.relocated``: blank
+    lines and quoted line breaks counted), which a line already moved here would be moved
+    past."""
+    raw = cells.fillna("").str.strip()
     d = pd.to_datetime(raw.mask(raw == "", None), format="%Y%m%d", errors="coerce")
-    bad = d.isna() & (raw != "") & pd.Series(keep)
-    if bad.any():
-        pos = int(bad.to_numpy().nonzero()[0][0])
-        raise ParseError("cell is not a date", file=ctx.file,
-                         line=c.table.first_line + 1 + pos, column=c.header_of(F, "date"),
-                         expected="YYYYMMDD", got=raw.iloc[pos])
+    other = d.isna() & (raw != "") & pd.Series(keep, index=raw.index)
+    if not other.any():
+        return d.astype("datetime64[ns]")
+    column = c.header_of(F, "date")
+    first_line = c.table.first_line + 1
+    # the other cells alone, in their places: a day that is none is named by its own line
+    try:
+        parts = day_parts(raw.where(other, ""), ctx, column=column, first_line=first_line,
+                          numeric_order=day_order(c, F))
+        read = dates_from_parts(parts, file=ctx.file)
+    except ParseError as exc:
+        pos = (exc.line - first_line if exc.line is not None
+               else int(np.flatnonzero(other.to_numpy())[0]))
+        raise _not_a_day(ctx, first_line + pos, column, raw.iloc[pos]) from None
+    unread = other & read.isna().to_numpy()
+    if unread.any():
+        pos = int(np.flatnonzero(unread.to_numpy())[0])
+        raise _not_a_day(ctx, first_line + pos, column, raw.iloc[pos])
+    d = d.mask(other.to_numpy(), read.to_numpy())
+    n = int(other.sum())
+    ctx.note("dates_not_ga4_form", f"{n} Date cells are not GA4's YYYYMMDD (first: "
+             f"{raw[other].iloc[0]!r}; a re-save by a spreadsheet or Looker Studio): read as "
+             "days", level="info", rows=n)
     return d.astype("datetime64[ns]")
+
+
+def _not_a_day(ctx: ParseContext, line: int, column: str | None, got: str) -> ParseError:
+    return ParseError("cell is not a date", file=ctx.file, line=line, column=column,
+                      expected="YYYYMMDD, or a day such as 2026-10-01", got=got)
 
 
 def _refuse_undated(c: Candidate, out: pd.DataFrame, keep: np.ndarray, field: str) -> None:
