@@ -885,3 +885,38 @@ def test_source_medium_is_split_on_ga4s_separator(cell, source, medium):
     s, m = _source_medium(pd.Series([cell], dtype="string"))
     assert s.iloc[0] == source
     assert (pd.isna(m.iloc[0]) if medium is None else m.iloc[0] == medium)
+
+
+def test_a_user_acquisition_export_is_read_with_its_first_user_scope(tmp_path):
+    # 'First user source / medium' was no known dimension: read as a custom channel group,
+    # Instagram's and Facebook's paid rows left out (revenue 2000 of 14000 social)
+    path = tmp_path / "ga4_user_acq.csv"
+    path.write_text("# Start date: 20261001\n# End date: 20261031\n"
+                    "First user source / medium,Total users,New users,Key events,Total revenue\n"
+                    "instagram / paid,1500,1300,150,8000.00\n"
+                    "facebook / paid,1000,900,80,4000.00\n", encoding="utf-8")
+    (df,) = read_file(path)
+    assert df["source"].tolist() == ["instagram", "facebook"]
+    assert df["medium"].tolist() == ["paid", "paid"]
+    assert df["breakdown"].unique().tolist() == ["first_user:source_medium"]
+    assert {"first_user_scope"} <= _codes(df) and "custom_dimension" not in _codes(df)
+
+
+def test_sources_a_table_without_channel_group_leaves_out_are_named_in_the_quality_log(
+        tmp_path):
+    # without a channel group, GA4's rule decides what is social: a social site it does not
+    # know was left out unseen. By hand: example.org 120 + 15 sessions, revenue 30 + 4.5;
+    # (direct) and google are known not social; instagram counted
+    path = tmp_path / "ga4_sm.csv"
+    path.write_text("# Start date: 20261001\n# End date: 20261031\n"
+                    "Session source / medium,Sessions,Engaged sessions,Key events,Total revenue\n"
+                    "instagram / social,200,100,5,50.00\ngoogle / organic,300,150,9,90.00\n"
+                    "(direct) / (none),80,40,1,10.00\nexample.org / referral,120,60,2,30.00\n"
+                    "example.org / newsletter,15,5,0,4.50\nnewsite.example / referral,10,5,0,"
+                    "0.00\n", encoding="utf-8")
+    (df,) = read_file(path)
+    messages = [q["message"] for q in df.attrs["quality"] if q["code"] == "sources_not_social"]
+    assert messages == [
+        "2 sources of no channel group not counted as social traffic (neither a known social "
+        "site nor a social medium), the largest with their sessions and revenue: example.org "
+        "(135, 34.50), newsite.example (10, 0.00)"]

@@ -6,9 +6,20 @@ Definitions
   ``Paid Social`` (any case; the French and Italian UI names containing ``social``/``sociaux``
   are accepted). When the export has no channel group, GA4's own rule is applied to the source and
   medium: a source that is a known social site or alias (``l.instagram.com``, ``m.facebook.com``,
-  ``lnkd.in``, ``t.co``, …) or a medium such as ``social``/``social-media``/``sm``.
+  ``lnkd.in``, ``t.co``, a platform's app ``com.instagram.android``, a hand's ``Insta`` or
+  ``linkedin_ads``, …), a social site of no platform of GA4's list of social sources
+  (``reddit.com``, ``whatsapp``, ``messenger``; and ``threads.net``, ``bsky.app``), or a
+  medium such as ``social``/``social-media``/``sm``. The sources of rows this rule reads as
+  not social are named in the quality log with their sessions and revenue
+  (:func:`not_social_sources`), so that none is left out unseen.
 - ``platform`` is the source normalised through the alias table (``lnkd.in`` → linkedin,
-  ``t.co`` → x); a social row whose source is not a known site gets ``(unassigned)``.
+  ``t.co`` → x); a social row whose source is not a known site gets ``(unassigned)``, as do
+  Meta's sources that name neither Facebook nor Instagram (``meta``, ``an``), noted with
+  their sessions and revenue: the platforms have no "Facebook or Instagram", and counting them
+  Facebook's put Instagram's ad revenue in Facebook's ROAS.
+- A table of first-user scope (GA4's User acquisition report, ``First user source / medium``)
+  attributes each user's sessions and revenue to their first visit's source: counted when no
+  table of session scope covers the same dates, and noted.
 - ``campaign`` is GA4's session campaign (utm_campaign); ``(not set)``, ``(direct)``,
   ``(organic)``, ``(referral)`` and empty mean no campaign (``(unassigned)``).
 - GA4 rows are never counted twice: when tables of several breakdowns (say by channel group
@@ -64,8 +75,11 @@ UNASSIGNED = "(unassigned)"
 
 SOURCE_ALIASES: dict[str, tuple[str, ...]] = {
     "facebook": ("facebook", "facebook.com", "m.facebook.com", "l.facebook.com",
-                 "lm.facebook.com", "business.facebook.com", "fb", "fb.me", "fb.com", "meta"),
-    "instagram": ("instagram", "instagram.com", "l.instagram.com", "ig", "igshid"),
+                 "lm.facebook.com", "business.facebook.com", "fb", "fb.me", "fb.com"),
+    # IGShopping: the source Instagram's shop tags write (GA4's list files it under shopping;
+    # its sessions came from Instagram)
+    "instagram": ("instagram", "instagram.com", "l.instagram.com", "ig", "igshid", "insta",
+                  "igshopping"),
     "x": ("x", "x.com", "twitter", "twitter.com", "t.co", "mobile.twitter.com", "tw"),
     "linkedin": ("linkedin", "linkedin.com", "lnkd.in", "lnkd", "linkedin.android",
                  "lm.linkedin.com"),
@@ -79,13 +93,34 @@ _ALIAS = {alias: platform for platform, aliases in SOURCE_ALIASES.items() for al
 #: (``web.facebook.com``, ``m.instagram.com``, ``fr.linkedin.com``) is that platform's
 _DOMAINS = {alias: platform for alias, platform in _ALIAS.items()
             if alias.count(".") == 1 or alias.startswith("pinterest.")}
-#: the Android apps GA4 names as a source (``android-app://com.linkedin.android``)
+#: the Android apps GA4 names as a source (``android-app://com.linkedin.android``, or the bare
+#: package name ``com.instagram.android``)
 _APPS = {"com.facebook.katana": "facebook", "com.facebook.lite": "facebook",
          "com.facebook.orca": "facebook", "com.instagram.android": "instagram",
          "com.instagram.barcelona": "instagram", "com.twitter.android": "x",
          "com.linkedin.android": "linkedin", "com.google.android.youtube": "youtube",
          "com.zhiliaoapp.musically": "tiktok", "com.ss.android.ugc.trill": "tiktok",
          "com.pinterest": "pinterest"}
+#: social sites of no platform of the package: their sessions are social (GA4 files them under
+#: Organic or Paid Social: reddit, whatsapp, messenger… of its list of social sources), in the
+#: ``(unassigned)`` platform. Threads and Bluesky, younger than GA4's list, are social too.
+_OTHER_SOCIAL = {"reddit": "reddit.com", "whatsapp": "whatsapp.com", "wa.me": "wa.me",
+                 "messenger": "messenger.com", "m.me": "m.me", "snapchat": "snapchat.com",
+                 "quora": "quora.com", "tumblr": "tumblr.com", "telegram": "t.me",
+                 "t.me": "t.me", "threads": "threads.net", "threads.net": "threads.net",
+                 "threads.com": "threads.com", "bsky": "bsky.app", "bsky.app": "bsky.app",
+                 "mastodon": "mastodon.social", "vk.com": "vk.com", "xing": "xing.com",
+                 "line": "line.me", "wechat": "wechat.com", "weibo": "weibo.com",
+                 "social": "social", "msg": "messenger.com",
+                 # Meta's own: its ads' {{site_source_name}} ``an`` (Audience Network), or a
+                 # hand's utm_source=meta, say Facebook or Instagram without saying which
+                 "meta": "meta", "an": "an"}
+#: the sources of Meta's that name neither Facebook nor Instagram: social, in no platform,
+#: noted (counting them Facebook's put Instagram's ad revenue in Facebook's ROAS)
+_META = frozenset({"meta", "an"})
+_OTHER_SOCIAL_DOMAINS = frozenset(d for d in _OTHER_SOCIAL.values() if "." in d)
+#: an ad platform's name as hand-typed UTM sources write it: ``linkedin_ads``, ``tiktok-ads``
+_ADS_SUFFIX = re.compile(r"[-_ ]?ads$")
 _SOCIAL_MEDIUM = re.compile(r"^(social|social[-_ ]?(media|network)|sm|paid[-_ ]?social|"
                             r"organic[-_ ]?social)$")
 _NO_CAMPAIGN = {"", "(not set)", "(direct)", "(organic)", "(referral)", "(none)", "not set"}
@@ -95,12 +130,14 @@ def normalize_source(source: pd.Series) -> pd.Series:
     """Platform name of each GA4 source, NA if not social: an alias of
     :data:`SOURCE_ALIASES` (``l.instagram.com``, ``lnkd.in``, ``t.co`` → ``instagram``,
     ``linkedin``, ``x``), a subdomain of a platform's domain (``web.facebook.com``,
-    ``m.instagram.com``), or a platform's Android app (``android-app://com.linkedin.android``).
+    ``m.instagram.com``), or a platform's Android app (``android-app://com.linkedin.android``
+    or the bare ``com.linkedin.android``).
     ``source / medium`` cells are read by their source. Each distinct source is read once.
 
     >>> normalize_source(pd.Series(["web.facebook.com / referral", "android-app://com."
-    ...                             "linkedin.android", "newsletter", "notfacebook.com"])).tolist()
-    ['facebook', 'linkedin', <NA>, <NA>]
+    ...                             "linkedin.android", "com.instagram.android", "newsletter",
+    ...                             "notfacebook.com"])).tolist()
+    ['facebook', 'linkedin', 'instagram', <NA>, <NA>]
     """
     codes, uniques = pd.factorize(source.astype("string").str.strip().str.lower())
     platforms = pd.array([_source_platform(u) for u in uniques] + [pd.NA], dtype="string")
@@ -110,13 +147,16 @@ def normalize_source(source: pd.Series) -> pd.Series:
 def _source_platform(source: str) -> str | None:
     """The platform of one GA4 source in lower case (see :func:`normalize_source`)."""
     s = source.split(" / ")[0].strip()
-    if s.startswith("android-app://"):
-        app = s.removeprefix("android-app://").split("/")[0]
-        return next((p for name, p in _APPS.items() if app == name or app.startswith(
-            name + ".")), None)
+    app = s.removeprefix("android-app://").split("/")[0]
+    platform = next((p for name, p in _APPS.items()
+                     if app == name or app.startswith(name + ".")), None)
+    if platform is not None or s.startswith("android-app://"):
+        return platform
     s = re.sub(r"^(https?://)?(www\.)?", "", s).split("/")[0].split("?")[0]
     if s in _ALIAS:
         return _ALIAS[s]
+    if _ADS_SUFFIX.search(s) and (bare := _ADS_SUFFIX.sub("", s)) in _ALIAS:
+        return _ALIAS[bare]                     # linkedin_ads: LinkedIn's
     labels = s.split(".")
     for i in range(1, len(labels) - 1):         # web.facebook.com: facebook.com
         domain = ".".join(labels[i:])
@@ -132,6 +172,8 @@ def campaign_key(campaign: pd.Series) -> pd.Series:
     ``"Autumn Launch"``, ``"autumn-launch"`` and ``"autumn_launch"`` share the key
     ``autumn_launch``; ``"Noël 2026"`` in costs.csv and ``utm_campaign=noel-2026`` share
     ``noel_2026``, and letters of other scripts are kept (``"夏 2026"`` → ``夏_2026``).
+    Apostrophes are dropped: ``"Soldes d'hiver"`` and ``utm_campaign=soldes-dhiver`` share
+    ``soldes_dhiver``.
     A name is URL-decoded first (:func:`_decoded`), as the post links are at load: GA4's
     ``noel%202026`` or ``No%C3%ABl+2026`` is the ``Noël 2026`` of costs.csv.
     """
@@ -165,8 +207,14 @@ def _decoded(name: str) -> str:
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "đ": "d", "ł": "l"})
 
 
+#: apostrophes, dropped rather than read as a separator: "Soldes d'hiver" is the
+#: ``soldes-dhiver`` of a UTM tag, which cannot hold one
+_APOSTROPHES = re.compile("['\u2019\u02bc]")
+
+
 def _fold(name: str) -> str:
-    text = unicodedata.normalize("NFKD", name.lower()).translate(_LIGATURES)
+    text = unicodedata.normalize("NFKD", _APOSTROPHES.sub("", name.lower()))
+    text = text.translate(_LIGATURES)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return re.sub(r"[\W_]+", "_", text).strip("_")
 
@@ -175,8 +223,24 @@ def is_social(web: pd.DataFrame, platform: pd.Series) -> pd.Series:
     group = web["channel_group"].astype("string").str.lower()
     by_group = group.str.contains(r"social|sociaux", regex=True)
     medium = web["medium"].astype("string").str.strip().str.lower()
-    by_rule = platform.notna() | medium.str.match(_SOCIAL_MEDIUM.pattern)
+    by_rule = (platform.notna() | medium.str.match(_SOCIAL_MEDIUM.pattern)
+               | other_social(web["source"]))
     return by_group.where(group.notna(), by_rule).fillna(False).astype(bool)
+
+
+def other_social(source: pd.Series) -> pd.Series:
+    """Whether each GA4 source is a social site of no platform of the package
+    (:data:`_OTHER_SOCIAL`: ``reddit.com``, ``old.reddit.com``, ``whatsapp``, ``threads.net``)."""
+    codes, uniques = pd.factorize(source.astype("string").str.strip().str.lower())
+    flags = np.array([_is_other_social(u) for u in uniques] + [False], dtype=bool)
+    return pd.Series(flags[codes], index=source.index)
+
+
+def _is_other_social(source: str) -> bool:
+    s = re.sub(r"^(https?://)?(www\.)?", "", source.split(" / ")[0].strip())
+    s = s.split("/")[0].split("?")[0]
+    return s in _OTHER_SOCIAL or any(s == d or s.endswith("." + d)
+                                     for d in _OTHER_SOCIAL_DOMAINS)
 
 
 @dataclass(frozen=True)
@@ -412,6 +476,14 @@ def social_web(web: pd.DataFrame, period: Period, runs: pd.DataFrame | None = No
                       if n == 1 else
                       f"{n} social GA4 rows have no date or period and were not counted"))
     keep = social & (weight > 0)
+    if (meta := _meta_note(r, social & (weight > 0), weight)) is not None:
+        notes.append(meta)
+    if "breakdown" in w.columns and (social & (weight > 0) & w["breakdown"].astype("string")
+                                     .str.startswith(_FIRST_USER).fillna(False)
+                                     .to_numpy(dtype=bool)).any():
+        notes.append(("ga4_first_user_scope", "GA4 figures of first-user scope (a User "
+                      "acquisition export): each user's sessions and revenue are attributed to "
+                      "the source of their first visit"))
     out = pd.DataFrame({
         "platform": r.platform.fillna(UNASSIGNED)[keep],
         "campaign_key": r.campaign_key.fillna(UNASSIGNED)[keep],
@@ -427,6 +499,63 @@ def social_web(web: pd.DataFrame, period: Period, runs: pd.DataFrame | None = No
     out.attrs["has_campaign"] = bool((counted & r.has_campaign).any())
     out.attrs["campaigns_seen"] = set(r.campaign_key[counted].dropna())
     return out, notes
+
+
+def _meta_note(r: _Rows, rows: np.ndarray, weight: np.ndarray) -> tuple[str, str] | None:
+    """The note of the social ``rows`` whose source is Meta's without saying Facebook or
+    Instagram (:data:`_META`): their sessions and revenue, in no platform. None when none."""
+    source = r.w["source"].astype("string").str.strip().str.lower()
+    meta = rows & source.isin(_META).fillna(False).to_numpy()
+    if not meta.any():
+        return None
+    sessions = float((r.measures["sessions"][meta] * weight[meta]).sum())
+    revenue = (r.measures["revenue"][meta] * weight[meta]).sum(min_count=1)
+    names = ", ".join(f"'{s}'" for s in sorted(set(source[meta])))
+    return ("ga4_meta_source",
+            f"GA4 sessions of source {names} ({_amount(sessions, 0)} sessions, revenue "
+            f"{_amount(revenue, 2)}) came from Facebook or Instagram, which the source does not "
+            f"say: counted as social, in no platform (name Facebook or Instagram in the links' "
+            f"utm_source)")
+
+
+#: sources that are no site or no social one: GA4's (direct) and (not set), search engines
+_NOT_SOCIAL = frozenset({"(direct)", "(not set)", "(none)", "", "google", "bing", "yahoo",
+                         "duckduckgo", "ecosia", "qwant", "baidu", "yandex"})
+#: how many sources :func:`not_social_sources` names
+_NOT_SOCIAL_SHOWN = 5
+
+
+def not_social_sources(web: pd.DataFrame) -> tuple[int, str] | None:
+    """The sources of the GA4 rows without a channel group that GA4's rule (:func:`is_social`)
+    reads as not social and that are no known other site (direct, a search engine): how many,
+    and the largest by sessions with their sessions and revenue (``"bsky.example (134,
+    340.50)"``). A social site the rule does not know is seen there rather than silently left
+    out of the social figures. None when there are none."""
+    if "source" not in web.columns:
+        return None
+    w = web.reset_index(drop=True)
+    group = (w["channel_group"] if "channel_group" in w.columns
+             else pd.Series(pd.NA, index=w.index, dtype="string"))
+    medium = (w["medium"] if "medium" in w.columns
+              else pd.Series(pd.NA, index=w.index, dtype="string"))
+    rows = pd.DataFrame({"channel_group": group, "medium": medium, "source": w["source"]})
+    source = w["source"].astype("string").str.strip()
+    left = (~is_social(rows, normalize_source(w["source"])) & group.isna()
+            & ~source.str.lower().isin(_NOT_SOCIAL).fillna(True)).to_numpy(dtype=bool)
+    if not left.any():
+        return None
+    sums = pd.DataFrame({"source": source[left],
+                         "sessions": column_or(w, "sessions", dtype="Float64")[left],
+                         "revenue": column_or(w, "revenue", dtype="Float64")[left]})
+    by = (sums.groupby("source").sum(min_count=1)
+          .sort_values(["sessions", "revenue"], ascending=False, na_position="last"))
+    shown = ", ".join(f"{name} ({_amount(row.sessions, 0)}, {_amount(row.revenue, 2)})"
+                      for name, row in by.head(_NOT_SOCIAL_SHOWN).iterrows())
+    return len(by), shown
+
+
+def _amount(value, digits: int) -> str:
+    return "–" if pd.isna(value) else f"{float(value):,.{digits}f}"
 
 
 def _weight(start: pd.Series, end: pd.Series, undated: np.ndarray, period: Period
@@ -545,9 +674,14 @@ def _span_key(start: pd.Series, end: pd.Series) -> pd.Series:
     return start.dt.strftime("%Y-%m-%d") + "|" + end.dt.strftime("%Y-%m-%d")
 
 
+#: the prefix of a first-user table's breakdown (:data:`smmanalytics.loaders.ga4.FIRST_USER`)
+_FIRST_USER = "first_user:"
+
+
 def _dimensions(kind: str) -> list[str]:
-    """The dimensions of a table's ``breakdown`` (``campaign+channel_group``: both)."""
-    return kind.split("+")
+    """The dimensions of a table's ``breakdown`` (``campaign+channel_group``: both;
+    ``first_user:source_medium``: the source / medium of the user's first visit)."""
+    return kind.removeprefix(_FIRST_USER).split("+")
 
 
 def _carries(kind: str, need: str | None) -> bool:
@@ -556,7 +690,8 @@ def _carries(kind: str, need: str | None) -> bool:
 
 
 def _breakdown_rank(w: pd.DataFrame, need: str | None = None) -> pd.Series | None:
-    """Each row's table's rank, lowest first to count: a table carrying the dimension ``need``
+    """Each row's table's rank, lowest first to count: a table of session scope before one of
+    first-user scope (a User acquisition report), then one carrying the dimension ``need``
     (``"campaign"``, ``"platform"``) before one lacking it, then the most detailed (its most
     detailed dimension by :data:`_BREAKDOWN_RANK`, then the most dimensions). Distinct
     breakdowns rank apart, so that of the tables of the same dates one alone counts."""
@@ -566,8 +701,8 @@ def _breakdown_rank(w: pd.DataFrame, need: str | None = None) -> pd.Series | Non
 
     def order(kind: str) -> tuple:
         dims = _dimensions(kind)
-        return (not _carries(kind, need), min(_BREAKDOWN_RANK.get(d, 9) for d in dims),
-                -len(dims), kind)
+        return (kind.startswith(_FIRST_USER), not _carries(kind, need),
+                min(_BREAKDOWN_RANK.get(d, 9) for d in dims), -len(dims), kind)
     position = {k: i for i, k in enumerate(sorted(kinds, key=order))}
     ranks = np.array([position[k] for k in kinds] + [len(kinds)], dtype="float64")
     return pd.Series(ranks[codes], index=w.index)
@@ -608,7 +743,11 @@ def deduplicate(w: pd.DataFrame, start: pd.Series, end: pd.Series, weight: np.nd
             n = int(drop.sum())
             kept = w.loc[keep & ~drop, "breakdown"].astype(str)
             has_need = need is not None and any(_carries(k, need) for k in set(kept))
-            why = (f"has the {'campaign' if need == 'campaign' else 'source'}" if has_need
+            first_user_only = all(k.startswith(_FIRST_USER) for k in set(
+                w.loc[drop, "breakdown"].astype(str))) and not all(
+                k.startswith(_FIRST_USER) for k in set(kept))
+            why = ("is of session scope" if first_user_only else
+                   f"has the {'campaign' if need == 'campaign' else 'source'}" if has_need
                    else "is more detailed")
             notes.append(("ga4_breakdown_left_out",
                           f"{n} GA4 row{'' if n == 1 else 's'} broken down by {kinds} left out: "

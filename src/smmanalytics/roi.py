@@ -301,7 +301,9 @@ NOTE_CODES = (
     # GA4: revenue in another currency, no or part coverage, rows prorated or left out
     "revenue_foreign_currency", "ga4_uncovered", "ga4_partly", "ga4_gaps", "ga4_prorated",
     "ga4_campaign_days",
-    "ga4_undated", "ga4_breakdown_left_out", "ga4_overlap_left_out", "ga4_no_revenue",
+    "ga4_undated", "ga4_breakdown_left_out", "ga4_overlap_left_out",
+    "ga4_meta_source", "ga4_first_user_scope",
+    "ga4_no_revenue",
     "ga4_no_key_events", "ga4_no_sessions",
     # by campaign: GA4's tables have no campaign, or none of their rows names this one
     "ga4_no_campaign_dimension", "ga4_campaign_not_seen",

@@ -34,6 +34,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from .._web import not_social_sources
 from ..errors import ParseError
 from ._body import lines_named
 from ._cutoff import ends_inside_a_line
@@ -143,6 +144,11 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     if "date_range" in dims:
         _periods_from_ranges(out, dims["date_range"], c, ctx)
     out["breakdown"] = _breakdown(dims, nth_day is not None, pd.notna(start))
+    if _first_user(c, m, dims):
+        out["breakdown"] = FIRST_USER + out["breakdown"]
+        ctx.note("first_user_scope", "the table's dimensions are the first user's (a User "
+                 "acquisition report): each user's sessions and revenue are attributed to the "
+                 "source of their first visit, not of each session", level="info")
     out = out[keep].reset_index(drop=True)
     if m.has("key_events") and any(normalize(c.header[p]) == "conversions"
                                    for p in m.columns["key_events"]):
@@ -163,6 +169,12 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
                  level="info")
     if pd.isna(start) and pd.isna(end):
         _note_unread_preamble_dates(c, ctx)
+    if "channel_group" not in out.columns and (left := not_social_sources(out)) is not None:
+        n, shown = left
+        ctx.note("sources_not_social", f"{n} source{'s' if n > 1 else ''} of no channel group "
+                 f"not counted as social traffic (neither a known social site nor a social "
+                 f"medium), the largest with their sessions and revenue: {shown}",
+                 level="info")
     out.attrs.update(kind="web", platform="ga4", source_locale=m.locale,
                      source_tz="property time zone (not in the file)")
     if pd.notna(end):
@@ -185,6 +197,18 @@ def _source_medium(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
     split = spaced.where(spaced["source"].notna(), bare)
     source = split["source"].fillna(cells).str.strip()
     return source, split["medium"].str.strip()
+
+
+#: the prefix of the ``breakdown`` of a table of first-user scope (``first_user:source_medium``):
+#: roi() counts a session-scope table of the same dates rather than it (never both)
+FIRST_USER = "first_user:"
+
+
+def _first_user(c: Candidate, m, dims: dict[str, pd.Series]) -> bool:
+    """Whether the table's dimensions are of first-user scope: their headers say "First user"
+    (GA4's User acquisition report) rather than "Session"."""
+    headers = [normalize(c.header[p]) for k in dims if k in m.columns for p in m.columns[k]]
+    return any(h.startswith("first user") for h in headers)
 
 
 #: the dimensions that say where a session came from: a table's ``breakdown`` names those it

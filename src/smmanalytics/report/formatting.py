@@ -265,6 +265,15 @@ class Formatter:
         #: notes that had no wording in notes.yaml and were left in English
         self.untranslated: set[str] = set()
 
+    def _kind(self, kind: str) -> str:
+        """A GA4 table's breakdown in words: its dimensions joined by " + ", and of first-user
+        scope said so ("first_user:source_medium" → "source / medium (first user)")."""
+        dims = kind.removeprefix("first_user:")
+        words = " + ".join(self._word("ga4_breakdowns", d, d) for d in dims.split("+"))
+        if dims == kind:
+            return words
+        return f"{words} ({self._word('ga4_breakdowns', 'first_user', 'first user')})"
+
     def _word(self, table: str, key: str, default: str) -> str:
         return _WORDING[self.lang][table].get(key, _WORDING["en"][table].get(key, default))
 
@@ -561,8 +570,7 @@ class Formatter:
         if name == "lines":                  # cost lines: "2026-07 tools 9.99 USD, …"
             return self.cost_lines(v)
         if name == "kinds":                  # GA4 tables' breakdowns: "campaign+channel_group"
-            return ", ".join(" + ".join(self._word("ga4_breakdowns", d, d) for d in k.split("+"))
-                             for k in v.split(", "))
+            return ", ".join(self._kind(k) for k in v.split(", "))
         if name == "industry":               # the benchmark table's id, quoted: "'retail'"
             return self.industry(v.strip("'\""))
         if name.startswith("platforms"):     # a list: "instagram, tiktok"
