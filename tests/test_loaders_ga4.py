@@ -519,12 +519,12 @@ _CAMPAIGNS = ["# ----------------------------------------",                     
 
 @pytest.mark.parametrize(("rows", "line"), [
     # "autumn\nlinen" on lines 8-9, the bad row on 10
-    (['"autumn\nlinen",20261003,100,60,10,$250.00', "(not set),2026-10-04,50,30,2,$50.00"], 10),
+    (['"autumn\nlinen",20261003,100,60,10,$250.00', "(not set),2026-10-34,50,30,2,$50.00"], 10),
     # a blank line (9), then a line of delimiters a spreadsheet left (10): the bad row on 11
-    (["autumn,20261003,100,60,10,$250.00", "", ",,,,,", "(not set),2026-10-04,50,30,2,$50.00"],
+    (["autumn,20261003,100,60,10,$250.00", "", ",,,,,", "(not set),2026-10-34,50,30,2,$50.00"],
      11),
     # both: 8-9 the campaign, 10 blank, 11 the bad row
-    (['"autumn\nlinen",20261003,100,60,10,$250.00', "", "(not set),2026-10-04,50,30,2,$50.00"],
+    (['"autumn\nlinen",20261003,100,60,10,$250.00', "", "(not set),2026-10-34,50,30,2,$50.00"],
      11),
 ])
 def test_a_date_that_is_no_day_names_its_own_line_under_a_cell_of_two_lines_or_a_blank_line(
@@ -533,7 +533,7 @@ def test_a_date_that_is_no_day_names_its_own_line_under_a_cell_of_two_lines_or_a
     path.write_text("\n".join([*_CAMPAIGNS, *rows]) + "\n", encoding="utf-8")
     with pytest.raises(ParseError, match="cell is not a date") as e:
         read_export(path)
-    assert (e.value.line, e.value.column, e.value.got) == (line, "Date", "2026-10-04")
+    assert (e.value.line, e.value.column, e.value.got) == (line, "Date", "2026-10-34")
 
 
 def test_a_day_index_that_is_no_number_names_its_own_line_in_the_second_block(tmp_path):
@@ -557,12 +557,12 @@ def test_a_bad_date_in_a_second_report_joined_by_cat_names_its_own_line(tmp_path
     # the second day, line 44 in the fixture, is on line 46
     one = (FIX / "traffic_acquisition_en.csv").read_text(encoding="utf-8")
     two = one.replace("google / organic,3000", '"google\n/ organic",3000').replace(
-        "20261002,180", "\n2026-10-02,180")
+        "20261002,180", "\n2026-10-32,180")
     path = tmp_path / "ga4.csv"
     path.write_text(one + two, encoding="utf-8")
     with pytest.raises(ParseError, match="cell is not a date") as e:
         read_file(path)
-    assert (e.value.line, e.value.column, e.value.got) == (46, "Date", "2026-10-02")
+    assert (e.value.line, e.value.column, e.value.got) == (46, "Date", "2026-10-32")
 
 
 def test_a_bad_date_in_a_sheet_names_its_own_row_and_cell_under_a_blank_row(tmp_path):
@@ -575,14 +575,15 @@ def test_a_bad_date_in_a_sheet_names_its_own_row_and_cell_under_a_blank_row(tmp_
     for row in (["# Start date: 20261001"], ["# End date: 20261031"],
                 ["Session campaign", "Date", "Sessions", "Key events"],
                 ["Grand total", None, 150, 12], ["autumn\nlinen", "20261003", 100, 10],
-                [None] * 4, ["(not set)", "2026-10-04", 50, 2]):
+                [None] * 4, ["(not set)", "2026-10-34", 50, 2]):
         ws.append(row)
     path = tmp_path / "ga4.xlsx"
     wb.save(path)
     with pytest.raises(ParseError, match="cell is not a date") as e:
         read_file(path)
     assert str(e.value) == (f"file {path}, line 7, cell Sheet!B7, column 'Date': cell is not a "
-                            "date; expected YYYYMMDD; got '2026-10-04'")
+                            "date; expected YYYYMMDD, or a day such as 2026-10-01; got "
+                            "'2026-10-34'")
 
 
 def _ranges(tmp_path, rows, sep=","):
@@ -840,3 +841,82 @@ def test_rows_with_no_metric_value_right_under_a_report_are_not_channels(tmp_pat
         "more",
         "1 row holds no value in any metric column ('Paid Search') and a known channel group: "
         "kept, its values missing: line 26"]
+
+
+def test_a_table_of_several_dimensions_names_them_all_in_its_breakdown(tmp_path):
+    # roi() by campaign must know this table carries campaigns and no source: it was
+    # "campaign" alone, and a table by source / medium of the same dates "more detailed"
+    path = tmp_path / "ga4_campaign.csv"
+    path.write_text("# Start date: 20261001\n# End date: 20261031\n"
+                    "Session campaign,Session default channel group,Sessions,Engaged sessions,"
+                    "Key events,Total revenue\n"
+                    "Automne 2026,Paid Social,4000,2000,230,12000.00\n"
+                    "(not set),Organic Social,1000,500,20,2000.00\n", encoding="utf-8")
+    (df,) = read_file(path)
+    assert df["breakdown"].unique().tolist() == ["campaign+channel_group"]
+    assert df["campaign"].tolist() == ["Automne 2026", "(not set)"]
+
+
+def test_iso_days_of_a_re_saved_export_are_read_and_noted(tmp_path):
+    # Looker Studio or a spreadsheet writes 2026-10-01 for GA4's 20261001: refused before
+    # ("cell is not a date; expected YYYYMMDD"), the month then had no GA4 data
+    path = tmp_path / "looker_ga4.csv"
+    path.write_text("Date,Session source / medium,Sessions,Engaged sessions,Key events,"
+                    "Total revenue\n2026-10-01,instagram / paid,100,50,5,500.00\n"
+                    "20261002,facebook / paid,100,50,5,500.00\n"
+                    "Oct 3 2026,google / organic,100,50,5,500.00\n", encoding="utf-8")
+    (df,) = read_file(path)
+    assert df["date"].tolist() == [pd.Timestamp(f"2026-10-0{d}") for d in (1, 2, 3)]
+    assert "dates_not_ga4_form" in _codes(df)      # two cells not GA4's own form
+
+
+@pytest.mark.parametrize(("cell", "source", "medium"), [
+    # GA4's separator has spaces: the first '/' made the source 'android-app:'
+    ("android-app://com.linkedin.android / referral", "android-app://com.linkedin.android",
+     "referral"),
+    ("google / organic", "google", "organic"),
+    ("google/organic", "google", "organic"),              # typed by a hand, no spaces
+    ("example.com/blog / referral", "example.com/blog", "referral"),
+    ("(direct)", "(direct)", None),
+])
+def test_source_medium_is_split_on_ga4s_separator(cell, source, medium):
+    from smmanalytics.loaders.ga4 import _source_medium
+
+    s, m = _source_medium(pd.Series([cell], dtype="string"))
+    assert s.iloc[0] == source
+    assert (pd.isna(m.iloc[0]) if medium is None else m.iloc[0] == medium)
+
+
+def test_a_user_acquisition_export_is_read_with_its_first_user_scope(tmp_path):
+    # 'First user source / medium' was no known dimension: read as a custom channel group,
+    # Instagram's and Facebook's paid rows left out (revenue 2000 of 14000 social)
+    path = tmp_path / "ga4_user_acq.csv"
+    path.write_text("# Start date: 20261001\n# End date: 20261031\n"
+                    "First user source / medium,Total users,New users,Key events,Total revenue\n"
+                    "instagram / paid,1500,1300,150,8000.00\n"
+                    "facebook / paid,1000,900,80,4000.00\n", encoding="utf-8")
+    (df,) = read_file(path)
+    assert df["source"].tolist() == ["instagram", "facebook"]
+    assert df["medium"].tolist() == ["paid", "paid"]
+    assert df["breakdown"].unique().tolist() == ["first_user:source_medium"]
+    assert {"first_user_scope"} <= _codes(df) and "custom_dimension" not in _codes(df)
+
+
+def test_sources_a_table_without_channel_group_leaves_out_are_named_in_the_quality_log(
+        tmp_path):
+    # without a channel group, GA4's rule decides what is social: a social site it does not
+    # know was left out unseen. By hand: example.org 120 + 15 sessions, revenue 30 + 4.5;
+    # (direct) and google are known not social; instagram counted
+    path = tmp_path / "ga4_sm.csv"
+    path.write_text("# Start date: 20261001\n# End date: 20261031\n"
+                    "Session source / medium,Sessions,Engaged sessions,Key events,Total revenue\n"
+                    "instagram / social,200,100,5,50.00\ngoogle / organic,300,150,9,90.00\n"
+                    "(direct) / (none),80,40,1,10.00\nexample.org / referral,120,60,2,30.00\n"
+                    "example.org / newsletter,15,5,0,4.50\nnewsite.example / referral,10,5,0,"
+                    "0.00\n", encoding="utf-8")
+    (df,) = read_file(path)
+    messages = [q["message"] for q in df.attrs["quality"] if q["code"] == "sources_not_social"]
+    assert messages == [
+        "2 sources of no channel group not counted as social traffic (neither a known social "
+        "site nor a social medium), the largest with their sessions and revenue: example.org "
+        "(135, 34.50), newsite.example (10, 0.00)"]

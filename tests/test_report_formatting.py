@@ -752,7 +752,9 @@ _NOTE_VALUES = {
     "currencies": "USD", "currency": "EUR", "date": "2026-10-18", "days": "31", "end": "18:00",
     "files": "export.csv", "format_mix": "carousel 3%→11%, text 5%→0%, unknown 41%→32%",
     "formula": "a ÷ b", "gap": "2.5", "high": "1.8", "hour": "18:00",
-    "industry": "'health_beauty'", "k": "5", "kinds": "source_medium, landing_page, year_month",
+    "industry": "'health_beauty'", "k": "5",
+    "kinds": "source_medium, landing_page, year_month, campaign+channel_group, "
+             "first_user:source_medium",
     "lift": "1.4", "lines": "2026-07 ad_spend 9.99 USD, 2026-09–2027-08 other 1,200.00 USD",
     "low": "1.1", "m": "40", "followers": "3,414", "min": "5,000", "max": "1,000,000",
     "measure": "reach", "metric": "er_reach", "n": "3", "refused": "'Beauté'",
@@ -761,11 +763,13 @@ _NOTE_VALUES = {
     "platform": "instagram", "platform_mix": "facebook 15%→38%, instagram 85%→62%",
     "platforms": "instagram, tiktok", "platforms_again": "tiktok", "previous": "2026-09",
     "rate": "0.05", "reason": "bad header", "relative": "1.3", "rho": "0.45", "share": "42%",
-    "slot_lift": "1.2", "source": "Socialinsider", "start": "17:00", "tz": "Europe/Paris",
+    "slot_lift": "1.2", "source": "Socialinsider",
+    "sources": "'meta'", "start": "17:00", "tz": "Europe/Paris",
     "value": "3.2%", "weekday": "Monday", "weekdays": "Monday-Friday", "weeks": "4.4",
 }
-#: snake_case words a note may show: the goals.yaml key the reader is asked to write
-_KEYS_TO_WRITE = {"value_per_key_event"}
+#: snake_case words a note may show: the goals.yaml key and the UTM parameter of the links
+#: the reader is asked to write
+_KEYS_TO_WRITE = {"value_per_key_event", "utm_campaign", "utm_source"}
 
 
 @pytest.mark.parametrize("lang", ["fr", "it"])

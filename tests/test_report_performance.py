@@ -1337,3 +1337,30 @@ def test_roi_section_shows_revenue_beside_roas_and_the_value_beside_roi(tmp_path
     rep = BrandReport(ds, "2026-07", lang=lang)             # no value per key event: no value
     cards = [i["label"] for b in rep.roi().blocks if b["kind"] == "kpis" for i in b["items"]]
     assert cards == [f.label("cost"), f.label("revenue"), "ROI", "ROAS"]
+
+
+def test_roi_campaign_table_says_which_campaign_ga4_never_saw(ds, tmp_path):
+    """A campaign with ad spend that no GA4 row names read "0 € revenue, ROI −100 %" in the
+    campaign table with no word: the note under the table says no session carried its
+    utm_campaign, in the report's language (Printemps: 200 of ad spend, GA4 reporting the
+    campaign automne-2026 alone)."""
+    from dataclasses import replace
+
+    from smmanalytics.roi import read_costs
+
+    from ._roi_builders import web
+
+    path = tmp_path / "costs.csv"
+    path.write_text("start,end,category,amount,currency,platform,campaign,hours,hourly_rate,"
+                    "note\n2026-10-01,2026-10-31,ad_spend,200,EUR,pinterest,Printemps,,,\n",
+                    encoding="utf-8")
+    row = {"period_start": "2026-10-01", "period_end": "2026-10-31",
+           "channel_group": "Paid Social", "source": None, "medium": None,
+           "campaign": "automne-2026", "sessions": 100.0, "key_events": 8.0,
+           "revenue": 1000.0, "currency": "EUR", "breakdown": "campaign+channel_group"}
+    rep = BrandReport(replace(ds, costs=read_costs(path), web=web([row])), "2026-10",
+                      lang="fr")
+    notes = _texts(rep.roi(), "note")
+    assert ("aucune session GA4 ne porte utm_campaign 'printemps' : revenu 0 (vérifiez les "
+            "balises UTM des liens)") in notes
+    assert rep.fmt.untranslated == set()

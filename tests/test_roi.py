@@ -11,7 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import smmanalytics as smm
+from smmanalytics._web import UNASSIGNED
 from smmanalytics.errors import ArgumentError, ConfigError
+from smmanalytics.loaders import read_file
 from smmanalytics.report.formatting import Formatter
 from smmanalytics.roi import (
     COST_COLORS,
@@ -795,6 +797,107 @@ def test_campaign_key_decodes_only_what_is_url_encoding():
 
     names = pd.Series(["100%FB", "50% off", "(not%20set)", "2+1", "2%2B1"])
     assert campaign_key(names).tolist() == ["100_fb", "50_off", pd.NA, "2_1", "2_1"]
+
+
+def test_an_apostrophe_joins_the_words_of_a_campaign_key(tmp_path):
+    """A UTM tag holds no apostrophe: "Soldes d'hiver" is tagged soldes-dhiver. Its key was
+    soldes_d_hiver, the tag's soldes_dhiver: the campaign's 300 of ad spend and its 1000 of
+    revenue were two rows (ROI -100 % and cost 0). By hand: ROAS 1000 / 300."""
+    from smmanalytics._web import campaign_key
+
+    names = pd.Series(["Soldes d'hiver", "Soldes d’hiver", "soldes-dhiver", "L'Oréal"])
+    assert campaign_key(names).tolist() == ["soldes_dhiver"] * 3 + ["loreal"]
+    ds = dataset(tmp_path, "2026-10-01,2026-10-31,ad_spend,300,,tiktok,Soldes d'hiver,,,\n",
+                 web=web([_web_month(1000.0, campaign="soldes-dhiver", source="tiktok",
+                                     medium="paid")]))
+    r = roi(ds, "2026-10", by="campaign").set_index("campaign")
+    assert r.index.tolist() == ["Soldes d'hiver"]
+    assert r.loc["Soldes d'hiver", "roas"] == pytest.approx(1000 / 300)
+
+
+@pytest.mark.parametrize("source, platform", [
+    ("com.instagram.android", "instagram"), ("com.facebook.katana", "facebook"),
+    ("com.twitter.android", "x"), ("com.google.android.youtube", "youtube"),
+    ("com.zhiliaoapp.musically", "tiktok"), ("com.pinterest", "pinterest"),
+    ("com.linkedin.android", "linkedin"), ("android-app://com.linkedin.android", "linkedin"),
+    ("android-app://com.google.android.gm", None),         # Gmail: no platform's app
+])
+def test_an_app_package_source_is_its_platform(source, platform):
+    """GA4 names a source by the bare package name of the app too: it was NA, the row
+    dropped as not social."""
+    from smmanalytics._web import normalize_source
+
+    got = normalize_source(pd.Series([source])).iloc[0]
+    assert pd.isna(got) if platform is None else got == platform
+
+
+@pytest.mark.parametrize("source, medium, platform", [
+    ("Linkedin_ads", "cpc", "linkedin"), ("tiktok_ads", "cpc", "tiktok"),
+    ("facebook-ads", "paid", "facebook"), ("Insta", "social", "instagram"),
+    ("IGShopping", "Social", "instagram"),
+    # social sites of no platform (GA4's list of social sources, and Threads, Bluesky):
+    # social, in no platform
+    ("reddit.com", "referral", UNASSIGNED), ("old.reddit.com", "referral", UNASSIGNED),
+    ("whatsapp", "referral", UNASSIGNED), ("messenger", "referral", UNASSIGNED),
+    ("threads.net", "referral", UNASSIGNED), ("bsky.app", "referral", UNASSIGNED),
+])
+def test_hand_typed_and_other_social_sources_are_social(tmp_path, source, medium, platform):
+    """Without a channel group, these rows were left out as not social, silently."""
+    ds = dataset(tmp_path, web=web([_web_month(127.5, source=source, medium=medium,
+                                               group=None)]))
+    r = roi(ds, "2026-10", by="platform")
+    assert r["platform"].tolist() == [platform] and r.loc[0, "revenue"] == 127.5
+
+
+_B2_SOURCES = [          # the review's 37 rows: row i has 100 + i sessions, revenue 10 i + 0.5
+    "facebook.com / referral", "m.facebook.com / referral", "l.facebook.com / referral",
+    "lm.facebook.com / referral", "fb / social", "Facebook / social",
+    "instagram.com / referral", "l.instagram.com / referral", "ig / social",
+    "IGShopping / Social", "t.co / referral", "x.com / referral", "twitter.com / referral",
+    "linkedin.com / referral", "lnkd.in / referral", "com.linkedin.android / referral",
+    "android-app://com.linkedin.android / referral", "youtube.com / referral",
+    "m.youtube.com / referral", "youtu.be / referral", "tiktok.com / referral",
+    "pinterest.com / referral", "pin.it / referral", "FB / cpc", "Insta / social",
+    "LinkedIn / social", "Linkedin_ads / cpc", "tiktok_ads / cpc", "social / (none)",
+    "(direct) / (none)", "google / cpc", "meta / paid", "threads.net / referral",
+    "bsky.app / referral", "reddit.com / referral", "whatsapp / referral",
+    "messenger / referral"]
+
+
+def test_every_social_source_of_a_source_medium_export_is_counted_once(tmp_path):
+    """A GA4 export by source / medium (no channel group) of 37 sources, row i of revenue
+    10 i + 0.5: 3673.00 was counted social of 7048.50 (app packages, hand-typed sources,
+    reddit… left out silently; meta counted Facebook's). By hand, social = all but (direct)
+    (row 30) and google / cpc (31): 7048.5 − 300.5 − 310.5 = 6437.5; facebook rows 1-6, 24:
+    453.5; instagram 7-10, 25: 592.5; linkedin 14-17, 26, 27: 1153; tiktok 21, 28: 491; no
+    platform (social, meta, threads, bsky, reddit, whatsapp, messenger: 29, 32-37): 2363.5."""
+    lines = [f'"{s}",{100 + i},{50 + i},{i},{10 * i + 0.5}'
+             for i, s in enumerate(_B2_SOURCES, start=1)]
+    path = tmp_path / "ga4_sources.csv"
+    path.write_text("# Start date: 20261001\n# End date: 20261031\nSession source / medium,"
+                    "Sessions,Engaged sessions,Key events,Total revenue\n"
+                    + "\n".join(lines) + "\n", encoding="utf-8")
+    (frame,) = read_file(path)
+    ds = dataset(tmp_path, web=frame)
+    assert roi(ds, "2026-10").loc[0, "revenue"] == pytest.approx(6437.5)
+    r = roi(ds, "2026-10", by="platform").set_index("platform")["revenue"]
+    assert r.to_dict() == pytest.approx({
+        UNASSIGNED: 2363.5, "facebook": 453.5, "instagram": 592.5, "linkedin": 1153.0,
+        "pinterest": 451.0, "tiktok": 491.0, "x": 361.5, "youtube": 571.5})
+
+
+def test_a_meta_source_is_social_in_no_platform_and_noted(tmp_path):
+    """utm_source=meta was counted Facebook's: Instagram's ad revenue in Facebook's ROAS. It
+    is social in no platform, its figures noted. By hand: 132 sessions (100 + 32), 320.50."""
+    rows = [dict(_web_month(300.0, source="meta", medium="paid", group=None)),
+            dict(_web_month(20.5, source="Meta", medium="cpc", group="Paid Social"),
+                 sessions=32.0),
+            _web_month(80.0, source="facebook", medium="paid", group=None)]
+    r = roi(dataset(tmp_path, web=web(rows)), "2026-10", by="platform").set_index("platform")
+    assert r.loc["facebook", "revenue"] == 80.0
+    assert r.loc[UNASSIGNED, "revenue"] == 320.5
+    assert ("GA4 sessions of source 'meta' (132 sessions, revenue 320.50) came from Facebook "
+            "or Instagram") in r.loc["facebook", "note"]
 
 
 @settings(max_examples=60, deadline=None)
@@ -1727,6 +1830,90 @@ def test_ga4_tables_of_two_breakdowns_not_double_counted(tmp_path):
     row = roi(ds, "2026-10").iloc[0]
     assert row["revenue"] == 100.0
     assert "broken down by channel_group left out" in row["note"]
+
+
+def _two_tables_of_october():
+    """GA4's tables of one month, as b5 of the review: one by session source / medium, one by
+    session campaign and channel group, both of all October's 8000 sessions (social revenue
+    8000 + 4000 + 2000 = 14000 in each; Autumn's 12000 in the second alone)."""
+    sm = [dict(_web_month(rev, source=src, medium=med, group=None), sessions=ses,
+               campaign=None, breakdown="source_medium")
+          for src, med, ses, rev in (("google", "organic", 3000.0, 6000.0),
+                                     ("instagram", "paid", 2500.0, 8000.0),
+                                     ("facebook", "paid", 1500.0, 4000.0),
+                                     ("instagram", "social", 1000.0, 2000.0))]
+    cg = [dict(_web_month(rev, campaign=camp, source=None, medium=None, group=grp),
+               sessions=ses, breakdown="campaign+channel_group")
+          for camp, grp, ses, rev in (("(organic)", "Organic Search", 3000.0, 6000.0),
+                                      ("Automne 2026", "Paid Social", 4000.0, 12000.0),
+                                      ("(not set)", "Organic Social", 1000.0, 2000.0))]
+    return sm, cg
+
+
+_AUTUMN_COSTS = ("2026-10-01,2026-10-31,ad_spend,800,,facebook,automne-2026,,,\n"
+                 "2026-10-01,2026-10-31,ad_spend,1200,,instagram,automne-2026,,,\n"
+                 "2026-10-05,2026-10-05,influencer,500,,instagram,automne-2026,,,\n")
+
+
+def test_ga4_campaign_figures_come_from_the_table_with_campaigns(tmp_path):
+    """By campaign, the table by campaign counts though the one by source / medium is "more
+    detailed" (it has no campaign: Autumn read 0, ROI -100 %); by platform, the one by
+    source; overall, one of them: never both."""
+    sm, cg = _two_tables_of_october()
+    ds = dataset(tmp_path, _AUTUMN_COSTS, web=web(sm + cg))
+    autumn = roi(ds, "2026-10", by="campaign").set_index("campaign").loc["automne-2026"]
+    # cost 800 + 1200 + 500 = 2500, ad spend 2000: ROAS 12000 / 2000 = 6,
+    # ROI (12000 - 2500) / 2500 = 3.8
+    assert (autumn["revenue"], autumn["cost"]) == (12000.0, 2500.0)
+    assert autumn["roas"] == pytest.approx(6.0) and autumn["roi"] == pytest.approx(3.8)
+    assert "another table of the same dates has the campaign" in autumn["note"]
+    by_platform = roi(ds, "2026-10", by="platform").set_index("platform")
+    # instagram 8000 + 2000, facebook 4000: the source table's
+    assert by_platform.loc["instagram", "revenue"] == 10000.0
+    assert by_platform.loc["facebook", "revenue"] == 4000.0
+    assert roi(ds, "2026-10").loc[0, "revenue"] == 14000.0         # once, not 28000
+
+
+def test_a_first_user_table_counts_alone_noted_and_never_beside_a_session_table(tmp_path):
+    """A User acquisition export (first-user scope) of October: its social revenue counts
+    (8000 + 4000), noted; beside a session-scope table of the same dates, the session one
+    alone counts (14000 of _two_tables_of_october's, not 14000 + 12000)."""
+    first = [dict(_web_month(rev, source=src, medium="paid", group=None), campaign=None,
+                  breakdown="first_user:source_medium")
+             for src, rev in (("instagram", 8000.0), ("facebook", 4000.0))]
+    alone = roi(dataset(tmp_path, web=web(first)), "2026-10").iloc[0]
+    assert alone["revenue"] == 12000.0
+    assert "ga4_first_user_scope" in alone["note_codes"]
+    sm, _ = _two_tables_of_october()
+    both = roi(dataset(tmp_path, web=web(sm + first)), "2026-10").iloc[0]
+    assert both["revenue"] == 14000.0
+    assert "ga4_first_user_scope" not in both["note_codes"]
+    assert ("broken down by first_user:source_medium left out: another table of the same "
+            "dates is of session scope") in both["note"]
+
+
+def test_ga4_without_a_campaign_dimension_leaves_campaign_revenue_unknown(tmp_path):
+    sm, _ = _two_tables_of_october()
+    ds = dataset(tmp_path, _AUTUMN_COSTS, web=web(sm))
+    r = roi(ds, "2026-10", by="campaign").set_index("campaign")
+    autumn = r.loc["automne-2026"]
+    assert pd.isna(autumn["revenue"]) and pd.isna(autumn["roi"]) and pd.isna(autumn["roas"])
+    assert "the GA4 exports have no campaign dimension" in autumn["note"]
+    assert "ga4_no_campaign_dimension" in autumn["note_codes"]
+    # the social traffic has no campaign: all of it (8000 + 4000 + 2000) is unassigned's
+    assert r.loc["(unassigned)", "revenue"] == 14000.0
+
+
+def test_a_costed_campaign_no_ga4_row_names_is_noted(tmp_path):
+    _, cg = _two_tables_of_october()
+    costs = _AUTUMN_COSTS + "2026-10-01,2026-10-31,ad_spend,200,,pinterest,Printemps,,,\n"
+    ds = dataset(tmp_path, costs, web=web(cg))
+    r = roi(ds, "2026-10", by="campaign").set_index("campaign")
+    spring = r.loc["Printemps"]
+    # GA4 has campaigns this month but none is printemps: its revenue is 0, ROI -100 %, said
+    assert spring["revenue"] == 0.0 and spring["roi"] == -1.0
+    assert "no GA4 session carries utm_campaign 'printemps'" in spring["note"]
+    assert "ga4_campaign_not_seen" not in (r.loc["automne-2026", "note_codes"] or "")
 
 
 def test_ga4_overlapping_exports_not_double_counted(tmp_path):

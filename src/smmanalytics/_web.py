@@ -6,16 +6,35 @@ Definitions
   ``Paid Social`` (any case; the French and Italian UI names containing ``social``/``sociaux``
   are accepted). When the export has no channel group, GA4's own rule is applied to the source and
   medium: a source that is a known social site or alias (``l.instagram.com``, ``m.facebook.com``,
-  ``lnkd.in``, ``t.co``, …) or a medium such as ``social``/``social-media``/``sm``.
+  ``lnkd.in``, ``t.co``, a platform's app ``com.instagram.android``, a hand's ``Insta`` or
+  ``linkedin_ads``, …), a social site of no platform of GA4's list of social sources
+  (``reddit.com``, ``whatsapp``, ``messenger``; and ``threads.net``, ``bsky.app``), or a
+  medium such as ``social``/``social-media``/``sm``. The sources of rows this rule reads as
+  not social are named in the quality log with their sessions and revenue
+  (:func:`not_social_sources`), so that none is left out unseen.
 - ``platform`` is the source normalised through the alias table (``lnkd.in`` → linkedin,
-  ``t.co`` → x); a social row whose source is not a known site gets ``(unassigned)``.
+  ``t.co`` → x); a social row whose source is not a known site gets ``(unassigned)``, as do
+  Meta's sources that name neither Facebook nor Instagram (``meta``, ``an``), noted with
+  their sessions and revenue: the platforms have no "Facebook or Instagram", and counting them
+  Facebook's put Instagram's ad revenue in Facebook's ROAS.
+- A table of first-user scope (GA4's User acquisition report, ``First user source / medium``)
+  attributes each user's sessions and revenue to their first visit's source: counted when no
+  table of session scope covers the same dates, and noted.
 - ``campaign`` is GA4's session campaign (utm_campaign); ``(not set)``, ``(direct)``,
   ``(organic)``, ``(referral)`` and empty mean no campaign (``(unassigned)``).
 - GA4 rows are never counted twice: when tables of several breakdowns (say by channel group
-  and by source / medium) cover the same dates, only the most detailed one is used
-  (source / medium, then source, campaign, channel group); when exports overlap (a monthly and
-  a quarterly file, or daily rows and a monthly total), spans lying inside the period are
-  preferred, longest first, and a span overlapping one already taken is left out (with a note).
+  and by source / medium) cover the same dates, one alone is used: for figures by campaign,
+  one carrying the session campaign; by platform, one carrying the source; else (and among
+  those) the most detailed (source / medium, then source, campaign, channel group; then the
+  most dimensions). A table by source / medium says nothing of campaigns: by campaign, it
+  would have left a campaign GA4 reports in another table at revenue 0. When exports overlap
+  (a monthly and a quarterly file, or daily rows and a monthly total), spans lying inside the
+  period are preferred, longest first, and a span overlapping one already taken is left out
+  (with a note).
+- By campaign, a campaign GA4 cannot see is noted on its row: with no table of the period
+  carrying a campaign, its revenue, key events and sessions are unknown (NaN), not 0; with
+  one, a campaign with costs that no GA4 row names keeps its 0 (no session carried its
+  ``utm_campaign``), noted.
 - A row dated by ``date`` counts fully in the period that contains that day. A row with only
   ``period_start``/``period_end`` (a monthly export) counts by the share of its days inside the
   period: weight = overlap days / span days, 1 when its span lies inside the period.
@@ -56,8 +75,11 @@ UNASSIGNED = "(unassigned)"
 
 SOURCE_ALIASES: dict[str, tuple[str, ...]] = {
     "facebook": ("facebook", "facebook.com", "m.facebook.com", "l.facebook.com",
-                 "lm.facebook.com", "business.facebook.com", "fb", "fb.me", "fb.com", "meta"),
-    "instagram": ("instagram", "instagram.com", "l.instagram.com", "ig", "igshid"),
+                 "lm.facebook.com", "business.facebook.com", "fb", "fb.me", "fb.com"),
+    # IGShopping: the source Instagram's shop tags write (GA4's list files it under shopping;
+    # its sessions came from Instagram)
+    "instagram": ("instagram", "instagram.com", "l.instagram.com", "ig", "igshid", "insta",
+                  "igshopping"),
     "x": ("x", "x.com", "twitter", "twitter.com", "t.co", "mobile.twitter.com", "tw"),
     "linkedin": ("linkedin", "linkedin.com", "lnkd.in", "lnkd", "linkedin.android",
                  "lm.linkedin.com"),
@@ -71,13 +93,34 @@ _ALIAS = {alias: platform for platform, aliases in SOURCE_ALIASES.items() for al
 #: (``web.facebook.com``, ``m.instagram.com``, ``fr.linkedin.com``) is that platform's
 _DOMAINS = {alias: platform for alias, platform in _ALIAS.items()
             if alias.count(".") == 1 or alias.startswith("pinterest.")}
-#: the Android apps GA4 names as a source (``android-app://com.linkedin.android``)
+#: the Android apps GA4 names as a source (``android-app://com.linkedin.android``, or the bare
+#: package name ``com.instagram.android``)
 _APPS = {"com.facebook.katana": "facebook", "com.facebook.lite": "facebook",
          "com.facebook.orca": "facebook", "com.instagram.android": "instagram",
          "com.instagram.barcelona": "instagram", "com.twitter.android": "x",
          "com.linkedin.android": "linkedin", "com.google.android.youtube": "youtube",
          "com.zhiliaoapp.musically": "tiktok", "com.ss.android.ugc.trill": "tiktok",
          "com.pinterest": "pinterest"}
+#: social sites of no platform of the package: their sessions are social (GA4 files them under
+#: Organic or Paid Social: reddit, whatsapp, messenger… of its list of social sources), in the
+#: ``(unassigned)`` platform. Threads and Bluesky, younger than GA4's list, are social too.
+_OTHER_SOCIAL = {"reddit": "reddit.com", "whatsapp": "whatsapp.com", "wa.me": "wa.me",
+                 "messenger": "messenger.com", "m.me": "m.me", "snapchat": "snapchat.com",
+                 "quora": "quora.com", "tumblr": "tumblr.com", "telegram": "t.me",
+                 "t.me": "t.me", "threads": "threads.net", "threads.net": "threads.net",
+                 "threads.com": "threads.com", "bsky": "bsky.app", "bsky.app": "bsky.app",
+                 "mastodon": "mastodon.social", "vk.com": "vk.com", "xing": "xing.com",
+                 "line": "line.me", "wechat": "wechat.com", "weibo": "weibo.com",
+                 "social": "social", "msg": "messenger.com",
+                 # Meta's own: its ads' {{site_source_name}} ``an`` (Audience Network), or a
+                 # hand's utm_source=meta, say Facebook or Instagram without saying which
+                 "meta": "meta", "an": "an"}
+#: the sources of Meta's that name neither Facebook nor Instagram: social, in no platform,
+#: noted (counting them Facebook's put Instagram's ad revenue in Facebook's ROAS)
+_META = frozenset({"meta", "an"})
+_OTHER_SOCIAL_DOMAINS = frozenset(d for d in _OTHER_SOCIAL.values() if "." in d)
+#: an ad platform's name as hand-typed UTM sources write it: ``linkedin_ads``, ``tiktok-ads``
+_ADS_SUFFIX = re.compile(r"[-_ ]?ads$")
 _SOCIAL_MEDIUM = re.compile(r"^(social|social[-_ ]?(media|network)|sm|paid[-_ ]?social|"
                             r"organic[-_ ]?social)$")
 _NO_CAMPAIGN = {"", "(not set)", "(direct)", "(organic)", "(referral)", "(none)", "not set"}
@@ -87,12 +130,14 @@ def normalize_source(source: pd.Series) -> pd.Series:
     """Platform name of each GA4 source, NA if not social: an alias of
     :data:`SOURCE_ALIASES` (``l.instagram.com``, ``lnkd.in``, ``t.co`` → ``instagram``,
     ``linkedin``, ``x``), a subdomain of a platform's domain (``web.facebook.com``,
-    ``m.instagram.com``), or a platform's Android app (``android-app://com.linkedin.android``).
+    ``m.instagram.com``), or a platform's Android app (``android-app://com.linkedin.android``
+    or the bare ``com.linkedin.android``).
     ``source / medium`` cells are read by their source. Each distinct source is read once.
 
     >>> normalize_source(pd.Series(["web.facebook.com / referral", "android-app://com."
-    ...                             "linkedin.android", "newsletter", "notfacebook.com"])).tolist()
-    ['facebook', 'linkedin', <NA>, <NA>]
+    ...                             "linkedin.android", "com.instagram.android", "newsletter",
+    ...                             "notfacebook.com"])).tolist()
+    ['facebook', 'linkedin', 'instagram', <NA>, <NA>]
     """
     codes, uniques = pd.factorize(source.astype("string").str.strip().str.lower())
     platforms = pd.array([_source_platform(u) for u in uniques] + [pd.NA], dtype="string")
@@ -102,13 +147,16 @@ def normalize_source(source: pd.Series) -> pd.Series:
 def _source_platform(source: str) -> str | None:
     """The platform of one GA4 source in lower case (see :func:`normalize_source`)."""
     s = source.split(" / ")[0].strip()
-    if s.startswith("android-app://"):
-        app = s.removeprefix("android-app://").split("/")[0]
-        return next((p for name, p in _APPS.items() if app == name or app.startswith(
-            name + ".")), None)
+    app = s.removeprefix("android-app://").split("/")[0]
+    platform = next((p for name, p in _APPS.items()
+                     if app == name or app.startswith(name + ".")), None)
+    if platform is not None or s.startswith("android-app://"):
+        return platform
     s = re.sub(r"^(https?://)?(www\.)?", "", s).split("/")[0].split("?")[0]
     if s in _ALIAS:
         return _ALIAS[s]
+    if _ADS_SUFFIX.search(s) and (bare := _ADS_SUFFIX.sub("", s)) in _ALIAS:
+        return _ALIAS[bare]                     # linkedin_ads: LinkedIn's
     labels = s.split(".")
     for i in range(1, len(labels) - 1):         # web.facebook.com: facebook.com
         domain = ".".join(labels[i:])
@@ -124,6 +172,8 @@ def campaign_key(campaign: pd.Series) -> pd.Series:
     ``"Autumn Launch"``, ``"autumn-launch"`` and ``"autumn_launch"`` share the key
     ``autumn_launch``; ``"Noël 2026"`` in costs.csv and ``utm_campaign=noel-2026`` share
     ``noel_2026``, and letters of other scripts are kept (``"夏 2026"`` → ``夏_2026``).
+    Apostrophes are dropped: ``"Soldes d'hiver"`` and ``utm_campaign=soldes-dhiver`` share
+    ``soldes_dhiver``.
     A name is URL-decoded first (:func:`_decoded`), as the post links are at load: GA4's
     ``noel%202026`` or ``No%C3%ABl+2026`` is the ``Noël 2026`` of costs.csv.
     """
@@ -157,8 +207,14 @@ def _decoded(name: str) -> str:
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "đ": "d", "ł": "l"})
 
 
+#: apostrophes, dropped rather than read as a separator: "Soldes d'hiver" is the
+#: ``soldes-dhiver`` of a UTM tag, which cannot hold one
+_APOSTROPHES = re.compile("['\u2019\u02bc]")
+
+
 def _fold(name: str) -> str:
-    text = unicodedata.normalize("NFKD", name.lower()).translate(_LIGATURES)
+    text = unicodedata.normalize("NFKD", _APOSTROPHES.sub("", name.lower()))
+    text = text.translate(_LIGATURES)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return re.sub(r"[\W_]+", "_", text).strip("_")
 
@@ -167,8 +223,24 @@ def is_social(web: pd.DataFrame, platform: pd.Series) -> pd.Series:
     group = web["channel_group"].astype("string").str.lower()
     by_group = group.str.contains(r"social|sociaux", regex=True)
     medium = web["medium"].astype("string").str.strip().str.lower()
-    by_rule = platform.notna() | medium.str.match(_SOCIAL_MEDIUM.pattern)
+    by_rule = (platform.notna() | medium.str.match(_SOCIAL_MEDIUM.pattern)
+               | other_social(web["source"]))
     return by_group.where(group.notna(), by_rule).fillna(False).astype(bool)
+
+
+def other_social(source: pd.Series) -> pd.Series:
+    """Whether each GA4 source is a social site of no platform of the package
+    (:data:`_OTHER_SOCIAL`: ``reddit.com``, ``old.reddit.com``, ``whatsapp``, ``threads.net``)."""
+    codes, uniques = pd.factorize(source.astype("string").str.strip().str.lower())
+    flags = np.array([_is_other_social(u) for u in uniques] + [False], dtype=bool)
+    return pd.Series(flags[codes], index=source.index)
+
+
+def _is_other_social(source: str) -> bool:
+    s = re.sub(r"^(https?://)?(www\.)?", "", source.split(" / ")[0].strip())
+    s = s.split("/")[0].split("?")[0]
+    return s in _OTHER_SOCIAL or any(s == d or s.endswith("." + d)
+                                     for d in _OTHER_SOCIAL_DOMAINS)
 
 
 @dataclass(frozen=True)
@@ -187,7 +259,10 @@ class _Rows:
     currency: pd.Series
     measures: dict[str, pd.Series]
     span_key: pd.Series           # "start|end", the rows of one table share it
-    rank: pd.Series | None        # breakdown rank, when the rows say their breakdown
+    #: breakdown rank when the rows say their breakdown, by the dimension roi() needs (None,
+    #: "campaign", "platform": :func:`_breakdown_rank`)
+    rank: dict[str | None, pd.Series | None]
+    has_campaign: np.ndarray      # whether the row's table carries a campaign dimension
     covers: pd.DataFrame          # the distinct date ranges the exports cover (start, end)
 
 
@@ -214,7 +289,9 @@ def _rows(web: pd.DataFrame) -> _Rows:
         platform=platform,
         social=is_social(w, platform).to_numpy(), campaign_key=campaign_key(w["campaign"]),
         campaign=w["campaign"].astype("string"), currency=w["currency"].astype("string"),
-        span_key=_span_key(start, end), rank=_breakdown_rank(w), covers=covers,
+        span_key=_span_key(start, end), covers=covers,
+        rank={need: _breakdown_rank(w, need) for need in (None, *_NEEDS)},
+        has_campaign=carries(w, "campaign").to_numpy(dtype=bool),
         measures={m: pd.to_numeric(column_or(w, m, dtype="Float64")).astype("Float64")
                   for m in ("sessions", "engaged_sessions", "key_events", "revenue")})
 
@@ -323,21 +400,24 @@ def _same_inputs(old: tuple, new: tuple) -> bool:
         for a, b in zip(old[:2], new[:2], strict=True))
 
 
-def social_traffic(ds, period: Period) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
+def social_traffic(ds, period: Period, by: str | None = None
+                   ) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
     """:func:`social_web` of the dataset's GA4 rows, a campaign's rows spread over the days
     it ran (:func:`campaign_runs`): what roi(), the scorecard's actuals and the reports
     count."""
-    return social_web(ds.web, period, runs=campaign_runs(ds))
+    return social_web(ds.web, period, runs=campaign_runs(ds), by=by)
 
 
-def social_web(web: pd.DataFrame, period: Period, runs: pd.DataFrame | None = None
-               ) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
+def social_web(web: pd.DataFrame, period: Period, runs: pd.DataFrame | None = None,
+               by: str | None = None) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
     """GA4 rows from social traffic that fall in ``period``, with their weight.
 
     ``runs`` (of :func:`campaign_runs`) gives the days each campaign ran: a row tagged with
     one of them is spread over the days its campaign ran within the row's range rather than
     over all its days (see the module docstring); without ``runs``, every row is spread over
-    all its days.
+    all its days. ``by`` (``"campaign"``, ``"platform"``) is the dimension the figures are
+    wanted by: of GA4 tables of the same dates, one carrying it is counted (a table by
+    source / medium has no campaigns) rather than the most detailed.
 
     Returns
     -------
@@ -349,14 +429,17 @@ def social_web(web: pd.DataFrame, period: Period, runs: pd.DataFrame | None = No
         The frame's ``attrs["covered"]`` says whether any GA4 row (social or not) covers the
         period: when False, web figures are unknown. Its ``attrs["campaign_notes"]`` gives, by
         ``campaign_key``, the prorated and spread-over-the-campaign's-days notes
-        (``ga4_prorated``, ``ga4_campaign_days``) of that campaign's rows alone.
+        (``ga4_prorated``, ``ga4_campaign_days``) of that campaign's rows alone. Its
+        ``attrs["has_campaign"]`` says whether a GA4 table counted in the period carries a
+        campaign dimension (when False, no campaign's revenue is known), and
+        ``attrs["campaigns_seen"]`` the campaign keys of its rows counted, social or not.
     """
     notes: list[tuple[str, str]] = []
     cols = ["platform", "campaign_key", "campaign", "weight", "sessions", "engaged_sessions",
             "key_events", "revenue", "currency"]
     if web is None or web.empty:
         out = pd.DataFrame({c: pd.Series(dtype="Float64") for c in cols})
-        out.attrs["covered"] = False
+        out.attrs.update(covered=False, has_campaign=False, campaigns_seen=set())
         return out, notes
     r = prepared(web)
     w = r.w
@@ -366,7 +449,8 @@ def social_web(web: pd.DataFrame, period: Period, runs: pd.DataFrame | None = No
     if covered and (part := _covered_part(r.covers, period)) is not None:
         notes.append(part)
     once = deduplicate(w, r.start, r.end, export_weight, notes, span_key=r.span_key,
-                        rank=r.rank)
+                       rank=r.rank[by], need=by)
+    counted = (once > 0) & (export_weight > 0)
     start, end, narrowed = _run_days(r, runs)
     weight = _weight(start, end, r.undated, period) * once
     social = r.social
@@ -392,6 +476,14 @@ def social_web(web: pd.DataFrame, period: Period, runs: pd.DataFrame | None = No
                       if n == 1 else
                       f"{n} social GA4 rows have no date or period and were not counted"))
     keep = social & (weight > 0)
+    if (meta := _meta_note(r, social & (weight > 0), weight)) is not None:
+        notes.append(meta)
+    if "breakdown" in w.columns and (social & (weight > 0) & w["breakdown"].astype("string")
+                                     .str.startswith(_FIRST_USER).fillna(False)
+                                     .to_numpy(dtype=bool)).any():
+        notes.append(("ga4_first_user_scope", "GA4 figures of first-user scope (a User "
+                      "acquisition export): each user's sessions and revenue are attributed to "
+                      "the source of their first visit"))
     out = pd.DataFrame({
         "platform": r.platform.fillna(UNASSIGNED)[keep],
         "campaign_key": r.campaign_key.fillna(UNASSIGNED)[keep],
@@ -404,7 +496,66 @@ def social_web(web: pd.DataFrame, period: Period, runs: pd.DataFrame | None = No
         out[m] = (out[m] * out["weight"]).astype("Float64")
     out.attrs["covered"] = covered
     out.attrs["campaign_notes"] = by_campaign
+    out.attrs["has_campaign"] = bool((counted & r.has_campaign).any())
+    out.attrs["campaigns_seen"] = set(r.campaign_key[counted].dropna())
     return out, notes
+
+
+def _meta_note(r: _Rows, rows: np.ndarray, weight: np.ndarray) -> tuple[str, str] | None:
+    """The note of the social ``rows`` whose source is Meta's without saying Facebook or
+    Instagram (:data:`_META`): their sessions and revenue, in no platform. None when none."""
+    source = r.w["source"].astype("string").str.strip().str.lower()
+    meta = rows & source.isin(_META).fillna(False).to_numpy()
+    if not meta.any():
+        return None
+    sessions = float((r.measures["sessions"][meta] * weight[meta]).sum())
+    revenue = (r.measures["revenue"][meta] * weight[meta]).sum(min_count=1)
+    names = ", ".join(f"'{s}'" for s in sorted(set(source[meta])))
+    return ("ga4_meta_source",
+            f"GA4 sessions of source {names} ({_amount(sessions, 0)} sessions, revenue "
+            f"{_amount(revenue, 2)}) came from Facebook or Instagram, which the source does not "
+            f"say: counted as social, in no platform (name Facebook or Instagram in the links' "
+            f"utm_source)")
+
+
+#: sources that are no site or no social one: GA4's (direct) and (not set), search engines
+_NOT_SOCIAL = frozenset({"(direct)", "(not set)", "(none)", "", "google", "bing", "yahoo",
+                         "duckduckgo", "ecosia", "qwant", "baidu", "yandex"})
+#: how many sources :func:`not_social_sources` names
+_NOT_SOCIAL_SHOWN = 5
+
+
+def not_social_sources(web: pd.DataFrame) -> tuple[int, str] | None:
+    """The sources of the GA4 rows without a channel group that GA4's rule (:func:`is_social`)
+    reads as not social and that are no known other site (direct, a search engine): how many,
+    and the largest by sessions with their sessions and revenue (``"bsky.example (134,
+    340.50)"``). A social site the rule does not know is seen there rather than silently left
+    out of the social figures. None when there are none."""
+    if "source" not in web.columns:
+        return None
+    w = web.reset_index(drop=True)
+    group = (w["channel_group"] if "channel_group" in w.columns
+             else pd.Series(pd.NA, index=w.index, dtype="string"))
+    medium = (w["medium"] if "medium" in w.columns
+              else pd.Series(pd.NA, index=w.index, dtype="string"))
+    rows = pd.DataFrame({"channel_group": group, "medium": medium, "source": w["source"]})
+    source = w["source"].astype("string").str.strip()
+    left = (~is_social(rows, normalize_source(w["source"])) & group.isna()
+            & ~source.str.lower().isin(_NOT_SOCIAL).fillna(True)).to_numpy(dtype=bool)
+    if not left.any():
+        return None
+    sums = pd.DataFrame({"source": source[left],
+                         "sessions": column_or(w, "sessions", dtype="Float64")[left],
+                         "revenue": column_or(w, "revenue", dtype="Float64")[left]})
+    by = (sums.groupby("source").sum(min_count=1)
+          .sort_values(["sessions", "revenue"], ascending=False, na_position="last"))
+    shown = ", ".join(f"{name} ({_amount(row.sessions, 0)}, {_amount(row.revenue, 2)})"
+                      for name, row in by.head(_NOT_SOCIAL_SHOWN).iterrows())
+    return len(by), shown
+
+
+def _amount(value, digits: int) -> str:
+    return "–" if pd.isna(value) else f"{float(value):,.{digits}f}"
 
 
 def _weight(start: pd.Series, end: pd.Series, undated: np.ndarray, period: Period
@@ -513,31 +664,76 @@ def foreign_revenue_note(rows: pd.DataFrame, currency: str) -> str | None:
 
 _BREAKDOWN_RANK = {"source_medium": 0, "source": 1, "campaign": 2, "channel_group": 3,
                    "medium": 4}
+#: the dimensions a table must carry to give figures by campaign or by platform (roi()'s
+#: ``by``): a table by source / medium says nothing of campaigns, one by campaign and channel
+#: group nothing of platforms
+_NEEDS = {"campaign": ("campaign",), "platform": ("source_medium", "source")}
 
 
 def _span_key(start: pd.Series, end: pd.Series) -> pd.Series:
     return start.dt.strftime("%Y-%m-%d") + "|" + end.dt.strftime("%Y-%m-%d")
 
 
-def _breakdown_rank(w: pd.DataFrame) -> pd.Series | None:
+#: the prefix of a first-user table's breakdown (:data:`smmanalytics.loaders.ga4.FIRST_USER`)
+_FIRST_USER = "first_user:"
+
+
+def _dimensions(kind: str) -> list[str]:
+    """The dimensions of a table's ``breakdown`` (``campaign+channel_group``: both;
+    ``first_user:source_medium``: the source / medium of the user's first visit)."""
+    return kind.removeprefix(_FIRST_USER).split("+")
+
+
+def _carries(kind: str, need: str | None) -> bool:
+    """Whether a table of breakdown ``kind`` gives figures by ``need`` (None: any)."""
+    return need is None or any(d in _NEEDS[need] for d in _dimensions(kind))
+
+
+def _breakdown_rank(w: pd.DataFrame, need: str | None = None) -> pd.Series | None:
+    """Each row's table's rank, lowest first to count: a table of session scope before one of
+    first-user scope (a User acquisition report), then one carrying the dimension ``need``
+    (``"campaign"``, ``"platform"``) before one lacking it, then the most detailed (its most
+    detailed dimension by :data:`_BREAKDOWN_RANK`, then the most dimensions). Distinct
+    breakdowns rank apart, so that of the tables of the same dates one alone counts."""
     if "breakdown" not in w.columns:
         return None
-    return w["breakdown"].astype("string").map(_BREAKDOWN_RANK).astype("float64").fillna(9)
+    codes, kinds = pd.factorize(w["breakdown"].astype("string"))
+
+    def order(kind: str) -> tuple:
+        dims = _dimensions(kind)
+        return (kind.startswith(_FIRST_USER), not _carries(kind, need),
+                min(_BREAKDOWN_RANK.get(d, 9) for d in dims), -len(dims), kind)
+    position = {k: i for i, k in enumerate(sorted(kinds, key=order))}
+    ranks = np.array([position[k] for k in kinds] + [len(kinds)], dtype="float64")
+    return pd.Series(ranks[codes], index=w.index)
+
+
+def carries(web: pd.DataFrame, need: str) -> pd.Series:
+    """Whether each GA4 row's table carries the dimension ``need`` (``"campaign"``,
+    ``"platform"``): by its ``breakdown``, else (a frame made by hand) by the row's own cell."""
+    if "breakdown" in web.columns:
+        kinds = web["breakdown"].astype("string")
+        known = {k: _carries(k, need) for k in kinds.dropna().unique()}
+        return kinds.map(known).fillna(False).astype(bool)
+    column = "campaign" if need == "campaign" else "source"
+    return (web[column].notna() if column in web.columns
+            else pd.Series(False, index=web.index))
 
 
 def deduplicate(w: pd.DataFrame, start: pd.Series, end: pd.Series, weight: np.ndarray,
                 notes: list[tuple[str, str]], *, span_key: pd.Series | None = None,
-                rank: pd.Series | None = None) -> np.ndarray:
+                rank: pd.Series | None = None, need: str | None = None) -> np.ndarray:
     """1 for the rows to count, 0 for rows repeating traffic already counted (see module).
 
     What was left out is added to ``notes`` as ``(code, sentence)``. ``span_key`` and ``rank``
-    (of :func:`_span_key` and :func:`_breakdown_rank`) may be given when already computed.
+    (of :func:`_span_key` and :func:`_breakdown_rank`) may be given when already computed;
+    ``need`` (``"campaign"``, ``"platform"``) prefers the tables carrying that dimension.
     """
     keep = pd.Series(weight > 0, index=w.index)
     if not keep.any():
         return keep.to_numpy(dtype="float64")
     if rank is None:
-        rank = _breakdown_rank(w)
+        rank = _breakdown_rank(w, need)
     if rank is not None:
         key = _span_key(start, end) if span_key is None else span_key
         best = rank.where(keep).groupby(key).transform("min")
@@ -545,10 +741,17 @@ def deduplicate(w: pd.DataFrame, start: pd.Series, end: pd.Series, weight: np.nd
         if drop.any():
             kinds = ", ".join(sorted(set(w.loc[drop, "breakdown"].astype(str))))
             n = int(drop.sum())
+            kept = w.loc[keep & ~drop, "breakdown"].astype(str)
+            has_need = need is not None and any(_carries(k, need) for k in set(kept))
+            first_user_only = all(k.startswith(_FIRST_USER) for k in set(
+                w.loc[drop, "breakdown"].astype(str))) and not all(
+                k.startswith(_FIRST_USER) for k in set(kept))
+            why = ("is of session scope" if first_user_only else
+                   f"has the {'campaign' if need == 'campaign' else 'source'}" if has_need
+                   else "is more detailed")
             notes.append(("ga4_breakdown_left_out",
                           f"{n} GA4 row{'' if n == 1 else 's'} broken down by {kinds} left out: "
-                          f"another table of the same dates is more detailed (no double "
-                          f"counting)"))
+                          f"another table of the same dates {why} (no double counting)"))
             keep &= ~drop
     spans = (pd.DataFrame({"start": start[keep], "end": end[keep], "w": weight[keep.to_numpy()]})
              .drop_duplicates(["start", "end"]).sort_values("start"))

@@ -334,8 +334,12 @@ NOTE_CODES = (
     # GA4: revenue in another currency, no or part coverage, rows prorated or left out
     "revenue_foreign_currency", "ga4_uncovered", "ga4_partly", "ga4_gaps", "ga4_prorated",
     "ga4_campaign_days",
-    "ga4_undated", "ga4_breakdown_left_out", "ga4_overlap_left_out", "ga4_no_revenue",
+    "ga4_undated", "ga4_breakdown_left_out", "ga4_overlap_left_out",
+    "ga4_meta_source", "ga4_first_user_scope",
+    "ga4_no_revenue",
     "ga4_no_key_events", "ga4_no_sessions",
+    # by campaign: GA4's tables have no campaign, or none of their rows names this one
+    "ga4_no_campaign_dimension", "ga4_campaign_not_seen",
     # the ratios set GA4's figures against the costs of the days GA4 covers, GA4's figures of
     # the days costs.csv covers against their costs, or none in common
     "ratios_ga4_days", "ratios_costs_days", "ratios_no_common_days",
@@ -448,6 +452,8 @@ def roi(ds, period: object, by: str | None = None, *,
             run.note_row(i, *note)
     _cost_columns(run, out, keys, cost_tab, late_tab, foreign, costs_known)
     _web_columns(run, out, keys, web_tab, covered, unknown_revenue)
+    if by == "campaign" and covered:
+        _campaigns_ga4_lacks(run, out, keys)
     for m in ("impressions", "link_clicks"):
         col = post_tab[m] if m in post_tab.columns else pd.Series(dtype="float64")
         out[m] = pd.array(col.reindex(keys).to_numpy(dtype="float64", na_value=np.nan),
@@ -492,6 +498,10 @@ class _RoiRun:
     #: by campaign: each campaign's own notes of its GA4 rows prorated or spread (row key →
     #: notes), given to its row first among the row's own
     web_rows: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    #: whether a GA4 table counted carries a campaign dimension, and the campaign keys of its
+    #: rows (social or not): by campaign, a campaign GA4 cannot name has unknown figures
+    has_campaign: bool = False
+    campaigns_seen: set[str] = field(default_factory=set)
 
     @property
     def key(self) -> str:
@@ -628,7 +638,9 @@ def _period_web(run: _RoiRun) -> tuple[pd.DataFrame, bool, set[str]]:
     the period; ``unknown_revenue`` the row keys with revenue in another currency.
     """
     p, key, by = run.p, run.key, run.by
-    web, web_notes = social_traffic(run.ds, p)
+    web, web_notes = social_traffic(run.ds, p, by=by)
+    run.has_campaign = web.attrs.get("has_campaign", False)
+    run.campaigns_seen = web.attrs.get("campaigns_seen", set())
     if by == "campaign":
         # a campaign's row notes its own GA4 rows prorated or spread, not every campaign's
         run.web_rows = web.attrs.get("campaign_notes", {})
@@ -770,6 +782,31 @@ def _web_columns(run: _RoiRun, out: pd.DataFrame, keys: list[str], web_tab: pd.D
         if covered and not web_tab.empty and web_tab[m].isna().all():
             out[m] = pd.array([pd.NA] * len(keys), dtype="Float64")
             run.general.append((f"ga4_no_{m}", f"the GA4 export has no {m.replace('_', ' ')}"))
+
+
+def _campaigns_ga4_lacks(run: _RoiRun, out: pd.DataFrame, keys: list[str]) -> None:
+    """By campaign, the campaigns whose GA4 figures are not what their 0 would say, each noted
+    on its row: with no GA4 table of the period carrying a campaign dimension, every named
+    campaign's revenue, key events and sessions are unknown (NaN: that traffic is in the
+    ``(unassigned)`` row); with one, a campaign with costs that no GA4 row names keeps its 0
+    (GA4 saw no session of it) but says so, as links without its UTM tag read the same."""
+    named = [i for i, k in enumerate(keys) if k != UNASSIGNED]
+    if not run.has_campaign:
+        rows = np.isin(np.arange(len(keys)), named)
+        for m in ("revenue", "key_events", "sessions"):
+            out[m] = out[m].mask(rows)
+        for i in named:
+            run.note_row(i, "ga4_no_campaign_dimension",
+                         "the GA4 exports have no campaign dimension: revenue, key events and "
+                         "sessions unknown by campaign (export the traffic acquisition report "
+                         "with Session campaign)")
+        return
+    for i in named:
+        cost = out["cost"].iloc[i]           # unknown: lines in another currency
+        if keys[i] not in run.campaigns_seen and (pd.isna(cost) or cost > 0):
+            run.note_row(i, "ga4_campaign_not_seen",
+                         f"no GA4 session carries utm_campaign '{keys[i]}': revenue 0 (check "
+                         f"the links' UTM tags)")
 
 
 def _value_column(run: _RoiRun, out: pd.DataFrame, value_per_key_event: float | None

@@ -5,7 +5,8 @@ Format ``ga4_table``: a ``#`` preamble (title, account, property, ``Start date: 
 ``Grand total`` row (dropped and recorded), and possibly further tables after a blank line and
 another ``#`` block (each recognisable one is parsed; its rows carry ``breakdown``).
 
-Columns: ``Session source / medium`` is split on ``/`` into ``source`` and ``medium``;
+Columns: ``Session source / medium`` is split on `` / `` into ``source`` and ``medium`` (a
+bare ``/`` if it has none, never one of ``android-app://``);
 ``Session campaign`` → ``campaign``; ``Session default channel group`` / ``Session primary
 channel group (Default Channel Group)`` → ``channel_group``; ``Date`` (``YYYYMMDD``) → ``date``;
 ``Nth day`` (a chart table's day index, ``0000`` the start date) → ``date`` from the preamble;
@@ -33,6 +34,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from .._web import not_social_sources
 from ..errors import ParseError
 from ._body import lines_named
 from ._cutoff import ends_inside_a_line
@@ -112,10 +114,7 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
 
     out = pd.DataFrame(index=range(n))
     if "source_medium" in dims:
-        sm = dims["source_medium"].str.split(r"\s*/\s*", n=1, expand=True, regex=True)
-        # a table of headers only splits into no column at all
-        out["source"] = sm[0].str.strip() if 0 in sm.columns else pd.NA
-        out["medium"] = sm[1].str.strip() if 1 in sm.columns else pd.NA
+        out["source"], out["medium"] = _source_medium(dims["source_medium"])
     for k in ("source", "medium"):
         if k in dims and k not in out.columns:
             out[k] = dims[k]
@@ -144,9 +143,12 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     out["period_end"] = end
     if "date_range" in dims:
         _periods_from_ranges(out, dims["date_range"], c, ctx)
-    breakdown = next((k for k in _DIMENSIONS if k in dims),
-                     "total" if nth_day is None else "date" if pd.notna(start) else "nth_day")
-    out["breakdown"] = breakdown
+    out["breakdown"] = _breakdown(dims, nth_day is not None, pd.notna(start))
+    if _first_user(c, m, dims):
+        out["breakdown"] = FIRST_USER + out["breakdown"]
+        ctx.note("first_user_scope", "the table's dimensions are the first user's (a User "
+                 "acquisition report): each user's sessions and revenue are attributed to the "
+                 "source of their first visit, not of each session", level="info")
     out = out[keep].reset_index(drop=True)
     if m.has("key_events") and any(normalize(c.header[p]) == "conversions"
                                    for p in m.columns["key_events"]):
@@ -167,11 +169,65 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
                  level="info")
     if pd.isna(start) and pd.isna(end):
         _note_unread_preamble_dates(c, ctx)
+    if "channel_group" not in out.columns and (left := not_social_sources(out)) is not None:
+        n, shown = left
+        ctx.note("sources_not_social", f"{n} source{'s' if n > 1 else ''} of no channel group "
+                 f"not counted as social traffic (neither a known social site nor a social "
+                 f"medium), the largest with their sessions and revenue: {shown}",
+                 level="info")
     out.attrs.update(kind="web", platform="ga4", source_locale=m.locale,
                      source_tz="property time zone (not in the file)")
     if pd.notna(end):
         out.attrs["as_of"] = (end + pd.Timedelta(days=1)).tz_localize("UTC")
     return [out]
+
+
+#: GA4's ``source / medium`` (its separator has spaces), or a hand's ``source/medium``: the
+#: first ``/`` that is no part of a ``://`` (``android-app://com.linkedin.android / referral``
+#: split on its first ``/`` gave the source ``android-app:``)
+_SPACED = re.compile(r"^(?P<source>.*?)\s+/\s+(?P<medium>.*)$")
+_BARE = re.compile(r"^(?P<source>.*?)(?<![:/])/(?!/)(?P<medium>.*)$")
+
+
+def _source_medium(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """The ``source`` and ``medium`` of ``Session source / medium`` cells: split on GA4's
+    `` / ``, else on a bare ``/`` not of a ``://``; a cell without either is all source."""
+    spaced = cells.str.extract(_SPACED)
+    bare = cells.str.extract(_BARE)
+    split = spaced.where(spaced["source"].notna(), bare)
+    source = split["source"].fillna(cells).str.strip()
+    return source, split["medium"].str.strip()
+
+
+#: the prefix of the ``breakdown`` of a table of first-user scope (``first_user:source_medium``):
+#: roi() counts a session-scope table of the same dates rather than it (never both)
+FIRST_USER = "first_user:"
+
+
+def _first_user(c: Candidate, m, dims: dict[str, pd.Series]) -> bool:
+    """Whether the table's dimensions are of first-user scope: their headers say "First user"
+    (GA4's User acquisition report) rather than "Session"."""
+    headers = [normalize(c.header[p]) for k in dims if k in m.columns for p in m.columns[k]]
+    return any(h.startswith("first user") for h in headers)
+
+
+#: the dimensions that say where a session came from: a table's ``breakdown`` names those it
+#: carries, so that roi() by campaign reads a table with campaigns and by platform one with
+#: sources, whichever of them is "more detailed"
+_ATTRIBUTION = ("source_medium", "source", "medium", "campaign", "channel_group",
+                "landing_page")
+
+
+def _breakdown(dims: dict[str, pd.Series], nth_day: bool, dated: bool) -> str:
+    """The table's ``breakdown``: its attribution dimensions joined by ``+`` in the order of
+    :data:`_DIMENSIONS` (``source_medium``, ``campaign+channel_group``), else its first
+    dimension (``date``, ``year_month``…), else ``total`` (or ``date``/``nth_day`` for a
+    chart's table of day numbers)."""
+    named = [k for k in _DIMENSIONS if k in dims and k in _ATTRIBUTION]
+    if named:
+        return "+".join(named)
+    return next((k for k in _DIMENSIONS if k in dims),
+                "total" if not nth_day else "date" if dated else "nth_day")
 
 
 #: GA4's default channel groups (its documentation's list, in English as GA4 writes them)
@@ -348,20 +404,45 @@ def _summary_rows(c: Candidate, dimensions: list[pd.Series]) -> pd.Series:
 
 
 def _days(cells: pd.Series, keep: np.ndarray, c: Candidate, ctx: ParseContext) -> pd.Series:
-    """The ``Date`` dimension's ``YYYYMMDD`` cells as naive days (empty: NaT); a cell of a row
-    kept (not the summary row) that is no such day raises ParseError. Its line counts data
-    rows (``first_line + 1 + pos``), as every parser's does: the registry moves it to the
-    row's own line (``RawTable.relocated``: blank lines and quoted line breaks counted), which
-    a line already moved here would be moved past."""
-    raw = cells.fillna("")
+    """The ``Date`` dimension's cells as naive days (empty: NaT): GA4's ``YYYYMMDD``, or the
+    days a re-save wrote (Looker Studio's or a spreadsheet's ``2026-10-01``, ``Oct 1, 2026``,
+    ``01/10/2026`` in the file's one order), read as the other loaders read them
+    (:func:`~._tidy.day_parts`) and noted; a cell of a row kept (not the summary row) that is
+    no day raises ParseError. Its line counts data rows (``first_line + 1 + pos``), as every
+    parser's does: the registry moves it to the row's own line (``RawTable.relocated``: blank
+    lines and quoted line breaks counted), which a line already moved here would be moved
+    past."""
+    raw = cells.fillna("").str.strip()
     d = pd.to_datetime(raw.mask(raw == "", None), format="%Y%m%d", errors="coerce")
-    bad = d.isna() & (raw != "") & pd.Series(keep)
-    if bad.any():
-        pos = int(bad.to_numpy().nonzero()[0][0])
-        raise ParseError("cell is not a date", file=ctx.file,
-                         line=c.table.first_line + 1 + pos, column=c.header_of(F, "date"),
-                         expected="YYYYMMDD", got=raw.iloc[pos])
+    other = d.isna() & (raw != "") & pd.Series(keep, index=raw.index)
+    if not other.any():
+        return d.astype("datetime64[ns]")
+    column = c.header_of(F, "date")
+    first_line = c.table.first_line + 1
+    # the other cells alone, in their places: a day that is none is named by its own line
+    try:
+        parts = day_parts(raw.where(other, ""), ctx, column=column, first_line=first_line,
+                          numeric_order=day_order(c, F))
+        read = dates_from_parts(parts, file=ctx.file)
+    except ParseError as exc:
+        pos = (exc.line - first_line if exc.line is not None
+               else int(np.flatnonzero(other.to_numpy())[0]))
+        raise _not_a_day(ctx, first_line + pos, column, raw.iloc[pos]) from None
+    unread = other & read.isna().to_numpy()
+    if unread.any():
+        pos = int(np.flatnonzero(unread.to_numpy())[0])
+        raise _not_a_day(ctx, first_line + pos, column, raw.iloc[pos])
+    d = d.mask(other.to_numpy(), read.to_numpy())
+    n = int(other.sum())
+    ctx.note("dates_not_ga4_form", f"{n} Date cells are not GA4's YYYYMMDD (first: "
+             f"{raw[other].iloc[0]!r}; a re-save by a spreadsheet or Looker Studio): read as "
+             "days", level="info", rows=n)
     return d.astype("datetime64[ns]")
+
+
+def _not_a_day(ctx: ParseContext, line: int, column: str | None, got: str) -> ParseError:
+    return ParseError("cell is not a date", file=ctx.file, line=line, column=column,
+                      expected="YYYYMMDD, or a day such as 2026-10-01", got=got)
 
 
 def _refuse_undated(c: Candidate, out: pd.DataFrame, keep: np.ndarray, field: str) -> None:

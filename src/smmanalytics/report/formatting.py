@@ -268,6 +268,15 @@ class Formatter:
         #: notes that had no wording in notes.yaml and were left in English
         self.untranslated: set[str] = set()
 
+    def _kind(self, kind: str) -> str:
+        """A GA4 table's breakdown in words: its dimensions joined by " + ", and of first-user
+        scope said so ("first_user:source_medium" → "source / medium (first user)")."""
+        dims = kind.removeprefix("first_user:")
+        words = " + ".join(self._word("ga4_breakdowns", d, d) for d in dims.split("+"))
+        if dims == kind:
+            return words
+        return f"{words} ({self._word('ga4_breakdowns', 'first_user', 'first user')})"
+
     def _word(self, table: str, key: str, default: str) -> str:
         return _WORDING[self.lang][table].get(key, _WORDING["en"][table].get(key, default))
 
@@ -567,8 +576,8 @@ class Formatter:
             return ", ".join(self.cost_category(c) for c in v.split(", "))
         if name == "lines":                  # cost lines: "2026-07 tools 9.99 USD, …"
             return self.cost_lines(v)
-        if name == "kinds":                  # a GA4 table's breakdowns: "landing_page"
-            return ", ".join(self._word("ga4_breakdowns", k, k) for k in v.split(", "))
+        if name == "kinds":                  # GA4 tables' breakdowns: "campaign+channel_group"
+            return ", ".join(self._kind(k) for k in v.split(", "))
         if name == "industry":               # the benchmark table's id, quoted: "'retail'"
             return self.industry(v.strip("'\""))
         if name == "industries":             # ids: "alcohol, fashion, health_beauty"

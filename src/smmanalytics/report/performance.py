@@ -259,6 +259,13 @@ class PerformanceSections:
                 "CPA": [f.money(v, 2) for v in by["cpa"]],
             })
             self.table(sec, table)
+            # a campaign's revenue GA4 cannot know (no campaign dimension) or never saw (no
+            # session with its utm_campaign) read as a loss with nothing said under the table
+            said = dict.fromkeys((code, text) for i in by.index
+                                 for code, text in by.attrs["row_notes"][i]
+                                 if code in _CAMPAIGN_GA4_CODES)
+            if said:
+                self.text(sec, f.join(f.note(text, code) for code, text in said), note=True)
         breakdown = cost_breakdown(overall)
         if len(breakdown) and pd.notna(total["cost"]):
             self._add(sec, {"kind": "heading", "level": 2, "text": f.label("cost_breakdown")})
@@ -519,6 +526,12 @@ _ROI_SECTION_SKIPS = frozenset({
     "cpc_cpm_paid_unknown", "cpc_cpm_spend_left_out", "cpc_cpm_unplaced_spend_left_out",
     "roi_cost_unknown", "roi_value_unknown", "roas_ad_spend_unknown", "roas_revenue_unknown",
 })
+
+
+#: roi()'s notes by campaign that the ROI section's campaign table shows under it: the
+#: campaigns whose revenue GA4 cannot tell (no campaign dimension) or has for none of its
+#: sessions (no GA4 row names it)
+_CAMPAIGN_GA4_CODES = frozenset({"ga4_no_campaign_dimension", "ga4_campaign_not_seen"})
 
 
 #: the campaign summary's: the ROI section's, but it shows CPA, whose zero denominators (no
