@@ -840,6 +840,9 @@ def test_an_app_package_source_is_its_platform(source, platform):
     ("reddit.com", "referral", UNASSIGNED), ("old.reddit.com", "referral", UNASSIGNED),
     ("whatsapp", "referral", UNASSIGNED), ("messenger", "referral", UNASSIGNED),
     ("threads.net", "referral", UNASSIGNED), ("bsky.app", "referral", UNASSIGNED),
+    # Threads' Android app (its package keeps Instagram's name): Threads', not Instagram's
+    ("com.instagram.barcelona", "referral", UNASSIGNED),
+    ("android-app://com.instagram.barcelona", "referral", UNASSIGNED),
 ])
 def test_hand_typed_and_other_social_sources_are_social(tmp_path, source, medium, platform):
     """Without a channel group, these rows were left out as not social, silently."""

@@ -97,7 +97,7 @@ _DOMAINS = {alias: platform for alias, platform in _ALIAS.items()
 #: package name ``com.instagram.android``)
 _APPS = {"com.facebook.katana": "facebook", "com.facebook.lite": "facebook",
          "com.facebook.orca": "facebook", "com.instagram.android": "instagram",
-         "com.instagram.barcelona": "instagram", "com.twitter.android": "x",
+         "com.twitter.android": "x",
          "com.linkedin.android": "linkedin", "com.google.android.youtube": "youtube",
          "com.zhiliaoapp.musically": "tiktok", "com.ss.android.ugc.trill": "tiktok",
          "com.pinterest": "pinterest"}
@@ -109,6 +109,9 @@ _OTHER_SOCIAL = {"reddit": "reddit.com", "whatsapp": "whatsapp.com", "wa.me": "w
                  "quora": "quora.com", "tumblr": "tumblr.com", "telegram": "t.me",
                  "t.me": "t.me", "threads": "threads.net", "threads.net": "threads.net",
                  "threads.com": "threads.com", "bsky": "bsky.app", "bsky.app": "bsky.app",
+                 # Threads' Android app, whose package still carries Instagram's name: Threads,
+                 # as threads.net is, not Instagram (it was counted in Instagram's ROI)
+                 "com.instagram.barcelona": "threads.net",
                  "mastodon": "mastodon.social", "vk.com": "vk.com", "xing": "xing.com",
                  "line": "line.me", "wechat": "wechat.com", "weibo": "weibo.com",
                  "social": "social", "msg": "messenger.com",
@@ -237,7 +240,7 @@ def other_social(source: pd.Series) -> pd.Series:
 
 
 def _is_other_social(source: str) -> bool:
-    s = re.sub(r"^(https?://)?(www\.)?", "", source.split(" / ")[0].strip())
+    s = re.sub(r"^(https?://|android-app://)?(www\.)?", "", source.split(" / ")[0].strip())
     s = s.split("/")[0].split("?")[0]
     return s in _OTHER_SOCIAL or any(s == d or s.endswith("." + d)
                                      for d in _OTHER_SOCIAL_DOMAINS)
