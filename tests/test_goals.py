@@ -844,6 +844,27 @@ def test_sample_brand_campaign_pays_back():
     assert sc.loc["revenue", "status"] == "missed"
 
 
+@pytest.mark.skipif(not SAMPLE.exists(), reason="the sample brand is generated on another branch")
+def test_sample_facebook_net_followers_of_a_month_are_known_on_every_day(tmp_path):
+    """The sample's Facebook follows file is of net changes and, as Meta's follows files do,
+    leaves out its days of 0 (data/sample/README.md): November 2025 lists 27 days summing 80,
+    October 28 summing 94 (read off facebook_follows_…csv). Its missing days were unknown:
+    "known on 27 of 30 days", a goal ≥ 10 given no status, and compare's −11.74 % per known
+    day (80/27 against 94/28). They are 0s: 80 over November's 30 days, 94 over October's 31,
+    (80/30)/(94/31) − 1 = −12.06 %, the goal met (80 ≥ 10), nothing to say."""
+    (tmp_path / "goals.yaml").write_text(
+        "goals:\n  - {metric: followers_net, platform: facebook, target: 10}\n")
+    ds = dataclasses.replace(smm.load(SAMPLE), goals=read_goals(tmp_path / "goals.yaml"))
+    row = scorecard(ds, "2025-11", asof="2026-11-05").iloc[0]
+    assert (row["actual"], row["status"]) == (80.0, "met") and pd.isna(row["note"])
+    c = smm.compare(ds, "2025-11", platform="facebook", model=False)
+    fol = c.table.set_index("kpi").loc["followers_net"]
+    assert (fol["current"], fol["previous"]) == (80.0, 94.0)
+    assert (fol["days_current"], fol["days_previous"]) == (30, 31)
+    assert fol["change_pct"] == pytest.approx((80 / 30) / (94 / 31) - 1)      # −12.06 %
+    assert not [x for x in c.caveats if "known on" in x]
+
+
 # ------------------------------------------------------------------ calibration of p_meet
 @pytest.mark.parametrize("kind", ["count", "flow"])
 def test_p_meet_is_calibrated(kind):
