@@ -865,6 +865,28 @@ def test_sample_facebook_net_followers_of_a_month_are_known_on_every_day(tmp_pat
     assert not [x for x in c.caveats if "known on" in x]
 
 
+def test_a_platform_s_follows_stopping_early_give_the_brand_s_goal_no_status(tmp_path):
+    """Instagram 5 net follows a day to 31 October, Facebook 5 a day to 10 October: the 11th to
+    31st summed Instagram's alone, 31 × 5 + 10 × 5 = 205, "missed" against ≥ 250. The brand's
+    total is known on 1 to 10 October only (10 × 10 = 100): no status, and the notes say
+    whose days are missing."""
+    (tmp_path / "goals.yaml").write_text(
+        "goals:\n  - {metric: followers_net, platform: all, target: 250}\n")
+    rows = [{"platform": p, "account_id": p, "date": str(d.date()), "metric": "net_follows",
+             "value": 5.0}
+            for p, last in (("instagram", "2026-10-31"), ("facebook", "2026-10-10"))
+            for d in pd.date_range("2026-09-01", last, freq="D")]
+    ds = dataset(daily=daily(rows), goals=read_goals(tmp_path / "goals.yaml"))
+    row = scorecard(ds, "2026-10", asof="2026-11-05").iloc[0]
+    assert row["actual"] == 100.0 and pd.isna(row["status"])
+    # (without posts, Facebook's data are its follows: their end is noted, as before)
+    assert row["note"] == (
+        "facebook data end on 2026-10-10: counted to that day; "
+        "facebook: followers_net known on 10 of 31 days (2026-10-01 to 2026-10-10); "
+        "followers_net known on 10 of 31 days (2026-10-01 to 2026-10-10): the actual is the "
+        "total of those days")
+
+
 # ------------------------------------------------------------------ calibration of p_meet
 @pytest.mark.parametrize("kind", ["count", "flow"])
 def test_p_meet_is_calibrated(kind):

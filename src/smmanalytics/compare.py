@@ -83,6 +83,7 @@ from ._actuals import (
     NOT_FOUND,
     actual,
     actuals_shared,
+    followers_gaps,
     followers_left_out,
     followers_net_unknown,
     known_days_note,
@@ -942,6 +943,9 @@ def _daily_row(ds, kpi, platform, cur, prev, rng, n_boot, scale) -> dict:
         scale = days_a / days_b
     caveats = [f"{known_days_note(kpi, known.index, p.days, p.label)}: compared per known day."
                for known, p, days in ((sa, cur, days_a), (sb, prev, days_b)) if days < p.days]
+    if gaps:        # whose days are missing from the brand's total (known when all are)
+        caveats += [f"{gap}." for p in (cur, prev)
+                    for gap in followers_gaps(ds, platform, p.start, p.end, p.label)]
     va = float(xa.sum()) if len(xa) else np.nan
     vb = float(xb.sum()) if len(xb) else np.nan
     # the days with data; a side read from period totals has none to count (unknown)
