@@ -1337,3 +1337,37 @@ def test_a_platform_s_follows_stopping_early_leave_the_brand_s_days_unknown():
                       platform="instagram"))
     assert t.loc["followers_net", ["current", "previous"]].tolist() == [155.0, 150.0]
     assert t.loc["followers_net", ["days_current", "days_previous"]].tolist() == [31, 30]
+
+
+def test_a_month_whose_posts_export_could_not_be_read_has_its_sums_unknown_not_zero():
+    """August's 10 posts of 20 reactions (400 reach) are read; September's export could not be
+    read. compare read September's posts, interactions and reach as 0 (−100 %), where the
+    scorecard says "no data": unknown now, by the one rule both use. October's 12 posts are
+    counted as read: a lower bound, as the scorecard counts them."""
+    from smmanalytics._actuals import metric_daily, zero_without_posts
+
+    files = pd.DataFrame({"path": ["/x/instagram_posts_2026-09-01_2026-09-30_2026-10-02.csv"],
+                          "status": ["failed"], "platform": ["instagram"]})
+    ds = dataset(posts=posts(_month(8, 10, 20) + _month(10, 12, 20, start_id=100)),
+                 files=files)
+    assert not zero_without_posts(ds, "instagram", "posts")
+    t = _kpis(compare(ds, "2026-09", platform="instagram"))
+    for kpi in ("posts", "interactions", "reach"):
+        assert pd.isna(t.loc[kpi, "current"]) and pd.isna(t.loc[kpi, "change_pct"])
+    assert t.loc[["posts", "interactions", "reach"], "previous"].tolist() == [10, 200, 4000]
+    # the scorecard's figure: unknown too
+    assert metric_daily(ds, "posts", "instagram", *_days("2026-09")).isna().all()
+    # October has its posts: 12 posts, 240 interactions, against September unknown
+    t = _kpis(compare(ds, "2026-10", platform="instagram"))
+    assert t.loc[["posts", "interactions"], "current"].tolist() == [12, 240]
+    assert pd.isna(t.loc["posts", "previous"]) and pd.isna(t.loc["posts", "change_pct"])
+    # the same posts without the failed export: September 0, as before
+    t = _kpis(compare(dataset(posts=ds.posts), "2026-09", platform="instagram"))
+    assert t.loc[["posts", "interactions", "reach"], "current"].tolist() == [0, 0, 0]
+
+
+def _days(label):
+    from smmanalytics.periods import parse_period
+
+    p = parse_period(label)
+    return p.start, p.end

@@ -18,7 +18,7 @@ from .schema import column_or
 
 __all__ = ["metric_daily", "actual", "known_days", "known_days_note", "followers_gaps",
            "missing_figure",
-           "posts_in", "posts_carry", "interactions_reach",
+           "posts_in", "posts_carry", "zero_without_posts", "interactions_reach",
            "actuals_shared",
            "has_posts_data", "followers_net_unknown", "followers_net_absent",
            "followers_left_out", "unread_exports", "declared_unexported",
@@ -318,6 +318,22 @@ def posts_carry(ds, platform: str, metric: str) -> bool:
     return bool(values.notna().any())
 
 
+def zero_without_posts(ds, platform: str, metric: str) -> bool:
+    """Whether ``metric`` (``posts``, or a sum the posts give: see :func:`posts_carry`) of
+    ``platform`` (or all) over days without a post is 0, else unknown. The one rule of
+    :func:`metric_daily` (the scorecard) and of ``compare``: 0 when the dataset holds the
+    platform's posts (:func:`has_posts_data`) and no export that may hold its posts or rows
+    could not be read (:func:`unread_exports`). With September's export unreadable, its
+    interactions, reach and post count read 0 in ``compare`` (−100 %) where the scorecard said
+    "no data". A period with posts counts the posts read, a lower bound when an export failed
+    (the scorecard's notes say which)."""
+    if not has_posts_data(ds, platform):
+        return False
+    if metric != "posts" and not posts_carry(ds, platform, metric):
+        return False            # a metric no post gives (X's reach) stays unknown
+    return not unread_exports(ds, platform, web=False)
+
+
 def posts_in(ds, platform: str, start: dt.date, end: dt.date
              ) -> tuple[pd.DataFrame, pd.Series]:
     """Posts of ``platform`` (or all) published from ``start`` to ``end`` (local days), and
@@ -356,8 +372,7 @@ def metric_daily(ds, metric: str, platform: str, start: dt.date, end: dt.date) -
             # count is unknown (it read "0 posts", an at-most goal "met"); else the sum over no
             # post is 0, of a metric the platform's posts give (a February without a post read
             # interactions "no data" beside posts 0)
-            known = metric == "posts" or posts_carry(ds, platform, metric)
-            return nan.fillna(0.0) if known and not unread_exports(ds, platform) else nan
+            return nan.fillna(0.0) if zero_without_posts(ds, platform, metric) else nan
         if metric == "posts":
             vals = pd.Series(1.0, index=posts.index)
         elif metric == "interactions":
