@@ -1302,7 +1302,7 @@ def test_net_followers_known_on_some_days_are_compared_per_known_day():
         "2026 au 10 octobre 2026) ; comparaison par jour connu.")
 
 
-def _net_follows(platform, first, last, value=5.0):
+def _follows_span(platform, first, last, value=5.0):
     """``platform``'s net follows of ``value`` a day from ``first`` to ``last`` (ISO days)."""
     return [{"platform": platform, "account_id": platform, "date": str(d.date()),
              "metric": "net_follows", "value": value}
@@ -1317,8 +1317,8 @@ def test_a_platform_s_follows_stopping_early_leave_the_brand_s_days_unknown():
     300, per known day 10 against 10: 0 %, and a caveat says Facebook's days stop."""
     from smmanalytics.report import Formatter
 
-    follows = daily(_net_follows("instagram", "2026-09-01", "2026-10-31")
-                    + _net_follows("facebook", "2026-09-01", "2026-10-10"))
+    follows = daily(_follows_span("instagram", "2026-09-01", "2026-10-31")
+                    + _follows_span("facebook", "2026-09-01", "2026-10-10"))
     rows = _month(9, 30, 10) + _month(10, 31, 10, start_id=100)
     c = compare(dataset(posts=posts(rows), daily=follows), "2026-10")
     t = _kpis(c)
