@@ -1300,3 +1300,74 @@ def test_net_followers_known_on_some_days_are_compared_per_known_day():
     assert Formatter("fr").note(caveat) == (
         "Abonnés gagnés (net) : chiffres connus 10 jours sur 31 d'octobre 2026 (du 1er octobre "
         "2026 au 10 octobre 2026) ; comparaison par jour connu.")
+
+
+def _follows_span(platform, first, last, value=5.0):
+    """``platform``'s net follows of ``value`` a day from ``first`` to ``last`` (ISO days)."""
+    return [{"platform": platform, "account_id": platform, "date": str(d.date()),
+             "metric": "net_follows", "value": value}
+            for d in pd.date_range(first, last, freq="D")]
+
+
+def test_a_platform_s_follows_stopping_early_leave_the_brand_s_days_unknown():
+    """Instagram's net follows go on to 31 October, Facebook's stop on 10 October (5 a day
+    each, from 1 September). Its 21 days were read as 0s: October 31 × 5 + 10 × 5 = 205
+    against September's 30 × 10 = 300, −34 % (205/31 against 300/30), nothing said. The
+    brand's total is known on the days both are: October's 10 days, 10 × 10 = 100, against
+    300, per known day 10 against 10: 0 %, and a caveat says Facebook's days stop."""
+    from smmanalytics.report import Formatter
+
+    follows = daily(_follows_span("instagram", "2026-09-01", "2026-10-31")
+                    + _follows_span("facebook", "2026-09-01", "2026-10-10"))
+    rows = _month(9, 30, 10) + _month(10, 31, 10, start_id=100)
+    c = compare(dataset(posts=posts(rows), daily=follows), "2026-10")
+    t = _kpis(c)
+    assert t.loc["followers_net", ["current", "previous"]].tolist() == [100.0, 300.0]
+    assert t.loc["followers_net", ["days_current", "days_previous"]].tolist() == [10, 30]
+    assert t.loc["followers_net", "change_pct"] == pytest.approx(0.0)
+    caveat = ("facebook: followers_net known on 10 of 31 days of 2026-10 (2026-10-01 to "
+              "2026-10-10).")
+    assert caveat in c.caveats
+    assert not [x for x in c.caveats if x.startswith("instagram:")]       # known every day
+    assert Formatter("it").note(caveat) == (
+        "Facebook: Nuovi follower (netti), dati noti per 10 giorni su 31 di ottobre 2026 "
+        "soltanto (dal 1° ottobre 2026 al 10 ottobre 2026).")
+    # one platform alone: its own days, as before (Instagram 31 × 5 = 155 against 150)
+    t = _kpis(compare(dataset(posts=posts(rows), daily=follows), "2026-10",
+                      platform="instagram"))
+    assert t.loc["followers_net", ["current", "previous"]].tolist() == [155.0, 150.0]
+    assert t.loc["followers_net", ["days_current", "days_previous"]].tolist() == [31, 30]
+
+
+def test_a_month_whose_posts_export_could_not_be_read_has_its_sums_unknown_not_zero():
+    """August's 10 posts of 20 reactions (400 reach) are read; September's export could not be
+    read. compare read September's posts, interactions and reach as 0 (−100 %), where the
+    scorecard says "no data": unknown now, by the one rule both use. October's 12 posts are
+    counted as read: a lower bound, as the scorecard counts them."""
+    from smmanalytics._actuals import metric_daily, zero_without_posts
+
+    files = pd.DataFrame({"path": ["/x/instagram_posts_2026-09-01_2026-09-30_2026-10-02.csv"],
+                          "status": ["failed"], "platform": ["instagram"]})
+    ds = dataset(posts=posts(_month(8, 10, 20) + _month(10, 12, 20, start_id=100)),
+                 files=files)
+    assert not zero_without_posts(ds, "instagram", "posts")
+    t = _kpis(compare(ds, "2026-09", platform="instagram"))
+    for kpi in ("posts", "interactions", "reach"):
+        assert pd.isna(t.loc[kpi, "current"]) and pd.isna(t.loc[kpi, "change_pct"])
+    assert t.loc[["posts", "interactions", "reach"], "previous"].tolist() == [10, 200, 4000]
+    # the scorecard's figure: unknown too
+    assert metric_daily(ds, "posts", "instagram", *_days("2026-09")).isna().all()
+    # October has its posts: 12 posts, 240 interactions, against September unknown
+    t = _kpis(compare(ds, "2026-10", platform="instagram"))
+    assert t.loc[["posts", "interactions"], "current"].tolist() == [12, 240]
+    assert pd.isna(t.loc["posts", "previous"]) and pd.isna(t.loc["posts", "change_pct"])
+    # the same posts without the failed export: September 0, as before
+    t = _kpis(compare(dataset(posts=ds.posts), "2026-09", platform="instagram"))
+    assert t.loc[["posts", "interactions", "reach"], "current"].tolist() == [0, 0, 0]
+
+
+def _days(label):
+    from smmanalytics.periods import parse_period
+
+    p = parse_period(label)
+    return p.start, p.end

@@ -1067,14 +1067,15 @@ def test_a_video_known_to_the_day_is_in_its_own_month_west_of_utc(tmp_path):
 
 def test_a_dataset_shows_its_platforms_and_days_in_jupyter():
     """`ds` in JupyterLab was one line, "<Dataset 'Maison Sève': 1475 posts, …>": no platform,
-    no days, no time zone. The sample's Facebook: 212 posts and 1,672 daily rows from
-    1 September 2025 to 31 October 2026; TikTok's start on 1 November 2025; GA4's 202 rows."""
+    no days, no time zone. The sample's Facebook: 212 posts and 1,704 daily rows from
+    1 September 2025 to 31 October 2026 (1,672 listed, and the 32 days its file of net follows
+    leaves out, its 0s); TikTok's start on 1 November 2025; GA4's 202 rows."""
     import re
 
     ds = smm.load(Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve")
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", ds._repr_html_())).strip()
     assert text.startswith("Dataset · Maison Sève (Europe/Paris, fr; data as of 2026-11-15)")
-    assert "facebook 212 1672 2025-09-01 2026-10-31" in text
+    assert "facebook 212 1704 2025-09-01 2026-10-31" in text
     assert "tiktok 119 3818 2025-11-01 2026-10-31" in text
     assert "GA4 (web) – 202 2025-09-01 2026-10-31" in text
     assert f"Quality notes: {len(ds.quality)} info" in text and "not read" not in text

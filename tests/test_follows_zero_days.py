@@ -59,17 +59,26 @@ def test_a_newer_exports_omitted_day_is_its_zero_and_wins(tmp_path):
     assert _note(ds, "snapshot_merged", "2026-02-01")["rows"] == 7
 
 
-def test_other_series_and_net_follows_keep_their_missing_days_unknown(tmp_path):
+def test_other_series_keep_their_missing_days_unknown(tmp_path):
     """Only follows files are said to leave out their zero days: a views file's missing day
-    is unknown, as is one of a net change (a follows file with a day below 0)."""
+    is unknown."""
     _daily(tmp_path / "instagram_views_2026-01-14_2026-01-16_2026-02-01.csv", "Views",
            {"2026-01-14": 300, "2026-01-16": 280})
-    _daily(tmp_path / "facebook_follows_2026-01-14_2026-01-16_2026-02-01.csv",
-           "Facebook follows", {"2026-01-14": 4, "2026-01-16": -2})
     ds = smm.load(tmp_path, cache=False)
     assert _series(ds, "views") == {"2026-01-14": 300, "2026-01-16": 280}
-    assert _series(ds, "net_follows") == {"2026-01-14": 4, "2026-01-16": -2}
     assert "zero_days_filled" not in set(ds.quality["code"])
+
+
+def test_a_follows_file_of_net_changes_leaves_out_its_zero_days_too(tmp_path):
+    """A follows file with a day below 0 is a net change (net_follows), from the same export:
+    it lists only its days not 0 (the sample's Facebook follows). Its missing 15th, inside
+    14 to 17 January, is 0: the four days sum 4 + 0 − 2 + 3 = 5, every day known."""
+    _daily(tmp_path / "facebook_follows_2026-01-14_2026-01-17_2026-02-01.csv",
+           "Facebook follows", {"2026-01-14": 4, "2026-01-16": -2, "2026-01-17": 3})
+    ds = smm.load(tmp_path, cache=False)
+    assert _series(ds, "net_follows") == {"2026-01-14": 4, "2026-01-15": 0, "2026-01-16": -2,
+                                          "2026-01-17": 3}
+    assert _note(ds, "zero_days_filled", "facebook_follows")["rows"] == 1
 
 
 def test_without_a_range_in_its_name_the_file_covers_the_days_its_rows_reach(tmp_path):

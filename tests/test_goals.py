@@ -844,6 +844,49 @@ def test_sample_brand_campaign_pays_back():
     assert sc.loc["revenue", "status"] == "missed"
 
 
+@pytest.mark.skipif(not SAMPLE.exists(), reason="the sample brand is generated on another branch")
+def test_sample_facebook_net_followers_of_a_month_are_known_on_every_day(tmp_path):
+    """The sample's Facebook follows file is of net changes and, as Meta's follows files do,
+    leaves out its days of 0 (data/sample/README.md): November 2025 lists 27 days summing 80,
+    October 28 summing 94 (read off facebook_follows_…csv). Its missing days were unknown:
+    "known on 27 of 30 days", a goal ≥ 10 given no status, and compare's −11.74 % per known
+    day (80/27 against 94/28). They are 0s: 80 over November's 30 days, 94 over October's 31,
+    (80/30)/(94/31) − 1 = −12.06 %, the goal met (80 ≥ 10), nothing to say."""
+    (tmp_path / "goals.yaml").write_text(
+        "goals:\n  - {metric: followers_net, platform: facebook, target: 10}\n")
+    ds = dataclasses.replace(smm.load(SAMPLE), goals=read_goals(tmp_path / "goals.yaml"))
+    row = scorecard(ds, "2025-11", asof="2026-11-05").iloc[0]
+    assert (row["actual"], row["status"]) == (80.0, "met") and pd.isna(row["note"])
+    c = smm.compare(ds, "2025-11", platform="facebook", model=False)
+    fol = c.table.set_index("kpi").loc["followers_net"]
+    assert (fol["current"], fol["previous"]) == (80.0, 94.0)
+    assert (fol["days_current"], fol["days_previous"]) == (30, 31)
+    assert fol["change_pct"] == pytest.approx((80 / 30) / (94 / 31) - 1)      # −12.06 %
+    assert not [x for x in c.caveats if "known on" in x]
+
+
+def test_a_platform_s_follows_stopping_early_give_the_brand_s_goal_no_status(tmp_path):
+    """Instagram 5 net follows a day to 31 October, Facebook 5 a day to 10 October: the 11th to
+    31st summed Instagram's alone, 31 × 5 + 10 × 5 = 205, "missed" against ≥ 250. The brand's
+    total is known on 1 to 10 October only (10 × 10 = 100): no status, and the notes say
+    whose days are missing."""
+    (tmp_path / "goals.yaml").write_text(
+        "goals:\n  - {metric: followers_net, platform: all, target: 250}\n")
+    rows = [{"platform": p, "account_id": p, "date": str(d.date()), "metric": "net_follows",
+             "value": 5.0}
+            for p, last in (("instagram", "2026-10-31"), ("facebook", "2026-10-10"))
+            for d in pd.date_range("2026-09-01", last, freq="D")]
+    ds = dataset(daily=daily(rows), goals=read_goals(tmp_path / "goals.yaml"))
+    row = scorecard(ds, "2026-10", asof="2026-11-05").iloc[0]
+    assert row["actual"] == 100.0 and pd.isna(row["status"])
+    # (without posts, Facebook's data are its follows: their end is noted, as before)
+    assert row["note"] == (
+        "facebook data end on 2026-10-10: counted to that day; "
+        "facebook: followers_net known on 10 of 31 days (2026-10-01 to 2026-10-10); "
+        "followers_net known on 10 of 31 days (2026-10-01 to 2026-10-10): the actual is the "
+        "total of those days")
+
+
 # ------------------------------------------------------------------ calibration of p_meet
 @pytest.mark.parametrize("kind", ["count", "flow"])
 def test_p_meet_is_calibrated(kind):

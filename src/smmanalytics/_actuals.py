@@ -16,8 +16,9 @@ from .metrics import post_interactions
 from .periods import Period, parse_period, post_dates
 from .schema import column_or
 
-__all__ = ["metric_daily", "actual", "known_days", "known_days_note", "missing_figure",
-           "posts_in", "posts_carry", "interactions_reach",
+__all__ = ["metric_daily", "actual", "known_days", "known_days_note", "followers_gaps",
+           "missing_figure",
+           "posts_in", "posts_carry", "zero_without_posts", "interactions_reach",
            "actuals_shared",
            "has_posts_data", "followers_net_unknown", "followers_net_absent",
            "followers_left_out", "unread_exports", "declared_unexported",
@@ -317,6 +318,22 @@ def posts_carry(ds, platform: str, metric: str) -> bool:
     return bool(values.notna().any())
 
 
+def zero_without_posts(ds, platform: str, metric: str) -> bool:
+    """Whether ``metric`` (``posts``, or a sum the posts give: see :func:`posts_carry`) of
+    ``platform`` (or all) over days without a post is 0, else unknown. The one rule of
+    :func:`metric_daily` (the scorecard) and of ``compare``: 0 when the dataset holds the
+    platform's posts (:func:`has_posts_data`) and no export that may hold its posts or rows
+    could not be read (:func:`unread_exports`). With September's export unreadable, its
+    interactions, reach and post count read 0 in ``compare`` (−100 %) where the scorecard said
+    "no data". A period with posts counts the posts read, a lower bound when an export failed
+    (the scorecard's notes say which)."""
+    if not has_posts_data(ds, platform):
+        return False
+    if metric != "posts" and not posts_carry(ds, platform, metric):
+        return False            # a metric no post gives (X's reach) stays unknown
+    return not unread_exports(ds, platform, web=False)
+
+
 def posts_in(ds, platform: str, start: dt.date, end: dt.date
              ) -> tuple[pd.DataFrame, pd.Series]:
     """Posts of ``platform`` (or all) published from ``start`` to ``end`` (local days), and
@@ -355,8 +372,7 @@ def metric_daily(ds, metric: str, platform: str, start: dt.date, end: dt.date) -
             # count is unknown (it read "0 posts", an at-most goal "met"); else the sum over no
             # post is 0, of a metric the platform's posts give (a February without a post read
             # interactions "no data" beside posts 0)
-            known = metric == "posts" or posts_carry(ds, platform, metric)
-            return nan.fillna(0.0) if known and not unread_exports(ds, platform) else nan
+            return nan.fillna(0.0) if zero_without_posts(ds, platform, metric) else nan
         if metric == "posts":
             vals = pd.Series(1.0, index=posts.index)
         elif metric == "interactions":
@@ -470,22 +486,62 @@ def followers_left_out(ds, platform: str) -> dict[str, str]:
     return dict(sorted(why.items()))
 
 
-def _followers_net(daily: pd.DataFrame, platform: str, days: pd.DatetimeIndex) -> pd.Series:
-    """Σ over platforms of each day's net follower change: the platform's ``net_follows``, or
-    its ``follows`` − ``unfollows``; a platform with neither is left out (see
-    :func:`followers_net_unknown`), NaN on days no platform tells."""
-    nan = pd.Series(np.nan, index=days, dtype="Float64")
+def _followers_by_platform(daily: pd.DataFrame | None, platform: str, days: pd.DatetimeIndex
+                           ) -> pd.DataFrame:
+    """Each platform's net follower change (a column) on each of ``days`` (rows), Float64:
+    its ``net_follows``, or its ``follows`` − ``unfollows``; NaN on a day it has no row for.
+    Only the platforms with a figure on one of ``days`` at least: one whose exports count new
+    followers only (see :func:`followers_net_unknown`), or whose series has no day of these,
+    is no column.
+
+    A day without a row is unknown. Where an export leaves out its days of 0 (Meta's follows
+    files, of counts or of net changes: reference §1.2), the load has put them back as 0s over
+    the days the file covers (``dataset._omitted_zero_days``), so a missing day is outside
+    them. The other daily follower series list every day (X's account overview, TikTok's
+    FollowerHistory: §3, §6): a day missing inside is a real gap."""
     d = _follower_rows(daily, platform)
     if d is None:
-        return nan
+        return pd.DataFrame(index=days)
     wide = d.pivot_table(index=["platform", "date"], columns="metric", values="value",
                          aggfunc="sum", observed=True).astype("float64")
     net = column_or(wide, "net_follows", np.nan)
     if {"follows", "unfollows"} <= set(wide.columns):
         net = net.fillna(wide["follows"] - wide["unfollows"])
-    by_day = net.groupby(level="date").sum(min_count=1)
-    by_day.index = pd.DatetimeIndex(by_day.index)
-    return by_day.reindex(days).astype("Float64")
+    by = net.unstack("platform")
+    by.index = pd.DatetimeIndex(by.index)
+    by.columns = by.columns.astype(str)
+    by = by.reindex(days)
+    return by.loc[:, by.notna().any().to_numpy()].astype("Float64")
+
+
+def _followers_net(daily: pd.DataFrame, platform: str, days: pd.DatetimeIndex) -> pd.Series:
+    """Σ over platforms of each day's net follower change (:func:`_followers_by_platform`),
+    NaN on a day one of them does not tell: with Facebook's series stopping on 10 October and
+    Instagram's going on, the 11th to the 31st are unknown for the brand, not Instagram's
+    alone (they summed 205, "missed" against 250, −34 % against September, nothing said)."""
+    by = _followers_by_platform(daily, platform, days)
+    if by.empty or not len(by.columns):
+        return pd.Series(np.nan, index=days, dtype="Float64")
+    return by.sum(axis=1, skipna=False).astype("Float64")
+
+
+def followers_gaps(ds, platform: str, start: dt.date, end: dt.date, period: str = ""
+                   ) -> list[str]:
+    """With ``platform`` ``all``, a note for each platform whose net followers are known on
+    some days only of ``start`` to ``end`` (of ``period``, when given): "facebook:
+    followers_net known on 10 of 31 days (2026-10-01 to 2026-10-10)". The brand's total is
+    known on the days every platform is (:func:`_followers_net`); these say whose days are
+    missing. None with one platform: the total's note says it all."""
+    if platform != "all":
+        return []
+    days = pd.date_range(start, end, freq="D")
+    by = _followers_by_platform(getattr(ds, "daily", None), "all", days)
+    known = by.notna()
+    if len(by.columns) < 2 or known.all().all():
+        return []
+    return [f"{p}: " + known_days_note("followers_net", days[known[p].to_numpy()], len(days),
+                                       period)
+            for p in by.columns if not known[p].all()]
 
 
 #: the goal metrics :func:`actual` sums from :func:`metric_daily`

@@ -83,11 +83,12 @@ from ._actuals import (
     NOT_FOUND,
     actual,
     actuals_shared,
+    followers_gaps,
     followers_left_out,
     followers_net_unknown,
     known_days_note,
     metric_daily,
-    posts_carry,
+    zero_without_posts,
 )
 from ._args import platform_name, whole
 from ._web import social_traffic
@@ -492,8 +493,7 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
             caveats.append(YOUTUBE_IMPRESSIONS_CAVEAT)
     a, b, withheld, unlike = _like_for_like(a, b, cur, prev)
     caveats += unlike
-    summed = {m for m in ("interactions", "reach", "impressions", "views")
-              if posts_carry(ds, platform or "all", m)}
+    summed = {m for m in _ZERO_SUMS if zero_without_posts(ds, platform or "all", m)}
     rows = _post_rows(a, b, cov, few, rng, n_boot, model, summed)
     _withhold(rows, withheld)
     with actuals_shared():     # the GA4 KPIs' totals: one social traffic a period
@@ -747,14 +747,19 @@ def _kind(kpi: str) -> str:
             else "mean" if kpi == "interactions_per_post" else "total")
 
 
+#: the post KPIs that are sums over posts: over a period without a post, 0 or unknown
+_ZERO_SUMS = ("posts", "interactions", "reach", "impressions", "views")
+
+
 def _post_rows(a: pd.DataFrame, b: pd.DataFrame, cov: _Coverage, few: bool,
                rng: np.random.Generator, n_boot: int, model: bool, summed: set[str]
                ) -> list[dict]:
     """The rows of the post KPIs of ``a`` (current posts) against ``b`` (previous): value,
     bootstrap interval over posts (none with ``few`` posts) and, with ``model``, the NB GLM
-    interval; totals scaled per day by ``cov.scale``. A total of ``summed`` (metrics the
-    posts give) over a period without a post is 0, as its post count is; the periods the data
-    do not cover are made unknown after (:func:`_unknown_sides`)."""
+    interval; totals scaled per day by ``cov.scale``. A total of :data:`_ZERO_SUMS` over a
+    period without a post is 0 when it is in ``summed`` (see
+    :func:`~smmanalytics._actuals.zero_without_posts`), else unknown; the periods the data do
+    not cover are made unknown after (:func:`_unknown_sides`)."""
     ia = rng.integers(0, len(a), (n_boot, len(a))) if len(a) else None
     ib = rng.integers(0, len(b), (n_boot, len(b))) if len(b) else None
     rows = []
@@ -763,8 +768,11 @@ def _post_rows(a: pd.DataFrame, b: pd.DataFrame, cov: _Coverage, few: bool,
         kind = _kind(kpi)
         scale = cov.scale if kind == "total" else 1.0
         va, vb = _stat(kpi, ca), _stat(kpi, cb)
-        if kpi in summed:           # a February without a post: interactions 0, not "–"
-            va, vb = (0.0 if not len(df) else v for df, v in ((a, va), (b, vb)))
+        if kpi in _ZERO_SUMS:
+            # a February without a post: interactions 0, not "–"; but unknown, not 0, when an
+            # export of the platform's posts could not be read (:func:`zero_without_posts`)
+            va, vb = (v if len(df) else 0.0 if kpi in summed else np.nan
+                      for df, v in ((a, va), (b, vb)))
         ci = (np.nan, np.nan)
         if not few and kpi != "posts" and ia is not None and ib is not None:
             ci = _ci(_stat(kpi, ca, ia), _stat(kpi, cb, ib), scale)
@@ -942,6 +950,9 @@ def _daily_row(ds, kpi, platform, cur, prev, rng, n_boot, scale) -> dict:
         scale = days_a / days_b
     caveats = [f"{known_days_note(kpi, known.index, p.days, p.label)}: compared per known day."
                for known, p, days in ((sa, cur, days_a), (sb, prev, days_b)) if days < p.days]
+    if gaps:        # whose days are missing from the brand's total (known when all are)
+        caveats += [f"{gap}." for p in (cur, prev)
+                    for gap in followers_gaps(ds, platform, p.start, p.end, p.label)]
     va = float(xa.sum()) if len(xa) else np.nan
     vb = float(xb.sum()) if len(xb) else np.nan
     # the days with data; a side read from period totals has none to count (unknown)

@@ -5,7 +5,8 @@ CONTRACT (shared by every module; the loaders work completes ``load``):
 - ``posts``: canonical posts table (schema.TABLES["posts"]), one row per post, latest snapshot.
 - ``daily``: long account series (schema "daily"): platform, account_id, date, hour, metric, value.
   A Meta follows file's days without a row, inside the days it covers, are its 0s (Meta lists
-  only the days with a follow; noted ``zero_days_filled``); any other missing day is unknown.
+  only the days with a follow, or with a net change in a file of net follows; noted
+  ``zero_days_filled``); any other missing day is unknown.
 - ``web``: GA4 traffic rows (schema "web").
 - ``audience``: follower breakdowns (schema "audience").
 - ``costs``: the user's costs.csv as returned by ``smmanalytics.roi.read_costs`` (empty frame
@@ -1718,9 +1719,9 @@ def _omitted_zero_days(frame: pd.DataFrame, row: dict, log: QualityLog) -> pd.Da
     days = f"{n} days have" if n > 1 else "1 day has"
     log.add(row["path"], "zero_days_filled", f"{days} no row in this file between "
             f"{start:%Y-%m-%d} and {end:%Y-%m-%d}, the days it covers; Meta lists only the "
-            f"days with {metric} (reference §1.2, seen in parsers' test files rather than in a "
-            "real export), so each was taken as 0, and this export's 0 wins over an older "
-            "export's figure for that day", level="info", rows=n)
+            f"days whose {metric} is not 0 (reference §1.2, seen in parsers' test files "
+            "rather than in a real export), so each was taken as 0, and this export's 0 wins "
+            "over an older export's figure for that day", level="info", rows=n)
     return out
 
 

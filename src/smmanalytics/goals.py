@@ -68,6 +68,7 @@ from ._actuals import (
     NOT_FOUND,
     actual,
     actuals_shared,
+    followers_gaps,
     followers_left_out,
     interactions_reach,
     known_days,
@@ -640,6 +641,10 @@ def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, cut: str |
     row["actual"] = a
     row["progress"] = a / target if target else np.nan
     left_out = followers_left_out(ds, platform) if metric == "followers_net" else {}
+    if metric == "followers_net":
+        # Facebook's series stopping on 10 October, Instagram's going on: whose days are
+        # missing from the brand's total (known on the days both are)
+        notes += followers_gaps(ds, platform, covered.start, end)
     if pd.isna(a):
         why = ([f"no {p} export was found: net change unknown" if what == NOT_FOUND
                 else f"{p} exports {what}: net change unknown" for p, what in left_out.items()]
