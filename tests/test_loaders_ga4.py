@@ -906,12 +906,14 @@ def test_sources_a_table_without_channel_group_leaves_out_are_named_in_the_quali
         tmp_path):
     # without a channel group, GA4's rule decides what is social: a social site it does not
     # know was left out unseen. By hand: example.org 120 + 15 sessions, revenue 30 + 4.5;
-    # (direct) and google are known not social; instagram counted
+    # (direct), google and search engines by their site (ecosia.org, the sample's) are known
+    # not social; instagram counted
     path = tmp_path / "ga4_sm.csv"
     path.write_text("# Start date: 20261001\n# End date: 20261031\n"
                     "Session source / medium,Sessions,Engaged sessions,Key events,Total revenue\n"
                     "instagram / social,200,100,5,50.00\ngoogle / organic,300,150,9,90.00\n"
                     "(direct) / (none),80,40,1,10.00\nexample.org / referral,120,60,2,30.00\n"
+                    "ecosia.org / organic,40,20,1,12.00\nsearch.yahoo.com / organic,7,3,0,0.00\n"
                     "example.org / newsletter,15,5,0,4.50\nnewsite.example / referral,10,5,0,"
                     "0.00\n", encoding="utf-8")
     (df,) = read_file(path)

@@ -522,8 +522,11 @@ def _meta_note(r: _Rows, rows: np.ndarray, weight: np.ndarray) -> tuple[str, str
 
 
 #: sources that are no site or no social one: GA4's (direct) and (not set), search engines
+#: (by name, ``ecosia``, or by their site, ``ecosia.org``, ``search.yahoo.com``)
 _NOT_SOCIAL = frozenset({"(direct)", "(not set)", "(none)", "", "google", "bing", "yahoo",
                          "duckduckgo", "ecosia", "qwant", "baidu", "yandex"})
+_SEARCH_ENGINE = re.compile(r"^(?:[\w-]+\.)*(?:google|bing|yahoo|duckduckgo|ecosia|qwant|baidu|"
+                            r"yandex)\.[a-z.]+$")
 #: how many sources :func:`not_social_sources` names
 _NOT_SOCIAL_SHOWN = 5
 
@@ -543,8 +546,10 @@ def not_social_sources(web: pd.DataFrame) -> tuple[int, str] | None:
               else pd.Series(pd.NA, index=w.index, dtype="string"))
     rows = pd.DataFrame({"channel_group": group, "medium": medium, "source": w["source"]})
     source = w["source"].astype("string").str.strip()
+    lower = source.str.lower()
+    known = lower.isin(_NOT_SOCIAL).fillna(True) | lower.str.match(_SEARCH_ENGINE).fillna(False)
     left = (~is_social(rows, normalize_source(w["source"])) & group.isna()
-            & ~source.str.lower().isin(_NOT_SOCIAL).fillna(True)).to_numpy(dtype=bool)
+            & ~known).to_numpy(dtype=bool)
     if not left.any():
         return None
     sums = pd.DataFrame({"source": source[left],
