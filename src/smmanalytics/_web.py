@@ -521,12 +521,11 @@ def _meta_note(r: _Rows, rows: np.ndarray, weight: np.ndarray) -> tuple[str, str
             f"utm_source)")
 
 
+_SEARCH_ENGINES = ("google", "bing", "yahoo", "duckduckgo", "ecosia", "qwant", "baidu", "yandex")
 #: sources that are no site or no social one: GA4's (direct) and (not set), search engines
 #: (by name, ``ecosia``, or by their site, ``ecosia.org``, ``search.yahoo.com``)
-_NOT_SOCIAL = frozenset({"(direct)", "(not set)", "(none)", "", "google", "bing", "yahoo",
-                         "duckduckgo", "ecosia", "qwant", "baidu", "yandex"})
-_SEARCH_ENGINE = re.compile(r"^(?:[\w-]+\.)*(?:google|bing|yahoo|duckduckgo|ecosia|qwant|baidu|"
-                            r"yandex)\.[a-z.]+$")
+_NOT_SOCIAL = frozenset({"(direct)", "(not set)", "(none)", "", *_SEARCH_ENGINES})
+_SEARCH_ENGINE = re.compile(rf"^(?:[\w-]+\.)*(?:{'|'.join(_SEARCH_ENGINES)})\.[a-z.]+$")
 #: how many sources :func:`not_social_sources` names
 _NOT_SOCIAL_SHOWN = 5
 
