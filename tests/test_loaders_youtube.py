@@ -115,15 +115,15 @@ def test_older_impressions_names_gained_subscribers_and_engaged_views(tmp_path):
              "Subscribers gained,Subscribers lost,Impressions,"
              "Impressions click-through rate (%),Stayed to watch (%)\n"
              "Total,,,,900,1000,12,5,20000,4.5,\n"
-             "aaaaaaaaaaa,A,\"Jan 3, 2025\",200,800,850,10,4,15000,5,70.5\n"
-             "bbbbbbbbbbb,B,\"Jan 20, 2025\",30,100,150,2,1,5000,3,\n")
+             "aaaaaaaaaaa,A,\"Jan 3, 2025\",200,800,850,10,4,15000,5,\n"
+             "bbbbbbbbbbb,B,\"Jan 20, 2025\",30,100,150,2,1,5000,3,70.5\n")
     df = read_file(_zip(tmp_path, {"Table data.csv": table}))[0]
     assert df["impressions"].tolist() == [15000, 5000]
     assert df["thumbnail_ctr"].tolist() == [0.05, 0.03]
     assert df["engaged_views"].tolist() == [800, 100]
     assert df["follows"].tolist() == [10, 2]                 # gained, not net
-    assert df["shorts_stayed_rate"][0] == 0.705 and pd.isna(df["shorts_stayed_rate"][1])
-    # 200 s after 2024-10-15 <= 180? no -> video; 30 s -> short
+    assert pd.isna(df["shorts_stayed_rate"][0]) and df["shorts_stayed_rate"][1] == 0.705
+    # Stayed to watch, filled for Shorts only: A's blank (200 s) -> video; B's 70.5 -> short
     assert df["content_type"].astype(str).tolist() == ["video", "short"]
     assert (df["snapshot_at"] == pd.Timestamp("2025-02-01 10:00", tz="UTC")).all()
     # the zip's time has no zone: read as UTC, and said
@@ -307,19 +307,42 @@ def test_without_duration_the_shorts_only_column_types_shorts(tmp_path, stayed):
     assert "content_type_rule" not in notes                       # no duration column
 
 
-def test_a_known_duration_decides_before_the_shorts_only_column(tmp_path):
-    """With a Duration column, a video's duration decides; the Shorts-only column types only
-    the videos whose duration cell is empty."""
+def test_the_shorts_only_column_decides_over_the_duration_when_some_rows_fill_it(tmp_path):
+    """Studio fills 'Stayed to watch (%)' only for Shorts: in a file where some rows fill it,
+    a blank there is a video whatever its duration. A 150 s horizontal video published in
+    2026 (≤ 180 s) was typed 'short' beside a Short whose cell was filled (a reviewer's
+    'Content 2026-10-01_2026-10-31 Shorts.zip')."""
     table = ("Content,Video title,Video publish time,Duration,Stayed to watch (%),Views\n"
-             "aaaaaaaaaaa,A,\"Jan 3, 2025\",45,,10\n"        # 45 s <= 180: short by duration
+             "aaaaaaaaaaa,A,\"Jan 3, 2025\",45,,10\n"        # 45 s <= 180 but blank: video
              "bbbbbbbbbbb,B,\"Jan 4, 2025\",,61.5,10\n"      # no duration, filled: short
-             "ccccccccccc,C,\"Jan 5, 2025\",600,,10\n"       # 600 s > 180: video
-             "ddddddddddd,D,\"Jan 6, 2025\",,,10\n")         # neither: video
+             "ccccccccccc,C,\"Jan 5, 2025\",600,,10\n"       # 600 s, blank: video
+             "ddddddddddd,D,\"Jan 6, 2025\",,,10\n"          # neither: video
+             "eeeeeeeeeee,E,\"Oct 5, 2026\",150,,20\n"       # 2:30, blank: video
+             "fffffffffff,F,\"Oct 4, 2026\",35,71.2,10\n")   # 35 s, filled: short
     df = read_file(_zip(tmp_path, {"Table data.csv": table}))[0]
-    assert df["content_type"].astype(str).tolist() == ["short", "short", "video", "video"]
+    assert df["content_type"].astype(str).tolist() == ["video", "short", "video", "video",
+                                                       "video", "short"]
+    notes = {q["code"]: q for q in df.attrs["quality"]}
+    assert notes["content_type_shorts_column"]["rows"] == 2            # B and F
+    assert "content_type_rule" not in notes                           # the column decided
+    # A (45 s) and E (150 s, from 2026): a Short's length, blank; header line 1, so lines 2, 6
+    assert notes["content_type_duration_overruled"]["rows"] == 2
+    assert notes["content_type_duration_overruled"]["message"].startswith("lines 2, 6:")
+    assert notes["duration_missing"]["rows"] == 1                     # D only
+
+
+def test_a_shorts_only_column_empty_throughout_leaves_the_duration_to_decide(tmp_path):
+    """The column exported but blank in every row tells nothing: the duration rule types the
+    videos (45 s: short; 600 s: video), as without the column."""
+    table = ("Content,Video title,Video publish time,Duration,Stayed to watch (%),Views\n"
+             "aaaaaaaaaaa,A,\"Jan 3, 2025\",45,,10\n"
+             "ccccccccccc,C,\"Jan 5, 2025\",600,,10\n")
+    df = read_file(_zip(tmp_path, {"Table data.csv": table}))[0]
+    assert df["content_type"].astype(str).tolist() == ["short", "video"]
     rows = {q["code"]: q["rows"] for q in df.attrs["quality"]}
-    assert rows["content_type_rule"] == 1 and rows["content_type_shorts_column"] == 1
-    assert rows["duration_missing"] == 1
+    assert rows["content_type_rule"] == 1
+    assert "content_type_shorts_column" not in rows
+    assert "content_type_duration_overruled" not in rows
 
 
 def test_bad_duration_names_line(tmp_path):

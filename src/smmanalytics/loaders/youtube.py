@@ -17,11 +17,12 @@ Studio downloads a zip named ``<Tab> <start>_<end> <Channel>.zip`` (FR ``Contenu
   ``reactions`` = ``Likes``; ``comments`` = ``Comments added``; ``shares``; ``follows`` =
   ``Subscribers gained`` when exported, else the net ``Subscribers`` where it is not negative
   (a net loss cannot be a count of follows: NaN, noted; the net is kept in ``net_subscribers``).
-  ``content_type`` = ``short`` when ``Duration`` ≤ 60 s, or ≤ 180 s for videos published on or
-  after 2024-10-15 (when YouTube allowed 3-minute Shorts); for a video without a duration,
-  when its ``Stayed to watch (%)`` (earlier ``Viewed (vs. swiped away) (%)``), a column
-  Studio fills only for Shorts, has a value; else ``video`` — rules recorded in the quality
-  log, since the export has no format column.
+  ``content_type`` = ``short`` when ``Stayed to watch (%)`` (earlier ``Viewed (vs. swiped
+  away) (%)``), a column Studio fills only for Shorts, has a value, in a file where some rows
+  fill it (a blank there is a video, whatever its duration); without such a column,
+  when ``Duration`` ≤ 60 s, or ≤ 180 s for videos published on or after 2024-10-15 (when
+  YouTube allowed 3-minute Shorts); else ``video`` — rules recorded in the quality log,
+  since the export has no format column.
 - ``youtube_chart`` (daily): ``Date`` (ISO) × video rows; per-video values are stored as
   ``post_<metric>`` with a ``post_id`` column, so they never add up with the channel totals.
 - ``youtube_totals`` (daily): ``Date,<metric>`` channel totals per day (``views``,
@@ -215,33 +216,54 @@ def _shorts(c: Candidate, duration: pd.Series, published: pd.Series,
             stayed: pd.Series | None, ctx: ParseContext) -> pd.Series:
     """Which videos are Shorts, the export having no format column, and by which rule (noted).
 
-    A video's duration decides where it is known: ≤ 60 s, or ≤ 180 s when published from
-    2024-10-15 (YouTube allowed 3-minute Shorts then). Without one, a value in ``Stayed to
-    watch (%)`` (earlier ``Viewed (vs. swiped away) (%)``), a column Studio fills only for
-    Shorts (reference §5.2), makes it a Short; the others are typed 'video'.
+    ``Stayed to watch (%)`` (earlier ``Viewed (vs. swiped away) (%)``) is a column Studio
+    fills only for Shorts (reference §5.2): when the file has it and some rows fill it, it
+    decides for every video, a blank there being a video whatever its duration (a 2:30
+    horizontal video published in 2026 is within the 3-minute limit, and no Short).
+    Otherwise a video's duration decides where it is known: ≤ 60 s, or ≤ 180 s when published
+    from 2024-10-15 (YouTube allowed 3-minute Shorts then); the others are typed 'video'.
     """
     limit = pd.Series(np.where(published >= _SHORTS_3MIN, 180.0, 60.0), dtype="Float64")
     by_duration = (duration <= limit).fillna(False).astype(bool)
-    by_column = pd.Series(False, index=duration.index)
-    if stayed is not None:
-        by_column = duration.isna() & stayed.notna()
-    if c.match(F).has("duration_s"):
-        # without a duration column no video was typed by the rule: its note, beside
-        # duration_missing's "typed 'video'", told the reader both things at once
-        ctx.note("content_type_rule", "content_type 'short' inferred from Duration (≤ 60 s, "
-                 "or ≤ 180 s when published from 2024-10-15); the export has no format column",
-                 level="info", rows=int(by_duration.sum()))
-    if by_column.any():
-        ctx.note("content_type_shorts_column", "content_type 'short' for the videos without a "
-                 f"duration whose {c.header_of(F, 'shorts_stayed_rate')!r} is filled: Studio "
-                 "fills that column only for Shorts", level="info", rows=int(by_column.sum()))
-    blank = duration.isna() & ~by_column
+    by_column = stayed is not None and bool(stayed.notna().any())
+    if by_column:
+        short = stayed.notna().to_numpy(dtype=bool)
+        _note_shorts_column(c, short, by_duration.to_numpy() & ~short, ctx)
+    else:
+        short = by_duration.to_numpy()
+        if c.match(F).has("duration_s"):
+            # without a duration column no video was typed by the rule: its note, beside
+            # duration_missing's "typed 'video'", told the reader both things at once
+            ctx.note("content_type_rule", "content_type 'short' inferred from Duration "
+                     "(≤ 60 s, or ≤ 180 s when published from 2024-10-15); the export has no "
+                     "format column", level="info", rows=int(short.sum()))
+    blank = duration.isna().to_numpy() & ~short
     if blank.any():
         shorts_column = (f" (and no {c.header_of(F, 'shorts_stayed_rate')!r}, filled only for "
                          "Shorts)" if stayed is not None else "")
         ctx.note("duration_missing", f"videos without a duration{shorts_column} are typed "
                  "'video'", level="info", rows=int(blank.sum()))
-    return by_duration | by_column
+    return pd.Series(short, index=duration.index)
+
+
+def _note_shorts_column(c: Candidate, short: np.ndarray, overruled: np.ndarray,
+                        ctx: ParseContext) -> None:
+    """Note the Shorts the Shorts-only column found, and the videos of a Short's duration it
+    typed 'video' (their cell blank), naming their lines: the duration alone typed a 2:30
+    horizontal video 'short'."""
+    header = c.header_of(F, "shorts_stayed_rate")
+    if short.any():
+        ctx.note("content_type_shorts_column", f"content_type 'short' for the videos whose "
+                 f"{header!r} is filled: Studio fills that column only for Shorts, so the "
+                 "others are videos whatever their duration", level="info",
+                 rows=int(short.sum()))
+    if overruled.any():
+        pos = np.flatnonzero(overruled)
+        lines = [c.table.line_of(int(k)) for k in pos[:5]]
+        ctx.note("content_type_duration_overruled", f"{lines_named(lines, len(pos))}: as "
+                 "short as a Short (≤ 60 s, or ≤ 180 s when published from 2024-10-15) but "
+                 f"blank in {header!r}, which Studio fills for every Short and which other "
+                 "rows of the file fill: typed 'video'", level="info", rows=len(pos))
 
 
 def _parse_table(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
