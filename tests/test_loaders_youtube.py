@@ -345,6 +345,31 @@ def test_a_shorts_only_column_empty_throughout_leaves_the_duration_to_decide(tmp
     assert "content_type_duration_overruled" not in rows
 
 
+def test_a_video_without_a_publish_day_is_kept_and_noted_with_its_line(tmp_path):
+    """A row with figures but a blank title and publish time (a video deleted since) was kept
+    with NaT and no note: October's views (1500, the dated video's) then fell short of the
+    Total row (3000) unexplained. Kept, noted with its line."""
+    import smmanalytics as smm
+
+    table = ("Content,Video title,Video publish time,Duration,Views\n"
+             "Total,,,,3000\n"
+             "AAAAAAAAAAA,Live video,\"Oct 4, 2026\",600,1500\n"
+             "DDDDDDDDDDD,,,,1500\n")
+    path = _zip(tmp_path, {"Table data.csv": table},
+                name="Content 2026-10-01_2026-10-31 Del.zip")
+    df = read_file(path)[0]
+    assert df["post_id"].tolist() == ["AAAAAAAAAAA", "DDDDDDDDDDD"]
+    assert pd.isna(df["published_at"][1]) and df["views"].tolist() == [1500, 1500]
+    note = next(q for q in df.attrs["quality"] if q["code"] == "missing_publish_time")
+    # header line 1, Total line 2, the dated video line 3: the undated one is line 4
+    assert note["rows"] == 1 and note["message"].startswith("line 4:")
+    assert "outside every period" in note["message"] and "Total row" in note["message"]
+    posts = smm.load(tmp_path).posts
+    october = posts["published_at"].between(pd.Timestamp("2026-10-01", tz="UTC"),
+                                            pd.Timestamp("2026-10-31", tz="UTC"))
+    assert posts.loc[october, "views"].sum() == 1500 and posts["views"].sum() == 3000
+
+
 def test_bad_duration_names_line(tmp_path):
     table = ("Content,Video title,Video publish time,Average view duration,Views\n"
              "aaaaaaaaaaa,A,\"Jan 3, 2025\",0:01:02,1\n"

@@ -10,7 +10,8 @@ Studio downloads a zip named ``<Tab> <start>_<end> <Channel>.zip`` (FR ``Contenu
   that is no YouTube id (``#NAME?``: Excel's reading of an id starting with ``-``) leaves the
   video kept without an id or link, noted with its line;
   ``caption`` = ``Video title``; ``published_at`` = 00:00 UTC of ``Video publish time``
-  (``Jan 6, 2024`` / ``28 sept. 2026``; ``time_precision = day``); ``views``;
+  (``Jan 6, 2024`` / ``28 sept. 2026``; ``time_precision = day``; a video without one, deleted
+  since as a rule, is kept and noted with its line: its figures are in no period); ``views``;
   ``impressions`` = ``Thumbnail impressions`` (older ``Impressions``); ``thumbnail_ctr`` and
   ``avg_pct_viewed`` = the ``(%)`` number / 100; ``watch_time_s`` = ``Watch time (hours)`` ×
   3600; ``avg_watch_time_s`` = ``Average view duration`` (``H:MM:SS``) in seconds;
@@ -266,6 +267,24 @@ def _note_shorts_column(c: Candidate, short: np.ndarray, overruled: np.ndarray,
                  "rows of the file fill: typed 'video'", level="info", rows=len(pos))
 
 
+def _note_undated(c: Candidate, published: pd.Series, rows: np.ndarray,
+                  ctx: ParseContext) -> None:
+    """Note the videos without a publish day, naming their lines (``rows``: the videos'
+    positions in the table). Studio lists a video deleted since with its figures and a
+    blank title and publish time: it is kept, its figures being the channel's, but no period
+    holds it, so a period's totals fall short of the Total row by its figures."""
+    missing = published.isna().to_numpy()
+    if not missing.any():
+        return
+    pos = rows[missing]
+    lines = [c.table.line_of(int(k)) for k in pos[:5]]
+    its = "its" if len(pos) == 1 else "their"
+    ctx.note("missing_publish_time", f"{lines_named(lines, len(pos))}: no "
+             f"{c.header_of(F, 'published_date')!r} (a video deleted since, as a rule): kept, "
+             f"but {its} figures are outside every period, so a period's totals (a month's "
+             f"views) fall short of the Total row by {its} figures", rows=len(pos))
+
+
 def _parse_table(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     cells_of(c)
     m = c.match(F)
@@ -320,6 +339,7 @@ def _parse_table(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
                                  column=c.header_of(F, "published_date"), first_line=line,
                                  cells=published_cells).iloc[idx].reset_index(drop=True)
         published = day_to_utc(dates, "UTC")
+        _note_undated(c, published, idx, ctx)
     else:
         published = pd.Series(pd.NaT, index=range(n), dtype="datetime64[ns, UTC]")
         ctx.note("date_missing", "no 'Video publish time' column: published_at is empty",
