@@ -351,7 +351,7 @@ def _chart_keys(c: Candidate, ids: pd.Series, damaged: pd.Series, days: pd.Serie
            "publish day, in the daily table's post_key column")
     if len(unnamed):
         lines = [c.table.line_of(int(k)) for k in unnamed]
-        key.iloc[unnamed] = [f"line {n}" for n in lines]
+        key.iloc[unnamed] = [f"line {line}" for line in lines]
         how += (f"; {lines_named(lines[:5], len(lines))}: a title and publish day that "
                 "another video of this file shares on the same day, or lacks: told apart by "
                 "their line, matching no other export's")
