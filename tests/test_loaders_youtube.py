@@ -115,15 +115,15 @@ def test_older_impressions_names_gained_subscribers_and_engaged_views(tmp_path):
              "Subscribers gained,Subscribers lost,Impressions,"
              "Impressions click-through rate (%),Stayed to watch (%)\n"
              "Total,,,,900,1000,12,5,20000,4.5,\n"
-             "aaaaaaaaaaa,A,\"Jan 3, 2025\",200,800,850,10,4,15000,5,70.5\n"
-             "bbbbbbbbbbb,B,\"Jan 20, 2025\",30,100,150,2,1,5000,3,\n")
+             "aaaaaaaaaaa,A,\"Jan 3, 2025\",200,800,850,10,4,15000,5,\n"
+             "bbbbbbbbbbb,B,\"Jan 20, 2025\",30,100,150,2,1,5000,3,70.5\n")
     df = read_file(_zip(tmp_path, {"Table data.csv": table}))[0]
     assert df["impressions"].tolist() == [15000, 5000]
     assert df["thumbnail_ctr"].tolist() == [0.05, 0.03]
     assert df["engaged_views"].tolist() == [800, 100]
     assert df["follows"].tolist() == [10, 2]                 # gained, not net
-    assert df["shorts_stayed_rate"][0] == 0.705 and pd.isna(df["shorts_stayed_rate"][1])
-    # 200 s after 2024-10-15 <= 180? no -> video; 30 s -> short
+    assert pd.isna(df["shorts_stayed_rate"][0]) and df["shorts_stayed_rate"][1] == 0.705
+    # Stayed to watch, filled for Shorts only: A's blank (200 s) -> video; B's 70.5 -> short
     assert df["content_type"].astype(str).tolist() == ["video", "short"]
     assert (df["snapshot_at"] == pd.Timestamp("2025-02-01 10:00", tz="UTC")).all()
     # the zip's time has no zone: read as UTC, and said
@@ -307,19 +307,67 @@ def test_without_duration_the_shorts_only_column_types_shorts(tmp_path, stayed):
     assert "content_type_rule" not in notes                       # no duration column
 
 
-def test_a_known_duration_decides_before_the_shorts_only_column(tmp_path):
-    """With a Duration column, a video's duration decides; the Shorts-only column types only
-    the videos whose duration cell is empty."""
+def test_the_shorts_only_column_decides_over_the_duration_when_some_rows_fill_it(tmp_path):
+    """Studio fills 'Stayed to watch (%)' only for Shorts: in a file where some rows fill it,
+    a blank there is a video whatever its duration. A 150 s horizontal video published in
+    2026 (≤ 180 s) was typed 'short' beside a Short whose cell was filled (a reviewer's
+    'Content 2026-10-01_2026-10-31 Shorts.zip')."""
     table = ("Content,Video title,Video publish time,Duration,Stayed to watch (%),Views\n"
-             "aaaaaaaaaaa,A,\"Jan 3, 2025\",45,,10\n"        # 45 s <= 180: short by duration
+             "aaaaaaaaaaa,A,\"Jan 3, 2025\",45,,10\n"        # 45 s <= 180 but blank: video
              "bbbbbbbbbbb,B,\"Jan 4, 2025\",,61.5,10\n"      # no duration, filled: short
-             "ccccccccccc,C,\"Jan 5, 2025\",600,,10\n"       # 600 s > 180: video
-             "ddddddddddd,D,\"Jan 6, 2025\",,,10\n")         # neither: video
+             "ccccccccccc,C,\"Jan 5, 2025\",600,,10\n"       # 600 s, blank: video
+             "ddddddddddd,D,\"Jan 6, 2025\",,,10\n"          # neither: video
+             "eeeeeeeeeee,E,\"Oct 5, 2026\",150,,20\n"       # 2:30, blank: video
+             "fffffffffff,F,\"Oct 4, 2026\",35,71.2,10\n")   # 35 s, filled: short
     df = read_file(_zip(tmp_path, {"Table data.csv": table}))[0]
-    assert df["content_type"].astype(str).tolist() == ["short", "short", "video", "video"]
+    assert df["content_type"].astype(str).tolist() == ["video", "short", "video", "video",
+                                                       "video", "short"]
+    notes = {q["code"]: q for q in df.attrs["quality"]}
+    assert notes["content_type_shorts_column"]["rows"] == 2            # B and F
+    assert "content_type_rule" not in notes                           # the column decided
+    # A (45 s) and E (150 s, from 2026): a Short's length, blank; header line 1, so lines 2, 6
+    assert notes["content_type_duration_overruled"]["rows"] == 2
+    assert notes["content_type_duration_overruled"]["message"].startswith("lines 2, 6:")
+    assert notes["duration_missing"]["rows"] == 1                     # D only
+
+
+def test_a_shorts_only_column_empty_throughout_leaves_the_duration_to_decide(tmp_path):
+    """The column exported but blank in every row tells nothing: the duration rule types the
+    videos (45 s: short; 600 s: video), as without the column."""
+    table = ("Content,Video title,Video publish time,Duration,Stayed to watch (%),Views\n"
+             "aaaaaaaaaaa,A,\"Jan 3, 2025\",45,,10\n"
+             "ccccccccccc,C,\"Jan 5, 2025\",600,,10\n")
+    df = read_file(_zip(tmp_path, {"Table data.csv": table}))[0]
+    assert df["content_type"].astype(str).tolist() == ["short", "video"]
     rows = {q["code"]: q["rows"] for q in df.attrs["quality"]}
-    assert rows["content_type_rule"] == 1 and rows["content_type_shorts_column"] == 1
-    assert rows["duration_missing"] == 1
+    assert rows["content_type_rule"] == 1
+    assert "content_type_shorts_column" not in rows
+    assert "content_type_duration_overruled" not in rows
+
+
+def test_a_video_without_a_publish_day_is_kept_and_noted_with_its_line(tmp_path):
+    """A row with figures but a blank title and publish time (a video deleted since) was kept
+    with NaT and no note: October's views (1500, the dated video's) then fell short of the
+    Total row (3000) unexplained. Kept, noted with its line."""
+    import smmanalytics as smm
+
+    table = ("Content,Video title,Video publish time,Duration,Views\n"
+             "Total,,,,3000\n"
+             "AAAAAAAAAAA,Live video,\"Oct 4, 2026\",600,1500\n"
+             "DDDDDDDDDDD,,,,1500\n")
+    path = _zip(tmp_path, {"Table data.csv": table},
+                name="Content 2026-10-01_2026-10-31 Del.zip")
+    df = read_file(path)[0]
+    assert df["post_id"].tolist() == ["AAAAAAAAAAA", "DDDDDDDDDDD"]
+    assert pd.isna(df["published_at"][1]) and df["views"].tolist() == [1500, 1500]
+    note = next(q for q in df.attrs["quality"] if q["code"] == "missing_publish_time")
+    # header line 1, Total line 2, the dated video line 3: the undated one is line 4
+    assert note["rows"] == 1 and note["message"].startswith("line 4:")
+    assert "outside every period" in note["message"] and "Total row" in note["message"]
+    posts = smm.load(tmp_path).posts
+    october = posts["published_at"].between(pd.Timestamp("2026-10-01", tz="UTC"),
+                                            pd.Timestamp("2026-10-31", tz="UTC"))
+    assert posts.loc[october, "views"].sum() == 1500 and posts["views"].sum() == 3000
 
 
 def test_bad_duration_names_line(tmp_path):
@@ -609,3 +657,105 @@ def test_totals_resaved_day_first_with_no_day_above_12_is_read_day_first(tmp_pat
     assert views["value"].tolist() == [101, 102, 103, 104, 105, 106, 107]
     note = next(q for q in df.attrs["quality"] if q["code"] == "date_format_resaved")
     assert "read as DMY — no day above 12 in this column; the ';' separator" in note["message"]
+
+
+# ---------------------------------------------------------------- ids Excel damaged, merged
+
+_CHART_NAME_ERRORS = ("Date,Content,Video title,Video publish time,Views\n"
+                      "2026-10-04,#NAME?,Short A,\"Oct 4, 2026\",6000\n"
+                      "2026-10-05,#NAME?,Short A,\"Oct 4, 2026\",4000\n"
+                      "2026-10-05,#NAME?,Short B,\"Oct 5, 2026\",5000\n"
+                      "2026-10-04,AbCdEfGhIjK,Long,\"Sep 30, 2025\",100\n")
+
+
+def test_chart_rows_of_damaged_ids_are_kept_apart_by_title_and_publish_day(tmp_path):
+    """Chart data's '#NAME?' ids were kept as the post_id: Short A's 4000 views and Short B's
+    5000 on 5 October were one row of 5000 (the other dropped as 'repeated in this file').
+    No id, the video's title and publish day in post_key, noted with the lines."""
+    import smmanalytics as smm
+
+    path = _zip(tmp_path, {"Chart data.csv": _CHART_NAME_ERRORS},
+                name="Content 2026-10-01_2026-10-31 Test.zip")
+    df = read_file(path)[0]
+    assert df["post_id"].isna().tolist() == [True, True, True, False]
+    assert df["post_key"].tolist()[:3] == ["Short A (2026-10-04)", "Short A (2026-10-04)",
+                                           "Short B (2026-10-05)"]
+    assert pd.isna(df["post_key"][3])
+    note = next(q for q in df.attrs["quality"] if q["code"] == "video_id_damaged")
+    # header line 1: the three '#NAME?' rows are lines 2, 3, 4
+    assert note["rows"] == 3 and note["message"].startswith("lines 2, 3, 4:")
+    daily = smm.load(tmp_path).daily
+    views = daily[daily["metric"] == "post_views"].groupby("date")["value"].sum()
+    # 4 October: Short A 6000 + Long 100 = 6100; 5 October: Short A 4000 + Short B 5000
+    assert views.tolist() == [6100, 9000]
+    assert "repeated_in_file" not in set(smm.load(tmp_path).quality["code"])
+
+
+def test_chart_videos_alike_in_title_and_publish_day_are_told_apart_by_line(tmp_path):
+    """Two '#NAME?' videos of one title and publish day on the same day: their key would
+    merge them, so each is keyed by its line, and both rows kept (300 + 200 = 500)."""
+    import smmanalytics as smm
+
+    chart = ("Date,Content,Video title,Video publish time,Views\n"
+             "2026-10-05,#NAME?,Trailer,\"Oct 5, 2026\",300\n"
+             "2026-10-05,#NAME?,Trailer,\"Oct 5, 2026\",200\n")
+    path = _zip(tmp_path, {"Chart data.csv": chart},
+                name="Content 2026-10-01_2026-10-31 Test.zip")
+    df = read_file(path)[0]
+    assert df["post_key"].tolist() == ["line 2", "line 3"]
+    note = next(q for q in df.attrs["quality"] if q["code"] == "video_id_damaged")
+    assert "told apart by their line" in note["message"]
+    assert smm.load(tmp_path).daily["value"].sum() == 500
+
+
+def _table_zip(folder: Path, end: str, exported: tuple, rows: str) -> None:
+    """A Studio table export of channel 'Test' ending ``end``, its member's time
+    ``exported``."""
+    name = f"Content 2025-09-01_{end} Test.zip"
+    with zipfile.ZipFile(folder / name, "w") as z:
+        z.writestr(zipfile.ZipInfo("Table data.csv", date_time=exported),
+                   "Content,Video title,Video publish time,Views\n" + rows)
+
+
+def test_two_exports_match_damaged_id_videos_by_title_and_publish_day(tmp_path):
+    """Two exports of one channel's table, each with the same two '#NAME?' videos: 5 posts,
+    76,000 views (45,000 + 11,000 + 5,000 + 10,000 + 5,000), where the newest Total row
+    says 61,000. Matched by title and publish day (unique in each file): the newest export's
+    3 posts, 45,000 + 11,000 + 5,000 = 61,000."""
+    import smmanalytics as smm
+
+    _table_zip(tmp_path, "2026-10-31", (2026, 11, 1, 9, 0, 0),
+               "Total,,,60000\n#NAME?,Short A,\"Oct 4, 2026\",10000\n"
+               "#NAME?,Short B,\"Oct 5, 2026\",5000\nAbCdEfGhIjK,Long,\"Sep 30, 2025\",45000\n")
+    _table_zip(tmp_path, "2026-11-14", (2026, 11, 15, 9, 0, 0),
+               "Total,,,61000\n#NAME?,Short A,\"Oct 4, 2026\",11000\n"
+               "#NAME?,Short B,\"Oct 5, 2026\",5000\nAbCdEfGhIjK,Long,\"Sep 30, 2025\",45000\n")
+    ds = smm.load(tmp_path)
+    assert len(ds.posts) == 3 and ds.posts["views"].sum() == 61000
+    assert sorted(ds.posts["views"]) == [5000, 11000, 45000]
+    assert "post_key" not in ds.posts.columns
+    merged = ds.quality[ds.quality["code"] == "snapshot_merged"]
+    # the older export's three posts (two by title and day, one by id) gave way
+    assert merged["rows"].tolist() == [3] and "2026-10-31" in merged["file"].iloc[0]
+
+
+def test_damaged_id_videos_alike_in_a_file_are_matched_with_none_and_said_so(tmp_path):
+    """Two '#NAME?' videos titled 'Trailer', published the same day, in both exports: which
+    is which is unknown, so none is matched (4 trailers kept: 100 + 200 + 150 + 250), the
+    good id once (1100, the newest): 1800 views; the warning says a period's totals may count
+    them once per export."""
+    import smmanalytics as smm
+
+    _table_zip(tmp_path, "2026-10-31", (2026, 11, 1, 9, 0, 0),
+               "#NAME?,Trailer,\"Oct 5, 2026\",100\n#NAME?,Trailer,\"Oct 5, 2026\",200\n"
+               "AbCdEfGhIjK,Long,\"Sep 30, 2025\",1000\n")
+    _table_zip(tmp_path, "2026-11-14", (2026, 11, 15, 9, 0, 0),
+               "#NAME?,Trailer,\"Oct 5, 2026\",150\n#NAME?,Trailer,\"Oct 5, 2026\",250\n"
+               "AbCdEfGhIjK,Long,\"Sep 30, 2025\",1100\n")
+    ds = smm.load(tmp_path)
+    assert len(ds.posts) == 5 and ds.posts["views"].sum() == 1800
+    notes = ds.quality[ds.quality["code"] == "video_id_damaged"]
+    assert len(notes) == 2 and notes["level"].astype(str).unique().tolist() == ["warning"]
+    # header line 1: the trailers are lines 2 and 3 of each file
+    assert all("lines 2, 3: a title and publish day that another video" in m
+               and "once per export" in m for m in notes["message"])

@@ -468,8 +468,9 @@ FILE_COLUMNS = {"path": "string", "sha256": "string", "bytes": "Int64", "platfor
 #: keys of each table: the newest snapshot wins among rows with the same key
 MERGE_KEYS = {
     "posts": ("platform", "post_id"),
-    # post_id: per-video daily rows (YouTube Chart data) are distinct series, not re-exports
-    "daily": ("platform", "account_id", "post_id", "date", "hour", "metric"),
+    # post_id: per-video daily rows (YouTube Chart data) are distinct series, not re-exports;
+    # post_key: the video of a row whose id a spreadsheet damaged (its title and publish day)
+    "daily": ("platform", "account_id", "post_id", "post_key", "date", "hour", "metric"),
     "web": ("date", "period_start", "period_end", "breakdown", "channel_group", "source",
             "medium", "campaign", "landing_page"),
     "audience": ("platform", "account_id", "dimension", "category"),
@@ -549,6 +550,9 @@ def merge_table(table: str, frames: list[pd.DataFrame], log: QualityLog,
     if table == "posts" and unreliable.any():
         df = _key_unreliable_ids(df, unreliable, log)
         keys = ["platform", "_key"]
+    if table == "posts" and "post_key" in df.columns:
+        df = _key_damaged_ids(df)
+        keys = ["platform", "_key"]
     snap = df["snapshot_at"]
     if not single and any(guessed):
         df = df.sort_values(["_sure", "snapshot_at", "_order"], kind="stable",
@@ -618,6 +622,20 @@ def _key_unreliable_ids(df: pd.DataFrame, unreliable: np.ndarray,
     by_link = "link " + link.iloc[left].astype("string")
     key.iloc[left] = by_link.fillna("row " + pd.Series(left.astype(str), index=by_link.index))
     out["_key"] = key
+    return out
+
+
+def _key_damaged_ids(df: pd.DataFrame) -> pd.DataFrame:
+    """``df`` without its ``post_key`` column and with a ``_key`` column that matches a post
+    without an id by it, within its account: a loader's key for a post whose id a spreadsheet
+    damaged (YouTube's ``#NAME?``: the video's title and publish day, given where they are
+    unique in its file). Two exports of a channel's table listing the same such videos
+    counted them twice. Posts without either stay matched with none."""
+    key = df["_key"] if "_key" in df.columns else df["post_id"].astype("string")
+    named = key.isna() & df["post_key"].notna()
+    account = schema.column_or(df, "account_id", dtype="string").astype("string").fillna("")
+    out = df.drop(columns="post_key")
+    out["_key"] = key.mask(named, "video " + account + " " + df["post_key"].astype("string"))
     return out
 
 

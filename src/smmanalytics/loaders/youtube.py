@@ -8,22 +8,27 @@ Studio downloads a zip named ``<Tab> <start>_<end> <Channel>.zip`` (FR ``Contenu
   and compared with the sum of the rows, since Studio exports only the ~500 rows it loaded).
   ``post_id`` = ``Content`` stripped (ids starting with ``-`` carry a leading space); a cell
   that is no YouTube id (``#NAME?``: Excel's reading of an id starting with ``-``) leaves the
-  video kept without an id or link, noted with its line;
+  video kept without an id or link, noted with its line, its title and publish day in
+  ``post_key`` where unique in the file (the merge matches it with another export's by them);
   ``caption`` = ``Video title``; ``published_at`` = 00:00 UTC of ``Video publish time``
-  (``Jan 6, 2024`` / ``28 sept. 2026``; ``time_precision = day``); ``views``;
+  (``Jan 6, 2024`` / ``28 sept. 2026``; ``time_precision = day``; a video without one, deleted
+  since as a rule, is kept and noted with its line: its figures are in no period); ``views``;
   ``impressions`` = ``Thumbnail impressions`` (older ``Impressions``); ``thumbnail_ctr`` and
   ``avg_pct_viewed`` = the ``(%)`` number / 100; ``watch_time_s`` = ``Watch time (hours)`` ×
   3600; ``avg_watch_time_s`` = ``Average view duration`` (``H:MM:SS``) in seconds;
   ``reactions`` = ``Likes``; ``comments`` = ``Comments added``; ``shares``; ``follows`` =
   ``Subscribers gained`` when exported, else the net ``Subscribers`` where it is not negative
   (a net loss cannot be a count of follows: NaN, noted; the net is kept in ``net_subscribers``).
-  ``content_type`` = ``short`` when ``Duration`` ≤ 60 s, or ≤ 180 s for videos published on or
-  after 2024-10-15 (when YouTube allowed 3-minute Shorts); for a video without a duration,
-  when its ``Stayed to watch (%)`` (earlier ``Viewed (vs. swiped away) (%)``), a column
-  Studio fills only for Shorts, has a value; else ``video`` — rules recorded in the quality
-  log, since the export has no format column.
+  ``content_type`` = ``short`` when ``Stayed to watch (%)`` (earlier ``Viewed (vs. swiped
+  away) (%)``), a column Studio fills only for Shorts, has a value, in a file where some rows
+  fill it (a blank there is a video, whatever its duration); without such a column,
+  when ``Duration`` ≤ 60 s, or ≤ 180 s for videos published on or after 2024-10-15 (when
+  YouTube allowed 3-minute Shorts); else ``video`` — rules recorded in the quality log,
+  since the export has no format column.
 - ``youtube_chart`` (daily): ``Date`` (ISO) × video rows; per-video values are stored as
-  ``post_<metric>`` with a ``post_id`` column, so they never add up with the channel totals.
+  ``post_<metric>`` with a ``post_id`` column, so they never add up with the channel totals;
+  a row whose id is damaged has none, and its video's title and publish day in ``post_key``
+  (its line where they do not tell the video apart), noted.
 - ``youtube_totals`` (daily): ``Date,<metric>`` channel totals per day (``views``,
   ``watch_time_s``, ``net_follows`` from ``Subscribers``…). A ``Total`` period row is not a day
   and is left out (noted). A ``Table data.csv`` split by Date (its first column) is this
@@ -188,60 +193,170 @@ def _metric_values(c: Candidate, canon: str) -> pd.Series:
     return vals * 3600 if canon == "watch_time_h" else vals
 
 
-def _damaged_ids(c: Candidate, ids: pd.Series, videos: pd.Series,
-                 ctx: ParseContext) -> pd.Series:
-    """Which of the ``videos`` rows' ids are no YouTube id, noted naming their lines.
+def _damaged_ids(ids: pd.Series, videos: pd.Series) -> pd.Series:
+    """Which of the ``videos`` rows' ids are no YouTube id.
 
     Excel opens an id starting with ``-`` (``-yquaLFqjE4``) as a formula and saves
     ``#NAME?`` in its place: two such videos would share that "id" and be merged as one, and a
-    link built from it names no video. The table has no link to read the id from, so these
-    videos are kept without an id or a link, matched with no other video.
+    link built from it names no video. The file has no link to read the id from, so these
+    videos are kept without an id or a link, and told apart by their title and publish day
+    (:func:`_video_key`).
     """
-    bad = videos & ids.notna() & ~ids.str.fullmatch(_VIDEO_ID).fillna(False).astype(bool)
-    if bad.any():
-        pos = np.flatnonzero(bad.to_numpy())
-        lines = [c.table.line_of(int(k)) for k in pos[:5]]
-        kept = "this video is" if len(pos) == 1 else f"these {len(pos)} videos are"
-        ctx.note("video_id_damaged", f"{lines_named(lines, len(pos))}: no YouTube id in the "
-                 f"{c.header_of(F, 'post_id')!r} column ({ids.iloc[pos[0]]!r}); a spreadsheet "
-                 "damaged it (Excel writes '#NAME?' for an id starting with '-', which it takes "
-                 f"for a formula): {kept} kept without an id or a link, and matched with no "
-                 "other video (export the table again from Studio, and do not save it from "
-                 "Excel)", rows=len(pos))
-    return bad
+    return videos & ids.notna() & ~ids.str.fullmatch(_VIDEO_ID).fillna(False).astype(bool)
+
+
+def _note_damaged(c: Candidate, ids: pd.Series, bad: pd.Series, ctx: ParseContext,
+                  kept: str) -> None:
+    """Note the rows whose id is damaged (``bad``, of the table's rows), naming their lines;
+    ``kept``: how they were kept, "kept without an id …"."""
+    pos = np.flatnonzero(bad.to_numpy())
+    lines = [c.table.line_of(int(k)) for k in pos[:5]]
+    ctx.note("video_id_damaged", f"{lines_named(lines, len(pos))}: no YouTube id in the "
+             f"{c.header_of(F, 'post_id')!r} column ({ids.iloc[pos[0]]!r}); a spreadsheet "
+             "damaged it (Excel writes '#NAME?' for an id starting with '-', which it takes "
+             f"for a formula): {kept} (export the table again from Studio, and do not save it "
+             "from Excel)", rows=len(pos))
+
+
+def _video_key(title: pd.Series, day: pd.Series) -> pd.Series:
+    """A video by its title and publish day, ``Short A (2026-10-04)``, for one whose id a
+    spreadsheet damaged; NA when either is unknown (a title alone names several videos)."""
+    key = title.astype("string") + " (" + day.dt.strftime("%Y-%m-%d").astype("string") + ")"
+    return key.astype("string")
+
+
+def _publish_days(c: Candidate, rows: pd.Series, ctx: ParseContext) -> pd.Series:
+    """The publish days (naive dates) of the table's ``rows``, NaT for the others and all NaT
+    without a publish time column."""
+    if not c.match(F).has("published_date"):
+        return pd.Series(pd.NaT, index=rows.index, dtype="datetime64[ns]")
+    header, line = c.header_of(F, "published_date"), c.table.first_line + 1
+    cells = c.col(F, "published_date").reset_index(drop=True).where(rows, "")
+    parts = day_parts(cells, ctx, column=header, first_line=line,
+                      numeric_order=day_order(c, F))
+    return dates_from_parts(parts, file=c.name, column=header, first_line=line, cells=cells)
 
 
 def _shorts(c: Candidate, duration: pd.Series, published: pd.Series,
             stayed: pd.Series | None, ctx: ParseContext) -> pd.Series:
     """Which videos are Shorts, the export having no format column, and by which rule (noted).
 
-    A video's duration decides where it is known: ≤ 60 s, or ≤ 180 s when published from
-    2024-10-15 (YouTube allowed 3-minute Shorts then). Without one, a value in ``Stayed to
-    watch (%)`` (earlier ``Viewed (vs. swiped away) (%)``), a column Studio fills only for
-    Shorts (reference §5.2), makes it a Short; the others are typed 'video'.
+    ``Stayed to watch (%)`` (earlier ``Viewed (vs. swiped away) (%)``) is a column Studio
+    fills only for Shorts (reference §5.2): when the file has it and some rows fill it, it
+    decides for every video, a blank there being a video whatever its duration (a 2:30
+    horizontal video published in 2026 is within the 3-minute limit, and no Short).
+    Otherwise a video's duration decides where it is known: ≤ 60 s, or ≤ 180 s when published
+    from 2024-10-15 (YouTube allowed 3-minute Shorts then); the others are typed 'video'.
     """
     limit = pd.Series(np.where(published >= _SHORTS_3MIN, 180.0, 60.0), dtype="Float64")
     by_duration = (duration <= limit).fillna(False).astype(bool)
-    by_column = pd.Series(False, index=duration.index)
-    if stayed is not None:
-        by_column = duration.isna() & stayed.notna()
-    if c.match(F).has("duration_s"):
-        # without a duration column no video was typed by the rule: its note, beside
-        # duration_missing's "typed 'video'", told the reader both things at once
-        ctx.note("content_type_rule", "content_type 'short' inferred from Duration (≤ 60 s, "
-                 "or ≤ 180 s when published from 2024-10-15); the export has no format column",
-                 level="info", rows=int(by_duration.sum()))
-    if by_column.any():
-        ctx.note("content_type_shorts_column", "content_type 'short' for the videos without a "
-                 f"duration whose {c.header_of(F, 'shorts_stayed_rate')!r} is filled: Studio "
-                 "fills that column only for Shorts", level="info", rows=int(by_column.sum()))
-    blank = duration.isna() & ~by_column
+    by_column = stayed is not None and bool(stayed.notna().any())
+    if by_column:
+        short = stayed.notna().to_numpy(dtype=bool)
+        _note_shorts_column(c, short, by_duration.to_numpy() & ~short, ctx)
+    else:
+        short = by_duration.to_numpy()
+        if c.match(F).has("duration_s"):
+            # without a duration column no video was typed by the rule: its note, beside
+            # duration_missing's "typed 'video'", told the reader both things at once
+            ctx.note("content_type_rule", "content_type 'short' inferred from Duration "
+                     "(≤ 60 s, or ≤ 180 s when published from 2024-10-15); the export has no "
+                     "format column", level="info", rows=int(short.sum()))
+    blank = duration.isna().to_numpy() & ~short
     if blank.any():
         shorts_column = (f" (and no {c.header_of(F, 'shorts_stayed_rate')!r}, filled only for "
                          "Shorts)" if stayed is not None else "")
         ctx.note("duration_missing", f"videos without a duration{shorts_column} are typed "
                  "'video'", level="info", rows=int(blank.sum()))
-    return by_duration | by_column
+    return pd.Series(short, index=duration.index)
+
+
+def _note_shorts_column(c: Candidate, short: np.ndarray, overruled: np.ndarray,
+                        ctx: ParseContext) -> None:
+    """Note the Shorts the Shorts-only column found, and the videos of a Short's duration it
+    typed 'video' (their cell blank), naming their lines: the duration alone typed a 2:30
+    horizontal video 'short'."""
+    header = c.header_of(F, "shorts_stayed_rate")
+    if short.any():
+        ctx.note("content_type_shorts_column", f"content_type 'short' for the videos whose "
+                 f"{header!r} is filled: Studio fills that column only for Shorts, so the "
+                 "others are videos whatever their duration", level="info",
+                 rows=int(short.sum()))
+    if overruled.any():
+        pos = np.flatnonzero(overruled)
+        lines = [c.table.line_of(int(k)) for k in pos[:5]]
+        ctx.note("content_type_duration_overruled", f"{lines_named(lines, len(pos))}: as "
+                 "short as a Short (≤ 60 s, or ≤ 180 s when published from 2024-10-15) but "
+                 f"blank in {header!r}, which Studio fills for every Short and which other "
+                 "rows of the file fill: typed 'video'", level="info", rows=len(pos))
+
+
+def _note_undated(c: Candidate, published: pd.Series, rows: np.ndarray,
+                  ctx: ParseContext) -> None:
+    """Note the videos without a publish day, naming their lines (``rows``: the videos'
+    positions in the table). Studio lists a video deleted since with its figures and a
+    blank title and publish time: it is kept, its figures being the channel's, but no period
+    holds it, so a period's totals fall short of the Total row by its figures."""
+    missing = published.isna().to_numpy()
+    if not missing.any():
+        return
+    pos = rows[missing]
+    lines = [c.table.line_of(int(k)) for k in pos[:5]]
+    its = "its" if len(pos) == 1 else "their"
+    ctx.note("missing_publish_time", f"{lines_named(lines, len(pos))}: no "
+             f"{c.header_of(F, 'published_date')!r} (a video deleted since, as a rule): kept, "
+             f"but {its} figures are outside every period, so a period's totals (a month's "
+             f"views) fall short of the Total row by {its} figures", rows=len(pos))
+
+
+def _table_keys(c: Candidate, ids: pd.Series, damaged: pd.Series, idx: np.ndarray,
+                caption: pd.Series, published: pd.Series, ctx: ParseContext) -> pd.Series:
+    """The keys (:func:`_video_key`) of the table's videos (rows ``idx``) whose id is
+    ``damaged``, NA for the others, noted. Two exports of the channel's table each listed
+    the same ``#NAME?`` videos, summed twice (76,000 views for the newest Total row's
+    61,000): a video of a title and publish day unique in its file is matched by them with
+    the same in another export. Where they are not unique, or unknown, it is matched with
+    nothing, and the note says that a period's totals may count it once per export."""
+    bad = damaged.iloc[idx].to_numpy()
+    key = _video_key(caption, published).where(bad)
+    shared = (key.notna() & key.duplicated(keep=False)).to_numpy()
+    unmatched = np.flatnonzero(bad & (key.isna().to_numpy() | shared))
+    n = int(bad.sum())
+    how = (f"{'this video is' if n == 1 else f'these {n} videos are'} kept without an id or "
+           "a link, and matched with the video of the same title and publish day in another "
+           "export of the channel's table")
+    if len(unmatched):
+        lines = [c.table.line_of(int(idx[k])) for k in unmatched[:5]]
+        how += (f"; {lines_named(lines, len(unmatched))}: a title and publish day that "
+                "another video of this file shares, or lacks, matching no other video: a "
+                "period's totals may count them once per export of the table that lists them")
+    _note_damaged(c, ids, damaged, ctx, how)
+    return key.mask(shared)
+
+
+def _chart_keys(c: Candidate, ids: pd.Series, damaged: pd.Series, days: pd.Series,
+                ctx: ParseContext) -> pd.Series:
+    """The keys (:func:`_video_key`) of Chart data's rows (one per video and day, ``days``)
+    whose id is ``damaged``, NA for the others, noted: two '#NAME?' videos' rows of one day
+    were merged as one (Short A's 4000 views and Short B's 5000 on 5 October: 5000). Rows
+    of videos that share a title and publish day, or lack one, are told apart by their line
+    instead, matching no other export's."""
+    key = _video_key(text(c, F, "caption", placeholders=False),
+                     _publish_days(c, damaged, ctx)).where(damaged)
+    clash = key.notna() & pd.DataFrame({"day": days, "key": key}).duplicated(keep=False)
+    unnamed = np.flatnonzero((damaged & (key.isna() | clash)).to_numpy())
+    n = int(damaged.sum())
+    how = (f"{'this row is' if n == 1 else f'these {n} rows are'} kept without an id, each "
+           "video's days told apart (and matched with another export's) by its title and "
+           "publish day, in the daily table's post_key column")
+    if len(unnamed):
+        lines = [c.table.line_of(int(k)) for k in unnamed]
+        key.iloc[unnamed] = [f"line {line}" for line in lines]
+        how += (f"; {lines_named(lines[:5], len(lines))}: a title and publish day that "
+                "another video of this file shares on the same day, or lacks: told apart by "
+                "their line, matching no other export's")
+    _note_damaged(c, ids, damaged, ctx, how)
+    return key
 
 
 def _parse_table(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
@@ -270,7 +385,9 @@ def _parse_table(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
                  "with '-') were stripped", level="info", rows=int(spaced))
     total = summary_cells(ids)
     keep = ~total
-    ids = ids.mask(_damaged_ids(c, ids, keep, ctx))
+    damaged = _damaged_ids(ids, keep)
+    written = ids
+    ids = ids.mask(damaged)
     line = c.table.first_line + 1
     published_parts = None
     if m.has("published_date"):
@@ -298,6 +415,7 @@ def _parse_table(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
                                  column=c.header_of(F, "published_date"), first_line=line,
                                  cells=published_cells).iloc[idx].reset_index(drop=True)
         published = day_to_utc(dates, "UTC")
+        _note_undated(c, published, idx, ctx)
     else:
         published = pd.Series(pd.NaT, index=range(n), dtype="datetime64[ns, UTC]")
         ctx.note("date_missing", "no 'Video publish time' column: published_at is empty",
@@ -308,13 +426,14 @@ def _parse_table(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
                 .iloc[idx].reset_index(drop=True) if m.has("duration_s")
                 else pd.Series(np.nan, index=range(n), dtype="Float64"))
     short = _shorts(c, duration, published, sub.get("shorts_stayed_rate"), ctx)
+    caption = text(c, F, "caption", placeholders=False).iloc[idx].reset_index(drop=True)
     df = pd.DataFrame({
         "platform": P,
         "account_id": pd.array([channel] * n, dtype="string"),
         "account_name": pd.array([channel] * n, dtype="string"),
         "post_id": ids.iloc[idx].reset_index(drop=True),
         "permalink": ("https://www.youtube.com/watch?v=" + ids.iloc[idx]).reset_index(drop=True),
-        "caption": text(c, F, "caption", placeholders=False).iloc[idx].reset_index(drop=True),
+        "caption": caption,
         "published_at": published.reset_index(drop=True),
         "time_precision": "day",
         "time_source": "export",
@@ -324,6 +443,8 @@ def _parse_table(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     for canon, vals in sub.items():      # watch time in hours is in seconds by now
         df["watch_time_s" if canon == "watch_time_h" else canon] = vals
     df["duration_s"] = duration
+    if damaged.any():
+        df["post_key"] = _table_keys(c, written, damaged, idx, caption, published, ctx)
     if "subscribers_gained" in sub:
         df["follows"] = sub["subscribers_gained"]
     elif "net_subscribers" in sub:
@@ -356,8 +477,9 @@ def _daily(c: Candidate, ctx: ParseContext, *, per_video: bool) -> pd.DataFrame:
     parts = day_parts(cells.where(~period, ""), ctx, column=header, first_line=line,
                       numeric_order=day_order(c, F, daily=header))
     keep = np.flatnonzero(~period.to_numpy())
-    dates = dates_from_parts(parts, file=c.name, column=header, first_line=line,
-                             cells=cells).iloc[keep]
+    all_dates = dates_from_parts(parts, file=c.name, column=header, first_line=line,
+                                 cells=cells)
+    dates = all_dates.iloc[keep]
     metrics = {}
     for canon in m.columns:
         if canon in _IDENTITY:
@@ -373,8 +495,13 @@ def _daily(c: Candidate, ctx: ParseContext, *, per_video: bool) -> pd.DataFrame:
     refuse_undated(c, F, dates, metrics, rows=keep)
     extra = None
     if per_video and m.has("post_id"):
-        ids = cells_text(c.col(F, "post_id").reset_index(drop=True)).iloc[keep]
-        extra = {"post_id": pd.array(np.tile(ids.to_numpy(), len(metrics)), dtype="string")}
+        ids = cells_text(c.col(F, "post_id").reset_index(drop=True))
+        damaged = _damaged_ids(ids, ~period)
+        columns = {"post_id": ids.mask(damaged)}
+        if damaged.any():
+            columns["post_key"] = _chart_keys(c, ids, damaged, all_dates, ctx)
+        extra = {name: pd.array(np.tile(values.iloc[keep].to_numpy(), len(metrics)),
+                                dtype="string") for name, values in columns.items()}
     note_day_tz(ctx, "YouTube Studio", "days")
     note_extra_columns(c, F, ctx)
     _note_folder(c, ctx)
