@@ -188,7 +188,7 @@ def read_costs(path: str | Path, *, data: bytes | None = None,
     """
     path = Path(path)
     text = read_user_text(path, "costs file", data)
-    reader, delim = user_csv(text)
+    reader, delim = user_csv(text, path)
     written = next(reader, [])
     header = [h.strip().lower().replace(" ", "_") for h in written]
     if "date" in header and "start" not in header:

@@ -8,6 +8,7 @@ written raises :class:`~smmanalytics.errors.OutputError` naming the path the use
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import csv
 import difflib
@@ -48,7 +49,8 @@ def read_user_text(path: str | os.PathLike, what: str, data: bytes | None = None
     Raises
     ------
     ConfigError
-        when the file is missing or unreadable, or is neither UTF-8 nor Windows-1252.
+        when the file is missing or unreadable, is UTF-16 (Excel's "Unicode text"), or is
+        neither UTF-8 nor Windows-1252.
     """
     path = Path(path)
     try:
@@ -59,6 +61,12 @@ def read_user_text(path: str | os.PathLike, what: str, data: bytes | None = None
     except OSError as exc:
         raise ConfigError(f"cannot read {what}", file=str(path),
                           got=exc.strerror or str(exc)) from None
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in data[:200]:
+        # Excel's "Unicode text": read as Windows-1252 it was a ConfigError of no use
+        # ("missing columns: ÿþp")
+        raise ConfigError(f"{what} is UTF-16 text (Excel's 'Unicode text'): save it as UTF-8 "
+                          "(in Excel: 'CSV UTF-8')", file=str(path), expected="UTF-8 text",
+                          got="UTF-16 text")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -154,11 +162,21 @@ def yaml_error(exc: Exception, path: str | os.PathLike, expected: str,
                        expected=expected, got=got)
 
 
-def user_csv(text: str) -> tuple[Iterator[list[str]], str]:
+def user_csv(text: str, path: str | os.PathLike | None = None
+             ) -> tuple[Iterator[list[str]], str]:
     """The rows of a settings CSV (header first) and its delimiter: ``;`` when its first line
-    has more of them than commas (Excel in French or Italian), else ``,``."""
+    has more of them than commas (Excel in French or Italian), else ``,``.
+
+    A tab-separated file (Excel's "Text (tab-delimited)") is a ConfigError naming ``path``:
+    read with ``,`` its header was one column, and the error named the columns missing, not
+    why.
+    """
     lines = text.splitlines()
     first = lines[0] if lines else ""
+    if "\t" in first and not (";" in first or "," in first):
+        raise ConfigError("the file is tab-separated: save it as CSV, with , or ; between the "
+                          "columns", file=None if path is None else str(path), line=1,
+                          expected="columns separated by , or ;", got="columns separated by tabs")
     delimiter = ";" if first.count(";") > first.count(",") else ","
     return csv.reader(lines, delimiter=delimiter), delimiter
 

@@ -65,6 +65,7 @@ from .schema import canonical_platform, platforms_expected
 
 __all__ = ["benchmarks", "benchmark_industries", "industry_name", "compare_benchmarks",
            "read_competitors", "compare_competitors", "competitors_within", "competitors_span",
+           "competitors_left_out", "competitor_key",
            "COMPETITOR_COLUMNS"]
 
 #: what a weak benchmark's grade means to a reader (benchmarks-methods.md's grades): "C" is a
@@ -742,9 +743,13 @@ def compare_benchmarks(ds, period_or_year: object, industry: str | None = None, 
 def read_competitors(path: str | Path, *, data: bytes | None = None) -> pd.DataFrame:
     """Read competitors.csv: ``platform, competitor, period, followers, posts, interactions``.
 
-    ``period`` is ``YYYY-MM``, ``YYYY-Qn`` or ``YYYY-MM-DD..YYYY-MM-DD``; ``followers`` are at
-    the period's end; ``interactions`` are public counts (likes/reactions + comments + shares)
-    of the posts published in the period. Empty numbers are unknown (NaN).
+    ``period`` is ``YYYY-MM``, ``YYYY-Qn``, ``YYYY`` or ``YYYY-MM-DD..YYYY-MM-DD`` (a date with
+    slashes or dots, ``01/10/2026``, is refused: its day and month order is not known);
+    ``followers`` are at the period's end; ``interactions`` are public counts
+    (likes/reactions + comments + shares) of the posts published in the period. Empty numbers
+    are unknown (NaN). Each line has the header's fields (blank ones after them aside): a
+    thousands comma left unquoted (``24,971``) split a number in two. A competitor is one
+    whatever the case, Unicode form or spaces of its name (:func:`competitor_key`).
 
     Parameters
     ----------
@@ -764,11 +769,12 @@ def read_competitors(path: str | Path, *, data: bytes | None = None) -> pd.DataF
     Raises
     ------
     ConfigError
-        naming the file, the line, the column, what was expected and what came.
+        naming the file, the line, the column, what was expected and what came; a file
+        saved as UTF-16 or tab-separated says so.
     """
     path = Path(path)
     text = read_user_text(path, "competitors file", data)
-    reader, _ = user_csv(text)
+    reader, _ = user_csv(text, path)
     header = [h.strip().lower().replace(" ", "_") for h in next(reader, [])]
     missing = [c for c in COMPETITOR_COLUMNS if c not in header]
     if missing:
@@ -780,6 +786,7 @@ def read_competitors(path: str | Path, *, data: bytes | None = None) -> pd.DataF
         line = reader.line_num
         if not any(c.strip() for c in raw):
             continue
+        _check_fields(raw, header, path, line)
         rec = {h: (raw[i].strip() if i < len(raw) else "") for i, h in enumerate(header)}
 
         def fail(col: str, expected: str, line: int = line, rec: dict = rec) -> ConfigError:
@@ -793,8 +800,10 @@ def read_competitors(path: str | Path, *, data: bytes | None = None) -> pd.DataF
             raise fail("competitor", "a name")
         try:
             p = parse_period(rec["period"])
-        except ValueError:
-            raise fail("period", "YYYY-MM, YYYY-Qn or YYYY-MM-DD..YYYY-MM-DD") from None
+        except ValueError as exc:
+            raise ConfigError(f"invalid period: {exc}", file=str(path), line=line,
+                              column="period", expected=_PERIOD_FORMS,
+                              got=rec["period"]) from None
         nums = {}
         for col in ("followers", "posts", "interactions"):
             t = re.sub(r"[\s\u00a0\u202f]", "", rec[col])
@@ -806,7 +815,7 @@ def read_competitors(path: str | Path, *, data: bytes | None = None) -> pd.DataF
                 raise fail(col, "a whole number >= 0, or empty") from None
             if nums[col] < 0 or not float(nums[col]).is_integer() and t:
                 raise fail(col, "a whole number >= 0, or empty")
-        key = (plat, rec["competitor"].lower(), p.label)
+        key = (plat, competitor_key(rec["competitor"]), p.label)
         if key in seen:
             raise ConfigError("duplicate competitor row", file=str(path), line=line,
                               column="competitor", expected=f"one row per platform, competitor "
@@ -823,6 +832,34 @@ def read_competitors(path: str | Path, *, data: bytes | None = None) -> pd.DataF
                       "line": "Int64"})
     out["source_file"] = pd.Series([str(path)] * len(out), dtype="string")
     return out
+
+
+#: the forms of competitors.csv's ``period``
+_PERIOD_FORMS = "YYYY-MM, YYYY-Qn, YYYY or YYYY-MM-DD..YYYY-MM-DD"
+
+
+def competitor_key(name: str) -> str:
+    """A competitor's name as it is matched: NFC, case folded, its spaces collapsed.
+    ``Bloom & Co Paris`` in August and ``BLOOM & CO PARIS`` in September are one competitor,
+    as are a ``Lumière`` typed on Windows (NFC) and one pasted from a Mac (NFD): the quarter
+    summing its months left out a competitor whose months were spelt two ways."""
+    return " ".join(unicodedata.normalize("NFC", str(name)).casefold().split())
+
+
+def _check_fields(raw: list[str], header: list[str], path: Path, line: int) -> None:
+    """A ConfigError when a line has fewer fields than the header, or more that are not
+    blank: ``instagram,Atelier Lumière,2026-10,24,971,25,19,709``, its thousands written with
+    unquoted commas, read 24 followers, 971 posts and 25 interactions without a word."""
+    extra = [c for c in raw[len(header):] if c.strip()]
+    if len(raw) >= len(header) and not extra:
+        return
+    raise ConfigError(
+        f"line {line} has {len(raw)} fields, the header {len(header)}", file=str(path),
+        line=line, column=header[min(len(raw), len(header)) - 1] if extra else header[len(raw)],
+        expected=f"{len(header)} fields ({', '.join(header)})" + (
+            "; a number written with a thousands comma (24,971) is quoted (\"24,971\") or "
+            "written without it" if extra else ""),
+        got=f"{len(raw)} fields: {', '.join(raw)}")
 
 
 def compare_competitors(ds, period: object, competitors: pd.DataFrame | None = None
@@ -871,7 +908,7 @@ def compare_competitors(ds, period: object, competitors: pd.DataFrame | None = N
                    "a frame of read_competitors()", "competitors")
     rows = []
     if comp is not None and not comp.empty:
-        rows = _competitor_rows(ds, _competitors_of(comp, p), p)
+        rows = _competitor_rows(ds, _competitors_of(comp, p, ds.brand.name)[0], p)
     # no competitor row for the period: no row, the same columns and dtypes
     out = pd.DataFrame(rows, columns=["platform", "name", "is_brand", "followers", "posts",
                                       "interactions", "note"])
@@ -933,37 +970,102 @@ def _competitor_periods(ds) -> list[Period]:
     return [parse_period(x) for x in comp["period"].dropna().unique()]
 
 
-def _competitors_of(comp: pd.DataFrame, p: Period) -> pd.DataFrame:
-    """The competitors' rows of the period ``p``: those of its label, and for a competitor
-    without one, its rows of shorter periods that cover ``p`` day for day (the months of a
-    quarter), summed: posts and interactions added, followers those at the last one's end
-    (noted). A quarter's comparison of competitors kept by month was empty."""
-    exact = comp.loc[(comp["period"] == p.label).to_numpy()].assign(note=None)
+def _competitors_of(comp: pd.DataFrame, p: Period, brand: str | None = None
+                    ) -> tuple[pd.DataFrame, list[dict]]:
+    """The competitors' rows of the period ``p``, and those of its competitors left out.
+
+    A competitor (its rows matched by :func:`competitor_key`) has its row of ``p``'s label;
+    else its rows of shorter periods that cover ``p`` day for day (the months of a quarter),
+    summed: posts and interactions added, followers those at the last one's end (noted). A
+    competitor whose rows touch ``p`` but cover it otherwise is left out, with the reason
+    (:func:`competitors_left_out`): it vanished from the table without a word. So is a row
+    named like the brand (``brand``), whose own row comes from its exports.
+    """
+    comp = comp.assign(_key=[competitor_key(n) for n in comp["competitor"]], note=None)
     spans = {label: parse_period(label) for label in comp["period"].dropna().unique()}
-    done = set(zip(exact["platform"], exact["competitor"], strict=True))
-    parts = []
-    for (plat, name), g in comp.groupby(["platform", "competitor"], sort=True):
-        if (plat, name) in done:
+    exact, parts, left = [], [], []
+    for (plat, key), g in comp.groupby(["platform", "_key"], sort=True):
+        touching = g.loc[[spans[x].start <= p.end and spans[x].end >= p.start
+                          for x in g["period"]]]
+        if touching.empty:
             continue
-        inside = g.loc[[spans[x].start >= p.start and spans[x].end <= p.end
-                        for x in g["period"]]]
-        if inside.empty:
-            continue
-        inside = inside.iloc[np.argsort([spans[x].start for x in inside["period"]],
-                                        kind="stable")]
-        starts = [spans[x].start for x in inside["period"]]
-        ends = [spans[x].end for x in inside["period"]]
-        tiled = (starts[0] == p.start and ends[-1] == p.end
-                 and all((b - a).days == 1 for a, b in zip(ends, starts[1:], strict=False)))
-        if not tiled:                # a month missing, or two overlapping: no sum
-            continue
-        parts.append({"platform": plat, "competitor": name, "period": p.label,
-                      "followers": inside["followers"].iloc[-1],
-                      "posts": inside["posts"].sum(min_count=len(inside)),
-                      "interactions": inside["interactions"].sum(min_count=len(inside)),
-                      "note": f"sum of its {len(inside)} rows of {inside['period'].iloc[0]} to "
-                              f"{inside['period'].iloc[-1]}; followers at the end"})
-    return pd.concat([exact, pd.DataFrame(parts)], ignore_index=True) if parts else exact
+        name = touching["competitor"].iloc[-1]
+        if brand is not None and key == competitor_key(brand):
+            left.append({"platform": plat, "competitor": name, "reason": "brand", "detail": ""})
+        elif (touching["period"] == p.label).any():
+            exact += list(touching.index[(touching["period"] == p.label).to_numpy()])
+        elif (summed := _summed(touching, p, spans)) is not None:
+            parts.append({"platform": plat, "competitor": name, **summed})
+        else:
+            left.append({"platform": plat, "competitor": name, **_why_not(touching, p, spans)})
+    rows = comp.loc[sorted(exact)].drop(columns="_key")
+    if parts:
+        rows = pd.concat([rows, pd.DataFrame(parts)], ignore_index=True)
+    return rows, left
+
+
+def _summed(g: pd.DataFrame, p: Period, spans: dict[str, Period]) -> dict | None:
+    """A competitor's rows ``g`` summed over ``p`` when they lie within it and cover it day
+    for day, one after the other; else None."""
+    inside = g.loc[[spans[x].start >= p.start and spans[x].end <= p.end for x in g["period"]]]
+    if inside.empty:
+        return None
+    inside = inside.iloc[np.argsort([spans[x].start for x in inside["period"]], kind="stable")]
+    starts = [spans[x].start for x in inside["period"]]
+    ends = [spans[x].end for x in inside["period"]]
+    if not (starts[0] == p.start and ends[-1] == p.end
+            and all((b - a).days == 1 for a, b in zip(ends, starts[1:], strict=False))):
+        return None
+    return {"period": p.label, "followers": inside["followers"].iloc[-1],
+            "posts": inside["posts"].sum(min_count=len(inside)),
+            "interactions": inside["interactions"].sum(min_count=len(inside)),
+            "note": f"sum of its {len(inside)} rows of {inside['period'].iloc[0]} to "
+                    f"{inside['period'].iloc[-1]}; followers at the end"}
+
+
+def _why_not(g: pd.DataFrame, p: Period, spans: dict[str, Period]) -> dict[str, str]:
+    """Why a competitor's rows ``g``, which touch ``p``, give no figure of it: ``reason``
+    ``longer`` (no row lies within ``p``, each runs beyond it: a year's figures are no
+    quarter's; ``detail`` the rows' periods), ``missing`` (``detail`` the days of ``p`` the
+    rows within it leave uncovered, as periods: ``2026-08``) or ``overlap`` (two rows share
+    days; ``detail`` their periods)."""
+    labels = sorted(g["period"], key=lambda x: spans[x].start)
+    inside = [x for x in labels if spans[x].start >= p.start and spans[x].end <= p.end]
+    if not inside:
+        return {"reason": "longer", "detail": ", ".join(labels)}
+    labels = inside
+    one = dt.timedelta(days=1)
+    missing, day = [], p.start
+    for x in labels:
+        if spans[x].start > day:
+            missing.append(parse_period((day, spans[x].start - one)).label)
+        day = max(day, spans[x].end + one)
+    if day <= p.end:
+        missing.append(parse_period((day, p.end)).label)
+    if missing:
+        return {"reason": "missing", "detail": ", ".join(missing)}
+    return {"reason": "overlap", "detail": ", ".join(labels)}
+
+
+def competitors_left_out(ds, period: object) -> pd.DataFrame:
+    """The competitors of competitors.csv whose rows touch ``period`` but give no figure of it
+    in :func:`compare_competitors`, and why: a report's table lost them without a word.
+
+    Returns
+    -------
+    DataFrame
+        platform, competitor, reason (``missing``: days of the period no row covers, named in
+        ``detail`` as periods, ``2026-08`` or ``2026-10-16..2026-10-31``; ``longer``: a row
+        runs beyond the period, its period in ``detail``; ``overlap``: two rows share days;
+        ``brand``: named like the brand itself, whose row comes from its exports), detail
+        (all string).
+    """
+    require_dataset(ds, "competitors_left_out")
+    p = parse_period(period)
+    comp = ds.competitors
+    left = [] if comp is None or comp.empty else _competitors_of(comp, p, ds.brand.name)[1]
+    return pd.DataFrame(left, columns=["platform", "competitor", "reason", "detail"],
+                        dtype="string")
 
 
 def _competitor_rows(ds, comp: pd.DataFrame, p: Period) -> list[dict]:

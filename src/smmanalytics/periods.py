@@ -35,9 +35,24 @@ _YEAR = re.compile(r"^(\d{4})$")
 YEARS = (1900, 9999)
 
 
+#: a date written with slashes or dots (``01/10/2026``, ``1.10.2026``, ``2026/10/01``), whose
+#: day and month order the text alone does not tell
+_SLASHED = re.compile(r"^\s*\d{1,4}[/.]\d{1,2}[/.]\d{1,4}")
+
+
 def _to_date(x: object) -> dt.date:
+    """One day, from a date, a datetime or Timestamp, or ISO text (``2026-10-01``).
+
+    A date with slashes or dots is refused, not guessed: pandas read ``01/10/2026`` month
+    first (10 January) and ``15/10/2026`` day first (15 October), so that a French
+    ``01/10/2026..31/10/2026`` in competitors.csv ran from 10 January to 31 October.
+    """
     if isinstance(x, dt.date) and x is not pd.NaT:      # NaT is a datetime, of no day
         return x.date() if isinstance(x, dt.datetime) else x
+    if isinstance(x, str) and _SLASHED.match(x):
+        raise PeriodError(f"dates are written YYYY-MM-DD (2026-10-01); got {x.strip()!r}: a date "
+                          "with slashes or dots is not read (01/10/2026 is 1 October in France, "
+                          "10 January in the United States)")
     try:
         ts = pd.Timestamp(x)
     except (ValueError, TypeError):

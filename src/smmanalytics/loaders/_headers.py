@@ -125,7 +125,7 @@ def read_synonyms(path: str | Path, *, data: bytes | None = None) -> tuple[_Syno
     """
     path = Path(path)
     text = read_user_text(path, "synonyms file", data)
-    rows, _ = user_csv(text)
+    rows, _ = user_csv(text, path)
     header = [normalize(h) for h in next(rows, [])]
     missing = [c for c in _SYNONYM_COLUMNS if c not in header]
     if missing:

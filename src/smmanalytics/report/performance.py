@@ -336,6 +336,7 @@ class PerformanceSections:
         from ..benchmarks import (
             compare_benchmarks,
             compare_competitors,
+            competitors_left_out,
             competitors_span,
             competitors_within,
         )
@@ -376,6 +377,8 @@ class PerformanceSections:
         within = competitors_within(self.ds, self.period) if not len(c) else None
         if within is not None:
             c = compare_competitors(self.ds, within)
+        compared = self.period if within is None else within
+        left = self._left_out(competitors_left_out(self.ds, compared), compared)
         if len(c):
             self._add(sec, {"kind": "heading", "level": 2, "text": f.label("competitors")})
             if within is not None:
@@ -392,15 +395,67 @@ class PerformanceSections:
                 f.label("er_followers"): [f.rate(v) for v in c["er_followers"]],
                 f.label("posts_per_week"): [f.number(v, 1) for v in c["posts_per_week"]],
             }), align=["left", "left", "right", "right", "right", "right"],
-                caption=" ".join([f.label("competitors_caption"), *self._brand_notes(c)]))
+                caption=" ".join([f.label("competitors_caption"), *self._brand_notes(c),
+                                  *self._rate_dashes(c)]))
+            if left:
+                self.text(sec, f.label("competitors_left_out").format(why=f.join(left)),
+                          note=True)
+        elif left:
+            # rows of the period's days that cannot be compared (a month missing, a year's
+            # figures): "competitors.csv runs from 1 July to 30 September" said nothing of why
+            self.text(sec, f.joined(f.label("competitors_none_comparable").format(
+                period=f.period(self.period), why=f.join(left)), self.period))
         elif (span := competitors_span(self.ds)) is not None:
-            # competitors.csv read, but none of its rows to compare over this period
+            # competitors.csv read, but none of its rows within this period
             start, end = f.days(span.start, span.end)
             self.text(sec, f.joined(f.label("competitors_outside").format(
                 start=start, end=end, period=f.period(self.period)), self.period))
         if not len(b) and not len(c):
             self.text(sec, f.label("benchmarks_none"))
         return sec
+
+    def _left_out(self, left: pd.DataFrame, compared) -> list[str]:
+        """The competitors ``competitors_left_out`` gives for the period ``compared``, each with
+        why, in the report language: they vanished from the table without a word."""
+        f = self.fmt
+        out = []
+        for r in left.itertuples(index=False):
+            periods = f.listed(self._days_or_period(x) for x in str(r.detail).split(", ") if x)
+            out.append(f.label(f"competitors_left_{r.reason}").format(
+                name=printable(r.competitor), platform=f.platform(r.platform, inline=True),
+                missing=periods, periods=periods, period=f.period(compared)))
+        return out
+
+    def _days_or_period(self, label: str) -> str:
+        """A period by its name ("août 2026"), a range of days as one ("les jours du 16 au 31
+        octobre 2026")."""
+        p = parse_period(label)
+        if p.kind != "range":
+            return self.fmt.period(p)
+        start, end = self.fmt.days(p.start, p.end)
+        return self.fmt.label("competitors_days").format(start=start, end=end)
+
+    def _rate_dashes(self, c: pd.DataFrame) -> list[str]:
+        """Why the engagement rate per follower of ``c`` reads "–" where it does: followers
+        unknown (the brand's, at the period's end) or 0, no posts, or posts or interactions
+        unknown. The dash stood unexplained."""
+        f = self.fmt
+        by_cause: dict[str, dict[str, list[str]]] = {}
+        for r in c.loc[c["er_followers"].isna().to_numpy()].itertuples(index=False):
+            cause = ("unknown" if pd.isna(r.posts) or pd.isna(r.interactions)
+                     else "no_posts" if r.posts == 0      # the first cause of the dash, once
+                     else "followers_unknown" if pd.isna(r.followers)
+                     else "followers_zero")
+            name = f"{printable(r.name)}{' ★' if r.is_brand else ''}"
+            by_cause.setdefault(cause, {}).setdefault(name, []).append(
+                f.platform(r.platform, inline=True))
+        if not by_cause:
+            return []
+        why = [f.label(f"competitors_er_{cause}").format(names=f.listed(
+                   f"{name} ({', '.join(platforms)})" for name, platforms in names.items()))
+               for cause, names in by_cause.items()]
+        return [f.label("competitors_er_none").format(column=f.label("er_followers"),
+                                                      why=f.join(why))]
 
     def _brand_notes(self, c: pd.DataFrame) -> list[str]:
         """The brand rows' notes of ``compare_competitors`` (``c``), one sentence a platform:
