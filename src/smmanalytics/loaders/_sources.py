@@ -30,10 +30,12 @@ from pathlib import Path, PurePosixPath
 
 from ..errors import ParseError
 from ..quality import QualityLog
+from ._cells import column_letter
 from ._encoding import decode, double_encoded
 from ._headers import normalize
 from ._preamble import split_text
 from ._sniff import RawTable
+from ._xlsx_cells import HiddenCells, hidden_cells
 
 __all__ = ["Source", "iter_sources", "archive_members", "archive_folder", "is_junk", "read_tables",
            "is_zip", "is_workbook", "supplementary_members", "note_skipped"]
@@ -420,8 +422,8 @@ def _xls_sheets(data: bytes) -> list[tuple[str, list[list]]]:
 
     Read with xlrd (pure Python): a damaged file raises an exception, where python-calamine was
     seen to abort the whole process on fuzzed .xls bytes. Exact whole numbers (below 2**53) come
-    back as ``int``,
-    date cells as ``datetime``, error cells as ``None``.
+    back as ``int``, date cells as ``datetime``, error cells as the error Excel shows
+    (``"#N/A"``, ``"#REF!"``), text read as the same text typed in a cell would be.
     """
     import xlrd
 
@@ -460,7 +462,9 @@ def _xls_rows(sheet, datemode: int) -> list[list]:
     boolean = np.flatnonzero(types == xlrd.XL_CELL_BOOLEAN)
     if len(boolean):
         values[boolean] = (values[boolean] != 0).astype(object)
-    values[types == xlrd.XL_CELL_ERROR] = None
+    error = np.flatnonzero(types == xlrd.XL_CELL_ERROR)
+    if len(error):     # the error Excel shows, read as the same text typed (``#N/A``)
+        values[error] = [xlrd.error_text_from_code.get(v, "#N/A") for v in values[error]]
     if lengths and min(lengths) == max(lengths) > 0:
         return values.reshape(len(lengths), lengths[0]).tolist()
     cells = values.tolist()
@@ -473,10 +477,12 @@ def _read_workbook(src: Source, log: QualityLog) -> list[RawTable]:
 
     try:
         if src.data[:8] == _OLE_MAGIC:  # legacy .xls: xlrd raises where calamine can abort
-            sheets = [(name, rows, (0, 0)) for name, rows in _xls_sheets(bytes(src.data))]
+            sheets = [(name, rows, (0, 0), HiddenCells())
+                      for name, rows in _xls_sheets(bytes(src.data))]
         else:
             wb = CalamineWorkbook.from_filelike(io.BytesIO(src.data))
-            sheets = [_calamine_sheet(wb, name) for name in wb.sheet_names]
+            hidden = hidden_cells(src.data) if _starts(src.data, _ZIP) else {}
+            sheets = [_calamine_sheet(wb, name, hidden.get(name)) for name in wb.sheet_names]
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:  # calamine's own errors, and pyo3's PanicException (a
@@ -484,7 +490,7 @@ def _read_workbook(src: Source, log: QualityLog) -> list[RawTable]:
         raise ParseError("not a readable Excel workbook", file=src.name,
                          expected="xlsx/xls/ods workbook", got=str(exc)[:200]) from exc
     tables = []
-    for name, rows, (top, left) in sheets:
+    for name, rows, (top, left), hidden in sheets:
         rows = [r for r in rows]
         if not rows:
             continue
@@ -494,6 +500,7 @@ def _read_workbook(src: Source, log: QualityLog) -> list[RawTable]:
             header.pop()
         if not header:
             continue
+        _note_formulas(src, name, hidden.formulas, header, left, log)
         body = rows[h + 1:]     # blank rows are skipped, and noted, with the table's cells
         meta = {"preamble": " ".join(str(c) for c in rows[0] if c not in (None, ""))} if h else {}
         tables.append(RawTable(source=src.name, header=header, first_line=top + h + 1,
@@ -501,12 +508,43 @@ def _read_workbook(src: Source, log: QualityLog) -> list[RawTable]:
     return tables
 
 
-def _calamine_sheet(wb, name: str) -> tuple[str, list[list], tuple[int, int]]:
+def _note_formulas(src: Source, sheet: str, formulas: list[tuple[int, int]],
+                   header: list[str], left: int, log: QualityLog) -> None:
+    """Note the formula cells of ``sheet`` saved without their result (a program wrote the
+    formulas and no spreadsheet computed them): read as empty, their values unknown here,
+    where computing them is Excel's work, and saving the file in it the remedy."""
+    if not formulas:
+        return
+    by_column: dict[str, int] = {}
+    for _, col in formulas:
+        j = col - left
+        named = header[j] if 0 <= j < len(header) and header[j] else None
+        key = repr(named) if named else f"column {column_letter(col)}"
+        by_column[key] = by_column.get(key, 0) + 1
+    row, col = min(formulas)
+    where = ", ".join(f"{key} {n}" for key, n in by_column.items())
+    log.add(src.name, "formula_without_result",
+            f"{len(formulas)} formula cells without a saved result were read as empty: {where} "
+            f"(first cell {column_letter(col)}{row + 1}); open the file in Excel and save it "
+            "again", rows=len(formulas), sheet=sheet)
+
+
+def _calamine_sheet(wb, name: str, hidden: HiddenCells | None
+                    ) -> tuple[str, list[list], tuple[int, int], HiddenCells]:
     """A sheet's rows as calamine reads them, and the row and column (0-based) they start
     at: calamine leaves out the empty rows above and the empty columns left of the first
-    filled cell, and an error would name every cell that many rows up and columns left."""
+    filled cell, and an error would name every cell that many rows up and columns left.
+    Its error cells (``hidden``), which calamine reads as empty, hold the error Excel shows
+    (``#N/A``), as the same text typed in them would."""
     sheet = wb.get_sheet_by_name(name)
-    return name, sheet.to_python(), sheet.start or (0, 0)
+    rows, start = sheet.to_python(), sheet.start or (0, 0)
+    hidden = hidden or HiddenCells()
+    top, left = start
+    for (r, c), error in hidden.errors.items():
+        i, j = r - top, c - left
+        if 0 <= i < len(rows) and 0 <= j < len(rows[i]) and rows[i][j] == "":
+            rows[i][j] = error
+    return name, rows, start, hidden
 
 
 #: files larger than this are sniffed from their head only (see :func:`_read_large_utf8`)

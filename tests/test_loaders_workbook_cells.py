@@ -1,0 +1,148 @@
+"""Workbook cells the readers took for empty (error cells, formulas saved without their
+result): each fixture written here by the test, its expected values counted by hand."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from smmanalytics import read_export
+from smmanalytics.errors import ParseError
+from smmanalytics.loaders._sources import Source, read_tables
+from smmanalytics.quality import QualityLog
+
+from ._workbooks import sheet
+
+FIX = Path(__file__).parent / "fixtures"
+LINKEDIN = FIX / "linkedin" / "maison-seve_content_1791015300000.xlsx"
+
+
+def _tables(path: Path):
+    log = QualityLog()
+    return read_tables(Source(str(path), path.read_bytes(), path), log), log
+
+
+def _edit_sheet_xml(path: Path, edit) -> None:
+    """Rewrite the first worksheet's XML of the .xlsx at ``path`` with ``edit`` (as a
+    spreadsheet would have saved it: openpyxl writes no formula's result)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = edit(data.decode()).encode()
+            out.writestr(info, data)
+    path.write_bytes(buf.getvalue())
+
+
+# ------------------------------------------------------------------------ formulas, no result
+
+def test_formulas_saved_without_their_result_are_noted_by_column(tmp_path):
+    """openpyxl writes a formula without its result: calamine reads it as empty, as a cell
+    never filled in, and nothing said the column's values were missing."""
+    path = sheet(tmp_path / "f.xlsx", [
+        ["Day", "Organic", "Paid", "Total", "Note"],
+        ["d1", 1, 2, "=B2+C2", "=A2"],
+        ["d2", 3, 4, "=B3+C3", "x"],
+        ["d3", 5, 6, "=B4+C4", "y"],
+    ], title="Metrics")
+    (table,), log = _tables(path)
+    # never computed: Total stays empty (no 3, 7, 11 made up here)
+    assert [row[3] for row in table.rows] == ["", "", ""]
+    (note,) = log.entries
+    # 3 in Total (D2:D4), 1 in Note (E2); the first, row then column, D2
+    assert note["code"] == "formula_without_result" and note["rows"] == 4
+    assert note["message"] == (
+        "sheet 'Metrics': 4 formula cells without a saved result were read as empty: "
+        "'Total' 3, 'Note' 1 (first cell D2); open the file in Excel and save it again")
+
+
+def test_formulas_with_their_result_saved_are_no_note(tmp_path):
+    """A formula a spreadsheet computed keeps its result (``<v>3</v>``), and one whose result
+    is the empty text is saved ``t="str"`` with an empty value: neither is noted."""
+    path = sheet(tmp_path / "f.xlsx", [["Day", "Total", "Label"], ["d1", "=1+2", '=""']])
+    _edit_sheet_xml(path, lambda xml: xml.replace(
+        "<f>1+2</f><v />", "<f>1+2</f><v>3</v>").replace(
+        '<c r="C2"><f>""</f><v />', '<c r="C2" t="str"><f>""</f><v></v>'))
+    (table,), log = _tables(path)
+    assert table.rows == [["d1", 3, ""]]
+    assert log.entries == []
+
+
+def test_a_formula_cell_below_a_sheet_s_offset_is_named_by_its_own_cell(tmp_path):
+    # the table starts at B3 (calamine leaves out row 1-2 and column A): the formula is C5
+    path = sheet(tmp_path / "f.xlsx", [["Day", "Total"], ["d1", 2], ["d2", "=C4*2"]], at="B3")
+    _, log = _tables(path)
+    assert "'Total' 1 (first cell C5)" in log.entries[0]["message"]
+
+
+def test_linkedin_totals_written_as_formulas_are_missing_and_noted(tmp_path):
+    wb = openpyxl.load_workbook(LINKEDIN)
+    ws = wb["Metrics"]
+    for r in range(3, ws.max_row + 1):      # Impressions (total) = organic + sponsored
+        ws[f"D{r}"] = f"=B{r}+C{r}"
+    path = tmp_path / LINKEDIN.name
+    wb.save(path)
+    daily = read_export(path, kind="daily")
+    # 5 days (rows 3-7), their total impressions unknown, none read as 0
+    total = daily[daily["metric"] == "impressions"]
+    assert len(total) == 5 and total["value"].isna().all()
+    note = next(q for q in daily.attrs["quality"] if q["code"] == "formula_without_result")
+    assert note["rows"] == 5 and "'Impressions (total)' 5 (first cell D3)" in note["message"]
+
+
+# ------------------------------------------------------------------------------ error cells
+
+def test_xlsx_error_cells_read_as_the_error_they_show(tmp_path):
+    path = sheet(tmp_path / "e.xlsx", [
+        ["Day", "A", "B", "C", "D"],
+        ["d1", "#N/A", "#REF!", "#DIV/0!", "#VALUE!"],
+    ])
+    # openpyxl writes these as error cells (t="e"), as Excel does, not as text
+    xml = zipfile.ZipFile(path).read("xl/worksheets/sheet1.xml").decode()
+    assert len(re.findall(r'<c r="[B-E]2" t="e">', xml)) == 4
+    (table,), _ = _tables(path)
+    assert table.rows == [["d1", "#N/A", "#REF!", "#DIV/0!", "#VALUE!"]]
+
+
+def test_xls_error_cells_read_as_the_error_they_show():
+    from smmanalytics.loaders._sources import _xls_sheets
+
+    from .test_loaders_fuzz import _xls
+
+    # BIFF's error codes (xlwt's names for them are off: its '#VALUE!' writes #NUM!)
+    data = _xls([["a", "b", "c", "d"], [("err", 42), ("err", 23), ("err", 7), ("err", 15)]])
+    ((_, rows),) = _xls_sheets(data)
+    assert rows[1] == ["#N/A", "#REF!", "#DIV/0!", "#VALUE!"]
+
+
+@pytest.mark.parametrize("error", ["#N/A", "#REF!", "#DIV/0!", "#VALUE!"])
+def test_linkedin_error_cells_are_missing_numbers_noted_as_typed_placeholders(tmp_path, error):
+    """An error cell became a blank silently, where the same ``#N/A`` typed as text was
+    noted: both are read as missing, not 0, and noted alike."""
+    wb = openpyxl.load_workbook(LINKEDIN)
+    wb["All posts"]["J3"] = error         # the first post's Impressions (1000)
+    path = tmp_path / LINKEDIN.name
+    wb.save(path)
+    posts = read_export(path, kind="posts")
+    assert posts["impressions"].isna().tolist() == [True, False, False, False]
+    note = next(q for q in posts.attrs["quality"] if q["code"] == "placeholder_cells")
+    assert note["rows"] == 1
+    assert note["message"] == (f"sheet 'All posts': 1 number cells hold {error!r} (no value) "
+                               "and were read as missing, not 0, in 'Impressions'")
+
+
+def test_an_error_cell_in_a_date_column_says_which_error(tmp_path):
+    wb = openpyxl.load_workbook(LINKEDIN)
+    wb["Metrics"]["A4"] = "#VALUE!"
+    path = tmp_path / LINKEDIN.name
+    wb.save(path)
+    with pytest.raises(ParseError) as err:
+        read_export(path, kind="daily")
+    assert err.value.cell == "Metrics!A4" and err.value.column == "Date"
+    assert err.value.got == "#VALUE!"       # it said got '' (calamine's empty cell)
