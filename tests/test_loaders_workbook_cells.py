@@ -1,5 +1,6 @@
 """Workbook cells the readers took for empty (error cells, formulas saved without their
-result): each fixture written here by the test, its expected values counted by hand."""
+result), and a GA4 CSV saved again as a workbook: each
+fixture written here by the test, its expected values counted by hand."""
 
 from __future__ import annotations
 
@@ -9,14 +10,16 @@ import zipfile
 from pathlib import Path
 
 import openpyxl
+import pandas as pd
 import pytest
 
 from smmanalytics import read_export
 from smmanalytics.errors import ParseError
+from smmanalytics.loaders import read_file
 from smmanalytics.loaders._sources import Source, read_tables
 from smmanalytics.quality import QualityLog
 
-from ._workbooks import sheet
+from ._workbooks import rows_of, sheet
 
 FIX = Path(__file__).parent / "fixtures"
 LINKEDIN = FIX / "linkedin" / "maison-seve_content_1791015300000.xlsx"
@@ -146,3 +149,34 @@ def test_an_error_cell_in_a_date_column_says_which_error(tmp_path):
         read_export(path, kind="daily")
     assert err.value.cell == "Metrics!A4" and err.value.column == "Date"
     assert err.value.got == "#VALUE!"       # it said got '' (calamine's empty cell)
+
+
+# ------------------------------------------------------------- GA4 CSV saved as a workbook
+
+def test_ga4_csv_saved_as_a_workbook_keeps_its_preamble(tmp_path):
+    """GA4's ``#`` lines, one a row in the workbook: only the first row was kept, as a note,
+    and the period of the export (``# Start date: 20261001``) was lost."""
+    rows = rows_of(FIX / "ga4" / "traffic_acquisition_en.csv")[:15]   # the first table
+    path = sheet(tmp_path / "ga4_traffic_acquisition.xlsx",
+                 [[float(c) if re.fullmatch(r"[\d.]+", c) else c or None for c in row]
+                  for row in rows])
+    from_csv, _ = read_file(FIX / "ga4" / "traffic_acquisition_en.csv")
+    (from_xlsx,) = read_file(path)
+    for df in (from_csv, from_xlsx):
+        assert df["period_start"].unique().tolist() == [pd.Timestamp("2026-10-01")]
+        assert df["period_end"].unique().tolist() == [pd.Timestamp("2026-10-31")]
+    # the same 4 sources (the Grand total dropped) and revenue 6000 + 2500.5 + 0 + 1376
+    assert from_xlsx["source"].tolist() == from_csv["source"].tolist()
+    assert from_xlsx["revenue"].sum() == from_csv["revenue"].sum() == 9876.5
+
+
+def test_a_sheet_header_below_a_preamble_longer_than_ten_rows_is_found(tmp_path):
+    # 12 '#' rows, the header on row 13, its one data row on row 14
+    rows = [[f"# line {i}"] for i in range(10)] + [["# Start date: 20261001"],
+                                                   ["# End date: 20261031"],
+                                                   ["Session source / medium", "Sessions"],
+                                                   ["google / organic", 7]]
+    (table,), _ = _tables(sheet(tmp_path / "g.xlsx", rows))
+    assert table.header == ["Session source / medium", "Sessions"]
+    assert table.first_line == 13
+    assert (table.meta["start_date"], table.meta["start_date_line"]) == ("20261001", "11")

@@ -34,7 +34,7 @@ from ._cells import column_letter
 from ._encoding import decode, double_encoded
 from ._headers import normalize
 from ._preamble import split_text
-from ._sniff import RawTable
+from ._sniff import RawTable, parse_preamble
 from ._xlsx_cells import HiddenCells, hidden_cells
 
 __all__ = ["Source", "iter_sources", "archive_members", "archive_folder", "is_junk", "read_tables",
@@ -403,15 +403,29 @@ def iter_sources(path: str | Path | Source) -> Iterator[Source]:
 
 
 def _header_row(rows: list[list]) -> int:
-    """Index of the header row in a sheet: the first of the first 10 rows whose count of
-    non-empty cells is at least half the widest of those rows (skips a note on row 1)."""
-    head = rows[:10]
+    """Index of the header row in a sheet: the first of the 10 rows under its ``#`` preamble
+    (:func:`_comment_row`) whose count of non-empty cells is at least half the widest of those
+    rows (skips a note on row 1); the first row under the preamble when none is."""
+    skip = 0
+    while skip < len(rows) and _comment_row(rows[skip]) is not None:
+        skip += 1
+    head = rows[skip:skip + 10]
     counts = [sum(c is not None and str(c).strip() != "" for c in r) for r in head]
     widest = max(counts, default=0)
     for i, c in enumerate(counts):
         if c >= 2 and c >= widest / 2:
-            return i
-    return 0
+            return skip + i
+    return skip if skip < len(rows) else 0
+
+
+def _comment_row(row: list) -> str | None:
+    """A sheet's row as a line of GA4's ``#`` preamble (``# Start date: 20261001``), as a CSV
+    export opened and saved in a spreadsheet keeps it, one line a row; None for any other row.
+    A line the spreadsheet split at its commas has its cells joined back."""
+    cells = [str(c) for c in row if c is not None and str(c).strip() != ""]
+    if not cells or not cells[0].lstrip().startswith("#"):
+        return None
+    return ",".join(cells).strip()
 
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -502,10 +516,25 @@ def _read_workbook(src: Source, log: QualityLog) -> list[RawTable]:
             continue
         _note_formulas(src, name, hidden.formulas, header, left, log)
         body = rows[h + 1:]     # blank rows are skipped, and noted, with the table's cells
-        meta = {"preamble": " ".join(str(c) for c in rows[0] if c not in (None, ""))} if h else {}
         tables.append(RawTable(source=src.name, header=header, first_line=top + h + 1,
-                               meta=meta, sheet=name, first_column=left, rows=body, log=log))
+                               meta=_sheet_meta(rows[:h], top), sheet=name, first_column=left,
+                               rows=body, log=log))
     return tables
+
+
+def _sheet_meta(above: list[list], top: int) -> dict[str, str]:
+    """What the rows above a sheet's header (``above``, the first on row ``top``, 0-based) say
+    of its table: GA4's ``#`` preamble read as in its CSV (title, start and end dates, the
+    lines they are on), a CSV export saved again as a workbook keeping one line a row;
+    otherwise the text of the first row (a note or a title)."""
+    lines = [(top + i + 1, line) for i, row in enumerate(above)
+             if (line := _comment_row(row)) is not None]
+    meta: dict[str, str] = {}
+    if lines:
+        parse_preamble(lines, meta)
+    elif above:
+        meta["preamble"] = " ".join(str(c) for c in above[0] if c not in (None, ""))
+    return meta
 
 
 def _note_formulas(src: Source, sheet: str, formulas: list[tuple[int, int]],
