@@ -1,5 +1,5 @@
 """Workbook cells the readers took for empty (error cells, formulas saved without their
-result), and a GA4 CSV saved again as a workbook: each
+result), a GA4 CSV saved again as a workbook, and a workbook saved with a password: each
 fixture written here by the test, its expected values counted by hand."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 from smmanalytics import read_export
-from smmanalytics.errors import ParseError
+from smmanalytics.errors import DataQualityWarning, ParseError, SmmError
 from smmanalytics.loaders import read_file
 from smmanalytics.loaders._sources import Source, read_tables
 from smmanalytics.quality import QualityLog
@@ -180,3 +180,38 @@ def test_a_sheet_header_below_a_preamble_longer_than_ten_rows_is_found(tmp_path)
     assert table.header == ["Session source / medium", "Sessions"]
     assert table.first_line == 13
     assert (table.meta["start_date"], table.meta["start_date_line"]) == ("20261001", "11")
+
+
+# ------------------------------------------------------------------- password-protected
+
+def _encrypted_container() -> bytes:
+    """The OLE container Excel saves a workbook with a password in: a directory naming the
+    ``EncryptionInfo`` and ``EncryptedPackage`` streams (names in UTF-16), no Workbook."""
+    header = bytearray(512)
+    header[:8] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    directory = bytearray(512)
+    for i, name in enumerate(("Root Entry", "EncryptionInfo", "EncryptedPackage")):
+        raw = name.encode("utf-16-le") + b"\0\0"
+        directory[i * 128:i * 128 + len(raw)] = raw
+    return bytes(header + directory)
+
+
+def test_a_password_protected_workbook_says_so(tmp_path):
+    path = tmp_path / "maison-seve_content_1791015300000.xlsx"
+    path.write_bytes(_encrypted_container())
+    with pytest.raises(SmmError) as err:
+        read_file(path)
+    assert isinstance(err.value, ParseError) and err.value.file == str(path)
+    assert "protected by a password" in str(err.value)
+    assert "save it without a password" in str(err.value)
+    assert "OLE2" not in str(err.value)
+
+
+def test_a_workbook_saved_with_a_password_is_a_failed_file_of_a_load(tmp_path):
+    import smmanalytics as smm
+
+    (tmp_path / "maison-seve_content_1791015300000.xlsx").write_bytes(_encrypted_container())
+    with pytest.warns(DataQualityWarning, match="1 file could not be read"):
+        ds = smm.load(tmp_path, cache=False)
+    failed = ds.quality[ds.quality["code"] == "failed"]
+    assert "protected by a password (encrypted)" in failed["message"].iloc[0]

@@ -489,6 +489,7 @@ def _xls_rows(sheet, datemode: int) -> list[list]:
 def _read_workbook(src: Source, log: QualityLog) -> list[RawTable]:
     from python_calamine import CalamineWorkbook
 
+    _refuse_encrypted(src)
     try:
         if src.data[:8] == _OLE_MAGIC:  # legacy .xls: xlrd raises where calamine can abort
             sheets = [(name, rows, (0, 0), HiddenCells())
@@ -501,6 +502,8 @@ def _read_workbook(src: Source, log: QualityLog) -> list[RawTable]:
         raise
     except BaseException as exc:  # calamine's own errors, and pyo3's PanicException (a
         # BaseException) on damaged cells, e.g. a huge number in a date-formatted cell
+        if "encrypted" in str(exc).lower():        # xlrd: "Workbook is encrypted"
+            raise _encrypted(src) from exc
         raise ParseError("not a readable Excel workbook", file=src.name,
                          expected="xlsx/xls/ods workbook", got=str(exc)[:200]) from exc
     tables = []
@@ -556,6 +559,25 @@ def _note_formulas(src: Source, sheet: str, formulas: list[tuple[int, int]],
             f"{len(formulas)} formula cells without a saved result were read as empty: {where} "
             f"(first cell {column_letter(col)}{row + 1}); open the file in Excel and save it "
             "again", rows=len(formulas), sheet=sheet)
+
+
+def _refuse_encrypted(src: Source) -> None:
+    """Raise for a workbook saved with a password: Excel keeps it encrypted in an OLE
+    container (its ``EncryptedPackage`` stream), which neither reader can open, and which
+    calamine and xlrd took for a damaged .xls ("Can't find workbook in OLE2 compound
+    document")."""
+    if _starts(src.data, _OLE) and src.data.find(_ENCRYPTED_STREAM) >= 0:
+        raise _encrypted(src)
+
+
+#: the name of the stream of an encrypted Office file, as its OLE directory writes it
+_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+
+
+def _encrypted(src: Source) -> ParseError:
+    return ParseError("the workbook is protected by a password (encrypted), which cannot be "
+                      "read: open it in Excel and save it without a password", file=src.name,
+                      expected="a workbook saved without a password", got="an encrypted workbook")
 
 
 def _calamine_sheet(wb, name: str, hidden: HiddenCells | None
