@@ -434,7 +434,7 @@ def _xls_cell_by_cell(data):
                 elif ctype == xlrd.XL_CELL_BOOLEAN:
                     value = bool(value)
                 elif ctype == xlrd.XL_CELL_ERROR:
-                    value = None
+                    value = xlrd.error_text_from_code[value]
                 row.append(value)
             rows.append(row)
         out.append((sheet.name, rows))

@@ -33,8 +33,11 @@ from ._cells import isinstance_cells, str_cells
 __all__ = ["CURRENCY_SIGNS", "DOLLAR", "parse_numbers", "MISSING", "AMBIGUOUS_DOT",
            "AMBIGUOUS_COMMA", "decimal_for_locale", "column_decimal"]
 
+#: a cell's text (stripped, lowered) that says it holds no value: a placeholder, or an error a
+#: spreadsheet shows where a formula found none (a workbook's error cells read as that text)
 MISSING = frozenset({"", "-", "--", "—", "–", "n/a", "na", "undefined", "null", "none", "nan",
-                     "#n/a", "n.a.", "n.d."})
+                     "#n/a", "n.a.", "n.d.", "#null!", "#div/0!", "#value!", "#ref!", "#name?",
+                     "#num!", "#spill!", "#calc!", "#getting_data"})
 #: what :data:`CURRENCY_SIGNS` gives for a bare ``$``: a dollar, of no country yet. Which one
 #: is decided where the brand is known (``smmanalytics._costs.dollar_currency``): a Canadian
 #: brand's ``$1,234.50`` is CAD, not US dollars left out of its ROI

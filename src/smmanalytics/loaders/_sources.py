@@ -30,10 +30,12 @@ from pathlib import Path, PurePosixPath
 
 from ..errors import ParseError
 from ..quality import QualityLog
+from ._cells import column_letter
 from ._encoding import decode, double_encoded
 from ._headers import normalize
 from ._preamble import split_text
-from ._sniff import RawTable
+from ._sniff import RawTable, parse_preamble
+from ._xlsx_cells import HiddenCells, hidden_cells
 
 __all__ = ["Source", "iter_sources", "archive_members", "archive_folder", "is_junk", "read_tables",
            "is_zip", "is_workbook", "supplementary_members", "note_skipped"]
@@ -401,15 +403,29 @@ def iter_sources(path: str | Path | Source) -> Iterator[Source]:
 
 
 def _header_row(rows: list[list]) -> int:
-    """Index of the header row in a sheet: the first of the first 10 rows whose count of
-    non-empty cells is at least half the widest of those rows (skips a note on row 1)."""
-    head = rows[:10]
+    """Index of the header row in a sheet: the first of the 10 rows under its ``#`` preamble
+    (:func:`_comment_row`) whose count of non-empty cells is at least half the widest of those
+    rows (skips a note on row 1); the first row under the preamble when none is."""
+    skip = 0
+    while skip < len(rows) and _comment_row(rows[skip]) is not None:
+        skip += 1
+    head = rows[skip:skip + 10]
     counts = [sum(c is not None and str(c).strip() != "" for c in r) for r in head]
     widest = max(counts, default=0)
     for i, c in enumerate(counts):
         if c >= 2 and c >= widest / 2:
-            return i
-    return 0
+            return skip + i
+    return skip if skip < len(rows) else 0
+
+
+def _comment_row(row: list) -> str | None:
+    """A sheet's row as a line of GA4's ``#`` preamble (``# Start date: 20261001``), as a CSV
+    export opened and saved in a spreadsheet keeps it, one line a row; None for any other row.
+    A line the spreadsheet split at its commas has its cells joined back."""
+    cells = [str(c) for c in row if c is not None and str(c).strip() != ""]
+    if not cells or not cells[0].lstrip().startswith("#"):
+        return None
+    return ",".join(cells).strip()
 
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -420,8 +436,8 @@ def _xls_sheets(data: bytes) -> list[tuple[str, list[list]]]:
 
     Read with xlrd (pure Python): a damaged file raises an exception, where python-calamine was
     seen to abort the whole process on fuzzed .xls bytes. Exact whole numbers (below 2**53) come
-    back as ``int``,
-    date cells as ``datetime``, error cells as ``None``.
+    back as ``int``, date cells as ``datetime``, error cells as the error Excel shows
+    (``"#N/A"``, ``"#REF!"``), text read as the same text typed in a cell would be.
     """
     import xlrd
 
@@ -460,7 +476,9 @@ def _xls_rows(sheet, datemode: int) -> list[list]:
     boolean = np.flatnonzero(types == xlrd.XL_CELL_BOOLEAN)
     if len(boolean):
         values[boolean] = (values[boolean] != 0).astype(object)
-    values[types == xlrd.XL_CELL_ERROR] = None
+    error = np.flatnonzero(types == xlrd.XL_CELL_ERROR)
+    if len(error):     # the error Excel shows, read as the same text typed (``#N/A``)
+        values[error] = [xlrd.error_text_from_code.get(v, "#N/A") for v in values[error]]
     if lengths and min(lengths) == max(lengths) > 0:
         return values.reshape(len(lengths), lengths[0]).tolist()
     cells = values.tolist()
@@ -471,20 +489,25 @@ def _xls_rows(sheet, datemode: int) -> list[list]:
 def _read_workbook(src: Source, log: QualityLog) -> list[RawTable]:
     from python_calamine import CalamineWorkbook
 
+    _refuse_encrypted(src)
     try:
         if src.data[:8] == _OLE_MAGIC:  # legacy .xls: xlrd raises where calamine can abort
-            sheets = [(name, rows, (0, 0)) for name, rows in _xls_sheets(bytes(src.data))]
+            sheets = [(name, rows, (0, 0), HiddenCells())
+                      for name, rows in _xls_sheets(bytes(src.data))]
         else:
             wb = CalamineWorkbook.from_filelike(io.BytesIO(src.data))
-            sheets = [_calamine_sheet(wb, name) for name in wb.sheet_names]
+            hidden = hidden_cells(src.data) if _starts(src.data, _ZIP) else {}
+            sheets = [_calamine_sheet(wb, name, hidden.get(name)) for name in wb.sheet_names]
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:  # calamine's own errors, and pyo3's PanicException (a
         # BaseException) on damaged cells, e.g. a huge number in a date-formatted cell
+        if "encrypted" in str(exc).lower():        # xlrd: "Workbook is encrypted"
+            raise _encrypted(src) from exc
         raise ParseError("not a readable Excel workbook", file=src.name,
                          expected="xlsx/xls/ods workbook", got=str(exc)[:200]) from exc
     tables = []
-    for name, rows, (top, left) in sheets:
+    for name, rows, (top, left), hidden in sheets:
         rows = [r for r in rows]
         if not rows:
             continue
@@ -494,19 +517,85 @@ def _read_workbook(src: Source, log: QualityLog) -> list[RawTable]:
             header.pop()
         if not header:
             continue
+        _note_formulas(src, name, hidden.formulas, header, left, log)
         body = rows[h + 1:]     # blank rows are skipped, and noted, with the table's cells
-        meta = {"preamble": " ".join(str(c) for c in rows[0] if c not in (None, ""))} if h else {}
         tables.append(RawTable(source=src.name, header=header, first_line=top + h + 1,
-                               meta=meta, sheet=name, first_column=left, rows=body, log=log))
+                               meta=_sheet_meta(rows[:h], top), sheet=name, first_column=left,
+                               rows=body, log=log))
     return tables
 
 
-def _calamine_sheet(wb, name: str) -> tuple[str, list[list], tuple[int, int]]:
+def _sheet_meta(above: list[list], top: int) -> dict[str, str]:
+    """What the rows above a sheet's header (``above``, the first on row ``top``, 0-based) say
+    of its table: GA4's ``#`` preamble read as in its CSV (title, start and end dates, the
+    lines they are on), a CSV export saved again as a workbook keeping one line a row;
+    otherwise the text of the first row (a note or a title)."""
+    lines = [(top + i + 1, line) for i, row in enumerate(above)
+             if (line := _comment_row(row)) is not None]
+    meta: dict[str, str] = {}
+    if lines:
+        parse_preamble(lines, meta)
+    elif above:
+        meta["preamble"] = " ".join(str(c) for c in above[0] if c not in (None, ""))
+    return meta
+
+
+def _note_formulas(src: Source, sheet: str, formulas: list[tuple[int, int]],
+                   header: list[str], left: int, log: QualityLog) -> None:
+    """Note the formula cells of ``sheet`` saved without their result (a program wrote the
+    formulas and no spreadsheet computed them): read as empty, their values unknown here,
+    where computing them is Excel's work, and saving the file in it the remedy."""
+    if not formulas:
+        return
+    by_column: dict[str, int] = {}
+    for _, col in formulas:
+        j = col - left
+        named = header[j] if 0 <= j < len(header) and header[j] else None
+        key = repr(named) if named else f"column {column_letter(col)}"
+        by_column[key] = by_column.get(key, 0) + 1
+    row, col = min(formulas)
+    where = ", ".join(f"{key} {n}" for key, n in by_column.items())
+    log.add(src.name, "formula_without_result",
+            f"{len(formulas)} formula cells without a saved result were read as empty: {where} "
+            f"(first cell {column_letter(col)}{row + 1}); open the file in Excel and save it "
+            "again", rows=len(formulas), sheet=sheet)
+
+
+def _refuse_encrypted(src: Source) -> None:
+    """Raise for a workbook saved with a password: Excel keeps it encrypted in an OLE
+    container (its ``EncryptedPackage`` stream), which neither reader can open, and which
+    calamine and xlrd took for a damaged .xls ("Can't find workbook in OLE2 compound
+    document")."""
+    if _starts(src.data, _OLE) and src.data.find(_ENCRYPTED_STREAM) >= 0:
+        raise _encrypted(src)
+
+
+#: the name of the stream of an encrypted Office file, as its OLE directory writes it
+_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+
+
+def _encrypted(src: Source) -> ParseError:
+    return ParseError("the workbook is protected by a password (encrypted), which cannot be "
+                      "read: open it in Excel and save it without a password", file=src.name,
+                      expected="a workbook saved without a password", got="an encrypted workbook")
+
+
+def _calamine_sheet(wb, name: str, hidden: HiddenCells | None
+                    ) -> tuple[str, list[list], tuple[int, int], HiddenCells]:
     """A sheet's rows as calamine reads them, and the row and column (0-based) they start
     at: calamine leaves out the empty rows above and the empty columns left of the first
-    filled cell, and an error would name every cell that many rows up and columns left."""
+    filled cell, and an error would name every cell that many rows up and columns left.
+    Its error cells (``hidden``), which calamine reads as empty, hold the error Excel shows
+    (``#N/A``), as the same text typed in them would."""
     sheet = wb.get_sheet_by_name(name)
-    return name, sheet.to_python(), sheet.start or (0, 0)
+    rows, start = sheet.to_python(), sheet.start or (0, 0)
+    hidden = hidden or HiddenCells()
+    top, left = start
+    for (r, c), error in hidden.errors.items():
+        i, j = r - top, c - left
+        if 0 <= i < len(rows) and 0 <= j < len(rows[i]) and rows[i][j] == "":
+            rows[i][j] = error
+    return name, rows, start, hidden
 
 
 #: files larger than this are sniffed from their head only (see :func:`_read_large_utf8`)

@@ -1,0 +1,217 @@
+"""Workbook cells the readers took for empty (error cells, formulas saved without their
+result), a GA4 CSV saved again as a workbook, and a workbook saved with a password: each
+fixture written here by the test, its expected values counted by hand."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from smmanalytics import read_export
+from smmanalytics.errors import DataQualityWarning, ParseError, SmmError
+from smmanalytics.loaders import read_file
+from smmanalytics.loaders._sources import Source, read_tables
+from smmanalytics.quality import QualityLog
+
+from ._workbooks import rows_of, sheet
+
+FIX = Path(__file__).parent / "fixtures"
+LINKEDIN = FIX / "linkedin" / "maison-seve_content_1791015300000.xlsx"
+
+
+def _tables(path: Path):
+    log = QualityLog()
+    return read_tables(Source(str(path), path.read_bytes(), path), log), log
+
+
+def _edit_sheet_xml(path: Path, edit) -> None:
+    """Rewrite the first worksheet's XML of the .xlsx at ``path`` with ``edit`` (as a
+    spreadsheet would have saved it: openpyxl writes no formula's result)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = edit(data.decode()).encode()
+            out.writestr(info, data)
+    path.write_bytes(buf.getvalue())
+
+
+# ------------------------------------------------------------------------ formulas, no result
+
+def test_formulas_saved_without_their_result_are_noted_by_column(tmp_path):
+    """openpyxl writes a formula without its result: calamine reads it as empty, as a cell
+    never filled in, and nothing said the column's values were missing."""
+    path = sheet(tmp_path / "f.xlsx", [
+        ["Day", "Organic", "Paid", "Total", "Note"],
+        ["d1", 1, 2, "=B2+C2", "=A2"],
+        ["d2", 3, 4, "=B3+C3", "x"],
+        ["d3", 5, 6, "=B4+C4", "y"],
+    ], title="Metrics")
+    (table,), log = _tables(path)
+    # never computed: Total stays empty (no 3, 7, 11 made up here)
+    assert [row[3] for row in table.rows] == ["", "", ""]
+    (note,) = log.entries
+    # 3 in Total (D2:D4), 1 in Note (E2); the first, row then column, D2
+    assert note["code"] == "formula_without_result" and note["rows"] == 4
+    assert note["message"] == (
+        "sheet 'Metrics': 4 formula cells without a saved result were read as empty: "
+        "'Total' 3, 'Note' 1 (first cell D2); open the file in Excel and save it again")
+
+
+def test_formulas_with_their_result_saved_are_no_note(tmp_path):
+    """A formula a spreadsheet computed keeps its result (``<v>3</v>``), and one whose result
+    is the empty text is saved ``t="str"`` with an empty value: neither is noted."""
+    path = sheet(tmp_path / "f.xlsx", [["Day", "Total", "Label"], ["d1", "=1+2", '=""']])
+    _edit_sheet_xml(path, lambda xml: xml.replace(
+        "<f>1+2</f><v />", "<f>1+2</f><v>3</v>").replace(
+        '<c r="C2"><f>""</f><v />', '<c r="C2" t="str"><f>""</f><v></v>'))
+    (table,), log = _tables(path)
+    assert table.rows == [["d1", 3, ""]]
+    assert log.entries == []
+
+
+def test_a_formula_cell_below_a_sheet_s_offset_is_named_by_its_own_cell(tmp_path):
+    # the table starts at B3 (calamine leaves out row 1-2 and column A): the formula is C5
+    path = sheet(tmp_path / "f.xlsx", [["Day", "Total"], ["d1", 2], ["d2", "=C4*2"]], at="B3")
+    _, log = _tables(path)
+    assert "'Total' 1 (first cell C5)" in log.entries[0]["message"]
+
+
+def test_linkedin_totals_written_as_formulas_are_missing_and_noted(tmp_path):
+    wb = openpyxl.load_workbook(LINKEDIN)
+    ws = wb["Metrics"]
+    for r in range(3, ws.max_row + 1):      # Impressions (total) = organic + sponsored
+        ws[f"D{r}"] = f"=B{r}+C{r}"
+    path = tmp_path / LINKEDIN.name
+    wb.save(path)
+    daily = read_export(path, kind="daily")
+    # 5 days (rows 3-7), their total impressions unknown, none read as 0
+    total = daily[daily["metric"] == "impressions"]
+    assert len(total) == 5 and total["value"].isna().all()
+    note = next(q for q in daily.attrs["quality"] if q["code"] == "formula_without_result")
+    assert note["rows"] == 5 and "'Impressions (total)' 5 (first cell D3)" in note["message"]
+
+
+# ------------------------------------------------------------------------------ error cells
+
+def test_xlsx_error_cells_read_as_the_error_they_show(tmp_path):
+    path = sheet(tmp_path / "e.xlsx", [
+        ["Day", "A", "B", "C", "D"],
+        ["d1", "#N/A", "#REF!", "#DIV/0!", "#VALUE!"],
+    ])
+    # openpyxl writes these as error cells (t="e"), as Excel does, not as text
+    xml = zipfile.ZipFile(path).read("xl/worksheets/sheet1.xml").decode()
+    assert len(re.findall(r'<c r="[B-E]2" t="e">', xml)) == 4
+    (table,), _ = _tables(path)
+    assert table.rows == [["d1", "#N/A", "#REF!", "#DIV/0!", "#VALUE!"]]
+
+
+def test_xls_error_cells_read_as_the_error_they_show():
+    from smmanalytics.loaders._sources import _xls_sheets
+
+    from .test_loaders_fuzz import _xls
+
+    # BIFF's error codes (xlwt's names for them are off: its '#VALUE!' writes #NUM!)
+    data = _xls([["a", "b", "c", "d"], [("err", 42), ("err", 23), ("err", 7), ("err", 15)]])
+    ((_, rows),) = _xls_sheets(data)
+    assert rows[1] == ["#N/A", "#REF!", "#DIV/0!", "#VALUE!"]
+
+
+@pytest.mark.parametrize("error", ["#N/A", "#REF!", "#DIV/0!", "#VALUE!"])
+def test_linkedin_error_cells_are_missing_numbers_noted_as_typed_placeholders(tmp_path, error):
+    """An error cell became a blank silently, where the same ``#N/A`` typed as text was
+    noted: both are read as missing, not 0, and noted alike."""
+    wb = openpyxl.load_workbook(LINKEDIN)
+    wb["All posts"]["J3"] = error         # the first post's Impressions (1000)
+    path = tmp_path / LINKEDIN.name
+    wb.save(path)
+    posts = read_export(path, kind="posts")
+    assert posts["impressions"].isna().tolist() == [True, False, False, False]
+    note = next(q for q in posts.attrs["quality"] if q["code"] == "placeholder_cells")
+    assert note["rows"] == 1
+    assert note["message"] == (f"sheet 'All posts': 1 number cells hold {error!r} (no value) "
+                               "and were read as missing, not 0, in 'Impressions'")
+
+
+def test_an_error_cell_in_a_date_column_says_which_error(tmp_path):
+    wb = openpyxl.load_workbook(LINKEDIN)
+    wb["Metrics"]["A4"] = "#VALUE!"
+    path = tmp_path / LINKEDIN.name
+    wb.save(path)
+    with pytest.raises(ParseError) as err:
+        read_export(path, kind="daily")
+    assert err.value.cell == "Metrics!A4" and err.value.column == "Date"
+    assert err.value.got == "#VALUE!"       # it said got '' (calamine's empty cell)
+
+
+# ------------------------------------------------------------- GA4 CSV saved as a workbook
+
+def test_ga4_csv_saved_as_a_workbook_keeps_its_preamble(tmp_path):
+    """GA4's ``#`` lines, one a row in the workbook: only the first row was kept, as a note,
+    and the period of the export (``# Start date: 20261001``) was lost."""
+    rows = rows_of(FIX / "ga4" / "traffic_acquisition_en.csv")[:15]   # the first table
+    path = sheet(tmp_path / "ga4_traffic_acquisition.xlsx",
+                 [[float(c) if re.fullmatch(r"[\d.]+", c) else c or None for c in row]
+                  for row in rows])
+    from_csv, _ = read_file(FIX / "ga4" / "traffic_acquisition_en.csv")
+    (from_xlsx,) = read_file(path)
+    for df in (from_csv, from_xlsx):
+        assert df["period_start"].unique().tolist() == [pd.Timestamp("2026-10-01")]
+        assert df["period_end"].unique().tolist() == [pd.Timestamp("2026-10-31")]
+    # the same 4 sources (the Grand total dropped) and revenue 6000 + 2500.5 + 0 + 1376
+    assert from_xlsx["source"].tolist() == from_csv["source"].tolist()
+    assert from_xlsx["revenue"].sum() == from_csv["revenue"].sum() == 9876.5
+
+
+def test_a_sheet_header_below_a_preamble_longer_than_ten_rows_is_found(tmp_path):
+    # 12 '#' rows, the header on row 13, its one data row on row 14
+    rows = [[f"# line {i}"] for i in range(10)] + [["# Start date: 20261001"],
+                                                   ["# End date: 20261031"],
+                                                   ["Session source / medium", "Sessions"],
+                                                   ["google / organic", 7]]
+    (table,), _ = _tables(sheet(tmp_path / "g.xlsx", rows))
+    assert table.header == ["Session source / medium", "Sessions"]
+    assert table.first_line == 13
+    assert (table.meta["start_date"], table.meta["start_date_line"]) == ("20261001", "11")
+
+
+# ------------------------------------------------------------------- password-protected
+
+def _encrypted_container() -> bytes:
+    """The OLE container Excel saves a workbook with a password in: a directory naming the
+    ``EncryptionInfo`` and ``EncryptedPackage`` streams (names in UTF-16), no Workbook."""
+    header = bytearray(512)
+    header[:8] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    directory = bytearray(512)
+    for i, name in enumerate(("Root Entry", "EncryptionInfo", "EncryptedPackage")):
+        raw = name.encode("utf-16-le") + b"\0\0"
+        directory[i * 128:i * 128 + len(raw)] = raw
+    return bytes(header + directory)
+
+
+def test_a_password_protected_workbook_says_so(tmp_path):
+    path = tmp_path / "maison-seve_content_1791015300000.xlsx"
+    path.write_bytes(_encrypted_container())
+    with pytest.raises(SmmError) as err:
+        read_file(path)
+    assert isinstance(err.value, ParseError) and err.value.file == str(path)
+    assert "protected by a password" in str(err.value)
+    assert "save it without a password" in str(err.value)
+    assert "OLE2" not in str(err.value)
+
+
+def test_a_workbook_saved_with_a_password_is_a_failed_file_of_a_load(tmp_path):
+    import smmanalytics as smm
+
+    (tmp_path / "maison-seve_content_1791015300000.xlsx").write_bytes(_encrypted_container())
+    with pytest.warns(DataQualityWarning, match="1 file could not be read"):
+        ds = smm.load(tmp_path, cache=False)
+    failed = ds.quality[ds.quality["code"] == "failed"]
+    assert "protected by a password (encrypted)" in failed["message"].iloc[0]
