@@ -486,13 +486,19 @@ def followers_left_out(ds, platform: str) -> dict[str, str]:
     return dict(sorted(why.items()))
 
 
-def _followers_by_platform(daily: pd.DataFrame | None, platform: str, days: pd.DatetimeIndex
-                           ) -> pd.DataFrame:
-    """Each platform's net follower change (a column) on each of ``days`` (rows), Float64:
-    its ``net_follows``, or its ``follows`` − ``unfollows``; NaN on a day it has no row for.
-    Only the platforms with a figure on one of ``days`` at least: one whose exports count new
-    followers only (see :func:`followers_net_unknown`), or whose series has no day of these,
-    is no column.
+#: the account of the follower rows that name none (Meta's daily files), in
+#: :func:`_followers_by_account`'s columns
+NO_ACCOUNT = ""
+
+
+def _followers_by_account(daily: pd.DataFrame | None, platform: str, days: pd.DatetimeIndex
+                          ) -> pd.DataFrame:
+    """Each account's net follower change (a column, keyed (platform, account)) on each of
+    ``days`` (rows), Float64: its ``net_follows``, or its ``follows`` − ``unfollows``; NaN on
+    a day it has no row for. The rows naming no account are one series of their platform
+    (account :data:`NO_ACCOUNT`). Only the accounts with a figure on one of ``days`` at least:
+    one whose exports count new followers only (see :func:`followers_net_unknown`), or whose
+    series has no day of these, is no column.
 
     A day without a row is unknown. Where an export leaves out its days of 0 (Meta's follows
     files, of counts or of net changes: reference §1.2), the load has put them back as 0s over
@@ -502,23 +508,43 @@ def _followers_by_platform(daily: pd.DataFrame | None, platform: str, days: pd.D
     d = _follower_rows(daily, platform)
     if d is None:
         return pd.DataFrame(index=days)
-    wide = d.pivot_table(index=["platform", "date"], columns="metric", values="value",
-                         aggfunc="sum", observed=True).astype("float64")
+    account = column_or(d, "account_id", dtype="string").astype("string").fillna(NO_ACCOUNT)
+    wide = d.assign(account=account.to_numpy()).pivot_table(
+        index=["platform", "account", "date"], columns="metric", values="value",
+        aggfunc="sum", observed=True).astype("float64")
     net = column_or(wide, "net_follows", np.nan)
     if {"follows", "unfollows"} <= set(wide.columns):
         net = net.fillna(wide["follows"] - wide["unfollows"])
-    by = net.unstack("platform")
+    by = net.unstack(["platform", "account"])
     by.index = pd.DatetimeIndex(by.index)
-    by.columns = by.columns.astype(str)
+    by.columns = pd.MultiIndex.from_tuples([(str(p), str(a)) for p, a in by.columns],
+                                           names=["platform", "account"])
     by = by.reindex(days)
     return by.loc[:, by.notna().any().to_numpy()].astype("Float64")
 
 
+def _followers_by_platform(daily: pd.DataFrame | None, platform: str, days: pd.DatetimeIndex
+                           ) -> pd.DataFrame:
+    """Each platform's net follower change (a column) on each of ``days`` (rows), Float64:
+    the sum of its accounts' (:func:`_followers_by_account`), NaN on a day one of them does
+    not tell. Two Instagram accounts, one's series stopping on the 10th: its days after were
+    counted as 0 in Instagram's sum (+30 and +5 read as the month's 35, every day "known");
+    the platform is known on the days every account with figures is."""
+    by = _followers_by_account(daily, platform, days)
+    if not len(by.columns):
+        return pd.DataFrame(index=days)
+    platforms = by.columns.get_level_values("platform")
+    # selected by a mask: ``by[p]`` is a Series when p's one account is NO_ACCOUNT ("")
+    return pd.DataFrame({p: by.loc[:, platforms == p].sum(axis=1, skipna=False)
+                         for p in dict.fromkeys(platforms)}, index=days).astype("Float64")
+
+
 def _followers_net(daily: pd.DataFrame, platform: str, days: pd.DatetimeIndex) -> pd.Series:
-    """Σ over platforms of each day's net follower change (:func:`_followers_by_platform`),
-    NaN on a day one of them does not tell: with Facebook's series stopping on 10 October and
-    Instagram's going on, the 11th to the 31st are unknown for the brand, not Instagram's
-    alone (they summed 205, "missed" against 250, −34 % against September, nothing said)."""
+    """Σ over platforms (and their accounts) of each day's net follower change
+    (:func:`_followers_by_platform`), NaN on a day one of them does not tell: with Facebook's
+    series stopping on 10 October and Instagram's going on, the 11th to the 31st are unknown
+    for the brand, not Instagram's alone (they summed 205, "missed" against 250, −34 % against
+    September, nothing said)."""
     by = _followers_by_platform(daily, platform, days)
     if by.empty or not len(by.columns):
         return pd.Series(np.nan, index=days, dtype="Float64")
@@ -527,21 +553,34 @@ def _followers_net(daily: pd.DataFrame, platform: str, days: pd.DatetimeIndex) -
 
 def followers_gaps(ds, platform: str, start: dt.date, end: dt.date, period: str = ""
                    ) -> list[str]:
-    """With ``platform`` ``all``, a note for each platform whose net followers are known on
-    some days only of ``start`` to ``end`` (of ``period``, when given): "facebook:
-    followers_net known on 10 of 31 days (2026-10-01 to 2026-10-10)". The brand's total is
-    known on the days every platform is (:func:`_followers_net`); these say whose days are
-    missing. None with one platform: the total's note says it all."""
-    if platform != "all":
-        return []
+    """A note for each series of net followers known on some days only of ``start`` to
+    ``end`` (of ``period``, when given), when the total of ``platform`` (or all) sums several:
+    "facebook: followers_net known on 10 of 31 days (2026-10-01 to 2026-10-10)", or of one
+    account of a platform that has several, "instagram account maison.pro: …" (the rows naming
+    no account: "instagram rows naming no account: …"). The total is known on the days every
+    series is (:func:`_followers_net`); these say whose days are missing. None with one
+    series: the total's note says it all."""
     days = pd.date_range(start, end, freq="D")
-    by = _followers_by_platform(getattr(ds, "daily", None), "all", days)
+    by = _followers_by_account(getattr(ds, "daily", None), platform, days)
     known = by.notna()
     if len(by.columns) < 2 or known.all().all():
         return []
-    return [f"{p}: " + known_days_note("followers_net", days[known[p].to_numpy()], len(days),
-                                       period)
-            for p in by.columns if not known[p].all()]
+    several = by.columns.get_level_values("platform").value_counts()
+    return [f"{_whose(p, a, several[p] > 1)}: "
+            + known_days_note("followers_net", days[known[(p, a)].to_numpy()], len(days),
+                              period)
+            for p, a in by.columns if not known[(p, a)].all()]
+
+
+def _whose(platform: str, account: str, several: bool) -> str:
+    """A series of net followers as the notes name it: its platform's, or of a platform of
+    ``several`` accounts, "instagram account maison.pro" ("instagram rows naming no
+    account")."""
+    if not several:
+        return platform
+    if account == NO_ACCOUNT:
+        return f"{platform} rows naming no account"
+    return f"{platform} account {account}"
 
 
 #: the goal metrics :func:`actual` sums from :func:`metric_daily`
