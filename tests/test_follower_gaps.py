@@ -4,8 +4,10 @@ comparison of a period whose export could not be read: what the figures and note
 
 import datetime as dt
 import zipfile
+from dataclasses import replace as dataclasses_replace
 
 import pandas as pd
+import pytest
 
 import smmanalytics as smm
 from smmanalytics._actuals import actual, followers_gaps, known_days
@@ -119,3 +121,92 @@ def test_two_tiktok_accounts_exports_one_stopping_early(tmp_path):
     assert followers_gaps(ds, "all", *OCTOBER) == [
         "tiktok account maisonseve.pro: followers_net known on 10 of 31 days "
         "(2026-10-01 to 2026-10-10)"]
+
+
+# ------------------------------------------ (2) a platform with no follower figure in the period
+def _facebook_out_of_october(files=None):
+    """Instagram +1 a day from 1 September to 31 October; Facebook +2 a day in September
+    only (its October export failed to load, or gave no follower series)."""
+    rows = (_net_follows("instagram", "maisonseve", "2026-09-01", [1] * 61)
+            + _net_follows("facebook", "maisonseve", "2026-09-01", [2] * 30))
+    return dataset(daily=daily(rows), **({"files": files} if files is not None else {}))
+
+
+_FAILED = pd.DataFrame({
+    "path": ["/b/facebook_follows_2026-10-01_2026-10-31_2026-11-02.csv",
+             "/b/facebook_follows_2026-08-01_2026-08-31_2026-09-02.csv"],
+    "status": ["failed", "failed"], "platform": ["facebook", "facebook"],
+    "covers_from": pd.to_datetime(["2026-10-01", "2026-08-01"]),
+    "covers_to": pd.to_datetime(["2026-10-31", "2026-08-31"])})
+
+
+def test_a_platform_without_follower_figures_in_the_period_is_named(tmp_path):
+    """October's net followers of all platforms are Instagram's 31 (Facebook has none in
+    October), against September's 30 + 2 × 30 = 90: the scorecard and compare read the
+    brand's, nothing said of Facebook. Now they say Facebook is left out, and why: its
+    export of October could not be read (named; August's failed export is not October's), or,
+    without it, its exports of October give no follower figures."""
+    (tmp_path / "goals.yaml").write_text(
+        "goals:\n  - {metric: followers_net, platform: all, target: 100}\n")
+    goals = read_goals(tmp_path / "goals.yaml")
+    failed = dataclasses_replace(_facebook_out_of_october(_FAILED), goals=goals)
+    row = scorecard(failed, "2026-10", asof="2026-11-05").iloc[0]
+    assert row["actual"] == 31.0
+    assert ("facebook left out: 1 export could not be read "
+            "(facebook_follows_2026-10-01_2026-10-31_2026-11-02.csv)") in row["note"]
+    assert Formatter("it").note("facebook left out: 1 export could not be read "
+                                "(facebook_follows_2026-10-01_2026-10-31_2026-11-02.csv)") == (
+        "Facebook escluso: 1 export non è stato letto "
+        "(facebook_follows_2026-10-01_2026-10-31_2026-11-02.csv)")
+    c = compare(failed, "2026-10", model=False)
+    fol = c.table.set_index("kpi").loc["followers_net"]
+    assert (fol["current"], fol["previous"]) == (31.0, 90.0)
+    caveat = ("Net followers of 2026-10 leave out facebook: 1 export could not be read "
+              "(facebook_follows_2026-10-01_2026-10-31_2026-11-02.csv).")
+    assert caveat in c.caveats
+    assert not [x for x in c.caveats if x.startswith("Net followers of 2026-09")]
+    assert Formatter("fr").note(caveat) == (
+        "Les abonnés nets d'octobre 2026 laissent de côté Facebook : 1 export n'a pas pu être "
+        "lu (facebook_follows_2026-10-01_2026-10-31_2026-11-02.csv).")
+    # no failed export: its exports of October simply give no follower figures
+    plain = dataclasses_replace(_facebook_out_of_october(), goals=goals)
+    row = scorecard(plain, "2026-10", asof="2026-11-05").iloc[0]
+    assert "facebook left out: its exports of these days give no follower figures" in row["note"]
+    c = compare(plain, "2026-10", model=False)
+    caveat = ("Net followers of 2026-10 leave out facebook: its exports of that period give no "
+              "follower figures.")
+    assert caveat in c.caveats
+    assert Formatter("it").note(caveat) == (
+        "I follower netti di ottobre 2026 escludono Facebook: le sue esportazioni di quel "
+        "periodo non danno alcun dato sui follower.")
+    # September, Facebook's month: nothing left out
+    assert not [x for x in compare(plain, "2026-09", model=False).caveats
+                if x.startswith("Net followers of")]
+
+
+def _x_overview(path, first, days, follows, unfollows):
+    """X's account overview: a day a line from ``first``, its new follows and unfollows."""
+    lines = ["Date,Impressions,New follows,Unfollows"] + [
+        f'"{d:%a, %b} {d.day}, {d.year}",100,{follows},{unfollows}'
+        for d in pd.date_range(first, periods=days, freq="D")]
+    path.write_text("\n".join(lines) + "\n")
+
+
+def test_a_broken_export_of_the_period_is_named_from_a_folder(tmp_path):
+    """X's overview of September is read (3 follows − 1 unfollow a day); October's has a
+    broken number and could not be read. TikTok's FollowerHistory runs on (+1 a day). October's
+    brand net followers are TikTok's 31, X left out, its file named as the quality log names
+    it."""
+    _x_overview(tmp_path / "account_overview_analytics_2026-09-30.csv", "2026-09-01", 30, 3, 1)
+    _x_overview(tmp_path / "account_overview_analytics_2026-10-31.csv", "2026-10-01", 31,
+                "lots", 1)
+    _follower_history(tmp_path, "maisonseve", "2026-08-31", [0] + [1] * 61)
+    with pytest.warns(smm.DataQualityWarning, match="1 file could not be read"):
+        ds = smm.load(tmp_path, cache=False)
+    assert "account_overview_analytics_2026-10-31.csv" in set(
+        ds.files.loc[ds.files["status"] == "failed", "path"].map(lambda p: p.rsplit("/", 1)[-1]))
+    c = compare(ds, "2026-10", model=False)
+    fol = c.table.set_index("kpi").loc["followers_net"]
+    assert (fol["current"], fol["previous"]) == (31.0, 30.0 + 30 * 2)
+    assert ("Net followers of 2026-10 leave out x: 1 export could not be read "
+            "(account_overview_analytics_2026-10-31.csv).") in c.caveats

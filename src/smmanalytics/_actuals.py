@@ -21,7 +21,8 @@ __all__ = ["metric_daily", "actual", "known_days", "known_days_note", "followers
            "posts_in", "posts_carry", "zero_without_posts", "interactions_reach",
            "actuals_shared",
            "has_posts_data", "followers_net_unknown", "followers_net_absent",
-           "followers_left_out", "unread_exports", "declared_unexported",
+           "followers_left_out", "followers_absent_in", "unread_exports", "unread_days",
+           "could_not_be_read", "declared_unexported",
            "declared_platforms", "NOT_FOUND",
            "social_platforms",
            "platform_span", "posts_stretch", "posts_coverage"]
@@ -484,6 +485,56 @@ def followers_left_out(ds, platform: str) -> dict[str, str]:
         p for p in declared_platforms(ds) if p not in have and platform in ("all", p)]
     why |= {p: without_figures(p) for p in without}
     return dict(sorted(why.items()))
+
+
+def followers_absent_in(ds, platform: str, start: dt.date, end: dt.date
+                        ) -> dict[str, list[str]]:
+    """The platforms (of ``platform``, or all) whose net follower change is known on other
+    days (their follower series have rows) but on none from ``start`` to ``end``, each with
+    the exports that could not be read and may hold those days (:func:`unread_days`): none
+    when its exports of those days simply give no follower figures, else the files.
+
+    Such a platform is no column of :func:`_followers_by_account`, so a total of the others
+    read as the brand's: Facebook's follows of September read, October's export failed,
+    October's net followers were Instagram's alone and no note said so. The platforms of
+    :func:`followers_left_out` (no follower figure on any day) are not repeated here."""
+    days = pd.date_range(start, end, freq="D")
+    rows = _follower_rows(getattr(ds, "daily", None), platform)
+    if rows is None:
+        return {}
+    left_out = followers_left_out(ds, platform)
+    everywhere = _followers_by_account(rows, platform, pd.DatetimeIndex(
+        pd.to_datetime(rows["date"]).dt.normalize().unique()).sort_values())
+    known = set(everywhere.columns.get_level_values("platform")) - set(left_out)
+    inside = set(_followers_by_account(rows, platform, days).columns
+                 .get_level_values("platform"))
+    return {p: unread_days(ds, p, start, end) for p in sorted(known - inside)}
+
+
+def unread_days(ds, platform: str, start: dt.date, end: dt.date) -> list[str]:
+    """The exports of the social platforms that could not be read and may hold ``platform``'s
+    figures of ``start`` to ``end`` (:func:`unread_exports`): those whose name's days reach
+    into them, or whose name gives none."""
+    unread = unread_exports(ds, platform, web=False)
+    files = getattr(ds, "files", None)
+    if not unread or files is None or not {"covers_from", "covers_to"} <= set(files.columns):
+        return unread
+    first, last = pd.to_datetime(files["covers_from"]), pd.to_datetime(files["covers_to"])
+    reach = (first.isna() | last.isna()
+             | ((first <= pd.Timestamp(end)) & (last >= pd.Timestamp(start)))).to_numpy()
+    paths = files["path"].astype(str).to_numpy()
+    return [u for u in unread if reach[paths == u].any()]
+
+
+def could_not_be_read(ds, paths: list[str]) -> str:
+    """"2 exports could not be read (a.csv, b.zip)": ``paths`` named as the quality log names
+    them (in the brand's folder), the first three."""
+    from .quality import shown_name
+
+    n = len(paths)
+    names = [shown_name(u, getattr(ds, "root", None)) for u in paths]
+    shown = ", ".join(names[:3]) + (", …" if n > 3 else "")
+    return f"{n} export{'s' if n > 1 else ''} could not be read ({shown})"
 
 
 #: the account of the follower rows that name none (Meta's daily files), in

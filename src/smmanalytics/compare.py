@@ -83,6 +83,8 @@ from ._actuals import (
     NOT_FOUND,
     actual,
     actuals_shared,
+    could_not_be_read,
+    followers_absent_in,
     followers_gaps,
     followers_left_out,
     followers_net_unknown,
@@ -842,6 +844,7 @@ def _table_caveats(ds, table: pd.DataFrame, a: pd.DataFrame, b: pd.DataFrame,
     caveats += _age_caveats(a, b, cur, prev)
     caveats += _top_post_caveat(a, b, cur, prev)
     caveats += _followers_caveats(ds, table, platform)
+    caveats += _followers_absent_caveats(ds, table, cov)
     # a record before a fall says why it may be no slump; before a rise, it said "some
     # fall-back is expected" of interactions up 27 %
     if (table.loc[table["kpi"] == "interactions", "direction"] == "down").any():
@@ -861,6 +864,27 @@ def _followers_caveats(ds, table: pd.DataFrame, platform: str | None) -> list[st
     return [f"Net followers leave out {p}: no export of it was found." if why == NOT_FOUND
             else f"Net followers leave out {p}: its exports {why}."
             for p, why in followers_left_out(ds, platform or "all").items()]
+
+
+def _followers_absent_caveats(ds, table: pd.DataFrame, cov: _Coverage) -> list[str]:
+    """All platforms pooled: the platforms net followers leave out of one period, though their
+    follower figures are known on other days (:func:`~smmanalytics._actuals.followers_absent_in`),
+    each with why, on a side the table has a figure of. Facebook's follows of October in an
+    export that could not be read: October's net followers were Instagram's alone, against
+    September's of both, and no caveat said so."""
+    if cov.platform is not None:        # one platform: its own figure is unknown, and said
+        return []
+    row = table.loc[(table["kpi"] == "followers_net").to_numpy()]
+    caveats = []
+    for side, days, label in (("current", cov.cw, cov.cur.label),
+                              ("previous", cov.pw, cov.prev.label)):
+        if row.empty or pd.isna(row[side].iloc[0]):
+            continue
+        caveats += [f"Net followers of {label} leave out {p}: "
+                    + (f"{could_not_be_read(ds, files)}." if files
+                       else "its exports of that period give no follower figures.")
+                    for p, files in followers_absent_in(ds, "all", days.start, days.end).items()]
+    return caveats
 
 
 def _span(start: dt.date, end: dt.date) -> Period:
