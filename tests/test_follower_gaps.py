@@ -210,3 +210,77 @@ def test_a_broken_export_of_the_period_is_named_from_a_folder(tmp_path):
     assert (fol["current"], fol["previous"]) == (31.0, 30.0 + 30 * 2)
     assert ("Net followers of 2026-10 leave out x: 1 export could not be read "
             "(account_overview_analytics_2026-10-31.csv).") in c.caveats
+
+
+# ----------------------------------------------- (3) a period whose posts export failed to load
+def test_a_period_whose_export_failed_is_not_said_to_have_0_posts():
+    """August's 10 Instagram posts and October's 12 are read; September's export could not be
+    read. compare's caveat read "Fewer than 10 posts in a period (0 in 2026-09, 10 in
+    2026-08)", though September's count is unknown, and its unknown rows said nothing of the
+    export. Now the caveat names the file and the rows say why."""
+    from ._roi_builders import posts
+
+    read = [{"platform": "instagram", "post_id": f"{month}-{k}",
+             "published_at": f"2026-{month:02d}-{k + 1:02d}T09:00:00Z", "reactions": 20.0,
+             "reach": 400.0, "content_type": "image"}
+            for month, n in ((8, 10), (10, 12)) for k in range(n)]
+    files = pd.DataFrame({"path": ["/b/instagram_posts_2026-09-01_2026-09-30_2026-10-02.csv"],
+                          "status": ["failed"], "platform": ["instagram"],
+                          "covers_from": pd.to_datetime(["2026-09-01"]),
+                          "covers_to": pd.to_datetime(["2026-09-30"])})
+    ds = dataset(posts=posts(read), files=files)
+    c = compare(ds, "2026-09", platform="instagram", model=False)
+    caveat = ("Posts of 2026-09 unknown, not 0: 1 export could not be read "
+              "(instagram_posts_2026-09-01_2026-09-30_2026-10-02.csv).")
+    assert caveat in c.caveats
+    assert not [x for x in c.caveats if x.startswith("Fewer than")]
+    t = c.table.set_index("kpi")
+    assert pd.isna(t.loc["posts", "current"]) and t.loc["posts", "previous"] == 10
+    assert t.loc["posts", "method"] == (
+        "posts unknown: 1 export could not be read "
+        "(instagram_posts_2026-09-01_2026-09-30_2026-10-02.csv)")
+    assert Formatter("fr").note(caveat) == (
+        "Publications de septembre 2026 inconnues, et non 0 : 1 export n'a pas pu être lu "
+        "(instagram_posts_2026-09-01_2026-09-30_2026-10-02.csv).")
+    assert Formatter("it").note(caveat) == (
+        "Post di settembre 2026 sconosciuti, non 0: 1 export non è stato letto "
+        "(instagram_posts_2026-09-01_2026-09-30_2026-10-02.csv).")
+    # the same posts without the failed export: September has 0 posts, said as before
+    c = compare(dataset(posts=ds.posts), "2026-09", platform="instagram", model=False)
+    assert ("Fewer than 10 posts in a period (0 in 2026-09, 10 in 2026-08): post KPIs show the "
+            "direction only, without significance.") in c.caveats
+
+
+def _x_content(path, month, n, broken=False):
+    """X's content export of 2026-``month``: ``n`` posts, one a day at 09:00 UTC (ids of
+    those times: X's ids carry them), 100 impressions; ``broken``: a count not a number."""
+    lines = ["Post id,Date,Post text,Post Link,Impressions,Likes,Engagements"]
+    for k in range(n):
+        when = pd.Timestamp(f"2026-{month:02d}-{k + 1:02d}T09:00:00Z")
+        post_id = (int(when.timestamp() * 1000) - 1288834974657) << 22
+        likes = "many" if broken and k == 0 else "5"
+        lines.append(f'{post_id},"{when:%a, %b} {when.day}, {when.year}",Post {k},'
+                     f"https://x.com/maisonseve/status/{post_id},100,{likes},8")
+    path.write_text("\n".join(lines) + "\n")
+
+
+def test_a_folder_whose_september_export_is_broken(tmp_path):
+    """X's content exports of August (12 posts) and October (12) are read; September's has a
+    broken count. compare of September against August: its posts unknown, the file named."""
+    _x_content(tmp_path / "account_analytics_content_2026-08-01_2026-08-31.csv", 8, 12)
+    _x_content(tmp_path / "account_analytics_content_2026-09-01_2026-09-30.csv", 9, 12,
+               broken=True)
+    _x_content(tmp_path / "account_analytics_content_2026-10-01_2026-10-31.csv", 10, 12)
+    with pytest.warns(smm.DataQualityWarning, match="1 file could not be read"):
+        ds = smm.load(tmp_path, cache=False)
+    c = compare(ds, "2026-09", model=False)
+    assert ("Posts of 2026-09 unknown, not 0: 1 export could not be read "
+            "(account_analytics_content_2026-09-01_2026-09-30.csv).") in c.caveats
+    assert not [x for x in c.caveats if x.startswith("Fewer than")]
+    t = c.table.set_index("kpi")
+    assert pd.isna(t.loc["posts", "current"]) and t.loc["posts", "previous"] == 12
+    # October against September: the previous side is the unknown one
+    c = compare(ds, "2026-10", model=False)
+    assert ("Posts of 2026-09 unknown, not 0: 1 export could not be read "
+            "(account_analytics_content_2026-09-01_2026-09-30.csv).") in c.caveats
+    assert c.table.set_index("kpi").loc["posts", "current"] == 12

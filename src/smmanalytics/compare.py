@@ -90,6 +90,8 @@ from ._actuals import (
     followers_net_unknown,
     known_days_note,
     metric_daily,
+    unread_days,
+    unread_exports,
     zero_without_posts,
 )
 from ._args import platform_name, whole
@@ -484,7 +486,13 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
     cov = _coverage(ds, cur, prev, platform)
     caveats = cov.caveats
     a, b = _post_frame(ds, cov.cw, platform), _post_frame(ds, cov.pw, platform)
-    few = cov.covered and not cov.mine and min(len(a), len(b)) < MIN_POSTS
+    summed = {m for m in _ZERO_SUMS if zero_without_posts(ds, platform or "all", m)}
+    unread = _unread_sides(ds, platform or "all", cov, a, b, summed)
+    caveats += [f"Posts of {p.label} unknown, not 0: {could_not_be_read(ds, files)}."
+                for p, files in zip((cur, prev), unread.values(), strict=True) if files]
+    # a period whose export could not be read has its posts unknown, not "0 in 2026-09"
+    few = (cov.covered and not cov.mine and not any(unread.values())
+           and min(len(a), len(b)) < MIN_POSTS)
     if few:
         caveats.append(f"Fewer than {MIN_POSTS} posts in a period ({len(a)} in {cur.label}, "
                        f"{len(b)} in {prev.label}): post KPIs show the direction only, without "
@@ -495,8 +503,10 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
             caveats.append(YOUTUBE_IMPRESSIONS_CAVEAT)
     a, b, withheld, unlike = _like_for_like(a, b, cur, prev)
     caveats += unlike
-    summed = {m for m in _ZERO_SUMS if zero_without_posts(ds, platform or "all", m)}
     rows = _post_rows(a, b, cov, few, rng, n_boot, model, summed)
+    for side, files in unread.items():
+        if files:
+            _unknown(rows, (side,), f"posts unknown: {could_not_be_read(ds, files)}")
     _withhold(rows, withheld)
     with actuals_shared():     # the GA4 KPIs' totals: one social traffic a period
         for kpi in ("followers_net", "sessions", "key_events", "revenue"):
@@ -747,6 +757,24 @@ def _kind(kpi: str) -> str:
     """A post KPI's kind: ``rate``, ``median``, ``mean`` or ``total``."""
     return ("rate" if kpi in _RATES else "median" if kpi == "er_reach_median"
             else "mean" if kpi == "interactions_per_post" else "total")
+
+
+def _unread_sides(ds, platform: str, cov: _Coverage, a: pd.DataFrame, b: pd.DataFrame,
+                  summed: set[str]) -> dict[str, list[str]]:
+    """For the ``current`` (posts ``a``) and ``previous`` (``b``) sides, the exports that could
+    not be read and are why a side without a post is unknown, not 0
+    (:func:`~smmanalytics._actuals.zero_without_posts`): those whose days reach into its days
+    (:func:`~smmanalytics._actuals.unread_days`), else every one of the platform's. None for
+    a side with posts, or whose post count is 0. September's export failing read "Fewer than
+    10 posts in a period (0 in 2026-09, …)", no file named."""
+    out = {}
+    for side, df, days in (("current", a, cov.cw), ("previous", b, cov.pw)):
+        files = []
+        if not len(df) and "posts" not in summed:
+            files = (unread_days(ds, platform, days.start, days.end)
+                     or unread_exports(ds, platform, web=False))
+        out[side] = files
+    return out
 
 
 #: the post KPIs that are sums over posts: over a period without a post, 0 or unknown
