@@ -21,7 +21,8 @@ __all__ = ["metric_daily", "actual", "known_days", "known_days_note", "followers
            "posts_in", "posts_carry", "zero_without_posts", "interactions_reach",
            "actuals_shared",
            "has_posts_data", "followers_net_unknown", "followers_net_absent",
-           "followers_left_out", "unread_exports", "declared_unexported",
+           "followers_left_out", "followers_absent_in", "unread_exports", "unread_days",
+           "could_not_be_read", "declared_unexported",
            "declared_platforms", "NOT_FOUND",
            "social_platforms",
            "platform_span", "posts_stretch", "posts_coverage"]
@@ -486,13 +487,69 @@ def followers_left_out(ds, platform: str) -> dict[str, str]:
     return dict(sorted(why.items()))
 
 
-def _followers_by_platform(daily: pd.DataFrame | None, platform: str, days: pd.DatetimeIndex
-                           ) -> pd.DataFrame:
-    """Each platform's net follower change (a column) on each of ``days`` (rows), Float64:
-    its ``net_follows``, or its ``follows`` − ``unfollows``; NaN on a day it has no row for.
-    Only the platforms with a figure on one of ``days`` at least: one whose exports count new
-    followers only (see :func:`followers_net_unknown`), or whose series has no day of these,
-    is no column.
+def followers_absent_in(ds, platform: str, start: dt.date, end: dt.date
+                        ) -> dict[str, list[str]]:
+    """The platforms (of ``platform``, or all) whose net follower change is known on other
+    days (their follower series have rows) but on none from ``start`` to ``end``, each with
+    the exports that could not be read and may hold those days (:func:`unread_days`): none
+    when its exports of those days simply give no follower figures, else the files.
+
+    Such a platform is no column of :func:`_followers_by_account`, so a total of the others
+    read as the brand's: Facebook's follows of September read, October's export failed,
+    October's net followers were Instagram's alone and no note said so. The platforms of
+    :func:`followers_left_out` (no follower figure on any day) are not repeated here."""
+    days = pd.date_range(start, end, freq="D")
+    rows = _follower_rows(getattr(ds, "daily", None), platform)
+    if rows is None:
+        return {}
+    left_out = followers_left_out(ds, platform)
+    everywhere = _followers_by_account(rows, platform, pd.DatetimeIndex(
+        pd.to_datetime(rows["date"]).dt.normalize().unique()).sort_values())
+    known = set(everywhere.columns.get_level_values("platform")) - set(left_out)
+    inside = set(_followers_by_account(rows, platform, days).columns
+                 .get_level_values("platform"))
+    return {p: unread_days(ds, p, start, end) for p in sorted(known - inside)}
+
+
+def unread_days(ds, platform: str, start: dt.date, end: dt.date) -> list[str]:
+    """The exports of the social platforms that could not be read and may hold ``platform``'s
+    figures of ``start`` to ``end`` (:func:`unread_exports`): those whose name's days reach
+    into them, or whose name gives none."""
+    unread = unread_exports(ds, platform, web=False)
+    files = getattr(ds, "files", None)
+    if not unread or files is None or not {"covers_from", "covers_to"} <= set(files.columns):
+        return unread
+    first, last = pd.to_datetime(files["covers_from"]), pd.to_datetime(files["covers_to"])
+    reach = (first.isna() | last.isna()
+             | ((first <= pd.Timestamp(end)) & (last >= pd.Timestamp(start)))).to_numpy()
+    paths = files["path"].astype(str).to_numpy()
+    return [u for u in unread if reach[paths == u].any()]
+
+
+def could_not_be_read(ds, paths: list[str]) -> str:
+    """"2 exports could not be read (a.csv, b.zip)": ``paths`` named as the quality log names
+    them (in the brand's folder), the first three."""
+    from .quality import shown_name
+
+    n = len(paths)
+    names = [shown_name(u, getattr(ds, "root", None)) for u in paths]
+    shown = ", ".join(names[:3]) + (", …" if n > 3 else "")
+    return f"{n} export{'s' if n > 1 else ''} could not be read ({shown})"
+
+
+#: the account of the follower rows that name none (Meta's daily files), in
+#: :func:`_followers_by_account`'s columns
+NO_ACCOUNT = ""
+
+
+def _followers_by_account(daily: pd.DataFrame | None, platform: str, days: pd.DatetimeIndex
+                          ) -> pd.DataFrame:
+    """Each account's net follower change (a column, keyed (platform, account)) on each of
+    ``days`` (rows), Float64: its ``net_follows``, or its ``follows`` − ``unfollows``; NaN on
+    a day it has no row for. The rows naming no account are one series of their platform
+    (account :data:`NO_ACCOUNT`). Only the accounts with a figure on one of ``days`` at least:
+    one whose exports count new followers only (see :func:`followers_net_unknown`), or whose
+    series has no day of these, is no column.
 
     A day without a row is unknown. Where an export leaves out its days of 0 (Meta's follows
     files, of counts or of net changes: reference §1.2), the load has put them back as 0s over
@@ -502,23 +559,43 @@ def _followers_by_platform(daily: pd.DataFrame | None, platform: str, days: pd.D
     d = _follower_rows(daily, platform)
     if d is None:
         return pd.DataFrame(index=days)
-    wide = d.pivot_table(index=["platform", "date"], columns="metric", values="value",
-                         aggfunc="sum", observed=True).astype("float64")
+    account = column_or(d, "account_id", dtype="string").astype("string").fillna(NO_ACCOUNT)
+    wide = d.assign(account=account.to_numpy()).pivot_table(
+        index=["platform", "account", "date"], columns="metric", values="value",
+        aggfunc="sum", observed=True).astype("float64")
     net = column_or(wide, "net_follows", np.nan)
     if {"follows", "unfollows"} <= set(wide.columns):
         net = net.fillna(wide["follows"] - wide["unfollows"])
-    by = net.unstack("platform")
+    by = net.unstack(["platform", "account"])
     by.index = pd.DatetimeIndex(by.index)
-    by.columns = by.columns.astype(str)
+    by.columns = pd.MultiIndex.from_tuples([(str(p), str(a)) for p, a in by.columns],
+                                           names=["platform", "account"])
     by = by.reindex(days)
     return by.loc[:, by.notna().any().to_numpy()].astype("Float64")
 
 
+def _followers_by_platform(daily: pd.DataFrame | None, platform: str, days: pd.DatetimeIndex
+                           ) -> pd.DataFrame:
+    """Each platform's net follower change (a column) on each of ``days`` (rows), Float64:
+    the sum of its accounts' (:func:`_followers_by_account`), NaN on a day one of them does
+    not tell. Two Instagram accounts, one's series stopping on the 10th: its days after were
+    counted as 0 in Instagram's sum (+30 and +5 read as the month's 35, every day "known");
+    the platform is known on the days every account with figures is."""
+    by = _followers_by_account(daily, platform, days)
+    if not len(by.columns):
+        return pd.DataFrame(index=days)
+    platforms = by.columns.get_level_values("platform")
+    # selected by a mask: ``by[p]`` is a Series when p's one account is NO_ACCOUNT ("")
+    return pd.DataFrame({p: by.loc[:, platforms == p].sum(axis=1, skipna=False)
+                         for p in dict.fromkeys(platforms)}, index=days).astype("Float64")
+
+
 def _followers_net(daily: pd.DataFrame, platform: str, days: pd.DatetimeIndex) -> pd.Series:
-    """Σ over platforms of each day's net follower change (:func:`_followers_by_platform`),
-    NaN on a day one of them does not tell: with Facebook's series stopping on 10 October and
-    Instagram's going on, the 11th to the 31st are unknown for the brand, not Instagram's
-    alone (they summed 205, "missed" against 250, −34 % against September, nothing said)."""
+    """Σ over platforms (and their accounts) of each day's net follower change
+    (:func:`_followers_by_platform`), NaN on a day one of them does not tell: with Facebook's
+    series stopping on 10 October and Instagram's going on, the 11th to the 31st are unknown
+    for the brand, not Instagram's alone (they summed 205, "missed" against 250, −34 % against
+    September, nothing said)."""
     by = _followers_by_platform(daily, platform, days)
     if by.empty or not len(by.columns):
         return pd.Series(np.nan, index=days, dtype="Float64")
@@ -527,21 +604,34 @@ def _followers_net(daily: pd.DataFrame, platform: str, days: pd.DatetimeIndex) -
 
 def followers_gaps(ds, platform: str, start: dt.date, end: dt.date, period: str = ""
                    ) -> list[str]:
-    """With ``platform`` ``all``, a note for each platform whose net followers are known on
-    some days only of ``start`` to ``end`` (of ``period``, when given): "facebook:
-    followers_net known on 10 of 31 days (2026-10-01 to 2026-10-10)". The brand's total is
-    known on the days every platform is (:func:`_followers_net`); these say whose days are
-    missing. None with one platform: the total's note says it all."""
-    if platform != "all":
-        return []
+    """A note for each series of net followers known on some days only of ``start`` to
+    ``end`` (of ``period``, when given), when the total of ``platform`` (or all) sums several:
+    "facebook: followers_net known on 10 of 31 days (2026-10-01 to 2026-10-10)", or of one
+    account of a platform that has several, "instagram account maison.pro: …" (the rows naming
+    no account: "instagram rows naming no account: …"). The total is known on the days every
+    series is (:func:`_followers_net`); these say whose days are missing. None with one
+    series: the total's note says it all."""
     days = pd.date_range(start, end, freq="D")
-    by = _followers_by_platform(getattr(ds, "daily", None), "all", days)
+    by = _followers_by_account(getattr(ds, "daily", None), platform, days)
     known = by.notna()
     if len(by.columns) < 2 or known.all().all():
         return []
-    return [f"{p}: " + known_days_note("followers_net", days[known[p].to_numpy()], len(days),
-                                       period)
-            for p in by.columns if not known[p].all()]
+    several = by.columns.get_level_values("platform").value_counts()
+    return [f"{_whose(p, a, several[p] > 1)}: "
+            + known_days_note("followers_net", days[known[(p, a)].to_numpy()], len(days),
+                              period)
+            for p, a in by.columns if not known[(p, a)].all()]
+
+
+def _whose(platform: str, account: str, several: bool) -> str:
+    """A series of net followers as the notes name it: its platform's, or of a platform of
+    ``several`` accounts, "instagram account maison.pro" ("instagram rows naming no
+    account")."""
+    if not several:
+        return platform
+    if account == NO_ACCOUNT:
+        return f"{platform} rows naming no account"
+    return f"{platform} account {account}"
 
 
 #: the goal metrics :func:`actual` sums from :func:`metric_daily`

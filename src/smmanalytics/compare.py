@@ -83,11 +83,15 @@ from ._actuals import (
     NOT_FOUND,
     actual,
     actuals_shared,
+    could_not_be_read,
+    followers_absent_in,
     followers_gaps,
     followers_left_out,
     followers_net_unknown,
     known_days_note,
     metric_daily,
+    unread_days,
+    unread_exports,
     zero_without_posts,
 )
 from ._args import platform_name, whole
@@ -482,7 +486,13 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
     cov = _coverage(ds, cur, prev, platform)
     caveats = cov.caveats
     a, b = _post_frame(ds, cov.cw, platform), _post_frame(ds, cov.pw, platform)
-    few = cov.covered and not cov.mine and min(len(a), len(b)) < MIN_POSTS
+    summed = {m for m in _ZERO_SUMS if zero_without_posts(ds, platform or "all", m)}
+    unread = _unread_sides(ds, platform or "all", cov, a, b, summed)
+    caveats += [f"Posts of {p.label} unknown, not 0: {could_not_be_read(ds, files)}."
+                for p, files in zip((cur, prev), unread.values(), strict=True) if files]
+    # a period whose export could not be read has its posts unknown, not "0 in 2026-09"
+    few = (cov.covered and not cov.mine and not any(unread.values())
+           and min(len(a), len(b)) < MIN_POSTS)
     if few:
         caveats.append(f"Fewer than {MIN_POSTS} posts in a period ({len(a)} in {cur.label}, "
                        f"{len(b)} in {prev.label}): post KPIs show the direction only, without "
@@ -493,8 +503,10 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
             caveats.append(YOUTUBE_IMPRESSIONS_CAVEAT)
     a, b, withheld, unlike = _like_for_like(a, b, cur, prev)
     caveats += unlike
-    summed = {m for m in _ZERO_SUMS if zero_without_posts(ds, platform or "all", m)}
     rows = _post_rows(a, b, cov, few, rng, n_boot, model, summed)
+    for side, files in unread.items():
+        if files:
+            _unknown(rows, (side,), f"posts unknown: {could_not_be_read(ds, files)}")
     _withhold(rows, withheld)
     with actuals_shared():     # the GA4 KPIs' totals: one social traffic a period
         for kpi in ("followers_net", "sessions", "key_events", "revenue"):
@@ -747,6 +759,24 @@ def _kind(kpi: str) -> str:
             else "mean" if kpi == "interactions_per_post" else "total")
 
 
+def _unread_sides(ds, platform: str, cov: _Coverage, a: pd.DataFrame, b: pd.DataFrame,
+                  summed: set[str]) -> dict[str, list[str]]:
+    """For the ``current`` (posts ``a``) and ``previous`` (``b``) sides, the exports that could
+    not be read and are why a side without a post is unknown, not 0
+    (:func:`~smmanalytics._actuals.zero_without_posts`): those whose days reach into its days
+    (:func:`~smmanalytics._actuals.unread_days`), else every one of the platform's. None for
+    a side with posts, or whose post count is 0. September's export failing read "Fewer than
+    10 posts in a period (0 in 2026-09, …)", no file named."""
+    out = {}
+    for side, df, days in (("current", a, cov.cw), ("previous", b, cov.pw)):
+        files = []
+        if not len(df) and "posts" not in summed:
+            files = (unread_days(ds, platform, days.start, days.end)
+                     or unread_exports(ds, platform, web=False))
+        out[side] = files
+    return out
+
+
 #: the post KPIs that are sums over posts: over a period without a post, 0 or unknown
 _ZERO_SUMS = ("posts", "interactions", "reach", "impressions", "views")
 
@@ -842,6 +872,7 @@ def _table_caveats(ds, table: pd.DataFrame, a: pd.DataFrame, b: pd.DataFrame,
     caveats += _age_caveats(a, b, cur, prev)
     caveats += _top_post_caveat(a, b, cur, prev)
     caveats += _followers_caveats(ds, table, platform)
+    caveats += _followers_absent_caveats(ds, table, cov)
     # a record before a fall says why it may be no slump; before a rise, it said "some
     # fall-back is expected" of interactions up 27 %
     if (table.loc[table["kpi"] == "interactions", "direction"] == "down").any():
@@ -861,6 +892,27 @@ def _followers_caveats(ds, table: pd.DataFrame, platform: str | None) -> list[st
     return [f"Net followers leave out {p}: no export of it was found." if why == NOT_FOUND
             else f"Net followers leave out {p}: its exports {why}."
             for p, why in followers_left_out(ds, platform or "all").items()]
+
+
+def _followers_absent_caveats(ds, table: pd.DataFrame, cov: _Coverage) -> list[str]:
+    """All platforms pooled: the platforms net followers leave out of one period, though their
+    follower figures are known on other days (:func:`~smmanalytics._actuals.followers_absent_in`),
+    each with why, on a side the table has a figure of. Facebook's follows of October in an
+    export that could not be read: October's net followers were Instagram's alone, against
+    September's of both, and no caveat said so."""
+    if cov.platform is not None:        # one platform: its own figure is unknown, and said
+        return []
+    row = table.loc[(table["kpi"] == "followers_net").to_numpy()]
+    caveats = []
+    for side, days, label in (("current", cov.cw, cov.cur.label),
+                              ("previous", cov.pw, cov.prev.label)):
+        if row.empty or pd.isna(row[side].iloc[0]):
+            continue
+        caveats += [f"Net followers of {label} leave out {p}: "
+                    + (f"{could_not_be_read(ds, files)}." if files
+                       else "its exports of that period give no follower figures.")
+                    for p, files in followers_absent_in(ds, "all", days.start, days.end).items()]
+    return caveats
 
 
 def _span(start: dt.date, end: dt.date) -> Period:

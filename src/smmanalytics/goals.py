@@ -68,6 +68,8 @@ from ._actuals import (
     NOT_FOUND,
     actual,
     actuals_shared,
+    could_not_be_read,
+    followers_absent_in,
     followers_gaps,
     followers_left_out,
     interactions_reach,
@@ -582,15 +584,8 @@ def _unread_clause(ds, metric: str, platform: str) -> str | None:
     metrics and ROAS, ROI, the social platforms' for the others, and those of no format
     known for all), or None. Every unread file was counted, a TikTok zip for GA4's sessions,
     and an export no format understood (an emptied GA4 file) for none; revenue said nothing."""
-    from .quality import shown_name
-
     unread = unread_exports(ds, platform, web=metric in _GA4_METRICS)
-    if not unread:
-        return None
-    n = len(unread)
-    names = [shown_name(u, getattr(ds, "root", None)) for u in unread]
-    shown = ", ".join(names[:3]) + (", …" if n > 3 else "")
-    return f"{n} export{'s' if n > 1 else ''} could not be read ({shown})"
+    return could_not_be_read(ds, unread) if unread else None
 
 
 def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, cut: str | None,
@@ -655,6 +650,12 @@ def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, cut: str |
     # as surely as LinkedIn: its sum was read as the brand's, TikTok unsaid
     notes += [f"{p} left out: no export of it was found" if what == NOT_FOUND
               else f"{p} left out: its exports {what}" for p, what in left_out.items()]
+    if metric == "followers_net" and platform == "all":
+        # Facebook's follows known in September, none in October (its export failed): the
+        # brand's October was Instagram's alone, unsaid
+        notes += [f"{p} left out: " + (could_not_be_read(ds, files) if files
+                                       else "its exports of these days give no follower figures")
+                  for p, files in followers_absent_in(ds, "all", covered.start, end).items()]
     known = known_days(ds, metric, platform, covered.start, end)
     if known is not None:
         # net followers known to 10 March read March's 10 days, 44, "missed" against 100: a

@@ -555,6 +555,8 @@ class Formatter:
         """One value taken from an English note, formatted for the reader."""
         if name == "platform":
             return self.platform(v, inline=True)
+        if name == "account":                # a handle or a page id, as exported: no number
+            return v
         if name == "metric":
             return self.metric(v)
         if name in ("measure", "counterpart"):   # a metric as a noun within the sentence

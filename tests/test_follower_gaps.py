@@ -1,0 +1,286 @@
+"""Net followers summed over several series (accounts of one platform, platforms of the
+brand) that do not cover the same days, or a platform with none in the period, and the
+comparison of a period whose export could not be read: what the figures and notes say."""
+
+import datetime as dt
+import zipfile
+from dataclasses import replace as dataclasses_replace
+
+import pandas as pd
+import pytest
+
+import smmanalytics as smm
+from smmanalytics._actuals import actual, followers_gaps, known_days
+from smmanalytics.compare import compare
+from smmanalytics.goals import read_goals, scorecard
+from smmanalytics.report import Formatter
+
+from ._roi_builders import daily, dataset
+
+OCTOBER = (dt.date(2026, 10, 1), dt.date(2026, 10, 31))
+#: the ten days of October both accounts' series cover
+FIRST_TEN = list(pd.date_range("2026-10-01", "2026-10-10", freq="D"))
+
+
+def _net_follows(platform, account, first, values):
+    """Daily net follows of one account, ``values`` from the ISO day ``first`` on."""
+    days = pd.date_range(first, periods=len(values), freq="D")
+    return [{"platform": platform, "account_id": account, "date": str(d.date()),
+             "metric": "net_follows", "value": float(v)} for d, v in zip(days, values, strict=True)]
+
+
+def _two_instagram_accounts():
+    """maisonseve: +1 a day from 1 to 30 October, 0 on the 31st (+30 over the month);
+    maisonseve.pro: +1 a day from the 1st to the 5th, 0 to the 10th, where its series stops
+    (+5 by then; it would have reached +12)."""
+    return (_net_follows("instagram", "maisonseve", "2026-10-01", [1] * 30 + [0])
+            + _net_follows("instagram", "maisonseve.pro", "2026-10-01", [1] * 5 + [0] * 5))
+
+
+# ------------------------------------------------------------ (1) several accounts, one stops
+def test_an_account_stopping_early_leaves_its_platform_s_days_unknown():
+    """The platform summed the stopped account's missing days as 0: 30 + 5 = 35, every day
+    known, nothing said. It is known on the days both accounts are, 1 to 10 October:
+    maisonseve's 10 (1 a day) + maisonseve.pro's 5 = 15, and the note names the account."""
+    ds = dataset(daily=daily(_two_instagram_accounts()))
+    for platform in ("instagram", "all"):
+        assert actual(ds, "followers_net", platform, *OCTOBER) == 15.0
+        assert list(known_days(ds, "followers_net", platform, *OCTOBER)) == FIRST_TEN
+        assert followers_gaps(ds, platform, *OCTOBER) == [
+            "instagram account maisonseve.pro: followers_net known on 10 of 31 days "
+            "(2026-10-01 to 2026-10-10)"]
+
+
+def test_one_account_per_platform_keeps_the_platform_s_wording():
+    """Facebook's one series (its account) stopping on the 10th beside Instagram's: the note
+    names the platform, as before (no account to tell apart)."""
+    rows = (_net_follows("instagram", "maisonseve", "2026-10-01", [1] * 31)
+            + _net_follows("facebook", "maisonseve", "2026-10-01", [2] * 10))
+    ds = dataset(daily=daily(rows))
+    assert actual(ds, "followers_net", "all", *OCTOBER) == 30.0       # 10 × (1 + 2)
+    assert followers_gaps(ds, "all", *OCTOBER) == [
+        "facebook: followers_net known on 10 of 31 days (2026-10-01 to 2026-10-10)"]
+    # one platform of one series: the total's own note says it all
+    assert followers_gaps(ds, "facebook", *OCTOBER) == []
+
+
+def test_the_scorecard_and_compare_name_the_account_whose_days_are_missing(tmp_path):
+    """A goal of ≥ 30 on Instagram's net followers read 35, "met"; now 15 over the 10 days
+    known, no status, the account named. compare's October (15 over 10 days) against
+    September (the first account alone, +1 a day: 30) is per known day: 1.5 against 1.0."""
+    (tmp_path / "goals.yaml").write_text(
+        "goals:\n  - {metric: followers_net, platform: instagram, target: 30}\n")
+    rows = (_net_follows("instagram", "maisonseve", "2026-09-01", [1] * 30)
+            + _two_instagram_accounts())
+    ds = dataset(daily=daily(rows), goals=read_goals(tmp_path / "goals.yaml"))
+    row = scorecard(ds, "2026-10", asof="2026-11-05").iloc[0]
+    assert row["actual"] == 15.0 and pd.isna(row["status"])
+    assert ("instagram account maisonseve.pro: followers_net known on 10 of 31 days "
+            "(2026-10-01 to 2026-10-10)") in row["note"]
+    c = compare(ds, "2026-10", platform="instagram", model=False)
+    fol = c.table.set_index("kpi").loc["followers_net"]
+    assert (fol["current"], fol["previous"]) == (15.0, 30.0)
+    assert (fol["days_current"], fol["days_previous"]) == (10, 30)
+    assert fol["change_pct"] == 0.5                          # (15 / 10) / (30 / 30) − 1
+    caveat = ("instagram account maisonseve.pro: followers_net known on 10 of 31 days of "
+              "2026-10 (2026-10-01 to 2026-10-10).")
+    assert caveat in c.caveats
+    assert Formatter("fr").note(caveat) == (
+        "Instagram, compte maisonseve.pro : Abonnés gagnés (net), chiffres connus 10 jours sur "
+        "31 d'octobre 2026 seulement (du 1er octobre 2026 au 10 octobre 2026).")
+    assert Formatter("it").note(caveat) == (
+        "Instagram, account maisonseve.pro: Nuovi follower (netti), dati noti per 10 giorni su "
+        "31 di ottobre 2026 soltanto (dal 1° ottobre 2026 al 10 ottobre 2026).")
+
+
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"]
+
+
+def _follower_history(folder, handle, first, differences):
+    """TikTok's Followers zip of ``handle``, exported 2 November 2026 (epoch 1793606400): its
+    FollowerHistory from ``first``, each day's difference (the first day's has no previous
+    day: TikTok writes 0, read as unknown)."""
+    days = pd.date_range(first, periods=len(differences), freq="D")
+    total = 1000 + pd.Series(differences).cumsum()
+    rows = ['"Date","Followers","Difference in followers from previous day"'] + [
+        f'"{_MONTHS[d.month - 1]} {d.day}","{t}","{v}"'
+        for d, t, v in zip(days, total, differences, strict=True)]
+    with zipfile.ZipFile(folder / f"Followers_2026-11-02_1793606400_{handle}.zip", "w") as z:
+        z.writestr("FollowerHistory.csv", b"\xef\xbb\xbf" + "\n".join(rows).encode())
+
+
+def test_two_tiktok_accounts_exports_one_stopping_early(tmp_path):
+    """The same two accounts as TikTok exports them (the handle in each zip's name), from 30
+    September (its difference unknown) so that October's every day has one."""
+    _follower_history(tmp_path, "maisonseve", "2026-09-30", [0] + [1] * 30 + [0])
+    _follower_history(tmp_path, "maisonseve.pro", "2026-09-30", [0] + [1] * 5 + [0] * 5)
+    ds = smm.load(tmp_path, cache=False)
+    assert actual(ds, "followers_net", "tiktok", *OCTOBER) == 15.0
+    assert list(known_days(ds, "followers_net", "tiktok", *OCTOBER)) == FIRST_TEN
+    assert followers_gaps(ds, "all", *OCTOBER) == [
+        "tiktok account maisonseve.pro: followers_net known on 10 of 31 days "
+        "(2026-10-01 to 2026-10-10)"]
+
+
+# ------------------------------------------ (2) a platform with no follower figure in the period
+def _facebook_out_of_october(files=None):
+    """Instagram +1 a day from 1 September to 31 October; Facebook +2 a day in September
+    only (its October export failed to load, or gave no follower series)."""
+    rows = (_net_follows("instagram", "maisonseve", "2026-09-01", [1] * 61)
+            + _net_follows("facebook", "maisonseve", "2026-09-01", [2] * 30))
+    return dataset(daily=daily(rows), **({"files": files} if files is not None else {}))
+
+
+_FAILED = pd.DataFrame({
+    "path": ["/b/facebook_follows_2026-10-01_2026-10-31_2026-11-02.csv",
+             "/b/facebook_follows_2026-08-01_2026-08-31_2026-09-02.csv"],
+    "status": ["failed", "failed"], "platform": ["facebook", "facebook"],
+    "covers_from": pd.to_datetime(["2026-10-01", "2026-08-01"]),
+    "covers_to": pd.to_datetime(["2026-10-31", "2026-08-31"])})
+
+
+def test_a_platform_without_follower_figures_in_the_period_is_named(tmp_path):
+    """October's net followers of all platforms are Instagram's 31 (Facebook has none in
+    October), against September's 30 + 2 × 30 = 90: the scorecard and compare read the
+    brand's, nothing said of Facebook. Now they say Facebook is left out, and why: its
+    export of October could not be read (named; August's failed export is not October's), or,
+    without it, its exports of October give no follower figures."""
+    (tmp_path / "goals.yaml").write_text(
+        "goals:\n  - {metric: followers_net, platform: all, target: 100}\n")
+    goals = read_goals(tmp_path / "goals.yaml")
+    failed = dataclasses_replace(_facebook_out_of_october(_FAILED), goals=goals)
+    row = scorecard(failed, "2026-10", asof="2026-11-05").iloc[0]
+    assert row["actual"] == 31.0
+    assert ("facebook left out: 1 export could not be read "
+            "(facebook_follows_2026-10-01_2026-10-31_2026-11-02.csv)") in row["note"]
+    assert Formatter("it").note("facebook left out: 1 export could not be read "
+                                "(facebook_follows_2026-10-01_2026-10-31_2026-11-02.csv)") == (
+        "Facebook escluso: 1 export non è stato letto "
+        "(facebook_follows_2026-10-01_2026-10-31_2026-11-02.csv)")
+    c = compare(failed, "2026-10", model=False)
+    fol = c.table.set_index("kpi").loc["followers_net"]
+    assert (fol["current"], fol["previous"]) == (31.0, 90.0)
+    caveat = ("Net followers of 2026-10 leave out facebook: 1 export could not be read "
+              "(facebook_follows_2026-10-01_2026-10-31_2026-11-02.csv).")
+    assert caveat in c.caveats
+    assert not [x for x in c.caveats if x.startswith("Net followers of 2026-09")]
+    assert Formatter("fr").note(caveat) == (
+        "Les abonnés nets d'octobre 2026 laissent de côté Facebook : 1 export n'a pas pu être "
+        "lu (facebook_follows_2026-10-01_2026-10-31_2026-11-02.csv).")
+    # no failed export: its exports of October simply give no follower figures
+    plain = dataclasses_replace(_facebook_out_of_october(), goals=goals)
+    row = scorecard(plain, "2026-10", asof="2026-11-05").iloc[0]
+    assert "facebook left out: its exports of these days give no follower figures" in row["note"]
+    c = compare(plain, "2026-10", model=False)
+    caveat = ("Net followers of 2026-10 leave out facebook: its exports of that period give no "
+              "follower figures.")
+    assert caveat in c.caveats
+    assert Formatter("it").note(caveat) == (
+        "I follower netti di ottobre 2026 escludono Facebook: le sue esportazioni di quel "
+        "periodo non danno alcun dato sui follower.")
+    # September, Facebook's month: nothing left out
+    assert not [x for x in compare(plain, "2026-09", model=False).caveats
+                if x.startswith("Net followers of")]
+
+
+def _x_overview(path, first, days, follows, unfollows):
+    """X's account overview: a day a line from ``first``, its new follows and unfollows."""
+    lines = ["Date,Impressions,New follows,Unfollows"] + [
+        f'"{d:%a, %b} {d.day}, {d.year}",100,{follows},{unfollows}'
+        for d in pd.date_range(first, periods=days, freq="D")]
+    path.write_text("\n".join(lines) + "\n")
+
+
+def test_a_broken_export_of_the_period_is_named_from_a_folder(tmp_path):
+    """X's overview of September is read (3 follows − 1 unfollow a day); October's has a
+    broken number and could not be read. TikTok's FollowerHistory runs on (+1 a day). October's
+    brand net followers are TikTok's 31, X left out, its file named as the quality log names
+    it."""
+    _x_overview(tmp_path / "account_overview_analytics_2026-09-30.csv", "2026-09-01", 30, 3, 1)
+    _x_overview(tmp_path / "account_overview_analytics_2026-10-31.csv", "2026-10-01", 31,
+                "lots", 1)
+    _follower_history(tmp_path, "maisonseve", "2026-08-31", [0] + [1] * 61)
+    with pytest.warns(smm.DataQualityWarning, match="1 file could not be read"):
+        ds = smm.load(tmp_path, cache=False)
+    assert "account_overview_analytics_2026-10-31.csv" in set(
+        ds.files.loc[ds.files["status"] == "failed", "path"].map(lambda p: p.rsplit("/", 1)[-1]))
+    c = compare(ds, "2026-10", model=False)
+    fol = c.table.set_index("kpi").loc["followers_net"]
+    assert (fol["current"], fol["previous"]) == (31.0, 30.0 + 30 * 2)
+    assert ("Net followers of 2026-10 leave out x: 1 export could not be read "
+            "(account_overview_analytics_2026-10-31.csv).") in c.caveats
+
+
+# ----------------------------------------------- (3) a period whose posts export failed to load
+def test_a_period_whose_export_failed_is_not_said_to_have_0_posts():
+    """August's 10 Instagram posts and October's 12 are read; September's export could not be
+    read. compare's caveat read "Fewer than 10 posts in a period (0 in 2026-09, 10 in
+    2026-08)", though September's count is unknown, and its unknown rows said nothing of the
+    export. Now the caveat names the file and the rows say why."""
+    from ._roi_builders import posts
+
+    read = [{"platform": "instagram", "post_id": f"{month}-{k}",
+             "published_at": f"2026-{month:02d}-{k + 1:02d}T09:00:00Z", "reactions": 20.0,
+             "reach": 400.0, "content_type": "image"}
+            for month, n in ((8, 10), (10, 12)) for k in range(n)]
+    files = pd.DataFrame({"path": ["/b/instagram_posts_2026-09-01_2026-09-30_2026-10-02.csv"],
+                          "status": ["failed"], "platform": ["instagram"],
+                          "covers_from": pd.to_datetime(["2026-09-01"]),
+                          "covers_to": pd.to_datetime(["2026-09-30"])})
+    ds = dataset(posts=posts(read), files=files)
+    c = compare(ds, "2026-09", platform="instagram", model=False)
+    caveat = ("Posts of 2026-09 unknown, not 0: 1 export could not be read "
+              "(instagram_posts_2026-09-01_2026-09-30_2026-10-02.csv).")
+    assert caveat in c.caveats
+    assert not [x for x in c.caveats if x.startswith("Fewer than")]
+    t = c.table.set_index("kpi")
+    assert pd.isna(t.loc["posts", "current"]) and t.loc["posts", "previous"] == 10
+    assert t.loc["posts", "method"] == (
+        "posts unknown: 1 export could not be read "
+        "(instagram_posts_2026-09-01_2026-09-30_2026-10-02.csv)")
+    assert Formatter("fr").note(caveat) == (
+        "Publications de septembre 2026 inconnues, et non 0 : 1 export n'a pas pu être lu "
+        "(instagram_posts_2026-09-01_2026-09-30_2026-10-02.csv).")
+    assert Formatter("it").note(caveat) == (
+        "Post di settembre 2026 sconosciuti, non 0: 1 export non è stato letto "
+        "(instagram_posts_2026-09-01_2026-09-30_2026-10-02.csv).")
+    # the same posts without the failed export: September has 0 posts, said as before
+    c = compare(dataset(posts=ds.posts), "2026-09", platform="instagram", model=False)
+    assert ("Fewer than 10 posts in a period (0 in 2026-09, 10 in 2026-08): post KPIs show the "
+            "direction only, without significance.") in c.caveats
+
+
+def _x_content(path, month, n, broken=False):
+    """X's content export of 2026-``month``: ``n`` posts, one a day at 09:00 UTC (ids of
+    those times: X's ids carry them), 100 impressions; ``broken``: a count not a number."""
+    lines = ["Post id,Date,Post text,Post Link,Impressions,Likes,Engagements"]
+    for k in range(n):
+        when = pd.Timestamp(f"2026-{month:02d}-{k + 1:02d}T09:00:00Z")
+        post_id = (int(when.timestamp() * 1000) - 1288834974657) << 22
+        likes = "many" if broken and k == 0 else "5"
+        lines.append(f'{post_id},"{when:%a, %b} {when.day}, {when.year}",Post {k},'
+                     f"https://x.com/maisonseve/status/{post_id},100,{likes},8")
+    path.write_text("\n".join(lines) + "\n")
+
+
+def test_a_folder_whose_september_export_is_broken(tmp_path):
+    """X's content exports of August (12 posts) and October (12) are read; September's has a
+    broken count. compare of September against August: its posts unknown, the file named."""
+    _x_content(tmp_path / "account_analytics_content_2026-08-01_2026-08-31.csv", 8, 12)
+    _x_content(tmp_path / "account_analytics_content_2026-09-01_2026-09-30.csv", 9, 12,
+               broken=True)
+    _x_content(tmp_path / "account_analytics_content_2026-10-01_2026-10-31.csv", 10, 12)
+    with pytest.warns(smm.DataQualityWarning, match="1 file could not be read"):
+        ds = smm.load(tmp_path, cache=False)
+    c = compare(ds, "2026-09", model=False)
+    assert ("Posts of 2026-09 unknown, not 0: 1 export could not be read "
+            "(account_analytics_content_2026-09-01_2026-09-30.csv).") in c.caveats
+    assert not [x for x in c.caveats if x.startswith("Fewer than")]
+    t = c.table.set_index("kpi")
+    assert pd.isna(t.loc["posts", "current"]) and t.loc["posts", "previous"] == 12
+    # October against September: the previous side is the unknown one
+    c = compare(ds, "2026-10", model=False)
+    assert ("Posts of 2026-09 unknown, not 0: 1 export could not be read "
+            "(account_analytics_content_2026-09-01_2026-09-30.csv).") in c.caveats
+    assert c.table.set_index("kpi").loc["posts", "current"] == 12
