@@ -1960,6 +1960,35 @@ def test_social_web_same_rows_whatever_the_frames_history():
     assert doubled["revenue"].tolist() == [300.0, 80.0]
 
 
+
+def test_the_campaign_days_are_kept_for_the_runs_last_asked():
+    """social_web keeps each row's campaign days (_run_days) on the prepared rows for the runs
+    frame last asked: the same days as computed afresh, asked of the same frame again; another
+    runs frame (a fete-des-meres campaign ending a week earlier) gets days of its own. The
+    sample's May export: the campaign's rows, 1-31 May, are spread over 18-31 May by its cost
+    lines and posts (see the test above), over 18-24 May by the shorter runs."""
+    from smmanalytics._web import _run_days, campaign_runs, prepared, social_web
+    from smmanalytics.periods import parse_period
+
+    ds = smm.load(_SAMPLE / "maison-seve")
+    runs, r = campaign_runs(ds), prepared(ds.web)
+    first, notes = social_web(ds.web, parse_period("2026-05"), runs=runs)
+    kept = r.last_run_days["runs"]
+    assert kept[0] is runs
+    for got, fresh in zip(kept[1], _run_days(r, runs), strict=True):
+        assert np.array_equal(np.asarray(got), np.asarray(fresh))
+    again, notes_again = social_web(ds.web, parse_period("2026-05"), runs=runs)
+    pd.testing.assert_frame_equal(again, first, check_exact=True)
+    assert notes_again == notes
+    shorter = runs.copy()
+    shorter.loc["fete_des_meres_2026", "end"] = pd.Timestamp("2026-05-24")
+    social_web(ds.web, parse_period("2026-05"), runs=shorter)
+    start, end, narrowed = r.last_run_days["runs"][1]
+    fete = r.campaign_key.eq("fete_des_meres_2026").fillna(False).to_numpy(bool) & narrowed
+    assert fete.sum() == 4
+    assert set(start[fete]) == {pd.Timestamp("2026-05-18")}
+    assert set(end[fete]) == {pd.Timestamp("2026-05-24")}
+
 def test_functions_of_a_dataset_refuse_a_frame_clearly():
     from smmanalytics.benchmarks import compare_benchmarks, compare_competitors
     from smmanalytics.compare import compare

@@ -249,3 +249,27 @@ def test_best_times_says_when_accounts_share_a_level():
     groups = [c for c in bt.method["controls"] if c.startswith("group[")]
     assert len(groups) == 30 and "group[other accounts]" not in groups
     assert "pooled_accounts" not in best_times(posts, TZ, n_boot=200, n_perm=99).method
+
+
+def test_the_hour_tests_null_model_is_the_weekday_analysis_fit():
+    """best_times gives the hour test the weekday analysis' full fit rather than fitting the
+    same model again: with every post's hour known, the controls, outcome and offset are the
+    same, and the weekday rows of the 168-slot design are those of the 7-day one, so the two
+    fits are the same numbers (compared exactly)."""
+    from smmanalytics.timing._data import controls, slot_design
+    from smmanalytics.timing._estimate import estimate
+    from smmanalytics.timing._model import nb_fit
+
+    sim = simulate(3, n_posts=300)
+    frame = prepare(sim["posts"], TZ, None, sim["daily"], "interactions", "followers", 7)[0]
+    assert (frame["hour"] >= 0).all()
+    X, _ = controls(frame)
+    y, offset = frame["y"].to_numpy(float), frame["offset"].to_numpy(float)
+    Zw, _ = slot_design(weekday=True, hour=False)
+    wk = estimate(X, y, offset, frame["weekday"].to_numpy(int), frame["week"].to_numpy(int),
+                  np.zeros(len(frame), int), Zw[::24], rng=np.random.default_rng(0),
+                  n_boot=20, n_perm=19, level=0.9)
+    slot = (frame["weekday"] * 24 + frame["hour"]).to_numpy(int)
+    again = nb_fit(np.column_stack([X, Zw[slot]]), y, offset)
+    assert np.array_equal(wk.full_fit.beta, again.beta)
+    assert np.array_equal(wk.full_fit.mu, again.mu) and wk.full_fit.alpha == again.alpha

@@ -83,7 +83,7 @@ from ._data import (
     slot_design,
 )
 from ._estimate import MIN_POSTS, MIN_WEEKS, WEEKEND_MIN_HOURS, WEEKEND_MIN_POSTS, estimate
-from ._model import NO_ENGAGEMENT, nb_fit, perm_score_test
+from ._model import NO_ENGAGEMENT, NBFit, nb_fit, perm_score_test
 from ._result import WEEKDAYS, BestTimes
 
 __all__ = ["best_times", "BestTimes", "WEEKDAYS", "MIN_POSTS", "MIN_WEEKS", "MIN_AGE_DAYS",
@@ -322,7 +322,7 @@ def _best_times(posts, tz, platform, *, daily, outcome, exposure, min_age_days, 
     # the hour test only tells a days finding from a window: not run when the days do not
     # differ (its permutations were a tenth of the sample's report's best-times time)
     hp, how = (_hour_test(Xh, hk, slot, strata_all[timed], n_perm=n_perm, rng=rng,
-                          weekend=weekend)
+                          weekend=weekend, null=wk.full_fit if hk is frame else None)
                if len(hk) and np.isfinite(wp) and wp < alpha
                else (np.nan, "not run: the weekday test did not pass"))
     method.update(hour_p_value=hp, hour_test=how)
@@ -411,13 +411,17 @@ def _weekend_test(hk, slot, strata, fit, *, n_perm, rng) -> tuple[float, str]:
     return float(p), how
 
 
-def _hour_test(X, hk, slot, strata, *, n_perm, rng, weekend: bool = False
-               ) -> tuple[float, str]:
+def _hour_test(X, hk, slot, strata, *, n_perm, rng, weekend: bool = False,
+               null: NBFit | None = None) -> tuple[float, str]:
     """Does the hour matter once the weekday is known? Score test of the hour terms (3
     Fourier pairs, and with ``weekend`` the same times a weekend indicator) in the model with
     the controls and weekday effects, calibrated by permuting the posts' hours among posts of
     the same weekday within the global test's strata (so that the days' effect, and the
     hours each day was posted at, are kept).
+
+    ``null``: the model with the controls and weekday effects when already fitted to these
+    posts (the weekday analysis' ``full_fit``, when every post has its hour: the same design,
+    ``Zw[slot]`` being the weekday rows); it is not fitted again.
 
     Returns ``(p_value, how)``, as :func:`._model.perm_score_test`; ``(nan, why)`` when the
     hour analysis has too few posts or weeks, or no engagement.
@@ -427,7 +431,8 @@ def _hour_test(X, hk, slot, strata, *, n_perm, rng, weekend: bool = False
         return np.nan, NO_ENGAGEMENT if len(hk) and y.sum() <= 0 else "too few posts or weeks"
     Zw, _ = slot_design(weekday=True, hour=False)
     Zh, _ = slot_design(weekday=False, hour=True, weekend_hour=weekend)
-    null = nb_fit(np.column_stack([X, Zw[slot]]), y, hk["offset"].to_numpy(float))
+    if null is None:
+        null = nb_fit(np.column_stack([X, Zw[slot]]), y, hk["offset"].to_numpy(float))
     s_null = (y - null.mu) / (1 + null.alpha * null.mu)
     p, _, how = perm_score_test(Zh, slot, s_null, joined([strata, slot // 24]),
                                 n_perm=n_perm, rng=rng)
