@@ -258,6 +258,24 @@ def test_rates_written_as_percentages_become_fractions(tmp_path):
     assert "rate_percent" in _codes(df)
 
 
+def test_counts_saved_as_italian_text_are_thousands_as_every_loader_reads_them(tmp_path):
+    # an English export re-saved by an Italian spreadsheet, its numbers as text: '1.264'
+    # (dot between thousands) in a count is 1264, not 1.264 (a count has no decimals), and
+    # the rate '0,013449' (decimal comma) stays 0.013449
+    path = _workbook(tmp_path / "p_content_1791015300000.xlsx",
+                     [["a", _link(1790840712345), "Organic", "10/01/2026", "1.264", "17",
+                       "2", "0", "1", "0", "0,013449"]],
+                     metrics_rows=[["10/01/2026", "1.950", "2.302"],
+                                   ["10/02/2026", "845", "1.008"]])
+    frames = {f.attrs["kind"]: f for f in read_file(path)}
+    posts, daily = frames["posts"], frames["daily"]
+    assert posts["impressions"].tolist() == [1264] and posts["clicks"].tolist() == [17]
+    assert posts["platform_engagement_rate"].tolist() == [0.013449]
+    assert _daily(daily, "impressions") == {"10-01": 2302, "10-02": 1008}
+    assert _daily(daily, "impressions_organic") == {"10-01": 1950, "10-02": 845}
+    assert "counts_dot_thousands" in _codes(posts) and "counts_dot_thousands" in _codes(daily)
+
+
 def test_content_workbook_without_all_posts_raises(tmp_path):
     path = _workbook(tmp_path / "p_content_1791015300000.xlsx", [], posts=False)
     with pytest.raises(ParseError, match="All posts") as err:

@@ -61,8 +61,7 @@ from ._dates import (
 )
 from ._headers import match_headers, normalize
 from ._ids import linkedin_urn_time
-from ._numbers import parse_numbers
-from ._registry import Candidate, ParseContext, register, takes_percent
+from ._registry import Candidate, ParseContext, register
 from ._tidy import (
     YEARS,
     cells_of,
@@ -126,26 +125,26 @@ def _page(c: Candidate) -> str | None:
     return None
 
 
-def _numbers_at(c: Candidate, pos: int, canonical: str | None = None) -> pd.Series:
-    """Column ``pos`` as Float64; a bad cell raises ParseError naming ``sheet!cell``. A cell
-    written with ``%`` is bad in the field ``canonical`` unless it is a rate (``12%`` clicks)."""
-    header = c.table.header[pos]
-    first = c.table.first_line + 1
+def _numbers_at(c: Candidate, pos: int, canonical: str | None = None, *,
+                locale: str | None = None) -> pd.Series:
+    """Column ``pos`` as Float64, read as every loader reads numbers
+    (:meth:`Candidate.numbers_at`: a count written ``1.264`` by an Italian or German
+    spreadsheet is 1264, and noted); a bad cell raises ParseError naming ``sheet!cell``. A
+    cell written with ``%`` is bad in the field ``canonical`` unless it is a rate (``12%``
+    clicks). ``locale`` is the language of the headers, whose decimal mark reads ``1.264``."""
     try:
-        out = parse_numbers(c.table.column(pos), file=c.name, column=header, first_line=first,
-                            percent_cells=takes_percent(canonical))
+        out = c.numbers_at(pos, canonical, locale=locale)
     except ParseError as exc:
         raise ParseError(exc.reason, file=c.name, line=exc.line,
-                         cell=c.table.cell(pos, exc.line),
-                         column=header, expected=exc.expected, got=exc.got) from None
-    if out.hasnans:     # '--', 'N/A': read as missing, noted after the parse as elsewhere
-        c.count_placeholders(header, c.table.column(pos))
+                         cell=c.table.cell(pos, exc.line), column=c.table.header[pos],
+                         expected=exc.expected, got=exc.got) from None
     return out.reset_index(drop=True)
 
 
 def _numbers(c: Candidate, family: str, canonical: str) -> pd.Series | None:
     pos = c.match(family).columns.get(canonical)
-    return None if not pos else _numbers_at(c, pos[0], canonical)
+    return None if not pos else _numbers_at(c, pos[0], canonical,
+                                            locale=c.match(family).locale)
 
 
 #: the Excel day numbers read as dates (1954-10-03 to 2119-01-11): a number outside is no day
@@ -610,7 +609,7 @@ def _wide_to_daily(c: Candidate, ctx: ParseContext, family: str) -> pd.DataFrame
             # column is read, as elsewhere, and the registry notes the repeat; the second
             # replaced the first's series, and 242 days of it were lost without a word
             continue
-        values = _numbers_at(c, pos, canon)
+        values = _numbers_at(c, pos, canon, locale=bases.locale)
         if canon == "platform_engagement_rate":
             values = _rate(values, ctx, c.header[pos], fractions)
         metrics[name] = values
@@ -642,8 +641,8 @@ def _parse_followers(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     cells_of(c)
     _, dates = _date_column(c, F_FOLLOWERS, ctx)
     m = c.match(F_FOLLOWERS)
-    metrics = {canon: _numbers_at(c, idx[0], canon) for canon, idx in m.columns.items()
-               if canon != "date"}
+    metrics = {canon: _numbers_at(c, idx[0], canon, locale=m.locale)
+               for canon, idx in m.columns.items() if canon != "date"}
     refuse_undated(c, F_FOLLOWERS, dates, metrics)
     if not metrics:
         raise ParseError("LinkedIn 'New followers' sheet without follower columns",
