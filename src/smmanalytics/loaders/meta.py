@@ -89,7 +89,7 @@ from ._arrow import arrow_text, contains, may_contain, strip
 from ._cells import isinstance_cells
 from ._dates import META_TZ, YEARS, offsets_by_hour, parse_datetimes
 from ._headers import HeaderMatch, match_headers, normalize, synonyms
-from ._ids import instagram_shortcode, instagram_shortcode_time
+from ._ids import instagram_shortcode, instagram_shortcode_time, stored_rounded
 from ._registry import Candidate, ParseContext, range_from_name, register, two_labels
 from ._sniff import RawTable
 from ._tidy import (
@@ -663,8 +663,8 @@ def _platform_of_no_posts(m, file: str, story: bool) -> str | None:
 
 def _damaged_ids(c: Candidate, ids: pd.Series, ctx: ParseContext) -> list[str]:
     """The post ids a spreadsheet damaged, sorted: written in scientific notation, or stored
-    as numbers in a workbook beyond 2**53, where floats round them. Those and the posts
-    without an id are noted."""
+    as numbers in a workbook, where Excel keeps 15 of their 16 or more digits
+    (:func:`~._ids.stored_rounded`). Those and the posts without an id are noted."""
     no_id = ids.isna()
     if no_id.any():
         ctx.note("missing_post_id", f"{int(no_id.sum())} rows have no post id; they are kept but "
@@ -672,9 +672,8 @@ def _damaged_ids(c: Candidate, ids: pd.Series, ctx: ParseContext) -> list[str]:
     sci = (ids.str.contains(r"[eE]\+\d+$", regex=True).fillna(False) if may_contain(ids, "+")
            else pd.Series(False, index=ids.index))
     raw_ids = c.col(F, "post_id")
-    if raw_ids is not None and raw_ids.dtype == object:  # workbook: ids stored as numbers
-        floats = pd.to_numeric(raw_ids.where(isinstance_cells(raw_ids, float)), errors="coerce")
-        sci |= (floats.abs() >= 2**53).to_numpy()
+    if raw_ids is not None:          # a workbook's ids stored as numbers of 16 digits or more
+        sci |= stored_rounded(raw_ids)
     if not sci.any():
         return []
     unreliable = sorted(set(ids[np.asarray(sci, dtype=bool)].dropna()))
