@@ -421,6 +421,23 @@ def test_excel_serials_and_day_first_text_dates(tmp_path):
     assert "dates_day_first" in _codes(posts)
 
 
+def test_excel_serials_of_a_1904_workbook_count_from_1904(tmp_path):
+    # 2026-10-01 is day 46296 of the 1900 system; the 1904 system's day 0, 1904-01-01, is day
+    # 1462 of it: 46296 - 1462 = 44834. Read from 1899-12-30, 44834 was 2022-09-30
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+    path = _workbook(tmp_path / "p_content_1791015300000.xlsx",
+                     [["a", _link(1790840712345), "Organic", "10/01/2026", 1, 1, 1, 1, 1, 1, 0]],
+                     metrics_rows=[[44834, 10, 12], [44835, 11, 13]])
+    wb = openpyxl.load_workbook(path)
+    wb.epoch = CALENDAR_MAC_1904
+    wb.save(path)
+    d = read_export(path, kind="daily")
+    assert d["date"].drop_duplicates().dt.strftime("%Y-%m-%d").tolist() == ["2026-10-01",
+                                                                             "2026-10-02"]
+    assert "excel_serial_dates" in _codes(d)
+
+
 def test_daily_dates_with_a_time_keep_their_day_and_say_the_time_was_dropped(tmp_path):
     # a text time, a real Excel date-time, an Excel serial with 0.75 of a day (18:00):
     # 46299 = 2026-10-04; the midnight text time says nothing

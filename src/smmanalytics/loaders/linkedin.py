@@ -62,6 +62,7 @@ from ._dates import (
 from ._headers import match_headers, normalize
 from ._ids import linkedin_urn_time
 from ._registry import Candidate, ParseContext, register
+from ._serials import SERIAL_DAYS, excel_origin
 from ._tidy import (
     YEARS,
     cells_of,
@@ -146,9 +147,6 @@ def _numbers(c: Candidate, family: str, canonical: str) -> pd.Series | None:
     return None if not pos else _numbers_at(c, pos[0], canonical,
                                             locale=c.match(family).locale)
 
-
-#: the Excel day numbers read as dates (1954-10-03 to 2119-01-11): a number outside is no day
-_SERIAL_DAYS = (20000, 80000)
 
 #: what a date column's cell holds, from its Python type (see :func:`_kinds`)
 _DATETIME, _DATE, _NUMBER, _TEXT, _OTHER = "datetime", "date", "number", "text", "other"
@@ -252,8 +250,10 @@ def _dates_at(c: Candidate, pos: int, ctx: ParseContext | None = None, *,
                          expected=f"a year between {YEARS[0]} and {YEARS[1]}",
                          got=str(cells.iloc[i]))
     serial = pd.to_numeric(cells.where(is_num), errors="coerce")
-    bad_serial = is_num & ~serial.between(*_SERIAL_DAYS).fillna(False)
-    from_serial = pd.to_datetime(serial.where(~bad_serial), unit="D", origin="1899-12-30",
+    bad_serial = is_num & ~serial.between(*SERIAL_DAYS).fillna(False)
+    # the workbook's date system is read only when a cell is a number (it opens the file)
+    origin = excel_origin(c.source.data) if is_num.any() else "1899-12-30"
+    from_serial = pd.to_datetime(serial.where(~bad_serial), unit="D", origin=origin,
                                  errors="coerce")
     text_cells = cells_text(cells.where(~(is_dt | is_num), None)).fillna("")
     try:
@@ -322,7 +322,7 @@ def _times_at(c: Candidate, pos: int, kinds: pd.Series | None = None
         off = (real - real.dt.normalize()).astype("timedelta64[ns]")
         offset, has = offset.mask(is_dt, off), has.mask(is_dt, off != zero)   # NaT: has
     serial = pd.to_numeric(cells.where(kinds == _NUMBER), errors="coerce")
-    is_serial = serial.between(*_SERIAL_DAYS)
+    is_serial = serial.between(*SERIAL_DAYS)
     if is_serial.any():
         # as pd.Timedelta(days=fraction) computes it: nanoseconds truncated, then rounded to
         # the second (half to even)

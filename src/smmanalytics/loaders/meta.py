@@ -91,6 +91,7 @@ from ._dates import META_TZ, YEARS, offsets_by_hour, parse_datetimes
 from ._headers import HeaderMatch, match_headers, normalize, synonyms
 from ._ids import instagram_shortcode, instagram_shortcode_time, stored_rounded
 from ._registry import Candidate, ParseContext, range_from_name, register, two_labels
+from ._serials import SERIAL_DAYS, excel_origin, serial_datetimes
 from ._sniff import RawTable
 from ._tidy import (
     day_order,
@@ -172,8 +173,10 @@ def _publish_times(c: Candidate, ctx: ParseContext, family: str = F, *,
     cells = c.col(family, "publish_time")
     header = c.header_of(family, "publish_time")
     first = c.table.first_line + 1
-    if cells.dtype == object and family == F:     # a workbook: some cells may be dates
-        cells = _spreadsheet_dates(cells, ctx)
+    if cells.dtype == object:                     # a workbook: some cells may be dates
+        cells = _serial_times(c, cells, header, ctx)
+        if family == F:
+            cells = _spreadsheet_dates(cells, ctx)
     s = strip(cells.astype("str"))
     # with seconds only when every non-empty cell has them (two colons)
     colons = pc.count_substring(pa.array(s, from_pandas=True), ":")
@@ -351,6 +354,28 @@ def _day_first_unproved(utc: pd.Series, counts: dict[str, int],
              "first (MM/DD/YYYY), Meta's documented format in every interface language; no "
              "day above 12 shows it in this file", level="info", rows=int(utc.notna().sum()))
     return utc, counts, _PUBLISH_FORMATS[0]
+
+
+def _serial_times(c: Candidate, cells: pd.Series, header: str | None,
+                  ctx: ParseContext) -> pd.Series:
+    """The publish times of a workbook, those stored as Excel serial numbers (``46322.4944``,
+    a cell whose date format was cleared) as the date-times they stand for, in the workbook's
+    date system (:func:`~._serials.excel_origin`): the wall time the spreadsheet showed, Meta's
+    zone's, as a date cell's. Noted; a number no date could be is left to fail as it is."""
+    is_num = isinstance_cells(cells, (int, float, np.number), exclude=bool)
+    serial = pd.to_numeric(cells.where(is_num), errors="coerce").astype("float64")
+    is_serial = serial.between(*SERIAL_DAYS).to_numpy(dtype=bool)
+    if not is_serial.any():
+        return cells
+    origin = excel_origin(c.source.data)
+    times = serial_datetimes(serial[is_serial], origin)
+    fixed = cells.copy()
+    fixed[is_serial] = list(times)
+    system = "1904" if origin.startswith("1904") else "1900"
+    ctx.note("excel_serial_dates", f"{header!r} holds Excel day numbers (a re-saved sheet, "
+             f"such as {round(serial[is_serial].iloc[0], 4)}); read as dates of the {system} "
+             "date system", level="info", rows=int(is_serial.sum()))
+    return fixed
 
 
 _MONTH_FIRST_TEXT = r"^\s*(\d{1,2})/(\d{1,2})/\d{4}\b"
