@@ -344,7 +344,14 @@ def test_generated_metrics_load_as_written(tmp_path, rows):
     d = read_export(path, kind="daily")
     got = d[d["metric"] == "impressions_organic"]
     assert got["value"].tolist() == [r[1] for r in rows]
-    assert got["date"].dt.date.tolist() == [r[0] for r in rows]
+    # real dates beside a text date of a day above 12, each of day 12 or less, are what a
+    # spreadsheet set to read day first leaves: their day and month are swapped back
+    # (test_dates_a_day_first_spreadsheet_swapped_get_their_day_and_month_back)
+    misread = (any(not excel and day.day > 12 for day, *_, excel in rows)
+               and all(day.day <= 12 for day, *_, excel in rows if excel))
+    assert got["date"].dt.date.tolist() == [
+        day.replace(month=day.day, day=day.month) if excel and misread else day
+        for day, *_, excel in rows]
     assert d[d["metric"] == "reactions_sponsored"]["value"].tolist() == [r[2] for r in rows]
     assert d[d["metric"] == "clicks"]["value"].tolist() == [r[1] + r[2] for r in rows]
 
@@ -436,6 +443,34 @@ def test_excel_serials_of_a_1904_workbook_count_from_1904(tmp_path):
     assert d["date"].drop_duplicates().dt.strftime("%Y-%m-%d").tolist() == ["2026-10-01",
                                                                              "2026-10-02"]
     assert "excel_serial_dates" in _codes(d)
+
+
+def test_dates_a_day_first_spreadsheet_swapped_get_their_day_and_month_back(tmp_path):
+    # a French spreadsheet read LinkedIn's '10/05/2026' (5 October) as 10 May and stored that
+    # date; it could not read '10/13/2026' (no 13th month), left as text, which proves it:
+    # the stored dates, every one of day 12 or less, are swapped back
+    path = _workbook(tmp_path / "p_content_1791015300000.xlsx",
+                     [["a", _link(1790840712345), "Organic", dt.datetime(2026, 1, 10), 1, 1, 1,
+                       1, 1, 1, 0],
+                      ["b", _link(1790840712346), "Organic", "10/13/2026", 1, 1, 1, 1, 1, 1, 0]],
+                     metrics_rows=[[dt.datetime(2026, 5, 10), 10, 12], ["10/13/2026", 11, 13]])
+    frames = {f.attrs["kind"]: f for f in read_file(path)}
+    d = frames["daily"]
+    assert _daily(d, "impressions") == {"10-05": 12, "10-13": 13}
+    # the first id decodes to 2026-10-01 07:45:12.345 UTC, on the day put back (1 October)
+    assert frames["posts"]["published_at"].tolist() == [
+        pd.Timestamp("2026-10-01 07:45:12.345", tz="UTC"), pd.Timestamp("2026-10-13", tz="UTC")]
+    assert "dates_swapped_day_first" in _codes(d)
+    assert "dates_swapped_day_first" in _codes(frames["posts"])
+
+
+def test_stored_dates_with_a_day_above_12_are_not_swapped(tmp_path):
+    # 13 May cannot be a misreading (no 13th month): nothing is proved, the dates stay
+    path = _workbook(tmp_path / "p_content_1791015300000.xlsx", [],
+                     metrics_rows=[[dt.datetime(2026, 5, 13), 10, 12], ["10/14/2026", 11, 13]])
+    d = {f.attrs["kind"]: f for f in read_file(path)}["daily"]
+    assert _daily(d, "impressions") == {"05-13": 12, "10-14": 13}
+    assert "dates_swapped_day_first" not in _codes(d)
 
 
 def test_daily_dates_with_a_time_keep_their_day_and_say_the_time_was_dropped(tmp_path):

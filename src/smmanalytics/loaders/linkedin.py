@@ -36,6 +36,11 @@ sheet; every sheet is its own format:
   mapped to the English ones (the report translates English seniority levels and job
   functions, and says the industries are as exported).
 
+Dates re-saved by a spreadsheet: Excel day numbers are read in the workbook's date system
+(1900, or 1904 when it says so); real dates that a spreadsheet set to read day first made of
+LinkedIn's ``MM/DD/YYYY`` text (day and month swapped up to the 12th, proved by a date it left
+as text, ``05/13/2026``) get their day and month back, as Meta's publish times do (noted).
+
 LinkedIn does not say which zone its dates are in [U]: days are UTC days (noted per file). A
 content workbook whose ``Metrics`` sheet has no ``All posts`` sibling raises ParseError.
 """
@@ -55,6 +60,7 @@ from ._dates import (
     ZONE_BEHIND_MAX,
     DayOrder,
     dates_from_parts,
+    day_first_misreading,
     day_to_utc,
     file_numeric_order,
     parse_text_dates,
@@ -249,6 +255,7 @@ def _dates_at(c: Candidate, pos: int, ctx: ParseContext | None = None, *,
                          cell=c.table.cell(pos, line), column=header,
                          expected=f"a year between {YEARS[0]} and {YEARS[1]}",
                          got=str(cells.iloc[i]))
+    real = _day_first_put_back(cells, is_dt, real, header, ctx)
     serial = pd.to_numeric(cells.where(is_num), errors="coerce")
     bad_serial = is_num & ~serial.between(*SERIAL_DAYS).fillna(False)
     # the workbook's date system is read only when a cell is a number (it opens the file)
@@ -284,6 +291,27 @@ def _dates_at(c: Candidate, pos: int, ctx: ParseContext | None = None, *,
     out = pd.to_datetime(out).astype("datetime64[ns]").dt.normalize().reset_index(drop=True)
     out.attrs.update(numeric_order=read, numeric_ambiguous=ambiguous, day_order=order)
     return out
+
+
+def _day_first_put_back(cells: pd.Series, is_dt: pd.Series, real: pd.Series, header: str,
+                        ctx: ParseContext | None) -> pd.Series:
+    """``real``, the date cells of a column, with day and month swapped back where a
+    spreadsheet set to read day first turned LinkedIn's ``MM/DD/YYYY`` text into them
+    (``05/03/2026``, 3 May, stored as 5 March): proved by a text date it could not read,
+    ``05/13/2026`` (:func:`~._dates.day_first_misreading`, as the Meta loader's publish
+    times). Noted; without a proof the dates are used as stored."""
+    proof = day_first_misreading(cells, is_dt) if is_dt.any() else None
+    if proof is None:
+        return real
+    swapped = pd.to_datetime(pd.DataFrame({"year": real.dt.year, "month": real.dt.day,
+                                           "day": real.dt.month}).where(is_dt))
+    swapped += real - real.dt.normalize()                # a date-time keeps its time
+    if ctx is not None:
+        ctx.note("dates_swapped_day_first", f"{int(is_dt.sum())} dates of {header!r} were "
+                 "dates of a spreadsheet set to read day first (it left LinkedIn's MM/DD/YYYY "
+                 f"{proof!r} as text): their day and month were put back",
+                 rows=int(is_dt.sum()))
+    return real.where(~is_dt, swapped)
 
 
 #: a text cell's trailing time of day: ``08/14/2024 22:30``, ``8/14/2024 10:30:05 PM``

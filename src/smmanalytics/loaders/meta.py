@@ -87,7 +87,13 @@ from ..errors import ParseError
 from ..metrics import row_sum
 from ._arrow import arrow_text, contains, may_contain, strip
 from ._cells import isinstance_cells
-from ._dates import META_TZ, YEARS, offsets_by_hour, parse_datetimes
+from ._dates import (
+    META_TZ,
+    YEARS,
+    day_first_misreading,
+    offsets_by_hour,
+    parse_datetimes,
+)
 from ._headers import HeaderMatch, match_headers, normalize, synonyms
 from ._ids import instagram_shortcode, instagram_shortcode_time, stored_rounded
 from ._registry import Candidate, ParseContext, range_from_name, register, two_labels
@@ -378,9 +384,6 @@ def _serial_times(c: Candidate, cells: pd.Series, header: str | None,
     return fixed
 
 
-_MONTH_FIRST_TEXT = r"^\s*(\d{1,2})/(\d{1,2})/\d{4}\b"
-
-
 def _spreadsheet_dates(cells: pd.Series, ctx: ParseContext) -> pd.Series:
     """The publish times of a workbook, those a spreadsheet turned into dates written back as
     the text Meta wrote when the spreadsheet read them day first.
@@ -393,17 +396,14 @@ def _spreadsheet_dates(cells: pd.Series, ctx: ParseContext) -> pd.Series:
     is_dt = isinstance_cells(cells, (pd.Timestamp, datetime.datetime)) & cells.notna()  # NaT
     if not is_dt.any():
         return cells
-    text = cells[~is_dt].astype("str").str.strip()
-    parts = text.str.extract(_MONTH_FIRST_TEXT).astype("float")
-    proof = text[((parts[0] <= 12) & (parts[1] > 12)).to_numpy()]
-    stored = pd.to_datetime(cells[is_dt].tolist())
-    if len(proof) and (stored.day <= 12).all():
+    proof = day_first_misreading(cells, is_dt)
+    if proof is not None:
         fixed = cells.copy()
-        fixed[is_dt] = list(stored.strftime("%d/%m/%Y %H:%M"))
+        fixed[is_dt] = list(pd.to_datetime(cells[is_dt].tolist()).strftime("%d/%m/%Y %H:%M"))
         ctx.note("publish_times_day_first", f"{int(is_dt.sum())} publish times were dates of "
                  "a spreadsheet set to read day first (it left Meta's month-first "
-                 f"{proof.iloc[0]!r} as text): their day and month were put back as Meta "
-                 "wrote them", rows=int(is_dt.sum()))
+                 f"{proof!r} as text): their day and month were put back as Meta wrote them",
+                 rows=int(is_dt.sum()))
         return fixed
     ctx.note("publish_times_as_dates", f"{int(is_dt.sum())} publish times are dates of a "
              "spreadsheet, read as stored: one set to read day first (French, Italian "
