@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 
 import numpy as np
 import pandas as pd
@@ -39,7 +40,8 @@ def _uses_1904(data: bytes) -> bool:
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as z:
                 return bool(_DATE1904.search(z.read("xl/workbook.xml")))
-        except (zipfile.BadZipFile, KeyError, OSError, ValueError, RuntimeError, EOFError):
+        except (zipfile.BadZipFile, zlib.error, KeyError, OSError, ValueError, RuntimeError,
+                EOFError):
             return False
     if bytes(data[:8]) == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":     # legacy .xls
         import xlrd
