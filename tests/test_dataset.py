@@ -747,6 +747,35 @@ def test_a_rounded_id_gets_the_id_of_the_same_post_in_another_export(tmp_path):
     assert repeated["rows"].sum() == 1
 
 
+def test_16_digit_ids_a_workbook_stored_as_numbers_are_matched_by_their_link(tmp_path):
+    """Excel keeps 15 significant digits of a number: the same export saved as .xlsx with its
+    ids as numbers holds 1790000000000001 and …002 as 1790000000000000, below 2**53, which
+    was taken for an exact id: the workbook's two posts became one (the last, 220 views) and
+    the CSV's posts counted apart: 3 posts, 100 + 200 + 220 = 520 views. The rounded ids are
+    now noted and matched by link: 2 posts, the workbook's newer views 110 + 220 = 330, the
+    CSV's exact ids back."""
+    import csv
+
+    import openpyxl
+
+    exact = _ig_rows(tmp_path / "ig_2026-10-15.csv", [("1790000000000001", "AAA", 100),
+                                                      ("1790000000000002", "BBB", 200)])
+    rows = list(csv.reader(exact.read_text(encoding="utf-8-sig").splitlines()))
+    wb = openpyxl.Workbook()
+    wb.active.append(rows[0])
+    for r, views in zip(rows[1:], (110, 220), strict=True):
+        r[0], r[11] = int(float(f"{int(r[0]):.15g}")), views     # as Excel saves them
+        wb.active.append([None if v == "" else v for v in r])
+    wb.save(tmp_path / "ig_2026-11-01.xlsx")
+    ds = smm.load(tmp_path, cache=False)
+    posts = ds.posts.sort_values("views")
+    assert posts["views"].tolist() == [110, 220]
+    assert posts["post_id"].tolist() == ["1790000000000001", "1790000000000002"]
+    q = ds.quality.set_index("code")
+    assert q.loc["post_id_damaged", "rows"] == 2
+    assert q.loc["post_id_from_other_export", "rows"] == 2
+
+
 def test_exports_downloaded_twice_read_as_the_first_download(tmp_path):
     """A browser names a file downloaded again 'Content_maisonseve (1).zip', a file manager a
     copy '… - Copie.zip': TikTok's handle and YouTube's channel, read from those names, became

@@ -258,6 +258,24 @@ def test_rates_written_as_percentages_become_fractions(tmp_path):
     assert "rate_percent" in _codes(df)
 
 
+def test_counts_saved_as_italian_text_are_thousands_as_every_loader_reads_them(tmp_path):
+    # an English export re-saved by an Italian spreadsheet, its numbers as text: '1.264'
+    # (dot between thousands) in a count is 1264, not 1.264 (a count has no decimals), and
+    # the rate '0,013449' (decimal comma) stays 0.013449
+    path = _workbook(tmp_path / "p_content_1791015300000.xlsx",
+                     [["a", _link(1790840712345), "Organic", "10/01/2026", "1.264", "17",
+                       "2", "0", "1", "0", "0,013449"]],
+                     metrics_rows=[["10/01/2026", "1.950", "2.302"],
+                                   ["10/02/2026", "845", "1.008"]])
+    frames = {f.attrs["kind"]: f for f in read_file(path)}
+    posts, daily = frames["posts"], frames["daily"]
+    assert posts["impressions"].tolist() == [1264] and posts["clicks"].tolist() == [17]
+    assert posts["platform_engagement_rate"].tolist() == [0.013449]
+    assert _daily(daily, "impressions") == {"10-01": 2302, "10-02": 1008}
+    assert _daily(daily, "impressions_organic") == {"10-01": 1950, "10-02": 845}
+    assert "counts_dot_thousands" in _codes(posts) and "counts_dot_thousands" in _codes(daily)
+
+
 def test_content_workbook_without_all_posts_raises(tmp_path):
     path = _workbook(tmp_path / "p_content_1791015300000.xlsx", [], posts=False)
     with pytest.raises(ParseError, match="All posts") as err:
@@ -326,7 +344,14 @@ def test_generated_metrics_load_as_written(tmp_path, rows):
     d = read_export(path, kind="daily")
     got = d[d["metric"] == "impressions_organic"]
     assert got["value"].tolist() == [r[1] for r in rows]
-    assert got["date"].dt.date.tolist() == [r[0] for r in rows]
+    # real dates beside a text date of a day above 12, each of day 12 or less, are what a
+    # spreadsheet set to read day first leaves: their day and month are swapped back
+    # (test_dates_a_day_first_spreadsheet_swapped_get_their_day_and_month_back)
+    misread = (any(not excel and day.day > 12 for day, *_, excel in rows)
+               and all(day.day <= 12 for day, *_, excel in rows if excel))
+    assert got["date"].dt.date.tolist() == [
+        day.replace(month=day.day, day=day.month) if excel and misread else day
+        for day, *_, excel in rows]
     assert d[d["metric"] == "reactions_sponsored"]["value"].tolist() == [r[2] for r in rows]
     assert d[d["metric"] == "clicks"]["value"].tolist() == [r[1] + r[2] for r in rows]
 
@@ -401,6 +426,51 @@ def test_excel_serials_and_day_first_text_dates(tmp_path):
     assert posts["published_at"][0] == pd.Timestamp("2026-10-01 07:45:12.345", tz="UTC")
     assert posts["published_at"][1] == pd.Timestamp("2026-10-13", tz="UTC")
     assert "dates_day_first" in _codes(posts)
+
+
+def test_excel_serials_of_a_1904_workbook_count_from_1904(tmp_path):
+    # 2026-10-01 is day 46296 of the 1900 system; the 1904 system's day 0, 1904-01-01, is day
+    # 1462 of it: 46296 - 1462 = 44834. Read from 1899-12-30, 44834 was 2022-09-30
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+    path = _workbook(tmp_path / "p_content_1791015300000.xlsx",
+                     [["a", _link(1790840712345), "Organic", "10/01/2026", 1, 1, 1, 1, 1, 1, 0]],
+                     metrics_rows=[[44834, 10, 12], [44835, 11, 13]])
+    wb = openpyxl.load_workbook(path)
+    wb.epoch = CALENDAR_MAC_1904
+    wb.save(path)
+    d = read_export(path, kind="daily")
+    assert d["date"].drop_duplicates().dt.strftime("%Y-%m-%d").tolist() == ["2026-10-01",
+                                                                             "2026-10-02"]
+    assert "excel_serial_dates" in _codes(d)
+
+
+def test_dates_a_day_first_spreadsheet_swapped_get_their_day_and_month_back(tmp_path):
+    # a French spreadsheet read LinkedIn's '10/05/2026' (5 October) as 10 May and stored that
+    # date; it could not read '10/13/2026' (no 13th month), left as text, which proves it:
+    # the stored dates, every one of day 12 or less, are swapped back
+    path = _workbook(tmp_path / "p_content_1791015300000.xlsx",
+                     [["a", _link(1790840712345), "Organic", dt.datetime(2026, 1, 10), 1, 1, 1,
+                       1, 1, 1, 0],
+                      ["b", _link(1790840712346), "Organic", "10/13/2026", 1, 1, 1, 1, 1, 1, 0]],
+                     metrics_rows=[[dt.datetime(2026, 5, 10), 10, 12], ["10/13/2026", 11, 13]])
+    frames = {f.attrs["kind"]: f for f in read_file(path)}
+    d = frames["daily"]
+    assert _daily(d, "impressions") == {"10-05": 12, "10-13": 13}
+    # the first id decodes to 2026-10-01 07:45:12.345 UTC, on the day put back (1 October)
+    assert frames["posts"]["published_at"].tolist() == [
+        pd.Timestamp("2026-10-01 07:45:12.345", tz="UTC"), pd.Timestamp("2026-10-13", tz="UTC")]
+    assert "dates_swapped_day_first" in _codes(d)
+    assert "dates_swapped_day_first" in _codes(frames["posts"])
+
+
+def test_stored_dates_with_a_day_above_12_are_not_swapped(tmp_path):
+    # 13 May cannot be a misreading (no 13th month): nothing is proved, the dates stay
+    path = _workbook(tmp_path / "p_content_1791015300000.xlsx", [],
+                     metrics_rows=[[dt.datetime(2026, 5, 13), 10, 12], ["10/14/2026", 11, 13]])
+    d = {f.attrs["kind"]: f for f in read_file(path)}["daily"]
+    assert _daily(d, "impressions") == {"05-13": 12, "10-14": 13}
+    assert "dates_swapped_day_first" not in _codes(d)
 
 
 def test_daily_dates_with_a_time_keep_their_day_and_say_the_time_was_dropped(tmp_path):

@@ -384,6 +384,50 @@ def test_a_bad_number_in_the_second_language_column_of_a_field_names_that_column
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "xls"])
+@pytest.mark.parametrize(("system", "serial"), [
+    # 2026-10-01 is day 46296 of the 1900 system (1899-12-30 is day 0), so 2026-10-27 is
+    # 46296 + 26 = 46322, and 11:52 is 712/1440 = 0.494444… of a day; the 1904 system's day
+    # 0, 1904-01-01, is day 1462 of the 1900 one: 46322 - 1462 = 44860
+    ("1900", 46322 + 712 / 1440), ("1904", 44860 + 712 / 1440)])
+def test_publish_times_stored_as_excel_serials_are_read_in_the_workbooks_date_system(
+        tmp_path, system, serial, fmt):
+    rows = [["Post ID", "Account username", "Publish time", "Permalink", "Post type",
+             "Views", "Reach", "Likes", "Comments", "Shares", "Saves"],
+            ["17900000000000004", "maison", serial, "https://www.instagram.com/p/Q2/",
+             "IG image", 1200, 900, 30, 4, 1, 2],
+            ["17900000000000005", "maison", "10/28/2026 09:00",
+             "https://www.instagram.com/p/Q3/", "IG reel", 1500, 1000, 40, 5, 0, 3]]
+    path = tmp_path / f"instagram.{fmt}"
+    if fmt == "xlsx":
+        import openpyxl
+        from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+        wb = openpyxl.Workbook()
+        if system == "1904":
+            wb.epoch = CALENDAR_MAC_1904
+        for r in rows:
+            wb.active.append(r)
+        wb.save(path)
+    else:
+        import xlwt
+
+        wb = xlwt.Workbook()
+        wb.set_dates_1904(system == "1904")
+        ws = wb.add_sheet("Posts")
+        for i, r in enumerate(rows):
+            for j, v in enumerate(r):
+                ws.write(i, j, v)
+        wb.save(str(path))
+    df = read_export(path)
+    # Meta's zone is on PDT (UTC-7) until 1 November 2026: 11:52 → 18:52, 09:00 → 16:00 UTC
+    assert df["published_at"].tolist() == [pd.Timestamp("2026-10-27 18:52", tz=UTC),
+                                           pd.Timestamp("2026-10-28 16:00", tz=UTC)]
+    serials = [q for q in df.attrs["quality"] if q["code"] == "excel_serial_dates"]
+    assert [q["rows"] for q in serials] == [1]
+    assert f"the {system} date system" in serials[0]["message"]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "xls"])
 def test_instagram_export_resaved_as_excel(tmp_path, fmt):
     path = tmp_path / f"instagram.{fmt}"
     _excel_resave(path, fmt)

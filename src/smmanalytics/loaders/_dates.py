@@ -13,6 +13,8 @@
   UI language, reference §6.2).
 - :func:`file_numeric_order`: the one day/month order of a file's all-number dates (a
   spreadsheet's re-save), from the evidence of all its date columns.
+- :func:`day_first_misreading`: the proof that a spreadsheet set to read day first turned a
+  column's month-first text dates into dates with day and month swapped.
 - :func:`resolve_year`: the year of a year-less date from an as-of date: the latest year
   for which the date is not after the as-of date (so at most ~365 days before it).
 - :func:`resolve_run_year`: the years of a column of consecutive year-less days (a daily
@@ -41,8 +43,9 @@ from ._arrow import strip
 from ._cells import isinstance_cells
 
 __all__ = ["MONTHS", "local_to_utc", "parse_datetimes", "parse_text_dates", "resolve_year",
-           "DayOrder", "file_numeric_order", "mend_guessed_year", "offsets_by_hour",
-           "resolve_run_year", "day_to_utc", "META_TZ", "ZONE_AHEAD_MAX", "ZONE_BEHIND_MAX"]
+           "DayOrder", "file_numeric_order", "day_first_misreading", "mend_guessed_year",
+           "offsets_by_hour", "resolve_run_year", "day_to_utc", "META_TZ", "ZONE_AHEAD_MAX",
+           "ZONE_BEHIND_MAX"]
 
 META_TZ = "America/Los_Angeles"
 #: the furthest a time zone is ahead of UTC (UTC+14) and behind it (UTC-12): a day in an
@@ -557,6 +560,28 @@ def file_numeric_order(columns: Mapping[str, pd.Series], *, european: str | None
         return DayOrder(order, "only so are the rows of this daily file consecutive days", True,
                         "consecutive")
     return DayOrder(default)
+
+
+#: a text date month first: its first two numbers (``03/25/2025 22:00`` → 3, 25)
+_MONTH_FIRST_TEXT = r"^\s*(\d{1,2})/(\d{1,2})/\d{4}\b"
+
+
+def day_first_misreading(cells: pd.Series, is_dt: pd.Series) -> str | None:
+    """The cell proving that a spreadsheet set to read day first (French, Italian settings)
+    turned the month-first text dates of ``cells`` into the date cells (``is_dt``) with their
+    day and month swapped; None when nothing proves it.
+
+    Such a spreadsheet reads ``03/05/2025`` as 3 May and cannot read ``03/25/2025``, which it
+    leaves as text: a text cell month first whose second number is above 12 proves the
+    setting, and every date cell then has a day of 12 or less, as a misreading has (one above
+    12 was not misread: nothing is proved). The proof is the first such text, stripped."""
+    text = cells[~is_dt].astype("str").str.strip()
+    parts = text.str.extract(_MONTH_FIRST_TEXT).astype("float")
+    proof = text[((parts[0] <= 12) & (parts[1] > 12)).to_numpy()]
+    if not len(proof) or not is_dt.any():
+        return None
+    stored = pd.to_datetime(cells[is_dt].tolist())
+    return str(proof.iloc[0]) if (stored.day <= 12).all() else None
 
 
 def _consecutive_orders(num: pd.DataFrame) -> set[str]:

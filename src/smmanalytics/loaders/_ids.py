@@ -21,7 +21,8 @@ import pandas as pd
 from ._cells import isinstance_cells
 
 __all__ = ["x_snowflake_time", "tiktok_id_time", "instagram_shortcode_time",
-           "linkedin_urn_time", "instagram_shortcode", "rounded_ids", "PLAUSIBLE_START"]
+           "linkedin_urn_time", "instagram_shortcode", "rounded_ids", "stored_rounded",
+           "PLAUSIBLE_START"]
 
 PLAUSIBLE_START = pd.Timestamp("2010-01-01", tz="UTC")
 _X_EPOCH_MS = 1288834974657
@@ -51,15 +52,32 @@ def rounded_ids(ids: pd.Series, cells: pd.Series | None) -> np.ndarray:
 
     ``ids`` is the id column as text, ``cells`` its raw cells. An id is rounded when it is
     written in scientific notation (``2.07706E+18``, ``1.123456789012346e+18``: a CSV re-saved
-    by a spreadsheet) or when a workbook stored it as a number of 2**53 or more: a float holds
-    whole numbers exactly only up to 2**53, so ``2017870533229102281`` was saved as
-    ``2017870533229102080``, which reads as digits but names no post.
+    by a spreadsheet) or when a workbook stored it as a number of more than 15 digits
+    (:func:`stored_rounded`).
     """
     sci = ids.str.fullmatch(r"\d+(?:[.,]\d*)?[eE]\+?\d+").fillna(False).to_numpy(dtype=bool)
-    if cells is not None and cells.dtype == object:     # workbook cells: numbers stay numbers
-        floats = pd.to_numeric(cells.where(isinstance_cells(cells, float)), errors="coerce")
-        sci = sci | (floats.abs() >= 2**53).fillna(False).to_numpy(dtype=bool)
-    return sci
+    return sci if cells is None else sci | stored_rounded(cells)
+
+
+#: the significant digits Excel keeps of a number (its files write 15 digits and a float's
+#: rounding): an id of 16 digits or more stored as a number lost its last digits
+_EXCEL_DIGITS = 15
+
+
+def stored_rounded(cells: pd.Series) -> np.ndarray:
+    """Which raw cells of an id column are numbers of more than 15 digits (bool array).
+
+    Excel keeps 15 significant digits: a 16-digit Facebook id stored as a number,
+    ``8383178366578861``, is saved as ``8383178366578860``, which reads as digits but names
+    another post or none; past 2**53 a float rounds it further (``2017870533229102281`` →
+    ``…102080``). The cell cannot tell a rounded id from an exact one ending in 0, so every
+    such id is unreliable, whatever its size. A CSV's cells are text (exact): none is.
+    """
+    if cells.dtype != object:
+        return np.zeros(len(cells), dtype=bool)
+    numbers = cells.where(isinstance_cells(cells, (int, float, np.number), exclude=bool))
+    size = pd.to_numeric(numbers, errors="coerce").astype("float64").abs()
+    return (size >= 10.0**_EXCEL_DIGITS).to_numpy(dtype=bool)
 
 
 def _to_utc(ms: np.ndarray, ok: np.ndarray, index: pd.Index) -> pd.Series:

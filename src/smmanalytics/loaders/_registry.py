@@ -189,21 +189,41 @@ class Candidate:
         as thousands from the delimiter or from a count's shape, another column of the field
         that disagrees); the registry writes them once the table is parsed.
         """
-        from ._numbers import AMBIGUOUS_DOT, parse_numbers
-
         cells = self.col(family, canonical)
         if cells is None:
             return None
         positions = self.match(family).columns[canonical]
-        header = self.table.header[positions[0]]
-        hint, by_delimiter = self.decimal_hint(family)
+        hint = self.decimal_hint(family)
+        out = self._parse_cells(cells, self.table.header[positions[0]], canonical, hint,
+                                decimal=decimal, percent=percent)
+        if len(positions) > 1:
+            self._compare_copies(positions, out, hint[0] if decimal is None else decimal,
+                                 percent)
+        return out
+
+    def numbers_at(self, pos: int, canonical: str | None = None, *,
+                   locale: str | None = None) -> pd.Series:
+        """Column ``pos`` parsed as Float64 numbers, as :meth:`numbers` parses a field's
+        column (the same decimal hint, here from ``locale``, the language of the headers, and
+        the same repair of counts such as ``1.264``), for the formats that find their columns
+        by position (LinkedIn's ``Name (organic|sponsored|total)`` sheets)."""
+        hint = self._decimal_hint(locale)
+        return self._parse_cells(self.table.column(pos), self.table.header[pos], canonical,
+                                 hint)
+
+    def _parse_cells(self, cells: pd.Series, header: str, canonical: str | None,
+                     hint: tuple[str | None, bool], *, decimal: str | None = None,
+                     percent: bool = False) -> pd.Series:
+        """``cells`` (of the column ``header``, carrying ``canonical``) as Float64, remembering
+        what the notes need (see :meth:`numbers`)."""
+        from ._numbers import AMBIGUOUS_DOT, parse_numbers
+
+        by_locale, by_delimiter = hint
         out = parse_numbers(cells, file=self.name, column=header,
-                            first_line=self.table.first_line + 1, decimal=decimal or hint,
+                            first_line=self.table.first_line + 1, decimal=decimal or by_locale,
                             percent=percent, percent_cells=percent or takes_percent(canonical))
         if canonical in COUNT_FIELDS and decimal is None and not percent:
             out = self._counts_with_dot_thousands(header, cells, out)
-        if len(positions) > 1:
-            self._compare_copies(positions, out, hint if decimal is None else decimal, percent)
         if not pd.api.types.is_numeric_dtype(cells.dtype):
             if out.hasnans:
                 self.count_placeholders(header, cells)
@@ -257,9 +277,13 @@ class Candidate:
         comes from the delimiter: a ``;``-delimited file was saved by a spreadsheet where
         ``,`` is the decimal mark (French, Italian, German settings), even when its headers
         are English; otherwise the mark of the headers' language."""
+        return self._decimal_hint(self.match(family).locale)
+
+    def _decimal_hint(self, locale: str | None) -> tuple[str | None, bool]:
+        """:meth:`decimal_hint` for headers in ``locale``."""
         from ._numbers import decimal_for_locale
 
-        by_locale = decimal_for_locale(self.match(family).locale)
+        by_locale = decimal_for_locale(locale)
         if self.table.delimiter == ";" and by_locale != ",":
             return ",", True
         return by_locale, False
@@ -1193,7 +1217,10 @@ def _joined(first: pd.DataFrame, then: pd.DataFrame) -> pd.DataFrame:
 COUNT_FIELDS = frozenset(set(schema.METRICS) - {"watch_time_s"}) | {
     "likes", "replies", "reposts", "bookmarks", "unfollows", "net_follows", "followers_total",
     "profile_visits", "sessions", "engaged_sessions", "post_views", "subscribers_gained",
-    "subscribers_lost", "net_subscribers"}
+    "subscribers_lost", "net_subscribers",
+    # LinkedIn's daily sheets (read by position, :meth:`Candidate.numbers_at`)
+    "unique_impressions", "follows_organic", "follows_sponsored", "follows_auto_invited",
+    "page_views", "unique_visitors", "offsite_views"}
 #: a field that is a rate (engagement_rate, platform_ctr, avg_pct_viewed…) or an audience's
 #: share (TikTok's ``Distribution``: ``76%``): the only fields whose cells may be written with
 #: ``%``; in a count or an amount, ``12%`` is bad input

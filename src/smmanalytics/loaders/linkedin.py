@@ -36,6 +36,11 @@ sheet; every sheet is its own format:
   mapped to the English ones (the report translates English seniority levels and job
   functions, and says the industries are as exported).
 
+Dates re-saved by a spreadsheet: Excel day numbers are read in the workbook's date system
+(1900, or 1904 when it says so); real dates that a spreadsheet set to read day first made of
+LinkedIn's ``MM/DD/YYYY`` text (day and month swapped up to the 12th, proved by a date it left
+as text, ``05/13/2026``) get their day and month back, as Meta's publish times do (noted).
+
 LinkedIn does not say which zone its dates are in [U]: days are UTC days (noted per file). A
 content workbook whose ``Metrics`` sheet has no ``All posts`` sibling raises ParseError.
 """
@@ -55,14 +60,15 @@ from ._dates import (
     ZONE_BEHIND_MAX,
     DayOrder,
     dates_from_parts,
+    day_first_misreading,
     day_to_utc,
     file_numeric_order,
     parse_text_dates,
 )
 from ._headers import match_headers, normalize
 from ._ids import linkedin_urn_time
-from ._numbers import parse_numbers
-from ._registry import Candidate, ParseContext, register, takes_percent
+from ._registry import Candidate, ParseContext, register
+from ._serials import SERIAL_DAYS, excel_origin
 from ._tidy import (
     YEARS,
     cells_of,
@@ -126,30 +132,27 @@ def _page(c: Candidate) -> str | None:
     return None
 
 
-def _numbers_at(c: Candidate, pos: int, canonical: str | None = None) -> pd.Series:
-    """Column ``pos`` as Float64; a bad cell raises ParseError naming ``sheet!cell``. A cell
-    written with ``%`` is bad in the field ``canonical`` unless it is a rate (``12%`` clicks)."""
-    header = c.table.header[pos]
-    first = c.table.first_line + 1
+def _numbers_at(c: Candidate, pos: int, canonical: str | None = None, *,
+                locale: str | None = None) -> pd.Series:
+    """Column ``pos`` as Float64, read as every loader reads numbers
+    (:meth:`Candidate.numbers_at`: a count written ``1.264`` by an Italian or German
+    spreadsheet is 1264, and noted); a bad cell raises ParseError naming ``sheet!cell``. A
+    cell written with ``%`` is bad in the field ``canonical`` unless it is a rate (``12%``
+    clicks). ``locale`` is the language of the headers, whose decimal mark reads ``1.264``."""
     try:
-        out = parse_numbers(c.table.column(pos), file=c.name, column=header, first_line=first,
-                            percent_cells=takes_percent(canonical))
+        out = c.numbers_at(pos, canonical, locale=locale)
     except ParseError as exc:
         raise ParseError(exc.reason, file=c.name, line=exc.line,
-                         cell=c.table.cell(pos, exc.line),
-                         column=header, expected=exc.expected, got=exc.got) from None
-    if out.hasnans:     # '--', 'N/A': read as missing, noted after the parse as elsewhere
-        c.count_placeholders(header, c.table.column(pos))
+                         cell=c.table.cell(pos, exc.line), column=c.table.header[pos],
+                         expected=exc.expected, got=exc.got) from None
     return out.reset_index(drop=True)
 
 
 def _numbers(c: Candidate, family: str, canonical: str) -> pd.Series | None:
     pos = c.match(family).columns.get(canonical)
-    return None if not pos else _numbers_at(c, pos[0], canonical)
+    return None if not pos else _numbers_at(c, pos[0], canonical,
+                                            locale=c.match(family).locale)
 
-
-#: the Excel day numbers read as dates (1954-10-03 to 2119-01-11): a number outside is no day
-_SERIAL_DAYS = (20000, 80000)
 
 #: what a date column's cell holds, from its Python type (see :func:`_kinds`)
 _DATETIME, _DATE, _NUMBER, _TEXT, _OTHER = "datetime", "date", "number", "text", "other"
@@ -252,9 +255,12 @@ def _dates_at(c: Candidate, pos: int, ctx: ParseContext | None = None, *,
                          cell=c.table.cell(pos, line), column=header,
                          expected=f"a year between {YEARS[0]} and {YEARS[1]}",
                          got=str(cells.iloc[i]))
+    real = _day_first_put_back(cells, is_dt, real, header, ctx)
     serial = pd.to_numeric(cells.where(is_num), errors="coerce")
-    bad_serial = is_num & ~serial.between(*_SERIAL_DAYS).fillna(False)
-    from_serial = pd.to_datetime(serial.where(~bad_serial), unit="D", origin="1899-12-30",
+    bad_serial = is_num & ~serial.between(*SERIAL_DAYS).fillna(False)
+    # the workbook's date system is read only when a cell is a number (it opens the file)
+    origin = excel_origin(c.source.data) if is_num.any() else "1899-12-30"
+    from_serial = pd.to_datetime(serial.where(~bad_serial), unit="D", origin=origin,
                                  errors="coerce")
     text_cells = cells_text(cells.where(~(is_dt | is_num), None)).fillna("")
     try:
@@ -285,6 +291,27 @@ def _dates_at(c: Candidate, pos: int, ctx: ParseContext | None = None, *,
     out = pd.to_datetime(out).astype("datetime64[ns]").dt.normalize().reset_index(drop=True)
     out.attrs.update(numeric_order=read, numeric_ambiguous=ambiguous, day_order=order)
     return out
+
+
+def _day_first_put_back(cells: pd.Series, is_dt: pd.Series, real: pd.Series, header: str,
+                        ctx: ParseContext | None) -> pd.Series:
+    """``real``, the date cells of a column, with day and month swapped back where a
+    spreadsheet set to read day first turned LinkedIn's ``MM/DD/YYYY`` text into them
+    (``05/03/2026``, 3 May, stored as 5 March): proved by a text date it could not read,
+    ``05/13/2026`` (:func:`~._dates.day_first_misreading`, as the Meta loader's publish
+    times). Noted; without a proof the dates are used as stored."""
+    proof = day_first_misreading(cells, is_dt) if is_dt.any() else None
+    if proof is None:
+        return real
+    swapped = pd.to_datetime(pd.DataFrame({"year": real.dt.year, "month": real.dt.day,
+                                           "day": real.dt.month}).where(is_dt))
+    swapped += real - real.dt.normalize()                # a date-time keeps its time
+    if ctx is not None:
+        ctx.note("dates_swapped_day_first", f"{int(is_dt.sum())} dates of {header!r} were "
+                 "dates of a spreadsheet set to read day first (it left LinkedIn's MM/DD/YYYY "
+                 f"{proof!r} as text): their day and month were put back",
+                 rows=int(is_dt.sum()))
+    return real.where(~is_dt, swapped)
 
 
 #: a text cell's trailing time of day: ``08/14/2024 22:30``, ``8/14/2024 10:30:05 PM``
@@ -323,7 +350,7 @@ def _times_at(c: Candidate, pos: int, kinds: pd.Series | None = None
         off = (real - real.dt.normalize()).astype("timedelta64[ns]")
         offset, has = offset.mask(is_dt, off), has.mask(is_dt, off != zero)   # NaT: has
     serial = pd.to_numeric(cells.where(kinds == _NUMBER), errors="coerce")
-    is_serial = serial.between(*_SERIAL_DAYS)
+    is_serial = serial.between(*SERIAL_DAYS)
     if is_serial.any():
         # as pd.Timedelta(days=fraction) computes it: nanoseconds truncated, then rounded to
         # the second (half to even)
@@ -610,7 +637,7 @@ def _wide_to_daily(c: Candidate, ctx: ParseContext, family: str) -> pd.DataFrame
             # column is read, as elsewhere, and the registry notes the repeat; the second
             # replaced the first's series, and 242 days of it were lost without a word
             continue
-        values = _numbers_at(c, pos, canon)
+        values = _numbers_at(c, pos, canon, locale=bases.locale)
         if canon == "platform_engagement_rate":
             values = _rate(values, ctx, c.header[pos], fractions)
         metrics[name] = values
@@ -642,8 +669,8 @@ def _parse_followers(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     cells_of(c)
     _, dates = _date_column(c, F_FOLLOWERS, ctx)
     m = c.match(F_FOLLOWERS)
-    metrics = {canon: _numbers_at(c, idx[0], canon) for canon, idx in m.columns.items()
-               if canon != "date"}
+    metrics = {canon: _numbers_at(c, idx[0], canon, locale=m.locale)
+               for canon, idx in m.columns.items() if canon != "date"}
     refuse_undated(c, F_FOLLOWERS, dates, metrics)
     if not metrics:
         raise ParseError("LinkedIn 'New followers' sheet without follower columns",

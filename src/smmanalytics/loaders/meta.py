@@ -87,10 +87,17 @@ from ..errors import ParseError
 from ..metrics import row_sum
 from ._arrow import arrow_text, contains, may_contain, strip
 from ._cells import isinstance_cells
-from ._dates import META_TZ, YEARS, offsets_by_hour, parse_datetimes
+from ._dates import (
+    META_TZ,
+    YEARS,
+    day_first_misreading,
+    offsets_by_hour,
+    parse_datetimes,
+)
 from ._headers import HeaderMatch, match_headers, normalize, synonyms
-from ._ids import instagram_shortcode, instagram_shortcode_time
+from ._ids import instagram_shortcode, instagram_shortcode_time, stored_rounded
 from ._registry import Candidate, ParseContext, range_from_name, register, two_labels
+from ._serials import SERIAL_DAYS, excel_origin, serial_datetimes
 from ._sniff import RawTable
 from ._tidy import (
     day_order,
@@ -172,8 +179,10 @@ def _publish_times(c: Candidate, ctx: ParseContext, family: str = F, *,
     cells = c.col(family, "publish_time")
     header = c.header_of(family, "publish_time")
     first = c.table.first_line + 1
-    if cells.dtype == object and family == F:     # a workbook: some cells may be dates
-        cells = _spreadsheet_dates(cells, ctx)
+    if cells.dtype == object:                     # a workbook: some cells may be dates
+        cells = _serial_times(c, cells, header, ctx)
+        if family == F:
+            cells = _spreadsheet_dates(cells, ctx)
     s = strip(cells.astype("str"))
     # with seconds only when every non-empty cell has them (two colons)
     colons = pc.count_substring(pa.array(s, from_pandas=True), ":")
@@ -353,7 +362,26 @@ def _day_first_unproved(utc: pd.Series, counts: dict[str, int],
     return utc, counts, _PUBLISH_FORMATS[0]
 
 
-_MONTH_FIRST_TEXT = r"^\s*(\d{1,2})/(\d{1,2})/\d{4}\b"
+def _serial_times(c: Candidate, cells: pd.Series, header: str | None,
+                  ctx: ParseContext) -> pd.Series:
+    """The publish times of a workbook, those stored as Excel serial numbers (``46322.4944``,
+    a cell whose date format was cleared) as the date-times they stand for, in the workbook's
+    date system (:func:`~._serials.excel_origin`): the wall time the spreadsheet showed, Meta's
+    zone's, as a date cell's. Noted; a number no date could be is left to fail as it is."""
+    is_num = isinstance_cells(cells, (int, float, np.number), exclude=bool)
+    serial = pd.to_numeric(cells.where(is_num), errors="coerce").astype("float64")
+    is_serial = serial.between(*SERIAL_DAYS).to_numpy(dtype=bool)
+    if not is_serial.any():
+        return cells
+    origin = excel_origin(c.source.data)
+    times = serial_datetimes(serial[is_serial], origin)
+    fixed = cells.copy()
+    fixed[is_serial] = list(times)
+    system = "1904" if origin.startswith("1904") else "1900"
+    ctx.note("excel_serial_dates", f"{header!r} holds Excel day numbers (a re-saved sheet, "
+             f"such as {round(serial[is_serial].iloc[0], 4)}); read as dates of the {system} "
+             "date system", level="info", rows=int(is_serial.sum()))
+    return fixed
 
 
 def _spreadsheet_dates(cells: pd.Series, ctx: ParseContext) -> pd.Series:
@@ -368,17 +396,14 @@ def _spreadsheet_dates(cells: pd.Series, ctx: ParseContext) -> pd.Series:
     is_dt = isinstance_cells(cells, (pd.Timestamp, datetime.datetime)) & cells.notna()  # NaT
     if not is_dt.any():
         return cells
-    text = cells[~is_dt].astype("str").str.strip()
-    parts = text.str.extract(_MONTH_FIRST_TEXT).astype("float")
-    proof = text[((parts[0] <= 12) & (parts[1] > 12)).to_numpy()]
-    stored = pd.to_datetime(cells[is_dt].tolist())
-    if len(proof) and (stored.day <= 12).all():
+    proof = day_first_misreading(cells, is_dt)
+    if proof is not None:
         fixed = cells.copy()
-        fixed[is_dt] = list(stored.strftime("%d/%m/%Y %H:%M"))
+        fixed[is_dt] = list(pd.to_datetime(cells[is_dt].tolist()).strftime("%d/%m/%Y %H:%M"))
         ctx.note("publish_times_day_first", f"{int(is_dt.sum())} publish times were dates of "
                  "a spreadsheet set to read day first (it left Meta's month-first "
-                 f"{proof.iloc[0]!r} as text): their day and month were put back as Meta "
-                 "wrote them", rows=int(is_dt.sum()))
+                 f"{proof!r} as text): their day and month were put back as Meta wrote them",
+                 rows=int(is_dt.sum()))
         return fixed
     ctx.note("publish_times_as_dates", f"{int(is_dt.sum())} publish times are dates of a "
              "spreadsheet, read as stored: one set to read day first (French, Italian "
@@ -663,8 +688,8 @@ def _platform_of_no_posts(m, file: str, story: bool) -> str | None:
 
 def _damaged_ids(c: Candidate, ids: pd.Series, ctx: ParseContext) -> list[str]:
     """The post ids a spreadsheet damaged, sorted: written in scientific notation, or stored
-    as numbers in a workbook beyond 2**53, where floats round them. Those and the posts
-    without an id are noted."""
+    as numbers in a workbook, where Excel keeps 15 of their 16 or more digits
+    (:func:`~._ids.stored_rounded`). Those and the posts without an id are noted."""
     no_id = ids.isna()
     if no_id.any():
         ctx.note("missing_post_id", f"{int(no_id.sum())} rows have no post id; they are kept but "
@@ -672,9 +697,8 @@ def _damaged_ids(c: Candidate, ids: pd.Series, ctx: ParseContext) -> list[str]:
     sci = (ids.str.contains(r"[eE]\+\d+$", regex=True).fillna(False) if may_contain(ids, "+")
            else pd.Series(False, index=ids.index))
     raw_ids = c.col(F, "post_id")
-    if raw_ids is not None and raw_ids.dtype == object:  # workbook: ids stored as numbers
-        floats = pd.to_numeric(raw_ids.where(isinstance_cells(raw_ids, float)), errors="coerce")
-        sci |= (floats.abs() >= 2**53).to_numpy()
+    if raw_ids is not None:          # a workbook's ids stored as numbers of 16 digits or more
+        sci |= stored_rounded(raw_ids)
     if not sci.any():
         return []
     unreliable = sorted(set(ids[np.asarray(sci, dtype=bool)].dropna()))
