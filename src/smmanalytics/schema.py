@@ -55,6 +55,10 @@ _POSTS = {
     "paid": "boolean",
     "campaign": "string",
     **{m: "Float64" for m in METRICS},
+    # the days (inclusive, naive) the metrics cover when an export gives a date range's
+    # figures (YouTube Studio's table); NaT for lifetime figures (or a range not stated)
+    "window_start": "datetime64[ns]",
+    "window_end": "datetime64[ns]",
     "snapshot_at": UTC,
     "source_file": "string",
     "source_format": "string",
