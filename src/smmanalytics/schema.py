@@ -1,7 +1,9 @@
 """Canonical tables: column names, dtypes, and validation.
 
-``posts`` has one row per post (its latest snapshot); ``daily`` is a long table of account
-series; ``web`` holds GA4 traffic; ``audience`` holds follower breakdowns (gender, country, …).
+``posts`` has one row per post (its latest snapshot; for figures over a date range,
+YouTube Studio's, those of its exports' ranges added up, ``window_start`` to ``window_end``:
+see :mod:`smmanalytics._ranges`); ``daily`` is a long table of account series; ``web`` holds
+GA4 traffic; ``audience`` holds follower breakdowns (gender, country, …).
 Every timestamp is tz-aware UTC; every metric is nullable ``Float64`` where missing means NaN,
 never 0; every text column, canonical or extra, is :data:`TEXT` (``string``). Extra,
 platform-specific columns are kept after the canonical ones.
