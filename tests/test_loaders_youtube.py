@@ -734,9 +734,26 @@ def test_two_exports_match_damaged_id_videos_by_title_and_publish_day(tmp_path):
     assert len(ds.posts) == 3 and ds.posts["views"].sum() == 61000
     assert sorted(ds.posts["views"]) == [5000, 11000, 45000]
     assert "post_key" not in ds.posts.columns
-    merged = ds.quality[ds.quality["code"] == "snapshot_merged"]
-    # the older export's three posts (two by title and day, one by id) gave way
+    # the older export's three posts (two by title and day, one by id) gave way to the
+    # newer's, whose range (2025-09-01..2026-11-14) holds theirs (..2026-10-31)
+    merged = ds.quality[ds.quality["code"] == "range_contained"]
     assert merged["rows"].tolist() == [3] and "2026-10-31" in merged["file"].iloc[0]
+
+
+def test_damaged_id_videos_of_disjoint_ranges_are_added_up(tmp_path):
+    """September's and October's tables of a channel, each with the '#NAME?' video 'Short A'
+    (published 4 September): its figures are the two months' added up, 1,000 + 200 = 1,200
+    views, as a video with an id gets (the range rule matches it by title and publish day)."""
+    import smmanalytics as smm
+
+    for start, end, views in (("2026-09-01", "2026-09-30", 1000),
+                              ("2026-10-01", "2026-10-31", 200)):
+        with zipfile.ZipFile(tmp_path / f"Content {start}_{end} Test.zip", "w") as z:
+            z.writestr("Table data.csv", "Content,Video title,Video publish time,Views\n"
+                       f"#NAME?,Short A,\"Sep 4, 2026\",{views}\n")
+    ds = smm.load(tmp_path)
+    assert ds.posts["views"].tolist() == [1200]
+    assert (ds.quality["code"] == "ranges_added").sum() >= 1
 
 
 def test_damaged_id_videos_alike_in_a_file_are_matched_with_none_and_said_so(tmp_path):

@@ -58,6 +58,7 @@ from ._accounts import keep_declared_accounts
 from ._args import flag, platform_name
 from ._costs import dollar_currency
 from ._io import file_name
+from ._ranges import combine_ranges
 from .benchmarks import read_competitors
 from .brand import Brand
 from .errors import (
@@ -543,6 +544,8 @@ def merge_table(table: str, frames: list[pd.DataFrame], log: QualityLog,
     df = parts[0] if single else pd.concat(parts, ignore_index=True)
     del parts
     tie = [] if single else ["_order"]
+    if table == "posts" and not single:
+        df = combine_ranges(df, log)    # figures of date ranges (YouTube) before newest-wins
     if table == "daily" and not single:
         df = _daily_accounts(df, log)
     keys = [k for k in MERGE_KEYS[table] if k in df.columns]

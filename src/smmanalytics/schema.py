@@ -1,7 +1,9 @@
 """Canonical tables: column names, dtypes, and validation.
 
-``posts`` has one row per post (its latest snapshot); ``daily`` is a long table of account
-series; ``web`` holds GA4 traffic; ``audience`` holds follower breakdowns (gender, country, …).
+``posts`` has one row per post (its latest snapshot; for figures over a date range,
+YouTube Studio's, those of its exports' ranges added up, ``window_start`` to ``window_end``:
+see :mod:`smmanalytics._ranges`); ``daily`` is a long table of account series; ``web`` holds
+GA4 traffic; ``audience`` holds follower breakdowns (gender, country, …).
 Every timestamp is tz-aware UTC; every metric is nullable ``Float64`` where missing means NaN,
 never 0; every text column, canonical or extra, is :data:`TEXT` (``string``). Extra,
 platform-specific columns are kept after the canonical ones.
@@ -55,6 +57,10 @@ _POSTS = {
     "paid": "boolean",
     "campaign": "string",
     **{m: "Float64" for m in METRICS},
+    # the days (inclusive, naive) the metrics cover when an export gives a date range's
+    # figures (YouTube Studio's table); NaT for lifetime figures (or a range not stated)
+    "window_start": "datetime64[ns]",
+    "window_end": "datetime64[ns]",
     "snapshot_at": UTC,
     "source_file": "string",
     "source_format": "string",

@@ -24,7 +24,12 @@ Studio downloads a zip named ``<Tab> <start>_<end> <Channel>.zip`` (FR ``Contenu
   fill it (a blank there is a video, whatever its duration); without such a column,
   when ``Duration`` ≤ 60 s, or ≤ 180 s for videos published on or after 2024-10-15 (when
   YouTube allowed 3-minute Shorts); else ``video`` — rules recorded in the quality log,
-  since the export has no format column.
+  since the export has no format column. ``window_start`` / ``window_end`` = the first
+  and last day of the date range in the zip's (or its folder's) name: the figures are the
+  videos' over the range chosen in Studio, not over their lifetime (noted for the videos
+  published before it), and the merge adds up the figures of disjoint ranges
+  (:mod:`smmanalytics._ranges`); without a range in the name they are NaT and the figures are
+  taken as lifetime ones, as a newer export's replace (noted).
 - ``youtube_chart`` (daily): ``Date`` (ISO) × video rows; per-video values are stored as
   ``post_<metric>`` with a ``post_id`` column, so they never add up with the channel totals;
   a row whose id is damaged has none, and its video's title and publish day in ``post_key``
@@ -132,6 +137,47 @@ def _as_of(c: Candidate, ctx: ParseContext) -> pd.Timestamp | None:
         if m:
             return pd.Timestamp(m.group(1), tz="UTC") + pd.Timedelta(days=1)
     return None
+
+
+_RANGE = re.compile(r"(\d{4}-\d{2}-\d{2})_(\d{4}-\d{2}-\d{2})")
+
+
+def _range(c: Candidate) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """The first and last day of the date range chosen in Studio, from the zip's name (or the
+    folder's it was unzipped into): the table's figures are the videos' over those days, not
+    over their lifetime, so the merge adds up the figures of two months' exports instead of
+    keeping the newer month's alone. None when no name states a (valid) range."""
+    folder = _folder_name(c)
+    for name in (outer_name(c), folder.string if folder else ""):
+        if m := _RANGE.search(name):
+            start, end = pd.to_datetime(list(m.groups()), format="%Y-%m-%d", errors="coerce")
+            if pd.notna(start) and pd.notna(end) and start <= end:
+                return start, end
+    return None
+
+
+def _window(c: Candidate, published: pd.Series, ctx: ParseContext) -> dict[str, pd.Series]:
+    """The ``window_start`` / ``window_end`` columns of a table's ``published`` videos (the
+    range's days, naive; NaT when the name states none), with the notes a reader needs: the
+    figures of a video published before the range are the range's, not its lifetime's; without
+    a range they are taken as lifetime figures, a newer export's replacing them."""
+    n = len(published)
+    rng = _range(c)
+    if rng is None:
+        ctx.note("range_unknown", "no date range in the file's name (Studio names its zip "
+                 "'Content <start>_<end> <channel>.zip'): its figures were taken as the "
+                 "videos' lifetime figures, which a newer export of the same videos replaces",
+                 level="info")
+        rng = (pd.NaT, pd.NaT)
+    else:
+        before = int((published < rng[0].tz_localize("UTC")).sum())
+        if before:
+            ctx.note("range_figures", f"{before} videos were published before the file's "
+                     f"range ({rng[0]:%Y-%m-%d} to {rng[1]:%Y-%m-%d}, chosen in Studio): their "
+                     "figures are those of the range, not of their lifetime",
+                     level="info", rows=before)
+    return {k: pd.Series([v] * n, dtype="datetime64[ns]")
+            for k, v in zip(("window_start", "window_end"), rng, strict=True)}
 
 
 def _base(c: Candidate) -> str:
@@ -445,6 +491,7 @@ def _parse_table(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     df["duration_s"] = duration
     if damaged.any():
         df["post_key"] = _table_keys(c, written, damaged, idx, caption, published, ctx)
+    df = df.assign(**_window(c, df["published_at"], ctx))
     if "subscribers_gained" in sub:
         df["follows"] = sub["subscribers_gained"]
     elif "net_subscribers" in sub:

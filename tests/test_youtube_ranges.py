@@ -1,0 +1,233 @@
+"""YouTube Studio tables give figures over a date range, not lifetime: two months' exports of a
+video add up, a range within another keeps the wider one's, partly overlapping ranges keep the
+newest (warned). Values computed by hand in the comments."""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import smmanalytics as smm
+from smmanalytics import schema
+from smmanalytics._ranges import combine_ranges
+from smmanalytics.loaders import read_file
+from smmanalytics.quality import QualityLog
+
+HEADER = ["Content", "Video title", "Video publish time", "Duration", "Likes", "Shares",
+          "Comments added", "Views", "Watch time (hours)", "Average view duration",
+          "Subscribers", "Thumbnail impressions", "Thumbnail click-through rate (%)",
+          "Average percentage viewed (%)"]
+SEP_VIDEO = ["AAAAAAAAAAA", "Sept video", "Sep 10, 2026", "600"]
+OCT_VIDEO = ["BBBBBBBBBBB", "Oct video", "Oct 5, 2026", "600"]
+# likes, shares, comments, views, watch hours, average view, subscribers, impressions, CTR %,
+# percentage viewed %: the September video over September, then over October
+SEP_IN_SEP = ["100", "10", "10", "1000", "50.0", "0:03:00", "10", "10000", "5.0", "40.0"]
+SEP_IN_OCT = ["20", "1", "1", "200", "5.0", "0:01:30", "1", "5000", "2.0", "25.0"]
+OCT_IN_OCT = ["50", "3", "5", "500", "7.5", "0:00:54", "2", "8000", "4.0", "30.0"]
+
+
+def _zip(folder: Path, span: str, rows: list[list[str]], exported: tuple,
+         prefix: str = "Content") -> Path:
+    """A Studio zip ``<prefix> <span> Maison Sève.zip`` (``span`` None: a name without one)
+    whose Table data has a Total row and ``rows``, its member stamped ``exported``."""
+    out = io.StringIO()
+    total = ["Total", "", "", ""] + [""] * (len(HEADER) - 4)
+    csv.writer(out, lineterminator="\n").writerows([HEADER, total, *rows])
+    name = f"{prefix} {span} Maison Sève.zip" if span else f"{prefix}.zip"
+    path = folder / name
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr(zipfile.ZipInfo("Table data.csv", date_time=exported), out.getvalue())
+    return path
+
+
+def _months(folder: Path, sep_exported=(2026, 10, 1, 9, 0, 0),
+            oct_exported=(2026, 11, 1, 9, 0, 0)) -> tuple[Path, Path]:
+    sep = _zip(folder, "2026-09-01_2026-09-30", [SEP_VIDEO + SEP_IN_SEP], sep_exported)
+    octo = _zip(folder, "2026-10-01_2026-10-31", [SEP_VIDEO + SEP_IN_OCT,
+                                                   OCT_VIDEO + OCT_IN_OCT], oct_exported)
+    return sep, octo
+
+
+def _notes(ds, code: str) -> pd.DataFrame:
+    q = ds.quality
+    return q[q["code"] == code]
+
+
+def _video(ds, post_id: str) -> pd.Series:
+    return ds.posts.set_index("post_id").loc[post_id]
+
+
+def test_the_table_records_its_range_and_notes_videos_published_before_it(tmp_path):
+    _, octo = _months(tmp_path)
+    (df,) = read_file(octo)
+    assert df["window_start"].unique().tolist() == [pd.Timestamp("2026-10-01")]
+    assert df["window_end"].unique().tolist() == [pd.Timestamp("2026-10-31")]
+    # one video of two published before 1 October: its figures are October's alone
+    note = [e for e in df.attrs["quality"] if e["code"] == "range_figures"]
+    assert len(note) == 1 and note[0]["rows"] == 1 and note[0]["level"] == "info"
+    assert "2026-10-01 to 2026-10-31" in note[0]["message"]
+
+
+def test_two_months_of_a_video_add_up(tmp_path):
+    """The reviewer's case: the September export's figures (1000 views, 100 likes, 50.0 h)
+    were replaced by the October export's October-only figures (200 views, 20 likes, 5.0 h)."""
+    _months(tmp_path)
+    ds = smm.load(tmp_path, cache=False)
+    a = _video(ds, "AAAAAAAAAAA")
+    assert a["views"] == 1000 + 200                       # was 200
+    assert a["watch_time_s"] == (50.0 + 5.0) * 3600       # 198000, was 18000
+    assert a["reactions"] == 100 + 20 and a["comments"] == 10 + 1 and a["shares"] == 10 + 1
+    # likes + comments + shares: (100 + 10 + 10) + (20 + 1 + 1)
+    assert a["interactions"] == 120 + 22                  # was 22
+    assert a["net_subscribers"] == 10 + 1 and a["follows"] == 11
+    assert a["impressions"] == 10000 + 5000
+    # weighted means: CTR by impressions (500 + 100 clicks) / 15000; average view duration =
+    # watch time / views = 198000 / 1200; percentage viewed by views (400 + 50) / 1200
+    assert abs(a["thumbnail_ctr"] - 600 / 15000) < 1e-12
+    assert a["avg_watch_time_s"] == 198000 / 1200          # 165 s, was 90
+    assert abs(a["avg_pct_viewed"] - 450 / 1200) < 1e-12
+    assert a["window_start"] == pd.Timestamp("2026-09-01")
+    assert a["window_end"] == pd.Timestamp("2026-10-31")
+    assert a["snapshot_at"] == pd.Timestamp("2026-11-01 09:00", tz="UTC")   # the newest's
+    # the October video, in one file only, as read
+    b = _video(ds, "BBBBBBBBBBB")
+    assert (b["views"], b["watch_time_s"], b["interactions"]) == (500, 7.5 * 3600, 58)
+    added = _notes(ds, "ranges_added")
+    assert len(added) == 2 and set(added["level"]) == {"info"}
+    assert added["message"].str.contains("figures of 2 ranges added").all()
+    assert _notes(ds, "snapshot_merged").empty
+    assert len(ds.posts) == 2
+
+
+def test_the_months_add_up_whichever_was_exported_last(tmp_path):
+    # September exported again on 1 December, after October's export: the same sums
+    _months(tmp_path, sep_exported=(2026, 12, 1, 9, 0, 0))
+    a = _video(smm.load(tmp_path, cache=False), "AAAAAAAAAAA")
+    assert (a["views"], a["watch_time_s"]) == (1200, 198000)
+
+
+def test_a_range_within_another_keeps_the_wider_ones_figures(tmp_path):
+    # September-October (1200 views, exported 1 November) holds October (exported later,
+    # 1 December, 250 views): the wider range's row kept whatever its export time
+    wide = ["120", "11", "11", "1200", "55.0", "0:02:45", "11", "15000", "4.0", "37.5"]
+    _zip(tmp_path, "2026-09-01_2026-10-31", [SEP_VIDEO + wide], (2026, 11, 1, 9, 0, 0))
+    late = ["25", "1", "1", "250", "6.0", "0:01:26", "1", "5200", "2.0", "25.0"]
+    octo = _zip(tmp_path, "2026-10-01_2026-10-31", [SEP_VIDEO + late], (2026, 12, 1, 9, 0, 0))
+    ds = smm.load(tmp_path, cache=False)
+    a = _video(ds, "AAAAAAAAAAA")
+    assert (a["views"], a["watch_time_s"]) == (1200, 55.0 * 3600)
+    assert a["snapshot_at"] == pd.Timestamp("2026-11-01 09:00", tz="UTC")
+    note = _notes(ds, "range_contained")
+    assert note["file"].tolist() == [f"{octo}!Table data.csv"]
+    assert "2026-09-01 to 2026-10-31" in note["message"].iloc[0]
+    assert len(ds.posts) == 1
+
+
+def test_partly_overlapping_ranges_keep_the_newest_with_a_warning(tmp_path):
+    first = _zip(tmp_path, "2026-09-01_2026-10-15", [SEP_VIDEO + SEP_IN_SEP],
+                 (2026, 10, 16, 9, 0, 0))
+    second = _zip(tmp_path, "2026-10-01_2026-10-31", [SEP_VIDEO + SEP_IN_OCT],
+                  (2026, 11, 1, 9, 0, 0))
+    ds = smm.load(tmp_path, cache=False)
+    assert _video(ds, "AAAAAAAAAAA")["views"] == 200      # the newest, as before
+    warn = _notes(ds, "ranges_overlap")
+    assert warn["level"].tolist() == ["warning"]
+    assert warn["file"].tolist() == [f"{first}!Table data.csv"]
+    message = warn["message"].iloc[0]
+    assert f"{second.name}!Table data.csv" in message
+    assert "both holding 2026-10-01 to 2026-10-15" in message      # the days in both ranges
+    assert _notes(ds, "ranges_added").empty
+
+
+def test_the_same_range_twice_keeps_the_newest(tmp_path):
+    _zip(tmp_path, "2026-09-01_2026-09-30", [SEP_VIDEO + SEP_IN_SEP], (2026, 10, 1, 9, 0, 0))
+    again = ["90", "9", "9", "900", "40.0", "0:02:40", "9", "9000", "5.0", "40.0"]
+    sub = tmp_path / "again"
+    sub.mkdir()
+    _zip(sub, "2026-09-01_2026-09-30", [SEP_VIDEO + again], (2026, 10, 2, 9, 0, 0))
+    ds = smm.load(tmp_path, cache=False)
+    assert _video(ds, "AAAAAAAAAAA")["views"] == 900
+    assert len(_notes(ds, "snapshot_merged")) == 1 and _notes(ds, "ranges_added").empty
+
+
+def test_a_single_file_reads_as_before(tmp_path):
+    _zip(tmp_path, "2026-09-01_2026-09-30", [SEP_VIDEO + SEP_IN_SEP], (2026, 10, 1, 9, 0, 0))
+    a = _video(smm.load(tmp_path, cache=False), "AAAAAAAAAAA")
+    assert (a["views"], a["watch_time_s"], a["avg_watch_time_s"]) == (1000, 180000, 180)
+
+
+def test_a_name_without_a_range_keeps_todays_newest_wins(tmp_path):
+    """No range known: the figures are taken as lifetime ones (noted), the newest kept."""
+    _zip(tmp_path, None, [SEP_VIDEO + SEP_IN_SEP], (2026, 10, 1, 9, 0, 0), prefix="sept")
+    _zip(tmp_path, None, [SEP_VIDEO + SEP_IN_OCT], (2026, 11, 1, 9, 0, 0), prefix="oct")
+    ds = smm.load(tmp_path, cache=False)
+    a = _video(ds, "AAAAAAAAAAA")
+    assert a["views"] == 200 and pd.isna(a["window_start"]) and pd.isna(a["window_end"])
+    assert len(_notes(ds, "range_unknown")) == 2
+
+
+def test_posts_carry_the_window_columns_of_the_schema():
+    posts = schema.TABLES["posts"]
+    assert posts["window_start"] == posts["window_end"] == "datetime64[ns]"
+    # a platform whose figures are lifetime ones gets NaT
+    df = schema.conform(pd.DataFrame({"platform": ["facebook"], "post_id": ["1"]}), "posts")
+    assert df["window_start"].isna().all() and df["window_end"].isna().all()
+    schema.validate(df, "posts")
+
+
+def test_the_sample_loads_with_its_one_youtube_range():
+    """The sample's one Studio table (September 2025 to October 2026) meets no other range:
+    its figures are unchanged, its 63 videos carry the range."""
+    sample = Path(__file__).resolve().parents[1] / "data" / "sample" / "maison-seve"
+    ds = smm.load(sample, cache=False)
+    yt = ds.posts[ds.posts["platform"] == "youtube"]
+    assert len(yt) == 63
+    assert yt["window_start"].unique().tolist() == [pd.Timestamp("2025-09-01")]
+    assert yt["window_end"].unique().tolist() == [pd.Timestamp("2026-10-31")]
+    assert ds.posts.loc[ds.posts["platform"] != "youtube", "window_start"].isna().all()
+    codes = set(ds.quality["code"])
+    assert not codes & {"ranges_added", "range_contained", "ranges_overlap"}
+
+
+def _posts(parts: list[tuple[str, str, float, float]]) -> pd.DataFrame:
+    """Rows of one video as the merge gives them: (first day, last day, views, watch time)."""
+    rows = [{"platform": "youtube", "post_id": "AAAAAAAAAAA", "views": v, "watch_time_s": w,
+             "window_start": pd.Timestamp(a), "window_end": pd.Timestamp(b),
+             "snapshot_at": pd.Timestamp("2026-11-01", tz="UTC") + pd.Timedelta(days=i),
+             "source_file": f"f{i}.zip", "_order": i}
+            for i, (a, b, v, w) in enumerate(parts)]
+    return schema.conform(pd.DataFrame(rows), "posts")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.integers(0, 10_000), st.integers(0, 3600 * 50)),
+                min_size=2, max_size=6))
+def test_consecutive_months_add_up_to_their_sum(months):
+    """Any number of consecutive months, in any export order: one row, every figure the sum
+    of the months', the range from the first month's first day to the last's last."""
+    starts = pd.date_range("2026-01-01", periods=len(months) + 1, freq="MS")
+    parts = [(str(starts[i].date()), str((starts[i + 1] - pd.Timedelta(days=1)).date()),
+              float(v), float(w)) for i, (v, w) in enumerate(months)]
+    df = _posts(parts[::-1])        # the later months exported first
+    log = QualityLog()
+    out = combine_ranges(df, log)
+    assert len(out) == 1 and len(df) == len(months)      # the caller's frame untouched
+    assert out["views"].iloc[0] == sum(v for v, _ in months)
+    assert out["watch_time_s"].iloc[0] == sum(w for _, w in months)
+    assert out["window_start"].iloc[0] == starts[0]
+    assert out["window_end"].iloc[0] == starts[-1] - pd.Timedelta(days=1)
+    assert {e["code"] for e in log.entries} == {"ranges_added"}
+
+
+def test_a_month_missing_between_two_is_named():
+    df = _posts([("2026-09-01", "2026-09-30", 10.0, 1.0), ("2026-11-01", "2026-11-30", 5.0, 1.0)])
+    log = QualityLog()
+    out = combine_ranges(df, log)
+    assert out["views"].tolist() == [15]
+    assert "(2026-10-01 to 2026-10-31) are in no export" in log.entries[0]["message"]
