@@ -866,6 +866,34 @@ def test_threaded_gather_equals_take(monkeypatch):
     assert not dataset._is_constant(df["caption"].array)
 
 
+def test_gather_in_order_shares_columns_and_keeps_callers_frame(monkeypatch):
+    """Positions that keep every row in its place (an export sorted oldest first) gather
+    nothing: the result equals ``df.take`` and writing to it leaves the caller's frame as it
+    was (copy-on-write). Positions that differ anywhere, even only in the middle, gather."""
+    monkeypatch.setattr(dataset, "_THREADED_TAKE_ROWS", 4)
+    n = 6
+    df = pd.DataFrame({
+        "post_id": pd.array([str(i) for i in range(n)], dtype="string"),
+        "reach": pd.array([1.0, None, 3.0, 4.0, 5.0, 6.0], dtype="Float64"),
+        "paid": pd.array([True, False] * 3, dtype="boolean"),
+    }, index=range(10, 10 + n))
+    df.attrs["kind"] = "posts"
+    before = df.copy()
+    identity = np.arange(n)
+    assert dataset._in_order(identity, n)
+    swapped = np.array([0, 1, 3, 2, 4, 5])          # the ends in place, two rows swapped
+    assert not dataset._in_order(swapped, n)
+    assert not dataset._in_order(identity[:-1], n)  # the last row dropped (a duplicate)
+    assert not dataset._in_order(identity[::-1].copy(), n)
+    for positions in (identity, swapped, identity[::-1].copy()):
+        got = dataset._take(df, positions)
+        pd.testing.assert_frame_equal(got, df.take(positions).reset_index(drop=True))
+        assert got.attrs == {}                      # as a gathered frame's
+        got.loc[0, "reach"] = 99.0
+        got.loc[1, "post_id"] = "changed"
+        pd.testing.assert_frame_equal(df, before)
+
+
 @pytest.mark.parametrize("seed", range(6))
 def test_duplicate_posts_are_found_as_pandas_finds_them(seed):
     """The merge looks for repeated posts on their integer ids first and compares the keys

@@ -31,6 +31,7 @@ import logging
 import re
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -328,6 +329,25 @@ class Candidate:
         one field after the other would."""
         return _on_two_threads(lambda name: self.numbers(family, name), canonicals,
                                threads=self.table.n_rows >= _THREADED_CONVERSION_ROWS)
+
+    @contextmanager
+    def numbers_meanwhile(self, family: str, canonicals: list[str]
+                          ) -> Iterator[Callable[[], dict[str, pd.Series | None]]]:
+        """:meth:`numbers_of` computed on other threads while the ``with`` block reads the
+        rest of a long table (its text and times: Arrow's and numpy's kernels release the
+        GIL, and one core idled through them). The block gets a function returning the
+        numbers, or raising their error, when it needs them; a short table's are computed then,
+        on this thread. An error of the block comes first, as it would have before the
+        numbers were read."""
+        def read() -> dict[str, pd.Series | None]:
+            return self.numbers_of(family, canonicals)
+
+        if self.table.n_rows < _THREADED_CONVERSION_ROWS:
+            yield read
+            return
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            numbers = pool.submit(contextvars.copy_context().run, read)
+            yield numbers.result
 
     def header_of(self, family: str, canonical: str) -> str | None:
         """The raw header of the first column carrying ``canonical``."""

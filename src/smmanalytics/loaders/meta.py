@@ -574,15 +574,11 @@ def _times_from_ids(decoded: pd.Series, export_time: pd.Series,
     return published, precision.mask(missing_time), source.mask(missing_time)
 
 
-def _parse_posts(c: Candidate, ctx: ParseContext, *, story: bool = False) -> list[pd.DataFrame]:
-    m = c.match(F)
-    # every number column this function uses, in the order it uses them (the first bad one
-    # raises); views from boosted posts only stand in for reach when reach is absent
-    boosted_field = "reach_boosted" if m.has("reach_boosted") else "views_boosted"
-    numeric = [*_DIRECT, "reactions", "likes", boosted_field, "neg_hide_all",
-               "neg_hide", *_EXTRA_NUMERIC]
-    c.expect_numbers(F, numeric)
-    n = c.table.n_rows
+def _described(c: Candidate, ctx: ParseContext, story: bool
+               ) -> tuple[dict[str, pd.Series], pd.Series, pd.Series]:
+    """The posts' columns other than their numbers, in the frame's order: what they are, where
+    and when (their platform, ids, link, caption, publish time and content type); and the raw
+    post type and Instagram handle, which the frame holds after the numbers."""
     text = c.texts_of(F, ["permalink", "post_type", "account_handle", "title", "description",
                           "account_id", "account_name", "post_id"])
     permalink, raw_type, handle = text["permalink"], text["post_type"], text["account_handle"]
@@ -617,7 +613,24 @@ def _parse_posts(c: Candidate, ctx: ParseContext, *, story: bool = False) -> lis
         "content_type": _content_type(type_codes, type_keys, permalink, ctx,
                                       "story" if story else None),
     }
-    nums = c.numbers_of(F, numeric)
+    return cols, raw_type, handle
+
+
+def _parse_posts(c: Candidate, ctx: ParseContext, *, story: bool = False) -> list[pd.DataFrame]:
+    m = c.match(F)
+    # every number column this function uses, in the order it uses them (the first bad one
+    # raises); views from boosted posts only stand in for reach when reach is absent
+    boosted_field = "reach_boosted" if m.has("reach_boosted") else "views_boosted"
+    numeric = [*_DIRECT, "reactions", "likes", boosted_field, "neg_hide_all",
+               "neg_hide", *_EXTRA_NUMERIC]
+    c.expect_numbers(F, numeric)
+    n = c.table.n_rows
+    # the number columns are converted on other threads while the texts and publish times
+    # are read here (the publish times' parse ran on one core while the other idled)
+    with c.numbers_meanwhile(F, numeric) as numbers:
+        cols, raw_type, handle = _described(c, ctx, story)
+        nums = numbers()
+    platform = cols["platform"]
     for canon in _DIRECT:
         v = nums[canon]
         if v is not None:
