@@ -27,7 +27,8 @@ Formats:
   ``Likes`` → reactions, ``Comments``, ``Shares`` (daily values, not cumulative).
 - ``tiktok_follower_history`` (daily): ``Followers`` → followers_total, ``Difference in followers
   from previous day`` → net_follows; the first day has no previous day in the file, so its
-  difference is NaN (TikTok writes 0).
+  difference is NaN (TikTok writes 0), marked ``attrs["unknown_made"]``: another export that
+  knows that day's difference gives it in the merge.
 - ``tiktok_follower_activity`` (daily, hourly): ``Hour`` 0-23 → hour, ``Active followers`` →
   online_followers.
 - ``tiktok_follower_gender`` / ``tiktok_follower_territories`` (audience): dimension ``gender`` /
@@ -309,11 +310,13 @@ def _parse_history(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     dates = _days(c, ctx, "date", as_of, run=True)
     metrics = {"followers_total": _num(c, "followers_total")}
     net = _num(c, "net_follows")
+    unknown = []
     if net is not None:
         first = int(dates.idxmin()) if dates.notna().any() else 0
         if len(net) and pd.notna(net.iloc[first]) and net.iloc[first] == 0:
             net = net.copy()
             net.iloc[first] = pd.NA
+            unknown.append(("net_follows", dates.iloc[first]))
             ctx.note("first_difference_unknown", "the first day's difference has no previous "
                      "day in the file (TikTok writes 0): left missing", level="info", rows=1)
         metrics["net_follows"] = net
@@ -321,6 +324,10 @@ def _parse_history(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     _note_undefined(c, ctx)
     note_day_tz(ctx, "TikTok", "days")
     out = long_daily(dates, metrics, platform=P, account_id=_handle(c))
+    if unknown:
+        # a day this file cannot tell, not one it says is unknown: an older export that has
+        # the previous day knows it, and wins over this NaN in the merge (dataset.merge_table)
+        out.attrs["unknown_made"] = unknown
     return _finish(out, "daily", c, as_of if stated else None, ctx)
 
 
