@@ -979,3 +979,29 @@ def test_negative_daily_comments_are_kept_and_noted_with_their_lines(tmp_path):
 
 def test_daily_files_without_negative_values_have_no_such_note():
     assert "negative_values" not in _codes(_by_format(OVERVIEW)["tiktok_overview"])
+
+
+def test_a_day_missing_from_a_daily_file_is_noted_and_left_unknown(tmp_path):
+    """TikTok writes every day: an Overview of 5-15 July 2025 (exported 16 July 09:00 UTC,
+    epoch 1752656400) without 10, 12 and 13 July (rows deleted) keeps each row's own day
+    (views = the day of the month), has no row for the missing days, and names them."""
+    days = [d for d in pd.date_range("2025-07-05", "2025-07-15") if d.day not in (10, 12, 13)]
+    rows = ['"Date","Video Views","Profile Views","Likes","Comments","Shares"'] + [
+        f'"July {d.day}","{d.day}","0","1","0","0"' for d in days]
+    path = tmp_path / "Overview_2025-07-05_1752656400_someone.zip"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("Overview.csv", b"\xef\xbb\xbf" + "\n".join(rows).encode())
+    df = _by_format(path)["tiktok_overview"]
+    views = df[df["metric"] == "views"].set_index("date")["value"]
+    assert views.index.tolist() == days
+    assert (views.index.day == views).all()                # 11 July reads 11, not 10
+    note = next(q for q in df.attrs["quality"] if q["code"] == "days_missing")
+    assert note["level"] == "warning" and note["rows"] == 3
+    assert "3 days are missing (2025-07-10, 2025-07-12, 2025-07-13)" in note["message"]
+    inferred = next(q for q in df.attrs["quality"] if q["code"] == "year_inferred")
+    assert "consecutive" not in inferred["message"]
+
+
+def test_a_whole_run_of_days_has_no_missing_day_note():
+    assert "days_missing" not in _codes(_by_format(OVERVIEW)["tiktok_overview"])
+
