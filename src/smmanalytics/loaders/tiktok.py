@@ -444,7 +444,7 @@ def _repaired(c: Candidate, ctx: ParseContext) -> Candidate:
         while last.next_block is not None:
             last = last.next_block
         last.next_block, c.table.next_block = c.table.next_block, table.next_block
-    return Candidate(c.source, table, c.tables)
+    return c.with_table(table)
 
 
 def _parse_content(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
