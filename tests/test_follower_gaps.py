@@ -284,3 +284,60 @@ def test_a_folder_whose_september_export_is_broken(tmp_path):
     assert ("Posts of 2026-09 unknown, not 0: 1 export could not be read "
             "(account_analytics_content_2026-09-01_2026-09-30.csv).") in c.caveats
     assert c.table.set_index("kpi").loc["posts", "current"] == 12
+
+
+# ------------------------------------------ (3) the first day of a TikTok FollowerHistory
+def _history_exported(folder, first, differences, epoch):
+    """A FollowerHistory of maisonseve from ``first``, in a zip whose name dates its export
+    (``epoch``); the first difference written 0, as TikTok writes it."""
+    folder.mkdir()
+    days = pd.date_range(first, periods=len(differences), freq="D")
+    total = 1000 + pd.Series(differences).cumsum()
+    rows = ['"Date","Followers","Difference in followers from previous day"'] + [
+        f'"{_MONTHS[d.month - 1]} {d.day}","{t}","{v}"'
+        for d, t, v in zip(days, total, differences, strict=True)]
+    name = f"Followers_{pd.Timestamp(epoch, unit='s'):%Y-%m-%d}_{epoch}_maisonseve.zip"
+    with zipfile.ZipFile(folder / name, "w") as z:
+        z.writestr("FollowerHistory.csv", b"\xef\xbb\xbf" + "\n".join(rows).encode())
+
+
+SEPTEMBER = (dt.date(2026, 9, 1), dt.date(2026, 9, 30))
+
+
+def test_a_newer_history_s_unknown_first_day_leaves_an_older_export_s_figure(tmp_path):
+    """Export A (1 October 09:00 UTC, epoch 1790845200) covers 1-30 September at +5 a day;
+    export B (11 October, epoch 1791709200) covers 20 September - 10 October at +5 a day, its
+    first day written 0. B's 20 September is unknown (no day before it in B): A's +5 for it
+    is kept, not B's unknown counted as 0 (September read 140)."""
+    _history_exported(tmp_path / "a", "2026-09-01", [0] + [5] * 29, 1790845200)
+    _history_exported(tmp_path / "b", "2026-09-20", [0] + [5] * 20, 1791709200)
+    ds = smm.load(tmp_path, cache=False)
+    net = ds.daily[ds.daily["metric"] == "net_follows"].set_index("date")
+    assert net.loc["2026-09-20", "value"] == 5
+    assert "/a/Followers_2026-10-01" in net.loc["2026-09-20", "source_file"]
+    # 2-30 September: 29 days of +5 = 145; 1 September, A's own first day, is unknown
+    assert actual(ds, "followers_net", "tiktok", *SEPTEMBER) == 145.0
+    assert list(known_days(ds, "followers_net", "tiktok", *SEPTEMBER)) == list(
+        pd.date_range("2026-09-02", "2026-09-30", freq="D"))
+    # October: B's 1-10 October, 10 × 5
+    assert actual(ds, "followers_net", "tiktok", *OCTOBER) == 50.0
+    note = ds.quality[ds.quality["code"] == "unknown_known_elsewhere"]
+    assert note["file"].str.endswith("/b/Followers_2026-10-11_1791709200_maisonseve.zip"
+                                     "!FollowerHistory.csv").tolist() == [True]
+    assert note["rows"].tolist() == [1] and "2026-09-20" in note["message"].item()
+    assert "/a/Followers_2026-10-01" in note["message"].item()
+    # A's 21 days also in B (21-30 September), 20 September no longer among them
+    merged = ds.quality[ds.quality["code"] == "snapshot_merged"]
+    assert merged["rows"].tolist() == [2 * 10 + 1]      # followers_total 20-30, net 21-30
+
+
+def test_the_first_day_of_a_lone_history_is_unknown_not_0(tmp_path):
+    """One export, from 1 November: its first difference (written 0) is unknown, and
+    November is known on 2-30 November only, summing 29 × 2 = 58."""
+    _history_exported(tmp_path / "a", "2025-11-01", [0] + [2] * 29, 1764579600)
+    ds = smm.load(tmp_path, cache=False)
+    november = (dt.date(2025, 11, 1), dt.date(2025, 11, 30))
+    assert actual(ds, "followers_net", "tiktok", *november) == 58.0
+    assert list(known_days(ds, "followers_net", "tiktok", *november)) == list(
+        pd.date_range("2025-11-02", "2025-11-30", freq="D"))
+    assert "unknown_known_elsewhere" not in set(ds.quality["code"])

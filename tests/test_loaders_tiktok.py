@@ -979,3 +979,58 @@ def test_negative_daily_comments_are_kept_and_noted_with_their_lines(tmp_path):
 
 def test_daily_files_without_negative_values_have_no_such_note():
     assert "negative_values" not in _codes(_by_format(OVERVIEW)["tiktok_overview"])
+
+
+def test_a_day_missing_from_a_daily_file_is_noted_and_left_unknown(tmp_path):
+    """TikTok writes every day: an Overview of 5-15 July 2025 (exported 16 July 09:00 UTC,
+    epoch 1752656400) without 10, 12 and 13 July (rows deleted) keeps each row's own day
+    (views = the day of the month), has no row for the missing days, and names them."""
+    days = [d for d in pd.date_range("2025-07-05", "2025-07-15") if d.day not in (10, 12, 13)]
+    rows = ['"Date","Video Views","Profile Views","Likes","Comments","Shares"'] + [
+        f'"July {d.day}","{d.day}","0","1","0","0"' for d in days]
+    path = tmp_path / "Overview_2025-07-05_1752656400_someone.zip"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("Overview.csv", b"\xef\xbb\xbf" + "\n".join(rows).encode())
+    df = _by_format(path)["tiktok_overview"]
+    views = df[df["metric"] == "views"].set_index("date")["value"]
+    assert views.index.tolist() == days
+    assert (views.index.day == views).all()                # 11 July reads 11, not 10
+    note = next(q for q in df.attrs["quality"] if q["code"] == "days_missing")
+    assert note["level"] == "warning" and note["rows"] == 3
+    assert "3 days are missing (2025-07-10, 2025-07-12, 2025-07-13)" in note["message"]
+    inferred = next(q for q in df.attrs["quality"] if q["code"] == "year_inferred")
+    assert "consecutive" not in inferred["message"]
+
+
+def test_a_whole_run_of_days_has_no_missing_day_note():
+    assert "days_missing" not in _codes(_by_format(OVERVIEW)["tiktok_overview"])
+
+
+@pytest.mark.parametrize("cell,value,within", [
+    ("1.2K", 1200, "±50"),            # 1.15K-1.25K
+    ("1.25K", 1250, "±5"),            # half of 0.01K
+    ("3M", 3_000_000, "±500,000"),    # half of 1M
+])
+def test_abbreviated_counts_are_read_as_written_and_noted(tmp_path, cell, value, within):
+    """A Content export whose views TikTok abbreviated: read as written, the rounding noted
+    once for the column with its count of cells (two: the first post's and the second's);
+    the row repaired for its title's comma keeps the note (the repaired table's numbers)."""
+    rows = [["October 1", "a, b", _vid(1790000000), "September 21", "5", "1", "0", cell],
+            ["October 1", "c", _vid(1790100000), "September 22", "5", "1", "0", "2K"],
+            ["October 1", "d", _vid(1790200000), "September 23", "5", "1", "0", "900"]]
+    text = "\n".join([",".join(f'"{f}"' for f in ["Time", "Video title", "Video link",
+                                                   "Post time", "Total likes",
+                                                   "Total comments", "Total shares",
+                                                   "Total views"])]
+                     + [",".join(f'"{f}"' if i != 1 else f for i, f in enumerate(r))
+                        for r in rows])
+    path = tmp_path / "Content_someone.zip"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr(zipfile.ZipInfo("Content.csv", date_time=(2026, 10, 2, 8, 0, 0)),
+                   b"\xef\xbb\xbf" + text.encode())
+    df = _by_format(path)["tiktok_content"]
+    assert df.sort_values("published_at")["views"].tolist() == [value, 2000, 900]
+    note = next(q for q in df.attrs["quality"] if q["code"] == "counts_abbreviated")
+    assert note["level"] == "info" and note["rows"] == 2
+    assert f"{cell!r} read as {value:,}" in note["message"] and within in note["message"]
+    assert "row_repaired" in _codes(df)

@@ -560,9 +560,11 @@ def _followers_by_account(daily: pd.DataFrame | None, platform: str, days: pd.Da
     if d is None:
         return pd.DataFrame(index=days)
     account = column_or(d, "account_id", dtype="string").astype("string").fillna(NO_ACCOUNT)
-    wide = d.assign(account=account.to_numpy()).pivot_table(
-        index=["platform", "account", "date"], columns="metric", values="value",
-        aggfunc="sum", observed=True).astype("float64")
+    # a day's NaN stays NaN (pivot_table's sum made it 0: TikTok's first day, whose
+    # difference is unknown, counted as no change, and known_days saw no gap)
+    wide = (d.assign(account=account.to_numpy())
+            .groupby(["platform", "account", "date", "metric"], observed=True)["value"]
+            .sum(min_count=1).unstack("metric").astype("float64"))
     net = column_or(wide, "net_follows", np.nan)
     if {"follows", "unfollows"} <= set(wide.columns):
         net = net.fillna(wide["follows"] - wide["unfollows"])

@@ -528,6 +528,7 @@ def merge_table(table: str, frames: list[pd.DataFrame], log: QualityLog,
     unreliable = [f["post_id"].isin(f.attrs["unreliable_ids"]).to_numpy(bool)
                   if f.attrs.get("unreliable_ids") and "post_id" in f.columns
                   else np.zeros(len(f), dtype=bool) for f in frames]
+    made_unknown = [_made_unknown(f) for f in frames] if table == "daily" else []
     # conform each part first so that categories and dtypes agree before concatenating
     parts = [schema.conform(f, table) for f in frames]
     if "platform" in schema.TABLES[table]:
@@ -549,6 +550,8 @@ def merge_table(table: str, frames: list[pd.DataFrame], log: QualityLog,
     if table == "daily" and not single:
         df = _daily_accounts(df, log)
     keys = [k for k in MERGE_KEYS[table] if k in df.columns]
+    if not single and made_unknown and np.concatenate(made_unknown).any():
+        df = _known_elsewhere(df, np.concatenate(made_unknown), keys, log)
     unreliable = np.concatenate(unreliable)
     if table == "posts" and unreliable.any():
         df = _key_unreliable_ids(df, unreliable, log)
@@ -587,6 +590,49 @@ def merge_table(table: str, frames: list[pd.DataFrame], log: QualityLog,
         # break none of the rules; parts concatenated are checked together
         schema.validate(out, table)
     return out
+
+
+def _made_unknown(frame: pd.DataFrame) -> np.ndarray:
+    """Which rows of a daily ``frame`` its loader left unknown for want of what another
+    export may have (``attrs["unknown_made"]``, (metric, day) pairs: the first day of
+    TikTok's FollowerHistory, whose difference needs the day before), row by row."""
+    made = np.zeros(len(frame), dtype=bool)
+    for metric, day in frame.attrs.get("unknown_made") or ():
+        made |= ((frame["metric"] == metric) & (frame["date"] == day)
+                 & frame["value"].isna()).to_numpy(dtype=bool, na_value=False)
+    return made
+
+
+def _known_elsewhere(df: pd.DataFrame, made: np.ndarray, keys: list[str],
+                     log: QualityLog) -> pd.DataFrame:
+    """``df`` (daily rows of several files) without the rows ``made`` unknown by their loader
+    whose key another file gives a figure for, noted per file and file that knows
+    (``unknown_known_elsewhere``). The newest export wins per key, and the 20 September of a
+    FollowerHistory starting that day (its difference left unknown: no day before in the
+    file) replaced the +5 of an older export covering all September: the month summed 140
+    with the day counted as 0, where 145 was known."""
+    rows = np.flatnonzero(made)
+    metrics = df["metric"].iloc[rows].unique()
+    known = (~made & df["value"].notna().to_numpy(dtype=bool, na_value=False)
+             & df["metric"].isin(metrics).to_numpy(dtype=bool, na_value=False))
+    if not known.any():
+        return df
+    # the known rows, the last of a key (the newest, once sorted) naming the file that knows it
+    by = df.iloc[np.flatnonzero(known)].sort_values("snapshot_at", kind="stable",
+                                                     na_position="first")
+    knowing = by.drop_duplicates(subset=keys, keep="last")[[*keys, "source_file"]]
+    pairs = (df.iloc[rows][[*keys, "source_file"]].reset_index(names="_row")
+             .merge(knowing, on=keys, suffixes=("", "_known")))
+    if pairs.empty:
+        return df
+    for (src, other), g in pairs.groupby(["source_file", "source_file_known"], sort=True,
+                                         observed=True):
+        days = ", ".join(sorted(f"{d:%Y-%m-%d}" for d in g["date"]))
+        log.add(src, "unknown_known_elsewhere", f"{len(g)} daily rows this file cannot tell "
+                f"(its first day's difference, with no day before it in the file: {days}) "
+                f"are known in {other}, whose figures were kept", level="info",
+                rows=len(g))
+    return df.drop(index=pairs["_row"].to_numpy())
 
 
 def _key_unreliable_ids(df: pd.DataFrame, unreliable: np.ndarray,

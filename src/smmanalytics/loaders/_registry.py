@@ -87,8 +87,21 @@ class Candidate:
     read_by_delimiter: list[str] = field(default_factory=list, repr=False)
     #: headers of count columns whose ``1.250`` cells were read as thousands
     read_by_count: list[str] = field(default_factory=list, repr=False)
+    #: header → (count, first cell, its value, how far the true value may be from it) of the
+    #: cells written abbreviated (``1.2K``: 1200, within ±50): noted once per table
+    abbreviated: dict[str, tuple[int, str, float, float]] = field(default_factory=dict,
+                                                                   repr=False)
     #: header of a column whose numbers were set aside → (header kept, rows that differ)
     conflicts: dict[str, tuple[str, int]] = field(default_factory=dict, repr=False)
+
+    def with_table(self, table: RawTable) -> Candidate:
+        """This candidate reading ``table`` (its rows repaired) instead: what the new one's
+        :meth:`numbers` remember lands in this one's, whose notes the registry writes
+        (TikTok's Content read through its repaired rows lost its ``1.2K`` note)."""
+        return Candidate(self.source, table, self.tables, placeholders=self.placeholders,
+                         read_by_delimiter=self.read_by_delimiter,
+                         read_by_count=self.read_by_count, abbreviated=self.abbreviated,
+                         conflicts=self.conflicts)
 
     @property
     def name(self) -> str:
@@ -228,6 +241,7 @@ class Candidate:
         if not pd.api.types.is_numeric_dtype(cells.dtype):
             if out.hasnans:
                 self.count_placeholders(header, cells)
+            self.count_abbreviated(header, cells, out)
             if by_delimiter and decimal is None:
                 ambiguous = cells.astype("str").str.strip().str.fullmatch(AMBIGUOUS_DOT)
                 if (out[ambiguous.to_numpy()] >= 1000).any():     # read as thousands
@@ -301,6 +315,20 @@ class Candidate:
         hit = words.isin(MISSING - {"", "undefined"}).fillna(False).to_numpy(dtype=bool)
         if hit.any():
             self.placeholders[header] = (int(hit.sum()), str(cells[hit].iloc[0]).strip())
+
+    def count_abbreviated(self, header: str, cells: pd.Series, values: pd.Series) -> None:
+        """Remember the cells of ``header`` written abbreviated (TikTok's ``1.2K``, ``3M``):
+        read as 1200 and 3,000,000, they are rounded, the true count anywhere within half
+        their last digit (±50, ±500,000). The first one is kept to show it."""
+        if cells.dtype == object:
+            cells = cells.where(isinstance_cells(cells, str))
+        text = cells.astype("string").str.strip()
+        hit = text.str.fullmatch(_ABBREVIATED).fillna(False).to_numpy(dtype=bool)
+        if not hit.any():
+            return
+        first = str(text[hit].iloc[0])
+        self.abbreviated[header] = (int(hit.sum()), first, float(values[hit].iloc[0]),
+                                    _rounding_of(first))
 
     def expect_numbers(self, family: str, canonicals: list[str]) -> None:
         """Have the CSV pass read these fields as numbers (:meth:`RawTable.expect_numbers`):
@@ -1253,6 +1281,20 @@ def takes_percent(canonical: str | None) -> bool:
     return canonical is None or _RATE_NAME.search(canonical) is not None
 
 
+#: a number written with a thousands or millions suffix (``1.2K``, ``1,2 k``, ``-3M``); not a
+#: raw string: the minus sign is the character itself, as Arrow's RE2 refuses ``\u``
+_ABBREVIATED = "[-+\u2212]?\\d+(?:[.,]\\d+)?\\s*[kKmMbB]"
+_SUFFIX = {"k": 1e3, "m": 1e6, "b": 1e9}
+
+
+def _rounding_of(cell: str) -> float:
+    """How far the true value of an abbreviated cell may be from what it reads: half a unit
+    of its last digit (``1.2K``: 50; ``3M``: 500,000; ``1,25 k``: 5)."""
+    digits = cell.rstrip().rstrip("kKmMbB").rstrip()
+    decimals = len(re.split(r"[.,]", digits)[1]) if re.search(r"[.,]", digits) else 0
+    return 0.5 * 10 ** -decimals * _SUFFIX[cell.rstrip()[-1].lower()]
+
+
 def _note_numbers(cand: Candidate, ctx: ParseContext) -> None:
     """The notes of what :meth:`Candidate.numbers` remembered while the table was parsed, one
     per kind: placeholder cells read as missing (never 0), numbers read as thousands from the
@@ -1275,6 +1317,12 @@ def _note_numbers(cand: Candidate, ctx: ParseContext) -> None:
         ctx.note("decimal_from_delimiter", "the file is ';'-delimited, as a spreadsheet saves "
                  "it where ',' is the decimal mark: numbers such as 1.234 were read as "
                  f"thousands in {columns(cand.read_by_delimiter)}", level="warning")
+    for header, (n, cell, value, within) in cand.abbreviated.items():
+        counts = "1 number is" if n == 1 else f"{n} numbers are"
+        ctx.note("counts_abbreviated", f"{header!r}: {counts} written abbreviated, rounded by "
+                 f"the platform ({cell!r} read as {value:,.0f}, the true value within "
+                 f"±{within:,.0f}): the totals that sum them are as rounded", level="info",
+                 rows=n)
     for other, (kept, n) in cand.conflicts.items():
         ctx.note("columns_conflict", f"columns {kept!r} and {other!r} hold the same field but "
                  f"different numbers in {n} rows; the first one's were kept", rows=n)

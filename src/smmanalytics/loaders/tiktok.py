@@ -10,7 +10,8 @@ as unzipping on Windows or macOS names it; the section must be the file's own), 
 Dates have **no year** (``September 25``) and are written in the UI language (``9月13日``,
 ``18 января``, ``10 tháng Tám``). A daily file's rows are consecutive ascending days: the last
 is dated on or before the export date and the run is walked back from it
-(``_dates.resolve_run_year``; rows out of order are dated one by one, with a warning); other
+(``_dates.resolve_run_year``; rows out of order are dated one by one, with a warning; a day
+missing inside the run, a row deleted, is named in a warning and has no row: unknown); other
 dates get the latest year that puts them on or before the export date
 (``_dates.resolve_year``). A daily file a spreadsheet re-saved with its days as dates got
 the spreadsheet's current year (26-31 December after 1-3 January of the same year): the run is
@@ -27,7 +28,8 @@ Formats:
   ``Likes`` → reactions, ``Comments``, ``Shares`` (daily values, not cumulative).
 - ``tiktok_follower_history`` (daily): ``Followers`` → followers_total, ``Difference in followers
   from previous day`` → net_follows; the first day has no previous day in the file, so its
-  difference is NaN (TikTok writes 0).
+  difference is NaN (TikTok writes 0), marked ``attrs["unknown_made"]``: another export that
+  knows that day's difference gives it in the merge.
 - ``tiktok_follower_activity`` (daily, hourly): ``Hour`` 0-23 → hour, ``Active followers`` →
   online_followers.
 - ``tiktok_follower_gender`` / ``tiktok_follower_territories`` (audience): dimension ``gender`` /
@@ -170,14 +172,39 @@ def _days(c: Candidate, ctx: ParseContext, canonical: str, as_of: pd.Timestamp,
                      f"{as_of:%Y-%m-%d}", rows=int(inferred.sum()))
     else:
         dates, inferred = resolve_year(parts, as_of)
+    missing = _missing_days(dates) if run and consecutive else pd.DatetimeIndex([])
+    if len(missing):
+        ctx.note("days_missing", f"{header!r}: {_days_named(missing)} between the first row "
+                 f"and the last (TikTok writes every day): left unknown, without a row; the "
+                 "other rows keep their own dates", rows=len(missing))
     if inferred.any() and consecutive:
-        ctx.note("year_inferred", f"{header!r} has no year: the rows were taken as consecutive "
-                 f"days up to {dates.max():%Y-%m-%d}, the last day not after "
+        run_of = "ascending days, with the gaps noted," if len(missing) else "consecutive days"
+        ctx.note("year_inferred", f"{header!r} has no year: the rows were taken as {run_of} "
+                 f"up to {dates.max():%Y-%m-%d}, the last day not after "
                  f"{as_of:%Y-%m-%d}", level="info", rows=int(inferred.sum()))
     elif inferred.any():
         ctx.note("year_inferred", f"{header!r} has no year: inferred as the latest year not "
                  f"after {as_of:%Y-%m-%d}", level="info", rows=int(inferred.sum()))
     return dates.reset_index(drop=True)
+
+
+def _missing_days(dates: pd.Series) -> pd.DatetimeIndex:
+    """The days between the first and the last of a daily file's ascending ``dates`` that no
+    row has: TikTok writes every day, so each is a day the file lost (a row deleted in a
+    spreadsheet), whose figures are unknown."""
+    known = pd.DatetimeIndex(dates.dropna().unique())
+    if len(known) < 2:
+        return pd.DatetimeIndex([])
+    every = pd.date_range(known.min(), known.max(), freq="D")
+    return every[~every.isin(known)]
+
+
+def _days_named(days: pd.DatetimeIndex, most: int = 5) -> str:
+    """"1 day is missing (2025-07-10)", "7 days are missing (2025-07-10, …, and 2 more)"."""
+    named = ", ".join(f"{d:%Y-%m-%d}" for d in days[:most])
+    more = f", and {len(days) - most} more" if len(days) > most else ""
+    return (f"1 day is missing ({named})" if len(days) == 1
+            else f"{len(days)} days are missing ({named}{more})")
 
 
 def _mended_years(dates: pd.Series, as_of: pd.Timestamp, header: str | None,
@@ -309,11 +336,13 @@ def _parse_history(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     dates = _days(c, ctx, "date", as_of, run=True)
     metrics = {"followers_total": _num(c, "followers_total")}
     net = _num(c, "net_follows")
+    unknown = []
     if net is not None:
         first = int(dates.idxmin()) if dates.notna().any() else 0
         if len(net) and pd.notna(net.iloc[first]) and net.iloc[first] == 0:
             net = net.copy()
             net.iloc[first] = pd.NA
+            unknown.append(("net_follows", dates.iloc[first]))
             ctx.note("first_difference_unknown", "the first day's difference has no previous "
                      "day in the file (TikTok writes 0): left missing", level="info", rows=1)
         metrics["net_follows"] = net
@@ -321,6 +350,10 @@ def _parse_history(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     _note_undefined(c, ctx)
     note_day_tz(ctx, "TikTok", "days")
     out = long_daily(dates, metrics, platform=P, account_id=_handle(c))
+    if unknown:
+        # a day this file cannot tell, not one it says is unknown: an older export that has
+        # the previous day knows it, and wins over this NaN in the merge (dataset.merge_table)
+        out.attrs["unknown_made"] = unknown
     return _finish(out, "daily", c, as_of if stated else None, ctx)
 
 
@@ -411,7 +444,7 @@ def _repaired(c: Candidate, ctx: ParseContext) -> Candidate:
         while last.next_block is not None:
             last = last.next_block
         last.next_block, c.table.next_block = c.table.next_block, table.next_block
-    return Candidate(c.source, table, c.tables)
+    return c.with_table(table)
 
 
 def _parse_content(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
