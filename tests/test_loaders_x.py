@@ -547,3 +547,43 @@ def test_an_overview_beside_two_accounts_by_day_exports_stays_apart_and_says_so(
     assert unknown["file"].tolist() == [str(tmp_path / "account_overview_analytics.csv")]
     assert unknown["level"].tolist() == ["warning"]
     assert "several (Other, USCTrials)" in unknown["message"].iloc[0]
+
+
+@pytest.mark.parametrize(("name", "account"), [
+    ("account_overview_analytics_atelierlumiere.csv", "atelierlumiere"),
+    ("account_overview_analytics_atelier_lumiere_2026-10-31.csv", "atelier_lumiere"),
+    ("account_overview_analytics_atelierlumiere (1).csv", "atelierlumiere"),
+    # X's own name, a browser's second download, a day or a date after it: no handle
+    ("account_overview_analytics.csv", None),
+    ("account_overview_analytics (1).csv", None),
+    ("account_overview_analytics_2026-07-03.csv", None),
+    ("account_overview_analytics_20260703.csv", None)])
+def test_an_overview_renamed_after_its_account_is_that_accounts(tmp_path, name, account):
+    """``account_overview_analytics_atelierlumiere.csv`` was read as no one's, like the brand's
+    ``account_overview_analytics.csv``: the other account's days replaced the brand's. Its
+    handle is read from its name, as the legacy by-day export's is; X's own name gives none."""
+    (tmp_path / name).write_text(OVERVIEW_FEB_2020)
+    df = read_export(tmp_path / name)
+    assert df["account_id"].fillna("-").unique().tolist() == [account or "-"]
+    noted = [q for q in df.attrs["quality"] if q["code"] == "account_from_name"]
+    assert len(noted) == (account is not None)
+
+
+def test_another_accounts_renamed_overview_is_left_out_by_brand_yaml(tmp_path):
+    """The brand's by-day export (USCTrials) and another account's overview renamed after it:
+    both were no one's (the overview) or kept together; the overview is now atelierlumiere's,
+    and brand.yaml's ``x: USCTrials`` leaves its 2 days out. Impressions kept: the by-day
+    file's 1524 (10 February) + 310 (11 February) = 1834, as in the fixture."""
+    by_day = "daily_tweet_activity_metrics_USCTrials_20200201_20200229_en.csv"
+    (tmp_path / by_day).write_bytes((FIX / by_day).read_bytes())
+    (tmp_path / "account_overview_analytics_atelierlumiere.csv").write_text(OVERVIEW_FEB_2020)
+    (tmp_path / "brand.yaml").write_text("name: USC Trials\ntimezone: UTC\nlanguage: en\n"
+                                         "accounts:\n  x: USCTrials\n", encoding="utf-8")
+    ds = smm.load(tmp_path, cache=False)
+    imp = ds.daily[ds.daily["metric"] == "impressions"]
+    assert set(imp["account_id"]) == {"USCTrials"}
+    assert imp.loc[imp["date"].isin(pd.to_datetime(["2020-02-10", "2020-02-11"])),
+                   "value"].sum() == 1834
+    left_out = _quality_rows(ds, "account_not_declared")
+    assert left_out["file"].tolist() == [
+        str(tmp_path / "account_overview_analytics_atelierlumiere.csv")]

@@ -17,6 +17,8 @@ Formats:
 - ``x_overview``: daily account overview; columns in any order, mapped by name to the daily
   metrics impressions, engagements, likes, replies, reposts, follows (New follows), unfollows,
   bookmarks, shares, profile_visits, posts_published (Create Post), video_views, media_views.
+  X names it ``account_overview_analytics.csv`` (no account); one renamed
+  ``account_overview_analytics_<handle>.csv`` is that handle's.
 
 Canonical posts fields: ``reactions`` = likes (favorites); ``comments`` = replies;
 ``shares`` = reposts (retweets) + shares over the columns present (``reposts`` is also kept);
@@ -339,10 +341,34 @@ def _detect_overview(c: Candidate) -> float:
     return 0.9 if hits >= 3 else 0.6 if hits >= 2 and m.has("impressions") else 0.0
 
 
+#: an overview export renamed after its account: ``account_overview_analytics_<handle>``, with
+#: perhaps the export's day after it and a browser's ``(1)``. X names the file
+#: ``account_overview_analytics.csv``; a suffix of digits and dashes is a day, not a handle
+_OVERVIEW_NAME = re.compile(
+    r"^account_overview_analytics_(?P<handle>[A-Za-z0-9_]{1,15}?)"
+    r"(?:_\d{4}-?\d{2}-?\d{2})*(?:\s*\(\d+\))?\.[A-Za-z]+$", re.IGNORECASE)
+
+
+def _overview_handle(c: Candidate, ctx: ParseContext) -> str | None:
+    """The account of an overview export whose file name was given its handle
+    (``account_overview_analytics_atelierlumiere.csv``): the file holds no account, and two
+    accounts' overviews read as no one's merged, the later one's days replacing the other's
+    (October impressions 3,099,969 for the brand's 40,875), and brand.yaml's accounts could
+    not leave the other out. X's own name gives none: such a file stays no one's (noted by
+    the Dataset when it is given the platform's one account)."""
+    m = _OVERVIEW_NAME.match(c.basename)
+    if m is None or m.group("handle").strip("_").isdigit():
+        return None
+    handle = m.group("handle")
+    ctx.note("account_from_name", f"X overview export: the account is not written in the file; "
+             f"{handle!r}, the handle in its name, was taken as its account", level="info")
+    return handle
+
+
 def _parse_overview(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     fam = "x_overview"
     days = _day_dates(c, fam, ctx, daily=True)
-    long = _dated_rows(_long_daily(c, fam, days, _OVERVIEW), ctx)
+    long = _dated_rows(_long_daily(c, fam, days, _OVERVIEW), ctx, _overview_handle(c, ctx))
     ctx.note("day_zone_assumed", "X overview days carry no time zone; taken as UTC days "
              "(reference §9.2 [U])", level="info")
     _unknown_note(c, fam, ctx)
