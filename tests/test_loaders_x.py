@@ -587,3 +587,52 @@ def test_another_accounts_renamed_overview_is_left_out_by_brand_yaml(tmp_path):
     left_out = _quality_rows(ds, "account_not_declared")
     assert left_out["file"].tolist() == [
         str(tmp_path / "account_overview_analytics_atelierlumiere.csv")]
+
+
+# ids whose times (id >> 22) + 1288834974657 ms are 1791209007000 = 2026-10-05 14:03:27 UTC
+# and 1791278100000 = 2026-10-06 09:15:00 UTC
+_RESAVED_IDS = ("2107109413352375049", "2107399210398647049")
+
+
+@pytest.mark.parametrize(("sep", "times", "order_note"), [
+    # a French spreadsheet: ';', day first; no day above 12, the ids prove the order
+    (";", ("05/10/2026 14:03", "06/10/2026 09:15"), "read as DMY"),
+    # an American one: month first, ',' kept
+    (",", ("10/05/2026 14:03", "10/06/2026 09:15"), "read as MDY"),
+    # the +0000 dropped alone
+    (",", ("2026-10-05 14:03", "2026-10-06 09:15"), None)])
+def test_a_legacy_tweet_activity_export_resaved_by_a_spreadsheet_is_read(
+        tmp_path, sep, times, order_note):
+    """The legacy export's ``time`` re-saved by a spreadsheet (``05/10/2026 14:03``, the
+    +0000 dropped) was refused by the strict format, though each Tweet id gives its time: it
+    is read as UTC, the day order decided by the ids as in the content export, each time to
+    the second from its id (above), and the re-save noted."""
+    header = ["Tweet id", "Tweet permalink", "Tweet text", "time", "impressions", "likes",
+              "replies", "retweets"]
+    rows = [[pid, f"https://twitter.com/maisonseve/status/{pid}", "hello", t, n, "2.0",
+             "0.0", "1.0"]
+            for pid, t, n in zip(_RESAVED_IDS, times, ("1000.0", "2000.0"), strict=True)]
+    path = tmp_path / "tweet_activity_metrics_maisonseve_20261001_20261031_en.csv"
+    path.write_text("\n".join(sep.join(r) for r in [header, *rows]) + "\n", encoding="utf-8")
+    df = read_export(path)
+    assert df["published_at"].tolist() == [pd.Timestamp("2026-10-05 14:03:27", tz=UTC),
+                                           pd.Timestamp("2026-10-06 09:15:00", tz=UTC)]
+    assert df["time_source"].tolist() == ["decoded_id", "decoded_id"]
+    assert df["impressions"].tolist() == [1000, 2000]
+    codes = _codes(df)
+    assert "time_resaved" in codes and "time_dropped" not in codes
+    resaved = [q["message"] for q in df.attrs["quality"] if q["code"] == "date_format_resaved"]
+    assert (order_note is None and not resaved) or order_note in resaved[0]
+
+
+def test_a_resaved_legacy_time_whose_id_gives_none_is_kept_to_the_minute(tmp_path):
+    """Without a decodable id the re-saved time is the post's, at the export's minute, UTC:
+    13/10/2026 (a day above 12: day first) 18:30 → 2026-10-13 18:30 UTC."""
+    path = tmp_path / "tweet_activity_metrics_maisonseve_20261001_20261031_en.csv"
+    path.write_text("Tweet id;Tweet permalink;time;impressions;likes;replies;retweets\n"
+                    "abc;https://twitter.com/maisonseve/status/abc;13/10/2026 18:30;10;1;0;0\n",
+                    encoding="utf-8")
+    df = read_export(path)
+    assert df["published_at"].tolist() == [pd.Timestamp("2026-10-13 18:30", tz=UTC)]
+    assert df["time_source"].tolist() == ["export"]
+    assert df["time_precision"].tolist() == ["minute"]
