@@ -1051,7 +1051,8 @@ def test_a_file_of_several_tables_none_understood_gets_one_note(tmp_path):
     q = ds.quality[ds.quality["code"] == "not_understood"]
     assert q["message"].tolist() == [
         "none of its 3 tables matches a known export format: the first has headers "
-        "['some words', 'here'] (headers in a language not known yet can be added to a "
+        "['some words', 'here'], its header read on line 3 (headers in a language not known "
+        "yet can be added to a "
         "synonyms.csv in the brand folder)"]
     assert q["file"].tolist() == [str(tmp_path / "README.md")]
 

@@ -347,7 +347,7 @@ def test_inspect_shows_each_sheet_its_own_notes_and_the_file_s_once(tmp_path, ca
     posts = ("sheet 'All posts': 1 posts published after the export's date 2026-10-03: a date "
              "misread? (the first: 2026-10-04)")
     notes = ("sheet 'Notes': table with headers ['Remark', 'Owner'] matches no known export "
-             "format")
+             "format, its header read on row 1")
     df = inspect_files([path])
     assert df["format"].tolist() == ["linkedin_metrics", "linkedin_all_posts"]
     assert df["warnings"].tolist() == [metrics, posts]

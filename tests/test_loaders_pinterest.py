@@ -209,3 +209,66 @@ def test_a_bad_number_in_a_pins_sheet_names_its_cell(tmp_path):
     assert str(err.value) == (
         f"file {path}, line 3, cell Pins!F3, column 'Saves': cell is not a number; expected "
         "a count or an amount (e.g. 1234, 1 234, 62,5, 1.2K, 12 €) or empty/-/N/A; got 'a few'")
+
+
+_OVERVIEW_ROWS = ("Date,Impressions,Engagements,Pin clicks,Outbound clicks,Saves\n"
+                  "2026-10-01,1500,90,40,12,38\n"
+                  "2026-10-02,1720,101,51,15,35\n")
+
+
+@pytest.mark.parametrize(("preamble", "lines", "header_line"), [
+    # title, a date range whose text holds commas (three cells), a blank line
+    ("Pinterest Analytics\nDate range: Oct 1, 2026 - Oct 2, 2026\n\n", "1-3", 4),
+    # title, date range, filters (quoted: one cell), blank line
+    ('"Overview"\n"Date range: 2026-10-01 to 2026-10-02"\n'
+     '"Content type: All, Device: All"\n\n', "1-4", 5),
+    # the filters line holds a ';' (two cells split so)
+    ("Overview\nDate range: 2026-10-01 - 2026-10-02\nContent type: All; Device: All\n",
+     "1-3", 4),
+    ("Pinterest Analytics\n\n", "1-2", 3),                      # title and a blank line
+    # a spreadsheet's re-save pads each line with empty cells
+    ('"Overview","","","","",""\n"Date range: 2026-10-01 - 2026-10-02","","","","",""\n',
+     "1-2", 3)])
+def test_a_block_of_preamble_lines_above_the_header_is_read_as_such(
+        tmp_path, preamble, lines, header_line):
+    """Lines of title, date range and filters above the header were read as the header
+    ("table with headers ['Overview']") and the file refused. The header is the line a format
+    recognises; the lines above it are noted. Figures as written: 1500 + 1720 = 3220
+    impressions, 38 + 35 = 73 saves."""
+    path = tmp_path / "pinterest_overview.csv"
+    path.write_text(preamble + _OVERVIEW_ROWS, encoding="utf-8")
+    df = read_export(path)
+    values = df.groupby("metric")["value"].sum()
+    assert (values["impressions"], values["saves"]) == (3220, 73)
+    assert sorted(df["date"].dt.strftime("%Y-%m-%d").unique()) == ["2026-10-01", "2026-10-02"]
+    note = next(q for q in df.attrs["quality"] if q["code"] == "preamble_lines")
+    assert note["message"].startswith(f"lines {lines} above the header (line {header_line})")
+    assert note["level"] == "info"
+    if "Date range" in preamble:
+        assert "'Date range: " in note["message"]
+
+
+def test_the_preamble_lines_text_and_date_range_are_kept(tmp_path):
+    from smmanalytics.loaders._preamble import headers_below, split_text
+
+    text = "Pinterest Analytics\nDate range: Oct 1, 2026 - Oct 2, 2026\n\n" + _OVERVIEW_ROWS
+    first, = split_text(text, source="p.csv")
+    # the title line is read as a title above the date range's three cells, taken as header
+    assert first.header == ["Date range: Oct 1", "2026 - Oct 2", "2026"]
+    below = next(headers_below(first))
+    assert (below.first_line, below.header[:2]) == (4, ["Date", "Impressions"])
+    assert below.meta["preamble"] == ("Pinterest Analytics\n"
+                                      "Date range: Oct 1, 2026 - Oct 2, 2026")
+    assert below.meta["title"] == "Pinterest Analytics"
+    assert below.meta["date_range"] == "Oct 1, 2026 - Oct 2, 2026"
+    assert below.meta["preamble_lines"] == "1-3"
+
+
+def test_a_table_no_format_claims_names_the_line_taken_as_its_header(tmp_path):
+    """A file refused named headers ['Date range: Oct 1', …] without saying they were line 2's
+    (line 1 a title): the error now names it."""
+    path = tmp_path / "pinterest_other.csv"
+    path.write_text("Pinterest Analytics\nDate range: Oct 1, 2026 - Oct 2, 2026\n\n"
+                    "Day,Views,Clicks\n2026-10-01,1,2\n", encoding="utf-8")
+    with pytest.raises(UnknownFormatError, match="its header read on line 2"):
+        read_export(path)

@@ -547,3 +547,92 @@ def test_an_overview_beside_two_accounts_by_day_exports_stays_apart_and_says_so(
     assert unknown["file"].tolist() == [str(tmp_path / "account_overview_analytics.csv")]
     assert unknown["level"].tolist() == ["warning"]
     assert "several (Other, USCTrials)" in unknown["message"].iloc[0]
+
+
+@pytest.mark.parametrize(("name", "account"), [
+    ("account_overview_analytics_atelierlumiere.csv", "atelierlumiere"),
+    ("account_overview_analytics_atelier_lumiere_2026-10-31.csv", "atelier_lumiere"),
+    ("account_overview_analytics_atelierlumiere (1).csv", "atelierlumiere"),
+    # X's own name, a browser's second download, a day or a date after it: no handle
+    ("account_overview_analytics.csv", None),
+    ("account_overview_analytics (1).csv", None),
+    ("account_overview_analytics_2026-07-03.csv", None),
+    ("account_overview_analytics_20260703.csv", None)])
+def test_an_overview_renamed_after_its_account_is_that_accounts(tmp_path, name, account):
+    """``account_overview_analytics_atelierlumiere.csv`` was read as no one's, like the brand's
+    ``account_overview_analytics.csv``: the other account's days replaced the brand's. Its
+    handle is read from its name, as the legacy by-day export's is; X's own name gives none."""
+    (tmp_path / name).write_text(OVERVIEW_FEB_2020)
+    df = read_export(tmp_path / name)
+    assert df["account_id"].fillna("-").unique().tolist() == [account or "-"]
+    noted = [q for q in df.attrs["quality"] if q["code"] == "account_from_name"]
+    assert len(noted) == (account is not None)
+
+
+def test_another_accounts_renamed_overview_is_left_out_by_brand_yaml(tmp_path):
+    """The brand's by-day export (USCTrials) and another account's overview renamed after it:
+    both were no one's (the overview) or kept together; the overview is now atelierlumiere's,
+    and brand.yaml's ``x: USCTrials`` leaves its 2 days out. Impressions kept: the by-day
+    file's 1524 (10 February) + 310 (11 February) = 1834, as in the fixture."""
+    by_day = "daily_tweet_activity_metrics_USCTrials_20200201_20200229_en.csv"
+    (tmp_path / by_day).write_bytes((FIX / by_day).read_bytes())
+    (tmp_path / "account_overview_analytics_atelierlumiere.csv").write_text(OVERVIEW_FEB_2020)
+    (tmp_path / "brand.yaml").write_text("name: USC Trials\ntimezone: UTC\nlanguage: en\n"
+                                         "accounts:\n  x: USCTrials\n", encoding="utf-8")
+    ds = smm.load(tmp_path, cache=False)
+    imp = ds.daily[ds.daily["metric"] == "impressions"]
+    assert set(imp["account_id"]) == {"USCTrials"}
+    assert imp.loc[imp["date"].isin(pd.to_datetime(["2020-02-10", "2020-02-11"])),
+                   "value"].sum() == 1834
+    left_out = _quality_rows(ds, "account_not_declared")
+    assert left_out["file"].tolist() == [
+        str(tmp_path / "account_overview_analytics_atelierlumiere.csv")]
+
+
+# ids whose times (id >> 22) + 1288834974657 ms are 1791209007000 = 2026-10-05 14:03:27 UTC
+# and 1791278100000 = 2026-10-06 09:15:00 UTC
+_RESAVED_IDS = ("2107109413352375049", "2107399210398647049")
+
+
+@pytest.mark.parametrize(("sep", "times", "order_note"), [
+    # a French spreadsheet: ';', day first; no day above 12, the ids prove the order
+    (";", ("05/10/2026 14:03", "06/10/2026 09:15"), "read as DMY"),
+    # an American one: month first, ',' kept
+    (",", ("10/05/2026 14:03", "10/06/2026 09:15"), "read as MDY"),
+    # the +0000 dropped alone
+    (",", ("2026-10-05 14:03", "2026-10-06 09:15"), None)])
+def test_a_legacy_tweet_activity_export_resaved_by_a_spreadsheet_is_read(
+        tmp_path, sep, times, order_note):
+    """The legacy export's ``time`` re-saved by a spreadsheet (``05/10/2026 14:03``, the
+    +0000 dropped) was refused by the strict format, though each Tweet id gives its time: it
+    is read as UTC, the day order decided by the ids as in the content export, each time to
+    the second from its id (above), and the re-save noted."""
+    header = ["Tweet id", "Tweet permalink", "Tweet text", "time", "impressions", "likes",
+              "replies", "retweets"]
+    rows = [[pid, f"https://twitter.com/maisonseve/status/{pid}", "hello", t, n, "2.0",
+             "0.0", "1.0"]
+            for pid, t, n in zip(_RESAVED_IDS, times, ("1000.0", "2000.0"), strict=True)]
+    path = tmp_path / "tweet_activity_metrics_maisonseve_20261001_20261031_en.csv"
+    path.write_text("\n".join(sep.join(r) for r in [header, *rows]) + "\n", encoding="utf-8")
+    df = read_export(path)
+    assert df["published_at"].tolist() == [pd.Timestamp("2026-10-05 14:03:27", tz=UTC),
+                                           pd.Timestamp("2026-10-06 09:15:00", tz=UTC)]
+    assert df["time_source"].tolist() == ["decoded_id", "decoded_id"]
+    assert df["impressions"].tolist() == [1000, 2000]
+    codes = _codes(df)
+    assert "time_resaved" in codes and "time_dropped" not in codes
+    resaved = [q["message"] for q in df.attrs["quality"] if q["code"] == "date_format_resaved"]
+    assert (order_note is None and not resaved) or order_note in resaved[0]
+
+
+def test_a_resaved_legacy_time_whose_id_gives_none_is_kept_to_the_minute(tmp_path):
+    """Without a decodable id the re-saved time is the post's, at the export's minute, UTC:
+    13/10/2026 (a day above 12: day first) 18:30 → 2026-10-13 18:30 UTC."""
+    path = tmp_path / "tweet_activity_metrics_maisonseve_20261001_20261031_en.csv"
+    path.write_text("Tweet id;Tweet permalink;time;impressions;likes;replies;retweets\n"
+                    "abc;https://twitter.com/maisonseve/status/abc;13/10/2026 18:30;10;1;0;0\n",
+                    encoding="utf-8")
+    df = read_export(path)
+    assert df["published_at"].tolist() == [pd.Timestamp("2026-10-13 18:30", tz=UTC)]
+    assert df["time_source"].tolist() == ["export"]
+    assert df["time_precision"].tolist() == ["minute"]

@@ -11,6 +11,10 @@ two exports joined by ``cat`` hold two. Rules (reference §9.4):
   ``meta["end_date"]``. A blank line followed by another ``#`` block starts another table, as
   does a ``#`` line of one cell right under the rows (two reports joined by ``cat``).
 - Lines ended by a carriage return alone (Excel for Mac) are read as lines.
+- A table no export format claims may have its header further down, under a block of title,
+  date range and filter lines (a Pinterest export: ``Overview`` / ``Date range: …`` /
+  ``Content type: …``, a blank line): :func:`headers_below` gives the tables it would be with
+  each of its next lines as header, for the registry to try (``_registry._parse_tables``).
 
 Each table's header and body, one slice of the text, go to a :class:`~._sniff.RawTable`. The
 parsing of a ``#`` block's lines and of a header row stays in :mod:`._sniff`, which this module
@@ -20,6 +24,8 @@ builds on: a table reads them too, for an export pasted whole under another's ro
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from dataclasses import replace
 
 from ..quality import QualityLog
 from ._sniff import (
@@ -35,7 +41,7 @@ from ._sniff import (
     sniff_delimiter,
 )
 
-__all__ = ["split_text"]
+__all__ = ["headers_below", "split_text"]
 
 #: the ``sep=;`` line Excel reads (quoted when a spreadsheet re-saved the file): its delimiter
 _SEP = re.compile(r'^\s*"?sep=(.)"?\s*$', re.IGNORECASE)
@@ -109,6 +115,7 @@ def split_text(text: str, *, source: str, encoding: str | None = None,
                 if (cell is not None and cell.isprintable() and _first_line_fields(nxt) > 1
                         and line.count('"') % 2 == 0):
                     title = meta["title"] = cell
+                    meta["title_line"] = str(line_no)
                 else:
                     break
             pos, line_no = end + 1, line_no + 1
@@ -208,3 +215,74 @@ def _raw_body(text: str, start: int, stop: int, raw: bytes | None, raw_offset: i
     if raw is None or stop != len(text):
         return None
     return memoryview(raw)[raw_offset + len(text[:start].encode("utf-8")):]
+
+
+#: how many lines under a table's first line :func:`headers_below` looks for its header: a
+#: title, a date range, filters and blank lines stand above it, not a page of text
+PREAMBLE_MAX = 10
+
+#: a preamble line giving the export's range: "Date range: Oct 1, 2026 - Oct 5, 2026"
+_DATE_RANGE = re.compile(r"^(?:date range|plage de dates|période|intervallo di date|periodo)"
+                         r"\s*:\s*(?P<range>.+)$", re.IGNORECASE)
+
+
+def headers_below(table: RawTable) -> Iterator[RawTable]:
+    """The tables ``table`` would be with one of its next lines as header (at most
+    :data:`PREAMBLE_MAX` lines down, lines of several cells only), the lines above that one
+    kept as its preamble: ``meta["preamble"]`` (their text, one a line), ``meta["title"]``
+    (the first, unless the table had one) and ``meta["date_range"]`` (a "Date range: …"
+    line's range, as written). A line of one cell, padded or not, and a blank line are read
+    as preamble already when a header follows them at once (:func:`split_text`); a block of
+    them, or a title whose text holds the delimiter ("Date range: Oct 1, 2026 - …"), made the
+    first line the header, and the file was refused as a "table with headers ['Overview']".
+    Which line is the header only the export formats can tell: the registry takes the first
+    of these tables a format claims. None for a sheet, or a table whose rows were not kept as
+    text (a large file, read from its bytes)."""
+    if table.sheet or table.body is None:
+        return
+    body = table.body
+    first = f"{table.delimiter or ','} ".join(h for h in table.header if h)
+    above = [text for text in (table.meta.get("title"), first) if text]
+    line_no = table.body_line or table.first_line + 1
+    pos = 0
+    for _ in range(PREAMBLE_MAX):
+        if pos >= len(body) or body.count('"', 0, pos) % 2:   # (inside a quoted cell)
+            return
+        end = body.find("\n", pos)
+        end = len(body) if end < 0 else end
+        line = body[pos:end].rstrip("\r")
+        if _first_line_fields(line) > 1 and only_cell(line) is None:
+            below = split_text(body[pos:], source=table.source, encoding=table.encoding)
+            if len(below) == 1:
+                yield _moved(below[0], line_no - 1, table, above)
+        if (text := _line_text(line)) is not None:
+            above.append(text)
+        pos, line_no = end + 1, line_no + 1
+
+
+def _line_text(line: str) -> str | None:
+    """The text of a preamble line: its one cell, or its filled cells joined; None when blank
+    (or delimiters and quotes only, as a spreadsheet pads a blank line)."""
+    cell = only_cell(line)
+    if cell is not None:
+        return cell
+    fields = max((line_fields(line, d) for d in DELIMITERS), key=len)
+    cells = [c.strip() for c in fields if c.strip()]
+    return ", ".join(cells) if cells else None
+
+
+def _moved(found: RawTable, shift: int, table: RawTable, above: list[str]) -> RawTable:
+    """``found`` (split from a slice of ``table``'s rows) with the file's line numbers, the
+    lines ``above`` its header as its preamble, ``table``'s own metadata kept."""
+    start = int(table.meta.get("title_line", table.first_line))
+    end = found.first_line + shift - 1
+    meta = {**table.meta, **found.meta, "preamble": "\n".join(above),
+            "preamble_lines": f"{start}-{end}" if end > start else str(start)}
+    if above:
+        meta.setdefault("title", above[0])
+    for text in above:
+        if (m := _DATE_RANGE.match(text)) is not None:
+            meta.setdefault("date_range", m.group("range").strip())
+    body_line = (found.body_line or found.first_line + 1) + shift
+    return replace(found, first_line=found.first_line + shift, body_line=body_line, meta=meta,
+                   log=table.log)

@@ -56,6 +56,7 @@ from ._arrow import arrow_text, may_contain
 from ._cells import isinstance_cells
 from ._folder import BRAND_FILES, SIDE_FILES, SYNONYMS_FILE
 from ._headers import HeaderMatch, match_headers, normalize, shares_half_the_names
+from ._preamble import headers_below
 from ._sniff import RawTable
 from ._sources import LARGE, Source, iter_sources, note_skipped, read_tables
 
@@ -1115,8 +1116,11 @@ def _parse_tables(src: Source, log: QualityLog, fmts: list[Format]
         cand = Candidate(src, table, tables)
         fmt, score = _detect(cand, fmts)
         if fmt is None:
-            unknown.append(cand)
-            continue
+            fmt, below = _header_below(cand, fmts, log)
+            if fmt is None:
+                unknown.append(cand)
+                continue
+            cand, table = below, below.table
         understood = True
         ctx = ParseContext(src.name, log, table.sheet)
         try:
@@ -1141,6 +1145,25 @@ def _parse_tables(src: Source, log: QualityLog, fmts: list[Format]
     return frames, understood
 
 
+def _header_below(cand: Candidate, fmts: list[Format], log: QualityLog
+                  ) -> tuple[Format | None, Candidate | None]:
+    """The format that claims ``cand``'s table read with its header further down, under
+    lines of title, date range and filters (``_preamble.headers_below``), and that table;
+    ``(None, None)`` when none does. Its preamble is noted, with the lines it spans."""
+    for table in headers_below(cand.table):
+        below = Candidate(cand.source, table, cand.tables)
+        fmt, _ = _detect(below, fmts)
+        if fmt is None:
+            continue
+        shown = " / ".join(repr(t[:60]) for t in table.meta["preamble"].splitlines()[:4])
+        lines = table.meta["preamble_lines"]
+        log.add(cand.source.name, "preamble_lines", f"line{'s' * ('-' in lines)} {lines} "
+                f"above the header (line {table.first_line}) read as the export's title and "
+                f"filters: {shown}", level="info")
+        return fmt, below
+    return None, None
+
+
 def _note_not_understood(src: Source, unknown: list[Candidate], understood: bool,
                          log: QualityLog, fmts: list[Format]) -> None:
     """Note the tables of ``src`` no format claims: each, beside tables that were read (a
@@ -1155,14 +1178,22 @@ def _note_not_understood(src: Source, unknown: list[Candidate], understood: bool
     if understood or len(unknown) == 1:
         for cand in unknown:
             log.add(src.name, "not_understood", f"table with headers "
-                    f"{_shown_headers(cand.table.header)} matches no known export "
-                    f"format{hint(cand)}", level="warning", sheet=cand.table.sheet)
+                    f"{_shown_headers(cand.table.header)} matches no known export format, "
+                    f"{_where(cand.table)}{hint(cand)}", level="warning", sheet=cand.table.sheet)
     elif unknown:
         first = unknown[0]
         sheet = f" (sheet {first.table.sheet!r})" if first.table.sheet else ""
         log.add(src.name, "not_understood", f"none of its {len(unknown)} tables matches a "
                 f"known export format: the first{sheet} has headers "
-                f"{_shown_headers(first.table.header)}{hint(first)}", level="warning")
+                f"{_shown_headers(first.table.header)}, {_where(first.table)}{hint(first)}",
+                level="warning")
+
+
+def _where(table: RawTable) -> str:
+    """Where the line taken as a table's header is: ``its header read on line 4`` (``row 4``
+    of a sheet), so that a file refused says which line was read as its header (a title
+    above it, a header further down under a preamble the formats did not recognise)."""
+    return f"its header read on {'row' if table.sheet else 'line'} {table.first_line}"
 
 
 def _parsed(fmt: Format, cand: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:

@@ -187,25 +187,31 @@ def check_years(parts: pd.DataFrame, *, file: str, column: str | None,
 
 
 def written_days(cells: pd.Series, ctx: ParseContext, *, column: str | None, first_line: int,
-                 numeric_order: str | DayOrder = "mdy", proved_by: str | None = None
-                 ) -> pd.Series:
+                 numeric_order: str | DayOrder = "mdy", proved_by: str | None = None,
+                 with_time: bool = False) -> pd.Series:
     """Naive dates from cells written with month names (``Tue, Jul 14, 2026``), ISO, or in
-    numbers as a spreadsheet re-saves them (see :func:`day_parts`)."""
+    numbers as a spreadsheet re-saves them (see :func:`day_parts`); ``with_time``: with the
+    time of day the cells write (a column of times re-saved, X's legacy ``time``), else the
+    day alone, a time other than 00:00 noted dropped."""
     parts = day_parts(cells, ctx, column=column, first_line=first_line,
-                      numeric_order=numeric_order, proved_by=proved_by)
-    return dates_from_parts(parts, file=ctx.file, column=column, first_line=first_line,
+                      numeric_order=numeric_order, proved_by=proved_by, times_kept=with_time)
+    days = dates_from_parts(parts, file=ctx.file, column=column, first_line=first_line,
                             cells=cells)
+    if not with_time:
+        return days
+    return days + pd.to_timedelta(parts["time"].fillna(0).astype("int64"), unit="s").to_numpy()
 
 
 def day_parts(cells: pd.Series, ctx: ParseContext, *, column: str | None, first_line: int,
               require_year: bool = True, numeric_order: str | DayOrder = "mdy",
-              proved_by: str | None = None) -> pd.DataFrame:
+              proved_by: str | None = None, times_kept: bool = False) -> pd.DataFrame:
     """:func:`~._dates.parse_text_dates` of a column of days, checked and noted: a year outside
     :data:`YEARS` raises ParseError; dates written in numbers (``14/07/2026``, a spreadsheet's
     re-save) are noted with the order read, as a warning when nothing proves it and
     ``numeric_order`` was assumed (``proved_by`` names what outside the column proved it: "the
     post ids"; a :class:`~._dates.DayOrder`, the file's order of :func:`day_order`, says its
-    evidence itself); times of day other than 00:00 are noted dropped."""
+    evidence itself); times of day other than 00:00 are noted dropped, unless the caller
+    keeps them (``times_kept``)."""
     evidence, sure = None, bool(proved_by)
     if isinstance(numeric_order, DayOrder):
         numeric_order, evidence, sure, _ = numeric_order
@@ -223,7 +229,8 @@ def day_parts(cells: pd.Series, ctx: ParseContext, *, column: str | None, first_
         ctx.note("date_format_resaved", "dates are written with numbers (the file was re-saved "
                  f"by a spreadsheet); read as {parts.attrs['numeric_order'].upper()}" + why,
                  level="warning" if guessed else "info")
-    note_times_dropped(ctx, parts["time"], column)
+    if not times_kept:
+        note_times_dropped(ctx, parts["time"], column)
     return parts
 
 

@@ -17,6 +17,8 @@ Formats:
 - ``x_overview``: daily account overview; columns in any order, mapped by name to the daily
   metrics impressions, engagements, likes, replies, reposts, follows (New follows), unfollows,
   bookmarks, shares, profile_visits, posts_published (Create Post), video_views, media_views.
+  X names it ``account_overview_analytics.csv`` (no account); one renamed
+  ``account_overview_analytics_<handle>.csv`` is that handle's.
 
 Canonical posts fields: ``reactions`` = likes (favorites); ``comments`` = replies;
 ``shares`` = reposts (retweets) + shares over the columns present (``reposts`` is also kept);
@@ -178,10 +180,8 @@ def _parse_legacy(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     fam = "x_legacy"
     permalink = c.text(fam, "permalink")
     post_id, rounded = _post_ids(c, fam, permalink, ctx)
-    export, _ = parse_datetimes(c.col(fam, "time"), "%Y-%m-%d %H:%M %z", tz=None, file=ctx.file,
-                                column=c.header_of(fam, "time"),
-                                first_line=c.table.first_line + 1)
     decoded = x_snowflake_time(post_id.fillna(""))
+    export = _legacy_times(c, fam, decoded, ctx)
     # the id's time where it falls in the export's minute, or stands alone (time cell empty)
     agree = decoded.notna() & (export.isna() | (decoded >= export) & (
         decoded < export + pd.Timedelta(minutes=1)))
@@ -198,6 +198,32 @@ def _parse_legacy(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     return [out]
 
 
+#: the legacy export's own time: ``2026-10-05 14:03 +0000`` (reference §3.1)
+_LEGACY_TIME = r"\d{4}-\d{2}-\d{2} \d{2}:\d{2} \+0000"
+
+
+def _legacy_times(c: Candidate, fam: str, decoded: pd.Series, ctx: ParseContext
+                  ) -> pd.Series:
+    """The ``time`` column, UTC. A spreadsheet's re-save writes it its own way
+    (``05/10/2026 14:03``, ``2026-10-05 14:03``, the ``+0000`` dropped) and the file was
+    refused, though each Tweet id gives its time to the second. Such times are read as the
+    content export's re-saved days are (:func:`_day_dates`: day or month first as a day
+    above 12, the ids' times or the file's order say), with their time of day, as UTC (the
+    re-save kept the export's clock: a spreadsheet shifts no zone), and noted."""
+    cells = c.col(fam, "time")
+    where = {"column": c.header_of(fam, "time"), "first_line": c.table.first_line + 1}
+    text = c.text(fam, "time")
+    if text.isna().all() or text.dropna().str.fullmatch(_LEGACY_TIME).all():
+        return parse_datetimes(cells, "%Y-%m-%d %H:%M %z", tz=None, file=ctx.file, **where)[0]
+    times = _day_dates(c, fam, ctx, decoded, field="time", with_time=True)
+    shown = text.dropna().iloc[0]
+    ctx.note("time_resaved", f"the {where['column']!r} column is not as X writes it "
+             f"('2026-10-05 14:03 +0000') but re-saved by a spreadsheet ({shown!r}): read as "
+             "UTC times, as the export writes them; each post's time to the second is taken "
+             "from its Tweet id where it decodes within that minute", level="info")
+    return times.astype("datetime64[ns]").dt.tz_localize("UTC")
+
+
 # ---------------------------------------------------------------- content export (2024+)
 
 def _detect_content(c: Candidate) -> float:
@@ -210,15 +236,17 @@ def _detect_content(c: Candidate) -> float:
 
 
 def _day_dates(c: Candidate, fam: str, ctx: ParseContext,
-               decoded: pd.Series | None = None, *, daily: bool = False) -> pd.Series:
-    """The Date column's days. Written in numbers with no day above 12 (a spreadsheet's
+               decoded: pd.Series | None = None, *, daily: bool = False,
+               field: str = "date", with_time: bool = False) -> pd.Series:
+    """The Date column's days (``field``'s: the legacy export's re-saved ``time``, with the
+    time of day with ``with_time``). Written in numbers with no day above 12 (a spreadsheet's
     re-save), they are read in the order a day above 12 in another date column of the file
     proves, else that the times the post ids decode to (``decoded``) agree with more of them
     (03/10/2026: 3 October, not 10 March, when the ids say October), else the file's order
     (``_tidy.day_order``: the ``;`` separator, a ``daily`` file's consecutive days), else
     month first, as assumed."""
-    where = {"column": c.header_of(fam, "date"), "first_line": c.table.first_line + 1}
-    cells = c.col(fam, "date")
+    where = {"column": c.header_of(fam, field), "first_line": c.table.first_line + 1}
+    cells = c.col(fam, field)
     if cells is None:       # it failed as "AttributeError: 'NoneType' object …"
         raise ParseError("the export has no date column", file=ctx.file,
                          line=c.table.first_line, expected="a column 'Date' (or its "
@@ -233,8 +261,9 @@ def _day_dates(c: Candidate, fam: str, ctx: ParseContext,
             agree = {order: int(_agreeing(decoded, days).sum()) for order, days in read.items()}
             if agree["mdy"] != agree["dmy"]:
                 return written_days(cells, ctx, numeric_order=max(agree, key=agree.get),
-                                    proved_by="the post ids' times", **where)
-    return written_days(cells, ctx, numeric_order=order, **where)
+                                    proved_by="the post ids' times", with_time=with_time,
+                                    **where)
+    return written_days(cells, ctx, numeric_order=order, with_time=with_time, **where)
 
 
 def _agreeing(decoded: pd.Series, days: pd.Series) -> pd.Series:
@@ -339,10 +368,34 @@ def _detect_overview(c: Candidate) -> float:
     return 0.9 if hits >= 3 else 0.6 if hits >= 2 and m.has("impressions") else 0.0
 
 
+#: an overview export renamed after its account: ``account_overview_analytics_<handle>``, with
+#: perhaps the export's day after it and a browser's ``(1)``. X names the file
+#: ``account_overview_analytics.csv``; a suffix of digits and dashes is a day, not a handle
+_OVERVIEW_NAME = re.compile(
+    r"^account_overview_analytics_(?P<handle>[A-Za-z0-9_]{1,15}?)"
+    r"(?:_\d{4}-?\d{2}-?\d{2})*(?:\s*\(\d+\))?\.[A-Za-z]+$", re.IGNORECASE)
+
+
+def _overview_handle(c: Candidate, ctx: ParseContext) -> str | None:
+    """The account of an overview export whose file name was given its handle
+    (``account_overview_analytics_atelierlumiere.csv``): the file holds no account, and two
+    accounts' overviews read as no one's merged, the later one's days replacing the other's
+    (October impressions 3,099,969 for the brand's 40,875), and brand.yaml's accounts could
+    not leave the other out. X's own name gives none: such a file stays no one's (noted by
+    the Dataset when it is given the platform's one account)."""
+    m = _OVERVIEW_NAME.match(c.basename)
+    if m is None or m.group("handle").strip("_").isdigit():
+        return None
+    handle = m.group("handle")
+    ctx.note("account_from_name", f"X overview export: the account is not written in the file; "
+             f"{handle!r}, the handle in its name, was taken as its account", level="info")
+    return handle
+
+
 def _parse_overview(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     fam = "x_overview"
     days = _day_dates(c, fam, ctx, daily=True)
-    long = _dated_rows(_long_daily(c, fam, days, _OVERVIEW), ctx)
+    long = _dated_rows(_long_daily(c, fam, days, _OVERVIEW), ctx, _overview_handle(c, ctx))
     ctx.note("day_zone_assumed", "X overview days carry no time zone; taken as UTC days "
              "(reference §9.2 [U])", level="info")
     _unknown_note(c, fam, ctx)
