@@ -106,7 +106,8 @@ def fitted_to_zero(X: np.ndarray, y: np.ndarray, tol: float = 1e-7) -> np.ndarra
     scale[scale == 0] = 1.0
     Xs = X / scale
     pos = Xs[y > 0]
-    _, sv, vt = np.linalg.svd(pos, full_matrices=True)
+    # the null space of X_pos is that of its R factor (at most p x p): no n x n left vectors
+    _, sv, vt = np.linalg.svd(np.linalg.qr(pos, mode="r"), full_matrices=True)
     sv = np.concatenate([sv, np.zeros(Xs.shape[1] - sv.size)])
     free = vt[sv <= tol * max(sv.max(initial=0.0), 1e-300)].T      # X_pos d = 0 for d in it
     if free.shape[1] == 0:
