@@ -85,6 +85,38 @@ def test_best_times_says_when_accounts_were_compared_as_one(ds, monkeypatch, lan
     assert expected in notes
 
 
+@pytest.mark.parametrize("lang,expected", [
+    ("en", "the only post of its format, paid status or account, so its time cannot be "
+     "compared with any other's (1), no engagement, alone at its hour, so the model fits it "
+     "exactly and it says nothing of the others (2)"),
+    ("fr", "seules de leur format, de leur statut sponsorisé ou de leur compte, si bien que "
+     "leur horaire ne se compare à aucun autre (1), sans engagement et seules à leur heure, si "
+     "bien que le modèle les reproduit exactement et qu'elles ne disent rien des autres (2)"),
+    ("it", "unici per formato, sponsorizzazione o account, quindi il loro orario non si può "
+     "confrontare con nessun altro (1), senza engagement e soli alla loro ora, quindi il "
+     "modello li riproduce esattamente e non dicono nulla degli altri (2)"),
+])
+def test_best_times_notes_the_posts_that_say_nothing_of_timing(ds, monkeypatch, lang,
+                                                                 expected):
+    """The posts best_times leaves out because they say nothing of timing (the only post of a
+    format, paid status or account; without engagement, alone at its hour) are in the
+    section's note of posts left out, with their counts (set here: best_times' own are
+    tested in test_timing_left_out.py)."""
+    import smmanalytics.timing as timing
+
+    real = timing.best_times
+
+    def left_out(*args, **kwargs):
+        bt = real(*args, **kwargs)
+        return dataclasses.replace(bt, n_excluded={**bt.n_excluded, "no_peer": 1,
+                                                   "zero_alone": 2})
+
+    monkeypatch.setattr(timing, "best_times", left_out)
+    sec = BrandReport(ds, "2026-10", lang=lang).best_times(platforms=["instagram"], ics=False)
+    notes = [b["text"] for b in sec.blocks if b["kind"] == "note"]
+    assert any(n.endswith(expected) for n in notes), notes
+
+
 def _data_to(ds, last: str, exported: str) -> Dataset:
     """The fixture's posts published up to ``last`` (in Paris), one more at 10:00 UTC that
     day (the data's last day), exported on ``exported`` (taken at 08:00 UTC the next day:

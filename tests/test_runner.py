@@ -129,6 +129,26 @@ def test_the_html_loads_no_mathjax_and_shows_the_brands_words_as_written():
     assert "jp-Notebook" in html                       # nbconvert's lab page all the same
 
 
+def test_the_html_leaves_out_what_cells_wrote_to_stderr_and_the_notebook_keeps_it():
+    """A numpy RuntimeWarning of best times was printed, with its file and source line, a
+    dozen times in the October report's HTML: the cells' stderr is the analyst's (in the
+    executed notebook), not the readers'. What a cell prints on stdout stays."""
+    import nbformat
+
+    from smmanalytics import runner
+
+    cell = nbformat.v4.new_code_cell("rep.best_times()")
+    cell.outputs = [
+        nbformat.v4.new_output("stream", name="stderr",
+                               text="_estimate.py:277: RuntimeWarning: zqx encountered in exp\n"),
+        nbformat.v4.new_output("stream", name="stdout", text="Best times written\n")]
+    nb = nbformat.v4.new_notebook(cells=[cell])
+    html = runner._export_html(_done(runner._html_exporter()), nb, "r")
+    assert "RuntimeWarning" not in html and "zqx" not in html
+    assert "Best times written" in html
+    assert [o["name"] for o in nb.cells[0].outputs] == ["stderr", "stdout"]   # not modified
+
+
 def _done(value):
     from concurrent.futures import Future
 

@@ -710,7 +710,8 @@ def _html_exporter():
     (the first export of a process spends most of its time there).
 
     The HTML is for the report's readers: no code, and none of the cells tagged for the
-    analyst (``_REMOVED_TAGS``); and no MathJax (:data:`_NO_MATHJAX`): a report holds no
+    analyst (``_REMOVED_TAGS``), nor what the cells wrote to stderr (:func:`_without_stderr`);
+    and no MathJax (:data:`_NO_MATHJAX`): a report holds no
     maths, and nbconvert's page loaded it with ``$…$`` as inline maths, so that a campaign or
     caption "$x_1$ *bold*" was typeset as a formula, "Save $5 and $10" as "5 and" in italics.
     """
@@ -724,8 +725,25 @@ def _html_exporter():
                             extra_loaders=[jinja2.DictLoader(_NO_MATHJAX)])
     exporter.register_preprocessor(TagRemovePreprocessor(remove_cell_tags=set(_REMOVED_TAGS)),
                                    enabled=True)
+    exporter.register_preprocessor(_without_stderr, enabled=True)
     exporter.from_notebook_node(nbformat.v4.new_notebook())
     return exporter
+
+
+def _without_stderr(nb, resources):
+    """The notebook without its cells' stderr outputs (warnings, log lines), for the HTML.
+
+    They are for the analyst, who has them in the executed notebook, not for the report's
+    readers: a numpy RuntimeWarning of best times ("overflow encountered in exp") was printed
+    a dozen times, with its file and source line, in the October report's HTML. What the
+    readers should know of the data is in the report's own text (its quality notes). The
+    exporter works on a copy: the executed notebook keeps them.
+    """
+    for cell in nb.cells:
+        if "outputs" in cell:
+            cell.outputs = [o for o in cell.outputs
+                            if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
+    return nb, resources
 
 
 def latest_period(data: str | os.PathLike) -> str:

@@ -6,6 +6,13 @@ Method
    enough to have finished accruing engagement (``min_age_days``), with a known outcome and
    exposure. Local weekday and hour in the audience zone ``tz`` (DST-correct). Only posts whose
    hour is known enter the hour analysis; day-precision posts inform ``by_weekday`` only.
+   A post the controls fit by themselves (the only post of its content type, paid status or
+   account) is left out (``n_excluded["no_peer"]``, ``_data._no_peer``): its slot says
+   nothing, and it tied its level to its slot (LinkedIn's one paid post, alone at 11:00,
+   made the whole test "cannot be tested"). A post without engagement the model fits
+   exactly (alone at an hour the curve fits freely) is left out of that analysis
+   (``n_excluded["zero_alone"]``; ``method["zero_alone_weekday"]`` for the weekday one): its
+   coefficients have no finite estimate (``_model.fitted_to_zero``).
 2. Negative-binomial GLM (NB2, log link, IRLS) of the outcome with ``log(exposure)`` as offset
    (followers at posting time, else reach, else none: ``method["exposure"]`` says which), content
    type, paid, platform/account and a smooth trend (Legendre polynomials of time), plus weekday
@@ -275,7 +282,7 @@ def _best_times(posts, tz, platform, *, daily, outcome, exposure, min_age_days, 
 
     timed = frame["hour"].to_numpy() >= 0
     Zs, znames = slot_design()
-    if len(frame) and timed.all():
+    if len(frame) and timed.all() and _all(wk.used):
         # every post has its hour (no day-precision post): the hour analysis has the weekday
         # one's posts, so its controls and null model too
         hk, (Xh, cnames), null = frame, (Xa, anames), wk.null_fit
@@ -287,9 +294,11 @@ def _best_times(posts, tz, platform, *, daily, outcome, exposure, min_age_days, 
                    hk["week"].to_numpy(int), strata_all[timed], Zs,
                    rng=rng, n_boot=n_boot, n_perm=n_perm, level=level,
                    window_width=window_hours, n_splits=n_splits, null=null)
+    # the posts the hour analysis read: not those without engagement it fits exactly
+    used = _used(est, len(hk))
     # weekend hours: tested on its own random stream, so that without them nothing changes
-    wep, wehow = _weekend_test(hk, slot, strata_all[timed], est.full_fit, n_perm=n_perm,
-                               rng=np.random.default_rng([seed, 1]))
+    wep, wehow = _weekend_test(hk.loc[used], slot[used], strata_all[timed][used], est.full_fit,
+                               n_perm=n_perm, rng=np.random.default_rng([seed, 1]))
     weekend = bool(np.isfinite(wep) and wep < alpha)
     method.update(weekend_hours=weekend, weekend_p_value=wep, weekend_test=wehow,
                   weekend_rule=f"at least {WEEKEND_MIN_POSTS} posts of known hour on weekend "
@@ -302,10 +311,15 @@ def _best_times(posts, tz, platform, *, daily, outcome, exposure, min_age_days, 
         est = estimate(Xh, hk["y"].to_numpy(float), hk["offset"].to_numpy(float), slot,
                        hk["week"].to_numpy(int), strata_all[timed], Zs,
                        rng=rng, n_boot=n_boot, n_perm=n_perm, level=level,
-                       window_width=window_hours, n_splits=n_splits, null=est.null_fit,
-                       split_weekend=True)
+                       window_width=window_hours, n_splits=n_splits,
+                       null=est.null_fit if used.all() else None, split_weekend=True)
+        used = _used(est, len(hk))
         method["smooth"] = ("weekday effects + 3 Fourier pairs of the hour, and the same pairs "
                             "times a weekend indicator")
+    # a post without engagement alone where the model fits it freely (an hour no other post
+    # went out at) has no rate to estimate: left out, counted, and said (_model.fitted_to_zero)
+    n_excluded["zero_alone"] = int((~used).sum())
+    method["zero_alone_weekday"] = int((~_used(wk, len(frame))).sum()) if wk else 0
     method.update(controls=cnames, timing_terms=znames, test=est.test,
                   test_statistic=est.statistic, nb_dispersion=est.nb_alpha, tau2=est.tau2)
     by_slot = pd.DataFrame({
@@ -321,8 +335,9 @@ def _best_times(posts, tz, platform, *, daily, outcome, exposure, min_age_days, 
     wp = method["weekday_p_value"]
     # the hour test only tells a days finding from a window: not run when the days do not
     # differ (its permutations were a tenth of the sample's report's best-times time)
-    hp, how = (_hour_test(Xh, hk, slot, strata_all[timed], n_perm=n_perm, rng=rng,
-                          weekend=weekend, null=wk.full_fit if hk is frame else None)
+    hp, how = (_hour_test(Xh[used], hk.loc[used], slot[used], strata_all[timed][used],
+                          n_perm=n_perm, rng=rng, weekend=weekend,
+                          null=wk.full_fit if hk is frame and used.all() else None)
                if len(hk) and np.isfinite(wp) and wp < alpha
                else (np.nan, "not run: the weekday test did not pass"))
     method.update(hour_p_value=hp, hour_test=how)
@@ -374,11 +389,22 @@ def _best_times(posts, tz, platform, *, daily, outcome, exposure, min_age_days, 
                                        else None)
     result = BestTimes(effect_detected=bool(reliable), p_value=float(est.p_value),
                        by_slot=by_slot, recommended=recommended, by_weekday=by_weekday,
-                       window=window, n_used=len(hk), n_excluded=n_excluded, method=method,
+                       window=window, n_used=int(used.sum()), n_excluded=n_excluded,
+                       method=method,
                        activity=activity,
                        best_days=days, avoid_days=avoid, weekend_window=weekend_window)
     logger.info("best_times: %s", result.summary)
     return result
+
+
+def _all(used: np.ndarray | None) -> bool:
+    """Did an analysis read every post it was given (``SlotEstimate.used``; None: not run)?"""
+    return used is None or bool(used.all())
+
+
+def _used(est, n: int) -> np.ndarray:
+    """The posts an analysis read, as a mask of the ``n`` it was given."""
+    return np.ones(n, dtype=bool) if est.used is None else est.used
 
 
 def _weekend_test(hk, slot, strata, fit, *, n_perm, rng) -> tuple[float, str]:

@@ -29,6 +29,7 @@ from .._args import platform_name
 from ..errors import ArgumentError, EmptyDataError, SchemaError
 from ..periods import stored_days
 from ..schema import canonical_order, canonical_platforms, column_or, utc_timestamps
+from ._estimate import MIN_POSTS
 
 __all__ = ["prepare", "controls", "pooled_groups", "slot_design", "activity_schedule", "N_SLOTS",
            "EXPOSURES", "MIN_EXPOSURE_SHARE", "MAX_GROUP_LEVELS", "OTHER_GROUPS"]
@@ -129,7 +130,9 @@ def prepare(posts: pd.DataFrame, tz: str, platform: str | None, daily: pd.DataFr
     (frame, n_excluded, method)
         ``frame`` has one row per post kept for the weekday analysis, with y, offset, weekday,
         hour (-1 when unknown), week, date, content, paid, group and ``post_index`` (row position
-        in ``posts``). ``n_excluded`` counts the posts left out by reason.
+        in ``posts``). ``n_excluded`` counts the posts left out by reason; ``no_peer``, those
+        the controls fit by themselves, the only post of a format, paid status or account
+        (:func:`_no_peer`).
     """
     df, platform = _posts_to_read(posts, platform, outcome, exposure)
     method: dict = {"tz": tz, "platform": platform, "outcome": outcome}
@@ -139,12 +142,37 @@ def prepare(posts: pd.DataFrame, tz: str, platform: str | None, daily: pd.DataFr
     method.update(found)
     keep = np.flatnonzero(ok)
     out = _post_frame(df, keep, y, log_exp, day_only, tz)
+    alone = _no_peer(out)
+    n_excluded["no_peer"] = int(alone.sum())
+    n_excluded["day_precision"] -= int(day_only[keep][alone].sum())     # under its first reason
+    out = out.loc[~alone].reset_index(drop=True)
     if out.empty:
         return out.assign(week=np.zeros(0, dtype=int), t=np.zeros(0)), n_excluded, method
     out["week"], out["t"] = _week_index(out["date"].to_numpy())
     method["weeks"] = int(out["week"].nunique())
     method["posts_per_week"] = float(len(out) / (int(out["week"].max()) + 1))
     return out, n_excluded, method
+
+
+def _no_peer(frame: pd.DataFrame) -> np.ndarray:
+    """The posts the controls fit by themselves: their row of content type, paid status and
+    account indicators is no combination of the other posts' (the only paid post, the only
+    video, an account's only post: a level of their own), its leverage 1.
+
+    Such a post says nothing of timing: the model fits it exactly whatever its slot, and the
+    permutation test, which shuffles slots among posts of the same format, paid status and
+    account, has no other post to shuffle it with. Kept, it tied its level to its slot:
+    LinkedIn's one paid post, at 11:00 where the page's 107 organic posts went out at
+    08:00-10:59, made the paid effect and the 11:00 one the same, so no slot's lift against
+    the posts' average could be told and the test was "cannot be tested" (p = 0.72 without
+    it). Below :data:`MIN_POSTS` nothing is estimated, so nothing is left out.
+    """
+    if len(frame) < MIN_POSTS:
+        return np.zeros(len(frame), dtype=bool)
+    X = np.column_stack(_level_columns(frame)[0])
+    u, sv, _ = np.linalg.svd(X, full_matrices=False)
+    u = u[:, sv > 1e-9 * sv.max()]
+    return (u ** 2).sum(axis=1) > 1 - 1e-8
 
 
 def _posts_to_read(posts: pd.DataFrame, platform: str | None, outcome: str,
@@ -312,14 +340,7 @@ def controls(frame: pd.DataFrame) -> tuple[np.ndarray, list[str]]:
     The :data:`MAX_GROUP_LEVELS` platform/accounts with the most posts have a level of their
     own; the others, if any, share the level :data:`OTHER_GROUPS` (:func:`pooled_groups`).
     """
-    cols = [np.ones(len(frame))]
-    names = ["intercept"]
-    for var in ("content", "paid", "group"):
-        values = pooled_groups(frame[var]) if var == "group" else frame[var]
-        levels = values.value_counts()
-        for lev in levels.index[1:]:          # most common level is the reference
-            cols.append((values == lev).to_numpy(dtype=float))
-            names.append(f"{var}[{lev}]")
+    cols, names = _level_columns(frame)
     n_weeks = int(frame["week"].nunique()) if len(frame) else 0
     degree = int(min(3, max(1, n_weeks // 13))) if n_weeks >= 4 else 0
     t = frame["t"].to_numpy(dtype=float)
@@ -328,6 +349,21 @@ def controls(frame: pd.DataFrame) -> tuple[np.ndarray, list[str]]:
         cols.append(leg[:, j])
         names.append(f"trend{j + 1}")
     return np.column_stack(cols), names
+
+
+def _level_columns(frame: pd.DataFrame) -> tuple[list[np.ndarray], list[str]]:
+    """The intercept and the indicators of content type, paid status and platform/account
+    (pooled beyond :data:`MAX_GROUP_LEVELS`) of :func:`controls`, each level but the most
+    common, which is the reference."""
+    cols = [np.ones(len(frame))]
+    names = ["intercept"]
+    for var in ("content", "paid", "group"):
+        values = pooled_groups(frame[var]) if var == "group" else frame[var]
+        levels = values.value_counts()
+        for lev in levels.index[1:]:          # most common level is the reference
+            cols.append((values == lev).to_numpy(dtype=float))
+            names.append(f"{var}[{lev}]")
+    return cols, names
 
 
 def pooled_groups(group: pd.Series) -> pd.Series:

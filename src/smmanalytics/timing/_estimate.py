@@ -112,6 +112,7 @@ from ._model import (
     NOT_IDENTIFIABLE,
     NBFit,
     estimable,
+    fitted_to_zero,
     nb_fit,
     one_step,
     perm_score_test,
@@ -156,6 +157,9 @@ class SlotEstimate:
     full_fit: NBFit | None = field(default=None, repr=False)
     #: with ``split_weekend``: the Saturday-Sunday window (``window`` is then Monday-Friday's)
     weekend_window: dict = field(default_factory=dict)
+    #: the posts the analysis read (``n``, the fits and the test are theirs): all but those
+    #: without engagement that the model fits exactly (:func:`._model.fitted_to_zero`)
+    used: np.ndarray | None = field(default=None, repr=False)
 
 
 def candidate_windows(width: int) -> tuple[np.ndarray, list[dict]]:
@@ -324,8 +328,20 @@ def estimate(X: np.ndarray, y: np.ndarray, offset: np.ndarray, slot: np.ndarray,
     weekend days have their own hour curve (``Zslot`` holds the weekend x hour terms), so the
     window is searched among the Monday-Friday windows (``window``) and, apart, among the
     Saturday-Sunday ones (``weekend_window``): one window over every day would hold one curve.
+    Posts without engagement that the model with the timing terms fits exactly
+    (:func:`._model.fitted_to_zero`) are left out first (``used`` says which were read), and
+    ``null`` then refitted without them.
     """
     S = Zslot.shape[0]
+    used = np.ones(len(y), dtype=bool)
+    if len(y) >= MIN_POSTS and y.sum() > 0:
+        # posts without engagement the model fits exactly (alone at an hour the curve fits
+        # freely) drive its coefficients without end and say nothing of the other posts
+        used = ~fitted_to_zero(np.column_stack([X, Zslot[slot]]), y)
+    if not used.all():
+        X, y, offset, slot, week, strata = (np.asarray(v)[used]
+                                            for v in (X, y, offset, slot, week, strata))
+        null = None             # fitted on every post
     n = len(y)
     _, week = np.unique(week, return_inverse=True)
     K = int(week.max()) + 1 if n else 0
@@ -334,7 +350,7 @@ def estimate(X: np.ndarray, y: np.ndarray, offset: np.ndarray, slot: np.ndarray,
     if n < MIN_POSTS or K < MIN_WEEKS or y.sum() <= 0:
         why = NO_ENGAGEMENT if n and y.sum() <= 0 else "too few posts or weeks"
         return SlotEstimate(n=counts, lift=nan, lift_low=nan.copy(), lift_high=nan.copy(),
-                            test=why)
+                            test=why, used=used)
     from .._dist import norm_ppf
 
     q_lo, q_hi = (1 - level) / 2, 1 - (1 - level) / 2
@@ -352,7 +368,7 @@ def estimate(X: np.ndarray, y: np.ndarray, offset: np.ndarray, slot: np.ndarray,
     differ = np.abs(Zslot - zbar).max(axis=1) > 1e-12
     if how == NOT_IDENTIFIABLE or not (ok_slot & differ & (counts > 0)).any():
         return SlotEstimate(n=counts, lift=nan, lift_low=nan.copy(), lift_high=nan.copy(),
-                            test=NOT_IDENTIFIABLE, null_fit=null)
+                            test=NOT_IDENTIFIABLE, null_fit=null, used=used)
     full = nb_fit(Xf, y, offset)
     keep = full.keep
     kc = keep[keep < X.shape[1]]
@@ -410,7 +426,7 @@ def estimate(X: np.ndarray, y: np.ndarray, offset: np.ndarray, slot: np.ndarray,
     lo, hi = np.where(ok_slot, lo, np.nan), np.where(ok_slot, hi, np.nan)
     out = SlotEstimate(n=counts, lift=lift, lift_low=np.exp(lo), lift_high=np.exp(hi),
                        p_value=p, test=how, statistic=stat, nb_alpha=a, tau2=float(tau2),
-                       null_fit=null, full_fit=full)
+                       null_fit=null, full_fit=full, used=used)
     if window_width:
         args = (rng, blocks, counts, eta, K, n_boot, n_splits, window_width, q_lo, q_hi,
                 min_window_posts or max(8, int(np.ceil(0.04 * n))))

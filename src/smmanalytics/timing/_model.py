@@ -25,7 +25,7 @@ import pandas as pd
 # scipy is imported where it is used, never scipy.stats (see smmanalytics._dist)
 
 __all__ = ["NBFit", "nb_fit", "week_blocks", "one_step", "perm_score_test", "estimable",
-           "NOT_IDENTIFIABLE", "NOT_PERMUTABLE", "NO_ENGAGEMENT"]
+           "fitted_to_zero", "NOT_IDENTIFIABLE", "NOT_PERMUTABLE", "NO_ENGAGEMENT"]
 
 _MAX_ETA = 50.0
 #: the ``test`` of a timing analysis whose slots cannot be told apart from the controls
@@ -77,6 +77,60 @@ def estimable(X: np.ndarray, A: np.ndarray, tol: float = 1e-8) -> np.ndarray:
     As = A / scale
     norm = np.linalg.norm(As, axis=1)
     return np.abs(As @ null.T).max(axis=1, initial=0.0) <= 1e-6 * np.maximum(norm, 1e-300)
+
+
+def fitted_to_zero(X: np.ndarray, y: np.ndarray, tol: float = 1e-7) -> np.ndarray:
+    """Which posts without engagement the log-linear model can fit exactly: their fitted mean
+    goes to 0 and their maximum-likelihood estimate does not exist.
+
+    It happens when a direction ``d`` of the coefficients leaves every post with engagement
+    unchanged (``X_pos d = 0``) and lowers some of those without (``X_zero d <= 0``, ``< 0``
+    for them): a post without engagement alone at an hour the hour curve fits freely (a
+    LinkedIn page posting at 08:00-10:00 and once, without engagement, at 11:00). IRLS then
+    walks ``b`` along ``d`` without end: the hour curve reached -1,800 to 1,073 on the log
+    scale, where the slots' lifts overflow ``exp`` (Santos Silva & Tenreyro 2010, "On the
+    existence of the maximum likelihood estimates in Poisson regression"). Such a post says
+    nothing of the other posts' rates: leaving it out gives the limit of the fit for them.
+
+    Found by linear programming in the null space of the posts with engagement (none when
+    they identify every coefficient, the usual case: then no program is solved), repeated
+    on the posts left until none more is found (one program need not find them all).
+    """
+    zero = np.flatnonzero(y <= 0)
+    out = np.zeros(len(y), dtype=bool)
+    if zero.size == 0 or X.shape[1] == 0:
+        return out
+    if zero.size == len(y):             # no engagement at all: every coefficient is free
+        return ~out
+    scale = np.sqrt((X ** 2).mean(axis=0))
+    scale[scale == 0] = 1.0
+    Xs = X / scale
+    pos = Xs[y > 0]
+    # the null space of X_pos is that of its R factor (at most p x p): no n x n left vectors
+    _, sv, vt = np.linalg.svd(np.linalg.qr(pos, mode="r"), full_matrices=True)
+    sv = np.concatenate([sv, np.zeros(Xs.shape[1] - sv.size)])
+    free = vt[sv <= tol * max(sv.max(initial=0.0), 1e-300)].T      # X_pos d = 0 for d in it
+    if free.shape[1] == 0:
+        return out
+    from scipy.optimize import linprog
+
+    left = zero
+    while left.size:
+        M = Xs[left] @ free
+        if np.abs(M).max(initial=0.0) <= tol:
+            break
+        # the most posts without engagement pushed down, each by at most 1
+        lp = linprog(M.sum(axis=0), A_ub=np.vstack([M, -M]),
+                     b_ub=np.concatenate([np.zeros(len(left)), np.ones(len(left))]),
+                     bounds=(None, None), method="highs")
+        if lp.status != 0:
+            break
+        down = M @ lp.x < -1e-6
+        if not down.any():
+            break
+        out[left[down]] = True
+        left = left[~down]
+    return out
 
 
 def _pearson_alpha(y: np.ndarray, mu: np.ndarray, dof: int) -> float:

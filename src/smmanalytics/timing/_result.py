@@ -350,11 +350,31 @@ class BestTimes:
     @property
     def summary(self) -> str:
         """One plain-language sentence (or two) on what the data show, what engagement
-        was measured against when the follower counts were missing, and which accounts
-        shared one control level (``method["pooled_accounts"]``)."""
+        was measured against when the follower counts were missing, which accounts
+        shared one control level (``method["pooled_accounts"]``) and which posts the
+        timing model could not read (:meth:`_left_out`)."""
         pooled = self.method.get("pooled_accounts")
         return self._finding() + {"reach": _PER_REACH, "none": _PER_POST}.get(
-            self.exposure_fallback, "") + (f" Controls: {pooled}." if pooled else "")
+            self.exposure_fallback, "") + (f" Controls: {pooled}." if pooled else "") + (
+            self._left_out())
+
+    def _left_out(self) -> str:
+        """The posts left out because they say nothing of timing, in a sentence each: those
+        no other post shares its format, paid status and account with, and those without
+        engagement the model fits exactly (alone at their hour)."""
+        text = ""
+        if n := self.n_excluded.get("no_peer", 0):
+            text += (f" {n} post{'s were' if n > 1 else ' was'} left out: no other post shares "
+                     f"{'their' if n > 1 else 'its'} paid status, format or account, so the "
+                     f"model fits {'them' if n > 1 else 'it'} by that alone and "
+                     f"{'their' if n > 1 else 'its'} time cannot be compared with any other's.")
+        if n := self.n_excluded.get("zero_alone", 0):
+            text += (f" {n} post{'s' if n > 1 else ''} without engagement "
+                     f"{'were' if n > 1 else 'was'} left out: alone at "
+                     f"{'their' if n > 1 else 'its'} hour, the model fits "
+                     f"{'them' if n > 1 else 'it'} exactly, so "
+                     f"{'they say' if n > 1 else 'it says'} nothing of the other posts.")
+        return text
 
     def _finding(self) -> str:
         tz = self.method.get("tz", "local time")
