@@ -231,3 +231,35 @@ def test_a_month_missing_between_two_is_named():
     out = combine_ranges(df, log)
     assert out["views"].tolist() == [15]
     assert "(2026-10-01 to 2026-10-31) are in no export" in log.entries[0]["message"]
+
+
+def test_months_added_beside_a_post_whose_id_a_spreadsheet_rounded(tmp_path):
+    """Two months of a YouTube video beside a Facebook export whose first id Excel rounded
+    (8.38318E+15): the merge's rounded-id flags follow their rows past the range rule (the
+    load failed, 'operands could not be broadcast together with shapes (5,) (4,)').
+    The video: 1000 + 200 = 1200 views; the two Facebook posts kept (1129 and 1083 views)."""
+    import shutil
+
+    _months(tmp_path)
+    shutil.copy(Path(__file__).parent / "fixtures" / "ranges_merge"
+                / "facebook_posts_2026-10-01_2026-10-31_2026-11-15.csv", tmp_path)
+    ds = smm.load(tmp_path, cache=False)
+    assert _video(ds, "AAAAAAAAAAA")["views"] == 1200
+    assert sorted(ds.posts.loc[ds.posts["platform"] == "facebook", "views"]) == [1083, 1129]
+
+
+def test_figures_that_do_not_add_up_are_left_empty_whatever_their_dtype(tmp_path):
+    """New viewers over September (600) and over October (100) are not the video's new
+    viewers over both months (the same viewer may be new in each): left empty, while the
+    views add up, 1000 + 200 = 1200 (the load failed: float() of a missing value)."""
+    header = ["Content", "Video title", "Video publish time", "Views", "New viewers"]
+    for span, views, new, stamp in (("2026-09-01_2026-09-30", "1000", "600", (2026, 10, 1)),
+                                    ("2026-10-01_2026-10-31", "200", "100", (2026, 11, 1))):
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\n").writerows(
+            [header, ["Total", "", "", "", ""], [*SEP_VIDEO[:3], views, new]])
+        with zipfile.ZipFile(tmp_path / f"Content {span} Maison Sève.zip", "w") as z:
+            z.writestr(zipfile.ZipInfo("Table data.csv", date_time=(*stamp, 9, 0, 0)),
+                       out.getvalue())
+    video = _video(smm.load(tmp_path, cache=False), "AAAAAAAAAAA")
+    assert video["views"] == 1200 and pd.isna(video["new_viewers"])

@@ -170,7 +170,7 @@ def _add(rows: pd.DataFrame, video: pd.Series) -> pd.DataFrame:
         out["avg_watch_time_s"] = exact.fillna(out["avg_watch_time_s"])
     for col in UNCOMBINED:
         if col in rows.columns:
-            out[col] = pd.NA
+            out[col] = np.nan      # a float: cast back to the column's dtype, missing there
     out["window_start"] = by["window_start"].min().to_numpy()
     out["window_end"] = by["window_end"].max().to_numpy()
     return out

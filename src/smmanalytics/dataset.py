@@ -545,14 +545,20 @@ def merge_table(table: str, frames: list[pd.DataFrame], log: QualityLog,
     df = parts[0] if single else pd.concat(parts, ignore_index=True)
     del parts
     tie = [] if single else ["_order"]
+    unreliable = np.concatenate(unreliable)
     if table == "posts" and not single:
-        df = combine_ranges(df, log)    # figures of date ranges (YouTube) before newest-wins
+        # figures of date ranges (YouTube) before newest-wins; the rows it drops take their
+        # spreadsheet-rounded flag with them
+        if unreliable.any():
+            df = df.assign(_unreliable=unreliable)
+        df = combine_ranges(df, log)
+        if "_unreliable" in df.columns:
+            unreliable = df.pop("_unreliable").to_numpy(bool)
     if table == "daily" and not single:
         df = _daily_accounts(df, log)
     keys = [k for k in MERGE_KEYS[table] if k in df.columns]
     if not single and made_unknown and np.concatenate(made_unknown).any():
         df = _known_elsewhere(df, np.concatenate(made_unknown), keys, log)
-    unreliable = np.concatenate(unreliable)
     if table == "posts" and unreliable.any():
         df = _key_unreliable_ids(df, unreliable, log)
         keys = ["platform", "_key"]
