@@ -1148,3 +1148,47 @@ def test_a_metrics_header_written_twice_keeps_the_first_column_and_says_so(tmp_p
     assert note["level"] == "warning" and note["message"].startswith(
         "sheet 'Metrics': header 'Reposts (sponsored)' heads 2 columns (Metrics!F2, "
         f"Metrics!G2) of {path.name}: the first one's values were read, the others' left out")
+
+
+@pytest.mark.parametrize(("header", "metric"), [
+    (["Date", "Impressions (organiques)", "Impressions (sponsorisées)", "Impressions (total)",
+      "Clics (sponsorisés)"], "impressions"),
+    # 'Impressioni' is no header known (a brand's synonyms.csv names it): kept as written
+    (["Data", "Impressioni (organiche)", "Impressioni (sponsorizzate)", "Impressioni (totale)",
+      "Clic (sponsorizzati)"], "impressioni")])
+def test_french_and_italian_suffixes_keep_organic_sponsored_and_total_apart(tmp_path, header,
+                                                                           metric):
+    """'Impressions (organiques)', '(sponsorisées)' and '(total)' were all read as the total
+    impressions: the organic column was kept (76) and the other two left out without a word.
+    Each suffix is its own series: total 176 = 76 organic + 100 sponsored, as written."""
+    path = _workbook(tmp_path / "p_content_1791015300000.xlsx",
+                     [["t", _link(1790840712345), "Organic", "10/01/2026", 10, 1, 1, 0, 0, 0,
+                       0.2]],
+                     metrics_header=header, metrics_rows=[["10/31/2026", 76, 100, 176, 4]])
+    d = read_export(path, kind="daily")
+    assert _daily(d, metric) == {"10-31": 176}
+    assert _daily(d, f"{metric}_organic") == {"10-31": 76}
+    assert _daily(d, f"{metric}_sponsored") == {"10-31": 100}
+    assert not {"columns_conflict", "unknown_header_suffix"} & _codes(d)
+
+
+def test_an_unknown_suffix_is_kept_apart_and_a_second_column_of_a_metric_is_said(tmp_path):
+    """'Impressions (boosted)' (a suffix not known) was read as the total impressions and,
+    the total column coming first, left out silently. It is kept as impressions_boosted (40)
+    with a warning naming its header; 'Impressions (paid)' (read as sponsored) after
+    'Impressions (sponsored)' is left out with a warning naming both headers."""
+    path = _workbook(tmp_path / "p_content_1791015300000.xlsx",
+                     [["t", _link(1790840712345), "Organic", "10/01/2026", 10, 1, 1, 0, 0, 0,
+                       0.2]],
+                     metrics_header=["Date", "Impressions (total)", "Impressions (boosted)",
+                                     "Impressions (sponsored)", "Impressions (paid)"],
+                     metrics_rows=[["10/31/2026", 176, 40, 100, 99]])
+    d = read_export(path, kind="daily")
+    assert _daily(d, "impressions") == {"10-31": 176}
+    assert _daily(d, "impressions_boosted") == {"10-31": 40}
+    assert _daily(d, "impressions_sponsored") == {"10-31": 100}
+    (suffix,) = [q for q in d.attrs["quality"] if q["code"] == "unknown_header_suffix"]
+    assert suffix["level"] == "warning" and "'Impressions (boosted)'" in suffix["message"]
+    (both,) = [q for q in d.attrs["quality"] if q["code"] == "columns_conflict"]
+    assert both["level"] == "warning"
+    assert "'Impressions (sponsored)' and 'Impressions (paid)'" in both["message"]

@@ -90,11 +90,23 @@ F_POSTS, F_METRICS = "linkedin_posts", "linkedin_metrics"
 F_FOLLOWERS, F_VISITORS = "linkedin_followers", "linkedin_visitors"
 
 _SUFFIX = re.compile(r"^(.*?)\s*\(\s*([^()]+?)\s*\)$")
-#: distribution words of the ``(…)`` header suffixes (EN, PT confirmed; others inferred)
+#: distribution words of the ``(…)`` header suffixes: English and Portuguese confirmed
+#: (reference §4.3, §4.4); ``paid`` and the device words other than ``desktop``/``mobile``
+#: inferred. French and Italian headers are unknown to the reference (§4.4 [U]): their words
+#: below are inferred, each gender and number of LinkedIn's French and Italian interface words
+#: (``Impressions (organiques)``, ``Impressioni (sponsorizzate)``, ``Clic (totale)``)
 _DIST = {"organic": "organic", "sponsored": "sponsored", "total": "total", "paid": "sponsored",
          "orgânicas": "organic", "orgânicos": "organic", "orgânica": "organic",
          "orgânico": "organic", "patrocinadas": "sponsored", "patrocinados": "sponsored",
          "patrocinado": "sponsored", "patrocinada": "sponsored",
+         # French, inferred
+         "organique": "organic", "organiques": "organic", "sponsorisé": "sponsored",
+         "sponsorisée": "sponsored", "sponsorisés": "sponsored", "sponsorisées": "sponsored",
+         "totale": "total", "totaux": "total",
+         # Italian, inferred
+         "organico": "organic", "organica": "organic", "organici": "organic",
+         "organiche": "organic", "sponsorizzato": "sponsored", "sponsorizzata": "sponsored",
+         "sponsorizzati": "sponsored", "sponsorizzate": "sponsored", "totali": "total",
          "desktop": "desktop", "mobile": "mobile", "celular": "mobile", "computador": "desktop"}
 _DEMO_SHEETS = {"location": "location", "job function": "job_function",
                 "seniority": "seniority", "industry": "industry",
@@ -416,15 +428,25 @@ def _note_fractions(ctx: ParseContext, fractions: list[str]) -> None:
 
 
 def _split_headers(c: Candidate, skip: set[int]) -> list[tuple[int, str, str]]:
-    """(position, base header, distribution) of every ``Name (suffix)`` header."""
+    """(position, base header, distribution) of every ``Name (suffix)`` header.
+
+    The distribution is a word of :data:`_DIST` (``total`` for a header without a suffix), or
+    the suffix as written when :data:`_DIST` does not know it (:func:`_known_dist` tells):
+    read as ``total``, it made ``Impressions (organiques)`` and ``Impressions (total)`` one
+    metric, of which the first column was read and the total left out."""
     out = []
     for pos, raw in enumerate(c.table.header):
         if pos in skip or not raw.strip():
             continue
         m = _SUFFIX.match(raw.strip())
-        base, dist = (m.group(1), _DIST.get(normalize(m.group(2)))) if m else (raw, None)
-        out.append((pos, base, dist or "total"))
+        base, dist = (m.group(1), _DIST.get(normalize(m.group(2)), m.group(2))) if m \
+            else (raw, "total")
+        out.append((pos, base, dist))
     return out
+
+
+def _known_dist(dist: str) -> bool:
+    return dist in _DIST.values()
 
 
 def _slug(text_: str) -> str:
@@ -631,11 +653,23 @@ def _wide_to_daily(c: Candidate, ctx: ParseContext, family: str) -> pd.DataFrame
         if canon is None:
             canon = _slug(base)
             unknown.append(c.header[pos])
+        if not _known_dist(dist):
+            ctx.note("unknown_header_suffix", f"header {c.header[pos]!r}: the suffix "
+                     f"{dist!r} is none of organic, sponsored, total (in a language known); "
+                     f"its series is kept apart, as {canon}_{_slug(dist)}, not added to "
+                     f"{canon}", level="warning")
+            dist = _slug(dist)
         name = canon if dist == "total" else f"{canon}_{dist}"
         if name in metrics:
-            # a header written twice (one renamed by hand to another's name): the first
-            # column is read, as elsewhere, and the registry notes the repeat; the second
-            # replaced the first's series, and 242 days of it were lost without a word
+            # the first column is read, as elsewhere; the second replaced the first's series,
+            # and 242 days of it were lost without a word. A header written twice (one
+            # renamed by hand to another's name) is noted by the registry; two headers read
+            # as one metric are noted here
+            if normalize(c.header[pos]) != normalize(headers[name]):
+                ctx.note("columns_conflict", f"headers {headers[name]!r} and "
+                         f"{c.header[pos]!r} both read as the daily metric {name!r}: the "
+                         "first one's values were read, the other's left out",
+                         level="warning")
             continue
         values = _numbers_at(c, pos, canon, locale=bases.locale)
         if canon == "platform_engagement_rate":
