@@ -605,15 +605,17 @@ def test_rates_at_most_1_are_read_as_fractions_and_said(tmp_path):
     assert posts["platform_engagement_rate"].tolist() == [0.5, 0.9]
     daily = read_export(path, kind="daily")
     assert _daily(daily, "platform_engagement_rate") == {"10-01": 0.05}
-    # one note per sheet, each with its own table: 'All posts' (1 rate column), 'Metrics'
-    # (2 rate columns)
-    for df, sheet, rows in ((posts, "All posts", 1), (daily, "Metrics", 2)):
-        notes = [q for q in df.attrs["quality"] if q["code"] == "rate_fraction_assumed"]
+    # one note per sheet, each with its own table: 'All posts' (1 rate column) is told by its
+    # counts, (1 + 2 + 3 + 4 + 5) / 100 = 0.15, of which 0.5 is not 100 times; 'Metrics'
+    # (2 rate columns) has none, and fractions are assumed
+    for df, sheet, rows, code in ((posts, "All posts", 1, "rate_fraction_from_counts"),
+                                  (daily, "Metrics", 2, "rate_fraction_assumed")):
+        notes = [q for q in df.attrs["quality"] if q["code"] == code]
         assert [(q["rows"], q["level"], q["sheet"]) for q in notes] == [(rows, "info", sheet)]
         assert notes[0]["message"].startswith(f"sheet {sheet!r}: rates [")
     assert "['Engagement rate']" in next(q["message"] for q in posts.attrs["quality"]
-                                         if q["code"] == "rate_fraction_assumed")
-    assert "rate_percent" not in _codes(posts)
+                                         if q["code"] == "rate_fraction_from_counts")
+    assert "rate_percent" not in _codes(posts) and "rate_fraction_assumed" not in _codes(posts)
 
 
 def test_sponsored_campaign_details_are_kept():
@@ -1192,3 +1194,58 @@ def test_an_unknown_suffix_is_kept_apart_and_a_second_column_of_a_metric_is_said
     (both,) = [q for q in d.attrs["quality"] if q["code"] == "columns_conflict"]
     assert both["level"] == "warning"
     assert "'Impressions (sponsored)' and 'Impressions (paid)'" in both["message"]
+
+
+def test_a_daily_engagement_rate_above_1_is_a_fraction_when_the_counts_say_so(tmp_path):
+    """A day of 4 impressions and 5 clicks + 1 reaction has an engagement rate of
+    (5 + 1 + 0 + 0) / 4 = 1.5: the value above 1 made the whole column percentages, and every
+    day's rate 100 times too small (0.07598 read 0.00076). The counts prove fractions:
+    31 / 408 = 0.07598 and 6 / 4 = 1.5 are kept as written, both columns read the same way
+    (the sponsored one, all 0, with them)."""
+    path = _workbook(tmp_path / "p_content_1791015300000.xlsx",
+                     [["t", _link(1790840712345), "Organic", "10/01/2026", 10, 1, 1, 0, 0, 0,
+                       0.2]],
+                     metrics_header=["Date", "Impressions (total)", "Clicks (total)",
+                                     "Reactions (total)", "Comments (total)", "Reposts (total)",
+                                     "Engagement rate (sponsored)", "Engagement rate (total)"],
+                     metrics_rows=[["05/01/2026", 408, 10, 17, 2, 2, 0, 0.07598],
+                                   ["10/31/2026", 4, 5, 1, 0, 0, 0, 1.5]])
+    d = read_export(path, kind="daily")
+    assert _daily(d, "platform_engagement_rate") == {"05-01": 0.07598, "10-31": 1.5}
+    assert _daily(d, "platform_engagement_rate_sponsored") == {"05-01": 0, "10-31": 0}
+    (note,) = [q for q in d.attrs["quality"] if q["code"] == "rate_fraction_from_counts"]
+    assert note["rows"] == 2 and "Engagement rate (total)" in note["message"]
+    assert "rate_percent" not in _codes(d) and "rate_fraction_assumed" not in _codes(d)
+
+
+def test_daily_rates_in_percent_are_told_by_the_counts(tmp_path):
+    """The same days with rates written in percent (7.598 and 150): the counts give 0.07598
+    and 1.5, a hundredth of them, so both are divided by 100."""
+    path = _workbook(tmp_path / "p_content_1791015300000.xlsx",
+                     [["t", _link(1790840712345), "Organic", "10/01/2026", 10, 1, 1, 0, 0, 0,
+                       0.2]],
+                     metrics_header=["Date", "Impressions (total)", "Clicks (total)",
+                                     "Reactions (total)", "Comments (total)", "Reposts (total)",
+                                     "Engagement rate (total)"],
+                     metrics_rows=[["05/01/2026", 408, 10, 17, 2, 2, 7.598],
+                                   ["10/31/2026", 4, 5, 1, 0, 0, 150]])
+    d = read_export(path, kind="daily")
+    got = _daily(d, "platform_engagement_rate")
+    assert got == pytest.approx({"05-01": 0.07598, "10-31": 1.5})
+    (note,) = [q for q in d.attrs["quality"] if q["code"] == "rate_percent"]
+    assert "a median 100 times" in note["message"]
+
+
+def test_post_rates_are_read_against_the_posts_counts(tmp_path):
+    """A post of 4 impressions, 1 click, 2 likes, 1 follow: engagement rate
+    (1 + 2 + 0 + 0 + 1) / 4 = 1.0; another of 10 impressions, 12 clicks, 5 likes, 1 comment,
+    1 follow: (12 + 5 + 1 + 0 + 1) / 10 = 1.9. A value above 1, yet fractions, as the counts
+    prove (today's rule alone read them 0.01 and 0.019)."""
+    path = _workbook(tmp_path / "p_content_1791015300000.xlsx",
+                     [["a", _link(1790840712345), "Organic", "10/01/2026", 4, 1, 2, 0, 0, 1,
+                       1.0],
+                      ["b", _link(1790840712346), "Organic", "10/01/2026", 10, 12, 5, 1, 0, 1,
+                       1.9]])
+    df = read_export(path, kind="posts")
+    assert df["platform_engagement_rate"].tolist() == [1.0, 1.9]
+    assert "rate_fraction_from_counts" in _codes(df) and "rate_percent" not in _codes(df)

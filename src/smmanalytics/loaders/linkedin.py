@@ -15,12 +15,15 @@ sheet; every sheet is its own format:
   ``Reposts`` (older ``Shares``) → shares, ``Clicks`` → clicks, ``Impressions`` → impressions,
   ``Follows`` → follows, ``Views`` → video_views. ``Click through rate (CTR)`` and
   ``Engagement rate`` are kept as fractions (``platform_ctr``, ``platform_engagement_rate``):
-  a column with a value above 1 is taken as percentages and divided by 100, one without is
-  taken as fractions and noted (the reference does not say which LinkedIn writes).
+  the reference does not say which LinkedIn writes, so the sheet's own counts tell (a rate
+  about 100 times clicks / impressions is in percent); without them, a value above 1 means
+  percentages. Every rate column of a sheet is read the same way, noted.
 - ``linkedin_metrics`` (daily): sheet ``Metrics``. A header ``<Name> (organic|sponsored|total)``
   gives the metric ``<name>`` for the total and ``<name>_organic`` / ``<name>_sponsored`` for the
   parts (``Reposts`` → ``shares``, ``Engagement rate`` → ``platform_engagement_rate``; the
-  organic-only ``Unique impressions (organic)`` → ``unique_impressions_organic``). LinkedIn's
+  organic-only ``Unique impressions (organic)`` → ``unique_impressions_organic``; French and
+  Italian suffixes too; an unknown suffix is kept apart, with a warning; the engagement rates
+  are read as the posts' are, against the same distribution's counts). LinkedIn's
   negative corrections are kept as exported and noted.
 - ``linkedin_new_followers`` (daily): ``Total followers`` is the number of **new** followers that
   day → ``follows``; parts → ``follows_organic``, ``follows_sponsored``,
@@ -404,27 +407,57 @@ def _date_column(c: Candidate, family: str, ctx: ParseContext) -> tuple[int, pd.
     return pos[0], _dates_at(c, pos[0], ctx)
 
 
-def _rate(values: pd.Series | None, ctx: ParseContext, header: str,
-          fractions: list[str]) -> pd.Series | None:
-    """A LinkedIn rate as a fraction: values above 1 mean the column was in percent. A column
-    read as fractions (every value ≤ 1, which the reference does not settle, §10 Q6) adds its
-    header to ``fractions``, for :func:`_note_fractions`."""
-    if values is None:
+def _rates(ctx: ParseContext, rates: dict[str, pd.Series],
+           computed: dict[str, pd.Series | None]) -> dict[str, pd.Series]:
+    """The rate columns of one sheet (``header → values``) as fractions, all read the same way.
+
+    LinkedIn's daily engagement rate, (clicks + reactions + comments + reposts) / impressions,
+    exceeds 1 on a day of few impressions (5 clicks of 4 impressions: 1.5): a value above 1
+    does not prove percentages. The sheet's own counts do: ``computed[header]`` is the rate
+    they give (None without them). Where the rate and its counts are both known, a median
+    ratio rate / counts' rate near 100 (above 10, the midpoint of 1 and 100 on a log scale)
+    means percentages, near 1 fractions (LinkedIn may count follows too, a few % more). Without
+    counts, a value above 1 in any column means percentages, as before; fractions otherwise,
+    which the reference does not settle (§10 Q6). The choice is noted, and why."""
+    filled = [h for h, v in rates.items() if v.notna().any()]
+    if not filled:
+        return rates
+    ratios = pd.concat([(rates[h] / computed[h]).where(computed[h] > 0)
+                        for h in filled if computed.get(h) is not None] or [pd.Series()])
+    ratios = ratios[ratios > 0].dropna()
+    if len(ratios):
+        median = float(ratios.median())
+        percent = median > 10
+        why = (f"on the {len(ratios)} values whose counts are known, they are a median "
+               f"{median:.3g} times the rate of the sheet's own counts (clicks, or clicks + "
+               "reactions + comments + reposts, over impressions)")
+        if percent:
+            ctx.note("rate_percent", f"rates {filled} read as percentages and divided by 100: "
+                     f"{why}", level="info", rows=len(filled))
+        else:
+            ctx.note("rate_fraction_from_counts", f"rates {filled} read as fractions "
+                     f"(0.05 = 5 %): {why}", level="info", rows=len(filled))
+    else:
+        above = [h for h in filled if (rates[h].dropna() > 1).any()]
+        percent = bool(above)
+        if percent:
+            ctx.note("rate_percent", f"rates {filled} read as percentages and divided by 100: "
+                     f"{above} hold values above 1, and no counts of the sheet tell",
+                     level="info", rows=len(filled))
+        else:
+            ctx.note("rate_fraction_assumed", f"rates {filled} hold no value above 1: read as "
+                     "fractions (0.05 = 5 %); the reference does not say whether LinkedIn "
+                     "writes fractions or percentages (§10 Q6)", level="info", rows=len(filled))
+    return {h: v / 100 for h, v in rates.items()} if percent else rates
+
+
+def _counts_rate(numerators: list[pd.Series | None], impressions: pd.Series | None
+                 ) -> pd.Series | None:
+    """The rate the sheet's counts give, sum(numerators) / impressions (NA where one is
+    missing), or None when a column is not in the sheet."""
+    if impressions is None or any(n is None for n in numerators):
         return None
-    if (values.dropna() > 1).any():
-        ctx.note("rate_percent", f"{header!r} holds values above 1; read as percentages and "
-                 "divided by 100", level="info")
-        return values / 100
-    if values.notna().any():
-        fractions.append(header)
-    return values
-
-
-def _note_fractions(ctx: ParseContext, fractions: list[str]) -> None:
-    if fractions:
-        ctx.note("rate_fraction_assumed", f"rates {fractions} hold no value above 1: read as "
-                 "fractions (0.05 = 5 %); the reference does not say whether LinkedIn writes "
-                 "fractions or percentages (§10 Q6)", level="info", rows=len(fractions))
+    return sum(numerators) / impressions
 
 
 def _split_headers(c: Candidate, skip: set[int]) -> list[tuple[int, str, str]]:
@@ -542,13 +575,7 @@ def _parse_posts(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
         vals = _numbers(c, F_POSTS, canon)
         if vals is not None:
             df[canon] = vals
-    fractions: list[str] = []
-    for canon in ("platform_ctr", "platform_engagement_rate"):
-        vals = _rate(_numbers(c, F_POSTS, canon), ctx, c.header_of(F_POSTS, canon) or canon,
-                     fractions)
-        if vals is not None:
-            df[canon] = vals
-    _note_fractions(ctx, fractions)
+    _post_rates(c, ctx, df)
     # the poster, and a sponsored post's campaign details (reference §4.3)
     for extra in ("author", "audience"):
         cells = text(c, F_POSTS, extra)
@@ -564,6 +591,26 @@ def _parse_posts(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     note_day_tz(ctx, "LinkedIn", "'Created date' values")
     df.attrs.update(kind="posts", platform=P, source_locale=m.locale)
     return [df]
+
+
+def _post_rates(c: Candidate, ctx: ParseContext, df: pd.DataFrame) -> None:
+    """Add the posts' CTR and engagement rate to ``df`` as fractions (:func:`_rates`), judged
+    against clicks / impressions and (clicks + likes + comments + reposts + follows) /
+    impressions: LinkedIn counts follows in a post's rate (reference §4.4)."""
+    counts = {k: df[k] if k in df else None
+              for k in ("impressions", "clicks", "reactions", "comments", "shares", "follows")}
+    engaged = [counts[k] for k in ("clicks", "reactions", "comments", "shares")]
+    if counts["follows"] is not None:
+        engaged.append(counts["follows"])
+    given = {canon: (c.header_of(F_POSTS, canon), _numbers(c, F_POSTS, canon))
+             for canon in ("platform_ctr", "platform_engagement_rate")}
+    given = {canon: hv for canon, hv in given.items() if hv[1] is not None}
+    computed = {"platform_ctr": _counts_rate([counts["clicks"]], counts["impressions"]),
+                "platform_engagement_rate": _counts_rate(engaged, counts["impressions"])}
+    read = _rates(ctx, {h: v for h, v in given.values()},
+                  {h: computed[canon] for canon, (h, _) in given.items()})
+    for canon, (header, _) in given.items():
+        df[canon] = read[header]
 
 
 def _times_from_ids(c: Candidate, pos: int, link: pd.Series, ctx: ParseContext
@@ -647,7 +694,7 @@ def _wide_to_daily(c: Candidate, ctx: ParseContext, family: str) -> pd.DataFrame
     metrics: dict[str, pd.Series] = {}
     headers: dict[str, str] = {}            # metric → the header of its column
     unknown = []
-    fractions: list[str] = []
+    rates: dict[str, str] = {}              # rate metric → its distribution
     for i, (pos, base, dist) in enumerate(cols):
         canon = by_pos.get(i)
         if canon is None:
@@ -671,12 +718,11 @@ def _wide_to_daily(c: Candidate, ctx: ParseContext, family: str) -> pd.DataFrame
                          "first one's values were read, the other's left out",
                          level="warning")
             continue
-        values = _numbers_at(c, pos, canon, locale=bases.locale)
         if canon == "platform_engagement_rate":
-            values = _rate(values, ctx, c.header[pos], fractions)
-        metrics[name] = values
+            rates[name] = dist
+        metrics[name] = _numbers_at(c, pos, canon, locale=bases.locale)
         headers[name] = c.header[pos]
-    _note_fractions(ctx, fractions)
+    _daily_rates(ctx, metrics, headers, rates)
     if unknown:
         ctx.note("unknown_columns", f"columns without a known meaning kept under snake_case "
                  f"metric names: {unknown[:5]}", level="info", rows=len(unknown))
@@ -688,6 +734,25 @@ def _wide_to_daily(c: Candidate, ctx: ParseContext, family: str) -> pd.DataFrame
     out = long_daily(dates, metrics, platform=P, account_id=_page(c))
     out.attrs.update(kind="daily", platform=P, source_locale=bases.locale)
     return out
+
+
+def _daily_rates(ctx: ParseContext, metrics: dict[str, pd.Series], headers: dict[str, str],
+                 rates: dict[str, str]) -> None:
+    """Read the engagement rates of ``metrics`` (``rates``: name → distribution) as fractions
+    (:func:`_rates`), each judged against the same distribution's (clicks + reactions +
+    comments + reposts) / impressions."""
+    if not rates:
+        return
+
+    def count(canon: str, dist: str) -> pd.Series | None:
+        return metrics.get(canon if dist == "total" else f"{canon}_{dist}")
+
+    computed = {headers[name]: _counts_rate(
+        [count(k, dist) for k in ("clicks", "reactions", "comments", "shares")],
+        count("impressions", dist)) for name, dist in rates.items()}
+    read = _rates(ctx, {headers[name]: metrics[name] for name in rates}, computed)
+    for name in rates:
+        metrics[name] = read[headers[name]]
 
 
 def _parse_metrics(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
