@@ -1249,3 +1249,28 @@ def test_post_rates_are_read_against_the_posts_counts(tmp_path):
     df = read_export(path, kind="posts")
     assert df["platform_engagement_rate"].tolist() == [1.0, 1.9]
     assert "rate_fraction_from_counts" in _codes(df) and "rate_percent" not in _codes(df)
+
+
+def test_a_note_under_the_posts_in_the_first_column_is_no_post(tmp_path):
+    """'* Data for the last 48 hours may be incomplete' in column A under the posts was read
+    as a fifth post, that note its caption, no id and no date. The 4 posts of the fixture
+    (rows 3-6) are read, and the note (row 7) is said to be one."""
+    note = "* Data for the last 48 hours may be incomplete"
+    path = _pasted(tmp_path, "content", "All posts", lambda rows: [[note]])
+    df = read_export(path, kind="posts")
+    want = read_export(FIX / (STEM.format("content") + ".xlsx"), kind="posts")
+    assert len(df) == 4 and df["post_id"].tolist() == want["post_id"].tolist()
+    assert note not in df["caption"].tolist()
+    (said,) = _notes(df, "notes_under_table")
+    assert said.startswith("sheet 'All posts': row 7, under the table's rows") and note in said
+    assert not {"post_id_missing", "date_missing"} & _codes(df)
+
+
+def test_a_post_with_a_title_only_among_posts_stays_a_post(tmp_path):
+    """Only the rows under the last post can be notes: a row of a title alone between two
+    posts is a post (its missing id and date said), and a last row holding a figure too."""
+    path = _pasted(tmp_path, "content", "All posts",
+                   lambda rows: [["Title only"], rows[2], ["Another", *[None] * 8, 12]])
+    df = read_export(path, kind="posts")
+    assert len(df) == 4 + 3 and "Title only" in df["caption"].tolist()
+    assert "notes_under_table" not in _codes(df)
