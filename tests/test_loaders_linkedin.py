@@ -1274,3 +1274,53 @@ def test_a_post_with_a_title_only_among_posts_stays_a_post(tmp_path):
     df = read_export(path, kind="posts")
     assert len(df) == 4 + 3 and "Title only" in df["caption"].tolist()
     assert "notes_under_table" not in _codes(df)
+
+
+@pytest.mark.parametrize(("names", "count"), [
+    (["Lieu", "Fonction", "Niveau hiérarchique", "Secteur", "Taille de l’entreprise"],
+     "Total abonnés"),
+    (["Località", "Funzione lavorativa", "Livello di anzianità", "Settore",
+      "Dimensioni dell'azienda"], "Follower totali")])
+def test_french_and_italian_demographic_sheets_are_read(tmp_path, names, count):
+    """The followers workbook of a French (or Italian) interface names its demographic sheets
+    in that language: they were left out, with advice to add a synonyms.csv row that
+    synonyms.csv then refused. Each is read under its dimension: 'Lieu' rows 770 and 230 →
+    shares 770 / 1000 = 0.77 and 0.23."""
+    src = FIX / (STEM.format("followers") + ".xlsx")
+    wb = openpyxl.load_workbook(src)
+    for english, name in zip(["Location", "Job function", "Seniority", "Industry",
+                              "Company size"], names, strict=True):
+        wb[english].title = name
+        wb[name]["A1"], wb[name]["B1"] = name, count
+    ws = wb[names[0]]
+    ws.delete_rows(2, ws.max_row)
+    ws.append(["Paris, Île-de-France", 770])
+    ws.append(["Lyon, Auvergne-Rhône-Alpes", 230])
+    path = tmp_path / src.name
+    wb.save(path)
+    frames = _frames(path)
+    dims = {f["dimension"].iloc[0] for (fmt, _), f in frames.items()
+            if fmt == "linkedin_demographics"}
+    assert dims == {"location", "job_function", "seniority", "industry", "company_size"}
+    lieu = frames[("linkedin_demographics", names[0])]
+    assert lieu["value"].tolist() == [770, 230]
+    assert lieu["share"].tolist() == pytest.approx([0.77, 0.23])
+
+
+def test_a_demographic_sheet_of_a_name_not_known_gets_advice_synonyms_csv_takes(tmp_path):
+    """A sheet 'Standort' (German, not known): the advice named synonyms.csv, whose family
+    for it ('linkedin_demographics') synonyms.csv then refused. The advice lists the families
+    synonyms.csv takes, none of which names a sheet, and says a sheet's name cannot be."""
+    import smmanalytics as smm
+    from smmanalytics.loaders._headers import families
+
+    src = FIX / (STEM.format("followers") + ".xlsx")
+    wb = openpyxl.load_workbook(src)
+    wb["Location"].title = "Standort"
+    wb["Standort"]["A1"] = "Standort"
+    wb.save(tmp_path / src.name)
+    ds = smm.load(tmp_path)
+    (said,) = ds.quality.loc[ds.quality["code"] == "not_understood", "message"]
+    assert said.startswith("sheet 'Standort': ")
+    assert f"under one of its families {', '.join(families())}" in said
+    assert "linkedin_demographics" not in said and "LinkedIn's demographic sheets" in said

@@ -32,7 +32,8 @@ sheet; every sheet is its own format:
   unique visitors (total)`` → ``unique_visitors``, ``(desktop)``/``(mobile)`` parts suffixed;
   other sections (``Overview page views``…) become snake_case metric names.
 - ``linkedin_demographics`` (audience): sheets ``Location``, ``Job function``, ``Seniority``,
-  ``Industry``, ``Company size``. ``value`` is the count; ``share`` = value / sum of the sheet's
+  ``Industry``, ``Company size`` (and their Portuguese, French and Italian names,
+  :data:`_DEMO_SHEETS`). ``value`` is the count; ``share`` = value / sum of the sheet's
   values (a share of the listed categories). Visitors' sheets get dimensions ``visitor_<name>``.
   Categories are kept as exported, in the language of the export: industry names have no
   confirmed translation (reference §4.4), so those of a French or Italian interface are not
@@ -111,11 +112,29 @@ _DIST = {"organic": "organic", "sponsored": "sponsored", "total": "total", "paid
          "organiche": "organic", "sponsorizzato": "sponsored", "sponsorizzata": "sponsored",
          "sponsorizzati": "sponsored", "sponsorizzate": "sponsored", "totali": "total",
          "desktop": "desktop", "mobile": "mobile", "celular": "mobile", "computador": "desktop"}
+#: the demographic sheets by their names, normalised: English (reference §4.2), Portuguese,
+#: French and Italian (all three inferred: the reference names the English sheets only; the
+#: French ones are those of LinkedIn's French interface, ``Taille de l’entreprise`` written
+#: with either apostrophe, the Italian ones those of its Italian interface)
 _DEMO_SHEETS = {"location": "location", "job function": "job_function",
                 "seniority": "seniority", "industry": "industry",
                 "company size": "company_size", "localização": "location",
                 "função": "job_function", "nível de experiência": "seniority",
-                "setor": "industry", "tamanho da empresa": "company_size"}
+                "setor": "industry", "tamanho da empresa": "company_size",
+                # French, inferred
+                "lieu": "location", "fonction": "job_function",
+                "niveau hiérarchique": "seniority", "secteur": "industry",
+                "taille de l'entreprise": "company_size",
+                # Italian, inferred
+                "località": "location", "funzione lavorativa": "job_function",
+                "livello di anzianità": "seniority", "settore": "industry",
+                "dimensioni dell'azienda": "company_size"}
+#: the count column's header (the second) of a demographic sheet of followers and of
+#: visitors: English (reference §4.2); French and Italian inferred
+_DEMO_FOLLOWERS = {"total followers", "total abonnés", "total des abonnés", "follower totali",
+                   "totale follower"}
+_DEMO_VIEWS = {"total views", "page views", "total vues", "total des vues",
+               "visualizzazioni totali", "totale visualizzazioni"}
 _PAID = {"sponsored": True, "organic": False, "patrocinado": True, "orgânico": False,
          "sponsorisé": True, "organique": False, "sponsorizzato": True, "organico": False,
          "patrocinada": True}
@@ -522,7 +541,8 @@ def _detect_demographics(c: Candidate) -> float:
         return 0.0
     if _siblings(c) & {"new followers", "visitor metrics"}:
         return 0.9
-    return 0.6 if normalize(c.header[1]) in {"total followers", "total views"} else 0.0
+    return 0.6 if normalize(c.header[1]) in _DEMO_FOLLOWERS | _DEMO_VIEWS - {"page views"} \
+        else 0.0
 
 
 # ----------------------------------------------------------------------------- parsing
@@ -791,8 +811,7 @@ def _parse_visitors(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
 def _parse_demographics(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     cells_of(c)
     dim = _DEMO_SHEETS[_sheet(c)]
-    visitors = ("visitor metrics" in _siblings(c)
-                or normalize(c.header[1]) in {"total views", "page views"})
+    visitors = ("visitor metrics" in _siblings(c) or normalize(c.header[1]) in _DEMO_VIEWS)
     if visitors:
         dim = f"visitor_{dim}"
     category = cells_text(c.table.column(0)).reset_index(drop=True)
