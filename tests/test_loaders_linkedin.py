@@ -1324,3 +1324,61 @@ def test_a_demographic_sheet_of_a_name_not_known_gets_advice_synonyms_csv_takes(
     assert said.startswith("sheet 'Standort': ")
     assert f"under one of its families {', '.join(families())}" in said
     assert "linkedin_demographics" not in said and "LinkedIn's demographic sheets" in said
+
+
+def _page_workbook(path, page, impressions):
+    """A content workbook whose first rows name ``page``, as LinkedIn writes them, with one
+    day of ``impressions`` (total) and one post."""
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    ws = wb.create_sheet("Metrics")
+    ws.append([f"Aggregated engagement metrics for {page}, 10/01/2026 - 10/31/2026"])
+    ws.append(["Date", "Impressions (organic)", "Impressions (total)"])
+    ws.append(["10/31/2026", impressions, impressions])
+    ws = wb.create_sheet("All posts")
+    ws.append([f"All posts published by {page}, 10/01/2026 - 10/31/2026"])
+    ws.append(HEADER)
+    ws.append(["t", _link(1790840712345 + len(page)), "Organic", "10/01/2026", 10, 1, 1, 0, 0,
+               0, 0.1])
+    wb.save(path)
+
+
+def test_two_pages_in_files_named_without_the_page_stay_two_accounts(tmp_path):
+    """Two pages' 'content_<epoch>.xls' (a copy renamed ' (1)' by the browser): neither file
+    name gives the page, both were one account and the newer file's day (5000 impressions)
+    replaced the other's (76). The page named in each sheet's first row keeps them apart:
+    account_id made of the name, account_name the name; brand.yaml's linkedin account
+    (maison-seve) then keeps Maison Sève's day, 76, and leaves out Atelier Lumière's."""
+    import smmanalytics as smm
+
+    _page_workbook(tmp_path / "content_1793520000000.xlsx", "Maison Sève", 76)
+    _page_workbook(tmp_path / "content_1793520000000 (1).xlsx", "Atelier Lumière", 5000)
+    posts = read_export(tmp_path / "content_1793520000000 (1).xlsx", kind="posts")
+    assert posts["account_id"].tolist() == ["atelier-lumiere"]
+    assert posts["account_name"].tolist() == ["Atelier Lumière"]
+    assert "account_from_title" in _codes(posts)
+    ds = smm.load(tmp_path)
+    day = ds.daily[ds.daily["metric"] == "impressions"]
+    assert dict(zip(day["account_id"], day["value"], strict=True)) == {
+        "maison-seve": 76, "atelier-lumiere": 5000}
+    (tmp_path / "brand.yaml").write_text("name: Maison Sève\naccounts:\n  linkedin: maison-seve\n",
+                                         encoding="utf-8")
+    ds = smm.load(tmp_path)
+    day = ds.daily[ds.daily["metric"] == "impressions"]
+    assert day["value"].tolist() == [76] and set(ds.posts["account_id"]) == {"maison-seve"}
+
+
+def test_a_first_row_naming_no_page_gives_no_account(tmp_path):
+    """The fixture's 'Metrics' first row names no page ("Aggregated metrics for the page's
+    organic and sponsored updates. …"), its 'All posts' one does ("All posts data for Maison
+    Sève between …"): the file name's page is the id, the title's name the account_name."""
+    posts = read_export(FIX / (STEM.format("content") + ".xlsx"), kind="posts")
+    assert set(posts["account_id"]) == {"maison-seve"}
+    assert set(posts["account_name"]) == {"Maison Sève"}
+    assert "account_from_title" not in _codes(posts)
+    src = FIX / (STEM.format("content") + ".xlsx")
+    wb = openpyxl.load_workbook(src)
+    wb["All posts"]["A1"] = "All posts data"
+    wb.save(tmp_path / "content_1791015300000.xlsx")
+    posts = read_export(tmp_path / "content_1791015300000.xlsx", kind="posts")
+    assert posts["account_id"].isna().all() and posts["account_name"].isna().all()

@@ -45,6 +45,11 @@ Dates re-saved by a spreadsheet: Excel day numbers are read in the workbook's da
 LinkedIn's ``MM/DD/YYYY`` text (day and month swapped up to the 12th, proved by a date it left
 as text, ``05/13/2026``) get their day and month back, as Meta's publish times do (noted).
 
+The page: ``account_id`` is its vanity name in the file name; a file named without it
+(``content_<epoch>.xls``) takes one made of the display name a content sheet's first row gives
+(``All posts published by Atelier Lumière, …`` → ``atelier-lumiere``, noted), so that two pages
+stay two accounts; ``account_name`` of the posts is that display name.
+
 LinkedIn does not say which zone its dates are in [U]: days are UTC days (noted per file). A
 content workbook whose ``Metrics`` sheet has no ``All posts`` sibling raises ParseError.
 """
@@ -53,6 +58,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
 import numpy as np
 import pandas as pd
@@ -164,6 +170,44 @@ def _page(c: Candidate) -> str | None:
         if m:
             return m.group(1)
     return None
+
+
+#: the page's name in a content sheet's first row: ``All posts published by Atelier Lumière,
+#: 05/01/2026 - 10/31/2026``, ``Aggregated engagement metrics for Maison Sève, 05/01/…``,
+#: ``All posts data for Maison Sève between 10/01/2026 and 10/05/2026.`` (inferred from the
+#: exports seen: the reference says only that a note is on row 1, §4.2). A first row naming
+#: no page ("Aggregated metrics for the page's organic and sponsored updates. …") has no date
+#: right after a name, and gives none
+_TITLE_PAGE = re.compile(r"\b(?:for|by)\s+(.+?)(?:,\s*|\s+between\s+)\d{1,4}[/.-]\d", re.I)
+
+
+def _page_name(c: Candidate) -> str | None:
+    """The page's display name, from the first row of the table's sheet, else of another
+    sheet of its workbook (:data:`_TITLE_PAGE`); None when none names it."""
+    for t in sorted(c.tables, key=lambda t: t is not c.table):
+        m = _TITLE_PAGE.search(t.meta.get("preamble", ""))
+        if m:
+            return m.group(1).strip()
+    return None
+
+
+def _account_id(c: Candidate, ctx: ParseContext) -> str | None:
+    """The page's id: its vanity name in the file name (:func:`_page`), else one made of its
+    display name (:func:`_page_name`: ``Atelier Lumière`` → ``atelier-lumiere``, noted), so
+    that two pages' workbooks named ``content_<epoch>.xls`` stay two accounts (they were
+    merged, the newer one's days replacing the other's) and brand.yaml's account applies."""
+    page = _page(c)
+    if page is not None:
+        return page
+    name = _page_name(c)
+    if name is None:
+        return None
+    ascii_ = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    made = re.sub(r"[^0-9a-z]+", "-", ascii_.casefold()).strip("-") or None
+    if made is not None:
+        ctx.note("account_from_title", f"the file name gives no page; its first row names "
+                 f"{name!r}: account_id {made!r} made of it", level="info")
+    return made
 
 
 def _numbers_at(c: Candidate, pos: int, canonical: str | None = None, *,
@@ -441,8 +485,9 @@ def _rates(ctx: ParseContext, rates: dict[str, pd.Series],
     filled = [h for h, v in rates.items() if v.notna().any()]
     if not filled:
         return rates
+    none = pd.Series(dtype="Float64")
     ratios = pd.concat([(rates[h] / computed[h]).where(computed[h] > 0)
-                        for h in filled if computed.get(h) is not None] or [pd.Series()])
+                        for h in filled if computed.get(h) is not None] or [none])
     ratios = ratios[ratios > 0].dropna()
     if len(ratios):
         median = float(ratios.median())
@@ -577,8 +622,8 @@ def _parse_posts(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
                  rows=int(raw_type.isna().sum()))
     df = pd.DataFrame({
         "platform": P,
-        "account_id": pd.array([_page(c)] * n, dtype="string"),
-        "account_name": pd.array([pd.NA] * n, dtype="string"),
+        "account_id": pd.array([_account_id(c, ctx)] * n, dtype="string"),
+        "account_name": pd.array([_page_name(c)] * n, dtype="string"),
         "post_id": post_id,
         "permalink": link,
         "caption": text(c, F_POSTS, "caption", placeholders=False),
@@ -751,7 +796,7 @@ def _wide_to_daily(c: Candidate, ctx: ParseContext, family: str) -> pd.DataFrame
     if dates.isna().any():
         ctx.note("date_missing", "rows without a date", rows=int(dates.isna().sum()))
     note_day_tz(ctx, "LinkedIn", "daily rows")
-    out = long_daily(dates, metrics, platform=P, account_id=_page(c))
+    out = long_daily(dates, metrics, platform=P, account_id=_account_id(c, ctx))
     out.attrs.update(kind="daily", platform=P, source_locale=bases.locale)
     return out
 
@@ -798,7 +843,7 @@ def _parse_followers(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     ctx.note("followers_new_only", "LinkedIn exports new followers per day only (no running "
              "total, no unfollows)", level="info")
     note_day_tz(ctx, "LinkedIn", "daily rows")
-    out = long_daily(dates, metrics, platform=P, account_id=_page(c))
+    out = long_daily(dates, metrics, platform=P, account_id=_account_id(c, ctx))
     out.attrs.update(kind="daily", platform=P, source_locale=m.locale)
     return [out]
 
@@ -824,7 +869,8 @@ def _parse_demographics(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     ctx.note("share_of_listed", "share = count / sum of the listed categories (LinkedIn "
              "lists the top categories only)", level="info")
     n = len(value)
-    out = pd.DataFrame({"platform": P, "account_id": pd.array([_page(c)] * n, dtype="string"),
+    page = _account_id(c, ctx)
+    out = pd.DataFrame({"platform": P, "account_id": pd.array([page] * n, dtype="string"),
                         "dimension": dim, "category": category, "value": value,
                         "share": share.astype("Float64")})
     out.attrs.update(kind="audience", platform=P, source_locale="en-US")
