@@ -1382,3 +1382,28 @@ def test_a_first_row_naming_no_page_gives_no_account(tmp_path):
     wb.save(tmp_path / "content_1791015300000.xlsx")
     posts = read_export(tmp_path / "content_1791015300000.xlsx", kind="posts")
     assert posts["account_id"].isna().all() and posts["account_name"].isna().all()
+
+
+@settings(max_examples=60, deadline=None)
+@given(days=st.lists(st.tuples(st.integers(1, 5000), st.integers(0, 400)), min_size=1,
+                     max_size=30).filter(lambda ds: any(e for _, e in ds)),
+       follows=st.floats(1.0, 1.2), percent=st.booleans())
+def test_rates_read_back_the_counts_rate_whatever_their_scale(days, follows, percent):
+    """Whatever the days (a rate above 1 on a day of few impressions among them), a rate
+    written as (engaged / impressions) x up to 1.2 (follows counted too) is read back as
+    that fraction, whether written as a fraction or in percent (x 100), and the note says
+    which."""
+    from smmanalytics.loaders._registry import ParseContext
+    from smmanalytics.loaders.linkedin import _rates
+    from smmanalytics.quality import QualityLog
+
+    impressions = pd.Series([float(i) for i, _ in days], dtype="Float64")
+    counted = pd.Series([float(e) for _, e in days], dtype="Float64") / impressions
+    written = counted * follows * (100 if percent else 1)
+    log = QualityLog()
+    read = _rates(ParseContext("f.xlsx", log), {"Engagement rate (total)": written},
+                  {"Engagement rate (total)": counted})
+    assert read["Engagement rate (total)"].tolist() == pytest.approx(
+        (counted * follows).tolist())
+    assert [e["code"] for e in log.entries] == [
+        "rate_percent" if percent else "rate_fraction_from_counts"]
