@@ -1052,8 +1052,10 @@ def test_a_file_of_several_tables_none_understood_gets_one_note(tmp_path):
     assert q["message"].tolist() == [
         "none of its 3 tables matches a known export format: the first has headers "
         "['some words', 'here'], its header read on line 3 (headers in a language not known "
-        "yet can be added to a "
-        "synonyms.csv in the brand folder)"]
+        "yet can be added to a synonyms.csv in the brand folder, under one of its families "
+        "ga4, linkedin_followers, linkedin_metrics, linkedin_posts, linkedin_visitors, meta, "
+        "meta_daily, meta_legacy, pinterest, tiktok, x_content, x_legacy, x_legacy_daily, "
+        "x_overview, youtube)"]
     assert q["file"].tolist() == [str(tmp_path / "README.md")]
 
 

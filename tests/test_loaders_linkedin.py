@@ -605,15 +605,17 @@ def test_rates_at_most_1_are_read_as_fractions_and_said(tmp_path):
     assert posts["platform_engagement_rate"].tolist() == [0.5, 0.9]
     daily = read_export(path, kind="daily")
     assert _daily(daily, "platform_engagement_rate") == {"10-01": 0.05}
-    # one note per sheet, each with its own table: 'All posts' (1 rate column), 'Metrics'
-    # (2 rate columns)
-    for df, sheet, rows in ((posts, "All posts", 1), (daily, "Metrics", 2)):
-        notes = [q for q in df.attrs["quality"] if q["code"] == "rate_fraction_assumed"]
+    # one note per sheet, each with its own table: 'All posts' (1 rate column) is told by its
+    # counts, (1 + 2 + 3 + 4 + 5) / 100 = 0.15, of which 0.5 is not 100 times; 'Metrics'
+    # (2 rate columns) has none, and fractions are assumed
+    for df, sheet, rows, code in ((posts, "All posts", 1, "rate_fraction_from_counts"),
+                                  (daily, "Metrics", 2, "rate_fraction_assumed")):
+        notes = [q for q in df.attrs["quality"] if q["code"] == code]
         assert [(q["rows"], q["level"], q["sheet"]) for q in notes] == [(rows, "info", sheet)]
         assert notes[0]["message"].startswith(f"sheet {sheet!r}: rates [")
     assert "['Engagement rate']" in next(q["message"] for q in posts.attrs["quality"]
-                                         if q["code"] == "rate_fraction_assumed")
-    assert "rate_percent" not in _codes(posts)
+                                         if q["code"] == "rate_fraction_from_counts")
+    assert "rate_percent" not in _codes(posts) and "rate_fraction_assumed" not in _codes(posts)
 
 
 def test_sponsored_campaign_details_are_kept():
@@ -1148,3 +1150,260 @@ def test_a_metrics_header_written_twice_keeps_the_first_column_and_says_so(tmp_p
     assert note["level"] == "warning" and note["message"].startswith(
         "sheet 'Metrics': header 'Reposts (sponsored)' heads 2 columns (Metrics!F2, "
         f"Metrics!G2) of {path.name}: the first one's values were read, the others' left out")
+
+
+@pytest.mark.parametrize(("header", "metric"), [
+    (["Date", "Impressions (organiques)", "Impressions (sponsorisées)", "Impressions (total)",
+      "Clics (sponsorisés)"], "impressions"),
+    # 'Impressioni' is no header known (a brand's synonyms.csv names it): kept as written
+    (["Data", "Impressioni (organiche)", "Impressioni (sponsorizzate)", "Impressioni (totale)",
+      "Clic (sponsorizzati)"], "impressioni")])
+def test_french_and_italian_suffixes_keep_organic_sponsored_and_total_apart(tmp_path, header,
+                                                                           metric):
+    """'Impressions (organiques)', '(sponsorisées)' and '(total)' were all read as the total
+    impressions: the organic column was kept (76) and the other two left out without a word.
+    Each suffix is its own series: total 176 = 76 organic + 100 sponsored, as written."""
+    path = _workbook(tmp_path / "p_content_1791015300000.xlsx",
+                     [["t", _link(1790840712345), "Organic", "10/01/2026", 10, 1, 1, 0, 0, 0,
+                       0.2]],
+                     metrics_header=header, metrics_rows=[["10/31/2026", 76, 100, 176, 4]])
+    d = read_export(path, kind="daily")
+    assert _daily(d, metric) == {"10-31": 176}
+    assert _daily(d, f"{metric}_organic") == {"10-31": 76}
+    assert _daily(d, f"{metric}_sponsored") == {"10-31": 100}
+    assert not {"columns_conflict", "unknown_header_suffix"} & _codes(d)
+
+
+def test_an_unknown_suffix_is_kept_apart_and_a_second_column_of_a_metric_is_said(tmp_path):
+    """'Impressions (boosted)' (a suffix not known) was read as the total impressions and,
+    the total column coming first, left out silently. It is kept as impressions_boosted (40)
+    with a warning naming its header; 'Impressions (paid)' (read as sponsored) after
+    'Impressions (sponsored)' is left out with a warning naming both headers."""
+    path = _workbook(tmp_path / "p_content_1791015300000.xlsx",
+                     [["t", _link(1790840712345), "Organic", "10/01/2026", 10, 1, 1, 0, 0, 0,
+                       0.2]],
+                     metrics_header=["Date", "Impressions (total)", "Impressions (boosted)",
+                                     "Impressions (sponsored)", "Impressions (paid)"],
+                     metrics_rows=[["10/31/2026", 176, 40, 100, 99]])
+    d = read_export(path, kind="daily")
+    assert _daily(d, "impressions") == {"10-31": 176}
+    assert _daily(d, "impressions_boosted") == {"10-31": 40}
+    assert _daily(d, "impressions_sponsored") == {"10-31": 100}
+    (suffix,) = [q for q in d.attrs["quality"] if q["code"] == "unknown_header_suffix"]
+    assert suffix["level"] == "warning" and "'Impressions (boosted)'" in suffix["message"]
+    (both,) = [q for q in d.attrs["quality"] if q["code"] == "columns_conflict"]
+    assert both["level"] == "warning"
+    assert "'Impressions (sponsored)' and 'Impressions (paid)'" in both["message"]
+
+
+def test_a_daily_engagement_rate_above_1_is_a_fraction_when_the_counts_say_so(tmp_path):
+    """A day of 4 impressions and 5 clicks + 1 reaction has an engagement rate of
+    (5 + 1 + 0 + 0) / 4 = 1.5: the value above 1 made the whole column percentages, and every
+    day's rate 100 times too small (0.07598 read 0.00076). The counts prove fractions:
+    31 / 408 = 0.07598 and 6 / 4 = 1.5 are kept as written, both columns read the same way
+    (the sponsored one, all 0, with them)."""
+    path = _workbook(tmp_path / "p_content_1791015300000.xlsx",
+                     [["t", _link(1790840712345), "Organic", "10/01/2026", 10, 1, 1, 0, 0, 0,
+                       0.2]],
+                     metrics_header=["Date", "Impressions (total)", "Clicks (total)",
+                                     "Reactions (total)", "Comments (total)", "Reposts (total)",
+                                     "Engagement rate (sponsored)", "Engagement rate (total)"],
+                     metrics_rows=[["05/01/2026", 408, 10, 17, 2, 2, 0, 0.07598],
+                                   ["10/31/2026", 4, 5, 1, 0, 0, 0, 1.5]])
+    d = read_export(path, kind="daily")
+    assert _daily(d, "platform_engagement_rate") == {"05-01": 0.07598, "10-31": 1.5}
+    assert _daily(d, "platform_engagement_rate_sponsored") == {"05-01": 0, "10-31": 0}
+    (note,) = [q for q in d.attrs["quality"] if q["code"] == "rate_fraction_from_counts"]
+    assert note["rows"] == 2 and "Engagement rate (total)" in note["message"]
+    assert "rate_percent" not in _codes(d) and "rate_fraction_assumed" not in _codes(d)
+
+
+def test_daily_rates_in_percent_are_told_by_the_counts(tmp_path):
+    """The same days with rates written in percent (7.598 and 150): the counts give 0.07598
+    and 1.5, a hundredth of them, so both are divided by 100."""
+    path = _workbook(tmp_path / "p_content_1791015300000.xlsx",
+                     [["t", _link(1790840712345), "Organic", "10/01/2026", 10, 1, 1, 0, 0, 0,
+                       0.2]],
+                     metrics_header=["Date", "Impressions (total)", "Clicks (total)",
+                                     "Reactions (total)", "Comments (total)", "Reposts (total)",
+                                     "Engagement rate (total)"],
+                     metrics_rows=[["05/01/2026", 408, 10, 17, 2, 2, 7.598],
+                                   ["10/31/2026", 4, 5, 1, 0, 0, 150]])
+    d = read_export(path, kind="daily")
+    got = _daily(d, "platform_engagement_rate")
+    assert got == pytest.approx({"05-01": 0.07598, "10-31": 1.5})
+    (note,) = [q for q in d.attrs["quality"] if q["code"] == "rate_percent"]
+    assert "a median 100 times" in note["message"]
+
+
+def test_post_rates_are_read_against_the_posts_counts(tmp_path):
+    """A post of 4 impressions, 1 click, 2 likes, 1 follow: engagement rate
+    (1 + 2 + 0 + 0 + 1) / 4 = 1.0; another of 10 impressions, 12 clicks, 5 likes, 1 comment,
+    1 follow: (12 + 5 + 1 + 0 + 1) / 10 = 1.9. A value above 1, yet fractions, as the counts
+    prove (today's rule alone read them 0.01 and 0.019)."""
+    path = _workbook(tmp_path / "p_content_1791015300000.xlsx",
+                     [["a", _link(1790840712345), "Organic", "10/01/2026", 4, 1, 2, 0, 0, 1,
+                       1.0],
+                      ["b", _link(1790840712346), "Organic", "10/01/2026", 10, 12, 5, 1, 0, 1,
+                       1.9]])
+    df = read_export(path, kind="posts")
+    assert df["platform_engagement_rate"].tolist() == [1.0, 1.9]
+    assert "rate_fraction_from_counts" in _codes(df) and "rate_percent" not in _codes(df)
+
+
+def test_a_note_under_the_posts_in_the_first_column_is_no_post(tmp_path):
+    """'* Data for the last 48 hours may be incomplete' in column A under the posts was read
+    as a fifth post, that note its caption, no id and no date. The 4 posts of the fixture
+    (rows 3-6) are read, and the note (row 7) is said to be one."""
+    note = "* Data for the last 48 hours may be incomplete"
+    path = _pasted(tmp_path, "content", "All posts", lambda rows: [[note]])
+    df = read_export(path, kind="posts")
+    want = read_export(FIX / (STEM.format("content") + ".xlsx"), kind="posts")
+    assert len(df) == 4 and df["post_id"].tolist() == want["post_id"].tolist()
+    assert note not in df["caption"].tolist()
+    (said,) = _notes(df, "notes_under_table")
+    assert said.startswith("sheet 'All posts': row 7, under the table's rows") and note in said
+    assert not {"post_id_missing", "date_missing"} & _codes(df)
+
+
+def test_a_post_with_a_title_only_among_posts_stays_a_post(tmp_path):
+    """Only the rows under the last post can be notes: a row of a title alone between two
+    posts is a post (its missing id and date said), and a last row holding a figure too."""
+    path = _pasted(tmp_path, "content", "All posts",
+                   lambda rows: [["Title only"], rows[2], ["Another", *[None] * 8, 12]])
+    df = read_export(path, kind="posts")
+    assert len(df) == 4 + 3 and "Title only" in df["caption"].tolist()
+    assert "notes_under_table" not in _codes(df)
+
+
+@pytest.mark.parametrize(("names", "count"), [
+    (["Lieu", "Fonction", "Niveau hiérarchique", "Secteur", "Taille de l’entreprise"],
+     "Total abonnés"),
+    (["Località", "Funzione lavorativa", "Livello di anzianità", "Settore",
+      "Dimensioni dell'azienda"], "Follower totali")])
+def test_french_and_italian_demographic_sheets_are_read(tmp_path, names, count):
+    """The followers workbook of a French (or Italian) interface names its demographic sheets
+    in that language: they were left out, with advice to add a synonyms.csv row that
+    synonyms.csv then refused. Each is read under its dimension: 'Lieu' rows 770 and 230 →
+    shares 770 / 1000 = 0.77 and 0.23."""
+    src = FIX / (STEM.format("followers") + ".xlsx")
+    wb = openpyxl.load_workbook(src)
+    for english, name in zip(["Location", "Job function", "Seniority", "Industry",
+                              "Company size"], names, strict=True):
+        wb[english].title = name
+        wb[name]["A1"], wb[name]["B1"] = name, count
+    ws = wb[names[0]]
+    ws.delete_rows(2, ws.max_row)
+    ws.append(["Paris, Île-de-France", 770])
+    ws.append(["Lyon, Auvergne-Rhône-Alpes", 230])
+    path = tmp_path / src.name
+    wb.save(path)
+    frames = _frames(path)
+    dims = {f["dimension"].iloc[0] for (fmt, _), f in frames.items()
+            if fmt == "linkedin_demographics"}
+    assert dims == {"location", "job_function", "seniority", "industry", "company_size"}
+    lieu = frames[("linkedin_demographics", names[0])]
+    assert lieu["value"].tolist() == [770, 230]
+    assert lieu["share"].tolist() == pytest.approx([0.77, 0.23])
+
+
+def test_a_demographic_sheet_of_a_name_not_known_gets_advice_synonyms_csv_takes(tmp_path):
+    """A sheet 'Standort' (German, not known): the advice named synonyms.csv, whose family
+    for it ('linkedin_demographics') synonyms.csv then refused. The advice lists the families
+    synonyms.csv takes, none of which names a sheet, and says a sheet's name cannot be."""
+    import smmanalytics as smm
+    from smmanalytics.loaders._headers import families
+
+    src = FIX / (STEM.format("followers") + ".xlsx")
+    wb = openpyxl.load_workbook(src)
+    wb["Location"].title = "Standort"
+    wb["Standort"]["A1"] = "Standort"
+    wb.save(tmp_path / src.name)
+    ds = smm.load(tmp_path)
+    (said,) = ds.quality.loc[ds.quality["code"] == "not_understood", "message"]
+    assert said.startswith("sheet 'Standort': ")
+    assert f"under one of its families {', '.join(families())}" in said
+    assert "linkedin_demographics" not in said and "LinkedIn's demographic sheets" in said
+
+
+def _page_workbook(path, page, impressions):
+    """A content workbook whose first rows name ``page``, as LinkedIn writes them, with one
+    day of ``impressions`` (total) and one post."""
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    ws = wb.create_sheet("Metrics")
+    ws.append([f"Aggregated engagement metrics for {page}, 10/01/2026 - 10/31/2026"])
+    ws.append(["Date", "Impressions (organic)", "Impressions (total)"])
+    ws.append(["10/31/2026", impressions, impressions])
+    ws = wb.create_sheet("All posts")
+    ws.append([f"All posts published by {page}, 10/01/2026 - 10/31/2026"])
+    ws.append(HEADER)
+    ws.append(["t", _link(1790840712345 + len(page)), "Organic", "10/01/2026", 10, 1, 1, 0, 0,
+               0, 0.1])
+    wb.save(path)
+
+
+def test_two_pages_in_files_named_without_the_page_stay_two_accounts(tmp_path):
+    """Two pages' 'content_<epoch>.xls' (a copy renamed ' (1)' by the browser): neither file
+    name gives the page, both were one account and the newer file's day (5000 impressions)
+    replaced the other's (76). The page named in each sheet's first row keeps them apart:
+    account_id made of the name, account_name the name; brand.yaml's linkedin account
+    (maison-seve) then keeps Maison Sève's day, 76, and leaves out Atelier Lumière's."""
+    import smmanalytics as smm
+
+    _page_workbook(tmp_path / "content_1793520000000.xlsx", "Maison Sève", 76)
+    _page_workbook(tmp_path / "content_1793520000000 (1).xlsx", "Atelier Lumière", 5000)
+    posts = read_export(tmp_path / "content_1793520000000 (1).xlsx", kind="posts")
+    assert posts["account_id"].tolist() == ["atelier-lumiere"]
+    assert posts["account_name"].tolist() == ["Atelier Lumière"]
+    assert "account_from_title" in _codes(posts)
+    ds = smm.load(tmp_path)
+    day = ds.daily[ds.daily["metric"] == "impressions"]
+    assert dict(zip(day["account_id"], day["value"], strict=True)) == {
+        "maison-seve": 76, "atelier-lumiere": 5000}
+    (tmp_path / "brand.yaml").write_text("name: Maison Sève\naccounts:\n  linkedin: maison-seve\n",
+                                         encoding="utf-8")
+    ds = smm.load(tmp_path)
+    day = ds.daily[ds.daily["metric"] == "impressions"]
+    assert day["value"].tolist() == [76] and set(ds.posts["account_id"]) == {"maison-seve"}
+
+
+def test_a_first_row_naming_no_page_gives_no_account(tmp_path):
+    """The fixture's 'Metrics' first row names no page ("Aggregated metrics for the page's
+    organic and sponsored updates. …"), its 'All posts' one does ("All posts data for Maison
+    Sève between …"): the file name's page is the id, the title's name the account_name."""
+    posts = read_export(FIX / (STEM.format("content") + ".xlsx"), kind="posts")
+    assert set(posts["account_id"]) == {"maison-seve"}
+    assert set(posts["account_name"]) == {"Maison Sève"}
+    assert "account_from_title" not in _codes(posts)
+    src = FIX / (STEM.format("content") + ".xlsx")
+    wb = openpyxl.load_workbook(src)
+    wb["All posts"]["A1"] = "All posts data"
+    wb.save(tmp_path / "content_1791015300000.xlsx")
+    posts = read_export(tmp_path / "content_1791015300000.xlsx", kind="posts")
+    assert posts["account_id"].isna().all() and posts["account_name"].isna().all()
+
+
+@settings(max_examples=60, deadline=None)
+@given(days=st.lists(st.tuples(st.integers(1, 5000), st.integers(0, 400)), min_size=1,
+                     max_size=30).filter(lambda ds: any(e for _, e in ds)),
+       follows=st.floats(1.0, 1.2), percent=st.booleans())
+def test_rates_read_back_the_counts_rate_whatever_their_scale(days, follows, percent):
+    """Whatever the days (a rate above 1 on a day of few impressions among them), a rate
+    written as (engaged / impressions) x up to 1.2 (follows counted too) is read back as
+    that fraction, whether written as a fraction or in percent (x 100), and the note says
+    which."""
+    from smmanalytics.loaders._registry import ParseContext
+    from smmanalytics.loaders.linkedin import _rates
+    from smmanalytics.quality import QualityLog
+
+    impressions = pd.Series([float(i) for i, _ in days], dtype="Float64")
+    counted = pd.Series([float(e) for _, e in days], dtype="Float64") / impressions
+    written = counted * follows * (100 if percent else 1)
+    log = QualityLog()
+    read = _rates(ParseContext("f.xlsx", log), {"Engagement rate (total)": written},
+                  {"Engagement rate (total)": counted})
+    assert read["Engagement rate (total)"].tolist() == pytest.approx(
+        (counted * follows).tolist())
+    assert [e["code"] for e in log.entries] == [
+        "rate_percent" if percent else "rate_fraction_from_counts"]

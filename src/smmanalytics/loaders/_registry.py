@@ -55,7 +55,7 @@ from ..quality import QualityLog
 from ._arrow import arrow_text, may_contain
 from ._cells import isinstance_cells
 from ._folder import BRAND_FILES, SIDE_FILES, SYNONYMS_FILE
-from ._headers import HeaderMatch, match_headers, normalize, shares_half_the_names
+from ._headers import HeaderMatch, families, match_headers, normalize, shares_half_the_names
 from ._preamble import headers_below
 from ._sniff import RawTable
 from ._sources import LARGE, Source, iter_sources, note_skipped, read_tables
@@ -1172,8 +1172,14 @@ def _note_not_understood(src: Source, unknown: list[Candidate], understood: bool
     that start each table of a GA4 export: its sections gave a note each)."""
 
     def hint(cand: Candidate) -> str:
-        return _near_miss(cand, fmts) or (" (headers in a language not known yet can be "
-                                          "added to a synonyms.csv in the brand folder)")
+        """The near miss, or how to have the table read: a synonyms.csv row, of a family it
+        takes (one it refuses was advised for LinkedIn's demographic sheets, told by their
+        names: no synonyms.csv row names a sheet)."""
+        sheet = ("; a sheet told by its name, as LinkedIn's demographic sheets are, cannot be"
+                 if cand.table.sheet and understood else "")
+        return _near_miss(cand, fmts) or (
+            " (headers in a language not known yet can be added to a synonyms.csv in the "
+            f"brand folder, under one of its families {', '.join(families())}{sheet})")
 
     if understood or len(unknown) == 1:
         for cand in unknown:

@@ -516,6 +516,7 @@ class RawTable:
 
         if not self.keys:
             return cells
+        cells = self._without_keyless_notes(cells)
         found = keyless_summaries(cells, self.header, self.keys, self.decimal)
         if not found:
             return cells
@@ -534,6 +535,19 @@ class RawTable:
         skipped = self.__dict__.get("_skipped")
         self.__dict__["_skipped"] = body if skipped is None else np.union1d(skipped, body)
         return _without_rows(cells, drop)
+
+    def _without_keyless_notes(self, cells: pa.Table | pd.DataFrame
+                               ) -> pa.Table | pd.DataFrame:
+        """``cells`` without the notes under the last row (:func:`_keyless_notes`), noted as
+        :func:`_notes_under`'s are; their positions join the rows of no data skipped."""
+        notes = _keyless_notes(cells, self.keys)
+        if not len(notes):
+            return cells
+        body = np.array([self._position(int(k)) for k in notes], dtype=np.int64)
+        skipped = self.__dict__.get("_skipped")
+        self.__dict__["_skipped"] = body if skipped is None else np.union1d(skipped, body)
+        self._note_notes_under(cells, notes, after_blank=False)
+        return _without_rows(cells, notes)
 
     def relocated(self, exc: ParseError) -> ParseError:
         """``exc``, raised about data row ``k = line - first_line - 1`` of this table (rows
@@ -860,6 +874,32 @@ def _note_row(row: list, least: int, shapes: dict[int, frozenset[str]], after_bl
             and not any(_shape(row[j]) in shapes.get(j, ()) for j in filled)
             and (after_blank or any(j in shapes for j in filled))
             and not any(normalize(str(row[j])).rstrip(":") in SUMMARY_WORDS for j in filled))
+
+
+def _keyless_notes(cells: pa.Table | pd.DataFrame, keys: tuple[int, ...]) -> np.ndarray:
+    """Positions of the last rows of ``cells`` that are a note under the posts, not a post:
+    text in the first column only (no id, no link, no date, no figure), the first column
+    being none of ``keys`` (a post's id, link, publish time). LinkedIn writes "* Data for the
+    last 48 hours may be incomplete" under its posts, which was read as a post of that caption
+    with no id and no date; :func:`_notes_under` leaves it to the format, a row of one cell of
+    text being a post's title in that column. Never every row, at most :data:`_NOTES_MOST`."""
+    n = cells.num_rows if isinstance(cells, pa.Table) else len(cells)
+    if 0 in keys:
+        return np.array([], dtype=np.int64)
+    notes: list[int] = []
+    for k in range(n - 1, max(n - 1 - _NOTES_MOST, 0), -1):
+        row = _row(cells, k)
+        if [j for j, v in enumerate(row) if _filled(v)] != [0] or not _is_words(row[0]):
+            break
+        notes.append(k)
+    return np.array(sorted(notes), dtype=np.int64)
+
+
+def _is_words(v) -> bool:
+    """True for a cell of text that is no number (``12``, ``1 264,5``) and no link."""
+    if not isinstance(v, str) or re.search(r"https?://", v, re.I):
+        return False
+    return not re.fullmatch(r"[\s\d.,+\-%\u00a0\u202f]*", v)
 
 
 def _column_shapes(rows: list[list]) -> dict[int, frozenset[str]]:

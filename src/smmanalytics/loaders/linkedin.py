@@ -15,12 +15,15 @@ sheet; every sheet is its own format:
   ``Reposts`` (older ``Shares``) → shares, ``Clicks`` → clicks, ``Impressions`` → impressions,
   ``Follows`` → follows, ``Views`` → video_views. ``Click through rate (CTR)`` and
   ``Engagement rate`` are kept as fractions (``platform_ctr``, ``platform_engagement_rate``):
-  a column with a value above 1 is taken as percentages and divided by 100, one without is
-  taken as fractions and noted (the reference does not say which LinkedIn writes).
+  the reference does not say which LinkedIn writes, so the sheet's own counts tell (a rate
+  about 100 times clicks / impressions is in percent); without them, a value above 1 means
+  percentages. Every rate column of a sheet is read the same way, noted.
 - ``linkedin_metrics`` (daily): sheet ``Metrics``. A header ``<Name> (organic|sponsored|total)``
   gives the metric ``<name>`` for the total and ``<name>_organic`` / ``<name>_sponsored`` for the
   parts (``Reposts`` → ``shares``, ``Engagement rate`` → ``platform_engagement_rate``; the
-  organic-only ``Unique impressions (organic)`` → ``unique_impressions_organic``). LinkedIn's
+  organic-only ``Unique impressions (organic)`` → ``unique_impressions_organic``; French and
+  Italian suffixes too; an unknown suffix is kept apart, with a warning; the engagement rates
+  are read as the posts' are, against the same distribution's counts). LinkedIn's
   negative corrections are kept as exported and noted.
 - ``linkedin_new_followers`` (daily): ``Total followers`` is the number of **new** followers that
   day → ``follows``; parts → ``follows_organic``, ``follows_sponsored``,
@@ -29,7 +32,8 @@ sheet; every sheet is its own format:
   unique visitors (total)`` → ``unique_visitors``, ``(desktop)``/``(mobile)`` parts suffixed;
   other sections (``Overview page views``…) become snake_case metric names.
 - ``linkedin_demographics`` (audience): sheets ``Location``, ``Job function``, ``Seniority``,
-  ``Industry``, ``Company size``. ``value`` is the count; ``share`` = value / sum of the sheet's
+  ``Industry``, ``Company size`` (and their Portuguese, French and Italian names,
+  :data:`_DEMO_SHEETS`). ``value`` is the count; ``share`` = value / sum of the sheet's
   values (a share of the listed categories). Visitors' sheets get dimensions ``visitor_<name>``.
   Categories are kept as exported, in the language of the export: industry names have no
   confirmed translation (reference §4.4), so those of a French or Italian interface are not
@@ -41,6 +45,11 @@ Dates re-saved by a spreadsheet: Excel day numbers are read in the workbook's da
 LinkedIn's ``MM/DD/YYYY`` text (day and month swapped up to the 12th, proved by a date it left
 as text, ``05/13/2026``) get their day and month back, as Meta's publish times do (noted).
 
+The page: ``account_id`` is its vanity name in the file name; a file named without it
+(``content_<epoch>.xls``) takes one made of the display name a content sheet's first row gives
+(``All posts published by Atelier Lumière, …`` → ``atelier-lumiere``, noted), so that two pages
+stay two accounts; ``account_name`` of the posts is that display name.
+
 LinkedIn does not say which zone its dates are in [U]: days are UTC days (noted per file). A
 content workbook whose ``Metrics`` sheet has no ``All posts`` sibling raises ParseError.
 """
@@ -49,6 +58,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
 import numpy as np
 import pandas as pd
@@ -90,17 +100,47 @@ F_POSTS, F_METRICS = "linkedin_posts", "linkedin_metrics"
 F_FOLLOWERS, F_VISITORS = "linkedin_followers", "linkedin_visitors"
 
 _SUFFIX = re.compile(r"^(.*?)\s*\(\s*([^()]+?)\s*\)$")
-#: distribution words of the ``(…)`` header suffixes (EN, PT confirmed; others inferred)
+#: distribution words of the ``(…)`` header suffixes: English and Portuguese confirmed
+#: (reference §4.3, §4.4); ``paid`` and the device words other than ``desktop``/``mobile``
+#: inferred. French and Italian headers are unknown to the reference (§4.4 [U]): their words
+#: below are inferred, each gender and number of LinkedIn's French and Italian interface words
+#: (``Impressions (organiques)``, ``Impressioni (sponsorizzate)``, ``Clic (totale)``)
 _DIST = {"organic": "organic", "sponsored": "sponsored", "total": "total", "paid": "sponsored",
          "orgânicas": "organic", "orgânicos": "organic", "orgânica": "organic",
          "orgânico": "organic", "patrocinadas": "sponsored", "patrocinados": "sponsored",
          "patrocinado": "sponsored", "patrocinada": "sponsored",
+         # French, inferred
+         "organique": "organic", "organiques": "organic", "sponsorisé": "sponsored",
+         "sponsorisée": "sponsored", "sponsorisés": "sponsored", "sponsorisées": "sponsored",
+         "totale": "total", "totaux": "total",
+         # Italian, inferred
+         "organico": "organic", "organica": "organic", "organici": "organic",
+         "organiche": "organic", "sponsorizzato": "sponsored", "sponsorizzata": "sponsored",
+         "sponsorizzati": "sponsored", "sponsorizzate": "sponsored", "totali": "total",
          "desktop": "desktop", "mobile": "mobile", "celular": "mobile", "computador": "desktop"}
+#: the demographic sheets by their names, normalised: English (reference §4.2), Portuguese,
+#: French and Italian (all three inferred: the reference names the English sheets only; the
+#: French ones are those of LinkedIn's French interface, ``Taille de l’entreprise`` written
+#: with either apostrophe, the Italian ones those of its Italian interface)
 _DEMO_SHEETS = {"location": "location", "job function": "job_function",
                 "seniority": "seniority", "industry": "industry",
                 "company size": "company_size", "localização": "location",
                 "função": "job_function", "nível de experiência": "seniority",
-                "setor": "industry", "tamanho da empresa": "company_size"}
+                "setor": "industry", "tamanho da empresa": "company_size",
+                # French, inferred
+                "lieu": "location", "fonction": "job_function",
+                "niveau hiérarchique": "seniority", "secteur": "industry",
+                "taille de l'entreprise": "company_size",
+                # Italian, inferred
+                "località": "location", "funzione lavorativa": "job_function",
+                "livello di anzianità": "seniority", "settore": "industry",
+                "dimensioni dell'azienda": "company_size"}
+#: the count column's header (the second) of a demographic sheet of followers and of
+#: visitors: English (reference §4.2); French and Italian inferred
+_DEMO_FOLLOWERS = {"total followers", "total abonnés", "total des abonnés", "follower totali",
+                   "totale follower"}
+_DEMO_VIEWS = {"total views", "page views", "total vues", "total des vues",
+               "visualizzazioni totali", "totale visualizzazioni"}
 _PAID = {"sponsored": True, "organic": False, "patrocinado": True, "orgânico": False,
          "sponsorisé": True, "organique": False, "sponsorizzato": True, "organico": False,
          "patrocinada": True}
@@ -130,6 +170,44 @@ def _page(c: Candidate) -> str | None:
         if m:
             return m.group(1)
     return None
+
+
+#: the page's name in a content sheet's first row: ``All posts published by Atelier Lumière,
+#: 05/01/2026 - 10/31/2026``, ``Aggregated engagement metrics for Maison Sève, 05/01/…``,
+#: ``All posts data for Maison Sève between 10/01/2026 and 10/05/2026.`` (inferred from the
+#: exports seen: the reference says only that a note is on row 1, §4.2). A first row naming
+#: no page ("Aggregated metrics for the page's organic and sponsored updates. …") has no date
+#: right after a name, and gives none
+_TITLE_PAGE = re.compile(r"\b(?:for|by)\s+(.+?)(?:,\s*|\s+between\s+)\d{1,4}[/.-]\d", re.I)
+
+
+def _page_name(c: Candidate) -> str | None:
+    """The page's display name, from the first row of the table's sheet, else of another
+    sheet of its workbook (:data:`_TITLE_PAGE`); None when none names it."""
+    for t in sorted(c.tables, key=lambda t: t is not c.table):
+        m = _TITLE_PAGE.search(t.meta.get("preamble", ""))
+        if m:
+            return m.group(1).strip()
+    return None
+
+
+def _account_id(c: Candidate, ctx: ParseContext) -> str | None:
+    """The page's id: its vanity name in the file name (:func:`_page`), else one made of its
+    display name (:func:`_page_name`: ``Atelier Lumière`` → ``atelier-lumiere``, noted), so
+    that two pages' workbooks named ``content_<epoch>.xls`` stay two accounts (they were
+    merged, the newer one's days replacing the other's) and brand.yaml's account applies."""
+    page = _page(c)
+    if page is not None:
+        return page
+    name = _page_name(c)
+    if name is None:
+        return None
+    ascii_ = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    made = re.sub(r"[^0-9a-z]+", "-", ascii_.casefold()).strip("-") or None
+    if made is not None:
+        ctx.note("account_from_title", f"the file name gives no page; its first row names "
+                 f"{name!r}: account_id {made!r} made of it", level="info")
+    return made
 
 
 def _numbers_at(c: Candidate, pos: int, canonical: str | None = None, *,
@@ -392,39 +470,80 @@ def _date_column(c: Candidate, family: str, ctx: ParseContext) -> tuple[int, pd.
     return pos[0], _dates_at(c, pos[0], ctx)
 
 
-def _rate(values: pd.Series | None, ctx: ParseContext, header: str,
-          fractions: list[str]) -> pd.Series | None:
-    """A LinkedIn rate as a fraction: values above 1 mean the column was in percent. A column
-    read as fractions (every value ≤ 1, which the reference does not settle, §10 Q6) adds its
-    header to ``fractions``, for :func:`_note_fractions`."""
-    if values is None:
+def _rates(ctx: ParseContext, rates: dict[str, pd.Series],
+           computed: dict[str, pd.Series | None]) -> dict[str, pd.Series]:
+    """The rate columns of one sheet (``header → values``) as fractions, all read the same way.
+
+    LinkedIn's daily engagement rate, (clicks + reactions + comments + reposts) / impressions,
+    exceeds 1 on a day of few impressions (5 clicks of 4 impressions: 1.5): a value above 1
+    does not prove percentages. The sheet's own counts do: ``computed[header]`` is the rate
+    they give (None without them). Where the rate and its counts are both known, a median
+    ratio rate / counts' rate near 100 (above 10, the midpoint of 1 and 100 on a log scale)
+    means percentages, near 1 fractions (LinkedIn may count follows too, a few % more). Without
+    counts, a value above 1 in any column means percentages, as before; fractions otherwise,
+    which the reference does not settle (§10 Q6). The choice is noted, and why."""
+    filled = [h for h, v in rates.items() if v.notna().any()]
+    if not filled:
+        return rates
+    none = pd.Series(dtype="Float64")
+    ratios = pd.concat([(rates[h] / computed[h]).where(computed[h] > 0)
+                        for h in filled if computed.get(h) is not None] or [none])
+    ratios = ratios[ratios > 0].dropna()
+    if len(ratios):
+        median = float(ratios.median())
+        percent = median > 10
+        why = (f"on the {len(ratios)} values whose counts are known, they are a median "
+               f"{median:.3g} times the rate of the sheet's own counts (clicks, or clicks + "
+               "reactions + comments + reposts, over impressions)")
+        if percent:
+            ctx.note("rate_percent", f"rates {filled} read as percentages and divided by 100: "
+                     f"{why}", level="info", rows=len(filled))
+        else:
+            ctx.note("rate_fraction_from_counts", f"rates {filled} read as fractions "
+                     f"(0.05 = 5 %): {why}", level="info", rows=len(filled))
+    else:
+        above = [h for h in filled if (rates[h].dropna() > 1).any()]
+        percent = bool(above)
+        if percent:
+            ctx.note("rate_percent", f"rates {filled} read as percentages and divided by 100: "
+                     f"{above} hold values above 1, and no counts of the sheet tell",
+                     level="info", rows=len(filled))
+        else:
+            ctx.note("rate_fraction_assumed", f"rates {filled} hold no value above 1: read as "
+                     "fractions (0.05 = 5 %); the reference does not say whether LinkedIn "
+                     "writes fractions or percentages (§10 Q6)", level="info", rows=len(filled))
+    return {h: v / 100 for h, v in rates.items()} if percent else rates
+
+
+def _counts_rate(numerators: list[pd.Series | None], impressions: pd.Series | None
+                 ) -> pd.Series | None:
+    """The rate the sheet's counts give, sum(numerators) / impressions (NA where one is
+    missing), or None when a column is not in the sheet."""
+    if impressions is None or any(n is None for n in numerators):
         return None
-    if (values.dropna() > 1).any():
-        ctx.note("rate_percent", f"{header!r} holds values above 1; read as percentages and "
-                 "divided by 100", level="info")
-        return values / 100
-    if values.notna().any():
-        fractions.append(header)
-    return values
-
-
-def _note_fractions(ctx: ParseContext, fractions: list[str]) -> None:
-    if fractions:
-        ctx.note("rate_fraction_assumed", f"rates {fractions} hold no value above 1: read as "
-                 "fractions (0.05 = 5 %); the reference does not say whether LinkedIn writes "
-                 "fractions or percentages (§10 Q6)", level="info", rows=len(fractions))
+    return sum(numerators) / impressions
 
 
 def _split_headers(c: Candidate, skip: set[int]) -> list[tuple[int, str, str]]:
-    """(position, base header, distribution) of every ``Name (suffix)`` header."""
+    """(position, base header, distribution) of every ``Name (suffix)`` header.
+
+    The distribution is a word of :data:`_DIST` (``total`` for a header without a suffix), or
+    the suffix as written when :data:`_DIST` does not know it (:func:`_known_dist` tells):
+    read as ``total``, it made ``Impressions (organiques)`` and ``Impressions (total)`` one
+    metric, of which the first column was read and the total left out."""
     out = []
     for pos, raw in enumerate(c.table.header):
         if pos in skip or not raw.strip():
             continue
         m = _SUFFIX.match(raw.strip())
-        base, dist = (m.group(1), _DIST.get(normalize(m.group(2)))) if m else (raw, None)
-        out.append((pos, base, dist or "total"))
+        base, dist = (m.group(1), _DIST.get(normalize(m.group(2)), m.group(2))) if m \
+            else (raw, "total")
+        out.append((pos, base, dist))
     return out
+
+
+def _known_dist(dist: str) -> bool:
+    return dist in _DIST.values()
 
 
 def _slug(text_: str) -> str:
@@ -467,7 +586,8 @@ def _detect_demographics(c: Candidate) -> float:
         return 0.0
     if _siblings(c) & {"new followers", "visitor metrics"}:
         return 0.9
-    return 0.6 if normalize(c.header[1]) in {"total followers", "total views"} else 0.0
+    return 0.6 if normalize(c.header[1]) in _DEMO_FOLLOWERS | _DEMO_VIEWS - {"page views"} \
+        else 0.0
 
 
 # ----------------------------------------------------------------------------- parsing
@@ -502,8 +622,8 @@ def _parse_posts(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
                  rows=int(raw_type.isna().sum()))
     df = pd.DataFrame({
         "platform": P,
-        "account_id": pd.array([_page(c)] * n, dtype="string"),
-        "account_name": pd.array([pd.NA] * n, dtype="string"),
+        "account_id": pd.array([_account_id(c, ctx)] * n, dtype="string"),
+        "account_name": pd.array([_page_name(c)] * n, dtype="string"),
         "post_id": post_id,
         "permalink": link,
         "caption": text(c, F_POSTS, "caption", placeholders=False),
@@ -520,13 +640,7 @@ def _parse_posts(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
         vals = _numbers(c, F_POSTS, canon)
         if vals is not None:
             df[canon] = vals
-    fractions: list[str] = []
-    for canon in ("platform_ctr", "platform_engagement_rate"):
-        vals = _rate(_numbers(c, F_POSTS, canon), ctx, c.header_of(F_POSTS, canon) or canon,
-                     fractions)
-        if vals is not None:
-            df[canon] = vals
-    _note_fractions(ctx, fractions)
+    _post_rates(c, ctx, df)
     # the poster, and a sponsored post's campaign details (reference §4.3)
     for extra in ("author", "audience"):
         cells = text(c, F_POSTS, extra)
@@ -542,6 +656,26 @@ def _parse_posts(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     note_day_tz(ctx, "LinkedIn", "'Created date' values")
     df.attrs.update(kind="posts", platform=P, source_locale=m.locale)
     return [df]
+
+
+def _post_rates(c: Candidate, ctx: ParseContext, df: pd.DataFrame) -> None:
+    """Add the posts' CTR and engagement rate to ``df`` as fractions (:func:`_rates`), judged
+    against clicks / impressions and (clicks + likes + comments + reposts + follows) /
+    impressions: LinkedIn counts follows in a post's rate (reference §4.4)."""
+    counts = {k: df[k] if k in df else None
+              for k in ("impressions", "clicks", "reactions", "comments", "shares", "follows")}
+    engaged = [counts[k] for k in ("clicks", "reactions", "comments", "shares")]
+    if counts["follows"] is not None:
+        engaged.append(counts["follows"])
+    given = {canon: (c.header_of(F_POSTS, canon), _numbers(c, F_POSTS, canon))
+             for canon in ("platform_ctr", "platform_engagement_rate")}
+    given = {canon: hv for canon, hv in given.items() if hv[1] is not None}
+    computed = {"platform_ctr": _counts_rate([counts["clicks"]], counts["impressions"]),
+                "platform_engagement_rate": _counts_rate(engaged, counts["impressions"])}
+    read = _rates(ctx, {h: v for h, v in given.values()},
+                  {h: computed[canon] for canon, (h, _) in given.items()})
+    for canon, (header, _) in given.items():
+        df[canon] = read[header]
 
 
 def _times_from_ids(c: Candidate, pos: int, link: pd.Series, ctx: ParseContext
@@ -625,24 +759,35 @@ def _wide_to_daily(c: Candidate, ctx: ParseContext, family: str) -> pd.DataFrame
     metrics: dict[str, pd.Series] = {}
     headers: dict[str, str] = {}            # metric → the header of its column
     unknown = []
-    fractions: list[str] = []
+    rates: dict[str, str] = {}              # rate metric → its distribution
     for i, (pos, base, dist) in enumerate(cols):
         canon = by_pos.get(i)
         if canon is None:
             canon = _slug(base)
             unknown.append(c.header[pos])
+        if not _known_dist(dist):
+            ctx.note("unknown_header_suffix", f"header {c.header[pos]!r}: the suffix "
+                     f"{dist!r} is none of organic, sponsored, total (in a language known); "
+                     f"its series is kept apart, as {canon}_{_slug(dist)}, not added to "
+                     f"{canon}", level="warning")
+            dist = _slug(dist)
         name = canon if dist == "total" else f"{canon}_{dist}"
         if name in metrics:
-            # a header written twice (one renamed by hand to another's name): the first
-            # column is read, as elsewhere, and the registry notes the repeat; the second
-            # replaced the first's series, and 242 days of it were lost without a word
+            # the first column is read, as elsewhere; the second replaced the first's series,
+            # and 242 days of it were lost without a word. A header written twice (one
+            # renamed by hand to another's name) is noted by the registry; two headers read
+            # as one metric are noted here
+            if normalize(c.header[pos]) != normalize(headers[name]):
+                ctx.note("columns_conflict", f"headers {headers[name]!r} and "
+                         f"{c.header[pos]!r} both read as the daily metric {name!r}: the "
+                         "first one's values were read, the other's left out",
+                         level="warning")
             continue
-        values = _numbers_at(c, pos, canon, locale=bases.locale)
         if canon == "platform_engagement_rate":
-            values = _rate(values, ctx, c.header[pos], fractions)
-        metrics[name] = values
+            rates[name] = dist
+        metrics[name] = _numbers_at(c, pos, canon, locale=bases.locale)
         headers[name] = c.header[pos]
-    _note_fractions(ctx, fractions)
+    _daily_rates(ctx, metrics, headers, rates)
     if unknown:
         ctx.note("unknown_columns", f"columns without a known meaning kept under snake_case "
                  f"metric names: {unknown[:5]}", level="info", rows=len(unknown))
@@ -651,9 +796,28 @@ def _wide_to_daily(c: Candidate, ctx: ParseContext, family: str) -> pd.DataFrame
     if dates.isna().any():
         ctx.note("date_missing", "rows without a date", rows=int(dates.isna().sum()))
     note_day_tz(ctx, "LinkedIn", "daily rows")
-    out = long_daily(dates, metrics, platform=P, account_id=_page(c))
+    out = long_daily(dates, metrics, platform=P, account_id=_account_id(c, ctx))
     out.attrs.update(kind="daily", platform=P, source_locale=bases.locale)
     return out
+
+
+def _daily_rates(ctx: ParseContext, metrics: dict[str, pd.Series], headers: dict[str, str],
+                 rates: dict[str, str]) -> None:
+    """Read the engagement rates of ``metrics`` (``rates``: name → distribution) as fractions
+    (:func:`_rates`), each judged against the same distribution's (clicks + reactions +
+    comments + reposts) / impressions."""
+    if not rates:
+        return
+
+    def count(canon: str, dist: str) -> pd.Series | None:
+        return metrics.get(canon if dist == "total" else f"{canon}_{dist}")
+
+    computed = {headers[name]: _counts_rate(
+        [count(k, dist) for k in ("clicks", "reactions", "comments", "shares")],
+        count("impressions", dist)) for name, dist in rates.items()}
+    read = _rates(ctx, {headers[name]: metrics[name] for name in rates}, computed)
+    for name in rates:
+        metrics[name] = read[headers[name]]
 
 
 def _parse_metrics(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
@@ -679,7 +843,7 @@ def _parse_followers(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     ctx.note("followers_new_only", "LinkedIn exports new followers per day only (no running "
              "total, no unfollows)", level="info")
     note_day_tz(ctx, "LinkedIn", "daily rows")
-    out = long_daily(dates, metrics, platform=P, account_id=_page(c))
+    out = long_daily(dates, metrics, platform=P, account_id=_account_id(c, ctx))
     out.attrs.update(kind="daily", platform=P, source_locale=m.locale)
     return [out]
 
@@ -692,8 +856,7 @@ def _parse_visitors(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
 def _parse_demographics(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     cells_of(c)
     dim = _DEMO_SHEETS[_sheet(c)]
-    visitors = ("visitor metrics" in _siblings(c)
-                or normalize(c.header[1]) in {"total views", "page views"})
+    visitors = ("visitor metrics" in _siblings(c) or normalize(c.header[1]) in _DEMO_VIEWS)
     if visitors:
         dim = f"visitor_{dim}"
     category = cells_text(c.table.column(0)).reset_index(drop=True)
@@ -706,7 +869,8 @@ def _parse_demographics(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     ctx.note("share_of_listed", "share = count / sum of the listed categories (LinkedIn "
              "lists the top categories only)", level="info")
     n = len(value)
-    out = pd.DataFrame({"platform": P, "account_id": pd.array([_page(c)] * n, dtype="string"),
+    page = _account_id(c, ctx)
+    out = pd.DataFrame({"platform": P, "account_id": pd.array([page] * n, dtype="string"),
                         "dimension": dim, "category": category, "value": value,
                         "share": share.astype("Float64")})
     out.attrs.update(kind="audience", platform=P, source_locale="en-US")
