@@ -547,3 +547,75 @@ def test_an_overview_beside_two_accounts_by_day_exports_stays_apart_and_says_so(
     assert unknown["file"].tolist() == [str(tmp_path / "account_overview_analytics.csv")]
     assert unknown["level"].tolist() == ["warning"]
     assert "several (Other, USCTrials)" in unknown["message"].iloc[0]
+
+
+def test_another_accounts_by_day_export_does_not_take_the_brands_overview(tmp_path):
+    """brand.yaml declares the X account USCTrials, whose posts are in the folder (the
+    by-Tweet export), with the brand's overview (no account) and another account's by-day
+    file (Other, in its name). The overview was given to Other, the one account the daily
+    files name, and the filter of declared accounts then left the brand's whole X series
+    out. Its rows now keep no account, kept as the brand's, Other's left out: the brand's
+    impressions are the overview's, 1530 + 320 = 1850 (OVERVIEW_FEB_2020)."""
+    by_day = "daily_tweet_activity_metrics_USCTrials_20200201_20200229_en.csv"
+    by_tweet = "tweet_activity_metrics_USCTrials_20200201_20200301_en.csv"
+    (tmp_path / by_day.replace("USCTrials", "Other")).write_bytes((FIX / by_day).read_bytes())
+    (tmp_path / by_tweet).write_bytes((FIX / by_tweet).read_bytes())
+    (tmp_path / "account_overview_analytics.csv").write_text(OVERVIEW_FEB_2020)
+    (tmp_path / "brand.yaml").write_text("name: USC\naccounts:\n  x: usctrials\n")
+    ds = smm.load(tmp_path, cache=False)
+    imp = ds.daily[ds.daily["metric"] == "impressions"]
+    assert imp["account_id"].isna().all()
+    assert imp["value"].sum() == 1530 + 320
+    note = _quality_rows(ds, "account_not_assigned")
+    assert note["file"].tolist() == [str(tmp_path / "account_overview_analytics.csv")]
+    assert note["level"].tolist() == ["info"]
+    assert "name only Other, while brand.yaml declares usctrials" in note["message"].iloc[0]
+    assert _quality_rows(ds, "account_assigned").empty
+
+
+def test_a_declaration_no_export_uses_leaves_the_named_account_to_decide(tmp_path):
+    """brand.yaml's Maison_Seve, named by no export (a former handle), says nothing of
+    whose the rows are (keep_declared_accounts keeps them all): the overview is the one
+    named account's, as without brand.yaml, and one export wins per day: 1524 + 310."""
+    by_day = "daily_tweet_activity_metrics_USCTrials_20200201_20200229_en.csv"
+    (tmp_path / by_day).write_bytes((FIX / by_day).read_bytes())
+    (tmp_path / "account_overview_analytics.csv").write_text(OVERVIEW_FEB_2020)
+    (tmp_path / "brand.yaml").write_text("name: Maison Sève\naccounts:\n  x: Maison_Seve\n")
+    ds = smm.load(tmp_path, cache=False)
+    imp = ds.daily[ds.daily["metric"] == "impressions"]
+    assert imp.groupby("account_id")["value"].sum().to_dict() == {"USCTrials": 1524 + 310}
+    assert len(_quality_rows(ds, "account_assigned")) == 1
+
+
+def test_the_declared_accounts_by_day_export_still_takes_the_overview(tmp_path):
+    """Declared and named alike (in another case: ``@usctrials``), the overview is the
+    by-day file's account's, and one export wins per day as without brand.yaml: 1524 + 310
+    (the by-day file's impressions of 10 and 11 February)."""
+    by_day = "daily_tweet_activity_metrics_USCTrials_20200201_20200229_en.csv"
+    (tmp_path / by_day).write_bytes((FIX / by_day).read_bytes())
+    (tmp_path / "account_overview_analytics.csv").write_text(OVERVIEW_FEB_2020)
+    (tmp_path / "brand.yaml").write_text("name: USC\naccounts:\n  x: '@usctrials'\n")
+    ds = smm.load(tmp_path, cache=False)
+    imp = ds.daily[ds.daily["metric"] == "impressions"]
+    assert imp.set_index(["account_id", "date"])["value"].to_dict() == {
+        ("USCTrials", pd.Timestamp("2020-02-10")): 1524,
+        ("USCTrials", pd.Timestamp("2020-02-11")): 310}
+    assert len(_quality_rows(ds, "account_assigned")) == 1
+
+
+def test_without_brand_yaml_the_posts_account_decides(tmp_path):
+    """No brand.yaml: the brand's posts (the by-Tweet export of USCTrials, links
+    twitter.com/USCTrials/status/…) say whose its overview is; another account's by-day
+    file does not take it. Overview 1530 + 320 unnamed; Other's 1524 + 310 apart."""
+    by_day = "daily_tweet_activity_metrics_USCTrials_20200201_20200229_en.csv"
+    by_tweet = "tweet_activity_metrics_USCTrials_20200201_20200301_en.csv"
+    (tmp_path / by_day.replace("USCTrials", "Other")).write_bytes((FIX / by_day).read_bytes())
+    (tmp_path / by_tweet).write_bytes((FIX / by_tweet).read_bytes())
+    (tmp_path / "account_overview_analytics.csv").write_text(OVERVIEW_FEB_2020)
+    ds = smm.load(tmp_path, cache=False)
+    assert set(ds.posts["account_id"]) == {"USCTrials"}
+    imp = ds.daily[ds.daily["metric"] == "impressions"]
+    by_account = imp.groupby(imp["account_id"].fillna("-"))["value"].sum().to_dict()
+    assert by_account == {"-": 1530 + 320, "Other": 1524 + 310}
+    note = _quality_rows(ds, "account_not_assigned")
+    assert "while the platform's posts name USCTrials" in note["message"].iloc[0]
