@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import smmanalytics as smm
 from smmanalytics import read_export
 from smmanalytics.errors import SmmError, UnknownFormatError
 from smmanalytics.loaders import read_file
@@ -209,3 +210,45 @@ def test_a_bad_number_in_a_pins_sheet_names_its_cell(tmp_path):
     assert str(err.value) == (
         f"file {path}, line 3, cell Pins!F3, column 'Saves': cell is not a number; expected "
         "a count or an amount (e.g. 1234, 1 234, 62,5, 1.2K, 12 €) or empty/-/N/A; got 'a few'")
+
+
+#: three Pins whose ids a spreadsheet cut to 15 digits and wrote back as digits: all read
+#: 1123456789012340000; two links give the real ids, the third Pin has none
+PINS_ROUNDED_TO_ONE = (
+    "Pin id,Pin link,Pin created date,Title,Impressions,Saves,Pin clicks,Outbound clicks\n"
+    "1123456789012340000,https://www.pinterest.com/pin/1123456789012345678/,2026-10-01,A,"
+    "100,1,2,3\n"
+    "1123456789012340000,https://www.pinterest.com/pin/1123456789012339999/,2026-10-02,B,"
+    "200,2,3,4\n"
+    "1123456789012340000,,2026-10-03,C,300,3,4,5\n")
+
+
+def test_ids_cut_to_15_digits_are_not_one_pin(tmp_path):
+    """The three Pins were merged into one (300 impressions, the last row's) and the third
+    got a link made of the rounded id, /pin/1123456789012340000/, a Pin no one posted. Now
+    the links' ids are the first two's, the third keeps its id as unreliable (matched with
+    no other Pin) and no link: 100 + 200 + 300 = 600 impressions over three Pins."""
+    f = tmp_path / "pinterest_pins.csv"
+    f.write_text(PINS_ROUNDED_TO_ONE)
+    ds = smm.load(f, cache=False)
+    pins = ds.posts.sort_values("impressions")
+    assert pins["post_id"].tolist() == ["1123456789012345678", "1123456789012339999",
+                                        "1123456789012340000"]
+    assert pins["impressions"].sum() == 100 + 200 + 300
+    assert pins["permalink"].isna().tolist() == [False, False, True]
+    q = ds.quality.set_index("code")
+    assert q.loc["post_id_from_link", "rows"] == 2
+    assert q.loc["post_id_damaged", "rows"] == 1
+    assert "line 2" in q.loc["post_id_from_link", "message"]
+
+
+def test_an_exact_id_ending_in_zeros_stays_the_pins(tmp_path):
+    """An id of 19 digits ending in 000 that its link confirms and no other row repeats is
+    a Pin's id like any other: its link is kept, nothing is noted."""
+    f = tmp_path / "pinterest_pins.csv"
+    f.write_text("Pin id,Pin link,Pin created date,Title,Impressions,Saves,Pin clicks,"
+                 "Outbound clicks\n1123456789012340000,,2026-10-03,C,300,3,4,5\n")
+    ds = smm.load(f, cache=False)
+    assert ds.posts["permalink"].tolist() == [
+        "https://www.pinterest.com/pin/1123456789012340000/"]
+    assert "post_id_damaged" not in set(ds.quality["code"])

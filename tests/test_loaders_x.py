@@ -619,3 +619,45 @@ def test_without_brand_yaml_the_posts_account_decides(tmp_path):
     assert by_account == {"-": 1530 + 320, "Other": 1524 + 310}
     note = _quality_rows(ds, "account_not_assigned")
     assert "while the platform's posts name USCTrials" in note["message"].iloc[0]
+
+
+_CONTENT_HEADER = ("Post id,Date,Post text,Post Link,Impressions,Likes,Engagements,Bookmarks,"
+                   "Shares,New follows,Replies,Reposts,Profile visits,Detail Expands,URL Clicks,"
+                   "Hashtag Clicks,Permalink Clicks\n")
+
+
+def _content_row(post_id: str, link_id: str, impressions: int) -> str:
+    return (f'{post_id},"Sat, Oct 31, 2026",Bonjour,https://x.com/maisonseve/status/{link_id},'
+            f"{impressions},2,10,0,0,0,2,0,2,3,0,0,1\n")
+
+
+def test_ids_cut_to_15_digits_take_the_links_and_match_the_csv_export(tmp_path):
+    """A re-saved export writes 2116627530644909089 as 2116627530644900000 (15 digits kept),
+    its Post Link whole: the two posts were counted twice beside the October export (4 posts).
+    The links' ids are the posts': 2 posts, the newer export's impressions, 175 and 525."""
+    ids = ("2116627530644909089", "2116514900998560545")
+    (tmp_path / "account_analytics_content_2026-10-01_2026-10-31.csv").write_text(
+        _CONTENT_HEADER + _content_row(ids[0], ids[0], 170) + _content_row(ids[1], ids[1], 520))
+    (tmp_path / "account_analytics_content_2026-10-25_2026-11-02.csv").write_text(
+        _CONTENT_HEADER + _content_row("2116627530644900000", ids[0], 175)
+        + _content_row("2116514900998560000", ids[1], 525))
+    ds = smm.load(tmp_path, cache=False)
+    assert ds.posts.set_index("post_id")["impressions"].to_dict() == {ids[1]: 525, ids[0]: 175}
+    note = _quality_rows(ds, "post_id_from_link")
+    assert note["rows"].tolist() == [2]
+    assert "2116627530644900000 for …/status/2116627530644909089, line 2" in \
+        note["message"].iloc[0]
+
+
+def test_an_id_cut_to_15_digits_without_a_link_is_matched_with_no_post(tmp_path):
+    """Two rows of one id ending in 000, other figures (170, 520 impressions), no links:
+    two posts a spreadsheet rounded to one id, both kept (690 impressions), noted, not one
+    of them merged into the other."""
+    rows = [r.replace("https://x.com/maisonseve/status/2116627530644900000", "")
+            for r in (_content_row("2116627530644900000", "2116627530644900000", 170),
+                      _content_row("2116627530644900000", "2116627530644900000", 520))]
+    f = tmp_path / "account_analytics_content_2026-10-01_2026-10-31.csv"
+    f.write_text(_CONTENT_HEADER + "".join(rows))
+    ds = smm.load(f, cache=False)
+    assert ds.posts["impressions"].sum() == 170 + 520
+    assert _quality_rows(ds, "post_id_damaged")["rows"].tolist() == [2]
