@@ -661,3 +661,54 @@ def test_an_id_cut_to_15_digits_without_a_link_is_matched_with_no_post(tmp_path)
     ds = smm.load(f, cache=False)
     assert ds.posts["impressions"].sum() == 170 + 520
     assert _quality_rows(ds, "post_id_damaged")["rows"].tolist() == [2]
+
+
+#: the French content export's columns: no Bookmarks, no Shares (reference §3.2)
+_FRENCH_HEADER = "Post id,Date,Texte du post,Lien,Impressions,Engagements,J'aime,Réponses,Reposts\n"
+_POST = "2115758999337785152"
+
+
+def _english_october(tmp_path, bookmarks: str = "1") -> None:
+    """The October English export of _POST: likes 10, bookmarks 1, shares 1, replies 1,
+    reposts 3 (its order: Impressions, Likes, Engagements, Bookmarks, Shares, New follows,
+    Replies, Reposts, …)."""
+    (tmp_path / "account_analytics_content_2026-10-01_2026-10-31.csv").write_text(
+        _CONTENT_HEADER + f'{_POST},"Sat, Oct 31, 2026",Bonjour,https://x.com/maisonseve/status/'
+        f"{_POST},915,10,33,{bookmarks},1,0,1,3,7,7,0,0,3\n")
+
+
+def test_a_newer_export_without_a_column_keeps_the_older_exports_figures(tmp_path):
+    """The French export of 7 November (no Bookmarks nor Shares) erased the October English
+    export's: saves NA, shares 3 (its reposts), interactions 20 + 1 + 3 = 24. Its figures are
+    kept (likes 20, replies 1, reposts 3, impressions 1015), those it has no column for are
+    the older export's (saves 1, direct shares 1), and the sums recomputed: shares 3 + 1 = 4,
+    interactions 20 + 1 + 4 + 1 = 26."""
+    _english_october(tmp_path)
+    (tmp_path / "account_analytics_content_2026-10-01_2026-11-07.csv").write_text(
+        _FRENCH_HEADER + f'{_POST},"Sat, Oct 31, 2026",Bonjour,https://x.com/maisonseve/'
+        f"status/{_POST},1015,24,20,1,3\n")
+    ds = smm.load(tmp_path, cache=False)
+    post = ds.posts.iloc[0]
+    assert len(ds.posts) == 1
+    assert (post["impressions"], post["reactions"], post["comments"]) == (1015, 20, 1)
+    assert (post["saves"], post["shares_direct"], post["reposts"]) == (1, 1, 3)
+    assert (post["shares"], post["interactions"]) == (4, 26)
+    note = _quality_rows(ds, "figures_from_older_export")
+    assert note["file"].tolist() == [str(tmp_path / "account_analytics_content_2026-10-01_"
+                                         "2026-11-07.csv")]
+    assert note["level"].tolist() == ["info"]
+    assert note["message"].iloc[0].startswith("1 posts keep saves, ")
+    assert "shares_direct from an older export" in note["message"].iloc[0]
+
+
+def test_a_blank_cell_of_the_newer_export_is_its_figure(tmp_path):
+    """A newer English export with the Bookmarks column, its cell blank: the newer export's
+    saves is unknown, not the older one's 1 (a blank is no column missing), and nothing is
+    noted."""
+    _english_october(tmp_path, bookmarks="2")
+    (tmp_path / "account_analytics_content_2026-10-01_2026-11-07.csv").write_text(
+        _CONTENT_HEADER + f'{_POST},"Sat, Oct 31, 2026",Bonjour,https://x.com/maisonseve/status/'
+        f"{_POST},1015,20,33,,1,0,1,3,7,7,0,0,3\n")
+    ds = smm.load(tmp_path, cache=False)
+    assert pd.isna(ds.posts["saves"].iloc[0])
+    assert _quality_rows(ds, "figures_from_older_export").empty

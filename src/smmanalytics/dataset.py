@@ -84,7 +84,7 @@ from .loaders._folder import (
     walk,
 )
 from .loaders._numbers import DOLLAR
-from .metrics import COMPONENTS
+from .metrics import COMPONENTS, row_sum
 from .periods import last_day_covered, post_dates, posts_in_period
 from .quality import QualityLog, shown_name, unread_files
 from .roi import read_costs
@@ -530,6 +530,8 @@ def merge_table(table: str, frames: list[pd.DataFrame], log: QualityLog,
     unreliable = [f["post_id"].isin(f.attrs["unreliable_ids"]).to_numpy(bool)
                   if f.attrs.get("unreliable_ids") and "post_id" in f.columns
                   else np.zeros(len(f), dtype=bool) for f in frames]
+    # the columns each export has (loaders._registry.finish; None: a frame made by hand)
+    carried = [f.attrs.get("carried") for f in frames]
     # conform each part first so that categories and dtypes agree before concatenating
     parts = [schema.conform(f, table) for f in frames]
     if "platform" in schema.TABLES[table]:
@@ -572,6 +574,8 @@ def merge_table(table: str, frames: list[pd.DataFrame], log: QualityLog,
         sorting = pool.submit(_sort_order, df[order], order)
         if table == "posts":
             dup = df[keys[-1]].notna() & _duplicated_posts(df, keys)
+            if not single and dup.any():
+                df = _older_figures(df, dup, keys, carried, log)
         else:
             dup = df.duplicated(subset=keys, keep="last")
         kept = df.drop(columns=[c for c in ("_order", "_key", "_sure") if c in df.columns])
@@ -750,6 +754,73 @@ _PROVENANCE = ("snapshot_at", "source_file", "source_format", "source_locale", "
 #: interactions 52 where the English export of the same time says 8 and 56
 _X_SHARES = ("reposts", "shares_direct")
 _SUMS = {"shares": _X_SHARES, "interactions": (*COMPONENTS, *_X_SHARES)}
+
+
+def _older_figures(df: pd.DataFrame, dup: pd.Series, keys: list[str],
+                   carried: list[list[str] | None], log: QualityLog) -> pd.DataFrame:
+    """``df`` (posts of several exports, oldest first, ``dup`` the rows another export holds
+    too) with the figures of each post kept whose export has no column for them taken from
+    the newest export of the post that has one, and the sums over them (:data:`_SUMS`)
+    recomputed from the parts then known; noted per file (``figures_from_older_export``).
+
+    X's French export has no Bookmarks nor Shares: kept over the English export of October,
+    it erased the post's saves and direct shares (2115758999337785152: saves 1 → NA, shares
+    4 → 3, interactions 26 → 24). A blank cell in a column the export has is its figure:
+    not replaced, nor a figure over another date range (YouTube's). ``carried``: each
+    part's columns (``attrs["carried"]``), None for all.
+    """
+    part = df["_order"].to_numpy()
+    kept = ~dup.to_numpy() & df[keys[-1]].notna().to_numpy()
+    # a figure over a date range (YouTube's) is taken from an export of the same range only
+    keys = [*keys, *(w for w in ("window_start", "window_end") if w in df.columns)]
+    filled: dict[str, np.ndarray] = {}
+    out = df
+    for c in _figures(df):
+        lacks = np.array([cols is not None and c not in cols for cols in carried])[part]
+        if c in _SUMS or c == "interactions" or not (kept & lacks).any():
+            continue
+        sources = df.loc[dup.to_numpy() & ~lacks, [*keys, c]].dropna(subset=[c])
+        if sources.empty:
+            continue
+        newest = sources.drop_duplicates(subset=keys, keep="last")     # oldest first
+        got = (df.loc[kept & lacks, keys].reset_index(names="_row")
+               .merge(newest, on=keys, how="inner"))
+        if got.empty:
+            continue
+        if out is df:
+            out = df.copy(deep=False)
+        column = out[c].copy()
+        column.loc[got["_row"].to_numpy()] = got[c].to_numpy()
+        out[c] = column
+        filled[c] = got["_row"].to_numpy()
+    if not filled:
+        return df
+    rows = np.unique(np.concatenate(list(filled.values())))
+    _resum(out, rows, set(filled))
+    for src, g in out.loc[rows, "source_file"].groupby(out.loc[rows, "source_file"],
+                                                        sort=True, observed=True):
+        names = ", ".join(c for c, r in filled.items() if np.isin(g.index, r).any())
+        log.add(src, "figures_from_older_export", f"{len(g)} posts keep {names} from an older "
+                "export, which the newer one does not carry", level="info", rows=len(g))
+    return out
+
+
+def _resum(df: pd.DataFrame, rows: np.ndarray, filled: set[str]) -> None:
+    """Recompute, in place on the rows labelled ``rows`` of ``df`` (a frame of the merge's
+    own), the sums of :data:`_SUMS` one of whose parts was ``filled``, X's shares before the
+    interactions they are part of, from the parts known: a sum left unknown (a blank cell
+    among the parts its export has) stays unknown."""
+    for total, parts in (("shares", _X_SHARES), ("interactions", COMPONENTS)):
+        have = [p for p in parts if p in df.columns]
+        if total not in df.columns or not filled.intersection(have):
+            continue
+        known = df.loc[rows, total].notna().to_numpy()
+        at = rows[known]
+        if len(at):
+            column = df[total].copy()
+            column.loc[at] = row_sum(df.loc[at, have].astype("Float64")).to_numpy()
+            df[total] = column
+            filled.add(total)
 
 
 def _note_tied(df: pd.DataFrame, dup: pd.Series, newer: pd.Series, keys: list[str],
