@@ -252,3 +252,23 @@ def test_an_exact_id_ending_in_zeros_stays_the_pins(tmp_path):
     assert ds.posts["permalink"].tolist() == [
         "https://www.pinterest.com/pin/1123456789012340000/"]
     assert "post_id_damaged" not in set(ds.quality["code"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["1123456789012340000", "1123456789012345678",
+                                           "2116627530644900000", "999999999999000"]),
+                          st.integers(0, 3)), min_size=1, max_size=8))
+def test_zeros_rounded_flags_only_contradicted_ids_ending_in_000(rows):
+    """Ids drawn from a few (two rounded-looking, one exact, one of 15 digits, which a
+    spreadsheet keeps whole) with random figures, no links: an id is flagged exactly when it
+    has 16+ digits, ends in 000 and comes again with other figures."""
+    from smmanalytics.loaders._ids import zeros_rounded
+
+    ids = pd.Series([str(i) for i, _ in rows], dtype="string")
+    figures = pd.DataFrame({"impressions": [float(f) for _, f in rows]})
+    got = zeros_rounded(ids, pd.Series([pd.NA] * len(rows), dtype="string"), figures)
+    seen: dict[str, set[int]] = {}
+    for i, f in rows:
+        seen.setdefault(str(i), set()).add(f)
+    want = [len(s) >= 16 and s.endswith("000") and len(seen[s]) > 1 for s in ids]
+    assert got.tolist() == want
