@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import smmanalytics as smm
 from smmanalytics import read_export
 from smmanalytics.errors import SmmError, UnknownFormatError
 from smmanalytics.loaders import read_file
@@ -272,3 +273,65 @@ def test_a_table_no_format_claims_names_the_line_taken_as_its_header(tmp_path):
                     "Day,Views,Clicks\n2026-10-01,1,2\n", encoding="utf-8")
     with pytest.raises(UnknownFormatError, match="its header read on line 2"):
         read_export(path)
+
+
+#: three Pins whose ids a spreadsheet cut to 15 digits and wrote back as digits: all read
+#: 1123456789012340000; two links give the real ids, the third Pin has none
+PINS_ROUNDED_TO_ONE = (
+    "Pin id,Pin link,Pin created date,Title,Impressions,Saves,Pin clicks,Outbound clicks\n"
+    "1123456789012340000,https://www.pinterest.com/pin/1123456789012345678/,2026-10-01,A,"
+    "100,1,2,3\n"
+    "1123456789012340000,https://www.pinterest.com/pin/1123456789012339999/,2026-10-02,B,"
+    "200,2,3,4\n"
+    "1123456789012340000,,2026-10-03,C,300,3,4,5\n")
+
+
+def test_ids_cut_to_15_digits_are_not_one_pin(tmp_path):
+    """The three Pins were merged into one (300 impressions, the last row's) and the third
+    got a link made of the rounded id, /pin/1123456789012340000/, a Pin no one posted. Now
+    the links' ids are the first two's, the third keeps its id as unreliable (matched with
+    no other Pin) and no link: 100 + 200 + 300 = 600 impressions over three Pins."""
+    f = tmp_path / "pinterest_pins.csv"
+    f.write_text(PINS_ROUNDED_TO_ONE)
+    ds = smm.load(f, cache=False)
+    pins = ds.posts.sort_values("impressions")
+    assert pins["post_id"].tolist() == ["1123456789012345678", "1123456789012339999",
+                                        "1123456789012340000"]
+    assert pins["impressions"].sum() == 100 + 200 + 300
+    assert pins["permalink"].isna().tolist() == [False, False, True]
+    q = ds.quality.set_index("code")
+    assert q.loc["post_id_from_link", "rows"] == 2
+    assert q.loc["post_id_damaged", "rows"] == 1
+    assert "line 2" in q.loc["post_id_from_link", "message"]
+
+
+def test_an_exact_id_ending_in_zeros_stays_the_pins(tmp_path):
+    """An id of 19 digits ending in 000 that its link confirms and no other row repeats is
+    a Pin's id like any other: its link is kept, nothing is noted."""
+    f = tmp_path / "pinterest_pins.csv"
+    f.write_text("Pin id,Pin link,Pin created date,Title,Impressions,Saves,Pin clicks,"
+                 "Outbound clicks\n1123456789012340000,,2026-10-03,C,300,3,4,5\n")
+    ds = smm.load(f, cache=False)
+    assert ds.posts["permalink"].tolist() == [
+        "https://www.pinterest.com/pin/1123456789012340000/"]
+    assert "post_id_damaged" not in set(ds.quality["code"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["1123456789012340000", "1123456789012345678",
+                                           "2116627530644900000", "999999999999000"]),
+                          st.integers(0, 3)), min_size=1, max_size=8))
+def test_zeros_rounded_flags_only_contradicted_ids_ending_in_000(rows):
+    """Ids drawn from a few (two rounded-looking, one exact, one of 15 digits, which a
+    spreadsheet keeps whole) with random figures, no links: an id is flagged exactly when it
+    has 16+ digits, ends in 000 and comes again with other figures."""
+    from smmanalytics.loaders._ids import zeros_rounded
+
+    ids = pd.Series([str(i) for i, _ in rows], dtype="string")
+    figures = pd.DataFrame({"impressions": [float(f) for _, f in rows]})
+    got = zeros_rounded(ids, pd.Series([pd.NA] * len(rows), dtype="string"), figures)
+    seen: dict[str, set[int]] = {}
+    for i, f in rows:
+        seen.setdefault(str(i), set()).add(f)
+    want = [len(s) >= 16 and s.endswith("000") and len(seen[s]) > 1 for s in ids]
+    assert got.tolist() == want

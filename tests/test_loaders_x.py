@@ -636,3 +636,168 @@ def test_a_resaved_legacy_time_whose_id_gives_none_is_kept_to_the_minute(tmp_pat
     assert df["published_at"].tolist() == [pd.Timestamp("2026-10-13 18:30", tz=UTC)]
     assert df["time_source"].tolist() == ["export"]
     assert df["time_precision"].tolist() == ["minute"]
+
+
+def test_another_accounts_by_day_export_does_not_take_the_brands_overview(tmp_path):
+    """brand.yaml declares the X account USCTrials, whose posts are in the folder (the
+    by-Tweet export), with the brand's overview (no account) and another account's by-day
+    file (Other, in its name). The overview was given to Other, the one account the daily
+    files name, and the filter of declared accounts then left the brand's whole X series
+    out. Its rows now keep no account, kept as the brand's, Other's left out: the brand's
+    impressions are the overview's, 1530 + 320 = 1850 (OVERVIEW_FEB_2020)."""
+    by_day = "daily_tweet_activity_metrics_USCTrials_20200201_20200229_en.csv"
+    by_tweet = "tweet_activity_metrics_USCTrials_20200201_20200301_en.csv"
+    (tmp_path / by_day.replace("USCTrials", "Other")).write_bytes((FIX / by_day).read_bytes())
+    (tmp_path / by_tweet).write_bytes((FIX / by_tweet).read_bytes())
+    (tmp_path / "account_overview_analytics.csv").write_text(OVERVIEW_FEB_2020)
+    (tmp_path / "brand.yaml").write_text("name: USC\naccounts:\n  x: usctrials\n")
+    ds = smm.load(tmp_path, cache=False)
+    imp = ds.daily[ds.daily["metric"] == "impressions"]
+    assert imp["account_id"].isna().all()
+    assert imp["value"].sum() == 1530 + 320
+    note = _quality_rows(ds, "account_not_assigned")
+    assert note["file"].tolist() == [str(tmp_path / "account_overview_analytics.csv")]
+    assert note["level"].tolist() == ["info"]
+    assert "name only Other, while brand.yaml declares usctrials" in note["message"].iloc[0]
+    assert _quality_rows(ds, "account_assigned").empty
+
+
+def test_a_declaration_no_export_uses_leaves_the_named_account_to_decide(tmp_path):
+    """brand.yaml's Maison_Seve, named by no export (a former handle), says nothing of
+    whose the rows are (keep_declared_accounts keeps them all): the overview is the one
+    named account's, as without brand.yaml, and one export wins per day: 1524 + 310."""
+    by_day = "daily_tweet_activity_metrics_USCTrials_20200201_20200229_en.csv"
+    (tmp_path / by_day).write_bytes((FIX / by_day).read_bytes())
+    (tmp_path / "account_overview_analytics.csv").write_text(OVERVIEW_FEB_2020)
+    (tmp_path / "brand.yaml").write_text("name: Maison Sève\naccounts:\n  x: Maison_Seve\n")
+    ds = smm.load(tmp_path, cache=False)
+    imp = ds.daily[ds.daily["metric"] == "impressions"]
+    assert imp.groupby("account_id")["value"].sum().to_dict() == {"USCTrials": 1524 + 310}
+    assert len(_quality_rows(ds, "account_assigned")) == 1
+
+
+def test_the_declared_accounts_by_day_export_still_takes_the_overview(tmp_path):
+    """Declared and named alike (in another case: ``@usctrials``), the overview is the
+    by-day file's account's, and one export wins per day as without brand.yaml: 1524 + 310
+    (the by-day file's impressions of 10 and 11 February)."""
+    by_day = "daily_tweet_activity_metrics_USCTrials_20200201_20200229_en.csv"
+    (tmp_path / by_day).write_bytes((FIX / by_day).read_bytes())
+    (tmp_path / "account_overview_analytics.csv").write_text(OVERVIEW_FEB_2020)
+    (tmp_path / "brand.yaml").write_text("name: USC\naccounts:\n  x: '@usctrials'\n")
+    ds = smm.load(tmp_path, cache=False)
+    imp = ds.daily[ds.daily["metric"] == "impressions"]
+    assert imp.set_index(["account_id", "date"])["value"].to_dict() == {
+        ("USCTrials", pd.Timestamp("2020-02-10")): 1524,
+        ("USCTrials", pd.Timestamp("2020-02-11")): 310}
+    assert len(_quality_rows(ds, "account_assigned")) == 1
+
+
+def test_without_brand_yaml_the_posts_account_decides(tmp_path):
+    """No brand.yaml: the brand's posts (the by-Tweet export of USCTrials, links
+    twitter.com/USCTrials/status/…) say whose its overview is; another account's by-day
+    file does not take it. Overview 1530 + 320 unnamed; Other's 1524 + 310 apart."""
+    by_day = "daily_tweet_activity_metrics_USCTrials_20200201_20200229_en.csv"
+    by_tweet = "tweet_activity_metrics_USCTrials_20200201_20200301_en.csv"
+    (tmp_path / by_day.replace("USCTrials", "Other")).write_bytes((FIX / by_day).read_bytes())
+    (tmp_path / by_tweet).write_bytes((FIX / by_tweet).read_bytes())
+    (tmp_path / "account_overview_analytics.csv").write_text(OVERVIEW_FEB_2020)
+    ds = smm.load(tmp_path, cache=False)
+    assert set(ds.posts["account_id"]) == {"USCTrials"}
+    imp = ds.daily[ds.daily["metric"] == "impressions"]
+    by_account = imp.groupby(imp["account_id"].fillna("-"))["value"].sum().to_dict()
+    assert by_account == {"-": 1530 + 320, "Other": 1524 + 310}
+    note = _quality_rows(ds, "account_not_assigned")
+    assert "while the platform's posts name USCTrials" in note["message"].iloc[0]
+
+
+_CONTENT_HEADER = ("Post id,Date,Post text,Post Link,Impressions,Likes,Engagements,Bookmarks,"
+                   "Shares,New follows,Replies,Reposts,Profile visits,Detail Expands,URL Clicks,"
+                   "Hashtag Clicks,Permalink Clicks\n")
+
+
+def _content_row(post_id: str, link_id: str, impressions: int) -> str:
+    return (f'{post_id},"Sat, Oct 31, 2026",Bonjour,https://x.com/maisonseve/status/{link_id},'
+            f"{impressions},2,10,0,0,0,2,0,2,3,0,0,1\n")
+
+
+def test_ids_cut_to_15_digits_take_the_links_and_match_the_csv_export(tmp_path):
+    """A re-saved export writes 2116627530644909089 as 2116627530644900000 (15 digits kept),
+    its Post Link whole: the two posts were counted twice beside the October export (4 posts).
+    The links' ids are the posts': 2 posts, the newer export's impressions, 175 and 525."""
+    ids = ("2116627530644909089", "2116514900998560545")
+    (tmp_path / "account_analytics_content_2026-10-01_2026-10-31.csv").write_text(
+        _CONTENT_HEADER + _content_row(ids[0], ids[0], 170) + _content_row(ids[1], ids[1], 520))
+    (tmp_path / "account_analytics_content_2026-10-25_2026-11-02.csv").write_text(
+        _CONTENT_HEADER + _content_row("2116627530644900000", ids[0], 175)
+        + _content_row("2116514900998560000", ids[1], 525))
+    ds = smm.load(tmp_path, cache=False)
+    assert ds.posts.set_index("post_id")["impressions"].to_dict() == {ids[1]: 525, ids[0]: 175}
+    note = _quality_rows(ds, "post_id_from_link")
+    assert note["rows"].tolist() == [2]
+    assert "2116627530644900000 for …/status/2116627530644909089, line 2" in \
+        note["message"].iloc[0]
+
+
+def test_an_id_cut_to_15_digits_without_a_link_is_matched_with_no_post(tmp_path):
+    """Two rows of one id ending in 000, other figures (170, 520 impressions), no links:
+    two posts a spreadsheet rounded to one id, both kept (690 impressions), noted, not one
+    of them merged into the other."""
+    rows = [r.replace("https://x.com/maisonseve/status/2116627530644900000", "")
+            for r in (_content_row("2116627530644900000", "2116627530644900000", 170),
+                      _content_row("2116627530644900000", "2116627530644900000", 520))]
+    f = tmp_path / "account_analytics_content_2026-10-01_2026-10-31.csv"
+    f.write_text(_CONTENT_HEADER + "".join(rows))
+    ds = smm.load(f, cache=False)
+    assert ds.posts["impressions"].sum() == 170 + 520
+    assert _quality_rows(ds, "post_id_damaged")["rows"].tolist() == [2]
+
+
+#: the French content export's columns: no Bookmarks, no Shares (reference §3.2)
+_FRENCH_HEADER = "Post id,Date,Texte du post,Lien,Impressions,Engagements,J'aime,Réponses,Reposts\n"
+_POST = "2115758999337785152"
+
+
+def _english_october(tmp_path, bookmarks: str = "1") -> None:
+    """The October English export of _POST: likes 10, bookmarks 1, shares 1, replies 1,
+    reposts 3 (its order: Impressions, Likes, Engagements, Bookmarks, Shares, New follows,
+    Replies, Reposts, …)."""
+    (tmp_path / "account_analytics_content_2026-10-01_2026-10-31.csv").write_text(
+        _CONTENT_HEADER + f'{_POST},"Sat, Oct 31, 2026",Bonjour,https://x.com/maisonseve/status/'
+        f"{_POST},915,10,33,{bookmarks},1,0,1,3,7,7,0,0,3\n")
+
+
+def test_a_newer_export_without_a_column_keeps_the_older_exports_figures(tmp_path):
+    """The French export of 7 November (no Bookmarks nor Shares) erased the October English
+    export's: saves NA, shares 3 (its reposts), interactions 20 + 1 + 3 = 24. Its figures are
+    kept (likes 20, replies 1, reposts 3, impressions 1015), those it has no column for are
+    the older export's (saves 1, direct shares 1), and the sums recomputed: shares 3 + 1 = 4,
+    interactions 20 + 1 + 4 + 1 = 26."""
+    _english_october(tmp_path)
+    (tmp_path / "account_analytics_content_2026-10-01_2026-11-07.csv").write_text(
+        _FRENCH_HEADER + f'{_POST},"Sat, Oct 31, 2026",Bonjour,https://x.com/maisonseve/'
+        f"status/{_POST},1015,24,20,1,3\n")
+    ds = smm.load(tmp_path, cache=False)
+    post = ds.posts.iloc[0]
+    assert len(ds.posts) == 1
+    assert (post["impressions"], post["reactions"], post["comments"]) == (1015, 20, 1)
+    assert (post["saves"], post["shares_direct"], post["reposts"]) == (1, 1, 3)
+    assert (post["shares"], post["interactions"]) == (4, 26)
+    note = _quality_rows(ds, "figures_from_older_export")
+    assert note["file"].tolist() == [str(tmp_path / "account_analytics_content_2026-10-01_"
+                                         "2026-11-07.csv")]
+    assert note["level"].tolist() == ["info"]
+    assert note["message"].iloc[0].startswith("1 posts keep saves, ")
+    assert "shares_direct from an older export" in note["message"].iloc[0]
+
+
+def test_a_blank_cell_of_the_newer_export_is_its_figure(tmp_path):
+    """A newer English export with the Bookmarks column, its cell blank: the newer export's
+    saves is unknown, not the older one's 1 (a blank is no column missing), and nothing is
+    noted."""
+    _english_october(tmp_path, bookmarks="2")
+    (tmp_path / "account_analytics_content_2026-10-01_2026-11-07.csv").write_text(
+        _CONTENT_HEADER + f'{_POST},"Sat, Oct 31, 2026",Bonjour,https://x.com/maisonseve/status/'
+        f"{_POST},1015,20,33,,1,0,1,3,7,7,0,0,3\n")
+    ds = smm.load(tmp_path, cache=False)
+    assert pd.isna(ds.posts["saves"].iloc[0])
+    assert _quality_rows(ds, "figures_from_older_export").empty

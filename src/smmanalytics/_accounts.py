@@ -24,14 +24,14 @@ warning, rather than the platform's figures emptied.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
 
 from .quality import QualityLog
 
-__all__ = ["account_key", "declared_accounts", "keep_declared_accounts"]
+__all__ = ["account_key", "declared_accounts", "keep_declared_accounts", "KnownAccounts"]
 
 #: the columns that name a row's account, per table (posts give up to three forms)
 _NAMES = {"posts": ("account_id", "account_handle", "account_name"),
@@ -61,6 +61,47 @@ def declared_accounts(brand) -> dict[str, dict[str, str]]:
         keys = {account_key(n): str(n).strip() for n in names if account_key(n)}
         if keys:
             out[str(platform).strip().lower()] = keys
+    return out
+
+
+@dataclass(frozen=True)
+class KnownAccounts:
+    """What tells whose a platform's daily rows that name no account are (X's overview
+    export names none): the accounts brand.yaml declares (:func:`declared_accounts`) and
+    those the brand's posts name, read from ``posts`` only when asked."""
+
+    declared: dict[str, dict[str, str]]
+    posts: pd.DataFrame
+
+    def owners(self, platform: str, named: set[str]) -> tuple[dict[str, str], str]:
+        """The accounts of ``platform`` the brand's rows naming none are of (key → name),
+        and what says so; ``named`` the keys of the accounts the platform's daily rows name.
+
+        The declared ones, when a row names one of them (a declaration no export uses, an old
+        handle, says nothing of whose the rows are: ``keep_declared_accounts`` keeps them
+        all, with a warning); else the accounts the platform's posts name; else none known.
+        """
+        posted = _posted(self.posts, platform)
+        declared = self.declared.get(platform, {})
+        if declared.keys() & (named | posted.keys()):
+            return declared, "brand.yaml declares"
+        if posted:
+            return posted, "the platform's posts name"
+        return {}, ""
+
+
+def _posted(posts: pd.DataFrame, platform: str) -> dict[str, str]:
+    """The accounts ``platform``'s posts name, by id, handle or display name: each one's key
+    (:func:`account_key`) → the name as written."""
+    if not len(posts) or "platform" not in posts.columns:
+        return {}
+    rows = posts["platform"].astype("string").eq(platform).fillna(False).to_numpy(bool)
+    out: dict[str, str] = {}
+    for column in _NAMES["posts"]:
+        if column in posts.columns:
+            for name in posts[column].loc[rows].dropna().astype("string").unique():
+                if (key := account_key(name)) is not None:
+                    out.setdefault(key, str(name))
     return out
 
 

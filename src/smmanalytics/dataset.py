@@ -54,7 +54,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from . import schema
-from ._accounts import keep_declared_accounts
+from ._accounts import KnownAccounts, account_key, declared_accounts, keep_declared_accounts
 from ._args import flag, platform_name
 from ._costs import dollar_currency
 from ._io import file_name
@@ -84,7 +84,7 @@ from .loaders._folder import (
     walk,
 )
 from .loaders._numbers import DOLLAR
-from .metrics import COMPONENTS
+from .metrics import COMPONENTS, row_sum
 from .periods import last_day_covered, post_dates, posts_in_period
 from .quality import QualityLog, shown_name, unread_files
 from .roi import read_costs
@@ -508,7 +508,8 @@ def read_side(path: Path, attr: str, log: QualityLog, strict: bool,
 
 
 def merge_table(table: str, frames: list[pd.DataFrame], log: QualityLog,
-                guessed_met: set[str] | None = None) -> pd.DataFrame:
+                guessed_met: set[str] | None = None,
+                accounts: KnownAccounts | None = None) -> pd.DataFrame:
     """Concatenate a table's frames; the newest snapshot wins per key (ties: the later file,
     ``frames`` coming in :func:`~smmanalytics.loaders._folder.file_order` of their files; a
     tie whose rows differ is a warning, :func:`_note_tied`).
@@ -518,7 +519,8 @@ def merge_table(table: str, frames: list[pd.DataFrame], log: QualityLog,
     is later: a copy of an older export renamed ``fb_octobre.csv`` has the time it was copied,
     and its figures replaced the newer export's. Between guessed snapshots the later still
     wins. ``guessed_met`` receives the files whose guessed snapshot met another file's rows
-    of the same key (which rows were kept then depended on the guess).
+    of the same key (which rows were kept then depended on the guess). ``accounts``: whose
+    the brand's daily rows that name no account are (:func:`_daily_accounts`).
     """
     frames = [f for f in frames if len(f)]
     if not frames:
@@ -529,6 +531,8 @@ def merge_table(table: str, frames: list[pd.DataFrame], log: QualityLog,
                   if f.attrs.get("unreliable_ids") and "post_id" in f.columns
                   else np.zeros(len(f), dtype=bool) for f in frames]
     made_unknown = [_made_unknown(f) for f in frames] if table == "daily" else []
+    # the columns each export has (loaders._registry.finish; None: a frame made by hand)
+    carried = [f.attrs.get("carried") for f in frames]
     # conform each part first so that categories and dtypes agree before concatenating
     parts = [schema.conform(f, table) for f in frames]
     if "platform" in schema.TABLES[table]:
@@ -555,7 +559,7 @@ def merge_table(table: str, frames: list[pd.DataFrame], log: QualityLog,
         if "_unreliable" in df.columns:
             unreliable = df.pop("_unreliable").to_numpy(bool)
     if table == "daily" and not single:
-        df = _daily_accounts(df, log)
+        df = _daily_accounts(df, log, accounts)
     keys = [k for k in MERGE_KEYS[table] if k in df.columns]
     if not single and made_unknown and np.concatenate(made_unknown).any():
         df = _known_elsewhere(df, np.concatenate(made_unknown), keys, log)
@@ -579,6 +583,8 @@ def merge_table(table: str, frames: list[pd.DataFrame], log: QualityLog,
         sorting = pool.submit(_sort_order, df[order], order)
         if table == "posts":
             dup = df[keys[-1]].notna() & _duplicated_posts(df, keys)
+            if not single and dup.any():
+                df = _older_figures(df, dup, keys, carried, log)
         else:
             dup = df.duplicated(subset=keys, keep="last")
         kept = df.drop(columns=[c for c in ("_order", "_key", "_sure") if c in df.columns])
@@ -694,15 +700,25 @@ def _key_damaged_ids(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _daily_accounts(df: pd.DataFrame, log: QualityLog) -> pd.DataFrame:
+def _daily_accounts(df: pd.DataFrame, log: QualityLog,
+                    known: KnownAccounts | None = None) -> pd.DataFrame:
     """``df`` (daily rows of several files) with the account of a platform's rows that name
-    none when the platform's other rows name exactly one: X's overview export names no
-    account, its by-day export the handle in its file name (two accounts' by-day files stay
-    two series); the same days of the one account were kept twice, added up (impressions
-    of 10–11 February 2020: 3684 instead of 1834), instead of the newest export winning.
+    none when the platform's other rows name exactly one, and nothing says the brand's rows
+    are another's: X's overview export names no account, its by-day export the handle in its
+    file name (two accounts' by-day files stay two series); the same days of the one account
+    were kept twice, added up (impressions of 10–11 February 2020: 3684 instead of 1834),
+    instead of the newest export winning.
+
+    What says whose the brand's rows are is ``known``: the account brand.yaml declares for
+    the platform, else those its posts name (:meth:`KnownAccounts.owners`). Another
+    account's by-day file beside the brand's overview made the overview that account's, and
+    brand.yaml's filter then left out the brand's whole X series (5,964 rows; October's net
+    new followers −67 instead of −150): rows naming no account are not given an account
+    other than the brand's.
 
     Rows without an account on a platform whose rows name several stay apart: whose they are
-    is unknown. Both cases are noted, per file: ``account_assigned`` (info) and
+    is unknown. The three cases are noted, per file: ``account_assigned`` (info),
+    ``account_not_assigned`` (info: kept as the brand's, the other account's rows apart) and
     ``account_unknown`` (a warning: the platform's totals may count their days twice).
     """
     if "account_id" not in df.columns:
@@ -719,24 +735,38 @@ def _daily_accounts(df: pd.DataFrame, log: QualityLog) -> pd.DataFrame:
         if not rows.any():
             continue
         files = df["source_file"][rows].value_counts(sort=False).sort_index()
-        if len(names) == 1:
-            filled[rows] = names[0]
-            for src, n in files.items():
-                log.add(src, "account_assigned", f"{n} {plat} daily rows name no account; "
-                        f"taken as {names[0]}'s, the one account the platform's other files "
-                        "name", level="info", rows=int(n))
+        if len(names) > 1:
+            _note_accounts(files, "account_unknown", f"{plat} daily rows name no account, "
+                           "while the platform's other files name several "
+                           f"({', '.join(sorted(names))}): kept apart, as a series of no "
+                           "account; the platform's totals may count these days twice",
+                           log, level="warning")
             continue
-        accounts = ", ".join(sorted(names))
-        for src, n in files.items():
-            log.add(src, "account_unknown", f"{n} {plat} daily rows name no account, while the "
-                    f"platform's other files name several ({accounts}): kept apart, as a series "
-                    "of no account; the platform's totals may count these days twice",
-                    level="warning", rows=int(n))
+        owners, said = (({}, "") if known is None else
+                        known.owners(plat, {k for n in names if (k := account_key(n))}))
+        if owners and account_key(names[0]) not in owners:
+            _note_accounts(files, "account_not_assigned", f"{plat} daily rows name no "
+                           f"account, and the platform's other daily files name only "
+                           f"{names[0]}, while {said} {', '.join(sorted(owners.values()))}: "
+                           "kept apart, as the brand's series, not given to that account",
+                           log, level="info")
+            continue
+        filled[rows] = names[0]
+        _note_accounts(files, "account_assigned", f"{plat} daily rows name no account; taken "
+                       f"as {names[0]}'s, the one account the platform's other files name",
+                       log, level="info")
     if filled.equals(account):
         return df
     out = df.copy(deep=False)
     out["account_id"] = filled
     return out
+
+
+def _note_accounts(files: pd.Series, code: str, message: str, log: QualityLog,
+                   level: str) -> None:
+    """One note per file of ``files`` (its rows counted), its count before ``message``."""
+    for src, n in files.items():
+        log.add(src, code, f"{n} {message}", level=level, rows=int(n))
 
 
 def _note_merged(df: pd.DataFrame, dup: pd.Series, keys: list[str], table: str,
@@ -776,6 +806,73 @@ _PROVENANCE = ("snapshot_at", "source_file", "source_format", "source_locale", "
 #: interactions 52 where the English export of the same time says 8 and 56
 _X_SHARES = ("reposts", "shares_direct")
 _SUMS = {"shares": _X_SHARES, "interactions": (*COMPONENTS, *_X_SHARES)}
+
+
+def _older_figures(df: pd.DataFrame, dup: pd.Series, keys: list[str],
+                   carried: list[list[str] | None], log: QualityLog) -> pd.DataFrame:
+    """``df`` (posts of several exports, oldest first, ``dup`` the rows another export holds
+    too) with the figures of each post kept whose export has no column for them taken from
+    the newest export of the post that has one, and the sums over them (:data:`_SUMS`)
+    recomputed from the parts then known; noted per file (``figures_from_older_export``).
+
+    X's French export has no Bookmarks nor Shares: kept over the English export of October,
+    it erased the post's saves and direct shares (2115758999337785152: saves 1 → NA, shares
+    4 → 3, interactions 26 → 24). A blank cell in a column the export has is its figure:
+    not replaced, nor a figure over another date range (YouTube's). ``carried``: each
+    part's columns (``attrs["carried"]``), None for all.
+    """
+    part = df["_order"].to_numpy()
+    kept = ~dup.to_numpy() & df[keys[-1]].notna().to_numpy()
+    # a figure over a date range (YouTube's) is taken from an export of the same range only
+    keys = [*keys, *(w for w in ("window_start", "window_end") if w in df.columns)]
+    filled: dict[str, np.ndarray] = {}
+    out = df
+    for c in _figures(df):
+        lacks = np.array([cols is not None and c not in cols for cols in carried])[part]
+        if c in _SUMS or c == "interactions" or not (kept & lacks).any():
+            continue
+        sources = df.loc[dup.to_numpy() & ~lacks, [*keys, c]].dropna(subset=[c])
+        if sources.empty:
+            continue
+        newest = sources.drop_duplicates(subset=keys, keep="last")     # oldest first
+        got = (df.loc[kept & lacks, keys].reset_index(names="_row")
+               .merge(newest, on=keys, how="inner"))
+        if got.empty:
+            continue
+        if out is df:
+            out = df.copy(deep=False)
+        column = out[c].copy()
+        column.loc[got["_row"].to_numpy()] = got[c].to_numpy()
+        out[c] = column
+        filled[c] = got["_row"].to_numpy()
+    if not filled:
+        return df
+    rows = np.unique(np.concatenate(list(filled.values())))
+    _resum(out, rows, set(filled))
+    for src, g in out.loc[rows, "source_file"].groupby(out.loc[rows, "source_file"],
+                                                        sort=True, observed=True):
+        names = ", ".join(c for c, r in filled.items() if np.isin(g.index, r).any())
+        log.add(src, "figures_from_older_export", f"{len(g)} posts keep {names} from an older "
+                "export, which the newer one does not carry", level="info", rows=len(g))
+    return out
+
+
+def _resum(df: pd.DataFrame, rows: np.ndarray, filled: set[str]) -> None:
+    """Recompute, in place on the rows labelled ``rows`` of ``df`` (a frame of the merge's
+    own), the sums of :data:`_SUMS` one of whose parts was ``filled``, X's shares before the
+    interactions they are part of, from the parts known: a sum left unknown (a blank cell
+    among the parts its export has) stays unknown."""
+    for total, parts in (("shares", _X_SHARES), ("interactions", COMPONENTS)):
+        have = [p for p in parts if p in df.columns]
+        if total not in df.columns or not filled.intersection(have):
+            continue
+        known = df.loc[rows, total].notna().to_numpy()
+        at = rows[known]
+        if len(at):
+            column = df[total].copy()
+            column.loc[at] = row_sum(df.loc[at, have].astype("Float64")).to_numpy()
+            df[total] = column
+            filled.add(total)
 
 
 def _note_tied(df: pd.DataFrame, dup: pd.Series, newer: pd.Series, keys: list[str],
@@ -1462,6 +1559,8 @@ def _read_and_merge(pending: list[tuple[QualityLog, Path]], item_logs: list[Qual
                     strict: bool, cache: bool) -> Dataset:
     """The second half of :func:`load`: read the export files (or the cache), merge them."""
     from . import _cache
+
+    declared = declared_accounts(brand)
     from .loaders._sources import iter_sources, read_source
 
     def dataset(merged: dict[str, pd.DataFrame], merge_notes: list[dict],
@@ -1478,7 +1577,8 @@ def _read_and_merge(pending: list[tuple[QualityLog, Path]], item_logs: list[Qual
 
     def cached(digests: list[str]) -> tuple[str, Dataset | None]:
         """The whole load's cache key from the export files' digests, and its stored result."""
-        key = _cache.dataset_key([strict] + [[str(f), d, f.stat().st_mtime]
+        # brand.yaml's accounts decide whose the daily rows naming no account are
+        key = _cache.dataset_key([strict, declared] + [[str(f), d, f.stat().st_mtime]
                                              for (_, f), d in zip(pending, digests, strict=True)])
         hit = _cache.get_dataset(key, len(MERGE_KEYS) + 1, len(pending))   # + files
         if hit is None:
@@ -1542,9 +1642,11 @@ def _read_and_merge(pending: list[tuple[QualityLog, Path]], item_logs: list[Qual
     merged = {}
     guessed_met: set[str] = set()
     for k in list(tables):
+        # the posts come first (MERGE_KEYS): their accounts say whose the daily rows are
+        accounts = KnownAccounts(declared, merged.get("posts", schema.empty("posts")))
         try:
             # popped: parts are freed when merged
-            merged[k] = merge_table(k, tables.pop(k), mlog, guessed_met)
+            merged[k] = merge_table(k, tables.pop(k), mlog, guessed_met, accounts)
         except SmmError:
             raise
         except Exception as exc:  # never let anything but SmmError escape load

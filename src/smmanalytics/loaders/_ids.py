@@ -22,6 +22,7 @@ from ._cells import isinstance_cells
 
 __all__ = ["x_snowflake_time", "tiktok_id_time", "instagram_shortcode_time",
            "linkedin_urn_time", "instagram_shortcode", "rounded_ids", "stored_rounded",
+           "zeros_rounded",
            "PLAUSIBLE_START"]
 
 PLAUSIBLE_START = pd.Timestamp("2010-01-01", tz="UTC")
@@ -78,6 +79,30 @@ def stored_rounded(cells: pd.Series) -> np.ndarray:
     numbers = cells.where(isinstance_cells(cells, (int, float, np.number), exclude=bool))
     size = pd.to_numeric(numbers, errors="coerce").astype("float64").abs()
     return (size >= 10.0**_EXCEL_DIGITS).to_numpy(dtype=bool)
+
+
+def zeros_rounded(ids: pd.Series, link_ids: pd.Series, figures: pd.DataFrame) -> np.ndarray:
+    """Which ids a spreadsheet rounded to its 15 significant digits and wrote back as plain
+    digits (bool array, one per row of ``ids``), as far as the file tells.
+
+    ``2116627530644909089`` saved so is ``2116627530644900000``: digits, the size of an id,
+    nothing :func:`rounded_ids` sees. An id of 16 digits or more ending in three zeros is
+    taken as rounded when the file contradicts it: a row's own link names another post
+    (``link_ids``, the id in each row's link, NA without one), or the id comes again with
+    other figures (``figures``, the rows' numbers: three Pins rounded to one id). Every row
+    of such an id is marked, those without a link too: their id names no post. An exact id
+    ending in 000 (one in a thousand) is left alone unless the file contradicts it.
+    """
+    written = ids.astype("string")
+    suspect = written.str.fullmatch(r"\d{13,}000").fillna(False).to_numpy(bool)
+    if not suspect.any():
+        return suspect
+    links = link_ids.astype("string")
+    contradicted = suspect & (links.notna() & (links != written)).fillna(False).to_numpy(bool)
+    bad = set(written[contradicted])
+    distinct = figures.loc[suspect].assign(_id=written[suspect].to_numpy()).drop_duplicates()
+    bad |= set(distinct["_id"][distinct["_id"].duplicated()])
+    return suspect & written.isin(bad).fillna(False).to_numpy(bool)
 
 
 def _to_utc(ms: np.ndarray, ok: np.ndarray, index: pd.Index) -> pd.Series:

@@ -993,6 +993,9 @@ def finish(df: pd.DataFrame, src: Source, snapshot: pd.Timestamp,
         _campaign_from_utm(out, src, log, attrs.get("sheet"))
         if "interactions" not in out.columns or out["interactions"].isna().all():
             out["interactions"] = _interactions_noted(out, src, log, attrs.get("sheet"))
+        # the columns the export has, before conform adds the others empty: the merge takes
+        # an older export's figures where a newer one has no column for them
+        attrs["carried"] = [str(c) for c in out.columns]
     out = schema.conform(out, kind)
     schema.validate(out, kind)
     out.attrs = attrs

@@ -25,9 +25,10 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ParseError
+from ..quality import QualityLog
 from ._dates import day_to_utc
 from ._headers import normalize
-from ._ids import rounded_ids
+from ._ids import rounded_ids, zeros_rounded
 from ._registry import Candidate, ParseContext, register
 from ._tidy import cells_of, cells_text, day_order, long_daily, refuse_undated, text, written_days
 
@@ -113,11 +114,16 @@ def _posts(c: Candidate, ctx: ParseContext) -> pd.DataFrame:
                  "spreadsheet (written in scientific notation or stored as numbers: "
                  f"{pin[mended].iloc[0]!r}); the ids in the /pin/<id>/ links were used",
                  rows=int(mended.sum()))
+    other = _links_differ(c, pin, from_link, rounded, ctx)
+    # written back as digits, cut to 15 of them: 1123456789012340000 for three Pins
+    rounded |= pd.Series(zeros_rounded(pin, from_link, _figures(c, ctx)), index=pin.index)
+    mended = (rounded | other) & from_link.notna()
     lost = rounded & ~mended
     if lost.any():
         ctx.note("post_id_damaged", f"{int(lost.sum())} Pin ids were rounded by a spreadsheet "
-                 "and have no /pin/<id>/ link to read them from; these Pins are kept, and "
-                 "matched with no other Pin", rows=int(lost.sum()))
+                 "(written in scientific notation, stored as numbers, or cut to 15 digits and "
+                 "ending in zeros) and have no /pin/<id>/ link to read them from; these Pins "
+                 "are kept, and matched with no other Pin", rows=int(lost.sum()))
     post_id = pin.mask(mended, from_link).where(pin.notna(), from_link)
     if post_id.isna().any():
         ctx.note("post_id_missing", "Pins without an id or a /pin/<id>/ link",
@@ -155,6 +161,29 @@ def _posts(c: Candidate, ctx: ParseContext) -> pd.DataFrame:
         df.attrs["unreliable_ids"] = sorted(set(post_id[lost]))
     df.attrs.update(kind="posts", platform=P, source_locale=m.locale, source_tz="UTC")
     return df
+
+
+def _links_differ(c: Candidate, pin: pd.Series, from_link: pd.Series, rounded: pd.Series,
+                  ctx: ParseContext) -> pd.Series:
+    """The Pins whose id differs from the one in their own /pin/<id>/ link (rounded ones
+    aside, noted already), noted: the link's is the Pin's (a spreadsheet keeps 15 digits of
+    an id it writes back, ``1123456789012340000`` for ``…012345678``)."""
+    other = ~rounded & pin.notna() & from_link.notna() & (pin != from_link).fillna(False)
+    if other.any():
+        first = int(np.flatnonzero(other.to_numpy(bool))[0])
+        ctx.note("post_id_from_link", f"{int(other.sum())} Pin ids differ from the id in the "
+                 f"Pin's own link ({pin.iloc[first]} for /pin/{from_link.iloc[first]}/, line "
+                 f"{c.table.line_of(first)}: a spreadsheet keeps 15 digits); the links' ids "
+                 "were used", rows=int(other.sum()))
+    return other
+
+
+def _figures(c: Candidate, ctx: ParseContext) -> pd.DataFrame:
+    """The Pins' figures as read (two Pins whose ids a spreadsheet rounded to one differ in
+    them); read in a scratch log, as the figures' own notes are made when they are kept."""
+    scratch = ParseContext(ctx.file, QualityLog(), ctx.sheet)
+    return pd.DataFrame({k: v.to_numpy(dtype="float64", na_value=np.nan)
+                         for k, v in _values(c, scratch, _METRICS).items()})
 
 
 # no real header is known (reference §7): only the impressions every documented export has

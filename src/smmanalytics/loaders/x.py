@@ -48,7 +48,7 @@ from ._dates import (
     day_to_utc,
     parse_datetimes,
 )
-from ._ids import rounded_ids, x_snowflake_time
+from ._ids import rounded_ids, x_snowflake_time, zeros_rounded
 from ._registry import Candidate, ParseContext, register, two_labels
 from ._tidy import day_order, day_parts, summary_cells, written_days
 
@@ -95,28 +95,49 @@ def _post_ids(c: Candidate, family: str, permalink: pd.Series,
     and which ids are still rounded (no link to read them from).
 
     A spreadsheet re-save writes a 19-digit id as ``2.03457E+18``, and a workbook stores it as
-    a number, which rounds it (``2017870533229102281`` → ``…102080``): different posts would
-    share an id and be merged as snapshots of one, and the same post in a CSV export would not
-    be matched with it. The link keeps the id whole.
+    a number, which rounds it (``2017870533229102281`` → ``…102080``); one written back as
+    digits keeps 15 of them (``2116627530644909089`` → ``2116627530644900000``,
+    :func:`~._ids.zeros_rounded`): different posts would share an id and be merged as
+    snapshots of one, and the same post in a CSV export would not be matched with it. The
+    link keeps the id whole: where the two disagree, the link's is the post's.
     """
     post_id = c.text(family, "post_id")
     from_link = permalink.fillna("").str.extract(r"/status(?:es)?/(\d+)", expand=False)
     from_link = from_link.astype("string").replace("", pd.NA)
     damaged = (post_id.notna() & ~post_id.str.fullmatch(r"\d+").fillna(False).astype(bool)
                | rounded_ids(post_id, c.col(family, "post_id")))
-    mended = (post_id.isna() | damaged) & from_link.notna()
-    if (damaged & mended).any():
-        n = int((damaged & mended).sum())
-        ctx.note("post_id_from_link", f"{n} post ids were rounded by a spreadsheet (written in "
-                 f"scientific notation or stored as numbers: {post_id[damaged].iloc[0]!r}); the "
-                 "ids in the post links were used", rows=n)
+    if damaged.any():
+        n = int((damaged & from_link.notna()).sum())
+        if n:
+            ctx.note("post_id_from_link", f"{n} post ids were rounded by a spreadsheet "
+                     "(written in scientific notation or stored as numbers: "
+                     f"{post_id[damaged].iloc[0]!r}); the ids in the post links were used",
+                     rows=n)
+    other = ~damaged & post_id.notna() & from_link.notna() & (post_id != from_link)
+    if other.any():
+        first = int(np.flatnonzero(other.to_numpy(bool))[0])
+        ctx.note("post_id_from_link", f"{int(other.sum())} post ids differ from the id in the "
+                 f"post's own link ({post_id.iloc[first]} for …/status/"
+                 f"{from_link.iloc[first]}, line {c.table.line_of(first)}: a spreadsheet "
+                 "keeps 15 digits); the links' ids were used", rows=int(other.sum()))
+    damaged |= pd.Series(zeros_rounded(post_id, from_link, _figures(c, family)),
+                         index=post_id.index)
+    mended = (post_id.isna() | damaged | other) & from_link.notna()
     lost = damaged & ~mended
     if lost.any():
         ctx.note("post_id_damaged", f"{int(lost.sum())} post ids were rounded by a spreadsheet "
-                 "(written in scientific notation or stored as numbers) and have no link to read "
-                 "them from; these posts are kept, and matched with no other post",
-                 rows=int(lost.sum()))
+                 "(written in scientific notation, stored as numbers, or cut to 15 digits and "
+                 "ending in zeros) and have no link to read them from; these posts are kept, "
+                 "and matched with no other post", rows=int(lost.sum()))
     return post_id.mask(mended, from_link), lost
+
+
+def _figures(c: Candidate, family: str) -> pd.DataFrame:
+    """The rows' figures as read (two posts whose ids a spreadsheet rounded to one differ
+    in them)."""
+    return pd.DataFrame({k: v.to_numpy(dtype="float64", na_value=np.nan)
+                         for k in (*_POST_METRICS, "likes", "reposts", "shares")
+                         if (v := c.numbers(family, k)) is not None})
 
 
 def _posts(c: Candidate, family: str, post_id: pd.Series, permalink: pd.Series,
