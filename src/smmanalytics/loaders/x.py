@@ -457,7 +457,7 @@ def _detect_legacy_daily(c: Candidate) -> float:
 
 def _legacy_days(c: Candidate, fam: str, ctx: ParseContext) -> pd.Series:
     """Days written ISO (``2020-02-10``, ``2020-02-10 00:00 +0000``) or with month names."""
-    raw = c.text(fam, "date")
+    raw = c.text(fam, "date", errors=False)
     iso = pd.to_datetime(raw.str.slice(0, 10), format="%Y-%m-%d", errors="coerce")
     if (iso.notna() | raw.isna()).all():
         return iso.astype("datetime64[ns]")
