@@ -18,7 +18,8 @@ Formats:
   metrics impressions, engagements, likes, replies, reposts, follows (New follows), unfollows,
   bookmarks, shares, profile_visits, posts_published (Create Post), video_views, media_views.
   X names it ``account_overview_analytics.csv`` (no account); one renamed
-  ``account_overview_analytics_<handle>.csv`` is that handle's.
+  ``account_overview_analytics_<handle>.csv`` is that handle's, a month, year, quarter or
+  copy's word in its place (``_octobre``, ``_2026``, ``_copie``) none.
 
 Canonical posts fields: ``reactions`` = likes (favorites); ``comments`` = replies;
 ``shares`` = reposts (retweets) + shares over the columns present (``reposts`` is also kept);
