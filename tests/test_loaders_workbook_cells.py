@@ -12,7 +12,10 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+import smmanalytics as smm
 from smmanalytics import read_export
 from smmanalytics.errors import DataQualityWarning, ParseError, SmmError
 from smmanalytics.loaders import read_file
@@ -149,6 +152,104 @@ def test_an_error_cell_in_a_date_column_says_which_error(tmp_path):
         read_export(path, kind="daily")
     assert err.value.cell == "Metrics!A4" and err.value.column == "Date"
     assert err.value.got == "#VALUE!"       # it said got '' (calamine's empty cell)
+
+
+#: an Instagram posts export of two posts saved as a workbook (Meta's columns), views 1200 and
+#: 1500: the cells the tests below turn into error cells are marked in each
+_IG_POSTS = [
+    ["Post ID", "Account username", "Publish time", "Permalink", "Post type", "Views", "Reach",
+     "Likes", "Comments", "Shares", "Saves"],
+    ["17900000000000004", "maison", "10/15/2026 10:00", "https://www.instagram.com/p/Q2/",
+     "IG image", 1200, 900, 30, 4, 1, 2],
+    ["17900000000000006", "maison", "10/16/2026 10:00", "https://www.instagram.com/p/Q3/",
+     "IG image", 1500, 1000, 40, 5, 0, 3],
+]
+
+
+def _ig_workbook(folder: Path, errors: dict[str, str]) -> Path:
+    """The two posts at ``folder``, with ``errors`` (cell → error) written as error cells, as
+    Excel saves a formula that found no value (openpyxl writes ``#N/A`` t="e")."""
+    path = sheet(folder / "instagram_posts_2026-10-01_2026-10-31_2026-11-02.xlsx", _IG_POSTS,
+                 title="Posts")
+    wb = openpyxl.load_workbook(path)
+    for cell, error in errors.items():
+        wb["Posts"][cell] = error
+    wb.save(path)
+    xml = zipfile.ZipFile(path).read("xl/worksheets/sheet1.xml").decode()
+    assert len(re.findall(r'<c r="[A-Z]+\d+" t="e">', xml)) == len(errors)
+    return path
+
+
+@pytest.mark.parametrize("error", ["#N/A", "#REF!", "#VALUE!"])
+def test_an_error_cell_in_the_account_column_is_no_account(tmp_path, error):
+    """``Account username`` B3 showing #N/A was read as the account '#N/A': the post was
+    another account's, left out of the brand's figures (1 post, 1200 views). It is a post
+    naming no account, kept: 2 posts, 1200 + 1500 = 2700 views, and the cell noted."""
+    _ig_workbook(tmp_path, {"B3": error})
+    (tmp_path / "brand.yaml").write_text("name: Maison\ntimezone: Europe/Paris\n"
+                                         "currency: EUR\naccounts:\n  instagram: maison\n",
+                                         encoding="utf-8")
+    ds = smm.load(tmp_path, cache=False)
+    assert ds.posts["account_handle"].tolist() == ["maison", pd.NA]
+    assert ds.posts["views"].sum() == 2700
+    assert not ds.quality["code"].eq("account_not_declared").any()
+    note = ds.quality.loc[ds.quality["code"].eq("text_error_cells").to_numpy()]
+    assert note["rows"].tolist() == [1]
+    assert note["message"].tolist() == [
+        f"sheet 'Posts': 1 text cells show a spreadsheet's error, {error!r} (no value), and "
+        "were read as missing in 'Account username'"]
+
+
+def test_error_cells_in_a_link_and_a_number_are_missing_each_noted_by_column(tmp_path):
+    """``Permalink`` D2 #N/A was read as the link '#N/A'; ``Views`` F3 #DIV/0! was already a
+    missing number. Both are missing now, each noted with its column: the text one as a
+    text cell, the number one as before (placeholder_cells), not twice."""
+    posts = read_export(_ig_workbook(tmp_path, {"D2": "#N/A", "F3": "#DIV/0!"}), kind="posts")
+    assert posts["permalink"].tolist() == [pd.NA, "https://www.instagram.com/p/Q3/"]
+    assert posts["views"].tolist() == [1200, pd.NA]
+    notes = {q["code"]: q["message"] for q in posts.attrs["quality"]
+             if q["code"] in ("text_error_cells", "placeholder_cells")}
+    assert notes == {
+        "text_error_cells": "sheet 'Posts': 1 text cells show a spreadsheet's error, '#N/A' (no "
+                            "value), and were read as missing in 'Permalink'",
+        "placeholder_cells": "sheet 'Posts': 1 number cells hold '#DIV/0!' (no value) and were "
+                             "read as missing, not 0, in 'Views'"}
+
+
+def test_an_error_cell_in_a_caption_is_no_caption(tmp_path):
+    """A caption is read as free text (a title "None" stays text); an error cell in it is no
+    text all the same. LinkedIn's first post's title, A3, shows #REF!: 1 of 4 captions
+    missing, the other three as written."""
+    wb = openpyxl.load_workbook(LINKEDIN)
+    wb["All posts"]["A3"] = "#REF!"
+    path = tmp_path / LINKEDIN.name
+    wb.save(path)
+    posts = read_export(path, kind="posts")
+    assert posts["caption"].isna().tolist() == [True, False, False, False]
+    note = next(q for q in posts.attrs["quality"] if q["code"] == "text_error_cells")
+    assert note["message"] == ("sheet 'All posts': 1 text cells show a spreadsheet's error, "
+                               "'#REF!' (no value), and were read as missing in 'Post title'")
+
+
+@given(st.sampled_from(["#N/A", "#REF!", "#DIV/0!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!",
+                        "#SPILL!", "#CALC!", "#GETTING_DATA"]),
+       st.sampled_from([str.lower, str.upper, str]), st.sampled_from(["", " ", "  \t"]),
+       st.text(st.characters(codec="utf-8", exclude_categories=("Z", "C")), min_size=1,
+               max_size=12))
+def test_text_cells_read_an_error_as_missing_and_any_other_text_as_written(error, case, pad,
+                                                                            other):
+    """Whatever its case and the spaces around, an error is no text, in a caption
+    (``placeholders=False``) as in a value; any other text (no spaces: as written) is kept
+    in a caption, and a date column (``errors=False``) keeps the error to quote it."""
+    from smmanalytics.loaders._cells import SPREADSHEET_ERRORS
+    from smmanalytics.loaders._tidy import cells_text
+
+    cells = pd.Series([pad + case(error) + pad, other], dtype=object)
+    for placeholders in (True, False):
+        assert cells_text(cells, placeholders=placeholders).isna().iloc[0]
+    caption = cells_text(cells, placeholders=False).iloc[1]
+    assert pd.isna(caption) if other.lower() in SPREADSHEET_ERRORS else caption == other
+    assert cells_text(cells, errors=False).iloc[0] == case(error)
 
 
 # ------------------------------------------------------------- GA4 CSV saved as a workbook

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import smmanalytics as smm
 from smmanalytics import read_export
@@ -587,6 +589,82 @@ def test_another_accounts_renamed_overview_is_left_out_by_brand_yaml(tmp_path):
     left_out = _quality_rows(ds, "account_not_declared")
     assert left_out["file"].tolist() == [
         str(tmp_path / "account_overview_analytics_atelierlumiere.csv")]
+    # the account was read from the name: the warning says how to rename the brand's own file.
+    # 28 rows: 2 days x 14 metrics (the 13 columns, Reposts + Shares giving shares as well)
+    assert left_out["message"].iloc[0] == (
+        "28 x daily rows of the account atelierlumiere, not the one brand.yaml declares "
+        "(USCTrials): left out of the brand's figures; the account 'atelierlumiere' was read "
+        "from the file's name: if the file is the brand's own export, rename it "
+        "'account_overview_analytics_USCTrials.csv'")
+
+
+@pytest.mark.parametrize("word", [
+    "octobre", "october", "oct2026", "juillet_2026", "ottobre_2026", "2026", "Q3", "q3_2026",
+    "final", "copie", "copia", "copy", "export_v2", "nouveau", "nuovo", "old",
+    "octobre_2026-10-31"])
+def test_an_overview_renamed_with_a_date_or_a_copys_word_names_no_account(tmp_path, word):
+    """``account_overview_analytics_octobre.csv`` became the account 'octobre''s, which
+    brand.yaml does not declare: the brand's 5,964 X daily rows were left out. A month, a
+    year, a quarter or a copy's word is no handle: the file names no account, as X's own
+    name, and the word is noted."""
+    name = f"account_overview_analytics_{word}.csv"
+    (tmp_path / name).write_text(OVERVIEW_FEB_2020)
+    df = read_export(tmp_path / name)
+    assert df["account_id"].isna().all()
+    assert "account_from_name" not in _codes(df)
+    note = next(q for q in df.attrs["quality"] if q["code"] == "name_not_handle")
+    assert note["level"] == "info"
+    assert repr(word.removesuffix("_2026-10-31")) in note["message"]
+
+
+@pytest.mark.parametrize("name", [
+    "account_overview_analytics_atelierlumiere_octobre.csv",
+    "account_overview_analytics_copie_atelierlumiere_final.csv",
+    "account_overview_analytics_2026_atelierlumiere_v2 (1).csv"])
+def test_date_and_copy_words_beside_a_handle_are_set_aside(tmp_path, name):
+    (tmp_path / name).write_text(OVERVIEW_FEB_2020)
+    df = read_export(tmp_path / name)
+    assert df["account_id"].unique().tolist() == ["atelierlumiere"]
+    note = next(q for q in df.attrs["quality"] if q["code"] == "account_from_name")
+    assert "set aside" in note["message"]
+
+
+@given(month=st.sampled_from(sorted(
+           "january february march april may june july august september october november "
+           "december jan feb mar apr jun jul aug sep sept oct nov dec "
+           "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre "
+           "decembre janv fevr avr juil "
+           "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre "
+           "novembre dicembre gen mag giu lug ago set ott dic".split())),
+       year=st.integers(2000, 2099), form=st.sampled_from(["{m}", "{m}_{y}", "{m}{y}",
+                                                           "{y}_{m}", "{M}_{y}"]))
+def test_no_month_with_or_without_a_year_is_taken_for_a_handle(month, year, form):
+    """en/fr/it month names and abbreviations, with or without a year, in any case."""
+    from smmanalytics.loaders._registry import ParseContext
+    from smmanalytics.loaders.x import _overview_handle
+    from smmanalytics.quality import QualityLog
+
+    word = form.format(m=month, M=month.capitalize(), y=year)
+
+    class _Named:          # all _overview_handle reads of the file is its name
+        basename = f"account_overview_analytics_{word}.csv"
+
+    log = QualityLog()
+    assert _overview_handle(_Named(), ParseContext("f.csv", log)) is None
+    assert [e["code"] for e in log.entries] == ["name_not_handle"]
+
+
+def test_the_brands_overview_renamed_after_a_month_keeps_its_days(tmp_path):
+    """The brand's own overview renamed ``…_octobre.csv``, brand.yaml declaring ``x:
+    maisonseve``: its days were left out as the account octobre's (impressions 0). Now no
+    one's, they are kept: 1530 (10 February) + 320 (11 February) = 1850, as written."""
+    (tmp_path / "account_overview_analytics_octobre.csv").write_text(OVERVIEW_FEB_2020)
+    (tmp_path / "brand.yaml").write_text("name: Maison Sève\ntimezone: UTC\nlanguage: fr\n"
+                                         "accounts:\n  x: maisonseve\n", encoding="utf-8")
+    ds = smm.load(tmp_path, cache=False)
+    imp = ds.daily[(ds.daily["platform"] == "x") & (ds.daily["metric"] == "impressions")]
+    assert imp["value"].sum() == 1850
+    assert _quality_rows(ds, "account_not_declared").empty
 
 
 # ids whose times (id >> 22) + 1288834974657 ms are 1791209007000 = 2026-10-05 14:03:27 UTC

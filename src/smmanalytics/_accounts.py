@@ -23,6 +23,7 @@ warning, rather than the platform's figures emptied.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, replace
 
@@ -134,10 +135,11 @@ def keep_declared_accounts(ds):
                     f"{_listed(others)}: kept as the brand's (write the account as its "
                     "exports name it, its handle or id, to leave others' out)")
     changes = {}
+    named_by_file = _named_by_file(ds.quality)
     for t, table in tables.items():
         foreign = (verdicts[t] == "foreign") & table.rows(*trusted)
         if foreign.any():
-            _note_foreign(t, table.frame.loc[foreign], declared, log)
+            _note_foreign(t, table.frame.loc[foreign], declared, log, named_by_file)
             changes[t] = table.frame.loc[~foreign].reset_index(drop=True)
     if not log.entries:
         return ds
@@ -258,21 +260,50 @@ def _accounts(frame: pd.DataFrame, columns: tuple[str, ...]) -> list[str]:
             if any(not pd.isna(v) for v in row)]
 
 
+def _named_by_file(quality: pd.DataFrame) -> set[str]:
+    """The files whose account the loader read from their name (``account_from_name``: an X
+    overview renamed ``account_overview_analytics_<handle>.csv``)."""
+    if quality is None or not len(quality) or not {"file", "code"} <= set(quality.columns):
+        return set()
+    return set(quality.loc[quality["code"].eq("account_from_name").fillna(False).to_numpy(bool),
+                           "file"].astype(str))
+
+
 def _note_foreign(table: str, rows: pd.DataFrame, declared: dict[str, dict[str, str]],
-                  log: QualityLog) -> None:
+                  log: QualityLog, named_by_file: set[str] = frozenset()) -> None:
     """One ``account_not_declared`` warning per file and platform of the ``rows`` left out,
-    naming the accounts found and the one declared."""
+    naming the accounts found and the one declared; for a file whose account was read from
+    its name (``named_by_file``), how to rename it if it is the brand's own export: the
+    brand's X overview renamed ``…_octobre.csv`` read as the account ``octobre``'s, and the
+    warning said only that it was another account's."""
     what = "posts" if table == "posts" else f"{table} rows"
     files = rows["source_file"].astype("string").fillna("") if "source_file" in rows else (
         pd.Series("", index=rows.index))
     for (file, platform), part in rows.groupby([files, rows["platform"].astype("string")],
                                                sort=True):
-        found = _listed(_accounts(part, _NAMES[table]))
+        accounts = _accounts(part, _NAMES[table])
+        mine = list(declared[platform].values())
+        renaming = (_renaming(file, accounts[0], mine[0])
+                    if file in named_by_file and accounts else "")
         log.add(file or f"{table} ({platform})", "account_not_declared",
-                f"{len(part)} {platform} {what} of the account {found}, not the one brand.yaml "
-                f"declares ({_listed(declared[platform].values())}): left out of the brand's "
-                "figures",
+                f"{len(part)} {platform} {what} of the account {_listed(accounts)}, not the one "
+                f"brand.yaml declares ({_listed(mine)}): left out of the brand's figures"
+                f"{renaming}",
                 rows=len(part))
+
+
+def _renaming(file: str, account: str, mine: str) -> str:
+    """What an ``account_not_declared`` warning says of a file whose ``account`` was read
+    from its name: that it was, and the name to give it if it is the brand's own export,
+    with the declared account (``mine``) in place of the one read (the last place the name
+    writes it: ``account_overview_analytics_octobre.csv`` →
+    ``account_overview_analytics_maisonseve.csv``)."""
+    name = re.split(r"[/\\!]", file)[-1]
+    head, found, tail = name.rpartition(account)
+    if not found:
+        return ""
+    return (f"; the account {account!r} was read from the file's name: if the file is the "
+            f"brand's own export, rename it {head + mine.lstrip('@') + tail!r}")
 
 
 def _listed(names) -> str:

@@ -18,7 +18,12 @@ import pyarrow.compute as pc
 from ._headers import SUMMARY_WORDS, normalize
 
 __all__ = ["isinstance_cells", "str_cells", "column_letter", "rows_all_empty", "summary_cells",
-           "normalized_cells", "LONGEST_SUMMARY"]
+           "normalized_cells", "LONGEST_SUMMARY", "SPREADSHEET_ERRORS", "spreadsheet_errors"]
+
+#: the errors a spreadsheet shows where a formula found no value (stripped, lowered): a
+#: workbook's error cells are read as that text (``_sources``), as a CSV it saved writes them
+SPREADSHEET_ERRORS = frozenset({"#n/a", "#null!", "#div/0!", "#value!", "#ref!", "#name?",
+                                "#num!", "#spill!", "#calc!", "#getting_data"})
 
 
 def column_letter(pos: int) -> str:
@@ -37,6 +42,25 @@ def isinstance_cells(cells: pd.Series, types: type | tuple[type, ...],
     kind = cells.map(type)
     verdict = {t: issubclass(t, types) and not issubclass(t, exclude) for t in kind.unique()}
     return kind.map(verdict).astype(bool)
+
+
+def spreadsheet_errors(cells: pd.Series) -> np.ndarray:
+    """Which of ``cells`` (text, or a workbook's objects) show a spreadsheet's error
+    (:data:`SPREADSHEET_ERRORS`, in any case, spaces around): no value, in a text column as
+    in a number column. A text column without a ``#`` is answered without reading its cells."""
+    if isinstance(cells.array, pd.arrays.ArrowStringArray):
+        arr = pa.array(cells.array)
+        if not pc.any(pc.match_substring(arr, "#")).as_py():
+            return np.zeros(len(cells), dtype=bool)
+        words = pc.utf8_lower(pc.utf8_trim_whitespace(arr))
+        hit = pc.is_in(words, value_set=pa.array(sorted(SPREADSHEET_ERRORS), type=words.type))
+        return np.asarray(pc.fill_null(hit, False).to_numpy(zero_copy_only=False), dtype=bool)
+    if cells.dtype == object:                   # a workbook's cells: only its text counts
+        cells = cells.where(isinstance_cells(cells, str))
+    elif not pd.api.types.is_string_dtype(cells.dtype):
+        return np.zeros(len(cells), dtype=bool)       # numbers, dates: no text
+    words = cells.astype("string").str.strip().str.lower()
+    return words.isin(SPREADSHEET_ERRORS).fillna(False).to_numpy(dtype=bool)
 
 
 def str_cells(cells: pd.Series, missing: pd.Series) -> pd.Series:

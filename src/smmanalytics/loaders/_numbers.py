@@ -28,7 +28,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..errors import ParseError
-from ._cells import isinstance_cells, str_cells
+from ._cells import SPREADSHEET_ERRORS, isinstance_cells, str_cells
 
 __all__ = ["CURRENCY_SIGNS", "DOLLAR", "parse_numbers", "MISSING", "AMBIGUOUS_DOT",
            "AMBIGUOUS_COMMA", "decimal_for_locale", "column_decimal"]
@@ -36,8 +36,7 @@ __all__ = ["CURRENCY_SIGNS", "DOLLAR", "parse_numbers", "MISSING", "AMBIGUOUS_DO
 #: a cell's text (stripped, lowered) that says it holds no value: a placeholder, or an error a
 #: spreadsheet shows where a formula found none (a workbook's error cells read as that text)
 MISSING = frozenset({"", "-", "--", "—", "–", "n/a", "na", "undefined", "null", "none", "nan",
-                     "#n/a", "n.a.", "n.d.", "#null!", "#div/0!", "#value!", "#ref!", "#name?",
-                     "#num!", "#spill!", "#calc!", "#getting_data"})
+                     "n.a.", "n.d."}) | SPREADSHEET_ERRORS
 #: what :data:`CURRENCY_SIGNS` gives for a bare ``$``: a dollar, of no country yet. Which one
 #: is decided where the brand is known (``smmanalytics._costs.dollar_currency``): a Canadian
 #: brand's ``$1,234.50`` is CAD, not US dollars left out of its ROI

@@ -53,7 +53,7 @@ from ..errors import (
 )
 from ..quality import QualityLog
 from ._arrow import arrow_text, may_contain
-from ._cells import isinstance_cells
+from ._cells import isinstance_cells, spreadsheet_errors
 from ._folder import BRAND_FILES, SIDE_FILES, SYNONYMS_FILE
 from ._headers import HeaderMatch, families, match_headers, normalize, shares_half_the_names
 from ._preamble import headers_below
@@ -83,6 +83,10 @@ class Candidate:
     #: header → (count, first cell) of the cells such as ``--`` or ``N/A`` that
     #: :meth:`numbers` read as missing; noted once per table after the parse
     placeholders: dict[str, tuple[int, str]] = field(default_factory=dict, repr=False)
+    #: header → (count, first cell) of the cells showing a spreadsheet's error (``#N/A``) that
+    #: :meth:`text` read as missing; noted once per table (a number column's are noted among
+    #: its :attr:`placeholders`)
+    errors: dict[str, tuple[int, str]] = field(default_factory=dict, repr=False)
     #: headers whose numbers such as ``22.485`` were read as thousands because the file is
     #: ``;``-delimited (see :meth:`decimal_hint`); noted once per table after the parse
     read_by_delimiter: list[str] = field(default_factory=list, repr=False)
@@ -100,7 +104,7 @@ class Candidate:
         :meth:`numbers` remember lands in this one's, whose notes the registry writes
         (TikTok's Content read through its repaired rows lost its ``1.2K`` note)."""
         return Candidate(self.source, table, self.tables, placeholders=self.placeholders,
-                         read_by_delimiter=self.read_by_delimiter,
+                         errors=self.errors, read_by_delimiter=self.read_by_delimiter,
                          read_by_count=self.read_by_count, abbreviated=self.abbreviated,
                          conflicts=self.conflicts)
 
@@ -151,6 +155,14 @@ class Candidate:
             out = out.where(~empty, other)
         return out
 
+    def count_errors(self, header: str, cells: pd.Series) -> np.ndarray:
+        """Which of ``cells``, of the text column ``header``, show a spreadsheet's error,
+        remembered to be noted (see :attr:`errors`)."""
+        hit = spreadsheet_errors(cells)
+        if hit.any():
+            self.errors[header] = (int(hit.sum()), str(cells[hit].iloc[0]).strip())
+        return hit
+
     def copy_at_fault(self, exc: ParseError) -> ParseError:
         """``exc`` naming the column whose cell it quotes, where :meth:`col` read one field
         from several columns (bilingual Meta files fill one language or the other): parsers
@@ -174,15 +186,28 @@ class Candidate:
                                  got=exc.got).with_traceback(exc.__traceback__)
         return exc
 
-    def text(self, family: str, canonical: str) -> pd.Series:
+    def text(self, family: str, canonical: str, *, errors: bool = True) -> pd.Series:
         """The column carrying ``canonical`` as stripped text (NA when empty or absent).
 
         Workbook cells that are numbers are written without a spurious ``.0`` (ids); dates are
         written ISO. A float id beyond 2**53 was already rounded by the spreadsheet.
+
+        With ``errors`` (the default) a cell showing a spreadsheet's error (``#N/A``,
+        ``#REF!``) is NA too, and noted: an error cell in ``Account username`` made the post
+        the account '#N/A''s, left out of the brand's figures, and one in ``Permalink`` its
+        link. Dates pass ``errors=False``, so that a date refused quotes the error it shows.
         """
         cells = self.col(family, canonical)
         if cells is None:
             return pd.Series(pd.NA, index=range(self.table.n_rows), dtype="string")
+        out = self._text(cells)
+        if errors and (hit := self.count_errors(self.header_of(family, canonical), out)).any():
+            out = out.mask(hit)
+        return out
+
+    @staticmethod
+    def _text(cells: pd.Series) -> pd.Series:
+        """``cells`` as stripped text, NA when empty (see :meth:`text`)."""
         arrow = arrow_text(cells)
         if arrow is not None:   # trimmed in Arrow; emptied cells cost a copy only if any
             arrow = pc.utf8_trim_whitespace(arrow)
@@ -1337,7 +1362,8 @@ def _rounding_of(cell: str) -> float:
 
 def _note_numbers(cand: Candidate, ctx: ParseContext) -> None:
     """The notes of what :meth:`Candidate.numbers` remembered while the table was parsed, one
-    per kind: placeholder cells read as missing (never 0), numbers read as thousands from the
+    per kind: placeholder cells read as missing (never 0), text cells showing a spreadsheet's
+    error read as missing (:meth:`Candidate.text`), numbers read as thousands from the
     delimiter or from a count's shape, two columns of one field that disagree."""
     def columns(headers) -> str:          # in the file's order: columns convert on threads
         cols = sorted(set(headers), key=cand.header.index)
@@ -1349,6 +1375,12 @@ def _note_numbers(cand: Candidate, ctx: ParseContext) -> None:
         words = " or ".join(map(repr, sorted({w for _, w in cand.placeholders.values()})[:3]))
         ctx.note("placeholder_cells", f"{n} number cells hold {words} (no value) and were read "
                  f"as missing, not 0, in {columns(cand.placeholders)}", level="info", rows=n)
+    if text_errors := {h: v for h, v in cand.errors.items() if h not in cand.placeholders}:
+        n = sum(k for k, _ in text_errors.values())
+        words = " or ".join(map(repr, sorted({w for _, w in text_errors.values()})[:3]))
+        ctx.note("text_error_cells", f"{n} text cells show a spreadsheet's error, {words} (no "
+                 f"value), and were read as missing in {columns(text_errors)}", level="info",
+                 rows=n)
     if cand.read_by_count:
         ctx.note("counts_dot_thousands", "counts written such as 1.250 or 1,250 were read as "
                  f"thousands (a count has no decimals) in {columns(cand.read_by_count)}",

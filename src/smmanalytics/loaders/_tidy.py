@@ -23,7 +23,7 @@ import pandas as pd
 
 from ..errors import ParseError
 from ._body import lines_named
-from ._cells import isinstance_cells, str_cells, summary_cells
+from ._cells import isinstance_cells, spreadsheet_errors, str_cells, summary_cells
 from ._dates import (
     YEARS,
     DayOrder,
@@ -57,11 +57,15 @@ def cells_of(c: Candidate) -> pd.DataFrame:
                          got=str(exc)) from None
 
 
-def cells_text(cells: pd.Series, *, placeholders: bool = True) -> pd.Series:
+def cells_text(cells: pd.Series, *, placeholders: bool = True, errors: bool = True
+               ) -> pd.Series:
     """Cells as stripped ``string``; empty cells → NA.
 
     With ``placeholders`` (the default, for values) ``--``, ``N/A``, ``undefined``… are NA too;
     free text such as a caption passes ``placeholders=False`` so a title "None" stays text.
+    With ``errors`` (the default) a spreadsheet's error (``#N/A``, ``#REF!``: a workbook's
+    error cell) is NA in any column, a caption's too; dates pass ``errors=False``, so that a
+    date refused quotes the error it shows. :func:`text` notes them.
     """
     if pd.api.types.is_string_dtype(cells.dtype) and cells.dtype != object:
         s = cells.astype("string")                   # text already: missing stays missing
@@ -70,7 +74,8 @@ def cells_text(cells: pd.Series, *, placeholders: bool = True) -> pd.Series:
         missing = isinstance_cells(obj, type(None)) | (isinstance_cells(obj, float) & obj.isna())
         s = str_cells(obj, missing)
     s = s.str.strip()
-    return s.mask(s.str.lower().isin(_EMPTY) if placeholders else s == "")
+    empty = s.str.lower().isin(_EMPTY) if placeholders else (s == "").fillna(False)
+    return s.mask(empty | spreadsheet_errors(s) if errors else empty)
 
 
 def text(c: Candidate, family: str, canonical: str, *, placeholders: bool = True) -> pd.Series:
@@ -79,6 +84,7 @@ def text(c: Candidate, family: str, canonical: str, *, placeholders: bool = True
     n = len(c.table.frame)
     if cells is None:
         return pd.Series(pd.NA, index=pd.RangeIndex(n), dtype="string")
+    c.count_errors(c.header_of(family, canonical), cells)     # noted: read as missing
     return cells_text(cells, placeholders=placeholders).reset_index(drop=True)
 
 

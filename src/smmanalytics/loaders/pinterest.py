@@ -55,8 +55,9 @@ def _dates(c: Candidate, ctx: ParseContext, canonical: str, daily: bool = False)
     """The days of a column; in numbers, in the file's order (``_tidy.day_order``; ``daily``:
     the column is a daily file's run of consecutive days)."""
     header = c.header_of(F, canonical)
-    return written_days(cells_text(c.col(F, canonical)).fillna("").reset_index(drop=True), ctx,
-                        column=header, first_line=c.table.first_line + 1,
+    cells = cells_text(c.col(F, canonical), errors=False).fillna("")
+    return written_days(cells.reset_index(drop=True), ctx, column=header,
+                        first_line=c.table.first_line + 1,
                         numeric_order=day_order(c, F, daily=header if daily else None))
 
 

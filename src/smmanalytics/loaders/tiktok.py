@@ -81,6 +81,7 @@ from ._tidy import (
     note_negative_values,
     outer_name,
     refuse_undated,
+    text,
     unzipped_folder,
     zip_member_time,
 )
@@ -158,8 +159,9 @@ def _days(c: Candidate, ctx: ParseContext, canonical: str, as_of: pd.Timestamp,
     month and day is dated a year before it, not on the export day."""
     cells = c.col(F, canonical)
     header = c.header_of(F, canonical)
-    parts = day_parts(cells_text(cells).fillna("").reset_index(drop=True), ctx, column=header,
-                      first_line=c.table.first_line + 1, require_year=False,
+    written = cells_text(cells, errors=False).fillna("").reset_index(drop=True)
+    parts = day_parts(written, ctx, column=header, first_line=c.table.first_line + 1,
+                      require_year=False,
                       numeric_order=day_order(c, F, daily=header if run else None))
     consecutive = False
     if run:
@@ -368,7 +370,7 @@ def _parse_viewers(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
 
 
 def _audience(c: Candidate, ctx: ParseContext, key: str, dimension: str) -> list[pd.DataFrame]:
-    category = cells_text(c.col(F, key)).reset_index(drop=True)
+    category = text(c, F, key)
     share = _num(c, "distribution")
     if (share.dropna() > 1).any():
         ctx.note("distribution_percent", "'Distribution' above 1: read as percentages",
@@ -459,7 +461,7 @@ def _parse_content(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
         days = _days(c, ctx, "snapshot_day", ref)
         if days.notna().any():
             snap_day = days.max()
-    link = cells_text(c.col(F, "permalink")).reset_index(drop=True)
+    link = text(c, F, "permalink")
     post_id = link.str.extract(r"/video/(\d+)", expand=False).astype("string")
     if post_id.isna().any():
         i = int(np.flatnonzero(post_id.isna().to_numpy())[0])
@@ -483,7 +485,7 @@ def _parse_content(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
         "account_name": pd.array([_handle(c)] * n, dtype="string"),
         "post_id": post_id,
         "permalink": link,
-        "caption": cells_text(c.col(F, "caption"), placeholders=False).reset_index(drop=True)
+        "caption": text(c, F, "caption", placeholders=False)
         if m.has("caption")
         else pd.Series(pd.NA, index=range(n), dtype="string"),
         "published_at": published.astype("datetime64[ns, UTC]"),

@@ -18,7 +18,8 @@ Formats:
   metrics impressions, engagements, likes, replies, reposts, follows (New follows), unfollows,
   bookmarks, shares, profile_visits, posts_published (Create Post), video_views, media_views.
   X names it ``account_overview_analytics.csv`` (no account); one renamed
-  ``account_overview_analytics_<handle>.csv`` is that handle's.
+  ``account_overview_analytics_<handle>.csv`` is that handle's, a month, year, quarter or
+  copy's word in its place (``_octobre``, ``_2026``, ``_copie``) none.
 
 Canonical posts fields: ``reactions`` = likes (favorites); ``comments`` = replies;
 ``shares`` = reposts (retweets) + shares over the columns present (``reposts`` is also kept);
@@ -42,6 +43,7 @@ from ..metrics import row_sum
 from ..quality import QualityLog
 from ._body import lines_named
 from ._dates import (
+    MONTHS,
     ZONE_AHEAD_MAX,
     ZONE_BEHIND_MAX,
     dates_from_parts,
@@ -393,8 +395,28 @@ def _detect_overview(c: Candidate) -> float:
 #: perhaps the export's day after it and a browser's ``(1)``. X names the file
 #: ``account_overview_analytics.csv``; a suffix of digits and dashes is a day, not a handle
 _OVERVIEW_NAME = re.compile(
-    r"^account_overview_analytics_(?P<handle>[A-Za-z0-9_]{1,15}?)"
+    r"^account_overview_analytics_(?P<handle>[A-Za-z0-9_]+?)"
     r"(?:_\d{4}-?\d{2}-?\d{2})*(?:\s*\(\d+\))?\.[A-Za-z]+$", re.IGNORECASE)
+#: the longest handle X gives (``@`` not counted)
+_HANDLE_MAX = 15
+#: words a copy of a file is named with, in English, French and Italian: no handle
+_COPY_WORDS = frozenset({
+    "copy", "copie", "copia", "final", "finale", "definitif", "definitivo", "export",
+    "exports", "new", "nouveau", "nouvelle", "nuovo", "nuova", "old", "ancien", "vecchio",
+    "backup", "draft", "brouillon", "bozza", "test", "tmp", "temp", "bis", "last", "latest",
+    "dernier", "ultimo", "updated", "ok"})
+#: the pieces of a word of a file name: digits, a quarter (``q3``; ``t3``, French and Italian
+#: trimestre), a half year (``h2``; ``s2``, semestre), a version (``v2``), letters
+_NAME_PIECE = re.compile(r"\d+|[qt][1-4]|[hs][12]|v\d+|[a-z]+")
+
+
+def _is_name_word(word: str) -> bool:
+    """Whether ``word`` of a file name says when or which copy (``octobre``, ``oct2026``,
+    ``2026``, ``q3``, ``copie``, ``final``, ``v2``) rather than whose: each of its pieces a
+    number, a quarter or half year, a version, a month's name or abbreviation (any language
+    the dates are read in) or a copy's word."""
+    return all(p[-1].isdigit() or p in MONTHS or p in _COPY_WORDS
+               for p in _NAME_PIECE.findall(word.lower()))
 
 
 def _overview_handle(c: Candidate, ctx: ParseContext) -> str | None:
@@ -403,13 +425,30 @@ def _overview_handle(c: Candidate, ctx: ParseContext) -> str | None:
     accounts' overviews read as no one's merged, the later one's days replacing the other's
     (October impressions 3,099,969 for the brand's 40,875), and brand.yaml's accounts could
     not leave the other out. X's own name gives none: such a file stays no one's (noted by
-    the Dataset when it is given the platform's one account)."""
+    the Dataset when it is given the platform's one account).
+
+    The words of the name that say when or which copy (:func:`_is_name_word`) are no handle:
+    the brand's overview renamed ``account_overview_analytics_octobre.csv`` became the
+    account ``octobre``'s, which brand.yaml does not declare, and all its days (5,964 rows)
+    were left out. Such words before or after a handle are set aside
+    (``…_maisonseve_octobre`` is ``maisonseve``'s); a name of such words only gives none."""
     m = _OVERVIEW_NAME.match(c.basename)
-    if m is None or m.group("handle").strip("_").isdigit():
+    if m is None:
         return None
-    handle = m.group("handle")
+    words = [w for w in m.group("handle").split("_") if w]
+    named = [i for i, w in enumerate(words) if not _is_name_word(w)]
+    if not named:
+        ctx.note("name_not_handle", f"X overview export: {m.group('handle')!r} in its name "
+                 "reads as a date or a copy's word, not a handle; the file is read as naming "
+                 "no account, as X's account_overview_analytics.csv", level="info")
+        return None
+    handle = "_".join(words[named[0]:named[-1] + 1])
+    if len(handle) > _HANDLE_MAX:
+        return None
+    aside = [w for i, w in enumerate(words) if i < named[0] or i > named[-1]]
+    said = f" ({', '.join(map(repr, aside))}, a date or a copy's word, set aside)" if aside else ""
     ctx.note("account_from_name", f"X overview export: the account is not written in the file; "
-             f"{handle!r}, the handle in its name, was taken as its account", level="info")
+             f"{handle!r}, the handle in its name{said}, was taken as its account", level="info")
     return handle
 
 
@@ -440,7 +479,7 @@ def _detect_legacy_daily(c: Candidate) -> float:
 
 def _legacy_days(c: Candidate, fam: str, ctx: ParseContext) -> pd.Series:
     """Days written ISO (``2020-02-10``, ``2020-02-10 00:00 +0000``) or with month names."""
-    raw = c.text(fam, "date")
+    raw = c.text(fam, "date", errors=False)
     iso = pd.to_datetime(raw.str.slice(0, 10), format="%Y-%m-%d", errors="coerce")
     if (iso.notna() | raw.isna()).all():
         return iso.astype("datetime64[ns]")

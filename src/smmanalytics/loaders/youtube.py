@@ -424,7 +424,7 @@ def _parse_table(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
                                   "<its header>)",
                          got=c.header[:6])
     raw_ids = c.col(F, "post_id").reset_index(drop=True)
-    ids = cells_text(raw_ids)
+    ids = cells_text(raw_ids, errors=False)       # '#NAME?': a damaged id, noted below
     spaced = (raw_ids.astype("str") != raw_ids.astype("str").str.strip()).sum()
     if spaced:
         ctx.note("id_spaces_stripped", "video ids written with surrounding spaces (ids starting "
@@ -515,7 +515,7 @@ def _daily(c: Candidate, ctx: ParseContext, *, per_video: bool) -> pd.DataFrame:
         raise ParseError("YouTube chart/totals file without a date column", file=c.name,
                          line=c.table.first_line, column="Date", expected="a 'Date' column",
                          got=c.header[:6])
-    cells = cells_text(c.col(F, "date").reset_index(drop=True))
+    cells = cells_text(c.col(F, "date").reset_index(drop=True), errors=False)
     period = summary_cells(cells)
     if period.any():
         ctx.note("period_total_skipped", "a 'Total' period row is not a day and was not stored "
@@ -542,7 +542,7 @@ def _daily(c: Candidate, ctx: ParseContext, *, per_video: bool) -> pd.DataFrame:
     refuse_undated(c, F, dates, metrics, rows=keep)
     extra = None
     if per_video and m.has("post_id"):
-        ids = cells_text(c.col(F, "post_id").reset_index(drop=True))
+        ids = cells_text(c.col(F, "post_id").reset_index(drop=True), errors=False)
         damaged = _damaged_ids(ids, ~period)
         columns = {"post_id": ids.mask(damaged)}
         if damaged.any():
