@@ -249,6 +249,35 @@ def test_a_competitor_named_like_the_brand_is_left_out_and_said(tmp_path):
             "from its exports." in _texts(BrandReport(ds, "2026-10", lang="en").benchmarks()))
 
 
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "Pinterest ★ — figures from competitors.csv: the brand's exports give none for "
+           "Pinterest in October 2026."),
+    ("fr", "Pinterest ★ — chiffres tirés de competitors.csv : les exports de la marque n'en "
+           "donnent aucun pour Pinterest en octobre 2026."),
+    ("it", "Pinterest ★ — dati tratti da competitors.csv: gli export del brand non ne danno "
+           "per Pinterest a ottobre 2026.")])
+def test_a_row_named_like_the_brand_is_its_row_where_its_exports_give_none(tmp_path, lang,
+                                                                          said):
+    """brand6's ``pinterest,Maison Sève,…``, no Pinterest export: the row was dropped as the
+    brand's own, which stood as dashes, with a note saying its row came from its exports."""
+    path = _file(tmp_path, "pinterest,TEST,2026-10,5200,40,900\n"
+                           "pinterest,Rival,2026-10,3000,30,500\n"
+                           "tiktok,TEST,2026-10,9000,10,5000\n"
+                           "tiktok,Rival,2026-10,8000,10,4000\n")
+    ds = dataset(competitors=read_competitors(path), posts=_tiktok_posts(["2026-10-01"]))
+    side = compare_competitors(ds, "2026-10").set_index(["platform", "name"])
+    mine = side.loc[("pinterest", "Test")]
+    assert bool(mine["is_brand"])
+    assert (mine["followers"], mine["posts"], mine["interactions"]) == (5200, 40, 900)
+    # 900 interactions / 40 posts = 22.5 a post, / 5,200 followers = 0.4327 %
+    assert mine["er_followers"] == pytest.approx(22.5 / 5200)
+    # TikTok: a posts export read, so the row TEST is left out and the brand's is its own
+    assert side.loc[("tiktok", "Test"), "posts"] == 1
+    assert competitors_left_out(ds, "2026-10").to_dict("records") == [
+        {"platform": "tiktok", "competitor": "TEST", "reason": "brand", "detail": ""}]
+    assert said in _caption(BrandReport(ds, "2026-10", lang=lang).benchmarks())
+
 # ---------------------------------------------------------------------------- (8) files
 def test_a_utf16_competitors_file_says_so(tmp_path):
     path = tmp_path / "competitors.csv"
