@@ -104,6 +104,38 @@ def test_blank_trailing_fields_are_no_error(tmp_path):
     assert (comp.loc[0, "followers"], comp.loc[0, "posts"]) == (1000, 10)
 
 
+@pytest.mark.parametrize("header", [HEADER.strip() + ",notes", HEADER.strip() + ",,",
+                                    HEADER.strip() + ",notes,"])
+def test_a_line_may_stop_short_of_columns_not_read_or_not_named(tmp_path, header):
+    """A ``notes`` column left empty, or a header ending in ``,,`` (a spreadsheet's cleared
+    columns): such files were read before the width check, then refused whole, one of them
+    naming the column ''."""
+    path = tmp_path / "competitors.csv"
+    path.write_text(f"{header}\ninstagram,Atelier,2026-10,24971,25,19709\n"
+                    "tiktok,B,2026-10,1000,10,500,,\n", encoding="utf-8")
+    comp = read_competitors(path)
+    assert list(comp["followers"]) == [24971, 1000]
+    assert list(comp["interactions"]) == [19709, 500]
+
+
+@pytest.mark.parametrize("header, line", [
+    (HEADER.strip() + ",,", "instagram,Atelier,2026-10,24,971,25,19709"),   # under a blank
+    (HEADER.strip() + ",notes", "instagram,Atelier,2026-10,24,971,25,19709,ok,9"),  # beyond
+])
+def test_split_thousands_are_still_refused_whatever_the_trailing_columns(tmp_path, header,
+                                                                         line):
+    path = tmp_path / "competitors.csv"
+    path.write_text(f"{header}\n{line}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"line 2, column 'interactions'.*quoted"):
+        read_competitors(path)
+
+
+def test_a_line_stopping_before_a_column_read_is_refused_with_a_notes_column(tmp_path):
+    path = tmp_path / "competitors.csv"
+    path.write_text(HEADER.strip() + ",notes\ntiktok,A,2026-10,1000,10\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"column 'interactions'.*5 fields, the header 7"):
+        read_competitors(path)
+
 def test_quoted_thousands_are_read(tmp_path):
     comp = read_competitors(_file(tmp_path, 'instagram,A,2026-10,"24,971",25,"19,709"\n'))
     assert (comp.loc[0, "followers"], comp.loc[0, "interactions"]) == (24971, 19709)

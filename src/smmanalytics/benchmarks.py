@@ -847,18 +847,29 @@ def competitor_key(name: str) -> str:
 
 
 def _check_fields(raw: list[str], header: list[str], path: Path, line: int) -> None:
-    """A ConfigError when a line has fewer fields than the header, or more that are not
-    blank: ``instagram,Atelier Lumière,2026-10,24,971,25,19,709``, its thousands written with
-    unquoted commas, read 24 followers, 971 posts and 25 interactions without a word."""
-    extra = [c for c in raw[len(header):] if c.strip()]
-    if len(raw) >= len(header) and not extra:
+    """A ConfigError when a line stops before the last column read (``interactions``, say), or
+    has fields that are not blank beyond the header or under a blank header cell:
+    ``instagram,Atelier Lumière,2026-10,24,971,25,19,709``, its thousands written with
+    unquoted commas, read 24 followers, 971 posts and 25 interactions without a word.
+
+    A line may stop short of columns that are not read (a ``notes`` column left empty) or
+    that have no name (a header ending in ``,,``): such files were read before, and nothing
+    of them is lost."""
+    used = [i for i, h in enumerate(header) if h in COMPETITOR_COLUMNS]
+    width = used[-1] + 1
+    spilled = [c for i, c in enumerate(raw) if c.strip() and (i >= len(header) or not header[i])]
+    if len(raw) >= width and not spilled:
         return
+    named = [h for h in header if h]
+    others = [h for h in header[width:] if h]
     raise ConfigError(
-        f"line {line} has {len(raw)} fields, the header {len(header)}", file=str(path),
-        line=line, column=header[min(len(raw), len(header)) - 1] if extra else header[len(raw)],
-        expected=f"{len(header)} fields ({', '.join(header)})" + (
+        f"line {line} has {len(raw)} fields, the header {len(named)}", file=str(path),
+        line=line, column=header[used[-1]] if spilled
+        else next(header[i] for i in used if i >= len(raw)),
+        expected=f"{width} fields ({', '.join(h for h in header[:width] if h)})" + (
+            f", then {', '.join(others)} or nothing" if others else "") + (
             "; a number written with a thousands comma (24,971) is quoted (\"24,971\") or "
-            "written without it" if extra else ""),
+            "written without it" if spilled else ""),
         got=f"{len(raw)} fields: {', '.join(raw)}")
 
 
