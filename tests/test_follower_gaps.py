@@ -251,6 +251,50 @@ def test_a_period_whose_export_failed_is_not_said_to_have_0_posts():
             "direction only, without significance.") in c.caveats
 
 
+@pytest.mark.parametrize("covers", [
+    ("2026-09-01", "2026-09-30"),   # its days, from its name, are not August 2025's
+    (None, None),                   # days unknown, but the data do not cover August 2025
+])
+def test_a_failed_export_is_blamed_only_for_the_days_it_may_hold(covers):
+    """brand2: September 2025 compared with August 2025, before the data start (1 September),
+    said "Posts of 2025-08 unknown, not 0: 1 export could not be read
+    (facebook_posts_2026-09-01_2026-09-30_2026-10-02.csv)", a file of a year later."""
+    from ._roi_builders import posts
+
+    read = [{"platform": "instagram", "post_id": str(k),
+             "published_at": f"2025-09-{k + 1:02d}T09:00:00Z", "reactions": 20.0}
+            for k in range(10)]
+    path = "/b/instagram_posts_2026-09-01_2026-09-30_2026-10-02.csv"
+    files = pd.DataFrame({"path": [path], "status": ["failed"], "platform": ["instagram"],
+                          "covers_from": pd.to_datetime([covers[0]]),
+                          "covers_to": pd.to_datetime([covers[1]])})
+    c = compare(dataset(posts=posts(read), files=files), "2025-09", platform="instagram",
+                model=False)
+    assert not [x for x in c.caveats if x.startswith("Posts of")]
+    t = c.table.set_index("kpi")
+    assert t.loc["posts", "current"] == 10 and pd.isna(t.loc["posts", "previous"])
+    assert t.loc["posts", "method"] == "previous period not covered by the data"
+
+
+def test_a_failed_export_whose_days_reach_the_period_is_named_even_before_the_data():
+    """The same August 2025, before the data start, with an export of August 2025 that could
+    not be read: it is named, the one reason given by a file for the month."""
+    from ._roi_builders import posts
+
+    read = [{"platform": "instagram", "post_id": str(k),
+             "published_at": f"2025-09-{k + 1:02d}T09:00:00Z", "reactions": 20.0}
+            for k in range(10)]
+    files = pd.DataFrame({
+        "path": ["/b/instagram_posts_2025-08-01_2025-08-31_2025-09-02.csv",
+                 "/b/instagram_posts_2026-09-01_2026-09-30_2026-10-02.csv"],
+        "status": ["failed", "failed"], "platform": ["instagram", "instagram"],
+        "covers_from": pd.to_datetime(["2025-08-01", "2026-09-01"]),
+        "covers_to": pd.to_datetime(["2025-08-31", "2026-09-30"])})
+    c = compare(dataset(posts=posts(read), files=files), "2025-09", platform="instagram",
+                model=False)
+    assert ("Posts of 2025-08 unknown, not 0: 1 export could not be read "
+            "(instagram_posts_2025-08-01_2025-08-31_2025-09-02.csv).") in c.caveats
+
 def _x_content(path, month, n, broken=False):
     """X's content export of 2026-``month``: ``n`` posts, one a day at 09:00 UTC (ids of
     those times: X's ids carry them), 100 impressions; ``broken``: a count not a number."""

@@ -91,7 +91,6 @@ from ._actuals import (
     known_days_note,
     metric_daily,
     unread_days,
-    unread_exports,
     zero_without_posts,
 )
 from ._args import platform_name, whole
@@ -764,15 +763,19 @@ def _unread_sides(ds, platform: str, cov: _Coverage, a: pd.DataFrame, b: pd.Data
     """For the ``current`` (posts ``a``) and ``previous`` (``b``) sides, the exports that could
     not be read and are why a side without a post is unknown, not 0
     (:func:`~smmanalytics._actuals.zero_without_posts`): those whose days reach into its days
-    (:func:`~smmanalytics._actuals.unread_days`), else every one of the platform's. None for
-    a side with posts, or whose post count is 0. September's export failing read "Fewer than
-    10 posts in a period (0 in 2026-09, …)", no file named."""
+    (:func:`~smmanalytics._actuals.unread_days`); else, when nothing else explains the gap
+    (the data cover the side's period), those whose days are unknown. None for a side with
+    posts, or whose post count is 0. September's export failing read "Fewer than 10 posts in
+    a period (0 in 2026-09, …)", no file named; and August 2025, before the data start,
+    blamed September 2026's export."""
+    explained = {"current": bool(cov.outside or cov.mine), "previous": not cov.covered}
     out = {}
     for side, df, days in (("current", a, cov.cw), ("previous", b, cov.pw)):
         files = []
         if not len(df) and "posts" not in summed:
-            files = (unread_days(ds, platform, days.start, days.end)
-                     or unread_exports(ds, platform, web=False))
+            files = (unread_days(ds, platform, days.start, days.end, undated=False)
+                     or ([] if explained[side]
+                         else unread_days(ds, platform, days.start, days.end)))
         out[side] = files
     return out
 
