@@ -158,13 +158,22 @@ def test_a_platform_without_follower_figures_in_the_period_is_named(tmp_path):
                                 "(facebook_follows_2026-10-01_2026-10-31_2026-11-02.csv)") == (
         "Facebook escluso: 1 export non è stato letto "
         "(facebook_follows_2026-10-01_2026-10-31_2026-11-02.csv)")
+    # Instagram's 31 alone is no brand's total: no status, as on days unknown (it read
+    # "missed" against 100 though Facebook's 62 of October were unknown)
+    assert pd.isna(row["status"])
+    assert row["note"].endswith("the actual is the total of the other platforms: not assessed")
+    assert Formatter("fr").note("the actual is the total of the other platforms: not "
+                                "assessed") == ("la valeur indiquée est le total des autres "
+                                                "plateformes seulement : objectif non évalué")
+    # compare: October unknown, not Instagram's 31 against both platforms' 90 of September
     c = compare(failed, "2026-10", model=False)
     fol = c.table.set_index("kpi").loc["followers_net"]
-    assert (fol["current"], fol["previous"]) == (31.0, 90.0)
+    assert pd.isna(fol["current"]) and fol["previous"] == 90.0 and pd.isna(fol["change_pct"])
+    assert fol["method"] == ("facebook left out: 1 export could not be read "
+                             "(facebook_follows_2026-10-01_2026-10-31_2026-11-02.csv)")
+    assert not [x for x in c.caveats if x.startswith("Net followers of 2026-09")]
     caveat = ("Net followers of 2026-10 leave out facebook: 1 export could not be read "
               "(facebook_follows_2026-10-01_2026-10-31_2026-11-02.csv).")
-    assert caveat in c.caveats
-    assert not [x for x in c.caveats if x.startswith("Net followers of 2026-09")]
     assert Formatter("fr").note(caveat) == (
         "Les abonnés nets d'octobre 2026 laissent de côté Facebook : 1 export n'a pas pu être "
         "lu (facebook_follows_2026-10-01_2026-10-31_2026-11-02.csv).")
@@ -172,6 +181,7 @@ def test_a_platform_without_follower_figures_in_the_period_is_named(tmp_path):
     plain = dataclasses_replace(_facebook_out_of_october(), goals=goals)
     row = scorecard(plain, "2026-10", asof="2026-11-05").iloc[0]
     assert "facebook left out: its exports of these days give no follower figures" in row["note"]
+    assert row["status"] == "missed"        # 31 against 100: no export failed, as before
     c = compare(plain, "2026-10", model=False)
     caveat = ("Net followers of 2026-10 leave out facebook: its exports of that period give no "
               "follower figures.")
@@ -195,8 +205,8 @@ def _x_overview(path, first, days, follows, unfollows):
 def test_a_broken_export_of_the_period_is_named_from_a_folder(tmp_path):
     """X's overview of September is read (3 follows − 1 unfollow a day); October's has a
     broken number and could not be read. TikTok's FollowerHistory runs on (+1 a day). October's
-    brand net followers are TikTok's 31, X left out, its file named as the quality log names
-    it."""
+    brand net followers were TikTok's 31, X left out: unknown now, against September's
+    30 + 30 × 2 = 90, X's file named as the quality log names it."""
     _x_overview(tmp_path / "account_overview_analytics_2026-09-30.csv", "2026-09-01", 30, 3, 1)
     _x_overview(tmp_path / "account_overview_analytics_2026-10-31.csv", "2026-10-01", 31,
                 "lots", 1)
@@ -207,9 +217,9 @@ def test_a_broken_export_of_the_period_is_named_from_a_folder(tmp_path):
         ds.files.loc[ds.files["status"] == "failed", "path"].map(lambda p: p.rsplit("/", 1)[-1]))
     c = compare(ds, "2026-10", model=False)
     fol = c.table.set_index("kpi").loc["followers_net"]
-    assert (fol["current"], fol["previous"]) == (31.0, 30.0 + 30 * 2)
-    assert ("Net followers of 2026-10 leave out x: 1 export could not be read "
-            "(account_overview_analytics_2026-10-31.csv).") in c.caveats
+    assert pd.isna(fol["current"]) and fol["previous"] == 30.0 + 30 * 2
+    assert fol["method"] == ("x left out: 1 export could not be read "
+                             "(account_overview_analytics_2026-10-31.csv)")
 
 
 # ----------------------------------------------- (3) a period whose posts export failed to load
