@@ -310,6 +310,30 @@ def test_a_row_named_like_the_brand_is_its_row_where_its_exports_give_none(tmp_p
         {"platform": "tiktok", "competitor": "TEST", "reason": "brand", "detail": ""}]
     assert said in _caption(BrandReport(ds, "2026-10", lang=lang).benchmarks())
 
+
+@pytest.mark.parametrize("lang, period, said", [
+    ("fr", "2026-10", "Year (TikTok), dont les chiffres portent sur 2026, une période plus "
+                      "longue qu'octobre 2026 :"),
+    ("it", "2026-10", "Year (TikTok), i cui dati riguardano il 2026, un periodo più lungo di "
+                      "ottobre 2026:"),
+    # the third quarter compared over August and September, Rival's months
+    ("fr", "2026-Q3", "une période plus longue que la période du 1er août au 30 septembre "
+                      "2026 :"),
+    ("it", "2026-Q3", "un periodo più lungo del periodo dal 1° agosto al 30 settembre 2026:"),
+    ("en", "2026-Q3", "a longer period than the period from 1 August to 30 September 2026:"),
+])
+def test_a_longer_row_left_out_is_said_in_proper_french_and_italian(tmp_path, lang, period,
+                                                                     said):
+    """It read "plus longue que octobre 2026", "que 1er août 2026 – 30 septembre 2026",
+    "più lungo di 1° agosto 2026 – …" and "riguardano 2026"."""
+    path = _file(tmp_path, "tiktok,Rival,2026-08,1000,10,100\ntiktok,Rival,2026-09,1000,10,100\n"
+                           "tiktok,Rival,2026-10,1000,10,100\ntiktok,Year,2026,1000,10,100\n")
+    comp = read_competitors(path)
+    if period == "2026-Q3":          # no October row: the quarter's August and September
+        comp = comp.loc[comp["period"] != "2026-10"].reset_index(drop=True)
+    ds = dataset(competitors=comp, posts=_tiktok_posts(["2026-08-01", "2026-10-01"]))
+    assert any(said in t for t in _texts(BrandReport(ds, period, lang=lang).benchmarks()))
+
 # ---------------------------------------------------------------------------- (8) files
 def test_a_utf16_competitors_file_says_so(tmp_path):
     path = tmp_path / "competitors.csv"
