@@ -104,6 +104,38 @@ def test_blank_trailing_fields_are_no_error(tmp_path):
     assert (comp.loc[0, "followers"], comp.loc[0, "posts"]) == (1000, 10)
 
 
+@pytest.mark.parametrize("header", [HEADER.strip() + ",notes", HEADER.strip() + ",,",
+                                    HEADER.strip() + ",notes,"])
+def test_a_line_may_stop_short_of_columns_not_read_or_not_named(tmp_path, header):
+    """A ``notes`` column left empty, or a header ending in ``,,`` (a spreadsheet's cleared
+    columns): such files were read before the width check, then refused whole, one of them
+    naming the column ''."""
+    path = tmp_path / "competitors.csv"
+    path.write_text(f"{header}\ninstagram,Atelier,2026-10,24971,25,19709\n"
+                    "tiktok,B,2026-10,1000,10,500,,\n", encoding="utf-8")
+    comp = read_competitors(path)
+    assert list(comp["followers"]) == [24971, 1000]
+    assert list(comp["interactions"]) == [19709, 500]
+
+
+@pytest.mark.parametrize("header, line", [
+    (HEADER.strip() + ",,", "instagram,Atelier,2026-10,24,971,25,19709"),   # under a blank
+    (HEADER.strip() + ",notes", "instagram,Atelier,2026-10,24,971,25,19709,ok,9"),  # beyond
+])
+def test_split_thousands_are_still_refused_whatever_the_trailing_columns(tmp_path, header,
+                                                                         line):
+    path = tmp_path / "competitors.csv"
+    path.write_text(f"{header}\n{line}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"line 2, column 'interactions'.*quoted"):
+        read_competitors(path)
+
+
+def test_a_line_stopping_before_a_column_read_is_refused_with_a_notes_column(tmp_path):
+    path = tmp_path / "competitors.csv"
+    path.write_text(HEADER.strip() + ",notes\ntiktok,A,2026-10,1000,10\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"column 'interactions'.*5 fields, the header 7"):
+        read_competitors(path)
+
 def test_quoted_thousands_are_read(tmp_path):
     comp = read_competitors(_file(tmp_path, 'instagram,A,2026-10,"24,971",25,"19,709"\n'))
     assert (comp.loc[0, "followers"], comp.loc[0, "interactions"]) == (24971, 19709)
@@ -248,6 +280,59 @@ def test_a_competitor_named_like_the_brand_is_left_out_and_said(tmp_path):
     assert ("Not in the table: TEST (TikTok), named like the brand itself, whose own row comes "
             "from its exports." in _texts(BrandReport(ds, "2026-10", lang="en").benchmarks()))
 
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "Pinterest ★ — figures from competitors.csv: the brand's exports give none for "
+           "Pinterest in October 2026."),
+    ("fr", "Pinterest ★ — chiffres tirés de competitors.csv : les exports de la marque n'en "
+           "donnent aucun pour Pinterest en octobre 2026."),
+    ("it", "Pinterest ★ — dati tratti da competitors.csv: gli export del brand non ne danno "
+           "per Pinterest a ottobre 2026.")])
+def test_a_row_named_like_the_brand_is_its_row_where_its_exports_give_none(tmp_path, lang,
+                                                                          said):
+    """brand6's ``pinterest,Maison Sève,…``, no Pinterest export: the row was dropped as the
+    brand's own, which stood as dashes, with a note saying its row came from its exports."""
+    path = _file(tmp_path, "pinterest,TEST,2026-10,5200,40,900\n"
+                           "pinterest,Rival,2026-10,3000,30,500\n"
+                           "tiktok,TEST,2026-10,9000,10,5000\n"
+                           "tiktok,Rival,2026-10,8000,10,4000\n")
+    ds = dataset(competitors=read_competitors(path), posts=_tiktok_posts(["2026-10-01"]))
+    side = compare_competitors(ds, "2026-10").set_index(["platform", "name"])
+    mine = side.loc[("pinterest", "Test")]
+    assert bool(mine["is_brand"])
+    assert (mine["followers"], mine["posts"], mine["interactions"]) == (5200, 40, 900)
+    # 900 interactions / 40 posts = 22.5 a post, / 5,200 followers = 0.4327 %
+    assert mine["er_followers"] == pytest.approx(22.5 / 5200)
+    # TikTok: a posts export read, so the row TEST is left out and the brand's is its own
+    assert side.loc[("tiktok", "Test"), "posts"] == 1
+    assert competitors_left_out(ds, "2026-10").to_dict("records") == [
+        {"platform": "tiktok", "competitor": "TEST", "reason": "brand", "detail": ""}]
+    assert said in _caption(BrandReport(ds, "2026-10", lang=lang).benchmarks())
+
+
+@pytest.mark.parametrize("lang, period, said", [
+    ("fr", "2026-10", "Year (TikTok), dont les chiffres portent sur 2026, une période plus "
+                      "longue qu'octobre 2026 :"),
+    ("it", "2026-10", "Year (TikTok), i cui dati riguardano il 2026, un periodo più lungo di "
+                      "ottobre 2026:"),
+    # the third quarter compared over August and September, Rival's months
+    ("fr", "2026-Q3", "une période plus longue que la période du 1er août au 30 septembre "
+                      "2026 :"),
+    ("it", "2026-Q3", "un periodo più lungo del periodo dal 1° agosto al 30 settembre 2026:"),
+    ("en", "2026-Q3", "a longer period than the period from 1 August to 30 September 2026:"),
+])
+def test_a_longer_row_left_out_is_said_in_proper_french_and_italian(tmp_path, lang, period,
+                                                                     said):
+    """It read "plus longue que octobre 2026", "que 1er août 2026 – 30 septembre 2026",
+    "più lungo di 1° agosto 2026 – …" and "riguardano 2026"."""
+    path = _file(tmp_path, "tiktok,Rival,2026-08,1000,10,100\ntiktok,Rival,2026-09,1000,10,100\n"
+                           "tiktok,Rival,2026-10,1000,10,100\ntiktok,Year,2026,1000,10,100\n")
+    comp = read_competitors(path)
+    if period == "2026-Q3":          # no October row: the quarter's August and September
+        comp = comp.loc[comp["period"] != "2026-10"].reset_index(drop=True)
+    ds = dataset(competitors=comp, posts=_tiktok_posts(["2026-08-01", "2026-10-01"]))
+    assert any(said in t for t in _texts(BrandReport(ds, period, lang=lang).benchmarks()))
 
 # ---------------------------------------------------------------------------- (8) files
 def test_a_utf16_competitors_file_says_so(tmp_path):

@@ -158,13 +158,22 @@ def test_a_platform_without_follower_figures_in_the_period_is_named(tmp_path):
                                 "(facebook_follows_2026-10-01_2026-10-31_2026-11-02.csv)") == (
         "Facebook escluso: 1 export non è stato letto "
         "(facebook_follows_2026-10-01_2026-10-31_2026-11-02.csv)")
+    # Instagram's 31 alone is no brand's total: no status, as on days unknown (it read
+    # "missed" against 100 though Facebook's 62 of October were unknown)
+    assert pd.isna(row["status"])
+    assert row["note"].endswith("the actual is the total of the other platforms: not assessed")
+    assert Formatter("fr").note("the actual is the total of the other platforms: not "
+                                "assessed") == ("la valeur indiquée est le total des autres "
+                                                "plateformes seulement : objectif non évalué")
+    # compare: October unknown, not Instagram's 31 against both platforms' 90 of September
     c = compare(failed, "2026-10", model=False)
     fol = c.table.set_index("kpi").loc["followers_net"]
-    assert (fol["current"], fol["previous"]) == (31.0, 90.0)
+    assert pd.isna(fol["current"]) and fol["previous"] == 90.0 and pd.isna(fol["change_pct"])
+    assert fol["method"] == ("facebook left out: 1 export could not be read "
+                             "(facebook_follows_2026-10-01_2026-10-31_2026-11-02.csv)")
+    assert not [x for x in c.caveats if x.startswith("Net followers of 2026-09")]
     caveat = ("Net followers of 2026-10 leave out facebook: 1 export could not be read "
               "(facebook_follows_2026-10-01_2026-10-31_2026-11-02.csv).")
-    assert caveat in c.caveats
-    assert not [x for x in c.caveats if x.startswith("Net followers of 2026-09")]
     assert Formatter("fr").note(caveat) == (
         "Les abonnés nets d'octobre 2026 laissent de côté Facebook : 1 export n'a pas pu être "
         "lu (facebook_follows_2026-10-01_2026-10-31_2026-11-02.csv).")
@@ -172,6 +181,7 @@ def test_a_platform_without_follower_figures_in_the_period_is_named(tmp_path):
     plain = dataclasses_replace(_facebook_out_of_october(), goals=goals)
     row = scorecard(plain, "2026-10", asof="2026-11-05").iloc[0]
     assert "facebook left out: its exports of these days give no follower figures" in row["note"]
+    assert row["status"] == "missed"        # 31 against 100: no export failed, as before
     c = compare(plain, "2026-10", model=False)
     caveat = ("Net followers of 2026-10 leave out facebook: its exports of that period give no "
               "follower figures.")
@@ -195,8 +205,8 @@ def _x_overview(path, first, days, follows, unfollows):
 def test_a_broken_export_of_the_period_is_named_from_a_folder(tmp_path):
     """X's overview of September is read (3 follows − 1 unfollow a day); October's has a
     broken number and could not be read. TikTok's FollowerHistory runs on (+1 a day). October's
-    brand net followers are TikTok's 31, X left out, its file named as the quality log names
-    it."""
+    brand net followers were TikTok's 31, X left out: unknown now, against September's
+    30 + 30 × 2 = 90, X's file named as the quality log names it."""
     _x_overview(tmp_path / "account_overview_analytics_2026-09-30.csv", "2026-09-01", 30, 3, 1)
     _x_overview(tmp_path / "account_overview_analytics_2026-10-31.csv", "2026-10-01", 31,
                 "lots", 1)
@@ -207,9 +217,9 @@ def test_a_broken_export_of_the_period_is_named_from_a_folder(tmp_path):
         ds.files.loc[ds.files["status"] == "failed", "path"].map(lambda p: p.rsplit("/", 1)[-1]))
     c = compare(ds, "2026-10", model=False)
     fol = c.table.set_index("kpi").loc["followers_net"]
-    assert (fol["current"], fol["previous"]) == (31.0, 30.0 + 30 * 2)
-    assert ("Net followers of 2026-10 leave out x: 1 export could not be read "
-            "(account_overview_analytics_2026-10-31.csv).") in c.caveats
+    assert pd.isna(fol["current"]) and fol["previous"] == 30.0 + 30 * 2
+    assert fol["method"] == ("x left out: 1 export could not be read "
+                             "(account_overview_analytics_2026-10-31.csv)")
 
 
 # ----------------------------------------------- (3) a period whose posts export failed to load
@@ -250,6 +260,50 @@ def test_a_period_whose_export_failed_is_not_said_to_have_0_posts():
     assert ("Fewer than 10 posts in a period (0 in 2026-09, 10 in 2026-08): post KPIs show the "
             "direction only, without significance.") in c.caveats
 
+
+@pytest.mark.parametrize("covers", [
+    ("2026-09-01", "2026-09-30"),   # its days, from its name, are not August 2025's
+    (None, None),                   # days unknown, but the data do not cover August 2025
+])
+def test_a_failed_export_is_blamed_only_for_the_days_it_may_hold(covers):
+    """brand2: September 2025 compared with August 2025, before the data start (1 September),
+    said "Posts of 2025-08 unknown, not 0: 1 export could not be read
+    (facebook_posts_2026-09-01_2026-09-30_2026-10-02.csv)", a file of a year later."""
+    from ._roi_builders import posts
+
+    read = [{"platform": "instagram", "post_id": str(k),
+             "published_at": f"2025-09-{k + 1:02d}T09:00:00Z", "reactions": 20.0}
+            for k in range(10)]
+    path = "/b/instagram_posts_2026-09-01_2026-09-30_2026-10-02.csv"
+    files = pd.DataFrame({"path": [path], "status": ["failed"], "platform": ["instagram"],
+                          "covers_from": pd.to_datetime([covers[0]]),
+                          "covers_to": pd.to_datetime([covers[1]])})
+    c = compare(dataset(posts=posts(read), files=files), "2025-09", platform="instagram",
+                model=False)
+    assert not [x for x in c.caveats if x.startswith("Posts of")]
+    t = c.table.set_index("kpi")
+    assert t.loc["posts", "current"] == 10 and pd.isna(t.loc["posts", "previous"])
+    assert t.loc["posts", "method"] == "previous period not covered by the data"
+
+
+def test_a_failed_export_whose_days_reach_the_period_is_named_even_before_the_data():
+    """The same August 2025, before the data start, with an export of August 2025 that could
+    not be read: it is named, the one reason given by a file for the month."""
+    from ._roi_builders import posts
+
+    read = [{"platform": "instagram", "post_id": str(k),
+             "published_at": f"2025-09-{k + 1:02d}T09:00:00Z", "reactions": 20.0}
+            for k in range(10)]
+    files = pd.DataFrame({
+        "path": ["/b/instagram_posts_2025-08-01_2025-08-31_2025-09-02.csv",
+                 "/b/instagram_posts_2026-09-01_2026-09-30_2026-10-02.csv"],
+        "status": ["failed", "failed"], "platform": ["instagram", "instagram"],
+        "covers_from": pd.to_datetime(["2025-08-01", "2026-09-01"]),
+        "covers_to": pd.to_datetime(["2025-08-31", "2026-09-30"])})
+    c = compare(dataset(posts=posts(read), files=files), "2025-09", platform="instagram",
+                model=False)
+    assert ("Posts of 2025-08 unknown, not 0: 1 export could not be read "
+            "(instagram_posts_2025-08-01_2025-08-31_2025-09-02.csv).") in c.caveats
 
 def _x_content(path, month, n, broken=False):
     """X's content export of 2026-``month``: ``n`` posts, one a day at 09:00 UTC (ids of

@@ -404,6 +404,29 @@ def test_a_preposition_is_joined_to_a_period_as_the_language_does(lang, text, pe
     assert Formatter(lang).joined(text, period) == joined
 
 
+@pytest.mark.parametrize("lang,text,period,joined", [
+    # "que" elided before a month said with a vowel, as "de" is; not before a consonant
+    ("fr", "plus longue que octobre 2026", "2026-10", "plus longue qu'octobre 2026"),
+    ("fr", "plus longue que mai 2026", "2026-05", "plus longue que mai 2026"),
+    ("fr", "plus longue que T3 2026", "2026-Q3", "plus longue que le T3 2026"),
+    ("it", "i cui dati riguardano 2026", "2026", "i cui dati riguardano il 2026"),
+    # with days: a range said as its days, after its article joined to the preposition
+    ("fr", "plus longue que 1er août 2026 – 30 septembre 2026", "2026-08-01..2026-09-30",
+     "plus longue que la période du 1er août au 30 septembre 2026"),
+    ("it", "più lungo di 1° agosto 2026 – 30 settembre 2026", "2026-08-01..2026-09-30",
+     "più lungo del periodo dal 1° agosto al 30 settembre 2026"),
+    ("en", "longer than 1 August 2026 – 30 September 2026", "2026-08-01..2026-09-30",
+     "longer than the period from 1 August to 30 September 2026"),
+    # days of one month: the first day without its month ("du 2 au 5 octobre")
+    ("fr", "pour 2 octobre 2026 – 5 octobre 2026", "2026-10-02..2026-10-05",
+     "pour la période du 2 au 5 octobre 2026"),
+])
+def test_que_and_ranges_of_days_are_joined_to_a_period(lang, text, period, joined):
+    """The competitors left out read "plus longue que octobre 2026", "plus longue que 1er août
+    2026 – 30 septembre 2026", "più lungo di 1° agosto 2026 – …" and "riguardano 2026"."""
+    assert Formatter(lang).joined(text, period, days=True) == joined
+
+
 def test_english_notes_write_a_span_of_days_as_the_cover_does():
     """An English report's benchmark notes read "measured over 1 January 2024..31 December
     2024": the API's ISO span, dates re-formatted but the ".." kept; they read as the cover's

@@ -511,17 +511,21 @@ def followers_absent_in(ds, platform: str, start: dt.date, end: dt.date
     return {p: unread_days(ds, p, start, end) for p in sorted(known - inside)}
 
 
-def unread_days(ds, platform: str, start: dt.date, end: dt.date) -> list[str]:
+def unread_days(ds, platform: str, start: dt.date, end: dt.date, *, undated: bool = True
+                ) -> list[str]:
     """The exports of the social platforms that could not be read and may hold ``platform``'s
-    figures of ``start`` to ``end`` (:func:`unread_exports`): those whose name's days reach
-    into them, or whose name gives none."""
+    figures of ``start`` to ``end`` (:func:`unread_exports`): those whose days (``covers_from``
+    to ``covers_to`` of ``ds.files``: from their name, or their content) reach into them, and
+    with ``undated`` those whose days are unknown."""
     unread = unread_exports(ds, platform, web=False)
     files = getattr(ds, "files", None)
     if not unread or files is None or not {"covers_from", "covers_to"} <= set(files.columns):
-        return unread
+        return unread if undated else []
     first, last = pd.to_datetime(files["covers_from"]), pd.to_datetime(files["covers_to"])
-    reach = (first.isna() | last.isna()
-             | ((first <= pd.Timestamp(end)) & (last >= pd.Timestamp(start)))).to_numpy()
+    unknown = first.isna() | last.isna()
+    reach = ((unknown & undated)
+             | (~unknown & (first <= pd.Timestamp(end)) & (last >= pd.Timestamp(start)))
+             ).to_numpy(dtype=bool)
     paths = files["path"].astype(str).to_numpy()
     return [u for u in unread if reach[paths == u].any()]
 

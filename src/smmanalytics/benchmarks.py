@@ -847,18 +847,29 @@ def competitor_key(name: str) -> str:
 
 
 def _check_fields(raw: list[str], header: list[str], path: Path, line: int) -> None:
-    """A ConfigError when a line has fewer fields than the header, or more that are not
-    blank: ``instagram,Atelier Lumière,2026-10,24,971,25,19,709``, its thousands written with
-    unquoted commas, read 24 followers, 971 posts and 25 interactions without a word."""
-    extra = [c for c in raw[len(header):] if c.strip()]
-    if len(raw) >= len(header) and not extra:
+    """A ConfigError when a line stops before the last column read (``interactions``, say), or
+    has fields that are not blank beyond the header or under a blank header cell:
+    ``instagram,Atelier Lumière,2026-10,24,971,25,19,709``, its thousands written with
+    unquoted commas, read 24 followers, 971 posts and 25 interactions without a word.
+
+    A line may stop short of columns that are not read (a ``notes`` column left empty) or
+    that have no name (a header ending in ``,,``): such files were read before, and nothing
+    of them is lost."""
+    used = [i for i, h in enumerate(header) if h in COMPETITOR_COLUMNS]
+    width = used[-1] + 1
+    spilled = [c for i, c in enumerate(raw) if c.strip() and (i >= len(header) or not header[i])]
+    if len(raw) >= width and not spilled:
         return
+    named = [h for h in header if h]
+    others = [h for h in header[width:] if h]
     raise ConfigError(
-        f"line {line} has {len(raw)} fields, the header {len(header)}", file=str(path),
-        line=line, column=header[min(len(raw), len(header)) - 1] if extra else header[len(raw)],
-        expected=f"{len(header)} fields ({', '.join(header)})" + (
+        f"line {line} has {len(raw)} fields, the header {len(named)}", file=str(path),
+        line=line, column=header[used[-1]] if spilled
+        else next(header[i] for i in used if i >= len(raw)),
+        expected=f"{width} fields ({', '.join(h for h in header[:width] if h)})" + (
+            f", then {', '.join(others)} or nothing" if others else "") + (
             "; a number written with a thousands comma (24,971) is quoted (\"24,971\") or "
-            "written without it" if extra else ""),
+            "written without it" if spilled else ""),
         got=f"{len(raw)} fields: {', '.join(raw)}")
 
 
@@ -908,7 +919,8 @@ def compare_competitors(ds, period: object, competitors: pd.DataFrame | None = N
                    "a frame of read_competitors()", "competitors")
     rows = []
     if comp is not None and not comp.empty:
-        rows = _competitor_rows(ds, _competitors_of(comp, p, ds.brand.name)[0], p)
+        rows = _competitor_rows(ds, _competitors_of(comp, p, ds.brand.name,
+                                                    _own_platforms(ds, comp, p))[0], p)
     # no competitor row for the period: no row, the same columns and dtypes
     out = pd.DataFrame(rows, columns=["platform", "name", "is_brand", "followers", "posts",
                                       "interactions", "note"])
@@ -970,8 +982,16 @@ def _competitor_periods(ds) -> list[Period]:
     return [parse_period(x) for x in comp["period"].dropna().unique()]
 
 
-def _competitors_of(comp: pd.DataFrame, p: Period, brand: str | None = None
-                    ) -> tuple[pd.DataFrame, list[dict]]:
+def _own_platforms(ds, comp: pd.DataFrame, p: Period) -> set[str]:
+    """The platforms of ``comp`` on which the brand's own row has a figure of ``p`` from its
+    exports: its posts (an export read that reaches the period) or its followers."""
+    return {plat for plat in comp["platform"].dropna().unique()
+            if (has_posts_data(ds, plat) and _reaches(ds, plat, p))
+            or pd.notna(_followers_end(ds.daily, plat, p))}
+
+
+def _competitors_of(comp: pd.DataFrame, p: Period, brand: str | None = None,
+                    own: set[str] | None = None) -> tuple[pd.DataFrame, list[dict]]:
     """The competitors' rows of the period ``p``, and those of its competitors left out.
 
     A competitor (its rows matched by :func:`competitor_key`) has its row of ``p``'s label;
@@ -979,9 +999,12 @@ def _competitors_of(comp: pd.DataFrame, p: Period, brand: str | None = None
     summed: posts and interactions added, followers those at the last one's end (noted). A
     competitor whose rows touch ``p`` but cover it otherwise is left out, with the reason
     (:func:`competitors_left_out`): it vanished from the table without a word. So is a row
-    named like the brand (``brand``), whose own row comes from its exports.
+    named like the brand (``brand``) on a platform of ``own`` (all when None), whose own row
+    comes from its exports; elsewhere it is the brand's row, ``is_brand`` True (its Pinterest
+    figures typed in competitors.csv, no Pinterest export of its own: they vanished).
     """
     comp = comp.assign(_key=[competitor_key(n) for n in comp["competitor"]], note=None)
+    mine = competitor_key(brand) if brand is not None else None
     spans = {label: parse_period(label) for label in comp["period"].dropna().unique()}
     exact, parts, left = [], [], []
     for (plat, key), g in comp.groupby(["platform", "_key"], sort=True):
@@ -990,18 +1013,19 @@ def _competitors_of(comp: pd.DataFrame, p: Period, brand: str | None = None
         if touching.empty:
             continue
         name = touching["competitor"].iloc[-1]
-        if brand is not None and key == competitor_key(brand):
+        if key == mine and (own is None or plat in own):
             left.append({"platform": plat, "competitor": name, "reason": "brand", "detail": ""})
         elif (touching["period"] == p.label).any():
             exact += list(touching.index[(touching["period"] == p.label).to_numpy()])
         elif (summed := _summed(touching, p, spans)) is not None:
-            parts.append({"platform": plat, "competitor": name, **summed})
+            parts.append({"platform": plat, "competitor": name, "_key": key, **summed})
         else:
             left.append({"platform": plat, "competitor": name, **_why_not(touching, p, spans)})
-    rows = comp.loc[sorted(exact)].drop(columns="_key")
+    rows = comp.loc[sorted(exact)]
     if parts:
         rows = pd.concat([rows, pd.DataFrame(parts)], ignore_index=True)
-    return rows, left
+    rows = rows.assign(is_brand=[k == mine for k in rows["_key"]])
+    return rows.drop(columns="_key"), left
 
 
 def _summed(g: pd.DataFrame, p: Period, spans: dict[str, Period]) -> dict | None:
@@ -1063,7 +1087,8 @@ def competitors_left_out(ds, period: object) -> pd.DataFrame:
     require_dataset(ds, "competitors_left_out")
     p = parse_period(period)
     comp = ds.competitors
-    left = [] if comp is None or comp.empty else _competitors_of(comp, p, ds.brand.name)[1]
+    left = ([] if comp is None or comp.empty
+            else _competitors_of(comp, p, ds.brand.name, _own_platforms(ds, comp, p))[1])
     return pd.DataFrame(left, columns=["platform", "competitor", "reason", "detail"],
                         dtype="string")
 
@@ -1075,6 +1100,14 @@ def _competitor_rows(ds, comp: pd.DataFrame, p: Period) -> list[dict]:
     stories = _stories_in(ds, p)
     rows = []
     for plat in sorted(set(comp["platform"].dropna())):
+        here = comp.loc[(comp["platform"] == plat).to_numpy()]
+        typed = here.loc[here["is_brand"].to_numpy(dtype=bool)]
+        if len(typed):
+            # the brand's figures typed in competitors.csv, its exports giving none of the
+            # platform's (_competitors_of): they vanished behind a row of dashes
+            rows.append(_typed_brand_row(typed.iloc[0], ds.brand.name, plat, p))
+            rows += _rival_rows(here.loc[~here["is_brand"].to_numpy(dtype=bool)], plat)
+            continue
         g = posts.loc[(posts["platform"].astype("string") == plat).fillna(False).to_numpy()] \
             if len(posts) else posts
         e, missing = _engagements(g, _PUBLIC) if len(g) else (pd.Series(dtype="Float64"), [])
@@ -1109,8 +1142,22 @@ def _competitor_rows(ds, comp: pd.DataFrame, p: Period) -> list[dict]:
                      "followers": followers, "posts": float(len(g)) if exported else np.nan,
                      "interactions": float(e.mean()) * len(g) if known else np.nan,
                      "note": note})
-        for r in comp.loc[(comp["platform"] == plat).to_numpy()].itertuples():
-            rows.append({"platform": plat, "name": r.competitor, "is_brand": False,
-                         "followers": r.followers, "posts": r.posts,
-                         "interactions": r.interactions, "note": r.note})
+        rows += _rival_rows(here, plat)
     return rows
+
+
+def _rival_rows(comp: pd.DataFrame, plat: str) -> list[dict]:
+    """The competitors' rows ``comp`` of the platform ``plat`` as rows of the comparison."""
+    return [{"platform": plat, "name": r.competitor, "is_brand": False,
+             "followers": r.followers, "posts": r.posts, "interactions": r.interactions,
+             "note": r.note} for r in comp.itertuples()]
+
+
+def _typed_brand_row(r: pd.Series, brand: str, plat: str, p: Period) -> dict:
+    """The brand's row of ``plat`` from its row ``r`` of competitors.csv, noted."""
+    typed = (f"figures from competitors.csv: the brand's exports give none for {plat} in "
+             f"{p.label}")
+    note = "; ".join(n for n in (typed, r["note"]) if isinstance(n, str) and n)
+    return {"platform": plat, "name": brand, "is_brand": True,
+            "followers": r["followers"], "posts": r["posts"],
+            "interactions": r["interactions"], "note": note}

@@ -114,13 +114,14 @@ _ARTICLES = {"en": {"range": "the period"}, "fr": {"quarter": "le", "range": "la
 #: before a vowel instead (see Formatter.joined).
 _PREPOSITIONS = {
     "en": {p: {} for p in ("in", "of", "for", "over", "outside", "and", "between", "so",
-                           "reach", "beyond", "cover", "covers")},
+                           "reach", "beyond", "cover", "covers", "than")},
     "fr": {"en": {"le": "au", "la": "sur la"}, "de": {"le": "du"}, "à": {"le": "au"},
            **{w: {} for w in ("pour", "sur", "et", "entre", "avec", "pas", "couvre",
-                              "couvrent")}},
+                              "couvrent", "que")}},
     "it": {"in": {"il": "nel"}, "di": {"il": "del"}, "da": {"il": "dal"}, "a": {"il": "al"},
            "su": {"il": "sul"}, **{w: {} for w in ("per", "e", "con", "tra", "fra", "oltre",
-                                                   "copre", "coprono", "quindi")}},
+                                                   "copre", "coprono", "quindi",
+                                                   "riguardano")}},
 }
 
 #: prepositions a language changes before a month's name, which takes no article: Italian says
@@ -780,13 +781,15 @@ class Formatter:
             return str(p.start.year)
         return f"{self.date(p.start)} – {self.date(p.end)}"
 
-    def joined(self, text: str, period) -> str:
+    def joined(self, text: str, period, *, days: bool = False) -> str:
         """``text``, where :meth:`period`'s name of ``period`` follows a preposition or starts
         a sentence, with the article the language gives that kind of period, joined to the
         preposition as the language does: Italian "in 3° trimestre 2026" → "nel 3° trimestre
         2026", "2026 è stato un record" → "il 2026 è stato un record"; French "en T4 2026" →
         "au T4 2026", "jours de octobre 2026" → "jours d'octobre 2026"; a range of days is
-        "the period" ("for the period 5 October 2026 – 18 October 2026").
+        "the period" ("for the period 5 October 2026 – 18 October 2026"), and with ``days``
+        its days as a range of days ("que la période du 1er août au 30 septembre 2026"). French
+        elides "de" and "que" before a month said with a vowel ("qu'octobre 2026").
 
         >>> Formatter("it").joined("nessun costo registrato in 3° trimestre 2026", "2026-Q3")
         'nessun costo registrato nel 3° trimestre 2026'
@@ -796,6 +799,11 @@ class Formatter:
         'post pubblicati a ottobre 2026'
         >>> Formatter("it").joined("in agosto 2026 gli export coprono", "2026-08")
         'ad agosto 2026 gli export coprono'
+        >>> Formatter("fr").joined("plus longue que octobre 2026", "2026-10")
+        "plus longue qu'octobre 2026"
+        >>> Formatter("it").joined("più lungo di 1° agosto 2026 – 30 settembre 2026",
+        ...                        "2026-08-01..2026-09-30", days=True)
+        'più lungo del periodo dal 1° agosto al 30 settembre 2026'
         """
         p = parse_period(period)
         name = re.escape(self.period(p))
@@ -813,10 +821,21 @@ class Formatter:
                 return (word[0].upper() + word[1:] if m[1][0].isupper() else word) + " "
             text = re.sub(rf"(?<![\w'])((?i:{words})) (?={name})", swap, text)
         if self.lang == "fr" and p.kind == "month" and self.period(p)[:1] in "aeiou":
-            return re.sub(rf"(?<![\w'])((?i:de)) (?={name})",
-                          lambda m: m[1][0] + "'", text)
+            return re.sub(rf"(?<![\w'])((?i:de|que)) (?={name})",
+                          lambda m: m[1][:-1] + "'", text)
         if article is None:
             return text
+        text = self._articled(text, name, article)
+        if days and p.kind == "range":     # "la période 1er août 2026 – …": its days
+            last = article.rsplit(" ", 1)[-1]
+            start, end = self.days(p.start, p.end)
+            text = text.replace(f"{last} {self.period(p)}", f"{last} " + self.label(
+                "period_days").format(start=start, end=end))
+        return text
+
+    def _articled(self, text: str, name: str, article: str) -> str:
+        """``text`` with ``article`` before the period's ``name`` (a regular expression) where
+        it starts a sentence or follows a preposition, joined to it (see :meth:`joined`)."""
         preps = _PREPOSITIONS.get(self.lang, {})
 
         def join(m: re.Match) -> str:

@@ -420,10 +420,17 @@ class PerformanceSections:
         f = self.fmt
         out = []
         for r in left.itertuples(index=False):
-            periods = f.listed(self._days_or_period(x) for x in str(r.detail).split(", ") if x)
-            out.append(f.label(f"competitors_left_{r.reason}").format(
+            details = [x for x in str(r.detail).split(", ") if x]
+            periods = f.listed(self._days_or_period(x) for x in details)
+            text = f.label(f"competitors_left_{r.reason}").format(
                 name=printable(r.competitor), platform=f.platform(r.platform, inline=True),
-                missing=periods, periods=periods, period=f.period(compared)))
+                missing=periods, periods=periods, period=f.period(compared))
+            # "plus longue qu'octobre 2026", "que la période du 1er août au 30 septembre
+            # 2026", "riguardano il 2026": each period with the words the language puts
+            # before it
+            for x in [compared, *details]:
+                text = f.joined(text, x, days=True)
+            out.append(text)
         return out
 
     def _days_or_period(self, label: str) -> str:
