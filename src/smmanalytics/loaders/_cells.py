@@ -26,6 +26,11 @@ SPREADSHEET_ERRORS = frozenset({"#n/a", "#null!", "#div/0!", "#value!", "#ref!",
                                 "#num!", "#spill!", "#calc!", "#getting_data"})
 
 
+#: the longest a cell showing one of :data:`SPREADSHEET_ERRORS` is taken to be, in bytes,
+#: the spaces a re-save may pad it with included
+_ERROR_CELL_BYTES = 40
+
+
 def column_letter(pos: int) -> str:
     """The letters of a workbook's column ``pos`` (0 → ``A``, 25 → ``Z``, 26 → ``AA``)."""
     out = ""
@@ -50,11 +55,17 @@ def spreadsheet_errors(cells: pd.Series) -> np.ndarray:
     in a number column. A text column without a ``#`` is answered without reading its cells."""
     if isinstance(cells.array, pd.arrays.ArrowStringArray):
         arr = pa.array(cells.array)
-        if not pc.any(pc.match_substring(arr, "#")).as_py():
-            return np.zeros(len(cells), dtype=bool)
-        words = pc.utf8_lower(pc.utf8_trim_whitespace(arr))
+        out = np.zeros(len(cells), dtype=bool)
+        # only short cells can show an error: a caption's hashtags, a million of them, are
+        # left out by their length (read from the offsets) before any text is compared
+        short = pc.less_equal(pc.binary_length(arr), _ERROR_CELL_BYTES)
+        rows = np.flatnonzero(pc.fill_null(short, False).to_numpy(zero_copy_only=False))
+        if not len(rows):
+            return out
+        words = pc.utf8_lower(pc.utf8_trim_whitespace(arr.take(pa.array(rows))))
         hit = pc.is_in(words, value_set=pa.array(sorted(SPREADSHEET_ERRORS), type=words.type))
-        return np.asarray(pc.fill_null(hit, False).to_numpy(zero_copy_only=False), dtype=bool)
+        out[rows] = np.asarray(pc.fill_null(hit, False).to_numpy(zero_copy_only=False), bool)
+        return out
     if cells.dtype == object:                   # a workbook's cells: only its text counts
         cells = cells.where(isinstance_cells(cells, str))
     elif not pd.api.types.is_string_dtype(cells.dtype):
