@@ -81,6 +81,23 @@ def stored_rounded(cells: pd.Series) -> np.ndarray:
     return (size >= 10.0**_EXCEL_DIGITS).to_numpy(dtype=bool)
 
 
+def differ_from_links(c, ctx, ids: pd.Series, link_ids: pd.Series, noted: pd.Series,
+                      what: str, link: str) -> pd.Series:
+    """The rows whose id differs from the id in their own link (``noted`` aside: ids whose
+    rounding was noted already), noted ``post_id_from_link`` on ``ctx`` with the first row's
+    line in the candidate ``c``'s table: the link's id is the post's, a spreadsheet keeping
+    15 digits of an id it writes back (``1123456789012340000`` for ``…012345678``). ``what``
+    names a post (``post``, ``Pin``), ``link`` the id's place in its link (``/pin/{}/``)."""
+    other = ~noted & ids.notna() & link_ids.notna() & (ids != link_ids).fillna(False)
+    if other.any():
+        first, n = int(np.flatnonzero(other.to_numpy(bool))[0]), int(other.sum())
+        ctx.note("post_id_from_link", f"{n} {what} ids differ from the id in the {what}'s own "
+                 f"link ({ids.iloc[first]} for {link.format(link_ids.iloc[first])}, line "
+                 f"{c.table.line_of(first)}: a spreadsheet keeps 15 digits); the links' ids "
+                 "were used", rows=n)
+    return other
+
+
 def zeros_rounded(ids: pd.Series, link_ids: pd.Series, figures: pd.DataFrame) -> np.ndarray:
     """Which ids a spreadsheet rounded to its 15 significant digits and wrote back as plain
     digits (bool array, one per row of ``ids``), as far as the file tells.

@@ -28,7 +28,7 @@ from ..errors import ParseError
 from ..quality import QualityLog
 from ._dates import day_to_utc
 from ._headers import normalize
-from ._ids import rounded_ids, zeros_rounded
+from ._ids import differ_from_links, rounded_ids, zeros_rounded
 from ._registry import Candidate, ParseContext, register
 from ._tidy import cells_of, cells_text, day_order, long_daily, refuse_undated, text, written_days
 
@@ -115,7 +115,7 @@ def _posts(c: Candidate, ctx: ParseContext) -> pd.DataFrame:
                  "spreadsheet (written in scientific notation or stored as numbers: "
                  f"{pin[mended].iloc[0]!r}); the ids in the /pin/<id>/ links were used",
                  rows=int(mended.sum()))
-    other = _links_differ(c, pin, from_link, rounded, ctx)
+    other = differ_from_links(c, ctx, pin, from_link, rounded, "Pin", "/pin/{}/")
     # written back as digits, cut to 15 of them: 1123456789012340000 for three Pins
     rounded |= pd.Series(zeros_rounded(pin, from_link, _figures(c, ctx)), index=pin.index)
     mended = (rounded | other) & from_link.notna()
@@ -162,21 +162,6 @@ def _posts(c: Candidate, ctx: ParseContext) -> pd.DataFrame:
         df.attrs["unreliable_ids"] = sorted(set(post_id[lost]))
     df.attrs.update(kind="posts", platform=P, source_locale=m.locale, source_tz="UTC")
     return df
-
-
-def _links_differ(c: Candidate, pin: pd.Series, from_link: pd.Series, rounded: pd.Series,
-                  ctx: ParseContext) -> pd.Series:
-    """The Pins whose id differs from the one in their own /pin/<id>/ link (rounded ones
-    aside, noted already), noted: the link's is the Pin's (a spreadsheet keeps 15 digits of
-    an id it writes back, ``1123456789012340000`` for ``…012345678``)."""
-    other = ~rounded & pin.notna() & from_link.notna() & (pin != from_link).fillna(False)
-    if other.any():
-        first = int(np.flatnonzero(other.to_numpy(bool))[0])
-        ctx.note("post_id_from_link", f"{int(other.sum())} Pin ids differ from the id in the "
-                 f"Pin's own link ({pin.iloc[first]} for /pin/{from_link.iloc[first]}/, line "
-                 f"{c.table.line_of(first)}: a spreadsheet keeps 15 digits); the links' ids "
-                 "were used", rows=int(other.sum()))
-    return other
 
 
 def _figures(c: Candidate, ctx: ParseContext) -> pd.DataFrame:

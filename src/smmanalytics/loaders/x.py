@@ -50,7 +50,7 @@ from ._dates import (
     day_to_utc,
     parse_datetimes,
 )
-from ._ids import rounded_ids, x_snowflake_time, zeros_rounded
+from ._ids import differ_from_links, rounded_ids, x_snowflake_time, zeros_rounded
 from ._registry import Candidate, ParseContext, register, two_labels
 from ._tidy import day_order, day_parts, summary_cells, written_days
 
@@ -115,13 +115,7 @@ def _post_ids(c: Candidate, family: str, permalink: pd.Series,
                      "(written in scientific notation or stored as numbers: "
                      f"{post_id[damaged].iloc[0]!r}); the ids in the post links were used",
                      rows=n)
-    other = ~damaged & post_id.notna() & from_link.notna() & (post_id != from_link)
-    if other.any():
-        first = int(np.flatnonzero(other.to_numpy(bool))[0])
-        ctx.note("post_id_from_link", f"{int(other.sum())} post ids differ from the id in the "
-                 f"post's own link ({post_id.iloc[first]} for …/status/"
-                 f"{from_link.iloc[first]}, line {c.table.line_of(first)}: a spreadsheet "
-                 "keeps 15 digits); the links' ids were used", rows=int(other.sum()))
+    other = differ_from_links(c, ctx, post_id, from_link, damaged, "post", "…/status/{}")
     damaged |= pd.Series(zeros_rounded(post_id, from_link, _figures(c, family)),
                          index=post_id.index)
     mended = (post_id.isna() | damaged | other) & from_link.notna()
