@@ -11,7 +11,8 @@ Each source file (or zip member) that parses is stored once under the cache dire
   export's date, deciding the year of its year-less days, is read there), the package version,
   :data:`PARSER_VERSION`, a fingerprint of the parsing code (the ``loaders`` package with its
   ``synonyms.csv``, ``schema.py``, ``metrics.py``, ``quality.py``, ``dataset.py``,
-  ``_ranges.py``), the registered formats and the brand's own ``synonyms.csv`` rows in use, so
+  ``_ranges.py``, ``_accounts.py``: the merge decides with it whose rows without an account
+  are), the registered formats and the brand's own ``synonyms.csv`` rows in use, so
   any change to a file or to the code or synonyms that read it means a fresh read;
 - an entry is a folder ``<dir>/v<PARSER_VERSION>/<key[:2]>/<key>/`` holding one Arrow IPC
   file per canonical table (``0.arrow``, ``1.arrow``, …; LZ4-compressed, which writes and
@@ -86,7 +87,8 @@ logger = logging.getLogger(__name__)
 
 #: bump when the parsed output changes in a way the code fingerprint would not see
 PARSER_VERSION = "4"
-_CODE = ("loaders", "schema.py", "metrics.py", "quality.py", "dataset.py", "_ranges.py")
+_CODE = ("loaders", "schema.py", "metrics.py", "quality.py", "dataset.py", "_ranges.py",
+         "_accounts.py")
 #: the notes of a parse that read the file's modification time: its entry holds that time, and
 #: is a miss once the file has another (a copied or touched file's years or snapshot differ)
 _MTIME_CODES = frozenset({"snapshot_guessed", "year_reference_mtime"})
