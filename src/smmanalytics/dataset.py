@@ -560,7 +560,10 @@ def merge_table(table: str, frames: list[pd.DataFrame], log: QualityLog,
             unreliable = df.pop("_unreliable").to_numpy(bool)
     if table == "daily" and not single:
         df = _daily_accounts(df, log, accounts)
+        df = _unknown_series_apart(df, log)
     keys = [k for k in MERGE_KEYS[table] if k in df.columns]
+    if "_series" in df.columns:
+        keys.append("_series")
     if not single and made_unknown and np.concatenate(made_unknown).any():
         df = _known_elsewhere(df, np.concatenate(made_unknown), keys, log)
     if table == "posts" and unreliable.any():
@@ -587,7 +590,8 @@ def merge_table(table: str, frames: list[pd.DataFrame], log: QualityLog,
                 df = _older_figures(df, dup, keys, carried, log)
         else:
             dup = df.duplicated(subset=keys, keep="last")
-        kept = df.drop(columns=[c for c in ("_order", "_key", "_sure") if c in df.columns])
+        kept = df.drop(columns=[c for c in ("_order", "_key", "_sure", "_series")
+                                if c in df.columns])
         # while the sort runs: which columns hold one value (sliced by _take, not gathered)
         constant = _constant_columns(kept)
         positions = sorting.result()
@@ -762,6 +766,72 @@ def _daily_accounts(df: pd.DataFrame, log: QualityLog,
     return out
 
 
+def _unknown_series_apart(df: pd.DataFrame, log: QualityLog) -> pd.DataFrame:
+    """``df`` (daily rows of several files) with a ``_series`` column, the merge's last key,
+    that keeps apart the files of rows naming neither platform nor account which are not
+    exports of one series, noted per file (``unknown_series_apart``); ``df`` itself when
+    there are none.
+
+    Meta's daily charts of one title ("Views") are Facebook's and Instagram's alike: saved as
+    ``Views.csv`` and ``Views (1).csv``, neither says whose it is, their rows share every key,
+    and the merge kept the second file's 12 days in place of the first's, the other
+    platform's figures lost. Two such files are two exports of one series when at least half
+    of the days they share give the same figure (the same day, metric and value; a missing
+    value on both is the same): a re-export revises only its last days, so the same chart
+    exported a week later still wins over the older one, while Facebook's and Instagram's
+    charts differ on nearly every day. Files that share days with fewer than half the same are
+    kept apart, each series under its own file, no figure replacing the other's; their
+    platform stays unknown, so they count in no platform's figures, as before. Files one
+    of a series is found the same as join it (a chain of re-exports stays one series).
+    Identical files are read once already (:func:`load`), and never get here twice.
+    """
+    unknown = (df["platform"].isna() & schema.column_or(df, "account_id").isna()).to_numpy(bool)
+    if unknown.sum() < 2:
+        return df
+    keys = [k for k in MERGE_KEYS["daily"] if k in df.columns and k not in
+            ("platform", "account_id")]
+    rows = (df.loc[unknown, [*keys, "value", "source_file"]]
+            .assign(source_file=lambda d: d["source_file"].astype("string"))
+            .drop_duplicates(subset=[*keys, "source_file"], keep="last"))
+    if rows["source_file"].nunique() < 2:
+        return df
+    pairs = rows.merge(rows, on=keys, suffixes=("", "_other"))
+    pairs = pairs[(pairs["source_file"] < pairs["source_file_other"]).fillna(False)]
+    if pairs.empty:
+        return df
+    a = pairs["value"].to_numpy(dtype="float64", na_value=np.nan)
+    b = pairs["value_other"].to_numpy(dtype="float64", na_value=np.nan)
+    shared = (pairs.assign(same=(a == b) | (np.isnan(a) & np.isnan(b)))
+              .groupby(["source_file", "source_file_other"], sort=True)["same"]
+              .agg(["size", "sum"]))
+    alike = shared["sum"] * 2 >= shared["size"]
+    if alike.all():
+        return df
+    series = {f: f for f in rows["source_file"].unique()}
+
+    def root(f: str) -> str:
+        while series[f] != f:
+            f = series[f]
+        return f
+
+    for first, second in shared.index[alike.to_numpy()]:   # name order: the first names it
+        series[root(second)] = root(first)
+    for (first, second), (n, same) in shared[~alike].iterrows():
+        for src, other in ((first, second), (second, first)):
+            log.add(src, "unknown_series_apart", f"{n} daily rows of no platform nor "
+                    f"account share their days with {file_name(other)}'s, which gives other "
+                    f"figures on {n - same} of them: kept apart, as two series of unknown "
+                    "platform (Facebook's and Instagram's charts of one title, say), not two "
+                    "exports of one (a re-export revises only its last days: at least half "
+                    "the days two exports share give the same figure); neither is counted in "
+                    "a platform's figures", rows=int(n))
+    out = df.copy(deep=False)
+    out["_series"] = pd.Series(pd.NA, index=df.index, dtype="string")
+    mine = df["source_file"].astype("string")[unknown]
+    out.loc[unknown, "_series"] = mine.map(root).astype("string")
+    return out
+
+
 def _note_accounts(files: pd.Series, code: str, message: str, log: QualityLog,
                    level: str) -> None:
     """One note per file of ``files`` (its rows counted), its count before ``message``."""
@@ -797,7 +867,7 @@ def _note_merged(df: pd.DataFrame, dup: pd.Series, keys: list[str], table: str,
 #: columns that say where a row comes from, not what it says (the merge's ``_order`` a number
 #: among them): two exports of the same time that differ only in these agree
 _PROVENANCE = ("snapshot_at", "source_file", "source_format", "source_locale", "_order",
-               "_sure", "_key")
+               "_sure", "_key", "_series")
 
 #: figures that are sums of others, with the parts an export may lack (their columns absent
 #: from it): the interactions (:data:`~smmanalytics.metrics.COMPONENTS`) and X's shares,
