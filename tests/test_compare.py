@@ -1371,3 +1371,73 @@ def _days(label):
 
     p = parse_period(label)
     return p.start, p.end
+
+
+def _ga4_days(first, last, sessions, revenue):
+    """Dated social GA4 rows from ``first`` to ``last`` (ISO days): ``sessions`` and
+    ``revenue`` a day."""
+    return [{"date": d, "channel_group": "Organic Social", "source": "instagram",
+             "sessions": sessions, "revenue": revenue, "currency": "EUR"}
+            for d in pd.date_range(first, last)]
+
+
+def test_ga4_kpis_are_compared_per_day_ga4_covers_when_its_export_stops_early():
+    """Posts to 30 November, GA4 to the 15th: November's €1,500 (15 days × €100) was divided
+    by all 30 days, €50.00 against October's €164.52 a day (31 days × €164.52 ≈ €5,100):
+    -69.6 %, "significant". Per covered day: 1,500 / 15 = 100.00 against 5,100 / 31 = 164.52,
+    100 / 164.516 − 1 = −39.2 %; sessions 15 × 10 = 150 against 31 × 20 = 620, 10 / 20 − 1 =
+    −50 %."""
+    from smmanalytics.report.formatting import Formatter
+
+    rows = _ga4_days("2026-10-01", "2026-10-31", 20.0, 5100 / 31) + _ga4_days(
+        "2026-11-01", "2026-11-15", 10.0, 100.0)
+    ds = dataset(posts=posts(_month(10, 31, 10) + _month(11, 30, 10, start_id=100)),
+                 web=web(rows))
+    c = compare(ds, "2026-11")
+    t = _kpis(c)
+    assert t.loc["revenue", ["current", "previous"]].tolist() == pytest.approx([1500, 5100])
+    assert t.loc["revenue", "change_pct"] == pytest.approx(100 / (5100 / 31) - 1)   # −39.2 %
+    assert t.loc["sessions", "change_pct"] == pytest.approx(-0.5)                   # 10 vs 20
+    assert t.loc["sessions", ["days_current", "days_previous"]].tolist() == [15, 31]
+    assert t.loc["sessions", "change_abs"] == pytest.approx(-10)     # 10 − 20 sessions a day
+    # the posts keep their months' days: 30 against 31
+    assert t.loc["posts", ["days_current", "days_previous"]].tolist() == [30, 31]
+    caveat = ("GA4 data cover 2026-11 from 2026-11-01 to 2026-11-15 only (15 of 30 days): its "
+              "sessions, key events and revenue are compared per covered day.")
+    assert caveat in c.caveats
+    assert Formatter("fr").note(caveat) == (
+        "Les données GA4 ne couvrent novembre 2026 que du 1er novembre 2026 au 15 novembre "
+        "2026 (15 jours sur 30) : sessions, événements clés et revenus GA4 sont comparés par "
+        "jour couvert.")
+    assert Formatter("it").note(caveat) == (
+        "I dati GA4 coprono novembre 2026 solo dal 1° novembre 2026 al 15 novembre 2026 (15 "
+        "giorni su 30): sessioni, eventi chiave e ricavi GA4 sono confrontati per giorno "
+        "coperto.")
+
+
+def test_ga4_kpis_are_compared_per_day_ga4_covers_when_its_exports_start_late():
+    """GA4's range export starts on 15 August (its August share €510 over 17 days, €30.00 a
+    day), September €3,100 (€103.33 a day): +528 % over August's 31 days, per covered day
+    103.33 / 30 − 1 = +244 %. An export with a gap (1–10 and 21–31 October) is compared over
+    its 21 days: 21 × 10 = 210 sessions, 10 a day against September's 300 / 30 = 10: 0 %."""
+    rows = [{"period_start": s, "period_end": e, "channel_group": "Organic Social",
+             "source": "instagram", "revenue": r, "currency": "EUR"}
+            for s, e, r in (("2026-08-15", "2026-08-31", 510.0),
+                            ("2026-09-01", "2026-09-30", 3100.0))]
+    posted = posts(_month(8, 31, 10) + _month(9, 30, 10, start_id=100))
+    c = compare(dataset(posts=posted, web=web(rows)), "2026-09")
+    row = _kpis(c).loc["revenue"]
+    assert row["change_pct"] == pytest.approx((3100 / 30) / (510 / 17) - 1)        # +244 %
+    assert (row["days_current"], row["days_previous"]) == (30, 17)
+    assert ("GA4 data cover 2026-08 from 2026-08-15 to 2026-08-31 only (17 of 31 days): its "
+            "sessions, key events and revenue are compared per covered day.") in c.caveats
+    gaps = (_ga4_days("2026-09-01", "2026-09-30", 10.0, 0.0)
+            + _ga4_days("2026-10-01", "2026-10-10", 10.0, 0.0)
+            + _ga4_days("2026-10-21", "2026-10-31", 10.0, 0.0))
+    posted = posts(_month(9, 30, 10) + _month(10, 31, 10, start_id=100))
+    c = compare(dataset(posts=posted, web=web(gaps)), "2026-10")
+    row = _kpis(c).loc["sessions"]
+    assert (row["current"], row["previous"], row["days_current"]) == (210, 300, 21)
+    assert row["change_pct"] == pytest.approx(0.0)
+    assert ("GA4 data cover 21 of the 31 days of 2026-10: its sessions, key events and revenue "
+            "are compared per covered day.") in c.caveats

@@ -2404,3 +2404,69 @@ def test_plot_costs_draws_a_campaign_name_with_dollars_as_written(tmp_path):
     plt.close(fig)
     for name in names:
         assert f">{name}</text>" in svg.getvalue()
+
+
+def _overlapping_exports():
+    """File A, 15 August-30 September (47 days): Instagram social 940 and referral 470 with
+    no campaign, and 2,200 of the campaign automne (its cost line runs 20 September-10
+    October, so A's row is spread over 20-30 September); file B, 1 September-31 October (61
+    days): Instagram social 6,100, no campaign."""
+    a = dict(start="2026-08-15", end="2026-09-30")
+    return [_web_month(940.0, **a), _web_month(470.0, source="l.instagram.com",
+                                               medium="referral", **a),
+            _web_month(2200.0, campaign="automne", medium="paid", group="Paid Social", **a),
+            _web_month(6100.0, start="2026-09-01", end="2026-10-31")]
+
+
+def test_overlapping_ga4_exports_each_count_the_days_the_other_does_not(tmp_path):
+    """The longest export was kept whole and any export overlapping it dropped whole, also its
+    days no other covers: over 2026, file A was dropped with its €510 of 15-31 August, revenue
+    €6,100, where August 510 + September 3,000 + October 3,100 = 6,610 and Q3 3,610 + Q4
+    3,100 = 6,710. Now the shorter export, A, counts all its days and B the days A does not
+    cover (October: 6,100 × 31 / 61 = 3,100, prorated, an estimate):
+    August = (940 + 470) × 17 / 47 = 510; September = (940 + 470) × 30 / 47 + 2,200 = 3,100;
+    October = 3,100; Q3 = 3,610, Q4 = 3,100, 2026 = 6,710 = the months' sum."""
+    costs = "2026-09-20,2026-10-10,ad_spend,3100,,instagram,automne,,,\n"
+    ds = dataset(tmp_path, costs, web=web(_overlapping_exports()))
+    revenue = {p: roi(ds, p).loc[0, "revenue"] for p in
+               ("2026-08", "2026-09", "2026-10", "2026-Q3", "2026-Q4", "2026")}
+    assert revenue == pytest.approx({"2026-08": 510.0, "2026-09": 3100.0, "2026-10": 3100.0,
+                                     "2026-Q3": 3610.0, "2026-Q4": 3100.0, "2026": 6710.0})
+    year = roi(ds, "2026")
+    assert "ga4_overlap_prorated" in year.loc[0, "note_codes"]
+    assert ("1 GA4 row overlaps another export's dates: counted on the days no other export "
+            "counts, prorated by day (an estimate)") in year.loc[0, "note"]
+    # September: B's row is left out (A counts all of September), and said so
+    assert "ga4_overlap_left_out" in roi(ds, "2026-09").loc[0, "note_codes"]
+    # by campaign, A's 2,200 of automne count (it read 0, "check the links' UTM tags")
+    by = roi(ds, "2026", by="campaign").set_index("campaign")
+    assert by.loc["automne", "revenue"] == 2200.0
+    assert "ga4_campaign_not_seen" not in (by.loc["automne", "note_codes"] or "")
+
+
+def test_a_campaign_whose_days_an_export_without_it_counts_is_unknown_not_zero(tmp_path):
+    """File A by campaign, 1 September-31 October: automne 2,200 (spread over its 21 days,
+    20 September-10 October); file B, September only, names no campaign. B counts September,
+    so A's automne row counts on 1-10 October alone (2,200 × 10 / 21 = 1,047.62); its 11 days
+    of September are in B's figures, which do not say which campaign: its revenue is unknown,
+    noted, not blamed on the links' UTM tags."""
+    from smmanalytics.report.formatting import Formatter
+
+    rows = [_web_month(2200.0, campaign="automne", start="2026-09-01", end="2026-10-31"),
+            _web_month(900.0, start="2026-09-01", end="2026-09-30")]
+    costs = "2026-09-20,2026-10-10,ad_spend,3100,,instagram,automne,,,\n"
+    ds = dataset(tmp_path, costs, web=web(rows))
+    assert roi(ds, "2026").loc[0, "revenue"] == pytest.approx(900 + 2200 * 10 / 21)
+    by = roi(ds, "2026", by="campaign").set_index("campaign")
+    assert pd.isna(by.loc["automne", "revenue"]) and pd.isna(by.loc["automne", "roi"])
+    assert "ga4_campaign_overlap" in by.loc["automne", "note_codes"]
+    assert "ga4_campaign_not_seen" not in by.loc["automne", "note_codes"]
+    note = ("its GA4 rows overlap the dates of another export, which is counted on those days "
+            "and does not name the campaign: revenue, key events and sessions unknown")
+    assert note in by.loc["automne", "note"]
+    assert Formatter("it").note(note, "ga4_campaign_overlap") == (
+        "le sue righe GA4 si sovrappongono alle date di un altro export, contato in quei giorni "
+        "e che non nomina la campagna: entrate, eventi chiave e sessioni sconosciuti")
+    # October alone: B does not reach it, A counts it whole: 1,047.62, known
+    october = roi(ds, "2026-10", by="campaign").set_index("campaign")
+    assert october.loc["automne", "revenue"] == pytest.approx(2200 * 10 / 21)

@@ -28,9 +28,12 @@ Definitions
   those) the most detailed (source / medium, then source, campaign, channel group; then the
   most dimensions). A table by source / medium says nothing of campaigns: by campaign, it
   would have left a campaign GA4 reports in another table at revenue 0. When exports overlap
-  (a monthly and a quarterly file, or daily rows and a monthly total), spans lying inside the
-  period are preferred, longest first, and a span overlapping one already taken is left out
-  (with a note).
+  (a monthly and a quarterly file, or daily rows and a monthly total), each day is counted in
+  one export alone, whatever the period, so that months add up to their quarter and year:
+  the shortest export counts all its days, the next the days left to it, and so on
+  (:func:`_owners`). A row of an export counting some of its days only is prorated by day
+  over them (an estimate, noted); one counting none is left out (noted). By campaign, a
+  campaign whose rows lose days to an export that does not name it has unknown figures, not 0.
 - By campaign, a campaign GA4 cannot see is noted on its row: with no table of the period
   carrying a campaign, its revenue, key events and sessions are unknown (NaN), not 0; with
   one, a campaign with costs that no GA4 row names keeps its 0 (no session carried its
@@ -267,9 +270,14 @@ class _Rows:
     rank: dict[str | None, pd.Series | None]
     has_campaign: np.ndarray      # whether the row's table carries a campaign dimension
     covers: pd.DataFrame          # the distinct date ranges the exports cover (start, end)
+    #: each row's export's date range (a dated row without one: its day)
+    table_start: pd.Series
+    table_end: pd.Series
     #: the campaign days last spread over, ``(runs, _run_days(self, runs))``: see
     #: :func:`_run_days_of`
     last_run_days: dict = field(default_factory=dict, compare=False, repr=False)
+    #: the days each export counts (:func:`_owners`), by the dimension needed (``by``)
+    owners: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 def _rows(web: pd.DataFrame) -> _Rows:
@@ -288,14 +296,16 @@ def _rows(web: pd.DataFrame) -> _Rows:
     platform = normalize_source(w["source"])
     # an export covers its whole date range, days without traffic included
     whole = p_start.notna() & p_end.notna()
-    covers = pd.DataFrame({"start": p_start.where(whole, start), "end": p_end.where(whole, end)})
+    table_start, table_end = p_start.where(whole, start), p_end.where(whole, end)
+    covers = pd.DataFrame({"start": table_start, "end": table_end})
     covers = covers.dropna().drop_duplicates().reset_index(drop=True)
     return _Rows(
         w=w, start=start, end=end, undated=(start.isna() | end.isna()).to_numpy(),
         platform=platform,
         social=is_social(w, platform).to_numpy(), campaign_key=campaign_key(w["campaign"]),
         campaign=w["campaign"].astype("string"), currency=w["currency"].astype("string"),
-        span_key=_span_key(start, end), covers=covers,
+        span_key=_span_key(start, end), covers=covers, table_start=table_start,
+        table_end=table_end,
         rank={need: _breakdown_rank(w, need) for need in (None, *_NEEDS)},
         has_campaign=carries(w, "campaign").to_numpy(dtype=bool),
         measures={m: pd.to_numeric(column_or(w, m, dtype="Float64")).astype("Float64")
@@ -454,11 +464,17 @@ def social_web(web: pd.DataFrame, period: Period, runs: pd.DataFrame | None = No
     covered = bool((export_weight > 0).any())
     if covered and (part := _covered_part(r.covers, period)) is not None:
         notes.append(part)
-    once = deduplicate(w, r.start, r.end, export_weight, notes, span_key=r.span_key,
-                       rank=r.rank[by], need=by)
+    listed = export_weight > 0
+    listed &= ~_breakdown_drop(w, r.start, r.end, listed, notes, span_key=r.span_key,
+                               rank=r.rank[by], need=by)
+    owners = _owners_of(r, by)
+    # the share of each row its export counts in the period, of its own days
+    owned = _owned_weight(owners, r.start, r.end, r.undated, period) * listed
+    _overlap_notes(listed, owned, export_weight, notes)
+    once = (owned > 0).astype("float64")
     counted = (once > 0) & (export_weight > 0)
     start, end, narrowed = _run_days_of(r, runs)
-    weight = _weight(start, end, r.undated, period) * once
+    weight = _owned_weight(owners, start, end, r.undated, period) * listed
     social = r.social
     partial = social & (weight > 0) & (weight < 1)
     if partial.any():
@@ -504,7 +520,21 @@ def social_web(web: pd.DataFrame, period: Period, runs: pd.DataFrame | None = No
     out.attrs["campaign_notes"] = by_campaign
     out.attrs["has_campaign"] = bool((counted & r.has_campaign).any())
     out.attrs["campaigns_seen"] = set(r.campaign_key[counted].dropna())
+    out.attrs["overlap_campaigns"] = _overlap_campaigns(
+        r, social & listed, weight, _weight(start, end, r.undated, period))
     return out, notes
+
+
+def _overlap_campaigns(r: _Rows, rows: np.ndarray, weight: np.ndarray, uncut: np.ndarray
+                       ) -> set[str]:
+    """The campaign keys of ``rows`` whose days in the period another export counts (their
+    ``weight`` below the ``uncut`` one of all their days), when no row counted whole names
+    them: that export does not name the campaign, so its figures on those days are unknown,
+    not 0 (file A's Fête d'Automne €2,200 of 20-30 September, under file B's September
+    without campaigns, read "revenue 0: check the links' UTM tags")."""
+    cut = rows & (weight < uncut - 1e-12)
+    whole = rows & ~cut & (weight > 0)
+    return set(r.campaign_key[cut].dropna()) - set(r.campaign_key[whole].dropna())
 
 
 def _meta_note(r: _Rows, rows: np.ndarray, weight: np.ndarray) -> tuple[str, str] | None:
@@ -750,55 +780,161 @@ def carries(web: pd.DataFrame, need: str) -> pd.Series:
 def deduplicate(w: pd.DataFrame, start: pd.Series, end: pd.Series, weight: np.ndarray,
                 notes: list[tuple[str, str]], *, span_key: pd.Series | None = None,
                 rank: pd.Series | None = None, need: str | None = None) -> np.ndarray:
-    """1 for the rows to count, 0 for rows repeating traffic already counted (see module).
+    """1 for the rows to count, 0 for rows repeating traffic already counted (see module): of
+    tables of the same dates, one (:func:`_breakdown_drop`); of exports whose dates overlap,
+    the rows of the days each counts (:func:`_owners`), a row's dates being its export's.
 
     What was left out is added to ``notes`` as ``(code, sentence)``. ``span_key`` and ``rank``
     (of :func:`_span_key` and :func:`_breakdown_rank`) may be given when already computed;
     ``need`` (``"campaign"``, ``"platform"``) prefers the tables carrying that dimension.
     """
-    keep = pd.Series(weight > 0, index=w.index)
+    keep = weight > 0
     if not keep.any():
-        return keep.to_numpy(dtype="float64")
+        return keep.astype("float64")
+    keep &= ~_breakdown_drop(w, start, end, keep, notes, span_key=span_key, rank=rank,
+                             need=need)
+    undated = (start.isna() | end.isna()).to_numpy()
+    owned = _owned_weight(_owners(start, end, keep), start, end, undated, None) * keep
+    _overlap_notes(keep, owned, keep.astype("float64"), notes)
+    return (owned > 0).astype("float64")
+
+
+def _breakdown_drop(w: pd.DataFrame, start: pd.Series, end: pd.Series, keep: np.ndarray,
+                    notes: list[tuple[str, str]], *, span_key: pd.Series | None = None,
+                    rank: pd.Series | None = None, need: str | None = None) -> np.ndarray:
+    """The rows of ``keep`` left out for another table of the same dates (one table alone of
+    each date range counts: see :func:`_breakdown_rank`), noted."""
+    drop = np.zeros(len(w), dtype=bool)
     if rank is None:
         rank = _breakdown_rank(w, need)
-    if rank is not None:
-        key = _span_key(start, end) if span_key is None else span_key
-        best = rank.where(keep).groupby(key).transform("min")
-        drop = keep & (rank > best)
-        if drop.any():
-            kinds = ", ".join(sorted(set(w.loc[drop, "breakdown"].astype(str))))
-            n = int(drop.sum())
-            kept = w.loc[keep & ~drop, "breakdown"].astype(str)
-            has_need = need is not None and any(_carries(k, need) for k in set(kept))
-            first_user_only = all(k.startswith(_FIRST_USER) for k in set(
-                w.loc[drop, "breakdown"].astype(str))) and not all(
-                k.startswith(_FIRST_USER) for k in set(kept))
-            why = ("is of session scope" if first_user_only else
-                   f"has the {'campaign' if need == 'campaign' else 'source'}" if has_need
-                   else "is more detailed")
-            notes.append(("ga4_breakdown_left_out",
-                          f"{n} GA4 row{'' if n == 1 else 's'} broken down by {kinds} left out: "
-                          f"another table of the same dates {why} (no double counting)"))
-            keep &= ~drop
-    spans = (pd.DataFrame({"start": start[keep], "end": end[keep], "w": weight[keep.to_numpy()]})
-             .drop_duplicates(["start", "end"]).sort_values("start"))
-    if (spans["start"].iloc[1:].to_numpy() > spans["end"].iloc[:-1].to_numpy()).all():
-        return keep.to_numpy(dtype="float64")        # disjoint spans: nothing to resolve
-    spans["inside"] = spans["w"] >= 1
-    spans["length"] = (spans["end"] - spans["start"]).dt.days
-    chosen: list[tuple] = []
-    for row in spans.sort_values(["inside", "length", "start"],
-                                 ascending=[False, False, True]).itertuples():
-        if all(row.end < a or row.start > b for a, b in chosen):
-            chosen.append((row.start, row.end))
-    ok = pd.Series(False, index=w.index)
-    for a, b in chosen:
-        ok |= (start == a) & (end == b)
-    drop = keep & ~ok
-    if drop.any():
-        n = int(drop.sum())
+    if rank is None or not keep.any():
+        return drop
+    kept = pd.Series(keep, index=w.index)
+    key = _span_key(start, end) if span_key is None else span_key
+    best = rank.where(kept).groupby(key).transform("min")
+    out = kept & (rank > best)
+    if not out.any():
+        return drop
+    kinds = ", ".join(sorted(set(w.loc[out, "breakdown"].astype(str))))
+    n = int(out.sum())
+    counted = set(w.loc[kept & ~out, "breakdown"].astype(str))
+    has_need = need is not None and any(_carries(k, need) for k in counted)
+    first_user_only = all(k.startswith(_FIRST_USER) for k in set(
+        w.loc[out, "breakdown"].astype(str))) and not all(
+        k.startswith(_FIRST_USER) for k in counted)
+    why = ("is of session scope" if first_user_only else
+           f"has the {'campaign' if need == 'campaign' else 'source'}" if has_need
+           else "is more detailed")
+    notes.append(("ga4_breakdown_left_out",
+                  f"{n} GA4 row{'' if n == 1 else 's'} broken down by {kinds} left out: "
+                  f"another table of the same dates {why} (no double counting)"))
+    return out.to_numpy(dtype=bool)
+
+
+@dataclass(frozen=True)
+class _Owners:
+    """The days each export counts (:func:`_owners`): ``table`` gives each row's export, its
+    row in ``own`` (-1: none, the row is not counted); ``own[i, d]`` whether export ``i``
+    counts day ``first + d``; ``whole[i]`` whether it counts every day of its range. ``own``
+    is None when no ranges overlap: each export counts all its days."""
+
+    table: np.ndarray
+    whole: np.ndarray
+    own: np.ndarray | None = None
+    first: pd.Timestamp | None = None
+
+
+def _owners_of(r: _Rows, by: str | None) -> _Owners:
+    """:func:`_owners` of the prepared rows ``r``, of the tables counted by ``by`` (of the
+    tables of the same dates, one: :func:`_breakdown_drop`), kept on ``r``: they do not
+    depend on the period, so that periods add up (months to their quarter and year)."""
+    hit = r.owners.get(by)
+    if hit is None:
+        alive = ~r.undated
+        alive &= ~_breakdown_drop(r.w, r.start, r.end, alive, [], span_key=r.span_key,
+                                  rank=r.rank[by], need=by)
+        hit = r.owners[by] = _owners(r.table_start, r.table_end, alive)
+    return hit
+
+
+def _owners(start: pd.Series, end: pd.Series, alive: np.ndarray) -> _Owners:
+    """The days each export (date range ``start`` to ``end`` of each ``alive`` row) counts.
+
+    Of exports whose ranges overlap, the shortest counts all its days, then the next shortest
+    the days left to it, and so on (of two alike, the later-ending, newer data, first). A
+    shorter export's figures are the closer to each day's: a month inside a quarter keeps its
+    own figures, the quarter's are prorated over its other days only; two exports that
+    overlap in part (15 August-30 September and 1 September-31 October) each count the days
+    the other does not cover. Whatever the period, a day counts in one export only, so that
+    periods add up; an export never counts a day another one counted (no double counting).
+    """
+    valid = alive & start.notna().to_numpy() & end.notna().to_numpy()
+    spans = (pd.DataFrame({"start": start[valid], "end": end[valid]})
+             .drop_duplicates().reset_index(drop=True))
+    spans["days"] = (spans["end"] - spans["start"]).dt.days + 1
+    spans = spans.sort_values(["days", "end", "start"], ascending=[True, False, True],
+                              ignore_index=True)
+    index = pd.MultiIndex.from_frame(spans[["start", "end"]])
+    table = np.where(valid, index.get_indexer(pd.MultiIndex.from_arrays([start, end])), -1)
+    by_start = spans.sort_values("start")
+    if (by_start["start"].iloc[1:].to_numpy() > by_start["end"].iloc[:-1].to_numpy()).all():
+        return _Owners(table, np.ones(len(spans), dtype=bool))     # disjoint: all their days
+    first = spans["start"].min()
+    own = np.zeros((len(spans), (spans["end"].max() - first).days + 1), dtype=bool)
+    taken = np.zeros(own.shape[1], dtype=bool)
+    for i, (a, b) in enumerate(zip(spans["start"], spans["end"], strict=True)):
+        lo, hi = (a - first).days, (b - first).days + 1
+        own[i, lo:hi] = ~taken[lo:hi]
+        taken[lo:hi] = True
+    whole = np.array([own[i, (a - first).days:(b - first).days + 1].all()
+                      for i, (a, b) in enumerate(zip(spans["start"], spans["end"],
+                                                     strict=True))], dtype=bool)
+    return _Owners(table, whole, own, first)
+
+
+def _owned_weight(o: _Owners, start: pd.Series, end: pd.Series, undated: np.ndarray,
+                  period: Period | None) -> np.ndarray:
+    """Each row's share counted in ``period`` (all days when None): the days of its
+    ``start`` to ``end`` in the period that its export counts (:func:`_owners`), over all its
+    days. Its figures are prorated by day, as those of a range spanning beyond a period."""
+    if period is None:
+        weight = np.where(undated, 0.0, 1.0)
+    else:
+        weight = _weight(start, end, undated, period)
+    weight = np.where(o.table >= 0, weight, 0.0)
+    if o.own is None:
+        return weight
+    span = ((end - start).dt.days + 1).to_numpy(dtype="float64")
+    lo = (start - o.first).dt.days.to_numpy(dtype="float64")
+    hi = (end - o.first).dt.days.to_numpy(dtype="float64")
+    if period is not None:
+        lo = np.maximum(lo, (pd.Timestamp(period.start) - o.first).days)
+        hi = np.minimum(hi, (pd.Timestamp(period.end) - o.first).days)
+    for i in np.flatnonzero(~o.whole):
+        rows = np.flatnonzero(o.table == i)
+        cum = np.concatenate([[0], np.cumsum(o.own[i])])
+        a = np.clip(lo[rows], 0, len(cum) - 1).astype(int)
+        b = np.clip(hi[rows] + 1, 0, len(cum) - 1).astype(int)
+        days = np.where(b > a, cum[b] - cum[np.minimum(a, b)], 0)
+        weight[rows] = days / span[rows]
+    return weight
+
+
+def _overlap_notes(listed: np.ndarray, owned: np.ndarray, uncut: np.ndarray,
+                   notes: list[tuple[str, str]]) -> None:
+    """Note the rows of ``listed`` that another export's days leave out (``owned`` 0), and
+    those counted on part of their days only (``owned`` below their ``uncut`` share)."""
+    out = listed & (owned <= 0)
+    if out.any():
+        n = int(out.sum())
         notes.append(("ga4_overlap_left_out",
                       ("1 GA4 row left out: its dates overlap" if n == 1 else
                        f"{n} GA4 rows left out: their dates overlap")
                       + " another export already counted (no double counting)"))
-    return (keep & ok).to_numpy(dtype="float64")
+    part = listed & (owned > 0) & (owned < uncut - 1e-12)
+    if part.any():
+        n = int(part.sum())
+        notes.append(("ga4_overlap_prorated",
+                      ("1 GA4 row overlaps" if n == 1 else f"{n} GA4 rows overlap")
+                      + " another export's dates: counted on the days no other export counts, "
+                        "prorated by day (an estimate)"))

@@ -94,7 +94,7 @@ from ._actuals import (
     zero_without_posts,
 )
 from ._args import platform_name, whole
-from ._web import social_traffic
+from ._web import covered_runs, social_traffic
 from .errors import PeriodError, require_dataset
 from .metrics import post_interactions, youtube_thumbnails
 from .periods import Period, month_end, parse_period, post_dates, whole_months
@@ -507,10 +507,13 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
         if files:
             _unknown(rows, (side,), f"posts unknown: {could_not_be_read(ds, files)}")
     _withhold(rows, withheld)
+    web_days = tuple(_web_days(ds, p) for p in (cov.cw, cov.pw))
+    if not cov.absent:      # no data of the platform: its GA4 KPIs are unknown, not compared
+        caveats += [note for _, note in web_days if note]
     with actuals_shared():     # the GA4 KPIs' totals: one social traffic a period
         for kpi in ("followers_net", "sessions", "key_events", "revenue"):
             rows.append(_daily_row(ds, kpi, platform or "all", cov.cw, cov.pw, rng, n_boot,
-                                   cov.scale))
+                                   cov.scale, tuple(days for days, _ in web_days)))
             caveats += rows[-1].pop("caveats")
             if kpi == "followers_net" and platform is None:
                 _unread_followers_unknown(ds, rows[-1], cov)
@@ -1003,24 +1006,54 @@ def _unknown(rows: list[dict], sides: tuple[str, ...], method: str) -> None:
                    direction_only=False, method=method)
 
 
-def _daily_row(ds, kpi, platform, cur, prev, rng, n_boot, scale) -> dict:
+def _web_days(ds, p: Period) -> tuple[int, str | None]:
+    """The days of ``p`` the GA4 exports' date ranges cover (:func:`covered_runs`), and the
+    caveat saying that its GA4 KPIs are compared per covered day when that is some of them
+    only (None when all, or none: a side GA4 does not cover is unknown, not compared).
+
+    A GA4 export stopping on 15 November read €1,500 over all of November's 30 days against
+    October's €5,100 over 31: -69.6 %, where per covered day €100.00 against €164.52 is
+    -39.2 %. Per-day normalisation is the method's own for periods of unlike lengths
+    (benchmarks-methods.md 5.1), as for net followers known on some days only.
+    """
+    runs = covered_runs(ds.web, p)
+    days = sum((b - a).days + 1 for a, b in runs)
+    if days in (0, p.days):
+        return p.days, None
+    what = "its sessions, key events and revenue are compared per covered day."
+    if len(runs) == 1:
+        (a, b), = runs
+        if days == 1:
+            return days, (f"GA4 data cover 1 of the {p.days} days of {p.label} "
+                          f"({a.isoformat()}): {what}")
+        return days, (f"GA4 data cover {p.label} from {a.isoformat()} to {b.isoformat()} only "
+                      f"({days} of {p.days} days): {what}")
+    return days, f"GA4 data cover {days} of the {p.days} days of {p.label}: {what}"
+
+
+def _daily_row(ds, kpi, platform, cur, prev, rng, n_boot, scale, web_days=None) -> dict:
     """The row of a KPI summed from daily figures, with ``caveats`` (a list, to be popped):
     when net followers are known on some days only of ``cur`` or ``prev``, its totals are
-    compared per known day, and a caveat names the days."""
+    compared per known day, and a caveat names the days. The GA4 KPIs are compared per day
+    of ``web_days`` (the days of ``cur`` and ``prev`` GA4's exports cover, of
+    :func:`_web_days`; all when None)."""
     sa = metric_daily(ds, kpi, platform, cur.start, cur.end).dropna()
     sb = metric_daily(ds, kpi, platform, prev.start, prev.end).dropna()
     xa, xb = _np(sa), _np(sb)
     # net followers to 10 March, posts to the 31st: March's 10 days (44) against all of
     # February (134) read −70 %; per known day, 4.4 against 4.8. A side known on no day is
     # unknown. GA4 writes no row for a day without visits: its days without rows are no
-    # unknown days (they keep their period's days, as before)
+    # unknown days: they count among the days its exports' date ranges cover
     gaps = kpi == "followers_net"
     days_a = len(xa) if gaps and 0 < len(xa) < cur.days else cur.days
     days_b = len(xb) if gaps and 0 < len(xb) < prev.days else prev.days
+    if not gaps and web_days is not None:       # GA4's own days (its caveat said once)
+        days_a, days_b = web_days
     if (days_a, days_b) != (cur.days, prev.days):
         scale = days_a / days_b
     caveats = [f"{known_days_note(kpi, known.index, p.days, p.label)}: compared per known day."
-               for known, p, days in ((sa, cur, days_a), (sb, prev, days_b)) if days < p.days]
+               for known, p, days in ((sa, cur, days_a), (sb, prev, days_b))
+               if gaps and days < p.days]
     if gaps:        # whose days are missing from the brand's total (known when all are)
         caveats += [f"{gap}." for p in (cur, prev)
                     for gap in followers_gaps(ds, platform, p.start, p.end, p.label)]

@@ -334,12 +334,12 @@ NOTE_CODES = (
     # GA4: revenue in another currency, no or part coverage, rows prorated or left out
     "revenue_foreign_currency", "ga4_uncovered", "ga4_partly", "ga4_gaps", "ga4_prorated",
     "ga4_campaign_days",
-    "ga4_undated", "ga4_breakdown_left_out", "ga4_overlap_left_out",
+    "ga4_undated", "ga4_breakdown_left_out", "ga4_overlap_left_out", "ga4_overlap_prorated",
     "ga4_meta_source", "ga4_first_user_scope",
     "ga4_no_revenue",
     "ga4_no_key_events", "ga4_no_sessions",
     # by campaign: GA4's tables have no campaign, or none of their rows names this one
-    "ga4_no_campaign_dimension", "ga4_campaign_not_seen",
+    "ga4_no_campaign_dimension", "ga4_campaign_not_seen", "ga4_campaign_overlap",
     # the ratios set GA4's figures against the costs of the days GA4 covers, GA4's figures of
     # the days costs.csv covers against their costs, or none in common
     "ratios_ga4_days", "ratios_costs_days", "ratios_no_common_days",
@@ -502,6 +502,8 @@ class _RoiRun:
     #: rows (social or not): by campaign, a campaign GA4 cannot name has unknown figures
     has_campaign: bool = False
     campaigns_seen: set[str] = field(default_factory=set)
+    #: the campaign keys whose GA4 rows lose days to an overlapping export not naming them
+    overlap_campaigns: set[str] = field(default_factory=set)
 
     @property
     def key(self) -> str:
@@ -641,6 +643,7 @@ def _period_web(run: _RoiRun) -> tuple[pd.DataFrame, bool, set[str]]:
     web, web_notes = social_traffic(run.ds, p, by=by)
     run.has_campaign = web.attrs.get("has_campaign", False)
     run.campaigns_seen = web.attrs.get("campaigns_seen", set())
+    run.overlap_campaigns = web.attrs.get("overlap_campaigns", set())
     if by == "campaign":
         # a campaign's row notes its own GA4 rows prorated or spread, not every campaign's
         run.web_rows = web.attrs.get("campaign_notes", {})
@@ -803,7 +806,16 @@ def _campaigns_ga4_lacks(run: _RoiRun, out: pd.DataFrame, keys: list[str]) -> No
         return
     for i in named:
         cost = out["cost"].iloc[i]           # unknown: lines in another currency
-        if keys[i] not in run.campaigns_seen and (pd.isna(cost) or cost > 0):
+        if keys[i] in run.overlap_campaigns:
+            # an export of these days without the campaign counts them: its figures there are
+            # not 0, and not the links' fault
+            for m in ("revenue", "key_events", "sessions"):
+                out.loc[out.index[i], m] = pd.NA
+            run.note_row(i, "ga4_campaign_overlap",
+                         "its GA4 rows overlap the dates of another export, which is counted "
+                         "on those days and does not name the campaign: revenue, key events "
+                         "and sessions unknown")
+        elif keys[i] not in run.campaigns_seen and (pd.isna(cost) or cost > 0):
             run.note_row(i, "ga4_campaign_not_seen",
                          f"no GA4 session carries utm_campaign '{keys[i]}': revenue 0 (check "
                          f"the links' UTM tags)")

@@ -591,9 +591,10 @@ _ROI_SECTION_SKIPS = frozenset({
 
 
 #: roi()'s notes by campaign that the ROI section's campaign table shows under it: the
-#: campaigns whose revenue GA4 cannot tell (no campaign dimension) or has for none of its
-#: sessions (no GA4 row names it)
-_CAMPAIGN_GA4_CODES = frozenset({"ga4_no_campaign_dimension", "ga4_campaign_not_seen"})
+#: campaigns whose revenue GA4 cannot tell (no campaign dimension, or an overlapping export
+#: not naming it counted on its days) or has for none of its sessions (no GA4 row names it)
+_CAMPAIGN_GA4_CODES = frozenset({"ga4_no_campaign_dimension", "ga4_campaign_overlap",
+                                 "ga4_campaign_not_seen"})
 
 
 #: the campaign summary's: the ROI section's, but it shows CPA, whose zero denominators (no
