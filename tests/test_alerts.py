@@ -1452,6 +1452,44 @@ def _hand_phi(x, weekday, out, clean, weeks=8, min_history=4):
     return num / den
 
 
+def test_a_rise_lasting_two_weeks_does_not_hide_its_days_in_the_dispersion():
+    """A series that goes from about 4 a day to 20 for two weeks: each of its days was
+    measured against the φ of the days away from it, which held the others, and none was
+    outlying. Its weeks are now tested as wholes (the sum of each day and 3 either side)."""
+    # 100 days alternating 3 and 5 around μ = 4, then 14 days of 20. Terms (x − μ)² − μ: −3
+    # on a quiet day, 16² − 4 = 252 on a raised one; μ² = 16. A raised day in the middle of
+    # the rise, its 7 days left out: φ = (100 · −3 + 7 · 252) / (107 · 16) = 1464 / 1712
+    # = 0.855; the first raised day (3 quiet days and 4 raised left out): (97 · −3 + 10 ·
+    # 252) / 1712 = 1.302. Under those, 20 is no rare count (tails 0.0085 and 0.018 > 1e-4),
+    # so every day stayed: φ = (100 · −3 + 14 · 252) / (114 · 16) = 3228 / 1824 = 1.770.
+    x = np.array([[3.0, 5.0] * 50 + [20.0] * 14])
+    mu = np.full_like(x, 4.0)
+    for phi, tail in ((1464 / 1712, 0.0085), (2229 / 1712, 0.018)):
+        assert st.nb_tail(np.array([20.0]), np.array([4.0]), np.array([1 / phi]))[0] == (
+            pytest.approx(tail, abs=5e-4))
+    # A week of the rise sums 7 · 20 = 140 against 7 · 4 = 28, its NB of variance 28 + 0.855
+    # · 7 · 16 = 123.8 (size 28² / (123.8 − 28) = 8.18): a tail of 3e-9, and out go its days
+    # above their mean, the rise's and the 5s of days 95, 97 and 99 (the week of days 95-101
+    # sums 61 against 28, outlying once φ is 0: Poisson tail 5e-8); then the quiet days
+    # alone: φ = max(0, (49 · −3 + 48 · −3) / (97 · 16)) = 0
+    assert st.nb_tail(np.array([140.0]), np.array([28.0]), np.array([784 / (0.855 * 112)]))[
+        0] < 1e-8
+    phi, kept = st.dispersion_kept(x, mu, np.ones_like(x, dtype=bool))
+    assert phi[0] == 0.0
+    assert np.flatnonzero(~kept[0]).tolist() == [95, 97, 99, *range(100, 114)]
+    # through the detector, day by day: the 8 same weekdays before the rise hold four 3s and
+    # four 5s, μ = 32.5 / 8 = 4.0625. Before, φ 1.82: the limit was 94 and the first alert
+    # the drift's, on the rise's 7th day; now φ 0, the limit 12 and every day of the rise
+    # is a level alert (its later baselines free of the earlier alerts)
+    dates = pd.date_range("2025-01-06", periods=x.shape[1], freq="D")
+    d = _detect(pd.DataFrame({"date": dates, "value": x[0], "exposure": np.nan}),
+                "unfollows", AlertSettings())
+    assert d.loc[100, "baseline"] == pytest.approx(32.5 / 8)
+    assert d.loc[100, "upper"] == 12
+    assert d.loc[100:113, "test"].tolist() == ["nb_tail"] * 14
+    assert not d.loc[:99, "alert"].any()
+
+
 def test_an_incident_does_not_blind_the_level_test_through_its_dispersion():
     """An incident of six days (90, 210, 520, 300, 320, 150 on a usual 30, φ 0.5), as the
     sample's Instagram comments: its quieter days, not outlying alone, stayed in the series'
@@ -1478,12 +1516,17 @@ def test_an_incident_does_not_blind_the_level_test_through_its_dispersion():
     assert st.dispersion(X, clean["mu"], clean["tested"] & ~incident)[0] == pytest.approx(
         without, abs=2e-3)
     assert without == pytest.approx(0.401, abs=1e-3)
-    # the level test's φ (the baselines' error taken off) before, and now
+    # the level test's φ (the baselines' error taken off) before, and now: each day left out
+    # alone measured 0.525 against the first baselines (above 1.3 × without); its runs left
+    # out too, dispersion alone now measures 0.396 (the six days sum 1,590 on a usual 30 a day),
+    # and with the baselines free of them 0.368, as before that
     base = st.count_baseline(X, wd, settings, robust=False)
-    old = st.dispersion(X, base["mu"], base["tested"], days=st.mean_days(X, wd, settings))
+    alone = st.dispersion(X, base["mu"], base["tested"], days=st.mean_days(X, wd, settings))
     new = st.count_dispersion(X, X, wd, settings)
-    assert old[0] == pytest.approx(0.525, abs=1e-3) and old[0] > 1.3 * without
+    assert 0.525 > 1.3 * without
+    assert alone[0] == pytest.approx(0.396, abs=1e-3) and alone[0] < without
     assert new[0] == pytest.approx(0.368, abs=1e-3) and new[0] < without
+    old = np.array([0.525])
     assert not _count_level(X, X, wd, settings, phi=old)["alert"][0, 200]      # before
     d = _detect(pd.DataFrame({"date": dates, "value": x}), "comments", settings)
     assert d.loc[200:203, "test"].tolist() == ["robust_z"] * 4                  # now
