@@ -1002,6 +1002,70 @@ def test_cli_alerts_numbers_the_incidents_of_the_period_shown(capsys):
     assert "incident 2" not in out and "incident 7" not in out
 
 
+def _straddling(lang="en"):
+    """X unfollows alternating 3 and 5 a day (follows 10) from 1 June to 31 October 2026, but
+    40 on Wednesday 30 September and 35 on 1 October: one incident across the month's end."""
+    dates = pd.date_range("2026-06-01", "2026-10-31", freq="D")
+    unf = np.resize([3.0, 5.0], len(dates))
+    unf[dates.get_indexer(pd.to_datetime(["2026-09-30", "2026-10-01"]))] = [40.0, 35.0]
+    daily = pd.concat([
+        pd.DataFrame({"platform": "x", "account_id": "acc", "date": dates, "metric": m,
+                      "value": v, "day_tz": "UTC"})
+        for m, v in (("unfollows", unf), ("follows", np.full(len(dates), 10.0)))],
+        ignore_index=True)
+    return Dataset(daily=schema.conform(daily, "daily"),
+                   brand=Brand(timezone="Europe/Paris", language=lang))
+
+
+def test_an_incident_begun_before_the_period_starts_on_its_own_first_day(monkeypatch, capsys):
+    """An incident of 30 September - 1 October read, in October, as starting on the 1st
+    ("incident 1: …, 2026-10-01 to 2026-10-01"; the report's "From 1 Oct"): the alerts were
+    limited to the period before their incident's start was taken."""
+    import smmanalytics.dataset as dataset
+    from smmanalytics.alerts import incidents
+    from smmanalytics.cli import main
+
+    ds = _straddling()
+    whole = alerts(ds)
+    # 40 and 35 on a usual (4 · 3 + 4 · 5 + 0.5) / 8 = 4.06: both days alert, one incident
+    spike = whole.loc[whole["date"] >= "2026-09-30"]
+    assert sorted(spike["date"].dt.strftime("%m-%d").unique()) == ["09-30", "10-01"]
+    assert spike["incident_id"].nunique() == 1
+    october = alerts(ds, "2026-10")
+    # the period's rows stay the period's: 1 October's alone, with their incident's start
+    assert (october["date"] == "2026-10-01").all()
+    assert (october["incident_start"] == pd.Timestamp("2026-09-30")).all()
+    inc = incidents(october)
+    assert len(inc) == 1
+    assert inc.loc[0, "start"] == pd.Timestamp("2026-09-30")
+    assert inc.loc[0, "end"] == pd.Timestamp("2026-10-01")
+    assert bool(inc.loc[0, "began_before"]) and inc.loc[0, "alerts"] == len(october)
+    # September's incident began in September; one made by hand (no incident_start) starts
+    # on its first row
+    assert not incidents(alerts(ds, "2026-09"))["began_before"].any()
+    by_hand = incidents(october.drop(columns="incident_start"))
+    assert by_hand.loc[0, "start"] == pd.Timestamp("2026-10-01")
+    assert not by_hand.loc[0, "began_before"]
+    monkeypatch.setattr(dataset, "load", lambda path, **kw: ds)
+    assert main(["alerts", "somewhere", "--period", "2026-10"]) == 0
+    out = capsys.readouterr().out
+    assert (f"\nincident 1: {inc.loc[0, 'severity']}, 2026-09-30 (began before 2026-10) to "
+            "2026-10-01, on x\n") in out
+
+
+@pytest.mark.parametrize("lang,first", [("en", "30 Sept (began before this period)"),
+                                        ("fr", "30 sept. (commencé avant la période)"),
+                                        ("it", "30 set (iniziato prima del periodo)")])
+def test_the_report_says_an_incident_began_before_the_period(lang, first):
+    """The October report's incident table read "Du 1er oct. au 1er oct." of the incident
+    of 30 September - 1 October."""
+    from smmanalytics.report import BrandReport
+
+    rep = BrandReport(_straddling(lang), "2026-10", lang=lang)
+    incident_table = next(b for b in rep.alerts().blocks if b["kind"] == "table")
+    assert incident_table["rows"][0][0] == first
+
+
 def test_cli_alerts_signal_text():
     from smmanalytics.cli import _signal_text
 
