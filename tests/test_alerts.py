@@ -1002,6 +1002,70 @@ def test_cli_alerts_numbers_the_incidents_of_the_period_shown(capsys):
     assert "incident 2" not in out and "incident 7" not in out
 
 
+def _straddling(lang="en"):
+    """X unfollows alternating 3 and 5 a day (follows 10) from 1 June to 31 October 2026, but
+    40 on Wednesday 30 September and 35 on 1 October: one incident across the month's end."""
+    dates = pd.date_range("2026-06-01", "2026-10-31", freq="D")
+    unf = np.resize([3.0, 5.0], len(dates))
+    unf[dates.get_indexer(pd.to_datetime(["2026-09-30", "2026-10-01"]))] = [40.0, 35.0]
+    daily = pd.concat([
+        pd.DataFrame({"platform": "x", "account_id": "acc", "date": dates, "metric": m,
+                      "value": v, "day_tz": "UTC"})
+        for m, v in (("unfollows", unf), ("follows", np.full(len(dates), 10.0)))],
+        ignore_index=True)
+    return Dataset(daily=schema.conform(daily, "daily"),
+                   brand=Brand(timezone="Europe/Paris", language=lang))
+
+
+def test_an_incident_begun_before_the_period_starts_on_its_own_first_day(monkeypatch, capsys):
+    """An incident of 30 September - 1 October read, in October, as starting on the 1st
+    ("incident 1: …, 2026-10-01 to 2026-10-01"; the report's "From 1 Oct"): the alerts were
+    limited to the period before their incident's start was taken."""
+    import smmanalytics.dataset as dataset
+    from smmanalytics.alerts import incidents
+    from smmanalytics.cli import main
+
+    ds = _straddling()
+    whole = alerts(ds)
+    # 40 and 35 on a usual (4 · 3 + 4 · 5 + 0.5) / 8 = 4.06: both days alert, one incident
+    spike = whole.loc[whole["date"] >= "2026-09-30"]
+    assert sorted(spike["date"].dt.strftime("%m-%d").unique()) == ["09-30", "10-01"]
+    assert spike["incident_id"].nunique() == 1
+    october = alerts(ds, "2026-10")
+    # the period's rows stay the period's: 1 October's alone, with their incident's start
+    assert (october["date"] == "2026-10-01").all()
+    assert (october["incident_start"] == pd.Timestamp("2026-09-30")).all()
+    inc = incidents(october)
+    assert len(inc) == 1
+    assert inc.loc[0, "start"] == pd.Timestamp("2026-09-30")
+    assert inc.loc[0, "end"] == pd.Timestamp("2026-10-01")
+    assert bool(inc.loc[0, "began_before"]) and inc.loc[0, "alerts"] == len(october)
+    # September's incident began in September; one made by hand (no incident_start) starts
+    # on its first row
+    assert not incidents(alerts(ds, "2026-09"))["began_before"].any()
+    by_hand = incidents(october.drop(columns="incident_start"))
+    assert by_hand.loc[0, "start"] == pd.Timestamp("2026-10-01")
+    assert not by_hand.loc[0, "began_before"]
+    monkeypatch.setattr(dataset, "load", lambda path, **kw: ds)
+    assert main(["alerts", "somewhere", "--period", "2026-10"]) == 0
+    out = capsys.readouterr().out
+    assert (f"\nincident 1: {inc.loc[0, 'severity']}, 2026-09-30 (began before 2026-10) to "
+            "2026-10-01, on x\n") in out
+
+
+@pytest.mark.parametrize("lang,first", [("en", "30 Sept (began before this period)"),
+                                        ("fr", "30 sept. (commencé avant la période)"),
+                                        ("it", "30 set (iniziato prima del periodo)")])
+def test_the_report_says_an_incident_began_before_the_period(lang, first):
+    """The October report's incident table read "Du 1er oct. au 1er oct." of the incident
+    of 30 September - 1 October."""
+    from smmanalytics.report import BrandReport
+
+    rep = BrandReport(_straddling(lang), "2026-10", lang=lang)
+    incident_table = next(b for b in rep.alerts().blocks if b["kind"] == "table")
+    assert incident_table["rows"][0][0] == first
+
+
 def test_cli_alerts_signal_text():
     from smmanalytics.cli import _signal_text
 
@@ -1452,6 +1516,44 @@ def _hand_phi(x, weekday, out, clean, weeks=8, min_history=4):
     return num / den
 
 
+def test_a_rise_lasting_two_weeks_does_not_hide_its_days_in_the_dispersion():
+    """A series that goes from about 4 a day to 20 for two weeks: each of its days was
+    measured against the φ of the days away from it, which held the others, and none was
+    outlying. Its weeks are now tested as wholes (the sum of each day and 3 either side)."""
+    # 100 days alternating 3 and 5 around μ = 4, then 14 days of 20. Terms (x − μ)² − μ: −3
+    # on a quiet day, 16² − 4 = 252 on a raised one; μ² = 16. A raised day in the middle of
+    # the rise, its 7 days left out: φ = (100 · −3 + 7 · 252) / (107 · 16) = 1464 / 1712
+    # = 0.855; the first raised day (3 quiet days and 4 raised left out): (97 · −3 + 10 ·
+    # 252) / 1712 = 1.302. Under those, 20 is no rare count (tails 0.0085 and 0.018 > 1e-4),
+    # so every day stayed: φ = (100 · −3 + 14 · 252) / (114 · 16) = 3228 / 1824 = 1.770.
+    x = np.array([[3.0, 5.0] * 50 + [20.0] * 14])
+    mu = np.full_like(x, 4.0)
+    for phi, tail in ((1464 / 1712, 0.0085), (2229 / 1712, 0.018)):
+        assert st.nb_tail(np.array([20.0]), np.array([4.0]), np.array([1 / phi]))[0] == (
+            pytest.approx(tail, abs=5e-4))
+    # A week of the rise sums 7 · 20 = 140 against 7 · 4 = 28, its NB of variance 28 + 0.855
+    # · 7 · 16 = 123.8 (size 28² / (123.8 − 28) = 8.18): a tail of 3e-9, and out go its days
+    # above their mean, the rise's and the 5s of days 95, 97 and 99 (the week of days 95-101
+    # sums 61 against 28, outlying once φ is 0: Poisson tail 5e-8); then the quiet days
+    # alone: φ = max(0, (49 · −3 + 48 · −3) / (97 · 16)) = 0
+    assert st.nb_tail(np.array([140.0]), np.array([28.0]), np.array([784 / (0.855 * 112)]))[
+        0] < 1e-8
+    phi, kept = st.dispersion_kept(x, mu, np.ones_like(x, dtype=bool))
+    assert phi[0] == 0.0
+    assert np.flatnonzero(~kept[0]).tolist() == [95, 97, 99, *range(100, 114)]
+    # through the detector, day by day: the 8 same weekdays before the rise hold four 3s and
+    # four 5s, μ = 32.5 / 8 = 4.0625. Before, φ 1.82: the limit was 94 and the first alert
+    # the drift's, on the rise's 7th day; now φ 0, the limit 12 and every day of the rise
+    # is a level alert (its later baselines free of the earlier alerts)
+    dates = pd.date_range("2025-01-06", periods=x.shape[1], freq="D")
+    d = _detect(pd.DataFrame({"date": dates, "value": x[0], "exposure": np.nan}),
+                "unfollows", AlertSettings())
+    assert d.loc[100, "baseline"] == pytest.approx(32.5 / 8)
+    assert d.loc[100, "upper"] == 12
+    assert d.loc[100:113, "test"].tolist() == ["nb_tail"] * 14
+    assert not d.loc[:99, "alert"].any()
+
+
 def test_an_incident_does_not_blind_the_level_test_through_its_dispersion():
     """An incident of six days (90, 210, 520, 300, 320, 150 on a usual 30, φ 0.5), as the
     sample's Instagram comments: its quieter days, not outlying alone, stayed in the series'
@@ -1478,12 +1580,17 @@ def test_an_incident_does_not_blind_the_level_test_through_its_dispersion():
     assert st.dispersion(X, clean["mu"], clean["tested"] & ~incident)[0] == pytest.approx(
         without, abs=2e-3)
     assert without == pytest.approx(0.401, abs=1e-3)
-    # the level test's φ (the baselines' error taken off) before, and now
+    # the level test's φ (the baselines' error taken off) before, and now: each day left out
+    # alone measured 0.525 against the first baselines (above 1.3 × without); its runs left
+    # out too, dispersion alone now measures 0.396 (the six days sum 1,590 on a usual 30 a day),
+    # and with the baselines free of them 0.368, as before that
     base = st.count_baseline(X, wd, settings, robust=False)
-    old = st.dispersion(X, base["mu"], base["tested"], days=st.mean_days(X, wd, settings))
+    alone = st.dispersion(X, base["mu"], base["tested"], days=st.mean_days(X, wd, settings))
     new = st.count_dispersion(X, X, wd, settings)
-    assert old[0] == pytest.approx(0.525, abs=1e-3) and old[0] > 1.3 * without
+    assert 0.525 > 1.3 * without
+    assert alone[0] == pytest.approx(0.396, abs=1e-3) and alone[0] < without
     assert new[0] == pytest.approx(0.368, abs=1e-3) and new[0] < without
+    old = np.array([0.525])
     assert not _count_level(X, X, wd, settings, phi=old)["alert"][0, 200]      # before
     d = _detect(pd.DataFrame({"date": dates, "value": x}), "comments", settings)
     assert d.loc[200:203, "test"].tolist() == ["robust_z"] * 4                  # now

@@ -79,7 +79,8 @@ _SEVERITIES = ("watch", "warning", "crisis")
 cusum_k = _st.cusum_k
 
 _ALERT_COLUMNS = ["date", "platform", "signal", "value", "baseline", "score", "threshold",
-                  "test", "severity", "incident_id", "incident_severity", "dst_day", "posts"]
+                  "test", "severity", "incident_id", "incident_severity", "incident_start",
+                  "dst_day", "posts"]
 
 
 @dataclass(frozen=True)
@@ -387,12 +388,16 @@ def _severity(al: pd.DataFrame, window: int) -> pd.DataFrame:
 
 def _with_incidents(al: pd.DataFrame, level: np.ndarray, window: int) -> pd.DataFrame:
     """``al`` with each alert's severity (``level``: 0 watch, 1 warning, 2 crisis), its
-    incident (alerts chained at most ``window`` days apart) and the incident's severity."""
+    incident (alerts chained at most ``window`` days apart), the incident's severity and its
+    first day."""
     days = np.sort(al["date"].unique())
     new = np.r_[True, np.diff(days) > np.timedelta64(window, "D")]
     incident = pd.Series(np.cumsum(new), index=days)
     out = al.assign(_lvl=level, incident_id=incident.reindex(al["date"]).to_numpy())
     out["_inc"] = out.groupby("incident_id")["_lvl"].transform("max")
+    # the incident's first alert, kept on each row: a period's rows alone (alerts with a
+    # period) would start an incident begun before it on the period's first day
+    out["incident_start"] = out.groupby("incident_id")["date"].transform("min")
     names = np.array(_SEVERITIES, dtype=object)
     return out.assign(severity=names[out["_lvl"]], incident_severity=names[out["_inc"]]
                       ).drop(columns=["_lvl", "_inc"])
@@ -414,7 +419,8 @@ def _empty_alerts() -> pd.DataFrame:
         "baseline": pd.Series(dtype="Float64"), "score": pd.Series(dtype="Float64"),
         "threshold": pd.Series(dtype="Float64"), "test": pd.Series(dtype="string"),
         "severity": pd.Series(dtype="string"), "incident_id": pd.Series(dtype="Int64"),
-        "incident_severity": pd.Series(dtype="string"), "dst_day": pd.Series(dtype="boolean"),
+        "incident_severity": pd.Series(dtype="string"),
+        "incident_start": pd.Series(dtype="datetime64[ns]"), "dst_day": pd.Series(dtype="boolean"),
         "posts": pd.Series(dtype="Int64")})
 
 
@@ -464,8 +470,9 @@ def alerts(ds, period=None, *, settings: AlertSettings | None = None) -> pd.Data
         mean μ for the low-count test, or p̄ for the ratio), score and threshold (robust z; the
         z-equivalent of the NB tail probability; S/h for the CUSUM), test (robust_z, nb_tail,
         cusum, ratio_nb, robust_z_drop), severity (watch, warning, crisis; module docstring),
-        incident_id and incident_severity, dst_day, posts. Empty when nothing alerts or the
-        signals are unknown.
+        incident_id, incident_severity and incident_start (the incident's first alert day,
+        before the period for an incident begun before it: its earlier rows are not the
+        period's), dst_day, posts. Empty when nothing alerts or the signals are unknown.
 
     Raises
     ------
@@ -767,9 +774,13 @@ def incidents(alerts_df: pd.DataFrame) -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        incident_id (Int64), start, end (datetime64: first and last alert day), severity
-        (string, the incident's highest), alerts (Int64, rows), signals and platforms
-        (string: sorted, comma-separated), sorted by start; no row without an alert.
+        incident_id (Int64), start, end (datetime64: first and last alert day), began_before
+        (boolean: the incident's first alert precedes the rows given, as a period's incident
+        begun before it: start is then that first alert's day, from incident_start, while
+        alerts, signals and platforms count the rows given), severity (string, the incident's
+        highest), alerts (Int64, rows), signals and platforms (string: sorted,
+        comma-separated), sorted by start; no row without an alert. Without incident_start
+        (a frame made by hand) start is the first row's day.
 
     Raises
     ------
@@ -784,6 +795,7 @@ def incidents(alerts_df: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame({"incident_id": pd.Series(dtype="Int64"),
                              "start": pd.Series(dtype="datetime64[ns]"),
                              "end": pd.Series(dtype="datetime64[ns]"),
+                             "began_before": pd.Series(dtype="boolean"),
                              "severity": pd.Series(dtype="string"),
                              "alerts": pd.Series(dtype="Int64"),
                              "signals": pd.Series(dtype="string"),
@@ -791,12 +803,15 @@ def incidents(alerts_df: pd.DataFrame) -> pd.DataFrame:
     def _join(s):
         return ", ".join(sorted(set(s.astype(str))))
 
+    first = ("incident_start" if "incident_start" in alerts_df.columns else "date", "min")
     out = alerts_df.groupby("incident_id").agg(
-        start=("date", "min"), end=("date", "max"), severity=("incident_severity", "first"),
-        alerts=("date", "size"), signals=("signal", _join), platforms=("platform", _join))
+        start=first, first_row=("date", "min"), end=("date", "max"),
+        severity=("incident_severity", "first"), alerts=("date", "size"),
+        signals=("signal", _join), platforms=("platform", _join))
+    out.insert(2, "began_before", out.pop("first_row") > out["start"])
     return out.reset_index().sort_values("start", kind="stable").reset_index(drop=True).astype(
-        {"incident_id": "Int64", "severity": "string", "alerts": "Int64", "signals": "string",
-         "platforms": "string"})
+        {"incident_id": "Int64", "began_before": "boolean", "severity": "string",
+         "alerts": "Int64", "signals": "string", "platforms": "string"})
 
 
 def backtest(ds, settings: AlertSettings | None = None) -> pd.DataFrame:

@@ -314,7 +314,10 @@ def _cmd_alerts(args: argparse.Namespace) -> int:
     # month's one incident read "incident 7" (--json keeps the ids)
     for k, inc in enumerate(incidents(found).itertuples(), start=1):
         rows = found[found["incident_id"] == inc.incident_id]
-        print(f"\nincident {k}: {inc.severity}, {inc.start:%Y-%m-%d} to "
+        # an incident begun before the period starts on its own first day, said so (its
+        # earlier alerts are not listed: they are not the period's)
+        began = f" (began before {where})" if inc.began_before else ""
+        print(f"\nincident {k}: {inc.severity}, {inc.start:%Y-%m-%d}{began} to "
               f"{inc.end:%Y-%m-%d}, on {inc.platforms}")
         how = rows["test"].map(_ALERT_HOW).fillna(rows["test"])
         width = int(how.str.len().max())

@@ -571,7 +571,11 @@ class WatchSections:
         """The period's incidents (:func:`~smmanalytics.alerts.incidents`), one row each."""
         f = self.fmt
         self.table(sec, pd.DataFrame({
-            f.label("from"): [f.date(d, "d MMM") for d in inc["start"]],
+            # an incident begun before the period: its own first day, said to be before it
+            f.label("from"): [f.label("incident_began_before").format(day=f.date(d, "d MMM"))
+                              if began else f.date(d, "d MMM")
+                              for d, began in zip(inc["start"], inc["began_before"],
+                                                  strict=True)],
             f.label("to"): [f.date(d, "d MMM") for d in inc["end"]],
             f.label("severity"): [{"text": f.label("sev_" + s), "status": s,
                                    "color": _SEVERITY_COLORS.get(s, OTHER_BADGE_COLOR)}
