@@ -55,7 +55,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -517,6 +517,11 @@ class Review:
     ``settings``: the AlertSettings of the detection run (None: the defaults); the summary's
     "a day needs 4 earlier same weekdays" says their ``min_history``.
 
+    ``detections``: the detection run itself, one row per day of each (platform, signal)
+    series of ``signals`` (what :func:`plot_alert` draws: value, baseline, ``lower`` and
+    ``upper``, alert, tested…), under ``settings``; :func:`plot_alerts` given it draws the
+    charts without running the tests again. None on a Review made by hand.
+
     Attributes
     ----------
     signals : DataFrame
@@ -529,6 +534,8 @@ class Review:
         The period's days and whether each was tested (see above).
     settings : AlertSettings, optional
         The thresholds of the detection run (see above).
+    detections : DataFrame, optional
+        The detection run's days (see above).
     """
 
     signals: pd.DataFrame
@@ -536,6 +543,8 @@ class Review:
     backtest: pd.DataFrame
     period_days: pd.DataFrame | None = None
     settings: AlertSettings | None = None
+    # the run's working rows: not part of what a Review says, nor of its equality
+    detections: pd.DataFrame | None = field(default=None, repr=False, compare=False)
 
     def _history_needed(self) -> str:
         """What a day needs before it is tested, under the review's settings: ``a day needs 4
@@ -721,7 +730,7 @@ def review(ds, period=None, *, settings: AlertSettings | None = None,
     # a period's days not tested are said; the whole history's are its first weeks, always
     # untested, which "n of m signals monitored" already tells
     days = _period_days(det, bt, bounds) if bounds is not None else None
-    return Review(sig, _alerts_in(det, settings, bounds, al), bt, days, settings)
+    return Review(sig, _alerts_in(det, settings, bounds, al), bt, days, settings, det)
 
 
 def _up_to(ds, until):
@@ -1005,7 +1014,7 @@ def _one_alert(alert_row):
 
 
 def plot_alert(alert_row, signals: pd.DataFrame, ax=None, *, settings: AlertSettings | None = None,
-               days: int = 21):
+               days: int = 21, detections: pd.DataFrame | None = None):
     """A small chart of the alert's signal ±``days`` days, its baseline, the band where a day
     raises no alert, and the alerts.
 
@@ -1020,6 +1029,10 @@ def plot_alert(alert_row, signals: pd.DataFrame, ax=None, *, settings: AlertSett
         the alerts drawn are theirs.
     days : int
         Days shown on each side of the alert's day.
+    detections : DataFrame, optional
+        The detection run the alert came from (:attr:`Review.detections`, under
+        ``settings``): the chart reads its series' days there. None: the tests are run again
+        on the alert's series (the same days).
 
     Returns
     -------
@@ -1047,7 +1060,8 @@ def plot_alert(alert_row, signals: pd.DataFrame, ax=None, *, settings: AlertSett
     g = signals.loc[sel.to_numpy()].sort_values("date")
     if g.empty:
         return ax
-    det = _detect(g, str(alert_row["signal"]), settings)
+    det = (_detect(g, str(alert_row["signal"]), settings) if detections is None
+           else _series_detections(detections, alert_row))
     near = det.loc[(det["date"] - date).abs() <= pd.Timedelta(days=days)]
     value = near["value"].to_numpy(dtype=float)
     base = near["baseline"].to_numpy(dtype=float)
@@ -1081,6 +1095,23 @@ def plot_alert(alert_row, signals: pd.DataFrame, ax=None, *, settings: AlertSett
     return ax
 
 
+def _series_detections(detections: pd.DataFrame, alert_row) -> pd.DataFrame:
+    """The days of the alert's (platform, signal) series in a detection run (rows of
+    :func:`_detect_all`, sorted by date within a series); an ArgumentError when it holds none:
+    a run of other signals would draw an empty chart."""
+    frame_with(detections, ["date", "platform", "signal", "value", "baseline", "lower", "upper",
+                            "test", "alert", "tested"], "plot_alert",
+               "the detection run of a review (Review.detections)", "detections")
+    det = detections.loc[((detections["platform"] == alert_row["platform"])
+                          & (detections["signal"] == alert_row["signal"])).to_numpy(bool)]
+    if det.empty:
+        raise ArgumentError("the detection run holds no day of the alert's series",
+                            argument="detections",
+                            expected="the Review.detections of the review the alert came from",
+                            got=f"none of {alert_row['platform']} · {alert_row['signal']}")
+    return det
+
+
 def _chart_range(value, base, lower, upper) -> tuple[float, float]:
     """y limits of an alert chart: the signal and its baseline with a margin, stretched to
     show a limit of the band that lies at most half that span beyond them (farther ones are
@@ -1102,7 +1133,8 @@ def _chart_range(value, base, lower, upper) -> tuple[float, float]:
 
 
 def plot_alerts(alerts_df: pd.DataFrame, signals_df: pd.DataFrame, *, max_charts: int = 9,
-                ncols: int = 3, settings: AlertSettings | None = None, legend: bool = True):
+                ncols: int = 3, settings: AlertSettings | None = None, legend: bool = True,
+                detections: pd.DataFrame | None = None):
     """Small multiples for the report: one :func:`plot_alert` per incident, platform and signal.
 
     Each (incident, platform, signal) is drawn around its strongest level alert (highest
@@ -1127,6 +1159,10 @@ def plot_alerts(alerts_df: pd.DataFrame, signals_df: pd.DataFrame, *, max_charts
         :func:`plot_alert` takes them.
     legend : bool, default True
         Draw the one legend under the charts.
+    detections : DataFrame, optional
+        The detection run the alerts came from (:attr:`Review.detections`, under
+        ``settings``), as :func:`plot_alert` takes it: the charts are drawn without running
+        the tests again (a report's review has run them).
 
     Returns
     -------
@@ -1165,7 +1201,7 @@ def plot_alerts(alerts_df: pd.DataFrame, signals_df: pd.DataFrame, *, max_charts
     fig, axes = plt.subplots(nrows, min(ncols, n), figsize=(3.2 * min(ncols, n), 2.4 * nrows),
                              squeeze=False, layout="constrained")
     for ax, (_, row) in zip(axes.flat, a.iterrows(), strict=False):
-        plot_alert(row, signals_df, ax=ax, settings=settings)
+        plot_alert(row, signals_df, ax=ax, settings=settings, detections=detections)
         ax.set_title(f"{row['platform']} · {row['signal']} ({row['incident_severity']})",
                      fontsize=8)
     for ax in list(axes.flat)[n:]:

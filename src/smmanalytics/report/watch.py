@@ -594,7 +594,8 @@ class WatchSections:
         f = self.fmt
         with plt.rc_context(plots.theme(0.75)):
             fig = plot_alerts(watch.alerts, watch.signals, max_charts=max_charts,
-                              settings=settings, legend=False)   # the caption says it
+                              settings=settings, legend=False,   # the caption says it
+                              detections=watch.detections)       # the review's own run
             if fig is None:
                 return
             day = functools.cache(    # the layout and the drawing ask for each
