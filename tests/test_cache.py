@@ -630,9 +630,9 @@ def _count_reads(monkeypatch) -> list[Path]:
     reads: list[Path] = []
     real = sources.read_source
 
-    def counting(path):
+    def counting(path, relative=None):
         reads.append(Path(path))
-        return real(path)
+        return real(path, relative)
 
     monkeypatch.setattr(sources, "read_source", counting)
     return reads

@@ -6,9 +6,10 @@ of the day it ran.
 
 Each source file (or zip member) that parses is stored once under the cache directory:
 
-- the key is the SHA-256 of: the file's bytes, its display name (file names carry export dates
-  and platform hints the parsers read), a zip member's date stamp and extra fields (a TikTok
-  export's date, deciding the year of its year-less days, is read there), the package version,
+- the key is the SHA-256 of: the file's bytes, its display name and its name below the folder
+  loaded (file names carry export dates and platform hints the parsers read), a zip member's
+  date stamp and extra fields (a TikTok export's date, deciding the year of its year-less
+  days, is read there), the package version,
   :data:`PARSER_VERSION`, a fingerprint of the parsing code (the ``loaders`` package with its
   ``synonyms.csv``, ``schema.py``, ``metrics.py``, ``quality.py``, ``dataset.py``,
   ``_ranges.py``, ``_accounts.py``: the merge decides with it whose rows without an account
@@ -475,7 +476,8 @@ def parse_cached(src, log, *, use_cache: bool = True) -> tuple[list[pd.DataFrame
     if not use_cache:
         return parse_source(src, log)
     stamp = member_stamp(src)
-    hit = get(src.sha256, src.name, src.mtime, stamp)
+    name = _name_read(src)
+    hit = get(src.sha256, name, src.mtime, stamp)
     if hit is not None:
         frames, understood, notes = hit
         log.extend(notes)
@@ -485,8 +487,16 @@ def parse_cached(src, log, *, use_cache: bool = True) -> tuple[list[pd.DataFrame
         frames, understood = parse_source(src, flog)
     finally:
         log.extend(flog)
-    put(src.sha256, src.name, src.mtime, frames, understood, flog.entries, stamp)
+    put(src.sha256, name, src.mtime, frames, understood, flog.entries, stamp)
     return frames, understood
+
+
+def _name_read(src) -> str:
+    """What the parse reads of a source's names, for its key: its display name and its name
+    below the folder loaded (``Source.relative_name``), which says its platform:
+    ``brand/facebook/Views.csv`` is Facebook's loaded as ``brand``, nobody's loaded as
+    ``brand/facebook``, under the same display name."""
+    return f"{src.name}\0{src.relative_name}"
 
 
 # ------------------------------------------------------------------ file digests by stat

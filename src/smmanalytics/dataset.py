@@ -81,6 +81,7 @@ from .loaders._folder import (
     looks_like_export,
     member_kind,
     noting_warnings,
+    relative_name,
     walk,
 )
 from .loaders._numbers import DOLLAR
@@ -1354,7 +1355,7 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
     # the brand's synonyms apply to every match of headers from here on, and are part of
     # every cache key (a file reads differently with them)
     with using_synonyms(got.extra or ()):
-        ds = _read_and_merge(pending, item_logs, side, brand, root, strict, cache)
+        ds = _read_and_merge(pending, paths, item_logs, side, brand, root, strict, cache)
     if zipped_logo is not None:     # the brand's logo, not an image skipped (as in a folder)
         q = ds.quality
         skipped = ((q["file"] == zipped_logo) & (q["code"] == "not_an_export")).fillna(False)
@@ -1624,14 +1625,17 @@ def _read_synonyms(f: Path, log: QualityLog, strict: bool, data: bytes | None = 
     return extra
 
 
-def _read_and_merge(pending: list[tuple[QualityLog, Path]], item_logs: list[QualityLog],
-                    side: dict[str, pd.DataFrame], brand: Brand, root: Path | None,
-                    strict: bool, cache: bool) -> Dataset:
-    """The second half of :func:`load`: read the export files (or the cache), merge them."""
+def _read_and_merge(pending: list[tuple[QualityLog, Path]], paths: list,
+                    item_logs: list[QualityLog], side: dict[str, pd.DataFrame], brand: Brand,
+                    root: Path | None, strict: bool, cache: bool) -> Dataset:
+    """The second half of :func:`load`: read the export files (or the cache), merge them.
+    Each is read under its name below the folder of ``paths`` it is in (``relative_name``)."""
     from . import _cache
 
     declared = declared_accounts(brand)
     from .loaders._sources import iter_sources, read_source
+
+    relative = [relative_name(f, paths) for _, f in pending]
 
     def dataset(merged: dict[str, pd.DataFrame], merge_notes: list[dict],
                 files_df: pd.DataFrame) -> Dataset:
@@ -1647,9 +1651,12 @@ def _read_and_merge(pending: list[tuple[QualityLog, Path]], item_logs: list[Qual
 
     def cached(digests: list[str]) -> tuple[str, Dataset | None]:
         """The whole load's cache key from the export files' digests, and its stored result."""
-        # brand.yaml's accounts decide whose the daily rows naming no account are
-        key = _cache.dataset_key([strict, declared] + [[str(f), d, f.stat().st_mtime]
-                                             for (_, f), d in zip(pending, digests, strict=True)])
+        # brand.yaml's accounts decide whose the daily rows naming no account are; each
+        # file's name below the folder loaded too: brand/facebook/Views.csv is Facebook's
+        # loaded as brand, nobody's loaded as brand/facebook (the same path, bytes and time)
+        key = _cache.dataset_key([strict, declared] + [
+            [str(f), rel, d, f.stat().st_mtime]
+            for (_, f), rel, d in zip(pending, relative, digests, strict=True)])
         hit = _cache.get_dataset(key, len(MERGE_KEYS) + 1, len(pending))   # + files
         if hit is None:
             return key, None
@@ -1668,13 +1675,13 @@ def _read_and_merge(pending: list[tuple[QualityLog, Path]], item_logs: list[Qual
                 return ds
     exports: list[tuple[QualityLog, Path, list | SmmError]] = []
     digests: list[str] = []
-    for ilog, f in pending:
+    for (ilog, f), rel in zip(pending, relative, strict=True):
         try:
             st = f.stat()       # before reading: the digest is remembered for this state
         except OSError:
             st = None           # read_source says why
         try:
-            src = read_source(f)
+            src = read_source(f, rel)
             exports.append((ilog, f, list(iter_sources(src))))
         except SmmError as exc:
             exports.append((ilog, f, exc))

@@ -25,7 +25,7 @@ from ._sources import EXCEL_SUFFIXES, is_junk
 
 __all__ = ["BRAND_FILES", "EXPORT_SUFFIXES", "IMAGE_SUFFIXES", "SETTINGS_FILES", "SIDE_FILES",
            "SYNONYMS_FILE", "file_order", "files_below", "is_archive_setting", "looks_like_export",
-           "member_kind", "noting_warnings", "walk"]
+           "member_kind", "noting_warnings", "relative_name", "walk"]
 
 #: side files recognised by name → (module, reader function, Dataset field); the readers
 #: themselves are dataset's (``_SIDE_READERS``): roi's cost reader imports the loaders
@@ -107,6 +107,23 @@ def walk(paths: Iterable[str | Path]) -> list[Path]:
                              expected="a folder, an export file, a zip archive or a list of them",
                              got=str(p))
     return sorted(out, key=lambda f: file_order(f.absolute()))
+
+
+def relative_name(f: Path, paths: Iterable[str | Path]) -> str:
+    """The name of the file ``f`` of :func:`walk` below the folder of ``paths`` it was found
+    in (``facebook/Views.csv`` of ``brand/facebook/Views.csv`` when ``brand`` is loaded; of
+    folders nested in the list, the innermost), its own name for a file given itself: the
+    folders the analyst sorted the exports into below the folder loaded may tell what a file
+    is, those above it (``~/fb_exports/<brand>/``) never do.
+
+    >>> relative_name(Path("/srv/fb_exports/brand/instagram/Views.csv"),
+    ...               ["/srv/fb_exports/brand"])
+    'instagram/Views.csv'
+    >>> relative_name(Path("/srv/fb_exports/brand/Views.csv"), ["/srv/fb_exports/brand/Views.csv"])
+    'Views.csv'
+    """
+    below = [f.relative_to(p) for p in map(Path, paths) if f != p and f.is_relative_to(p)]
+    return min(below, key=lambda rel: len(rel.parts)).as_posix() if below else f.name
 
 
 def files_below(root: Path) -> list[Path]:

@@ -11,7 +11,7 @@ from ..quality import QualityLog
 from . import _folder
 from ._headers import read_synonyms, using_synonyms
 from ._registry import parse_source
-from ._sources import iter_sources
+from ._sources import iter_sources, read_source
 
 __all__ = ["inspect_files"]
 
@@ -71,7 +71,7 @@ def inspect_files(paths: str | Path | list[str | Path]) -> pd.DataFrame:
         if f.name.lower() not in _folder.SETTINGS_FILES:
             exports.append(f)
     with using_synonyms(extra or ()):
-        rows.extend(_inspect_exports(exports))
+        rows.extend(_inspect_exports(exports, paths))
     out = pd.DataFrame(rows, columns=COLUMNS)
     out["rows"] = out["rows"].astype("Int64")
     out["rows_kept"] = out["rows_kept"].astype("Int64")
@@ -114,13 +114,14 @@ def _inspect_settings(f: Path, lower: str, data: bytes | None = None) -> tuple[d
     return row, value
 
 
-def _inspect_exports(files: list[Path]) -> list[dict]:
+def _inspect_exports(files: list[Path], paths: list[str | Path]) -> list[dict]:
     """The rows of :func:`inspect_files` for export files (each zip member on its own; a
-    settings file in a zip is listed by :func:`inspect_files` before, an image as one)."""
+    settings file in a zip is listed by :func:`inspect_files` before, an image as one), the
+    ``paths`` walked saying the name of each below the folder given, as ``load`` reads it."""
     rows: list[dict] = []
     for f in files:
         try:
-            sources = list(iter_sources(f))
+            sources = list(iter_sources(read_source(f, _folder.relative_name(f, paths))))
         except SmmError as exc:
             rows.append({"file": str(f), "status": "failed", "warnings": str(exc)})
             continue

@@ -50,7 +50,14 @@ EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 @dataclass(frozen=True)
 class Source:
     """The bytes of one file, its display name, and the path it came from on disk (for an
-    archive member: the archive's, and the member's entry in the archive holding it)."""
+    archive member: the archive's, and the member's entry in the archive holding it).
+
+    ``name`` is the path as given, every folder above the file in it; ``relative`` is the
+    name below the folder loaded (``facebook/Views.csv`` of ``brand/facebook/Views.csv`` when
+    ``brand`` is loaded; a file loaded by itself, its own name), archive members chained with
+    ``!`` as in ``name``: what a name may tell of a file (Facebook or Instagram, Pinterest)
+    is read there (:attr:`relative_name`), so that an agency's ``~/fb_exports/<brand>/`` does
+    not make every file below it Facebook's."""
 
     name: str
     data: bytes | mmap.mmap     # a large file on disk is mapped, not copied (read_source)
@@ -60,6 +67,13 @@ class Source:
     #: why an archive member could not be read (it cannot be extracted, its ``data`` empty, or
     #: it is an archive that cannot be opened); None for a file that was read
     damage: ParseError | None = field(default=None, compare=False, repr=False)
+    #: the name below the folder loaded; None for a source made without one (``name`` then)
+    relative: str | None = None
+
+    @property
+    def relative_name(self) -> str:
+        """The name below the folder loaded, else the display name."""
+        return self.name if self.relative is None else self.relative
 
     @property
     def skipped(self) -> bool:
@@ -269,6 +283,7 @@ def _walk_zip(src: Source, depth: int = 0, want: Callable[[str], bool] | None = 
         if info.is_dir() or is_junk(member.parts):
             continue
         name = f"{src.name}!{member}"
+        relative = None if src.relative is None else f"{src.relative}!{member}"
         try:
             if want is not None and not want(name):
                 with zf.open(info) as fh:         # read only what may be an archive
@@ -278,9 +293,9 @@ def _walk_zip(src: Source, depth: int = 0, want: Callable[[str], bool] | None = 
         except _MEMBER_ERRORS as exc:
             if want is None or want(name):
                 yield Source(name, b"", src.path, src.mtime, info,
-                             damage=_cannot_extract(name, exc))
+                             damage=_cannot_extract(name, exc), relative=relative)
             continue
-        child = Source(name, data, src.path, src.mtime, info)
+        child = Source(name, data, src.path, src.mtime, info, relative=relative)
         if is_zip(child) and depth < 4:
             try:
                 yield from _walk_zip(child, depth + 1, want)
@@ -357,8 +372,10 @@ def archive_folder(path: str | Path) -> str | None:
     return f"{p}!{top}" if top else None
 
 
-def read_source(path: str | Path) -> Source:
-    """The bytes of one file on disk, as a Source named by its path.
+def read_source(path: str | Path, relative: str | None = None) -> Source:
+    """The bytes of one file on disk, as a Source named by its path; ``relative``, its name
+    below the folder loaded, is the file's own name by default (a file loaded by itself: the
+    folders above it say nothing of it).
 
     A file over :data:`LARGE` is memory-mapped read-only instead of read: its pages are the
     system's file cache, shared, where reading copied them into as much fresh memory (0.2-0.8 s
@@ -380,7 +397,7 @@ def read_source(path: str | Path) -> Source:
     except OSError as exc:
         raise ParseError("cannot read file", file=str(p), expected="a readable file",
                          got=exc.strerror or str(exc)) from exc
-    return Source(str(p), data, p, st.st_mtime)
+    return Source(str(p), data, p, st.st_mtime, relative=relative or p.name)
 
 
 def _mapped(p: Path) -> mmap.mmap | None:

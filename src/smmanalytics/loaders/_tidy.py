@@ -378,10 +378,12 @@ def without_copy_suffix(name: str) -> str:
     return _COPY_SUFFIX.sub("", name, count=1)
 
 
-def facebook_or_instagram(name: str) -> str | None:
+def facebook_or_instagram(c: Candidate) -> str | None:
     """The platform a Meta file's name says (``instagram``/``ig``, ``facebook``/``fb`` as a word),
-    of an archive member its own name; None when it says neither."""
-    base = normalize(name.split("!")[-1])
+    with the folders below the folder loaded (``brand/instagram/Views.csv``), never those
+    above it (``~/fb_exports/<brand>/``: ``Source.relative_name``); of an archive member, its
+    path in the archive. None when it says neither."""
+    base = normalize(c.source.relative_name.split("!")[-1])
     if "instagram" in base or re.search(r"(^|[^a-z])ig([^a-z]|$)", base):
         return "instagram"
     if "facebook" in base or re.search(r"(^|[^a-z])fb([^a-z]|$)", base):

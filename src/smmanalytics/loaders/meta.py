@@ -668,7 +668,7 @@ def _parse_posts(c: Candidate, ctx: ParseContext, *, story: bool = False) -> lis
         out.attrs["unreliable_ids"] = unreliable
     out.attrs.update(kind="posts", source_locale=m.locale, source_tz=META_TZ,
                      platform=str(platform.iloc[0]) if n else _platform_of_no_posts(
-                         m, ctx.file, story))
+                         m, c, story))
     return [out]
 
 
@@ -687,7 +687,7 @@ def _note_header(m: HeaderMatch, ctx: ParseContext) -> None:
                  "were coalesced (first non-empty cell wins)", level="info")
 
 
-def _platform_of_no_posts(m, file: str, story: bool) -> str | None:
+def _platform_of_no_posts(m, c: Candidate, story: bool) -> str | None:
     """Whose posts export without rows it is, which the files table records so that an
     export of a month without posts covers that month for its platform
     (``dataset._file_platforms``): Instagram when its headers name a field only Instagram's
@@ -696,7 +696,7 @@ def _platform_of_no_posts(m, file: str, story: bool) -> str | None:
     was taken for Facebook's and made November 0 Facebook posts)."""
     if story or m.has("account_handle") or m.has("saves"):
         return "instagram"
-    return facebook_or_instagram(file)
+    return facebook_or_instagram(c)
 
 
 def _damaged_ids(c: Candidate, ids: pd.Series, ctx: ParseContext) -> list[str]:
@@ -976,12 +976,12 @@ def _parse_legacy_sheet(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
 
 # ---------------------------------------------------------------- daily
 
-def _daily_platform(title: str, name: str) -> str | None:
+def _daily_platform(title: str, c: Candidate) -> str | None:
     t = normalize(title)
     for key, plat in (("instagram", "instagram"), ("facebook", "facebook")):
         if key in t:
             return plat
-    return facebook_or_instagram(name)
+    return facebook_or_instagram(c)
 
 
 def _parse_daily(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
@@ -995,7 +995,7 @@ def _parse_daily(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
                  f"kept as {metric!r} (if it is one of {', '.join(known)}, under a name in a "
                  "language not known yet, a synonyms.csv in the brand folder can name it: "
                  f"meta_daily,<metric>,<lang>,{title})")
-    platform = _daily_platform(title, ctx.file)
+    platform = _daily_platform(title, c)
     if platform is None:
         ctx.note("platform_unknown", f"daily series {title!r} does not say whether it is "
                  "Facebook or Instagram (title and file name); platform left empty")

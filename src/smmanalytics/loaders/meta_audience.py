@@ -121,7 +121,7 @@ def _numbers(cells: list[str], records: list[int], c: Candidate, what: str) -> p
 
 
 def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
-    platform = facebook_or_instagram(ctx.file)
+    platform = facebook_or_instagram(c)
     if platform is None:
         ctx.note("platform_unknown", "Audience file name does not say Facebook or Instagram; "
                  "platform left empty")

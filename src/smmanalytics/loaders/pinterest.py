@@ -42,7 +42,8 @@ _RATES = ("platform_engagement_rate", "pin_click_rate", "outbound_click_rate", "
 
 def _detect(c: Candidate) -> float:
     m = c.match(F)
-    named = "pinterest" in normalize(c.source.name)
+    # the name below the folder loaded: an agency's /srv/pinterest-clients/ above it says nothing
+    named = "pinterest" in normalize(c.source.relative_name)
     specific = m.any("clicks", "link_clicks") and m.has("impressions")
     if specific and (m.any("post_id", "permalink") or m.has("date")):
         return 0.75 if not named else 0.85

@@ -1,0 +1,168 @@
+"""What a file's folders may say of it: those below the folder loaded (an analyst's
+``brand/facebook/`` and ``brand/instagram/``), never those above it (an agency's
+``~/fb_exports/<brand>/``, ``/srv/instagram-clients/<brand>/``).
+
+Meta's daily charts, audience files and posts exports without rows name no platform in their
+content: their name says it, or nothing does. pytest's ``tmp_path`` holds the test's name (and
+a parameter's id): the tests and ids here name no platform, and :func:`above` checks it, so
+that only the folders the test makes can say one.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import smmanalytics as smm
+from smmanalytics.errors import DataQualityWarning, UnknownFormatError
+from smmanalytics.loaders import inspect_files, read_file
+
+from ._helpers import _codes
+
+FIX = Path(__file__).parent / "fixtures"
+#: a daily chart naming no platform: "Views", 1 520 and 980 views on 1 and 2 October 2026
+VIEWS = FIX / "meta" / "Views_2026-10-31.csv"
+#: an audience export (its blocks name no platform), renamed below to a name without one
+AUDIENCE = FIX / "meta" / "facebook_Audience.csv"
+#: folders above a brand's folder that name a platform, as agencies name them
+AGENCY_FOLDERS = ["fb_exports", "instagram-clients", "IG", "Facebook pages"]
+#: a word of a path that says a platform (as ``_tidy.facebook_or_instagram`` reads it)
+_SAYS_ONE = re.compile(r"instagram|facebook|pinterest|(^|[^a-z])(ig|fb)([^a-z]|$)")
+
+
+def above(tmp_path: Path, folder: str) -> Path:
+    """The folder ``folder`` in ``tmp_path``, which must say no platform itself (else the test
+    would pass or fail by its own name, not by the folder it makes)."""
+    assert not _SAYS_ONE.search(str(tmp_path).lower()), tmp_path
+    return tmp_path / folder
+
+
+def _brand(tmp_path: Path, agency: str) -> Path:
+    brand = above(tmp_path, agency) / "maison-seve"
+    brand.mkdir(parents=True)
+    return brand
+
+
+def _views(path: Path, first: int) -> None:
+    """Meta's daily chart ``Views`` at ``path`` (UTF-16, as Meta writes it), ``first`` views on
+    1 October 2026 and the fixture's 980 on the 2nd: files of other bytes than the fixture's,
+    which a folder's copies of it would be (read once, as duplicates)."""
+    text = VIEWS.read_text(encoding="utf-16").replace('"1520"', f'"{first}"')
+    path.write_text(text, encoding="utf-16", newline="")
+
+
+def _platforms(df: pd.DataFrame) -> list:
+    return df["platform"].astype("object").where(df["platform"].notna(), None).unique().tolist()
+
+
+@pytest.mark.parametrize("agency", AGENCY_FOLDERS, ids=["a", "b", "c", "d"])
+def test_a_daily_chart_takes_no_platform_from_a_folder_above_the_one_loaded(tmp_path, agency):
+    # before: Facebook's (fb_exports, Facebook pages) or Instagram's (instagram-clients, IG),
+    # its 1 520 + 980 views counted on the platform of the agency's folder, without a note
+    brand = _brand(tmp_path, agency)
+    shutil.copy(VIEWS, brand / "Views.csv")
+    daily = smm.load(brand, cache=False).daily
+    assert daily["value"].tolist() == [1520, 980]            # the fixture's two days
+    assert _platforms(daily) == [None]
+    q = smm.load(brand, cache=False).quality
+    assert "platform_unknown" in q["code"].tolist()
+    # loaded by itself, only the file's own name counts
+    alone = read_file(brand / "Views.csv")[0]
+    assert _platforms(alone) == [None] and "platform_unknown" in _codes(alone)
+    assert _platforms(smm.load(brand / "Views.csv", cache=False).daily) == [None]
+
+
+@pytest.mark.parametrize("agency", AGENCY_FOLDERS, ids=["a", "b", "c", "d"])
+def test_an_audience_file_takes_no_platform_from_a_folder_above(tmp_path, agency):
+    brand = _brand(tmp_path, agency)
+    shutil.copy(AUDIENCE, brand / "Audience.csv")
+    ds = smm.load(brand, cache=False)
+    assert len(ds.audience) and _platforms(ds.audience) == [None]
+    aud = read_file(brand / "Audience.csv")[0]
+    assert _platforms(aud) == [None] and "platform_unknown" in _codes(aud)
+
+
+def test_a_posts_export_without_rows_covers_no_platform_of_a_folder_above(tmp_path):
+    # a Facebook posts export of a month without posts: its headers name no field only
+    # Instagram's have, so only its name could say whose it is; the agency's "ig_exports"
+    # made it Instagram's in the files table (an Instagram month covered by a Facebook file)
+    brand = _brand(tmp_path, "ig_exports")
+    header = (FIX / "meta" / "facebook_posts_2026-11-20.csv").read_text(
+        encoding="utf-8-sig").splitlines()[0]
+    (brand / "posts_2026-10-01_2026-10-31.csv").write_text(header + "\n", encoding="utf-8")
+    files = smm.load(brand, cache=False).files
+    assert files["status"].tolist() == ["ok"] and files["rows"].tolist() == [0]
+    assert files["platform"].isna().all()
+    (brand / "facebook").mkdir()
+    (brand / "posts_2026-10-01_2026-10-31.csv").rename(
+        brand / "facebook" / "posts_2026-10-01_2026-10-31.csv")
+    assert smm.load(brand, cache=False).files["platform"].tolist() == ["facebook"]
+
+
+def test_platform_subfolders_below_the_folder_loaded_still_decide(tmp_path):
+    # brand/facebook/Views.csv and brand/instagram/Views.csv: the analyst's own sorting, below
+    # the folder loaded, under an agency folder saying the other platform for one of them
+    brand = _brand(tmp_path, "fb_exports")
+    for platform, first in (("facebook", 100), ("instagram", 200)):
+        (brand / platform).mkdir()
+        _views(brand / platform / "Views.csv", first)
+    daily = smm.load(brand, cache=False).daily
+    by_platform = daily.groupby(daily["platform"].astype(str))["value"].sum()
+    assert by_platform.to_dict() == {"facebook": 1080, "instagram": 1180}   # 100|200 + 980
+    rows = inspect_files(brand)
+    assert sorted(rows["platform"].tolist()) == ["facebook", "instagram"]
+    # a list of folders: each file below the one it was found in
+    listed = smm.load([brand / "facebook", brand / "instagram"], cache=False).daily
+    assert _platforms(listed) == [None]
+
+
+def test_a_zip_member_keeps_its_path_in_the_archive(tmp_path):
+    brand = _brand(tmp_path, "Facebook pages")
+    _views(tmp_path / "ig.csv", 200)
+    with zipfile.ZipFile(brand / "exports.zip", "w") as zf:
+        zf.write(tmp_path / "ig.csv", "instagram/Views.csv")
+        zf.write(VIEWS, "other/Views.csv")
+    daily = smm.load(brand, cache=False).daily
+    unknown = daily["platform"].isna()
+    assert daily.loc[unknown, "value"].sum() == 2500                     # 1 520 + 980
+    assert _platforms(daily[~unknown]) == ["instagram"]
+    assert daily.loc[~unknown, "value"].sum() == 1180                    # 200 + 980
+
+
+def test_inspect_files_reads_the_platform_as_load_does(tmp_path):
+    brand = _brand(tmp_path, "instagram-clients")
+    shutil.copy(VIEWS, brand / "Views.csv")
+    assert inspect_files(brand)["platform"].tolist() == ["unknown"]     # was "instagram"
+
+
+def test_the_cache_keys_a_file_by_its_name_below_the_folder_loaded(tmp_path, monkeypatch):
+    # the same path, bytes and time, loaded as brand (Facebook's, by its subfolder) and as
+    # brand/facebook (nobody's): neither load is served the other's entry
+    monkeypatch.setenv("SMM_CACHE_DIR", str(tmp_path / "cache"))
+    brand = _brand(tmp_path, "agency")
+    (brand / "facebook").mkdir()
+    shutil.copy(VIEWS, brand / "facebook" / "Views.csv")
+    for _ in range(2):                           # the second time, from the cache
+        assert _platforms(smm.load(brand).daily) == ["facebook"]
+        assert _platforms(smm.load(brand / "facebook").daily) == [None]
+        assert _platforms(smm.load(brand).daily) == ["facebook"]
+
+
+def test_a_pin_folder_above_the_brand_does_not_make_a_file_the_pin_sites(tmp_path):
+    # "Date,Impressions" is Pinterest's only when its name says so; an agency folder
+    # "pinterest_clients" above the brand's said it of every such file
+    brand = _brand(tmp_path, "pinterest_clients")
+    (brand / "overview.csv").write_text("Date,Impressions\n2026-10-01,5\n", encoding="utf-8")
+    with pytest.raises(UnknownFormatError):
+        read_file(brand / "overview.csv")
+    with pytest.warns(DataQualityWarning, match="overview.csv: not understood"):
+        assert smm.load(brand, cache=False).files["status"].tolist() == ["not_understood"]
+    (brand / "pinterest").mkdir()
+    (brand / "overview.csv").rename(brand / "pinterest" / "overview.csv")
+    ds = smm.load(brand, cache=False)
+    assert ds.files["platform"].tolist() == ["pinterest"] and ds.daily["value"].tolist() == [5]
