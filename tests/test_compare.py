@@ -384,13 +384,15 @@ def test_a_period_outside_the_data_is_unknown_not_zero_posts():
     assert pd.isna(october.loc["posts", "current"])
     assert october.loc["posts", "previous"] == 30                  # September: 30 posts
     assert october.loc["interactions", "previous"] == 900          # 30 posts × 30
-    # GA4 rows of October: the data do cover it (its sessions are known), it is compared
+    # GA4 rows of October: the data do cover it (its sessions are known), it is compared; its
+    # posts are unknown, no posts export covering it (GA4's rows tell nothing of posts: they
+    # read 0, as September's did beside daily follower rows)
     ga4 = dataset(posts=ds.posts, web=web([{
         "date": "2026-10-02", "channel_group": "Organic Social", "source": "instagram",
         "medium": "social", "campaign": "(not set)", "sessions": 10.0, "key_events": 1.0,
         "revenue": 5.0, "currency": "EUR"}]))
     october = _kpis(compare(ga4, "2026-10"))
-    assert october.loc["sessions", "current"] == 10 and october.loc["posts", "current"] == 0
+    assert october.loc["sessions", "current"] == 10 and pd.isna(october.loc["posts", "current"])
 
 
 def test_platform_name_case_insensitive_and_unknown_refused():
@@ -1441,3 +1443,110 @@ def test_ga4_kpis_are_compared_per_day_ga4_covers_when_its_exports_start_late():
     assert row["change_pct"] == pytest.approx(0.0)
     assert ("GA4 data cover 21 of the 31 days of 2026-10: its sessions, key events and revenue "
             "are compared per covered day.") in c.caveats
+
+
+def _exports(*rows) -> pd.DataFrame:
+    """A files table of exports read: (platform, kind, rows, covers_from, covers_to) each."""
+    from smmanalytics.dataset import FILE_COLUMNS
+
+    df = pd.DataFrame([{"path": f"f{i}.csv", "platform": p, "kind": k, "rows": n, "status": "ok",
+                        "covers_from": pd.Timestamp(a), "covers_to": pd.Timestamp(b)}
+                       for i, (p, k, n, a, b) in enumerate(rows)], columns=list(FILE_COLUMNS))
+    return df.astype(FILE_COLUMNS)
+
+
+def _october_posts_and_follows(*more_exports, follows_to="2026-10-31"):
+    """Instagram's posts export of October (8 posts of 20 interactions, reach 400: 160
+    interactions) beside the daily follows exports from 1 September of Facebook (net +2 a day)
+    and Instagram (new followers only): the reviewer's brand folder, whose September read
+    posts 0 and interactions 0."""
+    days = pd.date_range("2026-09-01", follows_to)
+    follows = daily([{"platform": "facebook", "date": d, "metric": "net_follows", "value": 2.0}
+                     for d in days]
+                    + [{"platform": "instagram", "date": d, "metric": "follows", "value": 1.0}
+                       for d in days])
+    files = _exports(("instagram", "posts", 8, "2026-10-01", "2026-10-31"),
+                     ("facebook", "daily", len(days), "2026-09-01", follows_to),
+                     ("instagram", "daily", len(days), "2026-09-01", follows_to), *more_exports)
+    return dataset(posts=posts(_month(10, 8, 20)), daily=follows, files=files)
+
+
+def test_posts_of_a_month_no_posts_export_covers_are_unknown_not_zero():
+    """September is covered by Facebook's daily follows, which tell nothing of posts: it read
+    posts 80 against 0 (+2.6 a day) and interactions 12,030 against 0 (+388.1 a day)."""
+    c = compare(_october_posts_and_follows(), "2026-10")
+    t = _kpis(c)
+    assert t.loc["posts", "current"] == 8 and t.loc["interactions", "current"] == 8 * 20
+    posts_rows = t.loc[t.index != "followers_net"].iloc[:11]
+    assert posts_rows["previous"].isna().all() and posts_rows["change_abs"].isna().all()
+    assert posts_rows["change_pct"].isna().all() and posts_rows["direction"].isna().all()
+    assert not posts_rows["direction_only"].any()
+    assert (posts_rows["method"] == "no posts export covers 2026-09").all()
+    # the follower row is compared on its daily rows: 31 × 2 = 62 against 30 × 2 = 60, per day
+    # 62 / 31 = 2 against 60 / 30 = 2: flat, 0 %
+    row = t.loc["followers_net"]
+    assert (row["current"], row["previous"]) == (62, 60)
+    assert row["change_abs"] == 0 and row["change_pct"] == 0 and row["direction"] == "flat"
+    assert ("No posts export covers 2026-09: its post KPIs are unknown, not 0, and not "
+            "compared.") in c.caveats
+    # 8 posts against an unknown count: no "fewer than 10 posts (8 in 2026-10, 0 in 2026-09)"
+    assert not any("Fewer than" in s for s in c.caveats)
+
+    mine = compare(_october_posts_and_follows(), "2026-10", platform="instagram")
+    assert _kpis(mine).loc["posts", "current"] == 8
+    assert pd.isna(_kpis(mine).loc["posts", "previous"])
+    assert ("No instagram posts export covers 2026-09: its post KPIs are unknown, not 0, and "
+            "not compared.") in mine.caveats
+
+
+def test_a_month_a_posts_export_covers_without_a_post_stays_zero():
+    """Instagram's export of September read without a row: the brand did not post, a true 0,
+    compared per day: posts 8 / 31 − 0 / 30 = 0.258 a day, interactions 160 / 31 = 5.161."""
+    september = ("instagram", "posts", 0, "2026-09-01", "2026-09-30")
+    c = compare(_october_posts_and_follows(september), "2026-10")
+    t = _kpis(c)
+    assert (t.loc["posts", "current"], t.loc["posts", "previous"]) == (8, 0)
+    assert t.loc["interactions", "previous"] == 0 and t.loc["reach", "previous"] == 0
+    assert t.loc["posts", "change_abs"] == pytest.approx(8 / 31)
+    assert t.loc["interactions", "change_abs"] == pytest.approx(160 / 31)
+    assert t.loc["interactions", "direction"] == "up"
+    assert not any(s.startswith("No posts export") for s in c.caveats)
+    assert ("Fewer than 10 posts in a period (8 in 2026-10, 0 in 2026-09): post KPIs show the "
+            "direction only, without significance.") in c.caveats
+
+
+def test_a_quarter_whose_covered_days_no_posts_export_covers_has_its_posts_unknown():
+    """Daily follows from 1 September to 31 December, posts exports of October to December:
+    the third quarter is covered from 1 September (30 of 92 days) by the follows only. Its
+    posts are unknown; net followers are compared per day: 92 × 2 = 184 over 92 days against
+    30 × 2 = 60 over 30, 2 a day each, flat."""
+    ds = _october_posts_and_follows(("instagram", "posts", 0, "2026-11-01", "2026-11-30"),
+                                    ("instagram", "posts", 0, "2026-12-01", "2026-12-31"),
+                                    follows_to="2026-12-31")
+    c = compare(ds, "2026-Q4")
+    t = _kpis(c)
+    assert t.loc["posts", "current"] == 8 and pd.isna(t.loc["posts", "previous"])
+    assert pd.isna(t.loc["interactions", "change_abs"])
+    row = t.loc["followers_net"]
+    assert (row["current"], row["previous"], row["change_abs"]) == (184, 60, 0)
+    assert ("No posts export covers 2026-Q3: its post KPIs are unknown, not 0, and not "
+            "compared.") in c.caveats
+
+
+@pytest.mark.parametrize("lang,platform,expected", [
+    ("en", None, "No posts export covers September 2026: its post figures (posts, "
+     "interactions, reach, views, engagement rates) are unknown, not 0, and are not compared."),
+    ("fr", None, "Aucun export de publications ne couvre septembre 2026 : les indicateurs de "
+     "publications de cette période (publications, interactions, couverture, vues, taux "
+     "d'engagement) sont inconnus, et non 0, et ne sont pas comparés."),
+    ("it", "instagram", "Nessuna esportazione dei post di Instagram copre settembre 2026: gli "
+     "indicatori dei post di quel periodo (post, interazioni, copertura, visualizzazioni, tassi "
+     "di engagement) sono sconosciuti, non 0, e non sono confrontati."),
+])
+def test_the_caveat_of_a_month_no_posts_export_covers_in_the_reports_languages(
+        lang, platform, expected):
+    from smmanalytics.report.formatting import Formatter
+
+    c = compare(_october_posts_and_follows(), "2026-10", platform=platform, n_boot=200)
+    [caveat] = [s for s in c.caveats if s.startswith("No ")]
+    assert Formatter(lang).note(caveat) == expected

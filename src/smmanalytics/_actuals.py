@@ -25,7 +25,7 @@ __all__ = ["metric_daily", "actual", "known_days", "known_days_note", "followers
            "could_not_be_read", "declared_unexported",
            "declared_platforms", "NOT_FOUND",
            "social_platforms",
-           "platform_span", "posts_stretch", "posts_coverage"]
+           "platform_span", "posts_stretch", "posts_coverage", "posts_cover"]
 
 
 def has_posts_data(ds, platform: str) -> bool:
@@ -109,6 +109,19 @@ def platform_span(ds, platform: str, day: dt.date, *, posts: bool = True) -> Pla
         # of October is missing
         return PlatformSpan(*stretch, True, platform, by_posts_exports=True)
     return PlatformSpan(first, last, known, platform)
+
+
+def posts_cover(ds, platform: str, start: dt.date, end: dt.date) -> bool:
+    """Whether the posts exports of ``platform`` cover some of the days ``start`` to ``end``,
+    so that a day without a post there is a day the brand did not post (0), not a day no
+    export tells of (unknown): the days of :func:`platform_span` (its posts exports' stretch,
+    else its data's) reach them, and the dataset holds its posts (:func:`has_posts_data`).
+    The one rule of the performance section's platforms without a post and of ``compare``:
+    October's exports alone made September's posts 0, not unknown, in the comparison."""
+    if not has_posts_data(ds, platform):
+        return False
+    span = platform_span(ds, platform, end)
+    return span.first is not None and span.first <= end and span.last >= start
 
 
 def posts_stretch(ds, platform: str, day: dt.date) -> tuple[dt.date, dt.date] | None:

@@ -63,6 +63,11 @@ Definitions
   other platforms' data reach it; its GA4 KPIs are compared as the GA4 rows allow (so too
   for a previous period before its first day: TikTok's data starting in November 2025 leave
   October's TikTok sessions compared, GA4 covering October).
+- Post KPIs follow the posts exports: a period without a post whose days no posts export
+  covers (of ``platform``, or of any platform: :func:`~smmanalytics._actuals.posts_cover`, the
+  rule of the report's key figures) has its post KPIs unknown, not 0, and not compared, though
+  daily follower or GA4 rows cover it; a caveat says so. A period a posts export covers without
+  a post (an export read without rows) keeps its true 0.
 - A running period: when the data stop within ``period`` (the year 2026 whose data end on
   31 October), like is compared with like: ``period`` up to the data's last day with as many
   first days of ``previous`` (2026-01-01..2026-10-31 with 2025-01-01..2025-10-31), not its
@@ -88,8 +93,10 @@ from ._actuals import (
     followers_gaps,
     followers_left_out,
     followers_net_unknown,
+    has_posts_data,
     known_days_note,
     metric_daily,
+    posts_cover,
     unread_days,
     zero_without_posts,
 )
@@ -98,7 +105,7 @@ from ._web import covered_runs, social_traffic
 from .errors import PeriodError, require_dataset
 from .metrics import post_interactions, youtube_thumbnails
 from .periods import Period, month_end, parse_period, post_dates, whole_months
-from .schema import canonical_order, column_or
+from .schema import PLATFORMS, canonical_order, column_or
 
 __all__ = ["Comparison", "compare"]
 
@@ -489,8 +496,12 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
     unread = _unread_sides(ds, platform or "all", cov, a, b, summed)
     caveats += [f"Posts of {p.label} unknown, not 0: {could_not_be_read(ds, files)}."
                 for p, files in zip((cur, prev), unread.values(), strict=True) if files]
-    # a period whose export could not be read has its posts unknown, not "0 in 2026-09"
-    few = (cov.covered and not cov.mine and not any(unread.values())
+    uncovered = _posts_uncovered(ds, platform, cov, a, b, unread)
+    caveats += [f"No {cov.whose}posts export covers {p.label}: its post KPIs are unknown, "
+                f"not 0, and not compared." for p in uncovered.values()]
+    # a period whose export could not be read, or that no posts export covers, has its posts
+    # unknown, not "0 in 2026-09"
+    few = (cov.covered and not cov.mine and not any(unread.values()) and not uncovered
            and min(len(a), len(b)) < MIN_POSTS)
     if few:
         caveats.append(f"Fewer than {MIN_POSTS} posts in a period ({len(a)} in {cur.label}, "
@@ -518,6 +529,9 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
             if kpi == "followers_net" and platform is None:
                 _unread_followers_unknown(ds, rows[-1], cov)
     _unknown_sides(rows, cov)
+    for side, p in uncovered.items():
+        _unknown([r for r in rows if r["kpi"] in _POST_KPIS], (side,),
+                 f"no {cov.whose}posts export covers {p.label}")
     table = _table(rows)
     caveats += _table_caveats(ds, table, a, b, cov)
     if cov.outside or cov.mine:
@@ -782,6 +796,30 @@ def _unread_sides(ds, platform: str, cov: _Coverage, a: pd.DataFrame, b: pd.Data
                      or ([] if explained[side]
                          else unread_days(ds, platform, days.start, days.end)))
         out[side] = files
+    return out
+
+
+def _posts_uncovered(ds, platform: str | None, cov: _Coverage, a: pd.DataFrame,
+                     b: pd.DataFrame, unread: dict[str, list[str]]) -> dict[str, Period]:
+    """The sides (``current``, ``previous``), each with its period, that hold no post and
+    whose days no posts export covers (:func:`~smmanalytics._actuals.posts_cover`, of
+    ``platform`` or of any platform): their post KPIs are unknown, not 0.
+
+    October's posts exports beside follower exports from 1 September read "posts 80 against
+    0, +2.6 a day" and "interactions 12,030 against 0": September was covered by the daily
+    rows, which tell nothing of posts (nor do GA4's rows). A month a posts export covers
+    without a post (an export read without rows) is a true 0, and stays one. Periods the data
+    do not cover, or whose export could not be read (``unread``, said by its own caveat), are
+    left to their own rules; so is a dataset without posts data, whose post KPIs are unknown
+    throughout."""
+    if cov.outside or cov.mine or cov.absent or not has_posts_data(ds, platform or "all"):
+        return {}
+    platforms = [platform] if platform else sorted(PLATFORMS)
+    out = {}
+    for side, df, days, p in (("current", a, cov.cw, cov.cur), ("previous", b, cov.pw, cov.prev)):
+        if ((side == "current" or cov.covered) and not len(df) and not unread[side]
+                and not any(posts_cover(ds, q, days.start, days.end) for q in platforms)):
+            out[side] = p
     return out
 
 

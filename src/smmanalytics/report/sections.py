@@ -305,11 +305,12 @@ class BrandReport(PerformanceSections, WatchSections, Report):
     def _quiet_platforms(self, posted: set[str]) -> dict[str, bool]:
         """The brand's platforms without a post in the period (those not in ``posted``), each
         with whether its posts exports cover the period (in part: the stretch they cover
-        without a gap, :func:`~smmanalytics._actuals.platform_span`), so that its 0 posts
-        are known. A platform of brand.yaml whose exports do not reach the period (or that has
-        none) is there too, uncovered: its figures are unknown, not 0. None in a campaign's
-        report: a platform the campaign did not post on is not the campaign's."""
-        from .._actuals import declared_platforms, has_posts_data, platform_span
+        without a gap, :func:`~smmanalytics._actuals.posts_cover`, as ``compare`` judges a
+        period), so that its 0 posts are known. A platform of brand.yaml whose exports do not
+        reach the period (or that has none) is there too, uncovered: its figures are unknown,
+        not 0. None in a campaign's report: a platform the campaign did not post on is not the
+        campaign's."""
+        from .._actuals import declared_platforms, posts_cover
         from ..schema import PLATFORMS
 
         if self.campaign:
@@ -323,11 +324,7 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         out = {}
         for platform in sorted((names | {str(p) for p in self.ds.posts["platform"].dropna()}
                                 | declared) & set(PLATFORMS) - posted):
-            covered = False
-            if has_posts_data(self.ds, platform):
-                span = platform_span(self.ds, platform, self.period.end)
-                covered = (span.first is not None and span.first <= self.period.end
-                           and span.last >= self.period.start)
+            covered = posts_cover(self.ds, platform, self.period.start, self.period.end)
             if covered or platform in declared:
                 out[platform] = covered
         return out
