@@ -2,8 +2,9 @@
 reference §1.2) name no platform nor account, so every row of two such files shares its key
 with the other's: two exports of one series are merged (the newest wins), two series (a
 Facebook and an Instagram chart of one title) are kept apart, each under its own file
-(``dataset._unknown_series_apart``): at least half the days two files share giving the same
-figure makes them one series."""
+(``dataset._unknown_series_apart``): one file starting after the other's first day and
+ending after its last (a re-export), or at least half the shared days not 0 in both giving
+the same figure, makes them one series."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import smmanalytics as smm
 
@@ -150,3 +153,86 @@ def test_rows_of_a_known_platform_tied_are_still_one_series(tmp_path):
     assert len(ds.daily) == 12 and (ds.daily["value"] == 2).all()
     assert _notes(ds, "unknown_series_apart").empty
     assert len(_notes(ds, "snapshot_tie")) == 1
+
+
+def test_a_re_export_sharing_only_its_revised_days_is_one_series(tmp_path):
+    """``Views.csv`` covers 1 to 20 October at 100 a day, its re-export ``Views (1).csv`` 18
+    to 30 October at 100 a day, the three days they share (18 to 20) revised to 130: none of
+    the shared figures is the same, yet the re-export starts after the older's first day and
+    ends after its last, so one series (it was two: 33 rows for 30 days). 30 rows: the 1st
+    to 17th from Views.csv (17 × 100 = 1700), the 18th to 30th from the re-export
+    (3 × 130 + 10 × 100 = 1390)."""
+    old = {d: 100 for d in _days("2026-10-01", "2026-10-20")}
+    new = {d: 130 if d <= "2026-10-20" else 100 for d in _days("2026-10-18", "2026-10-30")}
+    _daily(tmp_path / "Views.csv", "Views", old)
+    _daily(tmp_path / "Views (1).csv", "Views", new)
+    ds = smm.load(tmp_path, cache=False)
+    kept = _by_file(ds)
+    assert len(ds.daily) == 30 and ds.daily["date"].nunique() == 30
+    assert sorted(kept["Views.csv"]) == _days("2026-10-01", "2026-10-17")
+    assert sum(kept["Views.csv"].values()) == 1700
+    assert sum(kept["Views (1).csv"].values()) == 1390
+    assert kept["Views (1).csv"]["2026-10-18"] == 130
+    assert _notes(ds, "unknown_series_apart").empty
+    merged = _notes(ds, "snapshot_merged")
+    assert merged["name"].tolist() == ["Views.csv"] and merged["rows"].tolist() == [3]
+
+
+def test_two_sparse_charts_of_one_title_are_kept_apart(tmp_path):
+    """Facebook's and Instagram's link clicks of 1 to 30 October, exported together: 1 on
+    the 1st, 7th, 13th, 19th and 25th (days i % 6 == 0 from 0), 2 on the 4th, 10th, 16th,
+    22nd and 28th (i % 6 == 3); 0 on both the 20 other days. Those 20 days tell nothing, the
+    10 left all differ: two series (they were taken for one, 30 rows summing 10, the first
+    file's 5 clicks lost). 60 rows, 5 × 1 = 5 and 5 × 2 = 10."""
+    days = _days("2026-10-01", "2026-10-30")
+    _daily(tmp_path / "Link clicks.csv", "Link clicks",
+           {d: 1 if i % 6 == 0 else 0 for i, d in enumerate(days)})
+    _daily(tmp_path / "Link clicks (1).csv", "Link clicks",
+           {d: 2 if i % 6 == 3 else 0 for i, d in enumerate(days)})
+    ds = smm.load(tmp_path, cache=False)
+    kept = _by_file(ds)
+    assert len(ds.daily) == 60 and ds.daily["value"].sum() == 15
+    assert sum(kept["Link clicks.csv"].values()) == 5
+    assert sum(kept["Link clicks (1).csv"].values()) == 10
+    apart = _notes(ds, "unknown_series_apart")
+    assert sorted(apart["name"]) == ["Link clicks (1).csv", "Link clicks.csv"]
+    assert (apart["rows"] == 30).all()
+    assert apart["message"].str.contains(
+        "other figures on 10 of them (20 of them 0 in both, which tells nothing)",
+        regex=False).all()
+    assert _notes(ds, "snapshot_tie").empty
+
+
+def test_a_sparse_chart_downloaded_twice_is_one_series(tmp_path):
+    """One sparse chart downloaded twice over 1 to 30 October, 3 on the 1st, 7th, 13th, 19th
+    and 25th and 0 otherwise, the second download revising the 25th to 4: of the 5 days not
+    0 in both, 4 are the same (the 25 days 0 in both tell nothing): one series, 30 rows, the
+    second download's (4 × 3 + 4 = 16)."""
+    days = _days("2026-10-01", "2026-10-30")
+    first = {d: 3 if i % 6 == 0 else 0 for i, d in enumerate(days)}
+    _daily(tmp_path / "Link clicks.csv", "Link clicks", first)
+    _daily(tmp_path / "Link clicks (1).csv", "Link clicks", first | {"2026-10-25": 4})
+    ds = smm.load(tmp_path, cache=False)
+    assert len(ds.daily) == 30 and ds.daily["value"].sum() == 16
+    assert set(_by_file(ds)) == {"Link clicks (1).csv"}
+    assert _notes(ds, "unknown_series_apart").empty
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+          HealthCheck.function_scoped_fixture])
+@given(shift=st.integers(1, 19), longer=st.integers(1, 10),
+       revised=st.lists(st.integers(0, 1000), min_size=1, max_size=20))
+def test_a_re_export_whatever_it_revises_is_one_series(tmp_path, shift, longer, revised):
+    """A chart of the 1st to 20th (10 a day) and its re-export starting ``shift`` days later
+    and ending ``longer`` days after the 20th, any of the shared figures revised: one series,
+    one row per day of the two (20 + ``longer``), the newer's figures on the shared days."""
+    folder = tmp_path / f"{shift}-{longer}-{len(revised)}-{sum(revised)}"
+    folder.mkdir(exist_ok=True)
+    new_days = _days(f"2026-10-{1 + shift:02d}", f"2026-10-{20 + longer:02d}")
+    new = {d: revised[i] if i < len(revised) else 10 for i, d in enumerate(new_days)}
+    _daily(folder / "Views.csv", "Views", {d: 10 for d in _days("2026-10-01", "2026-10-20")})
+    _daily(folder / "Views (1).csv", "Views", new)
+    ds = smm.load(folder, cache=False)
+    assert len(ds.daily) == 20 + longer
+    assert _by_file(ds)["Views (1).csv"] == {d: float(v) for d, v in new.items()}
+    assert _notes(ds, "unknown_series_apart").empty

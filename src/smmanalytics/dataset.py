@@ -776,15 +776,26 @@ def _unknown_series_apart(df: pd.DataFrame, log: QualityLog) -> pd.DataFrame:
     Meta's daily charts of one title ("Views") are Facebook's and Instagram's alike: saved as
     ``Views.csv`` and ``Views (1).csv``, neither says whose it is, their rows share every key,
     and the merge kept the second file's 12 days in place of the first's, the other
-    platform's figures lost. Two such files are two exports of one series when at least half
-    of the days they share give the same figure (the same day, metric and value; a missing
-    value on both is the same): a re-export revises only its last days, so the same chart
-    exported a week later still wins over the older one, while Facebook's and Instagram's
-    charts differ on nearly every day. Files that share days with fewer than half the same are
-    kept apart, each series under its own file, no figure replacing the other's; their
-    platform stays unknown, so they count in no platform's figures, as before. Files one
-    of a series is found the same as join it (a chain of re-exports stays one series).
-    Identical files are read once already (:func:`load`), and never get here twice.
+    platform's figures lost. Two such files that share days are two exports of one series
+    (:func:`_one_series`) when
+
+    - one is the other's re-export: it starts after the other's first day and ends after its
+      last, the days they share the older's last ones; a weekly re-export overlapping 7 days,
+      or only the 3 it revised, so that none of the shared figures is the same, wins as the
+      newer export; or
+    - at least half the shared days that tell anything give the same figure, the days 0 (or
+      missing) in both telling nothing: the same chart downloaded twice, or a re-export of
+      the same first day (month to date), revised only on its last days.
+
+    Otherwise they are two series: Facebook's and Instagram's charts of one title, exported
+    together over the same days, differ on nearly every day either gives a figure, sparse
+    ones (a few link clicks) too, however many days are 0 on both. Each is then kept under
+    its own file, no figure replacing the other's, both noted; their platform stays unknown,
+    so they count in no platform's figures, as before. A file found one series with any
+    file of a series joins it (a chain of re-exports stays one series). Nothing tells
+    Facebook's and Instagram's charts exported over staggered ranges from a re-export: they
+    are taken for one. Identical files are read once already (:func:`load`), and never get
+    here twice.
     """
     unknown = (df["platform"].isna() & schema.column_or(df, "account_id").isna()).to_numpy(bool)
     if unknown.sum() < 2:
@@ -800,12 +811,8 @@ def _unknown_series_apart(df: pd.DataFrame, log: QualityLog) -> pd.DataFrame:
     pairs = pairs[(pairs["source_file"] < pairs["source_file_other"]).fillna(False)]
     if pairs.empty:
         return df
-    a = pairs["value"].to_numpy(dtype="float64", na_value=np.nan)
-    b = pairs["value_other"].to_numpy(dtype="float64", na_value=np.nan)
-    shared = (pairs.assign(same=(a == b) | (np.isnan(a) & np.isnan(b)))
-              .groupby(["source_file", "source_file_other"], sort=True)["same"]
-              .agg(["size", "sum"]))
-    alike = shared["sum"] * 2 >= shared["size"]
+    shared = _shared_days(pairs)
+    alike = _one_series(shared, rows.groupby("source_file")["date"].agg(["min", "max"]))
     if alike.all():
         return df
     series = {f: f for f in rows["source_file"].unique()}
@@ -817,20 +824,51 @@ def _unknown_series_apart(df: pd.DataFrame, log: QualityLog) -> pd.DataFrame:
 
     for first, second in shared.index[alike.to_numpy()]:   # name order: the first names it
         series[root(second)] = root(first)
-    for (first, second), (n, same) in shared[~alike].iterrows():
+    for (first, second), (n, differ, quiet) in shared[~alike].iterrows():
+        silent = f" ({quiet} of them 0 in both, which tells nothing)" if quiet else ""
         for src, other in ((first, second), (second, first)):
             log.add(src, "unknown_series_apart", f"{n} daily rows of no platform nor "
                     f"account share their days with {file_name(other)}'s, which gives other "
-                    f"figures on {n - same} of them: kept apart, as two series of unknown "
-                    "platform (Facebook's and Instagram's charts of one title, say), not two "
-                    "exports of one (a re-export revises only its last days: at least half "
-                    "the days two exports share give the same figure); neither is counted in "
-                    "a platform's figures", rows=int(n))
+                    f"figures on {differ} of them{silent}: kept apart, as two series of "
+                    "unknown platform (Facebook's and Instagram's charts of one title, say), "
+                    "not two exports of one (a re-export starts after the older export's "
+                    "first day and ends after its last, or gives the same figure on at least "
+                    "half the shared days not 0 in both); neither is counted in a platform's "
+                    "figures", rows=int(n))
     out = df.copy(deep=False)
     out["_series"] = pd.Series(pd.NA, index=df.index, dtype="string")
     mine = df["source_file"].astype("string")[unknown]
     out.loc[unknown, "_series"] = mine.map(root).astype("string")
     return out
+
+
+def _shared_days(pairs: pd.DataFrame) -> pd.DataFrame:
+    """Per pair of files (``source_file``, ``source_file_other``, their rows of one key side
+    by side): the rows they share (``size``), how many give other figures (``differ``) and
+    how many are 0 or missing in both (``quiet``: a sparse chart's empty days, which say
+    nothing of whose the chart is)."""
+    a = pairs["value"].to_numpy(dtype="float64", na_value=np.nan)
+    b = pairs["value_other"].to_numpy(dtype="float64", na_value=np.nan)
+    nothing_a, nothing_b = np.isnan(a) | (a == 0), np.isnan(b) | (b == 0)
+    quiet = nothing_a & nothing_b
+    return (pairs.assign(differ=~quiet & (a != b), quiet=quiet)
+            .groupby(["source_file", "source_file_other"], sort=True)
+            .agg(size=("differ", "size"), differ=("differ", "sum"), quiet=("quiet", "sum")))
+
+
+def _one_series(shared: pd.DataFrame, spans: pd.DataFrame) -> pd.Series:
+    """Which pairs of files of :func:`_shared_days` are exports of one series (a bool per
+    pair), ``spans`` each file's first and last day (``min``, ``max``): one re-exports the
+    other (starts after its first day and ends after its last), or at least half the days
+    they share that are not 0 in both give the same figure (none such: nothing tells them
+    apart, and their figures are the same)."""
+    first, second = (shared.index.get_level_values(i) for i in (0, 1))
+    start_a, end_a = (spans[c].reindex(first).to_numpy() for c in ("min", "max"))
+    start_b, end_b = (spans[c].reindex(second).to_numpy() for c in ("min", "max"))
+    re_export = (((start_a < start_b) & (end_a < end_b))
+                 | ((start_b < start_a) & (end_b < end_a)))
+    telling = shared["size"] - shared["quiet"]
+    return pd.Series(re_export, index=shared.index) | (shared["differ"] * 2 <= telling)
 
 
 def _note_accounts(files: pd.Series, code: str, message: str, log: QualityLog,
