@@ -116,6 +116,23 @@ def test_strip_is_str_strip(cells):
     pd.testing.assert_series_equal(strip(sliced), sliced.str.strip())
 
 
+@SETTINGS
+@given(st.lists(st.one_of(st.sampled_from(["a", "é", "€", "🌿", "\n"]),
+                          st.binary(min_size=1, max_size=2)), max_size=12))
+def test_utf8_checked_in_halves_is_utf8(parts):
+    """The two halves checked apart, cut where a character begins, are valid exactly when
+    the whole is (multi-byte characters and stray bytes around the middle included)."""
+    from smmanalytics.loaders._sources import _valid_utf8
+
+    data = b"".join(p.encode() if isinstance(p, str) else p for p in parts)
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        assert not _valid_utf8(data)
+    else:
+        assert _valid_utf8(data)
+
+
 _error_cells = st.lists(st.one_of(
     st.none(), st.text(max_size=6),
     st.builds(lambda a, e, b: f"{a}{e}{b}", st.text(alphabet=_SPACES, max_size=2),
