@@ -117,6 +117,44 @@ def test_strip_is_str_strip(cells):
 
 
 @SETTINGS
+@given(st.lists(st.one_of(st.sampled_from(["a", "é", "€", "🌿", "\n"]),
+                          st.binary(min_size=1, max_size=2)), max_size=12))
+def test_utf8_checked_in_halves_is_utf8(parts):
+    """The two halves checked apart, cut where a character begins, are valid exactly when
+    the whole is (multi-byte characters and stray bytes around the middle included)."""
+    from smmanalytics.loaders._sources import _valid_utf8
+
+    data = b"".join(p.encode() if isinstance(p, str) else p for p in parts)
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        assert not _valid_utf8(data)
+    else:
+        assert _valid_utf8(data)
+
+
+_error_cells = st.lists(st.one_of(
+    st.none(), st.text(max_size=6),
+    st.builds(lambda a, e, b: f"{a}{e}{b}", st.text(alphabet=_SPACES, max_size=2),
+              st.sampled_from(["#N/A", "#ref!", "#Div/0!", "#n/a#", "#", "N/A"]),
+              st.text(alphabet=_SPACES, max_size=2)),
+    st.text(alphabet="#é\xa0 ab", max_size=45)), max_size=10)
+
+
+@SETTINGS
+@given(_error_cells)
+def test_error_cells_of_arrow_text_are_those_of_python_strings(cells):
+    """Comparing only the short cells that begin with "#" or a space (read from Arrow's
+    offsets) finds the same error cells as stripping and lowering every cell in Python."""
+    from smmanalytics.loaders._cells import spreadsheet_errors
+
+    expected = spreadsheet_errors(pd.Series(cells, dtype=object))       # cell by cell
+    arrow = pd.Series(cells, dtype="str")
+    assert spreadsheet_errors(arrow).tolist() == expected.tolist()
+    assert spreadsheet_errors(arrow.iloc[1:]).tolist() == expected[1:].tolist()
+
+
+@SETTINGS
 @given(st.lists(st.tuples(st.one_of(st.none(), st.text(max_size=6)),
                           st.one_of(st.none(), st.text(max_size=6))), max_size=8))
 def test_meta_caption_is_the_longer_text(pairs):

@@ -16,7 +16,8 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-__all__ = ["arrow_text", "may_contain", "chunks_may_contain", "contains", "strip"]
+__all__ = ["arrow_text", "may_contain", "chunks_may_contain", "contains", "strip",
+           "short_cells_starting"]
 
 
 def arrow_text(values: pd.Series) -> pa.ChunkedArray | None:
@@ -67,15 +68,22 @@ _MAY_END[:0x21] = True
 _MAY_END[[*range(0x80, 0x8B), 0x85, 0x9F, 0xA0, 0xA8, 0xA9, 0xAF]] = True
 
 
+def _bounds(chunk: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+    """Where each cell of ``chunk`` (a string array) starts and stops in its data buffer,
+    read from its offsets without a copy (a missing cell: wherever Arrow left it)."""
+    offsets = chunk.buffers()[1]
+    kind = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
+    ends = np.frombuffer(offsets, dtype=kind)[chunk.offset:chunk.offset + len(chunk) + 1]
+    return ends[:-1], ends[1:]
+
+
 def _may_need_trim(chunk: pa.Array) -> bool:
     """False when no cell of ``chunk`` (a string array) starts or ends with a byte that may
     belong to a whitespace character; read from its offsets and bytes, without a copy."""
-    _, offsets, data = chunk.buffers()
+    data = chunk.buffers()[2]
     if data is None or len(chunk) == 0:
         return False
-    kind = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
-    ends = np.frombuffer(offsets, dtype=kind)[chunk.offset:chunk.offset + len(chunk) + 1]
-    starts, stops = ends[:-1], ends[1:]
+    starts, stops = _bounds(chunk)
     filled = stops > starts             # empty and missing cells have nothing to trim
     if not filled.any():
         return False
@@ -95,3 +103,27 @@ def strip(values: pd.Series) -> pd.Series:
     if arr is not None and not any(_may_need_trim(c) for c in arr.chunks):
         return values.copy(deep=False)
     return values.str.strip()
+
+
+def short_cells_starting(arr: pa.ChunkedArray, char: str, longest: int) -> np.ndarray:
+    """Positions of the cells of ``arr`` (an Arrow text column) of at most ``longest`` bytes
+    that may begin with ``char`` (one ASCII character) once trimmed: those whose first byte is
+    ``char`` or may begin a whitespace character. Read from the offsets and the first bytes,
+    without a copy: a column where no cell begins so is answered without comparing any text
+    (the ``#`` of a spreadsheet's error cell, in a million post ids)."""
+    first = _MAY_START.copy()
+    first[ord(char)] = True
+    found, at = [], 0
+    for chunk in arr.chunks:
+        data = chunk.buffers()[2]
+        if data is not None and len(chunk):
+            starts, stops = _bounds(chunk)
+            size = stops - starts
+            keep = (size > 0) & (size <= longest)
+            if chunk.null_count:
+                keep &= chunk.is_valid().to_numpy(zero_copy_only=False)
+            rows = np.flatnonzero(keep)
+            raw = np.frombuffer(data, dtype=np.uint8)
+            found.append(rows[first[raw[starts[rows]]]] + at)
+        at += len(chunk)
+    return np.concatenate(found) if found else np.zeros(0, dtype=np.intp)

@@ -15,6 +15,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from ._arrow import arrow_text, short_cells_starting
 from ._headers import SUMMARY_WORDS, normalize
 
 __all__ = ["isinstance_cells", "str_cells", "column_letter", "rows_all_empty", "summary_cells",
@@ -52,14 +53,15 @@ def isinstance_cells(cells: pd.Series, types: type | tuple[type, ...],
 def spreadsheet_errors(cells: pd.Series) -> np.ndarray:
     """Which of ``cells`` (text, or a workbook's objects) show a spreadsheet's error
     (:data:`SPREADSHEET_ERRORS`, in any case, spaces around): no value, in a text column as
-    in a number column. A text column without a ``#`` is answered without reading its cells."""
-    if isinstance(cells.array, pd.arrays.ArrowStringArray):
-        arr = pa.array(cells.array)
+    in a number column. A text column without a short cell beginning with ``#`` is answered
+    without reading its cells' text."""
+    arr = arrow_text(cells)
+    if arr is not None:
         out = np.zeros(len(cells), dtype=bool)
-        # only short cells can show an error: a caption's hashtags, a million of them, are
-        # left out by their length (read from the offsets) before any text is compared
-        short = pc.less_equal(pc.binary_length(arr), _ERROR_CELL_BYTES)
-        rows = np.flatnonzero(pc.fill_null(short, False).to_numpy(zero_copy_only=False))
+        # only short cells beginning with "#" (or a space) can show an error: a caption's
+        # hashtags are left out by their length, and a million ids, names or post types by
+        # their first byte, before any text is compared (both read without a copy)
+        rows = short_cells_starting(arr, "#", _ERROR_CELL_BYTES)
         if not len(rows):
             return out
         words = pc.utf8_lower(pc.utf8_trim_whitespace(arr.take(pa.array(rows))))

@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 
 import numpy as np
@@ -393,15 +393,9 @@ class Candidate:
         numbers, or raising their error, when it needs them; a short table's are computed then,
         on this thread. An error of the block comes first, as it would have before the
         numbers were read."""
-        def read() -> dict[str, pd.Series | None]:
-            return self.numbers_of(family, canonicals)
-
-        if self.table.n_rows < _THREADED_CONVERSION_ROWS:
-            yield read
-            return
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            numbers = pool.submit(contextvars.copy_context().run, read)
-            yield numbers.result
+        with _meanwhile(lambda: self.numbers_of(family, canonicals),
+                        threads=self.table.n_rows >= _THREADED_CONVERSION_ROWS) as numbers:
+            yield numbers
 
     def header_of(self, family: str, canonical: str) -> str | None:
         """The raw header of the first column carrying ``canonical``."""
@@ -412,6 +406,18 @@ class Candidate:
 #: tables at least this long have their columns converted on two threads; on a short one the
 #: threads cost more than they save (a 14-post Meta export parsed in 35 ms with them, 25 without)
 _THREADED_CONVERSION_ROWS = 20_000
+
+
+@contextmanager
+def _meanwhile(fn: Callable[[], object], *, threads: bool) -> Iterator[Callable[[], object]]:
+    """``fn()`` computed on another thread while the ``with`` block runs (in a copy of the
+    caller's context); the block gets a function returning its result, or raising its error.
+    Without ``threads``, ``fn`` runs when the block asks for it, on this thread."""
+    if not threads:
+        yield fn
+        return
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        yield pool.submit(contextvars.copy_context().run, fn).result
 
 
 def _on_two_threads(fn: Callable[[str], object], names: list[str], *,
@@ -797,9 +803,26 @@ def _snapshot(src: Source, frames: list[pd.DataFrame], log: QualityLog
 _UTM = r"[?&]utm_campaign=([^&\s#\"'<>]+)"
 
 
+#: the posts' columns a campaign is read from, the first one's winning
+_UTM_COLUMNS = ("permalink", "link", "caption")
+
+
 def _campaign_from_utm(out: pd.DataFrame, src: Source, log: QualityLog | None,
                        sheet: str | None = None) -> None:
-    """Fill ``campaign`` from a ``utm_campaign=`` in the post's link or caption (URL-decoded).
+    """Fill ``campaign`` from a ``utm_campaign=`` in the post's link or caption (URL-decoded),
+    noted."""
+    _fill_campaign(out, _utm_campaigns(_utm_texts(out)), src, log, sheet)
+
+
+def _utm_texts(out: pd.DataFrame) -> pd.DataFrame:
+    """The columns of ``out`` a campaign is read from: a frame of its own, which
+    :func:`_utm_campaigns` may read on another thread while ``out`` gets new columns."""
+    return out[[c for c in _UTM_COLUMNS if c in out.columns]]
+
+
+def _utm_campaigns(texts: pd.DataFrame) -> pd.Series | None:
+    """Each row's campaign from a ``utm_campaign=`` in ``texts`` (:func:`_utm_texts`),
+    URL-decoded, NA where none; None when no row has one.
 
     Only the cells holding ``utm_campaign=`` are read, and each campaign is decoded once; the
     column is then made in one take from the decoded campaigns (on a million rows, the
@@ -808,22 +831,30 @@ def _campaign_from_utm(out: pd.DataFrame, src: Source, log: QualityLog | None,
 
     from ._ids import extract_rows
 
-    n = len(out)
+    n = len(texts)
     code = np.full(n, -1, dtype=np.int64)       # each row's campaign in ``names``, -1: none
     names: list[str] = []
-    for col in ("permalink", "link", "caption"):        # the first column's campaign wins
-        if col in out.columns and n and may_contain(out[col], "utm_campaign="):
-            rows, got = extract_rows(out[col], _UTM, needle="utm_campaign=")
+    for col in texts.columns:                   # the first column's campaign wins
+        if n and may_contain(texts[col], "utm_campaign="):
+            rows, got = extract_rows(texts[col], _UTM, needle="utm_campaign=")
             new = got.is_valid().to_numpy(zero_copy_only=False) & (code[rows] < 0)
             if new.any():
                 found = pc.dictionary_encode(got.filter(pa.array(new)))
                 code[rows[new]] = found.indices.to_numpy(zero_copy_only=False) + len(names)
                 names += found.dictionary.to_pylist()
     if not names:
-        return
+        return None
     decoded = pa.array([unquote_plus(u) for u in names], type=pa.large_string())
-    found = pd.Series(pd.array(decoded.take(pa.array(code, mask=code < 0)), dtype="string"),
-                      index=out.index)
+    return pd.Series(pd.array(decoded.take(pa.array(code, mask=code < 0)), dtype="string"),
+                     index=texts.index)
+
+
+def _fill_campaign(out: pd.DataFrame, found: pd.Series | None, src: Source,
+                   log: QualityLog | None, sheet: str | None) -> None:
+    """Fill the posts' missing ``campaign`` from ``found`` (:func:`_utm_campaigns`), in
+    place, noted."""
+    if found is None:
+        return
     campaign = schema.column_or(out, "campaign", dtype="string").astype("string")
     fill = campaign.isna() & found.notna()
     if fill.any() and log is not None:
@@ -885,18 +916,20 @@ def _blank_negative_metrics(posts: pd.DataFrame, src: Source, log: QualityLog | 
 
 
 def _interactions_noted(posts: pd.DataFrame, src: Source, log: QualityLog | None,
-                        sheet: str | None) -> pd.api.extensions.ExtensionArray:
+                        sheet: str | None, computed: tuple[pd.Series, np.ndarray] | None = None
+                        ) -> pd.api.extensions.ExtensionArray:
     """The posts' interactions (:func:`~smmanalytics.metrics.interactions`), and a note of
     the posts whose sum is unknown because a component the file gives the others is blank
     for them ("not available"): their interactions are NaN, not the sum of the rest. Posts
     whose interactions were taken from the export's own total instead (a Facebook export
     without ``Réactions``: its ``Reactions, Comments and Shares``) are noted
     (``interactions_from_total``), and the file's ``expected_metric_missing`` warning says so.
+    ``computed``: ``interactions_and_totals(posts)``, when the caller has it already.
     """
     from ..metrics import COMPONENTS, interactions_and_totals
     from ._expected import expected_components
 
-    got, from_total = interactions_and_totals(posts)
+    got, from_total = interactions_and_totals(posts) if computed is None else computed
     if log is not None and len(from_total):
         _note_from_total(posts, from_total, src, log, sheet)
     # a column its format's exports always fill, blank on every post of a platform (Saves
@@ -1005,27 +1038,48 @@ def finish(df: pd.DataFrame, src: Source, snapshot: pd.Timestamp,
     attrs["snapshot_at"] = None if pd.isna(snapshot) else pd.Timestamp(snapshot)
     out = df.copy(deep=False)  # copy-on-write: the parser's frame is never modified
     if kind == "posts":
-        out = _without_summary_rows(out, src, log, attrs.get("sheet"))
-        _blank_negative_metrics(out, src, log, attrs.get("sheet"))
-    if "source_file" not in out.columns:
-        out["source_file"] = _repeat_text(src.name, len(out))
-    out["snapshot_at"] = snapshot
-    if kind == "posts":
-        if "source_format" not in out.columns:
-            out["source_format"] = _repeat_text(attrs.get("source_format"), len(out))
-        if "source_locale" not in out.columns:
-            out["source_locale"] = _repeat_text(attrs.get("source_locale"), len(out))
-        _campaign_from_utm(out, src, log, attrs.get("sheet"))
-        if "interactions" not in out.columns or out["interactions"].isna().all():
-            out["interactions"] = _interactions_noted(out, src, log, attrs.get("sheet"))
-        # the columns the export has, before conform adds the others empty: the merge takes
-        # an older export's figures where a newer one has no column for them
-        attrs["carried"] = [str(c) for c in out.columns]
+        out = _finish_posts(out, src, snapshot, log, attrs)
+    else:
+        if "source_file" not in out.columns:
+            out["source_file"] = _repeat_text(src.name, len(out))
+        out["snapshot_at"] = snapshot
     out = schema.conform(out, kind)
     schema.validate(out, kind)
     out.attrs = attrs
     if kind == "posts" and snapshot_stated and log is not None and pd.notna(snapshot):
         _published_after_export(out, src, snapshot, log, attrs.get("sheet"), hint)
+    return out
+
+
+def _finish_posts(out: pd.DataFrame, src: Source, snapshot: pd.Timestamp,
+                  log: QualityLog | None, attrs: dict) -> pd.DataFrame:
+    """:func:`finish`'s work on a posts table (``out``, a copy of the parser's, given new
+    columns in place; ``attrs`` gets ``carried``): the campaigns of a long table are read
+    from their links and captions on another thread (Arrow's search releases the GIL) while
+    the audit columns and the interactions are made, then filled and noted in their turn."""
+    from ..metrics import interactions_and_totals
+
+    sheet = attrs.get("sheet")
+    out = _without_summary_rows(out, src, log, sheet)
+    with _meanwhile(partial(_utm_campaigns, _utm_texts(out)),
+                    threads=len(out) >= _THREADED_CONVERSION_ROWS) as campaigns:
+        _blank_negative_metrics(out, src, log, sheet)
+        if "source_file" not in out.columns:
+            out["source_file"] = _repeat_text(src.name, len(out))
+        out["snapshot_at"] = snapshot
+        if "source_format" not in out.columns:
+            out["source_format"] = _repeat_text(attrs.get("source_format"), len(out))
+        if "source_locale" not in out.columns:
+            out["source_locale"] = _repeat_text(attrs.get("source_locale"), len(out))
+        # the interactions read no campaign: computed meanwhile, noted after the campaigns
+        unknown = "interactions" not in out.columns or out["interactions"].isna().all()
+        computed = interactions_and_totals(out) if unknown else None
+        _fill_campaign(out, campaigns(), src, log, sheet)
+    if unknown:
+        out["interactions"] = _interactions_noted(out, src, log, sheet, computed)
+    # the columns the export has, before conform adds the others empty: the merge takes
+    # an older export's figures where a newer one has no column for them
+    attrs["carried"] = [str(c) for c in out.columns]
     return out
 
 
