@@ -46,6 +46,29 @@ def test_the_exports_cover_the_union_of_their_days(folder):
     assert posts_stretch(ds, "facebook", D(2026, 9, 30)) == (D(2026, 8, 1), D(2026, 9, 30))
 
 
+def test_a_reports_data_keep_each_platforms_coverage(folder, monkeypatch):
+    # the cover, scorecard and benchmarks asked it 23 times for 6 answers on the sample's
+    # monthly report: a report's Dataset makes it once a platform, each caller its own list
+    from smmanalytics import _actuals
+
+    made = []
+    make = _actuals._posts_coverage
+    monkeypatch.setattr(_actuals, "_posts_coverage", lambda ds, p: made.append(p) or make(ds, p))
+    ds = BrandReport(smm.load(folder, cache=False), "2026-09", lang="en").ds
+    first = posts_coverage(ds, "facebook")
+    first.clear()                                       # the caller's own list
+    # June's export, then August's and September's, whose days follow each other
+    assert posts_coverage(ds, "facebook") == [(D(2026, 6, 1), D(2026, 6, 30)),
+                                              (D(2026, 8, 1), D(2026, 9, 30))]
+    assert posts_coverage(ds, "instagram") is None      # no export of it
+    assert posts_coverage(ds, "instagram") is None
+    assert made.count("facebook") == 1 and made.count("instagram") == 1
+    # a Dataset of no report makes it each time it is asked
+    plain = smm.load(folder)
+    posts_coverage(plain, "facebook"), posts_coverage(plain, "facebook")
+    assert made.count("facebook") == 3
+
+
 def test_an_undated_identical_copy_keeps_the_check(folder):
     # "export (3).csv" is read first (sorted before "facebook_…"), and the dated August file
     # is its duplicate: the duplicate's name gives the days. The check was switched off

@@ -301,3 +301,28 @@ def test_a_section_not_built_ahead_is_built_here_and_leaves_the_others_pending()
     assert ahead.take("other") is None        # never asked of the copy
     assert ahead.take("slow").section == "built in the copy"
     assert ahead.take("slow") is None         # taken already: built here
+
+
+@needs_fork
+def test_the_cover_is_made_in_the_kernel_just_after_the_fork(sample, monkeypatch):
+    # the cover's coverage lines were made in BrandReport(...), before the fork, where nothing
+    # runs beside them (0.12 s of CPU on the sample); the copy never reads them. They are made
+    # once, by build_ahead, in the kernel once the copy is forked: the same cover as without it
+    from smmanalytics.report import sections
+
+    calls = []
+    coverage_lines = sections._coverage_lines
+
+    def recorded(ds, period, f):
+        calls.append((os.getpid(), rep.__dict__.get("_ahead") is not None))
+        return coverage_lines(ds, period, f)
+
+    monkeypatch.setattr(sections, "_coverage_lines", recorded)
+    rep = BrandReport(sample, "2026-10", kind="monthly", lang="fr")
+    assert calls == []
+    assert rep.build_ahead("alerts")
+    assert calls == [(os.getpid(), True)]
+    here = BrandReport(sample, "2026-10", kind="monthly", lang="fr")
+    assert (rep.cover_lines, rep.cover_warnings) == (here.cover_lines, here.cover_warnings)
+    assert len(calls) == 2                  # `here`'s, when its lines were read; not again
+    rep.alerts()

@@ -398,6 +398,32 @@ def test_cover_notes_platforms_starting_or_ending_within_the_period():
     assert BrandReport(only_posts, "2026-10", lang="en").cover_warnings == []
 
 
+def test_the_cover_is_that_of_the_data_the_report_was_made_with(ds):
+    """The cover's coverage lines and warnings are made when first read (after the notebook's
+    fork, see BrandReport.build_ahead), of the data the report was made with, as when they
+    were made in BrandReport(...): Facebook's posts exports cut on 20 October (the test
+    above), then the report given the whole data, still warns of the cut."""
+    import smmanalytics as smm
+
+    whole = smm.load(SAMPLE)
+    files = whole.files.copy()
+    fb = ((files["platform"].astype("string") == "facebook").fillna(False)
+          & (files["covers_to"] == pd.Timestamp("2026-10-31"))
+          & files["kind"].astype("string").str.contains("posts").fillna(False))
+    cut = dataclasses.replace(whole, files=files.assign(
+        covers_to=files["covers_to"].mask(fb, pd.Timestamp("2026-10-20"))))
+    rep = BrandReport(cut, "2026-10", lang="en")
+    rep.ds = whole
+    assert rep.cover_warnings == [
+        "Warning: the Facebook posts exports stop on 20 October 2026: Facebook's figures for "
+        "this period are partial."]
+    # lines set by hand are the cover's, the coverage lines not added to them afterwards
+    rep = BrandReport(cut, "2026-10", lang="en")
+    rep.cover_lines = ["Prepared for the board"]
+    assert rep.cover_lines == ["Prepared for the board"]
+    assert len(rep.cover_warnings) == 1
+
+
 @pytest.mark.parametrize("period,lang,line", [
     ("2026", "en", "Warning: the data cover 1 January 2026 – 31 October 2026 only, 304 of the "
                    "period's 365 days: its totals are not those of the whole period."),

@@ -234,13 +234,18 @@ class Dataset:
             day_only = (mine("posts", "time_precision").astype("string").eq("day")
                         .fillna(False).to_numpy() if "time_precision" in self.posts.columns
                         else np.zeros(len(published), dtype=bool))
+            # (both read in one call: post_dates on a few rows is pandas' overhead alone)
+            ends, precisions = [], []
             for part, precision in ((published[~day_only], "minute"),
                                     (published[day_only], "day")):
                 if isinstance(part.dtype, pd.DatetimeTZDtype):
                     part = _extremes(part)
-                days.append(post_dates(pd.DataFrame({"published_at": part,
-                                                     "time_precision": precision}),
-                                       self.brand.timezone))
+                ends.append(part)
+                precisions += [precision] * len(part)
+            days.append(post_dates(pd.DataFrame({"published_at": pd.concat(ends,
+                                                                            ignore_index=True),
+                                                 "time_precision": precisions}),
+                                   self.brand.timezone))
         if len(self.daily):
             days.append(_extremes(pd.to_datetime(mine("daily", "date"))))
         if web and platform is None and len(self.web):

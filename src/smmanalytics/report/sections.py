@@ -118,16 +118,21 @@ class _ReportData(Dataset):
     """The Dataset a report reads: the same tables, with :meth:`Dataset.span` computed once a
     question. The sections ask it 55 times for 14 answers on the sample's monthly report
     (every goal, coverage line and comparison asks its platform's first and last days):
-    0.45 s of the kernel's 4.1 s of CPU, 0.1 s once each. A report's frames are not changed
-    while it is built; a Dataset made from this one (``dataclasses.replace``) has a memo of
-    its own."""
+    0.45 s of the kernel's 4.1 s of CPU, 0.1 s once each. The days each platform's posts
+    exports cover (:func:`~smmanalytics._actuals.posts_coverage`) are kept so too. A
+    report's frames are not changed while it is built; a Dataset made from this one
+    (``dataclasses.replace``) has a memo of its own."""
 
     def span(self, platform: str | None = None, *, web: bool = True, posts: bool = True
              ) -> tuple[dt.date | None, dt.date | None]:
-        memo = self.__dict__.setdefault("_spans", {})
-        key = (platform, web, posts)
+        return self.remember(("span", platform, web, posts),
+                             lambda: Dataset.span(self, platform, web=web, posts=posts))
+
+    def remember(self, key: tuple, make):
+        """``make()``, made once for ``key`` and kept (the caller must not change it)."""
+        memo = self.__dict__.setdefault("_memo", {})
         if key not in memo:
-            memo[key] = super().span(platform, web=web, posts=posts)
+            memo[key] = make()
         return memo[key]
 
 
@@ -221,15 +226,64 @@ class BrandReport(PerformanceSections, WatchSections, Report):
             self.cover_lines.append(f.labelled(f.label("posts"), f.number(len(self.posts))))
         if self.asof is not None:
             self.cover_lines.append(f.label("data_as_of").format(date=f.date(self.asof)))
-        starts, stops = _coverage_lines(ds, self.period, f)
-        self.cover_lines += starts
-        self.cover_warnings = _brand_defaults_warning(ds, f) + _unread_warning(ds, f) + stops
-        self.cover_warnings += _foreign_warning(ds, f)
-        self.cover_warnings += _undrawn_warning(ds, self.posts, f)
+        # the rest of the cover (its coverage lines and warnings) when first asked, of the
+        # data, period, posts and language of now: see _finish_cover
+        self._cover_pending = (ds, self.period, self.posts, f)
+
+    @property
+    def cover_lines(self) -> list[str]:
+        """The lines under the cover's band: the period, its posts, the data's last day and
+        the platforms whose data start within the period."""
+        self._finish_cover()
+        return self._cover_lines
+
+    @cover_lines.setter
+    def cover_lines(self, lines: list[str]) -> None:
+        self._finish_cover()
+        self._cover_lines = lines
+
+    @property
+    def cover_warnings(self) -> list[str]:
+        """The cover's warnings: data that stop or have gaps within the period, exports not
+        read or not the brand's, characters the fonts lack."""
+        self._finish_cover()
+        return self._cover_warnings
+
+    @cover_warnings.setter
+    def cover_warnings(self, lines: list[str]) -> None:
+        self._finish_cover()
+        self._cover_warnings = lines
+
+    def _finish_cover(self) -> None:
+        """Add the cover's coverage lines and warnings, once, of the data and posts the report
+        was made with (a later ``rep.ds = ...`` does not change them, as it did not before).
+
+        They were made in ``__init__``, before the notebook forks the copy that builds best
+        times, top posts and alerts (:meth:`build_ahead`), which never reads them: 0.12 s of
+        the sample's 0.17 s of CPU there, every CPU second a wall second, since nothing runs
+        beside it. :meth:`build_ahead` makes them just after the fork, in the first cell
+        still, while the copy builds best times; anything else reading the cover (the PDF, a
+        script) makes them when it first does."""
+        pending = self.__dict__.pop("_cover_pending", None)
+        if pending is None:
+            return
+        ds, period, posts, f = pending
+        starts, stops = _coverage_lines(ds, period, f)
+        lines = self._cover_lines + starts
+        said = _brand_defaults_warning(ds, f) + _unread_warning(ds, f) + stops
+        said += _foreign_warning(ds, f)
+        said += _undrawn_warning(ds, posts, f)
         # in the language's prose now, while the brand's words (files' names) are marked as
         # theirs (Formatter.verbatim): the lines are then as the cover shows them
-        self.cover_lines = [f.prose(t) for t in self.cover_lines]
-        self.cover_warnings = [f.prose(t) for t in self.cover_warnings]
+        self._cover_lines = [f.prose(t) for t in lines]
+        self._cover_warnings = [f.prose(t) for t in said]
+
+    def build_ahead(self, *names: str) -> bool:
+        """As :meth:`Report.build_ahead`, then the cover's coverage lines and warnings, here
+        while the copy builds (:meth:`_finish_cover`)."""
+        forked = super().build_ahead(*names)
+        self._finish_cover()
+        return forked
 
     def write_pdf(self, path):
         """Write the PDF, and next to it the .ics calendars of the best-times section (made
