@@ -543,7 +543,7 @@ def _refuse_to_map(*args, **kwargs):
 
 
 def test_merge_sort_order_matches_sort_values(rng):
-    from smmanalytics.dataset import _sort_order
+    from smmanalytics._merge import _sort_order
 
     for _ in range(200):
         n = int(rng.integers(0, 60))

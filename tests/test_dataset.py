@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 import smmanalytics as smm
-from smmanalytics import dataset, schema
+from smmanalytics import _merge, dataset, schema
 from smmanalytics.errors import DataQualityWarning, ParseError
 from smmanalytics.schema import validate
 
@@ -522,7 +522,7 @@ def test_a_dated_snapshot_wins_over_an_unknown_one(order):
 
     frames = [export("dated.csv", "2026-11-15T00:00Z", 350.0), export("undated.csv", None, 300.0)]
     log = QualityLog()
-    out = dataset.merge_table("posts", [frames[i] for i in order], log)
+    out = _merge.merge_table("posts", [frames[i] for i in order], log)
     assert out["views"].tolist() == [350.0] and out["source_file"].tolist() == ["dated.csv"]
     q = log.to_frame()
     assert q[["file", "code", "rows"]].values.tolist() == [["undated.csv", "snapshot_merged", 1]]
@@ -832,7 +832,7 @@ def test_threaded_gather_equals_take(monkeypatch):
     """The merge's gather (on two threads for long frames, a column of one value sliced
     instead of copied) gives the rows ``df.take`` gives, for every kind of column a loaded
     table holds; the threshold lowered so that a short frame takes the long frames' path."""
-    monkeypatch.setattr(dataset, "_THREADED_TAKE_ROWS", 4)
+    monkeypatch.setattr(_merge, "_THREADED_TAKE_ROWS", 4)
     n = 8
     nan = float("nan")
     df = pd.DataFrame({
@@ -854,23 +854,23 @@ def test_threaded_gather_equals_take(monkeypatch):
         "is_share": np.zeros(n),
     })
     positions = np.array([7, 0, 3, 3, 5, 1])        # out of order, one row twice, some left
-    got = dataset._take(df, positions)
+    got = _merge._take(df, positions)
     pd.testing.assert_frame_equal(got, df.take(positions).reset_index(drop=True))
     # a column of one value (or of missing values only) is a slice, others a gather
-    assert dataset._is_constant(df["account_handle"].array)
-    assert dataset._is_constant(df["duration_s"].array)
-    assert dataset._is_constant(df["saves"].array)
-    assert dataset._is_constant(df["source_file"].array)
-    assert not dataset._is_constant(df["mixed"].array)
-    assert not dataset._is_constant(df["clicks_other"].array)
-    assert not dataset._is_constant(df["caption"].array)
+    assert _merge._is_constant(df["account_handle"].array)
+    assert _merge._is_constant(df["duration_s"].array)
+    assert _merge._is_constant(df["saves"].array)
+    assert _merge._is_constant(df["source_file"].array)
+    assert not _merge._is_constant(df["mixed"].array)
+    assert not _merge._is_constant(df["clicks_other"].array)
+    assert not _merge._is_constant(df["caption"].array)
 
 
 def test_gather_in_order_shares_columns_and_keeps_callers_frame(monkeypatch):
     """Positions that keep every row in its place (an export sorted oldest first) gather
     nothing: the result equals ``df.take`` and writing to it leaves the caller's frame as it
     was (copy-on-write). Positions that differ anywhere, even only in the middle, gather."""
-    monkeypatch.setattr(dataset, "_THREADED_TAKE_ROWS", 4)
+    monkeypatch.setattr(_merge, "_THREADED_TAKE_ROWS", 4)
     n = 6
     df = pd.DataFrame({
         "post_id": pd.array([str(i) for i in range(n)], dtype="string"),
@@ -880,13 +880,13 @@ def test_gather_in_order_shares_columns_and_keeps_callers_frame(monkeypatch):
     df.attrs["kind"] = "posts"
     before = df.copy()
     identity = np.arange(n)
-    assert dataset._in_order(identity, n)
+    assert _merge._in_order(identity, n)
     swapped = np.array([0, 1, 3, 2, 4, 5])          # the ends in place, two rows swapped
-    assert not dataset._in_order(swapped, n)
-    assert not dataset._in_order(identity[:-1], n)  # the last row dropped (a duplicate)
-    assert not dataset._in_order(identity[::-1].copy(), n)
+    assert not _merge._in_order(swapped, n)
+    assert not _merge._in_order(identity[:-1], n)  # the last row dropped (a duplicate)
+    assert not _merge._in_order(identity[::-1].copy(), n)
     for positions in (identity, swapped, identity[::-1].copy()):
-        got = dataset._take(df, positions)
+        got = _merge._take(df, positions)
         pd.testing.assert_frame_equal(got, df.take(positions).reset_index(drop=True))
         assert got.attrs == {}                      # as a gathered frame's
         got.loc[0, "reach"] = 99.0
@@ -908,12 +908,12 @@ def test_duplicate_posts_are_found_as_pandas_finds_them(seed):
         "post_id": pd.array(ids, dtype="string"),
     })
     expected = df.duplicated(subset=["platform", "post_id"], keep="last")
-    got = dataset._duplicated_posts(df, ["platform", "post_id"])
+    got = _merge._duplicated_posts(df, ["platform", "post_id"])
     assert got.tolist() == expected.tolist()
     assert got.any() and not got.all()
     # no id comes twice: nothing is compared, nothing is a duplicate
     unique = df.assign(post_id=pd.array([str(i) for i in range(n)], dtype="string"))
-    assert not dataset._duplicated_posts(unique, ["platform", "post_id"]).any()
+    assert not _merge._duplicated_posts(unique, ["platform", "post_id"]).any()
 
 
 def test_span_names_a_misspelt_platform_and_takes_any_case():
@@ -1336,7 +1336,7 @@ def test_a_sum_over_parts_one_row_lacks_is_no_other_figure():
             {**fr, "shares": 8, "reposts": 8, "interactions": 53}]  # a repost more
     df = pd.DataFrame(rows, dtype="Float64").assign(
         caption=pd.array(["a", "b", "c", "d"], dtype="string"))
-    differ = dataset._rows_differ(df, np.array([0, 0, 1]), np.array([1, 2, 3]))
+    differ = _merge._rows_differ(df, np.array([0, 0, 1]), np.array([1, 2, 3]))
     assert differ.tolist() == [False, True, True]
 
 

@@ -245,7 +245,7 @@ def test_the_str_methods_patterns_compile_under_re2():
 #: running the sample's load and report on the version before, which failed
 NEEDED = {
     # pyarrow 24: every load failed; sort_indices takes a null placement per key from 25 on
-    # (dataset._sort_order), and the one placement for every key is deprecated there
+    # (_merge._sort_order), and the one placement for every key is deprecated there
     "pyarrow": ("25", "pc.sort_indices(sort_keys=[(name, order, null_placement)])"),
     # typst 0.14: compile takes no timestamp (the PDF's fixed creation time, builder.py)
     "typst": ("0.15", "typst.compile(timestamp=...)"),
@@ -263,7 +263,7 @@ def test_lower_bounds_are_what_the_code_needs(name):
 
 
 def test_pyarrow_sorts_with_a_null_placement_per_key():
-    """What pyarrow>=25 is declared for: dataset._sort_order's three-element sort keys."""
+    """What pyarrow>=25 is declared for: _merge._sort_order's three-element sort keys."""
     import pyarrow as pa
     import pyarrow.compute as pc
 

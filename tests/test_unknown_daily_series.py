@@ -2,7 +2,7 @@
 reference §1.2) name no platform nor account, so every row of two such files shares its key
 with the other's: two exports of one series are merged (the newest wins), two series (a
 Facebook and an Instagram chart of one title) are kept apart, each under its own file
-(``dataset._unknown_series_apart``): one file starting after the other's first day and
+(``_merge._unknown_series_apart``): one file starting after the other's first day and
 ending after its last (a re-export), or at least half the shared days not 0 in both giving
 the same figure, makes them one series."""
 

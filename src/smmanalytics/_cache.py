@@ -88,8 +88,8 @@ logger = logging.getLogger(__name__)
 
 #: bump when the parsed output changes in a way the code fingerprint would not see
 PARSER_VERSION = "4"
-_CODE = ("loaders", "schema.py", "metrics.py", "quality.py", "dataset.py", "_ranges.py",
-         "_accounts.py")
+_CODE = ("loaders", "schema.py", "metrics.py", "quality.py", "dataset.py", "_merge.py",
+         "_ranges.py", "_accounts.py")
 #: the notes of a parse that read the file's modification time: its entry holds that time, and
 #: is a miss once the file has another (a copied or touched file's years or snapshot differ)
 _MTIME_CODES = frozenset({"snapshot_guessed", "year_reference_mtime"})

@@ -102,7 +102,7 @@ def combine_ranges(df: pd.DataFrame, log: QualityLog) -> pd.DataFrame:
 def _video_identity(df: pd.DataFrame) -> pd.Series:
     """Which video each row of ``df`` is: its id, or for a video whose id a spreadsheet
     damaged, its account, title and publish day (the loader's ``post_key``, given where they
-    tell it apart in its file), as :func:`smmanalytics.dataset._key_damaged_ids` matches it;
+    tell it apart in its file), as :func:`smmanalytics._merge._key_damaged_ids` matches it;
     missing for a row that is neither."""
     ident = df["post_id"].astype("string")
     if "post_key" not in df.columns:

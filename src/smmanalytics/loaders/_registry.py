@@ -20,7 +20,7 @@ A format is registered once, by its module, with :func:`register`. Reading a fil
 (2) a date or epoch in the file name (``…_2026-10-31.csv``, ``…_<start>_<end>.csv`` → end), else
 (3) the file's modification time, with a quality note saying it was guessed, and the frames'
 ``attrs["snapshot_guessed"]``: a copy's modification time is when it was copied, so the merge
-keeps an export that states its time over it (``dataset.merge_table``).
+keeps an export that states its time over it (``_merge.merge_table``).
 """
 
 from __future__ import annotations
@@ -1111,7 +1111,7 @@ def _parse_source(src: Source, log: QualityLog, fmts: list[Format]
     snap, stated, guessed = _snapshot(src, frames, log) if frames else (pd.NaT, False, False)
     out = [finish(df, src, snap, log, snapshot_stated=stated) for df in frames]
     if guessed:
-        # the merge keeps a snapshot the export states over this one (dataset.merge_table)
+        # the merge keeps a snapshot the export states over this one (_merge.merge_table)
         for df in out:
             df.attrs["snapshot_guessed"] = True
     return out, understood

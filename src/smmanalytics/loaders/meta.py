@@ -664,7 +664,7 @@ def _parse_posts(c: Candidate, ctx: ParseContext, *, story: bool = False) -> lis
     _check_window(c, ctx)
     unreliable = _damaged_ids(c, out["post_id"], ctx)
     _note_header(m, ctx)
-    if unreliable:       # the merge does not match posts by these ids (dataset.merge_table)
+    if unreliable:       # the merge does not match posts by these ids (_merge.merge_table)
         out.attrs["unreliable_ids"] = unreliable
     out.attrs.update(kind="posts", source_locale=m.locale, source_tz=META_TZ,
                      platform=str(platform.iloc[0]) if n else _platform_of_no_posts(

@@ -159,7 +159,7 @@ def _posts(c: Candidate, ctx: ParseContext) -> pd.DataFrame:
         df[canon] = vals
     ctx.note("content_type_guessed", "Pin content_type guessed: 'video' when it has video "
              "views, else 'image' (the layout has no format column)", level="info", rows=n)
-    if lost.any():       # the merge does not match Pins by these ids (dataset.merge_table)
+    if lost.any():       # the merge does not match Pins by these ids (_merge.merge_table)
         df.attrs["unreliable_ids"] = sorted(set(post_id[lost]))
     df.attrs.update(kind="posts", platform=P, source_locale=m.locale, source_tz="UTC")
     return df

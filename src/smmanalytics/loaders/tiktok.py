@@ -354,7 +354,7 @@ def _parse_history(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     out = long_daily(dates, metrics, platform=P, account_id=_handle(c))
     if unknown:
         # a day this file cannot tell, not one it says is unknown: an older export that has
-        # the previous day knows it, and wins over this NaN in the merge (dataset.merge_table)
+        # the previous day knows it, and wins over this NaN in the merge (_merge.merge_table)
         out.attrs["unknown_made"] = unknown
     return _finish(out, "daily", c, as_of if stated else None, ctx)
 

@@ -1,0 +1,858 @@
+"""How a table's frames, one per export, become one table: the newest snapshot wins per key.
+
+Called by :func:`smmanalytics.dataset.load` for each table (posts, daily, web, audience),
+:func:`merge_table` goes in three steps:
+
+1. the frames are conformed to the table's schema and concatenated (:func:`_concatenated`),
+   with what each export's ``attrs`` say the merge needs: a snapshot only guessed from a
+   file's time, ids a spreadsheet rounded, days a loader made unknown, the columns each
+   export has;
+2. the keys are decided (:func:`_keyed`), after the steps some exports need first: YouTube's
+   date ranges combined (:mod:`smmanalytics._ranges`), posts whose ids a spreadsheet damaged
+   keyed by their link or title and day, daily rows naming no account given the brand's
+   (:mod:`smmanalytics._accounts`), daily files of unknown platform that are two series kept
+   apart, unknown days filled from another export that knows them;
+3. of the rows of one key the newest snapshot's are kept (:func:`_newest`), in the table's
+   order (sorted by Arrow on a thread while the duplicates are found, the kept rows gathered
+   once: :func:`_take`), what was dropped noted in the quality log (the same figures: an
+   info; other figures of the same time: a warning; a guessed snapshot deciding: said), and
+   figures a newer export lacks (a French X export without Bookmarks) taken from the older.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from . import schema
+from ._accounts import KnownAccounts, account_key
+from ._io import file_name
+from ._ranges import combine_ranges
+from .metrics import COMPONENTS, row_sum
+from .quality import QualityLog
+
+__all__ = ["MERGE_KEYS", "merge_table"]
+
+
+#: keys of each table: the newest snapshot wins among rows with the same key
+MERGE_KEYS = {
+    "posts": ("platform", "post_id"),
+    # post_id: per-video daily rows (YouTube Chart data) are distinct series, not re-exports;
+    # post_key: the video of a row whose id a spreadsheet damaged (its title and publish day)
+    "daily": ("platform", "account_id", "post_id", "post_key", "date", "hour", "metric"),
+    "web": ("date", "period_start", "period_end", "breakdown", "channel_group", "source",
+            "medium", "campaign", "landing_page"),
+    "audience": ("platform", "account_id", "dimension", "category"),
+}
+
+
+def merge_table(table: str, frames: list[pd.DataFrame], log: QualityLog,
+                guessed_met: set[str] | None = None,
+                accounts: KnownAccounts | None = None) -> pd.DataFrame:
+    """Concatenate a table's frames; the newest snapshot wins per key (ties: the later file,
+    ``frames`` coming in :func:`~smmanalytics.loaders._folder.file_order` of their files; a
+    tie whose rows differ is a warning, :func:`_note_tied`).
+
+    A snapshot the export states (its content or name, or inferred from its days) wins over
+    one only guessed from a file's modification time (``attrs["snapshot_guessed"]``), whichever
+    is later: a copy of an older export renamed ``fb_octobre.csv`` has the time it was copied,
+    and its figures replaced the newer export's. Between guessed snapshots the later still
+    wins. ``guessed_met`` receives the files whose guessed snapshot met another file's rows
+    of the same key (which rows were kept then depended on the guess). ``accounts``: whose
+    the brand's daily rows that name no account are (:func:`_daily_accounts`).
+
+    In three steps (see the module's docstring): the frames concatenated
+    (:func:`_concatenated`), the keys decided (:func:`_keyed`), the newest rows kept
+    (:func:`_newest`).
+    """
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        return schema.empty(table)
+    parts = _concatenated(table, frames)
+    del frames       # the parts share their data; one reference less to free after concat
+    df, keys = _keyed(table, parts, log, accounts)
+    out = _newest(table, df, keys, parts, log, guessed_met)
+    if not parts.single:
+        # one part was validated by loaders._registry.finish, and its rows in another order
+        # break none of the rules; parts concatenated are checked together
+        schema.validate(out, table)
+    return out
+
+
+@dataclass
+class _Parts:
+    """A table's frames concatenated (``df``), with what the merge reads of each frame's
+    ``attrs`` row by row or part by part. ``df`` has ``_order`` (the part each row comes
+    from, the last tie-breaker) when there are several parts, and ``_sure`` (a stated
+    snapshot, not one guessed) when a part's snapshot was guessed."""
+
+    df: pd.DataFrame
+    single: bool                # one frame: nothing to tie, no column of one value added
+    guessed: list[bool]         # each part's snapshot guessed from its file's time
+    unreliable: np.ndarray      # rows whose ids a spreadsheet rounded (attrs["unreliable_ids"])
+    made_unknown: np.ndarray    # daily rows a loader made unknown (:func:`_made_unknown`)
+    carried: list               # the columns each export has (None: a frame made by hand)
+
+    @property
+    def tie(self) -> list[str]:
+        return [] if self.single else ["_order"]
+
+
+def _concatenated(table: str, frames: list[pd.DataFrame]) -> _Parts:
+    """The frames conformed (so that categories and dtypes agree) and concatenated."""
+    guessed = [bool(f.attrs.get("snapshot_guessed")) for f in frames]
+    unreliable = [f["post_id"].isin(f.attrs["unreliable_ids"]).to_numpy(bool)
+                  if f.attrs.get("unreliable_ids") and "post_id" in f.columns
+                  else np.zeros(len(f), dtype=bool) for f in frames]
+    made_unknown = ([_made_unknown(f) for f in frames] if table == "daily"
+                    else [np.zeros(len(f), dtype=bool) for f in frames])
+    carried = [f.attrs.get("carried") for f in frames]
+    parts = [schema.conform(f, table) for f in frames]
+    if "platform" in schema.TABLES[table]:
+        _share_platforms(parts)
+    # one part needs no ``_order`` (a column of one value orders nothing and would cost a
+    # million-row array)
+    single = len(parts) == 1
+    if not single:
+        for i, part in enumerate(parts):
+            part["_order"] = i
+            if any(guessed):      # a stated snapshot, known; an unknown one loses as before
+                part["_sure"] = part["snapshot_at"].notna() & (not guessed[i])
+    df = parts[0] if single else pd.concat(parts, ignore_index=True)
+    return _Parts(df=df, single=single, guessed=guessed, unreliable=np.concatenate(unreliable),
+                  made_unknown=np.concatenate(made_unknown), carried=carried)
+
+
+def _keyed(table: str, parts: _Parts, log: QualityLog, accounts: KnownAccounts | None
+           ) -> tuple[pd.DataFrame, list[str]]:
+    """The rows, with the steps of each table before newest-wins (each noting what it did),
+    and the key newest-wins goes by.
+
+    - posts: figures of date ranges combined (YouTube, :func:`combine_ranges`; the rows it
+      drops take their spreadsheet-rounded flag with them); posts whose ids a spreadsheet
+      rounded (:func:`_key_unreliable_ids`) or damaged (:func:`_key_damaged_ids`) keyed
+      otherwise (``_key``);
+    - daily: rows naming no account given the brand's (:func:`_daily_accounts`), files of
+      unknown platform that are two series kept apart (:func:`_unknown_series_apart`,
+      ``_series``), a day a loader made unknown filled from another export that knows it
+      (:func:`_known_elsewhere`).
+    """
+    df, unreliable = parts.df, parts.unreliable
+    parts.df = None              # one reference less: the steps below may copy it
+    several = not parts.single
+    if table == "posts" and several:
+        if unreliable.any():
+            df = df.assign(_unreliable=unreliable)
+        df = combine_ranges(df, log)
+        if "_unreliable" in df.columns:
+            unreliable = df.pop("_unreliable").to_numpy(bool)
+    if table == "daily" and several:
+        df = _daily_accounts(df, log, accounts)
+        df = _unknown_series_apart(df, log)
+    keys = [k for k in MERGE_KEYS[table] if k in df.columns]
+    if "_series" in df.columns:
+        keys.append("_series")
+    if several and parts.made_unknown.any():
+        df = _known_elsewhere(df, parts.made_unknown, keys, log)
+    if table == "posts" and unreliable.any():
+        df = _key_unreliable_ids(df, unreliable, log)
+        keys = ["platform", "_key"]
+    if table == "posts" and "post_key" in df.columns:
+        df = _key_damaged_ids(df)
+        keys = ["platform", "_key"]
+    return df, keys
+
+
+#: the merge's own columns, none of them in its result
+_WORK_COLUMNS = ("_order", "_key", "_sure", "_series")
+
+
+def _newest(table: str, df: pd.DataFrame, keys: list[str], parts: _Parts, log: QualityLog,
+            guessed_met: set[str] | None) -> pd.DataFrame:
+    """Of the rows of one key, the newest snapshot's (a stated snapshot over a guessed one),
+    in the table's order; what was dropped noted (:func:`_note_merged`), and, for posts,
+    figures a newer export lacks taken from the older (:func:`_older_figures`)."""
+    tie = parts.tie
+    snap = df["snapshot_at"]
+    if not parts.single and any(parts.guessed):
+        df = df.sort_values(["_sure", "snapshot_at", "_order"], kind="stable",
+                            na_position="first")
+    elif not (snap.notna().all() and snap.is_monotonic_increasing):   # else already in order
+        df = df.sort_values(["snapshot_at", *tie], kind="stable", na_position="first")
+    order = [c for c in schema.SORT_KEYS[table] if c in df.columns] + tie
+    # the rows' final order is sorted (by Arrow, without the GIL) while the duplicates are
+    # found; the kept rows are then gathered once, in that order (a stable sort of all rows
+    # restricted to the kept ones is the stable sort of the kept ones)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        sorting = pool.submit(_sort_order, df[order], order)
+        if table == "posts":
+            dup = df[keys[-1]].notna() & _duplicated_posts(df, keys)
+            if not parts.single and dup.any():
+                df = _older_figures(df, dup, keys, parts.carried, log)
+        else:
+            dup = df.duplicated(subset=keys, keep="last")
+        kept = df.drop(columns=[c for c in _WORK_COLUMNS if c in df.columns])
+        # while the sort runs: which columns hold one value (sliced by _take, not gathered)
+        constant = _constant_columns(kept)
+        positions = sorting.result()
+    if dup.any():
+        met = _note_merged(df, dup, keys, table, log)
+        if guessed_met is not None:
+            guessed_met.update(met)
+        positions = positions[~dup.to_numpy()[positions]]
+    return schema.conform(_take(kept, positions, constant), table)
+
+
+def _made_unknown(frame: pd.DataFrame) -> np.ndarray:
+    """Which rows of a daily ``frame`` its loader left unknown for want of what another
+    export may have (``attrs["unknown_made"]``, (metric, day) pairs: the first day of
+    TikTok's FollowerHistory, whose difference needs the day before), row by row."""
+    made = np.zeros(len(frame), dtype=bool)
+    for metric, day in frame.attrs.get("unknown_made") or ():
+        made |= ((frame["metric"] == metric) & (frame["date"] == day)
+                 & frame["value"].isna()).to_numpy(dtype=bool, na_value=False)
+    return made
+
+
+def _known_elsewhere(df: pd.DataFrame, made: np.ndarray, keys: list[str],
+                     log: QualityLog) -> pd.DataFrame:
+    """``df`` (daily rows of several files) without the rows ``made`` unknown by their loader
+    whose key another file gives a figure for, noted per file and file that knows
+    (``unknown_known_elsewhere``). The newest export wins per key, and the 20 September of a
+    FollowerHistory starting that day (its difference left unknown: no day before in the
+    file) replaced the +5 of an older export covering all September: the month summed 140
+    with the day counted as 0, where 145 was known."""
+    rows = np.flatnonzero(made)
+    metrics = df["metric"].iloc[rows].unique()
+    known = (~made & df["value"].notna().to_numpy(dtype=bool, na_value=False)
+             & df["metric"].isin(metrics).to_numpy(dtype=bool, na_value=False))
+    if not known.any():
+        return df
+    # the known rows, the last of a key (the newest, once sorted) naming the file that knows it
+    by = df.iloc[np.flatnonzero(known)].sort_values("snapshot_at", kind="stable",
+                                                     na_position="first")
+    knowing = by.drop_duplicates(subset=keys, keep="last")[[*keys, "source_file"]]
+    pairs = (df.iloc[rows][[*keys, "source_file"]].reset_index(names="_row")
+             .merge(knowing, on=keys, suffixes=("", "_known")))
+    if pairs.empty:
+        return df
+    for (src, other), g in pairs.groupby(["source_file", "source_file_known"], sort=True,
+                                         observed=True):
+        days = ", ".join(sorted(f"{d:%Y-%m-%d}" for d in g["date"]))
+        log.add(src, "unknown_known_elsewhere", f"{len(g)} daily rows this file cannot tell "
+                f"(its first day's difference, with no day before it in the file: {days}) "
+                f"are known in {other}, whose figures were kept", level="info",
+                rows=len(g))
+    return df.drop(index=pairs["_row"].to_numpy())
+
+
+def _key_unreliable_ids(df: pd.DataFrame, unreliable: np.ndarray,
+                       log: QualityLog) -> pd.DataFrame:
+    """``df`` with a ``_key`` column that matches posts as the merge should: the post id,
+    except where a spreadsheet rounded it (``unreliable``), so that different posts share it.
+
+    Such a post gets its id back from a post of another export with the same link (its query
+    and last slash aside) and a reliable id (noted); one without is matched by its link alone,
+    and one without a link by nothing (it is kept: merging it with the posts its rounded id
+    stands for would lose them).
+    """
+    link = schema.column_or(df, "permalink", dtype="string").astype("string")
+    # a link as it names the post: without its query, fragment and last slash, which differ
+    # between exports of the same post ("…/p/ABC/?igsh=…", "…/p/ABC")
+    link = link.str.replace(r"[?#].*$", "", regex=True).str.rstrip("/").replace("", pd.NA)
+    platform = df["platform"].astype("string")
+    reliable = ~unreliable & df["post_id"].notna().to_numpy() & link.notna().to_numpy()
+    known = pd.Series(df["post_id"].to_numpy()[reliable],
+                      index=pd.MultiIndex.from_arrays([platform[reliable], link[reliable]]))
+    known = known[~known.index.duplicated(keep="last")]
+    rows = np.flatnonzero(unreliable)
+    found = known.reindex(pd.MultiIndex.from_arrays([platform.iloc[rows], link.iloc[rows]]))
+    mended = found.notna().to_numpy()
+    out = df.copy(deep=False)
+    if mended.any():
+        ids = out["post_id"].copy()
+        ids.iloc[rows[mended]] = found.to_numpy()[mended]
+        out["post_id"] = ids
+        for src, n in out["source_file"].iloc[rows[mended]].value_counts(sort=False).items():
+            log.add(src, "post_id_from_other_export", f"{n} posts whose ids a spreadsheet "
+                    "rounded got them back from another export of the same posts (same link)",
+                    level="info", rows=int(n))
+    key = out["post_id"].astype("string")
+    left = rows[~mended]
+    by_link = "link " + link.iloc[left].astype("string")
+    key.iloc[left] = by_link.fillna("row " + pd.Series(left.astype(str), index=by_link.index))
+    out["_key"] = key
+    return out
+
+
+def _key_damaged_ids(df: pd.DataFrame) -> pd.DataFrame:
+    """``df`` without its ``post_key`` column and with a ``_key`` column that matches a post
+    without an id by it, within its account: a loader's key for a post whose id a spreadsheet
+    damaged (YouTube's ``#NAME?``: the video's title and publish day, given where they are
+    unique in its file). Two exports of a channel's table listing the same such videos
+    counted them twice. Posts without either stay matched with none."""
+    key = df["_key"] if "_key" in df.columns else df["post_id"].astype("string")
+    named = key.isna() & df["post_key"].notna()
+    account = schema.column_or(df, "account_id", dtype="string").astype("string").fillna("")
+    out = df.drop(columns="post_key")
+    out["_key"] = key.mask(named, "video " + account + " " + df["post_key"].astype("string"))
+    return out
+
+
+def _daily_accounts(df: pd.DataFrame, log: QualityLog,
+                    known: KnownAccounts | None = None) -> pd.DataFrame:
+    """``df`` (daily rows of several files) with the account of a platform's rows that name
+    none when the platform's other rows name exactly one, and nothing says the brand's rows
+    are another's: X's overview export names no account, its by-day export the handle in its
+    file name (two accounts' by-day files stay two series); the same days of the one account
+    were kept twice, added up (impressions of 10–11 February 2020: 3684 instead of 1834),
+    instead of the newest export winning.
+
+    What says whose the brand's rows are is ``known``: the account brand.yaml declares for
+    the platform, else those its posts name (:meth:`KnownAccounts.owners`). Another
+    account's by-day file beside the brand's overview made the overview that account's, and
+    brand.yaml's filter then left out the brand's whole X series (5,964 rows; October's net
+    new followers −67 instead of −150): rows naming no account are not given an account
+    other than the brand's.
+
+    Rows without an account on a platform whose rows name several stay apart: whose they are
+    is unknown. The three cases are noted, per file: ``account_assigned`` (info),
+    ``account_not_assigned`` (info: kept as the brand's, the other account's rows apart) and
+    ``account_unknown`` (a warning: the platform's totals may count their days twice).
+    """
+    if "account_id" not in df.columns:
+        return df
+    account = df["account_id"].astype("string")
+    missing = account.isna().to_numpy()
+    if not missing.any() or missing.all():
+        return df
+    platform = df["platform"].astype("string")
+    named = account[~missing].groupby(platform[~missing], sort=True).unique()
+    filled = account.copy()
+    for plat, names in named.items():
+        rows = missing & (platform == plat).fillna(False).to_numpy()
+        if not rows.any():
+            continue
+        files = df["source_file"][rows].value_counts(sort=False).sort_index()
+        if len(names) > 1:
+            _note_accounts(files, "account_unknown", f"{plat} daily rows name no account, "
+                           "while the platform's other files name several "
+                           f"({', '.join(sorted(names))}): kept apart, as a series of no "
+                           "account; the platform's totals may count these days twice",
+                           log, level="warning")
+            continue
+        owners, said = (({}, "") if known is None else
+                        known.owners(plat, {k for n in names if (k := account_key(n))}))
+        if owners and account_key(names[0]) not in owners:
+            _note_accounts(files, "account_not_assigned", f"{plat} daily rows name no "
+                           f"account, and the platform's other daily files name only "
+                           f"{names[0]}, while {said} {', '.join(sorted(owners.values()))}: "
+                           "kept apart, as the brand's series, not given to that account",
+                           log, level="info")
+            continue
+        filled[rows] = names[0]
+        _note_accounts(files, "account_assigned", f"{plat} daily rows name no account; taken "
+                       f"as {names[0]}'s, the one account the platform's other files name",
+                       log, level="info")
+    if filled.equals(account):
+        return df
+    out = df.copy(deep=False)
+    out["account_id"] = filled
+    return out
+
+
+def _unknown_series_apart(df: pd.DataFrame, log: QualityLog) -> pd.DataFrame:
+    """``df`` (daily rows of several files) with a ``_series`` column, the merge's last key,
+    that keeps apart the files of rows naming neither platform nor account which are not
+    exports of one series, noted per file (``unknown_series_apart``); ``df`` itself when
+    there are none.
+
+    Meta's daily charts of one title ("Views") are Facebook's and Instagram's alike: saved as
+    ``Views.csv`` and ``Views (1).csv``, neither says whose it is, their rows share every key,
+    and the merge kept the second file's 12 days in place of the first's, the other
+    platform's figures lost. Two such files that share days are two exports of one series
+    (:func:`_one_series`) when
+
+    - one is the other's re-export: it starts after the other's first day and ends after its
+      last, the days they share the older's last ones; a weekly re-export overlapping 7 days,
+      or only the 3 it revised, so that none of the shared figures is the same, wins as the
+      newer export; or
+    - at least half the shared days that tell anything give the same figure, the days 0 (or
+      missing) in both telling nothing: the same chart downloaded twice, or a re-export of
+      the same first day (month to date), revised only on its last days.
+
+    Otherwise they are two series: Facebook's and Instagram's charts of one title, exported
+    together over the same days, differ on nearly every day either gives a figure, sparse
+    ones (a few link clicks) too, however many days are 0 on both. Each is then kept under
+    its own file, no figure replacing the other's, both noted; their platform stays unknown,
+    so they count in no platform's figures, as before. A file found one series with any
+    file of a series joins it (a chain of re-exports stays one series). Nothing tells
+    Facebook's and Instagram's charts exported over staggered ranges from a re-export: they
+    are taken for one. Identical files are read once already
+    (:func:`~smmanalytics.dataset.load`), and never get here twice.
+    """
+    unknown = (df["platform"].isna() & schema.column_or(df, "account_id").isna()).to_numpy(bool)
+    if unknown.sum() < 2:
+        return df
+    keys = [k for k in MERGE_KEYS["daily"] if k in df.columns and k not in
+            ("platform", "account_id")]
+    rows = (df.loc[unknown, [*keys, "value", "source_file"]]
+            .assign(source_file=lambda d: d["source_file"].astype("string"))
+            .drop_duplicates(subset=[*keys, "source_file"], keep="last"))
+    if rows["source_file"].nunique() < 2:
+        return df
+    pairs = rows.merge(rows, on=keys, suffixes=("", "_other"))
+    pairs = pairs[(pairs["source_file"] < pairs["source_file_other"]).fillna(False)]
+    if pairs.empty:
+        return df
+    shared = _shared_days(pairs)
+    alike = _one_series(shared, rows.groupby("source_file")["date"].agg(["min", "max"]))
+    if alike.all():
+        return df
+    series = {f: f for f in rows["source_file"].unique()}
+
+    def root(f: str) -> str:
+        while series[f] != f:
+            f = series[f]
+        return f
+
+    for first, second in shared.index[alike.to_numpy()]:   # name order: the first names it
+        series[root(second)] = root(first)
+    for (first, second), (n, differ, quiet) in shared[~alike].iterrows():
+        silent = f" ({quiet} of them 0 in both, which tells nothing)" if quiet else ""
+        for src, other in ((first, second), (second, first)):
+            log.add(src, "unknown_series_apart", f"{n} daily rows of no platform nor "
+                    f"account share their days with {file_name(other)}'s, which gives other "
+                    f"figures on {differ} of them{silent}: kept apart, as two series of "
+                    "unknown platform (Facebook's and Instagram's charts of one title, say), "
+                    "not two exports of one (a re-export starts after the older export's "
+                    "first day and ends after its last, or gives the same figure on at least "
+                    "half the shared days not 0 in both); neither is counted in a platform's "
+                    "figures", rows=int(n))
+    out = df.copy(deep=False)
+    out["_series"] = pd.Series(pd.NA, index=df.index, dtype="string")
+    mine = df["source_file"].astype("string")[unknown]
+    out.loc[unknown, "_series"] = mine.map(root).astype("string")
+    return out
+
+
+def _shared_days(pairs: pd.DataFrame) -> pd.DataFrame:
+    """Per pair of files (``source_file``, ``source_file_other``, their rows of one key side
+    by side): the rows they share (``size``), how many give other figures (``differ``) and
+    how many are 0 or missing in both (``quiet``: a sparse chart's empty days, which say
+    nothing of whose the chart is)."""
+    a = pairs["value"].to_numpy(dtype="float64", na_value=np.nan)
+    b = pairs["value_other"].to_numpy(dtype="float64", na_value=np.nan)
+    nothing_a, nothing_b = np.isnan(a) | (a == 0), np.isnan(b) | (b == 0)
+    quiet = nothing_a & nothing_b
+    return (pairs.assign(differ=~quiet & (a != b), quiet=quiet)
+            .groupby(["source_file", "source_file_other"], sort=True)
+            .agg(size=("differ", "size"), differ=("differ", "sum"), quiet=("quiet", "sum")))
+
+
+def _one_series(shared: pd.DataFrame, spans: pd.DataFrame) -> pd.Series:
+    """Which pairs of files of :func:`_shared_days` are exports of one series (a bool per
+    pair), ``spans`` each file's first and last day (``min``, ``max``): one re-exports the
+    other (starts after its first day and ends after its last), or at least half the days
+    they share that are not 0 in both give the same figure (none such: nothing tells them
+    apart, and their figures are the same)."""
+    first, second = (shared.index.get_level_values(i) for i in (0, 1))
+    start_a, end_a = (spans[c].reindex(first).to_numpy() for c in ("min", "max"))
+    start_b, end_b = (spans[c].reindex(second).to_numpy() for c in ("min", "max"))
+    re_export = (((start_a < start_b) & (end_a < end_b))
+                 | ((start_b < start_a) & (end_b < end_a)))
+    telling = shared["size"] - shared["quiet"]
+    return pd.Series(re_export, index=shared.index) | (shared["differ"] * 2 <= telling)
+
+
+def _note_accounts(files: pd.Series, code: str, message: str, log: QualityLog,
+                   level: str) -> None:
+    """One note per file of ``files`` (its rows counted), its count before ``message``."""
+    for src, n in files.items():
+        log.add(src, code, f"{n} {message}", level=level, rows=int(n))
+
+
+def _note_merged(df: pd.DataFrame, dup: pd.Series, keys: list[str], table: str,
+                 log: QualityLog) -> set[str]:
+    """Record the rows the merge drops, per file: a row whose key comes again later in the
+    same file (the later row kept: nothing tells which is right), and one that a newer export
+    holds too (its newest snapshot kept), or an export whose snapshot is known when this
+    file's was guessed (:func:`_note_guessed_merged`). Returns the files of a guessed snapshot
+    whose rows met another file's."""
+    what = "posts" if table == "posts" else f"{table} rows"
+    in_file = dup & df.duplicated(subset=[*keys, "source_file"], keep="last")
+    for src, n in df.loc[in_file].groupby("source_file", sort=True).size().items():
+        log.add(src, "repeated_in_file", f"{n} {what} come twice or more in this file under "
+                "the same key; the last of them was kept", rows=int(n))
+    newer = dup & ~in_file
+    met: set[str] = set()
+    if "_sure" in df.columns and newer.any():
+        by_guess, met = _note_guessed_merged(df, newer, keys, what, log)
+        newer &= ~by_guess
+    if newer.any():
+        newer &= ~_note_tied(df, dup, newer, keys, what, log)
+    for src, n in df.loc[newer].groupby("source_file", sort=True).size().items():
+        log.add(src, "snapshot_merged", f"{n} {what} also in a newer export; the newest "
+                "snapshot was kept", level="info", rows=int(n))
+    return met
+
+
+#: columns that say where a row comes from, not what it says (the merge's ``_order`` a number
+#: among them): two exports of the same time that differ only in these agree
+_PROVENANCE = ("snapshot_at", "source_file", "source_format", "source_locale", "_order",
+               "_sure", "_key", "_series")
+
+#: figures that are sums of others, with the parts an export may lack (their columns absent
+#: from it): the interactions (:data:`~smmanalytics.metrics.COMPONENTS`) and X's shares,
+#: reposts + direct shares (``loaders.x``). A sum over fewer parts is no other figure: X's
+#: French export has no Shares nor Bookmarks, and says shares 7 (the reposts) and
+#: interactions 52 where the English export of the same time says 8 and 56
+_X_SHARES = ("reposts", "shares_direct")
+_SUMS = {"shares": _X_SHARES, "interactions": (*COMPONENTS, *_X_SHARES)}
+
+
+def _older_figures(df: pd.DataFrame, dup: pd.Series, keys: list[str],
+                   carried: list[list[str] | None], log: QualityLog) -> pd.DataFrame:
+    """``df`` (posts of several exports, oldest first, ``dup`` the rows another export holds
+    too) with the figures of each post kept whose export has no column for them taken from
+    the newest export of the post that has one, and the sums over them (:data:`_SUMS`)
+    recomputed from the parts then known; noted per file (``figures_from_older_export``).
+
+    X's French export has no Bookmarks nor Shares: kept over the English export of October,
+    it erased the post's saves and direct shares (2115758999337785152: saves 1 → NA, shares
+    4 → 3, interactions 26 → 24). A blank cell in a column the export has is its figure:
+    not replaced, nor a figure over another date range (YouTube's). ``carried``: each
+    part's columns (``attrs["carried"]``), None for all.
+    """
+    part = df["_order"].to_numpy()
+    kept = ~dup.to_numpy() & df[keys[-1]].notna().to_numpy()
+    # a figure over a date range (YouTube's) is taken from an export of the same range only
+    keys = [*keys, *(w for w in ("window_start", "window_end") if w in df.columns)]
+    filled: dict[str, np.ndarray] = {}
+    out = df
+    for c in _figures(df):
+        lacks = np.array([cols is not None and c not in cols for cols in carried])[part]
+        if c in _SUMS or c == "interactions" or not (kept & lacks).any():
+            continue
+        sources = df.loc[dup.to_numpy() & ~lacks, [*keys, c]].dropna(subset=[c])
+        if sources.empty:
+            continue
+        newest = sources.drop_duplicates(subset=keys, keep="last")     # oldest first
+        got = (df.loc[kept & lacks, keys].reset_index(names="_row")
+               .merge(newest, on=keys, how="inner"))
+        if got.empty:
+            continue
+        if out is df:
+            out = df.copy(deep=False)
+        column = out[c].copy()
+        column.loc[got["_row"].to_numpy()] = got[c].to_numpy()
+        out[c] = column
+        filled[c] = got["_row"].to_numpy()
+    if not filled:
+        return df
+    rows = np.unique(np.concatenate(list(filled.values())))
+    _resum(out, rows, set(filled))
+    for src, g in out.loc[rows, "source_file"].groupby(out.loc[rows, "source_file"],
+                                                        sort=True, observed=True):
+        names = ", ".join(c for c, r in filled.items() if np.isin(g.index, r).any())
+        log.add(src, "figures_from_older_export", f"{len(g)} posts keep {names} from an older "
+                "export, which the newer one does not carry", level="info", rows=len(g))
+    return out
+
+
+def _resum(df: pd.DataFrame, rows: np.ndarray, filled: set[str]) -> None:
+    """Recompute, in place on the rows labelled ``rows`` of ``df`` (a frame of the merge's
+    own), the sums of :data:`_SUMS` one of whose parts was ``filled``, X's shares before the
+    interactions they are part of, from the parts known: a sum left unknown (a blank cell
+    among the parts its export has) stays unknown."""
+    for total, parts in (("shares", _X_SHARES), ("interactions", COMPONENTS)):
+        have = [p for p in parts if p in df.columns]
+        if total not in df.columns or not filled.intersection(have):
+            continue
+        known = df.loc[rows, total].notna().to_numpy()
+        at = rows[known]
+        if len(at):
+            column = df[total].copy()
+            column.loc[at] = row_sum(df.loc[at, have].astype("Float64")).to_numpy()
+            df[total] = column
+            filled.add(total)
+
+
+def _note_tied(df: pd.DataFrame, dup: pd.Series, newer: pd.Series, keys: list[str],
+               what: str, log: QualityLog) -> pd.Series:
+    """Note the ``newer`` rows (dropped for another file's) whose kept row has the same
+    snapshot time: no newer export, but a tie, which the later file won, in
+    :func:`~smmanalytics.loaders._folder.file_order` (a browser's second download "X (1).csv"
+    comes after "X.csv"), whatever the order the files were given in. Rows of the two files
+    that give the same figures (:func:`_rows_differ`) are an info (``snapshot_merged``);
+    when some give others, which are right is unknown, and a warning names both files, how
+    many rows differ and the file kept (``snapshot_tie``): "the newest snapshot was kept"
+    hid that a second download with Likes 1472 replaced 472, or not, as the files were
+    listed. Returns the rows noted."""
+    tied = pd.Series(False, index=df.index)
+    dropped = df.loc[newer, [*keys, "snapshot_at", "source_file"]]
+    kept = df.loc[~dup & df["snapshot_at"].isin(dropped["snapshot_at"].dropna().unique()),
+                  [*keys, "snapshot_at", "source_file"]]
+    if kept.empty:
+        return tied
+    pairs = (dropped.reset_index(names="_row")
+             .merge(kept.reset_index(names="_kept_row"), on=[*keys, "snapshot_at"],
+                    suffixes=("", "_kept")))
+    pairs = pairs[(pairs["source_file"] != pairs["source_file_kept"]).fillna(False)]
+    if pairs.empty:
+        return tied
+    tied.loc[pairs["_row"].to_numpy()] = True
+    pairs["differs"] = _rows_differ(df, pairs["_row"].to_numpy(), pairs["_kept_row"].to_numpy())
+    for (src, other, at), g in pairs.groupby(["source_file", "source_file_kept", "snapshot_at"],
+                                             sort=True, observed=True):
+        n, k = len(g), int(g["differs"].sum())
+        same = (f"{n} {what} also in {file_name(other)}, an export of the same time "
+                f"({at:%Y-%m-%d %H:%M} UTC)")
+        if not k:
+            log.add(src, "snapshot_merged", f"{same}, with the same figures; that file's rows "
+                    "were kept", level="info", rows=n)
+            continue
+        differ = "has other figures" if k == 1 else "have other figures"
+        log.add(src, "snapshot_tie", f"{same}: {k} of them {differ}, and {file_name(other)}'s "
+                "figures were kept, as the later of the two in name order (a browser's second "
+                'download "X (1).csv" after "X.csv"); which are right is unknown', rows=n)
+    return tied
+
+
+def _rows_differ(df: pd.DataFrame, rows: np.ndarray, others: np.ndarray) -> np.ndarray:
+    """Whether row ``rows[i]`` of ``df`` (labels of its index) gives other figures than row
+    ``others[i]``: another number in a numeric column other than :data:`_PROVENANCE`, where
+    both have one. A figure one of them lacks is no disagreement: an export in another
+    language or format has columns the other has not (X's French export, no "Profile
+    visits"); nor is a sum of parts that one of them lacks (:data:`_SUMS`). Text is no
+    figure: a link with a share query (``?igsh=…``), a caption with Windows line ends, a
+    content type or an account name written in another language say the same post, and a
+    warning that "which are right is unknown" of them was wrong."""
+    at, other_at = df.index.get_indexer(rows), df.index.get_indexer(others)
+    figures = {c: (_floats(df[c], at), _floats(df[c], other_at)) for c in _figures(df)}
+    differ = np.zeros(len(rows), dtype=bool)
+    for c, (a, b) in figures.items():
+        other = (a != b) & ~np.isnan(a) & ~np.isnan(b)
+        for part in _SUMS.get(c, ()):
+            if part in figures:
+                pa, pb = figures[part]
+                other &= np.isnan(pa) == np.isnan(pb)
+        differ |= other
+    return differ
+
+
+def _figures(df: pd.DataFrame) -> list[str]:
+    """The columns of ``df`` that hold figures: numbers (not flags), other than
+    :data:`_PROVENANCE`."""
+    return [c for c, dtype in df.dtypes.items() if c not in _PROVENANCE
+            and pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype)]
+
+
+def _floats(column: pd.Series, at: np.ndarray) -> np.ndarray:
+    """The values of ``column`` at the positions ``at``, as floats, NaN where missing."""
+    return column.iloc[at].to_numpy(dtype="float64", na_value=np.nan)
+
+
+def _note_guessed_merged(df: pd.DataFrame, dropped: pd.Series, keys: list[str], what: str,
+                         log: QualityLog) -> tuple[pd.Series, set[str]]:
+    """Note the ``dropped`` rows (those another file holds too) whose keeping was decided by a
+    snapshot guessed from a file's modification time (``_sure`` False: the dropped row's;
+    the kept row's snapshot is then known, or guessed and later): one warning per file and
+    file kept, naming the file kept and why (code ``snapshot_merged_guessed``). Returns the
+    rows noted, and the files of a guessed snapshot among them, dropped or kept."""
+    several = df.duplicated(subset=keys, keep=False)
+    sub = df.loc[several, [*keys, "source_file", "snapshot_at", "_sure"]]
+    kept = sub.groupby(keys, sort=False, dropna=False, observed=True)[
+        ["source_file", "snapshot_at", "_sure"]].transform("last")
+    rows = dropped[several] & ~sub["_sure"] & sub["snapshot_at"].notna()   # guessed, dropped
+    noted = pd.Series(False, index=df.index)
+    noted[rows[rows].index] = True
+    met: set[str] = set()
+    pairs = pd.DataFrame({"file": sub["source_file"][rows], "at": sub["snapshot_at"][rows],
+                          "kept": kept["source_file"][rows], "kept_at": kept["snapshot_at"][rows],
+                          "sure": kept["_sure"][rows]})
+    for (src, at, other, other_at, sure), g in pairs.groupby(
+            ["file", "at", "kept", "kept_at", "sure"], sort=True, observed=True):
+        met.add(src)
+        why = (f"its export time is known ({other_at:%Y-%m-%d %H:%M} UTC), this file's was only "
+               f"guessed from its modification time ({at:%Y-%m-%d %H:%M} UTC), the time a copy "
+               "or a download was made, not the export" if sure else
+               f"neither file says when it was exported, and {file_name(other)} was modified last "
+               f"({other_at:%Y-%m-%d %H:%M} UTC; this file {at:%Y-%m-%d %H:%M} UTC)")
+        if not sure:
+            met.add(other)
+        log.add(src, "snapshot_merged_guessed", f"{len(g)} {what} also in "
+                f"{file_name(other)}, whose figures were kept: {why}", rows=len(g))
+    return noted, met
+
+
+def _share_platforms(parts: list[pd.DataFrame]) -> None:
+    """Give every part's ``platform`` the same categories: the platforms present, sorted, as
+    ``string``, which is what conform makes of the column read as text after the merge.
+
+    Concatenated parts then keep one categorical column, whose codes deduplicate and sort in
+    the order of the platform names, without turning a million rows into text and back.
+    """
+    present = set()
+    for part in parts:
+        present.update(part["platform"].dropna().unique())
+    dtype = pd.CategoricalDtype(pd.Index(sorted(present), dtype="string"))
+    for part in parts:
+        part["platform"] = part["platform"].astype(dtype)
+
+
+def _duplicated_posts(df: pd.DataFrame, keys: list[str]) -> pd.Series:
+    """``df.duplicated(subset=keys, keep="last")`` for posts keyed by their id (the last key:
+    ``post_id``, or the merge's ``_key``).
+
+    Ids that are all written as plain integers (Meta, X, TikTok…) are compared as 64-bit
+    integers, which hash many times faster than text: a text that is the one way of writing
+    an integer stands for that integer alone, so the duplicates are the same.
+    """
+    from .loaders._arrow import arrow_text
+
+    id_col = keys[-1]
+    ids = arrow_text(df[id_col])
+    if ids is not None:
+        try:
+            numbers = pc.cast(ids, pa.uint64())
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+            numbers = None
+        # the one way of writing its integer: ASCII digits (the cast also takes "0x1F"),
+        # without a leading zero; checked by two passes over the text, where writing the
+        # integers back as text to compare them took four times as long
+        if numbers is not None and pc.all(pc.ascii_is_decimal(ids)).as_py() \
+                and not pc.any(pc.and_(pc.starts_with(ids, "0"),
+                                       pc.greater(pc.binary_length(ids), 1))).as_py():
+            values = numbers.fill_null(0).to_numpy()
+            # only rows whose id comes again can be duplicates: they are few, and one column
+            # of integers is searched ten times faster than the keys together
+            again = pd.Series(values).duplicated(keep=False).to_numpy()
+            out = np.zeros(len(df), dtype=bool)
+            if again.any():
+                keyed = {k: df[k].array[again] for k in keys if k != id_col}
+                keyed[id_col] = values[again]
+                keyed["no_id"] = df[id_col].isna().to_numpy()[again]
+                out[again] = pd.DataFrame(keyed).duplicated(keep="last").to_numpy()
+            return pd.Series(out, index=df.index)
+    return df.duplicated(subset=keys, keep="last")
+
+
+#: frames at least this long are gathered by :func:`_take` on several threads
+_THREADED_TAKE_ROWS = 100_000
+
+
+def _constant_columns(df: pd.DataFrame) -> list[bool] | None:
+    """For each column of ``df``, whether it holds one value on every row
+    (:func:`_is_constant`); None for a frame :func:`_take` gathers whole."""
+    if len(df) < _THREADED_TAKE_ROWS:
+        return None
+    return [_is_constant(df.iloc[:, i].array) for i in range(df.shape[1])]
+
+
+def _take(df: pd.DataFrame, positions: np.ndarray,
+          constant: list[bool] | None = None) -> pd.DataFrame:
+    """The rows of ``df`` at ``positions`` (``df.take``, but with a fresh RangeIndex).
+
+    A long frame is gathered column by column on two threads (Arrow's and numpy's gathers
+    release the GIL), and a column holding one value on every row (the file, format and
+    snapshot of a single export, a metric it lacks) is sliced instead of copied: a million-row
+    posts table spends much of its merge here. ``constant``: :func:`_constant_columns` of
+    ``df``, when the caller found them already (the merge does while its sort runs).
+    """
+    if len(df) < _THREADED_TAKE_ROWS:
+        return df.take(positions).reset_index(drop=True)
+    if _in_order(positions, len(df)):
+        # every row, in its place (an export sorted oldest first): nothing to gather; the
+        # frame's columns are shared, copy-on-write keeping them apart from the caller's
+        out = df.reset_index(drop=True)
+        out.attrs = {}
+        return out
+    arrays = [df.iloc[:, i].array for i in range(df.shape[1])]
+    if constant is None:
+        constant = _constant_columns(df)
+
+    def gather(a, same):
+        return a[:len(positions)] if same else a.take(positions)
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        taken = list(pool.map(gather, arrays, constant))
+    # dtype given: an object column stays as it is (no inference of a new dtype)
+    cols = {i: pd.Series(a, dtype=a.dtype, copy=False) for i, a in enumerate(taken)}
+    return pd.DataFrame(cols, copy=False).set_axis(df.columns, axis=1)
+
+
+def _in_order(positions: np.ndarray, n: int) -> bool:
+    """Whether ``positions`` are ``0, 1, …, n - 1``: the rows of an ``n``-row frame, each in
+    its place (the ends looked at first, which rules out most other orders at once)."""
+    return (len(positions) == n and (n == 0 or (positions[0] == 0 and positions[-1] == n - 1))
+            and bool((positions == np.arange(n)).all()))
+
+
+def _is_constant(a) -> bool:
+    """True when every element of the array ``a`` is the same value, or every one is missing
+    (False when unsure: object columns holding values)."""
+    if len(a) == 0:
+        return True
+    if isinstance(a, pd.arrays.ArrowStringArray):
+        arrow = pa.array(a)
+        if arrow.null_count:
+            return arrow.null_count == len(arrow)
+        return bool(pc.all(pc.equal(arrow, arrow[0])).as_py())
+    if isinstance(a, pd.arrays.FloatingArray | pd.arrays.IntegerArray | pd.arrays.BooleanArray):
+        missing = a.isna()
+        if missing.any():
+            return bool(missing.all())
+        values = a.to_numpy()
+    elif isinstance(a, pd.arrays.Categorical):
+        values = a.codes
+    elif isinstance(a, pd.arrays.DatetimeArray):
+        values = a.asi8
+    else:
+        values = a.to_numpy()
+        if values.dtype == object:     # e.g. a column a loader left empty: None on every row
+            return bool(pd.isna(values[[0, -1]]).all() and pd.isna(values).all())
+        if values.dtype.kind not in "biufmM":
+            return False
+    if values.dtype.kind == "f" and np.isnan(values[0]):     # NaN on every row, or not
+        return bool(np.isnan(values).all())
+    return bool(values[0] == values[-1] and (values == values[0]).all())
+
+
+def _sort_order(df: pd.DataFrame, keys: list[str]) -> np.ndarray:
+    """Positions sorting ``df`` by ``keys`` (stable, missing values last), as
+    ``sort_values(keys, kind="stable", na_position="last")`` gives them.
+
+    Keys of the usual dtypes are sorted by Arrow's stable multi-key sort, several times faster
+    on a million rows; any other dtype goes through pandas.
+    """
+    columns = [_arrow_sort_key(df[k]) for k in keys]
+    if any(c is None for c in columns):
+        return df.reset_index(drop=True).sort_values(keys, kind="stable",
+                                                     na_position="last").index.to_numpy()
+    table = pa.table({str(i): c for i, c in enumerate(columns)})
+    order = pc.sort_indices(table, sort_keys=[(str(i), "ascending", "at_end")
+                                              for i in range(len(keys))])
+    return order.to_numpy()
+
+
+def _arrow_sort_key(s: pd.Series) -> pa.Array | pa.ChunkedArray | None:
+    """``s`` as Arrow values that sort as pandas sorts ``s`` (missing values as nulls): the
+    codes of a categorical (pandas sorts by category order), the integers of times, text and
+    integers as they are. None for any other dtype."""
+    if isinstance(s.dtype, pd.CategoricalDtype):
+        codes = s.cat.codes.to_numpy()
+        return pa.array(codes, mask=codes < 0)
+    if isinstance(s.dtype, pd.DatetimeTZDtype) or s.dtype.kind == "M":
+        naive = s.dt.tz_convert(None) if isinstance(s.dtype, pd.DatetimeTZDtype) else s
+        return pa.array(naive.to_numpy(dtype="datetime64[ns]").view("int64"),
+                        mask=s.isna().to_numpy())
+    if isinstance(s.array, pd.arrays.ArrowStringArray | pd.arrays.IntegerArray) \
+            or s.dtype.kind in "iu":
+        return pa.array(s.array)
+    return None
