@@ -2470,3 +2470,36 @@ def test_a_campaign_whose_days_an_export_without_it_counts_is_unknown_not_zero(t
     # October alone: B does not reach it, A counts it whole: 1,047.62, known
     october = roi(ds, "2026-10", by="campaign").set_index("campaign")
     assert october.loc["automne", "revenue"] == pytest.approx(2200 * 10 / 21)
+
+
+def _ga4_file(name, revenue, start, end, day=None, sessions=10.0):
+    """A social GA4 row of file ``name`` (its preamble's range ``start`` to ``end``), dated
+    ``day`` when its export is by day."""
+    return {"source_file": name, "date": day, "period_start": start, "period_end": end,
+            "channel_group": "Organic Social", "source": "instagram", "medium": "social",
+            "sessions": sessions, "revenue": revenue, "currency": "EUR"}
+
+
+def test_daily_rows_and_a_total_of_the_same_range_count_once():
+    """September by day (30 rows of 10 sessions, €100) and September's total (300 sessions,
+    €3,000), two files of the same range 1-30 September: both read as one export, revenue
+    30 × 100 + 3,000 = 6,000 and 600 sessions. One counts: of the same breakdown, the total
+    (GA4's own figure for the range): €3,000, 300 sessions, the 30 daily rows left out,
+    noted. Two copies of the quarter's total, of the same range (9,200 each), count once:
+    Q3 = 9,200, not 18,400; September's 3,000 of it counted from the monthly files, the
+    quarter's July-August prorated 9,200 × 62 / 92 = 6,200: 6,200 + 3,000 = 9,200."""
+    sep = ("2025-09-01", "2025-09-30")
+    rows = [_ga4_file("ga4_daily_2025-09.csv", 100.0, *sep, day=d)
+            for d in pd.date_range(*sep)]
+    rows.append(_ga4_file("ga4_total_2025-09.csv", 3000.0, *sep, sessions=300.0))
+    r = roi(dataset(web=web(rows)), "2025-09")
+    assert (r.loc[0, "revenue"], r.loc[0, "sessions"]) == (3000.0, 300.0)
+    assert ("30 GA4 rows left out: their dates overlap another export already counted (no "
+            "double counting)") in r.loc[0, "note"]
+    q3 = ("2025-07-01", "2025-09-30")
+    rows += [_ga4_file(name, 9200.0, *q3, sessions=920.0)
+             for name in ("ga4_2025-Q3.csv", "ga4_2025-Q3 (1).csv")]
+    ds = dataset(web=web(rows))
+    assert roi(ds, "2025-Q3").loc[0, "revenue"] == pytest.approx(9200.0)
+    assert roi(ds, "2025-07").loc[0, "revenue"] == pytest.approx(9200 * 31 / 92)    # 3,100
+
