@@ -2503,3 +2503,20 @@ def test_daily_rows_and_a_total_of_the_same_range_count_once():
     assert roi(ds, "2025-Q3").loc[0, "revenue"] == pytest.approx(9200.0)
     assert roi(ds, "2025-07").loc[0, "revenue"] == pytest.approx(9200 * 31 / 92)    # 3,100
 
+
+def test_a_row_inside_the_period_cut_by_another_export_is_not_said_to_span_beyond():
+    """A Q3 total (€9,200 over 92 days) and a September total (€3,000): Q3 counts September's
+    3,000 and the quarter's July-August, 9,200 × 62 / 92 = 6,200: 9,200. The quarter's row
+    lies inside Q3: it is noted as overlapping another export, not as "spanning beyond
+    2025-Q3"; July (3,100 = 9,200 × 31 / 92) keeps its true note, the row spans beyond July."""
+    rows = [_ga4_file("ga4_2025-Q3.csv", 9200.0, "2025-07-01", "2025-09-30"),
+            _ga4_file("ga4_2025-09.csv", 3000.0, "2025-09-01", "2025-09-30")]
+    ds = dataset(web=web(rows))
+    q3 = roi(ds, "2025-Q3")
+    assert q3.loc[0, "revenue"] == pytest.approx(9200.0)
+    assert "ga4_overlap_prorated" in q3.loc[0, "note_codes"]
+    assert "ga4_prorated" not in q3.loc[0, "note_codes"]      # ga4_overlap_prorated is not it
+    assert "spans beyond" not in q3.loc[0, "note"]
+    july = roi(ds, "2025-07")
+    assert july.loc[0, "revenue"] == pytest.approx(3100.0)
+    assert "1 GA4 row spans beyond 2025-07: prorated by day" in july.loc[0, "note"]

@@ -481,8 +481,11 @@ def social_web(web: pd.DataFrame, period: Period, runs: pd.DataFrame | None = No
     counted = (once > 0) & (export_weight > 0)
     start, end, narrowed = _run_days_of(r, runs)
     weight = _owned_weight(owners, start, end, r.undated, period) * listed
+    # each row's share of its days in the period, whichever export counts them: below 1, the
+    # row spans beyond the period (a share cut by another export's days is no such row)
+    uncut = _weight(start, end, r.undated, period)
     social = r.social
-    partial = social & (weight > 0) & (weight < 1)
+    partial = social & (weight > 0) & (uncut < 1)
     if partial.any():
         notes.append(_prorated_note(int(partial.sum()), period))
     spread = social & narrowed & (once > 0) & (export_weight < 1) & (weight > 0)
@@ -526,8 +529,7 @@ def social_web(web: pd.DataFrame, period: Period, runs: pd.DataFrame | None = No
     out.attrs["campaign_notes"] = by_campaign
     out.attrs["has_campaign"] = bool((counted & r.has_campaign).any())
     out.attrs["campaigns_seen"] = set(r.campaign_key[counted].dropna())
-    out.attrs["overlap_campaigns"] = _overlap_campaigns(
-        r, social & listed, weight, _weight(start, end, r.undated, period))
+    out.attrs["overlap_campaigns"] = _overlap_campaigns(r, social & listed, weight, uncut)
     return out, notes
 
 
@@ -647,7 +649,8 @@ def _run_days(r: _Rows, runs: pd.DataFrame | None) -> tuple[pd.Series, pd.Series
 
 
 def _prorated_note(n: int, period: Period) -> tuple[str, str]:
-    """The note saying that ``n`` social rows were prorated by day."""
+    """The note saying that ``n`` social rows spanning beyond ``period`` were prorated by
+    day (not rows inside it whose other days another export counts: ga4_overlap_prorated)."""
     return ("ga4_prorated", ("1 GA4 row spans" if n == 1 else f"{n} GA4 rows span")
             + f" beyond {period.label}: prorated by day")
 
