@@ -2446,14 +2446,14 @@ def test_overlapping_ga4_exports_each_count_the_days_the_other_does_not(tmp_path
 
 def test_a_campaign_whose_days_an_export_without_it_counts_is_unknown_not_zero(tmp_path):
     """File A by campaign, 1 September-31 October: automne 2,200 (spread over its 21 days,
-    20 September-10 October); file B, September only, names no campaign. B counts September,
-    so A's automne row counts on 1-10 October alone (2,200 × 10 / 21 = 1,047.62); its 11 days
-    of September are in B's figures, which do not say which campaign: its revenue is unknown,
-    noted, not blamed on the links' UTM tags."""
+    20 September-10 October); file B, September only, has no campaign dimension (no campaign
+    cell). B counts September, so A's automne row counts on 1-10 October alone (2,200 × 10 /
+    21 = 1,047.62); its 11 days of September are in B's figures, which do not say which
+    campaign: its revenue is unknown, noted, not blamed on the links' UTM tags."""
     from smmanalytics.report.formatting import Formatter
 
     rows = [_web_month(2200.0, campaign="automne", start="2026-09-01", end="2026-10-31"),
-            _web_month(900.0, start="2026-09-01", end="2026-09-30")]
+            _web_month(900.0, campaign=None, start="2026-09-01", end="2026-09-30")]
     costs = "2026-09-20,2026-10-10,ad_spend,3100,,instagram,automne,,,\n"
     ds = dataset(tmp_path, costs, web=web(rows))
     assert roi(ds, "2026").loc[0, "revenue"] == pytest.approx(900 + 2200 * 10 / 21)
@@ -2520,3 +2520,31 @@ def test_a_row_inside_the_period_cut_by_another_export_is_not_said_to_span_beyon
     july = roi(ds, "2025-07")
     assert july.loc[0, "revenue"] == pytest.approx(3100.0)
     assert "1 GA4 row spans beyond 2025-07: prorated by day" in july.loc[0, "note"]
+
+
+def test_a_campaign_cut_by_an_export_that_has_the_campaign_dimension_keeps_its_zero(tmp_path):
+    """Q3 by campaign: fete 9,200 and rentree 3,000; September by campaign too, naming rentree
+    alone (3,000). Costs: fete 1 July-30 September, rentree September. September counts its
+    days: it has the campaign dimension and no fete, so fete's September is 0 ("no GA4
+    session carries utm_campaign 'fete'"), not unknown; the quarter's fete row is spread
+    over the 92 days fete ran, of which the Q3 file counts July-August, 62: Q3 = 9,200 × 62
+    / 92 = 6,200 = July 3,100 + August 3,100 + September 0. rentree's Q3 row is spread over
+    September, the September file's: rentree 3,000 in September and in Q3. It read fete
+    unknown in September and in Q3, "another export does not name the campaign"."""
+    q3, sep = dict(start="2025-07-01", end="2025-09-30"), dict(start="2025-09-01",
+                                                                end="2025-09-30")
+    rows = [_web_month(9200.0, campaign="fete", **q3), _web_month(3000.0, campaign="rentree", **q3),
+            _web_month(3000.0, campaign="rentree", **sep)]
+    costs = ("2025-07-01,2025-09-30,ad_spend,920,,instagram,fete,,,\n"
+             "2025-09-01,2025-09-30,ad_spend,300,,instagram,rentree,,,\n")
+    ds = dataset(tmp_path, costs, web=web(rows))
+    revenue = {p: roi(ds, p, by="campaign").set_index("campaign")["revenue"]
+               for p in ("2025-07", "2025-08", "2025-09", "2025-Q3")}
+    assert [revenue[p]["fete"] for p in revenue] == pytest.approx([3100, 3100, 0, 6200])
+    assert [revenue[p]["rentree"] for p in ("2025-09", "2025-Q3")] == [3000, 3000]
+    september = roi(ds, "2025-09", by="campaign").set_index("campaign")
+    assert "ga4_campaign_not_seen" in september.loc["fete", "note_codes"]
+    assert "ga4_campaign_overlap" not in september.loc["fete", "note_codes"]
+    quarter = roi(ds, "2025-Q3", by="campaign").set_index("campaign")
+    assert "ga4_campaign_overlap" not in (quarter.loc["fete", "note_codes"] or "")
+    assert "spans beyond" not in (quarter.loc["fete", "note"] or "")     # inside Q3

@@ -36,8 +36,8 @@ Definitions
   which one counts (the one carrying the dimension needed, else the more detailed, then the
   one of the longer rows, the total). A row of an export counting some of its days only is
   prorated by day over them (an estimate, noted); one counting none is left out (noted). By
-  campaign, a campaign whose rows lose days to an export that does not name it has unknown
-  figures, not 0.
+  campaign, a campaign whose rows lose days to an export without a campaign dimension has
+  unknown figures, not 0; to an export by campaign not naming it, 0 on those days.
 - By campaign, a campaign GA4 cannot see is noted on its row: with no table of the period
   carrying a campaign, its revenue, key events and sessions are unknown (NaN), not 0; with
   one, a campaign with costs that no GA4 row names keeps its 0 (no session carried its
@@ -529,20 +529,35 @@ def social_web(web: pd.DataFrame, period: Period, runs: pd.DataFrame | None = No
     out.attrs["campaign_notes"] = by_campaign
     out.attrs["has_campaign"] = bool((counted & r.has_campaign).any())
     out.attrs["campaigns_seen"] = set(r.campaign_key[counted].dropna())
-    out.attrs["overlap_campaigns"] = _overlap_campaigns(r, social & listed, weight, uncut)
+    out.attrs["overlap_campaigns"] = _overlap_campaigns(
+        r, owners, social & listed, weight, uncut, (start, end, period))
     return out, notes
 
 
-def _overlap_campaigns(r: _Rows, rows: np.ndarray, weight: np.ndarray, uncut: np.ndarray
+def _overlap_campaigns(r: _Rows, o: _Owners, rows: np.ndarray, weight: np.ndarray,
+                       uncut: np.ndarray, days: tuple[pd.Series, pd.Series, Period]
                        ) -> set[str]:
-    """The campaign keys of ``rows`` whose days in the period another export counts (their
-    ``weight`` below the ``uncut`` one of all their days), when no row counted whole names
-    them: that export does not name the campaign, so its figures on those days are unknown,
-    not 0 (file A's Fête d'Automne €2,200 of 20-30 September, under file B's September
-    without campaigns, read "revenue 0: check the links' UTM tags")."""
+    """The campaign keys of ``rows`` some of whose days in the period (``days``: their
+    start, end and the period) an export without a campaign dimension counts (their
+    ``weight`` is below the ``uncut`` one of all their days), when no row counted whole
+    names them: that export does not say which campaign its sessions came from, so the
+    campaign's figures on those days are unknown, not 0 (file A's Fête d'Automne €2,200 of
+    20-30 September, under file B's September without campaigns, read "revenue 0: check the
+    links' UTM tags"). An export by campaign that does not name it says they are 0: Q3's
+    fete row cut by a September export by campaign naming rentree alone is no such row."""
     cut = rows & (weight < uncut - 1e-12)
+    if o.own is None or not cut.any():
+        return set()
+    table = o.table
+    by_campaign = np.zeros(len(o.whole), dtype=bool)    # each export's campaign dimension
+    np.logical_or.at(by_campaign, table[table >= 0], r.has_campaign[table >= 0])
+    a, b = _day_bounds(o, *days)
+    unnamed = np.zeros(len(cut), dtype=bool)
+    for i in np.flatnonzero(~by_campaign):
+        cum = np.concatenate([[0], np.cumsum(o.own[i])])
+        unnamed |= cut & (table != i) & (cum[b] - cum[a] > 0)
     whole = rows & ~cut & (weight > 0)
-    return set(r.campaign_key[cut].dropna()) - set(r.campaign_key[whole].dropna())
+    return set(r.campaign_key[unnamed].dropna()) - set(r.campaign_key[whole].dropna())
 
 
 def _meta_note(r: _Rows, rows: np.ndarray, weight: np.ndarray) -> tuple[str, str] | None:
