@@ -1550,3 +1550,22 @@ def test_the_caveat_of_a_month_no_posts_export_covers_in_the_reports_languages(
     c = compare(_october_posts_and_follows(), "2026-10", platform=platform, n_boot=200)
     [caveat] = [s for s in c.caveats if s.startswith("No ")]
     assert Formatter(lang).note(caveat) == expected
+
+
+def test_ga4_per_covered_day_caveat_only_when_both_sides_are_covered():
+    """GA4 covers 1-15 November and nothing of September or December: November against
+    September (or December against November) compares no GA4 figure (one side unknown), so
+    no caveat says its GA4 KPIs are "compared per covered day"; November against October, both
+    covered, keeps it (15 of November's 30 days)."""
+    rows = _ga4_days("2026-10-01", "2026-10-31", 20.0, 100.0) + _ga4_days(
+        "2026-11-01", "2026-11-15", 10.0, 100.0)
+    posted = posts(_month(9, 30, 10) + _month(10, 31, 10, start_id=100)
+                   + _month(11, 30, 10, start_id=200) + _month(12, 31, 10, start_id=300))
+    ds = dataset(posts=posted, web=web(rows))
+    for cur, prev in (("2026-11", "2026-09"), ("2026-12", "2026-11")):
+        c = compare(ds, cur, prev)
+        assert pd.isna(_kpis(c).loc["revenue", "change_pct"])      # a side unknown
+        assert not any("per covered day" in note for note in c.caveats), (cur, prev)
+    c = compare(ds, "2026-11", "2026-10")
+    assert ("GA4 data cover 2026-11 from 2026-11-01 to 2026-11-15 only (15 of 30 days): its "
+            "sessions, key events and revenue are compared per covered day.") in c.caveats

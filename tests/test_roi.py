@@ -2446,14 +2446,14 @@ def test_overlapping_ga4_exports_each_count_the_days_the_other_does_not(tmp_path
 
 def test_a_campaign_whose_days_an_export_without_it_counts_is_unknown_not_zero(tmp_path):
     """File A by campaign, 1 September-31 October: automne 2,200 (spread over its 21 days,
-    20 September-10 October); file B, September only, names no campaign. B counts September,
-    so A's automne row counts on 1-10 October alone (2,200 × 10 / 21 = 1,047.62); its 11 days
-    of September are in B's figures, which do not say which campaign: its revenue is unknown,
-    noted, not blamed on the links' UTM tags."""
+    20 September-10 October); file B, September only, has no campaign dimension (no campaign
+    cell). B counts September, so A's automne row counts on 1-10 October alone (2,200 × 10 /
+    21 = 1,047.62); its 11 days of September are in B's figures, which do not say which
+    campaign: its revenue is unknown, noted, not blamed on the links' UTM tags."""
     from smmanalytics.report.formatting import Formatter
 
     rows = [_web_month(2200.0, campaign="automne", start="2026-09-01", end="2026-10-31"),
-            _web_month(900.0, start="2026-09-01", end="2026-09-30")]
+            _web_month(900.0, campaign=None, start="2026-09-01", end="2026-09-30")]
     costs = "2026-09-20,2026-10-10,ad_spend,3100,,instagram,automne,,,\n"
     ds = dataset(tmp_path, costs, web=web(rows))
     assert roi(ds, "2026").loc[0, "revenue"] == pytest.approx(900 + 2200 * 10 / 21)
@@ -2470,3 +2470,81 @@ def test_a_campaign_whose_days_an_export_without_it_counts_is_unknown_not_zero(t
     # October alone: B does not reach it, A counts it whole: 1,047.62, known
     october = roi(ds, "2026-10", by="campaign").set_index("campaign")
     assert october.loc["automne", "revenue"] == pytest.approx(2200 * 10 / 21)
+
+
+def _ga4_file(name, revenue, start, end, day=None, sessions=10.0):
+    """A social GA4 row of file ``name`` (its preamble's range ``start`` to ``end``), dated
+    ``day`` when its export is by day."""
+    return {"source_file": name, "date": day, "period_start": start, "period_end": end,
+            "channel_group": "Organic Social", "source": "instagram", "medium": "social",
+            "sessions": sessions, "revenue": revenue, "currency": "EUR"}
+
+
+def test_daily_rows_and_a_total_of_the_same_range_count_once():
+    """September by day (30 rows of 10 sessions, €100) and September's total (300 sessions,
+    €3,000), two files of the same range 1-30 September: both read as one export, revenue
+    30 × 100 + 3,000 = 6,000 and 600 sessions. One counts: of the same breakdown, the total
+    (GA4's own figure for the range): €3,000, 300 sessions, the 30 daily rows left out,
+    noted. Two copies of the quarter's total, of the same range (9,200 each), count once:
+    Q3 = 9,200, not 18,400; September's 3,000 of it counted from the monthly files, the
+    quarter's July-August prorated 9,200 × 62 / 92 = 6,200: 6,200 + 3,000 = 9,200."""
+    sep = ("2025-09-01", "2025-09-30")
+    rows = [_ga4_file("ga4_daily_2025-09.csv", 100.0, *sep, day=d)
+            for d in pd.date_range(*sep)]
+    rows.append(_ga4_file("ga4_total_2025-09.csv", 3000.0, *sep, sessions=300.0))
+    r = roi(dataset(web=web(rows)), "2025-09")
+    assert (r.loc[0, "revenue"], r.loc[0, "sessions"]) == (3000.0, 300.0)
+    assert ("30 GA4 rows left out: their dates overlap another export already counted (no "
+            "double counting)") in r.loc[0, "note"]
+    q3 = ("2025-07-01", "2025-09-30")
+    rows += [_ga4_file(name, 9200.0, *q3, sessions=920.0)
+             for name in ("ga4_2025-Q3.csv", "ga4_2025-Q3 (1).csv")]
+    ds = dataset(web=web(rows))
+    assert roi(ds, "2025-Q3").loc[0, "revenue"] == pytest.approx(9200.0)
+    assert roi(ds, "2025-07").loc[0, "revenue"] == pytest.approx(9200 * 31 / 92)    # 3,100
+
+
+def test_a_row_inside_the_period_cut_by_another_export_is_not_said_to_span_beyond():
+    """A Q3 total (€9,200 over 92 days) and a September total (€3,000): Q3 counts September's
+    3,000 and the quarter's July-August, 9,200 × 62 / 92 = 6,200: 9,200. The quarter's row
+    lies inside Q3: it is noted as overlapping another export, not as "spanning beyond
+    2025-Q3"; July (3,100 = 9,200 × 31 / 92) keeps its true note, the row spans beyond July."""
+    rows = [_ga4_file("ga4_2025-Q3.csv", 9200.0, "2025-07-01", "2025-09-30"),
+            _ga4_file("ga4_2025-09.csv", 3000.0, "2025-09-01", "2025-09-30")]
+    ds = dataset(web=web(rows))
+    q3 = roi(ds, "2025-Q3")
+    assert q3.loc[0, "revenue"] == pytest.approx(9200.0)
+    assert "ga4_overlap_prorated" in q3.loc[0, "note_codes"]
+    assert "ga4_prorated" not in q3.loc[0, "note_codes"]      # ga4_overlap_prorated is not it
+    assert "spans beyond" not in q3.loc[0, "note"]
+    july = roi(ds, "2025-07")
+    assert july.loc[0, "revenue"] == pytest.approx(3100.0)
+    assert "1 GA4 row spans beyond 2025-07: prorated by day" in july.loc[0, "note"]
+
+
+def test_a_campaign_cut_by_an_export_that_has_the_campaign_dimension_keeps_its_zero(tmp_path):
+    """Q3 by campaign: fete 9,200 and rentree 3,000; September by campaign too, naming rentree
+    alone (3,000). Costs: fete 1 July-30 September, rentree September. September counts its
+    days: it has the campaign dimension and no fete, so fete's September is 0 ("no GA4
+    session carries utm_campaign 'fete'"), not unknown; the quarter's fete row is spread
+    over the 92 days fete ran, of which the Q3 file counts July-August, 62: Q3 = 9,200 × 62
+    / 92 = 6,200 = July 3,100 + August 3,100 + September 0. rentree's Q3 row is spread over
+    September, the September file's: rentree 3,000 in September and in Q3. It read fete
+    unknown in September and in Q3, "another export does not name the campaign"."""
+    q3, sep = dict(start="2025-07-01", end="2025-09-30"), dict(start="2025-09-01",
+                                                                end="2025-09-30")
+    rows = [_web_month(9200.0, campaign="fete", **q3), _web_month(3000.0, campaign="rentree", **q3),
+            _web_month(3000.0, campaign="rentree", **sep)]
+    costs = ("2025-07-01,2025-09-30,ad_spend,920,,instagram,fete,,,\n"
+             "2025-09-01,2025-09-30,ad_spend,300,,instagram,rentree,,,\n")
+    ds = dataset(tmp_path, costs, web=web(rows))
+    revenue = {p: roi(ds, p, by="campaign").set_index("campaign")["revenue"]
+               for p in ("2025-07", "2025-08", "2025-09", "2025-Q3")}
+    assert [revenue[p]["fete"] for p in revenue] == pytest.approx([3100, 3100, 0, 6200])
+    assert [revenue[p]["rentree"] for p in ("2025-09", "2025-Q3")] == [3000, 3000]
+    september = roi(ds, "2025-09", by="campaign").set_index("campaign")
+    assert "ga4_campaign_not_seen" in september.loc["fete", "note_codes"]
+    assert "ga4_campaign_overlap" not in september.loc["fete", "note_codes"]
+    quarter = roi(ds, "2025-Q3", by="campaign").set_index("campaign")
+    assert "ga4_campaign_overlap" not in (quarter.loc["fete", "note_codes"] or "")
+    assert "spans beyond" not in (quarter.loc["fete", "note"] or "")     # inside Q3

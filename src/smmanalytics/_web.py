@@ -31,9 +31,13 @@ Definitions
   (a monthly and a quarterly file, or daily rows and a monthly total), each day is counted in
   one export alone, whatever the period, so that months add up to their quarter and year:
   the shortest export counts all its days, the next the days left to it, and so on
-  (:func:`_owners`). A row of an export counting some of its days only is prorated by day
-  over them (an estimate, noted); one counting none is left out (noted). By campaign, a
-  campaign whose rows lose days to an export that does not name it has unknown figures, not 0.
+  (:func:`_owners`). An export is a file's rows of one date range: September's daily rows
+  and September's total, two files of the same range, are two exports of the same days, of
+  which one counts (the one carrying the dimension needed, else the more detailed, then the
+  one of the longer rows, the total). A row of an export counting some of its days only is
+  prorated by day over them (an estimate, noted); one counting none is left out (noted). By
+  campaign, a campaign whose rows lose days to an export without a campaign dimension has
+  unknown figures, not 0; to an export by campaign not naming it, 0 on those days.
 - By campaign, a campaign GA4 cannot see is noted on its row: with no table of the period
   carrying a campaign, its revenue, key events and sessions are unknown (NaN), not 0; with
   one, a campaign with costs that no GA4 row names keeps its 0 (no session carried its
@@ -273,6 +277,8 @@ class _Rows:
     #: each row's export's date range (a dated row without one: its day)
     table_start: pd.Series
     table_end: pd.Series
+    #: each row's file (``source_file``; empty when not said): with its range, its export
+    table_file: pd.Series
     #: the campaign days last spread over, ``(runs, _run_days(self, runs))``: see
     #: :func:`_run_days_of`
     last_run_days: dict = field(default_factory=dict, compare=False, repr=False)
@@ -285,7 +291,7 @@ def _rows(web: pd.DataFrame) -> _Rows:
     for c in ("date", "period_start", "period_end"):
         if c not in w.columns:
             w[c] = pd.Series(pd.NaT, index=w.index, dtype="datetime64[ns]")
-    for c in ("channel_group", "source", "medium", "campaign", "currency"):
+    for c in ("channel_group", "source", "medium", "campaign", "currency", "source_file"):
         if c not in w.columns:
             w[c] = pd.Series(pd.NA, index=w.index, dtype="string")
     date = pd.to_datetime(w["date"])
@@ -305,7 +311,7 @@ def _rows(web: pd.DataFrame) -> _Rows:
         social=is_social(w, platform).to_numpy(), campaign_key=campaign_key(w["campaign"]),
         campaign=w["campaign"].astype("string"), currency=w["currency"].astype("string"),
         span_key=_span_key(start, end), covers=covers, table_start=table_start,
-        table_end=table_end,
+        table_end=table_end, table_file=w["source_file"].astype("string").fillna(""),
         rank={need: _breakdown_rank(w, need) for need in (None, *_NEEDS)},
         has_campaign=carries(w, "campaign").to_numpy(dtype=bool),
         measures={m: pd.to_numeric(column_or(w, m, dtype="Float64")).astype("Float64")
@@ -475,8 +481,11 @@ def social_web(web: pd.DataFrame, period: Period, runs: pd.DataFrame | None = No
     counted = (once > 0) & (export_weight > 0)
     start, end, narrowed = _run_days_of(r, runs)
     weight = _owned_weight(owners, start, end, r.undated, period) * listed
+    # each row's share of its days in the period, whichever export counts them: below 1, the
+    # row spans beyond the period (a share cut by another export's days is no such row)
+    uncut = _weight(start, end, r.undated, period)
     social = r.social
-    partial = social & (weight > 0) & (weight < 1)
+    partial = social & (weight > 0) & (uncut < 1)
     if partial.any():
         notes.append(_prorated_note(int(partial.sum()), period))
     spread = social & narrowed & (once > 0) & (export_weight < 1) & (weight > 0)
@@ -521,20 +530,34 @@ def social_web(web: pd.DataFrame, period: Period, runs: pd.DataFrame | None = No
     out.attrs["has_campaign"] = bool((counted & r.has_campaign).any())
     out.attrs["campaigns_seen"] = set(r.campaign_key[counted].dropna())
     out.attrs["overlap_campaigns"] = _overlap_campaigns(
-        r, social & listed, weight, _weight(start, end, r.undated, period))
+        r, owners, social & listed, weight, uncut, (start, end, period))
     return out, notes
 
 
-def _overlap_campaigns(r: _Rows, rows: np.ndarray, weight: np.ndarray, uncut: np.ndarray
+def _overlap_campaigns(r: _Rows, o: _Owners, rows: np.ndarray, weight: np.ndarray,
+                       uncut: np.ndarray, days: tuple[pd.Series, pd.Series, Period]
                        ) -> set[str]:
-    """The campaign keys of ``rows`` whose days in the period another export counts (their
-    ``weight`` below the ``uncut`` one of all their days), when no row counted whole names
-    them: that export does not name the campaign, so its figures on those days are unknown,
-    not 0 (file A's Fête d'Automne €2,200 of 20-30 September, under file B's September
-    without campaigns, read "revenue 0: check the links' UTM tags")."""
+    """The campaign keys of ``rows`` some of whose days in the period (``days``: their
+    start, end and the period) an export without a campaign dimension counts (their
+    ``weight`` is below the ``uncut`` one of all their days), when no row counted whole
+    names them: that export does not say which campaign its sessions came from, so the
+    campaign's figures on those days are unknown, not 0 (file A's Fête d'Automne €2,200 of
+    20-30 September, under file B's September without campaigns, read "revenue 0: check the
+    links' UTM tags"). An export by campaign that does not name it says they are 0: Q3's
+    fete row cut by a September export by campaign naming rentree alone is no such row."""
     cut = rows & (weight < uncut - 1e-12)
+    if o.own is None or not cut.any():
+        return set()
+    table = o.table
+    by_campaign = np.zeros(len(o.whole), dtype=bool)    # each export's campaign dimension
+    np.logical_or.at(by_campaign, table[table >= 0], r.has_campaign[table >= 0])
+    a, b = _day_bounds(o, *days)
+    unnamed = np.zeros(len(cut), dtype=bool)
+    for i in np.flatnonzero(~by_campaign):
+        cum = np.concatenate([[0], np.cumsum(o.own[i])])
+        unnamed |= cut & (table != i) & (cum[b] - cum[a] > 0)
     whole = rows & ~cut & (weight > 0)
-    return set(r.campaign_key[cut].dropna()) - set(r.campaign_key[whole].dropna())
+    return set(r.campaign_key[unnamed].dropna()) - set(r.campaign_key[whole].dropna())
 
 
 def _meta_note(r: _Rows, rows: np.ndarray, weight: np.ndarray) -> tuple[str, str] | None:
@@ -641,7 +664,8 @@ def _run_days(r: _Rows, runs: pd.DataFrame | None) -> tuple[pd.Series, pd.Series
 
 
 def _prorated_note(n: int, period: Period) -> tuple[str, str]:
-    """The note saying that ``n`` social rows were prorated by day."""
+    """The note saying that ``n`` social rows spanning beyond ``period`` were prorated by
+    day (not rows inside it whose other days another export counts: ga4_overlap_prorated)."""
     return ("ga4_prorated", ("1 GA4 row spans" if n == 1 else f"{n} GA4 rows span")
             + f" beyond {period.label}: prorated by day")
 
@@ -853,12 +877,16 @@ def _owners_of(r: _Rows, by: str | None) -> _Owners:
         alive = ~r.undated
         alive &= ~_breakdown_drop(r.w, r.start, r.end, alive, [], span_key=r.span_key,
                                   rank=r.rank[by], need=by)
-        hit = r.owners[by] = _owners(r.table_start, r.table_end, alive)
+        hit = r.owners[by] = _owners(r.table_start, r.table_end, alive, file=r.table_file,
+                                     rank=r.rank[by], row_days=(r.end - r.start).dt.days + 1)
     return hit
 
 
-def _owners(start: pd.Series, end: pd.Series, alive: np.ndarray) -> _Owners:
-    """The days each export (date range ``start`` to ``end`` of each ``alive`` row) counts.
+def _owners(start: pd.Series, end: pd.Series, alive: np.ndarray, *,
+            file: pd.Series | None = None, rank: pd.Series | None = None,
+            row_days: pd.Series | None = None) -> _Owners:
+    """The days each export (the ``alive`` rows of one ``file`` and date range ``start`` to
+    ``end``) counts.
 
     Of exports whose ranges overlap, the shortest counts all its days, then the next shortest
     the days left to it, and so on (of two alike, the later-ending, newer data, first). A
@@ -867,15 +895,33 @@ def _owners(start: pd.Series, end: pd.Series, alive: np.ndarray) -> _Owners:
     overlap in part (15 August-30 September and 1 September-31 October) each count the days
     the other does not cover. Whatever the period, a day counts in one export only, so that
     periods add up; an export never counts a day another one counted (no double counting).
+
+    Exports are told apart by file, not by range alone: September's daily rows and
+    September's total, in two files of the same range, are two exports of the same days (as
+    one, both counted: revenue doubled). Of two exports of the same range, one counts them
+    all, as tables of the same dates (:func:`_breakdown_drop`): the one of the best breakdown
+    ``rank`` (carrying the dimension needed, else the most detailed), then the one of the
+    longest rows (``row_days``: a total before daily rows, GA4's own figure for the range),
+    then by file name; the other's rows are left out.
     """
     valid = alive & start.notna().to_numpy() & end.notna().to_numpy()
-    spans = (pd.DataFrame({"start": start[valid], "end": end[valid]})
-             .drop_duplicates().reset_index(drop=True))
+    n = len(start)
+    rows = pd.DataFrame({
+        "start": start.to_numpy(), "end": end.to_numpy(),
+        "file": (pd.Series("", index=range(n), dtype="string") if file is None
+                 else file.astype("string").fillna("").reset_index(drop=True)),
+        "rank": 0.0 if rank is None else rank.fillna(0.0).to_numpy(dtype="float64"),
+        "row_days": 1 if row_days is None else row_days.fillna(1).to_numpy(dtype="int64"),
+    })
+    keys = ["start", "end", "file"]
+    spans = (rows[valid].groupby(keys, sort=False, dropna=False)
+             .agg(rank=("rank", "min"), row_days=("row_days", "max")).reset_index())
     spans["days"] = (spans["end"] - spans["start"]).dt.days + 1
-    spans = spans.sort_values(["days", "end", "start"], ascending=[True, False, True],
+    spans = spans.sort_values(["days", "end", "start", "rank", "row_days", "file"],
+                              ascending=[True, False, True, True, False, True],
                               ignore_index=True)
-    index = pd.MultiIndex.from_frame(spans[["start", "end"]])
-    table = np.where(valid, index.get_indexer(pd.MultiIndex.from_arrays([start, end])), -1)
+    index = pd.MultiIndex.from_frame(spans[keys])
+    table = np.where(valid, index.get_indexer(pd.MultiIndex.from_frame(rows[keys])), -1)
     by_start = spans.sort_values("start")
     if (by_start["start"].iloc[1:].to_numpy() > by_start["end"].iloc[:-1].to_numpy()).all():
         return _Owners(table, np.ones(len(spans), dtype=bool))     # disjoint: all their days
@@ -892,6 +938,22 @@ def _owners(start: pd.Series, end: pd.Series, alive: np.ndarray) -> _Owners:
     return _Owners(table, whole, own, first)
 
 
+def _day_bounds(o: _Owners, start: pd.Series, end: pd.Series, period: Period | None
+                ) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's days ``start`` to ``end`` within ``period`` (all when None) as bounds
+    ``a``, ``b`` into a cumulative count of ``o.own``'s days (``cum[b] - cum[a]`` days of a
+    row of ``own``, ``b <= a``: none). ``o.own`` must be set; undated rows get garbage."""
+    lo = (start - o.first).dt.days.to_numpy(dtype="float64")
+    hi = (end - o.first).dt.days.to_numpy(dtype="float64")
+    if period is not None:
+        lo = np.maximum(lo, (pd.Timestamp(period.start) - o.first).days)
+        hi = np.minimum(hi, (pd.Timestamp(period.end) - o.first).days)
+    last = o.own.shape[1]
+    a = np.clip(np.nan_to_num(lo), 0, last).astype(int)
+    b = np.clip(np.nan_to_num(hi) + 1, 0, last).astype(int)
+    return a, np.maximum(a, b)
+
+
 def _owned_weight(o: _Owners, start: pd.Series, end: pd.Series, undated: np.ndarray,
                   period: Period | None) -> np.ndarray:
     """Each row's share counted in ``period`` (all days when None): the days of its
@@ -905,18 +967,11 @@ def _owned_weight(o: _Owners, start: pd.Series, end: pd.Series, undated: np.ndar
     if o.own is None:
         return weight
     span = ((end - start).dt.days + 1).to_numpy(dtype="float64")
-    lo = (start - o.first).dt.days.to_numpy(dtype="float64")
-    hi = (end - o.first).dt.days.to_numpy(dtype="float64")
-    if period is not None:
-        lo = np.maximum(lo, (pd.Timestamp(period.start) - o.first).days)
-        hi = np.minimum(hi, (pd.Timestamp(period.end) - o.first).days)
+    a, b = _day_bounds(o, start, end, period)
     for i in np.flatnonzero(~o.whole):
         rows = np.flatnonzero(o.table == i)
         cum = np.concatenate([[0], np.cumsum(o.own[i])])
-        a = np.clip(lo[rows], 0, len(cum) - 1).astype(int)
-        b = np.clip(hi[rows] + 1, 0, len(cum) - 1).astype(int)
-        days = np.where(b > a, cum[b] - cum[np.minimum(a, b)], 0)
-        weight[rows] = days / span[rows]
+        weight[rows] = (cum[b[rows]] - cum[a[rows]]) / span[rows]
     return weight
 
 

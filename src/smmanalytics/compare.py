@@ -518,8 +518,12 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
         if files:
             _unknown(rows, (side,), f"posts unknown: {could_not_be_read(ds, files)}")
     _withhold(rows, withheld)
-    web_days = tuple(_web_days(ds, p) for p in (cov.cw, cov.pw))
-    if not cov.absent:      # no data of the platform: its GA4 KPIs are unknown, not compared
+    sides = (cov.cw, cov.pw)
+    runs = tuple(covered_runs(ds.web, p) for p in sides)
+    web_days = tuple(_web_days(r, p) for r, p in zip(runs, sides, strict=True))
+    # no data of the platform, or a side GA4 covers on no day: its GA4 KPIs are unknown, not
+    # compared, per covered day or otherwise
+    if not cov.absent and all(runs):
         caveats += [note for _, note in web_days if note]
     with actuals_shared():     # the GA4 KPIs' totals: one social traffic a period
         for kpi in ("followers_net", "sessions", "key_events", "revenue"):
@@ -1044,17 +1048,17 @@ def _unknown(rows: list[dict], sides: tuple[str, ...], method: str) -> None:
                    direction_only=False, method=method)
 
 
-def _web_days(ds, p: Period) -> tuple[int, str | None]:
-    """The days of ``p`` the GA4 exports' date ranges cover (:func:`covered_runs`), and the
-    caveat saying that its GA4 KPIs are compared per covered day when that is some of them
-    only (None when all, or none: a side GA4 does not cover is unknown, not compared).
+def _web_days(runs: list[tuple[dt.date, dt.date]], p: Period) -> tuple[int, str | None]:
+    """The days of ``p`` the GA4 exports' date ranges cover (``runs``, of
+    :func:`covered_runs`), and the caveat saying that its GA4 KPIs are compared per covered
+    day when that is some of them only (None when all, or none: a side GA4 does not cover is
+    unknown, not compared; the caller adds the caveat only when both sides are covered).
 
     A GA4 export stopping on 15 November read €1,500 over all of November's 30 days against
     October's €5,100 over 31: -69.6 %, where per covered day €100.00 against €164.52 is
     -39.2 %. Per-day normalisation is the method's own for periods of unlike lengths
     (benchmarks-methods.md 5.1), as for net followers known on some days only.
     """
-    runs = covered_runs(ds.web, p)
     days = sum((b - a).days + 1 for a, b in runs)
     if days in (0, p.days):
         return p.days, None
