@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 import smmanalytics as smm
-from smmanalytics import _merge, dataset, schema
+from smmanalytics import _merge, schema
 from smmanalytics.errors import DataQualityWarning, ParseError
 from smmanalytics.schema import validate
 
