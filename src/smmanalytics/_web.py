@@ -181,7 +181,9 @@ def campaign_key(campaign: pd.Series) -> pd.Series:
 
     ``"Autumn Launch"``, ``"autumn-launch"`` and ``"autumn_launch"`` share the key
     ``autumn_launch``; ``"Noël 2026"`` in costs.csv and ``utm_campaign=noel-2026`` share
-    ``noel_2026``, and letters of other scripts are kept (``"夏 2026"`` → ``夏_2026``).
+    ``noel_2026``, and letters of other scripts are kept (``"夏 2026"`` → ``夏_2026``). A name
+    without a letter or digit (``+``, ``%2B``) names no campaign: NA, not a key ``""`` that
+    every such name would share.
     Apostrophes are dropped: ``"Soldes d'hiver"`` and ``utm_campaign=soldes-dhiver`` share
     ``soldes_dhiver``.
     A name is URL-decoded first (:func:`_decoded`), as the post links are at load: GA4's
@@ -190,8 +192,8 @@ def campaign_key(campaign: pd.Series) -> pd.Series:
     s = campaign.astype("string").str.strip()
     codes, names = pd.factorize(s)      # a few names on many rows: each folded once
     decoded = [_decoded(name).strip() for name in names]
-    keys = pd.array([pd.NA if name.lower() in _NO_CAMPAIGN else _fold(name)
-                     for name in decoded] + [pd.NA], dtype="string")
+    folded = [None if name.lower() in _NO_CAMPAIGN else _fold(name) for name in decoded]
+    keys = pd.array([key or pd.NA for key in folded] + [pd.NA], dtype="string")
     return pd.Series(keys[codes], index=campaign.index, dtype="string")
 
 
