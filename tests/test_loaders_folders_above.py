@@ -166,3 +166,117 @@ def test_a_pin_folder_above_the_brand_does_not_make_a_file_the_pin_sites(tmp_pat
     (brand / "overview.csv").rename(brand / "pinterest" / "overview.csv")
     ds = smm.load(brand, cache=False)
     assert ds.files["platform"].tolist() == ["pinterest"] and ds.daily["value"].tolist() == [5]
+
+
+# ------------------------------------------------------------------ a zipped brand folder
+
+def _zip(path: Path, members: dict[str, bytes | Path], folder: str | None = None) -> Path:
+    """The zip archive ``path`` of ``members`` (name → bytes, or a file to copy), with the
+    entry of the ``folder`` holding them first, as zipping a folder writes it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(path, "w") as zf:
+        if folder is not None:
+            zf.writestr(f"{folder}/", b"")
+        for name, data in members.items():
+            zf.writestr(name, data.read_bytes() if isinstance(data, Path) else data)
+    return path
+
+
+def _zipped(members: dict[str, bytes | Path]) -> bytes:
+    """The bytes of a zip archive of ``members``, to put inside another."""
+    import io
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zf:
+        for name, data in members.items():
+            zf.writestr(name, data.read_bytes() if isinstance(data, Path) else data)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("agency", AGENCY_FOLDERS, ids=["a", "b", "c", "d"])
+def test_a_zipped_brand_folder_takes_no_platform_from_its_own_folder(tmp_path, agency):
+    # fb_exports.zip holding fb_exports/Views.csv loads as the folder fb_exports would: before,
+    # its members were named "fb_exports/Views.csv" below the archive, and the chart's
+    # 1 520 + 980 views were Facebook's (or Instagram's), without a note
+    archive = _zip(above(tmp_path, "z") / f"{agency}.zip", {f"{agency}/Views.csv": VIEWS},
+                   folder=agency)
+    ds = smm.load(archive, cache=False)
+    assert ds.daily["value"].tolist() == [1520, 980]                 # the fixture's two days
+    assert _platforms(ds.daily) == [None]
+    assert "platform_unknown" in ds.quality["code"].tolist()
+    # as the folder itself loads
+    shutil.copy(VIEWS, _brand(tmp_path, agency) / "Views.csv")
+    assert _platforms(smm.load(tmp_path / agency / "maison-seve", cache=False).daily) == [None]
+    # inspect (and `smm inspect`) and read_file say the same
+    assert inspect_files(archive)["platform"].tolist() == ["unknown"]
+    alone = read_file(archive)[0]
+    assert _platforms(alone) == [None] and "platform_unknown" in _codes(alone)
+
+
+def test_platform_subfolders_in_a_zipped_brand_folder_still_decide(tmp_path):
+    # brand.zip!fb_exports/{facebook,instagram}/Views.csv: the analyst's folders below the
+    # brand's count, in the archive as on disk
+    _views(tmp_path / "a.csv", 100)
+    _views(tmp_path / "b.csv", 200)
+    archive = _zip(above(tmp_path, "z") / "fb_exports.zip",
+                   {"fb_exports/facebook/Views.csv": tmp_path / "a.csv",
+                    "fb_exports/instagram/Views.csv": tmp_path / "b.csv"})
+    daily = smm.load(archive, cache=False).daily
+    by_platform = daily.groupby(daily["platform"].astype(str))["value"].sum()
+    assert by_platform.to_dict() == {"facebook": 1080, "instagram": 1180}   # 100|200 + 980
+    assert sorted(inspect_files(archive)["platform"].tolist()) == ["facebook", "instagram"]
+
+
+def test_a_zip_without_one_folder_keeps_its_members_paths(tmp_path):
+    # no brand folder in the archive (two top folders): each member's path in it counts whole
+    _views(tmp_path / "b.csv", 200)
+    archive = _zip(above(tmp_path, "z") / "exports.zip",
+                   {"instagram/Views.csv": tmp_path / "b.csv", "other/Views.csv": VIEWS})
+    daily = smm.load(archive, cache=False).daily
+    unknown = daily["platform"].isna()
+    assert daily.loc[unknown, "value"].sum() == 2500                     # 1 520 + 980
+    assert _platforms(daily[~unknown]) == ["instagram"]
+    assert daily.loc[~unknown, "value"].sum() == 1180                    # 200 + 980
+
+
+def test_an_export_zip_in_a_zipped_brand_folder_is_named_below_the_brand(tmp_path):
+    # fb_exports.zip!fb_exports/export.zip!Views.csv: nobody's (the brand folder said Facebook
+    # before); the inner archive's own folders are below the brand's, and count
+    _views(tmp_path / "b.csv", 200)
+    inner = _zipped({"Views.csv": VIEWS})
+    sorted_inner = _zipped({"instagram/Views.csv": tmp_path / "b.csv"})
+    archive = _zip(above(tmp_path, "z") / "fb_exports.zip",
+                   {"fb_exports/export.zip": inner, "fb_exports/sorted.zip": sorted_inner})
+    daily = smm.load(archive, cache=False).daily
+    unknown = daily["platform"].isna()
+    assert daily.loc[unknown, "value"].sum() == 2500                     # 1 520 + 980
+    assert _platforms(daily[~unknown]) == ["instagram"]
+    assert daily.loc[~unknown, "value"].sum() == 1180                    # 200 + 980
+
+
+def test_a_pin_named_zipped_brand_folder_does_not_make_a_file_the_pin_sites(tmp_path):
+    # "Date,Impressions" in pinterest_clients.zip!pinterest_clients/: the archive's name and
+    # its brand folder said Pinterest before; its pinterest/ subfolder still does
+    overview = b"Date,Impressions\n2026-10-01,5\n"
+    z = above(tmp_path, "z")
+    plain = _zip(z / "pinterest_clients.zip", {"pinterest_clients/overview.csv": overview})
+    with pytest.warns(DataQualityWarning, match="overview.csv: not understood"):
+        assert smm.load(plain, cache=False).files["status"].tolist() == ["not_understood"]
+    sorted_ = _zip(z / "sorted" / "pinterest_clients.zip",
+                   {"pinterest_clients/pinterest/overview.csv": overview})
+    ds = smm.load(sorted_, cache=False)
+    assert ds.files["platform"].tolist() == ["pinterest"] and ds.daily["value"].tolist() == [5]
+
+
+def test_the_cache_keys_a_zip_member_by_its_name_below_the_folder_loaded(tmp_path,
+                                                                         monkeypatch):
+    # the same archive, given itself (its folder fb_exports is the brand's: nobody's) and
+    # found in the folder loaded (fb_exports.zip is the analyst's, below it: Facebook's, as
+    # a subfolder fb_exports/ would be): neither load is served the other's entry
+    monkeypatch.setenv("SMM_CACHE_DIR", str(tmp_path / "cache"))
+    brand = _brand(tmp_path, "agency")
+    archive = _zip(brand / "fb_exports.zip", {"fb_exports/Views.csv": VIEWS})
+    for _ in range(2):                           # the second time, from the cache
+        assert _platforms(smm.load(archive).daily) == [None]
+        assert _platforms(smm.load(brand).daily) == ["facebook"]
+        assert _platforms(smm.load(archive).daily) == [None]

@@ -109,21 +109,22 @@ def walk(paths: Iterable[str | Path]) -> list[Path]:
     return sorted(out, key=lambda f: file_order(f.absolute()))
 
 
-def relative_name(f: Path, paths: Iterable[str | Path]) -> str:
+def relative_name(f: Path, paths: Iterable[str | Path]) -> str | None:
     """The name of the file ``f`` of :func:`walk` below the folder of ``paths`` it was found
     in (``facebook/Views.csv`` of ``brand/facebook/Views.csv`` when ``brand`` is loaded; of
-    folders nested in the list, the innermost), its own name for a file given itself: the
-    folders the analyst sorted the exports into below the folder loaded may tell what a file
-    is, those above it (``~/fb_exports/<brand>/``) never do.
+    folders nested in the list, the innermost), None for a file given itself (``read_source``
+    names it by its own name, a zipped brand folder's members by their path below its
+    folder): the folders the analyst sorted the exports into below the folder loaded may tell
+    what a file is, those above it (``~/fb_exports/<brand>/``) never do.
 
     >>> relative_name(Path("/srv/fb_exports/brand/instagram/Views.csv"),
     ...               ["/srv/fb_exports/brand"])
     'instagram/Views.csv'
-    >>> relative_name(Path("/srv/fb_exports/brand/Views.csv"), ["/srv/fb_exports/brand/Views.csv"])
-    'Views.csv'
+    >>> relative_name(Path("/srv/fb_exports/brand.zip"), ["/srv/fb_exports/brand.zip"]) is None
+    True
     """
     below = [f.relative_to(p) for p in map(Path, paths) if f != p and f.is_relative_to(p)]
-    return min(below, key=lambda rel: len(rel.parts)).as_posix() if below else f.name
+    return min(below, key=lambda rel: len(rel.parts)).as_posix() if below else None
 
 
 def files_below(root: Path) -> list[Path]:

@@ -58,7 +58,10 @@ class Source:
     ``brand`` is loaded; a file loaded by itself, its own name), archive members chained with
     ``!`` as in ``name``: what a name may tell of a file (Facebook or Instagram, Pinterest)
     is read there (:attr:`relative_name`), so that an agency's ``~/fb_exports/<brand>/`` does
-    not make every file below it Facebook's."""
+    not make every file below it Facebook's. A zipped brand folder given itself (``given``)
+    loads as the folder would: its members are named below its one folder (``Views.csv`` of
+    ``fb_exports.zip!fb_exports/Views.csv``), neither that folder nor the archive's name
+    counting, as the folder loaded and those above it do not."""
 
     name: str
     data: bytes | mmap.mmap     # a large file on disk is mapped, not copied (read_source)
@@ -70,6 +73,9 @@ class Source:
     damage: ParseError | None = field(default=None, compare=False, repr=False)
     #: the name below the folder loaded; None for a source made without one (``name`` then)
     relative: str | None = None
+    #: the file is itself a path given (not found in a folder given): of a zipped brand folder
+    #: (:func:`archive_folder`), that folder is the one loaded
+    given: bool = False
 
     @property
     def relative_name(self) -> str:
@@ -279,12 +285,13 @@ def _walk_zip(src: Source, depth: int = 0, want: Callable[[str], bool] | None = 
         raise ParseError("empty zip archive", file=src.name,
                          expected="a zip archive holding export files",
                          got="no file" if not infos else "folders and system files only")
+    top = _top_folder([member_name(info) for info in infos]) if src.given else ""
     for info in infos:
         member = PurePosixPath(member_name(info))
         if info.is_dir() or is_junk(member.parts):
             continue
         name = f"{src.name}!{member}"
-        relative = None if src.relative is None else f"{src.relative}!{member}"
+        relative = _member_relative(src, member, top)
         try:
             if want is not None and not want(name):
                 with zf.open(info) as fh:         # read only what may be an archive
@@ -304,6 +311,16 @@ def _walk_zip(src: Source, depth: int = 0, want: Callable[[str], bool] | None = 
                 yield replace(child, damage=exc)
         elif want is None or want(name):
             yield child
+
+
+def _member_relative(src: Source, member: PurePosixPath, top: str) -> str | None:
+    """The name below the folder loaded of the ``member`` of the archive ``src``: chained to
+    the archive's (``brand/export.zip!Views.csv``); of a zipped brand folder given itself, its
+    path below the archive's one folder ``top`` alone (``instagram/Views.csv`` of
+    ``brand.zip!brand/instagram/Views.csv``), as the folder loaded would name it."""
+    if top:
+        return member.relative_to(top).as_posix()
+    return None if src.relative is None else f"{src.relative}!{member}"
 
 
 def _cannot_extract(name: str, exc: Exception) -> ParseError:
@@ -364,19 +381,25 @@ def archive_folder(path: str | Path) -> str | None:
         return None
     if _workbook_names(names):
         return None
+    top = _top_folder(names)
+    return f"{p}!{top}" if top else None
+
+
+def _top_folder(names: list[str]) -> str:
+    """The one folder holding every member of an archive of these member ``names`` (junk
+    left out), "" when they are not all in one folder."""
     tops = set()
     for n in names:
         parts = PurePosixPath(n).parts
         if parts and not is_junk(parts):
             tops.add(parts[0] if len(parts) > 1 or n.endswith("/") else "")
-    top = tops.pop() if len(tops) == 1 else ""
-    return f"{p}!{top}" if top else None
+    return tops.pop() if len(tops) == 1 else ""
 
 
 def read_source(path: str | Path, relative: str | None = None) -> Source:
     """The bytes of one file on disk, as a Source named by its path; ``relative``, its name
-    below the folder loaded, is the file's own name by default (a file loaded by itself: the
-    folders above it say nothing of it).
+    below the folder loaded, is None for a file given itself (the folders above it say nothing
+    of it): its own name, and of a zipped brand folder, its members' paths below its folder.
 
     A file over :data:`LARGE` is memory-mapped read-only instead of read: its pages are the
     system's file cache, shared, where reading copied them into as much fresh memory (0.2-0.8 s
@@ -398,7 +421,8 @@ def read_source(path: str | Path, relative: str | None = None) -> Source:
     except OSError as exc:
         raise ParseError("cannot read file", file=str(p), expected="a readable file",
                          got=exc.strerror or str(exc)) from exc
-    return Source(str(p), data, p, st.st_mtime, relative=relative or p.name)
+    return Source(str(p), data, p, st.st_mtime, relative=relative or p.name,
+                  given=relative is None)
 
 
 def _mapped(p: Path) -> mmap.mmap | None:
