@@ -2549,3 +2549,138 @@ def test_a_campaign_cut_by_an_export_that_has_the_campaign_dimension_keeps_its_z
     quarter = roi(ds, "2025-Q3", by="campaign").set_index("campaign")
     assert "ga4_campaign_overlap" not in (quarter.loc["fete", "note_codes"] or "")
     assert "spans beyond" not in (quarter.loc["fete", "note"] or "")     # inside Q3
+
+
+def _ga4_source(name, source, sessions, revenue, start="2026-10-01", end="2026-10-31",
+                day=None, **dims):
+    """A GA4 row of file ``name`` (its preamble's range ``start`` to ``end``) of traffic
+    ``source`` / social, dated ``day`` when its export is by day."""
+    return {"source_file": name, "date": day, "period_start": start, "period_end": end,
+            "source": source, "medium": "social", "sessions": sessions, "revenue": revenue,
+            "currency": "EUR", **dims}
+
+
+_OVERLAP_NOTE = "another export already counted (no double counting)"
+
+
+def _october(rows, by=None):
+    """roi() of October 2026 of these GA4 rows: its first row (the total, or ``by``'s)."""
+    r = roi(dataset(web=web(rows)), "2026-10", by=by)
+    return r if by is not None else r.loc[0]
+
+
+def test_two_files_filtered_to_different_sources_of_one_range_both_count(tmp_path):
+    """One October table exported twice, filtered to Facebook's sources (100 sessions,
+    €1,000) and to Instagram's (50, €500): the files share no source, each counts.
+    October: 100 + 50 = 150 sessions, 1,000 + 500 = €1,500, nothing left out (s47H gave
+    Facebook's file alone, 100 / €1,000, and a false note). Read from the files as GA4
+    writes them."""
+    preamble = ("# Traffic acquisition: Session source / medium\n# Start date: 20261001\n"
+                "# End date: 20261031\n"
+                "Session source / medium,Sessions,Engaged sessions,Key events,Total revenue\n")
+    (tmp_path / "ga4_traffic_acquisition_facebook.csv").write_text(
+        preamble + "facebook / social,100,50,10,1000.00\n")
+    (tmp_path / "ga4_traffic_acquisition_instagram.csv").write_text(
+        preamble + "instagram / social,50,20,5,500.00\n")
+    (tmp_path / "brand.yaml").write_text("name: T\ntimezone: Europe/Paris\ncurrency: EUR\n")
+    r = roi(smm.load(tmp_path, cache=False), "2026-10").loc[0]
+    assert (r["sessions"], r["revenue"]) == (150.0, 1500.0)
+    assert _OVERLAP_NOTE not in (r["note"] or "")
+
+
+def test_page_one_and_page_two_of_one_table_both_count():
+    """Page 1 of October's table (facebook 100 sessions €1,000, instagram 50 €500) and
+    page 2 (linkedin 5 €20, pinterest 3 €10): 100 + 50 + 5 + 3 = 158 sessions, 1,000 + 500
+    + 20 + 10 = €1,530. By day, a source may straddle the pages (facebook on 1 October on
+    page 1, on 2 October on page 2: other days, not a repeat): 100 + 30 = 130 sessions."""
+    rows = [_ga4_source("p1.csv", "facebook", 100.0, 1000.0),
+            _ga4_source("p1.csv", "instagram", 50.0, 500.0),
+            _ga4_source("p2.csv", "linkedin", 5.0, 20.0),
+            _ga4_source("p2.csv", "pinterest", 3.0, 10.0)]
+    r = _october(rows)
+    assert (r["sessions"], r["revenue"]) == (158.0, 1530.0)
+    assert _OVERLAP_NOTE not in (r["note"] or "")
+    by_day = [_ga4_source("p1.csv", "facebook", 100.0, 1000.0, day="2026-10-01"),
+              _ga4_source("p2.csv", "facebook", 30.0, 300.0, day="2026-10-02")]
+    assert _october(by_day)["sessions"] == 130.0
+
+
+def test_a_copy_of_a_file_counts_once():
+    """October's table (facebook 100 €1,000, instagram 50 €500) and its copy
+    "ga4 (1).csv": 150 sessions, €1,500, not 300 / €3,000; the copy's 2 rows noted."""
+    rows = [_ga4_source(name, source, sessions, revenue)
+            for name in ("ga4.csv", "ga4 (1).csv")
+            for source, sessions, revenue in (("facebook", 100.0, 1000.0),
+                                              ("instagram", 50.0, 500.0))]
+    r = _october(rows)
+    assert (r["sessions"], r["revenue"]) == (150.0, 1500.0)
+    assert f"2 GA4 rows left out: their dates overlap {_OVERLAP_NOTE}" in r["note"]
+
+
+def test_files_of_one_range_sharing_some_sources_count_those_once():
+    """Two October files: a.csv (facebook 100 €1,000, instagram 50 €500) and b.csv
+    (instagram 50 €500, linkedin 20 €200). Instagram, in both, counts once (a.csv's, the
+    first by name: same breakdown, rows alike); facebook and linkedin, each in one file,
+    count: 100 + 50 + 20 = 170 sessions, 1,000 + 500 + 200 = €1,700; b.csv's instagram row
+    noted. By platform: instagram 50, not 100."""
+    rows = [_ga4_source("a.csv", "facebook", 100.0, 1000.0),
+            _ga4_source("a.csv", "instagram", 50.0, 500.0),
+            _ga4_source("b.csv", "instagram", 50.0, 500.0),
+            _ga4_source("b.csv", "linkedin", 20.0, 200.0)]
+    r = _october(rows)
+    assert (r["sessions"], r["revenue"]) == (170.0, 1700.0)
+    assert f"1 GA4 row left out: its dates overlap {_OVERLAP_NOTE}" in r["note"]
+    by = _october(rows, by="platform").set_index("platform")
+    assert by.loc["instagram", "sessions"] == 50.0
+
+
+def test_daily_rows_and_a_total_of_the_same_range_count_once_by_source():
+    """October by day in one file (instagram 10 sessions €100 a day, 31 days: 310, €3,100;
+    and facebook 2 sessions €20 on 1 October alone) and October's total in another
+    (instagram 300, €3,000): instagram counts once, the total's (longer rows: GA4's own
+    figure), its 31 daily rows noted; facebook, in the daily file alone, counts:
+    300 + 2 = 302 sessions, 3,000 + 20 = €3,020."""
+    rows = [_ga4_source("daily.csv", "instagram", 10.0, 100.0, day=d)
+            for d in pd.date_range("2026-10-01", "2026-10-31")]
+    rows.append(_ga4_source("daily.csv", "facebook", 2.0, 20.0, day="2026-10-01"))
+    rows.append(_ga4_source("total.csv", "instagram", 300.0, 3000.0))
+    r = _october(rows)
+    assert (r["sessions"], r["revenue"]) == (302.0, 3020.0)
+    assert f"31 GA4 rows left out: their dates overlap {_OVERLAP_NOTE}" in r["note"]
+
+
+def test_a_campaign_table_by_day_and_a_source_table_of_the_same_range_count_once():
+    """October by campaign and day (rentree, Organic Social, 8 sessions €80 a day, 31 days:
+    248, €2,480) and October's total by source / medium (instagram 300, €3,000): the same
+    sessions in two breakdowns, which share no key, so one table counts. Overall, the more
+    detailed source / medium: 300 / €3,000; by campaign, the table carrying it: rentree
+    €2,480 (31 × 80)."""
+    rows = [_ga4_source("campaigns.csv", None, 8.0, 80.0, day=d, medium=None,
+                        campaign="rentree", channel_group="Organic Social",
+                        breakdown="campaign+channel_group")
+            for d in pd.date_range("2026-10-01", "2026-10-31")]
+    rows.append(_ga4_source("sources.csv", "instagram", 300.0, 3000.0,
+                            breakdown="source_medium"))
+    r = _october(rows)
+    assert (r["sessions"], r["revenue"]) == (300.0, 3000.0)
+    by = _october(rows, by="campaign").set_index("campaign")
+    assert by.loc["rentree", "revenue"] == pytest.approx(2480.0)
+
+
+@settings(max_examples=25, deadline=None)
+@given(sessions=st.lists(st.integers(1, 1000), min_size=1, max_size=6),
+       files=st.lists(st.integers(0, 2), min_size=6, max_size=6),
+       copied=st.integers(0, 2))
+def test_a_table_split_into_files_and_a_copy_of_one_add_up_to_the_table(sessions, files,
+                                                                           copied):
+    """October's table of distinct sources, its rows shared out among files (file
+    ``files[i]`` holds source i) and one of those files copied: October's sessions are the
+    table's sum, whatever the split; the copy's rows, and no other, are noted."""
+    rows = [_ga4_source(f"part{files[i]}.csv", f"source{i}.example", float(n), 0.0)
+            for i, n in enumerate(sessions)]
+    copy = [dict(row, source_file="copy.csv") for row in rows
+            if row["source_file"] == f"part{copied}.csv"]
+    r = _october(rows + copy)
+    assert r["sessions"] == sum(sessions)
+    n = len(copy)
+    assert (f"{n} GA4 row{'s' if n > 1 else ''} left out" in (r["note"] or "")) == (n > 0)

@@ -31,10 +31,14 @@ Definitions
   (a monthly and a quarterly file, or daily rows and a monthly total), each day is counted in
   one export alone, whatever the period, so that months add up to their quarter and year:
   the shortest export counts all its days, the next the days left to it, and so on
-  (:func:`_owners`). An export is a file's rows of one date range: September's daily rows
-  and September's total, two files of the same range, are two exports of the same days, of
-  which one counts (the one carrying the dimension needed, else the more detailed, then the
-  one of the longer rows, the total). A row of an export counting some of its days only is
+  (:func:`_owners`). Several files of the same range are one export whose files may repeat
+  each other (:func:`_file_drop`): page 1 and page 2 of a table, or files filtered to
+  Facebook's and to Instagram's sources, each count; of the rows of the same breakdown key
+  (source, medium, campaign, channel group, landing page: the date apart) in several files,
+  those of one file count (the one carrying the dimension needed, else the more detailed,
+  then the one of the longer rows: September's total before its daily rows; then by name):
+  a copy, or a range's daily rows and its total, count once; of files of different
+  breakdowns, one file's breakdown. A row of an export counting some of its days only is
   prorated by day over them (an estimate, noted); one counting none is left out (noted). By
   campaign, a campaign whose rows lose days to an export without a campaign dimension has
   unknown figures, not 0; to an export by campaign not naming it, 0 on those days.
@@ -872,23 +876,104 @@ class _Owners:
 
 def _owners_of(r: _Rows, by: str | None) -> _Owners:
     """:func:`_owners` of the prepared rows ``r``, of the tables counted by ``by`` (of the
-    tables of the same dates, one: :func:`_breakdown_drop`), kept on ``r``: they do not
-    depend on the period, so that periods add up (months to their quarter and year)."""
+    tables of the same dates, one: :func:`_breakdown_drop`; of the files of the same range,
+    one for each breakdown key: :func:`_file_drop`), kept on ``r``: they do not depend on
+    the period, so that periods add up (months to their quarter and year)."""
     hit = r.owners.get(by)
     if hit is None:
         alive = ~r.undated
         alive &= ~_breakdown_drop(r.w, r.start, r.end, alive, [], span_key=r.span_key,
                                   rank=r.rank[by], need=by)
-        hit = r.owners[by] = _owners(r.table_start, r.table_end, alive, file=r.table_file,
-                                     rank=r.rank[by], row_days=(r.end - r.start).dt.days + 1)
+        alive &= ~_file_drop(r, alive, r.rank[by])
+        hit = r.owners[by] = _owners(r.table_start, r.table_end, alive)
     return hit
 
 
-def _owners(start: pd.Series, end: pd.Series, alive: np.ndarray, *,
-            file: pd.Series | None = None, rank: pd.Series | None = None,
-            row_days: pd.Series | None = None) -> _Owners:
-    """The days each export (the ``alive`` rows of one ``file`` and date range ``start`` to
-    ``end``) counts.
+#: the dimensions whose values name a GA4 row's traffic, the date apart (its breakdown key):
+#: two files of the same range repeat each other on the rows of the same key alone
+_KEY_DIMENSIONS = ("channel_group", "source", "medium", "campaign", "landing_page")
+
+
+def _file_drop(r: _Rows, alive: np.ndarray, rank: pd.Series | None) -> np.ndarray:
+    """The rows of ``alive`` that repeat another file's rows of the same date range.
+
+    A brand may export one range's table as several files: page 1 and page 2, one filtered
+    to Facebook's sources and one to Instagram's; or the same traffic twice: a copy, the
+    range's daily rows and its total. The files are compared on each row's breakdown key
+    (:data:`_KEY_DIMENSIONS`' values, the date apart): of the files holding a key, the
+    preferred one counts its rows of that key, and another file's rows of that key over the
+    same days are left out; a key one file alone holds counts whatever the file. Facebook's
+    file (100 sessions) and Instagram's (50) of October share no key: 150 sessions. Files of
+    different breakdowns (by campaign, by source / medium) share no key but repeat the same
+    sessions: of those, only the preferred file's breakdown counts, as tables of the same
+    dates (:func:`_breakdown_drop`).
+
+    The preferred file is the one of the best breakdown ``rank`` (carrying the dimension
+    needed, else the more detailed), then of the longest rows (a total before daily rows:
+    GA4's own figure for the range), then the first by name.
+    """
+    drop = np.zeros(len(alive), dtype=bool)
+    valid = alive & r.table_start.notna().to_numpy() & r.table_end.notna().to_numpy()
+    if not valid.any():
+        return drop
+    rows = pd.DataFrame({
+        "start": r.table_start, "end": r.table_end, "file": r.table_file,
+        "rank": 0.0 if rank is None else rank.fillna(0.0).astype("float64"),
+        "row_days": ((r.end - r.start).dt.days + 1).fillna(1).astype("int64"),
+        "key": _breakdown_key(r.w)})[valid]
+    for _, same in rows.groupby(["start", "end"], sort=False):
+        if same["file"].nunique() > 1:
+            drop[same.index[_repeated(same, r)]] = True
+    return drop
+
+
+def _breakdown_key(w: pd.DataFrame) -> pd.Series:
+    """Each row's breakdown key: its :data:`_KEY_DIMENSIONS` values, as one string."""
+    parts = [w[c].astype("string").fillna("\x00") for c in _KEY_DIMENSIONS if c in w.columns]
+    key = parts[0]
+    for part in parts[1:]:
+        key = key + "\x1f" + part
+    return key
+
+
+def _kinds(same: pd.DataFrame, w: pd.DataFrame, rank: bool) -> pd.Series:
+    """Each file's breakdown, to tell files of different breakdowns apart: its rank when
+    the rows say their breakdown, else the dimensions its rows fill (a frame made by hand)."""
+    if rank:
+        return same.groupby("file")["rank"].min()
+    filled = (w.loc[same.index, [c for c in _KEY_DIMENSIONS if c in w.columns]].notna()
+              .groupby(same["file"]).any())
+    return filled.apply(lambda dims: "+".join(dims.index[dims]), axis=1)
+
+
+def _repeated(same: pd.DataFrame, r: _Rows) -> np.ndarray:
+    """Which rows of ``same`` (the rows of one range, of several files) repeat a preferred
+    file's rows (see :func:`_file_drop`): of another breakdown than the preferred file's,
+    or of a key and days a file before them in the order holds."""
+    files = (same.groupby("file").agg(rank=("rank", "min"), row_days=("row_days", "max"))
+             .assign(name=lambda f: f.index)
+             .sort_values(["rank", "row_days", "name"], ascending=[True, False, True]))
+    kinds = _kinds(same, r.w, rank="breakdown" in r.w.columns)
+    other_kind = (same["file"].map(kinds) != kinds[files.index[0]]).to_numpy()
+    key = pd.factorize(same["key"])[0]
+    first = same["start"].iloc[0]
+    n_days = (same["end"].iloc[0] - first).days + 1
+    lo = np.clip((r.start[same.index] - first).dt.days.to_numpy(), 0, n_days - 1)
+    hi = np.clip((r.end[same.index] - first).dt.days.to_numpy(), 0, n_days - 1) + 1
+    # held[k, d]: how many kept rows of key k, of the files before, count day d (as steps)
+    held = np.zeros((key.max() + 1, n_days + 1), dtype="int64")
+    out = other_kind.copy()
+    for file in files.index:
+        mine = (same["file"] == file).to_numpy() & ~other_kind
+        days = np.concatenate([np.zeros((len(held), 1), dtype="int64"),
+                               np.cumsum(np.cumsum(held, axis=1) > 0, axis=1)], axis=1)
+        out |= mine & (days[key, hi] - days[key, lo] > 0)
+        kept = mine & ~out
+        np.add.at(held, (key[kept], lo[kept]), 1)
+        np.add.at(held, (key[kept], hi[kept]), -1)
+    return out
+def _owners(start: pd.Series, end: pd.Series, alive: np.ndarray) -> _Owners:
+    """The days each export (the ``alive`` rows of date range ``start`` to ``end``) counts.
 
     Of exports whose ranges overlap, the shortest counts all its days, then the next shortest
     the days left to it, and so on (of two alike, the later-ending, newer data, first). A
@@ -898,32 +983,17 @@ def _owners(start: pd.Series, end: pd.Series, alive: np.ndarray, *,
     the other does not cover. Whatever the period, a day counts in one export only, so that
     periods add up; an export never counts a day another one counted (no double counting).
 
-    Exports are told apart by file, not by range alone: September's daily rows and
-    September's total, in two files of the same range, are two exports of the same days (as
-    one, both counted: revenue doubled). Of two exports of the same range, one counts them
-    all, as tables of the same dates (:func:`_breakdown_drop`): the one of the best breakdown
-    ``rank`` (carrying the dimension needed, else the most detailed), then the one of the
-    longest rows (``row_days``: a total before daily rows, GA4's own figure for the range),
-    then by file name; the other's rows are left out.
+    The files of one range are one export: their rows repeating another's were left out
+    first (:func:`_file_drop`), the others each add their traffic (page 1 and page 2).
     """
     valid = alive & start.notna().to_numpy() & end.notna().to_numpy()
-    n = len(start)
-    rows = pd.DataFrame({
-        "start": start.to_numpy(), "end": end.to_numpy(),
-        "file": (pd.Series("", index=range(n), dtype="string") if file is None
-                 else file.astype("string").fillna("").reset_index(drop=True)),
-        "rank": 0.0 if rank is None else rank.fillna(0.0).to_numpy(dtype="float64"),
-        "row_days": 1 if row_days is None else row_days.fillna(1).to_numpy(dtype="int64"),
-    })
-    keys = ["start", "end", "file"]
-    spans = (rows[valid].groupby(keys, sort=False, dropna=False)
-             .agg(rank=("rank", "min"), row_days=("row_days", "max")).reset_index())
+    spans = (pd.DataFrame({"start": start[valid], "end": end[valid]})
+             .drop_duplicates().reset_index(drop=True))
     spans["days"] = (spans["end"] - spans["start"]).dt.days + 1
-    spans = spans.sort_values(["days", "end", "start", "rank", "row_days", "file"],
-                              ascending=[True, False, True, True, False, True],
+    spans = spans.sort_values(["days", "end", "start"], ascending=[True, False, True],
                               ignore_index=True)
-    index = pd.MultiIndex.from_frame(spans[keys])
-    table = np.where(valid, index.get_indexer(pd.MultiIndex.from_frame(rows[keys])), -1)
+    index = pd.MultiIndex.from_frame(spans[["start", "end"]])
+    table = np.where(valid, index.get_indexer(pd.MultiIndex.from_arrays([start, end])), -1)
     by_start = spans.sort_values("start")
     if (by_start["start"].iloc[1:].to_numpy() > by_start["end"].iloc[:-1].to_numpy()).all():
         return _Owners(table, np.ones(len(spans), dtype=bool))     # disjoint: all their days
