@@ -922,3 +922,58 @@ def test_sources_a_table_without_channel_group_leaves_out_are_named_in_the_quali
         "2 sources of no channel group not counted as social traffic (neither a known social "
         "site nor a social medium), the largest with their sessions and revenue: example.org "
         "(135, 34.50), newsite.example (10, 0.00)"]
+
+
+# ---- the GA4 property (website) of each export
+
+def _october_report(property_line: str | None, sessions: int, revenue: float) -> str:
+    """A Traffic acquisition export of October 2026 (facebook / social ``sessions``,
+    ``revenue``), its preamble naming the property by ``property_line`` (None: no line)."""
+    lines = ["# ----------------------------------------",
+             "# Traffic acquisition: Session source / medium", "# Account: Maison Sève",
+             *([property_line] if property_line else []),
+             "# ----------------------------------------", "# ", "# All Users",
+             "# Start date: 20261001", "# End date: 20261031",
+             "Session source / medium,Sessions,Engaged sessions,Key events,Total revenue",
+             f"facebook / social,{sessions},{sessions // 2},{sessions // 10},{revenue:.2f}"]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("# Property: maisonseve.fr - GA4", "maisonseve.fr"),
+    ("# Propriété : maisonseve.fr - GA4", "maisonseve.fr"),
+    ("# Proprietà: maisonseve.it - GA4", "maisonseve.it"),
+    ("# Property: Maison Sève (boutique)", "Maison Sève (boutique)"),    # no GA4 suffix
+    (None, None),
+])
+def test_the_property_of_the_preamble_is_each_rows_property(tmp_path, line, expected):
+    path = tmp_path / "ga4.csv"
+    path.write_text(_october_report(line, 100, 1000.0), encoding="utf-8")
+    (df,) = read_file(path)
+    validate(df, "web")
+    assert df["property"].dtype == "string"
+    assert df["property"].tolist() == [pd.NA if expected is None else expected]
+
+
+def test_the_fixtures_properties_and_a_chart_table_takes_its_reports():
+    # the fixtures' preambles: "maisonseve.com - GA4" (EN, whose chart table has no property
+    # line of its own: the report's), "maisonseve.fr - GA4" (FR), "maisonseve.it - GA4" (IT)
+    first, chart = read_file(FIX / "traffic_acquisition_en.csv")
+    assert set(first["property"]) == set(chart["property"]) == {"maisonseve.com"}
+    assert set(read_export(FIX / "acquisition_trafic_fr.csv")["property"]) == {"maisonseve.fr"}
+    assert set(read_export(FIX / "acquisizione_traffico_it.csv")["property"]) == {
+        "maisonseve.it"}
+
+
+@settings(max_examples=30, deadline=None)
+@given(name=st.text(st.sampled_from("abcdeèz019.-_ ()"), min_size=1, max_size=30)
+       .filter(str.strip))
+def test_any_property_name_is_read_as_written(name):
+    """A property's name is read as written, spaces around it and the setup assistant's
+    " - GA4" suffix left out."""
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / "ga4.csv"
+        path.write_text(_october_report(f"# Property: {name} - GA4", 100, 1000.0),
+                        encoding="utf-8")
+        (df,) = read_file(path)
+    assert df["property"].tolist() == [name.strip()]
