@@ -977,3 +977,63 @@ def test_any_property_name_is_read_as_written(name):
                         encoding="utf-8")
         (df,) = read_file(path)
     assert df["property"].tolist() == [name.strip()]
+
+
+def _brand_folder(tmp_path: Path, reports: dict[str, str]) -> Path:
+    d = tmp_path / "brand"
+    d.mkdir()
+    (d / "brand.yaml").write_text("name: Maison Sève\ntimezone: Europe/Paris\ncurrency: EUR\n",
+                                  encoding="utf-8")
+    for name, text in reports.items():
+        (d / name).write_text(text, encoding="utf-8")
+    return d
+
+
+def test_two_properties_of_one_brand_add_up_and_are_noted(tmp_path):
+    """maisonseve.fr's October (facebook / social 100 sessions, €1,000) and maisonseve.it's
+    (facebook / social 40, €400): two websites' traffic, both the brand's. October: 100 + 40
+    = 140 sessions, 1,000 + 400 = €1,400 (the merge kept the .it row alone: 40 / €400), each
+    row knowing its property; an info note names the two properties."""
+    d = _brand_folder(tmp_path, {
+        "ga4_traffic_acquisition_fr.csv": _october_report("# Property: maisonseve.fr - GA4",
+                                                          100, 1000.0),
+        "ga4_traffic_acquisition_it.csv": _october_report("# Property: maisonseve.it - GA4",
+                                                          40, 400.0)})
+    ds = smm.load(d, cache=False)
+    assert ds.web.set_index("property")["sessions"].to_dict() == {
+        "maisonseve.fr": 100.0, "maisonseve.it": 40.0}
+    r = smm.roi(ds, "2026-10").loc[0]
+    assert (r["sessions"], r["revenue"]) == (140.0, 1400.0)
+    assert "overlap" not in (r["note"] or "")
+    notes = ds.quality[ds.quality["code"] == "ga4_properties"]
+    assert notes["message"].tolist() == [
+        "GA4 exports of 2 properties (maisonseve.fr, maisonseve.it): their traffic is added"]
+    assert notes["level"].tolist() == ["info"]
+    assert notes["file"].str.endswith("ga4_traffic_acquisition_it.csv").all()
+
+
+def test_one_propertys_two_exports_of_one_range_count_once(tmp_path):
+    """maisonseve.fr's October exported twice (the second download re-saved: other bytes,
+    the same row) beside maisonseve.it's: the .fr rows are one, 100 + 40 = 140 sessions,
+    €1,400, not 240 / €2,400; one property's exports are still re-exports of each other."""
+    fr = _october_report("# Property: maisonseve.fr - GA4", 100, 1000.0)
+    d = _brand_folder(tmp_path, {
+        "ga4_fr.csv": fr, "ga4_fr (1).csv": fr.replace("\n", "\r\n"),
+        "ga4_it.csv": _october_report("# Property: maisonseve.it - GA4", 40, 400.0)})
+    ds = smm.load(d, cache=False)
+    assert len(ds.web) == 2
+    r = smm.roi(ds, "2026-10").loc[0]
+    assert (r["sessions"], r["revenue"]) == (140.0, 1400.0)
+
+
+def test_exports_without_a_property_line_merge_as_one_propertys(tmp_path):
+    """Two exports of one October whose preambles name no property (cut by hand): rows of
+    no property are one property's, so the rows of one key are one row, the later file's
+    (40 / €400), as before properties were read; no property note."""
+    d = _brand_folder(tmp_path, {"ga4_a.csv": _october_report(None, 100, 1000.0),
+                                 "ga4_b.csv": _october_report(None, 40, 400.0)})
+    ds = smm.load(d, cache=False)
+    assert ds.web["property"].isna().all() and len(ds.web) == 1
+    r = smm.roi(ds, "2026-10").loc[0]
+    assert (r["sessions"], r["revenue"]) == (40.0, 400.0)
+    assert "ga4_properties" not in set(ds.quality["code"])
