@@ -922,3 +922,118 @@ def test_sources_a_table_without_channel_group_leaves_out_are_named_in_the_quali
         "2 sources of no channel group not counted as social traffic (neither a known social "
         "site nor a social medium), the largest with their sessions and revenue: example.org "
         "(135, 34.50), newsite.example (10, 0.00)"]
+
+
+# ---- the GA4 property (website) of each export
+
+def _october_report(property_line: str | None, sessions: int, revenue: float) -> str:
+    """A Traffic acquisition export of October 2026 (facebook / social ``sessions``,
+    ``revenue``), its preamble naming the property by ``property_line`` (None: no line)."""
+    lines = ["# ----------------------------------------",
+             "# Traffic acquisition: Session source / medium", "# Account: Maison Sève",
+             *([property_line] if property_line else []),
+             "# ----------------------------------------", "# ", "# All Users",
+             "# Start date: 20261001", "# End date: 20261031",
+             "Session source / medium,Sessions,Engaged sessions,Key events,Total revenue",
+             f"facebook / social,{sessions},{sessions // 2},{sessions // 10},{revenue:.2f}"]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("# Property: maisonseve.fr - GA4", "maisonseve.fr"),
+    ("# Propriété : maisonseve.fr - GA4", "maisonseve.fr"),
+    ("# Proprietà: maisonseve.it - GA4", "maisonseve.it"),
+    ("# Property: Maison Sève (boutique)", "Maison Sève (boutique)"),    # no GA4 suffix
+    (None, None),
+])
+def test_the_property_of_the_preamble_is_each_rows_property(tmp_path, line, expected):
+    path = tmp_path / "ga4.csv"
+    path.write_text(_october_report(line, 100, 1000.0), encoding="utf-8")
+    (df,) = read_file(path)
+    validate(df, "web")
+    assert df["property"].dtype == "string"
+    assert df["property"].tolist() == [pd.NA if expected is None else expected]
+
+
+def test_the_fixtures_properties_and_a_chart_table_takes_its_reports():
+    # the fixtures' preambles: "maisonseve.com - GA4" (EN, whose chart table has no property
+    # line of its own: the report's), "maisonseve.fr - GA4" (FR), "maisonseve.it - GA4" (IT)
+    first, chart = read_file(FIX / "traffic_acquisition_en.csv")
+    assert set(first["property"]) == set(chart["property"]) == {"maisonseve.com"}
+    assert set(read_export(FIX / "acquisition_trafic_fr.csv")["property"]) == {"maisonseve.fr"}
+    assert set(read_export(FIX / "acquisizione_traffico_it.csv")["property"]) == {
+        "maisonseve.it"}
+
+
+@settings(max_examples=30, deadline=None)
+@given(name=st.text(st.sampled_from("abcdeèz019.-_ ()"), min_size=1, max_size=30)
+       .filter(str.strip))
+def test_any_property_name_is_read_as_written(name):
+    """A property's name is read as written, spaces around it and the setup assistant's
+    " - GA4" suffix left out."""
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / "ga4.csv"
+        path.write_text(_october_report(f"# Property: {name} - GA4", 100, 1000.0),
+                        encoding="utf-8")
+        (df,) = read_file(path)
+    assert df["property"].tolist() == [name.strip()]
+
+
+def _brand_folder(tmp_path: Path, reports: dict[str, str]) -> Path:
+    d = tmp_path / "brand"
+    d.mkdir()
+    (d / "brand.yaml").write_text("name: Maison Sève\ntimezone: Europe/Paris\ncurrency: EUR\n",
+                                  encoding="utf-8")
+    for name, text in reports.items():
+        (d / name).write_text(text, encoding="utf-8")
+    return d
+
+
+def test_two_properties_of_one_brand_add_up_and_are_noted(tmp_path):
+    """maisonseve.fr's October (facebook / social 100 sessions, €1,000) and maisonseve.it's
+    (facebook / social 40, €400): two websites' traffic, both the brand's. October: 100 + 40
+    = 140 sessions, 1,000 + 400 = €1,400 (the merge kept the .it row alone: 40 / €400), each
+    row knowing its property; an info note names the two properties."""
+    d = _brand_folder(tmp_path, {
+        "ga4_traffic_acquisition_fr.csv": _october_report("# Property: maisonseve.fr - GA4",
+                                                          100, 1000.0),
+        "ga4_traffic_acquisition_it.csv": _october_report("# Property: maisonseve.it - GA4",
+                                                          40, 400.0)})
+    ds = smm.load(d, cache=False)
+    assert ds.web.set_index("property")["sessions"].to_dict() == {
+        "maisonseve.fr": 100.0, "maisonseve.it": 40.0}
+    r = smm.roi(ds, "2026-10").loc[0]
+    assert (r["sessions"], r["revenue"]) == (140.0, 1400.0)
+    assert "overlap" not in (r["note"] or "")
+    notes = ds.quality[ds.quality["code"] == "ga4_properties"]
+    assert notes["message"].tolist() == [
+        "GA4 exports of 2 properties (maisonseve.fr, maisonseve.it): their traffic is added"]
+    assert notes["level"].tolist() == ["info"]
+    assert notes["file"].str.endswith("ga4_traffic_acquisition_it.csv").all()
+
+
+def test_one_propertys_two_exports_of_one_range_count_once(tmp_path):
+    """maisonseve.fr's October exported twice (the second download re-saved: other bytes,
+    the same row) beside maisonseve.it's: the .fr rows are one, 100 + 40 = 140 sessions,
+    €1,400, not 240 / €2,400; one property's exports are still re-exports of each other."""
+    fr = _october_report("# Property: maisonseve.fr - GA4", 100, 1000.0)
+    d = _brand_folder(tmp_path, {
+        "ga4_fr.csv": fr, "ga4_fr (1).csv": fr.replace("\n", "\r\n"),
+        "ga4_it.csv": _october_report("# Property: maisonseve.it - GA4", 40, 400.0)})
+    ds = smm.load(d, cache=False)
+    assert len(ds.web) == 2
+    r = smm.roi(ds, "2026-10").loc[0]
+    assert (r["sessions"], r["revenue"]) == (140.0, 1400.0)
+
+
+def test_exports_without_a_property_line_merge_as_one_propertys(tmp_path):
+    """Two exports of one October whose preambles name no property (cut by hand): rows of
+    no property are one property's, so the rows of one key are one row, the later file's
+    (40 / €400), as before properties were read; no property note."""
+    d = _brand_folder(tmp_path, {"ga4_a.csv": _october_report(None, 100, 1000.0),
+                                 "ga4_b.csv": _october_report(None, 40, 400.0)})
+    ds = smm.load(d, cache=False)
+    assert ds.web["property"].isna().all() and len(ds.web) == 1
+    r = smm.roi(ds, "2026-10").loc[0]
+    assert (r["sessions"], r["revenue"]) == (40.0, 400.0)
+    assert "ga4_properties" not in set(ds.quality["code"])

@@ -2684,3 +2684,35 @@ def test_a_table_split_into_files_and_a_copy_of_one_add_up_to_the_table(sessions
     assert r["sessions"] == sum(sessions)
     n = len(copy)
     assert (f"{n} GA4 row{'s' if n > 1 else ''} left out" in (r["note"] or "")) == (n > 0)
+
+
+def test_two_properties_rows_of_one_range_and_source_both_count():
+    """maisonseve.fr's October (facebook 100 sessions, €1,000) and maisonseve.it's
+    (facebook 40, €400), files of one range sharing a source: two websites, not a copy.
+    October: 100 + 40 = 140 sessions, 1,000 + 400 = €1,400, nothing left out. A copy of
+    the .fr file still counts once: 140 again, its row noted."""
+    fr = _ga4_source("ga4_fr.csv", "facebook", 100.0, 1000.0, property="maisonseve.fr")
+    it = _ga4_source("ga4_it.csv", "facebook", 40.0, 400.0, property="maisonseve.it")
+    r = _october([fr, it])
+    assert (r["sessions"], r["revenue"]) == (140.0, 1400.0)
+    assert _OVERLAP_NOTE not in (r["note"] or "")
+    r = _october([fr, dict(fr, source_file="ga4_fr (1).csv"), it])
+    assert (r["sessions"], r["revenue"]) == (140.0, 1400.0)
+    assert f"1 GA4 row left out: its dates overlap {_OVERLAP_NOTE}" in r["note"]
+
+
+def test_one_propertys_quarter_loses_no_day_to_another_propertys_month():
+    """maisonseve.it's Q4 (facebook 920 sessions, €9,200: 10 a day over 92 days) beside
+    maisonseve.fr's October (facebook 310, €3,100): the .fr month takes no day from the .it
+    quarter. October: 310 + 920 × 31/92 = 310 + 310 = 620 sessions, €6,200 (the quarter
+    prorated, noted); before, the .it quarter lost October to the .fr month: 310."""
+    rows = [_ga4_source("fr.csv", "facebook", 310.0, 3100.0, property="maisonseve.fr"),
+            _ga4_source("it.csv", "facebook", 920.0, 9200.0, start="2026-10-01",
+                        end="2026-12-31", property="maisonseve.it")]
+    r = _october(rows)
+    assert r["sessions"] == pytest.approx(620.0) and r["revenue"] == pytest.approx(6200.0)
+    assert "overlap" not in (r["note"] or "")
+    # one property's month inside its quarter still counts once: the quarter's October is
+    # the month's (310), its November and December alone prorated
+    same = [dict(row, property="maisonseve.fr") for row in rows]
+    assert _october(same)["sessions"] == pytest.approx(310.0)

@@ -87,7 +87,7 @@ __all__ = ["PARSER_VERSION", "cache_dir", "entry_key", "get", "put", "parse_cach
 logger = logging.getLogger(__name__)
 
 #: bump when the parsed output changes in a way the code fingerprint would not see
-PARSER_VERSION = "4"
+PARSER_VERSION = "5"
 _CODE = ("loaders", "schema.py", "metrics.py", "quality.py", "dataset.py", "_merge.py",
          "_ranges.py", "_accounts.py")
 #: the notes of a parse that read the file's modification time: its entry holds that time, and

@@ -45,8 +45,9 @@ MERGE_KEYS = {
     # post_id: per-video daily rows (YouTube Chart data) are distinct series, not re-exports;
     # post_key: the video of a row whose id a spreadsheet damaged (its title and publish day)
     "daily": ("platform", "account_id", "post_id", "post_key", "date", "hour", "metric"),
+    # property: two GA4 properties are two websites, whose rows of one key add up
     "web": ("date", "period_start", "period_end", "breakdown", "channel_group", "source",
-            "medium", "campaign", "landing_page"),
+            "medium", "campaign", "landing_page", "property"),
     "audience": ("platform", "account_id", "dimension", "category"),
 }
 
@@ -140,7 +141,9 @@ def _keyed(table: str, parts: _Parts, log: QualityLog, accounts: KnownAccounts |
     - daily: rows naming no account given the brand's (:func:`_daily_accounts`), files of
       unknown platform that are two series kept apart (:func:`_unknown_series_apart`,
       ``_series``), a day a loader made unknown filled from another export that knows it
-      (:func:`_known_elsewhere`).
+      (:func:`_known_elsewhere`);
+    - web: GA4 exports of several properties (websites) noted (:func:`_note_properties`):
+      their rows of one key add up, the property being part of the key.
     """
     df, unreliable = parts.df, parts.unreliable
     parts.df = None              # one reference less: the steps below may copy it
@@ -154,6 +157,8 @@ def _keyed(table: str, parts: _Parts, log: QualityLog, accounts: KnownAccounts |
     if table == "daily" and several:
         df = _daily_accounts(df, log, accounts)
         df = _unknown_series_apart(df, log)
+    if table == "web" and several:
+        _note_properties(df, log)
     keys = [k for k in MERGE_KEYS[table] if k in df.columns]
     if "_series" in df.columns:
         keys.append("_series")
@@ -166,6 +171,23 @@ def _keyed(table: str, parts: _Parts, log: QualityLog, accounts: KnownAccounts |
         df = _key_damaged_ids(df)
         keys = ["platform", "_key"]
     return df, keys
+
+
+def _note_properties(df: pd.DataFrame, log: QualityLog) -> None:
+    """Note, as an info, GA4 rows of several properties: a brand's two websites
+    (maisonseve.fr and maisonseve.it), each exported from its own property, whose traffic
+    is the brand's and is added up; the note names them, so that a property exported by
+    mistake (another client's) is seen. The note is on the first file of the second
+    property."""
+    named = df[["property", "source_file"]].dropna(subset=["property"])
+    properties = list(dict.fromkeys(named["property"]))
+    if len(properties) < 2:
+        return
+    first = named.loc[named["property"] == properties[1], "source_file"].iloc[0]
+    where = first if pd.notna(first) else "GA4"        # a frame made by hand names no file
+    log.add(where, "ga4_properties",
+            f"GA4 exports of {len(properties)} properties ({', '.join(properties)}): their "
+            "traffic is added", level="info", rows=len(named))
 
 
 #: the merge's own columns, none of them in its result

@@ -38,7 +38,11 @@ Definitions
   those of one file count (the one carrying the dimension needed, else the more detailed,
   then the one of the longer rows: September's total before its daily rows; then by name):
   a copy, or a range's daily rows and its total, count once; of files of different
-  breakdowns, one file's breakdown. A row of an export counting some of its days only is
+  breakdowns, one file's breakdown. An export is also its GA4 property (``property``, the
+  website): two properties' exports are two websites' traffic, never the same traffic twice,
+  so none of these rules sets one against the other (maisonseve.fr's facebook 100 sessions
+  and maisonseve.it's 40 of the same October: 140); rows of no property are one property.
+  A row of an export counting some of its days only is
   prorated by day over them (an estimate, noted); one counting none is left out (noted). By
   campaign, a campaign whose rows lose days to an export without a campaign dimension has
   unknown figures, not 0; to an export by campaign not naming it, 0 on those days.
@@ -285,6 +289,8 @@ class _Rows:
     table_end: pd.Series
     #: each row's file (``source_file``; empty when not said): with its range, its export
     table_file: pd.Series
+    #: each row's GA4 property (``property``; empty when not said): exports of two are apart
+    table_property: pd.Series
     #: the campaign days last spread over, ``(runs, _run_days(self, runs))``: see
     #: :func:`_run_days_of`
     last_run_days: dict = field(default_factory=dict, compare=False, repr=False)
@@ -297,7 +303,8 @@ def _rows(web: pd.DataFrame) -> _Rows:
     for c in ("date", "period_start", "period_end"):
         if c not in w.columns:
             w[c] = pd.Series(pd.NaT, index=w.index, dtype="datetime64[ns]")
-    for c in ("channel_group", "source", "medium", "campaign", "currency", "source_file"):
+    for c in ("channel_group", "source", "medium", "campaign", "currency", "source_file",
+              "property"):
         if c not in w.columns:
             w[c] = pd.Series(pd.NA, index=w.index, dtype="string")
     date = pd.to_datetime(w["date"])
@@ -318,6 +325,7 @@ def _rows(web: pd.DataFrame) -> _Rows:
         campaign=w["campaign"].astype("string"), currency=w["currency"].astype("string"),
         span_key=_span_key(start, end), covers=covers, table_start=table_start,
         table_end=table_end, table_file=w["source_file"].astype("string").fillna(""),
+        table_property=_property(w),
         rank={need: _breakdown_rank(w, need) for need in (None, *_NEEDS)},
         has_campaign=carries(w, "campaign").to_numpy(dtype=bool),
         measures={m: pd.to_numeric(column_or(w, m, dtype="Float64")).astype("Float64")
@@ -561,7 +569,8 @@ def _overlap_campaigns(r: _Rows, o: _Owners, rows: np.ndarray, weight: np.ndarra
     unnamed = np.zeros(len(cut), dtype=bool)
     for i in np.flatnonzero(~by_campaign):
         cum = np.concatenate([[0], np.cumsum(o.own[i])])
-        unnamed |= cut & (table != i) & (cum[b] - cum[a] > 0)
+        mine = (r.table_property == o.prop[i]).to_numpy()   # another property cuts no day
+        unnamed |= cut & mine & (table != i) & (cum[b] - cum[a] > 0)
     whole = rows & ~cut & (weight > 0)
     return set(r.campaign_key[unnamed].dropna()) - set(r.campaign_key[whole].dropna())
 
@@ -824,7 +833,8 @@ def deduplicate(w: pd.DataFrame, start: pd.Series, end: pd.Series, weight: np.nd
     keep &= ~_breakdown_drop(w, start, end, keep, notes, span_key=span_key, rank=rank,
                              need=need)
     undated = (start.isna() | end.isna()).to_numpy()
-    owned = _owned_weight(_owners(start, end, keep), start, end, undated, None) * keep
+    owners = _owners(start, end, keep, _property(w))
+    owned = _owned_weight(owners, start, end, undated, None) * keep
     _overlap_notes(keep, owned, keep.astype("float64"), notes)
     return (owned > 0).astype("float64")
 
@@ -832,15 +842,16 @@ def deduplicate(w: pd.DataFrame, start: pd.Series, end: pd.Series, weight: np.nd
 def _breakdown_drop(w: pd.DataFrame, start: pd.Series, end: pd.Series, keep: np.ndarray,
                     notes: list[tuple[str, str]], *, span_key: pd.Series | None = None,
                     rank: pd.Series | None = None, need: str | None = None) -> np.ndarray:
-    """The rows of ``keep`` left out for another table of the same dates (one table alone of
-    each date range counts: see :func:`_breakdown_rank`), noted."""
+    """The rows of ``keep`` left out for another table of the same dates and property (one
+    table alone of each date range of a property counts: see :func:`_breakdown_rank`),
+    noted."""
     drop = np.zeros(len(w), dtype=bool)
     if rank is None:
         rank = _breakdown_rank(w, need)
     if rank is None or not keep.any():
         return drop
     kept = pd.Series(keep, index=w.index)
-    key = _span_key(start, end) if span_key is None else span_key
+    key = (_span_key(start, end) if span_key is None else span_key) + "|" + _property(w)
     best = rank.where(kept).groupby(key).transform("min")
     out = kept & (rank > best)
     if not out.any():
@@ -866,12 +877,14 @@ class _Owners:
     """The days each export counts (:func:`_owners`): ``table`` gives each row's export, its
     row in ``own`` (-1: none, the row is not counted); ``own[i, d]`` whether export ``i``
     counts day ``first + d``; ``whole[i]`` whether it counts every day of its range. ``own``
-    is None when no ranges overlap: each export counts all its days."""
+    is None when no ranges overlap: each export counts all its days; ``prop[i]`` is export
+    ``i``'s GA4 property (with ``own``)."""
 
     table: np.ndarray
     whole: np.ndarray
     own: np.ndarray | None = None
     first: pd.Timestamp | None = None
+    prop: np.ndarray | None = None
 
 
 def _owners_of(r: _Rows, by: str | None) -> _Owners:
@@ -885,7 +898,7 @@ def _owners_of(r: _Rows, by: str | None) -> _Owners:
         alive &= ~_breakdown_drop(r.w, r.start, r.end, alive, [], span_key=r.span_key,
                                   rank=r.rank[by], need=by)
         alive &= ~_file_drop(r, alive, r.rank[by])
-        hit = r.owners[by] = _owners(r.table_start, r.table_end, alive)
+        hit = r.owners[by] = _owners(r.table_start, r.table_end, alive, r.table_property)
     return hit
 
 
@@ -895,7 +908,8 @@ _KEY_DIMENSIONS = ("channel_group", "source", "medium", "campaign", "landing_pag
 
 
 def _file_drop(r: _Rows, alive: np.ndarray, rank: pd.Series | None) -> np.ndarray:
-    """The rows of ``alive`` that repeat another file's rows of the same date range.
+    """The rows of ``alive`` that repeat another file's rows of the same date range and
+    GA4 property (two properties' files are two websites: they repeat nothing).
 
     A brand may export one range's table as several files: page 1 and page 2, one filtered
     to Facebook's sources and one to Instagram's; or the same traffic twice: a copy, the
@@ -920,8 +934,8 @@ def _file_drop(r: _Rows, alive: np.ndarray, rank: pd.Series | None) -> np.ndarra
         "start": r.table_start, "end": r.table_end, "file": r.table_file,
         "rank": 0.0 if rank is None else rank.fillna(0.0).astype("float64"),
         "row_days": ((r.end - r.start).dt.days + 1).fillna(1).astype("int64"),
-        "key": _breakdown_key(r.w)})[valid]
-    for _, same in rows.groupby(["start", "end"], sort=False):
+        "key": _breakdown_key(r.w), "property": r.table_property})[valid]
+    for _, same in rows.groupby(["start", "end", "property"], sort=False):
         if same["file"].nunique() > 1:
             drop[same.index[_repeated(same, r)]] = True
     return drop
@@ -972,8 +986,11 @@ def _repeated(same: pd.DataFrame, r: _Rows) -> np.ndarray:
         np.add.at(held, (key[kept], lo[kept]), 1)
         np.add.at(held, (key[kept], hi[kept]), -1)
     return out
-def _owners(start: pd.Series, end: pd.Series, alive: np.ndarray) -> _Owners:
-    """The days each export (the ``alive`` rows of date range ``start`` to ``end``) counts.
+
+
+def _owners(start: pd.Series, end: pd.Series, alive: np.ndarray, prop: pd.Series) -> _Owners:
+    """The days each export (the ``alive`` rows of date range ``start`` to ``end`` and GA4
+    property ``prop``, of :func:`_property`) counts.
 
     Of exports whose ranges overlap, the shortest counts all its days, then the next shortest
     the days left to it, and so on (of two alike, the later-ending, newer data, first). A
@@ -984,30 +1001,47 @@ def _owners(start: pd.Series, end: pd.Series, alive: np.ndarray) -> _Owners:
     periods add up; an export never counts a day another one counted (no double counting).
 
     The files of one range are one export: their rows repeating another's were left out
-    first (:func:`_file_drop`), the others each add their traffic (page 1 and page 2).
+    first (:func:`_file_drop`), the others each add their traffic (page 1 and page 2). The
+    exports of two properties are two websites' traffic: each property's exports share out
+    its own days alone (maisonseve.it's quarter loses no day to maisonseve.fr's month).
     """
     valid = alive & start.notna().to_numpy() & end.notna().to_numpy()
-    spans = (pd.DataFrame({"start": start[valid], "end": end[valid]})
+    spans = (pd.DataFrame({"start": start[valid], "end": end[valid], "property": prop[valid]})
              .drop_duplicates().reset_index(drop=True))
     spans["days"] = (spans["end"] - spans["start"]).dt.days + 1
-    spans = spans.sort_values(["days", "end", "start"], ascending=[True, False, True],
-                              ignore_index=True)
-    index = pd.MultiIndex.from_frame(spans[["start", "end"]])
-    table = np.where(valid, index.get_indexer(pd.MultiIndex.from_arrays([start, end])), -1)
-    by_start = spans.sort_values("start")
-    if (by_start["start"].iloc[1:].to_numpy() > by_start["end"].iloc[:-1].to_numpy()).all():
+    spans = spans.sort_values(["days", "end", "start", "property"],
+                              ascending=[True, False, True, True], ignore_index=True)
+    index = pd.MultiIndex.from_frame(spans[["start", "end", "property"]])
+    table = np.where(valid, index.get_indexer(pd.MultiIndex.from_arrays([start, end, prop])),
+                     -1)
+    if all(_disjoint(same) for _, same in spans.groupby("property", sort=False)):
         return _Owners(table, np.ones(len(spans), dtype=bool))     # disjoint: all their days
     first = spans["start"].min()
     own = np.zeros((len(spans), (spans["end"].max() - first).days + 1), dtype=bool)
-    taken = np.zeros(own.shape[1], dtype=bool)
-    for i, (a, b) in enumerate(zip(spans["start"], spans["end"], strict=True)):
+    taken: dict[str, np.ndarray] = {}       # the days each property's exports counted
+    for i, (a, b, p) in enumerate(zip(spans["start"], spans["end"], spans["property"],
+                                      strict=True)):
         lo, hi = (a - first).days, (b - first).days + 1
-        own[i, lo:hi] = ~taken[lo:hi]
-        taken[lo:hi] = True
+        mine = taken.setdefault(p, np.zeros(own.shape[1], dtype=bool))
+        own[i, lo:hi] = ~mine[lo:hi]
+        mine[lo:hi] = True
     whole = np.array([own[i, (a - first).days:(b - first).days + 1].all()
                       for i, (a, b) in enumerate(zip(spans["start"], spans["end"],
                                                      strict=True))], dtype=bool)
-    return _Owners(table, whole, own, first)
+    return _Owners(table, whole, own, first, spans["property"].to_numpy())
+
+
+def _disjoint(spans: pd.DataFrame) -> bool:
+    """Whether the date ranges ``spans`` (``start``, ``end``) share no day."""
+    by_start = spans.sort_values("start")
+    return bool((by_start["start"].iloc[1:].to_numpy()
+                 > by_start["end"].iloc[:-1].to_numpy()).all())
+
+
+def _property(w: pd.DataFrame) -> pd.Series:
+    """Each GA4 row's property (website), empty when the export did not say: rows of no
+    property are one property's, as all rows were before properties were read."""
+    return column_or(w, "property", dtype="string").astype("string").fillna("")
 
 
 def _day_bounds(o: _Owners, start: pd.Series, end: pd.Series, period: Period | None

@@ -87,6 +87,8 @@ _WEB = {
     "source": "string",
     "medium": "string",
     "campaign": "string",
+    # the GA4 property (website) whose traffic the row is; NA when the export does not say
+    "property": "string",
     "sessions": "Float64",
     "engaged_sessions": "Float64",
     "key_events": "Float64",

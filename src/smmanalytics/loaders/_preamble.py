@@ -8,7 +8,8 @@ two exports joined by ``cat`` hold two. Rules (reference §9.4):
   is kept as ``meta["title"]``.
 - ``#`` lines (GA4) are a preamble: ``key: value`` pairs are kept in ``meta``; start and end
   dates (EN ``Start date:``, FR ``Date de début :``, …) become ``meta["start_date"]`` and
-  ``meta["end_date"]``. A blank line followed by another ``#`` block starts another table, as
+  ``meta["end_date"]``, GA4's property (``Property: maisonseve.fr - GA4``)
+  ``meta["property"]``. A blank line followed by another ``#`` block starts another table, as
   does a ``#`` line of one cell right under the rows (two reports joined by ``cat``).
 - Lines ended by a carriage return alone (Excel for Mac) are read as lines.
 - A table no export format claims may have its header further down, under a block of title,
@@ -144,7 +145,7 @@ def split_text(text: str, *, source: str, encoding: str | None = None,
             line_no += text.count("\n", stop, skip_to)
         pos = skip_to
     for later in tables[1:]:  # a chart table after the first inherits the report's dates
-        for key in ("start_date", "start_date_line", "end_date", "end_date_line"):
+        for key in ("start_date", "start_date_line", "end_date", "end_date_line", "property"):
             if key in tables[0].meta:
                 later.meta.setdefault(key, tables[0].meta[key])
     return tables

@@ -61,6 +61,9 @@ _START_KEYS = {"start date", "date de début", "data di inizio", "fecha de inici
                "data de início"}
 _END_KEYS = {"end date", "date de fin", "data di fine", "fecha de finalización",
              "fecha de fin", "enddatum", "data de término"}
+#: GA4's ``# Property: maisonseve.fr - GA4`` line (its French and Italian wordings, of the
+#: UI's own word for a property, are not seen in a real file yet)
+_PROPERTY_KEYS = {"property", "propriété", "proprietà"}
 
 
 def line_fields(line: str, delim: str) -> list[str]:
@@ -1207,7 +1210,8 @@ def comment_line(line: str) -> str | None:
 
 def parse_preamble(lines: list[tuple[int, str]], meta: dict[str, str]) -> None:
     """Fill ``meta`` from the ``(line number, text)`` of a table's ``#`` lines; the line of a
-    start or end date is kept as ``meta["start_date_line"]`` (``end_date_line``), as text."""
+    start or end date is kept as ``meta["start_date_line"]`` (``end_date_line``), as text, and
+    a GA4 property line (in English, French or Italian) as ``meta["property"]``."""
     for line_no, line in lines:
         body = line.lstrip("#").strip()
         if not body or set(body) <= set("-=_ "):
@@ -1222,6 +1226,8 @@ def parse_preamble(lines: list[tuple[int, str]], meta: dict[str, str]) -> None:
                 meta["start_date"], meta["start_date_line"] = value, str(line_no)
             elif key in _END_KEYS:
                 meta["end_date"], meta["end_date_line"] = value, str(line_no)
+            elif key in _PROPERTY_KEYS and value:
+                meta.setdefault("property", value)
         elif body != meta["title"]:
             meta.setdefault("segment", body)
 

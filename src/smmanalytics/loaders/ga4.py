@@ -17,7 +17,9 @@ currency: CAD for a Canadian brand, else USD), else empty. Rates stay fractions
 (``62,5 %`` → 0.625). French numbers (``1 200``, ``1 234,56 €``) are read with the file's
 locale. ``period_start``/``period_end`` come from the preamble; the
 snapshot (``attrs["as_of"]``) is the end of the end date (end date + 1 day, 00:00 UTC), since the
-property's zone is not in the file.
+property's zone is not in the file. ``property`` is the preamble's property (``# Property:
+maisonseve.fr - GA4`` → ``maisonseve.fr``; FR ``Propriété``, IT ``Proprietà`` [U]), empty without
+that line: a brand's two websites are two properties, whose rows are two sites' traffic.
 
 Italian reports (docs/italian-exports.md) are read from the headers seen in sources
 (``Sorgente/mezzo sessione``, ``Sessioni``, ``Eventi chiave``…); GA4's Italian revenue header
@@ -141,6 +143,7 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     out["currency"] = _currency(c)
     out["period_start"] = start
     out["period_end"] = end
+    out["property"] = pd.Series(_property(c), index=out.index, dtype="string")
     if "date_range" in dims:
         _periods_from_ranges(out, dims["date_range"], c, ctx)
     out["breakdown"] = _breakdown(dims, nth_day is not None, pd.notna(start))
@@ -180,6 +183,19 @@ def _parse(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     if pd.notna(end):
         out.attrs["as_of"] = (end + pd.Timedelta(days=1)).tz_localize("UTC")
     return [out]
+
+
+#: the `` - GA4`` GA4's setup assistant appended to the name of the property it made beside a
+#: Universal Analytics one (``maisonseve.fr - GA4``): it says nothing of the website
+_GA4_SUFFIX = re.compile(r"\s+[-–]\s+GA4$", re.IGNORECASE)
+
+
+def _property(c: Candidate) -> str | pd.api.typing.NAType:
+    """The GA4 property the preamble names (``meta["property"]``, its `` - GA4`` suffix
+    left out), NA without one: rows of two properties are two websites' traffic, never a
+    re-export of each other's."""
+    name = _GA4_SUFFIX.sub("", (c.meta.get("property") or "").strip())
+    return name or pd.NA
 
 
 #: GA4's ``source / medium`` (its separator has spaces), or a hand's ``source/medium``: the
