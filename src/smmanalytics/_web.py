@@ -1043,7 +1043,8 @@ def _owners(r: _Rows, alive: np.ndarray, rank: pd.Series | None) -> _Owners:
     kinds = _export_kinds(r, valid, export, len(spans))
     by_key: dict[tuple[str, int], np.ndarray] = {}     # the days each key's owners counted
     by_kind: dict[tuple[str, str], np.ndarray] = {}    # the days each breakdown's counted
-    bounds = np.searchsorted(owners["export"].to_numpy(), np.arange(len(spans) + 1))
+    span_of, key_of = owners["export"].to_numpy(), owners["key"].to_numpy()
+    bounds = np.searchsorted(span_of, np.arange(len(spans) + 1))
     for e, (a, b, p) in enumerate(zip(spans["start"], spans["end"], spans["property"],
                                       strict=True)):
         lo, hi = (a - first).days, (b - first).days + 1
@@ -1053,15 +1054,14 @@ def _owners(r: _Rows, alive: np.ndarray, rank: pd.Series | None) -> _Owners:
                 lost |= days[lo:hi]
         counted = by_kind.setdefault((p, kinds[e]), np.zeros(own.shape[1], dtype=bool))
         for i in range(bounds[e], bounds[e + 1]):
-            held = by_key.setdefault((p, int(owners["key"].iat[i])),
-                                     np.zeros(own.shape[1], dtype=bool))
+            held = by_key.setdefault((p, int(key_of[i])), np.zeros(own.shape[1], dtype=bool))
             own[i, lo:hi] = ~lost & ~held[lo:hi]
             held[lo:hi] |= own[i, lo:hi]
             counted[lo:hi] |= own[i, lo:hi]
-    span_of = owners["export"].to_numpy()
-    whole = np.array([own[i, (spans["start"].iat[e] - first).days:
-                            (spans["end"].iat[e] - first).days + 1].all()
-                      for i, e in enumerate(span_of)], dtype=bool)
+    lo = (spans["start"] - first).dt.days.to_numpy()[span_of]
+    hi = (spans["end"] - first).dt.days.to_numpy()[span_of] + 1
+    whole = np.array([own[i, a:b].all() for i, (a, b) in enumerate(zip(lo, hi, strict=True))],
+                     dtype=bool)
     cum = np.concatenate([np.zeros((len(own), 1), dtype="int64"),
                           np.cumsum(own, axis=1)], axis=1)
     return _Owners(table, whole, own, first, spans["property"].to_numpy()[span_of], cum)
