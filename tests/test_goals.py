@@ -2310,3 +2310,36 @@ def test_net_followers_known_on_some_days_only_are_not_judged(tmp_path):
     # August, whose days are all known, is judged as ever: 149 ≥ 100
     sc = scorecard(ds, "2026-08", asof="2026-11-05")
     assert sc.loc[0, "actual"] == 149 and sc.loc[0, "status"] == "met"
+
+
+def test_daily_ga4_goals_count_the_files_roi_counts():
+    """GA4 by day: Q3's file of Facebook's and Instagram's sources (facebook 1 session a day,
+    instagram 2, over 1 July-30 September) beside September's filtered to Facebook's
+    (facebook 3 a day). The daily goals count what roi() counts: September = instagram
+    2 × 30 (Q3's file alone holds it) + facebook 3 × 30 (September's file) = 150; Q3 =
+    facebook 1 × 62 (July-August) + 90 + instagram 2 × 92 = 336. They read September 180
+    and Q3 366 (Q3's facebook rows counted beside September's file: files told apart by day
+    alone; with the copy, 270 and 456), while roi() read 90 and 276 (September's file took
+    Instagram's days). A copy of September's file adds nothing: 150."""
+    from smmanalytics.roi import roi
+
+    def row(name, source, sessions, day, start, end):
+        return {"source_file": name, "date": day, "period_start": start,
+                "period_end": end, "source": source, "medium": "social",
+                "sessions": sessions}
+
+    q3 = [row("q3.csv", source, n, day, "2026-07-01", "2026-09-30")
+          for day in pd.date_range("2026-07-01", "2026-09-30")
+          for source, n in (("facebook", 1.0), ("instagram", 2.0))]
+    sep = [row("sep.csv", "facebook", 3.0, day, "2026-09-01", "2026-09-30")
+           for day in pd.date_range("2026-09-01", "2026-09-30")]
+    copy = [dict(r, source_file="sep (1).csv") for r in sep]
+    for rows in (q3 + sep, q3 + sep + copy):
+        ds = dataset(web=web(rows))
+        september = metric_daily(ds, "sessions", "all", dt.date(2026, 9, 1),
+                                 dt.date(2026, 9, 30))
+        quarter = metric_daily(ds, "sessions", "all", dt.date(2026, 7, 1),
+                               dt.date(2026, 9, 30))
+        assert (september.sum(), quarter.sum()) == (150, 336)
+        assert (roi(ds, "2026-09").loc[0, "sessions"], roi(ds, "2026-Q3").loc[0, "sessions"]) \
+            == (150, 336)

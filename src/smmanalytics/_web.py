@@ -28,10 +28,15 @@ Definitions
   those) the most detailed (source / medium, then source, campaign, channel group; then the
   most dimensions). A table by source / medium says nothing of campaigns: by campaign, it
   would have left a campaign GA4 reports in another table at revenue 0. When exports overlap
-  (a monthly and a quarterly file, or daily rows and a monthly total), each day is counted in
-  one export alone, whatever the period, so that months add up to their quarter and year:
-  the shortest export counts all its days, the next the days left to it, and so on
-  (:func:`_owners`). Several files of the same range are one export whose files may repeat
+  (a monthly and a quarterly file, or daily rows and a monthly total), each day of each
+  breakdown key (source, medium, campaign…) is counted in one export alone, whatever the
+  period, so that months add up to their quarter and year: of the exports holding the key,
+  the shortest counts all its days, the next the days left to it, and so on
+  (:func:`_owners`). A September file filtered to Facebook's sources takes September from a
+  Q3 file's Facebook row, not from its Instagram row: Instagram's September is in Q3's
+  figures alone. An export of another breakdown (by channel group beside one by source)
+  names other keys for the same sessions: it takes the days it counts from every key.
+  Several files of the same range are one export whose files may repeat
   each other (:func:`_file_drop`): page 1 and page 2 of a table, or files filtered to
   Facebook's and to Instagram's sources, each count; of the rows of the same breakdown key
   (source, medium, campaign, channel group, landing page: the date apart) in several files,
@@ -45,7 +50,8 @@ Definitions
   A row of an export counting some of its days only is
   prorated by day over them (an estimate, noted); one counting none is left out (noted). By
   campaign, a campaign whose rows lose days to an export without a campaign dimension has
-  unknown figures, not 0; to an export by campaign not naming it, 0 on those days.
+  unknown figures, not 0; an export by campaign not naming it takes none of its days.
+  The daily goals (:func:`deduplicate`) count the same rows as roi() (:func:`social_web`).
 - By campaign, a campaign GA4 cannot see is noted on its row: with no table of the period
   carrying a campaign, its revenue, key events and sessions are unknown (NaN), not 0; with
   one, a campaign with costs that no GA4 row names keeps its 0 (no session carried its
@@ -294,7 +300,8 @@ class _Rows:
     #: the campaign days last spread over, ``(runs, _run_days(self, runs))``: see
     #: :func:`_run_days_of`
     last_run_days: dict = field(default_factory=dict, compare=False, repr=False)
-    #: the days each export counts (:func:`_owners`), by the dimension needed (``by``)
+    #: the days each export counts of each breakdown key (:func:`_owners`), by the
+    #: dimension needed (``by``)
     owners: dict = field(default_factory=dict, compare=False, repr=False)
 
 
@@ -557,20 +564,24 @@ def _overlap_campaigns(r: _Rows, o: _Owners, rows: np.ndarray, weight: np.ndarra
     names them: that export does not say which campaign its sessions came from, so the
     campaign's figures on those days are unknown, not 0 (file A's Fête d'Automne €2,200 of
     20-30 September, under file B's September without campaigns, read "revenue 0: check the
-    links' UTM tags"). An export by campaign that does not name it says they are 0: Q3's
-    fete row cut by a September export by campaign naming rentree alone is no such row."""
+    links' UTM tags"). An export by campaign that does not name it cuts none of its days
+    (:func:`_owners`: Q3's fete row keeps September beside a September naming rentree
+    alone)."""
     cut = rows & (weight < uncut - 1e-12)
     if o.own is None or not cut.any():
         return set()
     table = o.table
-    by_campaign = np.zeros(len(o.whole), dtype=bool)    # each export's campaign dimension
+    by_campaign = np.zeros(len(o.whole), dtype=bool)    # each owner's campaign dimension
     np.logical_or.at(by_campaign, table[table >= 0], r.has_campaign[table >= 0])
     a, b = _day_bounds(o, *days)
+    mine = np.where(table >= 0, o.cum[table.clip(0), b] - o.cum[table.clip(0), a], 0)
+    mine = np.where((table >= 0) & ~by_campaign[table.clip(0)], mine, 0)
     unnamed = np.zeros(len(cut), dtype=bool)
-    for i in np.flatnonzero(~by_campaign):
-        cum = np.concatenate([[0], np.cumsum(o.own[i])])
-        mine = (r.table_property == o.prop[i]).to_numpy()   # another property cuts no day
-        unnamed |= cut & mine & (table != i) & (cum[b] - cum[a] > 0)
+    for prop in set(o.prop[~by_campaign]):      # another property cuts no day
+        cum = np.cumsum(o.own[~by_campaign & (o.prop == prop)].sum(axis=0))
+        cum = np.concatenate([[0], cum])
+        # the days owners without a campaign dimension count, the row's own apart
+        unnamed |= cut & (r.table_property == prop).to_numpy() & (cum[b] - cum[a] - mine > 0)
     whole = rows & ~cut & (weight > 0)
     return set(r.campaign_key[unnamed].dropna()) - set(r.campaign_key[whole].dropna())
 
@@ -820,8 +831,10 @@ def deduplicate(w: pd.DataFrame, start: pd.Series, end: pd.Series, weight: np.nd
                 notes: list[tuple[str, str]], *, span_key: pd.Series | None = None,
                 rank: pd.Series | None = None, need: str | None = None) -> np.ndarray:
     """1 for the rows to count, 0 for rows repeating traffic already counted (see module): of
-    tables of the same dates, one (:func:`_breakdown_drop`); of exports whose dates overlap,
-    the rows of the days each counts (:func:`_owners`), a row's dates being its export's.
+    tables of the same dates, one (:func:`_breakdown_drop`); of exports whose dates overlap
+    and of the files of one range, the rows of the days each counts for their breakdown key
+    (:func:`_owners`, as :func:`social_web` counts them: the daily goals and roi() never
+    tell the same files apart differently), of all the rows of ``w``, whatever ``weight``.
 
     What was left out is added to ``notes`` as ``(code, sentence)``. ``span_key`` and ``rank``
     (of :func:`_span_key` and :func:`_breakdown_rank`) may be given when already computed;
@@ -832,9 +845,8 @@ def deduplicate(w: pd.DataFrame, start: pd.Series, end: pd.Series, weight: np.nd
         return keep.astype("float64")
     keep &= ~_breakdown_drop(w, start, end, keep, notes, span_key=span_key, rank=rank,
                              need=need)
-    undated = (start.isna() | end.isna()).to_numpy()
-    owners = _owners(start, end, keep, _property(w))
-    owned = _owned_weight(owners, start, end, undated, None) * keep
+    r = prepared(w)
+    owned = _owned_weight(_owners_of(r, need), r.start, r.end, r.undated, None) * keep
     _overlap_notes(keep, owned, keep.astype("float64"), notes)
     return (owned > 0).astype("float64")
 
@@ -874,31 +886,32 @@ def _breakdown_drop(w: pd.DataFrame, start: pd.Series, end: pd.Series, keep: np.
 
 @dataclass(frozen=True)
 class _Owners:
-    """The days each export counts (:func:`_owners`): ``table`` gives each row's export, its
-    row in ``own`` (-1: none, the row is not counted); ``own[i, d]`` whether export ``i``
-    counts day ``first + d``; ``whole[i]`` whether it counts every day of its range. ``own``
-    is None when no ranges overlap: each export counts all its days; ``prop[i]`` is export
-    ``i``'s GA4 property (with ``own``)."""
+    """The days each owner counts (:func:`_owners`): an owner is one export's rows of one
+    breakdown key. ``table`` gives each row's owner, its row in ``own`` (-1: none, the row is
+    not counted); ``own[i, d]`` whether owner ``i`` counts day ``first + d``, ``cum`` its
+    running count (``cum[i, d]``: days before ``first + d``); ``whole[i]`` whether it counts
+    every day of its export's range. ``own`` is None when no ranges of a property overlap:
+    each owner counts all its days; ``prop[i]`` is owner ``i``'s GA4 property (with
+    ``own``)."""
 
     table: np.ndarray
     whole: np.ndarray
     own: np.ndarray | None = None
     first: pd.Timestamp | None = None
     prop: np.ndarray | None = None
+    cum: np.ndarray | None = None
 
 
 def _owners_of(r: _Rows, by: str | None) -> _Owners:
     """:func:`_owners` of the prepared rows ``r``, of the tables counted by ``by`` (of the
-    tables of the same dates, one: :func:`_breakdown_drop`; of the files of the same range,
-    one for each breakdown key: :func:`_file_drop`), kept on ``r``: they do not depend on
-    the period, so that periods add up (months to their quarter and year)."""
+    tables of the same dates, one: :func:`_breakdown_drop`), kept on ``r``: they do not
+    depend on the period, so that periods add up (months to their quarter and year)."""
     hit = r.owners.get(by)
     if hit is None:
         alive = ~r.undated
         alive &= ~_breakdown_drop(r.w, r.start, r.end, alive, [], span_key=r.span_key,
                                   rank=r.rank[by], need=by)
-        alive &= ~_file_drop(r, alive, r.rank[by])
-        hit = r.owners[by] = _owners(r.table_start, r.table_end, alive, r.table_property)
+        hit = r.owners[by] = _owners(r, alive, r.rank[by])
     return hit
 
 
@@ -920,7 +933,8 @@ def _file_drop(r: _Rows, alive: np.ndarray, rank: pd.Series | None) -> np.ndarra
     file (100 sessions) and Instagram's (50) of October share no key: 150 sessions. Files of
     different breakdowns (by campaign, by source / medium) share no key but repeat the same
     sessions: of those, only the preferred file's breakdown counts, as tables of the same
-    dates (:func:`_breakdown_drop`).
+    dates (:func:`_breakdown_drop`). Exports of other ranges are set against each other
+    afterwards, key by key (:func:`_owners`).
 
     The preferred file is the one of the best breakdown ``rank`` (carrying the dimension
     needed, else the more detailed), then of the longest rows (a total before daily rows:
@@ -988,47 +1002,84 @@ def _repeated(same: pd.DataFrame, r: _Rows) -> np.ndarray:
     return out
 
 
-def _owners(start: pd.Series, end: pd.Series, alive: np.ndarray, prop: pd.Series) -> _Owners:
-    """The days each export (the ``alive`` rows of date range ``start`` to ``end`` and GA4
-    property ``prop``, of :func:`_property`) counts.
+def _owners(r: _Rows, alive: np.ndarray, rank: pd.Series | None) -> _Owners:
+    """Which export counts each day of each breakdown key of each GA4 property, of the
+    ``alive`` rows of ``r`` (ranked by ``rank`` of :func:`_breakdown_rank`): one rule for
+    every overlap, so that a day of a key's traffic counts once, whatever the period.
 
-    Of exports whose ranges overlap, the shortest counts all its days, then the next shortest
-    the days left to it, and so on (of two alike, the later-ending, newer data, first). A
-    shorter export's figures are the closer to each day's: a month inside a quarter keeps its
-    own figures, the quarter's are prorated over its other days only; two exports that
-    overlap in part (15 August-30 September and 1 September-31 October) each count the days
-    the other does not cover. Whatever the period, a day counts in one export only, so that
-    periods add up; an export never counts a day another one counted (no double counting).
-
-    The files of one range are one export: their rows repeating another's were left out
-    first (:func:`_file_drop`), the others each add their traffic (page 1 and page 2). The
-    exports of two properties are two websites' traffic: each property's exports share out
-    its own days alone (maisonseve.it's quarter loses no day to maisonseve.fr's month).
+    An export is a date range of a property; the files of one range are one export, their
+    rows repeating another's left out first (:func:`_file_drop`: a copy, daily rows beside
+    their total), the others each adding their traffic (page 1 and page 2). Of the exports
+    covering a day, the shortest counts it (of two alike, the later-ending, newer data,
+    first), for each key it holds: a month inside a quarter keeps its own figures, the
+    quarter's are prorated over its other days only. A key is counted by the exports that
+    hold it: September's file filtered to Facebook's sources takes September from Q3's
+    Facebook row, not from its Instagram row, which September's file does not hold
+    (Instagram's September is in Q3's figures alone). Exports of another breakdown (one by
+    channel group, one by source) share no key but repeat the same sessions: a day one of
+    them counts is lost to the others whole. Two properties are two websites: each shares
+    out its own days alone (maisonseve.it's quarter loses no day to maisonseve.fr's month).
     """
-    valid = alive & start.notna().to_numpy() & end.notna().to_numpy()
-    spans = (pd.DataFrame({"start": start[valid], "end": end[valid], "property": prop[valid]})
+    valid = alive & r.table_start.notna().to_numpy() & r.table_end.notna().to_numpy()
+    valid &= ~_file_drop(r, valid, rank)
+    spans = (pd.DataFrame({"start": r.table_start, "end": r.table_end,
+                           "property": r.table_property})[valid]
              .drop_duplicates().reset_index(drop=True))
     spans["days"] = (spans["end"] - spans["start"]).dt.days + 1
     spans = spans.sort_values(["days", "end", "start", "property"],
                               ascending=[True, False, True, True], ignore_index=True)
     index = pd.MultiIndex.from_frame(spans[["start", "end", "property"]])
-    table = np.where(valid, index.get_indexer(pd.MultiIndex.from_arrays([start, end, prop])),
-                     -1)
+    export = np.where(valid, index.get_indexer(pd.MultiIndex.from_arrays(
+        [r.table_start, r.table_end, r.table_property])), -1)
+    key = pd.factorize(_breakdown_key(r.w))[0]
+    owners = (pd.DataFrame({"export": export, "key": key})[valid]
+              .drop_duplicates().sort_values(["export", "key"], ignore_index=True))
+    table = np.where(valid, pd.MultiIndex.from_frame(owners).get_indexer(
+        pd.MultiIndex.from_arrays([export, key])), -1)
     if all(_disjoint(same) for _, same in spans.groupby("property", sort=False)):
-        return _Owners(table, np.ones(len(spans), dtype=bool))     # disjoint: all their days
+        return _Owners(table, np.ones(len(owners), dtype=bool))    # disjoint: all their days
     first = spans["start"].min()
-    own = np.zeros((len(spans), (spans["end"].max() - first).days + 1), dtype=bool)
-    taken: dict[str, np.ndarray] = {}       # the days each property's exports counted
-    for i, (a, b, p) in enumerate(zip(spans["start"], spans["end"], spans["property"],
+    own = np.zeros((len(owners), (spans["end"].max() - first).days + 1), dtype=bool)
+    kinds = _export_kinds(r, valid, export, len(spans))
+    by_key: dict[tuple[str, int], np.ndarray] = {}     # the days each key's owners counted
+    by_kind: dict[tuple[str, str], np.ndarray] = {}    # the days each breakdown's counted
+    span_of, key_of = owners["export"].to_numpy(), owners["key"].to_numpy()
+    bounds = np.searchsorted(span_of, np.arange(len(spans) + 1))
+    for e, (a, b, p) in enumerate(zip(spans["start"], spans["end"], spans["property"],
                                       strict=True)):
         lo, hi = (a - first).days, (b - first).days + 1
-        mine = taken.setdefault(p, np.zeros(own.shape[1], dtype=bool))
-        own[i, lo:hi] = ~mine[lo:hi]
-        mine[lo:hi] = True
-    whole = np.array([own[i, (a - first).days:(b - first).days + 1].all()
-                      for i, (a, b) in enumerate(zip(spans["start"], spans["end"],
-                                                     strict=True))], dtype=bool)
-    return _Owners(table, whole, own, first, spans["property"].to_numpy())
+        lost = np.zeros(hi - lo, dtype=bool)           # counted by another breakdown
+        for (prop, kind), days in by_kind.items():
+            if prop == p and kind != kinds[e]:
+                lost |= days[lo:hi]
+        counted = by_kind.setdefault((p, kinds[e]), np.zeros(own.shape[1], dtype=bool))
+        for i in range(bounds[e], bounds[e + 1]):
+            held = by_key.setdefault((p, int(key_of[i])), np.zeros(own.shape[1], dtype=bool))
+            own[i, lo:hi] = ~lost & ~held[lo:hi]
+            held[lo:hi] |= own[i, lo:hi]
+            counted[lo:hi] |= own[i, lo:hi]
+    lo = (spans["start"] - first).dt.days.to_numpy()[span_of]
+    hi = (spans["end"] - first).dt.days.to_numpy()[span_of] + 1
+    whole = np.array([own[i, a:b].all() for i, (a, b) in enumerate(zip(lo, hi, strict=True))],
+                     dtype=bool)
+    cum = np.concatenate([np.zeros((len(own), 1), dtype="int64"),
+                          np.cumsum(own, axis=1)], axis=1)
+    return _Owners(table, whole, own, first, spans["property"].to_numpy()[span_of], cum)
+
+
+def _export_kinds(r: _Rows, valid: np.ndarray, export: np.ndarray, n: int) -> np.ndarray:
+    """Each of the ``n`` exports' breakdown, of its ``valid`` rows: their ``breakdown``
+    when the rows say it, else the dimensions they fill (a frame made by hand). Exports of
+    one breakdown are set against each other key by key, others day by day."""
+    rows = r.w[valid]
+    of = export[valid]
+    if "breakdown" in rows.columns:
+        kinds = (rows["breakdown"].astype("string").fillna("").groupby(of)
+                 .agg(lambda k: "|".join(sorted(set(k)))))
+    else:
+        filled = rows[[c for c in _KEY_DIMENSIONS if c in rows.columns]].notna().groupby(of).any()
+        kinds = filled.apply(lambda dims: "+".join(dims.index[dims]), axis=1)
+    return kinds.reindex(range(n)).fillna("").to_numpy(dtype=object)
 
 
 def _disjoint(spans: pd.DataFrame) -> bool:
@@ -1074,10 +1125,10 @@ def _owned_weight(o: _Owners, start: pd.Series, end: pd.Series, undated: np.ndar
         return weight
     span = ((end - start).dt.days + 1).to_numpy(dtype="float64")
     a, b = _day_bounds(o, start, end, period)
-    for i in np.flatnonzero(~o.whole):
-        rows = np.flatnonzero(o.table == i)
-        cum = np.concatenate([[0], np.cumsum(o.own[i])])
-        weight[rows] = (cum[b[rows]] - cum[a[rows]]) / span[rows]
+    rows = np.flatnonzero(o.table >= 0)
+    rows = rows[~o.whole[o.table[rows]]]
+    owner = o.table[rows]
+    weight[rows] = (o.cum[owner, b[rows]] - o.cum[owner, a[rows]]) / span[rows]
     return weight
 
 
