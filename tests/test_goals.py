@@ -7,6 +7,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import smmanalytics as smm
 from smmanalytics.brand import Brand
@@ -1103,6 +1105,101 @@ def test_roi_goal_projection_from_monthly_ga4(tmp_path):
     assert 0.2 < row["p_meet"] < 0.8
     assert ("GA4 has monthly totals only: counted in full to 2026-10-31, the rest of 2026-Q4 "
             "projected from the daily rate of 4 months") in row["note"]
+
+
+def _three_months(count: bool, paths: int = 200_000):
+    """Final values of a goal from 1 July to 29 August (60 days) judged on 30 July, on GA4
+    totals of 30 days each: July's 30 in hand, June's 60 and April's 90 (the 31-day months
+    have no export): daily rates 1, 2, 3 over equal days."""
+    from smmanalytics.goals import _sim_from_months
+    from smmanalytics.periods import parse_period
+
+    totals = {6: 60.0, 4: 90.0}
+    notes: list[str] = []
+    final = _sim_from_months(lambda s, e: totals.get(s.month, np.nan),
+                             parse_period("2026-07-01..2026-08-29"), dt.date(2026, 7, 30),
+                             None, 30.0, np.random.default_rng(7), paths, notes, count=count)
+    assert notes == ["GA4 has monthly totals only: projected from the daily rate of 3 months"]
+    return final
+
+
+def test_counts_from_monthly_ga4_totals_are_gamma_poisson():
+    """Key events on monthly GA4 totals: the rate of the 30 days left is a Gamma fitted by
+    moments, their total Poisson given it. By hand: rates 1, 2, 3 on 30 days each; mean
+    m = 180 / 90 = 2; variance (ddof 1, the days' weighted variance of equal months)
+    v = (1 + 0 + 1) / 2 = 1, of which m / t = 2/30 is Poisson noise: the level's
+    τ² = 1 − 1/15 = 14/15. The mean's own variance τ²/3 + m/90 = 14/45 + 1/45 = 1/3, so the
+    rate to come has variance 14/15 + 1/3 = 19/15: Gamma of shape 4 / (19/15) = 60/19 and
+    scale 19/30. 30 days of it, Poisson: negative binomial of size 60/19 and p = 1/(1 + 30 ×
+    19/30) = 1/20, mean 60, variance 60 × 20 = 1,200. Its pmf by recursion, P(0) = 20^(−60/19),
+    P(k+1) = P(k) (k + 60/19) / (k + 1) × 19/20, summed: 10 %, 50 %, 90 % quantiles 22, 54,
+    106, P(≥ 90) = 0.1770. The final values are 30 in hand plus these: 52, 84, 136; a goal
+    of 120 is met with P 0.177 (the clipped Normal, mean 2 and sd √(4/3), gave 4.2 % of
+    paths no key event at all).
+
+    Monte Carlo error on 200,000 paths: a quantile's sd is √(q(1 − q)/N) / pmf(quantile) ≤
+    0.19 (the 90 %: pmf 0.0036), so ±1 is over 5 sd (and one step of the integer counts);
+    P's sd is √(0.177 × 0.823 / N) = 0.0009, ±0.005 over 5 sd."""
+    final = _three_months(count=True)
+    assert np.quantile(final, [0.1, 0.5, 0.9]) == pytest.approx([52, 84, 136], abs=1)
+    assert np.mean(final >= 120) == pytest.approx(0.1770, abs=0.005)
+    assert final.min() >= 30 and np.all(final == np.round(final))  # 30 plus whole counts
+    assert final.mean() == pytest.approx(90, abs=0.5)      # sd 34.6 / √N = 0.08
+
+
+def test_revenue_from_monthly_ga4_totals_is_gamma():
+    """Revenue (a flow, no Poisson noise: its variance is the level's, v = 1) on the same
+    totals: the rate to come has variance v (1 + 1/3) = 4/3, a Gamma of shape 4 / (4/3) = 3
+    and scale 2/3; 30 days of it, Gamma(3, scale 20), i.e. 10 χ²₆: quantiles 10 × 2.204,
+    5.348, 10.645 (χ² table) = 22.04, 53.48, 106.45, and P(> 90) = e^(−4.5) (1 + 4.5 + 4.5²/2)
+    = 0.01111 × 15.625 = 0.1736. Plus 30 in hand. Monte Carlo error on 200,000 paths: the
+    quantiles' sd √(q(1 − q)/N) / density ≤ 0.2 (±1 is 5 sd), P's 0.0008 (±0.005)."""
+    final = _three_months(count=False)
+    assert np.quantile(final, [0.1, 0.5, 0.9]) == pytest.approx([52.04, 83.48, 136.45], abs=1)
+    assert np.mean(final >= 120) == pytest.approx(0.1736, abs=0.005)
+    assert final.min() > 30
+
+
+def test_monthly_ga4_projection_is_deterministic_under_its_seed():
+    a, b = _three_months(count=True, paths=500), _three_months(count=True, paths=500)
+    assert np.array_equal(a, b)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.floats(0, 5_000), min_size=3, max_size=7), st.booleans())
+def test_monthly_ga4_projection_never_goes_below_what_is_in_hand(totals, count):
+    """Whatever the months' totals (0 included: a month of no revenue is still a month),
+    the days left add nothing negative and nothing infinite."""
+    from smmanalytics.goals import _sim_from_months
+    from smmanalytics.periods import parse_period
+
+    by_month = dict(zip([9, 8, 7, 6, 5, 4], totals[1:], strict=False))
+    final = _sim_from_months(lambda s, e: by_month.get(s.month, np.nan),
+                             parse_period("2026-Q4"), dt.date(2026, 10, 31), None,
+                             totals[0], np.random.default_rng(0), 200, [], count=count)
+    assert np.all(np.isfinite(final)) and final.min() >= totals[0]
+    if count:                    # whole counts added (to rounding of the sum)
+        assert np.allclose(final - totals[0], np.round(final - totals[0]))
+
+
+@pytest.mark.skipif(not SAMPLE.exists(), reason="the sample brand is generated on another branch")
+def test_sample_quarter_key_events_interval_is_above_what_is_in_hand():
+    """The sample's Q3 key events on 31 July: 13 in hand; the clipped Normal read 13.0–89.9,
+    its lower end the actual (13.8 % of paths drew no key event in August and September,
+    after 13 months of 7 or more). By hand (GA4 monthly totals, data/sample): July 13 on 31
+    days, June 14/30, May 53/31, April 9/30, March 12/31, February 11/28, January 11/31:
+    V₁ = 212 days, V₂ = Σ t² = 6,428, m = 123/212 = 0.580 a day; v = Σ t (x − m)² / (V₁ −
+    V₂/V₁ = 181.68) = 0.2576, less the Poisson part m × 6 / 181.68 = 0.0192: τ² = 0.2385; the
+    mean's variance τ² × 6,428 / 212² + m / 212 = 0.0368; the rate's 0.2753, a Gamma of shape
+    0.580² / 0.2753 = 1.223 and scale 0.4745. The 62 days left, negative binomial of size
+    1.223 and p = 1 / (1 + 62 × 0.4745) = 0.0329: P(0) = 0.0329^1.223 = 1.5 %, P(≤ 4) =
+    0.094, P(≤ 5) = 0.115 (pmf recursion as in the test above), so the 10th percentile is 5
+    more: 18. On the scorecard's 10,000 paths the empirical P(≤ 4) has sd 0.003, so the lower
+    end is 17 to 18 (between two counts at worst)."""
+    row = smm.scorecard(smm.load(SAMPLE), "2026-07").set_index("metric").loc["key_events"]
+    assert row["actual"] == 13
+    assert 17 <= row["projection_low"] <= 18
+    assert row["projection_low"] >= row["actual"] + 4
 
 
 def test_ga4_goals_are_judged_to_the_day_ga4_data_end(tmp_path):
