@@ -10,7 +10,13 @@ import pandas as pd
 import pytest
 
 import smmanalytics as smm
-from smmanalytics._actuals import actual, followers_gaps, known_days
+from smmanalytics._actuals import (
+    actual,
+    followers_absent_in,
+    followers_absent_in_each,
+    followers_gaps,
+    known_days,
+)
 from smmanalytics.compare import compare
 from smmanalytics.goals import read_goals, scorecard
 from smmanalytics.report import Formatter
@@ -192,6 +198,21 @@ def test_a_platform_without_follower_figures_in_the_period_is_named(tmp_path):
     # September, Facebook's month: nothing left out
     assert not [x for x in compare(plain, "2026-09", model=False).caveats
                 if x.startswith("Net followers of")]
+
+
+def test_the_absent_platforms_of_several_spans_are_each_spans_own():
+    """compare asks for both its periods at once: each answer is the one span's. Facebook has
+    follows in September only and its October export failed (_FAILED: August's failed too);
+    Instagram has every day: October leaves Facebook out, naming October's file only,
+    September nothing, and 20 September to 10 October has Facebook's September days."""
+    ds = _facebook_out_of_october(_FAILED)
+    spans = [OCTOBER, (dt.date(2026, 9, 1), dt.date(2026, 9, 30)),
+             (dt.date(2026, 9, 20), dt.date(2026, 10, 10))]
+    october = {"facebook": ["/b/facebook_follows_2026-10-01_2026-10-31_2026-11-02.csv"]}
+    assert followers_absent_in_each(ds, "all", spans) == [october, {}, {}]
+    assert followers_absent_in_each(ds, "all", spans) == [followers_absent_in(ds, "all", *s)
+                                                          for s in spans]
+    assert followers_absent_in_each(ds, "instagram", spans) == [{}, {}, {}]
 
 
 def _x_overview(path, first, days, follows, unfollows):

@@ -21,7 +21,8 @@ __all__ = ["metric_daily", "actual", "known_days", "known_days_note", "followers
            "posts_in", "posts_carry", "zero_without_posts", "interactions_reach",
            "actuals_shared",
            "has_posts_data", "followers_net_unknown", "followers_net_absent",
-           "followers_left_out", "followers_absent_in", "unread_exports", "unread_days",
+           "followers_left_out", "followers_absent_in", "followers_absent_in_each",
+           "unread_exports", "unread_days",
            "could_not_be_read", "declared_unexported",
            "declared_platforms", "NOT_FOUND",
            "social_platforms",
@@ -523,17 +524,28 @@ def followers_absent_in(ds, platform: str, start: dt.date, end: dt.date
     read as the brand's: Facebook's follows of September read, October's export failed,
     October's net followers were Instagram's alone and no note said so. The platforms of
     :func:`followers_left_out` (no follower figure on any day) are not repeated here."""
-    days = pd.date_range(start, end, freq="D")
+    return followers_absent_in_each(ds, platform, [(start, end)])[0]
+
+
+def followers_absent_in_each(ds, platform: str, spans: list[tuple[dt.date, dt.date]]
+                             ) -> list[dict[str, list[str]]]:
+    """:func:`followers_absent_in` of each ``(start, end)`` of ``spans``, in their order.
+
+    The platforms known on some day are the same for every span: a comparison's two periods
+    share them instead of finding them twice (about half of each answer's 70 ms)."""
     rows = _follower_rows(getattr(ds, "daily", None), platform)
     if rows is None:
-        return {}
+        return [{} for _ in spans]
     left_out = followers_left_out(ds, platform)
     everywhere = _followers_by_account(rows, platform, pd.DatetimeIndex(
         pd.to_datetime(rows["date"]).dt.normalize().unique()).sort_values())
     known = set(everywhere.columns.get_level_values("platform")) - set(left_out)
-    inside = set(_followers_by_account(rows, platform, days).columns
-                 .get_level_values("platform"))
-    return {p: unread_days(ds, p, start, end) for p in sorted(known - inside)}
+    absent = []
+    for start, end in spans:
+        inside = set(_followers_by_account(rows, platform, pd.date_range(start, end, freq="D"))
+                     .columns.get_level_values("platform"))
+        absent.append({p: unread_days(ds, p, start, end) for p in sorted(known - inside)})
+    return absent
 
 
 def unread_days(ds, platform: str, start: dt.date, end: dt.date, *, undated: bool = True

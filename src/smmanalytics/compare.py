@@ -89,7 +89,7 @@ from ._actuals import (
     actual,
     actuals_shared,
     could_not_be_read,
-    followers_absent_in,
+    followers_absent_in_each,
     followers_gaps,
     followers_left_out,
     followers_net_unknown,
@@ -525,19 +525,20 @@ def compare(ds, period: object, previous: object = None, *, platform: str | None
     # compared, per covered day or otherwise
     if not cov.absent and all(runs):
         caveats += [note for _, note in web_days if note]
+    absent = _followers_absent(ds, cov)
     with actuals_shared():     # the GA4 KPIs' totals: one social traffic a period
         for kpi in ("followers_net", "sessions", "key_events", "revenue"):
             rows.append(_daily_row(ds, kpi, platform or "all", cov.cw, cov.pw, rng, n_boot,
                                    cov.scale, tuple(days for days, _ in web_days)))
             caveats += rows[-1].pop("caveats")
             if kpi == "followers_net" and platform is None:
-                _unread_followers_unknown(ds, rows[-1], cov)
+                _unread_followers_unknown(ds, rows[-1], absent)
     _unknown_sides(rows, cov)
     for side, p in uncovered.items():
         _unknown([r for r in rows if r["kpi"] in _POST_KPIS], (side,),
                  f"no {cov.whose}posts export covers {p.label}")
     table = _table(rows)
-    caveats += _table_caveats(ds, table, a, b, cov)
+    caveats += _table_caveats(ds, table, a, b, cov, absent)
     if cov.outside or cov.mine:
         caveats = [cov.outside or cov.mine]
     return Comparison(cur, prev, table.reset_index(drop=True), caveats,
@@ -912,17 +913,17 @@ def _table(rows: list[dict]) -> pd.DataFrame:
 
 
 def _table_caveats(ds, table: pd.DataFrame, a: pd.DataFrame, b: pd.DataFrame,
-                   cov: _Coverage) -> list[str]:
+                   cov: _Coverage, absent: dict[str, dict[str, list[str]]]) -> list[str]:
     """The caveats read from the posts and the table: the format, platform and denominator
-    mix, a top post, the platforms net followers leave out, a record before a fall, and the
-    multiple intervals."""
+    mix, a top post, the platforms net followers leave out (``absent``: see
+    :func:`_followers_absent`), a record before a fall, and the multiple intervals."""
     cur, prev, platform = cov.cur, cov.prev, cov.platform
     caveats = _mix_caveats(a, b, cur, prev, platform)
     caveats += _denominator_caveats(a, b, cur, prev, platform)
     caveats += _age_caveats(a, b, cur, prev)
     caveats += _top_post_caveat(a, b, cur, prev)
     caveats += _followers_caveats(ds, table, platform)
-    caveats += _followers_absent_caveats(ds, table, cov)
+    caveats += _followers_absent_caveats(ds, table, cov, absent)
     # a record before a fall says why it may be no slump; before a rise, it said "some
     # fall-back is expected" of interactions up 27 %
     if (table.loc[table["kpi"] == "interactions", "direction"] == "down").any():
@@ -944,23 +945,36 @@ def _followers_caveats(ds, table: pd.DataFrame, platform: str | None) -> list[st
             for p, why in followers_left_out(ds, platform or "all").items()]
 
 
-def _unread_followers_unknown(ds, row: dict, cov: _Coverage) -> None:
+def _followers_absent(ds, cov: _Coverage) -> dict[str, dict[str, list[str]]]:
+    """All platforms pooled: the platforms net followers leave out of each side's days
+    (:func:`~smmanalytics._actuals.followers_absent_in`), keyed ``"current"`` and
+    ``"previous"``; empty for one platform. The net followers row and the caveats both read
+    them: found once, the two sides together, instead of four times (70 ms each on the
+    sample)."""
+    if cov.platform is not None:
+        return {}
+    current, previous = followers_absent_in_each(ds, "all", [(cov.cw.start, cov.cw.end),
+                                                              (cov.pw.start, cov.pw.end)])
+    return {"current": current, "previous": previous}
+
+
+def _unread_followers_unknown(ds, row: dict, absent: dict[str, dict[str, list[str]]]) -> None:
     """All platforms pooled: a side of the net followers ``row`` unknown where a platform is
-    left out of it because its export of those days could not be read
-    (:func:`~smmanalytics._actuals.followers_absent_in`). Facebook's September export failing,
-    September's 1,145 (Instagram's alone) stood against August's 1,135 of both: +4.2 %, as a
-    goal of 1,200 read "missed" where the brand's 1,227 met it."""
-    for side, days in (("current", cov.cw), ("previous", cov.pw)):
-        unread = {p: files for p, files in followers_absent_in(
-            ds, "all", days.start, days.end).items() if files}
+    left out of it because its export of those days could not be read (``absent``: see
+    :func:`_followers_absent`). Facebook's September export failing, September's 1,145
+    (Instagram's alone) stood against August's 1,135 of both: +4.2 %, as a goal of 1,200
+    read "missed" where the brand's 1,227 met it."""
+    for side in ("current", "previous"):
+        unread = {p: files for p, files in absent[side].items() if files}
         if unread and pd.notna(row[side]):
             _unknown([row], (side,), "; ".join(f"{p} left out: {could_not_be_read(ds, files)}"
                                                for p, files in unread.items()))
 
 
-def _followers_absent_caveats(ds, table: pd.DataFrame, cov: _Coverage) -> list[str]:
+def _followers_absent_caveats(ds, table: pd.DataFrame, cov: _Coverage,
+                              absent: dict[str, dict[str, list[str]]]) -> list[str]:
     """All platforms pooled: the platforms net followers leave out of one period, though their
-    follower figures are known on other days (:func:`~smmanalytics._actuals.followers_absent_in`),
+    follower figures are known on other days (``absent``: see :func:`_followers_absent`),
     each with why, on a side the table has a figure of. Facebook's follows of October in an
     export that could not be read: October's net followers were Instagram's alone, against
     September's of both, and no caveat said so."""
@@ -968,14 +982,13 @@ def _followers_absent_caveats(ds, table: pd.DataFrame, cov: _Coverage) -> list[s
         return []
     row = table.loc[(table["kpi"] == "followers_net").to_numpy()]
     caveats = []
-    for side, days, label in (("current", cov.cw, cov.cur.label),
-                              ("previous", cov.pw, cov.prev.label)):
+    for side, label in (("current", cov.cur.label), ("previous", cov.prev.label)):
         if row.empty or pd.isna(row[side].iloc[0]):
             continue
         caveats += [f"Net followers of {label} leave out {p}: "
                     + (f"{could_not_be_read(ds, files)}." if files
                        else "its exports of that period give no follower figures.")
-                    for p, files in followers_absent_in(ds, "all", days.start, days.end).items()]
+                    for p, files in absent[side].items()]
     return caveats
 
 
