@@ -607,9 +607,10 @@ def test_rates_at_most_1_are_read_as_fractions_and_said(tmp_path):
     assert _daily(daily, "platform_engagement_rate") == {"10-01": 0.05}
     # one note per sheet, each with its own table: 'All posts' (1 rate column) is told by its
     # counts, (1 + 2 + 3 + 4 + 5) / 100 = 0.15, of which 0.5 is not 100 times; 'Metrics'
-    # (2 rate columns) has none, and fractions are assumed
-    for df, sheet, rows, code in ((posts, "All posts", 1, "rate_fraction_from_counts"),
-                                  (daily, "Metrics", 2, "rate_fraction_assumed")):
+    # (2 rate columns) has none, and fractions are assumed. Rows: those holding a rate, each
+    # once (the 2 posts; the 1 day, whose 2 rates were the note's "rows" before)
+    for df, sheet, rows, code in ((posts, "All posts", 2, "rate_fraction_from_counts"),
+                                  (daily, "Metrics", 1, "rate_fraction_assumed")):
         notes = [q for q in df.attrs["quality"] if q["code"] == code]
         assert [(q["rows"], q["level"], q["sheet"]) for q in notes] == [(rows, "info", sheet)]
         assert notes[0]["message"].startswith(f"sheet {sheet!r}: rates [")
@@ -1216,6 +1217,25 @@ def test_a_daily_engagement_rate_above_1_is_a_fraction_when_the_counts_say_so(tm
     (note,) = [q for q in d.attrs["quality"] if q["code"] == "rate_fraction_from_counts"]
     assert note["rows"] == 2 and "Engagement rate (total)" in note["message"]
     assert "rate_percent" not in _codes(d) and "rate_fraction_assumed" not in _codes(d)
+
+
+def test_a_rate_note_counts_the_rows_holding_a_rate_not_the_columns(tmp_path):
+    """The data-quality table summed the notes' rows: 'rates were read as fractions' gave 10
+    for the sample, its number of rate COLUMNS (3 + 2 in each of 2 workbooks). Three rate
+    columns over three days, the third day's rates blank, one of the second's: 2 rows hold
+    a rate (each counted once), not 3 columns nor 5 values."""
+    path = _workbook(tmp_path / "p_content_1791015300000.xlsx",
+                     [["t", _link(1790840712345), "Organic", "10/01/2026", 10, 1, 1, 0, 0, 0,
+                       0.2]],
+                     metrics_header=["Date", "Impressions (total)",
+                                     "Engagement rate (organic)", "Engagement rate (sponsored)",
+                                     "Engagement rate (total)"],
+                     metrics_rows=[["10/01/2026", 100, 0.04, 0.01, 0.05],
+                                   ["10/02/2026", 100, 0.03, None, 0.03],
+                                   ["10/03/2026", 0, None, None, None]])
+    d = read_export(path, kind="daily")
+    (note,) = [q for q in d.attrs["quality"] if q["code"] == "rate_fraction_assumed"]
+    assert note["rows"] == 2
 
 
 def test_daily_rates_in_percent_are_told_by_the_counts(tmp_path):

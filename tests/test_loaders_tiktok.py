@@ -195,6 +195,22 @@ def test_bookmarks_and_scheduled_post(tmp_path):
     assert {"scheduled_post", "undefined_cells"} <= _codes(df)
 
 
+def test_content_days_without_a_year_are_one_note_each_row_once(tmp_path):
+    """'Time' and 'Post time' both lack a year: a note each, of 119 rows each for the
+    sample's Content.csv, which the data-quality table added up to 238 rows for a file of
+    119. One note naming both columns, each day the reference its years were taken from
+    (the zip's 2 October 2026 for 'Time', the totals' 1 October for 'Post time'), and the 2
+    rows once."""
+    rows = [["October 1", "a", _vid(1790786710), "September 30", "1", "0", "0", "10"],
+            ["October 1", "b", _vid(1789905600), "September 28", "1", "0", "0", "10"]]
+    df = read_file(_content_zip(tmp_path, rows))[0]
+    (note,) = [q for q in df.attrs["quality"] if q["code"] == "year_inferred"]
+    assert note["rows"] == 2
+    assert note["message"] == ("'Time' and 'Post time' have no year: inferred as the latest "
+                               "year not after 2026-10-02 ('Time') and 2026-10-01 "
+                               "('Post time')")
+
+
 def test_unrepairable_content_row_raises(tmp_path):
     rows = [["October 1", "a", "b", "not a link", "September 30", "1", "0", "0", "1"]]
     with pytest.raises(ParseError, match="cannot be repaired") as err:

@@ -259,6 +259,67 @@ def test_a_table_without_content_column_says_synonyms_csv_can_name_it(tmp_path):
     with pytest.raises(ParseError, match="synonyms.csv") as err:
         read_file(_zip(tmp_path, {"Dati della tabella.csv": table}))
     assert "youtube,post_id,<lang>,<its header>" in str(err.value)
+    # the header where Studio writes the ids, in the language the other headers are in
+    assert "here youtube,post_id,it,Contenuto" in str(err.value)
+
+
+# Studio's Italian 'Dati del grafico.csv' (a reviewer's file, made small): two videos a day
+_CHART_IT = ("Data,Contenuto,Titolo video,Ora pubblicazione video,Durata,Visualizzazioni\n"
+             "2025-12-24,D2xyCv18Was,Masque,24 dic 2025,50,412\n"
+             "2025-12-24,AbCdEfGhIjK,Sérum,20 dic 2025,300,1.200\n"
+             "2025-12-25,D2xyCv18Was,Masque,24 dic 2025,50,396\n"
+             "2025-12-25,AbCdEfGhIjK,Sérum,20 dic 2025,300,98\n")
+
+
+def test_a_chart_of_videos_without_its_id_column_is_refused_not_read_as_the_channel(tmp_path):
+    """The Italian chart's 'Contenuto' is no known header: its 1,167 rows of videos were read
+    as the channel's daily views, 312 days each keeping an arbitrary video's count (18,811,
+    neither the videos' 37,806 nor the channel's 156,753), with only a 'repeated_in_file'
+    warning. Refused as the table is, naming the synonyms.csv row that reads it."""
+    import smmanalytics as smm
+
+    (tmp_path / "Dati del grafico.csv").write_text(_CHART_IT, encoding="utf-8")
+    with pytest.raises(ParseError, match="chart of videos") as err:
+        read_file(tmp_path / "Dati del grafico.csv")
+    assert err.value.column == "Content" and err.value.line == 1
+    assert err.value.file.endswith("Dati del grafico.csv")
+    assert "here youtube,post_id,it,Contenuto" in str(err.value)
+    with pytest.warns(smm.DataQualityWarning, match=r"Dati del grafico\.csv: .*Contenuto"):
+        ds = smm.load(tmp_path, cache=False)
+    assert ds.daily.empty and "failed" in set(ds.quality["code"])
+
+
+def test_the_italian_chart_with_its_id_synonym_is_read_per_video(tmp_path):
+    """With the row the error names in the brand's synonyms.csv: one row per video and day,
+    post_views, 412 + 1200 + 396 + 98 = 2106 (the file's Visualizzazioni, '1.200' a
+    thousand and more), none of them the channel's views."""
+    import smmanalytics as smm
+
+    (tmp_path / "Dati del grafico.csv").write_text(_CHART_IT, encoding="utf-8")
+    (tmp_path / "synonyms.csv").write_text("family,canonical,lang,header\n"
+                                           "youtube,post_id,it,Contenuto\n", encoding="utf-8")
+    ds = smm.load(tmp_path, cache=False)
+    daily = ds.daily
+    assert daily["metric"].unique().tolist() == ["post_views"] and len(daily) == 4
+    assert daily["value"].sum() == 2106
+    one = daily[(daily["post_id"] == "AbCdEfGhIjK") & (daily["date"] == "2025-12-24")]
+    assert one["value"].item() == 1200
+    assert "repeated_in_file" not in set(ds.quality["code"])
+
+
+@pytest.mark.parametrize("rows,refused", [
+    ("2026-10-01,5\n2026-10-01,7\n", True),      # two rows of one day: not the channel's
+    ("2026-10-01,5\n2026-10-02,7\n", False),     # one row a day: the channel's series
+])
+def test_a_chart_without_video_columns_is_the_channels_only_at_one_row_a_day(tmp_path, rows,
+                                                                              refused):
+    path = _zip(tmp_path, {"Chart data.csv": "Date,Views\n" + rows})
+    if refused:
+        with pytest.raises(ParseError, match="chart of videos"):
+            read_file(path)
+    else:
+        df = read_file(path)[0]
+        assert df["metric"].unique().tolist() == ["views"] and df["value"].sum() == 12
 
 
 def test_a_table_without_duration_gets_only_the_missing_duration_note(tmp_path):

@@ -481,10 +481,12 @@ def _rates(ctx: ParseContext, rates: dict[str, pd.Series],
     ratio rate / counts' rate near 100 (above 10, the midpoint of 1 and 100 on a log scale)
     means percentages, near 1 fractions (LinkedIn may count follows too, a few % more). Without
     counts, a value above 1 in any column means percentages, as before; fractions otherwise,
-    which the reference does not settle (§10 Q6). The choice is noted, and why."""
+    which the reference does not settle (§10 Q6). The choice is noted, and why, with the
+    number of rows holding a rate (each row once, however many of its rates are filled)."""
     filled = [h for h, v in rates.items() if v.notna().any()]
     if not filled:
         return rates
+    rows = int(pd.concat([rates[h].notna() for h in filled], axis=1).any(axis=1).sum())
     none = pd.Series(dtype="Float64")
     ratios = pd.concat([(rates[h] / computed[h]).where(computed[h] > 0)
                         for h in filled if computed.get(h) is not None] or [none])
@@ -497,21 +499,21 @@ def _rates(ctx: ParseContext, rates: dict[str, pd.Series],
                "reactions + comments + reposts, over impressions)")
         if percent:
             ctx.note("rate_percent", f"rates {filled} read as percentages and divided by 100: "
-                     f"{why}", level="info", rows=len(filled))
+                     f"{why}", level="info", rows=rows)
         else:
             ctx.note("rate_fraction_from_counts", f"rates {filled} read as fractions "
-                     f"(0.05 = 5 %): {why}", level="info", rows=len(filled))
+                     f"(0.05 = 5 %): {why}", level="info", rows=rows)
     else:
         above = [h for h in filled if (rates[h].dropna() > 1).any()]
         percent = bool(above)
         if percent:
             ctx.note("rate_percent", f"rates {filled} read as percentages and divided by 100: "
                      f"{above} hold values above 1, and no counts of the sheet tell",
-                     level="info", rows=len(filled))
+                     level="info", rows=rows)
         else:
             ctx.note("rate_fraction_assumed", f"rates {filled} hold no value above 1: read as "
                      "fractions (0.05 = 5 %); the reference does not say whether LinkedIn "
-                     "writes fractions or percentages (§10 Q6)", level="info", rows=len(filled))
+                     "writes fractions or percentages (§10 Q6)", level="info", rows=rows)
     return {h: v / 100 for h, v in rates.items()} if percent else rates
 
 

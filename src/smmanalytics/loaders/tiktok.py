@@ -150,31 +150,33 @@ def _export_time(c: Candidate, ctx: ParseContext) -> tuple[pd.Timestamp, bool]:
                      expected="a TikTok zip name or a file modification time", got=c.basename)
 
 
-def _days(c: Candidate, ctx: ParseContext, canonical: str, as_of: pd.Timestamp,
-          run: bool = False) -> pd.Series:
-    """Year-less (or full) dates of a column → naive days, year resolved from ``as_of``.
-
-    ``run``: the column is a daily file's run of consecutive ascending days, ending not after
-    ``as_of`` (``_dates.resolve_run_year``): a 365-day export whose first day has the export's
-    month and day is dated a year before it, not on the export day."""
-    cells = c.col(F, canonical)
+def _day_parts(c: Candidate, ctx: ParseContext, canonical: str, *, run: bool = False
+               ) -> tuple[pd.DataFrame, str]:
+    """The (year, month, day) parts of a column's cells, and its header; ``run``: a daily
+    file's days, whose numeric order the file's other days tell."""
     header = c.header_of(F, canonical)
-    written = cells_text(cells, errors=False).fillna("").reset_index(drop=True)
+    written = cells_text(c.col(F, canonical), errors=False).fillna("").reset_index(drop=True)
     parts = day_parts(written, ctx, column=header, first_line=c.table.first_line + 1,
                       require_year=False,
                       numeric_order=day_order(c, F, daily=header if run else None))
-    consecutive = False
-    if run:
-        dates, inferred, consecutive = resolve_run_year(parts, as_of)
-        if not inferred.any():          # every year written (a spreadsheet's dates)
-            dates = _mended_years(dates, as_of, header, ctx)
-        if inferred.any() and not consecutive:
-            ctx.note("days_not_in_order", f"{header!r} rows are not consecutive ascending days: "
-                     f"each year-less day was given alone the latest year not after "
-                     f"{as_of:%Y-%m-%d}", rows=int(inferred.sum()))
-    else:
-        dates, inferred = resolve_year(parts, as_of)
-    missing = _missing_days(dates) if run and consecutive else pd.DatetimeIndex([])
+    return parts, header
+
+
+def _days(c: Candidate, ctx: ParseContext, canonical: str, as_of: pd.Timestamp) -> pd.Series:
+    """A daily file's year-less (or full) dates → naive days, year resolved from ``as_of``.
+
+    The column is a run of consecutive ascending days, ending not after ``as_of``
+    (``_dates.resolve_run_year``): a 365-day export whose first day has the export's month
+    and day is dated a year before it, not on the export day."""
+    parts, header = _day_parts(c, ctx, canonical, run=True)
+    dates, inferred, consecutive = resolve_run_year(parts, as_of)
+    if not inferred.any():          # every year written (a spreadsheet's dates)
+        dates = _mended_years(dates, as_of, header, ctx)
+    if inferred.any() and not consecutive:
+        ctx.note("days_not_in_order", f"{header!r} rows are not consecutive ascending days: "
+                 f"each year-less day was given alone the latest year not after "
+                 f"{as_of:%Y-%m-%d}", rows=int(inferred.sum()))
+    missing = _missing_days(dates) if consecutive else pd.DatetimeIndex([])
     if len(missing):
         ctx.note("days_missing", f"{header!r}: {_days_named(missing)} between the first row "
                  f"and the last (TikTok writes every day): left unknown, without a row; the "
@@ -188,6 +190,35 @@ def _days(c: Candidate, ctx: ParseContext, canonical: str, as_of: pd.Timestamp,
         ctx.note("year_inferred", f"{header!r} has no year: inferred as the latest year not "
                  f"after {as_of:%Y-%m-%d}", level="info", rows=int(inferred.sum()))
     return dates.reset_index(drop=True)
+
+
+def _post_days(c: Candidate, ctx: ParseContext, canonical: str, as_of: pd.Timestamp
+               ) -> tuple[pd.Series, pd.Series]:
+    """Content's year-less (or full) dates of one column → ``(naive days, year inferred)``,
+    each year-less day given the latest year not after ``as_of`` (``_dates.resolve_year``).
+    Not noted here: the file's columns are noted together (:func:`_note_post_years`)."""
+    parts, _ = _day_parts(c, ctx, canonical)
+    dates, inferred = resolve_year(parts, as_of)
+    return dates.reset_index(drop=True), inferred.reset_index(drop=True)
+
+
+def _note_post_years(c: Candidate, ctx: ParseContext,
+                     inferred: dict[str, tuple[pd.Series, pd.Timestamp]]) -> None:
+    """One note for Content's columns without a year (``Time``, ``Post time``: canonical →
+    (inferred mask, the day the years were resolved from)), each row counted once: the
+    data-quality table adds up the notes' rows, and a note per column counted the file's 119
+    rows twice (238)."""
+    done = {c.header_of(F, k): (mask, ref) for k, (mask, ref) in inferred.items() if mask.any()}
+    if not done:
+        return
+    rows = int(np.logical_or.reduce([mask.to_numpy(dtype=bool) for mask, _ in done.values()])
+               .sum())
+    refs = {f"{ref:%Y-%m-%d}" for _, ref in done.values()}
+    after = (refs.pop() if len(refs) == 1 else
+             " and ".join(f"{ref:%Y-%m-%d} ({h!r})" for h, (_, ref) in done.items()))
+    ctx.note("year_inferred", f"{' and '.join(repr(h) for h in done)} "
+             f"{'has' if len(done) == 1 else 'have'} no year: inferred as the latest year not "
+             f"after {after}", level="info", rows=rows)
 
 
 def _missing_days(dates: pd.Series) -> pd.DatetimeIndex:
@@ -306,7 +337,7 @@ def _detect_content(c: Candidate) -> float:
 def _daily_file(c: Candidate, ctx: ParseContext, names: tuple[str, ...],
                 hourly: bool = False) -> list[pd.DataFrame]:
     as_of, stated = _export_time(c, ctx)
-    dates = _days(c, ctx, "date", as_of, run=True)
+    dates = _days(c, ctx, "date", as_of)
     metrics = {k: _num(c, k) for k in names if c.match(F).has(k)}
     hour = None
     if hourly:
@@ -335,7 +366,7 @@ def _parse_overview(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
 def _parse_history(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     cells_of(c)
     as_of, stated = _export_time(c, ctx)
-    dates = _days(c, ctx, "date", as_of, run=True)
+    dates = _days(c, ctx, "date", as_of)
     metrics = {"followers_total": _num(c, "followers_total")}
     net = _num(c, "net_follows")
     unknown = []
@@ -457,8 +488,10 @@ def _parse_content(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     line = c.table.first_line + 1
     ref, stated = _export_time(c, ctx)
     snap_day = None
+    years: dict[str, tuple[pd.Series, pd.Timestamp]] = {}
     if m.has("snapshot_day"):
-        days = _days(c, ctx, "snapshot_day", ref)
+        days, inferred = _post_days(c, ctx, "snapshot_day", ref)
+        years["snapshot_day"] = (inferred, ref)
         if days.notna().any():
             snap_day = days.max()
     link = text(c, F, "permalink")
@@ -471,11 +504,14 @@ def _parse_content(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
                          got=str(link.iloc[i]))
     decoded = tiktok_id_time(post_id)
     if m.has("published_day"):
-        post_day = _days(c, ctx, "published_day", snap_day if snap_day is not None else ref)
+        post_ref = snap_day if snap_day is not None else ref
+        post_day, inferred = _post_days(c, ctx, "published_day", post_ref)
+        years["published_day"] = (inferred, post_ref)
         year_known = cells_text(c.col(F, "published_day")).str.contains(r"\d{4}").fillna(False)
     else:
         post_day = pd.Series(pd.NaT, index=range(n), dtype="datetime64[ns]")
         year_known = pd.Series(False, index=range(n))
+    _note_post_years(c, ctx, years)
     published, use_id = _times_from_ids(decoded, post_day, ctx)
     source = np.where(use_id, "decoded_id",
                       np.where(year_known.to_numpy(dtype=bool), "export", "inferred_year"))

@@ -33,7 +33,10 @@ Studio downloads a zip named ``<Tab> <start>_<end> <Channel>.zip`` (FR ``Contenu
 - ``youtube_chart`` (daily): ``Date`` (ISO) × video rows; per-video values are stored as
   ``post_<metric>`` with a ``post_id`` column, so they never add up with the channel totals;
   a row whose id is damaged has none, and its video's title and publish day in ``post_key``
-  (its line where they do not tell the video apart), noted.
+  (its line where they do not tell the video apart), noted. A chart of videos (a video's
+  columns, or several rows a day) whose id column no synonym names (the Italian
+  ``Contenuto``) is refused as the table is, naming the synonyms.csv row that reads it:
+  read as the channel's, its days would keep an arbitrary video's views.
 - ``youtube_totals`` (daily): ``Date,<metric>`` channel totals per day (``views``,
   ``watch_time_s``, ``net_follows`` from ``Subscribers``…). A ``Total`` period row is not a day
   and is left out (noted). A ``Table data.csv`` split by Date (its first column) is this
@@ -405,6 +408,44 @@ def _chart_keys(c: Candidate, ids: pd.Series, damaged: pd.Series, days: pd.Serie
     return key
 
 
+def _id_header(c: Candidate) -> str | None:
+    """The header standing where Studio writes the video id when no synonym names it: the
+    table's first column, the chart's second (after ``Date``), e.g. the Italian ``Contenuto``.
+    None when that column is named (the ids are elsewhere, or missing)."""
+    m = c.match(F)
+    pos = 1 if m.columns.get("date", [None])[0] == 0 else 0
+    named = {p for positions in m.columns.values() for p in positions}
+    return None if pos in named or pos >= len(c.header) else (str(c.header[pos]).strip()
+                                                               or None)
+
+
+def _without_ids(c: Candidate, what: str) -> ParseError:
+    """The error for a table or chart of videos whose video id column no synonym names: its
+    rows cannot be told apart, nor read as the channel's (a chart's several videos a day
+    would be one row a day of an arbitrary video's views). Names the synonyms.csv row that
+    reads it, with the header found where Studio writes the ids."""
+    lang = c.match(F).locale.split("-")[0]
+    row = "youtube,post_id,<lang>,<its header>"
+    if (header := _id_header(c)) is not None:
+        row += f": here youtube,post_id,{'<lang>' if lang == 'en' else lang},{header}"
+    return ParseError(f"YouTube {what} without the video id column", file=c.name,
+                      line=c.table.first_line, column="Content",
+                      expected="a 'Content' (FR 'Contenu') column of video ids (Studio in "
+                               "another language: a synonyms.csv in the brand folder can name "
+                               f"its columns, e.g. the row {row})",
+                      got=c.header[:6])
+
+
+def _videos_without_ids(c: Candidate, dates: pd.Series) -> bool:
+    """Whether a chart without an id column is one of videos: it has a video's columns
+    (title, publish time, duration: Studio's per-video chart), or several rows a day. Only a
+    chart of one row a day and no video column is the channel's daily series."""
+    m = c.match(F)
+    return (not m.has("post_id")
+            and (m.any("caption", "published_date", "duration_s")
+                 or bool(dates.dropna().duplicated().any())))
+
+
 def _parse_table(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     cells_of(c)
     m = c.match(F)
@@ -416,13 +457,7 @@ def _parse_table(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
                                   "'Date' (one row per day): in Studio's Advanced mode, "
                                   "choose that dimension and export again", got=c.header[:6])
     if not m.has("post_id"):
-        raise ParseError("YouTube table without the video id column", file=c.name,
-                         line=c.table.first_line, column="Content",
-                         expected="a 'Content' (FR 'Contenu') column of video ids (Studio in "
-                                  "another language: a synonyms.csv in the brand folder can "
-                                  "name its columns, e.g. the row youtube,post_id,<lang>,"
-                                  "<its header>)",
-                         got=c.header[:6])
+        raise _without_ids(c, "table")
     raw_ids = c.col(F, "post_id").reset_index(drop=True)
     ids = cells_text(raw_ids, errors=False)       # '#NAME?': a damaged id, noted below
     spaced = (raw_ids.astype("str") != raw_ids.astype("str").str.strip()).sum()
@@ -527,6 +562,8 @@ def _daily(c: Candidate, ctx: ParseContext, *, per_video: bool) -> pd.DataFrame:
     all_dates = dates_from_parts(parts, file=c.name, column=header, first_line=line,
                                  cells=cells)
     dates = all_dates.iloc[keep]
+    if per_video and _videos_without_ids(c, dates):
+        raise _without_ids(c, "chart of videos (one row per video and day)")
     metrics = {}
     for canon in m.columns:
         if canon in _IDENTITY:
