@@ -1345,6 +1345,118 @@ def test_goal_on_a_platform_without_any_export_is_not_evaluated(tmp_path):
     assert scorecard(ds_x, "2026-10", asof="2026-11-05").loc[0, "actual"] == 0
 
 
+def _ga4_totals(*spans):
+    """GA4 exports of period totals, one per ``(start, end, sessions, key_events)``: the
+    social traffic of an Organic Social row."""
+    return web([{"period_start": a, "period_end": b, "source": "instagram", "medium": "social",
+                 "channel_group": "Organic Social", "sessions": float(s),
+                 "key_events": float(k), "revenue": 0.0, "currency": "EUR"}
+                for a, b, s, k in spans])
+
+
+_JULY = ("2026-07-01", "2026-07-31", 100, 13)
+_AUGUST = ("2026-08-01", "2026-08-31", 100, 11)
+_SEPTEMBER = ("2026-09-01", "2026-09-30", 100, 10)
+
+
+def test_a_ga4_goal_is_not_judged_on_a_quarter_with_a_month_missing(tmp_path):
+    """The sample brand without its August GA4 export: Q3's key events (≥ 30) read July's 13
+    + September's 10 = 23, "missed", "2026-Q3 is over: target missed", where the three months
+    make 34, met. A sum of 61 of the 92 days is no quarter's: not assessed, the days no
+    export covers named; August's own goals say that no export covers August."""
+    from smmanalytics.goals import goal_record, shown_status
+    from smmanalytics.report.formatting import Formatter
+
+    goals = _goals(tmp_path, "goals:\n  - {metric: key_events, platform: all, target: 30, "
+                             "period: quarter}\n  - {metric: sessions, platform: all, "
+                             "target: 50, period: month}\n")
+    ds = dataset(web=_ga4_totals(_JULY, _SEPTEMBER), goals=goals)
+    row = scorecard(ds, "2026-Q3", asof="2026-10-05").set_index("metric").loc["key_events"]
+    # 13 + 10; covered: July's 31 days + September's 30 = 61 of 31 + 31 + 30 = 92
+    assert row["actual"] == 23 and pd.isna(row["status"]) and row["complete"]
+    assert row["note"] == ("no GA4 export covers 2026-08-01 to 2026-08-31; actual over the 61 "
+                           "of 92 days covered: not assessed")
+    assert shown_status(pd.DataFrame([row]))[row.name] == "not assessed"
+    f = Formatter("fr")
+    assert f.notes(row["note"]) == [
+        "aucun export GA4 ne couvre la période du 1er août 2026 au 31 août 2026",
+        "valeur calculée sur les 61 jours couverts sur 92 : non évalué"]
+    assert not f.untranslated
+    # August's sessions: no day covered, unknown, and said so (not "no data for sessions")
+    rec = goal_record(ds, "2026-Q3", asof="2026-10-05").set_index("goal_period")
+    assert pd.isna(rec.loc["2026-08", "actual"]) and pd.isna(rec.loc["2026-08", "status"])
+    assert rec.loc["2026-08", "note"] == "no GA4 export covers 2026-08-01 to 2026-08-31"
+    assert rec.loc["2026-07", "status"] == "met"                 # 100 ≥ 50, July whole
+    # with August's export: 13 + 11 + 10 = 34 ≥ 30, met, nothing to say
+    whole = dataclasses.replace(ds, web=_ga4_totals(_JULY, _AUGUST, _SEPTEMBER))
+    row = scorecard(whole, "2026-Q3", asof="2026-10-05").set_index("metric").loc["key_events"]
+    assert row["actual"] == 34 and row["status"] == "met" and pd.isna(row["note"])
+
+
+def test_a_gap_in_ga4_is_no_end_of_it(tmp_path):
+    """The August report of the same folder said on Q3's key events "GA4 data end on
+    2026-07-31: evaluated to that day", September's export loaded: a gap, not an end. To 31
+    August the quarter has July's 13 over 31 of its 62 days, not assessed; with September's
+    export gone too, GA4 does end on 31 July, and the goal is judged to that day as before."""
+    goals = _goal_frame(tmp_path, "key_events", 30, period="quarter")
+    ds = dataset(web=_ga4_totals(_JULY, _SEPTEMBER), goals=goals)
+    row = scorecard(ds, "2026-08", asof="2026-08-31").iloc[0]
+    assert row["actual"] == 13 and pd.isna(row["status"]) and not row["complete"]
+    assert row["elapsed_days"] == 62
+    assert row["note"] == ("no GA4 export covers 2026-08-01 to 2026-08-31; actual over the 31 "
+                           "of 62 days covered: not assessed")
+    # posts to 31 August: the data go on, GA4's stop
+    ended = dataclasses.replace(ds, web=_ga4_totals(_JULY),
+                                posts=_daily_posts(62, start="2026-07-01"))
+    row = scorecard(ended, "2026-08", asof="2026-08-31").iloc[0]
+    assert row["note"].startswith("GA4 data end on 2026-07-31: evaluated to that day")
+    assert row["elapsed_days"] == 31
+
+
+@pytest.mark.parametrize("target, direction, status, said", [
+    # 100 + 120 = 220 sessions over the 10 + 11 = 21 days covered of October's 31
+    (500, "at_least", None, "actual over the 21 of 31 days covered: not assessed"),
+    # 220 ≥ 200 already: the 10 days missing can only add
+    (200, "at_least", "met", "actual over the 21 of 31 days covered already reaches the "
+                             "target, and the other days can only add"),
+    # 220 > 200: a maximum already passed
+    (200, "at_most", "missed", "actual over the 21 of 31 days covered already exceeds the "
+                               "maximum, and the other days can only add"),
+    # 220 ≤ 300 on 21 days: the 10 others may pass it, so not met
+    (300, "at_most", None, "actual over the 21 of 31 days covered: not assessed"),
+])
+def test_a_monthly_ga4_goal_with_a_mid_month_gap(tmp_path, target, direction, status, said):
+    """GA4 exports of 1-10 and 21-31 October: the 11th to the 20th are unknown, not 0. A
+    minimum the covered days reach is met and a maximum they pass is missed (sessions only
+    grow); otherwise the sum of some days decides nothing."""
+    goals = _goal_frame(tmp_path, "sessions", target, direction=direction)
+    ds = dataset(web=_ga4_totals(("2026-10-01", "2026-10-10", 100, 0),
+                                 ("2026-10-21", "2026-10-31", 120, 0)), goals=goals)
+    row = scorecard(ds, "2026-10", asof="2026-11-02").iloc[0]
+    assert row["actual"] == 220
+    assert (pd.isna(row["status"]) if status is None else row["status"] == status)
+    assert row["note"] == f"no GA4 export covers 2026-10-11 to 2026-10-20; {said}"
+    assert pd.isna(row["projection"])
+
+
+def test_a_ga4_minimum_reached_on_the_covered_days_is_met_while_running(tmp_path):
+    """A running month whose GA4 exports skip the 15th: 140 + 60 = 200 sessions by the 20th
+    meet the minimum of 150 whatever the 15th held (p_meet 1); a minimum of 300 is not
+    assessed on 19 of the 20 days, not projected from them."""
+    ds = dataset(web=_ga4_totals(("2026-10-01", "2026-10-14", 140, 0),
+                                 ("2026-10-16", "2026-10-20", 60, 0)),
+                 goals=_goal_frame(tmp_path, "sessions", 150))
+    row = scorecard(ds, "2026-10", asof="2026-10-20").iloc[0]
+    assert row["actual"] == 200 and row["status"] == "met" and row["p_meet"] == 1.0
+    assert row["note"] == ("no GA4 export covers 2026-10-15; actual over the 19 of 20 days "
+                           "covered already reaches the target, and the other days can only "
+                           "add")
+    ds = dataclasses.replace(ds, goals=_goal_frame(tmp_path, "sessions", 300))
+    row = scorecard(ds, "2026-10", asof="2026-10-20").iloc[0]
+    assert pd.isna(row["status"]) and pd.isna(row["p_meet"]) and pd.isna(row["projection"])
+    assert row["note"].endswith("actual over the 19 of 20 days covered: not assessed")
+
+
 def test_a_goal_without_data_names_the_unread_exports_that_may_hold_it(tmp_path):
     """A TikTok zip cut short and an emptied GA4 export of October: the sessions and key
     events goals said "1 export could not be read", the TikTok zip (no GA4 figure is in

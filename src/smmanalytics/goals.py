@@ -32,7 +32,12 @@ time zone, so lifetime metrics count on the day a post was published):
   that instead, not that nothing was spent.
 - A GA4 goal (sessions, key events, revenue, ROAS, ROI) in a period GA4's exports stop within
   is evaluated to the day they end ("GA4 data end on <day>: evaluated to that day"): the days
-  after are unknown, not 0 revenue.
+  after are unknown, not 0 revenue. Days no GA4 export covers before a later one resumes
+  are a gap, not an end: a goal on sessions, key events or revenue whose days to date have
+  one is not judged on the sum of the others ("no GA4 export covers <day> to <day>; actual
+  over the 61 of 92 days covered: not assessed"), save a minimum those days already reach
+  (met) or a maximum they already pass (missed): the days missing can only add. Without a
+  day covered, the actual is unknown and the note names the days.
 
 Status
 ------
@@ -85,6 +90,7 @@ from ._actuals import (
 from ._args import frame_with, whole
 from ._forecast import sim_count, sim_er, sim_flow
 from ._io import closest_key, read_user_text, unknown_key, yaml_error
+from ._web import covered_runs
 from .errors import ArgumentError, ConfigError, require_dataset
 from .periods import Period, parse_period
 from .schema import canonical_platform, platforms_expected
@@ -97,6 +103,9 @@ logger = logging.getLogger(__name__)
 
 #: judged on GA4's rows (ROAS and ROI on its revenue), not on a platform's posts
 _GA4_METRICS = ("sessions", "key_events", "revenue", "roas", "roi")
+#: GA4's totals: a sum over the days its exports cover (ROAS and ROI set it against the
+#: costs of those days alone, see roi())
+_GA4_TOTALS = ("sessions", "key_events", "revenue")
 COUNT_METRICS = ("posts", "interactions", "reach", "impressions", "views", "sessions",
                  "key_events")
 FLOW_METRICS = ("revenue", "followers_net")
@@ -299,10 +308,14 @@ def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
         that starts before the data (its platform's) is not judged on the days before: a
         total has no data ("2025-Q3 not covered in full: the data start at 2025-09-01"), a
         rate (er_reach, ROAS, ROI) is evaluated from that day ("data start on 2025-09-01:
-        evaluated from that day"). A goal on a platform's posts (posts, interactions, reach,
-        impressions, views, er_reach) is judged on the days its posts exports cover (their
-        ``covers_from`` to ``covers_to``, when each says): "no data for 2026-10: the x posts
-        exports stop at 2026-02-28", though X's daily rows reach October. A goal on all
+        evaluated from that day"). A GA4 total (sessions, key events, revenue) whose days
+        to date some GA4 export does not cover, GA4's exports resuming after them, has no
+        status unless the days covered already decide it (see the module docstring): a
+        quarter without August's export is no quarter's total. A goal on a platform's posts
+        (posts, interactions, reach, impressions, views, er_reach) is judged on the days
+        its posts exports cover (their ``covers_from`` to ``covers_to``, when each says):
+        "no data for 2026-10: the x posts exports stop at 2026-02-28", though X's daily rows
+        reach October. A goal on all
         platforms names those whose data start or end within its period ("x data start on
         2026-10-10: counted from that day"): their days without data count as nothing in the
         total, right for a platform opened that day, too little for a missing export.
@@ -377,10 +390,12 @@ def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
                 partial = _partial_platforms(ds, g["metric"], window, min(asof, window.end),
                                              start, span_of)
             elif (reach := _ga4_reach(ds, window.start, min(asof, window.end))) is not None \
-                    and window.start <= reach < min(asof, window.end):
+                    and window.start <= reach < min(asof, window.end) \
+                    and not _ga4_resumes(ds, reach):
                 # a GA4 goal is judged on the days GA4's exports reach: the days after them
                 # are unknown, not 0 (a quarter's revenue paced as if November earned nothing,
-                # its ROI set October's revenue against November's costs too)
+                # its ROI set October's revenue against November's costs too). Exports that
+                # resume later leave a gap, not an end: _evaluate tells it
                 g_cut = f"GA4 data end on {reach.isoformat()}: evaluated to that day"
                 g_asof = g_end = reach
             # the same goal period as the other goals: "no data for 2026-11: the x data stop
@@ -570,6 +585,11 @@ def _no_data_note(ds, metric: str, platform: str, w: Period, end: dt.date) -> st
             return (f"GA4 revenue is in {', '.join(names)}, not the brand currency {cur}: "
                     f"{metric} cannot be computed")
     unread = _unread_clause(ds, metric, platform)
+    gaps, seen = _ga4_gaps(ds, metric, w.start, end)
+    if gaps and not seen:
+        # GA4's July and September read, August's missing: no export covers August, which
+        # "no data" did not say (GA4's figures are no more unknown than its exports' days)
+        return "; ".join(_gap_notes(gaps) + ([unread] if unread else []))
     if missing == "revenue":
         return (f"GA4 revenue unknown for {w.label}: {metric} cannot be computed"
                 + (f"; {unread}" if unread else ""))
@@ -663,6 +683,10 @@ def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, cut: str |
             # could not be read decides nothing, as a total of some days does not
             notes.append("the actual is the total of the other platforms: not assessed")
             return _finish(row, notes)
+    gaps, seen = _ga4_gaps(ds, metric, covered.start, end)
+    if gaps:
+        notes += _gap_notes(gaps)
+        return _finish(_judge_gapped(row, a, target, at_least, seen, notes), notes)
     known = known_days(ds, metric, platform, covered.start, end)
     if known is not None:
         # net followers known to 10 March read March's 10 days, 44, "missed" against 100: a
@@ -719,6 +743,31 @@ def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, cut: str |
         if decided == "missed":
             notes.append("already above the maximum")
     return _finish(row, notes)
+
+
+def _judge_gapped(row: dict, a: float, target: float, at_least: bool, seen: int,
+                  notes: list[str]) -> dict:
+    """``row`` of a GA4 total whose days to date some GA4 export does not cover, its actual
+    ``a`` the total of the ``seen`` days that one does: no status, as a sum of some days is
+    no period's (Q3's key events, August's export missing, read 13 + 10 = 23 "missed"
+    against 30, where the three months make 34). A total can only grow, so the days
+    missing cannot undo a minimum already reached ("met") nor a maximum already passed
+    ("missed"); the note in ``notes`` says which."""
+    m = row["elapsed_days"]
+    days = (f"actual over the 1 day of {m} covered" if seen == 1
+            else f"actual over the {seen} of {m} days covered")
+    if at_least and a >= target:
+        row["status"] = "met"
+        notes.append(f"{days} already reaches the target, and the other days can only add")
+    elif not at_least and a > target:
+        row["status"] = "missed"
+        notes.append(f"{days} already exceeds the maximum, and the other days can only add")
+    else:
+        notes.append(f"{days}: not assessed")
+        return row
+    if not row["complete"]:
+        row["p_meet"] = 1.0 if row["status"] == "met" else 0.0
+    return row
 
 
 def _finish(row: dict, notes: list[str]) -> dict:
@@ -1202,6 +1251,41 @@ def _ga4_reach(ds, start: dt.date, end: dt.date) -> dt.date | None:
     covers = prepared(ds.web).covers
     hit = (covers["start"] <= pd.Timestamp(end)) & (covers["end"] >= pd.Timestamp(start))
     return covers.loc[hit, "end"].max().date() if hit.any() else None
+
+
+def _ga4_resumes(ds, day: dt.date) -> bool:
+    """Whether a GA4 export covers a day after ``day``: GA4's exports reaching 31 July in a
+    quarter then are missing August, not ended, when September's is loaded (the August
+    report said "GA4 data end on 2026-07-31" with September's export read)."""
+    from ._web import prepared
+
+    return bool((prepared(ds.web).covers["end"] > pd.Timestamp(day)).any())
+
+
+def _ga4_gaps(ds, metric: str, start: dt.date, end: dt.date
+              ) -> tuple[list[tuple[dt.date, dt.date]], int]:
+    """The runs of days from ``start`` to ``end`` that no GA4 export's date range covers
+    (first and last day of each), and the number of days covered, for a GA4 total
+    (sessions, key events, revenue); none for another metric, or without GA4 rows. The
+    days covered are :func:`~smmanalytics._web.covered_runs`'s, those roi() and compare()
+    count."""
+    if metric not in _GA4_TOTALS or ds.web is None or ds.web.empty:
+        return [], 0
+    runs = covered_runs(ds.web, parse_period((start, end)))
+    gaps, day = [], start
+    for a, b in runs:
+        if a > day:
+            gaps.append((day, a - dt.timedelta(days=1)))
+        day = b + dt.timedelta(days=1)
+    if day <= end:
+        gaps.append((day, end))
+    return gaps, sum((b - a).days + 1 for a, b in runs)
+
+
+def _gap_notes(gaps: list[tuple[dt.date, dt.date]]) -> list[str]:
+    """"no GA4 export covers 2026-08-01 to 2026-08-31", a note for each run of ``gaps``."""
+    return [f"no GA4 export covers {a.isoformat()}" if a == b
+            else f"no GA4 export covers {a.isoformat()} to {b.isoformat()}" for a, b in gaps]
 
 
 def _sim_from_months(total, w: Period, end: dt.date, reach: dt.date | None, a, rng, paths,
