@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import tempfile
 from pathlib import Path
 
@@ -575,3 +576,22 @@ def test_publish_times_are_read_as_written_or_refused(year, month, day, padded):
     else:
         with pytest.raises(SmmError, match="impossible calendar date"):
             parse_datetimes(s, "%m/%d/%Y %H:%M", tz="UTC")
+
+
+@SETTINGS
+@given(st.lists(st.datetimes(min_value=datetime.datetime(1, 1, 1)), min_size=1, max_size=8),
+       st.lists(st.sampled_from(["%Y", "%m", "%d", "%H", "%M", "%S", "%b", "%p", "%%", "/",
+                                 " ", "T", "h", "-", ""]), max_size=7))
+def test_roll_over_check_writes_times_as_arrows_strftime(times, codes):
+    """The roll-over check writes the suspect times back in the file's format from their
+    fields when it has numbers only: the text is Arrow's strftime's, for any time in seconds
+    and any mix of codes and literal text (month names and the rest go to strftime)."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from smmanalytics.loaders._dates import _strftime
+
+    arr = pa.array(np.array(times, dtype="datetime64[s]"))
+    fmt = "".join(codes)
+    assert _strftime(arr, fmt).to_pylist() == pc.strftime(arr, format=fmt).to_pylist()

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import re
 from collections.abc import Mapping
 from typing import NamedTuple
 
@@ -301,8 +302,10 @@ def _refuse_rolled_over(s: pd.Series, parsed: pd.Series, fmt: str, values: pd.Se
     # a table of the days between the first and the last, True on the landings: one lookup
     # per cell (np.isin sorts)
     number = days.view("int64")
-    low, high = int(number[known].min()), int(number[known].max())
-    years = range(days[known].min().astype(object).year, days[known].max().astype(object).year + 1)
+    known_days = number[known]
+    low, high = int(known_days.min()), int(known_days.max())
+    years = range(np.datetime64(low, "D").astype(object).year,
+                  np.datetime64(high, "D").astype(object).year + 1)
     table = np.zeros(high - low + 1, dtype=bool)
     for y in years:
         for m, d in _ROLLED_TO:
@@ -316,7 +319,7 @@ def _refuse_rolled_over(s: pd.Series, parsed: pd.Series, fmt: str, values: pd.Se
     # case aside) when the day was read as written; the rest are judged by Python's strptime
     at = np.flatnonzero(suspect)
     cells = pa.array(s.iloc[at], type=pa.string(), from_pandas=True)
-    back = pc.strftime(pa.array(parsed.iloc[at].to_numpy(dtype="datetime64[s]")), format=fmt)
+    back = _strftime(pa.array(parsed.iloc[at].to_numpy(dtype="datetime64[s]")), fmt)
     same = pc.equal(cells, back).to_numpy(zero_copy_only=False)
     if not same.all():  # unpadded or differently cased cells: fold the few that differ
         odd = np.flatnonzero(~same)
@@ -334,6 +337,32 @@ def _refuse_rolled_over(s: pd.Series, parsed: pd.Series, fmt: str, values: pd.Se
                                       f"{parsed.iloc[pos]:%Y-%m-%d}, "
                                       "to which the day would roll over)",
                              got=str(values.iloc[pos])) from None
+
+
+#: the strptime codes of a number, and the field and width :func:`_strftime` writes them with
+_NUMBER_CODES = {"%Y": (pc.year, 4), "%m": (pc.month, 2), "%d": (pc.day, 2),
+                 "%H": (pc.hour, 2), "%M": (pc.minute, 2), "%S": (pc.second, 2)}
+
+
+def _strftime(times: pa.Array, fmt: str) -> pa.Array:
+    """``pc.strftime(times, format=fmt)`` of times in seconds, none missing. A format of
+    numbers only (``%m/%d/%Y %H:%M``, the usual export's) is written from the times' fields,
+    zero-padded, and joined with its literal text: Arrow's strftime takes about 7 µs a cell
+    (0.1 s for the 19,000 cells a million posts have on a roll-over's landing days). Any other
+    format (month names, ``%p``, ``%%``) is Arrow's."""
+    pieces: list[pa.Array | str] = []
+    for piece in re.split(r"(%.)", fmt):
+        if piece.startswith("%"):
+            if piece not in _NUMBER_CODES:
+                return pc.strftime(times, format=fmt)
+            field, width = _NUMBER_CODES[piece]
+            pieces.append(pc.utf8_lpad(pc.cast(field(times), pa.string()), width=width,
+                                       padding="0"))
+        elif piece:
+            pieces.append(piece)
+    if not any(isinstance(p, pa.Array) for p in pieces):
+        return pc.strftime(times, format=fmt)
+    return pc.binary_join_element_wise(*pieces, "")
 
 
 def _unpadded(text: pa.Array) -> pa.Array:
