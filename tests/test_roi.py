@@ -126,6 +126,62 @@ def test_read_costs_comma_file_reads_english(tmp_path):
     assert c["amount"].tolist() == [1200.0, 1.2]
 
 
+@pytest.mark.parametrize("cell", ["12.99,5", "1.5,00", "1.2345,00", "12.3.456,00"])
+def test_read_costs_refuses_thousands_not_in_groups_of_three(tmp_path, cell):
+    """'12.99,5' was read 1299.5 (every '.' stripped): a price of 12,99 mistyped, counted a
+    hundred times over, without a word; now refused, naming the line and the cell."""
+    path = _semicolon_costs(tmp_path, "ad_spend;100,50", f"tools;{cell}")
+    with pytest.raises(ConfigError, match=r"line 3, column 'amount': thousands separator "
+                       r"misplaced; expected a number like 1\.299,50 or 1299,50") as err:
+        read_costs(path)
+    assert err.value.line == 3 and err.value.column == "amount" and err.value.got == cell
+
+
+def test_read_costs_refuses_english_thousands_not_in_groups_of_three(tmp_path):
+    path = costs_file(tmp_path, '2026-10-01,,tools,"1,23.50",,,,,,\n')
+    with pytest.raises(ConfigError, match=r"line 2, column 'amount'.*1,299\.50 or 1299\.50"):
+        read_costs(path)
+
+
+def _grouped(cents: int, mark: str) -> str:
+    """``cents`` as a spreadsheet writes money with ``mark`` as its decimal mark: thousands
+    grouped by three with the other mark (1234567 cents, ',': '12.345,67')."""
+    whole = f"{cents // 100:,}"
+    if mark == ",":
+        whole = whole.replace(",", ".")
+    return f"{whole}{mark}{cents % 100:02d}"
+
+
+@settings(max_examples=40, deadline=None)
+@given(cents=st.integers(0, 10**11), mark=st.sampled_from([",", "."]))
+def test_read_costs_reads_back_any_well_grouped_amount(tmp_path_factory, cents, mark):
+    """A number grouped by three, in French or English, reads as written (cents / 100)."""
+    cell = _grouped(cents, mark)
+    delim = ";" if mark == "," else ","
+    path = tmp_path_factory.mktemp("grouped") / "costs.csv"
+    path.write_text(f"start{delim}category{delim}amount\n2026-10-01{delim}tools{delim}"
+                    f'"{cell}"\n', encoding="utf-8")
+    assert read_costs(path).loc[0, "amount"] == pytest.approx(cents / 100, abs=1e-9)
+
+
+@settings(max_examples=40, deadline=None)
+@given(groups=st.lists(st.integers(1, 5), min_size=2, max_size=4).filter(
+           lambda g: g[0] > 3 or any(n != 3 for n in g[1:])),
+       mark=st.sampled_from([",", "."]), cents=st.integers(0, 99))
+def test_read_costs_refuses_any_malformed_grouping(tmp_path_factory, groups, mark, cents):
+    """Digit groups of those lengths (a first above 3, or a later one not of 3) joined by the
+    thousands mark, with cents after the decimal mark, are refused, never read."""
+    thousands = "." if mark == "," else ","
+    cell = thousands.join("7" * n for n in groups) + f"{mark}{cents:02d}"
+    delim = ";" if mark == "," else ","
+    path = tmp_path_factory.mktemp("malformed") / "costs.csv"
+    path.write_text(f"start{delim}category{delim}amount\n2026-10-01{delim}tools{delim}"
+                    f'"{cell}"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="thousands separator misplaced") as err:
+        read_costs(path)
+    assert err.value.line == 2 and err.value.column == "amount"
+
+
 @pytest.mark.parametrize("amount, currency, read, code", [
     ("$200", "", 200.0, "USD"),              # $ of no brand: US dollars
     ("300 USD", "", 300.0, "USD"),
