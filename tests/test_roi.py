@@ -1972,8 +1972,47 @@ def test_a_costed_campaign_no_ga4_row_names_is_noted(tmp_path):
     spring = r.loc["Printemps"]
     # GA4 has campaigns this month but none is printemps: its revenue is 0, ROI -100 %, said
     assert spring["revenue"] == 0.0 and spring["roi"] == -1.0
-    assert "no GA4 session carries utm_campaign 'printemps'" in spring["note"]
+    # named as costs.csv writes it, not by its key 'printemps'
+    assert "no GA4 session carries utm_campaign 'Printemps'" in spring["note"]
     assert "ga4_campaign_not_seen" not in (r.loc["automne-2026", "note_codes"] or "")
+
+
+def test_a_campaign_ga4_names_in_another_month_is_noted_so_by_its_name(tmp_path):
+    """Costs: Automne-2026 300 € in September; GA4: automne-2026 in October (1,000 €), and
+    September's social traffic under another campaign, rentree (so September has a campaign
+    dimension). The note said "no GA4 session carries utm_campaign 'automne_2026' (check the
+    links' UTM tags)": the key, not the name, and the tags were right."""
+    rows = [_web_month(500.0, campaign="rentree", start="2026-09-01", end="2026-09-30"),
+            _web_month(1000.0, campaign="automne-2026")]
+    costs = "2026-09-01,2026-09-30,ad_spend,300,,instagram,Automne-2026,,,\n"
+    ds = dataset(tmp_path, costs, web=web(rows))
+    for period in ("2026-09", "2026-Q3"):
+        autumn = roi(ds, period, by="campaign").set_index("campaign").loc["Automne-2026"]
+        # September's revenue of it is 0 (none of its sessions): ROI (0 - 300) / 300 = -100 %
+        assert autumn["revenue"] == 0.0 and autumn["roi"] == -1.0
+        assert (f"no GA4 session of {period} carries utm_campaign 'Automne-2026': its sessions "
+                "fall in 2026-10, outside the period") in autumn["note"]
+        assert "ga4_campaign_outside_period" in autumn["note_codes"]
+        assert "ga4_campaign_not_seen" not in autumn["note_codes"]
+    # October carries it: 1,000 € against no October cost, no note of it
+    october = roi(ds, "2026-10", by="campaign").set_index("campaign")
+    assert october.loc["Automne-2026", "revenue"] == 1000.0
+    assert "ga4_campaign" not in (october.loc["Automne-2026", "note_codes"] or "")
+
+
+def test_the_months_a_campaign_falls_in_are_said_in_the_report_language():
+    note = ("no GA4 session of 2026-Q3 carries utm_campaign 'automne-2026': its sessions fall "
+            "in 2026-10, 2026-11, outside the period")
+    code = "ga4_campaign_outside_period"
+    assert Formatter("en").note(note, code) == (
+        "no GA4 session of Q3 2026 carries utm_campaign 'automne-2026': its sessions fall in "
+        "October 2026 and November 2026, outside the period")
+    assert Formatter("fr").note(note, code) == (
+        "aucune session GA4 du T3 2026 ne porte utm_campaign 'automne-2026' : ses sessions "
+        "tombent en octobre 2026 et novembre 2026, hors de la période")
+    assert Formatter("it").note(note, code) == (
+        "nessuna sessione GA4 del 3° trimestre 2026 riporta utm_campaign 'automne-2026': le sue "
+        "sessioni cadono in ottobre 2026 e novembre 2026, fuori dal periodo")
 
 
 def test_ga4_overlapping_exports_not_double_counted(tmp_path):

@@ -594,7 +594,7 @@ _ROI_SECTION_SKIPS = frozenset({
 #: campaigns whose revenue GA4 cannot tell (no campaign dimension, or an overlapping export
 #: not naming it counted on its days) or has for none of its sessions (no GA4 row names it)
 _CAMPAIGN_GA4_CODES = frozenset({"ga4_no_campaign_dimension", "ga4_campaign_overlap",
-                                 "ga4_campaign_not_seen"})
+                                 "ga4_campaign_not_seen", "ga4_campaign_outside_period"})
 
 
 #: the campaign summary's: the ROI section's, but it shows CPA, whose zero denominators (no
