@@ -1025,6 +1025,38 @@ def test_roi_notes_ga4_exports_that_cover_part_of_the_period(tmp_path):
         "i dati GA4 coprono 62 dei 92 giorni del 4° trimestre 2026: ")
 
 
+_SEP_TO_NOV_COSTS = ("2026-09-01,2026-09-30,labor,,EUR,,,10,30.00,\n"
+                     "2026-10-01,2026-10-31,labor,,EUR,,,10,30.00,\n"
+                     "2026-11-01,2026-11-30,labor,,EUR,,,10,30.00,\n"
+                     "2026-01-01,2026-12-31,tools,365.00,EUR,,,,,yearly\n"
+                     "2026-10-01,2026-10-31,ad_spend,500.00,EUR,instagram,automne,,,\n")
+
+
+def test_roi_gives_the_figures_its_ratios_divide(tmp_path):
+    """attrs["ratio_figures"]: the cost, ad spend, value and revenue roi and roas divide. Q4,
+    costs.csv kept to 30 November, GA4 of October alone: the cost column is 1161 (labour
+    300 + 300, tools 31 + 30, ads 500), the ratios' cost October's 831 (300 + 31 + 500);
+    the revenue 1600 both. With GA4 of December too (100), the revenue column is 1700, the
+    ratios' October's 1600. October alone: the columns' own."""
+    ds = dataset(tmp_path, _SEP_TO_NOV_COSTS, web=web([_web_month(1600.0)]))
+    q4 = roi(ds, "2026-Q4")
+    assert q4.loc[0, "cost"] == pytest.approx(1161.0)
+    assert q4.attrs["ratio_figures"] == [pytest.approx(
+        {"cost": 831.0, "ad_spend": 500.0, "value": 1600.0, "revenue": 1600.0})]
+    ds = dataset(tmp_path, _SEP_TO_NOV_COSTS, web=web([
+        _web_month(1600.0), _web_month(100.0, start="2026-12-01", end="2026-12-31")]))
+    q4 = roi(ds, "2026-Q4")
+    assert q4.loc[0, "revenue"] == pytest.approx(1700.0)
+    assert q4.attrs["ratio_figures"] == [pytest.approx(
+        {"cost": 831.0, "ad_spend": 500.0, "value": 1600.0, "revenue": 1600.0})]
+    october = roi(ds, "2026-10", by="campaign")
+    # (unassigned): labour 300 + tools 31, no revenue of its own (GA4's row names no
+    # campaign: 1600 is unassigned's); automne: ads 500
+    assert october.attrs["ratio_figures"] == [
+        pytest.approx({"cost": 331.0, "ad_spend": 0.0, "value": 1600.0, "revenue": 1600.0}),
+        pytest.approx({"cost": 500.0, "ad_spend": 500.0, "value": 0.0, "revenue": 0.0})]
+
+
 def test_ratios_leave_out_the_costs_of_days_ga4_does_not_cover(tmp_path):
     """GA4 exported for October alone, costs.csv kept from September to November: roi() of
     October gave ROI 0.925, of November NaN (no GA4), but of October-November and of Q4 0.378,

@@ -420,6 +420,9 @@ def roi(ds, period: object, by: str | None = None, *,
         (:data:`NOTE_CODES`) in the same order, NA without notes. ``attrs["row_notes"]``
         holds the same notes unjoined: one list of (code, sentence) pairs a row, in the
         order of the rows as returned (a frame filtered or sorted keeps the whole list).
+        ``attrs["ratio_figures"]``, in the same order, holds each row's ``cost``,
+        ``ad_spend``, ``value`` and ``revenue`` that ``roi`` and ``roas`` divide: the
+        columns' own, or those of the days GA4 and costs.csv both cover when they differ.
 
     Examples
     --------
@@ -460,14 +463,17 @@ def roi(ds, period: object, by: str | None = None, *,
         out[m] = pd.array(col.reindex(keys).to_numpy(dtype="float64", na_value=np.nan),
                           dtype="Float64")
     vpk = _value_column(run, out, value_per_key_event)
-    _return_columns(run, out, keys, _RatioInputs.of(run, out, keys, ratio_web, ratio_lines,
-                                                    no_common_days, vpk, unknown_revenue))
+    ratios = _RatioInputs.of(run, out, keys, ratio_web, ratio_lines, no_common_days, vpk,
+                             unknown_revenue)
+    _return_columns(run, out, keys, ratios)
     spend, none_known = _measured_spend(run, out, keys, measured, left_out)
     _ratio(run, out, spend, out["link_clicks"], "cpc", "link clicks of paid posts", "ad spend",
            ("link_clicks", "ad_spend"), skip=none_known)
     _ratio(run, out, spend, out["impressions"], "cpm", "impressions of paid posts", "ad spend",
            ("impressions", "ad_spend"), 1000.0, skip=none_known)
-    return _roi_frame(run, out, keys, foreign.notes)
+    frame = _roi_frame(run, out, keys, foreign.notes)
+    frame.attrs["ratio_figures"] = ratios.rows()
+    return frame
 
 
 def _roi_by(by: object) -> str | None:
@@ -936,6 +942,17 @@ class _RatioInputs:
                 cost = ad_spend = pd.Series(pd.NA, index=out.index, dtype="Float64")
                 none_common = frozenset(range(len(out)))
         return cls(cost, ad_spend, value, revenue, key_events, none_common)
+
+    def rows(self) -> list[dict[str, float]]:
+        """Per row, the cost, ad spend, value and revenue roi and roas divide (NaN: unknown),
+        as roi()'s ``attrs["ratio_figures"]``: the period's columns where GA4 and costs.csv
+        cover the same days, else those of the days both cover. The report's cards showed
+        the period's cost (8,351 €) beside a ROI computed on 6,018 €."""
+        figures = {"cost": self.cost, "ad_spend": self.ad_spend, "value": self.value,
+                   "revenue": self.revenue}
+        return [{m: float(v) if pd.notna(v) else math.nan for m, v in zip(
+                    figures, row, strict=True)}
+                for row in zip(*(f.tolist() for f in figures.values()), strict=True)]
 
 
 def _return_columns(run: _RoiRun, out: pd.DataFrame, keys: list[str], r: _RatioInputs
