@@ -1363,7 +1363,8 @@ def test_roi_campaign_table_says_which_campaign_ga4_never_saw(ds, tmp_path):
     rep = BrandReport(replace(ds, costs=read_costs(path), web=web([row])), "2026-10",
                       lang="fr")
     notes = _texts(rep.roi(), "note")
-    assert ("aucune session GA4 ne porte utm_campaign 'printemps' : revenu 0 (vérifiez les "
+    # the campaign named as costs.csv writes it, not by its join key 'printemps'
+    assert ("aucune session GA4 ne porte utm_campaign 'Printemps' : revenu 0 (vérifiez les "
             "balises UTM des liens)") in notes
     assert rep.fmt.untranslated == set()
 
