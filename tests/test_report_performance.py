@@ -1363,6 +1363,69 @@ def test_roi_campaign_table_says_which_campaign_ga4_never_saw(ds, tmp_path):
     rep = BrandReport(replace(ds, costs=read_costs(path), web=web([row])), "2026-10",
                       lang="fr")
     notes = _texts(rep.roi(), "note")
-    assert ("aucune session GA4 ne porte utm_campaign 'printemps' : revenu 0 (vérifiez les "
+    # the campaign named as costs.csv writes it, not by its join key 'printemps'
+    assert ("aucune session GA4 ne porte utm_campaign 'Printemps' : revenu 0 (vérifiez les "
             "balises UTM des liens)") in notes
     assert rep.fmt.untranslated == set()
+
+
+_NOTE_OF_COST = {"en": "cost over the days GA4 covers: {amount}",
+                 "fr": "coût des jours couverts par GA4 : {amount}",
+                 "it": "costo dei giorni coperti da GA4: {amount}"}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "it"])
+def test_the_roi_card_shows_the_cost_its_roi_is_computed_on(tmp_path, lang):
+    """The sample's Q3 without GA4's August: the cards read "Total cost 8 351 €, attributed
+    revenue 988 €, ROI −84 %", while (988 − 8 351) ÷ 8 351 = −88 %. The ROI is that of the
+    days GA4 covers: July 2 332.74 + September 3 685.40 = 6 018.14 € (each month's cost,
+    roi() of the month), (988.05 − 6 018.14) ÷ 6 018.14 = −83.6 %; the ROI card now says
+    that cost. October, all of which GA4 covers, has no such note."""
+    import shutil
+
+    import smmanalytics as smm
+
+    brand = tmp_path / "maison-seve"
+    shutil.copytree(SAMPLE, brand)
+    (brand / "ga4_traffic_acquisition_2026-08-01_2026-08-31.csv").unlink()
+    rep = BrandReport(smm.load(brand, cache=False), "2026-Q3", lang=lang)
+    f = rep.fmt
+    (cards,) = [b["items"] for b in rep.roi().blocks if b["kind"] == "kpis"]
+    by_label = {c["label"]: c for c in cards}
+    assert by_label[f.label("cost")]["value"] == f.money(8350.88)
+    assert by_label[f.label("revenue")]["value"] == f.money(988.05)
+    assert by_label["ROI"]["value"] == f.percent((988.05 - 6018.14) / 6018.14, 0)
+    assert by_label["ROI"]["note"] == _NOTE_OF_COST[lang].format(amount=f.money(6018.14))
+    assert "note" not in by_label["ROAS"]                 # no ad spend: ROAS "–", nothing to say
+    october = BrandReport(smm.load(SAMPLE), "2026-10", lang=lang).roi()
+    assert not any("note" in c for b in october.blocks if b["kind"] == "kpis"
+                   for c in b["items"])
+
+
+def test_the_roi_card_shows_the_value_its_roi_is_computed_on(tmp_path):
+    """Q4, costs.csv kept to 30 November, GA4 of October (1 600) and December (100): the cards
+    show the period's cost 1 161 and revenue 1 700; the ROI (1 600 − 831) ÷ 831 = 93 % is
+    October's alone, both days' figures said on its card, and the ROAS 1 600 ÷ 500 = 3.2×
+    its revenue (ad spend 500 all of it October's)."""
+    from ._roi_builders import dataset, web
+
+    costs = ("2026-09-01,2026-09-30,labor,,EUR,,,10,30.00,\n"
+             "2026-10-01,2026-10-31,labor,,EUR,,,10,30.00,\n"
+             "2026-11-01,2026-11-30,labor,,EUR,,,10,30.00,\n"
+             "2026-01-01,2026-12-31,tools,365.00,EUR,,,,,yearly\n"
+             "2026-10-01,2026-10-31,ad_spend,500.00,EUR,instagram,automne,,,\n")
+    month = {"channel_group": "Organic Social", "source": "instagram", "medium": "social",
+             "campaign": "(not set)", "sessions": 100.0, "currency": "EUR"}
+    ds = dataset(tmp_path, costs, web=web([
+        {**month, "period_start": "2026-10-01", "period_end": "2026-10-31", "revenue": 1600.0},
+        {**month, "period_start": "2026-12-01", "period_end": "2026-12-31", "revenue": 100.0}]))
+    rep = BrandReport(ds, "2026-Q4", lang="en")
+    (cards,) = [b["items"] for b in rep.roi().blocks if b["kind"] == "kpis"]
+    by_label = {c["label"]: c for c in cards}
+    assert by_label["Total cost"]["value"] == "€1,161"
+    assert by_label["Attributed revenue"]["value"] == "€1,700"
+    assert by_label["ROI"]["value"] == "93%"
+    # no value per key event: the ROI's numerator is the revenue, and named so
+    assert by_label["ROI"]["note"] == ("cost over the days GA4 covers: €831; revenue over the "
+                                       "days costs.csv covers: €1,600")
+    assert by_label["ROAS"]["note"] == "revenue over the days costs.csv covers: €1,600"

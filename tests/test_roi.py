@@ -126,6 +126,62 @@ def test_read_costs_comma_file_reads_english(tmp_path):
     assert c["amount"].tolist() == [1200.0, 1.2]
 
 
+@pytest.mark.parametrize("cell", ["12.99,5", "1.5,00", "1.2345,00", "12.3.456,00"])
+def test_read_costs_refuses_thousands_not_in_groups_of_three(tmp_path, cell):
+    """'12.99,5' was read 1299.5 (every '.' stripped): a price of 12,99 mistyped, counted a
+    hundred times over, without a word; now refused, naming the line and the cell."""
+    path = _semicolon_costs(tmp_path, "ad_spend;100,50", f"tools;{cell}")
+    with pytest.raises(ConfigError, match=r"line 3, column 'amount': thousands separator "
+                       r"misplaced; expected a number like 1\.299,50 or 1299,50") as err:
+        read_costs(path)
+    assert err.value.line == 3 and err.value.column == "amount" and err.value.got == cell
+
+
+def test_read_costs_refuses_english_thousands_not_in_groups_of_three(tmp_path):
+    path = costs_file(tmp_path, '2026-10-01,,tools,"1,23.50",,,,,,\n')
+    with pytest.raises(ConfigError, match=r"line 2, column 'amount'.*1,299\.50 or 1299\.50"):
+        read_costs(path)
+
+
+def _grouped(cents: int, mark: str) -> str:
+    """``cents`` as a spreadsheet writes money with ``mark`` as its decimal mark: thousands
+    grouped by three with the other mark (1234567 cents, ',': '12.345,67')."""
+    whole = f"{cents // 100:,}"
+    if mark == ",":
+        whole = whole.replace(",", ".")
+    return f"{whole}{mark}{cents % 100:02d}"
+
+
+@settings(max_examples=40, deadline=None)
+@given(cents=st.integers(0, 10**11), mark=st.sampled_from([",", "."]))
+def test_read_costs_reads_back_any_well_grouped_amount(tmp_path_factory, cents, mark):
+    """A number grouped by three, in French or English, reads as written (cents / 100)."""
+    cell = _grouped(cents, mark)
+    delim = ";" if mark == "," else ","
+    path = tmp_path_factory.mktemp("grouped") / "costs.csv"
+    path.write_text(f"start{delim}category{delim}amount\n2026-10-01{delim}tools{delim}"
+                    f'"{cell}"\n', encoding="utf-8")
+    assert read_costs(path).loc[0, "amount"] == pytest.approx(cents / 100, abs=1e-9)
+
+
+@settings(max_examples=40, deadline=None)
+@given(groups=st.lists(st.integers(1, 5), min_size=2, max_size=4).filter(
+           lambda g: g[0] > 3 or any(n != 3 for n in g[1:])),
+       mark=st.sampled_from([",", "."]), cents=st.integers(0, 99))
+def test_read_costs_refuses_any_malformed_grouping(tmp_path_factory, groups, mark, cents):
+    """Digit groups of those lengths (a first above 3, or a later one not of 3) joined by the
+    thousands mark, with cents after the decimal mark, are refused, never read."""
+    thousands = "." if mark == "," else ","
+    cell = thousands.join("7" * n for n in groups) + f"{mark}{cents:02d}"
+    delim = ";" if mark == "," else ","
+    path = tmp_path_factory.mktemp("malformed") / "costs.csv"
+    path.write_text(f"start{delim}category{delim}amount\n2026-10-01{delim}tools{delim}"
+                    f'"{cell}"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="thousands separator misplaced") as err:
+        read_costs(path)
+    assert err.value.line == 2 and err.value.column == "amount"
+
+
 @pytest.mark.parametrize("amount, currency, read, code", [
     ("$200", "", 200.0, "USD"),              # $ of no brand: US dollars
     ("300 USD", "", 300.0, "USD"),
@@ -967,6 +1023,38 @@ def test_roi_notes_ga4_exports_that_cover_part_of_the_period(tmp_path):
     assert gap in row["note"].split("; ")
     assert Formatter("it").note(gap).startswith(
         "i dati GA4 coprono 62 dei 92 giorni del 4° trimestre 2026: ")
+
+
+_SEP_TO_NOV_COSTS = ("2026-09-01,2026-09-30,labor,,EUR,,,10,30.00,\n"
+                     "2026-10-01,2026-10-31,labor,,EUR,,,10,30.00,\n"
+                     "2026-11-01,2026-11-30,labor,,EUR,,,10,30.00,\n"
+                     "2026-01-01,2026-12-31,tools,365.00,EUR,,,,,yearly\n"
+                     "2026-10-01,2026-10-31,ad_spend,500.00,EUR,instagram,automne,,,\n")
+
+
+def test_roi_gives_the_figures_its_ratios_divide(tmp_path):
+    """attrs["ratio_figures"]: the cost, ad spend, value and revenue roi and roas divide. Q4,
+    costs.csv kept to 30 November, GA4 of October alone: the cost column is 1161 (labour
+    300 + 300, tools 31 + 30, ads 500), the ratios' cost October's 831 (300 + 31 + 500);
+    the revenue 1600 both. With GA4 of December too (100), the revenue column is 1700, the
+    ratios' October's 1600. October alone: the columns' own."""
+    ds = dataset(tmp_path, _SEP_TO_NOV_COSTS, web=web([_web_month(1600.0)]))
+    q4 = roi(ds, "2026-Q4")
+    assert q4.loc[0, "cost"] == pytest.approx(1161.0)
+    assert q4.attrs["ratio_figures"] == [pytest.approx(
+        {"cost": 831.0, "ad_spend": 500.0, "value": 1600.0, "revenue": 1600.0})]
+    ds = dataset(tmp_path, _SEP_TO_NOV_COSTS, web=web([
+        _web_month(1600.0), _web_month(100.0, start="2026-12-01", end="2026-12-31")]))
+    q4 = roi(ds, "2026-Q4")
+    assert q4.loc[0, "revenue"] == pytest.approx(1700.0)
+    assert q4.attrs["ratio_figures"] == [pytest.approx(
+        {"cost": 831.0, "ad_spend": 500.0, "value": 1600.0, "revenue": 1600.0})]
+    october = roi(ds, "2026-10", by="campaign")
+    # (unassigned): labour 300 + tools 31, no revenue of its own (GA4's row names no
+    # campaign: 1600 is unassigned's); automne: ads 500
+    assert october.attrs["ratio_figures"] == [
+        pytest.approx({"cost": 331.0, "ad_spend": 0.0, "value": 1600.0, "revenue": 1600.0}),
+        pytest.approx({"cost": 500.0, "ad_spend": 500.0, "value": 0.0, "revenue": 0.0})]
 
 
 def test_ratios_leave_out_the_costs_of_days_ga4_does_not_cover(tmp_path):
@@ -1916,8 +2004,47 @@ def test_a_costed_campaign_no_ga4_row_names_is_noted(tmp_path):
     spring = r.loc["Printemps"]
     # GA4 has campaigns this month but none is printemps: its revenue is 0, ROI -100 %, said
     assert spring["revenue"] == 0.0 and spring["roi"] == -1.0
-    assert "no GA4 session carries utm_campaign 'printemps'" in spring["note"]
+    # named as costs.csv writes it, not by its key 'printemps'
+    assert "no GA4 session carries utm_campaign 'Printemps'" in spring["note"]
     assert "ga4_campaign_not_seen" not in (r.loc["automne-2026", "note_codes"] or "")
+
+
+def test_a_campaign_ga4_names_in_another_month_is_noted_so_by_its_name(tmp_path):
+    """Costs: Automne-2026 300 € in September; GA4: automne-2026 in October (1,000 €), and
+    September's social traffic under another campaign, rentree (so September has a campaign
+    dimension). The note said "no GA4 session carries utm_campaign 'automne_2026' (check the
+    links' UTM tags)": the key, not the name, and the tags were right."""
+    rows = [_web_month(500.0, campaign="rentree", start="2026-09-01", end="2026-09-30"),
+            _web_month(1000.0, campaign="automne-2026")]
+    costs = "2026-09-01,2026-09-30,ad_spend,300,,instagram,Automne-2026,,,\n"
+    ds = dataset(tmp_path, costs, web=web(rows))
+    for period in ("2026-09", "2026-Q3"):
+        autumn = roi(ds, period, by="campaign").set_index("campaign").loc["Automne-2026"]
+        # September's revenue of it is 0 (none of its sessions): ROI (0 - 300) / 300 = -100 %
+        assert autumn["revenue"] == 0.0 and autumn["roi"] == -1.0
+        assert (f"no GA4 session of {period} carries utm_campaign 'Automne-2026': its sessions "
+                "fall in 2026-10, outside the period") in autumn["note"]
+        assert "ga4_campaign_outside_period" in autumn["note_codes"]
+        assert "ga4_campaign_not_seen" not in autumn["note_codes"]
+    # October carries it: 1,000 € against no October cost, no note of it
+    october = roi(ds, "2026-10", by="campaign").set_index("campaign")
+    assert october.loc["Automne-2026", "revenue"] == 1000.0
+    assert "ga4_campaign" not in (october.loc["Automne-2026", "note_codes"] or "")
+
+
+def test_the_months_a_campaign_falls_in_are_said_in_the_report_language():
+    note = ("no GA4 session of 2026-Q3 carries utm_campaign 'automne-2026': its sessions fall "
+            "in 2026-10, 2026-11, outside the period")
+    code = "ga4_campaign_outside_period"
+    assert Formatter("en").note(note, code) == (
+        "no GA4 session of Q3 2026 carries utm_campaign 'automne-2026': its sessions fall in "
+        "October 2026 and November 2026, outside the period")
+    assert Formatter("fr").note(note, code) == (
+        "aucune session GA4 du T3 2026 ne porte utm_campaign 'automne-2026' : ses sessions "
+        "tombent en octobre 2026 et novembre 2026, hors de la période")
+    assert Formatter("it").note(note, code) == (
+        "nessuna sessione GA4 del 3° trimestre 2026 riporta utm_campaign 'automne-2026': le sue "
+        "sessioni cadono in ottobre 2026 e novembre 2026, fuori dal periodo")
 
 
 def test_ga4_overlapping_exports_not_double_counted(tmp_path):

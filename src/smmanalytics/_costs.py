@@ -44,6 +44,8 @@ _NAMED = re.compile(r"^(\d{1,2})[-\s]([^\W\d_]+)\.?(?:[-\s](\d{2}|\d{4}))?$")
 #: evidence, then the file's locale, do)
 _AMBIGUOUS = {".": re.compile(AMBIGUOUS_DOT), ",": re.compile(AMBIGUOUS_COMMA)}
 _NUMBER_COLUMNS = ("amount", "hours", "hourly_rate")
+#: well-formed numbers of each decimal mark, as an error shows what it expected
+_GROUPED = {",": "1.299,50 or 1299,50", ".": "1,299.50 or 1299.50"}
 
 
 #: the currencies written with a bare ``$``: a ``$`` in a cost cell (or a GA4 revenue cell) is
@@ -91,11 +93,26 @@ def _own_mark(s: str) -> str | None:
     return None
 
 
+class _BadGrouping(ValueError):
+    """A number cell whose thousands mark is not between groups of three digits (``12.99,5``,
+    ``1.5,00``): ``mark`` is the decimal mark it was read with."""
+
+    def __init__(self, mark: str):
+        super().__init__(mark)
+        self.mark = mark
+
+
 def _number(s: str, decimal: str) -> float:
     """A cleaned cell (:func:`_clean`) as a number, ``decimal`` being the decimal mark of the
-    cells that fit both readings."""
+    cells that fit both readings. A thousands mark must stand between groups of three digits
+    before the decimal mark, or :class:`_BadGrouping` is raised: stripped unchecked, it read
+    ``12.99,5`` as 1299.5 (a price of 12,99 mistyped, counted 100 times over)."""
     mark = _own_mark(s) or decimal
     thousands = "." if mark == "," else ","
+    whole = s.lstrip("+-").partition(mark)[0]
+    if thousands in s and not re.fullmatch(rf"\d{{1,3}}(?:{re.escape(thousands)}\d{{3}})+",
+                                           whole):
+        raise _BadGrouping(mark)
     return float(s.replace(thousands, "").replace(mark, "."))
 
 
@@ -140,7 +157,8 @@ def read_costs(path: str | Path, *, data: bytes | None = None,
     ``amount`` may be left empty when ``hours`` and ``hourly_rate`` are given: amount =
     hours × hourly_rate.
     Numbers may use a decimal comma (``12,5``), ``.`` or ``,`` or spaces between thousands
-    (``12.500,00``, ``1,200.50``, ``1 200``) and a currency sign or code (``$200``, ``CA$200``,
+    (``12.500,00``, ``1,200.50``, ``1 200``; a ``.`` or ``,`` between groups other than of
+    three digits, ``12.99,5``, is refused) and a currency sign or code (``$200``, ``CA$200``,
     ``300 USD``), which is the line's currency where the ``currency`` column is empty. A dollar
     sign naming its country (``US$``, ``CA$``, ``C$``, ``A$``, ``AU$``, ``NZ$``, ``HK$``,
     ``S$``, ``MX$``) is that country's currency. ``$`` is a dollar
@@ -367,6 +385,10 @@ def _cost_row(rec: dict[str, str], path: Path, line: int, *, decimal: _Decimal,
                        "number reads two ways")
         try:
             nums[col] = _number(cell, decimal.mark or ".") if t else np.nan
+        except _BadGrouping as bad:
+            raise fail(col, f"a number like {_GROUPED[bad.mark]}: a thousands separator "
+                       "between groups of three digits, or none", t,
+                       "thousands separator misplaced") from None
         except ValueError:
             raise fail(col, "a number such as 1200 or 1200.50", t) from None
         if nums[col] < 0 or not np.isfinite(nums[col]) and t:

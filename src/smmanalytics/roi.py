@@ -339,7 +339,8 @@ NOTE_CODES = (
     "ga4_no_revenue",
     "ga4_no_key_events", "ga4_no_sessions",
     # by campaign: GA4's tables have no campaign, or none of their rows names this one
-    "ga4_no_campaign_dimension", "ga4_campaign_not_seen", "ga4_campaign_overlap",
+    "ga4_no_campaign_dimension", "ga4_campaign_not_seen", "ga4_campaign_outside_period",
+    "ga4_campaign_overlap",
     # the ratios set GA4's figures against the costs of the days GA4 covers, GA4's figures of
     # the days costs.csv covers against their costs, or none in common
     "ratios_ga4_days", "ratios_costs_days", "ratios_no_common_days",
@@ -419,6 +420,9 @@ def roi(ds, period: object, by: str | None = None, *,
         (:data:`NOTE_CODES`) in the same order, NA without notes. ``attrs["row_notes"]``
         holds the same notes unjoined: one list of (code, sentence) pairs a row, in the
         order of the rows as returned (a frame filtered or sorted keeps the whole list).
+        ``attrs["ratio_figures"]``, in the same order, holds each row's ``cost``,
+        ``ad_spend``, ``value`` and ``revenue`` that ``roi`` and ``roas`` divide: the
+        columns' own, or those of the days GA4 and costs.csv both cover when they differ.
 
     Examples
     --------
@@ -459,14 +463,17 @@ def roi(ds, period: object, by: str | None = None, *,
         out[m] = pd.array(col.reindex(keys).to_numpy(dtype="float64", na_value=np.nan),
                           dtype="Float64")
     vpk = _value_column(run, out, value_per_key_event)
-    _return_columns(run, out, keys, _RatioInputs.of(run, out, keys, ratio_web, ratio_lines,
-                                                    no_common_days, vpk, unknown_revenue))
+    ratios = _RatioInputs.of(run, out, keys, ratio_web, ratio_lines, no_common_days, vpk,
+                             unknown_revenue)
+    _return_columns(run, out, keys, ratios)
     spend, none_known = _measured_spend(run, out, keys, measured, left_out)
     _ratio(run, out, spend, out["link_clicks"], "cpc", "link clicks of paid posts", "ad spend",
            ("link_clicks", "ad_spend"), skip=none_known)
     _ratio(run, out, spend, out["impressions"], "cpm", "impressions of paid posts", "ad spend",
            ("impressions", "ad_spend"), 1000.0, skip=none_known)
-    return _roi_frame(run, out, keys, foreign.notes)
+    frame = _roi_frame(run, out, keys, foreign.notes)
+    frame.attrs["ratio_figures"] = ratios.rows()
+    return frame
 
 
 def _roi_by(by: object) -> str | None:
@@ -804,8 +811,10 @@ def _campaigns_ga4_lacks(run: _RoiRun, out: pd.DataFrame, keys: list[str]) -> No
                          "sessions unknown by campaign (export the traffic acquisition report "
                          "with Session campaign)")
         return
+    names = campaign_names(run.ds)
     for i in named:
         cost = out["cost"].iloc[i]           # unknown: lines in another currency
+        name = names.get(keys[i], keys[i])
         if keys[i] in run.overlap_campaigns:
             # an export of these days without the campaign counts them: its figures there are
             # not 0, and not the links' fault
@@ -816,9 +825,37 @@ def _campaigns_ga4_lacks(run: _RoiRun, out: pd.DataFrame, keys: list[str]) -> No
                          "on those days and does not name the campaign: revenue, key events "
                          "and sessions unknown")
         elif keys[i] not in run.campaigns_seen and (pd.isna(cost) or cost > 0):
-            run.note_row(i, "ga4_campaign_not_seen",
-                         f"no GA4 session carries utm_campaign '{keys[i]}': revenue 0 (check "
-                         f"the links' UTM tags)")
+            months = _campaign_months_outside(run.ds.web, keys[i], run.p)
+            if months:
+                # the tags are right: the campaign's sessions are of other months
+                run.note_row(i, "ga4_campaign_outside_period",
+                             f"no GA4 session of {run.p.label} carries utm_campaign '{name}': "
+                             f"its sessions fall in {', '.join(months)}, outside the period")
+            else:
+                run.note_row(i, "ga4_campaign_not_seen",
+                             f"no GA4 session carries utm_campaign '{name}': revenue 0 (check "
+                             f"the links' UTM tags)")
+
+
+def _campaign_months_outside(web: pd.DataFrame | None, key: str, p: Period) -> list[str]:
+    """The months (``YYYY-MM``, in order) of the GA4 rows whose campaign has ``key``, when
+    every one of them falls outside ``p`` (none otherwise): a campaign whose every session
+    falls in October has none in the third quarter, and its note blamed the links' UTM tags
+    for it. A row of days within ``p`` (a quarter's export, where September's own does not
+    name the campaign) is GA4 carrying it in the period: no months."""
+    if web is None or web.empty or "campaign" not in web.columns:
+        return []
+    rows = web.loc[(campaign_key(web["campaign"].astype("string")) == key)
+                   .fillna(False).to_numpy(bool)]
+    # a row of a daily breakdown is its day; any other, its export's days
+    day = rows["date"] if "date" in rows.columns else pd.Series(pd.NaT, index=rows.index)
+    days = pd.DataFrame({"start": day.fillna(rows["period_start"]),
+                         "end": day.fillna(rows["period_end"])}).dropna()
+    start, end = pd.Timestamp(p.start), pd.Timestamp(p.end)
+    if days.empty or ((days["start"] <= end) & (days["end"] >= start)).any():
+        return []
+    return [str(m) for m in sorted({m for a, b in zip(days["start"], days["end"], strict=True)
+                                    for m in pd.period_range(a, b, freq="M")})]
 
 
 def _value_column(run: _RoiRun, out: pd.DataFrame, value_per_key_event: float | None
@@ -905,6 +942,17 @@ class _RatioInputs:
                 cost = ad_spend = pd.Series(pd.NA, index=out.index, dtype="Float64")
                 none_common = frozenset(range(len(out)))
         return cls(cost, ad_spend, value, revenue, key_events, none_common)
+
+    def rows(self) -> list[dict[str, float]]:
+        """Per row, the cost, ad spend, value and revenue roi and roas divide (NaN: unknown),
+        as roi()'s ``attrs["ratio_figures"]``: the period's columns where GA4 and costs.csv
+        cover the same days, else those of the days both cover. The report's cards showed
+        the period's cost (8,351 €) beside a ROI computed on 6,018 €."""
+        figures = {"cost": self.cost, "ad_spend": self.ad_spend, "value": self.value,
+                   "revenue": self.revenue}
+        return [{m: float(v) if pd.notna(v) else math.nan for m, v in zip(
+                    figures, row, strict=True)}
+                for row in zip(*(f.tolist() for f in figures.values()), strict=True)]
 
 
 def _return_columns(run: _RoiRun, out: pd.DataFrame, keys: list[str], r: _RatioInputs

@@ -579,6 +579,8 @@ class Formatter:
             return ", ".join(self.cost_category(c) for c in v.split(", "))
         if name == "lines":                  # cost lines: "2026-07 tools 9.99 USD, …"
             return self.cost_lines(v)
+        if name == "months":                 # months a note lists: "2026-10, 2026-11"
+            return self.listed(self.period(m) for m in v.split(", "))
         if name == "kinds":                  # GA4 tables' breakdowns: "campaign+channel_group"
             return ", ".join(self._kind(k) for k in v.split(", "))
         if name == "industry":               # the benchmark table's id, quoted: "'retail'"

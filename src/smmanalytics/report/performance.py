@@ -217,7 +217,7 @@ class PerformanceSections:
 
         return value_per_key_event_of(self.ds, None) is not None
 
-    def _money_kpis(self, r: pd.Series) -> list[dict]:
+    def _money_kpis(self, r: pd.Series, ratios: dict[str, float]) -> list[dict]:
         """The cards of one roi() row: cost, attributed revenue (ROAS's numerator), the
         attributed value where key events have a value (ROI's numerator: revenue + key events
         × their value), ROI and ROAS. The value was shown under "Attributed revenue", beside a
@@ -225,10 +225,28 @@ class PerformanceSections:
         f = self.fmt
         cards = [{"label": f.label("cost"), "value": f.money(r["cost"])},
                  {"label": f.label("revenue"), "value": f.money(r["revenue"])}]
-        if self._key_events_valued():
+        valued = self._key_events_valued()
+        if valued:
             cards.append({"label": f.label("attributed_value"), "value": f.money(r["value"])})
-        return [*cards, {"label": "ROI", "value": self._value("roi", r["roi"])},
-                {"label": "ROAS", "value": self._value("roas", r["roas"])}]
+        # ROI's numerator is the revenue where key events have no value, and said so
+        return [*cards, self._ratio_card("ROI", r, ratios,
+                                         ("cost", "value" if valued else "revenue")),
+                self._ratio_card("ROAS", r, ratios, ("ad_spend", "revenue"))]
+
+    def _ratio_card(self, name: str, r: pd.Series, ratios: dict[str, float],
+                    figures: tuple[str, str]) -> dict:
+        """The card of ROI or ROAS, noting the figures it divides (``ratios``, the row's
+        ``attrs["ratio_figures"]``) where they are not the cards' beside it: GA4 missing
+        August, the Q3 card showed a cost of 8 351 € and a ROI of −84 %, which is that of the
+        6 018 € of the days GA4 covers, (988 − 6 018) ÷ 6 018."""
+        f = self.fmt
+        card = {"label": name, "value": self._value(name.lower(), r[name.lower()])}
+        notes = [f.label(f"ratio_{m}_days").format(amount=f.money(ratios[m]))
+                 for m in figures if pd.notna(r[name.lower()]) and pd.notna(ratios[m])
+                 and not (pd.notna(r[m]) and abs(ratios[m] - r[m]) < 0.005)]
+        if notes:
+            card["note"] = f.join(notes)
+        return card
 
     def roi(self) -> Section:
         """Total cost by category, attributed revenue, ROI and ROAS; then per campaign."""
@@ -239,7 +257,7 @@ class PerformanceSections:
         self._costs_status(sec)
         overall = roi(self.ds, self.period)       # also the cost breakdown's input below
         total = overall.iloc[0]
-        self.kpis(sec, self._money_kpis(total))
+        self.kpis(sec, self._money_kpis(total, overall.attrs["ratio_figures"][0]))
         if shown := _roi_notes(overall.attrs["row_notes"][0]):
             self.text(sec, f.join(f.note(text, code) for code, text in shown), note=True)
         self.text(sec, f.label("roi_definition"), note=True)
@@ -312,11 +330,11 @@ class PerformanceSections:
         if row.empty:
             return self.text(sec, f.joined(f.label("campaign_unknown").format(
                 period=f.period(self.period)), self.period))
-        r = row.iloc[0]
+        r, ratios = row.iloc[0], table.attrs["ratio_figures"][int(of_campaign.argmax())]
         # the costs' and GA4's "–" said as the ROI section says them: cost, revenue, ROI, ROAS
         # and CPA showed "–" with no word of why (no costs.csv, no GA4 data of these days)
         self._costs_status(sec)
-        self.kpis(sec, self._money_kpis(r))
+        self.kpis(sec, self._money_kpis(r, ratios))
         self.table(sec, pd.DataFrame({
             f.label("posts"): [f.number(len(self.posts))],
             f.label("interactions"): [f.number(self.posts["interactions"].sum(min_count=1))],
@@ -594,7 +612,7 @@ _ROI_SECTION_SKIPS = frozenset({
 #: campaigns whose revenue GA4 cannot tell (no campaign dimension, or an overlapping export
 #: not naming it counted on its days) or has for none of its sessions (no GA4 row names it)
 _CAMPAIGN_GA4_CODES = frozenset({"ga4_no_campaign_dimension", "ga4_campaign_overlap",
-                                 "ga4_campaign_not_seen"})
+                                 "ga4_campaign_not_seen", "ga4_campaign_outside_period"})
 
 
 #: the campaign summary's: the ROI section's, but it shows CPA, whose zero denominators (no
