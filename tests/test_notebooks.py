@@ -163,6 +163,38 @@ def test_explore_notebook_runs(tmp_path, monkeypatch):
     assert sum(images) == 2 and max(images) == 1     # the best-times heatmap, the alerts
 
 
+def test_explore_notebook_studies_the_platform_a_brand_has(tmp_path):
+    """The tour invites the analyst to try their own folder, but studied Instagram's posting
+    times whatever it held: a TikTok-only brand stopped at best_times (EmptyDataError), and
+    the reputation watch never ran. It picks the platform with the most posts known to the
+    hour, says which, and states no conclusion the data did not give."""
+    import papermill as pm
+
+    # the sample brand's TikTok exports alone (every TikTok file of the sample is a zip)
+    brand = tmp_path / "tiktok-only"
+    brand.mkdir()
+    for f in SAMPLE.glob("*_maisonseve.zip"):
+        (brand / f.name).write_bytes(f.read_bytes())
+    posts = smm.load(brand).posts
+    assert set(posts["platform"].astype(str)) == {"tiktok"}
+    timed = int(posts["time_precision"].isin(["minute", "second"]).sum())  # counted apart
+    nb = ROOT / "notebooks" / "explore.ipynb"
+    assert pm.inspect_notebook(str(nb))["platform"]["default"] == "None"   # the choice
+    done = pm.execute_notebook(str(nb), str(tmp_path / nb.name), kernel_name="python3",
+                               cwd=str(nb.parent), progress_bar=False,
+                               parameters={"data": str(brand), "period": "2026-10"})
+    printed = "".join(out.get("text", "") for cell in done["cells"]
+                      for out in cell.get("outputs", []) if out.get("name") == "stdout")
+    assert f"tiktok: {timed} posts with their posting hour\n" in printed
+    assert "looks best for tiktok\n" in printed
+    # every cell ran, the reputation watch's last (papermill raises on an error)
+    assert "smm.plot_alerts" in done["cells"][-2]["source"]
+    assert done["cells"][-2]["outputs"]
+    # the fixed text says nothing of which time of day did best
+    text = " ".join(c["source"] for c in done["cells"] if c["cell_type"] == "markdown")
+    assert "favours" not in text and "Does it agree with the model above?" in text
+
+
 def _images_per_cell(cells: list[str], tmp_path, monkeypatch) -> list[int]:
     """Run ``cells`` in a fresh kernel drawing inline, as JupyterLab does, through papermill;
     the image outputs of each cell."""

@@ -275,6 +275,26 @@ def test_day_precision_dates_keep_their_day_far_east_of_utc():
         assert bt.n_excluded["day_precision"] == 9 and bt.n_used == 0
 
 
+def test_a_lift_heatmap_of_posts_without_hours_says_so():
+    """YouTube's exports give the publish day only: its heatmap was a 7 x 24 grid all hatched
+    "no post", telling the analyst the channel never posted. It says why there is no grid."""
+    days = ["2026-01-05"] * 3 + ["2026-01-07"] * 2 + ["2026-07-11"] * 4     # 9 posts
+    bt = best_times(_small_posts(days, precision="day"), TZ, platform="instagram",
+                    exposure=None, n_boot=200)
+    fig, ax = plt.subplots()
+    assert bt.plot(ax=ax) is ax
+    assert [t.get_text() for t in ax.texts] == [
+        "No posting hours in these exports: 9 posts give only their day (Instagram)"]
+    assert ax.get_title() == "Engagement lift by posting slot: no post with an hour"
+    assert len(fig.axes) == 1 and not ax.images        # no colour bar, no cells
+    # all platforms pooled: none named; one post: in the singular
+    fig, ax = plt.subplots()
+    best_times(_small_posts(days[:1], precision="day"), TZ, exposure=None,
+               n_boot=200).plot(ax=ax)
+    assert [t.get_text() for t in ax.texts] == [
+        "No posting hours in these exports: 1 post gives only its day"]
+
+
 def test_young_posts_excluded_and_counted():
     times = pd.date_range("2026-01-05 10:00", periods=60, freq="2D", tz="UTC")
     posts = _small_posts(times, snapshot=str(times[-1] + pd.Timedelta(days=3)))

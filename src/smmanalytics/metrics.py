@@ -33,6 +33,8 @@ Definitions
   of several platforms leaves YouTube's posts out of ``er_impressions`` (median and pooled,
   noted in the frame's ``attrs["notes"]``), as DESIGN keeps impressions, views and reach
   apart; YouTube's own group keeps its rate by thumbnail impressions.
+- A group's ``interactions`` sums its posts whose interactions are known; those of the others
+  are unknown, not 0, and the group's note in ``attrs["notes"]`` counts them.
 """
 
 from __future__ import annotations
@@ -495,7 +497,11 @@ def engagement(posts: pd.DataFrame, by: Sequence[str] | str | None = ("platform"
         a post has no impressions). A group without any usable denominator gets NaN. In a
         group of several platforms, ``er_impressions_*`` leave YouTube's posts out (their
         impressions are thumbnail impressions), said in ``attrs["notes"]`` (a list of
-        sentences, empty when none applies).
+        sentences, empty when none applies). A post whose interactions are unknown (a blank
+        component, see :func:`interactions`) counts in ``posts`` only: the group's
+        ``interactions`` and rates are of its other posts (NaN when it has none), and a note
+        says so, "interactions of 2 of 3 posts unknown (instagram): …", as the benchmarks'
+        table does.
 
     Examples
     --------
@@ -557,7 +563,9 @@ def engagement(posts: pd.DataFrame, by: Sequence[str] | str | None = ("platform"
     # the platform names, trimmed and lower-cased above
     df["_platform"] = column_or(df, "platform", dtype="string")
     out, youtube_left_out = _group_rates(df, keys)
-    out = out.reset_index()[[*keys, *outputs]]     # no posts: no row, the same columns
+    out = out.reset_index()
+    unknown = _unknown_interactions(out, [k for k in keys if k != "_all"])
+    out = out[[*keys, *outputs]]     # no posts: no row, the same columns
     if "_all" in out.columns:
         out = out.drop(columns="_all")
     # the groups keep their column's dtype (a category as string): paid stays boolean, not
@@ -570,8 +578,24 @@ def engagement(posts: pd.DataFrame, by: Sequence[str] | str | None = ("platform"
     out = out.reset_index(drop=True)
     out.attrs["notes"] = (["er_impressions of several platforms leave out YouTube's posts: its "
                            "impressions are thumbnail impressions, not views of the post"]
-                          if youtube_left_out else [])
+                          if youtube_left_out else []) + unknown
     return out
+
+
+def _unknown_interactions(out: pd.DataFrame, keys: list[str]) -> list[str]:
+    """A note per group of :func:`engagement`'s ``out`` (its ``posts`` and ``_unknown``
+    columns, the ``keys`` naming the group) with posts whose interactions are unknown: its
+    ``interactions`` sums the others, and its rates leave them out, which the figures alone
+    do not say (3 posts, 2 unknown, read as 3 posts' total). The wording is benchmarks'."""
+    notes = []
+    for row in out[out["_unknown"] > 0].to_dict("records"):
+        n, unknown = int(row["posts"]), int(row["_unknown"])
+        group = ", ".join("<NA>" if pd.isna(row[k]) else str(row[k]) for k in keys)
+        notes.append(f"interactions of {unknown} of {n} posts unknown"
+                     + (f" ({group})" if group else "")
+                     + (": interactions and rates are of the other posts" if unknown < n
+                        else ": interactions and rates unknown"))
+    return notes
 
 
 def _group_rates(df: pd.DataFrame, keys: list[str]) -> tuple[pd.DataFrame, bool]:
@@ -607,6 +631,8 @@ def _group_rates(df: pd.DataFrame, keys: list[str]) -> tuple[pd.DataFrame, bool]
     out = pd.DataFrame(medians).groupby(by, sort=True, dropna=False).median()
     out.insert(0, "posts", groups.size())
     out.insert(1, "interactions", summed["interactions"])
+    # the posts the sum leaves out, said in engagement()'s notes (_unknown_interactions)
+    out.insert(2, "_unknown", interactions.isna().groupby(by, sort=True, dropna=False).sum())
     with np.errstate(divide="ignore", invalid="ignore"):
         for rate_name in (*(f"er_{d}" for d in DENOMINATORS), "ctr"):
             name = rate_name.removeprefix("er_")

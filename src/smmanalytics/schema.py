@@ -16,11 +16,15 @@ import pandas as pd
 
 from .errors import SchemaError
 
-__all__ = ["PLATFORMS", "PLATFORM_ALIASES", "canonical_platform",
+__all__ = ["PLATFORMS", "PLATFORM_NAMES", "PLATFORM_ALIASES", "canonical_platform",
            "platforms_expected", "CONTENT_TYPES", "TABLES", "TEXT", "METRICS", "empty", "conform",
            "validate", "utc_timestamps", "utc_series"]
 
 PLATFORMS = ("facebook", "instagram", "x", "linkedin", "youtube", "tiktok", "pinterest")
+#: each platform's name as written in text: reports, charts
+PLATFORM_NAMES = {"facebook": "Facebook", "instagram": "Instagram", "x": "X",
+                  "linkedin": "LinkedIn", "youtube": "YouTube", "tiktok": "TikTok",
+                  "pinterest": "Pinterest"}
 #: the other spellings of a platform every input takes (brand.yaml's accounts, costs.csv,
 #: goals.yaml, competitors.csv, the API's ``platform`` arguments), in any case: the ones in
 #: common use, kept few (``tw``, ``li``, ``tt``, ``pin`` are left out: short words a typo or

@@ -31,6 +31,7 @@ from babel.numbers import (
 
 from ..errors import ArgumentError, PeriodError
 from ..periods import parse_period
+from ..schema import PLATFORM_NAMES
 
 __all__ = ["Formatter", "LANGS", "STATUS_COLORS", "OTHER_BADGE_COLOR", "PLATFORM_NAMES",
            "DAY_GROUP_LABELS"]
@@ -213,11 +214,6 @@ def _missing(x) -> bool:
         return bool(pd.isna(x))
     except (TypeError, ValueError):  # arrays and other non-scalars are not "missing"
         return False
-
-
-PLATFORM_NAMES = {"facebook": "Facebook", "instagram": "Instagram", "x": "X",
-                  "linkedin": "LinkedIn", "youtube": "YouTube", "tiktok": "TikTok",
-                  "pinterest": "Pinterest"}
 
 
 #: French elides "de", "que" and the conjunctions ending in "que" before a platform whose

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from ..schema import PLATFORM_NAMES
 from ._data import MIN_EXPOSURE_SHARE
 from ._estimate import (
     MIN_POSTS,
@@ -539,6 +540,8 @@ class BestTimes:
         a print in grey tells any two apart, the darker the better (:data:`LIFT_COLORS`).
         ``kind="activity"``: the audience
         schedule (followers online, relative to the weekly average), when exported.
+        A lift heatmap of no post with an hour (YouTube's exports give the day only) is a
+        message saying so, not a grid of empty slots.
         """
         from matplotlib.colors import LogNorm
         from matplotlib.patches import Rectangle
@@ -551,6 +554,8 @@ class BestTimes:
             raise ArgumentError("not a kind of plot", argument="kind",
                                 expected="'lift' or 'activity'", got=kind)
         ax = drawing_axes(ax)
+        if kind == "lift" and self.n_used == 0:
+            return self._plot_no_hours(ax)
         if kind == "activity":
             if not self.has_activity:
                 ax.set_title("No audience-activity data in the exports")
@@ -605,6 +610,27 @@ class BestTimes:
         ax.set_xlabel(f"hour ({self.method.get('tz', 'local')})")
         ax.set_ylabel("weekday")
         ax.set_title(title)
+        return ax
+
+    def _plot_no_hours(self, ax):
+        """The lift heatmap of no post: a message on a blank Axes, no grid of cells. A grid
+        all hatched "no post" told of YouTube's 63 posts, whose exports give their day only,
+        that the channel never posted; the PDF report says it in words too."""
+        platform = self.method.get("platform")
+        named = f" ({PLATFORM_NAMES.get(platform, platform)})" if platform else ""
+        days = self.n_excluded.get("day_precision", 0)
+        others = ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in self.n_excluded.items()
+                           if v and k != "day_precision")
+        if days:
+            posts = f"{days} posts give only their" if days > 1 else "1 post gives only its"
+            message = (f"No posting hours in these exports: {posts} day{named}"
+                       + (f"\nleft out: {others}" if others else ""))
+        else:
+            message = f"No post could be analysed{named}: {others or 'no posts'}"
+        ax.set_axis_off()
+        ax.text(0.5, 0.5, message, ha="center", va="center", wrap=True,
+                transform=ax.transAxes)
+        ax.set_title("Engagement lift by posting slot: no post with an hour")
         return ax
 
     def to_dict(self) -> dict:
