@@ -503,11 +503,50 @@ def test_read_export_platform_and_kind_arguments():
     with pytest.raises(UnknownPlatformError, match=r"expected one of facebook \(or fb\), .*, ga4"):
         read_export(fb, platform="myspace")
     assert read_export(fb, platform=" Facebook")["platform"].eq("facebook").all()
-    with pytest.raises(UnknownFormatError, match="no known export format"):
+    with pytest.raises(UnknownFormatError, match="this is a facebook posts export"):
         read_export(fb, platform="x")
     with pytest.raises(UnknownFormatError, match="no daily table"):
         read_export(fb, kind="daily")
     assert len(read_export(fb, kind="posts", platform="facebook")) == 4
+
+
+@pytest.mark.parametrize(("platform", "asked"), [("tiktok", "a tiktok export"),
+                                                ("GA4", "a ga4 export"),
+                                                ("x", "an x export")])
+def test_read_export_of_another_platforms_export_says_whose_it_is(platform, asked):
+    """An unmodified Facebook posts export read with platform="tiktok" said "no known export
+    format matches this file; expected an export of facebook, instagram, …" and "a column such
+    an export needs is missing": it matches a format, no column is missing, and the TikTok
+    asked for was never named."""
+    fb = Path(__file__).parent / "fixtures" / "meta" / "facebook_posts_2026-11-20.csv"
+    with pytest.raises(UnknownFormatError) as info:
+        smm.read_export(fb, platform=platform)
+    err = info.value
+    assert isinstance(err, smm.SmmError)
+    assert err.file == str(fb)
+    assert err.reason == (f"this is a facebook posts export (Meta Business Suite), not {asked}: "
+                          "load it without platform=, or with platform='facebook'")
+    assert (err.expected, err.got) == (asked, "a facebook export")
+    assert "missing" not in str(err) and "no known export format" not in str(err)
+
+
+def test_a_near_miss_read_for_one_platform_names_the_column_it_lacks(tmp_path):
+    """A Facebook export without its "Publish time" column, read with platform="tiktok": no
+    format of any platform reads it, and the note names the column Meta's exports have, as
+    without platform=; it said "a column such an export needs is missing", the column looked
+    for among TikTok's formats alone."""
+    fb = Path(__file__).parent / "fixtures" / "meta" / "facebook_posts_2026-11-20.csv"
+    cut = tmp_path / "facebook_posts.csv"
+    pd.read_csv(fb, dtype=str, keep_default_na=False).drop(columns=["Publish time"]).to_csv(
+        cut, index=False)
+    for platform, expected in ((None, "an export of facebook"), ("tiktok", "a tiktok export")):
+        with pytest.raises(UnknownFormatError) as info:
+            smm.read_export(cut, platform=platform)
+        err = info.value
+        assert err.reason == "no known export format matches this file"
+        assert err.expected.startswith(expected)
+        assert "which also has 'publish time' (deleted by hand?)" in err.got
+        assert "a column such an export needs is missing" not in err.got
 
 
 def test_read_export_of_a_kind_no_table_has_is_an_argument_error():

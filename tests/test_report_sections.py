@@ -40,10 +40,73 @@ def test_a_video_dated_to_the_day_is_shown_on_that_day_west_of_utc():
 
 
 def test_empty_period_says_so(ds):
+    """January 2025, long before the posts (25 September to early November 2026): no posts
+    export covers it, and the PDF says so, not that no post was published."""
     rep = BrandReport(ds, "2025-01", lang="en")
     sec = rep.kpi_table()
-    assert "No posts were published" in sec._repr_html_()
-    assert "No posts were published" in _pdf_text(rep.pdf_bytes())
+    assert "No posts export covers January 2025" in sec._repr_html_()
+    assert "No posts were published" not in sec._repr_html_()
+    assert "No posts export covers January 2025" in _pdf_text(rep.pdf_bytes())
+
+
+def _september_instagram(*more_exports) -> Dataset:
+    """Two Instagram posts of September, from its posts export named 1 to 30 September 2026,
+    with ``more_exports`` (platform, kind, rows, first day, last day) beside it."""
+    from smmanalytics.dataset import FILE_COLUMNS
+
+    df = pd.DataFrame({
+        "platform": ["instagram", "instagram"], "post_id": ["p1", "p2"],
+        "caption": ["Un", "Deux"], "permalink": [pd.NA, pd.NA],
+        "published_at": pd.to_datetime(["2026-09-10T09:00Z", "2026-09-20T09:00Z"], utc=True),
+        "time_precision": ["minute", "minute"], "reactions": [12.0, 5.0], "reach": [100.0, 50.0],
+        "snapshot_at": pd.Timestamp("2026-12-05 08:00", tz="UTC")})
+    rows = [("instagram", "posts", 2, "2026-09-01", "2026-09-30"), *more_exports]
+    files = pd.DataFrame([{"path": f"f{i}.csv", "platform": p, "kind": k, "rows": n,
+                           "status": "ok", "covers_from": pd.Timestamp(a),
+                           "covers_to": pd.Timestamp(b)}
+                          for i, (p, k, n, a, b) in enumerate(rows)],
+                         columns=list(FILE_COLUMNS)).astype(FILE_COLUMNS)
+    return Dataset(posts=schema.conform(df, "posts"), files=files,
+                   brand=Brand(name="B", timezone="Europe/Paris", language="en"))
+
+
+def _texts(sec) -> list[str]:
+    return [b["text"] for b in sec.blocks if b["kind"] == "text"]
+
+
+def test_a_month_its_posts_exports_cover_without_a_post_says_none_was_published():
+    """Instagram's export of October read without a row: the brand did not post in October,
+    and the key figures, engagement and top posts say so; the cover counts 0 posts."""
+    ds = _september_instagram(("instagram", "posts", 0, "2026-10-01", "2026-10-31"))
+    rep = BrandReport(ds, "2026-10", lang="en")
+    for sec in (rep.kpi_table(), rep.engagement_charts(), rep.top_posts()):
+        assert _texts(sec) == ["No posts were published in this period."]
+    assert "Posts: 0" in rep.cover_lines
+
+
+@pytest.mark.parametrize(("lang", "said", "posts"), [
+    ("en", "No posts export covers November 2026: the posts of this period are unknown, not 0. "
+           "Days the posts exports cover: Facebook from 1 to 31 December 2026 and Instagram "
+           "from 1 to 30 September 2026.", "Posts: –"),
+    ("fr", "Aucun export de publications ne couvre les jours de novembre 2026 : les "
+           "publications de cette période sont inconnues, et non nulles. Jours couverts par les "
+           "exports de publications : Facebook du 1er au 31 décembre 2026 et Instagram du 1er au "
+           "30 septembre 2026.", "Publications : –"),
+    ("it", "Nessun export dei post copre i giorni di novembre 2026: i post di questo periodo "
+           "sono sconosciuti, non zero. Giorni coperti dagli export dei post: Facebook dal 1° al "
+           "31 dicembre 2026 e Instagram dal 1° al 30 settembre 2026.", "Post: –"),
+])
+def test_a_month_no_posts_export_covers_is_not_said_to_be_without_posts(lang, said, posts):
+    """Instagram's export of September and Facebook's of December (read without a row: it
+    covers December all the same): November lies between them, no posts export covers it. The
+    key figures, engagement and top posts said "No posts were published in this period" where
+    the comparison said November was not covered; they say so now, with the days the exports
+    cover, and the cover counts its posts unknown ("–"), not 0."""
+    ds = _september_instagram(("facebook", "posts", 0, "2026-12-01", "2026-12-31"))
+    rep = BrandReport(ds, "2026-11", lang=lang)
+    for sec in (rep.kpi_table(), rep.engagement_charts(), rep.top_posts()):
+        assert _texts(sec) == [said]
+    assert posts in rep.cover_lines
 
 
 def test_quality_note_summarises_by_kind(ds):

@@ -1139,14 +1139,16 @@ def _shown_headers(header: list) -> str:
                  else h[:_HEADER_SHOWN - 1] + "…" for h in header[:6]])
 
 
-def _near_miss(cand: Candidate, fmts: list[Format]) -> str | None:
+def _near_miss(cand: Candidate) -> str | None:
     """What to say of a table no format claims whose headers are mostly those of one
     family's exports (a column deleted or renamed by hand): ", though 26 of its 26 headers
     are those of a Meta Business Suite export, which also has 'heure de publication'…".
     None when no family has most of them.
 
-    The columns named are those whose header, added, would make a format claim the table
-    (each tried in the file's language, else in English)."""
+    The columns named are those whose header, added, would make a format of any platform
+    claim the table (each tried in the file's language, else in English), as the family is
+    any platform's: tried on the formats of the platform asked for (``platform="tiktok"``),
+    none made a Meta export's, which read "a column such an export needs is missing"."""
     from ._headers import families, synonyms
 
     headers = [h for h in cand.table.header if str(h).strip()]
@@ -1170,7 +1172,7 @@ def _near_miss(cand: Candidate, fmts: list[Format]) -> str | None:
             names[syn.canonical] = syn.header
     needed = [header for header in names.values()
               if _detect(Candidate(cand.source, replace(cand.table, header=[
-                  *cand.table.header, header]), cand.tables), fmts)[0] is not None]
+                  *cand.table.header, header]), cand.tables), formats())[0] is not None]
     missing = (f", which also has {' or '.join(map(repr, needed[:3]))} (deleted by hand?)"
                if needed else ": a column such an export needs is missing")
     renamed = (f"; its headers no {who} export has: {m.unknown!r} (renamed by hand, or in a "
@@ -1223,7 +1225,7 @@ def _parse_tables(src: Source, log: QualityLog, fmts: list[Format]
             if table.sheet:
                 df.attrs.setdefault("sheet", table.sheet)
         frames.extend(out)
-    _note_not_understood(src, unknown, understood, log, fmts)
+    _note_not_understood(src, unknown, understood, log)
     return frames, understood
 
 
@@ -1247,7 +1249,7 @@ def _header_below(cand: Candidate, fmts: list[Format], log: QualityLog
 
 
 def _note_not_understood(src: Source, unknown: list[Candidate], understood: bool,
-                         log: QualityLog, fmts: list[Format]) -> None:
+                         log: QualityLog) -> None:
     """Note the tables of ``src`` no format claims: each, beside tables that were read (a
     sheet of a workbook the others of which are exports); one note for the file when none
     was, whatever its number of tables (a README.md's headings are taken for the '#' lines
@@ -1259,7 +1261,7 @@ def _note_not_understood(src: Source, unknown: list[Candidate], understood: bool
         names: no synonyms.csv row names a sheet)."""
         sheet = ("; a sheet told by its name, as LinkedIn's demographic sheets are, cannot be"
                  if cand.table.sheet and understood else "")
-        return _near_miss(cand, fmts) or (
+        return _near_miss(cand) or (
             " (headers in a language not known yet can be added to a synonyms.csv in the "
             f"brand folder, under one of its families {', '.join(families())}{sheet})")
 
@@ -1512,9 +1514,7 @@ def _iter_parsed(path, platform: str | None) -> Iterator[pd.DataFrame]:
         log = QualityLog()
         frames, understood = parse_source(src, log, fmts=fmts)
         if not understood:
-            raise UnknownFormatError("no known export format matches this file", file=src.name,
-                                     expected="an export of " + ", ".join(KNOWN_PLATFORMS),
-                                     got="; ".join(e["message"] for e in log.entries)[:300])
+            raise _not_understood(src, log, platform)
         parsed.append((log, frames))
     for log, frames in parsed:    # once the walk is over, its notes go with every table
         # each table gets the file's notes and those of its own sheet, not its sibling
@@ -1527,6 +1527,56 @@ def _iter_parsed(path, platform: str | None) -> Iterator[pd.DataFrame]:
                                    if e.get("sheet") in (None, sheet) or e["sheet"] not in tabled
                                    ] + walk.entries
             yield df
+
+
+def _not_understood(src: Source, log: QualityLog, platform: str | None
+                    ) -> UnknownFormatError:
+    """The error of a file no format of ``platform`` (of any platform, without it) reads. A
+    file the format of another platform reads is said to be that platform's export: a
+    Facebook posts export read with ``platform="tiktok"`` matched "no known export format",
+    expected "an export of facebook, instagram, …", and had "a column such an export needs"
+    missing; the platform asked for was never named."""
+    if platform is None:
+        return UnknownFormatError("no known export format matches this file", file=src.name,
+                                  expected="an export of " + ", ".join(KNOWN_PLATFORMS),
+                                  got="; ".join(e["message"] for e in log.entries)[:300])
+    asked = platform_name(platform, KNOWN_PLATFORMS)
+    expected = f"{_a(asked)} {asked} export"
+    whose = _whose_export(src)
+    if whose is None:
+        return UnknownFormatError("no known export format matches this file", file=src.name,
+                                  expected=expected,
+                                  got="; ".join(e["message"] for e in log.entries)[:300])
+    platforms, kinds, who = whose
+    named = ", ".join(platforms)
+    what = " ".join(filter(None, (named, " and ".join(kinds))))
+    return UnknownFormatError(
+        f"this is {_a(what)} {what} export{f' ({who})' if who else ''}, not {expected}: load it "
+        f"without platform=, or with platform={platforms[0]!r}", file=src.name,
+        expected=expected, got=f"{_a(named)} {named} export")
+
+
+def _a(word: str) -> str:
+    """The article of a platform's name: "an instagram", "an x" (said "ex"), "a tiktok"."""
+    return "an" if word[:1] in "aeiox" else "a"
+
+
+def _whose_export(src: Source) -> tuple[list[str], list[str], str] | None:
+    """The platforms, kinds of table and exporter (Meta Business Suite…) of ``src`` read by
+    every format, in their order; None when no format reads it, or one that claims it fails
+    (its own error is then no answer to the format asked for)."""
+    try:
+        frames, understood = parse_source(src, QualityLog())
+    except SmmError:
+        return None
+    if not understood or not frames:
+        return None
+    platforms = list(dict.fromkeys(str(df.attrs["platform"]) for df in frames))
+    kinds = list(dict.fromkeys(str(df.attrs.get("kind", "")) for df in frames
+                               if df.attrs.get("kind")))
+    fmt = find_format(str(frames[0].attrs.get("source_format")))
+    who = FAMILY_NAMES.get(fmt.family, fmt.family) if fmt is not None and fmt.family else ""
+    return platforms, kinds, who
 
 
 def read_file(path: str | Path, *, platform: str | None = None) -> list[pd.DataFrame]:

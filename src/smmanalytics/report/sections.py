@@ -223,7 +223,10 @@ class BrandReport(PerformanceSections, WatchSections, Report):
                     used=f.number(used), left=", ".join(
                         f"{f.label('excl_' + k)} ({f.number(v)})" for k, v in left.items())))
         else:
-            self.cover_lines.append(f.labelled(f.label("posts"), f.number(len(self.posts))))
+            # unknown ("–"), not 0, when no posts export covers the period (:meth:`_no_posts`)
+            n = (pd.NA if self.posts.empty and _posts_days(ds, self.period) is not None
+                 else len(self.posts))
+            self.cover_lines.append(f.labelled(f.label("posts"), f.number(n)))
         if self.asof is not None:
             self.cover_lines.append(f.label("data_as_of").format(date=f.date(self.asof)))
         # the rest of the cover (its coverage lines and warnings) when first asked, of the
@@ -388,7 +391,7 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         f = self.fmt
         sec = self.section(f.label("kpis"))
         if self.posts.empty:
-            return self.text(sec, f.label("no_posts"))
+            return self.text(sec, self._no_posts())
         first, last = self.ds.span(web=False)
         if first is not None and (first > self.period.start or last < self.period.end):
             # a year whose exports start in September: the figures are not the whole year's
@@ -436,6 +439,26 @@ class BrandReport(PerformanceSections, WatchSections, Report):
             caption += " " + f.label("kpi_youtube_impressions").format(n=f.number(thumbnails))
         return self.table(sec, shown, total=True, caption=caption)
 
+    def _no_posts(self) -> str:
+        """What a section says of a period without a post: that none was published, when a
+        posts export covers some of its days (:func:`_posts_days`); else that no posts export
+        covers it, naming the days they do cover. A folder of March to May's exports read "No
+        posts were published in this period" for October, where the same report's comparison
+        said "October 2026 is not covered"."""
+        f = self.fmt
+        covered = _posts_days(self.ds, self.period)
+        if covered is None:
+            return f.label("no_posts")
+        period = f.period(self.period)
+        if not covered:
+            return f.joined(f.label("posts_uncovered").format(period=period), self.period)
+        days = f.listed(f"{f.platform(p)} " + f.listed(
+            f.label("period_days").format(start=start, end=end)
+            for start, end in (f.days(a, b) for a, b in stretches))
+            for p, stretches in covered)
+        return f.joined(f.label("posts_uncovered_days").format(period=period, covered=days),
+                        self.period)
+
     def _stories(self, n: int) -> str:
         """"incl. 12 stories", "dont 1 story": the stories among a count of posts."""
         f = self.fmt
@@ -449,7 +472,7 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         f = self.fmt
         sec = self.section(f.label("engagement"))
         if self.posts.empty:
-            return self.text(sec, f.label("no_posts"))
+            return self.text(sec, self._no_posts())
         freq = plots.bar_freq(self.period.days)      # a year: a bar per week, not hairlines
         tick = "MMM yyyy" if freq == "M" else "d MMM"
         with plt.rc_context(plots.theme()):
@@ -490,7 +513,7 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         ranked = self.posts.dropna(subset=["interactions"]).sort_values(
             ["interactions", "published_at"], ascending=[False, True], kind="stable")
         if ranked.empty:
-            return self.text(sec, f.label("no_posts"))
+            return self.text(sec, self._no_posts() if self.posts.empty else f.label("no_posts"))
         rest = ranked.iloc[n:]                      # the bottom posts are not top posts
         young = self._young(rest)
         left_out = (f.label("bottom_posts_young").format(days=f.number(MIN_AGE_DAYS),
@@ -841,6 +864,30 @@ def _coverage_lines(ds, period, f) -> tuple[list[str], list[str]]:
             key = "cover_platform_ends_unread" if unread else "cover_platform_ends"
             stops.append(f.label(key).format(date=f.date(last), **values))
     return starts, stops + missing
+
+
+def _posts_days(ds, period) -> list[tuple[str, list[tuple[dt.date, dt.date]]]] | None:
+    """None when the posts exports of some platform cover some of ``period``'s days
+    (:func:`~smmanalytics._actuals.posts_cover`, the rule of ``compare`` and of the key
+    figures' platforms without a post): a period without a post there is one the brand did not
+    post in. Else, each platform with posts data and the stretches of days its posts exports
+    cover (:func:`~smmanalytics._actuals.posts_coverage`; its data's first and last days when
+    its exports do not say theirs, as TikTok's do not): the posts of the period are unknown."""
+    from .._actuals import has_posts_data, posts_cover, posts_coverage
+    from ..schema import PLATFORMS
+
+    platforms = [p for p in sorted(PLATFORMS) if has_posts_data(ds, p)]
+    if any(posts_cover(ds, p, period.start, period.end) for p in platforms):
+        return None
+    covered = []
+    for platform in platforms:
+        stretches = posts_coverage(ds, platform)
+        if not stretches:
+            first, last = ds.span(platform, web=False)
+            stretches = [(first, last)] if first is not None else []
+        if stretches:
+            covered.append((platform, stretches))
+    return covered
 
 
 def _posts_gaps(ds, platform: str, begin, end) -> tuple:
