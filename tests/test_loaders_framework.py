@@ -510,6 +510,24 @@ def test_read_export_platform_and_kind_arguments():
     assert len(read_export(fb, kind="posts", platform="facebook")) == 4
 
 
+def test_read_export_of_the_other_meta_platform_says_whose_it_is():
+    """Meta Business Suite's formats serve Facebook and Instagram: a Facebook posts export read
+    with platform="instagram" returned its 4 Facebook posts, as if Instagram's were asked for
+    and found. It is refused, naming whose export it is; a Meta chart naming no platform (the
+    file says nothing against Instagram) is still read."""
+    fb = Path(__file__).parent / "fixtures" / "meta" / "facebook_posts_2026-11-20.csv"
+    with pytest.raises(UnknownFormatError) as info:
+        smm.read_export(fb, platform="instagram")
+    err = info.value
+    assert err.file == str(fb)
+    assert err.reason == ("this is a facebook posts export (Meta Business Suite), not an "
+                          "instagram export: load it without platform=, or with "
+                          "platform='facebook'")
+    assert (err.expected, err.got) == ("an instagram export", "a facebook export")
+    chart = Path(__file__).parent / "fixtures" / "meta" / "Views_2026-10-31.csv"
+    assert smm.read_export(chart, platform="instagram")["platform"].isna().all()
+
+
 @pytest.mark.parametrize(("platform", "asked"), [("tiktok", "a tiktok export"),
                                                 ("GA4", "a ga4 export"),
                                                 ("x", "an x export")])

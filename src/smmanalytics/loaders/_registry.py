@@ -1515,6 +1515,8 @@ def _iter_parsed(path, platform: str | None) -> Iterator[pd.DataFrame]:
         frames, understood = parse_source(src, log, fmts=fmts)
         if not understood:
             raise _not_understood(src, log, platform)
+        if platform is not None and (others := _rows_of_others(frames, platform)):
+            raise _of_another_platform(src, frames, others, platform)
         parsed.append((log, frames))
     for log, frames in parsed:    # once the walk is over, its notes go with every table
         # each table gets the file's notes and those of its own sheet, not its sibling
@@ -1547,13 +1549,38 @@ def _not_understood(src: Source, log: QualityLog, platform: str | None
         return UnknownFormatError("no known export format matches this file", file=src.name,
                                   expected=expected,
                                   got="; ".join(e["message"] for e in log.entries)[:300])
-    platforms, kinds, who = whose
+    return _whose_error(src, *whose, expected=expected)
+
+
+def _whose_error(src: Source, platforms: list[str], kinds: list[str], who: str, *,
+                 expected: str) -> UnknownFormatError:
+    """The error saying ``src`` is the export of ``platforms`` (its ``kinds`` of table, made
+    by ``who``), not the ``expected`` one."""
     named = ", ".join(platforms)
     what = " ".join(filter(None, (named, " and ".join(kinds))))
     return UnknownFormatError(
         f"this is {_a(what)} {what} export{f' ({who})' if who else ''}, not {expected}: load it "
         f"without platform=, or with platform={platforms[0]!r}", file=src.name,
         expected=expected, got=f"{_a(named)} {named} export")
+
+
+def _rows_of_others(frames: list[pd.DataFrame], platform: str) -> list[str]:
+    """The platforms of the rows of ``frames`` when none is ``platform``'s: a format that
+    serves two platforms (Meta Business Suite's, Facebook's and Instagram's) reads the file
+    asked for as Instagram's and finds Facebook's posts. Empty when some row is the platform's,
+    or no row names a platform (a Meta chart naming none)."""
+    asked = platform_name(platform, KNOWN_PLATFORMS)
+    seen = [str(p) for df in frames if "platform" in df.columns
+            for p in df["platform"].dropna().unique()]
+    return [] if not seen or asked in seen else list(dict.fromkeys(seen))
+
+
+def _of_another_platform(src: Source, frames: list[pd.DataFrame], platforms: list[str],
+                         platform: str) -> UnknownFormatError:
+    """The error of a file read with ``platform=`` whose rows are all another platform's:
+    ``read_export(facebook_export, platform="instagram")`` returned Facebook's posts."""
+    asked = platform_name(platform, KNOWN_PLATFORMS)
+    return _whose_error(src, platforms, *_made(frames), expected=f"{_a(asked)} {asked} export")
 
 
 def _a(word: str) -> str:
@@ -1572,11 +1599,16 @@ def _whose_export(src: Source) -> tuple[list[str], list[str], str] | None:
     if not understood or not frames:
         return None
     platforms = list(dict.fromkeys(str(df.attrs["platform"]) for df in frames))
-    kinds = list(dict.fromkeys(str(df.attrs.get("kind", "")) for df in frames
-                               if df.attrs.get("kind")))
+    return platforms, *_made(frames)
+
+
+def _made(frames: list[pd.DataFrame]) -> tuple[list[str], str]:
+    """The kinds of table of ``frames`` (read from one file) and who made the export (Meta
+    Business Suite…; "" when its format names no family)."""
+    kinds = list(dict.fromkeys(str(df.attrs["kind"]) for df in frames if df.attrs.get("kind")))
     fmt = find_format(str(frames[0].attrs.get("source_format")))
     who = FAMILY_NAMES.get(fmt.family, fmt.family) if fmt is not None and fmt.family else ""
-    return platforms, kinds, who
+    return kinds, who
 
 
 def read_file(path: str | Path, *, platform: str | None = None) -> list[pd.DataFrame]:
@@ -1628,7 +1660,9 @@ def read_export(path: str | Path, kind: str | None = None, *,
         several kinds of table); None takes the file's one table.
     platform : str, optional
         Try only the formats of this platform (``"instagram"``, ``"ga4"``…), when the file's
-        headers alone could be another platform's; None tries every registered format.
+        headers alone could be another platform's; None tries every registered format. A file
+        whose rows are all another platform's (a Facebook posts export read as Instagram's,
+        both Meta Business Suite's) is refused, naming whose it is.
 
     Returns
     -------
@@ -1640,7 +1674,8 @@ def read_export(path: str | Path, kind: str | None = None, *,
     Raises
     ------
     UnknownFormatError
-        when the file is not understood, or holds several tables and ``kind`` does not pick one.
+        when the file is not understood, is another platform's than ``platform``, or holds
+        several tables and ``kind`` does not pick one.
     UnknownPlatformError
         when ``platform`` is not a known platform name.
     ArgumentError
