@@ -1107,44 +1107,92 @@ def test_roi_goal_projection_from_monthly_ga4(tmp_path):
             "projected from the daily rate of 4 months") in row["note"]
 
 
-def _three_months(count: bool, paths: int = 200_000):
+def _three_months(count: bool, paths: int = 200_000, totals=(30.0, 60.0, 90.0),
+                  notes: list[str] | None = None):
     """Final values of a goal from 1 July to 29 August (60 days) judged on 30 July, on GA4
-    totals of 30 days each: July's 30 in hand, June's 60 and April's 90 (the 31-day months
-    have no export): daily rates 1, 2, 3 over equal days."""
+    totals of 30 days each: July's in hand, June's and April's (the 31-day months have no
+    export), by default 30, 60, 90: daily rates 1, 2, 3 over equal days."""
     from smmanalytics.goals import _sim_from_months
     from smmanalytics.periods import parse_period
 
-    totals = {6: 60.0, 4: 90.0}
-    notes: list[str] = []
-    final = _sim_from_months(lambda s, e: totals.get(s.month, np.nan),
+    by_month = {6: totals[1], 4: totals[2]}
+    notes = [] if notes is None else notes
+    final = _sim_from_months(lambda s, e: by_month.get(s.month, np.nan),
                              parse_period("2026-07-01..2026-08-29"), dt.date(2026, 7, 30),
-                             None, 30.0, np.random.default_rng(7), paths, notes, count=count)
-    assert notes == ["GA4 has monthly totals only: projected from the daily rate of 3 months"]
+                             None, totals[0], np.random.default_rng(7), paths, notes,
+                             count=count)
+    assert notes[0] == "GA4 has monthly totals only: projected from the daily rate of 3 months"
     return final
 
 
+def _nb_score(k: float, y: np.ndarray, mu: np.ndarray) -> float:
+    """The derivative in k of the negative binomial log-likelihood of counts ``y`` of means
+    ``mu`` (size k): Σ [ψ(y + k) − ψ(k) − log(1 + μ / k) + (μ − y) / (k + μ)]."""
+    from scipy import special
+
+    return float((special.digamma(y + k) - special.digamma(k) - np.log1p(mu / k)
+                  + (mu - y) / (k + mu)).sum())
+
+
+def test_count_shape_is_the_negative_binomial_maximum_likelihood():
+    """Counts 30, 60, 90 on 30 days each: the pooled mean is 60 a month, and the MLE of the
+    size k solves ψ(30 + k) + ψ(60 + k) + ψ(90 + k) − 3 ψ(k) = 3 log(1 + 60 / k) (the last
+    terms of the score sum to 0 when the means are equal). At k = 5.9642 the left side is
+    1.8690 + 2.4819 + 2.8592 = 7.2100 and the right 3 log(11.060) = 7.2100 (digamma tables,
+    or scipy.special); the moments' size, 60² / (600 − 60) with the variance of the three
+    counts over n, is 6.67, the MLE's near it as it should be with no outlying month."""
+    from smmanalytics.goals import _nb_shape
+
+    y = np.array([30.0, 60.0, 90.0])
+    k, steady = _nb_shape(y, np.full(3, 60.0))
+    assert not steady
+    assert k == pytest.approx(5.9642, abs=1e-4)
+    assert _nb_score(k, y, np.full(3, 60.0)) == pytest.approx(0, abs=1e-9)
+    # the score changes sign there: the likelihood's maximum, not another stationary point
+    assert _nb_score(0.99 * k, y, np.full(3, 60.0)) > 0 > _nb_score(1.01 * k, y, np.full(3, 60.0))
+
+
 def test_counts_from_monthly_ga4_totals_are_gamma_poisson():
-    """Key events on monthly GA4 totals: the rate of the 30 days left is a Gamma fitted by
-    moments, their total Poisson given it. By hand: rates 1, 2, 3 on 30 days each; mean
-    m = 180 / 90 = 2; variance (ddof 1, the days' weighted variance of equal months)
-    v = (1 + 0 + 1) / 2 = 1, of which m / t = 2/30 is Poisson noise: the level's
-    τ² = 1 − 1/15 = 14/15. The mean's own variance τ²/3 + m/90 = 14/45 + 1/45 = 1/3, so the
-    rate to come has variance 14/15 + 1/3 = 19/15: Gamma of shape 4 / (19/15) = 60/19 and
-    scale 19/30. 30 days of it, Poisson: negative binomial of size 60/19 and p = 1/(1 + 30 ×
-    19/30) = 1/20, mean 60, variance 60 × 20 = 1,200. Its pmf by recursion, P(0) = 20^(−60/19),
-    P(k+1) = P(k) (k + 60/19) / (k + 1) × 19/20, summed: 10 %, 50 %, 90 % quantiles 22, 54,
-    106, P(≥ 90) = 0.1770. The final values are 30 in hand plus these: 52, 84, 136; a goal
-    of 120 is met with P 0.177 (the clipped Normal, mean 2 and sd √(4/3), gave 4.2 % of
-    paths no key event at all).
+    """Key events on monthly GA4 totals: the months' levels a Gamma of the negative binomial's
+    maximum-likelihood size, the total of the days left Poisson given the rate. By hand: rates
+    1, 2, 3 on 30 days each, pooled mean m = 180 / 90 = 2 a day, size k = 5.9642 (the test
+    above). A month's level has variance τ² = m² / k = 4 / 5.9642 = 0.67067; the mean's own
+    τ²/3 + m/90 = 0.22356 + 0.02222, so the rate to come has variance 0.91645: Gamma of shape
+    4 / 0.91645 = 4.3647 and scale 0.91645 / 2 = 0.45823. 30 days of it, Poisson: negative
+    binomial of size 4.3647 and p = 1 / (1 + 30 × 0.45823) = 0.067811, mean 60, variance
+    60 / p = 885 (the moments' fit: size 60/19, variance 1,200). Its pmf by recursion, P(0) =
+    p^4.3647, P(j+1) = P(j) (j + 4.3647) / (j + 1) × (1 − p), summed: 10 %, 50 %, 90 %
+    quantiles 26, 55, 100, P(≥ 90) = 0.1532. The final values are 30 in hand plus these: 56,
+    85, 130; a goal of 120 is met with P 0.153 (0.177 by the moments' fit).
 
     Monte Carlo error on 200,000 paths: a quantile's sd is √(q(1 − q)/N) / pmf(quantile) ≤
-    0.19 (the 90 %: pmf 0.0036), so ±1 is over 5 sd (and one step of the integer counts);
-    P's sd is √(0.177 × 0.823 / N) = 0.0009, ±0.005 over 5 sd."""
+    0.16 (the 90 %: pmf 0.0042), so ±1 is over 5 sd (and one step of the integer counts);
+    P's sd is √(0.153 × 0.847 / N) = 0.0008, ±0.005 over 5 sd."""
     final = _three_months(count=True)
-    assert np.quantile(final, [0.1, 0.5, 0.9]) == pytest.approx([52, 84, 136], abs=1)
-    assert np.mean(final >= 120) == pytest.approx(0.1770, abs=0.005)
+    assert np.quantile(final, [0.1, 0.5, 0.9]) == pytest.approx([56, 85, 130], abs=1)
+    assert np.mean(final >= 120) == pytest.approx(0.1532, abs=0.005)
     assert final.min() >= 30 and np.all(final == np.round(final))  # 30 plus whole counts
-    assert final.mean() == pytest.approx(90, abs=0.5)      # sd 34.6 / √N = 0.08
+    assert final.mean() == pytest.approx(90, abs=0.5)      # sd 29.7 / √N = 0.07
+
+
+def test_steady_monthly_counts_are_taken_at_the_poisson_limit():
+    """Counts 60, 62, 58 on 30 days each vary less than Poisson counts would (squared
+    deviations from 60: 0 + 4 + 4 = 8, below their total 180): the likelihood rises with the
+    size k to infinity, so k is capped at 1000 × 180 = 180,000 and a note says so. The level's
+    variance m² / k = 4 / 180,000 is then 1/1000 of the mean's Poisson part m / 90 = 1/45; the
+    rate to come has variance 4/180,000 × 4/3 + 1/45 = 0.022252, a Gamma of shape 179.76 and
+    scale 0.011126, where the Poisson limit is the conjugate posterior Gamma(180, 1/90) of a
+    steady rate. 30 days: negative binomial of size 179.76 and p = 1 / (1 + 0.33378) =
+    0.74975 (limit: 180 and 0.75, variance 60 / 0.75 = 80); by the pmf recursion both have
+    10 %, 50 %, 90 % quantiles 49, 60, 72 and P(≥ 70) = 0.1446. Plus 60 in hand: 109, 120,
+    132. Monte Carlo error on 200,000 paths: the quantiles' sd ≤ √(0.09/N) / 0.017 = 0.04,
+    P's 0.0008."""
+    notes: list[str] = []
+    final = _three_months(count=True, totals=(60.0, 62.0, 58.0), notes=notes)
+    assert notes[1] == ("the 3 months vary no more than chance would: their daily rate is "
+                        "taken as steady, uncertain only by its estimate")
+    assert np.quantile(final, [0.1, 0.5, 0.9]) == pytest.approx([109, 120, 132], abs=1)
+    assert np.mean(final >= 130) == pytest.approx(0.1446, abs=0.005)
 
 
 def test_revenue_from_monthly_ga4_totals_is_gamma():
@@ -1188,18 +1236,42 @@ def test_sample_quarter_key_events_interval_is_above_what_is_in_hand():
     its lower end the actual (13.8 % of paths drew no key event in August and September,
     after 13 months of 7 or more). By hand (GA4 monthly totals, data/sample): July 13 on 31
     days, June 14/30, May 53/31, April 9/30, March 12/31, February 11/28, January 11/31:
-    V₁ = 212 days, V₂ = Σ t² = 6,428, m = 123/212 = 0.580 a day; v = Σ t (x − m)² / (V₁ −
-    V₂/V₁ = 181.68) = 0.2576, less the Poisson part m × 6 / 181.68 = 0.0192: τ² = 0.2385; the
-    mean's variance τ² × 6,428 / 212² + m / 212 = 0.0368; the rate's 0.2753, a Gamma of shape
-    0.580² / 0.2753 = 1.223 and scale 0.4745. The 62 days left, negative binomial of size
-    1.223 and p = 1 / (1 + 62 × 0.4745) = 0.0329: P(0) = 0.0329^1.223 = 1.5 %, P(≤ 4) =
-    0.094, P(≤ 5) = 0.115 (pmf recursion as in the test above), so the 10th percentile is 5
-    more: 18. On the scorecard's 10,000 paths the empirical P(≤ 4) has sd 0.003, so the lower
-    end is 17 to 18 (between two counts at worst)."""
+    V₁ = 212 days, V₂ = Σ t² = 6,428, m = 123/212 = 0.5802 a day; the negative binomial's
+    size k = 2.9667 (its score at 2.9667 is 0, checked below; the moments' fit, which May's
+    53 drove, had 1.22): τ² = m² / k = 0.11347, the mean's variance τ² × 6,428 / 212² + m / 212
+    = 0.01623 + 0.00274, the rate's 0.13243, a Gamma of shape 0.5802² / 0.13243 = 2.5418 and
+    scale 0.22826. The 62 days left, negative binomial of size 2.5418 and p = 1 / (1 + 62 ×
+    0.22826) = 0.06600: P(0) = 0.1 %, P(≤ 10) = 0.0936, P(≤ 11) = 0.1100 (pmf recursion as
+    above), so the 10th percentile is 11 more: 24. On the scorecard's 10,000 paths the
+    empirical P(≤ 10) has sd 0.003, so the lower end is 23 to 24."""
+    y = np.array([13.0, 14, 53, 9, 12, 11, 11])
+    t = np.array([31.0, 30, 31, 30, 31, 28, 31])
+    assert _nb_score(2.9667, y, t * 123 / 212) == pytest.approx(0, abs=1e-4)
     row = smm.scorecard(smm.load(SAMPLE), "2026-07").set_index("metric").loc["key_events"]
     assert row["actual"] == 13
-    assert 17 <= row["projection_low"] <= 18
-    assert row["projection_low"] >= row["actual"] + 4
+    assert 23 <= row["projection_low"] <= 24
+
+
+@pytest.mark.skipif(not SAMPLE.exists(), reason="the sample brand is generated on another branch")
+def test_sample_q4_key_events_after_an_outlying_october():
+    """The sample's Q4 key events on 31 October: 299 in hand against 9 to 53 in each of the
+    six months before. The moments' Gamma had shape 0.30: 20 % of paths drew no key event in
+    all of November and December, and the 80 % range started at the actual (299–639.1). By
+    hand: October 299/31 days, September 10/30, August 11/31, July 13/31, June 14/30, May
+    53/31, April 9/30: V₁ = 214, V₂ = 6,544, m = 409/214 = 1.9112 a day; the negative
+    binomial's size (means m t) k = 0.64530, its score 0 there (checked below): τ² = m² / k =
+    5.6605, the mean's variance 5.6605 × 6,544 / 214² + m / 214 = 0.80886 + 0.00893, the
+    rate's 6.4783: Gamma of shape 0.56384 and scale 3.3896. The 61 days left, negative binomial
+    of size 0.56384 and p = 1 / (1 + 61 × 3.3896) = 0.0048131: P(0) = p^0.56384 = 4.9 %,
+    P(≤ 2) = 0.0986, P(≤ 3) = 0.1169, so the lower end is 299 + 3 = 302 (301 on 10,000 paths
+    if the empirical P(≤ 2), sd 0.003, reaches 0.1); the median 299 + 58 = 357."""
+    y = np.array([299.0, 10, 11, 13, 14, 53, 9])
+    t = np.array([31.0, 30, 31, 31, 30, 31, 30])
+    assert _nb_score(0.64530, y, t * 409 / 214) == pytest.approx(0, abs=1e-3)
+    row = smm.scorecard(smm.load(SAMPLE), "2026-10").set_index("metric").loc["key_events"]
+    assert row["actual"] == 299
+    assert 301 <= row["projection_low"] <= 302
+    assert row["projection"] == pytest.approx(357, abs=3)   # pmf there 0.0017: sd 0.7
 
 
 def test_ga4_goals_are_judged_to_the_day_ga4_data_end(tmp_path):

@@ -1297,14 +1297,16 @@ def _sim_from_months(total, w: Period, end: dt.date, reach: dt.date | None, a, r
     is those totals (the same daily rate as the actual's, not another one). Totals that cover
     the goal period whole leave nothing to simulate: the final value is their total, so P is
     1 or 0, and the projection agrees with the linear pace. The days after ``reach`` get a daily
-    rate drawn from a Gamma fitted to the last months' rates, the first of them the rate of
-    the totals in hand (:func:`_level_moments`, :func:`_gamma_rates`), one rate for all the
+    rate drawn from a Gamma fitted to the last months, the first of them the totals in hand
+    (:func:`_count_level`, :func:`_flow_level`, :func:`_gamma_rates`), one rate for all the
     days left as before. A ``count`` (sessions, key events) then draws its total over those
     days Poisson given the rate: a Gamma–Poisson (negative binomial) model of counts whose
-    level is uncertain (benchmarks-methods §5.2). A flow (revenue, the value of ROI) is the
-    days times the rate: a Gamma rather than a log-normal, as a month of no revenue (no log)
-    is still a month, and the Gamma keeps the months' mean and variance whatever their
-    skew, where a log-normal fitted on the logs of 3 to 7 months is set by its smallest.
+    level is uncertain (benchmarks-methods §5.2), fitted by maximum likelihood, as one
+    outlying month set the moments' fit (the sample's October). A flow (revenue, the value
+    of ROI) is the days times the rate: a Gamma rather than a log-normal, as a month of no
+    revenue (no log) is still a month, and the Gamma keeps the months' mean and variance
+    whatever their skew, where a log-normal fitted on the logs of 3 to 7 months is set by
+    its smallest.
     A Normal rate clipped at 0 put impossible totals in the interval: on the sample brand
     in July 13.8 % of paths drew no key event over August and September, after 13 months of
     at least 7 each, and the interval's lower end was the actual itself."""
@@ -1334,35 +1336,100 @@ def _sim_from_months(total, w: Period, end: dt.date, reach: dt.date | None, a, r
     else:
         notes.append(f"GA4 has monthly totals only: projected from the daily rate of "
                      f"{len(values)} months")
-    mean, var = _level_moments(np.array(values, dtype="float64"),
-                               np.array(days, dtype="float64"), count=count)
+    values, days = np.array(values, dtype="float64"), np.array(days, dtype="float64")
+    if count:
+        mean, var, steady = _count_level(values, days)
+        if steady:
+            notes.append(f"the {len(values)} months vary no more than chance would: their daily "
+                         f"rate is taken as steady, uncertain only by its estimate")
+    else:
+        mean, var = _flow_level(values, days)
     rate = _gamma_rates(mean, var, rng, paths)
     return known + (rng.poisson(r * rate) if count else r * rate)
 
 
-def _level_moments(values: np.ndarray, days: np.ndarray, *, count: bool) -> tuple[float, float]:
-    """Mean and variance of the daily rate of the days to come, from the ``values`` of past
-    spans of ``days`` days (months; the first the part of the goal period in hand), by the
-    method of moments with each span weighted by its days.
+#: a count's Gamma shape where the months are no more variable than Poisson (its MLE infinite),
+#: times their total count: the level's variance m²/k is then 1/1000 of the estimate's m / V₁,
+#: so that no figure shown moves by more than 0.1 % from the Poisson limit (k infinite)
+_STEADY_SHAPE = 1000
+
+
+def _count_level(values: np.ndarray, days: np.ndarray) -> tuple[float, float, bool]:
+    """Mean and variance of the daily rate of the days to come of a count, from its ``values``
+    over past spans of ``days`` days (months; the first the part of the goal period in hand),
+    and whether the months were found steady (no more variable than Poisson).
+
+    Each month's count is Poisson given its level, the levels a Gamma of shape k and mean m:
+    the counts are negative binomial of size k and means ``m t``. ``m`` is the pooled rate Σ
+    values / Σ days (the MLE given k when the months have equal days; near it when not), k
+    its maximum-likelihood shape (:func:`_nb_shape`), which one outlying month moves far less
+    than it moved the moments' fit (the sample's Q4 at October: 0.30 by moments, 0.98). The
+    rate to come is a month's level (variance τ² = m² / k) plus the error of ``m``: ``Var m =
+    τ² V₂ / V₁² + m / V₁`` (``V₁ = Σ t``, ``V₂ = Σ t²``), whose Poisson part is the variance of
+    the conjugate Gamma(Σ values, V₁) posterior of a steady rate; the sum is matched to one
+    Gamma by :func:`_gamma_rates` (the plug-in level alone would understate the range of a
+    level known from 3 to 7 months)."""
+    v1, v2 = days.sum(), (days ** 2).sum()
+    mean = float(values.sum() / v1)
+    if not mean > 0:
+        return mean, 0.0, False
+    shape, steady = _nb_shape(values, days * mean)
+    tau2 = mean ** 2 / shape
+    return mean, tau2 + tau2 * v2 / v1 ** 2 + mean / v1, steady
+
+
+def _nb_shape(values: np.ndarray, mu: np.ndarray) -> tuple[float, bool]:
+    """The maximum-likelihood size k of negative binomial ``values`` of means ``mu`` (given),
+    and whether it was capped at :data:`_STEADY_SHAPE` times their total.
+
+    The score in k, Σ [ψ(y + k) − ψ(k) − log(1 + μ / k) + (μ − y) / (k + μ)], is
+    [Σ y − Σ (y − μ)²] / 2k² to leading order for large k (μ summing to Σ y): when the
+    squared deviations are no more than the total, the likelihood still rises as k runs to
+    infinity, the Poisson limit, and so it does when its root lies beyond the cap. Else the
+    root is found between a small k, where the score is positive (ψ(y + k) − ψ(k) ≈ 1 / k for
+    a y > 0), and the first power of 10 where it is negative."""
+    from scipy import special
+    from scipy.optimize import brentq
+
+    cap = _STEADY_SHAPE * float(values.sum())
+    if ((values - mu) ** 2).sum() <= values.sum():
+        return cap, True
+
+    def score(log_k: float) -> float:
+        k = np.exp(log_k)
+        return float((special.digamma(values + k) - special.digamma(k) - np.log1p(mu / k)
+                      + (mu - values) / (k + mu)).sum())
+
+    hi = min(np.log(10.0), np.log(cap))
+    while score(hi) > 0:
+        if hi >= np.log(cap):
+            return cap, True
+        hi = min(hi + np.log(10.0), np.log(cap))
+    lo = hi - np.log(10.0)
+    while score(lo) < 0:
+        lo -= np.log(10.0)
+    return float(np.exp(brentq(score, lo, hi, xtol=1e-10))), False
+
+
+def _flow_level(values: np.ndarray, days: np.ndarray) -> tuple[float, float]:
+    """Mean and variance of the daily rate of the days to come of a flow (revenue, the value of
+    ROI), from its ``values`` over past spans of ``days`` days, by the method of moments with
+    each span weighted by its days.
 
     The rates ``x = values / days`` have the pooled mean ``m = Σ values / Σ days`` and the
     weighted variance ``v = Σ t (x − m)² / (V₁ − V₂ / V₁)`` (``t`` the days, ``V₁ = Σ t``,
-    ``V₂ = Σ t²``), which is the sample variance (ddof 1) of months of equal days. Of a
-    ``count`` drawn Poisson given each month's level, the variance of a month's rate is the
-    level's, τ², plus ``m / t`` of Poisson noise: τ² is ``v − m (n − 1) / (V₁ − V₂ / V₁)``
-    (at least 0), so that the Poisson draw of the days to come does not count that noise
-    twice. The rate to come varies as a month's level and as the estimate ``m`` (``Var m =
-    τ² V₂ / V₁² + m / V₁`` of a count, ``τ² V₂ / V₁²`` of a flow, τ² = v): the sum, the
-    predictive variance, ``v (1 + 1/n)`` of a flow's n months of equal days as before."""
+    ``V₂ = Σ t²``), which is the sample variance (ddof 1) of months of equal days. The rate to
+    come varies as a month's level and as the estimate ``m`` (``Var m = v V₂ / V₁²``): the
+    sum, the predictive variance, ``v (1 + 1/n)`` of n months of equal days. A count's
+    maximum likelihood (:func:`_count_level`) has no counterpart here: a Gamma fitted to the
+    rates by likelihood is set by Σ log x, which a month of no revenue (still a month) sends
+    to −∞ and a small month drags down, the moments' weakness to an outlying month the other
+    way round."""
     v1, v2 = days.sum(), (days ** 2).sum()
     x = values / days
     mean = float(values.sum() / v1)
-    spread = v1 - v2 / v1
-    v = float((days * (x - mean) ** 2).sum() / spread)
-    poisson = mean if count and mean > 0 else 0.0       # a count's variance from Poisson alone
-    tau2 = max(v - poisson * (len(x) - 1) / spread, 0.0)
-    of_mean = tau2 * v2 / v1 ** 2 + poisson / v1
-    return mean, tau2 + of_mean
+    v = float((days * (x - mean) ** 2).sum() / (v1 - v2 / v1))
+    return mean, v + v * v2 / v1 ** 2
 
 
 def _gamma_rates(mean: float, var: float, rng, paths: int) -> np.ndarray:
