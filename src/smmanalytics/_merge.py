@@ -825,6 +825,8 @@ def _is_constant(a) -> bool:
         arrow = pa.array(a)
         if arrow.null_count:
             return arrow.null_count == len(arrow)
+        if arrow[0].as_py() != arrow[-1].as_py():     # the ends first, as for numbers below
+            return False
         return bool(pc.all(pc.equal(arrow, arrow[0])).as_py())
     if isinstance(a, pd.arrays.FloatingArray | pd.arrays.IntegerArray | pd.arrays.BooleanArray):
         missing = a.isna()
