@@ -559,6 +559,26 @@ def test_merge_sort_order_matches_sort_values(rng):
         assert (_sort_order(df, keys) == expected).all()
 
 
+def test_merge_sort_order_of_mostly_distinct_times_matches_sort_values(rng):
+    """Times mostly distinct (posts' published_at): numpy orders the rows by their times,
+    Arrow the rows sharing one by every key; the order is still sort_values' (stable,
+    missing values last), with or without a time zone."""
+    from smmanalytics._merge import _sort_order
+
+    for _ in range(100):
+        n = int(rng.integers(0, 300))
+        seconds = rng.integers(0, max(n, 1), n) * 10**9     # about a third of rows share one
+        t = pd.Series(pd.to_datetime(seconds, utc=bool(rng.integers(0, 2))))
+        t[rng.random(n) < 0.05] = pd.NaT
+        df = pd.DataFrame({
+            "published_at": t,
+            "platform": pd.Series(rng.choice(["x", "facebook", None], n), dtype="category"),
+            "post_id": pd.Series(rng.choice(["1", "2", "10", None], n), dtype="string")})
+        keys = list(df.columns)
+        expected = df.sort_values(keys, kind="stable", na_position="last").index.to_numpy()
+        assert (_sort_order(df, keys) == expected).all()
+
+
 def test_conform_never_mutates_the_callers_frame():
     from smmanalytics.schema import conform
 

@@ -1195,6 +1195,23 @@ def test_a_table_left_none_is_an_empty_one(ds):
     assert len(smm.Dataset(posts=None).posts_in("2026-10")) == 0
 
 
+def test_an_empty_table_is_a_new_frame_each_time():
+    """schema.empty builds each table's frame once and gives copies: a caller changing its
+    frame (a column set, attrs) changes no later one; an unknown table is still refused."""
+    from smmanalytics.errors import SchemaError
+
+    first = schema.empty("posts")
+    first["platform"] = pd.Series([], dtype="int64")
+    first["extra"] = pd.Series([], dtype="Float64")
+    first.attrs["kind"] = "posts"
+    again = schema.empty("posts")
+    assert again is not first and again.attrs == {}
+    assert list(again.columns) == list(schema.TABLES["posts"])
+    assert [str(t) for t in again.dtypes] == list(schema.TABLES["posts"].values())
+    with pytest.raises(SchemaError, match="unknown table 'post'"):
+        schema.empty("post")
+
+
 @pytest.mark.parametrize("table, value, got", [
     ("posts", [1], "got list"), ("daily", pd.Series([1.0]), "got Series"),
     ("goals", "goals.yaml", "got str")])

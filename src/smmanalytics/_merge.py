@@ -825,6 +825,8 @@ def _is_constant(a) -> bool:
         arrow = pa.array(a)
         if arrow.null_count:
             return arrow.null_count == len(arrow)
+        if arrow[0].as_py() != arrow[-1].as_py():     # the ends first, as for numbers below
+            return False
         return bool(pc.all(pc.equal(arrow, arrow[0])).as_py())
     if isinstance(a, pd.arrays.FloatingArray | pd.arrays.IntegerArray | pd.arrays.BooleanArray):
         missing = a.isna()
@@ -851,16 +853,71 @@ def _sort_order(df: pd.DataFrame, keys: list[str]) -> np.ndarray:
     ``sort_values(keys, kind="stable", na_position="last")`` gives them.
 
     Keys of the usual dtypes are sorted by Arrow's stable multi-key sort, several times faster
-    on a million rows; any other dtype goes through pandas.
+    on a million rows; any other dtype goes through pandas. A first key of times (posts'
+    ``published_at``) is sorted first alone (:func:`_sort_by_times_first`).
     """
     columns = [_arrow_sort_key(df[k]) for k in keys]
     if any(c is None for c in columns):
         return df.reset_index(drop=True).sort_values(keys, kind="stable",
                                                      na_position="last").index.to_numpy()
+    if keys and _is_time(df[keys[0]]):
+        return _sort_by_times_first(columns)
+    return _arrow_sort(columns)
+
+
+def _arrow_sort(columns: list) -> np.ndarray:
+    """Positions sorting the Arrow ``columns`` (one a key, the first the most significant)
+    stably, nulls last."""
     table = pa.table({str(i): c for i, c in enumerate(columns)})
     order = pc.sort_indices(table, sort_keys=[(str(i), "ascending", "at_end")
-                                              for i in range(len(keys))])
+                                              for i in range(len(columns))])
     return order.to_numpy()
+
+
+def _sort_by_times_first(columns: list) -> np.ndarray:
+    """:func:`_arrow_sort` of ``columns`` whose first holds times (as integers): the rows
+    are ordered by their times alone by numpy, then only the rows sharing a time with
+    another are sorted by every key, in the places their time gives them.
+
+    Posts' times are mostly distinct (271,000 of a million posts share their minute with
+    another), and numpy's sort of one column of integers takes a fifth of Arrow's stable sort
+    by the three keys (a million posts: 0.27 s of CPU in all, 0.13 s so, of which 0.05 s the
+    sort of the rows sharing a time, :func:`_sort_key_by_key`). The first pass need not be
+    stable, nor tell a missing time from the largest integer it stands for: the rows of one
+    integer are put in order by every key, the times' nulls last, then by their positions
+    (the sort being stable, in the order given).
+    """
+    times = pc.fill_null(columns[0], np.iinfo(np.int64).max).to_numpy()
+    order = np.argsort(times)
+    ordered = times[order]
+    same = ordered[1:] == ordered[:-1]
+    tied = np.zeros(len(order), dtype=bool)
+    tied[1:] |= same
+    tied[:-1] |= same
+    if not tied.any():
+        return order
+    places = np.flatnonzero(tied)
+    rows = np.sort(order[places])
+    at = pa.array(rows)
+    order[places] = rows[_sort_key_by_key([c.take(at) for c in columns])]
+    return order
+
+
+def _sort_key_by_key(columns: list) -> np.ndarray:
+    """:func:`_arrow_sort` of ``columns``, by a stable sort by each key from the least
+    significant: Arrow's sort of one array is specialised to its type, its sort of a table
+    compares the rows key by key (the 271,000 posts of shared times of a million: 0.096 s
+    of CPU by the table, 0.049 s so)."""
+    order = np.arange(len(columns[0]))
+    for c in reversed(columns):
+        by = pc.array_sort_indices(c.take(pa.array(order)), null_placement="at_end")
+        order = order[by.to_numpy()]
+    return order
+
+
+def _is_time(s: pd.Series) -> bool:
+    """Whether ``s`` holds times (with a time zone or not)."""
+    return isinstance(s.dtype, pd.DatetimeTZDtype) or s.dtype.kind == "M"
 
 
 def _arrow_sort_key(s: pd.Series) -> pa.Array | pa.ChunkedArray | None:
@@ -870,7 +927,7 @@ def _arrow_sort_key(s: pd.Series) -> pa.Array | pa.ChunkedArray | None:
     if isinstance(s.dtype, pd.CategoricalDtype):
         codes = s.cat.codes.to_numpy()
         return pa.array(codes, mask=codes < 0)
-    if isinstance(s.dtype, pd.DatetimeTZDtype) or s.dtype.kind == "M":
+    if _is_time(s):
         naive = s.dt.tz_convert(None) if isinstance(s.dtype, pd.DatetimeTZDtype) else s
         return pa.array(naive.to_numpy(dtype="datetime64[ns]").view("int64"),
                         mask=s.isna().to_numpy())

@@ -11,6 +11,8 @@ platform-specific columns are kept after the canonical ones.
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import pandas as pd
 
@@ -161,9 +163,20 @@ def _spec(table: str) -> dict[str, str]:
 
 
 def empty(table: str) -> pd.DataFrame:
-    """An empty frame with the canonical columns and dtypes of ``table``."""
-    spec = _spec(table)
-    return pd.DataFrame({c: pd.Series(dtype=d) for c, d in spec.items()})
+    """An empty frame with the canonical columns and dtypes of ``table``.
+
+    Each table's is built once and copied: a load asks for seven (the merge's tables an export
+    lacks, the posts of each table's accounts), and building one, a Series per column, took
+    8 ms of CPU for posts' 43 columns, copying it a tenth of a millisecond.
+    """
+    _spec(table)
+    return _empty(table).copy()
+
+
+@functools.cache
+def _empty(table: str) -> pd.DataFrame:
+    """The frame :func:`empty` copies (never given out: a caller may change its copy)."""
+    return pd.DataFrame({c: pd.Series(dtype=d) for c, d in _spec(table).items()})
 
 
 def column_or(df: pd.DataFrame, name: str, fill: object = pd.NA,
