@@ -2595,13 +2595,12 @@ def test_net_followers_known_on_some_days_only_are_not_judged(tmp_path):
 
 def test_daily_ga4_goals_count_the_files_roi_counts():
     """GA4 by day: Q3's file of Facebook's and Instagram's sources (facebook 1 session a day,
-    instagram 2, over 1 July-30 September) beside September's filtered to Facebook's
-    (facebook 3 a day). The daily goals count what roi() counts: September = instagram
-    2 × 30 (Q3's file alone holds it) + facebook 3 × 30 (September's file) = 150; Q3 =
-    facebook 1 × 62 (July-August) + 90 + instagram 2 × 92 = 336. They read September 180
-    and Q3 366 (Q3's facebook rows counted beside September's file: files told apart by day
-    alone; with the copy, 270 and 456), while roi() read 90 and 276 (September's file took
-    Instagram's days). A copy of September's file adds nothing: 150."""
+    instagram 2, over 1 July-30 September) beside September's holding Facebook's alone
+    (facebook 3 a day). The daily goals count what roi() counts: September's file counts
+    September for every source (:func:`smmanalytics._web._owners`): September = 3 × 30 = 90;
+    Q3 = (1 + 2) × 62 (July-August, Q3's file) + 90 = 276. They read September 180 and Q3
+    366 (Q3's rows counted beside September's file: files told apart by day alone; with the
+    copy, 270 and 456). A copy of September's file adds nothing: 90."""
     from smmanalytics.roi import roi
 
     def row(name, source, sessions, day, start, end):
@@ -2621,6 +2620,6 @@ def test_daily_ga4_goals_count_the_files_roi_counts():
                                  dt.date(2026, 9, 30))
         quarter = metric_daily(ds, "sessions", "all", dt.date(2026, 7, 1),
                                dt.date(2026, 9, 30))
-        assert (september.sum(), quarter.sum()) == (150, 336)
+        assert (september.sum(), quarter.sum()) == (90, 276)
         assert (roi(ds, "2026-09").loc[0, "sessions"], roi(ds, "2026-Q3").loc[0, "sessions"]) \
-            == (150, 336)
+            == (90, 276)

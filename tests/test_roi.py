@@ -2650,19 +2650,15 @@ def test_a_row_inside_the_period_cut_by_another_export_is_not_said_to_span_beyon
     assert "1 GA4 row spans beyond 2025-07: prorated by day" in july.loc[0, "note"]
 
 
-def test_a_campaign_another_export_by_campaign_does_not_name_keeps_its_own_row_whole(tmp_path):
+def test_a_campaign_cut_by_an_export_that_has_the_campaign_dimension_keeps_its_zero(tmp_path):
     """Q3 by campaign: fete 9,200 and rentree 3,000; September by campaign too, naming rentree
-    alone (3,000). Costs: fete 1 July-30 September, rentree September. September's file holds
-    no fete: it takes rentree's September, not fete's, so Q3's fete row counts whole (GA4's
-    own figure for fete over Q3), spread over the 92 days fete ran: July 9,200 × 31 / 92 =
-    3,100, August 3,100, September 9,200 × 30 / 92 = 3,000, Q3 9,200. rentree's Q3 row is
-    spread over September, which the September file counts for rentree: rentree 3,000 in
-    September and in Q3. Q3 in all: 9,200 + 3,000 = 12,200, the Q3 export's own total.
-
-    It read fete 3,100 / 3,100 / 0 / 6,200: September's file took September from every
-    campaign, so Q3 lost 3,000 of fete's 9,200 (Q3 in all 9,200 where the Q3 export says
-    12,200), whether fete had sessions in September (the file being filtered) or none (then
-    July-August held all 9,200)."""
+    alone (3,000). Costs: fete 1 July-30 September, rentree September. September counts its
+    days: it has the campaign dimension and no fete, so fete's September is 0 ("no GA4
+    session carries utm_campaign 'fete'"), not unknown; the quarter's fete row is spread
+    over the 92 days fete ran, of which the Q3 file counts July-August, 62: Q3 = 9,200 × 62
+    / 92 = 6,200 = July 3,100 + August 3,100 + September 0. rentree's Q3 row is spread over
+    September, the September file's: rentree 3,000 in September and in Q3. It read fete
+    unknown in September and in Q3, "another export does not name the campaign"."""
     q3, sep = dict(start="2025-07-01", end="2025-09-30"), dict(start="2025-09-01",
                                                                 end="2025-09-30")
     rows = [_web_month(9200.0, campaign="fete", **q3), _web_month(3000.0, campaign="rentree", **q3),
@@ -2672,11 +2668,10 @@ def test_a_campaign_another_export_by_campaign_does_not_name_keeps_its_own_row_w
     ds = dataset(tmp_path, costs, web=web(rows))
     revenue = {p: roi(ds, p, by="campaign").set_index("campaign")["revenue"]
                for p in ("2025-07", "2025-08", "2025-09", "2025-Q3")}
-    assert [revenue[p]["fete"] for p in revenue] == pytest.approx([3100, 3100, 3000, 9200])
+    assert [revenue[p]["fete"] for p in revenue] == pytest.approx([3100, 3100, 0, 6200])
     assert [revenue[p]["rentree"] for p in ("2025-09", "2025-Q3")] == [3000, 3000]
-    assert roi(ds, "2025-Q3").loc[0, "revenue"] == pytest.approx(12200.0)
     september = roi(ds, "2025-09", by="campaign").set_index("campaign")
-    assert "ga4_campaign_not_seen" not in september.loc["fete", "note_codes"]
+    assert "ga4_campaign_not_seen" in september.loc["fete", "note_codes"]
     assert "ga4_campaign_overlap" not in september.loc["fete", "note_codes"]
     quarter = roi(ds, "2025-Q3", by="campaign").set_index("campaign")
     assert "ga4_campaign_overlap" not in (quarter.loc["fete", "note_codes"] or "")
@@ -2860,15 +2855,14 @@ def _ga4_export(path, start, end, rows):
                     + body)
 
 
-def test_a_month_filtered_to_one_source_takes_its_days_from_that_source_alone(tmp_path):
+def test_a_month_beside_its_quarter_counts_its_days_for_every_source(tmp_path):
     """Q3's export of Facebook's and Instagram's sources (facebook 92 sessions €920, 1 a day;
-    instagram 46, €460) beside September's filtered to Facebook's (facebook 40, €400).
-    September's file takes September from Q3's facebook row alone: Instagram's September is
-    in Q3's figures only. Q3 = instagram 46 whole + facebook 92 × 62 / 92 (July-August) + 40
-    = 148 sessions, 460 + 620 + 400 = €1,480; September = 46 × 30 / 92 + 40 = 15 + 40 = 55,
-    150 + 400 = €550; July = August = 46 × 31 / 92 + 92 × 31 / 92 = 15.5 + 31 = 46.5:
-    46.5 + 46.5 + 55 = 148, the quarter. It read September 40 (Instagram's lost) and Q3
-    40 + 138 × 62 / 92 = 133."""
+    instagram 46, €460) beside September's holding Facebook's alone (40, €400). GA4 leaves
+    out a source without sessions, so September's file says Instagram had none in September:
+    it counts September for every source, Q3's rows prorated over July-August only. September
+    = 40, €400; July = August = (92 + 46) × 31 / 92 = 46.5, €465; Q3 = 46.5 + 46.5 + 40 =
+    133, €1,330. (Were September's file filtered to Facebook's sources, Instagram's
+    September would be lost: the file does not say it was filtered.)"""
     _ga4_export(tmp_path / "ga4_traffic_acquisition_2026-Q3.csv", "20260701", "20260930",
                 [("facebook / social", 92, 920.0), ("instagram / social", 46, 460.0)])
     _ga4_export(tmp_path / "ga4_traffic_acquisition_2026-09_facebook.csv", "20260901",
@@ -2879,14 +2873,41 @@ def test_a_month_filtered_to_one_source_takes_its_days_from_that_source_alone(tm
                for p in ("2026-07", "2026-08", "2026-09", "2026-Q3")}
     assert figures == {"2026-07": pytest.approx((46.5, 465.0)),
                        "2026-08": pytest.approx((46.5, 465.0)),
-                       "2026-09": pytest.approx((55.0, 550.0)),
-                       "2026-Q3": pytest.approx((148.0, 1480.0))}
+                       "2026-09": pytest.approx((40.0, 400.0)),
+                       "2026-Q3": pytest.approx((133.0, 1330.0))}
     by = roi(ds, "2026-Q3", by="platform").set_index("platform")
     assert by.loc["facebook", "sessions"] == pytest.approx(62 + 40)
-    assert by.loc["instagram", "sessions"] == pytest.approx(46.0)
+    assert by.loc["instagram", "sessions"] == pytest.approx(46 * 62 / 92)
     note = roi(ds, "2026-Q3").loc[0, "note"]
-    assert ("1 GA4 row overlaps another export's dates: counted on the days no other export "
+    assert ("2 GA4 rows overlap another export's dates: counted on the days no other export "
             "counts, prorated by day (an estimate)") in note
+
+
+def test_a_quarter_beside_its_months_adds_nothing_for_keys_a_month_lacks(tmp_path):
+    """Q4's export (rentree 600, noel 300, bio 300 sessions) beside October's (rentree 600,
+    bio 100), November's (bio 100) and December's (noel 300, bio 100): the months cover
+    every day of Q4, so Q4's file counts none. October 700, November 100, December 400,
+    Q4 1,200 = 700 + 100 + 400, the months' sum and Q4's own total. When each key was owned
+    apart, Q4's noel row (absent from October's and November's files, as GA4 leaves out a
+    campaign without sessions) was counted on their days too: November 100 + 600 × 30 / 92
+    + 300 × 30 / 92 = 393.48, Q4 1,200 + 900 × 61 / 92 = 1,796.74."""
+    months = {"20261001": ("20261031", [("rentree", 600), ("bio", 100)]),
+              "20261101": ("20261130", [("bio", 100)]),
+              "20261201": ("20261231", [("noel", 300), ("bio", 100)])}
+    q4 = [("rentree", 600), ("noel", 300), ("bio", 300)]
+    for start, (end, rows) in {**months, "20261001 ": ("20261231", q4)}.items():
+        body = "".join(f"{c},instagram / social,{n},0,0\n" for c, n in rows)
+        name = f"ga4_campaigns_{start.strip()}_{end}.csv"
+        (tmp_path / name).write_text(
+            "# Traffic acquisition: Session campaign\n"
+            f"# Start date: {start.strip()}\n# End date: {end}\n"
+            "Session campaign,Session source / medium,Sessions,Key events,Total revenue\n"
+            + body)
+    (tmp_path / "brand.yaml").write_text("name: T\ntimezone: Europe/Paris\ncurrency: EUR\n")
+    ds = smm.load(tmp_path, cache=False)
+    sessions = [roi(ds, p).loc[0, "sessions"] for p in ("2026-10", "2026-11", "2026-12",
+                                                          "2026-Q4")]
+    assert sessions == pytest.approx([700.0, 100.0, 400.0, 1200.0])
 
 
 _Q3_DAYS = pd.date_range("2026-07-01", "2026-09-30")

@@ -1003,22 +1003,22 @@ def _repeated(same: pd.DataFrame, r: _Rows) -> np.ndarray:
 
 
 def _owners(r: _Rows, alive: np.ndarray, rank: pd.Series | None) -> _Owners:
-    """Which export counts each day of each breakdown key of each GA4 property, of the
-    ``alive`` rows of ``r`` (ranked by ``rank`` of :func:`_breakdown_rank`): one rule for
-    every overlap, so that a day of a key's traffic counts once, whatever the period.
+    """Which export counts each day of each GA4 property, of the ``alive`` rows of ``r``
+    (ranked by ``rank`` of :func:`_breakdown_rank`): one rule for every overlap, so that a
+    day's traffic counts once, whatever the period; the owners are each export's keys.
 
     An export is a date range of a property; the files of one range are one export, their
     rows repeating another's left out first (:func:`_file_drop`: a copy, daily rows beside
     their total), the others each adding their traffic (page 1 and page 2). Of the exports
     covering a day, the shortest counts it (of two alike, the later-ending, newer data,
-    first), for each key it holds: a month inside a quarter keeps its own figures, the
-    quarter's are prorated over its other days only. A key is counted by the exports that
-    hold it: September's file filtered to Facebook's sources takes September from Q3's
-    Facebook row, not from its Instagram row, which September's file does not hold
-    (Instagram's September is in Q3's figures alone). Exports of another breakdown (one by
-    channel group, one by source) share no key but repeat the same sessions: a day one of
-    them counts is lost to the others whole. Two properties are two websites: each shares
-    out its own days alone (maisonseve.it's quarter loses no day to maisonseve.fr's month).
+    first), for every key: a month inside a quarter keeps its own figures, the quarter's are
+    prorated over its other days only. A key the month's export does not hold had no session
+    that month (GA4 leaves such rows out), so the quarter's row of that key is not counted on
+    the month's days either: a July campaign beside August's and Q3's exports read 22.58
+    August sessions from Q3's row when keys were owned one by one. (An export filtered to
+    some sources is read the same way, its other sources' days lost: the file does not say
+    it was filtered.) Two properties are two websites: each shares out its own days alone
+    (maisonseve.it's quarter loses no day to maisonseve.fr's month).
     """
     valid = alive & r.table_start.notna().to_numpy() & r.table_end.notna().to_numpy()
     valid &= ~_file_drop(r, valid, rank)
@@ -1040,24 +1040,15 @@ def _owners(r: _Rows, alive: np.ndarray, rank: pd.Series | None) -> _Owners:
         return _Owners(table, np.ones(len(owners), dtype=bool))    # disjoint: all their days
     first = spans["start"].min()
     own = np.zeros((len(owners), (spans["end"].max() - first).days + 1), dtype=bool)
-    kinds = _export_kinds(r, valid, export, len(spans))
-    by_key: dict[tuple[str, int], np.ndarray] = {}     # the days each key's owners counted
-    by_kind: dict[tuple[str, str], np.ndarray] = {}    # the days each breakdown's counted
-    span_of, key_of = owners["export"].to_numpy(), owners["key"].to_numpy()
+    counted: dict[str, np.ndarray] = {}     # the days each property's exports counted
+    span_of = owners["export"].to_numpy()
     bounds = np.searchsorted(span_of, np.arange(len(spans) + 1))
     for e, (a, b, p) in enumerate(zip(spans["start"], spans["end"], spans["property"],
                                       strict=True)):
         lo, hi = (a - first).days, (b - first).days + 1
-        lost = np.zeros(hi - lo, dtype=bool)           # counted by another breakdown
-        for (prop, kind), days in by_kind.items():
-            if prop == p and kind != kinds[e]:
-                lost |= days[lo:hi]
-        counted = by_kind.setdefault((p, kinds[e]), np.zeros(own.shape[1], dtype=bool))
-        for i in range(bounds[e], bounds[e + 1]):
-            held = by_key.setdefault((p, int(key_of[i])), np.zeros(own.shape[1], dtype=bool))
-            own[i, lo:hi] = ~lost & ~held[lo:hi]
-            held[lo:hi] |= own[i, lo:hi]
-            counted[lo:hi] |= own[i, lo:hi]
+        days = counted.setdefault(p, np.zeros(own.shape[1], dtype=bool))
+        own[bounds[e]:bounds[e + 1], lo:hi] = ~days[lo:hi]
+        days[lo:hi] = True
     lo = (spans["start"] - first).dt.days.to_numpy()[span_of]
     hi = (spans["end"] - first).dt.days.to_numpy()[span_of] + 1
     whole = np.array([own[i, a:b].all() for i, (a, b) in enumerate(zip(lo, hi, strict=True))],
@@ -1065,21 +1056,6 @@ def _owners(r: _Rows, alive: np.ndarray, rank: pd.Series | None) -> _Owners:
     cum = np.concatenate([np.zeros((len(own), 1), dtype="int64"),
                           np.cumsum(own, axis=1)], axis=1)
     return _Owners(table, whole, own, first, spans["property"].to_numpy()[span_of], cum)
-
-
-def _export_kinds(r: _Rows, valid: np.ndarray, export: np.ndarray, n: int) -> np.ndarray:
-    """Each of the ``n`` exports' breakdown, of its ``valid`` rows: their ``breakdown``
-    when the rows say it, else the dimensions they fill (a frame made by hand). Exports of
-    one breakdown are set against each other key by key, others day by day."""
-    rows = r.w[valid]
-    of = export[valid]
-    if "breakdown" in rows.columns:
-        kinds = (rows["breakdown"].astype("string").fillna("").groupby(of)
-                 .agg(lambda k: "|".join(sorted(set(k)))))
-    else:
-        filled = rows[[c for c in _KEY_DIMENSIONS if c in rows.columns]].notna().groupby(of).any()
-        kinds = filled.apply(lambda dims: "+".join(dims.index[dims]), axis=1)
-    return kinds.reindex(range(n)).fillna("").to_numpy(dtype=object)
 
 
 def _disjoint(spans: pd.DataFrame) -> bool:
