@@ -175,6 +175,68 @@ def test_numbers_bad_cell_raises_with_location():
         parse_numbers(_s("1", "abc"), file="f.csv", column="Views", first_line=2)
 
 
+@pytest.mark.parametrize(("cell", "decimal", "mark"), [
+    # the thousands mark is the one that is not the cell's decimal mark (its last mark when it
+    # has both, else its repeated one, else the hint): '12.99,5' was read 1299.5, '1.5,00'
+    # 15.0, '1,23.50' 123.5, '12,3456.00' 123456.0, '1.234.56' 123456.0, '1,23,456' (Indian
+    # grouping, which no export writes) 123456.0: every mark dropped
+    ("12.99,5", ",", ","), ("1.5,00", ",", ","), ("1,23.50", ".", "."),
+    ("12,3456.00", ".", "."), ("1.234.56", None, ","), ("1,23,456", None, "."),
+    ("1.2345,00", None, ","), ("1,5.00", ",", "."), ("-12.99,5 €", None, ","),
+])
+def test_numbers_thousands_mark_not_between_groups_of_three_is_refused(cell, decimal, mark):
+    example = {",": r"1\.299,50 or 1299,50", ".": r"1,299\.50 or 1299\.50"}[mark]
+    with pytest.raises(ParseError, match=r"file f\.csv, line 3, column 'Views': thousands "
+                       rf"separator misplaced; expected a number like {example}") as err:
+        parse_numbers(_s("12", cell), file="f.csv", column="Views", decimal=decimal)
+    assert err.value.got == cell
+
+
+def test_numbers_the_first_wrong_cell_is_named_whatever_its_fault():
+    # a misgrouped cell on line 3 comes before the word on line 4
+    with pytest.raises(ParseError, match="line 3.*thousands separator misplaced"):
+        parse_numbers(_s("12", "1.5,00", "lots"), file="f.csv", column="Views")
+    with pytest.raises(ParseError, match="line 3.*not a number"):
+        parse_numbers(_s("12", "lots", "1.5,00"), file="f.csv", column="Views")
+
+
+def _grouped(cents: int, mark: str) -> str:
+    """``cents`` as a spreadsheet writes money with ``mark`` as its decimal mark: thousands
+    grouped by three with the other mark (1234567 cents, ',': '12.345,67')."""
+    whole = f"{cents // 100:,}"
+    if mark == ",":
+        whole = whole.replace(",", ".")
+    return f"{whole}{mark}{cents % 100:02d}"
+
+
+@settings(max_examples=60, deadline=None)
+@given(cents=st.lists(st.integers(0, 10**11), min_size=1, max_size=6),
+       mark=st.sampled_from([",", "."]), hinted=st.booleans())
+def test_numbers_read_back_any_well_grouped_column(cents, mark, hinted):
+    """Numbers grouped by three, in French or English, read as written (cents / 100), with
+    the file's decimal mark as the hint or none (each cell's two marks, or its cents' two
+    digits, say which is decimal)."""
+    got = parse_numbers(_s(*(_grouped(c, mark) for c in cents)),
+                        decimal=mark if hinted else None)
+    assert got.tolist() == pytest.approx([c / 100 for c in cents], abs=1e-9)
+
+
+@settings(max_examples=60, deadline=None)
+@given(groups=st.lists(st.integers(1, 5), min_size=2, max_size=4).filter(
+           lambda g: g[0] > 3 or any(n != 3 for n in g[1:])),
+       mark=st.sampled_from([",", "."]), cents=st.integers(0, 99), line=st.integers(0, 3))
+def test_numbers_refuse_any_malformed_grouping(groups, mark, cents, line):
+    """Digit groups of those lengths (a first above 3, or a later one not of 3) joined by the
+    thousands mark, with cents after the decimal mark, are refused among well-formed cells,
+    named by their line, never read."""
+    thousands = "." if mark == "," else ","
+    cell = thousands.join("7" * n for n in groups) + f"{mark}{cents:02d}"
+    cells = ["12"] * line + [cell] + ["3"]
+    with pytest.raises(ParseError, match="thousands separator misplaced") as err:
+        parse_numbers(_s(*cells), file="f.csv", column="Views", decimal=mark)
+    assert (err.value.line, err.value.got) == (2 + line, cell)
+
+
 # ---------------------------------------------------------------- dates
 
 def test_meta_times_across_dst():

@@ -866,6 +866,21 @@ def test_a_caption_left_open_to_the_end_is_an_error_not_a_post_lost(tmp_path):
     assert err.value.got.startswith('"L’atelier, en vidéo,,30,09/10/2026 08:00,')
 
 
+def test_a_views_cell_with_its_thousands_mark_misplaced_is_an_error(tmp_path):
+    # '1.5,00' (a count retyped in a re-saved export) was read 15.0 views, every '.' dropped
+    # without a note; now refused, naming the line, the column and the cell
+    text = (FIX / "facebook_posts_fr_2026-10-01.csv").read_text(encoding="utf-8-sig")
+    path = tmp_path / "facebook_posts_fr_2026-10-01.csv"
+    path.write_text(text.replace("Lifetime,1000,650,", 'Lifetime,"1.5,00",650,'),
+                    encoding="utf-8-sig")
+    with pytest.raises(ParseError) as err:
+        read_export(path)
+    assert str(err.value) == (
+        f"file {path}, line 3, column 'Vues': thousands separator misplaced; expected a number "
+        "like 1.299,50 or 1299,50: a thousands separator between groups of three digits, or "
+        "none; got '1.5,00'")
+
+
 def test_an_undated_post_is_kept_and_noted(tmp_path):
     rows = _ig_rows(2, seed=6)
     rows[1]["Publish time"] = ""

@@ -14,7 +14,7 @@ import pandas as pd
 from ._io import closest_key, file_name, read_user_text, unknown_key, user_csv
 from .errors import ConfigError, DataQualityWarning
 from .loaders._dates import MONTHS, file_numeric_order
-from .loaders._numbers import AMBIGUOUS_COMMA, AMBIGUOUS_DOT, CURRENCY_SIGNS, DOLLAR
+from .loaders._numbers import AMBIGUOUS_COMMA, AMBIGUOUS_DOT, CURRENCY_SIGNS, DOLLAR, GROUPED
 from .periods import parse_period
 from .schema import canonical_platform, platforms_expected
 
@@ -44,8 +44,6 @@ _NAMED = re.compile(r"^(\d{1,2})[-\s]([^\W\d_]+)\.?(?:[-\s](\d{2}|\d{4}))?$")
 #: evidence, then the file's locale, do)
 _AMBIGUOUS = {".": re.compile(AMBIGUOUS_DOT), ",": re.compile(AMBIGUOUS_COMMA)}
 _NUMBER_COLUMNS = ("amount", "hours", "hourly_rate")
-#: well-formed numbers of each decimal mark, as an error shows what it expected
-_GROUPED = {",": "1.299,50 or 1299,50", ".": "1,299.50 or 1299.50"}
 
 
 #: the currencies written with a bare ``$``: a ``$`` in a cost cell (or a GA4 revenue cell) is
@@ -386,7 +384,7 @@ def _cost_row(rec: dict[str, str], path: Path, line: int, *, decimal: _Decimal,
         try:
             nums[col] = _number(cell, decimal.mark or ".") if t else np.nan
         except _BadGrouping as bad:
-            raise fail(col, f"a number like {_GROUPED[bad.mark]}: a thousands separator "
+            raise fail(col, f"a number like {GROUPED[bad.mark]}: a thousands separator "
                        "between groups of three digits, or none", t,
                        "thousands separator misplaced") from None
         except ValueError:

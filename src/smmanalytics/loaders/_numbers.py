@@ -14,6 +14,11 @@ with both marks (the last one is decimal), a mark followed by other than 3 digit
 both readings follow the column's evidence, then the ``decimal`` hint (from the file's locale),
 then English (``,`` thousands, ``.`` decimal).
 
+A thousands mark (the one that is not the cell's decimal mark) must stand between groups of
+three digits, after a first group of one to three: ``12.99,5`` and ``1.5,00`` (a price retyped
+by hand in a re-saved export), ``1,23.50`` or ``1,23,456`` (Indian grouping, which no export
+writes) raise ParseError instead of being read with their marks dropped (1299.5, 15.0).
+
 A cell that is not a number at all raises :class:`~smmanalytics.errors.ParseError` naming the
 file, the line (``first_line`` + position), the column, what was expected and what came.
 """
@@ -31,7 +36,7 @@ from ..errors import ParseError
 from ._cells import SPREADSHEET_ERRORS, isinstance_cells, str_cells
 
 __all__ = ["CURRENCY_SIGNS", "DOLLAR", "parse_numbers", "MISSING", "AMBIGUOUS_DOT",
-           "AMBIGUOUS_COMMA", "decimal_for_locale", "column_decimal"]
+           "AMBIGUOUS_COMMA", "GROUPED", "decimal_for_locale", "column_decimal"]
 
 #: a cell's text (stripped, lowered) that says it holds no value: a placeholder, or an error a
 #: spreadsheet shows where a formula found none (a workbook's error cells read as that text)
@@ -60,6 +65,12 @@ _SIGN = "^[-+\u2212(]|\\)$"     # a sign, or the parentheses of an accounting ne
 #: evidence, then the ``decimal`` hint, decide
 AMBIGUOUS_DOT = r"^[1-9]\d{0,2}(?:\.\d{3})+$"
 AMBIGUOUS_COMMA = r"^[1-9]\d{0,2}(?:,\d{3})+$"
+
+#: a cell's thousands grouping under each decimal mark: digits grouped 1-3 then 3 by 3 before
+#: the decimal mark (what follows it is the cleaned cell's check)
+_GROUPED_CELL = {",": r"\d{1,3}(?:\.\d{3})+(?:,.*)?", ".": r"\d{1,3}(?:,\d{3})+(?:\..*)?"}
+#: well-formed numbers of each decimal mark, as an error shows what it expected
+GROUPED = {",": "1.299,50 or 1299,50", ".": "1,299.50 or 1299.50"}
 
 _EXPECTED_RATE = "a number (e.g. 1234, 1 234, 62,5 %, 1.2K) or empty/-/N/A"
 _EXPECTED_COUNT = "a count or an amount (e.g. 1234, 1 234, 62,5, 1.2K, 12 €) or empty/-/N/A"
@@ -132,12 +143,13 @@ def parse_numbers(values: pd.Series, *, file: str | None = None, column: str | N
     mult = suffix.map({"K": 1e3, "M": 1e6, "B": 1e9}).astype("Float64").fillna(1.0)
     s = s.str.replace(r"[kKmMbB]$", "", regex=True)
     dec = column_decimal(s, decimal)
-    both = s.str.contains(",", regex=False) & s.str.contains(".", regex=False)
+    has_c, has_d = s.str.contains(",", regex=False), s.str.contains(".", regex=False)
+    both = has_c & has_d
     last_comma = s.str.rfind(",") > s.str.rfind(".")
     cell_dec = pd.Series(dec, index=s.index, dtype="str").mask(both & last_comma, ",").mask(
         both & ~last_comma, ".")
-    only_c = s.str.contains(",", regex=False) & ~both
-    only_d = s.str.contains(".", regex=False) & ~both
+    only_c = has_c & ~both
+    only_d = has_d & ~both
     multi_comma = s.str.count(",") > 1
     multi_dot = s.str.count(r"\.") > 1
     # a cell's own unambiguous shape wins over the column's evidence
@@ -151,8 +163,16 @@ def parse_numbers(values: pd.Series, *, file: str | None = None, column: str | N
     ok = cleaned.str.fullmatch(r"(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
     nums = pd.to_numeric(cleaned.where(ok, None), errors="coerce").astype("Float64")
     bad = (cleaned != "") & ~ok
-    if bad.any():
-        pos = int(np.flatnonzero(bad.to_numpy())[0])
+    misgrouped = _misgrouped(s, comma_dec, has_c, has_d)
+    if bad.any() or misgrouped.any():       # the first wrong cell, whichever its fault
+        pos = int(np.flatnonzero((bad | misgrouped).to_numpy())[0])
+        if misgrouped.iloc[pos]:
+            mark = "," if comma_dec.iloc[pos] else "."
+            raise ParseError("thousands separator misplaced", file=file,
+                             line=first_line + pos, column=column,
+                             expected=f"a number like {GROUPED[mark]}: a thousands separator "
+                             "between groups of three digits, or none",
+                             got=str(values.iloc[pos]))
         raise ParseError("cell is not a number", file=file, line=first_line + pos, column=column,
                          expected=_EXPECTED_RATE if percent_cells else _EXPECTED_COUNT,
                          got=str(values.iloc[pos]))
@@ -173,6 +193,21 @@ def parse_numbers(values: pd.Series, *, file: str | None = None, column: str | N
         missing = missing & ~is_num
     nums = nums.mask(missing)
     return nums.astype("Float64")
+
+
+def _misgrouped(s: pd.Series, comma_dec: pd.Series, has_comma: pd.Series,
+                has_dot: pd.Series) -> pd.Series:
+    """True for the cells (digits and marks) whose thousands mark, the one that is not their
+    decimal mark, is not between groups of three digits: stripped unchecked, ``12.99,5`` read
+    1299.5 (a price of 12,99 mistyped, counted a hundred times over) and ``1.5,00`` 15.0. Only
+    the cells holding such a mark (``has_comma``, ``has_dot``) are matched: none, in most
+    columns."""
+    out = pd.Series(False, index=s.index)
+    for mark, marked in ((",", comma_dec & has_dot), (".", ~comma_dec & has_comma)):
+        marked = marked.to_numpy(dtype=bool)
+        if marked.any():
+            out[marked] = ~s[marked].str.fullmatch(_GROUPED_CELL[mark]).to_numpy(dtype=bool)
+    return out
 
 
 def _missing_cells(cells: pd.Series) -> pd.Series:
