@@ -968,6 +968,37 @@ def test_a_kernel_still_running_as_its_run_ends_is_ended_with_its_group(tmp_path
     assert not _alive(child)
 
 
+@pytest.mark.parametrize("contents,age,left", [
+    (["kernel.json"], 120, True),       # made again by a kernel still starting: a work folder
+    ([], 120, True),                    # killed as it was made, before its owner
+    (["kernel.json"], 10, False),       # as young, it may be a run that is about to write it
+    (["kernel.json", "new"], 120, False),   # more than a kernel writes: a day, as before
+    (["kernel.json", "owner"], 120, False),   # a run of this process: running
+])
+def test_a_work_folder_without_owner_holding_only_the_kernels_file_is_left_behind(
+        tmp_path, contents, age, left):
+    """A kernel still starting when its run, stopped, removed its work folder made the folder
+    again for its connection file: no owner, kept a day. The next run removes such a folder
+    (or an empty one) once a minute old, well after any run writes its owner (ages set by
+    hand, either side of the minute); not a folder holding more, nor a running run's."""
+    import time
+
+    from smmanalytics.runner import _left_behind, _remove_left_behind, _this_run
+
+    work = tmp_path / ".2026-10.abc"
+    work.mkdir()
+    for name in contents:
+        if name == "new":
+            (work / name).mkdir()
+        else:
+            (work / name).write_text(" ".join(_this_run()) if name == "owner" else "{}")
+    now = time.time()
+    os.utime(work, (now - age, now - age))
+    assert _left_behind(work, now) is left
+    _remove_left_behind(tmp_path, "2026-10")
+    assert work.exists() is not left
+
+
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
 def test_sigterm_stops_a_parallel_batch_promptly_without_leftovers(notebooks, tmp_path):
     """A scheduled `smm report batch --workers 2` sent SIGTERM waited for its running reports

@@ -330,6 +330,12 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str | None = None,
 #: a day; a report takes minutes)
 STALE_AFTER = 24 * 3600
 
+#: a work folder without ``owner`` holding nothing but the kernel's connection file (or
+#: nothing) is left behind once untouched for this long (seconds): no run's folder lacks its
+#: ``owner`` for longer than the instant between creating the folder and writing it
+#: (:func:`_work_folder`), before its kernel starts
+ORPHANED_AFTER = 60
+
 #: how long a report's kernel still running as its run ends is given to end on SIGTERM, then
 #: on SIGKILL (seconds each; a kernel ends in milliseconds on either)
 KERNEL_GRACE = 3.0
@@ -383,8 +389,9 @@ def _left_behind(work: Path, now: float) -> bool:
     """Whether the work folder ``work`` is one its run will never remove: its creator ran on
     this machine since it last started and runs no longer, or it ran before the machine
     restarted; else (another machine, no ``owner``: killed as it began) when it has been
-    untouched for :data:`STALE_AFTER`. A live process that took a dead one's id keeps it
-    until then."""
+    untouched for :data:`STALE_AFTER`, or for :data:`ORPHANED_AFTER` when it holds no more
+    than a kernel's connection file (:func:`_orphaned`). A live process that took a dead
+    one's id keeps it until then."""
     host, boot, _ = _this_run()
     try:
         owner_host, owner_boot, pid = (work / "owner").read_text(encoding="utf-8").split()
@@ -395,9 +402,23 @@ def _left_behind(work: Path, now: float) -> bool:
     except (OSError, ValueError):           # no owner, or not one this function wrote
         pass
     try:
-        return now - work.stat().st_mtime > STALE_AFTER
+        untouched = now - work.stat().st_mtime
+        return untouched > STALE_AFTER or (untouched > ORPHANED_AFTER and _orphaned(work))
     except FileNotFoundError:               # removed meanwhile by another run
         return False
+
+
+def _orphaned(work: Path) -> bool:
+    """Whether the work folder ``work`` holds nothing but, at most, the kernel's connection
+    file (no ``owner``): a run killed as it created it, or a kernel still starting when its
+    run, stopped, removed the folder, which ipykernel made again to write its connection file
+    there (``_stop_kernel`` now ends it first; this is for the kernels it could not, and
+    earlier versions' folders).
+
+    No running report's folder looks so once :data:`ORPHANED_AFTER` has passed: each run
+    writes its ``owner`` and makes ``new/`` the instant after it creates its folder, before
+    its kernel starts, and removes neither until it removes the folder."""
+    return {p.name for p in work.iterdir()} <= {"kernel.json"}
 
 
 def _running(pid: int) -> bool:
