@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import signal
+from typing import NoReturn
 
 __all__ = ["Terminated", "held", "on_sigterm"]
 
@@ -47,7 +48,9 @@ def on_sigterm(signum: int, frame) -> None:
         _terminate(signum)
 
 
-def _terminate(signum: int):
+def _terminate(signum: int) -> NoReturn:
+    """Stop as the signal ``signum`` asks: Terminated, asyncio's logger silenced (see
+    :func:`on_sigterm`)."""
     logging.getLogger("asyncio").disabled = True
     raise Terminated(128 + signum)
 
