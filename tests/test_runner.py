@@ -853,6 +853,152 @@ def test_sigterm_stops_a_report_without_leftovers(notebooks, tmp_path):
         pytest.fail("the kernel was left running")
 
 
+def _processes_naming(text: str) -> list[int]:
+    """The processes running (zombies aside) whose command line holds ``text``."""
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            named = text.encode() in cmdline.read_bytes()
+        except OSError:                              # ended meanwhile
+            continue
+        if named and _alive(int(cmdline.parent.name)):
+            found.append(int(cmdline.parent.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_sigterm_as_the_kernel_starts_leaves_no_work_folder_nor_kernel(notebooks, tmp_path):
+    """SIGTERM as soon as the kernel's connection file appears, the kernel still importing:
+    `smm` exited with 143 and removed its work folder, but the kernel (in a process group of
+    its own, which papermill's clean-up never reached) made the folder again 1.8 s later to
+    write its connection file, its ports and key, there: a folder without owner, kept a day
+    (5 SIGTERMs of 6 in a reviewer's runs, 6 of 6 in ours). The kernel is now ended before
+    the folder is removed: once `smm` has exited, no process names the connection file, and
+    no folder is left (checked once no kernel runs, given the same 5 s as above to end)."""
+    import subprocess
+    import sys
+    import time
+
+    import smmanalytics
+
+    data = _brand(tmp_path, "Maison Test")
+    folder = tmp_path / "reports" / "maison-test"
+    env = {**os.environ, "PYTHONPATH": str(Path(smmanalytics.__file__).parents[1])}
+    run = subprocess.Popen([sys.executable, "-m", "smmanalytics.cli", "report", "monthly",
+                            "--data", str(data), "--period", "2026-10",
+                            "--out", str(tmp_path / "reports")],
+                           env=env, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        connection = []
+        while not connection and time.monotonic() < deadline:
+            assert run.poll() is None, run.stderr.read()
+            connection = list(folder.glob(".2026-10.*/kernel.json")) if folder.is_dir() else []
+            time.sleep(0.01)
+        [connection] = connection
+        run.send_signal(signal.SIGTERM)
+        _, err = run.communicate(timeout=60)
+    finally:
+        if run.poll() is None:
+            run.kill()
+            run.wait()
+    assert run.returncode == 143, err
+    deadline = time.monotonic() + 5                  # killed by smm: gone at once
+    while _processes_naming(str(connection)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    kernels = _processes_naming(str(connection))
+    for pid in kernels:                              # left running: do not let it run on
+        os.kill(pid, signal.SIGKILL)
+    assert kernels == [], "the kernel was left running"
+    assert list(folder.iterdir()) == []             # nor made its folder again
+
+
+def test_a_sigterm_while_held_stops_the_process_at_the_blocks_end(monkeypatch):
+    """A SIGTERM as a report's kernel was launched raised Terminated inside Popen, after the
+    kernel had started and before Popen returned it: no one knew its process to end it.
+    Within ``held()`` the step runs to its end, then Terminated (143) is raised."""
+    import logging
+
+    from smmanalytics import _process
+
+    monkeypatch.setattr(_process, "stopping", False)
+    monkeypatch.setattr(_process, "in_worker", False)
+    monkeypatch.setattr(logging.getLogger("asyncio"), "disabled", False)
+    previous = signal.signal(signal.SIGTERM, _process.on_sigterm)
+    steps = []
+    try:
+        with pytest.raises(_process.Terminated) as stopped, _process.held():
+            os.kill(os.getpid(), signal.SIGTERM)      # handled before the next line runs
+            steps.append("launched")
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert steps == ["launched"] and stopped.value.code == 143
+    assert _process.held_signal is None and _process.holding == 0
+
+
+@pytest.mark.skipif(not hasattr(os, "killpg"), reason="process groups")
+def test_a_kernel_still_running_as_its_run_ends_is_ended_with_its_group(tmp_path, monkeypatch):
+    """A kernel (and what it started) that does not end on SIGTERM is killed after the grace
+    (here 0.2 s), before its run removes its work folder."""
+    import subprocess
+    import sys
+    import time
+
+    from smmanalytics import runner
+
+    monkeypatch.setattr(runner, "KERNEL_GRACE", 0.2)
+    stubborn = ("import signal, subprocess, sys, time\n"
+                "signal.signal(signal.SIGTERM, signal.SIG_IGN)\n"     # sleep inherits it
+                "print(subprocess.Popen(['sleep', '60']).pid, flush=True)\n"
+                "time.sleep(60)")
+    kernel = subprocess.Popen([sys.executable, "-c", stubborn], stdout=subprocess.PIPE,
+                              text=True, start_new_session=True)    # as jupyter_client does
+    child = int(kernel.stdout.readline())
+    kernel.stdout.close()
+    work = tmp_path / ".2026-10.abc"
+    monkeypatch.setitem(runner._kernels, str(work / "kernel.json"), kernel)
+    started = time.monotonic()
+    runner._stop_kernel(work)
+    assert kernel.returncode == -signal.SIGKILL         # SIGTERM ignored, then SIGKILL
+    assert time.monotonic() - started < 5
+    assert str(work / "kernel.json") not in runner._kernels
+    deadline = time.monotonic() + 5        # the child's parent is gone: init reaps it, or not
+    while _alive(child) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _alive(child)
+
+
+@pytest.mark.parametrize("contents,age,left", [
+    (["kernel.json"], 120, True),       # made again by a kernel still starting: a work folder
+    ([], 120, True),                    # killed as it was made, before its owner
+    (["kernel.json"], 10, False),       # as young, it may be a run that is about to write it
+    (["kernel.json", "new"], 120, False),   # more than a kernel writes: a day, as before
+    (["kernel.json", "owner"], 120, False),   # a run of this process: running
+])
+def test_a_work_folder_without_owner_holding_only_the_kernels_file_is_left_behind(
+        tmp_path, contents, age, left):
+    """A kernel still starting when its run, stopped, removed its work folder made the folder
+    again for its connection file: no owner, kept a day. The next run removes such a folder
+    (or an empty one) once a minute old, well after any run writes its owner (ages set by
+    hand, either side of the minute); not a folder holding more, nor a running run's."""
+    import time
+
+    from smmanalytics.runner import _left_behind, _remove_left_behind, _this_run
+
+    work = tmp_path / ".2026-10.abc"
+    work.mkdir()
+    for name in contents:
+        if name == "new":
+            (work / name).mkdir()
+        else:
+            (work / name).write_text(" ".join(_this_run()) if name == "owner" else "{}")
+    now = time.time()
+    os.utime(work, (now - age, now - age))
+    assert _left_behind(work, now) is left
+    _remove_left_behind(tmp_path, "2026-10")
+    assert work.exists() is not left
+
+
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
 def test_sigterm_stops_a_parallel_batch_promptly_without_leftovers(notebooks, tmp_path):
     """A scheduled `smm report batch --workers 2` sent SIGTERM waited for its running reports

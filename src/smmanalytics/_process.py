@@ -11,14 +11,18 @@ reports. A worker between two reports only notes it and starts no further report
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import signal
+from typing import NoReturn
 
-__all__ = ["Terminated", "on_sigterm"]
+__all__ = ["Terminated", "held", "on_sigterm"]
 
 stopping = False       # a SIGTERM came (a worker starts no further report)
 in_worker = False      # this process is a batch's worker
 running = False        # the worker runs a report
+holding = 0            # within held(): a SIGTERM stops the process at the block's end
+held_signal: int | None = None     # the signal that came meanwhile
 
 
 class Terminated(SystemExit):
@@ -34,9 +38,36 @@ def on_sigterm(signum: int, frame) -> None:
     is interrupted; asyncio would print its whole traceback at exit, so its logger is
     silenced: the process is stopping on purpose.
     """
-    global stopping
+    global stopping, held_signal
     stopping = True
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     if running or not in_worker:
-        logging.getLogger("asyncio").disabled = True
-        raise Terminated(128 + signum)
+        if holding:
+            held_signal = signum
+            return
+        _terminate(signum)
+
+
+def _terminate(signum: int) -> NoReturn:
+    """Stop as the signal ``signum`` asks: Terminated, asyncio's logger silenced (see
+    :func:`on_sigterm`)."""
+    logging.getLogger("asyncio").disabled = True
+    raise Terminated(128 + signum)
+
+
+@contextlib.contextmanager
+def held():
+    """Within the block, a SIGTERM stops the process only at its end: for a step that must not
+    be cut in two, such as a report's kernel being launched. Raised within ``subprocess.Popen``
+    after the kernel had started but before Popen returned it, Terminated left no one knowing
+    the kernel's process, which ran on and wrote its connection file into the work folder
+    the run had removed (``runner._stop_kernel``)."""
+    global holding, held_signal
+    holding += 1
+    try:
+        yield
+    finally:
+        holding -= 1
+        if not holding and held_signal is not None:
+            signum, held_signal = held_signal, None
+            _terminate(signum)

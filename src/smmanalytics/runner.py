@@ -17,6 +17,7 @@ import os
 import shutil
 import signal
 import socket
+import subprocess
 import sys
 import tempfile
 import time
@@ -316,7 +317,8 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str | None = None,
         _execute(nb_in, work, stem, params, final=final, failed=_failed_notebook(final, stem),
                  kernel_name=kernel_name, progress=progress)
         _publish(work / "new", final, stem, aside=work / "old")
-    finally:   # also on an error, Ctrl-C or SIGTERM (see cli.main): no temp folder left
+    finally:   # also on an error, Ctrl-C or SIGTERM (see cli.main): no temp folder left,
+        _stop_kernel(work)      # nor a kernel still starting that would write it again
         shutil.rmtree(work, ignore_errors=True)
     logger.info("report written to %s", final)
     return ReportOutputs(final, final / f"{stem}.ipynb", final / f"{stem}.html",
@@ -327,6 +329,20 @@ def run_report(kind: str, *, data: str | os.PathLike, period: str | None = None,
 #: killed before it wrote its ``owner``) is left behind once untouched for this long (seconds:
 #: a day; a report takes minutes)
 STALE_AFTER = 24 * 3600
+
+#: a work folder without ``owner`` holding nothing but the kernel's connection file (or
+#: nothing) is left behind once untouched for this long (seconds): no run's folder lacks its
+#: ``owner`` for longer than the instant between creating the folder and writing it
+#: (:func:`_work_folder`), before its kernel starts
+ORPHANED_AFTER = 60
+
+#: how long a report's kernel still running as its run ends is given to end on SIGTERM, then
+#: on SIGKILL (seconds each; a kernel ends in milliseconds on either)
+KERNEL_GRACE = 3.0
+
+#: the kernel process each running report launched, by its connection file
+#: (:func:`_engine`'s ``KernelManager``), for :func:`_stop_kernel`
+_kernels: dict[str, subprocess.Popen] = {}
 
 
 def _work_folder(reports: Path, label: str) -> Path:
@@ -373,8 +389,9 @@ def _left_behind(work: Path, now: float) -> bool:
     """Whether the work folder ``work`` is one its run will never remove: its creator ran on
     this machine since it last started and runs no longer, or it ran before the machine
     restarted; else (another machine, no ``owner``: killed as it began) when it has been
-    untouched for :data:`STALE_AFTER`. A live process that took a dead one's id keeps it
-    until then."""
+    untouched for :data:`STALE_AFTER`, or for :data:`ORPHANED_AFTER` when it holds no more
+    than a kernel's connection file (:func:`_orphaned`). A live process that took a dead
+    one's id keeps it until then."""
     host, boot, _ = _this_run()
     try:
         owner_host, owner_boot, pid = (work / "owner").read_text(encoding="utf-8").split()
@@ -385,9 +402,23 @@ def _left_behind(work: Path, now: float) -> bool:
     except (OSError, ValueError):           # no owner, or not one this function wrote
         pass
     try:
-        return now - work.stat().st_mtime > STALE_AFTER
+        untouched = now - work.stat().st_mtime
+        return untouched > STALE_AFTER or (untouched > ORPHANED_AFTER and _orphaned(work))
     except FileNotFoundError:               # removed meanwhile by another run
         return False
+
+
+def _orphaned(work: Path) -> bool:
+    """Whether the work folder ``work`` holds nothing but, at most, the kernel's connection
+    file (no ``owner``): a run killed as it created it, or a kernel still starting when its
+    run, stopped, removed the folder, which ipykernel made again to write its connection file
+    there (``_stop_kernel`` now ends it first; this is for the kernels it could not, and
+    earlier versions' folders).
+
+    No running report's folder looks so once :data:`ORPHANED_AFTER` has passed: each run
+    writes its ``owner`` and makes ``new/`` the instant after it creates its folder, before
+    its kernel starts, and removes neither until it removes the folder."""
+    return {p.name for p in work.iterdir()} <= {"kernel.json"}
 
 
 def _running(pid: int) -> bool:
@@ -402,6 +433,36 @@ def _running(pid: int) -> bool:
     except PermissionError:
         return True
     return True
+
+
+def _stop_kernel(work: Path) -> None:
+    """End the kernel of the run whose work folder is ``work`` if it still runs, and its
+    process group (the processes it started), before the folder is removed.
+
+    A SIGTERM (or Ctrl-C) that came while the kernel started left it running: jupyter_client
+    starts it in a process group of its own, which a service manager's SIGTERM to the job does
+    not reach, and papermill's clean-up never ran. Still importing, the kernel then made the
+    removed work folder again to write its connection file (its ports and key) there, a folder
+    without ``owner`` that the next runs kept for a day. It is asked to end (SIGTERM), then
+    killed, waiting :data:`KERNEL_GRACE` for each; a kernel that papermill shut down (it
+    waited for it) is left alone, its process id perhaps another process's by now."""
+    process = _kernels.pop(str(work / "kernel.json"), None)
+    if process is None or process.poll() is not None:
+        return
+    for signum in (signal.SIGTERM, getattr(signal, "SIGKILL", signal.SIGTERM)):
+        try:
+            if hasattr(os, "killpg"):
+                os.killpg(process.pid, signum)     # its group: it leads it (start_new_session)
+            else:
+                process.send_signal(signum)
+        except (ProcessLookupError, PermissionError):
+            pass
+        try:
+            process.wait(KERNEL_GRACE)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+    logger.warning("the kernel of %s (process %d) did not end on SIGKILL", work, process.pid)
 
 
 def _declared_parameters(nb_in: Path, parameters: dict | None) -> dict:
@@ -650,6 +711,17 @@ def _engine():
             # after killing the kernel, jupyter_client looks whether it has ended every
             # 0.1 s: the report's end waited 0.1 s for a process gone in a few milliseconds
             await super()._async_wait(pollinterval=min(pollinterval, 0.005))
+
+        async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
+            # its process, for _stop_kernel to end as the run ends: a SIGTERM waits until it
+            # is known (_process.held), milliseconds
+            with _process.held():
+                try:
+                    await super()._async_launch_kernel(kernel_cmd, **kw)
+                finally:
+                    process = getattr(self.provisioner, "process", None)
+                    if process is not None and self.connection_file:
+                        _kernels[self.connection_file] = process
 
         def write_connection_file(self, **kwargs) -> None:
             # a report's is in its run's work folder (_execute): one that cannot be written (a
