@@ -998,6 +998,29 @@ def test_publish_times_resaved_by_a_spreadsheet(tmp_path, how):
     assert repr(rows[0]["Publish time"]) in note["message"]
 
 
+@pytest.mark.parametrize(("how", "bad", "fmt"), [("dmy", "31/04/2026 10:00", "%d/%m/%Y %H:%M"),
+                                               ("ampm", "02/29/2026 10:00 AM",
+                                                "%m/%d/%Y %I:%M %p")])
+def test_a_resaved_file_with_one_impossible_date_is_told_so_at_its_line(tmp_path, how, bad,
+                                                                        fmt):
+    """A file re-saved day first (or with AM/PM) whose 5th row holds an impossible date: no
+    format reads every cell, and the error was Meta's own format's, naming line 2's valid
+    '28/02/2026 04:37' as "not a date/time in the expected format %m/%d/%Y %H:%M". The
+    error is now the one of the format that read the most lines: line 6 (header on line 1),
+    "impossible calendar date", the cell itself."""
+    rows = _ig_rows(6, seed=12)
+    rows[0]["Publish time"] = "02/28/2026 04:37"      # day 28 and month 2: both orders read
+    for r in rows:
+        r["Publish time"] = _resaved(r["Publish time"], how)
+    rows[4]["Publish time"] = bad
+    path = tmp_path / "ig_2026-12-01.csv"
+    _write(path, _IG_COLS, rows)
+    with pytest.raises(ParseError) as info:
+        read_export(path)
+    assert (info.value.line, info.value.column, info.value.got) == (6, "Publish time", bad)
+    assert "impossible calendar date" in str(info.value) and fmt in str(info.value)
+
+
 @pytest.mark.parametrize("delim,cells,expected,level", [
     # a ';' file re-saved under French settings: day first, a hint, said so
     (";", ["01/09/2025", "05/09/2025"], ["2025-09-01", "2025-09-05"], "warning"),

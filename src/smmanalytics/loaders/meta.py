@@ -448,18 +448,20 @@ def _read_day_first(values: pd.Series, seconds: bool, ctx: ParseContext, **where
 def _times_in_first_format(values: pd.Series, seconds: bool, **where
                            ) -> tuple[pd.Series, dict[str, int], str]:
     """The times read with the first of :data:`_PUBLISH_FORMATS` that reads every cell, and
-    that format; when none does, Meta's own format's ParseError (it names the first bad
-    cell)."""
-    first_error = None
+    that format; when none does, the ParseError of the format that read the most lines before
+    its first bad cell (Meta's own on a tie): the file's format, most likely. A day-first file
+    with one impossible date (31/04/2026 on line 11) was told that line 2's 28/02/2026 is not
+    Meta's %m/%d/%Y, not that 31 April does not exist."""
+    errors = []
     for fmt in _PUBLISH_FORMATS:
         try:
             utc, counts = parse_datetimes(values, _with_seconds(fmt, seconds), tz=META_TZ,
                                           **where)
         except ParseError as exc:
-            first_error = first_error or exc
+            errors.append(exc)
             continue
         return utc, counts, fmt
-    raise first_error
+    raise max(errors, key=lambda exc: exc.line or 0)     # max keeps the first of a tie
 
 
 def _content_type(codes: np.ndarray, keys: pd.Index, permalink: pd.Series, ctx: ParseContext,
