@@ -192,6 +192,17 @@ def test_numbers_thousands_mark_not_between_groups_of_three_is_refused(cell, dec
     assert err.value.got == cell
 
 
+@pytest.mark.parametrize(("cell", "value"), [
+    # the sign, currency and spaces are taken off before the grouping is checked: each is
+    # 1299.50 as written, negative where in parentheses or after a minus
+    ("(1,299.50)", -1299.5), ("(1.299,50)", -1299.5), ("1.299,50 €", 1299.5),
+    ("€1,299.50", 1299.5), ("-€1,299.50", -1299.5), ("(1.299,50 €)", -1299.5),
+    ("1 299,50 €", 1299.5), ("\u22121.299,50", -1299.5),
+])
+def test_numbers_signs_and_currencies_are_no_misplaced_grouping(cell, value):
+    assert parse_numbers(_s(cell), file="f.csv", column="Views").tolist() == [value]
+
+
 def test_numbers_the_first_wrong_cell_is_named_whatever_its_fault():
     # a misgrouped cell on line 3 comes before the word on line 4
     with pytest.raises(ParseError, match="line 3.*thousands separator misplaced"):

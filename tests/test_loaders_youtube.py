@@ -322,6 +322,53 @@ def test_a_chart_without_video_columns_is_the_channels_only_at_one_row_a_day(tmp
         assert df["metric"].unique().tolist() == ["views"] and df["value"].sum() == 12
 
 
+@pytest.mark.parametrize("name,header,sources", [
+    ("Chart data.csv", "Date,Traffic source,Views",
+     ("YouTube search", "Suggested videos", "External")),
+    ("Données du graphique.csv", "Date,Source de trafic,Vues",
+     ("Recherche YouTube", "Vidéos suggérées", "Externe")),
+])
+def test_a_chart_split_by_another_dimension_is_refused_as_the_table_is(tmp_path, name, header,
+                                                                       sources):
+    """A chart split by traffic source (two days by three sources) was called a chart of
+    videos whose id column a synonyms.csv row 'youtube,post_id,<lang>,Traffic source' would
+    read: followed, it loaded the sources as videos without ids. Its cells are no video ids
+    (11 characters of YouTube's alphabet): refused as a table so split is, naming the
+    dimension, with no synonyms advice."""
+    rows = "".join(f"2026-10-0{day},{source},{10 * day}\n" for day in (1, 2) for source in sources)
+    dimension = header.split(",")[1]
+    with pytest.raises(ParseError) as err:
+        read_file(_zip(tmp_path, {name: f"{header}\n{rows}"}))
+    assert str(err.value) == (
+        f"file {err.value.file}, line 1, column {dimension!r}: YouTube Studio chart split by "
+        f"{dimension!r}: its rows are neither videos nor days; expected a chart split by "
+        "'Content' (one row per video and day) or by 'Date' (one row per day): in Studio's "
+        "Advanced mode, choose that dimension and export again; got "
+        f"{header.split(',')!r}")
+    assert "synonyms" not in str(err.value)
+
+
+def test_the_italian_chart_of_one_video_is_refused_not_read_as_the_channel(tmp_path):
+    """One video's Italian chart ('Data,Contenuto,Visualizzazioni': one row a day) was read
+    as the channel's daily views (291 days, 5,854 views: that video's). Its 'Contenuto'
+    cells are video ids: refused as the chart of several videos is."""
+    rows = "".join(f"2025-12-{day},D2xyCv18Was,{day}\n" for day in (24, 25, 26))
+    with pytest.raises(ParseError, match="chart of videos") as err:
+        read_file(_zip(tmp_path, {"Dati del grafico.csv": "Data,Contenuto,Visualizzazioni\n"
+                                                          + rows}))
+    assert err.value.column == "Content"
+    assert "here youtube,post_id,it,Contenuto" in str(err.value)
+
+
+def test_a_chart_with_an_unknown_metric_after_the_date_is_still_the_channels(tmp_path):
+    """A column of figures after 'Date' that no synonym names is a metric the package does
+    not know, not a dimension: the chart is read, 5 + 7 = 12 views."""
+    path = _zip(tmp_path, {"Chart data.csv": "Date,Mystery,Views\n"
+                                              "2026-10-01,1.5,5\n2026-10-02,2,7\n"})
+    df = read_file(path)[0]
+    assert df["metric"].unique().tolist() == ["views"] and df["value"].sum() == 12
+
+
 def test_a_table_without_duration_gets_only_the_missing_duration_note(tmp_path):
     """An Italian table whose 'Contenuto' column is named by the brand's synonyms.csv but
     whose 'Durata' is not: the quality log said both "content_type 'short' inferred from

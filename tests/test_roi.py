@@ -143,6 +143,27 @@ def test_read_costs_refuses_english_thousands_not_in_groups_of_three(tmp_path):
         read_costs(path)
 
 
+@pytest.mark.parametrize("cell", ["(1.299,50)", "-1.299,50", "\u22121.299,50", "(1.299,50 €)",
+                                  "(1299,50)"])
+def test_read_costs_refuses_an_accounting_negative_as_a_negative(tmp_path, cell):
+    """'(1.299,50)', a spreadsheet's accounting negative, was refused with "thousands
+    separator misplaced" (the '(' taken for a digit group), its grouping right; '(1299,50)'
+    with "a number such as 1200": both are refused as '-1.299,50' is, for their sign."""
+    path = _semicolon_costs(tmp_path, "ad_spend;100,50", f"tools;{cell}")
+    with pytest.raises(ConfigError) as err:
+        read_costs(path)
+    assert str(err.value) == (f"file {path}, line 3, column 'amount': invalid value; "
+                              f"expected a number >= 0; got {cell!r}")
+
+
+@pytest.mark.parametrize("cell", ["--5", "-(5)", "(5"])
+def test_read_costs_refuses_a_cell_of_two_signs_as_no_number(tmp_path, cell):
+    path = _semicolon_costs(tmp_path, f"tools;{cell}")
+    with pytest.raises(ConfigError, match="expected a number such as 1200 or 1200.50") as err:
+        read_costs(path)
+    assert err.value.got == cell
+
+
 def _grouped(cents: int, mark: str) -> str:
     """``cents`` as a spreadsheet writes money with ``mark`` as its decimal mark: thousands
     grouped by three with the other mark (1234567 cents, ',': '12.345,67')."""

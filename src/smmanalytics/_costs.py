@@ -105,13 +105,29 @@ def _number(s: str, decimal: str) -> float:
     cells that fit both readings. A thousands mark must stand between groups of three digits
     before the decimal mark, or :class:`_BadGrouping` is raised: stripped unchecked, it read
     ``12.99,5`` as 1299.5 (a price of 12,99 mistyped, counted 100 times over)."""
+    s, negative = _unsigned(s)
+    if s.startswith(("+", "-", "\u2212", "(")):     # a second sign: '--5', '-(5)', '(5'
+        raise ValueError(s)
     mark = _own_mark(s) or decimal
     thousands = "." if mark == "," else ","
-    whole = s.lstrip("+-").partition(mark)[0]
+    whole = s.partition(mark)[0]
     if thousands in s and not re.fullmatch(rf"\d{{1,3}}(?:{re.escape(thousands)}\d{{3}})+",
                                            whole):
         raise _BadGrouping(mark)
-    return float(s.replace(thousands, "").replace(mark, "."))
+    number = float(s.replace(thousands, "").replace(mark, "."))
+    return -number if negative else number
+
+
+def _unsigned(s: str) -> tuple[str, bool]:
+    """A cleaned cell without its sign, and whether it is negative: ``-`` or ``−`` before it,
+    or the parentheses of an accounting negative (``(1.299,50)``, as a spreadsheet formats a
+    refund), which the grouping check took for part of the number (``thousands separator
+    misplaced`` for a well-grouped cell) where the amount's sign is its fault."""
+    if len(s) > 1 and s[0] == "(" and s[-1] == ")":
+        return s[1:-1], True
+    if s[:1] in ("-", "\u2212"):
+        return s[1:], True
+    return s.removeprefix("+"), False
 
 
 def _date(text: str, *, end: bool, day_first: bool = False) -> pd.Timestamp:
@@ -156,7 +172,8 @@ def read_costs(path: str | Path, *, data: bytes | None = None,
     hours × hourly_rate.
     Numbers may use a decimal comma (``12,5``), ``.`` or ``,`` or spaces between thousands
     (``12.500,00``, ``1,200.50``, ``1 200``; a ``.`` or ``,`` between groups other than of
-    three digits, ``12.99,5``, is refused) and a currency sign or code (``$200``, ``CA$200``,
+    three digits, ``12.99,5``, is refused; so is a negative one, ``-1.299,50`` or an
+    accounting ``(1.299,50)``) and a currency sign or code (``$200``, ``CA$200``,
     ``300 USD``), which is the line's currency where the ``currency`` column is empty. A dollar
     sign naming its country (``US$``, ``CA$``, ``C$``, ``A$``, ``AU$``, ``NZ$``, ``HK$``,
     ``S$``, ``MX$``) is that country's currency. ``$`` is a dollar

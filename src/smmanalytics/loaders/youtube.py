@@ -34,9 +34,11 @@ Studio downloads a zip named ``<Tab> <start>_<end> <Channel>.zip`` (FR ``Contenu
   ``post_<metric>`` with a ``post_id`` column, so they never add up with the channel totals;
   a row whose id is damaged has none, and its video's title and publish day in ``post_key``
   (its line where they do not tell the video apart), noted. A chart of videos (a video's
-  columns, or several rows a day) whose id column no synonym names (the Italian
-  ``Contenuto``) is refused as the table is, naming the synonyms.csv row that reads it:
-  read as the channel's, its days would keep an arbitrary video's views.
+  columns, an unnamed column of video ids after ``Date``, or several rows a day) whose id
+  column no synonym names (the Italian ``Contenuto``, even of one video) is refused as the
+  table is, naming the synonyms.csv row that reads it: read as the channel's, its days would
+  keep an arbitrary video's views. A chart split by another dimension (``Date,Traffic
+  source,Views``: its column after ``Date`` holds no video ids) is refused as the table is.
 - ``youtube_totals`` (daily): ``Date,<metric>`` channel totals per day (``views``,
   ``watch_time_s``, ``net_follows`` from ``Subscribers``…). A ``Total`` period row is not a day
   and is left out (noted). A ``Table data.csv`` split by Date (its first column) is this
@@ -94,6 +96,8 @@ supplementary_members(_CHART | _TOTALS)
 _SHORTS_3MIN = pd.Timestamp("2024-10-15", tz="UTC")
 #: a YouTube video id: 11 characters of the URL-safe base-64 alphabet (``kQ3Fz9TzX1c``)
 _VIDEO_ID = r"[A-Za-z0-9_-]{11}"
+#: a cell of figures (``1,299``, ``4.5%``, ``0:03:12``): a metric's, not a dimension's label
+_FIGURE = r"[-+(]?[\d\s.,:%)]+"
 _IDENTITY = ("date", "post_id", "caption", "published_date", "duration_s")
 _PERCENT = ("thumbnail_ctr", "avg_pct_viewed", "shorts_stayed_rate")
 #: daily metric name of a Studio column in Totals / Chart data
@@ -408,15 +412,63 @@ def _chart_keys(c: Candidate, ids: pd.Series, damaged: pd.Series, days: pd.Serie
     return key
 
 
-def _id_header(c: Candidate) -> str | None:
-    """The header standing where Studio writes the video id when no synonym names it: the
-    table's first column, the chart's second (after ``Date``), e.g. the Italian ``Contenuto``.
-    None when that column is named (the ids are elsewhere, or missing)."""
+def _id_position(c: Candidate) -> int | None:
+    """Where Studio writes the video id when no synonym names that column: the table's first
+    column, the chart's second (after ``Date``). None when that column is named (the ids are
+    elsewhere, or missing) or absent."""
     m = c.match(F)
     pos = 1 if m.columns.get("date", [None])[0] == 0 else 0
     named = {p for positions in m.columns.values() for p in positions}
-    return None if pos in named or pos >= len(c.header) else (str(c.header[pos]).strip()
-                                                               or None)
+    return None if pos in named or pos >= len(c.header) else pos
+
+
+def _holds_ids(c: Candidate, pos: int) -> bool:
+    """Whether column ``pos`` holds video ids: its filled cells, a spreadsheet's error
+    (``#NAME?``) and the ``Total`` row's label aside, are all 11 characters of YouTube's
+    alphabet. Its header cannot say it in a language the package does not know: the Italian
+    ``Contenuto`` holds ids, a ``Traffic source`` column (``YouTube search``, ``External``)
+    or ``Geography`` (``FR``) holds the values of another dimension."""
+    cells = cells_text(c.table.column(pos).reset_index(drop=True), placeholders=False)
+    filled = cells[cells.notna() & ~summary_cells(cells)]
+    return len(filled) > 0 and bool(filled.str.fullmatch(_VIDEO_ID).all())
+
+
+def _id_header(c: Candidate) -> str | None:
+    """The header of the unnamed column holding video ids where Studio writes them
+    (:func:`_id_position`, :func:`_holds_ids`), e.g. the Italian ``Contenuto``; None
+    without one."""
+    pos = _id_position(c)
+    return (str(c.header[pos]).strip() or None) if pos is not None and _holds_ids(c, pos) \
+        else None
+
+
+def _chart_dimension(c: Candidate) -> str | None:
+    """The header of the dimension a chart is split by beside the days when it is not the
+    videos: the column after ``Date`` no synonym names, holding no video ids, in a chart with
+    none of a video's columns (``Date,Traffic source,Views``, FR ``Source de trafic``). Its
+    rows, a day's traffic sources, are neither videos nor days. A column of figures is a
+    metric the package does not know, left to the note on the columns not read."""
+    pos = _id_position(c)
+    if pos != 1 or c.match(F).any("caption", "published_date", "duration_s"):
+        return None
+    cells = cells_text(c.table.column(pos).reset_index(drop=True), placeholders=False)
+    labels = cells.dropna()
+    if labels.empty or labels.str.fullmatch(_FIGURE).all() or _holds_ids(c, pos):
+        return None
+    return str(c.header[pos]).strip()
+
+
+def _split_by(c: Candidate, what: str, dimension: str, videos: str) -> ParseError:
+    """The error for a Studio ``what`` (table, chart) split by a ``dimension`` other than
+    the videos and the days (``Traffic source``): read as videos, a source would be a video
+    without id; read as days, a day would keep one source's views. ``videos``: its rows when
+    split by ``Content``."""
+    return ParseError(f"YouTube Studio {what} split by {dimension!r}: its rows are neither "
+                      "videos nor days", file=c.name, line=c.table.first_line,
+                      column=dimension,
+                      expected=f"a {what} split by 'Content' ({videos}) or by 'Date' (one "
+                               "row per day): in Studio's Advanced mode, choose that "
+                               "dimension and export again", got=c.header[:6])
 
 
 def _without_ids(c: Candidate, what: str) -> ParseError:
@@ -438,11 +490,13 @@ def _without_ids(c: Candidate, what: str) -> ParseError:
 
 def _videos_without_ids(c: Candidate, dates: pd.Series) -> bool:
     """Whether a chart without an id column is one of videos: it has a video's columns
-    (title, publish time, duration: Studio's per-video chart), or several rows a day. Only a
-    chart of one row a day and no video column is the channel's daily series."""
+    (title, publish time, duration: Studio's per-video chart), an unnamed column of video ids
+    (the Italian ``Contenuto``, one video's chart having one row a day too), or several rows
+    a day. Only a chart of one row a day and no video column is the channel's daily series."""
     m = c.match(F)
     return (not m.has("post_id")
             and (m.any("caption", "published_date", "duration_s")
+                 or _id_header(c) is not None
                  or bool(dates.dropna().duplicated().any())))
 
 
@@ -450,12 +504,7 @@ def _parse_table(c: Candidate, ctx: ParseContext) -> list[pd.DataFrame]:
     cells_of(c)
     m = c.match(F)
     if not m.has("post_id") and (dimension := _other_dimension(c)):
-        raise ParseError(f"YouTube Studio table split by {dimension!r}: its rows are "
-                         "neither videos nor days", file=c.name, line=c.table.first_line,
-                         column=dimension,
-                         expected="a table split by 'Content' (one row per video) or by "
-                                  "'Date' (one row per day): in Studio's Advanced mode, "
-                                  "choose that dimension and export again", got=c.header[:6])
+        raise _split_by(c, "table", dimension, "one row per video")
     if not m.has("post_id"):
         raise _without_ids(c, "table")
     raw_ids = c.col(F, "post_id").reset_index(drop=True)
@@ -562,6 +611,8 @@ def _daily(c: Candidate, ctx: ParseContext, *, per_video: bool) -> pd.DataFrame:
     all_dates = dates_from_parts(parts, file=c.name, column=header, first_line=line,
                                  cells=cells)
     dates = all_dates.iloc[keep]
+    if per_video and not m.has("post_id") and (dimension := _chart_dimension(c)):
+        raise _split_by(c, "chart", dimension, "one row per video and day")
     if per_video and _videos_without_ids(c, dates):
         raise _without_ids(c, "chart of videos (one row per video and day)")
     metrics = {}
