@@ -1539,6 +1539,48 @@ def test_a_roi_goal_is_not_judged_on_a_quarter_with_a_month_missing(tmp_path):
     assert pd.isna(row["note"])
 
 
+def _ga4_sites(*exports):
+    """GA4 exports of two websites, one per ``(property, month, key events)``: the month's
+    social traffic of that property."""
+    from smmanalytics.periods import parse_period
+
+    rows = []
+    for prop, month, k in exports:
+        p = parse_period(month)
+        rows.append({"period_start": p.start.isoformat(), "period_end": p.end.isoformat(),
+                     "property": prop, "source": "instagram", "medium": "social",
+                     "channel_group": "Organic Social", "sessions": 100.0,
+                     "key_events": float(k), "revenue": 0.0, "currency": "EUR"})
+    return web(rows)
+
+
+def test_a_property_missing_a_month_another_covers_is_a_gap(tmp_path):
+    """maisonseve.fr's exports of July, August and September, maisonseve.it's of July and
+    September (30 key events each): Q3's key events (>= 200) read 5 × 30 = 150, "missed",
+    the .fr August export hiding that no .it one covers it. A property whose exports show it
+    existed on days its exports do not cover has a gap there, named; one opened in September
+    (its first export) has none before."""
+    goals = _goal_frame(tmp_path, "key_events", 200, period="quarter")
+    fr = [("maisonseve.fr", m, 30) for m in ("2026-07", "2026-08", "2026-09")]
+    ds = dataset(web=_ga4_sites(*fr, ("maisonseve.it", "2026-07", 30),
+                                ("maisonseve.it", "2026-09", 30)), goals=goals)
+    row = scorecard(ds, "2026-Q3", asof="2026-10-05").iloc[0]
+    # 30 × 5; the days every export of its property covers: 92 - August's 31 = 61
+    assert row["actual"] == 150 and pd.isna(row["status"]) and row["complete"]
+    assert row["note"] == ("no GA4 export of maisonseve.it covers 2026-08-01 to 2026-08-31; "
+                           "actual over the 61 of 92 days covered: not assessed")
+    from smmanalytics.report.formatting import Formatter
+    f = Formatter("fr")
+    assert f.notes(row["note"])[0] == ("aucun export GA4 de maisonseve.it ne couvre la période "
+                                       "du 1er août 2026 au 31 août 2026")
+    assert not f.untranslated
+    # maisonseve.it opened in September: 90 + 30 = 120 < 200, missed, nothing missing
+    ds = dataclasses.replace(ds, web=_ga4_sites(*fr, ("maisonseve.it", "2026-09", 30)))
+    row = scorecard(ds, "2026-Q3", asof="2026-10-05").iloc[0]
+    assert row["actual"] == 120 and row["status"] == "missed"
+    assert row["note"] == "2026-Q3 is over: target missed"
+
+
 @pytest.mark.parametrize("target, direction, status, said", [
     # 100 + 120 = 220 sessions over the 10 + 11 = 21 days covered of October's 31
     (500, "at_least", None, "actual over the 21 of 31 days covered: not assessed"),

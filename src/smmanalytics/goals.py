@@ -40,7 +40,9 @@ time zone, so lifetime metrics count on the day a post was published):
   ROI goal with such days is not assessed, ended or not ("ROI over the 61 of 92 days GA4
   covers: not assessed"): roi() sets the revenue of the days covered against their costs
   alone, a ratio the days missing can move either way. Without a day covered, the actual
-  is unknown and the note names the days.
+  is unknown and the note names the days. GA4 properties are websites apart: days one
+  property's exports leave out within the span they show it exists, another's covering
+  them, are a gap too ("no GA4 export of maisonseve.it covers 2026-08-01 to 2026-08-31").
 
 Status
 ------
@@ -93,7 +95,7 @@ from ._actuals import (
 from ._args import frame_with, whole
 from ._forecast import sim_count, sim_er, sim_flow
 from ._io import closest_key, read_user_text, unknown_key, yaml_error
-from ._web import covered_runs
+from ._web import covered_runs, property_spans
 from .errors import ArgumentError, ConfigError, require_dataset
 from .periods import Period, parse_period
 from .schema import canonical_platform, platforms_expected
@@ -1276,29 +1278,59 @@ def _ga4_resumes(ds, day: dt.date) -> bool:
 
 
 def _ga4_gaps(ds, metric: str, start: dt.date, end: dt.date
-              ) -> tuple[list[tuple[dt.date, dt.date]], int]:
-    """The runs of days from ``start`` to ``end`` that no GA4 export's date range covers
-    (first and last day of each), and the number of days covered, for a GA4 total
-    (sessions, key events, revenue) or ratio (ROAS, ROI); none for another metric, or
-    without GA4 rows. The days covered are :func:`~smmanalytics._web.covered_runs`'s, those
-    roi() and compare() count."""
+              ) -> tuple[list[tuple[str | None, dt.date, dt.date]], int]:
+    """The runs of days from ``start`` to ``end`` that GA4's exports leave uncovered, for a
+    GA4 total (sessions, key events, revenue) or ratio (ROAS, ROI), and the number of days
+    without any; none for another metric, or without GA4 rows.
+
+    Each run is ``(property, first day, last day)``: ``None`` for days no export of any
+    property covers, a property's name for days other properties' exports cover but not
+    its own, within the span its exports show it exists (:func:`~smmanalytics._web.
+    property_spans`): maisonseve.it's July and September exports, without August's, left
+    its August out of the quarter's key events, maisonseve.fr's August hiding the gap. The
+    days covered are :func:`~smmanalytics._web.covered_runs`'s, those roi() and compare()
+    count."""
     if metric not in _GA4_METRICS or ds.web is None or ds.web.empty:
         return [], 0
-    runs = covered_runs(ds.web, parse_period((start, end)))
-    gaps, day = [], start
+    days = pd.date_range(start, end, freq="D")
+    period = parse_period((start, end))
+    pooled = _seen(days, covered_runs(ds.web, period))
+    gaps = [(None, a, b) for a, b in _runs(days, ~pooled)]
+    short = ~pooled
+    spans = property_spans(ds.web)
+    if len(spans) > 1:          # one property's gaps are the pooled ones
+        for prop, (first, last) in spans.items():
+            alive = (days >= pd.Timestamp(first)) & (days <= pd.Timestamp(last))
+            missing = alive & pooled & ~_seen(days, covered_runs(ds.web, period, prop=prop))
+            gaps += [(prop, a, b) for a, b in _runs(days, missing)]
+            short |= missing
+    return gaps, int((~short).sum())
+
+
+def _seen(days: pd.DatetimeIndex, runs: list[tuple[dt.date, dt.date]]) -> np.ndarray:
+    """Whether each of ``days`` falls in one of the ``runs`` (first and last day of each)."""
+    seen = np.zeros(len(days), dtype=bool)
     for a, b in runs:
-        if a > day:
-            gaps.append((day, a - dt.timedelta(days=1)))
-        day = b + dt.timedelta(days=1)
-    if day <= end:
-        gaps.append((day, end))
-    return gaps, sum((b - a).days + 1 for a, b in runs)
+        seen |= (days >= pd.Timestamp(a)) & (days <= pd.Timestamp(b))
+    return seen
 
 
-def _gap_notes(gaps: list[tuple[dt.date, dt.date]]) -> list[str]:
-    """"no GA4 export covers 2026-08-01 to 2026-08-31", a note for each run of ``gaps``."""
-    return [f"no GA4 export covers {a.isoformat()}" if a == b
-            else f"no GA4 export covers {a.isoformat()} to {b.isoformat()}" for a, b in gaps]
+def _runs(days: pd.DatetimeIndex, mask: np.ndarray) -> list[tuple[dt.date, dt.date]]:
+    """The runs of consecutive ``days`` where ``mask`` holds, first and last day of each."""
+    edges = np.diff(np.concatenate([[0], mask.astype(np.int8), [0]]))
+    starts, stops = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1) - 1
+    return [(days[a].date(), days[b].date()) for a, b in zip(starts, stops, strict=True)]
+
+
+def _gap_notes(gaps: list[tuple[str | None, dt.date, dt.date]]) -> list[str]:
+    """"no GA4 export covers 2026-08-01 to 2026-08-31", "no GA4 export of maisonseve.it
+    covers 2026-08-01 to 2026-08-31": a note for each run of ``gaps``."""
+    notes = []
+    for prop, a, b in gaps:
+        whose = "no GA4 export" if prop is None else f"no GA4 export of {prop or '(no property)'}"
+        days = a.isoformat() if a == b else f"{a.isoformat()} to {b.isoformat()}"
+        notes.append(f"{whose} covers {days}")
+    return notes
 
 
 def _sim_from_months(total, w: Period, end: dt.date, reach: dt.date | None, a, rng, paths,
