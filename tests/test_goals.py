@@ -1485,6 +1485,102 @@ def test_a_gap_in_ga4_is_no_end_of_it(tmp_path):
     assert row["elapsed_days"] == 31
 
 
+def _ga4_sales(*months):
+    """GA4 exports of a month's social traffic, one per ``(start, end, revenue)``."""
+    return web([{"period_start": a, "period_end": b, "source": "instagram", "medium": "social",
+                 "channel_group": "Organic Social", "sessions": 100.0, "key_events": 0.0,
+                 "revenue": float(r), "currency": "EUR"} for a, b, r in months])
+
+
+def test_a_roi_goal_is_not_judged_on_a_quarter_with_a_month_missing(tmp_path):
+    """The sample folder without August's GA4 export: Q3's ROI (>= 1) read July and
+    September's -0.836 on 6,018 of the 8,351 costs, "missed", "2026-Q3 is over: target
+    missed", August's report "off track" on July's alone, neither saying August is missing.
+    roi() sets the revenue of the days covered against their costs alone, a ratio the days
+    missing can move either way: not assessed, before and after the quarter's end."""
+    costs = ("2026-07-01,2026-07-31,ad_spend,100,EUR,instagram,,,,\n"
+             "2026-08-01,2026-08-31,ad_spend,100,EUR,instagram,,,,\n"
+             "2026-09-01,2026-09-30,ad_spend,100,EUR,instagram,,,,\n")
+    goals = _goals(tmp_path, "goals:\n  - {metric: roi, platform: all, target: 2, "
+                             "period: quarter}\n  - {metric: roas, platform: all, target: 3, "
+                             "period: quarter}\n")
+    ds = dataset(web=_ga4_sales(("2026-07-01", "2026-07-31", 300),
+                                ("2026-09-01", "2026-09-30", 100)),
+                 tmp_path=tmp_path, costs=costs, goals=goals)
+    sc = scorecard(ds, "2026-Q3", asof="2026-10-05").set_index("metric")
+    # July and September: revenue 300 + 100 = 400 against their costs 100 + 100 = 200
+    # (August's 100 left out): ROI (400 - 200) / 200 = 1, ROAS 400 / 200 = 2
+    assert sc.loc["roi", "actual"] == pytest.approx(1.0)
+    assert sc.loc["roas", "actual"] == pytest.approx(2.0)
+    for metric, name in (("roi", "ROI"), ("roas", "ROAS")):
+        row = sc.loc[metric]
+        assert pd.isna(row["status"]) and pd.isna(row["projection"]) and row["complete"]
+        # covered: July's 31 days + September's 30 = 61 of 92
+        assert row["note"] == (f"no GA4 export covers 2026-08-01 to 2026-08-31; {name} over "
+                               f"the 61 of 92 days GA4 covers: not assessed")
+    from smmanalytics.report.formatting import Formatter
+    f = Formatter("it")
+    assert f.notes(sc.loc["roi", "note"])[1] == ("ROI calcolato sui 61 giorni coperti da GA4 "
+                                                 "su 92: non valutato")
+    assert not f.untranslated
+    # August's report: July's ROI (300 - 100) / 100 = 2, over 31 of the 62 days to date,
+    # not "GA4 data end on 2026-07-31" with September's export loaded
+    row = scorecard(ds, "2026-08", asof="2026-08-31").set_index("metric").loc["roi"]
+    assert row["actual"] == pytest.approx(2.0) and pd.isna(row["status"])
+    assert pd.isna(row["p_meet"])
+    assert row["note"] == ("no GA4 export covers 2026-08-01 to 2026-08-31; ROI over the 31 "
+                           "of 62 days GA4 covers: not assessed")
+    # with August's export (revenue 500): (900 - 300) / 300 = 2 ≥ 2, met, nothing to say
+    whole = dataclasses.replace(ds, web=_ga4_sales(("2026-07-01", "2026-07-31", 300),
+                                                   ("2026-08-01", "2026-08-31", 500),
+                                                   ("2026-09-01", "2026-09-30", 100)))
+    row = scorecard(whole, "2026-Q3", asof="2026-10-05").set_index("metric").loc["roi"]
+    assert row["actual"] == pytest.approx(2.0) and row["status"] == "met"
+    assert pd.isna(row["note"])
+
+
+def _ga4_sites(*exports):
+    """GA4 exports of two websites, one per ``(property, month, key events)``: the month's
+    social traffic of that property."""
+    from smmanalytics.periods import parse_period
+
+    rows = []
+    for prop, month, k in exports:
+        p = parse_period(month)
+        rows.append({"period_start": p.start.isoformat(), "period_end": p.end.isoformat(),
+                     "property": prop, "source": "instagram", "medium": "social",
+                     "channel_group": "Organic Social", "sessions": 100.0,
+                     "key_events": float(k), "revenue": 0.0, "currency": "EUR"})
+    return web(rows)
+
+
+def test_a_property_missing_a_month_another_covers_is_a_gap(tmp_path):
+    """maisonseve.fr's exports of July, August and September, maisonseve.it's of July and
+    September (30 key events each): Q3's key events (>= 200) read 5 × 30 = 150, "missed",
+    the .fr August export hiding that no .it one covers it. A property whose exports show it
+    existed on days its exports do not cover has a gap there, named; one opened in September
+    (its first export) has none before."""
+    goals = _goal_frame(tmp_path, "key_events", 200, period="quarter")
+    fr = [("maisonseve.fr", m, 30) for m in ("2026-07", "2026-08", "2026-09")]
+    ds = dataset(web=_ga4_sites(*fr, ("maisonseve.it", "2026-07", 30),
+                                ("maisonseve.it", "2026-09", 30)), goals=goals)
+    row = scorecard(ds, "2026-Q3", asof="2026-10-05").iloc[0]
+    # 30 × 5; the days every export of its property covers: 92 - August's 31 = 61
+    assert row["actual"] == 150 and pd.isna(row["status"]) and row["complete"]
+    assert row["note"] == ("no GA4 export of maisonseve.it covers 2026-08-01 to 2026-08-31; "
+                           "actual over the 61 of 92 days covered: not assessed")
+    from smmanalytics.report.formatting import Formatter
+    f = Formatter("fr")
+    assert f.notes(row["note"])[0] == ("aucun export GA4 de maisonseve.it ne couvre la période "
+                                       "du 1er août 2026 au 31 août 2026")
+    assert not f.untranslated
+    # maisonseve.it opened in September: 90 + 30 = 120 < 200, missed, nothing missing
+    ds = dataclasses.replace(ds, web=_ga4_sites(*fr, ("maisonseve.it", "2026-09", 30)))
+    row = scorecard(ds, "2026-Q3", asof="2026-10-05").iloc[0]
+    assert row["actual"] == 120 and row["status"] == "missed"
+    assert row["note"] == "2026-Q3 is over: target missed"
+
+
 @pytest.mark.parametrize("target, direction, status, said", [
     # 100 + 120 = 220 sessions over the 10 + 11 = 21 days covered of October's 31
     (500, "at_least", None, "actual over the 21 of 31 days covered: not assessed"),

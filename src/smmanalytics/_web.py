@@ -88,8 +88,8 @@ from .periods import Period, overlap_days, post_dates
 from .schema import column_or
 
 __all__ = ["UNASSIGNED", "SOURCE_ALIASES", "normalize_source", "campaign_key", "campaign_name",
-           "social_web",
-           "social_traffic", "covered_runs", "campaign_runs", "campaign_day_spans",
+           "social_web", "social_traffic", "covered_runs", "property_spans", "campaign_runs",
+           "campaign_day_spans",
            "foreign_currency", "foreign_revenue_note"]
 
 UNASSIGNED = "(unassigned)"
@@ -715,19 +715,46 @@ def _seen_days(covers: pd.DataFrame, period: Period) -> tuple[pd.DatetimeIndex, 
     return days, seen
 
 
-def covered_runs(web: pd.DataFrame | None, period: Period) -> list[tuple[dt.date, dt.date]]:
+def covered_runs(web: pd.DataFrame | None, period: Period, *, prop: str | None = None
+                 ) -> list[tuple[dt.date, dt.date]]:
     """The runs of consecutive days of ``period`` that the GA4 exports' own date ranges cover
     (see the module docstring), first and last day of each; none without GA4 rows.
 
     A period GA4 covers whole is one run, its own first and last days: roi() sets GA4's
-    figures against the costs of these days alone.
+    figures against the costs of these days alone. ``prop``: the days one GA4 property's
+    exports cover ("" those naming none), not any property's.
     """
     if web is None or web.empty:
         return []
-    days, seen = _seen_days(prepared(web).covers, period)
+    days, seen = _seen_days(_covers(prepared(web), prop), period)
     edges = np.diff(np.concatenate([[0], seen.astype(np.int8), [0]]))
     starts, stops = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1) - 1
     return [(days[a].date(), days[b].date()) for a, b in zip(starts, stops, strict=True)]
+
+
+def _covers(r: _Rows, prop: str | None) -> pd.DataFrame:
+    """The distinct date ranges (start, end) of the exports of GA4 property ``prop``, of
+    all the exports when None."""
+    if prop is None:
+        return r.covers
+    mine = (r.table_property == prop).to_numpy(dtype=bool)
+    return (pd.DataFrame({"start": r.table_start[mine], "end": r.table_end[mine]})
+            .dropna().drop_duplicates().reset_index(drop=True))
+
+
+def property_spans(web: pd.DataFrame | None) -> dict[str, tuple[dt.date, dt.date]]:
+    """Each GA4 property's first and last day its exports cover ("" for the exports naming
+    none): the days its exports show the website existed, gaps between them included.
+    Empty without GA4 rows."""
+    if web is None or web.empty:
+        return {}
+    r = prepared(web)
+    spans = (pd.DataFrame({"property": r.table_property, "start": r.table_start,
+                           "end": r.table_end})
+             .dropna(subset=["start", "end"])
+             .groupby("property", sort=True).agg(start=("start", "min"), end=("end", "max")))
+    return {p: (a.date(), b.date())
+            for p, a, b in zip(spans.index, spans["start"], spans["end"], strict=True)}
 
 
 def _covered_part(covers: pd.DataFrame, period: Period) -> tuple[str, str] | None:

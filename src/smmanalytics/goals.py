@@ -36,8 +36,13 @@ time zone, so lifetime metrics count on the day a post was published):
   are a gap, not an end: a goal on sessions, key events or revenue whose days to date have
   one is not judged on the sum of the others ("no GA4 export covers <day> to <day>; actual
   over the 61 of 92 days covered: not assessed"), save a minimum those days already reach
-  (met) or a maximum they already pass (missed): the days missing can only add. Without a
-  day covered, the actual is unknown and the note names the days.
+  (met) or a maximum they already pass (missed): the days missing can only add. A ROAS or
+  ROI goal with such days is not assessed, ended or not ("ROI over the 61 of 92 days GA4
+  covers: not assessed"): roi() sets the revenue of the days covered against their costs
+  alone, a ratio the days missing can move either way. Without a day covered, the actual
+  is unknown and the note names the days. GA4 properties are websites apart: days one
+  property's exports leave out within the span they show it exists, another's covering
+  them, are a gap too ("no GA4 export of maisonseve.it covers 2026-08-01 to 2026-08-31").
 
 Status
 ------
@@ -90,7 +95,7 @@ from ._actuals import (
 from ._args import frame_with, whole
 from ._forecast import sim_count, sim_er, sim_flow
 from ._io import closest_key, read_user_text, unknown_key, yaml_error
-from ._web import covered_runs
+from ._web import covered_runs, property_spans
 from .errors import ArgumentError, ConfigError, require_dataset
 from .periods import Period, parse_period
 from .schema import canonical_platform, platforms_expected
@@ -103,9 +108,6 @@ logger = logging.getLogger(__name__)
 
 #: judged on GA4's rows (ROAS and ROI on its revenue), not on a platform's posts
 _GA4_METRICS = ("sessions", "key_events", "revenue", "roas", "roi")
-#: GA4's totals: a sum over the days its exports cover (ROAS and ROI set it against the
-#: costs of those days alone, see roi())
-_GA4_TOTALS = ("sessions", "key_events", "revenue")
 COUNT_METRICS = ("posts", "interactions", "reach", "impressions", "views", "sessions",
                  "key_events")
 FLOW_METRICS = ("revenue", "followers_net")
@@ -311,7 +313,8 @@ def scorecard(ds, period: object, *, asof: object = None, seed: int = 0,
         evaluated from that day"). A GA4 total (sessions, key events, revenue) whose days
         to date some GA4 export does not cover, GA4's exports resuming after them, has no
         status unless the days covered already decide it (see the module docstring): a
-        quarter without August's export is no quarter's total. A goal on a platform's posts
+        quarter without August's export is no quarter's total. A ROAS or ROI goal with
+        such days has none: its ratio is the covered days'. A goal on a platform's posts
         (posts, interactions, reach, impressions, views, er_reach) is judged on the days
         its posts exports cover (their ``covers_from`` to ``covers_to``, when each says):
         "no data for 2026-10: the x posts exports stop at 2026-02-28", though X's daily rows
@@ -686,6 +689,9 @@ def _evaluate(ds, g: dict, w: Period, asof: dt.date, rng, paths: int, cut: str |
     gaps, seen = _ga4_gaps(ds, metric, covered.start, end)
     if gaps:
         notes += _gap_notes(gaps)
+        if metric in RATE_METRICS:
+            notes.append(_ratio_over(metric, seen, (end - covered.start).days + 1))
+            return _finish(row, notes)
         return _finish(_judge_gapped(row, a, target, at_least, seen, notes), notes)
     known = known_days(ds, metric, platform, covered.start, end)
     if known is not None:
@@ -768,6 +774,15 @@ def _judge_gapped(row: dict, a: float, target: float, at_least: bool, seen: int,
     if not row["complete"]:
         row["p_meet"] = 1.0 if row["status"] == "met" else 0.0
     return row
+
+
+def _ratio_over(metric: str, seen: int, m: int) -> str:
+    """The note of a ROI or ROAS goal whose ``m`` days to date GA4's exports cover ``seen``
+    of: roi() sets the revenue of those days against their costs alone, a ratio the days
+    missing can move either way (Q3's ROI, August's GA4 export missing, read July and
+    September's -0.836 on 6,018 of 8,351 costs, "missed"), so none decides the goal."""
+    days = f"the 1 day of {m}" if seen == 1 else f"the {seen} of {m} days"
+    return f"{metric.upper()} over {days} GA4 covers: not assessed"
 
 
 def _finish(row: dict, notes: list[str]) -> dict:
@@ -1263,29 +1278,59 @@ def _ga4_resumes(ds, day: dt.date) -> bool:
 
 
 def _ga4_gaps(ds, metric: str, start: dt.date, end: dt.date
-              ) -> tuple[list[tuple[dt.date, dt.date]], int]:
-    """The runs of days from ``start`` to ``end`` that no GA4 export's date range covers
-    (first and last day of each), and the number of days covered, for a GA4 total
-    (sessions, key events, revenue); none for another metric, or without GA4 rows. The
+              ) -> tuple[list[tuple[str | None, dt.date, dt.date]], int]:
+    """The runs of days from ``start`` to ``end`` that GA4's exports leave uncovered, for a
+    GA4 total (sessions, key events, revenue) or ratio (ROAS, ROI), and the number of days
+    without any; none for another metric, or without GA4 rows.
+
+    Each run is ``(property, first day, last day)``: ``None`` for days no export of any
+    property covers, a property's name for days other properties' exports cover but not
+    its own, within the span its exports show it exists (:func:`~smmanalytics._web.
+    property_spans`): maisonseve.it's July and September exports, without August's, left
+    its August out of the quarter's key events, maisonseve.fr's August hiding the gap. The
     days covered are :func:`~smmanalytics._web.covered_runs`'s, those roi() and compare()
     count."""
-    if metric not in _GA4_TOTALS or ds.web is None or ds.web.empty:
+    if metric not in _GA4_METRICS or ds.web is None or ds.web.empty:
         return [], 0
-    runs = covered_runs(ds.web, parse_period((start, end)))
-    gaps, day = [], start
+    days = pd.date_range(start, end, freq="D")
+    period = parse_period((start, end))
+    pooled = _seen(days, covered_runs(ds.web, period))
+    gaps = [(None, a, b) for a, b in _runs(days, ~pooled)]
+    short = ~pooled
+    spans = property_spans(ds.web)
+    if len(spans) > 1:          # one property's gaps are the pooled ones
+        for prop, (first, last) in spans.items():
+            alive = (days >= pd.Timestamp(first)) & (days <= pd.Timestamp(last))
+            missing = alive & pooled & ~_seen(days, covered_runs(ds.web, period, prop=prop))
+            gaps += [(prop, a, b) for a, b in _runs(days, missing)]
+            short |= missing
+    return gaps, int((~short).sum())
+
+
+def _seen(days: pd.DatetimeIndex, runs: list[tuple[dt.date, dt.date]]) -> np.ndarray:
+    """Whether each of ``days`` falls in one of the ``runs`` (first and last day of each)."""
+    seen = np.zeros(len(days), dtype=bool)
     for a, b in runs:
-        if a > day:
-            gaps.append((day, a - dt.timedelta(days=1)))
-        day = b + dt.timedelta(days=1)
-    if day <= end:
-        gaps.append((day, end))
-    return gaps, sum((b - a).days + 1 for a, b in runs)
+        seen |= (days >= pd.Timestamp(a)) & (days <= pd.Timestamp(b))
+    return seen
 
 
-def _gap_notes(gaps: list[tuple[dt.date, dt.date]]) -> list[str]:
-    """"no GA4 export covers 2026-08-01 to 2026-08-31", a note for each run of ``gaps``."""
-    return [f"no GA4 export covers {a.isoformat()}" if a == b
-            else f"no GA4 export covers {a.isoformat()} to {b.isoformat()}" for a, b in gaps]
+def _runs(days: pd.DatetimeIndex, mask: np.ndarray) -> list[tuple[dt.date, dt.date]]:
+    """The runs of consecutive ``days`` where ``mask`` holds, first and last day of each."""
+    edges = np.diff(np.concatenate([[0], mask.astype(np.int8), [0]]))
+    starts, stops = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1) - 1
+    return [(days[a].date(), days[b].date()) for a, b in zip(starts, stops, strict=True)]
+
+
+def _gap_notes(gaps: list[tuple[str | None, dt.date, dt.date]]) -> list[str]:
+    """"no GA4 export covers 2026-08-01 to 2026-08-31", "no GA4 export of maisonseve.it
+    covers 2026-08-01 to 2026-08-31": a note for each run of ``gaps``."""
+    notes = []
+    for prop, a, b in gaps:
+        whose = "no GA4 export" if prop is None else f"no GA4 export of {prop or '(no property)'}"
+        days = a.isoformat() if a == b else f"{a.isoformat()} to {b.isoformat()}"
+        notes.append(f"{whose} covers {days}")
+    return notes
 
 
 def _sim_from_months(total, w: Period, end: dt.date, reach: dt.date | None, a, rng, paths,
