@@ -109,6 +109,36 @@ def test_a_month_no_posts_export_covers_is_not_said_to_be_without_posts(lang, sa
     assert posts in rep.cover_lines
 
 
+def _videos_without_interactions(n: int) -> Dataset:
+    """``n`` YouTube videos of October 2026 with their views (reach) and no likes, shares or
+    comments: a YouTube Studio table exported without those columns."""
+    df = pd.DataFrame({
+        "platform": "youtube", "post_id": [f"v{i}" for i in range(n)],
+        "published_at": pd.date_range("2026-10-03", periods=n, freq="5D", tz="UTC"),
+        "time_precision": "day", "reach": 300.0,
+        "snapshot_at": pd.Timestamp("2026-11-05 08:00", tz="UTC")})
+    return Dataset(posts=schema.conform(df, "posts"),
+                   brand=Brand(name="B", timezone="Europe/Paris", language="en"))
+
+
+@pytest.mark.parametrize(("lang", "one", "four"), [
+    ("en", "1 post was published in this period; its interactions are unknown.",
+     "4 posts were published in this period; their interactions are unknown."),
+    ("fr", "1 publication sur cette période ; ses interactions sont inconnues.",
+     "4 publications sur cette période ; leurs interactions sont inconnues."),
+    ("it", "1 post pubblicato in questo periodo; le sue interazioni non sono note.",
+     "4 post pubblicati in questo periodo; le loro interazioni non sono note."),
+])
+def test_top_posts_of_posts_without_interactions_say_they_were_published(lang, one, four):
+    """4 videos of October exported without likes, shares or comments: the top posts said "No
+    posts were published" of them. They say the 4 were published (3, 8, 13 and 18 October)
+    and their interactions are unknown; a single video in the singular."""
+    for n, expected in ((1, one), (4, four)):
+        rep = BrandReport(_videos_without_interactions(n), "2026-10", lang=lang)
+        assert len(rep.posts) == n and rep.posts["interactions"].isna().all()
+        assert _texts(rep.top_posts()) == [expected]
+
+
 def test_quality_note_summarises_by_kind(ds):
     from dataclasses import replace
 

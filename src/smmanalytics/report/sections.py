@@ -459,6 +459,14 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         return f.joined(f.label("posts_uncovered_days").format(period=period, covered=days),
                         self.period)
 
+    def _interactions_unknown(self, n: int) -> str:
+        """What the top posts say of ``n`` posts none of which has interactions (a YouTube
+        Studio table exported without likes, shares and comments): they were published, and
+        not "no posts were published", as was said of 4 videos."""
+        f = self.fmt
+        return (f.label("no_posts_interactions_one") if n == 1
+                else f.label("no_posts_interactions").format(n=f.number(n)))
+
     def _stories(self, n: int) -> str:
         """"incl. 12 stories", "dont 1 story": the stories among a count of posts."""
         f = self.fmt
@@ -513,7 +521,8 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         ranked = self.posts.dropna(subset=["interactions"]).sort_values(
             ["interactions", "published_at"], ascending=[False, True], kind="stable")
         if ranked.empty:
-            return self.text(sec, self._no_posts() if self.posts.empty else f.label("no_posts"))
+            return self.text(sec, self._no_posts() if self.posts.empty
+                             else self._interactions_unknown(len(self.posts)))
         rest = ranked.iloc[n:]                      # the bottom posts are not top posts
         young = self._young(rest)
         left_out = (f.label("bottom_posts_young").format(days=f.number(MIN_AGE_DAYS),
