@@ -139,6 +139,31 @@ def test_top_posts_of_posts_without_interactions_say_they_were_published(lang, o
         assert _texts(rep.top_posts()) == [expected]
 
 
+@pytest.mark.parametrize(("lang", "said", "posts"), [
+    ("en", "No posts were published on Facebook in October 2026; the posts of Instagram are "
+           "unknown, not 0. Days their posts exports cover: Instagram from 1 to 30 September "
+           "2026.", "Posts: –"),
+    ("fr", "Aucune publication sur Facebook en octobre 2026 ; les publications d'Instagram "
+           "sont inconnues, et non nulles. Jours couverts par leurs exports de publications : "
+           "Instagram du 1er au 30 septembre 2026.", "Publications : –"),
+    ("it", "Nessun post pubblicato su Facebook a ottobre 2026; i post di Instagram sono "
+           "sconosciuti, non zero. Giorni coperti dai loro export dei post: Instagram dal 1° al "
+           "30 settembre 2026.", "Post: –"),
+])
+def test_a_month_one_platforms_posts_exports_cover_says_which_posts_are_unknown(lang, said,
+                                                                                 posts):
+    """Facebook's export of October read without a row, Instagram's exports stopping on 30
+    September: the key figures, engagement and top posts said "No posts were published in this
+    period" and the cover "Posts: 0", as soon as one platform's exports covered October. They
+    say Facebook had none and Instagram's are unknown, with the days its exports cover; the
+    cover's count is unknown ("–"), Instagram's October not being 0."""
+    ds = _september_instagram(("facebook", "posts", 0, "2026-10-01", "2026-10-31"))
+    rep = BrandReport(ds, "2026-10", lang=lang)
+    for sec in (rep.kpi_table(), rep.engagement_charts(), rep.top_posts()):
+        assert _texts(sec) == [said]
+    assert posts in rep.cover_lines
+
+
 def test_quality_note_summarises_by_kind(ds):
     from dataclasses import replace
 
