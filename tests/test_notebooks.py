@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -193,6 +194,27 @@ def test_explore_notebook_studies_the_platform_a_brand_has(tmp_path):
     # the fixed text says nothing of which time of day did best
     text = " ".join(c["source"] for c in done["cells"] if c["cell_type"] == "markdown")
     assert "favours" not in text and "Does it agree with the model above?" in text
+
+
+def test_explore_notebook_takes_a_platform_as_best_times_does(tmp_path):
+    """``-p platform TikTok`` gave best times of TikTok's posts and an empty naive view ("no
+    TikTok post with its posting hour..."): the view compared the posts' ``tiktok`` with the
+    name as typed. The sample's 119 timed TikTok posts (none a story), by Paris hour: 50 at
+    midday (11-18h), mean 436.8 interactions; 69 in the evening (18-21h), mean 425.0 (the
+    sample's posts grouped by hand with pandas, as the cell does)."""
+    import papermill as pm
+
+    nb = ROOT / "notebooks" / "explore.ipynb"
+    done = pm.execute_notebook(str(nb), str(tmp_path / nb.name), kernel_name="python3",
+                               cwd=str(nb.parent), progress_bar=False,
+                               parameters={"data": str(SAMPLE), "period": "2026-10",
+                                           "platform": "TikTok"})
+    cell = next(c for c in done["cells"] if "naive = feed.groupby" in c["source"])
+    printed = "".join(out.get("text", "") for out in cell["outputs"])
+    table = "".join(out.get("data", {}).get("text/plain", "") for out in cell["outputs"])
+    assert printed == "naively, midday (11-18h) looks best for tiktok\n"
+    assert re.search(r"midday \(11-18h\)\s+50\s+436\.8", table), table
+    assert re.search(r"evening \(18-21h\)\s+69\s+425\.0", table), table
 
 
 def _images_per_cell(cells: list[str], tmp_path, monkeypatch) -> list[int]:

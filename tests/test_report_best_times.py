@@ -546,6 +546,52 @@ def test_a_platform_known_to_the_day_is_said_and_the_cover_count_adds_up(lang, c
     assert after[0]["text"].startswith(sentence + " ")
 
 
+def _none_analysed(young: int, silent: int) -> Dataset:
+    """Instagram: ``young`` posts on 28 October 2026 (4 days old at the export of 1 November:
+    too young) and ``silent`` posts on 10 October without any engagement figure."""
+    when = ([pd.Timestamp("2026-10-28 10:00", tz="UTC")] * young
+            + [pd.Timestamp("2026-10-10 10:00", tz="UTC")] * silent)
+    df = pd.DataFrame({
+        "platform": "instagram", "post_id": [f"p{i}" for i in range(len(when))],
+        "published_at": pd.DatetimeIndex(when), "time_precision": "minute",
+        "comments": [5.0] * young + [np.nan] * silent,
+        "reactions": [20.0] * young + [np.nan] * silent, "reach": 1000.0,
+        "snapshot_at": pd.Timestamp("2026-11-01 08:00", tz="UTC"),
+    })
+    return Dataset(posts=schema.conform(df, "posts"),
+                   brand=Brand(name="Maison Sève", timezone="Europe/Paris", language="en"))
+
+
+@pytest.mark.parametrize("lang,one,many", [
+    ("en", "This platform's only post could not be analysed hour by hour: exported less than a "
+           "week after publishing, engagement still growing (1).",
+     "None of this platform's 3 posts could be analysed hour by hour: exported less than a week "
+     "after publishing, engagement still growing (2), no engagement figure (1)."),
+    ("fr", "La seule publication de cette plateforme n'a pas pu être analysée heure par heure : "
+           "exportées moins d'une semaine après leur publication, engagement encore en hausse (1).",
+     "Aucune des 3 publications de cette plateforme n'a pu être analysée heure par heure : "
+     "exportées moins d'une semaine après leur publication, engagement encore en hausse (2), "
+     "sans mesure d'engagement (1)."),
+    ("it", "L'unico post di questa piattaforma non si è potuto analizzare ora per ora: esportati "
+           "meno di una settimana dopo la pubblicazione, engagement ancora in crescita (1).",
+     "Nessuno dei 3 post di questa piattaforma si è potuto analizzare ora per ora: esportati "
+     "meno di una settimana dopo la pubblicazione, engagement ancora in crescita (2), senza dati "
+     "di engagement (1)."),
+])
+def test_a_platform_with_hours_but_no_post_analysed_says_why_without_a_figure(lang, one, many):
+    """A LinkedIn page whose only post was of the last week showed, in a French report, the
+    figure "No post could be analysed (LinkedIn): too young: 1" (bt.plot's English) under a
+    caption of a grid, and the section said no export gives the publish hour, which was false.
+    No figure now, and the sentence gives timing's reasons: 1 post too young; then 2 too young
+    (28 October, 4 days before the export) and 1 without engagement, 3 in all."""
+    for data, expected in ((_none_analysed(1, 0), one), (_none_analysed(2, 1), many)):
+        blocks = BrandReport(data, "2026-10", lang=lang).best_times(ics=False).blocks
+        after = blocks[[b.get("text") for b in blocks].index("Instagram") + 1:]
+        assert after[0]["kind"] == "text" and after[0]["text"] == expected
+        assert "figure" not in [b["kind"] for b in after]
+        assert not any(b.get("note") or b["kind"] == "note" for b in after), after
+
+
 @pytest.fixture(scope="module")
 def sample():
     import smmanalytics as smm

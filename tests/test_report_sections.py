@@ -109,6 +109,61 @@ def test_a_month_no_posts_export_covers_is_not_said_to_be_without_posts(lang, sa
     assert posts in rep.cover_lines
 
 
+def _videos_without_interactions(n: int) -> Dataset:
+    """``n`` YouTube videos of October 2026 with their views (reach) and no likes, shares or
+    comments: a YouTube Studio table exported without those columns."""
+    df = pd.DataFrame({
+        "platform": "youtube", "post_id": [f"v{i}" for i in range(n)],
+        "published_at": pd.date_range("2026-10-03", periods=n, freq="5D", tz="UTC"),
+        "time_precision": "day", "reach": 300.0,
+        "snapshot_at": pd.Timestamp("2026-11-05 08:00", tz="UTC")})
+    return Dataset(posts=schema.conform(df, "posts"),
+                   brand=Brand(name="B", timezone="Europe/Paris", language="en"))
+
+
+@pytest.mark.parametrize(("lang", "one", "four"), [
+    ("en", "1 post was published in this period; its interactions are unknown.",
+     "4 posts were published in this period; their interactions are unknown."),
+    ("fr", "1 publication sur cette période ; ses interactions sont inconnues.",
+     "4 publications sur cette période ; leurs interactions sont inconnues."),
+    ("it", "1 post pubblicato in questo periodo; le sue interazioni non sono note.",
+     "4 post pubblicati in questo periodo; le loro interazioni non sono note."),
+])
+def test_top_posts_of_posts_without_interactions_say_they_were_published(lang, one, four):
+    """4 videos of October exported without likes, shares or comments: the top posts said "No
+    posts were published" of them. They say the 4 were published (3, 8, 13 and 18 October)
+    and their interactions are unknown; a single video in the singular."""
+    for n, expected in ((1, one), (4, four)):
+        rep = BrandReport(_videos_without_interactions(n), "2026-10", lang=lang)
+        assert len(rep.posts) == n and rep.posts["interactions"].isna().all()
+        assert _texts(rep.top_posts()) == [expected]
+
+
+@pytest.mark.parametrize(("lang", "said", "posts"), [
+    ("en", "No posts were published on Facebook in October 2026; the posts of Instagram are "
+           "unknown, not 0. Days their posts exports cover: Instagram from 1 to 30 September "
+           "2026.", "Posts: –"),
+    ("fr", "Aucune publication sur Facebook en octobre 2026 ; les publications d'Instagram "
+           "sont inconnues, et non nulles. Jours couverts par leurs exports de publications : "
+           "Instagram du 1er au 30 septembre 2026.", "Publications : –"),
+    ("it", "Nessun post pubblicato su Facebook a ottobre 2026; i post di Instagram sono "
+           "sconosciuti, non zero. Giorni coperti dai loro export dei post: Instagram dal 1° al "
+           "30 settembre 2026.", "Post: –"),
+])
+def test_a_month_one_platforms_posts_exports_cover_says_which_posts_are_unknown(lang, said,
+                                                                                 posts):
+    """Facebook's export of October read without a row, Instagram's exports stopping on 30
+    September: the key figures, engagement and top posts said "No posts were published in this
+    period" and the cover "Posts: 0", as soon as one platform's exports covered October. They
+    say Facebook had none and Instagram's are unknown, with the days its exports cover; the
+    cover's count is unknown ("–"), Instagram's October not being 0."""
+    ds = _september_instagram(("facebook", "posts", 0, "2026-10-01", "2026-10-31"))
+    rep = BrandReport(ds, "2026-10", lang=lang)
+    for sec in (rep.kpi_table(), rep.engagement_charts(), rep.top_posts()):
+        assert _texts(sec) == [said]
+    assert posts in rep.cover_lines
+
+
 def test_quality_note_summarises_by_kind(ds):
     from dataclasses import replace
 

@@ -206,6 +206,8 @@ if platform is None:   # the platform with the most posts known to the hour (els
     platform = str(counts.idxmax())
     print(f"{platform}: {counts.max()} posts" + (" with their posting hour" if timed.any()
                                                   else ", none with its posting hour"))
+else:   # "TikTok", "IG": as the posts name it (tiktok, instagram); best_times refuses the rest
+    platform = smm.schema.canonical_platform(platform) or platform
 bt = smm.best_times(ds, platform=platform)   # the brand's time zone and follower series
 bt
 '''),

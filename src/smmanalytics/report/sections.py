@@ -224,7 +224,8 @@ class BrandReport(PerformanceSections, WatchSections, Report):
                         f"{f.label('excl_' + k)} ({f.number(v)})" for k, v in left.items())))
         else:
             # unknown ("–"), not 0, when no posts export covers the period (:meth:`_no_posts`)
-            n = (pd.NA if self.posts.empty and _posts_days(ds, self.period) is not None
+            # or when some platform's do not ("–", not Instagram's 0 as the brand's)
+            n = (pd.NA if self.posts.empty and not _posts_known(ds, self.period)
                  else len(self.posts))
             self.cover_lines.append(f.labelled(f.label("posts"), f.number(n)))
         if self.asof is not None:
@@ -440,24 +441,39 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         return self.table(sec, shown, total=True, caption=caption)
 
     def _no_posts(self) -> str:
-        """What a section says of a period without a post: that none was published, when a
-        posts export covers some of its days (:func:`_posts_days`); else that no posts export
-        covers it, naming the days they do cover. A folder of March to May's exports read "No
-        posts were published in this period" for October, where the same report's comparison
-        said "October 2026 is not covered"."""
+        """What a section says of a period without a post: that none was published, when the
+        posts exports of every platform with posts cover some of its days (:func:`_posts_days`);
+        that no posts export covers it, naming the days they do cover, when none does; else
+        which platforms had no post and which have posts unknown, with the days their exports
+        cover. A folder of March to May's exports read "No posts were published in this period"
+        for October, where the same report's comparison said "October 2026 is not covered"; an
+        October export of Instagram without a row said it of Facebook too, whose exports stop
+        on 30 September."""
         f = self.fmt
-        covered = _posts_days(self.ds, self.period)
-        if covered is None:
+        if _posts_known(self.ds, self.period):
             return f.label("no_posts")
+        covering, uncovered = _posts_days(self.ds, self.period)
         period = f.period(self.period)
-        if not covered:
+        if not covering and not any(stretches for _, stretches in uncovered):
             return f.joined(f.label("posts_uncovered").format(period=period), self.period)
         days = f.listed(f"{f.platform(p)} " + f.listed(
             f.label("period_days").format(start=start, end=end)
             for start, end in (f.days(a, b) for a, b in stretches))
-            for p, stretches in covered)
-        return f.joined(f.label("posts_uncovered_days").format(period=period, covered=days),
-                        self.period)
+            for p, stretches in uncovered if stretches)
+        if not covering:
+            return f.joined(f.label("posts_uncovered_days").format(period=period, covered=days),
+                            self.period)
+        return f.joined(f.label("posts_partly_covered").format(
+            none=f.listed(map(f.platform, covering)), period=period,
+            unknown=f.listed(f.platform(p) for p, _ in uncovered), covered=days), self.period)
+
+    def _interactions_unknown(self, n: int) -> str:
+        """What the top posts say of ``n`` posts none of which has interactions (a YouTube
+        Studio table exported without likes, shares and comments): they were published, and
+        not "no posts were published", as was said of 4 videos."""
+        f = self.fmt
+        return (f.label("no_posts_interactions_one") if n == 1
+                else f.label("no_posts_interactions").format(n=f.number(n)))
 
     def _stories(self, n: int) -> str:
         """"incl. 12 stories", "dont 1 story": the stories among a count of posts."""
@@ -513,7 +529,8 @@ class BrandReport(PerformanceSections, WatchSections, Report):
         ranked = self.posts.dropna(subset=["interactions"]).sort_values(
             ["interactions", "published_at"], ascending=[False, True], kind="stable")
         if ranked.empty:
-            return self.text(sec, self._no_posts() if self.posts.empty else f.label("no_posts"))
+            return self.text(sec, self._no_posts() if self.posts.empty
+                             else self._interactions_unknown(len(self.posts)))
         rest = ranked.iloc[n:]                      # the bottom posts are not top posts
         young = self._young(rest)
         left_out = (f.label("bottom_posts_young").format(days=f.number(MIN_AGE_DAYS),
@@ -866,28 +883,38 @@ def _coverage_lines(ds, period, f) -> tuple[list[str], list[str]]:
     return starts, stops + missing
 
 
-def _posts_days(ds, period) -> list[tuple[str, list[tuple[dt.date, dt.date]]]] | None:
-    """None when the posts exports of some platform cover some of ``period``'s days
+def _posts_known(ds, period) -> bool:
+    """Whether the posts exports of every platform with posts data cover some of ``period``'s
+    days (and some platform has posts data): a period without a post is then one the brand
+    did not post in, its count 0 and not unknown (:func:`_posts_days`)."""
+    covering, uncovered = _posts_days(ds, period)
+    return bool(covering) and not uncovered
+
+
+def _posts_days(ds, period) -> tuple[list[str], list[tuple[str, list[tuple[dt.date, dt.date]]]]]:
+    """The platforms with posts data whose posts exports cover some of ``period``'s days
     (:func:`~smmanalytics._actuals.posts_cover`, the rule of ``compare`` and of the key
     figures' platforms without a post): a period without a post there is one the brand did not
-    post in. Else, each platform with posts data and the stretches of days its posts exports
-    cover (:func:`~smmanalytics._actuals.posts_coverage`; its data's first and last days when
-    its exports do not say theirs, as TikTok's do not): the posts of the period are unknown."""
+    post in; and the others, each with the stretches of days its posts exports cover
+    (:func:`~smmanalytics._actuals.posts_coverage`; its data's first and last days when its
+    exports do not say theirs, as TikTok's do not): their posts of the period are unknown.
+    Instagram's October export without a row made Facebook's October 0 as well, its exports
+    stopping on 30 September."""
     from .._actuals import has_posts_data, posts_cover, posts_coverage
     from ..schema import PLATFORMS
 
     platforms = [p for p in sorted(PLATFORMS) if has_posts_data(ds, p)]
-    if any(posts_cover(ds, p, period.start, period.end) for p in platforms):
-        return None
-    covered = []
+    covering = [p for p in platforms if posts_cover(ds, p, period.start, period.end)]
+    uncovered = []
     for platform in platforms:
+        if platform in covering:
+            continue
         stretches = posts_coverage(ds, platform)
         if not stretches:
             first, last = ds.span(platform, web=False)
             stretches = [(first, last)] if first is not None else []
-        if stretches:
-            covered.append((platform, stretches))
-    return covered
+        uncovered.append((platform, stretches))
+    return covering, uncovered
 
 
 def _posts_gaps(ds, platform: str, begin, end) -> tuple:

@@ -186,7 +186,7 @@ class WatchSections:
                        if np.isfinite(hp) else f.label("bt_days_hour_untested")),
                 advice=self._bt_advice(bt)) + self._bt_weekend_tested(bt)
         if bt.n_used == 0:
-            return f.label("bt_no_hours")
+            return self._none_analysed_sentence(bt)
         if not np.isfinite(bt.p_value):        # no test run: say why, as bt.summary does
             if bt.method.get("test") == NO_ENGAGEMENT:
                 return f.label("bt_no_engagement_one" if bt.n_used == 1
@@ -294,6 +294,24 @@ class WatchSections:
             left["day_precision"] = left.get("day_precision", 0) + unknown
         return used, {k: v for k, v in left.items() if v}
 
+    def _none_analysed_sentence(self, bt) -> str:
+        """Why no post of a platform was analysed hour by hour, timing's exclusion reasons in
+        words: a LinkedIn page whose only post was of the last week was told "no export gives
+        the publish hour for this platform", which was false."""
+        f = self.fmt
+        excluded = {k: v for k, v in (bt.n_excluded or {}).items() if v}
+        n = sum(excluded.values())
+        if not n:
+            return f.label("bt_no_posts")
+        return f.label("bt_none_analysed_one" if n == 1 else "bt_none_analysed").format(
+            n=f.number(n), reasons=self._excluded_list(excluded))
+
+    def _excluded_list(self, excluded: dict[str, int]) -> str:
+        """"exported less than a week after publishing, engagement still growing (4), no
+        engagement figure (107)": timing's exclusion reasons and their counts."""
+        f = self.fmt
+        return ", ".join(f"{f.label('excl_' + k)} ({f.number(v)})" for k, v in excluded.items())
+
     def _day_only_sentence(self, bt, said: set | None = None) -> str:
         """What timing shows for a platform whose exports give the publish day only: no hour
         can be told; whether a weekday did better, when the test could tell."""
@@ -357,21 +375,24 @@ class WatchSections:
                 self.text(sec, self._day_only_sentence(bt, said))
                 continue
             self.text(sec, self._bt_sentence(bt, said))
+            analysed = bt.n_used > 0         # else the sentence said why none was
             days = getattr(bt, "day_effect", False)     # the finding is the days alone
-            if bt.exposure_fallback:     # not per follower: say what it was measured against
+            if bt.exposure_fallback and analysed:     # not per follower: against what
                 self.text(sec, f.label(f"bt_exposure_{bt.exposure_fallback}").format(
                     share=f.percent(MIN_EXPOSURE_SHARE, 0)), note=True)
             pooled = bt.method.get("pooled_accounts_n")
             if pooled:       # accounts beyond MAX_GROUP_LEVELS shared one control level
                 self.text(sec, f.label("bt_pooled_accounts").format(
                     n=f.number(pooled), kept=f.number(MAX_GROUP_LEVELS)), note=True)
-            with plt.rc_context(plots.theme(0.8)):
-                fig, ax = plt.subplots(figsize=(8, 2.9))
-                kind = ("lift" if bt.effect_detected or days or not bt.has_activity
-                        else "activity")
-                bt.plot(ax=ax, kind=kind)
-                self._localize_heatmap(fig, ax)
-                self.figure(sec, fig, caption=f.label(f"bt_heatmap_{kind}"))
+            kind = "lift" if bt.effect_detected or days or not bt.has_activity else "activity"
+            if analysed or kind == "activity":
+                # a lift heatmap of no post is bt.plot's message, in English, in a French
+                # report: the sentence above says it; the audience schedule is still shown
+                with plt.rc_context(plots.theme(0.8)):
+                    fig, ax = plt.subplots(figsize=(8, 2.9))
+                    bt.plot(ax=ax, kind=kind)
+                    self._localize_heatmap(fig, ax)
+                    self.figure(sec, fig, caption=f.label(f"bt_heatmap_{kind}"))
             if later is not None and kind == "activity":
                 # the audience schedule shown, and followed by the slots, is of days after it
                 # "pour la période du 25 au 31 octobre 2026": the range was put bare, "pour 25
@@ -414,10 +435,9 @@ class WatchSections:
                     below=f.number(below), found=f.number(found), asked=f.number(asked)),
                     note=True)
             excluded = {k: v for k, v in (bt.n_excluded or {}).items() if v}
-            if excluded:
-                self.text(sec, f.label("bt_excluded") + " " + ", ".join(
-                    f"{f.label('excl_' + k)} ({f.number(v)})" for k, v in excluded.items()),
-                    note=True)
+            if excluded and analysed:        # else the sentence listed them
+                self.text(sec, f.label("bt_excluded") + " " + self._excluded_list(excluded),
+                          note=True)
         return sec
 
     def _timing_daily(self, platform: str) -> tuple[pd.DataFrame, tuple | None]:
