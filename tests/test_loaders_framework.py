@@ -36,6 +36,8 @@ from smmanalytics.loaders._preamble import split_text
 from smmanalytics.loaders._registry import snapshot_from_name
 from smmanalytics.quality import QualityLog
 
+from ._helpers import _grouped
+
 _TEXT_EMPTY = {"", "-", "--", "—", "n/a", "undefined", "nan", "none", "null"}
 
 
@@ -209,15 +211,6 @@ def test_numbers_the_first_wrong_cell_is_named_whatever_its_fault():
         parse_numbers(_s("12", "1.5,00", "lots"), file="f.csv", column="Views")
     with pytest.raises(ParseError, match="line 3.*not a number"):
         parse_numbers(_s("12", "lots", "1.5,00"), file="f.csv", column="Views")
-
-
-def _grouped(cents: int, mark: str) -> str:
-    """``cents`` as a spreadsheet writes money with ``mark`` as its decimal mark: thousands
-    grouped by three with the other mark (1234567 cents, ',': '12.345,67')."""
-    whole = f"{cents // 100:,}"
-    if mark == ",":
-        whole = whole.replace(",", ".")
-    return f"{whole}{mark}{cents % 100:02d}"
 
 
 @settings(max_examples=60, deadline=None)

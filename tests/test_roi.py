@@ -29,6 +29,7 @@ from smmanalytics.roi import (
     roi,
 )
 
+from ._helpers import _grouped
 from ._roi_builders import costs_file, dataset, posts, web
 
 #: the sample brands, found from this file: a path relative to the working directory failed
@@ -162,15 +163,6 @@ def test_read_costs_refuses_a_cell_of_two_signs_as_no_number(tmp_path, cell):
     with pytest.raises(ConfigError, match="expected a number such as 1200 or 1200.50") as err:
         read_costs(path)
     assert err.value.got == cell
-
-
-def _grouped(cents: int, mark: str) -> str:
-    """``cents`` as a spreadsheet writes money with ``mark`` as its decimal mark: thousands
-    grouped by three with the other mark (1234567 cents, ',': '12.345,67')."""
-    whole = f"{cents // 100:,}"
-    if mark == ",":
-        whole = whole.replace(",", ".")
-    return f"{whole}{mark}{cents % 100:02d}"
 
 
 @settings(max_examples=40, deadline=None)
