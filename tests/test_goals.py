@@ -1125,6 +1125,20 @@ def _three_months(count: bool, paths: int = 200_000, totals=(30.0, 60.0, 90.0),
     return final
 
 
+@settings(max_examples=200, deadline=None)
+@given(x=st.floats(1e-6, 1e7, allow_nan=False))
+def test_digamma_is_scipys(x):
+    """The count projection's ψ (goals._digamma, numpy alone) against scipy.special's."""
+    from scipy import special
+
+    from smmanalytics.goals import _digamma
+
+    want = special.digamma(x)
+    assert float(_digamma(x)) == pytest.approx(want, rel=1e-12, abs=1e-12)
+    both = np.array([x, x + 1])
+    assert _digamma(both) == pytest.approx(special.digamma(both), rel=1e-12, abs=1e-12)
+
+
 def _nb_score(k: float, y: np.ndarray, mu: np.ndarray) -> float:
     """The derivative in k of the negative binomial log-likelihood of counts ``y`` of means
     ``mu`` (size k): Σ [ψ(y + k) − ψ(k) − log(1 + μ / k) + (μ − y) / (k + μ)]."""
