@@ -875,3 +875,22 @@ def test_every_badge_colour_holds_white_text_at_wcag_aa():
     low = {k: round(_contrast_with_white(c), 2) for k, c in colors.items()
            if _contrast_with_white(c) < 4.5}
     assert low == {}
+
+
+def test_no_wording_is_cut_by_a_yaml_comment():
+    """YAML reads an unquoted value's " #" as the start of a comment: the quality table's
+    "…showing a spreadsheet error such as #N/A or #REF! (no value), were read as missing"
+    was printed "…such as", in three languages, and the French pasted preamble's "Les
+    lignes « # » …" as "Les lignes «". A value holding " #" must be quoted."""
+    import re
+    from importlib.resources import files
+
+    plain = re.compile(r"^\s*[\w.-]+:\s+(?![\"'|>])(.*)$")
+    for name in ("labels.yaml", "notes.yaml", "quality.yaml"):
+        text = files("smmanalytics.report").joinpath(name).read_text(encoding="utf-8")
+        for number, line in enumerate(text.splitlines(), start=1):
+            m = plain.match(line)
+            assert not (m and " #" in m.group(1)), f"{name}:{number} {line}"
+    en, fr = Formatter("en"), Formatter("fr")
+    assert en.quality("placeholder_cells", "").endswith("were read as missing, not as 0")
+    assert fr.quality("pasted_preamble_dropped", "").endswith("lues comme des données")
