@@ -674,6 +674,22 @@ def test_load_takes_paths_only(what):
     assert issubclass(ArgumentTypeError, TypeError)
 
 
+@pytest.mark.parametrize("what", ["", [], ["data/sample/maison-seve", ""]])
+def test_load_refuses_an_empty_path(what, monkeypatch, tmp_path):
+    """``load("")`` (an unset variable's value) read the current folder as a brand, every
+    file below it (from the repository's root: the sample, the test fixtures and the
+    benchmarks' README as one brand, 1,514 posts); ``load([])`` warned "no export was found
+    in : …". Both are refused, naming the argument."""
+    from smmanalytics.errors import ArgumentError
+
+    (tmp_path / "x_overview.csv").write_text("Date,Impressions\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)                   # a folder "" would have read
+    with pytest.raises(ArgumentError, match="argument 'path': no path to load"):
+        smm.load(what)
+    with pytest.raises(ArgumentError, match="argument 'path': no file to read"):
+        smm.read_export("")
+
+
 def _ig_rows(path: Path, rows: list[tuple[str, str, int]]) -> Path:
     """An Instagram post export with one row per (post id as written, shortcode, views)."""
     body = "".join(f'{pid},1784,brand,Brand,hello,0,10/02/2026 09:00,'

@@ -45,7 +45,7 @@ import warnings
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
-from os import PathLike
+from os import PathLike, fspath
 from pathlib import Path, PurePosixPath
 
 import numpy as np
@@ -60,6 +60,7 @@ from ._merge import MERGE_KEYS, merge_table
 from .benchmarks import read_competitors
 from .brand import Brand
 from .errors import (
+    ArgumentError,
     ArgumentTypeError,
     ConfigError,
     DataQualityWarning,
@@ -574,6 +575,9 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
     ArgumentTypeError
         (a TypeError) when ``path`` is not a path, or a list of them (a Dataset already loaded,
         a number).
+    ArgumentError
+        when ``path`` is empty (``""``, or an empty list): ``Path("")`` would be the current
+        folder.
     """
     from .loaders._headers import using_synonyms
     from .loaders._sources import archive_folder, archive_members
@@ -585,6 +589,10 @@ def load(path, *, strict: bool = False, cache: bool = True) -> Dataset:
         hint = " (already loaded: use it as it is)" if isinstance(bad[0], Dataset) else ""
         raise ArgumentTypeError(f"load takes the path of a folder, file or zip, or a list of "
                                 f"them; got {type(bad[0]).__name__}{hint}")
+    if not paths or any(fspath(p) == "" for p in paths):    # Path("") is the current folder
+        raise ArgumentError("no path to load", argument="path",
+                            expected="a brand folder, an export file or a zip, or a list of them",
+                            got=path)
     root = Path(paths[0]) if len(paths) == 1 and Path(paths[0]).is_dir() else None
     if len(paths) == 1 and root is None and (folder := archive_folder(paths[0])) is not None:
         root = Path(folder)              # a zipped brand folder: names relative to its folder

@@ -1684,6 +1684,9 @@ def read_export(path: str | Path, kind: str | None = None, *,
     if kind is not None and kind not in KINDS:
         raise ArgumentError("not a kind of table", argument="kind",
                             expected=f"one of {', '.join(KINDS)}, or None", got=kind)
+    if isinstance(path, str) and not path:      # Path("") is the current folder
+        raise ArgumentError("no file to read", argument="path", expected="an export file",
+                            got=path)
     _refuse_settings(path)
     frames = read_file(path, platform=platform)
     pick = [f for f in frames if kind is None or f.attrs["kind"] == kind]
